@@ -1,0 +1,199 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { check } from './check.js'
+import { ConfigError } from './config.js'
+import { loadConfig } from './config-file.js'
+import { includeGlobsFor, isGlob } from './paths.js'
+import { countByLevel, FAIL_ON_VALUES, findingsAtOrAbove, formatCounts, isFailOn, plural, type FailOn } from './report/counts.js'
+import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/index.js'
+import { VERSION } from './version.js'
+
+export interface CliIo {
+  stdout: { write(text: string): unknown }
+  stderr: { write(text: string): unknown }
+  /** Directory that PATHs, --config and --output are relative to. */
+  cwd: string
+}
+
+export const EXIT_OK = 0
+export const EXIT_FINDINGS = 1
+export const EXIT_USAGE = 2
+
+export const HELP = `Usage: irsa-guard [PATH...] [options]
+
+Checks EKS IAM Roles for Service Accounts (IRSA): joins each Kubernetes ServiceAccount's
+eks.amazonaws.com/role-arn annotation to the IAM role's trust policy and reports every
+broken or unsafe link at its file and line.
+
+PATH      One directory: the repository root to scan (default: the working directory).
+          A file, a glob or several PATHs: scanned inside the working directory, which is
+          then the root (reported paths are relative to it).
+
+Options:
+  --format text|json|sarif|markdown   report format (default: text)
+  --output FILE                       write the report to FILE instead of standard output
+  --fail-on error|warning|note|never  lowest level that makes the exit code 1 (default: error)
+  --config FILE                       config file (default: .irsa-guard.yml at the root, if any)
+  --exclude GLOB                      skip matching files; repeatable
+  -h, --help                          show this help
+  --version                           show the version
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error.
+`
+
+interface CliOptions {
+  paths: string[]
+  format: ReportFormat
+  output?: string
+  failOn: FailOn
+  config?: string
+  exclude: string[]
+  help: boolean
+  version: boolean
+}
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hintHelp = true,
+  ) {
+    super(message)
+  }
+}
+
+/** The CLI: argv → check → report; returns the exit code and never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const options = parseArguments(argv)
+    if (options.help) {
+      io.stdout.write(HELP)
+      return EXIT_OK
+    }
+    if (options.version) {
+      io.stdout.write(`irsa-guard ${VERSION}\n`)
+      return EXIT_OK
+    }
+    const target = await resolveTarget(options.paths, io.cwd)
+    const config = await loadConfig({ root: target.root, cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}) })
+    if (target.include) config.include = target.include
+    config.exclude = [...config.exclude, ...options.exclude]
+
+    const result = await check({ root: target.root, config })
+    const report = formatReport(options.format, result)
+    let written = ''
+    if (options.output) {
+      await writeReport(path.resolve(io.cwd, options.output), report, options.output)
+      written = `; ${options.format} report written to ${options.output}`
+    } else {
+      io.stdout.write(report)
+    }
+    const failing = findingsAtOrAbove(result.findings, options.failOn)
+    io.stderr.write(
+      `irsa-guard: ${formatCounts(countByLevel(result.findings))} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}${written}` +
+        (failing.length > 0 ? ` (failing: ${plural(failing.length, 'finding')} at or above ${options.failOn})` : '') +
+        '\n',
+    )
+    return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK
+  } catch (error) {
+    io.stderr.write(`${describeError(error)}\n`)
+    return EXIT_USAGE
+  }
+}
+
+function describeError(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]
+  if (error instanceof ConfigError) return `irsa-guard: ${message}`
+  if (error instanceof UsageError) return `irsa-guard: ${message}${error.hintHelp ? ' (see irsa-guard --help)' : ''}`
+  return `irsa-guard: internal error: ${message}`
+}
+
+const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude'] as const
+type ValueOption = (typeof VALUE_OPTIONS)[number]
+
+export function parseArguments(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], help: false, version: false }
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index]!
+    if (argument === '--') {
+      options.paths.push(...argv.slice(index + 1))
+      break
+    }
+    if (argument === '-h' || argument === '--help') {
+      options.help = true
+      continue
+    }
+    if (argument === '--version') {
+      options.version = true
+      continue
+    }
+    if (!argument.startsWith('-') || argument === '-') {
+      options.paths.push(argument)
+      continue
+    }
+    const equals = argument.indexOf('=')
+    const name = equals > 0 ? argument.slice(0, equals) : argument
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`unknown option ${name}`)
+    let value: string | undefined
+    if (equals > 0) {
+      value = argument.slice(equals + 1)
+    } else {
+      value = argv[index + 1]
+      if (value === undefined || (value.startsWith('-') && value !== '-')) throw new UsageError(`${name} needs a value`)
+      index++
+    }
+    if (value === '') throw new UsageError(`${name} needs a value`)
+    applyOption(options, name as ValueOption, value)
+  }
+  return options
+}
+
+function applyOption(options: CliOptions, name: ValueOption, value: string): void {
+  switch (name) {
+    case '--format':
+      if (!isReportFormat(value)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')} (got "${value}")`)
+      options.format = value
+      return
+    case '--fail-on':
+      if (!isFailOn(value)) throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got "${value}")`)
+      options.failOn = value
+      return
+    case '--output':
+      options.output = value
+      return
+    case '--config':
+      options.config = value
+      return
+    case '--exclude':
+      options.exclude.push(value)
+      return
+  }
+}
+
+interface Target {
+  root: string
+  /** Include globs relative to the root; undefined keeps the config's. */
+  include?: string[]
+}
+
+/** One directory is the root; otherwise the working directory is the root and the PATHs become include globs. */
+export async function resolveTarget(paths: readonly string[], cwd: string): Promise<Target> {
+  if (paths.length === 0) return { root: cwd }
+  if (paths.length === 1 && !isGlob(paths[0]!)) {
+    const only = path.resolve(cwd, paths[0]!)
+    const info = await stat(only).catch(() => undefined)
+    if (!info) throw new UsageError(`no such file or directory: ${paths[0]}`, false)
+    if (info.isDirectory()) return { root: only }
+  }
+  const include = await includeGlobsFor(paths, cwd)
+  return include ? { root: cwd, include } : { root: cwd }
+}
+
+async function writeReport(absolutePath: string, report: string, shownPath: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(absolutePath), { recursive: true })
+    await writeFile(absolutePath, report)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    throw new UsageError(`cannot write ${shownPath}: ${code}`, false)
+  }
+}

@@ -1,0 +1,382 @@
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
+import { ConfigError, defaultConfig, type ClusterConfig, type Config, type HelmRelease, type RoleBinding, type RuleSetting } from './config.js'
+import { parseEksIssuerHostPath } from './iam/arn.js'
+import { allRules } from './rules/index.js'
+
+/** Looked up at the repository root, in this order, when no config file is named. */
+export const CONFIG_FILE_NAMES = ['.irsa-guard.yml', '.irsa-guard.yaml'] as const
+
+const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'note', 'off']
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'maxFileBytes'] as const
+const CLUSTER_KEYS = ['name', 'account', 'region', 'issuer'] as const
+const ROLE_KEYS = ['file', 'name', 'account', 'path'] as const
+const HELM_KEYS = ['releases'] as const
+const RELEASE_KEYS = ['chart', 'name', 'namespace', 'values'] as const
+
+const ACCOUNT = /^\d{12}$/
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/
+
+export interface ConfigTextOptions {
+  /** How the file is named in error messages (as the user gave it, or relative to the working directory). */
+  displayPath: string
+  /** Repository-relative path of the file, when it lies inside the repository: used for the locations of clusters and roles. */
+  repositoryPath?: string
+  /** Rule ids the `rules:` section may name; defaults to every registered rule. */
+  knownRuleIds?: readonly string[]
+}
+
+/** The config file at the repository root, if there is one. */
+export async function findConfigFile(root: string): Promise<string | undefined> {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(root, name)
+    const info = await stat(candidate).catch(() => undefined)
+    if (info?.isFile()) return candidate
+  }
+  return undefined
+}
+
+/** Reads and validates a config file; any problem is a ConfigError with one line naming the file and line. */
+export async function loadConfigFile(absolutePath: string, options: ConfigTextOptions): Promise<Config> {
+  let text: string
+  try {
+    text = await readFile(absolutePath, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error)
+    throw new ConfigError(`${options.displayPath}: cannot read config file: ${reason}`)
+  }
+  return parseConfig(text, options)
+}
+
+/** Validates the text of a `.irsa-guard.yml`; an empty file is the default config. */
+export function parseConfig(text: string, options: ConfigTextOptions): Config {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true })
+  const reader = new ConfigReader(text, document, lineCounter, options)
+  const firstError = document.errors[0]
+  if (firstError) {
+    const line = firstError.linePos?.[0].line ?? 1
+    const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    throw new ConfigError(`${options.displayPath}:${line}: invalid YAML: ${reason}`)
+  }
+  return reader.read()
+}
+
+class ConfigReader {
+  private readonly knownRuleIds: readonly string[]
+
+  constructor(
+    private readonly text: string,
+    private readonly document: Document,
+    private readonly lineCounter: LineCounter,
+    private readonly options: ConfigTextOptions,
+  ) {
+    this.knownRuleIds = options.knownRuleIds ?? allRules.map((rule) => rule.meta.id)
+  }
+
+  read(): Config {
+    const config = defaultConfig()
+    const root = this.resolve(this.document.contents)
+    if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return config
+    const map = this.mapping(root, '')
+    for (const pair of map.items) {
+      const key = this.keyOf(pair, '', TOP_LEVEL_KEYS)
+      const value = this.resolve(pair.value as Node | null)
+      switch (key as (typeof TOP_LEVEL_KEYS)[number]) {
+        case 'include':
+          config.include = this.globs(value, pair, 'include')
+          break
+        case 'exclude':
+          config.exclude = this.globs(value, pair, 'exclude')
+          break
+        case 'rules':
+          config.rules = this.rules(value, pair)
+          break
+        case 'clusters':
+          config.clusters = this.list(value, pair, 'clusters').map(([item, at]) => this.cluster(item, at))
+          break
+        case 'roles':
+          config.roles = this.list(value, pair, 'roles').map(([item, at]) => this.role(item, at))
+          break
+        case 'helm':
+          config.helm = { releases: this.helm(value, pair) }
+          break
+        case 'maxFileBytes':
+          config.maxFileBytes = this.positiveInteger(value, pair, 'maxFileBytes')
+          break
+      }
+    }
+    return config
+  }
+
+  private globs(node: Node | null, owner: Pair, at: string): string[] {
+    if (isScalar(node) && typeof node.value === 'string') return [this.nonEmptyString(node, owner, at)]
+    return this.list(node, owner, at).map(([item, itemAt]) => this.nonEmptyString(item, owner, itemAt))
+  }
+
+  private rules(node: Node | null, owner: Pair): Record<string, RuleSetting> {
+    const map = this.mapping(node, 'rules', owner)
+    const rules: Record<string, RuleSetting> = {}
+    for (const pair of map.items) {
+      const id = this.keyText(pair, 'rules')
+      const at = `rules.${id}`
+      if (!this.knownRuleIds.includes(id)) this.fail(pair.key as Node, at, `unknown rule id${didYouMean(id, this.knownRuleIds)}`)
+      const value = this.resolve(pair.value as Node | null)
+      // `off` is a string in YAML 1.2, but people also write `false`.
+      if (isScalar(value) && value.value === false) {
+        rules[id] = 'off'
+        continue
+      }
+      const setting = isScalar(value) && typeof value.value === 'string' ? value.value : undefined
+      if (!setting || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
+        this.fail(value ?? (pair.key as Node), at, `must be one of ${RULE_SETTINGS.join(', ')} (got ${this.shown(value)})`)
+      }
+      rules[id] = setting as RuleSetting
+    }
+    return rules
+  }
+
+  private cluster(node: Node, at: string): ClusterConfig {
+    const fields = this.fields(node, at, CLUSTER_KEYS)
+    const cluster: ClusterConfig = { name: this.requiredString(node, fields, 'name', at) }
+    const account = fields.get('account')
+    if (account) cluster.account = this.account(account, `${at}.account`)
+    const region = fields.get('region')
+    if (region) {
+      cluster.region = this.nonEmptyString(region.value, region.pair, `${at}.region`)
+      if (!REGION.test(cluster.region)) this.fail(region.value, `${at}.region`, `"${cluster.region}" is not an AWS region (like us-east-1)`)
+    }
+    const issuer = fields.get('issuer')
+    if (issuer) {
+      const text = this.nonEmptyString(issuer.value, issuer.pair, `${at}.issuer`)
+      const parsed = text.startsWith('https://') ? parseEksIssuerHostPath(text.slice('https://'.length)) : undefined
+      if (!parsed) {
+        this.fail(issuer.value, `${at}.issuer`, `"${text}" is not an EKS issuer (https://oidc.eks.<region>.amazonaws.com/id/<ID>)`)
+      }
+      if (cluster.region && parsed.region !== cluster.region) {
+        this.fail(issuer.value, `${at}.issuer`, `the issuer's region ${parsed.region} is not the cluster's region ${cluster.region}`)
+      }
+      cluster.issuer = text
+    }
+    const location = this.locationOf(node)
+    if (location) cluster.location = location
+    return cluster
+  }
+
+  private role(node: Node, at: string): RoleBinding {
+    const fields = this.fields(node, at, ROLE_KEYS)
+    const role: RoleBinding = {
+      file: this.repositoryRelative(this.requiredString(node, fields, 'file', at)),
+      name: this.requiredString(node, fields, 'name', at),
+    }
+    if (!ROLE_NAME.test(role.name)) this.fail(fields.get('name')!.value, `${at}.name`, `"${role.name}" is not an IAM role name (1-64 of A-Z a-z 0-9 +=,.@_-)`)
+    const account = fields.get('account')
+    if (account) role.account = this.account(account, `${at}.account`)
+    const rolePath = fields.get('path')
+    if (rolePath) {
+      role.path = this.nonEmptyString(rolePath.value, rolePath.pair, `${at}.path`)
+      if (!role.path.startsWith('/') || !role.path.endsWith('/')) this.fail(rolePath.value, `${at}.path`, `"${role.path}" must start and end with / (like /service-roles/)`)
+    }
+    const location = this.locationOf(node)
+    if (location) role.location = location
+    return role
+  }
+
+  private helm(node: Node | null, owner: Pair): HelmRelease[] {
+    const map = this.mapping(node, 'helm', owner)
+    let releases: HelmRelease[] = []
+    for (const pair of map.items) {
+      this.keyOf(pair, 'helm', HELM_KEYS)
+      releases = this.list(this.resolve(pair.value as Node | null), pair, 'helm.releases').map(([item, at]) => this.release(item, at))
+    }
+    return releases
+  }
+
+  private release(node: Node, at: string): HelmRelease {
+    const fields = this.fields(node, at, RELEASE_KEYS)
+    const release: HelmRelease = {
+      chart: this.repositoryRelative(this.requiredString(node, fields, 'chart', at)),
+      name: this.requiredString(node, fields, 'name', at),
+      namespace: this.requiredString(node, fields, 'namespace', at),
+      values: [],
+    }
+    if (!DNS_LABEL.test(release.namespace)) {
+      this.fail(fields.get('namespace')!.value, `${at}.namespace`, `"${release.namespace}" is not a Kubernetes namespace name (lower-case DNS label)`)
+    }
+    const values = fields.get('values')
+    if (values) release.values = this.globs(values.value, values.pair, `${at}.values`).map((file) => this.repositoryRelative(file))
+    return release
+  }
+
+  // ---- generic readers ----
+
+  private fields<K extends string>(node: Node, at: string, allowed: readonly K[]): Map<K, { pair: Pair; value: Node }> {
+    const map = this.mapping(node, at)
+    const fields = new Map<K, { pair: Pair; value: Node }>()
+    for (const pair of map.items) {
+      const key = this.keyOf(pair, at, allowed)
+      const value = this.resolve(pair.value as Node | null)
+      if (value === null || (isScalar(value) && value.value === null)) this.fail(pair.key as Node, `${at}.${key}`, 'has no value')
+      fields.set(key, { pair, value })
+    }
+    return fields
+  }
+
+  private requiredString<K extends string>(owner: Node, fields: Map<K, { pair: Pair; value: Node }>, key: K, at: string): string {
+    const field = fields.get(key)
+    if (!field) this.fail(owner, at, `missing required key "${key}"`)
+    return this.nonEmptyString(field.value, field.pair, `${at}.${key}`)
+  }
+
+  private account(field: { pair: Pair; value: Node }, at: string): string {
+    // An unquoted account is a YAML number; its source text keeps any leading zero.
+    const raw = isScalar(field.value) && typeof field.value.value === 'number' ? this.source(field.value) : undefined
+    const text = raw ?? this.nonEmptyString(field.value, field.pair, at)
+    if (!ACCOUNT.test(text)) this.fail(field.value, at, `"${text}" is not an AWS account id (12 digits; quote it)`)
+    return text
+  }
+
+  private positiveInteger(node: Node | null, owner: Pair, at: string): number {
+    if (!isScalar(node) || typeof node.value !== 'number' || !Number.isSafeInteger(node.value) || node.value <= 0) {
+      this.fail(node ?? (owner.key as Node), at, `must be a positive whole number of bytes (got ${this.shown(node)})`)
+    }
+    return node.value as number
+  }
+
+  private nonEmptyString(node: Node | null, owner: Pair, at: string): string {
+    if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
+      this.fail(node ?? (owner.key as Node), at, `must be a non-empty string (got ${this.shown(node)})`)
+    }
+    return node.value as string
+  }
+
+  private list(node: Node | null, owner: Pair, at: string): [Node, string][] {
+    if (!isSeq(node)) this.fail(node ?? (owner.key as Node), at, `must be a list (got ${this.shown(node)})`)
+    return node.items.map((item, index) => {
+      const resolved = this.resolve(item as Node | null)
+      const itemAt = `${at}[${index}]`
+      if (resolved === null) this.fail(node, itemAt, 'is empty')
+      return [resolved, itemAt]
+    })
+  }
+
+  private mapping(node: Node | null, at: string, owner?: Pair): YAMLMap {
+    if (!isMap(node)) {
+      const where = node ?? (owner?.key as Node | undefined) ?? null
+      this.fail(where, at || '(top level)', `must be a mapping (got ${this.shown(node)})`)
+    }
+    return node
+  }
+
+  private keyOf<K extends string>(pair: Pair, at: string, allowed: readonly K[]): K {
+    const key = this.keyText(pair, at)
+    if (!(allowed as readonly string[]).includes(key)) this.fail(pair.key as Node, join(at, key), `unknown key${didYouMean(key, allowed)}`)
+    return key as K
+  }
+
+  private keyText(pair: Pair, at: string): string {
+    const key = pair.key as Node | null
+    if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) this.fail(key, at || '(top level)', 'keys must be plain strings')
+    return String(key.value)
+  }
+
+  private resolve(node: Node | null | undefined): Node | null {
+    if (node === null || node === undefined) return null
+    return isAlias(node) ? ((node.resolve(this.document) as Node | undefined) ?? null) : node
+  }
+
+  private repositoryRelative(file: string): string {
+    return file.replace(/\\/g, '/').replace(/^\.\//, '')
+  }
+
+  private locationOf(node: Node): ClusterConfig['location'] {
+    if (this.options.repositoryPath === undefined) return undefined
+    const { line, col } = this.lineCounter.linePos(node.range?.[0] ?? 0)
+    return { path: this.options.repositoryPath, line, column: col }
+  }
+
+  private source(node: Node): string | undefined {
+    return node.range ? this.text.slice(node.range[0], node.range[1]).trim() : undefined
+  }
+
+  private shown(node: Node | null): string {
+    if (node === null || (isScalar(node) && node.value === null)) return 'nothing'
+    if (isMap(node)) return 'a mapping'
+    if (isSeq(node)) return 'a list'
+    if (isScalar(node)) return typeof node.value === 'string' ? `"${node.value}"` : String(node.value)
+    return 'something else'
+  }
+
+  private fail(node: Node | null, at: string, message: string): never {
+    const offset = node?.range?.[0] ?? 0
+    const { line } = this.lineCounter.linePos(offset)
+    throw new ConfigError(`${this.options.displayPath}:${line}: ${at}: ${message}`)
+  }
+}
+
+function join(at: string, key: string): string {
+  return at ? `${at}.${key}` : key
+}
+
+function didYouMean(word: string, candidates: readonly string[]): string {
+  const suggestion = nearest(word, candidates)
+  return suggestion ? ` (did you mean "${suggestion}"?)` : ''
+}
+
+/** The candidate closest to `word` by edit distance (ties: the first), or undefined when there are none. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase())
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+export interface LoadConfigOptions {
+  /** Absolute path of the repository root. */
+  root: string
+  /** Directory that relative `configFile` paths and error messages are relative to. */
+  cwd: string
+  /** The config file the user named (relative to `cwd`); without it, `.irsa-guard.yml` at the root if present. */
+  configFile?: string
+  knownRuleIds?: readonly string[]
+}
+
+/** The config for a run: the named file (which must exist), else the root's `.irsa-guard.yml`, else defaults. */
+export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
+  const absolutePath = options.configFile ? path.resolve(options.cwd, options.configFile) : await findConfigFile(options.root)
+  if (!absolutePath) return defaultConfig()
+  const displayPath = options.configFile ?? (toPosix(path.relative(options.cwd, absolutePath)) || absolutePath)
+  const inRepository = toPosix(path.relative(options.root, absolutePath))
+  const repositoryPath = inRepository.startsWith('../') || path.isAbsolute(inRepository) ? undefined : inRepository
+  return loadConfigFile(absolutePath, {
+    displayPath,
+    ...(repositoryPath !== undefined ? { repositoryPath } : {}),
+    ...(options.knownRuleIds ? { knownRuleIds: options.knownRuleIds } : {}),
+  })
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/')
+}

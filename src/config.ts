@@ -1,0 +1,63 @@
+import type { Level } from './model/finding.js'
+import type { Location } from './model/location.js'
+
+export type RuleSetting = Level | 'off'
+
+export interface ClusterConfig {
+  name: string
+  account?: string
+  region?: string
+  /** `https://oidc.eks.<region>.amazonaws.com/id/<ID>` */
+  issuer?: string
+  /** Where the config file defines it, when the file lies inside the repository. */
+  location?: Location
+}
+
+/** Binds a plain trust-policy JSON file to the role it belongs to. */
+export interface RoleBinding {
+  /** Repository-relative path of the trust policy file. */
+  file: string
+  name: string
+  account?: string
+  path?: string
+  /** Where the config file defines it, when the file lies inside the repository. */
+  location?: Location
+}
+
+export interface HelmRelease {
+  chart: string
+  name: string
+  namespace: string
+  values: string[]
+}
+
+export interface Config {
+  /** Globs, relative to the root, of what to scan. */
+  include: string[]
+  exclude: string[]
+  rules: Record<string, RuleSetting>
+  clusters: ClusterConfig[]
+  roles: RoleBinding[]
+  helm: { releases: HelmRelease[] }
+  /** Files larger than this are skipped with a note. */
+  maxFileBytes: number
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
+
+export function defaultConfig(): Config {
+  return {
+    include: ['**/*'],
+    exclude: [],
+    rules: {},
+    clusters: [],
+    roles: [],
+    helm: { releases: [] },
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  }
+}
+
+/** A wrong config or input: the adapters print its message on one line and exit 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}

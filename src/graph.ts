@@ -1,0 +1,131 @@
+import { parseOidcProviderArn, parseRoleArn, issuerHostPath } from './iam/arn.js'
+import type { Cluster, Facts, OidcProvider, Role, ServiceAccount, Workload } from './model/facts.js'
+import type { Value } from './model/value.js'
+
+export type RoleLinkVia = 'arn' | 'reference' | 'name'
+
+export interface RoleLink {
+  role: Role
+  via: RoleLinkVia
+}
+
+/**
+ * The joins between facts: workload → ServiceAccount (namespace-aware), ServiceAccount → role (by
+ * ARN, shared reference, or account + path + name), role → OIDC provider, provider → cluster.
+ * Built once with hash maps, so linking is linear in the number of facts.
+ */
+export class Graph {
+  readonly facts: Facts
+  private readonly serviceAccountsByKey = new Map<string, ServiceAccount[]>()
+  private readonly rolesByArn = new Map<string, Role[]>()
+  private readonly rolesByName = new Map<string, Role[]>()
+  private readonly rolesByReference = new Map<string, Role[]>()
+  private readonly providersByHostPath = new Map<string, OidcProvider[]>()
+  private readonly providersByReference = new Map<string, OidcProvider[]>()
+  private readonly serviceAccountsByRole = new Map<Role, ServiceAccount[]>()
+  private readonly roleLinks = new Map<ServiceAccount, RoleLink[]>()
+
+  constructor(facts: Facts) {
+    this.facts = facts
+    for (const sa of facts.serviceAccounts) push(this.serviceAccountsByKey, objectKey(sa.namespace, sa.name), sa)
+    for (const role of facts.roles) this.indexRole(role)
+    for (const provider of facts.oidcProviders) this.indexProvider(provider)
+    for (const sa of facts.serviceAccounts) {
+      const links = this.resolveRoles(sa)
+      this.roleLinks.set(sa, links)
+      for (const link of links) push(this.serviceAccountsByRole, link.role, sa)
+    }
+  }
+
+  /** The ServiceAccounts a workload runs as, in its namespace (several when the same SA is defined twice). */
+  serviceAccountsOf(workload: Workload): ServiceAccount[] {
+    return this.serviceAccountsByKey.get(objectKey(workload.namespace, workload.serviceAccountName ?? 'default')) ?? []
+  }
+
+  serviceAccountsNamed(namespace: Value, name: Value | string): ServiceAccount[] {
+    return this.serviceAccountsByKey.get(objectKey(namespace, name)) ?? []
+  }
+
+  /** The roles a ServiceAccount's role-arn annotation names, as far as the sources define them. */
+  rolesOf(sa: ServiceAccount): RoleLink[] {
+    return this.roleLinks.get(sa) ?? []
+  }
+
+  /** The ServiceAccounts whose annotation names this role. */
+  serviceAccountsUsing(role: Role): ServiceAccount[] {
+    return this.serviceAccountsByRole.get(role) ?? []
+  }
+
+  /** The providers a trust policy's Federated value names (by ARN or shared reference). */
+  providersNamed(federated: Value): OidcProvider[] {
+    if (federated.kind === 'symbolic') return this.providersByReference.get(federated.expression) ?? []
+    const arn = parseOidcProviderArn(federated.value)
+    if (!arn) return []
+    return (this.providersByHostPath.get(arn.issuerHostPath) ?? []).filter((provider) => {
+      const account = provider.arn?.kind === 'known' ? parseOidcProviderArn(provider.arn.value)?.account : undefined
+      return account === undefined || account === arn.account
+    })
+  }
+
+  /** Clusters whose issuer is known. */
+  clustersWithIssuer(): Cluster[] {
+    return this.facts.clusters.filter((cluster) => cluster.issuer?.kind === 'known')
+  }
+
+  private indexRole(role: Role): void {
+    if (role.arn?.kind === 'known') {
+      const arn = parseRoleArn(role.arn.value)
+      if (arn) push(this.rolesByArn, arn.account + arn.path + arn.name.toLowerCase(), role)
+    }
+    if (role.name?.kind === 'known') push(this.rolesByName, role.name.value.toLowerCase(), role)
+    for (const reference of role.arnReferences) push(this.rolesByReference, reference, role)
+    if (role.arn?.kind === 'symbolic') push(this.rolesByReference, role.arn.expression, role)
+  }
+
+  private indexProvider(provider: OidcProvider): void {
+    for (const reference of provider.arnReferences) push(this.providersByReference, reference, provider)
+    if (provider.arn?.kind === 'symbolic') push(this.providersByReference, provider.arn.expression, provider)
+    const hostPath =
+      provider.arn?.kind === 'known'
+        ? parseOidcProviderArn(provider.arn.value)?.issuerHostPath
+        : provider.url?.kind === 'known'
+          ? issuerHostPath(provider.url.value)
+          : undefined
+    if (hostPath) push(this.providersByHostPath, hostPath, provider)
+  }
+
+  private resolveRoles(sa: ServiceAccount): RoleLink[] {
+    const annotation = sa.roleArn
+    if (!annotation) return []
+    if (annotation.kind === 'symbolic') {
+      return (this.rolesByReference.get(annotation.expression) ?? []).map((role) => ({ role, via: 'reference' }))
+    }
+    const arn = parseRoleArn(annotation.value.trim())
+    if (!arn) return []
+    // IAM role names are unique case-insensitively within an account.
+    const byArn = this.rolesByArn.get(arn.account + arn.path + arn.name.toLowerCase()) ?? []
+    if (byArn.length > 0) return byArn.map((role) => ({ role, via: 'arn' }))
+    const byName = (this.rolesByName.get(arn.name.toLowerCase()) ?? []).filter((role) => {
+      if (role.arn?.kind === 'known') return false
+      const account = role.account?.kind === 'known' ? role.account.value : undefined
+      const path = role.path?.kind === 'known' ? role.path.value : '/'
+      return (account === undefined || account === arn.account) && (role.path?.kind === 'symbolic' || path === arn.path)
+    })
+    return byName.map((role) => ({ role, via: 'name' }))
+  }
+}
+
+/** Namespace-aware key of a namespaced object; symbolic parts key by their expression. */
+export function objectKey(namespace: Value, name: Value | string): string {
+  return `${valueKey(namespace)}/${typeof name === 'string' ? `k:${name}` : valueKey(name)}`
+}
+
+function valueKey(value: Value): string {
+  return value.kind === 'known' ? `k:${value.value}` : `s:${value.expression}`
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}

@@ -1,0 +1,75 @@
+/** ARN and issuer formats (reference: irsa-failure-modes.md §1.1). */
+
+export interface RoleArn {
+  partition: string
+  account: string
+  /** `/` or `/a/b/` */
+  path: string
+  name: string
+}
+
+export interface OidcProviderArn {
+  partition: string
+  account: string
+  /** Host and path without scheme: `oidc.eks.us-east-1.amazonaws.com/id/ABC...`; also the condition-key prefix. */
+  issuerHostPath: string
+}
+
+/** Partitions IAM ARNs can carry; extend when AWS adds one. */
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const
+
+const PARTITION = `(${PARTITIONS.join('|')})`
+const ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}):role(/(?:[\\x21-\\x2e\\x30-\\x7e]+/)*)([\\w+=,.@-]{1,64})$`)
+const PROVIDER_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}):oidc-provider/(.+)$`)
+
+/** Parses a well-formed IAM role ARN; anything else is undefined (see role-arn-invalid for why). */
+export function parseRoleArn(text: string): RoleArn | undefined {
+  const match = ROLE_ARN.exec(text)
+  if (!match) return undefined
+  return { partition: match[1]!, account: match[2]!, path: match[3]!, name: match[4]! }
+}
+
+export function formatRoleArn(arn: RoleArn): string {
+  return `arn:${arn.partition}:iam::${arn.account}:role${arn.path}${arn.name}`
+}
+
+export function parseOidcProviderArn(text: string): OidcProviderArn | undefined {
+  const match = PROVIDER_ARN.exec(text)
+  if (!match) return undefined
+  return { partition: match[1]!, account: match[2]!, issuerHostPath: match[3]! }
+}
+
+/** `https://oidc.eks.r.amazonaws.com/id/X` or `oidc.eks.r.amazonaws.com/id/X` → `oidc.eks.r.amazonaws.com/id/X`. */
+export function issuerHostPath(issuerOrUrl: string): string {
+  return issuerOrUrl.replace(/^https:\/\//i, '')
+}
+
+const EKS_ISSUER_HOST_PATH = /^oidc\.eks\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/id\/([0-9A-Za-z]+)$/
+
+export interface EksIssuer {
+  region: string
+  id: string
+  china: boolean
+}
+
+export function parseEksIssuerHostPath(hostPath: string): EksIssuer | undefined {
+  const match = EKS_ISSUER_HOST_PATH.exec(hostPath)
+  if (!match) return undefined
+  return { region: match[1]!, china: match[2] !== undefined, id: match[3]! }
+}
+
+/** The partition an AWS region belongs to. */
+export function partitionOfRegion(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn'
+  if (region.startsWith('us-gov-')) return 'aws-us-gov'
+  if (region.startsWith('us-isob-')) return 'aws-iso-b'
+  if (region.startsWith('us-iso-')) return 'aws-iso'
+  if (region.startsWith('eusc-')) return 'aws-eusc'
+  return 'aws'
+}
+
+export const DEFAULT_AUDIENCE = 'sts.amazonaws.com'
+
+export function serviceAccountSubject(namespace: string, name: string): string {
+  return `system:serviceaccount:${namespace}:${name}`
+}

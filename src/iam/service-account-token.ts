@@ -1,0 +1,193 @@
+import type { PolicyDocument } from '../model/policy.js'
+import { DEFAULT_AUDIENCE, parseEksIssuerHostPath, parseOidcProviderArn, partitionOfRegion } from './arn.js'
+import { evaluatePolicy, type Decision } from './evaluate.js'
+import { globPattern, intersects, literalPattern } from './glob.js'
+import { parseOperator } from './operators.js'
+import type { PolicyRequest } from './request.js'
+import { concat, hasHoles, hole, knownText, sameTemplate, templateOf, templateText, text, type RequestValue, type Template } from './template.js'
+
+export const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity'
+
+/** A namespace and a name no one defines: asking for them measures how broad a trust policy is. */
+export const PROBE_NAMESPACE = 'zq7x-undefined-namespace'
+export const PROBE_NAME = 'zq7x-undefined-service-account'
+
+export interface ServiceAccountTokenQuery {
+  namespace: RequestValue
+  name: RequestValue
+  /** The ServiceAccount's `eks.amazonaws.com/audience`; `sts.amazonaws.com` when it has none. */
+  audience?: RequestValue
+  /** The cluster issuer without `https://`, when known. */
+  issuerHostPath?: string
+  /** The OIDC provider the token is presented to, when known (e.g. from the role → provider link). */
+  providerArn?: RequestValue
+}
+
+/** The token tried against one OIDC provider (and the issuer its condition keys are named after). */
+export interface ProviderAttempt {
+  provider: Template
+  issuer: Template
+  request: PolicyRequest
+  decision: Decision
+}
+
+export interface TokenDecision {
+  effect: Decision['effect']
+  /** `system:serviceaccount:<namespace>:<name>` */
+  subject: Template
+  audience: Template
+  /** One per provider tried; never empty. */
+  attempts: ProviderAttempt[]
+  /** The attempt that decides the effect: the first that allows, else the first unknown, else the first. */
+  decisive: ProviderAttempt
+  /** `decisive.decision` */
+  decision: Decision
+}
+
+/**
+ * Would STS accept this ServiceAccount's token for the role? The request is
+ * `sts:AssumeRoleWithWebIdentity` by the Federated OIDC provider, with `<issuer>:sub` =
+ * `system:serviceaccount:<ns>:<name>` and `<issuer>:aud` = the audience (no `:amr`). When the
+ * provider or issuer is not known, each OIDC provider the policy names is tried as the token's
+ * provider (the pod runs on the right cluster): allow if any allows, unknown if any is unknown.
+ * A provider known only as a reference is taken to be the one the policy's condition keys name.
+ */
+export function acceptsServiceAccountToken(policy: PolicyDocument, query: ServiceAccountTokenQuery): TokenDecision {
+  const subject = concat('system:serviceaccount:', query.namespace, ':', query.name)
+  const audience = templateOf(query.audience ?? DEFAULT_AUDIENCE)
+  const attempts = candidates(policy, query).map(({ provider, issuer }): ProviderAttempt => {
+    const request: PolicyRequest = {
+      action: WEB_IDENTITY_ACTION,
+      principal: { type: 'Federated', id: provider },
+      context: [
+        { key: concat(issuer, ':sub'), values: [subject] },
+        { key: concat(issuer, ':aud'), values: [audience] },
+      ],
+      unknownKeyPrefixes: ['aws:', 'sts:'],
+      subject: 'the token',
+    }
+    return { provider, issuer, request, decision: evaluatePolicy(policy, request) }
+  })
+  const decisive =
+    attempts.find((attempt) => attempt.decision.effect === 'allow') ??
+    attempts.find((attempt) => attempt.decision.effect === 'unknown') ??
+    attempts[0]!
+  return { effect: decisive.decision.effect, subject, audience, attempts, decisive, decision: decisive.decision }
+}
+
+export type ProbeOptions = Omit<ServiceAccountTokenQuery, 'namespace' | 'name'>
+
+/**
+ * Would the policy accept a ServiceAccount no one defined (any namespace, any name)? Its owner
+ * may pick any audience, so the default and each audience the policy names are tried.
+ */
+export function acceptsAnyServiceAccount(policy: PolicyDocument, options: ProbeOptions = {}): TokenDecision {
+  return probe(policy, PROBE_NAMESPACE, options)
+}
+
+/** Would the policy accept a ServiceAccount no one defined in this namespace? */
+export function acceptsAnyServiceAccountInNamespace(policy: PolicyDocument, namespace: RequestValue, options: ProbeOptions = {}): TokenDecision {
+  return probe(policy, namespace, options)
+}
+
+function probe(policy: PolicyDocument, namespace: RequestValue, options: ProbeOptions): TokenDecision {
+  const audiences = options.audience !== undefined ? [options.audience] : [DEFAULT_AUDIENCE, ...audiencesNamed(policy)]
+  const decisions = audiences.map((audience) => acceptsServiceAccountToken(policy, { ...options, namespace, name: PROBE_NAME, audience }))
+  return decisions.find((d) => d.effect === 'allow') ?? decisions.find((d) => d.effect === 'unknown') ?? decisions[0]!
+}
+
+interface Candidate {
+  provider: Template
+  issuer: Template
+}
+
+function candidates(policy: PolicyDocument, query: ServiceAccountTokenQuery): Candidate[] {
+  const given = query.issuerHostPath !== undefined ? text(query.issuerHostPath) : undefined
+  const providers =
+    query.providerArn !== undefined
+      ? [templateOf(query.providerArn)]
+      : oidcProvidersNamed(policy).filter((provider) => !given || mayHaveIssuer(provider, query.issuerHostPath!))
+  if (providers.length === 0) providers.push(given ? synthesisedProvider(query.issuerHostPath!) : hole('OIDC provider of the cluster'))
+  return providers.flatMap((provider) => {
+    const issuer = given ?? issuerOf(provider)
+    const issuers = issuer ? [issuer] : keyIssuers(policy)
+    return issuers.map((each) => ({ provider, issuer: each }))
+  })
+}
+
+const OIDC_PROVIDER_ARN = globPattern(text('arn:*:iam::*:oidc-provider/*'))
+
+/** The Federated principals that are (or may be) IAM OIDC providers, each once. */
+function oidcProvidersNamed(policy: PolicyDocument): Template[] {
+  const found: Template[] = []
+  for (const statement of policy.statements) {
+    for (const entry of statement.principal?.entries ?? []) {
+      if (entry.type !== 'Federated') continue
+      for (const value of entry.values) {
+        const provider = templateOf(value)
+        const oidc = hasHoles(provider)
+          ? intersects(literalPattern(provider), OIDC_PROVIDER_ARN)
+          : parseOidcProviderArn(knownText(provider)!) !== undefined
+        if (oidc && !found.some((seen) => sameTemplate(seen, provider))) found.push(provider)
+      }
+    }
+  }
+  return found
+}
+
+/** The issuer (host and path) in a provider ARN, itself possibly a template; undefined when not told. */
+function issuerOf(provider: Template): Template | undefined {
+  const marker = ':oidc-provider/'
+  const index = provider.findIndex((part) => 'text' in part && part.text.includes(marker))
+  if (index < 0) return undefined
+  const part = provider[index] as { text: string }
+  const issuer = concat(part.text.slice(part.text.indexOf(marker) + marker.length), [...provider.slice(index + 1)])
+  return issuer.length > 0 ? issuer : undefined
+}
+
+function mayHaveIssuer(provider: Template, issuerHostPath: string): boolean {
+  const issuer = issuerOf(provider)
+  if (!issuer) return hasHoles(provider)
+  return intersects(literalPattern(text(issuerHostPath)), literalPattern(issuer))
+}
+
+function synthesisedProvider(issuerHostPath: string): Template {
+  const region = parseEksIssuerHostPath(issuerHostPath)?.region
+  const partition = region ? partitionOfRegion(region) : 'aws'
+  return concat(`arn:${partition}:iam::`, hole('account'), `:oidc-provider/${issuerHostPath}`)
+}
+
+const CLAIM_SUFFIX = /:(sub|aud|amr)$/i
+
+/** The issuers the policy's `<issuer>:sub|aud|amr` keys are named after, each once; one unknown issuer when there are none. */
+function keyIssuers(policy: PolicyDocument): Template[] {
+  const found: Template[] = []
+  for (const statement of policy.statements) {
+    for (const entry of statement.condition?.entries ?? []) {
+      const key = templateOf(entry.key)
+      const last = key[key.length - 1]
+      if (!last || !('text' in last) || !CLAIM_SUFFIX.test(last.text)) continue
+      const issuer = concat([...key.slice(0, -1)], last.text.slice(0, -4))
+      if (!found.some((seen) => sameTemplate(seen, issuer, true))) found.push(issuer)
+    }
+  }
+  return found.length > 0 ? found : [hole('issuer of the cluster')]
+}
+
+/** Literal audiences the policy accepts under a positive string operator on an `:aud` key. */
+function audiencesNamed(policy: PolicyDocument): string[] {
+  const found = new Set<string>()
+  for (const statement of policy.statements) {
+    for (const entry of statement.condition?.entries ?? []) {
+      const operator = parseOperator(entry.operator)
+      const key = templateText(templateOf(entry.key))
+      if (operator?.family !== 'String' || operator.negated || !/:aud$/i.test(key)) continue
+      for (const value of entry.values) {
+        const audience = value.kind === 'known' ? value.value : undefined
+        if (audience && !(operator.comparison === 'like' && /[*?]/.test(audience))) found.add(audience)
+      }
+    }
+  }
+  found.delete(DEFAULT_AUDIENCE)
+  return [...found]
+}

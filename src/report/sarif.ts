@@ -1,0 +1,143 @@
+import type { CheckResult } from '../check.js'
+import type { Finding, Level } from '../model/finding.js'
+import type { Location } from '../model/location.js'
+import { docsUrl, type RuleMeta } from '../rules/rule.js'
+import { INFORMATION_URI, VERSION } from '../version.js'
+
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
+
+/** The fingerprint key under `partialFingerprints`; bump the version if the fingerprint recipe changes. */
+export const FINGERPRINT_KEY = 'irsaGuard/v1'
+
+export interface SarifLog {
+  $schema: string
+  version: '2.1.0'
+  runs: SarifRun[]
+}
+
+export interface SarifRun {
+  tool: { driver: SarifDriver }
+  columnKind: 'utf16CodeUnits'
+  results: SarifResult[]
+}
+
+export interface SarifDriver {
+  name: 'irsa-guard'
+  informationUri: string
+  version: string
+  semanticVersion: string
+  rules: SarifRule[]
+}
+
+export interface SarifRule {
+  id: string
+  name: string
+  shortDescription: { text: string }
+  fullDescription: { text: string }
+  helpUri: string
+  help: { text: string; markdown: string }
+  defaultConfiguration: { level: Level }
+  properties: { tags: string[]; precision: 'high'; 'security-severity'?: string }
+}
+
+export interface SarifResult {
+  ruleId: string
+  ruleIndex: number
+  level: Level
+  message: { text: string }
+  locations: SarifLocation[]
+  relatedLocations?: (SarifLocation & { id: number; message: { text: string } })[]
+  partialFingerprints: Record<string, string>
+}
+
+export interface SarifLocation {
+  physicalLocation: {
+    artifactLocation: { uri: string }
+    region: { startLine: number; startColumn: number }
+  }
+}
+
+/** The SARIF 2.1.0 log of a check: every rule that ran, and one result per finding. */
+export function toSarif(result: CheckResult): SarifLog {
+  const rules = result.rules.map(toSarifRule)
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]))
+  // A source may report under an id no registered rule carries; SARIF still needs a descriptor for it.
+  for (const finding of result.findings) {
+    if (ruleIndex.has(finding.ruleId)) continue
+    ruleIndex.set(finding.ruleId, rules.length)
+    rules.push(toSarifRule({ id: finding.ruleId, level: finding.level, description: finding.ruleId, remediation: `See ${docsUrl(finding.ruleId)}` }))
+  }
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'irsa-guard', informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
+        columnKind: 'utf16CodeUnits',
+        results: result.findings.map((finding) => toSarifResult(finding, ruleIndex.get(finding.ruleId)!)),
+      },
+    ],
+  }
+}
+
+export function formatSarif(result: CheckResult): string {
+  return `${JSON.stringify(toSarif(result), null, 2)}\n`
+}
+
+function toSarifRule(meta: RuleMeta): SarifRule {
+  const url = docsUrl(meta.id)
+  const tags = ['irsa', 'kubernetes', 'iam']
+  if (meta.security) tags.push('security')
+  const rule: SarifRule = {
+    id: meta.id,
+    name: pascalCase(meta.id),
+    shortDescription: { text: meta.description },
+    fullDescription: { text: `${meta.description} ${meta.remediation}` },
+    helpUri: url,
+    help: {
+      text: `${meta.description}\n\nHow to fix: ${meta.remediation}\n\nDocumentation: ${url}`,
+      markdown: `${meta.description}\n\n**How to fix:** ${meta.remediation}\n\n[Documentation for ${meta.id}](${url})`,
+    },
+    defaultConfiguration: { level: meta.level },
+    properties: { tags, precision: 'high' },
+  }
+  // GitHub code scanning ranks security alerts by this score (0.0-10.0).
+  if (meta.security) rule.properties['security-severity'] = meta.level === 'error' ? '8.0' : meta.level === 'warning' ? '5.0' : '3.0'
+  return rule
+}
+
+function toSarifResult(finding: Finding, ruleIndex: number): SarifResult {
+  const result: SarifResult = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: finding.level,
+    message: { text: finding.message },
+    locations: [toSarifLocation(finding.location)],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+  }
+  if (finding.related.length > 0) {
+    result.relatedLocations = finding.related.map((related, index) => ({
+      id: index + 1,
+      ...toSarifLocation(related.location),
+      message: { text: related.message },
+    }))
+  }
+  return result
+}
+
+function toSarifLocation(location: Location): SarifLocation {
+  return { physicalLocation: { artifactLocation: { uri: toUri(location.path) }, region: { startLine: location.line, startColumn: location.column } } }
+}
+
+/** A repository-relative, `/`-separated path as a relative URI reference. */
+export function toUri(repositoryPath: string): string {
+  return repositoryPath.split('/').map(encodeURIComponent).join('/')
+}
+
+function pascalCase(id: string): string {
+  return id
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('')
+}

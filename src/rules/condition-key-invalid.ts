@@ -1,0 +1,61 @@
+import type { FindingDraft } from '../model/finding.js'
+import type { ConditionEntry, Statement } from '../model/policy.js'
+import type { Rule } from './rule.js'
+import { describeStatement, statementKey } from './helpers/conditions.js'
+import { analyseConditionKey, analyseFederated, claimSuggestedBy, whenKeyAbsent, type ConditionKeyAnalysis } from './helpers/eks-issuer.js'
+import { federatedValues, trustPolicies } from './helpers/trust.js'
+
+export const conditionKeyInvalid: Rule = {
+  meta: {
+    id: 'condition-key-invalid',
+    level: 'error',
+    description:
+      'A trust-policy condition key that never exists in an AssumeRoleWithWebIdentity request: "https://" or an "arn:" prefix, no ":sub"/":aud"/":amr" claim, a malformed EKS issuer host or path, an unrendered placeholder.',
+    remediation: 'Write the key as the issuer host and path without "https://", then the claim: "oidc.eks.<region>.amazonaws.com/id/<ID>:sub".',
+  },
+  *check(graph) {
+    for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+      for (const statement of policy.statements) {
+        for (const entry of statement.condition?.entries ?? []) {
+          if (entry.key.kind !== 'known') continue
+          const values = entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : []))
+          const analysis = analyseConditionKey(entry.key.value, claimSuggestedBy(values))
+          if (!analysis || (analysis.placeholder === undefined && analysis.problems.length === 0)) continue
+          yield {
+            location: entry.keyLocation,
+            message: messageFor(entry, statement, analysis),
+            key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.value}`,
+          } satisfies FindingDraft
+        }
+      }
+    }
+  },
+}
+
+function messageFor(entry: ConditionEntry, statement: Statement, analysis: ConditionKeyAnalysis): string {
+  const written = `Condition key "${keyTextOf(entry)}" in ${describeStatement(statement)}`
+  const absent = `so it never exists in the request and ${whenKeyAbsent(entry.operator)}`
+  if (analysis.placeholder !== undefined) {
+    return `${written} still holds the placeholder "${analysis.placeholder}", ${absent}; ${fixFromProvider(statement, analysis.claim)}`
+  }
+  let fix: string
+  if (analysis.corrected !== undefined) fix = `write the key as "${analysis.corrected}"`
+  else if (analysis.issuer !== undefined) fix = `write "${analysis.issuer}:sub" to test the ServiceAccount or "${analysis.issuer}:aud" to test the audience`
+  else fix = fixFromProvider(statement, analysis.claim)
+  return `${written} ${analysis.problems.join(', ')}, ${absent}; ${fix}`
+}
+
+/** A suggestion built from the statement's Federated provider, which names the issuer the key must use. */
+function fixFromProvider(statement: Statement, claim: string | undefined): string {
+  const suffix = claim === 'sub' || claim === 'aud' || claim === 'amr' ? claim : 'sub'
+  for (const federated of federatedValues(statement)) {
+    if (federated.kind !== 'known') continue
+    const issuer = analyseFederated(federated.value)?.issuer
+    if (issuer !== undefined) return `write the key as "${issuer}:${suffix}", the issuer of the statement's Federated provider`
+  }
+  return `write the cluster's issuer without "https://", then the claim: "oidc.eks.<region>.amazonaws.com/id/<ID>:${suffix}"`
+}
+
+function keyTextOf(entry: ConditionEntry): string {
+  return entry.key.kind === 'known' ? entry.key.value : entry.key.expression
+}

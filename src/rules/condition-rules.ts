@@ -1,0 +1,16 @@
+import { audConditionInvalid } from './aud-condition-invalid.js'
+import { conditionFailsOpen } from './condition-fails-open.js'
+import type { Rule } from './rule.js'
+import { subConditionBroad } from './sub-condition-broad.js'
+import { subConditionMissing } from './sub-condition-missing.js'
+import { subValueInvalid } from './sub-value-invalid.js'
+import { subWildcardNeedsStringlike } from './sub-wildcard-needs-stringlike.js'
+
+export const conditionRules: Rule[] = [
+  subWildcardNeedsStringlike,
+  subValueInvalid,
+  subConditionMissing,
+  subConditionBroad,
+  conditionFailsOpen,
+  audConditionInvalid,
+]

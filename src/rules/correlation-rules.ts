@@ -1,0 +1,16 @@
+import { audienceMismatch } from './audience-mismatch.js'
+import { clusterIssuerMismatch } from './cluster-issuer-mismatch.js'
+import { roleAccountMismatch } from './role-account-mismatch.js'
+import { roleNotFound } from './role-not-found.js'
+import { roleTrustsUnknownServiceAccount } from './role-trusts-unknown-service-account.js'
+import type { Rule } from './rule.js'
+import { trustDeniesServiceAccount } from './trust-denies-service-account.js'
+
+export const correlationRules: Rule[] = [
+  trustDeniesServiceAccount,
+  roleNotFound,
+  roleAccountMismatch,
+  audienceMismatch,
+  roleTrustsUnknownServiceAccount,
+  clusterIssuerMismatch,
+]

@@ -1,0 +1,79 @@
+import { parseRoleArn } from '../iam/arn.js'
+import type { Role } from '../model/facts.js'
+import type { Statement } from '../model/policy.js'
+import type { Rule } from './rule.js'
+import { describeStatement, statementKey } from './helpers/conditions.js'
+import { analyseConditionKey, analyseFederated, looksLikeEksIssuer, providerArnFor } from './helpers/eks-issuer.js'
+import { DOCUMENTATION_ACCOUNTS } from './helpers/kubernetes.js'
+import { federatedValues, trustPolicies } from './helpers/trust.js'
+
+export const federatedPrincipalInvalid: Rule = {
+  meta: {
+    id: 'federated-principal-invalid',
+    level: 'error',
+    description:
+      'A Federated principal that is not the ARN of an EKS cluster\'s IAM OIDC provider: a URL or "https://" inside, "oidc.<region>.eks" host order, no "oidc-provider/" or "/id/", a partition or DNS suffix that does not fit the region, the dual-stack host, a documentation placeholder.',
+    remediation: 'Write "arn:<partition>:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>", the host and path of the cluster issuer without "https://".',
+  },
+  *check(graph) {
+    for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+      const account = accountOf(role)
+      for (const statement of policy.statements) {
+        for (const federated of federatedValues(statement)) {
+          if (federated.kind !== 'known') continue
+          const analysis = analyseFederated(federated.value, account)
+          if (!analysis) continue
+          const written = `Federated principal "${federated.value}" in ${describeStatement(statement)}`
+          const knownAccount = accountIn(federated.value) ?? account
+          const key = `${statementKey(role, statement)} federated:${federated.value}`
+          if (analysis.placeholder !== undefined) {
+            yield {
+              location: federated.location,
+              message: `${written} still holds the placeholder "${analysis.placeholder}", so it names no real provider; ${fixFromKeys(statement, knownAccount)}`,
+              key,
+            }
+          } else if (analysis.problems.length > 0) {
+            const fix = analysis.corrected ? `write "${analysis.corrected}"` : fixFromKeys(statement, knownAccount)
+            yield {
+              location: federated.location,
+              message: `${written} ${analysis.problems.join(', ')}, so it never names the provider of an EKS token; ${fix}`,
+              key,
+            }
+          } else if (analysis.unusualId) {
+            yield {
+              location: federated.location,
+              message: `${written} has the cluster ID "${analysis.unusualId.id}", which is not 32 uppercase hexadecimal characters like the IDs EKS issues; compare it with the cluster's issuer (aws eks describe-cluster --query cluster.identity.oidc.issuer)`,
+              level: 'warning',
+              key,
+            }
+          }
+        }
+      }
+    }
+  },
+}
+
+/** A suggestion built from the issuer the statement's condition keys name, else the generic form. */
+function fixFromKeys(statement: Statement, account: string | undefined): string {
+  for (const entry of statement.condition?.entries ?? []) {
+    if (entry.key.kind !== 'known') continue
+    const key = analyseConditionKey(entry.key.value)
+    if (key?.issuer !== undefined && key.problems.length === 0 && looksLikeEksIssuer(key.issuer)) {
+      return `write "${providerArnFor(key.issuer, account)}", the provider of the issuer its condition keys name`
+    }
+  }
+  return "write the ARN of the cluster's OIDC provider, \"arn:<partition>:iam::<account>:oidc-provider/\" then the issuer without \"https://\" (aws eks describe-cluster --query cluster.identity.oidc.issuer)"
+}
+
+/** The account of an ARN-shaped value, unless it is one the AWS documentation uses in examples. */
+function accountIn(value: string): string | undefined {
+  const account = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(value)?.[1]
+  return account !== undefined && !DOCUMENTATION_ACCOUNTS.includes(account) ? account : undefined
+}
+
+/** The role's account when its definition says, for the suggested ARN. */
+function accountOf(role: Role): string | undefined {
+  if (role.account?.kind === 'known' && /^\d{12}$/.test(role.account.value)) return role.account.value
+  if (role.arn?.kind === 'known') return parseRoleArn(role.arn.value)?.account
+  return undefined
+}

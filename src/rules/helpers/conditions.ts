@@ -1,0 +1,97 @@
+import { parseOidcProviderArn } from '../../iam/arn.js'
+import { statementLabel } from '../../iam/evaluate.js'
+import type { Role } from '../../model/facts.js'
+import type { ConditionEntry, PolicyDocument, Statement } from '../../model/policy.js'
+import type { Value } from '../../model/value.js'
+import { claimOf, federatedValues, isAllow, isOidcFederated, keyIssuer, keyText, oidcStatements, parseOperator, trustPolicies, type ClaimName } from './trust.js'
+
+/** A trust-policy statement for the OIDC provider of a Kubernetes cluster, with its role and document. */
+export interface IrsaStatement {
+  role: Role
+  policy: PolicyDocument
+  statement: Statement
+}
+
+/** The Allow statements among them: the ones that let ServiceAccount tokens in. */
+export function* allowedIrsaStatements(roles: readonly Role[]): Iterable<IrsaStatement> {
+  for (const { role, policy, statement } of irsaStatements(roles)) if (isAllow(statement)) yield { role, policy, statement }
+}
+
+/** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
+export function* irsaStatements(roles: readonly Role[]): Iterable<IrsaStatement> {
+  for (const { role, policy } of trustPolicies(roles)) {
+    for (const statement of oidcStatements(policy)) if (isServiceAccountStatement(statement)) yield { role, policy, statement }
+  }
+}
+
+const EKS_ISSUER = /^oidc[.-]eks\./i
+
+/**
+ * Whether a statement's OIDC provider issues ServiceAccount tokens, so that the token's sub is
+ * `system:serviceaccount:<ns>:<name>` and its aud `sts.amazonaws.com`: an EKS issuer in its
+ * Federated ARN or claim keys, or a ServiceAccount subject among its `:sub` values (a
+ * self-managed cluster). Other OIDC providers (GitHub Actions, GitLab, Terraform Cloud) have
+ * other claims. When no issuer is known, a reference that mentions EKS or a cluster counts.
+ */
+export function isServiceAccountStatement(statement: Statement): boolean {
+  const federated = federatedValues(statement).filter(isOidcFederated)
+  const keys = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) !== 'other').map((entry) => entry.key)
+  const issuers = [
+    ...federated.flatMap((value) => (value.kind === 'known' ? [parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value] : [])),
+    ...keys.flatMap((key) => (key.kind === 'known' ? [keyIssuer(key)] : [])),
+  ]
+  if (issuers.some((issuer) => EKS_ISSUER.test(issuer))) return true
+  const subjects = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === 'sub').flatMap((entry) => entry.values)
+  if (subjects.some((value) => keyText(value).startsWith('system:serviceaccount'))) return true
+  if (issuers.length > 0) return false
+  return [...federated, ...keys].some((value) => /eks|kubernetes|k8s|cluster/i.test(keyText(value)))
+}
+
+/** For messages, as the evaluator names statements: `statement "AllowApp"` or `Statement[1]`. */
+export function describeStatement(statement: Statement): string {
+  return statementLabel(statement)
+}
+
+/** Stable finding identity: which role, which statement; never a line. */
+export function statementKey(role: Role, statement: Statement): string {
+  return `role:${role.label} statement:${statement.index}`
+}
+
+/** `"oidc.eks.…/id/X:sub"` as written, for messages. */
+export function quotedKey(key: Value): string {
+  return `"${keyText(key)}"`
+}
+
+/** A condition that is true only when its key is present and matches: what actually restricts a claim. */
+export function isPositiveStringCondition(entry: ConditionEntry): boolean {
+  const operator = parseOperator(entry.operator)
+  return /^String(Equals|Like)(IgnoreCase)?$/.test(operator.base) && !operator.negated && operator.setPrefix !== 'ForAllValues'
+}
+
+/** Positive `String…` conditions on a claim (`:sub`, `:aud`) of a statement. */
+export function positiveConditionsOn(statement: Statement, claim: ClaimName): ConditionEntry[] {
+  return (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === claim && isPositiveStringCondition(entry))
+}
+
+/** Whether two condition keys name the same context key (known keys compare case-insensitively, as IAM does). */
+export function sameConditionKey(a: Value, b: Value): boolean {
+  if (a.kind === 'known' && b.kind === 'known') return a.value.toLowerCase() === b.value.toLowerCase()
+  if (a.kind === 'symbolic' && b.kind === 'symbolic') return a.expression === b.expression
+  return false
+}
+
+/**
+ * The key prefix a missing claim condition should use: the issuer of another claim key of the
+ * statement, else the host/path of its Federated provider ARN, else a placeholder.
+ */
+export function issuerKeyPrefix(statement: Statement): string {
+  const existing = (statement.condition?.entries ?? []).find((entry) => claimOf(entry.key) !== 'other')
+  if (existing) return keyIssuer(existing.key)
+  for (const federated of federatedValues(statement).filter(isOidcFederated)) {
+    if (federated.kind === 'known') {
+      const arn = parseOidcProviderArn(federated.value)
+      if (arn) return arn.issuerHostPath
+    }
+  }
+  return '<issuer host/path>'
+}

@@ -1,0 +1,375 @@
+import type { Config } from '../../config.js'
+import type { Graph } from '../../graph.js'
+import { DEFAULT_AUDIENCE, issuerHostPath, parseEksIssuerHostPath, parseOidcProviderArn, parseRoleArn, type RoleArn } from '../../iam/arn.js'
+import type { Mismatch, StatementOutcome } from '../../iam/evaluate.js'
+import { acceptsAnyServiceAccountInNamespace, acceptsServiceAccountToken, type TokenDecision } from '../../iam/service-account-token.js'
+import type { Role, ServiceAccount } from '../../model/facts.js'
+import { formatLocation, type Location } from '../../model/location.js'
+import type { PolicyDocument } from '../../model/policy.js'
+import type { KnownValue } from '../../model/value.js'
+import { claimOf, federatedValues, isOidcFederated, keyIssuer } from './trust.js'
+
+/** A role's name, path and account as far as its source states them (from its own fields, else its ARN). */
+export interface RoleIdentity {
+  name?: string
+  path?: string
+  account?: string
+}
+
+export function roleIdentity(role: Role): RoleIdentity {
+  const arn = role.arn?.kind === 'known' ? parseRoleArn(role.arn.value) : undefined
+  return {
+    name: role.name?.kind === 'known' ? role.name.value : arn?.name,
+    path: role.path?.kind === 'known' ? role.path.value : arn?.path,
+    account: role.account?.kind === 'known' ? role.account.value : arn?.account,
+  }
+}
+
+/** "role orders-reader", or the source's label when the name is not known ("CloudFormation role AppRole (cfn.json)"). */
+export function roleTitle(role: Role): string {
+  const name = roleIdentity(role).name
+  return name !== undefined ? `role ${name}` : role.label
+}
+
+/** "role orders-reader's trust", or "trust policy iam/trust.json" for a file bound to no role. */
+export function trustTitle(role: Role): string {
+  if (isUnboundTrustPolicy(role)) return role.label
+  return `${roleTitle(role)}'s trust`
+}
+
+/** A role the sources define without saying its name: a trust policy file bound to nothing. */
+export function isUnboundTrustPolicy(role: Role): boolean {
+  return role.name === undefined && role.arn === undefined && role.generatedName === undefined && role.arnReferences.length === 0
+}
+
+/** The namespace and name of a ServiceAccount when both are known. */
+export function knownServiceAccount(sa: ServiceAccount): { namespace: string; name: string } | undefined {
+  if (sa.namespace.kind !== 'known' || sa.name.kind !== 'known') return undefined
+  return { namespace: sa.namespace.value, name: sa.name.value }
+}
+
+/** A ServiceAccount's known role-arn annotation and its parsed ARN; undefined when it is symbolic or malformed. */
+export function annotatedRole(sa: ServiceAccount): { value: KnownValue; arn: RoleArn } | undefined {
+  if (sa.roleArn?.kind !== 'known') return undefined
+  const arn = parseRoleArn(sa.roleArn.value.trim())
+  return arn ? { value: sa.roleArn, arn } : undefined
+}
+
+export interface TokenAudience {
+  audience: string
+  /** Set by the `eks.amazonaws.com/audience` annotation to other than the webhook default. */
+  explicit: boolean
+  location?: Location
+}
+
+/** The audience of the ServiceAccount's projected token; undefined when the annotation is symbolic. */
+export function tokenAudience(sa: ServiceAccount): TokenAudience | undefined {
+  if (sa.audience === undefined) return { audience: DEFAULT_AUDIENCE, explicit: false }
+  if (sa.audience.kind !== 'known') return undefined
+  // An empty annotation is annotation-value-invalid's finding; the webhook then uses its default.
+  // The default written out changes nothing about the token.
+  if (sa.audience.value.trim() === '' || sa.audience.value === DEFAULT_AUDIENCE) return { audience: DEFAULT_AUDIENCE, explicit: false }
+  return { audience: sa.audience.value, explicit: true, location: sa.audience.location }
+}
+
+/** "ServiceAccount prod/orders (k8s/orders.yaml:6)", pointing at the role-arn annotation when there is one. */
+export function describeServiceAccount(sa: ServiceAccount): string {
+  const known = knownServiceAccount(sa)
+  const name = known ? `${known.namespace}/${known.name}` : 'ServiceAccount'
+  return `ServiceAccount ${name} (${formatLocation(sa.roleArn?.location ?? sa.location)})`
+}
+
+export function serviceAccountKey(sa: ServiceAccount): string {
+  const known = knownServiceAccount(sa)
+  return known ? `sa:${known.namespace}/${known.name}` : `sa:${formatLocation(sa.location)}`
+}
+
+export function roleKey(role: Role): string {
+  const identity = roleIdentity(role)
+  return `role:${identity.account ?? ''}${identity.path ?? ''}${identity.name ?? role.label}`
+}
+
+/** A cluster whose issuer is known, from the config file or from a source (eksctl, Terraform, live). */
+export interface KnownCluster {
+  name: string
+  issuer: string
+  /** The issuer without `https://`: what provider ARNs and condition keys carry. */
+  hostPath: string
+  region?: string
+  account?: string
+  location?: Location
+}
+
+export function knownClusters(graph: Graph, config: Config): KnownCluster[] {
+  const clusters: KnownCluster[] = []
+  for (const cluster of config.clusters) {
+    if (!cluster.issuer) continue
+    const hostPath = issuerHostPath(cluster.issuer)
+    clusters.push({
+      name: cluster.name,
+      issuer: cluster.issuer,
+      hostPath,
+      region: cluster.region ?? parseEksIssuerHostPath(hostPath)?.region,
+      account: cluster.account,
+      ...(cluster.location ? { location: cluster.location } : {}),
+    })
+  }
+  for (const cluster of graph.clustersWithIssuer()) {
+    if (cluster.issuer?.kind !== 'known') continue
+    const hostPath = issuerHostPath(cluster.issuer.value)
+    if (clusters.some((other) => other.hostPath === hostPath)) continue
+    clusters.push({
+      name: cluster.name.kind === 'known' ? cluster.name.value : `at ${formatLocation(cluster.location)}`,
+      issuer: cluster.issuer.value,
+      hostPath,
+      region: (cluster.region?.kind === 'known' ? cluster.region.value : undefined) ?? parseEksIssuerHostPath(hostPath)?.region,
+      account: cluster.account?.kind === 'known' ? cluster.account.value : undefined,
+      location: cluster.location,
+    })
+  }
+  return clusters
+}
+
+/** "cluster prod (issuer https://…, .irsa-guard.yml:3)", or "… from the config file)" when it lies outside the repository. */
+export function describeCluster(cluster: KnownCluster): string {
+  return `cluster ${cluster.name} (issuer ${cluster.issuer}, ${cluster.location ? formatLocation(cluster.location) : 'from the config file'})`
+}
+
+/** The region of an EKS issuer host/path, tolerating the trailing slash that makes it wrong. */
+export function issuerRegion(hostPath: string): string | undefined {
+  return parseEksIssuerHostPath(hostPath.replace(/\/+$/, ''))?.region
+}
+
+/**
+ * The known clusters in the same region (and account, when both are known) as an issuer that is
+ * none of theirs; empty when the issuer belongs to a known cluster or no known cluster could own it.
+ */
+export function clustersContradicting(hostPath: string, account: string | undefined, clusters: readonly KnownCluster[]): KnownCluster[] {
+  if (clusters.some((cluster) => cluster.hostPath === hostPath)) return []
+  const region = issuerRegion(hostPath)
+  if (region === undefined) return []
+  return clusters.filter(
+    (cluster) => cluster.region === region && (account === undefined || cluster.account === undefined || cluster.account === account),
+  )
+}
+
+/** A name close enough to another to be a typo of it. */
+export function isNearName(candidate: string, name: string): boolean {
+  return nearNameDistance(candidate, name) !== undefined
+}
+
+/** The case-insensitive edit distance of two names when it is small enough for a typo, else undefined. */
+export function nearNameDistance(candidate: string, name: string): number | undefined {
+  const limit = Math.max(2, Math.floor(name.length / 3))
+  if (Math.abs(candidate.length - name.length) > limit) return undefined
+  const distance = boundedEditDistance(candidate.toLowerCase(), name.toLowerCase(), limit)
+  return distance <= limit ? distance : undefined
+}
+
+/** Levenshtein distance, or a number above `limit` as soon as it must exceed it. */
+function boundedEditDistance(left: string, right: string, limit: number): number {
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= left.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= right.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (left[i - 1] === right[j - 1] ? 0 : 1))
+    }
+    if (Math.min(...current) > limit) return limit + 1
+    previous = current
+  }
+  return previous[right.length]!
+}
+
+/** `arn:aws:iam::111122223333:role/team/orders` from an annotation ARN with another path or account. */
+export function withPath(arn: RoleArn, path: string): string {
+  return `arn:${arn.partition}:iam::${arn.account}:role${path}${arn.name}`
+}
+
+export function withAccount(arn: RoleArn, account: string): string {
+  return `arn:${arn.partition}:iam::${account}:role${arn.path}${arn.name}`
+}
+
+/**
+ * Whether a role's path may be this one. A role read from a plain trust-policy file without an
+ * ARN has no stated path (the file does not say); elsewhere an unstated path is IAM's default "/".
+ */
+export function pathMayBe(role: Role, path: string): boolean {
+  if (role.path?.kind === 'symbolic') return true
+  const stated = roleIdentity(role).path
+  if (stated !== undefined) return stated === path
+  return role.source === 'iam-json' || role.source === 'config' ? true : path === '/'
+}
+
+export function sameRoleName(role: Role, name: string): boolean {
+  return roleIdentity(role).name?.toLowerCase() === name.toLowerCase()
+}
+
+/**
+ * Roles with the annotation's name and path that the sources define only in other accounts
+ * (role-account-mismatch); empty when a role of that name may be in the annotation's account.
+ */
+export function rolesInOtherAccounts(graph: Graph, arn: RoleArn): Role[] {
+  const named = graph.facts.roles.filter((role) => sameRoleName(role, arn.name) && pathMayBe(role, arn.path))
+  const elsewhere = named.filter((role) => {
+    const account = roleIdentity(role).account
+    return account !== undefined && account !== arn.account && role.account?.kind !== 'symbolic'
+  })
+  return elsewhere.length === named.length ? elsewhere : []
+}
+
+/** The issuers a trust policy names: its Federated provider ARNs and its claim keys, known ones only. */
+export function trustIssuers(policy: PolicyDocument): { hostPath: string; account?: string; location: Location }[] {
+  const found: { hostPath: string; account?: string; location: Location }[] = []
+  for (const statement of policy.statements) {
+    for (const value of federatedValues(statement)) {
+      const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined
+      if (arn) found.push({ hostPath: arn.issuerHostPath, account: arn.account, location: value.location })
+    }
+    for (const entry of statement.condition?.entries ?? []) {
+      if (entry.key.kind === 'known' && claimOf(entry.key) !== 'other') found.push({ hostPath: keyIssuer(entry.key), location: entry.keyLocation })
+    }
+  }
+  return found
+}
+
+/** Whether cluster-issuer-mismatch reports an issuer of this trust. */
+export function trustContradictsClusters(role: Role, policy: PolicyDocument, clusters: readonly KnownCluster[]): boolean {
+  const account = roleIdentity(role).account
+  return trustIssuers(policy).some((issuer) => clustersContradicting(issuer.hostPath, issuer.account ?? account, clusters).length > 0)
+}
+
+/**
+ * The cluster whose tokens a ServiceAccount of this role carries, when that can be told: the one
+ * known cluster in the role's account and in a region the trust names, else the only known cluster.
+ */
+export function clusterOf(role: Role, account: string | undefined, policy: PolicyDocument, clusters: readonly KnownCluster[]): KnownCluster | undefined {
+  if (clusters.length === 0) return undefined
+  const regions = new Set(trustIssuers(policy).flatMap((issuer) => issuerRegion(issuer.hostPath) ?? []))
+  const home = roleIdentity(role).account ?? account
+  const matching = clusters.filter(
+    (cluster) =>
+      (home === undefined || cluster.account === undefined || cluster.account === home) &&
+      (regions.size === 0 || (cluster.region !== undefined && regions.has(cluster.region))),
+  )
+  if (matching.length === 1) return matching[0]
+  return clusters.length === 1 ? clusters[0] : undefined
+}
+
+/** One ServiceAccount's token put to one role's trust policy. */
+export interface TokenCheck {
+  sa: ServiceAccount
+  namespace: string
+  name: string
+  role: Role
+  policy: PolicyDocument
+  audience: TokenAudience
+  cluster?: KnownCluster
+  decision: TokenDecision
+}
+
+export function checkToken(sa: ServiceAccount, role: Role, clusters: readonly KnownCluster[], audienceOverride?: string): TokenCheck | undefined {
+  const policy = role.trustPolicy
+  const known = knownServiceAccount(sa)
+  const audience = tokenAudience(sa)
+  if (!policy || !known || !audience) return undefined
+  const cluster = clusterOf(role, annotatedRole(sa)?.arn.account, policy, clusters)
+  const decision = acceptsServiceAccountToken(policy, {
+    namespace: known.namespace,
+    name: known.name,
+    audience: audienceOverride ?? audience.audience,
+    ...(cluster ? { issuerHostPath: cluster.hostPath } : {}),
+  })
+  return { sa, ...known, role, policy, audience, ...(cluster ? { cluster } : {}), decision }
+}
+
+/** Why a token is refused, reduced to what a message needs. */
+export interface Refusal {
+  /** An Allow statement closest to accepting the token; undefined when the trust has none for an OIDC provider. */
+  closest?: StatementOutcome
+  /** A Deny statement that applies. */
+  deniedBy?: StatementOutcome
+  /** What of `closest` does not match (definitely). */
+  failures: Mismatch[]
+}
+
+export function refusal(check: TokenCheck): Refusal | undefined {
+  if (check.decision.effect !== 'deny') return undefined
+  const decision = check.decision.decision
+  if (decision.deniedBy.length > 0) return { deniedBy: decision.deniedBy[0]!, failures: [] }
+  const allows = decision.statements.filter(
+    (outcome) => outcome.effect === 'Allow' && federatedValues(outcome.statement).some(isOidcFederated),
+  )
+  const score = (outcome: StatementOutcome): number =>
+    (outcome.principal === false ? 100 : 0) + (outcome.action === false ? 10 : 0) + outcome.mismatches.filter((m) => m.result === false).length
+  const closest = [...allows].sort((a, b) => score(a) - score(b))[0]
+  if (!closest) return { failures: [] }
+  const failures = closest.mismatches.filter((mismatch) => mismatch.result === false)
+  // A provider of another issuer also means the token lacks the keys named after that issuer: one fault.
+  if (failures.some((failure) => failureKind(failure) === 'principal')) {
+    return { closest, failures: failures.filter((failure) => !(failure.element === 'Condition' && failure.requestValues === undefined)) }
+  }
+  return { closest, failures }
+}
+
+export type FailureKind = 'principal' | 'action' | 'sub' | 'aud' | 'other'
+
+export function failureKind(mismatch: Mismatch): FailureKind {
+  if (mismatch.element === 'Principal' || mismatch.element === 'NotPrincipal') return 'principal'
+  if (mismatch.element === 'Action' || mismatch.element === 'NotAction') return 'action'
+  if (mismatch.element !== 'Condition') return 'other'
+  const claim = claimOf(mismatch.key)
+  return claim === 'sub' || claim === 'aud' ? claim : 'other'
+}
+
+/**
+ * Whether the trust refuses the token of some ServiceAccount that names the role because of its
+ * subject (the case trust-denies-service-account reports with the fix).
+ */
+export function refusesServiceAccountOfItsRole(graph: Graph, clusters: readonly KnownCluster[], role: Role): boolean {
+  return graph.serviceAccountsUsing(role).some((sa) => {
+    const check = checkToken(sa, role, clusters)
+    return check !== undefined && (refusal(check)?.failures ?? []).some((failure) => failureKind(failure) === 'sub')
+  })
+}
+
+/** Whether a role the ServiceAccount names refuses its token for its subject (trust-denies-service-account's finding). */
+export function refusedByItsRole(graph: Graph, clusters: readonly KnownCluster[], sa: ServiceAccount): boolean {
+  return graph.rolesOf(sa).some(({ role }) => {
+    const check = checkToken(sa, role, clusters)
+    return check !== undefined && (refusal(check)?.failures ?? []).some((failure) => failureKind(failure) === 'sub')
+  })
+}
+
+/**
+ * Another role with a name whose trust accepts this ServiceAccount's token specifically (not as
+ * one of any ServiceAccount of a namespace): the annotation probably names the wrong role.
+ */
+export function roleAcceptingInstead(graph: Graph, check: TokenCheck): Role | undefined {
+  return graph.facts.roles.find((role) => {
+    if (role === check.role || !role.trustPolicy || roleIdentity(role).name === undefined) return false
+    if (!mayNameServiceAccount(role.trustPolicy, check.name)) return false
+    const other = checkToken(check.sa, role, check.cluster ? [check.cluster] : [])
+    if (other?.decision.effect !== 'allow') return false
+    return acceptsAnyServiceAccountInNamespace(role.trustPolicy, check.namespace, { audience: check.audience.audience }).effect === 'deny'
+  })
+}
+
+/** A cheap pre-filter before evaluating: some sub value may hold this name (it contains it, a wildcard, or a reference). */
+function mayNameServiceAccount(policy: PolicyDocument, name: string): boolean {
+  return policy.statements.some((statement) =>
+    (statement.condition?.entries ?? []).some(
+      (entry) =>
+        claimOf(entry.key) === 'sub' &&
+        entry.values.some((value) => value.kind === 'symbolic' || value.value.includes(name) || /[*?]/.test(value.value)),
+    ),
+  )
+}
+
+/** Whether a trust policy bound to no role accepts this ServiceAccount's token (its role is then probably that one). */
+export function acceptedByUnboundTrust(graph: Graph, sa: ServiceAccount): boolean {
+  return graph.facts.roles.some((role) => {
+    if (!isUnboundTrustPolicy(role)) return false
+    const check = checkToken(sa, role, [])
+    return check !== undefined && check.decision.effect !== 'deny'
+  })
+}

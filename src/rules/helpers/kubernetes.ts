@@ -1,0 +1,162 @@
+import type { Graph } from '../../graph.js'
+import type { Annotation, KubeObject, ServiceAccount, SourceKind, Workload } from '../../model/facts.js'
+import { formatLocation } from '../../model/location.js'
+import type { Value } from '../../model/value.js'
+import { APPLY_NAMESPACE } from '../../sources/kubernetes.js'
+
+export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
+export const AUDIENCE_ANNOTATION = 'eks.amazonaws.com/audience'
+export const TOKEN_EXPIRATION_ANNOTATION = 'eks.amazonaws.com/token-expiration'
+export const STS_REGIONAL_ENDPOINTS_ANNOTATION = 'eks.amazonaws.com/sts-regional-endpoints'
+export const SKIP_CONTAINERS_ANNOTATION = 'eks.amazonaws.com/skip-containers'
+
+/** A value as a reader sees it: literal text, or `${expression}` for a symbolic one. */
+export function valueText(value: Value): string {
+  return value.kind === 'known' ? value.value : `\${${value.expression}}`
+}
+
+/** A string quoted for a one-line message: newlines and quotes escaped, so a trailing `\n` shows. */
+export function quoted(text: string): string {
+  return JSON.stringify(text)
+}
+
+/** `prod/app`; just `app` when the manifest leaves the namespace to whoever applies it. */
+export function qualifiedName(namespace: Value, name: Value | string): string {
+  const nameText = typeof name === 'string' ? name : valueText(name)
+  if (namespace.kind === 'symbolic' && namespace.expression === APPLY_NAMESPACE) return nameText
+  return `${valueText(namespace)}/${nameText}`
+}
+
+/** `ServiceAccount prod/app` */
+export function serviceAccountTitle(sa: ServiceAccount): string {
+  return `ServiceAccount ${qualifiedName(sa.namespace, sa.name)}`
+}
+
+/** `sa:prod/app`: a finding identity without line numbers. */
+export function serviceAccountIdentity(sa: ServiceAccount): string {
+  return `sa:${qualifiedName(sa.namespace, sa.name)}`
+}
+
+/** `Deployment prod/web` */
+export function objectTitle(object: Pick<KubeObject, 'kind' | 'namespace' | 'name'>): string {
+  return `${object.kind} ${qualifiedName(object.namespace, object.name)}`
+}
+
+/** The role-arn annotation is set to something the webhook acts on (a non-empty or symbolic value). */
+export function hasRoleArn(sa: ServiceAccount): boolean {
+  if (sa.roleArn === undefined) return false
+  return sa.roleArn.kind === 'symbolic' || sa.roleArn.value.trim() !== ''
+}
+
+/** The workload fact read from the same manifest object. */
+export function workloadOfObject(graph: Graph, object: KubeObject): Workload | undefined {
+  return graph.facts.workloads.find(
+    (workload) =>
+      workload.kind === object.kind &&
+      workload.location.path === object.location.path &&
+      sameText(workload.name, object.name) &&
+      sameText(workload.namespace, object.namespace),
+  )
+}
+
+/** The manifest object a workload was read from (its pod-template annotations live there). */
+export function objectOfWorkload(graph: Graph, workload: Workload): KubeObject | undefined {
+  return graph.facts.objects.find(
+    (object) =>
+      object.kind === workload.kind &&
+      object.location.path === workload.location.path &&
+      sameText(object.name, workload.name) &&
+      sameText(object.namespace, workload.namespace),
+  )
+}
+
+/** Annotations the webhook reads from the pod: a pod template's, or a bare Pod's own. */
+export function podAnnotations(object: KubeObject): Annotation[] {
+  return object.annotations.filter((annotation) => annotation.where === 'template-annotations' || (object.kind === 'Pod' && annotation.where === 'annotations'))
+}
+
+/**
+ * Where to put a role-arn annotation found on a workload: the ServiceAccount its pods run as, with
+ * that ServiceAccount's file:line when a scanned source defines it.
+ */
+export function serviceAccountToAnnotate(graph: Graph, workload: Workload): string {
+  const name = workload.serviceAccountName
+  const defined = graph.serviceAccountsOf(workload)[0]
+  if (name === undefined || (name.kind === 'known' && (name.value === '' || name.value === 'default'))) {
+    const where = defined ? ` (${formatLocation(defined.location)})` : ''
+    return `its pods run as ServiceAccount ${qualifiedName(workload.namespace, 'default')}${where}: create a ServiceAccount for it with the annotation and set spec.serviceAccountName`
+  }
+  if (defined) return `put it in the metadata.annotations of ${serviceAccountTitle(defined)} (${formatLocation(defined.location)}), which its pods run as`
+  return `put it in the metadata.annotations of ServiceAccount ${qualifiedName(workload.namespace, name)}, which its pods run as (no scanned file defines it)`
+}
+
+/** Optimal string alignment distance: edits, with a swap of two neighbours counted once. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1
+  const columns = b.length + 1
+  const table: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < columns; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let best = Math.min(table[i - 1]![j]! + 1, table[i]![j - 1]! + 1, table[i - 1]![j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, table[i - 2]![j - 2]! + 1)
+      table[i]![j] = best
+    }
+  }
+  return table[rows - 1]![columns - 1]!
+}
+
+/**
+ * Account IDs the AWS documentation uses in examples (EKS and IAM user guides: 111122223333,
+ * 123456789012, 444455556666, 777788889999; AWS CLI / Tools for PowerShell examples: 012345678912).
+ */
+export const DOCUMENTATION_ACCOUNTS: readonly string[] = ['111122223333', '123456789012', '444455556666', '777788889999', '012345678912']
+
+/** Sources whose `${…}` / `{{…}}` are resolved by the tool that reads them, so they are not leftovers. */
+const INTERPOLATING_SOURCES: ReadonlySet<SourceKind> = new Set<SourceKind>(['terraform', 'terraform-plan', 'cloudformation', 'helm', 'live'])
+
+const TEMPLATE_RESIDUES: readonly { pattern: RegExp; what: string }[] = [
+  { pattern: /\{\{.*?\}\}/, what: 'an unrendered template expression' },
+  { pattern: /\$\{[^}]*\}/, what: 'an unsubstituted variable' },
+  { pattern: /\$\([^)]*\)/, what: 'an unsubstituted variable' },
+  { pattern: /\$[A-Za-z_][A-Za-z0-9_]*/, what: 'an unsubstituted variable' },
+  { pattern: /#\{[^}]*\}/, what: 'an unreplaced token' },
+  { pattern: /__[A-Za-z][A-Za-z0-9_]*__/, what: 'an unreplaced token' },
+  { pattern: /<[^<>]+>/, what: 'a placeholder' },
+]
+
+const PLACEHOLDER_WORDS = /^(changeme|change[-_]me|replaceme|replace[-_]me|todo|tbd|fixme|placeholder|none|null|nil|undefined|tobefilled)$/i
+const UPPER_SNAKE_TOKEN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/
+
+export interface Placeholder {
+  /** What the placeholder is, for the message: `an unsubstituted variable "${ROLE_ARN}"`. */
+  description: string
+  /** The documentation account it uses, if that is the placeholder. */
+  documentationAccount?: string
+}
+
+/**
+ * The placeholder a role-arn annotation holds instead of a real ARN: emptiness, template or
+ * variable residue, a word such as ACCOUNT_ID or REPLACE_ME, or an AWS documentation account.
+ */
+export function findRoleArnPlaceholder(text: string, source: SourceKind): Placeholder | undefined {
+  const trimmed = text.trim()
+  if (trimmed === '') return { description: 'nothing (the value is empty)' }
+  if (!INTERPOLATING_SOURCES.has(source)) {
+    for (const { pattern, what } of TEMPLATE_RESIDUES) {
+      const match = pattern.exec(trimmed)
+      if (match) return { description: `${what} ${quoted(match[0])}` }
+    }
+  }
+  if (PLACEHOLDER_WORDS.test(trimmed) || UPPER_SNAKE_TOKEN.test(trimmed)) return { description: `the placeholder ${quoted(trimmed)}` }
+  const account = /:iam::([^:]*):/.exec(trimmed)?.[1]
+  if (account !== undefined && /[A-Za-z]{2,}/.test(account)) return { description: `the placeholder account ${quoted(account)}` }
+  if (account !== undefined && DOCUMENTATION_ACCOUNTS.includes(account)) {
+    return { description: `${account}, an example account ID from the AWS documentation`, documentationAccount: account }
+  }
+  return undefined
+}
+
+function sameText(a: Value, b: Value): boolean {
+  return valueText(a) === valueText(b) && a.kind === b.kind
+}

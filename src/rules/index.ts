@@ -1,0 +1,12 @@
+import { conditionRules } from './condition-rules.js'
+import { correlationRules } from './correlation-rules.js'
+import { metaRules } from './meta-rules.js'
+import type { Rule } from './rule.js'
+import { serviceAccountRules } from './service-account-rules.js'
+import { trustPolicyRules } from './trust-policy-rules.js'
+
+export const allRules: readonly Rule[] = [...serviceAccountRules, ...trustPolicyRules, ...conditionRules, ...correlationRules, ...metaRules]
+
+export function ruleById(id: string): Rule | undefined {
+  return allRules.find((rule) => rule.meta.id === id)
+}

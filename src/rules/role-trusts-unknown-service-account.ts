@@ -1,0 +1,122 @@
+import type { Graph } from '../graph.js'
+import type { FindingDraft } from '../model/finding.js'
+import type { Role, ServiceAccount } from '../model/facts.js'
+import { formatLocation } from '../model/location.js'
+import { known, type KnownValue } from '../model/value.js'
+import type { Rule } from './rule.js'
+import { allowedIrsaStatements } from './helpers/conditions.js'
+import {
+  annotatedRole,
+  isNearName,
+  isUnboundTrustPolicy,
+  knownClusters,
+  refusedByItsRole,
+  refusesServiceAccountOfItsRole,
+  roleIdentity,
+  roleKey,
+  roleTitle,
+  sameRoleName,
+  trustTitle,
+  type KnownCluster,
+} from './helpers/correlation.js'
+import { conditionsOn, parseOperator } from './helpers/trust.js'
+
+export const roleTrustsUnknownServiceAccount: Rule = {
+  meta: {
+    id: 'role-trusts-unknown-service-account',
+    level: 'note',
+    description:
+      "A role's trust allows ServiceAccounts that no scanned source defines, or that are defined without an annotation naming the role: a leftover, a typo, or manifests outside the scan.",
+    remediation: 'Remove subjects that no longer exist from the trust, annotate the ServiceAccount with the role, or include the manifests that define it in the scan.',
+  },
+  *check(graph, context) {
+    if (graph.facts.serviceAccounts.length === 0) return
+    const scope: Scope = {
+      graph,
+      clusters: knownClusters(graph, context.config),
+      // Namespace or name known only at render time: they may be any.
+      renderedLater: graph.facts.serviceAccounts.filter((sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic'),
+    }
+    const refusing = new Map<Role, boolean>()
+    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+      // A trust that refuses a ServiceAccount naming it is trust-denies-service-account's finding, with the fix.
+      if (!refusing.has(role)) refusing.set(role, refusesServiceAccountOfItsRole(graph, scope.clusters, role))
+      if (refusing.get(role)) continue
+      for (const entry of conditionsOn(statement, 'sub')) {
+        const operator = parseOperator(entry.operator)
+        if (operator.setPrefix || operator.ifExists || (operator.base !== 'StringEquals' && operator.base !== 'StringLike')) continue
+        for (const value of entry.values) {
+          if (value.kind !== 'known') continue
+          const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(value.value)
+          if (!subject) continue
+          const finding = unknownSubject(scope, role, value, subject[1]!, subject[2]!)
+          if (finding) yield finding
+        }
+      }
+    }
+  },
+}
+
+interface Scope {
+  graph: Graph
+  clusters: readonly KnownCluster[]
+  renderedLater: readonly ServiceAccount[]
+}
+
+function unknownSubject({ graph, clusters, renderedLater }: Scope, role: Role, value: KnownValue, namespace: string, name: string): FindingDraft | undefined {
+  const candidates = [
+    ...graph.serviceAccountsNamed(known(namespace, value.location), name),
+    ...renderedLater.filter((sa) => mayBe(sa.namespace, namespace) && mayBe(sa.name, name)),
+  ]
+  const trust = `${trustTitle(role)} allows ServiceAccount ${namespace}/${name}`
+  const findingKey = `${roleKey(role)} sub:${value.value}`
+  if (candidates.length === 0) {
+    return {
+      location: value.location,
+      message: `${trust}, which no scanned source defines; remove the subject if that ServiceAccount is gone, or include its manifest in the scan`,
+      key: findingKey,
+    }
+  }
+  if (isUnboundTrustPolicy(role)) return undefined
+  const exact = candidates.filter((sa) => sa.namespace.kind === 'known' && sa.name.kind === 'known')
+  if (exact.length < candidates.length) return undefined
+  const using = new Set(graph.serviceAccountsUsing(role))
+  if (exact.some((sa) => using.has(sa) || sa.roleArn?.kind === 'symbolic')) return undefined
+  if (exact.some((sa) => annotationExplains(graph, sa, role) || refusedByItsRole(graph, clusters, sa))) return undefined
+  const sa = exact[0]!
+  return {
+    location: value.location,
+    message: `${trust}, but ${describeOtherUse(sa)}; ${fixFor(role)} or remove the subject from the trust`,
+    related: [{ location: sa.roleArn?.location ?? sa.location, message: `ServiceAccount ${namespace}/${name}` }],
+    key: findingKey,
+  }
+}
+
+/**
+ * An annotation naming a role of this name (the same role in another account or path: one role
+ * per environment, or role-account-mismatch's finding), one naming this role with a typo
+ * (role-not-found's finding), or a malformed one (role-arn-invalid's).
+ */
+function annotationExplains(graph: Graph, sa: ServiceAccount, role: Role): boolean {
+  if (sa.roleArn === undefined) return false
+  const annotated = annotatedRole(sa)
+  if (!annotated) return true
+  if (sameRoleName(role, annotated.arn.name)) return true
+  const name = roleIdentity(role).name
+  return graph.rolesOf(sa).length === 0 && name !== undefined && isNearName(annotated.arn.name, name)
+}
+
+function mayBe(value: ServiceAccount['name'], expected: string): boolean {
+  return value.kind === 'symbolic' || value.value === expected
+}
+
+function describeOtherUse(sa: ServiceAccount): string {
+  const annotated = annotatedRole(sa)
+  if (annotated) return `its manifest (${formatLocation(annotated.value.location)}) annotates it with role "${annotated.value.value.trim()}"`
+  return `its manifest (${formatLocation(sa.location)}) has no eks.amazonaws.com/role-arn annotation`
+}
+
+function fixFor(role: Role): string {
+  const arn = role.arn?.kind === 'known' ? `"${role.arn.value}"` : `the ARN of ${roleTitle(role)}`
+  return `annotate it with ${arn}`
+}

@@ -1,0 +1,18 @@
+import { annotationKeyTypo } from './annotation-key-typo.js'
+import { annotationValueInvalid } from './annotation-value-invalid.js'
+import { annotationWrongObject } from './annotation-wrong-object.js'
+import { roleArnInvalid } from './role-arn-invalid.js'
+import { roleArnPlaceholder } from './role-arn-placeholder.js'
+import type { Rule } from './rule.js'
+import { workloadEnvBlocksInjection } from './workload-env-blocks-injection.js'
+import { workloadServiceAccountMissing } from './workload-service-account-missing.js'
+
+export const serviceAccountRules: Rule[] = [
+  roleArnInvalid,
+  roleArnPlaceholder,
+  annotationKeyTypo,
+  annotationWrongObject,
+  annotationValueInvalid,
+  workloadServiceAccountMissing,
+  workloadEnvBlocksInjection,
+]

@@ -1,0 +1,47 @@
+import { serviceAccountSubject } from '../iam/arn.js'
+import { acceptsAnyServiceAccount } from '../iam/service-account-token.js'
+import type { Statement } from '../model/policy.js'
+import type { Rule } from './rule.js'
+import { describeStatement, isServiceAccountStatement, issuerKeyPrefix, positiveConditionsOn, statementKey } from './helpers/conditions.js'
+import { roleTitle } from './helpers/correlation.js'
+import { conditionsOn, isAllow, parseOperator, trustPolicies } from './helpers/trust.js'
+
+export const subConditionMissing: Rule = {
+  meta: {
+    id: 'sub-condition-missing',
+    level: 'error',
+    security: true,
+    description: 'An Allow statement for an OIDC provider with no positive ":sub" condition: a token of any ServiceAccount in the cluster is accepted.',
+    remediation: 'Add a StringEquals condition on "<issuer>:sub" naming the ServiceAccounts that may assume the role.',
+  },
+  *check(graph) {
+    for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+      const token = acceptsAnyServiceAccount(policy)
+      if (token.effect !== 'allow') continue
+      const admitting = new Set(token.attempts.flatMap((attempt) => attempt.decision.allowedBy.map((outcome) => outcome.statement)))
+      for (const statement of admitting) {
+        // A positive :sub condition that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.
+        if (!isAllow(statement) || !isServiceAccountStatement(statement) || positiveConditionsOn(statement, 'sub').some((entry) => !parseOperator(entry.operator).ifExists)) continue
+        const issuer = issuerKeyPrefix(statement)
+        const users = graph.serviceAccountsUsing(role).flatMap((sa) =>
+          sa.namespace.kind === 'known' && sa.name.kind === 'known' ? [{ sa, subject: serviceAccountSubject(sa.namespace.value, sa.name.value) }] : [],
+        )
+        const subjects = users.length === 0 ? '"system:serviceaccount:<namespace>:<name>"' : users.length === 1 ? `"${users[0]!.subject}"` : `[${users.map((user) => `"${user.subject}"`).join(', ')}]`
+        yield {
+          location: statement.condition?.location ?? statement.location,
+          message: `${describeStatement(statement)} of ${roleTitle(role)} accepts a token of any ServiceAccount in any namespace: ${why(statement)}; add "StringEquals": {"${issuer}:sub": ${subjects}}`,
+          related: users.map(({ sa, subject }) => ({ location: sa.location, message: `ServiceAccount ${subject} uses this role` })),
+          key: statementKey(role, statement),
+        }
+      }
+    }
+  },
+}
+
+function why(statement: Statement): string {
+  const sub = conditionsOn(statement, 'sub')[0]
+  if (sub && parseOperator(sub.operator).negated) return `its only ":sub" condition, ${sub.operator}, excludes subjects instead of naming them`
+  if (sub) return `its only ":sub" condition, ${sub.operator}, is true when its key is absent`
+  if (!statement.condition || statement.condition.entries.length === 0) return 'it has no Condition'
+  return 'it has no ":sub" condition'
+}

@@ -1,0 +1,173 @@
+import type { Graph } from '../graph.js'
+import { parseOidcProviderArn } from '../iam/arn.js'
+import type { ConditionMismatch, Mismatch } from '../iam/evaluate.js'
+import { templateText } from '../iam/template.js'
+import type { FindingDraft, RelatedLocation } from '../model/finding.js'
+import { formatLocation, type Location } from '../model/location.js'
+import type { Rule } from './rule.js'
+import {
+  checkToken,
+  describeCluster,
+  describeServiceAccount,
+  failureKind,
+  knownClusters,
+  refusal,
+  roleAcceptingInstead,
+  roleKey,
+  roleTitle,
+  trustTitle,
+  serviceAccountKey,
+  trustContradictsClusters,
+  type KnownCluster,
+  type Refusal,
+  type TokenCheck,
+} from './helpers/correlation.js'
+import { federatedValues, keyText, parseOperator } from './helpers/trust.js'
+
+export const trustDeniesServiceAccount: Rule = {
+  meta: {
+    id: 'trust-denies-service-account',
+    level: 'error',
+    description:
+      "A ServiceAccount's token (sub system:serviceaccount:<namespace>:<name>, its audience, its cluster's issuer) would be refused by the trust policy of the role its eks.amazonaws.com/role-arn names.",
+    remediation:
+      "Make the trust's condition values (and provider) match the ServiceAccount that uses the role, or move/rename the ServiceAccount, or point the annotation at the role meant for it.",
+  },
+  *check(graph, context) {
+    const clusters = knownClusters(graph, context.config)
+    for (const sa of graph.facts.serviceAccounts) {
+      for (const { role } of graph.rolesOf(sa)) {
+        const check = checkToken(sa, role, clusters)
+        const found = check && refusal(check)
+        if (!check || !found) continue
+        const finding = explain(graph, check, found, clusters)
+        if (finding) yield finding
+      }
+    }
+  },
+}
+
+interface Reason {
+  location: Location
+  /** What does not match, e.g. `StringEquals on "…:sub" allows "…", not "…"`. */
+  phrase: string
+  /** What to change, e.g. `change the sub value to "…"`. */
+  fix: string
+}
+
+function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: readonly KnownCluster[]): FindingDraft | undefined {
+  const { sa, role, policy } = check
+  const subject = `system:serviceaccount:${check.namespace}:${check.name}`
+  const annotation = sa.roleArn?.location ?? sa.location
+  const key = `${serviceAccountKey(sa)} ${roleKey(role)}`
+  const serviceAccountSide: RelatedLocation = { location: annotation, message: `ServiceAccount ${check.namespace}/${check.name}` }
+
+  if (found.deniedBy) {
+    const location = found.deniedBy.statement.location
+    return {
+      location,
+      message: `${describeServiceAccount(sa)} would be refused by ${trustTitle(role)} (${formatLocation(location)}): ${found.deniedBy.label} denies it explicitly; narrow that Deny statement so that it does not match "${subject}"`,
+      related: [serviceAccountSide],
+      key,
+    }
+  }
+  if (!found.closest) {
+    return {
+      location: annotation,
+      message:
+        `${describeServiceAccount(sa)} names ${roleTitle(role)}, whose trust (${formatLocation(policy.location)}) has no Allow statement for an OIDC provider, so it accepts no ServiceAccount token; ` +
+        `point the annotation at the role meant for this ServiceAccount, or add a web-identity statement for it to the trust`,
+      related: [{ location: policy.location, message: `${trustTitle(role)}` }],
+      key,
+    }
+  }
+
+  const kinds = found.failures.map(failureKind)
+  // Reported by other rules with their own fix: the Action (web-identity-action-missing), an
+  // issuer that is not the cluster's (cluster-issuer-mismatch), an annotated audience (audience-mismatch).
+  if (kinds.every((kind) => kind === 'action')) return undefined
+  if (kinds.every((kind) => kind === 'principal') && check.cluster && trustContradictsClusters(role, policy, clusters)) return undefined
+  if (kinds.every((kind) => kind === 'aud') && check.audience.explicit) return undefined
+  // A wildcard under StringEquals is sub-wildcard-needs-stringlike's finding, which names the ServiceAccounts.
+  if (found.failures.every(isLiteralWildcardSub)) return undefined
+
+  const reasons = found.failures.map((failure) => reasonFor(failure, check, subject))
+  const first = reasons[0]!
+  const trust = `${trustTitle(role)} (${formatLocation(first.location)})`
+  const refused = `${describeServiceAccount(sa)} would be refused by ${trust}: ${reasons.map((reason) => reason.phrase).join(', and ')}`
+  const fixes = reasons.map((reason) => reason.fix).join('; ')
+
+  const instead = roleAcceptingInstead(graph, check)
+  if (instead) {
+    return {
+      location: annotation,
+      message: `${refused}; ${trustTitle(instead)} (${formatLocation(instead.trustPolicy!.location)}) accepts it: point the annotation at ${roleTitle(instead)}, or ${fixes}`,
+      related: [
+        { location: first.location, message: `${trustTitle(role)}` },
+        { location: instead.trustPolicy!.location, message: `${trustTitle(instead)}` },
+      ],
+      key,
+    }
+  }
+  return { location: first.location, message: `${refused}; ${fixes}`, related: [serviceAccountSide], key }
+}
+
+function reasonFor(failure: Mismatch, check: TokenCheck, subject: string): Reason {
+  const kind = failureKind(failure)
+  if (kind === 'principal') return principalReason(failure, check)
+  if (failure.element === 'Condition' && (kind === 'sub' || kind === 'aud')) return claimReason(failure, check, kind, subject)
+  return { location: failure.location, phrase: failure.message, fix: 'make it hold for this token' }
+}
+
+function principalReason(failure: Mismatch, check: TokenCheck): Reason {
+  const federated = federatedValues(check.decision.decision.statements.find((o) => o.mismatches.includes(failure))!.statement)
+  const named = federated.flatMap((value) => {
+    const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined
+    return arn ? [{ arn, location: value.location }] : []
+  })[0]
+  const cluster = check.cluster
+  if (!named || !cluster) return { location: failure.location, phrase: failure.message, fix: "name the cluster's OIDC provider in the Principal" }
+  const provider = `arn:${named.arn.partition}:iam::${named.arn.account}:oidc-provider/${cluster.hostPath}`
+  return {
+    location: named.location,
+    phrase: `it trusts the OIDC provider of issuer ${named.arn.issuerHostPath}, but the ServiceAccount's tokens come from ${describeCluster(cluster)}`,
+    fix: `name "${provider}" and the condition keys "${cluster.hostPath}:sub" and ":aud"`,
+  }
+}
+
+function claimReason(failure: ConditionMismatch, check: TokenCheck, claim: 'sub' | 'aud', subject: string): Reason {
+  const entry = failure.entry
+  const operator = parseOperator(entry.operator)
+  const wanted = claim === 'sub' ? subject : check.audience.audience
+  const location = entry.values.length === 1 ? entry.values[0]!.location : entry.valuesLocation
+  const positive = !operator.negated && !operator.setPrefix && !operator.ifExists
+  if (!positive) return { location, phrase: failure.message, fix: `make it accept "${wanted}"` }
+  if (failure.requestValues === undefined) {
+    const issuer = templateText(check.decision.decisive.issuer)
+    return { location: entry.keyLocation, phrase: failure.message, fix: `name the key after the token's issuer: "${issuer}:${claim}"` }
+  }
+  const written = entry.values.map((value) => (value.kind === 'known' ? `"${value.value}"` : `\${${value.expression}}`)).join(', ')
+  const own = claim === 'sub' ? '' : check.audience.explicit ? ' (its eks.amazonaws.com/audience)' : ' (the default audience; the ServiceAccount sets no eks.amazonaws.com/audience)'
+  const phrase = `${entry.operator} on "${keyText(entry.key)}" allows ${written}, not "${wanted}"${own}`
+  const change = entry.values.length === 1 ? `change the ${claim} value to "${wanted}"` : `add "${wanted}" to the ${claim} values`
+  return { location, phrase, fix: claim === 'sub' ? `${change}${serviceAccountAlternative(entry.values, check)}` : change }
+}
+
+/** When the trust names the same ServiceAccount in another namespace, or another in the same namespace. */
+function serviceAccountAlternative(values: ConditionMismatch['policyValues'], check: TokenCheck): string {
+  const trusted = values.flatMap((value) => {
+    const match = value.kind === 'known' ? /^system:serviceaccount:([a-z0-9.-]+):([a-z0-9.-]+)$/.exec(value.value) : null
+    return match ? [{ namespace: match[1]!, name: match[2]! }] : []
+  })
+  const sameName = trusted.find((entry) => entry.name === check.name && entry.namespace !== check.namespace)
+  if (sameName) return ` or move the ServiceAccount to namespace ${sameName.namespace}`
+  const sameNamespace = trusted.filter((entry) => entry.namespace === check.namespace && entry.name !== check.name)
+  if (sameNamespace.length === 1) return ` or rename the ServiceAccount to ${sameNamespace[0]!.name}`
+  return ''
+}
+
+function isLiteralWildcardSub(failure: Mismatch): boolean {
+  if (failure.element !== 'Condition' || failureKind(failure) !== 'sub') return false
+  const operator = parseOperator(failure.entry.operator)
+  return operator.base.startsWith('StringEquals') && failure.entry.values.some((value) => value.kind === 'known' && /[*?]/.test(value.value))
+}

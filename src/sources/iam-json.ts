@@ -1,0 +1,260 @@
+import { parseRoleArn } from '../iam/arn.js'
+import type { Role, SourceKind } from '../model/facts.js'
+import type { SourceFinding } from '../model/finding.js'
+import type { Location } from '../model/location.js'
+import type { PolicyDocument } from '../model/policy.js'
+import { child, scalarText, type ObjectNode, type TreeNode } from '../model/tree.js'
+import { known, symbolic, type Value } from '../model/value.js'
+import { parseJsonTree } from './json-tree.js'
+import { readPolicyDocument } from './policy-document.js'
+import { RoleBinder, type TrustPolicyBinding } from './role-bindings.js'
+import { appendResult, emptyResult, type Source, type SourceFile, type SourceResult } from './source.js'
+
+/**
+ * IAM JSON files: a plain policy `{Version, Statement}`; `aws iam get-role` output (`{"Role": …}`,
+ * also `list-roles` `Roles` and `get-account-authorization-details` `RoleDetailList`); a
+ * CloudFormation `AWS::IAM::Role` resource or a JSON template's `Resources`; and
+ * `aws iam create-role --cli-input-json` input (`{RoleName, AssumeRolePolicyDocument}`). Every
+ * trust policy becomes a Role fact; permission policies are ignored.
+ *
+ * JSON that does not parse is a `trust-policy-invalid` error when the file is clearly a trust
+ * policy (its name says `trust`, or it mentions `AssumeRolePolicyDocument`, `sts:AssumeRole`,
+ * `Principal` or `Federated`: IAM would refuse it), and a `parse-error` warning otherwise.
+ */
+export const iamJsonSource: Source = {
+  name: 'iam-json',
+  kinds: ['iam-json'],
+  read(files, context) {
+    const binder = new RoleBinder(context.config, context.files)
+    const result = emptyResult()
+    for (const file of files) appendResult(result, readIamJsonFile(file, binder))
+    return result
+  },
+}
+
+/** One trust policy found in a file, with what the file says about its role. */
+interface RoleDocument {
+  source: SourceKind
+  /** The role object, the CloudFormation logical ID, or the document itself. */
+  location: Location
+  /** The policy: an object, or a string holding (URL-encoded) JSON, or a reference. */
+  policy: TreeNode
+  /** For messages: where in the file the document is. */
+  origin: string
+  /** Whether the file says the document is a trust policy (a role's AssumeRolePolicyDocument). */
+  isTrustPolicy: boolean
+  name?: Value
+  generatedName?: Role['generatedName']
+  path?: Value
+  arn?: Value
+  /** CloudFormation logical ID. */
+  logicalId?: string
+  permissionPolicyCount?: number
+}
+
+function readIamJsonFile(file: SourceFile, binder: RoleBinder): SourceResult {
+  const result = emptyResult()
+  const parsed = parseJsonTree(file.path, file.text)
+  if (!parsed.ok) {
+    const trustPolicy = looksLikeTrustPolicy(file)
+    result.findings.push({
+      ruleId: trustPolicy ? 'trust-policy-invalid' : 'parse-error',
+      location: parsed.location,
+      message: trustPolicy
+        ? `${file.path} is not valid JSON: ${parsed.message}; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"`
+        : `Cannot parse ${file.path} as JSON: ${parsed.message}`,
+      key: `json-syntax ${file.path}`,
+    })
+    return result
+  }
+  const roles: Role[] = []
+  const documents = roleDocuments(parsed.root, file.path)
+  for (const found of documents) {
+    const policy = policyTree(found, file.path)
+    if (policy.finding) result.findings.push(policy.finding)
+    let trustPolicy: PolicyDocument | undefined
+    if (policy.tree) {
+      const read = readPolicyDocument(policy.tree, found.origin)
+      if (!found.isTrustPolicy && !isTrustPolicy(read.document, file.path)) continue
+      trustPolicy = read.document
+      result.findings.push(...read.findings)
+    }
+    roles.push(...rolesOf(found, trustPolicy, file.path, binder, documents.length === 1))
+  }
+  if (roles.length > 0) result.facts.roles = roles
+  return result
+}
+
+function looksLikeTrustPolicy(file: SourceFile): boolean {
+  return /trust/i.test(file.path.split('/').pop() ?? '') || /AssumeRolePolicyDocument|sts:AssumeRole|"Principal"|"Federated"/.test(file.text)
+}
+
+/**
+ * Whether a plain policy is a role trust policy. A permission policy has a Resource and no
+ * Principal; a resource policy (S3 bucket, KMS key, SQS queue) has both a Principal and a Resource
+ * but no STS action. A trust policy names a Principal without Resource, or allows an STS action
+ * (then a Resource in it is the mistake the grammar rule reports).
+ */
+function isTrustPolicy(document: PolicyDocument, path: string): boolean {
+  const statements = document.statements
+  const hasPrincipal = statements.some((statement) => statement.principal || statement.notPrincipal)
+  const hasResource = statements.some((statement) => statement.resource)
+  const stsAction = statements
+    .flatMap((statement) => [...(statement.action?.values ?? []), ...(statement.notAction?.values ?? [])])
+    .some((action) => action.kind === 'known' && /^sts:(assumerole|tagsession|setsourceidentity|\*)/i.test(action.value))
+  const trustName = /trust/i.test(path.split('/').pop() ?? '')
+  if (hasPrincipal && !hasResource) return true
+  if (hasPrincipal) return stsAction || trustName
+  return !hasResource && (stsAction || trustName)
+}
+
+function roleDocuments(root: TreeNode, path: string): RoleDocument[] {
+  if (root.kind !== 'object') return []
+  const getRole = child(root, 'Role')
+  if (getRole?.kind === 'object' && child(getRole, 'AssumeRolePolicyDocument')) return [apiRole(getRole, path)]
+  for (const listKey of ['Roles', 'RoleDetailList']) {
+    const list = child(root, listKey)
+    if (list?.kind === 'array') {
+      return list.items.filter((item): item is ObjectNode => item.kind === 'object' && child(item, 'AssumeRolePolicyDocument') !== undefined).map((item) => apiRole(item, path))
+    }
+  }
+  if (scalarText(child(root, 'Type')) === 'AWS::IAM::Role') return cloudFormationRole(root, undefined, root.location, path)
+  const resources = child(root, 'Resources')
+  if (resources?.kind === 'object') {
+    return resources.entries.flatMap((resource) =>
+      resource.value.kind === 'object' && scalarText(child(resource.value, 'Type')) === 'AWS::IAM::Role' ? cloudFormationRole(resource.value, resource.key, resource.keyLocation, path) : [],
+    )
+  }
+  const document = child(root, 'AssumeRolePolicyDocument')
+  if (document) {
+    const found: RoleDocument = { source: 'iam-json', location: root.location, policy: document, origin: path, isTrustPolicy: true }
+    assignScalar(found, 'name', child(root, 'RoleName'))
+    assignScalar(found, 'path', child(root, 'Path'))
+    return [found]
+  }
+  if (child(root, 'Statement') || child(root, 'Version')) return [{ source: 'iam-json', location: root.location, policy: root, origin: path, isTrustPolicy: false }]
+  return []
+}
+
+/** A role as IAM's API returns it (`get-role`, `list-roles`, `get-account-authorization-details`). */
+function apiRole(role: ObjectNode, path: string): RoleDocument {
+  const found: RoleDocument = { source: 'iam-json', location: role.location, policy: child(role, 'AssumeRolePolicyDocument')!, origin: path, isTrustPolicy: true }
+  assignScalar(found, 'name', child(role, 'RoleName'))
+  assignScalar(found, 'path', child(role, 'Path'))
+  assignScalar(found, 'arn', child(role, 'Arn'))
+  const inline = child(role, 'RolePolicyList')
+  const attached = child(role, 'AttachedManagedPolicies')
+  if (inline?.kind === 'array' && attached?.kind === 'array') found.permissionPolicyCount = inline.items.length + attached.items.length
+  return found
+}
+
+function cloudFormationRole(resource: ObjectNode, logicalId: string | undefined, location: Location, path: string): RoleDocument[] {
+  const properties = child(resource, 'Properties')
+  const document = child(properties, 'AssumeRolePolicyDocument')
+  if (properties?.kind !== 'object' || !document) return []
+  const origin = logicalId ? `${logicalId} in ${path}` : path
+  const found: RoleDocument = { source: 'cloudformation', location, policy: withIntrinsicsAsReferences(document), origin, isTrustPolicy: true }
+  if (logicalId) found.logicalId = logicalId
+  const roleName = child(properties, 'RoleName')
+  if (roleName) assignScalar(found, 'name', withIntrinsicsAsReferences(roleName))
+  else found.generatedName = { prefix: symbolic(`\${AWS::StackName}-${logicalId ?? 'Role'}-`, location), location }
+  const rolePath = child(properties, 'Path')
+  if (rolePath) assignScalar(found, 'path', withIntrinsicsAsReferences(rolePath))
+  return [found]
+}
+
+function assignScalar(found: RoleDocument, field: 'name' | 'path' | 'arn', node: TreeNode | undefined): void {
+  if (node?.kind === 'scalar' && node.type !== 'null') found[field] = node.value
+}
+
+/**
+ * CloudFormation intrinsic functions (`{"Ref": …}`, `{"Fn::GetAtt": …}`, `{"Fn::Sub": …}`) are
+ * values known only at deploy time: they become symbolic scalars. A `Fn::Sub` without `${…}` is
+ * the literal it holds.
+ */
+function withIntrinsicsAsReferences(node: TreeNode): TreeNode {
+  if (node.kind === 'array') return { ...node, items: node.items.map(withIntrinsicsAsReferences) }
+  if (node.kind !== 'object') return node
+  const only = node.entries.length === 1 ? node.entries[0]! : undefined
+  if (only && (only.key === 'Ref' || only.key.startsWith('Fn::'))) {
+    const text = scalarText(only.value)
+    if (only.key === 'Fn::Sub' && text !== undefined && !text.includes('${')) return { kind: 'scalar', location: node.location, value: known(text, only.value.location), type: 'string' }
+    const argument = text ?? compactArgument(only.value)
+    return { kind: 'scalar', location: node.location, value: symbolic(`${only.key}(${argument})`, node.location), type: 'unknown' }
+  }
+  return { ...node, entries: node.entries.map((item) => ({ ...item, value: withIntrinsicsAsReferences(item.value) })) }
+}
+
+function compactArgument(node: TreeNode): string {
+  if (node.kind === 'scalar') return node.value.kind === 'known' ? node.value.value : node.value.expression
+  if (node.kind === 'array') return node.items.map(compactArgument).join(',')
+  return node.entries.map((item) => `${item.key}:${compactArgument(item.value)}`).join(',')
+}
+
+/**
+ * The policy as a tree: an object is itself; a string is JSON (as `create-role --cli-input-json`
+ * takes it) or URL-encoded JSON (as IAM's API returns it), decoded and read with every location at
+ * the string; a reference has no tree.
+ */
+function policyTree(found: RoleDocument, path: string): { tree?: TreeNode; finding?: SourceFinding } {
+  const node = found.policy
+  if (node.kind !== 'scalar') return { tree: node }
+  if (node.value.kind === 'symbolic') return {}
+  if (node.type !== 'string') return { finding: invalidDocument(found, node.location, `it is ${node.type === 'null' ? 'null' : `the ${node.type} ${node.value.value}`}, not a policy object or a JSON string`) }
+  let text = node.value.value.trim()
+  if (/^%7B/i.test(text)) {
+    try {
+      text = decodeURIComponent(text)
+    } catch {
+      return { finding: invalidDocument(found, node.location, 'it looks URL-encoded but does not decode') }
+    }
+  }
+  const parsed = parseJsonTree(path, text, { fixedLocation: node.location })
+  if (!parsed.ok) return { finding: invalidDocument(found, node.location, `the JSON in the string is invalid: ${parsed.message}`) }
+  return { tree: parsed.root }
+}
+
+function invalidDocument(found: RoleDocument, location: Location, why: string): SourceFinding {
+  return {
+    ruleId: 'trust-policy-invalid',
+    location,
+    message: `The AssumeRolePolicyDocument of ${found.origin} cannot be read: ${why}; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"`,
+    key: `document-string ${found.origin}`,
+  }
+}
+
+/** The Role facts of one document: bound by the config (files of one role), by itself, or by a script or its file name. */
+function rolesOf(found: RoleDocument, trustPolicy: PolicyDocument | undefined, path: string, binder: RoleBinder, onlyRoleOfFile: boolean): Role[] {
+  const configured = onlyRoleOfFile ? binder.configured(path) : undefined
+  const carriesRole = found.name !== undefined || found.generatedName !== undefined || found.arn !== undefined
+  const bindings: (TrustPolicyBinding | undefined)[] = configured ? [configured] : carriesRole ? [undefined] : binder.bind(path)
+  if (bindings.length === 0) bindings.push(undefined)
+  return bindings.map((binding) => {
+    const role: Role = { source: found.source, location: found.location, label: '', arnReferences: [] }
+    if (trustPolicy) role.trustPolicy = trustPolicy
+    if (found.permissionPolicyCount !== undefined) role.permissionPolicyCount = found.permissionPolicyCount
+    const name = binding?.name ?? found.name
+    const rolePath = binding ? binding.path : found.path
+    if (name) role.name = name
+    if (rolePath) role.path = rolePath
+    if (!binding && found.generatedName) role.generatedName = found.generatedName
+    if (!binding && found.arn) {
+      role.arn = found.arn
+      const arn = found.arn.kind === 'known' ? parseRoleArn(found.arn.value) : undefined
+      if (arn) {
+        role.account = known(arn.account, found.arn.location)
+        role.partition = arn.partition
+      }
+    }
+    if (binding?.account) role.account = binding.account
+    role.label = labelOf(found, name, path)
+    return role
+  })
+}
+
+function labelOf(found: RoleDocument, name: Value | undefined, path: string): string {
+  const where = found.logicalId ? `${found.logicalId} in ${path}` : path
+  if (name) return `role ${name.kind === 'known' ? name.value : `\${${name.expression}}`} (${where})`
+  if (found.logicalId) return `CloudFormation role ${found.logicalId} (${path})`
+  return `trust policy ${path}`
+}

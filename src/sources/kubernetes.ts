@@ -1,0 +1,330 @@
+import type { Annotation, Container, EnvVar, KubeObject, ServiceAccount, Workload } from '../model/facts.js'
+import type { SourceFinding } from '../model/finding.js'
+import { formatLocation, type Location } from '../model/location.js'
+import type { Suppression } from '../model/suppression.js'
+import type { ObjectEntry, ObjectNode, TreeNode } from '../model/tree.js'
+import { known, symbolic, type Value } from '../model/value.js'
+import { perFileSource, type SourceFile, type SourceResult } from './source.js'
+import { SUPPRESSION_ANNOTATION, annotationSuppression, commentSuppressions } from './suppressions.js'
+import { parseJsonTree } from './json-tree.js'
+import { parseYamlTree } from './yaml-tree.js'
+
+/** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
+export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file) => readKubernetesFile(file))
+
+/** The namespace of an object that names none: whatever `kubectl apply -n`, Helm or Argo CD gives it. */
+export const APPLY_NAMESPACE = 'namespace-of-apply'
+
+const SERVICE_ACCOUNT_ANNOTATION = {
+  roleArn: 'eks.amazonaws.com/role-arn',
+  audience: 'eks.amazonaws.com/audience',
+  stsRegionalEndpoints: 'eks.amazonaws.com/sts-regional-endpoints',
+  tokenExpiration: 'eks.amazonaws.com/token-expiration',
+} as const
+
+/** Kinds whose pods come from `spec.template` (plus any kind that has `spec.template.spec.containers`). */
+const TEMPLATE_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController'])
+const MAX_LIST_DEPTH = 8
+
+export function readKubernetesFile(file: SourceFile): SourceResult {
+  const reader = new ManifestReader(file)
+  try {
+    reader.read()
+  } catch (error) {
+    reader.findings.push({
+      ruleId: 'parse-error',
+      location: { path: file.path, line: 1, column: 1 },
+      message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
+    })
+  }
+  return {
+    facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
+    findings: reader.findings,
+    suppressions: reader.suppressions,
+  }
+}
+
+interface ObjectSpan {
+  fromLine: number
+  toLine: number
+}
+
+class ManifestReader {
+  readonly objects: KubeObject[] = []
+  readonly serviceAccounts: ServiceAccount[] = []
+  readonly workloads: Workload[] = []
+  readonly findings: SourceFinding[] = []
+  readonly suppressions: Suppression[] = []
+  private readonly lines: string[]
+
+  constructor(private readonly file: SourceFile) {
+    this.lines = file.text.split('\n')
+  }
+
+  read(): void {
+    if (/\.json$/i.test(this.file.path)) {
+      this.readJson()
+      return
+    }
+    this.suppressions.push(...commentSuppressions(this.file.path, this.file.text, ['#']))
+    const tree = parseYamlTree(this.file.path, this.file.text, { version: '1.1' })
+    this.reportParseErrors(tree.findings)
+    for (const document of tree.documents) {
+      if (document.root?.kind !== 'object') continue
+      this.readObjectOrList(document.root, { fromLine: document.location.line, toLine: document.endLine }, 0)
+    }
+  }
+
+  /** kubectl decodes a file that starts with `{` as strict JSON. */
+  private readJson(): void {
+    const parsed = parseJsonTree(this.file.path, this.file.text)
+    if (!parsed.ok) {
+      this.findings.push({ ruleId: 'parse-error', location: this.withinText(parsed.location), message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked` })
+      return
+    }
+    if (parsed.root.kind === 'object') this.readObjectOrList(parsed.root, { fromLine: parsed.root.location.line, toLine: this.lines.length }, 0)
+  }
+
+  /** A location past the last character written (end of file) moves back onto that character. */
+  private withinText(location: Location): Location {
+    const rest = [this.lines[location.line - 1]?.slice(location.column - 1) ?? '', ...this.lines.slice(location.line)].join('')
+    if (rest.trim() !== '') return location
+    for (let index = Math.min(location.line, this.lines.length) - 1; index >= 0; index -= 1) {
+      const line = this.lines[index]!.trimEnd()
+      if (line !== '') return { path: location.path, line: index + 1, column: line.length }
+    }
+    return location
+  }
+
+  private reportParseErrors(errors: readonly SourceFinding[]): void {
+    if (errors.length === 0) return
+    if (this.file.text.includes('{{')) {
+      const first = errors[0]!
+      this.findings.push({
+        ...first,
+        message: `${first.message}; the file holds template expressions ({{ }}), so scan the rendered manifests (helm template, envsubst) or exclude the template`,
+      })
+      return
+    }
+    for (const error of errors) this.findings.push({ ...error, message: `${error.message}; nothing in this document was checked` })
+  }
+
+  private readObjectOrList(node: ObjectNode, span: ObjectSpan, depth: number): void {
+    const kind = text(last(node, 'kind'))
+    if (kind === undefined) return
+    const items = last(node, 'items')
+    if (kind.endsWith('List') && items?.kind === 'array' && depth < MAX_LIST_DEPTH) {
+      for (const item of items.items) {
+        if (item.kind !== 'object') continue
+        this.readObjectOrList(item, { fromLine: item.location.line, toLine: item.endLine ?? item.location.line }, depth + 1)
+      }
+      return
+    }
+    this.readObject(node, kind, span)
+  }
+
+  private readObject(node: ObjectNode, kind: string, span: ObjectSpan): void {
+    this.reportDuplicateKeys(node)
+    const apiVersion = text(last(node, 'apiVersion')) ?? ''
+    const metadata = last(node, 'metadata')
+    const nameEntry = lastEntry(metadata, 'name')
+    const location = nameEntry?.keyLocation ?? lastEntry(node, 'metadata')?.keyLocation ?? node.location
+    const name = nameValue(nameEntry?.value, metadata, location)
+    const namespace = namespaceValue(last(metadata, 'namespace'), location)
+    const annotations = this.annotationsOf(last(metadata, 'annotations'), 'annotations')
+    const labels = this.annotationsOf(last(metadata, 'labels'), 'labels')
+    const pod = podOf(node, kind)
+    const templateMetadata = pod?.templateMetadata
+    const templateAnnotations = [
+      ...this.annotationsOf(last(templateMetadata, 'annotations'), 'template-annotations'),
+      ...this.annotationsOf(last(templateMetadata, 'labels'), 'template-labels'),
+    ]
+    this.objects.push({ source: 'kubernetes', apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] })
+    this.readSuppression(annotations, span)
+
+    if (kind === 'ServiceAccount' && apiVersion === 'v1') {
+      const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]))
+      const serviceAccount: ServiceAccount = { source: 'kubernetes', namespace, name, location, annotations }
+      const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn)
+      const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience)
+      const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints)
+      const tokenExpiration = byKey.get(SERVICE_ACCOUNT_ANNOTATION.tokenExpiration)
+      if (roleArn) serviceAccount.roleArn = roleArn
+      if (audience) serviceAccount.audience = audience
+      if (stsRegionalEndpoints) serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints
+      if (tokenExpiration) serviceAccount.tokenExpiration = tokenExpiration
+      this.serviceAccounts.push(serviceAccount)
+    }
+
+    if (pod?.spec.kind === 'object') {
+      const workload: Workload = { source: 'kubernetes', kind, name, namespace, location, containers: this.containersOf(pod.spec) }
+      const serviceAccountName = lastEntry(pod.spec, 'serviceAccountName') ?? lastEntry(pod.spec, 'serviceAccount')
+      const serviceAccountValue = serviceAccountName ? referenceValue(serviceAccountName.value) : undefined
+      if (serviceAccountValue) workload.serviceAccountName = serviceAccountValue
+      this.workloads.push(workload)
+    }
+  }
+
+  /** The effective map (kubectl keeps the last of duplicate keys); values as written. */
+  private annotationsOf(node: TreeNode | undefined, where: Annotation['where']): Annotation[] {
+    if (node?.kind !== 'object') return []
+    const effective = new Map<string, ObjectEntry>()
+    for (const item of node.entries) {
+      effective.delete(item.key)
+      effective.set(item.key, item)
+    }
+    return [...effective.values()].map((item) => {
+      const annotation: Annotation = { key: item.key, keyLocation: item.keyLocation, value: this.valueText(item.value), where }
+      const valueKind = nonStringKind(item.value)
+      if (valueKind) annotation.valueKind = valueKind
+      return annotation
+    })
+  }
+
+  private readSuppression(annotations: readonly Annotation[], span: ObjectSpan): void {
+    const annotation = annotations.find((candidate) => candidate.key === SUPPRESSION_ANNOTATION)
+    if (!annotation) return
+    const value = annotation.value.kind === 'known' ? annotation.value.value : annotation.value.expression
+    this.suppressions.push(annotationSuppression(value, annotation.value.location, span.fromLine, span.toLine))
+  }
+
+  private containersOf(podSpec: ObjectNode): Container[] {
+    const containers: Container[] = []
+    for (const [field, init] of [['initContainers', true], ['containers', false]] as const) {
+      const list = last(podSpec, field)
+      if (list?.kind !== 'array') continue
+      for (const item of list.items) {
+        if (item.kind !== 'object') continue
+        containers.push({ name: text(last(item, 'name')) ?? '', init, location: item.location, env: this.envOf(last(item, 'env')) })
+      }
+    }
+    return containers
+  }
+
+  private envOf(node: TreeNode | undefined): EnvVar[] {
+    if (node?.kind !== 'array') return []
+    const env: EnvVar[] = []
+    for (const item of node.items) {
+      if (item.kind !== 'object') continue
+      const nameNode = last(item, 'name')
+      const name = text(nameNode)
+      if (name === undefined || !nameNode) continue
+      const variable: EnvVar = { name, location: nameNode.location }
+      const valueFrom = last(item, 'valueFrom')
+      const value = last(item, 'value')
+      if (valueFrom) {
+        variable.fromSecret = last(valueFrom, 'secretKeyRef') !== undefined
+      } else {
+        variable.value = value ? this.valueText(value) : known('', nameNode.location)
+      }
+      env.push(variable)
+    }
+    return env
+  }
+
+  /** A scalar's text; for a list or map (not valid where Kubernetes wants a string), its source lines. */
+  private valueText(node: TreeNode): Value {
+    if (node.kind === 'scalar') return node.value
+    const from = node.location.line
+    const to = node.endLine ?? from
+    const source = [this.lines[from - 1]?.slice(node.location.column - 1) ?? '', ...this.lines.slice(from, to)].join('\n').trim()
+    return known(source, node.location)
+  }
+
+  private reportDuplicateKeys(root: ObjectNode): void {
+    const reported = new Set<string>()
+    const visit = (node: TreeNode, depth: number): void => {
+      if (depth > 250) return
+      if (node.kind === 'array') {
+        for (const item of node.items) visit(item, depth + 1)
+        return
+      }
+      if (node.kind !== 'object') return
+      const first = new Map<string, ObjectEntry>()
+      for (const item of node.entries) {
+        const earlier = first.get(item.key)
+        if (earlier) {
+          const at = `${item.keyLocation.line}:${item.keyLocation.column}`
+          if (!reported.has(at)) {
+            reported.add(at)
+            this.findings.push({
+              ruleId: 'parse-error',
+              location: item.keyLocation,
+              message: `Duplicate key "${item.key}" (first at ${formatLocation(earlier.keyLocation)}): kubectl apply silently keeps the last value while kustomize, Argo CD and Flux reject the file; keep one of them`,
+              key: `duplicate-key:${item.key}`,
+            })
+          }
+        } else {
+          first.set(item.key, item)
+        }
+        visit(item.value, depth + 1)
+      }
+    }
+    visit(root, 0)
+  }
+}
+
+interface PodOf {
+  spec: TreeNode
+  templateMetadata?: TreeNode
+}
+
+/** Where a kind keeps its pod: a Pod's own spec, a CronJob's job template, or `spec.template`. */
+function podOf(node: ObjectNode, kind: string): PodOf | undefined {
+  const spec = last(node, 'spec')
+  if (kind === 'Pod') return spec ? { spec } : undefined
+  const template = kind === 'CronJob' ? last(last(last(spec, 'jobTemplate'), 'spec'), 'template') : last(spec, 'template')
+  const podSpec = last(template, 'spec')
+  if (!podSpec) return undefined
+  const isWorkload = TEMPLATE_WORKLOAD_KINDS.has(kind) || kind === 'CronJob' || last(podSpec, 'containers')?.kind === 'array'
+  if (!isWorkload) return undefined
+  const templateMetadata = last(template, 'metadata')
+  return templateMetadata ? { spec: podSpec, templateMetadata } : { spec: podSpec }
+}
+
+function nameValue(node: TreeNode | undefined, metadata: TreeNode | undefined, location: Location): Value {
+  const value = node ? referenceValue(node) : undefined
+  if (value) return value
+  const generateName = text(last(metadata, 'generateName'))
+  return symbolic(generateName ? `generated-name:${generateName}` : 'name-of-apply', location)
+}
+
+function namespaceValue(node: TreeNode | undefined, location: Location): Value {
+  return (node ? referenceValue(node) : undefined) ?? symbolic(APPLY_NAMESPACE, location)
+}
+
+/**
+ * A name or namespace: known text, or symbolic when it is an unrendered template
+ * (`{{ .Release.Namespace }}`, `${NAMESPACE}`) whose value only exists at apply time.
+ */
+function referenceValue(node: TreeNode): Value | undefined {
+  const value = text(node)
+  if (value === undefined || value === '') return undefined
+  if (/\{\{.*\}\}|\$\{[^}]*\}/.test(value)) return symbolic(value.trim(), node.location)
+  return known(value, node.location)
+}
+
+function nonStringKind(node: TreeNode): Annotation['valueKind'] {
+  if (node.kind !== 'scalar') return 'collection'
+  if (node.type === 'number' || node.type === 'boolean' || node.type === 'null') return node.type
+  return undefined
+}
+
+/** The last entry with this key: what kubectl applies when a key is duplicated. */
+function lastEntry(node: TreeNode | undefined, key: string): ObjectEntry | undefined {
+  if (node?.kind !== 'object') return undefined
+  for (let index = node.entries.length - 1; index >= 0; index -= 1) {
+    if (node.entries[index]!.key === key) return node.entries[index]
+  }
+  return undefined
+}
+
+function last(node: TreeNode | undefined, key: string): TreeNode | undefined {
+  return lastEntry(node, key)?.value
+}
+
+/** A scalar's text (numbers and booleans as written), or undefined. */
+function text(node: TreeNode | undefined): string | undefined {
+  if (node?.kind !== 'scalar' || node.type === 'null') return undefined
+  return node.value.kind === 'known' ? node.value.value : undefined
+}

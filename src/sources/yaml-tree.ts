@@ -1,0 +1,212 @@
+import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, isAlias, isCollection, type Node, type Document, type YAMLError } from 'yaml'
+import type { Location } from '../model/location.js'
+import type { SourceFinding } from '../model/finding.js'
+import type { ObjectEntry, TreeNode, ScalarNode } from '../model/tree.js'
+import { known, symbolic } from '../model/value.js'
+
+export interface YamlDocumentTree {
+  /** undefined for an empty document. */
+  root: TreeNode | undefined
+  location: Location
+  /** Last line of the document, for object-wide suppressions. */
+  endLine: number
+}
+
+export interface YamlFileTree {
+  documents: YamlDocumentTree[]
+  findings: SourceFinding[]
+  lineCounter: LineCounter
+}
+
+export interface YamlTreeOptions {
+  /** '1.1' for Kubernetes (yes/no/on/off booleans, `<<` merge keys, as Kubernetes reads them); '1.2' for JSON and the rest. */
+  version: '1.1' | '1.2'
+  /** Findings about a document that cannot be parsed. */
+  parseErrorRuleId?: string
+}
+
+export const MAX_ALIAS_EXPANSIONS = 1000
+/** Nodes an alias may copy into the tree, all aliases of a document together (billion laughs). */
+export const MAX_ALIAS_NODES = 100_000
+export const MAX_DEPTH = 200
+
+/**
+ * Parses a (multi-document) YAML or JSON text into located trees. A document with errors is
+ * reported once (its first error, with line) and skipped; the other documents are still read.
+ * Never throws: whatever goes wrong becomes a finding.
+ *
+ * Scalars keep the text they were written as when it is not a plain string (`yes`, `0755`,
+ * `2001-12-14`), so a reader can show what the author wrote. A flow mapping that is really an
+ * unrendered template expression (`{{ .Values.x }}` parses as a mapping) becomes that text.
+ */
+export function parseYamlTree(path: string, text: string, options: YamlTreeOptions): YamlFileTree {
+  const lineCounter = new LineCounter()
+  const ruleId = options.parseErrorRuleId ?? 'parse-error'
+  const findings: SourceFinding[] = []
+  const documents: YamlDocumentTree[] = []
+  const locate = (offset: number): Location => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { path, line, column: col }
+  }
+  let parsed: Document.Parsed[]
+  try {
+    parsed = parseAllDocuments(text, { lineCounter, version: options.version, prettyErrors: false, uniqueKeys: false, strict: false }) as Document.Parsed[]
+  } catch (error) {
+    findings.push({ ruleId, location: { path, line: 1, column: 1 }, message: `Cannot parse YAML: ${describeError(error)}` })
+    return { documents, findings, lineCounter }
+  }
+  for (const doc of parsed) {
+    const start = locate(doc.range[0])
+    const endLine = lineCounter.linePos(Math.max(doc.range[0], doc.range[2] - 1)).line
+    const error = doc.errors[0]
+    if (error) {
+      findings.push(syntaxFinding(ruleId, error, text, locate))
+      continue
+    }
+    try {
+      const context: TreeContext = { doc, text, locate, lineCounter, merge: options.version === '1.1', aliases: MAX_ALIAS_EXPANSIONS, aliasNodes: MAX_ALIAS_NODES, outerAlias: 0 }
+      const root = doc.contents ? toTree(doc.contents as Node, context, 0, false) : undefined
+      documents.push({ root, location: start, endLine })
+    } catch (error) {
+      const location = error instanceof TreeLimitError ? locate(error.offset) : start
+      findings.push({ ruleId, location, message: `Cannot read YAML: ${describeError(error)}` })
+    }
+  }
+  return { documents, findings, lineCounter }
+}
+
+interface TreeContext {
+  doc: Document.Parsed
+  text: string
+  locate: (offset: number) => Location
+  lineCounter: LineCounter
+  merge: boolean
+  aliases: number
+  aliasNodes: number
+  /** The alias written in the document (not inside an anchored node) being expanded: where a bomb is reported. */
+  outerAlias: number
+}
+
+class TreeLimitError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message)
+  }
+}
+
+function syntaxFinding(ruleId: string, error: YAMLError, text: string, locate: (offset: number) => Location): SourceFinding {
+  // An error found at the end of the text (an unclosed bracket) points at the last character written.
+  let offset = Math.min(error.pos[0], text.length)
+  while (offset > 0 && /\s/.test(text[offset] ?? ' ') && text.slice(offset).trim() === '') offset -= 1
+  const location = locate(offset)
+  if (error.code === 'RESOURCE_EXHAUSTION') {
+    // Where the parser ran out of stack depends on the stack size: name the line, not the column.
+    const lineStart = offset - (location.column - 1)
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0].length ?? 0
+    return { ruleId, location: { ...location, column: indent + 1 }, message: 'Cannot parse YAML: nesting too deep to read' }
+  }
+  return { ruleId, location, message: `Cannot parse YAML: ${describeError(error)}` }
+}
+
+function toTree(node: Node, context: TreeContext, depth: number, inAlias: boolean): TreeNode {
+  const offset = node.range?.[0] ?? 0
+  if (depth > MAX_DEPTH) throw new TreeLimitError(`nesting deeper than ${MAX_DEPTH} levels`, offset)
+  if (inAlias && --context.aliasNodes < 0) {
+    throw new TreeLimitError(`aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?)`, context.outerAlias)
+  }
+  const location = context.locate(offset)
+  if (isAlias(node)) {
+    if (!inAlias) context.outerAlias = offset
+    if (--context.aliases < 0) throw new TreeLimitError(`more than ${MAX_ALIAS_EXPANSIONS} alias expansions (an alias bomb?)`, context.outerAlias)
+    const target = node.resolve(context.doc)
+    if (!target) return scalar(location, '', 'null')
+    return toTree(target, context, depth + 1, true)
+  }
+  if (isCollection(node) && node.flow && node.range) {
+    const source = context.text.slice(node.range[0], node.range[1]).trimEnd()
+    if (isMap(node) && source.startsWith('{{') && source.endsWith('}}')) return scalar(location, source, 'string')
+  }
+  if (isMap(node)) {
+    const explicit: ObjectEntry[] = []
+    const merged: ObjectEntry[] = []
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null
+      const key = keyText(keyNode)
+      const keyLocation = keyNode?.range ? context.locate(keyNode.range[0]) : location
+      if (context.merge && isMergeKey(keyNode) && pair.value) {
+        const value = toTree(pair.value as Node, context, depth + 1, inAlias)
+        for (const source of value.kind === 'array' ? value.items : [value]) if (source.kind === 'object') merged.push(...source.entries)
+        continue
+      }
+      const value = pair.value ? toTree(pair.value as Node, context, depth + 1, inAlias) : scalar(keyLocation, '', 'null')
+      explicit.push({ key, keyLocation, value })
+    }
+    return { kind: 'object', location, entries: mergeEntries(explicit, merged), endLine: endLineOf(node, context) }
+  }
+  if (isSeq(node)) {
+    const items = node.items.map((item) => toTree(item as Node, context, depth + 1, inAlias))
+    return { kind: 'array', location, items, endLine: endLineOf(node, context) }
+  }
+  if (isScalar(node)) {
+    const value = node.value
+    if (value === null || value === undefined) return scalar(location, '', 'null')
+    if (typeof value === 'string') return scalar(location, value, 'string')
+    const source = typeof node.source === 'string' ? node.source : String(value)
+    if (typeof value === 'boolean') return scalar(location, source, 'boolean')
+    if (typeof value === 'number' || typeof value === 'bigint') return scalar(location, source, 'number')
+    // Timestamps, binary and other YAML 1.1 types: the text as written.
+    return scalar(location, source, 'string')
+  }
+  return { kind: 'scalar', location, value: symbolic(String(node), location), type: 'unknown' }
+}
+
+/** YAML 1.1 merge keys: explicit keys win over merged ones, and the first merged source wins. */
+function mergeEntries(explicit: ObjectEntry[], merged: ObjectEntry[]): ObjectEntry[] {
+  if (merged.length === 0) return explicit
+  const seen = new Set(explicit.map((entry) => entry.key))
+  const result = [...explicit]
+  for (const entry of merged) {
+    if (seen.has(entry.key)) continue
+    seen.add(entry.key)
+    result.push(entry)
+  }
+  return result
+}
+
+/** A plain `<<` key (the yaml package resolves it to a symbol in YAML 1.1); a quoted '<<' is an ordinary key. */
+function isMergeKey(keyNode: Node | null): boolean {
+  return isScalar(keyNode) && keyNode.source === '<<' && (keyNode.type === undefined || keyNode.type === 'PLAIN')
+}
+
+function keyText(keyNode: Node | null): string {
+  if (!keyNode) return ''
+  if (isScalar(keyNode)) {
+    const value = keyNode.value
+    if (value === null || value === undefined) return ''
+    return typeof value === 'string' ? value : typeof keyNode.source === 'string' ? keyNode.source : String(value)
+  }
+  try {
+    return String(keyNode)
+  } catch {
+    return ''
+  }
+}
+
+function endLineOf(node: Node, context: TreeContext): number | undefined {
+  if (!node.range) return undefined
+  let end = Math.max(node.range[0], node.range[1] - 1)
+  while (end > node.range[0] && /\s/.test(context.text[end] ?? '')) end -= 1
+  return context.lineCounter.linePos(end).line
+}
+
+function scalar(location: Location, text: string, type: ScalarNode['type']): ScalarNode {
+  return { kind: 'scalar', location, value: known(text, location), type }
+}
+
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const first = (message.split('\n')[0] ?? message).trim()
+  return first.replace(/\.$/, '')
+}

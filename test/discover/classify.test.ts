@@ -1,0 +1,44 @@
+import { classify, looksRelevantByName } from '../../src/discover/classify.js'
+
+const serviceAccount = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n'
+
+describe('classify', () => {
+  it.each([
+    ['k8s/sa.yaml', serviceAccount, 'kubernetes'],
+    ['k8s/sa.YML', serviceAccount, 'kubernetes'],
+    ['k8s/list.yaml', '- apiVersion: v1\n  kind: Pod\n', 'kubernetes'],
+    ['k8s/quoted.yaml', '"apiVersion": v1\n"kind": Pod\n', 'kubernetes'],
+    ['values.yaml', 'serviceAccount:\n  name: app\n  kind: x\n', 'ignored'],
+    ['docs.yaml', 'text: the apiVersion and kind fields\n', 'ignored'],
+    ['chart/templates/sa.yaml', `${serviceAccount}  namespace: {{ .Release.Namespace }}\n`, 'helm-template'],
+    ['chart/templates/sub/sa.yaml', '{{- if .Values.create }}\n', 'helm-template'],
+    ['plain/templates/sa.yaml', serviceAccount, 'kubernetes'],
+    ['envsubst/sa.yaml', `${serviceAccount}  namespace: {{ ns }}\n`, 'kubernetes'],
+    ['.github/workflows/deploy.yml', 'run: aws iam create-role --role-name x\n', 'script'],
+    ['.github/workflows/ci.yml', `${serviceAccount}`, 'ignored'],
+    ['scripts/setup.sh', 'aws iam create-role --role-name app', 'script'],
+    ['scripts/other.sh', 'echo hi', 'ignored'],
+    ['Makefile', 'role:\n\taws iam create-role', 'script'],
+    ['make/rules.mk', 'aws iam create-role', 'script'],
+    ['main.tf', 'resource "aws_iam_role" "x" {}', 'terraform'],
+    ['prod.tfvars', 'x = 1', 'terraform-vars'],
+    ['prod.auto.tfvars', 'x = 1', 'terraform-vars'],
+    ['prod.tfvars.json', '{"x": 1}', 'terraform-vars'],
+    ['stack.tf.json', '{"resource": {}}', 'ignored'],
+    ['plan.json', '{"format_version":"1.2","planned_values":{}}', 'terraform-plan'],
+    ['plan2.json', '{"format_version":"1.2","resource_changes":[]}', 'terraform-plan'],
+    ['trust.json', '{"Version":"2012-10-17","Statement":[]}', 'iam-json'],
+    ['role.json', '{"Role":{"AssumeRolePolicyDocument":{}}}', 'iam-json'],
+    ['sa.json', '{"apiVersion":"v1","kind":"ServiceAccount"}', 'kubernetes'],
+    ['package.json', '{"name":"x"}', 'ignored'],
+    ['package-lock.json', '{"Statement": 1}', 'ignored'],
+    ['README.md', serviceAccount, 'ignored'],
+  ])('%s → %s', (path, text, kind) => {
+    expect(classify(path, text)).toBe(kind)
+  })
+
+  it('names the files discovery looks at', () => {
+    expect(['a.yaml', 'b.yml', 'c.json', 'd.tf', 'e.tfvars', 'f.sh', 'Makefile', 'g.mk', 'h.bash'].every(looksRelevantByName)).toBe(true)
+    expect(['a.md', 'b.png', 'c.txt', 'package-lock.json', 'x.tf.json', 'Dockerfile'].some(looksRelevantByName)).toBe(false)
+  })
+})

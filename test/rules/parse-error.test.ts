@@ -1,0 +1,23 @@
+import { fixture, linesOf, ruleLines, scan } from '../helpers.js'
+
+describe('parse-error', () => {
+  it('reports a syntax error and a duplicate key on their lines', async () => {
+    expect(await ruleLines('parse-error', 'fires')).toEqual([
+      'k8s/deployment.yaml:13:7: warning: Duplicate key "serviceAccountName" (first at k8s/deployment.yaml:9): kubectl apply silently keeps the last value while kustomize, Argo CD and Flux reject the file; keep one of them [parse-error]',
+      'k8s/service-account.yaml:8:1: warning: Cannot parse YAML: All mapping items must start at the same column; nothing in this document was checked [parse-error]',
+    ])
+  })
+
+  it('stays silent on valid look-alikes and on Helm chart templates', async () => {
+    const result = await scan(fixture('rules', 'parse-error', 'silent'))
+    expect(linesOf(result, 'parse-error')).toEqual([])
+    expect(result.graph.facts.serviceAccounts.map((account) => account.annotations.length)).toEqual([3])
+    expect(result.graph.facts.workloads).toHaveLength(1)
+  })
+
+  it('follows the configured level, or none when off', async () => {
+    expect(await ruleLines('parse-error', 'fires', { rules: { 'parse-error': 'error' } })).toHaveLength(2)
+    expect((await ruleLines('parse-error', 'fires', { rules: { 'parse-error': 'error' } }))[0]).toContain(': error: Duplicate key')
+    expect(await ruleLines('parse-error', 'fires', { rules: { 'parse-error': 'off' } })).toEqual([])
+  })
+})
