@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { defaultConfig, type Config } from './config.js'
 import { classify, type FileKind } from './discover/classify.js'
 import { discover } from './discover/discover.js'
-import { readCandidateText } from './discover/read.js'
+import { readCandidate } from './discover/read.js'
 import { Graph } from './graph.js'
 import { emptyFacts, mergeFacts, type Facts } from './model/facts.js'
 import { levelRank, type Finding, type FindingDraft, type Level, type SourceFinding } from './model/finding.js'
@@ -10,6 +10,7 @@ import type { Suppression } from './model/suppression.js'
 import { allRules } from './rules/index.js'
 import type { Rule, RuleContext, RuleMeta, ScanSummary } from './rules/rule.js'
 import { allSources } from './sources/index.js'
+import { mergeSameResources } from './sources/same-resource.js'
 import type { SourceFile } from './sources/source.js'
 
 export interface CheckOptions {
@@ -37,7 +38,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const sourceFindings = [...discovery.findings]
   const files: SourceFile[] = []
   for (const candidate of discovery.candidates) {
-    const decoded = await readCandidateText(candidate.path, candidate.absolutePath)
+    const decoded = readCandidate(candidate, config.maxFileBytes)
     if (!decoded.ok) {
       if (decoded.finding) sourceFindings.push(decoded.finding)
       continue
@@ -70,7 +71,7 @@ export function analyse(
   }
   if (options.extraFacts) mergeFacts(facts, options.extraFacts)
 
-  const graph = new Graph(facts)
+  const graph = new Graph(mergeSameResources(facts))
   const scan: ScanSummary = { relevantFiles: files.filter((file) => file.kind !== 'script').length, filesSeen, include: config.include }
   const ruleContext: RuleContext = { config, scan, suppressions }
   const rules = [...allRules, ...(options.extraRules ?? [])]

@@ -108,8 +108,9 @@ export class Graph {
     const byName = (this.rolesByName.get(arn.name.toLowerCase()) ?? []).filter((role) => {
       if (role.arn?.kind === 'known') return false
       const account = role.account?.kind === 'known' ? role.account.value : undefined
-      const path = role.path?.kind === 'known' ? role.path.value : '/'
-      return (account === undefined || account === arn.account) && (role.path?.kind === 'symbolic' || path === arn.path)
+      // A role whose path no source states (a plain trust file bound by name) matches any path.
+      const pathMatches = role.path?.kind !== 'known' || role.path.value === arn.path
+      return (account === undefined || account === arn.account) && pathMatches
     })
     return byName.map((role) => ({ role, via: 'name' }))
   }

@@ -8800,6 +8800,101 @@ function formatLocation(location) {
     return `${location.path}:${location.line}`;
 }
 
+;// CONCATENATED MODULE: ./src/discover/read.ts
+
+
+
+/** Bytes looked at for NUL bytes, as git and grep do. */
+const BINARY_SNIFF_BYTES = 8000;
+/** How much of an oversized file is read to decide whether it is worth a note. */
+const OVERSIZED_SNIFF_BYTES = 64 * 1024;
+/**
+ * Reads and decodes a discovered file. A file larger than `maxFileBytes` (0: no limit) is not
+ * read, with a note when its first bytes classify as something irsa-guard reads; a file that
+ * cannot be read (gone, no permission) yields a note. Synchronous on purpose: open, fstat, read
+ * and close are the syscalls of a plain readFile, without a thread-pool round trip per file.
+ */
+function readCandidate(candidate, maxFileBytes) {
+    const { path, absolutePath } = candidate;
+    let descriptor;
+    try {
+        descriptor = (0,external_node_fs_namespaceObject.openSync)(absolutePath, 'r');
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(descriptor);
+        if (!stats.isFile())
+            return { ok: false };
+        if (maxFileBytes > 0 && stats.size > maxFileBytes) {
+            const head = readBytes(descriptor, OVERSIZED_SNIFF_BYTES).toString('utf8');
+            const relevant = classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'));
+            if (!relevant)
+                return { ok: false };
+            return skipped(path, `it is ${formatBytes(stats.size)}, larger than the ${formatBytes(maxFileBytes)} limit; raise maxFileBytes in the config file, or exclude the file`);
+        }
+        return decodeText(path, readBytes(descriptor, stats.size));
+    }
+    catch (error) {
+        const code = error.code;
+        return skipped(path, `it cannot be read (${code ?? error.message})`);
+    }
+    finally {
+        if (descriptor !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(descriptor);
+    }
+}
+/** Up to `limit` bytes from the start of an open file (fewer when it is shorter, or shrank). */
+function readBytes(descriptor, limit) {
+    const buffer = Buffer.allocUnsafe(limit);
+    let filled = 0;
+    while (filled < limit) {
+        const count = (0,external_node_fs_namespaceObject.readSync)(descriptor, buffer, filled, limit - filled, filled);
+        if (count === 0)
+            break;
+        filled += count;
+    }
+    return buffer.subarray(0, filled);
+}
+/**
+ * Decodes a file's bytes as text: UTF-8 (BOM stripped; invalid sequences become U+FFFD), or
+ * UTF-16 when it starts with a UTF-16 BOM. A NUL byte early in the file means binary. Line ends
+ * are normalised to `\n` (CRLF and lone CR), which keeps every line number and column of the
+ * text as an editor shows them.
+ */
+function decodeText(path, bytes) {
+    let text;
+    if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
+        return skipped(path, 'it is UTF-32 text; save it as UTF-8');
+    }
+    else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+        if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0'))
+            return skipped(path, 'it holds NUL characters, so it is not text; exclude it, or save it as UTF-8 text');
+    }
+    else {
+        const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+        if (nul !== -1)
+            return skipped(path, `it is binary (a NUL byte at offset ${nul}), not text; exclude it, or save it as UTF-8 text`);
+        const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+        text = bytes.toString('utf8', start);
+    }
+    return { ok: true, text: normaliseLineEnds(text) };
+}
+function normaliseLineEnds(text) {
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+/** The note about a file that was not read, at its first line. */
+function skippedFileNote(path, why) {
+    return { ruleId: 'parse-error', level: 'note', location: fileLocation(path), message: `Skipped ${path}: ${why}`, key: `skipped:${path}` };
+}
+function skipped(path, why) {
+    return looksRelevantByName(path) ? { ok: false, finding: skippedFileNote(path, why) } : { ok: false };
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+    if (bytes >= 1024)
+        return `${(bytes / 1024).toFixed(1)} KB`;
+    return `${bytes} bytes`;
+}
+
 ;// CONCATENATED MODULE: ./src/discover/patterns.ts
 /**
  * Path patterns: `.gitignore` files (git's semantics: comments, `!` negation, trailing `/` for
@@ -9007,18 +9102,20 @@ function trimTrailingSpaces(line) {
 
 
 
+
 /** Directories never scanned, wherever they are. */
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor', '.terraform', 'bower_components']);
-/** How much of an oversized file is read to decide whether it is worth a note. */
-const OVERSIZED_SNIFF_BYTES = 64 * 1024;
 /**
  * Finds the files under `root` that irsa-guard may read: matched by an include glob, not
  * excluded, not ignored by git, relevant by name. Symbolic links to directories are never
  * followed (so a link loop cannot hang the walk); links to files are read only when the target
- * lies inside the root.
+ * lies inside the root. Nothing is stat'ed beyond what reading the directories tells: sizes are
+ * checked when the file is opened (readCandidate).
  */
 async function discover(root, options) {
-    const rootReal = await (0,promises_namespaceObject.realpath)(root);
+    const rootReal = await (0,promises_namespaceObject.realpath)(root).catch(() => undefined);
+    if (!rootReal || !(await (0,promises_namespaceObject.stat)(rootReal)).isDirectory())
+        throw new ConfigError(`Cannot scan ${root}: it is not a directory`);
     const filter = new RepositoryFilter(rootReal, options);
     const include = await normaliseIncludes(rootReal, options.include);
     const matches = await Ns(include, {
@@ -9026,41 +9123,32 @@ async function discover(root, options) {
         dot: true,
         nodir: true,
         withFileTypes: true,
-        stat: true,
         follow: false,
         ignore: filter,
     });
     const candidates = [];
     const findings = [];
     const note = (path, why) => {
-        findings.push({ ruleId: 'parse-error', level: 'note', location: fileLocation(path), message: `Skipped ${path}: ${why}`, key: `skipped:${path}` });
+        findings.push(skippedFileNote(path, why));
     };
     for (const entry of matches) {
         const path = entry.relativePosix();
         if (path === '' || path.startsWith('../') || external_node_path_default().isAbsolute(path))
             continue;
         const absolutePath = entry.fullpath();
-        let size = entry.size ?? 0;
         if (entry.isSymbolicLink()) {
             const target = await linkTarget(absolutePath, rootReal);
-            if (target.kind === 'outside')
+            if (target === 'outside')
                 note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory');
-            if (target.kind === 'unresolved')
+            if (target === 'unresolved')
                 note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)');
-            if (target.kind !== 'file')
+            if (target !== 'file')
                 continue;
-            size = target.size;
         }
         else if (!entry.isFile()) {
             continue;
         }
-        if (options.maxFileBytes > 0 && size > options.maxFileBytes) {
-            if (await oversizedLooksRelevant(path, absolutePath)) {
-                note(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(options.maxFileBytes)} limit; raise maxFileBytes in the config file, or exclude the file`);
-            }
-            continue;
-        }
-        candidates.push({ path, absolutePath, size });
+        candidates.push({ path, absolutePath });
     }
     candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     findings.sort((a, b) => (a.location.path < b.location.path ? -1 : 1));
@@ -9093,49 +9181,20 @@ async function linkTarget(absolutePath, rootReal) {
         target = await (0,promises_namespaceObject.realpath)(absolutePath);
     }
     catch {
-        return { kind: 'unresolved' };
+        return 'unresolved';
     }
     if (!isInside(target, rootReal))
-        return { kind: 'outside' };
+        return 'outside';
     try {
-        const stats = await (0,promises_namespaceObject.stat)(target);
-        return stats.isFile() ? { kind: 'file', size: stats.size } : { kind: 'directory' };
+        return (await (0,promises_namespaceObject.stat)(target)).isFile() ? 'file' : 'directory';
     }
     catch {
-        return { kind: 'unresolved' };
+        return 'unresolved';
     }
 }
 function isInside(target, rootReal) {
     const relative = external_node_path_default().relative(rootReal, target);
     return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
-}
-/** An oversized file deserves a note when its first bytes classify as something irsa-guard reads. */
-async function oversizedLooksRelevant(path, absolutePath) {
-    let head;
-    try {
-        const handle = await (0,promises_namespaceObject.open)(absolutePath, 'r');
-        try {
-            const buffer = Buffer.alloc(OVERSIZED_SNIFF_BYTES);
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-            head = buffer.toString('utf8', 0, bytesRead);
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch {
-        return true;
-    }
-    if (/\.json$/i.test(path) && head.includes('"format_version"'))
-        return true;
-    return classify(path, head) !== 'ignored';
-}
-function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024)
-        return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-    if (bytes >= 1024)
-        return `${(bytes / 1024).toFixed(1)} KB`;
-    return `${bytes} bytes`;
 }
 /**
  * glob's ignore hook: prunes always-skipped, excluded, git-ignored and symlinked directories
@@ -9227,61 +9286,6 @@ class RepositoryFilter {
         this.gitignoreRules.set(directory, rules);
         return rules;
     }
-}
-
-;// CONCATENATED MODULE: ./src/discover/read.ts
-
-
-
-/** Bytes looked at for NUL bytes, as git and grep do. */
-const BINARY_SNIFF_BYTES = 8000;
-/**
- * Decodes a file's bytes as text: UTF-8 (BOM stripped; invalid sequences become U+FFFD), or
- * UTF-16 when it starts with a UTF-16 BOM. A NUL byte early in the file means binary. Line ends
- * are normalised to `\n` (CRLF and lone CR), which keeps every line number and column of the
- * text as an editor shows them.
- */
-function decodeText(path, bytes) {
-    let text;
-    if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
-        return skipped(path, 'it is UTF-32 text; save it as UTF-8');
-    }
-    else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
-        if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0'))
-            return skipped(path, 'it holds NUL characters, so it is not text; exclude it, or save it as UTF-8 text');
-    }
-    else {
-        const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
-        if (nul !== -1)
-            return skipped(path, `it is binary (a NUL byte at offset ${nul}), not text; exclude it, or save it as UTF-8 text`);
-        const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-        text = bytes.toString('utf8', start);
-    }
-    return { ok: true, text: normaliseLineEnds(text) };
-}
-/** Reads and decodes a discovered file; a file that cannot be read (gone, no permission) yields a note. */
-async function readCandidateText(path, absolutePath) {
-    let bytes;
-    try {
-        bytes = await (0,promises_namespaceObject.readFile)(absolutePath);
-    }
-    catch (error) {
-        const code = error.code;
-        return skipped(path, `it cannot be read (${code ?? error.message})`);
-    }
-    return decodeText(path, bytes);
-}
-function normaliseLineEnds(text) {
-    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-}
-function skipped(path, why) {
-    if (!looksRelevantByName(path))
-        return { ok: false };
-    return {
-        ok: false,
-        finding: { ruleId: 'parse-error', level: 'note', location: fileLocation(path), message: `Skipped ${path}: ${why}`, key: `skipped:${path}` },
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/iam/arn.ts
@@ -9444,8 +9448,9 @@ class Graph {
             if (role.arn?.kind === 'known')
                 return false;
             const account = role.account?.kind === 'known' ? role.account.value : undefined;
-            const path = role.path?.kind === 'known' ? role.path.value : '/';
-            return (account === undefined || account === arn.account) && (role.path?.kind === 'symbolic' || path === arn.path);
+            // A role whose path no source states (a plain trust file bound by name) matches any path.
+            const pathMatches = role.path?.kind !== 'known' || role.path.value === arn.path;
+            return (account === undefined || account === arn.account) && pathMatches;
         });
         return byName.map((role) => ({ role, via: 'name' }));
     }
@@ -9643,7 +9648,7 @@ function closure(pattern, states) {
             continue;
         let position = state;
         result.push(position);
-        if (pattern[position] === 'any')
+        while (pattern[position] === 'any')
             result.push(++position);
     }
     return result;
@@ -9999,7 +10004,7 @@ function evaluateCondition(entry, request) {
     else if (operator.set === 'ForAnyValue')
         result = or(lookup.values.map(holds));
     else
-        result = operator.negated ? not(or(lookup.values.map(matchesOne))) : or(lookup.values.map(matchesOne));
+        result = or(lookup.values.map(holds)) && true;
     return describe.present(result, lookup.values, lookup.written);
 }
 function whenAbsent(operator) {
@@ -10963,7 +10968,7 @@ function clusterOf(role, account, policy, clusters) {
         return matching[0];
     return clusters.length === 1 ? clusters[0] : undefined;
 }
-function checkToken(sa, role, clusters, audienceOverride) {
+function checkToken(sa, role, clusters) {
     const policy = role.trustPolicy;
     const known = knownServiceAccount(sa);
     const audience = tokenAudience(sa);
@@ -10973,7 +10978,7 @@ function checkToken(sa, role, clusters, audienceOverride) {
     const decision = acceptsServiceAccountToken(policy, {
         namespace: known.namespace,
         name: known.name,
-        audience: audienceOverride ?? audience.audience,
+        audience: audience.audience,
         ...(cluster ? { issuerHostPath: cluster.hostPath } : {}),
     });
     return { sa, ...known, role, policy, audience, ...(cluster ? { cluster } : {}), decision };
@@ -12943,7 +12948,7 @@ class ManifestReader {
                         this.findings.push({
                             ruleId: 'parse-error',
                             location: item.keyLocation,
-                            message: `Duplicate key "${item.key}" (first at ${formatLocation(earlier.keyLocation)}): kubectl apply silently keeps the last value while kustomize, Argo CD and Flux reject the file; keep one of them`,
+                            message: `Duplicate key "${item.key}" (first at ${formatLocation(earlier.keyLocation)}): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them`,
                             key: `duplicate-key:${item.key}`,
                         });
                     }
@@ -14670,10 +14675,9 @@ function actionProblem(statement, provider) {
     const related = [{ location: provider.location, message: 'the OIDC provider this statement trusts' }];
     const refused = `so STS refuses every token ("Not authorized to perform ${WEB_IDENTITY}")`;
     if (statement.action) {
-        const values = statement.action.values;
-        if (values.some((value) => value.kind !== 'known'))
+        const texts = knownTexts(statement.action.values);
+        if (!texts)
             return undefined;
-        const texts = values.map((value) => value.value);
         if (texts.some((text) => text.toLowerCase() === WEB_IDENTITY.toLowerCase()))
             return undefined;
         const wildcard = texts.find((text) => web_identity_action_missing_actionMatches(text, WEB_IDENTITY));
@@ -14695,14 +14699,14 @@ function actionProblem(statement, provider) {
         };
     }
     if (statement.notAction) {
-        const values = statement.notAction.values;
-        if (values.some((value) => value.kind !== 'known'))
+        const texts = knownTexts(statement.notAction.values);
+        if (!texts)
             return undefined;
-        const excluding = values.find((value) => value.kind === 'known' && web_identity_action_missing_actionMatches(value.value, WEB_IDENTITY));
-        if (excluding?.kind === 'known') {
+        const excluding = texts.find((text) => web_identity_action_missing_actionMatches(text, WEB_IDENTITY));
+        if (excluding !== undefined) {
             return {
                 location: statement.notAction.location,
-                message: `${trusts} but its NotAction "${excluding.value}" excludes "${WEB_IDENTITY}", the one action a ServiceAccount token calls, ${refused}; replace NotAction with "Action": "${WEB_IDENTITY}"`,
+                message: `${trusts} but its NotAction "${excluding}" excludes "${WEB_IDENTITY}", the one action a ServiceAccount token calls, ${refused}; replace NotAction with "Action": "${WEB_IDENTITY}"`,
                 related,
             };
         }
@@ -14714,6 +14718,16 @@ function actionProblem(statement, provider) {
         };
     }
     return undefined;
+}
+/** The texts of a list, or undefined when any of it is known only at apply time. */
+function knownTexts(values) {
+    const texts = [];
+    for (const value of values) {
+        if (value.kind !== 'known')
+            return undefined;
+        texts.push(value.value);
+    }
+    return texts;
 }
 /** IAM action matching: case-insensitive, `*` and `?` wildcards. */
 function web_identity_action_missing_actionMatches(pattern, action) {
@@ -15705,12 +15719,1165 @@ function labelOf(found, name, path) {
     return `trust policy ${path}`;
 }
 
+;// CONCATENATED MODULE: ./src/sources/terraform-plan/plan.ts
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * The resource instances a plan describes after apply, each once: a resource change's `after`
+ * (with `after_unknown`), else `planned_values`, else `prior_state` (data sources read during
+ * planning). Instances the plan deletes are left out.
+ */
+function planResources(plan) {
+    const found = new Map();
+    const seen = new Set();
+    const changes = plan['resource_changes'];
+    if (Array.isArray(changes)) {
+        changes.forEach((change, index) => {
+            if (!isObject(change) || typeof change['address'] !== 'string' || change['deposed'] !== undefined)
+                return;
+            seen.add(change['address']);
+            const body = change['change'];
+            if (!isObject(body) || !isObject(body['after']))
+                return;
+            const actions = Array.isArray(body['actions']) ? body['actions'] : [];
+            if (actions.includes('delete') && !actions.includes('create'))
+                return;
+            const resource = resourceOf(change, typeof change['module_address'] === 'string' ? change['module_address'] : '', ['resource_changes', index], ['change', 'after'], body['after'], body['after_unknown']);
+            if (resource)
+                found.set(resource.address, resource);
+        });
+    }
+    for (const modulePath of [
+        ['planned_values', 'root_module'],
+        ['prior_state', 'values', 'root_module'],
+    ]) {
+        const root = valueAt(plan, modulePath);
+        if (!isObject(root))
+            continue;
+        for (const resource of moduleResources(root, modulePath, '', 0)) {
+            if (seen.has(resource.address))
+                continue;
+            seen.add(resource.address);
+            found.set(resource.address, resource);
+        }
+    }
+    return [...found.values()];
+}
+const MAX_MODULE_DEPTH = 50;
+function* moduleResources(module, path, moduleAddress, depth) {
+    const resources = module['resources'];
+    if (Array.isArray(resources)) {
+        for (const [index, item] of resources.entries()) {
+            if (!isObject(item))
+                continue;
+            const resource = resourceOf(item, moduleAddress, [...path, 'resources', index], ['values'], item['values'], undefined);
+            if (resource)
+                yield resource;
+        }
+    }
+    const children = module['child_modules'];
+    if (!Array.isArray(children) || depth >= MAX_MODULE_DEPTH)
+        return;
+    for (const [index, child] of children.entries()) {
+        if (!isObject(child))
+            continue;
+        const address = typeof child['address'] === 'string' ? child['address'] : moduleAddress;
+        yield* moduleResources(child, [...path, 'child_modules', index], address, depth + 1);
+    }
+}
+function resourceOf(item, moduleAddress, path, valuesStep, values, unknown) {
+    const { address, type, name, mode } = item;
+    if (typeof address !== 'string' || typeof type !== 'string' || typeof name !== 'string' || !isObject(values))
+        return undefined;
+    return { address, moduleAddress, mode: mode === 'data' ? 'data' : 'managed', type, name, path, valuesPath: [...path, ...valuesStep], values, unknown };
+}
+function valueAt(root, path) {
+    let current = root;
+    for (const step of path) {
+        if (typeof step === 'number')
+            current = Array.isArray(current) ? current[step] : undefined;
+        else
+            current = isObject(current) ? current[step] : undefined;
+    }
+    return current;
+}
+/** Whether the value at the path is unknown until apply (it, or a collection holding it, is marked `true`). */
+function isUnknownAt(unknown, path) {
+    let current = unknown;
+    for (const step of path) {
+        if (current === true)
+            return true;
+        if (typeof step === 'number')
+            current = Array.isArray(current) ? current[step] : undefined;
+        else
+            current = isObject(current) ? current[step] : undefined;
+        if (current === undefined)
+            return false;
+    }
+    return current === true;
+}
+/** `metadata[0].annotations["eks.amazonaws.com/role-arn"]`: a path in Terraform's traversal syntax. */
+function traversal(path) {
+    return path
+        .map((step, index) => (typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `${index === 0 ? '' : '.'}${step}` : `[${JSON.stringify(step)}]`))
+        .join('');
+}
+/** Reads a resource's attributes as Values located in the plan file. */
+class ResourceValues {
+    resource;
+    locator;
+    constructor(resource, locator) {
+        this.resource = resource;
+        this.locator = locator;
+    }
+    /** The resource object's `address` key: where a fact about the whole resource points. */
+    get location() {
+        return this.locator.keyLocation([...this.resource.path, 'address']) ?? this.locator.nearestKeyLocation(this.resource.path);
+    }
+    /** Where an attribute is written, or the nearest thing written around it (an unknown value is not written). */
+    locationOf(path) {
+        return this.locator.keyLocation([...this.resource.valuesPath, ...path]) ?? this.nearest(path);
+    }
+    raw(path) {
+        return valueAt(this.resource.values, path);
+    }
+    isUnknown(path) {
+        return isUnknownAt(this.resource.unknown, path);
+    }
+    /** A string, number or boolean attribute as known text; symbolic (`<address>.<path>`) when unknown until apply; undefined when null or absent. */
+    value(path, unknownExpression) {
+        if (this.isUnknown(path))
+            return symbolic(unknownExpression ?? `${this.resource.address}.${traversal(path)}`, this.locationOf(path));
+        const raw = this.raw(path);
+        if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')
+            return known(String(raw), this.locationOf(path));
+        return undefined;
+    }
+    /** A list of strings: each item known or symbolic; an unknown list is one symbolic value. */
+    values(path) {
+        if (this.isUnknown(path))
+            return [symbolic(`${this.resource.address}.${traversal(path)}`, this.locationOf(path))];
+        const raw = this.raw(path);
+        if (!Array.isArray(raw))
+            return [];
+        return raw.flatMap((_, index) => this.value([...path, index]) ?? []);
+    }
+    nearest(path) {
+        for (let length = path.length - 1; length >= 0; length--) {
+            const location = this.locator.keyLocation([...this.resource.valuesPath, ...path.slice(0, length)]);
+            if (location && length > 0)
+                return location;
+        }
+        return this.location;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform-plan/configuration.ts
+
+const MODULE_STEP = /module\.([A-Za-z_][\w-]*)((?:\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\])?)/g;
+const MAX_HOPS = 20;
+/**
+ * The plan's `configuration`: what each expression refers to. A value unknown until apply
+ * (`after_unknown`) is named after the reference it comes from, so that it joins the fact that
+ * reference describes: a ServiceAccount annotated with `module.irsa.iam_role_arn` joins the role
+ * behind that module output.
+ */
+class PlanConfiguration {
+    configuration;
+    constructor(configuration) {
+        this.configuration = configuration;
+    }
+    /** Provider configurations of the aws provider (more than one: roles may live in several accounts). */
+    awsProviderCount() {
+        const providers = valueAt(this.configuration, ['provider_config']);
+        if (!isObject(providers))
+            return 0;
+        return Object.values(providers).filter((provider) => isObject(provider) && provider['name'] === 'aws').length;
+    }
+    /**
+     * The one reference an attribute's expression is made of, as an absolute expression
+     * (`module.irsa.iam_role_arn`, `aws_iam_role.app.arn`), following input variables of child
+     * modules to what their callers pass; undefined when the expression refers to several things
+     * or to something that only exists inside the module (locals, `each`, `count`).
+     */
+    referenceOf(resource, attribute) {
+        const steps = moduleSteps(resource.moduleAddress);
+        const config = this.resourceConfig(steps, resource);
+        const references = mostSpecific(valueAt(config, ['expressions', ...attribute, 'references']));
+        return references.length === 1 ? this.absolute(steps, references[0], 0) : undefined;
+    }
+    /**
+     * Expressions that evaluate to this resource's attribute: its own address (`module.irsa.aws_iam_role.this[0].arn`)
+     * and every module output that passes it on (`module.irsa.iam_role_arn`), however deep.
+     */
+    referencesTo(resource, attribute) {
+        const found = [`${resource.address}.${attribute}`];
+        const steps = moduleSteps(resource.moduleAddress);
+        const local = resource.address.slice(resource.moduleAddress === '' ? 0 : resource.moduleAddress.length + 1);
+        this.outputsPassing(steps, unique([`${local}.${attribute}`, `${withoutKey(local)}.${attribute}`]), found, 0);
+        return unique(found);
+    }
+    outputsPassing(steps, localReferences, found, hops) {
+        if (steps.length === 0 || hops > MAX_HOPS)
+            return;
+        const outputs = valueAt(this.moduleConfig(steps), ['outputs']);
+        if (!isObject(outputs))
+            return;
+        const last = steps[steps.length - 1];
+        const parent = steps.slice(0, -1);
+        for (const [name, output] of Object.entries(outputs)) {
+            const references = mostSpecific(valueAt(output, ['expression', 'references']));
+            if (references.length !== 1 || !localReferences.includes(references[0]))
+                continue;
+            found.push(`${moduleAddressOf(steps)}.${name}`);
+            if (last.key !== '')
+                found.push(`${moduleAddressOf([...parent, { name: last.name, key: '' }])}.${name}`);
+            this.outputsPassing(parent, unique([`module.${last.name}${last.key}.${name}`, `module.${last.name}.${name}`]), found, hops + 1);
+        }
+    }
+    absolute(steps, reference, hops) {
+        if (/^(local|each|count|path|terraform|self)\./.test(reference))
+            return undefined;
+        const variable = /^var\.([A-Za-z_][\w-]*)$/.exec(reference);
+        if (variable) {
+            if (steps.length === 0 || hops > MAX_HOPS)
+                return undefined;
+            const parent = steps.slice(0, -1);
+            const call = valueAt(this.moduleConfig(parent), ['module_calls', steps[steps.length - 1].name]);
+            const passed = mostSpecific(valueAt(call, ['expressions', variable[1], 'references']));
+            return passed.length === 1 ? this.absolute(parent, passed[0], hops + 1) : undefined;
+        }
+        return steps.length === 0 ? reference : `${moduleAddressOf(steps)}.${reference}`;
+    }
+    moduleConfig(steps) {
+        let module = valueAt(this.configuration, ['root_module']);
+        for (const step of steps)
+            module = valueAt(module, ['module_calls', step.name, 'module']);
+        return module;
+    }
+    resourceConfig(steps, resource) {
+        const resources = valueAt(this.moduleConfig(steps), ['resources']);
+        if (!Array.isArray(resources))
+            return undefined;
+        return resources.find((candidate) => isObject(candidate) && candidate['type'] === resource.type && candidate['name'] === resource.name && (candidate['mode'] ?? 'managed') === resource.mode);
+    }
+}
+function moduleSteps(moduleAddress) {
+    return [...moduleAddress.matchAll(MODULE_STEP)].map((match) => ({ name: match[1], key: match[2] ?? '' }));
+}
+function moduleAddressOf(steps) {
+    return steps.map((step) => `module.${step.name}${step.key}`).join('.');
+}
+/** `aws_iam_role.this` of `aws_iam_role.this[0]`. */
+function withoutKey(address) {
+    return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]$/, '');
+}
+/**
+ * Terraform lists a reference with each of its shorter forms (`aws_iam_role.app.arn`,
+ * `aws_iam_role.app`); these are the references no other one extends.
+ */
+function mostSpecific(references) {
+    if (!Array.isArray(references))
+        return [];
+    const all = unique(references.filter((reference) => typeof reference === 'string'));
+    return all.filter((reference) => !all.some((other) => other !== reference && (other.startsWith(`${reference}.`) || other.startsWith(`${reference}[`))));
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform-plan/json-locator.ts
+/**
+ * Finds where a value of an already parsed JSON text is written, without building a located tree
+ * of the whole text: a plan of several megabytes is parsed with JSON.parse, and only the few
+ * paths a finding may point at are located. Each container on a requested path is indexed once
+ * (one scan over its text at its own level), so locating many paths costs about one pass over
+ * the text. Assumes valid JSON (the caller parsed it).
+ */
+class JsonLocator {
+    path;
+    text;
+    containers = new Map();
+    lineStarts;
+    start;
+    constructor(path, text) {
+        this.path = path;
+        this.text = text;
+        this.start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    }
+    /** Where the last step of the path is written: its key for an object member, the value itself for an array item. */
+    keyLocation(path) {
+        const found = this.find(path);
+        return found === undefined ? undefined : this.location(found.keyOffset);
+    }
+    /** Where the value at the path starts. */
+    valueLocation(path) {
+        const found = this.find(path);
+        return found === undefined ? undefined : this.location(found.valueOffset);
+    }
+    /** The key location of the longest prefix of the path that exists (the whole text at worst). */
+    nearestKeyLocation(path) {
+        for (let length = path.length; length > 0; length--) {
+            const location = this.keyLocation(path.slice(0, length));
+            if (location)
+                return location;
+        }
+        return this.location(this.valueStart(this.start));
+    }
+    location(offset) {
+        const starts = (this.lineStarts ??= lineStartsOf(this.text, this.start));
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (starts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return { path: this.path, line: low + 1, column: offset - starts[low] + 1 };
+    }
+    find(path) {
+        let valueOffset = this.valueStart(this.start);
+        let keyOffset = valueOffset;
+        for (let depth = 0; depth < path.length; depth++) {
+            const index = this.indexAt(path.slice(0, depth), valueOffset);
+            const step = path[depth];
+            if (index?.kind === 'object' && typeof step === 'string') {
+                const member = index.entries.get(step);
+                if (!member)
+                    return undefined;
+                ({ keyOffset, valueOffset } = member);
+            }
+            else if (index?.kind === 'array' && typeof step === 'number') {
+                const item = index.valueOffsets[step];
+                if (item === undefined)
+                    return undefined;
+                keyOffset = valueOffset = item;
+            }
+            else {
+                return undefined;
+            }
+        }
+        return { keyOffset, valueOffset };
+    }
+    indexAt(prefix, offset) {
+        const cacheKey = JSON.stringify(prefix);
+        if (this.containers.has(cacheKey))
+            return this.containers.get(cacheKey);
+        const index = this.indexContainer(offset);
+        this.containers.set(cacheKey, index);
+        return index;
+    }
+    indexContainer(offset) {
+        const text = this.text;
+        const open = text[offset];
+        if (open === '{') {
+            const entries = new Map();
+            let position = this.skipWhitespace(offset + 1);
+            while (position < text.length && text[position] === '"') {
+                const keyEnd = this.skipString(position);
+                const key = JSON.parse(text.slice(position, keyEnd));
+                const valueOffset = this.valueStart(this.skipWhitespace(keyEnd) + 1);
+                entries.set(key, { keyOffset: position, valueOffset });
+                position = this.skipWhitespace(this.skipValue(valueOffset));
+                if (text[position] === ',')
+                    position = this.skipWhitespace(position + 1);
+            }
+            return { kind: 'object', entries };
+        }
+        if (open === '[') {
+            const valueOffsets = [];
+            let position = this.skipWhitespace(offset + 1);
+            while (position < text.length && text[position] !== ']') {
+                valueOffsets.push(position);
+                position = this.skipWhitespace(this.skipValue(position));
+                if (text[position] === ',')
+                    position = this.skipWhitespace(position + 1);
+            }
+            return { kind: 'array', valueOffsets };
+        }
+        return undefined;
+    }
+    valueStart(offset) {
+        return this.skipWhitespace(offset);
+    }
+    skipWhitespace(offset) {
+        const text = this.text;
+        let position = offset;
+        for (;;) {
+            const code = text.charCodeAt(position);
+            if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09)
+                position++;
+            else
+                return position;
+        }
+    }
+    /** The offset just after the value starting at `offset`. */
+    skipValue(offset) {
+        const text = this.text;
+        const first = text.charCodeAt(offset);
+        if (first === 0x22)
+            return this.skipString(offset);
+        if (first !== 0x7b && first !== 0x5b) {
+            SCALAR_END.lastIndex = offset;
+            return SCALAR_END.exec(text)?.index ?? text.length;
+        }
+        let depth = 0;
+        STRUCTURE.lastIndex = offset;
+        for (let match = STRUCTURE.exec(text); match; match = STRUCTURE.exec(text)) {
+            const char = match[0];
+            if (char === '"')
+                STRUCTURE.lastIndex = this.skipString(match.index);
+            else if (char === '{' || char === '[')
+                depth++;
+            else if (--depth === 0)
+                return match.index + 1;
+        }
+        return text.length;
+    }
+    /** The offset just after the closing quote of the string starting at `offset`. */
+    skipString(offset) {
+        const text = this.text;
+        let from = offset + 1;
+        for (;;) {
+            const quote = text.indexOf('"', from);
+            if (quote < 0)
+                return text.length;
+            let backslashes = 0;
+            for (let index = quote - 1; text.charCodeAt(index) === 0x5c; index--)
+                backslashes++;
+            if (backslashes % 2 === 0)
+                return quote + 1;
+            from = quote + 1;
+        }
+    }
+}
+/** Brackets and quotes: what changes the nesting while skipping a value. */
+const STRUCTURE = /[{}[\]"]/g;
+const SCALAR_END = /[\s,\]}]/g;
+function lineStartsOf(text, start) {
+    const starts = [start];
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1))
+        starts.push(index + 1);
+    return starts;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform-plan/resources.ts
+
+
+
+
+
+const resources_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
+const METADATA = ['metadata', 0];
+function roleOf(values, context) {
+    const { address } = values.resource;
+    const role = {
+        source: 'terraform-plan',
+        location: values.location,
+        label: '',
+        arnReferences: context.configuration.referencesTo(values.resource, 'arn'),
+        terraform: refOf(values, context),
+    };
+    const name = values.value(['name']);
+    const prefix = values.value(['name_prefix']);
+    if (prefix?.kind === 'known' && name?.kind !== 'known')
+        role.generatedName = { prefix, location: prefix.location };
+    else
+        role.name = name ?? symbolic(`${address}.name`, values.location);
+    const path = values.value(['path']);
+    if (path)
+        role.path = path;
+    const arn = values.value(['arn']) ?? symbolic(`${address}.arn`, values.location);
+    role.arn = arn;
+    const parsed = arn.kind === 'known' ? parseRoleArn(arn.value) : undefined;
+    if (parsed) {
+        role.account = known(parsed.account, arn.location);
+        role.partition = parsed.partition;
+    }
+    else if (context.account) {
+        role.account = context.account;
+    }
+    const trust = trustPolicyOf(values, context);
+    if (trust)
+        role.trustPolicy = trust;
+    role.label = role.name?.kind === 'known' ? `role ${role.name.value} (${address} in ${context.path})` : `${address} (${context.path})`;
+    return role;
+}
+/** `assume_role_policy` holds the policy as a JSON string: its elements are located at the attribute. */
+function trustPolicyOf(values, context) {
+    const { address } = values.resource;
+    const origin = `${address} in ${context.path}`;
+    const location = values.locationOf(['assume_role_policy']);
+    let tree;
+    const policy = values.value(['assume_role_policy']);
+    if (!policy)
+        return undefined;
+    if (policy.kind === 'symbolic') {
+        tree = { kind: 'scalar', location, value: policy, type: 'unknown' };
+    }
+    else {
+        let text = policy.value.trim();
+        if (/^%7B/i.test(text)) {
+            try {
+                text = decodeURIComponent(text);
+            }
+            catch {
+                // left as it is: the JSON reader reports it
+            }
+        }
+        const parsed = parseJsonTree(context.path, text, { fixedLocation: location });
+        if (!parsed.ok) {
+            context.findings.push({
+                ruleId: 'trust-policy-invalid',
+                location,
+                message: `The assume_role_policy of ${origin} cannot be read: the JSON in the string is invalid: ${parsed.message}; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"`,
+                key: `document-string ${address}`,
+            });
+            return undefined;
+        }
+        tree = parsed.root;
+    }
+    const read = readPolicyDocument(tree, origin);
+    context.findings.push(...read.findings);
+    return read.document;
+}
+function serviceAccountOf(values, context) {
+    const { address } = values.resource;
+    const nameLocation = values.locationOf([...METADATA, 'name']);
+    const generateName = values.value([...METADATA, 'generate_name']);
+    const name = values.value([...METADATA, 'name']) ??
+        symbolic(generateName?.kind === 'known' ? `generated-name:${generateName.value}` : `${address}.metadata[0].name`, nameLocation);
+    const namespace = values.value([...METADATA, 'namespace']) ?? known('default', nameLocation);
+    const annotations = mapEntries(values, [...METADATA, 'annotations'], 'annotations');
+    const labels = mapEntries(values, [...METADATA, 'labels'], 'labels');
+    const terraform = refOf(values, context);
+    const serviceAccount = { source: 'terraform-plan', namespace, name, location: nameLocation, annotations, terraform };
+    const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]));
+    let roleArn = byKey.get(resources_ROLE_ARN_ANNOTATION);
+    if (!roleArn && values.isUnknown([...METADATA, 'annotations']))
+        roleArn = symbolic(`${address}.metadata[0].annotations`, values.locationOf([...METADATA, 'annotations']));
+    if (roleArn?.kind === 'symbolic') {
+        const reference = context.configuration.referenceOf(values.resource, [...METADATA, 'annotations']);
+        if (reference)
+            roleArn = symbolic(reference, roleArn.location);
+        else if (!byKey.has(resources_ROLE_ARN_ANNOTATION))
+            roleArn = undefined;
+    }
+    if (roleArn) {
+        serviceAccount.roleArn = roleArn;
+        const annotation = annotations.find((candidate) => candidate.key === resources_ROLE_ARN_ANNOTATION);
+        if (annotation)
+            annotation.value = roleArn;
+    }
+    const audience = byKey.get('eks.amazonaws.com/audience');
+    const stsRegionalEndpoints = byKey.get('eks.amazonaws.com/sts-regional-endpoints');
+    const tokenExpiration = byKey.get('eks.amazonaws.com/token-expiration');
+    if (audience)
+        serviceAccount.audience = audience;
+    if (stsRegionalEndpoints)
+        serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints;
+    if (tokenExpiration)
+        serviceAccount.tokenExpiration = tokenExpiration;
+    const object = { source: 'terraform-plan', apiVersion: 'v1', kind: 'ServiceAccount', name, namespace, location: nameLocation, annotations: [...annotations, ...labels], terraform };
+    return { serviceAccount, object };
+}
+/** A string map attribute: known entries, and entries `after_unknown` marks (their keys are known, their values not). */
+function mapEntries(values, path, where) {
+    const keys = new Set();
+    const raw = values.raw(path);
+    if (isObject(raw))
+        for (const key of Object.keys(raw))
+            keys.add(key);
+    const unknown = unknownKeys(values, path);
+    for (const key of unknown)
+        keys.add(key);
+    const entries = [];
+    for (const key of keys) {
+        const value = values.value([...path, key]);
+        if (value)
+            entries.push({ key, keyLocation: values.locationOf([...path, key]), value, where });
+    }
+    return entries;
+}
+function unknownKeys(values, path) {
+    let current = values.resource.unknown;
+    for (const step of path) {
+        if (typeof step === 'number')
+            current = Array.isArray(current) ? current[step] : undefined;
+        else
+            current = isObject(current) ? current[step] : undefined;
+    }
+    return isObject(current) ? Object.keys(current).filter((key) => current !== null && current[key] === true) : [];
+}
+function oidcProviderOf(values, context) {
+    const provider = {
+        source: 'terraform-plan',
+        location: values.location,
+        clientIds: values.values(['client_id_list']),
+        clientIdsLocation: values.locationOf(['client_id_list']),
+        arnReferences: context.configuration.referencesTo(values.resource, 'arn'),
+        terraform: refOf(values, context),
+    };
+    const arn = values.value(['arn']);
+    const url = values.value(['url']);
+    if (arn)
+        provider.arn = arn;
+    if (url)
+        provider.url = url;
+    return provider;
+}
+const CLUSTER_ARN = /^arn:[\w-]+:eks:([a-z0-9-]+):(\d{12}):cluster\//;
+function resources_clusterOf(values, context) {
+    const { address } = values.resource;
+    const cluster = {
+        source: 'terraform-plan',
+        location: values.location,
+        name: values.value(['name']) ?? symbolic(`${address}.name`, values.location),
+        terraform: refOf(values, context),
+    };
+    const issuer = values.value(['identity', 0, 'oidc', 0, 'issuer']);
+    if (issuer)
+        cluster.issuer = issuer;
+    const arn = values.value(['arn']);
+    const parsed = arn?.kind === 'known' ? CLUSTER_ARN.exec(arn.value) : null;
+    const region = values.value(['region']);
+    if (region?.kind === 'known')
+        cluster.region = region;
+    else if (parsed && arn)
+        cluster.region = known(parsed[1], arn.location);
+    if (parsed && arn)
+        cluster.account = known(parsed[2], arn.location);
+    return cluster;
+}
+function podIdentityAssociationOf(values, context) {
+    const { address } = values.resource;
+    const required = (attribute) => values.value([attribute]) ?? symbolic(`${address}.${attribute}`, values.location);
+    let roleArn = required('role_arn');
+    if (roleArn.kind === 'symbolic') {
+        const reference = context.configuration.referenceOf(values.resource, ['role_arn']);
+        if (reference)
+            roleArn = symbolic(reference, roleArn.location);
+    }
+    const association = {
+        source: 'terraform-plan',
+        location: values.location,
+        namespace: required('namespace'),
+        serviceAccount: required('service_account'),
+        roleArn,
+        terraform: refOf(values, context),
+    };
+    const cluster = values.value(['cluster_name']);
+    if (cluster)
+        association.cluster = cluster;
+    return association;
+}
+/** The account an IAM ARN or `aws_caller_identity` states, with where it is written. */
+function resources_accountOf(values) {
+    const { type } = values.resource;
+    if (type === 'aws_caller_identity') {
+        const account = values.value(['account_id']);
+        return account?.kind === 'known' && /^\d{12}$/.test(account.value) ? { account: account.value, location: account.location } : undefined;
+    }
+    const arn = values.value(['arn']);
+    const match = arn?.kind === 'known' ? /^arn:[\w-]+:iam::(\d{12}):/.exec(arn.value) : null;
+    return match && arn ? { account: match[1], location: arn.location } : undefined;
+}
+function refOf(values, context) {
+    return context.root === undefined ? { address: values.resource.address } : { root: context.root, address: values.resource.address };
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform-plan.ts
+
+
+
+
+
+
+
+/**
+ * `terraform show -json` output of a plan: the roles, OIDC providers, clusters, ServiceAccounts
+ * and Pod Identity associations of the root module and every child module, with the values the
+ * plan knows; a value known only after apply (`after_unknown`) is symbolic, named after the
+ * reference the configuration builds it from. The plan is parsed with JSON.parse; positions are
+ * found only for the resources that become facts.
+ */
+const terraformPlanSource = {
+    name: 'terraform-plan',
+    kinds: ['terraform-plan'],
+    read(files, context) {
+        const result = emptyResult();
+        for (const file of files)
+            appendResult(result, readTerraformPlanFile(file, context));
+        return result;
+    },
+};
+const MANAGED_TYPES = new Set([
+    'aws_iam_role',
+    'aws_iam_openid_connect_provider',
+    'aws_eks_cluster',
+    'kubernetes_service_account',
+    'kubernetes_service_account_v1',
+    'aws_eks_pod_identity_association',
+]);
+const DATA_TYPES = new Set(['aws_eks_cluster', 'aws_iam_openid_connect_provider', 'aws_caller_identity']);
+const SUPPORTED_MAJOR_VERSIONS = new Set(['0', '1']);
+function readTerraformPlanFile(file, context) {
+    const result = emptyResult();
+    try {
+        readPlan(file, context, result);
+    }
+    catch (error) {
+        result.findings.push({
+            ruleId: 'parse-error',
+            location: { path: file.path, line: 1, column: 1 },
+            message: `Cannot read the Terraform plan ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
+            key: `plan ${file.path}`,
+        });
+    }
+    return result;
+}
+function readPlan(file, context, result) {
+    const plan = parse(file, result.findings);
+    if (!plan)
+        return;
+    const version = plan['format_version'];
+    if (typeof version === 'string' && !SUPPORTED_MAJOR_VERSIONS.has(version.split('.')[0])) {
+        result.findings.push({
+            ruleId: 'parse-error',
+            location: new JsonLocator(file.path, file.text).keyLocation(['format_version']) ?? { path: file.path, line: 1, column: 1 },
+            message: `${file.path} is a Terraform plan in JSON format ${version}, which irsa-guard cannot read (it reads formats 0.x and 1.x); nothing in it was checked`,
+            key: `plan-format ${file.path}`,
+        });
+        return;
+    }
+    const resources = planResources(plan).filter((resource) => (resource.mode === 'data' ? DATA_TYPES : MANAGED_TYPES).has(resource.type));
+    if (resources.length === 0)
+        return;
+    const locator = new JsonLocator(file.path, file.text);
+    const configuration = new PlanConfiguration(plan['configuration']);
+    const all = resources.map((resource) => new ResourceValues(resource, locator));
+    const planContext = { path: file.path, configuration, findings: result.findings };
+    const root = rootModuleDirectory(file.path, context);
+    if (root !== undefined)
+        planContext.root = root;
+    const account = planAccount(all, configuration);
+    if (account)
+        planContext.account = account;
+    const facts = { roles: [], serviceAccounts: [], objects: [], oidcProviders: [], clusters: [], podIdentityAssociations: [] };
+    for (const values of all) {
+        const { type } = values.resource;
+        if (type === 'aws_iam_role')
+            facts.roles.push(roleOf(values, planContext));
+        else if (type === 'aws_iam_openid_connect_provider')
+            facts.oidcProviders.push(oidcProviderOf(values, planContext));
+        else if (type === 'aws_eks_cluster')
+            facts.clusters.push(resources_clusterOf(values, planContext));
+        else if (type === 'aws_eks_pod_identity_association')
+            facts.podIdentityAssociations.push(podIdentityAssociationOf(values, planContext));
+        else if (type === 'kubernetes_service_account' || type === 'kubernetes_service_account_v1') {
+            const { serviceAccount, object } = serviceAccountOf(values, planContext);
+            facts.serviceAccounts.push(serviceAccount);
+            facts.objects.push(object);
+        }
+    }
+    result.facts = facts;
+}
+function parse(file, findings) {
+    let plan;
+    try {
+        plan = JSON.parse(file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text);
+    }
+    catch (error) {
+        const located = parseJsonTree(file.path, file.text);
+        findings.push({
+            ruleId: 'parse-error',
+            location: located.ok ? { path: file.path, line: 1, column: 1 } : located.location,
+            message: `Cannot parse the Terraform plan ${file.path} as JSON: ${located.ok ? error.message : located.message}; nothing in it was checked`,
+            key: `plan-json ${file.path}`,
+        });
+        return undefined;
+    }
+    return isObject(plan) ? plan : undefined;
+}
+/** The plan's directory when it holds `.tf` files of the scan: the root module the plan was made from. */
+function rootModuleDirectory(planPath, context) {
+    const directory = directoryOf(planPath);
+    return context.files.some((file) => file.kind === 'terraform' && directoryOf(file.path) === directory) ? directory : undefined;
+}
+function directoryOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '.' : path.slice(0, slash);
+}
+/**
+ * The account of roles whose ARN the plan does not know yet: the one account that
+ * `aws_caller_identity` and the known IAM ARNs of the plan name, when the configuration has a
+ * single aws provider (with several, resources may be in several accounts).
+ */
+function planAccount(all, configuration) {
+    if (configuration.awsProviderCount() > 1)
+        return undefined;
+    const stated = all.flatMap((values) => {
+        const found = resources_accountOf(values);
+        return found ? [{ ...found, resource: values.resource }] : [];
+    });
+    const accounts = new Set(stated.map((entry) => entry.account));
+    if (accounts.size !== 1)
+        return undefined;
+    const first = stated.find((entry) => isCallerIdentity(entry.resource)) ?? stated[0];
+    return known(first.account, first.location);
+}
+function isCallerIdentity(resource) {
+    return resource.type === 'aws_caller_identity';
+}
+
 ;// CONCATENATED MODULE: ./src/sources/index.ts
 
 
-const allSources = [kubernetesSource, iamJsonSource];
+
+const allSources = [kubernetesSource, iamJsonSource, terraformPlanSource];
+
+;// CONCATENATED MODULE: ./src/sources/same-resource.ts
+
+
+
+/**
+ * The same Terraform resource read from its `.tf` files (source `terraform`) and from a plan of
+ * them (source `terraform-plan`) is one resource, so that it is checked once. A plan fact is the
+ * same resource as a configuration fact with the same address (in the same root module, or the
+ * only one with that address), else with the same natural key (a role's name, a
+ * ServiceAccount's namespace and name, a provider's URL, a cluster's name), as long as no value
+ * both know differs. The merged fact keeps the configuration's locations (the line to change) and
+ * takes the values only the plan knows; several plans of one configuration (workspaces) give one
+ * merged fact each.
+ */
+function mergeSameResources(facts) {
+    return {
+        ...facts,
+        roles: mergeKind(facts.roles, roleNaturalKey, roleConflicts, mergeRole),
+        serviceAccounts: mergeKind(facts.serviceAccounts, (sa) => namespacedKey(sa.namespace, sa.name), serviceAccountConflicts, mergeServiceAccount),
+        objects: mergeKind(facts.objects, (object) => knownKey(object.kind, namespacedKey(object.namespace, object.name)), objectConflicts, mergeObject),
+        oidcProviders: mergeKind(facts.oidcProviders, providerNaturalKey, (a, b) => conflict(a.arn, b.arn) || conflict(a.url, b.url, hostPathOf), mergeProvider),
+        clusters: mergeKind(facts.clusters, (cluster) => same_resource_knownText(cluster.name), (a, b) => conflict(a.name, b.name) || conflict(a.issuer, b.issuer), mergeCluster),
+        podIdentityAssociations: mergeKind(facts.podIdentityAssociations, (association) => namespacedKey(association.namespace, association.serviceAccount), (a, b) => conflict(a.namespace, b.namespace) || conflict(a.serviceAccount, b.serviceAccount) || conflict(a.roleArn, b.roleArn), mergePodIdentityAssociation),
+    };
+}
+function mergeKind(items, naturalKey, conflicts, merge) {
+    const configured = items.filter((item) => item.source === 'terraform');
+    const planned = items.filter((item) => item.source === 'terraform-plan');
+    if (configured.length === 0 || planned.length === 0)
+        return items;
+    const byAddress = groupBy(configured, (item) => item.terraform?.address);
+    const byNaturalKey = groupBy(configured, naturalKey);
+    const plansOf = new Map();
+    const merged = new Set();
+    for (const plan of planned) {
+        const pick = (candidates) => {
+            const compatible = (candidates ?? []).filter((candidate) => !conflicts(candidate, plan));
+            const root = plan.terraform?.root;
+            const sameRoot = root === undefined ? compatible : compatible.filter((candidate) => candidate.terraform?.root === root);
+            return sameRoot.length === 1 ? sameRoot[0] : undefined;
+        };
+        const address = plan.terraform?.address;
+        const key = naturalKey(plan);
+        const match = (address !== undefined ? pick(byAddress.get(address)) : undefined) ?? (key !== undefined ? pick(byNaturalKey.get(key)) : undefined);
+        if (!match)
+            continue;
+        const list = plansOf.get(match);
+        if (list)
+            list.push(plan);
+        else
+            plansOf.set(match, [plan]);
+        merged.add(plan);
+    }
+    return items.flatMap((item) => {
+        if (merged.has(item))
+            return [];
+        const plans = plansOf.get(item);
+        return plans ? plans.map((plan) => merge(item, plan)) : [item];
+    });
+}
+function groupBy(items, keyOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        if (key === undefined)
+            continue;
+        const list = groups.get(key);
+        if (list)
+            list.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+/** The configuration's value where it is known; else the plan's known value, placed where the configuration writes the expression. */
+function preferKnown(configured, planned) {
+    if (configured?.kind === 'known')
+        return configured;
+    if (planned?.kind === 'known')
+        return configured ? known(planned.value, configured.location) : planned;
+    return configured ?? planned;
+}
+function required(configured, planned) {
+    return preferKnown(configured, planned) ?? configured;
+}
+function conflict(a, b, normalise = (text) => text) {
+    return a?.kind === 'known' && b?.kind === 'known' && normalise(a.value) !== normalise(b.value);
+}
+function same_resource_knownText(value) {
+    return value?.kind === 'known' ? value.value : undefined;
+}
+function knownKey(...parts) {
+    return parts.every((part) => part !== undefined) ? parts.join('/') : undefined;
+}
+function namespacedKey(namespace, name) {
+    return knownKey(same_resource_knownText(namespace), same_resource_knownText(name));
+}
+const same_resource_lowerCase = (text) => text.toLowerCase();
+const hostPathOf = (url) => issuerHostPath(url).replace(/\/+$/, '').toLowerCase();
+function symbolicExpressions(...values) {
+    return values.flatMap((value) => (value?.kind === 'symbolic' ? [value.expression] : []));
+}
+function same_resource_unique(values) {
+    return [...new Set(values)];
+}
+// Roles
+function roleNaturalKey(role) {
+    return same_resource_knownText(role.name)?.toLowerCase();
+}
+function roleConflicts(a, b) {
+    return conflict(a.name, b.name, same_resource_lowerCase) || conflict(a.path, b.path) || conflict(a.account, b.account) || conflict(a.arn, b.arn);
+}
+function mergeRole(configured, planned) {
+    const role = {
+        ...configured,
+        arnReferences: same_resource_unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
+    };
+    same_resource_assign(role, 'name', preferKnown(configured.name, planned.name));
+    same_resource_assign(role, 'path', preferKnown(configured.path, planned.path));
+    same_resource_assign(role, 'account', preferKnown(configured.account, planned.account));
+    same_resource_assign(role, 'arn', preferKnown(configured.arn, planned.arn));
+    const partition = configured.partition ?? planned.partition;
+    if (partition !== undefined)
+        role.partition = partition;
+    if (!configured.generatedName && planned.generatedName && role.name?.kind !== 'known')
+        role.generatedName = planned.generatedName;
+    const trustPolicy = mergeTrustPolicy(configured.trustPolicy, planned.trustPolicy);
+    if (trustPolicy)
+        role.trustPolicy = trustPolicy;
+    const count = configured.permissionPolicyCount ?? planned.permissionPolicyCount;
+    if (count !== undefined)
+        role.permissionPolicyCount = count;
+    return role;
+}
+function same_resource_assign(target, key, value) {
+    if (value === undefined)
+        delete target[key];
+    else
+        target[key] = value;
+}
+// Trust policies
+/**
+ * The configuration's document with each unknown value the plan knows filled in, where the two
+ * documents line up (same statements, condition entries matched by operator and key). When the
+ * configuration cannot say what the statements are (a reference, dynamic blocks) or disagrees on
+ * their number, the plan's document, if fully known, is what will be applied.
+ */
+function mergeTrustPolicy(configured, planned) {
+    if (!configured || !planned)
+        return configured ?? planned;
+    if ((planned.symbolicStatements ?? []).length > 0 || !documentHasSymbolic(configured))
+        return configured;
+    const structureUnknown = (configured.symbolicStatements ?? []).length > 0 || configured.statements.some((statement) => (statement.symbolicConditions ?? []).length > 0);
+    if (structureUnknown || configured.statements.length !== planned.statements.length)
+        return documentHasSymbolic(planned) ? configured : planned;
+    const merged = { ...configured, statements: configured.statements.map((statement, index) => mergeStatement(statement, planned.statements[index])) };
+    same_resource_assign(merged, 'version', preferKnown(configured.version, planned.version));
+    if (merged.minifiedLength === undefined && planned.minifiedLength !== undefined)
+        merged.minifiedLength = planned.minifiedLength;
+    return merged;
+}
+function documentHasSymbolic(document) {
+    if ((document.symbolicStatements ?? []).length > 0 || document.version?.kind === 'symbolic')
+        return true;
+    return document.statements.some((statement) => {
+        const values = [
+            statement.sid,
+            statement.effect,
+            statement.principal?.wildcard,
+            statement.notPrincipal?.wildcard,
+            ...(statement.principal?.entries ?? []).flatMap((entry) => entry.values),
+            ...(statement.notPrincipal?.entries ?? []).flatMap((entry) => entry.values),
+            ...(statement.action?.values ?? []),
+            ...(statement.notAction?.values ?? []),
+            ...(statement.condition?.entries ?? []).flatMap((entry) => [entry.key, ...entry.values, ...(entry.operatorReference ? [entry.operatorReference] : [])]),
+        ];
+        return (statement.symbolicConditions ?? []).length > 0 || values.some((value) => value?.kind === 'symbolic');
+    });
+}
+function mergeStatement(configured, planned) {
+    const statement = { ...configured };
+    same_resource_assign(statement, 'sid', preferKnown(configured.sid, planned.sid));
+    same_resource_assign(statement, 'effect', preferKnown(configured.effect, planned.effect));
+    same_resource_assign(statement, 'principal', mergePrincipal(configured.principal, planned.principal));
+    same_resource_assign(statement, 'notPrincipal', mergePrincipal(configured.notPrincipal, planned.notPrincipal));
+    same_resource_assign(statement, 'action', mergeValueList(configured.action, planned.action));
+    same_resource_assign(statement, 'notAction', mergeValueList(configured.notAction, planned.notAction));
+    same_resource_assign(statement, 'condition', mergeCondition(configured.condition, planned.condition));
+    return statement;
+}
+function mergePrincipal(configured, planned) {
+    if (!configured || !planned)
+        return configured;
+    const block = {
+        ...configured,
+        entries: configured.entries.map((entry) => {
+            const other = planned.entries.filter((candidate) => candidate.type === entry.type);
+            return other.length === 1 ? { ...entry, values: mergeValues(entry.values, other[0].values) } : entry;
+        }),
+    };
+    same_resource_assign(block, 'wildcard', preferKnown(configured.wildcard, planned.wildcard));
+    return block;
+}
+function mergeValueList(configured, planned) {
+    return configured && planned ? { ...configured, values: mergeValues(configured.values, planned.values) } : configured;
+}
+function mergeCondition(configured, planned) {
+    if (!configured || !planned)
+        return configured;
+    const used = new Set();
+    const entries = configured.entries.map((entry) => {
+        const candidates = planned.entries.filter((candidate) => !used.has(candidate) && (entry.operatorReference !== undefined || candidate.operator === entry.operator) && keyMatches(entry.key, candidate.key));
+        if (candidates.length !== 1)
+            return entry;
+        const other = candidates[0];
+        used.add(other);
+        const merged = { ...entry, key: required(entry.key, other.key), values: mergeValues(entry.values, other.values) };
+        if (entry.operatorReference && other.operatorReference === undefined) {
+            merged.operator = other.operator;
+            delete merged.operatorReference;
+        }
+        return merged;
+    });
+    return { ...configured, entries };
+}
+function keyMatches(configured, planned) {
+    if (planned.kind !== 'known')
+        return configured.kind === 'symbolic' && configured.expression === planned.expression;
+    if (configured.kind === 'known')
+        return configured.value.toLowerCase() === planned.value.toLowerCase();
+    return templateMatches(configured, planned.value);
+}
+/**
+ * Values of one element: a known value stays; an unknown one takes the plan's value at the same
+ * position, or the one plan value its template fits; a lone reference to a whole list becomes the
+ * plan's list.
+ */
+function mergeValues(configured, planned) {
+    if (!configured.some((value) => value.kind === 'symbolic'))
+        return [...configured];
+    const plannedKnown = planned.filter((value) => value.kind === 'known');
+    if (plannedKnown.length !== planned.length)
+        return [...configured];
+    const only = configured.length === 1 ? configured[0] : undefined;
+    if (only?.kind === 'symbolic' && !only.expression.includes('${') && planned.length !== 1)
+        return plannedKnown.map((value) => known(value.value, only.location));
+    const taken = new Set(configured.flatMap((value) => (value.kind === 'known' ? [value.value] : [])));
+    return configured.map((value, index) => {
+        if (value.kind === 'known')
+            return value;
+        const same = configured.length === planned.length ? plannedKnown[index] : undefined;
+        if (same && templateMatches(value, same.value))
+            return known(same.value, value.location);
+        const fitting = plannedKnown.filter((candidate) => !taken.has(candidate.value) && templateMatches(value, candidate.value));
+        return fitting.length === 1 ? known(fitting[0].value, value.location) : value;
+    });
+}
+/** Whether a known text may be what a symbolic value evaluates to: its literal parts in order, anything in its holes. */
+function templateMatches(value, text) {
+    if (value.kind === 'known')
+        return value.value === text;
+    const pattern = templateOf(value)
+        .map((part) => ('text' in part ? part.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[\\s\\S]*'))
+        .join('');
+    return new RegExp(`^${pattern}$`).test(text);
+}
+// Kubernetes
+function serviceAccountConflicts(a, b) {
+    return conflict(a.namespace, b.namespace) || conflict(a.name, b.name) || conflict(a.roleArn, b.roleArn);
+}
+function mergeServiceAccount(configured, planned) {
+    const sa = {
+        ...configured,
+        namespace: required(configured.namespace, planned.namespace),
+        name: required(configured.name, planned.name),
+        annotations: mergeAnnotations(configured.annotations, planned.annotations),
+    };
+    same_resource_assign(sa, 'roleArn', preferKnown(configured.roleArn, planned.roleArn));
+    same_resource_assign(sa, 'audience', preferKnown(configured.audience, planned.audience));
+    same_resource_assign(sa, 'stsRegionalEndpoints', preferKnown(configured.stsRegionalEndpoints, planned.stsRegionalEndpoints));
+    same_resource_assign(sa, 'tokenExpiration', preferKnown(configured.tokenExpiration, planned.tokenExpiration));
+    return sa;
+}
+function objectConflicts(a, b) {
+    return a.kind !== b.kind || conflict(a.namespace, b.namespace) || conflict(a.name, b.name);
+}
+function mergeObject(configured, planned) {
+    return {
+        ...configured,
+        namespace: required(configured.namespace, planned.namespace),
+        name: required(configured.name, planned.name),
+        annotations: mergeAnnotations(configured.annotations, planned.annotations),
+    };
+}
+function mergeAnnotations(configured, planned) {
+    const merged = configured.map((annotation) => {
+        const other = planned.find((candidate) => candidate.key === annotation.key && candidate.where === annotation.where);
+        return other ? { ...annotation, value: required(annotation.value, other.value) } : annotation;
+    });
+    const onlyPlanned = planned.filter((annotation) => !configured.some((candidate) => candidate.key === annotation.key && candidate.where === annotation.where));
+    return [...merged, ...onlyPlanned];
+}
+// AWS
+function providerNaturalKey(provider) {
+    const url = same_resource_knownText(provider.url);
+    return url === undefined ? same_resource_knownText(provider.arn) : hostPathOf(url);
+}
+function mergeProvider(configured, planned) {
+    const provider = {
+        ...configured,
+        clientIds: mergeValues(configured.clientIds, planned.clientIds),
+        arnReferences: same_resource_unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
+    };
+    same_resource_assign(provider, 'arn', preferKnown(configured.arn, planned.arn));
+    same_resource_assign(provider, 'url', preferKnown(configured.url, planned.url));
+    same_resource_assign(provider, 'clientIdsLocation', configured.clientIdsLocation ?? planned.clientIdsLocation);
+    return provider;
+}
+function mergeCluster(configured, planned) {
+    const cluster = { ...configured, name: required(configured.name, planned.name) };
+    same_resource_assign(cluster, 'issuer', preferKnown(configured.issuer, planned.issuer));
+    same_resource_assign(cluster, 'region', preferKnown(configured.region, planned.region));
+    same_resource_assign(cluster, 'account', preferKnown(configured.account, planned.account));
+    return cluster;
+}
+function mergePodIdentityAssociation(configured, planned) {
+    const association = {
+        ...configured,
+        namespace: required(configured.namespace, planned.namespace),
+        serviceAccount: required(configured.serviceAccount, planned.serviceAccount),
+        roleArn: required(configured.roleArn, planned.roleArn),
+    };
+    same_resource_assign(association, 'cluster', preferKnown(configured.cluster, planned.cluster));
+    return association;
+}
 
 ;// CONCATENATED MODULE: ./src/check.ts
+
 
 
 
@@ -15728,7 +16895,7 @@ async function check(options) {
     const sourceFindings = [...discovery.findings];
     const files = [];
     for (const candidate of discovery.candidates) {
-        const decoded = await readCandidateText(candidate.path, candidate.absolutePath);
+        const decoded = readCandidate(candidate, config.maxFileBytes);
         if (!decoded.ok) {
             if (decoded.finding)
                 sourceFindings.push(decoded.finding);
@@ -15758,7 +16925,7 @@ function analyse(files, filesSeen, config, options = {}) {
     }
     if (options.extraFacts)
         mergeFacts(facts, options.extraFacts);
-    const graph = new Graph(facts);
+    const graph = new Graph(mergeSameResources(facts));
     const scan = { relevantFiles: files.filter((file) => file.kind !== 'script').length, filesSeen, include: config.include };
     const ruleContext = { config, scan, suppressions };
     const rules = [...allRules, ...(options.extraRules ?? [])];

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs'
-import { open, realpath, stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import nodePath from 'node:path'
 import { glob, hasMagic, type IgnoreLike, type Path } from 'glob'
+import { ConfigError } from '../config.js'
 import type { SourceFinding } from '../model/finding.js'
-import { fileLocation } from '../model/location.js'
-import { classify, looksRelevantByName } from './classify.js'
+import { looksRelevantByName } from './classify.js'
+import { skippedFileNote } from './read.js'
 import { compileExcludeGlob, matchesExclude, matchIgnoreRules, parseGitignore, type ExcludeGlob, type IgnoreRule } from './patterns.js'
 
 export interface Candidate {
   /** Repository-relative, `/`-separated. */
   path: string
   absolutePath: string
-  size: number
 }
 
 export interface DiscoveryOptions {
@@ -19,7 +19,7 @@ export interface DiscoveryOptions {
   include: string[]
   /** Globs relative to the root; what one matches is skipped with everything below it. */
   exclude: string[]
-  /** Larger files are skipped, with a note when they look relevant. 0 means no limit. */
+  /** Larger files are skipped when read (readCandidate), with a note when they look relevant. 0 means no limit. */
   maxFileBytes: number
   /** Honour `.gitignore` files at and below the root (default true). */
   respectGitignore?: boolean
@@ -28,24 +28,23 @@ export interface DiscoveryOptions {
 export interface DiscoveryResult {
   /** Files that may be relevant by name, sorted by path. */
   candidates: Candidate[]
-  /** Notes about files skipped (binary, oversized, links out of the repository) that look relevant. */
+  /** Notes about files skipped (links out of the repository or unresolved) that look relevant. */
   findings: SourceFinding[]
 }
 
 /** Directories never scanned, wherever they are. */
 export const ALWAYS_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules', 'vendor', '.terraform', 'bower_components'])
 
-/** How much of an oversized file is read to decide whether it is worth a note. */
-const OVERSIZED_SNIFF_BYTES = 64 * 1024
-
 /**
  * Finds the files under `root` that irsa-guard may read: matched by an include glob, not
  * excluded, not ignored by git, relevant by name. Symbolic links to directories are never
  * followed (so a link loop cannot hang the walk); links to files are read only when the target
- * lies inside the root.
+ * lies inside the root. Nothing is stat'ed beyond what reading the directories tells: sizes are
+ * checked when the file is opened (readCandidate).
  */
 export async function discover(root: string, options: DiscoveryOptions): Promise<DiscoveryResult> {
-  const rootReal = await realpath(root)
+  const rootReal = await realpath(root).catch(() => undefined)
+  if (!rootReal || !(await stat(rootReal)).isDirectory()) throw new ConfigError(`Cannot scan ${root}: it is not a directory`)
   const filter = new RepositoryFilter(rootReal, options)
   const include = await normaliseIncludes(rootReal, options.include)
   const matches: Path[] = await glob(include, {
@@ -53,36 +52,27 @@ export async function discover(root: string, options: DiscoveryOptions): Promise
     dot: true,
     nodir: true,
     withFileTypes: true,
-    stat: true,
     follow: false,
     ignore: filter,
   })
   const candidates: Candidate[] = []
   const findings: SourceFinding[] = []
   const note = (path: string, why: string): void => {
-    findings.push({ ruleId: 'parse-error', level: 'note', location: fileLocation(path), message: `Skipped ${path}: ${why}`, key: `skipped:${path}` })
+    findings.push(skippedFileNote(path, why))
   }
   for (const entry of matches) {
     const path = entry.relativePosix()
     if (path === '' || path.startsWith('../') || nodePath.isAbsolute(path)) continue
     const absolutePath = entry.fullpath()
-    let size = entry.size ?? 0
     if (entry.isSymbolicLink()) {
       const target = await linkTarget(absolutePath, rootReal)
-      if (target.kind === 'outside') note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory')
-      if (target.kind === 'unresolved') note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)')
-      if (target.kind !== 'file') continue
-      size = target.size
+      if (target === 'outside') note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory')
+      if (target === 'unresolved') note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)')
+      if (target !== 'file') continue
     } else if (!entry.isFile()) {
       continue
     }
-    if (options.maxFileBytes > 0 && size > options.maxFileBytes) {
-      if (await oversizedLooksRelevant(path, absolutePath)) {
-        note(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(options.maxFileBytes)} limit; raise maxFileBytes in the config file, or exclude the file`)
-      }
-      continue
-    }
-    candidates.push({ path, absolutePath, size })
+    candidates.push({ path, absolutePath })
   }
   candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   findings.sort((a, b) => (a.location.path < b.location.path ? -1 : 1))
@@ -110,52 +100,26 @@ async function normaliseIncludes(rootReal: string, include: readonly string[]): 
   return patterns
 }
 
-type LinkTarget = { kind: 'file'; size: number } | { kind: 'directory' } | { kind: 'outside' } | { kind: 'unresolved' }
+type LinkTarget = 'file' | 'directory' | 'outside' | 'unresolved'
 
 async function linkTarget(absolutePath: string, rootReal: string): Promise<LinkTarget> {
   let target: string
   try {
     target = await realpath(absolutePath)
   } catch {
-    return { kind: 'unresolved' }
+    return 'unresolved'
   }
-  if (!isInside(target, rootReal)) return { kind: 'outside' }
+  if (!isInside(target, rootReal)) return 'outside'
   try {
-    const stats = await stat(target)
-    return stats.isFile() ? { kind: 'file', size: stats.size } : { kind: 'directory' }
+    return (await stat(target)).isFile() ? 'file' : 'directory'
   } catch {
-    return { kind: 'unresolved' }
+    return 'unresolved'
   }
 }
 
 function isInside(target: string, rootReal: string): boolean {
   const relative = nodePath.relative(rootReal, target)
   return relative !== '' && !relative.startsWith('..') && !nodePath.isAbsolute(relative)
-}
-
-/** An oversized file deserves a note when its first bytes classify as something irsa-guard reads. */
-async function oversizedLooksRelevant(path: string, absolutePath: string): Promise<boolean> {
-  let head: string
-  try {
-    const handle = await open(absolutePath, 'r')
-    try {
-      const buffer = Buffer.alloc(OVERSIZED_SNIFF_BYTES)
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
-      head = buffer.toString('utf8', 0, bytesRead)
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    return true
-  }
-  if (/\.json$/i.test(path) && head.includes('"format_version"')) return true
-  return classify(path, head) !== 'ignored'
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${bytes} bytes`
 }
 
 /**

@@ -1,13 +1,56 @@
-import { readFile } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { SourceFinding } from '../model/finding.js'
 import { fileLocation } from '../model/location.js'
-import { looksRelevantByName } from './classify.js'
+import { classify, looksRelevantByName } from './classify.js'
+import type { Candidate } from './discover.js'
 
 /** Decoded text, or why there is none (a note, only for files that look relevant by name). */
 export type Decoded = { ok: true; text: string } | { ok: false; finding?: SourceFinding }
 
 /** Bytes looked at for NUL bytes, as git and grep do. */
 const BINARY_SNIFF_BYTES = 8000
+/** How much of an oversized file is read to decide whether it is worth a note. */
+const OVERSIZED_SNIFF_BYTES = 64 * 1024
+
+/**
+ * Reads and decodes a discovered file. A file larger than `maxFileBytes` (0: no limit) is not
+ * read, with a note when its first bytes classify as something irsa-guard reads; a file that
+ * cannot be read (gone, no permission) yields a note. Synchronous on purpose: open, fstat, read
+ * and close are the syscalls of a plain readFile, without a thread-pool round trip per file.
+ */
+export function readCandidate(candidate: Candidate, maxFileBytes: number): Decoded {
+  const { path, absolutePath } = candidate
+  let descriptor: number | undefined
+  try {
+    descriptor = openSync(absolutePath, 'r')
+    const stats = fstatSync(descriptor)
+    if (!stats.isFile()) return { ok: false }
+    if (maxFileBytes > 0 && stats.size > maxFileBytes) {
+      const head = readBytes(descriptor, OVERSIZED_SNIFF_BYTES).toString('utf8')
+      const relevant = classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'))
+      if (!relevant) return { ok: false }
+      return skipped(path, `it is ${formatBytes(stats.size)}, larger than the ${formatBytes(maxFileBytes)} limit; raise maxFileBytes in the config file, or exclude the file`)
+    }
+    return decodeText(path, readBytes(descriptor, stats.size))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return skipped(path, `it cannot be read (${code ?? (error as Error).message})`)
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor)
+  }
+}
+
+/** Up to `limit` bytes from the start of an open file (fewer when it is shorter, or shrank). */
+function readBytes(descriptor: number, limit: number): Buffer {
+  const buffer = Buffer.allocUnsafe(limit)
+  let filled = 0
+  while (filled < limit) {
+    const count = readSync(descriptor, buffer, filled, limit - filled, filled)
+    if (count === 0) break
+    filled += count
+  }
+  return buffer.subarray(0, filled)
+}
 
 /**
  * Decodes a file's bytes as text: UTF-8 (BOM stripped; invalid sequences become U+FFFD), or
@@ -31,26 +74,21 @@ export function decodeText(path: string, bytes: Buffer): Decoded {
   return { ok: true, text: normaliseLineEnds(text) }
 }
 
-/** Reads and decodes a discovered file; a file that cannot be read (gone, no permission) yields a note. */
-export async function readCandidateText(path: string, absolutePath: string): Promise<Decoded> {
-  let bytes: Buffer
-  try {
-    bytes = await readFile(absolutePath)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return skipped(path, `it cannot be read (${code ?? (error as Error).message})`)
-  }
-  return decodeText(path, bytes)
-}
-
 export function normaliseLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 
+/** The note about a file that was not read, at its first line. */
+export function skippedFileNote(path: string, why: string): SourceFinding {
+  return { ruleId: 'parse-error', level: 'note', location: fileLocation(path), message: `Skipped ${path}: ${why}`, key: `skipped:${path}` }
+}
+
 function skipped(path: string, why: string): Decoded {
-  if (!looksRelevantByName(path)) return { ok: false }
-  return {
-    ok: false,
-    finding: { ruleId: 'parse-error', level: 'note', location: fileLocation(path), message: `Skipped ${path}: ${why}`, key: `skipped:${path}` },
-  }
+  return looksRelevantByName(path) ? { ok: false, finding: skippedFileNote(path, why) } : { ok: false }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${bytes} bytes`
 }

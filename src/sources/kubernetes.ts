@@ -250,7 +250,7 @@ class ManifestReader {
             this.findings.push({
               ruleId: 'parse-error',
               location: item.keyLocation,
-              message: `Duplicate key "${item.key}" (first at ${formatLocation(earlier.keyLocation)}): kubectl apply silently keeps the last value while kustomize, Argo CD and Flux reject the file; keep one of them`,
+              message: `Duplicate key "${item.key}" (first at ${formatLocation(earlier.keyLocation)}): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them`,
               key: `duplicate-key:${item.key}`,
             })
           }

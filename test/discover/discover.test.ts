@@ -1,5 +1,6 @@
 import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { ConfigError } from '../../src/config.js'
 import { discover } from '../../src/discover/discover.js'
 import type { CheckResult } from '../../src/check.js'
 import { linesOf, scan } from '../helpers.js'
@@ -111,13 +112,21 @@ describe('discover: what is scanned', () => {
     expect(linesOf(result, 'parse-error')).toEqual([])
   })
 
+  it('refuses a root that is not a directory with a usage error', async () => {
+    const root = tempRepo({ 'file.yaml': sa('x') })
+    await expect(discover(path.join(root, 'missing'), { include: ['**/*'], exclude: [], maxFileBytes: 0 })).rejects.toThrow(
+      new ConfigError(`Cannot scan ${path.join(root, 'missing')}: it is not a directory`),
+    )
+    await expect(discover(path.join(root, 'file.yaml'), { include: ['**/*'], exclude: [], maxFileBytes: 0 })).rejects.toBeInstanceOf(ConfigError)
+  })
+
   it('can ignore .gitignore files when asked', async () => {
     const root = tempRepo({ '.gitignore': 'rendered/\n', 'rendered/a.yaml': sa('a'), 'b.yaml': sa('b') })
     const honoured = await discover(root, { include: ['**/*'], exclude: [], maxFileBytes: 0 })
     const ignored = await discover(root, { include: ['**/*'], exclude: [], maxFileBytes: 0, respectGitignore: false })
     expect(honoured.candidates.map((candidate) => candidate.path)).toEqual(['b.yaml'])
     expect(ignored.candidates.map((candidate) => candidate.path)).toEqual(['b.yaml', 'rendered/a.yaml'])
-    expect(ignored.candidates[0]).toEqual({ path: 'b.yaml', absolutePath: path.join(realpathSync(root), 'b.yaml'), size: sa('b').length })
+    expect(ignored.candidates[0]).toEqual({ path: 'b.yaml', absolutePath: path.join(realpathSync(root), 'b.yaml') })
   })
 })
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import type { PolicyRequest } from '../../src/iam/request.js'
-import type { PlainPolicy, PlainPrincipal, PlainStatement, PlainValue } from './build-policy.js'
+import type { PlainPolicy, PlainStatement, PlainValue } from './build-policy.js'
 import type { PlainRequest } from './reference-evaluator.js'
 
 /**
@@ -40,7 +40,7 @@ const name = fc.constantFrom(...NAMES)
 export const requestArb: fc.Arbitrary<PlainRequest> = fc
   .record({
     principalIssuer: issuer,
-    keyIssuer: fc.option(issuer, { freq: 8 }),
+    otherKeyIssuer: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: issuer }),
     aws: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
     action: fc.constantFrom('sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRole', 'sts:TagSession'),
     namespace,
@@ -49,10 +49,10 @@ export const requestArb: fc.Arbitrary<PlainRequest> = fc
     secureTransport: fc.option(fc.constantFrom('true', 'false')),
     tagKeys: fc.option(fc.subarray(['team', 'env', 'owner'])),
     mfaAge: fc.option(fc.constantFrom('0', '60', '3600', '7200')),
-    sourceArn: fc.option(fc.constantFrom('arn:aws:eks:us-east-1:111122223333:cluster/prod', 'arn:aws:eks:eu-west-1:111122223333:cluster/dev')),
+    sourceArn: fc.option(fc.constantFrom('arn:aws:eks:us-east-1:111122223333:cluster/prod', 'arn:aws:eks:eu-west-1:111122223333:cluster/dev', 'arn:aws:logs:us-east-1:111122223333:log-group:app')),
   })
   .map((r) => {
-    const keyIssuer = r.keyIssuer ?? r.principalIssuer
+    const keyIssuer = r.otherKeyIssuer ?? r.principalIssuer
     const context: Record<string, string[]> = { [`${keyIssuer}:sub`]: [subjectOf(r.namespace, r.name)] }
     if (r.audience !== null) context[`${keyIssuer}:aud`] = [r.audience]
     if (r.secureTransport !== null) context['aws:SecureTransport'] = [r.secureTransport]
@@ -152,8 +152,8 @@ function conditionEntry(request: PlainRequest): fc.Arbitrary<Entry> {
             'arn:aws:eks:*:*:*/d?v',
             'arn:aws:s3:::bucket',
             'arn:aws:eks:*:cluster/prod',
-            'arn:aws:*',
-            'arn:*:111122223333:cluster/*',
+            'arn:aws:*:111122223333:log-group:app',
+            'arn:aws:logs:*:*:log-group:*',
           ),
         ),
       ),
@@ -171,26 +171,22 @@ export function conditionOf(entries: Entry[]): Record<string, Record<string, Pla
 function statementArb(request: PlainRequest, effect?: 'Allow' | 'Deny'): fc.Arbitrary<PlainStatement> {
   const hint = hints(request)
   const provider = fc.oneof({ weight: 3, arbitrary: fc.constant(providerArn(hint.issuer)) }, { weight: 1, arbitrary: issuer.map(providerArn) })
-  type Named<K, V> = [K, V]
-  const as = <K, V>(key: K) => (value: V): Named<K, V> => [key, value]
-  const principal: fc.Arbitrary<Named<'Principal' | 'NotPrincipal', PlainPrincipal>> = fc.oneof(
-    { weight: 16, arbitrary: fc.array(provider, { minLength: 1, maxLength: 2 }).map((ids) => as<'Principal', PlainPrincipal>('Principal')({ Federated: ids.length === 1 ? ids[0]! : ids })) },
-    { weight: 2, arbitrary: fc.constant(as<'Principal', PlainPrincipal>('Principal')('*')) },
-    { weight: 1, arbitrary: fc.constant(as<'Principal', PlainPrincipal>('Principal')({ AWS: '*' })) },
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom<PlainPrincipal>({ AWS: 'arn:aws:iam::111122223333:root' }, { AWS: '111122223333' }, { AWS: ROLE_ARN }).map(as<'Principal', PlainPrincipal>('Principal')),
-    },
-    { weight: 2, arbitrary: provider.map((id) => as<'NotPrincipal', PlainPrincipal>('NotPrincipal')({ Federated: id })) },
+  type Part = Partial<PlainStatement>
+  const principal: fc.Arbitrary<Part> = fc.oneof(
+    { weight: 16, arbitrary: fc.array(provider, { minLength: 1, maxLength: 2 }).map((ids) => ({ Principal: { Federated: ids.length === 1 ? ids[0]! : ids } })) },
+    { weight: 2, arbitrary: fc.constant({ Principal: '*' }) },
+    { weight: 1, arbitrary: fc.constant({ Principal: { AWS: '*' } }) },
+    { weight: 1, arbitrary: fc.constantFrom({ AWS: 'arn:aws:iam::111122223333:root' }, { AWS: '111122223333' }, { AWS: ROLE_ARN }).map((p) => ({ Principal: p })) },
+    { weight: 2, arbitrary: provider.map((id) => ({ NotPrincipal: { Federated: id } })) },
   )
-  const action: fc.Arbitrary<Named<'Action' | 'NotAction', PlainValue>> = fc.oneof(
+  const action: fc.Arbitrary<Part> = fc.oneof(
     {
       weight: 6,
       arbitrary: fc
         .constantFrom<PlainValue>('sts:AssumeRoleWithWebIdentity', 'sts:assumerolewithwebidentity', 'sts:AssumeRole*', 'sts:*', '*', 'sts:AssumeRole', ['sts:AssumeRole', 'sts:TagSession'], 'sts:AssumeRoleWith?ebIdentity')
-        .map(as<'Action', PlainValue>('Action')),
+        .map((a) => ({ Action: a })),
     },
-    { weight: 1, arbitrary: fc.constantFrom<PlainValue>('sts:AssumeRole', 'iam:*', 'sts:AssumeRoleWith*').map(as<'NotAction', PlainValue>('NotAction')) },
+    { weight: 1, arbitrary: fc.constantFrom('sts:AssumeRole', 'iam:*', 'sts:AssumeRoleWith*').map((a) => ({ NotAction: a })) },
   )
   return fc
     .record({
@@ -199,8 +195,8 @@ function statementArb(request: PlainRequest, effect?: 'Allow' | 'Deny'): fc.Arbi
       action,
       conditions: fc.array(conditionEntry(request), { minLength: 0, maxLength: 3 }),
     })
-    .map(({ effect: e, principal: [principalKey, p], action: [actionKey, a], conditions }) => {
-      const statement: PlainStatement = { Effect: e, [principalKey]: p, [actionKey]: a }
+    .map(({ effect: e, principal: p, action: a, conditions }) => {
+      const statement: PlainStatement = { Effect: e, ...p, ...a }
       if (conditions.length > 0) statement.Condition = conditionOf(conditions)
       return statement
     })

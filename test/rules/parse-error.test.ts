@@ -3,7 +3,7 @@ import { fixture, linesOf, ruleLines, scan } from '../helpers.js'
 describe('parse-error', () => {
   it('reports a syntax error and a duplicate key on their lines', async () => {
     expect(await ruleLines('parse-error', 'fires')).toEqual([
-      'k8s/deployment.yaml:13:7: warning: Duplicate key "serviceAccountName" (first at k8s/deployment.yaml:9): kubectl apply silently keeps the last value while kustomize, Argo CD and Flux reject the file; keep one of them [parse-error]',
+      'k8s/deployment.yaml:13:7: warning: Duplicate key "serviceAccountName" (first at k8s/deployment.yaml:9): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them [parse-error]',
       'k8s/service-account.yaml:8:1: warning: Cannot parse YAML: All mapping items must start at the same column; nothing in this document was checked [parse-error]',
     ])
   })

@@ -274,8 +274,8 @@ describe('Kubernetes source: documents, lists and JSON', () => {
       ].join('\n'),
     })
     expect(linesOf(result, 'parse-error')).toEqual([
-      'sa.yaml:7:5: warning: Duplicate key "eks.amazonaws.com/role-arn" (first at sa.yaml:6): kubectl apply silently keeps the last value while kustomize, Argo CD and Flux reject the file; keep one of them [parse-error]',
-      'sa.yaml:8:3: warning: Duplicate key "name" (first at sa.yaml:4): kubectl apply silently keeps the last value while kustomize, Argo CD and Flux reject the file; keep one of them [parse-error]',
+      'sa.yaml:7:5: warning: Duplicate key "eks.amazonaws.com/role-arn" (first at sa.yaml:6): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them [parse-error]',
+      'sa.yaml:8:3: warning: Duplicate key "name" (first at sa.yaml:4): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them [parse-error]',
     ])
     const [account] = result.graph.facts.serviceAccounts
     expect(account!.name).toMatchObject({ value: 'renamed' })

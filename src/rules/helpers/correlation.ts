@@ -267,7 +267,7 @@ export interface TokenCheck {
   decision: TokenDecision
 }
 
-export function checkToken(sa: ServiceAccount, role: Role, clusters: readonly KnownCluster[], audienceOverride?: string): TokenCheck | undefined {
+export function checkToken(sa: ServiceAccount, role: Role, clusters: readonly KnownCluster[]): TokenCheck | undefined {
   const policy = role.trustPolicy
   const known = knownServiceAccount(sa)
   const audience = tokenAudience(sa)
@@ -276,7 +276,7 @@ export function checkToken(sa: ServiceAccount, role: Role, clusters: readonly Kn
   const decision = acceptsServiceAccountToken(policy, {
     namespace: known.namespace,
     name: known.name,
-    audience: audienceOverride ?? audience.audience,
+    audience: audience.audience,
     ...(cluster ? { issuerHostPath: cluster.hostPath } : {}),
   })
   return { sa, ...known, role, policy, audience, ...(cluster ? { cluster } : {}), decision }

@@ -1,0 +1,87 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { check } from '../../src/check.js'
+import { loadConfig } from '../../src/config-file.js'
+import { allRules } from '../../src/rules/index.js'
+import { docsUrl, type RuleMeta } from '../../src/rules/rule.js'
+import { fixture, repositoryRoot } from '../helpers.js'
+
+const REQUIRED_HEADINGS = ['## What it finds', '## Why it matters', '## Failing example', '## Fixed example', '## How to fix', '## How to silence']
+const INDEX_PATH = path.join(repositoryRoot, 'docs', 'rules', 'README.md')
+const metas = allRules.map((rule) => rule.meta)
+
+/** docs/rules/README.md, generated from the registry. */
+export function renderRuleIndex(rules: readonly RuleMeta[]): string {
+  const rows = rules.map(
+    (meta) => `| [\`${meta.id}\`](${meta.id}.md) | ${meta.level} | ${meta.security ? 'yes' : ''} | ${meta.description.replace(/\|/g, '\\|').replace(/\s+/g, ' ')} |`,
+  )
+  return [
+    '# Rules',
+    '',
+    'Generated from the rule registry (`src/rules/index.ts`) by `npm run docs`; do not edit by hand.',
+    'Levels are the defaults; `.irsa-guard.yml` can change them (`rules: {<id>: error|warning|note|off}`).',
+    '',
+    '| Rule | Level | Security | What it finds |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n')
+}
+
+function nonEmptyDirectory(directory: string): boolean {
+  return existsSync(directory) && statSync(directory).isDirectory() && readdirSync(directory).length > 0
+}
+
+describe('the rule registry', () => {
+  it('has rules', () => {
+    expect(metas.length).toBeGreaterThan(0)
+  })
+
+  it('has unique kebab-case ids', () => {
+    const ids = metas.map((meta) => meta.id)
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([])
+    expect(ids.filter((id) => !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id))).toEqual([])
+  })
+
+  it('describes every rule in one sentence with a remediation', () => {
+    expect(metas.filter((meta) => meta.description.trim() === '' || meta.remediation.trim() === '').map((meta) => meta.id)).toEqual([])
+  })
+
+  it('is listed in docs/rules/README.md (UPDATE_DOCS=1 regenerates it)', () => {
+    const expected = renderRuleIndex(metas)
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(INDEX_PATH, expected)
+    expect(existsSync(INDEX_PATH) ? readFileSync(INDEX_PATH, 'utf8') : '(missing docs/rules/README.md)').toBe(expected)
+  })
+})
+
+describe.each(metas.map((meta) => [meta.id, meta] as const))('rule %s', (id, meta) => {
+  const docPath = path.join(repositoryRoot, 'docs', 'rules', `${id}.md`)
+
+  it('has a doc page with the required headings', () => {
+    expect(existsSync(docPath)).toBe(true)
+    const lines = readFileSync(docPath, 'utf8').split('\n')
+    expect(lines[0]).toBe(`# ${id}`)
+    expect(lines).toContain(`Level: ${meta.level}`)
+    expect(lines.includes('Security: yes')).toBe(meta.security === true)
+    expect(REQUIRED_HEADINGS.filter((heading) => !lines.includes(heading))).toEqual([])
+    expect(docsUrl(id).endsWith(`/docs/rules/${id}.md`)).toBe(true)
+  })
+
+  it('has a fixture where it fires and a near miss where it stays silent', () => {
+    expect(nonEmptyDirectory(fixture('rules', id, 'fires'))).toBe(true)
+    expect(nonEmptyDirectory(fixture('rules', id, 'silent'))).toBe(true)
+  })
+
+  it('has a test that names it', () => {
+    const testPath = path.join(repositoryRoot, 'test', 'rules', `${id}.test.ts`)
+    expect(existsSync(testPath)).toBe(true)
+    expect(readFileSync(testPath, 'utf8')).toContain(id)
+  })
+
+  it('stays silent on its silent fixture', async () => {
+    const root = fixture('rules', id, 'silent')
+    if (!nonEmptyDirectory(root)) throw new Error(`missing ${path.relative(repositoryRoot, root)}`)
+    const result = await check({ root, config: await loadConfig({ root, cwd: root }) })
+    expect(result.findings.filter((finding) => finding.ruleId === id).map((finding) => `${finding.location.path}:${finding.location.line}: ${finding.message}`)).toEqual([])
+  })
+})
