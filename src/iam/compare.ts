@@ -54,7 +54,7 @@ function compareArns(policyValue: Template, requestValue: Template): Tri {
   const policyParts = arnParts(policy)
   const requestParts = arnParts(request)
   if (!policyParts || !requestParts) return false
-  return globMatches(globPattern(text(policy)), request)
+  return policyParts.every((part, index) => globMatches(globPattern(text(part)), requestParts[index]!))
 }
 
 function arnParts(arn: string): string[] | undefined {

@@ -70,6 +70,7 @@ export function relate(fullSubject: Pattern, fullPattern: Pattern): PatternRelat
   return relation
 }
 
+/** Pairs decided lately: the same policy values meet the same templates across statements and attempts. */
 const relations = new Map<string, PatternRelation>()
 
 function patternKey(pattern: Pattern): string {

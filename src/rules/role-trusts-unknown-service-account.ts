@@ -26,7 +26,7 @@ export const roleTrustsUnknownServiceAccount: Rule = {
     id: 'role-trusts-unknown-service-account',
     level: 'note',
     description:
-      "A role's trust allows ServiceAccounts that no scanned source defines, or that are defined without an annotation naming the role: a leftover, a typo, or manifests outside the scan.",
+      "A role's trust allows ServiceAccounts that no scanned source defines in a namespace the scan does define, or that are defined without an annotation naming the role: a leftover, a typo, or manifests outside the scan.",
     remediation: 'Remove subjects that no longer exist from the trust, annotate the ServiceAccount with the role, or include the manifests that define it in the scan.',
   },
   *check(graph, context) {
@@ -71,6 +71,8 @@ function unknownSubject({ graph, clusters, renderedLater }: Scope, role: Role, v
   const trust = `${trustTitle(role)} allows ServiceAccount ${namespace}/${name}`
   const findingKey = `${roleKey(role)} sub:${value.value}`
   if (candidates.length === 0) {
+    // ServiceAccounts of namespaces the scan never defines live elsewhere (a chart, another repository): no note.
+    if (!graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace)) return undefined
     return {
       location: value.location,
       message: `${trust}, which no scanned source defines; remove the subject if that ServiceAccount is gone, or include its manifest in the scan`,
