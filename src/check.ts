@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { defaultConfig, type Config } from './config.js'
-import { classify, type FileKind } from './discover/classify.js'
+import { classify } from './discover/classify.js'
 import { discover } from './discover/discover.js'
 import { readCandidate } from './discover/read.js'
 import { Graph } from './graph.js'
@@ -9,9 +9,11 @@ import { levelRank, type Finding, type FindingDraft, type Level, type SourceFind
 import type { Suppression } from './model/suppression.js'
 import { allRules } from './rules/index.js'
 import type { Rule, RuleContext, RuleMeta, ScanSummary } from './rules/rule.js'
-import { allSources } from './sources/index.js'
+import { prepareSources, readPreparedSources, readSources, readSourcesInParallel, workerCountFor, type SourceRun } from './run-sources.js'
 import { mergeSameResources } from './sources/same-resource.js'
 import type { SourceFile } from './sources/source.js'
+
+export { prepareSources } from './run-sources.js'
 
 export interface CheckOptions {
   /** Absolute path of the repository root; every reported path is relative to it. */
@@ -21,6 +23,12 @@ export interface CheckOptions {
   extraFacts?: Partial<Facts>
   /** Extra rules to run (the live rules), besides the offline catalogue. */
   extraRules?: readonly Rule[]
+  /**
+   * Worker threads that read files alongside this one: 0 reads everything on this thread.
+   * Default: the IRSA_GUARD_WORKERS environment variable, else one per spare core (at most 3)
+   * when the scan has enough text to repay them. The findings are the same either way.
+   */
+  workers?: number
 }
 
 export interface CheckResult {
@@ -34,40 +42,59 @@ export interface CheckResult {
 /** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = options.config ?? defaultConfig()
-  const discovery = await discover(options.root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes })
-  const sourceFindings = [...discovery.findings]
+  const scanned = await readRepository(options.root, config)
+  const sourceOptions = { config, root: options.root }
+  const workers = workerCountFor(scanned.files, options.workers ?? workersFromEnvironment())
+  const runs = workers > 0 ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs : await readSources(scanned.files, sourceOptions)
+  return analyseRuns(runs, scanned.files, scanned.filesSeen, config, { ...options, discoveryFindings: scanned.findings })
+}
+
+export interface ScannedRepository {
+  /** The files some source may read, with their kinds, in path order. */
+  files: SourceFile[]
+  /** Notes about files that were not read. */
+  findings: SourceFinding[]
+  filesSeen: number
+}
+
+/** Discovers, reads and classifies the files of a repository. */
+export async function readRepository(root: string, config: Config): Promise<ScannedRepository> {
+  const discovery = await discover(root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes })
+  const findings = [...discovery.findings]
   const files: SourceFile[] = []
   for (const candidate of discovery.candidates) {
     const decoded = readCandidate(candidate, config.maxFileBytes)
     if (!decoded.ok) {
-      if (decoded.finding) sourceFindings.push(decoded.finding)
+      if (decoded.finding) findings.push(decoded.finding)
       continue
     }
     const kind = classify(candidate.path, decoded.text)
     if (kind !== 'ignored') files.push({ path: candidate.path, kind, text: decoded.text })
   }
-  return analyse(files, discovery.candidates.length, config, { ...options, discoveryFindings: sourceFindings })
+  return { files, findings, filesSeen: discovery.candidates.length }
 }
 
-/** Everything after reading files: exported for callers that already hold file texts (bench, workers). */
-export function analyse(
-  files: readonly SourceFile[],
-  filesSeen: number,
-  config: Config,
-  options: Pick<CheckOptions, 'extraFacts' | 'extraRules'> & { discoveryFindings?: readonly SourceFinding[] } = {},
-): CheckResult {
+function workersFromEnvironment(): number | undefined {
+  const value = process.env['IRSA_GUARD_WORKERS']
+  return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined
+}
+
+type AnalyseOptions = Pick<CheckOptions, 'extraFacts' | 'extraRules'> & { discoveryFindings?: readonly SourceFinding[]; root?: string }
+
+/** Everything after reading files, on this thread (`prepareSources` must have run): for callers that already hold file texts. */
+export function analyse(files: readonly SourceFile[], filesSeen: number, config: Config, options: AnalyseOptions = {}): CheckResult {
+  return analyseRuns(readPreparedSources(files, options.root === undefined ? { config } : { config, root: options.root }), files, filesSeen, config, options)
+}
+
+/** Facts of the sources → graph → rules → findings. */
+function analyseRuns(runs: readonly SourceRun[], files: readonly SourceFile[], filesSeen: number, config: Config, options: AnalyseOptions): CheckResult {
   const facts = emptyFacts()
   const findings: FindingDraftWithRule[] = [...(options.discoveryFindings ?? [])]
   const suppressions: Suppression[] = []
-  const context = { config, files }
-  const byKind = groupByKind(files)
-  for (const source of allSources) {
-    const mine = source.kinds.flatMap((kind) => byKind.get(kind) ?? [])
-    if (mine.length === 0) continue
-    const result = source.read(mine, context)
+  for (const { result } of runs) {
     mergeFacts(facts, result.facts)
-    findings.push(...result.findings)
-    suppressions.push(...result.suppressions)
+    for (const finding of result.findings) findings.push(finding)
+    for (const suppression of result.suppressions) suppressions.push(suppression)
   }
   if (options.extraFacts) mergeFacts(facts, options.extraFacts)
 
@@ -83,10 +110,11 @@ export function analyse(
   const metaById = new Map(rules.map((rule) => [rule.meta.id, rule.meta]))
   const result: Finding[] = []
   const seen = new Set<string>()
+  const suppressing = suppressionsByPath(suppressions)
   for (const draft of findings) {
     const setting = config.rules[draft.ruleId]
     if (setting === 'off') continue
-    if (isSuppressed(draft, suppressions)) continue
+    if (isSuppressed(draft, suppressing)) continue
     const level: Level = setting ?? draft.level ?? metaById.get(draft.ruleId)?.level ?? 'warning'
     const finding: Finding = {
       ruleId: draft.ruleId,
@@ -102,26 +130,26 @@ export function analyse(
     result.push(finding)
   }
   result.sort(compareFindings)
-  return { findings: result, rules: rules.map((rule) => rule.meta), graph, scan }
+  return { findings: result, rules: rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta), graph, scan }
 }
 
 type FindingDraftWithRule = FindingDraft & { ruleId: string }
 
-function groupByKind(files: readonly SourceFile[]): Map<FileKind, SourceFile[]> {
-  const byKind = new Map<FileKind, SourceFile[]>()
-  for (const file of files) {
-    const list = byKind.get(file.kind)
-    if (list) list.push(file)
-    else byKind.set(file.kind, [file])
+/** Suppressions that have a reason, by the path they are in. */
+function suppressionsByPath(suppressions: readonly Suppression[]): Map<string, Suppression[]> {
+  const byPath = new Map<string, Suppression[]>()
+  for (const suppression of suppressions) {
+    if (suppression.reason === undefined) continue
+    const list = byPath.get(suppression.location.path)
+    if (list) list.push(suppression)
+    else byPath.set(suppression.location.path, [suppression])
   }
-  return byKind
+  return byPath
 }
 
-function isSuppressed(finding: FindingDraftWithRule, suppressions: readonly Suppression[]): boolean {
-  return suppressions.some(
+function isSuppressed(finding: FindingDraftWithRule, suppressions: ReadonlyMap<string, readonly Suppression[]>): boolean {
+  return (suppressions.get(finding.location.path) ?? []).some(
     (suppression) =>
-      suppression.reason !== undefined &&
-      suppression.location.path === finding.location.path &&
       finding.location.line >= suppression.fromLine &&
       finding.location.line <= suppression.toLine &&
       (suppression.ruleIds.includes(finding.ruleId) || suppression.ruleIds.includes('all')),

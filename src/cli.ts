@@ -3,6 +3,7 @@ import path from 'node:path'
 import { check } from './check.js'
 import { ConfigError } from './config.js'
 import { loadConfig } from './config-file.js'
+import { formatBaseline, partitionByBaseline, readBaseline } from './github/baseline.js'
 import { includeGlobsFor, isGlob } from './paths.js'
 import { countByLevel, FAIL_ON_VALUES, findingsAtOrAbove, formatCounts, isFailOn, plural, type FailOn } from './report/counts.js'
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/index.js'
@@ -35,6 +36,8 @@ Options:
   --fail-on error|warning|note|never  lowest level that makes the exit code 1 (default: error)
   --config FILE                       config file (default: .irsa-guard.yml at the root, if any)
   --exclude GLOB                      skip matching files; repeatable
+  --baseline FILE                     accept the findings FILE lists (neither reported nor failing)
+  --write-baseline FILE               write every current finding to FILE as a baseline and exit 0
   -h, --help                          show this help
   --version                           show the version
 
@@ -48,6 +51,8 @@ interface CliOptions {
   failOn: FailOn
   config?: string
   exclude: string[]
+  baseline?: string
+  writeBaseline?: string
   help: boolean
   version: boolean
 }
@@ -78,7 +83,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (target.include) config.include = target.include
     config.exclude = [...config.exclude, ...options.exclude]
 
-    const result = await check({ root: target.root, config })
+    const checked = await check({ root: target.root, config })
+    if (options.writeBaseline) {
+      await writeReport(path.resolve(io.cwd, options.writeBaseline), formatBaseline(checked.findings), options.writeBaseline)
+      io.stderr.write(`irsa-guard: baseline of ${plural(checked.findings.length, 'finding')} written to ${options.writeBaseline}\n`)
+      return EXIT_OK
+    }
+    const baseline = options.baseline ? await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline) : undefined
+    const result = baseline ? { ...checked, findings: partitionByBaseline(checked.findings, baseline).reported } : checked
     const report = formatReport(options.format, result)
     let written = ''
     if (options.output) {
@@ -107,7 +119,7 @@ function describeError(error: unknown): string {
   return `irsa-guard: internal error: ${message}`
 }
 
-const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude'] as const
+const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude', '--baseline', '--write-baseline'] as const
 type ValueOption = (typeof VALUE_OPTIONS)[number]
 
 export function parseArguments(argv: readonly string[]): CliOptions {
@@ -165,6 +177,12 @@ function applyOption(options: CliOptions, name: ValueOption, value: string): voi
       return
     case '--exclude':
       options.exclude.push(value)
+      return
+    case '--baseline':
+      options.baseline = value
+      return
+    case '--write-baseline':
+      options.writeBaseline = value
       return
   }
 }

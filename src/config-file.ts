@@ -1,18 +1,21 @@
 import { readFile, stat } from 'node:fs/promises'
+import { editDistance } from './text/edit-distance.js'
 import path from 'node:path'
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
-import { ConfigError, defaultConfig, type ClusterConfig, type Config, type HelmRelease, type RoleBinding, type RuleSetting } from './config.js'
+import { ConfigError, defaultConfig, type ClusterConfig, type Config, type HelmRelease, type KustomizeMode, type RoleBinding, type RuleSetting } from './config.js'
 import { parseEksIssuerHostPath } from './iam/arn.js'
 import { allRules } from './rules/index.js'
+import { liveRules } from './rules/live-rules.js'
 
 /** Looked up at the repository root, in this order, when no config file is named. */
 export const CONFIG_FILE_NAMES = ['.irsa-guard.yml', '.irsa-guard.yaml'] as const
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'note', 'off']
-const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'maxFileBytes'] as const
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes'] as const
 const CLUSTER_KEYS = ['name', 'account', 'region', 'issuer'] as const
 const ROLE_KEYS = ['file', 'name', 'account', 'path'] as const
-const HELM_KEYS = ['releases'] as const
+const HELM_KEYS = ['releases', 'render'] as const
+const KUSTOMIZE_MODES: readonly KustomizeMode[] = ['native', 'render']
 const RELEASE_KEYS = ['chart', 'name', 'namespace', 'values'] as const
 
 const ACCOUNT = /^\d{12}$/
@@ -75,7 +78,7 @@ class ConfigReader {
     private readonly lineCounter: LineCounter,
     private readonly options: ConfigTextOptions,
   ) {
-    this.knownRuleIds = options.knownRuleIds ?? allRules.map((rule) => rule.meta.id)
+    this.knownRuleIds = options.knownRuleIds ?? [...allRules, ...liveRules].map((rule) => rule.meta.id)
   }
 
   read(): Config {
@@ -103,8 +106,16 @@ class ConfigReader {
           config.roles = this.list(value, pair, 'roles').map(([item, at]) => this.role(item, at))
           break
         case 'helm':
-          config.helm = { releases: this.helm(value, pair) }
+          config.helm = this.helm(value, pair)
           break
+        case 'kustomize': {
+          const mode = isScalar(value) && typeof value.value === 'string' ? value.value : undefined
+          if (!mode || !(KUSTOMIZE_MODES as readonly string[]).includes(mode)) {
+            this.fail(value ?? (pair.key as Node), 'kustomize', `must be one of ${KUSTOMIZE_MODES.join(', ')} (got ${this.shown(value)})`)
+          }
+          config.kustomize = mode as KustomizeMode
+          break
+        }
         case 'maxFileBytes':
           config.maxFileBytes = this.positiveInteger(value, pair, 'maxFileBytes')
           break
@@ -186,14 +197,20 @@ class ConfigReader {
     return role
   }
 
-  private helm(node: Node | null, owner: Pair): HelmRelease[] {
+  private helm(node: Node | null, owner: Pair): Config['helm'] {
     const map = this.mapping(node, 'helm', owner)
-    let releases: HelmRelease[] = []
+    const helm: Config['helm'] = { releases: [] }
     for (const pair of map.items) {
-      this.keyOf(pair, 'helm', HELM_KEYS)
-      releases = this.list(this.resolve(pair.value as Node | null), pair, 'helm.releases').map(([item, at]) => this.release(item, at))
+      const key = this.keyOf(pair, 'helm', HELM_KEYS)
+      const value = this.resolve(pair.value as Node | null)
+      if (key === 'render') {
+        if (!isScalar(value) || typeof value.value !== 'boolean') this.fail(value ?? (pair.key as Node), 'helm.render', `must be true or false (got ${this.shown(value)})`)
+        helm.render = value.value as boolean
+        continue
+      }
+      helm.releases = this.list(value, pair, 'helm.releases').map(([item, at]) => this.release(item, at))
     }
-    return releases
+    return helm
   }
 
   private release(node: Node, at: string): HelmRelease {
@@ -209,6 +226,10 @@ class ConfigReader {
     }
     const values = fields.get('values')
     if (values) release.values = this.globs(values.value, values.pair, `${at}.values`).map((file) => this.repositoryRelative(file))
+    const nameLocation = this.locationOf(fields.get('name')!.value)
+    const namespaceLocation = this.locationOf(fields.get('namespace')!.value)
+    if (nameLocation) release.nameLocation = nameLocation
+    if (namespaceLocation) release.namespaceLocation = namespaceLocation
     return release
   }
 
@@ -339,18 +360,6 @@ export function nearest(word: string, candidates: readonly string[]): string | u
     }
   }
   return best
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length]!
 }
 
 export interface LoadConfigOptions {

@@ -29,7 +29,13 @@ export interface HelmRelease {
   name: string
   namespace: string
   values: string[]
+  /** Where the config file gives the release's name and namespace, when the file lies inside the repository. */
+  nameLocation?: Location
+  namespaceLocation?: Location
 }
+
+/** How Kustomize builds are read: by irsa-guard itself, or rendered with `kubectl kustomize` (locations still from the native build). */
+export type KustomizeMode = 'native' | 'render'
 
 export interface Config {
   /** Globs, relative to the root, of what to scan. */
@@ -38,7 +44,10 @@ export interface Config {
   rules: Record<string, RuleSetting>
   clusters: ClusterConfig[]
   roles: RoleBinding[]
-  helm: { releases: HelmRelease[] }
+  /** `render`: also render each chart release with `helm template` when helm is on the PATH. */
+  helm: { releases: HelmRelease[]; render?: boolean }
+  /** Absent means `native`. */
+  kustomize?: KustomizeMode
   /** Files larger than this are skipped with a note. */
   maxFileBytes: number
 }

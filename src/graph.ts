@@ -94,13 +94,15 @@ export class Graph {
     if (hostPath) push(this.providersByHostPath, hostPath, provider)
   }
 
-  private resolveRoles(sa: ServiceAccount): RoleLink[] {
-    const annotation = sa.roleArn
-    if (!annotation) return []
-    if (annotation.kind === 'symbolic') {
-      return (this.rolesByReference.get(annotation.expression) ?? []).map((role) => ({ role, via: 'reference' }))
+  /**
+   * The roles a role ARN value names (an annotation, a Pod Identity association's role_arn), as far
+   * as the sources define them: by ARN, by shared reference, or by account, path and name.
+   */
+  rolesNamedBy(roleArn: Value): RoleLink[] {
+    if (roleArn.kind === 'symbolic') {
+      return (this.rolesByReference.get(roleArn.expression) ?? []).map((role) => ({ role, via: 'reference' }))
     }
-    const arn = parseRoleArn(annotation.value.trim())
+    const arn = parseRoleArn(roleArn.value.trim())
     if (!arn) return []
     // IAM role names are unique case-insensitively within an account.
     const byArn = this.rolesByArn.get(arn.account + arn.path + arn.name.toLowerCase()) ?? []
@@ -113,6 +115,10 @@ export class Graph {
       return (account === undefined || account === arn.account) && pathMatches
     })
     return byName.map((role) => ({ role, via: 'name' }))
+  }
+
+  private resolveRoles(sa: ServiceAccount): RoleLink[] {
+    return sa.roleArn ? this.rolesNamedBy(sa.roleArn) : []
   }
 }
 

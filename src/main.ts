@@ -4,13 +4,26 @@ import * as core from '@actions/core'
 import { check, type CheckResult } from './check.js'
 import { ConfigError } from './config.js'
 import { loadConfig } from './config-file.js'
+import { readBaseline } from './github/baseline.js'
+import { createGitHubClient } from './github/client.js'
+import { readGitHubContext, type GitHubContext } from './github/context.js'
+import { COMMENT_MARKER } from './github/comment.js'
+import { problemsNotice, publishToGitHub, type Published } from './github/publish.js'
+import { selectFindings, type FindingSelection } from './github/select.js'
+import { parseLiveInputs, type LiveSettings } from './live/inputs.js'
 import type { Finding } from './model/finding.js'
 import { includeGlobsFor, splitList } from './paths.js'
 import { hiddenAnnotationsNotice, planAnnotations } from './report/annotations.js'
 import { countByLevel, FAIL_ON_VALUES, findingsAtOrAbove, formatCounts, isFailOn, plural, type FailOn } from './report/counts.js'
-import { formatMarkdown } from './report/markdown.js'
-import { formatSarif } from './report/sarif.js'
+import { formatMarkdown, type MarkdownOptions } from './report/markdown.js'
+import { formatPullRequestComment } from './report/pr-comment.js'
+import { toSarif } from './report/sarif.js'
+import { formatSarifWithinLimits } from './report/sarif-limits.js'
 import { formatText } from './report/text.js'
+import { truncateWithNotice } from './report/truncate.js'
+
+/** GitHub shows at most 1 MiB of a step's job summary. */
+const JOB_SUMMARY_LIMIT = 1024 * 1024
 
 interface ActionInputs {
   workspace: string
@@ -19,6 +32,11 @@ interface ActionInputs {
   config?: string
   failOn: FailOn
   sarifFile?: string
+  live: LiveSettings
+  githubToken: string
+  onlyChanged: boolean
+  baselineFile?: string
+  comment: boolean
 }
 
 /** The action: inputs → check → annotations, job summary, SARIF, outputs; fails the step at `fail-on`. */
@@ -29,29 +47,66 @@ export async function run(): Promise<void> {
     const include = await includeGlobsFor(inputs.paths, inputs.workspace)
     if (include) config.include = include
     config.exclude = [...config.exclude, ...inputs.exclude]
+    const baseline = inputs.baselineFile ? await readBaseline(path.resolve(inputs.workspace, inputs.baselineFile), inputs.baselineFile) : undefined
 
-    const result = await check({ root: inputs.workspace, config })
-    const counts = countByLevel(result.findings)
-    logFindings(result.findings)
+    let result = await check({ root: inputs.workspace, config })
+    let liveFailure: string | undefined
+    if (inputs.live.mode !== 'off') {
+      // Loaded only now: the AWS SDK costs nothing when live is off.
+      const { runLiveStep } = await import('./live/action.js')
+      ;({ result, failure: liveFailure } = await runLiveStep({ root: inputs.workspace, config, offline: result, settings: inputs.live }))
+    }
+    const github = readGitHubContext()
+    const client = inputs.githubToken && github ? createGitHubClient(inputs.githubToken, github.apiUrl) : undefined
+    const selection = await selectFindings(result.findings, { onlyChanged: inputs.onlyChanged, ...(baseline ? { baseline } : {}), ...(client ? { client } : {}), ...(github ? { github } : {}) })
+    for (const line of selection.info) core.info(line)
+    for (const warning of selection.warnings) core.warning(warning, { title: 'irsa-guard' })
+    const reported: CheckResult = { ...result, findings: selection.reported }
+    const counts = countByLevel(reported.findings)
+    logFindings(reported.findings)
 
     let sarifPath = ''
     if (inputs.sarifFile) {
       sarifPath = path.resolve(inputs.workspace, inputs.sarifFile)
-      await mkdir(path.dirname(sarifPath), { recursive: true })
-      await writeFile(sarifPath, formatSarif(result))
+      // Code scanning compares with the default branch itself: only the baseline narrows the SARIF, not only-changed.
+      const accepted = new Set(selection.accepted)
+      await writeSarif(sarifPath, { ...result, findings: result.findings.filter((finding) => !accepted.has(finding)) })
     }
-    annotate(result.findings, inputs.sarifFile)
-    await writeJobSummary(result)
+    const failing = findingsAtOrAbove(reported.findings, inputs.failOn)
+    const conclusion = failing.length > 0 || liveFailure ? 'failure' : 'success'
+    const markdownOptions = linkOptions()
+    const summary = `${formatMarkdown(reported, markdownOptions)}${selectionNote(selection)}`
+    await writeJobSummary(summary)
 
-    const failing = findingsAtOrAbove(result.findings, inputs.failOn)
+    let published: Published = { problems: inputs.comment && !client ? ['the comment input needs the github-token input'] : [] }
+    if (client && github) {
+      const commentBody = inputs.comment ? formatPullRequestComment(reported, commentContext(selection, github, markdownOptions)) : undefined
+      published = await publishToGitHub({ client, github, findings: reported.findings, conclusion, summary, ...(commentBody !== undefined ? { commentBody } : {}) })
+    }
+    const notice = problemsNotice(published.problems, github)
+    if (published.checkRun) {
+      core.info(`irsa-guard check run with ${plural(reported.findings.length, 'annotation')}: ${published.checkRun.url}`)
+      if (notice) core.notice(notice, { title: 'irsa-guard' })
+    } else {
+      annotate(reported.findings, inputs.sarifFile, notice)
+    }
+    if (published.comment && published.comment.action !== 'skipped') core.info(`irsa-guard pull request comment ${published.comment.action}: ${published.comment.url}`)
+
     core.setOutput('errors', counts.error)
     core.setOutput('warnings', counts.warning)
     core.setOutput('notes', counts.note)
     core.setOutput('sarif-file', sarifPath)
-    core.setOutput('conclusion', failing.length > 0 ? 'failure' : 'success')
+    core.setOutput('accepted-by-baseline', selection.accepted.length)
+    core.setOutput('outside-changed-files', selection.outsideChanges?.length ?? 0)
+    core.setOutput('check-run-url', published.checkRun?.url ?? '')
+    core.setOutput('comment-url', published.comment && published.comment.action !== 'skipped' ? published.comment.url : '')
+    core.setOutput('conclusion', conclusion)
     if (failing.length > 0) {
       core.setFailed(`irsa-guard found ${formatCounts(counts)}: ${plural(failing.length, 'finding')} at or above fail-on ${inputs.failOn}`)
-    } else {
+    }
+    if (liveFailure) {
+      core.setFailed(liveFailure)
+    } else if (failing.length === 0) {
       core.info(`irsa-guard found ${formatCounts(counts)} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; nothing at or above fail-on ${inputs.failOn}`)
     }
   } catch (error) {
@@ -69,12 +124,33 @@ function readInputs(): ActionInputs {
     paths: splitList(core.getInput('paths') || '.'),
     exclude: splitList(core.getInput('exclude')),
     failOn,
+    githubToken: core.getInput('github-token'),
+    onlyChanged: booleanInput('only-changed', core.getInput('only-changed')),
+    comment: booleanInput('comment', core.getInput('comment')),
+    live: parseLiveInputs({
+      live: core.getInput('live'),
+      'aws-region': core.getInput('aws-region'),
+      'role-to-assume': core.getInput('role-to-assume'),
+      'role-session-name': core.getInput('role-session-name'),
+      clusters: core.getInput('clusters'),
+      'account-roles': core.getInput('account-roles'),
+      'live-timeout-seconds': core.getInput('live-timeout-seconds'),
+    }),
   }
   const config = core.getInput('config')
   if (config) inputs.config = config
   const sarifFile = core.getInput('sarif-file')
   if (sarifFile) inputs.sarifFile = sarifFile
+  const baselineFile = core.getInput('baseline-file')
+  if (baselineFile) inputs.baselineFile = baselineFile
   return inputs
+}
+
+/** A boolean input as YAML 1.2 spells it; empty is false. */
+function booleanInput(name: string, value: string): boolean {
+  if (value === '' || /^(false|False|FALSE)$/.test(value)) return false
+  if (/^(true|True|TRUE)$/.test(value)) return true
+  throw new ConfigError(`input ${name} must be true or false (got "${value}")`)
 }
 
 function logFindings(findings: readonly Finding[]): void {
@@ -84,8 +160,11 @@ function logFindings(findings: readonly Finding[]): void {
   core.endGroup()
 }
 
-/** GitHub shows about 10 annotations per level and step: the most severe first, then one notice about the rest. */
-function annotate(findings: readonly Finding[], sarifFile: string | undefined): void {
+/**
+ * GitHub shows about 10 annotations per level and step: the most severe first, then one notice about
+ * the rest, which also says why the check run is missing when that is why annotations are here.
+ */
+function annotate(findings: readonly Finding[], sarifFile: string | undefined, fallbackReason?: string): void {
   const plan = planAnnotations(findings)
   for (const finding of plan.shown) {
     const properties: core.AnnotationProperties = {
@@ -98,13 +177,51 @@ function annotate(findings: readonly Finding[], sarifFile: string | undefined): 
     else if (finding.level === 'warning') core.warning(finding.message, properties)
     else core.notice(finding.message, properties)
   }
-  const notice = hiddenAnnotationsNotice(plan.hidden, sarifFile ? `the job summary and ${sarifFile}` : 'the job summary')
+  const hidden = hiddenAnnotationsNotice(plan.hidden, sarifFile ? `the job summary and ${sarifFile}` : 'the job summary')
+  const notice = fallbackReason
+    ? `${fallbackReason}. Findings are annotated on this step instead, where GitHub shows at most 10 per level${hidden ? `; ${hidden}` : ''}`
+    : hidden
   if (notice) core.notice(notice, { title: 'irsa-guard' })
 }
 
-async function writeJobSummary(result: CheckResult): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
+/** Links into the repository at the commit checked. */
+function linkOptions(): MarkdownOptions {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env
-  const blobUrl = server && repository && sha ? `${server}/${repository}/blob/${sha}` : undefined
-  await core.summary.addRaw(formatMarkdown(result, blobUrl ? { blobUrl } : {}), true).write()
+  return server && repository && sha ? { blobUrl: `${server}/${repository}/blob/${sha}` } : {}
+}
+
+/** What the baseline and only-changed left out, below the job summary. */
+function selectionNote(selection: FindingSelection): string {
+  const notes: string[] = []
+  if (selection.accepted.length > 0) notes.push(`${plural(selection.accepted.length, 'finding')} accepted by the baseline file not shown.`)
+  if (selection.outsideChanges && selection.outsideChanges.length > 0) {
+    notes.push(`${plural(selection.outsideChanges.length, 'finding')} in files this pull request does not touch not reported (only-changed).`)
+  }
+  return notes.length > 0 ? `\n${notes.map((note) => `_${note}_`).join('\n\n')}\n` : ''
+}
+
+function commentContext(selection: FindingSelection, github: GitHubContext, links: MarkdownOptions) {
+  return {
+    ...links,
+    marker: COMMENT_MARKER,
+    ...(github.headSha ? { sha: github.headSha } : {}),
+    ...(selection.outsideChanges ? { outsideChanges: selection.outsideChanges.length } : {}),
+    accepted: selection.accepted.length,
+    ...(github.runUrl ? { runUrl: github.runUrl } : {}),
+  }
+}
+
+/** SARIF within GitHub code scanning's limits; a notice says what had to be left out. */
+async function writeSarif(sarifPath: string, result: CheckResult): Promise<void> {
+  const { text, cuts } = formatSarifWithinLimits(toSarif(result))
+  await mkdir(path.dirname(sarifPath), { recursive: true })
+  await writeFile(sarifPath, text)
+  if (cuts.length > 0) core.notice(`irsa-guard cut the SARIF report to fit GitHub code scanning: ${cuts.join('; ')}`, { title: 'irsa-guard' })
+}
+
+/** The job summary within GitHub's 1 MiB a step. */
+async function writeJobSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const { text } = truncateWithNotice(markdown, JOB_SUMMARY_LIMIT - 1024, '_The job summary is cut here to stay within GitHub\'s 1 MiB limit; the SARIF report and the check run annotations hold every finding._', 'bytes')
+  await core.summary.addRaw(text, true).write()
 }

@@ -2659,8 +2659,8 @@ exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+exports.CA = YAMLMap.YAMLMap;
+exports.Rw = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
@@ -2668,7 +2668,7 @@ __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -8631,36 +8631,6 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -8676,17 +8646,6 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -8726,6 +8685,20 @@ const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/;
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
 /** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
 const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i;
+/** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
+const KUSTOMIZATION_NAME = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+/** A Helm chart's root. */
+const HELM_CHART_NAME = /(^|\/)Chart\.ya?ml$/;
+/** A chart's named templates (`_helpers.tpl`): the Helm source reads which name helpers a chart uses. */
+const HELM_HELPERS_PATH = /(^|\/)templates\/(.+\/)?_[^/]*\.tpl$/;
+/** An AWS shared config file (`~/.aws/config` copied into the repository, or one meant for a ConfigMap). */
+const AWS_CONFIG_NAME = /(^|\/)(\.aws\/config|aws[-_.]?config(\.(ini|cfg|conf))?)$/i;
+const EKSCTL_CONFIG = /^apiVersion:[ \t]*["']?eksctl\.io\//m;
+/** A CloudFormation template: top-level keys at column 0 (a template quoted in a ConfigMap is indented). */
+const CLOUDFORMATION_YAML = /^AWSTemplateFormatVersion[ \t]*:|^Resources[ \t]*:[\s\S]*\bType[ \t]*:[ \t]*["']?(AWS|Custom)::/m;
+const CLOUDFORMATION_JSON = /"AWSTemplateFormatVersion"|"Type"\s*:\s*"(AWS|Custom)::/;
+/** Profile settings of the AWS shared config file, wherever they are quoted. */
+const AWS_PROFILE_SETTING = /\b(web_identity_token_file|source_profile|role_arn)[ \t]*=/;
 /** Lock files and the like: JSON by name, never IRSA-relevant, often large. */
 const NEVER_RELEVANT_NAME = /(^|\/)(package-lock|npm-shrinkwrap|composer|yarn|pnpm-lock|bun)\.(json|lock)$|\.tf\.json$|\.min\.json$/i;
 const KUBERNETES_API_VERSION = /(^|[\s{,"'])apiVersion["']?[ \t]*:/m;
@@ -8737,6 +8710,8 @@ const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m;
 function looksRelevantByName(path) {
     if (NEVER_RELEVANT_NAME.test(path))
         return false;
+    if (KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path))
+        return true;
     return YAML_NAME.test(path) || JSON_NAME.test(path) || TERRAFORM_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path);
 }
 /** Classifies a file by its name and a cheap sniff of its text (no parsing). */
@@ -8749,18 +8724,36 @@ function classify(path, text) {
         return 'terraform-vars';
     if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path))
         return text.includes('create-role') ? 'script' : 'ignored';
+    // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
+    if (KUSTOMIZATION_NAME.test(path))
+        return text.includes('toolkit.fluxcd.io') ? 'kubernetes' : 'kustomization';
+    if (HELM_CHART_NAME.test(path))
+        return 'helm-chart';
+    if (HELM_HELPERS_PATH.test(path))
+        return 'helm-template';
+    if (AWS_CONFIG_NAME.test(path) && !YAML_NAME.test(path) && !JSON_NAME.test(path))
+        return 'aws-config';
     if (JSON_NAME.test(path))
         return classifyJson(text);
     if (YAML_NAME.test(path)) {
         if (HELM_TEMPLATE_PATH.test(path) && text.includes('{{'))
             return 'helm-template';
-        return looksLikeKubernetes(text) ? 'kubernetes' : 'ignored';
+        if (EKSCTL_CONFIG.test(text) && text.includes('ClusterConfig'))
+            return 'eksctl';
+        if (CLOUDFORMATION_YAML.test(text))
+            return 'cloudformation';
+        if (looksLikeKubernetes(text))
+            return 'kubernetes';
+        // Helm values (or any YAML) quoting an AWS config file for a ConfigMap.
+        return AWS_PROFILE_SETTING.test(text) ? 'aws-config' : 'ignored';
     }
     return 'ignored';
 }
 function classifyJson(text) {
     if (text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"')))
         return 'terraform-plan';
+    if (text.includes('"Resources"') && CLOUDFORMATION_JSON.test(text))
+        return 'cloudformation';
     if (text.includes('"Statement"') || text.includes('"AssumeRolePolicyDocument"'))
         return 'iam-json';
     if (text.includes('"apiVersion"') && text.includes('"kind"'))
@@ -8774,24 +8767,6 @@ function looksLikeKubernetes(text) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_node_fs_namespaceObject, 2);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: external "node:diagnostics_channel"
-const external_node_diagnostics_channel_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: external "node:events"
-const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./node_modules/glob/dist/esm/index.min.js
-var re=(r,t,e)=>{let s=r instanceof RegExp?We(r,e):r,i=t instanceof RegExp?We(t,e):t,n=s!==null&&i!=null&&js(s,i,e);return n&&{start:n[0],end:n[1],pre:e.slice(0,n[0]),body:e.slice(n[0]+s.length,n[1]),post:e.slice(n[1]+i.length)}},We=(r,t)=>{let e=t.match(r);return e?e[0]:null},js=(r,t,e)=>{let s,i,n,o,h,a=e.indexOf(r),l=e.indexOf(t,a+1),c=a;if(a>=0&&l>0){if(r===t)return[a,l];for(s=[],n=e.length;c>=0&&!h;){if(c===a)s.push(c),a=e.indexOf(r,c+1);else if(s.length===1){let f=s.pop();f!==void 0&&(h=[f,l])}else i=s.pop(),i!==void 0&&i<n&&(n=i,o=l),l=e.indexOf(t,c+1);c=a<l&&a>=0?a:l}s.length&&o!==void 0&&(h=[n,o])}return h};var $e="\0SLASH"+Math.random()+"\0",Ie="\0OPEN"+Math.random()+"\0",le="\0CLOSE"+Math.random()+"\0",Be="\0COMMA"+Math.random()+"\0",Ue="\0PERIOD"+Math.random()+"\0",Ws=new RegExp($e,"g"),$s=new RegExp(Ie,"g"),Is=new RegExp(le,"g"),Bs=new RegExp(Be,"g"),Us=new RegExp(Ue,"g"),Gs=/\\\\/g,Hs=/\\{/g,qs=/\\}/g,Ks=/\\,/g,Xs=/\\\./g,Vs=1e5,Ys=4e6,Js=1e3,Zs=1e3;function oe(r){return isNaN(r)?r.charCodeAt(0):parseInt(r,10)}function Qs(r){return r.replace(Gs,$e).replace(Hs,Ie).replace(qs,le).replace(Ks,Be).replace(Xs,Ue)}function ti(r){return r.replace(Ws,"\\").replace($s,"{").replace(Is,"}").replace(Bs,",").replace(Us,".")}function he(r,t){for(let e=0;e<t.length;e++)r.push(t[e])}function ei(r){let t=[],e="";for(;;){let s=re("{","}",r);if(!s){let a=r.split(",");return a[0]=e+a[0],he(t,a),t}let{pre:i,body:n,post:o}=s,h=i.split(",");if(h[0]=e+h[0],h[h.length-1]+="{"+n+"}",!o.length)return he(t,h),t;e=h.pop(),he(t,h),r=o}}function Ge(r,t={}){if(!r)return[];let{max:e=Vs,maxLength:s=Ys,maxDepth:i=Js,maxRewrites:n=Zs}=t;return r.slice(0,2)==="{}"&&(r="\\{\\}"+r.slice(2)),ae(Qs(r),e,s,i,0,n,!0).map(ti)}function si(r){return"{"+r+"}"}function ii(r){return/^-?0\d/.test(r)}function ni(r,t){return r<=t}function ri(r,t){return r>=t}function ct(r,t,e,s,i,n){let o=[],h=0;for(let a=0;a<r.length;a++)for(let l=0;l<e.length;l++){if(o.length>=s)return o;let c=r[a]+t+e[l];if(!(n&&!c)){if(h+c.length>i)return o;o.push(c),h+=c.length}}return o}function oi(r,t,e,s){let i=r.split(/\.\./),n=[];if(i[0]===void 0||i[1]===void 0)return n;let o=oe(i[0]),h=oe(i[1]),a=Math.max(i[0].length,i[1].length),l=i.length===3&&i[2]!==void 0?Math.max(Math.abs(oe(i[2])),1):1,c=ni;h<o&&(l*=-1,c=ri);let u=i.some(ii),p=0;for(let g=o;c(g,h)&&n.length<e;g+=l){let d;if(t)d=String.fromCharCode(g),d==="\\"&&(d="");else if(d=String(g),u){let w=a-d.length;if(w>0){let m=new Array(w+1).join("0");g<0?d="-"+m+d.slice(1):d=m+d}}if(p+d.length>s)break;n.push(d),p+=d.length}return n}function ae(r,t,e,s,i,n,o){if(i>s)return[r];let h=[""],a=0,l=!1,c=!0;for(;;){let f=re("{","}",r);if(!f)return ct(h,r,[""],t,e,l);let u=f.pre;if(/\$$/.test(u)){if(h=ct(h,u+"{"+f.body+"}",[""],t,e,l&&!f.post.length),c=!1,!f.post.length)break;r=f.post;continue}let p=/^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(f.body),g=/^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(f.body),d=p||g,w=f.body.indexOf(",")>=0;if(!d&&!w){if(a<n&&f.post.match(/,(?!,).*\}/)){a++,r=f.pre+"{"+f.body+le+f.post,o=!0;continue}return ct(h,u+"{"+f.body+"}"+f.post,[""],t,e,l)}c&&(l=o&&!d,c=!1);let m;if(d)m=oi(f.body,g,t,e);else{let b=ei(f.body);if(b.length===1&&b[0]!==void 0&&(b=ae(b[0],t,e,s,i+1,n,!1).map(si),b.length===1)){if(h=ct(h,u+b[0],[""],t,e,l&&!f.post.length),!f.post.length)break;r=f.post;continue}let x=l&&!f.post.length&&!u;for(let y=0;x&&y<h.length;y++)h[y]&&(x=!1);m=[];let S=0;t:for(let y=0;y<b.length;y++){let q=ae(b[y],t,e,s,i+1,n,!1);for(let W=0;W<q.length;W++){let B=q[W];if(!(x&&!B)){if(m.length>=t||S+B.length>e)break t;m.push(B),S+=B.length}}}}if(h=ct(h,u,m,t,e,l&&!f.post.length),!f.post.length)break;r=f.post}return h}var fe=(r,t)=>r===t?{t:"lit",ch:String(r)}:{t:"class",re:new RegExp(`^[${r}-${t}]$`)},ce=(r,t)=>t.map(e=>[fe(r,r),...e]),ft=(r,t)=>{if(!r)return[[]];let e=+r[0],s=+t[0],i=r.slice(1),n=t.slice(1);if(e===s)return ce(e,ft(i,n));let o="0".repeat(i.length),h="9".repeat(i.length),a=[];i!==o&&a.push(...ce(e++,ft(i,h)));let l=n===h?[]:ce(s--,ft(o,n));return e<=s&&a.push([fe(e,s),...Array.from(i,()=>fe(0,9))]),a.push(...l),a},He=(r,t,e)=>{if(e)return ft(String(r).padStart(e,"0"),String(t).padStart(e,"0"));let s=[];for(let i=String(r).length;i<=String(t).length;i++){let n=Math.max(r,i===1?0:10**(i-1)),o=Math.min(t,10**i-1);s.push(...ft(String(n),String(o)))}return s},qe=(r,t)=>{let e=Number(r),s=Number(t);if(!Number.isSafeInteger(e)||!Number.isSafeInteger(s))return;e>s&&([e,s]=[s,e]);let n=/^-?0\d/.test(r)||/^-?0\d/.test(t)?Math.max(r.length,t.length):0,o=[];if(e<0){let h=He(Math.max(-s,1),-e,n&&n-1);o.push(...h.map(a=>[{t:"lit",ch:"-"},...a]))}return s>=0&&o.push(...He(Math.max(e,0),s,n)),o};var hi={"[:alnum:]":["\\p{L}\\p{Nl}\\p{Nd}"],"[:alpha:]":["\\p{L}\\p{Nl}"],"[:ascii:]":["\\x00-\\x7f"],"[:blank:]":["\\p{Zs}\\t"],"[:cntrl:]":["\\p{Cc}"],"[:digit:]":["\\p{Nd}"],"[:graph:]":["\\p{Z}\\p{C}",!0],"[:lower:]":["\\p{Ll}"],"[:print:]":["\\p{C}",!0],"[:punct:]":["\\p{P}\\p{S}"],"[:space:]":["\\p{Z}\\t\\r\\n\\v\\f"],"[:upper:]":["\\p{Lu}"],"[:word:]":["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}"],"[:xdigit:]":["A-Fa-f0-9"]},ut=r=>r.replace(/[[\]\\-]/g,"\\$&"),ue=/$./,Ke=(r,t,e=!1,s)=>{let i=m=>{let b=s?m.normalize(s):m;return[...b].length===1?b:m},n=t;if(r.charAt(n)!=="[")throw new Error("not in a brace expression");let o=[],h=[],a=n+1,l=!1,c=!1,f=!1,u=n,p="";t:for(;a<r.length;){let m=String.fromCodePoint(r.codePointAt(a));if((m==="!"||m==="^")&&a===n+1){f=!0,a++;continue}if(m==="]"&&l&&!c){u=a+1;break}if(l=!0,m==="\\"&&!c){c=!0,a++;continue}if(m==="["&&!c){for(let[x,[S,y]]of Object.entries(hi))if(r.startsWith(x,a)){if(p)return[ue,r.length-n];a+=x.length,y?h.push(S):o.push(S);continue t}}c=!1;let b=i(m);if(p){b.codePointAt(0)>p.codePointAt(0)?o.push(ut(p)+"-"+ut(b)):b===p&&o.push(ut(b)),p="",a+=m.length;continue}if(r.startsWith("-]",a+m.length)){o.push(ut(b+"-")),a+=m.length+1;continue}if(r.startsWith("-",a+m.length)){p=b,a+=m.length+1;continue}o.push(ut(b)),a+=m.length}if(u<a)return[ue,0];if(!o.length&&!h.length)return[ue,r.length-n];let g="["+(f?"^":"")+o.join("")+"]",d="["+(f?"":"^")+h.join("")+"]",w="^"+(o.length&&h.length?"("+g+"|"+d+")":o.length?g:d);return[new RegExp(w,e?"iu":"u"),u-n]};var de={t:"match",id:0},ai="!?+*@",Z=r=>({t:"lit",ch:r}),li=r=>r.replace(/[\\^$.*+?()[\]{}|/]/g,"\\$&"),Je=r=>new RegExp(`^${li(r)}$`,"iu"),Dt=new Map,Ze=r=>{let t=Dt.get(r);return t||(t=Je(r),Dt.size>=1e3&&Dt.clear(),Dt.set(r,t)),t},ge=(r,t)=>{if(t===r.ch)return!0;if(!r.re)return!1;let e=t.charCodeAt(0);if(e>=128)return r.re.test(t);let s=r.ascii??=new Uint8Array(128);return s[e]||=r.re.test(t)?1:2,s[e]===1},ci=(r,t,e,s,i)=>{let n=[];for(let o=0;o<r.length;){let h=String.fromCodePoint(r.codePointAt(o));if(i){let a=h==="\\"&&r.startsWith(i,o+1)?1:0;if(a||h===i){let l=o+a+i.length,c=r.indexOf(i,l),f=/^(-?\d+)\.\.(-?\d+)$/.exec(r.slice(l,c)),u=c!==-1&&f&&qe(f[1],f[2]);if(u){n.push({t:"ext",type:"@",alts:u}),o=c+i.length;continue}}}if(h==="\\"){let a=r.codePointAt(o+1),l=a===void 0?h:String.fromCodePoint(a);n.push(Z(l)),o+=1+l.length;continue}if(h==="["){let[a,l]=Ke(r,o,t,s);if(l){n.push({t:"class",re:a}),o+=l;continue}}if(!e&&ai.includes(h)&&r[o+1]==="("){n.push({t:"open",type:h}),o+=2;continue}n.push(!e&&h==="|"?{t:"bar"}:!e&&h===")"?{t:"close"}:h==="*"?{t:"star"}:h==="?"?{t:"any"}:Z(h)),o+=h.length}return n},fi=r=>{let t=new Map,e=[];return r.forEach((s,i)=>{s.t==="open"?e.push(i):s.t==="close"&&e.length&&t.set(e.pop(),i)}),t},Qe=(r,t,e,s,i)=>{let n=[],o=[n];for(let h=e;h<s;h++){let a=r[h],l=t.get(h);if(a.t==="open"&&l!==void 0){let c=Qe(r,t,h+1,l,!1);n.push({t:"ext",type:a.type,alts:c}),h=l}else a.t==="bar"&&!i?o.push(n=[]):a.t==="open"?n.push(Z(a.type),Z("(")):a.t==="bar"?n.push(Z("|")):a.t==="close"?n.push(Z(")")):n.push(a)}return o},ts=(r,t)=>{let e=[],s="",i=()=>{for(let n of s.normalize(t))e.push(Z(n));s=""};for(let n of r){if(n.t==="lit"){s+=n.ch;continue}i(),e.push(n.t==="ext"?{...n,alts:n.alts.map(o=>ts(o,t))}:n)}return i(),e},ui=(r,t)=>{let e=1,s=h=>({t:"split",id:e++,out:h}),i=(h,a)=>h.reduceRight((l,c)=>n(c,l),a),n=(h,a)=>{switch(h.t){case"lit":let u=t?Ze(h.ch):void 0;return{t:"lit",id:e++,ch:h.ch,re:u,next:a};case"any":case"star":return{t:h.t,id:e++,next:a};case"class":return{t:"class",id:e++,re:h.re,next:a}}let l=u=>h.alts.map(p=>i(p,u));switch(h.type){case"@":return s(l(a));case"?":return s([a,...l(a)]);case"!":return{t:"neg",id:e++,sub:s(l(de)),next:a}}let c=s([]),f=s(l(c));return c.out.push(a,f),h.type==="*"?c:f};return[i(r,de),e]},di=r=>{let t=[],e=new Set,s=n=>n.t==="match"?"match":String(n.id),i=(n,o)=>{if(n.t==="match"||e.has(n))return;e.add(n);let h=a=>t.push(`${o}${n.id}: ${a}`);switch(n.t){case"split":h(`split -> ${n.out.map(s).join(", ")}`);for(let a of n.out)i(a,o);return;case"neg":return h(`!(${s(n.sub)}) -> ${s(n.next)}`),i(n.sub,o+"  "),i(n.next,o);case"lit":h(`${JSON.stringify(n.ch)} -> ${s(n.next)}`);break;case"class":h(`${n.re} -> ${s(n.next)}`);break;default:h(`${n.t==="any"?"?":"*"} -> ${s(n.next)}`)}i(n.next,o)};return i(r,""),[`start -> ${s(r)}`,...t].join(`
-`)},pe=class{gen;threads=[];match=!1;runs=[];ids=[];constructor(t){this.gen=t}get dead(){return!this.threads.length&&!this.match&&!this.runs.length}},es=(r,t)=>r.ids.length!==t.ids.length||r.runs.length!==t.runs.length||r.ids.some((e,s)=>e!==t.ids[s])?!1:r.runs.every(e=>t.runs.some(s=>s.neg===e.neg&&es(s.state,e.state))),Xe=r=>({has:new Float64Array(r),seen:new Float64Array(r),gen:0}),dt=class{dots;dotStart;#t;constructor(t,e,s){this.dots=t,this.dotStart=e,this.#t=s}state(){return new pe(++this.#t.gen)}done(t){return t.ids=t.threads.map(e=>e.id).sort((e,s)=>e-s),t.match&&t.ids.unshift(de.id),t}#n(t,e){let{seen:s}=this.#t;return s[e.id]===t.gen?!1:(s[e.id]=t.gen,!0)}#i(t,e){let{has:s}=this.#t;return s[e.id]===t.gen?!1:(s[e.id]=t.gen,t.threads.push(e),!0)}restricted(t,e){return e&&(this.dots||this.dotStart&&t===0)}add(t,e,s,i){switch(e.t){case"split":if(!this.#n(t,e))return;for(let o of e.out)this.add(t,o,s,i);return;case"neg":if(!this.#n(t,e))return;let n=this.state();return this.add(n,e.sub,s,!1),this.done(n),this.addRun(t,{t:"run",neg:e,state:n},s,i);case"star":if(this.restricted(s,i))return;this.#i(t,e)&&this.add(t,e.next,s,i);return;case"match":t.match=!0;return;default:this.#i(t,e)}}addRun(t,e,s,i){for(let n of t.runs)if(n.neg===e.neg&&es(n.state,e.state))return;t.runs.push(e),e.state.match||this.add(t,e.neg.next,s,i)}step(t,e,s,i){let n=this.state();for(let o of t.threads)switch(o.t){case"lit":ge(o,e)&&this.add(n,o.next,s+1,i);break;case"any":this.restricted(s,i)||this.add(n,o.next,s+1,i);break;case"class":!this.restricted(s,i)&&o.re.test(e)&&this.add(n,o.next,s+1,i);break;case"star":this.restricted(s,i)||this.add(n,o,s+1,i)}if(!this.restricted(s,i))for(let o of t.runs){if(o.state.dead){this.addRun(n,o,s+1,i);continue}let h=this.step(o.state,e,s,!1);this.addRun(n,{t:"run",neg:o.neg,state:h},s+1,i)}return this.done(n)}},ss=r=>{let t=r.ids.join();if(!r.runs.length)return t;let e=r.runs.map(s=>`${s.neg.id}(${ss(s.state)})`);return`${t}|${e.sort().join("|")}`},pi=1<<18,me=class{#t;#n=new Map;#i=0;#o;#r;#d;#u;constructor(t,e){this.#t=t,this.#d=new dt(!1,!1,e),this.#u=new dt(!1,!0,e)}#f(t){return{state:t,match:t.match,dead:t.dead,next:new Map}}#h(t){let e=ss(t),s=this.#n.get(e);if(s)return s;this.#i>pi&&this.#m();let i=this.#f(t);return this.#n.set(e,i),this.#i+=e.length+1,i}#m(){this.#n.clear(),this.#i=0,this.#o=void 0,this.#r=void 0}start(t){if(t){if(this.#r)return this.#r;let s=this.#u.state();return this.#u.add(s,this.#t,0,!0),this.#r=this.#f(this.#u.done(s))}if(this.#o)return this.#o;let e=this.#d.state();return this.#d.add(e,this.#t,0,!0),this.#o=this.#h(this.#d.done(e))}next(t,e){let s=e.charCodeAt(0),i=s<128?void 0:t.next.get(e);if(i)return i;let n=t===this.#r?this.#h(this.#u.step(t.state,e,0,!0)):this.#h(this.#d.step(t.state,e,1,!0));return s<128?(t.ascii||(t.ascii=new Array(128),this.#i+=128),t.ascii[s]=n):t.next.set(e,n),this.#i++,n}},mi=r=>{let t=[];for(let e=r;e.t!=="match";e=e.next){if(e.t==="split"||e.t==="neg")return;t.push(e)}return t},gi=(r,t,e,s)=>{let i=0,n=e,o=-1,h=0;for(;n<s;){let a=r[i];if(a?.t==="star"){o=i++,h=n;continue}let l=t[n];if(a&&(a.t==="any"||a.t==="lit"&&ge(a,l)||a.t==="class"&&a.re.test(l))){i++,n++;continue}if(o===-1)return!1;i=o+1,n=++h}for(;r[i]?.t==="star";)i++;return i===r.length},is=r=>{let t=0,e=0;for(let s of r){let[i,n]=wi(s);t+=i,e+=n}return[t,e]},wi=r=>{if(r.t==="star")return[0,1/0];if(r.t!=="ext")return[1,1];if(r.type==="!")return[0,1/0];let t=r.alts.map(is),e=Math.min(...t.map(n=>n[0])),s=Math.max(...t.map(n=>n[1])),i=s===0?0:1/0;return r.type==="@"?[e,s]:r.type==="?"?[0,s]:r.type==="*"?[0,i]:[e,i]},Ve=(r,t,e)=>{for(let s=0;s<r.length;s++)if(!ge(r[s],t[e+s]))return!1;return!0},bi=/[/\ud800-\udfff]/,yi=/[\ud800-\udfff]/,Nt=r=>yi.test(r)?[...r]:r,Ye=r=>{if(r.includes("/"))throw new Error("can only match a single path portion, got: "+r)},pt=class{pattern;options;#t;#n;#i;#o;#r;#d=!1;#u;#f;#h=!1;#m=0;#l=1/0;#a=[];#s=[];#b;#E;#y=!1;#g;#w;constructor(t,e={}){if(t.includes("/"))throw new Error("can only match a single path portion, got pattern: "+t);this.pattern=t,this.options=e;let{nocase:s=!1,noext:i=!1,normalize:n}=e;this.#w=n===!0?"NFC":n||void 0;let o=/^[?*+@]\(\)$/.test(t),h=ci(t,s,i||o,this.#w,e.rangeMark),[a]=Qe(h,fi(h),0,h.length,!0);this.#w&&(a=ts(a,this.#w));let[l,c]=ui(a,s);if(this.#t=l,this.#n=c,a.every(f=>f.t==="lit"))this.#r=a.map(f=>f.ch).join(""),this.#d=s;else{let f=g=>g.t!=="lit"?void 0:s?{ch:g.ch,re:Ze(g.ch)}:{ch:g.ch};for(let g of a){let d=f(g);if(!d)break;this.#a.push(d)}for(let g=a.length-1;g>=0;g--){let d=f(a[g]);if(!d)break;this.#s.unshift(d)}this.#y=!!(this.#a.length||this.#s.length),s||(this.#b=this.#a.map(g=>g.ch).join(""),this.#E=this.#s.map(g=>g.ch).join("")),this.#f=mi(this.#t)?.slice(this.#a.length,-this.#s.length||void 0),this.#h=!!this.#f?.every(g=>g.t==="star"||g.t==="any");let[u,p]=is(a);this.#m=u,this.#l=p}}test(t){return this.#w?(Ye(t),this.#p(t.normalize(this.#w))):bi.test(t)?(Ye(t),this.#p(t,[...t])):this.#p(t,t)}testUnchecked(t){return this.#p(this.#w?t.normalize(this.#w):t)}#p(t,e){if(this.#r!==void 0)return this.#d?(this.#u??=Je(this.#r)).test(t):t===this.#r;let s=this.#m,i=this.#l;if(e===void 0){let c=t.length,f=c+1>>1;if(c<s||f>i)return!1;(f<s||c>i)&&(e=Nt(t))}if(e!==void 0&&(e.length<s||e.length>i))return!1;let n=this.#a.length;if(this.#y)if(this.#b!==void 0&&this.#E!==void 0){if(!t.startsWith(this.#b)||!t.endsWith(this.#E))return!1}else{e??=Nt(t);let c=e.length-this.#s.length;if(!Ve(this.#a,e,0)||!Ve(this.#s,e,c))return!1}let o=!this.options.dot&&t.startsWith(".");if(this.#f){if(t==="."||t===".."||o&&!n)return!1;if(this.#h)return!0;e??=Nt(t);let c=e.length-this.#s.length;return gi(this.#f,e,n,c)}if(e??=Nt(t),t==="."||t===".."){this.#i??=Xe(this.#n);let c=this.#o??=new dt(!0,!1,this.#i),f=c.state();c.add(f,this.#t,0,!0);let u=c.done(f);for(let p=0;p<e.length;p++)u=c.step(u,e[p],p,!0);return u.match}this.#i??=Xe(this.#n);let h=this.#g??=new me(this.#t,this.#i),a=h.start(o),l=e===t;for(let c=0;c<e.length;c++){if(a.dead)return!1;let f=l?t.charCodeAt(c):e[c].charCodeAt(0);a=a.ascii?.[f]??h.next(a,e[c])}return a.match}toString(){return di(this.#t)}};var mt=r=>{if(typeof r!="string")throw new TypeError("invalid pattern");if(r.length>65536)throw new TypeError("pattern is too long")};var K=(r,{windowsPathsNoEscape:t=!1,magicalBraces:e=!1}={})=>e?t?r.replace(/[?*()[\]{}]/g,"[$&]"):r.replace(/[?*()[\]\\{}]/g,"\\$&"):t?r.replace(/[?*()[\]]/g,"[$&]"):r.replace(/[?*()[\]\\]/g,"\\$&");var st=(r,{windowsPathsNoEscape:t=!1,magicalBraces:e=!0}={})=>e?t?r.replace(/\[([^/\\])\]/g,"$1"):r.replace(/((?!\\).|^)\[([^/\\])\]/g,"$1$2").replace(/\\([^/])/g,"$1"):t?r.replace(/\[([^/\\{}])\]/g,"$1"):r.replace(/((?!\\).|^)\[([^/\\{}])\]/g,"$1$2").replace(/\\([^/{}])/g,"$1");var T=(r,t,e={})=>(mt(t),!e.nocomment&&t.charAt(0)==="#"?!1:xi(t,e).match(r)),it=new Map,Si=256,xi=(r,t)=>{let e=r+"\0"+JSON.stringify(t),s=it.get(e);return s?it.delete(e):(s=new D(r,{...t}),it.size>=Si&&it.delete(it.keys().next().value)),it.set(e,s),s},ls=typeof process=="object"&&process?process.env?.__MINIMATCH_TESTING_PLATFORM__||process.platform:"posix",ns={win32:{sep:"\\"},posix:{sep:"/"}},vi=ls==="win32"?ns.win32.sep:ns.posix.sep;T.sep=vi;var v=Symbol("globstar **");T.GLOBSTAR=v;var Ei=(r,t={})=>e=>T(e,r,t);T.filter=Ei;var U=(r,t={})=>Object.assign({},r,t),ki=r=>{if(!r||typeof r!="object"||!Object.keys(r).length)return T;let t=T;return Object.assign((s,i,n={})=>t(s,i,U(r,n)),{Minimatch:class extends t.Minimatch{constructor(i,n={}){super(i,U(r,n))}static defaults(i){return t.defaults(U(r,i)).Minimatch}},unescape:(s,i={})=>t.unescape(s,U(r,i)),escape:(s,i={})=>t.escape(s,U(r,i)),filter:(s,i={})=>t.filter(s,U(r,i)),defaults:s=>t.defaults(U(r,s)),braceExpand:(s,i={})=>t.braceExpand(s,U(r,i)),match:(s,i,n={})=>t.match(s,i,U(r,n)),sep:t.sep,GLOBSTAR:v})};T.defaults=ki;var xe=(r,t={})=>(mt(r),t.nobrace||!/\{(?:(?!\{).)*\}/.test(r)?[r]:Ge(r,{max:t.braceExpandMax}));T.braceExpand=xe;var Ci=100,Ai=/(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g,Mi=(r,t,e={})=>{let s=new D(t,e);return r=r.filter(i=>s.match(i)),s.options.nonull&&!r.length&&r.push(t),r};T.match=Mi;var rs=/[?*]|[+@!]\(.*?\)|\[|\]/,cs=(r,t)=>{let e=t+1;(r.charAt(e)==="!"||r.charAt(e)==="^")&&e++;let s=!1;for(;e<r.length;e++){let i=r.charAt(e);if(i==="]"&&s)return e;s=!0,i==="\\"&&e++}return-1},Ri=(r,t)=>{if(!t&&(r==="+()"||r==="@()"))return r;let e="";for(let s=0;s<r.length;s++){let i=r.charAt(s);if(i==="\\")e+=r.charAt(++s)||i;else{if(i==="*"||i==="?")return;if(i==="["){let n=cs(r,s);if(n===-1){e+=i;continue}let o=r.slice(s+1,n);if(o.startsWith("\\")&&(o=o.slice(1)),[...o].length!==1||"!^".includes(r.charAt(s+1)))return;e+=o,s=n}else{if(!t&&"+@!".includes(i)&&r.charAt(s+1)==="("&&r.includes(")",s+2))return;e+=i}}}return e},Oi=r=>{if(/^[?*+@]\(\)$/.test(r)||r.includes("[:"))return!1;let t=0;for(let e=0;e<r.length;e++){let s=r.charAt(e);if(s==="\\"){if(++e===r.length)return!1}else if(s==="["){let i=cs(r,e);i!==-1&&(e=i)}else if("+@!?*".includes(s)&&r.charAt(e+1)==="(")t++,e++;else if(s===")"){if(!t--)return!1}else if(s==="|"&&!t)return!1}return!t},we,os,X=(r,t)=>typeof r=="string"?t===r:t!==""&&r.testUnchecked(t),hs=(r,t,e,s,i)=>X(r,t)?e:s!==void 0&&X(r,s)?i:-1,ve=r=>r==="."||r==="..",be=r=>typeof r=="string"&&/^[a-z]:$/i.test(r),zt=r=>typeof r=="string"&&/^unc$/i.test(r),ye=r=>{if(r[0]!==""||r[1]!=="")return-1;let t=r[2]!=="?"?2:zt(r[3])?4:-1,e=r[t],s=r[t+1];return t!==-1&&e!==void 0&&e!==""&&e!==v&&s!==void 0&&s!==""&&s!==v?t:-1},Pt=(r,t)=>!ve(r)&&(t||!r.startsWith(".")),gt=(r,t,e,s,i)=>{for(let n=t;n<e;){if(r.charCodeAt(n)===46){if(!s)return!0;let h=r.charCodeAt(n+1)===46?n+2:n+1;if(h>=e||Lt(r.charCodeAt(h),i))return!0}let o=Ee(r,n,i);if(o===-1)return!1;for(n=o+1;n<e&&Lt(r.charCodeAt(n),i);)n++}return!1},Lt=(r,t)=>t==="/"?r===47:t==="\\"?r===92:r===47||r===92,Ee=(r,t,e)=>{if(e!=="both")return r.indexOf(e,t);let s=r.indexOf("/",t),i=r.indexOf("\\",t);return s===-1?i:i===-1?s:Math.min(s,i)},as=(r,t,e)=>e!=="both"?r.lastIndexOf(e,t):Math.max(r.lastIndexOf("/",t),r.lastIndexOf("\\",t)),Se={},D=class{options;set;pattern;windowsPathsNoEscape;nonegate;negate;comment;empty;preserveMultipleSlashes;partial;globSet;globParts;nocase;isWindows;platform;windowsNoMagicRoot;maxGlobstarRecursion;#t;#n;#i;#o;#r=[];#d=[];#u=[];#f=new Map;#h=!1;#m;#l=new WeakMap;constructor(t,e={}){mt(t),e=e||{},this.options=e,this.maxGlobstarRecursion=e.maxGlobstarRecursion??200,this.pattern=t,this.platform=e.platform||ls,this.isWindows=this.platform==="win32";let s="allowWindowsEscape";this.windowsPathsNoEscape=!!e.windowsPathsNoEscape||e[s]===!1,this.windowsPathsNoEscape&&(this.pattern=this.pattern.replace(/\\/g,"/")),this.preserveMultipleSlashes=!!e.preserveMultipleSlashes,this.negate=!1,this.nonegate=!!e.nonegate,this.comment=!1,this.empty=!1,this.partial=!!e.partial,this.nocase=!!this.options.nocase,this.windowsNoMagicRoot=e.windowsNoMagicRoot!==void 0?e.windowsNoMagicRoot:!!(this.isWindows&&this.nocase),this.globSet=[],this.globParts=[],this.set=[],this.#t=!this.preserveMultipleSlashes,this.#i=(e.optimizationLevel??1)>=2;let i=e.normalize;this.#o=i===!0?"NFC":i||void 0,this.make();let n=this.set.map(o=>this.#s(o));this.#u=this.set.map((o,h)=>this.#t&&o.length-1>n[h]),this.#r=this.set.map((o,h)=>{let a=this.#u[h]?o.length-1:o.length,l=o.slice(n[h]+1,a).filter(c=>typeof c=="string"&&!!c);return[...new Set(l)]}),this.#n=this.#r.some(o=>o.length),this.#d=this.set.map((o,h)=>{let[a,l,c]=o;if(this.#u[h]&&o.length===2&&a===v&&l!==v)return"tail";if(this.#u[h]&&e.matchBase&&o.length===1&&a!==v&&a!=="")return"base";if(!(!this.#t||n[h]!==-1)){if(o.length===3&&a===v&&c===v&&l!==v&&l!==""&&this.maxGlobstarRecursion>0)return"mid";if(o.length===2&&l===v&&a!==v&&a!=="")return"head"}})}#a(t){return this.#o?t.normalize(this.#o):t}#s(t){if(!this.isWindows)return-1;if(be(t[0]))return 0;if(t[0]===""&&t[1]===""&&t[2]==="?"&&be(t[3]))return 3;let s=ye(t);return s===-1?-1:s+1}hasMagic(){if(this.options.magicalBraces&&this.set.length>1)return!0;for(let t of this.set)for(let e of t)if(typeof e!="string")return!0;return!1}make(){let t=this.pattern,e=this.options;if(!e.nocomment&&t.charAt(0)==="#"){this.comment=!0;return}if(!t){this.empty=!0;return}this.parseNegate(),this.globSet=[...new Set(this.#M())];let s=this.globSet.map(n=>this.#e(n));this.globParts=this.preprocess(s),this.#h=!0;let i=this.globParts.map((n,o,h)=>{if(this.isWindows&&this.windowsNoMagicRoot){let a=n[2]==="?"&&zt(n[3])?6:4,l=n[0]===""&&n[1]===""&&(n[2]==="?"||!rs.test(n[2]))&&n.slice(3,a).every(f=>!rs.test(f)),c=/^[a-z]:/i.test(n[0]);if(l)return[...n.slice(0,a).map(f=>this.#a(f)),...n.slice(a).map(f=>this.parse(f))];if(c)return[this.#a(n[0]),...n.slice(1).map(f=>this.parse(f))]}return n.map(a=>this.parse(a))});if(this.set=i.filter(n=>n.indexOf(!1)===-1),this.isWindows)for(let n=0;n<this.set.length;n++){let o=this.set[n];o[0]===""&&o[1]===""&&this.globParts[n][2]==="?"&&(be(o[3])||zt(this.globParts[n][3]))&&(zt(this.globParts[n][3])&&(o[3]="UNC"),o[2]="?")}e.noext||this.mergeRows(),this.#h=!1,this.set.forEach((n,o)=>{for(let h=0;h<n.length;h++)n[h]===Se&&(n[h]=this.parse(this.globParts[o][h]))})}mergeRows(){let t=!0;for(;t;){t=!1;let e=Math.max(0,...this.set.map(s=>s.length));for(let s=0;s<e;s++){let i=new Map;this.set.forEach((o,h)=>{if(!(o[s]instanceof pt||o[s]===Se)||!Oi(this.globParts[h][s]))return;let a=[...this.globParts[h]];a[s]="";let l=`${o.length}/${a.join("/")}`,c=i.get(l);c?c.push(h):i.set(l,[h])});let n=new Set;for(let o of i.values()){if(o.length<2)continue;let[h,...a]=o,c=`@(${o.map(f=>this.globParts[f][s]).join("|")})`;this.globParts[h][s]=c,this.set[h][s]=this.parse(c);for(let f of a)n.add(f)}n.size&&(t=!0,this.set=this.set.filter((o,h)=>!n.has(h)),this.globParts=this.globParts.filter((o,h)=>!n.has(h)))}}}preprocess(t){if(this.options.noglobstar)for(let s of t)for(let i=0;i<s.length;i++)s[i]==="**"&&(s[i]="*");let{optimizationLevel:e=1}=this.options;return e>=2?(t=this.firstPhasePreProcess(t),t=this.secondPhasePreProcess(t)):e>=1?t=this.levelOneOptimize(t):t=this.adjascentGlobstarOptimize(t),t}adjascentGlobstarOptimize(t){return t.map(e=>{let s=-1;for(;(s=e.indexOf("**",s+1))!==-1;){let i=s;for(;e[i+1]==="**";)i++;i!==s&&e.splice(s,i-s)}return e})}levelOneOptimize(t){return t.map(e=>{let s=this.#s(e)+1;return e=e.reduce((i,n)=>{let o=i[i.length-1];return n==="**"&&o==="**"?i:n===".."&&i.length>s&&o&&o!==".."&&o!=="."&&o!=="**"?(i.pop(),i):(i.push(n),i)},[]),e.length===0?[""]:e})}#b(t){let e=!this.isWindows||!t.includes("\\")?"/":t.includes("/")?"both":"\\",s=this.#t?0:-1,i="",n=0,o,h=0,a=!!this.options.dot;t:for(let l=0;l<this.set.length;l++){let c=this.set[l],f=c[c.length-1],u=s!==-1&&this.#u[l]&&f!==v;if(u&&s===0){let d=as(t,t.length,e);if(n=d+1,i=t.slice(n),i===""&&d>=0){let m=d;for(;m>0&&Lt(t.charCodeAt(m-1),e);)m--;h=m===0?0:as(t,m-1,e)+1,o=t.slice(h,m)}let w=this.#i&&(ve(i)||i===""&&o!==void 0&&ve(o));s=w?-1:1,u=!w}let p=-1;if(u&&typeof f=="string"&&(p=hs(f,i,n,o,h),p===-1))continue;if(this.#n){for(let d of this.#r[l])if(!t.includes(d))continue t}if(u&&typeof f=="object"&&(p=hs(f,i,n,o,h),p===-1))continue;let g=this.#d[l];if(g==="base"&&u)return"yes";if(g==="tail"&&u){if(this.#i&&gt(t,0,p,!0,e))return"maybe";if(!gt(t,0,p,a,e))return"yes";continue}if(g==="mid"||g==="head"){let d=this.#y(t,c,g==="head",a,e);if(d!=="no")return d;continue}return"maybe"}return"no"}#E(t,e,s){let i=!!this.options.dot,n=t.length;if(s==="head"){if(n<2||!X(e[0],t[0]))return!1;for(let h=1;h<n;h++)if(!Pt(t[h],i))return!1;return!0}let o=e[1];if(s==="tail"){let h=n-1;if(!X(o,t[h])&&(t[h]!==""||n===1||!X(o,t[--h])))return!1;for(let a=0;a<h;a++)if(!Pt(t[a],i))return!1;return!0}for(let h=0;h<n;h++){if(X(o,t[h])&&h+1<n){let a=h+1;for(;a<n&&Pt(t[a],i);)a++;if(a===n)return!0}if(!Pt(t[h],i))return!1}return!1}#y(t,e,s,i,n){if(this.#i&&gt(t,0,t.length,!0,n))return"maybe";let o=e[s?0:1],h=0;for(let a=Ee(t,h,n);a!==-1;a=Ee(t,h,n)){let l=a+1;for(;l<t.length&&Lt(t.charCodeAt(l),n);)l++;if((typeof o=="string"?a-h===o.length&&t.startsWith(o,h):a>h&&o.testUnchecked(t.slice(h,a)))&&!gt(t,l,t.length,i,n))return"yes";if(s||gt(t,h,l,i,n))return"no";h=l}return"no"}#g(t){let e=we;return e?.f===t&&e.isWindows===this.isWindows&&e.preserveMultipleSlashes===this.preserveMultipleSlashes&&e.normalize===this.#o?e:void 0}#w(t){let{isWindows:e,preserveMultipleSlashes:s}=this,i=this.#e(e?t.split("\\").join("/"):t),n=this.#o;return n&&(i=i.map(o=>o.normalize(n))),we={f:t,isWindows:e,preserveMultipleSlashes:s,normalize:n,parts:i},we}#p(t){let e=[...t],s=!1;do{if(s=!1,!this.preserveMultipleSlashes){for(let o=1;o<e.length-1;o++){let h=e[o];o===1&&h===""&&e[0]===""||(h==="."||h==="")&&(s=!0,e.splice(o,1),o--)}e[0]==="."&&e.length===2&&(e[1]==="."||e[1]==="")&&(s=!0,e.pop())}let i=this.#s(e)+1,n=i;for(;(n=e.indexOf("..",n+1))!==-1;){let o=e[n-1];o&&o!=="."&&o!==".."&&o!=="**"&&(s=!0,e.splice(n-1,2),n=Math.max(n-2,i))}}while(s);return e.length===0?[""]:e}firstPhasePreProcess(t){let{braceExpandMax:e=1e5}=this.options,s=0,i=1e6,n=!1;do{n=!1;for(let o of t){let h=-1;for(;(h=o.indexOf("**",h+1))!==-1;){let c=h;for(;o[c+1]==="**";)c++;c>h&&o.splice(h+1,c-h);let f=o[h+1],u=o[h+2],p=o[h+3];if(f!==".."||!u||u==="."||u===".."||!p||p==="."||p==="..")continue;let g=o.length-1;if(t.length>=e||s+g>i)throw new RangeError("optimizationLevel 2: too many patterns from '**/..'");n=!0,o.splice(h,1);let d=o.slice(0);d[h]="**",s+=g,t.push(d),h--}if(!this.preserveMultipleSlashes){for(let c=1;c<o.length-1;c++){let f=o[c];c===1&&f===""&&o[0]===""||(f==="."||f==="")&&(n=!0,o.splice(c,1),c--)}o[0]==="."&&o.length===2&&(o[1]==="."||o[1]==="")&&(n=!0,o.pop())}let a=this.#s(o)+1,l=a;for(;(l=o.indexOf("..",l+1))!==-1;){let c=o[l-1];if(c&&c!=="."&&c!==".."&&c!=="**"){n=!0;let u=l===1&&o[l+1]==="**"?["."]:[];o.splice(l-1,2,...u),o.length===0&&o.push(""),l=Math.max(l-2,a)}}}}while(n);return t}secondPhasePreProcess(t){let e=new Set,s=t.filter(o=>{let h=o.join("/");return e.has(h)?!1:(e.add(h),!0)}),i=new Map;for(let o of s){let h=[];for(let a=0;a<o.length;a++)o[a]==="*"&&h.push(a);h.length&&i.set(h.join(","),h)}if(!i.size||s.length*i.size>1e5)return s;let{dot:n}=this.options;return s.filter(o=>{for(let h of i.values()){if(h[h.length-1]>=o.length)continue;let a=[...o],l=!0,c=!1;for(let f of h){let u=o[f];if(u!=="*"){if(!u||u==="**"||!n&&u.startsWith(".")){l=!1;break}a[f]="*",c=!0}}if(l&&c&&e.has(a.join("/")))return!1}return!0})}parseNegate(){if(this.nonegate)return;let t=this.pattern,e=!1,s=0;for(let i=0;i<t.length&&t.charAt(i)==="!";i++)e=!e,s++;s&&(this.pattern=t.slice(s)),this.negate=e}#k(t,e,s,i){let n=0,o=0,h=this.isWindows?ye(e):-1,a=h===-1?-1:ye(s);if(a!==-1){let l=s[a],c=s[a+1];typeof l!="string"||typeof c!="string"?(n=h,o=a):e[h].toLowerCase()===l.toLowerCase()&&e[h+1].toLowerCase()===c.toLowerCase()&&(n=h+2,o=a+2)}else if(this.isWindows){let l=typeof t[0]=="string"&&/^[a-z]:$/i.test(t[0]),c=!l&&t[0]===""&&t[1]===""&&t[2]==="?"&&/^[a-z]:$/i.test(t[3]),f=typeof s[0]=="string"&&/^[a-z]:$/i.test(s[0]),u=!f&&s[0]===""&&s[1]===""&&s[2]==="?"&&typeof s[3]=="string"&&/^[a-z]:$/i.test(s[3]),p=c?3:l?0:void 0,g=u?3:f?0:void 0;if(typeof p=="number"&&typeof g=="number"){let[d,w]=[t[p],s[g]];d.toLowerCase()===w.toLowerCase()&&(o=g+1,n=p+1)}}return t=e,s.includes(v)?this.#C(t,s,i,n,o):this.#S(t,s,i,n,o)}#C(t,e,s,i,n){let{head:o,body:h,tail:a,segments:l}=this.#x(e,s,n);if(o.length){let f=i+o.length;if(!this.#S(t,o,s,i,0,f))return!1;i+=o.length,n+=o.length}let c=0;if(a.length){if(a.length+i>t.length)return!1;let f=t.length-a.length;if(this.#S(t,a,s,f,0))c=a.length;else{if(t[t.length-1]!==""||i+a.length===t.length||(f--,!this.#S(t,a,s,f,0)))return!1;c=a.length+1}}if(!h.length){let f=!!c;for(let u=i;u<t.length-c;u++){let p=String(t[u]);if(f=!0,p==="."||p===".."||!this.options.dot&&p.startsWith("."))return!1}return s||f}return!!this.#v(t,l,t.length-c,i,0,s,0,!!c,new Set)}#x(t,e,s){let i=this.#l.get(t);i||(i=[],this.#l.set(t,i));let n=s*2+(e?1:0),o=i[n];if(o)return o;let h=t.indexOf(v,s),a=t.lastIndexOf(v),l=t.slice(s,h),c=t.slice(h+1,e?void 0:a),f=e?[]:t.slice(a+1),u=[[[],0]],p=u[0],g=0,d=[0];for(let m of c)m===v?(d.push(g),p=[[],0],u.push(p)):(p[0].push(m),g++);u.forEach((m,b)=>{m[1]=g-d[b]});let w={head:l,body:c,tail:f,segments:u};return i[n]=w,w}#v(t,e,s,i,n,o,h,a,l){let c=e[n];if(!c){if(o)return i>=s||i===s-1&&t[i]==="";for(let g=i;g<s;g++){a=!0;let d=t[g];if(d==="."||d===".."||!this.options.dot&&d.startsWith("."))return!1}return a}let[f,u]=c,p=o?s:s-u;for(;i<=p;){let g=n*(t.length+1)+i;if(l.has(g))return!1;if(l.add(g),this.#S(t,f,o,i,0,i+f.length)&&h<this.maxGlobstarRecursion){let m=this.#v(t,e,s,i+f.length,n+1,o,h+1,a,l);if(m!==!1)return m}if(i===p)break;let w=t[i];if(w==="."||w===".."||!this.options.dot&&w.startsWith("."))return!1;i++}return o||null}#S(t,e,s,i,n,o=t.length){let h,a,l,c;for(h=i,a=n,c=Math.min(o,t.length),l=e.length;h<c&&a<l;h++,a++){let f=e[a],u=t[h];if(f===!1||f===v||!X(f,u))return!1}if(h===c&&a===l)return!0;if(h===c)return s;if(a===l)return h===c-1&&t[h]==="";throw new Error("wtf?")}braceExpand(){return xe(this.pattern,this.options)}#M(){let{pattern:t}=this;if(this.options.nobrace)return this.braceExpand();let e=57344;for(;t.includes(String.fromCharCode(e));)if(++e>63743)return this.braceExpand();let s=String.fromCharCode(e),i=!1,n=t.replace(Ai,(h,a,l)=>{let c=Number(a),f=Number(l);return!Number.isSafeInteger(c)||!Number.isSafeInteger(f)||Math.abs(c-f)+1<Ci?h:(i=!0,`${s}${a}..${l}${s}`)});if(!i)return this.braceExpand();let o=xe(n,this.options);for(let h of o)for(let a of h.split("/")){let l=a.indexOf("[");if(l!==-1&&l<a.lastIndexOf(s))return this.braceExpand()}return this.#m=s,o}parse(t){mt(t);let e=this.options;if(t==="**")return v;if(t==="")return"";let{nocase:s,nocaseMagicOnly:i,noext:n=!1,dot:o,normalize:h}=e,a=this.#m,l=a&&t.includes(a)?void 0:Ri(t,n);if(l!==void 0&&!(s&&!i&&t.toUpperCase()!==t.toLowerCase()))return this.#a(l);if(this.#h)return Se;let c=this.#f.get(t);return c||(c=new pt(t,{nocase:s,noext:n,dot:o,normalize:h,...a&&{rangeMark:a}}),this.#f.set(t,c)),c}#e(t){return this.preserveMultipleSlashes?t.split("/"):this.isWindows&&/^\/\/[^/]+/.test(t)?["",...t.split(/\/+/)]:t.split(/\/+/)}match(t,e=this.partial){if(this.comment)return!1;if(this.empty)return t==="";if(t==="/"&&e)return!0;let s=this.options,i=this.#g(t);if(!i){if(!e&&!this.#o&&(this.#t||this.#n)&&os!==t){os=t;let l=this.#b(t);if(l==="no")return s.flipNegate?!1:this.negate;if(l==="yes")return s.flipNegate?!0:!this.negate}i=this.#w(t)}let n=i.parts,o=this.#i?i.resolved??=this.#p(n):n,h=this.set,a=n[n.length-1];if(!a)for(let l=n.length-2;!a&&l>=0;l--)a=n[l];for(let l=0;l<h.length;l++){let c=h[l],f=e?void 0:this.#d[l];if(f==="base"?X(c[0],a):f?this.#E(o,c,f):s.matchBase&&c.length===1?this.#k([a],[a],c,e):this.#k(n,o,c,e))return s.flipNegate?!0:!this.negate}return s.flipNegate?!1:this.negate}static defaults(t){return T.defaults(t).Minimatch}};T.Minimatch=D;T.escape=K;T.unescape=st;var M=(0,external_node_diagnostics_channel_namespaceObject.channel)("lru-cache:metrics"),wt=(0,external_node_diagnostics_channel_namespaceObject.tracingChannel)("lru-cache"),_i=typeof performance=="object"&&performance&&typeof performance.now=="function"?performance:Date,ke=()=>M.hasSubscribers||wt.hasSubscribers,us=new Set,fs=typeof process=="object"&&process?process:{},Di=(r,t,e,s)=>{typeof fs.emitWarning=="function"?fs.emitWarning(r,t,e,s):console.error(`[${e}] ${t}: ${r}`)},Ni=r=>!us.has(r),V=r=>!!r&&r===Math.floor(r)&&r>0&&isFinite(r),ds=r=>V(r)?r<=Math.pow(2,8)?Uint8Array:r<=Math.pow(2,16)?Uint16Array:r<=Math.pow(2,32)?Uint32Array:r<=Number.MAX_SAFE_INTEGER?jt:null:null,jt=class extends Array{constructor(r){super(r),this.fill(0)}},Pi=class bt{heap;length;static#t=!1;static create(t){let e=ds(t);if(!e)return[];bt.#t=!0;let s=new bt(t,e);return bt.#t=!1,s}constructor(t,e){if(!bt.#t)throw new TypeError("instantiate Stack using Stack.create(n)");this.heap=new e(t),this.length=0}push(t){this.heap[this.length++]=t}pop(){return this.heap[--this.length]}},yt=class ps{#t;#n;#i;#o;#r;#d;#u;#f;get perf(){return this.#f}ttl;ttlResolution;ttlAutopurge;updateAgeOnGet;updateAgeOnHas;allowStale;noDisposeOnSet;noUpdateTTL;maxEntrySize;sizeCalculation;noDeleteOnFetchRejection;noDeleteOnStaleGet;allowStaleOnFetchAbort;allowStaleOnFetchRejection;ignoreFetchAbort;backgroundFetchSize;#h;#m;#l;#a;#s;#b;#E;#y;#g;#w;#p;#k;#C;#x;#v;#S;#M;#e;#T;static unsafeExposeInternals(t){return{starts:t.#C,ttls:t.#x,autopurgeTimers:t.#v,sizes:t.#k,keyMap:t.#l,keyList:t.#a,valList:t.#s,next:t.#b,prev:t.#E,get head(){return t.#y},get tail(){return t.#g},free:t.#w,isBackgroundFetch:e=>t.#c(e),backgroundFetch:(e,s,i,n)=>t.#L(e,s,i,n),moveToTail:e=>t.#X(e),indexes:e=>t.#O(e),rindexes:e=>t.#F(e),isStale:e=>t.#A(e)}}get max(){return this.#t}get maxSize(){return this.#n}get calculatedSize(){return this.#m}get size(){return this.#h}get fetchMethod(){return this.#d}get memoMethod(){return this.#u}get dispose(){return this.#i}get onInsert(){return this.#o}get disposeAfter(){return this.#r}constructor(t){let{max:e=0,ttl:s,ttlResolution:i=1,ttlAutopurge:n,updateAgeOnGet:o,updateAgeOnHas:h,allowStale:a,dispose:l,onInsert:c,disposeAfter:f,noDisposeOnSet:u,noUpdateTTL:p,maxSize:g=0,maxEntrySize:d=0,sizeCalculation:w,fetchMethod:m,memoMethod:b,noDeleteOnFetchRejection:x,noDeleteOnStaleGet:S,allowStaleOnFetchRejection:y,allowStaleOnFetchAbort:q,ignoreFetchAbort:W,backgroundFetchSize:B=1,perf:et}=t;if(this.backgroundFetchSize=B,et!==void 0&&typeof et?.now!="function")throw new TypeError("perf option must have a now() method if specified");if(this.#f=et??_i,e!==0&&!V(e))throw new TypeError("max option must be a nonnegative integer");let ie=e?ds(e):Array;if(!ie)throw new Error("invalid max value: "+e);if(this.#t=e,this.#n=g,this.maxEntrySize=d||this.#n,this.sizeCalculation=w,this.sizeCalculation){if(!this.#n&&!this.maxEntrySize)throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");if(typeof this.sizeCalculation!="function")throw new TypeError("sizeCalculation set to non-function")}if(b!==void 0&&typeof b!="function")throw new TypeError("memoMethod must be a function if defined");if(this.#u=b,m!==void 0&&typeof m!="function")throw new TypeError("fetchMethod must be a function if specified");if(this.#d=m,this.#M=!!m,this.#l=new Map,this.#a=Array.from({length:e}).fill(void 0),this.#s=Array.from({length:e}).fill(void 0),this.#b=new ie(e),this.#E=new ie(e),this.#y=0,this.#g=0,this.#w=Pi.create(e),this.#h=0,this.#m=0,typeof l=="function"&&(this.#i=l),typeof c=="function"&&(this.#o=c),typeof f=="function"?(this.#r=f,this.#p=[]):(this.#r=void 0,this.#p=void 0),this.#S=!!this.#i,this.#T=!!this.#o,this.#e=!!this.#r,this.noDisposeOnSet=!!u,this.noUpdateTTL=!!p,this.noDeleteOnFetchRejection=!!x,this.allowStaleOnFetchRejection=!!y,this.allowStaleOnFetchAbort=!!q,this.ignoreFetchAbort=!!W,this.maxEntrySize!==0){if(this.#n!==0&&!V(this.#n))throw new TypeError("maxSize must be a positive integer if specified");if(!V(this.maxEntrySize))throw new TypeError("maxEntrySize must be a positive integer if specified");this.#G()}if(this.allowStale=!!a,this.noDeleteOnStaleGet=!!S,this.updateAgeOnGet=!!o,this.updateAgeOnHas=!!h,this.ttlResolution=V(i)||i===0?i:1,this.ttlAutopurge=!!n,this.ttl=s||0,this.ttl){if(!V(this.ttl))throw new TypeError("ttl must be a positive integer if specified");this.#_()}if(this.#t===0&&this.ttl===0&&this.#n===0)throw new TypeError("At least one of max, maxSize, or ttl is required");if(!this.ttlAutopurge&&!this.#t&&!this.#n){let ne="LRU_CACHE_UNBOUNDED";Ni(ne)&&(us.add(ne),Di("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.","UnboundedCacheWarning",ne,ps))}}getRemainingTTL(t){return this.#l.has(t)?1/0:0}#_(){let t=new jt(this.#t),e=new jt(this.#t);this.#x=t,this.#C=e;let s=this.ttlAutopurge?Array.from({length:this.#t}):void 0;this.#v=s,this.#W=(a,l,c=this.#f.now())=>{e[a]=l!==0?c:0,t[a]=l,i(a,l)},this.#R=a=>{e[a]=t[a]!==0?this.#f.now():0,i(a,t[a])};let i=this.ttlAutopurge?(a,l)=>{if(s?.[a]&&(clearTimeout(s[a]),s[a]=void 0),l&&l!==0&&s){let c=setTimeout(()=>{this.#A(a)?(this.#j(this.#a[a],"expire"),s[a]=void 0):i(a,h(a))},l+1);c.unref&&c.unref(),s[a]=c}}:()=>{};this.#D=(a,l)=>{if(t[l]){let c=t[l],f=e[l];if(!c||!f)return;a.ttl=c,a.start=f,a.now=n||o();let u=a.now-f;a.remainingTTL=c-u}};let n=0,o=()=>{let a=this.#f.now();if(this.ttlResolution>0){n=a;let l=setTimeout(()=>n=0,this.ttlResolution);l.unref&&l.unref()}return a};this.getRemainingTTL=a=>{let l=this.#l.get(a);return l===void 0?0:h(l)};let h=a=>{let l=t[a],c=e[a];if(!l||!c)return 1/0;let f=(n||o())-c;return l-f};this.#A=a=>{let l=e[a],c=t[a];return!!c&&!!l&&(n||o())-l>c}}#R=()=>{};#D=()=>{};#W=()=>{};#A=()=>!1;#G(){let t=new jt(this.#t);this.#m=0,this.#k=t,this.#P=e=>{this.#m-=t[e],t[e]=0},this.#$=(e,s,i,n)=>{if(!V(i)){if(this.#c(s))return this.backgroundFetchSize;if(n){if(typeof n!="function")throw new TypeError("sizeCalculation must be a function");if(i=n(s,e),!V(i))throw new TypeError("sizeCalculation return invalid (expect positive integer)")}else throw new TypeError("invalid size value (must be positive integer). When maxSize or maxEntrySize is used, sizeCalculation or size must be set.")}return i},this.#N=(e,s,i)=>{if(t[e]=s,this.#n){let n=this.#n-t[e];for(;this.#m>n;)this.#U(!0)}this.#m+=t[e],i&&(i.entrySize=s,i.totalCalculatedSize=this.#m)}}#P=t=>{};#N=(t,e,s)=>{};#$=(t,e,s,i)=>{if(s||i)throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");return 0};*#O({allowStale:t=this.allowStale}={}){if(this.#h)for(let e=this.#g;this.#I(e)&&((t||!this.#A(e))&&(yield e),e!==this.#y);)e=this.#E[e]}*#F({allowStale:t=this.allowStale}={}){if(this.#h)for(let e=this.#y;this.#I(e)&&((t||!this.#A(e))&&(yield e),e!==this.#g);)e=this.#b[e]}#I(t){return t!==void 0&&this.#l.get(this.#a[t])===t}*entries(){for(let t of this.#O())this.#s[t]!==void 0&&this.#a[t]!==void 0&&!this.#c(this.#s[t])&&(yield[this.#a[t],this.#s[t]])}*rentries(){for(let t of this.#F())this.#s[t]!==void 0&&this.#a[t]!==void 0&&!this.#c(this.#s[t])&&(yield[this.#a[t],this.#s[t]])}*keys(){for(let t of this.#O()){let e=this.#a[t];e!==void 0&&!this.#c(this.#s[t])&&(yield e)}}*rkeys(){for(let t of this.#F()){let e=this.#a[t];e!==void 0&&!this.#c(this.#s[t])&&(yield e)}}*values(){for(let t of this.#O())this.#s[t]!==void 0&&!this.#c(this.#s[t])&&(yield this.#s[t])}*rvalues(){for(let t of this.#F())this.#s[t]!==void 0&&!this.#c(this.#s[t])&&(yield this.#s[t])}[Symbol.iterator](){return this.entries()}[Symbol.toStringTag]="LRUCache";find(t,e={}){for(let s of this.#O()){let i=this.#s[s],n=this.#c(i)?i.__staleWhileFetching:i;if(n!==void 0&&t(n,this.#a[s],this))return this.#K(this.#a[s],e)}}forEach(t,e=this){for(let s of this.#O()){let i=this.#s[s],n=this.#c(i)?i.__staleWhileFetching:i;n!==void 0&&t.call(e,n,this.#a[s],this)}}rforEach(t,e=this){for(let s of this.#F()){let i=this.#s[s],n=this.#c(i)?i.__staleWhileFetching:i;n!==void 0&&t.call(e,n,this.#a[s],this)}}purgeStale(){let t=!1;for(let e of this.#F({allowStale:!0}))this.#A(e)&&(this.#j(this.#a[e],"expire"),t=!0);return t}info(t){let e=this.#l.get(t);if(e===void 0)return;let s=this.#s[e],i=this.#c(s)?s.__staleWhileFetching:s;if(i===void 0)return;let n={value:i};if(this.#x&&this.#C){let o=this.#x[e],h=this.#C[e];if(o&&h){let a=o-(this.#f.now()-h);n.ttl=a,n.start=Date.now()}}return this.#k&&(n.size=this.#k[e]),n}dump(){let t=[];for(let e of this.#O({allowStale:!0})){let s=this.#a[e],i=this.#s[e],n=this.#c(i)?i.__staleWhileFetching:i;if(n===void 0||s===void 0)continue;let o={value:n};if(this.#x&&this.#C){o.ttl=this.#x[e];let h=this.#f.now()-this.#C[e];o.start=Math.floor(Date.now()-h)}this.#k&&(o.size=this.#k[e]),t.unshift([s,o])}return t}load(t){this.clear();for(let[e,s]of t){if(s.start){let i=Date.now()-s.start;s.start=this.#f.now()-i}this.#z(e,s.value,s)}}set(t,e,s={}){let{status:i=M.hasSubscribers?{}:void 0}=s;s.status=i,i&&(i.op="set",i.key=t,e!==void 0&&(i.value=e),i.cache=this);let n=this.#z(t,e,s);return i&&M.hasSubscribers&&M.publish(i),n}#z(t,e,s,i){let{ttl:n=this.ttl,start:o,noDisposeOnSet:h=this.noDisposeOnSet,sizeCalculation:a=this.sizeCalculation,status:l}=s,c=this.#c(e);if(e===void 0)return l&&(l.set="deleted"),this.delete(t),this;let{noUpdateTTL:f=this.noUpdateTTL}=s;l&&!c&&(l.value=e);let u=this.#$(t,e,s.size||0,a,l);if(this.maxEntrySize&&u>this.maxEntrySize)return this.#j(t,"set"),l&&(l.set="miss",l.maxEntrySizeExceeded=!0),this;let p=this.#h===0?void 0:this.#l.get(t);if(p===void 0)p=this.#h===0?this.#g:this.#w.length!==0?this.#w.pop():this.#h===this.#t?this.#U(!1):this.#h,this.#a[p]=t,this.#s[p]=e,this.#l.set(t,p),this.#b[this.#g]=p,this.#E[p]=this.#g,this.#g=p,this.#h++,this.#N(p,u,l),l&&(l.set="add"),f=!1,this.#T&&!c&&this.#o?.(e,t,"add");else{this.#X(p);let g=this.#s[p];if(e!==g){if(!h)if(this.#c(g)){g!==i&&g.__abortController.abort(new Error("replaced"));let{__staleWhileFetching:d}=g;d!==void 0&&d!==e&&(this.#S&&this.#i?.(d,t,"set"),this.#e&&this.#p?.push([d,t,"set"]))}else this.#S&&this.#i?.(g,t,"set"),this.#e&&this.#p?.push([g,t,"set"]);if(this.#P(p),this.#N(p,u,l),this.#s[p]=e,!c){let d=g&&this.#c(g)?g.__staleWhileFetching:g,w=d===void 0?"add":e!==d?"replace":"update";l&&(l.set=w,d!==void 0&&(l.oldValue=d)),this.#T&&this.onInsert?.(e,t,w)}}else c||(l&&(l.set="update"),this.#T&&this.onInsert?.(e,t,"update"))}if(n!==0&&!this.#x&&this.#_(),this.#x&&(f||this.#W(p,n,o),l&&this.#D(l,p)),!h&&this.#e&&this.#p){let g=this.#p,d;for(;d=g?.shift();)this.#r?.(...d)}return this}pop(){try{for(;this.#h;){let t=this.#s[this.#y];if(this.#U(!0),this.#c(t)){if(t.__staleWhileFetching)return t.__staleWhileFetching}else if(t!==void 0)return t}}finally{if(this.#e&&this.#p){let t=this.#p,e;for(;e=t?.shift();)this.#r?.(...e)}}}#U(t){let e=this.#y,s=this.#a[e],i=this.#s[e],n=this.#c(i);n&&i.__abortController.abort(new Error("evicted"));let o=n?i.__staleWhileFetching:i;return(this.#S||this.#e)&&o!==void 0&&(this.#S&&this.#i?.(o,s,"evict"),this.#e&&this.#p?.push([o,s,"evict"])),this.#P(e),this.#v?.[e]&&(clearTimeout(this.#v[e]),this.#v[e]=void 0),t&&(this.#a[e]=void 0,this.#s[e]=void 0,this.#w.push(e)),this.#h===1?(this.#y=this.#g=0,this.#w.length=0):this.#y=this.#b[e],this.#l.delete(s),this.#h--,e}has(t,e={}){let{status:s=M.hasSubscribers?{}:void 0}=e;e.status=s,s&&(s.op="has",s.key=t,s.cache=this);let i=this.#V(t,e);return M.hasSubscribers&&M.publish(s),i}#V(t,e={}){let{updateAgeOnHas:s=this.updateAgeOnHas,status:i}=e,n=this.#l.get(t);if(n!==void 0){let o=this.#s[n];if(this.#c(o)&&o.__staleWhileFetching===void 0)return!1;if(this.#A(n))i&&(i.has="stale",this.#D(i,n));else return s&&this.#R(n),i&&(i.has="hit",this.#D(i,n)),!0}else i&&(i.has="miss");return!1}peek(t,e={}){let{status:s=ke()?{}:void 0}=e;s&&(s.op="peek",s.key=t,s.cache=this),e.status=s;let i=this.#H(t,e);return M.hasSubscribers&&M.publish(s),i}#H(t,e){let{status:s,allowStale:i=this.allowStale}=e,n=this.#l.get(t);if(n===void 0||!i&&this.#A(n)){s&&(s.peek=n===void 0?"miss":"stale");return}let o=this.#s[n],h=this.#c(o)?o.__staleWhileFetching:o;return s&&(h!==void 0?(s.peek="hit",s.value=h):s.peek="miss"),h}#L(t,e,s,i){let n=e===void 0?void 0:this.#s[e];if(this.#c(n))return n;let o=new AbortController,{signal:h}=s;h?.addEventListener("abort",()=>o.abort(h.reason),{signal:o.signal});let a={signal:o.signal,options:s,context:i},l=(d,w=!1)=>{let{aborted:m}=o.signal,b=s.ignoreFetchAbort&&d!==void 0,x=s.ignoreFetchAbort||!!(s.allowStaleOnFetchAbort&&d!==void 0);if(s.status&&(m&&!w?(s.status.fetchAborted=!0,s.status.fetchError=o.signal.reason,b&&(s.status.fetchAbortIgnored=!0)):s.status.fetchResolved=!0),m&&!b&&!w)return f(o.signal.reason,x);let S=p,y=this.#s[e];return(y===p||y===void 0&&b&&w)&&(d===void 0?S.__staleWhileFetching!==void 0?this.#s[e]=S.__staleWhileFetching:this.#j(t,"fetch"):(s.status&&(s.status.fetchUpdated=!0),this.#z(t,d,a.options,S))),d},c=d=>(s.status&&(s.status.fetchRejected=!0,s.status.fetchError=d),f(d,!1)),f=(d,w)=>{let{aborted:m}=o.signal,b=m&&s.allowStaleOnFetchAbort,x=b||s.allowStaleOnFetchRejection,S=x||s.noDeleteOnFetchRejection,y=p;if(this.#s[e]===p&&(!S||!w&&y.__staleWhileFetching===void 0?this.#j(t,"fetch"):b||(this.#s[e]=y.__staleWhileFetching)),x)return s.status&&y.__staleWhileFetching!==void 0&&(s.status.returnedStale=!0),y.__staleWhileFetching;if(y.__returned===y)throw d},u=(d,w)=>{let m=this.#d?.(t,n,a);o.signal.addEventListener("abort",()=>{(!s.ignoreFetchAbort||s.allowStaleOnFetchAbort)&&(d(void 0),s.allowStaleOnFetchAbort&&(d=b=>l(b,!0)))}),m&&m instanceof Promise?m.then(b=>d(b===void 0?void 0:b),w):m!==void 0&&d(m)};s.status&&(s.status.fetchDispatched=!0);let p=new Promise(u).then(l,c),g=Object.assign(p,{__abortController:o,__staleWhileFetching:n,__returned:void 0});return e===void 0?(this.#z(t,g,{...a.options,status:void 0}),e=this.#l.get(t)):this.#s[e]=g,g}#c(t){if(!this.#M)return!1;let e=t;return!!e&&e instanceof Promise&&e.hasOwnProperty("__staleWhileFetching")&&e.__abortController instanceof AbortController}fetch(t,e={}){let s=wt.hasSubscribers,{status:i=ke()?{}:void 0}=e;e.status=i,i&&e.context&&(i.context=e.context);let n=this.#q(t,e);return i&&s&&(i.trace=!0,wt.tracePromise(()=>n,i).catch(()=>{})),n}async#q(t,e={}){let{allowStale:s=this.allowStale,updateAgeOnGet:i=this.updateAgeOnGet,noDeleteOnStaleGet:n=this.noDeleteOnStaleGet,ttl:o=this.ttl,noDisposeOnSet:h=this.noDisposeOnSet,size:a=0,sizeCalculation:l=this.sizeCalculation,noUpdateTTL:c=this.noUpdateTTL,noDeleteOnFetchRejection:f=this.noDeleteOnFetchRejection,allowStaleOnFetchRejection:u=this.allowStaleOnFetchRejection,ignoreFetchAbort:p=this.ignoreFetchAbort,allowStaleOnFetchAbort:g=this.allowStaleOnFetchAbort,context:d,forceRefresh:w=!1,status:m,signal:b}=e;if(m&&(m.op="fetch",m.key=t,w&&(m.forceRefresh=!0),m.cache=this),!this.#M)return m&&(m.fetch="get"),this.#K(t,{allowStale:s,updateAgeOnGet:i,noDeleteOnStaleGet:n,status:m});let x={allowStale:s,updateAgeOnGet:i,noDeleteOnStaleGet:n,ttl:o,noDisposeOnSet:h,size:a,sizeCalculation:l,noUpdateTTL:c,noDeleteOnFetchRejection:f,allowStaleOnFetchRejection:u,allowStaleOnFetchAbort:g,ignoreFetchAbort:p,status:m,signal:b},S=this.#l.get(t);if(S===void 0){m&&(m.fetch="miss");let y=this.#L(t,S,x,d);return y.__returned=y}else{let y=this.#s[S];if(this.#c(y)){let et=s&&y.__staleWhileFetching!==void 0;return m&&(m.fetch="inflight",et&&(m.returnedStale=!0)),et?y.__staleWhileFetching:y.__returned=y}let q=this.#A(S);if(!w&&!q)return m&&(m.fetch="hit"),this.#X(S),i&&this.#R(S),m&&this.#D(m,S),y;let W=this.#L(t,S,x,d),B=W.__staleWhileFetching!==void 0&&s;return m&&(m.fetch=q?"stale":"refresh",B&&q&&(m.returnedStale=!0)),B?W.__staleWhileFetching:W.__returned=W}}forceFetch(t,e={}){let s=wt.hasSubscribers,{status:i=ke()?{}:void 0}=e;e.status=i,i&&e.context&&(i.context=e.context);let n=this.#B(t,e);return i&&s&&(i.trace=!0,wt.tracePromise(()=>n,i).catch(()=>{})),n}async#B(t,e={}){let s=await this.#q(t,e);if(s===void 0)throw new Error("fetch() returned undefined");return s}memo(t,e={}){let{status:s=M.hasSubscribers?{}:void 0}=e;e.status=s,s&&(s.op="memo",s.key=t,e.context&&(s.context=e.context),s.cache=this);let i=this.#Z(t,e);return s&&(s.value=i),M.hasSubscribers&&M.publish(s),i}#Z(t,e={}){let s=this.#u;if(!s)throw new Error("no memoMethod provided to constructor");let{context:i,status:n,forceRefresh:o,...h}=e;n&&o&&(n.forceRefresh=!0);let a=this.#K(t,h),l=o||a===void 0;if(n&&(n.memo=l?"miss":"hit",l||(n.value=a)),!l)return a;let c=s(t,a,{options:h,context:i});return n&&(n.value=c),this.#z(t,c,h),c}get(t,e={}){let{status:s=M.hasSubscribers?{}:void 0}=e;e.status=s,s&&(s.op="get",s.key=t,s.cache=this);let i=this.#K(t,e);return s&&(i!==void 0&&(s.value=i),M.hasSubscribers&&M.publish(s)),i}#K(t,e={}){let{allowStale:s=this.allowStale,updateAgeOnGet:i=this.updateAgeOnGet,noDeleteOnStaleGet:n=this.noDeleteOnStaleGet,status:o}=e,h=this.#l.get(t);if(h===void 0){o&&(o.get="miss");return}let a=this.#s[h],l=this.#c(a);return o&&this.#D(o,h),this.#A(h)?l?(o&&(o.get="stale-fetching"),s&&a.__staleWhileFetching!==void 0?(o&&(o.returnedStale=!0),a.__staleWhileFetching):void 0):(n||this.#j(t,"expire"),o&&(o.get="stale"),s?(o&&(o.returnedStale=!0),a):void 0):(o&&(o.get=l?"fetching":"hit"),this.#X(h),i&&this.#R(h),l?a.__staleWhileFetching:a)}#Y(t,e){this.#E[e]=t,this.#b[t]=e}#X(t){t!==this.#g&&(t===this.#y?this.#y=this.#b[t]:this.#Y(this.#E[t],this.#b[t]),this.#Y(this.#g,t),this.#g=t)}delete(t){return this.#j(t,"delete")}#j(t,e){M.hasSubscribers&&M.publish({op:"delete",delete:e,key:t,cache:this});let s=!1;if(this.#h!==0){let i=this.#l.get(t);if(i!==void 0)if(this.#v?.[i]&&(clearTimeout(this.#v[i]),this.#v[i]=void 0),s=!0,this.#h===1)this.#J(e);else{this.#P(i);let n=this.#s[i];if(this.#c(n)?n.__abortController.abort(new Error("deleted")):(this.#S||this.#e)&&(this.#S&&this.#i?.(n,t,e),this.#e&&this.#p?.push([n,t,e])),this.#l.delete(t),this.#a[i]=void 0,this.#s[i]=void 0,i===this.#g)this.#g=this.#E[i];else if(i===this.#y)this.#y=this.#b[i];else{let o=this.#E[i];this.#b[o]=this.#b[i];let h=this.#b[i];this.#E[h]=this.#E[i]}this.#h--,this.#w.push(i)}}if(this.#e&&this.#p?.length){let i=this.#p,n;for(;n=i?.shift();)this.#r?.(...n)}return s}clear(){return this.#J("delete")}#J(t){for(let e of this.#F({allowStale:!0})){let s=this.#s[e];if(this.#c(s))s.__abortController.abort(new Error("deleted"));else{let i=this.#a[e];this.#S&&this.#i?.(s,i,t),this.#e&&this.#p?.push([s,i,t])}}if(this.#l.clear(),this.#s.fill(void 0),this.#a.fill(void 0),this.#x&&this.#C){this.#x.fill(0),this.#C.fill(0);for(let e of this.#v??[])e!==void 0&&clearTimeout(e);this.#v?.fill(void 0)}if(this.#k&&this.#k.fill(0),this.#y=0,this.#g=0,this.#w.length=0,this.#m=0,this.#h=0,this.#e&&this.#p){let e=this.#p,s;for(;s=e?.shift();)this.#r?.(...s)}}};var ms=typeof process=="object"&&process?process:{stdout:null,stderr:null},Li=r=>!!r&&typeof r=="object"&&(r instanceof J||r instanceof external_node_stream_namespaceObject||ji(r)||Wi(r)),ji=r=>!!r&&typeof r=="object"&&r instanceof external_node_events_namespaceObject.EventEmitter&&typeof r.pipe=="function"&&r.pipe!==external_node_stream_namespaceObject.Writable.prototype.pipe,Wi=r=>!!r&&typeof r=="object"&&r instanceof external_node_events_namespaceObject.EventEmitter&&typeof r.write=="function"&&typeof r.end=="function",G=Symbol("EOF"),H=Symbol("maybeEmitEnd"),Y=Symbol("emittedEnd"),Wt=Symbol("emittingEnd"),St=Symbol("emittedError"),$t=Symbol("closed"),gs=Symbol("read"),It=Symbol("flush"),ws=Symbol("flushChunk"),z=Symbol("encoding"),nt=Symbol("decoder"),k=Symbol("flowing"),xt=Symbol("paused"),rt=Symbol("resume"),C=Symbol("buffer"),F=Symbol("pipes"),A=Symbol("bufferLength"),Ce=Symbol("bufferPush"),Bt=Symbol("bufferShift"),R=Symbol("objectMode"),E=Symbol("destroyed"),Ae=Symbol("error"),Me=Symbol("emitData"),bs=Symbol("emitEnd"),Re=Symbol("emitEnd2"),$=Symbol("async"),Oe=Symbol("abort"),Ut=Symbol("aborted"),vt=Symbol("signal"),Q=Symbol("dataListeners"),_=Symbol("discarded"),Et=r=>Promise.resolve().then(r),$i=r=>r(),Ii=r=>r==="end"||r==="finish"||r==="prefinish",Bi=r=>r instanceof ArrayBuffer||!!r&&typeof r=="object"&&r.constructor&&r.constructor.name==="ArrayBuffer"&&r.byteLength>=0,Ui=r=>!Buffer.isBuffer(r)&&ArrayBuffer.isView(r),Gt=class{src;dest;opts;ondrain;constructor(t,e,s){this.src=t,this.dest=e,this.opts=s,this.ondrain=()=>t[rt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Fe=class extends Gt{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,s){super(t,e,s),this.proxyErrors=i=>this.dest.emit("error",i),t.on("error",this.proxyErrors)}},Gi=r=>!!r.objectMode,Hi=r=>!r.objectMode&&!!r.encoding&&r.encoding!=="buffer",J=class extends external_node_events_namespaceObject.EventEmitter{[k]=!1;[xt]=!1;[F]=[];[C]=[];[R];[z];[$];[nt];[G]=!1;[Y]=!1;[Wt]=!1;[$t]=!1;[St]=null;[A]=0;[E]=!1;[vt];[Ut]=!1;[Q]=0;[_]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Gi(e)?(this[R]=!0,this[z]=null):Hi(e)?(this[z]=e.encoding,this[R]=!1):(this[R]=!1,this[z]=null),this[$]=!!e.async,this[nt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[C]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[F]});let{signal:s}=e;s&&(this[vt]=s,s.aborted?this[Oe]():s.addEventListener("abort",()=>this[Oe]()))}get bufferLength(){return this[A]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[R]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[$]}set async(t){this[$]=this[$]||!!t}[Oe](){this[Ut]=!0,this.emit("abort",this[vt]?.reason),this.destroy(this[vt]?.reason)}get aborted(){return this[Ut]}set aborted(t){}write(t,e,s){if(this[Ut])return!1;if(this[G])throw new Error("write after end");if(this[E])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(s=e,e="utf8"),e||(e="utf8");let i=this[$]?Et:$i;if(!this[R]&&!Buffer.isBuffer(t)){if(Ui(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Bi(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[R]?(this[k]&&this[A]!==0&&this[It](!0),this[k]?this.emit("data",t):this[Ce](t),this[A]!==0&&this.emit("readable"),s&&i(s),this[k]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[nt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[nt].write(t)),this[k]&&this[A]!==0&&this[It](!0),this[k]?this.emit("data",t):this[Ce](t),this[A]!==0&&this.emit("readable"),s&&i(s),this[k]):(this[A]!==0&&this.emit("readable"),s&&i(s),this[k])}read(t){if(this[E])return null;if(this[_]=!1,this[A]===0||t===0||t&&t>this[A])return this[H](),null;this[R]&&(t=null),this[C].length>1&&!this[R]&&(this[C]=[this[z]?this[C].join(""):Buffer.concat(this[C],this[A])]);let e=this[gs](t||null,this[C][0]);return this[H](),e}[gs](t,e){if(this[R])this[Bt]();else{let s=e;t===s.length||t===null?this[Bt]():typeof s=="string"?(this[C][0]=s.slice(t),e=s.slice(0,t),this[A]-=t):(this[C][0]=s.subarray(t),e=s.subarray(0,t),this[A]-=t)}return this.emit("data",e),!this[C].length&&!this[G]&&this.emit("drain"),e}end(t,e,s){return typeof t=="function"&&(s=t,t=void 0),typeof e=="function"&&(s=e,e="utf8"),t!==void 0&&this.write(t,e),s&&this.once("end",s),this[G]=!0,this.writable=!1,(this[k]||!this[xt])&&this[H](),this}[rt](){this[E]||(!this[Q]&&!this[F].length&&(this[_]=!0),this[xt]=!1,this[k]=!0,this.emit("resume"),this[C].length?this[It]():this[G]?this[H]():this.emit("drain"))}resume(){return this[rt]()}pause(){this[k]=!1,this[xt]=!0,this[_]=!1}get destroyed(){return this[E]}get flowing(){return this[k]}get paused(){return this[xt]}[Ce](t){this[R]?this[A]+=1:this[A]+=t.length,this[C].push(t)}[Bt](){return this[R]?this[A]-=1:this[A]-=this[C][0].length,this[C].shift()}[It](t=!1){do;while(this[ws](this[Bt]())&&this[C].length);!t&&!this[C].length&&!this[G]&&this.emit("drain")}[ws](t){return this.emit("data",t),this[k]}pipe(t,e){if(this[E])return t;this[_]=!1;let s=this[Y];return e=e||{},t===ms.stdout||t===ms.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,s?e.end&&t.end():(this[F].push(e.proxyErrors?new Fe(this,t,e):new Gt(this,t,e)),this[$]?Et(()=>this[rt]()):this[rt]()),t}unpipe(t){let e=this[F].find(s=>s.dest===t);e&&(this[F].length===1?(this[k]&&this[Q]===0&&(this[k]=!1),this[F]=[]):this[F].splice(this[F].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let s=super.on(t,e);if(t==="data")this[_]=!1,this[Q]++,!this[F].length&&!this[k]&&this[rt]();else if(t==="readable"&&this[A]!==0)super.emit("readable");else if(Ii(t)&&this[Y])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[St]){let i=e;this[$]?Et(()=>i.call(this,this[St])):i.call(this,this[St])}return s}removeListener(t,e){return this.off(t,e)}off(t,e){let s=super.off(t,e);return t==="data"&&(this[Q]=this.listeners("data").length,this[Q]===0&&!this[_]&&!this[F].length&&(this[k]=!1)),s}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Q]=0,!this[_]&&!this[F].length&&(this[k]=!1)),e}get emittedEnd(){return this[Y]}[H](){!this[Wt]&&!this[Y]&&!this[E]&&this[C].length===0&&this[G]&&(this[Wt]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[$t]&&this.emit("close"),this[Wt]=!1)}emit(t,...e){let s=e[0];if(t!=="error"&&t!=="close"&&t!==E&&this[E])return!1;if(t==="data")return!this[R]&&!s?!1:this[$]?(Et(()=>this[Me](s)),!0):this[Me](s);if(t==="end")return this[bs]();if(t==="close"){if(this[$t]=!0,!this[Y]&&!this[E])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[St]=s,super.emit(Ae,s);let n=!this[vt]||this.listeners("error").length?super.emit("error",s):!1;return this[H](),n}else if(t==="resume"){let n=super.emit("resume");return this[H](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let i=super.emit(t,...e);return this[H](),i}[Me](t){for(let s of this[F])s.dest.write(t)===!1&&this.pause();let e=this[_]?!1:super.emit("data",t);return this[H](),e}[bs](){return this[Y]?!1:(this[Y]=!0,this.readable=!1,this[$]?(Et(()=>this[Re]()),!0):this[Re]())}[Re](){if(this[nt]){let e=this[nt].end();if(e){for(let s of this[F])s.dest.write(e);this[_]||super.emit("data",e)}}for(let e of this[F])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[R]||(t.dataLength=0);let e=this.promise();return this.on("data",s=>{t.push(s),this[R]||(t.dataLength+=s.length)}),await e,t}async concat(){if(this[R])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(E,()=>e(new Error("stream destroyed"))),this.on("error",s=>e(s)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[_]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let i=this.read();if(i!==null)return Promise.resolve({done:!1,value:i});if(this[G])return e();let n,o,h=f=>{this.off("data",a),this.off("end",l),this.off(E,c),e(),o(f)},a=f=>{this.off("error",h),this.off("end",l),this.off(E,c),this.pause(),n({value:f,done:!!this[G]})},l=()=>{this.off("error",h),this.off("data",a),this.off(E,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((f,u)=>{o=u,n=f,this.once(E,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[_]=!1;let t=!1,e=()=>(this.pause(),this.off(Ae,e),this.off(E,e),this.off("end",e),t=!0,{done:!0,value:void 0}),s=()=>{if(t)return e();let i=this.read();return i===null?e():{done:!1,value:i}};return this.once("end",e),this.once(Ae,e),this.once(E,e),{next:s,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[E])return t?this.emit("error",t):this.emit(E),this;this[E]=!0,this[_]=!0,this[C].length=0,this[A]=0;let e=this;return typeof e.close=="function"&&!this[$t]&&e.close(),t?this.emit("error",t):this.emit(E),this}static get isStream(){return Li}};var tn=external_fs_namespaceObject.realpathSync.native,Ct={lstatSync:external_fs_namespaceObject.lstatSync,readdir:external_fs_namespaceObject.readdir,readdirSync:external_fs_namespaceObject.readdirSync,readlinkSync:external_fs_namespaceObject.readlinkSync,realpathSync:tn,promises:{lstat:promises_namespaceObject.lstat,readdir:promises_namespaceObject.readdir,readlink:promises_namespaceObject.readlink,realpath:promises_namespaceObject.realpath}},Cs=r=>!r||r===Ct||r===external_node_fs_namespaceObject_0?Ct:{...Ct,...r,promises:{...Ct.promises,...r.promises}},on=/^\\\\\?\\([a-z]:)\\?$/i,hn=/^\\\\\?\\UNC\\([^\\]+\\[^\\]+)\\?$/i,an=/^\\\\[^\\?]+\\[^\\]+$/,Ss=r=>r.replace(/\//g,"\\").replace(on,"$1\\").replace(hn,"\\\\$1\\").replace(an,"$&\\"),ln=/^[\\/]{2}\?[\\/]unc[\\/][^\\/]+[\\/][^\\/]+(?:[\\/]|$)/i,cn=/^[\\/]{2}\?[\\/](?=[a-z]:)/i,fn=/^[\\/]{2}\?[\\/]unc(?=[\\/][^\\/]+[\\/][^\\/])/i,un=/[\\/]/,P=0,As=1,Ms=2,I=4,Rs=6,Os=8,tt=10,Fs=12,N=15,kt=~N,_e=16,xs=32,At=64,L=128,Ht=256,Kt=512,vs=At|L|Kt,dn=1023,De=r=>r.isFile()?Os:r.isDirectory()?I:r.isSymbolicLink()?tt:r.isCharacterDevice()?Ms:r.isBlockDevice()?Rs:r.isSocket()?Fs:r.isFIFO()?As:P,Es=new yt({max:2**12}),Mt=r=>{let t=Es.get(r);if(t)return t;let e=r.normalize("NFKD");return Es.set(r,e),e},ks=new yt({max:2**12}),qt=r=>{let t=ks.get(r);if(t)return t;let e=Mt(r.toLowerCase());return ks.set(r,e),e},Xt=class extends yt{constructor(){super({max:256})}},Pe=class extends yt{constructor(t=16*1024){super({maxSize:t,sizeCalculation:e=>e.length+1})}},Ts=Symbol("PathScurry setAsCwd"),O=class{name;root;roots;parent;nocase;isCWD=!1;#t;#n;get dev(){return this.#n}#i;get mode(){return this.#i}#o;get nlink(){return this.#o}#r;get uid(){return this.#r}#d;get gid(){return this.#d}#u;get rdev(){return this.#u}#f;get blksize(){return this.#f}#h;get ino(){return this.#h}#m;get size(){return this.#m}#l;get blocks(){return this.#l}#a;get atimeMs(){return this.#a}#s;get mtimeMs(){return this.#s}#b;get ctimeMs(){return this.#b}#E;get birthtimeMs(){return this.#E}#y;get atime(){return this.#y}#g;get mtime(){return this.#g}#w;get ctime(){return this.#w}#p;get birthtime(){return this.#p}#k;#C;#x;#v;#S;#M;#e;#T;#_;#R;get parentPath(){return(this.parent||this).fullpath()}get path(){return this.parentPath}constructor(t,e=P,s,i,n,o,h){this.name=t,this.#k=n?qt(t):Mt(t),this.#e=e&dn,this.nocase=n,this.roots=i,this.root=s||this,this.#T=o,this.#x=h.fullpath,this.#S=h.relative,this.#M=h.relativePosix,this.parent=h.parent,this.parent?this.#t=this.parent.#t:this.#t=Cs(h.fs)}get fs(){return this.#t}depth(){return this.#C!==void 0?this.#C:this.parent?this.#C=this.parent.depth()+1:this.#C=0}childrenCache(){return this.#T}resolve(t){if(!t)return this;let e=this.getRootString(t),i=t.substring(e.length).split(this.splitSep);return e?this.getRoot(e).#D(i):this.#D(i)}#D(t){let e=this;for(let s of t)e=e.child(s);return e}children(){let t=this.#T.get(this);if(t)return t;let e=Object.assign([],{provisional:0});return this.#T.set(this,e),this.#e&=~_e,e}child(t,e){if(t===""||t===".")return this;if(t==="..")return this.parent||this;let s=this.children(),i=this.nocase?qt(t):Mt(t);for(let a of s)if(a.#k===i)return a;let n=this.parent?this.sep:"",o=this.#x?this.#x+n+t:void 0,h=this.newChild(t,P,{...e,parent:this,fullpath:o});return this.canReaddir()||(h.#e|=L),s.push(h),h}relative(){if(this.isCWD)return"";if(this.#S!==void 0)return this.#S;let t=this.name,e=this.parent;if(!e)return this.#S=this.name;let s=e.relative();return s+(!s||!e.parent?"":this.sep)+t}relativePosix(){if(this.sep==="/")return this.relative();if(this.isCWD)return"";if(this.#M!==void 0)return this.#M;let t=this.name,e=this.parent;if(!e)return this.#M=this.fullpathPosix();let s=e.relativePosix();return s+(!s||!e.parent?"":"/")+t}fullpath(){if(this.#x!==void 0)return this.#x;let t=this.name,e=this.parent;if(!e)return this.#x=this.name;let i=e.fullpath()+(e.parent?this.sep:"")+t;return this.#x=i}fullpathPosix(){if(this.#v!==void 0)return this.#v;if(this.sep==="/")return this.#v=this.fullpath();if(!this.parent){let i=this.fullpath().replace(/\\/g,"/");return/^[a-z]:\//i.test(i)?this.#v=`//?/${i}`:this.#v=i}let t=this.parent,e=t.fullpathPosix(),s=e+(!e||!t.parent?"":"/")+this.name;return this.#v=s}isUnknown(){return(this.#e&N)===P}isType(t){return this[`is${t}`]()}getType(){return this.isUnknown()?"Unknown":this.isDirectory()?"Directory":this.isFile()?"File":this.isSymbolicLink()?"SymbolicLink":this.isFIFO()?"FIFO":this.isCharacterDevice()?"CharacterDevice":this.isBlockDevice()?"BlockDevice":this.isSocket()?"Socket":"Unknown"}isFile(){return(this.#e&N)===Os}isDirectory(){return(this.#e&N)===I}isCharacterDevice(){return(this.#e&N)===Ms}isBlockDevice(){return(this.#e&N)===Rs}isFIFO(){return(this.#e&N)===As}isSocket(){return(this.#e&N)===Fs}isSymbolicLink(){return(this.#e&tt)===tt}lstatCached(){return this.#e&xs?this:void 0}readlinkCached(){return this.#_}realpathCached(){return this.#R}readdirCached(){let t=this.children();return t.slice(0,t.provisional)}canReadlink(){if(this.#_)return!0;if(!this.parent)return!1;let t=this.#e&N;return!(t!==P&&t!==tt||this.#e&Ht||this.#e&L)}calledReaddir(){return!!(this.#e&_e)}isENOENT(){return!!(this.#e&L)}isNamed(t){return this.nocase?this.#k===qt(t):this.#k===Mt(t)}async readlink(){let t=this.#_;if(t)return t;if(this.canReadlink()&&this.parent)try{let e=await this.#t.promises.readlink(this.fullpath()),s=(await this.parent.realpath())?.resolve(e);if(s)return this.#_=s}catch(e){this.#F(e.code);return}}readlinkSync(){let t=this.#_;if(t)return t;if(this.canReadlink()&&this.parent)try{let e=this.#t.readlinkSync(this.fullpath()),s=this.parent.realpathSync()?.resolve(e);if(s)return this.#_=s}catch(e){this.#F(e.code);return}}#W(t){this.#e|=_e;for(let e=t.provisional;e<t.length;e++){let s=t[e];s&&s.#A()}}#A(){this.#e&L||(this.#e=(this.#e|L)&kt,this.#G())}#G(){let t=this.children();t.provisional=0;for(let e of t)e.#A()}#P(){this.#e|=Kt,this.#N()}#N(){if(this.#e&At)return;let t=this.#e;(t&N)===I&&(t&=kt),this.#e=t|At,this.#G()}#$(t=""){t==="ENOTDIR"||t==="EPERM"?this.#N():t==="ENOENT"?this.#A():this.children().provisional=0}#O(t=""){t==="ENOTDIR"?this.parent.#N():t==="ENOENT"&&this.#A()}#F(t=""){let e=this.#e;e|=Ht,t==="ENOENT"&&(e|=L),(t==="EINVAL"||t==="UNKNOWN")&&(e&=kt),this.#e=e,t==="ENOTDIR"&&this.parent&&this.parent.#N()}#I(t,e){return this.#U(t,e)||this.#z(t,e)}#z(t,e){let s=De(t),i=this.newChild(t.name,s,{parent:this}),n=i.#e&N;return n!==I&&n!==tt&&n!==P&&(i.#e|=At),e.unshift(i),e.provisional++,i}#U(t,e){for(let s=e.provisional;s<e.length;s++){let i=e[s];if((this.nocase?qt(t.name):Mt(t.name))===i.#k)return this.#V(t,i,s,e)}}#V(t,e,s,i){let n=e.name;return e.#e=e.#e&kt|De(t),n!==t.name&&(e.name=t.name),s!==i.provisional&&(s===i.length-1?i.pop():i.splice(s,1),i.unshift(e)),i.provisional++,e}async lstat(){if((this.#e&L)===0)try{return this.#H(await this.#t.promises.lstat(this.fullpath())),this}catch(t){this.#O(t.code)}}lstatSync(){if((this.#e&L)===0)try{return this.#H(this.#t.lstatSync(this.fullpath())),this}catch(t){this.#O(t.code)}}#H(t){let{atime:e,atimeMs:s,birthtime:i,birthtimeMs:n,blksize:o,blocks:h,ctime:a,ctimeMs:l,dev:c,gid:f,ino:u,mode:p,mtime:g,mtimeMs:d,nlink:w,rdev:m,size:b,uid:x}=t;this.#y=e,this.#a=s,this.#p=i,this.#E=n,this.#f=o,this.#l=h,this.#w=a,this.#b=l,this.#n=c,this.#d=f,this.#h=u,this.#i=p,this.#g=g,this.#s=d,this.#o=w,this.#u=m,this.#m=b,this.#r=x;let S=De(t);this.#e=this.#e&kt|S|xs,S!==P&&S!==I&&S!==tt&&(this.#e|=At)}#L=[];#c=!1;#q(t){this.#c=!1;let e=this.#L.slice();this.#L.length=0,e.forEach(s=>s(null,t))}readdirCB(t,e=!1){if(!this.canReaddir()){e?t(null,[]):queueMicrotask(()=>t(null,[]));return}let s=this.children();if(this.calledReaddir()){let n=s.slice(0,s.provisional);e?t(null,n):queueMicrotask(()=>t(null,n));return}if(this.#L.push(t),this.#c)return;this.#c=!0;let i=this.fullpath();this.#t.readdir(i,{withFileTypes:!0},(n,o)=>{if(n)this.#$(n.code),s.provisional=0;else{for(let h of o)this.#I(h,s);this.#W(s)}this.#q(s.slice(0,s.provisional))})}#B;async readdir(){if(!this.canReaddir())return[];let t=this.children();if(this.calledReaddir())return t.slice(0,t.provisional);let e=this.fullpath();if(this.#B)await this.#B;else{let s=()=>{};this.#B=new Promise(i=>s=i);try{for(let i of await this.#t.promises.readdir(e,{withFileTypes:!0}))this.#I(i,t);this.#W(t)}catch(i){this.#$(i.code),t.provisional=0}this.#B=void 0,s()}return t.slice(0,t.provisional)}readdirSync(){if(!this.canReaddir())return[];let t=this.children();if(this.calledReaddir())return t.slice(0,t.provisional);let e=this.fullpath();try{for(let s of this.#t.readdirSync(e,{withFileTypes:!0}))this.#I(s,t);this.#W(t)}catch(s){this.#$(s.code),t.provisional=0}return t.slice(0,t.provisional)}canReaddir(){if(this.#e&vs)return!1;let t=N&this.#e;return t===P||t===I||t===tt}shouldWalk(t,e){return(this.#e&I)===I&&!(this.#e&vs)&&!t.has(this)&&(!e||e(this))}async realpath(){if(this.#R)return this.#R;if(!((Kt|Ht|L)&this.#e))try{let t=await this.#t.promises.realpath(this.fullpath());return this.#R=this.resolve(t)}catch{this.#P()}}realpathSync(){if(this.#R)return this.#R;if(!((Kt|Ht|L)&this.#e))try{let t=this.#t.realpathSync(this.fullpath());return this.#R=this.resolve(t)}catch{this.#P()}}[Ts](t){if(t===this)return;t.isCWD=!1,this.isCWD=!0;let e=new Set([]),s=[],i=this;for(;i&&i.parent;)e.add(i),i.#S=s.join(this.sep),i.#M=s.join("/"),i=i.parent,s.push("..");for(i=t;i&&i.parent&&!e.has(i);)i.#S=void 0,i.#M=void 0,i=i.parent}},Vt=class r extends O{sep="\\";splitSep=un;constructor(t,e=P,s,i,n,o,h){super(t,e,s,i,n,o,h)}newChild(t,e=P,s={}){return new r(t,e,this.root,this.roots,this.nocase,this.childrenCache(),s)}getRootString(t){return ln.exec(t)?.[0]??external_node_path_namespaceObject.win32.parse(t).root}getRoot(t){if(t=Ss(t.toUpperCase()),t===this.root.name||/^[\\/]$/.test(t))return this.root;for(let[e,s]of Object.entries(this.roots))if(this.sameRoot(t,e))return this.roots[t]=s;return this.roots[t]=new ot(t,{nocase:this.nocase,fs:this.fs}).root}sameRoot(t,e=this.root.name){return Ss(t.toUpperCase())===e}},Yt=class r extends O{splitSep="/";sep="/";constructor(t,e=P,s,i,n,o,h){super(t,e,s,i,n,o,h)}getRootString(t){return t.startsWith("/")?"/":""}getRoot(t){return this.root}newChild(t,e=P,s={}){return new r(t,e,this.root,this.roots,this.nocase,this.childrenCache(),s)}},Jt=class{root;rootPath;roots;cwd;#t;#n;#i;nocase;#o;constructor(t=process.cwd(),e,s,{nocase:i,childrenCacheSize:n=16*1024,fs:o=Ct}={}){this.#o=Cs(o),(t instanceof URL||t.startsWith("file://"))&&(t=(0,external_node_url_namespaceObject.fileURLToPath)(t));let h=e.resolve(t);this.roots=Object.create(null),this.rootPath=this.parseRootPath(h),this.#t=new Xt,this.#n=new Xt,this.#i=new Pe(n);let a=h.substring(this.rootPath.length).split(s);if(a.length===1&&!a[0]&&a.pop(),i===void 0)throw new TypeError("must provide nocase setting to PathScurryBase ctor");this.nocase=i,this.root=this.newRoot(this.#o),this.roots[this.rootPath]=this.root;let l=this.root,c=a.length-1,f=e.sep,u=this.rootPath,p=!1;for(let g of a){let d=c--;l=l.child(g,{relative:new Array(d).fill("..").join(f),relativePosix:new Array(d).fill("..").join("/"),fullpath:u+=(p?"":f)+g}),p=!0}this.cwd=l}depth(t=this.cwd){return typeof t=="string"&&(t=this.cwd.resolve(t)),t.depth()}childrenCache(){return this.#i}resolve(...t){let e="";for(let n=t.length-1;n>=0;n--){let o=t[n];if(!(!o||o===".")&&(e=e?`${o}/${e}`:o,this.isAbsolute(o)))break}let s=this.#t.get(e);if(s!==void 0)return s;let i=this.cwd.resolve(e).fullpath();return this.#t.set(e,i),i}resolvePosix(...t){let e="";for(let n=t.length-1;n>=0;n--){let o=t[n];if(!(!o||o===".")&&(e=e?`${o}/${e}`:o,this.isAbsolute(o)))break}let s=this.#n.get(e);if(s!==void 0)return s;let i=this.cwd.resolve(e).fullpathPosix();return this.#n.set(e,i),i}relative(t=this.cwd){return typeof t=="string"&&(t=this.cwd.resolve(t)),t.relative()}relativePosix(t=this.cwd){return typeof t=="string"&&(t=this.cwd.resolve(t)),t.relativePosix()}basename(t=this.cwd){return typeof t=="string"&&(t=this.cwd.resolve(t)),t.name}dirname(t=this.cwd){return typeof t=="string"&&(t=this.cwd.resolve(t)),(t.parent||t).fullpath()}async readdir(t=this.cwd,e={withFileTypes:!0}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t,t=this.cwd);let{withFileTypes:s}=e;if(t.canReaddir()){let i=await t.readdir();return s?i:i.map(n=>n.name)}else return[]}readdirSync(t=this.cwd,e={withFileTypes:!0}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t,t=this.cwd);let{withFileTypes:s=!0}=e;return t.canReaddir()?s?t.readdirSync():t.readdirSync().map(i=>i.name):[]}async lstat(t=this.cwd){return typeof t=="string"&&(t=this.cwd.resolve(t)),t.lstat()}lstatSync(t=this.cwd){return typeof t=="string"&&(t=this.cwd.resolve(t)),t.lstatSync()}async readlink(t=this.cwd,{withFileTypes:e}={withFileTypes:!1}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t.withFileTypes,t=this.cwd);let s=await t.readlink();return e?s:s?.fullpath()}readlinkSync(t=this.cwd,{withFileTypes:e}={withFileTypes:!1}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t.withFileTypes,t=this.cwd);let s=t.readlinkSync();return e?s:s?.fullpath()}async realpath(t=this.cwd,{withFileTypes:e}={withFileTypes:!1}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t.withFileTypes,t=this.cwd);let s=await t.realpath();return e?s:s?.fullpath()}realpathSync(t=this.cwd,{withFileTypes:e}={withFileTypes:!1}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t.withFileTypes,t=this.cwd);let s=t.realpathSync();return e?s:s?.fullpath()}async walk(t=this.cwd,e={}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t,t=this.cwd);let{withFileTypes:s=!0,follow:i=!1,filter:n,walkFilter:o}=e,h=[];(!n||n(t))&&h.push(s?t:t.fullpath());let a=new Set,l=(f,u)=>{a.add(f),f.readdirCB((p,g)=>{if(p)return u(p);let d=g.length;if(!d)return u();let w=()=>{--d===0&&u()};for(let m of g)(!n||n(m))&&h.push(s?m:m.fullpath()),i&&m.isSymbolicLink()?m.realpath().then(b=>b?.isUnknown()?b.lstat():b).then(b=>b?.shouldWalk(a,o)?l(b,w):w()):m.shouldWalk(a,o)?l(m,w):w()},!0)},c=t;return new Promise((f,u)=>{l(c,p=>{if(p)return u(p);f(h)})})}walkSync(t=this.cwd,e={}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t,t=this.cwd);let{withFileTypes:s=!0,follow:i=!1,filter:n,walkFilter:o}=e,h=[];(!n||n(t))&&h.push(s?t:t.fullpath());let a=new Set([t]);for(let l of a){let c=l.readdirSync();for(let f of c){(!n||n(f))&&h.push(s?f:f.fullpath());let u=f;if(f.isSymbolicLink()){if(!(i&&(u=f.realpathSync())))continue;u.isUnknown()&&u.lstatSync()}u.shouldWalk(a,o)&&a.add(u)}}return h}[Symbol.asyncIterator](){return this.iterate()}iterate(t=this.cwd,e={}){return typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t,t=this.cwd),this.stream(t,e)[Symbol.asyncIterator]()}[Symbol.iterator](){return this.iterateSync()}*iterateSync(t=this.cwd,e={}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t,t=this.cwd);let{withFileTypes:s=!0,follow:i=!1,filter:n,walkFilter:o}=e;(!n||n(t))&&(yield s?t:t.fullpath());let h=new Set([t]);for(let a of h){let l=a.readdirSync();for(let c of l){(!n||n(c))&&(yield s?c:c.fullpath());let f=c;if(c.isSymbolicLink()){if(!(i&&(f=c.realpathSync())))continue;f.isUnknown()&&f.lstatSync()}f.shouldWalk(h,o)&&h.add(f)}}}stream(t=this.cwd,e={}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t,t=this.cwd);let{withFileTypes:s=!0,follow:i=!1,filter:n,walkFilter:o}=e,h=new J({objectMode:!0});(!n||n(t))&&h.write(s?t:t.fullpath());let a=new Set,l=[t],c=0,f=()=>{let u=!1;for(;!u;){let p=l.shift();if(!p){c===0&&h.end();return}c++,a.add(p);let g=(w,m,b=!1)=>{if(w)return h.emit("error",w);if(i&&!b){let x=[];for(let S of m)S.isSymbolicLink()&&x.push(S.realpath().then(y=>y?.isUnknown()?y.lstat():y));if(x.length){Promise.all(x).then(()=>g(null,m,!0));return}}for(let x of m)x&&(!n||n(x))&&(h.write(s?x:x.fullpath())||(u=!0));c--;for(let x of m){let S=x.realpathCached()||x;S.shouldWalk(a,o)&&l.push(S)}u&&!h.flowing?h.once("drain",f):d||f()},d=!0;p.readdirCB(g,!0),d=!1}};return f(),h}streamSync(t=this.cwd,e={}){typeof t=="string"?t=this.cwd.resolve(t):t instanceof O||(e=t,t=this.cwd);let{withFileTypes:s=!0,follow:i=!1,filter:n,walkFilter:o}=e,h=new J({objectMode:!0}),a=new Set;(!n||n(t))&&h.write(s?t:t.fullpath());let l=[t],c=0,f=()=>{let u=!1;for(;!u;){let p=l.shift();if(!p){c===0&&h.end();return}c++,a.add(p);let g=p.readdirSync();for(let d of g)(!n||n(d))&&(h.write(s?d:d.fullpath())||(u=!0));c--;for(let d of g){let w=d;if(d.isSymbolicLink()){if(!(i&&(w=d.realpathSync())))continue;w.isUnknown()&&w.lstatSync()}w.shouldWalk(a,o)&&l.push(w)}}u&&!h.flowing&&h.once("drain",f)};return f(),h}chdir(t=this.cwd){let e=this.cwd;this.cwd=typeof t=="string"?this.cwd.resolve(t):t,this.cwd[Ts](e)}},ot=class extends Jt{sep="\\";constructor(t=process.cwd(),e={}){let{nocase:s=!0}=e;typeof t=="string"&&!t.startsWith("file://")&&(t=t.replace(cn,"").replace(fn,"\\")),super(t,external_node_path_namespaceObject.win32,"\\",{...e,nocase:s}),this.nocase=s;for(let i=this.cwd;i;i=i.parent)i.nocase=this.nocase}parseRootPath(t){return external_node_path_namespaceObject.win32.parse(t).root.toUpperCase()}newRoot(t){return new Vt(this.rootPath,I,void 0,this.roots,this.nocase,this.childrenCache(),{fs:t})}isAbsolute(t){return t.startsWith("/")||t.startsWith("\\")||/^[a-z]:(\/|\\)/i.test(t)}},ht=class extends Jt{sep="/";constructor(t=process.cwd(),e={}){let{nocase:s=!1}=e;super(t,external_node_path_namespaceObject.posix,"/",{...e,nocase:s}),this.nocase=s}parseRootPath(t){return"/"}newRoot(t){return new Yt(this.rootPath,I,void 0,this.roots,this.nocase,this.childrenCache(),{fs:t})}isAbsolute(t){return t.startsWith("/")}},Rt=class extends ht{constructor(t=process.cwd(),e={}){let{nocase:s=!0}=e;super(t,{...e,nocase:s})}},rr=process.platform==="win32"?Vt:Yt,_s=process.platform==="win32"?ot:process.platform==="darwin"?Rt:ht;var pn=r=>r.length>=1,mn=r=>r.length>=1,gn=Symbol.for("nodejs.util.inspect.custom"),at=class r{#t;#n;#i;length;#o;#r;#d;#u;#f;#h;#m=!0;constructor(t,e,s,i){if(!pn(t))throw new TypeError("empty pattern list");if(!mn(e))throw new TypeError("empty glob list");if(e.length!==t.length)throw new TypeError("mismatched pattern list and glob list lengths");if(this.length=t.length,s<0||s>=this.length)throw new TypeError("index out of range");if(this.#t=t,this.#n=e,this.#i=s,this.#o=i,this.#i===0){if(this.isUNC()){let n=this.#l()?6:4,o=this.#t.slice(0,n),h=this.#n.slice(0,n),a=this.#t.slice(n),l=this.#n.slice(n);a[0]===""&&(a.shift(),l.shift());let c=[...o,""].join("/"),f=[...h,""].join("/");this.#t=[c,...a],this.#n=[f,...l],this.length=this.#t.length}else if(this.isDrive()||this.isAbsolute()){let[n,...o]=this.#t,[h,...a]=this.#n;o[0]===""&&(o.shift(),a.shift());let l=`${n}/`,c=`${h}/`;this.#t=[l,...o],this.#n=[c,...a],this.length=this.#t.length}}}[gn](){return`Pattern <${this.#n.slice(this.#i).join("/")}>`}pattern(){return this.#t[this.#i]}isString(){return typeof this.#t[this.#i]=="string"}isGlobstar(){return this.#t[this.#i]===v}isMatcher(){return typeof this.#t[this.#i]=="object"}globString(){return this.#d=this.#d||(this.#i===0?this.isAbsolute()?this.#n[0]+this.#n.slice(1).join("/"):this.#n.join("/"):this.#n.slice(this.#i).join("/"))}hasMore(){return this.length>this.#i+1}rest(){return this.#r!==void 0?this.#r:this.hasMore()?(this.#r=new r(this.#t,this.#n,this.#i+1,this.#o),this.#r.#h=this.#h,this.#r.#f=this.#f,this.#r.#u=this.#u,this.#r):this.#r=null}#l(){let t=this.#t;return t[2]==="?"&&typeof t[3]=="string"&&/^unc$/i.test(t[3])}isUNC(){let t=this.#t,e=this.#l()?4:2;return this.#f!==void 0?this.#f:this.#f=this.#o==="win32"&&this.#i===0&&t[0]===""&&t[1]===""&&typeof t[e]=="string"&&!!t[e]&&typeof t[e+1]=="string"&&!!t[e+1]}isDrive(){let t=this.#t;return this.#u!==void 0?this.#u:this.#u=this.#o==="win32"&&this.#i===0&&this.length>1&&typeof t[0]=="string"&&/^[a-z]:$/i.test(t[0])}isAbsolute(){let t=this.#t;return this.#h!==void 0?this.#h:this.#h=t[0]===""&&t.length>1||this.isDrive()||this.isUNC()}root(){let t=this.#t[0];return typeof t=="string"&&this.isAbsolute()&&this.#i===0?t:""}checkFollowGlobstar(){return!(this.#i===0||!this.isGlobstar()||!this.#m)}markFollowGlobstar(){return this.#i===0||!this.isGlobstar()||!this.#m?!1:(this.#m=!1,!0)}};var wn=typeof process=="object"&&process&&typeof process.platform=="string"?process.platform:"linux",lt=class{relative;relativeChildren;absolute;absoluteChildren;platform;mmopts;slashRoot;constructor(t,{nobrace:e,nocase:s,noext:i,noglobstar:n,normalize:o,platform:h=wn,root:a,windowsPathsNoEscape:l,allowWindowsEscape:c,braceExpandMax:f=1e4},u){this.relative=[],this.absolute=[],this.relativeChildren=[],this.absoluteChildren=[],this.platform=h,l=!!l||c===!1,this.mmopts={braceExpandMax:f,dot:!0,nobrace:e,nocase:s,noext:i,noglobstar:n,normalize:o,optimizationLevel:2,platform:h,nocomment:!0,nonegate:!0,windowsPathsNoEscape:l};let p=u?.resolve(a??"/").fullpath()??"/";this.slashRoot=K(p.replace(/\\/g,"/").replace(/\/$/,""),{magicalBraces:!0,windowsPathsNoEscape:l});for(let g of t)this.add(g)}add(t){let e=new D(t,this.mmopts);for(let s=0;s<e.set.length;s++){let i=e.set[s],n=e.globParts[s];if(!i||!n)throw new Error("invalid pattern object");for(;i[0]==="."&&n[0]===".";)i.shift(),n.shift();let o=new at(i,n,0,this.platform),h=o.root()==="/"?`${this.slashRoot}/${o.rest()?.globString()??""}`:o.globString(),a=new D(h,this.mmopts),l=n[n.length-1]==="**",c=o.isAbsolute();c?this.absolute.push(a):this.relative.push(a),l&&(c?this.absoluteChildren.push(a):this.relativeChildren.push(a))}}ignored(t){let e=t.fullpath(),s=`${e}/`,i=t.relative()||".",n=`${i}/`;for(let o of this.relative)if(o.match(i)||o.match(n))return!0;for(let o of this.absolute)if(o.match(e)||o.match(s))return!0;return!1}childrenIgnored(t){let e=`${t.fullpath()}/`,s=`${t.relative()||"."}/`;for(let i of this.relativeChildren)if(i.match(s))return!0;for(let i of this.absoluteChildren)if(i.match(e))return!0;return!1}};var ze=class r{parent;store;constructor(t){this.parent=t}copy(){return new r(this)}#t(t){let e=this.store?.get(t);return e||!this.parent?e:this.parent.#t(t)}hasWalked(t,e){return!!this.#t(t.fullpath())?.has(e.globString())}storeWalked(t,e){let s=t.fullpath(),i=this.#t(s);i?i.add(e.globString()):(this.store??=new Map).set(s,new Set([e.globString()]))}},Ot=class r{static ABSOLUTE=2;static IF_DIR=1;store=new Map;add(t,e,s){let i=(e?r.ABSOLUTE:0)|(s?r.IF_DIR:0),n=this.store.get(t);this.store.set(t,n===void 0?i:i&n)}},Le=class{store=new Map;add(t,e){if(!t.canReaddir())return;let s=this.store.get(t);s?s.find(i=>i.globString()===e.globString())||s.push(e):this.store.set(t,[e])}get(t){let e=this.store.get(t);if(!e)throw new Error("attempting to walk unknown path");return e}entries(){return this.keys().map(t=>[t,this.store.get(t)])}keys(){return[...this.store.keys()].filter(t=>t.canReaddir())}},Ft=class r{hasWalkedCache;matches=new Ot;subwalks=new Le;patterns;follow;dot;opts;constructor(t,e){this.opts=t,this.follow=!!t.follow,this.dot=!!t.dot,this.hasWalkedCache=e?e.copy():new ze}processPatterns(t,e){this.patterns=e;let s=e.map(i=>[t,i]);for(let[i,n]of s){this.hasWalkedCache.storeWalked(i,n);let o=n.root(),h=n.isAbsolute()&&this.opts.absolute!==!1;if(o){i=i.resolve(o==="/"&&this.opts.root!==void 0?this.opts.root:o);let f=n.rest();if(f)n=f;else{this.matches.add(i,!0,!1);continue}}if(i.isENOENT())continue;let a,l,c=!1;for(;typeof(a=n.pattern())=="string"&&(l=n.rest());)i=i.resolve(a),n=l,c=!0;if(a=n.pattern(),l=n.rest(),c){if(this.hasWalkedCache.hasWalked(i,n))continue;this.hasWalkedCache.storeWalked(i,n)}if(typeof a=="string"){let f=a===".."||a===""||a===".";this.matches.add(i.resolve(a),h,f);continue}else if(a===v){(!i.isSymbolicLink()||this.follow||n.checkFollowGlobstar())&&this.subwalks.add(i,n);let f=l?.pattern(),u=l?.rest();if(!l||(f===""||f===".")&&!u)this.matches.add(i,h,f===""||f===".");else if(f===".."){let p=i.parent||i;u?this.hasWalkedCache.hasWalked(p,u)||this.subwalks.add(p,u):this.matches.add(p,h,!0)}}else typeof a=="object"&&this.subwalks.add(i,n)}return this}subwalkTargets(){return this.subwalks.keys()}child(){return new r(this.opts,this.hasWalkedCache)}filterEntries(t,e){let s=this.subwalks.get(t),i=this.child();for(let n of e)for(let o of s){let h=o.isAbsolute(),a=o.pattern(),l=o.rest();a===v?i.testGlobstar(n,o,l,h):typeof a=="object"?i.testMatcher(n,a,l,h):i.testString(n,a,l,h)}return i}testGlobstar(t,e,s,i){if((this.dot||!t.name.startsWith("."))&&(e.hasMore()||this.matches.add(t,i,!1),t.canReaddir()&&(this.follow||!t.isSymbolicLink()?this.subwalks.add(t,e):t.isSymbolicLink()&&(s&&e.checkFollowGlobstar()?this.subwalks.add(t,s):e.markFollowGlobstar()&&this.subwalks.add(t,e)))),s){let n=s.pattern();if(typeof n=="string"&&n!==".."&&n!==""&&n!==".")this.testString(t,n,s.rest(),i);else if(n===".."){let o=t.parent||t;this.subwalks.add(o,s)}else typeof n=="object"&&this.testMatcher(t,n,s.rest(),i)}}testMatcher(t,e,s,i){e.testUnchecked(t.name)&&(s?this.subwalks.add(t,s):this.matches.add(t,i,!1))}testString(t,e,s,i){t.isNamed(e)&&(s?this.subwalks.add(t,s):this.matches.add(t,i,!1))}};var{ABSOLUTE:Zt,IF_DIR:Qt}=Ot,bn=(r,t,e)=>typeof r=="string"?new lt([r],t,e):Array.isArray(r)?new lt(r,t,e):r,te=class{path;patterns;opts;seen=new Set;paused=!1;aborted=!1;#t=[];#n;#i;signal;maxDepth;includeChildMatches;constructor(t,e,s){if(this.patterns=t,this.path=e,this.opts=s,this.#i=!s.posix&&s.platform==="win32"?"\\":"/",this.includeChildMatches=s.includeChildMatches!==!1,(s.ignore||!this.includeChildMatches)&&(this.#n=bn(s.ignore??[],s,e),!this.includeChildMatches&&typeof this.#n.add!="function")){let i="cannot ignore child matches, ignore lacks add() method.";throw new Error(i)}this.maxDepth=s.maxDepth||1/0,s.signal&&(this.signal=s.signal,this.signal.addEventListener("abort",()=>{this.#t.length=0}))}#o(t){return this.seen.has(t)||!!this.#n?.ignored?.(t)}#r(t){return!!this.#n?.childrenIgnored?.(t)}pause(){this.paused=!0}resume(){if(this.signal?.aborted)return;this.paused=!1;let t;for(;!this.paused&&(t=this.#t.shift());)t()}onResume(t){this.paused?this.#t.push(t):t()}async matchCheck(t,e){if(e&&this.opts.nodir)return;let s,i;if(this.opts.realpath){if(s=t.realpathCached()||await t.realpath(),!s)return;i=s}else i=t;let o=i.isUnknown()||this.opts.stat?await i.lstat():i;if(this.opts.follow&&this.opts.nodir&&o?.isSymbolicLink()){let h=await o.realpath();h&&(h.isUnknown()||this.opts.stat)&&await h.lstat()}return this.matchCheckTest(o,e)}matchCheckTest(t,e){return t&&(this.maxDepth===1/0||t.depth()<=this.maxDepth)&&(!e||t.canReaddir())&&(!this.opts.nodir||!t.isDirectory())&&(!this.opts.nodir||!this.opts.follow||!t.isSymbolicLink()||!t.realpathCached()?.isDirectory())&&!this.#o(t)?t:void 0}matchCheckSync(t,e){if(e&&this.opts.nodir)return;let s,i;if(this.opts.realpath){if(s=t.realpathCached()||t.realpathSync(),!s)return;i=s}else i=t;let o=i.isUnknown()||this.opts.stat?i.lstatSync():i;if(this.opts.follow&&this.opts.nodir&&o?.isSymbolicLink()){let h=o.realpathSync();h&&(h?.isUnknown()||this.opts.stat)&&h.lstatSync()}return this.matchCheckTest(o,e)}matchFinish(t,e){this.#o(t)||this.#d(t,e)}#d(t,e){if(!this.includeChildMatches&&this.#n?.add){let n=`${t.relativePosix()}/**`;this.#n.add(n)}let s=this.opts.absolute===void 0?e:this.opts.absolute;this.seen.add(t);let i=this.opts.mark&&t.isDirectory()?this.#i:"";if(this.opts.withFileTypes)this.matchEmit(t);else if(s){let n=this.opts.posix?t.fullpathPosix():t.fullpath();this.matchEmit(n+i)}else{let n=this.opts.posix?t.relativePosix():t.relative(),o=this.opts.dotRelative&&!n.startsWith(`..${this.#i}`)?`.${this.#i}`:"";this.matchEmit(n?o+n+i:`.${i}`)}}async match(t,e,s){let i=await this.matchCheck(t,s);i&&this.matchFinish(i,e)}matchSync(t,e,s){let i=this.matchCheckSync(t,s);i&&this.#d(i,e)}walkCB(t,e,s){if(this.signal?.aborted)return s();this.walkCB2(t,e,new Ft(this.opts),s)}walkCB2(t,e,s,i){if(this.#r(t)||this.signal?.aborted)return i();if(this.paused){this.onResume(()=>this.walkCB2(t,e,s,i));return}s.processPatterns(t,e);let n=1,o=()=>{--n===0&&i()};for(let[h,a]of s.matches.store)this.#o(h)||(n++,this.match(h,!!(a&Zt),!!(a&Qt)).then(()=>o()));for(let h of s.subwalkTargets()){if(this.maxDepth!==1/0&&h.depth()>=this.maxDepth)continue;n++;let a=h.readdirCached();h.calledReaddir()?this.walkCB3(h,a,s,o):h.readdirCB((l,c)=>this.walkCB3(h,c,s,o),!0)}o()}walkCB3(t,e,s,i){let n=s.filterEntries(t,e),o=1,h=()=>{--o===0&&i()};for(let[a,l]of n.matches.store)this.#o(a)||(o++,this.match(a,!!(l&Zt),!!(l&Qt)).then(()=>h()));for(let[a,l]of n.subwalks.entries())o++,this.walkCB2(a,l,n.child(),h);h()}walkCBSync(t,e,s){if(this.signal?.aborted)return s();this.walkCB2Sync(t,e,new Ft(this.opts),s)}walkCB2Sync(t,e,s,i){if(this.#r(t)||this.signal?.aborted)return i();if(this.paused){this.onResume(()=>this.walkCB2Sync(t,e,s,i));return}s.processPatterns(t,e);let n=1,o=()=>{--n===0&&i()};for(let[h,a]of s.matches.store)this.#o(h)||this.matchSync(h,!!(a&Zt),!!(a&Qt));for(let h of s.subwalkTargets()){if(this.maxDepth!==1/0&&h.depth()>=this.maxDepth)continue;n++;let a=h.readdirSync();this.walkCB3Sync(h,a,s,o)}o()}walkCB3Sync(t,e,s,i){let n=s.filterEntries(t,e),o=1,h=()=>{--o===0&&i()};for(let[a,l]of n.matches.store)this.#o(a)||this.matchSync(a,!!(l&Zt),!!(l&Qt));for(let[a,l]of n.subwalks.entries())o++,this.walkCB2Sync(a,l,n.child(),h);h()}},Tt=class extends te{matches=[];constructor(t,e,s){super(t,e,s)}matchEmit(t){this.matches.push(t)}async walk(){if(this.signal?.aborted)throw this.signal.reason;return this.path.isUnknown()&&await this.path.lstat(),await new Promise((t,e)=>{this.walkCB(this.path,this.patterns,()=>{this.signal?.aborted?e(this.signal.reason):t(this.matches)})}),this.matches}walkSync(){if(this.signal?.aborted)throw this.signal.reason;return this.path.isUnknown()&&this.path.lstatSync(),this.walkCBSync(this.path,this.patterns,()=>{if(this.signal?.aborted)throw this.signal.reason}),this.matches}},_t=class extends te{results;constructor(t,e,s){super(t,e,s),this.results=new J({signal:this.signal,objectMode:!0}),this.results.on("drain",()=>this.resume()),this.results.on("resume",()=>this.resume())}matchEmit(t){this.results.write(t),this.results.flowing||this.pause()}stream(){let t=this.path;return t.isUnknown()?t.lstat().then(()=>{this.walkCB(t,this.patterns,()=>this.results.end())}):this.walkCB(t,this.patterns,()=>this.results.end()),this.results}streamSync(){return this.path.isUnknown()&&this.path.lstatSync(),this.walkCBSync(this.path,this.patterns,()=>this.results.end()),this.results}};var Sn=typeof process=="object"&&process&&typeof process.platform=="string"?process.platform:"linux",j=class{absolute;cwd;root;dot;dotRelative;follow;ignore;magicalBraces;mark;matchBase;maxDepth;nobrace;nocase;nodir;noext;noglobstar;pattern;platform;realpath;scurry;stat;signal;windowsPathsNoEscape;withFileTypes;includeChildMatches;opts;patterns;constructor(t,e){if(!e)throw new TypeError("glob options required");if(this.withFileTypes=!!e.withFileTypes,this.signal=e.signal,this.follow=!!e.follow,this.dot=!!e.dot,this.dotRelative=!!e.dotRelative,this.nodir=!!e.nodir,this.mark=!!e.mark,e.cwd?(e.cwd instanceof URL||e.cwd.startsWith("file://"))&&(e.cwd=(0,external_node_url_namespaceObject.fileURLToPath)(e.cwd)):this.cwd="",this.cwd=e.cwd||"",this.root=e.root,this.magicalBraces=!!e.magicalBraces,this.nobrace=!!e.nobrace,this.noext=!!e.noext,this.realpath=!!e.realpath,this.absolute=e.absolute,this.includeChildMatches=e.includeChildMatches!==!1,this.noglobstar=!!e.noglobstar,this.matchBase=!!e.matchBase,this.maxDepth=typeof e.maxDepth=="number"?e.maxDepth:1/0,this.stat=!!e.stat,this.ignore=e.ignore,this.withFileTypes&&this.absolute!==void 0)throw new Error("cannot set absolute and withFileTypes:true");let s=typeof t=="string"?[t]:t;if(this.windowsPathsNoEscape=!!e.windowsPathsNoEscape||e.allowWindowsEscape===!1,this.windowsPathsNoEscape&&(s=s.map(l=>l.replace(/\\/g,"/"))),this.matchBase){if(e.noglobstar)throw new TypeError("base matching requires globstar");s=s.map(l=>l.includes("/")?l:`./**/${l}`)}if(this.pattern=s,this.platform=e.platform||Sn,this.opts={...e,platform:this.platform},e.scurry){if(this.scurry=e.scurry,e.nocase!==void 0&&e.nocase!==e.scurry.nocase)throw new Error("nocase option contradicts provided scurry option")}else{let l=e.platform==="win32"?ot:e.platform==="darwin"?Rt:e.platform?ht:_s;this.scurry=new l(this.cwd,{nocase:e.nocase,fs:e.fs})}this.nocase=this.scurry.nocase;let i=this.platform==="darwin"||this.platform==="win32",n={braceExpandMax:1e4,...e,dot:this.dot,matchBase:this.matchBase,nobrace:this.nobrace,nocase:this.nocase,nocaseMagicOnly:i,nocomment:!0,noext:this.noext,nonegate:!0,optimizationLevel:2,platform:this.platform,windowsPathsNoEscape:this.windowsPathsNoEscape},o=this.pattern.map(l=>new D(l,n)),[h,a]=o.reduce((l,c)=>(l[0].push(...c.set),l[1].push(...c.globParts),l),[[],[]]);this.patterns=h.map((l,c)=>{let f=a[c];if(!f)throw new Error("invalid pattern object");return new at(l,f,0,this.platform)})}async walk(){return await new Tt(this.patterns,this.scurry.cwd,{...this.opts,maxDepth:this.maxDepth!==1/0?this.maxDepth+this.scurry.cwd.depth():1/0,platform:this.platform,nocase:this.nocase,includeChildMatches:this.includeChildMatches}).walk()}walkSync(){return new Tt(this.patterns,this.scurry.cwd,{...this.opts,maxDepth:this.maxDepth!==1/0?this.maxDepth+this.scurry.cwd.depth():1/0,platform:this.platform,nocase:this.nocase,includeChildMatches:this.includeChildMatches}).walkSync()}stream(){return new _t(this.patterns,this.scurry.cwd,{...this.opts,maxDepth:this.maxDepth!==1/0?this.maxDepth+this.scurry.cwd.depth():1/0,platform:this.platform,nocase:this.nocase,includeChildMatches:this.includeChildMatches}).stream()}streamSync(){return new _t(this.patterns,this.scurry.cwd,{...this.opts,maxDepth:this.maxDepth!==1/0?this.maxDepth+this.scurry.cwd.depth():1/0,platform:this.platform,nocase:this.nocase,includeChildMatches:this.includeChildMatches}).streamSync()}iterateSync(){return this.streamSync()[Symbol.iterator]()}[Symbol.iterator](){return this.iterateSync()}iterate(){return this.stream()[Symbol.asyncIterator]()}[Symbol.asyncIterator](){return this.iterate()}};var je=(r,t={})=>{for(let e of Array.isArray(r)?r:[r])if(new D(e,t).hasMagic())return!0;return!1};function ee(r,t={}){return new j(r,t).streamSync()}function Ps(r,t={}){return new j(r,t).stream()}function zs(r,t={}){return new j(r,t).walkSync()}async function Ds(r,t={}){return new j(r,t).walk()}function se(r,t={}){return new j(r,t).iterateSync()}function Ls(r,t={}){return new j(r,t).iterate()}var xn=ee,vn=Object.assign(Ps,{sync:ee}),En=se,kn=Object.assign(Ls,{sync:se}),Cn=Object.assign(zs,{stream:ee,iterate:se}),Ns=Object.assign(Ds,{glob:Ds,globSync:zs,sync:Cn,globStream:Ps,stream:vn,globStreamSync:ee,streamSync:xn,globIterate:Ls,iterate:kn,globIterateSync:se,iterateSync:En,Glob:j,hasMagic:je,escape:K,unescape:st});Ns.glob=Ns;
-//# sourceMappingURL=index.min.js.map
-
 ;// CONCATENATED MODULE: ./src/model/location.ts
 function fileLocation(path) {
     return { path, line: 1, column: 1 };
@@ -8808,6 +8783,11 @@ function formatLocation(location) {
 const BINARY_SNIFF_BYTES = 8000;
 /** How much of an oversized file is read to decide whether it is worth a note. */
 const OVERSIZED_SNIFF_BYTES = 64 * 1024;
+/** `terraform show -json` plans of real estates run to tens of megabytes and are parsed with JSON.parse, so they get a limit of their own. */
+const MAX_PLAN_BYTES = 64 * 1024 * 1024;
+function looksLikeTerraformPlan(path, head) {
+    return /\.json$/i.test(path) && head.includes('"format_version"') && (head.includes('"terraform_version"') || head.includes('"planned_values"'));
+}
 /**
  * Reads and decodes a discovered file. A file larger than `maxFileBytes` (0: no limit) is not
  * read, with a note when its first bytes classify as something irsa-guard reads; a file that
@@ -8824,10 +8804,14 @@ function readCandidate(candidate, maxFileBytes) {
             return { ok: false };
         if (maxFileBytes > 0 && stats.size > maxFileBytes) {
             const head = readBytes(descriptor, OVERSIZED_SNIFF_BYTES).toString('utf8');
-            const relevant = classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'));
-            if (!relevant)
-                return { ok: false };
-            return skipped(path, `it is ${formatBytes(stats.size)}, larger than the ${formatBytes(maxFileBytes)} limit; raise maxFileBytes in the config file, or exclude the file`);
+            const plan = looksLikeTerraformPlan(path, head);
+            if (!(plan && stats.size <= Math.max(maxFileBytes, MAX_PLAN_BYTES))) {
+                const relevant = plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'));
+                if (!relevant)
+                    return { ok: false };
+                const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes;
+                return skipped(path, `it is ${formatBytes(stats.size)}, larger than the ${formatBytes(limit)} limit; raise maxFileBytes in the config file, or exclude the file`);
+            }
         }
         return decodeText(path, readBytes(descriptor, stats.size));
     }
@@ -8925,7 +8909,10 @@ function parseGitignore(text) {
         if (line.startsWith('/'))
             line = line.slice(1);
         const body = globToRegexSource(line);
-        rules.push({ negate, directoryOnly, regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`) });
+        if (!anchored && !line.includes('**'))
+            rules.push({ negate, directoryOnly, regex: new RegExp(`^${body}$`), basename: true });
+        else
+            rules.push({ negate, directoryOnly, regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`) });
     }
     return rules;
 }
@@ -8934,11 +8921,14 @@ function parseGitignore(text) {
  * undefined (no rule matches). The last matching rule wins.
  */
 function matchIgnoreRules(rules, relativePath, isDirectory) {
+    let basename;
     for (let index = rules.length - 1; index >= 0; index -= 1) {
         const rule = rules[index];
         if (rule.directoryOnly && !isDirectory)
             continue;
-        if (rule.regex.test(relativePath))
+        if (rule.basename)
+            basename ??= relativePath.slice(relativePath.lastIndexOf('/') + 1);
+        if (rule.regex.test(rule.basename ? basename : relativePath))
             return !rule.negate;
     }
     return undefined;
@@ -8959,6 +8949,22 @@ function compileExcludeGlob(glob) {
 }
 function matchesExclude(globs, relativePath, isDirectory) {
     return globs.some((glob) => (!glob.directoryOnly || isDirectory) && glob.regex.test(relativePath));
+}
+/** An include glob relative to the root (`**`, `*`, `?`, `[...]`, `{a,b}`), matched against file paths. */
+function compileIncludeGlob(glob, caseInsensitive = false) {
+    return expandBraces(glob).map((expanded) => {
+        const segments = expanded.split('/');
+        let fixed = 0;
+        while (fixed < segments.length - 1 && !/[*?[\]\\]/.test(segments[fixed]))
+            fixed += 1;
+        const rest = segments.slice(fixed);
+        return {
+            regex: expanded === '**/*' || expanded === '**' ? undefined : new RegExp(`^${globToRegexSource(expanded)}$`, caseInsensitive ? 'i' : ''),
+            fixedDirectories: segments.slice(0, fixed),
+            reachesBelowPrefix: rest.length > 1 || rest.some((segment) => segment.includes('**')),
+            caseInsensitive,
+        };
+    });
 }
 /** `a/{b,c}/d` → `a/b/d`, `a/c/d` (nested braces too). */
 function expandBraces(pattern) {
@@ -9101,61 +9107,38 @@ function trimTrailingSpaces(line) {
 
 
 
-
-
 /** Directories never scanned, wherever they are. */
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor', '.terraform', 'bower_components']);
+/** Include globs match case-insensitively where the file system usually does. */
+const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32';
 /**
  * Finds the files under `root` that irsa-guard may read: matched by an include glob, not
- * excluded, not ignored by git, relevant by name. Symbolic links to directories are never
- * followed (so a link loop cannot hang the walk); links to files are read only when the target
- * lies inside the root. Nothing is stat'ed beyond what reading the directories tells: sizes are
- * checked when the file is opened (readCandidate).
+ * excluded, not ignored by git, relevant by name. One walk over the directories, pruned as it
+ * goes (always-skipped, excluded, git-ignored directories, and directories no include glob can
+ * reach); the entry types readdir returns are all it looks at, so no file is stat'ed. Symbolic
+ * links to directories are never followed (so a link loop cannot hang the walk); links to files
+ * are read only when the target lies inside the root. Sizes are checked when a file is opened
+ * (readCandidate).
  */
 async function discover(root, options) {
-    const rootReal = await (0,promises_namespaceObject.realpath)(root).catch(() => undefined);
-    if (!rootReal || !(await (0,promises_namespaceObject.stat)(rootReal)).isDirectory())
-        throw new ConfigError(`Cannot scan ${root}: it is not a directory`);
-    const filter = new RepositoryFilter(rootReal, options);
-    const include = await normaliseIncludes(rootReal, options.include);
-    const matches = await Ns(include, {
-        cwd: rootReal,
-        dot: true,
-        nodir: true,
-        withFileTypes: true,
-        follow: false,
-        ignore: filter,
-    });
-    const candidates = [];
-    const findings = [];
-    const note = (path, why) => {
-        findings.push(skippedFileNote(path, why));
-    };
-    for (const entry of matches) {
-        const path = entry.relativePosix();
-        if (path === '' || path.startsWith('../') || external_node_path_default().isAbsolute(path))
-            continue;
-        const absolutePath = entry.fullpath();
-        if (entry.isSymbolicLink()) {
-            const target = await linkTarget(absolutePath, rootReal);
-            if (target === 'outside')
-                note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory');
-            if (target === 'unresolved')
-                note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)');
-            if (target !== 'file')
-                continue;
-        }
-        else if (!entry.isFile()) {
-            continue;
-        }
-        candidates.push({ path, absolutePath });
+    let rootReal;
+    try {
+        rootReal = (0,external_node_fs_namespaceObject.realpathSync)(root);
+        if (!(0,external_node_fs_namespaceObject.statSync)(rootReal).isDirectory())
+            throw new Error('not a directory');
     }
+    catch {
+        throw new ConfigError(`Cannot scan ${root}: it is not a directory`);
+    }
+    const walker = new Walker(rootReal, options, normaliseIncludes(rootReal, options.include).flatMap((pattern) => compileIncludeGlob(pattern, CASE_INSENSITIVE)));
+    walker.walk(rootReal, '', []);
+    const { candidates, findings } = walker;
     candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     findings.sort((a, b) => (a.location.path < b.location.path ? -1 : 1));
     return { candidates, findings };
 }
 /** A plain directory (`k8s`, `deploy/`) means all files below it; `./` is dropped. */
-async function normaliseIncludes(rootReal, include) {
+function normaliseIncludes(rootReal, include) {
     const patterns = [];
     for (const raw of include.length > 0 ? include : ['**/*']) {
         let pattern = raw.trim().replace(/\\/g, '/');
@@ -9163,9 +9146,8 @@ async function normaliseIncludes(rootReal, include) {
             pattern = pattern.slice(2);
         if (pattern === '' || pattern === '.')
             pattern = '**/*';
-        if (!je(pattern)) {
-            const isDirectory = await (0,promises_namespaceObject.stat)(external_node_path_default().join(rootReal, pattern)).then((stats) => stats.isDirectory(), () => false);
-            if (isDirectory)
+        if (!GLOB_CHARACTERS.test(pattern)) {
+            if (isDirectory(external_node_path_default().join(rootReal, pattern)))
                 pattern = `${pattern.replace(/\/+$/, '')}/**/*`;
         }
         else if (pattern.endsWith('/')) {
@@ -9175,10 +9157,118 @@ async function normaliseIncludes(rootReal, include) {
     }
     return patterns;
 }
-async function linkTarget(absolutePath, rootReal) {
+const GLOB_CHARACTERS = /[*?[\]{}]/;
+function isDirectory(absolutePath) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(absolutePath).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+class Walker {
+    rootReal;
+    includes;
+    candidates = [];
+    findings = [];
+    excludes;
+    respectGitignore;
+    constructor(rootReal, options, includes) {
+        this.rootReal = rootReal;
+        this.includes = includes;
+        this.excludes = options.exclude.flatMap(compileExcludeGlob);
+        this.respectGitignore = options.respectGitignore ?? true;
+    }
+    /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
+    walk(directory, relative, scopes) {
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(directory, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
+            const rules = readGitignore(external_node_path_default().join(directory, '.gitignore'));
+            if (rules.length > 0)
+                scopes = [...scopes, { directory: relative, rules }];
+        }
+        const prefix = directory.endsWith((external_node_path_default()).sep) ? directory : directory + (external_node_path_default()).sep;
+        for (const entry of entries) {
+            const name = entry.name;
+            const path = relative === '' ? name : `${relative}/${name}`;
+            const absolutePath = prefix + name;
+            if (entry.isDirectory()) {
+                if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || !this.mayIncludeBelow(path))
+                    continue;
+                if (matchesExclude(this.excludes, path, true) || this.gitignored(scopes, path, true))
+                    continue;
+                this.walk(absolutePath, path, scopes);
+                continue;
+            }
+            const isLink = entry.isSymbolicLink();
+            if (!isLink && !entry.isFile())
+                continue;
+            if (!looksRelevantByName(path) || !this.included(path))
+                continue;
+            if (matchesExclude(this.excludes, path, false) || this.gitignored(scopes, path, false))
+                continue;
+            if (isLink) {
+                const target = linkTarget(absolutePath, this.rootReal);
+                if (target === 'outside')
+                    this.note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory');
+                if (target === 'unresolved')
+                    this.note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)');
+                if (target !== 'file')
+                    continue;
+            }
+            this.candidates.push({ path, absolutePath });
+        }
+    }
+    note(path, why) {
+        this.findings.push(skippedFileNote(path, why));
+    }
+    included(path) {
+        return this.includes.some((include) => include.regex === undefined || include.regex.test(path));
+    }
+    /** Whether some include glob can match a file below this directory. */
+    mayIncludeBelow(directory) {
+        const segments = directory.split('/');
+        return this.includes.some((include) => {
+            const fixed = include.fixedDirectories;
+            const shared = Math.min(fixed.length, segments.length);
+            for (let index = 0; index < shared; index += 1) {
+                if (include.caseInsensitive ? fixed[index].toLowerCase() !== segments[index].toLowerCase() : fixed[index] !== segments[index])
+                    return false;
+            }
+            // Up to the end of the fixed prefix, only the directories on the way to it; below it, only when the rest of the glob spans directories.
+            return segments.length <= fixed.length || include.reachesBelowPrefix;
+        });
+    }
+    /** git's rules: the deepest `.gitignore` with a matching rule decides. */
+    gitignored(scopes, path, isDirectory) {
+        for (let index = scopes.length - 1; index >= 0; index -= 1) {
+            const scope = scopes[index];
+            const within = scope.directory === '' ? path : path.slice(scope.directory.length + 1);
+            const verdict = matchIgnoreRules(scope.rules, within, isDirectory);
+            if (verdict !== undefined)
+                return verdict;
+        }
+        return false;
+    }
+}
+function readGitignore(absolutePath) {
+    try {
+        return parseGitignore((0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8'));
+    }
+    catch {
+        return [];
+    }
+}
+function linkTarget(absolutePath, rootReal) {
     let target;
     try {
-        target = await (0,promises_namespaceObject.realpath)(absolutePath);
+        target = (0,external_node_fs_namespaceObject.realpathSync)(absolutePath);
     }
     catch {
         return 'unresolved';
@@ -9186,7 +9276,7 @@ async function linkTarget(absolutePath, rootReal) {
     if (!isInside(target, rootReal))
         return 'outside';
     try {
-        return (await (0,promises_namespaceObject.stat)(target)).isFile() ? 'file' : 'directory';
+        return (0,external_node_fs_namespaceObject.statSync)(target).isFile() ? 'file' : 'directory';
     }
     catch {
         return 'unresolved';
@@ -9195,97 +9285,6 @@ async function linkTarget(absolutePath, rootReal) {
 function isInside(target, rootReal) {
     const relative = external_node_path_default().relative(rootReal, target);
     return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
-}
-/**
- * glob's ignore hook: prunes always-skipped, excluded, git-ignored and symlinked directories
- * before they are read, and drops files that are irrelevant by name before they are stat'ed.
- */
-class RepositoryFilter {
-    rootReal;
-    excludes;
-    respectGitignore;
-    prunedDirectories = new Map();
-    gitignoreRules = new Map();
-    constructor(rootReal, options) {
-        this.rootReal = rootReal;
-        this.excludes = options.exclude.flatMap(compileExcludeGlob);
-        this.respectGitignore = options.respectGitignore ?? true;
-    }
-    ignored(path) {
-        if (path.isUnknown())
-            path.lstatSync();
-        if (path.isDirectory())
-            return false;
-        const relative = path.relativePosix();
-        if (relative === '' || relative.startsWith('../'))
-            return true;
-        if (path.parent && this.childrenIgnored(path.parent))
-            return true;
-        if (!looksRelevantByName(relative))
-            return true;
-        return matchesExclude(this.excludes, relative, false) || this.gitignored(path, relative, false);
-    }
-    childrenIgnored(directory) {
-        const cached = this.prunedDirectories.get(directory);
-        if (cached !== undefined)
-            return cached;
-        const pruned = this.isPruned(directory);
-        this.prunedDirectories.set(directory, pruned);
-        return pruned;
-    }
-    isPruned(directory) {
-        if (directory.fullpath() === this.rootReal)
-            return false;
-        const relative = directory.relativePosix();
-        if (relative === '')
-            return false;
-        if (relative.startsWith('../') || relative === '..')
-            return true;
-        if (directory.isUnknown())
-            directory.lstatSync();
-        if (directory.isSymbolicLink())
-            return true;
-        if (ALWAYS_SKIPPED_DIRECTORIES.has(directory.name))
-            return true;
-        if (directory.parent && this.childrenIgnored(directory.parent))
-            return true;
-        return matchesExclude(this.excludes, relative, true) || this.gitignored(directory, relative, true);
-    }
-    /** git's rules: the deepest `.gitignore` with a matching rule decides. */
-    gitignored(path, relative, isDirectory) {
-        if (!this.respectGitignore)
-            return false;
-        for (let directory = path.parent; directory; directory = directory.parent) {
-            const directoryRelative = directory.relativePosix();
-            const rules = this.rulesOf(directory);
-            if (rules.length > 0) {
-                const within = directoryRelative === '' ? relative : relative.slice(directoryRelative.length + 1);
-                const verdict = matchIgnoreRules(rules, within, isDirectory);
-                if (verdict !== undefined)
-                    return verdict;
-            }
-            if (directory.fullpath() === this.rootReal)
-                break;
-        }
-        return false;
-    }
-    rulesOf(directory) {
-        const cached = this.gitignoreRules.get(directory);
-        if (cached)
-            return cached;
-        let rules = [];
-        const listed = directory.calledReaddir() ? directory.readdirCached().some((child) => child.name === '.gitignore') : true;
-        if (listed) {
-            try {
-                rules = parseGitignore((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(directory.fullpath(), '.gitignore'), 'utf8'));
-            }
-            catch {
-                rules = [];
-            }
-        }
-        this.gitignoreRules.set(directory, rules);
-        return rules;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/iam/arn.ts
@@ -9430,14 +9429,15 @@ class Graph {
         if (hostPath)
             push(this.providersByHostPath, hostPath, provider);
     }
-    resolveRoles(sa) {
-        const annotation = sa.roleArn;
-        if (!annotation)
-            return [];
-        if (annotation.kind === 'symbolic') {
-            return (this.rolesByReference.get(annotation.expression) ?? []).map((role) => ({ role, via: 'reference' }));
+    /**
+     * The roles a role ARN value names (an annotation, a Pod Identity association's role_arn), as far
+     * as the sources define them: by ARN, by shared reference, or by account, path and name.
+     */
+    rolesNamedBy(roleArn) {
+        if (roleArn.kind === 'symbolic') {
+            return (this.rolesByReference.get(roleArn.expression) ?? []).map((role) => ({ role, via: 'reference' }));
         }
-        const arn = parseRoleArn(annotation.value.trim());
+        const arn = parseRoleArn(roleArn.value.trim());
         if (!arn)
             return [];
         // IAM role names are unique case-insensitively within an account.
@@ -9453,6 +9453,9 @@ class Graph {
             return (account === undefined || account === arn.account) && pathMatches;
         });
         return byName.map((role) => ({ role, via: 'name' }));
+    }
+    resolveRoles(sa) {
+        return sa.roleArn ? this.rolesNamedBy(sa.roleArn) : [];
     }
 }
 /** Namespace-aware key of a namespaced object; symbolic parts key by their expression. */
@@ -9486,8 +9489,14 @@ function emptyFacts() {
 function mergeFacts(into, from) {
     for (const key of Object.keys(from)) {
         const items = from[key];
-        if (items)
-            into[key].push(...items);
+        if (!items)
+            continue;
+        // Optional kinds (live) start absent.
+        const list = into[key] ?? [];
+        into[key] = list;
+        // One push per item: spreading a list of 130,000 or more overflows the call stack.
+        for (const item of items)
+            list.push(item);
     }
 }
 
@@ -10352,260 +10361,64 @@ function unknownSummary(statements, effect, unknownStatements) {
     return `whether ${undecided?.label ?? 'a statement'} applies is not known before apply`;
 }
 
-;// CONCATENATED MODULE: ./src/rules/helpers/trust.ts
-/** Every role with a trust policy, with the document. */
-function* trustPolicies(roles) {
-    for (const role of roles)
-        if (role.trustPolicy)
-            yield { role, policy: role.trustPolicy };
-}
-/** The Federated principal values of a statement. */
-function federatedValues(statement) {
-    return (statement.principal?.entries ?? []).filter((entry) => entry.type === 'Federated').flatMap((entry) => entry.values);
-}
-/** A Federated value that names an OIDC provider (known ARN with `oidc-provider/`, or any symbolic value). */
-function isOidcFederated(value) {
-    if (value.kind === 'symbolic')
-        return !/saml/i.test(value.expression);
-    return value.value.includes(':oidc-provider/') || /^oidc\./.test(value.value) || value.value.includes('oidc.eks.');
-}
-/** Statements whose principal is (or includes) an OIDC Federated provider: the IRSA statements. */
-function oidcStatements(policy) {
-    return policy.statements.filter((statement) => federatedValues(statement).some(isOidcFederated));
-}
-function isAllow(statement) {
-    return statement.effect?.kind === 'known' && statement.effect.value === 'Allow';
-}
-/** The text a key's claim suffix is read from (a symbolic key uses its expression, e.g. `${module.eks.oidc_provider}:sub`). */
-function keyText(key) {
-    return key.kind === 'known' ? key.value : key.expression;
-}
-/** Which token claim a condition key tests; key names are case-insensitive in IAM. */
-function claimOf(key) {
-    const match = /:(sub|aud|amr)$/i.exec(keyText(key));
-    return match ? match[1].toLowerCase() : 'other';
-}
-/** The issuer part of a claim key (`oidc.eks.r.amazonaws.com/id/X` of `oidc.eks.r.amazonaws.com/id/X:sub`). */
-function keyIssuer(key) {
-    const text = keyText(key);
-    const colon = text.lastIndexOf(':');
-    return colon < 0 ? text : text.slice(0, colon);
-}
-function conditionsOn(statement, claim) {
-    return (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === claim);
-}
-function trust_parseOperator(operator) {
-    let rest = operator;
-    let setPrefix;
-    const prefix = /^(ForAnyValue|ForAllValues):/.exec(rest);
-    if (prefix) {
-        setPrefix = prefix[1];
-        rest = rest.slice(prefix[0].length);
-    }
-    const ifExists = rest.endsWith('IfExists');
-    if (ifExists)
-        rest = rest.slice(0, -'IfExists'.length);
-    return { base: rest, setPrefix, ifExists, negated: /Not(Equals|Like)/.test(rest) };
-}
-
-;// CONCATENATED MODULE: ./src/rules/helpers/conditions.ts
+;// CONCATENATED MODULE: ./src/iam/identity-policy.ts
 
 
 
-/** The Allow statements among them: the ones that let ServiceAccount tokens in. */
-function* allowedIrsaStatements(roles) {
-    for (const { role, policy, statement } of irsaStatements(roles))
-        if (isAllow(statement))
-            yield { role, policy, statement };
-}
-/** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
-function* irsaStatements(roles) {
-    for (const { role, policy } of trustPolicies(roles)) {
-        for (const statement of oidcStatements(policy))
-            if (isServiceAccountStatement(statement))
-                yield { role, policy, statement };
-    }
-}
-const EKS_ISSUER = /^oidc[.-]eks\./i;
 /**
- * Whether a statement's OIDC provider issues ServiceAccount tokens, so that the token's sub is
- * `system:serviceaccount:<ns>:<name>` and its aud `sts.amazonaws.com`: an EKS issuer in its
- * Federated ARN or claim keys, or a ServiceAccount subject among its `:sub` values (a
- * self-managed cluster). Other OIDC providers (GitHub Actions, GitLab, Terraform Cloud) have
- * other claims. When no issuer is known, a reference that mentions EKS or a cluster counts.
+ * Whether a role's own permission policies allow an action on a resource: an applicable Deny wins,
+ * else an applicable Allow allows, else it is implicitly denied. Actions compare case-insensitively
+ * and resources case-sensitively, both with `*` and `?` wildcards. A statement with a Condition, or
+ * a value known only at deploy time, may apply: the answer is then unknown, never a denial. When
+ * the permissions are incomplete (an attached policy whose document is unknown), nothing is denied.
  */
-function isServiceAccountStatement(statement) {
-    const federated = federatedValues(statement).filter(isOidcFederated);
-    const keys = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) !== 'other').map((entry) => entry.key);
-    const issuers = [
-        ...federated.flatMap((value) => (value.kind === 'known' ? [parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value] : [])),
-        ...keys.flatMap((key) => (key.kind === 'known' ? [keyIssuer(key)] : [])),
-    ];
-    if (issuers.some((issuer) => EKS_ISSUER.test(issuer)))
-        return true;
-    const subjects = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === 'sub').flatMap((entry) => entry.values);
-    if (subjects.some((value) => keyText(value).startsWith('system:serviceaccount')))
-        return true;
-    if (issuers.length > 0)
-        return false;
-    return [...federated, ...keys].some((value) => /eks|kubernetes|k8s|cluster/i.test(keyText(value)));
+function identityAllows(permissions, action, resource) {
+    const applies = (statement) => {
+        const actionMatch = elementMatches(statement.actions, statement.notActions, action, true);
+        const resourceMatch = elementMatches(statement.resources, statement.notResources, resource, false);
+        const matched = and([actionMatch, resourceMatch]);
+        return matched === true && statement.conditional ? 'unknown' : matched;
+    };
+    const effectOf = (statement) => statement.effect?.kind === 'known' && (statement.effect.value === 'Allow' || statement.effect.value === 'Deny') ? statement.effect.value : 'unknown';
+    let mayDeny = false;
+    let allowedBy;
+    let mayAllow = !permissions.complete;
+    for (const statement of permissions.statements) {
+        const result = applies(statement);
+        const effect = effectOf(statement);
+        if (result === false)
+            continue;
+        if (effect === 'Deny' && result === true)
+            return { allowed: false, deniedBy: statement };
+        if (effect !== 'Allow')
+            mayDeny = true;
+        if (effect !== 'Deny') {
+            if (result === true && effect === 'Allow')
+                allowedBy ??= statement;
+            else
+                mayAllow = true;
+        }
+    }
+    if (allowedBy && !mayDeny)
+        return { allowed: true, allowedBy };
+    if (allowedBy || mayAllow)
+        return { allowed: 'unknown' };
+    return { allowed: false };
 }
-/** For messages, as the evaluator names statements: `statement "AllowApp"` or `Statement[1]`. */
-function describeStatement(statement) {
-    return statementLabel(statement);
-}
-/** Stable finding identity: which role, which statement; never a line. */
-function statementKey(role, statement) {
-    return `role:${role.label} statement:${statement.index}`;
-}
-/** `"oidc.eks.…/id/X:sub"` as written, for messages. */
-function quotedKey(key) {
-    return `"${keyText(key)}"`;
-}
-/** A condition that is true only when its key is present and matches: what actually restricts a claim. */
-function isPositiveStringCondition(entry) {
-    const operator = trust_parseOperator(entry.operator);
-    return /^String(Equals|Like)(IgnoreCase)?$/.test(operator.base) && !operator.negated && operator.setPrefix !== 'ForAllValues';
-}
-/** Positive `String…` conditions on a claim (`:sub`, `:aud`) of a statement. */
-function positiveConditionsOn(statement, claim) {
-    return (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === claim && isPositiveStringCondition(entry));
-}
-/** Whether two condition keys name the same context key (known keys compare case-insensitively, as IAM does). */
-function sameConditionKey(a, b) {
-    if (a.kind === 'known' && b.kind === 'known')
-        return a.value.toLowerCase() === b.value.toLowerCase();
-    if (a.kind === 'symbolic' && b.kind === 'symbolic')
-        return a.expression === b.expression;
+function elementMatches(positive, negative, value, caseInsensitive) {
+    if (positive)
+        return or(positive.map((each) => identity_policy_valueMatches(each, value, caseInsensitive)));
+    if (negative)
+        return not(or(negative.map((each) => identity_policy_valueMatches(each, value, caseInsensitive))));
     return false;
 }
-/**
- * The key prefix a missing claim condition should use: the issuer of another claim key of the
- * statement, else the host/path of its Federated provider ARN, else a placeholder.
- */
-function issuerKeyPrefix(statement) {
-    const existing = (statement.condition?.entries ?? []).find((entry) => claimOf(entry.key) !== 'other');
-    if (existing)
-        return keyIssuer(existing.key);
-    for (const federated of federatedValues(statement).filter(isOidcFederated)) {
-        if (federated.kind === 'known') {
-            const arn = parseOidcProviderArn(federated.value);
-            if (arn)
-                return arn.issuerHostPath;
-        }
-    }
-    return '<issuer host/path>';
-}
-
-;// CONCATENATED MODULE: ./src/rules/aud-condition-invalid.ts
-
-
-
-
-
-const audConditionInvalid = {
-    meta: {
-        id: 'aud-condition-invalid',
-        level: 'error',
-        description: 'A trust-policy ":aud" condition that IRSA tokens cannot satisfy (a value other than "sts.amazonaws.com" that no ServiceAccount audience explains, or a subject under the aud key); a missing ":aud" condition is a note.',
-        remediation: 'Compare "<issuer>:aud" with "sts.amazonaws.com", or with the eks.amazonaws.com/audience the ServiceAccount sets.',
-    },
-    *check(graph) {
-        const audiences = graph.facts.serviceAccounts.flatMap((sa) => (sa.audience ? [sa.audience] : []));
-        // A ServiceAccount audience known only at apply time could be any value: then no aud value is provably wrong.
-        const audienceUnknown = audiences.some((audience) => audience.kind === 'symbolic');
-        const inUse = [DEFAULT_AUDIENCE, ...audiences.flatMap((audience) => (audience.kind === 'known' ? [audience.value] : []))];
-        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
-            if (conditionsOn(statement, 'aud').length === 0) {
-                const prefix = issuerKeyPrefix(statement);
-                yield {
-                    location: statement.condition?.location ?? statement.location,
-                    level: 'note',
-                    message: `${describeStatement(statement)} has no "${prefix}:aud" condition; STS still checks the OIDC provider's client IDs, but AWS recommends adding "StringEquals": {"${prefix}:aud": "${DEFAULT_AUDIENCE}"}`,
-                    key: `${statementKey(role, statement)} aud:missing`,
-                };
-                continue;
-            }
-            if (audienceUnknown)
-                continue;
-            for (const entry of positiveConditionsOn(statement, 'aud')) {
-                if (entry.values.some((value) => value.kind === 'symbolic' || inUse.some((audience) => accepts(entry, value.value, audience))))
-                    continue;
-                for (const value of entry.values) {
-                    if (value.kind !== 'known')
-                        continue;
-                    yield {
-                        location: value.location,
-                        message: `${quotedKey(entry.key)} in ${describeStatement(statement)} ${wrongAudience(value.value, keyIssuer(entry.key))}`,
-                        key: `${statementKey(role, statement)} aud:${value.value}`,
-                    };
-                }
-            }
-        }
-    },
-};
-function accepts(entry, conditionValue, audience) {
-    const operator = trust_parseOperator(entry.operator);
-    const ignoreCase = operator.base.endsWith('IgnoreCase');
-    const [pattern, subject] = ignoreCase ? [conditionValue.toLowerCase(), audience.toLowerCase()] : [conditionValue, audience];
-    return operator.base.startsWith('StringLike') ? globMatches(globPattern(template_text(pattern)), subject) : pattern === subject;
-}
-function wrongAudience(value, issuer) {
-    if (value.startsWith('system:serviceaccount')) {
-        return `is compared with the ServiceAccount subject "${value}", so no token matches (its aud claim is "${DEFAULT_AUDIENCE}"); move the subject under "${issuer}:sub" and compare ":aud" with "${DEFAULT_AUDIENCE}"`;
-    }
-    const china = value === 'sts.amazonaws.com.cn' ? ', in China too,' : '';
-    return `expects "${value}", but IRSA tokens carry aud "${DEFAULT_AUDIENCE}"${china} unless the ServiceAccount sets eks.amazonaws.com/audience, and no scanned ServiceAccount sets "${value}"; write "${DEFAULT_AUDIENCE}"`;
-}
-
-;// CONCATENATED MODULE: ./src/rules/condition-fails-open.ts
-
-
-const conditionFailsOpen = {
-    meta: {
-        id: 'condition-fails-open',
-        level: 'error',
-        security: true,
-        description: 'A negated operator, "…IfExists" or "ForAllValues:" on a ":sub" or ":aud" key of an Allow statement: true when the key is absent, so the condition restricts nothing.',
-        remediation: 'Allow the intended ServiceAccounts with a positive StringEquals (or StringLike) condition on the ":sub" and ":aud" keys.',
-    },
-    *check(graph) {
-        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
-            for (const entry of statement.condition?.entries ?? []) {
-                const claim = claimOf(entry.key);
-                if (claim !== 'sub' && claim !== 'aud')
-                    continue;
-                const operator = trust_parseOperator(entry.operator);
-                const why = failsOpenBecause(operator);
-                if (!why || requiredElsewhere(statement, entry))
-                    continue;
-                yield {
-                    location: entry.operatorLocation,
-                    message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} ${why}, so it lets in tokens no one meant to admit; ${fix(operator, claim)}`,
-                    key: `${statementKey(role, statement)} ${entry.operator} ${entry.key.kind === 'known' ? entry.key.value : entry.key.expression}`,
-                };
-            }
-        }
-    },
-};
-function failsOpenBecause(operator) {
-    if (operator.negated)
-        return 'is true for every value it does not list, and whenever the key is absent (a key of another provider, a typo)';
-    if (operator.ifExists)
-        return 'is true whenever the key is absent (a key of another provider, a typo)';
-    if (operator.setPrefix === 'ForAllValues')
-        return 'is true whenever the key is absent or empty';
-    return undefined;
-}
-function fix(operator, claim) {
-    const wanted = claim === 'sub' ? 'the ServiceAccounts that may assume the role ("system:serviceaccount:<namespace>:<name>")' : 'the audience ("sts.amazonaws.com", or the ServiceAccount\'s eks.amazonaws.com/audience)';
-    if (operator.negated)
-        return `name ${wanted} under StringEquals instead`;
-    return `write ${operator.base} without ${operator.setPrefix === 'ForAllValues' ? '"ForAllValues:"' : '"IfExists"'}, naming ${wanted}`;
-}
-/** A positive condition on the same key in the statement already requires the key, so this one cannot open the door. */
-function requiredElsewhere(statement, entry) {
-    return positiveConditionsOn(statement, claimOf(entry.key)).some((other) => other !== entry && sameConditionKey(other.key, entry.key) && !trust_parseOperator(other.operator).ifExists);
+function identity_policy_valueMatches(policyValue, value, caseInsensitive) {
+    const template = caseInsensitive ? lowerCase(templateOf(policyValue)) : templateOf(policyValue);
+    const subject = caseInsensitive ? value.toLowerCase() : value;
+    const pattern = globPattern(template);
+    if (!hasHoles(template))
+        return globMatches(pattern, subject);
+    return intersects(literalPattern(template_text(subject)), pattern) ? 'unknown' : false;
 }
 
 ;// CONCATENATED MODULE: ./src/iam/service-account-token.ts
@@ -10752,6 +10565,62 @@ function audiencesNamed(policy) {
     }
     found.delete(DEFAULT_AUDIENCE);
     return [...found];
+}
+
+;// CONCATENATED MODULE: ./src/rules/helpers/trust.ts
+/** Every role with a trust policy, with the document. */
+function* trustPolicies(roles) {
+    for (const role of roles)
+        if (role.trustPolicy)
+            yield { role, policy: role.trustPolicy };
+}
+/** The Federated principal values of a statement. */
+function federatedValues(statement) {
+    return (statement.principal?.entries ?? []).filter((entry) => entry.type === 'Federated').flatMap((entry) => entry.values);
+}
+/** A Federated value that names an OIDC provider (known ARN with `oidc-provider/`, or any symbolic value). */
+function isOidcFederated(value) {
+    if (value.kind === 'symbolic')
+        return !/saml/i.test(value.expression);
+    return value.value.includes(':oidc-provider/') || /^oidc\./.test(value.value) || value.value.includes('oidc.eks.');
+}
+/** Statements whose principal is (or includes) an OIDC Federated provider: the IRSA statements. */
+function oidcStatements(policy) {
+    return policy.statements.filter((statement) => federatedValues(statement).some(isOidcFederated));
+}
+function isAllow(statement) {
+    return statement.effect?.kind === 'known' && statement.effect.value === 'Allow';
+}
+/** The text a key's claim suffix is read from (a symbolic key uses its expression, e.g. `${module.eks.oidc_provider}:sub`). */
+function keyText(key) {
+    return key.kind === 'known' ? key.value : key.expression;
+}
+/** Which token claim a condition key tests; key names are case-insensitive in IAM. */
+function claimOf(key) {
+    const match = /:(sub|aud|amr)$/i.exec(keyText(key));
+    return match ? match[1].toLowerCase() : 'other';
+}
+/** The issuer part of a claim key (`oidc.eks.r.amazonaws.com/id/X` of `oidc.eks.r.amazonaws.com/id/X:sub`). */
+function keyIssuer(key) {
+    const text = keyText(key);
+    const colon = text.lastIndexOf(':');
+    return colon < 0 ? text : text.slice(0, colon);
+}
+function conditionsOn(statement, claim) {
+    return (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === claim);
+}
+function trust_parseOperator(operator) {
+    let rest = operator;
+    let setPrefix;
+    const prefix = /^(ForAnyValue|ForAllValues):/.exec(rest);
+    if (prefix) {
+        setPrefix = prefix[1];
+        rest = rest.slice(prefix[0].length);
+    }
+    const ifExists = rest.endsWith('IfExists');
+    if (ifExists)
+        rest = rest.slice(0, -'IfExists'.length);
+    return { base: rest, setPrefix, ifExists, negated: /Not(Equals|Like)/.test(rest) };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/correlation.ts
@@ -11058,6 +10927,508 @@ function acceptedByUnboundTrust(graph, sa) {
         const check = checkToken(sa, role, []);
         return check !== undefined && check.decision.effect !== 'deny';
     });
+}
+
+;// CONCATENATED MODULE: ./src/rules/cross-account-chain-broken.ts
+
+
+
+
+
+
+const WEBHOOK_TOKEN_FILE = '/var/run/secrets/eks.amazonaws.com/serviceaccount/token';
+const ASSUME_ROLE = 'sts:AssumeRole';
+const crossAccountChainBroken = {
+    meta: {
+        id: 'cross-account-chain-broken',
+        level: 'error',
+        description: "An AWS profile chain (web_identity_token_file → source_profile → role_arn) that cannot work: a role does not trust the one before it, or that one may not sts:AssumeRole it; the web-identity profile is not the ServiceAccount's role or reads another token file; a named profile is missing; or the pod never selects the chain.",
+        remediation: "Make each role of the chain trust the role before it and allow that role sts:AssumeRole on it, point the web-identity profile at the ServiceAccount's IRSA role and the webhook's token file, and select the chain's last profile with AWS_PROFILE.",
+    },
+    *check(graph, context) {
+        const clusters = knownClusters(graph, context.config);
+        for (const profiles of profilesByFile(graph.facts.awsProfiles)) {
+            const chain = new ConfigFileChains(graph, clusters, profiles);
+            yield* chain.hops();
+            for (const reader of profiles[0].configFile?.readers ?? [])
+                yield* chain.reader(reader);
+        }
+    },
+};
+/** The profiles of each config file (by what the file is, not by object identity: facts may come from worker threads). */
+function profilesByFile(profiles) {
+    const groups = new Map();
+    for (const profile of profiles) {
+        const file = profile.configFile;
+        const key = file ? `${file.label}\0${formatLocation(file.location)}:${file.location.column}` : profile.location.path;
+        const group = groups.get(key);
+        if (group)
+            group.push(profile);
+        else
+            groups.set(key, [profile]);
+    }
+    return [...groups.values()];
+}
+class ConfigFileChains {
+    graph;
+    clusters;
+    profiles;
+    byName = new Map();
+    label;
+    /** Findings about a profile that several containers read are reported once. */
+    reported = new Set();
+    constructor(graph, clusters, profiles) {
+        this.graph = graph;
+        this.clusters = clusters;
+        this.profiles = profiles;
+        for (const profile of profiles)
+            if (!this.byName.has(profile.name))
+                this.byName.set(profile.name, profile);
+        this.label = profiles[0].configFile?.label ?? profiles[0].location.path;
+    }
+    /** Each `source_profile` step: the profile it names exists, that role may assume the next, and the next trusts it. */
+    *hops() {
+        for (const profile of this.profiles) {
+            if (profile.sourceProfile === undefined || this.byName.get(profile.name) !== profile)
+                continue;
+            const source = this.byName.get(profile.sourceProfile);
+            if (!source) {
+                const location = profile.sourceProfileLocation ?? profile.location;
+                yield {
+                    location,
+                    message: `Profile "${profile.name}" (${formatLocation(profile.location)}) names source_profile "${profile.sourceProfile}", which ${this.label} does not define, so the SDK fails with 'The source_profile "${profile.sourceProfile}" referenced in the profile "${profile.name}" does not exist'; add that profile or correct the name`,
+                    key: `${this.label} profile:${profile.name} source:${profile.sourceProfile}`,
+                };
+                continue;
+            }
+            if (source === profile)
+                continue;
+            const from = knownArn(source.roleArn);
+            const to = knownArn(profile.roleArn);
+            if (!from || !to)
+                continue;
+            yield* this.trustOfNext(source, from, profile, to);
+            yield* this.permissionsOfPrevious(source, from, profile, to);
+        }
+    }
+    *trustOfNext(source, from, profile, to) {
+        const fromArn = parseRoleArn(from.value);
+        for (const { role } of this.graph.rolesNamedBy(to)) {
+            const trust = role.trustPolicy;
+            if (!trust)
+                continue;
+            const decision = evaluatePolicy(trust, assumeRoleRequest(from.value, fromArn.account, profile));
+            if (decision.effect !== 'deny')
+                continue;
+            const refusal = explainRefusal(decision, from.value, fromArn, profile);
+            const location = refusal.location ?? trust.location;
+            yield {
+                location,
+                message: `${capitalise(trustTitle(role))} (${formatLocation(location)}) does not let the role of profile "${source.name}" assume it: ${refusal.why}; ` +
+                    `profile "${profile.name}" (${formatLocation(to.location)}) fails with AccessDenied on ${ASSUME_ROLE}; ${refusal.fix}`,
+                related: [
+                    { location: to.location, message: `profile "${profile.name}" role_arn` },
+                    { location: from.location, message: `profile "${source.name}" role_arn` },
+                ],
+                key: `${this.label} profile:${profile.name} trust:${to.value}`,
+            };
+        }
+    }
+    *permissionsOfPrevious(source, from, profile, to) {
+        for (const { role } of this.graph.rolesNamedBy(from)) {
+            if (!role.permissions?.complete)
+                continue;
+            const decision = identityAllows(role.permissions, ASSUME_ROLE, to.value);
+            if (decision.allowed !== false)
+                continue;
+            const location = decision.deniedBy?.location ?? role.permissions.statements[0]?.location ?? role.location;
+            const why = decision.deniedBy ? `a Deny statement (${formatLocation(decision.deniedBy.location)}) forbids it` : `no statement of its permission policies in the scan allows it`;
+            yield {
+                location,
+                message: `${capitalise(roleTitle(role))} (${formatLocation(role.location)}), the role of profile "${source.name}", may not ${ASSUME_ROLE} on "${to.value}": ${why}; ` +
+                    `profile "${profile.name}" (${formatLocation(to.location)}) fails with "is not authorized to perform: ${ASSUME_ROLE}"; ` +
+                    `allow "${ASSUME_ROLE}" on "${to.value}" in its permission policy`,
+                related: [{ location: to.location, message: `profile "${profile.name}" role_arn` }],
+                key: `${this.label} profile:${profile.name} permission:${from.value}`,
+            };
+        }
+    }
+    /** What one container's SDK does with this file: the profile it selects, and where its chain starts. */
+    *reader(reader) {
+        if (reader.profile && reader.profile.kind !== 'known')
+            return;
+        const who = `container ${reader.container} of ${reader.workload.kind} ${describeWorkload(reader)}`;
+        const selected = reader.profile?.value ?? 'default';
+        const profile = this.byName.get(selected);
+        if (!profile) {
+            if (reader.profile) {
+                yield {
+                    location: reader.profile.location,
+                    message: `AWS_PROFILE of ${who} is "${selected}", which ${this.label} does not define, so the SDK fails with "The config profile (${selected}) could not be found"; name one of its profiles (${[...this.byName.keys()].join(', ')})`,
+                    key: `${this.label} reader:${describeWorkload(reader)}/${reader.container} profile:${selected}`,
+                };
+                return;
+            }
+            const heads = this.profiles.filter((candidate) => candidate.sourceProfile !== undefined && !this.profiles.some((other) => other.sourceProfile === candidate.name));
+            if (heads.length === 0)
+                return;
+            // The application may still pick the profile in code: likely, not certain.
+            yield {
+                location: reader.containerLocation,
+                level: 'warning',
+                message: `${capitalise(who)} reads ${this.label} but sets no AWS_PROFILE, and the file has no [default] profile, so unless the application selects a profile itself the SDK never follows the chain and uses the ServiceAccount's role alone; ` +
+                    `set AWS_PROFILE to "${heads[0].name}" (${formatLocation(heads[0].location)})`,
+                related: [{ location: heads[0].location, message: `profile "${heads[0].name}"` }],
+                key: `${this.label} reader:${describeWorkload(reader)}/${reader.container} unselected`,
+            };
+            return;
+        }
+        const first = this.webIdentityProfile(profile);
+        if (!first?.webIdentityTokenFile)
+            return;
+        for (const finding of [...this.tokenFile(first, reader, who), ...this.serviceAccountRole(first, reader)]) {
+            if (this.reported.has(finding.key))
+                continue;
+            this.reported.add(finding.key);
+            yield finding;
+        }
+    }
+    /** The profile the chain starts from (it has no source_profile); undefined on a loop. */
+    webIdentityProfile(profile) {
+        const seen = new Set();
+        let current = profile;
+        while (current?.sourceProfile !== undefined) {
+            if (seen.has(current))
+                return undefined;
+            seen.add(current);
+            current = this.byName.get(current.sourceProfile);
+        }
+        return current;
+    }
+    *tokenFile(first, reader, who) {
+        const file = first.webIdentityTokenFile;
+        if (file?.kind !== 'known' || file.value === WEBHOOK_TOKEN_FILE)
+            return;
+        if (reader.mountPaths.some((path) => file.value.startsWith(`${path.replace(/\/+$/, '')}/`)))
+            return;
+        yield {
+            location: file.location,
+            message: `Profile "${first.name}" (${formatLocation(first.location)}) reads the web identity token from "${file.value}", but the pod identity webhook mounts it at "${WEBHOOK_TOKEN_FILE}" and ${who} mounts nothing at that path; set web_identity_token_file = ${WEBHOOK_TOKEN_FILE}`,
+            key: `${this.label} profile:${first.name} token-file`,
+        };
+    }
+    /** The web-identity profile must assume the role the ServiceAccount's token is for. */
+    *serviceAccountRole(first, reader) {
+        const { namespace, serviceAccountName } = reader.workload;
+        const accounts = this.graph.serviceAccountsNamed(namespace, serviceAccountName ?? 'default');
+        const profileRole = knownArn(first.roleArn);
+        for (const sa of accounts) {
+            if (sa.namespace.kind !== 'known' || sa.name.kind !== 'known')
+                continue;
+            if (!sa.roleArn) {
+                yield {
+                    location: sa.location,
+                    message: `${describeServiceAccount(sa)} has no eks.amazonaws.com/role-arn annotation, so the webhook mounts no token for profile "${first.name}" (${formatLocation(first.location)}) of ${this.label} to read; annotate it with ${profileRole ? `"${profileRole.value}"` : 'the role of that profile'}`,
+                    related: [{ location: first.webIdentityTokenFile.location, message: `profile "${first.name}" web_identity_token_file` }],
+                    key: `${this.label} profile:${first.name} sa:${sa.namespace.value}/${sa.name.value} unannotated`,
+                };
+                continue;
+            }
+            const annotated = knownArn(sa.roleArn);
+            if (!profileRole || !annotated || sameRoleArn(profileRole.value, annotated.value))
+                continue;
+            const trust = this.tokenDecision(profileRole, sa);
+            if (trust === 'allow' || trust === 'unknown')
+                continue;
+            // Without that role's trust in the scan, it may accept the token too: likely broken, not certain.
+            const refused = trust === 'deny' ? `, whose trust refuses that token` : '';
+            yield {
+                location: profileRole.location,
+                ...(trust === 'deny' ? {} : { level: 'warning' }),
+                message: `Profile "${first.name}" (${formatLocation(first.location)}) presents the web identity token of ${describeServiceAccount(sa)} to role "${profileRole.value}"${refused}, ` +
+                    `but the ServiceAccount's IRSA role (its eks.amazonaws.com/role-arn) is "${annotated.value}"; set role_arn = ${annotated.value}, or annotate the ServiceAccount with "${profileRole.value}" and make that role's trust accept its token`,
+                related: [{ location: annotated.location, message: `ServiceAccount ${sa.namespace.value}/${sa.name.value} role-arn` }],
+                key: `${this.label} profile:${first.name} sa:${sa.namespace.value}/${sa.name.value} role`,
+            };
+        }
+    }
+    /**
+     * What the trust of the profile's role (when the scan defines it) makes of the ServiceAccount's
+     * token: another role that accepts it serves as well. undefined when no such trust is in the scan.
+     */
+    tokenDecision(roleArn, sa) {
+        const effects = this.graph.rolesNamedBy(roleArn).flatMap(({ role }) => checkToken(sa, role, this.clusters)?.decision.effect ?? []);
+        if (effects.length === 0)
+            return undefined;
+        return effects.includes('allow') ? 'allow' : effects.includes('unknown') ? 'unknown' : 'deny';
+    }
+}
+/** `sts:AssumeRole` by the previous role's session; keys other than these are unknown (tags, source identity). */
+function assumeRoleRequest(roleArn, account, assuming) {
+    const externalId = assuming.externalId;
+    return {
+        action: ASSUME_ROLE,
+        principal: { type: 'AWS', id: roleArn },
+        context: [
+            { key: 'aws:PrincipalArn', values: [roleArn] },
+            { key: 'aws:PrincipalAccount', values: [account] },
+            { key: 'aws:PrincipalType', values: ['AssumedRole'] },
+            // The SDK sends an ExternalId only when the profile that assumes the role sets external_id.
+            { key: 'sts:ExternalId', values: externalId ? [externalId] : [] },
+        ],
+        unknownKeyPrefixes: [''],
+        subject: `role ${roleArn}`,
+    };
+}
+/** Why the trust refuses the previous role, from the statement closest to allowing it. */
+function explainRefusal(decision, roleArn, arn, assuming) {
+    const addPrincipal = `add "${roleArn}" (or "arn:${arn.partition}:iam::${arn.account}:root") as an AWS principal allowed ${ASSUME_ROLE}`;
+    const denied = decision.deniedBy[0];
+    if (denied)
+        return { location: denied.statement.location, why: `${denied.label} denies it explicitly`, fix: `narrow that Deny statement so that it does not match "${roleArn}"` };
+    const allows = decision.statements.filter((outcome) => outcome.effect === 'Allow');
+    const score = (outcome) => (outcome.principal === false ? 100 : 0) + (outcome.action === false ? 10 : 0) + outcome.mismatches.length;
+    const closest = [...allows].sort((a, b) => score(a) - score(b))[0];
+    if (!closest)
+        return { location: undefined, why: 'it has no Allow statement', fix: addPrincipal };
+    if (closest.principal === false) {
+        const trusted = (closest.statement.principal?.entries ?? []).flatMap((entry) => entry.values.flatMap((value) => (value.kind === 'known' ? [`"${value.value}"`] : [])));
+        const named = trusted.length > 0 ? `it trusts ${trusted.join(', ')}, not role "${roleArn}" (account ${arn.account})` : `its Principal does not name role "${roleArn}"`;
+        return { location: closest.statement.principal?.location ?? closest.statement.location, why: named, fix: addPrincipal };
+    }
+    if (closest.action === false) {
+        return { location: closest.statement.action?.location ?? closest.statement.location, why: `${closest.label} does not allow ${ASSUME_ROLE}`, fix: `add "${ASSUME_ROLE}" to its Action` };
+    }
+    const condition = closest.mismatches.find((mismatch) => mismatch.element === 'Condition' && mismatch.result === false);
+    if (condition) {
+        const externalId = keyText(condition.key).toLowerCase() === 'sts:externalid';
+        const fix = externalId
+            ? `set external_id in profile "${assuming.name}" to the value the trust expects`
+            : `make that condition hold for role "${roleArn}", or drop it`;
+        return { location: condition.location, why: condition.message, fix };
+    }
+    return { location: closest.statement.location, why: decision.summary, fix: addPrincipal };
+}
+function knownArn(value) {
+    return value?.kind === 'known' && parseRoleArn(value.value.trim()) ? { ...value, value: value.value.trim() } : undefined;
+}
+/** IAM role names are unique case-insensitively within an account. */
+function sameRoleArn(a, b) {
+    const left = parseRoleArn(a);
+    const right = parseRoleArn(b);
+    return left !== undefined && right !== undefined && left.account === right.account && left.partition === right.partition && left.name.toLowerCase() === right.name.toLowerCase();
+}
+function describeWorkload(reader) {
+    const { namespace, name } = reader.workload;
+    const text = (value) => (value.kind === 'known' ? value.value : '?');
+    return namespace.kind === 'known' ? `${namespace.value}/${text(name)}` : text(name);
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/rules/chain-rules.ts
+
+const chainRules = [crossAccountChainBroken];
+
+;// CONCATENATED MODULE: ./src/rules/helpers/conditions.ts
+
+
+
+/** The Allow statements among them: the ones that let ServiceAccount tokens in. */
+function* allowedIrsaStatements(roles) {
+    for (const { role, policy, statement } of irsaStatements(roles))
+        if (isAllow(statement))
+            yield { role, policy, statement };
+}
+/** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
+function* irsaStatements(roles) {
+    for (const { role, policy } of trustPolicies(roles)) {
+        for (const statement of oidcStatements(policy))
+            if (isServiceAccountStatement(statement))
+                yield { role, policy, statement };
+    }
+}
+const EKS_ISSUER = /^oidc[.-]eks\./i;
+/**
+ * Whether a statement's OIDC provider issues ServiceAccount tokens, so that the token's sub is
+ * `system:serviceaccount:<ns>:<name>` and its aud `sts.amazonaws.com`: an EKS issuer in its
+ * Federated ARN or claim keys, or a ServiceAccount subject among its `:sub` values (a
+ * self-managed cluster). Other OIDC providers (GitHub Actions, GitLab, Terraform Cloud) have
+ * other claims. When no issuer is known, a reference that mentions EKS or a cluster counts.
+ */
+function isServiceAccountStatement(statement) {
+    const federated = federatedValues(statement).filter(isOidcFederated);
+    const keys = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) !== 'other').map((entry) => entry.key);
+    const issuers = [
+        ...federated.flatMap((value) => (value.kind === 'known' ? [parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value] : [])),
+        ...keys.flatMap((key) => (key.kind === 'known' ? [keyIssuer(key)] : [])),
+    ];
+    if (issuers.some((issuer) => EKS_ISSUER.test(issuer)))
+        return true;
+    const subjects = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === 'sub').flatMap((entry) => entry.values);
+    if (subjects.some((value) => keyText(value).startsWith('system:serviceaccount')))
+        return true;
+    if (issuers.length > 0)
+        return false;
+    return [...federated, ...keys].some((value) => /eks|kubernetes|k8s|cluster/i.test(keyText(value)));
+}
+/** For messages, as the evaluator names statements: `statement "AllowApp"` or `Statement[1]`. */
+function describeStatement(statement) {
+    return statementLabel(statement);
+}
+/** Stable finding identity: which role, which statement; never a line. */
+function statementKey(role, statement) {
+    return `role:${role.label} statement:${statement.index}`;
+}
+/** `"oidc.eks.…/id/X:sub"` as written, for messages. */
+function quotedKey(key) {
+    return `"${keyText(key)}"`;
+}
+/** A condition that is true only when its key is present and matches: what actually restricts a claim. */
+function isPositiveStringCondition(entry) {
+    const operator = trust_parseOperator(entry.operator);
+    return /^String(Equals|Like)(IgnoreCase)?$/.test(operator.base) && !operator.negated && operator.setPrefix !== 'ForAllValues';
+}
+/** Positive `String…` conditions on a claim (`:sub`, `:aud`) of a statement. */
+function positiveConditionsOn(statement, claim) {
+    return (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === claim && isPositiveStringCondition(entry));
+}
+/** Whether two condition keys name the same context key (known keys compare case-insensitively, as IAM does). */
+function sameConditionKey(a, b) {
+    if (a.kind === 'known' && b.kind === 'known')
+        return a.value.toLowerCase() === b.value.toLowerCase();
+    if (a.kind === 'symbolic' && b.kind === 'symbolic')
+        return a.expression === b.expression;
+    return false;
+}
+/**
+ * The key prefix a missing claim condition should use: the issuer of another claim key of the
+ * statement, else the host/path of its Federated provider ARN, else a placeholder.
+ */
+function issuerKeyPrefix(statement) {
+    const existing = (statement.condition?.entries ?? []).find((entry) => claimOf(entry.key) !== 'other');
+    if (existing)
+        return keyIssuer(existing.key);
+    for (const federated of federatedValues(statement).filter(isOidcFederated)) {
+        if (federated.kind === 'known') {
+            const arn = parseOidcProviderArn(federated.value);
+            if (arn)
+                return arn.issuerHostPath;
+        }
+    }
+    return '<issuer host/path>';
+}
+
+;// CONCATENATED MODULE: ./src/rules/aud-condition-invalid.ts
+
+
+
+
+
+const audConditionInvalid = {
+    meta: {
+        id: 'aud-condition-invalid',
+        level: 'error',
+        description: 'A trust-policy ":aud" condition that IRSA tokens cannot satisfy (a value other than "sts.amazonaws.com" that no ServiceAccount audience explains, or a subject under the aud key); a missing ":aud" condition is a note.',
+        remediation: 'Compare "<issuer>:aud" with "sts.amazonaws.com", or with the eks.amazonaws.com/audience the ServiceAccount sets.',
+    },
+    *check(graph) {
+        const audiences = graph.facts.serviceAccounts.flatMap((sa) => (sa.audience ? [sa.audience] : []));
+        // A ServiceAccount audience known only at apply time could be any value: then no aud value is provably wrong.
+        const audienceUnknown = audiences.some((audience) => audience.kind === 'symbolic');
+        const inUse = [DEFAULT_AUDIENCE, ...audiences.flatMap((audience) => (audience.kind === 'known' ? [audience.value] : []))];
+        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+            if (conditionsOn(statement, 'aud').length === 0) {
+                const prefix = issuerKeyPrefix(statement);
+                yield {
+                    location: statement.condition?.location ?? statement.location,
+                    level: 'note',
+                    message: `${describeStatement(statement)} has no "${prefix}:aud" condition; STS still checks the OIDC provider's client IDs, but AWS recommends adding "StringEquals": {"${prefix}:aud": "${DEFAULT_AUDIENCE}"}`,
+                    key: `${statementKey(role, statement)} aud:missing`,
+                };
+                continue;
+            }
+            if (audienceUnknown)
+                continue;
+            for (const entry of positiveConditionsOn(statement, 'aud')) {
+                if (entry.values.some((value) => value.kind === 'symbolic' || inUse.some((audience) => accepts(entry, value.value, audience))))
+                    continue;
+                for (const value of entry.values) {
+                    if (value.kind !== 'known')
+                        continue;
+                    yield {
+                        location: value.location,
+                        message: `${quotedKey(entry.key)} in ${describeStatement(statement)} ${wrongAudience(value.value, keyIssuer(entry.key))}`,
+                        key: `${statementKey(role, statement)} aud:${value.value}`,
+                    };
+                }
+            }
+        }
+    },
+};
+function accepts(entry, conditionValue, audience) {
+    const operator = trust_parseOperator(entry.operator);
+    const ignoreCase = operator.base.endsWith('IgnoreCase');
+    const [pattern, subject] = ignoreCase ? [conditionValue.toLowerCase(), audience.toLowerCase()] : [conditionValue, audience];
+    return operator.base.startsWith('StringLike') ? globMatches(globPattern(template_text(pattern)), subject) : pattern === subject;
+}
+function wrongAudience(value, issuer) {
+    if (value.startsWith('system:serviceaccount')) {
+        return `is compared with the ServiceAccount subject "${value}", so no token matches (its aud claim is "${DEFAULT_AUDIENCE}"); move the subject under "${issuer}:sub" and compare ":aud" with "${DEFAULT_AUDIENCE}"`;
+    }
+    const china = value === 'sts.amazonaws.com.cn' ? ', in China too,' : '';
+    return `expects "${value}", but IRSA tokens carry aud "${DEFAULT_AUDIENCE}"${china} unless the ServiceAccount sets eks.amazonaws.com/audience, and no scanned ServiceAccount sets "${value}"; write "${DEFAULT_AUDIENCE}"`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/condition-fails-open.ts
+
+
+const conditionFailsOpen = {
+    meta: {
+        id: 'condition-fails-open',
+        level: 'error',
+        security: true,
+        description: 'A negated operator, "…IfExists" or "ForAllValues:" on a ":sub" or ":aud" key of an Allow statement: true when the key is absent, so the condition restricts nothing.',
+        remediation: 'Allow the intended ServiceAccounts with a positive StringEquals (or StringLike) condition on the ":sub" and ":aud" keys.',
+    },
+    *check(graph) {
+        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+            for (const entry of statement.condition?.entries ?? []) {
+                const claim = claimOf(entry.key);
+                if (claim !== 'sub' && claim !== 'aud')
+                    continue;
+                const operator = trust_parseOperator(entry.operator);
+                const why = failsOpenBecause(operator);
+                if (!why || requiredElsewhere(statement, entry))
+                    continue;
+                yield {
+                    location: entry.operatorLocation,
+                    message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} ${why}, so it lets in tokens no one meant to admit; ${fix(operator, claim)}`,
+                    key: `${statementKey(role, statement)} ${entry.operator} ${entry.key.kind === 'known' ? entry.key.value : entry.key.expression}`,
+                };
+            }
+        }
+    },
+};
+function failsOpenBecause(operator) {
+    if (operator.negated)
+        return 'is true for every value it does not list, and whenever the key is absent (a key of another provider, a typo)';
+    if (operator.ifExists)
+        return 'is true whenever the key is absent (a key of another provider, a typo)';
+    if (operator.setPrefix === 'ForAllValues')
+        return 'is true whenever the key is absent or empty';
+    return undefined;
+}
+function fix(operator, claim) {
+    const wanted = claim === 'sub' ? 'the ServiceAccounts that may assume the role ("system:serviceaccount:<namespace>:<name>")' : 'the audience ("sts.amazonaws.com", or the ServiceAccount\'s eks.amazonaws.com/audience)';
+    if (operator.negated)
+        return `name ${wanted} under StringEquals instead`;
+    return `write ${operator.base} without ${operator.setPrefix === 'ForAllValues' ? '"ForAllValues:"' : '"IfExists"'}, naming ${wanted}`;
+}
+/** A positive condition on the same key in the statement already requires the key, so this one cannot open the door. */
+function requiredElsewhere(statement, entry) {
+    return positiveConditionsOn(statement, claimOf(entry.key)).some((other) => other !== entry && sameConditionKey(other.key, entry.key) && !trust_parseOperator(other.operator).ifExists);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/subject-pattern.ts
@@ -12023,7 +12394,40 @@ function explain(graph, check, found, clusters) {
             key,
         };
     }
+    const setByBuild = buildSetting(check, found.failures);
+    if (setByBuild) {
+        return {
+            location: setByBuild.location,
+            message: `${refused}; ${fixes} (the ServiceAccount's ${setByBuild.what} ${setByBuild.value} is set here, not in ${formatLocation(sa.location)})`,
+            related: [{ location: first.location, message: `${trustTitle(role)}` }, serviceAccountSide],
+            key,
+        };
+    }
     return { location: first.location, message: `${refused}; ${fixes}`, related: [serviceAccountSide], key };
+}
+/**
+ * A Kustomize overlay's `namespace:` or `namePrefix:`, or a Helm release, that gives the
+ * ServiceAccount the namespace or name the trust does not expect: the line that changed it.
+ */
+function buildSetting(check, failures) {
+    const { sa } = check;
+    if (sa.source !== 'kustomize' && sa.source !== 'helm')
+        return undefined;
+    if (!failures.every((failure) => failure.element === 'Condition' && failureKind(failure) === 'sub'))
+        return undefined;
+    const trusted = failures.flatMap((failure) => failure.element === 'Condition'
+        ? failure.entry.values.flatMap((value) => {
+            const match = value.kind === 'known' ? /^system:serviceaccount:([^:]+):([^:]+)$/.exec(value.value) : null;
+            return match ? [{ namespace: match[1], name: match[2] }] : [];
+        })
+        : []);
+    if (sa.namespace.location.path !== sa.location.path && trusted.some((entry) => entry.name === check.name && entry.namespace !== check.namespace)) {
+        return { location: sa.namespace.location, what: 'namespace', value: check.namespace };
+    }
+    if (sa.name.location.path !== sa.location.path && trusted.some((entry) => entry.namespace === check.namespace && entry.name !== check.name)) {
+        return { location: sa.name.location, what: 'name', value: check.name };
+    }
+    return undefined;
 }
 function reasonFor(failure, check, subject) {
     const kind = failureKind(failure);
@@ -12177,6 +12581,331 @@ function message(suppression) {
 
 const metaRules = [parseError, nothingScanned, suppressionReasonMissing];
 
+;// CONCATENATED MODULE: ./src/rules/helpers/eks-issuer.ts
+
+
+/**
+ * How EKS issuers, IAM OIDC provider ARNs and trust-policy condition keys go wrong when written by
+ * hand (reference: irsa-failure-modes.md A2, A6, C2, D1-D3, J1, J3). The token a pod presents has
+ * `iss = https://oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`; the provider ARN and the condition
+ * keys name that issuer without the scheme.
+ */
+const PLACEHOLDERS = [
+    /\$\{[^}]*\}/, // ${OIDC_PROVIDER}
+    /\{\{[^}]*\}\}/, // {{ .Values.oidc }}
+    /<[^<>]+>/, // <OIDC_ID>
+    /\$[A-Za-z_]\w*/, // $oidc_provider
+    /EXAMPLE[0-9A-Z]*/, // EXAMPLED539D4633E53DE1B716D3041E (the EKS docs)
+    /\bregion-code\b/, // oidc.eks.region-code.amazonaws.com (the EKS docs)
+    /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/, // OIDC_PROVIDER, CLUSTER_ID, ACCOUNT_ID
+];
+/** The first fragment of `text` that marks an unrendered template or a documentation example. */
+function placeholderIn(text) {
+    for (const pattern of PLACEHOLDERS) {
+        const match = pattern.exec(text);
+        if (match)
+            return match[0];
+    }
+    return undefined;
+}
+/**
+ * `oidc.eks.…`, or an AWS host with "oidc" and "eks" in it (`oidc.<region>.eks.amazonaws.com`,
+ * `oidc-eks.<region>.api.aws`), with or without scheme and port. Self-hosted issuers
+ * (`oidc.eks-prod.example.com`) are not EKS issuers.
+ */
+function looksLikeEksIssuer(text) {
+    const host = withoutScheme(text).split('/')[0].replace(/:\d*$/, '').toLowerCase();
+    if (host.startsWith('oidc.eks.'))
+        return true;
+    return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host);
+}
+function withoutScheme(text) {
+    return text.replace(/^https?:\/\//i, '');
+}
+const REGION = /^[a-z]{2,5}(-[a-z]+)+-\d{1,2}$/;
+const ID = /^[0-9A-F]{32}$/;
+/**
+ * An EKS issuer as written in a provider ARN or a condition key (scheme allowed), judged against
+ * `oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`. Call only when `looksLikeEksIssuer` and no
+ * placeholder is in it.
+ */
+function analyseEksIssuer(text) {
+    const problems = [];
+    const scheme = /^https?:\/\//i.exec(text);
+    if (scheme)
+        problems.push(`starts with "${scheme[0]}"`);
+    const rest = withoutScheme(text);
+    const slash = rest.indexOf('/');
+    let host = slash < 0 ? rest : rest.slice(0, slash);
+    let path = slash < 0 ? '' : rest.slice(slash);
+    const port = /:\d*$/.exec(host);
+    if (port) {
+        problems.push(`has a port ("${port[0]}")`);
+        host = host.slice(0, port.index);
+    }
+    let region;
+    let suffix;
+    const canonical = /^oidc\.eks\.([^.]+)\.(.+)$/.exec(host);
+    const reversed = /^oidc\.([^.]+)\.eks\.(.+)$/.exec(host);
+    const dualStack = /^oidc-eks\.([^.]+)\.api\.aws$/.exec(host);
+    if (canonical) {
+        region = canonical[1];
+        suffix = canonical[2];
+    }
+    else if (reversed) {
+        problems.push(`has its host in the wrong order ("oidc.${reversed[1]}.eks", not "oidc.eks.${reversed[1]}")`);
+        region = reversed[1];
+        suffix = reversed[2];
+    }
+    else if (dualStack) {
+        region = dualStack[1];
+        problems.push(`uses the dual-stack host "${host}", but tokens name "oidc.eks.${region}.${dnsSuffixOfRegion(region) ?? 'amazonaws.com'}" as their issuer`);
+    }
+    else {
+        problems.push(`has the host "${host}", not "oidc.eks.<region>.amazonaws.com"`);
+    }
+    if (region !== undefined && !REGION.test(region)) {
+        problems.push(`names "${region}", which is not an AWS region`);
+        region = undefined;
+    }
+    if (region !== undefined) {
+        const expected = dnsSuffixOfRegion(region);
+        if (expected === undefined) {
+            // ISO and EUSC issuer hosts are not documented publicly: keep what is written.
+        }
+        else if (suffix === undefined) {
+            suffix = expected;
+        }
+        else if (suffix !== expected) {
+            problems.push(`ends in "${suffix}", but issuers of ${expected.endsWith('.cn') ? 'the China region ' : ''}${region} end in "${expected}"`);
+            suffix = expected;
+        }
+    }
+    if (path.length > 1 && path.endsWith('/')) {
+        problems.push('ends with "/", which EKS issuers never do');
+        path = path.replace(/\/+$/, '');
+    }
+    let id;
+    const idPath = /^\/id\/([^/]+)$/.exec(path);
+    const bareId = /^\/([^/]+)$/.exec(path);
+    if (idPath)
+        id = idPath[1];
+    else if (bareId && bareId[1] !== 'id') {
+        problems.push('lacks "/id/" before the cluster ID');
+        id = bareId[1];
+    }
+    else if (path === '' || path === '/id') {
+        problems.push('has no cluster ID ("/id/<ID>")');
+    }
+    else {
+        problems.push(`has the path "${path}", not "/id/<cluster ID>"`);
+    }
+    const analysis = { problems };
+    if (region !== undefined)
+        analysis.region = region;
+    if (id !== undefined) {
+        analysis.id = id;
+        if (!ID.test(id))
+            analysis.unusualId = true;
+    }
+    if (region !== undefined && suffix !== undefined && id !== undefined)
+        analysis.corrected = `oidc.eks.${region}.${suffix}/id/${id}`;
+    return analysis;
+}
+/** `amazonaws.com.cn` in China, `amazonaws.com` in the commercial and GovCloud partitions; undefined elsewhere. */
+function dnsSuffixOfRegion(region) {
+    const partition = partitionOfRegion(region);
+    if (partition === 'aws-cn')
+        return 'amazonaws.com.cn';
+    if (partition === 'aws' || partition === 'aws-us-gov')
+        return 'amazonaws.com';
+    return undefined;
+}
+const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s;
+const PROVIDER_PREFIX_MISSPELLED = /^(oidc[-_]?provider|oidcprovider|oidc-providers|oidc)\//i;
+/**
+ * A Federated principal value judged as the ARN of an IAM OIDC provider
+ * (`arn:<partition>:iam::<account>:oidc-provider/<issuer host/path>`). undefined when the value is
+ * not meant as one: a SAML provider ARN or a domain name (`cognito-identity.amazonaws.com`).
+ * `account` fills the suggestion when the value itself has none (the role's account, if known).
+ */
+function analyseFederated(value, account) {
+    if (value.trim() === '')
+        return { problems: ['is empty'] };
+    if (value.includes(':saml-provider/'))
+        return undefined;
+    const placeholder = placeholderIn(value);
+    if (placeholder !== undefined)
+        return { problems: [], placeholder };
+    const problems = [];
+    const trimmed = value.trim();
+    if (trimmed !== value)
+        problems.push('has leading or trailing whitespace');
+    let partition;
+    let accountId = account;
+    let hostPath;
+    const arn = ARN.exec(trimmed);
+    if (arn) {
+        const [, arnPartition, service, arnRegion, arnAccount, resource] = arn;
+        partition = arnPartition;
+        if (!/^aws(-[a-z]+)*$/.test(arnPartition)) {
+            problems.push(`has the partition "${arnPartition}", which is not an AWS partition`);
+            partition = undefined;
+        }
+        if (service !== 'iam')
+            problems.push(`names the service "${service}" where a provider ARN says "iam"`);
+        if (arnRegion !== '')
+            problems.push(`has the region "${arnRegion}" in the ARN, where IAM ARNs have none`);
+        if (/^\d{12}$/.test(arnAccount))
+            accountId = arnAccount;
+        else
+            problems.push(arnAccount === '' ? 'has no account ID' : `has the account "${arnAccount}", which is not 12 digits`);
+        if (resource.startsWith('oidc-provider/')) {
+            hostPath = resource.slice('oidc-provider/'.length);
+        }
+        else if (looksLikeEksIssuer(resource) || /oidc/i.test(resource)) {
+            const misspelled = PROVIDER_PREFIX_MISSPELLED.exec(resource);
+            problems.push(misspelled ? `has "${misspelled[0]}" where the ARN says "oidc-provider/"` : 'lacks "oidc-provider/" before the issuer');
+            hostPath = misspelled ? resource.slice(misspelled[0].length) : resource;
+        }
+        else {
+            const type = resource.split('/')[0];
+            return { problems: [...problems, `names ${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} ("${resource}"), not an OIDC provider`] };
+        }
+    }
+    else if (/^https?:\/\//i.test(trimmed) || looksLikeEksIssuer(trimmed)) {
+        problems.push('is the issuer, not the ARN of the IAM OIDC provider');
+        hostPath = trimmed;
+    }
+    else {
+        return undefined;
+    }
+    if (/^https?:\/\//i.test(hostPath) && arn)
+        problems.push('contains "https://", which a provider ARN never does');
+    let issuer = withoutScheme(hostPath);
+    let region;
+    const result = { problems };
+    if (looksLikeEksIssuer(hostPath)) {
+        const analysis = analyseEksIssuer(withoutScheme(hostPath));
+        problems.push(...analysis.problems);
+        issuer = analysis.corrected;
+        region = analysis.region;
+        if (analysis.unusualId && analysis.id !== undefined)
+            result.unusualId = { id: analysis.id };
+    }
+    else if (/:\d*(\/|$)/.test(issuer)) {
+        problems.push('has a port, which provider ARNs never do');
+        issuer = issuer.replace(/:\d*(?=\/|$)/, '');
+    }
+    if (region !== undefined) {
+        const expected = partitionOfRegion(region);
+        if (partition === undefined)
+            partition = expected;
+        else if (partition !== expected) {
+            problems.push(`is in the partition "${partition}" but ${region} belongs to "${expected}"`);
+            partition = expected;
+        }
+    }
+    if (issuer !== undefined) {
+        result.issuer = issuer;
+        if (partition !== undefined)
+            result.corrected = `arn:${partition}:iam::${accountId ?? '<account-id>'}:oidc-provider/${issuer}`;
+    }
+    return result;
+}
+/**
+ * A condition key judged as `<issuer host/path>:<claim>`. undefined for keys that are not about a
+ * web-identity issuer (`aws:SourceIp`, `sts:RoleSessionName`, `saml:aud`). `claimHint` names the
+ * claim to suggest when the key has none (from its values).
+ */
+function analyseConditionKey(key, claimHint) {
+    const problems = [];
+    let rest = key;
+    const scheme = /^https?:\/\//i.exec(rest);
+    if (scheme) {
+        problems.push(`starts with "${scheme[0]}"`);
+        rest = rest.slice(scheme[0].length);
+    }
+    const arn = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\//i.exec(rest) ?? /^arn:[^/]*\//i.exec(rest);
+    if (arn) {
+        problems.push('is built from the provider ARN');
+        rest = withoutScheme(rest.slice(arn[0].length));
+    }
+    const lastSlash = rest.lastIndexOf('/');
+    const lastColon = rest.lastIndexOf(':');
+    const hasClaim = lastColon > lastSlash;
+    let issuerPart = hasClaim ? rest.slice(0, lastColon) : rest;
+    const claim = hasClaim ? rest.slice(lastColon + 1) : undefined;
+    const issuerLike = scheme !== null || arn !== null || looksLikeEksIssuer(issuerPart);
+    const claimLike = claim !== undefined && /^(sub|aud|amr)$/i.test(claim);
+    if (!issuerLike && !claimLike)
+        return undefined;
+    if (!issuerLike && !issuerPart.includes('/')) {
+        // `SAML:aud`, `cognito-identity.amazonaws.com:amr`, `token.actions.githubusercontent.com:sub`: other issuers' keys, unless a placeholder stands for the issuer.
+        const placeholder = placeholderIn(issuerPart);
+        return placeholder === undefined ? undefined : { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
+    }
+    const placeholder = placeholderIn(issuerPart);
+    if (placeholder !== undefined)
+        return { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
+    let suffix = claim;
+    if (looksLikeEksIssuer(issuerPart)) {
+        const analysis = analyseEksIssuer(issuerPart);
+        problems.push(...analysis.problems);
+        if (analysis.corrected !== undefined)
+            issuerPart = analysis.corrected;
+        else
+            return { problems, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
+        if (claim === undefined) {
+            problems.push('has no ":sub", ":aud" or ":amr" suffix naming the claim');
+            suffix = claimHint;
+        }
+        else if (!claimLike) {
+            problems.push(`ends in ":${claim}", which is not a claim IAM offers for an OIDC provider (":sub", ":aud" or ":amr")`);
+            suffix = claimHint;
+        }
+    }
+    const analysis = { problems, issuer: issuerPart };
+    if (claim !== undefined)
+        analysis.claim = claim.toLowerCase();
+    if (suffix !== undefined)
+        analysis.corrected = `${issuerPart}:${suffix}`;
+    return analysis;
+}
+/** The claim a key's values suggest: subjects → sub, `sts.amazonaws.com` → aud. */
+function claimSuggestedBy(values) {
+    if (values.length === 0)
+        return undefined;
+    if (values.every((value) => value.startsWith('system:serviceaccount')))
+        return 'sub';
+    if (values.every((value) => /^sts\.amazonaws\.com/.test(value)))
+        return 'aud';
+    return undefined;
+}
+/** Issuers compare as IAM compares condition-key names: case-insensitively. */
+function sameIssuer(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * What a condition does when its key is absent from the request (IAM: false for positive
+ * operators, true for negated ones, `…IfExists` and `ForAllValues:`), as a clause completing
+ * "so the key never exists in the request and …".
+ */
+function whenKeyAbsent(operator) {
+    const parsed = trust_parseOperator(operator);
+    if (parsed.base === 'Null')
+        return `the ${operator} check always finds it missing`;
+    if (parsed.negated || parsed.ifExists || parsed.setPrefix === 'ForAllValues')
+        return `this ${operator} condition is always true (it restricts nothing)`;
+    return 'the condition is never true (STS refuses every token)';
+}
+/** `arn:<partition>:iam::<account>:oidc-provider/<issuer>`, the partition taken from the issuer's region. */
+function providerArnFor(issuer, account) {
+    const region = /^oidc\.eks\.([^.]+)\./.exec(issuer)?.[1];
+    const partition = region === undefined ? 'aws' : partitionOfRegion(region);
+    return `arn:${partition}:iam::${account ?? '<account-id>'}:oidc-provider/${issuer}`;
+}
+
 ;// CONCATENATED MODULE: ./src/sources/source.ts
 function emptyResult() {
     return { facts: {}, findings: [], suppressions: [] };
@@ -12186,6 +12915,7 @@ function perFileSource(name, kinds, readFile) {
     return {
         name,
         kinds,
+        perFile: true,
         read(files, context) {
             const result = emptyResult();
             for (const file of files)
@@ -12200,11 +12930,14 @@ function appendResult(into, from) {
         if (!items)
             continue;
         const existing = (into.facts[key] ?? []);
-        existing.push(...items);
+        for (const item of items)
+            existing.push(item);
         into.facts[key] = existing;
     }
-    into.findings.push(...from.findings);
-    into.suppressions.push(...from.suppressions);
+    for (const finding of from.findings)
+        into.findings.push(finding);
+    for (const suppression of from.suppressions)
+        into.suppressions.push(suppression);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/suppressions.ts
@@ -12540,7 +13273,8 @@ function parseYamlTree(path, text, options) {
     };
     let parsed;
     try {
-        parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, version: options.version, prettyErrors: false, uniqueKeys: false, strict: false });
+        const customTags = options.shortTags ? shortTagDefinitions(Object.keys(options.shortTags)) : undefined;
+        parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) });
     }
     catch (error) {
         findings.push({ ruleId, location: { path, line: 1, column: 1 }, message: `Cannot parse YAML: ${describeError(error)}` });
@@ -12555,7 +13289,17 @@ function parseYamlTree(path, text, options) {
             continue;
         }
         try {
-            const context = { doc, text, locate, lineCounter, merge: options.version === '1.1', aliases: MAX_ALIAS_EXPANSIONS, aliasNodes: MAX_ALIAS_NODES, outerAlias: 0 };
+            const context = {
+                doc,
+                text,
+                locate,
+                lineCounter,
+                merge: options.version === '1.1',
+                aliases: MAX_ALIAS_EXPANSIONS,
+                aliasNodes: MAX_ALIAS_NODES,
+                outerAlias: 0,
+                ...(options.shortTags ? { shortTags: options.shortTags } : {}),
+            };
             const root = doc.contents ? toTree(doc.contents, context, 0, false) : undefined;
             documents.push({ root, location: start, endLine });
         }
@@ -12565,6 +13309,14 @@ function parseYamlTree(path, text, options) {
         }
     }
     return { documents, findings, lineCounter };
+}
+/** Scalar, sequence and mapping forms of each local tag, resolved to the node itself (the tree reads the tag). */
+function shortTagDefinitions(tags) {
+    return tags.flatMap((tag) => [
+        { tag, resolve: (value) => value },
+        { tag, collection: 'seq', nodeClass: dist/* YAMLSeq */.Rw, resolve: (node) => node },
+        { tag, collection: 'map', nodeClass: dist/* YAMLMap */.CA, resolve: (node) => node },
+    ]);
 }
 class TreeLimitError extends Error {
     offset;
@@ -12587,7 +13339,13 @@ function syntaxFinding(ruleId, error, text, locate) {
     }
     return { ruleId, location, message: `Cannot parse YAML: ${describeError(error)}` };
 }
-function toTree(node, context, depth, inAlias) {
+function toTree(node, context, depth, inAlias, tagRead = false) {
+    const wrapper = !tagRead && node.tag !== undefined && !(0,dist/* isAlias */.Vj)(node) ? context.shortTags?.[node.tag] : undefined;
+    if (wrapper !== undefined) {
+        const location = context.locate(tagOffset(node, context.text));
+        const inner = toTree(node, context, depth + 1, inAlias, true);
+        return { kind: 'object', location, entries: [{ key: wrapper, keyLocation: location, value: inner }], endLine: inner.kind === 'scalar' ? location.line : (inner.endLine ?? location.line) };
+    }
     const offset = node.range?.[0] ?? 0;
     if (depth > yaml_tree_MAX_DEPTH)
         throw new TreeLimitError(`nesting deeper than ${yaml_tree_MAX_DEPTH} levels`, offset);
@@ -12616,7 +13374,9 @@ function toTree(node, context, depth, inAlias) {
         for (const pair of node.items) {
             const keyNode = pair.key;
             const key = yaml_tree_keyText(keyNode);
-            const keyLocation = keyNode?.range ? context.locate(keyNode.range[0]) : location;
+            const keyWrapper = keyNode?.tag !== undefined ? context.shortTags?.[keyNode.tag] : undefined;
+            const keyLocation = keyNode?.range ? context.locate(keyWrapper !== undefined ? tagOffset(keyNode, context.text) : keyNode.range[0]) : location;
+            const keyValue = keyWrapper !== undefined ? symbolic(`${keyWrapper}(${key})`, keyLocation) : undefined;
             if (context.merge && isMergeKey(keyNode) && pair.value) {
                 const value = toTree(pair.value, context, depth + 1, inAlias);
                 for (const source of value.kind === 'array' ? value.items : [value])
@@ -12625,7 +13385,7 @@ function toTree(node, context, depth, inAlias) {
                 continue;
             }
             const value = pair.value ? toTree(pair.value, context, depth + 1, inAlias) : yaml_tree_scalar(keyLocation, '', 'null');
-            explicit.push({ key, keyLocation, value });
+            explicit.push(keyValue ? { key, keyLocation, keyValue, value } : { key, keyLocation, value });
         }
         return { kind: 'object', location, entries: mergeEntries(explicit, merged), endLine: endLineOf(node, context) };
     }
@@ -12648,6 +13408,13 @@ function toTree(node, context, depth, inAlias) {
         return yaml_tree_scalar(location, source, 'string');
     }
     return { kind: 'scalar', location, value: symbolic(String(node), location), type: 'unknown' };
+}
+/** Where a node's tag is written (its range starts after the tag), when the tag is on the same line. */
+function tagOffset(node, text) {
+    const offset = node.range?.[0] ?? 0;
+    const tag = node.tag ?? '';
+    const start = text.lastIndexOf(tag, offset);
+    return start >= 0 && tag !== '' && /^[ \t]*$/.test(text.slice(start + tag.length, offset)) ? start : offset;
 }
 /** YAML 1.1 merge keys: explicit keys win over merged ones, and the first merged source wins. */
 function mergeEntries(explicit, merged) {
@@ -12738,17 +13505,85 @@ function readKubernetesFile(file) {
         suppressions: reader.suppressions,
     };
 }
+/**
+ * Reads built objects into facts of `source`, as `readKubernetesFile` reads a manifest (without
+ * re-reporting the files' own syntax problems). `textOf` gives the text of any file a node
+ * points into, for values that are not scalars.
+ */
+function readKubernetesObjects(objects, source, textOf) {
+    const reader = new ManifestReader({ path: '', kind: 'kubernetes', text: '' }, source, textOf);
+    for (const object of objects) {
+        try {
+            reader.readBuilt(object);
+        }
+        catch (error) {
+            reader.findings.push({
+                ruleId: 'parse-error',
+                location: object.root.location,
+                message: `Cannot read the object at ${formatLocation(object.root.location)}: ${error instanceof Error ? error.message : String(error)}`,
+            });
+        }
+    }
+    return {
+        facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
+        findings: reader.findings,
+        suppressions: reader.suppressions,
+    };
+}
+/**
+ * A manifest parsed once for a source that transforms its objects before reading them (a
+ * Kustomize build): the objects as trees (List items expanded), with the file's own findings
+ * (syntax, duplicate keys) and comment suppressions. `readKubernetesObjects` reads the result.
+ */
+function parseKubernetesFile(file) {
+    const reader = new ManifestReader(file);
+    reader.collected = [];
+    try {
+        reader.read();
+    }
+    catch (error) {
+        reader.findings.push({
+            ruleId: 'parse-error',
+            location: { path: file.path, line: 1, column: 1 },
+            message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
+        });
+    }
+    return { objects: reader.collected, findings: reader.findings, suppressions: reader.suppressions };
+}
 class ManifestReader {
     file;
+    source;
+    textOf;
     objects = [];
     serviceAccounts = [];
     workloads = [];
     findings = [];
     suppressions = [];
     lines;
-    constructor(file) {
+    otherLines = new Map();
+    reportDuplicates = true;
+    /** Set: objects are collected as trees (parseKubernetesFile), not read into facts. */
+    collected;
+    constructor(file, source = 'kubernetes', textOf) {
         this.file = file;
+        this.source = source;
+        this.textOf = textOf;
         this.lines = file.text.split('\n');
+    }
+    readBuilt(object) {
+        this.reportDuplicates = false;
+        this.readObjectOrList(object.root, { fromLine: object.fromLine, toLine: object.toLine, path: object.path }, 0);
+    }
+    /** The lines of the file a node comes from. */
+    linesOf(path) {
+        if (path === this.file.path || !this.textOf)
+            return this.lines;
+        let lines = this.otherLines.get(path);
+        if (!lines) {
+            lines = (this.textOf(path) ?? '').split('\n');
+            this.otherLines.set(path, lines);
+        }
+        return lines;
     }
     read() {
         if (/\.json$/i.test(this.file.path)) {
@@ -12816,7 +13651,12 @@ class ManifestReader {
         this.readObject(node, kind, span);
     }
     readObject(node, kind, span) {
-        this.reportDuplicateKeys(node);
+        if (this.reportDuplicates)
+            this.reportDuplicateKeys(node);
+        if (this.collected) {
+            this.collected.push({ root: node, path: this.file.path, fromLine: span.fromLine, toLine: span.toLine });
+            return;
+        }
         const apiVersion = kubernetes_text(last(node, 'apiVersion')) ?? '';
         const metadata = last(node, 'metadata');
         const nameEntry = lastEntry(metadata, 'name');
@@ -12831,11 +13671,11 @@ class ManifestReader {
             ...this.annotationsOf(last(templateMetadata, 'annotations'), 'template-annotations'),
             ...this.annotationsOf(last(templateMetadata, 'labels'), 'template-labels'),
         ];
-        this.objects.push({ source: 'kubernetes', apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] });
+        this.objects.push({ source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] });
         this.readSuppression(annotations, span);
         if (kind === 'ServiceAccount' && apiVersion === 'v1') {
             const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]));
-            const serviceAccount = { source: 'kubernetes', namespace, name, location, annotations };
+            const serviceAccount = { source: this.source, namespace, name, location, annotations };
             const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn);
             const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience);
             const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints);
@@ -12851,7 +13691,7 @@ class ManifestReader {
             this.serviceAccounts.push(serviceAccount);
         }
         if (pod?.spec.kind === 'object') {
-            const workload = { source: 'kubernetes', kind, name, namespace, location, containers: this.containersOf(pod.spec) };
+            const workload = { source: this.source, kind, name, namespace, location, containers: this.containersOf(pod.spec) };
             const serviceAccountName = lastEntry(pod.spec, 'serviceAccountName') ?? lastEntry(pod.spec, 'serviceAccount');
             const serviceAccountValue = serviceAccountName ? referenceValue(serviceAccountName.value) : undefined;
             if (serviceAccountValue)
@@ -12881,7 +13721,9 @@ class ManifestReader {
         if (!annotation)
             return;
         const value = annotation.value.kind === 'known' ? annotation.value.value : annotation.value.expression;
-        this.suppressions.push(annotationSuppression(value, annotation.value.location, span.fromLine, span.toLine));
+        // Set from another file (a Kustomize patch): it covers the object's lines in the object's own file.
+        const location = span.path === undefined || annotation.value.location.path === span.path ? annotation.value.location : { path: span.path, line: span.fromLine, column: 1 };
+        this.suppressions.push(annotationSuppression(value, location, span.fromLine, span.toLine));
     }
     containersOf(podSpec) {
         const containers = [];
@@ -12927,7 +13769,8 @@ class ManifestReader {
             return node.value;
         const from = node.location.line;
         const to = node.endLine ?? from;
-        const source = [this.lines[from - 1]?.slice(node.location.column - 1) ?? '', ...this.lines.slice(from, to)].join('\n').trim();
+        const lines = this.linesOf(node.location.path);
+        const source = [lines[from - 1]?.slice(node.location.column - 1) ?? '', ...lines.slice(from, to)].join('\n').trim();
         return known(source, node.location);
     }
     reportDuplicateKeys(root) {
@@ -12996,6 +13839,9 @@ function namespaceValue(node, location) {
  * (`{{ .Release.Namespace }}`, `${NAMESPACE}`) whose value only exists at apply time.
  */
 function referenceValue(node) {
+    // Another source's tree may hold a value it could not know (a Helm release name, a Kustomize reference into a remote base).
+    if (node.kind === 'scalar' && node.value.kind === 'symbolic')
+        return node.value;
     const value = kubernetes_text(node);
     if (value === undefined || value === '')
         return undefined;
@@ -13028,6 +13874,29 @@ function kubernetes_text(node) {
     if (node?.kind !== 'scalar' || node.type === 'null')
         return undefined;
     return node.value.kind === 'known' ? node.value.value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/text/edit-distance.ts
+/** Optimal string alignment distance: edits, with a swap of two neighbours counted once. */
+function editDistance(a, b) {
+    // Three rolling rows of the table (the swap looks two rows back) instead of the whole table.
+    const columns = b.length + 1;
+    let before = new Array(columns).fill(0);
+    let previous = Array.from({ length: columns }, (_, j) => j);
+    let current = new Array(columns).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+        current[0] = i;
+        for (let j = 1; j < columns; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, before[j - 2] + 1);
+            current[j] = best;
+        }
+        ;
+        [before, previous, current] = [previous, current, before];
+    }
+    return previous[columns - 1];
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/kubernetes.ts
@@ -13104,22 +13973,7 @@ function serviceAccountToAnnotate(graph, workload) {
         return `put it in the metadata.annotations of ${serviceAccountTitle(defined)} (${formatLocation(defined.location)}), which its pods run as`;
     return `put it in the metadata.annotations of ServiceAccount ${qualifiedName(workload.namespace, name)}, which its pods run as (no scanned file defines it)`;
 }
-/** Optimal string alignment distance: edits, with a swap of two neighbours counted once. */
-function editDistance(a, b) {
-    const rows = a.length + 1;
-    const columns = b.length + 1;
-    const table = Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i < rows; i++) {
-        for (let j = 1; j < columns; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                best = Math.min(best, table[i - 2][j - 2] + 1);
-            table[i][j] = best;
-        }
-    }
-    return table[rows - 1][columns - 1];
-}
+
 /**
  * Account IDs the AWS documentation uses in examples (EKS and IAM user guides: 111122223333,
  * 123456789012, 444455556666, 777788889999; AWS CLI / Tools for PowerShell examples: 012345678912).
@@ -13166,6 +14020,692 @@ function findRoleArnPlaceholder(text, source) {
 function sameText(a, b) {
     return valueText(a) === valueText(b) && a.kind === b.kind;
 }
+
+;// CONCATENATED MODULE: ./src/rules/helpers/policy-grammar.ts
+
+/**
+ * The IAM JSON policy grammar as far as a role trust policy uses it (IAM User Guide: "Grammar of
+ * the IAM JSON policy language", "Condition operators", "Version").
+ */
+const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'];
+const DOCUMENT_KEYS = ['Version', 'Id', 'Statement'];
+/** `Resource` / `NotResource` belong to the grammar but are prohibited in trust policies. */
+const TRUST_STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Condition'];
+const policy_grammar_PRINCIPAL_TYPES = ['AWS', 'Federated', 'Service', 'CanonicalUser'];
+const EFFECTS = ['Allow', 'Deny'];
+const BASE_OPERATORS = [
+    'StringEquals',
+    'StringNotEquals',
+    'StringEqualsIgnoreCase',
+    'StringNotEqualsIgnoreCase',
+    'StringLike',
+    'StringNotLike',
+    'NumericEquals',
+    'NumericNotEquals',
+    'NumericLessThan',
+    'NumericLessThanEquals',
+    'NumericGreaterThan',
+    'NumericGreaterThanEquals',
+    'DateEquals',
+    'DateNotEquals',
+    'DateLessThan',
+    'DateLessThanEquals',
+    'DateGreaterThan',
+    'DateGreaterThanEquals',
+    'Bool',
+    'BinaryEquals',
+    'IpAddress',
+    'NotIpAddress',
+    'ArnEquals',
+    'ArnLike',
+    'ArnNotEquals',
+    'ArnNotLike',
+    'Null',
+];
+/** Every operator name IAM accepts: a base operator, optionally `ForAnyValue:`/`ForAllValues:` and `IfExists` (not on `Null`). */
+const policy_grammar_CONDITION_OPERATORS = new Set(['', 'ForAnyValue:', 'ForAllValues:'].flatMap((prefix) => BASE_OPERATORS.flatMap((base) => (base === 'Null' ? [prefix + base] : [prefix + base, `${prefix}${base}IfExists`]))));
+function isConditionOperator(operator) {
+    return policy_grammar_CONDITION_OPERATORS.has(operator);
+}
+/**
+ * The name among `candidates` that `written` most likely meant: the same letters in another case,
+ * else the closest within two edits (ignoring case). undefined when nothing is close.
+ */
+function nearestName(written, candidates) {
+    const lower = written.toLowerCase();
+    let best;
+    let bestDistance = 3;
+    for (const candidate of candidates) {
+        if (candidate.toLowerCase() === lower)
+            return candidate;
+        const distance = editDistance(lower, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function quotedList(names) {
+    return names.map((name) => `"${name}"`).join(', ');
+}
+/** `statement 1 (Sid "A")` → `Statement 1 (Sid "A")`, to start a message. */
+function policy_grammar_capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/rules/oidc-provider-audience-missing.ts
+
+
+
+
+
+
+
+const oidcProviderAudienceMissing = {
+    meta: {
+        id: 'oidc-provider-audience-missing',
+        level: 'error',
+        description: 'An IAM OIDC provider of a cluster lacks "sts.amazonaws.com" in its client ID list although ServiceAccounts without an eks.amazonaws.com/audience annotation, or a trust\'s ":aud" condition, use it (or it lists a misspelling of it).',
+        remediation: 'Add "sts.amazonaws.com" to the provider\'s client IDs (client_id_list), replacing any misspelling such as "sts.amazon.com" or "sts.amazonaws.com.cn".',
+    },
+    *check(graph) {
+        const users = providerUsers(graph);
+        for (const provider of graph.facts.oidcProviders) {
+            const finding = missingDefaultAudience(provider, users.get(provider));
+            if (finding)
+                yield finding;
+        }
+    },
+};
+function providerUsers(graph) {
+    const uses = new Map();
+    const useOf = (provider) => {
+        let use = uses.get(provider);
+        if (!use)
+            uses.set(provider, (use = { defaultAudience: [], defaultAudienceConditions: [], annotatedAudiences: new Set(), unknownAudience: false }));
+        return use;
+    };
+    const providersByRole = new Map();
+    const federatedByRole = new Map();
+    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+        const providers = providersByRole.get(role) ?? new Set();
+        providersByRole.set(role, providers);
+        const federated = federatedByRole.get(role) ?? new Set();
+        federatedByRole.set(role, federated);
+        for (const value of federatedValues(statement).filter(isOidcFederated)) {
+            federated.add(value.kind === 'known' ? value.value : `\${${value.expression}}`);
+            for (const provider of graph.providersNamed(value)) {
+                providers.add(provider);
+                const use = useOf(provider);
+                const accepted = onlyDefaultAudience(statement);
+                if (accepted)
+                    use.defaultAudienceConditions.push({ role, location: accepted });
+            }
+        }
+    }
+    for (const [role, providers] of providersByRole) {
+        // A trust naming several providers serves several clusters: which one a token goes to is not known.
+        if (providers.size !== 1 || federatedByRole.get(role).size !== 1)
+            continue;
+        const provider = [...providers][0];
+        for (const sa of graph.serviceAccountsUsing(role)) {
+            const audience = tokenAudience(sa);
+            if (!audience)
+                useOf(provider).unknownAudience = true;
+            else if (audience.explicit)
+                useOf(provider).annotatedAudiences.add(audience.audience);
+            else
+                useOf(provider).defaultAudience.push({ sa, role });
+        }
+    }
+    return uses;
+}
+/** The location of the only value of a positive ":aud" condition when that value is "sts.amazonaws.com". */
+function onlyDefaultAudience(statement) {
+    for (const entry of positiveConditionsOn(statement, 'aud')) {
+        if (trust_parseOperator(entry.operator).setPrefix)
+            continue;
+        const values = entry.values;
+        if (values.length > 0 && values.every((value) => value.kind === 'known' && value.value === DEFAULT_AUDIENCE))
+            return values[0].location;
+    }
+    return undefined;
+}
+function missingDefaultAudience(provider, use) {
+    const clientIds = knownClientIds(provider.clientIds);
+    if (!clientIds || clientIds.includes(DEFAULT_AUDIENCE))
+        return undefined;
+    const misspelled = clientIds.filter((id) => misspellsDefaultAudience(id) && !use?.annotatedAudiences.has(id));
+    const name = providerName(provider);
+    const where = provider.clientIdsLocation ?? provider.location;
+    const ids = `the client ID${clientIds.length === 1 ? '' : 's'} ${clientIds.map((id) => `"${id}"`).join(', ')}`;
+    const listed = `only ${ids}`;
+    const fix = misspelled.length > 0
+        ? `replace "${misspelled[0]}" with "${DEFAULT_AUDIENCE}" in the provider's ${clientIdField(provider)}`
+        : `add "${DEFAULT_AUDIENCE}" to the provider's ${clientIdField(provider)}`;
+    const refused = 'so STS answers "InvalidIdentityToken: Incorrect token audience"';
+    const key = `provider:${providerIdentity(provider)} aud:${DEFAULT_AUDIENCE}`;
+    const users = use?.defaultAudience ?? [];
+    if (users.length > 0) {
+        const first = users[0];
+        const more = users.length > 1 ? ` and ${users.length - 1} more ServiceAccount${users.length > 2 ? 's' : ''}` : '';
+        return {
+            location: where,
+            message: `${name} lists ${listed}, but ${describeServiceAccount(first.sa)}${more} of ${roleTitle(first.role)} present${more ? '' : 's'} tokens ` +
+                `with the default audience "${DEFAULT_AUDIENCE}" (no eks.amazonaws.com/audience annotation), ${refused}; ${fix}`,
+            related: users.map(({ sa }) => serviceAccountSide(sa)),
+            key,
+        };
+    }
+    const conditions = use?.defaultAudienceConditions ?? [];
+    if (conditions.length > 0) {
+        const first = conditions[0];
+        return {
+            location: where,
+            message: `${name} lists ${listed}, but ${trustTitle(first.role)} (${formatLocation(first.location)}) accepts only tokens with aud "${DEFAULT_AUDIENCE}", ` +
+                `the audience of every ServiceAccount without an eks.amazonaws.com/audience annotation, ${refused}; ${fix}`,
+            related: conditions.map(({ role, location }) => ({ location, message: `${roleTitle(role)}'s aud condition` })),
+            key,
+        };
+    }
+    if (misspelled.length > 0 && !use?.unknownAudience && (use !== undefined || isClusterProvider(provider))) {
+        return {
+            location: where,
+            message: `${name} lists ${ids} but not "${DEFAULT_AUDIENCE}", the audience IRSA tokens carry unless a ServiceAccount sets eks.amazonaws.com/audience ` +
+                `(${misspellingNote(misspelled[0])}), ${refused}; ${fix}`,
+            key,
+        };
+    }
+    return undefined;
+}
+/** The client IDs when every one is known; undefined when the list is empty or partly known only at apply time. */
+function knownClientIds(values) {
+    if (values.length === 0 || values.some((value) => value.kind !== 'known'))
+        return undefined;
+    return values.map((value) => (value.kind === 'known' ? value.value : ''));
+}
+const MISSPELLINGS = [
+    /^sts\.amazon\.com$/, // awslabs/amazon-eks-irsa-cfn #18
+    /^sts\.amazonaws\.com\.cn$/, // China: the audience is sts.amazonaws.com there too
+    /^sts\.[a-z]{2}(-[a-z]+)+-\d\.amazonaws\.com(\.cn)?$/, // a regional STS endpoint
+    /^amazonaws\.com$/,
+];
+function misspellingNote(id) {
+    if (/\.cn$/.test(id.trim()))
+        return `"${id}" is not the audience in China either`;
+    if (/^sts\.[a-z]{2}(-[a-z]+)+-\d\./.test(id.trim()))
+        return `"${id}" is an STS endpoint, not the audience`;
+    return `"${id}" is a misspelling of it`;
+}
+function misspellsDefaultAudience(id) {
+    if (id === DEFAULT_AUDIENCE)
+        return false;
+    const normalised = id.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+    if (normalised === DEFAULT_AUDIENCE || MISSPELLINGS.some((pattern) => pattern.test(normalised)))
+        return true;
+    return nearestName(normalised, [DEFAULT_AUDIENCE]) !== undefined;
+}
+/** A provider for a Kubernetes cluster's issuer, not GitHub Actions' or another IdP's (whose audiences differ). */
+function isClusterProvider(provider) {
+    const hostPath = providerHostPath(provider);
+    if (hostPath !== undefined)
+        return looksLikeEksIssuer(hostPath);
+    return provider.url?.kind === 'symbolic' && /eks|cluster|oidc_issuer/i.test(provider.url.expression);
+}
+function providerHostPath(provider) {
+    if (provider.url?.kind === 'known')
+        return issuerHostPath(provider.url.value);
+    return provider.arn?.kind === 'known' ? parseOidcProviderArn(provider.arn.value)?.issuerHostPath : undefined;
+}
+function providerName(provider) {
+    if (provider.url?.kind === 'known')
+        return `OIDC provider ${provider.url.value}`;
+    const hostPath = providerHostPath(provider);
+    if (hostPath !== undefined)
+        return `OIDC provider ${hostPath}`;
+    return provider.terraform ? `OIDC provider ${provider.terraform.address}` : 'the OIDC provider';
+}
+function providerIdentity(provider) {
+    return providerHostPath(provider) ?? provider.terraform?.address ?? formatLocation(provider.location);
+}
+function clientIdField(provider) {
+    if (provider.source === 'terraform' || provider.source === 'terraform-plan')
+        return 'client_id_list';
+    if (provider.source === 'cloudformation')
+        return 'ClientIdList';
+    return 'client IDs';
+}
+function serviceAccountSide(sa) {
+    return { location: sa.roleArn?.location ?? sa.location, message: describeServiceAccount(sa) };
+}
+
+;// CONCATENATED MODULE: ./src/rules/oidc-provider-missing.ts
+
+
+
+
+
+
+
+const oidcProviderMissing = {
+    meta: {
+        id: 'oidc-provider-missing',
+        level: 'warning',
+        description: "A role's trust names an IAM OIDC provider that the scanned sources do not define, although they define OIDC providers or the cluster whose issuer it names.",
+        remediation: "Create the IAM OIDC provider for the cluster's issuer in the role's account (aws_iam_openid_connect_provider, eksctl iam.withOIDC, the EKS module's enable_irsa), or name a provider that exists.",
+    },
+    *check(graph, context) {
+        const clusters = knownClusters(graph, context.config);
+        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+            for (const federated of federatedValues(statement)) {
+                if (federated.kind !== 'known')
+                    continue;
+                const arn = parseOidcProviderArn(federated.value);
+                if (!arn || !isWellFormed(federated.value))
+                    continue;
+                if (graph.providersNamed(federated).length > 0)
+                    continue;
+                const finding = missingProvider(graph, role, arn, federated.location, clusters);
+                if (finding)
+                    yield finding;
+            }
+        }
+    },
+};
+/** Malformed ARNs, placeholders and dual-stack hosts are federated-principal-invalid's findings. */
+function isWellFormed(value) {
+    const analysis = analyseFederated(value);
+    return analysis !== undefined && analysis.problems.length === 0 && analysis.placeholder === undefined;
+}
+function missingProvider(graph, role, arn, location, clusters) {
+    // A provider in another account than the role's is role-account-mismatch's finding; an issuer
+    // that is not the known cluster's is cluster-issuer-mismatch's.
+    const home = roleAccounts(graph, role);
+    if (home.size > 0 && !(home.size === 1 && home.has(arn.account)))
+        return undefined;
+    if (clustersContradicting(arn.issuerHostPath, arn.account, clusters).length > 0)
+        return undefined;
+    // A provider whose URL and ARN are known only at apply time may be this one.
+    if (graph.facts.oidcProviders.some((provider) => oidc_provider_missing_providerHostPath(provider) === undefined && !inOtherAccount(provider, arn.account)))
+        return undefined;
+    const providerUrl = `https://${arn.issuerHostPath}`;
+    const trust = `${policy_grammar_capitalise(trustTitle(role))} names the OIDC provider for ${arn.issuerHostPath} in account ${arn.account}`;
+    const noProvider = `STS answers "InvalidIdentityToken: No OpenIDConnect provider found in your account" unless it exists outside the scanned sources`;
+    const create = `create it in account ${arn.account} (url "${providerUrl}", client ID "${DEFAULT_AUDIENCE}")`;
+    const key = `${roleKey(role)} provider:${arn.account}/${arn.issuerHostPath}`;
+    const sameIssuer = graph.facts.oidcProviders.filter((provider) => oidc_provider_missing_providerHostPath(provider) === arn.issuerHostPath);
+    if (sameIssuer.length > 0) {
+        const where = sameIssuer.map((provider) => `${providerAccount(provider) ?? 'another account'} (${formatLocation(provider.location)})`).join(', ');
+        return {
+            location,
+            message: `${trust}, but the scanned sources define the provider for that issuer only in account ${where}, and IAM uses only a provider of the role's own account; ${noProvider}; ${create}`,
+            related: sameIssuer.map(providerSide),
+            key,
+        };
+    }
+    const others = graph.facts.oidcProviders.filter((provider) => !inOtherAccount(provider, arn.account));
+    if (others.length > 0) {
+        const listed = others.map((provider) => `${oidc_provider_missing_providerHostPath(provider)} (${formatLocation(provider.location)})`).join(', ');
+        const sameRegionProviders = others.filter((provider) => sameRegion(oidc_provider_missing_providerHostPath(provider), arn.issuerHostPath));
+        const instead = sameRegionProviders.length === 1
+            ? `, or name "arn:${arn.partition}:iam::${arn.account}:oidc-provider/${oidc_provider_missing_providerHostPath(sameRegionProviders[0])}" if the role serves that cluster`
+            : sameRegionProviders.length > 1
+                ? ', or name the provider of the cluster the role serves'
+                : '';
+        return {
+            location,
+            message: `${trust}, which no scanned source defines, although they define the OIDC providers ${listed}; ${noProvider}; ${create}${instead}`,
+            related: others.map(providerSide),
+            key,
+        };
+    }
+    const cluster = definedCluster(graph, arn);
+    if (cluster) {
+        const named = cluster.name.kind === 'known' ? `cluster ${cluster.name.value}` : 'the cluster';
+        return {
+            location,
+            message: `${trust}; ${named} (${formatLocation(cluster.location)}) has that issuer, but the scanned sources define no OIDC provider for it; ${noProvider}; ${create}`,
+            related: [{ location: cluster.location, message: named }],
+            key,
+        };
+    }
+    return undefined;
+}
+/** The accounts a role lives in: stated by its source, else named by the annotations that name it. */
+function roleAccounts(graph, role) {
+    const stated = roleIdentity(role).account;
+    if (stated !== undefined)
+        return new Set([stated]);
+    if (role.account?.kind === 'symbolic')
+        return new Set();
+    return new Set(graph.serviceAccountsUsing(role).flatMap((sa) => annotatedRole(sa)?.arn.account ?? []));
+}
+/** The issuer host/path a provider serves, from its ARN or URL; undefined when known only at apply time. */
+function oidc_provider_missing_providerHostPath(provider) {
+    if (provider.arn?.kind === 'known') {
+        const arn = parseOidcProviderArn(provider.arn.value);
+        if (arn)
+            return arn.issuerHostPath;
+    }
+    return provider.url?.kind === 'known' ? issuerHostPath(provider.url.value) : undefined;
+}
+function providerAccount(provider) {
+    return provider.arn?.kind === 'known' ? parseOidcProviderArn(provider.arn.value)?.account : undefined;
+}
+function inOtherAccount(provider, account) {
+    const own = providerAccount(provider);
+    return own !== undefined && own !== account;
+}
+function providerSide(provider) {
+    return { location: provider.location, message: `OIDC provider ${oidc_provider_missing_providerHostPath(provider) ?? ''}`.trim() };
+}
+function sameRegion(a, b) {
+    const region = parseEksIssuerHostPath(a)?.region;
+    return region !== undefined && region === parseEksIssuerHostPath(b)?.region;
+}
+/**
+ * A cluster the sources define that issues the tokens of this issuer: its issuer is this one, or
+ * it is known only at apply time and the cluster is in the issuer's region (and account, when both are known).
+ */
+function definedCluster(graph, arn) {
+    const region = parseEksIssuerHostPath(arn.issuerHostPath)?.region;
+    return graph.facts.clusters.find((cluster) => {
+        if (cluster.issuer?.kind === 'known')
+            return issuerHostPath(cluster.issuer.value) === arn.issuerHostPath;
+        if (cluster.account?.kind === 'known' && cluster.account.value !== arn.account)
+            return false;
+        return region !== undefined && cluster.region?.kind === 'known' && cluster.region.value === region;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-overrides-irsa.ts
+
+
+
+const podIdentityOverridesIrsa = {
+    meta: {
+        id: 'pod-identity-overrides-irsa',
+        level: 'warning',
+        description: 'A ServiceAccount has the IRSA annotation eks.amazonaws.com/role-arn and an EKS Pod Identity association; Pod Identity takes precedence, so the annotation has no effect (an error when the association names another role).',
+        remediation: "Keep one mechanism: remove the annotation (and give the association's role the permissions), or delete the Pod Identity association to keep IRSA.",
+    },
+    *check(graph, context) {
+        const severalClusters = knownClusterCount(graph, context.config) > 1;
+        for (const association of graph.facts.podIdentityAssociations) {
+            for (const sa of graph.serviceAccountsNamed(association.namespace, association.serviceAccount)) {
+                if (!sa.roleArn)
+                    continue;
+                yield overridden(graph, sa, sa.roleArn, association, severalClusters);
+            }
+        }
+    },
+};
+function overridden(graph, sa, annotation, association, severalClusters) {
+    const comparison = compareRoles(graph, annotation, association.roleArn);
+    const pod = describeAssociation(association);
+    const precedence = `${pod} maps the same ServiceAccount`;
+    const irsaRole = roleText(graph, annotation);
+    const podRole = roleText(graph, association.roleArn);
+    const keepIrsa = 'or delete the association to keep IRSA';
+    let message;
+    if (comparison === 'different') {
+        message =
+            `${describeServiceAccount(sa)} names ${irsaRole} in eks.amazonaws.com/role-arn, but ${precedence} to ${podRole}, and Pod Identity takes precedence: ` +
+                `its pods get the credentials of ${podRole}, not of ${irsaRole}; remove the annotation and give ${podRole} the permissions the pods need, ${keepIrsa}`;
+    }
+    else if (comparison === 'same') {
+        message =
+            `${describeServiceAccount(sa)} names ${irsaRole} in eks.amazonaws.com/role-arn, and ${precedence} to that role; Pod Identity takes precedence, so the annotation has no effect ` +
+                `(the role's trust must accept pods.eks.amazonaws.com); remove the annotation, ${keepIrsa}`;
+    }
+    else {
+        message =
+            `${describeServiceAccount(sa)} names ${irsaRole} in eks.amazonaws.com/role-arn, but ${precedence} to ${podRole}; Pod Identity takes precedence, ` +
+                `so the webhook injects only the Pod Identity credentials and the annotation has no effect; remove the annotation, ${keepIrsa}`;
+    }
+    return {
+        location: annotation.location,
+        message,
+        // Which cluster a manifest is applied to is not known: with several clusters the association may be for another one.
+        ...(comparison === 'different' && !severalClusters ? { level: 'error' } : {}),
+        related: [{ location: association.location, message: pod }],
+        key: `${serviceAccountKey(sa)} pod-identity:${associationKey(association)}`,
+    };
+}
+/** Whether two role ARN values name the same role: by known ARNs, else by the roles the sources define for them. */
+function compareRoles(graph, a, b) {
+    if (a.kind === 'known' && b.kind === 'known') {
+        const left = parseRoleArn(a.value.trim());
+        const right = parseRoleArn(b.value.trim());
+        if (!left || !right)
+            return 'unknown';
+        const same = left.account === right.account && left.path === right.path && left.name.toLowerCase() === right.name.toLowerCase();
+        return same ? 'same' : 'different';
+    }
+    if (a.kind === 'symbolic' && b.kind === 'symbolic' && a.expression === b.expression)
+        return 'same';
+    const left = graph.rolesNamedBy(a).map((link) => link.role);
+    const right = graph.rolesNamedBy(b).map((link) => link.role);
+    if (left.some((role) => right.includes(role)))
+        return 'same';
+    // A role has one name: two values that can only name roles of different names name different roles.
+    const leftNames = roleNames(a, left);
+    const rightNames = roleNames(b, right);
+    if (!leftNames || !rightNames)
+        return 'unknown';
+    return [...leftNames].some((name) => rightNames.has(name)) ? 'unknown' : 'different';
+}
+/** The lower-cased names a role ARN value can stand for; undefined when one of them is not known. */
+function roleNames(value, roles) {
+    if (value.kind === 'known') {
+        const name = parseRoleArn(value.value.trim())?.name;
+        return name === undefined ? undefined : new Set([name.toLowerCase()]);
+    }
+    const names = roles.map((role) => roleIdentity(role).name);
+    if (names.length === 0 || names.some((name) => name === undefined))
+        return undefined;
+    return new Set(names.map((name) => name.toLowerCase()));
+}
+/** "role orders-pods", from the role the sources define or the ARN itself. */
+function roleText(graph, value) {
+    const role = graph.rolesNamedBy(value)[0]?.role;
+    if (role && roleIdentity(role).name !== undefined)
+        return roleTitle(role);
+    if (value.kind === 'known')
+        return `role ${parseRoleArn(value.value.trim())?.name ?? `"${value.value}"`}`;
+    return `the role \${${value.expression}}`;
+}
+function describeAssociation(association) {
+    const cluster = association.cluster?.kind === 'known' ? ` on cluster ${association.cluster.value}` : '';
+    const name = association.terraform ? `Pod Identity association ${association.terraform.address}` : 'a Pod Identity association';
+    return `${name}${cluster} (${formatLocation(association.location)})`;
+}
+function associationKey(association) {
+    const cluster = association.cluster?.kind === 'known' ? association.cluster.value : '';
+    return association.terraform?.address ?? `${cluster}/${formatLocation(association.location)}`;
+}
+function knownClusterCount(graph, config) {
+    const names = new Set();
+    for (const cluster of config.clusters)
+        names.add(cluster.name);
+    for (const cluster of graph.facts.clusters)
+        names.add(cluster.name.kind === 'known' ? cluster.name.value : `at ${formatLocation(cluster.location)}`);
+    return names.size;
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-trust-invalid.ts
+
+
+
+
+
+
+const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+const pod_identity_trust_invalid_ASSUME_ROLE = 'sts:AssumeRole';
+const TAG_SESSION = 'sts:TagSession';
+const STATEMENT_TO_ADD = `{"Effect": "Allow", "Principal": {"Service": "${POD_IDENTITY_PRINCIPAL}"}, "Action": ["${pod_identity_trust_invalid_ASSUME_ROLE}", "${TAG_SESSION}"]}`;
+const INVALID_TRUST = 'EKS refuses the association with "InvalidParameterException: Trust policy of the role provided is invalid"';
+const podIdentityTrustInvalid = {
+    meta: {
+        id: 'pod-identity-trust-invalid',
+        level: 'error',
+        description: `The trust policy of a role used by an EKS Pod Identity association does not let the service principal ${POD_IDENTITY_PRINCIPAL} perform ${pod_identity_trust_invalid_ASSUME_ROLE} and ${TAG_SESSION}.`,
+        remediation: `Add the statement ${STATEMENT_TO_ADD} to the role's trust (an IRSA trust with a Federated OIDC provider does not serve Pod Identity).`,
+    },
+    *check(graph) {
+        for (const [role, associations] of associationsByRole(graph)) {
+            if (!role.trustPolicy)
+                continue;
+            const finding = judge(role, role.trustPolicy, associations);
+            if (finding)
+                yield finding;
+        }
+    },
+};
+function associationsByRole(graph) {
+    const byRole = new Map();
+    for (const association of graph.facts.podIdentityAssociations) {
+        for (const { role } of graph.rolesNamedBy(association.roleArn)) {
+            const list = byRole.get(role);
+            if (list)
+                list.push(association);
+            else
+                byRole.set(role, [association]);
+        }
+    }
+    return byRole;
+}
+/** The request EKS Pod Identity makes; every condition key is taken as unknown (session tags, source ARN and account). */
+function podIdentityRequest(action) {
+    return { action, principal: { type: 'Service', id: POD_IDENTITY_PRINCIPAL }, context: [], unknownKeyPrefixes: [''], subject: 'EKS Pod Identity' };
+}
+function judge(role, policy, associations) {
+    const assume = evaluatePolicy(policy, podIdentityRequest(pod_identity_trust_invalid_ASSUME_ROLE));
+    const problem = assume.effect === 'deny'
+        ? assumeRoleProblem(policy, assume)
+        : associations.every(disablesSessionTags)
+            ? undefined
+            : tagSessionProblem(policy, evaluatePolicy(policy, podIdentityRequest(TAG_SESSION)));
+    if (!problem)
+        return undefined;
+    const first = associations[0];
+    const more = associations.length > 1 ? ` and ${associations.length - 1} more` : '';
+    return {
+        location: problem.location,
+        message: `${policy_grammar_capitalise(trustTitle(role))}, which ${pod_identity_trust_invalid_describeAssociation(first)}${more} use${more ? '' : 's'}, ${problem.phrase}; ${problem.fix}`,
+        related: associations.map((association) => ({ location: association.location, message: pod_identity_trust_invalid_describeAssociation(association) })),
+        key: `${roleKey(role)} pod-identity`,
+    };
+}
+function assumeRoleProblem(policy, decision) {
+    const denied = decision.deniedBy[0];
+    if (denied) {
+        return {
+            location: denied.statement.location,
+            phrase: `denies ${pod_identity_trust_invalid_ASSUME_ROLE} to ${POD_IDENTITY_PRINCIPAL} in ${denied.label}, so the pods get no credentials`,
+            fix: `narrow that Deny statement so that it does not match the ${POD_IDENTITY_PRINCIPAL} service principal`,
+        };
+    }
+    const allows = decision.statements.filter((outcome) => outcome.effect === 'Allow');
+    const namesPodIdentity = allows.find((outcome) => outcome.principal !== false && outcome.action === false);
+    if (namesPodIdentity) {
+        const actions = namesPodIdentity.statement.action;
+        return {
+            location: actions?.location ?? namesPodIdentity.statement.location,
+            phrase: `lets ${POD_IDENTITY_PRINCIPAL} perform only ${actionList(actions?.values)} in ${namesPodIdentity.label}, not ${pod_identity_trust_invalid_ASSUME_ROLE}, so ${INVALID_TRUST}`,
+            fix: `set that statement's Action to ["${pod_identity_trust_invalid_ASSUME_ROLE}", "${TAG_SESSION}"]`,
+        };
+    }
+    const nearMiss = nearMissService(allows);
+    if (nearMiss) {
+        const { value, outcome } = nearMiss;
+        return {
+            location: value.location,
+            phrase: `names the service principal "${keyText(value)}"${serviceHint(keyText(value))} in ${outcome.label}, not "${POD_IDENTITY_PRINCIPAL}", so ${INVALID_TRUST}`,
+            fix: `change it to "${POD_IDENTITY_PRINCIPAL}" with the actions "${pod_identity_trust_invalid_ASSUME_ROLE}" and "${TAG_SESSION}"`,
+        };
+    }
+    const irsa = allows.find((outcome) => federatedValues(outcome.statement).some(isOidcFederated));
+    if (irsa) {
+        return {
+            location: irsa.statement.location,
+            phrase: `is an IRSA trust: ${describeStatement(irsa.statement)} lets an OIDC provider (Federated) assume the role with sts:AssumeRoleWithWebIdentity, ` +
+                `but Pod Identity assumes it as the service principal ${POD_IDENTITY_PRINCIPAL} with ${pod_identity_trust_invalid_ASSUME_ROLE}, so ${INVALID_TRUST}`,
+            fix: `add the statement ${STATEMENT_TO_ADD} (keep the IRSA statement only while ServiceAccounts still use IRSA)`,
+        };
+    }
+    return {
+        location: policy.location,
+        phrase: `has no Allow statement for the service principal ${POD_IDENTITY_PRINCIPAL}, so ${INVALID_TRUST}`,
+        fix: `add the statement ${STATEMENT_TO_ADD}`,
+    };
+}
+function tagSessionProblem(policy, decision) {
+    if (decision.effect !== 'deny')
+        return undefined;
+    const symptom = `EKS tags every Pod Identity session, so the pods get no credentials ("not authorized to perform: ${TAG_SESSION}")`;
+    const denied = decision.deniedBy[0];
+    if (denied) {
+        return {
+            location: denied.statement.location,
+            phrase: `denies ${TAG_SESSION} to ${POD_IDENTITY_PRINCIPAL} in ${denied.label}, and ${symptom}`,
+            fix: `narrow that Deny statement so that it does not match ${TAG_SESSION} for ${POD_IDENTITY_PRINCIPAL}`,
+        };
+    }
+    const allowing = decision.statements.find((outcome) => outcome.effect === 'Allow' && outcome.principal !== false && outcome.statement.action);
+    const location = allowing?.statement.action?.location ?? policy.location;
+    return {
+        location,
+        phrase: `lets ${POD_IDENTITY_PRINCIPAL} perform ${pod_identity_trust_invalid_ASSUME_ROLE} but not ${TAG_SESSION}, and ${symptom}`,
+        fix: allowing ? `add "${TAG_SESSION}" to the Action of ${allowing.label}` : `allow "${TAG_SESSION}" for ${POD_IDENTITY_PRINCIPAL}`,
+    };
+}
+/** A Service principal that looks meant for Pod Identity: any EKS service principal or a near spelling. */
+function nearMissService(allows) {
+    for (const outcome of allows) {
+        for (const entry of outcome.statement.principal?.entries ?? []) {
+            if (entry.type.toLowerCase() !== 'service')
+                continue;
+            const value = entry.values.find((candidate) => candidate.kind === 'known' && /eks|pods/i.test(candidate.value));
+            if (value)
+                return { value, outcome };
+        }
+    }
+    return undefined;
+}
+function serviceHint(service) {
+    if (service === 'eks.amazonaws.com')
+        return ' (the principal of an EKS cluster role)';
+    if (service === 'eks-fargate-pods.amazonaws.com')
+        return ' (the principal of a Fargate pod execution role)';
+    if (service.endsWith('.amazonaws.com.cn'))
+        return ' (the principal has no ".cn" form: it is the same in China)';
+    return '';
+}
+function actionList(values) {
+    if (!values || values.length === 0)
+        return 'no action';
+    return values.map((value) => `"${keyText(value)}"`).join(', ');
+}
+function disablesSessionTags(association) {
+    return association.disableSessionTags?.kind === 'known' && association.disableSessionTags.value === 'true';
+}
+function pod_identity_trust_invalid_describeAssociation(association) {
+    const who = `${pod_identity_trust_invalid_valueText(association.namespace)}/${pod_identity_trust_invalid_valueText(association.serviceAccount)}`;
+    const name = association.terraform ? `Pod Identity association ${association.terraform.address}` : 'the Pod Identity association';
+    return `${name} (${who}, ${formatLocation(association.location)})`;
+}
+function pod_identity_trust_invalid_valueText(value) {
+    return value.kind === 'known' ? value.value : `\${${value.expression}}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/provider-rules.ts
+
+
+
+
+const providerRules = [oidcProviderMissing, oidcProviderAudienceMissing, podIdentityOverridesIrsa, podIdentityTrustInvalid];
 
 ;// CONCATENATED MODULE: ./src/rules/annotation-key-typo.ts
 
@@ -13794,331 +15334,6 @@ const serviceAccountRules = [
     workloadEnvBlocksInjection,
 ];
 
-;// CONCATENATED MODULE: ./src/rules/helpers/eks-issuer.ts
-
-
-/**
- * How EKS issuers, IAM OIDC provider ARNs and trust-policy condition keys go wrong when written by
- * hand (reference: irsa-failure-modes.md A2, A6, C2, D1-D3, J1, J3). The token a pod presents has
- * `iss = https://oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`; the provider ARN and the condition
- * keys name that issuer without the scheme.
- */
-const PLACEHOLDERS = [
-    /\$\{[^}]*\}/, // ${OIDC_PROVIDER}
-    /\{\{[^}]*\}\}/, // {{ .Values.oidc }}
-    /<[^<>]+>/, // <OIDC_ID>
-    /\$[A-Za-z_]\w*/, // $oidc_provider
-    /EXAMPLE[0-9A-Z]*/, // EXAMPLED539D4633E53DE1B716D3041E (the EKS docs)
-    /\bregion-code\b/, // oidc.eks.region-code.amazonaws.com (the EKS docs)
-    /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/, // OIDC_PROVIDER, CLUSTER_ID, ACCOUNT_ID
-];
-/** The first fragment of `text` that marks an unrendered template or a documentation example. */
-function placeholderIn(text) {
-    for (const pattern of PLACEHOLDERS) {
-        const match = pattern.exec(text);
-        if (match)
-            return match[0];
-    }
-    return undefined;
-}
-/**
- * `oidc.eks.…`, or an AWS host with "oidc" and "eks" in it (`oidc.<region>.eks.amazonaws.com`,
- * `oidc-eks.<region>.api.aws`), with or without scheme and port. Self-hosted issuers
- * (`oidc.eks-prod.example.com`) are not EKS issuers.
- */
-function looksLikeEksIssuer(text) {
-    const host = withoutScheme(text).split('/')[0].replace(/:\d*$/, '').toLowerCase();
-    if (host.startsWith('oidc.eks.'))
-        return true;
-    return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host);
-}
-function withoutScheme(text) {
-    return text.replace(/^https?:\/\//i, '');
-}
-const REGION = /^[a-z]{2,5}(-[a-z]+)+-\d{1,2}$/;
-const ID = /^[0-9A-F]{32}$/;
-/**
- * An EKS issuer as written in a provider ARN or a condition key (scheme allowed), judged against
- * `oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`. Call only when `looksLikeEksIssuer` and no
- * placeholder is in it.
- */
-function analyseEksIssuer(text) {
-    const problems = [];
-    const scheme = /^https?:\/\//i.exec(text);
-    if (scheme)
-        problems.push(`starts with "${scheme[0]}"`);
-    const rest = withoutScheme(text);
-    const slash = rest.indexOf('/');
-    let host = slash < 0 ? rest : rest.slice(0, slash);
-    let path = slash < 0 ? '' : rest.slice(slash);
-    const port = /:\d*$/.exec(host);
-    if (port) {
-        problems.push(`has a port ("${port[0]}")`);
-        host = host.slice(0, port.index);
-    }
-    let region;
-    let suffix;
-    const canonical = /^oidc\.eks\.([^.]+)\.(.+)$/.exec(host);
-    const reversed = /^oidc\.([^.]+)\.eks\.(.+)$/.exec(host);
-    const dualStack = /^oidc-eks\.([^.]+)\.api\.aws$/.exec(host);
-    if (canonical) {
-        region = canonical[1];
-        suffix = canonical[2];
-    }
-    else if (reversed) {
-        problems.push(`has its host in the wrong order ("oidc.${reversed[1]}.eks", not "oidc.eks.${reversed[1]}")`);
-        region = reversed[1];
-        suffix = reversed[2];
-    }
-    else if (dualStack) {
-        region = dualStack[1];
-        problems.push(`uses the dual-stack host "${host}", but tokens name "oidc.eks.${region}.${dnsSuffixOfRegion(region) ?? 'amazonaws.com'}" as their issuer`);
-    }
-    else {
-        problems.push(`has the host "${host}", not "oidc.eks.<region>.amazonaws.com"`);
-    }
-    if (region !== undefined && !REGION.test(region)) {
-        problems.push(`names "${region}", which is not an AWS region`);
-        region = undefined;
-    }
-    if (region !== undefined) {
-        const expected = dnsSuffixOfRegion(region);
-        if (expected === undefined) {
-            // ISO and EUSC issuer hosts are not documented publicly: keep what is written.
-        }
-        else if (suffix === undefined) {
-            suffix = expected;
-        }
-        else if (suffix !== expected) {
-            problems.push(`ends in "${suffix}", but issuers of ${expected.endsWith('.cn') ? 'the China region ' : ''}${region} end in "${expected}"`);
-            suffix = expected;
-        }
-    }
-    if (path.length > 1 && path.endsWith('/')) {
-        problems.push('ends with "/", which EKS issuers never do');
-        path = path.replace(/\/+$/, '');
-    }
-    let id;
-    const idPath = /^\/id\/([^/]+)$/.exec(path);
-    const bareId = /^\/([^/]+)$/.exec(path);
-    if (idPath)
-        id = idPath[1];
-    else if (bareId && bareId[1] !== 'id') {
-        problems.push('lacks "/id/" before the cluster ID');
-        id = bareId[1];
-    }
-    else if (path === '' || path === '/id') {
-        problems.push('has no cluster ID ("/id/<ID>")');
-    }
-    else {
-        problems.push(`has the path "${path}", not "/id/<cluster ID>"`);
-    }
-    const analysis = { problems };
-    if (region !== undefined)
-        analysis.region = region;
-    if (id !== undefined) {
-        analysis.id = id;
-        if (!ID.test(id))
-            analysis.unusualId = true;
-    }
-    if (region !== undefined && suffix !== undefined && id !== undefined)
-        analysis.corrected = `oidc.eks.${region}.${suffix}/id/${id}`;
-    return analysis;
-}
-/** `amazonaws.com.cn` in China, `amazonaws.com` in the commercial and GovCloud partitions; undefined elsewhere. */
-function dnsSuffixOfRegion(region) {
-    const partition = partitionOfRegion(region);
-    if (partition === 'aws-cn')
-        return 'amazonaws.com.cn';
-    if (partition === 'aws' || partition === 'aws-us-gov')
-        return 'amazonaws.com';
-    return undefined;
-}
-const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s;
-const PROVIDER_PREFIX_MISSPELLED = /^(oidc[-_]?provider|oidcprovider|oidc-providers|oidc)\//i;
-/**
- * A Federated principal value judged as the ARN of an IAM OIDC provider
- * (`arn:<partition>:iam::<account>:oidc-provider/<issuer host/path>`). undefined when the value is
- * not meant as one: a SAML provider ARN or a domain name (`cognito-identity.amazonaws.com`).
- * `account` fills the suggestion when the value itself has none (the role's account, if known).
- */
-function analyseFederated(value, account) {
-    if (value.trim() === '')
-        return { problems: ['is empty'] };
-    if (value.includes(':saml-provider/'))
-        return undefined;
-    const placeholder = placeholderIn(value);
-    if (placeholder !== undefined)
-        return { problems: [], placeholder };
-    const problems = [];
-    const trimmed = value.trim();
-    if (trimmed !== value)
-        problems.push('has leading or trailing whitespace');
-    let partition;
-    let accountId = account;
-    let hostPath;
-    const arn = ARN.exec(trimmed);
-    if (arn) {
-        const [, arnPartition, service, arnRegion, arnAccount, resource] = arn;
-        partition = arnPartition;
-        if (!/^aws(-[a-z]+)*$/.test(arnPartition)) {
-            problems.push(`has the partition "${arnPartition}", which is not an AWS partition`);
-            partition = undefined;
-        }
-        if (service !== 'iam')
-            problems.push(`names the service "${service}" where a provider ARN says "iam"`);
-        if (arnRegion !== '')
-            problems.push(`has the region "${arnRegion}" in the ARN, where IAM ARNs have none`);
-        if (/^\d{12}$/.test(arnAccount))
-            accountId = arnAccount;
-        else
-            problems.push(arnAccount === '' ? 'has no account ID' : `has the account "${arnAccount}", which is not 12 digits`);
-        if (resource.startsWith('oidc-provider/')) {
-            hostPath = resource.slice('oidc-provider/'.length);
-        }
-        else if (looksLikeEksIssuer(resource) || /oidc/i.test(resource)) {
-            const misspelled = PROVIDER_PREFIX_MISSPELLED.exec(resource);
-            problems.push(misspelled ? `has "${misspelled[0]}" where the ARN says "oidc-provider/"` : 'lacks "oidc-provider/" before the issuer');
-            hostPath = misspelled ? resource.slice(misspelled[0].length) : resource;
-        }
-        else {
-            const type = resource.split('/')[0];
-            return { problems: [...problems, `names ${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} ("${resource}"), not an OIDC provider`] };
-        }
-    }
-    else if (/^https?:\/\//i.test(trimmed) || looksLikeEksIssuer(trimmed)) {
-        problems.push('is the issuer, not the ARN of the IAM OIDC provider');
-        hostPath = trimmed;
-    }
-    else {
-        return undefined;
-    }
-    if (/^https?:\/\//i.test(hostPath) && arn)
-        problems.push('contains "https://", which a provider ARN never does');
-    let issuer = withoutScheme(hostPath);
-    let region;
-    const result = { problems };
-    if (looksLikeEksIssuer(hostPath)) {
-        const analysis = analyseEksIssuer(withoutScheme(hostPath));
-        problems.push(...analysis.problems);
-        issuer = analysis.corrected;
-        region = analysis.region;
-        if (analysis.unusualId && analysis.id !== undefined)
-            result.unusualId = { id: analysis.id };
-    }
-    else if (/:\d*(\/|$)/.test(issuer)) {
-        problems.push('has a port, which provider ARNs never do');
-        issuer = issuer.replace(/:\d*(?=\/|$)/, '');
-    }
-    if (region !== undefined) {
-        const expected = partitionOfRegion(region);
-        if (partition === undefined)
-            partition = expected;
-        else if (partition !== expected) {
-            problems.push(`is in the partition "${partition}" but ${region} belongs to "${expected}"`);
-            partition = expected;
-        }
-    }
-    if (issuer !== undefined) {
-        result.issuer = issuer;
-        if (partition !== undefined)
-            result.corrected = `arn:${partition}:iam::${accountId ?? '<account-id>'}:oidc-provider/${issuer}`;
-    }
-    return result;
-}
-/**
- * A condition key judged as `<issuer host/path>:<claim>`. undefined for keys that are not about a
- * web-identity issuer (`aws:SourceIp`, `sts:RoleSessionName`, `saml:aud`). `claimHint` names the
- * claim to suggest when the key has none (from its values).
- */
-function analyseConditionKey(key, claimHint) {
-    const problems = [];
-    let rest = key;
-    const scheme = /^https?:\/\//i.exec(rest);
-    if (scheme) {
-        problems.push(`starts with "${scheme[0]}"`);
-        rest = rest.slice(scheme[0].length);
-    }
-    const arn = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\//i.exec(rest) ?? /^arn:[^/]*\//i.exec(rest);
-    if (arn) {
-        problems.push('is built from the provider ARN');
-        rest = withoutScheme(rest.slice(arn[0].length));
-    }
-    const lastSlash = rest.lastIndexOf('/');
-    const lastColon = rest.lastIndexOf(':');
-    const hasClaim = lastColon > lastSlash;
-    let issuerPart = hasClaim ? rest.slice(0, lastColon) : rest;
-    const claim = hasClaim ? rest.slice(lastColon + 1) : undefined;
-    const issuerLike = scheme !== null || arn !== null || looksLikeEksIssuer(issuerPart);
-    const claimLike = claim !== undefined && /^(sub|aud|amr)$/i.test(claim);
-    if (!issuerLike && !claimLike)
-        return undefined;
-    if (!issuerLike && !issuerPart.includes('/')) {
-        // `SAML:aud`, `cognito-identity.amazonaws.com:amr`, `token.actions.githubusercontent.com:sub`: other issuers' keys, unless a placeholder stands for the issuer.
-        const placeholder = placeholderIn(issuerPart);
-        return placeholder === undefined ? undefined : { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
-    }
-    const placeholder = placeholderIn(issuerPart);
-    if (placeholder !== undefined)
-        return { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
-    let suffix = claim;
-    if (looksLikeEksIssuer(issuerPart)) {
-        const analysis = analyseEksIssuer(issuerPart);
-        problems.push(...analysis.problems);
-        if (analysis.corrected !== undefined)
-            issuerPart = analysis.corrected;
-        else
-            return { problems, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
-        if (claim === undefined) {
-            problems.push('has no ":sub", ":aud" or ":amr" suffix naming the claim');
-            suffix = claimHint;
-        }
-        else if (!claimLike) {
-            problems.push(`ends in ":${claim}", which is not a claim IAM offers for an OIDC provider (":sub", ":aud" or ":amr")`);
-            suffix = claimHint;
-        }
-    }
-    const analysis = { problems, issuer: issuerPart };
-    if (claim !== undefined)
-        analysis.claim = claim.toLowerCase();
-    if (suffix !== undefined)
-        analysis.corrected = `${issuerPart}:${suffix}`;
-    return analysis;
-}
-/** The claim a key's values suggest: subjects → sub, `sts.amazonaws.com` → aud. */
-function claimSuggestedBy(values) {
-    if (values.length === 0)
-        return undefined;
-    if (values.every((value) => value.startsWith('system:serviceaccount')))
-        return 'sub';
-    if (values.every((value) => /^sts\.amazonaws\.com/.test(value)))
-        return 'aud';
-    return undefined;
-}
-/** Issuers compare as IAM compares condition-key names: case-insensitively. */
-function sameIssuer(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-/**
- * What a condition does when its key is absent from the request (IAM: false for positive
- * operators, true for negated ones, `…IfExists` and `ForAllValues:`), as a clause completing
- * "so the key never exists in the request and …".
- */
-function whenKeyAbsent(operator) {
-    const parsed = trust_parseOperator(operator);
-    if (parsed.base === 'Null')
-        return `the ${operator} check always finds it missing`;
-    if (parsed.negated || parsed.ifExists || parsed.setPrefix === 'ForAllValues')
-        return `this ${operator} condition is always true (it restricts nothing)`;
-    return 'the condition is never true (STS refuses every token)';
-}
-/** `arn:<partition>:iam::<account>:oidc-provider/<issuer>`, the partition taken from the issuer's region. */
-function providerArnFor(issuer, account) {
-    const region = /^oidc\.eks\.([^.]+)\./.exec(issuer)?.[1];
-    const partition = region === undefined ? 'aws' : partitionOfRegion(region);
-    return `arn:${partition}:iam::${account ?? '<account-id>'}:oidc-provider/${issuer}`;
-}
-
 ;// CONCATENATED MODULE: ./src/rules/condition-key-invalid.ts
 
 
@@ -14134,8 +15349,12 @@ const conditionKeyInvalid = {
         for (const { role, policy } of trustPolicies(graph.facts.roles)) {
             for (const statement of policy.statements) {
                 for (const entry of statement.condition?.entries ?? []) {
-                    if (entry.key.kind !== 'known')
+                    if (entry.key.kind !== 'known') {
+                        const finding = symbolicKeyWithScheme(entry, statement);
+                        if (finding)
+                            yield { ...finding, key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.expression}` };
                         continue;
+                    }
                     const values = entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : []));
                     const analysis = analyseConditionKey(entry.key.value, claimSuggestedBy(values));
                     if (!analysis || (analysis.placeholder === undefined && analysis.problems.length === 0))
@@ -14180,78 +15399,20 @@ function fixFromProvider(statement, claim) {
 function keyTextOf(entry) {
     return entry.key.kind === 'known' ? entry.key.value : entry.key.expression;
 }
-
-;// CONCATENATED MODULE: ./src/rules/helpers/policy-grammar.ts
-
 /**
- * The IAM JSON policy grammar as far as a role trust policy uses it (IAM User Guide: "Grammar of
- * the IAM JSON policy language", "Condition operators", "Version").
+ * A key known only at apply time whose written text starts with a scheme: an issuer URL used as
+ * the key (Terraform `"${module.eks.cluster_oidc_issuer_url}:sub"`, or the cluster's raw
+ * `identity[0].oidc[0].issuer`), which sources write as `https://${<host/path>}:sub`.
  */
-const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'];
-const DOCUMENT_KEYS = ['Version', 'Id', 'Statement'];
-/** `Resource` / `NotResource` belong to the grammar but are prohibited in trust policies. */
-const TRUST_STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Condition'];
-const policy_grammar_PRINCIPAL_TYPES = ['AWS', 'Federated', 'Service', 'CanonicalUser'];
-const EFFECTS = ['Allow', 'Deny'];
-const BASE_OPERATORS = [
-    'StringEquals',
-    'StringNotEquals',
-    'StringEqualsIgnoreCase',
-    'StringNotEqualsIgnoreCase',
-    'StringLike',
-    'StringNotLike',
-    'NumericEquals',
-    'NumericNotEquals',
-    'NumericLessThan',
-    'NumericLessThanEquals',
-    'NumericGreaterThan',
-    'NumericGreaterThanEquals',
-    'DateEquals',
-    'DateNotEquals',
-    'DateLessThan',
-    'DateLessThanEquals',
-    'DateGreaterThan',
-    'DateGreaterThanEquals',
-    'Bool',
-    'BinaryEquals',
-    'IpAddress',
-    'NotIpAddress',
-    'ArnEquals',
-    'ArnLike',
-    'ArnNotEquals',
-    'ArnNotLike',
-    'Null',
-];
-/** Every operator name IAM accepts: a base operator, optionally `ForAnyValue:`/`ForAllValues:` and `IfExists` (not on `Null`). */
-const policy_grammar_CONDITION_OPERATORS = new Set(['', 'ForAnyValue:', 'ForAllValues:'].flatMap((prefix) => BASE_OPERATORS.flatMap((base) => (base === 'Null' ? [prefix + base] : [prefix + base, `${prefix}${base}IfExists`]))));
-function isConditionOperator(operator) {
-    return policy_grammar_CONDITION_OPERATORS.has(operator);
-}
-/**
- * The name among `candidates` that `written` most likely meant: the same letters in another case,
- * else the closest within two edits (ignoring case). undefined when nothing is close.
- */
-function nearestName(written, candidates) {
-    const lower = written.toLowerCase();
-    let best;
-    let bestDistance = 3;
-    for (const candidate of candidates) {
-        if (candidate.toLowerCase() === lower)
-            return candidate;
-        const distance = editDistance(lower, candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-function quotedList(names) {
-    return names.map((name) => `"${name}"`).join(', ');
-}
-/** `statement 1 (Sid "A")` → `Statement 1 (Sid "A")`, to start a message. */
-function capitalise(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+function symbolicKeyWithScheme(entry, statement) {
+    const text = keyTextOf(entry);
+    const scheme = /^https?:\/\//i.exec(text);
+    if (!scheme)
+        return undefined;
+    return {
+        location: entry.keyLocation,
+        message: `Condition key "${text}" in ${describeStatement(statement)} starts with "${scheme[0]}" (the issuer URL, not its host and path), so it never exists in the request and ${whenKeyAbsent(entry.operator)}; write the key as "${text.slice(scheme[0].length)}"`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/condition-key-provider-mismatch.ts
@@ -14368,7 +15529,7 @@ function severalProviders(statement, providers, keys) {
         const second = constrained[1];
         return {
             location: second.value.location,
-            message: `${capitalise(where)} trusts ${distinct.length} OIDC providers (${names}) and has conditions on the keys of ${constrained.length} of them; all conditions of a statement must hold and a token carries only its own issuer's keys, so no token passes; split it into one statement per provider, each with that provider's own conditions`,
+            message: `${policy_grammar_capitalise(where)} trusts ${distinct.length} OIDC providers (${names}) and has conditions on the keys of ${constrained.length} of them; all conditions of a statement must hold and a token carries only its own issuer's keys, so no token passes; split it into one statement per provider, each with that provider's own conditions`,
             related,
         };
     }
@@ -14377,7 +15538,7 @@ function severalProviders(statement, providers, keys) {
     const first = others[0];
     return {
         location: first.value.location,
-        message: `${capitalise(where)} trusts ${distinct.length} OIDC providers (${names}) but its conditions test only keys of "${only.issuer}" (${formatLocation(only.value.location)}); tokens of ${others.map((provider) => `"${provider.issuer}"`).join(', ')} lack those keys, so STS refuses them; give each provider a statement of its own, with its own ":sub" and ":aud" conditions`,
+        message: `${policy_grammar_capitalise(where)} trusts ${distinct.length} OIDC providers (${names}) but its conditions test only keys of "${only.issuer}" (${formatLocation(only.value.location)}); tokens of ${others.map((provider) => `"${provider.issuer}"`).join(', ')} lack those keys, so STS refuses them; give each provider a statement of its own, with its own ":sub" and ":aud" conditions`,
         related,
     };
 }
@@ -14544,30 +15705,30 @@ function* trust_policy_invalid_statementProblems(role, statement) {
     }
     const effect = statement.effect;
     if (!effect) {
-        yield at(statement.location, `${capitalise(where)} has no "Effect", ${REJECTED}; add "Effect": "Allow"`, 'effect-missing');
+        yield at(statement.location, `${policy_grammar_capitalise(where)} has no "Effect", ${REJECTED}; add "Effect": "Allow"`, 'effect-missing');
     }
     else if (effect.kind === 'known' && !EFFECTS.includes(effect.value)) {
         const suggestion = nearestName(effect.value, EFFECTS) ?? 'Allow';
         yield at(effect.location, `"Effect": "${effect.value}" in ${where} is neither "Allow" nor "Deny" (case-sensitive), ${REJECTED}; write "Effect": "${suggestion}"`, 'effect');
     }
     if (!statement.principal && !statement.notPrincipal) {
-        yield at(statement.location, `${capitalise(where)} has no "Principal", which every trust-policy statement needs, ${REJECTED}; add "Principal": {"Federated": "<OIDC provider ARN>"}`, 'principal-missing');
+        yield at(statement.location, `${policy_grammar_capitalise(where)} has no "Principal", which every trust-policy statement needs, ${REJECTED}; add "Principal": {"Federated": "<OIDC provider ARN>"}`, 'principal-missing');
     }
     else if (statement.principal && statement.notPrincipal) {
-        yield at(statement.notPrincipal.location, `${capitalise(where)} has both "Principal" and "NotPrincipal", ${REJECTED}; keep only "Principal"`, 'principal-both');
+        yield at(statement.notPrincipal.location, `${policy_grammar_capitalise(where)} has both "Principal" and "NotPrincipal", ${REJECTED}; keep only "Principal"`, 'principal-both');
     }
     for (const [name, block] of [['Principal', statement.principal], ['NotPrincipal', statement.notPrincipal]]) {
         if (block)
             yield* trust_policy_invalid_principalProblems(block, name, where, key);
     }
     if (!statement.action && !statement.notAction) {
-        yield at(statement.location, `${capitalise(where)} has no "Action", ${REJECTED}; add "Action": "sts:AssumeRoleWithWebIdentity"`, 'action-missing');
+        yield at(statement.location, `${policy_grammar_capitalise(where)} has no "Action", ${REJECTED}; add "Action": "sts:AssumeRoleWithWebIdentity"`, 'action-missing');
     }
     else if (statement.action && statement.notAction) {
-        yield at(statement.notAction.location, `${capitalise(where)} has both "Action" and "NotAction", ${REJECTED}; keep only "Action"`, 'action-both');
+        yield at(statement.notAction.location, `${policy_grammar_capitalise(where)} has both "Action" and "NotAction", ${REJECTED}; keep only "Action"`, 'action-both');
     }
     if (statement.resource) {
-        yield at(statement.resource.location, `${capitalise(where)} has a "${statement.resource.key}" element, which trust policies prohibit, so IAM rejects the policy ("Has prohibited field ${statement.resource.key}"); remove it (the role is the resource)`, 'resource');
+        yield at(statement.resource.location, `${policy_grammar_capitalise(where)} has a "${statement.resource.key}" element, which trust policies prohibit, so IAM rejects the policy ("Has prohibited field ${statement.resource.key}"); remove it (the role is the resource)`, 'resource');
     }
     const reported = new Set();
     for (const entry of statement.condition?.entries ?? []) {
@@ -14675,7 +15836,7 @@ const webIdentityActionMissing = {
 function actionProblem(statement, provider) {
     const where = describeStatement(statement);
     const named = provider.kind === 'known' ? '' : ` ${describeValue(provider)}`;
-    const trusts = `${capitalise(where)} trusts an OIDC provider${named} (Federated at ${formatLocation(provider.location)})`;
+    const trusts = `${policy_grammar_capitalise(where)} trusts an OIDC provider${named} (Federated at ${formatLocation(provider.location)})`;
     const related = [{ location: provider.location, message: 'the OIDC provider this statement trusts' }];
     const refused = `so STS refuses every token ("Not authorized to perform ${WEB_IDENTITY}")`;
     if (statement.action) {
@@ -14768,11 +15929,19 @@ const trustPolicyRules = [
 
 
 
-const allRules = [...serviceAccountRules, ...trustPolicyRules, ...conditionRules, ...correlationRules, ...metaRules];
+
+
+const allRules = [...serviceAccountRules, ...trustPolicyRules, ...conditionRules, ...correlationRules, ...providerRules, ...chainRules, ...metaRules];
 function ruleById(id) {
     return allRules.find((rule) => rule.meta.id === id);
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/model/tree.ts
 /** The first entry with this key (exact case), or undefined. */
 function entry(node, key) {
@@ -14795,6 +15964,883 @@ function childAt(node, path) {
 /** A scalar's known text, or undefined for anything else. */
 function scalarText(node) {
     return node?.kind === 'scalar' && node.value.kind === 'known' && node.type !== 'null' ? node.value.value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/aws-config-ini.ts
+
+/** Settings of the shared config file that start or continue a role chain. */
+const SETTINGS = ['role_arn', 'web_identity_token_file', 'source_profile', 'external_id', 'credential_source'];
+/**
+ * The profiles of an AWS shared config file (`~/.aws/config`): `[default]`, `[profile name]`, and
+ * (as the SDKs also accept) `[name]`; `key = value` lines, `#` and `;` comments, indented
+ * sub-settings skipped. Never throws; text that is not a config file yields no profiles.
+ */
+function parseAwsConfig(text, locate, source, configFile) {
+    const profiles = [];
+    let current;
+    // Indentation of a `name =` line whose value is the indented lines below it (`s3 =`).
+    let nestingIndent;
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const indent = raw.length - raw.trimStart().length;
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line.startsWith(';'))
+            return;
+        const section = /^\[\s*([^\]]*?)\s*\]$/.exec(line);
+        if (section) {
+            current = profileOf(section[1], locate(index, indent), source, configFile);
+            if (current)
+                profiles.push(current);
+            nestingIndent = undefined;
+            return;
+        }
+        if (nestingIndent !== undefined && indent > nestingIndent)
+            return;
+        nestingIndent = undefined;
+        const setting = /^([A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(line);
+        if (!setting || !current)
+            return;
+        if (setting[2] === '') {
+            nestingIndent = indent;
+            return;
+        }
+        const key = setting[1].toLowerCase();
+        if (!SETTINGS.includes(key))
+            return;
+        const value = setting[2].trim();
+        const valueLocation = locate(index, indent + line.length - setting[2].length);
+        switch (key) {
+            case 'role_arn':
+                current.roleArn = known(value, valueLocation);
+                break;
+            case 'web_identity_token_file':
+                current.webIdentityTokenFile = known(value, valueLocation);
+                break;
+            case 'source_profile':
+                current.sourceProfile = value;
+                current.sourceProfileLocation = valueLocation;
+                break;
+            case 'external_id':
+                current.externalId = known(value, valueLocation);
+                break;
+            case 'credential_source':
+                current.credentialSource = known(value, valueLocation);
+                break;
+        }
+    });
+    return profiles;
+}
+function profileOf(header, location, source, configFile) {
+    const words = header.split(/\s+/);
+    let name;
+    if (words.length === 1 && !['sso-session', 'services'].includes(words[0]))
+        name = words[0];
+    else if (words.length === 2 && words[0] === 'profile')
+        name = words[1];
+    return name ? { source, location, name, configFile } : undefined;
+}
+/** Whether a text is (or quotes) an AWS shared config file with a role chain setting. */
+function mentionsProfiles(text) {
+    return /^\s*\[[^\]]+\]\s*$/m.test(text) && /^\s*(role_arn|web_identity_token_file|source_profile)\s*=/m.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/sources/aws-profiles.ts
+
+
+
+
+
+
+
+/**
+ * AWS shared config files and the pods that read them (the cross-account chain of AWS's guide):
+ * `.aws/config` files in the repository, config text in ConfigMap and Secret data and in Helm
+ * values, and the workloads that mount such a ConfigMap or Secret where the SDK reads its config
+ * (`AWS_CONFIG_FILE`, else a `…/.aws/config` path) or select one of its profiles (`AWS_PROFILE`).
+ */
+const awsProfilesSource = {
+    name: 'aws-profiles',
+    kinds: ['kubernetes', 'aws-config'],
+    read(files) {
+        const reader = new ProfileReader();
+        for (const file of files) {
+            if (file.kind === 'aws-config')
+                reader.readConfigFile(file);
+            else if (KUBERNETES_MARKERS.test(file.text))
+                reader.readManifest(file);
+        }
+        return reader.finish();
+    },
+};
+const KUBERNETES_MARKERS = /web_identity_token_file|source_profile|role_arn|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_CONFIG_FILE/;
+const aws_profiles_TEMPLATE_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController', 'Rollout']);
+const aws_profiles_APPLY_NAMESPACE = 'namespace-of-apply';
+class ProfileReader {
+    result = emptyResult();
+    stored = [];
+    repositoryFiles = [];
+    pods = [];
+    readConfigFile(file) {
+        if (/\.ya?ml$/i.test(file.path)) {
+            this.readValuesFile(file);
+            return;
+        }
+        const configFile = { label: file.path, location: { path: file.path, line: 1, column: 1 }, readers: [] };
+        const lines = file.text.split(/\r?\n/);
+        const locate = (line, column) => ({ path: file.path, line: line + 1, column: column + 1 + (line === 0 && lines[0]?.charCodeAt(0) === 0xfeff ? -1 : 0) });
+        const profiles = parseAwsConfig(file.text, locate, 'aws-config', configFile);
+        this.addProfiles(profiles);
+        this.repositoryFiles.push({ file: configFile, profiles });
+    }
+    /** Helm values (or other YAML) quoting a config file: its profiles, read by no workload the scan can tell. */
+    readValuesFile(file) {
+        const tree = parseYamlTree(file.path, file.text, { version: '1.1' });
+        const lines = file.text.split('\n');
+        const visit = (node, path, depth) => {
+            if (depth > 50)
+                return;
+            if (node.kind === 'object')
+                for (const item of node.entries)
+                    visit(item.value, path ? `${path}.${item.key}` : item.key, depth + 1);
+            else if (node.kind === 'array')
+                node.items.forEach((item, index) => visit(item, `${path}[${index}]`, depth + 1));
+            else if (node.type === 'string' && node.value.kind === 'known' && mentionsProfiles(node.value.value)) {
+                const configFile = { label: `${file.path} (${path})`, location: node.location, readers: [] };
+                this.addProfiles(parseAwsConfig(node.value.value, scalarLocator(lines, node, node.value.value), 'helm', configFile));
+            }
+        };
+        for (const document of tree.documents)
+            if (document.root)
+                visit(document.root, '', 0);
+    }
+    readManifest(file) {
+        const lines = file.text.split('\n');
+        const roots = [];
+        if (/\.json$/i.test(file.path)) {
+            const parsed = parseJsonTree(file.path, file.text);
+            if (parsed.ok)
+                roots.push(parsed.root);
+        }
+        else {
+            for (const document of parseYamlTree(file.path, file.text, { version: '1.1' }).documents)
+                if (document.root)
+                    roots.push(document.root);
+        }
+        for (const root of roots)
+            this.readObject(root, lines, 0);
+    }
+    readObject(node, lines, depth) {
+        if (node.kind !== 'object' || depth > 8)
+            return;
+        const kind = scalarText(child(node, 'kind'));
+        const items = child(node, 'items');
+        if (kind?.endsWith('List') && items?.kind === 'array') {
+            for (const item of items.items)
+                this.readObject(item, lines, depth + 1);
+            return;
+        }
+        const metadata = child(node, 'metadata');
+        const nameNode = child(metadata, 'name');
+        const name = scalarText(nameNode);
+        const namespaceNode = child(metadata, 'namespace');
+        const namespace = (namespaceNode?.kind === 'scalar' && scalarText(namespaceNode) ? namespaceNode.value : undefined) ?? symbolic(aws_profiles_APPLY_NAMESPACE, node.location);
+        if ((kind === 'ConfigMap' || kind === 'Secret') && name !== undefined) {
+            this.readStored(kind, namespace, name, node, lines);
+            return;
+        }
+        const spec = child(node, 'spec');
+        const template = kind === 'CronJob' ? child(child(child(spec, 'jobTemplate'), 'spec'), 'template') : child(spec, 'template');
+        const podSpec = kind === 'Pod' ? spec : child(template, 'spec');
+        const isWorkload = kind === 'Pod' || kind === 'CronJob' || aws_profiles_TEMPLATE_WORKLOAD_KINDS.has(kind ?? '') || child(podSpec, 'containers')?.kind === 'array';
+        if (podSpec?.kind !== 'object' || !isWorkload || kind === undefined)
+            return;
+        const location = entryLocation(metadata, 'name') ?? node.location;
+        const workload = { kind, namespace, name: nameNode?.kind === 'scalar' ? nameNode.value : symbolic('name-of-apply', location), location };
+        const serviceAccountName = child(podSpec, 'serviceAccountName') ?? child(podSpec, 'serviceAccount');
+        if (serviceAccountName?.kind === 'scalar' && scalarText(serviceAccountName))
+            workload.serviceAccountName = serviceAccountName.value;
+        this.pods.push({ workload, volumes: volumesOf(podSpec), containers: containersOf(podSpec) });
+    }
+    readStored(kind, namespace, name, node, lines) {
+        for (const field of kind === 'Secret' ? ['stringData', 'data'] : ['data']) {
+            const data = child(node, field);
+            if (data?.kind !== 'object')
+                continue;
+            for (const item of data.entries) {
+                if (item.value.kind !== 'scalar' || item.value.value.kind !== 'known')
+                    continue;
+                const encoded = kind === 'Secret' && field === 'data';
+                const text = encoded ? decodeBase64(item.value.value.value) : item.value.value.value;
+                if (text === undefined || !mentionsProfiles(text))
+                    continue;
+                const where = namespace.kind === 'known' ? `${namespace.value}/${name}` : name;
+                const configFile = { label: `${kind} ${where} key "${item.key}" (${item.keyLocation.path})`, location: item.keyLocation, readers: [] };
+                const locate = encoded ? () => item.value.location : scalarLocator(lines, item.value, text);
+                const profiles = parseAwsConfig(text, locate, 'kubernetes', configFile);
+                this.addProfiles(profiles);
+                this.stored.push({ kind, namespace, name, key: item.key, file: configFile, profiles });
+            }
+        }
+    }
+    addProfiles(profiles) {
+        if (profiles.length > 0)
+            (this.result.facts.awsProfiles ??= []).push(...profiles);
+    }
+    /** Ties each container to the config file its SDK reads. */
+    finish() {
+        for (const pod of this.pods) {
+            for (const container of pod.containers) {
+                const profile = container.env.get('AWS_PROFILE') ?? container.env.get('AWS_DEFAULT_PROFILE');
+                const reader = {
+                    workload: pod.workload,
+                    container: container.name,
+                    containerLocation: container.location,
+                    mountPaths: pod.containers.flatMap((each) => each.mounts.map((mount) => mount.mountPath)),
+                    ...(profile ? { profile } : {}),
+                };
+                const read = this.mountedConfig(pod, container) ?? this.repositoryConfig(profile);
+                if (read)
+                    read.readers.push(reader);
+            }
+        }
+        return this.result;
+    }
+    /** The ConfigMap or Secret key mounted where the SDK reads its config: `AWS_CONFIG_FILE`, else a `…/.aws/config` path. */
+    mountedConfig(pod, container) {
+        const configured = container.env.get('AWS_CONFIG_FILE');
+        if (configured && configured.kind !== 'known')
+            return undefined;
+        const wanted = configured?.value;
+        for (const mount of container.mounts) {
+            for (const source of pod.volumes.get(mount.volume) ?? []) {
+                for (const stored of this.stored) {
+                    if (stored.kind !== source.kind || stored.name !== source.name || !sameValue(stored.namespace, pod.workload.namespace))
+                        continue;
+                    const inVolume = source.items ? source.items.get(stored.key) : stored.key;
+                    if (inVolume === undefined)
+                        continue;
+                    const path = mount.subPath !== undefined ? (mount.subPath === inVolume ? mount.mountPath : undefined) : external_node_path_namespaceObject.posix.join(mount.mountPath, inVolume);
+                    if (path === undefined)
+                        continue;
+                    if (wanted !== undefined ? external_node_path_namespaceObject.posix.normalize(path) === external_node_path_namespaceObject.posix.normalize(wanted) : path.endsWith('/.aws/config'))
+                        return stored.file;
+                }
+            }
+        }
+        return undefined;
+    }
+    /** A config file of the repository (baked into the image) that alone defines the profile a container selects. */
+    repositoryConfig(profile) {
+        if (profile?.kind !== 'known')
+            return undefined;
+        const defining = this.repositoryFiles.filter((candidate) => candidate.profiles.some((each) => each.name === profile.value));
+        return defining.length === 1 ? defining[0].file : undefined;
+    }
+}
+function volumesOf(podSpec) {
+    const volumes = new Map();
+    const list = child(podSpec, 'volumes');
+    if (list?.kind !== 'array')
+        return volumes;
+    for (const volume of list.items) {
+        const name = scalarText(child(volume, 'name'));
+        if (name === undefined)
+            continue;
+        const sources = [];
+        const add = (kind, node, nameKey) => {
+            const sourceName = scalarText(child(node, nameKey));
+            if (sourceName === undefined)
+                return;
+            const items = child(node, 'items');
+            const source = { kind, name: sourceName };
+            if (items?.kind === 'array') {
+                source.items = new Map(items.items.flatMap((item) => {
+                    const key = scalarText(child(item, 'key'));
+                    const path = scalarText(child(item, 'path'));
+                    return key !== undefined && path !== undefined ? [[key, path]] : [];
+                }));
+            }
+            sources.push(source);
+        };
+        add('ConfigMap', child(volume, 'configMap'), 'name');
+        add('Secret', child(volume, 'secret'), 'secretName');
+        const projected = child(child(volume, 'projected'), 'sources');
+        if (projected?.kind === 'array') {
+            for (const item of projected.items) {
+                add('ConfigMap', child(item, 'configMap'), 'name');
+                add('Secret', child(item, 'secret'), 'name');
+            }
+        }
+        volumes.set(name, sources);
+    }
+    return volumes;
+}
+function containersOf(podSpec) {
+    const containers = [];
+    for (const field of ['initContainers', 'containers']) {
+        const list = child(podSpec, field);
+        if (list?.kind !== 'array')
+            continue;
+        for (const item of list.items) {
+            if (item.kind !== 'object')
+                continue;
+            const env = new Map();
+            const envList = child(item, 'env');
+            if (envList?.kind === 'array') {
+                for (const variable of envList.items) {
+                    const name = scalarText(child(variable, 'name'));
+                    const value = child(variable, 'value');
+                    if (name !== undefined && value?.kind === 'scalar')
+                        env.set(name, value.value);
+                    else if (name !== undefined && child(variable, 'valueFrom'))
+                        env.set(name, symbolic(`valueFrom(${name})`, item.location));
+                }
+            }
+            const mounts = [];
+            const mountList = child(item, 'volumeMounts');
+            if (mountList?.kind === 'array') {
+                for (const mount of mountList.items) {
+                    const volume = scalarText(child(mount, 'name'));
+                    const mountPath = scalarText(child(mount, 'mountPath'));
+                    const subPath = scalarText(child(mount, 'subPath'));
+                    if (volume !== undefined && mountPath !== undefined)
+                        mounts.push({ volume, mountPath, ...(subPath ? { subPath } : {}) });
+                }
+            }
+            containers.push({ name: scalarText(child(item, 'name')) ?? '', location: item.location, env, mounts });
+        }
+    }
+    return containers;
+}
+function entryLocation(node, key) {
+    return node?.kind === 'object' ? node.entries.find((item) => item.key === key)?.keyLocation : undefined;
+}
+/**
+ * Where each line of a string value is in the file: a literal block (`|`) keeps its lines one for
+ * one below the indicator; any other form (quoted, folded, escaped) is located at the value.
+ */
+function scalarLocator(lines, node, text) {
+    const at = node.location;
+    const fallback = () => at;
+    const indicator = lines[at.line - 1]?.slice(at.column - 1) ?? '';
+    if (!indicator.startsWith('|'))
+        return fallback;
+    const contentLines = text.split('\n');
+    // Trailing line breaks (the final one, or more under `|+`) have no line of their own to check.
+    while (contentLines.length > 0 && contentLines[contentLines.length - 1].trim() === '')
+        contentLines.pop();
+    const first = at.line; // 0-based index of the line after the indicator
+    const columns = [];
+    for (let index = 0; index < contentLines.length; index += 1) {
+        const wanted = contentLines[index].trim();
+        const written = lines[first + index];
+        if (written === undefined || written.trim() !== wanted)
+            return fallback;
+        columns.push(written.length - written.trimStart().length - (contentLines[index].length - contentLines[index].trimStart().length));
+    }
+    return (line, column) => ({ path: at.path, line: first + line + 1, column: (columns[line] ?? 0) + column + 1 });
+}
+function decodeBase64(value) {
+    const compact = value.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact))
+        return undefined;
+    const decoded = Buffer.from(compact, 'base64').toString('utf8');
+    return decoded.includes('\uFFFD') ? undefined : decoded;
+}
+
+;// CONCATENATED MODULE: ./src/sources/cloudformation/intrinsics.ts
+
+
+
+
+
+/**
+ * CloudFormation's intrinsic functions, evaluated as far as the template tells: parameters'
+ * defaults, mappings, conditions on known values, `AWS::Partition` and `AWS::URLSuffix`. What is
+ * known only at deploy time (the account, the region, resource attributes, imports, parameters
+ * without a default) becomes a hole of a symbolic value, so that rules treat it as unknown.
+ */
+/** The short form of each function in YAML templates (`!Sub x` is `{"Fn::Sub": x}`). */
+const SHORT_TAGS = Object.fromEntries([
+    ['!Ref', 'Ref'],
+    ['!Condition', 'Condition'],
+    ...['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Length', 'ToJsonString', 'ForEach'].map((name) => [`!${name}`, `Fn::${name}`]),
+]);
+/** The reference a resource's return value (`Ref`) or attribute (`Fn::GetAtt`) becomes: `cfn:<path>#<LogicalId>[.<Attribute>]`. */
+function resourceReference(scope, logicalId, attribute) {
+    return `cfn:${scope.path}#${logicalId}${attribute !== undefined ? `.${attribute}` : ''}`;
+}
+function exportReference(name) {
+    return `cfn-export:${name}`;
+}
+const intrinsics_MAX_DEPTH = 40;
+const HOLE_OPEN = '\uE000';
+const HOLE_CLOSE = '\uE001';
+/** Whether an object is an intrinsic function call: one key, `Ref` or `Fn::…`. */
+function isIntrinsic(node) {
+    return node.kind === 'object' && node.entries.length === 1 && (node.entries[0].key === 'Ref' || node.entries[0].key.startsWith('Fn::'));
+}
+class IntrinsicEvaluator {
+    scope;
+    depth = 0;
+    constructor(scope) {
+        this.scope = scope;
+    }
+    /** The node with every intrinsic function evaluated; undefined for `AWS::NoValue` (the property is absent). */
+    evaluate(node) {
+        if (this.depth > intrinsics_MAX_DEPTH)
+            return intrinsics_hole('Fn::(too deep)', node.location);
+        this.depth += 1;
+        try {
+            if (node.kind === 'scalar')
+                return node;
+            if (node.kind === 'array') {
+                const items = node.items.flatMap((item) => this.evaluate(item) ?? []);
+                return { ...node, items };
+            }
+            if (isIntrinsic(node))
+                return this.call(node);
+            const entries = [];
+            for (const item of node.entries) {
+                const value = this.evaluate(item.value);
+                if (value)
+                    entries.push({ ...item, value });
+            }
+            return { ...node, entries };
+        }
+        finally {
+            this.depth -= 1;
+        }
+    }
+    /** A condition of the `Conditions` section: true, false, or undefined when it depends on deploy-time values. */
+    condition(name) {
+        const definition = child(this.scope.conditions, name);
+        if (!definition || this.depth > intrinsics_MAX_DEPTH)
+            return undefined;
+        this.depth += 1;
+        try {
+            return this.conditionValue(definition);
+        }
+        finally {
+            this.depth -= 1;
+        }
+    }
+    call(node) {
+        const { key, value: argument } = node.entries[0];
+        const location = node.location;
+        switch (key) {
+            case 'Ref':
+                return this.ref(scalarText(argument), location);
+            case 'Fn::GetAtt':
+                return this.getAtt(argument, location);
+            case 'Fn::Sub':
+                return this.sub(argument, location);
+            case 'Fn::Join':
+                return this.join(argument, location);
+            case 'Fn::Select':
+                return this.select(argument, location);
+            case 'Fn::Split':
+                return this.split(argument, location);
+            case 'Fn::If':
+                return this.if(argument, location);
+            case 'Fn::FindInMap':
+                return this.findInMap(argument, location);
+            case 'Fn::ImportValue': {
+                const name = this.text(argument);
+                return intrinsics_hole(name !== undefined ? exportReference(name) : `Fn::ImportValue(${summary(argument)})`, location);
+            }
+            default:
+                return intrinsics_hole(`${key}(${summary(argument)})`, location);
+        }
+    }
+    ref(name, location) {
+        if (name === undefined)
+            return intrinsics_hole('Ref(?)', location);
+        if (name === 'AWS::NoValue')
+            return undefined;
+        if (name === 'AWS::Partition')
+            return this.scope.partition ? intrinsics_text(this.scope.partition, location) : intrinsics_hole(name, location);
+        if (name === 'AWS::URLSuffix') {
+            if (!this.scope.partition)
+                return intrinsics_hole(name, location);
+            return intrinsics_text(this.scope.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com', location);
+        }
+        if (name.startsWith('AWS::'))
+            return intrinsics_hole(name, location);
+        const parameter = this.scope.parameters.get(name);
+        if (parameter) {
+            const fallback = child(parameter, 'Default');
+            if (!fallback || fallback.kind !== 'scalar' || fallback.value.kind !== 'known' || fallback.type === 'null')
+                return intrinsics_hole(`Ref(${name})`, location);
+            const type = scalarText(child(parameter, 'Type')) ?? 'String';
+            if (/^(CommaDelimitedList|List<)/.test(type)) {
+                return { kind: 'array', location, items: fallback.value.value.split(',').map((item) => intrinsics_text(item.trim(), fallback.location)) };
+            }
+            return { kind: 'scalar', location: fallback.location, value: known(fallback.value.value, fallback.location), type: 'string' };
+        }
+        if (this.scope.resources.has(name))
+            return intrinsics_hole(resourceReference(this.scope, name), location);
+        return intrinsics_hole(`Ref(${name})`, location);
+    }
+    getAtt(argument, location) {
+        let logicalId;
+        let attribute;
+        const whole = scalarText(argument);
+        if (whole !== undefined) {
+            const dot = whole.indexOf('.');
+            logicalId = dot < 0 ? whole : whole.slice(0, dot);
+            attribute = dot < 0 ? undefined : whole.slice(dot + 1);
+        }
+        else if (argument.kind === 'array') {
+            logicalId = scalarText(argument.items[0]);
+            attribute = argument.items[1] ? this.text(argument.items[1]) : undefined;
+        }
+        if (logicalId === undefined || attribute === undefined)
+            return intrinsics_hole(`Fn::GetAtt(${summary(argument)})`, location);
+        const resource = this.scope.resources.get(logicalId);
+        // CDK's CfnJson: a JSON document whose keys are tokens, resolved by a custom resource at deploy time.
+        if (resource?.type === 'Custom::AWSCDKCfnJson' && attribute === 'Value') {
+            const value = child(resource.properties, 'Value');
+            const evaluated = value ? this.evaluate(value) : undefined;
+            const document = evaluated?.kind === 'scalar' ? parseJsonWithHoles(this.scope.path, evaluated, location) : evaluated;
+            if (document)
+                return document;
+        }
+        return intrinsics_hole(resourceReference(this.scope, logicalId, attribute), location);
+    }
+    sub(argument, location) {
+        let template;
+        let variables;
+        if (argument.kind === 'scalar')
+            template = argument;
+        else if (argument.kind === 'array' && argument.items[0]?.kind === 'scalar') {
+            template = argument.items[0];
+            variables = argument.items[1];
+        }
+        const source = template ? scalarText(template) : undefined;
+        if (template === undefined || source === undefined)
+            return intrinsics_hole(`Fn::Sub(${summary(argument)})`, location);
+        const parts = [];
+        let index = 0;
+        while (index < source.length) {
+            const start = source.indexOf('${', index);
+            if (start < 0)
+                break;
+            const end = source.indexOf('}', start + 2);
+            if (end < 0)
+                break;
+            parts.push({ text: source.slice(index, start) });
+            const name = source.slice(start + 2, end).trim();
+            if (name.startsWith('!'))
+                parts.push({ text: `\${${name.slice(1)}}` });
+            else
+                parts.push(...this.variable(name, variables, template.location));
+            index = end + 1;
+        }
+        parts.push({ text: source.slice(index) });
+        const result = stringNode(parts, location);
+        // A substitution that is fully known reads as the string it was written as.
+        return result.value.kind === 'known' ? { ...result, location: template.location, value: known(result.value.value, template.location) } : result;
+    }
+    variable(name, variables, location) {
+        const given = child(variables, name);
+        if (given)
+            return this.partsOf(this.evaluate(given), `Fn::Sub(${name})`);
+        const dot = name.indexOf('.');
+        if (dot > 0 && !name.startsWith('AWS::')) {
+            const logicalId = name.slice(0, dot);
+            const attribute = { kind: 'array', location, items: [intrinsics_text(logicalId, location), intrinsics_text(name.slice(dot + 1), location)] };
+            return this.partsOf(this.getAtt(attribute, location), name);
+        }
+        return this.partsOf(this.ref(name, location), name);
+    }
+    join(argument, location) {
+        if (argument.kind !== 'array' || argument.items.length !== 2)
+            return intrinsics_hole(`Fn::Join(${summary(argument)})`, location);
+        const delimiter = this.text(argument.items[0]);
+        const list = this.evaluate(argument.items[1]);
+        if (delimiter === undefined || list?.kind !== 'array')
+            return intrinsics_hole(`Fn::Join(${summary(argument)})`, location);
+        const parts = [];
+        list.items.forEach((item, index) => {
+            if (index > 0)
+                parts.push({ text: delimiter });
+            parts.push(...this.partsOf(item, 'Fn::Join(item)'));
+        });
+        return stringNode(parts, location);
+    }
+    select(argument, location) {
+        if (argument.kind !== 'array' || argument.items.length !== 2)
+            return intrinsics_hole(`Fn::Select(${summary(argument)})`, location);
+        const index = Number(this.text(argument.items[0]));
+        const list = this.evaluate(argument.items[1]);
+        if (Number.isInteger(index) && list?.kind === 'array' && index >= 0 && index < list.items.length)
+            return list.items[index];
+        // CDK's issuer of a provider known only at deploy time: Select(1, Split(":oidc-provider/", <provider ARN>)).
+        const split = argument.items[1];
+        if (index === 1 && isIntrinsic(split) && split.kind === 'object' && split.entries[0].key === 'Fn::Split' && split.entries[0].value.kind === 'array') {
+            const [delimiter, source] = split.entries[0].value.items;
+            const provider = source ? this.evaluate(source) : undefined;
+            if (delimiter && this.text(delimiter) === ':oidc-provider/' && provider?.kind === 'scalar' && provider.value.kind === 'symbolic') {
+                return intrinsics_hole(`issuer(${provider.value.expression})`, location);
+            }
+        }
+        return intrinsics_hole(`Fn::Select(${summary(argument)})`, location);
+    }
+    split(argument, location) {
+        if (argument.kind !== 'array' || argument.items.length !== 2)
+            return intrinsics_hole(`Fn::Split(${summary(argument)})`, location);
+        const delimiter = this.text(argument.items[0]);
+        const source = this.evaluate(argument.items[1]);
+        const whole = source?.kind === 'scalar' && source.value.kind === 'known' ? source.value.value : undefined;
+        if (delimiter === undefined || delimiter === '' || whole === undefined)
+            return intrinsics_hole(`Fn::Split(${summary(argument)})`, location);
+        return { kind: 'array', location, items: whole.split(delimiter).map((item) => intrinsics_text(item, source.location)) };
+    }
+    if(argument, location) {
+        if (argument.kind !== 'array' || argument.items.length !== 3)
+            return intrinsics_hole(`Fn::If(${summary(argument)})`, location);
+        const name = scalarText(argument.items[0]);
+        const decided = name !== undefined ? this.condition(name) : undefined;
+        if (decided === true)
+            return this.evaluate(argument.items[1]);
+        if (decided === false)
+            return this.evaluate(argument.items[2]);
+        const whenTrue = this.evaluate(argument.items[1]);
+        const whenFalse = this.evaluate(argument.items[2]);
+        const same = (a, b) => a?.kind === 'scalar' && b?.kind === 'scalar' && a.value.kind === 'known' && b.value.kind === 'known' && a.value.value === b.value.value;
+        if (same(whenTrue, whenFalse))
+            return whenTrue;
+        return intrinsics_hole(`Fn::If(${name ?? '?'})`, location);
+    }
+    findInMap(argument, location) {
+        if (argument.kind === 'array' && argument.items.length >= 3) {
+            const [map, top, second] = argument.items.slice(0, 3).map((item) => this.text(item));
+            const found = map !== undefined && top !== undefined && second !== undefined ? child(child(child(this.scope.mappings, map), top), second) : undefined;
+            if (found)
+                return this.evaluate(found);
+        }
+        return intrinsics_hole(`Fn::FindInMap(${summary(argument)})`, location);
+    }
+    conditionValue(node) {
+        if (node.kind === 'scalar') {
+            const value = scalarText(node);
+            return value === 'true' ? true : value === 'false' ? false : undefined;
+        }
+        if (node.kind !== 'object' || node.entries.length !== 1)
+            return undefined;
+        const { key, value } = node.entries[0];
+        const items = value.kind === 'array' ? value.items : [];
+        switch (key) {
+            case 'Condition': {
+                const name = scalarText(value);
+                return name !== undefined ? this.condition(name) : undefined;
+            }
+            case 'Fn::Equals': {
+                if (items.length !== 2)
+                    return undefined;
+                const [a, b] = items.map((item) => this.text(item));
+                return a !== undefined && b !== undefined ? a === b : undefined;
+            }
+            case 'Fn::Not': {
+                const inner = items[0] ? this.conditionValue(items[0]) : undefined;
+                return inner === undefined ? undefined : !inner;
+            }
+            case 'Fn::And':
+            case 'Fn::Or': {
+                const values = items.map((item) => this.conditionValue(item));
+                const decisive = key === 'Fn::And' ? false : true;
+                if (values.includes(decisive))
+                    return decisive;
+                return values.includes(undefined) ? undefined : !decisive;
+            }
+            default:
+                return undefined;
+        }
+    }
+    /** A node's known text after evaluation, or undefined. */
+    text(node) {
+        const evaluated = this.evaluate(node);
+        return evaluated?.kind === 'scalar' && evaluated.value.kind === 'known' && evaluated.type !== 'null' ? evaluated.value.value : undefined;
+    }
+    partsOf(node, what) {
+        if (node === undefined)
+            return [];
+        if (node.kind === 'scalar')
+            return [...templateOf(node.value)];
+        return [{ hole: what }];
+    }
+}
+/** A string built of known text and deploy-time holes: known when it has no hole. */
+function stringNode(parts, location) {
+    const normalised = intrinsics_normalise(parts);
+    if (normalised.every((part) => 'text' in part))
+        return intrinsics_text(normalised.map((part) => part.text).join(''), location);
+    return { kind: 'scalar', location, value: symbolic(expressionOf(normalised), location), type: 'unknown' };
+}
+/**
+ * A JSON document held in a string with holes (a whole-document `Fn::Sub`, CDK's CfnJson): parsed
+ * with each hole kept as a hole of the string, key or value it falls in. undefined when it is not
+ * JSON (a hole outside any string, or a bare reference).
+ */
+function parseJsonWithHoles(path, node, location) {
+    const template = templateOf(node.value);
+    const holes = [];
+    const source = template.map((part) => ('text' in part ? part.text : `${HOLE_OPEN}${holes.push(part.hole) - 1}${HOLE_CLOSE}`)).join('');
+    if (!/^\s*[[{]/.test(source))
+        return undefined;
+    const parsed = parseJsonTree(path, source, { fixedLocation: location });
+    if (!parsed.ok)
+        return undefined;
+    return holes.length === 0 ? parsed.root : restoreHoles(parsed.root, holes);
+}
+function restoreHoles(node, holes) {
+    if (node.kind === 'array')
+        return { ...node, items: node.items.map((item) => restoreHoles(item, holes)) };
+    if (node.kind === 'object') {
+        return {
+            ...node,
+            entries: node.entries.map((item) => {
+                const value = restoreHoles(item.value, holes);
+                const key = withHoles(item.key, holes);
+                if (!key)
+                    return { ...item, value };
+                return { ...item, key: expressionOf(key), keyValue: symbolic(expressionOf(key), item.keyLocation), value };
+            }),
+        };
+    }
+    if (node.value.kind !== 'known')
+        return node;
+    const parts = withHoles(node.value.value, holes);
+    return parts ? stringNode(parts, node.location) : node;
+}
+/** The parts of a text with hole markers; undefined when it has none. */
+function withHoles(value, holes) {
+    if (!value.includes(HOLE_OPEN))
+        return undefined;
+    const parts = [];
+    const pattern = new RegExp(`${HOLE_OPEN}(\\d+)${HOLE_CLOSE}`, 'g');
+    let last = 0;
+    for (const match of value.matchAll(pattern)) {
+        parts.push({ text: value.slice(last, match.index) }, { hole: holes[Number(match[1])] ?? '?' });
+        last = match.index + match[0].length;
+    }
+    parts.push({ text: value.slice(last) });
+    return intrinsics_normalise(parts);
+}
+/** `text${hole}text`; a lone hole is its bare expression (a reference, as Terraform's sources write them). */
+function expressionOf(parts) {
+    const normalised = intrinsics_normalise(parts);
+    if (normalised.length === 1 && 'hole' in normalised[0])
+        return normalised[0].hole;
+    return normalised.map((part) => ('text' in part ? part.text : `\${${part.hole}}`)).join('');
+}
+function intrinsics_normalise(parts) {
+    const result = [];
+    for (const part of parts) {
+        if ('text' in part) {
+            if (part.text === '')
+                continue;
+            const last = result[result.length - 1];
+            if (last && 'text' in last)
+                result[result.length - 1] = { text: last.text + part.text };
+            else
+                result.push({ text: part.text });
+        }
+        else {
+            result.push({ hole: part.hole.replace(/[{}]/g, '') });
+        }
+    }
+    return result;
+}
+function intrinsics_text(value, location) {
+    return { kind: 'scalar', location, value: known(value, location), type: 'string' };
+}
+function intrinsics_hole(expression, location) {
+    return { kind: 'scalar', location, value: symbolic(expression.replace(/[{}]/g, ''), location), type: 'unknown' };
+}
+/** A short, brace-free rendering of a function's argument for the hole it becomes. */
+function summary(node) {
+    const rendered = render(node, 0);
+    return rendered.length > 80 ? `${rendered.slice(0, 77)}...` : rendered;
+}
+function render(node, depth) {
+    if (depth > 4)
+        return '...';
+    if (node.kind === 'scalar')
+        return (node.value.kind === 'known' ? node.value.value : node.value.expression).replace(/\$\{|[{}]/g, '');
+    if (node.kind === 'array')
+        return node.items.map((item) => render(item, depth + 1)).join(',');
+    return node.entries.map((item) => `${item.key}:${render(item.value, depth + 1)}`).join(',');
+}
+/**
+ * `AWS::Partition` as the template tells it: the one partition that the regions and ARNs written in
+ * it belong to; `aws` when they name none; unknown when they disagree.
+ */
+function templatePartition(root) {
+    const found = new Set();
+    const visit = (node, depth) => {
+        if (depth > 60)
+            return;
+        if (node.kind === 'array')
+            node.items.forEach((item) => visit(item, depth + 1));
+        else if (node.kind === 'object') {
+            for (const item of node.entries) {
+                note(item.key);
+                visit(item.value, depth + 1);
+            }
+        }
+        else if (node.value.kind === 'known')
+            note(node.value.value);
+    };
+    const note = (value) => {
+        for (const match of value.matchAll(/oidc\.eks\.([a-z0-9-]+)\.amazonaws\.com/g))
+            found.add(partitionOfRegion(match[1]));
+        for (const match of value.matchAll(/\barn:(aws(?:-[a-z-]+)?):/g))
+            found.add(match[1]);
+    };
+    visit(root, 0);
+    if (found.size === 0)
+        return 'aws';
+    return found.size === 1 ? [...found][0] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/permission-policy.ts
+
+/**
+ * Adds the statements of one permission (identity-based) policy document to a role's permissions.
+ * A document that cannot be read statement by statement (a reference, a bad shape) makes them
+ * incomplete: what it allows is then unknown.
+ */
+function addPermissionDocument(permissions, document) {
+    const statements = child(document, 'Statement');
+    const items = statements?.kind === 'array' ? statements.items : statements ? [statements] : [];
+    if (document?.kind !== 'object' || !statements || items.some((item) => item.kind !== 'object')) {
+        permissions.complete = false;
+        return;
+    }
+    for (const item of items)
+        permissions.statements.push(permissionStatement(item));
+}
+function permissionStatement(node) {
+    const statement = { location: node.location, conditional: child(node, 'Condition') !== undefined };
+    const effect = child(node, 'Effect');
+    if (effect?.kind === 'scalar')
+        statement.effect = effect.value;
+    for (const [key, field] of [
+        ['Action', 'actions'],
+        ['NotAction', 'notActions'],
+        ['Resource', 'resources'],
+        ['NotResource', 'notResources'],
+    ]) {
+        const element = child(node, key);
+        if (!element)
+            continue;
+        statement[field] = element.kind === 'array' ? element.items.flatMap((item) => (item.kind === 'scalar' ? [item.value] : [])) : element.kind === 'scalar' ? [element.value] : [];
+        // An element that is neither a string nor a list of strings: what it names is unknown.
+        if (element.kind === 'object' || (element.kind === 'array' && element.items.some((item) => item.kind !== 'scalar')))
+            statement.conditional = true;
+    }
+    return statement;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/policy-document.ts
@@ -15098,6 +17144,3639 @@ function describeKind(node) {
         return `the ${node.type} ${node.value.value}`;
     const text = node.value.value;
     return `the string ${JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text)}`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/cloudformation/template.ts
+
+
+
+
+
+
+
+/**
+ * One CloudFormation reader for JSON and YAML templates (and CDK's `cdk.out/*.template.json`):
+ * `AWS::IAM::Role` (trust, name or generated name, path, permission policies),
+ * `AWS::IAM::OIDCProvider`, `AWS::EKS::Cluster`, `AWS::EKS::PodIdentityAssociation`, and what CDK
+ * writes for them (its OIDC provider custom resource, CfnJson conditions, ServiceAccount manifests).
+ * Also reads a lone `{"Type": "AWS::IAM::Role", "Properties": …}` resource.
+ */
+function readCloudFormation(root, path) {
+    const result = emptyResult();
+    if (root.kind !== 'object')
+        return result;
+    const scope = scopeOf(root, path);
+    if (scope.resources.size === 0)
+        return result;
+    new TemplateReader(scope, result).read(root);
+    return result;
+}
+/** A template (typed `Resources`, or the format version) or a lone typed resource. */
+function isCloudFormation(root) {
+    if (root.kind !== 'object')
+        return false;
+    if (child(root, 'AWSTemplateFormatVersion'))
+        return true;
+    const resources = child(root, 'Resources');
+    if (resources?.kind === 'object' && resources.entries.some((item) => isResourceType(scalarText(child(item.value, 'Type')))))
+        return true;
+    return isResourceType(scalarText(child(root, 'Type'))) && child(root, 'Properties')?.kind === 'object';
+}
+function isResourceType(type) {
+    return type !== undefined && /^(AWS|Custom)::/.test(type);
+}
+function scopeOf(root, path) {
+    const resources = new Map();
+    const parameters = new Map();
+    const addResource = (logicalId, node, keyLocation) => {
+        const type = scalarText(child(node, 'Type'));
+        if (node.kind !== 'object' || type === undefined)
+            return;
+        const properties = child(node, 'Properties');
+        resources.set(logicalId, { logicalId, type, node, keyLocation, ...(properties?.kind === 'object' ? { properties } : {}) });
+    };
+    const section = child(root, 'Resources');
+    if (section?.kind === 'object')
+        for (const item of section.entries)
+            addResource(item.key, item.value, item.keyLocation);
+    else if (child(root, 'Type'))
+        addResource('', root, root.location);
+    const parameterSection = child(root, 'Parameters');
+    if (parameterSection?.kind === 'object')
+        for (const item of parameterSection.entries)
+            if (item.value.kind === 'object')
+                parameters.set(item.key, item.value);
+    const mappings = child(root, 'Mappings');
+    const conditions = child(root, 'Conditions');
+    const partition = templatePartition(root);
+    return {
+        path,
+        parameters,
+        resources,
+        ...(mappings?.kind === 'object' ? { mappings } : {}),
+        ...(conditions?.kind === 'object' ? { conditions } : {}),
+        ...(partition !== undefined ? { partition } : {}),
+    };
+}
+const template_IRSA_ANNOTATIONS = { roleArn: 'eks.amazonaws.com/role-arn', audience: 'eks.amazonaws.com/audience' };
+class TemplateReader {
+    scope;
+    result;
+    evaluator;
+    roles = new Map();
+    providers = new Map();
+    managedPoliciesRead = new Map();
+    constructor(scope, result) {
+        this.scope = scope;
+        this.result = result;
+        this.evaluator = new IntrinsicEvaluator(scope);
+    }
+    read(root) {
+        const facts = this.result.facts;
+        for (const resource of this.scope.resources.values()) {
+            switch (resource.type) {
+                case 'AWS::IAM::Role': {
+                    const role = this.role(resource);
+                    if (role)
+                        this.roles.set(resource.logicalId, role);
+                    break;
+                }
+                case 'AWS::IAM::OIDCProvider':
+                case 'Custom::AWSCDKOpenIdConnectProvider':
+                    this.providers.set(resource.logicalId, this.provider(resource));
+                    break;
+                case 'AWS::EKS::Cluster':
+                    ;
+                    (facts.clusters ??= []).push(this.cluster(resource));
+                    break;
+                case 'AWS::EKS::PodIdentityAssociation': {
+                    const association = this.podIdentityAssociation(resource);
+                    if (association)
+                        (facts.podIdentityAssociations ??= []).push(association);
+                    break;
+                }
+                case 'Custom::AWSCDK-EKS-KubernetesResource':
+                    this.manifestServiceAccounts(resource);
+                    break;
+            }
+        }
+        this.attachPolicyResources();
+        this.exports(root);
+        if (this.roles.size > 0)
+            (facts.roles ??= []).push(...this.roles.values());
+        if (this.providers.size > 0)
+            (facts.oidcProviders ??= []).push(...this.providers.values());
+    }
+    value(node) {
+        if (!node)
+            return undefined;
+        const evaluated = this.evaluator.evaluate(node);
+        return evaluated?.kind === 'scalar' && evaluated.type !== 'null' ? evaluated.value : undefined;
+    }
+    values(node) {
+        if (!node)
+            return [];
+        const evaluated = this.evaluator.evaluate(node);
+        if (evaluated?.kind === 'array')
+            return evaluated.items.flatMap((item) => (item.kind === 'scalar' && item.type !== 'null' ? [item.value] : []));
+        return evaluated?.kind === 'scalar' && evaluated.type !== 'null' ? [evaluated.value] : [];
+    }
+    role(resource) {
+        const properties = resource.properties;
+        const document = child(properties, 'AssumeRolePolicyDocument');
+        if (!properties || !document)
+            return undefined;
+        const { logicalId, keyLocation: location } = resource;
+        const path = this.scope.path;
+        const origin = logicalId ? `${logicalId} in ${path}` : path;
+        const role = { source: 'cloudformation', location, label: '', arnReferences: logicalId ? [resourceReference(this.scope, logicalId, 'Arn')] : [] };
+        const trust = this.trustPolicy(document, origin);
+        if (trust)
+            role.trustPolicy = trust;
+        const name = this.value(child(properties, 'RoleName'));
+        if (name)
+            role.name = name;
+        else
+            role.generatedName = { prefix: symbolic(`\${AWS::StackName}-${logicalId || 'Role'}-`, location), location };
+        const rolePath = this.value(child(properties, 'Path'));
+        if (rolePath)
+            role.path = rolePath;
+        role.permissions = this.inlinePermissions(properties);
+        const managed = this.values(child(properties, 'ManagedPolicyArns'));
+        const policies = child(properties, 'Policies');
+        role.permissionPolicyCount = managed.length + (policies?.kind === 'array' ? policies.items.length : 0);
+        for (const arn of managed)
+            this.addManagedPolicy(role, arn);
+        role.label = labelOf(name, logicalId, path);
+        return role;
+    }
+    /** The trust policy as IAM will get it; intrinsic functions in condition keys are reported (CloudFormation never evaluates them). */
+    trustPolicy(document, origin) {
+        const flagged = this.flagIntrinsicKeys(document, origin);
+        const evaluated = this.evaluator.evaluate(flagged);
+        if (!evaluated)
+            return undefined;
+        let tree = evaluated;
+        if (evaluated.kind === 'scalar') {
+            if (evaluated.type === 'null' || (evaluated.type !== 'string' && evaluated.value.kind === 'known')) {
+                const what = evaluated.type === 'null' ? 'null' : `the ${evaluated.type} ${evaluated.value.kind === 'known' ? evaluated.value.value : ''}`;
+                this.invalidDocument(origin, evaluated.location, `it is ${what}, not a policy object or a JSON string`);
+                return undefined;
+            }
+            if (evaluated.value.kind === 'known') {
+                const parsed = parseJsonTree(this.scope.path, evaluated.value.value.trim(), { fixedLocation: evaluated.location });
+                if (!parsed.ok) {
+                    this.invalidDocument(origin, evaluated.location, `the JSON in the string is invalid: ${parsed.message}`);
+                    return undefined;
+                }
+                tree = parsed.root;
+            }
+            else {
+                // A reference, or JSON with deploy-time holes (a whole-document Fn::Sub, CDK's CfnJson).
+                tree = parseJsonWithHoles(this.scope.path, evaluated, evaluated.location);
+                if (!tree)
+                    return undefined;
+            }
+        }
+        const read = readPolicyDocument(tree, origin);
+        this.result.findings.push(...read.findings);
+        return read.document;
+    }
+    invalidDocument(origin, location, why) {
+        this.result.findings.push({
+            ruleId: 'trust-policy-invalid',
+            location,
+            message: `The AssumeRolePolicyDocument of ${origin} cannot be read: ${why}; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"`,
+            key: `document-string ${origin}`,
+        });
+    }
+    /**
+     * Condition keys written with an intrinsic function (`!Sub "${Issuer}:sub": …`) or with `${…}`
+     * outside a Fn::Sub string: reported, and marked as unknown so that no other rule reads them.
+     */
+    flagIntrinsicKeys(document, origin) {
+        if (document.kind !== 'object' || isIntrinsic(document))
+            return document;
+        const statementEntry = entry(document, 'Statement');
+        if (!statementEntry)
+            return document;
+        const statements = statementEntry.value;
+        const items = statements.kind === 'array' ? statements.items : [statements];
+        const flaggedItems = items.map((statement) => {
+            const condition = statement.kind === 'object' && !isIntrinsic(statement) ? entry(statement, 'Condition') : undefined;
+            if (!condition || condition.value.kind !== 'object' || isIntrinsic(condition.value))
+                return statement;
+            const operators = condition.value.entries.map((operator) => {
+                if (operator.value.kind !== 'object' || isIntrinsic(operator.value))
+                    return operator;
+                return { ...operator, value: { ...operator.value, entries: operator.value.entries.map((key) => this.flagKey(key, operator.key, origin)) } };
+            });
+            const flaggedCondition = { ...condition, value: { ...condition.value, entries: operators } };
+            return { ...statement, entries: statement.entries.map((item) => (item === condition ? flaggedCondition : item)) };
+        });
+        const flaggedStatements = statements.kind === 'array' ? { ...statements, items: flaggedItems } : flaggedItems[0];
+        return { ...document, entries: document.entries.map((item) => (item === statementEntry ? { ...item, value: flaggedStatements } : item)) };
+    }
+    flagKey(key, operator, origin) {
+        const tagged = key.keyValue?.kind === 'symbolic' ? /^(Ref|Fn::[A-Za-z]+)\(/.exec(key.keyValue.expression)?.[1] : undefined;
+        if (tagged === undefined && !key.key.includes('${'))
+            return key;
+        const fix = 'write the whole AssumeRolePolicyDocument as one Fn::Sub JSON string (keys and values substituted alike), use CDK CfnJson, or write the issuer host and path out in the key';
+        const message = tagged !== undefined
+            ? `Condition key ${tagged === 'Ref' ? '!Ref' : `!${tagged.slice(4)}`} "${key.key}" under ${operator} in ${origin} is an intrinsic function used as a map key, which CloudFormation rejects ("Template format error"); ${fix}`
+            : `Condition key "${key.key}" under ${operator} in ${origin} holds "\${…}" outside a Fn::Sub string: CloudFormation substitutes nothing in map keys, so IAM gets the literal text and no token ever carries that key; ${fix}`;
+        this.result.findings.push({ ruleId: 'condition-key-invalid', location: key.keyLocation, message, key: `cfn-intrinsic-key ${origin} ${operator}:${key.key}` });
+        return { ...key, keyValue: key.keyValue?.kind === 'symbolic' ? key.keyValue : symbolic(key.key, key.keyLocation) };
+    }
+    inlinePermissions(properties) {
+        const permissions = { complete: true, statements: [] };
+        const policies = this.evaluator.evaluate(child(properties, 'Policies') ?? { kind: 'array', location: properties.location, items: [] });
+        if (policies && policies.kind !== 'array')
+            permissions.complete = false;
+        for (const policy of policies?.kind === 'array' ? policies.items : [])
+            this.addDocument(permissions, child(policy, 'PolicyDocument'));
+        return permissions;
+    }
+    /** A managed policy of this template is read (once: it may also name the role in its `Roles`); any other ARN's document is unknown. */
+    addManagedPolicy(role, arn) {
+        const permissions = role.permissions;
+        const prefix = resourceReference(this.scope, '');
+        const logicalId = arn.kind === 'symbolic' && arn.expression.startsWith(prefix) ? arn.expression.slice(prefix.length) : undefined;
+        const policy = logicalId !== undefined ? this.scope.resources.get(logicalId) : undefined;
+        if (policy?.type !== 'AWS::IAM::ManagedPolicy') {
+            permissions.complete = false;
+            return;
+        }
+        const read = this.managedPoliciesRead.get(role) ?? new Set();
+        this.managedPoliciesRead.set(role, read);
+        if (read.has(policy.logicalId))
+            return;
+        read.add(policy.logicalId);
+        this.addDocument(permissions, child(policy.properties, 'PolicyDocument'));
+    }
+    addDocument(permissions, document) {
+        addPermissionDocument(permissions, document ? this.evaluator.evaluate(document) : undefined);
+    }
+    /** `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy` and `AWS::IAM::RolePolicy` that attach to a role of this template. */
+    attachPolicyResources() {
+        for (const resource of this.scope.resources.values()) {
+            if (!['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy'].includes(resource.type))
+                continue;
+            const targets = resource.type === 'AWS::IAM::RolePolicy' ? this.values(child(resource.properties, 'RoleName')) : this.values(child(resource.properties, 'Roles'));
+            for (const target of targets) {
+                const role = this.roleNamed(target);
+                if (!role?.permissions)
+                    continue;
+                if (resource.type === 'AWS::IAM::ManagedPolicy') {
+                    this.addManagedPolicy(role, symbolic(resourceReference(this.scope, resource.logicalId), resource.keyLocation));
+                }
+                else {
+                    this.addDocument(role.permissions, child(resource.properties, 'PolicyDocument'));
+                }
+                role.permissionPolicyCount = (role.permissionPolicyCount ?? 0) + 1;
+            }
+        }
+    }
+    /** The role a `Ref` (its name) or a literal name points at. */
+    roleNamed(value) {
+        const prefix = resourceReference(this.scope, '');
+        if (value.kind === 'symbolic')
+            return value.expression.startsWith(prefix) ? this.roles.get(value.expression.slice(prefix.length)) : undefined;
+        return [...this.roles.values()].find((role) => role.name?.kind === 'known' && role.name.value === value.value);
+    }
+    provider(resource) {
+        const properties = resource.properties;
+        const references = resource.logicalId ? [resourceReference(this.scope, resource.logicalId), resourceReference(this.scope, resource.logicalId, 'Arn')] : [];
+        const provider = { source: 'cloudformation', location: resource.keyLocation, clientIds: [], arnReferences: references };
+        const url = this.value(child(properties, 'Url'));
+        if (url)
+            provider.url = url;
+        const clientIds = entry(properties, 'ClientIdList') ?? entry(properties, 'ClientIDList');
+        if (clientIds) {
+            provider.clientIds = this.values(clientIds.value);
+            provider.clientIdsLocation = clientIds.keyLocation;
+        }
+        return provider;
+    }
+    cluster(resource) {
+        const location = resource.keyLocation;
+        const name = this.value(child(resource.properties, 'Name')) ?? symbolic(resourceReference(this.scope, resource.logicalId), location);
+        return { source: 'cloudformation', location, name, issuer: symbolic(resourceReference(this.scope, resource.logicalId, 'OpenIdConnectIssuerUrl'), location) };
+    }
+    podIdentityAssociation(resource) {
+        const properties = resource.properties;
+        const namespace = this.value(child(properties, 'Namespace'));
+        const serviceAccount = this.value(child(properties, 'ServiceAccount'));
+        const roleArn = this.value(child(properties, 'RoleArn'));
+        if (!namespace || !serviceAccount || !roleArn)
+            return undefined;
+        const association = { source: 'cloudformation', location: resource.keyLocation, namespace, serviceAccount, roleArn };
+        const cluster = this.value(child(properties, 'ClusterName'));
+        if (cluster)
+            association.cluster = cluster;
+        const disableSessionTags = this.value(child(properties, 'DisableSessionTags'));
+        if (disableSessionTags)
+            association.disableSessionTags = disableSessionTags;
+        return association;
+    }
+    /** CDK's `KubernetesManifest` (and `eks.ServiceAccount`): the ServiceAccounts in its JSON manifest, with role ARNs as references. */
+    manifestServiceAccounts(resource) {
+        const manifest = this.evaluator.evaluate(child(resource.properties, 'Manifest') ?? { kind: 'array', location: resource.keyLocation, items: [] });
+        const tree = manifest?.kind === 'scalar' ? parseJsonWithHoles(this.scope.path, manifest, resource.keyLocation) : undefined;
+        const objects = tree?.kind === 'array' ? tree.items : tree ? [tree] : [];
+        for (const object of objects) {
+            if (scalarText(child(object, 'kind')) !== 'ServiceAccount' || scalarText(child(object, 'apiVersion')) !== 'v1')
+                continue;
+            const metadata = child(object, 'metadata');
+            const name = this.value(child(metadata, 'name'));
+            if (!name)
+                continue;
+            const location = resource.keyLocation;
+            const namespace = this.value(child(metadata, 'namespace')) ?? known('default', location);
+            const annotationsNode = child(metadata, 'annotations');
+            const annotations = annotationsNode?.kind === 'object'
+                ? annotationsNode.entries.flatMap((item) => (item.value.kind === 'scalar' ? [{ key: item.key, keyLocation: location, value: { ...item.value.value, location }, where: 'annotations' }] : []))
+                : [];
+            const sa = { source: 'cloudformation', namespace, name, location, annotations };
+            const roleArn = annotations.find((annotation) => annotation.key === template_IRSA_ANNOTATIONS.roleArn)?.value;
+            const audience = annotations.find((annotation) => annotation.key === template_IRSA_ANNOTATIONS.audience)?.value;
+            if (roleArn)
+                sa.roleArn = roleArn;
+            if (audience)
+                sa.audience = audience;
+            (this.result.facts.serviceAccounts ??= []).push(sa);
+        }
+    }
+    /** Outputs exported with `Export.Name`: `Fn::ImportValue` of that name in another template is the same role or provider. */
+    exports(root) {
+        const outputs = child(root, 'Outputs');
+        if (outputs?.kind !== 'object')
+            return;
+        for (const output of outputs.entries) {
+            const name = this.value(child(child(output.value, 'Export'), 'Name'));
+            const value = this.value(child(output.value, 'Value'));
+            if (name?.kind !== 'known' || value?.kind !== 'symbolic')
+                continue;
+            for (const fact of [...this.roles.values(), ...this.providers.values()]) {
+                if (fact.arnReferences.includes(value.expression))
+                    fact.arnReferences.push(exportReference(name.value));
+            }
+        }
+    }
+}
+function labelOf(name, logicalId, path) {
+    const where = logicalId ? `${logicalId} in ${path}` : path;
+    if (name)
+        return `role ${name.kind === 'known' ? name.value : `\${${name.expression}}`} (${where})`;
+    if (logicalId)
+        return `CloudFormation role ${logicalId} (${path})`;
+    return `CloudFormation role (${path})`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/cloudformation/index.ts
+
+
+
+
+
+
+
+/** CloudFormation templates in JSON or YAML (short intrinsic tags included), and CDK's synthesised templates. */
+const cloudFormationSource = perFileSource('cloudformation', ['cloudformation'], (file) => readCloudFormationFile(file));
+function readCloudFormationFile(file) {
+    const result = emptyResult();
+    if (/\.json$/i.test(file.path)) {
+        const parsed = parseJsonTree(file.path, file.text);
+        if (!parsed.ok) {
+            result.findings.push({ ruleId: 'parse-error', location: parsed.location, message: `Cannot parse the CloudFormation template ${file.path} as JSON: ${parsed.message}; nothing in it was checked` });
+            return result;
+        }
+        return readCloudFormation(parsed.root, file.path);
+    }
+    result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']));
+    // CloudFormation reads YAML 1.1.
+    const tree = parseYamlTree(file.path, file.text, { version: '1.1', shortTags: SHORT_TAGS });
+    for (const finding of tree.findings)
+        result.findings.push({ ...finding, message: `${finding.message}; nothing in this template was checked` });
+    for (const document of tree.documents)
+        if (document.root)
+            appendResult(result, readCloudFormation(document.root, file.path));
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/sources/eksctl.ts
+
+
+
+
+
+
+
+
+/**
+ * eksctl's `ClusterConfig` (`apiVersion: eksctl.io/v1alpha5`): the cluster, its OIDC provider
+ * (`iam.withOIDC`), and what eksctl creates for `iam.serviceAccounts` (a role whose trust it
+ * generates for that namespace and name, and the ServiceAccount annotated with it unless
+ * `roleOnly`; `attachRoleARN` annotates with an existing role) and `iam.podIdentityAssociations`.
+ * The cluster's issuer is known only from the config file's `clusters:`; otherwise it is a reference.
+ */
+const eksctlSource = perFileSource('eksctl', ['eksctl'], (file, context) => readEksctlFile(file, context));
+const eksctl_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
+const eksctl_AUDIENCE_ANNOTATION = 'eks.amazonaws.com/audience';
+const eksctl_POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+/** CloudFormation's random suffix of a generated role name (`…-Role1-1N1ZVZVZQ0Z3K`). */
+const GENERATED_SUFFIX_LENGTH = 13;
+const eksctl_MAX_ROLE_NAME = 64;
+function readEksctlFile(file, context) {
+    const result = emptyResult();
+    result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']));
+    const tree = parseYamlTree(file.path, file.text, { version: '1.1' });
+    for (const finding of tree.findings)
+        result.findings.push({ ...finding, message: `${finding.message}; nothing in this eksctl config was checked` });
+    for (const document of tree.documents) {
+        const root = document.root;
+        if (root?.kind !== 'object' || scalarText(child(root, 'kind')) !== 'ClusterConfig' || !scalarText(child(root, 'apiVersion'))?.startsWith('eksctl.io/'))
+            continue;
+        new ClusterConfigReader(file.path, root, context.config.clusters, result).read();
+    }
+    return result;
+}
+class ClusterConfigReader {
+    path;
+    root;
+    result;
+    clusterName;
+    region;
+    configured;
+    base;
+    constructor(path, root, clusters, result) {
+        this.path = path;
+        this.root = root;
+        this.result = result;
+        const metadata = child(root, 'metadata');
+        this.clusterName = scalarText(child(metadata, 'name'));
+        this.region = scalarText(child(metadata, 'region'));
+        this.configured = clusters.find((cluster) => cluster.name === this.clusterName && (!cluster.region || !this.region || cluster.region === this.region));
+        this.base = `eksctl.${this.clusterName ?? path}`;
+    }
+    read() {
+        const facts = this.result.facts;
+        const cluster = this.cluster();
+        if (cluster)
+            (facts.clusters ??= []).push(cluster);
+        const iam = child(this.root, 'iam');
+        const withOidc = entry(iam, 'withOIDC');
+        const serviceAccounts = child(iam, 'serviceAccounts');
+        if (withOidc && scalarText(withOidc.value) === 'true')
+            (facts.oidcProviders ??= []).push(this.provider(withOidc));
+        if (withOidc && scalarText(withOidc.value) === 'false' && serviceAccounts?.kind === 'array' && serviceAccounts.items.length > 0) {
+            this.result.findings.push({
+                ruleId: 'oidc-provider-missing',
+                level: 'error',
+                location: withOidc.value.location,
+                message: `iam.withOIDC is false, so ${this.clusterName !== undefined ? `cluster ${this.clusterName}` : 'the cluster'} gets no IAM OIDC provider and eksctl refuses its ${serviceAccounts.items.length} iam.serviceAccounts ("iam.withOIDC must be enabled explicitly for iam.serviceAccounts to be created"); set iam.withOIDC: true`,
+                key: `eksctl-without-oidc ${this.base}`,
+            });
+        }
+        if (serviceAccounts?.kind === 'array')
+            serviceAccounts.items.forEach((item, index) => this.serviceAccount(item, index));
+        const associations = child(iam, 'podIdentityAssociations');
+        if (associations?.kind === 'array')
+            associations.items.forEach((item, index) => this.podIdentityAssociation(item, index));
+    }
+    cluster() {
+        const nameEntry = entry(child(this.root, 'metadata'), 'name');
+        if (!nameEntry || this.clusterName === undefined)
+            return undefined;
+        const cluster = { source: 'eksctl', location: nameEntry.keyLocation, name: known(this.clusterName, nameEntry.value.location) };
+        const region = child(child(this.root, 'metadata'), 'region');
+        if (region && this.region !== undefined)
+            cluster.region = known(this.region, region.location);
+        if (this.configured?.issuer)
+            cluster.issuer = known(this.configured.issuer, this.configured.location ?? nameEntry.keyLocation);
+        if (this.configured?.account)
+            cluster.account = known(this.configured.account, this.configured.location ?? nameEntry.keyLocation);
+        return cluster;
+    }
+    /** The OIDC provider's ARN is a reference to what eksctl creates; its URL is the issuer when the config file names it. */
+    provider(withOidc) {
+        const location = withOidc.keyLocation;
+        const issuer = this.configured?.issuer;
+        return {
+            source: 'eksctl',
+            location,
+            url: issuer ? known(issuer, location) : symbolic(`${this.base}.oidc_issuer_url`, location),
+            clientIds: [known(DEFAULT_AUDIENCE, location)],
+            clientIdsLocation: location,
+            arnReferences: [this.providerReference()],
+        };
+    }
+    providerReference() {
+        return `${this.base}.oidc_provider_arn`;
+    }
+    serviceAccount(item, index) {
+        if (item.kind !== 'object')
+            return;
+        const metadata = child(item, 'metadata');
+        const nameNode = child(metadata, 'name');
+        const name = eksctl_valueOf(nameNode);
+        if (!name || !nameNode)
+            return;
+        const namespaceNode = child(metadata, 'namespace');
+        const namespace = eksctl_valueOf(namespaceNode) ?? known('default', nameNode.location);
+        const described = `${eksctl_text(namespace)}/${eksctl_text(name)}`;
+        const facts = this.result.facts;
+        const attachRoleArn = eksctl_valueOf(child(item, 'attachRoleARN'));
+        let roleArn = attachRoleArn;
+        if (!attachRoleArn) {
+            const reference = `${this.base}.iam_service_account["${described}"].role_arn`;
+            const subjectPattern = child(item, 'subjectPattern');
+            const subject = subjectPattern && scalarText(subjectPattern) !== undefined ? subjectPattern : nameNode;
+            const role = this.role(item, {
+                stack: `eksctl-${this.clusterName}-addon-iamserviceaccount-${eksctl_text(namespace)}-${eksctl_text(name)}`,
+                label: `ServiceAccount ${described}`,
+                origin: `the role eksctl creates for ServiceAccount ${described} (${this.path} iam.serviceAccounts[${index}])`,
+                reference,
+                trust: this.webIdentityTrust(item.location, namespace, subject, subject === subjectPattern),
+            });
+            this.addPermissions(role, item, 'attachPolicy', ['attachPolicyARNs', 'wellKnownPolicies']);
+            (facts.roles ??= []).push(role);
+            roleArn = symbolic(reference, item.location);
+        }
+        if (scalarText(child(item, 'roleOnly')) === 'true')
+            return;
+        const location = entry(metadata, 'name').keyLocation;
+        const annotations = this.annotations(child(metadata, 'annotations'));
+        const sa = { source: 'eksctl', namespace, name, location, annotations };
+        if (roleArn) {
+            sa.roleArn = roleArn;
+            annotations.push({ key: eksctl_ROLE_ARN_ANNOTATION, keyLocation: roleArn.location, value: roleArn, where: 'annotations' });
+        }
+        const audience = annotations.find((annotation) => annotation.key === eksctl_AUDIENCE_ANNOTATION);
+        if (audience)
+            sa.audience = audience.value;
+        (facts.serviceAccounts ??= []).push(sa);
+    }
+    podIdentityAssociation(item, index) {
+        if (item.kind !== 'object')
+            return;
+        const serviceAccountNode = child(item, 'serviceAccountName');
+        const serviceAccount = eksctl_valueOf(serviceAccountNode);
+        if (!serviceAccount || !serviceAccountNode)
+            return;
+        const namespace = eksctl_valueOf(child(item, 'namespace')) ?? known('default', serviceAccountNode.location);
+        const described = `${eksctl_text(namespace)}/${eksctl_text(serviceAccount)}`;
+        const facts = this.result.facts;
+        let roleArn = eksctl_valueOf(child(item, 'roleARN'));
+        if (!roleArn) {
+            const reference = `${this.base}.pod_identity_association["${described}"].role_arn`;
+            const role = this.role(item, {
+                stack: `eksctl-${this.clusterName}-podidentityrole-${eksctl_text(namespace)}-${eksctl_text(serviceAccount)}`,
+                label: `Pod Identity association ${described}`,
+                origin: `the role eksctl creates for the Pod Identity association ${described} (${this.path} iam.podIdentityAssociations[${index}])`,
+                reference,
+                trust: podIdentityTrust(item.location),
+            });
+            this.addPermissions(role, item, 'permissionPolicy', ['permissionPolicyARNs', 'wellKnownPolicies']);
+            (facts.roles ??= []).push(role);
+            roleArn = symbolic(reference, item.location);
+        }
+        const association = { source: 'eksctl', location: item.location, namespace, serviceAccount, roleArn };
+        const clusterName = child(child(this.root, 'metadata'), 'name');
+        if (this.clusterName !== undefined && clusterName)
+            association.cluster = known(this.clusterName, clusterName.location);
+        const disableSessionTags = eksctl_valueOf(child(item, 'disableSessionTags'));
+        if (disableSessionTags)
+            association.disableSessionTags = disableSessionTags;
+        (facts.podIdentityAssociations ??= []).push(association);
+        if (scalarText(child(item, 'createServiceAccount')) === 'true') {
+            ;
+            (facts.serviceAccounts ??= []).push({ source: 'eksctl', namespace, name: serviceAccount, location: serviceAccountNode.location, annotations: [] });
+        }
+    }
+    role(item, how) {
+        const location = item.location;
+        const read = readPolicyDocument(how.trust, how.origin);
+        this.result.findings.push(...read.findings);
+        const role = { source: 'eksctl', location, label: '', arnReferences: [how.reference], trustPolicy: read.document };
+        const roleName = eksctl_valueOf(child(item, 'roleName'));
+        if (roleName) {
+            role.name = roleName;
+            role.label = `role ${eksctl_text(roleName)} (eksctl, ${how.label}, ${this.path})`;
+        }
+        else {
+            // CloudFormation names the role after the stack and the logical ID, cutting the name to fit 64 characters.
+            const prefix = `${how.stack}-Role1-`;
+            role.generatedName = {
+                prefix: prefix.length + GENERATED_SUFFIX_LENGTH <= eksctl_MAX_ROLE_NAME && this.clusterName !== undefined ? known(prefix, location) : symbolic(`${prefix}…`, location),
+                location,
+            };
+            role.label = `the role eksctl creates for ${how.label} (${this.path})`;
+        }
+        return role;
+    }
+    addPermissions(role, item, inline, attached) {
+        const permissions = { complete: true, statements: [] };
+        const document = child(item, inline);
+        if (document)
+            addPermissionDocument(permissions, document);
+        let count = document ? 1 : 0;
+        for (const key of attached) {
+            const node = child(item, key);
+            if (!node)
+                continue;
+            const size = node.kind === 'array' ? node.items.length : node.kind === 'object' ? node.entries.filter((flag) => scalarText(flag.value) === 'true').length : 0;
+            if (size > 0)
+                permissions.complete = false;
+            count += size;
+        }
+        role.permissions = permissions;
+        role.permissionPolicyCount = count;
+    }
+    /**
+     * The trust eksctl generates (pkg/iam/oidc/api.go): the cluster's provider, StringEquals on
+     * `<issuer>:sub` = `system:serviceaccount:<namespace>:<name>` and `<issuer>:aud` =
+     * sts.amazonaws.com; with `subjectPattern`, StringLike on the sub.
+     */
+    webIdentityTrust(location, namespace, subject, pattern) {
+        const issuer = this.configured?.issuer ? issuerHostPath(this.configured.issuer).replace(/\/+$/, '') : undefined;
+        const key = (claim) => {
+            if (issuer)
+                return { key: `${issuer}:${claim}`, keyLocation: location, value: eksctl_scalar('', location) };
+            const expression = `\${${this.base}.oidc_provider}:${claim}`;
+            return { key: expression, keyLocation: location, keyValue: symbolic(expression, location), value: eksctl_scalar('', location) };
+        };
+        const subjectText = scalarText(subject);
+        const namespaceText = eksctl_text(namespace);
+        const subjectValue = subjectText !== undefined && namespace.kind === 'known'
+            ? eksctl_scalar(`system:serviceaccount:${namespaceText}:${subjectText}`, subject.location)
+            : { kind: 'scalar', location: subject.location, value: symbolic(`system:serviceaccount:${namespaceText}:${subjectText ?? ''}`, subject.location), type: 'unknown' };
+        const sub = { ...key('sub'), value: subjectValue };
+        const aud = { ...key('aud'), value: eksctl_scalar(DEFAULT_AUDIENCE, location) };
+        const conditions = pattern
+            ? [
+                { key: 'StringLike', keyLocation: location, value: object(location, [sub]) },
+                { key: 'StringEquals', keyLocation: location, value: object(location, [aud]) },
+            ]
+            : [{ key: 'StringEquals', keyLocation: location, value: object(location, [sub, aud]) }];
+        const federated = { kind: 'scalar', location, value: symbolic(this.providerReference(), location), type: 'unknown' };
+        return policy(location, [
+            ['Effect', eksctl_scalar('Allow', location)],
+            ['Principal', object(location, [field('Federated', federated, location)])],
+            ['Action', { kind: 'array', location, items: [eksctl_scalar('sts:AssumeRoleWithWebIdentity', location)] }],
+            ['Condition', object(location, conditions)],
+        ]);
+    }
+    annotations(node) {
+        if (node?.kind !== 'object')
+            return [];
+        return node.entries.flatMap((item) => item.value.kind === 'scalar' && item.key !== eksctl_ROLE_ARN_ANNOTATION ? [{ key: item.key, keyLocation: item.keyLocation, value: item.value.value, where: 'annotations' }] : []);
+    }
+}
+/** The trust eksctl gives a role it creates for Pod Identity: the EKS service principal may assume and tag. */
+function podIdentityTrust(location) {
+    return policy(location, [
+        ['Effect', eksctl_scalar('Allow', location)],
+        ['Principal', object(location, [field('Service', eksctl_scalar(eksctl_POD_IDENTITY_PRINCIPAL, location), location)])],
+        ['Action', { kind: 'array', location, items: [eksctl_scalar('sts:AssumeRole', location), eksctl_scalar('sts:TagSession', location)] }],
+    ]);
+}
+function policy(location, statement) {
+    return object(location, [
+        field('Version', eksctl_scalar('2012-10-17', location), location),
+        field('Statement', { kind: 'array', location, items: [object(location, statement.map(([key, value]) => field(key, value, location)))] }, location),
+    ]);
+}
+function object(location, entries) {
+    return { kind: 'object', location, entries };
+}
+function field(key, value, location) {
+    return { key, keyLocation: location, value };
+}
+function eksctl_scalar(value, location) {
+    return { kind: 'scalar', location, value: known(value, location), type: 'string' };
+}
+/** A scalar's value; an empty or non-scalar node is absent. */
+function eksctl_valueOf(node) {
+    if (node?.kind !== 'scalar' || node.type === 'null')
+        return undefined;
+    if (node.value.kind === 'known' && node.value.value === '')
+        return undefined;
+    return node.value;
+}
+function eksctl_text(value) {
+    return value.kind === 'known' ? value.value : `\${${value.expression}}`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/kustomize/tree-edit.ts
+
+/**
+ * Small, mutating edits of located trees (the copies a Kustomize build or a Helm release owns).
+ * A node set by an edit carries the location of what set it, so findings point there.
+ */
+function cloneTree(node) {
+    if (node.kind === 'scalar')
+        return { ...node, value: { ...node.value } };
+    if (node.kind === 'array')
+        return { ...node, items: node.items.map(cloneTree) };
+    return { ...node, entries: node.entries.map((item) => ({ ...item, value: cloneTree(item.value) })) };
+}
+/** The same tree with every location moved by `move` (a block scalar's content parsed on its own). */
+function relocateTree(node, move) {
+    const location = move(node.location);
+    const endLine = node.kind !== 'scalar' && node.endLine !== undefined ? move({ ...node.location, line: node.endLine }).line : undefined;
+    if (node.kind === 'scalar') {
+        const value = node.value.kind === 'known' ? known(node.value.value, move(node.value.location)) : symbolic(node.value.expression, move(node.value.location));
+        return { ...node, location, value };
+    }
+    if (node.kind === 'array') {
+        const moved = { kind: 'array', location, items: node.items.map((item) => relocateTree(item, move)) };
+        if (endLine !== undefined)
+            moved.endLine = endLine;
+        return moved;
+    }
+    const moved = {
+        kind: 'object',
+        location,
+        entries: node.entries.map((item) => ({ key: item.key, keyLocation: move(item.keyLocation), value: relocateTree(item.value, move) })),
+    };
+    if (endLine !== undefined)
+        moved.endLine = endLine;
+    return moved;
+}
+function tree_edit_stringNode(text, location) {
+    return { kind: 'scalar', location, value: known(text, location), type: 'string' };
+}
+function objectNode(location) {
+    return { kind: 'object', location, entries: [] };
+}
+/** The entry kubectl applies when a key is duplicated: the last. */
+function tree_edit_lastEntry(node, key) {
+    if (node?.kind !== 'object')
+        return undefined;
+    for (let index = node.entries.length - 1; index >= 0; index -= 1)
+        if (node.entries[index].key === key)
+            return node.entries[index];
+    return undefined;
+}
+function get(node, key) {
+    return tree_edit_lastEntry(node, key)?.value;
+}
+function getPath(node, path) {
+    let current = node;
+    for (const key of path)
+        current = get(current, key);
+    return current;
+}
+/** A scalar's known text (numbers and booleans as written); undefined for null, symbolic and collections. */
+function textOf(node) {
+    if (node?.kind !== 'scalar' || node.type === 'null' || node.value.kind !== 'known')
+        return undefined;
+    return node.value.value;
+}
+function isNull(node) {
+    return node?.kind === 'scalar' && node.type === 'null';
+}
+/** Sets `key` (replacing every duplicate); a new entry's key is located at `keyLocation`. */
+function set(node, key, value, keyLocation = value.location) {
+    const index = node.entries.findIndex((item) => item.key === key);
+    if (index === -1) {
+        node.entries.push({ key, keyLocation, value });
+        return;
+    }
+    node.entries[index] = { ...node.entries[index], value };
+    node.entries = node.entries.filter((item, at) => at <= index || item.key !== key);
+}
+function remove(node, key) {
+    const before = node.entries.length;
+    node.entries = node.entries.filter((item) => item.key !== key);
+    return node.entries.length !== before;
+}
+/** The object at `path` below `node`, created (located at `location`) where missing or not an object. */
+function ensureObject(node, path, location) {
+    let current = node;
+    for (const key of path) {
+        const next = get(current, key);
+        if (next?.kind === 'object') {
+            current = next;
+            continue;
+        }
+        const created = objectNode(location);
+        set(current, key, created, location);
+        current = created;
+    }
+    return current;
+}
+/** Maps locations inside a block scalar's content (parsed on its own) to the lines of the file that holds it. */
+function blockScalarMover(text, node) {
+    const lines = text.split('\n');
+    const header = lines[node.location.line - 1] ?? '';
+    const indicator = header.slice(node.location.column - 1);
+    if (!/^[|>]/.test(indicator))
+        return () => node.location;
+    let indent = 0;
+    for (let index = node.location.line; index < lines.length; index += 1) {
+        const line = lines[index];
+        if (line.trim() === '')
+            continue;
+        indent = line.length - line.trimStart().length;
+        break;
+    }
+    return (location) => ({ ...location, path: node.location.path, line: node.location.line + location.line, column: location.column + indent });
+}
+
+;// CONCATENATED MODULE: ./src/sources/kustomize/repository-files.ts
+
+
+
+/**
+ * The repository's files as the Kustomize and Helm sources see them: the discovered files first
+ * (their text is already decoded), then, when the root is known, any other file below the root
+ * that a kustomization or release names (a JSON patch, a values file). Never reads outside the
+ * root: `..` past it and symbolic links out of it are refused.
+ */
+class RepositoryFiles {
+    maxFileBytes;
+    byPath = new Map();
+    directories = new Set();
+    diskTexts = new Map();
+    insideCache = new Map();
+    rootReal;
+    root;
+    constructor(files, root, maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+        this.root = root === undefined ? undefined : external_node_path_default().resolve(root);
+        for (const file of files) {
+            this.byPath.set(file.path, file);
+            for (let directory = external_node_path_default().posix.dirname(file.path); directory !== '.'; directory = external_node_path_default().posix.dirname(directory)) {
+                if (this.directories.has(directory))
+                    break;
+                this.directories.add(directory);
+            }
+        }
+        this.rootReal = this.root === undefined ? undefined : safeRealpath(this.root);
+    }
+    /** A discovered file, with its kind. */
+    discovered(path) {
+        return this.byPath.get(path);
+    }
+    /** The text of a repository-relative file, or why there is none. */
+    read(path) {
+        const file = this.byPath.get(path);
+        if (file)
+            return file.text;
+        const cached = this.diskTexts.get(path);
+        if (cached !== undefined)
+            return cached;
+        const text = this.readFromDisk(path);
+        this.diskTexts.set(path, text);
+        return text;
+    }
+    text(path) {
+        const text = this.read(path);
+        return isUnreadable(text) ? undefined : text;
+    }
+    isDirectory(path) {
+        if (path === '.' || this.directories.has(path))
+            return true;
+        const absolute = this.inside(path);
+        if (!absolute)
+            return false;
+        try {
+            return (0,external_node_fs_namespaceObject.statSync)(absolute).isDirectory();
+        }
+        catch {
+            return false;
+        }
+    }
+    isFile(path) {
+        if (this.byPath.has(path))
+            return true;
+        const absolute = this.inside(path);
+        if (!absolute)
+            return false;
+        try {
+            return (0,external_node_fs_namespaceObject.statSync)(absolute).isFile();
+        }
+        catch {
+            return false;
+        }
+    }
+    /** The absolute path of a repository-relative path that resolves inside the root, for tools run on it. */
+    absolute(path) {
+        return this.inside(path);
+    }
+    readFromDisk(path) {
+        if (this.root === undefined)
+            return 'missing';
+        const absolute = this.inside(path);
+        if (!absolute)
+            return isOutsideByName(path) ? 'outside' : 'missing';
+        try {
+            const stats = (0,external_node_fs_namespaceObject.statSync)(absolute);
+            if (!stats.isFile())
+                return 'missing';
+            if (this.maxFileBytes > 0 && stats.size > this.maxFileBytes)
+                return 'too-large';
+            const decoded = decodeText(path, (0,external_node_fs_namespaceObject.readFileSync)(absolute));
+            return decoded.ok ? decoded.text : 'not-text';
+        }
+        catch {
+            return 'missing';
+        }
+    }
+    /** The absolute path when `path` stays inside the root once links are resolved; undefined otherwise (or when missing). */
+    inside(path) {
+        if (this.insideCache.has(path))
+            return this.insideCache.get(path);
+        const absolute = this.resolveInside(path);
+        this.insideCache.set(path, absolute);
+        return absolute;
+    }
+    resolveInside(path) {
+        if (this.root === undefined || this.rootReal === undefined || isOutsideByName(path))
+            return undefined;
+        const absolute = external_node_path_default().join(this.root, ...path.split('/'));
+        const real = safeRealpath(absolute);
+        if (real === undefined)
+            return undefined;
+        const relative = external_node_path_default().relative(this.rootReal, real);
+        if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
+            return undefined;
+        return absolute;
+    }
+    /** Whether the path would leave the root, judged from its text; links are judged when read. */
+    outside(path) {
+        if (isOutsideByName(path))
+            return true;
+        if (this.root === undefined || this.byPath.has(path) || this.directories.has(path))
+            return false;
+        if (this.inside(path) !== undefined)
+            return false;
+        // Not inside: a link out of the root, or simply missing.
+        return safeRealpath(external_node_path_default().join(this.root, ...path.split('/'))) !== undefined;
+    }
+}
+function isUnreadable(text) {
+    return text === 'missing' || text === 'outside' || text === 'too-large' || text === 'not-text';
+}
+/** Joins a reference written in a file of `directory` to a normalised repository-relative path ('..' prefixes when it leaves the root). */
+function resolveReference(directory, reference) {
+    // An absolute path stays absolute: it is outside the repository.
+    if (/^([/\\]|[A-Za-z]:[/\\])/.test(reference))
+        return external_node_path_default().posix.normalize(reference.replace(/\\/g, '/'));
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(directory, reference.replace(/\\/g, '/')));
+    return joined.replace(/\/+$/, '') || '.';
+}
+function isOutsideByName(path) {
+    return path === '..' || path.startsWith('../') || external_node_path_default().posix.isAbsolute(path);
+}
+function safeRealpath(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/charts.ts
+
+
+
+
+const TEMPLATE_NAME = /\.(ya?ml|json)$/i;
+const HELPER_NAME = /\.tpl$/i;
+/** The charts of the scan (a directory with Chart.yaml), with their templates and subcharts. */
+function readCharts(chartFiles, files, repository) {
+    const findings = [];
+    const charts = [];
+    for (const file of chartFiles) {
+        const tree = parseYamlTree(file.path, file.text, { version: '1.1' });
+        findings.push(...tree.findings);
+        const root = tree.documents[0]?.root;
+        const nameNode = get(root, 'name');
+        const name = textOf(nameNode);
+        if (root?.kind !== 'object' || name === undefined || !nameNode)
+            continue;
+        const directory = external_node_path_default().posix.dirname(file.path);
+        const valuesFile = ['values.yaml', 'values.yml'].map((base) => join(directory, base)).find((path) => repository.isFile(path));
+        const chart = { directory, chartFile: file.path, name, nameLocation: nameNode.location, templates: [], helperTexts: [], dependencies: dependencies(root), subcharts: [] };
+        if (valuesFile)
+            chart.valuesFile = valuesFile;
+        charts.push(chart);
+    }
+    // The deepest chart directory owns a file (a subchart's templates are not the parent's).
+    const byDepth = [...charts].sort((a, b) => b.directory.length - a.directory.length);
+    for (const file of files) {
+        if (file.kind !== 'helm-template' && file.kind !== 'kubernetes')
+            continue;
+        const chart = byDepth.find((candidate) => file.path.startsWith(`${join(candidate.directory, 'templates')}/`));
+        if (!chart)
+            continue;
+        if (HELPER_NAME.test(file.path))
+            chart.helperTexts.push(file.text);
+        else if (TEMPLATE_NAME.test(file.path))
+            chart.templates.push({ path: file.path, text: file.text });
+    }
+    for (const chart of charts) {
+        const parentDirectory = /^(.*)\/charts\/[^/]+$/.exec(chart.directory)?.[1] ?? (chart.directory.startsWith('charts/') && chart.directory.split('/').length === 2 ? '.' : undefined);
+        const parent = parentDirectory === undefined ? undefined : charts.find((candidate) => candidate.directory === parentDirectory);
+        if (parent) {
+            chart.parent = parent;
+            parent.subcharts.push(chart);
+        }
+    }
+    return { charts, findings };
+}
+function dependencies(root) {
+    const list = get(root, 'dependencies');
+    if (list?.kind !== 'array')
+        return [];
+    return list.items.flatMap((item) => {
+        const name = textOf(get(item, 'name'));
+        if (name === undefined)
+            return [];
+        const dependency = { name };
+        const alias = textOf(get(item, 'alias'));
+        const condition = textOf(get(item, 'condition'));
+        if (alias !== undefined)
+            dependency.alias = alias;
+        if (condition !== undefined)
+            dependency.condition = condition;
+        return [dependency];
+    });
+}
+function join(directory, name) {
+    return directory === '.' ? name : `${directory}/${name}`;
+}
+/** A chart directory as a release names it (`./charts/orders/`, `charts/orders/Chart.yaml`). */
+function chartDirectory(reference) {
+    let path = external_node_path_default().posix.normalize(reference.replace(/\\/g, '/')).replace(/\/+$/, '');
+    if (/(^|\/)Chart\.ya?ml$/.test(path))
+        path = external_node_path_default().posix.dirname(path);
+    return path === '' ? '.' : path;
+}
+function chartLocation(chart) {
+    return chart.nameLocation ?? fileLocation(chart.chartFile);
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/evaluate.ts
+
+
+const ABSENT = { kind: 'absent' };
+function unknown(why) {
+    return { kind: 'unknown', why };
+}
+function evaluate_valueOf(node) {
+    return node ? { kind: 'value', node } : ABSENT;
+}
+function evaluate(pipeline, scope) {
+    const tokens = tokenize(pipeline);
+    if (!tokens)
+        return unknown(pipeline);
+    const commands = splitTopLevel(tokens, '|');
+    let result;
+    for (const command of commands) {
+        if (command.length === 0)
+            return unknown(pipeline);
+        result = runCommand(command, scope, result);
+        if (result.kind === 'unknown')
+            return result;
+    }
+    return result ?? unknown(pipeline);
+}
+/** Go template truthiness: false, 0, nil, "", empty maps and lists are false; undefined when unknown. */
+function truthy(value) {
+    if (value.kind === 'absent')
+        return false;
+    if (value.kind === 'unknown')
+        return undefined;
+    const node = value.node;
+    if (node.kind === 'object')
+        return node.entries.length > 0;
+    if (node.kind === 'array')
+        return node.items.length > 0;
+    if (node.value.kind === 'symbolic')
+        return undefined;
+    if (node.type === 'null')
+        return false;
+    const text = node.value.value;
+    if (node.type === 'boolean')
+        return /^(true|yes|on|y)$/i.test(text);
+    if (node.type === 'number')
+        return Number(text.replace(/_/g, '')) !== 0;
+    return text !== '';
+}
+/**
+ * How a value prints in a template: Helm reads every values number as a float64, and Go prints
+ * a float64 of a million or more in scientific notation (`4.06214073512e+11`).
+ */
+function printed(value, scope) {
+    if (value.kind === 'absent')
+        return '';
+    if (value.kind === 'unknown' || value.node.kind !== 'scalar' || value.node.value.kind !== 'known')
+        return undefined;
+    const node = value.node;
+    const text = node.value.kind === 'known' ? node.value.value : '';
+    if (node.type === 'null')
+        return '';
+    if (node.type === 'boolean')
+        return /^(true|yes|on|y)$/i.test(text) ? 'true' : 'false';
+    if (node.type === 'number') {
+        scope.printedNumbers.push(node);
+        return goFloat(text);
+    }
+    return text;
+}
+/** Go's `%v` of the float64 a YAML number becomes. */
+function goFloat(text) {
+    const plain = text.replace(/_/g, '');
+    // YAML 1.1 octal (0755), as Helm's YAML reader takes it.
+    const number = /^[-+]?0[0-7]+$/.test(plain) ? parseInt(plain, 8) : Number(plain);
+    if (!Number.isFinite(number))
+        return text;
+    const exponent = number === 0 ? 0 : Math.floor(Math.log10(Math.abs(number)));
+    // strconv's shortest %g: the exponent form below 1e-4 and from 1e6 on.
+    if (exponent < -4 || exponent >= 6) {
+        const [mantissa, power] = number.toExponential().split('e');
+        const sign = power.startsWith('-') ? '-' : '+';
+        const digits = power.replace(/^[+-]/, '');
+        return `${mantissa}e${sign}${digits.padStart(2, '0')}`;
+    }
+    return String(number);
+}
+function runCommand(command, scope, piped) {
+    const [head, ...rest] = command;
+    if (!head)
+        return unknown('empty command');
+    if (head.kind !== 'identifier') {
+        if (rest.length > 0 || piped)
+            return unknown('arguments to a value');
+        return operand(head, scope);
+    }
+    const args = rest.map((token) => operand(token, scope));
+    if (piped)
+        args.push(piped);
+    return call(head.text, args, scope);
+}
+function operand(token, scope) {
+    switch (token.kind) {
+        case 'string':
+            return { kind: 'value', node: tree_edit_stringNode(token.text, scope.at) };
+        case 'number':
+            return { kind: 'value', node: { kind: 'scalar', location: scope.at, value: { kind: 'known', value: token.text, location: scope.at }, type: 'number' } };
+        case 'group':
+            return evaluateTokens(token.tokens, scope);
+        case 'field':
+            return evaluate_field(token.text, scope);
+        case 'identifier':
+            if (token.text === 'true' || token.text === 'false') {
+                return { kind: 'value', node: { kind: 'scalar', location: scope.at, value: { kind: 'known', value: token.text, location: scope.at }, type: 'boolean' } };
+            }
+            if (token.text === 'nil')
+                return ABSENT;
+            return call(token.text, [], scope);
+        default:
+            return unknown('|');
+    }
+}
+function evaluateTokens(tokens, scope) {
+    let result;
+    for (const command of splitTopLevel(tokens, '|')) {
+        result = runCommand(command, scope, result);
+        if (result.kind === 'unknown')
+            return result;
+    }
+    return result ?? unknown('empty group');
+}
+/** `.a.b`, `$.a.b`, `$var.a`, `.` */
+function evaluate_field(text, scope) {
+    let base;
+    let path;
+    if (text.startsWith('$')) {
+        const name = /^\$\w*/.exec(text)[0];
+        base = name === '$' ? { kind: 'value', node: scope.root } : (scope.variables.get(name) ?? unknown(`variable ${name}`));
+        path = text.slice(name.length);
+    }
+    else {
+        base = scope.dot;
+        path = text;
+    }
+    const keys = path.split('.').filter((key) => key !== '');
+    let current = base;
+    for (const key of keys) {
+        if (current.kind !== 'value')
+            return current.kind === 'absent' ? ABSENT : current;
+        if (current.node.kind !== 'object')
+            return current.node.kind === 'scalar' && current.node.value.kind === 'symbolic' ? unknown(text) : ABSENT;
+        current = evaluate_valueOf(get(current.node, key));
+    }
+    return current;
+}
+function call(name, args, scope) {
+    const known = (value, location = scope.at) => ({ kind: 'value', node: tree_edit_stringNode(value, location) });
+    const locationOf = (value) => (value?.kind === 'value' ? value.node.location : scope.at);
+    const texts = () => {
+        const result = [];
+        for (const arg of args) {
+            const text = printed(arg, scope);
+            if (text === undefined)
+                return undefined;
+            result.push(text);
+        }
+        return result;
+    };
+    switch (name) {
+        case 'include':
+        case 'template': {
+            const helperName = args[0]?.kind === 'value' ? textOf(args[0].node) : undefined;
+            if (helperName === undefined || args.length !== 2)
+                return unknown(name);
+            return scope.helper(helperName, args[1], scope.at) ?? unknown(`${name} "${helperName}"`);
+        }
+        case 'default': {
+            if (args.length !== 2)
+                return unknown('default');
+            const value = args[1];
+            const isTrue = truthy(value);
+            if (isTrue === undefined)
+                return unknown('default');
+            return isTrue ? value : args[0];
+        }
+        case 'quote':
+        case 'squote':
+        case 'toString': {
+            const values = texts();
+            if (!values)
+                return unknown(name);
+            return known(values.join(' '), locationOf(args[0]));
+        }
+        case 'toYaml':
+        case 'nindent':
+        case 'indent':
+        case 'required':
+            return args.length === 0 ? unknown(name) : args[args.length - 1];
+        case 'trunc': {
+            const count = Number(textOf(args[0]?.kind === 'value' ? args[0].node : undefined));
+            const value = args[1] ? printed(args[1], scope) : undefined;
+            if (value === undefined || !Number.isInteger(count))
+                return unknown('trunc');
+            return known(count >= 0 ? value.slice(0, count) : value.slice(count), locationOf(args[1]));
+        }
+        case 'trimSuffix':
+        case 'trimPrefix': {
+            const values = texts();
+            if (!values || values.length !== 2)
+                return unknown(name);
+            const [affix, value] = values;
+            if (name === 'trimSuffix')
+                return known(value.endsWith(affix) ? value.slice(0, value.length - affix.length) : value, locationOf(args[1]));
+            return known(value.startsWith(affix) ? value.slice(affix.length) : value, locationOf(args[1]));
+        }
+        case 'lower':
+        case 'upper':
+        case 'trim': {
+            const values = texts();
+            if (!values || values.length !== 1)
+                return unknown(name);
+            const value = values[0];
+            return known(name === 'lower' ? value.toLowerCase() : name === 'upper' ? value.toUpperCase() : value.trim(), locationOf(args[0]));
+        }
+        case 'not': {
+            const isTrue = args.length === 1 ? truthy(args[0]) : undefined;
+            return isTrue === undefined ? unknown('not') : evaluate_boolean(!isTrue, scope.at);
+        }
+        case 'and':
+        case 'or': {
+            if (args.length < 2)
+                return unknown(name);
+            for (const arg of args) {
+                const isTrue = truthy(arg);
+                if (isTrue === undefined)
+                    return unknown(name);
+                if (name === 'and' && !isTrue)
+                    return arg;
+                if (name === 'or' && isTrue)
+                    return arg;
+            }
+            return args[args.length - 1];
+        }
+        case 'eq':
+        case 'ne': {
+            const values = texts();
+            if (!values || values.length < 2)
+                return unknown(name);
+            const equal = values.slice(1).some((value) => value === values[0]);
+            return evaluate_boolean(name === 'eq' ? equal : !equal, scope.at);
+        }
+        default:
+            return unknown(name);
+    }
+}
+function evaluate_boolean(value, location) {
+    return { kind: 'value', node: { kind: 'scalar', location, value: { kind: 'known', value: String(value), location }, type: 'boolean' } };
+}
+/** A value that only exists when the chart is installed (the release name of an unknown release). */
+function symbolicNode(expression, location) {
+    return { kind: 'scalar', location, value: symbolic(expression, location), type: 'unknown' };
+}
+function tokenize(text) {
+    const pieces = [];
+    let index = 0;
+    while (index < text.length) {
+        const character = text[index];
+        if (/\s/.test(character)) {
+            index += 1;
+            continue;
+        }
+        if (character === '"') {
+            let value = '';
+            index += 1;
+            while (index < text.length && text[index] !== '"') {
+                if (text[index] === '\\' && index + 1 < text.length) {
+                    const next = text[index + 1];
+                    value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+                    index += 2;
+                }
+                else {
+                    value += text[index];
+                    index += 1;
+                }
+            }
+            if (index >= text.length)
+                return undefined;
+            index += 1;
+            pieces.push({ kind: 'string', text: value });
+            continue;
+        }
+        if (character === '`') {
+            const end = text.indexOf('`', index + 1);
+            if (end === -1)
+                return undefined;
+            pieces.push({ kind: 'string', text: text.slice(index + 1, end) });
+            index = end + 1;
+            continue;
+        }
+        if (character === '|') {
+            pieces.push({ kind: 'pipe' });
+            index += 1;
+            continue;
+        }
+        if (character === '(') {
+            pieces.push({ kind: 'group', tokens: [] });
+            index += 1;
+            continue;
+        }
+        if (character === ')') {
+            pieces.push({ kind: 'close' });
+            index += 1;
+            continue;
+        }
+        const word = /^[^\s|()"`]+/.exec(text.slice(index))[0];
+        index += word.length;
+        if (/^-?\d/.test(word))
+            pieces.push({ kind: 'number', text: word });
+        else if (word.startsWith('.') || word.startsWith('$'))
+            pieces.push({ kind: 'field', text: word });
+        else if (/^[A-Za-z_]\w*$/.test(word))
+            pieces.push({ kind: 'identifier', text: word });
+        else
+            return undefined;
+    }
+    return nest(pieces);
+}
+/** Turns `( … )` into group tokens. */
+function nest(pieces) {
+    const stack = [[]];
+    const groups = [];
+    for (const piece of pieces) {
+        if (piece.kind === 'group') {
+            const group = { kind: 'group', tokens: [] };
+            stack[stack.length - 1].push(group);
+            groups.push(group);
+            stack.push(group.tokens);
+        }
+        else if (piece.kind === 'close') {
+            if (stack.length === 1)
+                return undefined;
+            stack.pop();
+            groups.pop();
+        }
+        else {
+            stack[stack.length - 1].push(piece);
+        }
+    }
+    return stack.length === 1 ? stack[0] : undefined;
+}
+function splitTopLevel(tokens, separator) {
+    const commands = [[]];
+    for (const token of tokens) {
+        if (token.kind === 'pipe' && separator === '|')
+            commands.push([]);
+        else
+            commands[commands.length - 1].push(token);
+    }
+    return commands;
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/go-template.ts
+/**
+ * Just enough of Go's text/template syntax to read a chart's templates without rendering them:
+ * where the actions are, which of them open and close blocks, and a "skeleton" of the template
+ * (actions blanked out or replaced by placeholders, every other character kept in place) that
+ * parses as YAML with the template's own lines and columns.
+ */
+const ACTION = /\{\{(-?)([\s\S]*?)(-?)\}\}/g;
+const OPENERS = new Set(['if', 'with', 'range', 'define', 'block']);
+function parseTemplate(text) {
+    const lineStarts = [0];
+    for (let index = 0; index < text.length; index += 1)
+        if (text[index] === '\n')
+            lineStarts.push(index + 1);
+    const position = (offset) => {
+        let low = 0;
+        let high = lineStarts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (lineStarts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return { line: low + 1, column: offset - lineStarts[low] + 1 };
+    };
+    const actions = [];
+    for (const match of text.matchAll(ACTION)) {
+        const from = match.index;
+        const to = from + match[0].length;
+        actions.push({ text: (match[2] ?? '').trim(), start: position(from), end: position(to), from, to });
+    }
+    const characters = text.split('');
+    const blank = (from, to) => {
+        for (let index = from; index < to; index += 1)
+            if (characters[index] !== '\n')
+                characters[index] = ' ';
+    };
+    const blocks = [];
+    const open = [];
+    const fragments = [];
+    const placeholders = new Map();
+    const inlineControlLines = new Set();
+    let unbalanced = false;
+    const blankControl = (action) => {
+        if (!isStandalone(text, action))
+            for (let line = action.start.line; line <= action.end.line; line += 1)
+                inlineControlLines.add(line);
+        blank(action.from, action.to);
+    };
+    for (const action of actions) {
+        const word = firstWord(action.text);
+        if (action.text.startsWith('/*') || action.text === '') {
+            blank(action.from, action.to);
+            continue;
+        }
+        if (OPENERS.has(word)) {
+            const rest = action.text.slice(word.length).trim();
+            const block = { kind: word, branches: [], start: action.start, end: action.end };
+            if (word === 'range') {
+                const declaration = /^(\$\w+)(?:\s*,\s*(\$\w+))?\s*:=\s*([\s\S]+)$/.exec(rest);
+                if (declaration) {
+                    block.variables = [declaration[1], ...(declaration[2] ? [declaration[2]] : [])];
+                    block.branches.push({ expression: declaration[3].trim(), start: action.end, end: action.end });
+                }
+                else {
+                    block.branches.push({ expression: rest, start: action.end, end: action.end });
+                }
+            }
+            else {
+                block.branches.push({ expression: rest, start: action.end, end: action.end });
+            }
+            open.push(block);
+            blankControl(action);
+            continue;
+        }
+        if (word === 'else' || word === 'end') {
+            const block = open[open.length - 1];
+            blankControl(action);
+            if (!block) {
+                unbalanced = true;
+                continue;
+            }
+            block.branches[block.branches.length - 1].end = action.start;
+            if (word === 'end') {
+                block.end = action.end;
+                open.pop();
+                blocks.push(block);
+                continue;
+            }
+            const rest = action.text.slice(4).trim();
+            const elseIf = /^if\s+([\s\S]+)$/.exec(rest);
+            const branch = { start: action.end, end: action.end };
+            if (elseIf)
+                branch.expression = elseIf[1].trim();
+            else if (rest !== '')
+                branch.expression = rest;
+            block.branches.push(branch);
+            continue;
+        }
+        if (isStandalone(text, action)) {
+            const indent = /\b(n?indent)\s+(\d+)\s*$/.exec(action.text);
+            fragments.push({ action, indent: indent ? Number(indent[2]) : action.start.column - 1 });
+            blank(action.from, action.to);
+            continue;
+        }
+        const placeholder = `__h${placeholders.size}_`;
+        const width = action.to - action.from;
+        const replacement = placeholder.length >= width ? placeholder : placeholder.padEnd(width, '_');
+        placeholders.set(replacement, action);
+        characters[action.from] = replacement;
+        for (let index = action.from + 1; index < action.to; index += 1)
+            characters[index] = text[index] === '\n' ? '\n' : '';
+    }
+    if (open.length > 0)
+        unbalanced = true;
+    return { text: characters.join(''), actions, blocks, fragments, placeholders, unbalanced, inlineControlLines };
+}
+/** Only whitespace around the action on its first and last lines. */
+function isStandalone(text, action) {
+    const lineStart = text.lastIndexOf('\n', action.from - 1) + 1;
+    const lineEnd = text.indexOf('\n', action.to);
+    const before = text.slice(lineStart, action.from);
+    const after = text.slice(action.to, lineEnd === -1 ? text.length : lineEnd);
+    // Other actions on the same line (an `{{- end }}` after it) are fine; text is not.
+    return before.trim() === '' && after.replace(/\{\{[\s\S]*?\}\}/g, '').trim() === '';
+}
+function firstWord(text) {
+    return /^[A-Za-z]+/.exec(text)?.[0] ?? '';
+}
+function before(a, b) {
+    return a.line < b.line || (a.line === b.line && a.column < b.column);
+}
+/** Inside a branch: strictly after its start and before its end. */
+function within(position, branch) {
+    return before(branch.start, position) && before(position, branch.end);
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/helpers.ts
+
+
+
+const TRUNCATE = '| trunc 63 | trimSuffix "-"';
+function standardBodies(prefix) {
+    return {
+        name: [`default .Chart.Name .Values.nameOverride ${TRUNCATE}`],
+        fullname: [
+            'if .Values.fullnameOverride',
+            `.Values.fullnameOverride ${TRUNCATE}`,
+            'else',
+            '$name := default .Chart.Name .Values.nameOverride',
+            'if contains $name .Release.Name',
+            `.Release.Name ${TRUNCATE}`,
+            'else',
+            `printf "%s-%s" .Release.Name $name ${TRUNCATE}`,
+            'end',
+            'end',
+        ],
+        serviceAccountName: [
+            'if .Values.serviceAccount.create',
+            `default (include "${prefix}.fullname" .) .Values.serviceAccount.name`,
+            'else',
+            'default "default" .Values.serviceAccount.name',
+            'end',
+        ],
+    };
+}
+/**
+ * The chart's named templates that are exactly `helm create`'s name helpers (whitespace, trim
+ * markers and comments aside). Any other body, even a near copy, is not evaluated: names it
+ * makes stay symbolic.
+ */
+function detectStandardHelpers(texts) {
+    const found = new Map();
+    for (const text of texts) {
+        for (const [name, body] of defines(text)) {
+            const prefix = name.slice(0, name.lastIndexOf('.'));
+            const role = name.slice(name.lastIndexOf('.') + 1);
+            const expected = standardBodies(prefix)[role];
+            if (expected && expected.length === body.length && expected.every((action, index) => action === body[index]))
+                found.set(name, role);
+        }
+    }
+    // serviceAccountName is standard only together with the fullname it includes.
+    for (const [name, role] of found) {
+        if (role === 'serviceAccountName' && found.get(`${name.slice(0, name.lastIndexOf('.'))}.fullname`) !== 'fullname')
+            found.delete(name);
+    }
+    return found;
+}
+/** `define "name"` bodies as normalised actions; undefined bodies (text between actions) are left out. */
+function defines(text) {
+    const skeleton = parseTemplate(text);
+    const result = new Map();
+    const actions = skeleton.actions.filter((action) => !action.text.startsWith('/*'));
+    for (let index = 0; index < actions.length; index += 1) {
+        const opening = /^define\s+"([^"]+)"$/.exec(helpers_normalise(actions[index].text));
+        if (!opening)
+            continue;
+        const body = [];
+        let depth = 0;
+        let clean = true;
+        let previous = actions[index];
+        let closed = false;
+        for (let next = index + 1; next < actions.length; next += 1) {
+            const action = actions[next];
+            if (text.slice(previous.to, action.from).replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '').trim() !== '')
+                clean = false;
+            previous = action;
+            const normalised = helpers_normalise(action.text);
+            const word = /^\w+/.exec(normalised)?.[0];
+            if (word === 'end' && depth === 0) {
+                closed = true;
+                index = next;
+                break;
+            }
+            if (word === 'if' || word === 'with' || word === 'range' || word === 'define' || word === 'block')
+                depth += 1;
+            if (word === 'end')
+                depth -= 1;
+            body.push(normalised);
+        }
+        if (closed && clean)
+            result.set(opening[1], body);
+    }
+    return result;
+}
+function helpers_normalise(action) {
+    return action.replace(/\s+/g, ' ').trim();
+}
+/** Evaluates `include "<chart>.fullname" .` and friends the way the `helm create` bodies do. */
+function helperEvaluator(chart) {
+    return (name, context, at) => {
+        const role = chart.helpers.get(name);
+        if (!role)
+            return undefined;
+        // The standard templates are included with the top-level context.
+        if (context.kind !== 'value' || context.node.kind !== 'object' || get(context.node, 'Values') === undefined)
+            return unknown(`include "${name}"`);
+        switch (role) {
+            case 'name':
+                return chartName(chart);
+            case 'fullname':
+                return fullname(chart, at);
+            case 'serviceAccountName':
+                return serviceAccountName(chart, at);
+        }
+    };
+}
+function chartName(chart) {
+    const override = evaluate_valueOf(get(chart.values, 'nameOverride'));
+    const overridden = truthy(override);
+    if (overridden === undefined)
+        return unknown('nameOverride');
+    if (overridden)
+        return truncated(override, chart);
+    return { kind: 'value', node: tree_edit_stringNode(chart.chartName, chart.chartNameLocation) };
+}
+function fullname(chart, at) {
+    const override = evaluate_valueOf(get(chart.values, 'fullnameOverride'));
+    const overridden = truthy(override);
+    if (overridden === undefined)
+        return unknown('fullnameOverride');
+    if (overridden)
+        return truncated(override, chart);
+    const name = chartName(chart);
+    const nameText = name.kind === 'value' ? textOf(name.node) : undefined;
+    const release = chart.release.name;
+    const releaseText = textOf(release);
+    if (nameText === undefined)
+        return unknown('nameOverride');
+    if (releaseText === undefined) {
+        return { kind: 'value', node: symbolicNode(`helm-fullname:${chart.label}`, release.location ?? at) };
+    }
+    const text = releaseText.includes(nameText) ? releaseText : `${releaseText}-${nameText}`;
+    return { kind: 'value', node: tree_edit_stringNode(trimDash(text.slice(0, 63)), release.location) };
+}
+function serviceAccountName(chart, at) {
+    const serviceAccount = get(chart.values, 'serviceAccount');
+    const create = evaluate_valueOf(get(serviceAccount, 'create'));
+    const name = evaluate_valueOf(get(serviceAccount, 'name'));
+    const creates = truthy(create);
+    const named = truthy(name);
+    if (creates === undefined || named === undefined)
+        return unknown('serviceAccount');
+    if (named) {
+        const text = printed(name, chart);
+        return text === undefined ? unknown('serviceAccount.name') : { kind: 'value', node: tree_edit_stringNode(text, name.node.location) };
+    }
+    if (creates)
+        return fullname(chart, at);
+    return { kind: 'value', node: tree_edit_stringNode('default', create.kind === 'value' ? create.node.location : at) };
+}
+function truncated(value, chart) {
+    const text = printed(value, chart);
+    if (text === undefined || value.kind !== 'value')
+        return unknown('name');
+    return { kind: 'value', node: tree_edit_stringNode(trimDash(text.slice(0, 63)), value.node.location) };
+}
+/** sprig's trimSuffix "-": one dash. */
+function trimDash(text) {
+    return text.endsWith('-') ? text.slice(0, -1) : text;
+}
+
+;// CONCATENATED MODULE: ./src/sources/kustomize/kustomization.ts
+
+
+
+/** Build steps that can rename, move or annotate objects and that the native build does not run. */
+const UNEVALUATED_FIELDS = ['replacements', 'vars', 'transformers', 'generators', 'helmCharts', 'helmChartInflationGenerator', 'configurations'];
+/** The file names kubectl and kustomize look for in a directory, in their order. */
+const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+function parseKustomization(path, text) {
+    const directory = external_node_path_default().posix.dirname(path);
+    const kustomization = { path, directory, kind: 'Kustomization', resources: [], components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], findings: [] };
+    const tree = parseYamlTree(path, text, { version: '1.2' });
+    kustomization.findings.push(...tree.findings);
+    const root = tree.documents.find((document) => document.root !== undefined)?.root;
+    if (!root)
+        return kustomization;
+    if (root.kind !== 'object') {
+        kustomization.findings.push(problem(root.location, `${path} is not a kustomization (a mapping of fields such as resources and patches)`));
+        return kustomization;
+    }
+    if (textOf(get(root, 'kind')) === 'Component')
+        kustomization.kind = 'Component';
+    kustomization.resources = [...strings(root, 'bases', kustomization), ...strings(root, 'resources', kustomization)];
+    kustomization.components = strings(root, 'components', kustomization);
+    for (const field of ['namespace', 'namePrefix', 'nameSuffix']) {
+        const node = get(root, field);
+        if (node?.kind === 'scalar' && textOf(node) !== undefined && textOf(node) !== '')
+            kustomization[field] = node;
+    }
+    const annotations = get(root, 'commonAnnotations');
+    if (annotations?.kind === 'object')
+        kustomization.commonAnnotations = annotations.entries;
+    const commonLabels = get(root, 'commonLabels');
+    if (commonLabels?.kind === 'object')
+        kustomization.labels.push({ entries: commonLabels.entries, templates: true });
+    for (const item of list(get(root, 'labels'))) {
+        const pairs = get(item, 'pairs');
+        if (pairs?.kind !== 'object')
+            continue;
+        const templates = textOf(get(item, 'includeTemplates')) === 'true' || textOf(get(item, 'includeSelectors')) === 'true';
+        kustomization.labels.push({ entries: pairs.entries, templates });
+    }
+    readPatches(root, kustomization);
+    for (const field of UNEVALUATED_FIELDS) {
+        const entry = tree_edit_lastEntry(root, field);
+        if (entry && !isEmpty(entry.value))
+            kustomization.unevaluated.push({ value: field, location: entry.keyLocation });
+    }
+    return kustomization;
+}
+function readPatches(root, kustomization) {
+    const resolve = (reference) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(kustomization.directory, reference));
+    for (const item of list(get(root, 'patchesStrategicMerge'))) {
+        const text = item.kind === 'scalar' ? textOf(item) : undefined;
+        if (item.kind !== 'scalar' || text === undefined)
+            continue;
+        // An item is a file name, or (since kustomize 3) the patch itself.
+        const inline = text.includes('\n') || /^\s*(apiVersion|kind)\s*:/m.test(text);
+        kustomization.patches.push(inline
+            ? { field: 'patchesStrategicMerge', location: item.location, inline: item, allowNameChange: false }
+            : { field: 'patchesStrategicMerge', location: item.location, file: { value: resolve(text), location: item.location }, allowNameChange: false });
+    }
+    for (const field of ['patches', 'patchesJson6902']) {
+        for (const item of list(get(root, field))) {
+            if (item.kind !== 'object')
+                continue;
+            const spec = { field, location: item.location, allowNameChange: textOf(get(get(item, 'options'), 'allowNameChange')) === 'true' };
+            const file = get(item, 'path');
+            const fileName = textOf(file);
+            if (file && fileName !== undefined)
+                spec.file = { value: resolve(fileName), location: file.location };
+            const patch = get(item, 'patch');
+            if (patch?.kind === 'scalar' && textOf(patch) !== undefined)
+                spec.inline = patch;
+            const target = get(item, 'target');
+            if (target?.kind === 'object')
+                spec.target = selector(target);
+            if (!spec.file && !spec.inline) {
+                kustomization.findings.push(problem(item.location, `This ${field} entry has neither path nor patch; kustomize rejects it`));
+                continue;
+            }
+            kustomization.patches.push(spec);
+        }
+    }
+}
+function selector(node) {
+    const result = {};
+    for (const key of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector']) {
+        const value = textOf(get(node, key));
+        if (value !== undefined)
+            result[key] = value;
+    }
+    return result;
+}
+function strings(root, field, kustomization) {
+    const result = [];
+    for (const item of list(get(root, field))) {
+        const value = textOf(item);
+        if (value === undefined || value.trim() === '') {
+            kustomization.findings.push(problem(item.location, `An item of ${field} is not a path or URL`));
+            continue;
+        }
+        result.push({ value: value.trim(), location: item.location });
+    }
+    return result;
+}
+function list(node) {
+    return node?.kind === 'array' ? node.items : [];
+}
+function isEmpty(node) {
+    if (node.kind === 'array')
+        return node.items.length === 0;
+    if (node.kind === 'object')
+        return node.entries.length === 0;
+    return node.type === 'null';
+}
+function problem(location, message) {
+    return { ruleId: 'parse-error', location, message };
+}
+
+;// CONCATENATED MODULE: ./src/sources/kustomize/patch.ts
+
+/**
+ * The merge keys of the lists a strategic merge patch merges item by item (the pod spec's; the
+ * rest are replaced whole), by field name.
+ */
+const MERGE_KEYS = new Map([
+    ['containers', 'name'],
+    ['initContainers', 'name'],
+    ['ephemeralContainers', 'name'],
+    ['env', 'name'],
+    ['volumes', 'name'],
+    ['volumeMounts', 'mountPath'],
+    ['imagePullSecrets', 'name'],
+    ['ports', 'containerPort'],
+    ['hostAliases', 'ip'],
+]);
+/** Applies a strategic merge patch to `target` in place: maps merge, `null` deletes, `$patch: delete|replace`, pod-spec lists merge by key. */
+function applyStrategicMerge(target, patch) {
+    for (const item of effectiveEntries(patch)) {
+        if (item.key.startsWith('$'))
+            continue;
+        const patchValue = item.value;
+        if (isNull(patchValue)) {
+            remove(target, item.key);
+            continue;
+        }
+        if (patchValue.kind === 'object') {
+            const directive = textOf(get(patchValue, '$patch'));
+            if (directive === 'delete') {
+                remove(target, item.key);
+                continue;
+            }
+            const current = get(target, item.key);
+            if (directive === 'replace' || current?.kind !== 'object') {
+                set(target, item.key, withoutDirectives(patchValue), item.keyLocation);
+                continue;
+            }
+            applyStrategicMerge(current, patchValue);
+            continue;
+        }
+        if (patchValue.kind === 'array') {
+            const current = get(target, item.key);
+            const mergeKey = MERGE_KEYS.get(item.key);
+            if (mergeKey && current?.kind === 'array')
+                mergeList(current, patchValue, mergeKey);
+            else
+                set(target, item.key, withoutDirectives(patchValue), item.keyLocation);
+            continue;
+        }
+        set(target, item.key, cloneTree(patchValue), item.keyLocation);
+    }
+}
+function mergeList(target, patch, mergeKey) {
+    for (const item of patch.items) {
+        if (item.kind !== 'object')
+            continue;
+        const key = textOf(get(item, mergeKey));
+        const index = key === undefined ? -1 : target.items.findIndex((candidate) => textOf(get(candidate, mergeKey)) === key);
+        if (textOf(get(item, '$patch')) === 'delete') {
+            if (index !== -1)
+                target.items.splice(index, 1);
+            continue;
+        }
+        const existing = index === -1 ? undefined : target.items[index];
+        if (existing?.kind === 'object')
+            applyStrategicMerge(existing, item);
+        else
+            target.items.push(withoutDirectives(item));
+    }
+}
+/** Later duplicates win, as in the rest of the reading. */
+function effectiveEntries(node) {
+    const byKey = new Map();
+    for (const item of node.entries) {
+        byKey.delete(item.key);
+        byKey.set(item.key, item);
+    }
+    return [...byKey.values()];
+}
+function withoutDirectives(node) {
+    const copy = cloneTree(node);
+    strip(copy);
+    return copy;
+}
+function strip(node) {
+    if (node.kind === 'array')
+        for (const item of node.items)
+            strip(item);
+    if (node.kind !== 'object')
+        return;
+    node.entries = node.entries.filter((item) => !item.key.startsWith('$'));
+    for (const item of node.entries)
+        strip(item.value);
+}
+/** Reads the operations of a JSON 6902 patch; undefined when the document is not a list of operations. */
+function jsonPatchOperations(root) {
+    if (root?.kind !== 'array')
+        return undefined;
+    const operations = [];
+    for (const item of root.items) {
+        if (item.kind !== 'object')
+            return undefined;
+        const op = textOf(get(item, 'op'));
+        const path = textOf(get(item, 'path'));
+        if (op === undefined || path === undefined)
+            return undefined;
+        const operation = { node: item, op, path };
+        const from = textOf(get(item, 'from'));
+        if (from !== undefined)
+            operation.from = from;
+        const value = get(item, 'value');
+        if (value)
+            operation.value = value;
+        operations.push(operation);
+    }
+    return operations;
+}
+/** Applies one operation in place; returns why it cannot apply (kustomize then fails the build), or undefined. */
+function applyJsonPatchOperation(target, operation) {
+    const path = parsePointer(operation.path);
+    if (!path)
+        return `"${operation.path}" is not a JSON pointer`;
+    switch (operation.op) {
+        case 'add':
+        case 'replace': {
+            if (!operation.value)
+                return `the ${operation.op} operation has no value`;
+            return put(target, path, cloneTree(operation.value), operation.op === 'replace');
+        }
+        case 'remove':
+            return take(target, path) ? undefined : `nothing at ${operation.path} to remove`;
+        case 'move':
+        case 'copy': {
+            const from = operation.from === undefined ? undefined : parsePointer(operation.from);
+            if (!from)
+                return `the ${operation.op} operation has no valid "from"`;
+            const source = operation.op === 'move' ? take(target, from) : lookup(target, from);
+            if (!source)
+                return `nothing at ${operation.from} to ${operation.op}`;
+            return put(target, path, cloneTree(source), false);
+        }
+        case 'test': {
+            const current = lookup(target, path);
+            const expected = operation.value;
+            if (!current || !expected || !sameTree(current, expected))
+                return `test of ${operation.path} fails`;
+            return undefined;
+        }
+        default:
+            return `unknown operation "${operation.op}"`;
+    }
+}
+function parsePointer(pointer) {
+    if (pointer === '')
+        return [];
+    if (!pointer.startsWith('/'))
+        return undefined;
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+function lookup(node, path) {
+    let current = node;
+    for (const key of path) {
+        if (current?.kind === 'object')
+            current = get(current, key);
+        else if (current?.kind === 'array' && /^\d+$/.test(key))
+            current = current.items[Number(key)];
+        else
+            return undefined;
+    }
+    return current;
+}
+function put(target, path, value, mustExist) {
+    if (path.length === 0)
+        return 'cannot replace the whole object';
+    const parent = lookup(target, path.slice(0, -1));
+    const key = path[path.length - 1];
+    if (parent?.kind === 'object') {
+        if (mustExist && !get(parent, key))
+            return `nothing at /${path.join('/')} to replace`;
+        set(parent, key, value, value.location);
+        return undefined;
+    }
+    if (parent?.kind === 'array') {
+        const index = key === '-' ? parent.items.length : /^\d+$/.test(key) ? Number(key) : -1;
+        if (index < 0 || index > parent.items.length || (mustExist && index >= parent.items.length))
+            return `no index ${key} in /${path.slice(0, -1).join('/')}`;
+        if (mustExist)
+            parent.items[index] = value;
+        else
+            parent.items.splice(index, 0, value);
+        return undefined;
+    }
+    return `no object at /${path.slice(0, -1).join('/')}`;
+}
+function take(target, path) {
+    if (path.length === 0)
+        return undefined;
+    const parent = lookup(target, path.slice(0, -1));
+    const key = path[path.length - 1];
+    if (parent?.kind === 'object') {
+        const value = get(parent, key);
+        if (value)
+            remove(parent, key);
+        return value;
+    }
+    if (parent?.kind === 'array' && /^\d+$/.test(key) && Number(key) < parent.items.length)
+        return parent.items.splice(Number(key), 1)[0];
+    return undefined;
+}
+function sameTree(a, b) {
+    if (a.kind !== b.kind)
+        return false;
+    if (a.kind === 'scalar' && b.kind === 'scalar')
+        return textOf(a) === textOf(b) && a.type === b.type;
+    if (a.kind === 'array' && b.kind === 'array')
+        return a.items.length === b.items.length && a.items.every((item, index) => sameTree(item, b.items[index]));
+    if (a.kind === 'object' && b.kind === 'object') {
+        const left = effectiveEntries(a);
+        const right = new Map(effectiveEntries(b).map((item) => [item.key, item.value]));
+        return left.length === right.size && left.every((item) => right.has(item.key) && sameTree(item.value, right.get(item.key)));
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/sources/kustomize/build.ts
+
+
+
+
+
+
+
+
+/** Kinds kustomize does not give a namespace (cluster-scoped). */
+const CLUSTER_SCOPED_KINDS = new Set([
+    'Namespace',
+    'ClusterRole',
+    'ClusterRoleBinding',
+    'CustomResourceDefinition',
+    'PersistentVolume',
+    'StorageClass',
+    'PriorityClass',
+    'ValidatingWebhookConfiguration',
+    'MutatingWebhookConfiguration',
+    'ValidatingAdmissionPolicy',
+    'ValidatingAdmissionPolicyBinding',
+    'APIService',
+    'CSIDriver',
+    'CSINode',
+    'VolumeAttachment',
+    'IngressClass',
+    'RuntimeClass',
+    'Node',
+    'CertificateSigningRequest',
+    'PodSecurityPolicy',
+    'ComponentStatus',
+]);
+/** Kinds namePrefix and nameSuffix leave alone. */
+const UNPREFIXED_KINDS = new Set(['Namespace', 'CustomResourceDefinition']);
+/**
+ * Where kustomize's name-reference transformer rewrites a ServiceAccount's name (its built-in
+ * namereference config): not ReplicaSet, not the deprecated `serviceAccount` field, not custom resources.
+ */
+const SERVICE_ACCOUNT_REFERENCES = new Map([
+    ['Pod', ['spec', 'serviceAccountName']],
+    ['Deployment', ['spec', 'template', 'spec', 'serviceAccountName']],
+    ['StatefulSet', ['spec', 'template', 'spec', 'serviceAccountName']],
+    ['DaemonSet', ['spec', 'template', 'spec', 'serviceAccountName']],
+    ['Job', ['spec', 'template', 'spec', 'serviceAccountName']],
+    ['ReplicationController', ['spec', 'template', 'spec', 'serviceAccountName']],
+    ['CronJob', ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'serviceAccountName']],
+]);
+/** The metadata of the pod templates (and a CronJob's job template) that commonAnnotations and commonLabels also set. */
+const TEMPLATE_METADATA_PATHS = new Map([
+    ['Deployment', [['spec', 'template', 'metadata']]],
+    ['StatefulSet', [['spec', 'template', 'metadata']]],
+    ['DaemonSet', [['spec', 'template', 'metadata']]],
+    ['ReplicaSet', [['spec', 'template', 'metadata']]],
+    ['Job', [['spec', 'template', 'metadata']]],
+    ['ReplicationController', [['spec', 'template', 'metadata']]],
+    [
+        'CronJob',
+        [
+            ['spec', 'jobTemplate', 'metadata'],
+            ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
+        ],
+    ],
+]);
+/** A reference kustomize fetches over the network (a URL, a git repository): never fetched here. */
+function isRemoteReference(reference) {
+    return (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) ||
+        /^git@/.test(reference) ||
+        /^(github\.com|gitlab\.com|bitbucket\.org)[/:]/.test(reference) ||
+        /\?(ref|version|submodules|timeout)=/.test(reference) ||
+        /\.git(\/\/|$)/.test(reference));
+}
+/**
+ * Builds kustomizations the way `kustomize build` does, for what IRSA depends on: resources
+ * (files, directories, nested kustomizations), components, patches (strategic merge and JSON
+ * 6902, with targets), namespace, namePrefix/nameSuffix with the ServiceAccount name references
+ * kustomize rewrites, commonAnnotations and labels. Transformers run in kustomize's order.
+ */
+class KustomizeBuilder {
+    files;
+    kustomizations = new Map();
+    manifests = new Map();
+    constructor(files) {
+        this.files = files;
+    }
+    kustomization(path) {
+        const cached = this.kustomizations.get(path);
+        if (cached)
+            return cached;
+        const text = this.files.text(path);
+        if (text === undefined)
+            return undefined;
+        const parsed = parseKustomization(path, text);
+        this.kustomizations.set(path, parsed);
+        return parsed;
+    }
+    /** The kustomization file of a directory, as kustomize looks for it. */
+    kustomizationIn(directory) {
+        for (const name of KUSTOMIZATION_FILE_NAMES) {
+            const candidate = directory === '.' ? name : `${directory}/${name}`;
+            if (this.files.isFile(candidate))
+                return candidate;
+        }
+        return undefined;
+    }
+    /** The kustomizations a kustomization builds on (resources and components that are directories). */
+    referencedKustomizations(kustomization) {
+        const referenced = [];
+        for (const reference of [...kustomization.resources, ...kustomization.components]) {
+            if (isRemoteReference(reference.value))
+                continue;
+            const path = resolveReference(kustomization.directory, reference.value);
+            if (this.files.discovered(path) || this.files.outside(path) || !this.files.isDirectory(path))
+                continue;
+            const file = this.kustomizationIn(path);
+            if (file)
+                referenced.push(file);
+        }
+        return referenced;
+    }
+    build(path) {
+        const kustomization = this.kustomization(path);
+        if (!kustomization)
+            return undefined;
+        const build = { kustomization, resources: [], files: new Set([path]), findings: [], complete: true, unevaluated: [] };
+        build.resources = this.accumulate(kustomization, [path], build, []);
+        this.fixServiceAccountReferences(build);
+        return build;
+    }
+    accumulate(kustomization, stack, build, inherited) {
+        build.files.add(kustomization.path);
+        build.findings.push(...kustomization.findings);
+        build.unevaluated.push(...kustomization.unevaluated);
+        if (kustomization.findings.length > 0)
+            build.complete = false;
+        let resources = [...inherited];
+        for (const reference of kustomization.resources)
+            resources.push(...this.resource(kustomization, reference, stack, build));
+        for (const reference of kustomization.components)
+            resources = this.component(kustomization, reference, stack, build, resources);
+        this.transform(kustomization, resources, build);
+        return resources;
+    }
+    resource(kustomization, reference, stack, build) {
+        const target = this.reach(kustomization, reference, build);
+        if (!target)
+            return [];
+        if (target.kind === 'directory') {
+            const sub = this.nested(target.path, reference, stack, build);
+            if (!sub)
+                return [];
+            if (sub.kind === 'Component') {
+                this.fail(build, reference.location, `${reference.value} is a kustomize Component; list it under components, not resources (kustomize rejects it)`);
+                return [];
+            }
+            return this.accumulate(sub, [...stack, sub.path], build, []);
+        }
+        if (!this.withinRoot(kustomization, target.path)) {
+            this.fail(build, reference.location, `kustomize refuses to load ${target.path}: files must be in or below ${describeDirectory(kustomization.directory)} (a directory with its own kustomization may be anywhere)`);
+            return [];
+        }
+        return this.load(target.path, reference.location, build);
+    }
+    component(kustomization, reference, stack, build, resources) {
+        const target = this.reach(kustomization, reference, build);
+        if (!target)
+            return resources;
+        if (target.kind !== 'directory') {
+            this.fail(build, reference.location, `${reference.value} is not a directory with a kustomization (components must be)`);
+            return resources;
+        }
+        const sub = this.nested(target.path, reference, stack, build);
+        if (!sub)
+            return resources;
+        return this.accumulate(sub, [...stack, sub.path], build, resources);
+    }
+    /** Where a resource or component reference leads, or undefined after reporting why it is not followed. */
+    reach(kustomization, reference, build) {
+        if (isRemoteReference(reference.value)) {
+            build.complete = false;
+            build.findings.push({
+                ruleId: 'parse-error',
+                level: 'note',
+                location: reference.location,
+                message: `Skipped the remote base ${reference.value}: irsa-guard never fetches remote bases, so the objects it adds (and the names and namespaces it sets) are not checked; vendor it into the repository to check them`,
+                key: `kustomize-remote:${reference.value}`,
+            });
+            return undefined;
+        }
+        const path = resolveReference(kustomization.directory, reference.value);
+        if (this.files.outside(path)) {
+            build.complete = false;
+            build.findings.push({
+                ruleId: 'parse-error',
+                level: 'note',
+                location: reference.location,
+                message: `Skipped ${reference.value}: it is outside the scanned repository, and irsa-guard never reads outside it`,
+                key: `kustomize-outside:${reference.value}`,
+            });
+            return undefined;
+        }
+        if (this.files.discovered(path))
+            return { kind: 'file', path };
+        if (this.files.isDirectory(path))
+            return { kind: 'directory', path };
+        if (this.files.isFile(path))
+            return { kind: 'file', path };
+        this.fail(build, reference.location, `${reference.value} does not exist (kustomize build fails)`);
+        return undefined;
+    }
+    nested(directory, reference, stack, build) {
+        const file = this.kustomizationIn(directory);
+        if (!file) {
+            this.fail(build, reference.location, `${reference.value} is a directory without a kustomization.yaml (kustomize build fails)`);
+            return undefined;
+        }
+        if (stack.includes(file)) {
+            this.fail(build, reference.location, `${reference.value} makes a cycle (${[...stack, file].join(' → ')}), which kustomize rejects`);
+            return undefined;
+        }
+        return this.kustomization(file);
+    }
+    /** kustomize's default load restrictor: files of a kustomization lie in or below its directory. */
+    withinRoot(kustomization, path) {
+        return kustomization.directory === '.' || path.startsWith(`${kustomization.directory}/`);
+    }
+    fail(build, location, message) {
+        build.complete = false;
+        build.findings.push({ ruleId: 'parse-error', location, message });
+    }
+    load(path, location, build) {
+        build.files.add(path);
+        const manifest = this.parse(path);
+        if (typeof manifest === 'string') {
+            this.fail(build, location, `Cannot read ${path}: ${manifest}`);
+            return [];
+        }
+        return manifest.objects.map((document) => {
+            const root = cloneTree(document.root);
+            return { root, path, fromLine: document.fromLine, toLine: document.toLine, names: [nameOf(root)], namespaces: [namespaceOf(root)] };
+        });
+    }
+    /** The objects of a manifest (List items expanded), parsed once for every build that uses it. */
+    parse(path) {
+        const cached = this.manifests.get(path);
+        if (cached !== undefined)
+            return cached;
+        const text = this.files.read(path);
+        const result = isUnreadable(text)
+            ? text === 'too-large'
+                ? 'it is larger than maxFileBytes'
+                : text === 'not-text'
+                    ? 'it is not text'
+                    : 'it cannot be read'
+            : parseKubernetesFile({ path, kind: 'kubernetes', text });
+        this.manifests.set(path, result);
+        return result;
+    }
+    /** The findings and comment suppressions of a resource file a build read, if one did. */
+    parsedManifest(path) {
+        const parsed = this.manifests.get(path);
+        return typeof parsed === 'object' ? parsed : undefined;
+    }
+    transform(kustomization, resources, build) {
+        for (const field of ['patchesStrategicMerge', 'patches']) {
+            for (const patch of kustomization.patches.filter((spec) => spec.field === field))
+                this.patch(kustomization, patch, resources, build);
+        }
+        if (kustomization.namespace)
+            setNamespace(resources, kustomization.namespace);
+        if (kustomization.namePrefix || kustomization.nameSuffix)
+            setNames(resources, kustomization.namePrefix, kustomization.nameSuffix);
+        for (const labels of kustomization.labels)
+            setMetadataMap(resources, 'labels', labels.entries, labels.templates);
+        if (kustomization.commonAnnotations.length > 0)
+            setMetadataMap(resources, 'annotations', kustomization.commonAnnotations, true);
+        for (const patch of kustomization.patches.filter((spec) => spec.field === 'patchesJson6902'))
+            this.patch(kustomization, patch, resources, build);
+    }
+    patch(kustomization, spec, resources, build) {
+        const documents = this.patchDocuments(kustomization, spec, build);
+        if (!documents)
+            return;
+        for (const document of documents) {
+            const operations = jsonPatchOperations(document);
+            if (operations) {
+                if (!spec.target) {
+                    this.fail(build, spec.location, 'A JSON 6902 patch needs a target (kustomize build fails)');
+                    continue;
+                }
+                const targets = resources.filter((resource) => selects(spec.target, resource));
+                if (targets.length === 0)
+                    this.miss(build, spec, describeSelector(spec.target));
+                for (const resource of targets) {
+                    for (const operation of operations) {
+                        const why = applyJsonPatchOperation(resource.root, operation);
+                        if (why) {
+                            this.fail(build, operation.node.location, `This JSON patch operation cannot apply to ${describeResource(resource)}: ${why} (kustomize build fails)`);
+                            break;
+                        }
+                    }
+                    remember(resource);
+                }
+                continue;
+            }
+            if (document.kind !== 'object')
+                continue;
+            if (spec.field === 'patchesJson6902') {
+                this.fail(build, spec.location, 'A patchesJson6902 entry must hold a list of operations (op, path, value)');
+                continue;
+            }
+            const targets = spec.target ? resources.filter((resource) => selects(spec.target, resource)) : resources.filter((resource) => identifies(document, resource));
+            if (targets.length === 0)
+                this.miss(build, spec, describePatchId(document));
+            for (const resource of targets) {
+                const patch = cloneTree(document);
+                keepIdentity(patch, spec);
+                applyStrategicMerge(resource.root, patch);
+                remember(resource);
+            }
+        }
+    }
+    miss(build, spec, what) {
+        if (!build.complete)
+            return;
+        if (spec.target)
+            return; // a selector may match nothing; kustomize accepts that
+        this.fail(build, spec.location, `No resource of the build matches the patch for ${what} (kustomize build fails)`);
+    }
+    /** The patch's documents, with locations in the file (or the kustomization) that holds them. */
+    patchDocuments(kustomization, spec, build) {
+        if (spec.file) {
+            const path = spec.file.value;
+            if (this.files.outside(path) || !this.withinRoot(kustomization, path)) {
+                this.fail(build, spec.file.location, `kustomize refuses to load the patch ${path}: files must be in or below ${describeDirectory(kustomization.directory)}`);
+                return undefined;
+            }
+            build.files.add(path);
+            const text = this.files.read(path);
+            if (isUnreadable(text)) {
+                this.fail(build, spec.file.location, `The patch ${path} ${text === 'missing' ? 'does not exist' : 'cannot be read'} (kustomize build fails)`);
+                return undefined;
+            }
+            // The file's own syntax problems are reported with the other files the builds read.
+            const tree = parseYamlTree(path, text, { version: '1.1' });
+            return tree.documents.flatMap((document) => (document.root ? [document.root] : []));
+        }
+        const inline = spec.inline;
+        const text = textOf(inline) ?? '';
+        const tree = parseYamlTree(kustomization.path, text, { version: '1.1' });
+        const move = blockScalarMover(this.files.text(kustomization.path) ?? '', inline);
+        build.findings.push(...tree.findings.map((finding) => ({ ...finding, location: move(finding.location) })));
+        return tree.documents.flatMap((document) => (document.root ? [relocateTree(document.root, move)] : []));
+    }
+    /** Rewrites ServiceAccount names in the workload fields kustomize's name-reference transformer covers. */
+    fixServiceAccountReferences(build) {
+        const serviceAccounts = build.resources.filter((resource) => kindOf(resource.root) === 'ServiceAccount');
+        const renamed = build.resources.some((resource) => resource.names.length > 1);
+        for (const resource of build.resources) {
+            const path = SERVICE_ACCOUNT_REFERENCES.get(kindOf(resource.root) ?? '');
+            if (!path)
+                continue;
+            const holder = getPath(resource.root, path.slice(0, -1));
+            const field = path[path.length - 1];
+            const reference = get(holder, field);
+            const name = textOf(reference);
+            if (holder?.kind !== 'object' || reference?.kind !== 'scalar' || name === undefined)
+                continue;
+            const namespace = effectiveNamespace(namespaceOf(resource.root));
+            const candidates = serviceAccounts.filter((sa) => effectiveNamespace(namespaceOf(sa.root)) === namespace && sa.names.includes(name));
+            if (candidates.length === 1) {
+                const current = get(get(candidates[0].root, 'metadata'), 'name');
+                if (current?.kind === 'scalar' && textOf(current) !== name)
+                    set(holder, field, tree_edit_stringNode(textOf(current), current.value.location));
+                continue;
+            }
+            // A base that was not read may define it, under a name this build changed.
+            if (candidates.length === 0 && !build.complete && renamed) {
+                set(holder, field, { ...reference, value: symbolic(`kustomize-reference:${name}`, reference.location), type: 'unknown' });
+            }
+        }
+    }
+}
+function setNamespace(resources, namespace) {
+    const value = textOf(namespace);
+    for (const resource of resources) {
+        const kind = kindOf(resource.root);
+        if (kind === 'Namespace') {
+            set(ensureObject(resource.root, ['metadata'], namespace.location), 'name', tree_edit_stringNode(value, namespace.location));
+        }
+        else if (kind !== undefined && !CLUSTER_SCOPED_KINDS.has(kind)) {
+            set(ensureObject(resource.root, ['metadata'], namespace.location), 'namespace', tree_edit_stringNode(value, namespace.location));
+        }
+        remember(resource);
+    }
+}
+function setNames(resources, prefix, suffix) {
+    const location = (prefix ?? suffix).location;
+    for (const resource of resources) {
+        const kind = kindOf(resource.root);
+        if (kind === undefined || UNPREFIXED_KINDS.has(kind))
+            continue;
+        const metadata = get(resource.root, 'metadata');
+        const name = textOf(get(metadata, 'name'));
+        if (metadata?.kind !== 'object' || name === undefined)
+            continue;
+        set(metadata, 'name', tree_edit_stringNode(`${textOf(prefix) ?? ''}${name}${textOf(suffix) ?? ''}`, location));
+        remember(resource);
+    }
+}
+/** commonAnnotations, commonLabels, `labels`: on every object, and (for workloads) on their pod templates. */
+function setMetadataMap(resources, field, entries, templates) {
+    for (const resource of resources) {
+        const kind = kindOf(resource.root);
+        if (kind === undefined)
+            continue;
+        const targets = [['metadata', field]];
+        for (const path of templates ? (TEMPLATE_METADATA_PATHS.get(kind) ?? []) : []) {
+            // Only into a pod template the object has.
+            if (getPath(resource.root, path.slice(0, -1))?.kind === 'object')
+                targets.push([...path, field]);
+        }
+        for (const path of targets) {
+            for (const entry of entries) {
+                const map = ensureObject(resource.root, path, entry.keyLocation);
+                set(map, entry.key, tree_edit_stringNode(textOf(entry.value) ?? '', entry.value.location), entry.keyLocation);
+            }
+        }
+    }
+}
+/** Records a changed name or namespace in the resource's history. */
+function remember(resource) {
+    const name = nameOf(resource.root);
+    const namespace = namespaceOf(resource.root);
+    if (!resource.names.includes(name))
+        resource.names.push(name);
+    if (!resource.namespaces.includes(namespace))
+        resource.namespaces.push(namespace);
+}
+/** A strategic merge patch matched by its own id: the same kind (and group) under any name and namespace the object has had. */
+function identifies(patch, resource) {
+    const kind = textOf(get(patch, 'kind'));
+    const name = textOf(get(get(patch, 'metadata'), 'name'));
+    if (kind === undefined || name === undefined || kind !== kindOf(resource.root))
+        return false;
+    if (groupOf(textOf(get(patch, 'apiVersion'))) !== groupOf(textOf(get(resource.root, 'apiVersion'))))
+        return false;
+    const namespace = effectiveNamespace(textOf(get(get(patch, 'metadata'), 'namespace')) ?? '');
+    return resource.names.includes(name) && resource.namespaces.some((candidate) => effectiveNamespace(candidate) === namespace);
+}
+function selects(selector, resource) {
+    const apiVersion = textOf(get(resource.root, 'apiVersion')) ?? '';
+    const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
+    if (selector.kind !== undefined && !matches(selector.kind, kindOf(resource.root) ?? ''))
+        return false;
+    if (selector.group !== undefined && !matches(selector.group, groupOf(apiVersion)))
+        return false;
+    if (selector.version !== undefined && !matches(selector.version, version))
+        return false;
+    if (selector.name !== undefined && !resource.names.some((name) => matches(selector.name, name)))
+        return false;
+    if (selector.namespace !== undefined && !resource.namespaces.some((namespace) => matches(selector.namespace, namespace)))
+        return false;
+    if (selector.labelSelector !== undefined && !labelsMatch(selector.labelSelector, get(get(resource.root, 'metadata'), 'labels')))
+        return false;
+    if (selector.annotationSelector !== undefined && !labelsMatch(selector.annotationSelector, get(get(resource.root, 'metadata'), 'annotations')))
+        return false;
+    return true;
+}
+/** kustomize matches selector fields as anchored regular expressions. */
+function matches(pattern, value) {
+    try {
+        return new RegExp(`^(?:${pattern})$`).test(value);
+    }
+    catch {
+        return pattern === value;
+    }
+}
+/** `a=b,c!=d,e` label selectors (set-based `in`/`notin` are not read: they match nothing here). */
+function labelsMatch(selector, labels) {
+    return selector.split(',').every((term) => {
+        const clause = term.trim();
+        if (clause === '')
+            return true;
+        const negated = /^(.+?)\s*!=\s*(.*)$/.exec(clause);
+        if (negated)
+            return textOf(get(labels, negated[1])) !== negated[2].trim();
+        const equal = /^(.+?)\s*==?\s*(.*)$/.exec(clause);
+        if (equal)
+            return textOf(get(labels, equal[1])) === equal[2].trim();
+        if (clause.startsWith('!'))
+            return get(labels, clause.slice(1).trim()) === undefined;
+        if (/\s(in|notin)\s/.test(clause))
+            return false;
+        return get(labels, clause) !== undefined;
+    });
+}
+/** A patch keeps the target's apiVersion, kind, name and namespace, unless it may rename it. */
+function keepIdentity(patch, spec) {
+    patch.entries = patch.entries.filter((item) => item.key !== 'apiVersion' && item.key !== 'kind');
+    const metadata = get(patch, 'metadata');
+    if (metadata?.kind !== 'object')
+        return;
+    const renames = spec.target !== undefined && spec.allowNameChange;
+    metadata.entries = metadata.entries.filter((item) => (item.key !== 'name' || renames) && item.key !== 'namespace');
+}
+function kindOf(root) {
+    return textOf(get(root, 'kind'));
+}
+function nameOf(root) {
+    return textOf(get(get(root, 'metadata'), 'name')) ?? '';
+}
+function namespaceOf(root) {
+    return textOf(get(get(root, 'metadata'), 'namespace')) ?? '';
+}
+function effectiveNamespace(namespace) {
+    return namespace === '' ? 'default' : namespace;
+}
+function groupOf(apiVersion) {
+    if (!apiVersion || !apiVersion.includes('/'))
+        return '';
+    return apiVersion.slice(0, apiVersion.indexOf('/'));
+}
+function describeResource(resource) {
+    return `${kindOf(resource.root) ?? 'object'} ${nameOf(resource.root)} (${formatLocation(resource.root.location)})`;
+}
+function describeSelector(selector) {
+    return Object.entries(selector)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(', ');
+}
+function describePatchId(patch) {
+    const namespace = textOf(get(get(patch, 'metadata'), 'namespace'));
+    return `${textOf(get(patch, 'kind')) ?? '?'} ${namespace ? `${namespace}/` : ''}${textOf(get(get(patch, 'metadata'), 'name')) ?? '?'}`;
+}
+function describeDirectory(directory) {
+    return directory === '.' ? 'the repository root' : `${directory}/`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/release-objects.ts
+
+
+
+
+
+
+
+/**
+ * The objects a chart's templates produce for one release, read without rendering: blocks on
+ * values are decided, placeholders replaced by the values, `toYaml` fragments inserted. What
+ * depends on anything else is left out (a block) or symbolic (a value).
+ */
+function releaseObjects(templates, chart) {
+    const result = { objects: [], findings: [] };
+    for (const template of templates)
+        new release_objects_TemplateReader(template, chart, result).read();
+    return result;
+}
+class release_objects_TemplateReader {
+    template;
+    chart;
+    result;
+    skeleton;
+    root;
+    fragmentsByEntry = new Map();
+    lines;
+    constructor(template, chart, result) {
+        this.template = template;
+        this.chart = chart;
+        this.result = result;
+        this.skeleton = parseTemplate(template.text);
+        this.lines = template.text.split('\n');
+        const at = { path: template.path, line: 1, column: 1 };
+        this.root = objectNode(at);
+        set(this.root, 'Values', chart.values);
+        const release = objectNode(at);
+        set(release, 'Name', chart.release.name);
+        set(release, 'Namespace', chart.release.namespace);
+        set(this.root, 'Release', release);
+        const chartNode = objectNode(at);
+        set(chartNode, 'Name', tree_edit_stringNode(chart.chartName, chart.chartNameLocation));
+        set(this.root, 'Chart', chartNode);
+    }
+    read() {
+        if (this.skeleton.unbalanced)
+            return;
+        const tree = parseYamlTree(this.template.path, this.skeleton.text, { version: '1.1' });
+        for (const document of tree.documents) {
+            const root = document.root;
+            if (root?.kind !== 'object')
+                continue;
+            const first = root.entries[0];
+            if (!first || this.status(first.keyLocation).active !== true)
+                continue;
+            this.placeFragments(root);
+            const built = this.object(root);
+            if (textOf(get(built, 'kind')) === undefined)
+                continue;
+            this.defaultNamespace(built);
+            this.result.objects.push({ root: built, path: this.template.path, fromLine: document.location.line, toLine: document.endLine });
+        }
+    }
+    /** Where a standalone `toYaml` (or `include`) action's output goes: under the closest key before it with less indentation. */
+    placeFragments(root) {
+        const entries = [];
+        const collect = (node) => {
+            if (node.kind === 'object') {
+                for (const item of node.entries) {
+                    entries.push(item);
+                    collect(item.value);
+                }
+            }
+            if (node.kind === 'array')
+                for (const item of node.items)
+                    collect(item);
+        };
+        collect(root);
+        const end = root.endLine ?? Number.MAX_SAFE_INTEGER;
+        for (const fragment of this.skeleton.fragments) {
+            if (fragment.action.start.line < root.location.line || fragment.action.start.line > end + 1)
+                continue;
+            const status = this.status(fragment.action.start);
+            if (status.active !== true)
+                continue;
+            let target;
+            for (const entry of entries) {
+                if (entry.keyLocation.column - 1 >= fragment.indent || !before(entry.keyLocation, fragment.action.start))
+                    continue;
+                if (!target || before(target.keyLocation, entry.keyLocation))
+                    target = entry;
+            }
+            if (!target)
+                continue;
+            const value = this.evaluate(fragment.action.text, status, fragment.action.start);
+            if (value.kind !== 'value' || value.node.kind === 'scalar')
+                continue;
+            const list = this.fragmentsByEntry.get(target) ?? [];
+            list.push(value.node);
+            this.fragmentsByEntry.set(target, list);
+        }
+    }
+    node(node) {
+        if (node.kind === 'object')
+            return this.object(node);
+        if (node.kind === 'array')
+            return this.array(node);
+        return this.scalar(node);
+    }
+    object(node) {
+        const built = { kind: 'object', location: node.location, entries: [] };
+        if (node.endLine !== undefined)
+            built.endLine = node.endLine;
+        const expanded = new Set();
+        for (const item of node.entries) {
+            const status = this.status(item.keyLocation);
+            if (status.range && !expanded.has(status.range)) {
+                expanded.add(status.range);
+                built.entries.push(...this.rangeEntries(status.range, node));
+                continue;
+            }
+            if (status.active !== true || status.range)
+                continue;
+            const key = this.key(item);
+            if (key === undefined)
+                continue;
+            let value = this.node(item.value) ?? tree_edit_stringNode('', item.keyLocation);
+            for (const fragment of this.fragmentsByEntry.get(item) ?? [])
+                value = merge(value, fragment);
+            built.entries.push({ key, keyLocation: item.keyLocation, value });
+        }
+        return built;
+    }
+    array(node) {
+        const built = { kind: 'array', location: node.location, items: [] };
+        if (node.endLine !== undefined)
+            built.endLine = node.endLine;
+        for (const item of node.items) {
+            if (this.status(item.location).active !== true)
+                continue;
+            const value = this.node(item);
+            if (value)
+                built.items.push(value);
+        }
+        return built;
+    }
+    /**
+     * `{{- range $key, $value := <map> }}` with one `{{ $key }}: {{ $value }}` line, the other common
+     * way to write annotations: the map's entries. Any other range body is not read.
+     */
+    rangeEntries(range, node) {
+        const branch = range.branches[0];
+        const inside = node.entries.filter((item) => within(item.keyLocation, branch));
+        const [keyVariable, valueVariable] = range.variables ?? [];
+        if (inside.length !== 1 || !keyVariable || !valueVariable)
+            return [];
+        const line = inside[0];
+        const keyAction = this.skeleton.placeholders.get(line.key.trim());
+        const valuePlaceholder = line.value.kind === 'scalar' ? textOf(line.value) : undefined;
+        const valueAction = valuePlaceholder === undefined ? undefined : this.skeleton.placeholders.get(valuePlaceholder.trim());
+        if (keyAction?.text !== keyVariable || !valueAction)
+            return [];
+        const quoted = new RegExp(`^\\${valueVariable}(\\s*\\|\\s*(quote|toString))?$`).exec(valueAction.text);
+        if (!quoted)
+            return [];
+        const outer = this.status(range.start);
+        if (outer.active !== true)
+            return [];
+        const map = this.evaluate(branch.expression ?? '', outer, range.start);
+        if (map.kind !== 'value' || map.node.kind !== 'object')
+            return [];
+        return map.node.entries.map((entry) => {
+            if (!quoted[2])
+                return { key: entry.key, keyLocation: entry.keyLocation, value: cloneTree(entry.value) };
+            const text = printed(evaluate_valueOf(entry.value), this.chart);
+            return { key: entry.key, keyLocation: entry.keyLocation, value: text === undefined ? symbolicNode(`helm:${entry.key}`, entry.value.location) : tree_edit_stringNode(text, entry.value.location) };
+        });
+    }
+    key(item) {
+        if (!item.key.includes('__h'))
+            return item.key;
+        const value = this.substitute(item.key, item.keyLocation);
+        return value.kind === 'scalar' ? textOf(value) : undefined;
+    }
+    scalar(node) {
+        const text = textOf(node);
+        if (this.skeleton.inlineControlLines.has(node.location.line))
+            return symbolicNode(`helm:${this.sourceOf(node.location, text ?? '')}`, node.location);
+        if (text === undefined || !text.includes('__h'))
+            return node;
+        return this.substitute(text, node.location);
+    }
+    /** A scalar written with actions in it: the value when it is one action, else the printed text. */
+    substitute(text, location) {
+        const pattern = /__h\d+_+/g;
+        const whole = pattern.exec(text);
+        pattern.lastIndex = 0;
+        if (whole && whole[0] === text) {
+            const action = this.skeleton.placeholders.get(text);
+            const status = this.status(action.start);
+            if (status.active === false)
+                return tree_edit_stringNode('', location);
+            const value = this.evaluate(action.text, status, action.start);
+            if (value.kind === 'absent')
+                return { kind: 'scalar', location, value: { kind: 'known', value: '', location }, type: 'null' };
+            if (value.kind === 'unknown')
+                return symbolicNode(`helm:{{ ${action.text} }}`, location);
+            return value.node.kind === 'scalar' ? value.node : cloneTree(value.node);
+        }
+        const numbers = [];
+        let composed = '';
+        let last = 0;
+        let unknownPart = false;
+        for (const match of text.matchAll(pattern)) {
+            composed += text.slice(last, match.index);
+            last = match.index + match[0].length;
+            const action = this.skeleton.placeholders.get(match[0]);
+            const status = action ? this.status(action.start) : undefined;
+            const value = action && status ? this.evaluate(action.text, status, action.start) : unknown('?');
+            const scope = { printedNumbers: [] };
+            const part = printed(value, scope);
+            for (const node of scope.printedNumbers)
+                numbers.push({ node, action: action?.text ?? '' });
+            if (part === undefined)
+                unknownPart = true;
+            else
+                composed += part;
+        }
+        composed += text.slice(last);
+        const source = this.sourceOf(location, text);
+        const misprinted = numbers.filter((number) => isLargeNumber(number.node));
+        if (/arn:/.test(composed) || /arn:/.test(source))
+            this.reportPrintedNumbers(misprinted, location);
+        if (unknownPart || misprinted.length > 0)
+            return symbolicNode(`helm:${source}`, location);
+        return tree_edit_stringNode(composed, location);
+    }
+    /** E8: a values number Helm prints as a float (scientific notation, a lost leading zero) inside an ARN. */
+    reportPrintedNumbers(numbers, at) {
+        for (const { node, action } of numbers) {
+            const written = textOf(node);
+            const key = /^\.Values\.([\w.-]+)$/.exec(action)?.[1]?.split('.').pop();
+            const what = key ? `${key} in ${node.location.path} is the unquoted number ${written}` : `${written} in ${node.location.path} is an unquoted number`;
+            this.result.findings.push({
+                ruleId: 'role-arn-invalid',
+                location: node.location,
+                message: `${what}: Helm reads values numbers as floats, so {{ ${action} }} prints "${goFloat(written)}" in the role ARN at ${formatLocation(at)}, which STS rejects ("Request ARN is invalid"); quote it (${key ? `${key}: ` : ''}"${written}")`,
+                key: `helm-numeric-account:${node.location.path}:${written}`,
+            });
+        }
+    }
+    /** The template text of a scalar, as written (for symbolic values and messages). */
+    sourceOf(location, fallback) {
+        const line = this.lines[location.line - 1];
+        if (line === undefined)
+            return fallback;
+        // From the start of the value: a block action before it (`{{ if … }}`) is blank in the skeleton.
+        const firstAction = line.indexOf('{{');
+        const limit = firstAction === -1 ? location.column - 1 : Math.min(location.column - 1, firstAction);
+        const separator = Math.max(line.lastIndexOf(': ', limit), line.lastIndexOf('- ', limit));
+        const start = separator === -1 ? location.column - 1 : Math.min(separator + 2, location.column - 1);
+        return line.slice(start).trim().replace(/^["']|["']$/g, '');
+    }
+    evaluate(pipeline, status, at) {
+        const scope = {
+            root: this.root,
+            dot: status.dot,
+            variables: status.variables,
+            helper: helperEvaluator(this.chart),
+            at: { path: this.template.path, line: at.line, column: at.column },
+            printedNumbers: this.chart.printedNumbers,
+        };
+        return evaluate(pipeline, scope);
+    }
+    /** Whether a position of the template is rendered, and what `.` is there. */
+    status(position) {
+        const enclosing = this.skeleton.blocks
+            .filter((block) => before(block.start, position) && before(position, block.end))
+            .sort((a, b) => (before(a.start, b.start) ? -1 : 1));
+        let status = { active: true, dot: { kind: 'value', node: this.root }, variables: new Map() };
+        for (const block of enclosing) {
+            status = this.inBlock(block, position, status);
+            if (status.active === false)
+                return status;
+        }
+        return status;
+    }
+    inBlock(block, position, outer) {
+        const index = block.branches.findIndex((branch) => within(position, branch));
+        if (index === -1)
+            return { ...outer, active: false };
+        if (block.kind === 'define' || block.kind === 'block')
+            return { ...outer, active: false };
+        const evaluateAt = (expression) => this.evaluate(expression, outer, block.start);
+        if (block.kind === 'range')
+            return { ...outer, active: undefined, range: block };
+        let anyUnknown = false;
+        for (let earlier = 0; earlier < index; earlier += 1) {
+            const expression = block.branches[earlier].expression;
+            const isTrue = expression === undefined ? true : truthy(evaluateAt(expression));
+            if (isTrue === true)
+                return { ...outer, active: false };
+            if (isTrue === undefined)
+                anyUnknown = true;
+        }
+        const branch = block.branches[index];
+        if (branch.expression === undefined)
+            return { ...outer, active: anyUnknown ? undefined : outer.active };
+        const value = evaluateAt(branch.expression);
+        const isTrue = truthy(value);
+        if (isTrue === false)
+            return { ...outer, active: false };
+        const active = anyUnknown || isTrue === undefined ? undefined : outer.active;
+        return block.kind === 'with' && index === 0 ? { ...outer, active, dot: value } : { ...outer, active };
+    }
+    /** Objects without a namespace go to the release's. */
+    defaultNamespace(root) {
+        const kind = textOf(get(root, 'kind'));
+        if (kind === undefined || CLUSTER_SCOPED_KINDS.has(kind))
+            return;
+        const metadata = ensureObject(root, ['metadata'], root.location);
+        const namespace = get(metadata, 'namespace');
+        if (namespace && !(namespace.kind === 'scalar' && namespace.type === 'null'))
+            return;
+        set(metadata, 'namespace', this.chart.release.namespace, this.chart.release.namespace.location);
+    }
+}
+/** A fragment's output added to what the template writes under the same key. */
+function merge(value, fragment) {
+    const copy = cloneTree(fragment);
+    if (value.kind === 'scalar' && (value.type === 'null' || textOf(value) === ''))
+        return copy;
+    if (value.kind === 'object' && copy.kind === 'object')
+        return { ...value, entries: [...value.entries, ...copy.entries] };
+    if (value.kind === 'array' && copy.kind === 'array')
+        return { ...value, items: [...value.items, ...copy.items] };
+    return value;
+}
+/** A number Helm prints differently from how it is written: a million or more, or a leading zero. */
+function isLargeNumber(node) {
+    const text = textOf(node);
+    if (node.kind !== 'scalar' || node.type !== 'number' || text === undefined)
+        return false;
+    return goFloat(text) !== text;
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/values.ts
+
+
+/** A values document as Helm reads it (YAML 1.1, like the sigs.k8s.io/yaml Helm uses), or its first problem. */
+function parseValues(path, text) {
+    const tree = parseYamlTree(path, text, { version: '1.1' });
+    const root = tree.documents[0]?.root;
+    if (root?.kind === 'object')
+        return { root, findings: tree.findings };
+    return { root: objectNode({ path, line: 1, column: 1 }), findings: tree.findings };
+}
+/**
+ * Helm's coalescing of values: maps merge key by key, anything else is replaced, and `null`
+ * removes a key. Each leaf keeps the location of the file that set it.
+ */
+function mergeValues(base, override) {
+    const merged = cloneTree(base);
+    mergeInto(merged, override);
+    return merged;
+}
+function mergeInto(target, override) {
+    for (const item of override.entries) {
+        if (isNull(item.value)) {
+            target.entries = target.entries.filter((existing) => existing.key !== item.key);
+            continue;
+        }
+        const current = get(target, item.key);
+        if (item.value.kind === 'object' && current?.kind === 'object') {
+            mergeInto(current, item.value);
+            continue;
+        }
+        set(target, item.key, cloneTree(item.value), item.keyLocation);
+    }
+}
+/** `a.b.c` (with `\.` for a dot inside a key, as in `--set` and Argo CD parameters) as keys. */
+function splitValuesPath(path) {
+    const keys = [];
+    let current = '';
+    for (let index = 0; index < path.length; index += 1) {
+        const character = path[index];
+        if (character === '\\' && path[index + 1] === '.') {
+            current += '.';
+            index += 1;
+        }
+        else if (character === '.') {
+            keys.push(current);
+            current = '';
+        }
+        else {
+            current += character;
+        }
+    }
+    keys.push(current);
+    return keys;
+}
+/** Sets a dotted path (an Argo CD parameter) to a node, creating maps on the way. */
+function setValuesPath(root, keys, value) {
+    let current = root;
+    for (const key of keys.slice(0, -1)) {
+        const next = get(current, key);
+        if (next?.kind === 'object') {
+            current = next;
+            continue;
+        }
+        const created = objectNode(value.location);
+        set(current, key, created, value.location);
+        current = created;
+    }
+    set(current, keys[keys.length - 1], value, value.location);
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/releases.ts
+
+
+
+
+
+
+/** Releases from the config file and from Argo CD Applications and Flux HelmReleases that point at a chart of the repository. */
+function findReleases(charts, configured, files, configPath) {
+    const byDirectory = new Map(charts.map((chart) => [chart.directory, chart]));
+    const result = { releases: [], findings: [] };
+    configured.forEach((entry, index) => {
+        const chart = byDirectory.get(chartDirectory(entry.chart));
+        const at = entry.nameLocation ?? (configPath ? { path: configPath, line: 1, column: 1 } : undefined);
+        if (!chart) {
+            if (at)
+                result.findings.push({ ruleId: 'parse-error', location: at, message: `helm.releases[${index}] names the chart ${entry.chart}, but the scan has no Chart.yaml there; nothing of this release was checked`, key: `helm-release-chart:${entry.chart}` });
+            return;
+        }
+        const fallback = chartLocation(chart);
+        result.releases.push({
+            chart,
+            name: tree_edit_stringNode(entry.name, entry.nameLocation ?? fallback),
+            namespace: tree_edit_stringNode(entry.namespace, entry.namespaceLocation ?? fallback),
+            valueFiles: entry.values.map((path) => ({ path, location: at ?? fallback })),
+            inline: [],
+            replacesChartValues: false,
+            declaredAt: at ?? fallback,
+            via: 'config',
+        });
+    });
+    for (const file of files) {
+        if (file.kind !== 'kubernetes' || !/argoproj\.io|helm\.toolkit\.fluxcd\.io/.test(file.text))
+            continue;
+        const tree = parseYamlTree(file.path, file.text, { version: '1.1' });
+        for (const document of tree.documents) {
+            const root = document.root;
+            if (root?.kind !== 'object')
+                continue;
+            const apiVersion = textOf(get(root, 'apiVersion')) ?? '';
+            const kind = textOf(get(root, 'kind'));
+            if (apiVersion.startsWith('argoproj.io/') && kind === 'Application')
+                argoRelease(root, file, byDirectory, result);
+            if (apiVersion.startsWith('helm.toolkit.fluxcd.io/') && kind === 'HelmRelease')
+                fluxRelease(root, byDirectory, result);
+        }
+    }
+    return result;
+}
+/** Argo CD: `spec.source` (or each of `spec.sources`) with a `path` in this repository. */
+function argoRelease(root, file, charts, result) {
+    const spec = get(root, 'spec');
+    const sources = [get(spec, 'source'), ...listItems(get(spec, 'sources'))].filter((source) => source?.kind === 'object');
+    const nameNode = getPath(root, ['metadata', 'name']);
+    for (const source of sources) {
+        const path = textOf(get(source, 'path'));
+        if (path === undefined || get(source, 'chart') !== undefined)
+            continue;
+        const chart = charts.get(chartDirectory(path));
+        if (!chart)
+            continue;
+        const helm = get(source, 'helm');
+        const name = nonEmpty(get(helm, 'releaseName')) ?? nonEmpty(nameNode);
+        const namespace = nonEmpty(getPath(spec, ['destination', 'namespace']));
+        const declaredAt = source.location;
+        const release = {
+            chart,
+            name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
+            namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
+            valueFiles: [],
+            inline: [],
+            replacesChartValues: false,
+            declaredAt,
+            via: 'argocd',
+        };
+        for (const item of listItems(get(helm, 'valueFiles'))) {
+            const reference = textOf(item);
+            if (reference === undefined)
+                continue;
+            if (reference.startsWith('$')) {
+                result.findings.push({
+                    ruleId: 'parse-error',
+                    level: 'note',
+                    location: item.location,
+                    message: `Skipped the values file ${reference}: it comes from another source of the Application (a $ref), which irsa-guard does not fetch; values it sets are not seen`,
+                    key: `helm-values-ref:${reference}`,
+                });
+                continue;
+            }
+            release.valueFiles.push({ path: external_node_path_default().posix.normalize(join(chart.directory, reference)), location: item.location });
+        }
+        const valuesObject = get(helm, 'valuesObject');
+        const values = get(helm, 'values');
+        if (valuesObject?.kind === 'object')
+            release.inline.push(valuesObject);
+        else if (values?.kind === 'object')
+            release.inline.push(values);
+        else if (values?.kind === 'scalar' && textOf(values) !== undefined) {
+            const parsed = parseYamlTree(file.path, textOf(values), { version: '1.1' });
+            const move = blockScalarMover(file.text, values);
+            const inline = parsed.documents[0]?.root;
+            if (inline?.kind === 'object')
+                release.inline.push(relocateTree(inline, move));
+            result.findings.push(...parsed.findings.map((finding) => ({ ...finding, location: move(finding.location) })));
+        }
+        const parameters = listItems(get(helm, 'parameters'));
+        if (parameters.length > 0) {
+            const set = { kind: 'object', location: declaredAt, entries: [] };
+            for (const parameter of parameters) {
+                const parameterName = textOf(get(parameter, 'name'));
+                const value = get(parameter, 'value');
+                if (parameterName === undefined || !value)
+                    continue;
+                setValuesPath(set, splitValuesPath(parameterName), value.kind === 'scalar' ? tree_edit_stringNode(textOf(value) ?? '', value.location) : value);
+            }
+            release.inline.push(set);
+        }
+        result.releases.push(release);
+    }
+}
+/** Flux: `spec.chart.spec.chart` as a path of a GitRepository (or Bucket) source. */
+function fluxRelease(root, charts, result) {
+    const spec = get(root, 'spec');
+    const chartSpec = getPath(spec, ['chart', 'spec']);
+    const path = textOf(get(chartSpec, 'chart'));
+    const sourceKind = textOf(getPath(chartSpec, ['sourceRef', 'kind']));
+    if (path === undefined || (sourceKind !== undefined && sourceKind !== 'GitRepository' && sourceKind !== 'Bucket'))
+        return;
+    const chart = charts.get(chartDirectory(path));
+    if (!chart)
+        return;
+    const declaredAt = get(chartSpec, 'chart').location;
+    const valuesFrom = get(spec, 'valuesFrom');
+    if (valuesFrom && valuesFrom.kind === 'array' && valuesFrom.items.length > 0) {
+        result.findings.push({
+            ruleId: 'parse-error',
+            level: 'note',
+            location: valuesFrom.location,
+            message: `The HelmRelease takes values from ConfigMaps or Secrets (valuesFrom), which irsa-guard does not read; its ServiceAccount names and annotations are not checked`,
+            key: `helm-values-from:${declaredAt.path}`,
+        });
+        return;
+    }
+    const metadataName = getPath(root, ['metadata', 'name']);
+    const targetNamespace = nonEmpty(get(spec, 'targetNamespace'));
+    const namespace = targetNamespace ?? nonEmpty(getPath(root, ['metadata', 'namespace']));
+    let name = nonEmpty(get(spec, 'releaseName'));
+    if (!name && metadataName && textOf(metadataName) !== undefined) {
+        // Flux names a release [<targetNamespace>-]<name>.
+        const text = targetNamespace ? `${textOf(targetNamespace)}-${textOf(metadataName)}` : textOf(metadataName);
+        name = tree_edit_stringNode(text, metadataName.location);
+    }
+    const release = {
+        chart,
+        name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
+        namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
+        valueFiles: [],
+        inline: [],
+        replacesChartValues: false,
+        declaredAt,
+        via: 'flux',
+    };
+    const valuesFiles = listItems(get(chartSpec, 'valuesFiles'));
+    for (const item of valuesFiles) {
+        const reference = textOf(item);
+        if (reference !== undefined)
+            release.valueFiles.push({ path: external_node_path_default().posix.normalize(reference), location: item.location });
+    }
+    release.replacesChartValues = release.valueFiles.length > 0;
+    const values = get(spec, 'values');
+    if (values?.kind === 'object')
+        release.inline.push(values);
+    result.releases.push(release);
+}
+/** A chart no release names: analysed with a symbolic release name and namespace, so nothing depending on them is asserted. */
+function unknownRelease(chart) {
+    const at = chartLocation(chart);
+    return {
+        chart,
+        name: symbolicNode(`helm-release-name:${chart.directory}`, at),
+        namespace: symbolicNode(`helm-release-namespace:${chart.directory}`, at),
+        valueFiles: [],
+        inline: [],
+        replacesChartValues: false,
+        declaredAt: at,
+        via: 'none',
+    };
+}
+function listItems(node) {
+    return node?.kind === 'array' ? node.items : [];
+}
+function nonEmpty(node) {
+    const text = textOf(node);
+    return node && text !== undefined && text.trim() !== '' ? node : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/kustomize/locate-rendered.ts
+
+
+
+/**
+ * Output of a tool that renders manifests (`kubectl kustomize`, `helm template`) has no source
+ * locations. Its values are the truth; each value takes the location of the natively built value
+ * at the same place when the two agree, and otherwise the location of the nearest natively built
+ * node that holds it (or `fallback` for an object the native build does not know).
+ */
+function locateRendered(text, native, fallback) {
+    const byIdentity = new Map();
+    for (const object of native)
+        byIdentity.set(identity(object.root), object);
+    const tree = parseYamlTree(fallback.path, text, { version: '1.1' });
+    const located = [];
+    for (const document of tree.documents) {
+        if (document.root?.kind !== 'object' || textOf(get(document.root, 'kind')) === undefined)
+            continue;
+        const counterpart = byIdentity.get(identity(document.root));
+        const root = locateNode(document.root, counterpart?.root, counterpart?.root.location ?? fallback);
+        located.push(counterpart ? { root, path: counterpart.path, fromLine: counterpart.fromLine, toLine: counterpart.toLine } : { root, path: fallback.path, fromLine: fallback.line, toLine: fallback.line });
+    }
+    return located;
+}
+/** kind/namespace/name as rendered. */
+function identity(root) {
+    const metadata = get(root, 'metadata');
+    return `${textOf(get(root, 'kind')) ?? ''}/${textOf(get(metadata, 'namespace')) ?? ''}/${textOf(get(metadata, 'name')) ?? ''}`;
+}
+function locateNode(rendered, native, holder) {
+    if (rendered.kind === 'scalar') {
+        if (native?.kind === 'scalar' && textOf(native) === textOf(rendered) && (native.type === 'null') === (rendered.type === 'null'))
+            return native;
+        return relocatedScalar(rendered, native?.location ?? holder);
+    }
+    const location = native?.kind === rendered.kind ? native.location : holder;
+    if (rendered.kind === 'array') {
+        const nativeItems = native?.kind === 'array' ? native.items : [];
+        const items = rendered.items.map((item, index) => {
+            const counterpart = counterpartItem(item, index, nativeItems);
+            return locateNode(item, counterpart, counterpart?.location ?? location);
+        });
+        const node = { kind: 'array', location, items };
+        if (native?.kind === 'array' && native.endLine !== undefined)
+            node.endLine = native.endLine;
+        return node;
+    }
+    const entries = rendered.entries.map((item) => {
+        const counterpart = native?.kind === 'object' ? tree_edit_lastEntry(native, item.key) : undefined;
+        return { key: item.key, keyLocation: counterpart?.keyLocation ?? location, value: locateNode(item.value, counterpart?.value, counterpart?.keyLocation ?? location) };
+    });
+    const node = { kind: 'object', location, entries };
+    if (native?.kind === 'object' && native.endLine !== undefined)
+        node.endLine = native.endLine;
+    return node;
+}
+/** List items are matched by `name` (containers, env) when they have one, else by position. */
+function counterpartItem(item, index, nativeItems) {
+    const name = textOf(get(item, 'name'));
+    if (name !== undefined)
+        return nativeItems.find((candidate) => textOf(get(candidate, 'name')) === name);
+    return nativeItems[index];
+}
+function relocatedScalar(node, location) {
+    return { ...node, location, value: node.value.kind === 'known' ? known(node.value.value, location) : { ...node.value, location } };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/sources/kustomize/render.ts
+
+
+
+
+const RENDER_TIMEOUT_MS = 60_000;
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/**
+ * Runs a renderer found on the PATH, never a file of the scanned repository: relative PATH
+ * entries and directories inside `root` are skipped, and the tool runs in a scratch directory
+ * with no shell, a timeout, and an environment that holds only that PATH and a scratch HOME (no
+ * kubeconfig, no plugin directories, no credentials).
+ */
+function runRenderer(command, args, root) {
+    const path = trustedPath(root);
+    const executable = findExecutable(command, path);
+    if (!executable)
+        return { ok: false, reason: `${command} is not on the PATH`, missingTool: true };
+    const scratch = (0,external_node_os_namespaceObject.tmpdir)();
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(executable, args, {
+        cwd: scratch,
+        encoding: 'utf8',
+        timeout: RENDER_TIMEOUT_MS,
+        maxBuffer: MAX_OUTPUT_BYTES,
+        shell: false,
+        windowsHide: true,
+        env: { PATH: path.join((external_node_path_default()).delimiter), HOME: scratch, KUBECONFIG: external_node_path_default().join(scratch, 'irsa-guard-no-kubeconfig'), HELM_PLUGINS: scratch, XDG_CONFIG_HOME: scratch },
+    });
+    if (result.error) {
+        const code = result.error.code;
+        if (code === 'ENOENT')
+            return { ok: false, reason: `${command} is not on the PATH`, missingTool: true };
+        if (code === 'ETIMEDOUT')
+            return { ok: false, reason: `${command} did not finish within ${RENDER_TIMEOUT_MS / 1000} seconds` };
+        return { ok: false, reason: `${command} could not run (${code ?? result.error.message})` };
+    }
+    if (result.status !== 0)
+        return { ok: false, reason: `${command} failed: ${firstError(result.stderr)}` };
+    return { ok: true, text: result.stdout };
+}
+/** The absolute PATH directories outside the scanned repository. */
+function trustedPath(root) {
+    const rootReal = realpathOr(root);
+    return (process.env.PATH ?? '').split((external_node_path_default()).delimiter).filter((directory) => {
+        if (!external_node_path_default().isAbsolute(directory))
+            return false;
+        const relative = external_node_path_default().relative(rootReal, realpathOr(directory));
+        return relative.startsWith('..') || external_node_path_default().isAbsolute(relative);
+    });
+}
+function findExecutable(command, path) {
+    for (const directory of path) {
+        const candidate = external_node_path_default().join(directory, command);
+        try {
+            if (!(0,external_node_fs_namespaceObject.statSync)(candidate).isFile())
+                continue;
+            (0,external_node_fs_namespaceObject.accessSync)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            continue;
+        }
+    }
+    return undefined;
+}
+function realpathOr(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return external_node_path_default().resolve(path);
+    }
+}
+/** The useful part of a renderer's error output (kubectl wraps it as `… "command failed" err="…"`). */
+function firstError(stderr) {
+    const wrapped = /err="((?:[^"\\]|\\.)*)"/.exec(stderr);
+    if (wrapped)
+        return wrapped[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+    const line = stderr
+        .split('\n')
+        .map((text) => text.trim())
+        .find((text) => text !== '' && !text.startsWith('# Warning') && !/^W\d{4} /.test(text));
+    return (line ?? 'no error output').replace(/^Error:\s*/, '');
+}
+/** `kubectl kustomize` (or `kustomize build`) of one directory: no Helm, no plugins, no network. */
+function renderKustomization(absoluteDirectory, root) {
+    const flags = ['--enable-helm=false', '--enable-alpha-plugins=false', '--network=false'];
+    const kubectl = runRenderer('kubectl', ['kustomize', absoluteDirectory, ...flags], root);
+    if (kubectl.ok || !kubectl.missingTool)
+        return kubectl;
+    const kustomize = runRenderer('kustomize', ['build', absoluteDirectory, ...flags], root);
+    if (kustomize.ok || !kustomize.missingTool)
+        return kustomize;
+    return { ok: false, reason: 'neither kubectl nor kustomize is on the PATH', missingTool: true };
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/render.ts
+
+
+
+
+
+
+
+
+/**
+ * `helm template` of one release (helm: render): the chart directory of the repository, the
+ * release's values files and inline values; no repositories, no plugins, no cluster. Rendered
+ * values are located by the native reading of the same release.
+ */
+function renderRelease(release, repository, context, native) {
+    const name = textOf(release.name);
+    const namespace = textOf(release.namespace);
+    const chartDirectory = repository.absolute(release.chart.directory);
+    const location = chartLocation(release.chart);
+    // Flux's valuesFiles replace the chart's values.yaml, which helm template cannot express.
+    if (name === undefined || namespace === undefined || !chartDirectory || context.root === undefined || release.replacesChartValues)
+        return {};
+    const scratch = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'irsa-guard-helm-'));
+    try {
+        const args = ['template', name, chartDirectory, '--namespace', namespace, '--skip-tests'];
+        for (const file of release.valueFiles) {
+            const absolute = repository.absolute(file.path);
+            if (!absolute)
+                return {};
+            args.push('--values', absolute);
+        }
+        release.inline.forEach((values, index) => {
+            const file = external_node_path_default().join(scratch, `inline-${index}.yaml`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(file, (0,dist/* stringify */.As)(plain(values)));
+            args.push('--values', file);
+        });
+        const outcome = runRenderer('helm', args, context.root);
+        if (!outcome.ok) {
+            return {
+                note: {
+                    ruleId: 'parse-error',
+                    level: outcome.missingTool ? 'note' : 'warning',
+                    location,
+                    message: `Cannot render the release ${name} of ${release.chart.directory} (helm: render): ${outcome.reason}; the native reading was used`,
+                    key: `helm-render:${release.chart.directory}:${name}`,
+                },
+            };
+        }
+        return { objects: locateRendered(outcome.text, native, location) };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+/** A located tree as plain data, for a values file helm reads. */
+function plain(node) {
+    if (node.kind === 'object')
+        return Object.fromEntries(node.entries.map((item) => [item.key, plain(item.value)]));
+    if (node.kind === 'array')
+        return node.items.map(plain);
+    if (node.type === 'null')
+        return null;
+    const text = textOf(node);
+    if (text === undefined)
+        return null;
+    if (node.type === 'number')
+        return Number(text);
+    if (node.type === 'boolean')
+        return /^(true|yes|on|y)$/i.test(text);
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Helm charts of the repository as sources of the effective ServiceAccounts and workloads: one
+ * set of objects per release (from the config file, Argo CD Applications, Flux HelmReleases), or
+ * one with a symbolic release for a chart nobody installs. The chart's templates are consumed.
+ */
+const helmSource = {
+    name: 'helm',
+    kinds: ['helm-chart'],
+    read(files, context) {
+        const result = emptyResult();
+        const repository = new RepositoryFiles(context.files, context.root, context.config.maxFileBytes);
+        const { charts, findings } = readCharts(files, context.files, repository);
+        result.findings.push(...findings);
+        const discovery = findReleases(charts, context.config.helm.releases, context.files, configPath(context));
+        result.findings.push(...discovery.findings);
+        const consumed = new Set(files.map((file) => file.path));
+        for (const chart of charts) {
+            for (const template of chart.templates)
+                consumed.add(template.path);
+            if (chart.valuesFile)
+                consumed.add(chart.valuesFile);
+            if (chart.parent)
+                continue;
+            const releases = discovery.releases.filter((release) => release.chart === chart);
+            for (const release of releases.length > 0 ? releases : [unknownRelease(chart)]) {
+                try {
+                    appendResult(result, releaseResult(release, repository, context, consumed));
+                }
+                catch (error) {
+                    result.findings.push({
+                        ruleId: 'parse-error',
+                        location: release.declaredAt,
+                        message: `Cannot read the chart ${chart.directory} for this release: ${error instanceof Error ? error.message : String(error)}`,
+                    });
+                }
+            }
+        }
+        for (const path of consumed) {
+            const text = repository.text(path);
+            if (text !== undefined)
+                result.suppressions.push(...commentSuppressions(path, text, ['#']));
+        }
+        result.findings = unique(result.findings);
+        result.suppressions = unique(result.suppressions);
+        result.consumedFiles = [...consumed];
+        return result;
+    },
+};
+function releaseResult(release, repository, context, consumed) {
+    const result = emptyResult();
+    const values = releaseValues(release, repository, result.findings, consumed);
+    const native = chartObjects(release.chart, values, release, repository, result.findings);
+    let objects = native;
+    if (context.config.helm.render && release.via !== 'none') {
+        const rendered = renderRelease(release, repository, context, native);
+        if (rendered.objects)
+            objects = rendered.objects;
+        if (rendered.note)
+            result.findings.push(rendered.note);
+    }
+    appendResult(result, readKubernetesObjects(objects, 'helm', (path) => repository.text(path)));
+    return result;
+}
+/** The chart's and its enabled subcharts' objects for this release and these values. */
+function chartObjects(chart, values, release, repository, findings) {
+    const printedNumbers = [];
+    const built = releaseObjects(chart.templates, {
+        chartName: chart.name,
+        chartNameLocation: chart.nameLocation,
+        values,
+        release: { name: release.name, namespace: release.namespace },
+        helpers: detectStandardHelpers(chart.helperTexts),
+        printedNumbers,
+        label: chart.directory,
+    });
+    findings.push(...built.findings);
+    const objects = [...built.objects];
+    for (const subchart of chart.subcharts) {
+        const dependency = chart.dependencies.find((candidate) => candidate.name === subchart.name);
+        const key = dependency?.alias ?? subchart.name;
+        if (dependency?.condition && truthy(evaluate_valueOf(helm_lookup(values, dependency.condition))) === false)
+            continue;
+        const ownText = subchart.valuesFile ? repository.text(subchart.valuesFile) : undefined;
+        const own = subchart.valuesFile && ownText !== undefined ? parseValues(subchart.valuesFile, ownText).root : objectNode(chartLocation(subchart));
+        let subValues = own;
+        const fromParent = get(values, key);
+        if (fromParent?.kind === 'object')
+            subValues = mergeValues(subValues, fromParent);
+        const global = get(values, 'global');
+        if (global?.kind === 'object') {
+            const withGlobal = objectNode(subValues.location);
+            set(withGlobal, 'global', global);
+            subValues = mergeValues(subValues, withGlobal);
+        }
+        objects.push(...chartObjects(subchart, subValues, release, repository, findings));
+    }
+    return objects;
+}
+/** The chart's values.yaml, then the release's files in order, then its inline values. */
+function releaseValues(release, repository, findings, consumed) {
+    const chart = release.chart;
+    let values = objectNode(chartLocation(chart));
+    const files = release.replacesChartValues ? release.valueFiles : [...(chart.valuesFile ? [{ path: chart.valuesFile, location: chartLocation(chart) }] : []), ...release.valueFiles];
+    for (const file of files) {
+        const text = repository.text(file.path);
+        if (text === undefined) {
+            findings.push({
+                ruleId: 'parse-error',
+                location: file.location,
+                message: `The values file ${file.path} of the release of ${chart.directory} cannot be read (missing, or outside the repository); helm would fail, and values it sets are not seen`,
+                key: `helm-values-missing:${file.path}`,
+            });
+            continue;
+        }
+        consumed.add(file.path);
+        const parsed = parseValues(file.path, text);
+        findings.push(...parsed.findings);
+        values = mergeValues(values, parsed.root);
+    }
+    for (const inline of release.inline)
+        values = mergeValues(values, inline);
+    return values;
+}
+function helm_lookup(values, path) {
+    let current = values;
+    for (const key of path.split('.'))
+        current = get(current, key);
+    return current;
+}
+function configPath(context) {
+    const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation;
+    return location?.path;
+}
+function unique(items) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const key = JSON.stringify(item);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/sources/role-bindings.ts
@@ -15473,12 +21152,13 @@ function substitute(text, variables) {
 
 
 
+
 /**
  * IAM JSON files: a plain policy `{Version, Statement}`; `aws iam get-role` output (`{"Role": …}`,
- * also `list-roles` `Roles` and `get-account-authorization-details` `RoleDetailList`); a
- * CloudFormation `AWS::IAM::Role` resource or a JSON template's `Resources`; and
+ * also `list-roles` `Roles` and `get-account-authorization-details` `RoleDetailList`); and
  * `aws iam create-role --cli-input-json` input (`{RoleName, AssumeRolePolicyDocument}`). Every
- * trust policy becomes a Role fact; permission policies are ignored.
+ * trust policy becomes a Role fact; permission policies are ignored. A CloudFormation template or
+ * a lone `AWS::IAM::Role` resource is read by the CloudFormation reader (sources/cloudformation).
  *
  * JSON that does not parse is a `trust-policy-invalid` error when the file is clearly a trust
  * policy (its name says `trust`, or it mentions `AssumeRolePolicyDocument`, `sts:AssumeRole`,
@@ -15510,6 +21190,8 @@ function readIamJsonFile(file, binder) {
         });
         return result;
     }
+    if (isCloudFormation(parsed.root))
+        return readCloudFormation(parsed.root, file.path);
     const roles = [];
     const documents = roleDocuments(parsed.root, file.path);
     for (const found of documents) {
@@ -15565,12 +21247,6 @@ function roleDocuments(root, path) {
             return list.items.filter((item) => item.kind === 'object' && child(item, 'AssumeRolePolicyDocument') !== undefined).map((item) => apiRole(item, path));
         }
     }
-    if (scalarText(child(root, 'Type')) === 'AWS::IAM::Role')
-        return cloudFormationRole(root, undefined, root.location, path);
-    const resources = child(root, 'Resources');
-    if (resources?.kind === 'object') {
-        return resources.entries.flatMap((resource) => resource.value.kind === 'object' && scalarText(child(resource.value, 'Type')) === 'AWS::IAM::Role' ? cloudFormationRole(resource.value, resource.key, resource.keyLocation, path) : []);
-    }
     const document = child(root, 'AssumeRolePolicyDocument');
     if (document) {
         const found = { source: 'iam-json', location: root.location, policy: document, origin: path, isTrustPolicy: true };
@@ -15594,55 +21270,9 @@ function apiRole(role, path) {
         found.permissionPolicyCount = inline.items.length + attached.items.length;
     return found;
 }
-function cloudFormationRole(resource, logicalId, location, path) {
-    const properties = child(resource, 'Properties');
-    const document = child(properties, 'AssumeRolePolicyDocument');
-    if (properties?.kind !== 'object' || !document)
-        return [];
-    const origin = logicalId ? `${logicalId} in ${path}` : path;
-    const found = { source: 'cloudformation', location, policy: withIntrinsicsAsReferences(document), origin, isTrustPolicy: true };
-    if (logicalId)
-        found.logicalId = logicalId;
-    const roleName = child(properties, 'RoleName');
-    if (roleName)
-        assignScalar(found, 'name', withIntrinsicsAsReferences(roleName));
-    else
-        found.generatedName = { prefix: symbolic(`\${AWS::StackName}-${logicalId ?? 'Role'}-`, location), location };
-    const rolePath = child(properties, 'Path');
-    if (rolePath)
-        assignScalar(found, 'path', withIntrinsicsAsReferences(rolePath));
-    return [found];
-}
 function assignScalar(found, field, node) {
     if (node?.kind === 'scalar' && node.type !== 'null')
         found[field] = node.value;
-}
-/**
- * CloudFormation intrinsic functions (`{"Ref": …}`, `{"Fn::GetAtt": …}`, `{"Fn::Sub": …}`) are
- * values known only at deploy time: they become symbolic scalars. A `Fn::Sub` without `${…}` is
- * the literal it holds.
- */
-function withIntrinsicsAsReferences(node) {
-    if (node.kind === 'array')
-        return { ...node, items: node.items.map(withIntrinsicsAsReferences) };
-    if (node.kind !== 'object')
-        return node;
-    const only = node.entries.length === 1 ? node.entries[0] : undefined;
-    if (only && (only.key === 'Ref' || only.key.startsWith('Fn::'))) {
-        const text = scalarText(only.value);
-        if (only.key === 'Fn::Sub' && text !== undefined && !text.includes('${'))
-            return { kind: 'scalar', location: node.location, value: known(text, only.value.location), type: 'string' };
-        const argument = text ?? compactArgument(only.value);
-        return { kind: 'scalar', location: node.location, value: symbolic(`${only.key}(${argument})`, node.location), type: 'unknown' };
-    }
-    return { ...node, entries: node.entries.map((item) => ({ ...item, value: withIntrinsicsAsReferences(item.value) })) };
-}
-function compactArgument(node) {
-    if (node.kind === 'scalar')
-        return node.value.kind === 'known' ? node.value.value : node.value.expression;
-    if (node.kind === 'array')
-        return node.items.map(compactArgument).join(',');
-    return node.entries.map((item) => `${item.key}:${compactArgument(item.value)}`).join(',');
 }
 /**
  * The policy as a tree: an object is itself; a string is JSON (as `create-role --cli-input-json`
@@ -15710,23 +21340,5281 @@ function rolesOf(found, trustPolicy, path, binder, onlyRoleOfFile) {
         }
         if (binding?.account)
             role.account = binding.account;
-        role.label = labelOf(found, name, path);
+        role.label = iam_json_labelOf(name, path);
         return role;
     });
 }
-function labelOf(found, name, path) {
-    const where = found.logicalId ? `${found.logicalId} in ${path}` : path;
+function iam_json_labelOf(name, path) {
     if (name)
-        return `role ${name.kind === 'known' ? name.value : `\${${name.expression}}`} (${where})`;
-    if (found.logicalId)
-        return `CloudFormation role ${found.logicalId} (${path})`;
+        return `role ${name.kind === 'known' ? name.value : `\${${name.expression}}`} (${path})`;
     return `trust policy ${path}`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/kustomize/index.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Kustomize builds as sources of the effective ServiceAccounts and workloads. Every
+ * kustomization that no other kustomization builds on is a build; its objects are reported as
+ * built (namespace, prefixes, patches applied), and the files it reads are consumed: the plain
+ * Kubernetes source does not report them again on their own.
+ */
+const kustomizeSource = {
+    name: 'kustomize',
+    kinds: ['kustomization'],
+    read(files, context) {
+        const result = emptyResult();
+        const repository = new RepositoryFiles(context.files, context.root, context.config.maxFileBytes);
+        const builder = new KustomizeBuilder(repository);
+        const consumed = new Set();
+        for (const path of buildRoots(files.map((file) => file.path), builder)) {
+            try {
+                const build = builder.build(path);
+                if (!build)
+                    continue;
+                for (const file of build.files)
+                    consumed.add(file);
+                appendResult(result, buildResult(build, repository, context));
+            }
+            catch (error) {
+                result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${error instanceof Error ? error.message : String(error)}` });
+            }
+        }
+        for (const file of files)
+            consumed.add(file.path);
+        appendResult(result, fileResults(consumed, repository, builder));
+        result.findings = kustomize_unique(result.findings);
+        result.suppressions = kustomize_unique(result.suppressions);
+        result.consumedFiles = [...consumed];
+        return result;
+    },
+};
+/** Kustomizations no other kustomization builds on (components are never built alone). */
+function buildRoots(paths, builder) {
+    const referenced = new Set();
+    for (const path of paths) {
+        const kustomization = builder.kustomization(path);
+        // A kustomization that names itself is still a build (which then reports the cycle).
+        if (kustomization)
+            for (const file of builder.referencedKustomizations(kustomization))
+                if (file !== path)
+                    referenced.add(file);
+    }
+    return paths.filter((path) => !referenced.has(path) && builder.kustomization(path)?.kind === 'Kustomization');
+}
+function buildResult(build, repository, context) {
+    const result = emptyResult();
+    result.findings.push(...build.findings);
+    let objects = build.resources;
+    const rendered = context.config.kustomize === 'render' ? kustomize_render(build, repository, context) : undefined;
+    if (rendered?.objects)
+        objects = rendered.objects;
+    if (rendered?.note)
+        result.findings.push(rendered.note);
+    if (!rendered?.objects) {
+        for (const field of build.unevaluated) {
+            result.findings.push({
+                ruleId: 'parse-error',
+                level: 'note',
+                location: field.location,
+                message: `irsa-guard does not evaluate the kustomize field ${field.value}, so names, namespaces and annotations it sets are not seen; set kustomize: render in the config file to build with kubectl`,
+                key: `kustomize-unevaluated:${field.value}`,
+            });
+        }
+    }
+    const read = readKubernetesObjects(objects, 'kustomize', (path) => repository.text(path));
+    appendResult(result, read);
+    return result;
+}
+/** The build rendered by kubectl, located by the native build; undefined objects mean "use the native build". */
+function kustomize_render(build, repository, context) {
+    // A build with remote or unreadable parts would make kubectl fetch or fail: the native build stands.
+    if (!build.complete || context.root === undefined)
+        return undefined;
+    const directory = repository.absolute(build.kustomization.directory);
+    if (!directory)
+        return undefined;
+    const outcome = renderKustomization(directory, context.root);
+    const location = fileLocation(build.kustomization.path);
+    if (!outcome.ok) {
+        return {
+            note: {
+                ruleId: 'parse-error',
+                level: outcome.missingTool ? 'note' : 'warning',
+                location,
+                message: outcome.missingTool
+                    ? `Cannot render ${build.kustomization.path} (kustomize: render): ${outcome.reason}; the native build was used`
+                    : `Cannot render ${build.kustomization.path}: ${outcome.reason}; the native build was used`,
+                key: `kustomize-render:${build.kustomization.path}`,
+            },
+        };
+    }
+    return { objects: locateRendered(outcome.text, build.resources, location) };
+}
+/** Syntax findings and comment suppressions of the files the builds read, once each. */
+function fileResults(consumed, repository, builder) {
+    const result = emptyResult();
+    for (const path of consumed) {
+        const parsed = builder.parsedManifest(path);
+        if (parsed) {
+            result.findings.push(...parsed.findings);
+            result.suppressions.push(...parsed.suppressions);
+            continue;
+        }
+        const text = repository.text(path);
+        if (text === undefined)
+            continue;
+        if (KUSTOMIZATION_FILE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1))) {
+            result.suppressions.push(...commentSuppressions(path, text, ['#']));
+            continue;
+        }
+        const read = readKubernetesFile({ path, kind: 'kubernetes', text });
+        result.findings.push(...read.findings);
+        result.suppressions.push(...read.suppressions.filter((suppression) => suppression.form === 'comment'));
+    }
+    return result;
+}
+function kustomize_unique(items) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const key = JSON.stringify(item);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/sources/terraform/loader.ts
+
+
+
+
+/*
+ * The HCL parser is tree-sitter's Terraform grammar run by web-tree-sitter, both WebAssembly.
+ * The three files are referenced with `new URL(…, import.meta.url)` so that ncc's asset relocator
+ * copies them next to the bundle and rewrites each reference to that copy's path; from the
+ * sources (tests) the same URLs point into node_modules, with package resolution as the fallback.
+ * web-tree-sitter's CommonJS build is loaded at run time rather than bundled: its ES module build
+ * reaches `createRequire` through a dynamic `import("module")` that webpack's interop turns into a
+ * namespace without it.
+ */
+const RUNTIME_SCRIPT = __nccwpck_require__.ab + "web-tree-sitter.cjs";
+const RUNTIME_WASM = __nccwpck_require__.ab + "web-tree-sitter.wasm";
+const GRAMMAR_WASM = __nccwpck_require__.ab + "tree-sitter-terraform.wasm";
+let loading;
+let loaded;
+/** Loads the parser once per process; later calls share the same promise. */
+function loadHclParser() {
+    // No `??=` in this file: ncc's asset relocator cannot parse it and would then leave the WASM
+    // references to webpack, which corrupts binary assets.
+    if (!loading) {
+        loading = load().then((parser) => {
+            loaded = parser;
+            return parser;
+        });
+    }
+    return loading;
+}
+/** The parser when `loadHclParser` has finished, else undefined. */
+function loadedHclParser() {
+    return loaded;
+}
+async function load() {
+    const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+    const script = (0,external_node_fs_namespaceObject.existsSync)(RUNTIME_SCRIPT) ? pathOf(RUNTIME_SCRIPT) : require.resolve('web-tree-sitter');
+    const runtime = (0,external_node_fs_namespaceObject.existsSync)(RUNTIME_WASM)
+        ? (0,external_node_fs_namespaceObject.readFileSync)(RUNTIME_WASM)
+        : (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(external_node_path_default().dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'));
+    const grammar = (0,external_node_fs_namespaceObject.existsSync)(GRAMMAR_WASM) ? (0,external_node_fs_namespaceObject.readFileSync)(GRAMMAR_WASM) : (0,external_node_fs_namespaceObject.readFileSync)(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
+    const { Parser, Language } = require(script);
+    await Parser.init({ wasmBinary: runtime });
+    const language = await Language.load(grammar);
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return parser;
+}
+/** In the bundle the reference is a plain path to the copy beside it; from the sources, a file URL. */
+function pathOf(reference) {
+    const text = String(reference);
+    return text.startsWith('file:') ? (0,external_node_url_namespaceObject.fileURLToPath)(text) : text;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/errors.ts
+/** A Terraform error (a missing attribute, a wrong type): `try` and `can` catch it; elsewhere the value becomes unknown. */
+class EvalError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/values.ts
+
+
+function stringValue(value, location, origin) {
+    return origin ? { kind: 'string', value, location, origin } : { kind: 'string', value, location };
+}
+function numberValue(value, location) {
+    return { kind: 'number', value, location };
+}
+function boolValue(value, location) {
+    return { kind: 'bool', value, location };
+}
+function nullValue(location) {
+    return { kind: 'null', location };
+}
+function tupleValue(items, location) {
+    return { kind: 'tuple', items, location };
+}
+function objectValue(entries, location) {
+    return { kind: 'object', entries, location };
+}
+function unknownRef(ref, location, hints = {}) {
+    return { kind: 'unknown', parts: [{ ref, ...hints }], location };
+}
+/** Text and holes, normalised: adjacent texts merged, empty texts dropped. */
+function unknownTemplate(parts, location) {
+    const merged = [];
+    for (const part of parts) {
+        const last = merged[merged.length - 1];
+        if ('text' in part) {
+            if (part.text === '')
+                continue;
+            if (last && 'text' in last)
+                merged[merged.length - 1] = { text: last.text + part.text };
+            else
+                merged.push(part);
+        }
+        else {
+            merged.push(part);
+        }
+    }
+    return { kind: 'unknown', parts: merged, location };
+}
+/** The single reference an unknown value is, or undefined for a template. */
+function singleRef(value) {
+    const only = value.parts.length === 1 ? value.parts[0] : undefined;
+    return only && 'ref' in only ? only : undefined;
+}
+/** `module.eks.oidc_provider_arn`, or `${module.eks.oidc_provider}:sub` for a template. */
+function values_expressionOf(value) {
+    const ref = singleRef(value);
+    if (ref)
+        return ref.ref;
+    return value.parts.map((part) => ('text' in part ? part.text : `\${${part.ref}}`)).join('');
+}
+function containsUnknown(value, depth = 0) {
+    if (depth > 100)
+        return true;
+    if (value.kind === 'unknown')
+        return true;
+    if (value.kind === 'tuple')
+        return value.items.some((item) => containsUnknown(item, depth + 1));
+    if (value.kind === 'object')
+        return value.entries.some((entry) => entry.keyValue !== undefined || containsUnknown(entry.value, depth + 1));
+    return false;
+}
+/** Terraform's number-to-string conversion: integers without a decimal point. */
+function numberText(value) {
+    return Number.isInteger(value) ? value.toFixed(0) : String(value);
+}
+/** A scalar's string form (`tostring`, template interpolation), undefined for null, collections and unknowns. */
+function scalarString(value) {
+    if (value.kind === 'string')
+        return value.value;
+    if (value.kind === 'number')
+        return numberText(value.value);
+    if (value.kind === 'bool')
+        return value.value ? 'true' : 'false';
+    return undefined;
+}
+/** An HCL-like rendering for the expression text of unknown results: `replace(var.x, "a", "")`. */
+function printValue(value, depth = 0) {
+    if (depth > 20)
+        return '…';
+    switch (value.kind) {
+        case 'string':
+            return JSON.stringify(value.value);
+        case 'number':
+            return numberText(value.value);
+        case 'bool':
+            return value.value ? 'true' : 'false';
+        case 'null':
+            return 'null';
+        case 'tuple':
+            return `[${value.items.map((item) => printValue(item, depth + 1)).join(', ')}]`;
+        case 'object':
+            return `{${value.entries.map((entry) => `${entry.keyValue ? `(${values_expressionOf(entry.keyValue)})` : JSON.stringify(entry.key)} = ${printValue(entry.value, depth + 1)}`).join(', ')}}`;
+        case 'unknown': {
+            const ref = singleRef(value);
+            if (ref)
+                return ref.ref;
+            return JSON.stringify(values_expressionOf(value));
+        }
+    }
+}
+/** The value as a fact's Value: known text for scalars, symbolic for unknowns; undefined for null and collections. */
+function toFactValue(value) {
+    if (!value)
+        return undefined;
+    if (value.kind === 'unknown')
+        return symbolic(values_expressionOf(value), value.location);
+    const text = scalarString(value);
+    return text === undefined ? undefined : known(text, value.location);
+}
+/** The last entry with this key (HCL object keys are unique; decoded JSON may repeat one). */
+function objectEntry(value, key) {
+    if (value?.kind !== 'object')
+        return undefined;
+    for (let index = value.entries.length - 1; index >= 0; index--) {
+        const entry = value.entries[index];
+        if (entry.key === key && entry.keyValue === undefined)
+            return entry;
+    }
+    return undefined;
+}
+function objectGet(value, key) {
+    return objectEntry(value, key)?.value;
+}
+/** Key/value pairs of a collection: index and item of a tuple, key and value of an object. */
+function iterate(collection) {
+    if (collection.kind === 'tuple')
+        return collection.items.map((item, index) => [numberValue(index, item.location), item]);
+    if (collection.kind === 'object')
+        return collection.entries.map((entry) => [stringValue(entry.key, entry.keyLocation), entry.value]);
+    return [];
+}
+function toNumber(value) {
+    if (value.kind === 'number')
+        return value.value;
+    if (value.kind === 'string' && value.value.trim() !== '' && Number.isFinite(Number(value.value)))
+        return Number(value.value);
+    throw new EvalError(`not a number: ${printValue(value)}`);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/documents.ts
+
+
+
+
+
+
+/*
+ * Documents written in HCL (`jsonencode({...})`, `yamlencode`, a policy document data source) or
+ * as text (a heredoc, a file, a string with `${}` holes) become located trees for the
+ * format-independent readers (policy documents, Kubernetes objects).
+ */
+/** `jsonencode(value)`: the string, remembering the value it encodes; unknown when any part is. */
+function encodeJson(value, location) {
+    if (containsUnknown(value))
+        return { ...unknownRef(`jsonencode(${printValue(value)})`, location), document: value };
+    return { kind: 'string', value: JSON.stringify(toPlain(value)), location, document: value };
+}
+function encodeYaml(value, location) {
+    if (containsUnknown(value))
+        return { ...unknownRef(`yamlencode(${printValue(value)})`, location), document: value };
+    return { kind: 'string', value: (0,dist/* stringify */.As)(toPlain(value)), location, document: value };
+}
+/** Terraform's JSON encoding: object keys sorted. */
+function toPlain(value) {
+    switch (value.kind) {
+        case 'string':
+        case 'bool':
+            return value.value;
+        case 'number':
+            return value.value;
+        case 'null':
+            return null;
+        case 'tuple':
+            return value.items.map(toPlain);
+        case 'object': {
+            const out = {};
+            for (const entry of [...value.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)))
+                out[entry.key] = toPlain(entry.value);
+            return out;
+        }
+        case 'unknown':
+            return values_expressionOf(value);
+    }
+}
+function decodeJson(value) {
+    return documents_decodeText(value, 'json');
+}
+/** The value a JSON or YAML text holds (`jsondecode`, `yamldecode`); holes in the text stay references. */
+function documents_decodeText(value, format) {
+    const parsed = textToTree(value, format);
+    if (!parsed.root)
+        throw new EvalError(parsed.error?.message ?? `invalid ${format.toUpperCase()}`);
+    return treeToValue(parsed.root);
+}
+const HOLE_START = '\uE000';
+const HOLE_END = '\uE001';
+const HOLE = /\uE000(\d+)\uE001/g;
+/**
+ * Parses a string (or a string with `${}` holes) holding JSON or YAML. Each hole becomes a
+ * private-use marker while parsing (quoted when it stands where JSON wants a value) and a
+ * symbolic value afterwards. Nodes point into the file the text came from when its lines are the
+ * file's lines (a heredoc, a file); otherwise at the string.
+ */
+function textToTree(value, format) {
+    const holes = [];
+    let text = '';
+    let inString = false;
+    const parts = value.kind === 'string' ? [{ text: value.value }] : value.parts;
+    for (const part of parts) {
+        if ('text' in part) {
+            if (format === 'json')
+                inString = scanQuotes(part.text, inString);
+            text += part.text;
+            continue;
+        }
+        holes.push([part]);
+        const marker = `${HOLE_START}${holes.length - 1}${HOLE_END}`;
+        text += format === 'json' && !inString ? `"${marker}"` : marker;
+    }
+    const origin = value.origin;
+    const path = origin?.location.path ?? value.location.path;
+    const map = (location) => mapLocation(location, value, origin?.lineAligned === true ? origin.location : undefined);
+    let root;
+    if (format === 'json') {
+        const parsed = parseJsonTree(path, text);
+        if (!parsed.ok)
+            return { error: { location: map(parsed.location), message: parsed.message } };
+        root = parsed.root;
+    }
+    else {
+        const parsed = parseYamlTree(path, text, { version: '1.2' });
+        const finding = parsed.findings[0];
+        if (finding)
+            return { error: { location: map(finding.location), message: finding.message } };
+        root = parsed.documents.find((document) => document.root !== undefined)?.root;
+        if (!root)
+            return { error: { location: value.location, message: 'the YAML holds no document' } };
+    }
+    return { root: relocate(root, map, holes, 0) };
+}
+/** Whether the text leaves a JSON string open, given whether it started inside one. */
+function scanQuotes(text, inString) {
+    let open = inString;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (open && char === '\\')
+            index++;
+        else if (char === '"')
+            open = !open;
+    }
+    return open;
+}
+function mapLocation(location, value, start) {
+    if (!start)
+        return value.location;
+    return {
+        path: start.path,
+        line: start.line + location.line - 1,
+        column: location.line === 1 ? start.column + location.column - 1 : location.column,
+    };
+}
+function relocate(node, map, holes, depth) {
+    if (depth > 250)
+        return node;
+    const location = map(node.location);
+    if (node.kind === 'scalar') {
+        if (node.value.kind === 'known' && node.value.value.includes(HOLE_START)) {
+            return { kind: 'scalar', location, value: symbolic(fillHoles(node.value.value, holes), location), type: 'unknown' };
+        }
+        return { ...node, location, value: { ...node.value, location } };
+    }
+    if (node.kind === 'array') {
+        const items = node.items.map((item) => relocate(item, map, holes, depth + 1));
+        return node.endLine === undefined ? { kind: 'array', location, items } : { kind: 'array', location, items, endLine: map({ ...node.location, line: node.endLine }).line };
+    }
+    const entries = node.entries.map((entry) => {
+        const keyLocation = map(entry.keyLocation);
+        const relocated = { key: entry.key, keyLocation, value: relocate(entry.value, map, holes, depth + 1) };
+        if (entry.key.includes(HOLE_START)) {
+            const expression = fillHoles(entry.key, holes);
+            relocated.key = expression;
+            relocated.keyValue = symbolic(expression, keyLocation);
+        }
+        return relocated;
+    });
+    return node.endLine === undefined ? { kind: 'object', location, entries } : { kind: 'object', location, entries, endLine: map({ ...node.location, line: node.endLine }).line };
+}
+/** Marker text back to an expression: a lone hole is its reference, otherwise `text${ref}text`. */
+function fillHoles(text, holes) {
+    const lone = /^\uE000(\d+)\uE001$/.exec(text);
+    if (lone) {
+        const only = holes[Number(lone[1])]?.[0];
+        if (only && 'ref' in only)
+            return only.ref;
+    }
+    return text.replace(HOLE, (_, index) => {
+        const part = holes[Number(index)]?.[0];
+        return part && 'ref' in part ? `\${${part.ref}}` : '';
+    });
+}
+/** A located tree of an HCL value (a document written in HCL), for the format-independent readers. */
+function valueToTree(value, depth = 0) {
+    const location = value.location;
+    if (depth > 250)
+        return { kind: 'scalar', location, value: symbolic('(too deep)', location), type: 'unknown' };
+    switch (value.kind) {
+        case 'string':
+            return { kind: 'scalar', location, value: known(value.value, location), type: 'string' };
+        case 'number':
+            return { kind: 'scalar', location, value: known(numberText(value.value), location), type: 'number' };
+        case 'bool':
+            return { kind: 'scalar', location, value: known(value.value ? 'true' : 'false', location), type: 'boolean' };
+        case 'null':
+            return { kind: 'scalar', location, value: known('', location), type: 'null' };
+        case 'unknown':
+            return { kind: 'scalar', location, value: symbolic(values_expressionOf(value), location), type: 'unknown' };
+        case 'tuple':
+            return { kind: 'array', location, items: value.items.map((item) => valueToTree(item, depth + 1)) };
+        case 'object': {
+            const entries = value.entries.map((entry) => {
+                const node = { key: entry.key, keyLocation: entry.keyLocation, value: valueToTree(entry.value, depth + 1) };
+                if (entry.keyValue)
+                    node.keyValue = symbolic(values_expressionOf(entry.keyValue), entry.keyLocation);
+                return node;
+            });
+            return value.endLine === undefined ? { kind: 'object', location, entries } : { kind: 'object', location, entries, endLine: value.endLine };
+        }
+    }
+}
+/** An HCL value of a located tree (a decoded JSON or YAML document). */
+function treeToValue(node, depth = 0) {
+    const location = node.location;
+    if (depth > 250)
+        return unknownRef('(too deep)', location);
+    if (node.kind === 'array')
+        return tupleValue(node.items.map((item) => treeToValue(item, depth + 1)), location);
+    if (node.kind === 'object') {
+        const entries = node.entries.map((entry) => {
+            const value = { key: entry.key, keyLocation: entry.keyLocation, value: treeToValue(entry.value, depth + 1) };
+            if (entry.keyValue?.kind === 'symbolic')
+                value.keyValue = unknownRef(entry.keyValue.expression, entry.keyLocation);
+            return value;
+        });
+        return { ...objectValue(entries, location), ...(node.endLine !== undefined ? { endLine: node.endLine } : {}) };
+    }
+    if (node.value.kind === 'symbolic')
+        return unknownRef(node.value.expression, location);
+    switch (node.type) {
+        case 'number':
+            return Number.isFinite(Number(node.value.value)) ? numberValue(Number(node.value.value), location) : stringValue(node.value.value, location);
+        case 'boolean':
+            return boolValue(node.value.value === 'true', location);
+        case 'null':
+            return nullValue(location);
+        default:
+            return stringValue(node.value.value, location);
+    }
+}
+/**
+ * The tree of a document value: the HCL structure a string encodes (`jsonencode`, a policy
+ * document's `json`), else its text parsed as JSON or YAML; undefined for anything else.
+ */
+function documentTree(value, format) {
+    if ((value.kind === 'string' || value.kind === 'unknown') && value.document)
+        return { root: valueToTree(value.document) };
+    if (value.kind === 'string')
+        return textToTree(value, format);
+    if (value.kind === 'unknown') {
+        if (value.parts.some((part) => 'text' in part))
+            return textToTree(value, format);
+        return { root: valueToTree(value) };
+    }
+    if (value.kind === 'object')
+        return { root: valueToTree(value) };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/functions.ts
+
+
+
+/**
+ * Terraform's built-in functions that IAM and Kubernetes code uses, on known values. An unknown
+ * argument makes the result unknown (named `f(args)`), except where the result can still be told:
+ * `replace`/`trimprefix` removing `https://` or a provider ARN's `arn:…:oidc-provider/` from a
+ * reference known to have that shape, `format`/`join` building text around references.
+ */
+function callFunction(name, args, context) {
+    const builtin = BUILTINS[name];
+    if (!builtin)
+        return generic(name, args, context);
+    return builtin(args, context);
+}
+function generic(name, args, context) {
+    return unknownRef(`${name}(${args.map((arg) => printValue(arg)).join(', ')})`, context.location);
+}
+/** The function on known arguments; unknown (named after the call) when any argument is unknown. */
+function onKnown(name, body) {
+    return (args, context) => (args.some(containsUnknown) ? generic(name, args, context) : body(args, context));
+}
+function functions_text(value, what) {
+    const result = value === undefined ? undefined : scalarString(value);
+    if (result === undefined)
+        throw new EvalError(`${what} must be a string`);
+    return result;
+}
+function functions_list(value, what) {
+    if (value?.kind === 'tuple')
+        return value.items;
+    if (value?.kind === 'object')
+        return value.entries.map((entry) => entry.value);
+    throw new EvalError(`${what} must be a list`);
+}
+function arity(args, count, name) {
+    if (args.length < count)
+        throw new EvalError(`${name}() takes ${count} arguments`);
+}
+const BUILTINS = {
+    replace: (args, context) => {
+        arity(args, 3, 'replace');
+        const [subject, search, replacement] = args;
+        if (search.kind === 'unknown' || replacement.kind === 'unknown')
+            return generic('replace', args, context);
+        const apply = (input) => replaceText(input, functions_text(search, 'replace substring'), functions_text(replacement, 'replace replacement'));
+        if (subject.kind === 'unknown')
+            return rewriteUnknown(subject, apply, 'replace', args, context);
+        return stringValue(apply(functions_text(subject, 'replace string')), context.location);
+    },
+    trimprefix: (args, context) => {
+        arity(args, 2, 'trimprefix');
+        const [subject, prefix] = args;
+        if (prefix.kind === 'unknown')
+            return generic('trimprefix', args, context);
+        const cut = functions_text(prefix, 'prefix');
+        const apply = (input) => (input.startsWith(cut) ? input.slice(cut.length) : input);
+        if (subject.kind === 'unknown')
+            return rewriteUnknown(subject, apply, 'trimprefix', args, context);
+        return stringValue(apply(functions_text(subject, 'trimprefix string')), context.location);
+    },
+    trimsuffix: (args, context) => {
+        arity(args, 2, 'trimsuffix');
+        const [subject, suffix] = args;
+        if (suffix.kind === 'unknown')
+            return generic('trimsuffix', args, context);
+        const cut = functions_text(suffix, 'suffix');
+        const apply = (input) => (cut !== '' && input.endsWith(cut) ? input.slice(0, -cut.length) : input);
+        if (subject.kind === 'unknown')
+            return rewriteUnknown(subject, apply, 'trimsuffix', args, context);
+        return stringValue(apply(functions_text(subject, 'trimsuffix string')), context.location);
+    },
+    trimspace: onKnown('trimspace', (args, context) => stringValue(functions_text(args[0], 'trimspace string').trim(), context.location)),
+    trim: onKnown('trim', (args, context) => {
+        const cut = new Set(functions_text(args[1], 'trim characters'));
+        let value = functions_text(args[0], 'trim string');
+        while (value.length > 0 && cut.has(value[0]))
+            value = value.slice(1);
+        while (value.length > 0 && cut.has(value[value.length - 1]))
+            value = value.slice(0, -1);
+        return stringValue(value, context.location);
+    }),
+    lower: onKnown('lower', (args, context) => stringValue(functions_text(args[0], 'lower string').toLowerCase(), context.location)),
+    upper: onKnown('upper', (args, context) => stringValue(functions_text(args[0], 'upper string').toUpperCase(), context.location)),
+    title: onKnown('title', (args, context) => stringValue(functions_text(args[0], 'title string').replace(/\b\w/g, (c) => c.toUpperCase()), context.location)),
+    substr: onKnown('substr', (args, context) => {
+        const value = [...functions_text(args[0], 'substr string')];
+        const offset = toNumber(args[1]);
+        const length = toNumber(args[2]);
+        const start = offset < 0 ? value.length + offset : offset;
+        return stringValue(value.slice(start, length < 0 ? undefined : start + length).join(''), context.location);
+    }),
+    startswith: onKnown('startswith', (args, context) => boolValue(functions_text(args[0], 'string').startsWith(functions_text(args[1], 'prefix')), context.location)),
+    endswith: onKnown('endswith', (args, context) => boolValue(functions_text(args[0], 'string').endsWith(functions_text(args[1], 'suffix')), context.location)),
+    format: (args, context) => {
+        if (args[0]?.kind !== 'string')
+            return generic('format', args, context);
+        return formatText(args[0].value, args.slice(1), context);
+    },
+    join: (args, context) => {
+        arity(args, 2, 'join');
+        const separator = args[0];
+        if (separator.kind === 'unknown' || args.slice(1).some((arg) => arg.kind === 'unknown'))
+            return generic('join', args, context);
+        const items = args.slice(1).flatMap((arg) => functions_list(arg, 'join list'));
+        const parts = [];
+        items.forEach((item, index) => {
+            if (index > 0)
+                parts.push({ text: functions_text(separator, 'join separator') });
+            if (item.kind === 'unknown')
+                parts.push(...item.parts);
+            else
+                parts.push({ text: functions_text(item, 'join element') });
+        });
+        return partsValue(parts, context.location);
+    },
+    split: onKnown('split', (args, context) => {
+        const separator = functions_text(args[0], 'split separator');
+        const value = functions_text(args[1], 'split string');
+        return tupleValue(value.split(separator).map((piece) => stringValue(piece, context.location)), context.location);
+    }),
+    concat: (args, context) => {
+        if (args.some((arg) => arg.kind === 'unknown'))
+            return generic('concat', args, context);
+        return tupleValue(args.flatMap((arg) => functions_list(arg, 'concat argument')), context.location);
+    },
+    merge: (args, context) => {
+        if (args.some((arg) => arg.kind === 'unknown'))
+            return generic('merge', args, context);
+        const entries = [];
+        for (const arg of args) {
+            if (arg.kind === 'null')
+                continue;
+            if (arg.kind !== 'object')
+                throw new EvalError('merge() takes maps or objects');
+            for (const entry of arg.entries) {
+                const existing = entries.findIndex((other) => other.key === entry.key && !other.keyValue && !entry.keyValue);
+                if (existing >= 0)
+                    entries.splice(existing, 1);
+                entries.push(entry);
+            }
+        }
+        return objectValue(entries, context.location);
+    },
+    lookup: (args, context) => {
+        arity(args, 2, 'lookup');
+        const [map, key, fallback] = args;
+        if (map.kind === 'unknown' || key.kind === 'unknown')
+            return generic('lookup', args, context);
+        if (map.kind !== 'object')
+            throw new EvalError('lookup() takes a map');
+        const wanted = functions_text(key, 'lookup key');
+        const found = [...map.entries].reverse().find((entry) => entry.key === wanted && !entry.keyValue);
+        if (found)
+            return found.value;
+        if (map.entries.some((entry) => entry.keyValue))
+            return generic('lookup', args, context);
+        if (fallback)
+            return fallback;
+        throw new EvalError(`lookup() found no key "${wanted}"`);
+    },
+    element: (args, context) => {
+        arity(args, 2, 'element');
+        if (args[0].kind === 'unknown' || args[1].kind === 'unknown')
+            return generic('element', args, context);
+        const items = functions_list(args[0], 'element list');
+        if (items.length === 0)
+            throw new EvalError('element() of an empty list');
+        const position = toNumber(args[1]);
+        return items[((position % items.length) + items.length) % items.length];
+    },
+    length: (args, context) => {
+        const value = args[0];
+        if (!value || value.kind === 'unknown')
+            return generic('length', args, context);
+        if (value.kind === 'string')
+            return numberValue([...value.value].length, context.location);
+        return numberValue(functions_list(value, 'length argument').length, context.location);
+    },
+    keys: (args, context) => {
+        const value = args[0];
+        if (value?.kind !== 'object')
+            return value?.kind === 'unknown' ? generic('keys', args, context) : fail('keys() takes a map');
+        if (value.entries.some((entry) => entry.keyValue))
+            return generic('keys', args, context);
+        return tupleValue([...value.entries].sort((a, b) => a.key.localeCompare(b.key)).map((entry) => stringValue(entry.key, entry.keyLocation)), context.location);
+    },
+    values: (args, context) => {
+        const value = args[0];
+        if (value?.kind !== 'object')
+            return value?.kind === 'unknown' ? generic('values', args, context) : fail('values() takes a map');
+        return tupleValue([...value.entries].sort((a, b) => a.key.localeCompare(b.key)).map((entry) => entry.value), context.location);
+    },
+    contains: onKnown('contains', (args, context) => boolValue(functions_list(args[0], 'contains list').some((item) => printValue(item) === printValue(args[1])), context.location)),
+    distinct: onKnown('distinct', (args, context) => tupleValue(dedupe(functions_list(args[0], 'distinct list')), context.location)),
+    compact: onKnown('compact', (args, context) => tupleValue(functions_list(args[0], 'compact list').filter((item) => item.kind !== 'null' && !(item.kind === 'string' && item.value === '')), context.location)),
+    flatten: (args, context) => {
+        const value = args[0];
+        if (!value || value.kind === 'unknown')
+            return generic('flatten', args, context);
+        const out = [];
+        const visit = (item, depth) => {
+            if (depth > 50)
+                throw new EvalError('flatten() too deep');
+            if (item.kind === 'tuple')
+                item.items.forEach((inner) => visit(inner, depth + 1));
+            else
+                out.push(item);
+        };
+        visit(value, 0);
+        if (out.some((item) => item.kind === 'unknown'))
+            return generic('flatten', args, context);
+        return tupleValue(out, context.location);
+    },
+    coalesce: (args, context) => {
+        for (const arg of args) {
+            if (arg.kind === 'unknown')
+                return generic('coalesce', args, context);
+            if (arg.kind === 'null' || (arg.kind === 'string' && arg.value === ''))
+                continue;
+            return arg;
+        }
+        throw new EvalError('coalesce() found no non-null argument');
+    },
+    coalescelist: (args, context) => {
+        for (const arg of args) {
+            if (arg.kind === 'unknown')
+                return generic('coalescelist', args, context);
+            if (functions_list(arg, 'coalescelist argument').length > 0)
+                return arg;
+        }
+        throw new EvalError('coalescelist() found no non-empty list');
+    },
+    one: (args, context) => {
+        const value = args[0];
+        if (!value || value.kind === 'unknown')
+            return generic('one', args, context);
+        if (value.kind === 'null')
+            return value;
+        const items = functions_list(value, 'one() argument');
+        if (items.length === 0)
+            return nullValue(context.location);
+        if (items.length === 1)
+            return items[0];
+        throw new EvalError('one() of more than one element');
+    },
+    tolist: (args) => (args[0]?.kind === 'unknown' ? args[0] : tupleValue(functions_list(args[0], 'tolist argument'), args[0].location)),
+    toset: (args, context) => {
+        const value = args[0];
+        if (!value || value.kind === 'unknown')
+            return value ?? generic('toset', args, context);
+        const items = dedupe(functions_list(value, 'toset argument'));
+        if (items.every((item) => item.kind === 'string'))
+            items.sort((a, b) => (a.value < b.value ? -1 : 1));
+        return tupleValue(items, value.location);
+    },
+    tomap: (args) => (args[0]?.kind === 'object' || args[0]?.kind === 'unknown' ? args[0] : fail('tomap() takes a map')),
+    tostring: (args, context) => {
+        const value = args[0];
+        if (!value || value.kind === 'unknown' || value.kind === 'null')
+            return value ?? generic('tostring', args, context);
+        return stringValue(functions_text(value, 'tostring argument'), value.location);
+    },
+    tonumber: (args, context) => {
+        const value = args[0];
+        if (!value || value.kind === 'unknown' || value.kind === 'null')
+            return value ?? generic('tonumber', args, context);
+        return numberValue(toNumber(value), value.location);
+    },
+    tobool: (args, context) => {
+        const value = args[0];
+        if (!value || value.kind === 'unknown' || value.kind === 'null' || value.kind === 'bool')
+            return value ?? generic('tobool', args, context);
+        if (value.kind === 'string' && (value.value === 'true' || value.value === 'false'))
+            return boolValue(value.value === 'true', value.location);
+        throw new EvalError('tobool() of a non-bool');
+    },
+    jsonencode: (args, context) => encodeJson(args[0] ?? nullValue(context.location), context.location),
+    yamlencode: (args, context) => encodeYaml(args[0] ?? nullValue(context.location), context.location),
+    jsondecode: (args, context) => decode(args, context, 'json'),
+    yamldecode: (args, context) => decode(args, context, 'yaml'),
+    file: (args, context) => {
+        const path = args[0];
+        if (path?.kind !== 'string')
+            return generic('file', args, context);
+        const file = context.evaluator.environment.readFile(path.value);
+        if (!file)
+            return generic('file', args, context);
+        const start = { path: file.path, line: 1, column: 1 };
+        return stringValue(file.text, start, { location: start, lineAligned: true, wholeFile: true });
+    },
+    templatefile: (args, context) => {
+        const path = args[0];
+        const variables = args[1] ?? objectValue([], context.location);
+        if (path?.kind !== 'string' || variables.kind === 'unknown')
+            return generic('templatefile', args, context);
+        const file = context.evaluator.environment.readFile(path.value);
+        const template = file ? context.evaluator.environment.parseTemplate(file.text, file.path) : undefined;
+        if (!file || !template)
+            return generic('templatefile', args, context);
+        const bindings = new Map(iterate(variables).map(([key, value]) => [scalarString(key) ?? '', value]));
+        const parts = [];
+        const aligned = { value: true };
+        context.evaluator.templateParts(template.parts, bindings, parts, aligned);
+        const start = { path: file.path, line: 1, column: 1 };
+        return context.evaluator.templateResult(parts, start, { location: start, lineAligned: aligned.value, wholeFile: true });
+    },
+};
+/** `jsondecode`/`yamldecode`: of a known text, of text with `${}` holes (which stay references), or of an encoded value. */
+function decode(args, context, format) {
+    const value = args[0];
+    if (value?.kind === 'unknown' && value.document)
+        return value.document;
+    if (value?.kind === 'string' || (value?.kind === 'unknown' && value.parts.some((part) => 'text' in part)))
+        return documents_decodeText(value, format);
+    return generic(`${format}decode`, args, context);
+}
+function fail(message) {
+    throw new EvalError(message);
+}
+function dedupe(items) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const key = `${item.kind}:${printValue(item)}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function partsValue(parts, location) {
+    if (parts.every((part) => 'text' in part))
+        return stringValue(parts.map((part) => part.text).join(''), location);
+    return unknownTemplate(parts, location);
+}
+/** `replace` with Terraform's `/regex/` form (RE2, close enough to JavaScript's for what IAM code writes). */
+function replaceText(input, search, replacement) {
+    if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
+        const pattern = toJsRegex(search.slice(1, -1));
+        const jsReplacement = replacement.replace(/\$\{(\w+)\}/g, (_, name) => (/^\d+$/.test(name) ? `$${name}` : `$<${name}>`));
+        return input.replace(pattern, jsReplacement);
+    }
+    return search === '' ? input : input.split(search).join(replacement);
+}
+function toJsRegex(source) {
+    let flags = 'g';
+    let body = source;
+    const inline = /^\(\?([ims]+)\)/.exec(body);
+    if (inline) {
+        if (inline[1].includes('i'))
+            flags += 'i';
+        if (inline[1].includes('m'))
+            flags += 'm';
+        if (inline[1].includes('s'))
+            flags += 's';
+        body = body.slice(inline[0].length);
+    }
+    try {
+        return new RegExp(body.replace(/\(\?P</g, '(?<'), flags);
+    }
+    catch {
+        throw new EvalError(`invalid regular expression /${source}/`);
+    }
+}
+const SENTINEL = '\uE000';
+const SAMPLE_PROVIDER_ARN_PREFIX = 'arn:aws:iam::000000000000:oidc-provider/';
+const SAMPLE_HOST_PATH = 'oidc.eks.us-east-1.amazonaws.com/id/5C2F4A1B3D7E9F8A6B4C2D1E0F9A8B7C';
+/**
+ * A string function applied to references whose shape is known: each is replaced by a sample
+ * (`https://` + hole for an issuer URL, a provider ARN prefix + hole for a provider ARN, a bare
+ * hole for a host/path) and the function applied to the sample. When every hole comes out intact
+ * and nothing of the samples' invented parts remains, the result is that text with the holes as
+ * host/path references; anything else is an unknown named after the call.
+ */
+function rewriteUnknown(subject, apply, name, args, context) {
+    const holes = [];
+    const hole = (ref) => {
+        holes.push(ref);
+        return `${SENTINEL}${holes.length - 1}${SENTINEL}`;
+    };
+    let sample = '';
+    let realistic = '';
+    for (const part of subject.parts) {
+        let prefix = '';
+        let ref;
+        if ('text' in part) {
+            sample += part.text;
+            realistic += part.text;
+            continue;
+        }
+        if (part.hostPath !== undefined)
+            [prefix, ref] = ['https://', part.hostPath];
+        else if (part.providerHostPath !== undefined)
+            [prefix, ref] = [SAMPLE_PROVIDER_ARN_PREFIX, part.providerHostPath];
+        else if (part.isHostPath)
+            ref = part.ref;
+        else
+            return generic(name, args, context);
+        sample += prefix + hole(ref);
+        realistic += prefix + SAMPLE_HOST_PATH;
+    }
+    const result = apply(sample);
+    const pieces = result.split(SENTINEL);
+    if (result.includes('000000000000') || pieces.length !== holes.length * 2 + 1)
+        return generic(name, args, context);
+    // The function must treat a real host/path as it treated the hole: not reach into it.
+    if (apply(realistic) !== pieces.map((piece, index) => (index % 2 === 0 ? piece : SAMPLE_HOST_PATH)).join(''))
+        return generic(name, args, context);
+    const parts = [];
+    for (let index = 0; index < pieces.length; index++) {
+        if (index % 2 === 0)
+            parts.push({ text: pieces[index] });
+        else {
+            const ref = holes[Number(pieces[index])];
+            if (ref === undefined)
+                return generic(name, args, context);
+            parts.push({ ref, isHostPath: true });
+        }
+    }
+    return unknownTemplate(parts, context.location);
+}
+const FORMAT_VERB = /%([-+ #0]*)(\d+|\*)?(?:\.(\d+))?([sdvqtfeEgGxXbo%])/g;
+/** `format` with Terraform's common verbs; an unknown argument under %s/%v becomes a hole in the text. */
+function formatText(pattern, args, context) {
+    const parts = [];
+    let next = 0;
+    let last = 0;
+    for (const match of pattern.matchAll(FORMAT_VERB)) {
+        parts.push({ text: pattern.slice(last, match.index) });
+        last = match.index + match[0].length;
+        const [, flags = '', width, precision, verb] = match;
+        if (verb === '%') {
+            parts.push({ text: '%' });
+            continue;
+        }
+        const arg = args[next++];
+        if (!arg)
+            throw new EvalError('format() has too few arguments');
+        if (arg.kind === 'unknown') {
+            if ((verb === 's' || verb === 'v') && !width && !precision)
+                parts.push(...arg.parts);
+            else
+                return generic('format', [stringValue(pattern, context.location), ...args], context);
+            continue;
+        }
+        parts.push({ text: pad(formatOne(verb, arg, precision), flags, width) });
+    }
+    parts.push({ text: pattern.slice(last) });
+    return partsValue(parts, context.location);
+}
+function formatOne(verb, arg, precision) {
+    switch (verb) {
+        case 's':
+        case 'v':
+            return scalarString(arg) ?? (arg.kind === 'null' ? 'null' : printValue(arg));
+        case 'q':
+            return JSON.stringify(functions_text(arg, 'format %q argument'));
+        case 'd':
+            return numberText(Math.trunc(toNumber(arg)));
+        case 't':
+            if (arg.kind !== 'bool')
+                throw new EvalError('format %t of a non-bool');
+            return arg.value ? 'true' : 'false';
+        case 'f':
+        case 'e':
+        case 'E':
+        case 'g':
+        case 'G': {
+            const value = toNumber(arg);
+            if (verb === 'f')
+                return value.toFixed(precision === undefined ? 6 : Number(precision));
+            if (verb === 'e' || verb === 'E') {
+                const out = value.toExponential(precision === undefined ? 6 : Number(precision));
+                return verb === 'E' ? out.toUpperCase() : out;
+            }
+            return numberText(value);
+        }
+        case 'x':
+        case 'X': {
+            const value = arg.kind === 'string' ? Buffer.from(arg.value).toString('hex') : Math.trunc(toNumber(arg)).toString(16);
+            return verb === 'X' ? value.toUpperCase() : value;
+        }
+        case 'b':
+            return Math.trunc(toNumber(arg)).toString(2);
+        case 'o':
+            return Math.trunc(toNumber(arg)).toString(8);
+        default:
+            throw new EvalError(`format verb %${verb}`);
+    }
+}
+function pad(value, flags, width) {
+    if (!width || width === '*')
+        return value;
+    const size = Number(width);
+    if (value.length >= size)
+        return value;
+    if (flags.includes('-'))
+        return value.padEnd(size, ' ');
+    return value.padStart(size, flags.includes('0') ? '0' : ' ');
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/print.ts
+/** HCL-like source text of an expression, for the expression text of results known only at apply time. */
+function printExpr(expr, depth = 0) {
+    if (depth > 30)
+        return '…';
+    const next = (inner) => printExpr(inner, depth + 1);
+    switch (expr.kind) {
+        case 'literal':
+            return typeof expr.value === 'string' ? JSON.stringify(expr.value) : String(expr.value);
+        case 'template':
+            return JSON.stringify(printTemplate(expr.parts, depth));
+        case 'tuple':
+            return `[${expr.items.map(next).join(', ')}]`;
+        case 'object':
+            return `{${expr.items.map((item) => `${item.keyName ?? next(item.key)} = ${next(item.value)}`).join(', ')}}`;
+        case 'variable':
+            return expr.name;
+        case 'access':
+            return `${next(expr.target)}${printSteps(expr.steps, depth)}`;
+        case 'call':
+            return `${expr.name}(${expr.args.map(next).join(', ')}${expr.expandLast ? '...' : ''})`;
+        case 'for': {
+            const names = expr.keyName ? `${expr.keyName}, ${expr.valueName}` : expr.valueName;
+            const condition = expr.condition ? ` if ${next(expr.condition)}` : '';
+            if (expr.keyExpr)
+                return `{for ${names} in ${next(expr.collection)} : ${next(expr.keyExpr)} => ${next(expr.valueExpr)}${expr.grouping ? '...' : ''}${condition}}`;
+            return `[for ${names} in ${next(expr.collection)} : ${next(expr.valueExpr)}${condition}]`;
+        }
+        case 'conditional':
+            return `${next(expr.condition)} ? ${next(expr.then)} : ${next(expr.otherwise)}`;
+        case 'unary':
+            return `${expr.operator}${next(expr.operand)}`;
+        case 'binary':
+            return `${next(expr.left)} ${expr.operator} ${next(expr.right)}`;
+        case 'invalid':
+            return '(invalid)';
+    }
+}
+function printSteps(steps, depth = 0) {
+    return steps
+        .map((step) => {
+        if (step.kind === 'attr')
+            return `.${step.name}`;
+        if (step.kind === 'index')
+            return `[${printExpr(step.key, depth + 1)}]`;
+        return `[*]${printSteps(step.steps, depth)}`;
+    })
+        .join('');
+}
+function printTemplate(parts, depth) {
+    return parts
+        .map((part) => {
+        if (part.kind === 'text')
+            return part.text;
+        if (part.kind === 'interpolation')
+            return `\${${printExpr(part.expression, depth + 1)}}`;
+        if (part.kind === 'if')
+            return `%{if ${printExpr(part.condition, depth + 1)}}${printTemplate(part.then, depth + 1)}%{endif}`;
+        return `%{for ${part.valueName} in ${printExpr(part.collection, depth + 1)}}${printTemplate(part.body, depth + 1)}%{endfor}`;
+    })
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/evaluate.ts
+
+
+
+
+
+/** The evaluation ran out of steps or depth: the value becomes unknown. */
+class RunawayError extends Error {
+}
+const NO_BINDINGS = new Map();
+/** Steps and depth shared by all module instances of one scan, so a pathological configuration cannot run away. */
+class Budget {
+    remaining;
+    constructor(remaining) {
+        this.remaining = remaining;
+    }
+}
+const evaluate_MAX_DEPTH = 150;
+const MAX_STRING = 1_000_000;
+/**
+ * Evaluates HCL expressions as far as they can be known without running Terraform. Never throws
+ * from `evaluate`: an error or an exhausted budget yields an unknown value named after what was written.
+ */
+class Evaluator {
+    environment;
+    budget;
+    depth = 0;
+    constructor(environment, budget) {
+        this.environment = environment;
+        this.budget = budget;
+    }
+    evaluate(expr, bindings = NO_BINDINGS) {
+        try {
+            return this.evaluateOrThrow(expr, bindings);
+        }
+        catch (error) {
+            if (error instanceof EvalError || error instanceof RunawayError)
+                return this.unknownExpr(expr);
+            throw error;
+        }
+    }
+    /** Evaluates, letting Terraform errors through (for `try`, and for callers that tell errors apart). */
+    evaluateOrThrow(expr, bindings) {
+        if (this.budget.remaining-- <= 0)
+            throw new RunawayError('evaluation budget exhausted');
+        if (this.depth >= evaluate_MAX_DEPTH)
+            throw new RunawayError('expression too deep');
+        this.depth++;
+        try {
+            return this.dispatch(expr, bindings);
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    /** An unknown named after the expression as written, in this module instance. */
+    unknownExpr(expr) {
+        return unknownRef(`${this.environment.prefix}${printExpr(expr)}`, expr.location);
+    }
+    dispatch(expr, bindings) {
+        switch (expr.kind) {
+            case 'literal':
+                if (typeof expr.value === 'string')
+                    return stringValue(expr.value, expr.location, expr.textLocation ? { location: expr.textLocation, lineAligned: expr.lineAligned ?? false } : undefined);
+                if (typeof expr.value === 'number')
+                    return numberValue(expr.value, expr.location);
+                if (typeof expr.value === 'boolean')
+                    return boolValue(expr.value, expr.location);
+                return nullValue(expr.location);
+            case 'template':
+                return this.template(expr, bindings);
+            case 'tuple':
+                return tupleValue(expr.items.map((item) => this.evaluateOrThrow(item, bindings)), expr.location);
+            case 'object':
+                return this.object(expr, bindings);
+            case 'variable': {
+                const bound = bindings.get(expr.name);
+                if (bound)
+                    return bound;
+                return this.resolveTraversal(expr.name, [], expr.location, bindings);
+            }
+            case 'access': {
+                if (expr.target.kind === 'variable' && !bindings.has(expr.target.name))
+                    return this.resolveTraversal(expr.target.name, expr.steps, expr.location, bindings);
+                const value = this.applySteps(this.evaluateOrThrow(expr.target, bindings), expr.steps, bindings, expr.location);
+                return value.kind === 'unknown' && value.location !== expr.location ? { ...value, location: expr.location } : value;
+            }
+            case 'call':
+                return this.call(expr, bindings);
+            case 'for':
+                return this.forExpression(expr, bindings);
+            case 'conditional':
+                return this.conditional(expr, bindings);
+            case 'unary':
+                return this.unary(expr.operator, this.evaluateOrThrow(expr.operand, bindings), expr.location);
+            case 'binary':
+                return this.binary(expr.operator, expr.left, expr.right, bindings, expr.location);
+            case 'invalid':
+                throw new EvalError('invalid expression');
+        }
+    }
+    resolveTraversal(root, steps, location, bindings) {
+        const resolved = this.environment.resolve(root, steps, location, bindings);
+        const value = this.applySteps(resolved.value, steps.slice(resolved.consumed), bindings, location);
+        // A value known only at apply time is best shown where it is referenced.
+        return value.kind === 'unknown' && value.location !== location ? { ...value, location } : value;
+    }
+    applySteps(value, steps, bindings, location) {
+        let current = value;
+        for (let index = 0; index < steps.length; index++) {
+            const step = steps[index];
+            if (step.kind === 'attr')
+                current = this.attribute(current, step.name);
+            else if (step.kind === 'index')
+                current = this.index(current, this.evaluateOrThrow(step.key, bindings));
+            else {
+                current = this.splat(current, step.steps, bindings, location);
+            }
+        }
+        return current;
+    }
+    attribute(value, name) {
+        if (value.kind === 'unknown')
+            return extendRef(value, `.${name}`);
+        if (value.kind === 'object') {
+            for (let index = value.entries.length - 1; index >= 0; index--) {
+                const entry = value.entries[index];
+                if (entry.key === name && !entry.keyValue)
+                    return entry.value;
+            }
+            if (value.openRef !== undefined)
+                return unknownRef(`${value.openRef}.${name}`, value.location);
+            if (value.entries.some((entry) => entry.keyValue))
+                return unknownRef(`${printValue(value)}.${name}`, value.location);
+            throw new EvalError(`no attribute "${name}"`);
+        }
+        throw new EvalError(`cannot read attribute "${name}" of a ${value.kind}`);
+    }
+    index(value, key) {
+        if (key.kind === 'unknown') {
+            if (value.kind === 'unknown')
+                return extendRef(value, `[${printValue(key)}]`);
+            return unknownRef(`${printValue(value)}[${printValue(key)}]`, value.location);
+        }
+        if (value.kind === 'unknown')
+            return extendRef(value, `[${printValue(key)}]`);
+        if (value.kind === 'tuple') {
+            const position = key.kind === 'number' ? key.value : key.kind === 'string' && /^\d+$/.test(key.value) ? Number(key.value) : Number.NaN;
+            const item = Number.isInteger(position) ? value.items[position] : undefined;
+            if (!item)
+                throw new EvalError(`index ${printValue(key)} out of range`);
+            return item;
+        }
+        if (value.kind === 'object') {
+            const text = scalarString(key);
+            if (text === undefined)
+                throw new EvalError('invalid key');
+            return this.attribute(value, text);
+        }
+        throw new EvalError(`cannot index a ${value.kind}`);
+    }
+    splat(value, steps, bindings, location) {
+        if (value.kind === 'unknown')
+            return extendRef(value, `[*]${printSteps(steps)}`);
+        if (value.kind === 'null')
+            return tupleValue([], value.location);
+        const items = value.kind === 'tuple' ? value.items : [value];
+        return tupleValue(items.map((item) => this.applySteps(item, steps, bindings, location)), value.location);
+    }
+    template(expr, bindings) {
+        const only = expr.parts.length === 1 ? expr.parts[0] : undefined;
+        if (only?.kind === 'interpolation')
+            return this.evaluateOrThrow(only.expression, bindings);
+        const parts = [];
+        const aligned = { value: expr.lineAligned };
+        this.templateParts(expr.parts, bindings, parts, aligned);
+        return this.templateResult(parts, expr.location, { location: expr.textLocation, lineAligned: aligned.value });
+    }
+    /** Renders template parts (also `templatefile`'s) into text and holes. */
+    templateParts(templateParts, bindings, out, aligned) {
+        for (const part of templateParts) {
+            if (part.kind === 'text') {
+                out.push({ text: part.text });
+                continue;
+            }
+            if (part.kind === 'interpolation') {
+                const value = this.evaluateOrThrow(part.expression, bindings);
+                if (value.kind === 'unknown') {
+                    out.push(...value.parts);
+                    continue;
+                }
+                const text = scalarString(value);
+                if (text === undefined)
+                    throw new EvalError(`cannot interpolate a ${value.kind}`);
+                if (text.includes('\n'))
+                    aligned.value = false;
+                out.push({ text });
+                continue;
+            }
+            if (part.kind === 'if') {
+                const condition = this.evaluateOrThrow(part.condition, bindings);
+                if (condition.kind === 'bool')
+                    this.templateParts(condition.value ? part.then : part.otherwise, bindings, out, aligned);
+                else if (condition.kind === 'unknown')
+                    out.push({ ref: `${this.environment.prefix}%{if ${printValue(condition)}}` });
+                else
+                    throw new EvalError('template condition is not a bool');
+                continue;
+            }
+            const collection = this.evaluateOrThrow(part.collection, bindings);
+            if (collection.kind === 'unknown') {
+                out.push({ ref: `${this.environment.prefix}%{for ${part.valueName} in ${printValue(collection)}}` });
+                continue;
+            }
+            for (const [key, item] of iterate(collection)) {
+                const inner = new Map(bindings);
+                if (part.keyName)
+                    inner.set(part.keyName, key);
+                inner.set(part.valueName, item);
+                this.templateParts(part.body, inner, out, aligned);
+            }
+        }
+    }
+    templateResult(parts, location, origin) {
+        if (parts.every((part) => 'text' in part)) {
+            const text = parts.map((part) => part.text).join('');
+            if (text.length > MAX_STRING)
+                throw new RunawayError('string too long');
+            return stringValue(text, location, origin);
+        }
+        return { ...unknownTemplate(parts, location), origin };
+    }
+    object(expr, bindings) {
+        const entries = [];
+        for (const item of expr.items) {
+            const value = this.evaluateOrThrow(item.value, bindings);
+            if (item.keyName !== undefined) {
+                entries.push({ key: item.keyName, keyLocation: item.keyLocation, value });
+                continue;
+            }
+            const key = this.evaluateOrThrow(item.key, bindings);
+            if (key.kind === 'unknown') {
+                entries.push({ key: values_expressionOf(key), keyLocation: item.keyLocation, keyValue: key, value });
+                continue;
+            }
+            const text = scalarString(key);
+            if (text === undefined)
+                throw new EvalError('object key is not a string');
+            entries.push({ key: text, keyLocation: item.keyLocation, value });
+        }
+        return objectValue(entries, expr.location);
+    }
+    call(expr, bindings) {
+        if (expr.name === 'try') {
+            for (const arg of expr.args) {
+                try {
+                    return this.evaluateOrThrow(arg, bindings);
+                }
+                catch (error) {
+                    if (!(error instanceof EvalError))
+                        throw error;
+                }
+            }
+            throw new EvalError('no argument of try() could be evaluated');
+        }
+        if (expr.name === 'can') {
+            const arg = expr.args[0];
+            if (!arg)
+                throw new EvalError('can() takes one argument');
+            try {
+                const value = this.evaluateOrThrow(arg, bindings);
+                return containsUnknown(value) ? unknownRef(`${this.environment.prefix}${printExpr(expr)}`, expr.location) : boolValue(true, expr.location);
+            }
+            catch (error) {
+                if (error instanceof EvalError)
+                    return boolValue(false, expr.location);
+                throw error;
+            }
+        }
+        let args = expr.args.map((arg) => this.evaluateOrThrow(arg, bindings));
+        if (expr.expandLast && args.length > 0) {
+            const last = args[args.length - 1];
+            if (last.kind === 'unknown')
+                return unknownRef(`${this.environment.prefix}${printExpr(expr)}`, expr.location);
+            if (last.kind !== 'tuple')
+                throw new EvalError('cannot expand a non-list argument');
+            args = [...args.slice(0, -1), ...last.items];
+        }
+        const context = { location: expr.location, evaluator: this };
+        return callFunction(expr.name, args, context);
+    }
+    forExpression(expr, bindings) {
+        const collection = this.evaluateOrThrow(expr.collection, bindings);
+        if (collection.kind === 'unknown')
+            return this.unknownExpr(expr);
+        if (collection.kind !== 'tuple' && collection.kind !== 'object')
+            throw new EvalError('for expression over a non-collection');
+        const items = [];
+        const entries = [];
+        const groups = new Map();
+        for (const [key, value] of iterate(collection)) {
+            const inner = new Map(bindings);
+            if (expr.keyName)
+                inner.set(expr.keyName, key);
+            inner.set(expr.valueName, value);
+            if (expr.condition) {
+                const keep = this.evaluateOrThrow(expr.condition, inner);
+                if (keep.kind === 'unknown')
+                    return this.unknownExpr(expr);
+                if (keep.kind !== 'bool')
+                    throw new EvalError('for condition is not a bool');
+                if (!keep.value)
+                    continue;
+            }
+            const result = this.evaluateOrThrow(expr.valueExpr, inner);
+            if (!expr.keyExpr) {
+                items.push(result);
+                continue;
+            }
+            const keyValue = this.evaluateOrThrow(expr.keyExpr, inner);
+            if (keyValue.kind === 'unknown')
+                return this.unknownExpr(expr);
+            const keyText = scalarString(keyValue);
+            if (keyText === undefined)
+                throw new EvalError('for key is not a string');
+            if (expr.grouping) {
+                const group = groups.get(keyText);
+                if (group)
+                    group.push(result);
+                else {
+                    groups.set(keyText, [result]);
+                    entries.push({ key: keyText, keyLocation: keyValue.location, value: result });
+                }
+            }
+            else {
+                entries.push({ key: keyText, keyLocation: keyValue.location, value: result });
+            }
+        }
+        if (!expr.keyExpr)
+            return tupleValue(items, expr.location);
+        if (expr.grouping)
+            return objectValue(entries.map((entry) => ({ ...entry, value: tupleValue(groups.get(entry.key), entry.value.location) })), expr.location);
+        return objectValue(entries, expr.location);
+    }
+    conditional(expr, bindings) {
+        const condition = this.evaluateOrThrow(expr.condition, bindings);
+        if (condition.kind === 'bool')
+            return this.evaluateOrThrow(condition.value ? expr.then : expr.otherwise, bindings);
+        if (condition.kind !== 'unknown')
+            throw new EvalError('condition is not a bool');
+        const then = this.evaluate(expr.then, bindings);
+        const otherwise = this.evaluate(expr.otherwise, bindings);
+        if (!containsUnknown(then) && !containsUnknown(otherwise) && printValue(then) === printValue(otherwise))
+            return then;
+        return unknownRef(`${printValue(condition)} ? ${printValue(then)} : ${printValue(otherwise)}`, expr.location);
+    }
+    unary(operator, operand, location) {
+        if (operand.kind === 'unknown')
+            return unknownRef(`${operator}${printValue(operand)}`, location);
+        if (operator === '!') {
+            if (operand.kind !== 'bool')
+                throw new EvalError('! of a non-bool');
+            return boolValue(!operand.value, location);
+        }
+        return numberValue(-toNumber(operand), location);
+    }
+    binary(operator, leftExpr, rightExpr, bindings, location) {
+        const left = this.evaluateOrThrow(leftExpr, bindings);
+        if (operator === '&&' || operator === '||') {
+            if (left.kind === 'bool' && left.value === (operator === '||'))
+                return boolValue(left.value, location);
+            const right = this.evaluateOrThrow(rightExpr, bindings);
+            if (right.kind === 'bool' && right.value === (operator === '||'))
+                return boolValue(right.value, location);
+            if (left.kind === 'unknown' || right.kind === 'unknown')
+                return unknownRef(`${printValue(left)} ${operator} ${printValue(right)}`, location);
+            if (left.kind !== 'bool' || right.kind !== 'bool')
+                throw new EvalError(`${operator} of non-bools`);
+            return boolValue(operator === '&&' ? left.value && right.value : left.value || right.value, location);
+        }
+        const right = this.evaluateOrThrow(rightExpr, bindings);
+        if (containsUnknown(left) || containsUnknown(right))
+            return unknownRef(`${printValue(left)} ${operator} ${printValue(right)}`, location);
+        if (operator === '==' || operator === '!=') {
+            const equal = left.kind === right.kind && printValue(left) === printValue(right);
+            return boolValue(operator === '==' ? equal : !equal, location);
+        }
+        const a = toNumber(left);
+        const b = toNumber(right);
+        switch (operator) {
+            case '+':
+                return numberValue(a + b, location);
+            case '-':
+                return numberValue(a - b, location);
+            case '*':
+                return numberValue(a * b, location);
+            case '/':
+                if (b === 0)
+                    throw new EvalError('division by zero');
+                return numberValue(a / b, location);
+            case '%':
+                if (b === 0)
+                    throw new EvalError('division by zero');
+                return numberValue(a % b, location);
+            case '<':
+                return boolValue(a < b, location);
+            case '<=':
+                return boolValue(a <= b, location);
+            case '>':
+                return boolValue(a > b, location);
+            case '>=':
+                return boolValue(a >= b, location);
+            default:
+                throw new EvalError(`unknown operator ${operator}`);
+        }
+    }
+}
+/** `module.x.out` + `.arn` → `module.x.out.arn`; a template is parenthesised. */
+function extendRef(value, suffix) {
+    const ref = singleRef(value);
+    return unknownRef(ref ? `${ref.ref}${suffix}` : `(${printValue(value)})${suffix}`, value.location);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/ast.ts
+function attribute(body, name) {
+    return body?.attributes.find((candidate) => candidate.name === name);
+}
+function blocks(body, type) {
+    return body?.blocks.filter((candidate) => candidate.type === type) ?? [];
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/block-view.ts
+
+
+const MAX_INSTANCES = 500;
+/** The instances `count` or `for_each` make of a block (a module call, a resource, a data source). */
+function expandInstances(block, evaluator, bindings) {
+    const count = attribute(block.body, 'count');
+    const forEach = attribute(block.body, 'for_each');
+    if (count) {
+        const value = evaluator.evaluate(count.expression, bindings);
+        if (value.kind === 'number' && Number.isInteger(value.value) && value.value >= 0) {
+            return Array.from({ length: Math.min(value.value, MAX_INSTANCES) }, (_, index) => ({
+                keyText: `[${index}]`,
+                key: numberValue(index, count.location),
+                bindings: bind(bindings, 'count', objectValue([{ key: 'index', keyLocation: count.location, value: numberValue(index, count.location) }], count.location)),
+            }));
+        }
+        const index = unknownRef(`${evaluator.environment.prefix}count.index`, count.location);
+        return [{ keyText: '[count.index]', bindings: bind(bindings, 'count', objectValue([{ key: 'index', keyLocation: count.location, value: index }], count.location)), unknownExpansion: true }];
+    }
+    if (forEach) {
+        const value = evaluator.evaluate(forEach.expression, bindings);
+        if (value.kind === 'tuple' || value.kind === 'object') {
+            const known = value.kind === 'object' ? !value.entries.some((entry) => entry.keyValue) : value.items.every((item) => scalarString(item) !== undefined);
+            if (known) {
+                return eachPairs(value)
+                    .slice(0, MAX_INSTANCES)
+                    .map(([key, item]) => ({
+                    keyText: `[${JSON.stringify(key.value)}]`,
+                    key,
+                    bindings: bind(bindings, 'each', eachObject(key, item, forEach.location)),
+                }));
+            }
+        }
+        const prefix = evaluator.environment.prefix;
+        const each = eachObject(unknownRef(`${prefix}each.key`, forEach.location), unknownRef(`${prefix}each.value`, forEach.location), forEach.location);
+        return [{ keyText: '[each.key]', bindings: bind(bindings, 'each', each), unknownExpansion: true }];
+    }
+    return [{ keyText: '', bindings }];
+}
+/** for_each pairs: a set's elements are both key and value; a map's keys and values. */
+function eachPairs(value) {
+    if (value.kind === 'object')
+        return value.entries.map((entry) => [stringValue(entry.key, entry.keyLocation), entry.value]);
+    return iterate(value).map(([, item]) => [stringValue(scalarString(item), item.location), item]);
+}
+function eachObject(key, value, location) {
+    return objectValue([
+        { key: 'key', keyLocation: location, value: key },
+        { key: 'value', keyLocation: location, value },
+    ], location);
+}
+function bind(bindings, name, value) {
+    const next = new Map(bindings);
+    next.set(name, value);
+    return next;
+}
+/**
+ * A block seen through an evaluator and the names bound where it stands (each, count, a dynamic
+ * block's iterator): its attributes evaluated on demand, its nested blocks with `dynamic` blocks
+ * expanded.
+ */
+class BlockView {
+    evaluator;
+    block;
+    bindings;
+    unknownExpansion;
+    constructor(evaluator, block, bindings, 
+    /** A `dynamic` block whose for_each is unknown stands for any number of blocks like this one. */
+    unknownExpansion = false) {
+        this.evaluator = evaluator;
+        this.block = block;
+        this.bindings = bindings;
+        this.unknownExpansion = unknownExpansion;
+    }
+    get location() {
+        return this.block.location;
+    }
+    attribute(name) {
+        return attribute(this.block.body, name);
+    }
+    has(name) {
+        return this.attribute(name) !== undefined;
+    }
+    /** The attribute's value, or undefined when it is not written. */
+    value(name) {
+        const found = this.attribute(name);
+        return found ? this.evaluator.evaluate(found.expression, this.bindings) : undefined;
+    }
+    /** Nested blocks of a type, static ones and `dynamic "<type>"` expansions, in source order. */
+    blocks(type) {
+        const views = [];
+        for (const nested of blocks(this.block.body, type))
+            views.push({ line: nested.location.line, views: [new BlockView(this.evaluator, nested, this.bindings)] });
+        for (const dynamic of blocks(this.block.body, 'dynamic')) {
+            if (dynamic.labels[0] !== type)
+                continue;
+            views.push({ line: dynamic.location.line, views: this.expandDynamic(dynamic, type) });
+        }
+        return views.sort((a, b) => a.line - b.line).flatMap((entry) => entry.views);
+    }
+    expandDynamic(dynamic, type) {
+        const content = blocks(dynamic.body, 'content')[0];
+        if (!content)
+            return [];
+        const iteratorName = scalarString(this.evaluator.evaluate(attribute(dynamic.body, 'iterator')?.expression ?? { kind: 'literal', value: type, location: dynamic.location }, this.bindings)) ?? type;
+        const forEach = attribute(dynamic.body, 'for_each');
+        const collection = forEach ? this.evaluator.evaluate(forEach.expression, this.bindings) : tupleValue([], dynamic.location);
+        if (collection.kind !== 'tuple' && collection.kind !== 'object') {
+            const location = forEach?.location ?? dynamic.location;
+            const iterator = objectValue([
+                { key: 'key', keyLocation: location, value: unknownRef(`${iteratorName}.key`, location) },
+                { key: 'value', keyLocation: location, value: unknownRef(`${iteratorName}.value`, location) },
+            ], location);
+            return [new BlockView(this.evaluator, content, bind(this.bindings, iteratorName, iterator), true)];
+        }
+        return iterate(collection)
+            .slice(0, MAX_INSTANCES)
+            .map(([key, value]) => {
+            const iterator = objectValue([
+                { key: 'key', keyLocation: key.location, value: key },
+                { key: 'value', keyLocation: value.location, value },
+            ], value.location);
+            return new BlockView(this.evaluator, content, bind(this.bindings, iteratorName, iterator));
+        });
+    }
+    /** The block as an object value (attributes evaluated, nested blocks as lists), for references into it. */
+    toValue(depth = 0) {
+        const entries = [];
+        for (const item of this.block.body.attributes)
+            entries.push({ key: item.name, keyLocation: item.location, value: this.evaluator.evaluate(item.expression, this.bindings) });
+        if (depth < 20) {
+            const types = new Set([...this.block.body.blocks.filter((nested) => nested.type !== 'dynamic').map((nested) => nested.type), ...this.block.body.blocks.filter((nested) => nested.type === 'dynamic').map((nested) => nested.labels[0] ?? '')]);
+            for (const type of types) {
+                if (type === '' || type === 'lifecycle' || type === 'provisioner' || type === 'connection')
+                    continue;
+                const views = this.blocks(type);
+                const location = views[0]?.location ?? this.block.location;
+                entries.push({ key: type, keyLocation: location, value: tupleValue(views.map((view) => view.toValue(depth + 1)), location) });
+            }
+        }
+        return { ...objectValue(entries, this.block.location), endLine: this.block.endLine };
+    }
+}
+/** `[0]` / `["key"]` for an instance key. */
+function block_view_keyTextOf(key) {
+    return key.kind === 'number' ? `[${key.value}]` : `[${printValue(key)}]`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/computed.ts
+
+/**
+ * Attributes whose value at apply time differs from what the configuration says, or whose shape is
+ * known although the value is not: the EKS issuer is an `https://` URL, an IAM OIDC provider's
+ * `url` comes back from IAM without the scheme, its `arn` ends in the issuer host/path. undefined
+ * means: read the attribute from the configuration, or as a plain reference.
+ */
+function computedAttribute(type, name, address, view, location) {
+    switch (type) {
+        case 'aws_eks_cluster':
+            return name === 'identity' ? eksIdentity(address, location) : undefined;
+        case 'aws_iam_openid_connect_provider':
+            if (name === 'arn')
+                return unknownRef(`${address}.arn`, location, { providerHostPath: `${address}.url` });
+            if (name === 'url')
+                return unknownRef(`${address}.url`, location, { isHostPath: true });
+            return undefined;
+        case 'aws_iam_role':
+            if (name === 'id')
+                return view.value('name') ?? unknownRef(`${address}.id`, location);
+            return undefined;
+        default:
+            return undefined;
+    }
+}
+function eksIssuer(address, location) {
+    const issuer = `${address}.identity[0].oidc[0].issuer`;
+    return unknownTemplate([{ text: 'https://' }, { ref: `replace(${issuer}, "https://", "")`, isHostPath: true }], location);
+}
+/**
+ * `identity[0].oidc[0].issuer`: `https://oidc.eks.<region>.amazonaws.com/id/<ID>`, written as
+ * `https://` and the host/path, so that the scheme shows where the issuer is used as a key and
+ * `replace(…, "https://", "")` or `trimprefix` leave the same host/path reference.
+ */
+function eksIdentity(address, location) {
+    const value = eksIssuer(address, location);
+    const oidc = objectValue([{ key: 'issuer', keyLocation: location, value }], location);
+    return tupleValue([objectValue([{ key: 'oidc', keyLocation: location, value: tupleValue([oidc], location) }], location)], location);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/policy-document.ts
+
+
+
+/**
+ * `data "aws_iam_policy_document"`: its `json`, a string that remembers the policy it encodes as an
+ * HCL value whose parts point at the HCL that wrote them (the statement block, the condition's
+ * `variable` and `values`). `source_policy_documents` come first, this document's statements
+ * replace those with the same Sid, and `override_policy_documents` replace or add last.
+ */
+function policyDocumentJson(view, location) {
+    const statements = [];
+    const sidOf = (statement) => {
+        const sid = objectEntry(statement, 'Sid')?.value;
+        return sid ? scalarString(sid) : undefined;
+    };
+    const merge = (statement) => {
+        const sid = sidOf(statement);
+        const existing = sid ? statements.findIndex((other) => sidOf(other) === sid) : -1;
+        if (existing >= 0)
+            statements[existing] = statement;
+        else
+            statements.push(statement);
+    };
+    for (const statement of documentStatements(view.value('source_policy_documents'), location))
+        merge(statement);
+    for (const block of view.blocks('statement'))
+        merge(statementValue(block));
+    for (const statement of documentStatements(view.value('override_policy_documents'), location))
+        merge(statement);
+    const entries = [];
+    const version = view.value('version');
+    entries.push({ key: 'Version', keyLocation: view.attribute('version')?.location ?? view.location, value: version && version.kind !== 'null' ? version : stringValue('2012-10-17', view.location) });
+    const id = view.value('policy_id');
+    if (id && id.kind !== 'null')
+        entries.push({ key: 'Id', keyLocation: view.attribute('policy_id').location, value: id });
+    entries.push({ key: 'Statement', keyLocation: view.location, value: tupleValue(statements, view.location) });
+    return encodeJson({ ...objectValue(entries, view.location), endLine: view.block.endLine }, location);
+}
+/** The statements of other policy documents (JSON strings): their HCL values when known, else a reference. */
+function documentStatements(list, location) {
+    if (!list || list.kind === 'null')
+        return [];
+    if (list.kind === 'unknown')
+        return [unknownRef(`${values_expressionOf(list)}[*].Statement`, list.location)];
+    if (list.kind !== 'tuple')
+        return [];
+    const statements = [];
+    for (const item of list.items) {
+        let document;
+        if ((item.kind === 'string' || item.kind === 'unknown') && item.document)
+            document = item.document;
+        else if (item.kind === 'string') {
+            try {
+                document = decodeJson(item);
+            }
+            catch (error) {
+                if (!(error instanceof EvalError))
+                    throw error;
+            }
+        }
+        if (!document) {
+            statements.push(item.kind === 'unknown' ? unknownRef(`${values_expressionOf(item)}.Statement`, item.location) : unknownRef('(invalid policy document)', item.location ?? location));
+            continue;
+        }
+        const inner = objectEntry(document, 'Statement')?.value;
+        if (inner?.kind === 'tuple')
+            statements.push(...inner.items);
+        else if (inner)
+            statements.push(inner);
+    }
+    return statements;
+}
+function statementValue(block) {
+    const entries = [];
+    const add = (key, attributeName) => {
+        const value = block.value(attributeName);
+        if (value && value.kind !== 'null')
+            entries.push({ key, keyLocation: block.attribute(attributeName).location, value });
+    };
+    if (block.unknownExpansion)
+        return unknownRef('dynamic statement', block.location);
+    add('Sid', 'sid');
+    const effect = block.value('effect');
+    entries.push({ key: 'Effect', keyLocation: block.attribute('effect')?.location ?? block.location, value: effect && effect.kind !== 'null' ? effect : stringValue('Allow', block.location) });
+    add('Action', 'actions');
+    add('NotAction', 'not_actions');
+    add('Resource', 'resources');
+    add('NotResource', 'not_resources');
+    const principals = principalValue(block.blocks('principals'));
+    if (principals)
+        entries.push({ key: 'Principal', keyLocation: block.blocks('principals')[0].location, value: principals });
+    const notPrincipals = principalValue(block.blocks('not_principals'));
+    if (notPrincipals)
+        entries.push({ key: 'NotPrincipal', keyLocation: block.blocks('not_principals')[0].location, value: notPrincipals });
+    const conditions = conditionValue(block.blocks('condition'));
+    if (conditions)
+        entries.push({ key: 'Condition', keyLocation: block.blocks('condition')[0].location, value: conditions });
+    return { ...objectValue(entries, block.location), endLine: block.block.endLine };
+}
+/** `principals { type, identifiers }` blocks, one entry per type; `type = "*"` with `["*"]` is `"Principal": "*"`. */
+function principalValue(blocks) {
+    if (blocks.length === 0)
+        return undefined;
+    const entries = [];
+    for (const block of blocks) {
+        const type = block.value('type');
+        const identifiers = block.value('identifiers') ?? tupleValue([], block.location);
+        const typeText = type ? scalarString(type) : undefined;
+        if (block.unknownExpansion || typeText === undefined)
+            return unknownRef('dynamic principals', block.location);
+        if (typeText === '*')
+            return stringValue('*', block.attribute('type').location);
+        const existing = entries.find((entry) => entry.key === typeText);
+        const items = identifiers.kind === 'tuple' ? identifiers.items : [identifiers];
+        if (existing && existing.value.kind === 'tuple')
+            existing.value = tupleValue([...existing.value.items, ...items], existing.value.location);
+        else
+            entries.push({ key: typeText, keyLocation: block.attribute('type').location, value: identifiers.kind === 'tuple' ? identifiers : tupleValue(items, identifiers.location) });
+    }
+    return objectValue(entries, blocks[0].location);
+}
+/** `condition { test, variable, values }` blocks: one operator per test, one key per variable (values joined). */
+function conditionValue(blocks) {
+    if (blocks.length === 0)
+        return undefined;
+    const operators = [];
+    for (const block of blocks) {
+        const test = block.value('test');
+        const variable = block.value('variable');
+        const values = block.value('values') ?? tupleValue([], block.location);
+        if (block.unknownExpansion || !test || !variable) {
+            operators.push({ key: 'dynamic condition', keyLocation: block.location, keyValue: unknownRef('dynamic condition', block.location), value: unknownRef('dynamic condition', block.location) });
+            continue;
+        }
+        const testLocation = block.attribute('test').location;
+        const variableLocation = block.attribute('variable').location;
+        const operatorKey = keyOf(test, testLocation);
+        let operator = operators.find((entry) => entry.key === operatorKey.key && entry.keyValue === undefined && operatorKey.keyValue === undefined);
+        if (!operator) {
+            operator = { ...operatorKey, value: objectValue([], testLocation) };
+            operators.push(operator);
+        }
+        const keys = operator.value;
+        const key = keyOf(variable, variableLocation);
+        const valuesValue = values.kind === 'tuple' ? values : tupleValue([values], values.location);
+        const existing = key.keyValue === undefined ? keys.entries.find((entry) => entry.key === key.key && entry.keyValue === undefined) : undefined;
+        if (existing && existing.value.kind === 'tuple')
+            existing.value = tupleValue([...existing.value.items, ...valuesValue.items], existing.value.location);
+        else
+            keys.entries.push({ ...key, value: { ...valuesValue, location: block.attribute('values')?.location ?? block.location } });
+    }
+    return objectValue(operators, blocks[0].location);
+}
+function keyOf(value, location) {
+    if (value.kind === 'unknown')
+        return { key: values_expressionOf(value), keyLocation: location, keyValue: value };
+    return { key: scalarString(value) ?? '', keyLocation: location };
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/iam.ts
+
+
+
+
+/** `resource "aws_iam_role"`: name (or a generated one), path, and the trust policy however it is written. */
+function readIamRole({ view, address, root, sink }) {
+    const role = { source: 'terraform', location: view.location, label: address, arnReferences: [`${address}.arn`], terraform: { root, address } };
+    const name = present(view.value('name'));
+    const namePrefix = present(view.value('name_prefix'));
+    if (name)
+        role.name = toFactValue(name) ?? symbolic(`${address}.name`, name.location);
+    else if (namePrefix)
+        role.generatedName = { prefix: toFactValue(namePrefix) ?? symbolic(`${address}.name_prefix`, namePrefix.location), location: view.attribute('name_prefix').location };
+    else
+        role.generatedName = { prefix: known('terraform-', view.location), location: view.location };
+    const path = present(view.value('path'));
+    if (path) {
+        const value = toFactValue(path);
+        if (value)
+            role.path = value;
+    }
+    const trust = present(view.value('assume_role_policy'));
+    if (trust)
+        readTrustPolicy(trust, address, role, sink);
+    sink.facts.roles.push(role);
+}
+/** A trust policy from `jsonencode`, a heredoc, `file`, a policy document's `json`, or a reference. */
+function readTrustPolicy(trust, label, role, sink) {
+    const parsed = documentTree(trust, 'json');
+    if (parsed?.error) {
+        sink.findings.push({
+            ruleId: 'trust-policy-invalid',
+            location: parsed.error.location,
+            message: `The trust policy of ${label} is not valid JSON: ${parsed.error.message}; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"`,
+            key: `json-syntax ${label}`,
+        });
+        return;
+    }
+    if (!parsed?.root)
+        return;
+    noteDocumentFile(trust, sink);
+    const read = readPolicyDocument(parsed.root, label);
+    role.trustPolicy = read.document;
+    sink.findings.push(...read.findings);
+}
+/** `resource "aws_iam_openid_connect_provider"` and its data source: URL, client IDs, and the ARN reference. */
+function readOidcProvider({ view, address, root, sink }, dataSource = false) {
+    const provider = {
+        source: 'terraform',
+        location: view.location,
+        terraform: { root, address },
+        arn: toFactValue(present(view.value('arn'))) ?? symbolic(`${address}.arn`, view.location),
+        clientIds: [],
+        arnReferences: [`${address}.arn`],
+    };
+    const url = toFactValue(present(view.value('url')));
+    if (url)
+        provider.url = url;
+    const clientIds = present(view.value('client_id_list'));
+    if (clientIds?.kind === 'tuple') {
+        for (const item of clientIds.items) {
+            const value = toFactValue(item);
+            if (value)
+                provider.clientIds.push(value);
+        }
+    }
+    else if (clientIds?.kind === 'unknown') {
+        provider.clientIds.push(symbolic(values_expressionOf(clientIds), clientIds.location));
+    }
+    else if (!clientIds && dataSource) {
+        provider.clientIds.push(symbolic(`${address}.client_id_list`, view.location));
+    }
+    const attribute = view.attribute('client_id_list');
+    if (attribute)
+        provider.clientIdsLocation = attribute.location;
+    sink.facts.oidcProviders.push(provider);
+}
+/** A document read whole from a file (`file`, `templatefile`) belongs to the fact made of it. */
+function noteDocumentFile(value, sink) {
+    if ((value.kind === 'string' || value.kind === 'unknown') && value.origin?.wholeFile)
+        sink.documentFiles.add(value.origin.location.path);
+}
+/** undefined for an absent or null attribute. */
+function present(value) {
+    return value && value.kind !== 'null' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/service-accounts.ts
+
+
+
+const service_accounts_ROLE_ARN = 'eks.amazonaws.com/role-arn';
+const AUDIENCE = 'eks.amazonaws.com/audience';
+const STS_REGIONAL_ENDPOINTS = 'eks.amazonaws.com/sts-regional-endpoints';
+const TOKEN_EXPIRATION = 'eks.amazonaws.com/token-expiration';
+/** The entries of an annotations (or labels) map; a value that is not a string keeps its text and says what it is. */
+function annotationsOf(value, where) {
+    if (value?.kind !== 'object')
+        return [];
+    return value.entries
+        .filter((entry) => entry.keyValue === undefined)
+        .map((entry) => {
+        const annotation = { key: entry.key, keyLocation: entry.keyLocation, value: toFactValue(entry.value) ?? known(printValue(entry.value), entry.value.location), where };
+        if (entry.value.kind === 'tuple' || entry.value.kind === 'object')
+            annotation.valueKind = 'collection';
+        else if (entry.value.kind === 'null')
+            annotation.valueKind = 'null';
+        return annotation;
+    });
+}
+/** Records a ServiceAccount (and the object, for the annotation rules), with its role annotations read out. */
+function addServiceAccount(sink, fields) {
+    const sa = { source: 'terraform', namespace: fields.namespace, name: fields.name, location: fields.location, annotations: fields.annotations };
+    if (fields.terraform)
+        sa.terraform = fields.terraform;
+    const byKey = new Map(fields.annotations.map((annotation) => [annotation.key, annotation.value]));
+    const roleArn = byKey.get(service_accounts_ROLE_ARN);
+    const audience = byKey.get(AUDIENCE);
+    const stsRegionalEndpoints = byKey.get(STS_REGIONAL_ENDPOINTS);
+    const tokenExpiration = byKey.get(TOKEN_EXPIRATION);
+    if (roleArn)
+        sa.roleArn = roleArn;
+    if (audience)
+        sa.audience = audience;
+    if (stsRegionalEndpoints)
+        sa.stsRegionalEndpoints = stsRegionalEndpoints;
+    if (tokenExpiration)
+        sa.tokenExpiration = tokenExpiration;
+    sink.facts.serviceAccounts.push(sa);
+    const object = { apiVersion: 'v1', kind: 'ServiceAccount', name: fields.name, namespace: fields.namespace, location: fields.location, annotations: [...fields.annotations, ...(fields.labels ?? [])] };
+    if (fields.terraform)
+        object.terraform = fields.terraform;
+    addObject(sink, object, fields.span);
+    return sa;
+}
+/** Records a Kubernetes object for the annotation rules, and its `irsa-guard.io/ignore` annotation. */
+function addObject(sink, object, span) {
+    sink.facts.objects.push({ source: 'terraform', ...object });
+    const ignore = object.annotations.find((annotation) => annotation.key === SUPPRESSION_ANNOTATION && annotation.where === 'annotations');
+    if (ignore && span) {
+        const text = ignore.value.kind === 'known' ? ignore.value.value : ignore.value.expression;
+        sink.suppressions.push(annotationSuppression(text, ignore.value.location, span.fromLine, span.toLine));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/eks.ts
+
+
+
+
+
+/**
+ * The ServiceAccounts an EKS add-on runs as, which `service_account_role_arn` annotates (names
+ * fixed by the add-on; reference: irsa-failure-modes.md F12 and the add-ons' EKS documentation).
+ */
+const ADDON_SERVICE_ACCOUNTS = {
+    'vpc-cni': [{ namespace: 'kube-system', name: 'aws-node' }],
+    'aws-ebs-csi-driver': [{ namespace: 'kube-system', name: 'ebs-csi-controller-sa' }],
+    'aws-efs-csi-driver': [{ namespace: 'kube-system', name: 'efs-csi-controller-sa' }],
+    'aws-fsx-csi-driver': [{ namespace: 'kube-system', name: 'fsx-csi-controller-sa' }],
+    'aws-mountpoint-s3-csi-driver': [{ namespace: 'kube-system', name: 's3-csi-driver-sa' }],
+    'amazon-cloudwatch-observability': [{ namespace: 'amazon-cloudwatch', name: 'cloudwatch-agent' }],
+};
+/** `resource "aws_eks_cluster"` and its data source: the cluster, its issuer known only at apply time. */
+function readEksCluster({ view, address, root, sink }) {
+    const cluster = {
+        source: 'terraform',
+        location: view.location,
+        terraform: { root, address },
+        name: toFactValue(present(view.value('name'))) ?? symbolic(`${address}.name`, view.location),
+        issuer: symbolic(values_expressionOf(eksIssuer(address, view.location)), view.location),
+    };
+    sink.facts.clusters.push(cluster);
+}
+/** `resource "aws_eks_addon"`: the add-on's ServiceAccounts annotated with `service_account_role_arn`, and its Pod Identity associations. */
+function readEksAddon({ view, address, root, sink }) {
+    const name = present(view.value('addon_name'));
+    const location = view.attribute('addon_name')?.location ?? view.location;
+    const terraform = { root, address };
+    addAddonServiceAccounts(sink, name, present(view.value('service_account_role_arn')), view.attribute('service_account_role_arn')?.location, location, { fromLine: view.location.line, toLine: view.block.endLine }, terraform);
+    for (const association of view.blocks('pod_identity_association')) {
+        const fixed = name ? ADDON_SERVICE_ACCOUNTS[scalarString(name) ?? '']?.[0] : undefined;
+        addPodIdentity(sink, {
+            location: association.location,
+            cluster: present(view.value('cluster_name')),
+            namespace: fixed ? known(fixed.namespace, association.location) : undefined,
+            serviceAccount: present(association.value('service_account')),
+            roleArn: present(association.value('role_arn')),
+            terraform,
+        });
+    }
+}
+/**
+ * The ServiceAccounts of an add-on (by its name) annotated with a role, as the add-on creates
+ * them; `roleArnLocation` is where the role is written.
+ */
+function addAddonServiceAccounts(sink, name, roleArn, roleArnLocation, location, span, terraform) {
+    const addon = name ? scalarString(name) : undefined;
+    const accounts = addon ? ADDON_SERVICE_ACCOUNTS[addon] : undefined;
+    if (!accounts || !roleArn)
+        return;
+    const value = toFactValue(roleArn);
+    if (!value)
+        return;
+    for (const account of accounts) {
+        addServiceAccount(sink, {
+            namespace: known(account.namespace, location),
+            name: known(account.name, location),
+            location,
+            annotations: [{ key: 'eks.amazonaws.com/role-arn', keyLocation: roleArnLocation ?? location, value, where: 'annotations' }],
+            span,
+            terraform,
+        });
+    }
+}
+/** `resource "aws_eks_pod_identity_association"`. */
+function readPodIdentityAssociation({ view, address, root, sink }) {
+    addPodIdentity(sink, {
+        location: view.location,
+        terraform: { root, address },
+        cluster: present(view.value('cluster_name')),
+        namespace: present(view.value('namespace')),
+        serviceAccount: present(view.value('service_account')),
+        roleArn: present(view.value('role_arn')),
+    });
+}
+function addPodIdentity(sink, fields) {
+    const asValue = (value, what) => {
+        if (value && (value.kind === 'known' || value.kind === 'symbolic'))
+            return value;
+        return toFactValue(value) ?? symbolic(`pod identity association ${what}`, fields.location);
+    };
+    const association = {
+        source: 'terraform',
+        location: fields.location,
+        namespace: asValue(fields.namespace, 'namespace'),
+        serviceAccount: asValue(fields.serviceAccount, 'service_account'),
+        roleArn: asValue(fields.roleArn, 'role_arn'),
+    };
+    const cluster = toFactValue(fields.cluster);
+    if (cluster)
+        association.cluster = cluster;
+    if (fields.terraform)
+        association.terraform = fields.terraform;
+    sink.facts.podIdentityAssociations.push(association);
+}
+/** An add-on entry of the EKS module's `cluster_addons`/`addons` map. */
+function readModuleAddon(sink, key, keyLocation, settings, module, terraform) {
+    const name = objectGet(settings, 'name') ?? { kind: 'string', value: key, location: keyLocation };
+    const roleArn = present(objectGet(settings, 'service_account_role_arn'));
+    addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, keyLocation, { fromLine: module.location.line, toLine: module.block.endLine }, terraform);
+    const associations = objectGet(settings, 'pod_identity_association');
+    const fixed = ADDON_SERVICE_ACCOUNTS[scalarString(name) ?? '']?.[0];
+    if (associations?.kind !== 'tuple')
+        return;
+    for (const association of associations.items) {
+        addPodIdentity(sink, {
+            location: association.location,
+            cluster: present(module.value('cluster_name')) ?? present(module.value('name')),
+            namespace: fixed ? known(fixed.namespace, association.location) : undefined,
+            serviceAccount: present(objectGet(association, 'service_account')),
+            roleArn: present(objectGet(association, 'role_arn')),
+            terraform,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/helm-charts.ts
+const STANDARD = { path: ['serviceAccount'], defaultName: { fullname: 'contains' } };
+const CHART_SERVICE_ACCOUNTS = {
+    'aws-load-balancer-controller': [STANDARD],
+    'external-dns': [STANDARD],
+    karpenter: [STANDARD],
+    'cert-manager': [STANDARD],
+    'external-secrets': [{ ...STANDARD, namespacePath: ['namespaceOverride'] }],
+    'cluster-autoscaler': [
+        {
+            path: ['rbac', 'serviceAccount'],
+            defaultName: { fullname: 'equals', chartName: (values) => `${values(['cloudProvider']) || 'aws'}-cluster-autoscaler` },
+        },
+    ],
+    'aws-ebs-csi-driver': [
+        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'ebs-csi-controller-sa' } },
+        { path: ['node', 'serviceAccount'], defaultName: { fixed: 'ebs-csi-node-sa' } },
+    ],
+    'aws-efs-csi-driver': [
+        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'efs-csi-controller-sa' } },
+        { path: ['node', 'serviceAccount'], defaultName: { fixed: 'efs-csi-node-sa' } },
+    ],
+};
+/** `eks/aws-load-balancer-controller`, `oci://…/karpenter`, `…/aws-load-balancer-controller-1.8.1.tgz` → the chart's name. */
+function helm_charts_chartName(chart) {
+    const last = chart.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? chart;
+    return last.replace(/\.tgz$/, '').replace(/-v?\d+\.\d+\.\d+([-+.][0-9A-Za-z.-]*)?$/, '');
+}
+/** The standard Helm `fullname` helper. */
+function helmFullname(release, name, fullnameOverride, compare) {
+    const trim = (value) => value.slice(0, 63).replace(/-+$/, '');
+    if (fullnameOverride)
+        return trim(fullnameOverride);
+    const sameAsRelease = compare === 'contains' ? release.includes(name) : release === name;
+    return trim(sameAsRelease ? release : `${release}-${name}`);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/helm.ts
+
+
+
+
+
+
+/** What a chart not in the table may do: a ServiceAccount only when `serviceAccount.name` is given. */
+const EXPLICIT_ONLY = { path: ['serviceAccount'], defaultName: { fixed: '' } };
+/**
+ * `resource "helm_release"`: the chart's values (`values` documents, then `set`, `set_string`
+ * and `set_sensitive`, blocks or list form, with `\.`-escaped keys) and the ServiceAccounts the
+ * chart creates from them, when their names can be known: an explicit name, or the chart's
+ * default (CHART_SERVICE_ACCOUNTS).
+ */
+function readHelmRelease({ view, address, root, sink }) {
+    const chartValue = present(view.value('chart'));
+    const chart = chartValue ? scalarString(chartValue) : undefined;
+    const release = present(view.value('name'));
+    const namespace = toFactValue(present(view.value('namespace'))) ?? known('default', view.location);
+    const values = helm_releaseValues(view);
+    const lookup = (path) => valueAt(values, path);
+    const text = (path) => {
+        const found = lookup(path);
+        return found ? scalarString(found) : undefined;
+    };
+    const specs = chart ? CHART_SERVICE_ACCOUNTS[helm_charts_chartName(chart)] : undefined;
+    for (const spec of specs ?? [EXPLICIT_ONLY]) {
+        const create = lookup([...spec.path, 'create']);
+        if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false'))
+            continue;
+        const explicit = present(lookup([...spec.path, 'name']));
+        let name;
+        let location = view.location;
+        if (explicit && scalarString(explicit) !== '') {
+            name = toFactValue(explicit);
+            location = explicit.location;
+        }
+        else if ('fixed' in spec.defaultName) {
+            if (spec.defaultName.fixed !== '')
+                name = known(spec.defaultName.fixed, view.location);
+        }
+        else if (chart) {
+            const releaseName = release ? scalarString(release) : undefined;
+            const base = text(['nameOverride']) || spec.defaultName.chartName?.(text) || helm_charts_chartName(chart);
+            const nameLocation = view.attribute('name')?.location ?? view.location;
+            name = releaseName !== undefined
+                ? known(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), nameLocation)
+                : symbolic(`${address}:${spec.path.join('.')}.name`, nameLocation);
+        }
+        if (!name)
+            continue;
+        const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined;
+        addServiceAccount(sink, {
+            name,
+            namespace: namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '') ? namespaceOverride : namespace,
+            location,
+            annotations: annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
+            labels: annotationsOf(present(lookup([...spec.path, 'labels'])), 'labels'),
+            span: { fromLine: view.location.line, toLine: view.block.endLine },
+            terraform: { root, address },
+        });
+    }
+}
+/** The release's values: `values` documents merged in order, then each `set` applied. */
+function helm_releaseValues(view) {
+    let values = objectValue([], view.location);
+    const documents = present(view.value('values'));
+    if (documents?.kind === 'tuple') {
+        for (const item of documents.items) {
+            const document = valuesDocument(item);
+            if (document?.kind === 'object')
+                values = deepMerge(values, document);
+        }
+    }
+    const sets = [];
+    for (const kind of ['set', 'set_string', 'set_sensitive']) {
+        const forceString = kind === 'set_string';
+        for (const block of view.blocks(kind)) {
+            sets.push({ line: block.location.line, name: block.value('name'), value: block.value('value'), type: block.value('type'), keyLocation: block.attribute('name')?.location ?? block.location, forceString });
+        }
+        const listed = present(view.value(kind));
+        if (listed?.kind === 'tuple') {
+            for (const item of listed.items) {
+                const name = objectGet(item, 'name');
+                sets.push({ line: item.location.line, name, value: objectGet(item, 'value'), type: objectGet(item, 'type'), keyLocation: name?.location ?? item.location, forceString });
+            }
+        }
+    }
+    for (const set of sets.sort((a, b) => a.line - b.line)) {
+        const path = set.name ? scalarString(set.name) : undefined;
+        if (path === undefined || !set.value)
+            continue;
+        const asString = set.forceString || (set.type ? scalarString(set.type) === 'string' : false);
+        values = setAt(values, setPath(path), helmTyped(set.value, asString), set.keyLocation, 0);
+    }
+    return values;
+}
+/** A `values` entry: `yamlencode({...})`, a YAML/JSON string (heredoc, `file`, `templatefile`). */
+function valuesDocument(item) {
+    if ((item.kind === 'string' || item.kind === 'unknown') && item.document)
+        return item.document;
+    if (item.kind !== 'string' && item.kind !== 'unknown')
+        return item.kind === 'object' ? item : undefined;
+    const parsed = documentTree(item, 'yaml');
+    return parsed?.root ? treeToValue(parsed.root) : undefined;
+}
+/** `a.b\.c.d` → ['a', 'b.c', 'd'] (Helm `--set` paths escape dots in keys with a backslash). */
+function setPath(path) {
+    const segments = [];
+    let current = '';
+    for (let index = 0; index < path.length; index++) {
+        const char = path[index];
+        if (char === '\\' && index + 1 < path.length) {
+            current += path[++index];
+        }
+        else if (char === '.') {
+            segments.push(current);
+            current = '';
+        }
+        else {
+            current += char;
+        }
+    }
+    segments.push(current);
+    return segments;
+}
+/** `--set` parses `true`/`false` and integers; `--set-string` and `type = "string"` keep text. */
+function helmTyped(value, asString) {
+    if (asString || value.kind !== 'string')
+        return value;
+    if (value.value === 'true' || value.value === 'false')
+        return boolValue(value.value === 'true', value.location);
+    if (/^-?\d+$/.test(value.value) && value.value.length < 16)
+        return numberValue(Number(value.value), value.location);
+    return value;
+}
+function valueAt(values, path) {
+    let current = values;
+    for (const key of path)
+        current = current?.kind === 'object' ? objectGet(current, key) : undefined;
+    return current;
+}
+function setAt(target, path, value, keyLocation, depth) {
+    const [key, ...rest] = path;
+    if (key === undefined || depth > 50)
+        return value;
+    const base = target.kind === 'object' ? target : objectValue([], keyLocation);
+    const existing = objectGet(base, key);
+    const next = rest.length === 0 ? value : setAt(existing ?? objectValue([], keyLocation), rest, value, keyLocation, depth + 1);
+    const entries = base.entries.filter((entry) => entry.key !== key || entry.keyValue !== undefined);
+    entries.push({ key, keyLocation, value: next });
+    return { ...base, entries };
+}
+function deepMerge(base, overlay, depth = 0) {
+    if (base.kind !== 'object' || overlay.kind !== 'object' || depth > 50)
+        return overlay;
+    const entries = [...base.entries];
+    for (const entry of overlay.entries) {
+        const index = entries.findIndex((other) => other.key === entry.key && !other.keyValue && !entry.keyValue);
+        if (index < 0)
+            entries.push(entry);
+        else
+            entries[index] = { ...entry, value: deepMerge(entries[index].value, entry.value, depth + 1) };
+    }
+    return { ...base, entries };
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/kubernetes.ts
+
+
+
+
+
+/** The kubernetes provider's namespace when a resource names none. */
+const PROVIDER_DEFAULT_NAMESPACE = 'default';
+/** `resource "kubernetes_service_account"` / `kubernetes_service_account_v1`: metadata name, namespace, annotations. */
+function readKubernetesServiceAccount({ view, address, root, sink }) {
+    const metadata = view.blocks('metadata')[0];
+    if (!metadata)
+        return;
+    const nameAttribute = metadata.attribute('name');
+    const location = nameAttribute?.location ?? metadata.location;
+    const name = present(metadata.value('name'));
+    const generateName = present(metadata.value('generate_name'));
+    const namespace = present(metadata.value('namespace'));
+    addServiceAccount(sink, {
+        name: toFactValue(name) ?? symbolic(generateName ? `generated-name:${scalarString(generateName) ?? address}` : `${address}.metadata[0].name`, location),
+        namespace: toFactValue(namespace) ?? known(PROVIDER_DEFAULT_NAMESPACE, metadata.location),
+        location,
+        annotations: annotationsOf(present(metadata.value('annotations')), 'annotations'),
+        labels: annotationsOf(present(metadata.value('labels')), 'labels'),
+        span: { fromLine: view.location.line, toLine: view.block.endLine },
+        terraform: { root, address },
+    });
+}
+/** `resource "kubernetes_manifest"`: the manifest object (HCL, or `yamldecode` of a file). */
+function readKubernetesManifest(context) {
+    const manifest = present(context.view.value('manifest'));
+    if (manifest)
+        readManifest(context, manifest);
+}
+/** `resource "kubectl_manifest"`: `yaml_body`, a YAML string (often a heredoc with `${}` references). */
+function readKubectlManifest(context) {
+    const body = present(context.view.value('yaml_body'));
+    if (!body || (body.kind !== 'string' && body.kind !== 'unknown'))
+        return;
+    const parsed = documentTree(body, 'yaml');
+    if (parsed?.error) {
+        context.sink.findings.push({
+            ruleId: 'parse-error',
+            location: parsed.error.location,
+            message: `Cannot parse the yaml_body of ${context.address}: ${parsed.error.message}`,
+            key: `yaml-body ${context.address}`,
+        });
+        return;
+    }
+    if (parsed?.root)
+        readManifest(context, treeToValue(parsed.root));
+}
+function readManifest({ view, address, root, sink }, manifest) {
+    const kind = scalarString(objectGet(manifest, 'kind') ?? { kind: 'null', location: view.location });
+    const apiVersion = scalarString(objectGet(manifest, 'apiVersion') ?? { kind: 'null', location: view.location }) ?? '';
+    if (kind === undefined)
+        return;
+    const metadata = objectGet(manifest, 'metadata');
+    const nameEntry = objectEntry(metadata, 'name');
+    const location = nameEntry?.keyLocation ?? view.location;
+    const name = toFactValue(present(nameEntry?.value)) ?? symbolic('name-of-apply', location);
+    const namespace = toFactValue(present(objectGet(metadata, 'namespace'))) ?? known(PROVIDER_DEFAULT_NAMESPACE, location);
+    const annotations = annotationsOf(present(objectGet(metadata, 'annotations')), 'annotations');
+    const labels = annotationsOf(present(objectGet(metadata, 'labels')), 'labels');
+    const span = { fromLine: view.location.line, toLine: view.block.endLine };
+    // Read from a file (`yamldecode(file(…))`, `yaml_body = file(…)`): that file is this resource's manifest.
+    if (manifest.location.path !== view.location.path)
+        sink.documentFiles.add(manifest.location.path);
+    if (kind === 'ServiceAccount' && apiVersion === 'v1') {
+        addServiceAccount(sink, { name, namespace, location, annotations, labels, span, terraform: { root, address } });
+        return;
+    }
+    addObject(sink, { apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels], terraform: { root, address } }, span);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/index.ts
+
+
+
+
+const RESOURCE_READERS = {
+    aws_iam_role: readIamRole,
+    aws_iam_openid_connect_provider: (context) => readOidcProvider(context),
+    aws_eks_cluster: readEksCluster,
+    aws_eks_addon: readEksAddon,
+    aws_eks_pod_identity_association: readPodIdentityAssociation,
+    kubernetes_service_account: readKubernetesServiceAccount,
+    kubernetes_service_account_v1: readKubernetesServiceAccount,
+    kubernetes_manifest: readKubernetesManifest,
+    kubectl_manifest: readKubectlManifest,
+    helm_release: readHelmRelease,
+};
+const DATA_READERS = {
+    aws_eks_cluster: readEksCluster,
+    aws_iam_openid_connect_provider: (context) => readOidcProvider(context, true),
+};
+/** Facts of one resource instance, for the types irsa-guard reads. */
+function readResource(type, context) {
+    RESOURCE_READERS[type]?.(context);
+}
+/** Facts of one data source instance. */
+function readDataSource(type, context) {
+    DATA_READERS[type]?.(context);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/module.ts
+
+
+
+
+
+
+
+
+
+/**
+ * One instance of a module: its variables (from the caller's arguments, or the root's variable
+ * files), locals, resources, data sources, calls and outputs, evaluated on demand and once.
+ * References to what exists only at apply time become unknowns named with this instance's prefix.
+ */
+class ModuleInstance {
+    program;
+    source;
+    prefix;
+    rootDir;
+    caller;
+    depth;
+    evaluator;
+    variables = new Map();
+    locals = new Map();
+    outputs = new Map();
+    resources = new Map();
+    dataSources = new Map();
+    moduleCalls = new Map();
+    cache = new Map();
+    pending = new Set();
+    instanceCache = new Map();
+    callCache = new Map();
+    constructor(program, source, prefix, rootDir, caller, depth) {
+        this.program = program;
+        this.source = source;
+        this.prefix = prefix;
+        this.rootDir = rootDir;
+        this.caller = caller;
+        this.depth = depth;
+        this.evaluator = new Evaluator(this, program.budget);
+        for (const file of source.files) {
+            for (const block of file.body.blocks) {
+                const [first, second] = block.labels;
+                if (block.type === 'variable' && first !== undefined)
+                    this.variables.set(first, block);
+                else if (block.type === 'locals')
+                    for (const item of block.body.attributes)
+                        this.locals.set(item.name, item);
+                else if (block.type === 'output' && first !== undefined)
+                    this.outputs.set(first, block);
+                else if (block.type === 'resource' && first !== undefined && second !== undefined)
+                    this.resources.set(`${first}.${second}`, block);
+                else if (block.type === 'data' && first !== undefined && second !== undefined)
+                    this.dataSources.set(`${first}.${second}`, block);
+                else if (block.type === 'module' && first !== undefined)
+                    this.moduleCalls.set(first, block);
+            }
+        }
+    }
+    // Environment
+    resolve(root, steps, location, bindings) {
+        const first = steps[0];
+        const name = first?.kind === 'attr' ? first.name : undefined;
+        switch (root) {
+            case 'var':
+                return name === undefined ? this.opaque(`var`, location) : { value: this.variable(name, location), consumed: 1 };
+            case 'local':
+                return name === undefined ? this.opaque('local', location) : { value: this.local(name, location), consumed: 1 };
+            case 'module':
+                return name === undefined ? this.opaque('module', location) : this.resolveModule(name, steps.slice(1), location, bindings, 1);
+            case 'data': {
+                const second = steps[1];
+                if (name === undefined || second?.kind !== 'attr')
+                    return this.opaque('data', location);
+                const resolved = this.resolveResource('data', name, second.name, steps.slice(2), location, bindings);
+                return { value: resolved.value, consumed: resolved.consumed + 2 };
+            }
+            case 'path': {
+                if (name === 'module')
+                    return { value: stringValue(external_node_path_default().posix.relative(this.rootDir, this.source.dir) || '.', location), consumed: 1 };
+                return { value: stringValue('.', location), consumed: name === undefined ? 0 : 1 };
+            }
+            case 'terraform':
+                return name === 'workspace' ? { value: stringValue('default', location), consumed: 1 } : this.opaque('terraform', location);
+            case 'count':
+            case 'each':
+            case 'self':
+                return this.opaque(root, location);
+            default: {
+                if (name === undefined)
+                    return this.opaque(root, location);
+                const resolved = this.resolveResource('resource', root, name, steps.slice(1), location, bindings);
+                return { value: resolved.value, consumed: resolved.consumed + 1 };
+            }
+        }
+    }
+    readFile(path) {
+        if (external_node_path_default().posix.isAbsolute(path) || path.includes('\0'))
+            return undefined;
+        const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(this.rootDir, path));
+        if (joined === '..' || joined.startsWith('../'))
+            return undefined;
+        return this.program.readFile(joined);
+    }
+    parseTemplate(text, path) {
+        return this.program.parseTemplate(text, path);
+    }
+    // CalledModule
+    output(name, location) {
+        return this.memo(`output.${name}`, () => {
+            const block = this.outputs.get(name);
+            const value = block ? attribute(block.body, 'value') : undefined;
+            if (!value)
+                throw new EvalError(`no output "${name}"`);
+            return this.evaluator.evaluate(value.expression);
+        }, `${this.prefix}${name}`, location);
+    }
+    outputsObject(location) {
+        const entries = [...this.outputs.keys()].map((name) => ({ key: name, keyLocation: location, value: this.output(name, location) }));
+        return { ...objectValue(entries, location), openRef: this.prefix.replace(/\.$/, '') };
+    }
+    collectFacts(sink) {
+        for (const [mode, blocks] of [['resource', this.resources], ['data', this.dataSources]]) {
+            for (const [key, block] of blocks) {
+                for (const instance of this.instancesOf(block)) {
+                    const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion);
+                    const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}${instance.keyText}`;
+                    const context = { view, address, prefix: this.prefix, root: this.rootDir, sink };
+                    guarded(sink, block.location, address, () => (mode === 'data' ? readDataSource(block.labels[0], context) : readResource(block.labels[0], context)));
+                }
+            }
+        }
+        for (const [name, block] of this.moduleCalls) {
+            guarded(sink, block.location, `${this.prefix}module.${name}`, () => {
+                for (const { module } of this.moduleCall(name).instances)
+                    module.collectFacts(sink);
+            });
+        }
+    }
+    // Names
+    variable(name, location) {
+        return this.memo(`var.${name}`, () => {
+            const declared = this.variables.get(name);
+            const fallback = () => {
+                const defaultValue = declared ? attribute(declared.body, 'default') : undefined;
+                return defaultValue ? this.evaluator.evaluate(defaultValue.expression) : unknownRef(`${this.prefix}var.${name}`, declared?.location ?? location);
+            };
+            if (this.caller) {
+                const given = this.caller.value(name);
+                if (given === undefined)
+                    return fallback();
+                if (given.kind === 'null' && declared && attribute(declared.body, 'default'))
+                    return fallback();
+                return given;
+            }
+            return this.source.variableValues.get(name) ?? fallback();
+        }, `${this.prefix}var.${name}`, location);
+    }
+    local(name, location) {
+        return this.memo(`local.${name}`, () => {
+            const found = this.locals.get(name);
+            if (!found)
+                throw new EvalError(`no local "${name}"`);
+            return this.evaluator.evaluate(found.expression);
+        }, `${this.prefix}local.${name}`, location);
+    }
+    resolveModule(name, steps, location, bindings, used) {
+        const base = `${this.prefix}module.${name}`;
+        if (!this.moduleCalls.has(name))
+            return { value: unknownRef(base, location), consumed: used };
+        const call = this.moduleCall(name);
+        let rest = steps;
+        let consumed = used;
+        let module;
+        if (call.expanded) {
+            const step = rest[0];
+            if (step?.kind !== 'index')
+                return { value: this.collection(call.instances.map((each) => ({ instance: each.instance, value: each.module.outputsObject(location) })), base, location), consumed };
+            const key = this.evaluator.evaluateOrThrow(step.key, bindings);
+            consumed++;
+            rest = rest.slice(1);
+            if (key.kind === 'unknown' || call.instances.some((each) => each.instance.unknownExpansion))
+                return { value: unknownRef(`${base}[${printValue(key)}]`, location), consumed };
+            module = call.instances.find((each) => sameKey(each.instance.key, key))?.module;
+            if (!module)
+                throw new EvalError(`no instance ${printValue(key)} of module.${name}`);
+        }
+        else {
+            module = call.instances[0]?.module;
+        }
+        if (!module)
+            return { value: unknownRef(base, location), consumed };
+        const output = rest[0];
+        if (output?.kind === 'attr')
+            return { value: module.output(output.name, location), consumed: consumed + 1 };
+        return { value: module.outputsObject(location), consumed };
+    }
+    moduleCall(name) {
+        const cached = this.callCache.get(name);
+        if (cached)
+            return cached;
+        const block = this.moduleCalls.get(name);
+        const sourceValue = attribute(block.body, 'source');
+        const versionValue = attribute(block.body, 'version');
+        const source = sourceValue?.expression.kind === 'literal' && typeof sourceValue.expression.value === 'string' ? sourceValue.expression.value : '';
+        const version = versionValue?.expression.kind === 'literal' && typeof versionValue.expression.value === 'string' ? versionValue.expression.value : undefined;
+        const expanded = attribute(block.body, 'count') !== undefined || attribute(block.body, 'for_each') !== undefined;
+        const result = { expanded, instances: [] };
+        this.callCache.set(name, result);
+        for (const instance of this.instancesOf(block)) {
+            const request = {
+                source,
+                callerDir: this.source.dir,
+                rootDir: this.rootDir,
+                view: new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion),
+                prefix: `${this.prefix}module.${name}${instance.keyText}.`,
+                depth: this.depth + 1,
+            };
+            if (version !== undefined)
+                request.version = version;
+            result.instances.push({ instance, module: this.program.callModule(request) });
+        }
+        return result;
+    }
+    resolveResource(mode, type, name, steps, location, bindings) {
+        const key = `${type}.${name}`;
+        const block = (mode === 'data' ? this.dataSources : this.resources).get(key);
+        const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}`;
+        if (!block)
+            return { value: unknownRef(address, location), consumed: 0 };
+        const instances = this.instancesOf(block);
+        const expanded = attribute(block.body, 'count') !== undefined || attribute(block.body, 'for_each') !== undefined;
+        if (!expanded)
+            return this.instanceAttribute(mode, type, block, instances[0], address, steps, location);
+        const step = steps[0];
+        if (step?.kind !== 'index') {
+            return { value: this.collection(instances.map((instance) => ({ instance, value: this.instanceObject(block, instance, `${address}${instance.keyText}`) })), address, location), consumed: 0 };
+        }
+        const wanted = this.evaluator.evaluateOrThrow(step.key, bindings);
+        if (wanted.kind === 'unknown' || instances.some((instance) => instance.unknownExpansion))
+            return { value: unknownRef(`${address}[${printValue(wanted)}]`, location), consumed: 1 };
+        const instance = instances.find((candidate) => sameKey(candidate.key, wanted));
+        if (!instance)
+            throw new EvalError(`no instance ${printValue(wanted)} of ${address}`);
+        const resolved = this.instanceAttribute(mode, type, block, instance, `${address}${block_view_keyTextOf(wanted)}`, steps.slice(1), location);
+        return { value: resolved.value, consumed: resolved.consumed + 1 };
+    }
+    instanceAttribute(mode, type, block, instance, address, steps, location) {
+        const step = steps[0];
+        if (step?.kind !== 'attr')
+            return { value: this.instanceObject(block, instance, address), consumed: 0 };
+        const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion);
+        const computed = computedAttribute(type, step.name, address, view, location);
+        if (computed)
+            return { value: computed, consumed: 1 };
+        if (mode === 'data' && type === 'aws_iam_policy_document' && (step.name === 'json' || step.name === 'minified_json')) {
+            return { value: this.memo(`${address}.json`, () => policyDocumentJson(view, location), `${address}.json`, location), consumed: 1 };
+        }
+        if (view.has(step.name) && !(mode === 'data' && COMPUTED_DATA_ATTRIBUTES.has(step.name))) {
+            const ref = `${address}.${step.name}`;
+            return { value: this.memo(`attribute ${ref}`, () => view.value(step.name), ref, location), consumed: 1 };
+        }
+        const nested = view.blocks(step.name);
+        if (nested.length > 0)
+            return { value: tupleValue(nested.map((each) => each.toValue()), location), consumed: 1 };
+        return { value: unknownRef(`${address}.${step.name}`, location), consumed: 1 };
+    }
+    instanceObject(block, instance, address) {
+        const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion);
+        return { ...view.toValue(), openRef: address };
+    }
+    /** All instances of a counted (tuple) or for_each (object) block or call. */
+    collection(items, address, location) {
+        if (items.some((item) => item.instance.unknownExpansion))
+            return unknownRef(address, location);
+        if (items.every((item) => item.instance.key?.kind === 'number'))
+            return tupleValue(items.map((item) => item.value), location);
+        return objectValue(items.map((item) => ({ key: item.instance.key?.kind === 'string' ? item.instance.key.value : '', keyLocation: item.instance.key?.location ?? location, value: item.value })), location);
+    }
+    instancesOf(block) {
+        const cached = this.instanceCache.get(block);
+        if (cached)
+            return cached;
+        const instances = expandInstances(block, this.evaluator, NO_BINDINGS);
+        this.instanceCache.set(block, instances);
+        return instances;
+    }
+    opaque(root, location) {
+        return { value: unknownRef(`${this.prefix}${root}`, location), consumed: 0 };
+    }
+    /** Evaluated once; a reference back to itself while evaluating (a cycle) is unknown. */
+    memo(key, compute, ref, location) {
+        const cached = this.cache.get(key);
+        if (cached)
+            return cached;
+        if (this.pending.has(key))
+            return unknownRef(ref, location);
+        this.pending.add(key);
+        try {
+            const value = compute();
+            this.cache.set(key, value);
+            return value;
+        }
+        finally {
+            this.pending.delete(key);
+        }
+    }
+}
+/** A reader that fails on a construct nobody foresaw costs that block, not the scan. */
+function guarded(sink, location, address, read) {
+    try {
+        read();
+    }
+    catch (error) {
+        sink.findings.push({
+            ruleId: 'parse-error',
+            location,
+            message: `Cannot read ${address}: ${error instanceof Error ? error.message : String(error)}; the rest of the module was still read`,
+            key: `terraform-read ${address}`,
+        });
+    }
+}
+/** Data source arguments that are filters, while the attribute of the same name comes from AWS. */
+const COMPUTED_DATA_ATTRIBUTES = new Set(['arn', 'id']);
+function sameKey(key, wanted) {
+    if (!key)
+        return false;
+    if (key.kind === 'number')
+        return (wanted.kind === 'number' && wanted.value === key.value) || (wanted.kind === 'string' && wanted.value === String(key.value));
+    return key.kind === 'string' && (wanted.kind === 'string' || wanted.kind === 'number') && String(wanted.value) === key.value;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/parse.ts
+const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
+const parse_MAX_DEPTH = 400;
+/**
+ * Parses an HCL file with tree-sitter and reduces the tree to the AST in ast.ts. Never throws:
+ * the first syntax error is reported on the file, and what parsed around it is kept (an ERROR
+ * node inside a body is skipped; an unparsable expression becomes `invalid`).
+ */
+function parseHcl(parser, path, text, options = {}) {
+    const tree = parser.parse(text);
+    if (!tree)
+        return { path, text, body: { attributes: [], blocks: [] }, error: { location: { path, line: 1, column: 1 }, message: 'the parser returned nothing' } };
+    try {
+        const reader = new TreeReader(path, text, options.lineOffset ?? 0);
+        const root = tree.rootNode;
+        const bodyNode = root.namedChildren.find((child) => child?.type === 'body');
+        const body = bodyNode ? reader.body(bodyNode, 0) : { attributes: [], blocks: [] };
+        const file = { path, text, body };
+        if (root.hasError) {
+            const error = parse_firstError(root);
+            if (error)
+                file.error = { location: reader.location(errorIndex(error, text)), message: parse_describeError(error, text) };
+            // Recovery may nest the blocks after an error inside the broken one: they are still the file's own.
+            body.blocks.push(...hoistTopLevelBlocks(body.blocks, 0));
+        }
+        return file;
+    }
+    finally {
+        tree.delete();
+    }
+}
+function parse_firstError(node) {
+    if (node.isError || node.isMissing)
+        return node;
+    for (const child of node.children) {
+        if (child && (child.hasError || child.isMissing)) {
+            const found = parse_firstError(child);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** Where to point: an ERROR node's start; for a MISSING node, the last character written before it. */
+function errorIndex(node, text) {
+    if (!node.isMissing)
+        return node.startIndex;
+    let index = node.startIndex - 1;
+    while (index > 0 && /\s/.test(text[index]))
+        index--;
+    return Math.max(0, index);
+}
+function parse_describeError(node, text) {
+    if (node.isMissing) {
+        const end = errorIndex(node, text) + 1;
+        const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim();
+        const closing = ['}', ']', ')', '"', 'block_end', 'object_end', 'tuple_end', 'quoted_template_end'].includes(node.type);
+        return closing ? `"${line}" is not closed (a bracket or quote is missing after it)` : `"${line}" is incomplete`;
+    }
+    const snippet = text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 40)).split('\n')[0].trim();
+    return snippet === '' ? 'unexpected end of input' : `unexpected ${JSON.stringify(snippet)}`;
+}
+/** Block types that exist only at the top level of a file. */
+const TOP_LEVEL_BLOCKS = new Set(['resource', 'data', 'module', 'variable', 'output', 'locals', 'provider', 'terraform', 'moved', 'import', 'check', 'removed']);
+/** Removes top-level-only blocks nested (by error recovery) inside other blocks, and returns them. */
+function hoistTopLevelBlocks(blocks, depth) {
+    const hoisted = [];
+    for (const block of blocks) {
+        if (depth > 50)
+            break;
+        const nested = block.body.blocks;
+        const kept = nested.filter((inner) => !TOP_LEVEL_BLOCKS.has(inner.type) || (inner.type === 'resource' || inner.type === 'data' ? inner.labels.length !== 2 : false));
+        hoisted.push(...nested.filter((inner) => !kept.includes(inner)));
+        block.body.blocks = kept;
+        hoisted.push(...hoistTopLevelBlocks(kept, depth + 1));
+    }
+    const deeper = hoisted.length > 0 ? hoistTopLevelBlocks(hoisted, depth + 1) : [];
+    return [...hoisted, ...deeper];
+}
+class TreeReader {
+    path;
+    text;
+    lineOffset;
+    lineStarts = [0];
+    constructor(path, text, lineOffset) {
+        this.path = path;
+        this.text = text;
+        this.lineOffset = lineOffset;
+        for (let index = 0; index < text.length; index++)
+            if (text.charCodeAt(index) === 10)
+                this.lineStarts.push(index + 1);
+    }
+    location(index) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.lineStarts[middle] <= index)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return { path: this.path, line: low + 1 + this.lineOffset, column: index - this.lineStarts[low] + 1 };
+    }
+    body(node, depth) {
+        const body = { attributes: [], blocks: [] };
+        for (const child of node.namedChildren) {
+            if (!child)
+                continue;
+            if (child.type === 'attribute') {
+                const attribute = this.attribute(child, depth);
+                if (attribute)
+                    body.attributes.push(attribute);
+            }
+            else if (child.type === 'block') {
+                const block = this.block(child, depth);
+                if (block)
+                    body.blocks.push(block);
+            }
+        }
+        return body;
+    }
+    attribute(node, depth) {
+        const name = node.namedChildren.find((child) => child?.type === 'identifier');
+        const expression = node.namedChildren.find((child) => child?.type === 'expression');
+        if (!name)
+            return undefined;
+        return {
+            name: name.text,
+            location: this.location(name.startIndex),
+            expression: expression ? this.expression(expression, depth + 1) : { kind: 'invalid', location: this.location(node.endIndex) },
+        };
+    }
+    block(node, depth) {
+        const children = node.namedChildren.filter((child) => child !== null);
+        const type = children[0];
+        if (type?.type !== 'identifier' || depth > parse_MAX_DEPTH)
+            return undefined;
+        const labels = [];
+        for (const child of children.slice(1)) {
+            if (child.type === 'identifier')
+                labels.push(child.text);
+            else if (child.type === 'string_lit')
+                labels.push(this.stringLiteral(child));
+            else
+                break;
+        }
+        const bodyNode = children.find((child) => child.type === 'body');
+        const end = children.find((child) => child.type === 'block_end');
+        return {
+            type: type.text,
+            labels,
+            location: this.location(node.startIndex),
+            endLine: this.location(end ? end.startIndex : node.endIndex).line,
+            body: bodyNode ? this.body(bodyNode, depth + 1) : { attributes: [], blocks: [] },
+        };
+    }
+    expression(node, depth) {
+        const location = this.location(node.startIndex);
+        if (depth > parse_MAX_DEPTH || node.isError || node.isMissing)
+            return { kind: 'invalid', location };
+        const children = node.children.filter((child) => child !== null && child.type !== 'comment');
+        if (node.type === 'expression' && children.length === 1 && children[0].type === 'conditional')
+            return this.conditional(children[0], depth);
+        return this.term(children, depth, location);
+    }
+    /** A base term followed by attribute, index and splat steps (the grammar flattens these). */
+    term(nodes, depth, location) {
+        if (nodes.length === 0)
+            return { kind: 'invalid', location };
+        let base;
+        let rest;
+        if (nodes[0].type === '(') {
+            base = nodes[1]?.type === 'expression' ? this.expression(nodes[1], depth + 1) : { kind: 'invalid', location };
+            rest = nodes[2]?.type === ')' ? 3 : 2;
+        }
+        else {
+            base = this.base(nodes[0], depth);
+            rest = 1;
+        }
+        const steps = [];
+        for (const node of nodes.slice(rest)) {
+            const step = this.step(node, depth);
+            if (step)
+                steps.push(step);
+            else
+                return { kind: 'invalid', location: this.location(node.startIndex) };
+        }
+        return steps.length === 0 ? base : { kind: 'access', target: base, steps, location };
+    }
+    step(node, depth) {
+        if (node.type === 'get_attr') {
+            const name = node.namedChildren.find((child) => child?.type === 'identifier');
+            return name ? { kind: 'attr', name: name.text } : undefined;
+        }
+        if (node.type === 'index') {
+            const inner = node.namedChildren[0];
+            if (inner?.type === 'legacy_index') {
+                const digits = inner.text.replace(/^\./, '');
+                return { kind: 'index', key: { kind: 'literal', value: Number(digits), location: this.location(inner.startIndex) } };
+            }
+            const key = inner?.namedChildren.find((child) => child?.type === 'expression');
+            return key ? { kind: 'index', key: this.expression(key, depth + 1) } : undefined;
+        }
+        if (node.type === 'splat') {
+            const inner = node.namedChildren[0];
+            if (!inner)
+                return undefined;
+            const steps = [];
+            for (const child of inner.namedChildren) {
+                if (!child)
+                    continue;
+                const step = this.step(child, depth);
+                if (step)
+                    steps.push(step);
+            }
+            return { kind: 'splat', steps };
+        }
+        return undefined;
+    }
+    base(node, depth) {
+        const location = this.location(node.startIndex);
+        switch (node.type) {
+            case 'literal_value':
+                return this.literal(node);
+            case 'template_expr': {
+                const inner = node.namedChildren[0];
+                if (inner?.type === 'quoted_template')
+                    return this.quotedTemplate(inner, depth);
+                if (inner?.type === 'heredoc_template')
+                    return this.heredoc(inner, depth);
+                return { kind: 'invalid', location };
+            }
+            case 'collection_value': {
+                const inner = node.namedChildren[0];
+                if (inner?.type === 'tuple') {
+                    const items = inner.namedChildren.filter((child) => child?.type === 'expression').map((child) => this.expression(child, depth + 1));
+                    return { kind: 'tuple', items, location };
+                }
+                if (inner?.type === 'object')
+                    return this.object(inner, depth);
+                return { kind: 'invalid', location };
+            }
+            case 'variable_expr':
+                return { kind: 'variable', name: node.text, location };
+            case 'function_call':
+                return this.call(node, depth);
+            case 'for_expr':
+                return this.forExpression(node, depth);
+            case 'operation':
+                return this.operation(node, depth);
+            case 'expression':
+                return this.expression(node, depth + 1);
+            default:
+                return { kind: 'invalid', location };
+        }
+    }
+    literal(node) {
+        const location = this.location(node.startIndex);
+        const inner = node.namedChildren[0];
+        if (!inner)
+            return { kind: 'invalid', location };
+        switch (inner.type) {
+            case 'numeric_lit': {
+                const value = inner.text.startsWith('0x') ? Number.parseInt(inner.text.slice(2), 16) : Number(inner.text);
+                return { kind: 'literal', value, location };
+            }
+            case 'bool_lit':
+                return { kind: 'literal', value: inner.text === 'true', location };
+            case 'null_lit':
+                return { kind: 'literal', value: null, location };
+            case 'string_lit':
+                return this.quotedTemplate(inner, 0);
+            default:
+                return { kind: 'invalid', location };
+        }
+    }
+    stringLiteral(node) {
+        const expression = this.quotedTemplate(node, 0);
+        return expression.kind === 'literal' && typeof expression.value === 'string' ? expression.value : node.text.slice(1, -1);
+    }
+    quotedTemplate(node, depth) {
+        const children = node.children.filter((child) => child !== null);
+        const start = children[0]?.type === 'quoted_template_start' ? children[0].endIndex : node.startIndex;
+        const endNode = children[children.length - 1];
+        const end = endNode?.type === 'quoted_template_end' ? endNode.startIndex : node.endIndex;
+        const inner = children.filter((child) => child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end');
+        const parts = this.templateParts(inner, start, end, depth, unescapeQuoted);
+        const textLocation = this.location(start);
+        const lineAligned = !this.text.slice(start, end).includes('\\n');
+        return templateOrLiteral(parts, this.location(node.startIndex), textLocation, lineAligned);
+    }
+    heredoc(node, depth) {
+        const children = node.children.filter((child) => child !== null);
+        const identifiers = children.filter((child) => child.type === 'heredoc_identifier');
+        const opening = identifiers[0];
+        const closing = identifiers.length > 1 ? identifiers[identifiers.length - 1] : undefined;
+        const location = this.location(node.startIndex);
+        if (!opening || !closing || closing.isMissing)
+            return { kind: 'invalid', location };
+        const newline = this.text.indexOf('\n', opening.endIndex);
+        const start = newline < 0 ? opening.endIndex : newline + 1;
+        const end = Math.max(start, this.text.lastIndexOf('\n', closing.startIndex - 1) + 1);
+        const inner = children.filter((child) => child.startIndex >= start && child.endIndex <= end && child.type !== 'heredoc_identifier');
+        const indented = children.some((child) => child.type === 'heredoc_start' && child.text === '<<-');
+        const indent = indented ? commonIndent(this.text.slice(start, end)) : 0;
+        const unescape = (raw, offset) => unescapeHeredoc(indent > 0 ? stripIndent(raw, indent, offset === start || this.text[offset - 1] === '\n') : raw);
+        const parts = this.templateParts(inner, start, end, depth, unescape);
+        return templateOrLiteral(parts, location, this.location(start), true);
+    }
+    /** Literal text is the source between structural children (tree-sitter leaves whitespace out of literal nodes). */
+    templateParts(children, start, end, depth, unescape) {
+        const parts = [];
+        let cursor = start;
+        let index = 0;
+        const pushText = (to) => {
+            if (to > cursor)
+                parts.push({ part: { kind: 'text', text: unescape(this.text.slice(cursor, to), cursor), location: this.location(cursor) } });
+        };
+        while (index < children.length) {
+            const child = children[index];
+            if (child.type === 'template_literal' || child.type === 'comment') {
+                index++;
+                continue;
+            }
+            pushText(child.startIndex);
+            if (child.type === 'template_interpolation') {
+                parts.push(this.interpolation(child, depth));
+                cursor = child.endIndex;
+                index++;
+            }
+            else if (child.type === 'template_directive') {
+                const directive = child.namedChildren[0];
+                if (directive)
+                    parts.push(this.directive(directive, depth, unescape));
+                cursor = child.endIndex;
+                index++;
+            }
+            else {
+                cursor = child.endIndex;
+                index++;
+            }
+        }
+        pushText(end);
+        return applyStripMarkers(parts);
+    }
+    interpolation(node, depth) {
+        const children = node.children.filter((child) => child !== null);
+        const expression = children.find((child) => child.type === 'expression');
+        const location = this.location(node.startIndex);
+        return {
+            part: { kind: 'interpolation', expression: expression ? this.expression(expression, depth + 1) : { kind: 'literal', value: '', location }, location },
+            stripBefore: children[1]?.type === 'strip_marker',
+            stripAfter: children[children.length - 2]?.type === 'strip_marker',
+        };
+    }
+    directive(node, depth, unescape) {
+        const location = this.location(node.startIndex);
+        const children = node.children.filter((child) => child !== null);
+        const opening = children[0];
+        const closing = children[children.length - 1];
+        const marks = { stripBefore: hasLeadingStrip(opening), stripAfter: hasTrailingStrip(closing) };
+        if (node.type === 'template_if') {
+            const elseIndex = children.findIndex((child) => child.type === 'template_else_intro');
+            const condition = opening?.namedChildren.find((child) => child?.type === 'expression');
+            const thenChildren = children.slice(1, elseIndex < 0 ? -1 : elseIndex);
+            const elseChildren = elseIndex < 0 ? [] : children.slice(elseIndex + 1, -1);
+            const thenEnd = elseIndex < 0 ? closing.startIndex : children[elseIndex].startIndex;
+            return {
+                part: {
+                    kind: 'if',
+                    condition: condition ? this.expression(condition, depth + 1) : { kind: 'invalid', location },
+                    then: this.templateParts(thenChildren, opening.endIndex, thenEnd, depth + 1, unescape),
+                    otherwise: elseIndex < 0 ? [] : this.templateParts(elseChildren, children[elseIndex].endIndex, closing.startIndex, depth + 1, unescape),
+                    location,
+                },
+                ...marks,
+            };
+        }
+        const names = (opening?.namedChildren ?? []).filter((child) => child?.type === 'identifier').map((child) => child.text);
+        const collection = opening?.namedChildren.find((child) => child?.type === 'expression');
+        const body = this.templateParts(children.slice(1, -1), opening.endIndex, closing.startIndex, depth + 1, unescape);
+        const part = names.length > 1
+            ? { kind: 'for', keyName: names[0], valueName: names[1], collection: collection ? this.expression(collection, depth + 1) : { kind: 'invalid', location }, body, location }
+            : { kind: 'for', valueName: names[0] ?? '_', collection: collection ? this.expression(collection, depth + 1) : { kind: 'invalid', location }, body, location };
+        return { part, ...marks };
+    }
+    object(node, depth) {
+        const items = [];
+        for (const element of node.namedChildren) {
+            if (element?.type !== 'object_elem')
+                continue;
+            const keyNode = element.childForFieldName('key');
+            const valueNode = element.childForFieldName('val');
+            if (!keyNode || !valueNode)
+                continue;
+            const key = this.expression(keyNode, depth + 1);
+            const item = { key, keyLocation: this.location(keyNode.startIndex), value: this.expression(valueNode, depth + 1) };
+            if (key.kind === 'variable')
+                item.keyName = key.name;
+            items.push(item);
+        }
+        return { kind: 'object', items, location: this.location(node.startIndex) };
+    }
+    call(node, depth) {
+        const name = node.namedChildren.find((child) => child?.type === 'identifier');
+        const argumentsNode = node.namedChildren.find((child) => child?.type === 'function_arguments');
+        const args = (argumentsNode?.namedChildren ?? []).filter((child) => child?.type === 'expression').map((child) => this.expression(child, depth + 1));
+        const expandLast = (argumentsNode?.children ?? []).some((child) => child?.type === 'ellipsis');
+        return { kind: 'call', name: name?.text ?? '', args, expandLast, location: this.location(node.startIndex) };
+    }
+    forExpression(node, depth) {
+        const location = this.location(node.startIndex);
+        const inner = node.namedChildren[0];
+        if (!inner)
+            return { kind: 'invalid', location };
+        const intro = inner.namedChildren.find((child) => child?.type === 'for_intro');
+        const names = (intro?.namedChildren ?? []).filter((child) => child?.type === 'identifier').map((child) => child.text);
+        const collectionNode = intro?.namedChildren.find((child) => child?.type === 'expression');
+        const expressions = inner.namedChildren.filter((child) => child?.type === 'expression').map((child) => this.expression(child, depth + 1));
+        const conditionNode = inner.namedChildren.find((child) => child?.type === 'for_cond')?.namedChildren.find((child) => child?.type === 'expression');
+        const collection = collectionNode ? this.expression(collectionNode, depth + 1) : { kind: 'invalid', location };
+        const isObject = inner.type === 'for_object_expr';
+        const result = {
+            kind: 'for',
+            valueName: names.length > 1 ? names[1] : (names[0] ?? '_'),
+            collection,
+            valueExpr: (isObject ? expressions[1] : expressions[0]) ?? { kind: 'invalid', location },
+            grouping: inner.namedChildren.some((child) => child?.type === 'ellipsis'),
+            location,
+        };
+        if (names.length > 1)
+            result.keyName = names[0];
+        if (isObject && expressions[0])
+            result.keyExpr = expressions[0];
+        if (conditionNode)
+            result.condition = this.expression(conditionNode, depth + 1);
+        return result;
+    }
+    operation(node, depth) {
+        const location = this.location(node.startIndex);
+        const inner = node.namedChildren[0];
+        if (!inner)
+            return { kind: 'invalid', location };
+        const children = inner.children.filter((child) => child !== null && child.type !== 'comment');
+        if (inner.type === 'unary_operation') {
+            return { kind: 'unary', operator: children[0]?.type ?? '-', operand: this.term(children.slice(1), depth + 1, location), location };
+        }
+        const split = children.findIndex((child, index) => index > 0 && !child.isNamed && BINARY_OPERATORS.has(child.type));
+        if (split < 0)
+            return { kind: 'invalid', location };
+        return {
+            kind: 'binary',
+            operator: children[split].type,
+            left: this.term(children.slice(0, split), depth + 1, location),
+            right: this.term(children.slice(split + 1), depth + 1, this.location(children[split + 1]?.startIndex ?? inner.endIndex)),
+            location,
+        };
+    }
+    conditional(node, depth) {
+        const location = this.location(node.startIndex);
+        const parts = node.namedChildren.filter((child) => child?.type === 'expression');
+        if (parts.length < 3)
+            return { kind: 'invalid', location };
+        return {
+            kind: 'conditional',
+            condition: this.expression(parts[0], depth + 1),
+            then: this.expression(parts[1], depth + 1),
+            otherwise: this.expression(parts[2], depth + 1),
+            location,
+        };
+    }
+}
+function templateOrLiteral(parts, location, textLocation, lineAligned) {
+    if (parts.every((part) => part.kind === 'text')) {
+        return { kind: 'literal', value: parts.map((part) => part.text).join(''), location, textLocation, lineAligned };
+    }
+    return { kind: 'template', parts, location, textLocation, lineAligned };
+}
+/** `${~ x ~}` and `%{~ … ~}` remove the whitespace on that side of them. */
+function applyStripMarkers(parts) {
+    for (let index = 0; index < parts.length; index++) {
+        const marked = parts[index];
+        const before = parts[index - 1]?.part;
+        const after = parts[index + 1]?.part;
+        if (marked.stripBefore && before?.kind === 'text')
+            before.text = before.text.trimEnd();
+        if (marked.stripAfter && after?.kind === 'text')
+            after.text = after.text.trimStart();
+    }
+    return parts.map((marked) => marked.part).filter((part) => part.kind !== 'text' || part.text !== '');
+}
+function hasLeadingStrip(node) {
+    return node?.children[1]?.type === 'strip_marker';
+}
+function hasTrailingStrip(node) {
+    const children = node?.children ?? [];
+    return children[children.length - 2]?.type === 'strip_marker';
+}
+const QUOTED_ESCAPE = /\\(n|r|t|"|\\|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\$\$\{|%%\{/g;
+function unescapeQuoted(raw) {
+    return raw.replace(QUOTED_ESCAPE, (match, escape) => {
+        if (match === '$${')
+            return '${';
+        if (match === '%%{')
+            return '%{';
+        switch (escape[0]) {
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            case 'u':
+            case 'U':
+                return String.fromCodePoint(Number.parseInt(escape.slice(1), 16));
+            default:
+                return escape;
+        }
+    });
+}
+function unescapeHeredoc(raw) {
+    return raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+/** The smallest indentation of the non-blank lines of a `<<-` heredoc. */
+function commonIndent(content) {
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const line of content.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        smallest = Math.min(smallest, /^[ \t]*/.exec(line)[0].length);
+    }
+    return Number.isFinite(smallest) ? smallest : 0;
+}
+function stripIndent(raw, indent, atLineStart) {
+    const lines = raw.split('\n');
+    return lines
+        .map((line, index) => ((index > 0 || atLineStart) ? line.replace(new RegExp(`^[ \\t]{0,${indent}}`), '') : line))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks.ts
+
+
+
+
+/**
+ * terraform-aws-eks, emulated from its documented outputs (irsa-failure-modes.md M2):
+ * `oidc_provider` is the issuer without `https://` (for condition keys), `oidc_provider_arn` the
+ * IAM OIDC provider it creates when `enable_irsa` is not false (client IDs sts.amazonaws.com and
+ * `openid_connect_audiences`), `cluster_oidc_issuer_url` the issuer with `https://`. Its add-ons
+ * (`cluster_addons`, `addons` from v21) annotate the add-ons' fixed ServiceAccounts.
+ */
+class EksModule {
+    call;
+    majorVersion;
+    label;
+    constructor(call, majorVersion) {
+        this.call = call;
+        this.majorVersion = majorVersion;
+        this.label = call.prefix.replace(/\.$/, '');
+    }
+    output(name, location) {
+        const prefix = this.call.prefix;
+        switch (name) {
+            case 'oidc_provider':
+                return unknownRef(`${prefix}oidc_provider`, location, { isHostPath: true });
+            case 'oidc_provider_arn':
+                return unknownRef(`${prefix}oidc_provider_arn`, location, { providerHostPath: `${prefix}oidc_provider` });
+            case 'cluster_oidc_issuer_url':
+                return this.issuer(location);
+            case 'cluster_name':
+                return this.clusterName() ?? unknownRef(`${prefix}cluster_name`, location);
+            default:
+                return unknownRef(`${prefix}${name}`, location);
+        }
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        const view = this.call.view;
+        const create = this.input('create');
+        if (create?.kind === 'bool' && !create.value)
+            return;
+        const location = view.location;
+        const issuer = this.issuer(location);
+        sink.facts.clusters.push({
+            source: 'terraform',
+            location,
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_cluster.this[0]` },
+            name: toFactValue(this.clusterName()) ?? symbolic(`${this.call.prefix}cluster_name`, location),
+            issuer: symbolic(values_expressionOf(issuer), location),
+        });
+        const enableIrsa = this.input('enable_irsa');
+        if (!(enableIrsa?.kind === 'bool' && !enableIrsa.value))
+            sink.facts.oidcProviders.push(this.provider(location));
+        const addons = this.majorVersion === undefined ? (this.input('addons') ?? this.input('cluster_addons')) : this.majorVersion >= 21 ? this.input('addons') : this.input('cluster_addons');
+        if (addons?.kind === 'object') {
+            for (const entry of addons.entries) {
+                if (entry.keyValue !== undefined || entry.value.kind !== 'object')
+                    continue;
+                readModuleAddon(sink, entry.key, entry.keyLocation, entry.value, view, { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]` });
+            }
+        }
+    }
+    provider(location) {
+        const arn = `${this.call.prefix}oidc_provider_arn`;
+        const provider = {
+            source: 'terraform',
+            location,
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_openid_connect_provider.oidc_provider[0]` },
+            arn: symbolic(arn, location),
+            url: symbolic(values_expressionOf(this.issuer(location)), location),
+            clientIds: [known('sts.amazonaws.com', location)],
+            arnReferences: [arn],
+        };
+        const audiences = this.input('openid_connect_audiences');
+        const audiencesAttribute = this.call.view.attribute('openid_connect_audiences');
+        if (audiences?.kind === 'tuple') {
+            for (const item of audiences.items) {
+                const value = toFactValue(item);
+                if (value && !(value.kind === 'known' && value.value === 'sts.amazonaws.com'))
+                    provider.clientIds.push(value);
+            }
+        }
+        else if (audiences?.kind === 'unknown') {
+            provider.clientIds.push(symbolic(values_expressionOf(audiences), audiences.location));
+        }
+        if (audiencesAttribute)
+            provider.clientIdsLocation = audiencesAttribute.location;
+        return provider;
+    }
+    issuer(location) {
+        return unknownTemplate([{ text: 'https://' }, { ref: `${this.call.prefix}oidc_provider`, isHostPath: true }], location);
+    }
+    clusterName() {
+        if (this.majorVersion !== undefined)
+            return this.input(this.majorVersion >= 21 ? 'name' : 'cluster_name');
+        return this.input('cluster_name') ?? this.input('name');
+    }
+    input(name) {
+        return present(this.call.view.value(name));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/iam-role-for-service-accounts.ts
+
+
+
+
+
+
+const iam_role_for_service_accounts_DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+/**
+ * terraform-aws-iam's `iam-role-for-service-accounts-eks` (v5) and `iam-role-for-service-accounts`
+ * (v6), emulated from their documented behaviour: one trust statement per `oidc_providers` entry
+ * (Federated = `provider_arn`; `<issuer>:sub` = `system:serviceaccount:` + each
+ * `namespace_service_accounts` entry; `<issuer>:aud` = sts.amazonaws.com; both under the configured
+ * test, StringEquals by default), the role name (v5 `role_name` or `role_name_prefix`; v6 `name`,
+ * a prefix unless `use_name_prefix = false`), and the outputs (v5 `iam_role_arn`, v6 `arn`).
+ */
+class IrsaRoleModule {
+    call;
+    generation;
+    majorVersion;
+    label;
+    constructor(call, generation, majorVersion) {
+        this.call = call;
+        this.generation = generation;
+        this.majorVersion = majorVersion;
+        this.label = call.prefix.replace(/\.$/, '');
+    }
+    output(name, location) {
+        const created = this.created();
+        const absent = this.generation === 5 ? stringValue('', location) : nullValue(location);
+        const outputs = this.generation === 5 ? { arn: 'iam_role_arn', name: 'iam_role_name', path: 'iam_role_path' } : { arn: 'arn', name: 'name', path: 'path' };
+        if (created === false && Object.values(outputs).includes(name))
+            return absent;
+        if (name === outputs.name) {
+            const fixed = this.fixedName();
+            if (fixed)
+                return fixed;
+        }
+        if (name === outputs.path)
+            return this.input(this.generation === 5 ? 'role_path' : 'path') ?? stringValue('/', location);
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (this.created() === false)
+            return;
+        const view = this.call.view;
+        const role = {
+            source: 'terraform',
+            location: view.location,
+            label: this.label,
+            arnReferences: [`${this.call.prefix}${this.generation === 5 ? 'iam_role_arn' : 'arn'}`],
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.this[0]` },
+        };
+        this.nameRole(role);
+        const path = toFactValue(this.input(this.generation === 5 ? 'role_path' : 'path'));
+        role.path = path ?? known('/', view.location);
+        const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label);
+        role.trustPolicy = read.document;
+        sink.findings.push(...read.findings);
+        sink.facts.roles.push(role);
+    }
+    input(name) {
+        return present(this.call.view.value(name));
+    }
+    /** false when `create_role` (v5) / `create` (v6) is known false. */
+    created() {
+        const flag = this.input(this.generation === 5 ? 'create_role' : 'create');
+        return flag?.kind === 'bool' ? flag.value : flag === undefined ? true : undefined;
+    }
+    /** The role's name when it is not generated. */
+    fixedName() {
+        if (this.generation === 5)
+            return this.input('role_name');
+        const usePrefix = this.input('use_name_prefix');
+        if (usePrefix?.kind === 'bool' && !usePrefix.value)
+            return this.input('name') ?? stringValue('', this.call.view.location);
+        return undefined;
+    }
+    nameRole(role) {
+        const view = this.call.view;
+        const fixed = this.fixedName();
+        if (fixed) {
+            role.name = toFactValue(fixed) ?? symbolic(`${this.label}.name`, fixed.location);
+            return;
+        }
+        if (this.generation === 5) {
+            const prefix = this.input('role_name_prefix');
+            if (prefix)
+                role.generatedName = { prefix: toFactValue(prefix) ?? symbolic(`${this.label}.role_name_prefix`, prefix.location), location: view.attribute('role_name_prefix').location };
+            else
+                role.generatedName = { prefix: known('terraform-', view.location), location: view.location };
+            return;
+        }
+        const name = this.input('name');
+        const location = view.attribute('name')?.location ?? view.location;
+        const text = name ? scalarString(name) : '';
+        role.generatedName = {
+            prefix: text !== undefined ? known(`${text}-`, name?.location ?? location) : symbolic(`${name && name.kind === 'unknown' ? values_expressionOf(name) : `${this.label}.name`}-`, location),
+            location,
+        };
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const statements = [];
+        if (this.generation === 5 && this.input('allow_self_assume_role')?.kind === 'bool' && this.input('allow_self_assume_role').value) {
+            statements.push(selfAssumeStatement(this.label, location));
+        }
+        const test = this.input(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test') ?? stringValue('StringEquals', location);
+        const testLocation = view.attribute(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test')?.location ?? location;
+        const providers = this.input('oidc_providers');
+        if (providers?.kind === 'unknown')
+            statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location));
+        else if (providers?.kind === 'object') {
+            const sorted = [...providers.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+            for (const entry of sorted)
+                statements.push(this.providerStatement(entry.value, entry.keyLocation, test, testLocation));
+        }
+        else if (providers?.kind === 'tuple') {
+            for (const item of providers.items)
+                statements.push(this.providerStatement(item, item.location, test, testLocation));
+        }
+        return objectValue([
+            { key: 'Version', keyLocation: location, value: stringValue('2012-10-17', location) },
+            { key: 'Statement', keyLocation: view.attribute('oidc_providers')?.location ?? location, value: tupleValue(statements, location) },
+        ], location);
+    }
+    providerStatement(provider, location, test, testLocation) {
+        if (provider.kind === 'unknown')
+            return provider;
+        const arnEntry = objectEntry(provider, 'provider_arn');
+        const arn = arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location);
+        const arnLocation = arnEntry?.keyLocation ?? location;
+        const accountsEntry = objectEntry(provider, 'namespace_service_accounts');
+        const accounts = accountsEntry?.value ?? tupleValue([], location);
+        const issuer = callFunction('replace', [arn, stringValue('/^(.*provider/)/', arnLocation), stringValue('', arnLocation)], { location: arn.location, evaluator: this.call.view.evaluator });
+        const subjects = accounts.kind === 'tuple'
+            ? accounts.items.map((item) => (item.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location) : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location)))
+            : [accounts.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...accounts.parts], accounts.location) : stringValue('system:serviceaccount:', accounts.location)];
+        const keys = [
+            { ...claimKey(issuer, ':sub', arnLocation), value: tupleValue(subjects, accountsEntry?.keyLocation ?? location) },
+            { ...claimKey(issuer, ':aud', arnLocation), value: tupleValue([stringValue(iam_role_for_service_accounts_DEFAULT_AUDIENCE, location)], location) },
+        ];
+        const operator = test.kind === 'unknown'
+            ? { key: values_expressionOf(test), keyLocation: testLocation, keyValue: test, value: objectValue(keys, location) }
+            : { key: scalarString(test) ?? '', keyLocation: testLocation, value: objectValue(keys, location) };
+        return objectValue([
+            { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+            { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location) },
+            { key: 'Principal', keyLocation: arnLocation, value: objectValue([{ key: 'Federated', keyLocation: arnLocation, value: tupleValue([arn], arn.location) }], arnLocation) },
+            { key: 'Condition', keyLocation: location, value: objectValue([operator], location) },
+        ], location);
+    }
+}
+/** `<issuer>:sub` from the issuer the provider ARN gives (known text, or a template). */
+function claimKey(issuer, claim, location) {
+    if (issuer.kind === 'unknown') {
+        const keyValue = unknownTemplate([...issuer.parts, { text: claim }], location);
+        return { key: values_expressionOf(keyValue), keyLocation: location, keyValue };
+    }
+    return { key: `${scalarString(issuer) ?? ''}${claim}`, keyLocation: location };
+}
+/** v5 `allow_self_assume_role`: the role may assume itself (an AWS principal statement, not IRSA). */
+function selfAssumeStatement(label, location) {
+    return objectValue([
+        { key: 'Sid', keyLocation: location, value: stringValue('ExplicitSelfRoleAssumption', location) },
+        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location)], location) },
+        { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'AWS', keyLocation: location, value: tupleValue([stringValue('*', location)], location) }], location) },
+        {
+            key: 'Condition',
+            keyLocation: location,
+            value: objectValue([{ key: 'ArnLike', keyLocation: location, value: objectValue([{ key: 'aws:PrincipalArn', keyLocation: location, value: tupleValue([unknownRef(`${label}.self_role_arn`, location)], location) }], location) }], location),
+        },
+    ], location);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/index.ts
+
+
+/** terraform-aws-iam's IRSA role module: `…-eks` up to v5, renamed without the suffix in v6. */
+const IRSA_ROLE_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-role-for-service-accounts(-eks)?\/?(?:[?#].*)?$/;
+/** terraform-aws-eks, the root module only. */
+const EKS_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/?(?:[?#].*)?$/;
+/**
+ * Registry modules whose behaviour irsa-guard knows without their source: the IRSA role module
+ * (its generated trust, naming and outputs) and the EKS module (its OIDC provider and outputs).
+ * Any other remote module is opaque: its outputs are references.
+ */
+function registryModule(call) {
+    const source = call.source.trim();
+    const irsa = IRSA_ROLE_SOURCE.exec(source);
+    if (irsa)
+        return new IrsaRoleModule(call, irsa[1] ? 5 : 6, majorVersion(call));
+    if (EKS_SOURCE.test(source))
+        return new EksModule(call, majorVersion(call));
+    return undefined;
+}
+/** The major version a `version` constraint (`~> 5.0`, `>= 20.0, < 21.0`, `6.1.0`) or a git `?ref=v5.39.0` selects. */
+function majorVersion(call) {
+    const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1];
+    const match = constraint ? /^\s*(?:~>|>=|=|\^|>)?\s*v?(\d+)/.exec(constraint) : undefined;
+    return match ? Number(match[1]) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/program.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
+const EVALUATION_BUDGET = 5_000_000;
+const MAX_MODULE_DEPTH = 12;
+const HCL_COMMENT_MARKERS = ['#', '//', '/*'];
+/**
+ * A Terraform scan: every directory of `.tf` files is a module; those no other scanned module
+ * calls with a local `source` are root modules, evaluated with their `terraform.tfvars` and
+ * `*.auto.tfvars`; local calls instantiate the called directory with the call's arguments.
+ */
+class TerraformProgram {
+    parser;
+    files;
+    context;
+    budget = new Budget(EVALUATION_BUDGET);
+    modules = new Map();
+    scannedTexts = new Map();
+    diskTexts = new Map();
+    sink = { facts: emptyFacts(), findings: [], suppressions: [], documentFiles: new Set() };
+    templateCounter = 0;
+    constructor(parser, files, context) {
+        this.parser = parser;
+        this.files = files;
+        this.context = context;
+        for (const file of context.files)
+            this.scannedTexts.set(file.path, file.text);
+        for (const file of files)
+            this.scannedTexts.set(file.path, file.text);
+    }
+    run() {
+        const byDir = new Map();
+        for (const file of this.files) {
+            const dir = external_node_path_default().posix.dirname(file.path);
+            const list = byDir.get(dir);
+            if (list)
+                list.push(file);
+            else
+                byDir.set(dir, [file]);
+        }
+        for (const [dir, files] of byDir) {
+            const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path));
+            for (const file of files)
+                this.sink.suppressions.push(...commentSuppressions(file.path, file.text, HCL_COMMENT_MARKERS));
+            if (tf.length === 0)
+                continue;
+            const parsed = tf.map((file) => this.parseFile(file));
+            const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'));
+            this.modules.set(dir, { dir, files: parsed, variableValues });
+        }
+        const called = this.calledDirectories();
+        for (const [dir, source] of this.modules) {
+            if (called.has(dir))
+                continue;
+            new ModuleInstance(this, source, '', dir, undefined, 0).collectFacts(this.sink);
+        }
+        const result = { facts: this.sink.facts, findings: this.sink.findings, suppressions: this.sink.suppressions };
+        // A scanned trust policy or manifest that a resource reads with file() is that resource's: other sources skip it.
+        const consumed = [...this.sink.documentFiles].filter((path) => this.context.files.some((file) => file.path === path && file.kind !== 'terraform' && file.kind !== 'terraform-vars'));
+        if (consumed.length > 0)
+            result.consumedFiles = consumed.sort();
+        return result;
+    }
+    callModule(call) {
+        if (call.source.startsWith('./') || call.source.startsWith('../')) {
+            const dir = external_node_path_default().posix.normalize(external_node_path_default().posix.join(call.callerDir, call.source)).replace(/\/$/, '');
+            const source = this.modules.get(dir);
+            if (source && call.depth <= MAX_MODULE_DEPTH)
+                return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth);
+            return new OpaqueModule(call.prefix);
+        }
+        return registryModule(call) ?? new OpaqueModule(call.prefix);
+    }
+    readFile(repositoryPath) {
+        const scanned = this.scannedTexts.get(repositoryPath);
+        if (scanned !== undefined)
+            return { path: repositoryPath, text: scanned };
+        if (this.diskTexts.has(repositoryPath))
+            return this.diskTexts.get(repositoryPath);
+        const text = this.readFromDisk(repositoryPath);
+        this.diskTexts.set(repositoryPath, text);
+        return text;
+    }
+    parseTemplate(text, path) {
+        let delimiter = `IRSA_GUARD_TEMPLATE_${this.templateCounter++}`;
+        while (text.includes(delimiter))
+            delimiter += '_';
+        const wrapped = `t = <<${delimiter}\n${text}${text.endsWith('\n') ? '' : '\n'}${delimiter}\n`;
+        const file = parseHcl(this.parser, path, wrapped, { lineOffset: -1 });
+        const expression = file.body.attributes[0]?.expression;
+        if (!expression)
+            return undefined;
+        const start = { path, line: 1, column: 1 };
+        if (expression.kind === 'template')
+            return trimAddedNewline(expression, text);
+        if (expression.kind === 'literal' && typeof expression.value === 'string') {
+            const value = text.endsWith('\n') ? expression.value : expression.value.replace(/\n$/, '');
+            return { kind: 'template', parts: [{ kind: 'text', text: value, location: start }], location: start, textLocation: start, lineAligned: true };
+        }
+        return undefined;
+    }
+    parseFile(file) {
+        const parsed = parseHcl(this.parser, file.path, file.text);
+        if (parsed.error) {
+            this.sink.findings.push({
+                ruleId: 'parse-error',
+                location: parsed.error.location,
+                message: `Cannot parse ${file.path}: ${parsed.error.message}; what parsed around it was still read`,
+                key: `hcl-syntax ${file.path}`,
+            });
+        }
+        return parsed;
+    }
+    /** `terraform.tfvars`, then `*.auto.tfvars` in name order (later files win); JSON variants too. */
+    variableValues(files) {
+        const values = new Map();
+        const name = (file) => external_node_path_default().posix.basename(file.path);
+        const loaded = files
+            .filter((file) => /^terraform\.tfvars(\.json)?$/.test(name(file)) || /\.auto\.tfvars(\.json)?$/.test(name(file)))
+            .sort((a, b) => (/^terraform\.tfvars/.test(name(a)) ? -1 : /^terraform\.tfvars/.test(name(b)) ? 1 : name(a).localeCompare(name(b))));
+        const evaluator = new Evaluator(CONSTANT_ENVIRONMENT, this.budget);
+        for (const file of loaded) {
+            if (file.path.endsWith('.json')) {
+                const parsed = parseJsonTree(file.path, file.text);
+                if (!parsed.ok) {
+                    this.sink.findings.push({ ruleId: 'parse-error', location: parsed.location, message: `Cannot parse ${file.path}: ${parsed.message}`, key: `tfvars-json ${file.path}` });
+                    continue;
+                }
+                const value = treeToValue(parsed.root);
+                if (value.kind === 'object')
+                    for (const entry of value.entries)
+                        values.set(entry.key, entry.value);
+                continue;
+            }
+            const parsed = this.parseFile(file);
+            for (const item of parsed.body.attributes)
+                values.set(item.name, evaluator.evaluate(item.expression));
+        }
+        return values;
+    }
+    /** Directories some scanned module calls with a local source (they are not root modules). */
+    calledDirectories() {
+        const called = new Set();
+        for (const [dir, source] of this.modules) {
+            for (const file of source.files) {
+                for (const block of file.body.blocks) {
+                    if (block.type !== 'module')
+                        continue;
+                    const expression = block.body.attributes.find((item) => item.name === 'source')?.expression;
+                    if (expression?.kind !== 'literal' || typeof expression.value !== 'string')
+                        continue;
+                    if (!expression.value.startsWith('./') && !expression.value.startsWith('../'))
+                        continue;
+                    const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, expression.value)).replace(/\/$/, '');
+                    if (target !== dir)
+                        called.add(target);
+                }
+            }
+        }
+        return called;
+    }
+    /** A repository file the scan did not read (a template, a values file): only inside the root, within the size limit. */
+    readFromDisk(repositoryPath) {
+        const root = this.context.root;
+        if (!root)
+            return undefined;
+        try {
+            const rootReal = (0,external_node_fs_namespaceObject.realpathSync)(root);
+            const real = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().join(rootReal, repositoryPath));
+            const relative = external_node_path_default().relative(rootReal, real);
+            if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
+                return undefined;
+            const stats = (0,external_node_fs_namespaceObject.statSync)(real);
+            const limit = this.context.config.maxFileBytes;
+            if (!stats.isFile() || (limit > 0 && stats.size > limit))
+                return undefined;
+            return { path: repositoryPath, text: (0,external_node_fs_namespaceObject.readFileSync)(real, 'utf8') };
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+/** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
+class OpaqueModule {
+    prefix;
+    constructor(prefix) {
+        this.prefix = prefix;
+    }
+    output(name, location) {
+        return unknownRef(`${this.prefix}${name}`, location);
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.prefix.replace(/\.$/, '') };
+    }
+    collectFacts() { }
+}
+/** Variable files hold constants: any reference in one is unknown. */
+const CONSTANT_ENVIRONMENT = {
+    prefix: '',
+    resolve(root, _steps, location) {
+        return { value: unknownRef(root, location), consumed: 0 };
+    },
+    readFile: () => undefined,
+    parseTemplate: () => undefined,
+};
+/** The wrapper heredoc ends the text with a newline the file may not have. */
+function trimAddedNewline(template, text) {
+    if (text.endsWith('\n'))
+        return template;
+    const last = template.parts[template.parts.length - 1];
+    if (last?.kind !== 'text' || !last.text.endsWith('\n'))
+        return template;
+    return { ...template, parts: [...template.parts.slice(0, -1), { ...last, text: last.text.slice(0, -1) }] };
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/index.ts
+
+
+
+/**
+ * Terraform configurations (`.tf`, `terraform.tfvars`, `*.auto.tfvars`), read with tree-sitter's
+ * HCL grammar and evaluated as far as values can be known without running Terraform. The parser
+ * (WebAssembly) is loaded by `prepare`, which the engine calls only when the scan has such files.
+ */
+const terraformSource = {
+    name: 'terraform',
+    kinds: ['terraform', 'terraform-vars'],
+    async prepare() {
+        await loadHclParser();
+    },
+    read(files, context) {
+        const parser = loadedHclParser();
+        if (!parser) {
+            const result = emptyResult();
+            const first = files.find((file) => file.kind === 'terraform') ?? files[0];
+            if (first) {
+                result.findings.push({
+                    ruleId: 'parse-error',
+                    location: { path: first.path, line: 1, column: 1 },
+                    message: 'The HCL parser was not loaded (the engine did not prepare the terraform source), so no Terraform file was read',
+                    key: 'hcl-parser-not-loaded',
+                });
+            }
+            return result;
+        }
+        try {
+            return new TerraformProgram(parser, files, context).run();
+        }
+        catch (error) {
+            const result = emptyResult();
+            const first = files.find((file) => file.kind === 'terraform') ?? files[0];
+            result.findings.push({
+                ruleId: 'parse-error',
+                location: { path: first.path, line: 1, column: 1 },
+                message: `Cannot read the Terraform configuration: ${error instanceof Error ? error.message : String(error)}`,
+                key: 'terraform-internal',
+            });
+            return result;
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/sources/terraform-plan/plan.ts
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * The resource instances a plan describes after apply, each once: a resource change's `after`
+ * (with `after_unknown`), else `planned_values`, else `prior_state` (data sources read during
+ * planning). Instances the plan deletes are left out.
+ */
+function planResources(plan, wanted) {
+    const found = new Map();
+    const seen = new Set();
+    const changes = plan['resource_changes'];
+    if (Array.isArray(changes)) {
+        changes.forEach((change, index) => {
+            if (!isObject(change) || typeof change['address'] !== 'string' || change['deposed'] !== undefined || !isWanted(change, wanted))
+                return;
+            seen.add(change['address']);
+            const body = change['change'];
+            if (!isObject(body) || !isObject(body['after']))
+                return;
+            const actions = Array.isArray(body['actions']) ? body['actions'] : [];
+            if (actions.includes('delete') && !actions.includes('create'))
+                return;
+            const resource = resourceOf(change, typeof change['module_address'] === 'string' ? change['module_address'] : '', ['resource_changes', index], ['change', 'after'], body['after'], body['after_unknown']);
+            if (resource)
+                found.set(resource.address, resource);
+        });
+    }
+    for (const modulePath of [
+        ['planned_values', 'root_module'],
+        ['prior_state', 'values', 'root_module'],
+    ]) {
+        const root = plan_valueAt(plan, modulePath);
+        if (!isObject(root))
+            continue;
+        for (const resource of moduleResources(root, modulePath, '', 0, wanted)) {
+            if (seen.has(resource.address))
+                continue;
+            seen.add(resource.address);
+            found.set(resource.address, resource);
+        }
+    }
+    return [...found.values()];
+}
+const plan_MAX_MODULE_DEPTH = 50;
+function* moduleResources(module, path, moduleAddress, depth, wanted) {
+    const resources = module['resources'];
+    if (Array.isArray(resources)) {
+        for (const [index, item] of resources.entries()) {
+            if (!isObject(item) || !isWanted(item, wanted))
+                continue;
+            const resource = resourceOf(item, moduleAddress, [...path, 'resources', index], ['values'], item['values'], undefined);
+            if (resource)
+                yield resource;
+        }
+    }
+    const children = module['child_modules'];
+    if (!Array.isArray(children) || depth >= plan_MAX_MODULE_DEPTH)
+        return;
+    for (const [index, child] of children.entries()) {
+        if (!isObject(child))
+            continue;
+        const address = typeof child['address'] === 'string' ? child['address'] : moduleAddress;
+        yield* moduleResources(child, [...path, 'child_modules', index], address, depth + 1, wanted);
+    }
+}
+function isWanted(item, wanted) {
+    return typeof item['type'] === 'string' && wanted(item['mode'] === 'data' ? 'data' : 'managed', item['type']);
+}
+function resourceOf(item, moduleAddress, path, valuesStep, values, unknown) {
+    const { address, type, name, mode } = item;
+    if (typeof address !== 'string' || typeof type !== 'string' || typeof name !== 'string' || !isObject(values))
+        return undefined;
+    return { address, moduleAddress, mode: mode === 'data' ? 'data' : 'managed', type, name, path, valuesPath: [...path, ...valuesStep], values, unknown };
+}
+function plan_valueAt(root, path) {
+    let current = root;
+    for (const step of path) {
+        if (typeof step === 'number')
+            current = Array.isArray(current) ? current[step] : undefined;
+        else
+            current = isObject(current) ? current[step] : undefined;
+    }
+    return current;
+}
+/** Whether the value at the path is unknown until apply (it, or a collection holding it, is marked `true`). */
+function isUnknownAt(unknown, path) {
+    let current = unknown;
+    for (const step of path) {
+        if (current === true)
+            return true;
+        if (typeof step === 'number')
+            current = Array.isArray(current) ? current[step] : undefined;
+        else
+            current = isObject(current) ? current[step] : undefined;
+        if (current === undefined)
+            return false;
+    }
+    return current === true;
+}
+/** `metadata[0].annotations["eks.amazonaws.com/role-arn"]`: a path in Terraform's traversal syntax. */
+function traversal(path) {
+    return path
+        .map((step, index) => (typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `${index === 0 ? '' : '.'}${step}` : `[${JSON.stringify(step)}]`))
+        .join('');
+}
+/** Reads a resource's attributes as Values located in the plan file. */
+class ResourceValues {
+    resource;
+    locator;
+    constructor(resource, locator) {
+        this.resource = resource;
+        this.locator = locator;
+    }
+    /** The resource object's `address` key: where a fact about the whole resource points. */
+    get location() {
+        return this.locator.keyLocation([...this.resource.path, 'address']) ?? this.locator.nearestKeyLocation(this.resource.path);
+    }
+    /** Where an attribute is written, or the nearest thing written around it (an unknown value is not written). */
+    locationOf(path) {
+        return this.locator.keyLocation([...this.resource.valuesPath, ...path]) ?? this.nearest(path);
+    }
+    raw(path) {
+        return plan_valueAt(this.resource.values, path);
+    }
+    isUnknown(path) {
+        return isUnknownAt(this.resource.unknown, path);
+    }
+    /** A string, number or boolean attribute as known text; symbolic (`<address>.<path>`) when unknown until apply; undefined when null or absent. */
+    value(path, unknownExpression) {
+        if (this.isUnknown(path))
+            return symbolic(unknownExpression ?? `${this.resource.address}.${traversal(path)}`, this.locationOf(path));
+        const raw = this.raw(path);
+        if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')
+            return known(String(raw), this.locationOf(path));
+        return undefined;
+    }
+    /** A list of strings: each item known or symbolic; an unknown list is one symbolic value. */
+    values(path) {
+        if (this.isUnknown(path))
+            return [symbolic(`${this.resource.address}.${traversal(path)}`, this.locationOf(path))];
+        const raw = this.raw(path);
+        if (!Array.isArray(raw))
+            return [];
+        return raw.flatMap((_, index) => this.value([...path, index]) ?? []);
+    }
+    nearest(path) {
+        for (let length = path.length - 1; length >= 0; length--) {
+            const location = this.locator.keyLocation([...this.resource.valuesPath, ...path.slice(0, length)]);
+            if (location && length > 0)
+                return location;
+        }
+        return this.location;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform-plan/configuration.ts
+
+const MODULE_STEP = /module\.([A-Za-z_][\w-]*)((?:\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\])?)/g;
+const MAX_HOPS = 20;
+/**
+ * The plan's `configuration`: what each expression refers to. A value unknown until apply
+ * (`after_unknown`) is named after the reference it comes from, so that it joins the fact that
+ * reference describes: a ServiceAccount annotated with `module.irsa.iam_role_arn` joins the role
+ * behind that module output.
+ */
+class PlanConfiguration {
+    configuration;
+    constructor(configuration) {
+        this.configuration = configuration;
+    }
+    /** Provider configurations of the aws provider (more than one: roles may live in several accounts). */
+    awsProviderCount() {
+        const providers = plan_valueAt(this.configuration, ['provider_config']);
+        if (!isObject(providers))
+            return 0;
+        return Object.values(providers).filter((provider) => isObject(provider) && provider['name'] === 'aws').length;
+    }
+    /**
+     * The one reference an attribute's expression is made of, as an absolute expression
+     * (`module.irsa.iam_role_arn`, `aws_iam_role.app.arn`), following input variables of child
+     * modules to what their callers pass; undefined when the expression refers to several things
+     * or to something that only exists inside the module (locals, `each`, `count`).
+     */
+    referenceOf(resource, attribute) {
+        const steps = moduleSteps(resource.moduleAddress);
+        const config = this.resourceConfig(steps, resource);
+        const references = mostSpecific(plan_valueAt(config, ['expressions', ...attribute, 'references']));
+        return references.length === 1 ? this.absolute(steps, references[0], 0) : undefined;
+    }
+    /**
+     * Expressions that evaluate to this resource's attribute: its own address (`module.irsa.aws_iam_role.this[0].arn`)
+     * and every module output that passes it on (`module.irsa.iam_role_arn`), however deep.
+     */
+    referencesTo(resource, attribute) {
+        const found = [`${resource.address}.${attribute}`];
+        const steps = moduleSteps(resource.moduleAddress);
+        const local = resource.address.slice(resource.moduleAddress === '' ? 0 : resource.moduleAddress.length + 1);
+        this.outputsPassing(steps, configuration_unique([`${local}.${attribute}`, `${withoutKey(local)}.${attribute}`]), found, 0);
+        return configuration_unique(found);
+    }
+    outputsPassing(steps, localReferences, found, hops) {
+        if (steps.length === 0 || hops > MAX_HOPS)
+            return;
+        const outputs = plan_valueAt(this.moduleConfig(steps), ['outputs']);
+        if (!isObject(outputs))
+            return;
+        const last = steps[steps.length - 1];
+        const parent = steps.slice(0, -1);
+        for (const [name, output] of Object.entries(outputs)) {
+            const references = mostSpecific(plan_valueAt(output, ['expression', 'references']));
+            if (references.length !== 1 || !localReferences.includes(references[0]))
+                continue;
+            found.push(`${moduleAddressOf(steps)}.${name}`);
+            if (last.key !== '')
+                found.push(`${moduleAddressOf([...parent, { name: last.name, key: '' }])}.${name}`);
+            this.outputsPassing(parent, configuration_unique([`module.${last.name}${last.key}.${name}`, `module.${last.name}.${name}`]), found, hops + 1);
+        }
+    }
+    absolute(steps, reference, hops) {
+        if (/^(local|each|count|path|terraform|self)\./.test(reference))
+            return undefined;
+        const variable = /^var\.([A-Za-z_][\w-]*)$/.exec(reference);
+        if (variable) {
+            if (steps.length === 0 || hops > MAX_HOPS)
+                return undefined;
+            const parent = steps.slice(0, -1);
+            const call = plan_valueAt(this.moduleConfig(parent), ['module_calls', steps[steps.length - 1].name]);
+            const passed = mostSpecific(plan_valueAt(call, ['expressions', variable[1], 'references']));
+            return passed.length === 1 ? this.absolute(parent, passed[0], hops + 1) : undefined;
+        }
+        return steps.length === 0 ? reference : `${moduleAddressOf(steps)}.${reference}`;
+    }
+    moduleConfig(steps) {
+        let module = plan_valueAt(this.configuration, ['root_module']);
+        for (const step of steps)
+            module = plan_valueAt(module, ['module_calls', step.name, 'module']);
+        return module;
+    }
+    resourceConfig(steps, resource) {
+        const resources = plan_valueAt(this.moduleConfig(steps), ['resources']);
+        if (!Array.isArray(resources))
+            return undefined;
+        return resources.find((candidate) => isObject(candidate) && candidate['type'] === resource.type && candidate['name'] === resource.name && (candidate['mode'] ?? 'managed') === resource.mode);
+    }
+}
+function moduleSteps(moduleAddress) {
+    return [...moduleAddress.matchAll(MODULE_STEP)].map((match) => ({ name: match[1], key: match[2] ?? '' }));
+}
+function moduleAddressOf(steps) {
+    return steps.map((step) => `module.${step.name}${step.key}`).join('.');
+}
+/** `aws_iam_role.this` of `aws_iam_role.this[0]`. */
+function withoutKey(address) {
+    return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]$/, '');
+}
+/**
+ * Terraform lists a reference with each of its shorter forms (`aws_iam_role.app.arn`,
+ * `aws_iam_role.app`); these are the references no other one extends.
+ */
+function mostSpecific(references) {
+    if (!Array.isArray(references))
+        return [];
+    const all = configuration_unique(references.filter((reference) => typeof reference === 'string'));
+    return all.filter((reference) => !all.some((other) => other !== reference && (other.startsWith(`${reference}.`) || other.startsWith(`${reference}[`))));
+}
+function configuration_unique(values) {
+    return [...new Set(values)];
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform-plan/json-locator.ts
+/**
+ * Finds where a value of an already parsed JSON text is written, without building a located tree
+ * of the whole text: a plan of several megabytes is parsed with JSON.parse, and only the few
+ * paths a finding may point at are located. Each container on a requested path is indexed once
+ * (one scan over its text at its own level), so locating many paths costs about one pass over
+ * the text. Assumes valid JSON (the caller parsed it).
+ */
+class JsonLocator {
+    path;
+    text;
+    containers = new Map();
+    lineStarts;
+    start;
+    constructor(path, text) {
+        this.path = path;
+        this.text = text;
+        this.start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    }
+    /** Where the last step of the path is written: its key for an object member, the value itself for an array item. */
+    keyLocation(path) {
+        const found = this.find(path);
+        return found === undefined ? undefined : this.location(found.keyOffset);
+    }
+    /** Where the value at the path starts. */
+    valueLocation(path) {
+        const found = this.find(path);
+        return found === undefined ? undefined : this.location(found.valueOffset);
+    }
+    /** The key location of the longest prefix of the path that exists (the whole text at worst). */
+    nearestKeyLocation(path) {
+        for (let length = path.length; length > 0; length--) {
+            const location = this.keyLocation(path.slice(0, length));
+            if (location)
+                return location;
+        }
+        return this.location(this.valueStart(this.start));
+    }
+    location(offset) {
+        const starts = (this.lineStarts ??= lineStartsOf(this.text, this.start));
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (starts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return { path: this.path, line: low + 1, column: offset - starts[low] + 1 };
+    }
+    find(path) {
+        let valueOffset = this.valueStart(this.start);
+        let keyOffset = valueOffset;
+        for (let depth = 0; depth < path.length; depth++) {
+            const index = this.indexAt(path.slice(0, depth), valueOffset);
+            const step = path[depth];
+            if (index?.kind === 'object' && typeof step === 'string') {
+                const member = index.entries.get(step);
+                if (!member)
+                    return undefined;
+                ({ keyOffset, valueOffset } = member);
+            }
+            else if (index?.kind === 'array' && typeof step === 'number') {
+                const item = index.valueOffsets[step];
+                if (item === undefined)
+                    return undefined;
+                keyOffset = valueOffset = item;
+            }
+            else {
+                return undefined;
+            }
+        }
+        return { keyOffset, valueOffset };
+    }
+    indexAt(prefix, offset) {
+        const cacheKey = JSON.stringify(prefix);
+        if (this.containers.has(cacheKey))
+            return this.containers.get(cacheKey);
+        const index = this.indexContainer(offset);
+        this.containers.set(cacheKey, index);
+        return index;
+    }
+    indexContainer(offset) {
+        const text = this.text;
+        const open = text[offset];
+        if (open === '{') {
+            const entries = new Map();
+            let position = this.skipWhitespace(offset + 1);
+            while (position < text.length && text[position] === '"') {
+                const keyEnd = this.skipString(position);
+                const key = JSON.parse(text.slice(position, keyEnd));
+                const valueOffset = this.valueStart(this.skipWhitespace(keyEnd) + 1);
+                entries.set(key, { keyOffset: position, valueOffset });
+                position = this.skipWhitespace(this.skipValue(valueOffset));
+                if (text[position] === ',')
+                    position = this.skipWhitespace(position + 1);
+            }
+            return { kind: 'object', entries };
+        }
+        if (open === '[') {
+            const valueOffsets = [];
+            let position = this.skipWhitespace(offset + 1);
+            while (position < text.length && text[position] !== ']') {
+                valueOffsets.push(position);
+                position = this.skipWhitespace(this.skipValue(position));
+                if (text[position] === ',')
+                    position = this.skipWhitespace(position + 1);
+            }
+            return { kind: 'array', valueOffsets };
+        }
+        return undefined;
+    }
+    valueStart(offset) {
+        return this.skipWhitespace(offset);
+    }
+    skipWhitespace(offset) {
+        const text = this.text;
+        let position = offset;
+        for (;;) {
+            const code = text.charCodeAt(position);
+            if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09)
+                position++;
+            else
+                return position;
+        }
+    }
+    /** The offset just after the value starting at `offset`. */
+    skipValue(offset) {
+        const text = this.text;
+        const first = text.charCodeAt(offset);
+        if (first === 0x22)
+            return this.skipString(offset);
+        if (first !== 0x7b && first !== 0x5b) {
+            SCALAR_END.lastIndex = offset;
+            return SCALAR_END.exec(text)?.index ?? text.length;
+        }
+        let depth = 0;
+        for (let position = offset; position < text.length; position++) {
+            const code = text.charCodeAt(position);
+            if (code === 0x22)
+                position = this.skipString(position) - 1;
+            else if (code === 0x7b || code === 0x5b)
+                depth++;
+            else if ((code === 0x7d || code === 0x5d) && --depth === 0)
+                return position + 1;
+        }
+        return text.length;
+    }
+    /** The offset just after the closing quote of the string starting at `offset`. */
+    skipString(offset) {
+        const text = this.text;
+        let from = offset + 1;
+        for (;;) {
+            const quote = text.indexOf('"', from);
+            if (quote < 0)
+                return text.length;
+            let backslashes = 0;
+            for (let index = quote - 1; text.charCodeAt(index) === 0x5c; index--)
+                backslashes++;
+            if (backslashes % 2 === 0)
+                return quote + 1;
+            from = quote + 1;
+        }
+    }
+}
+const SCALAR_END = /[\s,\]}]/g;
+function lineStartsOf(text, start) {
+    const starts = [start];
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1))
+        starts.push(index + 1);
+    return starts;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform-plan/resources.ts
+
+
+
+
+
+const resources_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
+const METADATA = ['metadata', 0];
+function roleOf(values, context) {
+    const { address } = values.resource;
+    const role = {
+        source: 'terraform-plan',
+        location: values.location,
+        label: '',
+        arnReferences: context.configuration.referencesTo(values.resource, 'arn'),
+        terraform: refOf(values, context),
+    };
+    const name = values.value(['name']);
+    const prefix = values.value(['name_prefix']);
+    if (prefix?.kind === 'known' && name?.kind !== 'known')
+        role.generatedName = { prefix, location: prefix.location };
+    else
+        role.name = name ?? symbolic(`${address}.name`, values.location);
+    const path = values.value(['path']);
+    if (path)
+        role.path = path;
+    const arn = values.value(['arn']) ?? symbolic(`${address}.arn`, values.location);
+    role.arn = arn;
+    role.arnReferences = withoutOwnExpression(role.arnReferences, arn);
+    const parsed = arn.kind === 'known' ? parseRoleArn(arn.value) : undefined;
+    if (parsed) {
+        role.account = known(parsed.account, arn.location);
+        role.partition = parsed.partition;
+    }
+    else if (context.account) {
+        role.account = context.account;
+    }
+    const trust = trustPolicyOf(values, context);
+    if (trust)
+        role.trustPolicy = trust;
+    role.label = role.name?.kind === 'known' ? `role ${role.name.value} (${address} in ${context.path})` : `${address} (${context.path})`;
+    return role;
+}
+/** `assume_role_policy` holds the policy as a JSON string: its elements are located at the attribute. */
+function trustPolicyOf(values, context) {
+    const { address } = values.resource;
+    const origin = `${address} in ${context.path}`;
+    const location = values.locationOf(['assume_role_policy']);
+    let tree;
+    const policy = values.value(['assume_role_policy']);
+    if (!policy)
+        return undefined;
+    if (policy.kind === 'symbolic') {
+        tree = { kind: 'scalar', location, value: policy, type: 'unknown' };
+    }
+    else {
+        let text = policy.value.trim();
+        if (/^%7B/i.test(text)) {
+            try {
+                text = decodeURIComponent(text);
+            }
+            catch {
+                // left as it is: the JSON reader reports it
+            }
+        }
+        const parsed = parseJsonTree(context.path, text, { fixedLocation: location });
+        if (!parsed.ok) {
+            context.findings.push({
+                ruleId: 'trust-policy-invalid',
+                location,
+                message: `The assume_role_policy of ${origin} cannot be read: the JSON in the string is invalid: ${parsed.message}; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"`,
+                key: `document-string ${address}`,
+            });
+            return undefined;
+        }
+        tree = parsed.root;
+    }
+    const read = readPolicyDocument(tree, origin);
+    context.findings.push(...read.findings);
+    return read.document;
+}
+function serviceAccountOf(values, context) {
+    const { address } = values.resource;
+    const nameLocation = values.locationOf([...METADATA, 'name']);
+    const generateName = values.value([...METADATA, 'generate_name']);
+    const name = values.value([...METADATA, 'name']) ??
+        symbolic(generateName?.kind === 'known' ? `generated-name:${generateName.value}` : `${address}.metadata[0].name`, nameLocation);
+    const namespace = values.value([...METADATA, 'namespace']) ?? known('default', nameLocation);
+    const annotations = mapEntries(values, [...METADATA, 'annotations'], 'annotations');
+    const labels = mapEntries(values, [...METADATA, 'labels'], 'labels');
+    const terraform = refOf(values, context);
+    const serviceAccount = { source: 'terraform-plan', namespace, name, location: nameLocation, annotations, terraform };
+    const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]));
+    let roleArn = byKey.get(resources_ROLE_ARN_ANNOTATION);
+    if (roleArn?.kind === 'symbolic') {
+        const reference = context.configuration.referenceOf(values.resource, [...METADATA, 'annotations']);
+        if (reference)
+            roleArn = symbolic(reference, roleArn.location);
+    }
+    else if (!roleArn && values.isUnknown([...METADATA, 'annotations'])) {
+        // The whole map is unknown: its one reference is the role ARN only when it says it is one.
+        const reference = context.configuration.referenceOf(values.resource, [...METADATA, 'annotations']);
+        if (reference && /arn$/i.test(reference))
+            roleArn = symbolic(reference, values.locationOf([...METADATA, 'annotations']));
+    }
+    if (roleArn) {
+        serviceAccount.roleArn = roleArn;
+        const annotation = annotations.find((candidate) => candidate.key === resources_ROLE_ARN_ANNOTATION);
+        if (annotation)
+            annotation.value = roleArn;
+    }
+    const audience = byKey.get('eks.amazonaws.com/audience');
+    const stsRegionalEndpoints = byKey.get('eks.amazonaws.com/sts-regional-endpoints');
+    const tokenExpiration = byKey.get('eks.amazonaws.com/token-expiration');
+    if (audience)
+        serviceAccount.audience = audience;
+    if (stsRegionalEndpoints)
+        serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints;
+    if (tokenExpiration)
+        serviceAccount.tokenExpiration = tokenExpiration;
+    const object = { source: 'terraform-plan', apiVersion: 'v1', kind: 'ServiceAccount', name, namespace, location: nameLocation, annotations: [...annotations, ...labels], terraform };
+    return { serviceAccount, object };
+}
+/** A string map attribute: known entries, and entries `after_unknown` marks (their keys are known, their values not). */
+function mapEntries(values, path, where) {
+    const keys = new Set();
+    const raw = values.raw(path);
+    if (isObject(raw))
+        for (const key of Object.keys(raw))
+            keys.add(key);
+    const unknown = unknownKeys(values, path);
+    for (const key of unknown)
+        keys.add(key);
+    const entries = [];
+    for (const key of keys) {
+        const value = values.value([...path, key]);
+        if (value)
+            entries.push({ key, keyLocation: values.locationOf([...path, key]), value, where });
+    }
+    return entries;
+}
+/** The keys of a map that `after_unknown` marks one by one. */
+function unknownKeys(values, path) {
+    const marks = plan_valueAt(values.resource.unknown, path);
+    return isObject(marks) ? Object.keys(marks).filter((key) => marks[key] === true) : [];
+}
+function oidcProviderOf(values, context) {
+    const provider = {
+        source: 'terraform-plan',
+        location: values.location,
+        clientIds: values.values(['client_id_list']),
+        clientIdsLocation: values.locationOf(['client_id_list']),
+        arnReferences: context.configuration.referencesTo(values.resource, 'arn'),
+        terraform: refOf(values, context),
+    };
+    const arn = values.value(['arn']);
+    const url = values.value(['url']);
+    if (arn)
+        provider.arn = arn;
+    provider.arnReferences = withoutOwnExpression(provider.arnReferences, arn);
+    if (url)
+        provider.url = url;
+    return provider;
+}
+const CLUSTER_ARN = /^arn:[\w-]+:eks:([a-z0-9-]+):(\d{12}):cluster\//;
+function resources_clusterOf(values, context) {
+    const { address } = values.resource;
+    const cluster = {
+        source: 'terraform-plan',
+        location: values.location,
+        name: values.value(['name']) ?? symbolic(`${address}.name`, values.location),
+        terraform: refOf(values, context),
+    };
+    const issuer = values.value(['identity', 0, 'oidc', 0, 'issuer']);
+    if (issuer)
+        cluster.issuer = issuer;
+    const arn = values.value(['arn']);
+    const parsed = arn?.kind === 'known' ? CLUSTER_ARN.exec(arn.value) : null;
+    const region = values.value(['region']);
+    if (region?.kind === 'known')
+        cluster.region = region;
+    else if (parsed && arn)
+        cluster.region = known(parsed[1], arn.location);
+    if (parsed && arn)
+        cluster.account = known(parsed[2], arn.location);
+    return cluster;
+}
+function podIdentityAssociationOf(values, context) {
+    const { address } = values.resource;
+    const required = (attribute) => values.value([attribute]) ?? symbolic(`${address}.${attribute}`, values.location);
+    let roleArn = required('role_arn');
+    if (roleArn.kind === 'symbolic') {
+        const reference = context.configuration.referenceOf(values.resource, ['role_arn']);
+        if (reference)
+            roleArn = symbolic(reference, roleArn.location);
+    }
+    const association = {
+        source: 'terraform-plan',
+        location: values.location,
+        namespace: required('namespace'),
+        serviceAccount: required('service_account'),
+        roleArn,
+        terraform: refOf(values, context),
+    };
+    const cluster = values.value(['cluster_name']);
+    if (cluster)
+        association.cluster = cluster;
+    return association;
+}
+/** The account an IAM ARN or `aws_caller_identity` states, with where it is written. */
+function resources_accountOf(values) {
+    const { type } = values.resource;
+    if (type === 'aws_caller_identity') {
+        const account = values.value(['account_id']);
+        return account?.kind === 'known' && /^\d{12}$/.test(account.value) ? { account: account.value, location: account.location } : undefined;
+    }
+    const arn = values.value(['arn']);
+    const match = arn?.kind === 'known' ? /^arn:[\w-]+:iam::(\d{12}):/.exec(arn.value) : null;
+    return match && arn ? { account: match[1], location: arn.location } : undefined;
+}
+/** The graph indexes a symbolic ARN by its expression already: listing it as a reference too would join everything twice. */
+function withoutOwnExpression(references, arn) {
+    return references.filter((reference) => arn?.kind !== 'symbolic' || reference !== arn.expression);
+}
+function refOf(values, context) {
+    return context.root === undefined ? { address: values.resource.address } : { root: context.root, address: values.resource.address };
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform-plan.ts
+
+
+
+
+
+
+
+/**
+ * `terraform show -json` output of a plan: the roles, OIDC providers, clusters, ServiceAccounts
+ * and Pod Identity associations of the root module and every child module, with the values the
+ * plan knows; a value known only after apply (`after_unknown`) is symbolic, named after the
+ * reference the configuration builds it from. The plan is parsed with JSON.parse; positions are
+ * found only for the resources that become facts.
+ */
+const terraformPlanSource = {
+    name: 'terraform-plan',
+    kinds: ['terraform-plan'],
+    read(files, context) {
+        const result = emptyResult();
+        for (const file of files)
+            appendResult(result, readTerraformPlanFile(file, context));
+        return result;
+    },
+};
+const MANAGED_TYPES = new Set([
+    'aws_iam_role',
+    'aws_iam_openid_connect_provider',
+    'aws_eks_cluster',
+    'kubernetes_service_account',
+    'kubernetes_service_account_v1',
+    'aws_eks_pod_identity_association',
+]);
+const DATA_TYPES = new Set(['aws_eks_cluster', 'aws_iam_openid_connect_provider', 'aws_caller_identity']);
+const SUPPORTED_MAJOR_VERSIONS = new Set(['0', '1']);
+function readTerraformPlanFile(file, context) {
+    const result = emptyResult();
+    try {
+        readPlan(file, context, result);
+    }
+    catch (error) {
+        result.findings.push({
+            ruleId: 'parse-error',
+            location: { path: file.path, line: 1, column: 1 },
+            message: `Cannot read the Terraform plan ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
+            key: `plan ${file.path}`,
+        });
+    }
+    return result;
+}
+function readPlan(file, context, result) {
+    const plan = parse(file, result.findings);
+    if (!plan)
+        return;
+    const version = plan['format_version'];
+    if (typeof version === 'string' && !SUPPORTED_MAJOR_VERSIONS.has(version.split('.')[0])) {
+        result.findings.push({
+            ruleId: 'parse-error',
+            location: new JsonLocator(file.path, file.text).keyLocation(['format_version']) ?? { path: file.path, line: 1, column: 1 },
+            message: `${file.path} is a Terraform plan in JSON format ${version}, which irsa-guard cannot read (it reads formats 0.x and 1.x); nothing in it was checked`,
+            key: `plan-format ${file.path}`,
+        });
+        return;
+    }
+    const resources = planResources(plan, (mode, type) => (mode === 'data' ? DATA_TYPES : MANAGED_TYPES).has(type));
+    if (resources.length === 0)
+        return;
+    const locator = new JsonLocator(file.path, file.text);
+    const configuration = new PlanConfiguration(plan['configuration']);
+    const all = resources.map((resource) => new ResourceValues(resource, locator));
+    const planContext = { path: file.path, configuration, findings: result.findings };
+    const root = rootModuleDirectory(file.path, context);
+    if (root !== undefined)
+        planContext.root = root;
+    const account = planAccount(all, configuration);
+    if (account)
+        planContext.account = account;
+    const facts = { roles: [], serviceAccounts: [], objects: [], oidcProviders: [], clusters: [], podIdentityAssociations: [] };
+    for (const values of all) {
+        const { type } = values.resource;
+        if (type === 'aws_iam_role')
+            facts.roles.push(roleOf(values, planContext));
+        else if (type === 'aws_iam_openid_connect_provider')
+            facts.oidcProviders.push(oidcProviderOf(values, planContext));
+        else if (type === 'aws_eks_cluster')
+            facts.clusters.push(resources_clusterOf(values, planContext));
+        else if (type === 'aws_eks_pod_identity_association')
+            facts.podIdentityAssociations.push(podIdentityAssociationOf(values, planContext));
+        else if (type === 'kubernetes_service_account' || type === 'kubernetes_service_account_v1') {
+            const { serviceAccount, object } = serviceAccountOf(values, planContext);
+            facts.serviceAccounts.push(serviceAccount);
+            facts.objects.push(object);
+        }
+    }
+    result.facts = facts;
+}
+function parse(file, findings) {
+    let plan;
+    try {
+        plan = JSON.parse(file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text);
+    }
+    catch (error) {
+        const located = parseJsonTree(file.path, file.text);
+        findings.push({
+            ruleId: 'parse-error',
+            location: located.ok ? { path: file.path, line: 1, column: 1 } : located.location,
+            message: `Cannot parse the Terraform plan ${file.path} as JSON: ${located.ok ? error.message : located.message}; nothing in it was checked`,
+            key: `plan-json ${file.path}`,
+        });
+        return undefined;
+    }
+    return isObject(plan) ? plan : undefined;
+}
+/** The plan's directory when it holds `.tf` files of the scan: the root module the plan was made from. */
+function rootModuleDirectory(planPath, context) {
+    const directory = directoryOf(planPath);
+    return context.files.some((file) => file.kind === 'terraform' && directoryOf(file.path) === directory) ? directory : undefined;
+}
+function directoryOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '.' : path.slice(0, slash);
+}
+/**
+ * The account of roles whose ARN the plan does not know yet: the one account that
+ * `aws_caller_identity` and the known IAM ARNs of the plan name, when the configuration has a
+ * single aws provider (with several, resources may be in several accounts).
+ */
+function planAccount(all, configuration) {
+    if (configuration.awsProviderCount() > 1)
+        return undefined;
+    const stated = all.flatMap((values) => {
+        const found = resources_accountOf(values);
+        return found ? [{ ...found, type: values.resource.type }] : [];
+    });
+    const accounts = new Set(stated.map((entry) => entry.account));
+    if (accounts.size !== 1)
+        return undefined;
+    const first = stated.find((entry) => entry.type === 'aws_caller_identity') ?? stated[0];
+    return known(first.account, first.location);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/index.ts
 
 
-const allSources = [kubernetesSource, iamJsonSource];
+
+
+
+
+
+
+
+/**
+ * Kustomize (and Helm) run before the Kubernetes source: the files their builds consume are not read
+ * again on their own. The AWS profile reader comes first: it reads ConfigMaps and workloads wherever
+ * they are, consumed by a build or not. Terraform runs before the Kubernetes and IAM JSON sources:
+ * a trust policy or manifest a resource reads with `file()` is that resource's, read once.
+ */
+const allSources = [
+    awsProfilesSource,
+    kustomizeSource,
+    helmSource,
+    terraformSource,
+    kubernetesSource,
+    cloudFormationSource,
+    iamJsonSource,
+    eksctlSource,
+    terraformPlanSource,
+];
+
+;// CONCATENATED MODULE: ./src/run-sources.ts
+
+
+
+
+
+/** The sources one after the other on this thread. */
+async function readSources(files, options) {
+    await prepareSources(files);
+    return run_sources_readPreparedSources(files, options);
+}
+/** Awaits the asynchronous set-up of the sources that will read some of these files (the HCL parser). */
+async function prepareSources(files) {
+    const kinds = new Set(files.map((file) => file.kind));
+    for (const source of allSources) {
+        if (!source.prepare || !source.kinds.some((kind) => kinds.has(kind)))
+            continue;
+        await source.prepare(filesOfKinds(files, source.kinds));
+    }
+}
+/** The sources one after the other, synchronously; `prepareSources` must have run. */
+function run_sources_readPreparedSources(files, options) {
+    const context = contextOf(files, options);
+    const byKind = groupByKind(files);
+    const consumed = new Set();
+    const runs = [];
+    for (const source of allSources) {
+        const input = inputOf(source, byKind, consumed);
+        if (input.length === 0)
+            continue;
+        const result = source.read(input, context);
+        runs.push({ source, result });
+        for (const path of result.consumedFiles ?? [])
+            consumed.add(path);
+    }
+    return runs;
+}
+// ---------------------------------------------------------------------------------------------
+// Worker threads
+const WORKER_FLAG = 'irsaGuardSourceWorker';
+/** Below this much text, starting a worker costs more than it saves. */
+const PARALLEL_MIN_BYTES = 3 * 1024 * 1024;
+/** A per-file source is split into chunks of about this many files (fewer for small inputs). */
+const CHUNK_FILES = 400;
+/** Task ids are slots of the shared claim table; past its end, tasks run on this thread. */
+const MAX_TASKS = 16 * 1024;
+/** Claim table values: unclaimed, taken by this thread, withdrawn; a worker writes its number + 2. */
+const UNCLAIMED = 0;
+const MAIN_THREAD = 1;
+const WITHDRAWN = -1;
+let registeredWorkerScript;
+/**
+ * An entry point (the CLI, the action) registers its own script: a worker thread loads that
+ * script, which must then call `serveSourceWorker()` instead of running (see `isSourceWorker`).
+ * Without a registered script there are no workers, except in the plain JavaScript build of the
+ * sources, whose `source-worker.js` serves.
+ */
+function registerSourceWorkerScript(scriptUrl) {
+    registeredWorkerScript = scriptUrl;
+}
+/** Whether this thread is a source worker, started by `readSourcesInParallel`. */
+function isSourceWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.[WORKER_FLAG] === true;
+}
+function workerScript() {
+    if (registeredWorkerScript)
+        return registeredWorkerScript;
+    const here = import.meta.url;
+    // Compiled one file per module (not bundled): the worker entry sits beside this file.
+    return here.endsWith('/run-sources.js') ? new URL('source-worker.js', here).href : undefined;
+}
+/**
+ * How many worker threads to start: `requested` when given (0: none), else one per spare core
+ * (at most 3) when the files hold enough text to repay a worker's start.
+ */
+function workerCountFor(files, requested) {
+    if (workerScript() === undefined)
+        return 0;
+    if (requested !== undefined)
+        return Math.max(0, Math.floor(requested));
+    let bytes = 0;
+    for (const file of files)
+        bytes += file.text.length;
+    if (bytes < PARALLEL_MIN_BYTES)
+        return 0;
+    return Math.max(0, Math.min((0,external_node_os_namespaceObject.availableParallelism)() - 1, 3));
+}
+/**
+ * The sources spread over `workerCount` worker threads and this one. Every task is offered to
+ * all workers; whichever thread claims it first in the shared claim table runs it, this thread
+ * from the front (the sources that decide what later sources read), the workers from the back, so
+ * a worker never waits for this thread to hand out work. A per-file source is split into chunks.
+ * A source may start before the sources ahead of it have finished (whole sources when the
+ * workers would idle, per-file ones when this thread would): its input is checked once they have,
+ * and what they consumed is read again without those files. Results are merged in source order
+ * and, within a source, in file order, so the outcome is the one of `readSources`. The tasks of a
+ * worker that fails are run here.
+ */
+async function readSourcesInParallel(files, options, workerCount) {
+    const script = workerScript();
+    const sequential = async () => ({ runs: await readSources(files, options), workerTasks: 0 });
+    if (!script || workerCount <= 0)
+        return sequential();
+    const indexOf = new Map(files.map((file, index) => [file, index]));
+    const claims = new Int32Array(new SharedArrayBuffer(MAX_TASKS * Int32Array.BYTES_PER_ELEMENT));
+    let workers;
+    try {
+        const data = { [WORKER_FLAG]: true, files, config: options.config, root: options.root, claims };
+        workers = Array.from({ length: workerCount }, (_, index) => ({ worker: new external_node_worker_threads_namespaceObject.Worker((0,external_node_url_namespaceObject.fileURLToPath)(script), { workerData: { ...data, claimValue: index + 2 } }), claimValue: index + 2, failed: false }));
+    }
+    catch {
+        return sequential();
+    }
+    const context = contextOf(files, options);
+    const byKind = groupByKind(files);
+    const candidates = allSources.map((_, index) => index).filter((index) => inputOf(allSources[index], byKind, new Set()).length > 0);
+    const plans = new Map();
+    const finished = new Map();
+    /** Tasks not yet done, in the order this thread prefers them. */
+    const pending = [];
+    const byId = new Map();
+    const prepared = new Map();
+    const exactInputs = new Map();
+    let nextTaskId = 0;
+    let workerTasks = 0;
+    let wake;
+    const allFinished = () => candidates.every((index) => finished.has(index));
+    const earlierDone = (sourceIndex) => candidates.every((index) => index >= sourceIndex || finished.has(index));
+    const consumedBefore = (sourceIndex) => {
+        const consumed = new Set();
+        for (const [index, result] of finished)
+            if (index < sourceIndex)
+                for (const path of result?.consumedFiles ?? [])
+                    consumed.add(path);
+        return consumed;
+    };
+    const exactInput = (sourceIndex) => {
+        let input = exactInputs.get(sourceIndex);
+        if (!input)
+            exactInputs.set(sourceIndex, (input = inputOf(allSources[sourceIndex], byKind, consumedBefore(sourceIndex))));
+        return input;
+    };
+    const finish = (plan) => {
+        if (!plan.speculative && plan.results.every((slot) => slot !== undefined))
+            finished.set(plan.sourceIndex, mergeResults(plan.results));
+    };
+    const live = () => workers.filter((handle) => !handle.failed);
+    const addTask = (plan, input) => {
+        const task = { id: nextTaskId++, sourceIndex: plan.sourceIndex, input, plan, slot: plan.results.length };
+        plan.results.push(undefined);
+        plan.tasks.push(task);
+        pending.push(task);
+        byId.set(task.id, task);
+        if (task.id < MAX_TASKS) {
+            const offer = { id: task.id, sourceIndex: plan.sourceIndex, files: input.map((file) => indexOf.get(file)) };
+            for (const handle of live())
+                handle.worker.postMessage(offer);
+        }
+        return task;
+    };
+    const schedule = (sourceIndex, input, speculative) => {
+        const chunkCount = allSources[sourceIndex].perFile ? Math.max(1, Math.min(Math.ceil(input.length / CHUNK_FILES), (workers.length + 1) * 4)) : 1;
+        const chunkSize = Math.ceil(input.length / chunkCount);
+        const plan = { sourceIndex, input, speculative, results: [], tasks: [] };
+        for (let start = 0; start < input.length; start += chunkSize)
+            addTask(plan, input.slice(start, start + chunkSize));
+        plans.set(sourceIndex, plan);
+    };
+    const dropTask = (task) => {
+        if (task.id < MAX_TASKS)
+            Atomics.compareExchange(claims, task.id, UNCLAIMED, WITHDRAWN);
+        byId.delete(task.id);
+        const at = pending.indexOf(task);
+        if (at !== -1)
+            pending.splice(at, 1);
+    };
+    /**
+     * A speculative per-file plan whose input lost files: the chunks that lost none stand (a
+     * per-file source's result over some files does not depend on the others); the rest are read
+     * again over the files they keep.
+     */
+    const revise = (plan, input) => {
+        const kept = new Set(input);
+        const tasks = plan.tasks;
+        const results = plan.results;
+        plan.tasks = [];
+        plan.results = [];
+        for (const task of tasks) {
+            const remaining = task.input.filter((file) => kept.has(file));
+            if (remaining.length === task.input.length) {
+                const result = results[task.slot];
+                task.slot = plan.results.length;
+                plan.results.push(result);
+                plan.tasks.push(task);
+                continue;
+            }
+            dropTask(task);
+            if (remaining.length > 0)
+                addTask(plan, remaining);
+        }
+        plan.input = input;
+    };
+    const withdraw = (plan) => {
+        for (const task of plan.tasks)
+            dropTask(task);
+        plans.delete(plan.sourceIndex);
+    };
+    /**
+     * Plans every source whose input is final (all sources ahead of it finished), then whole
+     * sources from the back whose input may still shrink, while the workers could use more work.
+     * A speculative plan is kept when its input turned out final, revised chunk by chunk when it
+     * is a per-file source's, else planned again.
+     */
+    const plan = () => {
+        for (const index of candidates) {
+            if (finished.has(index) || !earlierDone(index))
+                continue;
+            const input = exactInput(index);
+            const current = plans.get(index);
+            if (current?.speculative) {
+                if (sameFiles(current.input, input) || (allSources[index].perFile && input.length > 0)) {
+                    if (!sameFiles(current.input, input))
+                        revise(current, input);
+                    current.speculative = false;
+                    finish(current);
+                    continue;
+                }
+                withdraw(current);
+            }
+            else if (current) {
+                continue;
+            }
+            if (input.length === 0)
+                finished.set(index, undefined);
+            else
+                schedule(index, input, false);
+        }
+        const wanted = 1 + live().length;
+        for (let position = candidates.length - 1; position >= 0 && unclaimed() < wanted; position -= 1) {
+            const index = candidates[position];
+            if (plans.has(index) || finished.has(index) || allSources[index].perFile)
+                continue;
+            schedule(index, inputOf(allSources[index], byKind, consumedBefore(index)), true);
+        }
+    };
+    /**
+     * When this thread has nothing to run: the first per-file source not yet planned whose earlier
+     * sources have all been planned (they are running), speculatively, in chunks.
+     */
+    const speculatePerFile = () => {
+        for (const index of candidates) {
+            if (finished.has(index) || plans.has(index)) {
+                continue;
+            }
+            if (!allSources[index].perFile || !candidates.every((earlier) => earlier >= index || finished.has(earlier) || plans.has(earlier)))
+                return false;
+            const input = inputOf(allSources[index], byKind, consumedBefore(index));
+            if (input.length === 0)
+                return false;
+            schedule(index, input, true);
+            return true;
+        }
+        return false;
+    };
+    const claimedBy = (task) => (task.id < MAX_TASKS ? Atomics.load(claims, task.id) : MAIN_THREAD);
+    const unclaimed = () => pending.filter((task) => claimedBy(task) === UNCLAIMED).length;
+    const complete = (task, result) => {
+        if (byId.get(task.id) !== task)
+            return;
+        byId.delete(task.id);
+        const at = pending.indexOf(task);
+        if (at !== -1)
+            pending.splice(at, 1);
+        task.plan.results[task.slot] = result;
+        finish(task.plan);
+    };
+    /** The first pending task this thread may run: unclaimed (and now claimed), or left by a failed worker. */
+    const claimHere = () => {
+        for (const task of pending) {
+            if (task.id >= MAX_TASKS)
+                return task;
+            const owner = Atomics.compareExchange(claims, task.id, UNCLAIMED, MAIN_THREAD);
+            if (owner === UNCLAIMED || owner === MAIN_THREAD)
+                return task;
+            if (workers.some((handle) => handle.failed && handle.claimValue === owner))
+                return task;
+        }
+        return undefined;
+    };
+    const runHere = async (task) => {
+        const source = allSources[task.sourceIndex];
+        if (source.prepare) {
+            if (!prepared.has(task.sourceIndex))
+                prepared.set(task.sourceIndex, source.prepare(filesOfKinds(files, source.kinds)));
+            await prepared.get(task.sourceIndex);
+        }
+        complete(task, source.read(task.input, context));
+    };
+    for (const handle of workers) {
+        handle.worker.on('message', (message) => {
+            const task = byId.get(message.id);
+            if (task && 'result' in message) {
+                workerTasks += 1;
+                complete(task, message.result);
+            }
+            else if (task && message.id < MAX_TASKS) {
+                // The worker could not read it (or send the result): this thread will.
+                Atomics.store(claims, message.id, MAIN_THREAD);
+            }
+            wake?.();
+        });
+        const fail = () => {
+            handle.failed = true;
+            wake?.();
+        };
+        handle.worker.on('error', fail);
+        handle.worker.on('exit', fail);
+    }
+    let stalled = false;
+    try {
+        for (;;) {
+            plan();
+            if (allFinished())
+                break;
+            const task = claimHere() ?? (speculatePerFile() ? claimHere() : undefined);
+            if (task) {
+                await runHere(task);
+                // Let the replies that arrived meanwhile in before planning again.
+                await new Promise((resolve) => setImmediate(resolve));
+                continue;
+            }
+            if (pending.length === 0) {
+                stalled = true;
+                break;
+            }
+            await new Promise((resolve) => {
+                wake = resolve;
+            });
+            wake = undefined;
+        }
+    }
+    finally {
+        for (const handle of workers) {
+            handle.failed = true;
+            void handle.worker.terminate();
+        }
+    }
+    // Cannot happen (the first unfinished source is always runnable); if it did, the plain way stands.
+    if (stalled)
+        return sequential();
+    const runs = candidates.flatMap((index) => {
+        const result = finished.get(index);
+        return result ? [{ source: allSources[index], result }] : [];
+    });
+    return { runs, workerTasks };
+}
+/**
+ * The worker side: keeps the tasks the main thread offers and, whenever idle, claims the most
+ * recently offered one still unclaimed, reads it with the files and config it was started with,
+ * and sends the result back.
+ */
+function serveSourceWorker() {
+    const data = external_node_worker_threads_namespaceObject.workerData;
+    const context = contextOf(data.files, data.root === undefined ? { config: data.config } : { config: data.config, root: data.root });
+    const prepared = new Map();
+    const offers = [];
+    let busy = false;
+    const next = async () => {
+        if (busy)
+            return;
+        busy = true;
+        try {
+            for (let offer = offers.pop(); offer; offer = offers.pop()) {
+                if (Atomics.compareExchange(data.claims, offer.id, UNCLAIMED, data.claimValue) !== UNCLAIMED)
+                    continue;
+                await run(offer);
+                // Let offers that arrived meanwhile in before choosing the next task.
+                await new Promise((resolve) => setImmediate(resolve));
+            }
+        }
+        finally {
+            busy = false;
+        }
+    };
+    const run = async (offer) => {
+        const source = allSources[offer.sourceIndex];
+        try {
+            if (source.prepare && !prepared.has(offer.sourceIndex))
+                prepared.set(offer.sourceIndex, source.prepare(filesOfKinds(data.files, source.kinds)));
+            await prepared.get(offer.sourceIndex);
+            const result = source.read(offer.files.map((index) => data.files[index]), context);
+            external_node_worker_threads_namespaceObject.parentPort.postMessage({ id: offer.id, result });
+        }
+        catch (error) {
+            external_node_worker_threads_namespaceObject.parentPort.postMessage({ id: offer.id, error: error instanceof Error ? error.message : String(error) });
+        }
+    };
+    external_node_worker_threads_namespaceObject.parentPort?.on('message', (offer) => {
+        offers.push(offer);
+        setImmediate(() => void next());
+    });
+}
+// ---------------------------------------------------------------------------------------------
+function contextOf(files, options) {
+    return options.root === undefined ? { config: options.config, files } : { config: options.config, files, root: options.root };
+}
+function groupByKind(files) {
+    const byKind = new Map();
+    for (const file of files) {
+        const list = byKind.get(file.kind);
+        if (list)
+            list.push(file);
+        else
+            byKind.set(file.kind, [file]);
+    }
+    return byKind;
+}
+function filesOfKinds(files, kinds) {
+    return files.filter((file) => kinds.includes(file.kind));
+}
+function inputOf(source, byKind, consumed) {
+    return source.kinds.flatMap((kind) => byKind.get(kind) ?? []).filter((file) => !consumed.has(file.path));
+}
+function sameFiles(a, b) {
+    return a.length === b.length && a.every((file, index) => file === b[index]);
+}
+/** The results of a per-file source's chunks, as one result over all its files. */
+function mergeResults(results) {
+    if (results.length === 1)
+        return results[0];
+    const merged = emptyResult();
+    const facts = merged.facts;
+    const consumed = [];
+    for (const result of results) {
+        for (const [key, items] of Object.entries(result.facts)) {
+            if (!items)
+                continue;
+            const list = (facts[key] ??= []);
+            for (const item of items)
+                list.push(item);
+        }
+        for (const finding of result.findings)
+            merged.findings.push(finding);
+        for (const suppression of result.suppressions)
+            merged.suppressions.push(suppression);
+        for (const path of result.consumedFiles ?? [])
+            consumed.push(path);
+    }
+    if (consumed.length > 0)
+        merged.consumedFiles = consumed;
+    return merged;
+}
 
 ;// CONCATENATED MODULE: ./src/sources/same-resource.ts
 
@@ -15766,8 +26654,12 @@ function mergeKind(items, naturalKey, conflicts, merge) {
         const pick = (candidates) => {
             const compatible = (candidates ?? []).filter((candidate) => !conflicts(candidate, plan));
             const root = plan.terraform?.root;
-            const sameRoot = root === undefined ? compatible : compatible.filter((candidate) => candidate.terraform?.root === root);
-            return sameRoot.length === 1 ? sameRoot[0] : undefined;
+            if (root === undefined)
+                return compatible.length === 1 ? compatible[0] : undefined;
+            const sameRoot = compatible.filter((candidate) => candidate.terraform?.root === root);
+            const rootUnknown = compatible.filter((candidate) => candidate.terraform?.root === undefined);
+            const pool = sameRoot.length > 0 ? sameRoot : rootUnknown;
+            return pool.length === 1 ? pool[0] : undefined;
         };
         const address = plan.terraform?.address;
         const key = naturalKey(plan);
@@ -15830,8 +26722,12 @@ const hostPathOf = (url) => issuerHostPath(url).replace(/\/+$/, '').toLowerCase(
 function symbolicExpressions(...values) {
     return values.flatMap((value) => (value?.kind === 'symbolic' ? [value.expression] : []));
 }
-function unique(values) {
+function same_resource_unique(values) {
     return [...new Set(values)];
+}
+/** The graph indexes a symbolic ARN by its expression already: listing it as a reference too would join everything twice. */
+function same_resource_withoutOwnExpression(references, arn) {
+    return references.filter((reference) => arn?.kind !== 'symbolic' || reference !== arn.expression);
 }
 // Roles
 function roleNaturalKey(role) {
@@ -15843,7 +26739,7 @@ function roleConflicts(a, b) {
 function mergeRole(configured, planned) {
     const role = {
         ...configured,
-        arnReferences: unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
+        arnReferences: same_resource_unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
     };
     same_resource_assign(role, 'name', preferKnown(configured.name, planned.name));
     same_resource_assign(role, 'path', preferKnown(configured.path, planned.path));
@@ -15852,6 +26748,7 @@ function mergeRole(configured, planned) {
     const partition = configured.partition ?? planned.partition;
     if (partition !== undefined)
         role.partition = partition;
+    role.arnReferences = same_resource_withoutOwnExpression(role.arnReferences, role.arn);
     if (!configured.generatedName && planned.generatedName && role.name?.kind !== 'known')
         role.generatedName = planned.generatedName;
     const trustPolicy = mergeTrustPolicy(configured.trustPolicy, planned.trustPolicy);
@@ -15925,14 +26822,14 @@ function mergePrincipal(configured, planned) {
         ...configured,
         entries: configured.entries.map((entry) => {
             const other = planned.entries.filter((candidate) => candidate.type === entry.type);
-            return other.length === 1 ? { ...entry, values: mergeValues(entry.values, other[0].values) } : entry;
+            return other.length === 1 ? { ...entry, values: same_resource_mergeValues(entry.values, other[0].values) } : entry;
         }),
     };
     same_resource_assign(block, 'wildcard', preferKnown(configured.wildcard, planned.wildcard));
     return block;
 }
 function mergeValueList(configured, planned) {
-    return configured && planned ? { ...configured, values: mergeValues(configured.values, planned.values) } : configured;
+    return configured && planned ? { ...configured, values: same_resource_mergeValues(configured.values, planned.values) } : configured;
 }
 function mergeCondition(configured, planned) {
     if (!configured || !planned)
@@ -15944,7 +26841,7 @@ function mergeCondition(configured, planned) {
             return entry;
         const other = candidates[0];
         used.add(other);
-        const merged = { ...entry, key: required(entry.key, other.key), values: mergeValues(entry.values, other.values) };
+        const merged = { ...entry, key: required(entry.key, other.key), values: same_resource_mergeValues(entry.values, other.values) };
         if (entry.operatorReference && other.operatorReference === undefined) {
             merged.operator = other.operator;
             delete merged.operatorReference;
@@ -15965,7 +26862,7 @@ function keyMatches(configured, planned) {
  * position, or the one plan value its template fits; a lone reference to a whole list becomes the
  * plan's list.
  */
-function mergeValues(configured, planned) {
+function same_resource_mergeValues(configured, planned) {
     if (!configured.some((value) => value.kind === 'symbolic'))
         return [...configured];
     const plannedKnown = planned.filter((value) => value.kind === 'known');
@@ -16038,12 +26935,13 @@ function providerNaturalKey(provider) {
 function mergeProvider(configured, planned) {
     const provider = {
         ...configured,
-        clientIds: mergeValues(configured.clientIds, planned.clientIds),
-        arnReferences: unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
+        clientIds: same_resource_mergeValues(configured.clientIds, planned.clientIds),
+        arnReferences: same_resource_unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
     };
     same_resource_assign(provider, 'arn', preferKnown(configured.arn, planned.arn));
     same_resource_assign(provider, 'url', preferKnown(configured.url, planned.url));
     same_resource_assign(provider, 'clientIdsLocation', configured.clientIdsLocation ?? planned.clientIdsLocation);
+    provider.arnReferences = same_resource_withoutOwnExpression(provider.arnReferences, provider.arn);
     return provider;
 }
 function mergeCluster(configured, planned) {
@@ -16076,40 +26974,53 @@ function mergePodIdentityAssociation(configured, planned) {
 
 
 
+
 /** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
 async function check(options) {
     const config = options.config ?? defaultConfig();
-    const discovery = await discover(options.root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes });
-    const sourceFindings = [...discovery.findings];
+    const scanned = await readRepository(options.root, config);
+    const sourceOptions = { config, root: options.root };
+    const workers = workerCountFor(scanned.files, options.workers ?? workersFromEnvironment());
+    const runs = workers > 0 ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs : await readSources(scanned.files, sourceOptions);
+    return analyseRuns(runs, scanned.files, scanned.filesSeen, config, { ...options, discoveryFindings: scanned.findings });
+}
+/** Discovers, reads and classifies the files of a repository. */
+async function readRepository(root, config) {
+    const discovery = await discover(root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes });
+    const findings = [...discovery.findings];
     const files = [];
     for (const candidate of discovery.candidates) {
         const decoded = readCandidate(candidate, config.maxFileBytes);
         if (!decoded.ok) {
             if (decoded.finding)
-                sourceFindings.push(decoded.finding);
+                findings.push(decoded.finding);
             continue;
         }
         const kind = classify(candidate.path, decoded.text);
         if (kind !== 'ignored')
             files.push({ path: candidate.path, kind, text: decoded.text });
     }
-    return analyse(files, discovery.candidates.length, config, { ...options, discoveryFindings: sourceFindings });
+    return { files, findings, filesSeen: discovery.candidates.length };
 }
-/** Everything after reading files: exported for callers that already hold file texts (bench, workers). */
+function workersFromEnvironment() {
+    const value = process.env['IRSA_GUARD_WORKERS'];
+    return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+}
+/** Everything after reading files, on this thread (`prepareSources` must have run): for callers that already hold file texts. */
 function analyse(files, filesSeen, config, options = {}) {
+    return analyseRuns(readPreparedSources(files, options.root === undefined ? { config } : { config, root: options.root }), files, filesSeen, config, options);
+}
+/** Facts of the sources → graph → rules → findings. */
+function analyseRuns(runs, files, filesSeen, config, options) {
     const facts = emptyFacts();
     const findings = [...(options.discoveryFindings ?? [])];
     const suppressions = [];
-    const context = { config, files };
-    const byKind = groupByKind(files);
-    for (const source of allSources) {
-        const mine = source.kinds.flatMap((kind) => byKind.get(kind) ?? []);
-        if (mine.length === 0)
-            continue;
-        const result = source.read(mine, context);
+    for (const { result } of runs) {
         mergeFacts(facts, result.facts);
-        findings.push(...result.findings);
-        suppressions.push(...result.suppressions);
+        for (const finding of result.findings)
+            findings.push(finding);
+        for (const suppression of result.suppressions)
+            suppressions.push(suppression);
     }
     if (options.extraFacts)
         mergeFacts(facts, options.extraFacts);
@@ -16126,11 +27037,12 @@ function analyse(files, filesSeen, config, options = {}) {
     const metaById = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
     const result = [];
     const seen = new Set();
+    const suppressing = suppressionsByPath(suppressions);
     for (const draft of findings) {
         const setting = config.rules[draft.ruleId];
         if (setting === 'off')
             continue;
-        if (isSuppressed(draft, suppressions))
+        if (isSuppressed(draft, suppressing))
             continue;
         const level = setting ?? draft.level ?? metaById.get(draft.ruleId)?.level ?? 'warning';
         const finding = {
@@ -16148,23 +27060,24 @@ function analyse(files, filesSeen, config, options = {}) {
         result.push(finding);
     }
     result.sort(compareFindings);
-    return { findings: result, rules: rules.map((rule) => rule.meta), graph, scan };
+    return { findings: result, rules: rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta), graph, scan };
 }
-function groupByKind(files) {
-    const byKind = new Map();
-    for (const file of files) {
-        const list = byKind.get(file.kind);
+/** Suppressions that have a reason, by the path they are in. */
+function suppressionsByPath(suppressions) {
+    const byPath = new Map();
+    for (const suppression of suppressions) {
+        if (suppression.reason === undefined)
+            continue;
+        const list = byPath.get(suppression.location.path);
         if (list)
-            list.push(file);
+            list.push(suppression);
         else
-            byKind.set(file.kind, [file]);
+            byPath.set(suppression.location.path, [suppression]);
     }
-    return byKind;
+    return byPath;
 }
 function isSuppressed(finding, suppressions) {
-    return suppressions.some((suppression) => suppression.reason !== undefined &&
-        suppression.location.path === finding.location.path &&
-        finding.location.line >= suppression.fromLine &&
+    return (suppressions.get(finding.location.path) ?? []).some((suppression) => finding.location.line >= suppression.fromLine &&
         finding.location.line <= suppression.toLine &&
         (suppression.ruleIds.includes(finding.ruleId) || suppression.ruleIds.includes('all')));
 }
@@ -16183,7 +27096,689 @@ function compareFindings(a, b) {
         a.ruleId.localeCompare(b.ruleId));
 }
 
+;// CONCATENATED MODULE: ./src/rules/helpers/live.ts
+
+
+
+/** What live confirmation read, when it ran. */
+function liveObservations(graph) {
+    return graph.facts.live?.[0];
+}
+/**
+ * The role a ServiceAccount names: its written ARN, or, for a reference (`aws_iam_role.app.arn`),
+ * the name (and account, if said) of the role the reference resolves to in the repository.
+ */
+function roleTargetOf(graph, sa) {
+    const annotated = annotatedRole(sa);
+    if (annotated) {
+        const { partition, account, name, path } = annotated.arn;
+        return { partition, account, name, path, arn: annotated.value.value.trim(), location: annotated.value.location };
+    }
+    if (sa.roleArn?.kind !== 'symbolic')
+        return undefined;
+    for (const { role } of graph.rolesOf(sa)) {
+        const identity = roleIdentity(role);
+        if (identity.name === undefined || role.account?.kind === 'symbolic')
+            continue;
+        return { partition: role.partition ?? 'aws', ...(identity.account ? { account: identity.account } : {}), name: identity.name, location: sa.roleArn.location };
+    }
+    return undefined;
+}
+function roleLookupOf(observations, target) {
+    const account = target.account ?? observations.auditorAccount;
+    const name = target.name.toLowerCase();
+    return observations.roles.find((lookup) => lookup.account === account && lookup.name.toLowerCase() === name);
+}
+/** Each ServiceAccount whose role live confirmation looked up, with the lookup. */
+function* liveServiceAccounts(graph, observations) {
+    for (const sa of graph.facts.serviceAccounts) {
+        const target = roleTargetOf(graph, sa);
+        const lookup = target && roleLookupOf(observations, target);
+        if (target && lookup)
+            yield { sa, target, lookup };
+    }
+}
+/** The deployed role when it exists at the annotated path (else it is live-role-missing's). */
+function deployedRole(target, lookup) {
+    if (lookup.state !== 'found' || !lookup.role)
+        return undefined;
+    if (target.path !== undefined && deployedPath(lookup.role) !== target.path)
+        return undefined;
+    return lookup.role;
+}
+function deployedPath(role) {
+    return role.path?.kind === 'known' ? role.path.value : '/';
+}
+/** The repository's definitions (with a trust policy) of the role a ServiceAccount names. */
+function repositoryTrusts(graph, sa) {
+    return graph.rolesOf(sa).flatMap(({ role }) => (role.trustPolicy ? [role] : []));
+}
+/** "role orders-reader in account 111122223333" */
+function deployedRoleTitle(lookup) {
+    return `role ${lookup.name} in account ${lookup.account}`;
+}
+/** The clusters whose issuer live confirmation read (eks:DescribeCluster), as correlation's known clusters. */
+function liveClusters(observations) {
+    return observations.clusters.flatMap((lookup) => {
+        const issuer = lookup.cluster?.issuer;
+        if (lookup.state !== 'found' || issuer?.kind !== 'known')
+            return [];
+        const hostPath = issuerHostPath(issuer.value);
+        return [
+            {
+                name: lookup.name,
+                issuer: issuer.value,
+                hostPath,
+                region: lookup.region ?? parseEksIssuerHostPath(hostPath)?.region,
+                ...(lookup.account ? { account: lookup.account } : {}),
+                ...(lookup.location ? { location: lookup.location } : {}),
+            },
+        ];
+    });
+}
+/** Live clusters first, then those the config file and the sources know (same issuer once). */
+function allKnownClusters(graph, config, observations) {
+    const live = liveClusters(observations);
+    return [...live, ...knownClusters(graph, config).filter((cluster) => !live.some((other) => other.hostPath === cluster.hostPath))];
+}
+/** "eks:DescribeCluster reports issuer https://… for cluster prod (account 406214073512, eu-central-1)" */
+function describeLiveCluster(lookup, issuer) {
+    const where = [lookup.account !== undefined ? `account ${lookup.account}` : undefined, lookup.region].filter((part) => part !== undefined).join(', ');
+    return `eks:DescribeCluster reports issuer ${issuer} for cluster ${lookup.name}${where ? ` (${where})` : ''}`;
+}
+/** The OIDC provider ARNs a trust policy names literally, each with where it names it. */
+function namedProviders(policy) {
+    const found = [];
+    for (const statement of policy.statements) {
+        for (const value of federatedValues(statement)) {
+            const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined;
+            if (arn && value.kind === 'known' && !found.some((each) => each.arn === value.value)) {
+                found.push({ arn: value.value, account: arn.account, issuerHostPath: arn.issuerHostPath, location: value.location });
+            }
+        }
+    }
+    return found;
+}
+/** Where a repository trust names OIDC providers (known or reference), for findings about the deployed provider. */
+function firstOidcFederated(policy) {
+    for (const statement of policy.statements) {
+        const value = federatedValues(statement).find(isOidcFederated);
+        if (value)
+            return value;
+    }
+    return undefined;
+}
+function providerLookupOf(observations, arn) {
+    return observations.providers.find((lookup) => lookup.arn === arn);
+}
+/**
+ * Why a trust refuses a token, one phrase per failing element: `StringEquals on "…:sub" allows
+ * "…", not "…"`, `statement "X" denies it explicitly`.
+ */
+function refusalPhrase(found, wanted) {
+    if (found.deniedBy)
+        return `${found.deniedBy.label} denies it explicitly`;
+    if (!found.closest)
+        return 'it has no Allow statement for an OIDC provider';
+    return found.failures.map((failure) => mismatchPhrase(failure, wanted)).join(', and ');
+}
+function mismatchPhrase(failure, wanted) {
+    const kind = failureKind(failure);
+    if (failure.element !== 'Condition' || (kind !== 'sub' && kind !== 'aud') || failure.requestValues === undefined)
+        return failure.message;
+    const operator = trust_parseOperator(failure.entry.operator);
+    if (operator.negated || operator.setPrefix || operator.ifExists)
+        return failure.message;
+    const written = failure.entry.values.map(quote).join(', ');
+    return `${failure.entry.operator} on "${keyText(failure.entry.key)}" allows ${written}, not "${kind === 'sub' ? wanted.sub : wanted.aud}"`;
+}
+function quote(value) {
+    return value.kind === 'known' ? `"${value.value}"` : `\${${value.expression}}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/live-check-incomplete.ts
+
+const liveCheckIncomplete = {
+    meta: {
+        id: 'live-check-incomplete',
+        level: 'note',
+        description: 'Live confirmation could not establish something it set out to read (the call was denied, throttled, timed out or answered with nonsense); it fails the check only with live: required.',
+        remediation: 'Grant the auditor role the call it lacks, raise live-timeout-seconds, or run the check again.',
+    },
+    *check(graph) {
+        const observations = liveObservations(graph);
+        if (!observations)
+            return;
+        for (const gap of observations.gaps) {
+            yield {
+                location: gap.location,
+                message: `${gap.subject} could not be confirmed live: ${gap.call} failed (${gap.reason}); ${gap.remedy}`,
+                key: `${gap.key} ${gap.call}`,
+            };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-cluster-issuer-mismatch.ts
+
+
+
+const liveClusterIssuerMismatch = {
+    meta: {
+        id: 'live-cluster-issuer-mismatch',
+        level: 'error',
+        description: "eks:DescribeCluster reports another OIDC issuer for the cluster than the one a role's trust names (in the repository or as deployed): the cluster was recreated, or the trust was copied from another cluster.",
+        remediation: "Name the cluster's current issuer in the trust's Federated provider and condition keys (better: take it from the cluster's Terraform outputs).",
+    },
+    *check(graph, context) {
+        const observations = liveObservations(graph);
+        if (!observations)
+            return;
+        const live = liveClusters(observations);
+        if (live.length === 0)
+            return;
+        const offline = knownClusters(graph, context.config);
+        const reported = new Map();
+        for (const { sa, target, lookup } of liveServiceAccounts(graph, observations)) {
+            const repository = repositoryTrusts(graph, sa);
+            const account = target.account ?? lookup.account;
+            const stale = (policy) => trustIssuers(policy).flatMap((issuer) => {
+                const owner = issuer.account ?? account;
+                // A contradiction the config file's clusters show already is cluster-issuer-mismatch's.
+                if (clustersContradicting(issuer.hostPath, owner, offline).length > 0)
+                    return [];
+                const cluster = clustersContradicting(issuer.hostPath, owner, live)[0];
+                return cluster ? [{ ...issuer, cluster, owner }] : [];
+            });
+            const findings = [];
+            for (const role of repository) {
+                for (const issuer of stale(role.trustPolicy)) {
+                    findings.push({ ...issuer, trust: `${roleTitle(role)}'s trust (${formatLocation(issuer.location)})`, fix: '', document: role.trustPolicy });
+                }
+            }
+            const deployed = deployedRole(target, lookup);
+            if (deployed?.trustPolicy) {
+                for (const issuer of stale(deployed.trustPolicy)) {
+                    if (findings.some((each) => each.hostPath === issuer.hostPath))
+                        continue;
+                    const apply = repository[0] ? `apply the repository's trust (${formatLocation(repository[0].trustPolicy.location)}), or ` : '';
+                    findings.push({ ...issuer, location: target.location, trust: `the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole)`, fix: apply, document: deployed.trustPolicy });
+                }
+            }
+            for (const finding of findings) {
+                // The Federated provider and the condition keys name the same issuer: one finding, at the first.
+                if (reported.has(finding.document)) {
+                    if (reported.get(finding.document).has(finding.hostPath))
+                        continue;
+                    reported.get(finding.document).add(finding.hostPath);
+                }
+                else {
+                    reported.set(finding.document, new Set([finding.hostPath]));
+                }
+                const providerAccount = finding.owner ?? roleIdentity(deployed ?? repository[0]).account ?? finding.cluster.account;
+                const cluster = finding.cluster;
+                const clusterLookup = { name: cluster.name, region: cluster.region, account: cluster.account };
+                yield {
+                    location: finding.location,
+                    message: `${finding.trust} names issuer ${finding.hostPath}, but ${describeLiveCluster(clusterLookup, cluster.issuer)}, so the cluster's tokens are refused; ` +
+                        `${finding.fix}name "arn:${target.partition}:iam::${providerAccount}:oidc-provider/${cluster.hostPath}" and the condition keys "${cluster.hostPath}:sub" and ":aud"`,
+                    related: [{ location: target.location, message: describeServiceAccount(sa) }],
+                    key: `${finding.location.path} issuer:${finding.hostPath} cluster:${cluster.name}`,
+                };
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-oidc-provider-audience-missing.ts
+
+
+
+
+
+const liveOidcProviderAudienceMissing = {
+    meta: {
+        id: 'live-oidc-provider-audience-missing',
+        level: 'error',
+        description: "The IAM OIDC provider a ServiceAccount's role trusts (iam:GetOpenIDConnectProvider) does not list the audience of the ServiceAccount's tokens among its client IDs.",
+        remediation: "Add the audience (sts.amazonaws.com unless the ServiceAccount sets eks.amazonaws.com/audience) to the provider's client IDs.",
+    },
+    *check(graph) {
+        const observations = liveObservations(graph);
+        if (!observations)
+            return;
+        const reported = new Set();
+        for (const { sa, target, lookup } of liveServiceAccounts(graph, observations)) {
+            const audience = tokenAudience(sa);
+            if (!audience)
+                continue;
+            const repository = repositoryTrusts(graph, sa);
+            const deployed = deployedRole(target, lookup);
+            const trusts = [...repository.map((role) => role.trustPolicy), ...(deployed?.trustPolicy ? [deployed.trustPolicy] : [])];
+            for (const named of trusts.flatMap(namedProviders)) {
+                const found = providerLookupOf(observations, named.arn);
+                const provider = found?.state === 'found' ? found.provider : undefined;
+                if (!found || !provider)
+                    continue;
+                const clientIds = provider.clientIds.flatMap((id) => (id.kind === 'known' ? [id.value] : []));
+                if (clientIds.includes(audience.audience))
+                    continue;
+                // A repository definition of the provider that lacks the audience too is oidc-provider-audience-missing's.
+                const defined = graph.providersNamed(known(named.arn, named.location));
+                const definition = defined.find((each) => each.source !== 'live');
+                if (definition && !definition.clientIds.some((id) => id.kind !== 'known' || id.value === audience.audience))
+                    continue;
+                const key = `${named.arn} ${audience.audience}`;
+                if (reported.has(key))
+                    continue;
+                reported.add(key);
+                const location = audience.location ?? definition?.clientIdsLocation ?? definition?.location ?? firstNamed(repository, named.arn) ?? target.location;
+                const listed = clientIds.length > 0 ? `lists client IDs ${clientIds.map((id) => `"${id}"`).join(', ')}` : 'lists no client ID';
+                const whose = audience.explicit
+                    ? `the audience ${describeServiceAccount(sa)} sets with eks.amazonaws.com/audience`
+                    : `the audience of the tokens of ${describeServiceAccount(sa)}`;
+                const apply = definition ? ` (the repository's definition at ${formatLocation(definition.location)} lists it: apply it)` : '';
+                yield {
+                    location,
+                    message: `the OIDC provider of issuer ${found.issuerHostPath} in account ${found.account} (iam:GetOpenIDConnectProvider) ${listed}, not "${audience.audience}", ${whose}, ` +
+                        `so STS refuses its tokens with "Incorrect token audience"; add "${audience.audience}" to the provider's client IDs${apply}`,
+                    related: [{ location: target.location, message: describeServiceAccount(sa) }],
+                    key: `provider:${named.arn} audience:${audience.audience}`,
+                };
+            }
+        }
+    },
+};
+function firstNamed(roles, arn) {
+    for (const role of roles) {
+        for (const statement of role.trustPolicy?.statements ?? []) {
+            const value = federatedValues(statement).find((each) => each.kind === 'known' && each.value === arn);
+            if (value)
+                return value.location;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/live-oidc-provider-missing.ts
+
+
+
+const liveOidcProviderMissing = {
+    meta: {
+        id: 'live-oidc-provider-missing',
+        level: 'error',
+        description: "The IAM OIDC provider a role's trust names does not exist in the role's account (iam:ListOpenIDConnectProviders / GetOpenIDConnectProvider).",
+        remediation: "Create the IAM OIDC provider for the cluster's issuer in the role's account (eksctl utils associate-iam-oidc-provider, or aws_iam_openid_connect_provider).",
+    },
+    *check(graph) {
+        const observations = liveObservations(graph);
+        if (!observations)
+            return;
+        const clusters = liveClusters(observations);
+        const reported = new Set();
+        for (const { sa, target, lookup } of liveServiceAccounts(graph, observations)) {
+            const repository = repositoryTrusts(graph, sa);
+            const deployed = deployedRole(target, lookup);
+            const related = [{ location: target.location, message: describeServiceAccount(sa) }];
+            const candidates = [
+                ...repository.flatMap((role) => namedProviders(role.trustPolicy).map((provider) => ({ ...provider, owner: `${roleTitle(role)}'s trust (${formatLocation(provider.location)})`, role }))),
+                ...(deployed?.trustPolicy
+                    ? namedProviders(deployed.trustPolicy)
+                        // Named by the repository too: reported there.
+                        .filter((provider) => !repository.some((role) => namedProviders(role.trustPolicy).some((each) => each.arn === provider.arn)))
+                        .map((provider) => ({
+                        ...provider,
+                        location: (repository[0] && firstOidcFederated(repository[0].trustPolicy)?.location) ?? target.location,
+                        owner: `the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole)`,
+                        role: deployed,
+                    }))
+                    : []),
+            ];
+            for (const provider of candidates) {
+                const found = providerLookupOf(observations, provider.arn);
+                if (found?.state !== 'missing')
+                    continue;
+                // An issuer that is not the cluster's: live-cluster-issuer-mismatch says which one to name instead.
+                if (clustersContradicting(provider.issuerHostPath, provider.account ?? roleIdentity(provider.role).account, clusters).length > 0)
+                    continue;
+                const key = `${provider.arn} ${formatLocation(provider.location)}`;
+                if (reported.has(key))
+                    continue;
+                reported.add(key);
+                yield {
+                    location: provider.location,
+                    message: `${provider.owner} names the OIDC provider of issuer ${provider.issuerHostPath}, which does not exist in account ${provider.account} (iam:ListOpenIDConnectProviders${inventory(found)}), ` +
+                        `so STS refuses every token with "No OpenIDConnect provider found in your account"; create the provider for https://${provider.issuerHostPath} with client ID sts.amazonaws.com in account ${provider.account}`,
+                    related,
+                    key: `provider:${provider.arn}`,
+                };
+            }
+        }
+    },
+};
+function inventory(lookup) {
+    if (lookup.accountIssuers === undefined)
+        return '';
+    if (lookup.accountIssuers.length === 0)
+        return ': the account has no OIDC provider';
+    return `: the account has providers for ${lookup.accountIssuers.join(', ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/live-role-missing.ts
+
+
+
+const liveRoleMissing = {
+    meta: {
+        id: 'live-role-missing',
+        level: 'error',
+        description: "iam:GetRole says the role a ServiceAccount's eks.amazonaws.com/role-arn names does not exist (or exists only under another path).",
+        remediation: "Create the role (apply the repository's definition), or point the annotation at the role's real ARN.",
+    },
+    *check(graph) {
+        const observations = liveObservations(graph);
+        if (!observations)
+            return;
+        for (const { sa, target, lookup } of liveServiceAccounts(graph, observations)) {
+            const repository = graph.rolesOf(sa)[0]?.role;
+            const related = repository ? [{ location: repository.location, message: `the repository's definition of role ${target.name}` }] : [];
+            const key = `${serviceAccountKey(sa)} role:${lookup.account}/${lookup.name.toLowerCase()}`;
+            if (lookup.state === 'missing') {
+                const fix = repository
+                    ? `apply the repository's definition (${formatLocation(repository.location)}), or point the annotation at a role that exists`
+                    : 'create the role, or point the annotation at a role that exists';
+                yield {
+                    location: target.location,
+                    message: `${describeServiceAccount(sa)} names ${deployedRoleTitle(lookup)}, which does not exist (iam:GetRole: NoSuchEntity), so STS refuses its token; ${fix}`,
+                    related,
+                    key,
+                };
+                continue;
+            }
+            const role = lookup.role;
+            if (lookup.state !== 'found' || !role || target.path === undefined)
+                continue;
+            const path = deployedPath(role);
+            if (path === target.path)
+                continue;
+            const existing = role.arn?.kind === 'known' ? role.arn.value : `arn:${target.partition}:iam::${lookup.account}:role${path}${role.name?.kind === 'known' ? role.name.value : target.name}`;
+            yield {
+                location: target.location,
+                message: `${describeServiceAccount(sa)} names "${target.arn}", but ${deployedRoleTitle(lookup)} has path "${path}" (iam:GetRole), so the annotated ARN does not exist; change the annotation to "${existing}"`,
+                related,
+                key,
+            };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-role-without-permissions.ts
+
+
+
+const liveRoleWithoutPermissions = {
+    meta: {
+        id: 'live-role-without-permissions',
+        level: 'warning',
+        description: 'The role a ServiceAccount names has no permission policy, attached or inline (iam:ListAttachedRolePolicies, iam:ListRolePolicies).',
+        remediation: 'Attach the policy the workload needs to the role.',
+    },
+    *check(graph) {
+        const observations = liveObservations(graph);
+        if (!observations)
+            return;
+        const byLookup = new Map();
+        for (const { sa, target, lookup } of liveServiceAccounts(graph, observations)) {
+            if (lookup.permissionPolicyCount !== 0 || !deployedRole(target, lookup))
+                continue;
+            const entry = byLookup.get(lookup);
+            if (entry)
+                entry.serviceAccounts.push(sa);
+            else
+                byLookup.set(lookup, { target, serviceAccounts: [sa] });
+        }
+        for (const [lookup, { target, serviceAccounts }] of byLookup) {
+            const [first, ...others] = serviceAccounts;
+            const repository = graph.rolesOf(first).find(({ role }) => (role.permissionPolicyCount ?? 0) > 0)?.role;
+            const apply = repository ? ` (the repository gives it ${repository.permissionPolicyCount} at ${formatLocation(repository.location)}: apply it)` : '';
+            yield {
+                location: target.location,
+                message: `${deployedRoleTitle(lookup)} has no permission policy, attached or inline (iam:ListAttachedRolePolicies, iam:ListRolePolicies): ` +
+                    `${describeServiceAccount(first)} can assume it, but every AWS call it makes is denied; attach the policy the workload needs${apply}`,
+                related: others.map((sa) => ({ location: sa.roleArn?.location ?? sa.location, message: describeServiceAccount(sa) })),
+                key: `role:${lookup.account}/${lookup.name.toLowerCase()} permissions`,
+            };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-trust-denies-service-account.ts
+
+
+
+const liveTrustDeniesServiceAccount = {
+    meta: {
+        id: 'live-trust-denies-service-account',
+        level: 'error',
+        description: "The trust policy deployed on the role (iam:GetRole) refuses the token of a ServiceAccount that names it, although the repository's trust for the role accepts it or the repository does not define the role.",
+        remediation: "Apply the repository's trust policy to the role, or change the deployed trust so that it accepts the ServiceAccount.",
+    },
+    *check(graph, context) {
+        const observations = liveObservations(graph);
+        if (!observations)
+            return;
+        const clusters = allKnownClusters(graph, context.config, observations);
+        for (const { sa, target, lookup } of liveServiceAccounts(graph, observations)) {
+            const role = deployedRole(target, lookup);
+            const check = role && checkToken(sa, role, clusters);
+            const found = check && refusal(check);
+            if (!check || !found)
+                continue;
+            // An issuer that is not the cluster's is live-cluster-issuer-mismatch's finding.
+            if (!found.deniedBy && found.failures.length > 0 && found.failures.every((failure) => failureKind(failure) === 'principal') && check.cluster)
+                continue;
+            const repository = repositoryTrusts(graph, sa);
+            // When the repository's trust refuses the token too, trust-denies-service-account says what to change there.
+            if (repository.some((each) => checkToken(sa, each, clusters)?.decision.effect === 'deny'))
+                continue;
+            const accepting = repository.find((each) => checkToken(sa, each, clusters)?.decision.effect === 'allow');
+            const subject = `system:serviceaccount:${check.namespace}:${check.name}`;
+            const why = refusalPhrase(found, { sub: subject, aud: check.audience.audience });
+            const fix = accepting
+                ? `the repository's trust (${formatLocation(accepting.trustPolicy.location)}) accepts it, so the deployed trust differs: apply the repository's trust to the role`
+                : `change the role's trust to accept "${subject}" with audience "${check.audience.audience}"`;
+            yield {
+                location: target.location,
+                message: `${describeServiceAccount(sa)} would be refused by the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole): ${why}; ${fix}`,
+                related: accepting ? [{ location: accepting.trustPolicy.location, message: `the repository's trust of role ${lookup.name}` }] : [],
+                key: `${serviceAccountKey(sa)} role:${lookup.account}/${lookup.name.toLowerCase()}`,
+            };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-trust-drift.ts
+
+
+
+
+
+const liveTrustDrift = {
+    meta: {
+        id: 'live-trust-drift',
+        level: 'warning',
+        description: "The trust policy deployed on a role (iam:GetRole) differs in effect from the repository's: it accepts a token the repository's refuses (a ServiceAccount, or one nobody defined), or refuses one it accepts.",
+        remediation: "Apply the repository's trust policy to the role, or bring the repository in line with what is deployed.",
+    },
+    *check(graph) {
+        const observations = liveObservations(graph);
+        if (!observations)
+            return;
+        for (const { lookup, deployed, repository, serviceAccounts, location } of comparedRoles(graph, observations)) {
+            const differences = compare(repository.trustPolicy, deployed.trustPolicy, serviceAccounts);
+            if (differences.length === 0)
+                continue;
+            const values = valueDifferences(repository.trustPolicy, deployed.trustPolicy);
+            const effects = differences.slice(0, 2).map(describeDifference).join('; and ');
+            const more = differences.length > 2 ? ` (and ${differences.length - 2} more)` : '';
+            const detail = [
+                values.deployedOnly.length > 0 ? `deployed only: ${values.deployedOnly.map((atom) => atom.text).join(', ')}` : '',
+                values.repositoryOnly.length > 0 ? `repository only: ${values.repositoryOnly.map((atom) => atom.text).join(', ')}` : '',
+            ].filter((part) => part !== '');
+            const statements = detail.length > 0 ? `${detail.join('; ')}; ` : '';
+            const first = serviceAccounts[0];
+            yield {
+                location: values.repositoryOnly[0]?.location ?? firstFederatedLocation(repository.trustPolicy) ?? repository.trustPolicy.location,
+                message: `the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole) differs in effect from the repository's (${formatLocation(repository.trustPolicy.location)}): ` +
+                    `${effects}${more}; ${statements}apply the repository's trust to the role, or bring the repository in line with what is deployed`,
+                related: [{ location: location, message: describeServiceAccount(first) }],
+                key: `role:${lookup.account}/${lookup.name.toLowerCase()} drift`,
+            };
+        }
+    },
+};
+/** Roles deployed at the annotated path whose trust the repository also defines, with the ServiceAccounts naming them. */
+function comparedRoles(graph, observations) {
+    const byLookup = new Map();
+    for (const { sa, target, lookup } of liveServiceAccounts(graph, observations)) {
+        const deployed = deployedRole(target, lookup);
+        const repository = repositoryTrusts(graph, sa)[0];
+        if (!deployed?.trustPolicy || !repository)
+            continue;
+        const entry = byLookup.get(lookup);
+        if (entry)
+            entry.serviceAccounts.push(sa);
+        else
+            byLookup.set(lookup, { lookup, deployed, repository, serviceAccounts: [sa], location: target.location });
+    }
+    return [...byLookup.values()];
+}
+/**
+ * The same questions put to both documents: each ServiceAccount's token, and the over-breadth
+ * probes (a ServiceAccount nobody defined, in any namespace and in each namespace in use), for
+ * tokens of each issuer either document names. Only definite answers count. A ServiceAccount
+ * the deployed trust refuses while the repository's accepts is live-trust-denies-service-account's.
+ */
+function compare(repository, deployed, serviceAccounts) {
+    const issuers = [...new Set([...namedProviders(repository), ...namedProviders(deployed)].map((provider) => provider.issuerHostPath))];
+    const candidates = issuers.length > 0 ? issuers : [undefined];
+    const differences = [];
+    for (const issuer of candidates) {
+        const options = issuer !== undefined ? { issuerHostPath: issuer } : {};
+        const suffix = issuer !== undefined && candidates.length > 1 ? ` with tokens of issuer ${issuer}` : '';
+        const questions = [];
+        const namespaces = new Set();
+        for (const sa of serviceAccounts) {
+            const known = knownServiceAccount(sa);
+            const audience = tokenAudience(sa);
+            if (!known || !audience)
+                continue;
+            namespaces.add(known.namespace);
+            questions.push({
+                who: describeServiceAccount(sa),
+                ask: (policy) => acceptsServiceAccountToken(policy, { ...known, audience: audience.audience, ...options }).effect,
+                serviceAccount: true,
+            });
+        }
+        questions.push({ who: 'a ServiceAccount in any namespace', ask: (policy) => acceptsAnyServiceAccount(policy, options).effect, serviceAccount: false });
+        for (const namespace of namespaces) {
+            questions.push({
+                who: `any ServiceAccount in namespace ${namespace}`,
+                ask: (policy) => acceptsAnyServiceAccountInNamespace(policy, namespace, options).effect,
+                serviceAccount: false,
+            });
+        }
+        for (const question of questions) {
+            const inRepository = question.ask(repository);
+            const inDeployed = question.ask(deployed);
+            if (inRepository === 'unknown' || inDeployed === 'unknown' || inRepository === inDeployed)
+                continue;
+            if (question.serviceAccount && inDeployed === 'deny')
+                continue;
+            const who = `${question.who}${suffix}`;
+            if (!differences.some((each) => each.who === who))
+                differences.push({ who, deployed: inDeployed, ...(issuer !== undefined ? { issuer } : {}) });
+        }
+    }
+    return differences;
+}
+function describeDifference(difference) {
+    return difference.deployed === 'allow'
+        ? `it accepts ${difference.who}, which the repository's refuses`
+        : `it refuses ${difference.who}, which the repository's accepts`;
+}
+/** The providers, actions and sub/aud condition values of the IRSA statements, as atoms to set-compare. */
+function atoms(policy) {
+    const found = [];
+    for (const statement of policy.statements) {
+        const federated = federatedValues(statement).filter(isOidcFederated);
+        if (federated.length === 0)
+            continue;
+        const effect = statement.effect?.kind === 'known' ? statement.effect.value : '?';
+        const deny = effect === 'Deny' ? 'Deny ' : '';
+        for (const value of federated)
+            found.push({ identity: `${effect}|Federated|${quote(value)}`, text: `${deny}Federated ${quote(value)}`, location: value.location });
+        for (const value of statement.action?.values ?? []) {
+            found.push({ identity: `${effect}|Action|${quote(value).toLowerCase()}`, text: `${deny}Action ${quote(value)}`, location: value.location });
+        }
+        for (const entry of statement.condition?.entries ?? []) {
+            const claim = claimOf(entry.key);
+            if (claim !== 'sub' && claim !== 'aud')
+                continue;
+            // Keyed by claim, not by issuer: a changed issuer shows once, as the Federated provider.
+            for (const value of entry.values) {
+                found.push({ identity: `${effect}|${entry.operator}|${claim}|${quote(value)}`, text: `${deny}${entry.operator} ${claim} ${quote(value)}`, location: value.location });
+            }
+        }
+    }
+    return found;
+}
+function valueDifferences(repository, deployed) {
+    const inRepository = atoms(repository);
+    const inDeployed = atoms(deployed);
+    const has = (list, atom) => list.some((each) => each.identity === atom.identity);
+    return {
+        deployedOnly: live_trust_drift_dedupe(inDeployed.filter((atom) => !has(inRepository, atom))),
+        repositoryOnly: live_trust_drift_dedupe(inRepository.filter((atom) => !has(inDeployed, atom))),
+    };
+}
+function live_trust_drift_dedupe(list) {
+    return list.filter((atom, index) => list.findIndex((each) => each.identity === atom.identity) === index);
+}
+function firstFederatedLocation(policy) {
+    for (const statement of policy.statements) {
+        const value = federatedValues(statement).find(isOidcFederated);
+        if (value)
+            return value.location;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/live-rules.ts
+
+
+
+
+
+
+
+
+/** The rules about what live confirmation read from AWS; they run only when it ran (check's `extraRules`). */
+const liveRules = [
+    liveRoleMissing,
+    liveTrustDeniesServiceAccount,
+    liveTrustDrift,
+    liveOidcProviderMissing,
+    liveOidcProviderAudienceMissing,
+    liveClusterIssuerMismatch,
+    liveRoleWithoutPermissions,
+    liveCheckIncomplete,
+];
+
 ;// CONCATENATED MODULE: ./src/config-file.ts
+
+
 
 
 
@@ -16193,10 +27788,11 @@ function compareFindings(a, b) {
 /** Looked up at the repository root, in this order, when no config file is named. */
 const CONFIG_FILE_NAMES = ['.irsa-guard.yml', '.irsa-guard.yaml'];
 const RULE_SETTINGS = ['error', 'warning', 'note', 'off'];
-const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'maxFileBytes'];
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes'];
 const CLUSTER_KEYS = ['name', 'account', 'region', 'issuer'];
 const ROLE_KEYS = ['file', 'name', 'account', 'path'];
-const HELM_KEYS = ['releases'];
+const HELM_KEYS = ['releases', 'render'];
+const KUSTOMIZE_MODES = ['native', 'render'];
 const RELEASE_KEYS = ['chart', 'name', 'namespace', 'values'];
 const ACCOUNT = /^\d{12}$/;
 const config_file_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
@@ -16249,7 +27845,7 @@ class ConfigReader {
         this.document = document;
         this.lineCounter = lineCounter;
         this.options = options;
-        this.knownRuleIds = options.knownRuleIds ?? allRules.map((rule) => rule.meta.id);
+        this.knownRuleIds = options.knownRuleIds ?? [...allRules, ...liveRules].map((rule) => rule.meta.id);
     }
     read() {
         const config = defaultConfig();
@@ -16277,8 +27873,16 @@ class ConfigReader {
                     config.roles = this.list(value, pair, 'roles').map(([item, at]) => this.role(item, at));
                     break;
                 case 'helm':
-                    config.helm = { releases: this.helm(value, pair) };
+                    config.helm = this.helm(value, pair);
                     break;
+                case 'kustomize': {
+                    const mode = (0,dist/* isScalar */.jn)(value) && typeof value.value === 'string' ? value.value : undefined;
+                    if (!mode || !KUSTOMIZE_MODES.includes(mode)) {
+                        this.fail(value ?? pair.key, 'kustomize', `must be one of ${KUSTOMIZE_MODES.join(', ')} (got ${this.shown(value)})`);
+                    }
+                    config.kustomize = mode;
+                    break;
+                }
                 case 'maxFileBytes':
                     config.maxFileBytes = this.positiveInteger(value, pair, 'maxFileBytes');
                     break;
@@ -16366,12 +27970,19 @@ class ConfigReader {
     }
     helm(node, owner) {
         const map = this.mapping(node, 'helm', owner);
-        let releases = [];
+        const helm = { releases: [] };
         for (const pair of map.items) {
-            this.keyOf(pair, 'helm', HELM_KEYS);
-            releases = this.list(this.resolve(pair.value), pair, 'helm.releases').map(([item, at]) => this.release(item, at));
+            const key = this.keyOf(pair, 'helm', HELM_KEYS);
+            const value = this.resolve(pair.value);
+            if (key === 'render') {
+                if (!(0,dist/* isScalar */.jn)(value) || typeof value.value !== 'boolean')
+                    this.fail(value ?? pair.key, 'helm.render', `must be true or false (got ${this.shown(value)})`);
+                helm.render = value.value;
+                continue;
+            }
+            helm.releases = this.list(value, pair, 'helm.releases').map(([item, at]) => this.release(item, at));
         }
-        return releases;
+        return helm;
     }
     release(node, at) {
         const fields = this.fields(node, at, RELEASE_KEYS);
@@ -16387,6 +27998,12 @@ class ConfigReader {
         const values = fields.get('values');
         if (values)
             release.values = this.globs(values.value, values.pair, `${at}.values`).map((file) => this.repositoryRelative(file));
+        const nameLocation = this.locationOf(fields.get('name').value);
+        const namespaceLocation = this.locationOf(fields.get('namespace').value);
+        if (nameLocation)
+            release.nameLocation = nameLocation;
+        if (namespaceLocation)
+            release.namespaceLocation = namespaceLocation;
         return release;
     }
     // ---- generic readers ----
@@ -16449,7 +28066,7 @@ class ConfigReader {
     keyOf(pair, at, allowed) {
         const key = this.keyText(pair, at);
         if (!allowed.includes(key))
-            this.fail(pair.key, join(at, key), `unknown key${didYouMean(key, allowed)}`);
+            this.fail(pair.key, config_file_join(at, key), `unknown key${didYouMean(key, allowed)}`);
         return key;
     }
     keyText(pair, at) {
@@ -16492,7 +28109,7 @@ class ConfigReader {
         throw new ConfigError(`${this.options.displayPath}:${line}: ${at}: ${message}`);
     }
 }
-function join(at, key) {
+function config_file_join(at, key) {
     return at ? `${at}.${key}` : key;
 }
 function didYouMean(word, candidates) {
@@ -16504,24 +28121,13 @@ function nearest(word, candidates) {
     let best;
     let bestDistance = Infinity;
     for (const candidate of candidates) {
-        const distance = config_file_editDistance(word.toLowerCase(), candidate.toLowerCase());
+        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
         }
     }
     return best;
-}
-function config_file_editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
 }
 /** The config for a run: the named file (which must exist), else the root's `.irsa-guard.yml`, else defaults. */
 async function loadConfig(options) {
@@ -16541,13 +28147,66 @@ function toPosix(file) {
     return file.split((external_node_path_default()).sep).join('/');
 }
 
+;// CONCATENATED MODULE: ./src/github/baseline.ts
+
+
+const BASELINE_VERSION = 1;
+/** A baseline accepting every finding given; rule, path and message are kept for people reading the file. */
+function formatBaseline(findings) {
+    const file = {
+        version: BASELINE_VERSION,
+        findings: findings.map((finding) => ({ fingerprint: finding.fingerprint, ruleId: finding.ruleId, path: finding.location.path, message: finding.message })),
+    };
+    return `${JSON.stringify(file, null, 2)}\n`;
+}
+/** Parses a baseline file; a malformed one is a ConfigError naming the file. */
+function parseBaseline(text, shownPath) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new ConfigError(`${shownPath}: baseline is not valid JSON`);
+    }
+    const file = data;
+    if (!file || typeof file !== 'object' || file.version !== BASELINE_VERSION || !Array.isArray(file.findings)) {
+        throw new ConfigError(`${shownPath}: not an irsa-guard baseline (expected {"version": ${BASELINE_VERSION}, "findings": [...]}; write one with irsa-guard --write-baseline)`);
+    }
+    const fingerprints = new Set();
+    file.findings.forEach((entry, index) => {
+        if (!entry || typeof entry.fingerprint !== 'string' || entry.fingerprint === '')
+            throw new ConfigError(`${shownPath}: findings[${index}] has no fingerprint`);
+        fingerprints.add(entry.fingerprint);
+    });
+    return { fingerprints };
+}
+async function readBaseline(absolutePath, shownPath) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(absolutePath, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new ConfigError(`${shownPath}: cannot read baseline file${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
+    }
+    return parseBaseline(text, shownPath);
+}
+/** Findings the baseline does not accept, and those it does. */
+function partitionByBaseline(findings, baseline) {
+    const reported = [];
+    const accepted = [];
+    for (const finding of findings)
+        (baseline.fingerprints.has(finding.fingerprint) ? accepted : reported).push(finding);
+    return { reported, accepted };
+}
+
 ;// CONCATENATED MODULE: ./src/paths.ts
 
 
 
-const GLOB_CHARACTERS = /[*?[\]{}]/;
+const paths_GLOB_CHARACTERS = /[*?[\]{}]/;
 function isGlob(text) {
-    return GLOB_CHARACTERS.test(text);
+    return paths_GLOB_CHARACTERS.test(text);
 }
 /**
  * Turns PATHs (CLI arguments, the action's `paths` input) into include globs relative to the root:
@@ -16883,7 +28542,7 @@ function pascalCase(id) {
 function formatFindingLine(finding) {
     return `${finding.location.path}:${finding.location.line}:${finding.location.column}: ${finding.level}: ${finding.message} [${finding.ruleId}]`;
 }
-function formatText(findings) {
+function text_formatText(findings) {
     return findings.map((finding) => `${formatFindingLine(finding)}\n`).join('');
 }
 
@@ -16900,7 +28559,7 @@ function isReportFormat(value) {
 function formatReport(format, result, options = {}) {
     switch (format) {
         case 'text':
-            return formatText(result.findings);
+            return text_formatText(result.findings);
         case 'json':
             return formatJson(result);
         case 'sarif':
@@ -16911,6 +28570,7 @@ function formatReport(format, result, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -16939,6 +28599,8 @@ Options:
   --fail-on error|warning|note|never  lowest level that makes the exit code 1 (default: error)
   --config FILE                       config file (default: .irsa-guard.yml at the root, if any)
   --exclude GLOB                      skip matching files; repeatable
+  --baseline FILE                     accept the findings FILE lists (neither reported nor failing)
+  --write-baseline FILE               write every current finding to FILE as a baseline and exit 0
   -h, --help                          show this help
   --version                           show the version
 
@@ -16968,7 +28630,14 @@ async function main(argv, io) {
         if (target.include)
             config.include = target.include;
         config.exclude = [...config.exclude, ...options.exclude];
-        const result = await check({ root: target.root, config });
+        const checked = await check({ root: target.root, config });
+        if (options.writeBaseline) {
+            await writeReport(external_node_path_default().resolve(io.cwd, options.writeBaseline), formatBaseline(checked.findings), options.writeBaseline);
+            io.stderr.write(`irsa-guard: baseline of ${plural(checked.findings.length, 'finding')} written to ${options.writeBaseline}\n`);
+            return EXIT_OK;
+        }
+        const baseline = options.baseline ? await readBaseline(external_node_path_default().resolve(io.cwd, options.baseline), options.baseline) : undefined;
+        const result = baseline ? { ...checked, findings: partitionByBaseline(checked.findings, baseline).reported } : checked;
         const report = formatReport(options.format, result);
         let written = '';
         if (options.output) {
@@ -16997,7 +28666,7 @@ function cli_describeError(error) {
         return `irsa-guard: ${message}${error.hintHelp ? ' (see irsa-guard --help)' : ''}`;
     return `irsa-guard: internal error: ${message}`;
 }
-const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude'];
+const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude', '--baseline', '--write-baseline'];
 function parseArguments(argv) {
     const options = { paths: [], format: 'text', failOn: 'error', exclude: [], help: false, version: false };
     for (let index = 0; index < argv.length; index++) {
@@ -17059,6 +28728,12 @@ function applyOption(options, name, value) {
         case '--exclude':
             options.exclude.push(value);
             return;
+        case '--baseline':
+            options.baseline = value;
+            return;
+        case '--write-baseline':
+            options.writeBaseline = value;
+            return;
     }
 }
 /** One directory is the root; otherwise the working directory is the root and the PATHs become include globs. */
@@ -17089,16 +28764,25 @@ async function writeReport(absolutePath, report, shownPath) {
 
 ;// CONCATENATED MODULE: ./src/cli-entry.ts
 
-// A reader that stops early (`irsa-guard | head`) is not an error worth a stack trace.
-process.stdout.on('error', (error) => {
-    if (error.code === 'EPIPE')
-        process.exit(process.exitCode ?? 0);
-    throw error;
-});
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then((code) => {
-    process.exitCode = code;
-}, (error) => {
-    process.stderr.write(`irsa-guard: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-});
+
+if (isSourceWorker())
+    serveSourceWorker();
+else
+    runCli();
+function runCli() {
+    // Worker threads that read files load this same script (see run-sources.ts).
+    registerSourceWorkerScript(import.meta.url);
+    // A reader that stops early (`irsa-guard | head`) is not an error worth a stack trace.
+    process.stdout.on('error', (error) => {
+        if (error.code === 'EPIPE')
+            process.exit(process.exitCode ?? 0);
+        throw error;
+    });
+    main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then((code) => {
+        process.exitCode = code;
+    }, (error) => {
+        process.stderr.write(`irsa-guard: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 2;
+    });
+}
 

@@ -7,6 +7,11 @@ export type FileKind =
   | 'terraform-vars'
   | 'terraform-plan'
   | 'helm-template'
+  | 'kustomization'
+  | 'helm-chart'
+  | 'eksctl'
+  | 'cloudformation'
+  | 'aws-config'
   | 'ignored'
 
 const YAML_NAME = /\.ya?ml$/i
@@ -17,6 +22,20 @@ const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i
 /** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
 const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i
+/** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
+const KUSTOMIZATION_NAME = /(^|\/)(kustomization\.ya?ml|Kustomization)$/
+/** A Helm chart's root. */
+const HELM_CHART_NAME = /(^|\/)Chart\.ya?ml$/
+/** A chart's named templates (`_helpers.tpl`): the Helm source reads which name helpers a chart uses. */
+const HELM_HELPERS_PATH = /(^|\/)templates\/(.+\/)?_[^/]*\.tpl$/
+/** An AWS shared config file (`~/.aws/config` copied into the repository, or one meant for a ConfigMap). */
+const AWS_CONFIG_NAME = /(^|\/)(\.aws\/config|aws[-_.]?config(\.(ini|cfg|conf))?)$/i
+const EKSCTL_CONFIG = /^apiVersion:[ \t]*["']?eksctl\.io\//m
+/** A CloudFormation template: top-level keys at column 0 (a template quoted in a ConfigMap is indented). */
+const CLOUDFORMATION_YAML = /^AWSTemplateFormatVersion[ \t]*:|^Resources[ \t]*:[\s\S]*\bType[ \t]*:[ \t]*["']?(AWS|Custom)::/m
+const CLOUDFORMATION_JSON = /"AWSTemplateFormatVersion"|"Type"\s*:\s*"(AWS|Custom)::/
+/** Profile settings of the AWS shared config file, wherever they are quoted. */
+const AWS_PROFILE_SETTING = /\b(web_identity_token_file|source_profile|role_arn)[ \t]*=/
 /** Lock files and the like: JSON by name, never IRSA-relevant, often large. */
 const NEVER_RELEVANT_NAME = /(^|\/)(package-lock|npm-shrinkwrap|composer|yarn|pnpm-lock|bun)\.(json|lock)$|\.tf\.json$|\.min\.json$/i
 
@@ -29,6 +48,7 @@ const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m
  */
 export function looksRelevantByName(path: string): boolean {
   if (NEVER_RELEVANT_NAME.test(path)) return false
+  if (KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path)) return true
   return YAML_NAME.test(path) || JSON_NAME.test(path) || TERRAFORM_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path)
 }
 
@@ -38,16 +58,26 @@ export function classify(path: string, text: string): FileKind {
   if (TERRAFORM_NAME.test(path)) return 'terraform'
   if (TERRAFORM_VARS_NAME.test(path)) return 'terraform-vars'
   if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path)) return text.includes('create-role') ? 'script' : 'ignored'
+  // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
+  if (KUSTOMIZATION_NAME.test(path)) return text.includes('toolkit.fluxcd.io') ? 'kubernetes' : 'kustomization'
+  if (HELM_CHART_NAME.test(path)) return 'helm-chart'
+  if (HELM_HELPERS_PATH.test(path)) return 'helm-template'
+  if (AWS_CONFIG_NAME.test(path) && !YAML_NAME.test(path) && !JSON_NAME.test(path)) return 'aws-config'
   if (JSON_NAME.test(path)) return classifyJson(text)
   if (YAML_NAME.test(path)) {
     if (HELM_TEMPLATE_PATH.test(path) && text.includes('{{')) return 'helm-template'
-    return looksLikeKubernetes(text) ? 'kubernetes' : 'ignored'
+    if (EKSCTL_CONFIG.test(text) && text.includes('ClusterConfig')) return 'eksctl'
+    if (CLOUDFORMATION_YAML.test(text)) return 'cloudformation'
+    if (looksLikeKubernetes(text)) return 'kubernetes'
+    // Helm values (or any YAML) quoting an AWS config file for a ConfigMap.
+    return AWS_PROFILE_SETTING.test(text) ? 'aws-config' : 'ignored'
   }
   return 'ignored'
 }
 
 function classifyJson(text: string): FileKind {
   if (text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"'))) return 'terraform-plan'
+  if (text.includes('"Resources"') && CLOUDFORMATION_JSON.test(text)) return 'cloudformation'
   if (text.includes('"Statement"') || text.includes('"AssumeRolePolicyDocument"')) return 'iam-json'
   if (text.includes('"apiVersion"') && text.includes('"kind"')) return 'kubernetes'
   return 'ignored'

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { realpath, stat } from 'node:fs/promises'
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import nodePath from 'node:path'
-import { glob, hasMagic, type IgnoreLike, type Path } from 'glob'
 import { ConfigError } from '../config.js'
 import type { SourceFinding } from '../model/finding.js'
 import { looksRelevantByName } from './classify.js'
 import { skippedFileNote } from './read.js'
-import { compileExcludeGlob, matchesExclude, matchIgnoreRules, parseGitignore, type ExcludeGlob, type IgnoreRule } from './patterns.js'
+import { compileExcludeGlob, compileIncludeGlob, matchesExclude, matchIgnoreRules, parseGitignore, type ExcludeGlob, type IgnoreRule, type IncludeGlob } from './patterns.js'
 
 export interface Candidate {
   /** Repository-relative, `/`-separated. */
@@ -35,63 +33,43 @@ export interface DiscoveryResult {
 /** Directories never scanned, wherever they are. */
 export const ALWAYS_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules', 'vendor', '.terraform', 'bower_components'])
 
+/** Include globs match case-insensitively where the file system usually does. */
+const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32'
+
 /**
  * Finds the files under `root` that irsa-guard may read: matched by an include glob, not
- * excluded, not ignored by git, relevant by name. Symbolic links to directories are never
- * followed (so a link loop cannot hang the walk); links to files are read only when the target
- * lies inside the root. Nothing is stat'ed beyond what reading the directories tells: sizes are
- * checked when the file is opened (readCandidate).
+ * excluded, not ignored by git, relevant by name. One walk over the directories, pruned as it
+ * goes (always-skipped, excluded, git-ignored directories, and directories no include glob can
+ * reach); the entry types readdir returns are all it looks at, so no file is stat'ed. Symbolic
+ * links to directories are never followed (so a link loop cannot hang the walk); links to files
+ * are read only when the target lies inside the root. Sizes are checked when a file is opened
+ * (readCandidate).
  */
 export async function discover(root: string, options: DiscoveryOptions): Promise<DiscoveryResult> {
-  const rootReal = await realpath(root).catch(() => undefined)
-  if (!rootReal || !(await stat(rootReal)).isDirectory()) throw new ConfigError(`Cannot scan ${root}: it is not a directory`)
-  const filter = new RepositoryFilter(rootReal, options)
-  const include = await normaliseIncludes(rootReal, options.include)
-  const matches: Path[] = await glob(include, {
-    cwd: rootReal,
-    dot: true,
-    nodir: true,
-    withFileTypes: true,
-    follow: false,
-    ignore: filter,
-  })
-  const candidates: Candidate[] = []
-  const findings: SourceFinding[] = []
-  const note = (path: string, why: string): void => {
-    findings.push(skippedFileNote(path, why))
+  let rootReal: string
+  try {
+    rootReal = realpathSync(root)
+    if (!statSync(rootReal).isDirectory()) throw new Error('not a directory')
+  } catch {
+    throw new ConfigError(`Cannot scan ${root}: it is not a directory`)
   }
-  for (const entry of matches) {
-    const path = entry.relativePosix()
-    if (path === '' || path.startsWith('../') || nodePath.isAbsolute(path)) continue
-    const absolutePath = entry.fullpath()
-    if (entry.isSymbolicLink()) {
-      const target = await linkTarget(absolutePath, rootReal)
-      if (target === 'outside') note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory')
-      if (target === 'unresolved') note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)')
-      if (target !== 'file') continue
-    } else if (!entry.isFile()) {
-      continue
-    }
-    candidates.push({ path, absolutePath })
-  }
+  const walker = new Walker(rootReal, options, normaliseIncludes(rootReal, options.include).flatMap((pattern) => compileIncludeGlob(pattern, CASE_INSENSITIVE)))
+  walker.walk(rootReal, '', [])
+  const { candidates, findings } = walker
   candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   findings.sort((a, b) => (a.location.path < b.location.path ? -1 : 1))
   return { candidates, findings }
 }
 
 /** A plain directory (`k8s`, `deploy/`) means all files below it; `./` is dropped. */
-async function normaliseIncludes(rootReal: string, include: readonly string[]): Promise<string[]> {
+function normaliseIncludes(rootReal: string, include: readonly string[]): string[] {
   const patterns: string[] = []
   for (const raw of include.length > 0 ? include : ['**/*']) {
     let pattern = raw.trim().replace(/\\/g, '/')
     while (pattern.startsWith('./')) pattern = pattern.slice(2)
     if (pattern === '' || pattern === '.') pattern = '**/*'
-    if (!hasMagic(pattern)) {
-      const isDirectory = await stat(nodePath.join(rootReal, pattern)).then(
-        (stats) => stats.isDirectory(),
-        () => false,
-      )
-      if (isDirectory) pattern = `${pattern.replace(/\/+$/, '')}/**/*`
+    if (!GLOB_CHARACTERS.test(pattern)) {
+      if (isDirectory(nodePath.join(rootReal, pattern))) pattern = `${pattern.replace(/\/+$/, '')}/**/*`
     } else if (pattern.endsWith('/')) {
       pattern = `${pattern}**/*`
     }
@@ -100,18 +78,128 @@ async function normaliseIncludes(rootReal: string, include: readonly string[]): 
   return patterns
 }
 
+const GLOB_CHARACTERS = /[*?[\]{}]/
+
+function isDirectory(absolutePath: string): boolean {
+  try {
+    return statSync(absolutePath).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** The rules of one `.gitignore`, and the directory (relative to the root) they are relative to. */
+interface GitignoreScope {
+  directory: string
+  rules: IgnoreRule[]
+}
+
+class Walker {
+  readonly candidates: Candidate[] = []
+  readonly findings: SourceFinding[] = []
+  private readonly excludes: ExcludeGlob[]
+  private readonly respectGitignore: boolean
+
+  constructor(
+    private readonly rootReal: string,
+    options: DiscoveryOptions,
+    private readonly includes: readonly IncludeGlob[],
+  ) {
+    this.excludes = options.exclude.flatMap(compileExcludeGlob)
+    this.respectGitignore = options.respectGitignore ?? true
+  }
+
+  /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
+  walk(directory: string, relative: string, scopes: readonly GitignoreScope[]): void {
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(directory, { withFileTypes: true })
+    } catch {
+      return
+    }
+    if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
+      const rules = readGitignore(nodePath.join(directory, '.gitignore'))
+      if (rules.length > 0) scopes = [...scopes, { directory: relative, rules }]
+    }
+    const prefix = directory.endsWith(nodePath.sep) ? directory : directory + nodePath.sep
+    for (const entry of entries) {
+      const name = entry.name
+      const path = relative === '' ? name : `${relative}/${name}`
+      const absolutePath = prefix + name
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || !this.mayIncludeBelow(path)) continue
+        if (matchesExclude(this.excludes, path, true) || this.gitignored(scopes, path, true)) continue
+        this.walk(absolutePath, path, scopes)
+        continue
+      }
+      const isLink = entry.isSymbolicLink()
+      if (!isLink && !entry.isFile()) continue
+      if (!looksRelevantByName(path) || !this.included(path)) continue
+      if (matchesExclude(this.excludes, path, false) || this.gitignored(scopes, path, false)) continue
+      if (isLink) {
+        const target = linkTarget(absolutePath, this.rootReal)
+        if (target === 'outside') this.note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory')
+        if (target === 'unresolved') this.note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)')
+        if (target !== 'file') continue
+      }
+      this.candidates.push({ path, absolutePath })
+    }
+  }
+
+  private note(path: string, why: string): void {
+    this.findings.push(skippedFileNote(path, why))
+  }
+
+  private included(path: string): boolean {
+    return this.includes.some((include) => include.regex === undefined || include.regex.test(path))
+  }
+
+  /** Whether some include glob can match a file below this directory. */
+  private mayIncludeBelow(directory: string): boolean {
+    const segments = directory.split('/')
+    return this.includes.some((include) => {
+      const fixed = include.fixedDirectories
+      const shared = Math.min(fixed.length, segments.length)
+      for (let index = 0; index < shared; index += 1) {
+        if (include.caseInsensitive ? fixed[index]!.toLowerCase() !== segments[index]!.toLowerCase() : fixed[index] !== segments[index]) return false
+      }
+      // Up to the end of the fixed prefix, only the directories on the way to it; below it, only when the rest of the glob spans directories.
+      return segments.length <= fixed.length || include.reachesBelowPrefix
+    })
+  }
+
+  /** git's rules: the deepest `.gitignore` with a matching rule decides. */
+  private gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory: boolean): boolean {
+    for (let index = scopes.length - 1; index >= 0; index -= 1) {
+      const scope = scopes[index]!
+      const within = scope.directory === '' ? path : path.slice(scope.directory.length + 1)
+      const verdict = matchIgnoreRules(scope.rules, within, isDirectory)
+      if (verdict !== undefined) return verdict
+    }
+    return false
+  }
+}
+
+function readGitignore(absolutePath: string): IgnoreRule[] {
+  try {
+    return parseGitignore(readFileSync(absolutePath, 'utf8'))
+  } catch {
+    return []
+  }
+}
+
 type LinkTarget = 'file' | 'directory' | 'outside' | 'unresolved'
 
-async function linkTarget(absolutePath: string, rootReal: string): Promise<LinkTarget> {
+function linkTarget(absolutePath: string, rootReal: string): LinkTarget {
   let target: string
   try {
-    target = await realpath(absolutePath)
+    target = realpathSync(absolutePath)
   } catch {
     return 'unresolved'
   }
   if (!isInside(target, rootReal)) return 'outside'
   try {
-    return (await stat(target)).isFile() ? 'file' : 'directory'
+    return statSync(target).isFile() ? 'file' : 'directory'
   } catch {
     return 'unresolved'
   }
@@ -120,85 +208,4 @@ async function linkTarget(absolutePath: string, rootReal: string): Promise<LinkT
 function isInside(target: string, rootReal: string): boolean {
   const relative = nodePath.relative(rootReal, target)
   return relative !== '' && !relative.startsWith('..') && !nodePath.isAbsolute(relative)
-}
-
-/**
- * glob's ignore hook: prunes always-skipped, excluded, git-ignored and symlinked directories
- * before they are read, and drops files that are irrelevant by name before they are stat'ed.
- */
-class RepositoryFilter implements IgnoreLike {
-  private readonly excludes: ExcludeGlob[]
-  private readonly respectGitignore: boolean
-  private readonly prunedDirectories = new Map<Path, boolean>()
-  private readonly gitignoreRules = new Map<Path, IgnoreRule[]>()
-
-  constructor(
-    private readonly rootReal: string,
-    options: DiscoveryOptions,
-  ) {
-    this.excludes = options.exclude.flatMap(compileExcludeGlob)
-    this.respectGitignore = options.respectGitignore ?? true
-  }
-
-  ignored(path: Path): boolean {
-    if (path.isUnknown()) path.lstatSync()
-    if (path.isDirectory()) return false
-    const relative = path.relativePosix()
-    if (relative === '' || relative.startsWith('../')) return true
-    if (path.parent && this.childrenIgnored(path.parent)) return true
-    if (!looksRelevantByName(relative)) return true
-    return matchesExclude(this.excludes, relative, false) || this.gitignored(path, relative, false)
-  }
-
-  childrenIgnored(directory: Path): boolean {
-    const cached = this.prunedDirectories.get(directory)
-    if (cached !== undefined) return cached
-    const pruned = this.isPruned(directory)
-    this.prunedDirectories.set(directory, pruned)
-    return pruned
-  }
-
-  private isPruned(directory: Path): boolean {
-    if (directory.fullpath() === this.rootReal) return false
-    const relative = directory.relativePosix()
-    if (relative === '' ) return false
-    if (relative.startsWith('../') || relative === '..') return true
-    if (directory.isUnknown()) directory.lstatSync()
-    if (directory.isSymbolicLink()) return true
-    if (ALWAYS_SKIPPED_DIRECTORIES.has(directory.name)) return true
-    if (directory.parent && this.childrenIgnored(directory.parent)) return true
-    return matchesExclude(this.excludes, relative, true) || this.gitignored(directory, relative, true)
-  }
-
-  /** git's rules: the deepest `.gitignore` with a matching rule decides. */
-  private gitignored(path: Path, relative: string, isDirectory: boolean): boolean {
-    if (!this.respectGitignore) return false
-    for (let directory = path.parent; directory; directory = directory.parent) {
-      const directoryRelative = directory.relativePosix()
-      const rules = this.rulesOf(directory)
-      if (rules.length > 0) {
-        const within = directoryRelative === '' ? relative : relative.slice(directoryRelative.length + 1)
-        const verdict = matchIgnoreRules(rules, within, isDirectory)
-        if (verdict !== undefined) return verdict
-      }
-      if (directory.fullpath() === this.rootReal) break
-    }
-    return false
-  }
-
-  private rulesOf(directory: Path): IgnoreRule[] {
-    const cached = this.gitignoreRules.get(directory)
-    if (cached) return cached
-    let rules: IgnoreRule[] = []
-    const listed = directory.calledReaddir() ? directory.readdirCached().some((child) => child.name === '.gitignore') : true
-    if (listed) {
-      try {
-        rules = parseGitignore(readFileSync(nodePath.join(directory.fullpath(), '.gitignore'), 'utf8'))
-      } catch {
-        rules = []
-      }
-    }
-    this.gitignoreRules.set(directory, rules)
-    return rules
-  }
 }

@@ -8,6 +8,8 @@ export interface IgnoreRule {
   negate: boolean
   directoryOnly: boolean
   regex: RegExp
+  /** The regex is matched against the last path segment only (a pattern without `/` or `**`, git's commonest kind). */
+  basename?: boolean
 }
 
 /** Parses a `.gitignore` file. Paths it is matched against are relative to its directory. */
@@ -29,7 +31,8 @@ export function parseGitignore(text: string): IgnoreRule[] {
     const anchored = line.includes('/')
     if (line.startsWith('/')) line = line.slice(1)
     const body = globToRegexSource(line)
-    rules.push({ negate, directoryOnly, regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`) })
+    if (!anchored && !line.includes('**')) rules.push({ negate, directoryOnly, regex: new RegExp(`^${body}$`), basename: true })
+    else rules.push({ negate, directoryOnly, regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`) })
   }
   return rules
 }
@@ -39,10 +42,12 @@ export function parseGitignore(text: string): IgnoreRule[] {
  * undefined (no rule matches). The last matching rule wins.
  */
 export function matchIgnoreRules(rules: readonly IgnoreRule[], relativePath: string, isDirectory: boolean): boolean | undefined {
+  let basename: string | undefined
   for (let index = rules.length - 1; index >= 0; index -= 1) {
     const rule = rules[index]!
     if (rule.directoryOnly && !isDirectory) continue
-    if (rule.regex.test(relativePath)) return !rule.negate
+    if (rule.basename) basename ??= relativePath.slice(relativePath.lastIndexOf('/') + 1)
+    if (rule.regex.test(rule.basename ? basename! : relativePath)) return !rule.negate
   }
   return undefined
 }
@@ -65,6 +70,32 @@ export function compileExcludeGlob(glob: string): ExcludeGlob[] {
 
 export function matchesExclude(globs: readonly ExcludeGlob[], relativePath: string, isDirectory: boolean): boolean {
   return globs.some((glob) => (!glob.directoryOnly || isDirectory) && glob.regex.test(relativePath))
+}
+
+export interface IncludeGlob {
+  /** undefined when the glob matches every path (`**` + `/*`). */
+  regex: RegExp | undefined
+  /** The leading directory names without glob characters: only directories on the way to them, or below them, are walked. */
+  fixedDirectories: string[]
+  /** Whether the glob after those directories reaches into subdirectories (`**`, or more than a file name). */
+  reachesBelowPrefix: boolean
+  caseInsensitive: boolean
+}
+
+/** An include glob relative to the root (`**`, `*`, `?`, `[...]`, `{a,b}`), matched against file paths. */
+export function compileIncludeGlob(glob: string, caseInsensitive = false): IncludeGlob[] {
+  return expandBraces(glob).map((expanded) => {
+    const segments = expanded.split('/')
+    let fixed = 0
+    while (fixed < segments.length - 1 && !/[*?[\]\\]/.test(segments[fixed]!)) fixed += 1
+    const rest = segments.slice(fixed)
+    return {
+      regex: expanded === '**/*' || expanded === '**' ? undefined : new RegExp(`^${globToRegexSource(expanded)}$`, caseInsensitive ? 'i' : ''),
+      fixedDirectories: segments.slice(0, fixed),
+      reachesBelowPrefix: rest.length > 1 || rest.some((segment) => segment.includes('**')),
+      caseInsensitive,
+    }
+  })
 }
 
 /** `a/{b,c}/d` → `a/b/d`, `a/c/d` (nested braces too). */

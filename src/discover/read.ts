@@ -11,6 +11,12 @@ export type Decoded = { ok: true; text: string } | { ok: false; finding?: Source
 const BINARY_SNIFF_BYTES = 8000
 /** How much of an oversized file is read to decide whether it is worth a note. */
 const OVERSIZED_SNIFF_BYTES = 64 * 1024
+/** `terraform show -json` plans of real estates run to tens of megabytes and are parsed with JSON.parse, so they get a limit of their own. */
+export const MAX_PLAN_BYTES = 64 * 1024 * 1024
+
+function looksLikeTerraformPlan(path: string, head: string): boolean {
+  return /\.json$/i.test(path) && head.includes('"format_version"') && (head.includes('"terraform_version"') || head.includes('"planned_values"'))
+}
 
 /**
  * Reads and decodes a discovered file. A file larger than `maxFileBytes` (0: no limit) is not
@@ -27,9 +33,13 @@ export function readCandidate(candidate: Candidate, maxFileBytes: number): Decod
     if (!stats.isFile()) return { ok: false }
     if (maxFileBytes > 0 && stats.size > maxFileBytes) {
       const head = readBytes(descriptor, OVERSIZED_SNIFF_BYTES).toString('utf8')
-      const relevant = classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'))
-      if (!relevant) return { ok: false }
-      return skipped(path, `it is ${formatBytes(stats.size)}, larger than the ${formatBytes(maxFileBytes)} limit; raise maxFileBytes in the config file, or exclude the file`)
+      const plan = looksLikeTerraformPlan(path, head)
+      if (!(plan && stats.size <= Math.max(maxFileBytes, MAX_PLAN_BYTES))) {
+        const relevant = plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'))
+        if (!relevant) return { ok: false }
+        const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes
+        return skipped(path, `it is ${formatBytes(stats.size)}, larger than the ${formatBytes(limit)} limit; raise maxFileBytes in the config file, or exclude the file`)
+      }
     }
     return decodeText(path, readBytes(descriptor, stats.size))
   } catch (error) {

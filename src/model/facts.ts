@@ -1,3 +1,4 @@
+import type { LiveObservations } from './live.js'
 import type { Location } from './location.js'
 import type { PolicyDocument } from './policy.js'
 import type { Value } from './value.js'
@@ -12,6 +13,7 @@ export type SourceKind =
   | 'kustomize'
   | 'eksctl'
   | 'cloudformation'
+  | 'aws-config'
   | 'config'
   | 'live'
 
@@ -113,6 +115,8 @@ export interface Role {
   trustPolicy?: PolicyDocument
   /** Number of attached and inline permission policies, when the source says. */
   permissionPolicyCount?: number
+  /** The role's own (identity-based) permissions, as far as the source states them (the cross-account chain). */
+  permissions?: RolePermissions
   terraform?: TerraformResourceRef
 }
 
@@ -146,7 +150,27 @@ export interface PodIdentityAssociation {
   namespace: Value
   serviceAccount: Value
   roleArn: Value
+  /** `disable_session_tags` / `disableSessionTags`: EKS then does not tag the session (no sts:TagSession needed). */
+  disableSessionTags?: Value
   terraform?: TerraformResourceRef
+}
+
+/** What a role's identity-based policies say; `complete` when no attached policy's document is unknown. */
+export interface RolePermissions {
+  complete: boolean
+  statements: PermissionStatement[]
+}
+
+/** One statement of a permission policy, values as written (a reference stays symbolic). */
+export interface PermissionStatement {
+  location: Location
+  effect?: Value
+  actions?: Value[]
+  notActions?: Value[]
+  resources?: Value[]
+  notResources?: Value[]
+  /** The statement has a Condition: whether it applies is not known statically. */
+  conditional: boolean
 }
 
 /** A profile of an AWS shared config file (the cross-account chain). */
@@ -157,6 +181,31 @@ export interface AwsProfile {
   roleArn?: Value
   webIdentityTokenFile?: Value
   sourceProfile?: string
+  sourceProfileLocation?: Location
+  externalId?: Value
+  /** `credential_source` (Environment, Ec2InstanceMetadata, EcsContainer): the chain starts there instead. */
+  credentialSource?: Value
+  /** The file the profile is written in; `source_profile` names a profile of the same file. Shared by its profiles. */
+  configFile?: AwsConfigFile
+}
+
+/** An AWS shared config file: in the repository, or a ConfigMap/Secret key mounted into pods. */
+export interface AwsConfigFile {
+  /** For messages: `ConfigMap payments/aws-config key "config" (k8s/aws-config.yaml)`. */
+  label: string
+  location: Location
+  /** Containers whose SDK reads this file. */
+  readers: AwsConfigReader[]
+}
+
+export interface AwsConfigReader {
+  workload: { kind: string; namespace: Value; name: Value; location: Location; serviceAccountName?: Value }
+  container: string
+  containerLocation: Location
+  /** `AWS_PROFILE` (or `AWS_DEFAULT_PROFILE`); absent means the profile `default`. */
+  profile?: Value
+  /** Where the pod mounts volumes: a token file of the pod's own, or the webhook's. */
+  mountPaths: string[]
 }
 
 export interface Facts {
@@ -168,6 +217,8 @@ export interface Facts {
   clusters: Cluster[]
   podIdentityAssociations: PodIdentityAssociation[]
   awsProfiles: AwsProfile[]
+  /** What live confirmation read from AWS (only when it ran). */
+  live?: LiveObservations[]
 }
 
 export function emptyFacts(): Facts {
@@ -186,6 +237,11 @@ export function emptyFacts(): Facts {
 export function mergeFacts(into: Facts, from: Partial<Facts>): void {
   for (const key of Object.keys(from) as (keyof Facts)[]) {
     const items = from[key]
-    if (items) (into[key] as unknown[]).push(...items)
+    if (!items) continue
+    // Optional kinds (live) start absent.
+    const list = (into as unknown as Record<string, unknown[] | undefined>)[key] ?? []
+    ;(into as unknown as Record<string, unknown[]>)[key] = list
+    // One push per item: spreading a list of 130,000 or more overflows the call stack.
+    for (const item of items) list.push(item)
   }
 }

@@ -80,14 +80,14 @@ function verdict(findings: readonly Finding[], linked: boolean): string {
     .join(', ')}`
 }
 
-interface Span {
+export interface Span {
   path: string
   fromLine: number
   toLine: number
 }
 
 /** The lines each role occupies: from its definition to the next role defined in the same file, plus a trust policy kept in a file of its own. */
-function roleSpans(graph: Graph): Map<Role, Span[]> {
+export function roleSpans(graph: Graph): Map<Role, Span[]> {
   const byFile = new Map<string, Role[]>()
   for (const role of graph.facts.roles) {
     const list = byFile.get(role.location.path) ?? []
@@ -108,7 +108,7 @@ function roleSpans(graph: Graph): Map<Role, Span[]> {
   return spans
 }
 
-function concernsChain(finding: Finding, sa: ServiceAccount, roles: readonly Role[], spans: Map<Role, Span[]>): boolean {
+export function concernsChain(finding: Finding, sa: ServiceAccount, roles: readonly Role[], spans: Map<Role, Span[]>): boolean {
   const saLines = new Set(
     [sa.location, sa.roleArn?.location, sa.audience?.location, sa.stsRegionalEndpoints?.location, sa.tokenExpiration?.location, ...sa.annotations.map((annotation) => annotation.keyLocation)]
       .filter((location): location is Location => location !== undefined)
@@ -122,7 +122,7 @@ function concernsChain(finding: Finding, sa: ServiceAccount, roles: readonly Rol
   )
 }
 
-function federatedProviders(role: Role): string[] {
+export function federatedProviders(role: Role): string[] {
   const providers: string[] = []
   for (const statement of role.trustPolicy?.statements ?? []) {
     for (const entry of statement.principal?.entries ?? []) {
@@ -146,18 +146,18 @@ function groupByRule(findings: readonly Finding[]): [string, Finding[]][] {
   return [...groups].sort(([idA, a], [idB, b]) => worst(b) - worst(a) || idA.localeCompare(idB))
 }
 
-function link(location: Location, options: MarkdownOptions, withColumn = false): string {
+export function link(location: Location, options: MarkdownOptions, withColumn = false): string {
   const text = withColumn ? `${location.path}:${location.line}:${location.column}` : `${location.path}:${location.line}`
   if (!options.blobUrl) return `\`${text}\``
   const href = `${options.blobUrl.replace(/\/$/, '')}/${location.path.split('/').map(encodeURIComponent).join('/')}#L${location.line}`
   return `[${escapeMarkdown(text)}](${href})`
 }
 
-function valueText(value: Value): string {
+export function valueText(value: Value): string {
   return value.kind === 'known' ? value.value : `\${${value.expression}}`
 }
 
-function code(text: string): string {
+export function code(text: string): string {
   const clean = text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
   return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``
 }

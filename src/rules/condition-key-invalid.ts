@@ -17,7 +17,11 @@ export const conditionKeyInvalid: Rule = {
     for (const { role, policy } of trustPolicies(graph.facts.roles)) {
       for (const statement of policy.statements) {
         for (const entry of statement.condition?.entries ?? []) {
-          if (entry.key.kind !== 'known') continue
+          if (entry.key.kind !== 'known') {
+            const finding = symbolicKeyWithScheme(entry, statement)
+            if (finding) yield { ...finding, key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.expression}` }
+            continue
+          }
           const values = entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : []))
           const analysis = analyseConditionKey(entry.key.value, claimSuggestedBy(values))
           if (!analysis || (analysis.placeholder === undefined && analysis.problems.length === 0)) continue
@@ -58,4 +62,19 @@ function fixFromProvider(statement: Statement, claim: string | undefined): strin
 
 function keyTextOf(entry: ConditionEntry): string {
   return entry.key.kind === 'known' ? entry.key.value : entry.key.expression
+}
+
+/**
+ * A key known only at apply time whose written text starts with a scheme: an issuer URL used as
+ * the key (Terraform `"${module.eks.cluster_oidc_issuer_url}:sub"`, or the cluster's raw
+ * `identity[0].oidc[0].issuer`), which sources write as `https://${<host/path>}:sub`.
+ */
+function symbolicKeyWithScheme(entry: ConditionEntry, statement: Statement): Omit<FindingDraft, 'key'> | undefined {
+  const text = keyTextOf(entry)
+  const scheme = /^https?:\/\//i.exec(text)
+  if (!scheme) return undefined
+  return {
+    location: entry.keyLocation,
+    message: `Condition key "${text}" in ${describeStatement(statement)} starts with "${scheme[0]}" (the issuer URL, not its host and path), so it never exists in the request and ${whenKeyAbsent(entry.operator)}; write the key as "${text.slice(scheme[0].length)}"`,
+  }
 }

@@ -109,7 +109,41 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
       key,
     }
   }
+  const setByBuild = buildSetting(check, found.failures)
+  if (setByBuild) {
+    return {
+      location: setByBuild.location,
+      message: `${refused}; ${fixes} (the ServiceAccount's ${setByBuild.what} ${setByBuild.value} is set here, not in ${formatLocation(sa.location)})`,
+      related: [{ location: first.location, message: `${trustTitle(role)}` }, serviceAccountSide],
+      key,
+    }
+  }
   return { location: first.location, message: `${refused}; ${fixes}`, related: [serviceAccountSide], key }
+}
+
+/**
+ * A Kustomize overlay's `namespace:` or `namePrefix:`, or a Helm release, that gives the
+ * ServiceAccount the namespace or name the trust does not expect: the line that changed it.
+ */
+function buildSetting(check: TokenCheck, failures: readonly Mismatch[]): { location: Location; what: 'namespace' | 'name'; value: string } | undefined {
+  const { sa } = check
+  if (sa.source !== 'kustomize' && sa.source !== 'helm') return undefined
+  if (!failures.every((failure) => failure.element === 'Condition' && failureKind(failure) === 'sub')) return undefined
+  const trusted = failures.flatMap((failure) =>
+    failure.element === 'Condition'
+      ? failure.entry.values.flatMap((value) => {
+          const match = value.kind === 'known' ? /^system:serviceaccount:([^:]+):([^:]+)$/.exec(value.value) : null
+          return match ? [{ namespace: match[1]!, name: match[2]! }] : []
+        })
+      : [],
+  )
+  if (sa.namespace.location.path !== sa.location.path && trusted.some((entry) => entry.name === check.name && entry.namespace !== check.namespace)) {
+    return { location: sa.namespace.location, what: 'namespace', value: check.namespace }
+  }
+  if (sa.name.location.path !== sa.location.path && trusted.some((entry) => entry.namespace === check.namespace && entry.name !== check.name)) {
+    return { location: sa.name.location, what: 'name', value: check.name }
+  }
+  return undefined
 }
 
 function reasonFor(failure: Mismatch, check: TokenCheck, subject: string): Reason {

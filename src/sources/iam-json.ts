@@ -3,19 +3,20 @@ import type { Role, SourceKind } from '../model/facts.js'
 import type { SourceFinding } from '../model/finding.js'
 import type { Location } from '../model/location.js'
 import type { PolicyDocument } from '../model/policy.js'
-import { child, scalarText, type ObjectNode, type TreeNode } from '../model/tree.js'
-import { known, symbolic, type Value } from '../model/value.js'
+import { child, type ObjectNode, type TreeNode } from '../model/tree.js'
+import { known, type Value } from '../model/value.js'
 import { parseJsonTree } from './json-tree.js'
+import { isCloudFormation, readCloudFormation } from './cloudformation/index.js'
 import { readPolicyDocument } from './policy-document.js'
 import { RoleBinder, type TrustPolicyBinding } from './role-bindings.js'
 import { appendResult, emptyResult, type Source, type SourceFile, type SourceResult } from './source.js'
 
 /**
  * IAM JSON files: a plain policy `{Version, Statement}`; `aws iam get-role` output (`{"Role": …}`,
- * also `list-roles` `Roles` and `get-account-authorization-details` `RoleDetailList`); a
- * CloudFormation `AWS::IAM::Role` resource or a JSON template's `Resources`; and
+ * also `list-roles` `Roles` and `get-account-authorization-details` `RoleDetailList`); and
  * `aws iam create-role --cli-input-json` input (`{RoleName, AssumeRolePolicyDocument}`). Every
- * trust policy becomes a Role fact; permission policies are ignored.
+ * trust policy becomes a Role fact; permission policies are ignored. A CloudFormation template or
+ * a lone `AWS::IAM::Role` resource is read by the CloudFormation reader (sources/cloudformation).
  *
  * JSON that does not parse is a `trust-policy-invalid` error when the file is clearly a trust
  * policy (its name says `trust`, or it mentions `AssumeRolePolicyDocument`, `sts:AssumeRole`,
@@ -47,8 +48,6 @@ interface RoleDocument {
   generatedName?: Role['generatedName']
   path?: Value
   arn?: Value
-  /** CloudFormation logical ID. */
-  logicalId?: string
   permissionPolicyCount?: number
 }
 
@@ -67,6 +66,7 @@ function readIamJsonFile(file: SourceFile, binder: RoleBinder): SourceResult {
     })
     return result
   }
+  if (isCloudFormation(parsed.root)) return readCloudFormation(parsed.root, file.path)
   const roles: Role[] = []
   const documents = roleDocuments(parsed.root, file.path)
   for (const found of documents) {
@@ -118,13 +118,6 @@ function roleDocuments(root: TreeNode, path: string): RoleDocument[] {
       return list.items.filter((item): item is ObjectNode => item.kind === 'object' && child(item, 'AssumeRolePolicyDocument') !== undefined).map((item) => apiRole(item, path))
     }
   }
-  if (scalarText(child(root, 'Type')) === 'AWS::IAM::Role') return cloudFormationRole(root, undefined, root.location, path)
-  const resources = child(root, 'Resources')
-  if (resources?.kind === 'object') {
-    return resources.entries.flatMap((resource) =>
-      resource.value.kind === 'object' && scalarText(child(resource.value, 'Type')) === 'AWS::IAM::Role' ? cloudFormationRole(resource.value, resource.key, resource.keyLocation, path) : [],
-    )
-  }
   const document = child(root, 'AssumeRolePolicyDocument')
   if (document) {
     const found: RoleDocument = { source: 'iam-json', location: root.location, policy: document, origin: path, isTrustPolicy: true }
@@ -148,47 +141,8 @@ function apiRole(role: ObjectNode, path: string): RoleDocument {
   return found
 }
 
-function cloudFormationRole(resource: ObjectNode, logicalId: string | undefined, location: Location, path: string): RoleDocument[] {
-  const properties = child(resource, 'Properties')
-  const document = child(properties, 'AssumeRolePolicyDocument')
-  if (properties?.kind !== 'object' || !document) return []
-  const origin = logicalId ? `${logicalId} in ${path}` : path
-  const found: RoleDocument = { source: 'cloudformation', location, policy: withIntrinsicsAsReferences(document), origin, isTrustPolicy: true }
-  if (logicalId) found.logicalId = logicalId
-  const roleName = child(properties, 'RoleName')
-  if (roleName) assignScalar(found, 'name', withIntrinsicsAsReferences(roleName))
-  else found.generatedName = { prefix: symbolic(`\${AWS::StackName}-${logicalId ?? 'Role'}-`, location), location }
-  const rolePath = child(properties, 'Path')
-  if (rolePath) assignScalar(found, 'path', withIntrinsicsAsReferences(rolePath))
-  return [found]
-}
-
 function assignScalar(found: RoleDocument, field: 'name' | 'path' | 'arn', node: TreeNode | undefined): void {
   if (node?.kind === 'scalar' && node.type !== 'null') found[field] = node.value
-}
-
-/**
- * CloudFormation intrinsic functions (`{"Ref": …}`, `{"Fn::GetAtt": …}`, `{"Fn::Sub": …}`) are
- * values known only at deploy time: they become symbolic scalars. A `Fn::Sub` without `${…}` is
- * the literal it holds.
- */
-function withIntrinsicsAsReferences(node: TreeNode): TreeNode {
-  if (node.kind === 'array') return { ...node, items: node.items.map(withIntrinsicsAsReferences) }
-  if (node.kind !== 'object') return node
-  const only = node.entries.length === 1 ? node.entries[0]! : undefined
-  if (only && (only.key === 'Ref' || only.key.startsWith('Fn::'))) {
-    const text = scalarText(only.value)
-    if (only.key === 'Fn::Sub' && text !== undefined && !text.includes('${')) return { kind: 'scalar', location: node.location, value: known(text, only.value.location), type: 'string' }
-    const argument = text ?? compactArgument(only.value)
-    return { kind: 'scalar', location: node.location, value: symbolic(`${only.key}(${argument})`, node.location), type: 'unknown' }
-  }
-  return { ...node, entries: node.entries.map((item) => ({ ...item, value: withIntrinsicsAsReferences(item.value) })) }
-}
-
-function compactArgument(node: TreeNode): string {
-  if (node.kind === 'scalar') return node.value.kind === 'known' ? node.value.value : node.value.expression
-  if (node.kind === 'array') return node.items.map(compactArgument).join(',')
-  return node.entries.map((item) => `${item.key}:${compactArgument(item.value)}`).join(',')
 }
 
 /**
@@ -247,14 +201,12 @@ function rolesOf(found: RoleDocument, trustPolicy: PolicyDocument | undefined, p
       }
     }
     if (binding?.account) role.account = binding.account
-    role.label = labelOf(found, name, path)
+    role.label = labelOf(name, path)
     return role
   })
 }
 
-function labelOf(found: RoleDocument, name: Value | undefined, path: string): string {
-  const where = found.logicalId ? `${found.logicalId} in ${path}` : path
-  if (name) return `role ${name.kind === 'known' ? name.value : `\${${name.expression}}`} (${where})`
-  if (found.logicalId) return `CloudFormation role ${found.logicalId} (${path})`
+function labelOf(name: Value | undefined, path: string): string {
+  if (name) return `role ${name.kind === 'known' ? name.value : `\${${name.expression}}`} (${path})`
   return `trust policy ${path}`
 }

@@ -1,4 +1,4 @@
-import type { Annotation, Container, EnvVar, KubeObject, ServiceAccount, Workload } from '../model/facts.js'
+import type { Annotation, Container, EnvVar, KubeObject, ServiceAccount, SourceKind, Workload } from '../model/facts.js'
 import type { SourceFinding } from '../model/finding.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { Suppression } from '../model/suppression.js'
@@ -44,9 +44,68 @@ export function readKubernetesFile(file: SourceFile): SourceResult {
   }
 }
 
+/**
+ * An object another source has already parsed and transformed (a Kustomize build's output, a
+ * chart's template for one release): its nodes keep the locations of the files that set them.
+ */
+export interface BuiltObject {
+  root: ObjectNode
+  /** The file the object itself comes from, and the lines it spans there (what its irsa-guard.io/ignore annotation covers). */
+  path: string
+  fromLine: number
+  toLine: number
+}
+
+/**
+ * Reads built objects into facts of `source`, as `readKubernetesFile` reads a manifest (without
+ * re-reporting the files' own syntax problems). `textOf` gives the text of any file a node
+ * points into, for values that are not scalars.
+ */
+export function readKubernetesObjects(objects: readonly BuiltObject[], source: SourceKind, textOf: (path: string) => string | undefined): SourceResult {
+  const reader = new ManifestReader({ path: '', kind: 'kubernetes', text: '' }, source, textOf)
+  for (const object of objects) {
+    try {
+      reader.readBuilt(object)
+    } catch (error) {
+      reader.findings.push({
+        ruleId: 'parse-error',
+        location: object.root.location,
+        message: `Cannot read the object at ${formatLocation(object.root.location)}: ${error instanceof Error ? error.message : String(error)}`,
+      })
+    }
+  }
+  return {
+    facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
+    findings: reader.findings,
+    suppressions: reader.suppressions,
+  }
+}
+
+/**
+ * A manifest parsed once for a source that transforms its objects before reading them (a
+ * Kustomize build): the objects as trees (List items expanded), with the file's own findings
+ * (syntax, duplicate keys) and comment suppressions. `readKubernetesObjects` reads the result.
+ */
+export function parseKubernetesFile(file: SourceFile): { objects: BuiltObject[]; findings: SourceFinding[]; suppressions: Suppression[] } {
+  const reader = new ManifestReader(file)
+  reader.collected = []
+  try {
+    reader.read()
+  } catch (error) {
+    reader.findings.push({
+      ruleId: 'parse-error',
+      location: { path: file.path, line: 1, column: 1 },
+      message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
+    })
+  }
+  return { objects: reader.collected, findings: reader.findings, suppressions: reader.suppressions }
+}
+
 interface ObjectSpan {
   fromLine: number
   toLine: number
+  /** The object's own file, when it is not the file being read (a built object). */
+  path?: string
 }
 
 class ManifestReader {
@@ -56,9 +115,33 @@ class ManifestReader {
   readonly findings: SourceFinding[] = []
   readonly suppressions: Suppression[] = []
   private readonly lines: string[]
+  private readonly otherLines = new Map<string, string[]>()
+  private reportDuplicates = true
+  /** Set: objects are collected as trees (parseKubernetesFile), not read into facts. */
+  collected: BuiltObject[] | undefined
 
-  constructor(private readonly file: SourceFile) {
+  constructor(
+    private readonly file: SourceFile,
+    private readonly source: SourceKind = 'kubernetes',
+    private readonly textOf?: (path: string) => string | undefined,
+  ) {
     this.lines = file.text.split('\n')
+  }
+
+  readBuilt(object: BuiltObject): void {
+    this.reportDuplicates = false
+    this.readObjectOrList(object.root, { fromLine: object.fromLine, toLine: object.toLine, path: object.path }, 0)
+  }
+
+  /** The lines of the file a node comes from. */
+  private linesOf(path: string): string[] {
+    if (path === this.file.path || !this.textOf) return this.lines
+    let lines = this.otherLines.get(path)
+    if (!lines) {
+      lines = (this.textOf(path) ?? '').split('\n')
+      this.otherLines.set(path, lines)
+    }
+    return lines
   }
 
   read(): void {
@@ -124,7 +207,11 @@ class ManifestReader {
   }
 
   private readObject(node: ObjectNode, kind: string, span: ObjectSpan): void {
-    this.reportDuplicateKeys(node)
+    if (this.reportDuplicates) this.reportDuplicateKeys(node)
+    if (this.collected) {
+      this.collected.push({ root: node, path: this.file.path, fromLine: span.fromLine, toLine: span.toLine })
+      return
+    }
     const apiVersion = text(last(node, 'apiVersion')) ?? ''
     const metadata = last(node, 'metadata')
     const nameEntry = lastEntry(metadata, 'name')
@@ -139,12 +226,12 @@ class ManifestReader {
       ...this.annotationsOf(last(templateMetadata, 'annotations'), 'template-annotations'),
       ...this.annotationsOf(last(templateMetadata, 'labels'), 'template-labels'),
     ]
-    this.objects.push({ source: 'kubernetes', apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] })
+    this.objects.push({ source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] })
     this.readSuppression(annotations, span)
 
     if (kind === 'ServiceAccount' && apiVersion === 'v1') {
       const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]))
-      const serviceAccount: ServiceAccount = { source: 'kubernetes', namespace, name, location, annotations }
+      const serviceAccount: ServiceAccount = { source: this.source, namespace, name, location, annotations }
       const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn)
       const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience)
       const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints)
@@ -157,7 +244,7 @@ class ManifestReader {
     }
 
     if (pod?.spec.kind === 'object') {
-      const workload: Workload = { source: 'kubernetes', kind, name, namespace, location, containers: this.containersOf(pod.spec) }
+      const workload: Workload = { source: this.source, kind, name, namespace, location, containers: this.containersOf(pod.spec) }
       const serviceAccountName = lastEntry(pod.spec, 'serviceAccountName') ?? lastEntry(pod.spec, 'serviceAccount')
       const serviceAccountValue = serviceAccountName ? referenceValue(serviceAccountName.value) : undefined
       if (serviceAccountValue) workload.serviceAccountName = serviceAccountValue
@@ -185,7 +272,9 @@ class ManifestReader {
     const annotation = annotations.find((candidate) => candidate.key === SUPPRESSION_ANNOTATION)
     if (!annotation) return
     const value = annotation.value.kind === 'known' ? annotation.value.value : annotation.value.expression
-    this.suppressions.push(annotationSuppression(value, annotation.value.location, span.fromLine, span.toLine))
+    // Set from another file (a Kustomize patch): it covers the object's lines in the object's own file.
+    const location = span.path === undefined || annotation.value.location.path === span.path ? annotation.value.location : { path: span.path, line: span.fromLine, column: 1 }
+    this.suppressions.push(annotationSuppression(value, location, span.fromLine, span.toLine))
   }
 
   private containersOf(podSpec: ObjectNode): Container[] {
@@ -227,7 +316,8 @@ class ManifestReader {
     if (node.kind === 'scalar') return node.value
     const from = node.location.line
     const to = node.endLine ?? from
-    const source = [this.lines[from - 1]?.slice(node.location.column - 1) ?? '', ...this.lines.slice(from, to)].join('\n').trim()
+    const lines = this.linesOf(node.location.path)
+    const source = [lines[from - 1]?.slice(node.location.column - 1) ?? '', ...lines.slice(from, to)].join('\n').trim()
     return known(source, node.location)
   }
 
@@ -298,6 +388,8 @@ function namespaceValue(node: TreeNode | undefined, location: Location): Value {
  * (`{{ .Release.Namespace }}`, `${NAMESPACE}`) whose value only exists at apply time.
  */
 function referenceValue(node: TreeNode): Value | undefined {
+  // Another source's tree may hold a value it could not know (a Helm release name, a Kustomize reference into a remote base).
+  if (node.kind === 'scalar' && node.value.kind === 'symbolic') return node.value
   const value = text(node)
   if (value === undefined || value === '') return undefined
   if (/\{\{.*\}\}|\$\{[^}]*\}/.test(value)) return symbolic(value.trim(), node.location)

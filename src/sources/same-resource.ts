@@ -53,8 +53,11 @@ function mergeKind<T extends TerraformFact>(
     const pick = (candidates: T[] | undefined): T | undefined => {
       const compatible = (candidates ?? []).filter((candidate) => !conflicts(candidate, plan))
       const root = plan.terraform?.root
-      const sameRoot = root === undefined ? compatible : compatible.filter((candidate) => candidate.terraform?.root === root)
-      return sameRoot.length === 1 ? sameRoot[0] : undefined
+      if (root === undefined) return compatible.length === 1 ? compatible[0] : undefined
+      const sameRoot = compatible.filter((candidate) => candidate.terraform?.root === root)
+      const rootUnknown = compatible.filter((candidate) => candidate.terraform?.root === undefined)
+      const pool = sameRoot.length > 0 ? sameRoot : rootUnknown
+      return pool.length === 1 ? pool[0] : undefined
     }
     const address = plan.terraform?.address
     const key = naturalKey(plan)
@@ -122,6 +125,11 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)]
 }
 
+/** The graph indexes a symbolic ARN by its expression already: listing it as a reference too would join everything twice. */
+function withoutOwnExpression(references: readonly string[], arn: Value | undefined): string[] {
+  return references.filter((reference) => arn?.kind !== 'symbolic' || reference !== arn.expression)
+}
+
 // Roles
 
 function roleNaturalKey(role: Role): string | undefined {
@@ -143,6 +151,7 @@ function mergeRole(configured: Role, planned: Role): Role {
   assign(role, 'arn', preferKnown(configured.arn, planned.arn))
   const partition = configured.partition ?? planned.partition
   if (partition !== undefined) role.partition = partition
+  role.arnReferences = withoutOwnExpression(role.arnReferences, role.arn)
   if (!configured.generatedName && planned.generatedName && role.name?.kind !== 'known') role.generatedName = planned.generatedName
   const trustPolicy = mergeTrustPolicy(configured.trustPolicy, planned.trustPolicy)
   if (trustPolicy) role.trustPolicy = trustPolicy
@@ -336,6 +345,7 @@ function mergeProvider(configured: OidcProvider, planned: OidcProvider): OidcPro
   assign(provider, 'arn', preferKnown(configured.arn, planned.arn))
   assign(provider, 'url', preferKnown(configured.url, planned.url))
   assign(provider, 'clientIdsLocation', configured.clientIdsLocation ?? planned.clientIdsLocation)
+  provider.arnReferences = withoutOwnExpression(provider.arnReferences, provider.arn)
   return provider
 }
 

@@ -16,12 +16,20 @@ export interface SourceResult {
   facts: Partial<Facts>
   findings: SourceFinding[]
   suppressions: Suppression[]
+  /**
+   * Repository-relative paths of files this source has read on behalf of the sources registered
+   * after it (the resources and patches of a Kustomize build, a chart's templates): the engine
+   * does not pass them to those sources, so their objects are reported once, as built.
+   */
+  consumedFiles?: string[]
 }
 
 export interface SourceContext {
   config: Config
   /** Every file of the scan, by kind (scripts too), for sources that bind to other files. */
   files: readonly SourceFile[]
+  /** Absolute path of the scanned root, when known: a source may read repository files discovery did not classify (Terraform `file()` templates). */
+  root?: string
 }
 
 /**
@@ -32,7 +40,14 @@ export interface SourceContext {
 export interface Source {
   name: string
   kinds: readonly FileKind[]
+  /** Asynchronous set-up before `read` (loading a parser); the engine awaits it only when the scan has files of the source's kinds. */
+  prepare?(files: readonly SourceFile[]): Promise<void>
   read(files: readonly SourceFile[], context: SourceContext): SourceResult
+  /**
+   * Set when reading files one by one and appending the results (appendResult) gives the result
+   * of reading them all at once: the engine may then split the files over worker threads.
+   */
+  perFile?: boolean
 }
 
 export function emptyResult(): SourceResult {
@@ -44,6 +59,7 @@ export function perFileSource(name: string, kinds: readonly FileKind[], readFile
   return {
     name,
     kinds,
+    perFile: true,
     read(files, context) {
       const result = emptyResult()
       for (const file of files) appendResult(result, readFile(file, context))
@@ -57,9 +73,9 @@ export function appendResult(into: SourceResult, from: SourceResult): void {
     const items = from.facts[key]
     if (!items) continue
     const existing = (into.facts[key] ?? []) as unknown[]
-    existing.push(...items)
+    for (const item of items) existing.push(item)
     ;(into.facts as Record<string, unknown[]>)[key] = existing
   }
-  into.findings.push(...from.findings)
-  into.suppressions.push(...from.suppressions)
+  for (const finding of from.findings) into.findings.push(finding)
+  for (const suppression of from.suppressions) into.suppressions.push(suppression)
 }

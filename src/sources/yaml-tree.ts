@@ -1,8 +1,8 @@
-import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, isAlias, isCollection, type Node, type Document, type YAMLError } from 'yaml'
+import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, isAlias, isCollection, YAMLMap, YAMLSeq, type Node, type Document, type Tags, type YAMLError } from 'yaml'
 import type { Location } from '../model/location.js'
 import type { SourceFinding } from '../model/finding.js'
 import type { ObjectEntry, TreeNode, ScalarNode } from '../model/tree.js'
-import { known, symbolic } from '../model/value.js'
+import { known, symbolic, type Value } from '../model/value.js'
 
 export interface YamlDocumentTree {
   /** undefined for an empty document. */
@@ -23,6 +23,12 @@ export interface YamlTreeOptions {
   version: '1.1' | '1.2'
   /** Findings about a document that cannot be parsed. */
   parseErrorRuleId?: string
+  /**
+   * Local tags that stand for a one-key mapping, as the tool reading the file sees them
+   * (CloudFormation's `!Sub x` is `{"Fn::Sub": x}`): tag → key. A key written with such a tag keeps
+   * its text and gets a symbolic `keyValue` (`Fn::Sub(<text>)`).
+   */
+  shortTags?: Readonly<Record<string, string>>
 }
 
 export const MAX_ALIAS_EXPANSIONS = 1000
@@ -50,7 +56,8 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
   }
   let parsed: Document.Parsed[]
   try {
-    parsed = parseAllDocuments(text, { lineCounter, version: options.version, prettyErrors: false, uniqueKeys: false, strict: false }) as Document.Parsed[]
+    const customTags = options.shortTags ? shortTagDefinitions(Object.keys(options.shortTags)) : undefined
+    parsed = parseAllDocuments(text, { lineCounter, version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) }) as Document.Parsed[]
   } catch (error) {
     findings.push({ ruleId, location: { path, line: 1, column: 1 }, message: `Cannot parse YAML: ${describeError(error)}` })
     return { documents, findings, lineCounter }
@@ -64,7 +71,17 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
       continue
     }
     try {
-      const context: TreeContext = { doc, text, locate, lineCounter, merge: options.version === '1.1', aliases: MAX_ALIAS_EXPANSIONS, aliasNodes: MAX_ALIAS_NODES, outerAlias: 0 }
+      const context: TreeContext = {
+        doc,
+        text,
+        locate,
+        lineCounter,
+        merge: options.version === '1.1',
+        aliases: MAX_ALIAS_EXPANSIONS,
+        aliasNodes: MAX_ALIAS_NODES,
+        outerAlias: 0,
+        ...(options.shortTags ? { shortTags: options.shortTags } : {}),
+      }
       const root = doc.contents ? toTree(doc.contents as Node, context, 0, false) : undefined
       documents.push({ root, location: start, endLine })
     } catch (error) {
@@ -85,6 +102,16 @@ interface TreeContext {
   aliasNodes: number
   /** The alias written in the document (not inside an anchored node) being expanded: where a bomb is reported. */
   outerAlias: number
+  shortTags?: Readonly<Record<string, string>>
+}
+
+/** Scalar, sequence and mapping forms of each local tag, resolved to the node itself (the tree reads the tag). */
+function shortTagDefinitions(tags: readonly string[]): Tags {
+  return tags.flatMap((tag) => [
+    { tag, resolve: (value: string) => value },
+    { tag, collection: 'seq' as const, nodeClass: YAMLSeq, resolve: (node: YAMLSeq) => node },
+    { tag, collection: 'map' as const, nodeClass: YAMLMap, resolve: (node: YAMLMap) => node },
+  ]) as unknown as Tags
 }
 
 class TreeLimitError extends Error {
@@ -110,7 +137,13 @@ function syntaxFinding(ruleId: string, error: YAMLError, text: string, locate: (
   return { ruleId, location, message: `Cannot parse YAML: ${describeError(error)}` }
 }
 
-function toTree(node: Node, context: TreeContext, depth: number, inAlias: boolean): TreeNode {
+function toTree(node: Node, context: TreeContext, depth: number, inAlias: boolean, tagRead = false): TreeNode {
+  const wrapper = !tagRead && node.tag !== undefined && !isAlias(node) ? context.shortTags?.[node.tag] : undefined
+  if (wrapper !== undefined) {
+    const location = context.locate(tagOffset(node, context.text))
+    const inner = toTree(node, context, depth + 1, inAlias, true)
+    return { kind: 'object', location, entries: [{ key: wrapper, keyLocation: location, value: inner }], endLine: inner.kind === 'scalar' ? location.line : (inner.endLine ?? location.line) }
+  }
   const offset = node.range?.[0] ?? 0
   if (depth > MAX_DEPTH) throw new TreeLimitError(`nesting deeper than ${MAX_DEPTH} levels`, offset)
   if (inAlias && --context.aliasNodes < 0) {
@@ -134,14 +167,16 @@ function toTree(node: Node, context: TreeContext, depth: number, inAlias: boolea
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null
       const key = keyText(keyNode)
-      const keyLocation = keyNode?.range ? context.locate(keyNode.range[0]) : location
+      const keyWrapper = keyNode?.tag !== undefined ? context.shortTags?.[keyNode.tag] : undefined
+      const keyLocation = keyNode?.range ? context.locate(keyWrapper !== undefined ? tagOffset(keyNode, context.text) : keyNode.range[0]) : location
+      const keyValue: Value | undefined = keyWrapper !== undefined ? symbolic(`${keyWrapper}(${key})`, keyLocation) : undefined
       if (context.merge && isMergeKey(keyNode) && pair.value) {
         const value = toTree(pair.value as Node, context, depth + 1, inAlias)
         for (const source of value.kind === 'array' ? value.items : [value]) if (source.kind === 'object') merged.push(...source.entries)
         continue
       }
       const value = pair.value ? toTree(pair.value as Node, context, depth + 1, inAlias) : scalar(keyLocation, '', 'null')
-      explicit.push({ key, keyLocation, value })
+      explicit.push(keyValue ? { key, keyLocation, keyValue, value } : { key, keyLocation, value })
     }
     return { kind: 'object', location, entries: mergeEntries(explicit, merged), endLine: endLineOf(node, context) }
   }
@@ -160,6 +195,14 @@ function toTree(node: Node, context: TreeContext, depth: number, inAlias: boolea
     return scalar(location, source, 'string')
   }
   return { kind: 'scalar', location, value: symbolic(String(node), location), type: 'unknown' }
+}
+
+/** Where a node's tag is written (its range starts after the tag), when the tag is on the same line. */
+function tagOffset(node: Node, text: string): number {
+  const offset = node.range?.[0] ?? 0
+  const tag = node.tag ?? ''
+  const start = text.lastIndexOf(tag, offset)
+  return start >= 0 && tag !== '' && /^[ \t]*$/.test(text.slice(start + tag.length, offset)) ? start : offset
 }
 
 /** YAML 1.1 merge keys: explicit keys win over merged ones, and the first merged source wins. */

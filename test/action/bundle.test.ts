@@ -9,6 +9,9 @@ import { commands, runActionBundle } from './run-bundle.js'
 const DENIED_MESSAGE =
   'ServiceAccount payments/api (k8s/api.yaml:7) would be refused by role payments-api\'s trust (iam/payments-api-trust.json:12): StringEquals on "oidc.eks.eu-central-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9:sub" allows "system:serviceaccount:billing:api", not "system:serviceaccount:payments:api"; change the sub value to "system:serviceaccount:payments:api" or move the ServiceAccount to namespace billing'
 
+/** Outputs of a run that uses no GitHub API (no github-token in these runs) and no baseline or only-changed. */
+const NO_GITHUB_OUTPUTS = { 'accepted-by-baseline': '0', 'outside-changed-files': '0', 'check-run-url': '', 'comment-url': '' }
+
 describe('the committed action bundle dist/index.js, run as the runner runs it', () => {
   let workspace: string
   beforeEach(async () => {
@@ -26,7 +29,7 @@ describe('the committed action bundle dist/index.js, run as the runner runs it',
       ['title=trust-denies-service-account,file=iam/payments-api-trust.json,line=12,col=90', DENIED_MESSAGE],
       ['', 'irsa-guard found 1 error, 0 warnings, 0 notes: 1 finding at or above fail-on error'],
     ])
-    expect(run.outputs).toEqual({ errors: '1', warnings: '0', notes: '0', 'sarif-file': '', conclusion: 'failure' })
+    expect(run.outputs).toEqual({ errors: '1', warnings: '0', notes: '0', 'sarif-file': '', conclusion: 'failure', ...NO_GITHUB_OUTPUTS })
     expect(run.summary).toContain('**1 error, 0 warnings, 0 notes** in 2 IRSA-relevant files (2 files seen).')
     expect(run.summary).toContain('| `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` |')
     expect(run.stderr).toBe('')
@@ -38,7 +41,7 @@ describe('the committed action bundle dist/index.js, run as the runner runs it',
     expect(run.code).toBe(0)
     expect(run.stdout).not.toContain('::error')
     expect(run.stdout).toContain('irsa-guard found 0 errors, 0 warnings, 0 notes in 2 IRSA-relevant files; nothing at or above fail-on error')
-    expect(run.outputs).toEqual({ errors: '0', warnings: '0', notes: '0', 'sarif-file': '', conclusion: 'success' })
+    expect(run.outputs).toEqual({ errors: '0', warnings: '0', notes: '0', 'sarif-file': '', conclusion: 'success', ...NO_GITHUB_OUTPUTS })
     expect(run.summary).toContain('✅ no findings')
   })
 
@@ -47,7 +50,7 @@ describe('the committed action bundle dist/index.js, run as the runner runs it',
     const run = runActionBundle(workspace, { paths: 'k8s\niam', 'fail-on': 'never', 'sarif-file': 'reports/irsa-guard.sarif' })
     expect(run.code).toBe(0)
     const sarifPath = path.join(workspace, 'reports', 'irsa-guard.sarif')
-    expect(run.outputs).toEqual({ errors: '1', warnings: '0', notes: '0', 'sarif-file': sarifPath, conclusion: 'success' })
+    expect(run.outputs).toEqual({ errors: '1', warnings: '0', notes: '0', 'sarif-file': sarifPath, conclusion: 'success', ...NO_GITHUB_OUTPUTS })
     const log = JSON.parse(await readFile(sarifPath, 'utf8'))
     expect(sarifValidator()(log)).toBe(true)
     expect(log.runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toEqual(['trust-denies-service-account'])

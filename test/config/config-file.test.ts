@@ -63,7 +63,18 @@ maxFileBytes: 1048576
         },
       ],
       roles: [{ file: 'iam/app.json', name: 'app-reader', account: '349127586034', path: '/service/', location: { path: '.irsa-guard.yml', line: 15, column: 5 } }],
-      helm: { releases: [{ chart: 'charts/app', name: 'app', namespace: 'payments', values: ['charts/app/values-prod.yaml'] }] },
+      helm: {
+        releases: [
+          {
+            chart: 'charts/app',
+            name: 'app',
+            namespace: 'payments',
+            values: ['charts/app/values-prod.yaml'],
+            nameLocation: { path: '.irsa-guard.yml', line: 22, column: 13 },
+            namespaceLocation: { path: '.irsa-guard.yml', line: 23, column: 18 },
+          },
+        ],
+      },
       maxFileBytes: 1048576,
     })
   })
@@ -106,6 +117,8 @@ maxFileBytes: 1048576
       ['roles:\n  - file: iam/a.json\n    name: app\n    path: service\n', '.irsa-guard.yml:4: roles[0].path: "service" must start and end with / (like /service-roles/)'],
       ['helm:\n  releases:\n    - chart: charts/app\n      name: app\n      namespace: Payments\n', '.irsa-guard.yml:5: helm.releases[0].namespace: "Payments" is not a Kubernetes namespace name (lower-case DNS label)'],
       ['helm:\n  release: []\n', '.irsa-guard.yml:2: helm.release: unknown key (did you mean "releases"?)'],
+      ['kustomize: helm\n', '.irsa-guard.yml:1: kustomize: must be one of native, render (got "helm")'],
+      ['helm:\n  render: yes\n', '.irsa-guard.yml:2: helm.render: must be true or false (got "yes")'],
       ['maxFileBytes: -1\n', '.irsa-guard.yml:1: maxFileBytes: must be a positive whole number of bytes (got -1)'],
       ['include:\n  - k8s/**\n exclude: []\n', '.irsa-guard.yml:3: invalid YAML: All mapping items must start at the same column'],
       ['rules:\n  role-not-found: off\n  role-not-found: error\n', '.irsa-guard.yml:3: invalid YAML: Map keys must be unique'],

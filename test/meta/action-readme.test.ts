@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { repositoryRoot } from '../helpers.js'
@@ -12,6 +12,12 @@ interface ActionMetadata {
 
 const README_PATH = path.join(repositoryRoot, 'README.md')
 const action = parse(readFileSync(path.join(repositoryRoot, 'action.yml'), 'utf8')) as ActionMetadata
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(path.join(directory, entry.name)) : entry.name.endsWith('.ts') ? [path.join(directory, entry.name)] : [],
+  )
+}
 
 function cell(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')
@@ -75,9 +81,9 @@ describe('action.yml', () => {
   })
 
   it('declares exactly the inputs the action reads and the outputs it sets', () => {
-    const main = readFileSync(path.join(repositoryRoot, 'src', 'main.ts'), 'utf8')
-    const read = [...main.matchAll(/core\.getInput\('([^']+)'\)/g)].map((match) => match[1])
-    const set = [...main.matchAll(/core\.setOutput\('([^']+)'/g)].map((match) => match[1])
+    const sources = sourceFiles(path.join(repositoryRoot, 'src')).map((file) => readFileSync(file, 'utf8')).join('\n')
+    const read = [...sources.matchAll(/core\.get(?:Boolean|Multiline)?Input\('([^']+)'/g)].map((match) => match[1])
+    const set = [...sources.matchAll(/core\.setOutput\('([^']+)'/g)].map((match) => match[1])
     expect([...new Set(read)].sort()).toEqual(Object.keys(action.inputs).sort())
     expect([...new Set(set)].sort()).toEqual(Object.keys(action.outputs).sort())
   })

@@ -3,27 +3,48 @@ import path from 'node:path'
 import { check } from '../../src/check.js'
 import { loadConfig } from '../../src/config-file.js'
 import { allRules } from '../../src/rules/index.js'
+import { liveRules } from '../../src/rules/live-rules.js'
 import { docsUrl, type RuleMeta } from '../../src/rules/rule.js'
 import { fixture, repositoryRoot } from '../helpers.js'
 
 const REQUIRED_HEADINGS = ['## What it finds', '## Why it matters', '## Failing example', '## Fixed example', '## How to fix', '## How to silence']
 const INDEX_PATH = path.join(repositoryRoot, 'docs', 'rules', 'README.md')
+const README_PATH = path.join(repositoryRoot, 'README.md')
 const metas = allRules.map((rule) => rule.meta)
+/** The offline catalogue and the live rules (which run only with live confirmation). */
+const everyRule = [...allRules, ...liveRules].map((rule) => rule.meta)
+
+function renderRuleTable(rules: readonly RuleMeta[], linkPrefix: string): string[] {
+  const rows = rules.map(
+    (meta) =>
+      `| [\`${meta.id}\`](${linkPrefix}${meta.id}.md) | ${meta.level} | ${meta.security ? 'yes' : ''} | ${meta.description.replace(/\|/g, '\\|').replace(/\s+/g, ' ')} |`,
+  )
+  return ['| Rule | Level | Security | What it finds |', '| --- | --- | --- | --- |', ...rows]
+}
+
+/** README.md's `## Rules` section with the table replaced by the registry's. */
+export function renderReadmeRules(readme: string, rules: readonly RuleMeta[]): string {
+  const lines = readme.split('\n')
+  const heading = lines.indexOf('## Rules')
+  if (heading < 0) return readme
+  let start = heading + 1
+  while (start < lines.length && !lines[start]!.startsWith('|') && !lines[start]!.startsWith('## ')) start += 1
+  let end = start
+  while (end < lines.length && lines[end]!.startsWith('|')) end += 1
+  return [...lines.slice(0, start), ...renderRuleTable(rules, 'docs/rules/'), ...lines.slice(end)].join('\n')
+}
 
 /** docs/rules/README.md, generated from the registry. */
 export function renderRuleIndex(rules: readonly RuleMeta[]): string {
-  const rows = rules.map(
-    (meta) => `| [\`${meta.id}\`](${meta.id}.md) | ${meta.level} | ${meta.security ? 'yes' : ''} | ${meta.description.replace(/\|/g, '\\|').replace(/\s+/g, ' ')} |`,
-  )
   return [
     '# Rules',
     '',
     'Generated from the rule registry (`src/rules/index.ts`) by `npm run docs`; do not edit by hand.',
     'Levels are the defaults; `.irsa-guard.yml` can change them (`rules: {<id>: error|warning|note|off}`).',
     '',
-    '| Rule | Level | Security | What it finds |',
-    '| --- | --- | --- | --- |',
-    ...rows,
+    ...renderRuleTable(rules, ''),
+    '',
+    'The `live-*` rules run only with live confirmation (the action input `live`).',
     '',
   ].join('\n')
 }
@@ -48,9 +69,17 @@ describe('the rule registry', () => {
   })
 
   it('is listed in docs/rules/README.md (UPDATE_DOCS=1 regenerates it)', () => {
-    const expected = renderRuleIndex(metas)
+    const expected = renderRuleIndex(everyRule)
     if (process.env.UPDATE_DOCS === '1') writeFileSync(INDEX_PATH, expected)
     expect(existsSync(INDEX_PATH) ? readFileSync(INDEX_PATH, 'utf8') : '(missing docs/rules/README.md)').toBe(expected)
+  })
+
+  it('is listed in the README rules table (UPDATE_DOCS=1 regenerates it)', () => {
+    const readme = readFileSync(README_PATH, 'utf8')
+    const expected = renderReadmeRules(readme, everyRule)
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(README_PATH, expected)
+    expect(readme.includes('## Rules')).toBe(true)
+    expect(readme).toBe(expected)
   })
 })
 

@@ -164,7 +164,7 @@ describe('documents that carry their role', () => {
     const statement = app.trustPolicy!.statements[0]!
     expect(app.trustPolicy!.origin).toBe('AppRole in cfn/irsa-template.json')
     expect(statement.principal!.entries[0]!.values.map(valueAt)).toEqual([
-      '${Fn::Sub(arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/${OidcProvider})}@cfn/irsa-template.json:21:30',
+      '${arn:aws:iam::${AWS::AccountId}:oidc-provider/${Ref(OidcProvider)}}@cfn/irsa-template.json:21:30',
     ])
     expect(statement.condition!.entries[0]!.values.map(valueAt)).toEqual(['system:serviceaccount:prod:cfn-app@cfn/irsa-template.json:26:108'])
     expect(app.trustPolicy!.minifiedLength).toBeUndefined()

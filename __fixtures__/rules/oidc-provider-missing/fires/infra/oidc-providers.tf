@@ -1,0 +1,11 @@
+# IAM OIDC providers of the payments clusters (the clusters are created by eksctl).
+
+resource "aws_iam_openid_connect_provider" "payments_prod" {
+  url            = "https://oidc.eks.eu-west-1.amazonaws.com/id/9C4B2E7F1A3D5C6B8E0F2A4C6E8B1D3F"
+  client_id_list = ["sts.amazonaws.com"]
+}
+
+resource "aws_iam_openid_connect_provider" "payments_staging" {
+  url            = "https://oidc.eks.eu-west-1.amazonaws.com/id/0D2F4A6C8E1B3D5F7A9C2E4B6D8F0A1C"
+  client_id_list = ["sts.amazonaws.com"]
+}

@@ -1,0 +1,98 @@
+# EKS Pod Identity for the payments cluster.
+
+locals {
+  cluster_name      = "payments"
+  oidc_issuer       = "oidc.eks.eu-west-1.amazonaws.com/id/9C4B2E7F1A3D5C6B8E0F2A4C6E8B1D3F"
+  oidc_provider_arn = "arn:aws:iam::406214073512:oidc-provider/${local.oidc_issuer}"
+}
+
+variable "exporter_role_arn" {
+  description = "Role of the exporter, managed by the observability team"
+  type        = string
+}
+
+# Being migrated from IRSA: trusts the OIDC provider and Pod Identity.
+resource "aws_iam_role" "ledger" {
+  name = "payments-ledger"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = { Federated = local.oidc_provider_arn }
+        Action    = "sts:AssumeRoleWithWebIdentity"
+        Condition = {
+          StringEquals = {
+            "${local.oidc_issuer}:sub" = "system:serviceaccount:payments:ledger"
+            "${local.oidc_issuer}:aud" = "sts.amazonaws.com"
+          }
+        }
+      },
+      {
+        Effect    = "Allow"
+        Principal = { Service = "pods.eks.amazonaws.com" }
+        Action    = ["sts:AssumeRole", "sts:TagSession"]
+      },
+    ]
+  })
+}
+
+resource "aws_eks_pod_identity_association" "ledger" {
+  cluster_name    = local.cluster_name
+  namespace       = "payments"
+  service_account = "ledger"
+  role_arn        = aws_iam_role.ledger.arn
+}
+
+# Only the reports ServiceAccount's sessions, through the session tags EKS sets.
+data "aws_iam_policy_document" "reports" {
+  statement {
+    actions = ["sts:AssumeRole", "sts:TagSession"]
+    principals {
+      type        = "Service"
+      identifiers = ["pods.eks.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestTag/kubernetes-namespace"
+      values   = ["payments"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestTag/kubernetes-service-account"
+      values   = ["reports"]
+    }
+  }
+}
+
+resource "aws_iam_role" "reports" {
+  name               = "payments-reports"
+  assume_role_policy = data.aws_iam_policy_document.reports.json
+}
+
+resource "aws_eks_pod_identity_association" "reports" {
+  cluster_name    = local.cluster_name
+  namespace       = "payments"
+  service_account = "reports"
+  role_arn        = aws_iam_role.reports.arn
+}
+
+# The cluster role trusts eks.amazonaws.com; no association uses it.
+resource "aws_iam_role" "cluster" {
+  name = "payments-cluster"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "eks.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_eks_pod_identity_association" "exporter" {
+  cluster_name    = local.cluster_name
+  namespace       = "monitoring"
+  service_account = "payments-exporter"
+  role_arn        = var.exporter_role_arn
+}

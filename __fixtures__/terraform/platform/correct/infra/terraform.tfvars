@@ -1,0 +1,3 @@
+cluster_name  = "shop-prod"
+app_namespace = "shop"
+account_id    = "210987654321"

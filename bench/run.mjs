@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: generates seeded repositories of 1k, 10k and 100k files (cached in .bench/),
+ * runs the CLI bundle on each end to end, and the baseline (bench/baseline.mjs: only reading and
+ * parsing the same files with the same parsers); prints a markdown table and writes
+ * bench/results.md. Each figure is the median of --runs runs, full and baseline alternating.
+ *
+ *   node bench/run.mjs [--sizes 1k,10k,100k] [--runs 3] [--bundle dist/cli/index.js] [--seed 1]
+ *                      [--workers-off] [--out bench/results.md]
+ *
+ * --workers-off also runs the bundle with IRSA_GUARD_WORKERS=0 (everything on one thread).
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { compileSources, repositoryRoot } from './compile.mjs'
+import { GENERATOR_VERSION, writeRepository } from './generate.mjs'
+
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const index = args.indexOf(name)
+  return index === -1 ? fallback : args[index + 1]
+}
+const sizes = option('--sizes', '1k,10k,100k').split(',').map((label) => ({ label, files: parseSize(label) }))
+const runs = Number(option('--runs', '3'))
+const seed = Number(option('--seed', '1'))
+const bundle = path.resolve(option('--bundle', path.join(repositoryRoot, 'dist/cli/index.js')))
+const outFile = path.resolve(option('--out', path.join(repositoryRoot, 'bench/results.md')))
+const workersOff = args.includes('--workers-off')
+const benchDirectory = path.join(repositoryRoot, '.bench')
+const TIME = '/usr/bin/time'
+const hasTime = existsSync(TIME)
+
+function parseSize(text) {
+  const match = /^(\d+(?:\.\d+)?)(k)?$/i.exec(text)
+  if (!match) throw new Error(`not a size: ${text}`)
+  return Math.round(Number(match[1]) * (match[2] ? 1000 : 1))
+}
+
+/** The generated repository for a size, regenerated when the generator or seed changed. */
+function repository(size) {
+  const directory = path.join(benchDirectory, `repo-${size.label}`)
+  const marker = `${directory}.json`
+  const wanted = { generatorVersion: GENERATOR_VERSION, seed, files: size.files }
+  if (existsSync(marker) && existsSync(directory)) {
+    const found = JSON.parse(readFileSync(marker, 'utf8'))
+    if (found.generatorVersion === wanted.generatorVersion && found.seed === wanted.seed && found.files === wanted.files) return { directory, ...found }
+  }
+  process.stderr.write(`generating ${size.files} files into ${path.relative(process.cwd(), directory)}…\n`)
+  const summary = writeRepository(directory, size.files, seed)
+  const record = { ...wanted, count: summary.count, chains: summary.chains, bytes: summary.bytes }
+  writeFileSync(marker, `${JSON.stringify(record, null, 2)}\n`)
+  return { directory, ...record }
+}
+
+/**
+ * Runs `node <args>` and measures it: wall time (from spawn to exit), user and system CPU and
+ * peak RSS (from /usr/bin/time -v, or else from the child's own process.resourceUsage()).
+ */
+function measure(nodeArgs, env = {}) {
+  return new Promise((resolve, reject) => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'irsa-bench-'))
+    const stdoutFile = path.join(scratch, 'stdout')
+    const usageFile = path.join(scratch, 'usage.json')
+    const childEnv = { ...process.env, ...env }
+    let command = process.execPath
+    let commandArgs = nodeArgs
+    if (hasTime) {
+      command = TIME
+      commandArgs = ['-v', process.execPath, ...nodeArgs]
+    } else {
+      childEnv.IRSA_BENCH_USAGE_FILE = usageFile
+      const preload = `data:text/javascript,${encodeURIComponent("import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.IRSA_BENCH_USAGE_FILE, JSON.stringify(process.resourceUsage())))")}`
+      commandArgs = ['--import', preload, ...nodeArgs]
+    }
+    const out = []
+    let stderr = ''
+    const started = process.hrtime.bigint()
+    const child = spawn(command, commandArgs, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.on('data', (chunk) => out.push(chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const wall = Number(process.hrtime.bigint() - started) / 1e9
+      writeFileSync(stdoutFile, Buffer.concat(out))
+      let user, system, maxRssKb
+      if (hasTime) {
+        user = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1])
+        system = Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1])
+        maxRssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1])
+      } else if (existsSync(usageFile)) {
+        const usage = JSON.parse(readFileSync(usageFile, 'utf8'))
+        user = usage.userCPUTime / 1e6
+        system = usage.systemCPUTime / 1e6
+        maxRssKb = usage.maxRSS
+      }
+      const stdout = readFileSync(stdoutFile, 'utf8')
+      rmSync(scratch, { recursive: true, force: true })
+      if (code !== 0) return reject(new Error(`node ${nodeArgs.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`))
+      resolve({ wall, cpu: user + system, rssMb: maxRssKb / 1024, stdout })
+    })
+  })
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+function summarise(samples) {
+  return { wall: median(samples.map((s) => s.wall)), minWall: Math.min(...samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMb: Math.max(...samples.map((s) => s.rssMb)) }
+}
+
+function fullArgs(directory) {
+  return [bundle, directory, '--format', 'json', '--fail-on', 'never']
+}
+
+function findingsOf(stdout) {
+  const report = JSON.parse(stdout)
+  return { findings: report.findings.length, relevantFiles: report.scan?.relevantFiles }
+}
+
+async function main() {
+  if (!existsSync(bundle)) throw new Error(`no bundle at ${bundle}: run npm run bundle first`)
+  compileSources()
+  const started = new Date()
+  const loadBefore = os.loadavg()[0]
+  const rows = []
+  for (const size of sizes) {
+    const repo = repository(size)
+    // Warm the page cache so that the first measured run does not pay for the disk.
+    await measure([path.join(repositoryRoot, 'bench/baseline.mjs'), repo.directory])
+    const full = []
+    const single = []
+    const baseline = []
+    let outcome
+    for (let run = 0; run < runs; run += 1) {
+      const result = await measure(fullArgs(repo.directory))
+      outcome = findingsOf(result.stdout)
+      full.push(result)
+      if (workersOff) {
+        const one = await measure(fullArgs(repo.directory), { IRSA_GUARD_WORKERS: '0' })
+        if (JSON.stringify(findingsOf(one.stdout)) !== JSON.stringify(outcome) || one.stdout !== result.stdout) throw new Error(`${size.label}: the report differs without workers`)
+        single.push(one)
+      }
+      baseline.push(await measure([path.join(repositoryRoot, 'bench/baseline.mjs'), repo.directory]))
+      process.stderr.write(`${size.label} run ${run + 1}/${runs}: full ${result.wall.toFixed(2)} s, baseline ${baseline.at(-1).wall.toFixed(2)} s\n`)
+    }
+    rows.push({ size, repo, full: summarise(full), single: workersOff ? summarise(single) : undefined, baseline: summarise(baseline), ...outcome })
+  }
+
+  const empty = mkdtempSync(path.join(os.tmpdir(), 'irsa-bench-empty-'))
+  const cold = []
+  const bare = []
+  for (let run = 0; run < 10; run += 1) {
+    cold.push(await measure(fullArgs(empty)))
+    bare.push(await measure(['-e', '0']))
+  }
+  rmSync(empty, { recursive: true, force: true })
+  const coldStart = summarise(cold)
+  const nodeStart = summarise(bare)
+
+  const markdown = report(rows, coldStart, nodeStart, { started, loadBefore, loadAfter: os.loadavg()[0] })
+  process.stdout.write(markdown)
+  writeFileSync(outFile, markdown)
+  process.stderr.write(`written to ${path.relative(process.cwd(), outFile)}\n`)
+}
+
+function report(rows, coldStart, nodeStart, run) {
+  const seconds = (value) => `${value.toFixed(2)} s`
+  const mb = (value) => `${Math.round(value)} MB`
+  const lines = []
+  lines.push(`| files | MB | wall (full) | files/s | CPU (full) | peak RSS (full) | findings | wall (baseline) | CPU (baseline) | peak RSS (baseline) | full / baseline (wall) | full / baseline (CPU) |`)
+  lines.push(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`)
+  for (const row of rows) {
+    lines.push(
+      `| ${row.size.files.toLocaleString('en')} | ${(row.repo.bytes / 1e6).toFixed(1)} | ${seconds(row.full.wall)} | ${Math.round(row.size.files / row.full.wall).toLocaleString('en')} | ${seconds(row.full.cpu)} | ${mb(row.full.rssMb)} | ${row.findings} | ${seconds(row.baseline.wall)} | ${seconds(row.baseline.cpu)} | ${mb(row.baseline.rssMb)} | ${(row.full.wall / row.baseline.wall).toFixed(2)} | ${(row.full.cpu / row.baseline.cpu).toFixed(2)} |`,
+    )
+  }
+  const withSingle = rows.filter((row) => row.single)
+  if (withSingle.length > 0) {
+    lines.push('')
+    lines.push(`| files | wall, workers | wall, one thread (IRSA_GUARD_WORKERS=0) | CPU, workers | CPU, one thread | peak RSS, workers | peak RSS, one thread |`)
+    lines.push(`|---:|---:|---:|---:|---:|---:|---:|`)
+    for (const row of withSingle) {
+      lines.push(`| ${row.size.files.toLocaleString('en')} | ${seconds(row.full.wall)} | ${seconds(row.single.wall)} | ${seconds(row.full.cpu)} | ${seconds(row.single.cpu)} | ${mb(row.full.rssMb)} | ${mb(row.single.rssMb)} |`)
+    }
+  }
+  const bySize = new Map(rows.map((row) => [row.size.files, row]))
+  lines.push('')
+  if (bySize.has(10000) && bySize.has(100000)) lines.push(`100k / 10k wall time: ${(bySize.get(100000).full.wall / bySize.get(10000).full.wall).toFixed(1)}×`)
+  lines.push(`Cold start on an empty repository: ${Math.round(coldStart.wall * 1000)} ms (median of 10; \`node -e 0\` alone: ${Math.round(nodeStart.wall * 1000)} ms)`)
+  lines.push('')
+  lines.push(
+    `Median of ${runs} runs each (full and baseline alternating, page cache warm); CPU is user + system time of the whole process (all threads); peak RSS is the largest of the runs, measured ${hasTime ? 'by /usr/bin/time -v' : 'by process.resourceUsage()'}. ` +
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}; load average ${run.loadBefore.toFixed(1)} before, ${run.loadAfter.toFixed(1)} after; ${run.started.toISOString().slice(0, 16).replace('T', ' ')} UTC. Bundle: ${path.relative(repositoryRoot, bundle) || bundle}.`,
+  )
+  return `${lines.join('\n')}\n`
+}
+
+await main()

@@ -1,0 +1,155 @@
+import type { CheckResult } from '../check.js'
+import type { Role, ServiceAccount } from '../model/facts.js'
+import { levelRank, type Finding, type Level } from '../model/finding.js'
+import type { Location } from '../model/location.js'
+import { docsUrl, type RuleMeta } from '../rules/rule.js'
+import { countByLevel, formatCounts, plural } from './counts.js'
+import { code, concernsChain, escapeMarkdown, federatedProviders, link, roleSpans, valueText, type MarkdownOptions } from './markdown.js'
+import { truncateWithNotice } from './truncate.js'
+
+export interface CommentContext extends MarkdownOptions {
+  /** The hidden marker the comment is found by; first line of the body. */
+  marker: string
+  /** The commit the results are for. */
+  sha?: string
+  /** Findings left out because they touch no file the pull request changes (only-changed). */
+  outsideChanges?: number
+  /** Findings accepted by the baseline file. */
+  accepted?: number
+  /** Where the full results are (the workflow run). */
+  runUrl?: string
+  /** Longest body GitHub accepts. */
+  limit?: number
+}
+
+const LEVEL_ICON: Record<Level, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' }
+
+interface Chain {
+  sa: ServiceAccount
+  roles: Role[]
+  findings: Finding[]
+}
+
+/**
+ * The sticky pull-request comment: findings grouped by ServiceAccount → IAM role → OIDC provider
+ * chain, each with its message (which names the fix) and the rule's remedy; findings outside any
+ * chain by file; when nothing is left, a line saying so.
+ */
+export function formatPullRequestComment(result: CheckResult, context: CommentContext): string {
+  const lines: string[] = [context.marker]
+  const counts = countByLevel(result.findings)
+  const scope = context.outsideChanges !== undefined ? ' in the files this pull request changes' : ''
+  const commit = context.sha ? ` for ${context.sha.slice(0, 7)}` : ''
+  if (result.findings.length === 0) {
+    lines.push(`## irsa-guard ✅ no IRSA findings${scope}`, '')
+    lines.push(`Every finding is fixed${commit}: ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} checked, ${chainCount(result)} with a role.`)
+    lines.push(...footnotes(context), '')
+    return lines.join('\n')
+  }
+  lines.push(`## irsa-guard: ${formatCounts(counts)}${scope}`, '')
+  lines.push(`Results${commit}; each finding names what to change.`)
+  lines.push(...footnotes(context), '')
+
+  const { chains, others } = groupByChain(result)
+  for (const chain of chains.filter((candidate) => candidate.findings.length > 0)) {
+    lines.push(`### ${worstIcon(chain.findings)} ${chainTitle(chain)}`, '')
+    lines.push(`ServiceAccount ${link(chain.sa.location, context)}${chain.roles.map((role) => ` · role ${link(role.location, context)}`).join('')}`, '')
+    lines.push(...chain.findings.map((finding) => findingLine(finding, context)), '')
+  }
+  if (others.length > 0) {
+    lines.push('### Other findings', '')
+    lines.push(...others.map((finding) => findingLine(finding, context)), '')
+  }
+  const clean = chains.filter((chain) => chain.findings.length === 0)
+  if (clean.length > 0) {
+    const names = clean.slice(0, 20).map((chain) => code(serviceAccountName(chain.sa)))
+    lines.push(`✅ ${plural(clean.length, 'other ServiceAccount')} with a role and no findings${scope}: ${names.join(', ')}${clean.length > 20 ? ', …' : ''}`, '')
+  }
+  lines.push(...remedies(result), '')
+  const where = context.runUrl ? `the [workflow run](${context.runUrl})` : 'the job summary'
+  const limit = context.limit ?? 65_536
+  return truncateWithNotice(lines.join('\n'), limit, `_This comment is cut here to fit GitHub's limit; every finding is in ${where}._`).text
+}
+
+/**
+ * A finding goes under the ServiceAccounts it points at; one that points at none (a trust policy
+ * on its own) under every ServiceAccount whose role it concerns; the rest are "other findings".
+ */
+function groupByChain(result: CheckResult): { chains: Chain[]; others: Finding[] } {
+  const spans = roleSpans(result.graph)
+  const chains: Chain[] = result.graph.facts.serviceAccounts
+    .filter((sa) => sa.roleArn !== undefined)
+    .map((sa) => ({ sa, roles: result.graph.rolesOf(sa).map(({ role }) => role), findings: [] }))
+  const linesOf = new Map(chains.map((chain) => [chain, serviceAccountLines(chain.sa)]))
+  const others: Finding[] = []
+  for (const finding of result.findings) {
+    const places = [finding.location, ...finding.related.map((related) => related.location)].map(lineKey)
+    let owners = chains.filter((chain) => places.some((place) => linesOf.get(chain)!.has(place)))
+    if (owners.length === 0) owners = chains.filter((chain) => concernsChain(finding, chain.sa, chain.roles, spans))
+    if (owners.length === 0) others.push(finding)
+    for (const chain of owners) chain.findings.push(finding)
+  }
+  chains.sort((a, b) => worstRank(b.findings) - worstRank(a.findings) || serviceAccountName(a.sa).localeCompare(serviceAccountName(b.sa)))
+  return { chains, others }
+}
+
+function serviceAccountLines(sa: ServiceAccount): Set<string> {
+  return new Set(
+    [sa.location, sa.roleArn?.location, sa.audience?.location, sa.stsRegionalEndpoints?.location, sa.tokenExpiration?.location, ...sa.annotations.map((annotation) => annotation.keyLocation)]
+      .filter((location): location is Location => location !== undefined)
+      .map(lineKey),
+  )
+}
+
+function lineKey(location: Location): string {
+  return `${location.path}:${location.line}`
+}
+
+function chainTitle(chain: Chain): string {
+  const role =
+    chain.roles.length > 0
+      ? chain.roles.map((role) => code(role.name ? valueText(role.name) : role.label)).join(', ')
+      : `${chain.sa.roleArn ? code(valueText(chain.sa.roleArn)) : 'its role'} (not in the scanned files)`
+  const providers = [...new Set(chain.roles.flatMap(federatedProviders))]
+  return `${code(serviceAccountName(chain.sa))} → ${role}${providers.length > 0 ? ` → ${providers.map(code).join(', ')}` : ''}`
+}
+
+function findingLine(finding: Finding, context: CommentContext): string {
+  return `- ${LEVEL_ICON[finding.level]} [\`${finding.ruleId}\`](${docsUrl(finding.ruleId)}) ${link(finding.location, context)}: ${escapeMarkdown(finding.message)}`
+}
+
+/** How to fix each rule that fired, once per rule. */
+function remedies(result: CheckResult): string[] {
+  const ids = [...new Set(result.findings.map((finding) => finding.ruleId))]
+  const metaById = new Map<string, RuleMeta>(result.rules.map((meta) => [meta.id, meta]))
+  const rows = ids.flatMap((id) => {
+    const meta = metaById.get(id)
+    return meta ? [`| [\`${id}\`](${docsUrl(id)}) | ${escapeMarkdown(meta.remediation)} |`] : []
+  })
+  if (rows.length === 0) return []
+  return ['<details><summary>How to fix each rule</summary>', '', '| Rule | Fix |', '| --- | --- |', ...rows, '', '</details>']
+}
+
+function footnotes(context: CommentContext): string[] {
+  const notes: string[] = []
+  if (context.outsideChanges) notes.push(`${plural(context.outsideChanges, 'finding')} in files this pull request does not touch ${context.outsideChanges === 1 ? 'is' : 'are'} not shown (only-changed).`)
+  if (context.accepted) notes.push(`${plural(context.accepted, 'finding')} accepted by the baseline file ${context.accepted === 1 ? 'is' : 'are'} not shown.`)
+  return notes.length > 0 ? ['', ...notes.map((note) => `<sub>${note}</sub>`)] : []
+}
+
+function chainCount(result: CheckResult): string {
+  return plural(result.graph.facts.serviceAccounts.filter((sa) => sa.roleArn !== undefined).length, 'ServiceAccount')
+}
+
+function serviceAccountName(sa: ServiceAccount): string {
+  return `${valueText(sa.namespace)}/${valueText(sa.name)}`
+}
+
+function worstRank(findings: readonly Finding[]): number {
+  return Math.max(0, ...findings.map((finding) => levelRank(finding.level)))
+}
+
+function worstIcon(findings: readonly Finding[]): string {
+  const rank = worstRank(findings)
+  return rank === 3 ? LEVEL_ICON.error : rank === 2 ? LEVEL_ICON.warning : LEVEL_ICON.note
+}

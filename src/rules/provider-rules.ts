@@ -1,0 +1,7 @@
+import { oidcProviderAudienceMissing } from './oidc-provider-audience-missing.js'
+import { oidcProviderMissing } from './oidc-provider-missing.js'
+import { podIdentityOverridesIrsa } from './pod-identity-overrides-irsa.js'
+import { podIdentityTrustInvalid } from './pod-identity-trust-invalid.js'
+import type { Rule } from './rule.js'
+
+export const providerRules: Rule[] = [oidcProviderMissing, oidcProviderAudienceMissing, podIdentityOverridesIrsa, podIdentityTrustInvalid]

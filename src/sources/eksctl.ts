@@ -1,0 +1,302 @@
+import type { ClusterConfig } from '../config.js'
+import { DEFAULT_AUDIENCE, issuerHostPath } from '../iam/arn.js'
+import type { Annotation, Cluster, OidcProvider, PodIdentityAssociation, Role, RolePermissions, ServiceAccount } from '../model/facts.js'
+import type { Location } from '../model/location.js'
+import { child, entry, scalarText, type ObjectEntry, type ObjectNode, type ScalarNode, type TreeNode } from '../model/tree.js'
+import { known, symbolic, type Value } from '../model/value.js'
+import { addPermissionDocument } from './permission-policy.js'
+import { readPolicyDocument } from './policy-document.js'
+import { emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from './source.js'
+import { commentSuppressions } from './suppressions.js'
+import { parseYamlTree } from './yaml-tree.js'
+
+/**
+ * eksctl's `ClusterConfig` (`apiVersion: eksctl.io/v1alpha5`): the cluster, its OIDC provider
+ * (`iam.withOIDC`), and what eksctl creates for `iam.serviceAccounts` (a role whose trust it
+ * generates for that namespace and name, and the ServiceAccount annotated with it unless
+ * `roleOnly`; `attachRoleARN` annotates with an existing role) and `iam.podIdentityAssociations`.
+ * The cluster's issuer is known only from the config file's `clusters:`; otherwise it is a reference.
+ */
+export const eksctlSource = perFileSource('eksctl', ['eksctl'], (file, context) => readEksctlFile(file, context))
+
+const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
+const AUDIENCE_ANNOTATION = 'eks.amazonaws.com/audience'
+const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com'
+/** CloudFormation's random suffix of a generated role name (`…-Role1-1N1ZVZVZQ0Z3K`). */
+const GENERATED_SUFFIX_LENGTH = 13
+const MAX_ROLE_NAME = 64
+
+export function readEksctlFile(file: SourceFile, context: Pick<SourceContext, 'config'>): SourceResult {
+  const result = emptyResult()
+  result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']))
+  const tree = parseYamlTree(file.path, file.text, { version: '1.1' })
+  for (const finding of tree.findings) result.findings.push({ ...finding, message: `${finding.message}; nothing in this eksctl config was checked` })
+  for (const document of tree.documents) {
+    const root = document.root
+    if (root?.kind !== 'object' || scalarText(child(root, 'kind')) !== 'ClusterConfig' || !scalarText(child(root, 'apiVersion'))?.startsWith('eksctl.io/')) continue
+    new ClusterConfigReader(file.path, root, context.config.clusters, result).read()
+  }
+  return result
+}
+
+class ClusterConfigReader {
+  private readonly clusterName: string | undefined
+  private readonly region: string | undefined
+  private readonly configured: ClusterConfig | undefined
+  private readonly base: string
+
+  constructor(
+    private readonly path: string,
+    private readonly root: ObjectNode,
+    clusters: readonly ClusterConfig[],
+    private readonly result: SourceResult,
+  ) {
+    const metadata = child(root, 'metadata')
+    this.clusterName = scalarText(child(metadata, 'name'))
+    this.region = scalarText(child(metadata, 'region'))
+    this.configured = clusters.find((cluster) => cluster.name === this.clusterName && (!cluster.region || !this.region || cluster.region === this.region))
+    this.base = `eksctl.${this.clusterName ?? path}`
+  }
+
+  read(): void {
+    const facts = this.result.facts
+    const cluster = this.cluster()
+    if (cluster) (facts.clusters ??= []).push(cluster)
+    const iam = child(this.root, 'iam')
+    const withOidc = entry(iam, 'withOIDC')
+    const serviceAccounts = child(iam, 'serviceAccounts')
+    if (withOidc && scalarText(withOidc.value) === 'true') (facts.oidcProviders ??= []).push(this.provider(withOidc))
+    if (withOidc && scalarText(withOidc.value) === 'false' && serviceAccounts?.kind === 'array' && serviceAccounts.items.length > 0) {
+      this.result.findings.push({
+        ruleId: 'oidc-provider-missing',
+        level: 'error',
+        location: withOidc.value.location,
+        message: `iam.withOIDC is false, so ${this.clusterName !== undefined ? `cluster ${this.clusterName}` : 'the cluster'} gets no IAM OIDC provider and eksctl refuses its ${serviceAccounts.items.length} iam.serviceAccounts ("iam.withOIDC must be enabled explicitly for iam.serviceAccounts to be created"); set iam.withOIDC: true`,
+        key: `eksctl-without-oidc ${this.base}`,
+      })
+    }
+    if (serviceAccounts?.kind === 'array') serviceAccounts.items.forEach((item, index) => this.serviceAccount(item, index))
+    const associations = child(iam, 'podIdentityAssociations')
+    if (associations?.kind === 'array') associations.items.forEach((item, index) => this.podIdentityAssociation(item, index))
+  }
+
+  private cluster(): Cluster | undefined {
+    const nameEntry = entry(child(this.root, 'metadata'), 'name')
+    if (!nameEntry || this.clusterName === undefined) return undefined
+    const cluster: Cluster = { source: 'eksctl', location: nameEntry.keyLocation, name: known(this.clusterName, nameEntry.value.location) }
+    const region = child(child(this.root, 'metadata'), 'region')
+    if (region && this.region !== undefined) cluster.region = known(this.region, region.location)
+    if (this.configured?.issuer) cluster.issuer = known(this.configured.issuer, this.configured.location ?? nameEntry.keyLocation)
+    if (this.configured?.account) cluster.account = known(this.configured.account, this.configured.location ?? nameEntry.keyLocation)
+    return cluster
+  }
+
+  /** The OIDC provider's ARN is a reference to what eksctl creates; its URL is the issuer when the config file names it. */
+  private provider(withOidc: ObjectEntry): OidcProvider {
+    const location = withOidc.keyLocation
+    const issuer = this.configured?.issuer
+    return {
+      source: 'eksctl',
+      location,
+      url: issuer ? known(issuer, location) : symbolic(`${this.base}.oidc_issuer_url`, location),
+      clientIds: [known(DEFAULT_AUDIENCE, location)],
+      clientIdsLocation: location,
+      arnReferences: [this.providerReference()],
+    }
+  }
+
+  private providerReference(): string {
+    return `${this.base}.oidc_provider_arn`
+  }
+
+  private serviceAccount(item: TreeNode, index: number): void {
+    if (item.kind !== 'object') return
+    const metadata = child(item, 'metadata')
+    const nameNode = child(metadata, 'name')
+    const name = valueOf(nameNode)
+    if (!name || !nameNode) return
+    const namespaceNode = child(metadata, 'namespace')
+    const namespace = valueOf(namespaceNode) ?? known('default', nameNode.location)
+    const described = `${text(namespace)}/${text(name)}`
+    const facts = this.result.facts
+    const attachRoleArn = valueOf(child(item, 'attachRoleARN'))
+    let roleArn: Value | undefined = attachRoleArn
+    if (!attachRoleArn) {
+      const reference = `${this.base}.iam_service_account["${described}"].role_arn`
+      const subjectPattern = child(item, 'subjectPattern')
+      const subject = subjectPattern && scalarText(subjectPattern) !== undefined ? subjectPattern : nameNode
+      const role = this.role(item, {
+        stack: `eksctl-${this.clusterName}-addon-iamserviceaccount-${text(namespace)}-${text(name)}`,
+        label: `ServiceAccount ${described}`,
+        origin: `the role eksctl creates for ServiceAccount ${described} (${this.path} iam.serviceAccounts[${index}])`,
+        reference,
+        trust: this.webIdentityTrust(item.location, namespace, subject, subject === subjectPattern),
+      })
+      this.addPermissions(role, item, 'attachPolicy', ['attachPolicyARNs', 'wellKnownPolicies'])
+      ;(facts.roles ??= []).push(role)
+      roleArn = symbolic(reference, item.location)
+    }
+    if (scalarText(child(item, 'roleOnly')) === 'true') return
+    const location = entry(metadata, 'name')!.keyLocation
+    const annotations = this.annotations(child(metadata, 'annotations'))
+    const sa: ServiceAccount = { source: 'eksctl', namespace, name, location, annotations }
+    if (roleArn) {
+      sa.roleArn = roleArn
+      annotations.push({ key: ROLE_ARN_ANNOTATION, keyLocation: roleArn.location, value: roleArn, where: 'annotations' })
+    }
+    const audience = annotations.find((annotation) => annotation.key === AUDIENCE_ANNOTATION)
+    if (audience) sa.audience = audience.value
+    ;(facts.serviceAccounts ??= []).push(sa)
+  }
+
+  private podIdentityAssociation(item: TreeNode, index: number): void {
+    if (item.kind !== 'object') return
+    const serviceAccountNode = child(item, 'serviceAccountName')
+    const serviceAccount = valueOf(serviceAccountNode)
+    if (!serviceAccount || !serviceAccountNode) return
+    const namespace = valueOf(child(item, 'namespace')) ?? known('default', serviceAccountNode.location)
+    const described = `${text(namespace)}/${text(serviceAccount)}`
+    const facts = this.result.facts
+    let roleArn = valueOf(child(item, 'roleARN'))
+    if (!roleArn) {
+      const reference = `${this.base}.pod_identity_association["${described}"].role_arn`
+      const role = this.role(item, {
+        stack: `eksctl-${this.clusterName}-podidentityrole-${text(namespace)}-${text(serviceAccount)}`,
+        label: `Pod Identity association ${described}`,
+        origin: `the role eksctl creates for the Pod Identity association ${described} (${this.path} iam.podIdentityAssociations[${index}])`,
+        reference,
+        trust: podIdentityTrust(item.location),
+      })
+      this.addPermissions(role, item, 'permissionPolicy', ['permissionPolicyARNs', 'wellKnownPolicies'])
+      ;(facts.roles ??= []).push(role)
+      roleArn = symbolic(reference, item.location)
+    }
+    const association: PodIdentityAssociation = { source: 'eksctl', location: item.location, namespace, serviceAccount, roleArn }
+    const clusterName = child(child(this.root, 'metadata'), 'name')
+    if (this.clusterName !== undefined && clusterName) association.cluster = known(this.clusterName, clusterName.location)
+    const disableSessionTags = valueOf(child(item, 'disableSessionTags'))
+    if (disableSessionTags) association.disableSessionTags = disableSessionTags
+    ;(facts.podIdentityAssociations ??= []).push(association)
+    if (scalarText(child(item, 'createServiceAccount')) === 'true') {
+      ;(facts.serviceAccounts ??= []).push({ source: 'eksctl', namespace, name: serviceAccount, location: serviceAccountNode.location, annotations: [] })
+    }
+  }
+
+  private role(item: ObjectNode, how: { stack: string; label: string; origin: string; reference: string; trust: TreeNode }): Role {
+    const location = item.location
+    const read = readPolicyDocument(how.trust, how.origin)
+    this.result.findings.push(...read.findings)
+    const role: Role = { source: 'eksctl', location, label: '', arnReferences: [how.reference], trustPolicy: read.document }
+    const roleName = valueOf(child(item, 'roleName'))
+    if (roleName) {
+      role.name = roleName
+      role.label = `role ${text(roleName)} (eksctl, ${how.label}, ${this.path})`
+    } else {
+      // CloudFormation names the role after the stack and the logical ID, cutting the name to fit 64 characters.
+      const prefix = `${how.stack}-Role1-`
+      role.generatedName = {
+        prefix: prefix.length + GENERATED_SUFFIX_LENGTH <= MAX_ROLE_NAME && this.clusterName !== undefined ? known(prefix, location) : symbolic(`${prefix}…`, location),
+        location,
+      }
+      role.label = `the role eksctl creates for ${how.label} (${this.path})`
+    }
+    return role
+  }
+
+  private addPermissions(role: Role, item: ObjectNode, inline: string, attached: readonly string[]): void {
+    const permissions: RolePermissions = { complete: true, statements: [] }
+    const document = child(item, inline)
+    if (document) addPermissionDocument(permissions, document)
+    let count = document ? 1 : 0
+    for (const key of attached) {
+      const node = child(item, key)
+      if (!node) continue
+      const size = node.kind === 'array' ? node.items.length : node.kind === 'object' ? node.entries.filter((flag) => scalarText(flag.value) === 'true').length : 0
+      if (size > 0) permissions.complete = false
+      count += size
+    }
+    role.permissions = permissions
+    role.permissionPolicyCount = count
+  }
+
+  /**
+   * The trust eksctl generates (pkg/iam/oidc/api.go): the cluster's provider, StringEquals on
+   * `<issuer>:sub` = `system:serviceaccount:<namespace>:<name>` and `<issuer>:aud` =
+   * sts.amazonaws.com; with `subjectPattern`, StringLike on the sub.
+   */
+  private webIdentityTrust(location: Location, namespace: Value, subject: TreeNode, pattern: boolean): TreeNode {
+    const issuer = this.configured?.issuer ? issuerHostPath(this.configured.issuer).replace(/\/+$/, '') : undefined
+    const key = (claim: string): ObjectEntry => {
+      if (issuer) return { key: `${issuer}:${claim}`, keyLocation: location, value: scalar('', location) }
+      const expression = `\${${this.base}.oidc_provider}:${claim}`
+      return { key: expression, keyLocation: location, keyValue: symbolic(expression, location), value: scalar('', location) }
+    }
+    const subjectText = scalarText(subject)
+    const namespaceText = text(namespace)
+    const subjectValue: ScalarNode =
+      subjectText !== undefined && namespace.kind === 'known'
+        ? scalar(`system:serviceaccount:${namespaceText}:${subjectText}`, subject.location)
+        : { kind: 'scalar', location: subject.location, value: symbolic(`system:serviceaccount:${namespaceText}:${subjectText ?? ''}`, subject.location), type: 'unknown' }
+    const sub = { ...key('sub'), value: subjectValue }
+    const aud = { ...key('aud'), value: scalar(DEFAULT_AUDIENCE, location) }
+    const conditions: ObjectEntry[] = pattern
+      ? [
+          { key: 'StringLike', keyLocation: location, value: object(location, [sub]) },
+          { key: 'StringEquals', keyLocation: location, value: object(location, [aud]) },
+        ]
+      : [{ key: 'StringEquals', keyLocation: location, value: object(location, [sub, aud]) }]
+    const federated: ScalarNode = { kind: 'scalar', location, value: symbolic(this.providerReference(), location), type: 'unknown' }
+    return policy(location, [
+      ['Effect', scalar('Allow', location)],
+      ['Principal', object(location, [field('Federated', federated, location)])],
+      ['Action', { kind: 'array', location, items: [scalar('sts:AssumeRoleWithWebIdentity', location)] }],
+      ['Condition', object(location, conditions)],
+    ])
+  }
+
+  private annotations(node: TreeNode | undefined): Annotation[] {
+    if (node?.kind !== 'object') return []
+    return node.entries.flatMap((item) =>
+      item.value.kind === 'scalar' && item.key !== ROLE_ARN_ANNOTATION ? [{ key: item.key, keyLocation: item.keyLocation, value: item.value.value, where: 'annotations' as const }] : [],
+    )
+  }
+}
+
+/** The trust eksctl gives a role it creates for Pod Identity: the EKS service principal may assume and tag. */
+function podIdentityTrust(location: Location): TreeNode {
+  return policy(location, [
+    ['Effect', scalar('Allow', location)],
+    ['Principal', object(location, [field('Service', scalar(POD_IDENTITY_PRINCIPAL, location), location)])],
+    ['Action', { kind: 'array', location, items: [scalar('sts:AssumeRole', location), scalar('sts:TagSession', location)] }],
+  ])
+}
+
+function policy(location: Location, statement: [string, TreeNode][]): TreeNode {
+  return object(location, [
+    field('Version', scalar('2012-10-17', location), location),
+    field('Statement', { kind: 'array', location, items: [object(location, statement.map(([key, value]) => field(key, value, location)))] }, location),
+  ])
+}
+
+function object(location: Location, entries: ObjectEntry[]): ObjectNode {
+  return { kind: 'object', location, entries }
+}
+
+function field(key: string, value: TreeNode, location: Location): ObjectEntry {
+  return { key, keyLocation: location, value }
+}
+
+function scalar(value: string, location: Location): ScalarNode {
+  return { kind: 'scalar', location, value: known(value, location), type: 'string' }
+}
+
+/** A scalar's value; an empty or non-scalar node is absent. */
+function valueOf(node: TreeNode | undefined): Value | undefined {
+  if (node?.kind !== 'scalar' || node.type === 'null') return undefined
+  if (node.value.kind === 'known' && node.value.value === '') return undefined
+  return node.value
+}
+
+function text(value: Value): string {
+  return value.kind === 'known' ? value.value : `\${${value.expression}}`
+}

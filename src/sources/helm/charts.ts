@@ -1,0 +1,100 @@
+import nodePath from 'node:path'
+import type { SourceFinding } from '../../model/finding.js'
+import { fileLocation, type Location } from '../../model/location.js'
+import type { ObjectNode } from '../../model/tree.js'
+import { get, textOf } from '../kustomize/tree-edit.js'
+import type { RepositoryFiles } from '../kustomize/repository-files.js'
+import type { SourceFile } from '../source.js'
+import { parseYamlTree } from '../yaml-tree.js'
+import type { TemplateFile } from './release-objects.js'
+
+export interface Dependency {
+  name: string
+  alias?: string
+  condition?: string
+}
+
+export interface Chart {
+  directory: string
+  chartFile: string
+  name: string
+  nameLocation: Location
+  templates: TemplateFile[]
+  helperTexts: string[]
+  /** `values.yaml` (or `.yml`) of the chart, when it has one. */
+  valuesFile?: string
+  dependencies: Dependency[]
+  /** The chart whose `charts/` directory holds this one. */
+  parent?: Chart
+  subcharts: Chart[]
+}
+
+const TEMPLATE_NAME = /\.(ya?ml|json)$/i
+const HELPER_NAME = /\.tpl$/i
+
+/** The charts of the scan (a directory with Chart.yaml), with their templates and subcharts. */
+export function readCharts(chartFiles: readonly SourceFile[], files: readonly SourceFile[], repository: RepositoryFiles): { charts: Chart[]; findings: SourceFinding[] } {
+  const findings: SourceFinding[] = []
+  const charts: Chart[] = []
+  for (const file of chartFiles) {
+    const tree = parseYamlTree(file.path, file.text, { version: '1.1' })
+    findings.push(...tree.findings)
+    const root = tree.documents[0]?.root
+    const nameNode = get(root, 'name')
+    const name = textOf(nameNode)
+    if (root?.kind !== 'object' || name === undefined || !nameNode) continue
+    const directory = nodePath.posix.dirname(file.path)
+    const valuesFile = ['values.yaml', 'values.yml'].map((base) => join(directory, base)).find((path) => repository.isFile(path))
+    const chart: Chart = { directory, chartFile: file.path, name, nameLocation: nameNode.location, templates: [], helperTexts: [], dependencies: dependencies(root), subcharts: [] }
+    if (valuesFile) chart.valuesFile = valuesFile
+    charts.push(chart)
+  }
+  // The deepest chart directory owns a file (a subchart's templates are not the parent's).
+  const byDepth = [...charts].sort((a, b) => b.directory.length - a.directory.length)
+  for (const file of files) {
+    if (file.kind !== 'helm-template' && file.kind !== 'kubernetes') continue
+    const chart = byDepth.find((candidate) => file.path.startsWith(`${join(candidate.directory, 'templates')}/`))
+    if (!chart) continue
+    if (HELPER_NAME.test(file.path)) chart.helperTexts.push(file.text)
+    else if (TEMPLATE_NAME.test(file.path)) chart.templates.push({ path: file.path, text: file.text })
+  }
+  for (const chart of charts) {
+    const parentDirectory = /^(.*)\/charts\/[^/]+$/.exec(chart.directory)?.[1] ?? (chart.directory.startsWith('charts/') && chart.directory.split('/').length === 2 ? '.' : undefined)
+    const parent = parentDirectory === undefined ? undefined : charts.find((candidate) => candidate.directory === parentDirectory)
+    if (parent) {
+      chart.parent = parent
+      parent.subcharts.push(chart)
+    }
+  }
+  return { charts, findings }
+}
+
+function dependencies(root: ObjectNode): Dependency[] {
+  const list = get(root, 'dependencies')
+  if (list?.kind !== 'array') return []
+  return list.items.flatMap((item) => {
+    const name = textOf(get(item, 'name'))
+    if (name === undefined) return []
+    const dependency: Dependency = { name }
+    const alias = textOf(get(item, 'alias'))
+    const condition = textOf(get(item, 'condition'))
+    if (alias !== undefined) dependency.alias = alias
+    if (condition !== undefined) dependency.condition = condition
+    return [dependency]
+  })
+}
+
+export function join(directory: string, name: string): string {
+  return directory === '.' ? name : `${directory}/${name}`
+}
+
+/** A chart directory as a release names it (`./charts/orders/`, `charts/orders/Chart.yaml`). */
+export function chartDirectory(reference: string): string {
+  let path = nodePath.posix.normalize(reference.replace(/\\/g, '/')).replace(/\/+$/, '')
+  if (/(^|\/)Chart\.ya?ml$/.test(path)) path = nodePath.posix.dirname(path)
+  return path === '' ? '.' : path
+}
+
+export function chartLocation(chart: Chart): Location {
+  return chart.nameLocation ?? fileLocation(chart.chartFile)
+}

@@ -1,0 +1,152 @@
+import type { SourceFinding } from '../../model/finding.js'
+import type { ObjectNode, TreeNode } from '../../model/tree.js'
+import { readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
+import { get, objectNode, set } from '../kustomize/tree-edit.js'
+import { RepositoryFiles } from '../kustomize/repository-files.js'
+import { appendResult, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
+import { commentSuppressions } from '../suppressions.js'
+import { chartLocation, readCharts, type Chart } from './charts.js'
+import { truthy, valueOf } from './evaluate.js'
+import { detectStandardHelpers } from './helpers.js'
+import { releaseObjects } from './release-objects.js'
+import { findReleases, unknownRelease, type Release } from './releases.js'
+import { renderRelease } from './render.js'
+import { mergeValues, parseValues } from './values.js'
+
+/**
+ * Helm charts of the repository as sources of the effective ServiceAccounts and workloads: one
+ * set of objects per release (from the config file, Argo CD Applications, Flux HelmReleases), or
+ * one with a symbolic release for a chart nobody installs. The chart's templates are consumed.
+ */
+export const helmSource: Source = {
+  name: 'helm',
+  kinds: ['helm-chart'],
+  read(files, context) {
+    const result = emptyResult()
+    const repository = new RepositoryFiles(context.files, context.root, context.config.maxFileBytes)
+    const { charts, findings } = readCharts(files, context.files, repository)
+    result.findings.push(...findings)
+    const discovery = findReleases(charts, context.config.helm.releases, context.files, configPath(context))
+    result.findings.push(...discovery.findings)
+    const consumed = new Set<string>(files.map((file) => file.path))
+    for (const chart of charts) {
+      for (const template of chart.templates) consumed.add(template.path)
+      if (chart.valuesFile) consumed.add(chart.valuesFile)
+      if (chart.parent) continue
+      const releases = discovery.releases.filter((release) => release.chart === chart)
+      for (const release of releases.length > 0 ? releases : [unknownRelease(chart)]) {
+        try {
+          appendResult(result, releaseResult(release, repository, context, consumed))
+        } catch (error) {
+          result.findings.push({
+            ruleId: 'parse-error',
+            location: release.declaredAt,
+            message: `Cannot read the chart ${chart.directory} for this release: ${error instanceof Error ? error.message : String(error)}`,
+          })
+        }
+      }
+    }
+    for (const path of consumed) {
+      const text = repository.text(path)
+      if (text !== undefined) result.suppressions.push(...commentSuppressions(path, text, ['#']))
+    }
+    result.findings = unique(result.findings)
+    result.suppressions = unique(result.suppressions)
+    result.consumedFiles = [...consumed]
+    return result
+  },
+}
+
+function releaseResult(release: Release, repository: RepositoryFiles, context: SourceContext, consumed: Set<string>): SourceResult {
+  const result = emptyResult()
+  const values = releaseValues(release, repository, result.findings, consumed)
+  const native = chartObjects(release.chart, values, release, repository, result.findings)
+  let objects: BuiltObject[] = native
+  if (context.config.helm.render && release.via !== 'none') {
+    const rendered = renderRelease(release, repository, context, native)
+    if (rendered.objects) objects = rendered.objects
+    if (rendered.note) result.findings.push(rendered.note)
+  }
+  appendResult(result, readKubernetesObjects(objects, 'helm', (path) => repository.text(path)))
+  return result
+}
+
+/** The chart's and its enabled subcharts' objects for this release and these values. */
+function chartObjects(chart: Chart, values: ObjectNode, release: Release, repository: RepositoryFiles, findings: SourceFinding[]): BuiltObject[] {
+  const printedNumbers: TreeNode[] = []
+  const built = releaseObjects(chart.templates, {
+    chartName: chart.name,
+    chartNameLocation: chart.nameLocation,
+    values,
+    release: { name: release.name, namespace: release.namespace },
+    helpers: detectStandardHelpers(chart.helperTexts),
+    printedNumbers,
+    label: chart.directory,
+  })
+  findings.push(...built.findings)
+  const objects = [...built.objects]
+  for (const subchart of chart.subcharts) {
+    const dependency = chart.dependencies.find((candidate) => candidate.name === subchart.name)
+    const key = dependency?.alias ?? subchart.name
+    if (dependency?.condition && truthy(valueOf(lookup(values, dependency.condition))) === false) continue
+    const ownText = subchart.valuesFile ? repository.text(subchart.valuesFile) : undefined
+    const own = subchart.valuesFile && ownText !== undefined ? parseValues(subchart.valuesFile, ownText).root : objectNode(chartLocation(subchart))
+    let subValues = own
+    const fromParent = get(values, key)
+    if (fromParent?.kind === 'object') subValues = mergeValues(subValues, fromParent)
+    const global = get(values, 'global')
+    if (global?.kind === 'object') {
+      const withGlobal = objectNode(subValues.location)
+      set(withGlobal, 'global', global)
+      subValues = mergeValues(subValues, withGlobal)
+    }
+    objects.push(...chartObjects(subchart, subValues, release, repository, findings))
+  }
+  return objects
+}
+
+/** The chart's values.yaml, then the release's files in order, then its inline values. */
+export function releaseValues(release: Release, repository: RepositoryFiles, findings: SourceFinding[], consumed: Set<string>): ObjectNode {
+  const chart = release.chart
+  let values: ObjectNode = objectNode(chartLocation(chart))
+  const files = release.replacesChartValues ? release.valueFiles : [...(chart.valuesFile ? [{ path: chart.valuesFile, location: chartLocation(chart) }] : []), ...release.valueFiles]
+  for (const file of files) {
+    const text = repository.text(file.path)
+    if (text === undefined) {
+      findings.push({
+        ruleId: 'parse-error',
+        location: file.location,
+        message: `The values file ${file.path} of the release of ${chart.directory} cannot be read (missing, or outside the repository); helm would fail, and values it sets are not seen`,
+        key: `helm-values-missing:${file.path}`,
+      })
+      continue
+    }
+    consumed.add(file.path)
+    const parsed = parseValues(file.path, text)
+    findings.push(...parsed.findings)
+    values = mergeValues(values, parsed.root)
+  }
+  for (const inline of release.inline) values = mergeValues(values, inline)
+  return values
+}
+
+function lookup(values: ObjectNode, path: string): TreeNode | undefined {
+  let current: TreeNode | undefined = values
+  for (const key of path.split('.')) current = get(current, key)
+  return current
+}
+
+function configPath(context: SourceContext): string | undefined {
+  const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation
+  return location?.path
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const key = JSON.stringify(item)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

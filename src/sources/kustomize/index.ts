@@ -1,0 +1,136 @@
+import { fileLocation } from '../../model/location.js'
+import type { Suppression } from '../../model/suppression.js'
+import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
+import { appendResult, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
+import { commentSuppressions } from '../suppressions.js'
+import { KustomizeBuilder, type Build } from './build.js'
+import { KUSTOMIZATION_FILE_NAMES } from './kustomization.js'
+import { locateRendered } from './locate-rendered.js'
+import { renderKustomization } from './render.js'
+import { RepositoryFiles } from './repository-files.js'
+
+/**
+ * Kustomize builds as sources of the effective ServiceAccounts and workloads. Every
+ * kustomization that no other kustomization builds on is a build; its objects are reported as
+ * built (namespace, prefixes, patches applied), and the files it reads are consumed: the plain
+ * Kubernetes source does not report them again on their own.
+ */
+export const kustomizeSource: Source = {
+  name: 'kustomize',
+  kinds: ['kustomization'],
+  read(files, context) {
+    const result = emptyResult()
+    const repository = new RepositoryFiles(context.files, context.root, context.config.maxFileBytes)
+    const builder = new KustomizeBuilder(repository)
+    const consumed = new Set<string>()
+    for (const path of buildRoots(files.map((file) => file.path), builder)) {
+      try {
+        const build = builder.build(path)
+        if (!build) continue
+        for (const file of build.files) consumed.add(file)
+        appendResult(result, buildResult(build, repository, context))
+      } catch (error) {
+        result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${error instanceof Error ? error.message : String(error)}` })
+      }
+    }
+    for (const file of files) consumed.add(file.path)
+    appendResult(result, fileResults(consumed, repository, builder))
+    result.findings = unique(result.findings)
+    result.suppressions = unique(result.suppressions)
+    result.consumedFiles = [...consumed]
+    return result
+  },
+}
+
+/** Kustomizations no other kustomization builds on (components are never built alone). */
+function buildRoots(paths: readonly string[], builder: KustomizeBuilder): string[] {
+  const referenced = new Set<string>()
+  for (const path of paths) {
+    const kustomization = builder.kustomization(path)
+    // A kustomization that names itself is still a build (which then reports the cycle).
+    if (kustomization) for (const file of builder.referencedKustomizations(kustomization)) if (file !== path) referenced.add(file)
+  }
+  return paths.filter((path) => !referenced.has(path) && builder.kustomization(path)?.kind === 'Kustomization')
+}
+
+function buildResult(build: Build, repository: RepositoryFiles, context: SourceContext): SourceResult {
+  const result = emptyResult()
+  result.findings.push(...build.findings)
+  let objects: BuiltObject[] = build.resources
+  const rendered = context.config.kustomize === 'render' ? render(build, repository, context) : undefined
+  if (rendered?.objects) objects = rendered.objects
+  if (rendered?.note) result.findings.push(rendered.note)
+  if (!rendered?.objects) {
+    for (const field of build.unevaluated) {
+      result.findings.push({
+        ruleId: 'parse-error',
+        level: 'note',
+        location: field.location,
+        message: `irsa-guard does not evaluate the kustomize field ${field.value}, so names, namespaces and annotations it sets are not seen; set kustomize: render in the config file to build with kubectl`,
+        key: `kustomize-unevaluated:${field.value}`,
+      })
+    }
+  }
+  const read = readKubernetesObjects(objects, 'kustomize', (path) => repository.text(path))
+  appendResult(result, read)
+  return result
+}
+
+type Rendered = { objects?: BuiltObject[]; note?: SourceResult['findings'][number] }
+
+/** The build rendered by kubectl, located by the native build; undefined objects mean "use the native build". */
+function render(build: Build, repository: RepositoryFiles, context: SourceContext): Rendered | undefined {
+  // A build with remote or unreadable parts would make kubectl fetch or fail: the native build stands.
+  if (!build.complete || context.root === undefined) return undefined
+  const directory = repository.absolute(build.kustomization.directory)
+  if (!directory) return undefined
+  const outcome = renderKustomization(directory, context.root)
+  const location = fileLocation(build.kustomization.path)
+  if (!outcome.ok) {
+    return {
+      note: {
+        ruleId: 'parse-error',
+        level: outcome.missingTool ? 'note' : 'warning',
+        location,
+        message: outcome.missingTool
+          ? `Cannot render ${build.kustomization.path} (kustomize: render): ${outcome.reason}; the native build was used`
+          : `Cannot render ${build.kustomization.path}: ${outcome.reason}; the native build was used`,
+        key: `kustomize-render:${build.kustomization.path}`,
+      },
+    }
+  }
+  return { objects: locateRendered(outcome.text, build.resources, location) }
+}
+
+/** Syntax findings and comment suppressions of the files the builds read, once each. */
+function fileResults(consumed: ReadonlySet<string>, repository: RepositoryFiles, builder: KustomizeBuilder): SourceResult {
+  const result = emptyResult()
+  for (const path of consumed) {
+    const parsed = builder.parsedManifest(path)
+    if (parsed) {
+      result.findings.push(...parsed.findings)
+      result.suppressions.push(...parsed.suppressions)
+      continue
+    }
+    const text = repository.text(path)
+    if (text === undefined) continue
+    if (KUSTOMIZATION_FILE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1) as (typeof KUSTOMIZATION_FILE_NAMES)[number])) {
+      result.suppressions.push(...commentSuppressions(path, text, ['#']))
+      continue
+    }
+    const read = readKubernetesFile({ path, kind: 'kubernetes', text })
+    result.findings.push(...read.findings)
+    result.suppressions.push(...read.suppressions.filter((suppression: Suppression) => suppression.form === 'comment'))
+  }
+  return result
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const key = JSON.stringify(item)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

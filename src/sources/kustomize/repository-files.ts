@@ -1,0 +1,152 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs'
+import nodePath from 'node:path'
+import { decodeText } from '../../discover/read.js'
+import type { SourceFile } from '../source.js'
+
+/** Why a referenced file could not be read; `outside` covers `..` past the root and links out of it. */
+export type Unreadable = 'missing' | 'outside' | 'too-large' | 'not-text'
+
+/**
+ * The repository's files as the Kustomize and Helm sources see them: the discovered files first
+ * (their text is already decoded), then, when the root is known, any other file below the root
+ * that a kustomization or release names (a JSON patch, a values file). Never reads outside the
+ * root: `..` past it and symbolic links out of it are refused.
+ */
+export class RepositoryFiles {
+  private readonly byPath = new Map<string, SourceFile>()
+  private readonly directories = new Set<string>()
+  private readonly diskTexts = new Map<string, string | Unreadable>()
+  private readonly insideCache = new Map<string, string | undefined>()
+  private readonly rootReal: string | undefined
+  private readonly root: string | undefined
+
+  constructor(
+    files: readonly SourceFile[],
+    root: string | undefined,
+    private readonly maxFileBytes: number,
+  ) {
+    this.root = root === undefined ? undefined : nodePath.resolve(root)
+    for (const file of files) {
+      this.byPath.set(file.path, file)
+      for (let directory = nodePath.posix.dirname(file.path); directory !== '.'; directory = nodePath.posix.dirname(directory)) {
+        if (this.directories.has(directory)) break
+        this.directories.add(directory)
+      }
+    }
+    this.rootReal = this.root === undefined ? undefined : safeRealpath(this.root)
+  }
+
+  /** A discovered file, with its kind. */
+  discovered(path: string): SourceFile | undefined {
+    return this.byPath.get(path)
+  }
+
+  /** The text of a repository-relative file, or why there is none. */
+  read(path: string): string | Unreadable {
+    const file = this.byPath.get(path)
+    if (file) return file.text
+    const cached = this.diskTexts.get(path)
+    if (cached !== undefined) return cached
+    const text = this.readFromDisk(path)
+    this.diskTexts.set(path, text)
+    return text
+  }
+
+  text(path: string): string | undefined {
+    const text = this.read(path)
+    return isUnreadable(text) ? undefined : text
+  }
+
+  isDirectory(path: string): boolean {
+    if (path === '.' || this.directories.has(path)) return true
+    const absolute = this.inside(path)
+    if (!absolute) return false
+    try {
+      return statSync(absolute).isDirectory()
+    } catch {
+      return false
+    }
+  }
+
+  isFile(path: string): boolean {
+    if (this.byPath.has(path)) return true
+    const absolute = this.inside(path)
+    if (!absolute) return false
+    try {
+      return statSync(absolute).isFile()
+    } catch {
+      return false
+    }
+  }
+
+  /** The absolute path of a repository-relative path that resolves inside the root, for tools run on it. */
+  absolute(path: string): string | undefined {
+    return this.inside(path)
+  }
+
+  private readFromDisk(path: string): string | Unreadable {
+    if (this.root === undefined) return 'missing'
+    const absolute = this.inside(path)
+    if (!absolute) return isOutsideByName(path) ? 'outside' : 'missing'
+    try {
+      const stats = statSync(absolute)
+      if (!stats.isFile()) return 'missing'
+      if (this.maxFileBytes > 0 && stats.size > this.maxFileBytes) return 'too-large'
+      const decoded = decodeText(path, readFileSync(absolute))
+      return decoded.ok ? decoded.text : 'not-text'
+    } catch {
+      return 'missing'
+    }
+  }
+
+  /** The absolute path when `path` stays inside the root once links are resolved; undefined otherwise (or when missing). */
+  private inside(path: string): string | undefined {
+    if (this.insideCache.has(path)) return this.insideCache.get(path)
+    const absolute = this.resolveInside(path)
+    this.insideCache.set(path, absolute)
+    return absolute
+  }
+
+  private resolveInside(path: string): string | undefined {
+    if (this.root === undefined || this.rootReal === undefined || isOutsideByName(path)) return undefined
+    const absolute = nodePath.join(this.root, ...path.split('/'))
+    const real = safeRealpath(absolute)
+    if (real === undefined) return undefined
+    const relative = nodePath.relative(this.rootReal, real)
+    if (relative.startsWith('..') || nodePath.isAbsolute(relative)) return undefined
+    return absolute
+  }
+
+  /** Whether the path would leave the root, judged from its text; links are judged when read. */
+  outside(path: string): boolean {
+    if (isOutsideByName(path)) return true
+    if (this.root === undefined || this.byPath.has(path) || this.directories.has(path)) return false
+    if (this.inside(path) !== undefined) return false
+    // Not inside: a link out of the root, or simply missing.
+    return safeRealpath(nodePath.join(this.root, ...path.split('/'))) !== undefined
+  }
+}
+
+export function isUnreadable(text: string | Unreadable): text is Unreadable {
+  return text === 'missing' || text === 'outside' || text === 'too-large' || text === 'not-text'
+}
+
+/** Joins a reference written in a file of `directory` to a normalised repository-relative path ('..' prefixes when it leaves the root). */
+export function resolveReference(directory: string, reference: string): string {
+  // An absolute path stays absolute: it is outside the repository.
+  if (/^([/\\]|[A-Za-z]:[/\\])/.test(reference)) return nodePath.posix.normalize(reference.replace(/\\/g, '/'))
+  const joined = nodePath.posix.normalize(nodePath.posix.join(directory, reference.replace(/\\/g, '/')))
+  return joined.replace(/\/+$/, '') || '.'
+}
+
+function isOutsideByName(path: string): boolean {
+  return path === '..' || path.startsWith('../') || nodePath.posix.isAbsolute(path)
+}
+
+function safeRealpath(path: string): string | undefined {
+  try {
+    return realpathSync(path)
+  } catch {
+    return undefined
+  }
+}

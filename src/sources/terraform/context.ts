@@ -1,0 +1,37 @@
+import type { Facts } from '../../model/facts.js'
+import type { SourceFinding } from '../../model/finding.js'
+import type { Location } from '../../model/location.js'
+import type { Suppression } from '../../model/suppression.js'
+import type { BlockView } from './block-view.js'
+import type { HclValue } from './values.js'
+
+/** Where facts, findings and suppressions of a Terraform scan are collected. */
+export interface FactSink {
+  facts: Facts
+  findings: SourceFinding[]
+  suppressions: Suppression[]
+  /** Repository files read whole as a document of a fact (a trust policy or manifest given to `file()`/`templatefile()`). */
+  documentFiles: Set<string>
+}
+
+/** A called module, whatever it is: a local directory, an emulated registry module, or opaque. */
+export interface CalledModule {
+  output(name: string, location: Location): HclValue
+  /** All outputs as one object (`module.x` used as a value). */
+  outputsObject(location: Location): HclValue
+  collectFacts(sink: FactSink): void
+}
+
+/** One resource or data source instance handed to a fact reader. */
+export interface ResourceContext {
+  view: BlockView
+  /** `aws_iam_role.app`, `module.irsa.aws_iam_role.this[0]`, `data.aws_eks_cluster.this`. */
+  address: string
+  /** Expression prefix of the module instance (`''`, `module.app.`). */
+  prefix: string
+  /** Repository-relative directory of the root module. */
+  root: string
+  sink: FactSink
+}
+
+export type ResourceReader = (context: ResourceContext) => void

@@ -1,0 +1,348 @@
+import nodePath from 'node:path'
+import type { Location } from '../../model/location.js'
+import { attribute, type Attribute, type Block, type HclFile, type Step, type TemplateExpr } from './ast.js'
+import { BlockView, expandInstances, keyTextOf, type BlockInstance } from './block-view.js'
+import { computedAttribute } from './computed.js'
+import type { CalledModule, FactSink } from './context.js'
+import { EvalError } from './errors.js'
+import { Budget, Evaluator, NO_BINDINGS, type Bindings, type Environment, type FileText, type Resolved } from './evaluate.js'
+import { policyDocumentJson } from './resources/policy-document.js'
+import { readDataSource, readResource } from './resources/index.js'
+import { objectValue, printValue, stringValue, tupleValue, unknownRef, type HclValue, type ObjectEntryValue } from './values.js'
+
+/** A directory of `.tf` files (a module) and, for a root module, its variable files' values. */
+export interface ModuleSource {
+  /** Repository-relative directory, `.` for the repository root. */
+  dir: string
+  files: HclFile[]
+  variableValues: Map<string, HclValue>
+}
+
+/** What module instances share: the scan's modules, files, budget, and how to call a module. */
+export interface Program {
+  readonly budget: Budget
+  readFile(repositoryPath: string): FileText | undefined
+  parseTemplate(text: string, path: string): TemplateExpr | undefined
+  callModule(call: ModuleCallRequest): CalledModule
+}
+
+export interface ModuleCallRequest {
+  source: string
+  version?: string
+  callerDir: string
+  rootDir: string
+  /** The module block, with the names bound for this instance (each, count). */
+  view: BlockView
+  /** `module.app.`, `module.app["x"].` */
+  prefix: string
+  depth: number
+}
+
+interface ModuleCallInstances {
+  expanded: boolean
+  instances: { instance: BlockInstance; module: CalledModule }[]
+}
+
+/**
+ * One instance of a module: its variables (from the caller's arguments, or the root's variable
+ * files), locals, resources, data sources, calls and outputs, evaluated on demand and once.
+ * References to what exists only at apply time become unknowns named with this instance's prefix.
+ */
+export class ModuleInstance implements Environment, CalledModule {
+  readonly evaluator: Evaluator
+  private readonly variables = new Map<string, Block>()
+  private readonly locals = new Map<string, Attribute>()
+  private readonly outputs = new Map<string, Block>()
+  private readonly resources = new Map<string, Block>()
+  private readonly dataSources = new Map<string, Block>()
+  private readonly moduleCalls = new Map<string, Block>()
+  private readonly cache = new Map<string, HclValue>()
+  private readonly pending = new Set<string>()
+  private readonly instanceCache = new Map<Block, BlockInstance[]>()
+  private readonly callCache = new Map<string, ModuleCallInstances>()
+
+  constructor(
+    private readonly program: Program,
+    readonly source: ModuleSource,
+    readonly prefix: string,
+    private readonly rootDir: string,
+    private readonly caller: BlockView | undefined,
+    private readonly depth: number,
+  ) {
+    this.evaluator = new Evaluator(this, program.budget)
+    for (const file of source.files) {
+      for (const block of file.body.blocks) {
+        const [first, second] = block.labels
+        if (block.type === 'variable' && first !== undefined) this.variables.set(first, block)
+        else if (block.type === 'locals') for (const item of block.body.attributes) this.locals.set(item.name, item)
+        else if (block.type === 'output' && first !== undefined) this.outputs.set(first, block)
+        else if (block.type === 'resource' && first !== undefined && second !== undefined) this.resources.set(`${first}.${second}`, block)
+        else if (block.type === 'data' && first !== undefined && second !== undefined) this.dataSources.set(`${first}.${second}`, block)
+        else if (block.type === 'module' && first !== undefined) this.moduleCalls.set(first, block)
+      }
+    }
+  }
+
+  // Environment
+
+  resolve(root: string, steps: readonly Step[], location: Location, bindings: Bindings): Resolved {
+    const first = steps[0]
+    const name = first?.kind === 'attr' ? first.name : undefined
+    switch (root) {
+      case 'var':
+        return name === undefined ? this.opaque(`var`, location) : { value: this.variable(name, location), consumed: 1 }
+      case 'local':
+        return name === undefined ? this.opaque('local', location) : { value: this.local(name, location), consumed: 1 }
+      case 'module':
+        return name === undefined ? this.opaque('module', location) : this.resolveModule(name, steps.slice(1), location, bindings, 1)
+      case 'data': {
+        const second = steps[1]
+        if (name === undefined || second?.kind !== 'attr') return this.opaque('data', location)
+        const resolved = this.resolveResource('data', name, second.name, steps.slice(2), location, bindings)
+        return { value: resolved.value, consumed: resolved.consumed + 2 }
+      }
+      case 'path': {
+        if (name === 'module') return { value: stringValue(nodePath.posix.relative(this.rootDir, this.source.dir) || '.', location), consumed: 1 }
+        return { value: stringValue('.', location), consumed: name === undefined ? 0 : 1 }
+      }
+      case 'terraform':
+        return name === 'workspace' ? { value: stringValue('default', location), consumed: 1 } : this.opaque('terraform', location)
+      case 'count':
+      case 'each':
+      case 'self':
+        return this.opaque(root, location)
+      default: {
+        if (name === undefined) return this.opaque(root, location)
+        const resolved = this.resolveResource('resource', root, name, steps.slice(1), location, bindings)
+        return { value: resolved.value, consumed: resolved.consumed + 1 }
+      }
+    }
+  }
+
+  readFile(path: string): FileText | undefined {
+    if (nodePath.posix.isAbsolute(path) || path.includes('\0')) return undefined
+    const joined = nodePath.posix.normalize(nodePath.posix.join(this.rootDir, path))
+    if (joined === '..' || joined.startsWith('../')) return undefined
+    return this.program.readFile(joined)
+  }
+
+  parseTemplate(text: string, path: string): TemplateExpr | undefined {
+    return this.program.parseTemplate(text, path)
+  }
+
+  // CalledModule
+
+  output(name: string, location: Location): HclValue {
+    return this.memo(`output.${name}`, () => {
+      const block = this.outputs.get(name)
+      const value = block ? attribute(block.body, 'value') : undefined
+      if (!value) throw new EvalError(`no output "${name}"`)
+      return this.evaluator.evaluate(value.expression)
+    }, `${this.prefix}${name}`, location)
+  }
+
+  outputsObject(location: Location): HclValue {
+    const entries: ObjectEntryValue[] = [...this.outputs.keys()].map((name) => ({ key: name, keyLocation: location, value: this.output(name, location) }))
+    return { ...objectValue(entries, location), openRef: this.prefix.replace(/\.$/, '') }
+  }
+
+  collectFacts(sink: FactSink): void {
+    for (const [mode, blocks] of [['resource', this.resources], ['data', this.dataSources]] as const) {
+      for (const [key, block] of blocks) {
+        for (const instance of this.instancesOf(block)) {
+          const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion)
+          const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}${instance.keyText}`
+          const context = { view, address, prefix: this.prefix, root: this.rootDir, sink }
+          guarded(sink, block.location, address, () => (mode === 'data' ? readDataSource(block.labels[0]!, context) : readResource(block.labels[0]!, context)))
+        }
+      }
+    }
+    for (const [name, block] of this.moduleCalls) {
+      guarded(sink, block.location, `${this.prefix}module.${name}`, () => {
+        for (const { module } of this.moduleCall(name).instances) module.collectFacts(sink)
+      })
+    }
+  }
+
+  // Names
+
+  private variable(name: string, location: Location): HclValue {
+    return this.memo(`var.${name}`, () => {
+      const declared = this.variables.get(name)
+      const fallback = (): HclValue => {
+        const defaultValue = declared ? attribute(declared.body, 'default') : undefined
+        return defaultValue ? this.evaluator.evaluate(defaultValue.expression) : unknownRef(`${this.prefix}var.${name}`, declared?.location ?? location)
+      }
+      if (this.caller) {
+        const given = this.caller.value(name)
+        if (given === undefined) return fallback()
+        if (given.kind === 'null' && declared && attribute(declared.body, 'default')) return fallback()
+        return given
+      }
+      return this.source.variableValues.get(name) ?? fallback()
+    }, `${this.prefix}var.${name}`, location)
+  }
+
+  private local(name: string, location: Location): HclValue {
+    return this.memo(`local.${name}`, () => {
+      const found = this.locals.get(name)
+      if (!found) throw new EvalError(`no local "${name}"`)
+      return this.evaluator.evaluate(found.expression)
+    }, `${this.prefix}local.${name}`, location)
+  }
+
+  private resolveModule(name: string, steps: readonly Step[], location: Location, bindings: Bindings, used: number): Resolved {
+    const base = `${this.prefix}module.${name}`
+    if (!this.moduleCalls.has(name)) return { value: unknownRef(base, location), consumed: used }
+    const call = this.moduleCall(name)
+    let rest = steps
+    let consumed = used
+    let module: CalledModule | undefined
+    if (call.expanded) {
+      const step = rest[0]
+      if (step?.kind !== 'index') return { value: this.collection(call.instances.map((each) => ({ instance: each.instance, value: each.module.outputsObject(location) })), base, location), consumed }
+      const key = this.evaluator.evaluateOrThrow(step.key, bindings)
+      consumed++
+      rest = rest.slice(1)
+      if (key.kind === 'unknown' || call.instances.some((each) => each.instance.unknownExpansion)) return { value: unknownRef(`${base}[${printValue(key)}]`, location), consumed }
+      module = call.instances.find((each) => sameKey(each.instance.key, key))?.module
+      if (!module) throw new EvalError(`no instance ${printValue(key)} of module.${name}`)
+    } else {
+      module = call.instances[0]?.module
+    }
+    if (!module) return { value: unknownRef(base, location), consumed }
+    const output = rest[0]
+    if (output?.kind === 'attr') return { value: module.output(output.name, location), consumed: consumed + 1 }
+    return { value: module.outputsObject(location), consumed }
+  }
+
+  private moduleCall(name: string): ModuleCallInstances {
+    const cached = this.callCache.get(name)
+    if (cached) return cached
+    const block = this.moduleCalls.get(name)!
+    const sourceValue = attribute(block.body, 'source')
+    const versionValue = attribute(block.body, 'version')
+    const source = sourceValue?.expression.kind === 'literal' && typeof sourceValue.expression.value === 'string' ? sourceValue.expression.value : ''
+    const version = versionValue?.expression.kind === 'literal' && typeof versionValue.expression.value === 'string' ? versionValue.expression.value : undefined
+    const expanded = attribute(block.body, 'count') !== undefined || attribute(block.body, 'for_each') !== undefined
+    const result: ModuleCallInstances = { expanded, instances: [] }
+    this.callCache.set(name, result)
+    for (const instance of this.instancesOf(block)) {
+      const request: ModuleCallRequest = {
+        source,
+        callerDir: this.source.dir,
+        rootDir: this.rootDir,
+        view: new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion),
+        prefix: `${this.prefix}module.${name}${instance.keyText}.`,
+        depth: this.depth + 1,
+      }
+      if (version !== undefined) request.version = version
+      result.instances.push({ instance, module: this.program.callModule(request) })
+    }
+    return result
+  }
+
+  private resolveResource(mode: 'resource' | 'data', type: string, name: string, steps: readonly Step[], location: Location, bindings: Bindings): Resolved {
+    const key = `${type}.${name}`
+    const block = (mode === 'data' ? this.dataSources : this.resources).get(key)
+    const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}`
+    if (!block) return { value: unknownRef(address, location), consumed: 0 }
+    const instances = this.instancesOf(block)
+    const expanded = attribute(block.body, 'count') !== undefined || attribute(block.body, 'for_each') !== undefined
+    if (!expanded) return this.instanceAttribute(mode, type, block, instances[0]!, address, steps, location)
+    const step = steps[0]
+    if (step?.kind !== 'index') {
+      return { value: this.collection(instances.map((instance) => ({ instance, value: this.instanceObject(block, instance, `${address}${instance.keyText}`) })), address, location), consumed: 0 }
+    }
+    const wanted = this.evaluator.evaluateOrThrow(step.key, bindings)
+    if (wanted.kind === 'unknown' || instances.some((instance) => instance.unknownExpansion)) return { value: unknownRef(`${address}[${printValue(wanted)}]`, location), consumed: 1 }
+    const instance = instances.find((candidate) => sameKey(candidate.key, wanted))
+    if (!instance) throw new EvalError(`no instance ${printValue(wanted)} of ${address}`)
+    const resolved = this.instanceAttribute(mode, type, block, instance, `${address}${keyTextOf(wanted)}`, steps.slice(1), location)
+    return { value: resolved.value, consumed: resolved.consumed + 1 }
+  }
+
+  private instanceAttribute(mode: 'resource' | 'data', type: string, block: Block, instance: BlockInstance, address: string, steps: readonly Step[], location: Location): Resolved {
+    const step = steps[0]
+    if (step?.kind !== 'attr') return { value: this.instanceObject(block, instance, address), consumed: 0 }
+    const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion)
+    const computed = computedAttribute(type, step.name, address, view, location)
+    if (computed) return { value: computed, consumed: 1 }
+    if (mode === 'data' && type === 'aws_iam_policy_document' && (step.name === 'json' || step.name === 'minified_json')) {
+      return { value: this.memo(`${address}.json`, () => policyDocumentJson(view, location), `${address}.json`, location), consumed: 1 }
+    }
+    if (view.has(step.name) && !(mode === 'data' && COMPUTED_DATA_ATTRIBUTES.has(step.name))) {
+      const ref = `${address}.${step.name}`
+      return { value: this.memo(`attribute ${ref}`, () => view.value(step.name)!, ref, location), consumed: 1 }
+    }
+    const nested = view.blocks(step.name)
+    if (nested.length > 0) return { value: tupleValue(nested.map((each) => each.toValue()), location), consumed: 1 }
+    return { value: unknownRef(`${address}.${step.name}`, location), consumed: 1 }
+  }
+
+  private instanceObject(block: Block, instance: BlockInstance, address: string): HclValue {
+    const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion)
+    return { ...view.toValue(), openRef: address }
+  }
+
+  /** All instances of a counted (tuple) or for_each (object) block or call. */
+  private collection(items: { instance: BlockInstance; value: HclValue }[], address: string, location: Location): HclValue {
+    if (items.some((item) => item.instance.unknownExpansion)) return unknownRef(address, location)
+    if (items.every((item) => item.instance.key?.kind === 'number')) return tupleValue(items.map((item) => item.value), location)
+    return objectValue(
+      items.map((item) => ({ key: item.instance.key?.kind === 'string' ? item.instance.key.value : '', keyLocation: item.instance.key?.location ?? location, value: item.value })),
+      location,
+    )
+  }
+
+  private instancesOf(block: Block): BlockInstance[] {
+    const cached = this.instanceCache.get(block)
+    if (cached) return cached
+    const instances = expandInstances(block, this.evaluator, NO_BINDINGS)
+    this.instanceCache.set(block, instances)
+    return instances
+  }
+
+  private opaque(root: string, location: Location): Resolved {
+    return { value: unknownRef(`${this.prefix}${root}`, location), consumed: 0 }
+  }
+
+  /** Evaluated once; a reference back to itself while evaluating (a cycle) is unknown. */
+  private memo(key: string, compute: () => HclValue, ref: string, location: Location): HclValue {
+    const cached = this.cache.get(key)
+    if (cached) return cached
+    if (this.pending.has(key)) return unknownRef(ref, location)
+    this.pending.add(key)
+    try {
+      const value = compute()
+      this.cache.set(key, value)
+      return value
+    } finally {
+      this.pending.delete(key)
+    }
+  }
+}
+
+/** A reader that fails on a construct nobody foresaw costs that block, not the scan. */
+function guarded(sink: FactSink, location: Location, address: string, read: () => void): void {
+  try {
+    read()
+  } catch (error) {
+    sink.findings.push({
+      ruleId: 'parse-error',
+      location,
+      message: `Cannot read ${address}: ${error instanceof Error ? error.message : String(error)}; the rest of the module was still read`,
+      key: `terraform-read ${address}`,
+    })
+  }
+}
+
+/** Data source arguments that are filters, while the attribute of the same name comes from AWS. */
+const COMPUTED_DATA_ATTRIBUTES = new Set(['arn', 'id'])
+
+function sameKey(key: HclValue | undefined, wanted: HclValue): boolean {
+  if (!key) return false
+  if (key.kind === 'number') return (wanted.kind === 'number' && wanted.value === key.value) || (wanted.kind === 'string' && wanted.value === String(key.value))
+  return key.kind === 'string' && (wanted.kind === 'string' || wanted.kind === 'number') && String(wanted.value) === key.value
+}
+

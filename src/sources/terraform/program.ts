@@ -1,0 +1,214 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs'
+import nodePath from 'node:path'
+import { emptyFacts } from '../../model/facts.js'
+import type { Location } from '../../model/location.js'
+import type { SourceContext, SourceFile, SourceResult } from '../source.js'
+import { commentSuppressions } from '../suppressions.js'
+import { parseJsonTree } from '../json-tree.js'
+import type { HclFile, Step, TemplateExpr } from './ast.js'
+import type { CalledModule, FactSink } from './context.js'
+import { treeToValue } from './documents.js'
+import { Budget, Evaluator, type Environment, type FileText, type Resolved } from './evaluate.js'
+import type { HclParser } from './loader.js'
+import { ModuleInstance, type ModuleCallRequest, type ModuleSource, type Program } from './module.js'
+import { parseHcl } from './parse.js'
+import { registryModule } from './registry/index.js'
+import { objectValue, unknownRef, type HclValue } from './values.js'
+
+/** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
+const EVALUATION_BUDGET = 5_000_000
+const MAX_MODULE_DEPTH = 12
+const HCL_COMMENT_MARKERS = ['#', '//', '/*'] as const
+
+/**
+ * A Terraform scan: every directory of `.tf` files is a module; those no other scanned module
+ * calls with a local `source` are root modules, evaluated with their `terraform.tfvars` and
+ * `*.auto.tfvars`; local calls instantiate the called directory with the call's arguments.
+ */
+export class TerraformProgram implements Program {
+  readonly budget = new Budget(EVALUATION_BUDGET)
+  private readonly modules = new Map<string, ModuleSource>()
+  private readonly scannedTexts = new Map<string, string>()
+  private readonly diskTexts = new Map<string, FileText | undefined>()
+  private readonly sink: FactSink = { facts: emptyFacts(), findings: [], suppressions: [], documentFiles: new Set() }
+  private templateCounter = 0
+
+  constructor(
+    private readonly parser: HclParser,
+    private readonly files: readonly SourceFile[],
+    private readonly context: SourceContext,
+  ) {
+    for (const file of context.files) this.scannedTexts.set(file.path, file.text)
+    for (const file of files) this.scannedTexts.set(file.path, file.text)
+  }
+
+  run(): SourceResult {
+    const byDir = new Map<string, SourceFile[]>()
+    for (const file of this.files) {
+      const dir = nodePath.posix.dirname(file.path)
+      const list = byDir.get(dir)
+      if (list) list.push(file)
+      else byDir.set(dir, [file])
+    }
+    for (const [dir, files] of byDir) {
+      const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path))
+      for (const file of files) this.sink.suppressions.push(...commentSuppressions(file.path, file.text, HCL_COMMENT_MARKERS))
+      if (tf.length === 0) continue
+      const parsed = tf.map((file) => this.parseFile(file))
+      const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'))
+      this.modules.set(dir, { dir, files: parsed, variableValues })
+    }
+    const called = this.calledDirectories()
+    for (const [dir, source] of this.modules) {
+      if (called.has(dir)) continue
+      new ModuleInstance(this, source, '', dir, undefined, 0).collectFacts(this.sink)
+    }
+    const result: SourceResult = { facts: this.sink.facts, findings: this.sink.findings, suppressions: this.sink.suppressions }
+    // A scanned trust policy or manifest that a resource reads with file() is that resource's: other sources skip it.
+    const consumed = [...this.sink.documentFiles].filter((path) => this.context.files.some((file) => file.path === path && file.kind !== 'terraform' && file.kind !== 'terraform-vars'))
+    if (consumed.length > 0) result.consumedFiles = consumed.sort()
+    return result
+  }
+
+  callModule(call: ModuleCallRequest): CalledModule {
+    if (call.source.startsWith('./') || call.source.startsWith('../')) {
+      const dir = nodePath.posix.normalize(nodePath.posix.join(call.callerDir, call.source)).replace(/\/$/, '')
+      const source = this.modules.get(dir)
+      if (source && call.depth <= MAX_MODULE_DEPTH) return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth)
+      return new OpaqueModule(call.prefix)
+    }
+    return registryModule(call) ?? new OpaqueModule(call.prefix)
+  }
+
+  readFile(repositoryPath: string): FileText | undefined {
+    const scanned = this.scannedTexts.get(repositoryPath)
+    if (scanned !== undefined) return { path: repositoryPath, text: scanned }
+    if (this.diskTexts.has(repositoryPath)) return this.diskTexts.get(repositoryPath)
+    const text = this.readFromDisk(repositoryPath)
+    this.diskTexts.set(repositoryPath, text)
+    return text
+  }
+
+  parseTemplate(text: string, path: string): TemplateExpr | undefined {
+    let delimiter = `IRSA_GUARD_TEMPLATE_${this.templateCounter++}`
+    while (text.includes(delimiter)) delimiter += '_'
+    const wrapped = `t = <<${delimiter}\n${text}${text.endsWith('\n') ? '' : '\n'}${delimiter}\n`
+    const file = parseHcl(this.parser, path, wrapped, { lineOffset: -1 })
+    const expression = file.body.attributes[0]?.expression
+    if (!expression) return undefined
+    const start: Location = { path, line: 1, column: 1 }
+    if (expression.kind === 'template') return trimAddedNewline(expression, text)
+    if (expression.kind === 'literal' && typeof expression.value === 'string') {
+      const value = text.endsWith('\n') ? expression.value : expression.value.replace(/\n$/, '')
+      return { kind: 'template', parts: [{ kind: 'text', text: value, location: start }], location: start, textLocation: start, lineAligned: true }
+    }
+    return undefined
+  }
+
+  private parseFile(file: SourceFile): HclFile {
+    const parsed = parseHcl(this.parser, file.path, file.text)
+    if (parsed.error) {
+      this.sink.findings.push({
+        ruleId: 'parse-error',
+        location: parsed.error.location,
+        message: `Cannot parse ${file.path}: ${parsed.error.message}; what parsed around it was still read`,
+        key: `hcl-syntax ${file.path}`,
+      })
+    }
+    return parsed
+  }
+
+  /** `terraform.tfvars`, then `*.auto.tfvars` in name order (later files win); JSON variants too. */
+  private variableValues(files: SourceFile[]): Map<string, HclValue> {
+    const values = new Map<string, HclValue>()
+    const name = (file: SourceFile): string => nodePath.posix.basename(file.path)
+    const loaded = files
+      .filter((file) => /^terraform\.tfvars(\.json)?$/.test(name(file)) || /\.auto\.tfvars(\.json)?$/.test(name(file)))
+      .sort((a, b) => (/^terraform\.tfvars/.test(name(a)) ? -1 : /^terraform\.tfvars/.test(name(b)) ? 1 : name(a).localeCompare(name(b))))
+    const evaluator = new Evaluator(CONSTANT_ENVIRONMENT, this.budget)
+    for (const file of loaded) {
+      if (file.path.endsWith('.json')) {
+        const parsed = parseJsonTree(file.path, file.text)
+        if (!parsed.ok) {
+          this.sink.findings.push({ ruleId: 'parse-error', location: parsed.location, message: `Cannot parse ${file.path}: ${parsed.message}`, key: `tfvars-json ${file.path}` })
+          continue
+        }
+        const value = treeToValue(parsed.root)
+        if (value.kind === 'object') for (const entry of value.entries) values.set(entry.key, entry.value)
+        continue
+      }
+      const parsed = this.parseFile(file)
+      for (const item of parsed.body.attributes) values.set(item.name, evaluator.evaluate(item.expression))
+    }
+    return values
+  }
+
+  /** Directories some scanned module calls with a local source (they are not root modules). */
+  private calledDirectories(): Set<string> {
+    const called = new Set<string>()
+    for (const [dir, source] of this.modules) {
+      for (const file of source.files) {
+        for (const block of file.body.blocks) {
+          if (block.type !== 'module') continue
+          const expression = block.body.attributes.find((item) => item.name === 'source')?.expression
+          if (expression?.kind !== 'literal' || typeof expression.value !== 'string') continue
+          if (!expression.value.startsWith('./') && !expression.value.startsWith('../')) continue
+          const target = nodePath.posix.normalize(nodePath.posix.join(dir, expression.value)).replace(/\/$/, '')
+          if (target !== dir) called.add(target)
+        }
+      }
+    }
+    return called
+  }
+
+  /** A repository file the scan did not read (a template, a values file): only inside the root, within the size limit. */
+  private readFromDisk(repositoryPath: string): FileText | undefined {
+    const root = this.context.root
+    if (!root) return undefined
+    try {
+      const rootReal = realpathSync(root)
+      const real = realpathSync(nodePath.join(rootReal, repositoryPath))
+      const relative = nodePath.relative(rootReal, real)
+      if (relative.startsWith('..') || nodePath.isAbsolute(relative)) return undefined
+      const stats = statSync(real)
+      const limit = this.context.config.maxFileBytes
+      if (!stats.isFile() || (limit > 0 && stats.size > limit)) return undefined
+      return { path: repositoryPath, text: readFileSync(real, 'utf8') }
+    } catch {
+      return undefined
+    }
+  }
+}
+
+/** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
+class OpaqueModule implements CalledModule {
+  constructor(private readonly prefix: string) {}
+
+  output(name: string, location: Location): HclValue {
+    return unknownRef(`${this.prefix}${name}`, location)
+  }
+
+  outputsObject(location: Location): HclValue {
+    return { ...objectValue([], location), openRef: this.prefix.replace(/\.$/, '') }
+  }
+
+  collectFacts(): void {}
+}
+
+/** Variable files hold constants: any reference in one is unknown. */
+const CONSTANT_ENVIRONMENT: Environment = {
+  prefix: '',
+  resolve(root: string, _steps: readonly Step[], location: Location): Resolved {
+    return { value: unknownRef(root, location), consumed: 0 }
+  },
+  readFile: () => undefined,
+  parseTemplate: () => undefined,
+}
+
+/** The wrapper heredoc ends the text with a newline the file may not have. */
+function trimAddedNewline(template: TemplateExpr, text: string): TemplateExpr {
+  if (text.endsWith('\n')) return template
+  const last = template.parts[template.parts.length - 1]
+  if (last?.kind !== 'text' || !last.text.endsWith('\n')) return template
+  return { ...template, parts: [...template.parts.slice(0, -1), { ...last, text: last.text.slice(0, -1) }] }
+}

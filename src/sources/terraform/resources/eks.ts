@@ -1,0 +1,142 @@
+import type { Cluster, PodIdentityAssociation, TerraformResourceRef } from '../../../model/facts.js'
+import type { Location } from '../../../model/location.js'
+import { known, symbolic, type Value } from '../../../model/value.js'
+import type { BlockView } from '../block-view.js'
+import type { FactSink, ResourceContext } from '../context.js'
+import { eksIssuer } from '../computed.js'
+import { expressionOf, objectGet, scalarString, toFactValue, type HclValue } from '../values.js'
+import { present } from './iam.js'
+import { addServiceAccount } from './service-accounts.js'
+
+/**
+ * The ServiceAccounts an EKS add-on runs as, which `service_account_role_arn` annotates (names
+ * fixed by the add-on; reference: irsa-failure-modes.md F12 and the add-ons' EKS documentation).
+ */
+export const ADDON_SERVICE_ACCOUNTS: Readonly<Record<string, readonly { namespace: string; name: string }[]>> = {
+  'vpc-cni': [{ namespace: 'kube-system', name: 'aws-node' }],
+  'aws-ebs-csi-driver': [{ namespace: 'kube-system', name: 'ebs-csi-controller-sa' }],
+  'aws-efs-csi-driver': [{ namespace: 'kube-system', name: 'efs-csi-controller-sa' }],
+  'aws-fsx-csi-driver': [{ namespace: 'kube-system', name: 'fsx-csi-controller-sa' }],
+  'aws-mountpoint-s3-csi-driver': [{ namespace: 'kube-system', name: 's3-csi-driver-sa' }],
+  'amazon-cloudwatch-observability': [{ namespace: 'amazon-cloudwatch', name: 'cloudwatch-agent' }],
+}
+
+/** `resource "aws_eks_cluster"` and its data source: the cluster, its issuer known only at apply time. */
+export function readEksCluster({ view, address, root, sink }: ResourceContext): void {
+  const cluster: Cluster = {
+    source: 'terraform',
+    location: view.location,
+    terraform: { root, address },
+    name: toFactValue(present(view.value('name'))) ?? symbolic(`${address}.name`, view.location),
+    issuer: symbolic(expressionOf(eksIssuer(address, view.location)), view.location),
+  }
+  sink.facts.clusters.push(cluster)
+}
+
+/** `resource "aws_eks_addon"`: the add-on's ServiceAccounts annotated with `service_account_role_arn`, and its Pod Identity associations. */
+export function readEksAddon({ view, address, root, sink }: ResourceContext): void {
+  const name = present(view.value('addon_name'))
+  const location = view.attribute('addon_name')?.location ?? view.location
+  const terraform = { root, address }
+  addAddonServiceAccounts(sink, name, present(view.value('service_account_role_arn')), view.attribute('service_account_role_arn')?.location, location, { fromLine: view.location.line, toLine: view.block.endLine }, terraform)
+  for (const association of view.blocks('pod_identity_association')) {
+    const fixed = name ? ADDON_SERVICE_ACCOUNTS[scalarString(name) ?? '']?.[0] : undefined
+    addPodIdentity(sink, {
+      location: association.location,
+      cluster: present(view.value('cluster_name')),
+      namespace: fixed ? known(fixed.namespace, association.location) : undefined,
+      serviceAccount: present(association.value('service_account')),
+      roleArn: present(association.value('role_arn')),
+      terraform,
+    })
+  }
+}
+
+/**
+ * The ServiceAccounts of an add-on (by its name) annotated with a role, as the add-on creates
+ * them; `roleArnLocation` is where the role is written.
+ */
+export function addAddonServiceAccounts(
+  sink: FactSink,
+  name: HclValue | undefined,
+  roleArn: HclValue | undefined,
+  roleArnLocation: Location | undefined,
+  location: Location,
+  span: { fromLine: number; toLine: number },
+  terraform: TerraformResourceRef,
+): void {
+  const addon = name ? scalarString(name) : undefined
+  const accounts = addon ? ADDON_SERVICE_ACCOUNTS[addon] : undefined
+  if (!accounts || !roleArn) return
+  const value = toFactValue(roleArn)
+  if (!value) return
+  for (const account of accounts) {
+    addServiceAccount(sink, {
+      namespace: known(account.namespace, location),
+      name: known(account.name, location),
+      location,
+      annotations: [{ key: 'eks.amazonaws.com/role-arn', keyLocation: roleArnLocation ?? location, value, where: 'annotations' }],
+      span,
+      terraform,
+    })
+  }
+}
+
+/** `resource "aws_eks_pod_identity_association"`. */
+export function readPodIdentityAssociation({ view, address, root, sink }: ResourceContext): void {
+  addPodIdentity(sink, {
+    location: view.location,
+    terraform: { root, address },
+    cluster: present(view.value('cluster_name')),
+    namespace: present(view.value('namespace')),
+    serviceAccount: present(view.value('service_account')),
+    roleArn: present(view.value('role_arn')),
+  })
+}
+
+interface PodIdentityFields {
+  location: Location
+  cluster?: HclValue | undefined
+  namespace?: HclValue | Value | undefined
+  serviceAccount?: HclValue | undefined
+  roleArn?: HclValue | undefined
+  terraform?: TerraformResourceRef
+}
+
+export function addPodIdentity(sink: FactSink, fields: PodIdentityFields): void {
+  const asValue = (value: HclValue | Value | undefined, what: string): Value => {
+    if (value && (value.kind === 'known' || value.kind === 'symbolic')) return value
+    return toFactValue(value as HclValue | undefined) ?? symbolic(`pod identity association ${what}`, fields.location)
+  }
+  const association: PodIdentityAssociation = {
+    source: 'terraform',
+    location: fields.location,
+    namespace: asValue(fields.namespace, 'namespace'),
+    serviceAccount: asValue(fields.serviceAccount, 'service_account'),
+    roleArn: asValue(fields.roleArn, 'role_arn'),
+  }
+  const cluster = toFactValue(fields.cluster)
+  if (cluster) association.cluster = cluster
+  if (fields.terraform) association.terraform = fields.terraform
+  sink.facts.podIdentityAssociations.push(association)
+}
+
+/** An add-on entry of the EKS module's `cluster_addons`/`addons` map. */
+export function readModuleAddon(sink: FactSink, key: string, keyLocation: Location, settings: HclValue, module: BlockView, terraform: TerraformResourceRef): void {
+  const name = objectGet(settings, 'name') ?? { kind: 'string' as const, value: key, location: keyLocation }
+  const roleArn = present(objectGet(settings, 'service_account_role_arn'))
+  addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, keyLocation, { fromLine: module.location.line, toLine: module.block.endLine }, terraform)
+  const associations = objectGet(settings, 'pod_identity_association')
+  const fixed = ADDON_SERVICE_ACCOUNTS[scalarString(name) ?? '']?.[0]
+  if (associations?.kind !== 'tuple') return
+  for (const association of associations.items) {
+    addPodIdentity(sink, {
+      location: association.location,
+      cluster: present(module.value('cluster_name')) ?? present(module.value('name')),
+      namespace: fixed ? known(fixed.namespace, association.location) : undefined,
+      serviceAccount: present(objectGet(association, 'service_account')),
+      roleArn: present(objectGet(association, 'role_arn')),
+      terraform,
+    })
+  }
+}

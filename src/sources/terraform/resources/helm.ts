@@ -1,0 +1,158 @@
+import type { Location } from '../../../model/location.js'
+import { known, symbolic, type Value } from '../../../model/value.js'
+import type { ResourceContext } from '../context.js'
+import { documentTree, treeToValue } from '../documents.js'
+import { boolValue, numberValue, objectGet, objectValue, scalarString, toFactValue, type HclValue, type ObjectEntryValue } from '../values.js'
+import { CHART_SERVICE_ACCOUNTS, chartName, helmFullname, type ChartServiceAccount } from './helm-charts.js'
+import { present } from './iam.js'
+import { addServiceAccount, annotationsOf } from './service-accounts.js'
+
+/** What a chart not in the table may do: a ServiceAccount only when `serviceAccount.name` is given. */
+const EXPLICIT_ONLY: ChartServiceAccount = { path: ['serviceAccount'], defaultName: { fixed: '' } }
+
+/**
+ * `resource "helm_release"`: the chart's values (`values` documents, then `set`, `set_string`
+ * and `set_sensitive`, blocks or list form, with `\.`-escaped keys) and the ServiceAccounts the
+ * chart creates from them, when their names can be known: an explicit name, or the chart's
+ * default (CHART_SERVICE_ACCOUNTS).
+ */
+export function readHelmRelease({ view, address, root, sink }: ResourceContext): void {
+  const chartValue = present(view.value('chart'))
+  const chart = chartValue ? scalarString(chartValue) : undefined
+  const release = present(view.value('name'))
+  const namespace = toFactValue(present(view.value('namespace'))) ?? known('default', view.location)
+  const values = releaseValues(view)
+  const lookup = (path: readonly string[]): HclValue | undefined => valueAt(values, path)
+  const text = (path: readonly string[]): string | undefined => {
+    const found = lookup(path)
+    return found ? scalarString(found) : undefined
+  }
+  const specs = chart ? CHART_SERVICE_ACCOUNTS[chartName(chart)] : undefined
+  for (const spec of specs ?? [EXPLICIT_ONLY]) {
+    const create = lookup([...spec.path, 'create'])
+    if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false')) continue
+    const explicit = present(lookup([...spec.path, 'name']))
+    let name: Value | undefined
+    let location: Location = view.location
+    if (explicit && scalarString(explicit) !== '') {
+      name = toFactValue(explicit)
+      location = explicit.location
+    } else if ('fixed' in spec.defaultName) {
+      if (spec.defaultName.fixed !== '') name = known(spec.defaultName.fixed, view.location)
+    } else if (chart) {
+      const releaseName = release ? scalarString(release) : undefined
+      const base = text(['nameOverride']) || spec.defaultName.chartName?.(text) || chartName(chart)
+      const nameLocation = view.attribute('name')?.location ?? view.location
+      name = releaseName !== undefined
+        ? known(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), nameLocation)
+        : symbolic(`${address}:${spec.path.join('.')}.name`, nameLocation)
+    }
+    if (!name) continue
+    const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined
+    addServiceAccount(sink, {
+      name,
+      namespace: namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '') ? namespaceOverride : namespace,
+      location,
+      annotations: annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
+      labels: annotationsOf(present(lookup([...spec.path, 'labels'])), 'labels'),
+      span: { fromLine: view.location.line, toLine: view.block.endLine },
+      terraform: { root, address },
+    })
+  }
+}
+
+/** The release's values: `values` documents merged in order, then each `set` applied. */
+function releaseValues(view: ResourceContext['view']): HclValue {
+  let values: HclValue = objectValue([], view.location)
+  const documents = present(view.value('values'))
+  if (documents?.kind === 'tuple') {
+    for (const item of documents.items) {
+      const document = valuesDocument(item)
+      if (document?.kind === 'object') values = deepMerge(values, document)
+    }
+  }
+  const sets: { line: number; name: HclValue | undefined; value: HclValue | undefined; type: HclValue | undefined; keyLocation: Location; forceString: boolean }[] = []
+  for (const kind of ['set', 'set_string', 'set_sensitive']) {
+    const forceString = kind === 'set_string'
+    for (const block of view.blocks(kind)) {
+      sets.push({ line: block.location.line, name: block.value('name'), value: block.value('value'), type: block.value('type'), keyLocation: block.attribute('name')?.location ?? block.location, forceString })
+    }
+    const listed = present(view.value(kind))
+    if (listed?.kind === 'tuple') {
+      for (const item of listed.items) {
+        const name = objectGet(item, 'name')
+        sets.push({ line: item.location.line, name, value: objectGet(item, 'value'), type: objectGet(item, 'type'), keyLocation: name?.location ?? item.location, forceString })
+      }
+    }
+  }
+  for (const set of sets.sort((a, b) => a.line - b.line)) {
+    const path = set.name ? scalarString(set.name) : undefined
+    if (path === undefined || !set.value) continue
+    const asString = set.forceString || (set.type ? scalarString(set.type) === 'string' : false)
+    values = setAt(values, setPath(path), helmTyped(set.value, asString), set.keyLocation, 0)
+  }
+  return values
+}
+
+/** A `values` entry: `yamlencode({...})`, a YAML/JSON string (heredoc, `file`, `templatefile`). */
+function valuesDocument(item: HclValue): HclValue | undefined {
+  if ((item.kind === 'string' || item.kind === 'unknown') && item.document) return item.document
+  if (item.kind !== 'string' && item.kind !== 'unknown') return item.kind === 'object' ? item : undefined
+  const parsed = documentTree(item, 'yaml')
+  return parsed?.root ? treeToValue(parsed.root) : undefined
+}
+
+/** `a.b\.c.d` → ['a', 'b.c', 'd'] (Helm `--set` paths escape dots in keys with a backslash). */
+export function setPath(path: string): string[] {
+  const segments: string[] = []
+  let current = ''
+  for (let index = 0; index < path.length; index++) {
+    const char = path[index]!
+    if (char === '\\' && index + 1 < path.length) {
+      current += path[++index]
+    } else if (char === '.') {
+      segments.push(current)
+      current = ''
+    } else {
+      current += char
+    }
+  }
+  segments.push(current)
+  return segments
+}
+
+/** `--set` parses `true`/`false` and integers; `--set-string` and `type = "string"` keep text. */
+function helmTyped(value: HclValue, asString: boolean): HclValue {
+  if (asString || value.kind !== 'string') return value
+  if (value.value === 'true' || value.value === 'false') return boolValue(value.value === 'true', value.location)
+  if (/^-?\d+$/.test(value.value) && value.value.length < 16) return numberValue(Number(value.value), value.location)
+  return value
+}
+
+function valueAt(values: HclValue, path: readonly string[]): HclValue | undefined {
+  let current: HclValue | undefined = values
+  for (const key of path) current = current?.kind === 'object' ? objectGet(current, key) : undefined
+  return current
+}
+
+function setAt(target: HclValue, path: readonly string[], value: HclValue, keyLocation: Location, depth: number): HclValue {
+  const [key, ...rest] = path
+  if (key === undefined || depth > 50) return value
+  const base = target.kind === 'object' ? target : objectValue([], keyLocation)
+  const existing = objectGet(base, key)
+  const next = rest.length === 0 ? value : setAt(existing ?? objectValue([], keyLocation), rest, value, keyLocation, depth + 1)
+  const entries: ObjectEntryValue[] = base.entries.filter((entry) => entry.key !== key || entry.keyValue !== undefined)
+  entries.push({ key, keyLocation, value: next })
+  return { ...base, entries }
+}
+
+function deepMerge(base: HclValue, overlay: HclValue, depth = 0): HclValue {
+  if (base.kind !== 'object' || overlay.kind !== 'object' || depth > 50) return overlay
+  const entries = [...base.entries]
+  for (const entry of overlay.entries) {
+    const index = entries.findIndex((other) => other.key === entry.key && !other.keyValue && !entry.keyValue)
+    if (index < 0) entries.push(entry)
+    else entries[index] = { ...entry, value: deepMerge(entries[index]!.value, entry.value, depth + 1) }
+  }
+  return { ...base, entries }
+}

@@ -1,0 +1,33 @@
+import type { ResourceContext, ResourceReader } from '../context.js'
+import { readEksAddon, readEksCluster, readPodIdentityAssociation } from './eks.js'
+import { readHelmRelease } from './helm.js'
+import { readIamRole, readOidcProvider } from './iam.js'
+import { readKubectlManifest, readKubernetesManifest, readKubernetesServiceAccount } from './kubernetes.js'
+
+const RESOURCE_READERS: Readonly<Record<string, ResourceReader>> = {
+  aws_iam_role: readIamRole,
+  aws_iam_openid_connect_provider: (context) => readOidcProvider(context),
+  aws_eks_cluster: readEksCluster,
+  aws_eks_addon: readEksAddon,
+  aws_eks_pod_identity_association: readPodIdentityAssociation,
+  kubernetes_service_account: readKubernetesServiceAccount,
+  kubernetes_service_account_v1: readKubernetesServiceAccount,
+  kubernetes_manifest: readKubernetesManifest,
+  kubectl_manifest: readKubectlManifest,
+  helm_release: readHelmRelease,
+}
+
+const DATA_READERS: Readonly<Record<string, ResourceReader>> = {
+  aws_eks_cluster: readEksCluster,
+  aws_iam_openid_connect_provider: (context) => readOidcProvider(context, true),
+}
+
+/** Facts of one resource instance, for the types irsa-guard reads. */
+export function readResource(type: string, context: ResourceContext): void {
+  RESOURCE_READERS[type]?.(context)
+}
+
+/** Facts of one data source instance. */
+export function readDataSource(type: string, context: ResourceContext): void {
+  DATA_READERS[type]?.(context)
+}
