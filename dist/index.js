@@ -35278,7 +35278,9 @@ function nearMiss(annotation, holder) {
         return `has stray whitespace, so it is not ${ROLE_ARN_ANNOTATION} to the EKS webhook`;
     if (lower === ROLE_ARN_ANNOTATION)
         return `differs in letter case from ${ROLE_ARN_ANNOTATION} (keys are case-sensitive), so the EKS webhook does not read it`;
-    if ((0,edit_distance/* editDistance */.Y)(lower.replace(/\s+/g, ''), ROLE_ARN_ANNOTATION) <= MAX_KEY_DISTANCE)
+    const squeezed = lower.replace(/\s+/g, '');
+    // The distance is at least the difference in length: most keys are spared the computation.
+    if (Math.abs(squeezed.length - ROLE_ARN_ANNOTATION.length) <= MAX_KEY_DISTANCE && (0,edit_distance/* editDistance */.Y)(squeezed, ROLE_ARN_ANNOTATION) <= MAX_KEY_DISTANCE)
         return misspelling;
     const slash = lower.lastIndexOf('/');
     const prefix = lower.slice(0, Math.max(slash, 0));
@@ -35755,30 +35757,70 @@ const workloadServiceAccountMissing = {
         remediation: 'Fix spec.serviceAccountName, or the ServiceAccount name or namespace, so that both name the same ServiceAccount.',
     },
     *check(graph) {
-        const serviceAccounts = graph.facts.serviceAccounts;
+        const index = new ServiceAccountIndex(graph.facts.serviceAccounts);
         for (const workload of graph.facts.workloads) {
             const name = workload.serviceAccountName;
             if (name?.kind !== 'known' || name.value === '' || name.value === 'default')
                 continue;
             if (graph.serviceAccountsOf(workload).length > 0)
                 continue;
-            if (serviceAccounts.some((sa) => couldBe(sa, workload.namespace, name.value)))
+            if (index.mayBeNamed(name.value).some((sa) => couldBe(sa, workload.namespace, name.value)))
                 continue;
-            const finding = missing(workload, name, serviceAccounts);
+            const finding = missing(workload, name, index);
             if (finding)
                 yield finding;
         }
     },
 };
-function missing(workload, name, serviceAccounts) {
+/** The ServiceAccounts by name and by namespace, each list in scan order, so that a workload is not compared with all of them. */
+class ServiceAccountIndex {
+    byName = new Map();
+    byNamespace = new Map();
+    symbolicallyNamed = [];
+    constructor(serviceAccounts) {
+        for (const sa of serviceAccounts) {
+            if (sa.name.kind !== 'known') {
+                this.symbolicallyNamed.push(sa);
+                continue;
+            }
+            const named = sa;
+            append(this.byName, named.name.value, named);
+            append(this.byNamespace, namespaceKey(named.namespace), named);
+        }
+    }
+    /** Those whose name is this one or not known. */
+    mayBeNamed(name) {
+        const named = this.byName.get(name) ?? [];
+        return this.symbolicallyNamed.length === 0 ? named : [...named, ...this.symbolicallyNamed];
+    }
+    /** Those with a known name equal to this one. */
+    named(name) {
+        return this.byName.get(name) ?? [];
+    }
+    /** Those with a known name in this namespace (the same known namespace, or the same reference). */
+    inNamespace(namespace) {
+        return this.byNamespace.get(namespaceKey(namespace)) ?? [];
+    }
+}
+function append(map, key, item) {
+    const list = map.get(key);
+    if (list)
+        list.push(item);
+    else
+        map.set(key, [item]);
+}
+/** Equal keys exactly when sameNamespace holds. */
+function namespaceKey(namespace) {
+    return `${namespace.kind}\0${valueText(namespace)}`;
+}
+function missing(workload, name, index) {
     const namespace = workload.namespace;
     const inNamespaceText = namespace.kind === 'known' ? `in namespace ${namespace.value}` : 'in its namespace';
     const head = `${objectTitle(workload)} runs as ServiceAccount ${quoted(name.value)}, which no scanned file defines ${inNamespaceText}`;
     const refused = 'the pods are refused until it exists';
     const key = `${objectTitle(workload)} sa:${name.value}`;
-    const namedSa = serviceAccounts.filter((sa) => sa.name.kind === 'known');
     if (namespace.kind === 'known') {
-        const elsewhere = namedSa.filter((sa) => sa.name.value === name.value && sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value);
+        const elsewhere = index.named(name.value).filter((sa) => sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value);
         if (elsewhere.length > 0) {
             const places = elsewhere.map((sa) => `namespace ${valueText(sa.namespace)} (${(0,model_location/* formatLocation */.j)(sa.location)})`).join(', ');
             return {
@@ -35789,7 +35831,7 @@ function missing(workload, name, serviceAccounts) {
             };
         }
     }
-    const inNamespace = namedSa.filter((sa) => sameNamespace(sa.namespace, namespace));
+    const inNamespace = index.inNamespace(namespace);
     const similar = inNamespace.filter((sa) => workload_service_account_missing_nearMiss(sa.name.value, name.value));
     if (similar.length > 0) {
         const names = similar.map((sa) => `${quoted(sa.name.value)} (${(0,model_location/* formatLocation */.j)(sa.location)})`).join(' or ');
@@ -35826,7 +35868,8 @@ function sameNamespace(a, b) {
 /** One typo apart, or the same name with a kustomize-style prefix or suffix. */
 function workload_service_account_missing_nearMiss(defined, wanted) {
     const allowed = Math.min(defined.length, wanted.length) >= 5 ? 2 : 1;
-    if ((0,edit_distance/* editDistance */.Y)(defined, wanted) <= allowed)
+    // The distance is at least the difference in length.
+    if (Math.abs(defined.length - wanted.length) <= allowed && (0,edit_distance/* editDistance */.Y)(defined, wanted) <= allowed)
         return true;
     return defined.startsWith(`${wanted}-`) || defined.endsWith(`-${wanted}`) || wanted.startsWith(`${defined}-`) || wanted.endsWith(`-${defined}`);
 }

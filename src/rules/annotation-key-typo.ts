@@ -56,7 +56,9 @@ function nearMiss(annotation: Annotation, holder: Holder): string | undefined {
   }
   if (key.trim() === ROLE_ARN_ANNOTATION || key.replace(/\s+/g, '') === ROLE_ARN_ANNOTATION) return `has stray whitespace, so it is not ${ROLE_ARN_ANNOTATION} to the EKS webhook`
   if (lower === ROLE_ARN_ANNOTATION) return `differs in letter case from ${ROLE_ARN_ANNOTATION} (keys are case-sensitive), so the EKS webhook does not read it`
-  if (editDistance(lower.replace(/\s+/g, ''), ROLE_ARN_ANNOTATION) <= MAX_KEY_DISTANCE) return misspelling
+  const squeezed = lower.replace(/\s+/g, '')
+  // The distance is at least the difference in length: most keys are spared the computation.
+  if (Math.abs(squeezed.length - ROLE_ARN_ANNOTATION.length) <= MAX_KEY_DISTANCE && editDistance(squeezed, ROLE_ARN_ANNOTATION) <= MAX_KEY_DISTANCE) return misspelling
   const slash = lower.lastIndexOf('/')
   const prefix = lower.slice(0, Math.max(slash, 0))
   const name = lower.slice(slash + 1).replace(/[-_.\s]/g, '')

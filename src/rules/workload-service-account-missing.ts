@@ -15,28 +15,74 @@ export const workloadServiceAccountMissing: Rule = {
     remediation: 'Fix spec.serviceAccountName, or the ServiceAccount name or namespace, so that both name the same ServiceAccount.',
   },
   *check(graph) {
-    const serviceAccounts = graph.facts.serviceAccounts
+    const index = new ServiceAccountIndex(graph.facts.serviceAccounts)
     for (const workload of graph.facts.workloads) {
       const name = workload.serviceAccountName
       if (name?.kind !== 'known' || name.value === '' || name.value === 'default') continue
       if (graph.serviceAccountsOf(workload).length > 0) continue
-      if (serviceAccounts.some((sa) => couldBe(sa, workload.namespace, name.value))) continue
-      const finding = missing(workload, name, serviceAccounts)
+      if (index.mayBeNamed(name.value).some((sa) => couldBe(sa, workload.namespace, name.value))) continue
+      const finding = missing(workload, name, index)
       if (finding) yield finding
     }
   },
 }
 
-function missing(workload: Workload, name: KnownValue, serviceAccounts: readonly ServiceAccount[]): FindingDraft | undefined {
+type NamedServiceAccount = ServiceAccount & { name: KnownValue }
+
+/** The ServiceAccounts by name and by namespace, each list in scan order, so that a workload is not compared with all of them. */
+class ServiceAccountIndex {
+  private readonly byName = new Map<string, NamedServiceAccount[]>()
+  private readonly byNamespace = new Map<string, NamedServiceAccount[]>()
+  private readonly symbolicallyNamed: ServiceAccount[] = []
+
+  constructor(serviceAccounts: readonly ServiceAccount[]) {
+    for (const sa of serviceAccounts) {
+      if (sa.name.kind !== 'known') {
+        this.symbolicallyNamed.push(sa)
+        continue
+      }
+      const named = sa as NamedServiceAccount
+      append(this.byName, named.name.value, named)
+      append(this.byNamespace, namespaceKey(named.namespace), named)
+    }
+  }
+
+  /** Those whose name is this one or not known. */
+  mayBeNamed(name: string): readonly ServiceAccount[] {
+    const named = this.byName.get(name) ?? []
+    return this.symbolicallyNamed.length === 0 ? named : [...named, ...this.symbolicallyNamed]
+  }
+
+  /** Those with a known name equal to this one. */
+  named(name: string): readonly NamedServiceAccount[] {
+    return this.byName.get(name) ?? []
+  }
+
+  /** Those with a known name in this namespace (the same known namespace, or the same reference). */
+  inNamespace(namespace: Value): readonly NamedServiceAccount[] {
+    return this.byNamespace.get(namespaceKey(namespace)) ?? []
+  }
+}
+
+function append<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key)
+  if (list) list.push(item)
+  else map.set(key, [item])
+}
+
+/** Equal keys exactly when sameNamespace holds. */
+function namespaceKey(namespace: Value): string {
+  return `${namespace.kind}\0${valueText(namespace)}`
+}
+
+function missing(workload: Workload, name: KnownValue, index: ServiceAccountIndex): FindingDraft | undefined {
   const namespace = workload.namespace
   const inNamespaceText = namespace.kind === 'known' ? `in namespace ${namespace.value}` : 'in its namespace'
   const head = `${objectTitle(workload)} runs as ServiceAccount ${quoted(name.value)}, which no scanned file defines ${inNamespaceText}`
   const refused = 'the pods are refused until it exists'
   const key = `${objectTitle(workload)} sa:${name.value}`
-  const namedSa = serviceAccounts.filter((sa): sa is ServiceAccount & { name: KnownValue } => sa.name.kind === 'known')
-
   if (namespace.kind === 'known') {
-    const elsewhere = namedSa.filter((sa) => sa.name.value === name.value && sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value)
+    const elsewhere = index.named(name.value).filter((sa) => sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value)
     if (elsewhere.length > 0) {
       const places = elsewhere.map((sa) => `namespace ${valueText(sa.namespace)} (${formatLocation(sa.location)})`).join(', ')
       return {
@@ -48,7 +94,7 @@ function missing(workload: Workload, name: KnownValue, serviceAccounts: readonly
     }
   }
 
-  const inNamespace = namedSa.filter((sa) => sameNamespace(sa.namespace, namespace))
+  const inNamespace = index.inNamespace(namespace)
   const similar = inNamespace.filter((sa) => nearMiss(sa.name.value, name.value))
   if (similar.length > 0) {
     const names = similar.map((sa) => `${quoted(sa.name.value)} (${formatLocation(sa.location)})`).join(' or ')
@@ -89,6 +135,7 @@ function sameNamespace(a: Value, b: Value): boolean {
 /** One typo apart, or the same name with a kustomize-style prefix or suffix. */
 function nearMiss(defined: string, wanted: string): boolean {
   const allowed = Math.min(defined.length, wanted.length) >= 5 ? 2 : 1
-  if (editDistance(defined, wanted) <= allowed) return true
+  // The distance is at least the difference in length.
+  if (Math.abs(defined.length - wanted.length) <= allowed && editDistance(defined, wanted) <= allowed) return true
   return defined.startsWith(`${wanted}-`) || defined.endsWith(`-${wanted}`) || wanted.startsWith(`${defined}-`) || wanted.endsWith(`-${defined}`)
 }
