@@ -30153,7 +30153,7 @@ function mergePodIdentityAssociation(configured, planned) {
 async function check(options) {
     const config = options.config ?? (0,src_config/* defaultConfig */.sb)();
     const scanned = await readRepository(options.root, config);
-    const sourceOptions = { config, root: options.root };
+    const sourceOptions = { config, root: options.root, sniff: options.sniff ?? sniffFromEnvironment() };
     const workers = (0,run_sources/* workerCountFor */.Vq)(scanned.files, options.workers ?? workersFromEnvironment());
     const runs = workers > 0 ? (await (0,run_sources/* readSourcesInParallel */.dU)(scanned.files, sourceOptions, workers)).runs : await (0,run_sources/* readSources */.tW)(scanned.files, sourceOptions);
     return analyseRuns(runs, scanned.files, scanned.filesSeen, config, { ...options, discoveryFindings: scanned.findings });
@@ -30179,6 +30179,9 @@ async function readRepository(root, config) {
 function workersFromEnvironment() {
     const value = process.env['IRSA_GUARD_WORKERS'];
     return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+}
+function sniffFromEnvironment() {
+    return process.env['IRSA_GUARD_SNIFF']?.trim() !== '0';
 }
 /** Everything after reading files, on this thread (`prepareSources` must have run): for callers that already hold file texts. */
 function analyse(files, filesSeen, config, options = {}) {
@@ -45928,6 +45931,7 @@ function majorVersion(call) {
 
 
 
+
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000;
 const MAX_MODULE_DEPTH = 12;
@@ -45941,11 +45945,13 @@ class TerraformProgram {
     parser;
     files;
     context;
+    /** Steps left to the root module being evaluated (each root, and each directory's variable files, get their own). */
     budget = new Budget(EVALUATION_BUDGET);
     modules = new Map();
     scannedTexts = new Map();
     diskTexts = new Map();
-    sink = { facts: (0,facts/* emptyFacts */.J)(), findings: [], suppressions: [], documentFiles: new Set() };
+    byDir = new Map();
+    sink = emptySink();
     templateCounter = 0;
     constructor(parser, files, context) {
         this.parser = parser;
@@ -45953,46 +45959,85 @@ class TerraformProgram {
         this.context = context;
         for (const file of context.files)
             this.scannedTexts.set(file.path, file.text);
-        for (const file of files)
+        for (const file of files) {
             this.scannedTexts.set(file.path, file.text);
-    }
-    run() {
-        const byDir = new Map();
-        for (const file of this.files) {
             const dir = external_node_path_default().posix.dirname(file.path);
-            const list = byDir.get(dir);
+            const list = this.byDir.get(dir);
             if (list)
                 list.push(file);
             else
-                byDir.set(dir, [file]);
+                this.byDir.set(dir, [file]);
         }
-        for (const [dir, files] of byDir) {
-            const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path));
+    }
+    run() {
+        return mergeTerraformParts([this.runPart(0, 1)]);
+    }
+    /**
+     * Reads the directories of one part (`part` of `count`, see `terraformPartDirectories`): their
+     * syntax findings and suppressions, and the facts of each of them as a root module, with the
+     * directories they call. The modules they call are parsed as well, without their own findings
+     * (their part reports those). `mergeTerraformParts` keeps the roots no part calls.
+     */
+    runPart(part, count) {
+        const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textSize(files) })), count)[part] ?? []);
+        const preamble = emptySink();
+        this.sink = preamble;
+        const rootDirs = [];
+        for (const [dir, files] of this.byDir) {
+            if (!owned.has(dir))
+                continue;
             for (const file of files)
                 this.sink.suppressions.push(...(0,suppressions/* commentSuppressions */.WJ)(file.path, file.text, HCL_COMMENT_MARKERS));
-            if (tf.length === 0)
-                continue;
-            const parsed = tf.map((file) => this.parseFile(file));
-            const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'));
-            this.modules.set(dir, { dir, files: parsed, variableValues });
+            if (this.loadModule(dir))
+                rootDirs.push(dir);
         }
-        const called = this.calledDirectories();
-        for (const [dir, source] of this.modules) {
+        const called = this.calledDirectories(rootDirs);
+        const roots = [];
+        for (const dir of rootDirs) {
             if (called.has(dir))
                 continue;
-            new ModuleInstance(this, source, '', dir, undefined, 0).collectFacts(this.sink);
+            const sink = emptySink();
+            this.sink = sink;
+            this.budget = new Budget(EVALUATION_BUDGET);
+            new ModuleInstance(this, this.modules.get(dir), '', dir, undefined, 0).collectFacts(sink);
+            roots.push({ dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] });
         }
-        const result = { facts: this.sink.facts, findings: this.sink.findings, suppressions: this.sink.suppressions };
-        // A scanned trust policy or manifest that a resource reads with file() is that resource's: other sources skip it.
-        const consumed = [...this.sink.documentFiles].filter((path) => this.context.files.some((file) => file.path === path && file.kind !== 'terraform' && file.kind !== 'terraform-vars'));
-        if (consumed.length > 0)
-            result.consumedFiles = consumed.sort();
-        return result;
+        const consumable = new Set(this.context.files.filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars').map((file) => file.path));
+        for (const root of roots)
+            root.documentFiles = root.documentFiles.filter((path) => consumable.has(path));
+        return { findings: preamble.findings, suppressions: preamble.suppressions, called: [...called], roots };
+    }
+    /** Parses a directory's `.tf` and variable files once (reporting their syntax problems into the current sink); false when it has no `.tf` file. */
+    loadModule(dir) {
+        if (this.modules.has(dir))
+            return true;
+        const files = this.byDir.get(dir) ?? [];
+        const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path));
+        if (tf.length === 0)
+            return false;
+        const parsed = tf.map((file) => this.parseFile(file));
+        this.budget = new Budget(EVALUATION_BUDGET);
+        const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'));
+        this.modules.set(dir, { dir, files: parsed, variableValues });
+        return true;
+    }
+    /** A module another part owns, parsed here because a module of this part calls it; its findings are that part's to report. */
+    moduleSource(dir) {
+        const existing = this.modules.get(dir);
+        if (existing || !this.byDir.has(dir))
+            return existing;
+        const sink = this.sink;
+        const budget = this.budget;
+        this.sink = emptySink();
+        this.loadModule(dir);
+        this.sink = sink;
+        this.budget = budget;
+        return this.modules.get(dir);
     }
     callModule(call) {
         if (call.source.startsWith('./') || call.source.startsWith('../')) {
             const dir = external_node_path_default().posix.normalize(external_node_path_default().posix.join(call.callerDir, call.source)).replace(/\/$/, '');
-            const source = this.modules.get(dir);
+            const source = this.moduleSource(dir);
             if (source && call.depth <= MAX_MODULE_DEPTH)
                 return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth);
             return new OpaqueModule(call.prefix);
@@ -46066,11 +46111,11 @@ class TerraformProgram {
         }
         return values;
     }
-    /** Directories some scanned module calls with a local source (they are not root modules). */
-    calledDirectories() {
+    /** Directories that these modules call with a local source (they are not root modules). */
+    calledDirectories(dirs) {
         const called = new Set();
-        for (const [dir, source] of this.modules) {
-            for (const file of source.files) {
+        for (const dir of dirs) {
+            for (const file of this.modules.get(dir).files) {
                 for (const block of file.body.blocks) {
                     if (block.type !== 'module')
                         continue;
@@ -46109,6 +46154,52 @@ class TerraformProgram {
         }
     }
 }
+/** The result of reading all parts at once: syntax findings first, then the root modules in scan order. */
+function mergeTerraformParts(parts) {
+    const called = new Set(parts.flatMap((part) => part.called));
+    const result = { facts: (0,facts/* emptyFacts */.J)(), findings: [], suppressions: [] };
+    const consumed = new Set();
+    for (const part of parts) {
+        for (const finding of part.findings)
+            result.findings.push(finding);
+        for (const suppression of part.suppressions)
+            result.suppressions.push(suppression);
+    }
+    for (const part of parts) {
+        for (const root of part.roots) {
+            if (called.has(root.dir))
+                continue;
+            (0,source/* appendResult */.qi)(result, { facts: root.facts, findings: root.findings, suppressions: [] });
+            for (const path of root.documentFiles)
+                consumed.add(path);
+        }
+    }
+    // A scanned trust policy or manifest that a resource reads with file() is that resource's: other sources skip it.
+    if (consumed.size > 0)
+        result.consumedFiles = [...consumed].sort();
+    return result;
+}
+/** The module directories (in scan order) of each of `count` parts: consecutive runs of about equal text. */
+function terraformPartDirectories(dirs, count) {
+    const total = dirs.reduce((sum, each) => sum + each.size, 0);
+    const parts = Array.from({ length: Math.max(1, count) }, () => []);
+    let before = 0;
+    for (const { dir, size } of dirs) {
+        const index = Math.min(parts.length - 1, Math.floor(((before + size / 2) * parts.length) / Math.max(total, 1)));
+        parts[index].push(dir);
+        before += size;
+    }
+    return parts;
+}
+function textSize(files) {
+    let size = 0;
+    for (const file of files)
+        size += file.text.length;
+    return size;
+}
+function emptySink() {
+    return { facts: (0,facts/* emptyFacts */.J)(), findings: [], suppressions: [], documentFiles: new Set() };
+}
 /** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
 class OpaqueModule {
     prefix;
@@ -46146,6 +46237,10 @@ function trimAddedNewline(template, text) {
 
 
 
+/** Below this much Terraform text, one thread reads it all. */
+const PART_MIN_CHARS = 256 * 1024;
+/** Parts per thread: the module directories differ in size. */
+const PARTS_PER_THREAD = 3;
 /**
  * Terraform configurations (`.tf`, `terraform.tfvars`, `*.auto.tfvars`), read with tree-sitter's
  * HCL grammar and evaluated as far as values can be known without running Terraform. The parser
@@ -46158,36 +46253,59 @@ const terraformSource = {
         await loadHclParser();
     },
     read(files, context) {
-        const parser = loadedHclParser();
-        if (!parser) {
-            const result = (0,source/* emptyResult */.$)();
-            const first = files.find((file) => file.kind === 'terraform') ?? files[0];
-            if (first) {
-                result.findings.push({
-                    ruleId: 'parse-error',
-                    location: { path: first.path, line: 1, column: 1 },
-                    message: 'The HCL parser was not loaded (the engine did not prepare the terraform source), so no Terraform file was read',
-                    key: 'hcl-parser-not-loaded',
-                });
-            }
-            return result;
-        }
-        try {
-            return new TerraformProgram(parser, files, context).run();
-        }
-        catch (error) {
-            const result = (0,source/* emptyResult */.$)();
-            const first = files.find((file) => file.kind === 'terraform') ?? files[0];
+        return readTerraform(files, context, (program) => program.run());
+    },
+    parts: terraformParts(),
+};
+function terraformParts() {
+    return {
+        count(files, threads) {
+            let chars = 0;
+            for (const file of files)
+                chars += file.text.length;
+            return chars < PART_MIN_CHARS || threads <= 1 ? 1 : threads * PARTS_PER_THREAD;
+        },
+        read(files, context, part, count) {
+            return readTerraform(files, context, (program) => program.runPart(part, count));
+        },
+        merge(parts) {
+            // A part that could not read at all reports that as a whole result (the parser was not loaded, an internal error).
+            const failed = parts.find((part) => 'facts' in part);
+            return failed ?? mergeTerraformParts(parts);
+        },
+    };
+}
+/** What `run` returns, or a result with the one finding that says why nothing could be read. */
+function readTerraform(files, context, run) {
+    const parser = loadedHclParser();
+    if (!parser) {
+        const result = (0,source/* emptyResult */.$)();
+        const first = files.find((file) => file.kind === 'terraform') ?? files[0];
+        if (first) {
             result.findings.push({
                 ruleId: 'parse-error',
                 location: { path: first.path, line: 1, column: 1 },
-                message: `Cannot read the Terraform configuration: ${error instanceof Error ? error.message : String(error)}`,
-                key: 'terraform-internal',
+                message: 'The HCL parser was not loaded (the engine did not prepare the terraform source), so no Terraform file was read',
+                key: 'hcl-parser-not-loaded',
             });
-            return result;
         }
-    },
-};
+        return result;
+    }
+    try {
+        return run(new TerraformProgram(parser, files, context));
+    }
+    catch (error) {
+        const result = (0,source/* emptyResult */.$)();
+        const first = files.find((file) => file.kind === 'terraform') ?? files[0];
+        result.findings.push({
+            ruleId: 'parse-error',
+            location: { path: first.path, line: 1, column: 1 },
+            message: `Cannot read the Terraform configuration: ${error instanceof Error ? error.message : String(error)}`,
+            key: 'terraform-internal',
+        });
+        return result;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/sources/terraform-plan/plan.ts
 
@@ -47074,6 +47192,7 @@ function readPreparedSources(files, options) {
 const WORKER_FLAG = 'irsaGuardSourceWorker';
 /** Below this much text, starting a worker costs more than it saves. */
 const PARALLEL_MIN_BYTES = 3 * 1024 * 1024;
+const MAX_DEFAULT_WORKERS = 2;
 /** A per-file source is split into chunks of about this many files (fewer for small inputs). */
 const CHUNK_FILES = 400;
 /** Task ids are slots of the shared claim table; past its end, tasks run on this thread. */
@@ -47105,7 +47224,8 @@ function workerScript() {
 }
 /**
  * How many worker threads to start: `requested` when given (0: none), else one per spare core
- * (at most 3) when the files hold enough text to repay a worker's start.
+ * (at most 2: the largest sources are single tasks, and each worker holds a copy of the texts)
+ * when the files hold enough text to repay a worker's start.
  */
 function workerCountFor(files, requested) {
     if (workerScript() === undefined)
@@ -47117,7 +47237,7 @@ function workerCountFor(files, requested) {
         bytes += file.text.length;
     if (bytes < PARALLEL_MIN_BYTES)
         return 0;
-    return Math.max(0, Math.min((0,external_node_os_.availableParallelism)() - 1, 3));
+    return Math.max(0, Math.min((0,external_node_os_.availableParallelism)() - 1, MAX_DEFAULT_WORKERS));
 }
 /**
  * The sources spread over `workerCount` worker threads and this one. Every task is offered to
@@ -47139,7 +47259,7 @@ async function readSourcesInParallel(files, options, workerCount) {
     const claims = new Int32Array(new SharedArrayBuffer(MAX_TASKS * Int32Array.BYTES_PER_ELEMENT));
     let workers;
     try {
-        const data = { [WORKER_FLAG]: true, files, config: options.config, root: options.root, claims };
+        const data = { [WORKER_FLAG]: true, files, config: options.config, root: options.root, sniff: options.sniff !== false, claims };
         workers = Array.from({ length: workerCount }, (_, index) => ({ worker: new external_node_worker_threads_.Worker((0,external_node_url_.fileURLToPath)(script), { workerData: { ...data, claimValue: index + 2 } }), claimValue: index + 2, failed: false }));
     }
     catch {
@@ -47175,30 +47295,39 @@ async function readSourcesInParallel(files, options, workerCount) {
         return input;
     };
     const finish = (plan) => {
-        if (!plan.speculative && plan.results.every((slot) => slot !== undefined))
-            finished.set(plan.sourceIndex, mergeResults(plan.results));
+        if (plan.speculative || !plan.results.every((slot) => slot !== undefined))
+            return;
+        const parts = allSources[plan.sourceIndex].parts;
+        finished.set(plan.sourceIndex, plan.parted && parts ? parts.merge(plan.results) : mergeResults(plan.results));
     };
     const live = () => workers.filter((handle) => !handle.failed);
-    const addTask = (plan, input) => {
-        const task = { id: nextTaskId++, sourceIndex: plan.sourceIndex, input, plan, slot: plan.results.length };
+    const addTask = (plan, input, part) => {
+        const task = { id: nextTaskId++, sourceIndex: plan.sourceIndex, input, plan, slot: plan.results.length, ...(part ? { part } : {}) };
         plan.results.push(undefined);
         plan.tasks.push(task);
         pending.push(task);
         byId.set(task.id, task);
         if (task.id < MAX_TASKS) {
-            const offer = { id: task.id, sourceIndex: plan.sourceIndex, files: input.map((file) => indexOf.get(file)) };
+            const offer = { id: task.id, sourceIndex: plan.sourceIndex, files: input.map((file) => indexOf.get(file)), ...(part ? { part } : {}) };
             for (const handle of live())
                 handle.worker.postMessage(offer);
         }
         return task;
     };
     const schedule = (sourceIndex, input, speculative) => {
-        const chunkCount = allSources[sourceIndex].perFile ? Math.max(1, Math.min(Math.ceil(input.length / CHUNK_FILES), (workers.length + 1) * 4)) : 1;
+        const source = allSources[sourceIndex];
+        const partCount = source.parts ? source.parts.count(input, workers.length + 1) : 1;
+        const plan = { sourceIndex, input, speculative, parted: partCount > 1, results: [], tasks: [] };
+        plans.set(sourceIndex, plan);
+        if (plan.parted) {
+            for (let index = 0; index < partCount; index += 1)
+                addTask(plan, input, { index, count: partCount });
+            return;
+        }
+        const chunkCount = source.perFile ? Math.max(1, Math.min(Math.ceil(input.length / CHUNK_FILES), (workers.length + 1) * 4)) : 1;
         const chunkSize = Math.ceil(input.length / chunkCount);
-        const plan = { sourceIndex, input, speculative, results: [], tasks: [] };
         for (let start = 0; start < input.length; start += chunkSize)
             addTask(plan, input.slice(start, start + chunkSize));
-        plans.set(sourceIndex, plan);
     };
     const dropTask = (task) => {
         if (task.id < MAX_TASKS)
@@ -47328,7 +47457,7 @@ async function readSourcesInParallel(files, options, workerCount) {
                 prepared.set(task.sourceIndex, source.prepare(filesOfKinds(files, source.kinds)));
             await prepared.get(task.sourceIndex);
         }
-        complete(task, source.read(task.input, context));
+        complete(task, readTask(source, task.input, context, task.part));
     };
     for (const handle of workers) {
         handle.worker.on('message', (message) => {
@@ -47395,7 +47524,7 @@ async function readSourcesInParallel(files, options, workerCount) {
  */
 function serveSourceWorker() {
     const data = external_node_worker_threads_.workerData;
-    const context = contextOf(data.files, data.root === undefined ? { config: data.config } : { config: data.config, root: data.root });
+    const context = contextOf(data.files, data.root === undefined ? { config: data.config, sniff: data.sniff } : { config: data.config, root: data.root, sniff: data.sniff });
     const prepared = new Map();
     const offers = [];
     let busy = false;
@@ -47422,7 +47551,7 @@ function serveSourceWorker() {
             if (source.prepare && !prepared.has(offer.sourceIndex))
                 prepared.set(offer.sourceIndex, source.prepare(filesOfKinds(data.files, source.kinds)));
             await prepared.get(offer.sourceIndex);
-            const result = source.read(offer.files.map((index) => data.files[index]), context);
+            const result = readTask(source, offer.files.map((index) => data.files[index]), context, offer.part);
             external_node_worker_threads_.parentPort.postMessage({ id: offer.id, result });
         }
         catch (error) {
@@ -47435,8 +47564,17 @@ function serveSourceWorker() {
     });
 }
 // ---------------------------------------------------------------------------------------------
+/** A task's result: the source's over its files, or one part's (merged with the others when all are in). */
+function readTask(source, files, context, part) {
+    if (part && source.parts)
+        return source.parts.read(files, context, part.index, part.count);
+    return source.read(files, context);
+}
 function contextOf(files, options) {
-    return options.root === undefined ? { config: options.config, files } : { config: options.config, files, root: options.root };
+    const context = { config: options.config, files, sniff: options.sniff !== false };
+    if (options.root !== undefined)
+        context.root = options.root;
+    return context;
 }
 function groupByKind(files) {
     const byKind = new Map();

@@ -25,10 +25,16 @@ export interface CheckOptions {
   extraRules?: readonly Rule[]
   /**
    * Worker threads that read files alongside this one: 0 reads everything on this thread.
-   * Default: the IRSA_GUARD_WORKERS environment variable, else one per spare core (at most 3)
+   * Default: the IRSA_GUARD_WORKERS environment variable, else one per spare core (at most 2)
    * when the scan has enough text to repay them. The findings are the same either way.
    */
   workers?: number
+  /**
+   * false parses every part of every file. By default the sources skip, by a cheap look at the
+   * text, the parts no rule can report on (see SourceContext.sniff); the findings are the same.
+   * Also off when the IRSA_GUARD_SNIFF environment variable is 0.
+   */
+  sniff?: boolean
 }
 
 export interface CheckResult {
@@ -43,7 +49,7 @@ export interface CheckResult {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = options.config ?? defaultConfig()
   const scanned = await readRepository(options.root, config)
-  const sourceOptions = { config, root: options.root }
+  const sourceOptions = { config, root: options.root, sniff: options.sniff ?? sniffFromEnvironment() }
   const workers = workerCountFor(scanned.files, options.workers ?? workersFromEnvironment())
   const runs = workers > 0 ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs : await readSources(scanned.files, sourceOptions)
   return analyseRuns(runs, scanned.files, scanned.filesSeen, config, { ...options, discoveryFindings: scanned.findings })
@@ -77,6 +83,10 @@ export async function readRepository(root: string, config: Config): Promise<Scan
 function workersFromEnvironment(): number | undefined {
   const value = process.env['IRSA_GUARD_WORKERS']
   return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined
+}
+
+function sniffFromEnvironment(): boolean {
+  return process.env['IRSA_GUARD_SNIFF']?.trim() !== '0'
 }
 
 type AnalyseOptions = Pick<CheckOptions, 'extraFacts' | 'extraRules'> & { discoveryFindings?: readonly SourceFinding[]; root?: string }

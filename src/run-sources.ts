@@ -27,6 +27,8 @@ export interface ParallelSourceRuns {
 export interface SourceRunOptions {
   config: Config
   root?: string
+  /** See SourceContext.sniff (default true). */
+  sniff?: boolean
 }
 
 /** The sources one after the other on this thread. */
@@ -66,6 +68,7 @@ export function readPreparedSources(files: readonly SourceFile[], options: Sourc
 const WORKER_FLAG = 'irsaGuardSourceWorker'
 /** Below this much text, starting a worker costs more than it saves. */
 const PARALLEL_MIN_BYTES = 3 * 1024 * 1024
+const MAX_DEFAULT_WORKERS = 2
 /** A per-file source is split into chunks of about this many files (fewer for small inputs). */
 const CHUNK_FILES = 400
 /** Task ids are slots of the shared claim table; past its end, tasks run on this thread. */
@@ -101,7 +104,8 @@ function workerScript(): string | undefined {
 
 /**
  * How many worker threads to start: `requested` when given (0: none), else one per spare core
- * (at most 3) when the files hold enough text to repay a worker's start.
+ * (at most 2: the largest sources are single tasks, and each worker holds a copy of the texts)
+ * when the files hold enough text to repay a worker's start.
  */
 export function workerCountFor(files: readonly SourceFile[], requested: number | undefined): number {
   if (workerScript() === undefined) return 0
@@ -109,7 +113,7 @@ export function workerCountFor(files: readonly SourceFile[], requested: number |
   let bytes = 0
   for (const file of files) bytes += file.text.length
   if (bytes < PARALLEL_MIN_BYTES) return 0
-  return Math.max(0, Math.min(availableParallelism() - 1, 3))
+  return Math.max(0, Math.min(availableParallelism() - 1, MAX_DEFAULT_WORKERS))
 }
 
 /** A whole source, or a chunk of a per-file source's files. */
@@ -120,6 +124,8 @@ interface Task {
   input: SourceFile[]
   plan: Plan
   slot: number
+  /** Which part of a parted source (see SourceParts) the task reads. */
+  part?: { index: number; count: number }
 }
 
 /** A source scheduled to run: its input, and the results of its tasks in order. */
@@ -128,6 +134,8 @@ interface Plan {
   input: SourceFile[]
   /** Started before every earlier source finished: its input is checked once they have. */
   speculative: boolean
+  /** Set when the source is read in parts, whose results its SourceParts merges. */
+  parted: boolean
   results: (SourceResult | undefined)[]
   tasks: Task[]
 }
@@ -140,7 +148,7 @@ interface WorkerHandle {
 }
 
 type WorkerMessage = { id: number; result: SourceResult } | { id: number; error: string }
-type TaskOffer = { id: number; sourceIndex: number; files: number[] }
+type TaskOffer = { id: number; sourceIndex: number; files: number[]; part?: { index: number; count: number } }
 
 /**
  * The sources spread over `workerCount` worker threads and this one. Every task is offered to
@@ -161,7 +169,7 @@ export async function readSourcesInParallel(files: readonly SourceFile[], option
   const claims = new Int32Array(new SharedArrayBuffer(MAX_TASKS * Int32Array.BYTES_PER_ELEMENT))
   let workers: WorkerHandle[]
   try {
-    const data = { [WORKER_FLAG]: true, files, config: options.config, root: options.root, claims }
+    const data = { [WORKER_FLAG]: true, files, config: options.config, root: options.root, sniff: options.sniff !== false, claims }
     workers = Array.from({ length: workerCount }, (_, index) => ({ worker: new Worker(fileURLToPath(script), { workerData: { ...data, claimValue: index + 2 } }), claimValue: index + 2, failed: false }))
   } catch {
     return sequential()
@@ -194,29 +202,37 @@ export async function readSourcesInParallel(files: readonly SourceFile[], option
     return input
   }
   const finish = (plan: Plan): void => {
-    if (!plan.speculative && plan.results.every((slot) => slot !== undefined)) finished.set(plan.sourceIndex, mergeResults(plan.results as SourceResult[]))
+    if (plan.speculative || !plan.results.every((slot) => slot !== undefined)) return
+    const parts = allSources[plan.sourceIndex]!.parts
+    finished.set(plan.sourceIndex, plan.parted && parts ? parts.merge(plan.results) : mergeResults(plan.results as SourceResult[]))
   }
   const live = (): WorkerHandle[] => workers.filter((handle) => !handle.failed)
 
-  const addTask = (plan: Plan, input: SourceFile[]): Task => {
-    const task: Task = { id: nextTaskId++, sourceIndex: plan.sourceIndex, input, plan, slot: plan.results.length }
+  const addTask = (plan: Plan, input: SourceFile[], part?: Task['part']): Task => {
+    const task: Task = { id: nextTaskId++, sourceIndex: plan.sourceIndex, input, plan, slot: plan.results.length, ...(part ? { part } : {}) }
     plan.results.push(undefined)
     plan.tasks.push(task)
     pending.push(task)
     byId.set(task.id, task)
     if (task.id < MAX_TASKS) {
-      const offer: TaskOffer = { id: task.id, sourceIndex: plan.sourceIndex, files: input.map((file) => indexOf.get(file)!) }
+      const offer: TaskOffer = { id: task.id, sourceIndex: plan.sourceIndex, files: input.map((file) => indexOf.get(file)!), ...(part ? { part } : {}) }
       for (const handle of live()) handle.worker.postMessage(offer)
     }
     return task
   }
 
   const schedule = (sourceIndex: number, input: SourceFile[], speculative: boolean): void => {
-    const chunkCount = allSources[sourceIndex]!.perFile ? Math.max(1, Math.min(Math.ceil(input.length / CHUNK_FILES), (workers.length + 1) * 4)) : 1
-    const chunkSize = Math.ceil(input.length / chunkCount)
-    const plan: Plan = { sourceIndex, input, speculative, results: [], tasks: [] }
-    for (let start = 0; start < input.length; start += chunkSize) addTask(plan, input.slice(start, start + chunkSize))
+    const source = allSources[sourceIndex]!
+    const partCount = source.parts ? source.parts.count(input, workers.length + 1) : 1
+    const plan: Plan = { sourceIndex, input, speculative, parted: partCount > 1, results: [], tasks: [] }
     plans.set(sourceIndex, plan)
+    if (plan.parted) {
+      for (let index = 0; index < partCount; index += 1) addTask(plan, input, { index, count: partCount })
+      return
+    }
+    const chunkCount = source.perFile ? Math.max(1, Math.min(Math.ceil(input.length / CHUNK_FILES), (workers.length + 1) * 4)) : 1
+    const chunkSize = Math.ceil(input.length / chunkCount)
+    for (let start = 0; start < input.length; start += chunkSize) addTask(plan, input.slice(start, start + chunkSize))
   }
 
   const dropTask = (task: Task): void => {
@@ -336,7 +352,7 @@ export async function readSourcesInParallel(files: readonly SourceFile[], option
       if (!prepared.has(task.sourceIndex)) prepared.set(task.sourceIndex, source.prepare(filesOfKinds(files, source.kinds)))
       await prepared.get(task.sourceIndex)
     }
-    complete(task, source.read(task.input, context))
+    complete(task, readTask(source, task.input, context, task.part))
   }
 
   for (const handle of workers) {
@@ -401,8 +417,8 @@ export async function readSourcesInParallel(files: readonly SourceFile[], option
  * and sends the result back.
  */
 export function serveSourceWorker(): void {
-  const data = workerData as { files: SourceFile[]; config: Config; root?: string; claims: Int32Array; claimValue: number }
-  const context = contextOf(data.files, data.root === undefined ? { config: data.config } : { config: data.config, root: data.root })
+  const data = workerData as { files: SourceFile[]; config: Config; root?: string; sniff: boolean; claims: Int32Array; claimValue: number }
+  const context = contextOf(data.files, data.root === undefined ? { config: data.config, sniff: data.sniff } : { config: data.config, root: data.root, sniff: data.sniff })
   const prepared = new Map<number, Promise<void>>()
   const offers: TaskOffer[] = []
   let busy = false
@@ -425,9 +441,11 @@ export function serveSourceWorker(): void {
     try {
       if (source.prepare && !prepared.has(offer.sourceIndex)) prepared.set(offer.sourceIndex, source.prepare(filesOfKinds(data.files, source.kinds)))
       await prepared.get(offer.sourceIndex)
-      const result = source.read(
+      const result = readTask(
+        source,
         offer.files.map((index) => data.files[index]!),
         context,
+        offer.part,
       )
       parentPort!.postMessage({ id: offer.id, result })
     } catch (error) {
@@ -442,8 +460,16 @@ export function serveSourceWorker(): void {
 
 // ---------------------------------------------------------------------------------------------
 
+/** A task's result: the source's over its files, or one part's (merged with the others when all are in). */
+function readTask(source: Source, files: readonly SourceFile[], context: SourceContext, part: Task['part']): SourceResult {
+  if (part && source.parts) return source.parts.read(files, context, part.index, part.count) as SourceResult
+  return source.read(files, context)
+}
+
 function contextOf(files: readonly SourceFile[], options: SourceRunOptions): SourceContext {
-  return options.root === undefined ? { config: options.config, files } : { config: options.config, files, root: options.root }
+  const context: SourceContext = { config: options.config, files, sniff: options.sniff !== false }
+  if (options.root !== undefined) context.root = options.root
+  return context
 }
 
 function groupByKind(files: readonly SourceFile[]): Map<FileKind, SourceFile[]> {

@@ -30,6 +30,12 @@ export interface SourceContext {
   files: readonly SourceFile[]
   /** Absolute path of the scanned root, when known: a source may read repository files discovery did not classify (Terraform `file()` templates). */
   root?: string
+  /**
+   * Set to false to parse every part of every file. By default a source may skip, by a cheap
+   * look at its text, a part that no rule can report on and that no other part depends on (a
+   * manifest document with nothing IRSA touches); the findings are the same either way.
+   */
+  sniff?: boolean
 }
 
 /**
@@ -48,6 +54,21 @@ export interface Source {
    * of reading them all at once: the engine may then split the files over worker threads.
    */
   perFile?: boolean
+  /** Set when the source can also read its files in parts, on several threads (see SourceParts). */
+  parts?: SourceParts<unknown>
+}
+
+/**
+ * A source read in `count` parts: each part receives the source's whole input and reads the
+ * share it owns (a part may look at the rest, say the modules its modules call); `merge` of every
+ * part's result, in part order, is exactly what `read` returns. Parts cross between threads, so
+ * they are plain data.
+ */
+export interface SourceParts<Part> {
+  /** How many parts to read these files in, for this many threads; 1 means reading them whole. */
+  count(files: readonly SourceFile[], threads: number): number
+  read(files: readonly SourceFile[], context: SourceContext, part: number, count: number): Part
+  merge(parts: readonly Part[]): SourceResult
 }
 
 export function emptyResult(): SourceResult {

@@ -1,6 +1,11 @@
-import { emptyResult, type Source } from '../source.js'
+import { emptyResult, type Source, type SourceContext, type SourceFile, type SourceParts, type SourceResult } from '../source.js'
 import { loadedHclParser, loadHclParser } from './loader.js'
-import { TerraformProgram } from './program.js'
+import { mergeTerraformParts, TerraformProgram, type TerraformPart } from './program.js'
+
+/** Below this much Terraform text, one thread reads it all. */
+const PART_MIN_CHARS = 256 * 1024
+/** Parts per thread: the module directories differ in size. */
+const PARTS_PER_THREAD = 3
 
 /**
  * Terraform configurations (`.tf`, `terraform.tfvars`, `*.auto.tfvars`), read with tree-sitter's
@@ -14,32 +19,56 @@ export const terraformSource: Source = {
     await loadHclParser()
   },
   read(files, context) {
-    const parser = loadedHclParser()
-    if (!parser) {
-      const result = emptyResult()
-      const first = files.find((file) => file.kind === 'terraform') ?? files[0]
-      if (first) {
-        result.findings.push({
-          ruleId: 'parse-error',
-          location: { path: first.path, line: 1, column: 1 },
-          message: 'The HCL parser was not loaded (the engine did not prepare the terraform source), so no Terraform file was read',
-          key: 'hcl-parser-not-loaded',
-        })
-      }
-      return result
-    }
-    try {
-      return new TerraformProgram(parser, files, context).run()
-    } catch (error) {
-      const result = emptyResult()
-      const first = files.find((file) => file.kind === 'terraform') ?? files[0]!
+    return readTerraform(files, context, (program) => program.run())
+  },
+  parts: terraformParts() as SourceParts<unknown>,
+}
+
+function terraformParts(): SourceParts<TerraformPart | SourceResult> {
+  return {
+    count(files, threads) {
+      let chars = 0
+      for (const file of files) chars += file.text.length
+      return chars < PART_MIN_CHARS || threads <= 1 ? 1 : threads * PARTS_PER_THREAD
+    },
+    read(files, context, part, count) {
+      return readTerraform(files, context, (program) => program.runPart(part, count))
+    },
+    merge(parts) {
+      // A part that could not read at all reports that as a whole result (the parser was not loaded, an internal error).
+      const failed = parts.find((part): part is SourceResult => 'facts' in part)
+      return failed ?? mergeTerraformParts(parts as TerraformPart[])
+    },
+  }
+}
+
+/** What `run` returns, or a result with the one finding that says why nothing could be read. */
+function readTerraform<T>(files: readonly SourceFile[], context: SourceContext, run: (program: TerraformProgram) => T): T | SourceResult {
+  const parser = loadedHclParser()
+  if (!parser) {
+    const result = emptyResult()
+    const first = files.find((file) => file.kind === 'terraform') ?? files[0]
+    if (first) {
       result.findings.push({
         ruleId: 'parse-error',
         location: { path: first.path, line: 1, column: 1 },
-        message: `Cannot read the Terraform configuration: ${error instanceof Error ? error.message : String(error)}`,
-        key: 'terraform-internal',
+        message: 'The HCL parser was not loaded (the engine did not prepare the terraform source), so no Terraform file was read',
+        key: 'hcl-parser-not-loaded',
       })
-      return result
     }
-  },
+    return result
+  }
+  try {
+    return run(new TerraformProgram(parser, files, context))
+  } catch (error) {
+    const result = emptyResult()
+    const first = files.find((file) => file.kind === 'terraform') ?? files[0]!
+    result.findings.push({
+      ruleId: 'parse-error',
+      location: { path: first.path, line: 1, column: 1 },
+      message: `Cannot read the Terraform configuration: ${error instanceof Error ? error.message : String(error)}`,
+      key: 'terraform-internal',
+    })
+    return result
+  }
 }

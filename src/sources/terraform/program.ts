@@ -1,8 +1,10 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs'
 import nodePath from 'node:path'
-import { emptyFacts } from '../../model/facts.js'
+import { emptyFacts, type Facts } from '../../model/facts.js'
+import type { SourceFinding } from '../../model/finding.js'
+import type { Suppression } from '../../model/suppression.js'
 import type { Location } from '../../model/location.js'
-import type { SourceContext, SourceFile, SourceResult } from '../source.js'
+import { appendResult, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
 import { parseJsonTree } from '../json-tree.js'
 import type { HclFile, Step, TemplateExpr } from './ast.js'
@@ -26,11 +28,13 @@ const HCL_COMMENT_MARKERS = ['#', '//', '/*'] as const
  * `*.auto.tfvars`; local calls instantiate the called directory with the call's arguments.
  */
 export class TerraformProgram implements Program {
-  readonly budget = new Budget(EVALUATION_BUDGET)
+  /** Steps left to the root module being evaluated (each root, and each directory's variable files, get their own). */
+  budget = new Budget(EVALUATION_BUDGET)
   private readonly modules = new Map<string, ModuleSource>()
   private readonly scannedTexts = new Map<string, string>()
   private readonly diskTexts = new Map<string, FileText | undefined>()
-  private readonly sink: FactSink = { facts: emptyFacts(), findings: [], suppressions: [], documentFiles: new Set() }
+  private readonly byDir = new Map<string, SourceFile[]>()
+  private sink: FactSink = emptySink()
   private templateCounter = 0
 
   constructor(
@@ -39,41 +43,80 @@ export class TerraformProgram implements Program {
     private readonly context: SourceContext,
   ) {
     for (const file of context.files) this.scannedTexts.set(file.path, file.text)
-    for (const file of files) this.scannedTexts.set(file.path, file.text)
+    for (const file of files) {
+      this.scannedTexts.set(file.path, file.text)
+      const dir = nodePath.posix.dirname(file.path)
+      const list = this.byDir.get(dir)
+      if (list) list.push(file)
+      else this.byDir.set(dir, [file])
+    }
   }
 
   run(): SourceResult {
-    const byDir = new Map<string, SourceFile[]>()
-    for (const file of this.files) {
-      const dir = nodePath.posix.dirname(file.path)
-      const list = byDir.get(dir)
-      if (list) list.push(file)
-      else byDir.set(dir, [file])
-    }
-    for (const [dir, files] of byDir) {
-      const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path))
+    return mergeTerraformParts([this.runPart(0, 1)])
+  }
+
+  /**
+   * Reads the directories of one part (`part` of `count`, see `terraformPartDirectories`): their
+   * syntax findings and suppressions, and the facts of each of them as a root module, with the
+   * directories they call. The modules they call are parsed as well, without their own findings
+   * (their part reports those). `mergeTerraformParts` keeps the roots no part calls.
+   */
+  runPart(part: number, count: number): TerraformPart {
+    const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textSize(files) })), count)[part] ?? [])
+    const preamble = emptySink()
+    this.sink = preamble
+    const rootDirs: string[] = []
+    for (const [dir, files] of this.byDir) {
+      if (!owned.has(dir)) continue
       for (const file of files) this.sink.suppressions.push(...commentSuppressions(file.path, file.text, HCL_COMMENT_MARKERS))
-      if (tf.length === 0) continue
-      const parsed = tf.map((file) => this.parseFile(file))
-      const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'))
-      this.modules.set(dir, { dir, files: parsed, variableValues })
+      if (this.loadModule(dir)) rootDirs.push(dir)
     }
-    const called = this.calledDirectories()
-    for (const [dir, source] of this.modules) {
+    const called = this.calledDirectories(rootDirs)
+    const roots: TerraformRootResult[] = []
+    for (const dir of rootDirs) {
       if (called.has(dir)) continue
-      new ModuleInstance(this, source, '', dir, undefined, 0).collectFacts(this.sink)
+      const sink = emptySink()
+      this.sink = sink
+      this.budget = new Budget(EVALUATION_BUDGET)
+      new ModuleInstance(this, this.modules.get(dir)!, '', dir, undefined, 0).collectFacts(sink)
+      roots.push({ dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] })
     }
-    const result: SourceResult = { facts: this.sink.facts, findings: this.sink.findings, suppressions: this.sink.suppressions }
-    // A scanned trust policy or manifest that a resource reads with file() is that resource's: other sources skip it.
-    const consumed = [...this.sink.documentFiles].filter((path) => this.context.files.some((file) => file.path === path && file.kind !== 'terraform' && file.kind !== 'terraform-vars'))
-    if (consumed.length > 0) result.consumedFiles = consumed.sort()
-    return result
+    const consumable = new Set(this.context.files.filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars').map((file) => file.path))
+    for (const root of roots) root.documentFiles = root.documentFiles.filter((path) => consumable.has(path))
+    return { findings: preamble.findings, suppressions: preamble.suppressions, called: [...called], roots }
+  }
+
+  /** Parses a directory's `.tf` and variable files once (reporting their syntax problems into the current sink); false when it has no `.tf` file. */
+  private loadModule(dir: string): boolean {
+    if (this.modules.has(dir)) return true
+    const files = this.byDir.get(dir) ?? []
+    const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path))
+    if (tf.length === 0) return false
+    const parsed = tf.map((file) => this.parseFile(file))
+    this.budget = new Budget(EVALUATION_BUDGET)
+    const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'))
+    this.modules.set(dir, { dir, files: parsed, variableValues })
+    return true
+  }
+
+  /** A module another part owns, parsed here because a module of this part calls it; its findings are that part's to report. */
+  private moduleSource(dir: string): ModuleSource | undefined {
+    const existing = this.modules.get(dir)
+    if (existing || !this.byDir.has(dir)) return existing
+    const sink = this.sink
+    const budget = this.budget
+    this.sink = emptySink()
+    this.loadModule(dir)
+    this.sink = sink
+    this.budget = budget
+    return this.modules.get(dir)
   }
 
   callModule(call: ModuleCallRequest): CalledModule {
     if (call.source.startsWith('./') || call.source.startsWith('../')) {
       const dir = nodePath.posix.normalize(nodePath.posix.join(call.callerDir, call.source)).replace(/\/$/, '')
-      const source = this.modules.get(dir)
+      const source = this.moduleSource(dir)
       if (source && call.depth <= MAX_MODULE_DEPTH) return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth)
       return new OpaqueModule(call.prefix)
     }
@@ -143,11 +186,11 @@ export class TerraformProgram implements Program {
     return values
   }
 
-  /** Directories some scanned module calls with a local source (they are not root modules). */
-  private calledDirectories(): Set<string> {
+  /** Directories that these modules call with a local source (they are not root modules). */
+  private calledDirectories(dirs: readonly string[]): Set<string> {
     const called = new Set<string>()
-    for (const [dir, source] of this.modules) {
-      for (const file of source.files) {
+    for (const dir of dirs) {
+      for (const file of this.modules.get(dir)!.files) {
         for (const block of file.body.blocks) {
           if (block.type !== 'module') continue
           const expression = block.body.attributes.find((item) => item.name === 'source')?.expression
@@ -178,6 +221,69 @@ export class TerraformProgram implements Program {
       return undefined
     }
   }
+}
+
+/** What one part of a Terraform scan read (plain data: it crosses from worker threads). */
+export interface TerraformPart {
+  /** Syntax findings of the part's files, in scan order. */
+  findings: SourceFinding[]
+  suppressions: Suppression[]
+  /** Directories the part's modules call: not root modules, whichever part evaluated them as roots. */
+  called: string[]
+  /** Each directory of the part that no module of the part calls, evaluated as a root module. */
+  roots: TerraformRootResult[]
+}
+
+export interface TerraformRootResult {
+  dir: string
+  facts: Facts
+  findings: SourceFinding[]
+  /** Scanned non-Terraform files its resources read with file(). */
+  documentFiles: string[]
+}
+
+/** The result of reading all parts at once: syntax findings first, then the root modules in scan order. */
+export function mergeTerraformParts(parts: readonly TerraformPart[]): SourceResult {
+  const called = new Set(parts.flatMap((part) => part.called))
+  const result: SourceResult = { facts: emptyFacts(), findings: [], suppressions: [] }
+  const consumed = new Set<string>()
+  for (const part of parts) {
+    for (const finding of part.findings) result.findings.push(finding)
+    for (const suppression of part.suppressions) result.suppressions.push(suppression)
+  }
+  for (const part of parts) {
+    for (const root of part.roots) {
+      if (called.has(root.dir)) continue
+      appendResult(result, { facts: root.facts, findings: root.findings, suppressions: [] })
+      for (const path of root.documentFiles) consumed.add(path)
+    }
+  }
+  // A scanned trust policy or manifest that a resource reads with file() is that resource's: other sources skip it.
+  if (consumed.size > 0) result.consumedFiles = [...consumed].sort()
+  return result
+}
+
+/** The module directories (in scan order) of each of `count` parts: consecutive runs of about equal text. */
+export function terraformPartDirectories(dirs: readonly { dir: string; size: number }[], count: number): string[][] {
+  const total = dirs.reduce((sum, each) => sum + each.size, 0)
+  const parts: string[][] = Array.from({ length: Math.max(1, count) }, () => [])
+  let before = 0
+  for (const { dir, size } of dirs) {
+    const index = Math.min(parts.length - 1, Math.floor(((before + size / 2) * parts.length) / Math.max(total, 1)))
+    parts[index]!.push(dir)
+    before += size
+  }
+  return parts
+}
+
+function textSize(files: readonly SourceFile[]): number {
+  let size = 0
+  for (const file of files) size += file.text.length
+  return size
+}
+
+function emptySink(): FactSink {
+  return { facts: emptyFacts(), findings: [], suppressions: [], documentFiles: new Set() }
 }
 
 /** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
