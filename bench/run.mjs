@@ -6,9 +6,11 @@
  * bench/results.md. Each figure is the median of --runs runs, full and baseline alternating.
  *
  *   node bench/run.mjs [--sizes 1k,10k,100k] [--runs 3] [--bundle dist/cli/index.js] [--seed 1]
- *                      [--workers-off] [--out bench/results.md]
+ *                      [--workers-off] [--sniff-off] [--out bench/results.md]
  *
- * --workers-off also runs the bundle with IRSA_GUARD_WORKERS=0 (everything on one thread).
+ * --workers-off also runs the bundle with IRSA_GUARD_WORKERS=0 (everything on one thread), and
+ * --sniff-off with IRSA_GUARD_SNIFF=0 (every manifest document parsed); either fails when the
+ * report differs by one byte from the default run's.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -27,7 +29,10 @@ const runs = Number(option('--runs', '3'))
 const seed = Number(option('--seed', '1'))
 const bundle = path.resolve(option('--bundle', path.join(repositoryRoot, 'dist/cli/index.js')))
 const outFile = path.resolve(option('--out', path.join(repositoryRoot, 'bench/results.md')))
-const workersOff = args.includes('--workers-off')
+const variants = [
+  { flag: '--workers-off', env: { IRSA_GUARD_WORKERS: '0' }, title: 'one thread (IRSA_GUARD_WORKERS=0)' },
+  { flag: '--sniff-off', env: { IRSA_GUARD_SNIFF: '0' }, title: 'every document parsed (IRSA_GUARD_SNIFF=0)' },
+].filter((variant) => args.includes(variant.flag))
 const benchDirectory = path.join(repositoryRoot, '.bench')
 const TIME = '/usr/bin/time'
 const hasTime = existsSync(TIME)
@@ -133,22 +138,22 @@ async function main() {
     // Warm the page cache so that the first measured run does not pay for the disk.
     await measure([path.join(repositoryRoot, 'bench/baseline.mjs'), repo.directory])
     const full = []
-    const single = []
+    const others = variants.map(() => [])
     const baseline = []
     let outcome
     for (let run = 0; run < runs; run += 1) {
       const result = await measure(fullArgs(repo.directory))
       outcome = findingsOf(result.stdout)
       full.push(result)
-      if (workersOff) {
-        const one = await measure(fullArgs(repo.directory), { IRSA_GUARD_WORKERS: '0' })
-        if (JSON.stringify(findingsOf(one.stdout)) !== JSON.stringify(outcome) || one.stdout !== result.stdout) throw new Error(`${size.label}: the report differs without workers`)
-        single.push(one)
+      for (const [index, variant] of variants.entries()) {
+        const other = await measure(fullArgs(repo.directory), variant.env)
+        if (other.stdout !== result.stdout) throw new Error(`${size.label}: the report differs with ${Object.entries(variant.env).map(([key, value]) => `${key}=${value}`).join(' ')}`)
+        others[index].push(other)
       }
       baseline.push(await measure([path.join(repositoryRoot, 'bench/baseline.mjs'), repo.directory]))
       process.stderr.write(`${size.label} run ${run + 1}/${runs}: full ${result.wall.toFixed(2)} s, baseline ${baseline.at(-1).wall.toFixed(2)} s\n`)
     }
-    rows.push({ size, repo, full: summarise(full), single: workersOff ? summarise(single) : undefined, baseline: summarise(baseline), ...outcome })
+    rows.push({ size, repo, full: summarise(full), variants: others.map(summarise), baseline: summarise(baseline), ...outcome })
   }
 
   const empty = mkdtempSync(path.join(os.tmpdir(), 'irsa-bench-empty-'))
@@ -179,13 +184,15 @@ function report(rows, coldStart, nodeStart, run) {
       `| ${row.size.files.toLocaleString('en')} | ${(row.repo.bytes / 1e6).toFixed(1)} | ${seconds(row.full.wall)} | ${Math.round(row.size.files / row.full.wall).toLocaleString('en')} | ${seconds(row.full.cpu)} | ${mb(row.full.rssMb)} | ${row.findings} | ${seconds(row.baseline.wall)} | ${seconds(row.baseline.cpu)} | ${mb(row.baseline.rssMb)} | ${(row.full.wall / row.baseline.wall).toFixed(2)} | ${(row.full.cpu / row.baseline.cpu).toFixed(2)} |`,
     )
   }
-  const withSingle = rows.filter((row) => row.single)
-  if (withSingle.length > 0) {
+  for (const [index, variant] of variants.entries()) {
     lines.push('')
-    lines.push(`| files | wall, workers | wall, one thread (IRSA_GUARD_WORKERS=0) | CPU, workers | CPU, one thread | peak RSS, workers | peak RSS, one thread |`)
+    lines.push(`Same report byte for byte, ${variant.title}:`)
+    lines.push('')
+    lines.push(`| files | wall, default | wall, ${variant.title} | CPU, default | CPU, ${variant.title} | peak RSS, default | peak RSS, ${variant.title} |`)
     lines.push(`|---:|---:|---:|---:|---:|---:|---:|`)
-    for (const row of withSingle) {
-      lines.push(`| ${row.size.files.toLocaleString('en')} | ${seconds(row.full.wall)} | ${seconds(row.single.wall)} | ${seconds(row.full.cpu)} | ${seconds(row.single.cpu)} | ${mb(row.full.rssMb)} | ${mb(row.single.rssMb)} |`)
+    for (const row of rows) {
+      const other = row.variants[index]
+      lines.push(`| ${row.size.files.toLocaleString('en')} | ${seconds(row.full.wall)} | ${seconds(other.wall)} | ${seconds(row.full.cpu)} | ${seconds(other.cpu)} | ${mb(row.full.rssMb)} | ${mb(other.rssMb)} |`)
     }
   }
   const bySize = new Map(rows.map((row) => [row.size.files, row]))

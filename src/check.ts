@@ -30,9 +30,9 @@ export interface CheckOptions {
    */
   workers?: number
   /**
-   * false parses every part of every file. By default the sources skip, by a cheap look at the
-   * text, the parts no rule can report on (see SourceContext.sniff); the findings are the same.
-   * Also off when the IRSA_GUARD_SNIFF environment variable is 0.
+   * true lets the sources skip, by a cheap look at the text, the manifest documents no rule can
+   * report on (see SourceContext.sniff): the findings are the same, except that syntax errors in
+   * those documents go unreported. Default: on when the IRSA_GUARD_SNIFF environment variable is 1.
    */
   sniff?: boolean
 }
@@ -86,7 +86,7 @@ function workersFromEnvironment(): number | undefined {
 }
 
 function sniffFromEnvironment(): boolean {
-  return process.env['IRSA_GUARD_SNIFF']?.trim() !== '0'
+  return process.env['IRSA_GUARD_SNIFF']?.trim() === '1'
 }
 
 type AnalyseOptions = Pick<CheckOptions, 'extraFacts' | 'extraRules'> & { discoveryFindings?: readonly SourceFinding[]; root?: string }

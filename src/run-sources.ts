@@ -27,7 +27,7 @@ export interface ParallelSourceRuns {
 export interface SourceRunOptions {
   config: Config
   root?: string
-  /** See SourceContext.sniff (default true). */
+  /** See SourceContext.sniff (default false). */
   sniff?: boolean
 }
 
@@ -169,7 +169,7 @@ export async function readSourcesInParallel(files: readonly SourceFile[], option
   const claims = new Int32Array(new SharedArrayBuffer(MAX_TASKS * Int32Array.BYTES_PER_ELEMENT))
   let workers: WorkerHandle[]
   try {
-    const data = { [WORKER_FLAG]: true, files, config: options.config, root: options.root, sniff: options.sniff !== false, claims }
+    const data = { [WORKER_FLAG]: true, files, config: options.config, root: options.root, sniff: options.sniff === true, claims }
     workers = Array.from({ length: workerCount }, (_, index) => ({ worker: new Worker(fileURLToPath(script), { workerData: { ...data, claimValue: index + 2 } }), claimValue: index + 2, failed: false }))
   } catch {
     return sequential()
@@ -467,7 +467,7 @@ function readTask(source: Source, files: readonly SourceFile[], context: SourceC
 }
 
 function contextOf(files: readonly SourceFile[], options: SourceRunOptions): SourceContext {
-  const context: SourceContext = { config: options.config, files, sniff: options.sniff !== false }
+  const context: SourceContext = { config: options.config, files, sniff: options.sniff === true }
   if (options.root !== undefined) context.root = options.root
   return context
 }

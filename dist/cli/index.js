@@ -8708,11 +8708,12 @@ const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m;
  * reads only these files; everything else is skipped without a word.
  */
 function looksRelevantByName(path) {
+    // The commonest names first: none of the never-relevant names ends like these two.
+    if (YAML_NAME.test(path) || TERRAFORM_NAME.test(path))
+        return true;
     if (NEVER_RELEVANT_NAME.test(path))
         return false;
-    if (KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path))
-        return true;
-    return YAML_NAME.test(path) || JSON_NAME.test(path) || TERRAFORM_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path);
+    return JSON_NAME.test(path) || KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path);
 }
 /** Classifies a file by its name and a cheap sniff of its text (no parsing). */
 function classify(path, text) {
@@ -8738,9 +8739,9 @@ function classify(path, text) {
     if (YAML_NAME.test(path)) {
         if (HELM_TEMPLATE_PATH.test(path) && text.includes('{{'))
             return 'helm-template';
-        if (EKSCTL_CONFIG.test(text) && text.includes('ClusterConfig'))
+        if (text.includes('eksctl.io/') && text.includes('ClusterConfig') && EKSCTL_CONFIG.test(text))
             return 'eksctl';
-        if (CLOUDFORMATION_YAML.test(text))
+        if ((text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('::'))) && CLOUDFORMATION_YAML.test(text))
             return 'cloudformation';
         if (looksLikeKubernetes(text))
             return 'kubernetes';
@@ -8791,32 +8792,38 @@ function looksLikeTerraformPlan(path, head) {
 /**
  * Reads and decodes a discovered file. A file larger than `maxFileBytes` (0: no limit) is not
  * read, with a note when its first bytes classify as something irsa-guard reads; a file that
- * cannot be read (gone, no permission) yields a note. Synchronous on purpose: open, fstat, read
- * and close are the syscalls of a plain readFile, without a thread-pool round trip per file.
+ * cannot be read (gone, no permission) yields a note. Synchronous on purpose: no thread-pool
+ * round trip per file. A file shorter than the first read (nearly all of them) costs open, one
+ * read and close: a read of a regular file that returns fewer bytes than asked for has reached
+ * the end, so it needs no fstat for its size.
  */
 function readCandidate(candidate, maxFileBytes) {
     const { path, absolutePath } = candidate;
     let descriptor;
     try {
         descriptor = (0,external_node_fs_namespaceObject.openSync)(absolutePath, 'r');
+        const head = (0,external_node_fs_namespaceObject.readSync)(descriptor, firstReadBuffer, 0, firstReadBuffer.length, 0);
+        if (head < firstReadBuffer.length) {
+            const whole = firstReadBuffer.subarray(0, head);
+            return (maxFileBytes > 0 && head > maxFileBytes ? oversized(path, head, whole, maxFileBytes) : undefined) ?? decodeText(path, whole);
+        }
         const stats = (0,external_node_fs_namespaceObject.fstatSync)(descriptor);
         if (!stats.isFile())
             return { ok: false };
         if (maxFileBytes > 0 && stats.size > maxFileBytes) {
-            const head = readBytes(descriptor, OVERSIZED_SNIFF_BYTES).toString('utf8');
-            const plan = looksLikeTerraformPlan(path, head);
-            if (!(plan && stats.size <= Math.max(maxFileBytes, MAX_PLAN_BYTES))) {
-                const relevant = plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'));
-                if (!relevant)
-                    return { ok: false };
-                const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes;
-                return skipped(path, `it is ${formatBytes(stats.size)}, larger than the ${formatBytes(limit)} limit; raise maxFileBytes in the config file, or exclude the file`);
-            }
+            const decoded = oversized(path, stats.size, firstReadBuffer, maxFileBytes);
+            if (decoded !== undefined)
+                return decoded;
         }
-        return decodeText(path, readBytes(descriptor, stats.size));
+        const bytes = Buffer.allocUnsafe(stats.size);
+        const copied = firstReadBuffer.copy(bytes, 0, 0, Math.min(head, stats.size));
+        return decodeText(path, bytes.subarray(0, readInto(descriptor, bytes, copied)));
     }
     catch (error) {
         const code = error.code;
+        // A directory put where the walk saw a file: not a file, as fstat would have said.
+        if (code === 'EISDIR')
+            return { ok: false };
         return skipped(path, `it cannot be read (${code ?? error.message})`);
     }
     finally {
@@ -8824,17 +8831,34 @@ function readCandidate(candidate, maxFileBytes) {
             (0,external_node_fs_namespaceObject.closeSync)(descriptor);
     }
 }
-/** Up to `limit` bytes from the start of an open file (fewer when it is shorter, or shrank). */
-function readBytes(descriptor, limit) {
-    const buffer = Buffer.allocUnsafe(limit);
-    let filled = 0;
-    while (filled < limit) {
-        const count = (0,external_node_fs_namespaceObject.readSync)(descriptor, buffer, filled, limit - filled, filled);
+/** The first read of every file goes here; its text is copied out when decoded, so one buffer serves all (readCandidate is synchronous). */
+const firstReadBuffer = Buffer.allocUnsafe(OVERSIZED_SNIFF_BYTES);
+/**
+ * A file of `size` bytes, over `maxFileBytes`: a note when `head` (its first bytes) classifies as
+ * something irsa-guard reads, nothing when it does not, undefined for a Terraform plan within
+ * the plans' own limit (read it).
+ */
+function oversized(path, size, headBytes, maxFileBytes) {
+    const head = headBytes.toString('utf8');
+    const plan = looksLikeTerraformPlan(path, head);
+    const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes;
+    if (size <= limit)
+        return undefined;
+    const relevant = plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'));
+    if (!relevant)
+        return { ok: false };
+    return skipped(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise maxFileBytes in the config file, or exclude the file`);
+}
+/** Fills `buffer` from byte `from` on with the file's bytes at the same offsets; returns where they end (earlier when the file is shorter). */
+function readInto(descriptor, buffer, from) {
+    let filled = from;
+    while (filled < buffer.length) {
+        const count = (0,external_node_fs_namespaceObject.readSync)(descriptor, buffer, filled, buffer.length - filled, filled);
         if (count === 0)
             break;
         filled += count;
     }
-    return buffer.subarray(0, filled);
+    return filled;
 }
 /**
  * Decodes a file's bytes as text: UTF-8 (BOM stripped; invalid sequences become U+FFFD), or
@@ -8932,6 +8956,33 @@ function matchIgnoreRules(rules, relativePath, isDirectory) {
             return !rule.negate;
     }
     return undefined;
+}
+/**
+ * A `.gitignore` file's rules compiled once for the walk. Without `!` rules, the file ignores
+ * a path when any rule matches it, so its rules run as one regex over the last segment and one
+ * over the whole path; with them, the last matching rule decides (matchIgnoreRules).
+ */
+function compileIgnoreRules(rules) {
+    if (rules.some((rule) => rule.negate))
+        return (relativePath, isDirectory) => matchIgnoreRules(rules, relativePath, isDirectory);
+    const forFiles = anyRuleMatches(rules.filter((rule) => !rule.directoryOnly));
+    const forDirectories = anyRuleMatches(rules);
+    return (relativePath, isDirectory) => ((isDirectory ? forDirectories : forFiles)(relativePath) ? true : undefined);
+}
+function anyRuleMatches(rules) {
+    const basename = eitherRegex(rules.filter((rule) => rule.basename));
+    const whole = eitherRegex(rules.filter((rule) => !rule.basename));
+    if (basename === undefined)
+        return whole === undefined ? () => false : (relativePath) => whole.test(relativePath);
+    return (relativePath) => basename.test(relativePath.slice(relativePath.lastIndexOf('/') + 1)) || (whole !== undefined && whole.test(relativePath));
+}
+/** One regex matching what any of these (anchored, flagless) rule regexes matches. */
+function eitherRegex(rules) {
+    if (rules.length === 0)
+        return undefined;
+    if (rules.length === 1)
+        return rules[0].regex;
+    return new RegExp(rules.map((rule) => `(?:${rule.regex.source})`).join('|'));
 }
 /** An exclude glob relative to the root; it excludes what it matches and everything below. */
 function compileExcludeGlob(glob) {
@@ -9173,11 +9224,14 @@ class Walker {
     findings = [];
     excludes;
     respectGitignore;
+    /** Some include glob matches every path (the default `**` + `/*`). */
+    includesEverything;
     constructor(rootReal, options, includes) {
         this.rootReal = rootReal;
         this.includes = includes;
         this.excludes = options.exclude.flatMap(compileExcludeGlob);
         this.respectGitignore = options.respectGitignore ?? true;
+        this.includesEverything = includes.some((include) => include.regex === undefined);
     }
     /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
     walk(directory, relative, scopes) {
@@ -9189,21 +9243,21 @@ class Walker {
             return;
         }
         if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
-            const rules = readGitignore(external_node_path_default().join(directory, '.gitignore'));
-            if (rules.length > 0)
-                scopes = [...scopes, { directory: relative, rules }];
+            const matches = readGitignore(external_node_path_default().join(directory, '.gitignore'));
+            if (matches !== undefined)
+                scopes = [...scopes, { directory: relative, matches }];
         }
+        const filtered = this.excludes.length > 0 || scopes.length > 0;
         const prefix = directory.endsWith((external_node_path_default()).sep) ? directory : directory + (external_node_path_default()).sep;
         for (const entry of entries) {
             const name = entry.name;
             const path = relative === '' ? name : `${relative}/${name}`;
-            const absolutePath = prefix + name;
             if (entry.isDirectory()) {
                 if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || !this.mayIncludeBelow(path))
                     continue;
-                if (matchesExclude(this.excludes, path, true) || this.gitignored(scopes, path, true))
+                if (filtered && (matchesExclude(this.excludes, path, true) || gitignored(scopes, path, true)))
                     continue;
-                this.walk(absolutePath, path, scopes);
+                this.walk(prefix + name, path, scopes);
                 continue;
             }
             const isLink = entry.isSymbolicLink();
@@ -9211,8 +9265,9 @@ class Walker {
                 continue;
             if (!looksRelevantByName(path) || !this.included(path))
                 continue;
-            if (matchesExclude(this.excludes, path, false) || this.gitignored(scopes, path, false))
+            if (filtered && (matchesExclude(this.excludes, path, false) || gitignored(scopes, path, false)))
                 continue;
+            const absolutePath = prefix + name;
             if (isLink) {
                 const target = linkTarget(absolutePath, this.rootReal);
                 if (target === 'outside')
@@ -9229,10 +9284,12 @@ class Walker {
         this.findings.push(skippedFileNote(path, why));
     }
     included(path) {
-        return this.includes.some((include) => include.regex === undefined || include.regex.test(path));
+        return this.includesEverything || this.includes.some((include) => include.regex === undefined || include.regex.test(path));
     }
     /** Whether some include glob can match a file below this directory. */
     mayIncludeBelow(directory) {
+        if (this.includesEverything)
+            return true;
         const segments = directory.split('/');
         return this.includes.some((include) => {
             const fixed = include.fixedDirectories;
@@ -9245,25 +9302,28 @@ class Walker {
             return segments.length <= fixed.length || include.reachesBelowPrefix;
         });
     }
-    /** git's rules: the deepest `.gitignore` with a matching rule decides. */
-    gitignored(scopes, path, isDirectory) {
-        for (let index = scopes.length - 1; index >= 0; index -= 1) {
-            const scope = scopes[index];
-            const within = scope.directory === '' ? path : path.slice(scope.directory.length + 1);
-            const verdict = matchIgnoreRules(scope.rules, within, isDirectory);
-            if (verdict !== undefined)
-                return verdict;
-        }
-        return false;
-    }
 }
+/** git's rules: the deepest `.gitignore` with a matching rule decides. */
+function gitignored(scopes, path, isDirectory) {
+    for (let index = scopes.length - 1; index >= 0; index -= 1) {
+        const scope = scopes[index];
+        const within = scope.directory === '' ? path : path.slice(scope.directory.length + 1);
+        const verdict = scope.matches(within, isDirectory);
+        if (verdict !== undefined)
+            return verdict;
+    }
+    return false;
+}
+/** The file's rules, compiled; undefined when it has none (or cannot be read). */
 function readGitignore(absolutePath) {
+    let rules;
     try {
-        return parseGitignore((0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8'));
+        rules = parseGitignore((0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8'));
     }
     catch {
-        return [];
+        return undefined;
     }
+    return rules.length > 0 ? compileIgnoreRules(rules) : undefined;
 }
 function linkTarget(absolutePath, rootReal) {
     let target;
@@ -10567,6 +10627,168 @@ function audiencesNamed(policy) {
     return [...found];
 }
 
+;// CONCATENATED MODULE: ./src/text/edit-distance.ts
+/** Optimal string alignment distance: edits, with a swap of two neighbours counted once. */
+function editDistance(a, b) {
+    return boundedDistance(a, b, Math.max(a.length, b.length), true);
+}
+/**
+ * The optimal string alignment distance of `editDistance` when it is at most `limit`, else
+ * `limit + 1`: only the cells within `limit` of the diagonal are computed, and it stops at the
+ * first row that is all above the limit.
+ */
+function editDistanceWithin(a, b, limit) {
+    return boundedDistance(a, b, limit, true);
+}
+/** The Levenshtein distance (a swap is two edits) when it is at most `limit`, else `limit + 1`. */
+function levenshteinDistanceWithin(a, b, limit) {
+    return boundedDistance(a, b, limit, false);
+}
+// Three rolling rows of the table (a swap looks two rows back), reused from call to call.
+let before = new Int32Array(64);
+let previous = new Int32Array(64);
+let current = new Int32Array(64);
+function boundedDistance(a, b, limit, swaps) {
+    const rows = a.length;
+    const columns = b.length;
+    const over = limit + 1;
+    // Each edit changes the length by at most one.
+    if (Math.abs(rows - columns) > limit)
+        return over;
+    if (limit < Math.max(rows, columns) && unmatchedLetters(a, b) > limit)
+        return over;
+    if (current.length < columns + 2) {
+        before = new Int32Array(columns + 2);
+        previous = new Int32Array(columns + 2);
+        current = new Int32Array(columns + 2);
+    }
+    // A cell further than `limit` from the diagonal costs more than `limit`: it counts as `over`.
+    const lastInBand = Math.min(columns, limit);
+    for (let j = 0; j <= lastInBand; j++)
+        previous[j] = j;
+    if (lastInBand < columns)
+        previous[lastInBand + 1] = over;
+    for (let i = 1; i <= rows; i++) {
+        const first = Math.max(1, i - limit);
+        const last = Math.min(columns, i + limit);
+        current[first - 1] = first === 1 ? i : over;
+        if (last < columns)
+            current[last + 1] = over;
+        const letter = a.charCodeAt(i - 1);
+        const letterBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+        let rowBest = first === 1 ? i : over;
+        for (let j = first; j <= last; j++) {
+            const other = b.charCodeAt(j - 1);
+            let best = previous[j - 1] + (letter === other ? 0 : 1);
+            const deletion = previous[j] + 1;
+            if (deletion < best)
+                best = deletion;
+            const insertion = current[j - 1] + 1;
+            if (insertion < best)
+                best = insertion;
+            if (swaps && j > 1 && letter === b.charCodeAt(j - 2) && letterBefore === other) {
+                const swap = before[j - 2] + 1;
+                if (swap < best)
+                    best = swap;
+            }
+            if (best > over)
+                best = over;
+            current[j] = best;
+            if (best < rowBest)
+                rowBest = best;
+        }
+        // No cell of a later row is below the smallest of this one.
+        if (rowBest > limit)
+            return over;
+        const oldest = before;
+        before = previous;
+        previous = current;
+        current = oldest;
+    }
+    const distance = previous[columns];
+    return distance > limit ? over : distance;
+}
+/** How many times each UTF-16 code unit occurs, zero again between calls. */
+const codeUnitCounts = new Int32Array(0x10000);
+/**
+ * A lower bound of the distance: the letters of one string that the other lacks (counted with
+ * repetition). An edit adds, removes or replaces one letter, so it settles at most one of them on
+ * each side; a swap settles none and needs none.
+ */
+function unmatchedLetters(a, b) {
+    for (let i = 0; i < a.length; i++)
+        codeUnitCounts[a.charCodeAt(i)]++;
+    let onlyInB = 0;
+    for (let j = 0; j < b.length; j++) {
+        const letter = b.charCodeAt(j);
+        if (codeUnitCounts[letter] > 0)
+            codeUnitCounts[letter]--;
+        else
+            onlyInB++;
+    }
+    for (let i = 0; i < a.length; i++)
+        codeUnitCounts[a.charCodeAt(i)] = 0;
+    const onlyInA = a.length - (b.length - onlyInB);
+    return Math.max(onlyInA, onlyInB);
+}
+const LETTER_GROUPS = 40;
+/**
+ * How often each letter, digit and separator occurs in a text (other characters share one count),
+ * to compare one text with many: see `letterCountDistance`.
+ */
+function letterCounts(text) {
+    const counts = new Uint8Array(LETTER_GROUPS);
+    for (let i = 0; i < text.length; i++) {
+        const group = letterGroup(text.charCodeAt(i));
+        if (counts[group] < 255)
+            counts[group]++;
+    }
+    return counts;
+}
+/** A lower bound of both distances of two texts, from their `letterCounts` (as `unmatchedLetters`). */
+function letterCountDistance(a, b) {
+    let onlyInA = 0;
+    let onlyInB = 0;
+    for (let group = 0; group < LETTER_GROUPS; group++) {
+        const difference = a[group] - b[group];
+        if (difference > 0)
+            onlyInA += difference;
+        else
+            onlyInB -= difference;
+    }
+    return Math.max(onlyInA, onlyInB);
+}
+/** a–z, 0–9, "-", ".", "_", then everything else together (which only lowers the bound). */
+function letterGroup(code) {
+    if (code >= 0x61 && code <= 0x7a)
+        return code - 0x61;
+    if (code >= 0x30 && code <= 0x39)
+        return 26 + code - 0x30;
+    if (code === 0x2d)
+        return 36;
+    if (code === 0x2e)
+        return 37;
+    if (code === 0x5f)
+        return 38;
+    return 39;
+}
+
+;// CONCATENATED MODULE: ./src/rules/helpers/per-graph.ts
+/**
+ * `build` run once per graph: an index that several rules (or one rule's many lookups) share.
+ * The facts of a graph do not change once it is built, so neither does what is derived from them.
+ */
+function perGraph(build) {
+    const built = new WeakMap();
+    return (graph) => {
+        if (built.has(graph))
+            return built.get(graph);
+        const value = build(graph);
+        built.set(graph, value);
+        return value;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/helpers/trust.ts
 /** Every role with a trust policy, with the document. */
 function* trustPolicies(roles) {
@@ -10624,6 +10846,8 @@ function trust_parseOperator(operator) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/correlation.ts
+
+
 
 
 
@@ -10748,25 +10972,15 @@ function isNearName(candidate, name) {
 }
 /** The case-insensitive edit distance of two names when it is small enough for a typo, else undefined. */
 function nearNameDistance(candidate, name) {
-    const limit = Math.max(2, Math.floor(name.length / 3));
+    const limit = nearNameLimit(name);
     if (Math.abs(candidate.length - name.length) > limit)
         return undefined;
-    const distance = boundedEditDistance(candidate.toLowerCase(), name.toLowerCase(), limit);
+    const distance = levenshteinDistanceWithin(candidate.toLowerCase(), name.toLowerCase(), limit);
     return distance <= limit ? distance : undefined;
 }
-/** Levenshtein distance, or a number above `limit` as soon as it must exceed it. */
-function boundedEditDistance(left, right, limit) {
-    let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= left.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= right.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left[i - 1] === right[j - 1] ? 0 : 1));
-        }
-        if (Math.min(...current) > limit)
-            return limit + 1;
-        previous = current;
-    }
-    return previous[right.length];
+/** The most edits that still make a name a typo of this one. */
+function nearNameLimit(name) {
+    return Math.max(2, Math.floor(name.length / 3));
 }
 /** `arn:aws:iam::111122223333:role/team/orders` from an annotation ARN with another path or account. */
 function withPath(arn, path) {
@@ -10789,18 +11003,6 @@ function pathMayBe(role, path) {
 }
 function sameRoleName(role, name) {
     return roleIdentity(role).name?.toLowerCase() === name.toLowerCase();
-}
-/**
- * Roles with the annotation's name and path that the sources define only in other accounts
- * (role-account-mismatch); empty when a role of that name may be in the annotation's account.
- */
-function rolesInOtherAccounts(graph, arn) {
-    const named = graph.facts.roles.filter((role) => sameRoleName(role, arn.name) && pathMayBe(role, arn.path));
-    const elsewhere = named.filter((role) => {
-        const account = roleIdentity(role).account;
-        return account !== undefined && account !== arn.account && role.account?.kind !== 'symbolic';
-    });
-    return elsewhere.length === named.length ? elsewhere : [];
 }
 /** The issuers a trust policy names: its Federated provider ARNs and its claim keys, known ones only. */
 function trustIssuers(policy) {
@@ -10903,31 +11105,46 @@ function refusedByItsRole(graph, clusters, sa) {
  * one of any ServiceAccount of a namespace): the annotation probably names the wrong role.
  */
 function roleAcceptingInstead(graph, check) {
-    return graph.facts.roles.find((role) => {
-        if (role === check.role || !role.trustPolicy || roleIdentity(role).name === undefined)
-            return false;
-        if (!mayNameServiceAccount(role.trustPolicy, check.name))
-            return false;
+    for (const { role, policy, anyName, literalSubjects } of namedRolesWithSubjects(graph)) {
+        if (role === check.role)
+            continue;
+        // A cheap pre-filter before evaluating: some sub value may hold this name.
+        if (!anyName && !literalSubjects.some((subject) => subject.includes(check.name)))
+            continue;
         const other = checkToken(check.sa, role, check.cluster ? [check.cluster] : []);
         if (other?.decision.effect !== 'allow')
-            return false;
-        return acceptsAnyServiceAccountInNamespace(role.trustPolicy, check.namespace, { audience: check.audience.audience }).effect === 'deny';
-    });
+            continue;
+        if (acceptsAnyServiceAccountInNamespace(policy, check.namespace, { audience: check.audience.audience }).effect === 'deny')
+            return role;
+    }
+    return undefined;
 }
-/** A cheap pre-filter before evaluating: some sub value may hold this name (it contains it, a wildcard, or a reference). */
-function mayNameServiceAccount(policy, name) {
-    return policy.statements.some((statement) => (statement.condition?.entries ?? []).some((entry) => claimOf(entry.key) === 'sub' &&
-        entry.values.some((value) => value.kind === 'symbolic' || value.value.includes(name) || /[*?]/.test(value.value))));
-}
-/** Whether a trust policy bound to no role accepts this ServiceAccount's token (its role is then probably that one). */
-function acceptedByUnboundTrust(graph, sa) {
-    return graph.facts.roles.some((role) => {
-        if (!isUnboundTrustPolicy(role))
-            return false;
-        const check = checkToken(sa, role, []);
-        return check !== undefined && check.decision.effect !== 'deny';
-    });
-}
+/** The roles with a name and a trust with ":sub" conditions, in scan order. */
+const namedRolesWithSubjects = perGraph((graph) => {
+    const found = [];
+    for (const role of graph.facts.roles) {
+        const policy = role.trustPolicy;
+        if (!policy || roleIdentity(role).name === undefined)
+            continue;
+        let anyName = false;
+        const literalSubjects = [];
+        for (const statement of policy.statements) {
+            for (const entry of statement.condition?.entries ?? []) {
+                if (claimOf(entry.key) !== 'sub')
+                    continue;
+                for (const value of entry.values) {
+                    if (value.kind === 'symbolic' || /[*?]/.test(value.value))
+                        anyName = true;
+                    else
+                        literalSubjects.push(value.value);
+                }
+            }
+        }
+        if (anyName || literalSubjects.length > 0)
+            found.push({ role, policy, anyName, literalSubjects });
+    }
+    return found;
+});
 
 ;// CONCATENATED MODULE: ./src/rules/cross-account-chain-broken.ts
 
@@ -11242,13 +11459,22 @@ function* allowedIrsaStatements(roles) {
             yield { role, policy, statement };
 }
 /** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
-function* irsaStatements(roles) {
-    for (const { role, policy } of trustPolicies(roles)) {
-        for (const statement of oidcStatements(policy))
-            if (isServiceAccountStatement(statement))
-                yield { role, policy, statement };
+function irsaStatements(roles) {
+    let found = irsaStatementsOfRoles.get(roles);
+    if (!found) {
+        const statements = [];
+        for (const { role, policy } of trustPolicies(roles)) {
+            for (const statement of oidcStatements(policy))
+                if (isServiceAccountStatement(statement))
+                    statements.push({ role, policy, statement });
+        }
+        irsaStatementsOfRoles.set(roles, statements);
+        found = statements;
     }
+    return found;
 }
+/** Most rules go through the IRSA statements of all the graph's roles: they are found once. */
+const irsaStatementsOfRoles = new WeakMap();
 const EKS_ISSUER = /^oidc[.-]eks\./i;
 /**
  * Whether a statement's OIDC provider issues ServiceAccount tokens, so that the token's sub is
@@ -11587,13 +11813,15 @@ const subConditionMissing = {
     },
     *check(graph) {
         for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+            // Only such a statement can be reported: a policy without one need not be evaluated.
+            if (!policy.statements.some(lacksSubCondition))
+                continue;
             const token = acceptsAnyServiceAccount(policy);
             if (token.effect !== 'allow')
                 continue;
             const admitting = new Set(token.attempts.flatMap((attempt) => attempt.decision.allowedBy.map((outcome) => outcome.statement)));
             for (const statement of admitting) {
-                // A positive :sub condition that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.
-                if (!isAllow(statement) || !isServiceAccountStatement(statement) || positiveConditionsOn(statement, 'sub').some((entry) => !trust_parseOperator(entry.operator).ifExists))
+                if (!lacksSubCondition(statement))
                     continue;
                 const issuer = issuerKeyPrefix(statement);
                 const users = graph.serviceAccountsUsing(role).flatMap((sa) => sa.namespace.kind === 'known' && sa.name.kind === 'known' ? [{ sa, subject: serviceAccountSubject(sa.namespace.value, sa.name.value) }] : []);
@@ -11608,6 +11836,13 @@ const subConditionMissing = {
         }
     },
 };
+/**
+ * An Allow statement for a cluster's OIDC provider without a positive ":sub" condition. (A positive
+ * :sub condition that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.)
+ */
+function lacksSubCondition(statement) {
+    return isAllow(statement) && !positiveConditionsOn(statement, 'sub').some((entry) => !trust_parseOperator(entry.operator).ifExists) && isServiceAccountStatement(statement);
+}
 function why(statement) {
     const sub = conditionsOn(statement, 'sub')[0];
     if (sub && trust_parseOperator(sub.operator).negated)
@@ -11987,7 +12222,53 @@ function finding(location, subject, clusters, fix, key) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/rules/helpers/role-index.ts
+
+
+const roleIndex = perGraph((graph) => {
+    const byName = new Map();
+    const unboundTrustPolicies = [];
+    for (const role of graph.facts.roles) {
+        if (isUnboundTrustPolicy(role))
+            unboundTrustPolicies.push(role);
+        const name = roleIdentity(role).name;
+        if (name === undefined)
+            continue;
+        const key = name.toLowerCase();
+        const list = byName.get(key);
+        if (list)
+            list.push(role);
+        else
+            byName.set(key, [role]);
+    }
+    return { byName, unboundTrustPolicies };
+});
+/** The roles whose name is this one, ignoring case (IAM role names are unique case-insensitively), in scan order. */
+function rolesNamed(graph, name) {
+    return roleIndex(graph).byName.get(name.toLowerCase()) ?? [];
+}
+/**
+ * Roles with the annotation's name and path that the sources define only in other accounts
+ * (role-account-mismatch); empty when a role of that name may be in the annotation's account.
+ */
+function rolesInOtherAccounts(graph, arn) {
+    const named = rolesNamed(graph, arn.name).filter((role) => pathMayBe(role, arn.path));
+    const elsewhere = named.filter((role) => {
+        const account = roleIdentity(role).account;
+        return account !== undefined && account !== arn.account && role.account?.kind !== 'symbolic';
+    });
+    return elsewhere.length === named.length ? elsewhere : [];
+}
+/** Whether a trust policy bound to no role accepts this ServiceAccount's token (its role is then probably that one). */
+function acceptedByUnboundTrust(graph, sa) {
+    return roleIndex(graph).unboundTrustPolicies.some((role) => {
+        const check = checkToken(sa, role, []);
+        return check !== undefined && check.decision.effect !== 'deny';
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/rules/role-account-mismatch.ts
+
 
 
 
@@ -12066,6 +12347,8 @@ function* annotationsInOtherAccounts(graph) {
 ;// CONCATENATED MODULE: ./src/rules/role-not-found.ts
 
 
+
+
 const roleNotFound = {
     meta: {
         id: 'role-not-found',
@@ -12074,36 +12357,118 @@ const roleNotFound = {
         remediation: "Correct the role name or path in the annotation, give a role with a generated name a fixed name, or set the annotation from the role's ARN output.",
     },
     *check(graph) {
-        const candidatesByAccount = new Map();
+        const roles = new CandidateRoles(graph);
         for (const sa of graph.facts.serviceAccounts) {
             const annotated = annotatedRole(sa);
             if (!annotated || graph.rolesOf(sa).length > 0)
                 continue;
-            const account = annotated.arn.account;
-            if (!candidatesByAccount.has(account))
-                candidatesByAccount.set(account, candidateRoles(graph, account));
-            const finding = missingRole(graph, sa, annotated, candidatesByAccount.get(account));
+            const finding = missingRole(graph, sa, annotated, roles.inAccount(annotated.arn.account));
             if (finding)
                 yield finding;
         }
     },
 };
 /**
- * The roles an annotation in this account could have meant: those in the account or in an unstated
+ * The roles an annotation in an account could have meant: those in the account or in an unstated
  * one. None when one of them is named only at apply time (it may be the annotated one).
  */
-function candidateRoles(graph, account) {
-    const candidates = graph.facts.roles.filter((role) => {
-        if (isUnboundTrustPolicy(role))
-            return false;
-        const stated = roleIdentity(role).account;
-        return stated === undefined || stated === account;
-    });
-    return candidates.some(isNameUnknowable) ? [] : candidates;
+class CandidateRoles {
+    /** The roles that are not unbound trust policies, with the name and account their source states. */
+    named = [];
+    accountsWithUnknowableName = new Set();
+    byAccount = new Map();
+    constructor(graph) {
+        for (const role of graph.facts.roles) {
+            if (isUnboundTrustPolicy(role))
+                continue;
+            const { name, account } = roleIdentity(role);
+            this.named.push({ role, name, account });
+            if (isNameUnknowable(role))
+                this.accountsWithUnknowableName.add(account);
+        }
+    }
+    inAccount(account) {
+        let candidates = this.byAccount.get(account);
+        if (!candidates) {
+            const unknowable = this.accountsWithUnknowableName.has(undefined) || this.accountsWithUnknowableName.has(account);
+            candidates = new Candidates(unknowable ? [] : this.named.filter((entry) => entry.account === undefined || entry.account === account));
+            this.byAccount.set(account, candidates);
+        }
+        return candidates;
+    }
+}
+/** One account's candidate roles, in scan order, with their names by length for the typo search. */
+class Candidates {
+    named;
+    roles;
+    members;
+    /** Those whose real name gets a random suffix after a known prefix. */
+    withGeneratedName;
+    byNameLength;
+    nearestByName = new Map();
+    constructor(named) {
+        this.named = named;
+        this.roles = named.map((entry) => entry.role);
+        this.members = new Set(this.roles);
+        this.withGeneratedName = this.roles.filter((role) => role.generatedName?.prefix.kind === 'known');
+    }
+    /** Up to three roles with names close to this one: by distance, then name, then scan order. */
+    nearest(name) {
+        let nearest = this.nearestByName.get(name);
+        if (!nearest) {
+            nearest = this.searchNearest(name);
+            this.nearestByName.set(name, nearest);
+        }
+        return nearest;
+    }
+    searchNearest(name) {
+        const limit = nearNameLimit(name);
+        const lowerCaseName = name.toLowerCase();
+        const letters = letterCounts(lowerCaseName);
+        const kept = [];
+        // The distance is at least the difference in length: the closest lengths first, so that the
+        // three kept soon bound the distance worth computing.
+        for (let offset = 0; offset <= limit; offset++) {
+            for (const length of offset === 0 ? [name.length] : [name.length - offset, name.length + offset]) {
+                for (const candidate of this.withNameLength(length)) {
+                    const bound = kept.length === 3 ? Math.min(limit, kept[2].distance) : limit;
+                    if (offset > bound)
+                        break;
+                    if (letterCountDistance(candidate.letters, letters) > bound)
+                        continue;
+                    const distance = levenshteinDistanceWithin(candidate.lowerCaseName, lowerCaseName, bound);
+                    if (distance > bound)
+                        continue;
+                    kept.push({ ...candidate, distance });
+                    kept.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name) || a.order - b.order);
+                    if (kept.length > 3)
+                        kept.pop();
+                }
+            }
+        }
+        return kept.map((entry) => entry.role);
+    }
+    withNameLength(length) {
+        if (!this.byNameLength) {
+            this.byNameLength = new Map();
+            this.named.forEach(({ role, name }, order) => {
+                if (name === undefined)
+                    return;
+                const lowerCaseName = name.toLowerCase();
+                const entry = { role, name, lowerCaseName, letters: letterCounts(lowerCaseName), order };
+                const list = this.byNameLength.get(name.length);
+                if (list)
+                    list.push(entry);
+                else
+                    this.byNameLength.set(name.length, [entry]);
+            });
+        }
+        return this.byNameLength.get(length) ?? [];
+    }
 }
 function missingRole(graph, sa, annotated, candidates) {
     const { arn, value } = annotated;
-    if (candidates.length === 0)
+    if (candidates.roles.length === 0)
         return undefined;
     // Another account's role of this name is role-account-mismatch's finding.
     if (rolesInOtherAccounts(graph, arn).length > 0)
@@ -12112,7 +12477,7 @@ function missingRole(graph, sa, annotated, candidates) {
         return undefined;
     const subject = describeServiceAccount(sa);
     const key = `${serviceAccountKey(sa)} role:${arn.account}${arn.path}${arn.name}`;
-    const generated = candidates.find((role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name));
+    const generated = candidates.withGeneratedName.find((role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name));
     if (generated?.generatedName?.prefix.kind === 'known') {
         const prefix = generated.generatedName.prefix.value;
         return {
@@ -12123,7 +12488,7 @@ function missingRole(graph, sa, annotated, candidates) {
             key,
         };
     }
-    const otherPath = candidates.find((role) => sameRoleName(role, arn.name) && !pathMayBe(role, arn.path));
+    const otherPath = rolesNamed(graph, arn.name).find((role) => candidates.members.has(role) && !pathMayBe(role, arn.path));
     if (otherPath) {
         const path = roleIdentity(otherPath).path ?? '/';
         const annotationPath = arn.path === '/' ? 'without a path' : `with path "${arn.path}"`;
@@ -12135,13 +12500,13 @@ function missingRole(graph, sa, annotated, candidates) {
             key,
         };
     }
-    const nearest = nearestRoles(candidates, arn.name);
+    const nearest = candidates.nearest(arn.name);
     const suggestion = nearest.length > 0
         ? `did you mean ${nearest.map((role) => `"${roleIdentity(role).name}" (${formatLocation(role.location)})`).join(' or ')}? `
         : '';
     return {
         location: value.location,
-        message: `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates)}); ` +
+        message: `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates.roles)}); ` +
             `${suggestion}correct the annotation or add the role's definition to the scan`,
         related: nearest.map((role) => ({ location: role.location, message: `${roleTitle(role)}` })),
         key,
@@ -12159,18 +12524,6 @@ function prefixFits(prefix, name) {
     const lowerPrefix = prefix.toLowerCase();
     const lowerName = name.toLowerCase();
     return lowerName.startsWith(lowerPrefix) || lowerPrefix.replace(/[-_.]$/, '') === lowerName;
-}
-/** Up to three defined role names close to the annotated one. */
-function nearestRoles(roles, name) {
-    return roles
-        .flatMap((role) => {
-        const candidate = roleIdentity(role).name;
-        const distance = candidate === undefined ? undefined : nearNameDistance(candidate, name);
-        return distance === undefined ? [] : [{ role, distance, candidate: candidate }];
-    })
-        .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
-        .slice(0, 3)
-        .map((entry) => entry.role);
 }
 function countRoles(roles) {
     return roles.length === 1 ? '1 role' : `${roles.length} roles`;
@@ -13244,6 +13597,162 @@ function scalar(location, text, type) {
     return { kind: 'scalar', location, value: known(text, location), type };
 }
 
+;// CONCATENATED MODULE: ./src/sources/manifest-sniff.ts
+/**
+ * Lines a YAML 1.2 stream (and the yaml package's lexer) reads as a document boundary: `---` or
+ * `...` at the start of a line followed by a space, a tab, a line break or the end. Such a line
+ * ends any scalar, flow collection or block scalar (§9.1; for the one exception see
+ * keepWhereQuotesMaySwallow), so cutting there never splits a document. Only `\n` starts a line,
+ * as in the lexer: a lone `\r` does not.
+ */
+const DOCUMENT_BOUNDARY = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+const STARTS_WITH_BOUNDARY = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
+/** A directive (`%YAML`, `%TAG`) changes how the next document is read: such files are read whole. */
+const DIRECTIVE = /(?:^|\n)\uFEFF?%/;
+const MARKER_WORDS = ['serviceaccount', 'irsa-guard', 'amazon', 'role', 'eks', 'aws'];
+const MARKERS = new RegExp(`${MARKER_WORDS.map((word) => [...word].join('\\s*')).join('|')}|[\\\\\\u0080-\\uffff]`, 'gi');
+const MARKER_IN_KEY = new RegExp(MARKERS.source, 'i');
+/**
+ * The parts of a manifest, each marked relevant or not; undefined when the text must be read
+ * whole: it has directives, or template expressions (`{{ }}`: its parse errors are then
+ * reported as one finding for the whole file).
+ */
+function splitManifest(text) {
+    if (text.includes('{{') || DIRECTIVE.test(text))
+        return undefined;
+    const parts = [];
+    let start = 0;
+    DOCUMENT_BOUNDARY.lastIndex = 0;
+    for (let match = DOCUMENT_BOUNDARY.exec(text); match; match = DOCUMENT_BOUNDARY.exec(text)) {
+        const boundary = match.index + 1;
+        parts.push({ start, end: boundary, relevant: false });
+        start = boundary;
+    }
+    parts.push({ start, end: text.length, relevant: false });
+    markRelevant(text, parts);
+    for (const part of parts.slice(1))
+        if (!part.relevant && opensWithClosingBracket(text, part))
+            part.relevant = true;
+    for (const last of [lastSingleQuoteOpening(text), lastDoubleQuoteClosing(text)])
+        keepWhereQuotesMaySwallow(parts, last);
+    return parts;
+}
+/**
+ * A document whose first token is `]` or `}` (after tags, anchors and comments) gives its parse
+ * error to the document before it: such a part is read, so that the error shows in the parse of
+ * the kept text (which then makes the reader parse the whole text).
+ */
+function opensWithClosingBracket(text, part) {
+    for (let lineStart = part.start + 3; lineStart < part.end;) {
+        const lineEnd = Math.min(text.indexOf('\n', lineStart) >>> 0, part.end);
+        for (const word of text.slice(lineStart, lineEnd).split(/[ \t\r]+/)) {
+            if (word === '')
+                continue;
+            if (word.startsWith('#'))
+                break;
+            if (/[\]}]/.test(word))
+                return true;
+            if (!word.startsWith('!') && !word.startsWith('&'))
+                return false;
+        }
+        lineStart = lineEnd + 1;
+    }
+    return false;
+}
+/**
+ * The one place where the yaml lexer reads past a document boundary: a quoted scalar whose
+ * closing quote it finds nowhere later in the text runs to the end of the text, swallowing the
+ * documents after it. Only a scalar opened at the last possible closing quote can do that, so
+ * the part holding it is read whenever a relevant part follows. (A kept document whose quote
+ * runs past its own end always has a parse error, and a parse error makes the reader parse the
+ * whole text instead.)
+ */
+function keepWhereQuotesMaySwallow(parts, last) {
+    if (last < 0)
+        return;
+    const index = parts.findIndex((part) => part.start <= last && last < part.end);
+    if (index >= 0 && parts.slice(index + 1).some((part) => part.relevant))
+        parts[index].relevant = true;
+}
+/** The lexer looks for the end of a single-quoted scalar past `''` pairs: only the first quote of a run of odd length can open one that nothing closes. */
+function lastSingleQuoteOpening(text) {
+    for (let end = text.lastIndexOf("'"); end >= 0;) {
+        let start = end;
+        while (start > 0 && text[start - 1] === "'")
+            start -= 1;
+        if ((end - start) % 2 === 0)
+            return start;
+        end = start > 0 ? text.lastIndexOf("'", start - 1) : -1;
+    }
+    return -1;
+}
+/** The lexer ends a double-quoted scalar at the first `"` after an even number of backslashes. */
+function lastDoubleQuoteClosing(text) {
+    for (let at = text.lastIndexOf('"'); at >= 0; at = at > 0 ? text.lastIndexOf('"', at - 1) : -1) {
+        let backslashes = 0;
+        while (text[at - 1 - backslashes] === '\\')
+            backslashes += 1;
+        if (backslashes % 2 === 0)
+            return at;
+    }
+    return -1;
+}
+/** One scan of the text: each match marks its part, and the scan resumes at the next part. */
+function markRelevant(text, parts) {
+    let index = 0;
+    MARKERS.lastIndex = 0;
+    for (let match = MARKERS.exec(text); match; match = MARKERS.exec(text)) {
+        while (parts[index].end <= match.index)
+            index += 1;
+        parts[index].relevant = true;
+        index += 1;
+        if (index === parts.length)
+            return;
+        MARKERS.lastIndex = parts[index].start;
+    }
+}
+/**
+ * The text with the parts `keep` rejects reduced to their boundary marker and their line breaks:
+ * the kept documents parse as before, at the same lines and columns, and each dropped one is an
+ * empty document (a `---` with nothing after it) that readers skip.
+ */
+function keepParts(text, parts, keep) {
+    let kept = '';
+    for (const part of parts) {
+        if (keep(part)) {
+            kept += text.slice(part.start, part.end);
+            continue;
+        }
+        const marker = STARTS_WITH_BOUNDARY.test(text.slice(part.start, part.start + 4)) ? 3 : 0;
+        kept += text.slice(part.start, part.start + marker) + text.slice(part.start + marker, part.end).replace(/[^\r\n]+|\r(?!\n)/g, '');
+    }
+    return kept;
+}
+/** A parsed key (a Kustomize commonAnnotations or labels key) that the same test would keep. */
+function keyMayMatter(key) {
+    return MARKER_IN_KEY.test(key);
+}
+/**
+ * The files of the facts a rule will look up by kind, file, name and namespace: the workload or
+ * object read from the same manifest object (helpers/kubernetes.ts workloadOfObject and
+ * objectOfWorkload take the first match). annotation-key-typo and annotation-wrong-object do it for
+ * an object other than a ServiceAccount with an annotation or label key they report,
+ * workload-env-blocks-injection for a workload with an AWS_* variable. A skipped document of such
+ * a file could be that first match, so the file must then be read whole.
+ */
+function pathsLookedUpByName(facts) {
+    const paths = new Set();
+    for (const object of facts.objects ?? []) {
+        if (object.kind !== 'ServiceAccount' && object.annotations.some((annotation) => keyMayMatter(annotation.key)))
+            paths.add(object.location.path);
+    }
+    for (const workload of facts.workloads ?? []) {
+        if (workload.containers.some((container) => container.env.some((variable) => /aws/i.test(variable.name))))
+            paths.add(workload.location.path);
+    }
+    return paths;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/sources/yaml-tree.ts
@@ -13263,7 +13772,7 @@ const yaml_tree_MAX_DEPTH = 200;
  * unrendered template expression (`{{ .Values.x }}` parses as a mapping) becomes that text.
  */
 function parseYamlTree(path, text, options) {
-    const lineCounter = new dist/* LineCounter */.HN();
+    const lineCounter = lineCounterOf(text);
     const ruleId = options.parseErrorRuleId ?? 'parse-error';
     const findings = [];
     const documents = [];
@@ -13274,7 +13783,7 @@ function parseYamlTree(path, text, options) {
     let parsed;
     try {
         const customTags = options.shortTags ? shortTagDefinitions(Object.keys(options.shortTags)) : undefined;
-        parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) });
+        parsed = (0,dist/* parseAllDocuments */.hR)(text, { version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) });
     }
     catch (error) {
         findings.push({ ruleId, location: { path, line: 1, column: 1 }, message: `Cannot parse YAML: ${describeError(error)}` });
@@ -13309,6 +13818,17 @@ function parseYamlTree(path, text, options) {
         }
     }
     return { documents, findings, lineCounter };
+}
+/**
+ * Every line of the text. (The yaml parser's own LineCounter misses the line breaks inside a
+ * scalar it rejects, which would move every later document up.)
+ */
+function lineCounterOf(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    lineCounter.addNewLine(0);
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+        lineCounter.addNewLine(at + 1);
+    return lineCounter;
 }
 /** Scalar, sequence and mapping forms of each local tag, resolved to the node itself (the tree reads the tag). */
 function shortTagDefinitions(tags) {
@@ -13474,8 +13994,9 @@ function describeError(error) {
 
 
 
+
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
-const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file) => readKubernetesFile(file));
+const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context));
 /** The namespace of an object that names none: whatever `kubectl apply -n`, Helm or Argo CD gives it. */
 const APPLY_NAMESPACE = 'namespace-of-apply';
 const SERVICE_ACCOUNT_ANNOTATION = {
@@ -13487,10 +14008,24 @@ const SERVICE_ACCOUNT_ANNOTATION = {
 /** Kinds whose pods come from `spec.template` (plus any kind that has `spec.template.spec.containers`). */
 const TEMPLATE_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
 const MAX_LIST_DEPTH = 8;
-function readKubernetesFile(file) {
+/**
+ * Reads a manifest. With `context.sniff` true, the documents
+ * no rule can care about are not parsed (see manifest-sniff.ts); the file is read whole again
+ * when a rule will look up one of its objects by name.
+ */
+function readKubernetesFile(file, context) {
+    const kept = sniffing(file, context) ? relevantText(file.text) : undefined;
+    if (kept !== undefined) {
+        const result = readManifest(file, kept);
+        if (pathsLookedUpByName(result.facts).size === 0)
+            return result;
+    }
+    return readManifest(file, file.text);
+}
+function readManifest(file, parsedText) {
     const reader = new ManifestReader(file);
     try {
-        reader.read();
+        reader.read(parsedText);
     }
     catch (error) {
         reader.findings.push({
@@ -13504,6 +14039,24 @@ function readKubernetesFile(file) {
         findings: reader.findings,
         suppressions: reader.suppressions,
     };
+}
+function sniffing(file, context) {
+    return context?.sniff === true && !isJsonPath(file.path);
+}
+/**
+ * The text to parse when some documents need not be: the others blanked out, or null when none
+ * is needed. Undefined when every document is needed or the file must be read whole.
+ */
+function relevantText(text) {
+    const parts = splitManifest(text);
+    if (!parts || parts.every((part) => part.relevant))
+        return undefined;
+    if (!parts.some((part) => part.relevant))
+        return null;
+    return keepParts(text, parts, (part) => part.relevant);
+}
+function isJsonPath(path) {
+    return /\.json$/i.test(path);
 }
 /**
  * Reads built objects into facts of `source`, as `readKubernetesFile` reads a manifest (without
@@ -13535,11 +14088,12 @@ function readKubernetesObjects(objects, source, textOf) {
  * Kustomize build): the objects as trees (List items expanded), with the file's own findings
  * (syntax, duplicate keys) and comment suppressions. `readKubernetesObjects` reads the result.
  */
-function parseKubernetesFile(file) {
+function parseKubernetesFile(file, options = {}) {
+    const kept = options.sniff === true && !isJsonPath(file.path) ? relevantText(file.text) : undefined;
     const reader = new ManifestReader(file);
     reader.collected = [];
     try {
-        reader.read();
+        reader.read(kept === undefined ? file.text : kept);
     }
     catch (error) {
         reader.findings.push({
@@ -13548,7 +14102,7 @@ function parseKubernetesFile(file) {
             message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
         });
     }
-    return { objects: reader.collected, findings: reader.findings, suppressions: reader.suppressions };
+    return { objects: reader.collected, findings: reader.findings, suppressions: reader.suppressions, everyDocument: reader.parsedWhole };
 }
 class ManifestReader {
     file;
@@ -13559,16 +14113,22 @@ class ManifestReader {
     workloads = [];
     findings = [];
     suppressions = [];
-    lines;
+    fileLines;
     otherLines = new Map();
     reportDuplicates = true;
     /** Set: objects are collected as trees (parseKubernetesFile), not read into facts. */
     collected;
+    /** Every document of the file was parsed. */
+    parsedWhole = true;
     constructor(file, source = 'kubernetes', textOf) {
         this.file = file;
         this.source = source;
         this.textOf = textOf;
-        this.lines = file.text.split('\n');
+    }
+    /** The file's lines, split when first needed (a value that is not a scalar, a JSON error). */
+    get lines() {
+        this.fileLines ??= this.file.text.split('\n');
+        return this.fileLines;
     }
     readBuilt(object) {
         this.reportDuplicates = false;
@@ -13585,13 +14145,23 @@ class ManifestReader {
         }
         return lines;
     }
-    read() {
-        if (/\.json$/i.test(this.file.path)) {
+    /** Reads the file, parsing `parsedText` (the file's text with some documents blanked out; null: none to parse). */
+    read(parsedText) {
+        if (isJsonPath(this.file.path)) {
             this.readJson();
             return;
         }
         this.suppressions.push(...commentSuppressions(this.file.path, this.file.text, ['#']));
-        const tree = parseYamlTree(this.file.path, this.file.text, { version: '1.1' });
+        if (parsedText === null) {
+            this.parsedWhole = false;
+            return;
+        }
+        let tree = parseYamlTree(this.file.path, parsedText, { version: '1.1' });
+        // Where a kept document does not parse, the skipped ones may have changed how (an unclosed quote): parse it all.
+        if (tree.findings.length > 0 && parsedText !== this.file.text)
+            tree = parseYamlTree(this.file.path, this.file.text, { version: '1.1' });
+        else
+            this.parsedWhole = parsedText === this.file.text;
         this.reportParseErrors(tree.findings);
         for (const document of tree.documents) {
             if (document.root?.kind !== 'object')
@@ -13876,30 +14446,8 @@ function kubernetes_text(node) {
     return node.value.kind === 'known' ? node.value.value : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/text/edit-distance.ts
-/** Optimal string alignment distance: edits, with a swap of two neighbours counted once. */
-function editDistance(a, b) {
-    // Three rolling rows of the table (the swap looks two rows back) instead of the whole table.
-    const columns = b.length + 1;
-    let before = new Array(columns).fill(0);
-    let previous = Array.from({ length: columns }, (_, j) => j);
-    let current = new Array(columns).fill(0);
-    for (let i = 1; i <= a.length; i++) {
-        current[0] = i;
-        for (let j = 1; j < columns; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                best = Math.min(best, before[j - 2] + 1);
-            current[j] = best;
-        }
-        ;
-        [before, previous, current] = [previous, current, before];
-    }
-    return previous[columns - 1];
-}
-
 ;// CONCATENATED MODULE: ./src/rules/helpers/kubernetes.ts
+
 
 
 const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
@@ -13942,17 +14490,25 @@ function hasRoleArn(sa) {
 }
 /** The workload fact read from the same manifest object. */
 function workloadOfObject(graph, object) {
-    return graph.facts.workloads.find((workload) => workload.kind === object.kind &&
-        workload.location.path === object.location.path &&
-        sameText(workload.name, object.name) &&
-        sameText(workload.namespace, object.namespace));
+    return (workloadsByPath(graph).get(object.location.path) ?? []).find((workload) => workload.kind === object.kind && sameText(workload.name, object.name) && sameText(workload.namespace, object.namespace));
 }
 /** The manifest object a workload was read from (its pod-template annotations live there). */
 function objectOfWorkload(graph, workload) {
-    return graph.facts.objects.find((object) => object.kind === workload.kind &&
-        object.location.path === workload.location.path &&
-        sameText(object.name, workload.name) &&
-        sameText(object.namespace, workload.namespace));
+    return (objectsByPath(graph).get(workload.location.path) ?? []).find((object) => object.kind === workload.kind && sameText(object.name, workload.name) && sameText(object.namespace, workload.namespace));
+}
+const workloadsByPath = perGraph((graph) => byPath(graph.facts.workloads));
+const objectsByPath = perGraph((graph) => byPath(graph.facts.objects));
+/** Facts by the file they were read from, each list in scan order. */
+function byPath(facts) {
+    const found = new Map();
+    for (const fact of facts) {
+        const list = found.get(fact.location.path);
+        if (list)
+            list.push(fact);
+        else
+            found.set(fact.location.path, [fact]);
+    }
+    return found;
 }
 /** Annotations the webhook reads from the pod: a pod template's, or a bare Pod's own. */
 function podAnnotations(object) {
@@ -14709,6 +15265,7 @@ const providerRules = [oidcProviderMissing, oidcProviderAudienceMissing, podIden
 
 ;// CONCATENATED MODULE: ./src/rules/annotation-key-typo.ts
 
+
 const KUBE2IAM_ANNOTATION = 'iam.amazonaws.com/role';
 /** Edits that still make a key a misspelling of `eks.amazonaws.com/role-arn` (`eks.amazon.com/role-arn` is three). */
 const MAX_KEY_DISTANCE = 3;
@@ -14722,14 +15279,21 @@ const annotationKeyTypo = {
         remediation: 'Spell the key exactly eks.amazonaws.com/role-arn, in the metadata.annotations of the ServiceAccount the pods run as.',
     },
     *check(graph) {
+        const kinds = new KeyKinds();
+        // Only a file with a suspicious key can have a finding: the others are passed over.
+        const paths = suspiciousPaths(graph, kinds);
+        if (paths.size === 0)
+            return;
         const seen = new Set();
-        for (const holder of holders(graph)) {
+        for (const holder of holders(graph, paths)) {
             for (const annotation of holder.annotations) {
+                if (!paths.has(annotation.keyLocation.path))
+                    continue;
                 const at = `${annotation.keyLocation.path}:${annotation.keyLocation.line}:${annotation.keyLocation.column}`;
                 if (seen.has(at))
                     continue;
                 seen.add(at);
-                const problem = nearMiss(annotation, holder);
+                const problem = nearMiss(annotation, holder, kinds.of(annotation.key));
                 if (!problem)
                     continue;
                 yield {
@@ -14741,40 +15305,88 @@ const annotationKeyTypo = {
         }
     },
 };
-/** Manifest objects, plus ServiceAccounts that other sources (Terraform, eksctl) define. */
-function* holders(graph) {
+/** The files where some object carries a suspicious key. */
+function suspiciousPaths(graph, kinds) {
+    const paths = new Set();
+    const visit = (annotations) => {
+        for (const annotation of annotations)
+            if (isSuspicious(kinds.of(annotation.key)))
+                paths.add(annotation.keyLocation.path);
+    };
     for (const object of graph.facts.objects)
-        yield { ...object, object };
+        visit(object.annotations);
     for (const sa of graph.facts.serviceAccounts)
-        yield { kind: 'ServiceAccount', name: sa.name, namespace: sa.namespace, annotations: sa.annotations };
+        visit(sa.annotations);
+    return paths;
 }
-function nearMiss(annotation, holder) {
-    const key = annotation.key;
+/** Manifest objects, plus ServiceAccounts that other sources (Terraform, eksctl) define, with a key in one of these files. */
+function* holders(graph, paths) {
+    const concerned = (annotations) => annotations.some((annotation) => paths.has(annotation.keyLocation.path));
+    for (const object of graph.facts.objects)
+        if (concerned(object.annotations))
+            yield { ...object, object };
+    for (const sa of graph.facts.serviceAccounts) {
+        if (concerned(sa.annotations))
+            yield { kind: 'ServiceAccount', name: sa.name, namespace: sa.namespace, annotations: sa.annotations };
+    }
+}
+/** The kind of each key, found once: most keys are many times the same few. */
+class KeyKinds {
+    byKey = new Map();
+    of(key) {
+        let kind = this.byKey.get(key);
+        if (kind === undefined) {
+            kind = kindOfKey(key);
+            this.byKey.set(key, kind);
+        }
+        return kind;
+    }
+}
+function kindOfKey(key) {
     if (key === ROLE_ARN_ANNOTATION)
+        return 'correct';
+    const lower = key.toLowerCase();
+    if (lower === KUBE2IAM_ANNOTATION)
+        return 'kube2iam';
+    if (key.trim() === ROLE_ARN_ANNOTATION || key.replace(/\s+/g, '') === ROLE_ARN_ANNOTATION)
+        return 'stray-whitespace';
+    if (lower === ROLE_ARN_ANNOTATION)
+        return 'letter-case';
+    const squeezed = lower.replace(/\s+/g, '');
+    if (editDistanceWithin(squeezed, ROLE_ARN_ANNOTATION, MAX_KEY_DISTANCE) <= MAX_KEY_DISTANCE)
+        return 'misspelling';
+    const slash = lower.lastIndexOf('/');
+    const prefix = lower.slice(0, Math.max(slash, 0));
+    const name = lower.slice(slash + 1).replace(/[-_.\s]/g, '');
+    // A misspelling when its value looks like a role.
+    if (ROLE_KEY_NAMES.has(name) && /amazon|aws|eks/.test(prefix))
+        return 'role-name';
+    return 'other';
+}
+/** A key that some object may carry by mistake. */
+function isSuspicious(kind) {
+    return kind !== 'correct' && kind !== 'other';
+}
+function nearMiss(annotation, holder, keyKind) {
+    if (!isSuspicious(keyKind))
         return undefined;
     const hasCorrectKey = holder.annotations.some((other) => other.key === ROLE_ARN_ANNOTATION && other.where === annotation.where);
     if (hasCorrectKey)
         return undefined;
-    const lower = key.toLowerCase();
-    if (lower === KUBE2IAM_ANNOTATION) {
-        if (holder.kind !== 'ServiceAccount' || annotation.where !== 'annotations')
-            return undefined;
-        return `is the kube2iam/kiam pod annotation, which the EKS webhook does not read (it reads ${ROLE_ARN_ANNOTATION})`;
+    switch (keyKind) {
+        case 'kube2iam':
+            if (holder.kind !== 'ServiceAccount' || annotation.where !== 'annotations')
+                return undefined;
+            return `is the kube2iam/kiam pod annotation, which the EKS webhook does not read (it reads ${ROLE_ARN_ANNOTATION})`;
+        case 'stray-whitespace':
+            return `has stray whitespace, so it is not ${ROLE_ARN_ANNOTATION} to the EKS webhook`;
+        case 'letter-case':
+            return `differs in letter case from ${ROLE_ARN_ANNOTATION} (keys are case-sensitive), so the EKS webhook does not read it`;
+        case 'misspelling':
+            return misspelling;
+        case 'role-name':
+            return looksLikeRole(annotation) ? misspelling : undefined;
     }
-    if (key.trim() === ROLE_ARN_ANNOTATION || key.replace(/\s+/g, '') === ROLE_ARN_ANNOTATION)
-        return `has stray whitespace, so it is not ${ROLE_ARN_ANNOTATION} to the EKS webhook`;
-    if (lower === ROLE_ARN_ANNOTATION)
-        return `differs in letter case from ${ROLE_ARN_ANNOTATION} (keys are case-sensitive), so the EKS webhook does not read it`;
-    const squeezed = lower.replace(/\s+/g, '');
-    // The distance is at least the difference in length: most keys are spared the computation.
-    if (Math.abs(squeezed.length - ROLE_ARN_ANNOTATION.length) <= MAX_KEY_DISTANCE && editDistance(squeezed, ROLE_ARN_ANNOTATION) <= MAX_KEY_DISTANCE)
-        return misspelling;
-    const slash = lower.lastIndexOf('/');
-    const prefix = lower.slice(0, Math.max(slash, 0));
-    const name = lower.slice(slash + 1).replace(/[-_.\s]/g, '');
-    if (ROLE_KEY_NAMES.has(name) && /amazon|aws|eks/.test(prefix) && looksLikeRole(annotation))
-        return misspelling;
-    return undefined;
 }
 const misspelling = `is a misspelling of ${ROLE_ARN_ANNOTATION}, the only key the EKS webhook reads`;
 function looksLikeRole(annotation) {
@@ -15234,6 +15846,7 @@ function skippedContainers(graph, workload) {
 
 
 
+
 const workloadServiceAccountMissing = {
     meta: {
         id: 'workload-service-account-missing',
@@ -15262,6 +15875,7 @@ class ServiceAccountIndex {
     byName = new Map();
     byNamespace = new Map();
     symbolicallyNamed = [];
+    byDirectoryByNamespace = new Map();
     constructor(serviceAccounts) {
         for (const sa of serviceAccounts) {
             if (sa.name.kind !== 'known') {
@@ -15285,6 +15899,18 @@ class ServiceAccountIndex {
     /** Those with a known name in this namespace (the same known namespace, or the same reference). */
     inNamespace(namespace) {
         return this.byNamespace.get(namespaceKey(namespace)) ?? [];
+    }
+    /** Those with a known name in this namespace whose files are in this directory. */
+    inNamespaceAndDirectory(namespace, directory) {
+        const key = namespaceKey(namespace);
+        let byDirectory = this.byDirectoryByNamespace.get(key);
+        if (!byDirectory) {
+            byDirectory = new Map();
+            for (const sa of this.inNamespace(namespace))
+                append(byDirectory, external_node_path_namespaceObject.posix.dirname(sa.location.path), sa);
+            this.byDirectoryByNamespace.set(key, byDirectory);
+        }
+        return byDirectory.get(directory) ?? [];
     }
 }
 function append(map, key, item) {
@@ -15328,7 +15954,7 @@ function missing(workload, name, index) {
         };
     }
     const directory = external_node_path_namespaceObject.posix.dirname(workload.location.path);
-    const besides = inNamespace.filter((sa) => external_node_path_namespaceObject.posix.dirname(sa.location.path) === directory);
+    const besides = index.inNamespaceAndDirectory(namespace, directory);
     if (besides.length > 0) {
         const names = [...new Set(besides.map((sa) => sa.name.value))].join(', ');
         const where = directory === '.' ? 'the repository root' : `${directory}/`;
@@ -15353,11 +15979,17 @@ function sameNamespace(a, b) {
 /** One typo apart, or the same name with a kustomize-style prefix or suffix. */
 function workload_service_account_missing_nearMiss(defined, wanted) {
     const allowed = Math.min(defined.length, wanted.length) >= 5 ? 2 : 1;
-    // The distance is at least the difference in length.
-    if (Math.abs(defined.length - wanted.length) <= allowed && editDistance(defined, wanted) <= allowed)
+    if (editDistanceWithin(defined, wanted, allowed) <= allowed)
         return true;
-    return defined.startsWith(`${wanted}-`) || defined.endsWith(`-${wanted}`) || wanted.startsWith(`${defined}-`) || wanted.endsWith(`-${defined}`);
+    return hasAffix(defined, wanted) || hasAffix(wanted, defined);
 }
+/** `name` is `core` with a prefix ending in "-" or a suffix starting with "-". */
+function hasAffix(name, core) {
+    if (name.length <= core.length)
+        return false;
+    return (name.charCodeAt(core.length) === HYPHEN && name.startsWith(core)) || (name.charCodeAt(name.length - core.length - 1) === HYPHEN && name.endsWith(core));
+}
+const HYPHEN = 0x2d;
 
 ;// CONCATENATED MODULE: ./src/rules/service-account-rules.ts
 
@@ -18753,12 +19385,12 @@ function isStandalone(text, action) {
 function firstWord(text) {
     return /^[A-Za-z]+/.exec(text)?.[0] ?? '';
 }
-function before(a, b) {
+function go_template_before(a, b) {
     return a.line < b.line || (a.line === b.line && a.column < b.column);
 }
 /** Inside a branch: strictly after its start and before its end. */
 function within(position, branch) {
-    return before(branch.start, position) && before(position, branch.end);
+    return go_template_before(branch.start, position) && go_template_before(position, branch.end);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/helm/helpers.ts
@@ -19284,6 +19916,7 @@ function sameTree(a, b) {
 
 
 
+
 /** Kinds kustomize does not give a namespace (cluster-scoped). */
 const CLUSTER_SCOPED_KINDS = new Set([
     'Namespace',
@@ -19357,8 +19990,66 @@ class KustomizeBuilder {
     files;
     kustomizations = new Map();
     manifests = new Map();
-    constructor(files) {
+    plans = new Map();
+    /** Loads of each resource file that the planned builds have still to make. */
+    loadsLeft = new Map();
+    /** Resource files some planned build reads whole: every build then uses that one parse. */
+    wholeFiles = new Set();
+    sniff;
+    constructor(files, options = {}) {
         this.files = files;
+        this.sniff = options.sniff === true;
+    }
+    /**
+     * Plans the builds of these kustomizations before any is made: how often each resource file is
+     * loaded (so that its trees are dropped after the last load) and which files some build reads
+     * whole. Optional: a build that was not planned is still made right.
+     */
+    plan(paths) {
+        for (const path of paths) {
+            const plan = this.planOf(path);
+            for (const load of plan.loads) {
+                this.loadsLeft.set(load, (this.loadsLeft.get(load) ?? 0) + 1);
+                if (plan.everyDocument || !this.sniff)
+                    this.wholeFiles.add(load);
+            }
+        }
+    }
+    /** The kustomizations and resource files `build` accumulates, followed the same way without reading the resources. */
+    planOf(path) {
+        const cached = this.plans.get(path);
+        if (cached)
+            return cached;
+        const plan = { loads: [], everyDocument: false };
+        this.plans.set(path, plan);
+        const visit = (kustomization, stack) => {
+            if (readsEveryObject(kustomization))
+                plan.everyDocument = true;
+            for (const reference of kustomization.resources) {
+                const target = this.resolve(kustomization, reference);
+                if (target.kind === 'file' && this.withinRoot(kustomization, target.path))
+                    plan.loads.push(target.path);
+                if (target.kind !== 'directory')
+                    continue;
+                const sub = this.nestedQuietly(target.path, stack);
+                if (sub && sub.kind !== 'Component')
+                    visit(sub, [...stack, sub.path]);
+            }
+            for (const reference of kustomization.components) {
+                const target = this.resolve(kustomization, reference);
+                const sub = target.kind === 'directory' ? this.nestedQuietly(target.path, stack) : undefined;
+                if (sub)
+                    visit(sub, [...stack, sub.path]);
+            }
+        };
+        const root = this.kustomization(path);
+        if (root)
+            visit(root, [path]);
+        return plan;
+    }
+    nestedQuietly(directory, stack) {
+        const file = this.kustomizationIn(directory);
+        return file && !stack.includes(file) ? this.kustomization(file) : undefined;
     }
     kustomization(path) {
         const cached = this.kustomizations.get(path);
@@ -19395,14 +20086,29 @@ class KustomizeBuilder {
         }
         return referenced;
     }
-    build(path) {
+    /**
+     * Builds a kustomization. Unless `everyDocument`, and when the builder sniffs, the resource
+     * documents no rule can care about are left out as long as nothing in the build can depend on
+     * them; when something does, the build is made again from every document.
+     */
+    build(path, everyDocument = !this.sniff || this.planOf(path).everyDocument) {
         const kustomization = this.kustomization(path);
         if (!kustomization)
             return undefined;
-        const build = { kustomization, resources: [], files: new Set([path]), findings: [], complete: true, unevaluated: [] };
+        const build = {
+            kustomization,
+            resources: [],
+            files: new Set([path]),
+            findings: [],
+            complete: true,
+            unevaluated: [],
+            everyDocument,
+            skippedDocuments: false,
+            needsEveryDocument: false,
+        };
         build.resources = this.accumulate(kustomization, [path], build, []);
         this.fixServiceAccountReferences(build);
-        return build;
+        return build.needsEveryDocument && !everyDocument ? this.build(path, true) : build;
     }
     accumulate(kustomization, stack, build, inherited) {
         build.files.add(kustomization.path);
@@ -19410,6 +20116,8 @@ class KustomizeBuilder {
         build.unevaluated.push(...kustomization.unevaluated);
         if (kustomization.findings.length > 0)
             build.complete = false;
+        if (readsEveryObject(kustomization) && !build.everyDocument)
+            build.needsEveryDocument = true;
         let resources = [...inherited];
         for (const reference of kustomization.resources)
             resources.push(...this.resource(kustomization, reference, stack, build));
@@ -19451,9 +20159,27 @@ class KustomizeBuilder {
             return resources;
         return this.accumulate(sub, [...stack, sub.path], build, resources);
     }
+    /** Where a resource or component reference leads. */
+    resolve(kustomization, reference) {
+        if (isRemoteReference(reference.value))
+            return { kind: 'remote' };
+        const path = resolveReference(kustomization.directory, reference.value);
+        if (this.files.outside(path))
+            return { kind: 'outside' };
+        if (this.files.discovered(path))
+            return { kind: 'file', path };
+        if (this.files.isDirectory(path))
+            return { kind: 'directory', path };
+        if (this.files.isFile(path))
+            return { kind: 'file', path };
+        return { kind: 'missing' };
+    }
     /** Where a resource or component reference leads, or undefined after reporting why it is not followed. */
     reach(kustomization, reference, build) {
-        if (isRemoteReference(reference.value)) {
+        const target = this.resolve(kustomization, reference);
+        if (target.kind === 'file' || target.kind === 'directory')
+            return target;
+        if (target.kind === 'remote') {
             build.complete = false;
             build.findings.push({
                 ruleId: 'parse-error',
@@ -19464,8 +20190,7 @@ class KustomizeBuilder {
             });
             return undefined;
         }
-        const path = resolveReference(kustomization.directory, reference.value);
-        if (this.files.outside(path)) {
+        if (target.kind === 'outside') {
             build.complete = false;
             build.findings.push({
                 ruleId: 'parse-error',
@@ -19476,12 +20201,6 @@ class KustomizeBuilder {
             });
             return undefined;
         }
-        if (this.files.discovered(path))
-            return { kind: 'file', path };
-        if (this.files.isDirectory(path))
-            return { kind: 'directory', path };
-        if (this.files.isFile(path))
-            return { kind: 'file', path };
         this.fail(build, reference.location, `${reference.value} does not exist (kustomize build fails)`);
         return undefined;
     }
@@ -19507,31 +20226,46 @@ class KustomizeBuilder {
     }
     load(path, location, build) {
         build.files.add(path);
-        const manifest = this.parse(path);
+        const manifest = this.parse(path, build.everyDocument || this.wholeFiles.has(path));
         if (typeof manifest === 'string') {
             this.fail(build, location, `Cannot read ${path}: ${manifest}`);
             return [];
         }
-        return manifest.objects.map((document) => {
-            const root = cloneTree(document.root);
+        if (!manifest.everyDocument)
+            build.skippedDocuments = true;
+        const left = (this.loadsLeft.get(path) ?? 0) - 1;
+        this.loadsLeft.set(path, left);
+        const objects = manifest.objects;
+        const last = left <= 0;
+        if (last)
+            manifest.objects = undefined;
+        return objects.map((document) => {
+            const root = last ? document.root : cloneTree(document.root);
             return { root, path, fromLine: document.fromLine, toLine: document.toLine, names: [nameOf(root)], namespaces: [namespaceOf(root)] };
         });
     }
-    /** The objects of a manifest (List items expanded), parsed once for every build that uses it. */
-    parse(path) {
+    /**
+     * The objects of a manifest (List items expanded): every document's, or only those that look
+     * relevant. Parsed once for the builds that load it, and again only for a load past the
+     * planned ones, or for one that needs every document after a parse of the relevant ones.
+     */
+    parse(path, everyDocument) {
         const cached = this.manifests.get(path);
-        if (cached !== undefined)
+        if (typeof cached === 'string')
+            return cached;
+        if (cached?.objects && (cached.everyDocument || !everyDocument))
             return cached;
         const text = this.files.read(path);
-        const result = isUnreadable(text)
-            ? text === 'too-large'
-                ? 'it is larger than maxFileBytes'
-                : text === 'not-text'
-                    ? 'it is not text'
-                    : 'it cannot be read'
-            : parseKubernetesFile({ path, kind: 'kubernetes', text });
-        this.manifests.set(path, result);
-        return result;
+        if (isUnreadable(text)) {
+            const why = text === 'too-large' ? 'it is larger than maxFileBytes' : text === 'not-text' ? 'it is not text' : 'it cannot be read';
+            this.manifests.set(path, why);
+            return why;
+        }
+        // Once every document was parsed, the file's findings are those of every document.
+        const whole = everyDocument || cached?.everyDocument === true;
+        const manifest = parseKubernetesFile({ path, kind: 'kubernetes', text }, { sniff: this.sniff && !whole });
+        this.manifests.set(path, manifest);
+        return manifest;
     }
     /** The findings and comment suppressions of a resource file a build read, if one did. */
     parsedManifest(path) {
@@ -19654,6 +20388,10 @@ class KustomizeBuilder {
             // A base that was not read may define it, under a name this build changed.
             if (candidates.length === 0 && !build.complete && renamed) {
                 set(holder, field, { ...reference, value: symbolic(`kustomize-reference:${name}`, reference.location), type: 'unknown' });
+            }
+            else if (candidates.length === 0 && !build.complete && build.skippedDocuments) {
+                // Whether any object was renamed may depend on one that was not read.
+                build.needsEveryDocument = true;
             }
         }
     }
@@ -19781,6 +20519,17 @@ function keepIdentity(patch, spec) {
     const renames = spec.target !== undefined && spec.allowNameChange;
     metadata.entries = metadata.entries.filter((item) => (item.key !== 'name' || renames) && item.key !== 'namespace');
 }
+/**
+ * A kustomization whose outcome depends on every object of the build: a patch matches, fails on
+ * or renames any of them, and an annotation or label key a rule reads (or a suppression) lands on
+ * all of them. Namespaces, name prefixes and keys no rule reads leave irrelevant objects irrelevant.
+ */
+function readsEveryObject(kustomization) {
+    if (kustomization.patches.length > 0)
+        return true;
+    const keys = [...kustomization.commonAnnotations, ...kustomization.labels.flatMap((labels) => labels.entries)];
+    return keys.some((entry) => keyMayMatter(entry.key));
+}
 function kindOf(root) {
     return textOf(get(root, 'kind'));
 }
@@ -19901,9 +20650,9 @@ class release_objects_TemplateReader {
                 continue;
             let target;
             for (const entry of entries) {
-                if (entry.keyLocation.column - 1 >= fragment.indent || !before(entry.keyLocation, fragment.action.start))
+                if (entry.keyLocation.column - 1 >= fragment.indent || !go_template_before(entry.keyLocation, fragment.action.start))
                     continue;
-                if (!target || before(target.keyLocation, entry.keyLocation))
+                if (!target || go_template_before(target.keyLocation, entry.keyLocation))
                     target = entry;
             }
             if (!target)
@@ -20091,8 +20840,8 @@ class release_objects_TemplateReader {
     /** Whether a position of the template is rendered, and what `.` is there. */
     status(position) {
         const enclosing = this.skeleton.blocks
-            .filter((block) => before(block.start, position) && before(position, block.end))
-            .sort((a, b) => (before(a.start, b.start) ? -1 : 1));
+            .filter((block) => go_template_before(block.start, position) && go_template_before(position, block.end))
+            .sort((a, b) => (go_template_before(a.start, b.start) ? -1 : 1));
         let status = { active: true, dot: { kind: 'value', node: this.root }, variables: new Map() };
         for (const block of enclosing) {
             status = this.inBlock(block, position, status);
@@ -21403,6 +22152,7 @@ function iam_json_labelOf(name, path) {
 
 
 
+
 /**
  * Kustomize builds as sources of the effective ServiceAccounts and workloads. Every
  * kustomization that no other kustomization builds on is a build; its objects are reported as
@@ -21415,30 +22165,65 @@ const kustomizeSource = {
     read(files, context) {
         const result = emptyResult();
         const repository = new RepositoryFiles(context.files, context.root, context.config.maxFileBytes);
-        const builder = new KustomizeBuilder(repository);
+        // A rendered build is located by the native one, object by object: it needs them all.
+        const sniff = context.sniff === true && context.config.kustomize !== 'render';
+        const builder = new KustomizeBuilder(repository, { sniff });
         const consumed = new Set();
-        for (const path of buildRoots(files.map((file) => file.path), builder)) {
-            try {
-                const build = builder.build(path);
-                if (!build)
-                    continue;
-                for (const file of build.files)
-                    consumed.add(file);
-                appendResult(result, buildResult(build, repository, context));
-            }
-            catch (error) {
-                result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${error instanceof Error ? error.message : String(error)}` });
-            }
+        const roots = buildRoots(files.map((file) => file.path), builder);
+        builder.plan(roots);
+        const runs = roots.map((path) => runBuild(path, builder, repository, context, false));
+        if (sniff)
+            rebuildWhereLookedUpByName(runs, builder, repository, context);
+        for (const run of runs) {
+            for (const file of run.files)
+                consumed.add(file);
+            appendResult(result, run.result);
         }
         for (const file of files)
             consumed.add(file.path);
-        appendResult(result, fileResults(consumed, repository, builder));
+        appendResult(result, fileResults(consumed, repository, builder, sniff));
         result.findings = kustomize_unique(result.findings);
         result.suppressions = kustomize_unique(result.suppressions);
         result.consumedFiles = [...consumed];
         return result;
     },
 };
+function runBuild(path, builder, repository, context, everyDocument) {
+    const run = { path, result: emptyResult(), files: new Set(), skippedDocuments: false };
+    try {
+        const build = everyDocument ? builder.build(path, true) : builder.build(path);
+        if (!build)
+            return run;
+        run.files = build.files;
+        run.skippedDocuments = build.skippedDocuments;
+        run.result = buildResult(build, repository, context);
+    }
+    catch (error) {
+        run.result = emptyResult();
+        run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    return run;
+}
+/**
+ * A rule looks up some objects by kind, file, name and namespace (see pathsLookedUpByName); a
+ * document some build left unread could be the one it finds first, so each build that left a
+ * document unread in one of those files (or in a kustomization that may locate such an object)
+ * is made again from every document.
+ */
+function rebuildWhereLookedUpByName(runs, builder, repository, context) {
+    const lookedUp = new Set();
+    for (const run of runs)
+        for (const path of pathsLookedUpByName(run.result.facts))
+            lookedUp.add(path);
+    if (lookedUp.size === 0)
+        return;
+    for (const [index, run] of runs.entries()) {
+        if (!run.skippedDocuments || ![...run.files].some((file) => lookedUp.has(file)))
+            continue;
+        const again = runBuild(run.path, builder, repository, context, true);
+        runs[index] = { ...again, files: new Set([...run.files, ...again.files]) };
+    }
+}
 /** Kustomizations no other kustomization builds on (components are never built alone). */
 function buildRoots(paths, builder) {
     const referenced = new Set();
@@ -21502,7 +22287,7 @@ function kustomize_render(build, repository, context) {
     return { objects: locateRendered(outcome.text, build.resources, location) };
 }
 /** Syntax findings and comment suppressions of the files the builds read, once each. */
-function fileResults(consumed, repository, builder) {
+function fileResults(consumed, repository, builder, sniff) {
     const result = emptyResult();
     for (const path of consumed) {
         const parsed = builder.parsedManifest(path);
@@ -21518,7 +22303,7 @@ function fileResults(consumed, repository, builder) {
             result.suppressions.push(...commentSuppressions(path, text, ['#']));
             continue;
         }
-        const read = readKubernetesFile({ path, kind: 'kubernetes', text });
+        const read = readKubernetesFile({ path, kind: 'kubernetes', text }, { sniff });
         result.findings.push(...read.findings);
         result.suppressions.push(...read.suppressions.filter((suppression) => suppression.form === 'comment'));
     }
@@ -23830,7 +24615,7 @@ function readKubernetesServiceAccount({ view, address, root, sink }) {
 function readKubernetesManifest(context) {
     const manifest = present(context.view.value('manifest'));
     if (manifest)
-        readManifest(context, manifest);
+        kubernetes_readManifest(context, manifest);
 }
 /** `resource "kubectl_manifest"`: `yaml_body`, a YAML string (often a heredoc with `${}` references). */
 function readKubectlManifest(context) {
@@ -23848,9 +24633,9 @@ function readKubectlManifest(context) {
         return;
     }
     if (parsed?.root)
-        readManifest(context, treeToValue(parsed.root));
+        kubernetes_readManifest(context, treeToValue(parsed.root));
 }
-function readManifest({ view, address, root, sink }, manifest) {
+function kubernetes_readManifest({ view, address, root, sink }, manifest) {
     const kind = scalarString(objectGet(manifest, 'kind') ?? { kind: 'null', location: view.location });
     const apiVersion = scalarString(objectGet(manifest, 'apiVersion') ?? { kind: 'null', location: view.location }) ?? '';
     if (kind === undefined)
@@ -24249,12 +25034,19 @@ function parseHcl(parser, path, text, options = {}) {
     if (!tree)
         return { path, text, body: { attributes: [], blocks: [] }, error: { location: { path, line: 1, column: 1 }, message: 'the parser returned nothing' } };
     try {
-        const reader = new TreeReader(path, text, options.lineOffset ?? 0);
         const root = tree.rootNode;
-        const bodyNode = root.namedChildren.find((child) => child?.type === 'body');
-        const body = bodyNode ? reader.body(bodyNode, 0) : { attributes: [], blocks: [] };
+        const hasError = root.hasError;
+        const cursor = root.walk();
+        const reader = new TreeReader(path, text, options.lineOffset ?? 0, cursor, nodeTypes(tree.language), hasError);
+        let body;
+        try {
+            body = reader.file();
+        }
+        finally {
+            cursor.delete();
+        }
         const file = { path, text, body };
-        if (root.hasError) {
+        if (hasError) {
             const error = parse_firstError(root);
             if (error)
                 file.error = { location: reader.location(errorIndex(error, text)), message: parse_describeError(error, text) };
@@ -24315,18 +25107,73 @@ function hoistTopLevelBlocks(blocks, depth) {
     const deeper = hoisted.length > 0 ? hoistTopLevelBlocks(hoisted, depth + 1) : [];
     return [...hoisted, ...deeper];
 }
+const nodeTypesByLanguage = new WeakMap();
+function nodeTypes(language) {
+    let types = nodeTypesByLanguage.get(language);
+    if (!types) {
+        const names = [];
+        const named = [];
+        for (let id = 0; id < language.types.length; id++) {
+            names.push(language.types[id] || 'ERROR');
+            named.push(language.nodeTypeIsNamed(id));
+        }
+        types = { names, named, keyField: language.fieldIdForName('key') ?? -1, valueField: language.fieldIdForName('val') ?? -1 };
+        nodeTypesByLanguage.set(language, types);
+    }
+    return types;
+}
+/** Children read ahead, then visited in order: the cursor moves forward from one to the next. */
+class ChildWalk {
+    cursor;
+    children;
+    position = -1;
+    constructor(cursor, children) {
+        this.cursor = cursor;
+        this.children = children;
+    }
+    /** Moves the cursor from the parent, or from the child visited last, onto child `index`. */
+    moveTo(index) {
+        if (index < this.position)
+            this.finish();
+        if (this.position < 0) {
+            this.cursor.gotoFirstChild();
+            this.position = 0;
+        }
+        for (; this.position < index; this.position++)
+            this.cursor.gotoNextSibling();
+    }
+    /** Moves the cursor back to the parent. */
+    finish() {
+        if (this.position >= 0)
+            this.cursor.gotoParent();
+        this.position = -1;
+    }
+}
+/**
+ * Reads the tree through one cursor, which costs far less than web-tree-sitter's Node objects.
+ * Every method that reads a node starts and ends with the cursor on that node.
+ */
 class TreeReader {
     path;
     text;
     lineOffset;
+    cursor;
+    types;
+    mayHaveErrors;
     lineStarts = [0];
-    constructor(path, text, lineOffset) {
+    /** Whether the node the cursor moved to last is named. */
+    named = false;
+    constructor(path, text, lineOffset, cursor, types, 
+    /** Without errors the tree follows the grammar exactly, and nodes of simple shapes are read from their text. */
+    mayHaveErrors) {
         this.path = path;
         this.text = text;
         this.lineOffset = lineOffset;
-        for (let index = 0; index < text.length; index++)
-            if (text.charCodeAt(index) === 10)
-                this.lineStarts.push(index + 1);
+        this.cursor = cursor;
+        this.types = types;
+        this.mayHaveErrors = mayHaveErrors;
+        for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1))
+            this.lineStarts.push(newline + 1);
     }
     location(index) {
         let low = 0;
@@ -24340,374 +25187,798 @@ class TreeReader {
         }
         return { path: this.path, line: low + 1 + this.lineOffset, column: index - this.lineStarts[low] + 1 };
     }
-    body(node, depth) {
+    /** The body of the file (the cursor is on the root). */
+    file() {
+        for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
+            if (type === 'body') {
+                const body = this.body(0);
+                this.leave();
+                return body;
+            }
+        }
+        return { attributes: [], blocks: [] };
+    }
+    /** Moves to the first child and returns its type; undefined, without moving, when there is none. */
+    firstChild() {
+        return this.cursor.gotoFirstChild() ? this.currentType() : undefined;
+    }
+    /** Moves to the next sibling and returns its type; after the last one, moves back to the parent and returns undefined. */
+    nextSibling() {
+        if (this.cursor.gotoNextSibling())
+            return this.currentType();
+        this.cursor.gotoParent();
+        return undefined;
+    }
+    firstNamedChild() {
+        let type = this.firstChild();
+        while (type !== undefined && !this.named)
+            type = this.nextSibling();
+        return type;
+    }
+    firstCodeChild() {
+        let type = this.firstChild();
+        while (type === 'comment')
+            type = this.nextSibling();
+        return type;
+    }
+    nextCodeSibling() {
+        let type = this.nextSibling();
+        while (type === 'comment')
+            type = this.nextSibling();
+        return type;
+    }
+    /** Stops reading the children: moves back to the parent. */
+    leave() {
+        this.cursor.gotoParent();
+    }
+    currentType() {
+        const id = this.cursor.nodeTypeId;
+        this.named = this.types.named[id] ?? true;
+        return this.types.names[id] ?? 'ERROR';
+    }
+    nodeText() {
+        return this.text.slice(this.cursor.startIndex, this.cursor.endIndex);
+    }
+    isMissing() {
+        return this.mayHaveErrors && this.cursor.nodeIsMissing;
+    }
+    readChildren() {
+        const children = [];
+        let index = 0;
+        for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
+            children.push({ type, named: this.named, start: this.cursor.startIndex, end: this.cursor.endIndex, missing: this.isMissing(), index: index++ });
+        }
+        return new ChildWalk(this.cursor, children);
+    }
+    body(depth) {
         const body = { attributes: [], blocks: [] };
-        for (const child of node.namedChildren) {
-            if (!child)
-                continue;
-            if (child.type === 'attribute') {
-                const attribute = this.attribute(child, depth);
+        for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
+            if (type === 'attribute') {
+                const attribute = this.attribute(depth);
                 if (attribute)
                     body.attributes.push(attribute);
             }
-            else if (child.type === 'block') {
-                const block = this.block(child, depth);
+            else if (type === 'block') {
+                const block = this.block(depth);
                 if (block)
                     body.blocks.push(block);
             }
         }
         return body;
     }
-    attribute(node, depth) {
-        const name = node.namedChildren.find((child) => child?.type === 'identifier');
-        const expression = node.namedChildren.find((child) => child?.type === 'expression');
-        if (!name)
+    attribute(depth) {
+        if (!this.mayHaveErrors) {
+            const attribute = this.wellFormedAttribute(depth);
+            if (attribute)
+                return attribute;
+        }
+        let name;
+        let nameStart = 0;
+        let expression;
+        for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
+            if (type === 'identifier' && name === undefined) {
+                nameStart = this.cursor.startIndex;
+                name = this.text.slice(nameStart, this.cursor.endIndex);
+            }
+            else if (type === 'expression' && expression === undefined) {
+                expression = this.expression(type, depth + 1);
+            }
+        }
+        if (name === undefined)
+            return undefined;
+        return { name, location: this.location(nameStart), expression: expression ?? { kind: 'invalid', location: this.location(this.cursor.endIndex) } };
+    }
+    block(depth) {
+        if (depth > parse_MAX_DEPTH)
+            return undefined;
+        const start = this.cursor.startIndex;
+        if (!this.mayHaveErrors) {
+            const block = this.wellFormedBlock(start, depth);
+            if (block)
+                return block;
+        }
+        let type;
+        const labels = [];
+        let readingLabels = true;
+        let body;
+        let end;
+        let namedIndex = 0;
+        for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+            if (!this.named)
+                continue;
+            if (namedIndex++ === 0) {
+                if (child !== 'identifier') {
+                    this.leave();
+                    return undefined;
+                }
+                type = this.nodeText();
+                continue;
+            }
+            if (readingLabels) {
+                if (child === 'identifier') {
+                    labels.push(this.nodeText());
+                    continue;
+                }
+                if (child === 'string_lit') {
+                    labels.push(this.stringLiteral());
+                    continue;
+                }
+                readingLabels = false;
+            }
+            if (child === 'body') {
+                if (!body)
+                    body = this.body(depth + 1);
+            }
+            else if (child === 'block_end' && end === undefined) {
+                end = this.cursor.startIndex;
+            }
+        }
+        if (type === undefined)
             return undefined;
         return {
-            name: name.text,
-            location: this.location(name.startIndex),
-            expression: expression ? this.expression(expression, depth + 1) : { kind: 'invalid', location: this.location(node.endIndex) },
+            type,
+            labels,
+            location: this.location(start),
+            endLine: this.location(end ?? this.cursor.endIndex).line,
+            body: body ?? { attributes: [], blocks: [] },
         };
     }
-    block(node, depth) {
-        const children = node.namedChildren.filter((child) => child !== null);
-        const type = children[0];
-        if (type?.type !== 'identifier' || depth > parse_MAX_DEPTH)
+    /*
+     * A tree without errors follows the grammar exactly, and trailing comments are never inside a
+     * node: the methods below read such nodes from their source text where it has a simple shape
+     * (on one line, without comments), and otherwise return undefined. They yield the same AST as
+     * reading the children, with far fewer calls into the parser's WebAssembly.
+     */
+    /** `name = value`: the name is the first child and the expression the last. */
+    wellFormedAttribute(depth) {
+        const start = this.cursor.startIndex;
+        const nameEnd = identifierEnd(this.text, start);
+        if (nameEnd < 0)
+            return undefined;
+        const name = this.text.slice(start, nameEnd);
+        const equals = skipBlanks(this.text, nameEnd);
+        if (depth + 1 <= parse_MAX_DEPTH && this.text.charCodeAt(equals) === 61) {
+            const expression = this.simpleExpression(skipBlanks(this.text, equals + 1), this.cursor.endIndex);
+            if (expression)
+                return { name, location: this.location(start), expression };
+        }
+        if (!this.cursor.gotoLastChild())
+            return undefined;
+        if (this.currentType() !== 'expression') {
+            this.leave();
+            return undefined;
+        }
+        const expression = this.expression('expression', depth + 1);
+        this.leave();
+        return { name, location: this.location(start), expression };
+    }
+    /** `type label… {` on one line; the body is the last child but the closing brace and comments. */
+    wellFormedBlock(start, depth) {
+        const typeEnd = identifierEnd(this.text, start);
+        if (typeEnd < 0)
             return undefined;
         const labels = [];
-        for (const child of children.slice(1)) {
-            if (child.type === 'identifier')
-                labels.push(child.text);
-            else if (child.type === 'string_lit')
-                labels.push(this.stringLiteral(child));
-            else
-                break;
+        let index = skipBlanks(this.text, typeEnd);
+        while (this.text.charCodeAt(index) !== 123) {
+            const labelEnd = this.text.charCodeAt(index) === 34 ? quotedStringEnd(this.text, index, this.text.length) : identifierEnd(this.text, index);
+            if (labelEnd < 0)
+                return undefined;
+            labels.push(this.text.charCodeAt(index) === 34 ? unescapeQuoted(this.text.slice(index + 1, labelEnd - 1)) : this.text.slice(index, labelEnd));
+            index = skipBlanks(this.text, labelEnd);
         }
-        const bodyNode = children.find((child) => child.type === 'body');
-        const end = children.find((child) => child.type === 'block_end');
-        return {
-            type: type.text,
-            labels,
-            location: this.location(node.startIndex),
-            endLine: this.location(end ? end.startIndex : node.endIndex).line,
-            body: bodyNode ? this.body(bodyNode, depth + 1) : { attributes: [], blocks: [] },
-        };
+        if (!this.cursor.gotoLastChild())
+            return undefined;
+        if (this.currentType() !== 'block_end') {
+            this.leave();
+            return undefined;
+        }
+        const endLine = this.location(this.cursor.startIndex).line;
+        let body = { attributes: [], blocks: [] };
+        let type = 'comment';
+        while (type === 'comment')
+            type = this.cursor.gotoPreviousSibling() ? this.currentType() : undefined;
+        if (type === 'body')
+            body = this.body(depth + 1);
+        this.leave();
+        return { type: this.text.slice(start, typeEnd), labels, location: this.location(start), endLine, body };
     }
-    expression(node, depth) {
-        const location = this.location(node.startIndex);
-        if (depth > parse_MAX_DEPTH || node.isError || node.isMissing)
+    /** `key = value` or `key: value`, both simple. */
+    simpleObjectItem(start, end) {
+        const keyEnd = this.text.charCodeAt(start) === 34 ? quotedStringEnd(this.text, start, end) : identifierEnd(this.text, start);
+        if (keyEnd < 0)
+            return undefined;
+        const separator = skipBlanks(this.text, keyEnd);
+        const separatorCode = this.text.charCodeAt(separator);
+        if (separatorCode !== 61 && separatorCode !== 58)
+            return undefined;
+        const value = this.simpleExpression(skipBlanks(this.text, separator + 1), end);
+        const key = value && this.simpleExpression(start, keyEnd);
+        if (!value || !key)
+            return undefined;
+        const item = { key, keyLocation: this.location(start), value };
+        if (key.kind === 'variable')
+            item.keyName = key.name;
+        return item;
+    }
+    /** A string without templates, a number, true, false, null, or a variable with attribute steps. */
+    simpleExpression(start, end) {
+        const first = this.text.charCodeAt(start);
+        if (first === 34) {
+            if (quotedStringEnd(this.text, start, end) !== end)
+                return undefined;
+            const raw = this.text.slice(start + 1, end - 1);
+            return { kind: 'literal', value: unescapeQuoted(raw), location: this.location(start), textLocation: this.location(start + 1), lineAligned: !raw.includes('\\n') };
+        }
+        const source = this.text.slice(start, end);
+        if (first >= 48 && first <= 57) {
+            if (!parse_NUMBER.test(source))
+                return undefined;
+            return { kind: 'literal', value: source.startsWith('0x') ? Number.parseInt(source.slice(2), 16) : Number(source), location: this.location(start) };
+        }
+        if (!PATH.test(source))
+            return undefined;
+        const names = source.split('.');
+        const head = names[0];
+        if (head === 'true' || head === 'false' || head === 'null') {
+            if (names.length > 1)
+                return undefined;
+            return { kind: 'literal', value: head === 'null' ? null : head === 'true', location: this.location(start) };
+        }
+        const variable = { kind: 'variable', name: head, location: this.location(start) };
+        if (names.length === 1)
+            return variable;
+        const steps = [];
+        for (let index = 1; index < names.length; index++)
+            steps.push({ kind: 'attr', name: names[index] });
+        return { kind: 'access', target: variable, steps, location: this.location(start) };
+    }
+    expression(type, depth) {
+        const start = this.cursor.startIndex;
+        const location = this.location(start);
+        if (depth > parse_MAX_DEPTH || type === 'ERROR' || this.isMissing())
             return { kind: 'invalid', location };
-        const children = node.children.filter((child) => child !== null && child.type !== 'comment');
-        if (node.type === 'expression' && children.length === 1 && children[0].type === 'conditional')
-            return this.conditional(children[0], depth);
-        return this.term(children, depth, location);
+        if (!this.mayHaveErrors && type === 'expression') {
+            const simple = this.simpleExpression(start, this.cursor.endIndex);
+            if (simple)
+                return simple;
+        }
+        const first = this.firstCodeChild();
+        if (type === 'expression' && first === 'conditional') {
+            const conditionalStart = this.cursor.startIndex;
+            const conditional = this.conditional(depth);
+            const next = this.nextCodeSibling();
+            if (next === undefined)
+                return conditional;
+            // Not a lone conditional: read as a term, whose base (the conditional) is then invalid.
+            return this.access({ kind: 'invalid', location: this.location(conditionalStart) }, next, () => this.nextCodeSibling(), depth, location);
+        }
+        return this.term(first, Number.POSITIVE_INFINITY, depth, location);
     }
-    /** A base term followed by attribute, index and splat steps (the grammar flattens these). */
-    term(nodes, depth, location) {
-        if (nodes.length === 0)
+    /**
+     * A base term followed by attribute, index and splat steps (the grammar flattens these): the
+     * cursor is on the first of `limit` consecutive non-comment siblings (`type`), and ends on the
+     * sibling after them, or on the parent when they were the last.
+     */
+    term(type, limit, depth, location) {
+        let remaining = limit;
+        const next = () => {
+            const following = this.nextCodeSibling();
+            return --remaining > 0 ? following : undefined;
+        };
+        if (type === undefined)
             return { kind: 'invalid', location };
         let base;
-        let rest;
-        if (nodes[0].type === '(') {
-            base = nodes[1]?.type === 'expression' ? this.expression(nodes[1], depth + 1) : { kind: 'invalid', location };
-            rest = nodes[2]?.type === ')' ? 3 : 2;
+        if (type === '(') {
+            type = next();
+            base = type === 'expression' ? this.expression(type, depth + 1) : { kind: 'invalid', location };
+            if (type !== undefined) {
+                type = next();
+                if (type === ')')
+                    type = next();
+            }
         }
         else {
-            base = this.base(nodes[0], depth);
-            rest = 1;
+            base = this.base(type, depth);
+            type = next();
         }
+        return this.access(base, type, next, depth, location);
+    }
+    access(base, type, next, depth, location) {
         const steps = [];
-        for (const node of nodes.slice(rest)) {
-            const step = this.step(node, depth);
-            if (step)
-                steps.push(step);
-            else
-                return { kind: 'invalid', location: this.location(node.startIndex) };
+        while (type !== undefined) {
+            const step = this.step(type, depth);
+            if (!step) {
+                const invalid = { kind: 'invalid', location: this.location(this.cursor.startIndex) };
+                while (type !== undefined)
+                    type = next();
+                return invalid;
+            }
+            steps.push(step);
+            type = next();
         }
         return steps.length === 0 ? base : { kind: 'access', target: base, steps, location };
     }
-    step(node, depth) {
-        if (node.type === 'get_attr') {
-            const name = node.namedChildren.find((child) => child?.type === 'identifier');
-            return name ? { kind: 'attr', name: name.text } : undefined;
-        }
-        if (node.type === 'index') {
-            const inner = node.namedChildren[0];
-            if (inner?.type === 'legacy_index') {
-                const digits = inner.text.replace(/^\./, '');
-                return { kind: 'index', key: { kind: 'literal', value: Number(digits), location: this.location(inner.startIndex) } };
+    step(type, depth) {
+        if (type === 'get_attr') {
+            for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+                if (child === 'identifier') {
+                    const name = this.nodeText();
+                    this.leave();
+                    return { kind: 'attr', name };
+                }
             }
-            const key = inner?.namedChildren.find((child) => child?.type === 'expression');
-            return key ? { kind: 'index', key: this.expression(key, depth + 1) } : undefined;
+            return undefined;
         }
-        if (node.type === 'splat') {
-            const inner = node.namedChildren[0];
-            if (!inner)
+        if (type === 'index') {
+            const inner = this.firstNamedChild();
+            if (inner === undefined)
+                return undefined;
+            let step;
+            if (inner === 'legacy_index') {
+                const start = this.cursor.startIndex;
+                const digits = this.text.slice(start, this.cursor.endIndex).replace(/^\./, '');
+                step = { kind: 'index', key: { kind: 'literal', value: Number(digits), location: this.location(start) } };
+            }
+            else {
+                for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+                    if (child === 'expression') {
+                        step = { kind: 'index', key: this.expression(child, depth + 1) };
+                        this.leave();
+                        break;
+                    }
+                }
+            }
+            this.leave();
+            return step;
+        }
+        if (type === 'splat') {
+            const inner = this.firstNamedChild();
+            if (inner === undefined)
                 return undefined;
             const steps = [];
-            for (const child of inner.namedChildren) {
-                if (!child)
+            for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+                if (!this.named)
                     continue;
                 const step = this.step(child, depth);
                 if (step)
                     steps.push(step);
             }
+            this.leave();
             return { kind: 'splat', steps };
         }
         return undefined;
     }
-    base(node, depth) {
-        const location = this.location(node.startIndex);
-        switch (node.type) {
+    base(type, depth) {
+        switch (type) {
             case 'literal_value':
-                return this.literal(node);
+                return this.literal();
             case 'template_expr': {
-                const inner = node.namedChildren[0];
-                if (inner?.type === 'quoted_template')
-                    return this.quotedTemplate(inner, depth);
-                if (inner?.type === 'heredoc_template')
-                    return this.heredoc(inner, depth);
-                return { kind: 'invalid', location };
+                const location = this.location(this.cursor.startIndex);
+                const inner = this.firstNamedChild();
+                if (inner === undefined)
+                    return { kind: 'invalid', location };
+                let expression;
+                if (inner === 'quoted_template')
+                    expression = this.quotedTemplate(depth);
+                else if (inner === 'heredoc_template')
+                    expression = this.heredoc(depth);
+                else
+                    expression = { kind: 'invalid', location };
+                this.leave();
+                return expression;
             }
             case 'collection_value': {
-                const inner = node.namedChildren[0];
-                if (inner?.type === 'tuple') {
-                    const items = inner.namedChildren.filter((child) => child?.type === 'expression').map((child) => this.expression(child, depth + 1));
-                    return { kind: 'tuple', items, location };
+                const location = this.location(this.cursor.startIndex);
+                const inner = this.firstNamedChild();
+                if (inner === undefined)
+                    return { kind: 'invalid', location };
+                let expression;
+                if (inner === 'tuple') {
+                    const items = [];
+                    for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+                        if (child === 'expression')
+                            items.push(this.expression(child, depth + 1));
+                    }
+                    expression = { kind: 'tuple', items, location };
                 }
-                if (inner?.type === 'object')
-                    return this.object(inner, depth);
-                return { kind: 'invalid', location };
+                else if (inner === 'object') {
+                    expression = this.object(depth);
+                }
+                else {
+                    expression = { kind: 'invalid', location };
+                }
+                this.leave();
+                return expression;
             }
-            case 'variable_expr':
-                return { kind: 'variable', name: node.text, location };
+            case 'variable_expr': {
+                const start = this.cursor.startIndex;
+                return { kind: 'variable', name: this.text.slice(start, this.cursor.endIndex), location: this.location(start) };
+            }
             case 'function_call':
-                return this.call(node, depth);
+                return this.call(depth);
             case 'for_expr':
-                return this.forExpression(node, depth);
+                return this.forExpression(depth);
             case 'operation':
-                return this.operation(node, depth);
+                return this.operation(depth);
             case 'expression':
-                return this.expression(node, depth + 1);
+                return this.expression(type, depth + 1);
             default:
-                return { kind: 'invalid', location };
+                return { kind: 'invalid', location: this.location(this.cursor.startIndex) };
         }
     }
-    literal(node) {
-        const location = this.location(node.startIndex);
-        const inner = node.namedChildren[0];
-        if (!inner)
-            return { kind: 'invalid', location };
-        switch (inner.type) {
+    literal() {
+        const inner = this.firstNamedChild();
+        if (inner === undefined)
+            return { kind: 'invalid', location: this.location(this.cursor.startIndex) };
+        let value;
+        switch (inner) {
             case 'numeric_lit': {
-                const value = inner.text.startsWith('0x') ? Number.parseInt(inner.text.slice(2), 16) : Number(inner.text);
-                return { kind: 'literal', value, location };
+                const digits = this.nodeText();
+                value = digits.startsWith('0x') ? Number.parseInt(digits.slice(2), 16) : Number(digits);
+                break;
             }
             case 'bool_lit':
-                return { kind: 'literal', value: inner.text === 'true', location };
+                value = this.nodeText() === 'true';
+                break;
             case 'null_lit':
-                return { kind: 'literal', value: null, location };
-            case 'string_lit':
-                return this.quotedTemplate(inner, 0);
+                value = null;
+                break;
+            case 'string_lit': {
+                const expression = this.quotedTemplate(0);
+                this.leave();
+                return expression;
+            }
             default:
-                return { kind: 'invalid', location };
+                this.leave();
+                return { kind: 'invalid', location: this.location(this.cursor.startIndex) };
         }
+        this.leave();
+        return { kind: 'literal', value, location: this.location(this.cursor.startIndex) };
     }
-    stringLiteral(node) {
-        const expression = this.quotedTemplate(node, 0);
-        return expression.kind === 'literal' && typeof expression.value === 'string' ? expression.value : node.text.slice(1, -1);
+    stringLiteral() {
+        const expression = this.quotedTemplate(0);
+        return expression.kind === 'literal' && typeof expression.value === 'string' ? expression.value : this.nodeText().slice(1, -1);
     }
-    quotedTemplate(node, depth) {
-        const children = node.children.filter((child) => child !== null);
-        const start = children[0]?.type === 'quoted_template_start' ? children[0].endIndex : node.startIndex;
+    quotedTemplate(depth) {
+        const nodeStart = this.cursor.startIndex;
+        const nodeEnd = this.cursor.endIndex;
+        const walk = this.readChildren();
+        const children = walk.children;
+        const start = children[0]?.type === 'quoted_template_start' ? children[0].end : nodeStart;
         const endNode = children[children.length - 1];
-        const end = endNode?.type === 'quoted_template_end' ? endNode.startIndex : node.endIndex;
+        const end = endNode?.type === 'quoted_template_end' ? endNode.start : nodeEnd;
         const inner = children.filter((child) => child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end');
-        const parts = this.templateParts(inner, start, end, depth, unescapeQuoted);
+        const parts = this.templateParts(inner, start, end, depth, unescapeQuoted, walk);
+        walk.finish();
         const textLocation = this.location(start);
         const lineAligned = !this.text.slice(start, end).includes('\\n');
-        return templateOrLiteral(parts, this.location(node.startIndex), textLocation, lineAligned);
+        return templateOrLiteral(parts, this.location(nodeStart), textLocation, lineAligned);
     }
-    heredoc(node, depth) {
-        const children = node.children.filter((child) => child !== null);
+    heredoc(depth) {
+        const location = this.location(this.cursor.startIndex);
+        const walk = this.readChildren();
+        const children = walk.children;
         const identifiers = children.filter((child) => child.type === 'heredoc_identifier');
         const opening = identifiers[0];
         const closing = identifiers.length > 1 ? identifiers[identifiers.length - 1] : undefined;
-        const location = this.location(node.startIndex);
-        if (!opening || !closing || closing.isMissing)
+        if (!opening || !closing || closing.missing)
             return { kind: 'invalid', location };
-        const newline = this.text.indexOf('\n', opening.endIndex);
-        const start = newline < 0 ? opening.endIndex : newline + 1;
-        const end = Math.max(start, this.text.lastIndexOf('\n', closing.startIndex - 1) + 1);
-        const inner = children.filter((child) => child.startIndex >= start && child.endIndex <= end && child.type !== 'heredoc_identifier');
-        const indented = children.some((child) => child.type === 'heredoc_start' && child.text === '<<-');
+        const newline = this.text.indexOf('\n', opening.end);
+        const start = newline < 0 ? opening.end : newline + 1;
+        const end = Math.max(start, this.text.lastIndexOf('\n', closing.start - 1) + 1);
+        const inner = children.filter((child) => child.start >= start && child.end <= end && child.type !== 'heredoc_identifier');
+        const indented = children.some((child) => child.type === 'heredoc_start' && this.text.slice(child.start, child.end) === '<<-');
         const indent = indented ? commonIndent(this.text.slice(start, end)) : 0;
         const unescape = (raw, offset) => unescapeHeredoc(indent > 0 ? stripIndent(raw, indent, offset === start || this.text[offset - 1] === '\n') : raw);
-        const parts = this.templateParts(inner, start, end, depth, unescape);
+        const parts = this.templateParts(inner, start, end, depth, unescape, walk);
+        walk.finish();
         return templateOrLiteral(parts, location, this.location(start), true);
     }
     /** Literal text is the source between structural children (tree-sitter leaves whitespace out of literal nodes). */
-    templateParts(children, start, end, depth, unescape) {
+    templateParts(children, start, end, depth, unescape, walk) {
         const parts = [];
         let cursor = start;
-        let index = 0;
         const pushText = (to) => {
             if (to > cursor)
                 parts.push({ part: { kind: 'text', text: unescape(this.text.slice(cursor, to), cursor), location: this.location(cursor) } });
         };
-        while (index < children.length) {
-            const child = children[index];
-            if (child.type === 'template_literal' || child.type === 'comment') {
-                index++;
+        for (const child of children) {
+            if (child.type === 'template_literal' || child.type === 'comment')
                 continue;
-            }
-            pushText(child.startIndex);
+            pushText(child.start);
             if (child.type === 'template_interpolation') {
-                parts.push(this.interpolation(child, depth));
-                cursor = child.endIndex;
-                index++;
+                walk.moveTo(child.index);
+                parts.push(this.interpolation(depth));
             }
             else if (child.type === 'template_directive') {
-                const directive = child.namedChildren[0];
-                if (directive)
+                walk.moveTo(child.index);
+                const directive = this.firstNamedChild();
+                if (directive !== undefined) {
                     parts.push(this.directive(directive, depth, unescape));
-                cursor = child.endIndex;
-                index++;
+                    this.leave();
+                }
             }
-            else {
-                cursor = child.endIndex;
-                index++;
-            }
+            cursor = child.end;
         }
         pushText(end);
         return applyStripMarkers(parts);
     }
-    interpolation(node, depth) {
-        const children = node.children.filter((child) => child !== null);
-        const expression = children.find((child) => child.type === 'expression');
-        const location = this.location(node.startIndex);
+    interpolation(depth) {
+        const location = this.location(this.cursor.startIndex);
+        const walk = this.readChildren();
+        const children = walk.children;
+        const expressionChild = children.find((child) => child.type === 'expression');
+        let expression = { kind: 'literal', value: '', location };
+        if (expressionChild) {
+            walk.moveTo(expressionChild.index);
+            expression = this.expression(expressionChild.type, depth + 1);
+            walk.finish();
+        }
         return {
-            part: { kind: 'interpolation', expression: expression ? this.expression(expression, depth + 1) : { kind: 'literal', value: '', location }, location },
+            part: { kind: 'interpolation', expression, location },
             stripBefore: children[1]?.type === 'strip_marker',
             stripAfter: children[children.length - 2]?.type === 'strip_marker',
         };
     }
-    directive(node, depth, unescape) {
-        const location = this.location(node.startIndex);
-        const children = node.children.filter((child) => child !== null);
+    directive(type, depth, unescape) {
+        const location = this.location(this.cursor.startIndex);
+        const walk = this.readChildren();
+        const children = walk.children;
         const opening = children[0];
         const closing = children[children.length - 1];
-        const marks = { stripBefore: hasLeadingStrip(opening), stripAfter: hasTrailingStrip(closing) };
-        if (node.type === 'template_if') {
+        walk.moveTo(opening.index);
+        const intro = this.readChildren();
+        const stripBefore = intro.children[1]?.type === 'strip_marker';
+        const introExpression = intro.children.find((child) => child.named && child.type === 'expression');
+        let introValue = { kind: 'invalid', location };
+        if (introExpression) {
+            intro.moveTo(introExpression.index);
+            introValue = this.expression(introExpression.type, depth + 1);
+            intro.finish();
+        }
+        let part;
+        if (type === 'template_if') {
             const elseIndex = children.findIndex((child) => child.type === 'template_else_intro');
-            const condition = opening?.namedChildren.find((child) => child?.type === 'expression');
             const thenChildren = children.slice(1, elseIndex < 0 ? -1 : elseIndex);
             const elseChildren = elseIndex < 0 ? [] : children.slice(elseIndex + 1, -1);
-            const thenEnd = elseIndex < 0 ? closing.startIndex : children[elseIndex].startIndex;
-            return {
-                part: {
-                    kind: 'if',
-                    condition: condition ? this.expression(condition, depth + 1) : { kind: 'invalid', location },
-                    then: this.templateParts(thenChildren, opening.endIndex, thenEnd, depth + 1, unescape),
-                    otherwise: elseIndex < 0 ? [] : this.templateParts(elseChildren, children[elseIndex].endIndex, closing.startIndex, depth + 1, unescape),
-                    location,
-                },
-                ...marks,
+            const thenEnd = elseIndex < 0 ? closing.start : children[elseIndex].start;
+            part = {
+                kind: 'if',
+                condition: introValue,
+                then: this.templateParts(thenChildren, opening.end, thenEnd, depth + 1, unescape, walk),
+                otherwise: elseIndex < 0 ? [] : this.templateParts(elseChildren, children[elseIndex].end, closing.start, depth + 1, unescape, walk),
+                location,
             };
         }
-        const names = (opening?.namedChildren ?? []).filter((child) => child?.type === 'identifier').map((child) => child.text);
-        const collection = opening?.namedChildren.find((child) => child?.type === 'expression');
-        const body = this.templateParts(children.slice(1, -1), opening.endIndex, closing.startIndex, depth + 1, unescape);
-        const part = names.length > 1
-            ? { kind: 'for', keyName: names[0], valueName: names[1], collection: collection ? this.expression(collection, depth + 1) : { kind: 'invalid', location }, body, location }
-            : { kind: 'for', valueName: names[0] ?? '_', collection: collection ? this.expression(collection, depth + 1) : { kind: 'invalid', location }, body, location };
-        return { part, ...marks };
+        else {
+            const names = intro.children.filter((child) => child.named && child.type === 'identifier').map((child) => this.text.slice(child.start, child.end));
+            const body = this.templateParts(children.slice(1, -1), opening.end, closing.start, depth + 1, unescape, walk);
+            part =
+                names.length > 1
+                    ? { kind: 'for', keyName: names[0], valueName: names[1], collection: introValue, body, location }
+                    : { kind: 'for', valueName: names[0] ?? '_', collection: introValue, body, location };
+        }
+        walk.moveTo(closing.index);
+        const closingChildren = this.readChildren().children;
+        walk.finish();
+        return { part, stripBefore, stripAfter: closingChildren[closingChildren.length - 2]?.type === 'strip_marker' };
     }
-    object(node, depth) {
+    object(depth) {
+        const location = this.location(this.cursor.startIndex);
         const items = [];
-        for (const element of node.namedChildren) {
-            if (element?.type !== 'object_elem')
+        for (let element = this.firstChild(); element !== undefined; element = this.nextSibling()) {
+            if (element !== 'object_elem')
                 continue;
-            const keyNode = element.childForFieldName('key');
-            const valueNode = element.childForFieldName('val');
-            if (!keyNode || !valueNode)
+            if (!this.mayHaveErrors && depth + 1 <= parse_MAX_DEPTH) {
+                const item = this.simpleObjectItem(this.cursor.startIndex, this.cursor.endIndex);
+                if (item) {
+                    items.push(item);
+                    continue;
+                }
+            }
+            let key;
+            let keyStart = 0;
+            let value;
+            for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+                const field = this.cursor.currentFieldId;
+                if (field === this.types.keyField && key === undefined) {
+                    keyStart = this.cursor.startIndex;
+                    key = this.expression(child, depth + 1);
+                }
+                else if (field === this.types.valueField && value === undefined) {
+                    value = this.expression(child, depth + 1);
+                }
+            }
+            if (!key || !value)
                 continue;
-            const key = this.expression(keyNode, depth + 1);
-            const item = { key, keyLocation: this.location(keyNode.startIndex), value: this.expression(valueNode, depth + 1) };
+            const item = { key, keyLocation: this.location(keyStart), value };
             if (key.kind === 'variable')
                 item.keyName = key.name;
             items.push(item);
         }
-        return { kind: 'object', items, location: this.location(node.startIndex) };
+        return { kind: 'object', items, location };
     }
-    call(node, depth) {
-        const name = node.namedChildren.find((child) => child?.type === 'identifier');
-        const argumentsNode = node.namedChildren.find((child) => child?.type === 'function_arguments');
-        const args = (argumentsNode?.namedChildren ?? []).filter((child) => child?.type === 'expression').map((child) => this.expression(child, depth + 1));
-        const expandLast = (argumentsNode?.children ?? []).some((child) => child?.type === 'ellipsis');
-        return { kind: 'call', name: name?.text ?? '', args, expandLast, location: this.location(node.startIndex) };
+    call(depth) {
+        const location = this.location(this.cursor.startIndex);
+        let name;
+        let argumentsRead = false;
+        const args = [];
+        let expandLast = false;
+        for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+            if (child === 'identifier' && name === undefined) {
+                name = this.nodeText();
+            }
+            else if (child === 'function_arguments' && !argumentsRead) {
+                argumentsRead = true;
+                for (let argument = this.firstChild(); argument !== undefined; argument = this.nextSibling()) {
+                    if (argument === 'expression')
+                        args.push(this.expression(argument, depth + 1));
+                    else if (argument === 'ellipsis')
+                        expandLast = true;
+                }
+            }
+        }
+        return { kind: 'call', name: name ?? '', args, expandLast, location };
     }
-    forExpression(node, depth) {
-        const location = this.location(node.startIndex);
-        const inner = node.namedChildren[0];
-        if (!inner)
+    forExpression(depth) {
+        const location = this.location(this.cursor.startIndex);
+        const inner = this.firstNamedChild();
+        if (inner === undefined)
             return { kind: 'invalid', location };
-        const intro = inner.namedChildren.find((child) => child?.type === 'for_intro');
-        const names = (intro?.namedChildren ?? []).filter((child) => child?.type === 'identifier').map((child) => child.text);
-        const collectionNode = intro?.namedChildren.find((child) => child?.type === 'expression');
-        const expressions = inner.namedChildren.filter((child) => child?.type === 'expression').map((child) => this.expression(child, depth + 1));
-        const conditionNode = inner.namedChildren.find((child) => child?.type === 'for_cond')?.namedChildren.find((child) => child?.type === 'expression');
-        const collection = collectionNode ? this.expression(collectionNode, depth + 1) : { kind: 'invalid', location };
-        const isObject = inner.type === 'for_object_expr';
+        const names = [];
+        let introRead = false;
+        let collection;
+        const expressions = [];
+        let conditionRead = false;
+        let condition;
+        let grouping = false;
+        for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+            if (!this.named)
+                continue;
+            if (child === 'for_intro' && !introRead) {
+                introRead = true;
+                for (let part = this.firstChild(); part !== undefined; part = this.nextSibling()) {
+                    if (part === 'identifier')
+                        names.push(this.nodeText());
+                    else if (part === 'expression' && collection === undefined)
+                        collection = this.expression(part, depth + 1);
+                }
+            }
+            else if (child === 'expression') {
+                expressions.push(this.expression(child, depth + 1));
+            }
+            else if (child === 'for_cond' && !conditionRead) {
+                conditionRead = true;
+                for (let part = this.firstChild(); part !== undefined; part = this.nextSibling()) {
+                    if (part === 'expression') {
+                        condition = this.expression(part, depth + 1);
+                        this.leave();
+                        break;
+                    }
+                }
+            }
+            else if (child === 'ellipsis') {
+                grouping = true;
+            }
+        }
+        this.leave();
+        const isObject = inner === 'for_object_expr';
         const result = {
             kind: 'for',
             valueName: names.length > 1 ? names[1] : (names[0] ?? '_'),
-            collection,
+            collection: collection ?? { kind: 'invalid', location },
             valueExpr: (isObject ? expressions[1] : expressions[0]) ?? { kind: 'invalid', location },
-            grouping: inner.namedChildren.some((child) => child?.type === 'ellipsis'),
+            grouping,
             location,
         };
         if (names.length > 1)
             result.keyName = names[0];
         if (isObject && expressions[0])
             result.keyExpr = expressions[0];
-        if (conditionNode)
-            result.condition = this.expression(conditionNode, depth + 1);
+        if (condition)
+            result.condition = condition;
         return result;
     }
-    operation(node, depth) {
-        const location = this.location(node.startIndex);
-        const inner = node.namedChildren[0];
-        if (!inner)
+    operation(depth) {
+        const location = this.location(this.cursor.startIndex);
+        const inner = this.firstNamedChild();
+        if (inner === undefined)
             return { kind: 'invalid', location };
-        const children = inner.children.filter((child) => child !== null && child.type !== 'comment');
-        if (inner.type === 'unary_operation') {
-            return { kind: 'unary', operator: children[0]?.type ?? '-', operand: this.term(children.slice(1), depth + 1, location), location };
+        const expression = inner === 'unary_operation' ? this.unaryOperation(depth, location) : this.binaryOperation(depth, location);
+        this.leave();
+        return expression;
+    }
+    unaryOperation(depth, location) {
+        const operator = this.firstCodeChild();
+        const operand = this.term(operator === undefined ? undefined : this.nextCodeSibling(), Number.POSITIVE_INFINITY, depth + 1, location);
+        return { kind: 'unary', operator: operator ?? '-', operand, location };
+    }
+    binaryOperation(depth, location) {
+        let split = -1;
+        let operator = '';
+        let index = 0;
+        for (let type = this.firstCodeChild(); type !== undefined; type = this.nextCodeSibling(), index++) {
+            if (split < 0 && index > 0 && !this.named && BINARY_OPERATORS.has(type)) {
+                split = index;
+                operator = type;
+            }
         }
-        const split = children.findIndex((child, index) => index > 0 && !child.isNamed && BINARY_OPERATORS.has(child.type));
         if (split < 0)
             return { kind: 'invalid', location };
-        return {
-            kind: 'binary',
-            operator: children[split].type,
-            left: this.term(children.slice(0, split), depth + 1, location),
-            right: this.term(children.slice(split + 1), depth + 1, this.location(children[split + 1]?.startIndex ?? inner.endIndex)),
-            location,
-        };
+        const left = this.term(this.firstCodeChild(), split, depth + 1, location);
+        const next = this.nextCodeSibling();
+        const rightLocation = this.location(next === undefined ? this.cursor.endIndex : this.cursor.startIndex);
+        const right = this.term(next, Number.POSITIVE_INFINITY, depth + 1, rightLocation);
+        return { kind: 'binary', operator, left, right, location };
     }
-    conditional(node, depth) {
-        const location = this.location(node.startIndex);
-        const parts = node.namedChildren.filter((child) => child?.type === 'expression');
+    conditional(depth) {
+        const location = this.location(this.cursor.startIndex);
+        const parts = [];
+        let count = 0;
+        for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+            if (child === 'expression' && count++ < 3)
+                parts.push(this.expression(child, depth + 1));
+        }
         if (parts.length < 3)
             return { kind: 'invalid', location };
-        return {
-            kind: 'conditional',
-            condition: this.expression(parts[0], depth + 1),
-            then: this.expression(parts[1], depth + 1),
-            otherwise: this.expression(parts[2], depth + 1),
-            location,
-        };
+        return { kind: 'conditional', condition: parts[0], then: parts[1], otherwise: parts[2], location };
     }
+}
+/** The grammar's numeric literal, alone. */
+const parse_NUMBER = /^(?:[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?|0x[0-9a-zA-Z]+)$/;
+/** ASCII identifiers joined by dots, alone. */
+const PATH = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
+const ASCII_IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y;
+/**
+ * The end of the ASCII identifier at `start`, or -1 when there is none or the grammar's
+ * identifier may go on (a non-ASCII letter, `::`).
+ */
+function identifierEnd(text, start) {
+    ASCII_IDENTIFIER.lastIndex = start;
+    if (!ASCII_IDENTIFIER.test(text))
+        return -1;
+    const end = ASCII_IDENTIFIER.lastIndex;
+    const next = text.charCodeAt(end);
+    return next >= 128 || (next === 58 && text.charCodeAt(end + 1) === 58) ? -1 : end;
+}
+/** The end of the quoted string at `start` (after its closing quote), or -1 when it has a template sequence or does not end before `limit`. */
+function quotedStringEnd(text, start, limit) {
+    for (let index = start + 1; index < limit; index++) {
+        const code = text.charCodeAt(index);
+        if (code === 92)
+            index++;
+        else if (code === 34)
+            return index + 1;
+        else if ((code === 36 || code === 37) && text.charCodeAt(index + 1) === 123)
+            return -1;
+    }
+    return -1;
+}
+/** Skips spaces and tabs. */
+function skipBlanks(text, index) {
+    while (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)
+        index++;
+    return index;
 }
 function templateOrLiteral(parts, location, textLocation, lineAligned) {
     if (parts.every((part) => part.kind === 'text')) {
@@ -24727,13 +25998,6 @@ function applyStripMarkers(parts) {
             after.text = after.text.trimStart();
     }
     return parts.map((marked) => marked.part).filter((part) => part.kind !== 'text' || part.text !== '');
-}
-function hasLeadingStrip(node) {
-    return node?.children[1]?.type === 'strip_marker';
-}
-function hasTrailingStrip(node) {
-    const children = node?.children ?? [];
-    return children[children.length - 2]?.type === 'strip_marker';
 }
 const QUOTED_ESCAPE = /\\(n|r|t|"|\\|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\$\$\{|%%\{/g;
 function unescapeQuoted(raw) {
@@ -25122,7 +26386,6 @@ class TerraformProgram {
     scannedTexts = new Map();
     diskTexts = new Map();
     byDir = new Map();
-    sink = emptySink();
     templateCounter = 0;
     constructor(parser, files, context) {
         this.parser = parser;
@@ -25146,64 +26409,68 @@ class TerraformProgram {
     /**
      * Reads the directories of one part (`part` of `count`, see `terraformPartDirectories`): their
      * syntax findings and suppressions, and the facts of each of them as a root module, with the
-     * directories they call. The modules they call are parsed as well, without their own findings
-     * (their part reports those). `mergeTerraformParts` keeps the roots no part calls.
+     * directories they call. A directory is evaluated as soon as it is parsed, unless a module
+     * parsed before calls it, and its syntax tree is then let go (a later caller parses it again):
+     * only called modules stay in memory. The modules a part calls are parsed without their
+     * findings (their own part reports those). `mergeTerraformParts` keeps the roots no part calls.
      */
     runPart(part, count) {
         const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textSize(files) })), count)[part] ?? []);
-        const preamble = emptySink();
-        this.sink = preamble;
-        const rootDirs = [];
+        const findings = [];
+        const suppressions = [];
+        const called = new Set();
+        const roots = [];
         for (const [dir, files] of this.byDir) {
             if (!owned.has(dir))
                 continue;
             for (const file of files)
-                this.sink.suppressions.push(...commentSuppressions(file.path, file.text, HCL_COMMENT_MARKERS));
-            if (this.loadModule(dir))
-                rootDirs.push(dir);
-        }
-        const called = this.calledDirectories(rootDirs);
-        const roots = [];
-        for (const dir of rootDirs) {
+                suppressions.push(...commentSuppressions(file.path, file.text, HCL_COMMENT_MARKERS));
+            const loaded = this.loadModule(dir);
+            if (!loaded)
+                continue;
+            for (const finding of loaded.findings)
+                findings.push(finding);
+            for (const target of this.calledBy(loaded.source))
+                called.add(target);
             if (called.has(dir))
                 continue;
-            const sink = emptySink();
-            this.sink = sink;
-            this.budget = new Budget(EVALUATION_BUDGET);
-            new ModuleInstance(this, this.modules.get(dir), '', dir, undefined, 0).collectFacts(sink);
-            roots.push({ dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] });
+            roots.push(this.evaluateRoot(loaded.source));
+            this.modules.delete(dir);
         }
         const consumable = new Set(this.context.files.filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars').map((file) => file.path));
         for (const root of roots)
             root.documentFiles = root.documentFiles.filter((path) => consumable.has(path));
-        return { findings: preamble.findings, suppressions: preamble.suppressions, called: [...called], roots };
+        return { findings, suppressions, called: [...called], roots };
     }
-    /** Parses a directory's `.tf` and variable files once (reporting their syntax problems into the current sink); false when it has no `.tf` file. */
+    evaluateRoot(source) {
+        const sink = emptySink();
+        this.budget = new Budget(EVALUATION_BUDGET);
+        new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink);
+        return { dir: source.dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] };
+    }
+    /** Parses a directory's `.tf` and variable files, with their syntax findings; undefined when it has no `.tf` file. Cached until released. */
     loadModule(dir) {
-        if (this.modules.has(dir))
-            return true;
         const files = this.byDir.get(dir) ?? [];
         const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path));
         if (tf.length === 0)
-            return false;
-        const parsed = tf.map((file) => this.parseFile(file));
+            return undefined;
+        const findings = [];
+        const parsed = tf.map((file) => this.parseFile(file, findings));
         this.budget = new Budget(EVALUATION_BUDGET);
-        const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'));
-        this.modules.set(dir, { dir, files: parsed, variableValues });
-        return true;
+        const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'), findings);
+        const source = { dir, files: parsed, variableValues };
+        this.modules.set(dir, source);
+        return { source, findings };
     }
-    /** A module another part owns, parsed here because a module of this part calls it; its findings are that part's to report. */
+    /** A module a module calls: parsed once more if it was let go, without reporting its findings again. */
     moduleSource(dir) {
         const existing = this.modules.get(dir);
         if (existing || !this.byDir.has(dir))
             return existing;
-        const sink = this.sink;
         const budget = this.budget;
-        this.sink = emptySink();
-        this.loadModule(dir);
-        this.sink = sink;
+        const loaded = this.loadModule(dir);
         this.budget = budget;
-        return this.modules.get(dir);
+        return loaded?.source;
     }
     callModule(call) {
         if (call.source.startsWith('./') || call.source.startsWith('../')) {
@@ -25243,10 +26510,10 @@ class TerraformProgram {
         }
         return undefined;
     }
-    parseFile(file) {
+    parseFile(file, findings) {
         const parsed = parseHcl(this.parser, file.path, file.text);
         if (parsed.error) {
-            this.sink.findings.push({
+            findings.push({
                 ruleId: 'parse-error',
                 location: parsed.error.location,
                 message: `Cannot parse ${file.path}: ${parsed.error.message}; what parsed around it was still read`,
@@ -25256,7 +26523,7 @@ class TerraformProgram {
         return parsed;
     }
     /** `terraform.tfvars`, then `*.auto.tfvars` in name order (later files win); JSON variants too. */
-    variableValues(files) {
+    variableValues(files, findings) {
         const values = new Map();
         const name = (file) => external_node_path_default().posix.basename(file.path);
         const loaded = files
@@ -25267,7 +26534,7 @@ class TerraformProgram {
             if (file.path.endsWith('.json')) {
                 const parsed = parseJsonTree(file.path, file.text);
                 if (!parsed.ok) {
-                    this.sink.findings.push({ ruleId: 'parse-error', location: parsed.location, message: `Cannot parse ${file.path}: ${parsed.message}`, key: `tfvars-json ${file.path}` });
+                    findings.push({ ruleId: 'parse-error', location: parsed.location, message: `Cannot parse ${file.path}: ${parsed.message}`, key: `tfvars-json ${file.path}` });
                     continue;
                 }
                 const value = treeToValue(parsed.root);
@@ -25276,29 +26543,27 @@ class TerraformProgram {
                         values.set(entry.key, entry.value);
                 continue;
             }
-            const parsed = this.parseFile(file);
+            const parsed = this.parseFile(file, findings);
             for (const item of parsed.body.attributes)
                 values.set(item.name, evaluator.evaluate(item.expression));
         }
         return values;
     }
-    /** Directories that these modules call with a local source (they are not root modules). */
-    calledDirectories(dirs) {
-        const called = new Set();
-        for (const dir of dirs) {
-            for (const file of this.modules.get(dir).files) {
-                for (const block of file.body.blocks) {
-                    if (block.type !== 'module')
-                        continue;
-                    const expression = block.body.attributes.find((item) => item.name === 'source')?.expression;
-                    if (expression?.kind !== 'literal' || typeof expression.value !== 'string')
-                        continue;
-                    if (!expression.value.startsWith('./') && !expression.value.startsWith('../'))
-                        continue;
-                    const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, expression.value)).replace(/\/$/, '');
-                    if (target !== dir)
-                        called.add(target);
-                }
+    /** Directories this module calls with a local source (they are not root modules). */
+    calledBy(source) {
+        const called = [];
+        for (const file of source.files) {
+            for (const block of file.body.blocks) {
+                if (block.type !== 'module')
+                    continue;
+                const expression = block.body.attributes.find((item) => item.name === 'source')?.expression;
+                if (expression?.kind !== 'literal' || typeof expression.value !== 'string')
+                    continue;
+                if (!expression.value.startsWith('./') && !expression.value.startsWith('../'))
+                    continue;
+                const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(source.dir, expression.value)).replace(/\/$/, '');
+                if (target !== source.dir)
+                    called.push(target);
             }
         }
         return called;
@@ -26430,7 +27695,7 @@ async function readSourcesInParallel(files, options, workerCount) {
     const claims = new Int32Array(new SharedArrayBuffer(MAX_TASKS * Int32Array.BYTES_PER_ELEMENT));
     let workers;
     try {
-        const data = { [WORKER_FLAG]: true, files, config: options.config, root: options.root, sniff: options.sniff !== false, claims };
+        const data = { [WORKER_FLAG]: true, files, config: options.config, root: options.root, sniff: options.sniff === true, claims };
         workers = Array.from({ length: workerCount }, (_, index) => ({ worker: new external_node_worker_threads_namespaceObject.Worker((0,external_node_url_namespaceObject.fileURLToPath)(script), { workerData: { ...data, claimValue: index + 2 } }), claimValue: index + 2, failed: false }));
     }
     catch {
@@ -26742,7 +28007,7 @@ function readTask(source, files, context, part) {
     return source.read(files, context);
 }
 function contextOf(files, options) {
-    const context = { config: options.config, files, sniff: options.sniff !== false };
+    const context = { config: options.config, files, sniff: options.sniff === true };
     if (options.root !== undefined)
         context.root = options.root;
     return context;
@@ -27185,7 +28450,7 @@ function workersFromEnvironment() {
     return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
 }
 function sniffFromEnvironment() {
-    return process.env['IRSA_GUARD_SNIFF']?.trim() !== '0';
+    return process.env['IRSA_GUARD_SNIFF']?.trim() === '1';
 }
 /** Everything after reading files, on this thread (`prepareSources` must have run): for callers that already hold file texts. */
 function analyse(files, filesSeen, config, options = {}) {

@@ -47,9 +47,10 @@ const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m
  * reads only these files; everything else is skipped without a word.
  */
 export function looksRelevantByName(path: string): boolean {
+  // The commonest names first: none of the never-relevant names ends like these two.
+  if (YAML_NAME.test(path) || TERRAFORM_NAME.test(path)) return true
   if (NEVER_RELEVANT_NAME.test(path)) return false
-  if (KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path)) return true
-  return YAML_NAME.test(path) || JSON_NAME.test(path) || TERRAFORM_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path)
+  return JSON_NAME.test(path) || KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path)
 }
 
 /** Classifies a file by its name and a cheap sniff of its text (no parsing). */
@@ -66,8 +67,8 @@ export function classify(path: string, text: string): FileKind {
   if (JSON_NAME.test(path)) return classifyJson(text)
   if (YAML_NAME.test(path)) {
     if (HELM_TEMPLATE_PATH.test(path) && text.includes('{{')) return 'helm-template'
-    if (EKSCTL_CONFIG.test(text) && text.includes('ClusterConfig')) return 'eksctl'
-    if (CLOUDFORMATION_YAML.test(text)) return 'cloudformation'
+    if (text.includes('eksctl.io/') && text.includes('ClusterConfig') && EKSCTL_CONFIG.test(text)) return 'eksctl'
+    if ((text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('::'))) && CLOUDFORMATION_YAML.test(text)) return 'cloudformation'
     if (looksLikeKubernetes(text)) return 'kubernetes'
     // Helm values (or any YAML) quoting an AWS config file for a ConfigMap.
     return AWS_PROFILE_SETTING.test(text) ? 'aws-config' : 'ignored'

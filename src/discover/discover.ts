@@ -4,7 +4,7 @@ import { ConfigError } from '../config.js'
 import type { SourceFinding } from '../model/finding.js'
 import { looksRelevantByName } from './classify.js'
 import { skippedFileNote } from './read.js'
-import { compileExcludeGlob, compileIncludeGlob, matchesExclude, matchIgnoreRules, parseGitignore, type ExcludeGlob, type IgnoreRule, type IncludeGlob } from './patterns.js'
+import { compileExcludeGlob, compileIgnoreRules, compileIncludeGlob, matchesExclude, parseGitignore, type ExcludeGlob, type IgnoreMatcher, type IncludeGlob } from './patterns.js'
 
 export interface Candidate {
   /** Repository-relative, `/`-separated. */
@@ -88,10 +88,10 @@ function isDirectory(absolutePath: string): boolean {
   }
 }
 
-/** The rules of one `.gitignore`, and the directory (relative to the root) they are relative to. */
+/** One `.gitignore`, and the directory (relative to the root) its rules are relative to. */
 interface GitignoreScope {
   directory: string
-  rules: IgnoreRule[]
+  matches: IgnoreMatcher
 }
 
 class Walker {
@@ -99,6 +99,8 @@ class Walker {
   readonly findings: SourceFinding[] = []
   private readonly excludes: ExcludeGlob[]
   private readonly respectGitignore: boolean
+  /** Some include glob matches every path (the default `**` + `/*`). */
+  private readonly includesEverything: boolean
 
   constructor(
     private readonly rootReal: string,
@@ -107,6 +109,7 @@ class Walker {
   ) {
     this.excludes = options.exclude.flatMap(compileExcludeGlob)
     this.respectGitignore = options.respectGitignore ?? true
+    this.includesEverything = includes.some((include) => include.regex === undefined)
   }
 
   /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
@@ -118,24 +121,25 @@ class Walker {
       return
     }
     if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
-      const rules = readGitignore(nodePath.join(directory, '.gitignore'))
-      if (rules.length > 0) scopes = [...scopes, { directory: relative, rules }]
+      const matches = readGitignore(nodePath.join(directory, '.gitignore'))
+      if (matches !== undefined) scopes = [...scopes, { directory: relative, matches }]
     }
+    const filtered = this.excludes.length > 0 || scopes.length > 0
     const prefix = directory.endsWith(nodePath.sep) ? directory : directory + nodePath.sep
     for (const entry of entries) {
       const name = entry.name
       const path = relative === '' ? name : `${relative}/${name}`
-      const absolutePath = prefix + name
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || !this.mayIncludeBelow(path)) continue
-        if (matchesExclude(this.excludes, path, true) || this.gitignored(scopes, path, true)) continue
-        this.walk(absolutePath, path, scopes)
+        if (filtered && (matchesExclude(this.excludes, path, true) || gitignored(scopes, path, true))) continue
+        this.walk(prefix + name, path, scopes)
         continue
       }
       const isLink = entry.isSymbolicLink()
       if (!isLink && !entry.isFile()) continue
       if (!looksRelevantByName(path) || !this.included(path)) continue
-      if (matchesExclude(this.excludes, path, false) || this.gitignored(scopes, path, false)) continue
+      if (filtered && (matchesExclude(this.excludes, path, false) || gitignored(scopes, path, false))) continue
+      const absolutePath = prefix + name
       if (isLink) {
         const target = linkTarget(absolutePath, this.rootReal)
         if (target === 'outside') this.note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory')
@@ -151,11 +155,12 @@ class Walker {
   }
 
   private included(path: string): boolean {
-    return this.includes.some((include) => include.regex === undefined || include.regex.test(path))
+    return this.includesEverything || this.includes.some((include) => include.regex === undefined || include.regex.test(path))
   }
 
   /** Whether some include glob can match a file below this directory. */
   private mayIncludeBelow(directory: string): boolean {
+    if (this.includesEverything) return true
     const segments = directory.split('/')
     return this.includes.some((include) => {
       const fixed = include.fixedDirectories
@@ -167,25 +172,28 @@ class Walker {
       return segments.length <= fixed.length || include.reachesBelowPrefix
     })
   }
-
-  /** git's rules: the deepest `.gitignore` with a matching rule decides. */
-  private gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory: boolean): boolean {
-    for (let index = scopes.length - 1; index >= 0; index -= 1) {
-      const scope = scopes[index]!
-      const within = scope.directory === '' ? path : path.slice(scope.directory.length + 1)
-      const verdict = matchIgnoreRules(scope.rules, within, isDirectory)
-      if (verdict !== undefined) return verdict
-    }
-    return false
-  }
 }
 
-function readGitignore(absolutePath: string): IgnoreRule[] {
-  try {
-    return parseGitignore(readFileSync(absolutePath, 'utf8'))
-  } catch {
-    return []
+/** git's rules: the deepest `.gitignore` with a matching rule decides. */
+function gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory: boolean): boolean {
+  for (let index = scopes.length - 1; index >= 0; index -= 1) {
+    const scope = scopes[index]!
+    const within = scope.directory === '' ? path : path.slice(scope.directory.length + 1)
+    const verdict = scope.matches(within, isDirectory)
+    if (verdict !== undefined) return verdict
   }
+  return false
+}
+
+/** The file's rules, compiled; undefined when it has none (or cannot be read). */
+function readGitignore(absolutePath: string): IgnoreMatcher | undefined {
+  let rules
+  try {
+    rules = parseGitignore(readFileSync(absolutePath, 'utf8'))
+  } catch {
+    return undefined
+  }
+  return rules.length > 0 ? compileIgnoreRules(rules) : undefined
 }
 
 type LinkTarget = 'file' | 'directory' | 'outside' | 'unresolved'

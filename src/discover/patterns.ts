@@ -52,6 +52,35 @@ export function matchIgnoreRules(rules: readonly IgnoreRule[], relativePath: str
   return undefined
 }
 
+/** One `.gitignore` file ready to match paths relative to its directory: matchIgnoreRules's answer. */
+export type IgnoreMatcher = (relativePath: string, isDirectory: boolean) => boolean | undefined
+
+/**
+ * A `.gitignore` file's rules compiled once for the walk. Without `!` rules, the file ignores
+ * a path when any rule matches it, so its rules run as one regex over the last segment and one
+ * over the whole path; with them, the last matching rule decides (matchIgnoreRules).
+ */
+export function compileIgnoreRules(rules: readonly IgnoreRule[]): IgnoreMatcher {
+  if (rules.some((rule) => rule.negate)) return (relativePath, isDirectory) => matchIgnoreRules(rules, relativePath, isDirectory)
+  const forFiles = anyRuleMatches(rules.filter((rule) => !rule.directoryOnly))
+  const forDirectories = anyRuleMatches(rules)
+  return (relativePath, isDirectory) => ((isDirectory ? forDirectories : forFiles)(relativePath) ? true : undefined)
+}
+
+function anyRuleMatches(rules: readonly IgnoreRule[]): (relativePath: string) => boolean {
+  const basename = eitherRegex(rules.filter((rule) => rule.basename))
+  const whole = eitherRegex(rules.filter((rule) => !rule.basename))
+  if (basename === undefined) return whole === undefined ? () => false : (relativePath) => whole.test(relativePath)
+  return (relativePath) => basename.test(relativePath.slice(relativePath.lastIndexOf('/') + 1)) || (whole !== undefined && whole.test(relativePath))
+}
+
+/** One regex matching what any of these (anchored, flagless) rule regexes matches. */
+function eitherRegex(rules: readonly IgnoreRule[]): RegExp | undefined {
+  if (rules.length === 0) return undefined
+  if (rules.length === 1) return rules[0]!.regex
+  return new RegExp(rules.map((rule) => `(?:${rule.regex.source})`).join('|'))
+}
+
 export interface ExcludeGlob {
   directoryOnly: boolean
   regex: RegExp

@@ -21,45 +21,67 @@ function looksLikeTerraformPlan(path: string, head: string): boolean {
 /**
  * Reads and decodes a discovered file. A file larger than `maxFileBytes` (0: no limit) is not
  * read, with a note when its first bytes classify as something irsa-guard reads; a file that
- * cannot be read (gone, no permission) yields a note. Synchronous on purpose: open, fstat, read
- * and close are the syscalls of a plain readFile, without a thread-pool round trip per file.
+ * cannot be read (gone, no permission) yields a note. Synchronous on purpose: no thread-pool
+ * round trip per file. A file shorter than the first read (nearly all of them) costs open, one
+ * read and close: a read of a regular file that returns fewer bytes than asked for has reached
+ * the end, so it needs no fstat for its size.
  */
 export function readCandidate(candidate: Candidate, maxFileBytes: number): Decoded {
   const { path, absolutePath } = candidate
   let descriptor: number | undefined
   try {
     descriptor = openSync(absolutePath, 'r')
+    const head = readSync(descriptor, firstReadBuffer, 0, firstReadBuffer.length, 0)
+    if (head < firstReadBuffer.length) {
+      const whole = firstReadBuffer.subarray(0, head)
+      return (maxFileBytes > 0 && head > maxFileBytes ? oversized(path, head, whole, maxFileBytes) : undefined) ?? decodeText(path, whole)
+    }
     const stats = fstatSync(descriptor)
     if (!stats.isFile()) return { ok: false }
     if (maxFileBytes > 0 && stats.size > maxFileBytes) {
-      const head = readBytes(descriptor, OVERSIZED_SNIFF_BYTES).toString('utf8')
-      const plan = looksLikeTerraformPlan(path, head)
-      if (!(plan && stats.size <= Math.max(maxFileBytes, MAX_PLAN_BYTES))) {
-        const relevant = plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'))
-        if (!relevant) return { ok: false }
-        const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes
-        return skipped(path, `it is ${formatBytes(stats.size)}, larger than the ${formatBytes(limit)} limit; raise maxFileBytes in the config file, or exclude the file`)
-      }
+      const decoded = oversized(path, stats.size, firstReadBuffer, maxFileBytes)
+      if (decoded !== undefined) return decoded
     }
-    return decodeText(path, readBytes(descriptor, stats.size))
+    const bytes = Buffer.allocUnsafe(stats.size)
+    const copied = firstReadBuffer.copy(bytes, 0, 0, Math.min(head, stats.size))
+    return decodeText(path, bytes.subarray(0, readInto(descriptor, bytes, copied)))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
+    // A directory put where the walk saw a file: not a file, as fstat would have said.
+    if (code === 'EISDIR') return { ok: false }
     return skipped(path, `it cannot be read (${code ?? (error as Error).message})`)
   } finally {
     if (descriptor !== undefined) closeSync(descriptor)
   }
 }
 
-/** Up to `limit` bytes from the start of an open file (fewer when it is shorter, or shrank). */
-function readBytes(descriptor: number, limit: number): Buffer {
-  const buffer = Buffer.allocUnsafe(limit)
-  let filled = 0
-  while (filled < limit) {
-    const count = readSync(descriptor, buffer, filled, limit - filled, filled)
+/** The first read of every file goes here; its text is copied out when decoded, so one buffer serves all (readCandidate is synchronous). */
+const firstReadBuffer = Buffer.allocUnsafe(OVERSIZED_SNIFF_BYTES)
+
+/**
+ * A file of `size` bytes, over `maxFileBytes`: a note when `head` (its first bytes) classifies as
+ * something irsa-guard reads, nothing when it does not, undefined for a Terraform plan within
+ * the plans' own limit (read it).
+ */
+function oversized(path: string, size: number, headBytes: Buffer, maxFileBytes: number): Decoded | undefined {
+  const head = headBytes.toString('utf8')
+  const plan = looksLikeTerraformPlan(path, head)
+  const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes
+  if (size <= limit) return undefined
+  const relevant = plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'))
+  if (!relevant) return { ok: false }
+  return skipped(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise maxFileBytes in the config file, or exclude the file`)
+}
+
+/** Fills `buffer` from byte `from` on with the file's bytes at the same offsets; returns where they end (earlier when the file is shorter). */
+function readInto(descriptor: number, buffer: Buffer, from: number): number {
+  let filled = from
+  while (filled < buffer.length) {
+    const count = readSync(descriptor, buffer, filled, buffer.length - filled, filled)
     if (count === 0) break
     filled += count
   }
-  return buffer.subarray(0, filled)
+  return filled
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Graph } from '../graph.js'
 import type { Annotation, KubeObject } from '../model/facts.js'
+import { editDistanceWithin } from '../text/edit-distance.js'
 import type { Rule } from './rule.js'
-import { editDistance, objectTitle, quoted, ROLE_ARN_ANNOTATION, serviceAccountToAnnotate, workloadOfObject } from './helpers/kubernetes.js'
+import { objectTitle, quoted, ROLE_ARN_ANNOTATION, serviceAccountToAnnotate, workloadOfObject } from './helpers/kubernetes.js'
 
 const KUBE2IAM_ANNOTATION = 'iam.amazonaws.com/role'
 /** Edits that still make a key a misspelling of `eks.amazonaws.com/role-arn` (`eks.amazon.com/role-arn` is three). */
@@ -20,13 +21,18 @@ export const annotationKeyTypo: Rule = {
     remediation: 'Spell the key exactly eks.amazonaws.com/role-arn, in the metadata.annotations of the ServiceAccount the pods run as.',
   },
   *check(graph) {
+    const kinds = new KeyKinds()
+    // Only a file with a suspicious key can have a finding: the others are passed over.
+    const paths = suspiciousPaths(graph, kinds)
+    if (paths.size === 0) return
     const seen = new Set<string>()
-    for (const holder of holders(graph)) {
+    for (const holder of holders(graph, paths)) {
       for (const annotation of holder.annotations) {
+        if (!paths.has(annotation.keyLocation.path)) continue
         const at = `${annotation.keyLocation.path}:${annotation.keyLocation.line}:${annotation.keyLocation.column}`
         if (seen.has(at)) continue
         seen.add(at)
-        const problem = nearMiss(annotation, holder)
+        const problem = nearMiss(annotation, holder, kinds.of(annotation.key))
         if (!problem) continue
         yield {
           location: annotation.keyLocation,
@@ -38,32 +44,81 @@ export const annotationKeyTypo: Rule = {
   },
 }
 
-/** Manifest objects, plus ServiceAccounts that other sources (Terraform, eksctl) define. */
-function* holders(graph: Graph): Iterable<Holder> {
-  for (const object of graph.facts.objects) yield { ...object, object }
-  for (const sa of graph.facts.serviceAccounts) yield { kind: 'ServiceAccount', name: sa.name, namespace: sa.namespace, annotations: sa.annotations }
+/** The files where some object carries a suspicious key. */
+function suspiciousPaths(graph: Graph, kinds: KeyKinds): Set<string> {
+  const paths = new Set<string>()
+  const visit = (annotations: readonly Annotation[]): void => {
+    for (const annotation of annotations) if (isSuspicious(kinds.of(annotation.key))) paths.add(annotation.keyLocation.path)
+  }
+  for (const object of graph.facts.objects) visit(object.annotations)
+  for (const sa of graph.facts.serviceAccounts) visit(sa.annotations)
+  return paths
 }
 
-function nearMiss(annotation: Annotation, holder: Holder): string | undefined {
-  const key = annotation.key
-  if (key === ROLE_ARN_ANNOTATION) return undefined
-  const hasCorrectKey = holder.annotations.some((other) => other.key === ROLE_ARN_ANNOTATION && other.where === annotation.where)
-  if (hasCorrectKey) return undefined
-  const lower = key.toLowerCase()
-  if (lower === KUBE2IAM_ANNOTATION) {
-    if (holder.kind !== 'ServiceAccount' || annotation.where !== 'annotations') return undefined
-    return `is the kube2iam/kiam pod annotation, which the EKS webhook does not read (it reads ${ROLE_ARN_ANNOTATION})`
+/** Manifest objects, plus ServiceAccounts that other sources (Terraform, eksctl) define, with a key in one of these files. */
+function* holders(graph: Graph, paths: ReadonlySet<string>): Iterable<Holder> {
+  const concerned = (annotations: readonly Annotation[]): boolean => annotations.some((annotation) => paths.has(annotation.keyLocation.path))
+  for (const object of graph.facts.objects) if (concerned(object.annotations)) yield { ...object, object }
+  for (const sa of graph.facts.serviceAccounts) {
+    if (concerned(sa.annotations)) yield { kind: 'ServiceAccount', name: sa.name, namespace: sa.namespace, annotations: sa.annotations }
   }
-  if (key.trim() === ROLE_ARN_ANNOTATION || key.replace(/\s+/g, '') === ROLE_ARN_ANNOTATION) return `has stray whitespace, so it is not ${ROLE_ARN_ANNOTATION} to the EKS webhook`
-  if (lower === ROLE_ARN_ANNOTATION) return `differs in letter case from ${ROLE_ARN_ANNOTATION} (keys are case-sensitive), so the EKS webhook does not read it`
+}
+
+/** The kind of each key, found once: most keys are many times the same few. */
+class KeyKinds {
+  private readonly byKey = new Map<string, KeyKind>()
+
+  of(key: string): KeyKind {
+    let kind = this.byKey.get(key)
+    if (kind === undefined) {
+      kind = kindOfKey(key)
+      this.byKey.set(key, kind)
+    }
+    return kind
+  }
+}
+
+/** What a key is, whatever object carries it. */
+type KeyKind = 'correct' | 'kube2iam' | 'stray-whitespace' | 'letter-case' | 'misspelling' | 'role-name' | 'other'
+
+function kindOfKey(key: string): KeyKind {
+  if (key === ROLE_ARN_ANNOTATION) return 'correct'
+  const lower = key.toLowerCase()
+  if (lower === KUBE2IAM_ANNOTATION) return 'kube2iam'
+  if (key.trim() === ROLE_ARN_ANNOTATION || key.replace(/\s+/g, '') === ROLE_ARN_ANNOTATION) return 'stray-whitespace'
+  if (lower === ROLE_ARN_ANNOTATION) return 'letter-case'
   const squeezed = lower.replace(/\s+/g, '')
-  // The distance is at least the difference in length: most keys are spared the computation.
-  if (Math.abs(squeezed.length - ROLE_ARN_ANNOTATION.length) <= MAX_KEY_DISTANCE && editDistance(squeezed, ROLE_ARN_ANNOTATION) <= MAX_KEY_DISTANCE) return misspelling
+  if (editDistanceWithin(squeezed, ROLE_ARN_ANNOTATION, MAX_KEY_DISTANCE) <= MAX_KEY_DISTANCE) return 'misspelling'
   const slash = lower.lastIndexOf('/')
   const prefix = lower.slice(0, Math.max(slash, 0))
   const name = lower.slice(slash + 1).replace(/[-_.\s]/g, '')
-  if (ROLE_KEY_NAMES.has(name) && /amazon|aws|eks/.test(prefix) && looksLikeRole(annotation)) return misspelling
-  return undefined
+  // A misspelling when its value looks like a role.
+  if (ROLE_KEY_NAMES.has(name) && /amazon|aws|eks/.test(prefix)) return 'role-name'
+  return 'other'
+}
+
+/** A key that some object may carry by mistake. */
+function isSuspicious(kind: KeyKind): boolean {
+  return kind !== 'correct' && kind !== 'other'
+}
+
+function nearMiss(annotation: Annotation, holder: Holder, keyKind: KeyKind): string | undefined {
+  if (!isSuspicious(keyKind)) return undefined
+  const hasCorrectKey = holder.annotations.some((other) => other.key === ROLE_ARN_ANNOTATION && other.where === annotation.where)
+  if (hasCorrectKey) return undefined
+  switch (keyKind) {
+    case 'kube2iam':
+      if (holder.kind !== 'ServiceAccount' || annotation.where !== 'annotations') return undefined
+      return `is the kube2iam/kiam pod annotation, which the EKS webhook does not read (it reads ${ROLE_ARN_ANNOTATION})`
+    case 'stray-whitespace':
+      return `has stray whitespace, so it is not ${ROLE_ARN_ANNOTATION} to the EKS webhook`
+    case 'letter-case':
+      return `differs in letter case from ${ROLE_ARN_ANNOTATION} (keys are case-sensitive), so the EKS webhook does not read it`
+    case 'misspelling':
+      return misspelling
+    case 'role-name':
+      return looksLikeRole(annotation) ? misspelling : undefined
+  }
 }
 
 const misspelling = `is a misspelling of ${ROLE_ARN_ANNOTATION}, the only key the EKS webhook reads`

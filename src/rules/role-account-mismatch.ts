@@ -11,11 +11,11 @@ import {
   roleIdentity,
   roleKey,
   roleTitle,
-  rolesInOtherAccounts,
   serviceAccountKey,
   trustTitle,
   withAccount,
 } from './helpers/correlation.js'
+import { rolesInOtherAccounts } from './helpers/role-index.js'
 import { federatedValues } from './helpers/trust.js'
 
 export const roleAccountMismatch: Rule = {

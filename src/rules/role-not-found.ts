@@ -6,19 +6,18 @@ import { formatLocation } from '../model/location.js'
 import type { KnownValue } from '../model/value.js'
 import type { Rule } from './rule.js'
 import {
-  acceptedByUnboundTrust,
   annotatedRole,
   describeServiceAccount,
-  nearNameDistance,
   isUnboundTrustPolicy,
+  nearNameLimit,
   pathMayBe,
   roleIdentity,
   roleTitle,
-  rolesInOtherAccounts,
-  sameRoleName,
   serviceAccountKey,
   withPath,
 } from './helpers/correlation.js'
+import { acceptedByUnboundTrust, rolesInOtherAccounts, rolesNamed } from './helpers/role-index.js'
+import { letterCountDistance, letterCounts, levenshteinDistanceWithin } from '../text/edit-distance.js'
 
 export const roleNotFound: Rule = {
   meta: {
@@ -30,34 +29,123 @@ export const roleNotFound: Rule = {
       "Correct the role name or path in the annotation, give a role with a generated name a fixed name, or set the annotation from the role's ARN output.",
   },
   *check(graph) {
-    const candidatesByAccount = new Map<string, Role[]>()
+    const roles = new CandidateRoles(graph)
     for (const sa of graph.facts.serviceAccounts) {
       const annotated = annotatedRole(sa)
       if (!annotated || graph.rolesOf(sa).length > 0) continue
-      const account = annotated.arn.account
-      if (!candidatesByAccount.has(account)) candidatesByAccount.set(account, candidateRoles(graph, account))
-      const finding = missingRole(graph, sa, annotated, candidatesByAccount.get(account)!)
+      const finding = missingRole(graph, sa, annotated, roles.inAccount(annotated.arn.account))
       if (finding) yield finding
     }
   },
 }
 
 /**
- * The roles an annotation in this account could have meant: those in the account or in an unstated
+ * The roles an annotation in an account could have meant: those in the account or in an unstated
  * one. None when one of them is named only at apply time (it may be the annotated one).
  */
-function candidateRoles(graph: Graph, account: string): Role[] {
-  const candidates = graph.facts.roles.filter((role) => {
-    if (isUnboundTrustPolicy(role)) return false
-    const stated = roleIdentity(role).account
-    return stated === undefined || stated === account
-  })
-  return candidates.some(isNameUnknowable) ? [] : candidates
+class CandidateRoles {
+  /** The roles that are not unbound trust policies, with the name and account their source states. */
+  private readonly named: { role: Role; name: string | undefined; account: string | undefined }[] = []
+  private readonly accountsWithUnknowableName = new Set<string | undefined>()
+  private readonly byAccount = new Map<string, Candidates>()
+
+  constructor(graph: Graph) {
+    for (const role of graph.facts.roles) {
+      if (isUnboundTrustPolicy(role)) continue
+      const { name, account } = roleIdentity(role)
+      this.named.push({ role, name, account })
+      if (isNameUnknowable(role)) this.accountsWithUnknowableName.add(account)
+    }
+  }
+
+  inAccount(account: string): Candidates {
+    let candidates = this.byAccount.get(account)
+    if (!candidates) {
+      const unknowable = this.accountsWithUnknowableName.has(undefined) || this.accountsWithUnknowableName.has(account)
+      candidates = new Candidates(unknowable ? [] : this.named.filter((entry) => entry.account === undefined || entry.account === account))
+      this.byAccount.set(account, candidates)
+    }
+    return candidates
+  }
 }
 
-function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: KnownValue; arn: RoleArn }, candidates: readonly Role[]): FindingDraft | undefined {
+interface NamedCandidate {
+  role: Role
+  name: string
+  lowerCaseName: string
+  letters: Uint8Array
+  /** Its place among the candidates: the last tie-breaker. */
+  order: number
+}
+
+/** One account's candidate roles, in scan order, with their names by length for the typo search. */
+class Candidates {
+  readonly roles: readonly Role[]
+  readonly members: ReadonlySet<Role>
+  /** Those whose real name gets a random suffix after a known prefix. */
+  readonly withGeneratedName: readonly Role[]
+  private byNameLength?: Map<number, NamedCandidate[]>
+  private readonly nearestByName = new Map<string, Role[]>()
+
+  constructor(private readonly named: readonly { role: Role; name: string | undefined }[]) {
+    this.roles = named.map((entry) => entry.role)
+    this.members = new Set(this.roles)
+    this.withGeneratedName = this.roles.filter((role) => role.generatedName?.prefix.kind === 'known')
+  }
+
+  /** Up to three roles with names close to this one: by distance, then name, then scan order. */
+  nearest(name: string): Role[] {
+    let nearest = this.nearestByName.get(name)
+    if (!nearest) {
+      nearest = this.searchNearest(name)
+      this.nearestByName.set(name, nearest)
+    }
+    return nearest
+  }
+
+  private searchNearest(name: string): Role[] {
+    const limit = nearNameLimit(name)
+    const lowerCaseName = name.toLowerCase()
+    const letters = letterCounts(lowerCaseName)
+    const kept: (NamedCandidate & { distance: number })[] = []
+    // The distance is at least the difference in length: the closest lengths first, so that the
+    // three kept soon bound the distance worth computing.
+    for (let offset = 0; offset <= limit; offset++) {
+      for (const length of offset === 0 ? [name.length] : [name.length - offset, name.length + offset]) {
+        for (const candidate of this.withNameLength(length)) {
+          const bound = kept.length === 3 ? Math.min(limit, kept[2]!.distance) : limit
+          if (offset > bound) break
+          if (letterCountDistance(candidate.letters, letters) > bound) continue
+          const distance = levenshteinDistanceWithin(candidate.lowerCaseName, lowerCaseName, bound)
+          if (distance > bound) continue
+          kept.push({ ...candidate, distance })
+          kept.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name) || a.order - b.order)
+          if (kept.length > 3) kept.pop()
+        }
+      }
+    }
+    return kept.map((entry) => entry.role)
+  }
+
+  private withNameLength(length: number): readonly NamedCandidate[] {
+    if (!this.byNameLength) {
+      this.byNameLength = new Map()
+      this.named.forEach(({ role, name }, order) => {
+        if (name === undefined) return
+        const lowerCaseName = name.toLowerCase()
+        const entry = { role, name, lowerCaseName, letters: letterCounts(lowerCaseName), order }
+        const list = this.byNameLength!.get(name.length)
+        if (list) list.push(entry)
+        else this.byNameLength!.set(name.length, [entry])
+      })
+    }
+    return this.byNameLength.get(length) ?? []
+  }
+}
+
+function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: KnownValue; arn: RoleArn }, candidates: Candidates): FindingDraft | undefined {
   const { arn, value } = annotated
-  if (candidates.length === 0) return undefined
+  if (candidates.roles.length === 0) return undefined
   // Another account's role of this name is role-account-mismatch's finding.
   if (rolesInOtherAccounts(graph, arn).length > 0) return undefined
   if (acceptedByUnboundTrust(graph, sa)) return undefined
@@ -65,7 +153,7 @@ function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: Known
   const subject = describeServiceAccount(sa)
   const key = `${serviceAccountKey(sa)} role:${arn.account}${arn.path}${arn.name}`
 
-  const generated = candidates.find((role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name))
+  const generated = candidates.withGeneratedName.find((role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name))
   if (generated?.generatedName?.prefix.kind === 'known') {
     const prefix = generated.generatedName.prefix.value
     return {
@@ -78,7 +166,7 @@ function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: Known
     }
   }
 
-  const otherPath = candidates.find((role) => sameRoleName(role, arn.name) && !pathMayBe(role, arn.path))
+  const otherPath = rolesNamed(graph, arn.name).find((role) => candidates.members.has(role) && !pathMayBe(role, arn.path))
   if (otherPath) {
     const path = roleIdentity(otherPath).path ?? '/'
     const annotationPath = arn.path === '/' ? 'without a path' : `with path "${arn.path}"`
@@ -92,7 +180,7 @@ function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: Known
     }
   }
 
-  const nearest = nearestRoles(candidates, arn.name)
+  const nearest = candidates.nearest(arn.name)
   const suggestion =
     nearest.length > 0
       ? `did you mean ${nearest.map((role) => `"${roleIdentity(role).name}" (${formatLocation(role.location)})`).join(' or ')}? `
@@ -100,7 +188,7 @@ function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: Known
   return {
     location: value.location,
     message:
-      `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates)}); ` +
+      `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates.roles)}); ` +
       `${suggestion}correct the annotation or add the role's definition to the scan`,
     related: nearest.map((role) => ({ location: role.location, message: `${roleTitle(role)}` })),
     key,
@@ -118,19 +206,6 @@ function prefixFits(prefix: string, name: string): boolean {
   const lowerPrefix = prefix.toLowerCase()
   const lowerName = name.toLowerCase()
   return lowerName.startsWith(lowerPrefix) || lowerPrefix.replace(/[-_.]$/, '') === lowerName
-}
-
-/** Up to three defined role names close to the annotated one. */
-function nearestRoles(roles: readonly Role[], name: string): Role[] {
-  return roles
-    .flatMap((role) => {
-      const candidate = roleIdentity(role).name
-      const distance = candidate === undefined ? undefined : nearNameDistance(candidate, name)
-      return distance === undefined ? [] : [{ role, distance, candidate: candidate! }]
-    })
-    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
-    .slice(0, 3)
-    .map((entry) => entry.role)
 }
 
 function countRoles(roles: readonly Role[]): string {

@@ -16,12 +16,13 @@ export const subConditionMissing: Rule = {
   },
   *check(graph) {
     for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+      // Only such a statement can be reported: a policy without one need not be evaluated.
+      if (!policy.statements.some(lacksSubCondition)) continue
       const token = acceptsAnyServiceAccount(policy)
       if (token.effect !== 'allow') continue
       const admitting = new Set(token.attempts.flatMap((attempt) => attempt.decision.allowedBy.map((outcome) => outcome.statement)))
       for (const statement of admitting) {
-        // A positive :sub condition that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.
-        if (!isAllow(statement) || !isServiceAccountStatement(statement) || positiveConditionsOn(statement, 'sub').some((entry) => !parseOperator(entry.operator).ifExists)) continue
+        if (!lacksSubCondition(statement)) continue
         const issuer = issuerKeyPrefix(statement)
         const users = graph.serviceAccountsUsing(role).flatMap((sa) =>
           sa.namespace.kind === 'known' && sa.name.kind === 'known' ? [{ sa, subject: serviceAccountSubject(sa.namespace.value, sa.name.value) }] : [],
@@ -36,6 +37,14 @@ export const subConditionMissing: Rule = {
       }
     }
   },
+}
+
+/**
+ * An Allow statement for a cluster's OIDC provider without a positive ":sub" condition. (A positive
+ * :sub condition that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.)
+ */
+function lacksSubCondition(statement: Statement): boolean {
+  return isAllow(statement) && !positiveConditionsOn(statement, 'sub').some((entry) => !parseOperator(entry.operator).ifExists) && isServiceAccountStatement(statement)
 }
 
 function why(statement: Statement): string {

@@ -4,7 +4,8 @@ import type { FindingDraft } from '../model/finding.js'
 import { formatLocation } from '../model/location.js'
 import type { KnownValue, Value } from '../model/value.js'
 import type { Rule } from './rule.js'
-import { editDistance, objectTitle, quoted, valueText } from './helpers/kubernetes.js'
+import { editDistanceWithin } from '../text/edit-distance.js'
+import { objectTitle, quoted, valueText } from './helpers/kubernetes.js'
 
 export const workloadServiceAccountMissing: Rule = {
   meta: {
@@ -34,6 +35,7 @@ class ServiceAccountIndex {
   private readonly byName = new Map<string, NamedServiceAccount[]>()
   private readonly byNamespace = new Map<string, NamedServiceAccount[]>()
   private readonly symbolicallyNamed: ServiceAccount[] = []
+  private readonly byDirectoryByNamespace = new Map<string, Map<string, NamedServiceAccount[]>>()
 
   constructor(serviceAccounts: readonly ServiceAccount[]) {
     for (const sa of serviceAccounts) {
@@ -61,6 +63,18 @@ class ServiceAccountIndex {
   /** Those with a known name in this namespace (the same known namespace, or the same reference). */
   inNamespace(namespace: Value): readonly NamedServiceAccount[] {
     return this.byNamespace.get(namespaceKey(namespace)) ?? []
+  }
+
+  /** Those with a known name in this namespace whose files are in this directory. */
+  inNamespaceAndDirectory(namespace: Value, directory: string): readonly NamedServiceAccount[] {
+    const key = namespaceKey(namespace)
+    let byDirectory = this.byDirectoryByNamespace.get(key)
+    if (!byDirectory) {
+      byDirectory = new Map()
+      for (const sa of this.inNamespace(namespace)) append(byDirectory, posix.dirname(sa.location.path), sa)
+      this.byDirectoryByNamespace.set(key, byDirectory)
+    }
+    return byDirectory.get(directory) ?? []
   }
 }
 
@@ -107,7 +121,7 @@ function missing(workload: Workload, name: KnownValue, index: ServiceAccountInde
   }
 
   const directory = posix.dirname(workload.location.path)
-  const besides = inNamespace.filter((sa) => posix.dirname(sa.location.path) === directory)
+  const besides = index.inNamespaceAndDirectory(namespace, directory)
   if (besides.length > 0) {
     const names = [...new Set(besides.map((sa) => sa.name.value))].join(', ')
     const where = directory === '.' ? 'the repository root' : `${directory}/`
@@ -135,7 +149,14 @@ function sameNamespace(a: Value, b: Value): boolean {
 /** One typo apart, or the same name with a kustomize-style prefix or suffix. */
 function nearMiss(defined: string, wanted: string): boolean {
   const allowed = Math.min(defined.length, wanted.length) >= 5 ? 2 : 1
-  // The distance is at least the difference in length.
-  if (Math.abs(defined.length - wanted.length) <= allowed && editDistance(defined, wanted) <= allowed) return true
-  return defined.startsWith(`${wanted}-`) || defined.endsWith(`-${wanted}`) || wanted.startsWith(`${defined}-`) || wanted.endsWith(`-${defined}`)
+  if (editDistanceWithin(defined, wanted, allowed) <= allowed) return true
+  return hasAffix(defined, wanted) || hasAffix(wanted, defined)
 }
+
+/** `name` is `core` with a prefix ending in "-" or a suffix starting with "-". */
+function hasAffix(name: string, core: string): boolean {
+  if (name.length <= core.length) return false
+  return (name.charCodeAt(core.length) === HYPHEN && name.startsWith(core)) || (name.charCodeAt(name.length - core.length - 1) === HYPHEN && name.endsWith(core))
+}
+
+const HYPHEN = 0x2d

@@ -4,13 +4,14 @@ import { formatLocation, type Location } from '../model/location.js'
 import type { Suppression } from '../model/suppression.js'
 import type { ObjectEntry, ObjectNode, TreeNode } from '../model/tree.js'
 import { known, symbolic, type Value } from '../model/value.js'
-import { perFileSource, type SourceFile, type SourceResult } from './source.js'
+import { perFileSource, type SourceContext, type SourceFile, type SourceResult } from './source.js'
 import { SUPPRESSION_ANNOTATION, annotationSuppression, commentSuppressions } from './suppressions.js'
 import { parseJsonTree } from './json-tree.js'
+import { keepParts, pathsLookedUpByName, splitManifest } from './manifest-sniff.js'
 import { parseYamlTree } from './yaml-tree.js'
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
-export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file) => readKubernetesFile(file))
+export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context))
 
 /** The namespace of an object that names none: whatever `kubectl apply -n`, Helm or Argo CD gives it. */
 export const APPLY_NAMESPACE = 'namespace-of-apply'
@@ -26,10 +27,24 @@ const SERVICE_ACCOUNT_ANNOTATION = {
 const TEMPLATE_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController'])
 const MAX_LIST_DEPTH = 8
 
-export function readKubernetesFile(file: SourceFile): SourceResult {
+/**
+ * Reads a manifest. With `context.sniff` true, the documents
+ * no rule can care about are not parsed (see manifest-sniff.ts); the file is read whole again
+ * when a rule will look up one of its objects by name.
+ */
+export function readKubernetesFile(file: SourceFile, context?: Pick<SourceContext, 'sniff'>): SourceResult {
+  const kept = sniffing(file, context) ? relevantText(file.text) : undefined
+  if (kept !== undefined) {
+    const result = readManifest(file, kept)
+    if (pathsLookedUpByName(result.facts).size === 0) return result
+  }
+  return readManifest(file, file.text)
+}
+
+function readManifest(file: SourceFile, parsedText: string | null): SourceResult {
   const reader = new ManifestReader(file)
   try {
-    reader.read()
+    reader.read(parsedText)
   } catch (error) {
     reader.findings.push({
       ruleId: 'parse-error',
@@ -42,6 +57,25 @@ export function readKubernetesFile(file: SourceFile): SourceResult {
     findings: reader.findings,
     suppressions: reader.suppressions,
   }
+}
+
+function sniffing(file: SourceFile, context: Pick<SourceContext, 'sniff'> | undefined): boolean {
+  return context?.sniff === true && !isJsonPath(file.path)
+}
+
+/**
+ * The text to parse when some documents need not be: the others blanked out, or null when none
+ * is needed. Undefined when every document is needed or the file must be read whole.
+ */
+function relevantText(text: string): string | null | undefined {
+  const parts = splitManifest(text)
+  if (!parts || parts.every((part) => part.relevant)) return undefined
+  if (!parts.some((part) => part.relevant)) return null
+  return keepParts(text, parts, (part) => part.relevant)
+}
+
+function isJsonPath(path: string): boolean {
+  return /\.json$/i.test(path)
 }
 
 /**
@@ -86,11 +120,12 @@ export function readKubernetesObjects(objects: readonly BuiltObject[], source: S
  * Kustomize build): the objects as trees (List items expanded), with the file's own findings
  * (syntax, duplicate keys) and comment suppressions. `readKubernetesObjects` reads the result.
  */
-export function parseKubernetesFile(file: SourceFile): { objects: BuiltObject[]; findings: SourceFinding[]; suppressions: Suppression[] } {
+export function parseKubernetesFile(file: SourceFile, options: { sniff?: boolean } = {}): ParsedKubernetesFile {
+  const kept = options.sniff === true && !isJsonPath(file.path) ? relevantText(file.text) : undefined
   const reader = new ManifestReader(file)
   reader.collected = []
   try {
-    reader.read()
+    reader.read(kept === undefined ? file.text : kept)
   } catch (error) {
     reader.findings.push({
       ruleId: 'parse-error',
@@ -98,7 +133,15 @@ export function parseKubernetesFile(file: SourceFile): { objects: BuiltObject[];
       message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
     })
   }
-  return { objects: reader.collected, findings: reader.findings, suppressions: reader.suppressions }
+  return { objects: reader.collected, findings: reader.findings, suppressions: reader.suppressions, everyDocument: reader.parsedWhole }
+}
+
+export interface ParsedKubernetesFile {
+  objects: BuiltObject[]
+  findings: SourceFinding[]
+  suppressions: Suppression[]
+  /** False when documents that no rule can care about were left unparsed (parseKubernetesFile's `sniff`). */
+  everyDocument: boolean
 }
 
 interface ObjectSpan {
@@ -114,18 +157,24 @@ class ManifestReader {
   readonly workloads: Workload[] = []
   readonly findings: SourceFinding[] = []
   readonly suppressions: Suppression[] = []
-  private readonly lines: string[]
+  private fileLines: string[] | undefined
   private readonly otherLines = new Map<string, string[]>()
   private reportDuplicates = true
   /** Set: objects are collected as trees (parseKubernetesFile), not read into facts. */
   collected: BuiltObject[] | undefined
+  /** Every document of the file was parsed. */
+  parsedWhole = true
 
   constructor(
     private readonly file: SourceFile,
     private readonly source: SourceKind = 'kubernetes',
     private readonly textOf?: (path: string) => string | undefined,
-  ) {
-    this.lines = file.text.split('\n')
+  ) {}
+
+  /** The file's lines, split when first needed (a value that is not a scalar, a JSON error). */
+  private get lines(): string[] {
+    this.fileLines ??= this.file.text.split('\n')
+    return this.fileLines
   }
 
   readBuilt(object: BuiltObject): void {
@@ -144,13 +193,21 @@ class ManifestReader {
     return lines
   }
 
-  read(): void {
-    if (/\.json$/i.test(this.file.path)) {
+  /** Reads the file, parsing `parsedText` (the file's text with some documents blanked out; null: none to parse). */
+  read(parsedText: string | null): void {
+    if (isJsonPath(this.file.path)) {
       this.readJson()
       return
     }
     this.suppressions.push(...commentSuppressions(this.file.path, this.file.text, ['#']))
-    const tree = parseYamlTree(this.file.path, this.file.text, { version: '1.1' })
+    if (parsedText === null) {
+      this.parsedWhole = false
+      return
+    }
+    let tree = parseYamlTree(this.file.path, parsedText, { version: '1.1' })
+    // Where a kept document does not parse, the skipped ones may have changed how (an unclosed quote): parse it all.
+    if (tree.findings.length > 0 && parsedText !== this.file.text) tree = parseYamlTree(this.file.path, this.file.text, { version: '1.1' })
+    else this.parsedWhole = parsedText === this.file.text
     this.reportParseErrors(tree.findings)
     for (const document of tree.documents) {
       if (document.root?.kind !== 'object') continue

@@ -31,9 +31,10 @@ export interface SourceContext {
   /** Absolute path of the scanned root, when known: a source may read repository files discovery did not classify (Terraform `file()` templates). */
   root?: string
   /**
-   * Set to false to parse every part of every file. By default a source may skip, by a cheap
-   * look at its text, a part that no rule can report on and that no other part depends on (a
-   * manifest document with nothing IRSA touches); the findings are the same either way.
+   * Set to true to let a source skip, by a cheap look at its text, a part that no rule can report
+   * on and that no other part depends on (a manifest document with nothing IRSA touches): the
+   * findings are the same, except for syntax errors in the skipped parts. Off by default, so that
+   * every broken file is reported.
    */
   sniff?: boolean
 }

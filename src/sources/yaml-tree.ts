@@ -46,7 +46,7 @@ export const MAX_DEPTH = 200
  * unrendered template expression (`{{ .Values.x }}` parses as a mapping) becomes that text.
  */
 export function parseYamlTree(path: string, text: string, options: YamlTreeOptions): YamlFileTree {
-  const lineCounter = new LineCounter()
+  const lineCounter = lineCounterOf(text)
   const ruleId = options.parseErrorRuleId ?? 'parse-error'
   const findings: SourceFinding[] = []
   const documents: YamlDocumentTree[] = []
@@ -57,7 +57,7 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
   let parsed: Document.Parsed[]
   try {
     const customTags = options.shortTags ? shortTagDefinitions(Object.keys(options.shortTags)) : undefined
-    parsed = parseAllDocuments(text, { lineCounter, version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) }) as Document.Parsed[]
+    parsed = parseAllDocuments(text, { version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) }) as Document.Parsed[]
   } catch (error) {
     findings.push({ ruleId, location: { path, line: 1, column: 1 }, message: `Cannot parse YAML: ${describeError(error)}` })
     return { documents, findings, lineCounter }
@@ -90,6 +90,17 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
     }
   }
   return { documents, findings, lineCounter }
+}
+
+/**
+ * Every line of the text. (The yaml parser's own LineCounter misses the line breaks inside a
+ * scalar it rejects, which would move every later document up.)
+ */
+function lineCounterOf(text: string): LineCounter {
+  const lineCounter = new LineCounter()
+  lineCounter.addNewLine(0)
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1)
+  return lineCounter
 }
 
 interface TreeContext {

@@ -33,6 +33,14 @@ describe('classify', () => {
     ['package.json', '{"name":"x"}', 'ignored'],
     ['package-lock.json', '{"Statement": 1}', 'ignored'],
     ['README.md', serviceAccount, 'ignored'],
+    ['cluster.yaml', 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n', 'eksctl'],
+    ['cluster.yaml', 'apiVersion: eksctl.io/v1alpha5\nkind: Other\n', 'kubernetes'],
+    ['quoted.yaml', 'data:\n  x: "apiVersion: eksctl.io/v1 ClusterConfig"\nkind: ConfigMap\napiVersion: v1\n', 'kubernetes'],
+    ['stack.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\n', 'cloudformation'],
+    ['stack.yml', 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n', 'cloudformation'],
+    ['stack.yaml', 'Resources:\n  Role:\n    Type: Custom::Thing\n', 'cloudformation'],
+    ['notstack.yaml', 'Resources:\n  Role:\n    Type: Other\n', 'ignored'],
+    ['indented.yaml', 'x:\n  Resources:\n    R:\n      Type: AWS::IAM::Role\n', 'ignored'],
   ])('%s → %s', (path, text, kind) => {
     expect(classify(path, text)).toBe(kind)
   })
@@ -40,5 +48,30 @@ describe('classify', () => {
   it('names the files discovery looks at', () => {
     expect(['a.yaml', 'b.yml', 'c.json', 'd.tf', 'e.tfvars', 'f.sh', 'Makefile', 'g.mk', 'h.bash'].every(looksRelevantByName)).toBe(true)
     expect(['a.md', 'b.png', 'c.txt', 'package-lock.json', 'x.tf.json', 'Dockerfile'].some(looksRelevantByName)).toBe(false)
+  })
+
+  it.each([
+    ['k8s/app.YAML', true],
+    ['infra/MAIN.TF', true],
+    ['package-lock.yaml', true],
+    ['yarn.lock.tf', true],
+    ['deep/Package-Lock.JSON', false],
+    ['deep/yarn.lock', false],
+    ['composer.json', false],
+    ['my-composer.json', true],
+    ['x.min.json', false],
+    ['x.tf.JSON', false],
+    ['prod.tfvars.json', true],
+    ['base/Kustomization', true],
+    ['chart/templates/_helpers.tpl', true],
+    ['chart/_helpers.tpl', false],
+    ['app/.aws/config', true],
+    ['aws-config.ini', true],
+    ['GNUmakefile', true],
+    ['run.SH', false],
+    ['yaml', false],
+    ['a.yaml.bak', false],
+  ])('%s looks relevant by name: %s', (path, relevant) => {
+    expect(looksRelevantByName(path)).toBe(relevant)
   })
 })

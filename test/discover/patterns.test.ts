@@ -1,4 +1,4 @@
-import { compileExcludeGlob, expandBraces, matchIgnoreRules, matchesExclude, parseGitignore } from '../../src/discover/patterns.js'
+import { compileExcludeGlob, compileIgnoreRules, expandBraces, matchIgnoreRules, matchesExclude, parseGitignore } from '../../src/discover/patterns.js'
 
 function ignored(gitignore: string, path: string, isDirectory = false): boolean | undefined {
   return matchIgnoreRules(parseGitignore(gitignore), path, isDirectory)
@@ -34,8 +34,19 @@ describe('gitignore patterns', () => {
     ['*.yaml\n!keep.yaml', 'keep.yaml', false, false],
     ['!keep.yaml\n*.yaml', 'keep.yaml', false, true],
     ['a.b', 'aXb', false, undefined],
+    ['*.pyc\n__pycache__/\n/build/out\ndocs/**/tmp', 'a/b.pyc', false, true],
+    ['*.pyc\n__pycache__/\n/build/out\ndocs/**/tmp', 'a/__pycache__', true, true],
+    ['*.pyc\n__pycache__/\n/build/out\ndocs/**/tmp', 'a/__pycache__', false, undefined],
+    ['*.pyc\n__pycache__/\n/build/out\ndocs/**/tmp', 'build/out', false, true],
+    ['*.pyc\n__pycache__/\n/build/out\ndocs/**/tmp', 'a/build/out', false, undefined],
+    ['*.pyc\n__pycache__/\n/build/out\ndocs/**/tmp', 'docs/x/y/tmp', true, true],
+    ['*.pyc\n__pycache__/\n/build/out\ndocs/**/tmp', 'a.py', false, undefined],
+    ['a|b\n(x)', 'a|b', false, true],
+    ['a|b\n(x)', 'a', false, undefined],
+    ['a|b\n(x)', '(x)', false, true],
   ])('%j on %s (directory: %s) → %s', (pattern, path, isDirectory, expected) => {
     expect(ignored(pattern, path, isDirectory)).toBe(expected)
+    expect(compileIgnoreRules(parseGitignore(pattern))(path, isDirectory)).toBe(expected)
   })
 })
 

@@ -18,11 +18,21 @@ export function* allowedIrsaStatements(roles: readonly Role[]): Iterable<IrsaSta
 }
 
 /** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
-export function* irsaStatements(roles: readonly Role[]): Iterable<IrsaStatement> {
-  for (const { role, policy } of trustPolicies(roles)) {
-    for (const statement of oidcStatements(policy)) if (isServiceAccountStatement(statement)) yield { role, policy, statement }
+export function irsaStatements(roles: readonly Role[]): Iterable<IrsaStatement> {
+  let found = irsaStatementsOfRoles.get(roles)
+  if (!found) {
+    const statements: IrsaStatement[] = []
+    for (const { role, policy } of trustPolicies(roles)) {
+      for (const statement of oidcStatements(policy)) if (isServiceAccountStatement(statement)) statements.push({ role, policy, statement })
+    }
+    irsaStatementsOfRoles.set(roles, statements)
+    found = statements
   }
+  return found
 }
+
+/** Most rules go through the IRSA statements of all the graph's roles: they are found once. */
+const irsaStatementsOfRoles = new WeakMap<readonly Role[], readonly IrsaStatement[]>()
 
 const EKS_ISSUER = /^oidc[.-]eks\./i
 

@@ -7,6 +7,8 @@ import type { Role, ServiceAccount } from '../../model/facts.js'
 import { formatLocation, type Location } from '../../model/location.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import type { KnownValue } from '../../model/value.js'
+import { levenshteinDistanceWithin } from '../../text/edit-distance.js'
+import { perGraph } from './per-graph.js'
 import { claimOf, federatedValues, isOidcFederated, keyIssuer } from './trust.js'
 
 /** A role's name, path and account as far as its source states them (from its own fields, else its ARN). */
@@ -160,24 +162,15 @@ export function isNearName(candidate: string, name: string): boolean {
 
 /** The case-insensitive edit distance of two names when it is small enough for a typo, else undefined. */
 export function nearNameDistance(candidate: string, name: string): number | undefined {
-  const limit = Math.max(2, Math.floor(name.length / 3))
+  const limit = nearNameLimit(name)
   if (Math.abs(candidate.length - name.length) > limit) return undefined
-  const distance = boundedEditDistance(candidate.toLowerCase(), name.toLowerCase(), limit)
+  const distance = levenshteinDistanceWithin(candidate.toLowerCase(), name.toLowerCase(), limit)
   return distance <= limit ? distance : undefined
 }
 
-/** Levenshtein distance, or a number above `limit` as soon as it must exceed it. */
-function boundedEditDistance(left: string, right: string, limit: number): number {
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= left.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= right.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (left[i - 1] === right[j - 1] ? 0 : 1))
-    }
-    if (Math.min(...current) > limit) return limit + 1
-    previous = current
-  }
-  return previous[right.length]!
+/** The most edits that still make a name a typo of this one. */
+export function nearNameLimit(name: string): number {
+  return Math.max(2, Math.floor(name.length / 3))
 }
 
 /** `arn:aws:iam::111122223333:role/team/orders` from an annotation ARN with another path or account. */
@@ -202,19 +195,6 @@ export function pathMayBe(role: Role, path: string): boolean {
 
 export function sameRoleName(role: Role, name: string): boolean {
   return roleIdentity(role).name?.toLowerCase() === name.toLowerCase()
-}
-
-/**
- * Roles with the annotation's name and path that the sources define only in other accounts
- * (role-account-mismatch); empty when a role of that name may be in the annotation's account.
- */
-export function rolesInOtherAccounts(graph: Graph, arn: RoleArn): Role[] {
-  const named = graph.facts.roles.filter((role) => sameRoleName(role, arn.name) && pathMayBe(role, arn.path))
-  const elsewhere = named.filter((role) => {
-    const account = roleIdentity(role).account
-    return account !== undefined && account !== arn.account && role.account?.kind !== 'symbolic'
-  })
-  return elsewhere.length === named.length ? elsewhere : []
 }
 
 /** The issuers a trust policy names: its Federated provider ARNs and its claim keys, known ones only. */
@@ -345,31 +325,44 @@ export function refusedByItsRole(graph: Graph, clusters: readonly KnownCluster[]
  * one of any ServiceAccount of a namespace): the annotation probably names the wrong role.
  */
 export function roleAcceptingInstead(graph: Graph, check: TokenCheck): Role | undefined {
-  return graph.facts.roles.find((role) => {
-    if (role === check.role || !role.trustPolicy || roleIdentity(role).name === undefined) return false
-    if (!mayNameServiceAccount(role.trustPolicy, check.name)) return false
+  for (const { role, policy, anyName, literalSubjects } of namedRolesWithSubjects(graph)) {
+    if (role === check.role) continue
+    // A cheap pre-filter before evaluating: some sub value may hold this name.
+    if (!anyName && !literalSubjects.some((subject) => subject.includes(check.name))) continue
     const other = checkToken(check.sa, role, check.cluster ? [check.cluster] : [])
-    if (other?.decision.effect !== 'allow') return false
-    return acceptsAnyServiceAccountInNamespace(role.trustPolicy, check.namespace, { audience: check.audience.audience }).effect === 'deny'
-  })
+    if (other?.decision.effect !== 'allow') continue
+    if (acceptsAnyServiceAccountInNamespace(policy, check.namespace, { audience: check.audience.audience }).effect === 'deny') return role
+  }
+  return undefined
 }
 
-/** A cheap pre-filter before evaluating: some sub value may hold this name (it contains it, a wildcard, or a reference). */
-function mayNameServiceAccount(policy: PolicyDocument, name: string): boolean {
-  return policy.statements.some((statement) =>
-    (statement.condition?.entries ?? []).some(
-      (entry) =>
-        claimOf(entry.key) === 'sub' &&
-        entry.values.some((value) => value.kind === 'symbolic' || value.value.includes(name) || /[*?]/.test(value.value)),
-    ),
-  )
+interface RoleWithSubjects {
+  role: Role
+  policy: PolicyDocument
+  /** Some sub value is a reference or has a wildcard: it may hold any name. */
+  anyName: boolean
+  /** The literal sub values. */
+  literalSubjects: string[]
 }
 
-/** Whether a trust policy bound to no role accepts this ServiceAccount's token (its role is then probably that one). */
-export function acceptedByUnboundTrust(graph: Graph, sa: ServiceAccount): boolean {
-  return graph.facts.roles.some((role) => {
-    if (!isUnboundTrustPolicy(role)) return false
-    const check = checkToken(sa, role, [])
-    return check !== undefined && check.decision.effect !== 'deny'
-  })
-}
+/** The roles with a name and a trust with ":sub" conditions, in scan order. */
+const namedRolesWithSubjects = perGraph((graph) => {
+  const found: RoleWithSubjects[] = []
+  for (const role of graph.facts.roles) {
+    const policy = role.trustPolicy
+    if (!policy || roleIdentity(role).name === undefined) continue
+    let anyName = false
+    const literalSubjects: string[] = []
+    for (const statement of policy.statements) {
+      for (const entry of statement.condition?.entries ?? []) {
+        if (claimOf(entry.key) !== 'sub') continue
+        for (const value of entry.values) {
+          if (value.kind === 'symbolic' || /[*?]/.test(value.value)) anyName = true
+          else literalSubjects.push(value.value)
+        }
+      }
+    }
+    if (anyName || literalSubjects.length > 0) found.push({ role, policy, anyName, literalSubjects })
+  }
+  return found
+})

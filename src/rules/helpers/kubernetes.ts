@@ -1,8 +1,9 @@
 import type { Graph } from '../../graph.js'
 import type { Annotation, KubeObject, ServiceAccount, SourceKind, Workload } from '../../model/facts.js'
-import { formatLocation } from '../../model/location.js'
+import { formatLocation, type Location } from '../../model/location.js'
 import type { Value } from '../../model/value.js'
 import { APPLY_NAMESPACE } from '../../sources/kubernetes.js'
+import { perGraph } from './per-graph.js'
 
 export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
 export const AUDIENCE_ANNOTATION = 'eks.amazonaws.com/audience'
@@ -50,24 +51,30 @@ export function hasRoleArn(sa: ServiceAccount): boolean {
 
 /** The workload fact read from the same manifest object. */
 export function workloadOfObject(graph: Graph, object: KubeObject): Workload | undefined {
-  return graph.facts.workloads.find(
-    (workload) =>
-      workload.kind === object.kind &&
-      workload.location.path === object.location.path &&
-      sameText(workload.name, object.name) &&
-      sameText(workload.namespace, object.namespace),
+  return (workloadsByPath(graph).get(object.location.path) ?? []).find(
+    (workload) => workload.kind === object.kind && sameText(workload.name, object.name) && sameText(workload.namespace, object.namespace),
   )
 }
 
 /** The manifest object a workload was read from (its pod-template annotations live there). */
 export function objectOfWorkload(graph: Graph, workload: Workload): KubeObject | undefined {
-  return graph.facts.objects.find(
-    (object) =>
-      object.kind === workload.kind &&
-      object.location.path === workload.location.path &&
-      sameText(object.name, workload.name) &&
-      sameText(object.namespace, workload.namespace),
+  return (objectsByPath(graph).get(workload.location.path) ?? []).find(
+    (object) => object.kind === workload.kind && sameText(object.name, workload.name) && sameText(object.namespace, workload.namespace),
   )
+}
+
+const workloadsByPath = perGraph((graph) => byPath(graph.facts.workloads))
+const objectsByPath = perGraph((graph) => byPath(graph.facts.objects))
+
+/** Facts by the file they were read from, each list in scan order. */
+function byPath<T extends { location: Location }>(facts: readonly T[]): Map<string, T[]> {
+  const found = new Map<string, T[]>()
+  for (const fact of facts) {
+    const list = found.get(fact.location.path)
+    if (list) list.push(fact)
+    else found.set(fact.location.path, [fact])
+  }
+  return found
 }
 
 /** Annotations the webhook reads from the pod: a pod template's, or a bare Pod's own. */

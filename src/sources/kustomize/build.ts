@@ -4,6 +4,7 @@ import { formatLocation, type Location } from '../../model/location.js'
 import type { ObjectEntry, ObjectNode, ScalarNode } from '../../model/tree.js'
 import { symbolic } from '../../model/value.js'
 import { parseKubernetesFile, type BuiltObject } from '../kubernetes.js'
+import { keyMayMatter } from '../manifest-sniff.js'
 import { parseYamlTree } from '../yaml-tree.js'
 import { KUSTOMIZATION_FILE_NAMES, parseKustomization, type Kustomization, type PatchSpec, type Selector, type Written } from './kustomization.js'
 import { applyJsonPatchOperation, applyStrategicMerge, jsonPatchOperations } from './patch.js'
@@ -26,6 +27,12 @@ export interface Build {
   complete: boolean
   /** Fields of its kustomizations that the native build does not evaluate. */
   unevaluated: Written[]
+  /** Every document of its resource files was read, not only those that look relevant (see manifest-sniff.ts). */
+  everyDocument: boolean
+  /** Some resource file had documents left unread. */
+  skippedDocuments: boolean
+  /** A skipped document could have changed the outcome: the build must be made again with every document. */
+  needsEveryDocument: boolean
 }
 
 /** Kinds kustomize does not give a namespace (cluster-scoped). */
@@ -98,11 +105,35 @@ export function isRemoteReference(reference: string): boolean {
   )
 }
 
-/** A resource file parsed once: its objects, and its own findings and comment suppressions (reported once, however many builds use it). */
-export interface ParsedManifest {
-  objects: BuiltObject[]
+/** A resource file's own findings and comment suppressions: reported once, however many builds use it. */
+export interface ManifestFindings {
   findings: SourceFinding[]
   suppressions: Suppression[]
+}
+
+/**
+ * A resource file as parsed for the builds that load it. Its objects are kept (and cloned for
+ * each build) only while a planned load of the file remains; the last load takes them as they are.
+ */
+interface ParsedManifest extends ManifestFindings {
+  /** False when only the documents that look relevant were parsed. */
+  everyDocument: boolean
+  objects: BuiltObject[] | undefined
+}
+
+/** What a build will read, found before reading its resources. */
+interface BuildPlan {
+  /** Its resource files, once per load. */
+  loads: string[]
+  /** A kustomization of it patches or annotates every object, so it reads every document. */
+  everyDocument: boolean
+}
+
+type Target = { kind: 'file' | 'directory'; path: string } | { kind: 'remote' | 'outside' | 'missing' }
+
+export interface KustomizeBuilderOptions {
+  /** Leave unparsed the resource documents no rule can care about, where the build allows (default false). */
+  sniff?: boolean
 }
 
 /**
@@ -114,8 +145,65 @@ export interface ParsedManifest {
 export class KustomizeBuilder {
   private readonly kustomizations = new Map<string, Kustomization>()
   private readonly manifests = new Map<string, ParsedManifest | string>()
+  private readonly plans = new Map<string, BuildPlan>()
+  /** Loads of each resource file that the planned builds have still to make. */
+  private readonly loadsLeft = new Map<string, number>()
+  /** Resource files some planned build reads whole: every build then uses that one parse. */
+  private readonly wholeFiles = new Set<string>()
+  private readonly sniff: boolean
 
-  constructor(private readonly files: RepositoryFiles) {}
+  constructor(
+    private readonly files: RepositoryFiles,
+    options: KustomizeBuilderOptions = {},
+  ) {
+    this.sniff = options.sniff === true
+  }
+
+  /**
+   * Plans the builds of these kustomizations before any is made: how often each resource file is
+   * loaded (so that its trees are dropped after the last load) and which files some build reads
+   * whole. Optional: a build that was not planned is still made right.
+   */
+  plan(paths: readonly string[]): void {
+    for (const path of paths) {
+      const plan = this.planOf(path)
+      for (const load of plan.loads) {
+        this.loadsLeft.set(load, (this.loadsLeft.get(load) ?? 0) + 1)
+        if (plan.everyDocument || !this.sniff) this.wholeFiles.add(load)
+      }
+    }
+  }
+
+  /** The kustomizations and resource files `build` accumulates, followed the same way without reading the resources. */
+  private planOf(path: string): BuildPlan {
+    const cached = this.plans.get(path)
+    if (cached) return cached
+    const plan: BuildPlan = { loads: [], everyDocument: false }
+    this.plans.set(path, plan)
+    const visit = (kustomization: Kustomization, stack: readonly string[]): void => {
+      if (readsEveryObject(kustomization)) plan.everyDocument = true
+      for (const reference of kustomization.resources) {
+        const target = this.resolve(kustomization, reference)
+        if (target.kind === 'file' && this.withinRoot(kustomization, target.path)) plan.loads.push(target.path)
+        if (target.kind !== 'directory') continue
+        const sub = this.nestedQuietly(target.path, stack)
+        if (sub && sub.kind !== 'Component') visit(sub, [...stack, sub.path])
+      }
+      for (const reference of kustomization.components) {
+        const target = this.resolve(kustomization, reference)
+        const sub = target.kind === 'directory' ? this.nestedQuietly(target.path, stack) : undefined
+        if (sub) visit(sub, [...stack, sub.path])
+      }
+    }
+    const root = this.kustomization(path)
+    if (root) visit(root, [path])
+    return plan
+  }
+
+  private nestedQuietly(directory: string, stack: readonly string[]): Kustomization | undefined {
+    const file = this.kustomizationIn(directory)
+    return file && !stack.includes(file) ? this.kustomization(file) : undefined
+  }
 
   kustomization(path: string): Kustomization | undefined {
     const cached = this.kustomizations.get(path)
@@ -149,13 +237,28 @@ export class KustomizeBuilder {
     return referenced
   }
 
-  build(path: string): Build | undefined {
+  /**
+   * Builds a kustomization. Unless `everyDocument`, and when the builder sniffs, the resource
+   * documents no rule can care about are left out as long as nothing in the build can depend on
+   * them; when something does, the build is made again from every document.
+   */
+  build(path: string, everyDocument = !this.sniff || this.planOf(path).everyDocument): Build | undefined {
     const kustomization = this.kustomization(path)
     if (!kustomization) return undefined
-    const build: Build = { kustomization, resources: [], files: new Set([path]), findings: [], complete: true, unevaluated: [] }
+    const build: Build = {
+      kustomization,
+      resources: [],
+      files: new Set([path]),
+      findings: [],
+      complete: true,
+      unevaluated: [],
+      everyDocument,
+      skippedDocuments: false,
+      needsEveryDocument: false,
+    }
     build.resources = this.accumulate(kustomization, [path], build, [])
     this.fixServiceAccountReferences(build)
-    return build
+    return build.needsEveryDocument && !everyDocument ? this.build(path, true) : build
   }
 
   private accumulate(kustomization: Kustomization, stack: readonly string[], build: Build, inherited: Resource[]): Resource[] {
@@ -163,6 +266,7 @@ export class KustomizeBuilder {
     build.findings.push(...kustomization.findings)
     build.unevaluated.push(...kustomization.unevaluated)
     if (kustomization.findings.length > 0) build.complete = false
+    if (readsEveryObject(kustomization) && !build.everyDocument) build.needsEveryDocument = true
     let resources = [...inherited]
     for (const reference of kustomization.resources) resources.push(...this.resource(kustomization, reference, stack, build))
     for (const reference of kustomization.components) resources = this.component(kustomization, reference, stack, build, resources)
@@ -201,9 +305,22 @@ export class KustomizeBuilder {
     return this.accumulate(sub, [...stack, sub.path], build, resources)
   }
 
+  /** Where a resource or component reference leads. */
+  private resolve(kustomization: Kustomization, reference: Written): Target {
+    if (isRemoteReference(reference.value)) return { kind: 'remote' }
+    const path = resolveReference(kustomization.directory, reference.value)
+    if (this.files.outside(path)) return { kind: 'outside' }
+    if (this.files.discovered(path)) return { kind: 'file', path }
+    if (this.files.isDirectory(path)) return { kind: 'directory', path }
+    if (this.files.isFile(path)) return { kind: 'file', path }
+    return { kind: 'missing' }
+  }
+
   /** Where a resource or component reference leads, or undefined after reporting why it is not followed. */
   private reach(kustomization: Kustomization, reference: Written, build: Build): { kind: 'file' | 'directory'; path: string } | undefined {
-    if (isRemoteReference(reference.value)) {
+    const target = this.resolve(kustomization, reference)
+    if (target.kind === 'file' || target.kind === 'directory') return target
+    if (target.kind === 'remote') {
       build.complete = false
       build.findings.push({
         ruleId: 'parse-error',
@@ -214,8 +331,7 @@ export class KustomizeBuilder {
       })
       return undefined
     }
-    const path = resolveReference(kustomization.directory, reference.value)
-    if (this.files.outside(path)) {
+    if (target.kind === 'outside') {
       build.complete = false
       build.findings.push({
         ruleId: 'parse-error',
@@ -226,9 +342,6 @@ export class KustomizeBuilder {
       })
       return undefined
     }
-    if (this.files.discovered(path)) return { kind: 'file', path }
-    if (this.files.isDirectory(path)) return { kind: 'directory', path }
-    if (this.files.isFile(path)) return { kind: 'file', path }
     this.fail(build, reference.location, `${reference.value} does not exist (kustomize build fails)`)
     return undefined
   }
@@ -258,35 +371,47 @@ export class KustomizeBuilder {
 
   private load(path: string, location: Location, build: Build): Resource[] {
     build.files.add(path)
-    const manifest = this.parse(path)
+    const manifest = this.parse(path, build.everyDocument || this.wholeFiles.has(path))
     if (typeof manifest === 'string') {
       this.fail(build, location, `Cannot read ${path}: ${manifest}`)
       return []
     }
-    return manifest.objects.map((document) => {
-      const root = cloneTree(document.root)
+    if (!manifest.everyDocument) build.skippedDocuments = true
+    const left = (this.loadsLeft.get(path) ?? 0) - 1
+    this.loadsLeft.set(path, left)
+    const objects = manifest.objects!
+    const last = left <= 0
+    if (last) manifest.objects = undefined
+    return objects.map((document) => {
+      const root = last ? document.root : cloneTree(document.root)
       return { root, path, fromLine: document.fromLine, toLine: document.toLine, names: [nameOf(root)], namespaces: [namespaceOf(root)] }
     })
   }
 
-  /** The objects of a manifest (List items expanded), parsed once for every build that uses it. */
-  private parse(path: string): ParsedManifest | string {
+  /**
+   * The objects of a manifest (List items expanded): every document's, or only those that look
+   * relevant. Parsed once for the builds that load it, and again only for a load past the
+   * planned ones, or for one that needs every document after a parse of the relevant ones.
+   */
+  private parse(path: string, everyDocument: boolean): ParsedManifest | string {
     const cached = this.manifests.get(path)
-    if (cached !== undefined) return cached
+    if (typeof cached === 'string') return cached
+    if (cached?.objects && (cached.everyDocument || !everyDocument)) return cached
     const text = this.files.read(path)
-    const result = isUnreadable(text)
-      ? text === 'too-large'
-        ? 'it is larger than maxFileBytes'
-        : text === 'not-text'
-          ? 'it is not text'
-          : 'it cannot be read'
-      : parseKubernetesFile({ path, kind: 'kubernetes', text })
-    this.manifests.set(path, result)
-    return result
+    if (isUnreadable(text)) {
+      const why = text === 'too-large' ? 'it is larger than maxFileBytes' : text === 'not-text' ? 'it is not text' : 'it cannot be read'
+      this.manifests.set(path, why)
+      return why
+    }
+    // Once every document was parsed, the file's findings are those of every document.
+    const whole = everyDocument || cached?.everyDocument === true
+    const manifest: ParsedManifest = parseKubernetesFile({ path, kind: 'kubernetes', text }, { sniff: this.sniff && !whole })
+    this.manifests.set(path, manifest)
+    return manifest
   }
 
   /** The findings and comment suppressions of a resource file a build read, if one did. */
-  parsedManifest(path: string): ParsedManifest | undefined {
+  parsedManifest(path: string): ManifestFindings | undefined {
     const parsed = this.manifests.get(path)
     return typeof parsed === 'object' ? parsed : undefined
   }
@@ -396,6 +521,9 @@ export class KustomizeBuilder {
       // A base that was not read may define it, under a name this build changed.
       if (candidates.length === 0 && !build.complete && renamed) {
         set(holder, field, { ...reference, value: symbolic(`kustomize-reference:${name}`, reference.location), type: 'unknown' })
+      } else if (candidates.length === 0 && !build.complete && build.skippedDocuments) {
+        // Whether any object was renamed may depend on one that was not read.
+        build.needsEveryDocument = true
       }
     }
   }
@@ -508,6 +636,17 @@ function keepIdentity(patch: ObjectNode, spec: PatchSpec): void {
   if (metadata?.kind !== 'object') return
   const renames = spec.target !== undefined && spec.allowNameChange
   metadata.entries = metadata.entries.filter((item) => (item.key !== 'name' || renames) && item.key !== 'namespace')
+}
+
+/**
+ * A kustomization whose outcome depends on every object of the build: a patch matches, fails on
+ * or renames any of them, and an annotation or label key a rule reads (or a suppression) lands on
+ * all of them. Namespaces, name prefixes and keys no rule reads leave irrelevant objects irrelevant.
+ */
+function readsEveryObject(kustomization: Kustomization): boolean {
+  if (kustomization.patches.length > 0) return true
+  const keys = [...kustomization.commonAnnotations, ...kustomization.labels.flatMap((labels) => labels.entries)]
+  return keys.some((entry) => keyMayMatter(entry.key))
 }
 
 export function kindOf(root: ObjectNode): string | undefined {

@@ -1,6 +1,7 @@
 import { fileLocation } from '../../model/location.js'
 import type { Suppression } from '../../model/suppression.js'
 import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
+import { pathsLookedUpByName } from '../manifest-sniff.js'
 import { appendResult, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
 import { KustomizeBuilder, type Build } from './build.js'
@@ -21,25 +22,64 @@ export const kustomizeSource: Source = {
   read(files, context) {
     const result = emptyResult()
     const repository = new RepositoryFiles(context.files, context.root, context.config.maxFileBytes)
-    const builder = new KustomizeBuilder(repository)
+    // A rendered build is located by the native one, object by object: it needs them all.
+    const sniff = context.sniff === true && context.config.kustomize !== 'render'
+    const builder = new KustomizeBuilder(repository, { sniff })
     const consumed = new Set<string>()
-    for (const path of buildRoots(files.map((file) => file.path), builder)) {
-      try {
-        const build = builder.build(path)
-        if (!build) continue
-        for (const file of build.files) consumed.add(file)
-        appendResult(result, buildResult(build, repository, context))
-      } catch (error) {
-        result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${error instanceof Error ? error.message : String(error)}` })
-      }
+    const roots = buildRoots(files.map((file) => file.path), builder)
+    builder.plan(roots)
+    const runs = roots.map((path) => runBuild(path, builder, repository, context, false))
+    if (sniff) rebuildWhereLookedUpByName(runs, builder, repository, context)
+    for (const run of runs) {
+      for (const file of run.files) consumed.add(file)
+      appendResult(result, run.result)
     }
     for (const file of files) consumed.add(file.path)
-    appendResult(result, fileResults(consumed, repository, builder))
+    appendResult(result, fileResults(consumed, repository, builder, sniff))
     result.findings = unique(result.findings)
     result.suppressions = unique(result.suppressions)
     result.consumedFiles = [...consumed]
     return result
   },
+}
+
+interface BuildRun {
+  path: string
+  result: SourceResult
+  files: ReadonlySet<string>
+  skippedDocuments: boolean
+}
+
+function runBuild(path: string, builder: KustomizeBuilder, repository: RepositoryFiles, context: SourceContext, everyDocument: boolean): BuildRun {
+  const run: BuildRun = { path, result: emptyResult(), files: new Set(), skippedDocuments: false }
+  try {
+    const build = everyDocument ? builder.build(path, true) : builder.build(path)
+    if (!build) return run
+    run.files = build.files
+    run.skippedDocuments = build.skippedDocuments
+    run.result = buildResult(build, repository, context)
+  } catch (error) {
+    run.result = emptyResult()
+    run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${error instanceof Error ? error.message : String(error)}` })
+  }
+  return run
+}
+
+/**
+ * A rule looks up some objects by kind, file, name and namespace (see pathsLookedUpByName); a
+ * document some build left unread could be the one it finds first, so each build that left a
+ * document unread in one of those files (or in a kustomization that may locate such an object)
+ * is made again from every document.
+ */
+function rebuildWhereLookedUpByName(runs: BuildRun[], builder: KustomizeBuilder, repository: RepositoryFiles, context: SourceContext): void {
+  const lookedUp = new Set<string>()
+  for (const run of runs) for (const path of pathsLookedUpByName(run.result.facts)) lookedUp.add(path)
+  if (lookedUp.size === 0) return
+  for (const [index, run] of runs.entries()) {
+    if (!run.skippedDocuments || ![...run.files].some((file) => lookedUp.has(file))) continue
+    const again = runBuild(run.path, builder, repository, context, true)
+    runs[index] = { ...again, files: new Set([...run.files, ...again.files]) }
+  }
 }
 
 /** Kustomizations no other kustomization builds on (components are never built alone). */
@@ -103,7 +143,7 @@ function render(build: Build, repository: RepositoryFiles, context: SourceContex
 }
 
 /** Syntax findings and comment suppressions of the files the builds read, once each. */
-function fileResults(consumed: ReadonlySet<string>, repository: RepositoryFiles, builder: KustomizeBuilder): SourceResult {
+function fileResults(consumed: ReadonlySet<string>, repository: RepositoryFiles, builder: KustomizeBuilder, sniff: boolean): SourceResult {
   const result = emptyResult()
   for (const path of consumed) {
     const parsed = builder.parsedManifest(path)
@@ -118,7 +158,7 @@ function fileResults(consumed: ReadonlySet<string>, repository: RepositoryFiles,
       result.suppressions.push(...commentSuppressions(path, text, ['#']))
       continue
     }
-    const read = readKubernetesFile({ path, kind: 'kubernetes', text })
+    const read = readKubernetesFile({ path, kind: 'kubernetes', text }, { sniff })
     result.findings.push(...read.findings)
     result.suppressions.push(...read.suppressions.filter((suppression: Suppression) => suppression.form === 'comment'))
   }

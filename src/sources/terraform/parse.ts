@@ -1,3 +1,4 @@
+import type { Language, TreeCursor } from 'web-tree-sitter'
 import type { Location } from '../../model/location.js'
 import type { Attribute, Block, Body, Expr, HclFile, ObjectItem, Step, TemplatePart } from './ast.js'
 import type { HclParser, SyntaxNode } from './loader.js'
@@ -14,12 +15,18 @@ export function parseHcl(parser: HclParser, path: string, text: string, options:
   const tree = parser.parse(text)
   if (!tree) return { path, text, body: { attributes: [], blocks: [] }, error: { location: { path, line: 1, column: 1 }, message: 'the parser returned nothing' } }
   try {
-    const reader = new TreeReader(path, text, options.lineOffset ?? 0)
     const root = tree.rootNode
-    const bodyNode = root.namedChildren.find((child) => child?.type === 'body')
-    const body = bodyNode ? reader.body(bodyNode, 0) : { attributes: [], blocks: [] }
+    const hasError = root.hasError
+    const cursor = root.walk()
+    const reader = new TreeReader(path, text, options.lineOffset ?? 0, cursor, nodeTypes(tree.language), hasError)
+    let body: Body
+    try {
+      body = reader.file()
+    } finally {
+      cursor.delete()
+    }
     const file: HclFile = { path, text, body }
-    if (root.hasError) {
+    if (hasError) {
       const error = firstError(root)
       if (error) file.error = { location: reader.location(errorIndex(error, text)), message: describeError(error, text) }
       // Recovery may nest the blocks after an error inside the broken one: they are still the file's own.
@@ -79,15 +86,86 @@ function hoistTopLevelBlocks(blocks: Block[], depth: number): Block[] {
   return [...hoisted, ...deeper]
 }
 
+/** A grammar's node type names and named flags by type id, and the ids of the fields read here. */
+interface NodeTypes {
+  names: string[]
+  named: boolean[]
+  keyField: number
+  valueField: number
+}
+
+const nodeTypesByLanguage = new WeakMap<Language, NodeTypes>()
+
+function nodeTypes(language: Language): NodeTypes {
+  let types = nodeTypesByLanguage.get(language)
+  if (!types) {
+    const names: string[] = []
+    const named: boolean[] = []
+    for (let id = 0; id < language.types.length; id++) {
+      names.push(language.types[id] || 'ERROR')
+      named.push(language.nodeTypeIsNamed(id))
+    }
+    types = { names, named, keyField: language.fieldIdForName('key') ?? -1, valueField: language.fieldIdForName('val') ?? -1 }
+    nodeTypesByLanguage.set(language, types)
+  }
+  return types
+}
+
+/** A child read ahead: its type and span, and its position among its parent's children. */
+interface ChildNode {
+  type: string
+  named: boolean
+  start: number
+  end: number
+  missing: boolean
+  index: number
+}
+
+/** Children read ahead, then visited in order: the cursor moves forward from one to the next. */
+class ChildWalk {
+  private position = -1
+
+  constructor(
+    private readonly cursor: TreeCursor,
+    readonly children: ChildNode[],
+  ) {}
+
+  /** Moves the cursor from the parent, or from the child visited last, onto child `index`. */
+  moveTo(index: number): void {
+    if (index < this.position) this.finish()
+    if (this.position < 0) {
+      this.cursor.gotoFirstChild()
+      this.position = 0
+    }
+    for (; this.position < index; this.position++) this.cursor.gotoNextSibling()
+  }
+
+  /** Moves the cursor back to the parent. */
+  finish(): void {
+    if (this.position >= 0) this.cursor.gotoParent()
+    this.position = -1
+  }
+}
+
+/**
+ * Reads the tree through one cursor, which costs far less than web-tree-sitter's Node objects.
+ * Every method that reads a node starts and ends with the cursor on that node.
+ */
 class TreeReader {
   private readonly lineStarts: number[] = [0]
+  /** Whether the node the cursor moved to last is named. */
+  private named = false
 
   constructor(
     private readonly path: string,
     private readonly text: string,
     private readonly lineOffset: number,
+    private readonly cursor: TreeCursor,
+    private readonly types: NodeTypes,
+    /** Without errors the tree follows the grammar exactly, and nodes of simple shapes are read from their text. */
+    private readonly mayHaveErrors: boolean,
   ) {
-    for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) === 10) this.lineStarts.push(index + 1)
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) this.lineStarts.push(newline + 1)
   }
 
   location(index: number): Location {
@@ -101,362 +179,760 @@ class TreeReader {
     return { path: this.path, line: low + 1 + this.lineOffset, column: index - this.lineStarts[low]! + 1 }
   }
 
-  body(node: SyntaxNode, depth: number): Body {
+  /** The body of the file (the cursor is on the root). */
+  file(): Body {
+    for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
+      if (type === 'body') {
+        const body = this.body(0)
+        this.leave()
+        return body
+      }
+    }
+    return { attributes: [], blocks: [] }
+  }
+
+  /** Moves to the first child and returns its type; undefined, without moving, when there is none. */
+  private firstChild(): string | undefined {
+    return this.cursor.gotoFirstChild() ? this.currentType() : undefined
+  }
+
+  /** Moves to the next sibling and returns its type; after the last one, moves back to the parent and returns undefined. */
+  private nextSibling(): string | undefined {
+    if (this.cursor.gotoNextSibling()) return this.currentType()
+    this.cursor.gotoParent()
+    return undefined
+  }
+
+  private firstNamedChild(): string | undefined {
+    let type = this.firstChild()
+    while (type !== undefined && !this.named) type = this.nextSibling()
+    return type
+  }
+
+  private firstCodeChild(): string | undefined {
+    let type = this.firstChild()
+    while (type === 'comment') type = this.nextSibling()
+    return type
+  }
+
+  private nextCodeSibling(): string | undefined {
+    let type = this.nextSibling()
+    while (type === 'comment') type = this.nextSibling()
+    return type
+  }
+
+  /** Stops reading the children: moves back to the parent. */
+  private leave(): void {
+    this.cursor.gotoParent()
+  }
+
+  private currentType(): string {
+    const id = this.cursor.nodeTypeId
+    this.named = this.types.named[id] ?? true
+    return this.types.names[id] ?? 'ERROR'
+  }
+
+  private nodeText(): string {
+    return this.text.slice(this.cursor.startIndex, this.cursor.endIndex)
+  }
+
+  private isMissing(): boolean {
+    return this.mayHaveErrors && this.cursor.nodeIsMissing
+  }
+
+  private readChildren(): ChildWalk {
+    const children: ChildNode[] = []
+    let index = 0
+    for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
+      children.push({ type, named: this.named, start: this.cursor.startIndex, end: this.cursor.endIndex, missing: this.isMissing(), index: index++ })
+    }
+    return new ChildWalk(this.cursor, children)
+  }
+
+  private body(depth: number): Body {
     const body: Body = { attributes: [], blocks: [] }
-    for (const child of node.namedChildren) {
-      if (!child) continue
-      if (child.type === 'attribute') {
-        const attribute = this.attribute(child, depth)
+    for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
+      if (type === 'attribute') {
+        const attribute = this.attribute(depth)
         if (attribute) body.attributes.push(attribute)
-      } else if (child.type === 'block') {
-        const block = this.block(child, depth)
+      } else if (type === 'block') {
+        const block = this.block(depth)
         if (block) body.blocks.push(block)
       }
     }
     return body
   }
 
-  private attribute(node: SyntaxNode, depth: number): Attribute | undefined {
-    const name = node.namedChildren.find((child) => child?.type === 'identifier')
-    const expression = node.namedChildren.find((child) => child?.type === 'expression')
-    if (!name) return undefined
-    return {
-      name: name.text,
-      location: this.location(name.startIndex),
-      expression: expression ? this.expression(expression, depth + 1) : { kind: 'invalid', location: this.location(node.endIndex) },
+  private attribute(depth: number): Attribute | undefined {
+    if (!this.mayHaveErrors) {
+      const attribute = this.wellFormedAttribute(depth)
+      if (attribute) return attribute
     }
+    let name: string | undefined
+    let nameStart = 0
+    let expression: Expr | undefined
+    for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
+      if (type === 'identifier' && name === undefined) {
+        nameStart = this.cursor.startIndex
+        name = this.text.slice(nameStart, this.cursor.endIndex)
+      } else if (type === 'expression' && expression === undefined) {
+        expression = this.expression(type, depth + 1)
+      }
+    }
+    if (name === undefined) return undefined
+    return { name, location: this.location(nameStart), expression: expression ?? { kind: 'invalid', location: this.location(this.cursor.endIndex) } }
   }
 
-  private block(node: SyntaxNode, depth: number): Block | undefined {
-    const children = node.namedChildren.filter((child): child is SyntaxNode => child !== null)
-    const type = children[0]
-    if (type?.type !== 'identifier' || depth > MAX_DEPTH) return undefined
+  private block(depth: number): Block | undefined {
+    if (depth > MAX_DEPTH) return undefined
+    const start = this.cursor.startIndex
+    if (!this.mayHaveErrors) {
+      const block = this.wellFormedBlock(start, depth)
+      if (block) return block
+    }
+    let type: string | undefined
     const labels: string[] = []
-    for (const child of children.slice(1)) {
-      if (child.type === 'identifier') labels.push(child.text)
-      else if (child.type === 'string_lit') labels.push(this.stringLiteral(child))
-      else break
+    let readingLabels = true
+    let body: Body | undefined
+    let end: number | undefined
+    let namedIndex = 0
+    for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+      if (!this.named) continue
+      if (namedIndex++ === 0) {
+        if (child !== 'identifier') {
+          this.leave()
+          return undefined
+        }
+        type = this.nodeText()
+        continue
+      }
+      if (readingLabels) {
+        if (child === 'identifier') {
+          labels.push(this.nodeText())
+          continue
+        }
+        if (child === 'string_lit') {
+          labels.push(this.stringLiteral())
+          continue
+        }
+        readingLabels = false
+      }
+      if (child === 'body') {
+        if (!body) body = this.body(depth + 1)
+      } else if (child === 'block_end' && end === undefined) {
+        end = this.cursor.startIndex
+      }
     }
-    const bodyNode = children.find((child) => child.type === 'body')
-    const end = children.find((child) => child.type === 'block_end')
+    if (type === undefined) return undefined
     return {
-      type: type.text,
+      type,
       labels,
-      location: this.location(node.startIndex),
-      endLine: this.location(end ? end.startIndex : node.endIndex).line,
-      body: bodyNode ? this.body(bodyNode, depth + 1) : { attributes: [], blocks: [] },
+      location: this.location(start),
+      endLine: this.location(end ?? this.cursor.endIndex).line,
+      body: body ?? { attributes: [], blocks: [] },
     }
   }
 
-  expression(node: SyntaxNode, depth: number): Expr {
-    const location = this.location(node.startIndex)
-    if (depth > MAX_DEPTH || node.isError || node.isMissing) return { kind: 'invalid', location }
-    const children = node.children.filter((child): child is SyntaxNode => child !== null && child.type !== 'comment')
-    if (node.type === 'expression' && children.length === 1 && children[0]!.type === 'conditional') return this.conditional(children[0]!, depth)
-    return this.term(children, depth, location)
+  /*
+   * A tree without errors follows the grammar exactly, and trailing comments are never inside a
+   * node: the methods below read such nodes from their source text where it has a simple shape
+   * (on one line, without comments), and otherwise return undefined. They yield the same AST as
+   * reading the children, with far fewer calls into the parser's WebAssembly.
+   */
+
+  /** `name = value`: the name is the first child and the expression the last. */
+  private wellFormedAttribute(depth: number): Attribute | undefined {
+    const start = this.cursor.startIndex
+    const nameEnd = identifierEnd(this.text, start)
+    if (nameEnd < 0) return undefined
+    const name = this.text.slice(start, nameEnd)
+    const equals = skipBlanks(this.text, nameEnd)
+    if (depth + 1 <= MAX_DEPTH && this.text.charCodeAt(equals) === 61) {
+      const expression = this.simpleExpression(skipBlanks(this.text, equals + 1), this.cursor.endIndex)
+      if (expression) return { name, location: this.location(start), expression }
+    }
+    if (!this.cursor.gotoLastChild()) return undefined
+    if (this.currentType() !== 'expression') {
+      this.leave()
+      return undefined
+    }
+    const expression = this.expression('expression', depth + 1)
+    this.leave()
+    return { name, location: this.location(start), expression }
   }
 
-  /** A base term followed by attribute, index and splat steps (the grammar flattens these). */
-  private term(nodes: SyntaxNode[], depth: number, location: Location): Expr {
-    if (nodes.length === 0) return { kind: 'invalid', location }
-    let base: Expr
-    let rest: number
-    if (nodes[0]!.type === '(') {
-      base = nodes[1]?.type === 'expression' ? this.expression(nodes[1], depth + 1) : { kind: 'invalid', location }
-      rest = nodes[2]?.type === ')' ? 3 : 2
-    } else {
-      base = this.base(nodes[0]!, depth)
-      rest = 1
+  /** `type label… {` on one line; the body is the last child but the closing brace and comments. */
+  private wellFormedBlock(start: number, depth: number): Block | undefined {
+    const typeEnd = identifierEnd(this.text, start)
+    if (typeEnd < 0) return undefined
+    const labels: string[] = []
+    let index = skipBlanks(this.text, typeEnd)
+    while (this.text.charCodeAt(index) !== 123) {
+      const labelEnd = this.text.charCodeAt(index) === 34 ? quotedStringEnd(this.text, index, this.text.length) : identifierEnd(this.text, index)
+      if (labelEnd < 0) return undefined
+      labels.push(this.text.charCodeAt(index) === 34 ? unescapeQuoted(this.text.slice(index + 1, labelEnd - 1)) : this.text.slice(index, labelEnd))
+      index = skipBlanks(this.text, labelEnd)
     }
+    if (!this.cursor.gotoLastChild()) return undefined
+    if (this.currentType() !== 'block_end') {
+      this.leave()
+      return undefined
+    }
+    const endLine = this.location(this.cursor.startIndex).line
+    let body: Body = { attributes: [], blocks: [] }
+    let type: string | undefined = 'comment'
+    while (type === 'comment') type = this.cursor.gotoPreviousSibling() ? this.currentType() : undefined
+    if (type === 'body') body = this.body(depth + 1)
+    this.leave()
+    return { type: this.text.slice(start, typeEnd), labels, location: this.location(start), endLine, body }
+  }
+
+  /** `key = value` or `key: value`, both simple. */
+  private simpleObjectItem(start: number, end: number): ObjectItem | undefined {
+    const keyEnd = this.text.charCodeAt(start) === 34 ? quotedStringEnd(this.text, start, end) : identifierEnd(this.text, start)
+    if (keyEnd < 0) return undefined
+    const separator = skipBlanks(this.text, keyEnd)
+    const separatorCode = this.text.charCodeAt(separator)
+    if (separatorCode !== 61 && separatorCode !== 58) return undefined
+    const value = this.simpleExpression(skipBlanks(this.text, separator + 1), end)
+    const key = value && this.simpleExpression(start, keyEnd)
+    if (!value || !key) return undefined
+    const item: ObjectItem = { key, keyLocation: this.location(start), value }
+    if (key.kind === 'variable') item.keyName = key.name
+    return item
+  }
+
+  /** A string without templates, a number, true, false, null, or a variable with attribute steps. */
+  private simpleExpression(start: number, end: number): Expr | undefined {
+    const first = this.text.charCodeAt(start)
+    if (first === 34) {
+      if (quotedStringEnd(this.text, start, end) !== end) return undefined
+      const raw = this.text.slice(start + 1, end - 1)
+      return { kind: 'literal', value: unescapeQuoted(raw), location: this.location(start), textLocation: this.location(start + 1), lineAligned: !raw.includes('\\n') }
+    }
+    const source = this.text.slice(start, end)
+    if (first >= 48 && first <= 57) {
+      if (!NUMBER.test(source)) return undefined
+      return { kind: 'literal', value: source.startsWith('0x') ? Number.parseInt(source.slice(2), 16) : Number(source), location: this.location(start) }
+    }
+    if (!PATH.test(source)) return undefined
+    const names = source.split('.')
+    const head = names[0]!
+    if (head === 'true' || head === 'false' || head === 'null') {
+      if (names.length > 1) return undefined
+      return { kind: 'literal', value: head === 'null' ? null : head === 'true', location: this.location(start) }
+    }
+    const variable: Expr = { kind: 'variable', name: head, location: this.location(start) }
+    if (names.length === 1) return variable
     const steps: Step[] = []
-    for (const node of nodes.slice(rest)) {
-      const step = this.step(node, depth)
-      if (step) steps.push(step)
-      else return { kind: 'invalid', location: this.location(node.startIndex) }
+    for (let index = 1; index < names.length; index++) steps.push({ kind: 'attr', name: names[index]! })
+    return { kind: 'access', target: variable, steps, location: this.location(start) }
+  }
+
+  private expression(type: string, depth: number): Expr {
+    const start = this.cursor.startIndex
+    const location = this.location(start)
+    if (depth > MAX_DEPTH || type === 'ERROR' || this.isMissing()) return { kind: 'invalid', location }
+    if (!this.mayHaveErrors && type === 'expression') {
+      const simple = this.simpleExpression(start, this.cursor.endIndex)
+      if (simple) return simple
+    }
+    const first = this.firstCodeChild()
+    if (type === 'expression' && first === 'conditional') {
+      const conditionalStart = this.cursor.startIndex
+      const conditional = this.conditional(depth)
+      const next = this.nextCodeSibling()
+      if (next === undefined) return conditional
+      // Not a lone conditional: read as a term, whose base (the conditional) is then invalid.
+      return this.access({ kind: 'invalid', location: this.location(conditionalStart) }, next, () => this.nextCodeSibling(), depth, location)
+    }
+    return this.term(first, Number.POSITIVE_INFINITY, depth, location)
+  }
+
+  /**
+   * A base term followed by attribute, index and splat steps (the grammar flattens these): the
+   * cursor is on the first of `limit` consecutive non-comment siblings (`type`), and ends on the
+   * sibling after them, or on the parent when they were the last.
+   */
+  private term(type: string | undefined, limit: number, depth: number, location: Location): Expr {
+    let remaining = limit
+    const next = (): string | undefined => {
+      const following = this.nextCodeSibling()
+      return --remaining > 0 ? following : undefined
+    }
+    if (type === undefined) return { kind: 'invalid', location }
+    let base: Expr
+    if (type === '(') {
+      type = next()
+      base = type === 'expression' ? this.expression(type, depth + 1) : { kind: 'invalid', location }
+      if (type !== undefined) {
+        type = next()
+        if (type === ')') type = next()
+      }
+    } else {
+      base = this.base(type, depth)
+      type = next()
+    }
+    return this.access(base, type, next, depth, location)
+  }
+
+  private access(base: Expr, type: string | undefined, next: () => string | undefined, depth: number, location: Location): Expr {
+    const steps: Step[] = []
+    while (type !== undefined) {
+      const step = this.step(type, depth)
+      if (!step) {
+        const invalid: Expr = { kind: 'invalid', location: this.location(this.cursor.startIndex) }
+        while (type !== undefined) type = next()
+        return invalid
+      }
+      steps.push(step)
+      type = next()
     }
     return steps.length === 0 ? base : { kind: 'access', target: base, steps, location }
   }
 
-  private step(node: SyntaxNode, depth: number): Step | undefined {
-    if (node.type === 'get_attr') {
-      const name = node.namedChildren.find((child) => child?.type === 'identifier')
-      return name ? { kind: 'attr', name: name.text } : undefined
-    }
-    if (node.type === 'index') {
-      const inner = node.namedChildren[0]
-      if (inner?.type === 'legacy_index') {
-        const digits = inner.text.replace(/^\./, '')
-        return { kind: 'index', key: { kind: 'literal', value: Number(digits), location: this.location(inner.startIndex) } }
+  private step(type: string, depth: number): Step | undefined {
+    if (type === 'get_attr') {
+      for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+        if (child === 'identifier') {
+          const name = this.nodeText()
+          this.leave()
+          return { kind: 'attr', name }
+        }
       }
-      const key = inner?.namedChildren.find((child) => child?.type === 'expression')
-      return key ? { kind: 'index', key: this.expression(key, depth + 1) } : undefined
+      return undefined
     }
-    if (node.type === 'splat') {
-      const inner = node.namedChildren[0]
-      if (!inner) return undefined
+    if (type === 'index') {
+      const inner = this.firstNamedChild()
+      if (inner === undefined) return undefined
+      let step: Step | undefined
+      if (inner === 'legacy_index') {
+        const start = this.cursor.startIndex
+        const digits = this.text.slice(start, this.cursor.endIndex).replace(/^\./, '')
+        step = { kind: 'index', key: { kind: 'literal', value: Number(digits), location: this.location(start) } }
+      } else {
+        for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+          if (child === 'expression') {
+            step = { kind: 'index', key: this.expression(child, depth + 1) }
+            this.leave()
+            break
+          }
+        }
+      }
+      this.leave()
+      return step
+    }
+    if (type === 'splat') {
+      const inner = this.firstNamedChild()
+      if (inner === undefined) return undefined
       const steps: Step[] = []
-      for (const child of inner.namedChildren) {
-        if (!child) continue
+      for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+        if (!this.named) continue
         const step = this.step(child, depth)
         if (step) steps.push(step)
       }
+      this.leave()
       return { kind: 'splat', steps }
     }
     return undefined
   }
 
-  private base(node: SyntaxNode, depth: number): Expr {
-    const location = this.location(node.startIndex)
-    switch (node.type) {
+  private base(type: string, depth: number): Expr {
+    switch (type) {
       case 'literal_value':
-        return this.literal(node)
+        return this.literal()
       case 'template_expr': {
-        const inner = node.namedChildren[0]
-        if (inner?.type === 'quoted_template') return this.quotedTemplate(inner, depth)
-        if (inner?.type === 'heredoc_template') return this.heredoc(inner, depth)
-        return { kind: 'invalid', location }
+        const location = this.location(this.cursor.startIndex)
+        const inner = this.firstNamedChild()
+        if (inner === undefined) return { kind: 'invalid', location }
+        let expression: Expr
+        if (inner === 'quoted_template') expression = this.quotedTemplate(depth)
+        else if (inner === 'heredoc_template') expression = this.heredoc(depth)
+        else expression = { kind: 'invalid', location }
+        this.leave()
+        return expression
       }
       case 'collection_value': {
-        const inner = node.namedChildren[0]
-        if (inner?.type === 'tuple') {
-          const items = inner.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression').map((child) => this.expression(child, depth + 1))
-          return { kind: 'tuple', items, location }
+        const location = this.location(this.cursor.startIndex)
+        const inner = this.firstNamedChild()
+        if (inner === undefined) return { kind: 'invalid', location }
+        let expression: Expr
+        if (inner === 'tuple') {
+          const items: Expr[] = []
+          for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+            if (child === 'expression') items.push(this.expression(child, depth + 1))
+          }
+          expression = { kind: 'tuple', items, location }
+        } else if (inner === 'object') {
+          expression = this.object(depth)
+        } else {
+          expression = { kind: 'invalid', location }
         }
-        if (inner?.type === 'object') return this.object(inner, depth)
-        return { kind: 'invalid', location }
+        this.leave()
+        return expression
       }
-      case 'variable_expr':
-        return { kind: 'variable', name: node.text, location }
+      case 'variable_expr': {
+        const start = this.cursor.startIndex
+        return { kind: 'variable', name: this.text.slice(start, this.cursor.endIndex), location: this.location(start) }
+      }
       case 'function_call':
-        return this.call(node, depth)
+        return this.call(depth)
       case 'for_expr':
-        return this.forExpression(node, depth)
+        return this.forExpression(depth)
       case 'operation':
-        return this.operation(node, depth)
+        return this.operation(depth)
       case 'expression':
-        return this.expression(node, depth + 1)
+        return this.expression(type, depth + 1)
       default:
-        return { kind: 'invalid', location }
+        return { kind: 'invalid', location: this.location(this.cursor.startIndex) }
     }
   }
 
-  private literal(node: SyntaxNode): Expr {
-    const location = this.location(node.startIndex)
-    const inner = node.namedChildren[0]
-    if (!inner) return { kind: 'invalid', location }
-    switch (inner.type) {
+  private literal(): Expr {
+    const inner = this.firstNamedChild()
+    if (inner === undefined) return { kind: 'invalid', location: this.location(this.cursor.startIndex) }
+    let value: number | boolean | null
+    switch (inner) {
       case 'numeric_lit': {
-        const value = inner.text.startsWith('0x') ? Number.parseInt(inner.text.slice(2), 16) : Number(inner.text)
-        return { kind: 'literal', value, location }
+        const digits = this.nodeText()
+        value = digits.startsWith('0x') ? Number.parseInt(digits.slice(2), 16) : Number(digits)
+        break
       }
       case 'bool_lit':
-        return { kind: 'literal', value: inner.text === 'true', location }
+        value = this.nodeText() === 'true'
+        break
       case 'null_lit':
-        return { kind: 'literal', value: null, location }
-      case 'string_lit':
-        return this.quotedTemplate(inner, 0)
+        value = null
+        break
+      case 'string_lit': {
+        const expression = this.quotedTemplate(0)
+        this.leave()
+        return expression
+      }
       default:
-        return { kind: 'invalid', location }
+        this.leave()
+        return { kind: 'invalid', location: this.location(this.cursor.startIndex) }
     }
+    this.leave()
+    return { kind: 'literal', value, location: this.location(this.cursor.startIndex) }
   }
 
-  private stringLiteral(node: SyntaxNode): string {
-    const expression = this.quotedTemplate(node, 0)
-    return expression.kind === 'literal' && typeof expression.value === 'string' ? expression.value : node.text.slice(1, -1)
+  private stringLiteral(): string {
+    const expression = this.quotedTemplate(0)
+    return expression.kind === 'literal' && typeof expression.value === 'string' ? expression.value : this.nodeText().slice(1, -1)
   }
 
-  private quotedTemplate(node: SyntaxNode, depth: number): Expr {
-    const children = node.children.filter((child): child is SyntaxNode => child !== null)
-    const start = children[0]?.type === 'quoted_template_start' ? children[0].endIndex : node.startIndex
+  private quotedTemplate(depth: number): Expr {
+    const nodeStart = this.cursor.startIndex
+    const nodeEnd = this.cursor.endIndex
+    const walk = this.readChildren()
+    const children = walk.children
+    const start = children[0]?.type === 'quoted_template_start' ? children[0].end : nodeStart
     const endNode = children[children.length - 1]
-    const end = endNode?.type === 'quoted_template_end' ? endNode.startIndex : node.endIndex
+    const end = endNode?.type === 'quoted_template_end' ? endNode.start : nodeEnd
     const inner = children.filter((child) => child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end')
-    const parts = this.templateParts(inner, start, end, depth, unescapeQuoted)
+    const parts = this.templateParts(inner, start, end, depth, unescapeQuoted, walk)
+    walk.finish()
     const textLocation = this.location(start)
     const lineAligned = !this.text.slice(start, end).includes('\\n')
-    return templateOrLiteral(parts, this.location(node.startIndex), textLocation, lineAligned)
+    return templateOrLiteral(parts, this.location(nodeStart), textLocation, lineAligned)
   }
 
-  private heredoc(node: SyntaxNode, depth: number): Expr {
-    const children = node.children.filter((child): child is SyntaxNode => child !== null)
+  private heredoc(depth: number): Expr {
+    const location = this.location(this.cursor.startIndex)
+    const walk = this.readChildren()
+    const children = walk.children
     const identifiers = children.filter((child) => child.type === 'heredoc_identifier')
     const opening = identifiers[0]
     const closing = identifiers.length > 1 ? identifiers[identifiers.length - 1] : undefined
-    const location = this.location(node.startIndex)
-    if (!opening || !closing || closing.isMissing) return { kind: 'invalid', location }
-    const newline = this.text.indexOf('\n', opening.endIndex)
-    const start = newline < 0 ? opening.endIndex : newline + 1
-    const end = Math.max(start, this.text.lastIndexOf('\n', closing.startIndex - 1) + 1)
-    const inner = children.filter((child) => child.startIndex >= start && child.endIndex <= end && child.type !== 'heredoc_identifier')
-    const indented = children.some((child) => child.type === 'heredoc_start' && child.text === '<<-')
+    if (!opening || !closing || closing.missing) return { kind: 'invalid', location }
+    const newline = this.text.indexOf('\n', opening.end)
+    const start = newline < 0 ? opening.end : newline + 1
+    const end = Math.max(start, this.text.lastIndexOf('\n', closing.start - 1) + 1)
+    const inner = children.filter((child) => child.start >= start && child.end <= end && child.type !== 'heredoc_identifier')
+    const indented = children.some((child) => child.type === 'heredoc_start' && this.text.slice(child.start, child.end) === '<<-')
     const indent = indented ? commonIndent(this.text.slice(start, end)) : 0
     const unescape = (raw: string, offset: number): string => unescapeHeredoc(indent > 0 ? stripIndent(raw, indent, offset === start || this.text[offset - 1] === '\n') : raw)
-    const parts = this.templateParts(inner, start, end, depth, unescape)
+    const parts = this.templateParts(inner, start, end, depth, unescape, walk)
+    walk.finish()
     return templateOrLiteral(parts, location, this.location(start), true)
   }
 
   /** Literal text is the source between structural children (tree-sitter leaves whitespace out of literal nodes). */
   private templateParts(
-    children: SyntaxNode[],
+    children: ChildNode[],
     start: number,
     end: number,
     depth: number,
     unescape: (raw: string, offset: number) => string,
+    walk: ChildWalk,
   ): TemplatePart[] {
     const parts: MarkedPart[] = []
     let cursor = start
-    let index = 0
     const pushText = (to: number): void => {
       if (to > cursor) parts.push({ part: { kind: 'text', text: unescape(this.text.slice(cursor, to), cursor), location: this.location(cursor) } })
     }
-    while (index < children.length) {
-      const child = children[index]!
-      if (child.type === 'template_literal' || child.type === 'comment') {
-        index++
-        continue
-      }
-      pushText(child.startIndex)
+    for (const child of children) {
+      if (child.type === 'template_literal' || child.type === 'comment') continue
+      pushText(child.start)
       if (child.type === 'template_interpolation') {
-        parts.push(this.interpolation(child, depth))
-        cursor = child.endIndex
-        index++
+        walk.moveTo(child.index)
+        parts.push(this.interpolation(depth))
       } else if (child.type === 'template_directive') {
-        const directive = child.namedChildren[0]
-        if (directive) parts.push(this.directive(directive, depth, unescape))
-        cursor = child.endIndex
-        index++
-      } else {
-        cursor = child.endIndex
-        index++
+        walk.moveTo(child.index)
+        const directive = this.firstNamedChild()
+        if (directive !== undefined) {
+          parts.push(this.directive(directive, depth, unescape))
+          this.leave()
+        }
       }
+      cursor = child.end
     }
     pushText(end)
     return applyStripMarkers(parts)
   }
 
-  private interpolation(node: SyntaxNode, depth: number): MarkedPart {
-    const children = node.children.filter((child): child is SyntaxNode => child !== null)
-    const expression = children.find((child) => child.type === 'expression')
-    const location = this.location(node.startIndex)
+  private interpolation(depth: number): MarkedPart {
+    const location = this.location(this.cursor.startIndex)
+    const walk = this.readChildren()
+    const children = walk.children
+    const expressionChild = children.find((child) => child.type === 'expression')
+    let expression: Expr = { kind: 'literal', value: '', location }
+    if (expressionChild) {
+      walk.moveTo(expressionChild.index)
+      expression = this.expression(expressionChild.type, depth + 1)
+      walk.finish()
+    }
     return {
-      part: { kind: 'interpolation', expression: expression ? this.expression(expression, depth + 1) : { kind: 'literal', value: '', location }, location },
+      part: { kind: 'interpolation', expression, location },
       stripBefore: children[1]?.type === 'strip_marker',
       stripAfter: children[children.length - 2]?.type === 'strip_marker',
     }
   }
 
-  private directive(node: SyntaxNode, depth: number, unescape: (raw: string, offset: number) => string): MarkedPart {
-    const location = this.location(node.startIndex)
-    const children = node.children.filter((child): child is SyntaxNode => child !== null)
-    const opening = children[0]
-    const closing = children[children.length - 1]
-    const marks = { stripBefore: hasLeadingStrip(opening), stripAfter: hasTrailingStrip(closing) }
-    if (node.type === 'template_if') {
+  private directive(type: string, depth: number, unescape: (raw: string, offset: number) => string): MarkedPart {
+    const location = this.location(this.cursor.startIndex)
+    const walk = this.readChildren()
+    const children = walk.children
+    const opening = children[0]!
+    const closing = children[children.length - 1]!
+    walk.moveTo(opening.index)
+    const intro = this.readChildren()
+    const stripBefore = intro.children[1]?.type === 'strip_marker'
+    const introExpression = intro.children.find((child) => child.named && child.type === 'expression')
+    let introValue: Expr = { kind: 'invalid', location }
+    if (introExpression) {
+      intro.moveTo(introExpression.index)
+      introValue = this.expression(introExpression.type, depth + 1)
+      intro.finish()
+    }
+    let part: TemplatePart
+    if (type === 'template_if') {
       const elseIndex = children.findIndex((child) => child.type === 'template_else_intro')
-      const condition = opening?.namedChildren.find((child) => child?.type === 'expression')
       const thenChildren = children.slice(1, elseIndex < 0 ? -1 : elseIndex)
       const elseChildren = elseIndex < 0 ? [] : children.slice(elseIndex + 1, -1)
-      const thenEnd = elseIndex < 0 ? closing!.startIndex : children[elseIndex]!.startIndex
-      return {
-        part: {
-          kind: 'if',
-          condition: condition ? this.expression(condition, depth + 1) : { kind: 'invalid', location },
-          then: this.templateParts(thenChildren, opening!.endIndex, thenEnd, depth + 1, unescape),
-          otherwise: elseIndex < 0 ? [] : this.templateParts(elseChildren, children[elseIndex]!.endIndex, closing!.startIndex, depth + 1, unescape),
-          location,
-        },
-        ...marks,
+      const thenEnd = elseIndex < 0 ? closing.start : children[elseIndex]!.start
+      part = {
+        kind: 'if',
+        condition: introValue,
+        then: this.templateParts(thenChildren, opening.end, thenEnd, depth + 1, unescape, walk),
+        otherwise: elseIndex < 0 ? [] : this.templateParts(elseChildren, children[elseIndex]!.end, closing.start, depth + 1, unescape, walk),
+        location,
       }
+    } else {
+      const names = intro.children.filter((child) => child.named && child.type === 'identifier').map((child) => this.text.slice(child.start, child.end))
+      const body = this.templateParts(children.slice(1, -1), opening.end, closing.start, depth + 1, unescape, walk)
+      part =
+        names.length > 1
+          ? { kind: 'for', keyName: names[0]!, valueName: names[1]!, collection: introValue, body, location }
+          : { kind: 'for', valueName: names[0] ?? '_', collection: introValue, body, location }
     }
-    const names = (opening?.namedChildren ?? []).filter((child): child is SyntaxNode => child?.type === 'identifier').map((child) => child.text)
-    const collection = opening?.namedChildren.find((child) => child?.type === 'expression')
-    const body = this.templateParts(children.slice(1, -1), opening!.endIndex, closing!.startIndex, depth + 1, unescape)
-    const part: TemplatePart =
-      names.length > 1
-        ? { kind: 'for', keyName: names[0]!, valueName: names[1]!, collection: collection ? this.expression(collection, depth + 1) : { kind: 'invalid', location }, body, location }
-        : { kind: 'for', valueName: names[0] ?? '_', collection: collection ? this.expression(collection, depth + 1) : { kind: 'invalid', location }, body, location }
-    return { part, ...marks }
+    walk.moveTo(closing.index)
+    const closingChildren = this.readChildren().children
+    walk.finish()
+    return { part, stripBefore, stripAfter: closingChildren[closingChildren.length - 2]?.type === 'strip_marker' }
   }
 
-  private object(node: SyntaxNode, depth: number): Expr {
+  private object(depth: number): Expr {
+    const location = this.location(this.cursor.startIndex)
     const items: ObjectItem[] = []
-    for (const element of node.namedChildren) {
-      if (element?.type !== 'object_elem') continue
-      const keyNode = element.childForFieldName('key')
-      const valueNode = element.childForFieldName('val')
-      if (!keyNode || !valueNode) continue
-      const key = this.expression(keyNode, depth + 1)
-      const item: ObjectItem = { key, keyLocation: this.location(keyNode.startIndex), value: this.expression(valueNode, depth + 1) }
+    for (let element = this.firstChild(); element !== undefined; element = this.nextSibling()) {
+      if (element !== 'object_elem') continue
+      if (!this.mayHaveErrors && depth + 1 <= MAX_DEPTH) {
+        const item = this.simpleObjectItem(this.cursor.startIndex, this.cursor.endIndex)
+        if (item) {
+          items.push(item)
+          continue
+        }
+      }
+      let key: Expr | undefined
+      let keyStart = 0
+      let value: Expr | undefined
+      for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+        const field = this.cursor.currentFieldId
+        if (field === this.types.keyField && key === undefined) {
+          keyStart = this.cursor.startIndex
+          key = this.expression(child, depth + 1)
+        } else if (field === this.types.valueField && value === undefined) {
+          value = this.expression(child, depth + 1)
+        }
+      }
+      if (!key || !value) continue
+      const item: ObjectItem = { key, keyLocation: this.location(keyStart), value }
       if (key.kind === 'variable') item.keyName = key.name
       items.push(item)
     }
-    return { kind: 'object', items, location: this.location(node.startIndex) }
+    return { kind: 'object', items, location }
   }
 
-  private call(node: SyntaxNode, depth: number): Expr {
-    const name = node.namedChildren.find((child) => child?.type === 'identifier')
-    const argumentsNode = node.namedChildren.find((child) => child?.type === 'function_arguments')
-    const args = (argumentsNode?.namedChildren ?? []).filter((child): child is SyntaxNode => child?.type === 'expression').map((child) => this.expression(child, depth + 1))
-    const expandLast = (argumentsNode?.children ?? []).some((child) => child?.type === 'ellipsis')
-    return { kind: 'call', name: name?.text ?? '', args, expandLast, location: this.location(node.startIndex) }
+  private call(depth: number): Expr {
+    const location = this.location(this.cursor.startIndex)
+    let name: string | undefined
+    let argumentsRead = false
+    const args: Expr[] = []
+    let expandLast = false
+    for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+      if (child === 'identifier' && name === undefined) {
+        name = this.nodeText()
+      } else if (child === 'function_arguments' && !argumentsRead) {
+        argumentsRead = true
+        for (let argument = this.firstChild(); argument !== undefined; argument = this.nextSibling()) {
+          if (argument === 'expression') args.push(this.expression(argument, depth + 1))
+          else if (argument === 'ellipsis') expandLast = true
+        }
+      }
+    }
+    return { kind: 'call', name: name ?? '', args, expandLast, location }
   }
 
-  private forExpression(node: SyntaxNode, depth: number): Expr {
-    const location = this.location(node.startIndex)
-    const inner = node.namedChildren[0]
-    if (!inner) return { kind: 'invalid', location }
-    const intro = inner.namedChildren.find((child) => child?.type === 'for_intro')
-    const names = (intro?.namedChildren ?? []).filter((child): child is SyntaxNode => child?.type === 'identifier').map((child) => child.text)
-    const collectionNode = intro?.namedChildren.find((child) => child?.type === 'expression')
-    const expressions = inner.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression').map((child) => this.expression(child, depth + 1))
-    const conditionNode = inner.namedChildren.find((child) => child?.type === 'for_cond')?.namedChildren.find((child) => child?.type === 'expression')
-    const collection: Expr = collectionNode ? this.expression(collectionNode, depth + 1) : { kind: 'invalid', location }
-    const isObject = inner.type === 'for_object_expr'
+  private forExpression(depth: number): Expr {
+    const location = this.location(this.cursor.startIndex)
+    const inner = this.firstNamedChild()
+    if (inner === undefined) return { kind: 'invalid', location }
+    const names: string[] = []
+    let introRead = false
+    let collection: Expr | undefined
+    const expressions: Expr[] = []
+    let conditionRead = false
+    let condition: Expr | undefined
+    let grouping = false
+    for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+      if (!this.named) continue
+      if (child === 'for_intro' && !introRead) {
+        introRead = true
+        for (let part = this.firstChild(); part !== undefined; part = this.nextSibling()) {
+          if (part === 'identifier') names.push(this.nodeText())
+          else if (part === 'expression' && collection === undefined) collection = this.expression(part, depth + 1)
+        }
+      } else if (child === 'expression') {
+        expressions.push(this.expression(child, depth + 1))
+      } else if (child === 'for_cond' && !conditionRead) {
+        conditionRead = true
+        for (let part = this.firstChild(); part !== undefined; part = this.nextSibling()) {
+          if (part === 'expression') {
+            condition = this.expression(part, depth + 1)
+            this.leave()
+            break
+          }
+        }
+      } else if (child === 'ellipsis') {
+        grouping = true
+      }
+    }
+    this.leave()
+    const isObject = inner === 'for_object_expr'
     const result: Expr = {
       kind: 'for',
       valueName: names.length > 1 ? names[1]! : (names[0] ?? '_'),
-      collection,
+      collection: collection ?? { kind: 'invalid', location },
       valueExpr: (isObject ? expressions[1] : expressions[0]) ?? { kind: 'invalid', location },
-      grouping: inner.namedChildren.some((child) => child?.type === 'ellipsis'),
+      grouping,
       location,
     }
     if (names.length > 1) result.keyName = names[0]!
     if (isObject && expressions[0]) result.keyExpr = expressions[0]
-    if (conditionNode) result.condition = this.expression(conditionNode, depth + 1)
+    if (condition) result.condition = condition
     return result
   }
 
-  private operation(node: SyntaxNode, depth: number): Expr {
-    const location = this.location(node.startIndex)
-    const inner = node.namedChildren[0]
-    if (!inner) return { kind: 'invalid', location }
-    const children = inner.children.filter((child): child is SyntaxNode => child !== null && child.type !== 'comment')
-    if (inner.type === 'unary_operation') {
-      return { kind: 'unary', operator: children[0]?.type ?? '-', operand: this.term(children.slice(1), depth + 1, location), location }
-    }
-    const split = children.findIndex((child, index) => index > 0 && !child.isNamed && BINARY_OPERATORS.has(child.type))
-    if (split < 0) return { kind: 'invalid', location }
-    return {
-      kind: 'binary',
-      operator: children[split]!.type,
-      left: this.term(children.slice(0, split), depth + 1, location),
-      right: this.term(children.slice(split + 1), depth + 1, this.location(children[split + 1]?.startIndex ?? inner.endIndex)),
-      location,
-    }
+  private operation(depth: number): Expr {
+    const location = this.location(this.cursor.startIndex)
+    const inner = this.firstNamedChild()
+    if (inner === undefined) return { kind: 'invalid', location }
+    const expression = inner === 'unary_operation' ? this.unaryOperation(depth, location) : this.binaryOperation(depth, location)
+    this.leave()
+    return expression
   }
 
-  private conditional(node: SyntaxNode, depth: number): Expr {
-    const location = this.location(node.startIndex)
-    const parts = node.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression')
-    if (parts.length < 3) return { kind: 'invalid', location }
-    return {
-      kind: 'conditional',
-      condition: this.expression(parts[0]!, depth + 1),
-      then: this.expression(parts[1]!, depth + 1),
-      otherwise: this.expression(parts[2]!, depth + 1),
-      location,
-    }
+  private unaryOperation(depth: number, location: Location): Expr {
+    const operator = this.firstCodeChild()
+    const operand = this.term(operator === undefined ? undefined : this.nextCodeSibling(), Number.POSITIVE_INFINITY, depth + 1, location)
+    return { kind: 'unary', operator: operator ?? '-', operand, location }
   }
+
+  private binaryOperation(depth: number, location: Location): Expr {
+    let split = -1
+    let operator = ''
+    let index = 0
+    for (let type = this.firstCodeChild(); type !== undefined; type = this.nextCodeSibling(), index++) {
+      if (split < 0 && index > 0 && !this.named && BINARY_OPERATORS.has(type)) {
+        split = index
+        operator = type
+      }
+    }
+    if (split < 0) return { kind: 'invalid', location }
+    const left = this.term(this.firstCodeChild(), split, depth + 1, location)
+    const next = this.nextCodeSibling()
+    const rightLocation = this.location(next === undefined ? this.cursor.endIndex : this.cursor.startIndex)
+    const right = this.term(next, Number.POSITIVE_INFINITY, depth + 1, rightLocation)
+    return { kind: 'binary', operator, left, right, location }
+  }
+
+  private conditional(depth: number): Expr {
+    const location = this.location(this.cursor.startIndex)
+    const parts: Expr[] = []
+    let count = 0
+    for (let child = this.firstChild(); child !== undefined; child = this.nextSibling()) {
+      if (child === 'expression' && count++ < 3) parts.push(this.expression(child, depth + 1))
+    }
+    if (parts.length < 3) return { kind: 'invalid', location }
+    return { kind: 'conditional', condition: parts[0]!, then: parts[1]!, otherwise: parts[2]!, location }
+  }
+}
+
+/** The grammar's numeric literal, alone. */
+const NUMBER = /^(?:[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?|0x[0-9a-zA-Z]+)$/
+/** ASCII identifiers joined by dots, alone. */
+const PATH = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*$/
+const ASCII_IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y
+
+/**
+ * The end of the ASCII identifier at `start`, or -1 when there is none or the grammar's
+ * identifier may go on (a non-ASCII letter, `::`).
+ */
+function identifierEnd(text: string, start: number): number {
+  ASCII_IDENTIFIER.lastIndex = start
+  if (!ASCII_IDENTIFIER.test(text)) return -1
+  const end = ASCII_IDENTIFIER.lastIndex
+  const next = text.charCodeAt(end)
+  return next >= 128 || (next === 58 && text.charCodeAt(end + 1) === 58) ? -1 : end
+}
+
+/** The end of the quoted string at `start` (after its closing quote), or -1 when it has a template sequence or does not end before `limit`. */
+function quotedStringEnd(text: string, start: number, limit: number): number {
+  for (let index = start + 1; index < limit; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 92) index++
+    else if (code === 34) return index + 1
+    else if ((code === 36 || code === 37) && text.charCodeAt(index + 1) === 123) return -1
+  }
+  return -1
+}
+
+/** Skips spaces and tabs. */
+function skipBlanks(text: string, index: number): number {
+  while (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9) index++
+  return index
 }
 
 interface MarkedPart {
@@ -482,15 +958,6 @@ function applyStripMarkers(parts: MarkedPart[]): TemplatePart[] {
     if (marked.stripAfter && after?.kind === 'text') after.text = after.text.trimStart()
   }
   return parts.map((marked) => marked.part).filter((part) => part.kind !== 'text' || part.text !== '')
-}
-
-function hasLeadingStrip(node: SyntaxNode | undefined): boolean {
-  return node?.children[1]?.type === 'strip_marker'
-}
-
-function hasTrailingStrip(node: SyntaxNode | undefined): boolean {
-  const children = node?.children ?? []
-  return children[children.length - 2]?.type === 'strip_marker'
 }
 
 const QUOTED_ESCAPE = /\\(n|r|t|"|\\|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\$\$\{|%%\{/g

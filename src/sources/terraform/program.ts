@@ -34,7 +34,6 @@ export class TerraformProgram implements Program {
   private readonly scannedTexts = new Map<string, string>()
   private readonly diskTexts = new Map<string, FileText | undefined>()
   private readonly byDir = new Map<string, SourceFile[]>()
-  private sink: FactSink = emptySink()
   private templateCounter = 0
 
   constructor(
@@ -59,58 +58,65 @@ export class TerraformProgram implements Program {
   /**
    * Reads the directories of one part (`part` of `count`, see `terraformPartDirectories`): their
    * syntax findings and suppressions, and the facts of each of them as a root module, with the
-   * directories they call. The modules they call are parsed as well, without their own findings
-   * (their part reports those). `mergeTerraformParts` keeps the roots no part calls.
+   * directories they call. A directory is evaluated as soon as it is parsed, unless a module
+   * parsed before calls it, and its syntax tree is then let go (a later caller parses it again):
+   * only called modules stay in memory. The modules a part calls are parsed without their
+   * findings (their own part reports those). `mergeTerraformParts` keeps the roots no part calls.
    */
   runPart(part: number, count: number): TerraformPart {
     const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textSize(files) })), count)[part] ?? [])
-    const preamble = emptySink()
-    this.sink = preamble
-    const rootDirs: string[] = []
+    const findings: SourceFinding[] = []
+    const suppressions: Suppression[] = []
+    const called = new Set<string>()
+    const roots: TerraformRootResult[] = []
     for (const [dir, files] of this.byDir) {
       if (!owned.has(dir)) continue
-      for (const file of files) this.sink.suppressions.push(...commentSuppressions(file.path, file.text, HCL_COMMENT_MARKERS))
-      if (this.loadModule(dir)) rootDirs.push(dir)
-    }
-    const called = this.calledDirectories(rootDirs)
-    const roots: TerraformRootResult[] = []
-    for (const dir of rootDirs) {
+      for (const file of files) suppressions.push(...commentSuppressions(file.path, file.text, HCL_COMMENT_MARKERS))
+      const loaded = this.loadModule(dir)
+      if (!loaded) continue
+      for (const finding of loaded.findings) findings.push(finding)
+      for (const target of this.calledBy(loaded.source)) called.add(target)
       if (called.has(dir)) continue
-      const sink = emptySink()
-      this.sink = sink
-      this.budget = new Budget(EVALUATION_BUDGET)
-      new ModuleInstance(this, this.modules.get(dir)!, '', dir, undefined, 0).collectFacts(sink)
-      roots.push({ dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] })
+      roots.push(this.evaluateRoot(loaded.source))
+      this.modules.delete(dir)
     }
     const consumable = new Set(this.context.files.filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars').map((file) => file.path))
     for (const root of roots) root.documentFiles = root.documentFiles.filter((path) => consumable.has(path))
-    return { findings: preamble.findings, suppressions: preamble.suppressions, called: [...called], roots }
+    return { findings, suppressions, called: [...called], roots }
   }
 
-  /** Parses a directory's `.tf` and variable files once (reporting their syntax problems into the current sink); false when it has no `.tf` file. */
-  private loadModule(dir: string): boolean {
-    if (this.modules.has(dir)) return true
+  private evaluateRoot(source: ModuleSource): TerraformRootResult {
+    const sink = emptySink()
+    this.budget = new Budget(EVALUATION_BUDGET)
+    new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink)
+    return { dir: source.dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] }
+  }
+
+  /** Parses a directory's `.tf` and variable files, with their syntax findings; undefined when it has no `.tf` file. Cached until released. */
+  private loadModule(dir: string): { source: ModuleSource; findings: SourceFinding[] } | undefined {
     const files = this.byDir.get(dir) ?? []
     const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path))
-    if (tf.length === 0) return false
-    const parsed = tf.map((file) => this.parseFile(file))
+    if (tf.length === 0) return undefined
+    const findings: SourceFinding[] = []
+    const parsed = tf.map((file) => this.parseFile(file, findings))
     this.budget = new Budget(EVALUATION_BUDGET)
-    const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'))
-    this.modules.set(dir, { dir, files: parsed, variableValues })
-    return true
+    const variableValues = this.variableValues(
+      files.filter((file) => file.kind === 'terraform-vars'),
+      findings,
+    )
+    const source: ModuleSource = { dir, files: parsed, variableValues }
+    this.modules.set(dir, source)
+    return { source, findings }
   }
 
-  /** A module another part owns, parsed here because a module of this part calls it; its findings are that part's to report. */
+  /** A module a module calls: parsed once more if it was let go, without reporting its findings again. */
   private moduleSource(dir: string): ModuleSource | undefined {
     const existing = this.modules.get(dir)
     if (existing || !this.byDir.has(dir)) return existing
-    const sink = this.sink
     const budget = this.budget
-    this.sink = emptySink()
-    this.loadModule(dir)
-    this.sink = sink
+    const loaded = this.loadModule(dir)
     this.budget = budget
-    return this.modules.get(dir)
+    return loaded?.source
   }
 
   callModule(call: ModuleCallRequest): CalledModule {
@@ -148,10 +154,10 @@ export class TerraformProgram implements Program {
     return undefined
   }
 
-  private parseFile(file: SourceFile): HclFile {
+  private parseFile(file: SourceFile, findings: SourceFinding[]): HclFile {
     const parsed = parseHcl(this.parser, file.path, file.text)
     if (parsed.error) {
-      this.sink.findings.push({
+      findings.push({
         ruleId: 'parse-error',
         location: parsed.error.location,
         message: `Cannot parse ${file.path}: ${parsed.error.message}; what parsed around it was still read`,
@@ -162,7 +168,7 @@ export class TerraformProgram implements Program {
   }
 
   /** `terraform.tfvars`, then `*.auto.tfvars` in name order (later files win); JSON variants too. */
-  private variableValues(files: SourceFile[]): Map<string, HclValue> {
+  private variableValues(files: SourceFile[], findings: SourceFinding[]): Map<string, HclValue> {
     const values = new Map<string, HclValue>()
     const name = (file: SourceFile): string => nodePath.posix.basename(file.path)
     const loaded = files
@@ -173,32 +179,30 @@ export class TerraformProgram implements Program {
       if (file.path.endsWith('.json')) {
         const parsed = parseJsonTree(file.path, file.text)
         if (!parsed.ok) {
-          this.sink.findings.push({ ruleId: 'parse-error', location: parsed.location, message: `Cannot parse ${file.path}: ${parsed.message}`, key: `tfvars-json ${file.path}` })
+          findings.push({ ruleId: 'parse-error', location: parsed.location, message: `Cannot parse ${file.path}: ${parsed.message}`, key: `tfvars-json ${file.path}` })
           continue
         }
         const value = treeToValue(parsed.root)
         if (value.kind === 'object') for (const entry of value.entries) values.set(entry.key, entry.value)
         continue
       }
-      const parsed = this.parseFile(file)
+      const parsed = this.parseFile(file, findings)
       for (const item of parsed.body.attributes) values.set(item.name, evaluator.evaluate(item.expression))
     }
     return values
   }
 
-  /** Directories that these modules call with a local source (they are not root modules). */
-  private calledDirectories(dirs: readonly string[]): Set<string> {
-    const called = new Set<string>()
-    for (const dir of dirs) {
-      for (const file of this.modules.get(dir)!.files) {
-        for (const block of file.body.blocks) {
-          if (block.type !== 'module') continue
-          const expression = block.body.attributes.find((item) => item.name === 'source')?.expression
-          if (expression?.kind !== 'literal' || typeof expression.value !== 'string') continue
-          if (!expression.value.startsWith('./') && !expression.value.startsWith('../')) continue
-          const target = nodePath.posix.normalize(nodePath.posix.join(dir, expression.value)).replace(/\/$/, '')
-          if (target !== dir) called.add(target)
-        }
+  /** Directories this module calls with a local source (they are not root modules). */
+  private calledBy(source: ModuleSource): string[] {
+    const called: string[] = []
+    for (const file of source.files) {
+      for (const block of file.body.blocks) {
+        if (block.type !== 'module') continue
+        const expression = block.body.attributes.find((item) => item.name === 'source')?.expression
+        if (expression?.kind !== 'literal' || typeof expression.value !== 'string') continue
+        if (!expression.value.startsWith('./') && !expression.value.startsWith('../')) continue
+        const target = nodePath.posix.normalize(nodePath.posix.join(source.dir, expression.value)).replace(/\/$/, '')
+        if (target !== source.dir) called.push(target)
       }
     }
     return called

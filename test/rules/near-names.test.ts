@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { linesOf, scan } from '../helpers.js'
+
+// The typo searches behind "did you mean", on repositories written for each case.
+
+const home = '406214073512'
+const provider = 'oidc.eks.us-east-1.amazonaws.com/id/5E1F0C7A9B2D4E6F8A1B3C5D7E9F0A2B'
+
+function roleFile(account: string, name: string): string {
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${provider}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${provider}:sub`]: `system:serviceaccount:apps:${name.toLowerCase()}`, [`${provider}:aud`]: 'sts.amazonaws.com' } },
+      },
+    ],
+  }
+  return `${JSON.stringify({ Role: { Path: '/', RoleName: name, Arn: `arn:aws:iam::${account}:role/${name}`, AssumeRolePolicyDocument: trust } }, null, 2)}\n`
+}
+
+function serviceAccount(namespace: string, name: string, roleArn?: string): string {
+  const annotations = roleArn ? `  annotations:\n    eks.amazonaws.com/role-arn: ${roleArn}\n` : ''
+  return `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n${annotations}`
+}
+
+function deployment(namespace: string, name: string, serviceAccountName: string): string {
+  return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  template:\n    spec:\n      serviceAccountName: ${serviceAccountName}\n      containers:\n        - name: app\n          image: app:1\n`
+}
+
+const roots: string[] = []
+
+function repository(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'irsa-guard-near-names-'))
+  roots.push(root)
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+    writeFileSync(path.join(root, file), text)
+  }
+  return root
+}
+
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true })
+})
+
+describe('role-not-found suggestions', () => {
+  it('suggests the three nearest role names of the account: by distance, then by name; none further than a third of the name', async () => {
+    const names = ['payments-readers', 'Payment-Reader', 'payments-raeder', 'payments-rader', 'payments-re', 'payments-reader-old-x', 'ledger-reader', 'payments-writer', 'orders-api', 'orders-apis']
+    const files: Record<string, string> = Object.fromEntries(names.map((name) => [`iam/${name}.json`, roleFile(home, name)]))
+    // One edit away, but in another account: neither suggested nor counted.
+    files['iam/other-account.json'] = roleFile('731843002219', 'payments-reade')
+    files['k8s/service-accounts.yaml'] = [
+      serviceAccount('prod', 'payments', `arn:aws:iam::${home}:role/payments-reader`),
+      serviceAccount('prod', 'payments-batch', `arn:aws:iam::${home}:role/payments-reader`),
+      serviceAccount('prod', 'orders', `arn:aws:iam::${home}:role/order-apl`),
+      serviceAccount('prod', 'search', `arn:aws:iam::${home}:role/search-indexer`),
+    ].join('---\n')
+    const nearest =
+      'did you mean "Payment-Reader" (iam/Payment-Reader.json:2) or "payments-rader" (iam/payments-rader.json:2) or "payments-readers" (iam/payments-readers.json:2)?'
+    expect(linesOf(await scan(repository(files)), 'role-not-found')).toEqual([
+      `k8s/service-accounts.yaml:7:33: warning: ServiceAccount prod/payments (k8s/service-accounts.yaml:7) names role "payments-reader", which no scanned source defines (they define 10 roles); ${nearest} correct the annotation or add the role's definition to the scan [role-not-found]`,
+      `k8s/service-accounts.yaml:15:33: warning: ServiceAccount prod/payments-batch (k8s/service-accounts.yaml:15) names role "payments-reader", which no scanned source defines (they define 10 roles); ${nearest} correct the annotation or add the role's definition to the scan [role-not-found]`,
+      `k8s/service-accounts.yaml:23:33: warning: ServiceAccount prod/orders (k8s/service-accounts.yaml:23) names role "order-apl", which no scanned source defines (they define 10 roles); did you mean "orders-api" (iam/orders-api.json:2) or "orders-apis" (iam/orders-apis.json:2)? correct the annotation or add the role's definition to the scan [role-not-found]`,
+      `k8s/service-accounts.yaml:31:33: warning: ServiceAccount prod/search (k8s/service-accounts.yaml:31) names role "search-indexer", which no scanned source defines (they define 10 roles); correct the annotation or add the role's definition to the scan [role-not-found]`,
+    ])
+  })
+})
+
+describe('workload-service-account-missing suggestions', () => {
+  it('suggests a ServiceAccount of the namespace whose name adds or drops a "-" part, or is two edits away', async () => {
+    const root = repository({
+      'k8s/shop/service-accounts.yaml': [serviceAccount('shop', 'orders-v2'), serviceAccount('shop', 'billing-api'), serviceAccount('shop', 'ledger')].join('---\n'),
+      'k8s/shop/deployments.yaml': [
+        deployment('shop', 'orders', 'orders'),
+        deployment('shop', 'billing', 'api'),
+        deployment('shop', 'ledger', 'ledger-worker'),
+        deployment('shop', 'stock', 'stockroom'),
+        deployment('shop', 'refunds', 'ledgr'),
+      ].join('---\n'),
+    })
+    const id = 'workload-service-account-missing'
+    const agree = "Make spec.serviceAccountName and the ServiceAccount's name agree"
+    expect(linesOf(await scan(root), id)).toEqual([
+      `k8s/shop/deployments.yaml:9:27: warning: Deployment shop/orders runs as ServiceAccount "orders", which no scanned file defines in namespace shop; the pods are refused until it exists: did you mean "orders-v2" (k8s/shop/service-accounts.yaml:4)? ${agree} [${id}]`,
+      `k8s/shop/deployments.yaml:22:27: warning: Deployment shop/billing runs as ServiceAccount "api", which no scanned file defines in namespace shop; the pods are refused until it exists: did you mean "billing-api" (k8s/shop/service-accounts.yaml:10)? ${agree} [${id}]`,
+      `k8s/shop/deployments.yaml:35:27: warning: Deployment shop/ledger runs as ServiceAccount "ledger-worker", which no scanned file defines in namespace shop; the pods are refused until it exists: did you mean "ledger" (k8s/shop/service-accounts.yaml:16)? ${agree} [${id}]`,
+      `k8s/shop/deployments.yaml:48:27: warning: Deployment shop/stock runs as ServiceAccount "stockroom", which no scanned file defines in namespace shop, although k8s/shop/ defines the namespace's other ServiceAccounts (orders-v2, billing-api, ledger); the pods are refused until it exists: add it or fix spec.serviceAccountName [${id}]`,
+      `k8s/shop/deployments.yaml:61:27: warning: Deployment shop/refunds runs as ServiceAccount "ledgr", which no scanned file defines in namespace shop; the pods are refused until it exists: did you mean "ledger" (k8s/shop/service-accounts.yaml:16)? ${agree} [${id}]`,
+    ])
+  })
+})
