@@ -48253,7 +48253,7 @@ async function readSourcesInParallel(files, options, workerCount) {
     };
     const schedule = (sourceIndex, input, speculative) => {
         const source = allSources[sourceIndex];
-        const partCount = source.parts ? source.parts.count(input, workers.length + 1) : 1;
+        const partCount = source.parts ? source.parts.count(input, workers.length + 1, context) : 1;
         const plan = { sourceIndex, input, speculative, parted: partCount > 1, results: [], tasks: [] };
         plans.set(sourceIndex, plan);
         if (plan.parted) {

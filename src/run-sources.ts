@@ -223,7 +223,7 @@ export async function readSourcesInParallel(files: readonly SourceFile[], option
 
   const schedule = (sourceIndex: number, input: SourceFile[], speculative: boolean): void => {
     const source = allSources[sourceIndex]!
-    const partCount = source.parts ? source.parts.count(input, workers.length + 1) : 1
+    const partCount = source.parts ? source.parts.count(input, workers.length + 1, context) : 1
     const plan: Plan = { sourceIndex, input, speculative, parted: partCount > 1, results: [], tasks: [] }
     plans.set(sourceIndex, plan)
     if (plan.parted) {

@@ -67,7 +67,7 @@ export interface Source {
  */
 export interface SourceParts<Part> {
   /** How many parts to read these files in, for this many threads; 1 means reading them whole. */
-  count(files: readonly SourceFile[], threads: number): number
+  count(files: readonly SourceFile[], threads: number, context: SourceContext): number
   read(files: readonly SourceFile[], context: SourceContext, part: number, count: number): Part
   merge(parts: readonly Part[]): SourceResult
 }
