@@ -25021,92 +25021,7 @@ function sameKey(key, wanted) {
     return key.kind === 'string' && (wanted.kind === 'string' || wanted.kind === 'number') && String(wanted.value) === key.value;
 }
 
-;// CONCATENATED MODULE: ./src/sources/terraform/parse.ts
-const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
-const parse_MAX_DEPTH = 400;
-/**
- * Parses an HCL file with tree-sitter and reduces the tree to the AST in ast.ts. Never throws:
- * the first syntax error is reported on the file, and what parsed around it is kept (an ERROR
- * node inside a body is skipped; an unparsable expression becomes `invalid`).
- */
-function parseHcl(parser, path, text, options = {}) {
-    const tree = parser.parse(text);
-    if (!tree)
-        return { path, text, body: { attributes: [], blocks: [] }, error: { location: { path, line: 1, column: 1 }, message: 'the parser returned nothing' } };
-    try {
-        const root = tree.rootNode;
-        const hasError = root.hasError;
-        const cursor = root.walk();
-        const reader = new TreeReader(path, text, options.lineOffset ?? 0, cursor, nodeTypes(tree.language), hasError);
-        let body;
-        try {
-            body = reader.file();
-        }
-        finally {
-            cursor.delete();
-        }
-        const file = { path, text, body };
-        if (hasError) {
-            const error = parse_firstError(root);
-            if (error)
-                file.error = { location: reader.location(errorIndex(error, text)), message: parse_describeError(error, text) };
-            // Recovery may nest the blocks after an error inside the broken one: they are still the file's own.
-            body.blocks.push(...hoistTopLevelBlocks(body.blocks, 0));
-        }
-        return file;
-    }
-    finally {
-        tree.delete();
-    }
-}
-function parse_firstError(node) {
-    if (node.isError || node.isMissing)
-        return node;
-    for (const child of node.children) {
-        if (child && (child.hasError || child.isMissing)) {
-            const found = parse_firstError(child);
-            if (found)
-                return found;
-        }
-    }
-    return undefined;
-}
-/** Where to point: an ERROR node's start; for a MISSING node, the last character written before it. */
-function errorIndex(node, text) {
-    if (!node.isMissing)
-        return node.startIndex;
-    let index = node.startIndex - 1;
-    while (index > 0 && /\s/.test(text[index]))
-        index--;
-    return Math.max(0, index);
-}
-function parse_describeError(node, text) {
-    if (node.isMissing) {
-        const end = errorIndex(node, text) + 1;
-        const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim();
-        const closing = ['}', ']', ')', '"', 'block_end', 'object_end', 'tuple_end', 'quoted_template_end'].includes(node.type);
-        return closing ? `"${line}" is not closed (a bracket or quote is missing after it)` : `"${line}" is incomplete`;
-    }
-    const snippet = text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 40)).split('\n')[0].trim();
-    return snippet === '' ? 'unexpected end of input' : `unexpected ${JSON.stringify(snippet)}`;
-}
-/** Block types that exist only at the top level of a file. */
-const TOP_LEVEL_BLOCKS = new Set(['resource', 'data', 'module', 'variable', 'output', 'locals', 'provider', 'terraform', 'moved', 'import', 'check', 'removed']);
-/** Removes top-level-only blocks nested (by error recovery) inside other blocks, and returns them. */
-function hoistTopLevelBlocks(blocks, depth) {
-    const hoisted = [];
-    for (const block of blocks) {
-        if (depth > 50)
-            break;
-        const nested = block.body.blocks;
-        const kept = nested.filter((inner) => !TOP_LEVEL_BLOCKS.has(inner.type) || (inner.type === 'resource' || inner.type === 'data' ? inner.labels.length !== 2 : false));
-        hoisted.push(...nested.filter((inner) => !kept.includes(inner)));
-        block.body.blocks = kept;
-        hoisted.push(...hoistTopLevelBlocks(kept, depth + 1));
-    }
-    const deeper = hoisted.length > 0 ? hoistTopLevelBlocks(hoisted, depth + 1) : [];
-    return [...hoisted, ...deeper];
-}
+;// CONCATENATED MODULE: ./src/sources/terraform/node-types.ts
 const nodeTypesByLanguage = new WeakMap();
 function nodeTypes(language) {
     let types = nodeTypesByLanguage.get(language);
@@ -25122,6 +25037,8 @@ function nodeTypes(language) {
     }
     return types;
 }
+
+;// CONCATENATED MODULE: ./src/sources/terraform/cursor-reader.ts
 /** Children read ahead, then visited in order: the cursor moves forward from one to the next. */
 class ChildWalk {
     cursor;
@@ -25149,11 +25066,8 @@ class ChildWalk {
         this.position = -1;
     }
 }
-/**
- * Reads the tree through one cursor, which costs far less than web-tree-sitter's Node objects.
- * Every method that reads a node starts and ends with the cursor on that node.
- */
-class TreeReader {
+/** The cursor moves the tree reader makes, and the node the cursor is on; also maps text indexes to locations. */
+class CursorReader {
     path;
     text;
     lineOffset;
@@ -25186,17 +25100,6 @@ class TreeReader {
                 high = middle - 1;
         }
         return { path: this.path, line: low + 1 + this.lineOffset, column: index - this.lineStarts[low] + 1 };
-    }
-    /** The body of the file (the cursor is on the root). */
-    file() {
-        for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
-            if (type === 'body') {
-                const body = this.body(0);
-                this.leave();
-                return body;
-            }
-        }
-        return { attributes: [], blocks: [] };
     }
     /** Moves to the first child and returns its type; undefined, without moving, when there is none. */
     firstChild() {
@@ -25250,6 +25153,199 @@ class TreeReader {
         }
         return new ChildWalk(this.cursor, children);
     }
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/hcl-strings.ts
+const QUOTED_ESCAPE = /\\(n|r|t|"|\\|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\$\$\{|%%\{/g;
+/**
+ * A quoted string's text with its escapes resolved. `\UXXXXXXXX` above U+10FFFF is no character
+ * (Terraform rejects it): it reads as U+FFFD, and `invalid` learns its index in `raw`.
+ */
+function unescapeQuoted(raw, invalid) {
+    return raw.replace(QUOTED_ESCAPE, (match, escape, index) => {
+        if (match === '$${')
+            return '${';
+        if (match === '%%{')
+            return '%{';
+        switch (escape[0]) {
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            case 'u':
+            case 'U': {
+                const codePoint = Number.parseInt(escape.slice(1), 16);
+                if (codePoint <= 0x10ffff)
+                    return String.fromCodePoint(codePoint);
+                invalid?.(index);
+                return '\ufffd';
+            }
+            default:
+                return escape;
+        }
+    });
+}
+function unescapeHeredoc(raw) {
+    return raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+/** The smallest indentation of the non-blank lines of a `<<-` heredoc. */
+function commonIndent(content) {
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const line of content.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        smallest = Math.min(smallest, /^[ \t]*/.exec(line)[0].length);
+    }
+    return Number.isFinite(smallest) ? smallest : 0;
+}
+function stripIndent(raw, indent, atLineStart) {
+    const lines = raw.split('\n');
+    return lines
+        .map((line, index) => ((index > 0 || atLineStart) ? line.replace(new RegExp(`^[ \\t]{0,${indent}}`), '') : line))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/simple-expressions.ts
+
+/** The grammar's numeric literal, alone. */
+const simple_expressions_NUMBER = /^(?:[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?|0x[0-9a-zA-Z]+)$/;
+/** ASCII identifiers joined by dots, alone. */
+const PATH = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
+const ASCII_IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y;
+/**
+ * The end of the ASCII identifier at `start`, or -1 when there is none or the grammar's
+ * identifier may go on (a non-ASCII letter, `::`).
+ */
+function identifierEnd(text, start) {
+    ASCII_IDENTIFIER.lastIndex = start;
+    if (!ASCII_IDENTIFIER.test(text))
+        return -1;
+    const end = ASCII_IDENTIFIER.lastIndex;
+    const next = text.charCodeAt(end);
+    return next >= 128 || (next === 58 && text.charCodeAt(end + 1) === 58) ? -1 : end;
+}
+/** The end of the quoted string at `start` (after its closing quote), or -1 when it has a template sequence or does not end before `limit`. */
+function quotedStringEnd(text, start, limit) {
+    for (let index = start + 1; index < limit; index++) {
+        const code = text.charCodeAt(index);
+        if (code === 92)
+            index++;
+        else if (code === 34)
+            return index + 1;
+        else if ((code === 36 || code === 37) && text.charCodeAt(index + 1) === 123)
+            return -1;
+    }
+    return -1;
+}
+/** Skips spaces and tabs. */
+function skipBlanks(text, index) {
+    while (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)
+        index++;
+    return index;
+}
+/** `key = value` or `key: value`, both simple. */
+function simpleObjectItem(text, start, end, locator) {
+    const keyEnd = text.charCodeAt(start) === 34 ? quotedStringEnd(text, start, end) : identifierEnd(text, start);
+    if (keyEnd < 0)
+        return undefined;
+    const separator = skipBlanks(text, keyEnd);
+    const separatorCode = text.charCodeAt(separator);
+    if (separatorCode !== 61 && separatorCode !== 58)
+        return undefined;
+    const value = simpleExpression(text, skipBlanks(text, separator + 1), end, locator);
+    const key = value && simpleExpression(text, start, keyEnd, locator);
+    if (!value || !key)
+        return undefined;
+    const item = { key, keyLocation: locator.location(start), value };
+    if (key.kind === 'variable')
+        item.keyName = key.name;
+    return item;
+}
+/** A string without templates, a number, true, false, null, or a variable with attribute steps. */
+function simpleExpression(text, start, end, locator) {
+    const first = text.charCodeAt(start);
+    if (first === 34) {
+        if (quotedStringEnd(text, start, end) !== end)
+            return undefined;
+        const raw = text.slice(start + 1, end - 1);
+        return { kind: 'literal', value: unescapeQuoted(raw, (at) => locator.invalidEscape(start + 1 + at)), location: locator.location(start), textLocation: locator.location(start + 1), lineAligned: !raw.includes('\\n') };
+    }
+    const source = text.slice(start, end);
+    if (first >= 48 && first <= 57) {
+        if (!simple_expressions_NUMBER.test(source))
+            return undefined;
+        return { kind: 'literal', value: source.startsWith('0x') ? Number.parseInt(source.slice(2), 16) : Number(source), location: locator.location(start) };
+    }
+    if (!PATH.test(source))
+        return undefined;
+    const names = source.split('.');
+    const head = names[0];
+    if (head === 'true' || head === 'false' || head === 'null') {
+        if (names.length > 1)
+            return undefined;
+        return { kind: 'literal', value: head === 'null' ? null : head === 'true', location: locator.location(start) };
+    }
+    const variable = { kind: 'variable', name: head, location: locator.location(start) };
+    if (names.length === 1)
+        return variable;
+    const steps = [];
+    for (let index = 1; index < names.length; index++)
+        steps.push({ kind: 'attr', name: names[index] });
+    return { kind: 'access', target: variable, steps, location: locator.location(start) };
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/template-parts.ts
+function templateOrLiteral(parts, location, textLocation, lineAligned) {
+    if (parts.every((part) => part.kind === 'text')) {
+        return { kind: 'literal', value: parts.map((part) => part.text).join(''), location, textLocation, lineAligned };
+    }
+    return { kind: 'template', parts, location, textLocation, lineAligned };
+}
+/** `${~ x ~}` and `%{~ … ~}` remove the whitespace on that side of them. */
+function applyStripMarkers(parts) {
+    for (let index = 0; index < parts.length; index++) {
+        const marked = parts[index];
+        const before = parts[index - 1]?.part;
+        const after = parts[index + 1]?.part;
+        if (marked.stripBefore && before?.kind === 'text')
+            before.text = before.text.trimEnd();
+        if (marked.stripAfter && after?.kind === 'text')
+            after.text = after.text.trimStart();
+    }
+    return parts.map((marked) => marked.part).filter((part) => part.kind !== 'text' || part.text !== '');
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/tree-reader.ts
+
+
+
+
+const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
+const tree_reader_MAX_DEPTH = 400;
+/**
+ * Reads the tree through one cursor, which costs far less than web-tree-sitter's Node objects.
+ * Every method that reads a node starts and ends with the cursor on that node.
+ */
+class TreeReader extends CursorReader {
+    /** Where the first escape that is no character is (`\UFFFFFFFF`): a syntax error tree-sitter does not see. */
+    firstInvalidEscape;
+    invalidEscape(index) {
+        if (this.firstInvalidEscape === undefined || index < this.firstInvalidEscape)
+            this.firstInvalidEscape = index;
+    }
+    /** The body of the file (the cursor is on the root). */
+    file() {
+        for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
+            if (type === 'body') {
+                const body = this.body(0);
+                this.leave();
+                return body;
+            }
+        }
+        return { attributes: [], blocks: [] };
+    }
     body(depth) {
         const body = { attributes: [], blocks: [] };
         for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
@@ -25289,7 +25385,7 @@ class TreeReader {
         return { name, location: this.location(nameStart), expression: expression ?? { kind: 'invalid', location: this.location(this.cursor.endIndex) } };
     }
     block(depth) {
-        if (depth > parse_MAX_DEPTH)
+        if (depth > tree_reader_MAX_DEPTH)
             return undefined;
         const start = this.cursor.startIndex;
         if (!this.mayHaveErrors) {
@@ -25357,8 +25453,8 @@ class TreeReader {
             return undefined;
         const name = this.text.slice(start, nameEnd);
         const equals = skipBlanks(this.text, nameEnd);
-        if (depth + 1 <= parse_MAX_DEPTH && this.text.charCodeAt(equals) === 61) {
-            const expression = this.simpleExpression(skipBlanks(this.text, equals + 1), this.cursor.endIndex);
+        if (depth + 1 <= tree_reader_MAX_DEPTH && this.text.charCodeAt(equals) === 61) {
+            const expression = simpleExpression(this.text, skipBlanks(this.text, equals + 1), this.cursor.endIndex, this);
             if (expression)
                 return { name, location: this.location(start), expression };
         }
@@ -25383,7 +25479,7 @@ class TreeReader {
             const labelEnd = this.text.charCodeAt(index) === 34 ? quotedStringEnd(this.text, index, this.text.length) : identifierEnd(this.text, index);
             if (labelEnd < 0)
                 return undefined;
-            labels.push(this.text.charCodeAt(index) === 34 ? unescapeQuoted(this.text.slice(index + 1, labelEnd - 1)) : this.text.slice(index, labelEnd));
+            labels.push(this.text.charCodeAt(index) === 34 ? unescapeQuoted(this.text.slice(index + 1, labelEnd - 1), (at) => this.invalidEscape(index + 1 + at)) : this.text.slice(index, labelEnd));
             index = skipBlanks(this.text, labelEnd);
         }
         if (!this.cursor.gotoLastChild())
@@ -25402,63 +25498,13 @@ class TreeReader {
         this.leave();
         return { type: this.text.slice(start, typeEnd), labels, location: this.location(start), endLine, body };
     }
-    /** `key = value` or `key: value`, both simple. */
-    simpleObjectItem(start, end) {
-        const keyEnd = this.text.charCodeAt(start) === 34 ? quotedStringEnd(this.text, start, end) : identifierEnd(this.text, start);
-        if (keyEnd < 0)
-            return undefined;
-        const separator = skipBlanks(this.text, keyEnd);
-        const separatorCode = this.text.charCodeAt(separator);
-        if (separatorCode !== 61 && separatorCode !== 58)
-            return undefined;
-        const value = this.simpleExpression(skipBlanks(this.text, separator + 1), end);
-        const key = value && this.simpleExpression(start, keyEnd);
-        if (!value || !key)
-            return undefined;
-        const item = { key, keyLocation: this.location(start), value };
-        if (key.kind === 'variable')
-            item.keyName = key.name;
-        return item;
-    }
-    /** A string without templates, a number, true, false, null, or a variable with attribute steps. */
-    simpleExpression(start, end) {
-        const first = this.text.charCodeAt(start);
-        if (first === 34) {
-            if (quotedStringEnd(this.text, start, end) !== end)
-                return undefined;
-            const raw = this.text.slice(start + 1, end - 1);
-            return { kind: 'literal', value: unescapeQuoted(raw), location: this.location(start), textLocation: this.location(start + 1), lineAligned: !raw.includes('\\n') };
-        }
-        const source = this.text.slice(start, end);
-        if (first >= 48 && first <= 57) {
-            if (!parse_NUMBER.test(source))
-                return undefined;
-            return { kind: 'literal', value: source.startsWith('0x') ? Number.parseInt(source.slice(2), 16) : Number(source), location: this.location(start) };
-        }
-        if (!PATH.test(source))
-            return undefined;
-        const names = source.split('.');
-        const head = names[0];
-        if (head === 'true' || head === 'false' || head === 'null') {
-            if (names.length > 1)
-                return undefined;
-            return { kind: 'literal', value: head === 'null' ? null : head === 'true', location: this.location(start) };
-        }
-        const variable = { kind: 'variable', name: head, location: this.location(start) };
-        if (names.length === 1)
-            return variable;
-        const steps = [];
-        for (let index = 1; index < names.length; index++)
-            steps.push({ kind: 'attr', name: names[index] });
-        return { kind: 'access', target: variable, steps, location: this.location(start) };
-    }
     expression(type, depth) {
         const start = this.cursor.startIndex;
         const location = this.location(start);
-        if (depth > parse_MAX_DEPTH || type === 'ERROR' || this.isMissing())
+        if (depth > tree_reader_MAX_DEPTH || type === 'ERROR' || this.isMissing())
             return { kind: 'invalid', location };
         if (!this.mayHaveErrors && type === 'expression') {
-            const simple = this.simpleExpression(start, this.cursor.endIndex);
+            const simple = simpleExpression(this.text, start, this.cursor.endIndex, this);
             if (simple)
                 return simple;
         }
@@ -25668,7 +25714,7 @@ class TreeReader {
         const endNode = children[children.length - 1];
         const end = endNode?.type === 'quoted_template_end' ? endNode.start : nodeEnd;
         const inner = children.filter((child) => child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end');
-        const parts = this.templateParts(inner, start, end, depth, unescapeQuoted, walk);
+        const parts = this.templateParts(inner, start, end, depth, (raw, offset) => unescapeQuoted(raw, (at) => this.invalidEscape(offset + at)), walk);
         walk.finish();
         const textLocation = this.location(start);
         const lineAligned = !this.text.slice(start, end).includes('\\n');
@@ -25789,8 +25835,8 @@ class TreeReader {
         for (let element = this.firstChild(); element !== undefined; element = this.nextSibling()) {
             if (element !== 'object_elem')
                 continue;
-            if (!this.mayHaveErrors && depth + 1 <= parse_MAX_DEPTH) {
-                const item = this.simpleObjectItem(this.cursor.startIndex, this.cursor.endIndex);
+            if (!this.mayHaveErrors && depth + 1 <= tree_reader_MAX_DEPTH) {
+                const item = simpleObjectItem(this.text, this.cursor.startIndex, this.cursor.endIndex, this);
                 if (item) {
                     items.push(item);
                     continue;
@@ -25944,101 +25990,96 @@ class TreeReader {
         return { kind: 'conditional', condition: parts[0], then: parts[1], otherwise: parts[2], location };
     }
 }
-/** The grammar's numeric literal, alone. */
-const parse_NUMBER = /^(?:[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?|0x[0-9a-zA-Z]+)$/;
-/** ASCII identifiers joined by dots, alone. */
-const PATH = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
-const ASCII_IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y;
+
+;// CONCATENATED MODULE: ./src/sources/terraform/parse.ts
+
+
 /**
- * The end of the ASCII identifier at `start`, or -1 when there is none or the grammar's
- * identifier may go on (a non-ASCII letter, `::`).
+ * Parses an HCL file with tree-sitter and reduces the tree to the AST in ast.ts. Never throws:
+ * the first syntax error is reported on the file, and what parsed around it is kept (an ERROR
+ * node inside a body is skipped; an unparsable expression becomes `invalid`).
  */
-function identifierEnd(text, start) {
-    ASCII_IDENTIFIER.lastIndex = start;
-    if (!ASCII_IDENTIFIER.test(text))
-        return -1;
-    const end = ASCII_IDENTIFIER.lastIndex;
-    const next = text.charCodeAt(end);
-    return next >= 128 || (next === 58 && text.charCodeAt(end + 1) === 58) ? -1 : end;
-}
-/** The end of the quoted string at `start` (after its closing quote), or -1 when it has a template sequence or does not end before `limit`. */
-function quotedStringEnd(text, start, limit) {
-    for (let index = start + 1; index < limit; index++) {
-        const code = text.charCodeAt(index);
-        if (code === 92)
-            index++;
-        else if (code === 34)
-            return index + 1;
-        else if ((code === 36 || code === 37) && text.charCodeAt(index + 1) === 123)
-            return -1;
-    }
-    return -1;
-}
-/** Skips spaces and tabs. */
-function skipBlanks(text, index) {
-    while (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)
-        index++;
-    return index;
-}
-function templateOrLiteral(parts, location, textLocation, lineAligned) {
-    if (parts.every((part) => part.kind === 'text')) {
-        return { kind: 'literal', value: parts.map((part) => part.text).join(''), location, textLocation, lineAligned };
-    }
-    return { kind: 'template', parts, location, textLocation, lineAligned };
-}
-/** `${~ x ~}` and `%{~ … ~}` remove the whitespace on that side of them. */
-function applyStripMarkers(parts) {
-    for (let index = 0; index < parts.length; index++) {
-        const marked = parts[index];
-        const before = parts[index - 1]?.part;
-        const after = parts[index + 1]?.part;
-        if (marked.stripBefore && before?.kind === 'text')
-            before.text = before.text.trimEnd();
-        if (marked.stripAfter && after?.kind === 'text')
-            after.text = after.text.trimStart();
-    }
-    return parts.map((marked) => marked.part).filter((part) => part.kind !== 'text' || part.text !== '');
-}
-const QUOTED_ESCAPE = /\\(n|r|t|"|\\|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\$\$\{|%%\{/g;
-function unescapeQuoted(raw) {
-    return raw.replace(QUOTED_ESCAPE, (match, escape) => {
-        if (match === '$${')
-            return '${';
-        if (match === '%%{')
-            return '%{';
-        switch (escape[0]) {
-            case 'n':
-                return '\n';
-            case 'r':
-                return '\r';
-            case 't':
-                return '\t';
-            case 'u':
-            case 'U':
-                return String.fromCodePoint(Number.parseInt(escape.slice(1), 16));
-            default:
-                return escape;
+function parseHcl(parser, path, text, options = {}) {
+    const tree = parser.parse(text);
+    if (!tree)
+        return { path, text, body: { attributes: [], blocks: [] }, error: { location: { path, line: 1, column: 1 }, message: 'the parser returned nothing' } };
+    try {
+        const root = tree.rootNode;
+        const hasError = root.hasError;
+        const cursor = root.walk();
+        const reader = new TreeReader(path, text, options.lineOffset ?? 0, cursor, nodeTypes(tree.language), hasError);
+        let body;
+        try {
+            body = reader.file();
         }
-    });
-}
-function unescapeHeredoc(raw) {
-    return raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
-/** The smallest indentation of the non-blank lines of a `<<-` heredoc. */
-function commonIndent(content) {
-    let smallest = Number.POSITIVE_INFINITY;
-    for (const line of content.split('\n')) {
-        if (line.trim() === '')
-            continue;
-        smallest = Math.min(smallest, /^[ \t]*/.exec(line)[0].length);
+        finally {
+            cursor.delete();
+        }
+        const file = { path, text, body };
+        if (hasError) {
+            const error = parse_firstError(root);
+            if (error)
+                file.error = { location: reader.location(errorIndex(error, text)), message: parse_describeError(error, text) };
+            // Recovery may nest the blocks after an error inside the broken one: they are still the file's own.
+            body.blocks.push(...hoistTopLevelBlocks(body.blocks, 0));
+        }
+        if (!file.error && reader.firstInvalidEscape !== undefined) {
+            const escape = text.slice(reader.firstInvalidEscape, reader.firstInvalidEscape + 10);
+            file.error = { location: reader.location(reader.firstInvalidEscape), message: `${escape} is not a Unicode character (above U+10FFFF), which Terraform rejects` };
+        }
+        return file;
     }
-    return Number.isFinite(smallest) ? smallest : 0;
+    finally {
+        tree.delete();
+    }
 }
-function stripIndent(raw, indent, atLineStart) {
-    const lines = raw.split('\n');
-    return lines
-        .map((line, index) => ((index > 0 || atLineStart) ? line.replace(new RegExp(`^[ \\t]{0,${indent}}`), '') : line))
-        .join('\n');
+function parse_firstError(node) {
+    if (node.isError || node.isMissing)
+        return node;
+    for (const child of node.children) {
+        if (child && (child.hasError || child.isMissing)) {
+            const found = parse_firstError(child);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** Where to point: an ERROR node's start; for a MISSING node, the last character written before it. */
+function errorIndex(node, text) {
+    if (!node.isMissing)
+        return node.startIndex;
+    let index = node.startIndex - 1;
+    while (index > 0 && /\s/.test(text[index]))
+        index--;
+    return Math.max(0, index);
+}
+function parse_describeError(node, text) {
+    if (node.isMissing) {
+        const end = errorIndex(node, text) + 1;
+        const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim();
+        const closing = ['}', ']', ')', '"', 'block_end', 'object_end', 'tuple_end', 'quoted_template_end'].includes(node.type);
+        return closing ? `"${line}" is not closed (a bracket or quote is missing after it)` : `"${line}" is incomplete`;
+    }
+    const snippet = text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 40)).split('\n')[0].trim();
+    return snippet === '' ? 'unexpected end of input' : `unexpected ${JSON.stringify(snippet)}`;
+}
+/** Block types that exist only at the top level of a file. */
+const TOP_LEVEL_BLOCKS = new Set(['resource', 'data', 'module', 'variable', 'output', 'locals', 'provider', 'terraform', 'moved', 'import', 'check', 'removed']);
+/** Removes top-level-only blocks nested (by error recovery) inside other blocks, and returns them. */
+function hoistTopLevelBlocks(blocks, depth) {
+    const hoisted = [];
+    for (const block of blocks) {
+        if (depth > 50)
+            break;
+        const nested = block.body.blocks;
+        const kept = nested.filter((inner) => !TOP_LEVEL_BLOCKS.has(inner.type) || (inner.type === 'resource' || inner.type === 'data' ? inner.labels.length !== 2 : false));
+        hoisted.push(...nested.filter((inner) => !kept.includes(inner)));
+        block.body.blocks = kept;
+        hoisted.push(...hoistTopLevelBlocks(kept, depth + 1));
+    }
+    const deeper = hoisted.length > 0 ? hoistTopLevelBlocks(hoisted, depth + 1) : [];
+    return [...hoisted, ...deeper];
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks.ts

@@ -8,7 +8,7 @@ import type { PolicyDocument } from '../model/policy.js'
 import type { Value } from '../model/value.js'
 import type { Rule } from './rule.js'
 import { describeStatement } from './helpers/conditions.js'
-import { roleKey, roleTitle, trustTitle } from './helpers/correlation.js'
+import { roleKey, trustTitle } from './helpers/correlation.js'
 import { capitalise } from './helpers/policy-grammar.js'
 import { federatedValues, isOidcFederated, keyText } from './helpers/trust.js'
 
