@@ -41542,16 +41542,7 @@ function argoRelease(root, file, charts, result) {
         const name = nonEmpty(get(helm, 'releaseName')) ?? nonEmpty(nameNode);
         const namespace = nonEmpty(getPath(spec, ['destination', 'namespace']));
         const declaredAt = source.location;
-        const release = {
-            chart,
-            name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
-            namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
-            valueFiles: [],
-            inline: [],
-            replacesChartValues: false,
-            declaredAt,
-            via: 'argocd',
-        };
+        const release = newRelease(chart, name, namespace, declaredAt, 'argocd');
         for (const item of listItems(get(helm, 'valueFiles'))) {
             const reference = textOf(item);
             if (reference === undefined)
@@ -41629,16 +41620,7 @@ function fluxRelease(root, charts, result) {
         const text = targetNamespace ? `${textOf(targetNamespace)}-${textOf(metadataName)}` : textOf(metadataName);
         name = tree_edit_stringNode(text, metadataName.location);
     }
-    const release = {
-        chart,
-        name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
-        namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
-        valueFiles: [],
-        inline: [],
-        replacesChartValues: false,
-        declaredAt,
-        via: 'flux',
-    };
+    const release = newRelease(chart, name, namespace, declaredAt, 'flux');
     const valuesFiles = listItems(get(chartSpec, 'valuesFiles'));
     for (const item of valuesFiles) {
         const reference = textOf(item);
@@ -41653,16 +41635,19 @@ function fluxRelease(root, charts, result) {
 }
 /** A chart no release names: analysed with a symbolic release name and namespace, so nothing depending on them is asserted. */
 function unknownRelease(chart) {
-    const at = chartLocation(chart);
+    return newRelease(chart, undefined, undefined, chartLocation(chart), 'none');
+}
+/** A release without value files yet; a name or namespace not known is symbolic, named after the chart. */
+function newRelease(chart, name, namespace, declaredAt, via) {
     return {
         chart,
-        name: symbolicNode(`helm-release-name:${chart.directory}`, at),
-        namespace: symbolicNode(`helm-release-namespace:${chart.directory}`, at),
+        name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
+        namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
         valueFiles: [],
         inline: [],
         replacesChartValues: false,
-        declaredAt: at,
-        via: 'none',
+        declaredAt,
+        via,
     };
 }
 function listItems(node) {
@@ -41968,8 +41953,7 @@ const helmSource = {
             if (text !== undefined)
                 result.suppressions.push(...(0,sources_suppressions/* commentSuppressions */.WJ)(path, text, ['#']));
         }
-        result.findings = unique(result.findings);
-        result.suppressions = unique(result.suppressions);
+        (0,source/* dropRepeats */.eQ)(result);
         result.consumedFiles = [...consumed];
         return result;
     },
@@ -42058,16 +42042,6 @@ function helm_lookup(values, path) {
 function configPath(context) {
     const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation;
     return location?.path;
-}
-function unique(items) {
-    const seen = new Set();
-    return items.filter((item) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/sources/role-bindings.ts
@@ -42681,8 +42655,7 @@ const kustomizeSource = {
         for (const file of files)
             consumed.add(file.path);
         (0,source/* appendResult */.qi)(result, fileResults(consumed, repository, builder, sniff));
-        result.findings = kustomize_unique(result.findings);
-        result.suppressions = kustomize_unique(result.suppressions);
+        (0,source/* dropRepeats */.eQ)(result);
         result.consumedFiles = [...consumed];
         return result;
     },
@@ -42807,16 +42780,6 @@ function fileResults(consumed, repository, builder, sniff) {
         result.suppressions.push(...read.suppressions.filter((suppression) => suppression.form === 'comment'));
     }
     return result;
-}
-function kustomize_unique(items) {
-    const seen = new Set();
-    return items.filter((item) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: external "node:module"
@@ -46924,6 +46887,7 @@ class TerraformProgram {
     context;
     /** Steps left to the root module being evaluated (each root, and each directory's variable files, get their own). */
     budget = new Budget(EVALUATION_BUDGET);
+    /** Parsed modules, with their own syntax findings, until let go. */
     modules = new Map();
     scannedTexts = new Map();
     diskTexts = new Map();
@@ -46957,7 +46921,7 @@ class TerraformProgram {
      * findings (their own part reports those). `mergeTerraformParts` keeps the roots no part calls.
      */
     runPart(part, count) {
-        const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textSize(files) })), count)[part] ?? []);
+        const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: (0,source/* textLength */.sc)(files) })), count)[part] ?? []);
         const findings = [];
         const suppressions = [];
         const called = new Set();
@@ -46990,8 +46954,11 @@ class TerraformProgram {
         new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink);
         return { dir: source.dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] };
     }
-    /** Parses a directory's `.tf` and variable files, with their syntax findings; undefined when it has no `.tf` file. Cached until released. */
+    /** A directory's `.tf` and variable files parsed, with their syntax findings; undefined when it has no `.tf` file. Kept until let go. */
     loadModule(dir) {
+        const cached = this.modules.get(dir);
+        if (cached)
+            return cached;
         const files = this.byDir.get(dir) ?? [];
         const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path));
         if (tf.length === 0)
@@ -47000,15 +46967,15 @@ class TerraformProgram {
         const parsed = tf.map((file) => this.parseFile(file, findings));
         this.budget = new Budget(EVALUATION_BUDGET);
         const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'), findings);
-        const source = { dir, files: parsed, variableValues };
-        this.modules.set(dir, source);
-        return { source, findings };
+        const loaded = { source: { dir, files: parsed, variableValues }, findings };
+        this.modules.set(dir, loaded);
+        return loaded;
     }
-    /** A module a module calls: parsed once more if it was let go, without reporting its findings again. */
+    /** A module a module calls: parsed (once more, if it was let go) with findings its own part reports. */
     moduleSource(dir) {
         const existing = this.modules.get(dir);
         if (existing || !this.byDir.has(dir))
-            return existing;
+            return existing?.source;
         const budget = this.budget;
         const loaded = this.loadModule(dir);
         this.budget = budget;
@@ -47169,12 +47136,6 @@ function terraformPartDirectories(dirs, count) {
     }
     return parts;
 }
-function textSize(files) {
-    let size = 0;
-    for (const file of files)
-        size += file.text.length;
-    return size;
-}
 function emptySink() {
     return { facts: (0,facts/* emptyFacts */.J)(), findings: [], suppressions: [], documentFiles: new Set() };
 }
@@ -47238,10 +47199,7 @@ const terraformSource = {
 function terraformParts() {
     return {
         count(files, threads) {
-            let chars = 0;
-            for (const file of files)
-                chars += file.text.length;
-            return chars < PART_MIN_CHARS || threads <= 1 ? 1 : threads * PARTS_PER_THREAD;
+            return (0,source/* textLength */.sc)(files) < PART_MIN_CHARS || threads <= 1 ? 1 : threads * PARTS_PER_THREAD;
         },
         read(files, context, part, count) {
             return readTerraform(files, context, (program) => program.runPart(part, count));
@@ -47485,8 +47443,8 @@ class PlanConfiguration {
         const found = [`${resource.address}.${attribute}`];
         const steps = moduleSteps(resource.moduleAddress);
         const local = resource.address.slice(resource.moduleAddress === '' ? 0 : resource.moduleAddress.length + 1);
-        this.outputsPassing(steps, configuration_unique([`${local}.${attribute}`, `${withoutKey(local)}.${attribute}`]), found, 0);
-        return configuration_unique(found);
+        this.outputsPassing(steps, unique([`${local}.${attribute}`, `${withoutKey(local)}.${attribute}`]), found, 0);
+        return unique(found);
     }
     outputsPassing(steps, localReferences, found, hops) {
         if (steps.length === 0 || hops > MAX_HOPS)
@@ -47503,7 +47461,7 @@ class PlanConfiguration {
             found.push(`${moduleAddressOf(steps)}.${name}`);
             if (last.key !== '')
                 found.push(`${moduleAddressOf([...parent, { name: last.name, key: '' }])}.${name}`);
-            this.outputsPassing(parent, configuration_unique([`module.${last.name}${last.key}.${name}`, `module.${last.name}.${name}`]), found, hops + 1);
+            this.outputsPassing(parent, unique([`module.${last.name}${last.key}.${name}`, `module.${last.name}.${name}`]), found, hops + 1);
         }
     }
     absolute(steps, reference, hops) {
@@ -47550,10 +47508,10 @@ function withoutKey(address) {
 function mostSpecific(references) {
     if (!Array.isArray(references))
         return [];
-    const all = configuration_unique(references.filter((reference) => typeof reference === 'string'));
+    const all = unique(references.filter((reference) => typeof reference === 'string'));
     return all.filter((reference) => !all.some((other) => other !== reference && (other.startsWith(`${reference}.`) || other.startsWith(`${reference}[`))));
 }
-function configuration_unique(values) {
+function unique(values) {
     return [...new Set(values)];
 }
 
@@ -48210,10 +48168,7 @@ function workerCountFor(files, requested) {
         return 0;
     if (requested !== undefined)
         return Math.max(0, Math.floor(requested));
-    let bytes = 0;
-    for (const file of files)
-        bytes += file.text.length;
-    if (bytes < PARALLEL_MIN_BYTES)
+    if ((0,source/* textLength */.sc)(files) < PARALLEL_MIN_BYTES)
         return 0;
     return Math.max(0, Math.min((0,external_node_os_.availableParallelism)() - 1, MAX_DEFAULT_WORKERS));
 }
@@ -48579,20 +48534,9 @@ function mergeResults(results) {
     if (results.length === 1)
         return results[0];
     const merged = (0,source/* emptyResult */.$)();
-    const facts = merged.facts;
     const consumed = [];
     for (const result of results) {
-        for (const [key, items] of Object.entries(result.facts)) {
-            if (!items)
-                continue;
-            const list = (facts[key] ??= []);
-            for (const item of items)
-                list.push(item);
-        }
-        for (const finding of result.findings)
-            merged.findings.push(finding);
-        for (const suppression of result.suppressions)
-            merged.suppressions.push(suppression);
+        (0,source/* appendResult */.qi)(merged, result);
         for (const path of result.consumedFiles ?? [])
             consumed.push(path);
     }
@@ -49820,7 +49764,9 @@ function describeKind(node) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ emptyResult),
 /* harmony export */   Bl: () => (/* binding */ perFileSource),
-/* harmony export */   qi: () => (/* binding */ appendResult)
+/* harmony export */   eQ: () => (/* binding */ dropRepeats),
+/* harmony export */   qi: () => (/* binding */ appendResult),
+/* harmony export */   sc: () => (/* binding */ textLength)
 /* harmony export */ });
 function emptyResult() {
     return { facts: {}, findings: [], suppressions: [] };
@@ -49838,6 +49784,28 @@ function perFileSource(name, kinds, readFile) {
             return result;
         },
     };
+}
+/** How much text the files hold, in UTF-16 code units. */
+function textLength(files) {
+    let length = 0;
+    for (const file of files)
+        length += file.text.length;
+    return length;
+}
+/** Drops the findings and suppressions equal to an earlier one (a file several builds or releases read reports once). */
+function dropRepeats(result) {
+    result.findings = firstOfEach(result.findings);
+    result.suppressions = firstOfEach(result.suppressions);
+}
+function firstOfEach(items) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const key = JSON.stringify(item);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 function appendResult(into, from) {
     for (const key of Object.keys(from.facts)) {

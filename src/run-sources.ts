@@ -4,7 +4,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Config } from './config.js'
 import type { FileKind } from './discover/classify.js'
 import { allSources } from './sources/index.js'
-import { emptyResult, type Source, type SourceContext, type SourceFile, type SourceResult } from './sources/source.js'
+import { appendResult, emptyResult, textLength, type Source, type SourceContext, type SourceFile, type SourceResult } from './sources/source.js'
 
 /**
  * Runs the sources over the scanned files, in the order of `allSources`: a source receives the
@@ -110,9 +110,7 @@ function workerScript(): string | undefined {
 export function workerCountFor(files: readonly SourceFile[], requested: number | undefined): number {
   if (workerScript() === undefined) return 0
   if (requested !== undefined) return Math.max(0, Math.floor(requested))
-  let bytes = 0
-  for (const file of files) bytes += file.text.length
-  if (bytes < PARALLEL_MIN_BYTES) return 0
+  if (textLength(files) < PARALLEL_MIN_BYTES) return 0
   return Math.max(0, Math.min(availableParallelism() - 1, MAX_DEFAULT_WORKERS))
 }
 
@@ -498,16 +496,9 @@ function sameFiles(a: readonly SourceFile[], b: readonly SourceFile[]): boolean 
 function mergeResults(results: readonly SourceResult[]): SourceResult {
   if (results.length === 1) return results[0]!
   const merged = emptyResult()
-  const facts = merged.facts as Record<string, unknown[]>
   const consumed: string[] = []
   for (const result of results) {
-    for (const [key, items] of Object.entries(result.facts) as [string, unknown[] | undefined][]) {
-      if (!items) continue
-      const list = (facts[key] ??= [])
-      for (const item of items) list.push(item)
-    }
-    for (const finding of result.findings) merged.findings.push(finding)
-    for (const suppression of result.suppressions) merged.suppressions.push(suppression)
+    appendResult(merged, result)
     for (const path of result.consumedFiles ?? []) consumed.push(path)
   }
   if (consumed.length > 0) merged.consumedFiles = consumed

@@ -13277,6 +13277,28 @@ function perFileSource(name, kinds, readFile) {
         },
     };
 }
+/** How much text the files hold, in UTF-16 code units. */
+function textLength(files) {
+    let length = 0;
+    for (const file of files)
+        length += file.text.length;
+    return length;
+}
+/** Drops the findings and suppressions equal to an earlier one (a file several builds or releases read reports once). */
+function dropRepeats(result) {
+    result.findings = firstOfEach(result.findings);
+    result.suppressions = firstOfEach(result.suppressions);
+}
+function firstOfEach(items) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const key = JSON.stringify(item);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
 function appendResult(into, from) {
     for (const key of Object.keys(from.facts)) {
         const items = from.facts[key];
@@ -21045,16 +21067,7 @@ function argoRelease(root, file, charts, result) {
         const name = nonEmpty(get(helm, 'releaseName')) ?? nonEmpty(nameNode);
         const namespace = nonEmpty(getPath(spec, ['destination', 'namespace']));
         const declaredAt = source.location;
-        const release = {
-            chart,
-            name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
-            namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
-            valueFiles: [],
-            inline: [],
-            replacesChartValues: false,
-            declaredAt,
-            via: 'argocd',
-        };
+        const release = newRelease(chart, name, namespace, declaredAt, 'argocd');
         for (const item of listItems(get(helm, 'valueFiles'))) {
             const reference = textOf(item);
             if (reference === undefined)
@@ -21132,16 +21145,7 @@ function fluxRelease(root, charts, result) {
         const text = targetNamespace ? `${textOf(targetNamespace)}-${textOf(metadataName)}` : textOf(metadataName);
         name = tree_edit_stringNode(text, metadataName.location);
     }
-    const release = {
-        chart,
-        name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
-        namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
-        valueFiles: [],
-        inline: [],
-        replacesChartValues: false,
-        declaredAt,
-        via: 'flux',
-    };
+    const release = newRelease(chart, name, namespace, declaredAt, 'flux');
     const valuesFiles = listItems(get(chartSpec, 'valuesFiles'));
     for (const item of valuesFiles) {
         const reference = textOf(item);
@@ -21156,16 +21160,19 @@ function fluxRelease(root, charts, result) {
 }
 /** A chart no release names: analysed with a symbolic release name and namespace, so nothing depending on them is asserted. */
 function unknownRelease(chart) {
-    const at = chartLocation(chart);
+    return newRelease(chart, undefined, undefined, chartLocation(chart), 'none');
+}
+/** A release without value files yet; a name or namespace not known is symbolic, named after the chart. */
+function newRelease(chart, name, namespace, declaredAt, via) {
     return {
         chart,
-        name: symbolicNode(`helm-release-name:${chart.directory}`, at),
-        namespace: symbolicNode(`helm-release-namespace:${chart.directory}`, at),
+        name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
+        namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
         valueFiles: [],
         inline: [],
         replacesChartValues: false,
-        declaredAt: at,
-        via: 'none',
+        declaredAt,
+        via,
     };
 }
 function listItems(node) {
@@ -21469,8 +21476,7 @@ const helmSource = {
             if (text !== undefined)
                 result.suppressions.push(...commentSuppressions(path, text, ['#']));
         }
-        result.findings = unique(result.findings);
-        result.suppressions = unique(result.suppressions);
+        dropRepeats(result);
         result.consumedFiles = [...consumed];
         return result;
     },
@@ -21559,16 +21565,6 @@ function helm_lookup(values, path) {
 function configPath(context) {
     const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation;
     return location?.path;
-}
-function unique(items) {
-    const seen = new Set();
-    return items.filter((item) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/sources/role-bindings.ts
@@ -22182,8 +22178,7 @@ const kustomizeSource = {
         for (const file of files)
             consumed.add(file.path);
         appendResult(result, fileResults(consumed, repository, builder, sniff));
-        result.findings = kustomize_unique(result.findings);
-        result.suppressions = kustomize_unique(result.suppressions);
+        dropRepeats(result);
         result.consumedFiles = [...consumed];
         return result;
     },
@@ -22308,16 +22303,6 @@ function fileResults(consumed, repository, builder, sniff) {
         result.suppressions.push(...read.suppressions.filter((suppression) => suppression.form === 'comment'));
     }
     return result;
-}
-function kustomize_unique(items) {
-    const seen = new Set();
-    return items.filter((item) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: external "node:module"
@@ -26423,6 +26408,7 @@ class TerraformProgram {
     context;
     /** Steps left to the root module being evaluated (each root, and each directory's variable files, get their own). */
     budget = new Budget(EVALUATION_BUDGET);
+    /** Parsed modules, with their own syntax findings, until let go. */
     modules = new Map();
     scannedTexts = new Map();
     diskTexts = new Map();
@@ -26456,7 +26442,7 @@ class TerraformProgram {
      * findings (their own part reports those). `mergeTerraformParts` keeps the roots no part calls.
      */
     runPart(part, count) {
-        const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textSize(files) })), count)[part] ?? []);
+        const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textLength(files) })), count)[part] ?? []);
         const findings = [];
         const suppressions = [];
         const called = new Set();
@@ -26489,8 +26475,11 @@ class TerraformProgram {
         new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink);
         return { dir: source.dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] };
     }
-    /** Parses a directory's `.tf` and variable files, with their syntax findings; undefined when it has no `.tf` file. Cached until released. */
+    /** A directory's `.tf` and variable files parsed, with their syntax findings; undefined when it has no `.tf` file. Kept until let go. */
     loadModule(dir) {
+        const cached = this.modules.get(dir);
+        if (cached)
+            return cached;
         const files = this.byDir.get(dir) ?? [];
         const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path));
         if (tf.length === 0)
@@ -26499,15 +26488,15 @@ class TerraformProgram {
         const parsed = tf.map((file) => this.parseFile(file, findings));
         this.budget = new Budget(EVALUATION_BUDGET);
         const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'), findings);
-        const source = { dir, files: parsed, variableValues };
-        this.modules.set(dir, source);
-        return { source, findings };
+        const loaded = { source: { dir, files: parsed, variableValues }, findings };
+        this.modules.set(dir, loaded);
+        return loaded;
     }
-    /** A module a module calls: parsed once more if it was let go, without reporting its findings again. */
+    /** A module a module calls: parsed (once more, if it was let go) with findings its own part reports. */
     moduleSource(dir) {
         const existing = this.modules.get(dir);
         if (existing || !this.byDir.has(dir))
-            return existing;
+            return existing?.source;
         const budget = this.budget;
         const loaded = this.loadModule(dir);
         this.budget = budget;
@@ -26668,12 +26657,6 @@ function terraformPartDirectories(dirs, count) {
     }
     return parts;
 }
-function textSize(files) {
-    let size = 0;
-    for (const file of files)
-        size += file.text.length;
-    return size;
-}
 function emptySink() {
     return { facts: emptyFacts(), findings: [], suppressions: [], documentFiles: new Set() };
 }
@@ -26737,10 +26720,7 @@ const terraformSource = {
 function terraformParts() {
     return {
         count(files, threads) {
-            let chars = 0;
-            for (const file of files)
-                chars += file.text.length;
-            return chars < PART_MIN_CHARS || threads <= 1 ? 1 : threads * PARTS_PER_THREAD;
+            return textLength(files) < PART_MIN_CHARS || threads <= 1 ? 1 : threads * PARTS_PER_THREAD;
         },
         read(files, context, part, count) {
             return readTerraform(files, context, (program) => program.runPart(part, count));
@@ -26984,8 +26964,8 @@ class PlanConfiguration {
         const found = [`${resource.address}.${attribute}`];
         const steps = moduleSteps(resource.moduleAddress);
         const local = resource.address.slice(resource.moduleAddress === '' ? 0 : resource.moduleAddress.length + 1);
-        this.outputsPassing(steps, configuration_unique([`${local}.${attribute}`, `${withoutKey(local)}.${attribute}`]), found, 0);
-        return configuration_unique(found);
+        this.outputsPassing(steps, unique([`${local}.${attribute}`, `${withoutKey(local)}.${attribute}`]), found, 0);
+        return unique(found);
     }
     outputsPassing(steps, localReferences, found, hops) {
         if (steps.length === 0 || hops > MAX_HOPS)
@@ -27002,7 +26982,7 @@ class PlanConfiguration {
             found.push(`${moduleAddressOf(steps)}.${name}`);
             if (last.key !== '')
                 found.push(`${moduleAddressOf([...parent, { name: last.name, key: '' }])}.${name}`);
-            this.outputsPassing(parent, configuration_unique([`module.${last.name}${last.key}.${name}`, `module.${last.name}.${name}`]), found, hops + 1);
+            this.outputsPassing(parent, unique([`module.${last.name}${last.key}.${name}`, `module.${last.name}.${name}`]), found, hops + 1);
         }
     }
     absolute(steps, reference, hops) {
@@ -27049,10 +27029,10 @@ function withoutKey(address) {
 function mostSpecific(references) {
     if (!Array.isArray(references))
         return [];
-    const all = configuration_unique(references.filter((reference) => typeof reference === 'string'));
+    const all = unique(references.filter((reference) => typeof reference === 'string'));
     return all.filter((reference) => !all.some((other) => other !== reference && (other.startsWith(`${reference}.`) || other.startsWith(`${reference}[`))));
 }
-function configuration_unique(values) {
+function unique(values) {
     return [...new Set(values)];
 }
 
@@ -27709,10 +27689,7 @@ function workerCountFor(files, requested) {
         return 0;
     if (requested !== undefined)
         return Math.max(0, Math.floor(requested));
-    let bytes = 0;
-    for (const file of files)
-        bytes += file.text.length;
-    if (bytes < PARALLEL_MIN_BYTES)
+    if (textLength(files) < PARALLEL_MIN_BYTES)
         return 0;
     return Math.max(0, Math.min((0,external_node_os_namespaceObject.availableParallelism)() - 1, MAX_DEFAULT_WORKERS));
 }
@@ -28078,20 +28055,9 @@ function mergeResults(results) {
     if (results.length === 1)
         return results[0];
     const merged = emptyResult();
-    const facts = merged.facts;
     const consumed = [];
     for (const result of results) {
-        for (const [key, items] of Object.entries(result.facts)) {
-            if (!items)
-                continue;
-            const list = (facts[key] ??= []);
-            for (const item of items)
-                list.push(item);
-        }
-        for (const finding of result.findings)
-            merged.findings.push(finding);
-        for (const suppression of result.suppressions)
-            merged.suppressions.push(suppression);
+        appendResult(merged, result);
         for (const path of result.consumedFiles ?? [])
             consumed.push(path);
     }

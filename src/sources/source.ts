@@ -90,6 +90,29 @@ export function perFileSource(name: string, kinds: readonly FileKind[], readFile
   }
 }
 
+/** How much text the files hold, in UTF-16 code units. */
+export function textLength(files: readonly SourceFile[]): number {
+  let length = 0
+  for (const file of files) length += file.text.length
+  return length
+}
+
+/** Drops the findings and suppressions equal to an earlier one (a file several builds or releases read reports once). */
+export function dropRepeats(result: SourceResult): void {
+  result.findings = firstOfEach(result.findings)
+  result.suppressions = firstOfEach(result.suppressions)
+}
+
+function firstOfEach<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const key = JSON.stringify(item)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 export function appendResult(into: SourceResult, from: SourceResult): void {
   for (const key of Object.keys(from.facts) as (keyof Facts)[]) {
     const items = from.facts[key]

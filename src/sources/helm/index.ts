@@ -3,7 +3,7 @@ import type { ObjectNode, TreeNode } from '../../model/tree.js'
 import { readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
 import { get, objectNode, set } from '../kustomize/tree-edit.js'
 import { RepositoryFiles } from '../kustomize/repository-files.js'
-import { appendResult, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
+import { appendResult, dropRepeats, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
 import { chartLocation, readCharts, type Chart } from './charts.js'
 import { truthy, valueOf } from './evaluate.js'
@@ -50,8 +50,7 @@ export const helmSource: Source = {
       const text = repository.text(path)
       if (text !== undefined) result.suppressions.push(...commentSuppressions(path, text, ['#']))
     }
-    result.findings = unique(result.findings)
-    result.suppressions = unique(result.suppressions)
+    dropRepeats(result)
     result.consumedFiles = [...consumed]
     return result
   },
@@ -139,14 +138,4 @@ function lookup(values: ObjectNode, path: string): TreeNode | undefined {
 function configPath(context: SourceContext): string | undefined {
   const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation
   return location?.path
-}
-
-function unique<T>(items: readonly T[]): T[] {
-  const seen = new Set<string>()
-  return items.filter((item) => {
-    const key = JSON.stringify(item)
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
 }

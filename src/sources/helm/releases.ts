@@ -90,16 +90,7 @@ function argoRelease(root: ObjectNode, file: SourceFile, charts: ReadonlyMap<str
     const name = nonEmpty(get(helm, 'releaseName')) ?? nonEmpty(nameNode)
     const namespace = nonEmpty(getPath(spec, ['destination', 'namespace']))
     const declaredAt = source.location
-    const release: Release = {
-      chart,
-      name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
-      namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
-      valueFiles: [],
-      inline: [],
-      replacesChartValues: false,
-      declaredAt,
-      via: 'argocd',
-    }
+    const release = newRelease(chart, name, namespace, declaredAt, 'argocd')
     for (const item of listItems(get(helm, 'valueFiles'))) {
       const reference = textOf(item)
       if (reference === undefined) continue
@@ -171,16 +162,7 @@ function fluxRelease(root: ObjectNode, charts: ReadonlyMap<string, Chart>, resul
     const text = targetNamespace ? `${textOf(targetNamespace)}-${textOf(metadataName)}` : textOf(metadataName)!
     name = stringNode(text, metadataName.location)
   }
-  const release: Release = {
-    chart,
-    name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
-    namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
-    valueFiles: [],
-    inline: [],
-    replacesChartValues: false,
-    declaredAt,
-    via: 'flux',
-  }
+  const release = newRelease(chart, name, namespace, declaredAt, 'flux')
   const valuesFiles = listItems(get(chartSpec, 'valuesFiles'))
   for (const item of valuesFiles) {
     const reference = textOf(item)
@@ -194,16 +176,20 @@ function fluxRelease(root: ObjectNode, charts: ReadonlyMap<string, Chart>, resul
 
 /** A chart no release names: analysed with a symbolic release name and namespace, so nothing depending on them is asserted. */
 export function unknownRelease(chart: Chart): Release {
-  const at = chartLocation(chart)
+  return newRelease(chart, undefined, undefined, chartLocation(chart), 'none')
+}
+
+/** A release without value files yet; a name or namespace not known is symbolic, named after the chart. */
+function newRelease(chart: Chart, name: TreeNode | undefined, namespace: TreeNode | undefined, declaredAt: Location, via: Release['via']): Release {
   return {
     chart,
-    name: symbolicNode(`helm-release-name:${chart.directory}`, at),
-    namespace: symbolicNode(`helm-release-namespace:${chart.directory}`, at),
+    name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),
+    namespace: namespace ?? symbolicNode(`helm-release-namespace:${chart.directory}`, declaredAt),
     valueFiles: [],
     inline: [],
     replacesChartValues: false,
-    declaredAt: at,
-    via: 'none',
+    declaredAt,
+    via,
   }
 }
 

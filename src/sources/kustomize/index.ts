@@ -2,7 +2,7 @@ import { fileLocation } from '../../model/location.js'
 import type { Suppression } from '../../model/suppression.js'
 import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
 import { pathsLookedUpByName } from '../manifest-sniff.js'
-import { appendResult, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
+import { appendResult, dropRepeats, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
 import { KustomizeBuilder, type Build } from './build.js'
 import { KUSTOMIZATION_FILE_NAMES } from './kustomization.js'
@@ -36,8 +36,7 @@ export const kustomizeSource: Source = {
     }
     for (const file of files) consumed.add(file.path)
     appendResult(result, fileResults(consumed, repository, builder, sniff))
-    result.findings = unique(result.findings)
-    result.suppressions = unique(result.suppressions)
+    dropRepeats(result)
     result.consumedFiles = [...consumed]
     return result
   },
@@ -163,14 +162,4 @@ function fileResults(consumed: ReadonlySet<string>, repository: RepositoryFiles,
     result.suppressions.push(...read.suppressions.filter((suppression: Suppression) => suppression.form === 'comment'))
   }
   return result
-}
-
-function unique<T>(items: readonly T[]): T[] {
-  const seen = new Set<string>()
-  return items.filter((item) => {
-    const key = JSON.stringify(item)
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
 }

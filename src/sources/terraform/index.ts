@@ -1,4 +1,4 @@
-import { emptyResult, type Source, type SourceContext, type SourceFile, type SourceParts, type SourceResult } from '../source.js'
+import { emptyResult, textLength, type Source, type SourceContext, type SourceFile, type SourceParts, type SourceResult } from '../source.js'
 import { loadedHclParser, loadHclParser } from './loader.js'
 import { mergeTerraformParts, TerraformProgram, type TerraformPart } from './program.js'
 
@@ -27,9 +27,7 @@ export const terraformSource: Source = {
 function terraformParts(): SourceParts<TerraformPart | SourceResult> {
   return {
     count(files, threads) {
-      let chars = 0
-      for (const file of files) chars += file.text.length
-      return chars < PART_MIN_CHARS || threads <= 1 ? 1 : threads * PARTS_PER_THREAD
+      return textLength(files) < PART_MIN_CHARS || threads <= 1 ? 1 : threads * PARTS_PER_THREAD
     },
     read(files, context, part, count) {
       return readTerraform(files, context, (program) => program.runPart(part, count))

@@ -4,7 +4,7 @@ import { emptyFacts, type Facts } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Suppression } from '../../model/suppression.js'
 import type { Location } from '../../model/location.js'
-import { appendResult, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
+import { appendResult, textLength, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
 import { parseJsonTree } from '../json-tree.js'
 import type { HclFile, Step, TemplateExpr } from './ast.js'
@@ -30,7 +30,8 @@ const HCL_COMMENT_MARKERS = ['#', '//', '/*'] as const
 export class TerraformProgram implements Program {
   /** Steps left to the root module being evaluated (each root, and each directory's variable files, get their own). */
   budget = new Budget(EVALUATION_BUDGET)
-  private readonly modules = new Map<string, ModuleSource>()
+  /** Parsed modules, with their own syntax findings, until let go. */
+  private readonly modules = new Map<string, { source: ModuleSource; findings: SourceFinding[] }>()
   private readonly scannedTexts = new Map<string, string>()
   private readonly diskTexts = new Map<string, FileText | undefined>()
   private readonly byDir = new Map<string, SourceFile[]>()
@@ -64,7 +65,7 @@ export class TerraformProgram implements Program {
    * findings (their own part reports those). `mergeTerraformParts` keeps the roots no part calls.
    */
   runPart(part: number, count: number): TerraformPart {
-    const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textSize(files) })), count)[part] ?? [])
+    const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textLength(files) })), count)[part] ?? [])
     const findings: SourceFinding[] = []
     const suppressions: Suppression[] = []
     const called = new Set<string>()
@@ -92,8 +93,10 @@ export class TerraformProgram implements Program {
     return { dir: source.dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] }
   }
 
-  /** Parses a directory's `.tf` and variable files, with their syntax findings; undefined when it has no `.tf` file. Cached until released. */
+  /** A directory's `.tf` and variable files parsed, with their syntax findings; undefined when it has no `.tf` file. Kept until let go. */
   private loadModule(dir: string): { source: ModuleSource; findings: SourceFinding[] } | undefined {
+    const cached = this.modules.get(dir)
+    if (cached) return cached
     const files = this.byDir.get(dir) ?? []
     const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path))
     if (tf.length === 0) return undefined
@@ -104,15 +107,15 @@ export class TerraformProgram implements Program {
       files.filter((file) => file.kind === 'terraform-vars'),
       findings,
     )
-    const source: ModuleSource = { dir, files: parsed, variableValues }
-    this.modules.set(dir, source)
-    return { source, findings }
+    const loaded = { source: { dir, files: parsed, variableValues }, findings }
+    this.modules.set(dir, loaded)
+    return loaded
   }
 
-  /** A module a module calls: parsed once more if it was let go, without reporting its findings again. */
+  /** A module a module calls: parsed (once more, if it was let go) with findings its own part reports. */
   private moduleSource(dir: string): ModuleSource | undefined {
     const existing = this.modules.get(dir)
-    if (existing || !this.byDir.has(dir)) return existing
+    if (existing || !this.byDir.has(dir)) return existing?.source
     const budget = this.budget
     const loaded = this.loadModule(dir)
     this.budget = budget
@@ -278,12 +281,6 @@ export function terraformPartDirectories(dirs: readonly { dir: string; size: num
     before += size
   }
   return parts
-}
-
-function textSize(files: readonly SourceFile[]): number {
-  let size = 0
-  for (const file of files) size += file.text.length
-  return size
 }
 
 function emptySink(): FactSink {
