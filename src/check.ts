@@ -99,7 +99,7 @@ export function analyse(files: readonly SourceFile[], filesSeen: number, config:
 /** Facts of the sources → graph → rules → findings. */
 function analyseRuns(runs: readonly SourceRun[], files: readonly SourceFile[], filesSeen: number, config: Config, options: AnalyseOptions): CheckResult {
   const facts = emptyFacts()
-  const findings: FindingDraftWithRule[] = [...(options.discoveryFindings ?? [])]
+  const findings: FindingDraftWithRule[] = [...(config.findings ?? []), ...(options.discoveryFindings ?? [])]
   const suppressions: Suppression[] = []
   for (const { result } of runs) {
     mergeFacts(facts, result.facts)

@@ -1,13 +1,14 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { check } from './check.js'
-import { ConfigError } from './config.js'
+import { ConfigError, DEFAULT_MAX_FILE_BYTES } from './config.js'
 import { loadConfig } from './config-file.js'
 import { formatBaseline, partitionByBaseline, readBaseline } from './github/baseline.js'
 import { includeGlobsFor, isGlob } from './paths.js'
 import { countByLevel, FAIL_ON_VALUES, findingsAtOrAbove, formatCounts, isFailOn, plural, type FailOn } from './report/counts.js'
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/index.js'
 import { VERSION } from './version.js'
+import { OutputRefused, writeOutputFile } from './write-output.js'
 
 export interface CliIo {
   stdout: { write(text: string): unknown }
@@ -38,10 +39,17 @@ Options:
   --exclude GLOB                      skip matching files; repeatable
   --baseline FILE                     accept the findings FILE lists (neither reported nor failing)
   --write-baseline FILE               write every current finding to FILE as a baseline and exit 0
+  --helm-render                       also render each Helm release with helm template (helm on the PATH)
+  --kustomize-render                  build each kustomization with kubectl kustomize (kubectl on the PATH)
+  --max-file-bytes N                  largest file read, in bytes (default: ${DEFAULT_MAX_FILE_BYTES}; 0: no limit);
+                                      a config file in the scanned tree may lower it, never raise it
   -h, --help                          show this help
   --version                           show the version
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error.
+
+A config file inside the scanned tree cannot turn rendering on or raise --max-file-bytes; the
+flags can. See docs/security.md.
 `
 
 interface CliOptions {
@@ -53,6 +61,9 @@ interface CliOptions {
   exclude: string[]
   baseline?: string
   writeBaseline?: string
+  helmRender: boolean
+  kustomizeRender: boolean
+  maxFileBytes: number
   help: boolean
   version: boolean
 }
@@ -79,22 +90,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT_OK
     }
     const target = await resolveTarget(options.paths, io.cwd)
-    const config = await loadConfig({ root: target.root, cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}) })
+    const trusted = { helmRender: options.helmRender, kustomizeRender: options.kustomizeRender, maxFileBytes: options.maxFileBytes }
+    const config = await loadConfig({ root: target.root, cwd: io.cwd, trusted, ...(options.config ? { configFile: options.config } : {}) })
     if (target.include) config.include = target.include
     config.exclude = [...config.exclude, ...options.exclude]
 
     const checked = await check({ root: target.root, config })
     if (options.writeBaseline) {
-      await writeReport(path.resolve(io.cwd, options.writeBaseline), formatBaseline(checked.findings), options.writeBaseline)
+      await writeReport(path.resolve(io.cwd, options.writeBaseline), formatBaseline(checked.findings), options.writeBaseline, target.root)
       io.stderr.write(`irsa-guard: baseline of ${plural(checked.findings.length, 'finding')} written to ${options.writeBaseline}\n`)
       return EXIT_OK
     }
-    const baseline = options.baseline ? await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline) : undefined
+    const baseline = options.baseline ? await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline, target.root) : undefined
     const result = baseline ? { ...checked, findings: partitionByBaseline(checked.findings, baseline).reported } : checked
     const report = formatReport(options.format, result)
     let written = ''
     if (options.output) {
-      await writeReport(path.resolve(io.cwd, options.output), report, options.output)
+      await writeReport(path.resolve(io.cwd, options.output), report, options.output, target.root)
       written = `; ${options.format} report written to ${options.output}`
     } else {
       io.stdout.write(report)
@@ -119,11 +131,11 @@ function describeError(error: unknown): string {
   return `irsa-guard: internal error: ${message}`
 }
 
-const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude', '--baseline', '--write-baseline'] as const
+const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude', '--baseline', '--write-baseline', '--max-file-bytes'] as const
 type ValueOption = (typeof VALUE_OPTIONS)[number]
 
 export function parseArguments(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], help: false, version: false }
+  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, help: false, version: false }
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!
     if (argument === '--') {
@@ -136,6 +148,14 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     }
     if (argument === '--version') {
       options.version = true
+      continue
+    }
+    if (argument === '--helm-render') {
+      options.helmRender = true
+      continue
+    }
+    if (argument === '--kustomize-render') {
+      options.kustomizeRender = true
       continue
     }
     if (!argument.startsWith('-') || argument === '-') {
@@ -184,6 +204,10 @@ function applyOption(options: CliOptions, name: ValueOption, value: string): voi
     case '--write-baseline':
       options.writeBaseline = value
       return
+    case '--max-file-bytes':
+      if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`--max-file-bytes must be a whole number of bytes (got "${value}")`)
+      options.maxFileBytes = Number(value)
+      return
   }
 }
 
@@ -206,11 +230,12 @@ export async function resolveTarget(paths: readonly string[], cwd: string): Prom
   return include ? { root: cwd, include } : { root: cwd }
 }
 
-async function writeReport(absolutePath: string, report: string, shownPath: string): Promise<void> {
+/** Writes a report where the user said; inside the scanned tree, never through a link planted there. */
+async function writeReport(absolutePath: string, report: string, shownPath: string, root: string): Promise<void> {
   try {
-    await mkdir(path.dirname(absolutePath), { recursive: true })
-    await writeFile(absolutePath, report)
+    await writeOutputFile(absolutePath, report, shownPath, { noLinksBelow: root })
   } catch (error) {
+    if (error instanceof OutputRefused) throw new UsageError(`cannot write ${error.message}`, false)
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new UsageError(`cannot write ${shownPath}: ${code}`, false)
   }

@@ -1,8 +1,22 @@
-import { readFile, stat } from 'node:fs/promises'
+import { lstat } from 'node:fs/promises'
 import { editDistance } from './text/edit-distance.js'
 import path from 'node:path'
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
-import { ConfigError, defaultConfig, type ClusterConfig, type Config, type HelmRelease, type KustomizeMode, type RoleBinding, type RuleSetting } from './config.js'
+import {
+  ConfigError,
+  defaultConfig,
+  defaultTrustedSettings,
+  type ClusterConfig,
+  type Config,
+  type HelmRelease,
+  type KustomizeMode,
+  type RoleBinding,
+  type RuleSetting,
+  type TrustedSettings,
+} from './config.js'
+import { confinementFor, describeNotRead, readFileBytes } from './discover/file-bytes.js'
+import type { SourceFinding } from './model/finding.js'
+import type { Location } from './model/location.js'
 import { parseEksIssuerHostPath } from './iam/arn.js'
 import { allRules } from './rules/index.js'
 import { liveRules } from './rules/live-rules.js'
@@ -22,6 +36,11 @@ const ACCOUNT = /^\d{12}$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/
+/** A config file is small; a larger one is refused before it is read. */
+const MAX_CONFIG_BYTES = 1024 * 1024
+
+/** The settings a config file may ask for but not grant (see TrustedSettings), and where it asks. */
+type RequestedSetting = 'helm.render' | 'kustomize' | 'maxFileBytes'
 
 export interface ConfigTextOptions {
   /** How the file is named in error messages (as the user gave it, or relative to the working directory). */
@@ -36,27 +55,46 @@ export interface ConfigTextOptions {
 export async function findConfigFile(root: string): Promise<string | undefined> {
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = path.join(root, name)
-    const info = await stat(candidate).catch(() => undefined)
-    if (info?.isFile()) return candidate
+    // lstat: a link by that name is the config file too, and is refused when read if it leaves the root or is no file.
+    const info = await lstat(candidate).catch(() => undefined)
+    if (info && !info.isDirectory()) return candidate
   }
   return undefined
 }
 
+/**
+ * Reads a config file through readFileBytes: inside `within` once links are resolved (a link out
+ * of the repository is refused, never followed: its target's text is never shown), a regular
+ * file, at most MAX_CONFIG_BYTES. Any problem is a ConfigError naming the file, never its bytes.
+ */
+function readConfigText(absolutePath: string, displayPath: string, within: string | undefined): string {
+  const read = readFileBytes(absolutePath, { within, limit: MAX_CONFIG_BYTES })
+  if (read.ok) return read.bytes.toString('utf8')
+  const reason =
+    read.why === 'missing'
+      ? 'no such file'
+      : read.why === 'not-a-file'
+        ? 'it is not a regular file'
+        : read.why === 'too-large'
+          ? `it is larger than ${MAX_CONFIG_BYTES} bytes`
+          : read.code === 'EACCES'
+            ? 'permission denied'
+            : describeNotRead(read.why, read.code)
+  throw new ConfigError(`${displayPath}: cannot read config file: ${reason}`)
+}
+
 /** Reads and validates a config file; any problem is a ConfigError with one line naming the file and line. */
-export async function loadConfigFile(absolutePath: string, options: ConfigTextOptions): Promise<Config> {
-  let text: string
-  try {
-    text = await readFile(absolutePath, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error)
-    throw new ConfigError(`${options.displayPath}: cannot read config file: ${reason}`)
-  }
-  return parseConfig(text, options)
+export async function loadConfigFile(absolutePath: string, options: ConfigTextOptions & { within?: string }): Promise<Config> {
+  return parseConfig(readConfigText(absolutePath, options.displayPath, options.within), options)
 }
 
 /** Validates the text of a `.irsa-guard.yml`; an empty file is the default config. */
 export function parseConfig(text: string, options: ConfigTextOptions): Config {
+  return parseConfigDocument(text, options).config
+}
+
+/** The config, and where the file asks for each setting only the workflow or the user may grant. */
+function parseConfigDocument(text: string, options: ConfigTextOptions): { config: Config; requested: Map<RequestedSetting, Location> } {
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true })
   const reader = new ConfigReader(text, document, lineCounter, options)
@@ -66,11 +104,13 @@ export function parseConfig(text: string, options: ConfigTextOptions): Config {
     const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
     throw new ConfigError(`${options.displayPath}:${line}: invalid YAML: ${reason}`)
   }
-  return reader.read()
+  const config = reader.read()
+  return { config, requested: reader.requested }
 }
 
 class ConfigReader {
   private readonly knownRuleIds: readonly string[]
+  readonly requested = new Map<RequestedSetting, Location>()
 
   constructor(
     private readonly text: string,
@@ -114,10 +154,12 @@ class ConfigReader {
             this.fail(value ?? (pair.key as Node), 'kustomize', `must be one of ${KUSTOMIZE_MODES.join(', ')} (got ${this.shown(value)})`)
           }
           config.kustomize = mode as KustomizeMode
+          this.request('kustomize', value!)
           break
         }
         case 'maxFileBytes':
           config.maxFileBytes = this.positiveInteger(value, pair, 'maxFileBytes')
+          this.request('maxFileBytes', value!)
           break
       }
     }
@@ -206,6 +248,7 @@ class ConfigReader {
       if (key === 'render') {
         if (!isScalar(value) || typeof value.value !== 'boolean') this.fail(value ?? (pair.key as Node), 'helm.render', `must be true or false (got ${this.shown(value)})`)
         helm.render = value.value as boolean
+        this.request('helm.render', value)
         continue
       }
       helm.releases = this.list(value, pair, 'helm.releases').map(([item, at]) => this.release(item, at))
@@ -231,6 +274,11 @@ class ConfigReader {
     if (nameLocation) release.nameLocation = nameLocation
     if (namespaceLocation) release.namespaceLocation = namespaceLocation
     return release
+  }
+
+  private request(setting: RequestedSetting, node: Node): void {
+    const { line, col } = this.lineCounter.linePos(node.range?.[0] ?? 0)
+    this.requested.set(setting, { path: this.options.repositoryPath ?? this.options.displayPath, line, column: col })
   }
 
   // ---- generic readers ----
@@ -370,20 +418,70 @@ export interface LoadConfigOptions {
   /** The config file the user named (relative to `cwd`); without it, `.irsa-guard.yml` at the root if present. */
   configFile?: string
   knownRuleIds?: readonly string[]
+  /** What the action's inputs or the CLI's flags grant; default: no rendering, the default size limit. */
+  trusted?: TrustedSettings
 }
 
-/** The config for a run: the named file (which must exist), else the root's `.irsa-guard.yml`, else defaults. */
+/**
+ * The config for a run: the named file (which must exist), else the root's `.irsa-guard.yml`,
+ * else defaults; with the trusted settings applied. A config file inside the scanned root is
+ * repository input: it may turn rendering off and lower maxFileBytes, but what it asks beyond
+ * the trusted settings is ignored and reported as a warning at its line. A file outside the root
+ * was named by the user or the workflow, and is followed.
+ */
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
+  const trusted = options.trusted ?? defaultTrustedSettings()
   const absolutePath = options.configFile ? path.resolve(options.cwd, options.configFile) : await findConfigFile(options.root)
-  if (!absolutePath) return defaultConfig()
+  if (!absolutePath) return withTrustedSettings(defaultConfig(), trusted)
   const displayPath = options.configFile ?? (toPosix(path.relative(options.cwd, absolutePath)) || absolutePath)
   const inRepository = toPosix(path.relative(options.root, absolutePath))
-  const repositoryPath = inRepository.startsWith('../') || path.isAbsolute(inRepository) ? undefined : inRepository
-  return loadConfigFile(absolutePath, {
+  const repositoryPath = inRepository === '..' || inRepository.startsWith('../') || path.isAbsolute(inRepository) ? undefined : inRepository
+  // A file the user named outside the root is theirs; one inside it stays inside.
+  const within = confinementFor(absolutePath, options.root)
+  const textOptions: ConfigTextOptions = {
     displayPath,
     ...(repositoryPath !== undefined ? { repositoryPath } : {}),
     ...(options.knownRuleIds ? { knownRuleIds: options.knownRuleIds } : {}),
-  })
+  }
+  const { config, requested } = parseConfigDocument(readConfigText(absolutePath, displayPath, within), textOptions)
+  if (within === undefined) {
+    if (trusted.helmRender) config.helm.render = true
+    if (trusted.kustomizeRender) config.kustomize = 'render'
+    if (!requested.has('maxFileBytes')) config.maxFileBytes = trusted.maxFileBytes
+    return config
+  }
+  const refused: SourceFinding[] = []
+  const refuse = (setting: RequestedSetting, message: string): void => {
+    const location = requested.get(setting)
+    if (location) refused.push({ ruleId: 'parse-error', level: 'warning', location, message, key: `config-refused:${setting}` })
+  }
+  const render = config.helm.render
+  if (render === true && !trusted.helmRender) {
+    refuse('helm.render', `helm.render: true is ignored: a config file in the scanned repository cannot make irsa-guard run helm; set the action input helm-render (CLI: --helm-render) to render charts`)
+  }
+  config.helm.render = trusted.helmRender && render !== false
+  if (config.kustomize === 'render' && !trusted.kustomizeRender) {
+    refuse('kustomize', `kustomize: render is ignored: a config file in the scanned repository cannot make irsa-guard run kubectl; set the action input kustomize-render (CLI: --kustomize-render) to render builds`)
+    config.kustomize = 'native'
+  } else if (trusted.kustomizeRender && config.kustomize !== 'native') {
+    config.kustomize = 'render'
+  }
+  if (requested.has('maxFileBytes') && trusted.maxFileBytes > 0 && config.maxFileBytes > trusted.maxFileBytes) {
+    refuse('maxFileBytes', `maxFileBytes: ${config.maxFileBytes} is ignored: a config file in the scanned repository may lower the size limit but not raise it above ${trusted.maxFileBytes} bytes; set the action input max-file-bytes (CLI: --max-file-bytes) to raise it`)
+    config.maxFileBytes = trusted.maxFileBytes
+  } else if (!requested.has('maxFileBytes')) {
+    config.maxFileBytes = trusted.maxFileBytes
+  }
+  if (refused.length > 0) config.findings = refused
+  return config
+}
+
+/** The defaults with what the workflow or the user granted. */
+function withTrustedSettings(config: Config, trusted: TrustedSettings): Config {
+  if (trusted.helmRender) config.helm.render = true
+  if (trusted.kustomizeRender) config.kustomize = 'render'
+  config.maxFileBytes = trusted.maxFileBytes
+  return config
 }
 
 function toPosix(file: string): string {

@@ -1,4 +1,4 @@
-import type { Level } from './model/finding.js'
+import type { Level, SourceFinding } from './model/finding.js'
 import type { Location } from './model/location.js'
 
 export type RuleSetting = Level | 'off'
@@ -50,9 +50,29 @@ export interface Config {
   kustomize?: KustomizeMode
   /** Files larger than this are skipped with a note. */
   maxFileBytes: number
+  /** What the config file asked for and was refused (settings only the workflow or the user may give), reported with the findings. */
+  findings?: SourceFinding[]
+}
+
+/**
+ * Settings that run a program or lift a resource limit: they come from the action's inputs or
+ * the CLI's flags, never from a config file inside the scanned tree (which a pull request
+ * controls). Such a file may turn rendering off and lower the limit, nothing more.
+ */
+export interface TrustedSettings {
+  /** `helm template` of each release (action input helm-render, CLI --helm-render). */
+  helmRender: boolean
+  /** `kubectl kustomize` of each build (action input kustomize-render, CLI --kustomize-render). */
+  kustomizeRender: boolean
+  /** The largest file read, in bytes (action input max-file-bytes, CLI --max-file-bytes); 0 means no limit. */
+  maxFileBytes: number
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
+
+export function defaultTrustedSettings(): TrustedSettings {
+  return { helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }
+}
 
 export function defaultConfig(): Config {
   return {

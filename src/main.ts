@@ -1,8 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { check, type CheckResult } from './check.js'
-import { ConfigError } from './config.js'
+import { ConfigError, DEFAULT_MAX_FILE_BYTES, type TrustedSettings } from './config.js'
 import { loadConfig } from './config-file.js'
 import { readBaseline } from './github/baseline.js'
 import { createGitHubClient } from './github/client.js'
@@ -21,6 +20,7 @@ import { toSarif } from './report/sarif.js'
 import { formatSarifWithinLimits } from './report/sarif-limits.js'
 import { formatText } from './report/text.js'
 import { truncateWithNotice } from './report/truncate.js'
+import { writeOutputFile } from './write-output.js'
 
 /** GitHub shows at most 1 MiB of a step's job summary. */
 const JOB_SUMMARY_LIMIT = 1024 * 1024
@@ -37,17 +37,19 @@ interface ActionInputs {
   onlyChanged: boolean
   baselineFile?: string
   comment: boolean
+  /** helm-render, kustomize-render, max-file-bytes: the settings no file of the scanned repository may grant. */
+  trusted: TrustedSettings
 }
 
 /** The action: inputs → check → annotations, job summary, SARIF, outputs; fails the step at `fail-on`. */
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs()
-    const config = await loadConfig({ root: inputs.workspace, cwd: inputs.workspace, ...(inputs.config ? { configFile: inputs.config } : {}) })
+    const config = await loadConfig({ root: inputs.workspace, cwd: inputs.workspace, trusted: inputs.trusted, ...(inputs.config ? { configFile: inputs.config } : {}) })
     const include = await includeGlobsFor(inputs.paths, inputs.workspace)
     if (include) config.include = include
     config.exclude = [...config.exclude, ...inputs.exclude]
-    const baseline = inputs.baselineFile ? await readBaseline(path.resolve(inputs.workspace, inputs.baselineFile), inputs.baselineFile) : undefined
+    const baseline = inputs.baselineFile ? await readBaseline(path.resolve(inputs.workspace, inputs.baselineFile), inputs.baselineFile, inputs.workspace) : undefined
 
     let result = await check({ root: inputs.workspace, config })
     let liveFailure: string | undefined
@@ -70,7 +72,7 @@ export async function run(): Promise<void> {
       sarifPath = path.resolve(inputs.workspace, inputs.sarifFile)
       // Code scanning compares with the default branch itself: only the baseline narrows the SARIF, not only-changed.
       const accepted = new Set(selection.accepted)
-      await writeSarif(sarifPath, { ...result, findings: result.findings.filter((finding) => !accepted.has(finding)) })
+      await writeSarif(sarifPath, inputs.sarifFile, inputs.workspace, { ...result, findings: result.findings.filter((finding) => !accepted.has(finding)) })
     }
     const failing = findingsAtOrAbove(reported.findings, inputs.failOn)
     const conclusion = failing.length > 0 || liveFailure ? 'failure' : 'success'
@@ -127,6 +129,11 @@ function readInputs(): ActionInputs {
     githubToken: core.getInput('github-token'),
     onlyChanged: booleanInput('only-changed', core.getInput('only-changed')),
     comment: booleanInput('comment', core.getInput('comment')),
+    trusted: {
+      helmRender: booleanInput('helm-render', core.getInput('helm-render')),
+      kustomizeRender: booleanInput('kustomize-render', core.getInput('kustomize-render')),
+      maxFileBytes: byteCountInput('max-file-bytes', core.getInput('max-file-bytes')),
+    },
     live: parseLiveInputs({
       live: core.getInput('live'),
       'aws-region': core.getInput('aws-region'),
@@ -151,6 +158,13 @@ function booleanInput(name: string, value: string): boolean {
   if (value === '' || /^(false|False|FALSE)$/.test(value)) return false
   if (/^(true|True|TRUE)$/.test(value)) return true
   throw new ConfigError(`input ${name} must be true or false (got "${value}")`)
+}
+
+/** A whole number of bytes; empty is the default, 0 means no limit. */
+function byteCountInput(name: string, value: string): number {
+  if (value.trim() === '') return DEFAULT_MAX_FILE_BYTES
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value.trim()))) throw new ConfigError(`input ${name} must be a whole number of bytes (got "${value}")`)
+  return Number(value.trim())
 }
 
 function logFindings(findings: readonly Finding[]): void {
@@ -211,11 +225,10 @@ function commentContext(selection: FindingSelection, github: GitHubContext, link
   }
 }
 
-/** SARIF within GitHub code scanning's limits; a notice says what had to be left out. */
-async function writeSarif(sarifPath: string, result: CheckResult): Promise<void> {
+/** SARIF within GitHub code scanning's limits, inside the workspace and never through a link; a notice says what had to be left out. */
+async function writeSarif(sarifPath: string, shownPath: string, workspace: string, result: CheckResult): Promise<void> {
   const { text, cuts } = formatSarifWithinLimits(toSarif(result))
-  await mkdir(path.dirname(sarifPath), { recursive: true })
-  await writeFile(sarifPath, text)
+  await writeOutputFile(sarifPath, text, `sarif-file ${shownPath}`, { confineTo: workspace })
   if (cuts.length > 0) core.notice(`irsa-guard cut the SARIF report to fit GitHub code scanning: ${cuts.join('; ')}`, { title: 'irsa-guard' })
 }
 

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs'
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import nodePath from 'node:path'
 import { ConfigError } from '../config.js'
 import type { SourceFinding } from '../model/finding.js'
 import { looksRelevantByName } from './classify.js'
+import { describeNotRead, readFileBytes } from './file-bytes.js'
 import { skippedFileNote } from './read.js'
 import { compileExcludeGlob, compileIgnoreRules, compileIncludeGlob, matchesExclude, parseGitignore, type ExcludeGlob, type IgnoreMatcher, type IncludeGlob } from './patterns.js'
 
@@ -10,6 +11,8 @@ export interface Candidate {
   /** Repository-relative, `/`-separated. */
   path: string
   absolutePath: string
+  /** The real path of the scanned root: the file is read only when it resolves inside it. */
+  rootReal?: string
 }
 
 export interface DiscoveryOptions {
@@ -99,6 +102,7 @@ class Walker {
   readonly findings: SourceFinding[] = []
   private readonly excludes: ExcludeGlob[]
   private readonly respectGitignore: boolean
+  private readonly maxFileBytes: number
   /** Some include glob matches every path (the default `**` + `/*`). */
   private readonly includesEverything: boolean
 
@@ -109,6 +113,7 @@ class Walker {
   ) {
     this.excludes = options.exclude.flatMap(compileExcludeGlob)
     this.respectGitignore = options.respectGitignore ?? true
+    this.maxFileBytes = options.maxFileBytes
     this.includesEverything = includes.some((include) => include.regex === undefined)
   }
 
@@ -121,8 +126,9 @@ class Walker {
       return
     }
     if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
-      const matches = readGitignore(nodePath.join(directory, '.gitignore'))
-      if (matches !== undefined) scopes = [...scopes, { directory: relative, matches }]
+      const gitignore = readGitignore(nodePath.join(directory, '.gitignore'), this.rootReal, this.maxFileBytes)
+      if (gitignore.unread) this.note(relative === '' ? '.gitignore' : `${relative}/.gitignore`, `${gitignore.unread}; its rules are not applied`)
+      if (gitignore.matches !== undefined) scopes = [...scopes, { directory: relative, matches: gitignore.matches }]
     }
     const filtered = this.excludes.length > 0 || scopes.length > 0
     const prefix = directory.endsWith(nodePath.sep) ? directory : directory + nodePath.sep
@@ -146,7 +152,7 @@ class Walker {
         if (target === 'unresolved') this.note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)')
         if (target !== 'file') continue
       }
-      this.candidates.push({ path, absolutePath })
+      this.candidates.push({ path, absolutePath, rootReal: this.rootReal })
     }
   }
 
@@ -185,15 +191,12 @@ function gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory
   return false
 }
 
-/** The file's rules, compiled; undefined when it has none (or cannot be read). */
-function readGitignore(absolutePath: string): IgnoreMatcher | undefined {
-  let rules
-  try {
-    rules = parseGitignore(readFileSync(absolutePath, 'utf8'))
-  } catch {
-    return undefined
-  }
-  return rules.length > 0 ? compileIgnoreRules(rules) : undefined
+/** The file's rules, compiled (none when it has none); why it was not read when it is a link out of the root, not a regular file, or over the size limit. */
+function readGitignore(absolutePath: string, rootReal: string, maxFileBytes: number): { matches?: IgnoreMatcher; unread?: string } {
+  const read = readFileBytes(absolutePath, { within: rootReal, limit: maxFileBytes })
+  if (!read.ok) return read.why === 'missing' || read.why === 'unreadable' ? {} : { unread: describeNotRead(read.why) }
+  const rules = parseGitignore(read.bytes.toString('utf8'))
+  return rules.length > 0 ? { matches: compileIgnoreRules(rules) } : {}
 }
 
 type LinkTarget = 'file' | 'directory' | 'outside' | 'unresolved'

@@ -1,8 +1,8 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { SourceFinding } from '../model/finding.js'
 import { fileLocation } from '../model/location.js'
 import { classify, looksRelevantByName } from './classify.js'
 import type { Candidate } from './discover.js'
+import { readFileBytes, type NotRead } from './file-bytes.js'
 
 /** Decoded text, or why there is none (a note, only for files that look relevant by name). */
 export type Decoded = { ok: true; text: string } | { ok: false; finding?: SourceFinding }
@@ -19,44 +19,37 @@ function looksLikeTerraformPlan(path: string, head: string): boolean {
 }
 
 /**
- * Reads and decodes a discovered file. A file larger than `maxFileBytes` (0: no limit) is not
- * read, with a note when its first bytes classify as something irsa-guard reads; a file that
- * cannot be read (gone, no permission) yields a note. Synchronous on purpose: no thread-pool
- * round trip per file. A file shorter than the first read (nearly all of them) costs open, one
- * read and close: a read of a regular file that returns fewer bytes than asked for has reached
- * the end, so it needs no fstat for its size.
+ * Reads and decodes a discovered file through readFileBytes (links out of the root refused,
+ * regular files only, never more than the limit read). A file larger than `maxFileBytes` (0: no
+ * limit) is not decoded, with a note when its first bytes classify as something irsa-guard reads;
+ * a file that cannot be read (gone, no permission) yields a note.
  */
 export function readCandidate(candidate: Candidate, maxFileBytes: number): Decoded {
   const { path, absolutePath } = candidate
-  let descriptor: number | undefined
-  try {
-    descriptor = openSync(absolutePath, 'r')
-    const head = readSync(descriptor, firstReadBuffer, 0, firstReadBuffer.length, 0)
-    if (head < firstReadBuffer.length) {
-      const whole = firstReadBuffer.subarray(0, head)
-      return (maxFileBytes > 0 && head > maxFileBytes ? oversized(path, head, whole, maxFileBytes) : undefined) ?? decodeText(path, whole)
-    }
-    const stats = fstatSync(descriptor)
-    if (!stats.isFile()) return { ok: false }
-    if (maxFileBytes > 0 && stats.size > maxFileBytes) {
-      const decoded = oversized(path, stats.size, firstReadBuffer, maxFileBytes)
-      if (decoded !== undefined) return decoded
-    }
-    const bytes = Buffer.allocUnsafe(stats.size)
-    const copied = firstReadBuffer.copy(bytes, 0, 0, Math.min(head, stats.size))
-    return decodeText(path, bytes.subarray(0, readInto(descriptor, bytes, copied)))
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    // A directory put where the walk saw a file: not a file, as fstat would have said.
-    if (code === 'EISDIR') return { ok: false }
-    return skipped(path, `it cannot be read (${code ?? (error as Error).message})`)
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor)
+  const within = candidate.rootReal
+  // At least the sniff's worth of bytes, so that an oversized file can still be classified.
+  const read = readFileBytes(absolutePath, { within, limit: maxFileBytes > 0 ? Math.max(maxFileBytes, OVERSIZED_SNIFF_BYTES) : 0 })
+  if (read.ok) {
+    const bytes = read.bytes
+    return (maxFileBytes > 0 && bytes.length > maxFileBytes ? oversized(path, bytes.length, bytes.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes) : undefined) ?? decodeText(path, bytes)
   }
+  if (read.why === 'too-large') {
+    const decision = oversized(path, read.size ?? 0, read.head!.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes)
+    if (decision !== undefined) return decision
+    const plan = readFileBytes(absolutePath, { within, limit: Math.max(maxFileBytes, MAX_PLAN_BYTES) })
+    if (plan.ok) return decodeText(path, plan.bytes)
+    if (plan.why === 'too-large') return skipped(path, `it is ${formatBytes(plan.size ?? 0)}, larger than the ${formatBytes(MAX_PLAN_BYTES)} limit of Terraform plans; exclude the file`)
+    return notRead(path, plan.why, plan.code)
+  }
+  return notRead(path, read.why, read.code)
 }
 
-/** The first read of every file goes here; its text is copied out when decoded, so one buffer serves all (readCandidate is synchronous). */
-const firstReadBuffer = Buffer.allocUnsafe(OVERSIZED_SNIFF_BYTES)
+function notRead(path: string, why: NotRead, code: string | undefined): Decoded {
+  // A directory put where the walk saw a file: not a file, as the walk would have said.
+  if (why === 'not-a-file') return { ok: false }
+  if (why === 'outside') return skipped(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory')
+  return skipped(path, `it cannot be read (${code ?? why})`)
+}
 
 /**
  * A file of `size` bytes, over `maxFileBytes`: a note when `head` (its first bytes) classifies as
@@ -70,18 +63,7 @@ function oversized(path: string, size: number, headBytes: Buffer, maxFileBytes: 
   if (size <= limit) return undefined
   const relevant = plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'))
   if (!relevant) return { ok: false }
-  return skipped(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise maxFileBytes in the config file, or exclude the file`)
-}
-
-/** Fills `buffer` from byte `from` on with the file's bytes at the same offsets; returns where they end (earlier when the file is shorter). */
-function readInto(descriptor: number, buffer: Buffer, from: number): number {
-  let filled = from
-  while (filled < buffer.length) {
-    const count = readSync(descriptor, buffer, filled, buffer.length - filled, filled)
-    if (count === 0) break
-    filled += count
-  }
-  return filled
+  return skipped(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file`)
 }
 
 /**

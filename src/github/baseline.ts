@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
 import { ConfigError } from '../config.js'
+import { confinementFor, describeNotRead, readFileBytes } from '../discover/file-bytes.js'
 import type { Finding } from '../model/finding.js'
 
 /** Accepted findings, known by their fingerprints (rule, file and subject; not the line). */
@@ -43,15 +43,17 @@ export function parseBaseline(text: string, shownPath: string): Baseline {
   return { fingerprints }
 }
 
-export async function readBaseline(absolutePath: string, shownPath: string): Promise<Baseline> {
-  let text: string
-  try {
-    text = await readFile(absolutePath, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new ConfigError(`${shownPath}: cannot read baseline file${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`)
+/** A baseline is at most this large; a larger one is refused before it is read. */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024
+
+/** Reads a baseline file; inside the scanned `root` it is read only when it resolves inside it, and a refused file is named, never shown. */
+export async function readBaseline(absolutePath: string, shownPath: string, root?: string): Promise<Baseline> {
+  const read = readFileBytes(absolutePath, { within: root === undefined ? undefined : confinementFor(absolutePath, root), limit: MAX_BASELINE_BYTES })
+  if (!read.ok) {
+    const reason = read.why === 'missing' ? ': no such file' : read.why === 'unreadable' && read.code ? ` (${read.code})` : `: ${describeNotRead(read.why, read.code)}`
+    throw new ConfigError(`${shownPath}: cannot read baseline file${reason}`)
   }
-  return parseBaseline(text, shownPath)
+  return parseBaseline(read.bytes.toString('utf8'), shownPath)
 }
 
 /** Findings the baseline does not accept, and those it does. */

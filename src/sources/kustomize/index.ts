@@ -105,7 +105,7 @@ function buildResult(build: Build, repository: RepositoryFiles, context: SourceC
         ruleId: 'parse-error',
         level: 'note',
         location: field.location,
-        message: `irsa-guard does not evaluate the kustomize field ${field.value}, so names, namespaces and annotations it sets are not seen; set kustomize: render in the config file to build with kubectl`,
+        message: `irsa-guard does not evaluate the kustomize field ${field.value}, so names, namespaces and annotations it sets are not seen; set the kustomize-render input (CLI: --kustomize-render) to build with kubectl`,
         key: `kustomize-unevaluated:${field.value}`,
       })
     }
@@ -132,7 +132,7 @@ function render(build: Build, repository: RepositoryFiles, context: SourceContex
         level: outcome.missingTool ? 'note' : 'warning',
         location,
         message: outcome.missingTool
-          ? `Cannot render ${build.kustomization.path} (kustomize: render): ${outcome.reason}; the native build was used`
+          ? `Cannot render ${build.kustomization.path} (kustomize-render): ${outcome.reason}; the native build was used`
           : `Cannot render ${build.kustomization.path}: ${outcome.reason}; the native build was used`,
         key: `kustomize-render:${build.kustomization.path}`,
       },

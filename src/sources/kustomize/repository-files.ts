@@ -1,5 +1,6 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import nodePath from 'node:path'
+import { readFileBytes } from '../../discover/file-bytes.js'
 import { decodeText } from '../../discover/read.js'
 import type { SourceFile } from '../source.js'
 
@@ -88,15 +89,10 @@ export class RepositoryFiles {
     if (this.root === undefined) return 'missing'
     const absolute = this.inside(path)
     if (!absolute) return isOutsideByName(path) ? 'outside' : 'missing'
-    try {
-      const stats = statSync(absolute)
-      if (!stats.isFile()) return 'missing'
-      if (this.maxFileBytes > 0 && stats.size > this.maxFileBytes) return 'too-large'
-      const decoded = decodeText(path, readFileSync(absolute))
-      return decoded.ok ? decoded.text : 'not-text'
-    } catch {
-      return 'missing'
-    }
+    const read = readFileBytes(absolute, { within: this.rootReal, limit: this.maxFileBytes })
+    if (!read.ok) return read.why === 'outside' || read.why === 'too-large' ? read.why : 'missing'
+    const decoded = decodeText(path, read.bytes)
+    return decoded.ok ? decoded.text : 'not-text'
   }
 
   /** The absolute path when `path` stays inside the root once links are resolved; undefined otherwise (or when missing). */

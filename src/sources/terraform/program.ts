@@ -1,5 +1,6 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs'
 import nodePath from 'node:path'
+import { readFileBytes, realpathRoot } from '../../discover/file-bytes.js'
+import { decodeText } from '../../discover/read.js'
 import { emptyFacts, type Facts } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Suppression } from '../../model/suppression.js'
@@ -211,22 +212,15 @@ export class TerraformProgram implements Program {
     return called
   }
 
-  /** A repository file the scan did not read (a template, a values file): only inside the root, within the size limit. */
+  /** A repository file the scan did not read (a template, a values file): only inside the root, a regular file within the size limit. */
   private readFromDisk(repositoryPath: string): FileText | undefined {
     const root = this.context.root
     if (!root) return undefined
-    try {
-      const rootReal = realpathSync(root)
-      const real = realpathSync(nodePath.join(rootReal, repositoryPath))
-      const relative = nodePath.relative(rootReal, real)
-      if (relative.startsWith('..') || nodePath.isAbsolute(relative)) return undefined
-      const stats = statSync(real)
-      const limit = this.context.config.maxFileBytes
-      if (!stats.isFile() || (limit > 0 && stats.size > limit)) return undefined
-      return { path: repositoryPath, text: readFileSync(real, 'utf8') }
-    } catch {
-      return undefined
-    }
+    const rootReal = realpathRoot(root)
+    const read = readFileBytes(nodePath.join(rootReal, repositoryPath), { within: rootReal, limit: this.context.config.maxFileBytes })
+    if (!read.ok) return undefined
+    const decoded = decodeText(repositoryPath, read.bytes)
+    return decoded.ok ? { path: repositoryPath, text: decoded.text } : undefined
   }
 }
 

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
+import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises'
+import path from 'node:path'
+import { ConfigError } from './config.js'
+
+export interface OutputPlace {
+  /** The file must lie inside this directory (the action's workspace). */
+  confineTo?: string
+  /** No directory between this one and the file may be a symbolic link (the scanned tree, which a pull request controls). */
+  noLinksBelow?: string
+}
+
+/** Why an output file was not written; the message names the path as given. */
+export class OutputRefused extends ConfigError {
+  override name = 'OutputRefused'
+}
+
+/**
+ * Writes a report (SARIF, baseline, --output) without ever writing through a symbolic link of
+ * the scanned tree: every directory below `noLinksBelow` is checked with lstat (missing ones are
+ * created one by one), the text goes to a new temporary file in the same directory (O_EXCL,
+ * O_NOFOLLOW) that is then renamed over the target, so a link planted at the target is replaced,
+ * never followed.
+ */
+export async function writeOutputFile(absolutePath: string, text: string, shownPath: string, place: OutputPlace = {}): Promise<void> {
+  const target = path.resolve(absolutePath)
+  if (place.confineTo !== undefined && !below(path.resolve(place.confineTo), target)) {
+    throw new OutputRefused(`${shownPath} is outside the workspace ${place.confineTo}; irsa-guard writes its reports only inside it`)
+  }
+  const directory = path.dirname(target)
+  const base = place.noLinksBelow ?? place.confineTo
+  if (base !== undefined && below(path.resolve(base), target)) await makeDirectoriesWithoutLinks(path.resolve(base), directory, shownPath)
+  else await mkdir(directory, { recursive: true })
+  const existing = await lstat(target).catch(() => undefined)
+  if (existing?.isDirectory()) throw new OutputRefused(`${shownPath} is a directory`)
+  const temporary = path.join(directory, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644)
+  try {
+    await handle.writeFile(text)
+    await handle.close()
+    await rename(temporary, target)
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    await unlink(temporary).catch(() => undefined)
+    throw error
+  }
+}
+
+/** Creates the directories from `base` down to `directory`, refusing one that is a symbolic link or not a directory. */
+async function makeDirectoriesWithoutLinks(base: string, directory: string, shownPath: string): Promise<void> {
+  let current = base
+  for (const segment of path.relative(base, directory).split(path.sep).filter((part) => part !== '')) {
+    current = path.join(current, segment)
+    const info = await lstat(current).catch(() => undefined)
+    if (info === undefined) {
+      await mkdir(current)
+      continue
+    }
+    const shown = path.relative(base, current) || '.'
+    if (info.isSymbolicLink()) throw new OutputRefused(`${shownPath} lies below ${shown}, a symbolic link; irsa-guard never writes through links in the scanned tree`)
+    if (!info.isDirectory()) throw new OutputRefused(`${shownPath} lies below ${shown}, which is not a directory`)
+  }
+}
+
+function below(directory: string, file: string): boolean {
+  const relative = path.relative(directory, file)
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
+}
