@@ -44,7 +44,7 @@ describe('bad input', () => {
       'k8s/tabs.yaml:6:1: warning: Cannot parse YAML: Tabs are not allowed as indentation; nothing in this document was checked [parse-error]',
       'k8s/template.yaml:1:3: warning: Cannot parse YAML: Block collections are not allowed within flow collections; the file holds template expressions ({{ }}), so scan the rendered manifests (helm template, envsubst) or exclude the template [parse-error]',
       'generated/binary.yaml:1:1: note: Skipped generated/binary.yaml: it is binary (a NUL byte at offset 28), not text; exclude it, or save it as UTF-8 text [parse-error]',
-      'generated/huge.yaml:1:1: note: Skipped generated/huge.yaml: it is 10.6 MB, larger than the 2.0 MB limit; raise maxFileBytes in the config file, or exclude the file [parse-error]',
+      'generated/huge.yaml:1:1: note: Skipped generated/huge.yaml: it is 10.6 MB, larger than the 2.0 MB limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file [parse-error]',
       'generated/loop-a.yaml:1:1: note: Skipped generated/loop-a.yaml: it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop) [parse-error]',
       'generated/loop-b.yaml:1:1: note: Skipped generated/loop-b.yaml: it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop) [parse-error]',
     ])

@@ -126,7 +126,7 @@ describe('discover: what is scanned', () => {
     const ignored = await discover(root, { include: ['**/*'], exclude: [], maxFileBytes: 0, respectGitignore: false })
     expect(honoured.candidates.map((candidate) => candidate.path)).toEqual(['b.yaml'])
     expect(ignored.candidates.map((candidate) => candidate.path)).toEqual(['b.yaml', 'rendered/a.yaml'])
-    expect(ignored.candidates[0]).toEqual({ path: 'b.yaml', absolutePath: path.join(realpathSync(root), 'b.yaml') })
+    expect(ignored.candidates[0]).toEqual({ path: 'b.yaml', absolutePath: path.join(realpathSync(root), 'b.yaml'), rootReal: realpathSync(root) })
   })
 })
 
@@ -176,7 +176,7 @@ describe('discover: files it will not read', () => {
     const result = await scan(root, { maxFileBytes: 1024 })
     expect(readPaths(result)).toEqual(['small.yaml'])
     expect(linesOf(result, 'parse-error')).toEqual([
-      'big.yaml:1:1: note: Skipped big.yaml: it is 2.8 KB, larger than the 1.0 KB limit; raise maxFileBytes in the config file, or exclude the file [parse-error]',
+      'big.yaml:1:1: note: Skipped big.yaml: it is 2.8 KB, larger than the 1.0 KB limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file [parse-error]',
     ])
   })
 

@@ -48,13 +48,13 @@ describe('readCandidate', () => {
         ruleId: 'parse-error',
         level: 'note',
         location: { path: 'small-limit.yaml', line: 1, column: 1 },
-        message: 'Skipped small-limit.yaml: it is 2.9 KB, larger than the 1.0 KB limit; raise maxFileBytes in the config file, or exclude the file',
+        message: 'Skipped small-limit.yaml: it is 2.9 KB, larger than the 1.0 KB limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file',
         key: 'skipped:small-limit.yaml',
       },
     })
     expect(readCandidate(candidateIn(root, 'large.yaml'), 100 * 1024)).toMatchObject({
       ok: false,
-      finding: { message: 'Skipped large.yaml: it is 192.1 KB, larger than the 100.0 KB limit; raise maxFileBytes in the config file, or exclude the file' },
+      finding: { message: 'Skipped large.yaml: it is 192.1 KB, larger than the 100.0 KB limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file' },
     })
     expect(readCandidate(candidateIn(root, 'values.yaml'), 1024)).toEqual({ ok: false })
   })

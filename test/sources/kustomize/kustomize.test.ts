@@ -174,7 +174,7 @@ describe('Kustomize: the build', () => {
       'k/kustomization.yaml': 'resources: [sa.yaml]\nreplacements:\n  - path: replacements.yaml\n',
     })
     expect(linesOf(await scan(root), 'parse-error')).toEqual([
-      'k/kustomization.yaml:2:1: note: irsa-guard does not evaluate the kustomize field replacements, so names, namespaces and annotations it sets are not seen; set kustomize: render in the config file to build with kubectl [parse-error]',
+      'k/kustomization.yaml:2:1: note: irsa-guard does not evaluate the kustomize field replacements, so names, namespaces and annotations it sets are not seen; set the kustomize-render input (CLI: --kustomize-render) to build with kubectl [parse-error]',
     ])
   })
 

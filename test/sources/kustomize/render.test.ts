@@ -78,7 +78,7 @@ describeWithKubectl('kustomize: render (kubectl kustomize)', () => {
     const native = await scan(tempRepo(files), { kustomize: 'native' })
     expect(native.graph.facts.serviceAccounts.map((sa) => sa.roleArn)).toEqual([{ kind: 'known', value: 'placeholder', location: { path: 'app/sa.yaml', line: 6, column: 33 } }])
     expect(linesOf(native, 'parse-error')).toEqual([
-      'app/kustomization.yaml:3:1: note: irsa-guard does not evaluate the kustomize field replacements, so names, namespaces and annotations it sets are not seen; set kustomize: render in the config file to build with kubectl [parse-error]',
+      'app/kustomization.yaml:3:1: note: irsa-guard does not evaluate the kustomize field replacements, so names, namespaces and annotations it sets are not seen; set the kustomize-render input (CLI: --kustomize-render) to build with kubectl [parse-error]',
     ])
     const rendered = await scan(tempRepo(files), { kustomize: 'render' })
     // The value kubectl built, at the place the native build knows for that field.
@@ -115,7 +115,7 @@ describeWithKubectl('kustomize: render (kubectl kustomize)', () => {
     const result = await scan(root, { kustomize: 'render' })
     expect(linesOf(result, 'parse-error').map((line) => line.replace(/kubectl failed: .*; the native/, 'kubectl failed: …; the native'))).toEqual([
       'app/kustomization.yaml:1:1: warning: Cannot render app/kustomization.yaml: kubectl failed: …; the native build was used [parse-error]',
-      'app/kustomization.yaml:2:1: note: irsa-guard does not evaluate the kustomize field helmCharts, so names, namespaces and annotations it sets are not seen; set kustomize: render in the config file to build with kubectl [parse-error]',
+      'app/kustomization.yaml:2:1: note: irsa-guard does not evaluate the kustomize field helmCharts, so names, namespaces and annotations it sets are not seen; set the kustomize-render input (CLI: --kustomize-render) to build with kubectl [parse-error]',
     ])
     expect(result.graph.facts.serviceAccounts.map((sa) => `${sa.source} ${sa.name.kind === 'known' ? sa.name.value : ''}`)).toEqual(['kustomize app'])
   })
