@@ -235,7 +235,7 @@ async function writeReport(absolutePath: string, report: string, shownPath: stri
   try {
     await writeOutputFile(absolutePath, report, shownPath, { noLinksBelow: root })
   } catch (error) {
-    if (error instanceof OutputRefused) throw new UsageError(`cannot write ${error.message}`, false)
+    if (error instanceof OutputRefused) throw new UsageError(error.message, false)
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new UsageError(`cannot write ${shownPath}: ${code}`, false)
   }

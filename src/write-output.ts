@@ -11,9 +11,12 @@ export interface OutputPlace {
   noLinksBelow?: string
 }
 
-/** Why an output file was not written; the message names the path as given. */
+/** Why an output file was not written: `cannot write <path as given>: <reason>`. */
 export class OutputRefused extends ConfigError {
   override name = 'OutputRefused'
+  constructor(shownPath: string, reason: string) {
+    super(`cannot write ${shownPath}: ${reason}`)
+  }
 }
 
 /**
@@ -26,14 +29,14 @@ export class OutputRefused extends ConfigError {
 export async function writeOutputFile(absolutePath: string, text: string, shownPath: string, place: OutputPlace = {}): Promise<void> {
   const target = path.resolve(absolutePath)
   if (place.confineTo !== undefined && !below(path.resolve(place.confineTo), target)) {
-    throw new OutputRefused(`${shownPath} is outside the workspace ${place.confineTo}; irsa-guard writes its reports only inside it`)
+    throw new OutputRefused(shownPath, `it is outside the workspace ${place.confineTo}; irsa-guard writes its reports only inside it`)
   }
   const directory = path.dirname(target)
   const base = place.noLinksBelow ?? place.confineTo
   if (base !== undefined && below(path.resolve(base), target)) await makeDirectoriesWithoutLinks(path.resolve(base), directory, shownPath)
   else await mkdir(directory, { recursive: true })
   const existing = await lstat(target).catch(() => undefined)
-  if (existing?.isDirectory()) throw new OutputRefused(`${shownPath} is a directory`)
+  if (existing?.isDirectory()) throw new OutputRefused(shownPath, 'it is a directory')
   const temporary = path.join(directory, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644)
   try {
@@ -58,8 +61,8 @@ async function makeDirectoriesWithoutLinks(base: string, directory: string, show
       continue
     }
     const shown = path.relative(base, current) || '.'
-    if (info.isSymbolicLink()) throw new OutputRefused(`${shownPath} lies below ${shown}, a symbolic link; irsa-guard never writes through links in the scanned tree`)
-    if (!info.isDirectory()) throw new OutputRefused(`${shownPath} lies below ${shown}, which is not a directory`)
+    if (info.isSymbolicLink()) throw new OutputRefused(shownPath, `it lies below ${shown}, a symbolic link, and irsa-guard never writes through links in the scanned tree`)
+    if (!info.isDirectory()) throw new OutputRefused(shownPath, `it lies below ${shown}, which is not a directory`)
   }
 }
 
