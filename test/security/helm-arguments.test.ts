@@ -134,6 +134,7 @@ describe('defect 1: repository values never reach helm as options', () => {
     expect(helm.calls()).toEqual([])
     expect(findingLines(run.stdout)).toEqual([
       "charts/orders/Chart.yaml:2:7: warning: Did not render the release of charts/orders with helm (helm-render): the chart's file templates/passwd.yaml was not read: it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; the native reading was used [parse-error]",
+      'charts/orders/templates/passwd.yaml:1:1: note: Skipped charts/orders/templates/passwd.yaml: it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory [parse-error]',
     ])
   })
 

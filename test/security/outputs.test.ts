@@ -78,6 +78,7 @@ describe('defect 5: reports are never written through a link or outside the work
     const run = runCliBundle(['.', '--write-baseline', 'baseline.json'], root)
     expect(run.code).toBe(0)
     expect(readFileSync(target.file, 'utf8')).toBe('precious\n')
-    expect(JSON.parse(readFileSync(path.join(root, 'baseline.json'), 'utf8'))).toEqual({ version: 1, findings: [] })
+    expect(lstatSync(path.join(root, 'baseline.json')).isFile()).toBe(true)
+    expect(JSON.parse(readFileSync(path.join(root, 'baseline.json'), 'utf8')).version).toBe(1)
   })
 })
