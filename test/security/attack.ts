@@ -23,15 +23,29 @@ export function runCliBundle(argv: readonly string[], cwd: string, env: NodeJS.P
  * records each argument on a line of `argv` and the plugin variables on `env`, then prints one
  * ServiceAccount, as `helm template` would. It uses shell builtins only: irsa-guard runs it with an empty PATH.
  */
-export function fakeHelm(): { directory: string; argvFile: string; envFile: string; calls(): string[][] } {
-  const directory = mkdtempSync(path.join(os.tmpdir(), 'irsa-guard-fake-helm-'))
+export function fakeHelm(): FakeTool {
+  return fakeTool('helm')
+}
+
+export interface FakeTool {
+  directory: string
+  argvFile: string
+  envFile: string
+  calls(): string[][]
+  /** The recorded environment of each call, scratch paths as `<scratch>`. */
+  environments(): string[]
+}
+
+/** A fake `name` (helm, kubectl) as fakeHelm describes. */
+export function fakeTool(name: string): FakeTool {
+  const directory = mkdtempSync(path.join(os.tmpdir(), `irsa-guard-fake-${name}-`))
   const argvFile = path.join(directory, 'argv')
   const envFile = path.join(directory, 'env')
   const script = [
     '#!/bin/sh',
     `for argument in "$@"; do echo "$argument"; done >> '${argvFile}'`,
     `echo '--- end of call' >> '${argvFile}'`,
-    `echo "HELM_NO_PLUGINS=$HELM_NO_PLUGINS PATH=$PATH" >> '${envFile}'`,
+    `echo "PATH=$PATH HOME=$HOME HTTPS_PROXY=$HTTPS_PROXY HELM_NO_PLUGINS=$HELM_NO_PLUGINS HELM_PLUGINS=$HELM_PLUGINS GITHUB_TOKEN=$GITHUB_TOKEN" >> '${envFile}'`,
     'echo "apiVersion: v1"',
     'echo "kind: ServiceAccount"',
     'echo "metadata:"',
@@ -39,8 +53,8 @@ export function fakeHelm(): { directory: string; argvFile: string; envFile: stri
     'echo "  namespace: web"',
     '',
   ].join('\n')
-  writeFileSync(path.join(directory, 'helm'), script)
-  chmodSync(path.join(directory, 'helm'), 0o755)
+  writeFileSync(path.join(directory, name), script)
+  chmodSync(path.join(directory, name), 0o755)
   return {
     directory,
     argvFile,
@@ -51,6 +65,13 @@ export function fakeHelm(): { directory: string; argvFile: string; envFile: stri
             .split('--- end of call\n')
             .filter((call) => call !== '')
             .map((call) => call.replace(/\n$/, '').split('\n'))
+        : [],
+    environments: () =>
+      existsSync(envFile)
+        ? readFileSync(envFile, 'utf8')
+            .split('\n')
+            .filter((line) => line !== '')
+            .map((line) => line.replace(/\/[^ ]*\/irsa-guard-run-[^/ ]+/g, '<scratch>'))
         : [],
   }
 }

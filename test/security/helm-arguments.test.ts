@@ -123,6 +123,7 @@ describe('defect 1: repository values never reach helm as options', () => {
       ['template', '--namespace', 'web', '--skip-tests', '--values', '<scratch>/values-0.yaml', '--', 'orders', '<scratch>/chart'],
     ])
     expect(helm.calls()[0]!.every((argument) => !argument.startsWith(workspace))).toBe(true)
+    expect(helm.environments()).toEqual(['PATH=<scratch>/empty HOME=<scratch> HTTPS_PROXY=http://127.0.0.1:9 HELM_NO_PLUGINS=1 HELM_PLUGINS=<scratch>/empty GITHUB_TOKEN='])
     expect(findingLines(run.stdout)).toEqual([])
   })
 
