@@ -8,7 +8,7 @@ import type { Location } from '../../model/location.js'
 import type { ObjectNode, TreeNode } from '../../model/tree.js'
 import type { BuiltObject } from '../kubernetes.js'
 import { locateRendered } from '../kustomize/locate-rendered.js'
-import { runRenderer } from '../kustomize/render.js'
+import { runRenderer, type ScratchDirectories } from '../kustomize/render.js'
 import type { RepositoryFiles } from '../kustomize/repository-files.js'
 import { textOf } from '../kustomize/tree-edit.js'
 import type { SourceContext } from '../source.js'
@@ -78,7 +78,7 @@ export function renderRelease(release: Release, repository: RepositoryFiles, con
       args.push('--values', file)
     })
     args.push('--', name, chartCopy)
-    const outcome = runRenderer('helm', args, context.root, HELM_ENVIRONMENT)
+    const outcome = runRenderer('helm', args, context.root, helmEnvironment)
     if (!outcome.ok) {
       return {
         note: {
@@ -101,15 +101,17 @@ export function renderRelease(release: Release, repository: RepositoryFiles, con
  * scratch directory, plugins in an empty one and switched off (the environment table of helm
  * v3's `helm --help`: "HELM_NO_PLUGINS … Set HELM_NO_PLUGINS=1 to disable plugins").
  */
-const HELM_ENVIRONMENT: Record<string, string> = {
-  HELM_NO_PLUGINS: '1',
-  HELM_PLUGINS: '{empty}',
-  HELM_CONFIG_HOME: '{scratch}/helm-config',
-  HELM_CACHE_HOME: '{scratch}/helm-cache',
-  HELM_DATA_HOME: '{scratch}/helm-data',
-  HELM_REPOSITORY_CONFIG: '{scratch}/helm-config/repositories.yaml',
-  HELM_REPOSITORY_CACHE: '{scratch}/helm-cache/repository',
-  HELM_REGISTRY_CONFIG: '{scratch}/helm-config/registry.json',
+function helmEnvironment({ scratch, empty }: ScratchDirectories): Record<string, string> {
+  return {
+    HELM_NO_PLUGINS: '1',
+    HELM_PLUGINS: empty,
+    HELM_CONFIG_HOME: nodePath.join(scratch, 'helm-config'),
+    HELM_CACHE_HOME: nodePath.join(scratch, 'helm-cache'),
+    HELM_DATA_HOME: nodePath.join(scratch, 'helm-data'),
+    HELM_REPOSITORY_CONFIG: nodePath.join(scratch, 'helm-config', 'repositories.yaml'),
+    HELM_REPOSITORY_CACHE: nodePath.join(scratch, 'helm-cache', 'repository'),
+    HELM_REGISTRY_CONFIG: nodePath.join(scratch, 'helm-config', 'registry.json'),
+  }
 }
 
 /**

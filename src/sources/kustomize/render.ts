@@ -5,6 +5,12 @@ import nodePath from 'node:path'
 
 export type RenderOutcome = { ok: true; text: string } | { ok: false; reason: string; missingTool?: boolean }
 
+/** The run's scratch directory (removed after it), and an empty directory inside it. */
+export interface ScratchDirectories {
+  scratch: string
+  empty: string
+}
+
 const RENDER_TIMEOUT_MS = 60_000
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024
 /** A proxy nobody listens on (the discard port): any HTTP(S) fetch a renderer tries fails at once. */
@@ -18,7 +24,7 @@ const NO_NETWORK_PROXY = 'http://127.0.0.1:9'
  * directories, no kubeconfig, and a proxy that refuses every connection. Every argument comes
  * from the caller, who puts `--` before positionals and validates what the repository gave.
  */
-export function runRenderer(command: string, args: readonly string[], root: string, extraEnv: Record<string, string> = {}): RenderOutcome {
+export function runRenderer(command: string, args: readonly string[], root: string, toolEnvironment: (scratch: ScratchDirectories) => Record<string, string> = () => ({})): RenderOutcome {
   const path = trustedPath(root)
   const executable = findExecutable(command, path)
   if (!executable) return { ok: false, reason: `${command} is not on the PATH`, missingTool: true }
@@ -47,7 +53,7 @@ export function runRenderer(command: string, args: readonly string[], root: stri
         https_proxy: NO_NETWORK_PROXY,
         NO_PROXY: '',
         no_proxy: '',
-        ...Object.fromEntries(Object.entries(extraEnv).map(([name, value]) => [name, value.replace('{empty}', empty).replace('{scratch}', scratch)])),
+        ...toolEnvironment({ scratch, empty }),
       },
     })
     if (result.error) {
