@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { allRules } from '../../src/rules/index.js'
 
 /**
  * What a pull request puts into a name to take over the step's log: a forged annotation on a file
@@ -259,3 +260,18 @@ function unescapeData(text: string): string {
 function unescapeProperty(text: string): string {
   return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%')
 }
+
+const RULE_IDS = new Set(allRules.map((rule) => rule.meta.id))
+
+/** A command irsa-guard did not issue itself: anything but its group and its annotations (titled by a rule or irsa-guard, on a real file). */
+export function forged(commands: readonly RunnerCommand[], files: ReadonlySet<string>): RunnerCommand[] {
+  return commands.filter(({ command, properties }) => {
+    if (command === 'group' || command === 'endgroup') return false
+    if (!['error', 'warning', 'notice'].includes(command)) return true
+    const { title, file, ...rest } = properties
+    const located = file !== undefined && files.has(file) && RULE_IDS.has(title ?? '') && Object.keys(rest).every((key) => ['line', 'col'].includes(key))
+    const general = file === undefined && (title === undefined || title === 'irsa-guard') && Object.keys(rest).length === 0
+    return !located && !general
+  })
+}
+

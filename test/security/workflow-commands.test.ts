@@ -4,10 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { repositoryRoot } from '../helpers.js'
 import { runActionBundle } from '../action/run-bundle.js'
-import { allRules } from '../../src/rules/index.js'
-import { runnerCommands, writeAttackRepository, type RunnerCommand } from './payloads.js'
-
-const RULE_IDS = new Set(allRules.map((rule) => rule.meta.id))
+import { forged, runnerCommands, writeAttackRepository } from './payloads.js'
 
 /** Fields whose payload reaches a finding message or path, and so the step's log. */
 const LOGGED_FIELDS = ['sa-name', 'sa-namespace', 'sa-audience', 'sa-role-arn', 'workload-sa', 'iam-sid', 'iam-sub', 'iam-aud', 'iam-federated', 'iam-operator', 'file-name', 'tf-sid', 'tf-sub', 'eksctl-name', 'eksctl-namespace', 'cfn-sid', 'cfn-sub']
@@ -15,18 +12,6 @@ const LOGGED_FIELDS = ['sa-name', 'sa-namespace', 'sa-audience', 'sa-role-arn', 
 function runCli(argv: string[], cwd: string) {
   const child = spawnSync(process.execPath, [path.join(repositoryRoot, 'dist', 'cli', 'index.js'), ...argv], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 60_000 })
   return { code: child.status, stdout: child.stdout, stderr: child.stderr }
-}
-
-/** A command irsa-guard did not issue itself: anything but its group and its annotations (titled by a rule or irsa-guard, on a real file). */
-function forged(commands: readonly RunnerCommand[], files: ReadonlySet<string>): RunnerCommand[] {
-  return commands.filter(({ command, properties }) => {
-    if (command === 'group' || command === 'endgroup') return false
-    if (!['error', 'warning', 'notice'].includes(command)) return true
-    const { title, file, ...rest } = properties
-    const located = file !== undefined && files.has(file) && RULE_IDS.has(title ?? '') && Object.keys(rest).every((key) => ['line', 'col'].includes(key))
-    const general = file === undefined && (title === undefined || title === 'irsa-guard') && Object.keys(rest).length === 0
-    return !located && !general
-  })
 }
 
 describe('a repository whose names carry workflow commands, run through the bundles as the runner runs them', () => {
