@@ -38,6 +38,7 @@ describe('a repository whose names carry Markdown, in the job summary, the check
 
   it('the check run summary is the same escaped Markdown', () => {
     expect(github.checkRuns).toHaveLength(1)
+    expect(markdownProblems(github.checkRuns[0]!.summary!, { strong: 1 })).toEqual([])
     expect(github.checkRuns[0]!.summary!.trimEnd()).toBe(run.summary.trimEnd())
   })
 
