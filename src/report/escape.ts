@@ -52,12 +52,16 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]<>!|~&$#]/g
  * Plain text for Markdown (a sentence, a list item, a table cell): shows exactly the text, renders
  * no markup or HTML, stays on one line, pings no one (`@name` and `@org/team`) and links no issue
  * (`#123`, `owner/repo#123`): a zero-width joiner after the `@` or `#` breaks GitHub's reference.
+ * A URL in the text is not made a link.
  */
 export function escapeMarkdown(text: string): string {
   const escaped = text
     .replace(MARKDOWN_SPECIAL, (character) => `\\${character}`)
     .replace(/@(?=[A-Za-z0-9])/g, '@\u200d')
     .replace(/\\#(?=[0-9])/g, '\\#\u200d')
+    // GFM's literal autolinks start at `://` and `www.`; with the escape they stay text (cmark-gfm's parse-time autolink).
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
   return escapeControlCharacters(escaped)
 }
 

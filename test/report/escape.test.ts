@@ -31,6 +31,10 @@ describe('escaping for Markdown', () => {
     expect(escapeMarkdown('@org/team and @user, a@b, #12 and o/r#3 but # 4')).toBe('@\u200dorg/team and @\u200duser, a@\u200db, \\#\u200d12 and o/r\\#\u200d3 but \\# 4')
   })
 
+  it('keeps URLs from becoming links', () => {
+    expect(escapeMarkdown('see https://evil.example/x or WWW.evil.example')).toBe('see https\\://evil.example/x or WWW\\.evil.example')
+  })
+
   it('fences a code span longer than any backtick run in it, with | escaped only in a table', () => {
     expect(markdownCode('plain')).toBe('`plain`')
     expect(markdownCode('a`b')).toBe('``a`b``')
