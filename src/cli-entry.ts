@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from './cli.js'
+import { escapeWorkflowCommandText } from './report/escape.js'
 import { isSourceWorker, registerSourceWorkerScript, serveSourceWorker } from './run-sources.js'
 
 if (isSourceWorker()) serveSourceWorker()
@@ -19,7 +20,7 @@ function runCli(): void {
       process.exitCode = code
     },
     (error: unknown) => {
-      process.stderr.write(`irsa-guard: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
+      process.stderr.write(`irsa-guard: internal error: ${escapeWorkflowCommandText(error instanceof Error ? error.message : String(error))}\n`)
       process.exitCode = 2
     },
   )

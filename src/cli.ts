@@ -6,6 +6,7 @@ import { loadConfig } from './config-file.js'
 import { formatBaseline, partitionByBaseline, readBaseline } from './github/baseline.js'
 import { includeGlobsFor, isGlob } from './paths.js'
 import { countByLevel, FAIL_ON_VALUES, findingsAtOrAbove, formatCounts, isFailOn, plural, type FailOn } from './report/counts.js'
+import { escapeWorkflowCommandsInJson, escapeWorkflowCommandText } from './report/escape.js'
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/index.js'
 import { VERSION } from './version.js'
 import { OutputRefused, writeOutputFile } from './write-output.js'
@@ -109,7 +110,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       await writeReport(path.resolve(io.cwd, options.output), report, options.output, target.root)
       written = `; ${options.format} report written to ${options.output}`
     } else {
-      io.stdout.write(report)
+      io.stdout.write(printable(options.format, report))
     }
     const failing = findingsAtOrAbove(result.findings, options.failOn)
     io.stderr.write(
@@ -124,8 +125,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/**
+ * A report as printed on standard output, which a workflow's log reads for workflow commands: text
+ * lines are escaped by the text reporter; `##[` inside JSON strings becomes `##\u005b` (the same
+ * JSON); Markdown is escaped line by line.
+ */
+function printable(format: ReportFormat, report: string): string {
+  if (format === 'json' || format === 'sarif') return escapeWorkflowCommandsInJson(report)
+  if (format === 'markdown') return report.split('\n').map(escapeWorkflowCommandText).join('\n')
+  return report
+}
+
 function describeError(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]
+  const message = escapeWorkflowCommandText((error instanceof Error ? error.message : String(error)).split('\n')[0]!)
   if (error instanceof ConfigError) return `irsa-guard: ${message}`
   if (error instanceof UsageError) return `irsa-guard: ${message}${error.hintHelp ? ' (see irsa-guard --help)' : ''}`
   return `irsa-guard: internal error: ${message}`

@@ -1,12 +1,13 @@
 import path from 'node:path'
 import * as core from '@actions/core'
+import { actionsLog } from './actions-log.js'
 import { check, type CheckResult } from './check.js'
 import { ConfigError, DEFAULT_MAX_FILE_BYTES, type TrustedSettings } from './config.js'
 import { loadConfig } from './config-file.js'
 import { readBaseline } from './github/baseline.js'
 import { createGitHubClient } from './github/client.js'
 import { readGitHubContext, type GitHubContext } from './github/context.js'
-import { COMMENT_MARKER } from './github/comment.js'
+import { COMMENT_MARKER, DEFAULT_COMMENT_AUTHOR } from './github/comment.js'
 import { problemsNotice, publishToGitHub, type Published } from './github/publish.js'
 import { selectFindings, type FindingSelection } from './github/select.js'
 import { parseLiveInputs, type LiveSettings } from './live/inputs.js'
@@ -18,7 +19,7 @@ import { formatMarkdown, type MarkdownOptions } from './report/markdown.js'
 import { formatPullRequestComment } from './report/pr-comment.js'
 import { toSarif } from './report/sarif.js'
 import { formatSarifWithinLimits } from './report/sarif-limits.js'
-import { formatText } from './report/text.js'
+import { formatFindingLine } from './report/text.js'
 import { truncateWithNotice } from './report/truncate.js'
 import { writeOutputFile } from './write-output.js'
 
@@ -39,6 +40,7 @@ interface ActionInputs {
   comment: boolean
   /** helm-render, kustomize-render, max-file-bytes: the settings no file of the scanned repository may grant. */
   trusted: TrustedSettings
+  commentAuthor: string
 }
 
 /** The action: inputs → check → annotations, job summary, SARIF, outputs; fails the step at `fail-on`. */
@@ -61,8 +63,8 @@ export async function run(): Promise<void> {
     const github = readGitHubContext()
     const client = inputs.githubToken && github ? createGitHubClient(inputs.githubToken, github.apiUrl) : undefined
     const selection = await selectFindings(result.findings, { onlyChanged: inputs.onlyChanged, ...(baseline ? { baseline } : {}), ...(client ? { client } : {}), ...(github ? { github } : {}) })
-    for (const line of selection.info) core.info(line)
-    for (const warning of selection.warnings) core.warning(warning, { title: 'irsa-guard' })
+    for (const line of selection.info) actionsLog.info(line)
+    for (const warning of selection.warnings) actionsLog.warning(warning, { title: 'irsa-guard' })
     const reported: CheckResult = { ...result, findings: selection.reported }
     const counts = countByLevel(reported.findings)
     logFindings(reported.findings)
@@ -83,16 +85,16 @@ export async function run(): Promise<void> {
     let published: Published = { problems: inputs.comment && !client ? ['the comment input needs the github-token input'] : [] }
     if (client && github) {
       const commentBody = inputs.comment ? formatPullRequestComment(reported, commentContext(selection, github, markdownOptions)) : undefined
-      published = await publishToGitHub({ client, github, findings: reported.findings, conclusion, summary, ...(commentBody !== undefined ? { commentBody } : {}) })
+      published = await publishToGitHub({ client, github, findings: reported.findings, conclusion, summary, commentAuthor: inputs.commentAuthor, ...(commentBody !== undefined ? { commentBody } : {}) })
     }
     const notice = problemsNotice(published.problems, github)
     if (published.checkRun) {
-      core.info(`irsa-guard check run with ${plural(reported.findings.length, 'annotation')}: ${published.checkRun.url}`)
-      if (notice) core.notice(notice, { title: 'irsa-guard' })
+      actionsLog.info(`irsa-guard check run with ${plural(reported.findings.length, 'annotation')}: ${published.checkRun.url}`)
+      if (notice) actionsLog.notice(notice, { title: 'irsa-guard' })
     } else {
       annotate(reported.findings, inputs.sarifFile, notice)
     }
-    if (published.comment && published.comment.action !== 'skipped') core.info(`irsa-guard pull request comment ${published.comment.action}: ${published.comment.url}`)
+    if (published.comment && published.comment.action !== 'skipped') actionsLog.info(`irsa-guard pull request comment ${published.comment.action}: ${published.comment.url}`)
 
     core.setOutput('errors', counts.error)
     core.setOutput('warnings', counts.warning)
@@ -104,17 +106,17 @@ export async function run(): Promise<void> {
     core.setOutput('comment-url', published.comment && published.comment.action !== 'skipped' ? published.comment.url : '')
     core.setOutput('conclusion', conclusion)
     if (failing.length > 0) {
-      core.setFailed(`irsa-guard found ${formatCounts(counts)}: ${plural(failing.length, 'finding')} at or above fail-on ${inputs.failOn}`)
+      actionsLog.setFailed(`irsa-guard found ${formatCounts(counts)}: ${plural(failing.length, 'finding')} at or above fail-on ${inputs.failOn}`)
     }
     if (liveFailure) {
-      core.setFailed(liveFailure)
+      actionsLog.setFailed(liveFailure)
     } else if (failing.length === 0) {
-      core.info(`irsa-guard found ${formatCounts(counts)} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; nothing at or above fail-on ${inputs.failOn}`)
+      actionsLog.info(`irsa-guard found ${formatCounts(counts)} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; nothing at or above fail-on ${inputs.failOn}`)
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     core.setOutput('conclusion', 'failure')
-    core.setFailed(error instanceof ConfigError ? message : `irsa-guard: internal error: ${message}`)
+    actionsLog.setFailed(error instanceof ConfigError ? message : `irsa-guard: internal error: ${message}`)
   }
 }
 
@@ -134,6 +136,7 @@ function readInputs(): ActionInputs {
       kustomizeRender: booleanInput('kustomize-render', core.getInput('kustomize-render')),
       maxFileBytes: byteCountInput('max-file-bytes', core.getInput('max-file-bytes')),
     },
+    commentAuthor: core.getInput('comment-author') || DEFAULT_COMMENT_AUTHOR,
     live: parseLiveInputs({
       live: core.getInput('live'),
       'aws-region': core.getInput('aws-region'),
@@ -169,9 +172,9 @@ function byteCountInput(name: string, value: string): number {
 
 function logFindings(findings: readonly Finding[]): void {
   if (findings.length === 0) return
-  core.startGroup(`irsa-guard findings (${findings.length})`)
-  core.info(formatText(findings).trimEnd())
-  core.endGroup()
+  actionsLog.startGroup(`irsa-guard findings (${findings.length})`)
+  actionsLog.lines(findings.map(formatFindingLine))
+  actionsLog.endGroup()
 }
 
 /**
@@ -187,15 +190,15 @@ function annotate(findings: readonly Finding[], sarifFile: string | undefined, f
       startLine: finding.location.line,
       startColumn: finding.location.column,
     }
-    if (finding.level === 'error') core.error(finding.message, properties)
-    else if (finding.level === 'warning') core.warning(finding.message, properties)
-    else core.notice(finding.message, properties)
+    if (finding.level === 'error') actionsLog.error(finding.message, properties)
+    else if (finding.level === 'warning') actionsLog.warning(finding.message, properties)
+    else actionsLog.notice(finding.message, properties)
   }
   const hidden = hiddenAnnotationsNotice(plan.hidden, sarifFile ? `the job summary and ${sarifFile}` : 'the job summary')
   const notice = fallbackReason
     ? `${fallbackReason}. Findings are annotated on this step instead, where GitHub shows at most 10 per level${hidden ? `; ${hidden}` : ''}`
     : hidden
-  if (notice) core.notice(notice, { title: 'irsa-guard' })
+  if (notice) actionsLog.notice(notice, { title: 'irsa-guard' })
 }
 
 /** Links into the repository at the commit checked. */
@@ -229,7 +232,7 @@ function commentContext(selection: FindingSelection, github: GitHubContext, link
 async function writeSarif(sarifPath: string, shownPath: string, workspace: string, result: CheckResult): Promise<void> {
   const { text, cuts } = formatSarifWithinLimits(toSarif(result))
   await writeOutputFile(sarifPath, text, `sarif-file ${shownPath}`, { confineTo: workspace })
-  if (cuts.length > 0) core.notice(`irsa-guard cut the SARIF report to fit GitHub code scanning: ${cuts.join('; ')}`, { title: 'irsa-guard' })
+  if (cuts.length > 0) actionsLog.notice(`irsa-guard cut the SARIF report to fit GitHub code scanning: ${cuts.join('; ')}`, { title: 'irsa-guard' })
 }
 
 /** The job summary within GitHub's 1 MiB a step. */

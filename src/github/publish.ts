@@ -17,6 +17,8 @@ export interface PublishRequest {
   summary: string
   /** The sticky comment's body, when `comment: true`. */
   commentBody?: string
+  /** The account the token comments as; only its marked comment is updated. */
+  commentAuthor?: string
 }
 
 export interface Published {
@@ -58,7 +60,7 @@ export async function publishToGitHub(request: PublishRequest): Promise<Publishe
   if (request.commentBody !== undefined && github.pullRequest) {
     try {
       const body = request.commentBody.slice(0, COMMENT_BODY_LIMIT)
-      published.comment = await upsertStickyComment(client, repository, github.pullRequest.number, body, request.findings.length > 0)
+      published.comment = await upsertStickyComment(client, repository, github.pullRequest.number, body, request.findings.length > 0, request.commentAuthor)
     } catch (error) {
       published.problems.push(`the pull request comment could not be written (${describeApiError(error)}${isPermissionError(error) ? '; it needs `permissions: pull-requests: write`' : ''})`)
     }

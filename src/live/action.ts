@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { actionsLog } from '../actions-log.js'
 import { check, type CheckResult } from '../check.js'
 import type { Config } from '../config.js'
 import { liveRules } from '../rules/live-rules.js'
@@ -31,15 +32,15 @@ export async function runLiveStep(input: LiveStepInput): Promise<LiveStepResult>
   const outcome = await confirmLive(input.offline.graph, { settings, config: input.config, env: process.env, mask: core.setSecret })
   if (!outcome.ran) {
     if (settings.mode === 'required') return { result: input.offline, failure: `live: required, but live confirmation could not run: ${outcome.reason}` }
-    core.notice(`live confirmation skipped, checked the repository only: ${outcome.reason}`, { title: 'irsa-guard live' })
+    actionsLog.notice(`live confirmation skipped, checked the repository only: ${outcome.reason}`, { title: 'irsa-guard live' })
     return { result: input.offline }
   }
   const { observations } = outcome
   if (outcome.calls === 0 && observations.roles.length === 0) {
-    core.info('irsa-guard live: nothing to confirm (no ServiceAccount names a role)')
+    actionsLog.info('irsa-guard live: nothing to confirm (no ServiceAccount names a role)')
     return { result: input.offline }
   }
-  core.info(
+  actionsLog.info(
     `irsa-guard live: ${observations.roles.length} ${observations.roles.length === 1 ? 'role' : 'roles'}, ${observations.providers.length} OIDC ` +
       `${observations.providers.length === 1 ? 'provider' : 'providers'}, ${observations.clusters.length} ${observations.clusters.length === 1 ? 'cluster' : 'clusters'} ` +
       `read in ${outcome.calls} AWS calls (${formatSeconds(outcome.elapsedMs)}) with ${outcome.credentials}; ${observations.gaps.length} could not be confirmed`,

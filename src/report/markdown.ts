@@ -7,6 +7,7 @@ import type { Location } from '../model/location.js'
 import { describeValue, type Value } from '../model/value.js'
 import { docsUrl } from '../rules/rule.js'
 import { countByLevel, formatCounts, plural } from './counts.js'
+import { encodeUrlPath, escapeMarkdown, markdownCode } from './escape.js'
 
 export interface MarkdownOptions {
   /** Prefix that turns a repository path into a link, e.g. `https://github.com/o/r/blob/<sha>`. */
@@ -59,13 +60,14 @@ export function formatMarkdown(result: CheckResult, options: MarkdownOptions = {
 
 function chainRow(sa: ServiceAccount, result: CheckResult, spans: Map<Role, Span[]>, options: MarkdownOptions): string {
   const links = result.graph.rolesOf(sa)
-  const serviceAccount = `\`${valueText(sa.namespace)}/${valueText(sa.name)}\`<br>${link(sa.location, options)}`
+  const cell = { inTable: true }
+  const serviceAccount = `${markdownCode(`${valueText(sa.namespace)}/${valueText(sa.name)}`, cell)}<br>${link(sa.location, options, false, cell)}`
   const role =
     links.length === 0
-      ? `${sa.roleArn ? code(describeValue(sa.roleArn)) : ''}<br>not defined in the scanned files`
-      : links.map(({ role: linked }) => `${code(linked.name ? valueText(linked.name) : linked.label)}<br>${link(linked.location, options)}`).join('<br>')
+      ? `${sa.roleArn ? markdownCode(describeValue(sa.roleArn), cell) : ''}<br>not defined in the scanned files`
+      : links.map(({ role: linked }) => `${markdownCode(linked.name ? valueText(linked.name) : linked.label, cell)}<br>${link(linked.location, options, false, cell)}`).join('<br>')
   const providers = [...new Set(links.flatMap(({ role: linked }) => federatedProviders(linked)))]
-  const provider = providers.length > 0 ? providers.map(code).join('<br>') : '—'
+  const provider = providers.length > 0 ? providers.map((text) => markdownCode(text, cell)).join('<br>') : '—'
   const findings = result.findings.filter((finding) => concernsChain(finding, sa, links.map(({ role: linked }) => linked), spans))
   return `| ${serviceAccount} | ${role} | ${provider} | ${verdict(findings, links.length > 0)} |`
 }
@@ -146,25 +148,16 @@ function groupByRule(findings: readonly Finding[]): [string, Finding[]][] {
   return [...groups].sort(([idA, a], [idB, b]) => worst(b) - worst(a) || idA.localeCompare(idB))
 }
 
-export function link(location: Location, options: MarkdownOptions, withColumn = false): string {
+/** A location as a link into the repository (`blobUrl`), else as code; `inTable` for a table cell. */
+export function link(location: Location, options: MarkdownOptions, withColumn = false, { inTable = false }: { inTable?: boolean } = {}): string {
   const text = withColumn ? `${location.path}:${location.line}:${location.column}` : `${location.path}:${location.line}`
-  if (!options.blobUrl) return `\`${text}\``
-  const href = `${options.blobUrl.replace(/\/$/, '')}/${location.path.split('/').map(encodeURIComponent).join('/')}#L${location.line}`
+  if (!options.blobUrl) return markdownCode(text, { inTable })
+  const href = `${options.blobUrl.replace(/\/$/, '')}/${encodeUrlPath(location.path)}#L${location.line}`
   return `[${escapeMarkdown(text)}](${href})`
 }
 
 export function valueText(value: Value): string {
   return value.kind === 'known' ? value.value : `\${${value.expression}}`
-}
-
-export function code(text: string): string {
-  const clean = text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-  return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``
-}
-
-/** Escapes what markdown would otherwise render (emphasis in `system:serviceaccount:*:*`, table pipes, HTML). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (character) => `\\${character}`).replace(/\n/g, ' ')
 }
 
 function lineKey(location: Location): string {

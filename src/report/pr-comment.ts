@@ -4,7 +4,8 @@ import { levelRank, type Finding, type Level } from '../model/finding.js'
 import type { Location } from '../model/location.js'
 import { docsUrl, type RuleMeta } from '../rules/rule.js'
 import { countByLevel, formatCounts, plural } from './counts.js'
-import { code, concernsChain, escapeMarkdown, federatedProviders, link, roleSpans, valueText, type MarkdownOptions } from './markdown.js'
+import { escapeMarkdown, markdownCode } from './escape.js'
+import { concernsChain, federatedProviders, link, roleSpans, valueText, type MarkdownOptions } from './markdown.js'
 import { truncateWithNotice } from './truncate.js'
 
 export interface CommentContext extends MarkdownOptions {
@@ -62,7 +63,7 @@ export function formatPullRequestComment(result: CheckResult, context: CommentCo
   }
   const clean = chains.filter((chain) => chain.findings.length === 0)
   if (clean.length > 0) {
-    const names = clean.slice(0, 20).map((chain) => code(serviceAccountName(chain.sa)))
+    const names = clean.slice(0, 20).map((chain) => markdownCode(serviceAccountName(chain.sa)))
     lines.push(`✅ ${plural(clean.length, 'other ServiceAccount')} with a role and no findings${scope}: ${names.join(', ')}${clean.length > 20 ? ', …' : ''}`, '')
   }
   lines.push(...remedies(result), '')
@@ -108,10 +109,10 @@ function lineKey(location: Location): string {
 function chainTitle(chain: Chain): string {
   const role =
     chain.roles.length > 0
-      ? chain.roles.map((role) => code(role.name ? valueText(role.name) : role.label)).join(', ')
-      : `${chain.sa.roleArn ? code(valueText(chain.sa.roleArn)) : 'its role'} (not in the scanned files)`
+      ? chain.roles.map((role) => markdownCode(role.name ? valueText(role.name) : role.label)).join(', ')
+      : `${chain.sa.roleArn ? markdownCode(valueText(chain.sa.roleArn)) : 'its role'} (not in the scanned files)`
   const providers = [...new Set(chain.roles.flatMap(federatedProviders))]
-  return `${code(serviceAccountName(chain.sa))} → ${role}${providers.length > 0 ? ` → ${providers.map(code).join(', ')}` : ''}`
+  return `${markdownCode(serviceAccountName(chain.sa))} → ${role}${providers.length > 0 ? ` → ${providers.map((provider) => markdownCode(provider)).join(', ')}` : ''}`
 }
 
 function findingLine(finding: Finding, context: CommentContext): string {

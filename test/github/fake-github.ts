@@ -67,6 +67,11 @@ export class FakeGitHub {
     [WRITE_TOKEN, { checks: 'write', pullRequests: 'write' }],
     [READ_ONLY_TOKEN, { checks: 'read', pullRequests: 'read' }],
   ])
+  /** The account each token acts as; the workflow's GITHUB_TOKEN comments as github-actions[bot]. */
+  readonly logins = new Map<string, string>([
+    [WRITE_TOKEN, 'github-actions[bot]'],
+    [READ_ONLY_TOKEN, 'github-actions[bot]'],
+  ])
   private nextId = 4_100_000
   private server: Server | undefined
 
@@ -102,6 +107,13 @@ export class FakeGitHub {
     const list = this.comments.get(pullNumber) ?? []
     for (let index = 0; index < count; index++) list.push({ id: this.nextId++, body: `Looks good ${index}`, user })
     this.comments.set(pullNumber, list)
+  }
+
+  /** One comment on a pull request by `user`; returns its id. */
+  addComment(pullNumber: number, body: string, user: string): number {
+    const comment: StoredComment = { id: this.nextId++, body, user }
+    this.comments.set(pullNumber, [...(this.comments.get(pullNumber) ?? []), comment])
+    return comment.id
   }
 
   private handle(request: IncomingMessage, rawBody: string, response: ServerResponse): void {
@@ -215,7 +227,7 @@ export class FakeGitHub {
       case 'issues/create-comment': {
         if (permissions.pullRequests !== 'write') return denied('issues/comments#create-an-issue-comment')
         const number = Number(pathParameters.issue_number)
-        const comment: StoredComment = { id: this.nextId++, body: String(body.body), user: 'github-actions[bot]' }
+        const comment: StoredComment = { id: this.nextId++, body: String(body.body), user: this.logins.get(token!) ?? 'github-actions[bot]' }
         this.comments.set(number, [...(this.comments.get(number) ?? []), comment])
         return reply(201, this.commentResponse(number, comment))
       }
@@ -278,13 +290,20 @@ export class FakeGitHub {
       url: `${this.url}/repos/${OWNER}/${REPO}/issues/comments/${comment.id}`,
       html_url: `https://github.com/${OWNER}/${REPO}/pull/${issueNumber}#issuecomment-${comment.id}`,
       body: comment.body,
-      user: { login: comment.user, id: 41898282, type: 'Bot' },
+      user: { login: comment.user, ...accountOf(comment.user) },
       created_at: '2025-01-01T00:00:00Z',
       updated_at: '2025-01-01T00:00:00Z',
       issue_url: `${this.url}/repos/${OWNER}/${REPO}/issues/${issueNumber}`,
       author_association: 'NONE',
     }
   }
+}
+
+/** github-actions[bot] is GitHub's account 41898282; other accounts get ids of their own, bots by their `[bot]` suffix. */
+function accountOf(login: string): { id: number; type: 'Bot' | 'User' } {
+  if (login === 'github-actions[bot]') return { id: 41898282, type: 'Bot' }
+  const id = 1_000_000 + [...login].reduce((sum, character) => (sum * 31 + character.charCodeAt(0)) % 9_000_000, 7)
+  return { id, type: login.endsWith('[bot]') ? 'Bot' : 'User' }
 }
 
 let description: OpenApiDescription | undefined

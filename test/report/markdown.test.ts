@@ -1,4 +1,5 @@
-import { escapeMarkdown, formatMarkdown } from '../../src/report/markdown.js'
+import { formatMarkdown } from '../../src/report/markdown.js'
+import { escapeMarkdown } from '../../src/report/escape.js'
 import { fixture, scan } from '../helpers.js'
 import { broad, denied, resultOf } from './results.js'
 
