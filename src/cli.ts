@@ -36,6 +36,8 @@ Options:
   --fail-on error|warning|note|never  lowest level that makes the exit code 1 (default: error)
   --config FILE                       config file (default: .irsa-guard.yml at the root, if any)
   --exclude GLOB                      skip matching files; repeatable
+  --scan-fixtures                     also scan test fixture directories (testdata, fixtures, …),
+                                      which are skipped by default
   --baseline FILE                     accept the findings FILE lists (neither reported nor failing)
   --write-baseline FILE               write every current finding to FILE as a baseline and exit 0
   -h, --help                          show this help
@@ -53,6 +55,7 @@ interface CliOptions {
   exclude: string[]
   baseline?: string
   writeBaseline?: string
+  scanFixtures: boolean
   help: boolean
   version: boolean
 }
@@ -82,6 +85,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const config = await loadConfig({ root: target.root, cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}) })
     if (target.include) config.include = target.include
     config.exclude = [...config.exclude, ...options.exclude]
+    if (options.scanFixtures) config.fixtureDirectories = []
 
     const checked = await check({ root: target.root, config })
     if (options.writeBaseline) {
@@ -123,7 +127,7 @@ const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclu
 type ValueOption = (typeof VALUE_OPTIONS)[number]
 
 export function parseArguments(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], help: false, version: false }
+  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], scanFixtures: false, help: false, version: false }
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!
     if (argument === '--') {
@@ -136,6 +140,10 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     }
     if (argument === '--version') {
       options.version = true
+      continue
+    }
+    if (argument === '--scan-fixtures') {
+      options.scanFixtures = true
       continue
     }
     if (!argument.startsWith('-') || argument === '-') {

@@ -50,9 +50,19 @@ export interface Config {
   kustomize?: KustomizeMode
   /** Files larger than this are skipped with a note. */
   maxFileBytes: number
+  /** Directory names skipped wherever they are: test inputs, not what is deployed (DEFAULT_FIXTURE_DIRECTORIES); empty scans them. */
+  fixtureDirectories: string[]
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
+
+/**
+ * Trees of test inputs, by the conventions of the ecosystems IRSA repositories are written in:
+ * Go's `testdata` (the go tool ignores it: `go help packages`), Jest's `__fixtures__`,
+ * `__snapshots__` and `__mocks__`, and `fixtures` (RSpec, pytest, Jest, Kubernetes' own
+ * test/fixtures). What they hold is recorded output or deliberately broken input, never applied.
+ */
+export const DEFAULT_FIXTURE_DIRECTORIES: readonly string[] = ['testdata', '__fixtures__', '__snapshots__', '__mocks__', 'fixtures']
 
 export function defaultConfig(): Config {
   return {
@@ -63,6 +73,7 @@ export function defaultConfig(): Config {
     roles: [],
     helm: { releases: [] },
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    fixtureDirectories: [...DEFAULT_FIXTURE_DIRECTORIES],
   }
 }
 

@@ -19,6 +19,8 @@ export interface DiscoveryOptions {
   exclude: string[]
   /** Larger files are skipped when read (readCandidate), with a note when they look relevant. 0 means no limit. */
   maxFileBytes: number
+  /** Directory names skipped wherever they are, with everything below them (test fixtures). */
+  skipDirectories?: readonly string[]
   /** Honour `.gitignore` files at and below the root (default true). */
   respectGitignore?: boolean
 }
@@ -99,6 +101,7 @@ class Walker {
   readonly findings: SourceFinding[] = []
   private readonly excludes: ExcludeGlob[]
   private readonly respectGitignore: boolean
+  private readonly skipDirectories: ReadonlySet<string>
   /** Some include glob matches every path (the default `**` + `/*`). */
   private readonly includesEverything: boolean
 
@@ -109,6 +112,7 @@ class Walker {
   ) {
     this.excludes = options.exclude.flatMap(compileExcludeGlob)
     this.respectGitignore = options.respectGitignore ?? true
+    this.skipDirectories = new Set(options.skipDirectories ?? [])
     this.includesEverything = includes.some((include) => include.regex === undefined)
   }
 
@@ -130,7 +134,7 @@ class Walker {
       const name = entry.name
       const path = relative === '' ? name : `${relative}/${name}`
       if (entry.isDirectory()) {
-        if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || !this.mayIncludeBelow(path)) continue
+        if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || this.skipDirectories.has(name) || !this.mayIncludeBelow(path)) continue
         if (filtered && (matchesExclude(this.excludes, path, true) || gitignored(scopes, path, true))) continue
         this.walk(prefix + name, path, scopes)
         continue
