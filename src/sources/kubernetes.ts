@@ -286,18 +286,11 @@ class ManifestReader {
     this.objects.push({ source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] })
     this.readSuppression(annotations, span)
 
-    if (kind === 'ServiceAccount' && apiVersion === 'v1') {
-      const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]))
-      const serviceAccount: ServiceAccount = { source: this.source, namespace, name, location, annotations }
-      const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn)
-      const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience)
-      const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints)
-      const tokenExpiration = byKey.get(SERVICE_ACCOUNT_ANNOTATION.tokenExpiration)
-      if (roleArn) serviceAccount.roleArn = roleArn
-      if (audience) serviceAccount.audience = audience
-      if (stsRegionalEndpoints) serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints
-      if (tokenExpiration) serviceAccount.tokenExpiration = tokenExpiration
-      this.serviceAccounts.push(serviceAccount)
+    if (kind === 'ServiceAccount' && apiVersion === 'v1') this.serviceAccounts.push(serviceAccountFact(this.source, namespace, name, location, annotations))
+    const crossplane = crossplaneServiceAccount(node, kind, apiVersion, name, location)
+    if (crossplane) {
+      const carried = crossplane.annotations === 'metadata' ? annotations : this.annotationsOf(crossplane.annotations, 'annotations')
+      this.serviceAccounts.push(serviceAccountFact(this.source, symbolic(CROSSPLANE_NAMESPACE, location), crossplane.name, location, carried))
     }
 
     if (pod?.spec.kind === 'object') {
@@ -409,6 +402,51 @@ class ManifestReader {
     }
     visit(root, 0)
   }
+}
+
+function serviceAccountFact(source: SourceKind, namespace: Value, name: Value, location: Location, annotations: Annotation[]): ServiceAccount {
+  const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]))
+  const serviceAccount: ServiceAccount = { source, namespace, name, location, annotations }
+  const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn)
+  const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience)
+  const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints)
+  const tokenExpiration = byKey.get(SERVICE_ACCOUNT_ANNOTATION.tokenExpiration)
+  if (roleArn) serviceAccount.roleArn = roleArn
+  if (audience) serviceAccount.audience = audience
+  if (stsRegionalEndpoints) serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints
+  if (tokenExpiration) serviceAccount.tokenExpiration = tokenExpiration
+  return serviceAccount
+}
+
+/** The namespace Crossplane runs in (crossplane-system by default, but chosen when it is installed): its provider ServiceAccounts go there. */
+export const CROSSPLANE_NAMESPACE = 'crossplane-namespace'
+
+/**
+ * The ServiceAccount Crossplane makes for a provider from its runtime configuration. A
+ * ControllerConfig (pkg.crossplane.io/v1alpha1) lends it its own metadata.annotations, and
+ * spec.serviceAccountName names it (crossplane v1.13.0
+ * internal/controller/pkg/revision/deployment.go, buildProviderDeployment: `s.Annotations =
+ * cc.Annotations`). A DeploymentRuntimeConfig (pkg.crossplane.io/v1beta1) gives
+ * spec.serviceAccountTemplate.metadata's annotations and name (crossplane v2.4
+ * internal/controller/pkg/runtime/runtime_defaults.go serviceAccountFromRuntimeConfig). Unnamed,
+ * the ServiceAccount takes the name of the provider revision (`<provider>-<hash>`,
+ * runtime.go ServiceAccountWithOptionalName(b.revision.GetName())), which only exists once
+ * installed; it always lives in Crossplane's own namespace (ServiceAccountWithNamespace).
+ */
+function crossplaneServiceAccount(node: ObjectNode, kind: string, apiVersion: string, objectName: Value, location: Location): { name: Value; annotations: TreeNode | undefined | 'metadata' } | undefined {
+  if (!apiVersion.startsWith('pkg.crossplane.io/')) return undefined
+  const revisionName = (): Value => symbolic(`crossplane-provider-revision(${objectName.kind === 'known' ? objectName.value : objectName.expression})`, location)
+  if (kind === 'ControllerConfig') {
+    const named = last(last(node, 'spec'), 'serviceAccountName')
+    return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: 'metadata' }
+  }
+  if (kind === 'DeploymentRuntimeConfig') {
+    const template = last(last(last(node, 'spec'), 'serviceAccountTemplate'), 'metadata')
+    if (!template) return undefined
+    const named = last(template, 'name')
+    return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: last(template, 'annotations') }
+  }
+  return undefined
 }
 
 interface PodOf {
