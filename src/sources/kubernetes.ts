@@ -95,8 +95,13 @@ export interface BuiltObject {
  * re-reporting the files' own syntax problems). `textOf` gives the text of any file a node
  * points into, for values that are not scalars.
  */
-export function readKubernetesObjects(objects: readonly BuiltObject[], source: SourceKind, textOf: (path: string) => string | undefined): SourceResult {
-  const reader = new ManifestReader({ path: '', kind: 'kubernetes', text: '' }, source, textOf)
+export function readKubernetesObjects(
+  objects: readonly BuiltObject[],
+  source: SourceKind,
+  textOf: (path: string) => string | undefined,
+  substitutions: DeployTimeSubstitutions = {},
+): SourceResult {
+  const reader = new ManifestReader({ path: '', kind: 'kubernetes', text: '' }, source, textOf, substitutions)
   for (const object of objects) {
     try {
       reader.readBuilt(object)
@@ -169,6 +174,7 @@ class ManifestReader {
     private readonly file: SourceFile,
     private readonly source: SourceKind = 'kubernetes',
     private readonly textOf?: (path: string) => string | undefined,
+    private readonly substitutions: DeployTimeSubstitutions = {},
   ) {}
 
   /** The file's lines, split when first needed (a value that is not a scalar, a JSON error). */
@@ -286,7 +292,13 @@ class ManifestReader {
     this.objects.push({ source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] })
     this.readSuppression(annotations, span)
 
-    if (kind === 'ServiceAccount' && apiVersion === 'v1') this.serviceAccounts.push(serviceAccountFact(this.source, namespace, name, location, annotations))
+    if (kind === 'ServiceAccount' && apiVersion === 'v1') {
+      const replaced = this.substitutions.replacedAnnotations ? annotations.map(replacedByKustomize) : annotations
+      const serviceAccount = serviceAccountFact(this.source, namespace, name, location, replaced)
+      const comment = serviceAccount.roleArn?.kind === 'known' ? this.replaceComment(serviceAccount.roleArn.location, span) : undefined
+      if (comment) serviceAccount.roleArnReplaceComment = comment
+      this.serviceAccounts.push(serviceAccount)
+    }
     const crossplane = crossplaneServiceAccount(node, kind, apiVersion, name, location)
     if (crossplane) {
       const carried = crossplane.annotations === 'metadata' ? annotations : this.annotationsOf(crossplane.annotations, 'annotations')
@@ -311,11 +323,25 @@ class ManifestReader {
       effective.set(item.key, item)
     }
     return [...effective.values()].map((item) => {
-      const annotation: Annotation = { key: item.key, keyLocation: item.keyLocation, value: this.valueText(item.value), where }
+      const annotation: Annotation = { key: item.key, keyLocation: item.keyLocation, value: deployTimeValue(this.valueText(item.value), this.substitutions), where }
       const valueKind = nonStringKind(item.value)
       if (valueKind) annotation.valueKind = valueKind
       return annotation
     })
+  }
+
+  /** A comment from the object's first line down to the value's line that says to replace, fill in or set the value. */
+  private replaceComment(value: Location, span: ObjectSpan): Location | undefined {
+    if (span.path !== undefined && span.path !== value.path) return undefined
+    const lines = this.linesOf(value.path)
+    for (let line = value.line; line >= Math.max(1, span.fromLine); line -= 1) {
+      const text = lines[line - 1] ?? ''
+      const hash = line === value.line ? text.indexOf(' #', value.column) : text.search(/^\s*#/)
+      if (hash === -1) continue
+      const comment = text.slice(hash).replace(/^\s*#\s*/, '')
+      if (REPLACE_INSTRUCTION.test(comment)) return { path: value.path, line, column: hash + 1 + (text.slice(hash).length - text.slice(hash).trimStart().length) }
+    }
+    return undefined
   }
 
   private readSuppression(annotations: readonly Annotation[], span: ObjectSpan): void {
@@ -402,6 +428,36 @@ class ManifestReader {
     }
     visit(root, 0)
   }
+}
+
+/** A comment telling whoever applies the manifest to put their own value in (`Replace <ACCOUNT_ID> with your AWS account ID`, `TODO: set your role`). */
+const REPLACE_INSTRUCTION = /\b(replace|substitute|fill in|change|update|edit|set)\b.*\b(your|account|role|arn|value|placeholder|id)\b|\b(your|own)\b.*\b(account|role arn|role)\b/i
+
+/** What replaces values of the objects after irsa-guard reads them, besides the shell variables every manifest may hold. */
+export interface DeployTimeSubstitutions {
+  /** A kustomize build that declares `vars` and a varReference `configurations` file: `$(NAME)` in an annotation may be replaced. */
+  kustomizeVars?: boolean
+  /** A kustomize build whose `replacements` may write annotations: the role-arn annotation is whatever they write. */
+  replacedAnnotations?: boolean
+}
+
+/**
+ * `${VAR}` or `$VAR` in a manifest is a shell variable: the manifest goes through envsubst, a
+ * shell heredoc or Flux's postBuild substitution before it is applied, so its value only exists
+ * then. Such a value is symbolic: unknown, never wrong by itself.
+ */
+const SHELL_VARIABLE = /\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?=+-][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*/
+const KUSTOMIZE_VAR = /\$\([A-Za-z_][A-Za-z0-9_.-]*\)/
+
+function deployTimeValue(value: Value, substitutions: DeployTimeSubstitutions): Value {
+  if (value.kind !== 'known') return value
+  if (SHELL_VARIABLE.test(value.value) || (substitutions.kustomizeVars === true && KUSTOMIZE_VAR.test(value.value))) return symbolic(value.value.trim(), value.location)
+  return value
+}
+
+function replacedByKustomize(annotation: Annotation): Annotation {
+  if (annotation.key !== SERVICE_ACCOUNT_ANNOTATION.roleArn || annotation.value.kind !== 'known') return annotation
+  return { ...annotation, value: symbolic(`kustomize-replacement(${annotation.value.value.trim()})`, annotation.value.location) }
 }
 
 function serviceAccountFact(source: SourceKind, namespace: Value, name: Value, location: Location, annotations: Annotation[]): ServiceAccount {

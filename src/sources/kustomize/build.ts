@@ -27,6 +27,8 @@ export interface Build {
   complete: boolean
   /** Fields of its kustomizations that the native build does not evaluate. */
   unevaluated: Written[]
+  /** Some kustomization of the build has `replacements` that may write annotations. */
+  replacesAnnotations: boolean
   /** Every document of its resource files was read, not only those that look relevant (see manifest-sniff.ts). */
   everyDocument: boolean
   /** Some resource file had documents left unread. */
@@ -252,6 +254,7 @@ export class KustomizeBuilder {
       findings: [],
       complete: true,
       unevaluated: [],
+      replacesAnnotations: false,
       everyDocument,
       skippedDocuments: false,
       needsEveryDocument: false,
@@ -265,6 +268,7 @@ export class KustomizeBuilder {
     build.files.add(kustomization.path)
     build.findings.push(...kustomization.findings)
     build.unevaluated.push(...kustomization.unevaluated)
+    if (kustomization.replacesAnnotations) build.replacesAnnotations = true
     if (kustomization.findings.length > 0) build.complete = false
     if (readsEveryObject(kustomization) && !build.everyDocument) build.needsEveryDocument = true
     let resources = [...inherited]

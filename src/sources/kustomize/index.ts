@@ -110,7 +110,12 @@ function buildResult(build: Build, repository: RepositoryFiles, context: SourceC
       })
     }
   }
-  const read = readKubernetesObjects(objects, 'kustomize', (path) => repository.text(path))
+  // A rendered build has its vars and replacements applied already.
+  const read = readKubernetesObjects(objects, 'kustomize', (path) => repository.text(path), rendered?.objects ? {} : {
+    // `$(VAR)` in an annotation is replaced only when a `configurations` varReference adds metadata/annotations: the default varReference fieldSpecs (kustomize api/konfig/builtinpluginconsts/varreference.go) hold container commands, args and env, not annotations.
+    kustomizeVars: build.unevaluated.some((field) => field.value === 'vars') && build.unevaluated.some((field) => field.value === 'configurations'),
+    replacedAnnotations: build.replacesAnnotations,
+  })
   appendResult(result, read)
   return result
 }
