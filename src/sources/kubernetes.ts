@@ -225,7 +225,9 @@ class ManifestReader {
   private readJson(): void {
     const parsed = parseJsonTree(this.file.path, this.file.text)
     if (!parsed.ok) {
-      this.findings.push({ ruleId: 'parse-error', location: this.withinText(parsed.location), message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked` })
+      this.findings.push(
+        withRelevance({ ruleId: 'parse-error', location: this.withinText(parsed.location), message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked` }, this.file.text),
+      )
       return
     }
     if (parsed.root.kind === 'object') this.readObjectOrList(parsed.root, { fromLine: parsed.root.location.line, toLine: this.lines.length }, 0)
@@ -246,13 +248,18 @@ class ManifestReader {
     if (errors.length === 0) return
     if (this.file.text.includes('{{')) {
       const first = errors[0]!
-      this.findings.push({
-        ...first,
-        message: `${first.message}; the file holds template expressions ({{ }}), so scan the rendered manifests (helm template, envsubst) or exclude the template`,
-      })
+      this.findings.push(
+        withRelevance(
+          {
+            ...first,
+            message: `${first.message}; the file holds template expressions ({{ }}), so scan the rendered manifests (helm template, envsubst) or exclude the template`,
+          },
+          this.file.text,
+        ),
+      )
       return
     }
-    for (const error of errors) this.findings.push({ ...error, message: `${error.message}; nothing in this document was checked` })
+    for (const error of errors) this.findings.push(withRelevance({ ...error, message: `${error.message}; nothing in this document was checked` }, documentTextAt(this.lines, error.location.line)))
   }
 
   private readObjectOrList(node: ObjectNode, span: ObjectSpan, depth: number): void {
@@ -270,7 +277,7 @@ class ManifestReader {
   }
 
   private readObject(node: ObjectNode, kind: string, span: ObjectSpan): void {
-    if (this.reportDuplicates) this.reportDuplicateKeys(node)
+    if (this.reportDuplicates) this.reportDuplicateKeys(node, span)
     if (this.collected) {
       this.collected.push({ root: node, path: this.file.path, fromLine: span.fromLine, toLine: span.toLine })
       return
@@ -397,12 +404,14 @@ class ManifestReader {
     return known(source, node.location)
   }
 
-  private reportDuplicateKeys(root: ObjectNode): void {
+  private reportDuplicateKeys(root: ObjectNode, span: ObjectSpan): void {
     const reported = new Set<string>()
-    const visit = (node: TreeNode, depth: number): void => {
+    let irsaDocument: boolean | undefined
+    const holdsIrsaContent = (): boolean => (irsaDocument ??= IRSA_CONTENT.test(this.lines.slice(span.fromLine - 1, span.toLine).join('\n')))
+    const visit = (node: TreeNode, depth: number, onIrsaPath: boolean, inAnnotations: boolean): void => {
       if (depth > 250) return
       if (node.kind === 'array') {
-        for (const item of node.items) visit(item, depth + 1)
+        for (const item of node.items) visit(item, depth + 1, onIrsaPath, false)
         return
       }
       if (node.kind !== 'object') return
@@ -413,25 +422,57 @@ class ManifestReader {
           const at = `${item.keyLocation.line}:${item.keyLocation.column}`
           if (!reported.has(at)) {
             reported.add(at)
-            this.findings.push({
+            const finding: SourceFinding = {
               ruleId: 'parse-error',
               location: item.keyLocation,
               message: `Duplicate key "${item.key}" (first at ${formatLocation(earlier.keyLocation)}): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them`,
               key: `duplicate-key:${item.key}`,
-            })
+            }
+            // A duplicate where no IRSA fact is read (a ConfigMap's data, a SparkApplication's sparkConf) is hygiene, not IRSA.
+            if (!(onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)) && holdsIrsaContent())) finding.level = 'note'
+            this.findings.push(finding)
           }
         } else {
           first.set(item.key, item)
         }
-        visit(item.value, depth + 1)
+        visit(item.value, depth + 1, onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)), isAnnotationMap(item.key))
       }
     }
-    visit(root, 0)
+    visit(root, 0, true, false)
   }
 }
 
 /** A comment telling whoever applies the manifest to put their own value in (`Replace <ACCOUNT_ID> with your AWS account ID`, `TODO: set your role`). */
 const REPLACE_INSTRUCTION = /\b(replace|substitute|fill in|change|update|edit|set)\b.*\b(your|account|role|arn|value|placeholder|id)\b|\b(your|own)\b.*\b(account|role arn|role)\b/i
+
+/**
+ * Text that holds IRSA content: an EKS annotation, a role ARN, a ServiceAccount, a workload naming
+ * one, the IRSA environment, a web-identity trust. A parse error elsewhere is a note.
+ */
+const IRSA_CONTENT = /eks\.amazonaws\.com\/|role[-_]?arn|\bkind\s*:\s*["']?ServiceAccount\b|\bserviceAccount(Name)?["']?\s*:|AssumeRoleWithWebIdentity|oidc-provider|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|irsa-guard/i
+
+/** Keys on the way from an object's root to what the IRSA rules read; a duplicate anywhere else changes no IRSA fact. */
+const IRSA_PATH_KEYS: ReadonlySet<string> = new Set([
+  'apiVersion', 'kind', 'metadata', 'name', 'namespace', 'annotations', 'labels', 'spec', 'template', 'jobTemplate', 'items',
+  'serviceAccountName', 'serviceAccount', 'containers', 'initContainers', 'env', 'value', 'valueFrom', 'serviceAccountTemplate',
+])
+
+function isAnnotationMap(key: string): boolean {
+  return key === 'annotations' || key === 'labels'
+}
+
+function withRelevance(finding: SourceFinding, text: string): SourceFinding {
+  return IRSA_CONTENT.test(text) ? finding : { ...finding, level: 'note' }
+}
+
+/** The text of the YAML document (between `---` lines) that holds a line. */
+function documentTextAt(lines: readonly string[], line: number): string {
+  let from = line - 1
+  while (from > 0 && !/^(---|\.\.\.)(\s|$)/.test(lines[from]!)) from -= 1
+  let to = line
+  while (to < lines.length && !/^(---|\.\.\.)(\s|$)/.test(lines[to]!)) to += 1
+  return lines.slice(from, to).join('\n')
+}
 
 /** What replaces values of the objects after irsa-guard reads them, besides the shell variables every manifest may hold. */
 export interface DeployTimeSubstitutions {
