@@ -178,6 +178,25 @@ class Walker {
   }
 }
 
+/**
+ * Whether git ignores a repository-relative path (or one of the directories above it) by the
+ * `.gitignore` files at and below `root`, as discovery judges the files it walks.
+ */
+export function gitIgnored(root: string, path: string, isDirectory: boolean): boolean {
+  const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.')
+  if (segments.length === 0 || segments.includes('..')) return false
+  const scopes: GitignoreScope[] = []
+  for (let depth = 0; depth < segments.length; depth += 1) {
+    const directory = segments.slice(0, depth).join('/')
+    const matches = readGitignore(nodePath.join(root, ...segments.slice(0, depth), '.gitignore'))
+    if (matches !== undefined) scopes.push({ directory, matches })
+    const here = segments.slice(0, depth + 1).join('/')
+    const last = depth === segments.length - 1
+    if (gitignored(scopes, here, last ? isDirectory : true)) return true
+  }
+  return false
+}
+
 /** git's rules: the deepest `.gitignore` with a matching rule decides. */
 function gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory: boolean): boolean {
   for (let index = scopes.length - 1; index >= 0; index -= 1) {
