@@ -309,7 +309,10 @@ class ManifestReader {
     const crossplane = crossplaneServiceAccount(node, kind, apiVersion, name, location)
     if (crossplane) {
       const carried = crossplane.annotations === 'metadata' ? annotations : this.annotationsOf(crossplane.annotations, 'annotations')
-      this.serviceAccounts.push(serviceAccountFact(this.source, symbolic(CROSSPLANE_NAMESPACE, location), crossplane.name, location, carried))
+      const serviceAccount = serviceAccountFact(this.source, symbolic(CROSSPLANE_NAMESPACE, location), crossplane.name, location, carried)
+      const comment = serviceAccount.roleArn?.kind === 'known' ? this.replaceComment(serviceAccount.roleArn.location, span) : undefined
+      if (comment) serviceAccount.roleArnReplaceComment = comment
+      this.serviceAccounts.push(serviceAccount)
     }
 
     if (pod?.spec.kind === 'object') {

@@ -15,6 +15,7 @@ describe('role-arn-placeholder', () => {
       'k8s/unrendered.yaml:7:33: warning: eks.amazonaws.com/role-arn "{{ .Values.serviceAccount.roleArn }}" of ServiceAccount payments/go-template holds an unrendered template expression "{{ .Values.serviceAccount.roleArn }}": the pods get it verbatim as AWS_ROLE_ARN and STS rejects it; render or substitute it before applying, or write the real role ARN [role-arn-placeholder]',
       'commented/sample.yaml:8:33: note: eks.amazonaws.com/role-arn "arn:aws:iam::<ACCOUNT_ID>:role/agent" of ServiceAccount analytics/agent holds a placeholder "<ACCOUNT_ID>", which the comment at commented/sample.yaml:7 says to replace before applying [role-arn-placeholder]',
       'commented/sample.yaml:16:33: note: eks.amazonaws.com/role-arn "arn:aws:iam::111122223333:role/reader" of ServiceAccount analytics/reader holds 111122223333, an example account ID from the AWS documentation, which the comment at commented/sample.yaml:16 says to replace before applying [role-arn-placeholder]',
+      'commented/sample.yaml:23:33: note: eks.amazonaws.com/role-arn "arn:aws:iam::ACCOUNT_ID:role/crossplane-provider-aws" of ServiceAccount ${crossplane-namespace}/${crossplane-provider-revision(provider-aws-config)} holds the placeholder account "ACCOUNT_ID", which the comment at commented/sample.yaml:23 says to replace before applying [role-arn-placeholder]',
     ])
   })
 

@@ -174,7 +174,7 @@ describe('Kustomize: the build', () => {
     const root = tempRepo({
       '.gitignore': 'generated/\n',
       'base/kustomization.yaml': 'resources: [../vendor/upstream]\n',
-      'overlays/dev/kustomization.yaml': overlay('dev'),
+      'overlays/dev/kustomization.yaml': `${overlay('dev')}patches: [{path: role-patch.yaml}]\n`,
       'overlays/dev/sa-dev.yaml': sa('dev'),
       'overlays/prod/kustomization.yaml': overlay('prod'),
       'overlays/prod/sa-prod.yaml': sa('prod'),
@@ -184,7 +184,8 @@ describe('Kustomize: the build', () => {
     const result = await scan(root)
     expect(linesOf(result, 'parse-error')).toEqual([
       'base/kustomization.yaml:1:13: note: ../vendor/upstream does not exist (kustomize build fails), so the objects it would add are not checked [parse-error]',
-      'overlays/dev/kustomization.yaml:1:25: note: ../../generated/crds does not exist here and git ignores generated/crds (a setup step clones or generates it?), so the objects it adds are not checked; 2 other places list it too [parse-error]',
+      'overlays/dev/kustomization.yaml:1:25: note: ../../generated/crds does not exist here and git ignores generated/crds (a setup step clones or generates it?), so the objects it would add are not checked; 2 other places list it too [parse-error]',
+      'overlays/dev/kustomization.yaml:2:18: note: The patch overlays/dev/role-patch.yaml does not exist (kustomize build fails), so what it changes is not checked [parse-error]',
     ])
     expect(result.graph.facts.serviceAccounts).toHaveLength(3)
   })
