@@ -13,15 +13,16 @@ describe('role-arn-placeholder', () => {
       'k8s/service-accounts.yaml:63:33: warning: eks.amazonaws.com/role-arn of ServiceAccount payments/empty holds nothing (the value is empty): the webhook injects no role and the pods fall back to the node role; set the role ARN or remove the annotation [role-arn-placeholder]',
       'k8s/service-accounts.yaml:71:33: warning: eks.amazonaws.com/role-arn "REPLACE_ME" of ServiceAccount payments/replace-me holds the placeholder "REPLACE_ME": the pods get it verbatim as AWS_ROLE_ARN and STS rejects it; render or substitute it before applying, or write the real role ARN [role-arn-placeholder]',
       'k8s/unrendered.yaml:7:33: warning: eks.amazonaws.com/role-arn "{{ .Values.serviceAccount.roleArn }}" of ServiceAccount payments/go-template holds an unrendered template expression "{{ .Values.serviceAccount.roleArn }}": the pods get it verbatim as AWS_ROLE_ARN and STS rejects it; render or substitute it before applying, or write the real role ARN [role-arn-placeholder]',
+      'module-default/modules/app/main.tf:3:13: warning: eks.amazonaws.com/role-arn of ServiceAccount apps/app holds nothing (the value is empty): the webhook injects no role and the pods fall back to the node role; set the role ARN or remove the annotation [role-arn-placeholder]',
       'commented/sample.yaml:8:33: note: eks.amazonaws.com/role-arn "arn:aws:iam::<ACCOUNT_ID>:role/agent" of ServiceAccount analytics/agent holds a placeholder "<ACCOUNT_ID>", which the comment at commented/sample.yaml:7 says to replace before applying [role-arn-placeholder]',
       'commented/sample.yaml:16:33: note: eks.amazonaws.com/role-arn "arn:aws:iam::111122223333:role/reader" of ServiceAccount analytics/reader holds 111122223333, an example account ID from the AWS documentation, which the comment at commented/sample.yaml:16 says to replace before applying [role-arn-placeholder]',
       'commented/sample.yaml:23:33: note: eks.amazonaws.com/role-arn "arn:aws:iam::ACCOUNT_ID:role/crossplane-provider-aws" of ServiceAccount ${crossplane-namespace}/${crossplane-provider-revision(provider-aws-config)} holds the placeholder account "ACCOUNT_ID", which the comment at commented/sample.yaml:23 says to replace before applying [role-arn-placeholder]',
     ])
   })
 
-  it('stays silent on real accounts that resemble documentation ones, on shell variables (envsubst) and on kustomize vars a varReference substitutes', async () => {
+  it('stays silent on real accounts that resemble documentation ones, on shell variables (envsubst), on kustomize vars a varReference substitutes, and on the empty defaults of a module nothing in the scan calls', async () => {
     const result = await scan(fixture('rules', 'role-arn-placeholder', 'silent'))
     expect(linesOf(result, 'role-arn-placeholder')).toEqual([])
-    expect([result.graph.facts.serviceAccounts.length, result.graph.facts.workloads.length]).toEqual([8, 0])
+    expect([result.graph.facts.serviceAccounts.length, result.graph.facts.workloads.length]).toEqual([10, 0])
   })
 })
