@@ -65,7 +65,7 @@ export interface ScannedRepository {
 
 /** Discovers, reads and classifies the files of a repository. */
 export async function readRepository(root: string, config: Config): Promise<ScannedRepository> {
-  const discovery = await discover(root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes })
+  const discovery = await discover(root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes, skipDirectories: config.fixtureDirectories })
   const findings = [...discovery.findings]
   const files: SourceFile[] = []
   for (const candidate of discovery.candidates) {

@@ -38,6 +38,8 @@ Options:
   --fail-on error|warning|note|never  lowest level that makes the exit code 1 (default: error)
   --config FILE                       config file (default: .irsa-guard.yml at the root, if any)
   --exclude GLOB                      skip matching files; repeatable
+  --scan-fixtures                     also scan test fixture directories (testdata, fixtures, …),
+                                      which are skipped by default
   --baseline FILE                     accept the findings FILE lists (neither reported nor failing)
   --write-baseline FILE               write every current finding to FILE as a baseline and exit 0
   --helm-render                       also render each Helm release with helm template (helm on the PATH)
@@ -65,6 +67,7 @@ interface CliOptions {
   helmRender: boolean
   kustomizeRender: boolean
   maxFileBytes: number
+  scanFixtures: boolean
   help: boolean
   version: boolean
 }
@@ -95,6 +98,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const config = await loadConfig({ root: target.root, cwd: io.cwd, trusted, ...(options.config ? { configFile: options.config } : {}) })
     if (target.include) config.include = target.include
     config.exclude = [...config.exclude, ...options.exclude]
+    if (options.scanFixtures) config.fixtureDirectories = []
 
     const checked = await check({ root: target.root, config })
     if (options.writeBaseline) {
@@ -147,7 +151,7 @@ const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclu
 type ValueOption = (typeof VALUE_OPTIONS)[number]
 
 export function parseArguments(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, help: false, version: false }
+  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, scanFixtures: false, help: false, version: false }
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!
     if (argument === '--') {
@@ -168,6 +172,10 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     }
     if (argument === '--kustomize-render') {
       options.kustomizeRender = true
+      continue
+    }
+    if (argument === '--scan-fixtures') {
+      options.scanFixtures = true
       continue
     }
     if (!argument.startsWith('-') || argument === '-') {

@@ -25,7 +25,7 @@ import { liveRules } from './rules/live-rules.js'
 export const CONFIG_FILE_NAMES = ['.irsa-guard.yml', '.irsa-guard.yaml'] as const
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'note', 'off']
-const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes'] as const
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes', 'fixtureDirectories'] as const
 const CLUSTER_KEYS = ['name', 'account', 'region', 'issuer'] as const
 const ROLE_KEYS = ['file', 'name', 'account', 'path'] as const
 const HELM_KEYS = ['releases', 'render'] as const
@@ -160,6 +160,9 @@ class ConfigReader {
         case 'maxFileBytes':
           config.maxFileBytes = this.positiveInteger(value, pair, 'maxFileBytes')
           this.request('maxFileBytes', value!)
+          break
+        case 'fixtureDirectories':
+          config.fixtureDirectories = this.list(value, pair, 'fixtureDirectories').map(([item, at]) => this.directoryName(item, pair, at))
           break
       }
     }
@@ -314,6 +317,12 @@ class ConfigReader {
       this.fail(node ?? (owner.key as Node), at, `must be a positive whole number of bytes (got ${this.shown(node)})`)
     }
     return node.value as number
+  }
+
+  private directoryName(node: Node, owner: Pair, at: string): string {
+    const name = this.nonEmptyString(node, owner, at)
+    if (/[/\\*?[\]{}]/.test(name) || name === '.' || name === '..') this.fail(node, at, `"${name}" is not a directory name (no slashes or globs; use exclude for paths)`)
+    return name
   }
 
   private nonEmptyString(node: Node | null, owner: Pair, at: string): string {

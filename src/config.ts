@@ -50,6 +50,8 @@ export interface Config {
   kustomize?: KustomizeMode
   /** Files larger than this are skipped with a note. */
   maxFileBytes: number
+  /** Directory names skipped wherever they are: test inputs, not what is deployed (DEFAULT_FIXTURE_DIRECTORIES); empty scans them. */
+  fixtureDirectories: string[]
   /** What the config file asked for and was refused (settings only the workflow or the user may give), reported with the findings. */
   findings?: SourceFinding[]
 }
@@ -73,6 +75,13 @@ export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
 export function defaultTrustedSettings(): TrustedSettings {
   return { helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }
 }
+/**
+ * Trees of test inputs, by the conventions of the ecosystems IRSA repositories are written in:
+ * Go's `testdata` (the go tool ignores it: `go help packages`), Jest's `__fixtures__`,
+ * `__snapshots__` and `__mocks__`, and `fixtures` (RSpec, pytest, Jest, Kubernetes' own
+ * test/fixtures). What they hold is recorded output or deliberately broken input, never applied.
+ */
+export const DEFAULT_FIXTURE_DIRECTORIES: readonly string[] = ['testdata', '__fixtures__', '__snapshots__', '__mocks__', 'fixtures']
 
 export function defaultConfig(): Config {
   return {
@@ -83,6 +92,7 @@ export function defaultConfig(): Config {
     roles: [],
     helm: { releases: [] },
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    fixtureDirectories: [...DEFAULT_FIXTURE_DIRECTORIES],
   }
 }
 

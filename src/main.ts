@@ -30,6 +30,7 @@ interface ActionInputs {
   workspace: string
   paths: string[]
   exclude: string[]
+  scanFixtures: boolean
   config?: string
   failOn: FailOn
   sarifFile?: string
@@ -51,6 +52,7 @@ export async function run(): Promise<void> {
     const include = await includeGlobsFor(inputs.paths, inputs.workspace)
     if (include) config.include = include
     config.exclude = [...config.exclude, ...inputs.exclude]
+    if (inputs.scanFixtures) config.fixtureDirectories = []
     const baseline = inputs.baselineFile ? await readBaseline(path.resolve(inputs.workspace, inputs.baselineFile), inputs.baselineFile, inputs.workspace) : undefined
 
     let result = await check({ root: inputs.workspace, config })
@@ -127,6 +129,7 @@ function readInputs(): ActionInputs {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     paths: splitList(core.getInput('paths') || '.'),
     exclude: splitList(core.getInput('exclude')),
+    scanFixtures: booleanInput('scan-fixtures', core.getInput('scan-fixtures')),
     failOn,
     githubToken: core.getInput('github-token'),
     onlyChanged: booleanInput('only-changed', core.getInput('only-changed')),

@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import nodePath from 'node:path'
-import { ConfigError } from '../config.js'
+import { ConfigError, DEFAULT_MAX_FILE_BYTES } from '../config.js'
 import type { SourceFinding } from '../model/finding.js'
 import { looksRelevantByName } from './classify.js'
 import { describeNotRead, readFileBytes } from './file-bytes.js'
@@ -22,6 +22,8 @@ export interface DiscoveryOptions {
   exclude: string[]
   /** Larger files are skipped when read (readCandidate), with a note when they look relevant. 0 means no limit. */
   maxFileBytes: number
+  /** Directory names skipped wherever they are, with everything below them (test fixtures). */
+  skipDirectories?: readonly string[]
   /** Honour `.gitignore` files at and below the root (default true). */
   respectGitignore?: boolean
 }
@@ -103,6 +105,7 @@ class Walker {
   private readonly excludes: ExcludeGlob[]
   private readonly respectGitignore: boolean
   private readonly maxFileBytes: number
+  private readonly skipDirectories: ReadonlySet<string>
   /** Some include glob matches every path (the default `**` + `/*`). */
   private readonly includesEverything: boolean
 
@@ -114,6 +117,7 @@ class Walker {
     this.excludes = options.exclude.flatMap(compileExcludeGlob)
     this.respectGitignore = options.respectGitignore ?? true
     this.maxFileBytes = options.maxFileBytes
+    this.skipDirectories = new Set(options.skipDirectories ?? [])
     this.includesEverything = includes.some((include) => include.regex === undefined)
   }
 
@@ -136,7 +140,7 @@ class Walker {
       const name = entry.name
       const path = relative === '' ? name : `${relative}/${name}`
       if (entry.isDirectory()) {
-        if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || !this.mayIncludeBelow(path)) continue
+        if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || this.skipDirectories.has(name) || !this.mayIncludeBelow(path)) continue
         if (filtered && (matchesExclude(this.excludes, path, true) || gitignored(scopes, path, true))) continue
         this.walk(prefix + name, path, scopes)
         continue
@@ -178,6 +182,31 @@ class Walker {
       return segments.length <= fixed.length || include.reachesBelowPrefix
     })
   }
+}
+
+/**
+ * Whether git ignores a repository-relative path (or one of the directories above it) by the
+ * `.gitignore` files at and below `root`, as discovery judges the files it walks.
+ */
+export function gitIgnored(root: string, path: string, isDirectory: boolean): boolean {
+  const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.')
+  if (segments.length === 0 || segments.includes('..')) return false
+  let rootReal: string
+  try {
+    rootReal = realpathSync(root)
+  } catch {
+    return false
+  }
+  const scopes: GitignoreScope[] = []
+  for (let depth = 0; depth < segments.length; depth += 1) {
+    const directory = segments.slice(0, depth).join('/')
+    const { matches } = readGitignore(nodePath.join(rootReal, ...segments.slice(0, depth), '.gitignore'), rootReal, DEFAULT_MAX_FILE_BYTES)
+    if (matches !== undefined) scopes.push({ directory, matches })
+    const here = segments.slice(0, depth + 1).join('/')
+    const last = depth === segments.length - 1
+    if (gitignored(scopes, here, last ? isDirectory : true)) return true
+  }
+  return false
 }
 
 /** git's rules: the deepest `.gitignore` with a matching rule decides. */

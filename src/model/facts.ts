@@ -63,6 +63,8 @@ export interface ServiceAccount {
   annotations: Annotation[]
   /** `eks.amazonaws.com/role-arn` */
   roleArn?: Value
+  /** A comment of the manifest that tells the reader to replace the role ARN before applying (`# Replace <ACCOUNT_ID> with your account ID`). */
+  roleArnReplaceComment?: Location
   /** `eks.amazonaws.com/audience` */
   audience?: Value
   /** `eks.amazonaws.com/sts-regional-endpoints` */

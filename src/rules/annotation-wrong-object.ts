@@ -21,6 +21,8 @@ export const annotationWrongObject: Rule = {
       for (const annotation of object.annotations) {
         if (annotation.key !== ROLE_ARN_ANNOTATION) continue
         if (object.kind === 'ServiceAccount' && annotation.where === 'annotations') continue
+        // Crossplane copies a ControllerConfig's annotations onto the provider's ServiceAccount (read as one by the Kubernetes source).
+        if (object.kind === 'ControllerConfig' && object.apiVersion.startsWith('pkg.crossplane.io/') && annotation.where === 'annotations') continue
         yield object.kind === 'ServiceAccount' ? labelOnServiceAccount(object, annotation) : onOtherObject(graph, object, annotation)
       }
     }
@@ -50,6 +52,9 @@ function onOtherObject(graph: Graph, object: KubeObject, annotation: Annotation)
   const base = `${ROLE_ARN_ANNOTATION} ${quoted(valueText(annotation.value))} is ${kind} on ${where}, where the EKS webhook never reads it (only ServiceAccount annotations)${rejectedAsLabel(annotation)}`
   const key = `${objectTitle(object)} ${annotation.where}`
   const workload = workloadOfObject(graph, object)
+  if (object.kind === 'DeploymentRuntimeConfig' && object.apiVersion.startsWith('pkg.crossplane.io/')) {
+    return { location: annotation.keyLocation, message: `${base}; put it in spec.serviceAccountTemplate.metadata.annotations, which Crossplane copies onto the provider's ServiceAccount`, key }
+  }
   if (!workload) {
     const target = object.kind === 'Namespace' ? `the ServiceAccounts of namespace ${valueText(object.name)} that need the role` : 'the ServiceAccount the pods run as'
     return { location: annotation.keyLocation, message: `${base}; put it in the metadata.annotations of ${target}`, key }

@@ -1,9 +1,10 @@
 import type { FindingDraft } from '../model/finding.js'
 import type { ConditionEntry, Statement } from '../model/policy.js'
 import type { Rule } from './rule.js'
+import { irsaTrustPolicies, isIrsaScopedStatement } from './helpers/irsa-scope.js'
 import { describeStatement, statementKey } from './helpers/conditions.js'
 import { analyseConditionKey, analyseFederated, claimSuggestedBy, whenKeyAbsent, type ConditionKeyAnalysis } from './helpers/eks-issuer.js'
-import { federatedValues, trustPolicies } from './helpers/trust.js'
+import { federatedValues } from './helpers/trust.js'
 
 export const conditionKeyInvalid: Rule = {
   meta: {
@@ -14,8 +15,9 @@ export const conditionKeyInvalid: Rule = {
     remediation: 'Write the key as the issuer host and path without "https://", then the claim: "oidc.eks.<region>.amazonaws.com/id/<ID>:sub".',
   },
   *check(graph) {
-    for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+    for (const { role, policy } of irsaTrustPolicies(graph)) {
       for (const statement of policy.statements) {
+        if (!isIrsaScopedStatement(graph, statement)) continue
         for (const entry of statement.condition?.entries ?? []) {
           if (entry.key.kind !== 'known') {
             const finding = symbolicKeyWithScheme(entry, statement)

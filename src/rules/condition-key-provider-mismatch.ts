@@ -3,10 +3,11 @@ import { formatLocation } from '../model/location.js'
 import type { ConditionEntry, Statement } from '../model/policy.js'
 import type { KnownValue } from '../model/value.js'
 import type { Rule } from './rule.js'
+import { irsaTrustPolicies, isIrsaScopedStatement } from './helpers/irsa-scope.js'
 import { describeStatement, statementKey } from './helpers/conditions.js'
 import { analyseConditionKey, analyseFederated, sameIssuer, whenKeyAbsent } from './helpers/eks-issuer.js'
 import { capitalise } from './helpers/policy-grammar.js'
-import { federatedValues, isOidcFederated, parseOperator, trustPolicies } from './helpers/trust.js'
+import { federatedValues, isOidcFederated, parseOperator } from './helpers/trust.js'
 
 interface Provider {
   value: KnownValue
@@ -29,8 +30,9 @@ export const conditionKeyProviderMismatch: Rule = {
     remediation: "Write each key as the issuer of the statement's Federated provider (its ARN after \"oidc-provider/\"), and give each provider a statement of its own.",
   },
   *check(graph) {
-    for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+    for (const { role, policy } of irsaTrustPolicies(graph)) {
       for (const statement of policy.statements) {
+        if (!isIrsaScopedStatement(graph, statement)) continue
         const providers = providersOf(statement)
         if (!providers) continue
         const keys = issuerKeysOf(statement)

@@ -2,10 +2,11 @@ import { parseRoleArn } from '../iam/arn.js'
 import type { Role } from '../model/facts.js'
 import type { Statement } from '../model/policy.js'
 import type { Rule } from './rule.js'
+import { federatedScope, irsaTrustPolicies } from './helpers/irsa-scope.js'
 import { describeStatement, statementKey } from './helpers/conditions.js'
 import { analyseConditionKey, analyseFederated, looksLikeEksIssuer, providerArnFor } from './helpers/eks-issuer.js'
 import { DOCUMENTATION_ACCOUNTS } from './helpers/kubernetes.js'
-import { federatedValues, trustPolicies } from './helpers/trust.js'
+import { federatedValues } from './helpers/trust.js'
 
 export const federatedPrincipalInvalid: Rule = {
   meta: {
@@ -16,11 +17,11 @@ export const federatedPrincipalInvalid: Rule = {
     remediation: 'Write "arn:<partition>:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>", the host and path of the cluster issuer without "https://".',
   },
   *check(graph) {
-    for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+    for (const { role, policy } of irsaTrustPolicies(graph)) {
       const account = accountOf(role)
       for (const statement of policy.statements) {
         for (const federated of federatedValues(statement)) {
-          if (federated.kind !== 'known') continue
+          if (federated.kind !== 'known' || federatedScope(graph, federated) === 'other') continue
           const analysis = analyseFederated(federated.value, account)
           if (!analysis) continue
           const written = `Federated principal "${federated.value}" in ${describeStatement(statement)}`

@@ -1,3 +1,4 @@
+import { formatLocation } from '../model/location.js'
 import type { Rule } from './rule.js'
 import { findRoleArnPlaceholder, quoted, serviceAccountIdentity, serviceAccountTitle } from './helpers/kubernetes.js'
 
@@ -21,6 +22,18 @@ export const roleArnPlaceholder: Rule = {
         : value.value.trim() === ''
           ? 'the webhook injects no role and the pods fall back to the node role; set the role ARN or remove the annotation'
           : 'the pods get it verbatim as AWS_ROLE_ARN and STS rejects it; render or substitute it before applying, or write the real role ARN'
+      const instructed = sa.roleArnReplaceComment
+      if (instructed && value.value.trim() !== '') {
+        // A sample the reader is told to fill in: worth knowing, not worth failing a check over.
+        yield {
+          location: value.location,
+          level: 'note',
+          message: `eks.amazonaws.com/role-arn${shown} of ${serviceAccountTitle(sa)} holds ${placeholder.description}, which the comment at ${formatLocation(instructed)} says to replace before applying`,
+          related: [{ location: instructed, message: 'the comment that says to replace the value' }],
+          key: `${serviceAccountIdentity(sa)} placeholder:${value.value}`,
+        }
+        continue
+      }
       yield {
         location: value.location,
         message: `eks.amazonaws.com/role-arn${shown} of ${serviceAccountTitle(sa)} holds ${placeholder.description}: ${consequence}`,

@@ -3,6 +3,7 @@ import type { FindingDraft } from '../model/finding.js'
 import type { Location } from '../model/location.js'
 import type { PolicyDocument, PrincipalBlock, Statement } from '../model/policy.js'
 import type { Rule } from './rule.js'
+import { irsaTrustPolicies } from './helpers/irsa-scope.js'
 import { describeStatement, statementKey } from './helpers/conditions.js'
 import {
   capitalise,
@@ -16,7 +17,6 @@ import {
   quotedList,
   TRUST_STATEMENT_KEYS,
 } from './helpers/policy-grammar.js'
-import { trustPolicies } from './helpers/trust.js'
 
 const REJECTED = 'so IAM rejects the policy (MalformedPolicyDocument)'
 
@@ -29,7 +29,7 @@ export const trustPolicyInvalid: Rule = {
     remediation: 'Correct the element the finding names; IAM rejects the whole policy (MalformedPolicyDocument) until then.',
   },
   *check(graph) {
-    for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+    for (const { role, policy } of irsaTrustPolicies(graph)) {
       yield* documentProblems(role, policy)
       for (const statement of policy.statements) yield* statementProblems(role, statement)
     }

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js'
-import { trustPolicies } from './helpers/trust.js'
+import { irsaTrustPolicies } from './helpers/irsa-scope.js'
 
 /** IAM quota "Role trust policy length" (ACLSizePerRole): 2048 characters by default, raisable to 4096. Whitespace is not counted. */
 export const DEFAULT_TRUST_POLICY_QUOTA = 2048
@@ -13,7 +13,7 @@ export const trustPolicyTooLarge: Rule = {
     remediation: 'Shorten the policy (one statement per provider with a list of subjects, StringLike patterns, fewer ServiceAccounts per role), split the ServiceAccounts across roles, or raise the quota.',
   },
   *check(graph) {
-    for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+    for (const { role, policy } of irsaTrustPolicies(graph)) {
       const length = policy.minifiedLength
       if (length === undefined || length <= DEFAULT_TRUST_POLICY_QUOTA) continue
       const overMaximum = length > MAX_TRUST_POLICY_QUOTA

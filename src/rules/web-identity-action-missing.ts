@@ -3,9 +3,10 @@ import { formatLocation } from '../model/location.js'
 import type { Statement } from '../model/policy.js'
 import { describeValue, type Value } from '../model/value.js'
 import type { Rule } from './rule.js'
+import { irsaTrustPolicies, isIrsaScopedStatement } from './helpers/irsa-scope.js'
 import { describeStatement, statementKey } from './helpers/conditions.js'
 import { capitalise, nearestName } from './helpers/policy-grammar.js'
-import { federatedValues, isAllow, isOidcFederated, oidcStatements, trustPolicies } from './helpers/trust.js'
+import { federatedValues, isAllow, isOidcFederated, oidcStatements } from './helpers/trust.js'
 
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity'
 
@@ -17,9 +18,9 @@ export const webIdentityActionMissing: Rule = {
     remediation: `Write "Action": "${WEB_IDENTITY}" in the statement that names the OIDC provider.`,
   },
   *check(graph) {
-    for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+    for (const { role, policy } of irsaTrustPolicies(graph)) {
       for (const statement of oidcStatements(policy)) {
-        if (!isAllow(statement)) continue
+        if (!isAllow(statement) || !isIrsaScopedStatement(graph, statement)) continue
         // A reference that does not say "oidc" may stand for a SAML provider, whose action is another.
         const provider = federatedValues(statement).find((value) => (value.kind === 'known' ? isOidcFederated(value) : /oidc/i.test(value.expression)))
         if (!provider) continue

@@ -20,6 +20,7 @@ export const workloadServiceAccountMissing: Rule = {
     for (const workload of graph.facts.workloads) {
       const name = workload.serviceAccountName
       if (name?.kind !== 'known' || name.value === '' || name.value === 'default') continue
+      if (createdByEks(workload.namespace, name.value)) continue
       if (graph.serviceAccountsOf(workload).length > 0) continue
       if (index.mayBeNamed(name.value).some((sa) => couldBe(sa, workload.namespace, name.value))) continue
       const finding = missing(workload, name, index)
@@ -29,6 +30,33 @@ export const workloadServiceAccountMissing: Rule = {
 }
 
 type NamedServiceAccount = ServiceAccount & { name: KnownValue }
+
+/** Namespaces Kubernetes and EKS create and fill with their own ServiceAccounts. */
+const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease'])
+
+/**
+ * ServiceAccounts that EKS or an EKS add-on creates, by namespace: a workload of a repository may
+ * run as them without defining them.
+ * - kube-proxy, coredns: EKS default add-ons (kubernetes/kubernetes cluster/addons/kube-proxy,
+ *   cluster/addons/dns/coredns/coredns.yaml.base: ServiceAccount kube-system/coredns);
+ * - aws-node: the Amazon VPC CNI add-on (aws/amazon-vpc-cni-k8s config/master/aws-k8s-cni.yaml,
+ *   charts/aws-vpc-cni);
+ * - ebs-csi-controller-sa, ebs-csi-node-sa: the Amazon EBS CSI driver add-on
+ *   (kubernetes-sigs/aws-ebs-csi-driver charts/aws-ebs-csi-driver/values.yaml
+ *   controller.serviceAccount.name, node.serviceAccount.name);
+ * - efs-csi-controller-sa, efs-csi-node-sa: the Amazon EFS CSI driver add-on
+ *   (kubernetes-sigs/aws-efs-csi-driver charts/aws-efs-csi-driver/values.yaml);
+ * - cloudwatch-agent: the Amazon CloudWatch Observability add-on, namespace amazon-cloudwatch
+ *   (aws-observability/helm-charts charts/amazon-cloudwatch-observability).
+ */
+const EKS_SERVICE_ACCOUNTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['kube-system', new Set(['kube-proxy', 'coredns', 'aws-node', 'ebs-csi-controller-sa', 'ebs-csi-node-sa', 'efs-csi-controller-sa', 'efs-csi-node-sa'])],
+  ['amazon-cloudwatch', new Set(['cloudwatch-agent'])],
+])
+
+function createdByEks(namespace: Value, name: string): boolean {
+  return namespace.kind === 'known' && EKS_SERVICE_ACCOUNTS.get(namespace.value)?.has(name) === true
+}
 
 /** The ServiceAccounts by name and by namespace, each list in scan order, so that a workload is not compared with all of them. */
 class ServiceAccountIndex {
@@ -120,6 +148,8 @@ function missing(workload: Workload, name: KnownValue, index: ServiceAccountInde
     }
   }
 
+  // EKS, its add-ons and installers (eksctl creates its add-ons' ServiceAccounts in Go) fill the system namespaces outside any manifest.
+  if (namespace.kind === 'known' && SYSTEM_NAMESPACES.has(namespace.value)) return undefined
   const directory = posix.dirname(workload.location.path)
   const besides = index.inNamespaceAndDirectory(namespace, directory)
   if (besides.length > 0) {

@@ -55,15 +55,29 @@ function readIamJsonFile(file: SourceFile, binder: RoleBinder): SourceResult {
   const result = emptyResult()
   const parsed = parseJsonTree(file.path, file.text)
   if (!parsed.ok) {
-    const trustPolicy = looksLikeTrustPolicy(file)
-    result.findings.push({
+    const directive = templateDirectiveIn(file.text)
+    if (directive !== undefined) {
+      result.findings.push({
+        ruleId: 'parse-error',
+        level: 'note',
+        location: { ...directive.location, path: file.path },
+        message: `${file.path} is a template (${directive.text}), not JSON: it is judged where a templatefile() call of a scanned Terraform file renders it, not on its own`,
+        key: `json-template ${file.path}`,
+      })
+      return result
+    }
+    const trustPolicy = looksLikeIrsaTrustPolicy(file)
+    const finding: SourceFinding = {
       ruleId: trustPolicy ? 'trust-policy-invalid' : 'parse-error',
       location: parsed.location,
       message: trustPolicy
         ? `${file.path} is not valid JSON: ${parsed.message}; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"`
         : `Cannot parse ${file.path} as JSON: ${parsed.message}`,
       key: `json-syntax ${file.path}`,
-    })
+    }
+    // Relevance decides the level: broken JSON that holds no IRSA trust is someone else's problem.
+    if (!trustPolicy && !looksLikeTrustPolicy(file)) finding.level = 'note'
+    result.findings.push(finding)
     return result
   }
   if (isCloudFormation(parsed.root)) return readCloudFormation(parsed.root, file.path)
@@ -83,6 +97,26 @@ function readIamJsonFile(file: SourceFile, binder: RoleBinder): SourceResult {
   }
   if (roles.length > 0) result.facts.roles = roles
   return result
+}
+
+/** The first Terraform template directive or interpolation (`%{ for … }`, `${name}`) outside a JSON string, where JSON cannot parse. */
+function templateDirectiveIn(text: string): { text: string; location: Location } | undefined {
+  const lines = text.split('\n')
+  for (const [index, line] of lines.entries()) {
+    const match = /%\{[^}]*\}|^\s*\$\{[^}]*\}|[:,[]\s*\$\{[^}]*\}/.exec(line)
+    if (match) {
+      const at = match[0].search(/[%$]/)
+      return { text: match[0].slice(at).trim(), location: { path: '', line: index + 1, column: match.index + at + 1 } }
+    }
+  }
+  return undefined
+}
+
+/** Broken JSON that is an IRSA or Pod Identity trust by what it says (an EKS provider, the web-identity action, the Pod Identity principal). */
+function looksLikeIrsaTrustPolicy(file: SourceFile): boolean {
+  if (/oidc\.eks\.|pods\.eks\.amazonaws\.com|system:serviceaccount:/.test(file.text)) return true
+  const otherIssuer = /oidc-provider\/(?!oidc)[a-z0-9-]+\.[a-z0-9.-]+/i.test(file.text)
+  return /AssumeRoleWithWebIdentity/.test(file.text) && !otherIssuer
 }
 
 function looksLikeTrustPolicy(file: SourceFile): boolean {

@@ -95,8 +95,13 @@ export interface BuiltObject {
  * re-reporting the files' own syntax problems). `textOf` gives the text of any file a node
  * points into, for values that are not scalars.
  */
-export function readKubernetesObjects(objects: readonly BuiltObject[], source: SourceKind, textOf: (path: string) => string | undefined): SourceResult {
-  const reader = new ManifestReader({ path: '', kind: 'kubernetes', text: '' }, source, textOf)
+export function readKubernetesObjects(
+  objects: readonly BuiltObject[],
+  source: SourceKind,
+  textOf: (path: string) => string | undefined,
+  substitutions: DeployTimeSubstitutions = {},
+): SourceResult {
+  const reader = new ManifestReader({ path: '', kind: 'kubernetes', text: '' }, source, textOf, substitutions)
   for (const object of objects) {
     try {
       reader.readBuilt(object)
@@ -169,6 +174,7 @@ class ManifestReader {
     private readonly file: SourceFile,
     private readonly source: SourceKind = 'kubernetes',
     private readonly textOf?: (path: string) => string | undefined,
+    private readonly substitutions: DeployTimeSubstitutions = {},
   ) {}
 
   /** The file's lines, split when first needed (a value that is not a scalar, a JSON error). */
@@ -219,7 +225,9 @@ class ManifestReader {
   private readJson(): void {
     const parsed = parseJsonTree(this.file.path, this.file.text)
     if (!parsed.ok) {
-      this.findings.push({ ruleId: 'parse-error', location: this.withinText(parsed.location), message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked` })
+      this.findings.push(
+        withRelevance({ ruleId: 'parse-error', location: this.withinText(parsed.location), message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked` }, this.file.text),
+      )
       return
     }
     if (parsed.root.kind === 'object') this.readObjectOrList(parsed.root, { fromLine: parsed.root.location.line, toLine: this.lines.length }, 0)
@@ -240,13 +248,18 @@ class ManifestReader {
     if (errors.length === 0) return
     if (this.file.text.includes('{{')) {
       const first = errors[0]!
-      this.findings.push({
-        ...first,
-        message: `${first.message}; the file holds template expressions ({{ }}), so scan the rendered manifests (helm template, envsubst) or exclude the template`,
-      })
+      this.findings.push(
+        withRelevance(
+          {
+            ...first,
+            message: `${first.message}; the file holds template expressions ({{ }}), so scan the rendered manifests (helm template, envsubst) or exclude the template`,
+          },
+          this.file.text,
+        ),
+      )
       return
     }
-    for (const error of errors) this.findings.push({ ...error, message: `${error.message}; nothing in this document was checked` })
+    for (const error of errors) this.findings.push(withRelevance({ ...error, message: `${error.message}; nothing in this document was checked` }, documentTextAt(this.lines, error.location.line)))
   }
 
   private readObjectOrList(node: ObjectNode, span: ObjectSpan, depth: number): void {
@@ -264,7 +277,7 @@ class ManifestReader {
   }
 
   private readObject(node: ObjectNode, kind: string, span: ObjectSpan): void {
-    if (this.reportDuplicates) this.reportDuplicateKeys(node)
+    if (this.reportDuplicates) this.reportDuplicateKeys(node, span)
     if (this.collected) {
       this.collected.push({ root: node, path: this.file.path, fromLine: span.fromLine, toLine: span.toLine })
       return
@@ -287,16 +300,18 @@ class ManifestReader {
     this.readSuppression(annotations, span)
 
     if (kind === 'ServiceAccount' && apiVersion === 'v1') {
-      const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]))
-      const serviceAccount: ServiceAccount = { source: this.source, namespace, name, location, annotations }
-      const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn)
-      const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience)
-      const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints)
-      const tokenExpiration = byKey.get(SERVICE_ACCOUNT_ANNOTATION.tokenExpiration)
-      if (roleArn) serviceAccount.roleArn = roleArn
-      if (audience) serviceAccount.audience = audience
-      if (stsRegionalEndpoints) serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints
-      if (tokenExpiration) serviceAccount.tokenExpiration = tokenExpiration
+      const replaced = this.substitutions.replacedAnnotations ? annotations.map(replacedByKustomize) : annotations
+      const serviceAccount = serviceAccountFact(this.source, namespace, name, location, replaced)
+      const comment = serviceAccount.roleArn?.kind === 'known' ? this.replaceComment(serviceAccount.roleArn.location, span) : undefined
+      if (comment) serviceAccount.roleArnReplaceComment = comment
+      this.serviceAccounts.push(serviceAccount)
+    }
+    const crossplane = crossplaneServiceAccount(node, kind, apiVersion, name, location)
+    if (crossplane) {
+      const carried = crossplane.annotations === 'metadata' ? annotations : this.annotationsOf(crossplane.annotations, 'annotations')
+      const serviceAccount = serviceAccountFact(this.source, symbolic(CROSSPLANE_NAMESPACE, location), crossplane.name, location, carried)
+      const comment = serviceAccount.roleArn?.kind === 'known' ? this.replaceComment(serviceAccount.roleArn.location, span) : undefined
+      if (comment) serviceAccount.roleArnReplaceComment = comment
       this.serviceAccounts.push(serviceAccount)
     }
 
@@ -318,11 +333,25 @@ class ManifestReader {
       effective.set(item.key, item)
     }
     return [...effective.values()].map((item) => {
-      const annotation: Annotation = { key: item.key, keyLocation: item.keyLocation, value: this.valueText(item.value), where }
+      const annotation: Annotation = { key: item.key, keyLocation: item.keyLocation, value: deployTimeValue(this.valueText(item.value), this.substitutions), where }
       const valueKind = nonStringKind(item.value)
       if (valueKind) annotation.valueKind = valueKind
       return annotation
     })
+  }
+
+  /** A comment from the object's first line down to the value's line that says to replace, fill in or set the value. */
+  private replaceComment(value: Location, span: ObjectSpan): Location | undefined {
+    if (span.path !== undefined && span.path !== value.path) return undefined
+    const lines = this.linesOf(value.path)
+    for (let line = value.line; line >= Math.max(1, span.fromLine); line -= 1) {
+      const text = lines[line - 1] ?? ''
+      const hash = line === value.line ? text.indexOf(' #', value.column) : text.search(/^\s*#/)
+      if (hash === -1) continue
+      const comment = text.slice(hash).replace(/^\s*#\s*/, '')
+      if (REPLACE_INSTRUCTION.test(comment)) return { path: value.path, line, column: hash + 1 + (text.slice(hash).length - text.slice(hash).trimStart().length) }
+    }
+    return undefined
   }
 
   private readSuppression(annotations: readonly Annotation[], span: ObjectSpan): void {
@@ -378,12 +407,14 @@ class ManifestReader {
     return known(source, node.location)
   }
 
-  private reportDuplicateKeys(root: ObjectNode): void {
+  private reportDuplicateKeys(root: ObjectNode, span: ObjectSpan): void {
     const reported = new Set<string>()
-    const visit = (node: TreeNode, depth: number): void => {
+    let irsaDocument: boolean | undefined
+    const holdsIrsaContent = (): boolean => (irsaDocument ??= IRSA_CONTENT.test(this.lines.slice(span.fromLine - 1, span.toLine).join('\n')))
+    const visit = (node: TreeNode, depth: number, onIrsaPath: boolean, inAnnotations: boolean): void => {
       if (depth > 250) return
       if (node.kind === 'array') {
-        for (const item of node.items) visit(item, depth + 1)
+        for (const item of node.items) visit(item, depth + 1, onIrsaPath, false)
         return
       }
       if (node.kind !== 'object') return
@@ -394,21 +425,128 @@ class ManifestReader {
           const at = `${item.keyLocation.line}:${item.keyLocation.column}`
           if (!reported.has(at)) {
             reported.add(at)
-            this.findings.push({
+            const finding: SourceFinding = {
               ruleId: 'parse-error',
               location: item.keyLocation,
               message: `Duplicate key "${item.key}" (first at ${formatLocation(earlier.keyLocation)}): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them`,
               key: `duplicate-key:${item.key}`,
-            })
+            }
+            // A duplicate where no IRSA fact is read (a ConfigMap's data, a SparkApplication's sparkConf) is hygiene, not IRSA.
+            if (!(onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)) && holdsIrsaContent())) finding.level = 'note'
+            this.findings.push(finding)
           }
         } else {
           first.set(item.key, item)
         }
-        visit(item.value, depth + 1)
+        visit(item.value, depth + 1, onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)), isAnnotationMap(item.key))
       }
     }
-    visit(root, 0)
+    visit(root, 0, true, false)
   }
+}
+
+/** A comment telling whoever applies the manifest to put their own value in (`Replace <ACCOUNT_ID> with your AWS account ID`, `TODO: set your role`). */
+const REPLACE_INSTRUCTION = /\b(replace|substitute|fill in|change|update|edit|set)\b.*\b(your|account|role|arn|value|placeholder|id)\b|\b(your|own)\b.*\b(account|role arn|role)\b/i
+
+/**
+ * Text that holds IRSA content: an EKS annotation, a role ARN, a ServiceAccount, a workload naming
+ * one, the IRSA environment, a web-identity trust. A parse error elsewhere is a note.
+ */
+const IRSA_CONTENT = /eks\.amazonaws\.com\/|role[-_]?arn|\bkind\s*:\s*["']?ServiceAccount\b|\bserviceAccount(Name)?["']?\s*:|AssumeRoleWithWebIdentity|oidc-provider|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|irsa-guard/i
+
+/** Keys on the way from an object's root to what the IRSA rules read; a duplicate anywhere else changes no IRSA fact. */
+const IRSA_PATH_KEYS: ReadonlySet<string> = new Set([
+  'apiVersion', 'kind', 'metadata', 'name', 'namespace', 'annotations', 'labels', 'spec', 'template', 'jobTemplate', 'items',
+  'serviceAccountName', 'serviceAccount', 'containers', 'initContainers', 'env', 'value', 'valueFrom', 'serviceAccountTemplate',
+])
+
+function isAnnotationMap(key: string): boolean {
+  return key === 'annotations' || key === 'labels'
+}
+
+function withRelevance(finding: SourceFinding, text: string): SourceFinding {
+  return IRSA_CONTENT.test(text) ? finding : { ...finding, level: 'note' }
+}
+
+/** The text of the YAML document (between `---` lines) that holds a line. */
+function documentTextAt(lines: readonly string[], line: number): string {
+  let from = line - 1
+  while (from > 0 && !/^(---|\.\.\.)(\s|$)/.test(lines[from]!)) from -= 1
+  let to = line
+  while (to < lines.length && !/^(---|\.\.\.)(\s|$)/.test(lines[to]!)) to += 1
+  return lines.slice(from, to).join('\n')
+}
+
+/** What replaces values of the objects after irsa-guard reads them, besides the shell variables every manifest may hold. */
+export interface DeployTimeSubstitutions {
+  /** A kustomize build that declares `vars` and a varReference `configurations` file: `$(NAME)` in an annotation may be replaced. */
+  kustomizeVars?: boolean
+  /** A kustomize build whose `replacements` may write annotations: the role-arn annotation is whatever they write. */
+  replacedAnnotations?: boolean
+}
+
+/**
+ * `${VAR}` or `$VAR` in a manifest is a shell variable: the manifest goes through envsubst, a
+ * shell heredoc or Flux's postBuild substitution before it is applied, so its value only exists
+ * then. Such a value is symbolic: unknown, never wrong by itself.
+ */
+const SHELL_VARIABLE = /\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?=+-][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*/
+const KUSTOMIZE_VAR = /\$\([A-Za-z_][A-Za-z0-9_.-]*\)/
+
+function deployTimeValue(value: Value, substitutions: DeployTimeSubstitutions): Value {
+  if (value.kind !== 'known') return value
+  if (SHELL_VARIABLE.test(value.value) || (substitutions.kustomizeVars === true && KUSTOMIZE_VAR.test(value.value))) return symbolic(value.value.trim(), value.location)
+  return value
+}
+
+function replacedByKustomize(annotation: Annotation): Annotation {
+  if (annotation.key !== SERVICE_ACCOUNT_ANNOTATION.roleArn || annotation.value.kind !== 'known') return annotation
+  return { ...annotation, value: symbolic(`kustomize-replacement(${annotation.value.value.trim()})`, annotation.value.location) }
+}
+
+function serviceAccountFact(source: SourceKind, namespace: Value, name: Value, location: Location, annotations: Annotation[]): ServiceAccount {
+  const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]))
+  const serviceAccount: ServiceAccount = { source, namespace, name, location, annotations }
+  const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn)
+  const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience)
+  const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints)
+  const tokenExpiration = byKey.get(SERVICE_ACCOUNT_ANNOTATION.tokenExpiration)
+  if (roleArn) serviceAccount.roleArn = roleArn
+  if (audience) serviceAccount.audience = audience
+  if (stsRegionalEndpoints) serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints
+  if (tokenExpiration) serviceAccount.tokenExpiration = tokenExpiration
+  return serviceAccount
+}
+
+/** The namespace Crossplane runs in (crossplane-system by default, but chosen when it is installed): its provider ServiceAccounts go there. */
+export const CROSSPLANE_NAMESPACE = 'crossplane-namespace'
+
+/**
+ * The ServiceAccount Crossplane makes for a provider from its runtime configuration. A
+ * ControllerConfig (pkg.crossplane.io/v1alpha1) lends it its own metadata.annotations, and
+ * spec.serviceAccountName names it (crossplane v1.13.0
+ * internal/controller/pkg/revision/deployment.go, buildProviderDeployment: `s.Annotations =
+ * cc.Annotations`). A DeploymentRuntimeConfig (pkg.crossplane.io/v1beta1) gives
+ * spec.serviceAccountTemplate.metadata's annotations and name (crossplane v2.4
+ * internal/controller/pkg/runtime/runtime_defaults.go serviceAccountFromRuntimeConfig). Unnamed,
+ * the ServiceAccount takes the name of the provider revision (`<provider>-<hash>`,
+ * runtime.go ServiceAccountWithOptionalName(b.revision.GetName())), which only exists once
+ * installed; it always lives in Crossplane's own namespace (ServiceAccountWithNamespace).
+ */
+function crossplaneServiceAccount(node: ObjectNode, kind: string, apiVersion: string, objectName: Value, location: Location): { name: Value; annotations: TreeNode | undefined | 'metadata' } | undefined {
+  if (!apiVersion.startsWith('pkg.crossplane.io/')) return undefined
+  const revisionName = (): Value => symbolic(`crossplane-provider-revision(${objectName.kind === 'known' ? objectName.value : objectName.expression})`, location)
+  if (kind === 'ControllerConfig') {
+    const named = last(last(node, 'spec'), 'serviceAccountName')
+    return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: 'metadata' }
+  }
+  if (kind === 'DeploymentRuntimeConfig') {
+    const template = last(last(last(node, 'spec'), 'serviceAccountTemplate'), 'metadata')
+    if (!template) return undefined
+    const named = last(template, 'name')
+    return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: last(template, 'annotations') }
+  }
+  return undefined
 }
 
 interface PodOf {

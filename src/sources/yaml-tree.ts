@@ -45,6 +45,49 @@ export const MAX_DEPTH = 200
  * `2001-12-14`), so a reader can show what the author wrote. A flow mapping that is really an
  * unrendered template expression (`{{ .Values.x }}` parses as a mapping) becomes that text.
  */
+/**
+ * The text with each tab that starts a line inside a flow collection (`{ … }`, `[ … ]`) replaced
+ * by one space, so offsets, lines and columns stay the same. Quoted scalars and comments are
+ * skipped when counting brackets; tabs in block context are left for the parser to reject, as
+ * go-yaml does.
+ */
+export function tabsInFlowAsSpaces(text: string): string {
+  let depth = 0
+  let quote: '"' | "'" | undefined
+  let out = ''
+  let lineStart = true
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index]!
+    if (lineStart && character === '\t' && depth > 0 && quote === undefined) {
+      out += ' '
+      continue
+    }
+    lineStart = character === '\n' || (lineStart && (character === ' ' || character === '\t'))
+    out += character
+    if (quote === '"') {
+      if (character === '\\') {
+        out += text[index + 1] ?? ''
+        index += 1
+      } else if (character === '"') quote = undefined
+      continue
+    }
+    if (quote === "'") {
+      if (character === "'") quote = undefined
+      continue
+    }
+    if ((character === '"' || character === "'") && (index === 0 || /[\s[{,:]/.test(text[index - 1]!))) quote = character
+    else if (character === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
+      const end = text.indexOf('\n', index)
+      const stop = end === -1 ? text.length : end
+      out += text.slice(index + 1, stop)
+      index = stop - 1
+    } else if (character === '{' || character === '[') depth += 1
+    else if ((character === '}' || character === ']') && depth > 0) depth -= 1
+    else if (character === '\n' && depth === 0) quote = undefined
+  }
+  return out
+}
+
 export function parseYamlTree(path: string, text: string, options: YamlTreeOptions): YamlFileTree {
   const lineCounter = lineCounterOf(text)
   const ruleId = options.parseErrorRuleId ?? 'parse-error'
@@ -57,7 +100,17 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
   let parsed: Document.Parsed[]
   try {
     const customTags = options.shortTags ? shortTagDefinitions(Object.keys(options.shortTags)) : undefined
-    parsed = parseAllDocuments(text, { version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) }) as Document.Parsed[]
+    const parse = (source: string): Document.Parsed[] =>
+      parseAllDocuments(source, { version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) }) as Document.Parsed[]
+    parsed = parse(text)
+    if (parsed.some((doc) => doc.errors.some((error) => error.code === 'TAB_AS_INDENT' || error.code === 'BAD_INDENT'))) {
+      // The Go YAML stack behind kubectl (go-yaml) takes tabs as white space inside flow collections; the yaml package counts them as indentation.
+      const spaced = tabsInFlowAsSpaces(text)
+      if (spaced !== text) {
+        const again = parse(spaced)
+        if (again.length === parsed.length && again.every((doc) => doc.errors.length === 0)) parsed = again
+      }
+    }
   } catch (error) {
     findings.push({ ruleId, location: { path, line: 1, column: 1 }, message: `Cannot parse YAML: ${describeError(error)}` })
     return { documents, findings, lineCounter }

@@ -47,7 +47,7 @@ describe('skipping manifest documents no rule can care about', () => {
   it('finds exactly the same on adversarial manifests, except the parse error of a document that does not look relevant', async () => {
     const { sniffed, whole } = await sniffedAndWhole(tempRepo(ADVERSARIAL_MANIFESTS))
     const brokenIrrelevant =
-      'k8s/broken.yaml:11:3: warning: Cannot parse YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; nothing in this document was checked [parse-error]'
+      'k8s/broken.yaml:11:3: note: Cannot parse YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; nothing in this document was checked [parse-error]'
     expect(whole.findings.map(formatFindingLine)).toContain(brokenIrrelevant)
     const expected = whole.findings.filter((finding) => formatFindingLine(finding) !== brokenIrrelevant)
     expect(JSON.stringify(sniffed.findings)).toBe(JSON.stringify(expected))

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { HELP } from '../../src/cli.js'
@@ -46,6 +46,26 @@ describe('irsa-guard CLI', () => {
   it('skips --exclude globs', async () => {
     const run = await runCli([broken, '--exclude', 'iam/**'], process.cwd())
     expect(run.stdout).not.toContain('[trust-denies-service-account]')
+  })
+
+  it('skips test fixture directories unless --scan-fixtures', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'irsa-guard-cli-'))
+    try {
+      await mkdir(path.join(root, 'pkg', 'testdata'), { recursive: true })
+      await writeFile(path.join(root, 'pkg', 'testdata', 'sa.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: apps\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/app\n')
+      await mkdir(path.join(root, 'k8s'))
+      await writeFile(path.join(root, 'k8s', 'sa.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: apps\n')
+      expect(await runCli([root, '--fail-on', 'warning'], process.cwd())).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: 'irsa-guard: 0 errors, 0 warnings, 0 notes in 1 IRSA-relevant file\n',
+      })
+      const scanned = await runCli([root, '--scan-fixtures', '--fail-on', 'warning'], process.cwd())
+      expect(scanned.code).toBe(1)
+      expect(scanned.stdout).toContain('pkg/testdata/sa.yaml:7:33: warning: eks.amazonaws.com/role-arn "arn:aws:iam::111122223333:role/app" of ServiceAccount apps/app holds 111122223333')
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
   })
 
   it.each([

@@ -48,6 +48,7 @@ helm:
       namespace: payments
       values: [charts/app/values-prod.yaml]
 maxFileBytes: 1048576
+fixtureDirectories: [testdata, e2e-recordings]
 `)
     expect(config).toEqual({
       include: ['k8s/**', 'iam/**'],
@@ -76,6 +77,7 @@ maxFileBytes: 1048576
         ],
       },
       maxFileBytes: 1048576,
+      fixtureDirectories: ['testdata', 'e2e-recordings'],
     })
   })
 
@@ -119,6 +121,7 @@ maxFileBytes: 1048576
       ['helm:\n  release: []\n', '.irsa-guard.yml:2: helm.release: unknown key (did you mean "releases"?)'],
       ['kustomize: helm\n', '.irsa-guard.yml:1: kustomize: must be one of native, render (got "helm")'],
       ['helm:\n  render: yes\n', '.irsa-guard.yml:2: helm.render: must be true or false (got "yes")'],
+      ['fixtureDirectories: [test/data]\n', '.irsa-guard.yml:1: fixtureDirectories[0]: "test/data" is not a directory name (no slashes or globs; use exclude for paths)'],
       ['maxFileBytes: -1\n', '.irsa-guard.yml:1: maxFileBytes: must be a positive whole number of bytes (got -1)'],
       ['include:\n  - k8s/**\n exclude: []\n', '.irsa-guard.yml:3: invalid YAML: All mapping items must start at the same column'],
       ['rules:\n  role-not-found: off\n  role-not-found: error\n', '.irsa-guard.yml:3: invalid YAML: Map keys must be unique'],

@@ -19,6 +19,30 @@ function readPaths(result: CheckResult): string[] {
 }
 
 describe('discover: what is scanned', () => {
+  it('skips test fixture directories wherever they are, unless fixtureDirectories says otherwise', async () => {
+    const root = tempRepo({
+      'k8s/sa.yaml': sa('deployed'),
+      'pkg/addons/testdata/sa.yaml': sa('go-testdata'),
+      'src/__fixtures__/sa.yaml': sa('jest-fixture'),
+      'test/fixtures/sa.yaml': sa('fixture'),
+      'web/__snapshots__/sa.yaml': sa('snapshot'),
+      'web/__mocks__/sa.yaml': sa('mock'),
+      'testdata.yaml': sa('a-file-named-testdata'),
+      'my-testdata/sa.yaml': sa('other-directory'),
+    })
+    expect(readPaths(await scan(root))).toEqual(['k8s/sa.yaml', 'my-testdata/sa.yaml', 'testdata.yaml'])
+    expect(readPaths(await scan(root, { fixtureDirectories: ['fixtures'] }))).toEqual([
+      'k8s/sa.yaml',
+      'my-testdata/sa.yaml',
+      'pkg/addons/testdata/sa.yaml',
+      'src/__fixtures__/sa.yaml',
+      'testdata.yaml',
+      'web/__mocks__/sa.yaml',
+      'web/__snapshots__/sa.yaml',
+    ])
+    expect(readPaths(await scan(root, { fixtureDirectories: [] }))).toHaveLength(8)
+  })
+
   it('honours .gitignore: comments, negation, directory-only, anchored patterns and **', async () => {
     const root = tempRepo({
       '.gitignore': [

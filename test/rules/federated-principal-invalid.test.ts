@@ -1,4 +1,4 @@
-import { ruleLines } from '../helpers.js'
+import { fixture, linesOf, ruleLines, scan } from '../helpers.js'
 
 const RULE = 'federated-principal-invalid'
 
@@ -26,5 +26,11 @@ describe(RULE, () => {
 
   it('stays silent on correct trust policies', async () => {
     expect(await ruleLines(RULE, 'silent')).toEqual([])
+  })
+
+  it('leaves the trusts of other identity providers alone (Terraform Cloud, GitHub Actions, GitLab, Google, Cognito), also with a placeholder account', async () => {
+    const result = await scan(fixture('rules', RULE, 'silent', 'other-providers'))
+    expect(linesOf(result).filter((line) => !line.includes(': note: '))).toEqual([])
+    expect(result.graph.facts.roles).toHaveLength(3)
   })
 })

@@ -1,4 +1,4 @@
-import { ruleLines } from '../helpers.js'
+import { fixture, linesOf, ruleLines, scan } from '../helpers.js'
 
 const RULE = 'trust-policy-invalid'
 
@@ -24,10 +24,19 @@ describe(RULE, () => {
       'iam/webhook-readme-trust.json:11:26: error: Statement[0].Condition.__doc_comment in iam/webhook-readme-trust.json is the string "scope the role to the service account..."; an operator takes an object of condition keys such as {"<issuer>:sub": "system:serviceaccount:<namespace>:<name>"} [trust-policy-invalid]',
       'iam/webhook-readme-trust.json:15:9: error: Duplicate key "__doc_comment" in Statement[0].Condition of iam/webhook-readme-trust.json (first at iam/webhook-readme-trust.json:11): JSON readers keep only one of them, so the policy differs from what it looks like; merge or remove the duplicate [trust-policy-invalid]',
       'iam/webhook-readme-trust.json:15:26: error: Statement[0].Condition.__doc_comment in iam/webhook-readme-trust.json is the string "scope the role to an entire namespace..."; an operator takes an object of condition keys such as {"<issuer>:sub": "system:serviceaccount:<namespace>:<name>"} [trust-policy-invalid]',
+      'pod-identity/main.tf:9:17: error: "Effect": "allow" in Statement[0] is neither "Allow" nor "Deny" (case-sensitive), so IAM rejects the policy (MalformedPolicyDocument); write "Effect": "Allow" [trust-policy-invalid]',
     ])
   })
 
   it('stays silent on correct trust policies', async () => {
     expect(await ruleLines(RULE, 'silent')).toEqual([])
+  })
+
+  it('judges only trusts IRSA or Pod Identity touches: a service role, another identity provider and a policy template are silent', async () => {
+    const result = await scan(fixture('rules', RULE, 'silent', 'not-irsa'))
+    expect(linesOf(result)).toEqual([
+      'bucket-policy.json:4:5: note: bucket-policy.json is a template (%{ for index, reader in readers ~}), not JSON: it is judged where a templatefile() call of a scanned Terraform file renders it, not on its own [parse-error]',
+    ])
+    expect(result.graph.facts.roles.map((role) => role.label)).toEqual(['aws_iam_role.backup', 'role github-actions (github-actions-trust.json)'])
   })
 })

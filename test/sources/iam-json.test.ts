@@ -286,7 +286,7 @@ describe('grammar problems only the text shows', () => {
     expect(sourceFindings(result)).toEqual([
       'iam/bad-encoding.json:5:33: error: The AssumeRolePolicyDocument of iam/bad-encoding.json cannot be read: it looks URL-encoded but does not decode; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy" [trust-policy-invalid]',
       'iam/broken-trust.json:8:5: error: iam/broken-trust.json is not valid JSON: trailing comma before "}"; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy" [trust-policy-invalid]',
-      'data/release-notes.json:3:3: warning: Cannot parse data/release-notes.json as JSON: expected a property name in double quotes, found comment (JSON has no comments) [parse-error]',
+      'data/release-notes.json:3:3: note: Cannot parse data/release-notes.json as JSON: expected a property name in double quotes, found comment (JSON has no comments) [parse-error]',
     ])
     expect(roles(result)).toEqual([
       'role half-encoded (iam/bad-encoding.json) source=iam-json at=iam/bad-encoding.json:2:11 name=half-encoded@iam/bad-encoding.json:3:17 path=- account=210987654321@iam/bad-encoding.json:4:12 arn=arn:aws:iam::210987654321:role/half-encoded trust=-',

@@ -5,7 +5,7 @@ import { removeTempRepos, tempRepo } from '../discover/temp-repo.js'
 afterAll(removeTempRepos)
 
 const duplicate = (path: string, line: number, first: number) =>
-  `${path}:${line}:5: warning: Duplicate key "a" (first at ${path}:${first}): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them [parse-error]`
+  `${path}:${line}:5: note: Duplicate key "a" (first at ${path}:${first}): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them [parse-error]`
 
 describe('suppressions in Kubernetes YAML (through the engine)', () => {
   it('an irsa-guard.io/ignore annotation with a reason covers the lines of its object only', async () => {
@@ -54,7 +54,7 @@ describe('suppressions in Kubernetes YAML (through the engine)', () => {
       ].join('\n'),
     })
     expect(linesOf(await scan(root))).toEqual([
-      'list.yaml:13:18: warning: Duplicate key "a" (first at list.yaml:13): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them [parse-error]',
+      'list.yaml:13:18: note: Duplicate key "a" (first at list.yaml:13): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them [parse-error]',
     ])
   })
 

@@ -69,6 +69,18 @@ describe('parseYamlTree', () => {
     ])
   })
 
+  it('accepts tabs inside flow collections as the Go YAML stack does, with lines and columns kept; tabs as block indentation stay an error', () => {
+    const text = 'kind: List\napiVersion: v1\nitems:\n- {\n\t\t\t"apiVersion": "v1",\n\t\t\t"kind": "ServiceAccount",\n\t\t\t"metadata": {\n\t\t\t\t"name": "app"\n\t\t\t}\n\t}\n'
+    const tree = parseYamlTree('f.yaml', text, { version: '1.1' })
+    expect(tree.findings).toEqual([])
+    expect(plain(tree.documents[0]!.root)).toEqual({
+      'kind@1:1': 'List (string 1:7)',
+      'apiVersion@2:1': 'v1 (string 2:13)',
+      'items@3:1': [{ 'apiVersion@5:4': 'v1 (string 5:18)', 'kind@6:4': 'ServiceAccount (string 6:12)', 'metadata@7:4': { 'name@8:5': 'app (string 8:13)' } }],
+    })
+    expect(findingsOf('a:\n\tb: 1\n')).toEqual(['2:1 Cannot parse YAML: Tabs are not allowed as indentation'])
+  })
+
   it('stops alias bombs and deep nesting with a finding', () => {
     const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
     for (let level = 1; level < 9; level += 1) laughs.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${`*${String.fromCharCode(96 + level)}, `.repeat(9)}*${String.fromCharCode(96 + level)}]`)

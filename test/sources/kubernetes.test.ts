@@ -223,7 +223,7 @@ describe('Kubernetes source: documents, lists and JSON', () => {
       ].join('\n'),
     })
     expect(linesOf(result, 'parse-error')).toEqual([
-      'mixed.yaml:10:3: warning: Cannot parse YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; nothing in this document was checked [parse-error]',
+      'mixed.yaml:10:3: note: Cannot parse YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; nothing in this document was checked [parse-error]',
     ])
     expect(result.graph.facts.serviceAccounts.map((account) => (account.name.kind === 'known' ? account.name.value : '?'))).toEqual(['before', 'after'])
   })

@@ -128,6 +128,8 @@ describe('readKubernetesFile with sniffing', () => {
         ruleId: 'parse-error',
         location: at('k8s/app.yaml', 17, 16),
         message: 'Cannot parse YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; nothing in this document was checked',
+        // The document holds no IRSA content: a note, never a failed check.
+        level: 'note',
       },
     ])
   })
@@ -179,7 +181,7 @@ describe('the engine with sniffing', () => {
   it('keeps the parse error a stray ] gives the document before it', async () => {
     const root = tempRepo({ 'k8s/stray-bracket.yaml': ADVERSARIAL_MANIFESTS['k8s/stray-bracket.yaml']! })
     const sniffed = await check({ root, workers: 0, sniff: true })
-    expect(linesOf(sniffed)).toEqual(['k8s/stray-bracket.yaml:7:1: warning: Cannot parse YAML: Unexpected flow-seq-end token in YAML document: "]"; nothing in this document was checked [parse-error]'])
+    expect(linesOf(sniffed)).toEqual(['k8s/stray-bracket.yaml:7:1: note: Cannot parse YAML: Unexpected flow-seq-end token in YAML document: "]"; nothing in this document was checked [parse-error]'])
     expect(names(sniffed.graph.facts.serviceAccounts)).toEqual(['after-bracket'])
   })
 

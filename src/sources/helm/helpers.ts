@@ -110,6 +110,8 @@ export interface ChartContext {
   printedNumbers: TreeNode[]
   /** Names the chart's path (for symbolic names). */
   label: string
+  /** The values.yaml files of the chart and its subcharts: their empty strings mean "not set here", supplied at install. */
+  defaultValuesFiles?: ReadonlySet<string>
 }
 
 /** Evaluates `include "<chart>.fullname" .` and friends the way the `helm create` bodies do. */

@@ -81,6 +81,7 @@ function chartObjects(chart: Chart, values: ObjectNode, release: Release, reposi
     helpers: detectStandardHelpers(chart.helperTexts),
     printedNumbers,
     label: chart.directory,
+    defaultValuesFiles: defaultValuesFiles(chart),
   })
   findings.push(...built.findings)
   const objects = [...built.objects]
@@ -127,6 +128,13 @@ export function releaseValues(release: Release, repository: RepositoryFiles, fin
   }
   for (const inline of release.inline) values = mergeValues(values, inline)
   return values
+}
+
+/** The chart's own values.yaml and those of its subcharts, at any depth. */
+function defaultValuesFiles(chart: Chart, into = new Set<string>()): Set<string> {
+  if (chart.valuesFile) into.add(chart.valuesFile)
+  for (const subchart of chart.subcharts) defaultValuesFiles(subchart, into)
+  return into
 }
 
 function lookup(values: ObjectNode, path: string): TreeNode | undefined {

@@ -44,6 +44,8 @@ class TemplateReader {
   private readonly root: ObjectNode
   private readonly fragmentsByEntry = new Map<ObjectEntry, TreeNode[]>()
   private readonly lines: string[]
+  /** Values made from a value the release does not set (absent, or an empty default of the chart). */
+  private readonly unset = new WeakSet<TreeNode>()
 
   constructor(
     private readonly template: TemplateFile,
@@ -75,6 +77,7 @@ class TemplateReader {
       this.placeFragments(root)
       const built = this.object(root)
       if (textOf(get(built, 'kind')) === undefined) continue
+      this.unsetAnnotations(built)
       this.defaultNamespace(built)
       this.result.objects.push({ root: built, path: this.template.path, fromLine: document.location.line, toLine: document.endLine })
     }
@@ -200,14 +203,21 @@ class TemplateReader {
       const status = this.status(action.start)
       if (status.active === false) return stringNode('', location)
       const value = this.evaluate(action.text, status, action.start)
-      if (value.kind === 'absent') return { kind: 'scalar', location, value: { kind: 'known', value: '', location }, type: 'null' }
+      if (value.kind === 'absent') {
+        const absent: ScalarNode = { kind: 'scalar', location, value: { kind: 'known', value: '', location }, type: 'null' }
+        this.unset.add(absent)
+        return absent
+      }
       if (value.kind === 'unknown') return symbolicNode(`helm:{{ ${action.text} }}`, location)
+      // `{{ .Values.x | quote }}` of an absent x: an empty text made in the template itself.
+      if (value.node.kind === 'scalar' && textOf(value.node) === '' && /\.Values\b/.test(action.text) && value.node.location.path === this.template.path) this.unset.add(value.node)
       return value.node.kind === 'scalar' ? value.node : cloneTree(value.node)
     }
     const numbers: { node: TreeNode; action: string }[] = []
     let composed = ''
     let last = 0
     let unknownPart = false
+    let unsetPart = false
     for (const match of text.matchAll(pattern)) {
       composed += text.slice(last, match.index)
       last = match.index + match[0].length
@@ -217,6 +227,7 @@ class TemplateReader {
       const scope = { printedNumbers: [] as TreeNode[] }
       const part = printed(value, scope)
       for (const node of scope.printedNumbers) numbers.push({ node, action: action?.text ?? '' })
+      if (value.kind === 'absent' || (value.kind === 'value' && this.isDefaultEmpty(value.node))) unsetPart = true
       if (part === undefined) unknownPart = true
       else composed += part
     }
@@ -225,7 +236,34 @@ class TemplateReader {
     const misprinted = numbers.filter((number) => isLargeNumber(number.node))
     if (/arn:/.test(composed) || /arn:/.test(source)) this.reportPrintedNumbers(misprinted, location)
     if (unknownPart || misprinted.length > 0) return symbolicNode(`helm:${source}`, location)
-    return stringNode(composed, location)
+    const node = stringNode(composed, location)
+    if (unsetPart) this.unset.add(node)
+    return node
+  }
+
+  /** An empty string the chart's own values.yaml gives: a default that says "not set here", not "set to empty". */
+  private isDefaultEmpty(node: TreeNode): boolean {
+    if (node.kind !== 'scalar' || !this.chart.defaultValuesFiles?.has(node.location.path)) return false
+    return node.type === 'null' || (node.value.kind === 'known' && node.value.value === '')
+  }
+
+  /**
+   * Annotation values the release does not set (an absent value, an empty default of the chart,
+   * or text made with one) come from outside the scan: an Argo CD Application, a values file of
+   * another repository, `--set`. They are symbolic, never an empty or broken role ARN.
+   */
+  private unsetAnnotations(root: ObjectNode): void {
+    const kind = textOf(get(root, 'kind'))
+    const metadatas = [get(root, 'metadata'), get(get(get(root, 'spec'), 'template'), 'metadata')]
+    if (kind === 'CronJob') metadatas.push(get(get(get(get(get(root, 'spec'), 'jobTemplate'), 'spec'), 'template'), 'metadata'))
+    for (const metadata of metadatas) {
+      const annotations = get(metadata, 'annotations')
+      if (annotations?.kind !== 'object') continue
+      for (const item of annotations.entries) {
+        if (item.value.kind !== 'scalar' || !(this.unset.has(item.value) || this.isDefaultEmpty(item.value))) continue
+        item.value = symbolicNode(`helm-value-not-set(${item.key})`, item.value.location)
+      }
+    }
   }
 
   /** E8: a values number Helm prints as a float (scientific notation, a lost leading zero) inside an ARN. */

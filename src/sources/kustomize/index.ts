@@ -1,4 +1,4 @@
-import { fileLocation } from '../../model/location.js'
+import { fileLocation, formatLocation, type Location } from '../../model/location.js'
 import type { Suppression } from '../../model/suppression.js'
 import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
 import { pathsLookedUpByName } from '../manifest-sniff.js'
@@ -36,10 +36,43 @@ export const kustomizeSource: Source = {
     }
     for (const file of files) consumed.add(file.path)
     appendResult(result, fileResults(consumed, repository, builder, sniff))
+    result.findings = oneNotePerMissingPath(result.findings)
     dropRepeats(result)
     result.consumedFiles = [...consumed]
     return result
   },
+}
+
+/** A path many kustomizations list (every overlay of a base that is not there): one note, at the first place that lists it. */
+function oneNotePerMissingPath(findings: SourceResult['findings']): SourceResult['findings'] {
+  const byPath = new Map<string, SourceResult['findings']>()
+  for (const finding of findings) {
+    if (!finding.key?.startsWith('kustomize-missing:')) continue
+    const list = byPath.get(finding.key) ?? []
+    list.push(finding)
+    byPath.set(finding.key, list)
+  }
+  const kept = new Map<string, SourceResult['findings'][number]>()
+  for (const [key, list] of byPath) {
+    const places = [...new Map(list.map((finding) => [formatLocation(finding.location), finding])).values()].sort((a, b) => compareLocations(a.location, b.location))
+    const first = places[0]!
+    const others = places.length - 1
+    kept.set(key, others === 0 ? first : { ...first, message: `${first.message}; ${others} other ${others === 1 ? 'place lists' : 'places list'} it too` })
+  }
+  const result: SourceResult['findings'] = []
+  for (const finding of findings) {
+    const key = finding.key
+    if (!key?.startsWith('kustomize-missing:')) result.push(finding)
+    else if (kept.has(key)) {
+      result.push(kept.get(key)!)
+      kept.delete(key)
+    }
+  }
+  return result
+}
+
+function compareLocations(a: Location, b: Location): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column
 }
 
 interface BuildRun {
@@ -110,7 +143,12 @@ function buildResult(build: Build, repository: RepositoryFiles, context: SourceC
       })
     }
   }
-  const read = readKubernetesObjects(objects, 'kustomize', (path) => repository.text(path))
+  // A rendered build has its vars and replacements applied already.
+  const read = readKubernetesObjects(objects, 'kustomize', (path) => repository.text(path), rendered?.objects ? {} : {
+    // `$(VAR)` in an annotation is replaced only when a `configurations` varReference adds metadata/annotations: the default varReference fieldSpecs (kustomize api/konfig/builtinpluginconsts/varreference.go) hold container commands, args and env, not annotations.
+    kustomizeVars: build.unevaluated.some((field) => field.value === 'vars') && build.unevaluated.some((field) => field.value === 'configurations'),
+    replacedAnnotations: build.replacesAnnotations,
+  })
   appendResult(result, read)
   return result
 }

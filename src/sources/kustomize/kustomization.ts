@@ -49,6 +49,8 @@ export interface Kustomization {
   patches: PatchSpec[]
   /** Fields irsa-guard does not evaluate natively and that may change names, namespaces or annotations. */
   unevaluated: Written[]
+  /** `replacements` that may write into metadata.annotations (or that live in files irsa-guard does not read). */
+  replacesAnnotations: boolean
   findings: SourceFinding[]
 }
 
@@ -60,7 +62,7 @@ export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.ym
 
 export function parseKustomization(path: string, text: string): Kustomization {
   const directory = nodePath.posix.dirname(path)
-  const kustomization: Kustomization = { path, directory, kind: 'Kustomization', resources: [], components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], findings: [] }
+  const kustomization: Kustomization = { path, directory, kind: 'Kustomization', resources: [], components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], replacesAnnotations: false, findings: [] }
   const tree = parseYamlTree(path, text, { version: '1.2' })
   kustomization.findings.push(...tree.findings)
   const root = tree.documents.find((document) => document.root !== undefined)?.root
@@ -87,6 +89,7 @@ export function parseKustomization(path: string, text: string): Kustomization {
     kustomization.labels.push({ entries: pairs.entries, templates })
   }
   readPatches(root, kustomization)
+  kustomization.replacesAnnotations = list(get(root, 'replacements')).some(mayReplaceAnnotations)
   for (const field of UNEVALUATED_FIELDS) {
     const entry = lastEntry(root, field)
     if (entry && !isEmpty(entry.value)) kustomization.unevaluated.push({ value: field, location: entry.keyLocation })
@@ -125,6 +128,12 @@ function readPatches(root: ObjectNode, kustomization: Kustomization): void {
       kustomization.patches.push(spec)
     }
   }
+}
+
+/** A replacement whose targets' fieldPaths reach into annotations; one kept in a file (`path:`) may do anything. */
+function mayReplaceAnnotations(replacement: TreeNode): boolean {
+  if (get(replacement, 'path') !== undefined) return true
+  return list(get(replacement, 'targets')).some((target) => list(get(target, 'fieldPaths')).some((path) => /annotations/.test(textOf(path) ?? '')))
 }
 
 function selector(node: ObjectNode): Selector {

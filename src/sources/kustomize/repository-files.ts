@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs'
 import nodePath from 'node:path'
 import { readFileBytes } from '../../discover/file-bytes.js'
+import { gitIgnored } from '../../discover/discover.js'
 import { decodeText } from '../../discover/read.js'
 import type { SourceFile } from '../source.js'
 
@@ -78,6 +79,11 @@ export class RepositoryFiles {
     } catch {
       return false
     }
+  }
+
+  /** Whether git ignores the path (judged by the repository's .gitignore files; false when the root is unknown). */
+  ignoredByGit(path: string, isDirectory: boolean): boolean {
+    return this.root !== undefined && !isOutsideByName(path) && gitIgnored(this.root, path, isDirectory)
   }
 
   /** The absolute path of a repository-relative path that resolves inside the root, for tools run on it. */

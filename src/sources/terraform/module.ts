@@ -179,7 +179,12 @@ export class ModuleInstance implements Environment, CalledModule {
         if (given.kind === 'null' && declared && attribute(declared.body, 'default')) return fallback()
         return given
       }
-      return this.source.variableValues.get(name) ?? fallback()
+      const given = this.source.variableValues.get(name)
+      if (given) return given
+      const value = fallback()
+      // A module no scanned module calls gets its inputs at apply time: an empty default there says "none given here", not "".
+      if (value.kind === 'string' && value.value === '') return unknownRef(`${this.prefix}var.${name}`, declared?.location ?? location)
+      return value
     }, `${this.prefix}var.${name}`, location)
   }
 

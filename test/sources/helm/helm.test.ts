@@ -113,6 +113,76 @@ describe('Helm: a chart no release names', () => {
   })
 })
 
+describe('Helm: values the release does not set come from outside the scan', () => {
+  const chart = {
+    'charts/backup/Chart.yaml': 'apiVersion: v2\nname: backup\nversion: 0.1.0\n',
+    'charts/backup/values.yaml': [
+      'serviceAccount:',
+      '  annotations:',
+      '    eks.amazonaws.com/role-arn: ""  # Overridden in ../app-config (Argo CD).',
+      'mirror: {}',
+      '',
+    ].join('\n'),
+    'charts/backup/templates/serviceaccount.yaml': [
+      'apiVersion: v1',
+      'kind: ServiceAccount',
+      'metadata:',
+      '  name: backup',
+      '  {{- with .Values.serviceAccount.annotations }}',
+      '  annotations:',
+      '    {{- toYaml . | nindent 4 }}',
+      '  {{- end }}',
+      '---',
+      'apiVersion: v1',
+      'kind: ServiceAccount',
+      'metadata:',
+      '  name: mirror-sync',
+      '  annotations:',
+      '    eks.amazonaws.com/role-arn: {{ .Values.mirror.iamRoleArn }}',
+      '---',
+      'apiVersion: v1',
+      'kind: ServiceAccount',
+      'metadata:',
+      '  name: release-assumer',
+      '  annotations:',
+      '    eks.amazonaws.com/role-arn: arn:aws:iam::{{ .Values.awsAccountId }}:role/release-assumer',
+      '---',
+      'apiVersion: v1',
+      'kind: ServiceAccount',
+      'metadata:',
+      '  name: quoted',
+      '  annotations:',
+      '    eks.amazonaws.com/role-arn: {{ .Values.quoted.roleArn | quote }}',
+      '',
+    ].join('\n'),
+  }
+
+  it('keeps an empty default of the chart, an absent value and ARN text made with one symbolic: no placeholder, no invalid ARN', async () => {
+    const result = await scanRepository(tempRepo(chart))
+    expect(linesOf(result).filter((line) => !line.includes(': note: '))).toEqual([])
+    expect(result.graph.facts.serviceAccounts.map((sa) => `${shown(sa.name)} ${sa.roleArn && shown(sa.roleArn)} @${sa.roleArn?.location.path}:${sa.roleArn?.location.line}`)).toEqual([
+      'backup ${helm-value-not-set(eks.amazonaws.com/role-arn)} @charts/backup/values.yaml:3',
+      'mirror-sync ${helm-value-not-set(eks.amazonaws.com/role-arn)} @charts/backup/templates/serviceaccount.yaml:15',
+      'release-assumer ${helm-value-not-set(eks.amazonaws.com/role-arn)} @charts/backup/templates/serviceaccount.yaml:22',
+      'quoted ${helm-value-not-set(eks.amazonaws.com/role-arn)} @charts/backup/templates/serviceaccount.yaml:29',
+    ])
+  })
+
+  it('still reports an empty value a release sets, and a placeholder a release gives', async () => {
+    const result = await scanRepository(
+      tempRepo({
+        ...chart,
+        'deploy/backup-prod.yaml': 'serviceAccount:\n  annotations:\n    eks.amazonaws.com/role-arn: ""\nawsAccountId: "123456789012"\n',
+        '.irsa-guard.yml': release('      values: [deploy/backup-prod.yaml]\n').replace(/charts\/orders/g, 'charts/backup'),
+      }),
+    )
+    expect(linesOf(result)).toEqual([
+      'charts/backup/templates/serviceaccount.yaml:22:33: warning: eks.amazonaws.com/role-arn "arn:aws:iam::123456789012:role/release-assumer" of ServiceAccount shop/release-assumer holds 123456789012, an example account ID from the AWS documentation: STS finds no such role of yours and answers AccessDenied; replace 123456789012 with the 12-digit ID of the account the role is in [role-arn-placeholder]',
+      'deploy/backup-prod.yaml:3:33: warning: eks.amazonaws.com/role-arn of ServiceAccount shop/backup holds nothing (the value is empty): the webhook injects no role and the pods fall back to the node role; set the role ARN or remove the annotation [role-arn-placeholder]',
+    ])
+  })
+})
+
 describe('Helm: names and values', () => {
   it('uses fullnameOverride, serviceAccount.name and nameOverride as the standard helpers do, located where they are set', async () => {
     const cases: [string, string][] = [

@@ -161,11 +161,33 @@ describe('Kustomize: the build', () => {
       'c/sa.yaml': annotated,
     })
     expect(linesOf(await scan(root), 'parse-error')).toEqual([
-      'a/kustomization.yaml:2:5: warning: missing.yaml does not exist (kustomize build fails) [parse-error]',
       'a/kustomization.yaml:3:5: warning: kustomize refuses to load shared/sa.yaml: files must be in or below a/ (a directory with its own kustomization may be anywhere) [parse-error]',
       'b/kustomization.yaml:2:5: warning: ../a makes a cycle (r/kustomization.yaml → a/kustomization.yaml → b/kustomization.yaml → a/kustomization.yaml), which kustomize rejects [parse-error]',
       'c/kustomization.yaml:4:5: warning: No resource of the build matches the patch for ServiceAccount nobody (kustomize build fails) [parse-error]',
+      'a/kustomization.yaml:2:5: note: missing.yaml does not exist (kustomize build fails), so the objects it would add are not checked [parse-error]',
     ])
+  })
+
+  it('notes a missing path once however many overlays build it, and says when git ignores it', async () => {
+    const overlay = (name: string) => `resources: [../../base, ../../generated/crds, sa-${name}.yaml]\n`
+    const sa = (name: string) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: apps\n`
+    const root = tempRepo({
+      '.gitignore': 'generated/\n',
+      'base/kustomization.yaml': 'resources: [../vendor/upstream]\n',
+      'overlays/dev/kustomization.yaml': `${overlay('dev')}patches: [{path: role-patch.yaml}]\n`,
+      'overlays/dev/sa-dev.yaml': sa('dev'),
+      'overlays/prod/kustomization.yaml': overlay('prod'),
+      'overlays/prod/sa-prod.yaml': sa('prod'),
+      'overlays/test/kustomization.yaml': overlay('test'),
+      'overlays/test/sa-test.yaml': sa('test'),
+    })
+    const result = await scan(root)
+    expect(linesOf(result, 'parse-error')).toEqual([
+      'base/kustomization.yaml:1:13: note: ../vendor/upstream does not exist (kustomize build fails), so the objects it would add are not checked [parse-error]',
+      'overlays/dev/kustomization.yaml:1:25: note: ../../generated/crds does not exist here and git ignores generated/crds (a setup step clones or generates it?), so the objects it would add are not checked; 2 other places list it too [parse-error]',
+      'overlays/dev/kustomization.yaml:2:18: note: The patch overlays/dev/role-patch.yaml does not exist (kustomize build fails), so what it changes is not checked [parse-error]',
+    ])
+    expect(result.graph.facts.serviceAccounts).toHaveLength(3)
   })
 
   it('notes the fields it does not evaluate', async () => {
