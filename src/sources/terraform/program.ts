@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import nodePath from 'node:path'
 import { emptyFacts, type Facts } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
@@ -15,6 +15,7 @@ import type { HclParser } from './loader.js'
 import { ModuleInstance, type ModuleCallRequest, type ModuleSource, type Program } from './module.js'
 import { parseHcl } from './parse.js'
 import { registryModule } from './registry/index.js'
+import { undeclaredResourceReferences } from './undeclared-references.js'
 import { objectValue, unknownRef, type HclValue } from './values.js'
 
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
@@ -102,6 +103,7 @@ export class TerraformProgram implements Program {
     if (tf.length === 0) return undefined
     const findings: SourceFinding[] = []
     const parsed = tf.map((file) => this.parseFile(file, findings))
+    if (parsed.every((file) => !file.error) && this.readWhole(dir, tf)) for (const finding of undeclaredResourceReferences(parsed)) findings.push(finding)
     this.budget = new Budget(EVALUATION_BUDGET)
     const variableValues = this.variableValues(
       files.filter((file) => file.kind === 'terraform-vars'),
@@ -209,6 +211,19 @@ export class TerraformProgram implements Program {
       }
     }
     return called
+  }
+
+  /** Every `.tf` and `.tf.json` file of the directory on disk is one the scan read (none excluded, too large or unread JSON). */
+  private readWhole(dir: string, read: readonly SourceFile[]): boolean {
+    const root = this.context.root
+    if (!root) return false
+    try {
+      const names = new Set(read.map((file) => nodePath.posix.basename(file.path)))
+      const entries = readdirSync(nodePath.join(root, dir), { withFileTypes: true })
+      return entries.every((entry) => !/\.tf(\.json)?$/i.test(entry.name) || (entry.isFile() && names.has(entry.name)))
+    } catch {
+      return false
+    }
   }
 
   /** A repository file the scan did not read (a template, a values file): only inside the root, within the size limit. */
