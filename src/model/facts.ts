@@ -50,7 +50,20 @@ export interface KubeObject {
   namespace: Value
   location: Location
   annotations: Annotation[]
+  /** The ServiceAccount a custom resource authenticates as (sources/service-account-references.ts). */
+  serviceAccountRef?: ServiceAccountRef
   terraform?: TerraformResourceRef
+}
+
+/** A custom resource's field naming a ServiceAccount whose token and role-arn annotation a controller uses. */
+export interface ServiceAccountRef {
+  name: Value
+  /** The ref's own namespace or the object's, as the controller decides; symbolic when only known per use. */
+  namespace: Value
+  /** The ref's `name` key. */
+  location: Location
+  /** `spec.provider.aws.auth.jwt.serviceAccountRef` */
+  field: string
 }
 
 export interface ServiceAccount {

@@ -6,6 +6,7 @@ import { roleArnPlaceholder } from './role-arn-placeholder.js'
 import type { Rule } from './rule.js'
 import { workloadEnvBlocksInjection } from './workload-env-blocks-injection.js'
 import { workloadServiceAccountMissing } from './workload-service-account-missing.js'
+import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 
 export const serviceAccountRules: Rule[] = [
   roleArnInvalid,
@@ -14,5 +15,6 @@ export const serviceAccountRules: Rule[] = [
   annotationWrongObject,
   annotationValueInvalid,
   workloadServiceAccountMissing,
+  serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

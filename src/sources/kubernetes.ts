@@ -1,4 +1,4 @@
-import type { Annotation, Container, EnvVar, KubeObject, ServiceAccount, SourceKind, Workload } from '../model/facts.js'
+import type { Annotation, Container, EnvVar, KubeObject, ServiceAccount, ServiceAccountRef, SourceKind, Workload } from '../model/facts.js'
 import type { SourceFinding } from '../model/finding.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { Suppression } from '../model/suppression.js'
@@ -9,6 +9,7 @@ import { SUPPRESSION_ANNOTATION, annotationSuppression, commentSuppressions } fr
 import { parseJsonTree } from './json-tree.js'
 import { keepParts, pathsLookedUpByName, splitManifest } from './manifest-sniff.js'
 import { parseYamlTree } from './yaml-tree.js'
+import { EACH_USER_NAMESPACE, serviceAccountRefField } from './service-account-references.js'
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
 export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context))
@@ -283,7 +284,10 @@ class ManifestReader {
       ...this.annotationsOf(last(templateMetadata, 'annotations'), 'template-annotations'),
       ...this.annotationsOf(last(templateMetadata, 'labels'), 'template-labels'),
     ]
-    this.objects.push({ source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] })
+    const object: KubeObject = { source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] }
+    const serviceAccountRef = serviceAccountRefOf(node, apiVersion, kind, namespace)
+    if (serviceAccountRef) object.serviceAccountRef = serviceAccountRef
+    this.objects.push(object)
     this.readSuppression(annotations, span)
 
     if (kind === 'ServiceAccount' && apiVersion === 'v1') {
@@ -427,6 +431,21 @@ function podOf(node: ObjectNode, kind: string): PodOf | undefined {
   if (!isWorkload) return undefined
   const templateMetadata = last(template, 'metadata')
   return templateMetadata ? { spec: podSpec, templateMetadata } : { spec: podSpec }
+}
+
+/** The ServiceAccount a custom resource authenticates as (service-account-references.ts). */
+function serviceAccountRefOf(node: ObjectNode, apiVersion: string, kind: string, objectNamespace: Value): ServiceAccountRef | undefined {
+  const field = serviceAccountRefField(apiVersion, kind)
+  if (!field) return undefined
+  let ref: TreeNode | undefined = node
+  for (const key of field.path) ref = last(ref, key)
+  const nameEntry = lastEntry(ref, 'name')
+  const name = nameEntry ? referenceValue(nameEntry.value) : undefined
+  if (!nameEntry || !name) return undefined
+  const ownNamespace = field.namespace === 'ref' ? last(ref, 'namespace') : undefined
+  const namespace =
+    field.namespace === 'object' ? objectNamespace : ((ownNamespace ? referenceValue(ownNamespace) : undefined) ?? symbolic(EACH_USER_NAMESPACE, nameEntry.keyLocation))
+  return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') }
 }
 
 function nameValue(node: TreeNode | undefined, metadata: TreeNode | undefined, location: Location): Value {
