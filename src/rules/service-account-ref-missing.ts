@@ -26,7 +26,10 @@ export const serviceAccountRefMissing: Rule = {
       const name = ref.name.value
       if (renderedLater.some((sa) => mayBe(sa, namespace, name))) continue
       const trusting = trustedSubjects(graph).get(`${namespace}/${name}`) ?? []
-      const defined = graph.serviceAccountsNamed(ref.namespace, name)
+      const everywhere = graph.serviceAccountsNamed(ref.namespace, name)
+      const defined = everywhere.filter((sa) => inUnitOf(object)(sa))
+      // Defined only in another deploy unit: whether that one is what runs next to the store is not known.
+      if (defined.length === 0 && everywhere.length > 0) continue
       const finding = defined.length > 0 ? unannotated(object, ref, defined, trusting) : notDefined(graph, object, ref, namespace, trusting)
       if (finding) yield finding
     }
@@ -47,8 +50,8 @@ function unannotated(object: KubeObject, ref: KnownRef, defined: readonly Servic
 }
 
 function notDefined(graph: Graph, object: KubeObject, ref: KnownRef, namespace: string, trusting: readonly TrustedSubject[]): FindingDraft | undefined {
-  if (!unitKnowsNamespace(graph, unitOf(object), namespace)) return undefined
-  const trusted = trusting.length > 0 ? ` although ${trusting.map((subject) => `${roleTitle(subject.role)} (${formatLocation(subject.value.location)})`).join(' and ')} trusts it` : ''
+  if (!unitKnowsNamespace(graph, object, namespace)) return undefined
+  const trusted = trusting.length > 0 ? ` although ${trusting.map((subject) => `${roleTitle(subject.role)} (${formatLocation(subject.value.location)})`).join(' and ')} ${trusting.length > 1 ? 'trust' : 'trusts'} it` : ''
   return {
     location: ref.location,
     message: `${title(object)} authenticates as ServiceAccount ${namespace}/${ref.name.value}, which no scanned source defines${trusted}; External Secrets cannot get its token until it exists: create it annotated with ${roleToAnnotate(trusting)}, or fix ${ref.field}`,
@@ -58,17 +61,22 @@ function notDefined(graph: Graph, object: KubeObject, ref: KnownRef, namespace: 
 }
 
 /**
- * The deploy unit of the reference (its Terraform root; plain manifests join across the
- * repository) defines ServiceAccounts of that namespace, or trusts them in a role: the scan sees
- * where that namespace's IRSA ServiceAccounts come from.
+ * The deploy unit of the reference defines ServiceAccounts of that namespace, or trusts them in
+ * a role: the scan sees where that namespace's IRSA ServiceAccounts come from.
  */
-function unitKnowsNamespace(graph: Graph, unit: string, namespace: string): boolean {
-  const inUnit = (fact: { terraform?: { root?: string } }): boolean => unit === '' || unitOf(fact) === unit || unitOf(fact) === ''
+function unitKnowsNamespace(graph: Graph, object: KubeObject, namespace: string): boolean {
+  const inUnit = inUnitOf(object)
   if (graph.facts.serviceAccounts.some((sa) => inUnit(sa) && sa.namespace.kind === 'known' && sa.namespace.value === namespace)) return true
   for (const subjects of trustedSubjects(graph).values()) {
     if (subjects.some((subject) => subject.namespace === namespace && inUnit(subject.role))) return true
   }
   return false
+}
+
+/** Facts of the object's deploy unit: its Terraform root, and plain files (which join across the repository). */
+function inUnitOf(object: KubeObject): (fact: { terraform?: { root?: string } }) => boolean {
+  const unit = unitOf(object)
+  return (fact) => unitOf(fact) === unit || unitOf(fact) === ''
 }
 
 function roleToAnnotate(trusting: readonly TrustedSubject[]): string {
