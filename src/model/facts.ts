@@ -221,6 +221,21 @@ export interface AwsConfigReader {
   mountPaths: string[]
 }
 
+/**
+ * Something in a deploy unit that may create ServiceAccounts irsa-guard cannot name: a module call
+ * it does not model, a chart release it does not render (Terraform helm_release, Argo CD
+ * Application, Flux HelmRelease).
+ */
+export interface ServiceAccountCreator {
+  source: SourceKind
+  /** For messages: `module.addons`, `helm_release.celeborn`, `Application argocd/celeborn`. */
+  label: string
+  location: Location
+  /** What it is given (arguments, values, spec) as text, for telling whether it is handed a role. */
+  text: string
+  terraform?: TerraformResourceRef
+}
+
 export interface Facts {
   objects: KubeObject[]
   serviceAccounts: ServiceAccount[]
@@ -230,6 +245,8 @@ export interface Facts {
   clusters: Cluster[]
   podIdentityAssociations: PodIdentityAssociation[]
   awsProfiles: AwsProfile[]
+  /** Present when a source saw any. */
+  serviceAccountCreators?: ServiceAccountCreator[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
 }

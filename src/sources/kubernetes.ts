@@ -1,4 +1,4 @@
-import type { Annotation, Container, EnvVar, KubeObject, ServiceAccount, ServiceAccountRef, SourceKind, Workload } from '../model/facts.js'
+import type { Annotation, Container, EnvVar, Facts, KubeObject, ServiceAccount, ServiceAccountCreator, ServiceAccountRef, SourceKind, Workload } from '../model/facts.js'
 import type { SourceFinding } from '../model/finding.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { Suppression } from '../model/suppression.js'
@@ -10,6 +10,7 @@ import { parseJsonTree } from './json-tree.js'
 import { keepParts, pathsLookedUpByName, splitManifest } from './manifest-sniff.js'
 import { parseYamlTree } from './yaml-tree.js'
 import { EACH_USER_NAMESPACE, serviceAccountRefField } from './service-account-references.js'
+import { creatorText } from './creator-text.js'
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
 export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context))
@@ -53,11 +54,7 @@ function readManifest(file: SourceFile, parsedText: string | null): SourceResult
       message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
     })
   }
-  return {
-    facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
-    findings: reader.findings,
-    suppressions: reader.suppressions,
-  }
+  return { facts: reader.facts(), findings: reader.findings, suppressions: reader.suppressions }
 }
 
 function sniffing(file: SourceFile, context: Pick<SourceContext, 'sniff'> | undefined): boolean {
@@ -109,11 +106,7 @@ export function readKubernetesObjects(objects: readonly BuiltObject[], source: S
       })
     }
   }
-  return {
-    facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
-    findings: reader.findings,
-    suppressions: reader.suppressions,
-  }
+  return { facts: reader.facts(), findings: reader.findings, suppressions: reader.suppressions }
 }
 
 /**
@@ -156,6 +149,7 @@ class ManifestReader {
   readonly objects: KubeObject[] = []
   readonly serviceAccounts: ServiceAccount[] = []
   readonly workloads: Workload[] = []
+  readonly creators: ServiceAccountCreator[] = []
   readonly findings: SourceFinding[] = []
   readonly suppressions: Suppression[] = []
   private fileLines: string[] | undefined
@@ -171,6 +165,12 @@ class ManifestReader {
     private readonly source: SourceKind = 'kubernetes',
     private readonly textOf?: (path: string) => string | undefined,
   ) {}
+
+  facts(): Partial<Facts> {
+    const facts: Partial<Facts> = { objects: this.objects, serviceAccounts: this.serviceAccounts, workloads: this.workloads }
+    if (this.creators.length > 0) facts.serviceAccountCreators = this.creators
+    return facts
+  }
 
   /** The file's lines, split when first needed (a value that is not a scalar, a JSON error). */
   private get lines(): string[] {
@@ -288,6 +288,10 @@ class ManifestReader {
     const serviceAccountRef = serviceAccountRefOf(node, apiVersion, kind, namespace)
     if (serviceAccountRef) object.serviceAccountRef = serviceAccountRef
     this.objects.push(object)
+    if (isChartRelease(apiVersion, kind)) {
+      const text = this.valueText(node)
+      this.creators.push({ source: this.source, label: `${kind} ${name.kind === 'known' ? name.value : name.expression}`, location, text: creatorText(text.kind === 'known' ? text.value : text.expression) })
+    }
     this.readSuppression(annotations, span)
 
     if (kind === 'ServiceAccount' && apiVersion === 'v1') {
@@ -431,6 +435,12 @@ function podOf(node: ObjectNode, kind: string): PodOf | undefined {
   if (!isWorkload) return undefined
   const templateMetadata = last(template, 'metadata')
   return templateMetadata ? { spec: podSpec, templateMetadata } : { spec: podSpec }
+}
+
+/** Argo CD Applications and ApplicationSets and Flux HelmReleases install charts irsa-guard may not render. */
+export function isChartRelease(apiVersion: string, kind: string): boolean {
+  const group = apiVersion.split('/')[0]
+  return (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet')) || (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease')
 }
 
 /** The ServiceAccount a custom resource authenticates as (service-account-references.ts). */

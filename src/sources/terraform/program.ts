@@ -16,7 +16,8 @@ import { ModuleInstance, type ModuleCallRequest, type ModuleSource, type Program
 import { parseHcl } from './parse.js'
 import { registryModule } from './registry/index.js'
 import { undeclaredResourceReferences } from './undeclared-references.js'
-import { objectValue, unknownRef, type HclValue } from './values.js'
+import { creatorText } from '../creator-text.js'
+import { objectValue, printValue, unknownRef, type HclValue } from './values.js'
 
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000
@@ -129,9 +130,9 @@ export class TerraformProgram implements Program {
       const dir = nodePath.posix.normalize(nodePath.posix.join(call.callerDir, call.source)).replace(/\/$/, '')
       const source = this.moduleSource(dir)
       if (source && call.depth <= MAX_MODULE_DEPTH) return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth)
-      return new OpaqueModule(call.prefix)
+      return new OpaqueModule(call.prefix, call)
     }
-    return registryModule(call) ?? new OpaqueModule(call.prefix)
+    return registryModule(call) ?? new OpaqueModule(call.prefix, call)
   }
 
   readFile(repositoryPath: string): FileText | undefined {
@@ -303,8 +304,12 @@ function emptySink(): FactSink {
 }
 
 /** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
+/** A module irsa-guard does not read: its outputs are unknown, and it may create ServiceAccounts. */
 class OpaqueModule implements CalledModule {
-  constructor(private readonly prefix: string) {}
+  constructor(
+    private readonly prefix: string,
+    private readonly call?: ModuleCallRequest,
+  ) {}
 
   output(name: string, location: Location): HclValue {
     return unknownRef(`${this.prefix}${name}`, location)
@@ -314,8 +319,20 @@ class OpaqueModule implements CalledModule {
     return { ...objectValue([], location), openRef: this.prefix.replace(/\.$/, '') }
   }
 
-  collectFacts(): void {}
+  collectFacts(sink: FactSink): void {
+    if (!this.call) return
+    const label = this.prefix.replace(/\.$/, '')
+    const view = this.call.view
+    ;(sink.facts.serviceAccountCreators ??= []).push({
+      source: 'terraform',
+      label,
+      location: view.location,
+      text: creatorText(printValue(view.toValue())),
+      terraform: { root: this.call.rootDir, address: label },
+    })
+  }
 }
+
 
 /** Variable files hold constants: any reference in one is unknown. */
 const CONSTANT_ENVIRONMENT: Environment = {

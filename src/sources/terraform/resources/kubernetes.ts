@@ -4,7 +4,9 @@ import { known, symbolic, type Value } from '../../../model/value.js'
 import { EACH_USER_NAMESPACE, serviceAccountRefField } from '../../service-account-references.js'
 import type { ResourceContext } from '../context.js'
 import { documentTree, treeToValue } from '../documents.js'
-import { objectEntry, objectGet, scalarString, toFactValue, type HclValue } from '../values.js'
+import { objectEntry, objectGet, printValue, scalarString, toFactValue, type HclValue } from '../values.js'
+import { creatorText } from '../../creator-text.js'
+import { isChartRelease } from '../../kubernetes.js'
 import { present } from './iam.js'
 import { addObject, addServiceAccount, annotationsOf } from './service-accounts.js'
 
@@ -76,6 +78,7 @@ function readManifest({ view, address, root, sink }: ResourceContext, manifest: 
   const serviceAccountRef = serviceAccountRefOf(manifest, apiVersion, kind, namespace)
   if (serviceAccountRef) object.serviceAccountRef = serviceAccountRef
   addObject(sink, object, span)
+  if (isChartRelease(apiVersion, kind)) (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location, text: creatorText(printValue(manifest)), terraform: { root, address } })
 }
 
 /** The ServiceAccount a custom resource authenticates as (sources/service-account-references.ts). */
