@@ -224,7 +224,7 @@ export interface AwsConfigReader {
 /**
  * Something in a deploy unit that may create ServiceAccounts irsa-guard cannot name: a module call
  * it does not model, a chart release it does not render (Terraform helm_release, Argo CD
- * Application, Flux HelmRelease).
+ * Application, Flux HelmRelease), an EKS add-on of unknown ServiceAccounts, a local-exec provisioner.
  */
 export interface ServiceAccountCreator {
   source: SourceKind
@@ -233,6 +233,8 @@ export interface ServiceAccountCreator {
   location: Location
   /** What it is given (arguments, values, spec) as text, for telling whether it is handed a role. */
   text: string
+  /** It runs programs irsa-guard does not read (a Terraform `local-exec` provisioner): it may create and annotate anything. */
+  runsPrograms?: boolean
   terraform?: TerraformResourceRef
 }
 

@@ -126,7 +126,7 @@ function creatorHandedRole(graph: Graph, role: Role, unit: string): boolean {
   const creators = (graph.facts.serviceAccountCreators ?? []).filter((creator) => unitOf(creator) === unit || unitOf(creator) === '')
   if (creators.length === 0) return false
   const needles = roleMentions(role)
-  return creators.some((creator) => needles.some((needle) => creator.text.includes(needle)))
+  return creators.some((creator) => creator.runsPrograms === true || needles.some((needle) => creator.text.includes(needle)))
 }
 
 /** Texts that only a reference to this role, or its name, contains. */

@@ -51,6 +51,8 @@ function unannotated(object: KubeObject, ref: KnownRef, defined: readonly Servic
 
 function notDefined(graph: Graph, object: KubeObject, ref: KnownRef, namespace: string, trusting: readonly TrustedSubject[]): FindingDraft | undefined {
   if (!unitKnowsNamespace(graph, object, namespace)) return undefined
+  // A command run at apply time may create it.
+  if ((graph.facts.serviceAccountCreators ?? []).some((creator) => creator.runsPrograms === true && inUnitOf(object)(creator))) return undefined
   const trusted = trusting.length > 0 ? ` although ${trusting.map((subject) => `${roleTitle(subject.role)} (${formatLocation(subject.value.location)})`).join(' and ')} ${trusting.length > 1 ? 'trust' : 'trusts'} it` : ''
   return {
     location: ref.location,
