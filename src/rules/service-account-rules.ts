@@ -7,6 +7,7 @@ import type { Rule } from './rule.js'
 import { workloadEnvBlocksInjection } from './workload-env-blocks-injection.js'
 import { workloadServiceAccountMissing } from './workload-service-account-missing.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
+import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
 export const serviceAccountRules: Rule[] = [
   roleArnInvalid,
@@ -14,6 +15,7 @@ export const serviceAccountRules: Rule[] = [
   annotationKeyTypo,
   annotationWrongObject,
   annotationValueInvalid,
+  serviceAccountNameInvalid,
   workloadServiceAccountMissing,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,

@@ -6,6 +6,7 @@ import type { KnownValue, Value } from '../model/value.js'
 import type { Rule } from './rule.js'
 import { editDistanceWithin } from '../text/edit-distance.js'
 import { objectTitle, quoted, valueText } from './helpers/kubernetes.js'
+import { isValidServiceAccountName } from './helpers/kubernetes-names.js'
 
 export const workloadServiceAccountMissing: Rule = {
   meta: {
@@ -109,7 +110,8 @@ function missing(workload: Workload, name: KnownValue, index: ServiceAccountInde
   }
 
   const inNamespace = index.inNamespace(namespace)
-  const similar = inNamespace.filter((sa) => nearMiss(sa.name.value, name.value))
+  // Only names Kubernetes accepts are worth suggesting.
+  const similar = inNamespace.filter((sa) => nearMiss(sa.name.value, name.value) && isValidServiceAccountName(sa.name.value))
   if (similar.length > 0) {
     const names = similar.map((sa) => `${quoted(sa.name.value)} (${formatLocation(sa.location)})`).join(' or ')
     return {
