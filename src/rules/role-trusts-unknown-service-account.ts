@@ -71,10 +71,13 @@ function unknownSubject({ graph, clusters, renderedLater }: Scope, role: Role, v
   ]
   const trust = `${trustTitle(role)} allows ServiceAccount ${namespace}/${name}`
   const findingKey = `${roleKey(role)} sub:${value.value}`
-  if (candidates.length === 0) {
-    if (!graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace)) {
+  const unit = unitOf(role)
+  const namespaceSeen = graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace)
+  // A chart elsewhere whose name and namespace are known only at render time could be anything; it is not of a Terraform root's unit.
+  const ofUnit = unit === '' ? candidates : candidates.filter((sa) => sa.name.kind === 'known' || unitOf(sa) === unit)
+  if (candidates.length === 0 || (!namespaceSeen && ofUnit.length === 0)) {
+    if (!namespaceSeen) {
       // ServiceAccounts of namespaces the scan never defines live elsewhere (a chart, another repository), unless the role's unit shows that nothing there can annotate one with it.
-      const unit = unitOf(role)
       if (unit === '' || creatorHandedRole(graph, role, unit)) return undefined
       return {
         location: value.location,

@@ -26,3 +26,13 @@ describe(id, () => {
     expect(await ruleLines(id, 'silent')).toEqual([])
   })
 })
+
+describe(`${id} in a Terraform root`, () => {
+  it('notes a subject nobody in the root defines even when a chart elsewhere renders ServiceAccounts of unknown name and namespace', async () => {
+    const result = await scan(fixture('rules', id, 'unit-and-chart'))
+    expect(result.graph.facts.serviceAccounts.map((sa) => [sa.namespace.kind, sa.name.kind])).toEqual([['symbolic', 'symbolic']])
+    expect(linesOf(result, id)).toEqual([
+      `terraform/analytics.tf:16:88: note: role analytics-shuffle's trust allows ServiceAccount analytics/shuffle, which nothing in its Terraform root (terraform/) defines, and no chart or module there is given the role to annotate it with; remove the subject if that ServiceAccount is gone, or annotate it with the role where it is created [${id}]`,
+    ])
+  })
+})
