@@ -51,8 +51,9 @@ function unannotated(object: KubeObject, ref: KnownRef, defined: readonly Servic
 
 function notDefined(graph: Graph, object: KubeObject, ref: KnownRef, namespace: string, trusting: readonly TrustedSubject[]): FindingDraft | undefined {
   if (!unitKnowsNamespace(graph, object, namespace)) return undefined
-  // A command run at apply time may create it.
-  if ((graph.facts.serviceAccountCreators ?? []).some((creator) => creator.runsPrograms === true && inUnitOf(object)(creator))) return undefined
+  // A command run at apply time may create it, and so may a chart or module the scan does not model that is given its name.
+  const creators = (graph.facts.serviceAccountCreators ?? []).filter(inUnitOf(object))
+  if (creators.some((creator) => creator.runsPrograms === true || creator.text.includes(ref.name.value))) return undefined
   const trusted = trusting.length > 0 ? ` although ${trusting.map((subject) => `${roleTitle(subject.role)} (${formatLocation(subject.value.location)})`).join(' and ')} ${trusting.length > 1 ? 'trust' : 'trusts'} it` : ''
   return {
     location: ref.location,

@@ -11,7 +11,7 @@ describe(id, () => {
     ])
   })
 
-  it('stays silent on annotated ServiceAccounts, per-use namespaces, namespaces the scan does not see, ServiceAccounts of another unit, and other providers', async () => {
+  it('stays silent on annotated ServiceAccounts, per-use namespaces, namespaces the scan does not see, ServiceAccounts of another unit or named to a module the scan does not model, and other providers', async () => {
     expect(await ruleLines(id, 'silent')).toEqual([])
   })
 })
