@@ -7,6 +7,7 @@ import type { Rule } from './rule.js'
 import { roleTitle } from './helpers/correlation.js'
 import { hasRoleArn, qualifiedName, valueText } from './helpers/kubernetes.js'
 import { trustedSubjects, unitOf, type TrustedSubject } from './helpers/trusted-subjects.js'
+import { mentionsName } from './helpers/kubernetes-names.js'
 
 export const serviceAccountRefMissing: Rule = {
   meta: {
@@ -53,7 +54,7 @@ function notDefined(graph: Graph, object: KubeObject, ref: KnownRef, namespace: 
   if (!unitKnowsNamespace(graph, object, namespace)) return undefined
   // A command run at apply time may create it, and so may a chart or module the scan does not model that is given its name.
   const creators = (graph.facts.serviceAccountCreators ?? []).filter(inUnitOf(object))
-  if (creators.some((creator) => creator.runsPrograms === true || creator.text.includes(ref.name.value))) return undefined
+  if (creators.some((creator) => creator.runsPrograms === true || mentionsName(creator.text, ref.name.value))) return undefined
   const trusted = trusting.length > 0 ? ` although ${trusting.map((subject) => `${roleTitle(subject.role)} (${formatLocation(subject.value.location)})`).join(' and ')} ${trusting.length > 1 ? 'trust' : 'trusts'} it` : ''
   return {
     location: ref.location,

@@ -6,7 +6,7 @@ import type { KnownValue, Value } from '../model/value.js'
 import type { Rule } from './rule.js'
 import { editDistanceWithin } from '../text/edit-distance.js'
 import { objectTitle, quoted, valueText } from './helpers/kubernetes.js'
-import { isValidServiceAccountName } from './helpers/kubernetes-names.js'
+import { isValidServiceAccountName, mentionsName } from './helpers/kubernetes-names.js'
 
 export const workloadServiceAccountMissing: Rule = {
   meta: {
@@ -138,7 +138,7 @@ function missing(workload: Workload, name: KnownValue, index: ServiceAccountInde
 
   // The namespace's ServiceAccounts are defined elsewhere in the scan, and nothing that creates ServiceAccounts irsa-guard cannot name (a chart, a module, a script) mentions this one.
   if (namespace.kind !== 'known' || SHARED_NAMESPACES.has(namespace.value) || inNamespace.length === 0) return undefined
-  if (creators.some((creator) => creator.runsPrograms === true || creator.text.includes(name.value))) return undefined
+  if (creators.some((creator) => creator.runsPrograms === true || mentionsName(creator.text, name.value))) return undefined
   const shown = inNamespace.slice(0, 3)
   const names = [...new Set(shown.map((sa) => `${sa.name.value} (${formatLocation(sa.location)})`))].join(', ')
   return {

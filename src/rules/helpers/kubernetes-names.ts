@@ -27,3 +27,13 @@ export function acceptedSpelling(name: string, kind: 'namespace' | 'name'): stri
 export function hasRefusedName(sa: Pick<ServiceAccount, 'name' | 'namespace'>): boolean {
   return (sa.name.kind === 'known' && !isValidServiceAccountName(sa.name.value)) || (sa.namespace.kind === 'known' && !isValidNamespace(sa.namespace.value))
 }
+
+/** The text names this Kubernetes name as a whole word (not `cluster-app` for `app`). */
+export function mentionsName(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!NAME_CHARACTER.test(text[at - 1] ?? '') && !NAME_CHARACTER.test(text[at + name.length] ?? '')) return true
+  }
+  return false
+}
+
+const NAME_CHARACTER = /^[a-z0-9.-]$/i
