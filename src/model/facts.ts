@@ -50,7 +50,20 @@ export interface KubeObject {
   namespace: Value
   location: Location
   annotations: Annotation[]
+  /** The ServiceAccount a custom resource authenticates as (sources/service-account-references.ts). */
+  serviceAccountRef?: ServiceAccountRef
   terraform?: TerraformResourceRef
+}
+
+/** A custom resource's field naming a ServiceAccount whose token and role-arn annotation a controller uses. */
+export interface ServiceAccountRef {
+  name: Value
+  /** The ref's own namespace or the object's, as the controller decides; symbolic when only known per use. */
+  namespace: Value
+  /** The ref's `name` key. */
+  location: Location
+  /** `spec.provider.aws.auth.jwt.serviceAccountRef` */
+  field: string
 }
 
 export interface ServiceAccount {
@@ -210,6 +223,23 @@ export interface AwsConfigReader {
   mountPaths: string[]
 }
 
+/**
+ * Something in a deploy unit that may create ServiceAccounts irsa-guard cannot name: a module call
+ * it does not model, a chart release it does not render (Terraform helm_release, Argo CD
+ * Application, Flux HelmRelease), an EKS add-on of unknown ServiceAccounts, a local-exec provisioner.
+ */
+export interface ServiceAccountCreator {
+  source: SourceKind
+  /** For messages: `module.addons`, `helm_release.celeborn`, `Application argocd/celeborn`. */
+  label: string
+  location: Location
+  /** What it is given (arguments, values, spec) as text, for telling whether it is handed a role. */
+  text: string
+  /** It runs programs irsa-guard does not read (a Terraform `local-exec` provisioner): it may create and annotate anything. */
+  runsPrograms?: boolean
+  terraform?: TerraformResourceRef
+}
+
 export interface Facts {
   objects: KubeObject[]
   serviceAccounts: ServiceAccount[]
@@ -219,6 +249,8 @@ export interface Facts {
   clusters: Cluster[]
   podIdentityAssociations: PodIdentityAssociation[]
   awsProfiles: AwsProfile[]
+  /** Present when a source saw any. */
+  serviceAccountCreators?: ServiceAccountCreator[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
 }

@@ -1,5 +1,6 @@
 import { audienceMismatch } from './audience-mismatch.js'
 import { clusterIssuerMismatch } from './cluster-issuer-mismatch.js'
+import { duplicateTrustSubject } from './duplicate-trust-subject.js'
 import { roleAccountMismatch } from './role-account-mismatch.js'
 import { roleNotFound } from './role-not-found.js'
 import { roleTrustsUnknownServiceAccount } from './role-trusts-unknown-service-account.js'
@@ -12,5 +13,6 @@ export const correlationRules: Rule[] = [
   roleAccountMismatch,
   audienceMismatch,
   roleTrustsUnknownServiceAccount,
+  duplicateTrustSubject,
   clusterIssuerMismatch,
 ]

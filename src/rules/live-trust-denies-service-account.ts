@@ -2,6 +2,7 @@ import { formatLocation } from '../model/location.js'
 import { checkToken, describeServiceAccount, failureKind, refusal, serviceAccountKey } from './helpers/correlation.js'
 import { allKnownClusters, deployedRole, deployedRoleTitle, liveObservations, liveServiceAccounts, refusalPhrase, repositoryTrusts } from './helpers/live.js'
 import type { Rule } from './rule.js'
+import { hasRefusedName } from './helpers/kubernetes-names.js'
 
 export const liveTrustDeniesServiceAccount: Rule = {
   meta: {
@@ -16,6 +17,7 @@ export const liveTrustDeniesServiceAccount: Rule = {
     if (!observations) return
     const clusters = allKnownClusters(graph, context.config, observations)
     for (const { sa, target, lookup } of liveServiceAccounts(graph, observations)) {
+      if (hasRefusedName(sa)) continue
       const role = deployedRole(target, lookup)
       const check = role && checkToken(sa, role, clusters)
       const found = check && refusal(check)

@@ -2,5 +2,6 @@ import { nothingScanned } from './nothing-scanned.js'
 import { parseError } from './parse-error.js'
 import type { Rule } from './rule.js'
 import { suppressionReasonMissing } from './suppression-reason-missing.js'
+import { terraformReferenceUndeclared } from './terraform-reference-undeclared.js'
 
-export const metaRules: Rule[] = [parseError, nothingScanned, suppressionReasonMissing]
+export const metaRules: Rule[] = [parseError, terraformReferenceUndeclared, nothingScanned, suppressionReasonMissing]

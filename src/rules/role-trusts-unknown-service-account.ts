@@ -20,13 +20,14 @@ import {
   type KnownCluster,
 } from './helpers/correlation.js'
 import { conditionsOn, parseOperator } from './helpers/trust.js'
+import { unitOf } from './helpers/trusted-subjects.js'
 
 export const roleTrustsUnknownServiceAccount: Rule = {
   meta: {
     id: 'role-trusts-unknown-service-account',
     level: 'note',
     description:
-      "A role's trust allows ServiceAccounts that no scanned source defines in a namespace the scan does define, or that are defined without an annotation naming the role: a leftover, a typo, or manifests outside the scan.",
+      "A role's trust allows ServiceAccounts that no scanned source defines in a namespace the scan does define (or anywhere, when no chart or module of the role's Terraform root is given the role), or that are defined without an annotation naming the role: a leftover, a typo, or manifests outside the scan.",
     remediation: 'Remove subjects that no longer exist from the trust, annotate the ServiceAccount with the role, or include the manifests that define it in the scan.',
   },
   *check(graph, context) {
@@ -70,9 +71,20 @@ function unknownSubject({ graph, clusters, renderedLater }: Scope, role: Role, v
   ]
   const trust = `${trustTitle(role)} allows ServiceAccount ${namespace}/${name}`
   const findingKey = `${roleKey(role)} sub:${value.value}`
-  if (candidates.length === 0) {
-    // ServiceAccounts of namespaces the scan never defines live elsewhere (a chart, another repository): no note.
-    if (!graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace)) return undefined
+  const unit = unitOf(role)
+  const namespaceSeen = graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace)
+  // A chart elsewhere whose name and namespace are known only at render time could be anything; it is not of a Terraform root's unit.
+  const ofUnit = unit === '' ? candidates : candidates.filter((sa) => sa.name.kind === 'known' || unitOf(sa) === unit)
+  if (candidates.length === 0 || (!namespaceSeen && ofUnit.length === 0)) {
+    if (!namespaceSeen) {
+      // ServiceAccounts of namespaces the scan never defines live elsewhere (a chart, another repository), unless the role's unit shows that nothing there can annotate one with it.
+      if (unit === '' || creatorHandedRole(graph, role, unit)) return undefined
+      return {
+        location: value.location,
+        message: `${trust}, which nothing in its Terraform root (${unit === '.' ? 'the repository root' : `${unit}/`}) defines, and no chart or module there is given the role to annotate it with; remove the subject if that ServiceAccount is gone, or annotate it with the role where it is created`,
+        key: findingKey,
+      }
+    }
     return {
       location: value.location,
       message: `${trust}, which no scanned source defines; remove the subject if that ServiceAccount is gone, or include its manifest in the scan`,
@@ -106,6 +118,36 @@ function annotationExplains(graph: Graph, sa: ServiceAccount, role: Role): boole
   if (sameRoleName(role, annotated.arn.name)) return true
   const name = roleIdentity(role).name
   return graph.rolesOf(sa).length === 0 && name !== undefined && isNearName(annotated.arn.name, name)
+}
+
+/**
+ * A module irsa-guard does not model or a chart release it does not render, in the role's unit
+ * (or in plain files), that is given the role: its name, ARN or a reference to it. It may create
+ * the ServiceAccount with the annotation.
+ */
+function creatorHandedRole(graph: Graph, role: Role, unit: string): boolean {
+  const creators = (graph.facts.serviceAccountCreators ?? []).filter((creator) => unitOf(creator) === unit || unitOf(creator) === '')
+  if (creators.length === 0) return false
+  const needles = roleMentions(role)
+  return creators.some((creator) => creator.runsPrograms === true || needles.some((needle) => creator.text.includes(needle)))
+}
+
+/** Texts that only a reference to this role, or its name, contains. */
+function roleMentions(role: Role): string[] {
+  const mentions = [...role.arnReferences]
+  if (role.arn?.kind === 'symbolic') mentions.push(role.arn.expression)
+  if (role.arn?.kind === 'known') mentions.push(role.arn.value)
+  const name = roleIdentity(role).name
+  if (name !== undefined && name.length >= 3) mentions.push(name)
+  if (role.generatedName?.prefix.kind === 'known' && role.generatedName.prefix.value.length >= 3) mentions.push(role.generatedName.prefix.value)
+  const address = role.terraform?.address
+  if (address) {
+    mentions.push(address)
+    // A module's role is handed on as the module or any of its outputs.
+    const module = /^module\.[^.[]+/.exec(address)
+    if (module) mentions.push(module[0])
+  }
+  return mentions
 }
 
 function mayBe(value: ServiceAccount['name'], expected: string): boolean {

@@ -6,6 +6,8 @@ import { roleArnPlaceholder } from './role-arn-placeholder.js'
 import type { Rule } from './rule.js'
 import { workloadEnvBlocksInjection } from './workload-env-blocks-injection.js'
 import { workloadServiceAccountMissing } from './workload-service-account-missing.js'
+import { serviceAccountRefMissing } from './service-account-ref-missing.js'
+import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
 export const serviceAccountRules: Rule[] = [
   roleArnInvalid,
@@ -13,6 +15,8 @@ export const serviceAccountRules: Rule[] = [
   annotationKeyTypo,
   annotationWrongObject,
   annotationValueInvalid,
+  serviceAccountNameInvalid,
   workloadServiceAccountMissing,
+  serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

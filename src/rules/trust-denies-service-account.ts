@@ -5,6 +5,7 @@ import { templateText } from '../iam/template.js'
 import type { FindingDraft, RelatedLocation } from '../model/finding.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { Rule } from './rule.js'
+import { hasRefusedName } from './helpers/kubernetes-names.js'
 import {
   checkToken,
   describeCluster,
@@ -36,6 +37,8 @@ export const trustDeniesServiceAccount: Rule = {
   *check(graph, context) {
     const clusters = knownClusters(graph, context.config)
     for (const sa of graph.facts.serviceAccounts) {
+      // A name Kubernetes refuses is service-account-name-invalid's finding: no token of it exists to accept.
+      if (hasRefusedName(sa)) continue
       for (const { role } of graph.rolesOf(sa)) {
         const check = checkToken(sa, role, clusters)
         const found = check && refusal(check)

@@ -1,18 +1,19 @@
 import { posix } from 'node:path'
-import type { ServiceAccount, Workload } from '../model/facts.js'
+import type { ServiceAccount, ServiceAccountCreator, Workload } from '../model/facts.js'
 import type { FindingDraft } from '../model/finding.js'
 import { formatLocation } from '../model/location.js'
 import type { KnownValue, Value } from '../model/value.js'
 import type { Rule } from './rule.js'
 import { editDistanceWithin } from '../text/edit-distance.js'
 import { objectTitle, quoted, valueText } from './helpers/kubernetes.js'
+import { isValidServiceAccountName, mentionsName } from './helpers/kubernetes-names.js'
 
 export const workloadServiceAccountMissing: Rule = {
   meta: {
     id: 'workload-service-account-missing',
     level: 'warning',
     description:
-      'A workload names a ServiceAccount that the scanned files do not define in its namespace, although they define it in another namespace, define a near-identical name, or define other ServiceAccounts of that namespace next to the workload.',
+      'A workload names a ServiceAccount that the scanned files do not define in its namespace, although they define it in another namespace, define a near-identical name, or define other ServiceAccounts of that namespace (next to the workload, or anywhere when no chart or module the scan does not model mentions it).',
     remediation: 'Fix spec.serviceAccountName, or the ServiceAccount name or namespace, so that both name the same ServiceAccount.',
   },
   *check(graph) {
@@ -23,7 +24,7 @@ export const workloadServiceAccountMissing: Rule = {
       if (createdByEks(workload.namespace, name.value)) continue
       if (graph.serviceAccountsOf(workload).length > 0) continue
       if (index.mayBeNamed(name.value).some((sa) => couldBe(sa, workload.namespace, name.value))) continue
-      const finding = missing(workload, name, index)
+      const finding = missing(workload, name, index, graph.facts.serviceAccountCreators ?? [])
       if (finding) yield finding
     }
   },
@@ -117,7 +118,7 @@ function namespaceKey(namespace: Value): string {
   return `${namespace.kind}\0${valueText(namespace)}`
 }
 
-function missing(workload: Workload, name: KnownValue, index: ServiceAccountIndex): FindingDraft | undefined {
+function missing(workload: Workload, name: KnownValue, index: ServiceAccountIndex, creators: readonly ServiceAccountCreator[]): FindingDraft | undefined {
   const namespace = workload.namespace
   const inNamespaceText = namespace.kind === 'known' ? `in namespace ${namespace.value}` : 'in its namespace'
   const head = `${objectTitle(workload)} runs as ServiceAccount ${quoted(name.value)}, which no scanned file defines ${inNamespaceText}`
@@ -137,7 +138,8 @@ function missing(workload: Workload, name: KnownValue, index: ServiceAccountInde
   }
 
   const inNamespace = index.inNamespace(namespace)
-  const similar = inNamespace.filter((sa) => nearMiss(sa.name.value, name.value))
+  // Only names Kubernetes accepts are worth suggesting.
+  const similar = inNamespace.filter((sa) => nearMiss(sa.name.value, name.value) && isValidServiceAccountName(sa.name.value))
   if (similar.length > 0) {
     const names = similar.map((sa) => `${quoted(sa.name.value)} (${formatLocation(sa.location)})`).join(' or ')
     return {
@@ -162,8 +164,22 @@ function missing(workload: Workload, name: KnownValue, index: ServiceAccountInde
       key,
     }
   }
-  return undefined
+
+  // The namespace's ServiceAccounts are defined elsewhere in the scan, and nothing that creates ServiceAccounts irsa-guard cannot name (a chart, a module, a script) mentions this one.
+  if (namespace.kind !== 'known' || SHARED_NAMESPACES.has(namespace.value) || inNamespace.length === 0) return undefined
+  if (creators.some((creator) => creator.runsPrograms === true || mentionsName(creator.text, name.value))) return undefined
+  const shown = inNamespace.slice(0, 3)
+  const names = [...new Set(shown.map((sa) => `${sa.name.value} (${formatLocation(sa.location)})`))].join(', ')
+  return {
+    location: name.location,
+    message: `${head}, although the scan defines the namespace's ServiceAccounts (${names}${inNamespace.length > shown.length ? ', …' : ''}); ${refused}: add it or fix spec.serviceAccountName`,
+    related: shown.map((sa) => ({ location: sa.location, message: `ServiceAccount ${valueText(sa.namespace)}/${sa.name.value}` })),
+    key,
+  }
 }
+
+/** Namespaces where the cluster, EKS add-ons and many charts create ServiceAccounts no repository defines. */
+const SHARED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease'])
 
 /** A ServiceAccount that may turn out to be the one named, once symbolic names or namespaces are resolved. */
 function couldBe(sa: ServiceAccount, namespace: Value, name: string): boolean {

@@ -1,4 +1,4 @@
-import type { Annotation, Container, EnvVar, KubeObject, ServiceAccount, SourceKind, Workload } from '../model/facts.js'
+import type { Annotation, Container, EnvVar, Facts, KubeObject, ServiceAccount, ServiceAccountCreator, ServiceAccountRef, SourceKind, Workload } from '../model/facts.js'
 import type { SourceFinding } from '../model/finding.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { Suppression } from '../model/suppression.js'
@@ -9,6 +9,8 @@ import { SUPPRESSION_ANNOTATION, annotationSuppression, commentSuppressions } fr
 import { parseJsonTree } from './json-tree.js'
 import { keepParts, pathsLookedUpByName, splitManifest } from './manifest-sniff.js'
 import { parseYamlTree } from './yaml-tree.js'
+import { EACH_USER_NAMESPACE, serviceAccountRefField } from './service-account-references.js'
+import { creatorText } from './creator-text.js'
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
 export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context))
@@ -52,11 +54,7 @@ function readManifest(file: SourceFile, parsedText: string | null): SourceResult
       message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
     })
   }
-  return {
-    facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
-    findings: reader.findings,
-    suppressions: reader.suppressions,
-  }
+  return { facts: reader.facts(), findings: reader.findings, suppressions: reader.suppressions }
 }
 
 function sniffing(file: SourceFile, context: Pick<SourceContext, 'sniff'> | undefined): boolean {
@@ -113,11 +111,7 @@ export function readKubernetesObjects(
       })
     }
   }
-  return {
-    facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
-    findings: reader.findings,
-    suppressions: reader.suppressions,
-  }
+  return { facts: reader.facts(), findings: reader.findings, suppressions: reader.suppressions }
 }
 
 /**
@@ -160,6 +154,7 @@ class ManifestReader {
   readonly objects: KubeObject[] = []
   readonly serviceAccounts: ServiceAccount[] = []
   readonly workloads: Workload[] = []
+  readonly creators: ServiceAccountCreator[] = []
   readonly findings: SourceFinding[] = []
   readonly suppressions: Suppression[] = []
   private fileLines: string[] | undefined
@@ -176,6 +171,12 @@ class ManifestReader {
     private readonly textOf?: (path: string) => string | undefined,
     private readonly substitutions: DeployTimeSubstitutions = {},
   ) {}
+
+  facts(): Partial<Facts> {
+    const facts: Partial<Facts> = { objects: this.objects, serviceAccounts: this.serviceAccounts, workloads: this.workloads }
+    if (this.creators.length > 0) facts.serviceAccountCreators = this.creators
+    return facts
+  }
 
   /** The file's lines, split when first needed (a value that is not a scalar, a JSON error). */
   private get lines(): string[] {
@@ -296,7 +297,14 @@ class ManifestReader {
       ...this.annotationsOf(last(templateMetadata, 'annotations'), 'template-annotations'),
       ...this.annotationsOf(last(templateMetadata, 'labels'), 'template-labels'),
     ]
-    this.objects.push({ source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] })
+    const object: KubeObject = { source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] }
+    const serviceAccountRef = serviceAccountRefOf(node, apiVersion, kind, namespace)
+    if (serviceAccountRef) object.serviceAccountRef = serviceAccountRef
+    this.objects.push(object)
+    if (isChartRelease(apiVersion, kind)) {
+      const text = this.valueText(node)
+      this.creators.push({ source: this.source, label: `${kind} ${name.kind === 'known' ? name.value : name.expression}`, location, text: creatorText(text.kind === 'known' ? text.value : text.expression) })
+    }
     this.readSuppression(annotations, span)
 
     if (kind === 'ServiceAccount' && apiVersion === 'v1') {
@@ -565,6 +573,27 @@ function podOf(node: ObjectNode, kind: string): PodOf | undefined {
   if (!isWorkload) return undefined
   const templateMetadata = last(template, 'metadata')
   return templateMetadata ? { spec: podSpec, templateMetadata } : { spec: podSpec }
+}
+
+/** Argo CD Applications and ApplicationSets and Flux HelmReleases install charts irsa-guard may not render. */
+export function isChartRelease(apiVersion: string, kind: string): boolean {
+  const group = apiVersion.split('/')[0]
+  return (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet')) || (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease')
+}
+
+/** The ServiceAccount a custom resource authenticates as (service-account-references.ts). */
+function serviceAccountRefOf(node: ObjectNode, apiVersion: string, kind: string, objectNamespace: Value): ServiceAccountRef | undefined {
+  const field = serviceAccountRefField(apiVersion, kind)
+  if (!field) return undefined
+  let ref: TreeNode | undefined = node
+  for (const key of field.path) ref = last(ref, key)
+  const nameEntry = lastEntry(ref, 'name')
+  const name = nameEntry ? referenceValue(nameEntry.value) : undefined
+  if (!nameEntry || !name) return undefined
+  const ownNamespace = field.namespace === 'ref' ? last(ref, 'namespace') : undefined
+  const namespace =
+    field.namespace === 'object' ? objectNamespace : ((ownNamespace ? referenceValue(ownNamespace) : undefined) ?? symbolic(EACH_USER_NAMESPACE, nameEntry.keyLocation))
+  return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') }
 }
 
 function nameValue(node: TreeNode | undefined, metadata: TreeNode | undefined, location: Location): Value {

@@ -23,6 +23,8 @@ describe(RULE, () => {
       legacy(23, ' system:serviceaccount:payments:cron', `has leading or trailing whitespace, which STS compares literally, ${NO_MATCH}; write "system:serviceaccount:payments:cron"`),
       legacy(24, 'system:serviceacount:payments:refunds', `does not start with "system:serviceaccount:", ${NO_MATCH}; write "system:serviceaccount:payments:refunds"`),
       legacy(25, 'system:serviceaccount:payments:<service-account>', `holds the unrendered placeholder "<service-account>", which STS compares literally, ${NO_MATCH}; render it before the policy is applied, or write the namespace and name`),
+      // the mechanical fix would name a namespace and ServiceAccount Kubernetes refuses: not suggested
+      legacy(26, 'billing_ops/api_worker', `separates namespace and name with "/", ${NO_MATCH}; write "system:serviceaccount:<namespace>:<name>" with the ServiceAccount's real namespace and name (Kubernetes names are lowercase letters, digits and "-")`),
       templated(14, 'RenderedByHand', 'system:serviceaccount:{var.namespace}:exporter', `holds the unrendered placeholder "{var.namespace}", which STS compares literally, ${NO_MATCH}; render it before the policy is applied, or write the namespace and name`),
       templated(28, 'EnvsubstForgotten', 'system:serviceaccount:${NAMESPACE}:exporter', `holds the unrendered placeholder "\${NAMESPACE}", which STS compares literally, ${NO_MATCH}; render it before the policy is applied, or write the namespace and name`),
       templated(41, 'SwappedKeys', 'sts.amazonaws.com', `is an audience, not a subject (it belongs under the ":aud" key), ${NO_MATCH}; write "system:serviceaccount:<namespace>:<name>"`),

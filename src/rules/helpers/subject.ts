@@ -1,3 +1,5 @@
+import { isValidNamespace, isValidServiceAccountName } from './kubernetes-names.js'
+
 /**
  * What is wrong with a `:sub` condition value, judged against the only subject a ServiceAccount
  * token carries: `system:serviceaccount:<namespace>:<name>` with Kubernetes (DNS-1123) names.
@@ -12,11 +14,25 @@ export interface SubjectProblem {
 
 const PREFIX = 'system:serviceaccount:'
 const GENERIC_FIX = `write "${PREFIX}<namespace>:<name>"`
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
 const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}|\{[A-Za-z_][\w.]*\}|\$\([^)]*\)|\$[A-Za-z_]\w*|<[^<>]*>/
 
 export function subjectProblem(value: string, options: { ignoreCase: boolean }): SubjectProblem | undefined {
+  const problem = findSubjectProblem(value, options)
+  return problem && !suggestsRefusedName(problem.fix) ? problem : problem && { ...problem, fix: REAL_NAMES_FIX }
+}
+
+const REAL_NAMES_FIX = `write "${PREFIX}<namespace>:<name>" with the ServiceAccount's real namespace and name (Kubernetes names are lowercase letters, digits and "-")`
+
+/** A fix naming a subject whose namespace or name Kubernetes refuses: no ServiceAccount could ever match it. */
+function suggestsRefusedName(fix: string): boolean {
+  const written = /"system:serviceaccount:([^:"]*):([^:"]*)"/.exec(fix)
+  if (!written) return false
+  const [, namespace, name] = written as unknown as [string, string, string]
+  const judged = (part: string) => !hasWildcard(part) && !PLACEHOLDER.test(part)
+  return (judged(namespace) && !isValidNamespace(namespace)) || (judged(name) && !isValidServiceAccountName(name))
+}
+
+function findSubjectProblem(value: string, options: { ignoreCase: boolean }): SubjectProblem | undefined {
   if (value === '') return { problem: 'is empty', fix: GENERIC_FIX }
   if (value.trim() !== value) return { problem: 'has leading or trailing whitespace, which STS compares literally', fix: `write "${value.trim()}"` }
   const placeholder = PLACEHOLDER.exec(value)
@@ -80,12 +96,12 @@ function nameProblem(segments: string[], index: 2 | 3, kind: 'namespace' | 'Serv
 
 /** A namespace part, possibly with wildcards: what is written around them must fit a DNS-1123 label. */
 function isValidNamespacePart(part: string): boolean {
-  if (!hasWildcard(part)) return part.length <= 63 && NAMESPACE.test(part)
+  if (!hasWildcard(part)) return isValidNamespace(part)
   return /^[a-z0-9*?-]+$/.test(part)
 }
 
 function isValidNamePart(part: string): boolean {
-  if (!hasWildcard(part)) return part.length <= 253 && NAME.test(part)
+  if (!hasWildcard(part)) return isValidServiceAccountName(part)
   return /^[a-z0-9.*?-]+$/.test(part)
 }
 

@@ -149,6 +149,10 @@ export class ModuleInstance implements Environment, CalledModule {
   collectFacts(sink: FactSink): void {
     for (const [mode, blocks] of [['resource', this.resources], ['data', this.dataSources]] as const) {
       for (const [key, block] of blocks) {
+        if (mode === 'resource' && runsLocalPrograms(block)) {
+          const address = `${this.prefix}${key}`
+          ;(sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location: block.location, text: '', runsPrograms: true, terraform: { root: this.rootDir, address } })
+        }
         for (const instance of this.instancesOf(block)) {
           const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion)
           const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}${instance.keyText}`
@@ -340,6 +344,11 @@ function guarded(sink: FactSink, location: Location, address: string, read: () =
       key: `terraform-read ${address}`,
     })
   }
+}
+
+/** A `local-exec` provisioner runs a command on the machine that applies: scripts irsa-guard does not follow. */
+function runsLocalPrograms(block: Block): boolean {
+  return block.body.blocks.some((nested) => nested.type === 'provisioner' && nested.labels[0] === 'local-exec')
 }
 
 /** Data source arguments that are filters, while the attribute of the same name comes from AWS. */

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import nodePath from 'node:path'
 import { readFileBytes, realpathRoot } from '../../discover/file-bytes.js'
 import { decodeText } from '../../discover/read.js'
@@ -16,7 +17,9 @@ import type { HclParser } from './loader.js'
 import { ModuleInstance, type ModuleCallRequest, type ModuleSource, type Program } from './module.js'
 import { parseHcl } from './parse.js'
 import { registryModule } from './registry/index.js'
-import { objectValue, unknownRef, type HclValue } from './values.js'
+import { undeclaredResourceReferences } from './undeclared-references.js'
+import { creatorText } from '../creator-text.js'
+import { objectValue, printValue, unknownRef, type HclValue } from './values.js'
 
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000
@@ -103,6 +106,7 @@ export class TerraformProgram implements Program {
     if (tf.length === 0) return undefined
     const findings: SourceFinding[] = []
     const parsed = tf.map((file) => this.parseFile(file, findings))
+    if (parsed.every((file) => !file.error) && this.readWhole(dir, tf)) for (const finding of undeclaredResourceReferences(parsed)) findings.push(finding)
     this.budget = new Budget(EVALUATION_BUDGET)
     const variableValues = this.variableValues(
       files.filter((file) => file.kind === 'terraform-vars'),
@@ -128,9 +132,9 @@ export class TerraformProgram implements Program {
       const dir = nodePath.posix.normalize(nodePath.posix.join(call.callerDir, call.source)).replace(/\/$/, '')
       const source = this.moduleSource(dir)
       if (source && call.depth <= MAX_MODULE_DEPTH) return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth)
-      return new OpaqueModule(call.prefix)
+      return new OpaqueModule(call.prefix, call)
     }
-    return registryModule(call) ?? new OpaqueModule(call.prefix)
+    return registryModule(call) ?? new OpaqueModule(call.prefix, call)
   }
 
   readFile(repositoryPath: string): FileText | undefined {
@@ -212,6 +216,19 @@ export class TerraformProgram implements Program {
     return called
   }
 
+  /** Every `.tf` and `.tf.json` file of the directory on disk is one the scan read (none excluded, too large or unread JSON). */
+  private readWhole(dir: string, read: readonly SourceFile[]): boolean {
+    const root = this.context.root
+    if (!root) return false
+    try {
+      const names = new Set(read.map((file) => nodePath.posix.basename(file.path)))
+      const entries = readdirSync(nodePath.join(root, dir), { withFileTypes: true })
+      return entries.every((entry) => !/\.tf(\.json)?$/i.test(entry.name) || (entry.isFile() && names.has(entry.name)))
+    } catch {
+      return false
+    }
+  }
+
   /** A repository file the scan did not read (a template, a values file): only inside the root, a regular file within the size limit. */
   private readFromDisk(repositoryPath: string): FileText | undefined {
     const root = this.context.root
@@ -282,8 +299,12 @@ function emptySink(): FactSink {
 }
 
 /** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
+/** A module irsa-guard does not read: its outputs are unknown, and it may create ServiceAccounts. */
 class OpaqueModule implements CalledModule {
-  constructor(private readonly prefix: string) {}
+  constructor(
+    private readonly prefix: string,
+    private readonly call?: ModuleCallRequest,
+  ) {}
 
   output(name: string, location: Location): HclValue {
     return unknownRef(`${this.prefix}${name}`, location)
@@ -293,8 +314,20 @@ class OpaqueModule implements CalledModule {
     return { ...objectValue([], location), openRef: this.prefix.replace(/\.$/, '') }
   }
 
-  collectFacts(): void {}
+  collectFacts(sink: FactSink): void {
+    if (!this.call) return
+    const label = this.prefix.replace(/\.$/, '')
+    const view = this.call.view
+    ;(sink.facts.serviceAccountCreators ??= []).push({
+      source: 'terraform',
+      label,
+      location: view.location,
+      text: creatorText(printValue(view.toValue())),
+      terraform: { root: this.call.rootDir, address: label },
+    })
+  }
 }
+
 
 /** Variable files hold constants: any reference in one is unknown. */
 const CONSTANT_ENVIRONMENT: Environment = {

@@ -4,7 +4,8 @@ import { known, symbolic, type Value } from '../../../model/value.js'
 import type { BlockView } from '../block-view.js'
 import type { FactSink, ResourceContext } from '../context.js'
 import { eksIssuer } from '../computed.js'
-import { expressionOf, objectGet, scalarString, toFactValue, type HclValue } from '../values.js'
+import { expressionOf, objectGet, printValue, scalarString, toFactValue, type HclValue } from '../values.js'
+import { creatorText } from '../../creator-text.js'
 import { present } from './iam.js'
 import { addServiceAccount } from './service-accounts.js'
 
@@ -67,7 +68,12 @@ export function addAddonServiceAccounts(
 ): void {
   const addon = name ? scalarString(name) : undefined
   const accounts = addon ? ADDON_SERVICE_ACCOUNTS[addon] : undefined
-  if (!accounts || !roleArn) return
+  if (!roleArn) return
+  if (!accounts) {
+    // EKS annotates the add-on's ServiceAccounts, whose names the table does not know, with the role.
+    ;(sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: terraform.address, location, text: creatorText(printValue(roleArn)), terraform })
+    return
+  }
   const value = toFactValue(roleArn)
   if (!value) return
   for (const account of accounts) {

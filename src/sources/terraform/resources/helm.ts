@@ -2,7 +2,8 @@ import type { Location } from '../../../model/location.js'
 import { known, symbolic, type Value } from '../../../model/value.js'
 import type { ResourceContext } from '../context.js'
 import { documentTree, treeToValue } from '../documents.js'
-import { boolValue, numberValue, objectGet, objectValue, scalarString, toFactValue, type HclValue, type ObjectEntryValue } from '../values.js'
+import { boolValue, numberValue, objectGet, objectValue, printValue, scalarString, toFactValue, type HclValue, type ObjectEntryValue } from '../values.js'
+import { creatorText } from '../../creator-text.js'
 import { CHART_SERVICE_ACCOUNTS, chartName, helmFullname, type ChartServiceAccount } from './helm-charts.js'
 import { present } from './iam.js'
 import { addServiceAccount, annotationsOf } from './service-accounts.js'
@@ -28,6 +29,8 @@ export function readHelmRelease({ view, address, root, sink }: ResourceContext):
     return found ? scalarString(found) : undefined
   }
   const specs = chart ? CHART_SERVICE_ACCOUNTS[chartName(chart)] : undefined
+  // A chart not in the table may create ServiceAccounts under names its templates decide.
+  if (!specs) (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location: view.location, text: creatorText(printValue(values)), terraform: { root, address } })
   for (const spec of specs ?? [EXPLICIT_ONLY]) {
     const create = lookup([...spec.path, 'create'])
     if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false')) continue

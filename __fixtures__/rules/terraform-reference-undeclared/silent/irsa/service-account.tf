@@ -1,0 +1,18 @@
+resource "kubernetes_service_account" "exporter" {
+  metadata {
+    name      = "exporter"
+    namespace = "reports"
+    annotations = {
+      "eks.amazonaws.com/role-arn" = aws_iam_role.exporter.arn
+      "example.com/owner"          = "${local.team}-${var.stage}"
+    }
+  }
+}
+
+locals {
+  team = "reports"
+}
+
+variable "stage" {
+  default = "prod"
+}

@@ -1,0 +1,50 @@
+import type { Graph } from '../../graph.js'
+import type { Role } from '../../model/facts.js'
+import type { KnownValue, Value } from '../../model/value.js'
+import { allowedIrsaStatements } from './conditions.js'
+import { perGraph } from './per-graph.js'
+import { conditionsOn, federatedValues, keyText, parseOperator } from './trust.js'
+
+/** One ServiceAccount a role's trust names exactly (`system:serviceaccount:<ns>:<name>`, no wildcard). */
+export interface TrustedSubject {
+  role: Role
+  namespace: string
+  name: string
+  /** The `:sub` value. */
+  value: KnownValue
+  /** The statement's Federated principals and its sub key: which issuer's tokens it takes. */
+  issuer: string
+}
+
+const SUBJECT = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/
+
+/** The exactly named ServiceAccounts of every role's Allow statements, by `<namespace>/<name>`. */
+export const trustedSubjects = perGraph((graph: Graph): ReadonlyMap<string, readonly TrustedSubject[]> => {
+  const bySubject = new Map<string, TrustedSubject[]>()
+  for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+    for (const entry of conditionsOn(statement, 'sub')) {
+      const operator = parseOperator(entry.operator)
+      if (operator.setPrefix || operator.ifExists || operator.negated || (operator.base !== 'StringEquals' && operator.base !== 'StringLike')) continue
+      for (const value of entry.values) {
+        if (value.kind !== 'known') continue
+        const subject = SUBJECT.exec(value.value)
+        if (!subject) continue
+        const issuer = [...federatedValues(statement).map(valueKey), keyText(entry.key).replace(/:sub$/i, '')].join(' ')
+        const key = `${subject[1]}/${subject[2]}`
+        const list = bySubject.get(key) ?? []
+        list.push({ role, namespace: subject[1]!, name: subject[2]!, value, issuer })
+        bySubject.set(key, list)
+      }
+    }
+  }
+  return bySubject
+})
+
+/** The Terraform root a fact was read in, or '' for plain files (which join across the repository). */
+export function unitOf(fact: { terraform?: { root?: string } }): string {
+  return fact.terraform?.root ?? ''
+}
+
+function valueKey(value: Value): string {
+  return value.kind === 'known' ? value.value : `\${${value.expression}}`
+}
