@@ -1,5 +1,6 @@
 import type { CalledModule } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
+import { BlueprintsAddonModule } from './eks-blueprints-addon.js'
 import { EksModule } from './eks.js'
 import { IrsaRoleModule } from './iam-role-for-service-accounts.js'
 
@@ -7,6 +8,9 @@ import { IrsaRoleModule } from './iam-role-for-service-accounts.js'
 const IRSA_ROLE_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-role-for-service-accounts(-eks)?\/?(?:[?#].*)?$/
 /** terraform-aws-eks, the root module only. */
 const EKS_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/?(?:[?#].*)?$/
+
+/** aws-ia/terraform-aws-eks-blueprints-addon, from the registry or GitHub. */
+const BLUEPRINTS_ADDON_SOURCE = /^(?:aws-ia\/eks-blueprints-addon\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addon(?:\.git)?)\/?(?:[?#].*)?$/
 
 /**
  * Registry modules whose behaviour irsa-guard knows without their source: the IRSA role module
@@ -18,6 +22,8 @@ export function registryModule(call: ModuleCallRequest): CalledModule | undefine
   const irsa = IRSA_ROLE_SOURCE.exec(source)
   if (irsa) return new IrsaRoleModule(call, irsa[1] ? 5 : 6, majorVersion(call))
   if (EKS_SOURCE.test(source)) return new EksModule(call, majorVersion(call))
+  // 1.x only: a later major version may change what the module creates.
+  if (BLUEPRINTS_ADDON_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1) return new BlueprintsAddonModule(call)
   return undefined
 }
 
