@@ -8,7 +8,7 @@ import type { CalledModule, FactSink } from '../context.js'
 import { valueToTree } from '../documents.js'
 import type { ModuleCallRequest } from '../module.js'
 import { printExpr } from '../print.js'
-import { addReleaseServiceAccounts, listedSets, mergeReleaseValues, type HelmSet, type ReleaseServiceAccount } from '../resources/helm.js'
+import { addReleaseServiceAccounts, listedSets, mergeReleaseValues, setPath, type HelmSet, type ReleaseServiceAccount } from '../resources/helm.js'
 import { present } from '../resources/iam.js'
 import { iterate, nullValue, objectEntry, objectValue, scalarString, stringValue, toFactValue, unknownRef, unknownTemplate, type HclValue, type UnknownPart } from '../values.js'
 import { policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
@@ -111,19 +111,29 @@ export class BlueprintsAddonModule implements CalledModule {
 
   private addRelease(sink: FactSink, roleMade: boolean): ReleaseServiceAccount[] {
     const view = this.call.view
-    const sets: HelmSet[] = [...listedSets(this.input('set'))]
+    const given = { values: this.input('values'), set: this.input('set'), sensitive: this.input('set_sensitive') }
+    const valuesKnown = Object.values(given).every((value) => value === undefined || value.kind === 'tuple')
+    const sets: HelmSet[] = [...listedSets(given.set)]
     const irsaNames = this.input('set_irsa_names')
+    const annotatedPaths: string[][] = []
     if (roleMade && irsaNames?.kind === 'tuple') {
-      for (const item of irsaNames.items) sets.push({ line: item.location.line, name: item, value: this.roleArn(item.location), type: undefined, keyLocation: item.location, forceString: false })
+      for (const item of irsaNames.items) {
+        const path = scalarString(item)
+        const at = path ? setPath(path).lastIndexOf('annotations') : -1
+        if (path && at > 0) annotatedPaths.push(setPath(path).slice(0, at))
+        sets.push({ line: item.location.line, name: item, value: this.roleArn(item.location), type: undefined, keyLocation: item.location, forceString: false })
+      }
     }
-    sets.push(...listedSets(this.input('set_sensitive')))
+    sets.push(...listedSets(given.sensitive))
     const chart = this.input('chart')
     return addReleaseServiceAccounts(sink, {
       chart: chart ? scalarString(chart) : undefined,
       release: this.releaseName(),
       releaseLocation: view.attribute('name')?.location ?? view.attribute('chart')?.location ?? view.location,
       namespace: toFactValue(this.namespace()) ?? known('default', view.location),
-      values: mergeReleaseValues(this.input('values'), sets, view.location),
+      values: mergeReleaseValues(given.values, sets, view.location),
+      valuesKnown,
+      annotatedPaths,
       location: view.location,
       span: { fromLine: view.location.line, toLine: view.block.endLine },
       terraform: { root: this.call.rootDir, address: `${this.call.prefix}helm_release.this[0]` },
@@ -160,6 +170,9 @@ export class BlueprintsAddonModule implements CalledModule {
     const view = this.call.view
     const location = view.location
     const statements: HclValue[] = []
+    // Later 1.x (main at 0f109f7, aws-ia/terraform-aws-eks-blueprints-addon#43): `trust_policy_statements` come first; not read, they stay unknown.
+    const extra = this.input('trust_policy_statements')
+    if (extra && !(extra.kind === 'tuple' && extra.items.length === 0)) statements.push(unknownRef(`${this.call.prefix}trust_policy_statements`, extra.location))
     const selfAssume = this.input('allow_self_assume_role')
     if (selfAssume?.kind === 'bool' && selfAssume.value) statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location))
     const test = this.input('assume_role_condition_test') ?? stringValue('StringEquals', location)

@@ -39,6 +39,14 @@ export interface HelmReleaseValues {
   releaseLocation: Location
   namespace: Value
   values: HclValue
+  /** False when some values or sets are known only at apply time: a default name may then be overridden. */
+  valuesKnown?: boolean
+  /**
+   * Values paths of ServiceAccount settings the caller annotates (`controller.serviceAccount` from
+   * `controller.serviceAccount.annotations.…`): for a chart not in CHART_SERVICE_ACCOUNTS, each is a
+   * ServiceAccount, named by its `name` value or else known only at render time.
+   */
+  annotatedPaths?: readonly (readonly string[])[]
   location: Location
   span: { fromLine: number; toLine: number }
   terraform: TerraformResourceRef
@@ -48,7 +56,7 @@ export interface HelmReleaseValues {
 export interface ReleaseServiceAccount {
   name: Value
   namespace: Value
-  /** `explicit`: a `…serviceAccount.name` value; `fixed`: the chart's fixed default; `release`: the chart's fullname of the release. */
+  /** `explicit`: a `…serviceAccount.name` value; `fixed`: the chart's fixed default (or one values known only at apply time may set); `release`: the chart's fullname of the release. */
   naming: 'explicit' | 'fixed' | 'release'
   /** The values path of its settings (`serviceAccount`, `controller.serviceAccount`). */
   path: readonly string[]
@@ -64,7 +72,9 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
   }
   const added: ReleaseServiceAccount[] = []
   const specs = chart ? CHART_SERVICE_ACCOUNTS[chartName(chart)] : undefined
-  for (const spec of specs ?? [EXPLICIT_ONLY]) {
+  const annotated = new Map((release.annotatedPaths ?? []).map((path) => [path.join('.'), path]))
+  const unknownChart: ChartServiceAccount[] = [EXPLICIT_ONLY, ...[...annotated].filter(([key]) => key !== EXPLICIT_ONLY.path.join('.')).map(([, path]) => ({ path, defaultName: { fixed: '' } }))]
+  for (const spec of specs ?? unknownChart) {
     const create = lookup([...spec.path, 'create'])
     if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false')) continue
     const explicit = present(lookup([...spec.path, 'name']))
@@ -75,6 +85,8 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
       name = toFactValue(explicit)
       naming = 'explicit'
       location = explicit.location
+    } else if (release.valuesKnown === false) {
+      if (specs) name = symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
     } else if ('fixed' in spec.defaultName) {
       if (spec.defaultName.fixed !== '') name = known(spec.defaultName.fixed, release.location)
     } else if (chart) {
@@ -84,6 +96,9 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
       name = releaseName !== undefined
         ? known(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), release.releaseLocation)
         : symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
+    }
+    if (!name && !specs && annotated.has(spec.path.join('.'))) {
+      name = symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
     }
     if (!name) continue
     const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined
