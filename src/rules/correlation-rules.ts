@@ -1,5 +1,6 @@
 import { audienceMismatch } from './audience-mismatch.js'
 import { clusterIssuerMismatch } from './cluster-issuer-mismatch.js'
+import { helmServiceAccountNameUnpinned } from './helm-service-account-name-unpinned.js'
 import { roleAccountMismatch } from './role-account-mismatch.js'
 import { roleNotFound } from './role-not-found.js'
 import { roleTrustsUnknownServiceAccount } from './role-trusts-unknown-service-account.js'
@@ -13,4 +14,5 @@ export const correlationRules: Rule[] = [
   audienceMismatch,
   roleTrustsUnknownServiceAccount,
   clusterIssuerMismatch,
+  helmServiceAccountNameUnpinned,
 ]

@@ -13,7 +13,7 @@ import { present } from '../resources/iam.js'
 import { iterate, nullValue, objectEntry, objectValue, scalarString, stringValue, toFactValue, unknownRef, unknownTemplate, type HclValue, type UnknownPart } from '../values.js'
 import { policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
 
-export const UNPINNED_RULE = 'helm-service-account-name-unpinned'
+const UNPINNED_RULE = 'helm-service-account-name-unpinned'
 
 /**
  * aws-ia/terraform-aws-eks-blueprints-addon (`aws-ia/eks-blueprints-addon/aws`) 1.x, from its

@@ -1,0 +1,44 @@
+import { fixture, linesOf, scan } from '../../helpers.js'
+
+const FORM = (form: string, variant: 'broken' | 'correct') => fixture('terraform', 'registry-modules', form, variant)
+
+/** ServiceAccount → role links, `namespace/name -> role (via)`, sorted. */
+async function links(root: string): Promise<string[]> {
+  const { graph } = await scan(root)
+  return graph.facts.serviceAccounts
+    .map((sa) => {
+      const name = sa.name.kind === 'known' ? sa.name.value : sa.name.expression
+      const namespace = sa.namespace.kind === 'known' ? sa.namespace.value : sa.namespace.expression
+      return `${namespace}/${name} -> ${graph.rolesOf(sa).map((link) => `${link.role.label} (${link.via})`).join(', ')}`
+    })
+    .sort()
+}
+
+describe('aws-ia eks-blueprints-addon 1.x', () => {
+  it('reports a set_irsa_names key typo, a trust namespace and a ServiceAccount name on the line to change', async () => {
+    expect(linesOf(await scan(FORM('blueprints-addon', 'broken')))).toEqual([
+      'main.tf:31:21: error: annotation "kms.amazonaws.com/role-arn" on ServiceAccount ack-system/ack-kms-controller is a misspelling of eks.amazonaws.com/role-arn, the only key the EKS webhook reads; write it as eks.amazonaws.com/role-arn [annotation-key-typo]',
+      'main.tf:59:25: error: ServiceAccount external-dns/external-dns (main.tf:51) would be refused by role external-dns\'s trust (main.tf:59): StringEquals on "${module.eks.oidc_provider}:sub" allows "system:serviceaccount:kube-system:external-dns", not "system:serviceaccount:external-dns:external-dns"; change the sub value to "system:serviceaccount:external-dns:external-dns" or move the ServiceAccount to namespace kube-system [trust-denies-service-account]',
+      'main.tf:81:25: error: ServiceAccount kube-system/fsx-csi-controller-sa (main.tf:75) would be refused by module.fsx_csi\'s trust (main.tf:81): StringEquals on "${module.eks.oidc_provider}:sub" allows "system:serviceaccount:kube-system:fsx-csi-controller", not "system:serviceaccount:kube-system:fsx-csi-controller-sa"; change the sub value to "system:serviceaccount:kube-system:fsx-csi-controller-sa" or rename the ServiceAccount to fsx-csi-controller [trust-denies-service-account]',
+      'main.tf:38:25: note: module.kms\'s trust allows ServiceAccount ack-system/ack-kms-controller, but its manifest (main.tf:27) has no eks.amazonaws.com/role-arn annotation; annotate it with the ARN of module.kms or remove the subject from the trust [role-trusts-unknown-service-account]',
+    ])
+  })
+
+  it('reports nothing when each release annotates the ServiceAccount its role trusts', async () => {
+    expect(linesOf(await scan(FORM('blueprints-addon', 'correct')))).toEqual([])
+  })
+
+  it('joins each chart ServiceAccount to the module role through set_irsa_names, a toggled-off module included', async () => {
+    expect(await links(FORM('blueprints-addon', 'correct'))).toEqual([
+      'ack-system/ack-kms-controller -> module.kms (reference)',
+      'external-dns/external-dns -> module.external_dns (reference)',
+      'kube-system/fsx-csi-controller-sa -> module.fsx_csi (reference)',
+    ])
+  })
+
+  it('names the role from role_name, else the name input (not the chart), with a generated suffix unless role_name_use_prefix is false', async () => {
+    const { graph } = await scan(FORM('blueprints-addon', 'correct'))
+    const names = graph.facts.roles.map((role) => `${role.label}: ${role.name?.kind === 'known' ? role.name.value : `${role.generatedName?.prefix.kind === 'known' ? role.generatedName.prefix.value : '?'}*`}`)
+    expect(names.sort()).toEqual(['module.external_dns: external-dns', 'module.fsx_csi: -*', 'module.kms: ack-kms-*'])
+  })
+})
