@@ -42,3 +42,21 @@ describe('aws-ia eks-blueprints-addon 1.x', () => {
     expect(names.sort()).toEqual(['module.external_dns: external-dns', 'module.fsx_csi: -*', 'module.kms: ack-kms-*'])
   })
 })
+
+describe('terraform-aws-iam iam-assumable-role-with-oidc 4.x and 5.x', () => {
+  it('reports a subject and an audience the ServiceAccount tokens do not carry, on the module arguments', async () => {
+    expect(linesOf(await scan(FORM('assumable-role-with-oidc', 'broken')))).toEqual([
+      'main.tf:15:36: error: ServiceAccount shop/orders (main.tf:34) would be refused by role orders\'s trust (main.tf:15): StringEquals on "${module.eks.oidc_provider}:sub" allows "system:serviceaccount:shop:order", not "system:serviceaccount:shop:orders"; change the sub value to "system:serviceaccount:shop:orders" or rename the ServiceAccount to order [trust-denies-service-account]',
+      'main.tf:26:37: error: "${module.eks.oidc_provider}:aud" in Statement[0] expects "sts.amazon.com", but IRSA tokens carry aud "sts.amazonaws.com" unless the ServiceAccount sets eks.amazonaws.com/audience, and no scanned ServiceAccount sets "sts.amazon.com"; write "sts.amazonaws.com" [aud-condition-invalid]',
+      'main.tf:26:37: error: ServiceAccount shop/reports-api (main.tf:44) would be refused by module.reports_role\'s trust (main.tf:26): StringLike on "${module.eks.oidc_provider}:aud" allows "sts.amazon.com", not "sts.amazonaws.com" (the default audience; the ServiceAccount sets no eks.amazonaws.com/audience); change the aud value to "sts.amazonaws.com" [trust-denies-service-account]',
+      'main.tf:14:35: note: Statement[0] has no "${module.eks.oidc_provider}:aud" condition; STS still checks the OIDC provider\'s client IDs, but AWS recommends adding "StringEquals": {"${module.eks.oidc_provider}:aud": "sts.amazonaws.com"} [aud-condition-invalid]',
+    ])
+  })
+
+  it('verifies both chains when the subjects match (the module writes no aud condition unless given)', async () => {
+    expect(linesOf(await scan(FORM('assumable-role-with-oidc', 'correct')))).toEqual([
+      'main.tf:14:35: note: Statement[0] has no "${module.eks.oidc_provider}:aud" condition; STS still checks the OIDC provider\'s client IDs, but AWS recommends adding "StringEquals": {"${module.eks.oidc_provider}:aud": "sts.amazonaws.com"} [aud-condition-invalid]',
+    ])
+    expect(await links(FORM('assumable-role-with-oidc', 'correct'))).toEqual(['shop/orders -> module.orders_role (reference)', 'shop/reports-api -> module.reports_role (reference)'])
+  })
+})
