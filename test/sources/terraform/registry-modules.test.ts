@@ -60,3 +60,25 @@ describe('terraform-aws-iam iam-assumable-role-with-oidc 4.x and 5.x', () => {
     expect(await links(FORM('assumable-role-with-oidc', 'correct'))).toEqual(['shop/orders -> module.orders_role (reference)', 'shop/reports-api -> module.reports_role (reference)'])
   })
 })
+
+describe('terraform-aws-eks modules/karpenter v19 and v20', () => {
+  it('reports a release outside the default karpenter:karpenter subject (v19) and an annotation on a v20 role without enable_irsa', async () => {
+    expect(linesOf(await scan(FORM('karpenter', 'broken')))).toEqual([
+      'main.tf:9:1: error: ServiceAccount kube-system/karpenter (main.tf:27) would be refused by module.karpenter\'s trust (main.tf:9): StringEquals on "${module.eks.oidc_provider}:sub" allows "system:serviceaccount:karpenter:karpenter", not "system:serviceaccount:kube-system:karpenter"; change the sub value to "system:serviceaccount:kube-system:karpenter" or move the ServiceAccount to namespace karpenter [trust-denies-service-account]',
+      'main.tf:50:13: error: ServiceAccount kube-system/karpenter (main.tf:50) names module.karpenter_blue, whose trust (main.tf:32) has no Allow statement for an OIDC provider, so it accepts no ServiceAccount token; point the annotation at the role meant for this ServiceAccount, or add a web-identity statement for it to the trust [trust-denies-service-account]',
+    ])
+  })
+
+  it('verifies both controllers when the subjects match', async () => {
+    expect(linesOf(await scan(FORM('karpenter', 'correct')))).toEqual([])
+    expect(await links(FORM('karpenter', 'correct'))).toEqual(['karpenter/karpenter -> module.karpenter (reference)', 'kube-system/karpenter -> module.karpenter_blue (reference)'])
+  })
+
+  it('names the v19 role KarpenterIRSA-<cluster>-… and the v20 role KarpenterController-…', async () => {
+    const { graph } = await scan(FORM('karpenter', 'correct'))
+    expect(graph.facts.roles.map((role) => `${role.label}: ${role.generatedName?.prefix.kind === 'known' ? role.generatedName.prefix.value : role.generatedName?.prefix.expression}`).sort()).toEqual([
+      'module.karpenter: KarpenterIRSA-shop-',
+      'module.karpenter_blue: KarpenterController-',
+    ])
+  })
+})

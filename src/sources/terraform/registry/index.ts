@@ -3,12 +3,15 @@ import type { ModuleCallRequest } from '../module.js'
 import { BlueprintsAddonModule } from './eks-blueprints-addon.js'
 import { AssumableRoleWithOidcModule } from './iam-assumable-role-with-oidc.js'
 import { EksModule } from './eks.js'
+import { KarpenterModule } from './eks-karpenter.js'
 import { IrsaRoleModule } from './iam-role-for-service-accounts.js'
 
 /** terraform-aws-iam's IRSA role module: `…-eks` up to v5, renamed without the suffix in v6. */
 const IRSA_ROLE_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-role-for-service-accounts(-eks)?\/?(?:[?#].*)?$/
 /** terraform-aws-iam's older OIDC role module (v4, v5; removed in v6). */
 const ASSUMABLE_ROLE_WITH_OIDC_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-assumable-role-with-oidc\/?(?:[?#].*)?$/
+/** terraform-aws-eks's Karpenter submodule. */
+const KARPENTER_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/\/modules\/karpenter\/?(?:[?#].*)?$/
 /** terraform-aws-eks, the root module only. */
 const EKS_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/?(?:[?#].*)?$/
 
@@ -30,6 +33,11 @@ export function registryModule(call: ModuleCallRequest): CalledModule | undefine
     if (major === undefined || major === 4 || major === 5) return new AssumableRoleWithOidcModule(call)
     return undefined
   }
+  if (KARPENTER_SOURCE.test(source)) {
+    const major = pinnedMajorVersion(call)
+    // v19 and v20 only: v21 trusts Pod Identity alone, and an open constraint (or none) may select it.
+    return major === 19 || major === 20 ? new KarpenterModule(call, major) : undefined
+  }
   if (EKS_SOURCE.test(source)) return new EksModule(call, majorVersion(call))
   // 1.x only: a later major version may change what the module creates.
   if (BLUEPRINTS_ADDON_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1) return new BlueprintsAddonModule(call)
@@ -41,4 +49,38 @@ export function majorVersion(call: Pick<ModuleCallRequest, 'source' | 'version'>
   const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1]
   const match = constraint ? /^\s*(?:~>|>=|=|\^|>)?\s*v?(\d+)/.exec(constraint) : undefined
   return match ? Number(match[1]) : undefined
+}
+
+/**
+ * The major version when the constraint allows no other: an exact version (`20.8.4`, `= 20.8.4`,
+ * `?ref=v20.8.4`), `~> 20.1` (a pessimistic constraint with a minor), or a range whose upper bound
+ * stays in the major (`>= 20.0, < 21.0`). `>= 19.0` or `~> 19` may select a later major.
+ */
+export function pinnedMajorVersion(call: Pick<ModuleCallRequest, 'source' | 'version'>): number | undefined {
+  const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1]
+  if (!constraint) return undefined
+  const parts = constraint.split(',').map((part) => part.trim())
+  let major: number | undefined
+  let bounded = false
+  for (const part of parts) {
+    const match = /^(~>|>=|<=|=|>|<|!=)?\s*v?(\d+)(?:\.(\d+))?(?:\.\d+)?(?:[-+][0-9A-Za-z.-]*)?$/.exec(part)
+    if (!match) return undefined
+    const [, operator = '=', majorText, minorText] = match
+    const value = Number(majorText)
+    if (operator === '=' || (operator === '~>' && minorText !== undefined)) {
+      major ??= value
+      if (major !== value) return undefined
+      bounded = true
+    } else if (operator === '>=' || operator === '>') {
+      major ??= value
+      if (major !== value) return undefined
+    } else if (operator === '<') {
+      if (major === undefined || !(value === major + 1 && Number(minorText ?? 0) === 0) && value !== major) return undefined
+      bounded = true
+    } else if (operator === '<=') {
+      if (major === undefined || value !== major) return undefined
+      bounded = true
+    }
+  }
+  return bounded ? major : undefined
 }
