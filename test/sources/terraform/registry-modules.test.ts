@@ -82,3 +82,14 @@ describe('terraform-aws-eks modules/karpenter v19 and v20', () => {
     ])
   })
 })
+
+describe('a module source or version irsa-guard has not read', () => {
+  it('gives no finding: its role is not modelled and its outputs stay symbolic', async () => {
+    const result = await scan(fixture('terraform', 'registry-modules', 'unmodelled'))
+    expect(linesOf(result)).toEqual([])
+    expect(result.graph.facts.roles).toEqual([])
+    expect(
+      result.graph.facts.serviceAccounts.map((sa) => `${sa.name.kind === 'known' ? sa.name.value : sa.name.expression}: ${sa.roleArn?.kind === 'symbolic' ? sa.roleArn.expression : sa.roleArn?.kind}`).sort(),
+    ).toEqual(['karpenter: module.karpenter.iam_role_arn', 'orders: module.orders_role.this_iam_role_arn', 'reports: module.other_role.arn'])
+  })
+})
