@@ -93,3 +93,13 @@ describe('a module source or version irsa-guard has not read', () => {
     ).toEqual(['karpenter: module.karpenter.iam_role_arn', 'orders: module.orders_role.this_iam_role_arn', 'reports: module.other_role.arn'])
   })
 })
+
+describe('a reference to a module output', () => {
+  it('names the module of its own root module, not a namesake in another root', async () => {
+    const root = fixture('terraform', 'registry-modules', 'two-roots')
+    expect(linesOf(await scan(root))).toEqual([])
+    expect(await links(root)).toEqual(['karpenter/karpenter -> module.karpenter (reference)'])
+    const { graph } = await scan(root)
+    expect(graph.rolesOf(graph.facts.serviceAccounts[0]!).map((link) => link.role.terraform?.root)).toEqual(['irsa'])
+  })
+})
