@@ -103,3 +103,29 @@ describe('a reference to a module output', () => {
     expect(graph.rolesOf(graph.facts.serviceAccounts[0]!).map((link) => link.role.terraform?.root)).toEqual(['irsa'])
   })
 })
+
+describe('aws-ia eks-blueprints-addons 1.x', () => {
+  it('reports a caller set that renames an add-on ServiceAccount its role does not trust', async () => {
+    expect(linesOf(await scan(FORM('blueprints-addons', 'broken')))).toEqual([
+      'main.tf:15:3: error: ServiceAccount kube-system/alb (main.tf:15) would be refused by module.eks_blueprints_addons.module.aws_load_balancer_controller\'s trust (main.tf:15): StringEquals on "${module.eks.oidc_provider}:sub" allows "system:serviceaccount:kube-system:aws-load-balancer-controller-sa", not "system:serviceaccount:kube-system:alb"; change the sub value to "system:serviceaccount:kube-system:alb" or rename the ServiceAccount to aws-load-balancer-controller-sa [trust-denies-service-account]',
+    ])
+  })
+
+  it('creates each enabled add-on ServiceAccount with its default or overridden name and namespace, joined to its role', async () => {
+    const root = FORM('blueprints-addons', 'correct')
+    expect(linesOf(await scan(root))).toEqual([])
+    expect(await links(root)).toEqual([
+      'cert-manager/cert-manager -> ',
+      'kube-system/aws-load-balancer-controller-sa -> module.eks_blueprints_addons.module.aws_load_balancer_controller (reference)',
+      'kube-system/efs-csi-controller-sa -> module.eks_blueprints_addons.module.aws_efs_csi_driver (reference)',
+      'kube-system/efs-csi-node-sa -> module.eks_blueprints_addons.module.aws_efs_csi_driver (reference)',
+      'secrets/eso -> module.eks_blueprints_addons.module.external_secrets (reference)',
+    ])
+    const { graph } = await scan(root)
+    expect(graph.facts.roles.map((role) => `${role.label}: ${role.generatedName?.prefix.kind === 'known' ? role.generatedName.prefix.value : '?'} ${role.arnReferences.join(' ')}`).sort()).toEqual([
+      'module.eks_blueprints_addons.module.aws_efs_csi_driver: aws-efs-csi-driver- module.eks_blueprints_addons.module.aws_efs_csi_driver.iam_role_arn module.eks_blueprints_addons.aws_efs_csi_driver.iam_role_arn',
+      'module.eks_blueprints_addons.module.aws_load_balancer_controller: alb-controller- module.eks_blueprints_addons.module.aws_load_balancer_controller.iam_role_arn module.eks_blueprints_addons.aws_load_balancer_controller.iam_role_arn',
+      'module.eks_blueprints_addons.module.external_secrets: external-secrets- module.eks_blueprints_addons.module.external_secrets.iam_role_arn module.eks_blueprints_addons.external_secrets.iam_role_arn',
+    ])
+  })
+})

@@ -37,9 +37,17 @@ const UNPINNED_RULE = 'helm-service-account-name-unpinned'
  */
 export class BlueprintsAddonModule implements CalledModule {
   private readonly label: string
+  private readonly inputs: AddonInputs
 
-  constructor(private readonly call: ModuleCallRequest) {
+  /** `inputs` stands for the call's arguments when another module's emulation calls this one (eks-blueprints-addons). */
+  constructor(
+    private readonly call: Pick<ModuleCallRequest, 'prefix' | 'rootDir'> & { view: Pick<ModuleCallRequest['view'], 'location' | 'block' | 'evaluator'> },
+    inputs?: AddonInputs,
+    /** More references that name the role's ARN (`module.addons.karpenter.iam_role_arn`). */
+    private readonly arnAliases: readonly string[] = [],
+  ) {
     this.label = call.prefix.replace(/\.$/, '')
+    this.inputs = inputs ?? viewInputs(call.view as ModuleCallRequest['view'])
   }
 
   output(name: string, location: Location): HclValue {
@@ -73,7 +81,7 @@ export class BlueprintsAddonModule implements CalledModule {
   }
 
   private input(name: string): HclValue | undefined {
-    return present(this.call.view.value(name))
+    return present(this.inputs.value(name))
   }
 
   /** False only when the flag is written as the literal `false` (or is false and defaults so); a toggle that is off is "may be". */
@@ -81,7 +89,7 @@ export class BlueprintsAddonModule implements CalledModule {
     const value = this.input(name)
     if (value === undefined) return fallback
     if (value.kind !== 'bool' || value.value) return true
-    const written = this.call.view.attribute(name)?.expression
+    const written = this.inputs.expression(name)
     return written !== undefined && written.kind !== 'literal'
   }
 
@@ -97,7 +105,7 @@ export class BlueprintsAddonModule implements CalledModule {
 
   /** `try(coalesce(var.namespace, "default"))` */
   private namespace(): HclValue {
-    return nonEmpty(this.input('namespace')) ?? stringValue('default', this.call.view.attribute('namespace')?.location ?? this.call.view.location)
+    return nonEmpty(this.input('namespace')) ?? stringValue('default', this.inputs.attribute('namespace')?.location ?? this.call.view.location)
   }
 
   /** `local.role_name = try(coalesce(var.role_name, var.name), "")` */
@@ -129,7 +137,7 @@ export class BlueprintsAddonModule implements CalledModule {
     return addReleaseServiceAccounts(sink, {
       chart: chart ? scalarString(chart) : undefined,
       release: this.releaseName(),
-      releaseLocation: view.attribute('name')?.location ?? view.attribute('chart')?.location ?? view.location,
+      releaseLocation: this.inputs.attribute('name')?.location ?? this.inputs.attribute('chart')?.location ?? view.location,
       namespace: toFactValue(this.namespace()) ?? known('default', view.location),
       values: mergeReleaseValues(given.values, sets, view.location),
       valuesKnown,
@@ -147,11 +155,11 @@ export class BlueprintsAddonModule implements CalledModule {
       source: 'terraform',
       location,
       label: this.label,
-      arnReferences: [`${this.call.prefix}iam_role_arn`],
+      arnReferences: [`${this.call.prefix}iam_role_arn`, ...this.arnAliases],
       terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.this[0]` },
     }
     const roleName = this.roleName()
-    const nameLocation = view.attribute('role_name')?.location ?? view.attribute('name')?.location ?? location
+    const nameLocation = this.inputs.attribute('role_name')?.location ?? this.inputs.attribute('name')?.location ?? location
     if (this.usesPrefix()) {
       const text = scalarString(roleName)
       role.generatedName = { prefix: text !== undefined ? known(`${text}-`, nameLocation) : symbolic(`${toFactValue(roleName)?.kind === 'symbolic' ? printedValue(roleName) : `${this.label}.role_name`}-`, nameLocation), location: nameLocation }
@@ -176,14 +184,14 @@ export class BlueprintsAddonModule implements CalledModule {
     const selfAssume = this.input('allow_self_assume_role')
     if (selfAssume?.kind === 'bool' && selfAssume.value) statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location))
     const test = this.input('assume_role_condition_test') ?? stringValue('StringEquals', location)
-    const testLocation = view.attribute('assume_role_condition_test')?.location ?? location
+    const testLocation = this.inputs.attribute('assume_role_condition_test')?.location ?? location
     const providers = this.input('oidc_providers')
     if (providers?.kind === 'unknown') statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location))
     else if (providers?.kind === 'object' || providers?.kind === 'tuple') {
       const pairs = iterate(providers).sort(([a], [b]) => (providers.kind === 'tuple' ? 0 : String(scalarString(a)) < String(scalarString(b)) ? -1 : 1))
       for (const [key, provider] of pairs) statements.push(this.providerStatement(provider, providers.kind === 'object' ? key.location : provider.location, test, testLocation))
     }
-    return policyDocument(statements, view.attribute('oidc_providers')?.location ?? location, location)
+    return policyDocument(statements, this.inputs.attribute('oidc_providers')?.location ?? location, location)
   }
 
   private providerStatement(provider: HclValue, location: Location, test: HclValue, testLocation: Location): HclValue {
@@ -213,10 +221,10 @@ export class BlueprintsAddonModule implements CalledModule {
   private unpinnedServiceAccounts(serviceAccounts: readonly ReleaseServiceAccount[]): SourceFinding[] {
     const findings: SourceFinding[] = []
     const view = this.call.view
-    const releaseAttribute = view.attribute('name') ?? view.attribute('chart')
-    if (!releaseAttribute || releaseAttribute.expression.kind === 'literal') return findings
-    const releaseText = printExpr(releaseAttribute.expression)
-    const providers = view.attribute('oidc_providers')?.expression
+    const releaseExpression = this.inputs.expression('name') ?? this.inputs.expression('chart')
+    if (!releaseExpression || releaseExpression.kind === 'literal') return findings
+    const releaseText = printExpr(releaseExpression)
+    const providers = this.inputs.expression('oidc_providers')
     if (providers?.kind !== 'object') return findings
     const providerValues = this.input('oidc_providers')
     for (const item of providers.items) {
@@ -241,6 +249,22 @@ export class BlueprintsAddonModule implements CalledModule {
       })
     }
     return findings
+  }
+}
+
+/** The arguments of a call: their values, where they are written, and how. */
+export interface AddonInputs {
+  value(name: string): HclValue | undefined
+  attribute(name: string): { location: Location } | undefined
+  /** The written expression, when the arguments are written in the scanned source. */
+  expression(name: string): Expr | undefined
+}
+
+function viewInputs(view: ModuleCallRequest['view']): AddonInputs {
+  return {
+    value: (name) => view.value(name),
+    attribute: (name) => view.attribute(name),
+    expression: (name) => view.attribute(name)?.expression,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { CalledModule } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
 import { BlueprintsAddonModule } from './eks-blueprints-addon.js'
+import { BlueprintsAddonsModule } from './eks-blueprints-addons.js'
 import { AssumableRoleWithOidcModule } from './iam-assumable-role-with-oidc.js'
 import { EksModule } from './eks.js'
 import { KarpenterModule } from './eks-karpenter.js'
@@ -18,10 +19,16 @@ const EKS_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git
 /** aws-ia/terraform-aws-eks-blueprints-addon, from the registry or GitHub. */
 const BLUEPRINTS_ADDON_SOURCE = /^(?:aws-ia\/eks-blueprints-addon\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addon(?:\.git)?)\/?(?:[?#].*)?$/
 
+/** aws-ia/terraform-aws-eks-blueprints-addons (the add-ons module), from the registry or GitHub. */
+const BLUEPRINTS_ADDONS_SOURCE = /^(?:aws-ia\/eks-blueprints-addons\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addons(?:\.git)?)\/?(?:[?#].*)?$/
+
 /**
- * Registry modules whose behaviour irsa-guard knows without their source: the IRSA role module
- * (its generated trust, naming and outputs) and the EKS module (its OIDC provider and outputs).
- * Any other remote module is opaque: its outputs are references.
+ * Registry modules whose behaviour irsa-guard knows without their source (read from their public
+ * source at the versions each file names): terraform-aws-iam's IRSA role modules (v4/v5
+ * `iam-assumable-role-with-oidc`, v5 `iam-role-for-service-accounts-eks`, v6
+ * `iam-role-for-service-accounts`), terraform-aws-eks (its OIDC provider, outputs and add-ons) and
+ * its v19/v20 `modules/karpenter`, and aws-ia's `eks-blueprints-addon` and `eks-blueprints-addons` 1.x.
+ * Any other remote module, or another major version, is opaque: its outputs are references.
  */
 export function registryModule(call: ModuleCallRequest): CalledModule | undefined {
   const source = call.source.trim()
@@ -41,6 +48,7 @@ export function registryModule(call: ModuleCallRequest): CalledModule | undefine
   if (EKS_SOURCE.test(source)) return new EksModule(call, majorVersion(call))
   // 1.x only: a later major version may change what the module creates.
   if (BLUEPRINTS_ADDON_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1) return new BlueprintsAddonModule(call)
+  if (BLUEPRINTS_ADDONS_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1) return new BlueprintsAddonsModule(call)
   return undefined
 }
 
