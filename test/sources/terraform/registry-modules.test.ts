@@ -111,12 +111,13 @@ describe('aws-ia eks-blueprints-addons 1.x', () => {
     ])
   })
 
-  it('creates each enabled add-on ServiceAccount with its default or overridden name and namespace, joined to its role', async () => {
+  it('creates each enabled add-on ServiceAccount with its default or overridden name and namespace, and the eks_addons ServiceAccounts, joined to their roles', async () => {
     const root = FORM('blueprints-addons', 'correct')
     expect(linesOf(await scan(root))).toEqual([])
     expect(await links(root)).toEqual([
       'cert-manager/cert-manager -> ',
       'kube-system/aws-load-balancer-controller-sa -> module.eks_blueprints_addons.module.aws_load_balancer_controller (reference)',
+      'kube-system/aws-node -> module.vpc_cni_irsa (reference)',
       'kube-system/efs-csi-controller-sa -> module.eks_blueprints_addons.module.aws_efs_csi_driver (reference)',
       'kube-system/efs-csi-node-sa -> module.eks_blueprints_addons.module.aws_efs_csi_driver (reference)',
       'secrets/eso -> module.eks_blueprints_addons.module.external_secrets (reference)',
@@ -126,6 +127,7 @@ describe('aws-ia eks-blueprints-addons 1.x', () => {
       'module.eks_blueprints_addons.module.aws_efs_csi_driver: aws-efs-csi-driver- module.eks_blueprints_addons.module.aws_efs_csi_driver.iam_role_arn module.eks_blueprints_addons.aws_efs_csi_driver.iam_role_arn',
       'module.eks_blueprints_addons.module.aws_load_balancer_controller: alb-controller- module.eks_blueprints_addons.module.aws_load_balancer_controller.iam_role_arn module.eks_blueprints_addons.aws_load_balancer_controller.iam_role_arn',
       'module.eks_blueprints_addons.module.external_secrets: external-secrets- module.eks_blueprints_addons.module.external_secrets.iam_role_arn module.eks_blueprints_addons.external_secrets.iam_role_arn',
+      'module.vpc_cni_irsa: ? module.vpc_cni_irsa.iam_role_arn',
     ])
   })
 })

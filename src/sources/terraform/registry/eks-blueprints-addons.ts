@@ -1,6 +1,7 @@
 import type { Location } from '../../../model/location.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
+import { addAddonServiceAccounts } from '../resources/eks.js'
 import { present } from '../resources/iam.js'
 import { boolValue, objectEntry, objectValue, stringValue, tupleValue, unknownRef, type HclValue, type ObjectEntryValue } from '../values.js'
 import { BlueprintsAddonModule, type AddonInputs } from './eks-blueprints-addon.js'
@@ -87,12 +88,25 @@ export class BlueprintsAddonsModule implements CalledModule {
     return unknownRef(`${this.call.prefix}${name}`, location)
   }
 
+  private eksAddons(sink: FactSink): void {
+    const view = this.call.view
+    for (const entry of eksAddonEntries(present(view.value('eks_addons')))) {
+      const name = present(objectEntry(entry.value, 'name')?.value) ?? stringValue(entry.key, entry.keyLocation)
+      const roleArn = present(objectEntry(entry.value, 'service_account_role_arn')?.value)
+      addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, entry.keyLocation, { fromLine: view.location.line, toLine: view.block.endLine }, {
+        root: this.call.rootDir,
+        address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
+      })
+    }
+  }
+
   outputsObject(location: Location): HclValue {
     return { ...objectValue([], location), openRef: this.label }
   }
 
   collectFacts(sink: FactSink): void {
     const view = this.call.view
+    this.eksAddons(sink)
     for (const addon of BLUEPRINTS_IRSA_ADDONS) {
       const enable = present(view.value(`enable_${addon.key}`))
       // Off unless enabled (the variables default to false); an unknown toggle may be on.
@@ -142,6 +156,12 @@ export class BlueprintsAddonsModule implements CalledModule {
       new BlueprintsAddonModule({ prefix, rootDir: this.call.rootDir, view }, inputs, [`${this.call.prefix}${addon.key}.iam_role_arn`]).collectFacts(sink)
     }
   }
+}
+
+/** `aws_eks_addon.this` per `eks_addons` entry: `addon_name = try(each.value.name, each.key)`, `service_account_role_arn` (main.tf at v1.24.3). */
+function eksAddonEntries(settings: HclValue | undefined): { key: string; keyLocation: Location; value: HclValue }[] {
+  if (settings?.kind !== 'object') return []
+  return settings.entries.filter((entry) => entry.keyValue === undefined && entry.value.kind === 'object')
 }
 
 function setEntry(name: string, value: HclValue, location: Location): HclValue {
