@@ -28,12 +28,15 @@ describe('aws-ia eks-blueprints-addon 1.x', () => {
     expect(linesOf(await scan(FORM('blueprints-addon', 'correct')))).toEqual([])
   })
 
-  it('joins each chart ServiceAccount to the module role through set_irsa_names, a toggled-off module included', async () => {
+  it('joins each chart ServiceAccount to the module role through set_irsa_names, a module toggled off by a variable included, a literal create_role = false not', async () => {
     expect(await links(FORM('blueprints-addon', 'correct'))).toEqual([
       'ack-system/ack-kms-controller -> module.kms (reference)',
       'external-dns/external-dns -> module.external_dns (reference)',
       'kube-system/fsx-csi-controller-sa -> module.fsx_csi (reference)',
+      'kube-system/metrics-server -> ',
     ])
+    const { graph } = await scan(FORM('blueprints-addon', 'correct'))
+    expect(graph.facts.serviceAccounts.find((sa) => sa.name.kind === 'known' && sa.name.value === 'metrics-server')?.annotations).toEqual([])
   })
 
   it('names the role from role_name, else the name input (not the chart), with a generated suffix unless role_name_use_prefix is false', async () => {

@@ -86,3 +86,21 @@ module "fsx_csi" {
 output "kms_role" {
   value = module.kms.iam_role_arn
 }
+
+# A literal create_role = false: no role, and set_irsa_names writes nothing.
+module "metrics_server" {
+  source  = "aws-ia/eks-blueprints-addon/aws"
+  version = "1.1.1"
+
+  chart     = "metrics-server"
+  namespace = "kube-system"
+  set = [
+    {
+      name  = "serviceAccount.name"
+      value = "metrics-server"
+    }
+  ]
+
+  set_irsa_names = ["serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn"]
+  create_role    = false
+}
