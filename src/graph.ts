@@ -1,5 +1,5 @@
 import { parseOidcProviderArn, parseRoleArn, issuerHostPath } from './iam/arn.js'
-import type { Cluster, Facts, OidcProvider, Role, ServiceAccount, Workload } from './model/facts.js'
+import type { Cluster, Facts, OidcProvider, Role, ServiceAccount, TerraformResourceRef, Workload } from './model/facts.js'
 import type { Value } from './model/value.js'
 
 export type RoleLinkVia = 'arn' | 'reference' | 'name'
@@ -98,9 +98,13 @@ export class Graph {
    * The roles a role ARN value names (an annotation, a Pod Identity association's role_arn), as far
    * as the sources define them: by ARN, by shared reference, or by account, path and name.
    */
-  rolesNamedBy(roleArn: Value): RoleLink[] {
+  rolesNamedBy(roleArn: Value, from?: { terraform?: TerraformResourceRef }): RoleLink[] {
     if (roleArn.kind === 'symbolic') {
-      return (this.rolesByReference.get(roleArn.expression) ?? []).map((role) => ({ role, via: 'reference' }))
+      // A Terraform reference (`module.karpenter.iam_role_arn`) names something of its own root module only.
+      const root = from?.terraform?.root
+      const named = this.rolesByReference.get(roleArn.expression) ?? []
+      const reachable = root === undefined ? named : named.filter((role) => role.terraform?.root === undefined || role.terraform.root === root)
+      return reachable.map((role) => ({ role, via: 'reference' }))
     }
     const arn = parseRoleArn(roleArn.value.trim())
     if (!arn) return []
@@ -118,7 +122,7 @@ export class Graph {
   }
 
   private resolveRoles(sa: ServiceAccount): RoleLink[] {
-    return sa.roleArn ? this.rolesNamedBy(sa.roleArn) : []
+    return sa.roleArn ? this.rolesNamedBy(sa.roleArn, sa) : []
   }
 }
 

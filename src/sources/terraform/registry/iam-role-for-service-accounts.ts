@@ -4,9 +4,9 @@ import { known, symbolic } from '../../../model/value.js'
 import { readPolicyDocument } from '../../policy-document.js'
 import type { CalledModule, FactSink } from '../context.js'
 import { valueToTree } from '../documents.js'
-import { callFunction } from '../functions.js'
 import type { ModuleCallRequest } from '../module.js'
 import { present } from '../resources/iam.js'
+import { policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
 import {
   expressionOf,
   nullValue,
@@ -19,10 +19,7 @@ import {
   unknownRef,
   unknownTemplate,
   type HclValue,
-  type ObjectEntryValue,
 } from '../values.js'
-
-const DEFAULT_AUDIENCE = 'sts.amazonaws.com'
 
 /**
  * terraform-aws-iam's `iam-role-for-service-accounts-eks` (v5) and `iam-role-for-service-accounts`
@@ -124,7 +121,7 @@ export class IrsaRoleModule implements CalledModule {
     const location = view.location
     const statements: HclValue[] = []
     if (this.generation === 5 && this.input('allow_self_assume_role')?.kind === 'bool' && (this.input('allow_self_assume_role') as { value: boolean }).value) {
-      statements.push(selfAssumeStatement(this.label, location))
+      statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location))
     }
     const test = this.input(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test') ?? stringValue('StringEquals', location)
     const testLocation = view.attribute(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test')?.location ?? location
@@ -136,74 +133,27 @@ export class IrsaRoleModule implements CalledModule {
     } else if (providers?.kind === 'tuple') {
       for (const item of providers.items) statements.push(this.providerStatement(item, item.location, test, testLocation))
     }
-    return objectValue(
-      [
-        { key: 'Version', keyLocation: location, value: stringValue('2012-10-17', location) },
-        { key: 'Statement', keyLocation: view.attribute('oidc_providers')?.location ?? location, value: tupleValue(statements, location) },
-      ],
-      location,
-    )
+    return policyDocument(statements, view.attribute('oidc_providers')?.location ?? location, location)
   }
 
   private providerStatement(provider: HclValue, location: Location, test: HclValue, testLocation: Location): HclValue {
     if (provider.kind === 'unknown') return provider
     const arnEntry = objectEntry(provider, 'provider_arn')
-    const arn = arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location)
-    const arnLocation = arnEntry?.keyLocation ?? location
     const accountsEntry = objectEntry(provider, 'namespace_service_accounts')
     const accounts = accountsEntry?.value ?? tupleValue([], location)
-    const issuer = callFunction('replace', [arn, stringValue('/^(.*provider/)/', arnLocation), stringValue('', arnLocation)], { location: arn.location, evaluator: this.call.view.evaluator })
     const subjects =
       accounts.kind === 'tuple'
         ? accounts.items.map((item) => (item.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location) : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location)))
         : [accounts.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...accounts.parts], accounts.location) : stringValue('system:serviceaccount:', accounts.location)]
-    const keys: ObjectEntryValue[] = [
-      { ...claimKey(issuer, ':sub', arnLocation), value: tupleValue(subjects, accountsEntry?.keyLocation ?? location) },
-      { ...claimKey(issuer, ':aud', arnLocation), value: tupleValue([stringValue(DEFAULT_AUDIENCE, location)], location) },
-    ]
-    const operator: ObjectEntryValue =
-      test.kind === 'unknown'
-        ? { key: expressionOf(test), keyLocation: testLocation, keyValue: test, value: objectValue(keys, location) }
-        : { key: scalarString(test) ?? '', keyLocation: testLocation, value: objectValue(keys, location) }
-    return objectValue(
-      [
-        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location) },
-        { key: 'Principal', keyLocation: arnLocation, value: objectValue([{ key: 'Federated', keyLocation: arnLocation, value: tupleValue([arn], arn.location) }], arnLocation) },
-        { key: 'Condition', keyLocation: location, value: objectValue([operator], location) },
-      ],
+    return webIdentityStatement({
+      arn: arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location),
+      arnLocation: arnEntry?.keyLocation ?? location,
+      subjects,
+      subjectsLocation: accountsEntry?.keyLocation ?? location,
+      test,
+      testLocation,
       location,
-    )
+      evaluator: this.call.view.evaluator,
+    })
   }
 }
-
-/** `<issuer>:sub` from the issuer the provider ARN gives (known text, or a template). */
-function claimKey(issuer: HclValue, claim: string, location: Location): Pick<ObjectEntryValue, 'key' | 'keyLocation' | 'keyValue'> {
-  if (issuer.kind === 'unknown') {
-    const keyValue = unknownTemplate([...issuer.parts, { text: claim }], location)
-    return { key: expressionOf(keyValue), keyLocation: location, keyValue }
-  }
-  return { key: `${scalarString(issuer) ?? ''}${claim}`, keyLocation: location }
-}
-
-/** v5 `allow_self_assume_role`: the role may assume itself (an AWS principal statement, not IRSA). */
-function selfAssumeStatement(label: string, location: Location): HclValue {
-  return objectValue(
-    [
-      { key: 'Sid', keyLocation: location, value: stringValue('ExplicitSelfRoleAssumption', location) },
-      { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-      { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location)], location) },
-      { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'AWS', keyLocation: location, value: tupleValue([stringValue('*', location)], location) }], location) },
-      {
-        key: 'Condition',
-        keyLocation: location,
-        value: objectValue(
-          [{ key: 'ArnLike', keyLocation: location, value: objectValue([{ key: 'aws:PrincipalArn', keyLocation: location, value: tupleValue([unknownRef(`${label}.self_role_arn`, location)], location) }], location) }],
-          location,
-        ),
-      },
-    ],
-    location,
-  )
-}
-

@@ -1,6 +1,7 @@
 import type { Location } from '../../../model/location.js'
 import { known, symbolic, type Value } from '../../../model/value.js'
-import type { ResourceContext } from '../context.js'
+import type { TerraformResourceRef } from '../../../model/facts.js'
+import type { FactSink, ResourceContext } from '../context.js'
 import { documentTree, treeToValue } from '../documents.js'
 import { boolValue, numberValue, objectGet, objectValue, printValue, scalarString, toFactValue, type HclValue, type ObjectEntryValue } from '../values.js'
 import { creatorText } from '../../creator-text.js'
@@ -13,82 +14,154 @@ const EXPLICIT_ONLY: ChartServiceAccount = { path: ['serviceAccount'], defaultNa
 
 /**
  * `resource "helm_release"`: the chart's values (`values` documents, then `set`, `set_string`
- * and `set_sensitive`, blocks or list form, with `\.`-escaped keys) and the ServiceAccounts the
+ * and `set_sensitive`, blocks or list form, with `\\.`-escaped keys) and the ServiceAccounts the
  * chart creates from them, when their names can be known: an explicit name, or the chart's
  * default (CHART_SERVICE_ACCOUNTS).
  */
 export function readHelmRelease({ view, address, root, sink }: ResourceContext): void {
   const chartValue = present(view.value('chart'))
-  const chart = chartValue ? scalarString(chartValue) : undefined
-  const release = present(view.value('name'))
-  const namespace = toFactValue(present(view.value('namespace'))) ?? known('default', view.location)
-  const values = releaseValues(view)
+  addReleaseServiceAccounts(sink, {
+    chart: chartValue ? scalarString(chartValue) : undefined,
+    release: present(view.value('name')),
+    releaseLocation: view.attribute('name')?.location ?? view.location,
+    namespace: toFactValue(present(view.value('namespace'))) ?? known('default', view.location),
+    values: mergeReleaseValues(present(view.value('values')), releaseSets(view).sort((a, b) => a.line - b.line), view.location),
+    location: view.location,
+    span: { fromLine: view.location.line, toLine: view.block.endLine },
+    terraform: { root, address },
+  })
+}
+
+/** A Helm release as a chart sees it: its chart, release name, namespace and merged values. */
+export interface HelmReleaseValues {
+  chart: string | undefined
+  release: HclValue | undefined
+  /** Where the release name is written (the location of a name derived from it). */
+  releaseLocation: Location
+  namespace: Value
+  values: HclValue
+  /** False when some values or sets are known only at apply time: a default name may then be overridden. */
+  valuesKnown?: boolean
+  /**
+   * Values paths of ServiceAccount settings the caller annotates (`controller.serviceAccount` from
+   * `controller.serviceAccount.annotations.…`): for a chart not in CHART_SERVICE_ACCOUNTS, each is a
+   * ServiceAccount, named by its `name` value or else known only at render time.
+   */
+  annotatedPaths?: readonly (readonly string[])[]
+  location: Location
+  span: { fromLine: number; toLine: number }
+  terraform: TerraformResourceRef
+}
+
+/** A ServiceAccount a release creates, and how its name was found. */
+export interface ReleaseServiceAccount {
+  name: Value
+  namespace: Value
+  /** `explicit`: a `…serviceAccount.name` value; `fixed`: the chart's fixed default (or one values known only at apply time may set); `release`: the chart's fullname of the release. */
+  naming: 'explicit' | 'fixed' | 'release'
+  /** The values path of its settings (`serviceAccount`, `controller.serviceAccount`). */
+  path: readonly string[]
+}
+
+/** Records the ServiceAccounts the release's chart creates (CHART_SERVICE_ACCOUNTS, else an explicit `serviceAccount.name` only). */
+export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseValues): ReleaseServiceAccount[] {
+  const { chart, values } = release
   const lookup = (path: readonly string[]): HclValue | undefined => valueAt(values, path)
   const text = (path: readonly string[]): string | undefined => {
     const found = lookup(path)
     return found ? scalarString(found) : undefined
   }
+  const added: ReleaseServiceAccount[] = []
   const specs = chart ? CHART_SERVICE_ACCOUNTS[chartName(chart)] : undefined
   // A chart not in the table may create ServiceAccounts under names its templates decide.
-  if (!specs) (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location: view.location, text: creatorText(printValue(values)), terraform: { root, address } })
-  for (const spec of specs ?? [EXPLICIT_ONLY]) {
+  if (!specs) (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: release.terraform.address, location: release.location, text: creatorText(printValue(values)), terraform: release.terraform })
+  const annotated = new Map((release.annotatedPaths ?? []).map((path) => [path.join('.'), path]))
+  const unknownChart: ChartServiceAccount[] = [EXPLICIT_ONLY, ...[...annotated].filter(([key]) => key !== EXPLICIT_ONLY.path.join('.')).map(([, path]) => ({ path, defaultName: { fixed: '' } }))]
+  for (const spec of specs ?? unknownChart) {
     const create = lookup([...spec.path, 'create'])
     if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false')) continue
     const explicit = present(lookup([...spec.path, 'name']))
     let name: Value | undefined
-    let location: Location = view.location
+    let naming: ReleaseServiceAccount['naming'] = 'fixed'
+    let location: Location = release.location
     if (explicit && scalarString(explicit) !== '') {
       name = toFactValue(explicit)
+      naming = 'explicit'
       location = explicit.location
+    } else if (release.valuesKnown === false) {
+      if (specs) name = symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
     } else if ('fixed' in spec.defaultName) {
-      if (spec.defaultName.fixed !== '') name = known(spec.defaultName.fixed, view.location)
+      if (spec.defaultName.fixed !== '') name = known(spec.defaultName.fixed, release.location)
     } else if (chart) {
-      const releaseName = release ? scalarString(release) : undefined
+      const releaseName = release.release ? scalarString(release.release) : undefined
       const base = text(['nameOverride']) || spec.defaultName.chartName?.(text) || chartName(chart)
-      const nameLocation = view.attribute('name')?.location ?? view.location
+      naming = 'release'
       name = releaseName !== undefined
-        ? known(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), nameLocation)
-        : symbolic(`${address}:${spec.path.join('.')}.name`, nameLocation)
+        ? known(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), release.releaseLocation)
+        : symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
+    }
+    if (!name && !specs && annotated.has(spec.path.join('.'))) {
+      name = symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
     }
     if (!name) continue
     const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined
+    const namespace = namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '') ? namespaceOverride : release.namespace
     addServiceAccount(sink, {
       name,
-      namespace: namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '') ? namespaceOverride : namespace,
+      namespace,
       location,
       annotations: annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
       labels: annotationsOf(present(lookup([...spec.path, 'labels'])), 'labels'),
-      span: { fromLine: view.location.line, toLine: view.block.endLine },
-      terraform: { root, address },
+      span: release.span,
+      terraform: release.terraform,
     })
+    added.push({ name, namespace, naming, path: spec.path })
   }
+  return added
 }
 
-/** The release's values: `values` documents merged in order, then each `set` applied. */
-function releaseValues(view: ResourceContext['view']): HclValue {
-  let values: HclValue = objectValue([], view.location)
-  const documents = present(view.value('values'))
+/** One `set`-like value: `name` is a Helm `--set` path. */
+export interface HelmSet {
+  line: number
+  name: HclValue | undefined
+  value: HclValue | undefined
+  type: HclValue | undefined
+  keyLocation: Location
+  forceString: boolean
+}
+
+/** The `set`, `set_string` and `set_sensitive` of a release, blocks or list form. */
+function releaseSets(view: ResourceContext['view']): HelmSet[] {
+  const sets: HelmSet[] = []
+  for (const kind of ['set', 'set_string', 'set_sensitive']) {
+    const forceString = kind === 'set_string'
+    for (const block of view.blocks(kind)) {
+      sets.push({ line: block.location.line, name: block.value('name'), value: block.value('value'), type: block.value('type'), keyLocation: block.attribute('name')?.location ?? block.location, forceString })
+    }
+    sets.push(...listedSets(present(view.value(kind)), forceString))
+  }
+  return sets
+}
+
+/** `set = [{ name, value, type }, …]` (the helm provider's v3 list form, a module's `set` input). */
+export function listedSets(listed: HclValue | undefined, forceString = false): HelmSet[] {
+  if (listed?.kind !== 'tuple') return []
+  return listed.items.map((item) => {
+    const name = objectGet(item, 'name')
+    return { line: item.location.line, name, value: objectGet(item, 'value'), type: objectGet(item, 'type'), keyLocation: name?.location ?? item.location, forceString }
+  })
+}
+
+/** The release's values: `values` documents merged in order, then each `set` applied in the order given. */
+export function mergeReleaseValues(documents: HclValue | undefined, sets: readonly HelmSet[], location: Location): HclValue {
+  let values: HclValue = objectValue([], location)
   if (documents?.kind === 'tuple') {
     for (const item of documents.items) {
       const document = valuesDocument(item)
       if (document?.kind === 'object') values = deepMerge(values, document)
     }
   }
-  const sets: { line: number; name: HclValue | undefined; value: HclValue | undefined; type: HclValue | undefined; keyLocation: Location; forceString: boolean }[] = []
-  for (const kind of ['set', 'set_string', 'set_sensitive']) {
-    const forceString = kind === 'set_string'
-    for (const block of view.blocks(kind)) {
-      sets.push({ line: block.location.line, name: block.value('name'), value: block.value('value'), type: block.value('type'), keyLocation: block.attribute('name')?.location ?? block.location, forceString })
-    }
-    const listed = present(view.value(kind))
-    if (listed?.kind === 'tuple') {
-      for (const item of listed.items) {
-        const name = objectGet(item, 'name')
-        sets.push({ line: item.location.line, name, value: objectGet(item, 'value'), type: objectGet(item, 'type'), keyLocation: name?.location ?? item.location, forceString })
-      }
-    }
-  }
-  for (const set of sets.sort((a, b) => a.line - b.line)) {
+  for (const set of sets) {
     const path = set.name ? scalarString(set.name) : undefined
     if (path === undefined || !set.value) continue
     const asString = set.forceString || (set.type ? scalarString(set.type) === 'string' : false)
