@@ -155,6 +155,25 @@ export interface PodIdentityAssociation {
   terraform?: TerraformResourceRef
 }
 
+/**
+ * A Terraform module call whose source irsa-guard does not read (a registry or git module it does
+ * not emulate, a directory outside the scan) and whose arguments set up IRSA: the ServiceAccounts
+ * and roles it makes are not facts.
+ */
+export interface UnreadModule {
+  source: SourceKind
+  /** The `module` block. */
+  location: Location
+  /** `module.irsa.`, `module.apps["x"].module.irsa.`: what references to its outputs start with. */
+  prefix: string
+  /** The `source` argument as written. */
+  moduleSource: string
+  version?: string
+  /** The arguments that name IRSA things (`oidc_provider_arn`, `set_irsa_names`, `service_account`). */
+  irsaArguments: string[]
+  terraform?: TerraformResourceRef
+}
+
 /** What a role's identity-based policies say; `complete` when no attached policy's document is unknown. */
 export interface RolePermissions {
   complete: boolean
@@ -217,6 +236,7 @@ export interface Facts {
   clusters: Cluster[]
   podIdentityAssociations: PodIdentityAssociation[]
   awsProfiles: AwsProfile[]
+  unreadModules: UnreadModule[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
 }
@@ -231,6 +251,7 @@ export function emptyFacts(): Facts {
     clusters: [],
     podIdentityAssociations: [],
     awsProfiles: [],
+    unreadModules: [],
   }
 }
 

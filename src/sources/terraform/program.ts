@@ -127,9 +127,9 @@ export class TerraformProgram implements Program {
       const dir = nodePath.posix.normalize(nodePath.posix.join(call.callerDir, call.source)).replace(/\/$/, '')
       const source = this.moduleSource(dir)
       if (source && call.depth <= MAX_MODULE_DEPTH) return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth)
-      return new OpaqueModule(call.prefix)
+      return new OpaqueModule(call)
     }
-    return registryModule(call) ?? new OpaqueModule(call.prefix)
+    return registryModule(call) ?? new OpaqueModule(call)
   }
 
   readFile(repositoryPath: string): FileText | undefined {
@@ -287,9 +287,19 @@ function emptySink(): FactSink {
   return { facts: emptyFacts(), findings: [], suppressions: [], documentFiles: new Set() }
 }
 
-/** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
+/** Argument names of a module call that set up IRSA (`oidc_provider_arn`, `set_irsa_names`, `service_account_name`). */
+const IRSA_ARGUMENT = /oidc_provider|irsa|service_account|pod_identity/i
+
+/**
+ * A module whose source is not in the scan: each output is a reference `module.<name>.<output>`.
+ * When its arguments set up IRSA, the call is recorded so that the coverage can say what was not read.
+ */
 class OpaqueModule implements CalledModule {
-  constructor(private readonly prefix: string) {}
+  private readonly prefix: string
+
+  constructor(private readonly call: ModuleCallRequest) {
+    this.prefix = call.prefix
+  }
 
   output(name: string, location: Location): HclValue {
     return unknownRef(`${this.prefix}${name}`, location)
@@ -299,7 +309,20 @@ class OpaqueModule implements CalledModule {
     return { ...objectValue([], location), openRef: this.prefix.replace(/\.$/, '') }
   }
 
-  collectFacts(): void {}
+  collectFacts(sink: FactSink): void {
+    const block = this.call.view.block
+    const irsaArguments = block.body.attributes.map((item) => item.name).filter((name) => IRSA_ARGUMENT.test(name))
+    if (irsaArguments.length === 0) return
+    sink.facts.unreadModules.push({
+      source: 'terraform',
+      location: block.location,
+      prefix: this.prefix,
+      moduleSource: this.call.source,
+      ...(this.call.version !== undefined ? { version: this.call.version } : {}),
+      irsaArguments,
+      terraform: { root: this.call.rootDir, address: this.prefix.replace(/\.$/, '') },
+    })
+  }
 }
 
 /** Variable files hold constants: any reference in one is unknown. */

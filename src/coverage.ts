@@ -1,0 +1,295 @@
+import type { Config } from './config.js'
+import type { Graph } from './graph.js'
+import { parseRoleArn } from './iam/arn.js'
+import type { PodIdentityAssociation, Role, ServiceAccount, SourceKind, UnreadModule } from './model/facts.js'
+import { formatLocation, type Location } from './model/location.js'
+import type { Value } from './model/value.js'
+import { allowedIrsaStatements } from './rules/helpers/conditions.js'
+import { checkToken, knownClusters, roleIdentity, roleTitle, tokenAudience, type KnownCluster } from './rules/helpers/correlation.js'
+import { findRoleArnPlaceholder, qualifiedName, valueText } from './rules/helpers/kubernetes.js'
+import { conditionsOn } from './rules/helpers/trust.js'
+import { APPLY_NAMESPACE } from './sources/kubernetes.js'
+
+/**
+ * Why a chain could not be verified: a closed set with stable ids (they appear in JSON, SARIF and
+ * the action's logs), each with the sentence reporters print.
+ */
+export const UNRESOLVED_REASONS = {
+  'role-outside-scan': 'names a role that no scanned source defines',
+  'role-arn-invalid': 'its role ARN is not a valid IAM role ARN',
+  'role-arn-placeholder': 'its role ARN is a placeholder',
+  'deploy-time-value': 'its role ARN is filled in at deploy time (envsubst, a CI variable, kustomize vars, a template)',
+  'helm-value-unset': 'its role ARN is a Helm value that no scanned values file or release sets',
+  'terraform-variable': 'its role ARN is a Terraform variable that no scanned caller or variable file sets',
+  'remote-module': 'its role comes from a Terraform module whose source is not read (a registry or git module, or a directory outside the scan)',
+  'unresolved-reference': 'its role ARN is a reference that the scan cannot follow to a role',
+  'service-account-unknown': "the ServiceAccount's namespace, name or audience is only known at deploy time",
+  'trust-policy-unknown': "the role's trust policy is not known (not in the scanned files, or computed at apply time)",
+  'trust-outcome-unknown': "whether the trust accepts the token depends on values only known at deploy time",
+  'trusts-undefined-service-account': 'its trust names ServiceAccounts that no scanned source defines',
+  'not-named-by-its-service-account': 'the ServiceAccounts its trust names are defined, but none names this role in its annotation',
+  'trust-subject-unknown': 'its trust names no particular ServiceAccount (a deploy-time value, a wildcard, or no sub condition)',
+} as const
+
+export type UnresolvedReason = keyof typeof UNRESOLVED_REASONS
+
+export const UNRESOLVED_REASON_IDS = Object.keys(UNRESOLVED_REASONS) as UnresolvedReason[]
+
+/**
+ * What starts a chain: an annotated ServiceAccount, a Pod Identity association, a role with an
+ * EKS OIDC trust that no ServiceAccount or association of the scan names, or a call of a module
+ * that is not read and whose arguments set up IRSA.
+ */
+export type ChainKind = 'service-account' | 'pod-identity' | 'role' | 'module'
+
+export interface UnresolvedChain {
+  kind: ChainKind
+  /** The annotation, the association, or the role. */
+  location: Location
+  /** `namespace/name` as written (`${…}` for a value known only at deploy time). */
+  serviceAccount?: string
+  /** The role ARN as written, or the role's name. */
+  role?: string
+  /** `module.irsa` (kind `module`). */
+  module?: string
+  reason: UnresolvedReason
+  /** What the reason is about in this chain: the unresolved value, the subjects the trust names. */
+  detail?: string
+}
+
+export interface ChainCoverage {
+  /** Chains joined and evaluated: a ServiceAccount's token was put to its role's trust (whatever the outcome). */
+  verified: number
+  total: number
+  /** In path and line order. */
+  unresolved: UnresolvedChain[]
+}
+
+/**
+ * Which chains irsa-guard verified: every annotated ServiceAccount, every Pod Identity association
+ * and every role with an EKS OIDC trust ends as verified (joined to its role and the token
+ * evaluated against the trust) or unresolved with a reason. Never changes a finding.
+ */
+export function chainCoverage(graph: Graph, config: Config): ChainCoverage {
+  const clusters = knownClusters(graph, config)
+  const modules = new UnreadModules(graph.facts.unreadModules)
+  const unresolved: UnresolvedChain[] = []
+  let total = 0
+  const unresolvedServiceAccounts = new Set<ServiceAccount>()
+  for (const sa of graph.facts.serviceAccounts) {
+    if (sa.roleArn === undefined) continue
+    total++
+    const chain = serviceAccountChain(graph, sa, sa.roleArn, clusters)
+    if (chain) {
+      unresolved.push(modules.explain(chain, sa.terraform?.root))
+      unresolvedServiceAccounts.add(sa)
+    }
+  }
+  const namedByAssociation = new Set<Role>()
+  for (const association of graph.facts.podIdentityAssociations) {
+    total++
+    const links = graph.rolesNamedBy(association.roleArn)
+    for (const { role } of links) namedByAssociation.add(role)
+    const chain = podIdentityChain(association, links.map(({ role }) => role))
+    if (chain) unresolved.push(modules.explain(chain, association.terraform?.root))
+  }
+  for (const module of modules.notExplaining()) {
+    total++
+    unresolved.push(moduleChain(module))
+  }
+  for (const role of rolesWithEksTrust(graph)) {
+    if (graph.serviceAccountsUsing(role).length > 0 || namedByAssociation.has(role)) continue
+    const chain = roleChain(graph, role, unresolvedServiceAccounts)
+    if (chain === 'counted') continue
+    total++
+    unresolved.push(chain)
+  }
+  unresolved.sort((a, b) => a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line || a.location.column - b.location.column)
+  return { verified: total - unresolved.length, total, unresolved }
+}
+
+/** "names a role that no scanned source defines", with the chain's detail in parentheses. */
+export function describeUnresolved(chain: UnresolvedChain): string {
+  return `${UNRESOLVED_REASONS[chain.reason]}${chain.detail ? ` (${chain.detail})` : ''}`
+}
+
+/** "ServiceAccount prod/app → arn:aws:iam::…:role/app", "Pod Identity association prod/app → …", "role app". */
+export function chainTitle(chain: UnresolvedChain): string {
+  const role = chain.role ?? 'its role'
+  switch (chain.kind) {
+    case 'service-account':
+      return `ServiceAccount ${chain.serviceAccount ?? ''} → ${role}`
+    case 'pod-identity':
+      return `Pod Identity association ${chain.serviceAccount ?? ''} → ${role}`
+    case 'role':
+      return `role ${role}`
+    case 'module':
+      return `module call ${chain.module ?? ''}`
+  }
+}
+
+function serviceAccountChain(graph: Graph, sa: ServiceAccount, roleArn: Value, clusters: readonly KnownCluster[]): UnresolvedChain | undefined {
+  const base = { kind: 'service-account' as const, location: roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: valueText(roleArn) }
+  const links = graph.rolesOf(sa)
+  if (links.length === 0) return { ...base, ...unjoinedReason(sa.source, roleArn) }
+  let first: Pick<UnresolvedChain, 'reason' | 'detail'> | undefined
+  for (const { role } of links) {
+    const outcome = evaluation(sa, role, clusters)
+    if (outcome === 'evaluated') return undefined
+    first ??= outcome
+  }
+  return { ...base, ...first! }
+}
+
+/** Whether the ServiceAccount's token was put to the role's trust, or why not. */
+function evaluation(sa: ServiceAccount, role: Role, clusters: readonly KnownCluster[]): 'evaluated' | Pick<UnresolvedChain, 'reason' | 'detail'> {
+  if (!role.trustPolicy) return { reason: 'trust-policy-unknown', detail: roleTitle(role) }
+  const unknownParts = [
+    sa.namespace.kind === 'symbolic' ? `namespace ${describeSymbolicName(sa.namespace.expression)}` : undefined,
+    sa.name.kind === 'symbolic' ? `name ${describeSymbolicName(sa.name.expression)}` : undefined,
+    tokenAudience(sa) === undefined && sa.audience ? `audience ${valueText(sa.audience)}` : undefined,
+  ].filter((part): part is string => part !== undefined)
+  if (unknownParts.length > 0) return { reason: 'service-account-unknown', detail: unknownParts.join(', ') }
+  const check = checkToken(sa, role, clusters)
+  if (!check) return { reason: 'service-account-unknown' }
+  if (check.decision.effect === 'unknown') return { reason: 'trust-outcome-unknown', detail: `${roleTitle(role)}, ${formatLocation(check.policy.location)}` }
+  return 'evaluated'
+}
+
+/** What a name or namespace known only at deploy time is, in words. */
+function describeSymbolicName(expression: string): string {
+  if (expression === APPLY_NAMESPACE) return 'set by whoever applies the manifest (none is written)'
+  if (/^helm-(fullname|release-name):/.test(expression)) return 'from the Helm release name (no release of the chart is declared)'
+  if (/^helm-release-namespace:/.test(expression)) return 'from the Helm release namespace (no release of the chart is declared)'
+  if (/^generated-name:/.test(expression)) return `generated from "${expression.slice('generated-name:'.length)}"`
+  return `\${${expression}}`
+}
+
+/** Why a role ARN joined no role of the scan. */
+function unjoinedReason(source: SourceKind, roleArn: Value): Pick<UnresolvedChain, 'reason' | 'detail'> {
+  if (roleArn.kind === 'known') {
+    const placeholder = findRoleArnPlaceholder(roleArn.value, source)
+    if (placeholder) return { reason: 'role-arn-placeholder', detail: placeholder.description }
+    if (!parseRoleArn(roleArn.value.trim())) return { reason: 'role-arn-invalid' }
+    return { reason: 'role-outside-scan' }
+  }
+  return symbolicReason(source, roleArn.expression)
+}
+
+const VARIABLE = /(^|\.)var\.[A-Za-z_][\w-]*/
+/** The output of a module call: `module.irsa.iam_role_arn`, `module.apps["x"].module.irsa.arn`. */
+const MODULE_OUTPUT = /^(module\.[A-Za-z_][\w-]*(\[[^\]]*\])?\.)+[A-Za-z_][\w-]*$/
+const ROLE_DATA_SOURCE = /(^|\.)data\.aws_iam_role\.[\w-]+/
+
+/** Why a symbolic role ARN names no role: what kind of value it is. */
+function symbolicReason(source: SourceKind, expression: string): Pick<UnresolvedChain, 'reason' | 'detail'> {
+  const detail = `\${${expression}}`
+  if (source === 'helm' || /^helm[:-]/.test(expression)) return { reason: 'helm-value-unset', detail }
+  if (/^kustomize-reference:/.test(expression) || /\$\([A-Za-z_][\w.]*\)/.test(expression)) return { reason: 'deploy-time-value', detail }
+  if (source === 'terraform' || source === 'terraform-plan') {
+    const references = terraformReferences(expression)
+    if (references.some((reference) => VARIABLE.test(reference))) return { reason: 'terraform-variable', detail }
+    const module = references.find((reference) => MODULE_OUTPUT.test(reference))
+    if (module) return { reason: 'remote-module', detail: `\${${module}}` }
+    const lookup = references.find((reference) => ROLE_DATA_SOURCE.test(reference))
+    if (lookup) return { reason: 'role-outside-scan', detail: `looked up from AWS by ${ROLE_DATA_SOURCE.exec(lookup)![0].replace(/^\./, '')}` }
+    return { reason: 'unresolved-reference', detail }
+  }
+  if (/\$\{[^}]*\}|\{\{.*\}\}|\$[A-Za-z_]\w*/.test(expression)) return { reason: 'deploy-time-value', detail }
+  return { reason: 'unresolved-reference', detail }
+}
+
+/** The references in a Terraform expression text: the text itself, or each `${…}` in a template. */
+function terraformReferences(expression: string): string[] {
+  const interpolated = [...expression.matchAll(/\$\{([^}]*)\}/g)].map((match) => match[1]!.trim())
+  return interpolated.length > 0 ? interpolated : [expression.trim()]
+}
+
+function podIdentityChain(association: PodIdentityAssociation, roles: readonly Role[]): UnresolvedChain | undefined {
+  const base = {
+    kind: 'pod-identity' as const,
+    location: association.location,
+    serviceAccount: qualifiedName(association.namespace, association.serviceAccount),
+    role: valueText(association.roleArn),
+  }
+  if (roles.length === 0) return { ...base, ...unjoinedReason(association.source, association.roleArn) }
+  // pod-identity-trust-invalid puts EKS Pod Identity's request to the trust of each role an association names.
+  if (roles.some((role) => role.trustPolicy !== undefined)) return undefined
+  return { ...base, reason: 'trust-policy-unknown', detail: roleTitle(roles[0]!) }
+}
+
+/** The roles whose trust lets in tokens of a Kubernetes cluster's OIDC provider, in scan order. */
+function rolesWithEksTrust(graph: Graph): Role[] {
+  const roles = new Set<Role>()
+  for (const { role } of allowedIrsaStatements(graph.facts.roles)) roles.add(role)
+  return [...roles]
+}
+
+/**
+ * A role no ServiceAccount or association names: unresolved, with why the trust's subjects lead
+ * nowhere; 'counted' when a subject is an annotated ServiceAccount whose own chain is unresolved
+ * (one chain, counted once, with the ServiceAccount's reason).
+ */
+function roleChain(graph: Graph, role: Role, unresolvedServiceAccounts: ReadonlySet<ServiceAccount>): UnresolvedChain | 'counted' {
+  const identity = roleIdentity(role)
+  const base = { kind: 'role' as const, location: role.location, role: role.arn?.kind === 'known' ? role.arn.value : identity.name ?? role.label }
+  const subjects: { namespace: string; name: string; text: string }[] = []
+  for (const { role: owner, statement } of allowedIrsaStatements(graph.facts.roles)) {
+    if (owner !== role) continue
+    for (const entry of conditionsOn(statement, 'sub')) {
+      for (const value of entry.values) {
+        if (value.kind !== 'known') continue
+        const text = value.value.trim()
+        const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(text)
+        if (subject) subjects.push({ namespace: subject[1]!, name: subject[2]!, text })
+      }
+    }
+  }
+  if (subjects.length === 0) return { ...base, reason: 'trust-subject-unknown' }
+  const defined = subjects.flatMap((subject) => graph.serviceAccountsNamed({ kind: 'known', value: subject.namespace, location: role.location }, subject.name))
+  if (defined.some((sa) => unresolvedServiceAccounts.has(sa))) return 'counted'
+  if (defined.length > 0) {
+    const sa = defined[0]!
+    const annotation = sa.roleArn ? `annotated with ${valueText(sa.roleArn)}` : 'not annotated'
+    return { ...base, reason: 'not-named-by-its-service-account', detail: `${qualifiedName(sa.namespace, sa.name)} at ${formatLocation(sa.location)} is ${annotation}` }
+  }
+  return { ...base, reason: 'trusts-undefined-service-account', detail: [...new Set(subjects.map((subject) => subject.text))].join(', ') }
+}
+
+/**
+ * The calls of modules that are not read: a chain whose role ARN is one of their outputs names the
+ * module's source; a call no chain leads to is a chain of its own.
+ */
+class UnreadModules {
+  private readonly explaining = new Set<UnreadModule>()
+
+  constructor(private readonly modules: readonly UnreadModule[]) {}
+
+  explain(chain: UnresolvedChain, root: string | undefined): UnresolvedChain {
+    if (chain.reason !== 'remote-module' || !chain.detail) return chain
+    const reference = chain.detail.slice(2, -1)
+    const module = this.modules.find((candidate) => reference.startsWith(candidate.prefix) && (root === undefined || candidate.terraform?.root === undefined || candidate.terraform.root === root))
+    if (!module) return chain
+    this.explaining.add(module)
+    return { ...chain, detail: `${chain.detail} from ${moduleSourceText(module)}` }
+  }
+
+  notExplaining(): UnreadModule[] {
+    return this.modules.filter((module) => !this.explaining.has(module))
+  }
+}
+
+function moduleChain(module: UnreadModule): UnresolvedChain {
+  return {
+    kind: 'module',
+    location: module.location,
+    module: module.prefix.replace(/\.$/, ''),
+    reason: 'remote-module',
+    detail: `${moduleSourceText(module)}, with IRSA arguments ${module.irsaArguments.join(', ')}`,
+  }
+}
+
+/** `source "aws-ia/eks-blueprints-addon/aws" 1.1.1` */
+function moduleSourceText(module: UnreadModule): string {
+  return `source "${module.moduleSource}"${module.version !== undefined ? ` ${module.version}` : ''}`
+}
