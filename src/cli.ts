@@ -6,6 +6,7 @@ import { loadConfig } from './config-file.js'
 import { formatBaseline, partitionByBaseline, readBaseline } from './github/baseline.js'
 import { includeGlobsFor, isGlob } from './paths.js'
 import { countByLevel, FAIL_ON_VALUES, findingsAtOrAbove, formatCounts, isFailOn, plural, type FailOn } from './report/counts.js'
+import { formatCoverage, formatUnresolvedLine } from './report/coverage.js'
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/index.js'
 import { VERSION } from './version.js'
 
@@ -38,8 +39,14 @@ Options:
   --exclude GLOB                      skip matching files; repeatable
   --baseline FILE                     accept the findings FILE lists (neither reported nor failing)
   --write-baseline FILE               write every current finding to FILE as a baseline and exit 0
+  -v, --verbose                       after the summary, list each unresolved chain and why
   -h, --help                          show this help
   --version                           show the version
+
+The summary on standard error says how many chains (annotated ServiceAccount, Pod Identity
+association or role with an EKS trust → role trust) were verified; the others are unresolved
+(a role outside the scan, a value known only at deploy time, a module not read), which never
+changes the exit code.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error.
 `
@@ -53,6 +60,7 @@ interface CliOptions {
   exclude: string[]
   baseline?: string
   writeBaseline?: string
+  verbose: boolean
   help: boolean
   version: boolean
 }
@@ -100,11 +108,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(report)
     }
     const failing = findingsAtOrAbove(result.findings, options.failOn)
+    const unresolved = result.coverage.unresolved
+    const hint = unresolved.length === 0 ? '' : `, ${unresolved.length} unresolved${options.verbose ? '' : ' (--verbose says why)'}`
     io.stderr.write(
-      `irsa-guard: ${formatCounts(countByLevel(result.findings))} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}${written}` +
+      `irsa-guard: ${formatCounts(countByLevel(result.findings))} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; ${formatCoverage(result.coverage)}${hint}${written}` +
         (failing.length > 0 ? ` (failing: ${plural(failing.length, 'finding')} at or above ${options.failOn})` : '') +
         '\n',
     )
+    if (options.verbose) for (const chain of unresolved) io.stderr.write(`  unresolved: ${formatUnresolvedLine(chain)}\n`)
     return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK
   } catch (error) {
     io.stderr.write(`${describeError(error)}\n`)
@@ -123,7 +134,7 @@ const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclu
 type ValueOption = (typeof VALUE_OPTIONS)[number]
 
 export function parseArguments(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], help: false, version: false }
+  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], verbose: false, help: false, version: false }
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!
     if (argument === '--') {
@@ -136,6 +147,10 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     }
     if (argument === '--version') {
       options.version = true
+      continue
+    }
+    if (argument === '-v' || argument === '--verbose') {
+      options.verbose = true
       continue
     }
     if (!argument.startsWith('-') || argument === '-') {
