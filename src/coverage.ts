@@ -22,8 +22,9 @@ export const UNRESOLVED_REASONS = {
   'helm-value-unset': 'its role ARN is a Helm value that no scanned values file or release sets',
   'terraform-variable': 'its role ARN is a Terraform variable that no scanned caller or variable file sets',
   'remote-module': 'its role comes from a Terraform module whose source is not read (a registry or git module, or a directory outside the scan)',
+  'other-stack-output': 'its role ARN is an output of another Terraform stack (terraform_remote_state, tfe_outputs), which the scan does not follow',
   'unresolved-reference': 'its role ARN is a reference that the scan cannot follow to a role',
-  'service-account-unknown': "the ServiceAccount's namespace, name or audience is only known at deploy time",
+  'service-account-unknown': "the ServiceAccount's namespace, name or audience is only known at deploy time (a chart with no known release, a manifest without a namespace)",
   'trust-policy-unknown': "the role's trust policy is not known (not in the scanned files, or computed at apply time)",
   'trust-outcome-unknown': "whether the trust accepts the token depends on values only known at deploy time",
   'trusts-undefined-service-account': 'its trust names ServiceAccounts that no scanned source defines',
@@ -144,6 +145,8 @@ function serviceAccountChain(graph: Graph, sa: ServiceAccount, roleArn: Value, c
 /** Whether the ServiceAccount's token was put to the role's trust, or why not. */
 function evaluation(sa: ServiceAccount, role: Role, clusters: readonly KnownCluster[]): 'evaluated' | Pick<UnresolvedChain, 'reason' | 'detail'> {
   if (!role.trustPolicy) return { reason: 'trust-policy-unknown', detail: roleTitle(role) }
+  const wholeTrust = role.trustPolicy.symbolicStatements?.[0]
+  if (role.trustPolicy.statements.length === 0 && wholeTrust) return { reason: 'trust-policy-unknown', detail: `${roleTitle(role)}: ${valueText(wholeTrust)}` }
   const unknownParts = [
     sa.namespace.kind === 'symbolic' ? `namespace ${describeSymbolicName(sa.namespace.expression)}` : undefined,
     sa.name.kind === 'symbolic' ? `name ${describeSymbolicName(sa.name.expression)}` : undefined,
@@ -168,6 +171,12 @@ function describeSymbolicName(expression: string): string {
 /** Why a role ARN joined no role of the scan. */
 function unjoinedReason(source: SourceKind, roleArn: Value): Pick<UnresolvedChain, 'reason' | 'detail'> {
   if (roleArn.kind === 'known') {
+    // What envsubst, kustomize vars or a template engine fill in: known text only because the source keeps it as written.
+    if (DEPLOY_TIME_TEMPLATE.test(roleArn.value)) return { reason: 'deploy-time-value', detail: roleArn.value.trim() }
+    // A chart's empty default, meant to be set per installation (helm --set, a values file outside the scan).
+    if (source === 'helm' && roleArn.value.trim() === '') return { reason: 'helm-value-unset', detail: 'empty in the scanned values' }
+    // `arn:aws:iam::{{ .Values.account }}:role/app` rendered without the value: an empty ARN field.
+    if (source === 'helm' && /::[^:]*::|:role\/?$|^arn:[^:]*:iam:::/.test(roleArn.value.trim())) return { reason: 'helm-value-unset', detail: `rendered as "${roleArn.value.trim()}"` }
     const placeholder = findRoleArnPlaceholder(roleArn.value, source)
     if (placeholder) return { reason: 'role-arn-placeholder', detail: placeholder.description }
     if (!parseRoleArn(roleArn.value.trim())) return { reason: 'role-arn-invalid' }
@@ -176,9 +185,11 @@ function unjoinedReason(source: SourceKind, roleArn: Value): Pick<UnresolvedChai
   return symbolicReason(source, roleArn.expression)
 }
 
+const DEPLOY_TIME_TEMPLATE = /\$\{[^}]*\}|\{\{.*\}\}|\$\([A-Za-z_][\w.]*\)/
 const VARIABLE = /(^|\.)var\.[A-Za-z_][\w-]*/
 /** The output of a module call: `module.irsa.iam_role_arn`, `module.apps["x"].module.irsa.arn`. */
 const MODULE_OUTPUT = /^(module\.[A-Za-z_][\w-]*(\[[^\]]*\])?\.)+[A-Za-z_][\w-]*$/
+const OTHER_STACK = /(^|\.)data\.(terraform_remote_state|tfe_outputs)\./
 const ROLE_DATA_SOURCE = /(^|\.)data\.aws_iam_role\.[\w-]+/
 
 /** Why a symbolic role ARN names no role: what kind of value it is. */
@@ -191,6 +202,8 @@ function symbolicReason(source: SourceKind, expression: string): Pick<Unresolved
     if (references.some((reference) => VARIABLE.test(reference))) return { reason: 'terraform-variable', detail }
     const module = references.find((reference) => MODULE_OUTPUT.test(reference))
     if (module) return { reason: 'remote-module', detail: `\${${module}}` }
+    const stack = references.find((reference) => OTHER_STACK.test(reference))
+    if (stack) return { reason: 'other-stack-output', detail }
     const lookup = references.find((reference) => ROLE_DATA_SOURCE.test(reference))
     if (lookup) return { reason: 'role-outside-scan', detail: `looked up from AWS by ${ROLE_DATA_SOURCE.exec(lookup)![0].replace(/^\./, '')}` }
     return { reason: 'unresolved-reference', detail }
@@ -234,10 +247,12 @@ function roleChain(graph: Graph, role: Role, unresolvedServiceAccounts: Readonly
   const identity = roleIdentity(role)
   const base = { kind: 'role' as const, location: role.location, role: role.arn?.kind === 'known' ? role.arn.value : identity.name ?? role.label }
   const subjects: { namespace: string; name: string; text: string }[] = []
+  const written: string[] = []
   for (const { role: owner, statement } of allowedIrsaStatements(graph.facts.roles)) {
     if (owner !== role) continue
     for (const entry of conditionsOn(statement, 'sub')) {
       for (const value of entry.values) {
+        written.push(valueText(value))
         if (value.kind !== 'known') continue
         const text = value.value.trim()
         const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(text)
@@ -245,20 +260,32 @@ function roleChain(graph: Graph, role: Role, unresolvedServiceAccounts: Readonly
       }
     }
   }
-  if (subjects.length === 0) return { ...base, reason: 'trust-subject-unknown' }
+  if (subjects.length === 0) return { ...base, reason: 'trust-subject-unknown', detail: written.length > 0 ? `sub ${[...new Set(written)].join(', ')}` : 'no sub condition' }
   const defined = subjects.flatMap((subject) => graph.serviceAccountsNamed({ kind: 'known', value: subject.namespace, location: role.location }, subject.name))
-  if (defined.some((sa) => unresolvedServiceAccounts.has(sa))) return 'counted'
+  // Named only at deploy time (a chart with no known release, a manifest without namespace): it may be one of them.
+  const maybe = graph.facts.serviceAccounts.filter(
+    (sa) => (sa.namespace.kind === 'symbolic') !== (sa.name.kind === 'symbolic') && subjects.some((subject) => mayBe(sa.namespace, subject.namespace) && mayBe(sa.name, subject.name)),
+  )
+  if ([...defined, ...maybe].some((sa) => unresolvedServiceAccounts.has(sa))) return 'counted'
   if (defined.length > 0) {
     const sa = defined[0]!
     const annotation = sa.roleArn ? `annotated with ${valueText(sa.roleArn)}` : 'not annotated'
     return { ...base, reason: 'not-named-by-its-service-account', detail: `${qualifiedName(sa.namespace, sa.name)} at ${formatLocation(sa.location)} is ${annotation}` }
   }
+  if (maybe.length > 0) {
+    const sa = maybe[0]!
+    return { ...base, reason: 'service-account-unknown', detail: `${subjects[0]!.text} may be ${qualifiedName(sa.namespace, sa.name)} at ${formatLocation(sa.location)}` }
+  }
   return { ...base, reason: 'trusts-undefined-service-account', detail: [...new Set(subjects.map((subject) => subject.text))].join(', ') }
+}
+
+function mayBe(value: Value, expected: string): boolean {
+  return value.kind === 'symbolic' || value.value === expected
 }
 
 /**
  * The calls of modules that are not read: a chain whose role ARN is one of their outputs names the
- * module's source; a call no chain leads to is a chain of its own.
+ * module's source; a call that sets up IRSA and that no chain leads to is a chain of its own.
  */
 class UnreadModules {
   private readonly explaining = new Set<UnreadModule>()
@@ -274,8 +301,9 @@ class UnreadModules {
     return { ...chain, detail: `${chain.detail} from ${moduleSourceText(module)}` }
   }
 
+  /** The calls that set up IRSA (by their arguments) and that no chain's role ARN leads to. */
   notExplaining(): UnreadModule[] {
-    return this.modules.filter((module) => !this.explaining.has(module))
+    return this.modules.filter((module) => module.irsaArguments.length > 0 && !this.explaining.has(module))
   }
 }
 

@@ -157,8 +157,7 @@ export interface PodIdentityAssociation {
 
 /**
  * A Terraform module call whose source irsa-guard does not read (a registry or git module it does
- * not emulate, a directory outside the scan) and whose arguments set up IRSA: the ServiceAccounts
- * and roles it makes are not facts.
+ * not emulate, a directory outside the scan): the ServiceAccounts and roles it makes are not facts.
  */
 export interface UnreadModule {
   source: SourceKind
@@ -169,7 +168,7 @@ export interface UnreadModule {
   /** The `source` argument as written. */
   moduleSource: string
   version?: string
-  /** The arguments that name IRSA things (`oidc_provider_arn`, `set_irsa_names`, `service_account`). */
+  /** The arguments that name IRSA things (`oidc_provider_arn`, `set_irsa_names`, `service_account`); empty when none does. */
   irsaArguments: string[]
   terraform?: TerraformResourceRef
 }

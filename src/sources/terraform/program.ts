@@ -288,11 +288,11 @@ function emptySink(): FactSink {
 }
 
 /** Argument names of a module call that set up IRSA (`oidc_provider_arn`, `set_irsa_names`, `service_account_name`). */
-const IRSA_ARGUMENT = /oidc_provider|irsa|service_account|pod_identity/i
+const IRSA_ARGUMENT = /oidc|irsa|service_account|pod_identity/i
 
 /**
  * A module whose source is not in the scan: each output is a reference `module.<name>.<output>`.
- * When its arguments set up IRSA, the call is recorded so that the coverage can say what was not read.
+ * The call is recorded so that the coverage can say what was not read.
  */
 class OpaqueModule implements CalledModule {
   private readonly prefix: string
@@ -312,7 +312,6 @@ class OpaqueModule implements CalledModule {
   collectFacts(sink: FactSink): void {
     const block = this.call.view.block
     const irsaArguments = block.body.attributes.map((item) => item.name).filter((name) => IRSA_ARGUMENT.test(name))
-    if (irsaArguments.length === 0) return
     sink.facts.unreadModules.push({
       source: 'terraform',
       location: block.location,
