@@ -130,7 +130,7 @@ export function chainTitle(chain: UnresolvedChain): string {
 }
 
 function serviceAccountChain(graph: Graph, sa: ServiceAccount, roleArn: Value, clusters: readonly KnownCluster[]): UnresolvedChain | undefined {
-  const base = { kind: 'service-account' as const, location: roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: valueText(roleArn) }
+  const base = { kind: 'service-account' as const, location: roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: shownValue(roleArn) }
   const links = graph.rolesOf(sa)
   if (links.length === 0) return { ...base, ...unjoinedReason(sa.source, roleArn) }
   let first: Pick<UnresolvedChain, 'reason' | 'detail'> | undefined
@@ -194,7 +194,7 @@ const ROLE_DATA_SOURCE = /(^|\.)data\.aws_iam_role\.[\w-]+/
 
 /** Why a symbolic role ARN names no role: what kind of value it is. */
 function symbolicReason(source: SourceKind, expression: string): Pick<UnresolvedChain, 'reason' | 'detail'> {
-  const detail = `\${${expression}}`
+  const detail = shownExpression(expression)
   if (source === 'helm' || /^helm[:-]/.test(expression)) return { reason: 'helm-value-unset', detail }
   if (/^kustomize-reference:/.test(expression) || /\$\([A-Za-z_][\w.]*\)/.test(expression)) return { reason: 'deploy-time-value', detail }
   if (source === 'terraform' || source === 'terraform-plan') {
@@ -212,6 +212,15 @@ function symbolicReason(source: SourceKind, expression: string): Pick<Unresolved
   return { reason: 'unresolved-reference', detail }
 }
 
+/** A value as written: a symbolic one as `${expression}`, unless the expression is template text already (`${ROLE_ARN}`, `{{ .Values.x }}`). */
+function shownValue(value: Value): string {
+  return value.kind === 'known' ? value.value : shownExpression(value.expression)
+}
+
+function shownExpression(expression: string): string {
+  return DEPLOY_TIME_TEMPLATE.test(expression) ? expression : `\${${expression}}`
+}
+
 /** The references in a Terraform expression text: the text itself, or each `${…}` in a template. */
 function terraformReferences(expression: string): string[] {
   const interpolated = [...expression.matchAll(/\$\{([^}]*)\}/g)].map((match) => match[1]!.trim())
@@ -223,7 +232,7 @@ function podIdentityChain(association: PodIdentityAssociation, roles: readonly R
     kind: 'pod-identity' as const,
     location: association.location,
     serviceAccount: qualifiedName(association.namespace, association.serviceAccount),
-    role: valueText(association.roleArn),
+    role: shownValue(association.roleArn),
   }
   if (roles.length === 0) return { ...base, ...unjoinedReason(association.source, association.roleArn) }
   // pod-identity-trust-invalid puts EKS Pod Identity's request to the trust of each role an association names.
