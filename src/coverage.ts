@@ -58,6 +58,13 @@ export interface UnresolvedChain {
   detail?: string
 }
 
+function isUnresolved(chain: ChainIdentity | UnresolvedChain): chain is UnresolvedChain {
+  return 'reason' in chain
+}
+
+/** What a chain is, without its outcome. */
+export type ChainIdentity = Omit<UnresolvedChain, 'reason' | 'detail'>
+
 export interface ChainCoverage {
   /** Chains joined and evaluated: a ServiceAccount's token was put to its role's trust (whatever the outcome). */
   verified: number
@@ -74,39 +81,53 @@ export interface ChainCoverage {
 export function chainCoverage(graph: Graph, config: Config): ChainCoverage {
   const clusters = knownClusters(graph, config)
   const modules = new UnreadModules(graph.facts.unreadModules)
-  const unresolved: UnresolvedChain[] = []
-  let total = 0
+  const chains = new Chains()
   const unresolvedServiceAccounts = new Set<ServiceAccount>()
   for (const sa of graph.facts.serviceAccounts) {
     if (sa.roleArn === undefined) continue
-    total++
-    const chain = serviceAccountChain(graph, sa, sa.roleArn, clusters)
-    if (chain) {
-      unresolved.push(modules.explain(chain, sa.terraform?.root))
-      unresolvedServiceAccounts.add(sa)
-    }
+    const chain = serviceAccountChain(graph, sa, sa.roleArn, clusters, modules)
+    chains.add(chain ?? { kind: 'service-account', location: sa.roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: shownValue(sa.roleArn) }, sa.terraform?.root)
+    if (chain) unresolvedServiceAccounts.add(sa)
   }
   const namedByAssociation = new Set<Role>()
   for (const association of graph.facts.podIdentityAssociations) {
-    total++
     const links = graph.rolesNamedBy(association.roleArn)
     for (const { role } of links) namedByAssociation.add(role)
-    const chain = podIdentityChain(association, links.map(({ role }) => role))
-    if (chain) unresolved.push(modules.explain(chain, association.terraform?.root))
-  }
-  for (const module of modules.notExplaining()) {
-    total++
-    unresolved.push(moduleChain(module))
+    const chain = podIdentityChain(association, links.map(({ role }) => role), modules)
+    chains.add(chain ?? podIdentityBase(association), association.terraform?.root)
   }
   for (const role of rolesWithEksTrust(graph)) {
     if (graph.serviceAccountsUsing(role).length > 0 || namedByAssociation.has(role)) continue
     const chain = roleChain(graph, role, unresolvedServiceAccounts)
-    if (chain === 'counted') continue
-    total++
-    unresolved.push(chain)
+    if (chain !== 'counted') chains.add(chain, role.terraform?.root)
   }
-  unresolved.sort((a, b) => a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line || a.location.column - b.location.column)
-  return { verified: total - unresolved.length, total, unresolved }
+  for (const module of modules.notExplaining()) chains.add(moduleChain(module), module.terraform?.root)
+  return chains.coverage()
+}
+
+/**
+ * The chains counted: the same chain read more than once (a manifest in several Kustomize builds,
+ * a module called twice from one root) is one; one in a module called from several roots says which.
+ */
+class Chains {
+  private readonly seen = new Set<string>()
+  private readonly unresolved: UnresolvedChain[] = []
+  private verified = 0
+
+  /** A chain: unresolved when it has a reason. */
+  add(chain: ChainIdentity | UnresolvedChain, root: string | undefined): void {
+    const located = isUnresolved(chain) && root !== undefined && root !== '.' && !chain.location.path.startsWith(`${root}/`) ? { ...chain, detail: `${chain.detail ? `${chain.detail}; ` : ''}as called from ${root}` } : chain
+    const key = JSON.stringify([located, root])
+    if (this.seen.has(key)) return
+    this.seen.add(key)
+    if (isUnresolved(located)) this.unresolved.push(located)
+    else this.verified++
+  }
+
+  coverage(): ChainCoverage {
+    const unresolved = [...this.unresolved].sort((a, b) => a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line || a.location.column - b.location.column)
+    return { verified: this.verified, total: this.verified + unresolved.length, unresolved }
+  }
 }
 
 /** "names a role that no scanned source defines", with the chain's detail in parentheses. */
@@ -129,10 +150,10 @@ export function chainTitle(chain: UnresolvedChain): string {
   }
 }
 
-function serviceAccountChain(graph: Graph, sa: ServiceAccount, roleArn: Value, clusters: readonly KnownCluster[]): UnresolvedChain | undefined {
+function serviceAccountChain(graph: Graph, sa: ServiceAccount, roleArn: Value, clusters: readonly KnownCluster[], modules: UnreadModules): UnresolvedChain | undefined {
   const base = { kind: 'service-account' as const, location: roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: shownValue(roleArn) }
   const links = graph.rolesOf(sa)
-  if (links.length === 0) return { ...base, ...unjoinedReason(sa.source, roleArn) }
+  if (links.length === 0) return { ...base, ...unjoinedReason(sa.source, roleArn, modules, sa.terraform?.root) }
   let first: Pick<UnresolvedChain, 'reason' | 'detail'> | undefined
   for (const { role } of links) {
     const outcome = evaluation(sa, role, clusters)
@@ -169,7 +190,7 @@ function describeSymbolicName(expression: string): string {
 }
 
 /** Why a role ARN joined no role of the scan. */
-function unjoinedReason(source: SourceKind, roleArn: Value): Pick<UnresolvedChain, 'reason' | 'detail'> {
+function unjoinedReason(source: SourceKind, roleArn: Value, modules: UnreadModules, root: string | undefined): Pick<UnresolvedChain, 'reason' | 'detail'> {
   if (roleArn.kind === 'known') {
     // What envsubst, kustomize vars or a template engine fill in: known text only because the source keeps it as written.
     if (DEPLOY_TIME_TEMPLATE.test(roleArn.value)) return { reason: 'deploy-time-value', detail: roleArn.value.trim() }
@@ -182,7 +203,7 @@ function unjoinedReason(source: SourceKind, roleArn: Value): Pick<UnresolvedChai
     if (!parseRoleArn(roleArn.value.trim())) return { reason: 'role-arn-invalid' }
     return { reason: 'role-outside-scan' }
   }
-  return symbolicReason(source, roleArn.expression)
+  return symbolicReason(source, roleArn.expression, modules, root)
 }
 
 const DEPLOY_TIME_TEMPLATE = /\$\{[^}]*\}|\{\{.*\}\}|\$\([A-Za-z_][\w.]*\)/
@@ -193,12 +214,16 @@ const OTHER_STACK = /(^|\.)data\.(terraform_remote_state|tfe_outputs)\./
 const ROLE_DATA_SOURCE = /(^|\.)data\.aws_iam_role\.[\w-]+/
 
 /** Why a symbolic role ARN names no role: what kind of value it is. */
-function symbolicReason(source: SourceKind, expression: string): Pick<UnresolvedChain, 'reason' | 'detail'> {
+function symbolicReason(source: SourceKind, expression: string, modules: UnreadModules, root: string | undefined): Pick<UnresolvedChain, 'reason' | 'detail'> {
   const detail = shownExpression(expression)
   if (source === 'helm' || /^helm[:-]/.test(expression)) return { reason: 'helm-value-unset', detail }
   if (/^kustomize-reference:/.test(expression) || /\$\([A-Za-z_][\w.]*\)/.test(expression)) return { reason: 'deploy-time-value', detail }
   if (source === 'terraform' || source === 'terraform-plan') {
     const references = terraformReferences(expression)
+    for (const reference of references) {
+      const module = modules.outputOf(reference, root)
+      if (module) return { reason: 'remote-module', detail: `\${${reference}} from ${moduleSourceText(module)}` }
+    }
     if (references.some((reference) => VARIABLE.test(reference))) return { reason: 'terraform-variable', detail }
     const module = references.find((reference) => MODULE_OUTPUT.test(reference))
     if (module) return { reason: 'remote-module', detail: `\${${module}}` }
@@ -227,14 +252,18 @@ function terraformReferences(expression: string): string[] {
   return interpolated.length > 0 ? interpolated : [expression.trim()]
 }
 
-function podIdentityChain(association: PodIdentityAssociation, roles: readonly Role[]): UnresolvedChain | undefined {
-  const base = {
-    kind: 'pod-identity' as const,
+function podIdentityBase(association: PodIdentityAssociation): ChainIdentity {
+  return {
+    kind: 'pod-identity',
     location: association.location,
     serviceAccount: qualifiedName(association.namespace, association.serviceAccount),
     role: shownValue(association.roleArn),
   }
-  if (roles.length === 0) return { ...base, ...unjoinedReason(association.source, association.roleArn) }
+}
+
+function podIdentityChain(association: PodIdentityAssociation, roles: readonly Role[], modules: UnreadModules): UnresolvedChain | undefined {
+  const base = podIdentityBase(association)
+  if (roles.length === 0) return { ...base, ...unjoinedReason(association.source, association.roleArn, modules, association.terraform?.root) }
   // pod-identity-trust-invalid puts EKS Pod Identity's request to the trust of each role an association names.
   if (roles.some((role) => role.trustPolicy !== undefined)) return undefined
   return { ...base, reason: 'trust-policy-unknown', detail: roleTitle(roles[0]!) }
@@ -261,7 +290,7 @@ function roleChain(graph: Graph, role: Role, unresolvedServiceAccounts: Readonly
     if (owner !== role) continue
     for (const entry of conditionsOn(statement, 'sub')) {
       for (const value of entry.values) {
-        written.push(valueText(value))
+        written.push(shownValue(value))
         if (value.kind !== 'known') continue
         const text = value.value.trim()
         const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(text)
@@ -270,10 +299,12 @@ function roleChain(graph: Graph, role: Role, unresolvedServiceAccounts: Readonly
     }
   }
   if (subjects.length === 0) return { ...base, reason: 'trust-subject-unknown', detail: written.length > 0 ? `sub ${[...new Set(written)].join(', ')}` : 'no sub condition' }
-  const defined = subjects.flatMap((subject) => graph.serviceAccountsNamed({ kind: 'known', value: subject.namespace, location: role.location }, subject.name))
+  // Two Terraform root modules are applied apart: a ServiceAccount of another root is not this role's.
+  const sameUnit = (sa: ServiceAccount): boolean => role.terraform?.root === undefined || sa.terraform?.root === undefined || sa.terraform.root === role.terraform.root
+  const defined = subjects.flatMap((subject) => graph.serviceAccountsNamed({ kind: 'known', value: subject.namespace, location: role.location }, subject.name)).filter(sameUnit)
   // Named only at deploy time (a chart with no known release, a manifest without namespace): it may be one of them.
   const maybe = graph.facts.serviceAccounts.filter(
-    (sa) => (sa.namespace.kind === 'symbolic') !== (sa.name.kind === 'symbolic') && subjects.some((subject) => mayBe(sa.namespace, subject.namespace) && mayBe(sa.name, subject.name)),
+    (sa) => sameUnit(sa) && (sa.namespace.kind === 'symbolic') !== (sa.name.kind === 'symbolic') && subjects.some((subject) => mayBe(sa.namespace, subject.namespace) && mayBe(sa.name, subject.name)),
   )
   if ([...defined, ...maybe].some((sa) => unresolvedServiceAccounts.has(sa))) return 'counted'
   if (defined.length > 0) {
@@ -301,13 +332,13 @@ class UnreadModules {
 
   constructor(private readonly modules: readonly UnreadModule[]) {}
 
-  explain(chain: UnresolvedChain, root: string | undefined): UnresolvedChain {
-    if (chain.reason !== 'remote-module' || !chain.detail) return chain
-    const reference = chain.detail.slice(2, -1)
-    const module = this.modules.find((candidate) => reference.startsWith(candidate.prefix) && (root === undefined || candidate.terraform?.root === undefined || candidate.terraform.root === root))
-    if (!module) return chain
-    this.explaining.add(module)
-    return { ...chain, detail: `${chain.detail} from ${moduleSourceText(module)}` }
+  /** The call whose output a reference is (in the same root module), remembered as one a chain leads to. */
+  outputOf(reference: string, root: string | undefined): UnreadModule | undefined {
+    const module = this.modules.find(
+      (candidate) => reference.startsWith(candidate.prefix) && (root === undefined || candidate.terraform?.root === undefined || candidate.terraform.root === root),
+    )
+    if (module) this.explaining.add(module)
+    return module
   }
 
   /** The calls that set up IRSA (by their arguments) and that no chain's role ARN leads to. */

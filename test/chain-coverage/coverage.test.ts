@@ -158,6 +158,14 @@ describe('chain coverage: unresolved, with the reason', () => {
     })
   })
 
+  it('counts a chain read in several Kustomize builds once', async () => {
+    expect(await coverageOf('chain-coverage', 'kustomize-builds')).toEqual({
+      verified: 0,
+      total: 1,
+      unresolved: [{ ...serviceAccountChain('base/serviceaccount.yaml', 7, 33, '${ORDERS_ROLE_ARN}'), reason: 'deploy-time-value', detail: '${ORDERS_ROLE_ARN}' }],
+    })
+  })
+
   it('has a fixture for every reason', () => {
     const covered = ['role-outside-scan', 'role-arn-invalid', 'role-arn-placeholder', 'deploy-time-value', 'helm-value-unset', 'terraform-variable', 'remote-module', 'other-stack-output', 'unresolved-reference', 'service-account-unknown', 'trust-policy-unknown', 'trust-outcome-unknown', 'trusts-undefined-service-account', 'not-named-by-its-service-account', 'trust-subject-unknown']
     expect([...UNRESOLVED_REASON_IDS].sort()).toEqual([...covered].sort())
