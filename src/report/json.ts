@@ -26,6 +26,7 @@ export interface JsonUnresolvedChain {
   location: Location
   serviceAccount?: string
   role?: string
+  module?: string
   reason: UnresolvedReason
   reasonText: string
   detail?: string
@@ -70,6 +71,7 @@ export function toJsonCoverage(result: CheckResult): JsonCoverage {
       location: chain.location,
       ...(chain.serviceAccount !== undefined ? { serviceAccount: chain.serviceAccount } : {}),
       ...(chain.role !== undefined ? { role: chain.role } : {}),
+      ...(chain.module !== undefined ? { module: chain.module } : {}),
       reason: chain.reason,
       reasonText: UNRESOLVED_REASONS[chain.reason],
       ...(chain.detail !== undefined ? { detail: chain.detail } : {}),

@@ -166,6 +166,21 @@ describe('chain coverage: unresolved, with the reason', () => {
     })
   })
 
+  it('says which root a chain of a module called from several roots is unresolved in', async () => {
+    const chain = (role: string, root: string) => ({
+      kind: 'role',
+      location: { path: 'modules/app/main.tf', line: 5, column: 1 },
+      role,
+      reason: 'trusts-undefined-service-account',
+      detail: `system:serviceaccount:shop:reports; as called from ${root}`,
+    })
+    expect(await coverageOf('chain-coverage', 'two-roots')).toEqual({
+      verified: 0,
+      total: 2,
+      unresolved: [chain('reports-dev', 'envs/dev'), chain('reports-prod', 'envs/prod')],
+    })
+  })
+
   it('has a fixture for every reason', () => {
     const covered = ['role-outside-scan', 'role-arn-invalid', 'role-arn-placeholder', 'deploy-time-value', 'helm-value-unset', 'terraform-variable', 'remote-module', 'other-stack-output', 'unresolved-reference', 'service-account-unknown', 'trust-policy-unknown', 'trust-outcome-unknown', 'trusts-undefined-service-account', 'not-named-by-its-service-account', 'trust-subject-unknown']
     expect([...UNRESOLVED_REASON_IDS].sort()).toEqual([...covered].sort())

@@ -54,6 +54,17 @@ describe('chain coverage in the reporters', () => {
     expect(JSON.parse(formatJson(await scan(mixed))).coverage).toEqual(MIXED_COVERAGE)
   })
 
+  it('JSON: a module call that is not read names the call', async () => {
+    expect(JSON.parse(formatJson(await scan(fixture('chain-coverage', 'remote-module')))).coverage.unresolved[1]).toEqual({
+      kind: 'module',
+      location: { path: 'infra/main.tf', line: 19, column: 1 },
+      module: 'module.queue_addon',
+      reason: 'remote-module',
+      reasonText: 'its role comes from a Terraform module whose source is not read (a registry or git module, or a directory outside the scan)',
+      detail: 'source "example-org/irsa-addon/aws" 1.1.1, with IRSA arguments set_irsa_names, oidc_providers',
+    })
+  })
+
   it('SARIF: runs[0].properties.coverage, valid against the SARIF 2.1.0 schema', async () => {
     const log = toSarif(await scan(mixed))
     const validate = sarifValidator()
