@@ -24,6 +24,7 @@ export const UNRESOLVED_REASONS = {
   'remote-module': 'its role comes from a Terraform module whose source is not read (a registry or git module, or a directory outside the scan)',
   'other-stack-output': 'its role ARN is an output of another Terraform stack (terraform_remote_state, tfe_outputs), which the scan does not follow',
   'unresolved-reference': 'its role ARN is a reference that the scan cannot follow to a role',
+  'unknown-chart': 'its ServiceAccount is made by a Helm chart whose ServiceAccount naming irsa-guard does not know, so the token cannot be evaluated',
   'service-account-unknown': "the ServiceAccount's namespace, name or audience is only known at deploy time (a chart with no known release, a manifest without a namespace)",
   'trust-policy-unknown': "the role's trust policy is not known (not in the scanned files, or computed at apply time)",
   'trust-outcome-unknown': "whether the trust accepts the token depends on values only known at deploy time",
@@ -38,10 +39,11 @@ export const UNRESOLVED_REASON_IDS = Object.keys(UNRESOLVED_REASONS) as Unresolv
 
 /**
  * What starts a chain: an annotated ServiceAccount, a Pod Identity association, a role with an
- * EKS OIDC trust that no ServiceAccount or association of the scan names, or a call of a module
- * that is not read and whose arguments set up IRSA.
+ * EKS OIDC trust that no ServiceAccount or association of the scan names, a Helm release of a
+ * chart irsa-guard cannot name the ServiceAccount of, or a call of a module that is not read and
+ * whose arguments set up IRSA.
  */
-export type ChainKind = 'service-account' | 'pod-identity' | 'role' | 'module'
+export type ChainKind = 'service-account' | 'pod-identity' | 'chart' | 'role' | 'module'
 
 export interface UnresolvedChain {
   kind: ChainKind
@@ -96,6 +98,13 @@ export function chainCoverage(graph: Graph, config: Config): ChainCoverage {
     const chain = podIdentityChain(association, links.map(({ role }) => role), modules)
     chains.add(chain ?? podIdentityBase(association), association.terraform?.root)
   }
+  for (const release of graph.facts.unknownCharts) {
+    for (const { role } of graph.rolesNamedBy(release.roleArn)) namedByAssociation.add(role)
+    chains.add(
+      { kind: 'chart', location: release.location, role: shownValue(release.roleArn), reason: 'unknown-chart', detail: `chart "${release.chart}"${release.terraform ? ` (${release.terraform.address})` : ''}` },
+      release.terraform?.root,
+    )
+  }
   for (const role of rolesWithEksTrust(graph)) {
     if (graph.serviceAccountsUsing(role).length > 0 || namedByAssociation.has(role)) continue
     const chain = roleChain(graph, role, unresolvedServiceAccounts)
@@ -143,6 +152,8 @@ export function chainTitle(chain: UnresolvedChain): string {
       return `ServiceAccount ${chain.serviceAccount ?? ''} → ${role}`
     case 'pod-identity':
       return `Pod Identity association ${chain.serviceAccount ?? ''} → ${role}`
+    case 'chart':
+      return `Helm release's ServiceAccount → ${role}`
     case 'role':
       return `role ${role}`
     case 'module':

@@ -173,6 +173,20 @@ export interface UnreadModule {
   terraform?: TerraformResourceRef
 }
 
+/**
+ * A Helm release (a Terraform `helm_release`) that gives a ServiceAccount a role-arn annotation,
+ * of a chart whose ServiceAccount naming irsa-guard does not know: the ServiceAccount is not a fact.
+ */
+export interface UnknownChart {
+  source: SourceKind
+  /** The role-arn annotation's key in the release's values. */
+  location: Location
+  /** The `chart` argument as written. */
+  chart: string
+  roleArn: Value
+  terraform?: TerraformResourceRef
+}
+
 /** What a role's identity-based policies say; `complete` when no attached policy's document is unknown. */
 export interface RolePermissions {
   complete: boolean
@@ -236,6 +250,7 @@ export interface Facts {
   podIdentityAssociations: PodIdentityAssociation[]
   awsProfiles: AwsProfile[]
   unreadModules: UnreadModule[]
+  unknownCharts: UnknownChart[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
 }
@@ -251,6 +266,7 @@ export function emptyFacts(): Facts {
     podIdentityAssociations: [],
     awsProfiles: [],
     unreadModules: [],
+    unknownCharts: [],
   }
 }
 

@@ -33,6 +33,8 @@ function markdownChain(chain: UnresolvedChain): string {
       return `ServiceAccount ${markdownCell(chain.serviceAccount ?? '')} → ${markdownCell(chain.role ?? '')}`
     case 'pod-identity':
       return `Pod Identity association ${markdownCell(chain.serviceAccount ?? '')} → ${markdownCell(chain.role ?? '')}`
+    case 'chart':
+      return `Helm release's ServiceAccount → ${markdownCell(chain.role ?? '')}`
     case 'role':
       return `role ${markdownCell(chain.role ?? '')}`
     case 'module':

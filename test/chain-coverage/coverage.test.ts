@@ -158,6 +158,22 @@ describe('chain coverage: unresolved, with the reason', () => {
     })
   })
 
+  it('unknown-chart: a Helm release of a chart whose ServiceAccount name is not known; its role is that chain, not one of its own', async () => {
+    expect(await coverageOf('chain-coverage', 'unknown-chart')).toEqual({
+      verified: 0,
+      total: 1,
+      unresolved: [
+        {
+          kind: 'chart',
+          location: { path: 'infra/main.tf', line: 26, column: 5 },
+          role: '${aws_iam_role.queue.arn}',
+          reason: 'unknown-chart',
+          detail: 'chart "queue-controller" (helm_release.queue)',
+        },
+      ],
+    })
+  })
+
   it('counts a chain read in several Kustomize builds once', async () => {
     expect(await coverageOf('chain-coverage', 'kustomize-builds')).toEqual({
       verified: 0,
@@ -182,7 +198,7 @@ describe('chain coverage: unresolved, with the reason', () => {
   })
 
   it('has a fixture for every reason', () => {
-    const covered = ['role-outside-scan', 'role-arn-invalid', 'role-arn-placeholder', 'deploy-time-value', 'helm-value-unset', 'terraform-variable', 'remote-module', 'other-stack-output', 'unresolved-reference', 'service-account-unknown', 'trust-policy-unknown', 'trust-outcome-unknown', 'trusts-undefined-service-account', 'not-named-by-its-service-account', 'trust-subject-unknown']
+    const covered = ['role-outside-scan', 'role-arn-invalid', 'role-arn-placeholder', 'deploy-time-value', 'helm-value-unset', 'terraform-variable', 'remote-module', 'other-stack-output', 'unresolved-reference', 'service-account-unknown', 'trust-policy-unknown', 'trust-outcome-unknown', 'trusts-undefined-service-account', 'not-named-by-its-service-account', 'trust-subject-unknown', 'unknown-chart']
     expect([...UNRESOLVED_REASON_IDS].sort()).toEqual([...covered].sort())
   })
 })

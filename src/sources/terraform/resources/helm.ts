@@ -1,3 +1,4 @@
+import type { Annotation } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic, type Value } from '../../../model/value.js'
 import type { ResourceContext } from '../context.js'
@@ -6,6 +7,8 @@ import { boolValue, numberValue, objectGet, objectValue, scalarString, toFactVal
 import { CHART_SERVICE_ACCOUNTS, chartName, helmFullname, type ChartServiceAccount } from './helm-charts.js'
 import { present } from './iam.js'
 import { addServiceAccount, annotationsOf } from './service-accounts.js'
+
+const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
 
 /** What a chart not in the table may do: a ServiceAccount only when `serviceAccount.name` is given. */
 const EXPLICIT_ONLY: ChartServiceAccount = { path: ['serviceAccount'], defaultName: { fixed: '' } }
@@ -47,7 +50,10 @@ export function readHelmRelease({ view, address, root, sink }: ResourceContext):
         ? known(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), nameLocation)
         : symbolic(`${address}:${spec.path.join('.')}.name`, nameLocation)
     }
-    if (!name) continue
+    if (!name) {
+      if (chart) recordUnknownChart(sink, chart, annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'), { root, address })
+      continue
+    }
     const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined
     addServiceAccount(sink, {
       name,
@@ -59,6 +65,16 @@ export function readHelmRelease({ view, address, root, sink }: ResourceContext):
       terraform: { root, address },
     })
   }
+}
+
+/**
+ * A release of a chart whose ServiceAccount naming irsa-guard does not know, given a role-arn
+ * annotation: the ServiceAccount exists but its name does not (the coverage reports the chain).
+ */
+function recordUnknownChart(sink: ResourceContext['sink'], chart: string, annotations: readonly Annotation[], terraform: { root: string; address: string }): void {
+  const roleArn = annotations.find((annotation) => annotation.key === ROLE_ARN_ANNOTATION)
+  if (!roleArn) return
+  sink.facts.unknownCharts.push({ source: 'terraform', location: roleArn.keyLocation, chart, roleArn: roleArn.value, terraform })
 }
 
 /** The release's values: `values` documents merged in order, then each `set` applied. */
