@@ -1,3 +1,4 @@
+import { formatCoverageMarkdown, formatUnresolvedLine } from '../../src/report/coverage.js'
 import { formatJson } from '../../src/report/json.js'
 import { formatMarkdown } from '../../src/report/markdown.js'
 import { formatPullRequestComment } from '../../src/report/pr-comment.js'
@@ -97,6 +98,25 @@ describe('chain coverage in the reporters', () => {
     expect(clean).toBe(
       "<!-- irsa-guard -->\n## irsa-guard ✅ no IRSA findings\n\nEvery finding is fixed: 2 IRSA-relevant files checked, 1 ServiceAccount with a role.\n\n**IRSA chains: verified 1 of 1 chain** (a chain is verified when the ServiceAccount's token was evaluated against its role's trust).\n",
     )
+  })
+})
+
+describe('repository-derived values in the coverage', () => {
+  const chain = {
+    kind: 'service-account' as const,
+    location: { path: 'k8s/a\nb.yaml', line: 3, column: 5 },
+    serviceAccount: 'shop/x|y',
+    role: 'arn:aws:iam::349127586034:role/a`b\n::error::c',
+    reason: 'role-outside-scan' as const,
+  }
+
+  it('stay on one line in the text line', () => {
+    expect(formatUnresolvedLine(chain)).toBe('k8s/a b.yaml:3: ServiceAccount shop/x|y → arn:aws:iam::349127586034:role/a`b ::error::c: names a role that no scanned source defines [role-outside-scan]')
+  })
+
+  it('stay in their code span in Markdown', () => {
+    const lines = formatCoverageMarkdown({ verified: 0, total: 1, unresolved: [chain] })
+    expect(lines[4]).toBe('- `k8s/a b.yaml:3` ServiceAccount `shop/x\\|y` → `` arn:aws:iam::349127586034:role/a`b ::error::c ``: names a role that no scanned source defines · `role-outside-scan`')
   })
 })
 
