@@ -76,9 +76,11 @@ export interface ChainCoverage {
 }
 
 /**
- * Which chains irsa-guard verified: every annotated ServiceAccount, every Pod Identity association
- * and every role with an EKS OIDC trust ends as verified (joined to its role and the token
- * evaluated against the trust) or unresolved with a reason. Never changes a finding.
+ * Which chains irsa-guard verified: every annotated ServiceAccount and Pod Identity association
+ * ends as verified (joined to its role and the token evaluated against the trust) or unresolved
+ * with a reason; so does every role with an EKS OIDC trust that none of them names, every Helm
+ * release of a chart whose ServiceAccount cannot be named, and every unread module call that sets
+ * up IRSA. A pure function of the graph: it never changes a finding.
  */
 export function chainCoverage(graph: Graph, config: Config): ChainCoverage {
   const clusters = knownClusters(graph, config)
@@ -91,22 +93,22 @@ export function chainCoverage(graph: Graph, config: Config): ChainCoverage {
     chains.add(chain ?? { kind: 'service-account', location: sa.roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: shownValue(sa.roleArn) }, sa.terraform?.root)
     if (chain) unresolvedServiceAccounts.add(sa)
   }
-  const namedByAssociation = new Set<Role>()
+  const namedElsewhere = new Set<Role>()
   for (const association of graph.facts.podIdentityAssociations) {
     const links = graph.rolesNamedBy(association.roleArn)
-    for (const { role } of links) namedByAssociation.add(role)
+    for (const { role } of links) namedElsewhere.add(role)
     const chain = podIdentityChain(association, links.map(({ role }) => role), modules)
     chains.add(chain ?? podIdentityBase(association), association.terraform?.root)
   }
   for (const release of graph.facts.unknownCharts) {
-    for (const { role } of graph.rolesNamedBy(release.roleArn)) namedByAssociation.add(role)
+    for (const { role } of graph.rolesNamedBy(release.roleArn)) namedElsewhere.add(role)
     chains.add(
       { kind: 'chart', location: release.location, role: shownValue(release.roleArn), reason: 'unknown-chart', detail: `chart "${release.chart}"${release.terraform ? ` (${release.terraform.address})` : ''}` },
       release.terraform?.root,
     )
   }
   for (const role of rolesWithEksTrust(graph)) {
-    if (graph.serviceAccountsUsing(role).length > 0 || namedByAssociation.has(role)) continue
+    if (graph.serviceAccountsUsing(role).length > 0 || namedElsewhere.has(role)) continue
     const chain = roleChain(graph, role, unresolvedServiceAccounts)
     if (chain !== 'counted') chains.add(chain, role.terraform?.root)
   }
@@ -115,8 +117,8 @@ export function chainCoverage(graph: Graph, config: Config): ChainCoverage {
 }
 
 /**
- * The chains counted: the same chain read more than once (a manifest in several Kustomize builds,
- * a module called twice from one root) is one; one in a module called from several roots says which.
+ * The chains counted: the same chain read more than once (a manifest in several Kustomize builds)
+ * is one; an unresolved one in a module called from several roots says which root it is.
  */
 class Chains {
   private readonly seen = new Set<string>()
