@@ -3,6 +3,7 @@ import type { Graph } from './graph.js'
 import { parseRoleArn } from './iam/arn.js'
 import type { PodIdentityAssociation, Role, ServiceAccount, SourceKind, UnreadModule } from './model/facts.js'
 import { formatLocation, type Location } from './model/location.js'
+import type { Statement } from './model/policy.js'
 import type { Value } from './model/value.js'
 import { allowedIrsaStatements } from './rules/helpers/conditions.js'
 import { checkToken, knownClusters, roleIdentity, roleTitle, tokenAudience, type KnownCluster } from './rules/helpers/correlation.js'
@@ -107,9 +108,10 @@ export function chainCoverage(graph: Graph, config: Config): ChainCoverage {
       release.terraform?.root,
     )
   }
-  for (const role of rolesWithEksTrust(graph)) {
+  const partlyNamed = new PartlyNamedServiceAccounts(graph.facts.serviceAccounts)
+  for (const [role, statements] of rolesWithEksTrust(graph)) {
     if (graph.serviceAccountsUsing(role).length > 0 || namedElsewhere.has(role)) continue
-    const chain = roleChain(graph, role, unresolvedServiceAccounts)
+    const chain = roleChain(graph, role, statements, partlyNamed, unresolvedServiceAccounts)
     if (chain !== 'counted') chains.add(chain, role.terraform?.root)
   }
   for (const module of modules.notExplaining()) chains.add(moduleChain(module), module.terraform?.root)
@@ -282,11 +284,41 @@ function podIdentityChain(association: PodIdentityAssociation, roles: readonly R
   return { ...base, reason: 'trust-policy-unknown', detail: roleTitle(roles[0]!) }
 }
 
-/** The roles whose trust lets in tokens of a Kubernetes cluster's OIDC provider, in scan order. */
-function rolesWithEksTrust(graph: Graph): Role[] {
-  const roles = new Set<Role>()
-  for (const { role } of allowedIrsaStatements(graph.facts.roles)) roles.add(role)
-  return [...roles]
+/** The allowed IRSA statements of each role whose trust lets in tokens of a Kubernetes cluster's OIDC provider, in scan order. */
+function rolesWithEksTrust(graph: Graph): Map<Role, Statement[]> {
+  const roles = new Map<Role, Statement[]>()
+  for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+    const statements = roles.get(role)
+    if (statements) statements.push(statement)
+    else roles.set(role, [statement])
+  }
+  return roles
+}
+
+/**
+ * The ServiceAccounts named only in part at deploy time (a chart with no known release, a
+ * manifest without namespace), by the part that is known: one of them may be the one a trust names.
+ */
+class PartlyNamedServiceAccounts {
+  private readonly byName = new Map<string, ServiceAccount[]>()
+  private readonly byNamespace = new Map<string, ServiceAccount[]>()
+
+  constructor(serviceAccounts: readonly ServiceAccount[]) {
+    for (const sa of serviceAccounts) {
+      if (sa.namespace.kind === 'symbolic' && sa.name.kind === 'known') push(this.byName, sa.name.value, sa)
+      if (sa.name.kind === 'symbolic' && sa.namespace.kind === 'known') push(this.byNamespace, sa.namespace.value, sa)
+    }
+  }
+
+  mayBe(namespace: string, name: string): ServiceAccount[] {
+    return [...(this.byName.get(name) ?? []), ...(this.byNamespace.get(namespace) ?? [])]
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
 }
 
 /**
@@ -294,13 +326,18 @@ function rolesWithEksTrust(graph: Graph): Role[] {
  * nowhere; 'counted' when a subject is an annotated ServiceAccount whose own chain is unresolved
  * (one chain, counted once, with the ServiceAccount's reason).
  */
-function roleChain(graph: Graph, role: Role, unresolvedServiceAccounts: ReadonlySet<ServiceAccount>): UnresolvedChain | 'counted' {
+function roleChain(
+  graph: Graph,
+  role: Role,
+  statements: readonly Statement[],
+  partlyNamed: PartlyNamedServiceAccounts,
+  unresolvedServiceAccounts: ReadonlySet<ServiceAccount>,
+): UnresolvedChain | 'counted' {
   const identity = roleIdentity(role)
   const base = { kind: 'role' as const, location: role.location, role: role.arn?.kind === 'known' ? role.arn.value : identity.name ?? role.label }
   const subjects: { namespace: string; name: string; text: string }[] = []
   const written: string[] = []
-  for (const { role: owner, statement } of allowedIrsaStatements(graph.facts.roles)) {
-    if (owner !== role) continue
+  for (const statement of statements) {
     for (const entry of conditionsOn(statement, 'sub')) {
       for (const value of entry.values) {
         written.push(shownValue(value))
@@ -315,10 +352,7 @@ function roleChain(graph: Graph, role: Role, unresolvedServiceAccounts: Readonly
   // Two Terraform root modules are applied apart: a ServiceAccount of another root is not this role's.
   const sameUnit = (sa: ServiceAccount): boolean => role.terraform?.root === undefined || sa.terraform?.root === undefined || sa.terraform.root === role.terraform.root
   const defined = subjects.flatMap((subject) => graph.serviceAccountsNamed({ kind: 'known', value: subject.namespace, location: role.location }, subject.name)).filter(sameUnit)
-  // Named only at deploy time (a chart with no known release, a manifest without namespace): it may be one of them.
-  const maybe = graph.facts.serviceAccounts.filter(
-    (sa) => sameUnit(sa) && (sa.namespace.kind === 'symbolic') !== (sa.name.kind === 'symbolic') && subjects.some((subject) => mayBe(sa.namespace, subject.namespace) && mayBe(sa.name, subject.name)),
-  )
+  const maybe = subjects.flatMap((subject) => partlyNamed.mayBe(subject.namespace, subject.name)).filter(sameUnit)
   if ([...defined, ...maybe].some((sa) => unresolvedServiceAccounts.has(sa))) return 'counted'
   if (defined.length > 0) {
     const sa = defined[0]!
@@ -330,10 +364,6 @@ function roleChain(graph: Graph, role: Role, unresolvedServiceAccounts: Readonly
     return { ...base, reason: 'service-account-unknown', detail: `${subjects[0]!.text} may be ${qualifiedName(sa.namespace, sa.name)} at ${formatLocation(sa.location)}` }
   }
   return { ...base, reason: 'trusts-undefined-service-account', detail: [...new Set(subjects.map((subject) => subject.text))].join(', ') }
-}
-
-function mayBe(value: Value, expected: string): boolean {
-  return value.kind === 'symbolic' || value.value === expected
 }
 
 /**

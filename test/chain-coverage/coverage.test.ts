@@ -174,6 +174,22 @@ describe('chain coverage: unresolved, with the reason', () => {
     })
   })
 
+  it('service-account-unknown for a role: the ServiceAccount it trusts may be one whose namespace is given at apply time', async () => {
+    expect(await coverageOf('chain-coverage', 'role-trusts-partly-named')).toEqual({
+      verified: 0,
+      total: 1,
+      unresolved: [
+        {
+          kind: 'role',
+          location: { path: 'iam/reports-trust.json', line: 1, column: 1 },
+          role: 'reports',
+          reason: 'service-account-unknown',
+          detail: 'system:serviceaccount:shop:reports may be reports at k8s/reports.yaml:5',
+        },
+      ],
+    })
+  })
+
   it('counts a chain read in several Kustomize builds once', async () => {
     expect(await coverageOf('chain-coverage', 'kustomize-builds')).toEqual({
       verified: 0,
