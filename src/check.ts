@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { defaultConfig, type Config } from './config.js'
+import { chainCoverage, type ChainCoverage } from './coverage.js'
 import { classify } from './discover/classify.js'
 import { discover } from './discover/discover.js'
 import { readCandidate } from './discover/read.js'
@@ -43,6 +44,8 @@ export interface CheckResult {
   rules: RuleMeta[]
   graph: Graph
   scan: ScanSummary
+  /** Which chains were verified, and why the others could not be (never changes a finding). */
+  coverage: ChainCoverage
 }
 
 /** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
@@ -140,7 +143,8 @@ function analyseRuns(runs: readonly SourceRun[], files: readonly SourceFile[], f
     result.push(finding)
   }
   result.sort(compareFindings)
-  return { findings: result, rules: rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta), graph, scan }
+  const ruleMetas = rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta)
+  return { findings: result, rules: ruleMetas, graph, scan, coverage: chainCoverage(graph, config) }
 }
 
 type FindingDraftWithRule = FindingDraft & { ruleId: string }

@@ -7,6 +7,7 @@ import { formatBaseline, partitionByBaseline, readBaseline } from './github/base
 import { includeGlobsFor, isGlob } from './paths.js'
 import { countByLevel, FAIL_ON_VALUES, findingsAtOrAbove, formatCounts, isFailOn, plural, type FailOn } from './report/counts.js'
 import { escapeWorkflowCommandsInJson, escapeWorkflowCommandText } from './report/escape.js'
+import { formatCoverage, formatUnresolvedLine } from './report/coverage.js'
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/index.js'
 import { VERSION } from './version.js'
 import { OutputRefused, writeOutputFile } from './write-output.js'
@@ -46,8 +47,16 @@ Options:
   --kustomize-render                  build each kustomization with kubectl kustomize (kubectl on the PATH)
   --max-file-bytes N                  largest file read, in bytes (default: ${DEFAULT_MAX_FILE_BYTES}; 0: no limit);
                                       a config file in the scanned tree may lower it, never raise it
+      continue
+    }
+  -v, --verbose                       after the summary, list each unresolved chain and why
   -h, --help                          show this help
   --version                           show the version
+
+The summary on standard error says how many chains (annotated ServiceAccount, Pod Identity
+association or role with an EKS trust → role trust) were verified; the others are unresolved
+(a role outside the scan, a value known only at deploy time, a module not read), which never
+changes the exit code.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error.
 
@@ -68,6 +77,7 @@ interface CliOptions {
   kustomizeRender: boolean
   maxFileBytes: number
   scanFixtures: boolean
+  verbose: boolean
   help: boolean
   version: boolean
 }
@@ -117,11 +127,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(printable(options.format, report))
     }
     const failing = findingsAtOrAbove(result.findings, options.failOn)
+    const unresolved = result.coverage.unresolved
+    const hint = unresolved.length === 0 ? '' : `, ${unresolved.length} unresolved${options.verbose ? '' : ' (--verbose says why)'}`
     io.stderr.write(
-      `irsa-guard: ${formatCounts(countByLevel(result.findings))} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}${written}` +
+      `irsa-guard: ${formatCounts(countByLevel(result.findings))} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; ${formatCoverage(result.coverage)}${hint}${written}` +
         (failing.length > 0 ? ` (failing: ${plural(failing.length, 'finding')} at or above ${options.failOn})` : '') +
         '\n',
     )
+    if (options.verbose) for (const chain of unresolved) io.stderr.write(`  unresolved: ${formatUnresolvedLine(chain)}\n`)
     return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK
   } catch (error) {
     io.stderr.write(`${describeError(error)}\n`)
@@ -151,7 +164,7 @@ const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclu
 type ValueOption = (typeof VALUE_OPTIONS)[number]
 
 export function parseArguments(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, scanFixtures: false, help: false, version: false }
+  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, scanFixtures: false, verbose: false, help: false, version: false }
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!
     if (argument === '--') {
@@ -176,6 +189,10 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     }
     if (argument === '--scan-fixtures') {
       options.scanFixtures = true
+      continue
+    }
+    if (argument === '-v' || argument === '--verbose') {
+      options.verbose = true
       continue
     }
     if (!argument.startsWith('-') || argument === '-') {

@@ -15,6 +15,7 @@ import type { Finding } from './model/finding.js'
 import { includeGlobsFor, splitList } from './paths.js'
 import { hiddenAnnotationsNotice, planAnnotations } from './report/annotations.js'
 import { countByLevel, FAIL_ON_VALUES, findingsAtOrAbove, formatCounts, isFailOn, plural, type FailOn } from './report/counts.js'
+import { formatCoverage, formatUnresolvedLine } from './report/coverage.js'
 import { formatMarkdown, type MarkdownOptions } from './report/markdown.js'
 import { formatPullRequestComment } from './report/pr-comment.js'
 import { toSarif } from './report/sarif.js'
@@ -70,6 +71,7 @@ export async function run(): Promise<void> {
     const reported: CheckResult = { ...result, findings: selection.reported }
     const counts = countByLevel(reported.findings)
     logFindings(reported.findings)
+    logCoverage(result)
 
     let sarifPath = ''
     if (inputs.sarifFile) {
@@ -107,6 +109,8 @@ export async function run(): Promise<void> {
     core.setOutput('check-run-url', published.checkRun?.url ?? '')
     core.setOutput('comment-url', published.comment && published.comment.action !== 'skipped' ? published.comment.url : '')
     core.setOutput('conclusion', conclusion)
+    core.setOutput('verified', result.coverage.verified)
+    core.setOutput('unresolved', result.coverage.unresolved.length)
     if (failing.length > 0) {
       actionsLog.setFailed(`irsa-guard found ${formatCounts(counts)}: ${plural(failing.length, 'finding')} at or above fail-on ${inputs.failOn}`)
     }
@@ -171,6 +175,16 @@ function byteCountInput(name: string, value: string): number {
   if (value.trim() === '') return DEFAULT_MAX_FILE_BYTES
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value.trim()))) throw new ConfigError(`input ${name} must be a whole number of bytes (got "${value}")`)
   return Number(value.trim())
+}
+
+/** The chains verified; the unresolved ones with their reasons in a collapsed group. */
+function logCoverage(result: CheckResult): void {
+  const { unresolved } = result.coverage
+  actionsLog.info(`irsa-guard ${formatCoverage(result.coverage)}${unresolved.length > 0 ? `, ${unresolved.length} unresolved` : ''}`)
+  if (unresolved.length === 0) return
+  actionsLog.startGroup(`irsa-guard unresolved chains (${unresolved.length})`)
+  actionsLog.lines(unresolved.map(formatUnresolvedLine))
+  actionsLog.endGroup()
 }
 
 function logFindings(findings: readonly Finding[]): void {

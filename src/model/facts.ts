@@ -170,6 +170,38 @@ export interface PodIdentityAssociation {
   terraform?: TerraformResourceRef
 }
 
+/**
+ * A Terraform module call whose source irsa-guard does not read (a registry or git module it does
+ * not emulate, a directory outside the scan): the ServiceAccounts and roles it makes are not facts.
+ */
+export interface UnreadModule {
+  source: SourceKind
+  /** The `module` block. */
+  location: Location
+  /** `module.irsa.`, `module.apps["x"].module.irsa.`: what references to its outputs start with. */
+  prefix: string
+  /** The `source` argument as written. */
+  moduleSource: string
+  version?: string
+  /** The arguments that name IRSA things (`oidc_provider_arn`, `set_irsa_names`, `service_account`); empty when none does. */
+  irsaArguments: string[]
+  terraform?: TerraformResourceRef
+}
+
+/**
+ * A Helm release (a Terraform `helm_release`) that gives a ServiceAccount a role-arn annotation,
+ * of a chart whose ServiceAccount naming irsa-guard does not know: the ServiceAccount is not a fact.
+ */
+export interface UnknownChart {
+  source: SourceKind
+  /** The role-arn annotation's key in the release's values. */
+  location: Location
+  /** The `chart` argument as written. */
+  chart: string
+  roleArn: Value
+  terraform?: TerraformResourceRef
+}
+
 /** What a role's identity-based policies say; `complete` when no attached policy's document is unknown. */
 export interface RolePermissions {
   complete: boolean
@@ -251,6 +283,8 @@ export interface Facts {
   awsProfiles: AwsProfile[]
   /** Present when a source saw any. */
   serviceAccountCreators?: ServiceAccountCreator[]
+  unreadModules: UnreadModule[]
+  unknownCharts: UnknownChart[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
 }
@@ -265,6 +299,8 @@ export function emptyFacts(): Facts {
     clusters: [],
     podIdentityAssociations: [],
     awsProfiles: [],
+    unreadModules: [],
+    unknownCharts: [],
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../check.js'
+import { UNRESOLVED_REASONS, type ChainKind, type UnresolvedReason } from '../coverage.js'
 import type { Location } from '../model/location.js'
 import { docsUrl } from '../rules/rule.js'
 import { VERSION } from '../version.js'
@@ -9,7 +10,26 @@ export interface JsonReport {
   version: string
   counts: LevelCounts
   scan: { filesSeen: number; relevantFiles: number }
+  coverage: JsonCoverage
   findings: JsonFinding[]
+}
+
+/** Which chains were verified; each unresolved one with its reason (a stable id and its sentence). */
+export interface JsonCoverage {
+  verified: number
+  total: number
+  unresolved: JsonUnresolvedChain[]
+}
+
+export interface JsonUnresolvedChain {
+  kind: ChainKind
+  location: Location
+  serviceAccount?: string
+  role?: string
+  module?: string
+  reason: UnresolvedReason
+  reasonText: string
+  detail?: string
 }
 
 export interface JsonFinding {
@@ -28,6 +48,7 @@ export function toJsonReport(result: CheckResult): JsonReport {
     version: VERSION,
     counts: countByLevel(result.findings),
     scan: { filesSeen: result.scan.filesSeen, relevantFiles: result.scan.relevantFiles },
+    coverage: toJsonCoverage(result),
     findings: result.findings.map((finding) => ({
       ruleId: finding.ruleId,
       level: finding.level,
@@ -36,6 +57,24 @@ export function toJsonReport(result: CheckResult): JsonReport {
       related: finding.related,
       fingerprint: finding.fingerprint,
       docsUrl: docsUrl(finding.ruleId),
+    })),
+  }
+}
+
+export function toJsonCoverage(result: CheckResult): JsonCoverage {
+  const { verified, total, unresolved } = result.coverage
+  return {
+    verified,
+    total,
+    unresolved: unresolved.map((chain) => ({
+      kind: chain.kind,
+      location: chain.location,
+      ...(chain.serviceAccount !== undefined ? { serviceAccount: chain.serviceAccount } : {}),
+      ...(chain.role !== undefined ? { role: chain.role } : {}),
+      ...(chain.module !== undefined ? { module: chain.module } : {}),
+      reason: chain.reason,
+      reasonText: UNRESOLVED_REASONS[chain.reason],
+      ...(chain.detail !== undefined ? { detail: chain.detail } : {}),
     })),
   }
 }

@@ -7,6 +7,7 @@ import type { Location } from '../model/location.js'
 import { describeValue, type Value } from '../model/value.js'
 import { docsUrl } from '../rules/rule.js'
 import { countByLevel, formatCounts, plural } from './counts.js'
+import { formatCoverageMarkdown } from './coverage.js'
 import { encodeUrlPath, escapeMarkdown, markdownCode } from './escape.js'
 
 export interface MarkdownOptions {
@@ -18,12 +19,13 @@ export interface MarkdownOptions {
 
 const LEVEL_ICON: Record<Level, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' }
 
-/** The job summary: counts, one row per annotated ServiceAccount with its role chain and verdict, findings by rule. */
+/** The job summary: counts, the chains verified and why the others are not, one row per annotated ServiceAccount with its role chain and verdict, findings by rule. */
 export function formatMarkdown(result: CheckResult, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? 50
   const counts = countByLevel(result.findings)
   const lines: string[] = ['## irsa-guard', '']
   lines.push(`**${formatCounts(counts)}** in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} (${plural(result.scan.filesSeen, 'file')} seen).`, '')
+  lines.push(...formatCoverageMarkdown(result.coverage, { ...options, limit }))
 
   lines.push('### ServiceAccounts and their IAM roles', '')
   const annotated = result.graph.facts.serviceAccounts.filter((sa) => sa.roleArn !== undefined)

@@ -6,6 +6,7 @@ import { docsUrl, type RuleMeta } from '../rules/rule.js'
 import { countByLevel, formatCounts, plural } from './counts.js'
 import { escapeMarkdown, markdownCode } from './escape.js'
 import { concernsChain, federatedProviders, link, roleSpans, valueText, type MarkdownOptions } from './markdown.js'
+import { formatCoverageMarkdown } from './coverage.js'
 import { truncateWithNotice } from './truncate.js'
 
 export interface CommentContext extends MarkdownOptions {
@@ -45,11 +46,13 @@ export function formatPullRequestComment(result: CheckResult, context: CommentCo
     lines.push(`## irsa-guard ✅ no IRSA findings${scope}`, '')
     lines.push(`Every finding is fixed${commit}: ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} checked, ${chainCount(result)} with a role.`)
     lines.push(...footnotes(context), '')
+    lines.push(...coverageLines(result, context))
     return lines.join('\n')
   }
   lines.push(`## irsa-guard: ${formatCounts(counts)}${scope}`, '')
   lines.push(`Results${commit}; each finding names what to change.`)
   lines.push(...footnotes(context), '')
+  lines.push(...coverageLines(result, context))
 
   const { chains, others } = groupByChain(result)
   for (const chain of chains.filter((candidate) => candidate.findings.length > 0)) {
@@ -136,6 +139,11 @@ function footnotes(context: CommentContext): string[] {
   if (context.outsideChanges) notes.push(`${plural(context.outsideChanges, 'finding')} in files this pull request does not touch ${context.outsideChanges === 1 ? 'is' : 'are'} not shown (only-changed).`)
   if (context.accepted) notes.push(`${plural(context.accepted, 'finding')} accepted by the baseline file ${context.accepted === 1 ? 'is' : 'are'} not shown.`)
   return notes.length > 0 ? ['', ...notes.map((note) => `<sub>${note}</sub>`)] : []
+}
+
+/** The chains verified, and the unresolved ones in a collapsed list (at most 20: the comment stays short). */
+function coverageLines(result: CheckResult, context: CommentContext): string[] {
+  return formatCoverageMarkdown(result.coverage, { ...(context.blobUrl ? { blobUrl: context.blobUrl } : {}), limit: 20 })
 }
 
 function chainCount(result: CheckResult): string {

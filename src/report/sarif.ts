@@ -1,4 +1,5 @@
 import type { CheckResult } from '../check.js'
+import { toJsonCoverage, type JsonCoverage } from './json.js'
 import type { Finding, Level } from '../model/finding.js'
 import type { Location } from '../model/location.js'
 import { docsUrl, type RuleMeta } from '../rules/rule.js'
@@ -19,7 +20,14 @@ export interface SarifRun {
   tool: { driver: SarifDriver }
   columnKind: 'utf16CodeUnits'
   results: SarifResult[]
+  /** `coverage`: the chains verified, and each unresolved one with its reason (as in the JSON report). */
+  properties: { coverage: SarifCoverage }
 }
+
+/** The JSON report's coverage, its list cut at SARIF_UNRESOLVED_LIMIT chains so that it cannot crowd out the results. */
+export type SarifCoverage = JsonCoverage & { unresolvedLeftOut?: number }
+
+export const SARIF_UNRESOLVED_LIMIT = 1_000
 
 export interface SarifDriver {
   name: 'irsa-guard'
@@ -75,9 +83,16 @@ export function toSarif(result: CheckResult): SarifLog {
         tool: { driver: { name: 'irsa-guard', informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
         columnKind: 'utf16CodeUnits',
         results: result.findings.map((finding) => toSarifResult(finding, ruleIndex.get(finding.ruleId)!)),
+        properties: { coverage: sarifCoverage(result) },
       },
     ],
   }
+}
+
+function sarifCoverage(result: CheckResult): SarifCoverage {
+  const coverage = toJsonCoverage(result)
+  if (coverage.unresolved.length <= SARIF_UNRESOLVED_LIMIT) return coverage
+  return { ...coverage, unresolved: coverage.unresolved.slice(0, SARIF_UNRESOLVED_LIMIT), unresolvedLeftOut: coverage.unresolved.length - SARIF_UNRESOLVED_LIMIT }
 }
 
 export function formatSarif(result: CheckResult): string {

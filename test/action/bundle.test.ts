@@ -29,7 +29,7 @@ describe('the committed action bundle dist/index.js, run as the runner runs it',
       ['title=trust-denies-service-account,file=iam/payments-api-trust.json,line=12,col=90', DENIED_MESSAGE],
       ['', 'irsa-guard found 1 error, 0 warnings, 0 notes: 1 finding at or above fail-on error'],
     ])
-    expect(run.outputs).toEqual({ errors: '1', warnings: '0', notes: '0', 'sarif-file': '', conclusion: 'failure', ...NO_GITHUB_OUTPUTS })
+    expect(run.outputs).toEqual({ errors: '1', warnings: '0', notes: '0', 'sarif-file': '', conclusion: 'failure', verified: '1', unresolved: '0', ...NO_GITHUB_OUTPUTS })
     expect(run.summary).toContain('**1 error, 0 warnings, 0 notes** in 2 IRSA-relevant files (2 files seen).')
     expect(run.summary).toContain('| `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` |')
     expect(run.stderr).toBe('')
@@ -41,7 +41,7 @@ describe('the committed action bundle dist/index.js, run as the runner runs it',
     expect(run.code).toBe(0)
     expect(run.stdout).not.toContain('::error')
     expect(run.stdout).toContain('irsa-guard found 0 errors, 0 warnings, 0 notes in 2 IRSA-relevant files; nothing at or above fail-on error')
-    expect(run.outputs).toEqual({ errors: '0', warnings: '0', notes: '0', 'sarif-file': '', conclusion: 'success', ...NO_GITHUB_OUTPUTS })
+    expect(run.outputs).toEqual({ errors: '0', warnings: '0', notes: '0', 'sarif-file': '', conclusion: 'success', verified: '1', unresolved: '0', ...NO_GITHUB_OUTPUTS })
     expect(run.summary).toContain('✅ no findings')
   })
 
@@ -50,12 +50,30 @@ describe('the committed action bundle dist/index.js, run as the runner runs it',
     const run = runActionBundle(workspace, { paths: 'k8s\niam', 'fail-on': 'never', 'sarif-file': 'reports/irsa-guard.sarif' })
     expect(run.code).toBe(0)
     const sarifPath = path.join(workspace, 'reports', 'irsa-guard.sarif')
-    expect(run.outputs).toEqual({ errors: '1', warnings: '0', notes: '0', 'sarif-file': sarifPath, conclusion: 'success', ...NO_GITHUB_OUTPUTS })
+    expect(run.outputs).toEqual({ errors: '1', warnings: '0', notes: '0', 'sarif-file': sarifPath, conclusion: 'success', verified: '1', unresolved: '0', ...NO_GITHUB_OUTPUTS })
     const log = JSON.parse(await readFile(sarifPath, 'utf8'))
     expect(sarifValidator()(log)).toBe(true)
     expect(log.runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toEqual(['trust-denies-service-account'])
     // The finding is still annotated, as an error, though it does not fail the step.
     expect(commands(run.stdout, 'error')).toEqual([['title=trust-denies-service-account,file=iam/payments-api-trust.json,line=12,col=90', DENIED_MESSAGE]])
+  })
+
+  it('outputs the chains verified and unresolved, lists the unresolved in the log and the summary, and does not fail on them', async () => {
+    await cp(fixture('chain-coverage', 'mixed'), workspace, { recursive: true })
+    const run = runActionBundle(workspace, { paths: '.', 'fail-on': 'error' })
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ verified: '1', unresolved: '2', conclusion: 'success' })
+    expect(run.stdout).toContain(
+      [
+        'irsa-guard verified 1 of 3 chains, 2 unresolved',
+        '::group::irsa-guard unresolved chains (2)',
+        'iam/payments-reports-trust.json:1: role payments-reports: its trust names ServiceAccounts that no scanned source defines (system:serviceaccount:payments:reports) [trusts-undefined-service-account]',
+        'k8s/worker.yaml:8: ServiceAccount payments/worker → ${WORKER_ROLE_ARN}: its role ARN is filled in at deploy time (envsubst, a CI variable, kustomize vars, a template) (${WORKER_ROLE_ARN}) [deploy-time-value]',
+        '::endgroup::',
+      ].join('\n'),
+    )
+    expect(run.summary).toContain("**IRSA chains: verified 1 of 3 chains**, 2 unresolved (a chain is verified when the ServiceAccount's token was evaluated against its role's trust).\n\n<details><summary>2 unresolved chains and why</summary>")
+    expect(run.summary).toContain('- `k8s/worker.yaml:8` ServiceAccount `payments/worker` → `${WORKER_ROLE_ARN}`: its role ARN is filled in at deploy time')
   })
 
   it('honours exclude', async () => {

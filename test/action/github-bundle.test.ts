@@ -49,6 +49,7 @@ describe('the committed bundle dist/index.js on GitHub, against an API that chec
     expect([levels.filter((level) => level === 'failure').length, levels.filter((level) => level === 'warning').length, levels.filter((level) => level === 'notice').length]).toEqual([400, 300, 300])
     expect(new Set(checkRun!.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}:${annotation.message}`)).size).toBe(1000)
     expect(checkRun!.summary!.length).toBeLessThanOrEqual(65_535)
+    expect(checkRun!.summary).toContain('**IRSA chains: verified 400 of 700 chains**, 300 unresolved')
 
     // The step: failed on fail-on as always, no capped workflow-command annotations, one line pointing at the check run.
     expect(run.code).toBe(1)
@@ -64,6 +65,8 @@ describe('the committed bundle dist/index.js on GitHub, against an API that chec
       'check-run-url': `https://github.com/${OWNER}/${REPO}/runs/${checkRun!.id}`,
       'comment-url': '',
       conclusion: 'failure',
+      verified: '400',
+      unresolved: '300',
     })
     expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1024 * 1024)
     expect(run.stderr).toBe('')

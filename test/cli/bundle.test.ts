@@ -18,7 +18,7 @@ describe('the committed CLI bundle dist/cli/index.js', () => {
     expect(runCliBundle(path.join(repositoryRoot, 'dist', 'cli', 'index.js'), [fixture('repos', 'broken')], repositoryRoot)).toEqual({
       code: 1,
       stdout: `${BROKEN_LINE}\n`,
-      stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files (failing: 1 finding at or above error)\n',
+      stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain (failing: 1 finding at or above error)\n',
     })
   })
 

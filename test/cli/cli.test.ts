@@ -18,7 +18,7 @@ describe('irsa-guard CLI', () => {
     expect(await runCli([broken], process.cwd())).toEqual({
       code: 1,
       stdout: `${BROKEN_LINE}\n`,
-      stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files (failing: 1 finding at or above error)\n',
+      stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain (failing: 1 finding at or above error)\n',
     })
   })
 
@@ -26,7 +26,7 @@ describe('irsa-guard CLI', () => {
     expect(await runCli([clean], process.cwd())).toEqual({
       code: 0,
       stdout: '',
-      stderr: 'irsa-guard: 0 errors, 0 warnings, 0 notes in 2 IRSA-relevant files\n',
+      stderr: 'irsa-guard: 0 errors, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain\n',
     })
   })
 
@@ -103,7 +103,7 @@ describe('irsa-guard CLI', () => {
       expect(run).toEqual({
         code: 1,
         stdout: '',
-        stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; sarif report written to reports/irsa.sarif (failing: 1 finding at or above error)\n',
+        stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain; sarif report written to reports/irsa.sarif (failing: 1 finding at or above error)\n',
       })
       const log = JSON.parse(await readFile(path.join(directory, 'reports/irsa.sarif'), 'utf8'))
       const validate = sarifValidator()

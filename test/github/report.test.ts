@@ -68,7 +68,7 @@ describe('the sticky pull request comment', () => {
   it('says everything is fixed when nothing is left', async () => {
     const clean = await scan(fixture('repos', 'clean'))
     expect(formatPullRequestComment(clean, { marker: MARKER, sha: 'abcdef0123', outsideChanges: 0 })).toBe(
-      `${MARKER}\n## irsa-guard ✅ no IRSA findings in the files this pull request changes\n\nEvery finding is fixed for abcdef0: 2 IRSA-relevant files checked, 1 ServiceAccount with a role.\n`,
+      `${MARKER}\n## irsa-guard ✅ no IRSA findings in the files this pull request changes\n\nEvery finding is fixed for abcdef0: 2 IRSA-relevant files checked, 1 ServiceAccount with a role.\n\n**IRSA chains: verified 1 of 1 chain** (a chain is verified when the ServiceAccount's token was evaluated against its role's trust).\n`,
     )
   })
 

@@ -82,11 +82,11 @@ describe('diff-aware selection and the baseline', () => {
       'trust-denies-service-account iam/search-indexer-trust.json',
       'trust-denies-service-account k8s/payments.yaml',
     ])
-    expect(await runCli(['.', '--baseline', 'ci/irsa-baseline.json'], root)).toEqual({ code: 0, stdout: '', stderr: 'irsa-guard: 0 errors, 0 warnings, 0 notes in 5 IRSA-relevant files\n' })
+    expect(await runCli(['.', '--baseline', 'ci/irsa-baseline.json'], root)).toEqual({ code: 0, stdout: '', stderr: 'irsa-guard: 0 errors, 0 warnings, 0 notes in 5 IRSA-relevant files; verified 3 of 4 chains, 1 unresolved (--verbose says why)\n' })
 
     await writeFile(path.join(root, 'k8s/orders.yaml'), serviceAccount('orders', 'api', 'payments-worker'))
     const later = await runCli(['.', '--baseline', 'ci/irsa-baseline.json'], root)
-    expect(later).toEqual({ code: 1, stdout: `${ORDERS_REFUSED}\n`, stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 6 IRSA-relevant files (failing: 1 finding at or above error)\n' })
+    expect(later).toEqual({ code: 1, stdout: `${ORDERS_REFUSED}\n`, stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 6 IRSA-relevant files; verified 4 of 4 chains (failing: 1 finding at or above error)\n' })
     expect(await runCli(['.', '--baseline', 'missing.json'], root)).toEqual({ code: 2, stdout: '', stderr: 'irsa-guard: missing.json: cannot read baseline file: no such file\n' })
   })
 

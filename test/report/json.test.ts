@@ -10,6 +10,7 @@ describe('json reporter', () => {
       version: VERSION,
       counts: { error: 1, warning: 1, note: 1 },
       scan: { filesSeen: 5, relevantFiles: 3 },
+      coverage: { verified: 0, total: 0, unresolved: [] },
       findings: [
         {
           ruleId: 'trust-denies-service-account',

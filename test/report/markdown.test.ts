@@ -9,10 +9,12 @@ describe('markdown reporter (job summary)', () => {
   it('shows the counts, the broken ServiceAccount → role chain with its verdict, and the findings by rule', async () => {
     const markdown = formatMarkdown(await scan(fixture('repos', 'broken')))
     const lines = markdown.split('\n')
-    expect(lines.slice(0, 9)).toEqual([
+    expect(lines.slice(0, 11)).toEqual([
       '## irsa-guard',
       '',
       '**1 error, 0 warnings, 0 notes** in 2 IRSA-relevant files (2 files seen).',
+      '',
+      "**IRSA chains: verified 1 of 1 chain** (a chain is verified when the ServiceAccount's token was evaluated against its role's trust).",
       '',
       '### ServiceAccounts and their IAM roles',
       '',

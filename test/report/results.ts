@@ -53,5 +53,6 @@ export function resultOf(findings: Finding[], rules: RuleMeta[] = [trustDenies, 
     rules,
     graph: new Graph(emptyFacts()),
     scan: { relevantFiles: 3, filesSeen: 5, include: ['**/*'] },
+    coverage: { verified: 0, total: 0, unresolved: [] },
   }
 }

@@ -132,9 +132,9 @@ export class TerraformProgram implements Program {
       const dir = nodePath.posix.normalize(nodePath.posix.join(call.callerDir, call.source)).replace(/\/$/, '')
       const source = this.moduleSource(dir)
       if (source && call.depth <= MAX_MODULE_DEPTH) return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth)
-      return new OpaqueModule(call.prefix, call)
+      return new OpaqueModule(call)
     }
-    return registryModule(call) ?? new OpaqueModule(call.prefix, call)
+    return registryModule(call) ?? new OpaqueModule(call)
   }
 
   readFile(repositoryPath: string): FileText | undefined {
@@ -298,13 +298,19 @@ function emptySink(): FactSink {
   return { facts: emptyFacts(), findings: [], suppressions: [], documentFiles: new Set() }
 }
 
-/** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
-/** A module irsa-guard does not read: its outputs are unknown, and it may create ServiceAccounts. */
+/** Argument names of a module call that set up IRSA (`oidc_provider_arn`, `set_irsa_names`, `service_account_name`). */
+const IRSA_ARGUMENT = /oidc|irsa|service_account|pod_identity/i
+
+/**
+ * A module whose source is not in the scan: each output is a reference `module.<name>.<output>`.
+ * The call is recorded so that the coverage can say what was not read.
+ */
 class OpaqueModule implements CalledModule {
-  constructor(
-    private readonly prefix: string,
-    private readonly call?: ModuleCallRequest,
-  ) {}
+  private readonly prefix: string
+
+  constructor(private readonly call: ModuleCallRequest) {
+    this.prefix = call.prefix
+  }
 
   output(name: string, location: Location): HclValue {
     return unknownRef(`${this.prefix}${name}`, location)
@@ -315,7 +321,17 @@ class OpaqueModule implements CalledModule {
   }
 
   collectFacts(sink: FactSink): void {
-    if (!this.call) return
+    const block = this.call.view.block
+    const irsaArguments = block.body.attributes.map((item) => item.name).filter((name) => IRSA_ARGUMENT.test(name))
+    sink.facts.unreadModules.push({
+      source: 'terraform',
+      location: block.location,
+      prefix: this.prefix,
+      moduleSource: this.call.source,
+      ...(this.call.version !== undefined ? { version: this.call.version } : {}),
+      irsaArguments,
+      terraform: { root: this.call.rootDir, address: this.prefix.replace(/\.$/, '') },
+    })
     const label = this.prefix.replace(/\.$/, '')
     const view = this.call.view
     ;(sink.facts.serviceAccountCreators ??= []).push({

@@ -1,3 +1,4 @@
+import type { Annotation } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic, type Value } from '../../../model/value.js'
 import type { TerraformResourceRef } from '../../../model/facts.js'
@@ -8,6 +9,8 @@ import { creatorText } from '../../creator-text.js'
 import { CHART_SERVICE_ACCOUNTS, chartName, helmFullname, type ChartServiceAccount } from './helm-charts.js'
 import { present } from './iam.js'
 import { addServiceAccount, annotationsOf } from './service-accounts.js'
+
+const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
 
 /** What a chart not in the table may do: a ServiceAccount only when `serviceAccount.name` is given. */
 const EXPLICIT_ONLY: ChartServiceAccount = { path: ['serviceAccount'], defaultName: { fixed: '' } }
@@ -103,7 +106,10 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
     if (!name && !specs && annotated.has(spec.path.join('.'))) {
       name = symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
     }
-    if (!name) continue
+    if (!name) {
+      if (chart) recordUnknownChart(sink, chart, annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'), release.terraform)
+      continue
+    }
     const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined
     const namespace = namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '') ? namespaceOverride : release.namespace
     addServiceAccount(sink, {
@@ -118,6 +124,16 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
     added.push({ name, namespace, naming, path: spec.path })
   }
   return added
+}
+
+/**
+ * A release of a chart whose ServiceAccount naming irsa-guard does not know, given a role-arn
+ * annotation: the ServiceAccount exists but its name does not (the coverage reports the chain).
+ */
+function recordUnknownChart(sink: ResourceContext['sink'], chart: string, annotations: readonly Annotation[], terraform: TerraformResourceRef): void {
+  const roleArn = annotations.find((annotation) => annotation.key === ROLE_ARN_ANNOTATION)
+  if (!roleArn) return
+  sink.facts.unknownCharts.push({ source: 'terraform', location: roleArn.keyLocation, chart, roleArn: roleArn.value, terraform })
 }
 
 /** One `set`-like value: `name` is a Helm `--set` path. */
