@@ -37,7 +37,7 @@ export const podIdentityTrustInvalid: Rule = {
 function associationsByRole(graph: Graph): Map<Role, PodIdentityAssociation[]> {
   const byRole = new Map<Role, PodIdentityAssociation[]>()
   for (const association of graph.facts.podIdentityAssociations) {
-    for (const { role } of graph.rolesNamedBy(association.roleArn)) {
+    for (const { role } of graph.rolesNamedBy(association.roleArn, association)) {
       const list = byRole.get(role)
       if (list) list.push(association)
       else byRole.set(role, [association])

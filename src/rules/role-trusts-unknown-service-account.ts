@@ -1,6 +1,6 @@
 import type { Graph } from '../graph.js'
 import type { FindingDraft } from '../model/finding.js'
-import type { Role, ServiceAccount } from '../model/facts.js'
+import { sameUnitOrNone, type Role, type ServiceAccount } from '../model/facts.js'
 import { formatLocation } from '../model/location.js'
 import { known, type KnownValue } from '../model/value.js'
 import type { Rule } from './rule.js'
@@ -71,8 +71,8 @@ function unknownSubject({ graph, clusters, renderedLater }: Scope, role: Role, v
   const trust = `${trustTitle(role)} allows ServiceAccount ${namespace}/${name}`
   const findingKey = `${roleKey(role)} sub:${value.value}`
   if (candidates.length === 0) {
-    // ServiceAccounts of namespaces the scan never defines live elsewhere (a chart, another repository): no note.
-    if (!graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace)) return undefined
+    // ServiceAccounts of namespaces the role's deploy unit (and the plain manifests) never define live elsewhere (a chart, another repository): no note.
+    if (!graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace && sameUnitOrNone(sa.unit, role.unit))) return undefined
     return {
       location: value.location,
       message: `${trust}, which no scanned source defines; remove the subject if that ServiceAccount is gone, or include its manifest in the scan`,
@@ -85,7 +85,9 @@ function unknownSubject({ graph, clusters, renderedLater }: Scope, role: Role, v
   const using = new Set(graph.serviceAccountsUsing(role))
   if (exact.some((sa) => using.has(sa) || sa.roleArn?.kind === 'symbolic')) return undefined
   if (exact.some((sa) => annotationExplains(graph, sa, role) || refusedByItsRole(graph, clusters, sa))) return undefined
-  const sa = exact[0]!
+  // A ServiceAccount of another deploy unit (another environment's root, another eksctl config) is not this role's to judge.
+  const sa = exact.find((candidate) => sameUnitOrNone(candidate.unit, role.unit))
+  if (!sa) return undefined
   return {
     location: value.location,
     message: `${trust}, but ${describeOtherUse(sa)}; ${fixFor(role)} or remove the subject from the trust`,

@@ -67,7 +67,7 @@ describe('CloudFormation and CDK templates', () => {
       `https://${issuer} sts.amazonaws.com cfn/irsa.yaml:11:3`,
     ])
     // The role's Federated GetAtt is the provider of the template.
-    expect(result.graph.providersNamed(payments!.trustPolicy!.statements[0]!.principal!.entries[0]!.values[0]!)).toHaveLength(1)
+    expect(result.graph.providersNamed(payments!.trustPolicy!.statements[0]!.principal!.entries[0]!.values[0]!, payments!)).toHaveLength(1)
   })
 
   it('reports intrinsic functions and ${} in condition keys, which CloudFormation never evaluates, on the key', async () => {

@@ -1,3 +1,4 @@
+import { placeInUnit } from '../../model/facts.js'
 import { fileLocation } from '../../model/location.js'
 import type { Suppression } from '../../model/suppression.js'
 import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
@@ -111,6 +112,7 @@ function buildResult(build: Build, repository: RepositoryFiles, context: SourceC
     }
   }
   const read = readKubernetesObjects(objects, 'kustomize', (path) => repository.text(path))
+  placeInUnit(read.facts, `kustomize ${build.kustomization.directory}`)
   appendResult(result, read)
   return result
 }
