@@ -71,8 +71,8 @@ function unknownSubject({ graph, clusters, renderedLater }: Scope, role: Role, v
   const trust = `${trustTitle(role)} allows ServiceAccount ${namespace}/${name}`
   const findingKey = `${roleKey(role)} sub:${value.value}`
   if (candidates.length === 0) {
-    // ServiceAccounts of namespaces the role's deploy unit (and the plain manifests) never define live elsewhere (a chart, another repository): no note.
-    if (!graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace && sameUnitOrNone(sa.unit, role.unit))) return undefined
+    // ServiceAccounts of namespaces the scan never defines live elsewhere (a chart, another repository): no note.
+    if (!graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace)) return undefined
     return {
       location: value.location,
       message: `${trust}, which no scanned source defines; remove the subject if that ServiceAccount is gone, or include its manifest in the scan`,
