@@ -26,6 +26,11 @@ export interface TerraformResourceRef {
   root?: string
   /** Absolute instance address as Terraform writes it: `aws_iam_role.app`, `module.irsa.aws_iam_role.this[0]`, `aws_iam_role.x["key"]`. */
   address: string
+  /**
+   * Set when the resource, or a module it is in, has a count or for_each the scan cannot resolve:
+   * it is read as one instance that may exist, under this condition (`if var.create_role`, `for_each = var.roles`).
+   */
+  condition?: string
 }
 
 /**

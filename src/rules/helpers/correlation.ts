@@ -27,10 +27,15 @@ export function roleIdentity(role: Role): RoleIdentity {
   }
 }
 
-/** "role orders-reader", or the source's label when the name is not known ("CloudFormation role AppRole (cfn.json)"). */
+/**
+ * "role orders-reader", or the source's label when the name is not known ("CloudFormation role
+ * AppRole (cfn.json)"); "role orders-reader (if var.create_role)" for one that may not exist.
+ */
 export function roleTitle(role: Role): string {
   const name = roleIdentity(role).name
-  return name !== undefined ? `role ${name}` : role.label
+  const title = name !== undefined ? `role ${name}` : role.label
+  const condition = role.terraform?.condition
+  return condition === undefined ? title : `${title} (${condition})`
 }
 
 /** "role orders-reader's trust", or "trust policy iam/trust.json" for a file bound to no role. */
