@@ -17,3 +17,25 @@ describe(RULE, () => {
     expect(await ruleLines(RULE, 'silent')).toEqual([])
   })
 })
+
+describe(`${RULE}: providers named by reference`, () => {
+  const ANY = 'add "StringEquals": {"<issuer host/path>:sub": "system:serviceaccount:<namespace>:<name>"}'
+  const OPEN = 'accepts a token of any ServiceAccount in any namespace: it has no Condition'
+
+  it('reports trusts of a provider resource or data source, an OIDC provider variable or local, an :oidc-provider/ ARN, CloudFormation GetAtt and Sub, and a role whose count the scan cannot resolve, with its condition', async () => {
+    expect(await ruleLines(RULE, 'fires-references')).toEqual([
+      `cfn/irsa.yaml:18:13: error: Statement[0] of role audit ${OPEN}; ${ANY} [${RULE}]`,
+      `cfn/irsa.yaml:29:13: error: Statement[0] of role export ${OPEN}; ${ANY} [${RULE}]`,
+      `infra/main.tf:44:18: error: Statement[0] of role ledger ${OPEN}; ${ANY} [${RULE}]`,
+      `infra/main.tf:56:18: error: Statement[0] of role settlement ${OPEN}; ${ANY} [${RULE}]`,
+      `infra/main.tf:68:18: error: Statement[0] of role billing ${OPEN}; ${ANY} [${RULE}]`,
+      `infra/main.tf:80:18: error: Statement[0] of role refunds ${OPEN}; ${ANY} [${RULE}]`,
+      `infra/main.tf:96:7: error: Statement[0] of role payouts accepts a token of any ServiceAccount in any namespace: it has no ":sub" condition; add "StringEquals": {"\${replace(aws_eks_cluster.main.identity[0].oidc[0].issuer, "https://", "")}:sub": "system:serviceaccount:<namespace>:<name>"} [${RULE}]`,
+      `infra/main.tf:106:18: error: Statement[0] of role reports (if var.create_reports_role) ${OPEN}; ${ANY} [${RULE}]`,
+    ])
+  })
+
+  it('stays silent on such trusts that name their ServiceAccounts, and on trusts of GitHub Actions or Terraform Cloud providers', async () => {
+    expect(await ruleLines(RULE, 'silent-references')).toEqual([])
+  })
+})

@@ -1,4 +1,5 @@
 import { parseOidcProviderArn } from '../../iam/arn.js'
+import { placeholderIn } from './eks-issuer.js'
 import { statementLabel } from '../../iam/evaluate.js'
 import type { Role } from '../../model/facts.js'
 import type { ConditionEntry, PolicyDocument, Statement } from '../../model/policy.js'
@@ -48,10 +49,11 @@ const EKS_ISSUER = /^oidc[.-]eks\./i
 export function isServiceAccountStatement(statement: Statement): boolean {
   const federated = federatedValues(statement).filter(isOidcFederated)
   const keys = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) !== 'other').map((entry) => entry.key)
+  // An issuer written as a placeholder (a JSON template's `${OIDC_PROVIDER}`) is not known.
   const issuers = [
     ...federated.flatMap((value) => (value.kind === 'known' ? [parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value] : [])),
     ...keys.flatMap((key) => (key.kind === 'known' ? [keyIssuer(key)] : [])),
-  ]
+  ].filter((issuer) => placeholderIn(issuer) === undefined)
   if (issuers.some((issuer) => EKS_ISSUER.test(issuer))) return true
   const subjects = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === 'sub').flatMap((entry) => entry.values)
   if (subjects.some((value) => keyText(value).startsWith('system:serviceaccount'))) return true
@@ -70,12 +72,13 @@ export function isServiceAccountStatement(statement: Statement): boolean {
  * built around `:oidc-provider/` (`"arn:${…}:iam::${…}:oidc-provider/${…}"`, CloudFormation `!Sub`).
  */
 export function namesClusterProvider(value: Value): boolean {
-  return value.kind === 'symbolic' && /aws_iam_openid_connect_provider\.|oidc[-_]?provider|:oidc-provider\/|oidc/i.test(value.expression)
+  if (value.kind === 'known') return value.value.includes(':oidc-provider/') && placeholderIn(parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value) !== undefined
+  return /aws_iam_openid_connect_provider\.|oidc[-_]?provider|:oidc-provider\/|oidc/i.test(value.expression)
 }
 
 /** Other OIDC identity providers, by host or by the name a configuration gives them: their tokens have other claims. */
 const OTHER_IDENTITY_PROVIDER =
-  /token\.actions\.githubusercontent\.com|github|gitlab|bitbucket|app\.terraform\.io|terraform[-_]?cloud|\btfc\b|_tfc_|circleci|buildkite|spacelift|accounts\.google\.com|google|azure|auth0|okta/i
+  /token\.actions\.githubusercontent\.com|github|gitlab|bitbucket|app\.terraform\.io|terraform[-_]?cloud|(^|[^a-z])tfc([^a-z]|$)|circleci|buildkite|spacelift|accounts\.google\.com|google|azure|auth0|okta/i
 
 /** Subjects other identity providers issue: GitHub Actions `repo:…`, GitLab `project_path:…`, Terraform Cloud `organization:…`. */
 const OTHER_PROVIDER_SUBJECT = /^(repo|project_path|organization|org|pipeline|workspace):/
