@@ -89,3 +89,15 @@ describe('a literal role ARN', () => {
     ])
   })
 })
+
+describe('two Kustomize builds of one namespace', () => {
+  it("do not offer another build's ServiceAccount as the one a workload meant", async () => {
+    expect(linesOf(await run('kustomize-builds', 'silent'))).toEqual([])
+  })
+
+  it("offer only the workload's own build's near names", async () => {
+    expect(linesOf(await run('kustomize-builds', 'fires'))).toEqual([
+      'apps/web/deployment.yaml:14:27: warning: Deployment shop/web runs as ServiceAccount "web", which no scanned file defines in namespace shop; the pods are refused until it exists: did you mean "web-sa" (apps/web/service-account.yaml:4)? Make spec.serviceAccountName and the ServiceAccount\'s name agree [workload-service-account-missing]',
+    ])
+  })
+})
