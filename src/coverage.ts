@@ -1,7 +1,7 @@
 import type { Config } from './config.js'
 import type { Graph } from './graph.js'
 import { parseRoleArn } from './iam/arn.js'
-import type { PodIdentityAssociation, Role, ServiceAccount, SourceKind, UnreadModule } from './model/facts.js'
+import { terraformUnit, type PodIdentityAssociation, type Role, type ServiceAccount, type SourceKind, type UnreadModule } from './model/facts.js'
 import { formatLocation, type Location } from './model/location.js'
 import type { Statement } from './model/policy.js'
 import type { Value } from './model/value.js'
@@ -96,13 +96,13 @@ export function chainCoverage(graph: Graph, config: Config): ChainCoverage {
   }
   const namedElsewhere = new Set<Role>()
   for (const association of graph.facts.podIdentityAssociations) {
-    const links = graph.rolesNamedBy(association.roleArn)
+    const links = graph.rolesNamedBy(association.roleArn, association)
     for (const { role } of links) namedElsewhere.add(role)
     const chain = podIdentityChain(association, links.map(({ role }) => role), modules)
     chains.add(chain ?? podIdentityBase(association), association.terraform?.root)
   }
   for (const release of graph.facts.unknownCharts) {
-    for (const { role } of graph.rolesNamedBy(release.roleArn)) namedElsewhere.add(role)
+    for (const { role } of graph.rolesNamedBy(release.roleArn, release.terraform?.root !== undefined ? { unit: terraformUnit(release.terraform.root) } : {})) namedElsewhere.add(role)
     chains.add(
       { kind: 'chart', location: release.location, role: shownValue(release.roleArn), reason: 'unknown-chart', detail: `chart "${release.chart}"${release.terraform ? ` (${release.terraform.address})` : ''}` },
       release.terraform?.root,

@@ -1,8 +1,16 @@
 import { parseOidcProviderArn, parseRoleArn, issuerHostPath } from './iam/arn.js'
-import type { Cluster, Facts, OidcProvider, Role, ServiceAccount, TerraformResourceRef, Workload } from './model/facts.js'
+import { sameUnitOrNone, type Cluster, type DeployUnit, type Facts, type OidcProvider, type Role, type ServiceAccount, type TerraformResourceRef, type Workload } from './model/facts.js'
 import type { Value } from './model/value.js'
 
 export type RoleLinkVia = 'arn' | 'reference' | 'name'
+
+/** The fact a join is made for: its deploy unit decides what it may meet. */
+export interface JoinedFrom {
+  unit?: DeployUnit
+}
+
+/** For values written where no unit applies (an AWS config file, live AWS): references join facts of no unit. */
+export const NO_UNIT: JoinedFrom = {}
 
 export interface RoleLink {
   role: Role
@@ -13,6 +21,10 @@ export interface RoleLink {
  * The joins between facts: workload → ServiceAccount (namespace-aware), ServiceAccount → role (by
  * ARN, shared reference, or account + path + name), role → OIDC provider, provider → cluster.
  * Built once with hash maps, so linking is linear in the number of facts.
+ *
+ * Joins respect deploy units (model/facts.ts DeployUnit): a reference (`module.irsa.iam_role_arn`)
+ * means something only inside its unit, so it joins facts of the same unit; a name joins facts of
+ * the same unit or of none; a literal ARN ties units together, preferring a role of the same unit.
  */
 export class Graph {
   readonly facts: Facts
@@ -39,11 +51,13 @@ export class Graph {
 
   /** The ServiceAccounts a workload runs as, in its namespace (several when the same SA is defined twice). */
   serviceAccountsOf(workload: Workload): ServiceAccount[] {
-    return this.serviceAccountsByKey.get(objectKey(workload.namespace, workload.serviceAccountName ?? 'default')) ?? []
+    return this.serviceAccountsNamed(workload.namespace, workload.serviceAccountName ?? 'default', workload)
   }
 
-  serviceAccountsNamed(namespace: Value, name: Value | string): ServiceAccount[] {
-    return this.serviceAccountsByKey.get(objectKey(namespace, name)) ?? []
+  /** The ServiceAccounts of this namespace and name, anywhere; with `from`, those of its unit or of none. */
+  serviceAccountsNamed(namespace: Value, name: Value | string, from?: JoinedFrom): ServiceAccount[] {
+    const all = this.serviceAccountsByKey.get(objectKey(namespace, name)) ?? []
+    return from === undefined ? all : all.filter((sa) => sameUnitOrNone(sa.unit, from.unit))
   }
 
   /** The roles a ServiceAccount's role-arn annotation names, as far as the sources define them. */
@@ -56,9 +70,12 @@ export class Graph {
     return this.serviceAccountsByRole.get(role) ?? []
   }
 
-  /** The providers a trust policy's Federated value names (by ARN or shared reference). */
-  providersNamed(federated: Value): OidcProvider[] {
-    if (federated.kind === 'symbolic') return this.providersByReference.get(federated.expression) ?? []
+  /** The providers a trust policy's Federated value, written in `from` (its role), names (by ARN or shared reference); `any-unit` looks in every unit. */
+  providersNamed(federated: Value, from: JoinedFrom | 'any-unit'): OidcProvider[] {
+    if (federated.kind === 'symbolic') {
+      const named = this.providersByReference.get(federated.expression) ?? []
+      return from === 'any-unit' ? named : named.filter((provider) => provider.unit === from.unit)
+    }
     const arn = parseOidcProviderArn(federated.value)
     if (!arn) return []
     return (this.providersByHostPath.get(arn.issuerHostPath) ?? []).filter((provider) => {
@@ -95,16 +112,13 @@ export class Graph {
   }
 
   /**
-   * The roles a role ARN value names (an annotation, a Pod Identity association's role_arn), as far
-   * as the sources define them: by ARN, by shared reference, or by account, path and name.
+   * The roles a role ARN value written in `from` names (an annotation, a Pod Identity
+   * association's role_arn), as far as the sources define them: by ARN, by shared reference (in
+   * the same unit), or by account, path and name (in the same unit when one there matches).
    */
-  rolesNamedBy(roleArn: Value, from?: { terraform?: TerraformResourceRef }): RoleLink[] {
+  rolesNamedBy(roleArn: Value, from: JoinedFrom): RoleLink[] {
     if (roleArn.kind === 'symbolic') {
-      // A Terraform reference (`module.karpenter.iam_role_arn`) names something of its own root module only.
-      const root = from?.terraform?.root
-      const named = this.rolesByReference.get(roleArn.expression) ?? []
-      const reachable = root === undefined ? named : named.filter((role) => role.terraform?.root === undefined || role.terraform.root === root)
-      return reachable.map((role) => ({ role, via: 'reference' }))
+      return (this.rolesByReference.get(roleArn.expression) ?? []).filter((role) => role.unit === from.unit).map((role) => ({ role, via: 'reference' }))
     }
     const arn = parseRoleArn(roleArn.value.trim())
     if (!arn) return []
@@ -118,7 +132,8 @@ export class Graph {
       const pathMatches = role.path?.kind !== 'known' || role.path.value === arn.path
       return (account === undefined || account === arn.account) && pathMatches
     })
-    return byName.map((role) => ({ role, via: 'name' }))
+    const inUnit = from.unit === undefined ? [] : byName.filter((role) => role.unit === from.unit)
+    return (inUnit.length > 0 ? inUnit : byName).map((role) => ({ role, via: 'name' }))
   }
 
   private resolveRoles(sa: ServiceAccount): RoleLink[] {

@@ -26,7 +26,21 @@ export interface TerraformResourceRef {
   root?: string
   /** Absolute instance address as Terraform writes it: `aws_iam_role.app`, `module.irsa.aws_iam_role.this[0]`, `aws_iam_role.x["key"]`. */
   address: string
+  /**
+   * Set when the resource, or a module it is in, has a count or for_each the scan cannot resolve:
+   * it is read as one instance that may exist, under this condition (`if var.create_role`, `for_each = var.roles`).
+   */
+  condition?: string
 }
+
+/**
+ * The deploy unit a fact belongs to: what is applied together (a Terraform root module with the
+ * modules it calls, one eksctl ClusterConfig, one Kustomize build, one Helm release, one
+ * CloudFormation template), e.g. `terraform envs/dev`. Facts of two units are joined only through
+ * something that ties them (a literal ARN); facts without a unit (plain manifests, IAM JSON, the
+ * config file, live AWS) join across the repository.
+ */
+export type DeployUnit = string
 
 export interface Annotation {
   key: string
@@ -44,6 +58,7 @@ export interface Annotation {
 /** Any Kubernetes object read from a manifest; the rules about annotation keys and placement read these. */
 export interface KubeObject {
   source: SourceKind
+  unit?: DeployUnit
   apiVersion: string
   kind: string
   name: Value
@@ -68,6 +83,7 @@ export interface ServiceAccountRef {
 
 export interface ServiceAccount {
   source: SourceKind
+  unit?: DeployUnit
   namespace: Value
   name: Value
   /** The object (its `metadata.name`, or the defining block). */
@@ -104,6 +120,7 @@ export interface Container {
 
 export interface Workload {
   source: SourceKind
+  unit?: DeployUnit
   kind: string
   name: Value
   namespace: Value
@@ -115,6 +132,7 @@ export interface Workload {
 
 export interface Role {
   source: SourceKind
+  unit?: DeployUnit
   location: Location
   /** For messages: "role app-reader in iam/app-reader.json", "aws_iam_role.app". */
   label: string
@@ -137,6 +155,7 @@ export interface Role {
 
 export interface OidcProvider {
   source: SourceKind
+  unit?: DeployUnit
   location: Location
   arn?: Value
   /** Provider URL as configured (with `https://` in Terraform; without it in IAM's API). */
@@ -149,6 +168,7 @@ export interface OidcProvider {
 
 export interface Cluster {
   source: SourceKind
+  unit?: DeployUnit
   location: Location
   name: Value
   region?: Value
@@ -160,6 +180,7 @@ export interface Cluster {
 
 export interface PodIdentityAssociation {
   source: SourceKind
+  unit?: DeployUnit
   location: Location
   cluster?: Value
   namespace: Value
@@ -302,6 +323,23 @@ export function emptyFacts(): Facts {
     unreadModules: [],
     unknownCharts: [],
   }
+}
+
+/** The unit of a Terraform root module (its repository-relative directory) and the modules it calls. */
+export function terraformUnit(rootDirectory: string): DeployUnit {
+  return `terraform ${rootDirectory}`
+}
+
+/** Puts every fact of a source's result in a deploy unit. */
+export function placeInUnit(facts: Partial<Facts>, unit: DeployUnit): void {
+  for (const kind of ['objects', 'serviceAccounts', 'workloads', 'roles', 'oidcProviders', 'clusters', 'podIdentityAssociations'] as const) {
+    for (const fact of facts[kind] ?? []) fact.unit = unit
+  }
+}
+
+/** Whether two facts may be joined without a tie: the same unit, or one of them in none. */
+export function sameUnitOrNone(a: DeployUnit | undefined, b: DeployUnit | undefined): boolean {
+  return a === undefined || b === undefined || a === b
 }
 
 export function mergeFacts(into: Facts, from: Partial<Facts>): void {

@@ -79,7 +79,7 @@ function providersOf(graph: Graph, check: TokenCheck): OidcProvider[] {
   const found: OidcProvider[] = []
   for (const { statement } of allowedIrsaStatements([check.role])) {
     for (const federated of federatedValues(statement)) {
-      for (const provider of graph.providersNamed(federated)) if (!found.includes(provider)) found.push(provider)
+      for (const provider of graph.providersNamed(federated, check.role)) if (!found.includes(provider)) found.push(provider)
     }
   }
   return found

@@ -33,7 +33,7 @@ function* trustIssuers(graph: Graph, clusters: readonly KnownCluster[]): Iterabl
     for (const { arn, location } of providers) {
       if (reported.has(arn.issuerHostPath)) continue
       reported.add(arn.issuerHostPath)
-      const contradicting = clustersContradicting(arn.issuerHostPath, arn.account, clusters)
+      const contradicting = clustersContradicting(arn.issuerHostPath, arn.account, clusters, role)
       if (contradicting.length === 0) continue
       const fix =
         contradicting.length === 1
@@ -50,7 +50,7 @@ function* trustIssuers(graph: Graph, clusters: readonly KnownCluster[]): Iterabl
       const issuer = keyIssuer(entry.key)
       if (reported.has(issuer)) continue
       reported.add(issuer)
-      const contradicting = clustersContradicting(issuer, account, clusters)
+      const contradicting = clustersContradicting(issuer, account, clusters, role)
       if (contradicting.length === 0) continue
       const claim = entry.key.value.slice(issuer.length)
       const fix = contradicting.length === 1 ? `change the key to "${contradicting[0]!.hostPath}${claim}"` : 'change it to the issuer of the cluster the role serves'
@@ -64,7 +64,7 @@ function* providerUrls(graph: Graph, clusters: readonly KnownCluster[]): Iterabl
     if (provider.url?.kind !== 'known') continue
     const hostPath = issuerHostPath(provider.url.value)
     const account = provider.arn?.kind === 'known' ? parseOidcProviderArn(provider.arn.value)?.account : undefined
-    const contradicting = clustersContradicting(hostPath, account, clusters)
+    const contradicting = clustersContradicting(hostPath, account, clusters, provider)
     if (contradicting.length === 0) continue
     const withScheme = /^https:\/\//i.test(provider.url.value)
     const fix =

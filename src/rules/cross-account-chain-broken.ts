@@ -1,4 +1,4 @@
-import type { Graph } from '../graph.js'
+import { NO_UNIT, type Graph } from '../graph.js'
 import { parseRoleArn, type RoleArn } from '../iam/arn.js'
 import { evaluatePolicy, type ConditionMismatch, type Decision, type StatementOutcome } from '../iam/evaluate.js'
 import { identityAllows } from '../iam/identity-policy.js'
@@ -86,7 +86,7 @@ class ConfigFileChains {
 
   private *trustOfNext(source: AwsProfile, from: KnownValue, profile: AwsProfile, to: KnownValue): Iterable<FindingDraft> {
     const fromArn = parseRoleArn(from.value)!
-    for (const { role } of this.graph.rolesNamedBy(to)) {
+    for (const { role } of this.graph.rolesNamedBy(to, NO_UNIT)) {
       const trust = role.trustPolicy
       if (!trust) continue
       const decision = evaluatePolicy(trust, assumeRoleRequest(from.value, fromArn.account, profile))
@@ -108,7 +108,7 @@ class ConfigFileChains {
   }
 
   private *permissionsOfPrevious(source: AwsProfile, from: KnownValue, profile: AwsProfile, to: KnownValue): Iterable<FindingDraft> {
-    for (const { role } of this.graph.rolesNamedBy(from)) {
+    for (const { role } of this.graph.rolesNamedBy(from, NO_UNIT)) {
       if (!role.permissions?.complete) continue
       const decision = identityAllows(role.permissions, ASSUME_ROLE, to.value)
       if (decision.allowed !== false) continue
@@ -226,7 +226,7 @@ class ConfigFileChains {
    * token: another role that accepts it serves as well. undefined when no such trust is in the scan.
    */
   private tokenDecision(roleArn: KnownValue, sa: ServiceAccount): 'allow' | 'deny' | 'unknown' | undefined {
-    const effects = this.graph.rolesNamedBy(roleArn).flatMap(({ role }: { role: Role }) => checkToken(sa, role, this.clusters)?.decision.effect ?? [])
+    const effects = this.graph.rolesNamedBy(roleArn, NO_UNIT).flatMap(({ role }: { role: Role }) => checkToken(sa, role, this.clusters)?.decision.effect ?? [])
     if (effects.length === 0) return undefined
     return effects.includes('allow') ? 'allow' : effects.includes('unknown') ? 'unknown' : 'deny'
   }

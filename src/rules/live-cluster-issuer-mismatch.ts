@@ -1,3 +1,4 @@
+import { NO_UNIT } from '../graph.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { PolicyDocument } from '../model/policy.js'
 import { clustersContradicting, describeServiceAccount, knownClusters, roleIdentity, roleTitle, trustIssuers, type KnownCluster } from './helpers/correlation.js'
@@ -26,8 +27,8 @@ export const liveClusterIssuerMismatch: Rule = {
         trustIssuers(policy).flatMap((issuer) => {
           const owner = issuer.account ?? account
           // A contradiction the config file's clusters show already is cluster-issuer-mismatch's.
-          if (clustersContradicting(issuer.hostPath, owner, offline).length > 0) return []
-          const cluster = clustersContradicting(issuer.hostPath, owner, live)[0]
+          if (clustersContradicting(issuer.hostPath, owner, offline, NO_UNIT).length > 0) return []
+          const cluster = clustersContradicting(issuer.hostPath, owner, live, NO_UNIT)[0]
           return cluster ? [{ ...issuer, cluster, owner }] : []
         })
       const findings: { location: Location; hostPath: string; cluster: KnownCluster; owner: string; trust: string; fix: string; document: PolicyDocument }[] = []

@@ -1,3 +1,4 @@
+import { NO_UNIT } from '../graph.js'
 import type { Role } from '../model/facts.js'
 import { formatLocation, type Location } from '../model/location.js'
 import { known } from '../model/value.js'
@@ -31,7 +32,7 @@ export const liveOidcProviderAudienceMissing: Rule = {
         const clientIds = provider.clientIds.flatMap((id) => (id.kind === 'known' ? [id.value] : []))
         if (clientIds.includes(audience.audience)) continue
         // A repository definition of the provider that lacks the audience too is oidc-provider-audience-missing's.
-        const defined = graph.providersNamed(known(named.arn, named.location))
+        const defined = graph.providersNamed(known(named.arn, named.location), NO_UNIT)
         const definition = defined.find((each) => each.source !== 'live')
         if (definition && !definition.clientIds.some((id) => id.kind !== 'known' || id.value === audience.audience)) continue
         const key = `${named.arn} ${audience.audience}`

@@ -1,3 +1,4 @@
+import { NO_UNIT } from '../graph.js'
 import type { LiveProviderLookup } from '../model/live.js'
 import { formatLocation } from '../model/location.js'
 import { clustersContradicting, describeServiceAccount, roleIdentity, roleTitle } from './helpers/correlation.js'
@@ -40,7 +41,7 @@ export const liveOidcProviderMissing: Rule = {
         const found = providerLookupOf(observations, provider.arn)
         if (found?.state !== 'missing') continue
         // An issuer that is not the cluster's: live-cluster-issuer-mismatch says which one to name instead.
-        if (clustersContradicting(provider.issuerHostPath, provider.account ?? roleIdentity(provider.role).account, clusters).length > 0) continue
+        if (clustersContradicting(provider.issuerHostPath, provider.account ?? roleIdentity(provider.role).account, clusters, NO_UNIT).length > 0) continue
         const key = `${provider.arn} ${formatLocation(provider.location)}`
         if (reported.has(key)) continue
         reported.add(key)

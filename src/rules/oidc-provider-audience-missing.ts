@@ -57,7 +57,7 @@ function providerUsers(graph: Graph): Map<OidcProvider, ProviderUse> {
     federatedByRole.set(role, federated)
     for (const value of federatedValues(statement).filter(isOidcFederated)) {
       federated.add(value.kind === 'known' ? value.value : `\${${value.expression}}`)
-      for (const provider of graph.providersNamed(value)) {
+      for (const provider of graph.providersNamed(value, role)) {
         providers.add(provider)
         const use = useOf(provider)
         const accepted = onlyDefaultAudience(statement)

@@ -1,7 +1,7 @@
 import type { Graph } from '../graph.js'
 import { DEFAULT_AUDIENCE, issuerHostPath, parseEksIssuerHostPath, parseOidcProviderArn, type OidcProviderArn } from '../iam/arn.js'
 import type { FindingDraft, RelatedLocation } from '../model/finding.js'
-import type { Cluster, OidcProvider, Role } from '../model/facts.js'
+import { sameUnitOrNone, type Cluster, type OidcProvider, type Role } from '../model/facts.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { Rule } from './rule.js'
 import { allowedIrsaStatements } from './helpers/conditions.js'
@@ -26,7 +26,7 @@ export const oidcProviderMissing: Rule = {
         if (federated.kind !== 'known') continue
         const arn = parseOidcProviderArn(federated.value)
         if (!arn || !isWellFormed(federated.value)) continue
-        if (graph.providersNamed(federated).length > 0) continue
+        if (graph.providersNamed(federated, role).length > 0) continue
         const finding = missingProvider(graph, role, arn, federated.location, clusters)
         if (finding) yield finding
       }
@@ -45,7 +45,7 @@ function missingProvider(graph: Graph, role: Role, arn: OidcProviderArn, locatio
   // that is not the known cluster's is cluster-issuer-mismatch's.
   const home = roleAccounts(graph, role)
   if (home.size > 0 && !(home.size === 1 && home.has(arn.account))) return undefined
-  if (clustersContradicting(arn.issuerHostPath, arn.account, clusters).length > 0) return undefined
+  if (clustersContradicting(arn.issuerHostPath, arn.account, clusters, role).length > 0) return undefined
   // A provider whose URL and ARN are known only at apply time may be this one.
   if (graph.facts.oidcProviders.some((provider) => providerHostPath(provider) === undefined && !inOtherAccount(provider, arn.account))) return undefined
 
@@ -65,7 +65,8 @@ function missingProvider(graph: Graph, role: Role, arn: OidcProviderArn, locatio
       key,
     }
   }
-  const others = graph.facts.oidcProviders.filter((provider) => !inOtherAccount(provider, arn.account))
+  // Providers of other issuers say something of this one only in the role's deploy unit (or with no unit).
+  const others = graph.facts.oidcProviders.filter((provider) => !inOtherAccount(provider, arn.account) && sameUnitOrNone(provider.unit, role.unit))
   if (others.length > 0) {
     const listed = others.map((provider) => `${providerHostPath(provider)} (${formatLocation(provider.location)})`).join(', ')
     const sameRegionProviders = others.filter((provider) => sameRegion(providerHostPath(provider)!, arn.issuerHostPath))
@@ -82,7 +83,7 @@ function missingProvider(graph: Graph, role: Role, arn: OidcProviderArn, locatio
       key,
     }
   }
-  const cluster = definedCluster(graph, arn)
+  const cluster = definedCluster(graph, arn, role)
   if (cluster) {
     const named = cluster.name.kind === 'known' ? `cluster ${cluster.name.value}` : 'the cluster'
     return {
@@ -134,10 +135,12 @@ function sameRegion(a: string, b: string): boolean {
  * A cluster the sources define that issues the tokens of this issuer: its issuer is this one, or
  * it is known only at apply time and the cluster is in the issuer's region (and account, when both are known).
  */
-function definedCluster(graph: Graph, arn: OidcProviderArn): Cluster | undefined {
+function definedCluster(graph: Graph, arn: OidcProviderArn, role: Role): Cluster | undefined {
   const region = parseEksIssuerHostPath(arn.issuerHostPath)?.region
   return graph.facts.clusters.find((cluster) => {
     if (cluster.issuer?.kind === 'known') return issuerHostPath(cluster.issuer.value) === arn.issuerHostPath
+    // A cluster whose issuer is not known yet may be this one only in the role's deploy unit.
+    if (!sameUnitOrNone(cluster.unit, role.unit)) return false
     if (cluster.account?.kind === 'known' && cluster.account.value !== arn.account) return false
     return region !== undefined && cluster.region?.kind === 'known' && cluster.region.value === region
   })

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js'
-import type { Graph } from '../graph.js'
+import type { Graph, JoinedFrom } from '../graph.js'
 import { parseRoleArn } from '../iam/arn.js'
 import type { FindingDraft } from '../model/finding.js'
 import type { PodIdentityAssociation, Role, ServiceAccount } from '../model/facts.js'
@@ -20,7 +20,8 @@ export const podIdentityOverridesIrsa: Rule = {
   *check(graph, context) {
     const severalClusters = knownClusterCount(graph, context.config) > 1
     for (const association of graph.facts.podIdentityAssociations) {
-      for (const sa of graph.serviceAccountsNamed(association.namespace, association.serviceAccount)) {
+      // An association maps ServiceAccounts of its own unit (or of plain manifests), not another Terraform root's or eksctl config's.
+      for (const sa of graph.serviceAccountsNamed(association.namespace, association.serviceAccount, association)) {
         if (!sa.roleArn) continue
         yield overridden(graph, sa, sa.roleArn, association, severalClusters)
       }
@@ -29,11 +30,11 @@ export const podIdentityOverridesIrsa: Rule = {
 }
 
 function overridden(graph: Graph, sa: ServiceAccount, annotation: Value, association: PodIdentityAssociation, severalClusters: boolean): FindingDraft {
-  const comparison = compareRoles(graph, annotation, association.roleArn)
+  const comparison = compareRoles(graph, { value: annotation, from: sa }, { value: association.roleArn, from: association })
   const pod = describeAssociation(association)
   const precedence = `${pod} maps the same ServiceAccount`
-  const irsaRole = roleText(graph, annotation)
-  const podRole = roleText(graph, association.roleArn)
+  const irsaRole = roleText(graph, annotation, sa)
+  const podRole = roleText(graph, association.roleArn, association)
   const keepIrsa = 'or delete the association to keep IRSA'
   let message: string
   if (comparison === 'different') {
@@ -61,8 +62,16 @@ function overridden(graph: Graph, sa: ServiceAccount, annotation: Value, associa
 
 type Comparison = 'same' | 'different' | 'unknown'
 
+/** A role ARN value and the fact it is written in (whose unit its references belong to). */
+interface WrittenIn {
+  value: Value
+  from: JoinedFrom
+}
+
 /** Whether two role ARN values name the same role: by known ARNs, else by the roles the sources define for them. */
-function compareRoles(graph: Graph, a: Value, b: Value): Comparison {
+function compareRoles(graph: Graph, left: WrittenIn, right: WrittenIn): Comparison {
+  const a = left.value
+  const b = right.value
   if (a.kind === 'known' && b.kind === 'known') {
     const left = parseRoleArn(a.value.trim())
     const right = parseRoleArn(b.value.trim())
@@ -71,12 +80,12 @@ function compareRoles(graph: Graph, a: Value, b: Value): Comparison {
     return same ? 'same' : 'different'
   }
   if (a.kind === 'symbolic' && b.kind === 'symbolic' && a.expression === b.expression) return 'same'
-  const left = graph.rolesNamedBy(a).map((link) => link.role)
-  const right = graph.rolesNamedBy(b).map((link) => link.role)
-  if (left.some((role) => right.includes(role))) return 'same'
+  const leftRoles = graph.rolesNamedBy(a, left.from).map((link) => link.role)
+  const rightRoles = graph.rolesNamedBy(b, right.from).map((link) => link.role)
+  if (leftRoles.some((role) => rightRoles.includes(role))) return 'same'
   // A role has one name: two values that can only name roles of different names name different roles.
-  const leftNames = roleNames(a, left)
-  const rightNames = roleNames(b, right)
+  const leftNames = roleNames(a, leftRoles)
+  const rightNames = roleNames(b, rightRoles)
   if (!leftNames || !rightNames) return 'unknown'
   return [...leftNames].some((name) => rightNames.has(name)) ? 'unknown' : 'different'
 }
@@ -93,8 +102,8 @@ function roleNames(value: Value, roles: readonly Role[]): Set<string> | undefine
 }
 
 /** "role orders-pods", from the role the sources define or the ARN itself. */
-function roleText(graph: Graph, value: Value): string {
-  const role = graph.rolesNamedBy(value)[0]?.role
+function roleText(graph: Graph, value: Value, from: JoinedFrom): string {
+  const role = graph.rolesNamedBy(value, from)[0]?.role
   if (role && roleIdentity(role).name !== undefined) return roleTitle(role)
   if (value.kind === 'known') return `role ${parseRoleArn(value.value.trim())?.name ?? `"${value.value}"`}`
   return `the role \${${value.expression}}`

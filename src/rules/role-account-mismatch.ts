@@ -73,7 +73,7 @@ function* annotationsInOtherAccounts(graph: Graph): Iterable<FindingDraft> {
   for (const sa of graph.facts.serviceAccounts) {
     const annotated = annotatedRole(sa)
     if (!annotated || graph.rolesOf(sa).length > 0) continue
-    const elsewhere = rolesInOtherAccounts(graph, annotated.arn)
+    const elsewhere = rolesInOtherAccounts(graph, annotated.arn, sa)
     if (elsewhere.length === 0) continue
     const accounts = [...new Set(elsewhere.map((role) => roleIdentity(role).account!))]
     const role = elsewhere[0]!

@@ -1,7 +1,7 @@
 import type { Graph } from '../graph.js'
 import type { RoleArn } from '../iam/arn.js'
 import type { FindingDraft } from '../model/finding.js'
-import type { Role, ServiceAccount } from '../model/facts.js'
+import { sameUnitOrNone, type DeployUnit, type Role, type ServiceAccount } from '../model/facts.js'
 import { formatLocation } from '../model/location.js'
 import type { KnownValue } from '../model/value.js'
 import type { Rule } from './rule.js'
@@ -33,37 +33,38 @@ export const roleNotFound: Rule = {
     for (const sa of graph.facts.serviceAccounts) {
       const annotated = annotatedRole(sa)
       if (!annotated || graph.rolesOf(sa).length > 0) continue
-      const finding = missingRole(graph, sa, annotated, roles.inAccount(annotated.arn.account))
+      const finding = missingRole(graph, sa, annotated, roles.inAccount(annotated.arn.account, sa.unit))
       if (finding) yield finding
     }
   },
 }
 
 /**
- * The roles an annotation in an account could have meant: those in the account or in an unstated
- * one. None when one of them is named only at apply time (it may be the annotated one).
+ * The roles an annotation in an account and a deploy unit could have meant: those in the account
+ * or in an unstated one, of the annotation's unit or of none (another unit is applied on its own:
+ * its roles say nothing of this one's). None when one of them is named only at apply time (it may
+ * be the annotated one).
  */
 class CandidateRoles {
   /** The roles that are not unbound trust policies, with the name and account their source states. */
-  private readonly named: { role: Role; name: string | undefined; account: string | undefined }[] = []
-  private readonly accountsWithUnknowableName = new Set<string | undefined>()
+  private readonly named: { role: Role; name: string | undefined; account: string | undefined; unknowable: boolean }[] = []
   private readonly byAccount = new Map<string, Candidates>()
 
   constructor(graph: Graph) {
     for (const role of graph.facts.roles) {
       if (isUnboundTrustPolicy(role)) continue
       const { name, account } = roleIdentity(role)
-      this.named.push({ role, name, account })
-      if (isNameUnknowable(role)) this.accountsWithUnknowableName.add(account)
+      this.named.push({ role, name, account, unknowable: isNameUnknowable(role) })
     }
   }
 
-  inAccount(account: string): Candidates {
-    let candidates = this.byAccount.get(account)
+  inAccount(account: string, unit: DeployUnit | undefined): Candidates {
+    const key = `${account}\0${unit ?? ''}`
+    let candidates = this.byAccount.get(key)
     if (!candidates) {
-      const unknowable = this.accountsWithUnknowableName.has(undefined) || this.accountsWithUnknowableName.has(account)
-      candidates = new Candidates(unknowable ? [] : this.named.filter((entry) => entry.account === undefined || entry.account === account))
-      this.byAccount.set(account, candidates)
+      const inScope = this.named.filter((entry) => (entry.account === undefined || entry.account === account) && sameUnitOrNone(entry.role.unit, unit))
+      candidates = new Candidates(inScope.some((entry) => entry.unknowable) ? [] : inScope)
+      this.byAccount.set(key, candidates)
     }
     return candidates
   }
@@ -147,7 +148,7 @@ function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: Known
   const { arn, value } = annotated
   if (candidates.roles.length === 0) return undefined
   // Another account's role of this name is role-account-mismatch's finding.
-  if (rolesInOtherAccounts(graph, arn).length > 0) return undefined
+  if (rolesInOtherAccounts(graph, arn, sa).length > 0) return undefined
   if (acceptedByUnboundTrust(graph, sa)) return undefined
 
   const subject = describeServiceAccount(sa)

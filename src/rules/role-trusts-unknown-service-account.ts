@@ -1,6 +1,6 @@
 import type { Graph } from '../graph.js'
 import type { FindingDraft } from '../model/finding.js'
-import type { Role, ServiceAccount } from '../model/facts.js'
+import { sameUnitOrNone, type Role, type ServiceAccount } from '../model/facts.js'
 import { formatLocation } from '../model/location.js'
 import { known, type KnownValue } from '../model/value.js'
 import type { Rule } from './rule.js'
@@ -97,7 +97,9 @@ function unknownSubject({ graph, clusters, renderedLater }: Scope, role: Role, v
   const using = new Set(graph.serviceAccountsUsing(role))
   if (exact.some((sa) => using.has(sa) || sa.roleArn?.kind === 'symbolic')) return undefined
   if (exact.some((sa) => annotationExplains(graph, sa, role) || refusedByItsRole(graph, clusters, sa))) return undefined
-  const sa = exact[0]!
+  // A ServiceAccount of another deploy unit (another environment's root, another eksctl config) is not this role's to judge.
+  const sa = exact.find((candidate) => sameUnitOrNone(candidate.unit, role.unit))
+  if (!sa) return undefined
   return {
     location: value.location,
     message: `${trust}, but ${describeOtherUse(sa)}; ${fixFor(role)} or remove the subject from the trust`,

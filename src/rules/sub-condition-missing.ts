@@ -1,10 +1,13 @@
 import { serviceAccountSubject } from '../iam/arn.js'
 import { acceptsAnyServiceAccount } from '../iam/service-account-token.js'
+import type { Graph } from '../graph.js'
+import type { Role } from '../model/facts.js'
 import type { Statement } from '../model/policy.js'
+import { looksLikeEksIssuer } from './helpers/eks-issuer.js'
 import type { Rule } from './rule.js'
 import { describeStatement, isServiceAccountStatement, issuerKeyPrefix, positiveConditionsOn, statementKey } from './helpers/conditions.js'
 import { roleTitle } from './helpers/correlation.js'
-import { conditionsOn, isAllow, parseOperator, trustPolicies } from './helpers/trust.js'
+import { conditionsOn, federatedValues, isAllow, parseOperator, trustPolicies } from './helpers/trust.js'
 
 export const subConditionMissing: Rule = {
   meta: {
@@ -16,6 +19,7 @@ export const subConditionMissing: Rule = {
   },
   *check(graph) {
     for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+      const lacksSubCondition = (statement: Statement): boolean => isAllow(statement) && !restrictsSubject(statement) && isClusterStatement(graph, role, statement)
       // Only such a statement can be reported: a policy without one need not be evaluated.
       if (!policy.statements.some(lacksSubCondition)) continue
       const token = acceptsAnyServiceAccount(policy)
@@ -39,12 +43,25 @@ export const subConditionMissing: Rule = {
   },
 }
 
+/** A positive ":sub" condition. (One that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.) */
+function restrictsSubject(statement: Statement): boolean {
+  return positiveConditionsOn(statement, 'sub').some((entry) => !parseOperator(entry.operator).ifExists)
+}
+
 /**
- * An Allow statement for a cluster's OIDC provider without a positive ":sub" condition. (A positive
- * :sub condition that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.)
+ * A statement for a cluster's OIDC provider: as the trust itself says (isServiceAccountStatement),
+ * or through the provider a Federated reference names in the role's unit (a CloudFormation
+ * `!GetAtt Provider.Arn`), when that provider's URL is an EKS issuer or known only at apply time.
+ * A reference to a provider of another identity provider (GitHub Actions, …) is not one.
  */
-function lacksSubCondition(statement: Statement): boolean {
-  return isAllow(statement) && !positiveConditionsOn(statement, 'sub').some((entry) => !parseOperator(entry.operator).ifExists) && isServiceAccountStatement(statement)
+function isClusterStatement(graph: Graph, role: Role, statement: Statement): boolean {
+  const providers = federatedValues(statement)
+    .filter((value) => value.kind === 'symbolic')
+    .flatMap((value) => graph.providersNamed(value, role))
+  const urls = providers.map((provider) => provider.url)
+  if (urls.length > 0 && urls.every((url) => url?.kind === 'known' && !looksLikeEksIssuer(url.value))) return false
+  if (isServiceAccountStatement(statement)) return true
+  return urls.some((url) => url === undefined || url.kind === 'symbolic' || looksLikeEksIssuer(url.value))
 }
 
 function why(statement: Statement): string {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import type { ServiceAccount, ServiceAccountCreator, Workload } from '../model/facts.js'
+import { sameUnitOrNone, type ServiceAccount, type ServiceAccountCreator, type Workload } from '../model/facts.js'
 import type { FindingDraft } from '../model/finding.js'
 import { formatLocation } from '../model/location.js'
 import type { KnownValue, Value } from '../model/value.js'
@@ -118,14 +118,19 @@ function namespaceKey(namespace: Value): string {
   return `${namespace.kind}\0${valueText(namespace)}`
 }
 
+/**
+ * A ServiceAccount defined anywhere silences the rule (check); what makes it fire comes only from
+ * the workload's deploy unit and from plain manifests: another unit is applied on its own.
+ */
 function missing(workload: Workload, name: KnownValue, index: ServiceAccountIndex, creators: readonly ServiceAccountCreator[]): FindingDraft | undefined {
+  const visible = <T extends ServiceAccount>(list: readonly T[]): T[] => list.filter((sa) => sameUnitOrNone(sa.unit, workload.unit))
   const namespace = workload.namespace
   const inNamespaceText = namespace.kind === 'known' ? `in namespace ${namespace.value}` : 'in its namespace'
   const head = `${objectTitle(workload)} runs as ServiceAccount ${quoted(name.value)}, which no scanned file defines ${inNamespaceText}`
   const refused = 'the pods are refused until it exists'
   const key = `${objectTitle(workload)} sa:${name.value}`
   if (namespace.kind === 'known') {
-    const elsewhere = index.named(name.value).filter((sa) => sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value)
+    const elsewhere = visible(index.named(name.value)).filter((sa) => sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value)
     if (elsewhere.length > 0) {
       const places = elsewhere.map((sa) => `namespace ${valueText(sa.namespace)} (${formatLocation(sa.location)})`).join(', ')
       return {
@@ -137,7 +142,7 @@ function missing(workload: Workload, name: KnownValue, index: ServiceAccountInde
     }
   }
 
-  const inNamespace = index.inNamespace(namespace)
+  const inNamespace = visible(index.inNamespace(namespace))
   // Only names Kubernetes accepts are worth suggesting.
   const similar = inNamespace.filter((sa) => nearMiss(sa.name.value, name.value) && isValidServiceAccountName(sa.name.value))
   if (similar.length > 0) {
@@ -153,7 +158,7 @@ function missing(workload: Workload, name: KnownValue, index: ServiceAccountInde
   // EKS, its add-ons and installers (eksctl creates its add-ons' ServiceAccounts in Go) fill the system namespaces outside any manifest.
   if (namespace.kind === 'known' && SYSTEM_NAMESPACES.has(namespace.value)) return undefined
   const directory = posix.dirname(workload.location.path)
-  const besides = index.inNamespaceAndDirectory(namespace, directory)
+  const besides = visible(index.inNamespaceAndDirectory(namespace, directory))
   if (besides.length > 0) {
     const names = [...new Set(besides.map((sa) => sa.name.value))].join(', ')
     const where = directory === '.' ? 'the repository root' : `${directory}/`

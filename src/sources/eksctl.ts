@@ -1,12 +1,12 @@
 import type { ClusterConfig } from '../config.js'
 import { DEFAULT_AUDIENCE, issuerHostPath } from '../iam/arn.js'
-import type { Annotation, Cluster, OidcProvider, PodIdentityAssociation, Role, RolePermissions, ServiceAccount } from '../model/facts.js'
+import { placeInUnit, type Annotation, type Cluster, type OidcProvider, type PodIdentityAssociation, type Role, type RolePermissions, type ServiceAccount } from '../model/facts.js'
 import type { Location } from '../model/location.js'
 import { child, entry, scalarText, type ObjectEntry, type ObjectNode, type ScalarNode, type TreeNode } from '../model/tree.js'
 import { known, symbolic, type Value } from '../model/value.js'
 import { addPermissionDocument } from './permission-policy.js'
 import { readPolicyDocument } from './policy-document.js'
-import { emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from './source.js'
+import { appendResult, emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from './source.js'
 import { commentSuppressions } from './suppressions.js'
 import { parseYamlTree } from './yaml-tree.js'
 
@@ -31,11 +31,15 @@ export function readEksctlFile(file: SourceFile, context: Pick<SourceContext, 'c
   result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']))
   const tree = parseYamlTree(file.path, file.text, { version: '1.1' })
   for (const finding of tree.findings) result.findings.push({ ...finding, message: `${finding.message}; nothing in this eksctl config was checked` })
-  for (const document of tree.documents) {
+  tree.documents.forEach((document, index) => {
     const root = document.root
-    if (root?.kind !== 'object' || scalarText(child(root, 'kind')) !== 'ClusterConfig' || !scalarText(child(root, 'apiVersion'))?.startsWith('eksctl.io/')) continue
-    new ClusterConfigReader(file.path, root, context.config.clusters, result).read()
-  }
+    if (root?.kind !== 'object' || scalarText(child(root, 'kind')) !== 'ClusterConfig' || !scalarText(child(root, 'apiVersion'))?.startsWith('eksctl.io/')) return
+    // Each ClusterConfig is created on its own (eksctl create cluster -f): a unit.
+    const config = emptyResult()
+    new ClusterConfigReader(file.path, root, context.config.clusters, config).read()
+    placeInUnit(config.facts, `eksctl ${file.path}${tree.documents.length > 1 ? `#${index}` : ''}`)
+    appendResult(result, config)
+  })
   return result
 }
 

@@ -1,4 +1,4 @@
-import type { Facts } from '../model/facts.js'
+import { placeInUnit, terraformUnit, type Facts } from '../model/facts.js'
 import type { SourceFinding } from '../model/finding.js'
 import { known, type KnownValue } from '../model/value.js'
 import { parseJsonTree } from './json-tree.js'
@@ -88,6 +88,8 @@ function readPlan(file: SourceFile, context: Pick<SourceContext, 'files'>, resul
       facts.objects!.push(object)
     }
   }
+  // The plan of a root module is that root's unit; a plan lying elsewhere is a unit of its own.
+  placeInUnit(facts, root !== undefined ? terraformUnit(root) : `terraform-plan ${file.path}`)
   result.facts = facts
 }
 

@@ -67,7 +67,7 @@ describe('CloudFormation and CDK templates', () => {
       `https://${issuer} sts.amazonaws.com cfn/irsa.yaml:11:3`,
     ])
     // The role's Federated GetAtt is the provider of the template.
-    expect(result.graph.providersNamed(payments!.trustPolicy!.statements[0]!.principal!.entries[0]!.values[0]!)).toHaveLength(1)
+    expect(result.graph.providersNamed(payments!.trustPolicy!.statements[0]!.principal!.entries[0]!.values[0]!, payments!)).toHaveLength(1)
   })
 
   it('reports intrinsic functions and ${} in condition keys, which CloudFormation never evaluates, on the key', async () => {
@@ -75,6 +75,8 @@ describe('CloudFormation and CDK templates', () => {
       'cfn/literal.json:20:19: error: Condition key "${OidcProviderId}:sub" under StringEquals in IngestRole in cfn/literal.json holds "${…}" outside a Fn::Sub string: CloudFormation substitutes nothing in map keys, so IAM gets the literal text and no token ever carries that key; write the whole AssumeRolePolicyDocument as one Fn::Sub JSON string (keys and values substituted alike), use CDK CfnJson, or write the issuer host and path out in the key [condition-key-invalid]',
       'cfn/literal.json:21:19: error: Condition key "${OidcProviderId}:aud" under StringEquals in IngestRole in cfn/literal.json holds "${…}" outside a Fn::Sub string: CloudFormation substitutes nothing in map keys, so IAM gets the literal text and no token ever carries that key; write the whole AssumeRolePolicyDocument as one Fn::Sub JSON string (keys and values substituted alike), use CDK CfnJson, or write the issuer host and path out in the key [condition-key-invalid]',
       'cfn/short-form.yaml:19:17: error: Condition key !Sub "${OidcProviderId}:sub" under StringEquals in ExporterRole in cfn/short-form.yaml is an intrinsic function used as a map key, which CloudFormation rejects ("Template format error"); write the whole AssumeRolePolicyDocument as one Fn::Sub JSON string (keys and values substituted alike), use CDK CfnJson, or write the issuer host and path out in the key [condition-key-invalid]',
+      // The Fn::Sub provider ARN names a cluster's OIDC provider, whose statement then has no :aud key either.
+      'cfn/short-form.yaml:17:13: note: Statement[0] has no "<issuer host/path>:aud" condition; STS still checks the OIDC provider\'s client IDs, but AWS recommends adding "StringEquals": {"<issuer host/path>:aud": "sts.amazonaws.com"} [aud-condition-invalid]',
     ])
   })
 

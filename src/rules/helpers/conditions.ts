@@ -1,4 +1,5 @@
 import { parseOidcProviderArn } from '../../iam/arn.js'
+import { placeholderIn } from './eks-issuer.js'
 import { statementLabel } from '../../iam/evaluate.js'
 import type { Role } from '../../model/facts.js'
 import type { ConditionEntry, PolicyDocument, Statement } from '../../model/policy.js'
@@ -41,21 +42,46 @@ const EKS_ISSUER = /^oidc[.-]eks\./i
  * `system:serviceaccount:<ns>:<name>` and its aud `sts.amazonaws.com`: an EKS issuer in its
  * Federated ARN or claim keys, or a ServiceAccount subject among its `:sub` values (a
  * self-managed cluster). Other OIDC providers (GitHub Actions, GitLab, Terraform Cloud) have
- * other claims. When no issuer is known, a reference that mentions EKS or a cluster counts.
+ * other claims. When no issuer is known, a reference that names an OIDC provider (see
+ * namesClusterProvider) or mentions EKS or a cluster counts, unless it or the subjects name another
+ * identity provider.
  */
 export function isServiceAccountStatement(statement: Statement): boolean {
   const federated = federatedValues(statement).filter(isOidcFederated)
   const keys = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) !== 'other').map((entry) => entry.key)
+  // An issuer written as a placeholder (a JSON template's `${OIDC_PROVIDER}`) is not known.
   const issuers = [
     ...federated.flatMap((value) => (value.kind === 'known' ? [parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value] : [])),
     ...keys.flatMap((key) => (key.kind === 'known' ? [keyIssuer(key)] : [])),
-  ]
+  ].filter((issuer) => placeholderIn(issuer) === undefined)
   if (issuers.some((issuer) => EKS_ISSUER.test(issuer))) return true
   const subjects = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === 'sub').flatMap((entry) => entry.values)
   if (subjects.some((value) => keyText(value).startsWith('system:serviceaccount'))) return true
   if (issuers.length > 0) return false
-  return [...federated, ...keys].some((value) => /eks|kubernetes|k8s|cluster/i.test(keyText(value)))
+  if (subjects.some((value) => value.kind === 'known' && OTHER_PROVIDER_SUBJECT.test(value.value))) return false
+  const references = [...federated, ...keys].map(keyText)
+  if (references.some((text) => OTHER_IDENTITY_PROVIDER.test(text))) return false
+  return federated.some(namesClusterProvider) || references.some((text) => /eks|kubernetes|k8s|cluster/i.test(text))
 }
+
+/**
+ * A Federated value known only at apply time that names an IAM OIDC provider, which in a trust
+ * with no other issuer is a cluster's: a reference to an `aws_iam_openid_connect_provider`
+ * resource or data source, an output, variable, local or parameter named for an OIDC provider
+ * (`module.eks.oidc_provider_arn`, `var.oidc_provider_arn`, `!Ref OIDCProviderArn`), or an ARN
+ * built around `:oidc-provider/` (`"arn:${…}:iam::${…}:oidc-provider/${…}"`, CloudFormation `!Sub`).
+ */
+export function namesClusterProvider(value: Value): boolean {
+  if (value.kind === 'known') return value.value.includes(':oidc-provider/') && placeholderIn(parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value) !== undefined
+  return /aws_iam_openid_connect_provider\.|oidc[-_]?provider|:oidc-provider\/|oidc/i.test(value.expression)
+}
+
+/** Other OIDC identity providers, by host or by the name a configuration gives them: their tokens have other claims. */
+const OTHER_IDENTITY_PROVIDER =
+  /token\.actions\.githubusercontent\.com|github|gitlab|bitbucket|app\.terraform\.io|terraform[-_]?cloud|(^|[^a-z])tfc([^a-z]|$)|circleci|buildkite|spacelift|accounts\.google\.com|google|azure|auth0|okta/i
+
+/** Subjects other identity providers issue: GitHub Actions `repo:…`, GitLab `project_path:…`, Terraform Cloud `organization:…`. */
+const OTHER_PROVIDER_SUBJECT = /^(repo|project_path|organization|org|pipeline|workspace):/
 
 /** For messages, as the evaluator names statements: `statement "AllowApp"` or `Statement[1]`. */
 export function describeStatement(statement: Statement): string {

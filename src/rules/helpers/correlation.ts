@@ -1,9 +1,9 @@
 import type { Config } from '../../config.js'
-import type { Graph } from '../../graph.js'
+import type { Graph, JoinedFrom } from '../../graph.js'
 import { DEFAULT_AUDIENCE, issuerHostPath, parseEksIssuerHostPath, parseOidcProviderArn, parseRoleArn, type RoleArn } from '../../iam/arn.js'
 import type { Mismatch, StatementOutcome } from '../../iam/evaluate.js'
 import { acceptsAnyServiceAccountInNamespace, acceptsServiceAccountToken, type TokenDecision } from '../../iam/service-account-token.js'
-import type { Role, ServiceAccount } from '../../model/facts.js'
+import { sameUnitOrNone, type DeployUnit, type Role, type ServiceAccount } from '../../model/facts.js'
 import { formatLocation, type Location } from '../../model/location.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import type { KnownValue } from '../../model/value.js'
@@ -27,10 +27,15 @@ export function roleIdentity(role: Role): RoleIdentity {
   }
 }
 
-/** "role orders-reader", or the source's label when the name is not known ("CloudFormation role AppRole (cfn.json)"). */
+/**
+ * "role orders-reader", or the source's label when the name is not known ("CloudFormation role
+ * AppRole (cfn.json)"); "role orders-reader (if var.create_role)" for one that may not exist.
+ */
 export function roleTitle(role: Role): string {
   const name = roleIdentity(role).name
-  return name !== undefined ? `role ${name}` : role.label
+  const title = name !== undefined ? `role ${name}` : role.label
+  const condition = role.terraform?.condition
+  return condition === undefined ? title : `${title} (${condition})`
 }
 
 /** "role orders-reader's trust", or "trust policy iam/trust.json" for a file bound to no role. */
@@ -100,6 +105,8 @@ export interface KnownCluster {
   region?: string
   account?: string
   location?: Location
+  /** The deploy unit of the source that defines it; none for the config file's clusters. */
+  unit?: DeployUnit
 }
 
 export function knownClusters(graph: Graph, config: Config): KnownCluster[] {
@@ -127,6 +134,7 @@ export function knownClusters(graph: Graph, config: Config): KnownCluster[] {
       region: (cluster.region?.kind === 'known' ? cluster.region.value : undefined) ?? parseEksIssuerHostPath(hostPath)?.region,
       account: cluster.account?.kind === 'known' ? cluster.account.value : undefined,
       location: cluster.location,
+      ...(cluster.unit !== undefined ? { unit: cluster.unit } : {}),
     })
   }
   return clusters
@@ -143,15 +151,18 @@ export function issuerRegion(hostPath: string): string | undefined {
 }
 
 /**
- * The known clusters in the same region (and account, when both are known) as an issuer that is
- * none of theirs; empty when the issuer belongs to a known cluster or no known cluster could own it.
+ * The known clusters in the same region (and account, when both are known) as an issuer written
+ * in `from` that is none of theirs, among those of its deploy unit or of none (another unit's
+ * cluster is another environment's); empty when the issuer belongs to a known cluster or no known
+ * cluster could own it.
  */
-export function clustersContradicting(hostPath: string, account: string | undefined, clusters: readonly KnownCluster[]): KnownCluster[] {
+export function clustersContradicting(hostPath: string, account: string | undefined, clusters: readonly KnownCluster[], from: JoinedFrom): KnownCluster[] {
   if (clusters.some((cluster) => cluster.hostPath === hostPath)) return []
   const region = issuerRegion(hostPath)
   if (region === undefined) return []
   return clusters.filter(
-    (cluster) => cluster.region === region && (account === undefined || cluster.account === undefined || cluster.account === account),
+    (cluster) =>
+      cluster.region === region && (account === undefined || cluster.account === undefined || cluster.account === account) && sameUnitOrNone(cluster.unit, from.unit),
   )
 }
 
@@ -215,14 +226,15 @@ export function trustIssuers(policy: PolicyDocument): { hostPath: string; accoun
 /** Whether cluster-issuer-mismatch reports an issuer of this trust. */
 export function trustContradictsClusters(role: Role, policy: PolicyDocument, clusters: readonly KnownCluster[]): boolean {
   const account = roleIdentity(role).account
-  return trustIssuers(policy).some((issuer) => clustersContradicting(issuer.hostPath, issuer.account ?? account, clusters).length > 0)
+  return trustIssuers(policy).some((issuer) => clustersContradicting(issuer.hostPath, issuer.account ?? account, clusters, role).length > 0)
 }
 
 /**
  * The cluster whose tokens a ServiceAccount of this role carries, when that can be told: the one
  * known cluster in the role's account and in a region the trust names, else the only known cluster.
  */
-export function clusterOf(role: Role, account: string | undefined, policy: PolicyDocument, clusters: readonly KnownCluster[]): KnownCluster | undefined {
+export function clusterOf(role: Role, account: string | undefined, policy: PolicyDocument, allClusters: readonly KnownCluster[]): KnownCluster | undefined {
+  const clusters = allClusters.filter((cluster) => sameUnitOrNone(cluster.unit, role.unit))
   if (clusters.length === 0) return undefined
   const regions = new Set(trustIssuers(policy).flatMap((issuer) => issuerRegion(issuer.hostPath) ?? []))
   const home = roleIdentity(role).account ?? account

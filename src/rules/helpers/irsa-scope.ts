@@ -22,7 +22,8 @@ export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com'
 export function federatedScope(graph: Graph, value: Value): IssuerScope {
   if (value.kind === 'symbolic') {
     if (/saml/i.test(value.expression)) return 'other'
-    const urls = graph.providersNamed(value).map((provider) => provider.url)
+    // Whether the reference names another identity provider is asked of every unit: a provider resource name means the same across environments.
+    const urls = graph.providersNamed(value, 'any-unit').map((provider) => provider.url)
     if (urls.length > 0 && urls.every((url) => url?.kind === 'known' && isOtherIssuer(url.value))) return 'other'
     return 'unknown'
   }
@@ -64,7 +65,7 @@ function servicePrincipals(statement: Statement): Value[] {
 const rolesInUse = perGraph((graph) => {
   const roles = new Set<Role>()
   for (const sa of graph.facts.serviceAccounts) for (const link of graph.rolesOf(sa)) roles.add(link.role)
-  for (const association of graph.facts.podIdentityAssociations) for (const link of graph.rolesNamedBy(association.roleArn)) roles.add(link.role)
+  for (const association of graph.facts.podIdentityAssociations) for (const link of graph.rolesNamedBy(association.roleArn, association)) roles.add(link.role)
   return roles
 })
 

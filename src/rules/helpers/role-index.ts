@@ -1,6 +1,6 @@
-import type { Graph } from '../../graph.js'
+import type { Graph, JoinedFrom } from '../../graph.js'
 import type { RoleArn } from '../../iam/arn.js'
-import type { Role, ServiceAccount } from '../../model/facts.js'
+import { sameUnitOrNone, type Role, type ServiceAccount } from '../../model/facts.js'
 import { perGraph } from './per-graph.js'
 import { checkToken, isUnboundTrustPolicy, pathMayBe, roleIdentity } from './correlation.js'
 
@@ -33,10 +33,12 @@ export function rolesNamed(graph: Graph, name: string): readonly Role[] {
 
 /**
  * Roles with the annotation's name and path that the sources define only in other accounts
- * (role-account-mismatch); empty when a role of that name may be in the annotation's account.
+ * (role-account-mismatch), among those of the annotation's deploy unit and of none (a role of
+ * that name in another unit is another environment's); empty when a role of that name may be in
+ * the annotation's account.
  */
-export function rolesInOtherAccounts(graph: Graph, arn: RoleArn): Role[] {
-  const named = rolesNamed(graph, arn.name).filter((role) => pathMayBe(role, arn.path))
+export function rolesInOtherAccounts(graph: Graph, arn: RoleArn, from: JoinedFrom): Role[] {
+  const named = rolesNamed(graph, arn.name).filter((role) => pathMayBe(role, arn.path) && sameUnitOrNone(role.unit, from.unit))
   const elsewhere = named.filter((role) => {
     const account = roleIdentity(role).account
     return account !== undefined && account !== arn.account && role.account?.kind !== 'symbolic'

@@ -1,3 +1,4 @@
+import { placeInUnit, type DeployUnit } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { ObjectNode, TreeNode } from '../../model/tree.js'
 import { readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
@@ -66,7 +67,9 @@ function releaseResult(release: Release, repository: RepositoryFiles, context: S
     if (rendered.objects) objects = rendered.objects
     if (rendered.note) result.findings.push(rendered.note)
   }
-  appendResult(result, readKubernetesObjects(objects, 'helm', (path) => repository.text(path)))
+  const read = readKubernetesObjects(objects, 'helm', (path) => repository.text(path))
+  placeInUnit(read.facts, helmUnit(release))
+  appendResult(result, read)
   return result
 }
 
@@ -146,4 +149,10 @@ function lookup(values: ObjectNode, path: string): TreeNode | undefined {
 function configPath(context: SourceContext): string | undefined {
   const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation
   return location?.path
+}
+
+/** One release of a chart is a unit: where it is declared, or the chart itself when nothing installs it. */
+function helmUnit(release: Release): DeployUnit {
+  const declared = release.via === 'none' ? '' : ` release ${release.declaredAt.path}:${release.declaredAt.line}:${release.declaredAt.column}`
+  return `helm ${release.chart.directory}${declared}`
 }

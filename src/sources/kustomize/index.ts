@@ -1,3 +1,4 @@
+import { placeInUnit } from '../../model/facts.js'
 import { fileLocation, formatLocation, type Location } from '../../model/location.js'
 import type { Suppression } from '../../model/suppression.js'
 import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
@@ -149,6 +150,7 @@ function buildResult(build: Build, repository: RepositoryFiles, context: SourceC
     kustomizeVars: build.unevaluated.some((field) => field.value === 'vars') && build.unevaluated.some((field) => field.value === 'configurations'),
     replacedAnnotations: build.replacesAnnotations,
   })
+  placeInUnit(read.facts, `kustomize ${build.kustomization.directory}`)
   appendResult(result, read)
   return result
 }

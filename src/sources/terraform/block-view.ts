@@ -1,5 +1,6 @@
 import type { Location } from '../../model/location.js'
-import { attribute, blocks, type Attribute, type Block } from './ast.js'
+import { attribute, blocks, type Attribute, type Block, type Expr } from './ast.js'
+import { printExpr } from './print.js'
 import type { Bindings, Evaluator } from './evaluate.js'
 import {
   iterate,
@@ -23,17 +24,36 @@ export interface BlockInstance {
   bindings: Bindings
   /** count/for_each is unknown: this one instance stands for all of them. */
   unknownExpansion?: boolean
+  /** With unknownExpansion: when the instances exist, for messages (`if var.create_role`, `for_each = var.roles`). */
+  condition?: string
+}
+
+/** `if C` for `count = C ? 1 : 0` (and `C ? 0 : 1`, negated), else the argument as written. */
+function expansionCondition(name: 'count' | 'for_each', expression: Expr): string {
+  if (name === 'count' && expression.kind === 'conditional') {
+    const then = expression.then.kind === 'literal' ? expression.then.value : undefined
+    const otherwise = expression.otherwise.kind === 'literal' ? expression.otherwise.value : undefined
+    if (otherwise === 0 && typeof then === 'number' && then > 0) return `if ${printExpr(expression.condition)}`
+    if (then === 0 && typeof otherwise === 'number' && otherwise > 0) return `if !(${printExpr(expression.condition)})`
+  }
+  return `${name} = ${printExpr(expression)}`
 }
 
 const MAX_INSTANCES = 500
 
-/** The instances `count` or `for_each` make of a block (a module call, a resource, a data source). */
-export function expandInstances(block: Block, evaluator: Evaluator, bindings: Bindings): BlockInstance[] {
+/**
+ * The instances `count` or `for_each` make of a block (a module call, a resource, a data source).
+ * With `variablesAreInputs` (a module whose variables no caller or variable file sets, so that
+ * their defaults are not what is applied), a count or for_each that comes to nothing through a
+ * variable is read as unknown: one instance that may exist.
+ */
+export function expandInstances(block: Block, evaluator: Evaluator, bindings: Bindings, variablesAreInputs = false): BlockInstance[] {
   const count = attribute(block.body, 'count')
   const forEach = attribute(block.body, 'for_each')
+  const mayBeMore = (expression: Expr): boolean => variablesAreInputs && /\bvar\./.test(printExpr(expression))
   if (count) {
     const value = evaluator.evaluate(count.expression, bindings)
-    if (value.kind === 'number' && Number.isInteger(value.value) && value.value >= 0) {
+    if (value.kind === 'number' && Number.isInteger(value.value) && value.value >= 0 && !(value.value === 0 && mayBeMore(count.expression))) {
       return Array.from({ length: Math.min(value.value, MAX_INSTANCES) }, (_, index) => ({
         keyText: `[${index}]`,
         key: numberValue(index, count.location),
@@ -41,13 +61,21 @@ export function expandInstances(block: Block, evaluator: Evaluator, bindings: Bi
       }))
     }
     const index = unknownRef(`${evaluator.environment.prefix}count.index`, count.location)
-    return [{ keyText: '[count.index]', bindings: bind(bindings, 'count', objectValue([{ key: 'index', keyLocation: count.location, value: index }], count.location)), unknownExpansion: true }]
+    return [
+      {
+        keyText: '[count.index]',
+        bindings: bind(bindings, 'count', objectValue([{ key: 'index', keyLocation: count.location, value: index }], count.location)),
+        unknownExpansion: true,
+        condition: expansionCondition('count', count.expression),
+      },
+    ]
   }
   if (forEach) {
     const value = evaluator.evaluate(forEach.expression, bindings)
     if (value.kind === 'tuple' || value.kind === 'object') {
       const known = value.kind === 'object' ? !value.entries.some((entry) => entry.keyValue) : value.items.every((item) => scalarString(item) !== undefined)
-      if (known) {
+      const empty = value.kind === 'object' ? value.entries.length === 0 : value.items.length === 0
+      if (known && !(empty && mayBeMore(forEach.expression))) {
         return eachPairs(value)
           .slice(0, MAX_INSTANCES)
           .map(([key, item]) => ({
@@ -59,7 +87,7 @@ export function expandInstances(block: Block, evaluator: Evaluator, bindings: Bi
     }
     const prefix = evaluator.environment.prefix
     const each = eachObject(unknownRef(`${prefix}each.key`, forEach.location), unknownRef(`${prefix}each.value`, forEach.location), forEach.location)
-    return [{ keyText: '[each.key]', bindings: bind(bindings, 'each', each), unknownExpansion: true }]
+    return [{ keyText: '[each.key]', bindings: bind(bindings, 'each', each), unknownExpansion: true, condition: expansionCondition('for_each', forEach.expression) }]
   }
   return [{ keyText: '', bindings }]
 }

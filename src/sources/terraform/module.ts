@@ -60,6 +60,11 @@ export class ModuleInstance implements Environment, CalledModule {
   private readonly pending = new Set<string>()
   private readonly instanceCache = new Map<Block, BlockInstance[]>()
   private readonly callCache = new Map<string, ModuleCallInstances>()
+  /**
+   * A module nothing in the scan calls, with no variable files, backend or provider configuration:
+   * a library module, whose variables its callers elsewhere set. Their defaults are not what is applied.
+   */
+  private readonly variablesAreInputs: boolean
 
   constructor(
     private readonly program: Program,
@@ -81,6 +86,7 @@ export class ModuleInstance implements Environment, CalledModule {
         else if (block.type === 'module' && first !== undefined) this.moduleCalls.set(first, block)
       }
     }
+    this.variablesAreInputs = caller === undefined && source.variableValues.size === 0 && !source.files.some(configuresDeployment)
   }
 
   // Environment
@@ -157,13 +163,15 @@ export class ModuleInstance implements Environment, CalledModule {
           const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion)
           const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}${instance.keyText}`
           const context = { view, address, prefix: this.prefix, root: this.rootDir, sink }
-          guarded(sink, block.location, address, () => (mode === 'data' ? readDataSource(block.labels[0]!, context) : readResource(block.labels[0]!, context)))
+          guarded(sink, block.location, address, () =>
+            underCondition(sink, instance.condition, () => (mode === 'data' ? readDataSource(block.labels[0]!, context) : readResource(block.labels[0]!, context))),
+          )
         }
       }
     }
     for (const [name, block] of this.moduleCalls) {
       guarded(sink, block.location, `${this.prefix}module.${name}`, () => {
-        for (const { module } of this.moduleCall(name).instances) module.collectFacts(sink)
+        for (const { instance, module } of this.moduleCall(name).instances) underCondition(sink, instance.condition, () => module.collectFacts(sink))
       })
     }
   }
@@ -307,7 +315,7 @@ export class ModuleInstance implements Environment, CalledModule {
   private instancesOf(block: Block): BlockInstance[] {
     const cached = this.instanceCache.get(block)
     if (cached) return cached
-    const instances = expandInstances(block, this.evaluator, NO_BINDINGS)
+    const instances = expandInstances(block, this.evaluator, NO_BINDINGS, this.variablesAreInputs)
     this.instanceCache.set(block, instances)
     return instances
   }
@@ -349,6 +357,32 @@ function guarded(sink: FactSink, location: Location, address: string, read: () =
 /** A `local-exec` provisioner runs a command on the machine that applies: scripts irsa-guard does not follow. */
 function runsLocalPrograms(block: Block): boolean {
   return block.body.blocks.some((nested) => nested.type === 'provisioner' && nested.labels[0] === 'local-exec')
+}
+
+/** A `provider` block, or a `terraform` block with a `backend` or `cloud` block: a root module applied as it is. */
+function configuresDeployment(file: HclFile): boolean {
+  return file.body.blocks.some(
+    (block) => block.type === 'provider' || (block.type === 'terraform' && block.body.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')),
+  )
+}
+
+const FACT_KINDS = ['objects', 'serviceAccounts', 'workloads', 'roles', 'oidcProviders', 'clusters', 'podIdentityAssociations'] as const
+
+/** The facts `read` adds, marked as existing only under the condition of an expansion the scan cannot resolve. */
+function underCondition(sink: FactSink, condition: string | undefined, read: () => void): void {
+  if (condition === undefined) return read()
+  const before = FACT_KINDS.map((kind) => sink.facts[kind].length)
+  try {
+    read()
+  } finally {
+    FACT_KINDS.forEach((kind, index) => {
+      for (const fact of sink.facts[kind].slice(before[index])) {
+        if (!('terraform' in fact) || !fact.terraform) continue
+        const inner = fact.terraform.condition
+        fact.terraform = { ...fact.terraform, condition: inner === undefined ? condition : `${condition} and ${inner}` }
+      }
+    })
+  }
 }
 
 /** Data source arguments that are filters, while the attribute of the same name comes from AWS. */

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import nodePath from 'node:path'
 import { readFileBytes, realpathRoot } from '../../discover/file-bytes.js'
 import { decodeText } from '../../discover/read.js'
-import { emptyFacts, type Facts } from '../../model/facts.js'
+import { emptyFacts, placeInUnit, terraformUnit, type Facts } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Suppression } from '../../model/suppression.js'
 import type { Location } from '../../model/location.js'
@@ -94,6 +94,7 @@ export class TerraformProgram implements Program {
     const sink = emptySink()
     this.budget = new Budget(EVALUATION_BUDGET)
     new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink)
+    placeInUnit(sink.facts, terraformUnit(source.dir))
     return { dir: source.dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] }
   }
 

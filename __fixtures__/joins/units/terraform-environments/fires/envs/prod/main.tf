@@ -1,0 +1,17 @@
+# The prod environment: applied on its own (terraform -chdir=envs/prod apply).
+
+module "app_irsa" {
+  source          = "../../modules/app-irsa"
+  namespace       = "prod"
+  service_account = "app"
+}
+
+resource "kubernetes_service_account_v1" "app" {
+  metadata {
+    name      = "app"
+    namespace = "prod"
+    annotations = {
+      "eks.amazonaws.com/role-arn" = module.app_irsa.iam_role_arn
+    }
+  }
+}
