@@ -86,10 +86,22 @@ export class TerraformProgram implements Program {
     return { findings, suppressions, called: [...called], roots }
   }
 
+  /** One root module's facts; one that cannot be evaluated is a finding of its own, and the other roots are still read. */
   private evaluateRoot(source: ModuleSource): TerraformRootResult {
     const sink = emptySink()
     this.budget = new Budget(EVALUATION_BUDGET)
-    new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink)
+    try {
+      new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink)
+    } catch (error) {
+      const first = source.files[0]?.path ?? source.dir
+      const finding: SourceFinding = {
+        ruleId: 'parse-error',
+        location: { path: first, line: 1, column: 1 },
+        message: `Cannot evaluate the Terraform module in ${source.dir}: ${errorText(error)}; nothing in it was checked`,
+        key: `terraform-evaluation ${source.dir}`,
+      }
+      return { dir: source.dir, facts: emptyFacts(), findings: [finding], documentFiles: [] }
+    }
     return { dir: source.dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] }
   }
 
@@ -158,7 +170,19 @@ export class TerraformProgram implements Program {
   }
 
   private parseFile(file: SourceFile, findings: SourceFinding[]): HclFile {
-    const parsed = parseHcl(this.parser, file.path, file.text)
+    let parsed: HclFile
+    try {
+      parsed = parseHcl(this.parser, file.path, file.text)
+    } catch (error) {
+      // This file only: the module's other files, and the other modules, are still read.
+      findings.push({
+        ruleId: 'parse-error',
+        location: { path: file.path, line: 1, column: 1 },
+        message: `Cannot read ${file.path}: ${errorText(error)}; nothing in this file was read`,
+        key: `hcl-internal ${file.path}`,
+      })
+      return { path: file.path, text: file.text, body: { attributes: [], blocks: [] } }
+    }
     if (parsed.error) {
       findings.push({
         ruleId: 'parse-error',
@@ -281,6 +305,10 @@ export function terraformPartDirectories(dirs: readonly { dir: string; size: num
     before += size
   }
   return parts
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function emptySink(): FactSink {
