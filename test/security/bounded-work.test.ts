@@ -44,3 +44,55 @@ describe('input-controlled nesting is bounded and stays in its file', () => {
     expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([ROLE_FINDING])
   })
 })
+
+describe('local module calls: deep nesting is followed, cycles and the depth limit are located notes', () => {
+  /** `modules/m1` … `modules/m<depth>`, each calling the next; the last defines the role. */
+  function nestedModules(depth: number): Record<string, string> {
+    const files: Record<string, string> = { 'live/main.tf': 'module "m1" {\n  source = "../modules/m1"\n}\n' }
+    for (let level = 1; level < depth; level++) files[`modules/m${level}/main.tf`] = `module "m${level + 1}" {\n  source = "../m${level + 1}"\n}\n`
+    files[`modules/m${depth}/main.tf`] = ROLE_TF
+    return files
+  }
+
+  it('a role 13 local module calls below the root is evaluated', async () => {
+    const result = await scan(tempRepo(nestedModules(13)))
+    expect(linesOf(result, 'parse-error')).toEqual([])
+    expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([ROLE_FINDING.replace('infra/main.tf', 'modules/m13/main.tf')])
+  })
+
+  it('calls nested deeper than 32: a note at the call not followed', async () => {
+    const result = await scan(tempRepo(nestedModules(40)))
+    const address = Array.from({ length: 33 }, (_, index) => `module.m${index + 1}`).join('.')
+    expect(linesOf(result, 'parse-error')).toEqual([
+      `modules/m32/main.tf:1:1: note: ${address} calls modules/m33 more than 32 module calls below the root module live: it was not evaluated, nor anything it calls [parse-error]`,
+    ])
+    expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([])
+  })
+
+  it('modules that call each other below a root: the role is read once and the call that closes the cycle is a note', async () => {
+    const result = await scan(
+      tempRepo({
+        'live/main.tf': 'module "a" {\n  source = "../modules/a"\n}\n',
+        'modules/a/main.tf': 'module "b" {\n  source = "../b"\n}\n',
+        'modules/b/main.tf': `${ROLE_TF}\nmodule "a" {\n  source = "../a"\n}\n`,
+      }),
+    )
+    expect(linesOf(result, 'parse-error')).toEqual([
+      'modules/b/main.tf:14:1: note: module.a.module.b.module.a calls modules/a, which is already being evaluated above it (modules/a → modules/b → modules/a): Terraform rejects a module cycle, and this call was not evaluated [parse-error]',
+    ])
+    expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([ROLE_FINDING.replace('infra/main.tf', 'modules/b/main.tf')])
+  })
+
+  it('modules that only call each other, with no root module above them: each call of the cycle is a note', async () => {
+    const result = await scan(
+      tempRepo({
+        'modules/a/main.tf': 'module "b" {\n  source = "../b"\n}\n',
+        'modules/b/main.tf': `${ROLE_TF}\nmodule "a" {\n  source = "../a"\n}\n`,
+      }),
+    )
+    expect(linesOf(result, 'parse-error')).toEqual([
+      'modules/a/main.tf:1:1: note: module.b in modules/a calls modules/b, and no root module calls either: they call each other (a module cycle), which Terraform rejects, so nothing in them was checked [parse-error]',
+      'modules/b/main.tf:14:1: note: module.a in modules/b calls modules/a, and no root module calls either: they call each other (a module cycle), which Terraform rejects, so nothing in them was checked [parse-error]',
+    ])
+  })
+})

@@ -3,7 +3,7 @@ import nodePath from 'node:path'
 import { emptyFacts, type Facts } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Suppression } from '../../model/suppression.js'
-import type { Location } from '../../model/location.js'
+import { formatLocation, type Location } from '../../model/location.js'
 import { appendResult, textLength, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
 import { parseJsonTree } from '../json-tree.js'
@@ -19,7 +19,10 @@ import { objectValue, unknownRef, type HclValue } from './values.js'
 
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000
-const MAX_MODULE_DEPTH = 12
+/** Local module calls nested deeper are not followed (real configurations nest 3 to 5 deep). */
+const MAX_MODULE_DEPTH = 32
+/** Module instances one root module may create (calls × count/for_each, at every level); fan-out at every level must not multiply without end. */
+const MAX_MODULE_INSTANCES = 5_000
 const HCL_COMMENT_MARKERS = ['#', '//', '/*'] as const
 
 /**
@@ -30,6 +33,9 @@ const HCL_COMMENT_MARKERS = ['#', '//', '/*'] as const
 export class TerraformProgram implements Program {
   /** Steps left to the root module being evaluated (each root, and each directory's variable files, get their own). */
   budget = new Budget(EVALUATION_BUDGET)
+  /** Module instances the root module being evaluated has created. */
+  private moduleInstances = 0
+  private readonly notedCalls = new Set<string>()
   /** Parsed modules, with their own syntax findings, until let go. */
   private readonly modules = new Map<string, { source: ModuleSource; findings: SourceFinding[] }>()
   private readonly scannedTexts = new Map<string, string>()
@@ -69,6 +75,7 @@ export class TerraformProgram implements Program {
     const findings: SourceFinding[] = []
     const suppressions: Suppression[] = []
     const called = new Set<string>()
+    const calls: LocalModuleCall[] = []
     const roots: TerraformRootResult[] = []
     for (const [dir, files] of this.byDir) {
       if (!owned.has(dir)) continue
@@ -76,20 +83,25 @@ export class TerraformProgram implements Program {
       const loaded = this.loadModule(dir)
       if (!loaded) continue
       for (const finding of loaded.findings) findings.push(finding)
-      for (const target of this.calledBy(loaded.source)) called.add(target)
+      for (const call of this.calledBy(loaded.source)) {
+        called.add(call.to)
+        calls.push(call)
+      }
       if (called.has(dir)) continue
       roots.push(this.evaluateRoot(loaded.source))
       this.modules.delete(dir)
     }
     const consumable = new Set(this.context.files.filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars').map((file) => file.path))
     for (const root of roots) root.documentFiles = root.documentFiles.filter((path) => consumable.has(path))
-    return { findings, suppressions, called: [...called], roots }
+    return { findings, suppressions, called: [...called], calls, roots }
   }
 
   /** One root module's facts; one that cannot be evaluated is a finding of its own, and the other roots are still read. */
   private evaluateRoot(source: ModuleSource): TerraformRootResult {
     const sink = emptySink()
     this.budget = new Budget(EVALUATION_BUDGET)
+    this.moduleInstances = 0
+    this.notedCalls.clear()
     try {
       new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink)
     } catch (error) {
@@ -138,10 +150,29 @@ export class TerraformProgram implements Program {
     if (call.source.startsWith('./') || call.source.startsWith('../')) {
       const dir = nodePath.posix.normalize(nodePath.posix.join(call.callerDir, call.source)).replace(/\/$/, '')
       const source = this.moduleSource(dir)
-      if (source && call.depth <= MAX_MODULE_DEPTH) return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth)
-      return new OpaqueModule(call.prefix)
+      if (!source) return new OpaqueModule(call.prefix)
+      const name = call.prefix.slice(0, -1)
+      if (call.chain.includes(dir)) {
+        const cycle = [...call.chain.slice(call.chain.indexOf(dir)), dir].join(' → ')
+        return this.notFollowed(call, 'cycle', `${name} calls ${dir}, which is already being evaluated above it (${cycle}): Terraform rejects a module cycle, and this call was not evaluated`)
+      }
+      if (call.depth > MAX_MODULE_DEPTH) {
+        return this.notFollowed(call, 'depth', `${name} calls ${dir} more than ${MAX_MODULE_DEPTH} module calls below the root module ${call.rootDir}: it was not evaluated, nor anything it calls`)
+      }
+      if (++this.moduleInstances > MAX_MODULE_INSTANCES) {
+        return this.notFollowed(call, 'instances', `the root module ${call.rootDir} creates more than ${MAX_MODULE_INSTANCES} module instances: ${name} and the instances after it were not evaluated`)
+      }
+      return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth, call.chain)
     }
     return registryModule(call) ?? new OpaqueModule(call.prefix)
+  }
+
+  /** A module call not followed, reported once per reason and module block (and once for the instance limit) in each root module. */
+  private notFollowed(call: ModuleCallRequest, reason: 'cycle' | 'depth' | 'instances', message: string): OpaqueModule {
+    const key = reason === 'instances' ? `terraform-module-instances ${call.rootDir}` : `terraform-module-${reason} ${formatLocation(call.location)}`
+    if (this.notedCalls.has(key)) return new OpaqueModule(call.prefix)
+    this.notedCalls.add(key)
+    return new OpaqueModule(call.prefix, { ruleId: 'parse-error', level: 'note', location: call.location, message, key })
   }
 
   readFile(repositoryPath: string): FileText | undefined {
@@ -219,9 +250,9 @@ export class TerraformProgram implements Program {
     return values
   }
 
-  /** Directories this module calls with a local source (they are not root modules). */
-  private calledBy(source: ModuleSource): string[] {
-    const called: string[] = []
+  /** The calls with a local source this module makes (the directories they call are not root modules). */
+  private calledBy(source: ModuleSource): LocalModuleCall[] {
+    const called: LocalModuleCall[] = []
     for (const file of source.files) {
       for (const block of file.body.blocks) {
         if (block.type !== 'module') continue
@@ -229,7 +260,7 @@ export class TerraformProgram implements Program {
         if (expression?.kind !== 'literal' || typeof expression.value !== 'string') continue
         if (!expression.value.startsWith('./') && !expression.value.startsWith('../')) continue
         const target = nodePath.posix.normalize(nodePath.posix.join(source.dir, expression.value)).replace(/\/$/, '')
-        if (target !== source.dir) called.push(target)
+        if (target !== source.dir) called.push({ from: source.dir, to: target, name: block.labels[0] ?? '', location: block.location })
       }
     }
     return called
@@ -261,8 +292,17 @@ export interface TerraformPart {
   suppressions: Suppression[]
   /** Directories the part's modules call: not root modules, whichever part evaluated them as roots. */
   called: string[]
+  calls: LocalModuleCall[]
   /** Each directory of the part that no module of the part calls, evaluated as a root module. */
   roots: TerraformRootResult[]
+}
+
+export interface LocalModuleCall {
+  from: string
+  to: string
+  /** The module block's label. */
+  name: string
+  location: Location
 }
 
 export interface TerraformRootResult {
@@ -289,9 +329,40 @@ export function mergeTerraformParts(parts: readonly TerraformPart[]): SourceResu
       for (const path of root.documentFiles) consumed.add(path)
     }
   }
+  for (const finding of unrootedCycles(parts)) result.findings.push(finding)
   // A scanned trust policy or manifest that a resource reads with file() is that resource's: other sources skip it.
   if (consumed.size > 0) result.consumedFiles = [...consumed].sort()
   return result
+}
+
+/**
+ * Directories that call each other (a module cycle) with no root module above them are evaluated
+ * by no one: each of their calls inside the cycle is reported, so that they are not passed over silently.
+ */
+function unrootedCycles(parts: readonly TerraformPart[]): SourceFinding[] {
+  const calls = parts.flatMap((part) => part.calls)
+  const called = new Set(calls.map((call) => call.to))
+  const reached = new Set(parts.flatMap((part) => part.roots.map((root) => root.dir)).filter((dir) => !called.has(dir)))
+  const callsFrom = new Map<string, LocalModuleCall[]>()
+  for (const call of calls) callsFrom.set(call.from, [...(callsFrom.get(call.from) ?? []), call])
+  const queue = [...reached]
+  while (queue.length > 0) {
+    for (const call of callsFrom.get(queue.pop()!) ?? []) {
+      if (!reached.has(call.to)) {
+        reached.add(call.to)
+        queue.push(call.to)
+      }
+    }
+  }
+  return calls
+    .filter((call) => !reached.has(call.from) && !reached.has(call.to) && callsFrom.has(call.to))
+    .map((call) => ({
+      ruleId: 'parse-error',
+      level: 'note' as const,
+      location: call.location,
+      message: `module.${call.name} in ${call.from} calls ${call.to}, and no root module calls either: they call each other (a module cycle), which Terraform rejects, so nothing in them was checked`,
+      key: `terraform-module-cycle ${call.from} module.${call.name}`,
+    }))
 }
 
 /** The module directories (in scan order) of each of `count` parts: consecutive runs of about equal text. */
@@ -317,7 +388,11 @@ function emptySink(): FactSink {
 
 /** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
 class OpaqueModule implements CalledModule {
-  constructor(private readonly prefix: string) {}
+  constructor(
+    private readonly prefix: string,
+    /** Why a module in the scan is not evaluated here. */
+    private readonly notFollowed?: SourceFinding,
+  ) {}
 
   output(name: string, location: Location): HclValue {
     return unknownRef(`${this.prefix}${name}`, location)
@@ -327,7 +402,9 @@ class OpaqueModule implements CalledModule {
     return { ...objectValue([], location), openRef: this.prefix.replace(/\.$/, '') }
   }
 
-  collectFacts(): void {}
+  collectFacts(sink: FactSink): void {
+    if (this.notFollowed) sink.findings.push(this.notFollowed)
+  }
 }
 
 /** Variable files hold constants: any reference in one is unknown. */
