@@ -69,6 +69,20 @@ describe('local module calls: deep nesting is followed, cycles and the depth lim
     expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([])
   })
 
+  it('every module calling the next twice, 20 deep: evaluation stops at 5,000 module instances with one note', async () => {
+    const files: Record<string, string> = { 'live/main.tf': 'module "m1" {\n  source = "../modules/m1"\n}\n' }
+    for (let level = 1; level < 20; level++) {
+      files[`modules/m${level}/main.tf`] = `module "left" {\n  source = "../m${level + 1}"\n}\n\nmodule "right" {\n  source = "../m${level + 1}"\n}\n`
+    }
+    files['modules/m20/main.tf'] = ROLE_TF
+    const result = await scan(tempRepo(files))
+    const path = [...Array(7).fill('left'), 'right', 'left', 'left', 'right', 'right', 'left', ...Array(6).fill('right')]
+    const address = ['module.m1', ...path.map((name) => `module.${name}`)].join('.')
+    expect(linesOf(result, 'parse-error')).toEqual([
+      `modules/m19/main.tf:5:1: note: the root module live creates more than 5000 module instances: ${address} and the instances after it were not evaluated [parse-error]`,
+    ])
+  })
+
   it('modules that call each other below a root: the role is read once and the call that closes the cycle is a note', async () => {
     const result = await scan(
       tempRepo({
