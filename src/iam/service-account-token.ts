@@ -1,10 +1,10 @@
-import type { PolicyDocument } from '../model/policy.js'
+import type { PolicyDocument, Statement } from '../model/policy.js'
 import { DEFAULT_AUDIENCE, parseEksIssuerHostPath, parseOidcProviderArn, partitionOfRegion } from './arn.js'
-import { evaluatePolicy, type Decision } from './evaluate.js'
+import { evaluatePolicy, literalPrincipals, principalKey, statementVerdict, type Decision } from './evaluate.js'
 import { globPattern, intersects, literalPattern } from './glob.js'
 import { parseOperator } from './operators.js'
 import type { PolicyRequest } from './request.js'
-import { concat, hasHoles, hole, knownText, sameTemplate, templateOf, templateText, text, type RequestValue, type Template } from './template.js'
+import { concat, hasHoles, hole, knownText, templateOf, templateText, text, type RequestValue, type Template } from './template.js'
 
 export const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity'
 
@@ -56,16 +56,7 @@ export function acceptsServiceAccountToken(policy: PolicyDocument, query: Servic
   const subject = concat('system:serviceaccount:', query.namespace, ':', query.name)
   const audience = templateOf(query.audience ?? DEFAULT_AUDIENCE)
   const attempts = candidates(policy, query).map(({ provider, issuer }): ProviderAttempt => {
-    const request: PolicyRequest = {
-      action: WEB_IDENTITY_ACTION,
-      principal: { type: 'Federated', id: provider },
-      context: [
-        { key: concat(issuer, ':sub'), values: [subject] },
-        { key: concat(issuer, ':aud'), values: [audience] },
-      ],
-      unknownKeyPrefixes: ['aws:', 'sts:'],
-      subject: 'the token',
-    }
+    const request = tokenRequest(provider, issuer, subject, audience)
     return { provider, issuer, request, decision: evaluatePolicy(policy, request) }
   })
   const decisive =
@@ -73,6 +64,73 @@ export function acceptsServiceAccountToken(policy: PolicyDocument, query: Servic
     attempts.find((attempt) => attempt.decision.effect === 'unknown') ??
     attempts[0]!
   return { effect: decisive.decision.effect, subject, audience, attempts, decisive, decision: decisive.decision }
+}
+
+/**
+ * `acceptsServiceAccountToken(policy, query)` allows the token, and `statement` is among the
+ * statements that allow it in one of the attempts. Decided from that statement (and the policy's
+ * statements that are not Allow) wherever the statement names its provider literally, so that
+ * asking this of every statement of a policy costs about as much as reading the policy.
+ */
+export function acceptsTokenThrough(policy: PolicyDocument, statement: Statement, query: ServiceAccountTokenQuery): boolean {
+  const subject = concat('system:serviceaccount:', query.namespace, ':', query.name)
+  const audience = templateOf(query.audience ?? DEFAULT_AUDIENCE)
+  const attempts = candidates(policy, query)
+  const request = (attempt: Candidate) => tokenRequest(attempt.provider, attempt.issuer, subject, audience)
+  // A statement naming its providers literally applies only in the attempts with one of them.
+  const named = literalPrincipals(policy, statement)
+  const through = named ? [...named].flatMap((key) => attemptsByProvider(attempts).get(key) ?? []) : attempts
+  let anyThrough = false
+  let allowed = false
+  const notApplying: Candidate[] = []
+  for (const attempt of through) {
+    const verdict = statementVerdict(policy, statement, request(attempt))
+    if (verdict === 'allowed') return true
+    if (verdict === 'never-allowed') return false
+    if (verdict === 'blocked') anyThrough = true
+    else if (verdict === 'not-applying') notApplying.push(attempt)
+    else {
+      const decision = evaluatePolicy(policy, request(attempt))
+      if (decision.allowedBy.some((outcome) => outcome.statement === statement)) anyThrough = true
+      if (decision.effect === 'allow') allowed = true
+    }
+    if (anyThrough && allowed) return true
+  }
+  // The statement lets the token in only where the policy does not allow it: does another attempt allow it?
+  if (!anyThrough) return false
+  if (allowed) return true
+  const tried = new Set(through)
+  const others = [...notApplying, ...attempts.filter((attempt) => !tried.has(attempt))]
+  return others.some((attempt) => evaluatePolicy(policy, request(attempt)).effect === 'allow')
+}
+
+const providerMaps = new WeakMap<readonly Candidate[], Map<string, Candidate[]>>()
+
+/** The attempts by their provider's `principalKey`. */
+function attemptsByProvider(attempts: readonly Candidate[]): Map<string, Candidate[]> {
+  let map = providerMaps.get(attempts)
+  if (!map) {
+    map = new Map()
+    for (const attempt of attempts) {
+      const key = principalKey({ type: 'Federated', id: attempt.provider })
+      if (key !== undefined) map.set(key, [...(map.get(key) ?? []), attempt])
+    }
+    providerMaps.set(attempts, map)
+  }
+  return map
+}
+
+function tokenRequest(provider: Template, issuer: Template, subject: Template, audience: Template): PolicyRequest {
+  return {
+    action: WEB_IDENTITY_ACTION,
+    principal: { type: 'Federated', id: provider },
+    context: [
+      { key: concat(issuer, ':sub'), values: [subject] },
+      { key: concat(issuer, ':aud'), values: [audience] },
+    ],
+    unknownKeyPrefixes: ['aws:', 'sts:'],
+    subject: 'the token',
+  }
 }
 
 export type ProbeOptions = Omit<ServiceAccountTokenQuery, 'namespace' | 'name'>
@@ -101,7 +159,14 @@ interface Candidate {
   issuer: Template
 }
 
-function candidates(policy: PolicyDocument, query: ServiceAccountTokenQuery): Candidate[] {
+function candidates(policy: PolicyDocument, query: ServiceAccountTokenQuery): readonly Candidate[] {
+  return query.issuerHostPath === undefined && query.providerArn === undefined ? policyCandidates(policy) : candidatesFor(policy, query)
+}
+
+/** The providers to try when the query names none: the same for every token put to the policy. */
+const policyCandidates = perPolicy((policy: PolicyDocument) => candidatesFor(policy, {}))
+
+function candidatesFor(policy: PolicyDocument, query: Omit<ServiceAccountTokenQuery, 'namespace' | 'name'>): Candidate[] {
   const given = query.issuerHostPath !== undefined ? text(query.issuerHostPath) : undefined
   const providers =
     query.providerArn !== undefined
@@ -117,9 +182,24 @@ function candidates(policy: PolicyDocument, query: ServiceAccountTokenQuery): Ca
 
 const OIDC_PROVIDER_ARN = globPattern(text('arn:*:iam::*:oidc-provider/*'))
 
+/** What the policy names, worked out once per policy: every token asked about reads it. */
+function perPolicy<T>(compute: (policy: PolicyDocument) => T): (policy: PolicyDocument) => T {
+  const cache = new WeakMap<PolicyDocument, T>()
+  return (policy) => {
+    if (!cache.has(policy)) cache.set(policy, compute(policy))
+    return cache.get(policy)!
+  }
+}
+
+/** A key that is the same for the same template (`fold`: ignoring the case of the text). */
+function templateKey(template: Template, fold = false): string {
+  return JSON.stringify(template.map((part) => ('hole' in part ? [part.hole] : fold ? part.text.toLowerCase() : part.text)))
+}
+
 /** The Federated principals that are (or may be) IAM OIDC providers, each once. */
-function oidcProvidersNamed(policy: PolicyDocument): Template[] {
+const oidcProvidersNamed = perPolicy((policy: PolicyDocument): Template[] => {
   const found: Template[] = []
+  const seen = new Set<string>()
   for (const statement of policy.statements) {
     for (const entry of statement.principal?.entries ?? []) {
       if (entry.type !== 'Federated') continue
@@ -128,12 +208,15 @@ function oidcProvidersNamed(policy: PolicyDocument): Template[] {
         const oidc = hasHoles(provider)
           ? intersects(literalPattern(provider), OIDC_PROVIDER_ARN)
           : parseOidcProviderArn(knownText(provider)!) !== undefined
-        if (oidc && !found.some((seen) => sameTemplate(seen, provider))) found.push(provider)
+        if (oidc && !seen.has(templateKey(provider))) {
+          seen.add(templateKey(provider))
+          found.push(provider)
+        }
       }
     }
   }
   return found
-}
+})
 
 /** The issuer (host and path) in a provider ARN, itself possibly a template; undefined when not told. */
 function issuerOf(provider: Template): Template | undefined {
@@ -160,22 +243,26 @@ function synthesisedProvider(issuerHostPath: string): Template {
 const CLAIM_SUFFIX = /:(sub|aud|amr)$/i
 
 /** The issuers the policy's `<issuer>:sub|aud|amr` keys are named after, each once; one unknown issuer when there are none. */
-function keyIssuers(policy: PolicyDocument): Template[] {
+const keyIssuers = perPolicy((policy: PolicyDocument): Template[] => {
   const found: Template[] = []
+  const seen = new Set<string>()
   for (const statement of policy.statements) {
     for (const entry of statement.condition?.entries ?? []) {
       const key = templateOf(entry.key)
       const last = key[key.length - 1]
       if (!last || !('text' in last) || !CLAIM_SUFFIX.test(last.text)) continue
       const issuer = concat([...key.slice(0, -1)], last.text.slice(0, -4))
-      if (!found.some((seen) => sameTemplate(seen, issuer, true))) found.push(issuer)
+      if (!seen.has(templateKey(issuer, true))) {
+        seen.add(templateKey(issuer, true))
+        found.push(issuer)
+      }
     }
   }
   return found.length > 0 ? found : [hole('issuer of the cluster')]
-}
+})
 
 /** Literal audiences the policy accepts under a positive string operator on an `:aud` key. */
-function audiencesNamed(policy: PolicyDocument): string[] {
+const audiencesNamed = perPolicy((policy: PolicyDocument): string[] => {
   const found = new Set<string>()
   for (const statement of policy.statements) {
     for (const entry of statement.condition?.entries ?? []) {
@@ -190,4 +277,4 @@ function audiencesNamed(policy: PolicyDocument): string[] {
   }
   found.delete(DEFAULT_AUDIENCE)
   return [...found]
-}
+})

@@ -74,7 +74,8 @@ export class AwsReader {
   countAttachedPolicies(account: string, name: string): Promise<Outcome<number>> {
     return this.paginate(account, name, 'iam:ListAttachedRolePolicies', async (client, Marker, abortSignal) => {
       const page = await client.send(new ListAttachedRolePoliciesCommand({ RoleName: name, ...(Marker ? { Marker } : {}) }), { abortSignal })
-      return { count: page.AttachedPolicies?.length ?? 0, next: page.IsTruncated ? page.Marker : undefined }
+      if (!page.AttachedPolicies) throw new MalformedAnswer('iam:ListAttachedRolePolicies returned no AttachedPolicies list')
+      return { count: page.AttachedPolicies.length, next: page.IsTruncated ? page.Marker : undefined }
     })
   }
 
@@ -82,21 +83,24 @@ export class AwsReader {
   countInlinePolicies(account: string, name: string): Promise<Outcome<number>> {
     return this.paginate(account, name, 'iam:ListRolePolicies', async (client, Marker, abortSignal) => {
       const page = await client.send(new ListRolePoliciesCommand({ RoleName: name, ...(Marker ? { Marker } : {}) }), { abortSignal })
-      return { count: page.PolicyNames?.length ?? 0, next: page.IsTruncated ? page.Marker : undefined }
+      if (!page.PolicyNames) throw new MalformedAnswer('iam:ListRolePolicies returned no PolicyNames list')
+      return { count: page.PolicyNames.length, next: page.IsTruncated ? page.Marker : undefined }
     })
   }
 
   listOidcProviders(account: string): Promise<Outcome<string[]>> {
     return this.iam(account, 'ListOpenIDConnectProviders', 'iam:ListOpenIDConnectProviders', async (client, abortSignal) => {
       const answer = await client.send(new ListOpenIDConnectProvidersCommand({}), { abortSignal })
-      return (answer.OpenIDConnectProviderList ?? []).flatMap((entry) => (entry.Arn ? [entry.Arn] : []))
+      if (!answer.OpenIDConnectProviderList) throw new MalformedAnswer('iam:ListOpenIDConnectProviders returned no OpenIDConnectProviderList')
+      return answer.OpenIDConnectProviderList.flatMap((entry) => (entry.Arn ? [entry.Arn] : []))
     })
   }
 
   getOidcProvider(account: string, arn: string): Promise<Outcome<DeployedProvider>> {
     return this.iam(account, `GetOpenIDConnectProvider ${arn}`, 'iam:GetOpenIDConnectProvider', async (client, abortSignal) => {
       const answer = await client.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }), { abortSignal })
-      return { url: answer.Url ?? '', clientIds: answer.ClientIDList ?? [] }
+      if (answer.Url === undefined) throw new MalformedAnswer('iam:GetOpenIDConnectProvider returned no Url')
+      return { url: answer.Url, clientIds: answer.ClientIDList ?? [] }
     })
   }
 

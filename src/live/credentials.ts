@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import * as core from '@actions/core'
 import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient, type Credentials, type STSClientConfig } from '@aws-sdk/client-sts'
 import { parseRoleArn } from '../iam/arn.js'
 import { withTimeout, type Budget } from './budget.js'
@@ -118,11 +117,30 @@ async function webIdentityToken(env: NodeJS.ProcessEnv, budget: Budget): Promise
       `role-to-assume needs the workflow's OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: the job needs \`permissions: id-token: write\`${fork}`,
     )
   }
+  const url = `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(STS_AUDIENCE)}`
+  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
   try {
-    // getIDToken reads the same variables from process.env; it masks the token itself too.
-    return await withTimeout(budget, () => core.getIDToken(STS_AUDIENCE))
+    // The request of @actions/core's getIDToken (GET with the bearer request token, `{"value": …}`), but
+    // aborted with the budget: an endpoint that never answers must not keep a socket (and the process) alive.
+    return await withTimeout(budget, async (signal) => {
+      const response = await fetch(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' }, signal })
+      const body = await response.text()
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim())
+      const value = parseTokenAnswer(body)
+      if (!value) throw new Error('the answer has no "value" with the token')
+      return value
+    })
   } catch (error) {
     throw new CredentialsUnavailable(`could not get the workflow's OIDC token: ${firstLine(error)}`)
+  }
+}
+
+function parseTokenAnswer(body: string): string | undefined {
+  try {
+    const value = (JSON.parse(body) as { value?: unknown } | null)?.value
+    return typeof value === 'string' && value !== '' ? value : undefined
+  } catch {
+    return undefined
   }
 }
 

@@ -1,6 +1,6 @@
 import { DEFAULT_AUDIENCE, serviceAccountSubject } from '../iam/arn.js'
 import { globMatches, globPattern } from '../iam/glob.js'
-import { acceptsServiceAccountToken } from '../iam/service-account-token.js'
+import { acceptsTokenThrough } from '../iam/service-account-token.js'
 import { text } from '../iam/template.js'
 import type { Graph } from '../graph.js'
 import type { Role } from '../model/facts.js'
@@ -44,10 +44,7 @@ export const subConditionBroad: Rule = {
 /** The evaluator's answer for a token of a ServiceAccount no one defined that the pattern admits: does this statement let it in? */
 function acceptedBy(policy: PolicyDocument, statement: Statement, reach: SubjectReach): boolean {
   const audiences = [DEFAULT_AUDIENCE, ...positiveConditionsOn(statement, 'aud').flatMap((entry) => entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : [])))]
-  return audiences.some((audience) => {
-    const token = acceptsServiceAccountToken(policy, { ...reach.witness, audience })
-    return token.effect === 'allow' && token.attempts.some((attempt) => attempt.decision.allowedBy.some((outcome) => outcome.statement === statement))
-  })
+  return audiences.some((audience) => acceptsTokenThrough(policy, statement, { ...reach.witness, audience }))
 }
 
 function scope(reach: SubjectReach): string {

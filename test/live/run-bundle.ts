@@ -20,7 +20,14 @@ export interface BundleRun {
  * files), asynchronously so that fake servers in this process can answer it. The environment has
  * nothing of this machine's AWS set-up: only what `env` adds.
  */
-export async function runBundle(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}, bundle = DIST_BUNDLE): Promise<BundleRun> {
+export async function runBundle(
+  workspace: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  bundle = DIST_BUNDLE,
+  /** A run still going then is killed (its code is then null). */
+  killAfterMs = 60_000,
+): Promise<BundleRun> {
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'irsa-guard-runner-'))
   const outputFile = path.join(runnerTemp, 'output.txt')
   const summaryFile = path.join(runnerTemp, 'step-summary.md')
@@ -46,7 +53,7 @@ export async function runBundle(workspace: string, inputs: Record<string, string
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+  const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
   const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)))
   clearTimeout(timer)
   return { code, stdout, stderr, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), elapsedMs: Date.now() - started }

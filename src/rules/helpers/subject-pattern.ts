@@ -54,7 +54,9 @@ function fourPartReadings(pattern: string): string[][] {
   const missing = 4 - parts.length
   const stars = [...pattern].flatMap((char, index) => (char === '*' ? [index] : []))
   const readings: string[][] = []
-  for (const counts of distributions(missing, stars.length)) {
+  // Up to 3 colons among k wildcards is about k³/6 readings: beyond a few dozen wildcards, only those giving all of them to one.
+  const shares = sharingCount(missing, stars.length) <= MAX_READINGS ? distributions(missing, stars.length) : stars.map((_, index) => stars.map((__, other) => (other === index ? missing : 0)))
+  for (const counts of shares) {
     let expanded = ''
     let star = 0
     for (const char of pattern) {
@@ -64,6 +66,15 @@ function fourPartReadings(pattern: string): string[][] {
     readings.push(expanded.split(':'))
   }
   return readings
+}
+
+const MAX_READINGS = 20_000
+
+/** How many ways there are to share `total` colons among `slots` wildcards: (slots + total - 1) choose total. */
+function sharingCount(total: number, slots: number): number {
+  let count = 1
+  for (let taken = 1; taken <= total; taken++) count = (count * (slots + taken - 1)) / taken
+  return count
 }
 
 /** Every way to share `total` colons among `slots` wildcards. */

@@ -36,6 +36,10 @@ export interface ModuleCallRequest {
   /** `module.app.`, `module.app["x"].` */
   prefix: string
   depth: number
+  /** The module block: where a call that is not followed is reported. */
+  location: Location
+  /** The directories of the module instances from the root down to the caller. */
+  chain: readonly string[]
 }
 
 interface ModuleCallInstances {
@@ -73,6 +77,8 @@ export class ModuleInstance implements Environment, CalledModule {
     private readonly rootDir: string,
     private readonly caller: BlockView | undefined,
     private readonly depth: number,
+    /** The directories of the instances that called this one, from the root down. */
+    private readonly callers: readonly string[] = [],
   ) {
     this.evaluator = new Evaluator(this, program.budget)
     for (const file of source.files) {
@@ -252,6 +258,8 @@ export class ModuleInstance implements Environment, CalledModule {
         view: new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion),
         prefix: `${this.prefix}module.${name}${instance.keyText}.`,
         depth: this.depth + 1,
+        location: block.location,
+        chain: [...this.callers, this.source.dir],
       }
       if (version !== undefined) request.version = version
       result.instances.push({ instance, module: this.program.callModule(request) })

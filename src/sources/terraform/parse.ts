@@ -1,7 +1,7 @@
 import type { Block, Body, HclFile } from './ast.js'
 import type { HclParser, SyntaxNode } from './loader.js'
 import { nodeTypes } from './node-types.js'
-import { TreeReader } from './tree-reader.js'
+import { MAX_DEPTH, TreeReader } from './tree-reader.js'
 
 /**
  * Parses an HCL file with tree-sitter and reduces the tree to the AST in ast.ts. Never throws:
@@ -28,6 +28,9 @@ export function parseHcl(parser: HclParser, path: string, text: string, options:
       if (error) file.error = { location: reader.location(errorIndex(error, text)), message: describeError(error, text) }
       // Recovery may nest the blocks after an error inside the broken one: they are still the file's own.
       body.blocks.push(...hoistTopLevelBlocks(body.blocks, 0))
+    }
+    if (!file.error && reader.firstTooDeep !== undefined) {
+      file.error = { location: reader.location(reader.firstTooDeep), message: `nesting deeper than ${MAX_DEPTH} levels here, not read` }
     }
     if (!file.error && reader.firstInvalidEscape !== undefined) {
       const escape = text.slice(reader.firstInvalidEscape, reader.firstInvalidEscape + 10)

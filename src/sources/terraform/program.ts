@@ -5,7 +5,7 @@ import { decodeText } from '../../discover/read.js'
 import { emptyFacts, placeInUnit, terraformUnit, type Facts } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Suppression } from '../../model/suppression.js'
-import type { Location } from '../../model/location.js'
+import { formatLocation, type Location } from '../../model/location.js'
 import { appendResult, textLength, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
 import { parseJsonTree } from '../json-tree.js'
@@ -23,7 +23,10 @@ import { objectValue, printValue, unknownRef, type HclValue } from './values.js'
 
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000
-const MAX_MODULE_DEPTH = 12
+/** Local module calls nested deeper are not followed (real configurations nest 3 to 5 deep). */
+const MAX_MODULE_DEPTH = 32
+/** Module instances one root module may create (calls × count/for_each, at every level); fan-out at every level must not multiply without end. */
+const MAX_MODULE_INSTANCES = 5_000
 const HCL_COMMENT_MARKERS = ['#', '//', '/*'] as const
 
 /**
@@ -34,6 +37,9 @@ const HCL_COMMENT_MARKERS = ['#', '//', '/*'] as const
 export class TerraformProgram implements Program {
   /** Steps left to the root module being evaluated (each root, and each directory's variable files, get their own). */
   budget = new Budget(EVALUATION_BUDGET)
+  /** Module instances the root module being evaluated has created. */
+  private moduleInstances = 0
+  private readonly notedCalls = new Set<string>()
   /** Parsed modules, with their own syntax findings, until let go. */
   private readonly modules = new Map<string, { source: ModuleSource; findings: SourceFinding[] }>()
   private readonly scannedTexts = new Map<string, string>()
@@ -73,6 +79,7 @@ export class TerraformProgram implements Program {
     const findings: SourceFinding[] = []
     const suppressions: Suppression[] = []
     const called = new Set<string>()
+    const calls: LocalModuleCall[] = []
     const roots: TerraformRootResult[] = []
     for (const [dir, files] of this.byDir) {
       if (!owned.has(dir)) continue
@@ -80,21 +87,38 @@ export class TerraformProgram implements Program {
       const loaded = this.loadModule(dir)
       if (!loaded) continue
       for (const finding of loaded.findings) findings.push(finding)
-      for (const target of this.calledBy(loaded.source)) called.add(target)
+      for (const call of this.calledBy(loaded.source)) {
+        called.add(call.to)
+        calls.push(call)
+      }
       if (called.has(dir)) continue
       roots.push(this.evaluateRoot(loaded.source))
       this.modules.delete(dir)
     }
     const consumable = new Set(this.context.files.filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars').map((file) => file.path))
     for (const root of roots) root.documentFiles = root.documentFiles.filter((path) => consumable.has(path))
-    return { findings, suppressions, called: [...called], roots }
+    return { findings, suppressions, called: [...called], calls, roots }
   }
 
+  /** One root module's facts; one that cannot be evaluated is a finding of its own, and the other roots are still read. */
   private evaluateRoot(source: ModuleSource): TerraformRootResult {
     const sink = emptySink()
     this.budget = new Budget(EVALUATION_BUDGET)
-    new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink)
-    placeInUnit(sink.facts, terraformUnit(source.dir))
+    this.moduleInstances = 0
+    this.notedCalls.clear()
+    try {
+      new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink)
+      placeInUnit(sink.facts, terraformUnit(source.dir))
+    } catch (error) {
+      const first = source.files[0]?.path ?? source.dir
+      const finding: SourceFinding = {
+        ruleId: 'parse-error',
+        location: { path: first, line: 1, column: 1 },
+        message: `Cannot evaluate the Terraform module in ${source.dir}: ${errorText(error)}; nothing in it was checked`,
+        key: `terraform-evaluation ${source.dir}`,
+      }
+      return { dir: source.dir, facts: emptyFacts(), findings: [finding], documentFiles: [] }
+    }
     return { dir: source.dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] }
   }
 
@@ -132,10 +156,29 @@ export class TerraformProgram implements Program {
     if (call.source.startsWith('./') || call.source.startsWith('../')) {
       const dir = nodePath.posix.normalize(nodePath.posix.join(call.callerDir, call.source)).replace(/\/$/, '')
       const source = this.moduleSource(dir)
-      if (source && call.depth <= MAX_MODULE_DEPTH) return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth)
-      return new OpaqueModule(call)
+      if (!source) return new OpaqueModule(call)
+      const name = call.prefix.slice(0, -1)
+      if (call.chain.includes(dir)) {
+        const cycle = [...call.chain.slice(call.chain.indexOf(dir)), dir].join(' → ')
+        return this.notFollowed(call, 'cycle', `${name} calls ${dir}, which is already being evaluated above it (${cycle}): Terraform rejects a module cycle, and this call was not evaluated`)
+      }
+      if (call.depth > MAX_MODULE_DEPTH) {
+        return this.notFollowed(call, 'depth', `${name} calls ${dir} more than ${MAX_MODULE_DEPTH} module calls below the root module ${call.rootDir}: it was not evaluated, nor anything it calls`)
+      }
+      if (++this.moduleInstances > MAX_MODULE_INSTANCES) {
+        return this.notFollowed(call, 'instances', `the root module ${call.rootDir} creates more than ${MAX_MODULE_INSTANCES} module instances: ${name} and the instances after it were not evaluated`)
+      }
+      return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth, call.chain)
     }
     return registryModule(call) ?? new OpaqueModule(call)
+  }
+
+  /** A module call not followed, reported once per reason and module block (and once for the instance limit) in each root module. */
+  private notFollowed(call: ModuleCallRequest, reason: 'cycle' | 'depth' | 'instances', message: string): OpaqueModule {
+    const key = reason === 'instances' ? `terraform-module-instances ${call.rootDir}` : `terraform-module-${reason} ${formatLocation(call.location)}`
+    if (this.notedCalls.has(key)) return new OpaqueModule(call)
+    this.notedCalls.add(key)
+    return new OpaqueModule(call, { ruleId: 'parse-error', level: 'note', location: call.location, message, key })
   }
 
   readFile(repositoryPath: string): FileText | undefined {
@@ -164,7 +207,19 @@ export class TerraformProgram implements Program {
   }
 
   private parseFile(file: SourceFile, findings: SourceFinding[]): HclFile {
-    const parsed = parseHcl(this.parser, file.path, file.text)
+    let parsed: HclFile
+    try {
+      parsed = parseHcl(this.parser, file.path, file.text)
+    } catch (error) {
+      // This file only: the module's other files, and the other modules, are still read.
+      findings.push({
+        ruleId: 'parse-error',
+        location: { path: file.path, line: 1, column: 1 },
+        message: `Cannot read ${file.path}: ${errorText(error)}; nothing in this file was read`,
+        key: `hcl-internal ${file.path}`,
+      })
+      return { path: file.path, text: file.text, body: { attributes: [], blocks: [] } }
+    }
     if (parsed.error) {
       findings.push({
         ruleId: 'parse-error',
@@ -201,9 +256,9 @@ export class TerraformProgram implements Program {
     return values
   }
 
-  /** Directories this module calls with a local source (they are not root modules). */
-  private calledBy(source: ModuleSource): string[] {
-    const called: string[] = []
+  /** The calls with a local source this module makes (the directories they call are not root modules). */
+  private calledBy(source: ModuleSource): LocalModuleCall[] {
+    const called: LocalModuleCall[] = []
     for (const file of source.files) {
       for (const block of file.body.blocks) {
         if (block.type !== 'module') continue
@@ -211,7 +266,7 @@ export class TerraformProgram implements Program {
         if (expression?.kind !== 'literal' || typeof expression.value !== 'string') continue
         if (!expression.value.startsWith('./') && !expression.value.startsWith('../')) continue
         const target = nodePath.posix.normalize(nodePath.posix.join(source.dir, expression.value)).replace(/\/$/, '')
-        if (target !== source.dir) called.push(target)
+        if (target !== source.dir) called.push({ from: source.dir, to: target, name: block.labels[0] ?? '', location: block.location })
       }
     }
     return called
@@ -249,8 +304,17 @@ export interface TerraformPart {
   suppressions: Suppression[]
   /** Directories the part's modules call: not root modules, whichever part evaluated them as roots. */
   called: string[]
+  calls: LocalModuleCall[]
   /** Each directory of the part that no module of the part calls, evaluated as a root module. */
   roots: TerraformRootResult[]
+}
+
+export interface LocalModuleCall {
+  from: string
+  to: string
+  /** The module block's label. */
+  name: string
+  location: Location
 }
 
 export interface TerraformRootResult {
@@ -277,9 +341,40 @@ export function mergeTerraformParts(parts: readonly TerraformPart[]): SourceResu
       for (const path of root.documentFiles) consumed.add(path)
     }
   }
+  for (const finding of unrootedCycles(parts)) result.findings.push(finding)
   // A scanned trust policy or manifest that a resource reads with file() is that resource's: other sources skip it.
   if (consumed.size > 0) result.consumedFiles = [...consumed].sort()
   return result
+}
+
+/**
+ * Directories that call each other (a module cycle) with no root module above them are evaluated
+ * by no one: each of their calls inside the cycle is reported, so that they are not passed over silently.
+ */
+function unrootedCycles(parts: readonly TerraformPart[]): SourceFinding[] {
+  const calls = parts.flatMap((part) => part.calls)
+  const called = new Set(calls.map((call) => call.to))
+  const reached = new Set(parts.flatMap((part) => part.roots.map((root) => root.dir)).filter((dir) => !called.has(dir)))
+  const callsFrom = new Map<string, LocalModuleCall[]>()
+  for (const call of calls) callsFrom.set(call.from, [...(callsFrom.get(call.from) ?? []), call])
+  const queue = [...reached]
+  while (queue.length > 0) {
+    for (const call of callsFrom.get(queue.pop()!) ?? []) {
+      if (!reached.has(call.to)) {
+        reached.add(call.to)
+        queue.push(call.to)
+      }
+    }
+  }
+  return calls
+    .filter((call) => !reached.has(call.from) && !reached.has(call.to) && callsFrom.has(call.to))
+    .map((call) => ({
+      ruleId: 'parse-error',
+      level: 'note' as const,
+      location: call.location,
+      message: `module.${call.name} in ${call.from} calls ${call.to}, and no root module calls either: they call each other (a module cycle), which Terraform rejects, so nothing in them was checked`,
+      key: `terraform-module-cycle ${call.from} module.${call.name}`,
+    }))
 }
 
 /** The module directories (in scan order) of each of `count` parts: consecutive runs of about equal text. */
@@ -293,6 +388,10 @@ export function terraformPartDirectories(dirs: readonly { dir: string; size: num
     before += size
   }
   return parts
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function emptySink(): FactSink {
@@ -309,7 +408,11 @@ const IRSA_ARGUMENT = /oidc|irsa|service_account|pod_identity/i
 class OpaqueModule implements CalledModule {
   private readonly prefix: string
 
-  constructor(private readonly call: ModuleCallRequest) {
+  constructor(
+    private readonly call: ModuleCallRequest,
+    /** Why a module in the scan is not evaluated here. */
+    private readonly notFollowed?: SourceFinding,
+  ) {
     this.prefix = call.prefix
   }
 
@@ -322,6 +425,7 @@ class OpaqueModule implements CalledModule {
   }
 
   collectFacts(sink: FactSink): void {
+    if (this.notFollowed) sink.findings.push(this.notFollowed)
     const block = this.call.view.block
     const irsaArguments = block.body.attributes.map((item) => item.name).filter((name) => IRSA_ARGUMENT.test(name))
     sink.facts.unreadModules.push({

@@ -6,7 +6,8 @@ import { identifierEnd, quotedStringEnd, simpleExpression, simpleObjectItem, ski
 import { applyStripMarkers, type MarkedPart, templateOrLiteral } from './template-parts.js'
 
 const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||'])
-const MAX_DEPTH = 400
+/** Deeper blocks and expressions are not read (each level is a few stack frames here and in the evaluator). */
+export const MAX_DEPTH = 400
 
 /**
  * Reads the tree through one cursor, which costs far less than web-tree-sitter's Node objects.
@@ -16,8 +17,16 @@ export class TreeReader extends CursorReader {
   /** Where the first escape that is no character is (`\UFFFFFFFF`): a syntax error tree-sitter does not see. */
   firstInvalidEscape: number | undefined
 
+  /** Where the first block or expression nested deeper than MAX_DEPTH starts: it was not read. */
+  firstTooDeep: number | undefined
+
   invalidEscape(index: number): void {
     if (this.firstInvalidEscape === undefined || index < this.firstInvalidEscape) this.firstInvalidEscape = index
+  }
+
+  private tooDeep(index: number): Expr {
+    if (this.firstTooDeep === undefined || index < this.firstTooDeep) this.firstTooDeep = index
+    return { kind: 'invalid', location: this.location(index) }
   }
 
   /** The body of the file (the cursor is on the root). */
@@ -67,7 +76,10 @@ export class TreeReader extends CursorReader {
   }
 
   private block(depth: number): Block | undefined {
-    if (depth > MAX_DEPTH) return undefined
+    if (depth > MAX_DEPTH) {
+      this.tooDeep(this.cursor.startIndex)
+      return undefined
+    }
     const start = this.cursor.startIndex
     if (!this.mayHaveErrors) {
       const block = this.wellFormedBlock(start, depth)
@@ -173,7 +185,8 @@ export class TreeReader extends CursorReader {
   private expression(type: string, depth: number): Expr {
     const start = this.cursor.startIndex
     const location = this.location(start)
-    if (depth > MAX_DEPTH || type === 'ERROR' || this.isMissing()) return { kind: 'invalid', location }
+    if (depth > MAX_DEPTH) return this.tooDeep(start)
+    if (type === 'ERROR' || this.isMissing()) return { kind: 'invalid', location }
     if (!this.mayHaveErrors && type === 'expression') {
       const simple = simpleExpression(this.text, start, this.cursor.endIndex, this)
       if (simple) return simple
@@ -597,6 +610,8 @@ export class TreeReader extends CursorReader {
   }
 
   private operation(depth: number): Expr {
+    // Operands of operators nest without an `expression` node between them (`- - - 1`, `1 + 1 + 1`).
+    if (depth > MAX_DEPTH) return this.tooDeep(this.cursor.startIndex)
     const location = this.location(this.cursor.startIndex)
     const inner = this.firstNamedChild()
     if (inner === undefined) return { kind: 'invalid', location }

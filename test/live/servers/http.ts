@@ -25,6 +25,10 @@ export type Fault =
   | { kind: 'error'; status: number; code: string; message: string }
   | { kind: 'delay'; ms: number }
   | { kind: 'malformed' }
+  /** This answer, whatever the protocol would say (a proxy's HTML page, an empty 200). */
+  | { kind: 'reply'; reply: Reply }
+  /** Takes the request and never answers (until the server stops). */
+  | { kind: 'silence' }
 
 export interface FaultRule {
   service?: string
@@ -52,6 +56,7 @@ export class FakeServer {
   maxInFlight = 0
   private inFlight = 0
   private readonly delays = new Set<() => void>()
+  private readonly silenced = new Set<() => void>()
   private server?: http.Server
   url = ''
 
@@ -74,6 +79,7 @@ export class FakeServer {
   async stop(): Promise<void> {
     if (!this.server) return
     for (const release of this.delays) release()
+    for (const release of this.silenced) release()
     this.server.closeAllConnections()
     await new Promise<void>((resolve) => this.server!.close(() => resolve()))
   }
@@ -135,6 +141,11 @@ export class FakeServer {
         continue
       }
       if (fault.kind === 'malformed') return this.protocol.malformed(request)
+      if (fault.kind === 'reply') return fault.reply
+      if (fault.kind === 'silence') {
+        await new Promise<void>((resolve) => this.silenced.add(resolve))
+        return this.protocol.error(503, 'ServiceUnavailable', 'the server stopped')
+      }
       return this.protocol.error(fault.status, fault.code, fault.message)
     }
     return this.protocol.answer(request)
