@@ -13,8 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __webpack_require__(6257);
-// EXTERNAL MODULE: ./src/check.ts + 4 modules
-var check = __webpack_require__(2622);
+// EXTERNAL MODULE: ./src/actions-log.ts
+var actions_log = __webpack_require__(3943);
+// EXTERNAL MODULE: ./src/check.ts + 1 modules
+var check = __webpack_require__(805);
 // EXTERNAL MODULE: ./src/rules/live-rules.ts + 8 modules
 var live_rules = __webpack_require__(8928);
 ;// CONCATENATED MODULE: ./src/live/budget.ts
@@ -198,26 +200,34 @@ class AwsReader {
     countAttachedPolicies(account, name) {
         return this.paginate(account, name, 'iam:ListAttachedRolePolicies', async (client, Marker, abortSignal) => {
             const page = await client.send(new client_iam_dist_cjs/* ListAttachedRolePoliciesCommand */.wfM({ RoleName: name, ...(Marker ? { Marker } : {}) }), { abortSignal });
-            return { count: page.AttachedPolicies?.length ?? 0, next: page.IsTruncated ? page.Marker : undefined };
+            if (!page.AttachedPolicies)
+                throw new MalformedAnswer('iam:ListAttachedRolePolicies returned no AttachedPolicies list');
+            return { count: page.AttachedPolicies.length, next: page.IsTruncated ? page.Marker : undefined };
         });
     }
     /** The number of inline policies of a role (every page). */
     countInlinePolicies(account, name) {
         return this.paginate(account, name, 'iam:ListRolePolicies', async (client, Marker, abortSignal) => {
             const page = await client.send(new client_iam_dist_cjs/* ListRolePoliciesCommand */.Y7N({ RoleName: name, ...(Marker ? { Marker } : {}) }), { abortSignal });
-            return { count: page.PolicyNames?.length ?? 0, next: page.IsTruncated ? page.Marker : undefined };
+            if (!page.PolicyNames)
+                throw new MalformedAnswer('iam:ListRolePolicies returned no PolicyNames list');
+            return { count: page.PolicyNames.length, next: page.IsTruncated ? page.Marker : undefined };
         });
     }
     listOidcProviders(account) {
         return this.iam(account, 'ListOpenIDConnectProviders', 'iam:ListOpenIDConnectProviders', async (client, abortSignal) => {
             const answer = await client.send(new client_iam_dist_cjs/* ListOpenIDConnectProvidersCommand */.vfi({}), { abortSignal });
-            return (answer.OpenIDConnectProviderList ?? []).flatMap((entry) => (entry.Arn ? [entry.Arn] : []));
+            if (!answer.OpenIDConnectProviderList)
+                throw new MalformedAnswer('iam:ListOpenIDConnectProviders returned no OpenIDConnectProviderList');
+            return answer.OpenIDConnectProviderList.flatMap((entry) => (entry.Arn ? [entry.Arn] : []));
         });
     }
     getOidcProvider(account, arn) {
         return this.iam(account, `GetOpenIDConnectProvider ${arn}`, 'iam:GetOpenIDConnectProvider', async (client, abortSignal) => {
             const answer = await client.send(new client_iam_dist_cjs/* GetOpenIDConnectProviderCommand */.cCT({ OpenIDConnectProviderArn: arn }), { abortSignal });
-            return { url: answer.Url ?? '', clientIds: answer.ClientIDList ?? [] };
+            if (answer.Url === undefined)
+                throw new MalformedAnswer('iam:GetOpenIDConnectProvider returned no Url');
+            return { url: answer.Url, clientIds: answer.ClientIDList ?? [] };
         });
     }
     describeCluster(account, region, name) {
@@ -313,7 +323,6 @@ var client_sts_dist_cjs = __webpack_require__(1695);
 
 
 
-
 /** The audience GitHub's OIDC token is requested for: what AWS STS expects. */
 const STS_AUDIENCE = 'sts.amazonaws.com';
 /** Live confirmation cannot start: no credentials could be had. The message says why and what to change. */
@@ -395,12 +404,33 @@ async function webIdentityToken(env, budget) {
         const fork = isForkPullRequest(env) ? ' (pull requests from forks get no OIDC token, whatever the permissions say)' : '';
         throw new CredentialsUnavailable(`role-to-assume needs the workflow's OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: the job needs \`permissions: id-token: write\`${fork}`);
     }
+    const url = `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(STS_AUDIENCE)}`;
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     try {
-        // getIDToken reads the same variables from process.env; it masks the token itself too.
-        return await withTimeout(budget, () => core/* getIDToken */.V9(STS_AUDIENCE));
+        // The request of @actions/core's getIDToken (GET with the bearer request token, `{"value": …}`), but
+        // aborted with the budget: an endpoint that never answers must not keep a socket (and the process) alive.
+        return await withTimeout(budget, async (signal) => {
+            const response = await fetch(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' }, signal });
+            const body = await response.text();
+            if (!response.ok)
+                throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+            const value = parseTokenAnswer(body);
+            if (!value)
+                throw new Error('the answer has no "value" with the token');
+            return value;
+        });
     }
     catch (error) {
         throw new CredentialsUnavailable(`could not get the workflow's OIDC token: ${credentials_firstLine(error)}`);
+    }
+}
+function parseTokenAnswer(body) {
+    try {
+        const value = JSON.parse(body)?.value;
+        return typeof value === 'string' && value !== '' ? value : undefined;
+    }
+    catch {
+        return undefined;
     }
 }
 function credentials_firstLine(error) {
@@ -707,6 +737,7 @@ function remedyFor(failure, settings) {
 
 
 
+
 /**
  * The action's live step (loaded only when `live` is not off, so the AWS SDK costs nothing
  * otherwise): reads AWS, then checks again with the live facts and rules. With `auto`, no
@@ -718,15 +749,15 @@ async function runLiveStep(input) {
     if (!outcome.ran) {
         if (settings.mode === 'required')
             return { result: input.offline, failure: `live: required, but live confirmation could not run: ${outcome.reason}` };
-        core/* notice */.lm(`live confirmation skipped, checked the repository only: ${outcome.reason}`, { title: 'irsa-guard live' });
+        actions_log/* actionsLog */._.notice(`live confirmation skipped, checked the repository only: ${outcome.reason}`, { title: 'irsa-guard live' });
         return { result: input.offline };
     }
     const { observations } = outcome;
     if (outcome.calls === 0 && observations.roles.length === 0) {
-        core/* info */.pq('irsa-guard live: nothing to confirm (no ServiceAccount names a role)');
+        actions_log/* actionsLog */._.info('irsa-guard live: nothing to confirm (no ServiceAccount names a role)');
         return { result: input.offline };
     }
-    core/* info */.pq(`irsa-guard live: ${observations.roles.length} ${observations.roles.length === 1 ? 'role' : 'roles'}, ${observations.providers.length} OIDC ` +
+    actions_log/* actionsLog */._.info(`irsa-guard live: ${observations.roles.length} ${observations.roles.length === 1 ? 'role' : 'roles'}, ${observations.providers.length} OIDC ` +
         `${observations.providers.length === 1 ? 'provider' : 'providers'}, ${observations.clusters.length} ${observations.clusters.length === 1 ? 'cluster' : 'clusters'} ` +
         `read in ${outcome.calls} AWS calls (${formatSeconds(outcome.elapsedMs)}) with ${outcome.credentials}; ${observations.gaps.length} could not be confirmed`);
     const result = await (0,check/* check */.z6)({ root: input.root, config: input.config, extraFacts: { live: [observations] }, extraRules: live_rules/* liveRules */.q });

@@ -29211,7 +29211,54 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2622:
+/***/ 3943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ actionsLog)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6412);
+
+
+/**
+ * The step's log, annotations and failure message, as @actions/core writes them, with every text
+ * escaped first so no value can print a workflow command of its own. @actions/core itself escapes
+ * the annotation properties (file, title) and the command's data.
+ */
+const actionsLog = {
+    info(text) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeWorkflowCommandText */ .dz)(text));
+    },
+    /** Several lines, each escaped on its own. */
+    lines(lines) {
+        if (lines.length > 0)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(lines.map(_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeWorkflowCommandText */ .dz).join('\n'));
+    },
+    startGroup(name) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeWorkflowCommandText */ .dz)(name));
+    },
+    endGroup() {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    },
+    notice(text, properties = {}) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeWorkflowCommandText */ .dz)(text), properties);
+    },
+    warning(text, properties = {}) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeWorkflowCommandText */ .dz)(text), properties);
+    },
+    error(text, properties = {}) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeWorkflowCommandText */ .dz)(text), properties);
+    },
+    setFailed(text) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeWorkflowCommandText */ .dz)(text));
+    },
+};
+
+
+/***/ }),
+
+/***/ 805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29226,13 +29273,1077 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/config.ts
 var src_config = __nccwpck_require__(2973);
+// EXTERNAL MODULE: ./src/coverage.ts
+var coverage = __nccwpck_require__(1713);
 // EXTERNAL MODULE: ./src/discover/classify.ts
 var classify = __nccwpck_require__(6641);
+// EXTERNAL MODULE: ./src/discover/discover.ts + 1 modules
+var discover = __nccwpck_require__(6740);
+// EXTERNAL MODULE: ./src/discover/read.ts
+var read = __nccwpck_require__(9711);
+// EXTERNAL MODULE: ./src/graph.ts
+var src_graph = __nccwpck_require__(931);
+// EXTERNAL MODULE: ./src/model/facts.ts
+var model_facts = __nccwpck_require__(1374);
+// EXTERNAL MODULE: ./src/model/finding.ts
+var finding = __nccwpck_require__(1300);
+// EXTERNAL MODULE: ./src/rules/index.ts + 52 modules
+var src_rules = __nccwpck_require__(8594);
+// EXTERNAL MODULE: ./src/run-sources.ts + 71 modules
+var run_sources = __nccwpck_require__(4439);
+// EXTERNAL MODULE: ./src/iam/arn.ts
+var arn = __nccwpck_require__(8390);
+// EXTERNAL MODULE: ./src/iam/template.ts
+var template = __nccwpck_require__(5115);
+// EXTERNAL MODULE: ./src/model/value.ts
+var model_value = __nccwpck_require__(2904);
+;// CONCATENATED MODULE: ./src/sources/same-resource.ts
+
+
+
+/**
+ * The same Terraform resource read from its `.tf` files (source `terraform`) and from a plan of
+ * them (source `terraform-plan`) is one resource, so that it is checked once. A plan fact is the
+ * same resource as a configuration fact with the same address (in the same root module, or the
+ * only one with that address), else with the same natural key (a role's name, a
+ * ServiceAccount's namespace and name, a provider's URL, a cluster's name), as long as no value
+ * both know differs. The merged fact keeps the configuration's locations (the line to change) and
+ * takes the values only the plan knows; several plans of one configuration (workspaces) give one
+ * merged fact each.
+ */
+function mergeSameResources(facts) {
+    return {
+        ...facts,
+        roles: mergeKind(facts.roles, roleNaturalKey, roleConflicts, mergeRole),
+        serviceAccounts: mergeKind(facts.serviceAccounts, (sa) => namespacedKey(sa.namespace, sa.name), serviceAccountConflicts, mergeServiceAccount),
+        objects: mergeKind(facts.objects, (object) => knownKey(object.kind, namespacedKey(object.namespace, object.name)), objectConflicts, mergeObject),
+        oidcProviders: mergeKind(facts.oidcProviders, providerNaturalKey, (a, b) => conflict(a.arn, b.arn) || conflict(a.url, b.url, hostPathOf), mergeProvider),
+        clusters: mergeKind(facts.clusters, (cluster) => knownText(cluster.name), (a, b) => conflict(a.name, b.name) || conflict(a.issuer, b.issuer), mergeCluster),
+        podIdentityAssociations: mergeKind(facts.podIdentityAssociations, (association) => namespacedKey(association.namespace, association.serviceAccount), (a, b) => conflict(a.namespace, b.namespace) || conflict(a.serviceAccount, b.serviceAccount) || conflict(a.roleArn, b.roleArn), mergePodIdentityAssociation),
+    };
+}
+function mergeKind(items, naturalKey, conflicts, merge) {
+    const configured = items.filter((item) => item.source === 'terraform');
+    const planned = items.filter((item) => item.source === 'terraform-plan');
+    if (configured.length === 0 || planned.length === 0)
+        return items;
+    const byAddress = groupBy(configured, (item) => item.terraform?.address);
+    const byNaturalKey = groupBy(configured, naturalKey);
+    const plansOf = new Map();
+    const merged = new Set();
+    for (const plan of planned) {
+        const pick = (candidates) => {
+            const compatible = (candidates ?? []).filter((candidate) => !conflicts(candidate, plan));
+            const root = plan.terraform?.root;
+            if (root === undefined)
+                return compatible.length === 1 ? compatible[0] : undefined;
+            const sameRoot = compatible.filter((candidate) => candidate.terraform?.root === root);
+            const rootUnknown = compatible.filter((candidate) => candidate.terraform?.root === undefined);
+            const pool = sameRoot.length > 0 ? sameRoot : rootUnknown;
+            return pool.length === 1 ? pool[0] : undefined;
+        };
+        const address = plan.terraform?.address;
+        const key = naturalKey(plan);
+        const match = (address !== undefined ? pick(byAddress.get(address)) : undefined) ?? (key !== undefined ? pick(byNaturalKey.get(key)) : undefined);
+        if (!match)
+            continue;
+        const list = plansOf.get(match);
+        if (list)
+            list.push(plan);
+        else
+            plansOf.set(match, [plan]);
+        merged.add(plan);
+    }
+    return items.flatMap((item) => {
+        if (merged.has(item))
+            return [];
+        const plans = plansOf.get(item);
+        return plans ? plans.map((plan) => merge(item, plan)) : [item];
+    });
+}
+function groupBy(items, keyOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        if (key === undefined)
+            continue;
+        const list = groups.get(key);
+        if (list)
+            list.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+/** The configuration's value where it is known; else the plan's known value, placed where the configuration writes the expression. */
+function preferKnown(configured, planned) {
+    if (configured?.kind === 'known')
+        return configured;
+    if (planned?.kind === 'known')
+        return configured ? (0,model_value/* known */.eO)(planned.value, configured.location) : planned;
+    return configured ?? planned;
+}
+function required(configured, planned) {
+    return preferKnown(configured, planned) ?? configured;
+}
+function conflict(a, b, normalise = (text) => text) {
+    return a?.kind === 'known' && b?.kind === 'known' && normalise(a.value) !== normalise(b.value);
+}
+function knownText(value) {
+    return value?.kind === 'known' ? value.value : undefined;
+}
+function knownKey(...parts) {
+    return parts.every((part) => part !== undefined) ? parts.join('/') : undefined;
+}
+function namespacedKey(namespace, name) {
+    return knownKey(knownText(namespace), knownText(name));
+}
+const lowerCase = (text) => text.toLowerCase();
+const hostPathOf = (url) => (0,arn/* issuerHostPath */.rw)(url).replace(/\/+$/, '').toLowerCase();
+function symbolicExpressions(...values) {
+    return values.flatMap((value) => (value?.kind === 'symbolic' ? [value.expression] : []));
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+/** The graph indexes a symbolic ARN by its expression already: listing it as a reference too would join everything twice. */
+function withoutOwnExpression(references, arn) {
+    return references.filter((reference) => arn?.kind !== 'symbolic' || reference !== arn.expression);
+}
+// Roles
+function roleNaturalKey(role) {
+    return knownText(role.name)?.toLowerCase();
+}
+function roleConflicts(a, b) {
+    return conflict(a.name, b.name, lowerCase) || conflict(a.path, b.path) || conflict(a.account, b.account) || conflict(a.arn, b.arn);
+}
+function mergeRole(configured, planned) {
+    const role = {
+        ...configured,
+        arnReferences: unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
+    };
+    same_resource_assign(role, 'name', preferKnown(configured.name, planned.name));
+    same_resource_assign(role, 'path', preferKnown(configured.path, planned.path));
+    same_resource_assign(role, 'account', preferKnown(configured.account, planned.account));
+    same_resource_assign(role, 'arn', preferKnown(configured.arn, planned.arn));
+    const partition = configured.partition ?? planned.partition;
+    if (partition !== undefined)
+        role.partition = partition;
+    role.arnReferences = withoutOwnExpression(role.arnReferences, role.arn);
+    if (!configured.generatedName && planned.generatedName && role.name?.kind !== 'known')
+        role.generatedName = planned.generatedName;
+    const trustPolicy = mergeTrustPolicy(configured.trustPolicy, planned.trustPolicy);
+    if (trustPolicy)
+        role.trustPolicy = trustPolicy;
+    const count = configured.permissionPolicyCount ?? planned.permissionPolicyCount;
+    if (count !== undefined)
+        role.permissionPolicyCount = count;
+    return role;
+}
+function same_resource_assign(target, key, value) {
+    if (value === undefined)
+        delete target[key];
+    else
+        target[key] = value;
+}
+// Trust policies
+/**
+ * The configuration's document with each unknown value the plan knows filled in, where the two
+ * documents line up (same statements, condition entries matched by operator and key). When the
+ * configuration cannot say what the statements are (a reference, dynamic blocks) or disagrees on
+ * their number, the plan's document, if fully known, is what will be applied.
+ */
+function mergeTrustPolicy(configured, planned) {
+    if (!configured || !planned)
+        return configured ?? planned;
+    if ((planned.symbolicStatements ?? []).length > 0 || !documentHasSymbolic(configured))
+        return configured;
+    const structureUnknown = (configured.symbolicStatements ?? []).length > 0 || configured.statements.some((statement) => (statement.symbolicConditions ?? []).length > 0);
+    if (structureUnknown || configured.statements.length !== planned.statements.length)
+        return documentHasSymbolic(planned) ? configured : planned;
+    const merged = { ...configured, statements: configured.statements.map((statement, index) => mergeStatement(statement, planned.statements[index])) };
+    same_resource_assign(merged, 'version', preferKnown(configured.version, planned.version));
+    if (merged.minifiedLength === undefined && planned.minifiedLength !== undefined)
+        merged.minifiedLength = planned.minifiedLength;
+    return merged;
+}
+function documentHasSymbolic(document) {
+    if ((document.symbolicStatements ?? []).length > 0 || document.version?.kind === 'symbolic')
+        return true;
+    return document.statements.some((statement) => {
+        const values = [
+            statement.sid,
+            statement.effect,
+            statement.principal?.wildcard,
+            statement.notPrincipal?.wildcard,
+            ...(statement.principal?.entries ?? []).flatMap((entry) => entry.values),
+            ...(statement.notPrincipal?.entries ?? []).flatMap((entry) => entry.values),
+            ...(statement.action?.values ?? []),
+            ...(statement.notAction?.values ?? []),
+            ...(statement.condition?.entries ?? []).flatMap((entry) => [entry.key, ...entry.values, ...(entry.operatorReference ? [entry.operatorReference] : [])]),
+        ];
+        return (statement.symbolicConditions ?? []).length > 0 || values.some((value) => value?.kind === 'symbolic');
+    });
+}
+function mergeStatement(configured, planned) {
+    const statement = { ...configured };
+    same_resource_assign(statement, 'sid', preferKnown(configured.sid, planned.sid));
+    same_resource_assign(statement, 'effect', preferKnown(configured.effect, planned.effect));
+    same_resource_assign(statement, 'principal', mergePrincipal(configured.principal, planned.principal));
+    same_resource_assign(statement, 'notPrincipal', mergePrincipal(configured.notPrincipal, planned.notPrincipal));
+    same_resource_assign(statement, 'action', mergeValueList(configured.action, planned.action));
+    same_resource_assign(statement, 'notAction', mergeValueList(configured.notAction, planned.notAction));
+    same_resource_assign(statement, 'condition', mergeCondition(configured.condition, planned.condition));
+    return statement;
+}
+function mergePrincipal(configured, planned) {
+    if (!configured || !planned)
+        return configured;
+    const block = {
+        ...configured,
+        entries: configured.entries.map((entry) => {
+            const other = planned.entries.filter((candidate) => candidate.type === entry.type);
+            return other.length === 1 ? { ...entry, values: mergeValues(entry.values, other[0].values) } : entry;
+        }),
+    };
+    same_resource_assign(block, 'wildcard', preferKnown(configured.wildcard, planned.wildcard));
+    return block;
+}
+function mergeValueList(configured, planned) {
+    return configured && planned ? { ...configured, values: mergeValues(configured.values, planned.values) } : configured;
+}
+function mergeCondition(configured, planned) {
+    if (!configured || !planned)
+        return configured;
+    const used = new Set();
+    const entries = configured.entries.map((entry) => {
+        const candidates = planned.entries.filter((candidate) => !used.has(candidate) && (entry.operatorReference !== undefined || candidate.operator === entry.operator) && keyMatches(entry.key, candidate.key));
+        if (candidates.length !== 1)
+            return entry;
+        const other = candidates[0];
+        used.add(other);
+        const merged = { ...entry, key: required(entry.key, other.key), values: mergeValues(entry.values, other.values) };
+        if (entry.operatorReference && other.operatorReference === undefined) {
+            merged.operator = other.operator;
+            delete merged.operatorReference;
+        }
+        return merged;
+    });
+    return { ...configured, entries };
+}
+function keyMatches(configured, planned) {
+    if (planned.kind !== 'known')
+        return configured.kind === 'symbolic' && configured.expression === planned.expression;
+    if (configured.kind === 'known')
+        return configured.value.toLowerCase() === planned.value.toLowerCase();
+    return templateMatches(configured, planned.value);
+}
+/**
+ * Values of one element: a known value stays; an unknown one takes the plan's value at the same
+ * position, or the one plan value its template fits; a lone reference to a whole list becomes the
+ * plan's list.
+ */
+function mergeValues(configured, planned) {
+    if (!configured.some((value) => value.kind === 'symbolic'))
+        return [...configured];
+    const plannedKnown = planned.filter((value) => value.kind === 'known');
+    if (plannedKnown.length !== planned.length)
+        return [...configured];
+    const only = configured.length === 1 ? configured[0] : undefined;
+    if (only?.kind === 'symbolic' && !only.expression.includes('${') && planned.length !== 1)
+        return plannedKnown.map((value) => (0,model_value/* known */.eO)(value.value, only.location));
+    const taken = new Set(configured.flatMap((value) => (value.kind === 'known' ? [value.value] : [])));
+    return configured.map((value, index) => {
+        if (value.kind === 'known')
+            return value;
+        const same = configured.length === planned.length ? plannedKnown[index] : undefined;
+        if (same && templateMatches(value, same.value))
+            return (0,model_value/* known */.eO)(same.value, value.location);
+        const fitting = plannedKnown.filter((candidate) => !taken.has(candidate.value) && templateMatches(value, candidate.value));
+        return fitting.length === 1 ? (0,model_value/* known */.eO)(fitting[0].value, value.location) : value;
+    });
+}
+/** Whether a known text may be what a symbolic value evaluates to: its literal parts in order, anything in its holes. */
+function templateMatches(value, text) {
+    if (value.kind === 'known')
+        return value.value === text;
+    const pattern = (0,template/* templateOf */.kW)(value)
+        .map((part) => ('text' in part ? part.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[\\s\\S]*'))
+        .join('');
+    return new RegExp(`^${pattern}$`).test(text);
+}
+// Kubernetes
+function serviceAccountConflicts(a, b) {
+    return conflict(a.namespace, b.namespace) || conflict(a.name, b.name) || conflict(a.roleArn, b.roleArn);
+}
+function mergeServiceAccount(configured, planned) {
+    const sa = {
+        ...configured,
+        namespace: required(configured.namespace, planned.namespace),
+        name: required(configured.name, planned.name),
+        annotations: mergeAnnotations(configured.annotations, planned.annotations),
+    };
+    same_resource_assign(sa, 'roleArn', preferKnown(configured.roleArn, planned.roleArn));
+    same_resource_assign(sa, 'audience', preferKnown(configured.audience, planned.audience));
+    same_resource_assign(sa, 'stsRegionalEndpoints', preferKnown(configured.stsRegionalEndpoints, planned.stsRegionalEndpoints));
+    same_resource_assign(sa, 'tokenExpiration', preferKnown(configured.tokenExpiration, planned.tokenExpiration));
+    return sa;
+}
+function objectConflicts(a, b) {
+    return a.kind !== b.kind || conflict(a.namespace, b.namespace) || conflict(a.name, b.name);
+}
+function mergeObject(configured, planned) {
+    return {
+        ...configured,
+        namespace: required(configured.namespace, planned.namespace),
+        name: required(configured.name, planned.name),
+        annotations: mergeAnnotations(configured.annotations, planned.annotations),
+    };
+}
+function mergeAnnotations(configured, planned) {
+    const merged = configured.map((annotation) => {
+        const other = planned.find((candidate) => candidate.key === annotation.key && candidate.where === annotation.where);
+        return other ? { ...annotation, value: required(annotation.value, other.value) } : annotation;
+    });
+    const onlyPlanned = planned.filter((annotation) => !configured.some((candidate) => candidate.key === annotation.key && candidate.where === annotation.where));
+    return [...merged, ...onlyPlanned];
+}
+// AWS
+function providerNaturalKey(provider) {
+    const url = knownText(provider.url);
+    return url === undefined ? knownText(provider.arn) : hostPathOf(url);
+}
+function mergeProvider(configured, planned) {
+    const provider = {
+        ...configured,
+        clientIds: mergeValues(configured.clientIds, planned.clientIds),
+        arnReferences: unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
+    };
+    same_resource_assign(provider, 'arn', preferKnown(configured.arn, planned.arn));
+    same_resource_assign(provider, 'url', preferKnown(configured.url, planned.url));
+    same_resource_assign(provider, 'clientIdsLocation', configured.clientIdsLocation ?? planned.clientIdsLocation);
+    provider.arnReferences = withoutOwnExpression(provider.arnReferences, provider.arn);
+    return provider;
+}
+function mergeCluster(configured, planned) {
+    const cluster = { ...configured, name: required(configured.name, planned.name) };
+    same_resource_assign(cluster, 'issuer', preferKnown(configured.issuer, planned.issuer));
+    same_resource_assign(cluster, 'region', preferKnown(configured.region, planned.region));
+    same_resource_assign(cluster, 'account', preferKnown(configured.account, planned.account));
+    return cluster;
+}
+function mergePodIdentityAssociation(configured, planned) {
+    const association = {
+        ...configured,
+        namespace: required(configured.namespace, planned.namespace),
+        serviceAccount: required(configured.serviceAccount, planned.serviceAccount),
+        roleArn: required(configured.roleArn, planned.roleArn),
+    };
+    same_resource_assign(association, 'cluster', preferKnown(configured.cluster, planned.cluster));
+    return association;
+}
+
+;// CONCATENATED MODULE: ./src/check.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
+async function check(options) {
+    const config = options.config ?? (0,src_config/* defaultConfig */.sb)();
+    const scanned = await readRepository(options.root, config);
+    const sourceOptions = { config, root: options.root, sniff: options.sniff ?? sniffFromEnvironment() };
+    const workers = (0,run_sources/* workerCountFor */.Vq)(scanned.files, options.workers ?? workersFromEnvironment());
+    const runs = workers > 0 ? (await (0,run_sources/* readSourcesInParallel */.dU)(scanned.files, sourceOptions, workers)).runs : await (0,run_sources/* readSources */.tW)(scanned.files, sourceOptions);
+    return analyseRuns(runs, scanned.files, scanned.filesSeen, config, { ...options, discoveryFindings: scanned.findings });
+}
+/** Discovers, reads and classifies the files of a repository. */
+async function readRepository(root, config) {
+    const discovery = await (0,discover/* discover */.k4)(root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes, skipDirectories: config.fixtureDirectories });
+    const findings = [...discovery.findings];
+    const files = [];
+    for (const candidate of discovery.candidates) {
+        const decoded = (0,read/* readCandidate */.G9)(candidate, config.maxFileBytes);
+        if (!decoded.ok) {
+            if (decoded.finding)
+                findings.push(decoded.finding);
+            continue;
+        }
+        const kind = (0,classify/* classify */.L8)(candidate.path, decoded.text);
+        if (kind !== 'ignored')
+            files.push({ path: candidate.path, kind, text: decoded.text });
+    }
+    return { files, findings, filesSeen: discovery.candidates.length };
+}
+function workersFromEnvironment() {
+    const value = process.env['IRSA_GUARD_WORKERS'];
+    return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+}
+function sniffFromEnvironment() {
+    return process.env['IRSA_GUARD_SNIFF']?.trim() === '1';
+}
+/** Everything after reading files, on this thread (`prepareSources` must have run): for callers that already hold file texts. */
+function analyse(files, filesSeen, config, options = {}) {
+    return analyseRuns(readPreparedSources(files, options.root === undefined ? { config } : { config, root: options.root }), files, filesSeen, config, options);
+}
+/** Facts of the sources → graph → rules → findings. */
+function analyseRuns(runs, files, filesSeen, config, options) {
+    const facts = (0,model_facts/* emptyFacts */.JI)();
+    const findings = [...(config.findings ?? []), ...(options.discoveryFindings ?? [])];
+    const suppressions = [];
+    for (const { result } of runs) {
+        (0,model_facts/* mergeFacts */.yx)(facts, result.facts);
+        for (const finding of result.findings)
+            findings.push(finding);
+        for (const suppression of result.suppressions)
+            suppressions.push(suppression);
+    }
+    if (options.extraFacts)
+        (0,model_facts/* mergeFacts */.yx)(facts, options.extraFacts);
+    const graph = new src_graph/* Graph */.TS(mergeSameResources(facts));
+    const scan = { relevantFiles: files.filter((file) => file.kind !== 'script').length, filesSeen, include: config.include };
+    const ruleContext = { config, scan, suppressions };
+    const rules = [...src_rules/* allRules */.V, ...(options.extraRules ?? [])];
+    for (const rule of rules) {
+        if (config.rules[rule.meta.id] === 'off')
+            continue;
+        for (const draft of rule.check(graph, ruleContext))
+            findings.push({ ...draft, ruleId: rule.meta.id });
+    }
+    const metaById = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
+    const result = [];
+    const seen = new Set();
+    const suppressing = suppressionsByPath(suppressions);
+    for (const draft of findings) {
+        const setting = config.rules[draft.ruleId];
+        if (setting === 'off')
+            continue;
+        if (isSuppressed(draft, suppressing))
+            continue;
+        const level = setting ?? draft.level ?? metaById.get(draft.ruleId)?.level ?? 'warning';
+        const finding = {
+            ruleId: draft.ruleId,
+            level,
+            message: draft.message,
+            location: draft.location,
+            related: draft.related ?? [],
+            fingerprint: fingerprint(draft),
+        };
+        const identity = `${finding.ruleId}|${finding.location.path}|${finding.location.line}|${finding.message}`;
+        if (seen.has(identity))
+            continue;
+        seen.add(identity);
+        result.push(finding);
+    }
+    result.sort(compareFindings);
+    const ruleMetas = rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta);
+    return { findings: result, rules: ruleMetas, graph, scan, coverage: (0,coverage/* chainCoverage */.Ky)(graph, config) };
+}
+/** Suppressions that have a reason, by the path they are in. */
+function suppressionsByPath(suppressions) {
+    const byPath = new Map();
+    for (const suppression of suppressions) {
+        if (suppression.reason === undefined)
+            continue;
+        const list = byPath.get(suppression.location.path);
+        if (list)
+            list.push(suppression);
+        else
+            byPath.set(suppression.location.path, [suppression]);
+    }
+    return byPath;
+}
+function isSuppressed(finding, suppressions) {
+    return (suppressions.get(finding.location.path) ?? []).some((suppression) => finding.location.line >= suppression.fromLine &&
+        finding.location.line <= suppression.toLine &&
+        (suppression.ruleIds.includes(finding.ruleId) || suppression.ruleIds.includes('all')));
+}
+/** Stable across unrelated edits: rule, file and what the finding is about, never the line. */
+function fingerprint(finding) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${finding.ruleId}\0${finding.location.path}\0${finding.key ?? finding.message}`)
+        .digest('hex')
+        .slice(0, 32);
+}
+function compareFindings(a, b) {
+    return ((0,finding/* levelRank */.L)(b.level) - (0,finding/* levelRank */.L)(a.level) ||
+        a.location.path.localeCompare(b.location.path) ||
+        a.location.line - b.location.line ||
+        a.location.column - b.location.column ||
+        a.ruleId.localeCompare(b.ruleId));
+}
+
+
+/***/ }),
+
+/***/ 2973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CR: () => (/* binding */ DEFAULT_MAX_FILE_BYTES),
+/* harmony export */   Qz: () => (/* binding */ defaultTrustedSettings),
+/* harmony export */   sb: () => (/* binding */ defaultConfig),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony export DEFAULT_FIXTURE_DIRECTORIES */
+const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+function defaultTrustedSettings() {
+    return { helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+}
+/**
+ * Trees of test inputs, by the conventions of the ecosystems IRSA repositories are written in:
+ * Go's `testdata` (the go tool ignores it: `go help packages`), Jest's `__fixtures__`,
+ * `__snapshots__` and `__mocks__`, and `fixtures` (RSpec, pytest, Jest, Kubernetes' own
+ * test/fixtures). What they hold is recorded output or deliberately broken input, never applied.
+ */
+const DEFAULT_FIXTURE_DIRECTORIES = ['testdata', '__fixtures__', '__snapshots__', '__mocks__', 'fixtures'];
+function defaultConfig() {
+    return {
+        include: ['**/*'],
+        exclude: [],
+        rules: {},
+        clusters: [],
+        roles: [],
+        helm: { releases: [] },
+        maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+        fixtureDirectories: [...DEFAULT_FIXTURE_DIRECTORIES],
+    };
+}
+/** A wrong config or input: the adapters print its message on one line and exit 2. */
+class ConfigError extends Error {
+    name = 'ConfigError';
+}
+
+
+/***/ }),
+
+/***/ 1713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ky: () => (/* binding */ chainCoverage),
+/* harmony export */   Rf: () => (/* binding */ describeUnresolved),
+/* harmony export */   cb: () => (/* binding */ UNRESOLVED_REASONS),
+/* harmony export */   kz: () => (/* binding */ chainTitle)
+/* harmony export */ });
+/* unused harmony export UNRESOLVED_REASON_IDS */
+/* harmony import */ var _iam_arn_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
+/* harmony import */ var _model_facts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1374);
+/* harmony import */ var _model_location_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3214);
+/* harmony import */ var _rules_helpers_conditions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(87);
+/* harmony import */ var _rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5001);
+/* harmony import */ var _rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8449);
+/* harmony import */ var _rules_helpers_trust_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(943);
+/* harmony import */ var _sources_kubernetes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7552);
+
+
+
+
+
+
+
+
+/**
+ * Why a chain could not be verified: a closed set with stable ids (they appear in JSON, SARIF and
+ * the action's logs), each with the sentence reporters print.
+ */
+const UNRESOLVED_REASONS = {
+    'role-outside-scan': 'names a role that no scanned source defines',
+    'role-arn-invalid': 'its role ARN is not a valid IAM role ARN',
+    'role-arn-placeholder': 'its role ARN is a placeholder',
+    'deploy-time-value': 'its role ARN is filled in at deploy time (envsubst, a CI variable, kustomize vars, a template)',
+    'helm-value-unset': 'its role ARN is a Helm value that no scanned values file or release sets',
+    'terraform-variable': 'its role ARN is a Terraform variable that no scanned caller or variable file sets',
+    'remote-module': 'its role comes from a Terraform module whose source is not read (a registry or git module, or a directory outside the scan)',
+    'other-stack-output': 'its role ARN is an output of another Terraform stack (terraform_remote_state, tfe_outputs), which the scan does not follow',
+    'unresolved-reference': 'its role ARN is a reference that the scan cannot follow to a role',
+    'unknown-chart': 'its ServiceAccount is made by a Helm chart whose ServiceAccount naming irsa-guard does not know, so the token cannot be evaluated',
+    'service-account-unknown': "the ServiceAccount's namespace, name or audience is only known at deploy time (a chart with no known release, a manifest without a namespace)",
+    'trust-policy-unknown': "the role's trust policy is not known (not in the scanned files, or computed at apply time)",
+    'trust-outcome-unknown': "whether the trust accepts the token depends on values only known at deploy time",
+    'trusts-undefined-service-account': 'its trust names ServiceAccounts that no scanned source defines',
+    'not-named-by-its-service-account': 'the ServiceAccounts its trust names are defined, but none names this role in its annotation',
+    'trust-subject-unknown': 'its trust names no particular ServiceAccount (a deploy-time value, a wildcard, or no sub condition)',
+};
+const UNRESOLVED_REASON_IDS = Object.keys(UNRESOLVED_REASONS);
+function isUnresolved(chain) {
+    return 'reason' in chain;
+}
+/**
+ * Which chains irsa-guard verified: every annotated ServiceAccount and Pod Identity association
+ * ends as verified (joined to its role and the token evaluated against the trust) or unresolved
+ * with a reason; so does every role with an EKS OIDC trust that none of them names, every Helm
+ * release of a chart whose ServiceAccount cannot be named, and every unread module call that sets
+ * up IRSA. A pure function of the graph: it never changes a finding.
+ */
+function chainCoverage(graph, config) {
+    const clusters = (0,_rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__/* .knownClusters */ .Sf)(graph, config);
+    const modules = new UnreadModules(graph.facts.unreadModules);
+    const chains = new Chains();
+    const unresolvedServiceAccounts = new Set();
+    for (const sa of graph.facts.serviceAccounts) {
+        if (sa.roleArn === undefined)
+            continue;
+        const chain = serviceAccountChain(graph, sa, sa.roleArn, clusters, modules);
+        chains.add(chain ?? { kind: 'service-account', location: sa.roleArn.location, serviceAccount: (0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedName */ .OL)(sa.namespace, sa.name), role: shownValue(sa.roleArn) }, sa.terraform?.root);
+        if (chain)
+            unresolvedServiceAccounts.add(sa);
+    }
+    const namedElsewhere = new Set();
+    for (const association of graph.facts.podIdentityAssociations) {
+        const links = graph.rolesNamedBy(association.roleArn, association);
+        for (const { role } of links)
+            namedElsewhere.add(role);
+        const chain = podIdentityChain(association, links.map(({ role }) => role), modules);
+        chains.add(chain ?? podIdentityBase(association), association.terraform?.root);
+    }
+    for (const release of graph.facts.unknownCharts) {
+        for (const { role } of graph.rolesNamedBy(release.roleArn, release.terraform?.root !== undefined ? { unit: (0,_model_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .terraformUnit */ .rL)(release.terraform.root) } : {}))
+            namedElsewhere.add(role);
+        chains.add({ kind: 'chart', location: release.location, role: shownValue(release.roleArn), reason: 'unknown-chart', detail: `chart "${release.chart}"${release.terraform ? ` (${release.terraform.address})` : ''}` }, release.terraform?.root);
+    }
+    const partlyNamed = new PartlyNamedServiceAccounts(graph.facts.serviceAccounts);
+    for (const [role, statements] of rolesWithEksTrust(graph)) {
+        if (graph.serviceAccountsUsing(role).length > 0 || namedElsewhere.has(role))
+            continue;
+        const chain = roleChain(graph, role, statements, partlyNamed, unresolvedServiceAccounts);
+        if (chain !== 'counted')
+            chains.add(chain, role.terraform?.root);
+    }
+    for (const module of modules.notExplaining())
+        chains.add(moduleChain(module), module.terraform?.root);
+    return chains.coverage();
+}
+/**
+ * The chains counted: the same chain read more than once (a manifest in several Kustomize builds)
+ * is one; an unresolved one in a module called from several roots says which root it is.
+ */
+class Chains {
+    seen = new Set();
+    unresolved = [];
+    verified = 0;
+    /** A chain: unresolved when it has a reason. */
+    add(chain, root) {
+        const located = isUnresolved(chain) && root !== undefined && root !== '.' && !chain.location.path.startsWith(`${root}/`) ? { ...chain, detail: `${chain.detail ? `${chain.detail}; ` : ''}as called from ${root}` } : chain;
+        const key = JSON.stringify([located, root]);
+        if (this.seen.has(key))
+            return;
+        this.seen.add(key);
+        if (isUnresolved(located))
+            this.unresolved.push(located);
+        else
+            this.verified++;
+    }
+    coverage() {
+        const unresolved = [...this.unresolved].sort((a, b) => a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line || a.location.column - b.location.column);
+        return { verified: this.verified, total: this.verified + unresolved.length, unresolved };
+    }
+}
+/** "names a role that no scanned source defines", with the chain's detail in parentheses. */
+function describeUnresolved(chain) {
+    return `${UNRESOLVED_REASONS[chain.reason]}${chain.detail ? ` (${chain.detail})` : ''}`;
+}
+/** "ServiceAccount prod/app → arn:aws:iam::…:role/app", "Pod Identity association prod/app → …", "role app". */
+function chainTitle(chain) {
+    const role = chain.role ?? 'its role';
+    switch (chain.kind) {
+        case 'service-account':
+            return `ServiceAccount ${chain.serviceAccount ?? ''} → ${role}`;
+        case 'pod-identity':
+            return `Pod Identity association ${chain.serviceAccount ?? ''} → ${role}`;
+        case 'chart':
+            return `Helm release's ServiceAccount → ${role}`;
+        case 'role':
+            return `role ${role}`;
+        case 'module':
+            return `module call ${chain.module ?? ''}`;
+    }
+}
+function serviceAccountChain(graph, sa, roleArn, clusters, modules) {
+    const base = { kind: 'service-account', location: roleArn.location, serviceAccount: (0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedName */ .OL)(sa.namespace, sa.name), role: shownValue(roleArn) };
+    const links = graph.rolesOf(sa);
+    if (links.length === 0)
+        return { ...base, ...unjoinedReason(sa.source, roleArn, modules, sa.terraform?.root) };
+    let first;
+    for (const { role } of links) {
+        const outcome = evaluation(sa, role, clusters);
+        if (outcome === 'evaluated')
+            return undefined;
+        first ??= outcome;
+    }
+    return { ...base, ...first };
+}
+/** Whether the ServiceAccount's token was put to the role's trust, or why not. */
+function evaluation(sa, role, clusters) {
+    if (!role.trustPolicy)
+        return { reason: 'trust-policy-unknown', detail: (0,_rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__/* .roleTitle */ .Tl)(role) };
+    const wholeTrust = role.trustPolicy.symbolicStatements?.[0];
+    if (role.trustPolicy.statements.length === 0 && wholeTrust)
+        return { reason: 'trust-policy-unknown', detail: `${(0,_rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__/* .roleTitle */ .Tl)(role)}: ${(0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .valueText */ .Ru)(wholeTrust)}` };
+    const unknownParts = [
+        sa.namespace.kind === 'symbolic' ? `namespace ${describeSymbolicName(sa.namespace.expression)}` : undefined,
+        sa.name.kind === 'symbolic' ? `name ${describeSymbolicName(sa.name.expression)}` : undefined,
+        (0,_rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenAudience */ .kv)(sa) === undefined && sa.audience ? `audience ${(0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .valueText */ .Ru)(sa.audience)}` : undefined,
+    ].filter((part) => part !== undefined);
+    if (unknownParts.length > 0)
+        return { reason: 'service-account-unknown', detail: unknownParts.join(', ') };
+    const check = (0,_rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__/* .checkToken */ .SK)(sa, role, clusters);
+    if (!check)
+        return { reason: 'service-account-unknown' };
+    if (check.decision.effect === 'unknown')
+        return { reason: 'trust-outcome-unknown', detail: `${(0,_rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__/* .roleTitle */ .Tl)(role)}, ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_6__/* .formatLocation */ .j)(check.policy.location)}` };
+    return 'evaluated';
+}
+/** What a name or namespace known only at deploy time is, in words. */
+function describeSymbolicName(expression) {
+    if (expression === _sources_kubernetes_js__WEBPACK_IMPORTED_MODULE_4__/* .APPLY_NAMESPACE */ .Zr)
+        return 'set by whoever applies the manifest (none is written)';
+    if (/^helm-(fullname|release-name):/.test(expression))
+        return 'from the Helm release name (no release of the chart is declared)';
+    if (/^helm-release-namespace:/.test(expression))
+        return 'from the Helm release namespace (no release of the chart is declared)';
+    if (/^generated-name:/.test(expression))
+        return `generated from "${expression.slice('generated-name:'.length)}"`;
+    return `\${${expression}}`;
+}
+/** Why a role ARN joined no role of the scan. */
+function unjoinedReason(source, roleArn, modules, root) {
+    if (roleArn.kind === 'known') {
+        // What envsubst, kustomize vars or a template engine fill in: known text only because the source keeps it as written.
+        if (DEPLOY_TIME_TEMPLATE.test(roleArn.value))
+            return { reason: 'deploy-time-value', detail: roleArn.value.trim() };
+        // A chart's empty default, meant to be set per installation (helm --set, a values file outside the scan).
+        if (source === 'helm' && roleArn.value.trim() === '')
+            return { reason: 'helm-value-unset', detail: 'empty in the scanned values' };
+        // `arn:aws:iam::{{ .Values.account }}:role/app` rendered without the value: an empty ARN field.
+        if (source === 'helm' && /::[^:]*::|:role\/?$|^arn:[^:]*:iam:::/.test(roleArn.value.trim()))
+            return { reason: 'helm-value-unset', detail: `rendered as "${roleArn.value.trim()}"` };
+        const placeholder = (0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .findRoleArnPlaceholder */ .OX)(roleArn.value, source);
+        if (placeholder)
+            return { reason: 'role-arn-placeholder', detail: placeholder.description };
+        if (!(0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRoleArn */ .DM)(roleArn.value.trim()))
+            return { reason: 'role-arn-invalid' };
+        return { reason: 'role-outside-scan' };
+    }
+    return symbolicReason(source, roleArn.expression, modules, root);
+}
+const DEPLOY_TIME_TEMPLATE = /\$\{[^}]*\}|\{\{.*\}\}|\$\([A-Za-z_][\w.]*\)/;
+const VARIABLE = /(^|\.)var\.[A-Za-z_][\w-]*/;
+/** The output of a module call: `module.irsa.iam_role_arn`, `module.apps["x"].module.irsa.arn`. */
+const MODULE_OUTPUT = /^(module\.[A-Za-z_][\w-]*(\[[^\]]*\])?\.)+[A-Za-z_][\w-]*$/;
+const OTHER_STACK = /(^|\.)data\.(terraform_remote_state|tfe_outputs)\./;
+const ROLE_DATA_SOURCE = /(^|\.)data\.aws_iam_role\.[\w-]+/;
+/** Why a symbolic role ARN names no role: what kind of value it is. */
+function symbolicReason(source, expression, modules, root) {
+    const detail = shownExpression(expression);
+    if (source === 'helm' || /^helm[:-]/.test(expression))
+        return { reason: 'helm-value-unset', detail };
+    if (/^kustomize-reference:/.test(expression) || /\$\([A-Za-z_][\w.]*\)/.test(expression))
+        return { reason: 'deploy-time-value', detail };
+    if (source === 'terraform' || source === 'terraform-plan') {
+        const references = terraformReferences(expression);
+        for (const reference of references) {
+            const module = modules.outputOf(reference, root);
+            if (module)
+                return { reason: 'remote-module', detail: `\${${reference}} from ${moduleSourceText(module)}` };
+        }
+        if (references.some((reference) => VARIABLE.test(reference)))
+            return { reason: 'terraform-variable', detail };
+        const module = references.find((reference) => MODULE_OUTPUT.test(reference));
+        if (module)
+            return { reason: 'remote-module', detail: `\${${module}}` };
+        const stack = references.find((reference) => OTHER_STACK.test(reference));
+        if (stack)
+            return { reason: 'other-stack-output', detail };
+        const lookup = references.find((reference) => ROLE_DATA_SOURCE.test(reference));
+        if (lookup)
+            return { reason: 'role-outside-scan', detail: `looked up from AWS by ${ROLE_DATA_SOURCE.exec(lookup)[0].replace(/^\./, '')}` };
+        return { reason: 'unresolved-reference', detail };
+    }
+    if (/\$\{[^}]*\}|\{\{.*\}\}|\$[A-Za-z_]\w*/.test(expression))
+        return { reason: 'deploy-time-value', detail };
+    return { reason: 'unresolved-reference', detail };
+}
+/** A value as written: a symbolic one as `${expression}`, unless the expression is template text already (`${ROLE_ARN}`, `{{ .Values.x }}`). */
+function shownValue(value) {
+    return value.kind === 'known' ? value.value : shownExpression(value.expression);
+}
+function shownExpression(expression) {
+    return DEPLOY_TIME_TEMPLATE.test(expression) ? expression : `\${${expression}}`;
+}
+/** The references in a Terraform expression text: the text itself, or each `${…}` in a template. */
+function terraformReferences(expression) {
+    const interpolated = [...expression.matchAll(/\$\{([^}]*)\}/g)].map((match) => match[1].trim());
+    return interpolated.length > 0 ? interpolated : [expression.trim()];
+}
+function podIdentityBase(association) {
+    return {
+        kind: 'pod-identity',
+        location: association.location,
+        serviceAccount: (0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedName */ .OL)(association.namespace, association.serviceAccount),
+        role: shownValue(association.roleArn),
+    };
+}
+function podIdentityChain(association, roles, modules) {
+    const base = podIdentityBase(association);
+    if (roles.length === 0)
+        return { ...base, ...unjoinedReason(association.source, association.roleArn, modules, association.terraform?.root) };
+    // pod-identity-trust-invalid puts EKS Pod Identity's request to the trust of each role an association names.
+    if (roles.some((role) => role.trustPolicy !== undefined))
+        return undefined;
+    return { ...base, reason: 'trust-policy-unknown', detail: (0,_rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__/* .roleTitle */ .Tl)(roles[0]) };
+}
+/** The allowed IRSA statements of each role whose trust lets in tokens of a Kubernetes cluster's OIDC provider, in scan order. */
+function rolesWithEksTrust(graph) {
+    const roles = new Map();
+    for (const { role, statement } of (0,_rules_helpers_conditions_js__WEBPACK_IMPORTED_MODULE_1__/* .allowedIrsaStatements */ .uP)(graph.facts.roles)) {
+        const statements = roles.get(role);
+        if (statements)
+            statements.push(statement);
+        else
+            roles.set(role, [statement]);
+    }
+    return roles;
+}
+/**
+ * The ServiceAccounts named only in part at deploy time (a chart with no known release, a
+ * manifest without namespace), by the part that is known: one of them may be the one a trust names.
+ */
+class PartlyNamedServiceAccounts {
+    byName = new Map();
+    byNamespace = new Map();
+    constructor(serviceAccounts) {
+        for (const sa of serviceAccounts) {
+            if (sa.namespace.kind === 'symbolic' && sa.name.kind === 'known')
+                push(this.byName, sa.name.value, sa);
+            if (sa.name.kind === 'symbolic' && sa.namespace.kind === 'known')
+                push(this.byNamespace, sa.namespace.value, sa);
+        }
+    }
+    mayBe(namespace, name) {
+        return [...(this.byName.get(name) ?? []), ...(this.byNamespace.get(namespace) ?? [])];
+    }
+}
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+/**
+ * A role no ServiceAccount or association names: unresolved, with why the trust's subjects lead
+ * nowhere; 'counted' when a subject is an annotated ServiceAccount whose own chain is unresolved
+ * (one chain, counted once, with the ServiceAccount's reason).
+ */
+function roleChain(graph, role, statements, partlyNamed, unresolvedServiceAccounts) {
+    const identity = (0,_rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__/* .roleIdentity */ .pj)(role);
+    const base = { kind: 'role', location: role.location, role: role.arn?.kind === 'known' ? role.arn.value : identity.name ?? role.label };
+    const subjects = [];
+    const written = [];
+    for (const statement of statements) {
+        for (const entry of (0,_rules_helpers_trust_js__WEBPACK_IMPORTED_MODULE_7__/* .conditionsOn */ .yL)(statement, 'sub')) {
+            for (const value of entry.values) {
+                written.push(shownValue(value));
+                if (value.kind !== 'known')
+                    continue;
+                const text = value.value.trim();
+                const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(text);
+                if (subject)
+                    subjects.push({ namespace: subject[1], name: subject[2], text });
+            }
+        }
+    }
+    if (subjects.length === 0)
+        return { ...base, reason: 'trust-subject-unknown', detail: written.length > 0 ? `sub ${[...new Set(written)].join(', ')}` : 'no sub condition' };
+    // Two Terraform root modules are applied apart: a ServiceAccount of another root is not this role's.
+    const sameUnit = (sa) => role.terraform?.root === undefined || sa.terraform?.root === undefined || sa.terraform.root === role.terraform.root;
+    const defined = subjects.flatMap((subject) => graph.serviceAccountsNamed({ kind: 'known', value: subject.namespace, location: role.location }, subject.name)).filter(sameUnit);
+    const maybe = subjects.flatMap((subject) => partlyNamed.mayBe(subject.namespace, subject.name)).filter(sameUnit);
+    if ([...defined, ...maybe].some((sa) => unresolvedServiceAccounts.has(sa)))
+        return 'counted';
+    if (defined.length > 0) {
+        const sa = defined[0];
+        const annotation = sa.roleArn ? `annotated with ${(0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .valueText */ .Ru)(sa.roleArn)}` : 'not annotated';
+        return { ...base, reason: 'not-named-by-its-service-account', detail: `${(0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedName */ .OL)(sa.namespace, sa.name)} at ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_6__/* .formatLocation */ .j)(sa.location)} is ${annotation}` };
+    }
+    if (maybe.length > 0) {
+        const sa = maybe[0];
+        return { ...base, reason: 'service-account-unknown', detail: `${subjects[0].text} may be ${(0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedName */ .OL)(sa.namespace, sa.name)} at ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_6__/* .formatLocation */ .j)(sa.location)}` };
+    }
+    return { ...base, reason: 'trusts-undefined-service-account', detail: [...new Set(subjects.map((subject) => subject.text))].join(', ') };
+}
+/**
+ * The calls of modules that are not read: a chain whose role ARN is one of their outputs names the
+ * module's source; a call that sets up IRSA and that no chain leads to is a chain of its own.
+ */
+class UnreadModules {
+    modules;
+    explaining = new Set();
+    constructor(modules) {
+        this.modules = modules;
+    }
+    /** The call whose output a reference is (in the same root module), remembered as one a chain leads to. */
+    outputOf(reference, root) {
+        const module = this.modules.find((candidate) => reference.startsWith(candidate.prefix) && (root === undefined || candidate.terraform?.root === undefined || candidate.terraform.root === root));
+        if (module)
+            this.explaining.add(module);
+        return module;
+    }
+    /** The calls that set up IRSA (by their arguments) and that no chain's role ARN leads to. */
+    notExplaining() {
+        return this.modules.filter((module) => module.irsaArguments.length > 0 && !this.explaining.has(module));
+    }
+}
+function moduleChain(module) {
+    return {
+        kind: 'module',
+        location: module.location,
+        module: module.prefix.replace(/\.$/, ''),
+        reason: 'remote-module',
+        detail: `${moduleSourceText(module)}, with IRSA arguments ${module.irsaArguments.join(', ')}`,
+    };
+}
+/** `source "aws-ia/eks-blueprints-addon/aws" 1.1.1` */
+function moduleSourceText(module) {
+    return `source "${module.moduleSource}"${module.version !== undefined ? ` ${module.version}` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 6641:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   qo: () => (/* binding */ looksRelevantByName)
+/* harmony export */ });
+/* unused harmony export looksLikeKubernetes */
+const YAML_NAME = /\.ya?ml$/i;
+const JSON_NAME = /\.json$/i;
+const TERRAFORM_NAME = /\.tf$/i;
+const TERRAFORM_VARS_NAME = /\.tfvars(\.json)?$/i;
+const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/;
+const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+/** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
+const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i;
+/** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
+const KUSTOMIZATION_NAME = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+/** A Helm chart's root. */
+const HELM_CHART_NAME = /(^|\/)Chart\.ya?ml$/;
+/** A chart's named templates (`_helpers.tpl`): the Helm source reads which name helpers a chart uses. */
+const HELM_HELPERS_PATH = /(^|\/)templates\/(.+\/)?_[^/]*\.tpl$/;
+/** An AWS shared config file (`~/.aws/config` copied into the repository, or one meant for a ConfigMap). */
+const AWS_CONFIG_NAME = /(^|\/)(\.aws\/config|aws[-_.]?config(\.(ini|cfg|conf))?)$/i;
+const EKSCTL_CONFIG = /^apiVersion:[ \t]*["']?eksctl\.io\//m;
+/** A CloudFormation template: top-level keys at column 0 (a template quoted in a ConfigMap is indented). */
+const CLOUDFORMATION_YAML = /^AWSTemplateFormatVersion[ \t]*:|^Resources[ \t]*:[\s\S]*\bType[ \t]*:[ \t]*["']?(AWS|Custom)::/m;
+const CLOUDFORMATION_JSON = /"AWSTemplateFormatVersion"|"Type"\s*:\s*"(AWS|Custom)::/;
+/** Profile settings of the AWS shared config file, wherever they are quoted. */
+const AWS_PROFILE_SETTING = /\b(web_identity_token_file|source_profile|role_arn)[ \t]*=/;
+/** Lock files and the like: JSON by name, never IRSA-relevant, often large. */
+const NEVER_RELEVANT_NAME = /(^|\/)(package-lock|npm-shrinkwrap|composer|yarn|pnpm-lock|bun)\.(json|lock)$|\.tf\.json$|\.min\.json$/i;
+const KUBERNETES_API_VERSION = /(^|[\s{,"'])apiVersion["']?[ \t]*:/m;
+const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m;
+/**
+ * Whether a path may hold something irsa-guard reads, by its name alone. Discovery stats and
+ * reads only these files; everything else is skipped without a word.
+ */
+function looksRelevantByName(path) {
+    // The commonest names first: none of the never-relevant names ends like these two.
+    if (YAML_NAME.test(path) || TERRAFORM_NAME.test(path))
+        return true;
+    if (NEVER_RELEVANT_NAME.test(path))
+        return false;
+    return JSON_NAME.test(path) || KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path);
+}
+/** Classifies a file by its name and a cheap sniff of its text (no parsing). */
+function classify(path, text) {
+    if (!looksRelevantByName(path))
+        return 'ignored';
+    if (TERRAFORM_NAME.test(path))
+        return 'terraform';
+    if (TERRAFORM_VARS_NAME.test(path))
+        return 'terraform-vars';
+    if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path))
+        return text.includes('create-role') ? 'script' : 'ignored';
+    // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
+    if (KUSTOMIZATION_NAME.test(path))
+        return text.includes('toolkit.fluxcd.io') ? 'kubernetes' : 'kustomization';
+    if (HELM_CHART_NAME.test(path))
+        return 'helm-chart';
+    if (HELM_HELPERS_PATH.test(path))
+        return 'helm-template';
+    if (AWS_CONFIG_NAME.test(path) && !YAML_NAME.test(path) && !JSON_NAME.test(path))
+        return 'aws-config';
+    if (JSON_NAME.test(path))
+        return classifyJson(text);
+    if (YAML_NAME.test(path)) {
+        if (HELM_TEMPLATE_PATH.test(path) && text.includes('{{'))
+            return 'helm-template';
+        if (text.includes('eksctl.io/') && text.includes('ClusterConfig') && EKSCTL_CONFIG.test(text))
+            return 'eksctl';
+        if ((text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('::'))) && CLOUDFORMATION_YAML.test(text))
+            return 'cloudformation';
+        if (looksLikeKubernetes(text))
+            return 'kubernetes';
+        // Helm values (or any YAML) quoting an AWS config file for a ConfigMap.
+        return AWS_PROFILE_SETTING.test(text) ? 'aws-config' : 'ignored';
+    }
+    return 'ignored';
+}
+function classifyJson(text) {
+    if (text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"')))
+        return 'terraform-plan';
+    if (text.includes('"Resources"') && CLOUDFORMATION_JSON.test(text))
+        return 'cloudformation';
+    if (text.includes('"Statement"') || text.includes('"AssumeRolePolicyDocument"'))
+        return 'iam-json';
+    if (text.includes('"apiVersion"') && text.includes('"kind"'))
+        return 'kubernetes';
+    return 'ignored';
+}
+/** Both `apiVersion:` and `kind:` appear as keys somewhere. */
+function looksLikeKubernetes(text) {
+    return text.includes('apiVersion') && text.includes('kind') && KUBERNETES_API_VERSION.test(text) && KUBERNETES_KIND.test(text);
+}
+
+
+/***/ }),
+
+/***/ 6740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  k4: () => (/* binding */ discover),
+  Vf: () => (/* binding */ gitIgnored)
+});
+
+// UNUSED EXPORTS: ALWAYS_SKIPPED_DIRECTORIES
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config.ts
+var config = __nccwpck_require__(2973);
+// EXTERNAL MODULE: ./src/discover/classify.ts
+var classify = __nccwpck_require__(6641);
+// EXTERNAL MODULE: ./src/discover/file-bytes.ts
+var file_bytes = __nccwpck_require__(8659);
 // EXTERNAL MODULE: ./src/discover/read.ts
 var read = __nccwpck_require__(9711);
 ;// CONCATENATED MODULE: ./src/discover/patterns.ts
@@ -29490,6 +30601,7 @@ function trimTrailingSpaces(line) {
 
 
 
+
 /** Directories never scanned, wherever they are. */
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor', '.terraform', 'bower_components']);
 /** Include globs match case-insensitively where the file system usually does. */
@@ -29511,7 +30623,7 @@ async function discover(root, options) {
             throw new Error('not a directory');
     }
     catch {
-        throw new src_config/* ConfigError */.xL(`Cannot scan ${root}: it is not a directory`);
+        throw new config/* ConfigError */.xL(`Cannot scan ${root}: it is not a directory`);
     }
     const walker = new Walker(rootReal, options, normaliseIncludes(rootReal, options.include).flatMap((pattern) => compileIncludeGlob(pattern, CASE_INSENSITIVE)));
     walker.walk(rootReal, '', []);
@@ -29556,6 +30668,8 @@ class Walker {
     findings = [];
     excludes;
     respectGitignore;
+    maxFileBytes;
+    skipDirectories;
     /** Some include glob matches every path (the default `**` + `/*`). */
     includesEverything;
     constructor(rootReal, options, includes) {
@@ -29563,6 +30677,8 @@ class Walker {
         this.includes = includes;
         this.excludes = options.exclude.flatMap(compileExcludeGlob);
         this.respectGitignore = options.respectGitignore ?? true;
+        this.maxFileBytes = options.maxFileBytes;
+        this.skipDirectories = new Set(options.skipDirectories ?? []);
         this.includesEverything = includes.some((include) => include.regex === undefined);
     }
     /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
@@ -29575,9 +30691,11 @@ class Walker {
             return;
         }
         if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
-            const matches = readGitignore(external_node_path_default().join(directory, '.gitignore'));
-            if (matches !== undefined)
-                scopes = [...scopes, { directory: relative, matches }];
+            const gitignore = readGitignore(external_node_path_default().join(directory, '.gitignore'), this.rootReal, this.maxFileBytes);
+            if (gitignore.unread)
+                this.note(relative === '' ? '.gitignore' : `${relative}/.gitignore`, `${gitignore.unread}; its rules are not applied`);
+            if (gitignore.matches !== undefined)
+                scopes = [...scopes, { directory: relative, matches: gitignore.matches }];
         }
         const filtered = this.excludes.length > 0 || scopes.length > 0;
         const prefix = directory.endsWith((external_node_path_default()).sep) ? directory : directory + (external_node_path_default()).sep;
@@ -29585,7 +30703,7 @@ class Walker {
             const name = entry.name;
             const path = relative === '' ? name : `${relative}/${name}`;
             if (entry.isDirectory()) {
-                if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || !this.mayIncludeBelow(path))
+                if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || this.skipDirectories.has(name) || !this.mayIncludeBelow(path))
                     continue;
                 if (filtered && (matchesExclude(this.excludes, path, true) || gitignored(scopes, path, true)))
                     continue;
@@ -29609,7 +30727,7 @@ class Walker {
                 if (target !== 'file')
                     continue;
             }
-            this.candidates.push({ path, absolutePath });
+            this.candidates.push({ path, absolutePath, rootReal: this.rootReal });
         }
     }
     note(path, why) {
@@ -29635,6 +30753,34 @@ class Walker {
         });
     }
 }
+/**
+ * Whether git ignores a repository-relative path (or one of the directories above it) by the
+ * `.gitignore` files at and below `root`, as discovery judges the files it walks.
+ */
+function gitIgnored(root, path, isDirectory) {
+    const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
+    if (segments.length === 0 || segments.includes('..'))
+        return false;
+    let rootReal;
+    try {
+        rootReal = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch {
+        return false;
+    }
+    const scopes = [];
+    for (let depth = 0; depth < segments.length; depth += 1) {
+        const directory = segments.slice(0, depth).join('/');
+        const { matches } = readGitignore(external_node_path_default().join(rootReal, ...segments.slice(0, depth), '.gitignore'), rootReal, config/* DEFAULT_MAX_FILE_BYTES */.CR);
+        if (matches !== undefined)
+            scopes.push({ directory, matches });
+        const here = segments.slice(0, depth + 1).join('/');
+        const last = depth === segments.length - 1;
+        if (gitignored(scopes, here, last ? isDirectory : true))
+            return true;
+    }
+    return false;
+}
 /** git's rules: the deepest `.gitignore` with a matching rule decides. */
 function gitignored(scopes, path, isDirectory) {
     for (let index = scopes.length - 1; index >= 0; index -= 1) {
@@ -29646,16 +30792,13 @@ function gitignored(scopes, path, isDirectory) {
     }
     return false;
 }
-/** The file's rules, compiled; undefined when it has none (or cannot be read). */
-function readGitignore(absolutePath) {
-    let rules;
-    try {
-        rules = parseGitignore((0,external_node_fs_.readFileSync)(absolutePath, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    return rules.length > 0 ? compileIgnoreRules(rules) : undefined;
+/** The file's rules, compiled (none when it has none); why it was not read when it is a link out of the root, not a regular file, or over the size limit. */
+function readGitignore(absolutePath, rootReal, maxFileBytes) {
+    const read = (0,file_bytes/* readFileBytes */.MY)(absolutePath, { within: rootReal, limit: maxFileBytes });
+    if (!read.ok)
+        return read.why === 'missing' || read.why === 'unreadable' ? {} : { unread: (0,file_bytes/* describeNotRead */.Z8)(read.why) };
+    const rules = parseGitignore(read.bytes.toString('utf8'));
+    return rules.length > 0 ? { matches: compileIgnoreRules(rules) } : {};
 }
 function linkTarget(absolutePath, rootReal) {
     let target;
@@ -29679,762 +30822,127 @@ function isInside(target, rootReal) {
     return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
 }
 
-// EXTERNAL MODULE: ./src/iam/arn.ts
-var iam_arn = __nccwpck_require__(8390);
-;// CONCATENATED MODULE: ./src/graph.ts
-
-/**
- * The joins between facts: workload → ServiceAccount (namespace-aware), ServiceAccount → role (by
- * ARN, shared reference, or account + path + name), role → OIDC provider, provider → cluster.
- * Built once with hash maps, so linking is linear in the number of facts.
- */
-class Graph {
-    facts;
-    serviceAccountsByKey = new Map();
-    rolesByArn = new Map();
-    rolesByName = new Map();
-    rolesByReference = new Map();
-    providersByHostPath = new Map();
-    providersByReference = new Map();
-    serviceAccountsByRole = new Map();
-    roleLinks = new Map();
-    constructor(facts) {
-        this.facts = facts;
-        for (const sa of facts.serviceAccounts)
-            push(this.serviceAccountsByKey, objectKey(sa.namespace, sa.name), sa);
-        for (const role of facts.roles)
-            this.indexRole(role);
-        for (const provider of facts.oidcProviders)
-            this.indexProvider(provider);
-        for (const sa of facts.serviceAccounts) {
-            const links = this.resolveRoles(sa);
-            this.roleLinks.set(sa, links);
-            for (const link of links)
-                push(this.serviceAccountsByRole, link.role, sa);
-        }
-    }
-    /** The ServiceAccounts a workload runs as, in its namespace (several when the same SA is defined twice). */
-    serviceAccountsOf(workload) {
-        return this.serviceAccountsByKey.get(objectKey(workload.namespace, workload.serviceAccountName ?? 'default')) ?? [];
-    }
-    serviceAccountsNamed(namespace, name) {
-        return this.serviceAccountsByKey.get(objectKey(namespace, name)) ?? [];
-    }
-    /** The roles a ServiceAccount's role-arn annotation names, as far as the sources define them. */
-    rolesOf(sa) {
-        return this.roleLinks.get(sa) ?? [];
-    }
-    /** The ServiceAccounts whose annotation names this role. */
-    serviceAccountsUsing(role) {
-        return this.serviceAccountsByRole.get(role) ?? [];
-    }
-    /** The providers a trust policy's Federated value names (by ARN or shared reference). */
-    providersNamed(federated) {
-        if (federated.kind === 'symbolic')
-            return this.providersByReference.get(federated.expression) ?? [];
-        const arn = (0,iam_arn/* parseOidcProviderArn */.df)(federated.value);
-        if (!arn)
-            return [];
-        return (this.providersByHostPath.get(arn.issuerHostPath) ?? []).filter((provider) => {
-            const account = provider.arn?.kind === 'known' ? (0,iam_arn/* parseOidcProviderArn */.df)(provider.arn.value)?.account : undefined;
-            return account === undefined || account === arn.account;
-        });
-    }
-    /** Clusters whose issuer is known. */
-    clustersWithIssuer() {
-        return this.facts.clusters.filter((cluster) => cluster.issuer?.kind === 'known');
-    }
-    indexRole(role) {
-        if (role.arn?.kind === 'known') {
-            const arn = (0,iam_arn/* parseRoleArn */.DM)(role.arn.value);
-            if (arn)
-                push(this.rolesByArn, arn.account + arn.path + arn.name.toLowerCase(), role);
-        }
-        if (role.name?.kind === 'known')
-            push(this.rolesByName, role.name.value.toLowerCase(), role);
-        for (const reference of role.arnReferences)
-            push(this.rolesByReference, reference, role);
-        if (role.arn?.kind === 'symbolic')
-            push(this.rolesByReference, role.arn.expression, role);
-    }
-    indexProvider(provider) {
-        for (const reference of provider.arnReferences)
-            push(this.providersByReference, reference, provider);
-        if (provider.arn?.kind === 'symbolic')
-            push(this.providersByReference, provider.arn.expression, provider);
-        const hostPath = provider.arn?.kind === 'known'
-            ? (0,iam_arn/* parseOidcProviderArn */.df)(provider.arn.value)?.issuerHostPath
-            : provider.url?.kind === 'known'
-                ? (0,iam_arn/* issuerHostPath */.rw)(provider.url.value)
-                : undefined;
-        if (hostPath)
-            push(this.providersByHostPath, hostPath, provider);
-    }
-    /**
-     * The roles a role ARN value names (an annotation, a Pod Identity association's role_arn), as far
-     * as the sources define them: by ARN, by shared reference, or by account, path and name.
-     */
-    rolesNamedBy(roleArn) {
-        if (roleArn.kind === 'symbolic') {
-            return (this.rolesByReference.get(roleArn.expression) ?? []).map((role) => ({ role, via: 'reference' }));
-        }
-        const arn = (0,iam_arn/* parseRoleArn */.DM)(roleArn.value.trim());
-        if (!arn)
-            return [];
-        // IAM role names are unique case-insensitively within an account.
-        const byArn = this.rolesByArn.get(arn.account + arn.path + arn.name.toLowerCase()) ?? [];
-        if (byArn.length > 0)
-            return byArn.map((role) => ({ role, via: 'arn' }));
-        const byName = (this.rolesByName.get(arn.name.toLowerCase()) ?? []).filter((role) => {
-            if (role.arn?.kind === 'known')
-                return false;
-            const account = role.account?.kind === 'known' ? role.account.value : undefined;
-            // A role whose path no source states (a plain trust file bound by name) matches any path.
-            const pathMatches = role.path?.kind !== 'known' || role.path.value === arn.path;
-            return (account === undefined || account === arn.account) && pathMatches;
-        });
-        return byName.map((role) => ({ role, via: 'name' }));
-    }
-    resolveRoles(sa) {
-        return sa.roleArn ? this.rolesNamedBy(sa.roleArn) : [];
-    }
-}
-/** Namespace-aware key of a namespaced object; symbolic parts key by their expression. */
-function objectKey(namespace, name) {
-    return `${valueKey(namespace)}/${typeof name === 'string' ? `k:${name}` : valueKey(name)}`;
-}
-function valueKey(value) {
-    return value.kind === 'known' ? `k:${value.value}` : `s:${value.expression}`;
-}
-function push(map, key, value) {
-    const list = map.get(key);
-    if (list)
-        list.push(value);
-    else
-        map.set(key, [value]);
-}
-
-// EXTERNAL MODULE: ./src/model/facts.ts
-var model_facts = __nccwpck_require__(1374);
-// EXTERNAL MODULE: ./src/model/finding.ts
-var finding = __nccwpck_require__(1300);
-// EXTERNAL MODULE: ./src/rules/index.ts + 48 modules
-var src_rules = __nccwpck_require__(1395);
-// EXTERNAL MODULE: ./src/run-sources.ts + 65 modules
-var run_sources = __nccwpck_require__(9922);
-// EXTERNAL MODULE: ./src/iam/template.ts
-var template = __nccwpck_require__(5115);
-// EXTERNAL MODULE: ./src/model/value.ts
-var model_value = __nccwpck_require__(2904);
-;// CONCATENATED MODULE: ./src/sources/same-resource.ts
-
-
-
-/**
- * The same Terraform resource read from its `.tf` files (source `terraform`) and from a plan of
- * them (source `terraform-plan`) is one resource, so that it is checked once. A plan fact is the
- * same resource as a configuration fact with the same address (in the same root module, or the
- * only one with that address), else with the same natural key (a role's name, a
- * ServiceAccount's namespace and name, a provider's URL, a cluster's name), as long as no value
- * both know differs. The merged fact keeps the configuration's locations (the line to change) and
- * takes the values only the plan knows; several plans of one configuration (workspaces) give one
- * merged fact each.
- */
-function mergeSameResources(facts) {
-    return {
-        ...facts,
-        roles: mergeKind(facts.roles, roleNaturalKey, roleConflicts, mergeRole),
-        serviceAccounts: mergeKind(facts.serviceAccounts, (sa) => namespacedKey(sa.namespace, sa.name), serviceAccountConflicts, mergeServiceAccount),
-        objects: mergeKind(facts.objects, (object) => knownKey(object.kind, namespacedKey(object.namespace, object.name)), objectConflicts, mergeObject),
-        oidcProviders: mergeKind(facts.oidcProviders, providerNaturalKey, (a, b) => conflict(a.arn, b.arn) || conflict(a.url, b.url, hostPathOf), mergeProvider),
-        clusters: mergeKind(facts.clusters, (cluster) => knownText(cluster.name), (a, b) => conflict(a.name, b.name) || conflict(a.issuer, b.issuer), mergeCluster),
-        podIdentityAssociations: mergeKind(facts.podIdentityAssociations, (association) => namespacedKey(association.namespace, association.serviceAccount), (a, b) => conflict(a.namespace, b.namespace) || conflict(a.serviceAccount, b.serviceAccount) || conflict(a.roleArn, b.roleArn), mergePodIdentityAssociation),
-    };
-}
-function mergeKind(items, naturalKey, conflicts, merge) {
-    const configured = items.filter((item) => item.source === 'terraform');
-    const planned = items.filter((item) => item.source === 'terraform-plan');
-    if (configured.length === 0 || planned.length === 0)
-        return items;
-    const byAddress = groupBy(configured, (item) => item.terraform?.address);
-    const byNaturalKey = groupBy(configured, naturalKey);
-    const plansOf = new Map();
-    const merged = new Set();
-    for (const plan of planned) {
-        const pick = (candidates) => {
-            const compatible = (candidates ?? []).filter((candidate) => !conflicts(candidate, plan));
-            const root = plan.terraform?.root;
-            if (root === undefined)
-                return compatible.length === 1 ? compatible[0] : undefined;
-            const sameRoot = compatible.filter((candidate) => candidate.terraform?.root === root);
-            const rootUnknown = compatible.filter((candidate) => candidate.terraform?.root === undefined);
-            const pool = sameRoot.length > 0 ? sameRoot : rootUnknown;
-            return pool.length === 1 ? pool[0] : undefined;
-        };
-        const address = plan.terraform?.address;
-        const key = naturalKey(plan);
-        const match = (address !== undefined ? pick(byAddress.get(address)) : undefined) ?? (key !== undefined ? pick(byNaturalKey.get(key)) : undefined);
-        if (!match)
-            continue;
-        const list = plansOf.get(match);
-        if (list)
-            list.push(plan);
-        else
-            plansOf.set(match, [plan]);
-        merged.add(plan);
-    }
-    return items.flatMap((item) => {
-        if (merged.has(item))
-            return [];
-        const plans = plansOf.get(item);
-        return plans ? plans.map((plan) => merge(item, plan)) : [item];
-    });
-}
-function groupBy(items, keyOf) {
-    const groups = new Map();
-    for (const item of items) {
-        const key = keyOf(item);
-        if (key === undefined)
-            continue;
-        const list = groups.get(key);
-        if (list)
-            list.push(item);
-        else
-            groups.set(key, [item]);
-    }
-    return groups;
-}
-/** The configuration's value where it is known; else the plan's known value, placed where the configuration writes the expression. */
-function preferKnown(configured, planned) {
-    if (configured?.kind === 'known')
-        return configured;
-    if (planned?.kind === 'known')
-        return configured ? (0,model_value/* known */.eO)(planned.value, configured.location) : planned;
-    return configured ?? planned;
-}
-function required(configured, planned) {
-    return preferKnown(configured, planned) ?? configured;
-}
-function conflict(a, b, normalise = (text) => text) {
-    return a?.kind === 'known' && b?.kind === 'known' && normalise(a.value) !== normalise(b.value);
-}
-function knownText(value) {
-    return value?.kind === 'known' ? value.value : undefined;
-}
-function knownKey(...parts) {
-    return parts.every((part) => part !== undefined) ? parts.join('/') : undefined;
-}
-function namespacedKey(namespace, name) {
-    return knownKey(knownText(namespace), knownText(name));
-}
-const lowerCase = (text) => text.toLowerCase();
-const hostPathOf = (url) => (0,iam_arn/* issuerHostPath */.rw)(url).replace(/\/+$/, '').toLowerCase();
-function symbolicExpressions(...values) {
-    return values.flatMap((value) => (value?.kind === 'symbolic' ? [value.expression] : []));
-}
-function unique(values) {
-    return [...new Set(values)];
-}
-/** The graph indexes a symbolic ARN by its expression already: listing it as a reference too would join everything twice. */
-function withoutOwnExpression(references, arn) {
-    return references.filter((reference) => arn?.kind !== 'symbolic' || reference !== arn.expression);
-}
-// Roles
-function roleNaturalKey(role) {
-    return knownText(role.name)?.toLowerCase();
-}
-function roleConflicts(a, b) {
-    return conflict(a.name, b.name, lowerCase) || conflict(a.path, b.path) || conflict(a.account, b.account) || conflict(a.arn, b.arn);
-}
-function mergeRole(configured, planned) {
-    const role = {
-        ...configured,
-        arnReferences: unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
-    };
-    same_resource_assign(role, 'name', preferKnown(configured.name, planned.name));
-    same_resource_assign(role, 'path', preferKnown(configured.path, planned.path));
-    same_resource_assign(role, 'account', preferKnown(configured.account, planned.account));
-    same_resource_assign(role, 'arn', preferKnown(configured.arn, planned.arn));
-    const partition = configured.partition ?? planned.partition;
-    if (partition !== undefined)
-        role.partition = partition;
-    role.arnReferences = withoutOwnExpression(role.arnReferences, role.arn);
-    if (!configured.generatedName && planned.generatedName && role.name?.kind !== 'known')
-        role.generatedName = planned.generatedName;
-    const trustPolicy = mergeTrustPolicy(configured.trustPolicy, planned.trustPolicy);
-    if (trustPolicy)
-        role.trustPolicy = trustPolicy;
-    const count = configured.permissionPolicyCount ?? planned.permissionPolicyCount;
-    if (count !== undefined)
-        role.permissionPolicyCount = count;
-    return role;
-}
-function same_resource_assign(target, key, value) {
-    if (value === undefined)
-        delete target[key];
-    else
-        target[key] = value;
-}
-// Trust policies
-/**
- * The configuration's document with each unknown value the plan knows filled in, where the two
- * documents line up (same statements, condition entries matched by operator and key). When the
- * configuration cannot say what the statements are (a reference, dynamic blocks) or disagrees on
- * their number, the plan's document, if fully known, is what will be applied.
- */
-function mergeTrustPolicy(configured, planned) {
-    if (!configured || !planned)
-        return configured ?? planned;
-    if ((planned.symbolicStatements ?? []).length > 0 || !documentHasSymbolic(configured))
-        return configured;
-    const structureUnknown = (configured.symbolicStatements ?? []).length > 0 || configured.statements.some((statement) => (statement.symbolicConditions ?? []).length > 0);
-    if (structureUnknown || configured.statements.length !== planned.statements.length)
-        return documentHasSymbolic(planned) ? configured : planned;
-    const merged = { ...configured, statements: configured.statements.map((statement, index) => mergeStatement(statement, planned.statements[index])) };
-    same_resource_assign(merged, 'version', preferKnown(configured.version, planned.version));
-    if (merged.minifiedLength === undefined && planned.minifiedLength !== undefined)
-        merged.minifiedLength = planned.minifiedLength;
-    return merged;
-}
-function documentHasSymbolic(document) {
-    if ((document.symbolicStatements ?? []).length > 0 || document.version?.kind === 'symbolic')
-        return true;
-    return document.statements.some((statement) => {
-        const values = [
-            statement.sid,
-            statement.effect,
-            statement.principal?.wildcard,
-            statement.notPrincipal?.wildcard,
-            ...(statement.principal?.entries ?? []).flatMap((entry) => entry.values),
-            ...(statement.notPrincipal?.entries ?? []).flatMap((entry) => entry.values),
-            ...(statement.action?.values ?? []),
-            ...(statement.notAction?.values ?? []),
-            ...(statement.condition?.entries ?? []).flatMap((entry) => [entry.key, ...entry.values, ...(entry.operatorReference ? [entry.operatorReference] : [])]),
-        ];
-        return (statement.symbolicConditions ?? []).length > 0 || values.some((value) => value?.kind === 'symbolic');
-    });
-}
-function mergeStatement(configured, planned) {
-    const statement = { ...configured };
-    same_resource_assign(statement, 'sid', preferKnown(configured.sid, planned.sid));
-    same_resource_assign(statement, 'effect', preferKnown(configured.effect, planned.effect));
-    same_resource_assign(statement, 'principal', mergePrincipal(configured.principal, planned.principal));
-    same_resource_assign(statement, 'notPrincipal', mergePrincipal(configured.notPrincipal, planned.notPrincipal));
-    same_resource_assign(statement, 'action', mergeValueList(configured.action, planned.action));
-    same_resource_assign(statement, 'notAction', mergeValueList(configured.notAction, planned.notAction));
-    same_resource_assign(statement, 'condition', mergeCondition(configured.condition, planned.condition));
-    return statement;
-}
-function mergePrincipal(configured, planned) {
-    if (!configured || !planned)
-        return configured;
-    const block = {
-        ...configured,
-        entries: configured.entries.map((entry) => {
-            const other = planned.entries.filter((candidate) => candidate.type === entry.type);
-            return other.length === 1 ? { ...entry, values: mergeValues(entry.values, other[0].values) } : entry;
-        }),
-    };
-    same_resource_assign(block, 'wildcard', preferKnown(configured.wildcard, planned.wildcard));
-    return block;
-}
-function mergeValueList(configured, planned) {
-    return configured && planned ? { ...configured, values: mergeValues(configured.values, planned.values) } : configured;
-}
-function mergeCondition(configured, planned) {
-    if (!configured || !planned)
-        return configured;
-    const used = new Set();
-    const entries = configured.entries.map((entry) => {
-        const candidates = planned.entries.filter((candidate) => !used.has(candidate) && (entry.operatorReference !== undefined || candidate.operator === entry.operator) && keyMatches(entry.key, candidate.key));
-        if (candidates.length !== 1)
-            return entry;
-        const other = candidates[0];
-        used.add(other);
-        const merged = { ...entry, key: required(entry.key, other.key), values: mergeValues(entry.values, other.values) };
-        if (entry.operatorReference && other.operatorReference === undefined) {
-            merged.operator = other.operator;
-            delete merged.operatorReference;
-        }
-        return merged;
-    });
-    return { ...configured, entries };
-}
-function keyMatches(configured, planned) {
-    if (planned.kind !== 'known')
-        return configured.kind === 'symbolic' && configured.expression === planned.expression;
-    if (configured.kind === 'known')
-        return configured.value.toLowerCase() === planned.value.toLowerCase();
-    return templateMatches(configured, planned.value);
-}
-/**
- * Values of one element: a known value stays; an unknown one takes the plan's value at the same
- * position, or the one plan value its template fits; a lone reference to a whole list becomes the
- * plan's list.
- */
-function mergeValues(configured, planned) {
-    if (!configured.some((value) => value.kind === 'symbolic'))
-        return [...configured];
-    const plannedKnown = planned.filter((value) => value.kind === 'known');
-    if (plannedKnown.length !== planned.length)
-        return [...configured];
-    const only = configured.length === 1 ? configured[0] : undefined;
-    if (only?.kind === 'symbolic' && !only.expression.includes('${') && planned.length !== 1)
-        return plannedKnown.map((value) => (0,model_value/* known */.eO)(value.value, only.location));
-    const taken = new Set(configured.flatMap((value) => (value.kind === 'known' ? [value.value] : [])));
-    return configured.map((value, index) => {
-        if (value.kind === 'known')
-            return value;
-        const same = configured.length === planned.length ? plannedKnown[index] : undefined;
-        if (same && templateMatches(value, same.value))
-            return (0,model_value/* known */.eO)(same.value, value.location);
-        const fitting = plannedKnown.filter((candidate) => !taken.has(candidate.value) && templateMatches(value, candidate.value));
-        return fitting.length === 1 ? (0,model_value/* known */.eO)(fitting[0].value, value.location) : value;
-    });
-}
-/** Whether a known text may be what a symbolic value evaluates to: its literal parts in order, anything in its holes. */
-function templateMatches(value, text) {
-    if (value.kind === 'known')
-        return value.value === text;
-    const pattern = (0,template/* templateOf */.kW)(value)
-        .map((part) => ('text' in part ? part.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[\\s\\S]*'))
-        .join('');
-    return new RegExp(`^${pattern}$`).test(text);
-}
-// Kubernetes
-function serviceAccountConflicts(a, b) {
-    return conflict(a.namespace, b.namespace) || conflict(a.name, b.name) || conflict(a.roleArn, b.roleArn);
-}
-function mergeServiceAccount(configured, planned) {
-    const sa = {
-        ...configured,
-        namespace: required(configured.namespace, planned.namespace),
-        name: required(configured.name, planned.name),
-        annotations: mergeAnnotations(configured.annotations, planned.annotations),
-    };
-    same_resource_assign(sa, 'roleArn', preferKnown(configured.roleArn, planned.roleArn));
-    same_resource_assign(sa, 'audience', preferKnown(configured.audience, planned.audience));
-    same_resource_assign(sa, 'stsRegionalEndpoints', preferKnown(configured.stsRegionalEndpoints, planned.stsRegionalEndpoints));
-    same_resource_assign(sa, 'tokenExpiration', preferKnown(configured.tokenExpiration, planned.tokenExpiration));
-    return sa;
-}
-function objectConflicts(a, b) {
-    return a.kind !== b.kind || conflict(a.namespace, b.namespace) || conflict(a.name, b.name);
-}
-function mergeObject(configured, planned) {
-    return {
-        ...configured,
-        namespace: required(configured.namespace, planned.namespace),
-        name: required(configured.name, planned.name),
-        annotations: mergeAnnotations(configured.annotations, planned.annotations),
-    };
-}
-function mergeAnnotations(configured, planned) {
-    const merged = configured.map((annotation) => {
-        const other = planned.find((candidate) => candidate.key === annotation.key && candidate.where === annotation.where);
-        return other ? { ...annotation, value: required(annotation.value, other.value) } : annotation;
-    });
-    const onlyPlanned = planned.filter((annotation) => !configured.some((candidate) => candidate.key === annotation.key && candidate.where === annotation.where));
-    return [...merged, ...onlyPlanned];
-}
-// AWS
-function providerNaturalKey(provider) {
-    const url = knownText(provider.url);
-    return url === undefined ? knownText(provider.arn) : hostPathOf(url);
-}
-function mergeProvider(configured, planned) {
-    const provider = {
-        ...configured,
-        clientIds: mergeValues(configured.clientIds, planned.clientIds),
-        arnReferences: unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
-    };
-    same_resource_assign(provider, 'arn', preferKnown(configured.arn, planned.arn));
-    same_resource_assign(provider, 'url', preferKnown(configured.url, planned.url));
-    same_resource_assign(provider, 'clientIdsLocation', configured.clientIdsLocation ?? planned.clientIdsLocation);
-    provider.arnReferences = withoutOwnExpression(provider.arnReferences, provider.arn);
-    return provider;
-}
-function mergeCluster(configured, planned) {
-    const cluster = { ...configured, name: required(configured.name, planned.name) };
-    same_resource_assign(cluster, 'issuer', preferKnown(configured.issuer, planned.issuer));
-    same_resource_assign(cluster, 'region', preferKnown(configured.region, planned.region));
-    same_resource_assign(cluster, 'account', preferKnown(configured.account, planned.account));
-    return cluster;
-}
-function mergePodIdentityAssociation(configured, planned) {
-    const association = {
-        ...configured,
-        namespace: required(configured.namespace, planned.namespace),
-        serviceAccount: required(configured.serviceAccount, planned.serviceAccount),
-        roleArn: required(configured.roleArn, planned.roleArn),
-    };
-    same_resource_assign(association, 'cluster', preferKnown(configured.cluster, planned.cluster));
-    return association;
-}
-
-;// CONCATENATED MODULE: ./src/check.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
-async function check(options) {
-    const config = options.config ?? (0,src_config/* defaultConfig */.sb)();
-    const scanned = await readRepository(options.root, config);
-    const sourceOptions = { config, root: options.root, sniff: options.sniff ?? sniffFromEnvironment() };
-    const workers = (0,run_sources/* workerCountFor */.Vq)(scanned.files, options.workers ?? workersFromEnvironment());
-    const runs = workers > 0 ? (await (0,run_sources/* readSourcesInParallel */.dU)(scanned.files, sourceOptions, workers)).runs : await (0,run_sources/* readSources */.tW)(scanned.files, sourceOptions);
-    return analyseRuns(runs, scanned.files, scanned.filesSeen, config, { ...options, discoveryFindings: scanned.findings });
-}
-/** Discovers, reads and classifies the files of a repository. */
-async function readRepository(root, config) {
-    const discovery = await discover(root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes });
-    const findings = [...discovery.findings];
-    const files = [];
-    for (const candidate of discovery.candidates) {
-        const decoded = (0,read/* readCandidate */.G9)(candidate, config.maxFileBytes);
-        if (!decoded.ok) {
-            if (decoded.finding)
-                findings.push(decoded.finding);
-            continue;
-        }
-        const kind = (0,classify/* classify */.L8)(candidate.path, decoded.text);
-        if (kind !== 'ignored')
-            files.push({ path: candidate.path, kind, text: decoded.text });
-    }
-    return { files, findings, filesSeen: discovery.candidates.length };
-}
-function workersFromEnvironment() {
-    const value = process.env['IRSA_GUARD_WORKERS'];
-    return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
-}
-function sniffFromEnvironment() {
-    return process.env['IRSA_GUARD_SNIFF']?.trim() === '1';
-}
-/** Everything after reading files, on this thread (`prepareSources` must have run): for callers that already hold file texts. */
-function analyse(files, filesSeen, config, options = {}) {
-    return analyseRuns(readPreparedSources(files, options.root === undefined ? { config } : { config, root: options.root }), files, filesSeen, config, options);
-}
-/** Facts of the sources → graph → rules → findings. */
-function analyseRuns(runs, files, filesSeen, config, options) {
-    const facts = (0,model_facts/* emptyFacts */.J)();
-    const findings = [...(options.discoveryFindings ?? [])];
-    const suppressions = [];
-    for (const { result } of runs) {
-        (0,model_facts/* mergeFacts */.y)(facts, result.facts);
-        for (const finding of result.findings)
-            findings.push(finding);
-        for (const suppression of result.suppressions)
-            suppressions.push(suppression);
-    }
-    if (options.extraFacts)
-        (0,model_facts/* mergeFacts */.y)(facts, options.extraFacts);
-    const graph = new Graph(mergeSameResources(facts));
-    const scan = { relevantFiles: files.filter((file) => file.kind !== 'script').length, filesSeen, include: config.include };
-    const ruleContext = { config, scan, suppressions };
-    const rules = [...src_rules/* allRules */.V, ...(options.extraRules ?? [])];
-    for (const rule of rules) {
-        if (config.rules[rule.meta.id] === 'off')
-            continue;
-        for (const draft of rule.check(graph, ruleContext))
-            findings.push({ ...draft, ruleId: rule.meta.id });
-    }
-    const metaById = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
-    const result = [];
-    const seen = new Set();
-    const suppressing = suppressionsByPath(suppressions);
-    for (const draft of findings) {
-        const setting = config.rules[draft.ruleId];
-        if (setting === 'off')
-            continue;
-        if (isSuppressed(draft, suppressing))
-            continue;
-        const level = setting ?? draft.level ?? metaById.get(draft.ruleId)?.level ?? 'warning';
-        const finding = {
-            ruleId: draft.ruleId,
-            level,
-            message: draft.message,
-            location: draft.location,
-            related: draft.related ?? [],
-            fingerprint: fingerprint(draft),
-        };
-        const identity = `${finding.ruleId}|${finding.location.path}|${finding.location.line}|${finding.message}`;
-        if (seen.has(identity))
-            continue;
-        seen.add(identity);
-        result.push(finding);
-    }
-    result.sort(compareFindings);
-    return { findings: result, rules: rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta), graph, scan };
-}
-/** Suppressions that have a reason, by the path they are in. */
-function suppressionsByPath(suppressions) {
-    const byPath = new Map();
-    for (const suppression of suppressions) {
-        if (suppression.reason === undefined)
-            continue;
-        const list = byPath.get(suppression.location.path);
-        if (list)
-            list.push(suppression);
-        else
-            byPath.set(suppression.location.path, [suppression]);
-    }
-    return byPath;
-}
-function isSuppressed(finding, suppressions) {
-    return (suppressions.get(finding.location.path) ?? []).some((suppression) => finding.location.line >= suppression.fromLine &&
-        finding.location.line <= suppression.toLine &&
-        (suppression.ruleIds.includes(finding.ruleId) || suppression.ruleIds.includes('all')));
-}
-/** Stable across unrelated edits: rule, file and what the finding is about, never the line. */
-function fingerprint(finding) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${finding.ruleId}\0${finding.location.path}\0${finding.key ?? finding.message}`)
-        .digest('hex')
-        .slice(0, 32);
-}
-function compareFindings(a, b) {
-    return ((0,finding/* levelRank */.L)(b.level) - (0,finding/* levelRank */.L)(a.level) ||
-        a.location.path.localeCompare(b.location.path) ||
-        a.location.line - b.location.line ||
-        a.location.column - b.location.column ||
-        a.ruleId.localeCompare(b.ruleId));
-}
-
 
 /***/ }),
 
-/***/ 2973:
+/***/ 8659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   sb: () => (/* binding */ defaultConfig),
-/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */   MY: () => (/* binding */ readFileBytes),
+/* harmony export */   Qg: () => (/* binding */ confinementFor),
+/* harmony export */   Z8: () => (/* binding */ describeNotRead),
+/* harmony export */   oW: () => (/* binding */ realpathRoot)
 /* harmony export */ });
-/* unused harmony export DEFAULT_MAX_FILE_BYTES */
-const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-function defaultConfig() {
-    return {
-        include: ['**/*'],
-        exclude: [],
-        rules: {},
-        clusters: [],
-        roles: [],
-        helm: { releases: [] },
-        maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-    };
-}
-/** A wrong config or input: the adapters print its message on one line and exit 2. */
-class ConfigError extends Error {
-    name = 'ConfigError';
-}
+/* unused harmony export isInside */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
-/***/ }),
-
-/***/ 6641:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L8: () => (/* binding */ classify),
-/* harmony export */   qo: () => (/* binding */ looksRelevantByName)
-/* harmony export */ });
-/* unused harmony export looksLikeKubernetes */
-const YAML_NAME = /\.ya?ml$/i;
-const JSON_NAME = /\.json$/i;
-const TERRAFORM_NAME = /\.tf$/i;
-const TERRAFORM_VARS_NAME = /\.tfvars(\.json)?$/i;
-const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/;
-const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
-/** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
-const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i;
-/** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
-const KUSTOMIZATION_NAME = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-/** A Helm chart's root. */
-const HELM_CHART_NAME = /(^|\/)Chart\.ya?ml$/;
-/** A chart's named templates (`_helpers.tpl`): the Helm source reads which name helpers a chart uses. */
-const HELM_HELPERS_PATH = /(^|\/)templates\/(.+\/)?_[^/]*\.tpl$/;
-/** An AWS shared config file (`~/.aws/config` copied into the repository, or one meant for a ConfigMap). */
-const AWS_CONFIG_NAME = /(^|\/)(\.aws\/config|aws[-_.]?config(\.(ini|cfg|conf))?)$/i;
-const EKSCTL_CONFIG = /^apiVersion:[ \t]*["']?eksctl\.io\//m;
-/** A CloudFormation template: top-level keys at column 0 (a template quoted in a ConfigMap is indented). */
-const CLOUDFORMATION_YAML = /^AWSTemplateFormatVersion[ \t]*:|^Resources[ \t]*:[\s\S]*\bType[ \t]*:[ \t]*["']?(AWS|Custom)::/m;
-const CLOUDFORMATION_JSON = /"AWSTemplateFormatVersion"|"Type"\s*:\s*"(AWS|Custom)::/;
-/** Profile settings of the AWS shared config file, wherever they are quoted. */
-const AWS_PROFILE_SETTING = /\b(web_identity_token_file|source_profile|role_arn)[ \t]*=/;
-/** Lock files and the like: JSON by name, never IRSA-relevant, often large. */
-const NEVER_RELEVANT_NAME = /(^|\/)(package-lock|npm-shrinkwrap|composer|yarn|pnpm-lock|bun)\.(json|lock)$|\.tf\.json$|\.min\.json$/i;
-const KUBERNETES_API_VERSION = /(^|[\s{,"'])apiVersion["']?[ \t]*:/m;
-const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m;
+/** O_NONBLOCK: opening a FIFO must not wait for a writer. Neither flag exists on Windows. */
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
 /**
- * Whether a path may hold something irsa-guard reads, by its name alone. Discovery stats and
- * reads only these files; everything else is skipped without a word.
+ * The one way irsa-guard opens a file of the scanned repository (and the files the user names:
+ * config, baseline). Resolves every link first and refuses a target outside `within`; opens the
+ * resolved path without following a link (a swapped-in link fails); reads only a regular file;
+ * never reads more than `limit` + 1 bytes, whatever the file's size says.
  */
-function looksRelevantByName(path) {
-    // The commonest names first: none of the never-relevant names ends like these two.
-    if (YAML_NAME.test(path) || TERRAFORM_NAME.test(path))
-        return true;
-    if (NEVER_RELEVANT_NAME.test(path))
-        return false;
-    return JSON_NAME.test(path) || KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path);
-}
-/** Classifies a file by its name and a cheap sniff of its text (no parsing). */
-function classify(path, text) {
-    if (!looksRelevantByName(path))
-        return 'ignored';
-    if (TERRAFORM_NAME.test(path))
-        return 'terraform';
-    if (TERRAFORM_VARS_NAME.test(path))
-        return 'terraform-vars';
-    if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path))
-        return text.includes('create-role') ? 'script' : 'ignored';
-    // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
-    if (KUSTOMIZATION_NAME.test(path))
-        return text.includes('toolkit.fluxcd.io') ? 'kubernetes' : 'kustomization';
-    if (HELM_CHART_NAME.test(path))
-        return 'helm-chart';
-    if (HELM_HELPERS_PATH.test(path))
-        return 'helm-template';
-    if (AWS_CONFIG_NAME.test(path) && !YAML_NAME.test(path) && !JSON_NAME.test(path))
-        return 'aws-config';
-    if (JSON_NAME.test(path))
-        return classifyJson(text);
-    if (YAML_NAME.test(path)) {
-        if (HELM_TEMPLATE_PATH.test(path) && text.includes('{{'))
-            return 'helm-template';
-        if (text.includes('eksctl.io/') && text.includes('ClusterConfig') && EKSCTL_CONFIG.test(text))
-            return 'eksctl';
-        if ((text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('::'))) && CLOUDFORMATION_YAML.test(text))
-            return 'cloudformation';
-        if (looksLikeKubernetes(text))
-            return 'kubernetes';
-        // Helm values (or any YAML) quoting an AWS config file for a ConfigMap.
-        return AWS_PROFILE_SETTING.test(text) ? 'aws-config' : 'ignored';
+function readFileBytes(absolutePath, limits) {
+    let real;
+    try {
+        real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(absolutePath);
     }
-    return 'ignored';
+    catch (error) {
+        const code = error.code;
+        return { ok: false, why: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable', ...(code ? { code } : {}) };
+    }
+    if (limits.within !== undefined && !isInside(real, limits.within))
+        return { ok: false, why: 'outside' };
+    let descriptor;
+    try {
+        descriptor = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(descriptor);
+        if (!stats.isFile())
+            return { ok: false, why: 'not-a-file' };
+        const cap = limits.limit > 0 ? limits.limit + 1 : Number.MAX_SAFE_INTEGER;
+        const bytes = readAtMost(descriptor, Math.min(stats.size + 1, cap), cap);
+        if (limits.limit > 0 && bytes.length > limits.limit)
+            return { ok: false, why: 'too-large', size: Math.max(stats.size, bytes.length), head: bytes };
+        return { ok: true, bytes };
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EISDIR')
+            return { ok: false, why: 'not-a-file' };
+        if (code === 'ELOOP')
+            return { ok: false, why: 'outside' };
+        return { ok: false, why: code === 'ENOENT' ? 'missing' : 'unreadable', ...(code ? { code } : {}) };
+    }
+    finally {
+        if (descriptor !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(descriptor);
+    }
 }
-function classifyJson(text) {
-    if (text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"')))
-        return 'terraform-plan';
-    if (text.includes('"Resources"') && CLOUDFORMATION_JSON.test(text))
-        return 'cloudformation';
-    if (text.includes('"Statement"') || text.includes('"AssumeRolePolicyDocument"'))
-        return 'iam-json';
-    if (text.includes('"apiVersion"') && text.includes('"kind"'))
-        return 'kubernetes';
-    return 'ignored';
+/** Reads from the start until the end of the file or `cap` bytes, starting with a buffer of `initial` bytes (the file may have grown since fstat). */
+function readAtMost(descriptor, initial, cap) {
+    let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(initial, cap)));
+    let filled = 0;
+    for (;;) {
+        if (filled === buffer.length) {
+            if (buffer.length >= cap)
+                break;
+            const grown = Buffer.allocUnsafe(Math.min(cap, buffer.length * 2));
+            buffer.copy(grown, 0, 0, filled);
+            buffer = grown;
+        }
+        const count = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(descriptor, buffer, filled, buffer.length - filled, filled);
+        if (count === 0)
+            break;
+        filled += count;
+    }
+    return buffer.subarray(0, filled);
 }
-/** Both `apiVersion:` and `kind:` appear as keys somewhere. */
-function looksLikeKubernetes(text) {
-    return text.includes('apiVersion') && text.includes('kind') && KUBERNETES_API_VERSION.test(text) && KUBERNETES_KIND.test(text);
+/** The real path of a root (links resolved), for ReadLimits.within; the path itself when it cannot be resolved. */
+function realpathRoot(root) {
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(root);
+    }
+    catch {
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root);
+    }
+}
+/** Whether `real` is `root` or below it (both real paths). */
+function isInside(real, root) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, real);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/** Why a file was not read, in words for a finding or an error message. */
+function describeNotRead(why, code) {
+    switch (why) {
+        case 'missing':
+            return 'no such file';
+        case 'outside':
+            return 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root';
+        case 'not-a-file':
+            return 'it is not a regular file';
+        case 'too-large':
+            return 'it is larger than the size limit';
+        case 'unreadable':
+            return `it cannot be read${code ? ` (${code})` : ''}`;
+    }
+}
+/**
+ * The `within` for a file a user or workflow names by path (config, baseline): the root's real
+ * path when the file lies in the scanned tree (by its name, or once its directory's links are
+ * resolved), so that a link planted there cannot lead out; undefined for a file outside it.
+ */
+function confinementFor(absolutePath, root) {
+    const rootReal = realpathRoot(root);
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root), absolutePath);
+    const byName = relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative);
+    return byName || isInside(realpathRoot(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(absolutePath)), rootReal) ? rootReal : undefined;
 }
 
 
@@ -30449,10 +30957,9 @@ function looksLikeKubernetes(text) {
 /* harmony export */   g7: () => (/* binding */ decodeText)
 /* harmony export */ });
 /* unused harmony exports MAX_PLAN_BYTES, normaliseLineEnds */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _model_location_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3214);
 /* harmony import */ var _classify_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6641);
+/* harmony import */ var _file_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8659);
 
 
 
@@ -30466,49 +30973,41 @@ function looksLikeTerraformPlan(path, head) {
     return /\.json$/i.test(path) && head.includes('"format_version"') && (head.includes('"terraform_version"') || head.includes('"planned_values"'));
 }
 /**
- * Reads and decodes a discovered file. A file larger than `maxFileBytes` (0: no limit) is not
- * read, with a note when its first bytes classify as something irsa-guard reads; a file that
- * cannot be read (gone, no permission) yields a note. Synchronous on purpose: no thread-pool
- * round trip per file. A file shorter than the first read (nearly all of them) costs open, one
- * read and close: a read of a regular file that returns fewer bytes than asked for has reached
- * the end, so it needs no fstat for its size.
+ * Reads and decodes a discovered file through readFileBytes (links out of the root refused,
+ * regular files only, never more than the limit read). A file larger than `maxFileBytes` (0: no
+ * limit) is not decoded, with a note when its first bytes classify as something irsa-guard reads;
+ * a file that cannot be read (gone, no permission) yields a note.
  */
 function readCandidate(candidate, maxFileBytes) {
     const { path, absolutePath } = candidate;
-    let descriptor;
-    try {
-        descriptor = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(absolutePath, 'r');
-        const head = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(descriptor, firstReadBuffer, 0, firstReadBuffer.length, 0);
-        if (head < firstReadBuffer.length) {
-            const whole = firstReadBuffer.subarray(0, head);
-            return (maxFileBytes > 0 && head > maxFileBytes ? oversized(path, head, whole, maxFileBytes) : undefined) ?? decodeText(path, whole);
-        }
-        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(descriptor);
-        if (!stats.isFile())
-            return { ok: false };
-        if (maxFileBytes > 0 && stats.size > maxFileBytes) {
-            const decoded = oversized(path, stats.size, firstReadBuffer, maxFileBytes);
-            if (decoded !== undefined)
-                return decoded;
-        }
-        const bytes = Buffer.allocUnsafe(stats.size);
-        const copied = firstReadBuffer.copy(bytes, 0, 0, Math.min(head, stats.size));
-        return decodeText(path, bytes.subarray(0, readInto(descriptor, bytes, copied)));
+    const within = candidate.rootReal;
+    // At least the sniff's worth of bytes, so that an oversized file can still be classified.
+    const read = (0,_file_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .readFileBytes */ .MY)(absolutePath, { within, limit: maxFileBytes > 0 ? Math.max(maxFileBytes, OVERSIZED_SNIFF_BYTES) : 0 });
+    if (read.ok) {
+        const bytes = read.bytes;
+        return (maxFileBytes > 0 && bytes.length > maxFileBytes ? oversized(path, bytes.length, bytes.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes) : undefined) ?? decodeText(path, bytes);
     }
-    catch (error) {
-        const code = error.code;
-        // A directory put where the walk saw a file: not a file, as fstat would have said.
-        if (code === 'EISDIR')
-            return { ok: false };
-        return skipped(path, `it cannot be read (${code ?? error.message})`);
+    if (read.why === 'too-large') {
+        const decision = oversized(path, read.size ?? 0, read.head.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes);
+        if (decision !== undefined)
+            return decision;
+        const plan = (0,_file_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .readFileBytes */ .MY)(absolutePath, { within, limit: Math.max(maxFileBytes, MAX_PLAN_BYTES) });
+        if (plan.ok)
+            return decodeText(path, plan.bytes);
+        if (plan.why === 'too-large')
+            return skipped(path, `it is ${formatBytes(plan.size ?? 0)}, larger than the ${formatBytes(MAX_PLAN_BYTES)} limit of Terraform plans; exclude the file`);
+        return notRead(path, plan.why, plan.code);
     }
-    finally {
-        if (descriptor !== undefined)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(descriptor);
-    }
+    return notRead(path, read.why, read.code);
 }
-/** The first read of every file goes here; its text is copied out when decoded, so one buffer serves all (readCandidate is synchronous). */
-const firstReadBuffer = Buffer.allocUnsafe(OVERSIZED_SNIFF_BYTES);
+function notRead(path, why, code) {
+    // A directory put where the walk saw a file: not a file, as the walk would have said.
+    if (why === 'not-a-file')
+        return { ok: false };
+    if (why === 'outside')
+        return skipped(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory');
+    return skipped(path, `it cannot be read (${code ?? why})`);
+}
 /**
  * A file of `size` bytes, over `maxFileBytes`: a note when `head` (its first bytes) classifies as
  * something irsa-guard reads, nothing when it does not, undefined for a Terraform plan within
@@ -30523,18 +31022,7 @@ function oversized(path, size, headBytes, maxFileBytes) {
     const relevant = plan || (0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .classify */ .L8)(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'));
     if (!relevant)
         return { ok: false };
-    return skipped(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise maxFileBytes in the config file, or exclude the file`);
-}
-/** Fills `buffer` from byte `from` on with the file's bytes at the same offsets; returns where they end (earlier when the file is shorter). */
-function readInto(descriptor, buffer, from) {
-    let filled = from;
-    while (filled < buffer.length) {
-        const count = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(descriptor, buffer, filled, buffer.length - filled, filled);
-        if (count === 0)
-            break;
-        filled += count;
-    }
-    return filled;
+    return skipped(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file`);
 }
 /**
  * Decodes a file's bytes as text: UTF-8 (BOM stripped; invalid sequences become U+FFFD), or
@@ -30577,6 +31065,164 @@ function formatBytes(bytes) {
     if (bytes >= 1024)
         return `${(bytes / 1024).toFixed(1)} KB`;
     return `${bytes} bytes`;
+}
+
+
+/***/ }),
+
+/***/ 931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TS: () => (/* binding */ Graph),
+/* harmony export */   z9: () => (/* binding */ NO_UNIT)
+/* harmony export */ });
+/* unused harmony export objectKey */
+/* harmony import */ var _iam_arn_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
+/* harmony import */ var _model_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1374);
+
+
+/** For values written where no unit applies (an AWS config file, live AWS): references join facts of no unit. */
+const NO_UNIT = {};
+/**
+ * The joins between facts: workload → ServiceAccount (namespace-aware), ServiceAccount → role (by
+ * ARN, shared reference, or account + path + name), role → OIDC provider, provider → cluster.
+ * Built once with hash maps, so linking is linear in the number of facts.
+ *
+ * Joins respect deploy units (model/facts.ts DeployUnit): a reference (`module.irsa.iam_role_arn`)
+ * means something only inside its unit, so it joins facts of the same unit; a name joins facts of
+ * the same unit or of none; a literal ARN ties units together, preferring a role of the same unit.
+ */
+class Graph {
+    facts;
+    serviceAccountsByKey = new Map();
+    rolesByArn = new Map();
+    rolesByName = new Map();
+    rolesByReference = new Map();
+    providersByHostPath = new Map();
+    providersByReference = new Map();
+    serviceAccountsByRole = new Map();
+    roleLinks = new Map();
+    constructor(facts) {
+        this.facts = facts;
+        for (const sa of facts.serviceAccounts)
+            push(this.serviceAccountsByKey, objectKey(sa.namespace, sa.name), sa);
+        for (const role of facts.roles)
+            this.indexRole(role);
+        for (const provider of facts.oidcProviders)
+            this.indexProvider(provider);
+        for (const sa of facts.serviceAccounts) {
+            const links = this.resolveRoles(sa);
+            this.roleLinks.set(sa, links);
+            for (const link of links)
+                push(this.serviceAccountsByRole, link.role, sa);
+        }
+    }
+    /** The ServiceAccounts a workload runs as, in its namespace (several when the same SA is defined twice). */
+    serviceAccountsOf(workload) {
+        return this.serviceAccountsNamed(workload.namespace, workload.serviceAccountName ?? 'default', workload);
+    }
+    /** The ServiceAccounts of this namespace and name, anywhere; with `from`, those of its unit or of none. */
+    serviceAccountsNamed(namespace, name, from) {
+        const all = this.serviceAccountsByKey.get(objectKey(namespace, name)) ?? [];
+        return from === undefined ? all : all.filter((sa) => (0,_model_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .sameUnitOrNone */ .ss)(sa.unit, from.unit));
+    }
+    /** The roles a ServiceAccount's role-arn annotation names, as far as the sources define them. */
+    rolesOf(sa) {
+        return this.roleLinks.get(sa) ?? [];
+    }
+    /** The ServiceAccounts whose annotation names this role. */
+    serviceAccountsUsing(role) {
+        return this.serviceAccountsByRole.get(role) ?? [];
+    }
+    /** The providers a trust policy's Federated value, written in `from` (its role), names (by ARN or shared reference); `any-unit` looks in every unit. */
+    providersNamed(federated, from) {
+        if (federated.kind === 'symbolic') {
+            const named = this.providersByReference.get(federated.expression) ?? [];
+            return from === 'any-unit' ? named : named.filter((provider) => provider.unit === from.unit);
+        }
+        const arn = (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseOidcProviderArn */ .df)(federated.value);
+        if (!arn)
+            return [];
+        return (this.providersByHostPath.get(arn.issuerHostPath) ?? []).filter((provider) => {
+            const account = provider.arn?.kind === 'known' ? (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseOidcProviderArn */ .df)(provider.arn.value)?.account : undefined;
+            return account === undefined || account === arn.account;
+        });
+    }
+    /** Clusters whose issuer is known. */
+    clustersWithIssuer() {
+        return this.facts.clusters.filter((cluster) => cluster.issuer?.kind === 'known');
+    }
+    indexRole(role) {
+        if (role.arn?.kind === 'known') {
+            const arn = (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRoleArn */ .DM)(role.arn.value);
+            if (arn)
+                push(this.rolesByArn, arn.account + arn.path + arn.name.toLowerCase(), role);
+        }
+        if (role.name?.kind === 'known')
+            push(this.rolesByName, role.name.value.toLowerCase(), role);
+        for (const reference of role.arnReferences)
+            push(this.rolesByReference, reference, role);
+        if (role.arn?.kind === 'symbolic')
+            push(this.rolesByReference, role.arn.expression, role);
+    }
+    indexProvider(provider) {
+        for (const reference of provider.arnReferences)
+            push(this.providersByReference, reference, provider);
+        if (provider.arn?.kind === 'symbolic')
+            push(this.providersByReference, provider.arn.expression, provider);
+        const hostPath = provider.arn?.kind === 'known'
+            ? (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseOidcProviderArn */ .df)(provider.arn.value)?.issuerHostPath
+            : provider.url?.kind === 'known'
+                ? (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .issuerHostPath */ .rw)(provider.url.value)
+                : undefined;
+        if (hostPath)
+            push(this.providersByHostPath, hostPath, provider);
+    }
+    /**
+     * The roles a role ARN value written in `from` names (an annotation, a Pod Identity
+     * association's role_arn), as far as the sources define them: by ARN, by shared reference (in
+     * the same unit), or by account, path and name (in the same unit when one there matches).
+     */
+    rolesNamedBy(roleArn, from) {
+        if (roleArn.kind === 'symbolic') {
+            return (this.rolesByReference.get(roleArn.expression) ?? []).filter((role) => role.unit === from.unit).map((role) => ({ role, via: 'reference' }));
+        }
+        const arn = (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRoleArn */ .DM)(roleArn.value.trim());
+        if (!arn)
+            return [];
+        // IAM role names are unique case-insensitively within an account.
+        const byArn = this.rolesByArn.get(arn.account + arn.path + arn.name.toLowerCase()) ?? [];
+        if (byArn.length > 0)
+            return byArn.map((role) => ({ role, via: 'arn' }));
+        const byName = (this.rolesByName.get(arn.name.toLowerCase()) ?? []).filter((role) => {
+            if (role.arn?.kind === 'known')
+                return false;
+            const account = role.account?.kind === 'known' ? role.account.value : undefined;
+            // A role whose path no source states (a plain trust file bound by name) matches any path.
+            const pathMatches = role.path?.kind !== 'known' || role.path.value === arn.path;
+            return (account === undefined || account === arn.account) && pathMatches;
+        });
+        const inUnit = from.unit === undefined ? [] : byName.filter((role) => role.unit === from.unit);
+        return (inUnit.length > 0 ? inUnit : byName).map((role) => ({ role, via: 'name' }));
+    }
+    resolveRoles(sa) {
+        return sa.roleArn ? this.rolesNamedBy(sa.roleArn, sa) : [];
+    }
+}
+/** Namespace-aware key of a namespaced object; symbolic parts key by their expression. */
+function objectKey(namespace, name) {
+    return `${valueKey(namespace)}/${typeof name === 'string' ? `k:${name}` : valueKey(name)}`;
+}
+function valueKey(value) {
+    return value.kind === 'known' ? `k:${value.value}` : `s:${value.expression}`;
+}
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
 }
 
 
@@ -30656,8 +31302,11 @@ function serviceAccountSubject(namespace, name) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ evaluatePolicy),
-  O: () => (/* binding */ statementLabel)
+  Uz: () => (/* binding */ evaluatePolicy),
+  z6: () => (/* binding */ literalPrincipals),
+  qW: () => (/* binding */ principalKey),
+  OQ: () => (/* binding */ statementLabel),
+  LG: () => (/* binding */ statementVerdict)
 });
 
 // EXTERNAL MODULE: ./src/iam/glob.ts
@@ -31055,34 +31704,198 @@ function principalProblems(block, where) {
  * IAM's evaluation of one resource-based policy (a role trust policy): an applicable Deny wins,
  * else an applicable Allow allows, else the request is implicitly denied. Three-valued: what
  * depends on a value unknown before apply is 'unknown', never a denial.
+ *
+ * Only the statements that may name the request's principal are evaluated to decide (see
+ * `PolicyIndex`); the others' outcomes, which only messages read, are evaluated when first read.
  */
 function evaluatePolicy(policy, request) {
-    const invalid = policyProblems(policy);
-    const statements = policy.statements.map((statement) => evaluateStatement(statement, request, invalid));
+    const index = policyIndex(policy);
+    const invalid = index.invalid;
+    const positions = index.candidates(request.principal);
+    const outcomes = new Map();
+    const outcomeAt = (position) => {
+        let outcome = outcomes.get(position);
+        if (!outcome) {
+            outcome = evaluateStatement(policy.statements[position], request, invalid);
+            outcomes.set(position, outcome);
+        }
+        return outcome;
+    };
+    const candidates = (positions ?? policy.statements.map((_, position) => position)).map(outcomeAt);
     const unknownStatements = (policy.symbolicStatements ?? []).length > 0;
-    const allowedBy = statements.filter((outcome) => outcome.effect === 'Allow' && outcome.applies === true);
-    const deniedBy = statements.filter((outcome) => outcome.effect === 'Deny' && outcome.applies === true);
-    const mayApply = (effect) => unknownStatements || statements.some((outcome) => outcome.effect !== other(effect) && (0,tri/* possible */.ux)(outcome.applies));
-    const decide = (effect, summary) => ({
-        effect,
-        explicitDeny: effect === 'deny' && deniedBy.length > 0,
-        allowedBy,
-        deniedBy,
-        invalid,
-        statements,
-        summary,
-    });
+    const allowedBy = candidates.filter((outcome) => outcome.effect === 'Allow' && outcome.applies === true);
+    const deniedBy = candidates.filter((outcome) => outcome.effect === 'Deny' && outcome.applies === true);
+    // A statement that is not a candidate names another principal: it does not apply.
+    const mayApply = (effect) => unknownStatements || candidates.some((outcome) => outcome.effect !== other(effect) && (0,tri/* possible */.ux)(outcome.applies));
+    let statements;
+    const allStatements = () => (statements ??= policy.statements.map((_, position) => outcomeAt(position)));
+    const decide = (effect, summary) => {
+        let written;
+        const decision = { effect, explicitDeny: effect === 'deny' && deniedBy.length > 0, allowedBy, deniedBy, invalid };
+        Object.defineProperty(decision, 'statements', { enumerable: true, get: allStatements });
+        Object.defineProperty(decision, 'summary', { enumerable: true, get: () => (written ??= summary()) });
+        return decision;
+    };
     if (invalid.length > 0)
-        return decide('unknown', `IAM would reject this policy: ${invalid[0].message}`);
+        return decide('unknown', () => `IAM would reject this policy: ${invalid[0].message}`);
     if (deniedBy.length > 0)
-        return decide('deny', `explicitly denied by ${deniedBy[0].label}`);
+        return decide('deny', () => `explicitly denied by ${deniedBy[0].label}`);
     if (!mayApply('Allow'))
-        return decide('deny', implicitDenial(statements));
+        return decide('deny', () => implicitDenial(allStatements()));
     if (mayApply('Deny'))
-        return decide('unknown', unknownSummary(statements, 'Deny', unknownStatements));
+        return decide('unknown', () => unknownSummary(candidates, 'Deny', unknownStatements));
     if (allowedBy.length > 0)
-        return decide('allow', `allowed by ${allowedBy[0].label}`);
-    return decide('unknown', unknownSummary(statements, 'Allow', unknownStatements));
+        return decide('allow', () => `allowed by ${allowedBy[0].label}`);
+    return decide('unknown', () => unknownSummary(candidates, 'Allow', unknownStatements));
+}
+/**
+ * What `evaluatePolicy` would say about one of the policy's statements, worked out from that
+ * statement and the policy's statements whose Effect is not Allow: 'allowed' (the request is
+ * allowed, and the statement is among `allowedBy`), 'blocked' (among `allowedBy`, but the request
+ * is not allowed), 'not-applying' (not among `allowedBy`), 'never-allowed' (the policy allows no
+ * request: IAM rejects it, or some of its statements are unknown); undefined when that cannot be
+ * told so (the statement's principal is not a literal one): evaluate the policy.
+ */
+function statementVerdict(policy, statement, request) {
+    const index = policyIndex(policy);
+    if (index.invalid.length > 0 || (policy.symbolicStatements ?? []).length > 0)
+        return 'never-allowed';
+    if (!index.mayName(statement, request.principal))
+        return 'not-applying';
+    const blockers = index.blockers(request.principal);
+    if (!blockers)
+        return undefined;
+    const own = evaluateStatement(statement, request, index.invalid);
+    if (own.effect !== 'Allow' || own.applies !== true)
+        return 'not-applying';
+    const blocked = blockers.some((position) => (0,tri/* possible */.ux)(evaluateStatement(policy.statements[position], request, index.invalid).applies));
+    return blocked ? 'blocked' : 'allowed';
+}
+/**
+ * The principals (`principalKey`) a statement names when it names them by literal values only:
+ * it applies to requests of no other principal. Undefined when it may apply to any.
+ */
+function literalPrincipals(policy, statement) {
+    return policyIndex(policy).namedBy.get(statement);
+}
+/** The principal as `literalPrincipals` names it; undefined when it has unknown parts or is an AWS principal. */
+function principalKey(principal) {
+    return requestPrincipalKey(principal);
+}
+/**
+ * What a policy's decisions share, worked out once per policy: IAM's objections to it, and its
+ * statements by the principal they name. A statement whose Principal only names Federated,
+ * Service or CanonicalUser principals by literal values applies to no other principal; the rest
+ * (AWS principals, wildcards, NotPrincipal, unknown values, invalid statements) may apply to any.
+ */
+class PolicyIndex {
+    policy;
+    invalid;
+    general = [];
+    named = new Map();
+    candidateCache = new Map();
+    blockerCache = new Map();
+    /** The principals a statement with a literal Principal names. */
+    namedBy = new Map();
+    constructor(policy) {
+        this.policy = policy;
+        this.invalid = policyProblems(policy);
+        const troubled = new Set(this.invalid.flatMap((problem) => (problem.statement ? [problem.statement] : [])));
+        policy.statements.forEach((statement, position) => {
+            const keys = troubled.has(statement) ? undefined : literalPrincipalKeys(statement);
+            if (!keys)
+                this.general.push(position);
+            else
+                this.namedBy.set(statement, new Set(keys));
+            for (const key of keys ?? []) {
+                const list = this.named.get(key);
+                if (!list)
+                    this.named.set(key, [position]);
+                else if (list[list.length - 1] !== position)
+                    list.push(position);
+            }
+        });
+    }
+    /** False when the statement names principals by literal values only, and not this one. */
+    mayName(statement, principal) {
+        const named = this.namedBy.get(statement);
+        if (!named)
+            return true;
+        const key = requestPrincipalKey(principal);
+        // A principal with unknown parts never certainly equals a literal one; an AWS principal is of another type.
+        return key !== undefined && named.has(key);
+    }
+    /** Positions (ascending) of the statements that may apply to requests by this principal; undefined: all. */
+    candidates(principal) {
+        const key = requestPrincipalKey(principal);
+        if (key === undefined)
+            return undefined;
+        let cached = this.candidateCache.get(key);
+        if (!cached) {
+            cached = mergeAscending(this.general, this.named.get(key) ?? []);
+            this.candidateCache.set(key, cached);
+        }
+        return cached;
+    }
+    /** Of those, the ones whose Effect is not Allow (Deny, or not known): any that may apply keeps the request from being allowed. */
+    blockers(principal) {
+        const key = requestPrincipalKey(principal);
+        if (key === undefined)
+            return undefined;
+        let cached = this.blockerCache.get(key);
+        if (!cached) {
+            cached = this.candidates(principal).filter((position) => {
+                const effect = this.policy.statements[position].effect;
+                return !(effect?.kind === 'known' && effect.value === 'Allow');
+            });
+            this.blockerCache.set(key, cached);
+        }
+        return cached;
+    }
+}
+const indexes = new WeakMap();
+function policyIndex(policy) {
+    let index = indexes.get(policy);
+    if (!index) {
+        index = new PolicyIndex(policy);
+        indexes.set(policy, index);
+    }
+    return index;
+}
+const INDEXED_TYPES = new Set(['Federated', 'Service', 'CanonicalUser']);
+function literalPrincipalKeys(statement) {
+    const block = statement.principal;
+    if (!block || statement.notPrincipal || block.wildcard)
+        return undefined;
+    const keys = [];
+    for (const entry of block.entries) {
+        if (!INDEXED_TYPES.has(entry.type))
+            return undefined;
+        for (const value of entry.values) {
+            if (value.kind !== 'known')
+                return undefined;
+            keys.push(`${entry.type}\n${value.value}`);
+        }
+    }
+    return keys;
+}
+function requestPrincipalKey(principal) {
+    if (!INDEXED_TYPES.has(principal.type))
+        return undefined;
+    const id = (0,iam_template/* knownText */.bG)((0,iam_template/* templateOf */.kW)(principal.id));
+    return id === undefined ? undefined : `${principal.type}\n${id}`;
+}
+function mergeAscending(a, b) {
+    const merged = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        if (j >= b.length || (i < a.length && a[i] < b[j]))
+            merged.push(a[i++]);
+        else
+            merged.push(b[j++]);
+    }
+    return merged;
 }
 function other(effect) {
     return effect === 'Allow' ? 'Deny' : 'Allow';
@@ -31428,6 +32241,7 @@ function parseOperator(written) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HF: () => (/* binding */ acceptsServiceAccountToken),
 /* harmony export */   KD: () => (/* binding */ acceptsAnyServiceAccount),
+/* harmony export */   Uh: () => (/* binding */ acceptsTokenThrough),
 /* harmony export */   _G: () => (/* binding */ acceptsAnyServiceAccountInNamespace)
 /* harmony export */ });
 /* unused harmony exports WEB_IDENTITY_ACTION, PROBE_NAMESPACE, PROBE_NAME */
@@ -31457,22 +32271,86 @@ function acceptsServiceAccountToken(policy, query) {
     const subject = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .concat */ .xW)('system:serviceaccount:', query.namespace, ':', query.name);
     const audience = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .templateOf */ .kW)(query.audience ?? _arn_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_AUDIENCE */ .Z4);
     const attempts = candidates(policy, query).map(({ provider, issuer }) => {
-        const request = {
-            action: WEB_IDENTITY_ACTION,
-            principal: { type: 'Federated', id: provider },
-            context: [
-                { key: (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .concat */ .xW)(issuer, ':sub'), values: [subject] },
-                { key: (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .concat */ .xW)(issuer, ':aud'), values: [audience] },
-            ],
-            unknownKeyPrefixes: ['aws:', 'sts:'],
-            subject: 'the token',
-        };
-        return { provider, issuer, request, decision: (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluatePolicy */ .U)(policy, request) };
+        const request = tokenRequest(provider, issuer, subject, audience);
+        return { provider, issuer, request, decision: (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluatePolicy */ .Uz)(policy, request) };
     });
     const decisive = attempts.find((attempt) => attempt.decision.effect === 'allow') ??
         attempts.find((attempt) => attempt.decision.effect === 'unknown') ??
         attempts[0];
     return { effect: decisive.decision.effect, subject, audience, attempts, decisive, decision: decisive.decision };
+}
+/**
+ * `acceptsServiceAccountToken(policy, query)` allows the token, and `statement` is among the
+ * statements that allow it in one of the attempts. Decided from that statement (and the policy's
+ * statements that are not Allow) wherever the statement names its provider literally, so that
+ * asking this of every statement of a policy costs about as much as reading the policy.
+ */
+function acceptsTokenThrough(policy, statement, query) {
+    const subject = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .concat */ .xW)('system:serviceaccount:', query.namespace, ':', query.name);
+    const audience = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .templateOf */ .kW)(query.audience ?? _arn_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_AUDIENCE */ .Z4);
+    const attempts = candidates(policy, query);
+    const request = (attempt) => tokenRequest(attempt.provider, attempt.issuer, subject, audience);
+    // A statement naming its providers literally applies only in the attempts with one of them.
+    const named = (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .literalPrincipals */ .z6)(policy, statement);
+    const through = named ? [...named].flatMap((key) => attemptsByProvider(attempts).get(key) ?? []) : attempts;
+    let anyThrough = false;
+    let allowed = false;
+    const notApplying = [];
+    for (const attempt of through) {
+        const verdict = (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .statementVerdict */ .LG)(policy, statement, request(attempt));
+        if (verdict === 'allowed')
+            return true;
+        if (verdict === 'never-allowed')
+            return false;
+        if (verdict === 'blocked')
+            anyThrough = true;
+        else if (verdict === 'not-applying')
+            notApplying.push(attempt);
+        else {
+            const decision = (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluatePolicy */ .Uz)(policy, request(attempt));
+            if (decision.allowedBy.some((outcome) => outcome.statement === statement))
+                anyThrough = true;
+            if (decision.effect === 'allow')
+                allowed = true;
+        }
+        if (anyThrough && allowed)
+            return true;
+    }
+    // The statement lets the token in only where the policy does not allow it: does another attempt allow it?
+    if (!anyThrough)
+        return false;
+    if (allowed)
+        return true;
+    const tried = new Set(through);
+    const others = [...notApplying, ...attempts.filter((attempt) => !tried.has(attempt))];
+    return others.some((attempt) => (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluatePolicy */ .Uz)(policy, request(attempt)).effect === 'allow');
+}
+const providerMaps = new WeakMap();
+/** The attempts by their provider's `principalKey`. */
+function attemptsByProvider(attempts) {
+    let map = providerMaps.get(attempts);
+    if (!map) {
+        map = new Map();
+        for (const attempt of attempts) {
+            const key = (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .principalKey */ .qW)({ type: 'Federated', id: attempt.provider });
+            if (key !== undefined)
+                map.set(key, [...(map.get(key) ?? []), attempt]);
+        }
+        providerMaps.set(attempts, map);
+    }
+    return map;
+}
+function tokenRequest(provider, issuer, subject, audience) {
+    return {
+        action: WEB_IDENTITY_ACTION,
+        principal: { type: 'Federated', id: provider },
+        context: [
+            { key: (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .concat */ .xW)(issuer, ':sub'), values: [subject] },
+            { key: (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .concat */ .xW)(issuer, ':aud'), values: [audience] },
+        ],
+        unknownKeyPrefixes: ['aws:', 'sts:'],
+        subject: 'the token',
+    };
 }
 /**
  * Would the policy accept a ServiceAccount no one defined (any namespace, any name)? Its owner
@@ -31491,6 +32369,11 @@ function probe(policy, namespace, options) {
     return decisions.find((d) => d.effect === 'allow') ?? decisions.find((d) => d.effect === 'unknown') ?? decisions[0];
 }
 function candidates(policy, query) {
+    return query.issuerHostPath === undefined && query.providerArn === undefined ? policyCandidates(policy) : candidatesFor(policy, query);
+}
+/** The providers to try when the query names none: the same for every token put to the policy. */
+const policyCandidates = perPolicy((policy) => candidatesFor(policy, {}));
+function candidatesFor(policy, query) {
     const given = query.issuerHostPath !== undefined ? (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(query.issuerHostPath) : undefined;
     const providers = query.providerArn !== undefined
         ? [(0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .templateOf */ .kW)(query.providerArn)]
@@ -31504,9 +32387,23 @@ function candidates(policy, query) {
     });
 }
 const OIDC_PROVIDER_ARN = (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .globPattern */ .hp)((0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)('arn:*:iam::*:oidc-provider/*'));
+/** What the policy names, worked out once per policy: every token asked about reads it. */
+function perPolicy(compute) {
+    const cache = new WeakMap();
+    return (policy) => {
+        if (!cache.has(policy))
+            cache.set(policy, compute(policy));
+        return cache.get(policy);
+    };
+}
+/** A key that is the same for the same template (`fold`: ignoring the case of the text). */
+function templateKey(template, fold = false) {
+    return JSON.stringify(template.map((part) => ('hole' in part ? [part.hole] : fold ? part.text.toLowerCase() : part.text)));
+}
 /** The Federated principals that are (or may be) IAM OIDC providers, each once. */
-function oidcProvidersNamed(policy) {
+const oidcProvidersNamed = perPolicy((policy) => {
     const found = [];
+    const seen = new Set();
     for (const statement of policy.statements) {
         for (const entry of statement.principal?.entries ?? []) {
             if (entry.type !== 'Federated')
@@ -31516,13 +32413,15 @@ function oidcProvidersNamed(policy) {
                 const oidc = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .hasHoles */ .eB)(provider)
                     ? (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .intersects */ .HY)((0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .literalPattern */ .Kf)(provider), OIDC_PROVIDER_ARN)
                     : (0,_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseOidcProviderArn */ .df)((0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .knownText */ .bG)(provider)) !== undefined;
-                if (oidc && !found.some((seen) => (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .sameTemplate */ .N_)(seen, provider)))
+                if (oidc && !seen.has(templateKey(provider))) {
+                    seen.add(templateKey(provider));
                     found.push(provider);
+                }
             }
         }
     }
     return found;
-}
+});
 /** The issuer (host and path) in a provider ARN, itself possibly a template; undefined when not told. */
 function issuerOf(provider) {
     const marker = ':oidc-provider/';
@@ -31546,8 +32445,9 @@ function synthesisedProvider(issuerHostPath) {
 }
 const CLAIM_SUFFIX = /:(sub|aud|amr)$/i;
 /** The issuers the policy's `<issuer>:sub|aud|amr` keys are named after, each once; one unknown issuer when there are none. */
-function keyIssuers(policy) {
+const keyIssuers = perPolicy((policy) => {
     const found = [];
+    const seen = new Set();
     for (const statement of policy.statements) {
         for (const entry of statement.condition?.entries ?? []) {
             const key = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .templateOf */ .kW)(entry.key);
@@ -31555,14 +32455,16 @@ function keyIssuers(policy) {
             if (!last || !('text' in last) || !CLAIM_SUFFIX.test(last.text))
                 continue;
             const issuer = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .concat */ .xW)([...key.slice(0, -1)], last.text.slice(0, -4));
-            if (!found.some((seen) => (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .sameTemplate */ .N_)(seen, issuer, true)))
+            if (!seen.has(templateKey(issuer, true))) {
+                seen.add(templateKey(issuer, true));
                 found.push(issuer);
+            }
         }
     }
     return found.length > 0 ? found : [(0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .hole */ .fk)('issuer of the cluster')];
-}
+});
 /** Literal audiences the policy accepts under a positive string operator on an `:aud` key. */
-function audiencesNamed(policy) {
+const audiencesNamed = perPolicy((policy) => {
     const found = new Set();
     for (const statement of policy.statements) {
         for (const entry of statement.condition?.entries ?? []) {
@@ -31579,7 +32481,7 @@ function audiencesNamed(policy) {
     }
     found.delete(_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_AUDIENCE */ .Z4);
     return [...found];
-}
+});
 
 
 /***/ }),
@@ -31740,8 +32642,11 @@ function possible(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ emptyFacts),
-/* harmony export */   y: () => (/* binding */ mergeFacts)
+/* harmony export */   $5: () => (/* binding */ placeInUnit),
+/* harmony export */   JI: () => (/* binding */ emptyFacts),
+/* harmony export */   rL: () => (/* binding */ terraformUnit),
+/* harmony export */   ss: () => (/* binding */ sameUnitOrNone),
+/* harmony export */   yx: () => (/* binding */ mergeFacts)
 /* harmony export */ });
 function emptyFacts() {
     return {
@@ -31753,7 +32658,24 @@ function emptyFacts() {
         clusters: [],
         podIdentityAssociations: [],
         awsProfiles: [],
+        unreadModules: [],
+        unknownCharts: [],
     };
+}
+/** The unit of a Terraform root module (its repository-relative directory) and the modules it calls. */
+function terraformUnit(rootDirectory) {
+    return `terraform ${rootDirectory}`;
+}
+/** Puts every fact of a source's result in a deploy unit. */
+function placeInUnit(facts, unit) {
+    for (const kind of ['objects', 'serviceAccounts', 'workloads', 'roles', 'oidcProviders', 'clusters', 'podIdentityAssociations']) {
+        for (const fact of facts[kind] ?? [])
+            fact.unit = unit;
+    }
+}
+/** Whether two facts may be joined without a tie: the same unit, or one of them in none. */
+function sameUnitOrNone(a, b) {
+    return a === undefined || b === undefined || a === b;
 }
 function mergeFacts(into, from) {
     for (const key of Object.keys(from)) {
@@ -31842,6 +32764,251 @@ function describeValue(value) {
 
 /***/ }),
 
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   dz: () => (/* binding */ escapeWorkflowCommandText),
+/* harmony export */   xn: () => (/* binding */ encodeUrlPath)
+/* harmony export */ });
+/* unused harmony exports escapeControlCharacters, escapeWorkflowCommandsInJson */
+/**
+ * Every value from the scanned repository that is printed goes through one of these: text for the
+ * GitHub Actions log (the CLI's text output is read there too) or Markdown (job summary, check run
+ * summary, pull request comment, `--format markdown`). See docs/security.md.
+ */
+/**
+ * Characters that break a line or hide or reorder text: C0 and C1 controls (CR, LF, NEL, ESC for
+ * terminal sequences), DEL, the Unicode line and paragraph separators, bidirectional controls and
+ * the byte order mark.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** Each control character as a visible escape (`\n`, `\r`, `\t`, `\u001b`): the text stays on one line. */
+function escapeControlCharacters(text) {
+    return text.replace(CONTROL_CHARACTERS, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * Text for one line of the Actions log, which the runner reads for workflow commands: no line
+ * break (a value can never begin a line of its own), no `::` at the start of the line after
+ * white space (the runner trims it, then reads `::command::`), and no `##[` anywhere (the older
+ * `##[command]` form is found anywhere in a line). Per actions/runner src/Runner.Common/ActionCommand.cs
+ * (TryParseV2, TryParse) and src/Runner.Worker/ActionCommandManager.cs at 258d6c857db3.
+ * Annotation messages and properties are further escaped by @actions/core (`%`, CR, LF, and `:`
+ * and `,` in properties) when issued through core.error/warning/notice.
+ */
+function escapeWorkflowCommandText(text) {
+    return escapeControlCharacters(text)
+        .replace(/##\[/g, '##\\[')
+        .replace(/^(\s*)::/, '$1\\::');
+}
+/**
+ * JSON text (a report printed to the log) with `##[` inside its strings written as `##\u005b`:
+ * the same JSON value, but no `##[command]` for the runner. JSON has `#` only inside strings.
+ */
+function escapeWorkflowCommandsInJson(json) {
+    return json.replace(/##\[/g, '##\\u005b');
+}
+/**
+ * Markdown's inline syntax in plain text and table cells: emphasis, code, links and images, HTML
+ * and autolinks, entities, strikethrough, math, table pipes; characters that can only start a block
+ * cannot, because a value never starts a line (line breaks are shown as `\n`).
+ */
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>!|~&$#]/g;
+/**
+ * Plain text for Markdown (a sentence, a list item, a table cell): shows exactly the text, renders
+ * no markup or HTML, stays on one line, pings no one (`@name` and `@org/team`) and links no issue
+ * (`#123`, `owner/repo#123`): a zero-width joiner after the `@` or `#` breaks GitHub's reference.
+ * A URL in the text is not made a link.
+ */
+function escapeMarkdown(text) {
+    const escaped = text
+        .replace(MARKDOWN_SPECIAL, (character) => `\\${character}`)
+        .replace(/@(?=[A-Za-z0-9])/g, '@\u200d')
+        .replace(/\\#(?=[0-9])/g, '\\#\u200d')
+        // GFM's literal autolinks start at `://` and `www.`; with the escape they stay text (cmark-gfm's parse-time autolink).
+        .replace(/:\/\//g, '\\://')
+        .replace(/\b(www)\./gi, '$1\\.');
+    return escapeControlCharacters(escaped);
+}
+/**
+ * A code span showing exactly `text` on one line: the fence is longer than any run of backticks in
+ * it (padded with a space when the text starts or ends with a backtick or a space). In a table
+ * cell (`inTable`), `|` is written `\|`, which GFM reads as part of the cell even inside code.
+ * Code spans get no mentions, issue links or HTML.
+ */
+function markdownCode(text, { inTable = false } = {}) {
+    let content = escapeControlCharacters(text);
+    if (inTable)
+        content = content.replace(/\|/g, '\\|');
+    if (content === '')
+        return '` `';
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+/**
+ * A repository path as the path of a URL: every segment percent-encoded, including the `(`, `)`,
+ * `!`, `'` and `*` that encodeURIComponent keeps, so no path can end a Markdown link destination.
+ */
+function encodeUrlPath(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
+
+/***/ }),
+
+/***/ 87:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ isServiceAccountStatement),
+/* harmony export */   Mr: () => (/* binding */ irsaStatements),
+/* harmony export */   Ws: () => (/* binding */ isPositiveStringCondition),
+/* harmony export */   Zc: () => (/* binding */ describeStatement),
+/* harmony export */   k5: () => (/* binding */ quotedKey),
+/* harmony export */   l8: () => (/* binding */ issuerKeyPrefix),
+/* harmony export */   tn: () => (/* binding */ sameConditionKey),
+/* harmony export */   uP: () => (/* binding */ allowedIrsaStatements),
+/* harmony export */   v7: () => (/* binding */ statementKey),
+/* harmony export */   x: () => (/* binding */ positiveConditionsOn)
+/* harmony export */ });
+/* unused harmony export namesClusterProvider */
+/* harmony import */ var _iam_arn_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
+/* harmony import */ var _eks_issuer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9406);
+/* harmony import */ var _iam_evaluate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1946);
+/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(943);
+
+
+
+
+/** The Allow statements among them: the ones that let ServiceAccount tokens in. */
+function* allowedIrsaStatements(roles) {
+    for (const { role, policy, statement } of irsaStatements(roles))
+        if ((0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .isAllow */ .SV)(statement))
+            yield { role, policy, statement };
+}
+/** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
+function irsaStatements(roles) {
+    let found = irsaStatementsOfRoles.get(roles);
+    if (!found) {
+        const statements = [];
+        for (const { role, policy } of (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .trustPolicies */ .bE)(roles)) {
+            for (const statement of (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .oidcStatements */ .oW)(policy))
+                if (isServiceAccountStatement(statement))
+                    statements.push({ role, policy, statement });
+        }
+        irsaStatementsOfRoles.set(roles, statements);
+        found = statements;
+    }
+    return found;
+}
+/** Most rules go through the IRSA statements of all the graph's roles: they are found once. */
+const irsaStatementsOfRoles = new WeakMap();
+const EKS_ISSUER = /^oidc[.-]eks\./i;
+/**
+ * Whether a statement's OIDC provider issues ServiceAccount tokens, so that the token's sub is
+ * `system:serviceaccount:<ns>:<name>` and its aud `sts.amazonaws.com`: an EKS issuer in its
+ * Federated ARN or claim keys, or a ServiceAccount subject among its `:sub` values (a
+ * self-managed cluster). Other OIDC providers (GitHub Actions, GitLab, Terraform Cloud) have
+ * other claims. When no issuer is known, a reference that names an OIDC provider (see
+ * namesClusterProvider) or mentions EKS or a cluster counts, unless it or the subjects name another
+ * identity provider.
+ */
+function isServiceAccountStatement(statement) {
+    const federated = (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .federatedValues */ .x2)(statement).filter(_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .isOidcFederated */ .It);
+    const keys = (statement.condition?.entries ?? []).filter((entry) => (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .claimOf */ ._B)(entry.key) !== 'other').map((entry) => entry.key);
+    // An issuer written as a placeholder (a JSON template's `${OIDC_PROVIDER}`) is not known.
+    const issuers = [
+        ...federated.flatMap((value) => (value.kind === 'known' ? [(0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseOidcProviderArn */ .df)(value.value)?.issuerHostPath ?? value.value] : [])),
+        ...keys.flatMap((key) => (key.kind === 'known' ? [(0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .keyIssuer */ .tB)(key)] : [])),
+    ].filter((issuer) => (0,_eks_issuer_js__WEBPACK_IMPORTED_MODULE_1__/* .placeholderIn */ .P5)(issuer) === undefined);
+    if (issuers.some((issuer) => EKS_ISSUER.test(issuer)))
+        return true;
+    const subjects = (statement.condition?.entries ?? []).filter((entry) => (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .claimOf */ ._B)(entry.key) === 'sub').flatMap((entry) => entry.values);
+    if (subjects.some((value) => (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .keyText */ .Pu)(value).startsWith('system:serviceaccount')))
+        return true;
+    if (issuers.length > 0)
+        return false;
+    if (subjects.some((value) => value.kind === 'known' && OTHER_PROVIDER_SUBJECT.test(value.value)))
+        return false;
+    const references = [...federated, ...keys].map(_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .keyText */ .Pu);
+    if (references.some((text) => OTHER_IDENTITY_PROVIDER.test(text)))
+        return false;
+    return federated.some(namesClusterProvider) || references.some((text) => /eks|kubernetes|k8s|cluster/i.test(text));
+}
+/**
+ * A Federated value known only at apply time that names an IAM OIDC provider, which in a trust
+ * with no other issuer is a cluster's: a reference to an `aws_iam_openid_connect_provider`
+ * resource or data source, an output, variable, local or parameter named for an OIDC provider
+ * (`module.eks.oidc_provider_arn`, `var.oidc_provider_arn`, `!Ref OIDCProviderArn`), or an ARN
+ * built around `:oidc-provider/` (`"arn:${…}:iam::${…}:oidc-provider/${…}"`, CloudFormation `!Sub`).
+ */
+function namesClusterProvider(value) {
+    if (value.kind === 'known')
+        return value.value.includes(':oidc-provider/') && (0,_eks_issuer_js__WEBPACK_IMPORTED_MODULE_1__/* .placeholderIn */ .P5)((0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseOidcProviderArn */ .df)(value.value)?.issuerHostPath ?? value.value) !== undefined;
+    return /aws_iam_openid_connect_provider\.|oidc[-_]?provider|:oidc-provider\/|oidc/i.test(value.expression);
+}
+/** Other OIDC identity providers, by host or by the name a configuration gives them: their tokens have other claims. */
+const OTHER_IDENTITY_PROVIDER = /token\.actions\.githubusercontent\.com|github|gitlab|bitbucket|app\.terraform\.io|terraform[-_]?cloud|(^|[^a-z])tfc([^a-z]|$)|circleci|buildkite|spacelift|accounts\.google\.com|google|azure|auth0|okta/i;
+/** Subjects other identity providers issue: GitHub Actions `repo:…`, GitLab `project_path:…`, Terraform Cloud `organization:…`. */
+const OTHER_PROVIDER_SUBJECT = /^(repo|project_path|organization|org|pipeline|workspace):/;
+/** For messages, as the evaluator names statements: `statement "AllowApp"` or `Statement[1]`. */
+function describeStatement(statement) {
+    return (0,_iam_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .statementLabel */ .OQ)(statement);
+}
+/** Stable finding identity: which role, which statement; never a line. */
+function statementKey(role, statement) {
+    return `role:${role.label} statement:${statement.index}`;
+}
+/** `"oidc.eks.…/id/X:sub"` as written, for messages. */
+function quotedKey(key) {
+    return `"${(0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .keyText */ .Pu)(key)}"`;
+}
+/** A condition that is true only when its key is present and matches: what actually restricts a claim. */
+function isPositiveStringCondition(entry) {
+    const operator = (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOperator */ .A$)(entry.operator);
+    return /^String(Equals|Like)(IgnoreCase)?$/.test(operator.base) && !operator.negated && operator.setPrefix !== 'ForAllValues';
+}
+/** Positive `String…` conditions on a claim (`:sub`, `:aud`) of a statement. */
+function positiveConditionsOn(statement, claim) {
+    return (statement.condition?.entries ?? []).filter((entry) => (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .claimOf */ ._B)(entry.key) === claim && isPositiveStringCondition(entry));
+}
+/** Whether two condition keys name the same context key (known keys compare case-insensitively, as IAM does). */
+function sameConditionKey(a, b) {
+    if (a.kind === 'known' && b.kind === 'known')
+        return a.value.toLowerCase() === b.value.toLowerCase();
+    if (a.kind === 'symbolic' && b.kind === 'symbolic')
+        return a.expression === b.expression;
+    return false;
+}
+/**
+ * The key prefix a missing claim condition should use: the issuer of another claim key of the
+ * statement, else the host/path of its Federated provider ARN, else a placeholder.
+ */
+function issuerKeyPrefix(statement) {
+    const existing = (statement.condition?.entries ?? []).find((entry) => (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .claimOf */ ._B)(entry.key) !== 'other');
+    if (existing)
+        return (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .keyIssuer */ .tB)(existing.key);
+    for (const federated of (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .federatedValues */ .x2)(statement).filter(_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .isOidcFederated */ .It)) {
+        if (federated.kind === 'known') {
+            const arn = (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseOidcProviderArn */ .df)(federated.value);
+            if (arn)
+                return arn.issuerHostPath;
+        }
+    }
+    return '<issuer host/path>';
+}
+
+
+/***/ }),
+
 /***/ 5001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31877,10 +33044,12 @@ function describeValue(value) {
 /* unused harmony exports issuerRegion, nearNameDistance, clusterOf */
 /* harmony import */ var _iam_arn_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
 /* harmony import */ var _iam_service_account_token_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8796);
+/* harmony import */ var _model_facts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1374);
 /* harmony import */ var _model_location_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3214);
 /* harmony import */ var _text_edit_distance_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
-/* harmony import */ var _per_graph_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8475);
-/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(943);
+/* harmony import */ var _per_graph_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8475);
+/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(943);
+
 
 
 
@@ -31895,10 +33064,15 @@ function roleIdentity(role) {
         account: role.account?.kind === 'known' ? role.account.value : arn?.account,
     };
 }
-/** "role orders-reader", or the source's label when the name is not known ("CloudFormation role AppRole (cfn.json)"). */
+/**
+ * "role orders-reader", or the source's label when the name is not known ("CloudFormation role
+ * AppRole (cfn.json)"); "role orders-reader (if var.create_role)" for one that may not exist.
+ */
 function roleTitle(role) {
     const name = roleIdentity(role).name;
-    return name !== undefined ? `role ${name}` : role.label;
+    const title = name !== undefined ? `role ${name}` : role.label;
+    const condition = role.terraform?.condition;
+    return condition === undefined ? title : `${title} (${condition})`;
 }
 /** "role orders-reader's trust", or "trust policy iam/trust.json" for a file bound to no role. */
 function trustTitle(role) {
@@ -31977,6 +33151,7 @@ function knownClusters(graph, config) {
             region: (cluster.region?.kind === 'known' ? cluster.region.value : undefined) ?? (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseEksIssuerHostPath */ .dH)(hostPath)?.region,
             account: cluster.account?.kind === 'known' ? cluster.account.value : undefined,
             location: cluster.location,
+            ...(cluster.unit !== undefined ? { unit: cluster.unit } : {}),
         });
     }
     return clusters;
@@ -31990,16 +33165,18 @@ function issuerRegion(hostPath) {
     return (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseEksIssuerHostPath */ .dH)(hostPath.replace(/\/+$/, ''))?.region;
 }
 /**
- * The known clusters in the same region (and account, when both are known) as an issuer that is
- * none of theirs; empty when the issuer belongs to a known cluster or no known cluster could own it.
+ * The known clusters in the same region (and account, when both are known) as an issuer written
+ * in `from` that is none of theirs, among those of its deploy unit or of none (another unit's
+ * cluster is another environment's); empty when the issuer belongs to a known cluster or no known
+ * cluster could own it.
  */
-function clustersContradicting(hostPath, account, clusters) {
+function clustersContradicting(hostPath, account, clusters, from) {
     if (clusters.some((cluster) => cluster.hostPath === hostPath))
         return [];
     const region = issuerRegion(hostPath);
     if (region === undefined)
         return [];
-    return clusters.filter((cluster) => cluster.region === region && (account === undefined || cluster.account === undefined || cluster.account === account));
+    return clusters.filter((cluster) => cluster.region === region && (account === undefined || cluster.account === undefined || cluster.account === account) && (0,_model_facts_js__WEBPACK_IMPORTED_MODULE_4__/* .sameUnitOrNone */ .ss)(cluster.unit, from.unit));
 }
 /** A name close enough to another to be a typo of it. */
 function isNearName(candidate, name) {
@@ -32043,14 +33220,14 @@ function sameRoleName(role, name) {
 function trustIssuers(policy) {
     const found = [];
     for (const statement of policy.statements) {
-        for (const value of (0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .federatedValues */ .x2)(statement)) {
+        for (const value of (0,_trust_js__WEBPACK_IMPORTED_MODULE_5__/* .federatedValues */ .x2)(statement)) {
             const arn = value.kind === 'known' ? (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseOidcProviderArn */ .df)(value.value) : undefined;
             if (arn)
                 found.push({ hostPath: arn.issuerHostPath, account: arn.account, location: value.location });
         }
         for (const entry of statement.condition?.entries ?? []) {
-            if (entry.key.kind === 'known' && (0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .claimOf */ ._B)(entry.key) !== 'other')
-                found.push({ hostPath: (0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .keyIssuer */ .tB)(entry.key), location: entry.keyLocation });
+            if (entry.key.kind === 'known' && (0,_trust_js__WEBPACK_IMPORTED_MODULE_5__/* .claimOf */ ._B)(entry.key) !== 'other')
+                found.push({ hostPath: (0,_trust_js__WEBPACK_IMPORTED_MODULE_5__/* .keyIssuer */ .tB)(entry.key), location: entry.keyLocation });
         }
     }
     return found;
@@ -32058,13 +33235,14 @@ function trustIssuers(policy) {
 /** Whether cluster-issuer-mismatch reports an issuer of this trust. */
 function trustContradictsClusters(role, policy, clusters) {
     const account = roleIdentity(role).account;
-    return trustIssuers(policy).some((issuer) => clustersContradicting(issuer.hostPath, issuer.account ?? account, clusters).length > 0);
+    return trustIssuers(policy).some((issuer) => clustersContradicting(issuer.hostPath, issuer.account ?? account, clusters, role).length > 0);
 }
 /**
  * The cluster whose tokens a ServiceAccount of this role carries, when that can be told: the one
  * known cluster in the role's account and in a region the trust names, else the only known cluster.
  */
-function clusterOf(role, account, policy, clusters) {
+function clusterOf(role, account, policy, allClusters) {
+    const clusters = allClusters.filter((cluster) => (0,_model_facts_js__WEBPACK_IMPORTED_MODULE_4__/* .sameUnitOrNone */ .ss)(cluster.unit, role.unit));
     if (clusters.length === 0)
         return undefined;
     const regions = new Set(trustIssuers(policy).flatMap((issuer) => issuerRegion(issuer.hostPath) ?? []));
@@ -32096,7 +33274,7 @@ function refusal(check) {
     const decision = check.decision.decision;
     if (decision.deniedBy.length > 0)
         return { deniedBy: decision.deniedBy[0], failures: [] };
-    const allows = decision.statements.filter((outcome) => outcome.effect === 'Allow' && (0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .federatedValues */ .x2)(outcome.statement).some(_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .isOidcFederated */ .It));
+    const allows = decision.statements.filter((outcome) => outcome.effect === 'Allow' && (0,_trust_js__WEBPACK_IMPORTED_MODULE_5__/* .federatedValues */ .x2)(outcome.statement).some(_trust_js__WEBPACK_IMPORTED_MODULE_5__/* .isOidcFederated */ .It));
     const score = (outcome) => (outcome.principal === false ? 100 : 0) + (outcome.action === false ? 10 : 0) + outcome.mismatches.filter((m) => m.result === false).length;
     const closest = [...allows].sort((a, b) => score(a) - score(b))[0];
     if (!closest)
@@ -32115,7 +33293,7 @@ function failureKind(mismatch) {
         return 'action';
     if (mismatch.element !== 'Condition')
         return 'other';
-    const claim = (0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .claimOf */ ._B)(mismatch.key);
+    const claim = (0,_trust_js__WEBPACK_IMPORTED_MODULE_5__/* .claimOf */ ._B)(mismatch.key);
     return claim === 'sub' || claim === 'aud' ? claim : 'other';
 }
 /**
@@ -32155,7 +33333,7 @@ function roleAcceptingInstead(graph, check) {
     return undefined;
 }
 /** The roles with a name and a trust with ":sub" conditions, in scan order. */
-const namedRolesWithSubjects = (0,_per_graph_js__WEBPACK_IMPORTED_MODULE_5__/* .perGraph */ .a)((graph) => {
+const namedRolesWithSubjects = (0,_per_graph_js__WEBPACK_IMPORTED_MODULE_6__/* .perGraph */ .a)((graph) => {
     const found = [];
     for (const role of graph.facts.roles) {
         const policy = role.trustPolicy;
@@ -32165,7 +33343,7 @@ const namedRolesWithSubjects = (0,_per_graph_js__WEBPACK_IMPORTED_MODULE_5__/* .
         const literalSubjects = [];
         for (const statement of policy.statements) {
             for (const entry of statement.condition?.entries ?? []) {
-                if ((0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .claimOf */ ._B)(entry.key) !== 'sub')
+                if ((0,_trust_js__WEBPACK_IMPORTED_MODULE_5__/* .claimOf */ ._B)(entry.key) !== 'sub')
                     continue;
                 for (const value of entry.values) {
                     if (value.kind === 'symbolic' || /[*?]/.test(value.value))
@@ -32180,6 +33358,557 @@ const namedRolesWithSubjects = (0,_per_graph_js__WEBPACK_IMPORTED_MODULE_5__/* .
     }
     return found;
 });
+
+
+/***/ }),
+
+/***/ 9406:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IO: () => (/* binding */ providerArnFor),
+/* harmony export */   KI: () => (/* binding */ sameIssuer),
+/* harmony export */   P5: () => (/* binding */ placeholderIn),
+/* harmony export */   cE: () => (/* binding */ analyseConditionKey),
+/* harmony export */   l9: () => (/* binding */ claimSuggestedBy),
+/* harmony export */   tI: () => (/* binding */ whenKeyAbsent),
+/* harmony export */   uf: () => (/* binding */ analyseFederated),
+/* harmony export */   ux: () => (/* binding */ looksLikeEksIssuer),
+/* harmony export */   yO: () => (/* binding */ withoutScheme)
+/* harmony export */ });
+/* unused harmony export analyseEksIssuer */
+/* harmony import */ var _iam_arn_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
+/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(943);
+
+
+/**
+ * How EKS issuers, IAM OIDC provider ARNs and trust-policy condition keys go wrong when written by
+ * hand (reference: irsa-failure-modes.md A2, A6, C2, D1-D3, J1, J3). The token a pod presents has
+ * `iss = https://oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`; the provider ARN and the condition
+ * keys name that issuer without the scheme.
+ */
+const PLACEHOLDERS = [
+    /\$\{[^}]*\}/, // ${OIDC_PROVIDER}
+    /\{\{[^}]*\}\}/, // {{ .Values.oidc }}
+    /<[^<>]+>/, // <OIDC_ID>
+    /\$[A-Za-z_]\w*/, // $oidc_provider
+    /EXAMPLE[0-9A-Z]*/, // EXAMPLED539D4633E53DE1B716D3041E (the EKS docs)
+    /\bregion-code\b/, // oidc.eks.region-code.amazonaws.com (the EKS docs)
+    /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/, // OIDC_PROVIDER, CLUSTER_ID, ACCOUNT_ID
+];
+/** The first fragment of `text` that marks an unrendered template or a documentation example. */
+function placeholderIn(text) {
+    for (const pattern of PLACEHOLDERS) {
+        const match = pattern.exec(text);
+        if (match)
+            return match[0];
+    }
+    return undefined;
+}
+/**
+ * `oidc.eks.…`, or an AWS host with "oidc" and "eks" in it (`oidc.<region>.eks.amazonaws.com`,
+ * `oidc-eks.<region>.api.aws`), with or without scheme and port. Self-hosted issuers
+ * (`oidc.eks-prod.example.com`) are not EKS issuers.
+ */
+function looksLikeEksIssuer(text) {
+    const host = withoutScheme(text).split('/')[0].replace(/:\d*$/, '').toLowerCase();
+    if (host.startsWith('oidc.eks.'))
+        return true;
+    return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host);
+}
+function withoutScheme(text) {
+    return text.replace(/^https?:\/\//i, '');
+}
+const REGION = /^[a-z]{2,5}(-[a-z]+)+-\d{1,2}$/;
+const ID = /^[0-9A-F]{32}$/;
+/**
+ * An EKS issuer as written in a provider ARN or a condition key (scheme allowed), judged against
+ * `oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`. Call only when `looksLikeEksIssuer` and no
+ * placeholder is in it.
+ */
+function analyseEksIssuer(text) {
+    const problems = [];
+    const scheme = /^https?:\/\//i.exec(text);
+    if (scheme)
+        problems.push(`starts with "${scheme[0]}"`);
+    const rest = withoutScheme(text);
+    const slash = rest.indexOf('/');
+    let host = slash < 0 ? rest : rest.slice(0, slash);
+    let path = slash < 0 ? '' : rest.slice(slash);
+    const port = /:\d*$/.exec(host);
+    if (port) {
+        problems.push(`has a port ("${port[0]}")`);
+        host = host.slice(0, port.index);
+    }
+    let region;
+    let suffix;
+    const canonical = /^oidc\.eks\.([^.]+)\.(.+)$/.exec(host);
+    const reversed = /^oidc\.([^.]+)\.eks\.(.+)$/.exec(host);
+    const dualStack = /^oidc-eks\.([^.]+)\.api\.aws$/.exec(host);
+    if (canonical) {
+        region = canonical[1];
+        suffix = canonical[2];
+    }
+    else if (reversed) {
+        problems.push(`has its host in the wrong order ("oidc.${reversed[1]}.eks", not "oidc.eks.${reversed[1]}")`);
+        region = reversed[1];
+        suffix = reversed[2];
+    }
+    else if (dualStack) {
+        region = dualStack[1];
+        problems.push(`uses the dual-stack host "${host}", but tokens name "oidc.eks.${region}.${dnsSuffixOfRegion(region) ?? 'amazonaws.com'}" as their issuer`);
+    }
+    else {
+        problems.push(`has the host "${host}", not "oidc.eks.<region>.amazonaws.com"`);
+    }
+    if (region !== undefined && !REGION.test(region)) {
+        problems.push(`names "${region}", which is not an AWS region`);
+        region = undefined;
+    }
+    if (region !== undefined) {
+        const expected = dnsSuffixOfRegion(region);
+        if (expected === undefined) {
+            // ISO and EUSC issuer hosts are not documented publicly: keep what is written.
+        }
+        else if (suffix === undefined) {
+            suffix = expected;
+        }
+        else if (suffix !== expected) {
+            problems.push(`ends in "${suffix}", but issuers of ${expected.endsWith('.cn') ? 'the China region ' : ''}${region} end in "${expected}"`);
+            suffix = expected;
+        }
+    }
+    if (path.length > 1 && path.endsWith('/')) {
+        problems.push('ends with "/", which EKS issuers never do');
+        path = path.replace(/\/+$/, '');
+    }
+    let id;
+    const idPath = /^\/id\/([^/]+)$/.exec(path);
+    const bareId = /^\/([^/]+)$/.exec(path);
+    if (idPath)
+        id = idPath[1];
+    else if (bareId && bareId[1] !== 'id') {
+        problems.push('lacks "/id/" before the cluster ID');
+        id = bareId[1];
+    }
+    else if (path === '' || path === '/id') {
+        problems.push('has no cluster ID ("/id/<ID>")');
+    }
+    else {
+        problems.push(`has the path "${path}", not "/id/<cluster ID>"`);
+    }
+    const analysis = { problems };
+    if (region !== undefined)
+        analysis.region = region;
+    if (id !== undefined) {
+        analysis.id = id;
+        if (!ID.test(id))
+            analysis.unusualId = true;
+    }
+    if (region !== undefined && suffix !== undefined && id !== undefined)
+        analysis.corrected = `oidc.eks.${region}.${suffix}/id/${id}`;
+    return analysis;
+}
+/** `amazonaws.com.cn` in China, `amazonaws.com` in the commercial and GovCloud partitions; undefined elsewhere. */
+function dnsSuffixOfRegion(region) {
+    const partition = (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .partitionOfRegion */ .cn)(region);
+    if (partition === 'aws-cn')
+        return 'amazonaws.com.cn';
+    if (partition === 'aws' || partition === 'aws-us-gov')
+        return 'amazonaws.com';
+    return undefined;
+}
+const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s;
+const PROVIDER_PREFIX_MISSPELLED = /^(oidc[-_]?provider|oidcprovider|oidc-providers|oidc)\//i;
+/**
+ * A Federated principal value judged as the ARN of an IAM OIDC provider
+ * (`arn:<partition>:iam::<account>:oidc-provider/<issuer host/path>`). undefined when the value is
+ * not meant as one: a SAML provider ARN or a domain name (`cognito-identity.amazonaws.com`).
+ * `account` fills the suggestion when the value itself has none (the role's account, if known).
+ */
+function analyseFederated(value, account) {
+    if (value.trim() === '')
+        return { problems: ['is empty'] };
+    if (value.includes(':saml-provider/'))
+        return undefined;
+    const placeholder = placeholderIn(value);
+    if (placeholder !== undefined)
+        return { problems: [], placeholder };
+    const problems = [];
+    const trimmed = value.trim();
+    if (trimmed !== value)
+        problems.push('has leading or trailing whitespace');
+    let partition;
+    let accountId = account;
+    let hostPath;
+    const arn = ARN.exec(trimmed);
+    if (arn) {
+        const [, arnPartition, service, arnRegion, arnAccount, resource] = arn;
+        partition = arnPartition;
+        if (!/^aws(-[a-z]+)*$/.test(arnPartition)) {
+            problems.push(`has the partition "${arnPartition}", which is not an AWS partition`);
+            partition = undefined;
+        }
+        if (service !== 'iam')
+            problems.push(`names the service "${service}" where a provider ARN says "iam"`);
+        if (arnRegion !== '')
+            problems.push(`has the region "${arnRegion}" in the ARN, where IAM ARNs have none`);
+        if (/^\d{12}$/.test(arnAccount))
+            accountId = arnAccount;
+        else
+            problems.push(arnAccount === '' ? 'has no account ID' : `has the account "${arnAccount}", which is not 12 digits`);
+        if (resource.startsWith('oidc-provider/')) {
+            hostPath = resource.slice('oidc-provider/'.length);
+        }
+        else if (looksLikeEksIssuer(resource) || /oidc/i.test(resource)) {
+            const misspelled = PROVIDER_PREFIX_MISSPELLED.exec(resource);
+            problems.push(misspelled ? `has "${misspelled[0]}" where the ARN says "oidc-provider/"` : 'lacks "oidc-provider/" before the issuer');
+            hostPath = misspelled ? resource.slice(misspelled[0].length) : resource;
+        }
+        else {
+            const type = resource.split('/')[0];
+            return { problems: [...problems, `names ${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} ("${resource}"), not an OIDC provider`] };
+        }
+    }
+    else if (/^https?:\/\//i.test(trimmed) || looksLikeEksIssuer(trimmed)) {
+        problems.push('is the issuer, not the ARN of the IAM OIDC provider');
+        hostPath = trimmed;
+    }
+    else {
+        return undefined;
+    }
+    if (/^https?:\/\//i.test(hostPath) && arn)
+        problems.push('contains "https://", which a provider ARN never does');
+    let issuer = withoutScheme(hostPath);
+    let region;
+    const result = { problems };
+    if (looksLikeEksIssuer(hostPath)) {
+        const analysis = analyseEksIssuer(withoutScheme(hostPath));
+        problems.push(...analysis.problems);
+        issuer = analysis.corrected;
+        region = analysis.region;
+        if (analysis.unusualId && analysis.id !== undefined)
+            result.unusualId = { id: analysis.id };
+    }
+    else if (/:\d*(\/|$)/.test(issuer)) {
+        problems.push('has a port, which provider ARNs never do');
+        issuer = issuer.replace(/:\d*(?=\/|$)/, '');
+    }
+    if (region !== undefined) {
+        const expected = (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .partitionOfRegion */ .cn)(region);
+        if (partition === undefined)
+            partition = expected;
+        else if (partition !== expected) {
+            problems.push(`is in the partition "${partition}" but ${region} belongs to "${expected}"`);
+            partition = expected;
+        }
+    }
+    if (issuer !== undefined) {
+        result.issuer = issuer;
+        if (partition !== undefined)
+            result.corrected = `arn:${partition}:iam::${accountId ?? '<account-id>'}:oidc-provider/${issuer}`;
+    }
+    return result;
+}
+/**
+ * A condition key judged as `<issuer host/path>:<claim>`. undefined for keys that are not about a
+ * web-identity issuer (`aws:SourceIp`, `sts:RoleSessionName`, `saml:aud`). `claimHint` names the
+ * claim to suggest when the key has none (from its values).
+ */
+function analyseConditionKey(key, claimHint) {
+    const problems = [];
+    let rest = key;
+    const scheme = /^https?:\/\//i.exec(rest);
+    if (scheme) {
+        problems.push(`starts with "${scheme[0]}"`);
+        rest = rest.slice(scheme[0].length);
+    }
+    const arn = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\//i.exec(rest) ?? /^arn:[^/]*\//i.exec(rest);
+    if (arn) {
+        problems.push('is built from the provider ARN');
+        rest = withoutScheme(rest.slice(arn[0].length));
+    }
+    const lastSlash = rest.lastIndexOf('/');
+    const lastColon = rest.lastIndexOf(':');
+    const hasClaim = lastColon > lastSlash;
+    let issuerPart = hasClaim ? rest.slice(0, lastColon) : rest;
+    const claim = hasClaim ? rest.slice(lastColon + 1) : undefined;
+    const issuerLike = scheme !== null || arn !== null || looksLikeEksIssuer(issuerPart);
+    const claimLike = claim !== undefined && /^(sub|aud|amr)$/i.test(claim);
+    if (!issuerLike && !claimLike)
+        return undefined;
+    if (!issuerLike && !issuerPart.includes('/')) {
+        // `SAML:aud`, `cognito-identity.amazonaws.com:amr`, `token.actions.githubusercontent.com:sub`: other issuers' keys, unless a placeholder stands for the issuer.
+        const placeholder = placeholderIn(issuerPart);
+        return placeholder === undefined ? undefined : { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
+    }
+    const placeholder = placeholderIn(issuerPart);
+    if (placeholder !== undefined)
+        return { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
+    let suffix = claim;
+    if (looksLikeEksIssuer(issuerPart)) {
+        const analysis = analyseEksIssuer(issuerPart);
+        problems.push(...analysis.problems);
+        if (analysis.corrected !== undefined)
+            issuerPart = analysis.corrected;
+        else
+            return { problems, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
+        if (claim === undefined) {
+            problems.push('has no ":sub", ":aud" or ":amr" suffix naming the claim');
+            suffix = claimHint;
+        }
+        else if (!claimLike) {
+            problems.push(`ends in ":${claim}", which is not a claim IAM offers for an OIDC provider (":sub", ":aud" or ":amr")`);
+            suffix = claimHint;
+        }
+    }
+    const analysis = { problems, issuer: issuerPart };
+    if (claim !== undefined)
+        analysis.claim = claim.toLowerCase();
+    if (suffix !== undefined)
+        analysis.corrected = `${issuerPart}:${suffix}`;
+    return analysis;
+}
+/** The claim a key's values suggest: subjects → sub, `sts.amazonaws.com` → aud. */
+function claimSuggestedBy(values) {
+    if (values.length === 0)
+        return undefined;
+    if (values.every((value) => value.startsWith('system:serviceaccount')))
+        return 'sub';
+    if (values.every((value) => /^sts\.amazonaws\.com/.test(value)))
+        return 'aud';
+    return undefined;
+}
+/** Issuers compare as IAM compares condition-key names: case-insensitively. */
+function sameIssuer(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * What a condition does when its key is absent from the request (IAM: false for positive
+ * operators, true for negated ones, `…IfExists` and `ForAllValues:`), as a clause completing
+ * "so the key never exists in the request and …".
+ */
+function whenKeyAbsent(operator) {
+    const parsed = (0,_trust_js__WEBPACK_IMPORTED_MODULE_1__/* .parseOperator */ .A$)(operator);
+    if (parsed.base === 'Null')
+        return `the ${operator} check always finds it missing`;
+    if (parsed.negated || parsed.ifExists || parsed.setPrefix === 'ForAllValues')
+        return `this ${operator} condition is always true (it restricts nothing)`;
+    return 'the condition is never true (STS refuses every token)';
+}
+/** `arn:<partition>:iam::<account>:oidc-provider/<issuer>`, the partition taken from the issuer's region. */
+function providerArnFor(issuer, account) {
+    const region = /^oidc\.eks\.([^.]+)\./.exec(issuer)?.[1];
+    const partition = region === undefined ? 'aws' : (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .partitionOfRegion */ .cn)(region);
+    return `arn:${partition}:iam::${account ?? '<account-id>'}:oidc-provider/${issuer}`;
+}
+
+
+/***/ }),
+
+/***/ 12:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ isValidServiceAccountName),
+/* harmony export */   X3: () => (/* binding */ mentionsName),
+/* harmony export */   gY: () => (/* binding */ acceptedSpelling),
+/* harmony export */   i2: () => (/* binding */ isValidNamespace),
+/* harmony export */   kc: () => (/* binding */ hasRefusedName)
+/* harmony export */ });
+/**
+ * The names the Kubernetes API server accepts (k8s.io/apimachinery pkg/util/validation):
+ * ServiceAccount names are DNS-1123 subdomains (ValidateServiceAccountName = NameIsDNSSubdomain),
+ * namespaces DNS-1123 labels (ValidateNamespaceName = NameIsDNSLabel).
+ */
+const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function isValidNamespace(name) {
+    return name.length <= 63 && DNS_1123_LABEL.test(name);
+}
+function isValidServiceAccountName(name) {
+    return name.length <= 253 && DNS_1123_SUBDOMAIN.test(name);
+}
+/** What a refused name most likely meant: lower case, `_` and spaces as `-`; undefined when that is still refused. */
+function acceptedSpelling(name, kind) {
+    const candidate = name.toLowerCase().replace(/[_\s]+/g, '-');
+    const valid = kind === 'namespace' ? isValidNamespace(candidate) : isValidServiceAccountName(candidate);
+    return valid && candidate !== name ? candidate : undefined;
+}
+/** A ServiceAccount whose known name or namespace the API server refuses: it can never exist, nor its token. */
+function hasRefusedName(sa) {
+    return (sa.name.kind === 'known' && !isValidServiceAccountName(sa.name.value)) || (sa.namespace.kind === 'known' && !isValidNamespace(sa.namespace.value));
+}
+/** The text names this Kubernetes name as a whole word (not `cluster-app` for `app`). */
+function mentionsName(text, name) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (!NAME_CHARACTER.test(text[at - 1] ?? '') && !NAME_CHARACTER.test(text[at + name.length] ?? ''))
+            return true;
+    }
+    return false;
+}
+const NAME_CHARACTER = /^[a-z0-9.-]$/i;
+
+
+/***/ }),
+
+/***/ 8449:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ey: () => (/* binding */ hasRoleArn),
+/* harmony export */   Ht: () => (/* binding */ SKIP_CONTAINERS_ANNOTATION),
+/* harmony export */   IG: () => (/* binding */ objectOfWorkload),
+/* harmony export */   Lk: () => (/* binding */ serviceAccountTitle),
+/* harmony export */   My: () => (/* binding */ serviceAccountToAnnotate),
+/* harmony export */   OL: () => (/* binding */ qualifiedName),
+/* harmony export */   OX: () => (/* binding */ findRoleArnPlaceholder),
+/* harmony export */   QP: () => (/* binding */ STS_REGIONAL_ENDPOINTS_ANNOTATION),
+/* harmony export */   Ru: () => (/* binding */ valueText),
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   UP: () => (/* binding */ objectTitle),
+/* harmony export */   Xg: () => (/* binding */ ROLE_ARN_ANNOTATION),
+/* harmony export */   YC: () => (/* reexport safe */ _text_edit_distance_js__WEBPACK_IMPORTED_MODULE_3__.YC),
+/* harmony export */   c0: () => (/* binding */ podAnnotations),
+/* harmony export */   jb: () => (/* binding */ serviceAccountIdentity),
+/* harmony export */   pM: () => (/* binding */ AUDIENCE_ANNOTATION),
+/* harmony export */   s_: () => (/* binding */ workloadOfObject),
+/* harmony export */   so: () => (/* binding */ TOKEN_EXPIRATION_ANNOTATION),
+/* harmony export */   wi: () => (/* binding */ DOCUMENTATION_ACCOUNTS)
+/* harmony export */ });
+/* harmony import */ var _model_location_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3214);
+/* harmony import */ var _sources_kubernetes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7552);
+/* harmony import */ var _per_graph_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8475);
+/* harmony import */ var _text_edit_distance_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2463);
+
+
+
+const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
+const AUDIENCE_ANNOTATION = 'eks.amazonaws.com/audience';
+const TOKEN_EXPIRATION_ANNOTATION = 'eks.amazonaws.com/token-expiration';
+const STS_REGIONAL_ENDPOINTS_ANNOTATION = 'eks.amazonaws.com/sts-regional-endpoints';
+const SKIP_CONTAINERS_ANNOTATION = 'eks.amazonaws.com/skip-containers';
+/** A value as a reader sees it: literal text, or `${expression}` for a symbolic one. */
+function valueText(value) {
+    return value.kind === 'known' ? value.value : `\${${value.expression}}`;
+}
+/** A string quoted for a one-line message: newlines and quotes escaped, so a trailing `\n` shows. */
+function quoted(text) {
+    return JSON.stringify(text);
+}
+/** `prod/app`; just `app` when the manifest leaves the namespace to whoever applies it. */
+function qualifiedName(namespace, name) {
+    const nameText = typeof name === 'string' ? name : valueText(name);
+    if (namespace.kind === 'symbolic' && namespace.expression === _sources_kubernetes_js__WEBPACK_IMPORTED_MODULE_0__/* .APPLY_NAMESPACE */ .Zr)
+        return nameText;
+    return `${valueText(namespace)}/${nameText}`;
+}
+/** `ServiceAccount prod/app` */
+function serviceAccountTitle(sa) {
+    return `ServiceAccount ${qualifiedName(sa.namespace, sa.name)}`;
+}
+/** `sa:prod/app`: a finding identity without line numbers. */
+function serviceAccountIdentity(sa) {
+    return `sa:${qualifiedName(sa.namespace, sa.name)}`;
+}
+/** `Deployment prod/web` */
+function objectTitle(object) {
+    return `${object.kind} ${qualifiedName(object.namespace, object.name)}`;
+}
+/** The role-arn annotation is set to something the webhook acts on (a non-empty or symbolic value). */
+function hasRoleArn(sa) {
+    if (sa.roleArn === undefined)
+        return false;
+    return sa.roleArn.kind === 'symbolic' || sa.roleArn.value.trim() !== '';
+}
+/** The workload fact read from the same manifest object. */
+function workloadOfObject(graph, object) {
+    return (workloadsByPath(graph).get(object.location.path) ?? []).find((workload) => workload.kind === object.kind && sameText(workload.name, object.name) && sameText(workload.namespace, object.namespace));
+}
+/** The manifest object a workload was read from (its pod-template annotations live there). */
+function objectOfWorkload(graph, workload) {
+    return (objectsByPath(graph).get(workload.location.path) ?? []).find((object) => object.kind === workload.kind && sameText(object.name, workload.name) && sameText(object.namespace, workload.namespace));
+}
+const workloadsByPath = (0,_per_graph_js__WEBPACK_IMPORTED_MODULE_1__/* .perGraph */ .a)((graph) => byPath(graph.facts.workloads));
+const objectsByPath = (0,_per_graph_js__WEBPACK_IMPORTED_MODULE_1__/* .perGraph */ .a)((graph) => byPath(graph.facts.objects));
+/** Facts by the file they were read from, each list in scan order. */
+function byPath(facts) {
+    const found = new Map();
+    for (const fact of facts) {
+        const list = found.get(fact.location.path);
+        if (list)
+            list.push(fact);
+        else
+            found.set(fact.location.path, [fact]);
+    }
+    return found;
+}
+/** Annotations the webhook reads from the pod: a pod template's, or a bare Pod's own. */
+function podAnnotations(object) {
+    return object.annotations.filter((annotation) => annotation.where === 'template-annotations' || (object.kind === 'Pod' && annotation.where === 'annotations'));
+}
+/**
+ * Where to put a role-arn annotation found on a workload: the ServiceAccount its pods run as, with
+ * that ServiceAccount's file:line when a scanned source defines it.
+ */
+function serviceAccountToAnnotate(graph, workload) {
+    const name = workload.serviceAccountName;
+    const defined = graph.serviceAccountsOf(workload)[0];
+    if (name === undefined || (name.kind === 'known' && (name.value === '' || name.value === 'default'))) {
+        const where = defined ? ` (${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_2__/* .formatLocation */ .j)(defined.location)})` : '';
+        return `its pods run as ServiceAccount ${qualifiedName(workload.namespace, 'default')}${where}: create a ServiceAccount for it with the annotation and set spec.serviceAccountName`;
+    }
+    if (defined)
+        return `put it in the metadata.annotations of ${serviceAccountTitle(defined)} (${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_2__/* .formatLocation */ .j)(defined.location)}), which its pods run as`;
+    return `put it in the metadata.annotations of ServiceAccount ${qualifiedName(workload.namespace, name)}, which its pods run as (no scanned file defines it)`;
+}
+
+/**
+ * Account IDs the AWS documentation uses in examples (EKS and IAM user guides: 111122223333,
+ * 123456789012, 444455556666, 777788889999; AWS CLI / Tools for PowerShell examples: 012345678912).
+ */
+const DOCUMENTATION_ACCOUNTS = ['111122223333', '123456789012', '444455556666', '777788889999', '012345678912'];
+/** Sources whose `${…}` / `{{…}}` are resolved by the tool that reads them, so they are not leftovers. */
+const INTERPOLATING_SOURCES = new Set(['terraform', 'terraform-plan', 'cloudformation', 'helm', 'live']);
+const TEMPLATE_RESIDUES = [
+    { pattern: /\{\{.*?\}\}/, what: 'an unrendered template expression' },
+    { pattern: /\$\{[^}]*\}/, what: 'an unsubstituted variable' },
+    { pattern: /\$\([^)]*\)/, what: 'an unsubstituted variable' },
+    { pattern: /\$[A-Za-z_][A-Za-z0-9_]*/, what: 'an unsubstituted variable' },
+    { pattern: /#\{[^}]*\}/, what: 'an unreplaced token' },
+    { pattern: /__[A-Za-z][A-Za-z0-9_]*__/, what: 'an unreplaced token' },
+    { pattern: /<[^<>]+>/, what: 'a placeholder' },
+];
+const PLACEHOLDER_WORDS = /^(changeme|change[-_]me|replaceme|replace[-_]me|todo|tbd|fixme|placeholder|none|null|nil|undefined|tobefilled)$/i;
+const UPPER_SNAKE_TOKEN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+/**
+ * The placeholder a role-arn annotation holds instead of a real ARN: emptiness, template or
+ * variable residue, a word such as ACCOUNT_ID or REPLACE_ME, or an AWS documentation account.
+ */
+function findRoleArnPlaceholder(text, source) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return { description: 'nothing (the value is empty)' };
+    if (!INTERPOLATING_SOURCES.has(source)) {
+        for (const { pattern, what } of TEMPLATE_RESIDUES) {
+            const match = pattern.exec(trimmed);
+            if (match)
+                return { description: `${what} ${quoted(match[0])}` };
+        }
+    }
+    if (PLACEHOLDER_WORDS.test(trimmed) || UPPER_SNAKE_TOKEN.test(trimmed))
+        return { description: `the placeholder ${quoted(trimmed)}` };
+    const account = /:iam::([^:]*):/.exec(trimmed)?.[1];
+    if (account !== undefined && /[A-Za-z]{2,}/.test(account))
+        return { description: `the placeholder account ${quoted(account)}` };
+    if (account !== undefined && DOCUMENTATION_ACCOUNTS.includes(account)) {
+        return { description: `${account}, an example account ID from the AWS documentation`, documentationAccount: account };
+    }
+    return undefined;
+}
+function sameText(a, b) {
+    return valueText(a) === valueText(b) && a.kind === b.kind;
+}
 
 
 /***/ }),
@@ -32447,7 +34176,7 @@ function parseOperator(operator) {
 
 /***/ }),
 
-/***/ 1395:
+/***/ 8594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32458,6 +34187,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ruleById
 
+// EXTERNAL MODULE: ./src/graph.ts
+var graph = __nccwpck_require__(931);
 // EXTERNAL MODULE: ./src/iam/arn.ts
 var iam_arn = __nccwpck_require__(8390);
 // EXTERNAL MODULE: ./src/iam/evaluate.ts + 5 modules
@@ -32541,6 +34272,7 @@ var trust = __nccwpck_require__(943);
 
 
 
+
 const WEBHOOK_TOKEN_FILE = '/var/run/secrets/eks.amazonaws.com/serviceaccount/token';
 const ASSUME_ROLE = 'sts:AssumeRole';
 const crossAccountChainBroken = {
@@ -32618,11 +34350,11 @@ class ConfigFileChains {
     }
     *trustOfNext(source, from, profile, to) {
         const fromArn = (0,iam_arn/* parseRoleArn */.DM)(from.value);
-        for (const { role } of this.graph.rolesNamedBy(to)) {
+        for (const { role } of this.graph.rolesNamedBy(to, graph/* NO_UNIT */.z9)) {
             const trust = role.trustPolicy;
             if (!trust)
                 continue;
-            const decision = (0,evaluate/* evaluatePolicy */.U)(trust, assumeRoleRequest(from.value, fromArn.account, profile));
+            const decision = (0,evaluate/* evaluatePolicy */.Uz)(trust, assumeRoleRequest(from.value, fromArn.account, profile));
             if (decision.effect !== 'deny')
                 continue;
             const refusal = explainRefusal(decision, from.value, fromArn, profile);
@@ -32640,7 +34372,7 @@ class ConfigFileChains {
         }
     }
     *permissionsOfPrevious(source, from, profile, to) {
-        for (const { role } of this.graph.rolesNamedBy(from)) {
+        for (const { role } of this.graph.rolesNamedBy(from, graph/* NO_UNIT */.z9)) {
             if (!role.permissions?.complete)
                 continue;
             const decision = identityAllows(role.permissions, ASSUME_ROLE, to.value);
@@ -32762,7 +34494,7 @@ class ConfigFileChains {
      * token: another role that accepts it serves as well. undefined when no such trust is in the scan.
      */
     tokenDecision(roleArn, sa) {
-        const effects = this.graph.rolesNamedBy(roleArn).flatMap(({ role }) => (0,correlation/* checkToken */.SK)(sa, role, this.clusters)?.decision.effect ?? []);
+        const effects = this.graph.rolesNamedBy(roleArn, graph/* NO_UNIT */.z9).flatMap(({ role }) => (0,correlation/* checkToken */.SK)(sa, role, this.clusters)?.decision.effect ?? []);
         if (effects.length === 0)
             return undefined;
         return effects.includes('allow') ? 'allow' : effects.includes('unknown') ? 'unknown' : 'deny';
@@ -32836,104 +34568,8 @@ function capitalise(text) {
 
 const chainRules = [crossAccountChainBroken];
 
-;// CONCATENATED MODULE: ./src/rules/helpers/conditions.ts
-
-
-
-/** The Allow statements among them: the ones that let ServiceAccount tokens in. */
-function* allowedIrsaStatements(roles) {
-    for (const { role, policy, statement } of irsaStatements(roles))
-        if ((0,trust/* isAllow */.SV)(statement))
-            yield { role, policy, statement };
-}
-/** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
-function irsaStatements(roles) {
-    let found = irsaStatementsOfRoles.get(roles);
-    if (!found) {
-        const statements = [];
-        for (const { role, policy } of (0,trust/* trustPolicies */.bE)(roles)) {
-            for (const statement of (0,trust/* oidcStatements */.oW)(policy))
-                if (isServiceAccountStatement(statement))
-                    statements.push({ role, policy, statement });
-        }
-        irsaStatementsOfRoles.set(roles, statements);
-        found = statements;
-    }
-    return found;
-}
-/** Most rules go through the IRSA statements of all the graph's roles: they are found once. */
-const irsaStatementsOfRoles = new WeakMap();
-const EKS_ISSUER = /^oidc[.-]eks\./i;
-/**
- * Whether a statement's OIDC provider issues ServiceAccount tokens, so that the token's sub is
- * `system:serviceaccount:<ns>:<name>` and its aud `sts.amazonaws.com`: an EKS issuer in its
- * Federated ARN or claim keys, or a ServiceAccount subject among its `:sub` values (a
- * self-managed cluster). Other OIDC providers (GitHub Actions, GitLab, Terraform Cloud) have
- * other claims. When no issuer is known, a reference that mentions EKS or a cluster counts.
- */
-function isServiceAccountStatement(statement) {
-    const federated = (0,trust/* federatedValues */.x2)(statement).filter(trust/* isOidcFederated */.It);
-    const keys = (statement.condition?.entries ?? []).filter((entry) => (0,trust/* claimOf */._B)(entry.key) !== 'other').map((entry) => entry.key);
-    const issuers = [
-        ...federated.flatMap((value) => (value.kind === 'known' ? [(0,iam_arn/* parseOidcProviderArn */.df)(value.value)?.issuerHostPath ?? value.value] : [])),
-        ...keys.flatMap((key) => (key.kind === 'known' ? [(0,trust/* keyIssuer */.tB)(key)] : [])),
-    ];
-    if (issuers.some((issuer) => EKS_ISSUER.test(issuer)))
-        return true;
-    const subjects = (statement.condition?.entries ?? []).filter((entry) => (0,trust/* claimOf */._B)(entry.key) === 'sub').flatMap((entry) => entry.values);
-    if (subjects.some((value) => (0,trust/* keyText */.Pu)(value).startsWith('system:serviceaccount')))
-        return true;
-    if (issuers.length > 0)
-        return false;
-    return [...federated, ...keys].some((value) => /eks|kubernetes|k8s|cluster/i.test((0,trust/* keyText */.Pu)(value)));
-}
-/** For messages, as the evaluator names statements: `statement "AllowApp"` or `Statement[1]`. */
-function describeStatement(statement) {
-    return (0,evaluate/* statementLabel */.O)(statement);
-}
-/** Stable finding identity: which role, which statement; never a line. */
-function statementKey(role, statement) {
-    return `role:${role.label} statement:${statement.index}`;
-}
-/** `"oidc.eks.…/id/X:sub"` as written, for messages. */
-function quotedKey(key) {
-    return `"${(0,trust/* keyText */.Pu)(key)}"`;
-}
-/** A condition that is true only when its key is present and matches: what actually restricts a claim. */
-function isPositiveStringCondition(entry) {
-    const operator = (0,trust/* parseOperator */.A$)(entry.operator);
-    return /^String(Equals|Like)(IgnoreCase)?$/.test(operator.base) && !operator.negated && operator.setPrefix !== 'ForAllValues';
-}
-/** Positive `String…` conditions on a claim (`:sub`, `:aud`) of a statement. */
-function positiveConditionsOn(statement, claim) {
-    return (statement.condition?.entries ?? []).filter((entry) => (0,trust/* claimOf */._B)(entry.key) === claim && isPositiveStringCondition(entry));
-}
-/** Whether two condition keys name the same context key (known keys compare case-insensitively, as IAM does). */
-function sameConditionKey(a, b) {
-    if (a.kind === 'known' && b.kind === 'known')
-        return a.value.toLowerCase() === b.value.toLowerCase();
-    if (a.kind === 'symbolic' && b.kind === 'symbolic')
-        return a.expression === b.expression;
-    return false;
-}
-/**
- * The key prefix a missing claim condition should use: the issuer of another claim key of the
- * statement, else the host/path of its Federated provider ARN, else a placeholder.
- */
-function issuerKeyPrefix(statement) {
-    const existing = (statement.condition?.entries ?? []).find((entry) => (0,trust/* claimOf */._B)(entry.key) !== 'other');
-    if (existing)
-        return (0,trust/* keyIssuer */.tB)(existing.key);
-    for (const federated of (0,trust/* federatedValues */.x2)(statement).filter(trust/* isOidcFederated */.It)) {
-        if (federated.kind === 'known') {
-            const arn = (0,iam_arn/* parseOidcProviderArn */.df)(federated.value);
-            if (arn)
-                return arn.issuerHostPath;
-        }
-    }
-    return '<issuer host/path>';
-}
-
+// EXTERNAL MODULE: ./src/rules/helpers/conditions.ts
+var conditions = __nccwpck_require__(87);
 ;// CONCATENATED MODULE: ./src/rules/aud-condition-invalid.ts
 
 
@@ -32952,20 +34588,20 @@ const audConditionInvalid = {
         // A ServiceAccount audience known only at apply time could be any value: then no aud value is provably wrong.
         const audienceUnknown = audiences.some((audience) => audience.kind === 'symbolic');
         const inUse = [iam_arn/* DEFAULT_AUDIENCE */.Z4, ...audiences.flatMap((audience) => (audience.kind === 'known' ? [audience.value] : []))];
-        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+        for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
             if ((0,trust/* conditionsOn */.yL)(statement, 'aud').length === 0) {
-                const prefix = issuerKeyPrefix(statement);
+                const prefix = (0,conditions/* issuerKeyPrefix */.l8)(statement);
                 yield {
                     location: statement.condition?.location ?? statement.location,
                     level: 'note',
-                    message: `${describeStatement(statement)} has no "${prefix}:aud" condition; STS still checks the OIDC provider's client IDs, but AWS recommends adding "StringEquals": {"${prefix}:aud": "${iam_arn/* DEFAULT_AUDIENCE */.Z4}"}`,
-                    key: `${statementKey(role, statement)} aud:missing`,
+                    message: `${(0,conditions/* describeStatement */.Zc)(statement)} has no "${prefix}:aud" condition; STS still checks the OIDC provider's client IDs, but AWS recommends adding "StringEquals": {"${prefix}:aud": "${iam_arn/* DEFAULT_AUDIENCE */.Z4}"}`,
+                    key: `${(0,conditions/* statementKey */.v7)(role, statement)} aud:missing`,
                 };
                 continue;
             }
             if (audienceUnknown)
                 continue;
-            for (const entry of positiveConditionsOn(statement, 'aud')) {
+            for (const entry of (0,conditions/* positiveConditionsOn */.x)(statement, 'aud')) {
                 if (entry.values.some((value) => value.kind === 'symbolic' || inUse.some((audience) => accepts(entry, value.value, audience))))
                     continue;
                 for (const value of entry.values) {
@@ -32973,8 +34609,8 @@ const audConditionInvalid = {
                         continue;
                     yield {
                         location: value.location,
-                        message: `${quotedKey(entry.key)} in ${describeStatement(statement)} ${wrongAudience(value.value, (0,trust/* keyIssuer */.tB)(entry.key))}`,
-                        key: `${statementKey(role, statement)} aud:${value.value}`,
+                        message: `${(0,conditions/* quotedKey */.k5)(entry.key)} in ${(0,conditions/* describeStatement */.Zc)(statement)} ${wrongAudience(value.value, (0,trust/* keyIssuer */.tB)(entry.key))}`,
+                        key: `${(0,conditions/* statementKey */.v7)(role, statement)} aud:${value.value}`,
                     };
                 }
             }
@@ -33007,7 +34643,7 @@ const conditionFailsOpen = {
         remediation: 'Allow the intended ServiceAccounts with a positive StringEquals (or StringLike) condition on the ":sub" and ":aud" keys.',
     },
     *check(graph) {
-        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+        for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
             for (const entry of statement.condition?.entries ?? []) {
                 const claim = (0,trust/* claimOf */._B)(entry.key);
                 if (claim !== 'sub' && claim !== 'aud')
@@ -33018,8 +34654,8 @@ const conditionFailsOpen = {
                     continue;
                 yield {
                     location: entry.operatorLocation,
-                    message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} ${why}, so it lets in tokens no one meant to admit; ${fix(operator, claim)}`,
-                    key: `${statementKey(role, statement)} ${entry.operator} ${entry.key.kind === 'known' ? entry.key.value : entry.key.expression}`,
+                    message: `${entry.operator} on ${(0,conditions/* quotedKey */.k5)(entry.key)} in ${(0,conditions/* describeStatement */.Zc)(statement)} ${why}, so it lets in tokens no one meant to admit; ${fix(operator, claim)}`,
+                    key: `${(0,conditions/* statementKey */.v7)(role, statement)} ${entry.operator} ${entry.key.kind === 'known' ? entry.key.value : entry.key.expression}`,
                 };
             }
         }
@@ -33042,7 +34678,7 @@ function fix(operator, claim) {
 }
 /** A positive condition on the same key in the statement already requires the key, so this one cannot open the door. */
 function requiredElsewhere(statement, entry) {
-    return positiveConditionsOn(statement, (0,trust/* claimOf */._B)(entry.key)).some((other) => other !== entry && sameConditionKey(other.key, entry.key) && !(0,trust/* parseOperator */.A$)(other.operator).ifExists);
+    return (0,conditions/* positiveConditionsOn */.x)(statement, (0,trust/* claimOf */._B)(entry.key)).some((other) => other !== entry && (0,conditions/* sameConditionKey */.tn)(other.key, entry.key) && !(0,trust/* parseOperator */.A$)(other.operator).ifExists);
 }
 
 // EXTERNAL MODULE: ./src/iam/service-account-token.ts
@@ -33087,7 +34723,9 @@ function fourPartReadings(pattern) {
     const missing = 4 - parts.length;
     const stars = [...pattern].flatMap((char, index) => (char === '*' ? [index] : []));
     const readings = [];
-    for (const counts of distributions(missing, stars.length)) {
+    // Up to 3 colons among k wildcards is about k³/6 readings: beyond a few dozen wildcards, only those giving all of them to one.
+    const shares = sharingCount(missing, stars.length) <= MAX_READINGS ? distributions(missing, stars.length) : stars.map((_, index) => stars.map((__, other) => (other === index ? missing : 0)));
+    for (const counts of shares) {
         let expanded = '';
         let star = 0;
         for (const char of pattern) {
@@ -33099,6 +34737,14 @@ function fourPartReadings(pattern) {
         readings.push(expanded.split(':'));
     }
     return readings;
+}
+const MAX_READINGS = 20_000;
+/** How many ways there are to share `total` colons among `slots` wildcards: (slots + total - 1) choose total. */
+function sharingCount(total, slots) {
+    let count = 1;
+    for (let taken = 1; taken <= total; taken++)
+        count = (count * (slots + taken - 1)) / taken;
+    return count;
 }
 /** Every way to share `total` colons among `slots` wildcards. */
 function distributions(total, slots) {
@@ -33132,8 +34778,8 @@ const subConditionBroad = {
         remediation: 'Name each ServiceAccount that may assume the role: "system:serviceaccount:<namespace>:<name>" under StringEquals.',
     },
     *check(graph) {
-        for (const { role, policy, statement } of allowedIrsaStatements(graph.facts.roles)) {
-            for (const entry of positiveConditionsOn(statement, 'sub')) {
+        for (const { role, policy, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
+            for (const entry of (0,conditions/* positiveConditionsOn */.x)(statement, 'sub')) {
                 if (!(0,trust/* parseOperator */.A$)(entry.operator).base.startsWith('StringLike'))
                     continue;
                 for (const value of entry.values) {
@@ -33145,9 +34791,9 @@ const subConditionBroad = {
                     yield {
                         location: value.location,
                         level: reach.anyNamespace ? 'error' : 'warning',
-                        message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} admits "${value.value}": ${scope(reach)} can assume ${(0,correlation/* roleTitle */.Tl)(role)}; ${sub_condition_broad_fix(graph, role, value.value, reach)}`,
+                        message: `${entry.operator} on ${(0,conditions/* quotedKey */.k5)(entry.key)} in ${(0,conditions/* describeStatement */.Zc)(statement)} admits "${value.value}": ${scope(reach)} can assume ${(0,correlation/* roleTitle */.Tl)(role)}; ${sub_condition_broad_fix(graph, role, value.value, reach)}`,
                         related: usersMatching(graph, role, value.value).map((user) => ({ location: user.location, message: `ServiceAccount ${user.subject} uses this role` })),
-                        key: `${statementKey(role, statement)} sub:${value.value}`,
+                        key: `${(0,conditions/* statementKey */.v7)(role, statement)} sub:${value.value}`,
                     };
                 }
             }
@@ -33156,11 +34802,8 @@ const subConditionBroad = {
 };
 /** The evaluator's answer for a token of a ServiceAccount no one defined that the pattern admits: does this statement let it in? */
 function acceptedBy(policy, statement, reach) {
-    const audiences = [iam_arn/* DEFAULT_AUDIENCE */.Z4, ...positiveConditionsOn(statement, 'aud').flatMap((entry) => entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : [])))];
-    return audiences.some((audience) => {
-        const token = (0,service_account_token/* acceptsServiceAccountToken */.HF)(policy, { ...reach.witness, audience });
-        return token.effect === 'allow' && token.attempts.some((attempt) => attempt.decision.allowedBy.some((outcome) => outcome.statement === statement));
-    });
+    const audiences = [iam_arn/* DEFAULT_AUDIENCE */.Z4, ...(0,conditions/* positiveConditionsOn */.x)(statement, 'aud').flatMap((entry) => entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : [])))];
+    return audiences.some((audience) => (0,service_account_token/* acceptsTokenThrough */.Uh)(policy, statement, { ...reach.witness, audience }));
 }
 function scope(reach) {
     const who = reach.anyName ? 'any ServiceAccount' : reach.namePart.includes('*') || reach.namePart.includes('?') ? `a ServiceAccount matching "${reach.namePart}"` : `a ServiceAccount named "${reach.namePart}"`;
@@ -33187,7 +34830,10 @@ function usersMatching(graph, role, pattern) {
     });
 }
 
+// EXTERNAL MODULE: ./src/rules/helpers/eks-issuer.ts
+var eks_issuer = __nccwpck_require__(9406);
 ;// CONCATENATED MODULE: ./src/rules/sub-condition-missing.ts
+
 
 
 
@@ -33203,6 +34849,7 @@ const subConditionMissing = {
     },
     *check(graph) {
         for (const { role, policy } of (0,trust/* trustPolicies */.bE)(graph.facts.roles)) {
+            const lacksSubCondition = (statement) => (0,trust/* isAllow */.SV)(statement) && !restrictsSubject(statement) && isClusterStatement(graph, role, statement);
             // Only such a statement can be reported: a policy without one need not be evaluated.
             if (!policy.statements.some(lacksSubCondition))
                 continue;
@@ -33213,25 +34860,39 @@ const subConditionMissing = {
             for (const statement of admitting) {
                 if (!lacksSubCondition(statement))
                     continue;
-                const issuer = issuerKeyPrefix(statement);
+                const issuer = (0,conditions/* issuerKeyPrefix */.l8)(statement);
                 const users = graph.serviceAccountsUsing(role).flatMap((sa) => sa.namespace.kind === 'known' && sa.name.kind === 'known' ? [{ sa, subject: (0,iam_arn/* serviceAccountSubject */.bh)(sa.namespace.value, sa.name.value) }] : []);
                 const subjects = users.length === 0 ? '"system:serviceaccount:<namespace>:<name>"' : users.length === 1 ? `"${users[0].subject}"` : `[${users.map((user) => `"${user.subject}"`).join(', ')}]`;
                 yield {
                     location: statement.condition?.location ?? statement.location,
-                    message: `${describeStatement(statement)} of ${(0,correlation/* roleTitle */.Tl)(role)} accepts a token of any ServiceAccount in any namespace: ${why(statement)}; add "StringEquals": {"${issuer}:sub": ${subjects}}`,
+                    message: `${(0,conditions/* describeStatement */.Zc)(statement)} of ${(0,correlation/* roleTitle */.Tl)(role)} accepts a token of any ServiceAccount in any namespace: ${why(statement)}; add "StringEquals": {"${issuer}:sub": ${subjects}}`,
                     related: users.map(({ sa, subject }) => ({ location: sa.location, message: `ServiceAccount ${subject} uses this role` })),
-                    key: statementKey(role, statement),
+                    key: (0,conditions/* statementKey */.v7)(role, statement),
                 };
             }
         }
     },
 };
+/** A positive ":sub" condition. (One that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.) */
+function restrictsSubject(statement) {
+    return (0,conditions/* positiveConditionsOn */.x)(statement, 'sub').some((entry) => !(0,trust/* parseOperator */.A$)(entry.operator).ifExists);
+}
 /**
- * An Allow statement for a cluster's OIDC provider without a positive ":sub" condition. (A positive
- * :sub condition that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.)
+ * A statement for a cluster's OIDC provider: as the trust itself says (isServiceAccountStatement),
+ * or through the provider a Federated reference names in the role's unit (a CloudFormation
+ * `!GetAtt Provider.Arn`), when that provider's URL is an EKS issuer or known only at apply time.
+ * A reference to a provider of another identity provider (GitHub Actions, …) is not one.
  */
-function lacksSubCondition(statement) {
-    return (0,trust/* isAllow */.SV)(statement) && !positiveConditionsOn(statement, 'sub').some((entry) => !(0,trust/* parseOperator */.A$)(entry.operator).ifExists) && isServiceAccountStatement(statement);
+function isClusterStatement(graph, role, statement) {
+    const providers = (0,trust/* federatedValues */.x2)(statement)
+        .filter((value) => value.kind === 'symbolic')
+        .flatMap((value) => graph.providersNamed(value, role));
+    const urls = providers.map((provider) => provider.url);
+    if (urls.length > 0 && urls.every((url) => url?.kind === 'known' && !(0,eks_issuer/* looksLikeEksIssuer */.ux)(url.value)))
+        return false;
+    if ((0,conditions/* isServiceAccountStatement */.CE)(statement))
+        return true;
+    return urls.some((url) => url === undefined || url.kind === 'symbolic' || (0,eks_issuer/* looksLikeEksIssuer */.ux)(url.value));
 }
 function why(statement) {
     const sub = (0,trust/* conditionsOn */.yL)(statement, 'sub')[0];
@@ -33244,13 +34905,28 @@ function why(statement) {
     return 'it has no ":sub" condition';
 }
 
+// EXTERNAL MODULE: ./src/rules/helpers/kubernetes-names.ts
+var kubernetes_names = __nccwpck_require__(12);
 ;// CONCATENATED MODULE: ./src/rules/helpers/subject.ts
+
 const PREFIX = 'system:serviceaccount:';
 const GENERIC_FIX = `write "${PREFIX}<namespace>:<name>"`;
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}|\{[A-Za-z_][\w.]*\}|\$\([^)]*\)|\$[A-Za-z_]\w*|<[^<>]*>/;
 function subjectProblem(value, options) {
+    const problem = findSubjectProblem(value, options);
+    return problem && !suggestsRefusedName(problem.fix) ? problem : problem && { ...problem, fix: REAL_NAMES_FIX };
+}
+const REAL_NAMES_FIX = `write "${PREFIX}<namespace>:<name>" with the ServiceAccount's real namespace and name (Kubernetes names are lowercase letters, digits and "-")`;
+/** A fix naming a subject whose namespace or name Kubernetes refuses: no ServiceAccount could ever match it. */
+function suggestsRefusedName(fix) {
+    const written = /"system:serviceaccount:([^:"]*):([^:"]*)"/.exec(fix);
+    if (!written)
+        return false;
+    const [, namespace, name] = written;
+    const judged = (part) => !hasWildcard(part) && !PLACEHOLDER.test(part);
+    return (judged(namespace) && !(0,kubernetes_names/* isValidNamespace */.i2)(namespace)) || (judged(name) && !(0,kubernetes_names/* isValidServiceAccountName */.IB)(name));
+}
+function findSubjectProblem(value, options) {
     if (value === '')
         return { problem: 'is empty', fix: GENERIC_FIX };
     if (value.trim() !== value)
@@ -33324,12 +35000,12 @@ function nameProblem(segments, index, kind, options) {
 /** A namespace part, possibly with wildcards: what is written around them must fit a DNS-1123 label. */
 function isValidNamespacePart(part) {
     if (!hasWildcard(part))
-        return part.length <= 63 && NAMESPACE.test(part);
+        return (0,kubernetes_names/* isValidNamespace */.i2)(part);
     return /^[a-z0-9*?-]+$/.test(part);
 }
 function isValidNamePart(part) {
     if (!hasWildcard(part))
-        return part.length <= 253 && NAME.test(part);
+        return (0,kubernetes_names/* isValidServiceAccountName */.IB)(part);
     return /^[a-z0-9.*?-]+$/.test(part);
 }
 function isNameLike(part) {
@@ -33351,8 +35027,8 @@ const subValueInvalid = {
         remediation: 'Write the subject as "system:serviceaccount:<namespace>:<name>", with the namespace and name of the ServiceAccount that uses the role.',
     },
     *check(graph) {
-        for (const { role, statement } of irsaStatements(graph.facts.roles)) {
-            for (const entry of (0,trust/* conditionsOn */.yL)(statement, 'sub').filter(isPositiveStringCondition)) {
+        for (const { role, statement } of (0,conditions/* irsaStatements */.Mr)(graph.facts.roles)) {
+            for (const entry of (0,trust/* conditionsOn */.yL)(statement, 'sub').filter(conditions/* isPositiveStringCondition */.Ws)) {
                 const ignoreCase = (0,trust/* parseOperator */.A$)(entry.operator).base.endsWith('IgnoreCase');
                 for (const value of entry.values) {
                     if (value.kind !== 'known')
@@ -33362,8 +35038,8 @@ const subValueInvalid = {
                         continue;
                     yield {
                         location: value.location,
-                        message: `${quotedKey(entry.key)} value "${value.value}" in ${describeStatement(statement)} ${found.problem}, so no ServiceAccount token matches; ${found.fix}`,
-                        key: `${statementKey(role, statement)} sub:${value.value}`,
+                        message: `${(0,conditions/* quotedKey */.k5)(entry.key)} value "${value.value}" in ${(0,conditions/* describeStatement */.Zc)(statement)} ${found.problem}, so no ServiceAccount token matches; ${found.fix}`,
+                        key: `${(0,conditions/* statementKey */.v7)(role, statement)} sub:${value.value}`,
                     };
                 }
             }
@@ -33386,7 +35062,7 @@ const subWildcardNeedsStringlike = {
         remediation: 'Use StringLike for a wildcard subject, or better, name the ServiceAccount exactly under StringEquals.',
     },
     *check(graph) {
-        for (const { role, statement } of irsaStatements(graph.facts.roles)) {
+        for (const { role, statement } of (0,conditions/* irsaStatements */.Mr)(graph.facts.roles)) {
             for (const entry of (0,trust/* conditionsOn */.yL)(statement, 'sub')) {
                 const operator = (0,trust/* parseOperator */.A$)(entry.operator);
                 if (!/^StringEquals(IgnoreCase)?$/.test(operator.base) || operator.setPrefix === 'ForAllValues')
@@ -33405,9 +35081,9 @@ const subWildcardNeedsStringlike = {
                     const named = users.map((user) => ` "${user.subject}" (${(0,model_location/* formatLocation */.j)(user.location)})`).join(',');
                     yield {
                         location: value.location,
-                        message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} compares "${value.value}" literally, so no token matches; use StringLike for wildcards, or name the ServiceAccount${named}`,
+                        message: `${entry.operator} on ${(0,conditions/* quotedKey */.k5)(entry.key)} in ${(0,conditions/* describeStatement */.Zc)(statement)} compares "${value.value}" literally, so no token matches; use StringLike for wildcards, or name the ServiceAccount${named}`,
                         related: users.map((user) => ({ location: user.location, message: `ServiceAccount ${user.subject} uses this role` })),
-                        key: `${statementKey(role, statement)} sub:${value.value}`,
+                        key: `${(0,conditions/* statementKey */.v7)(role, statement)} sub:${value.value}`,
                     };
                 }
             }
@@ -33494,9 +35170,9 @@ function refusedAudience(check) {
 /** The OIDC providers the role's trust names (by ARN or shared reference) that the sources define. */
 function providersOf(graph, check) {
     const found = [];
-    for (const { statement } of allowedIrsaStatements([check.role])) {
+    for (const { statement } of (0,conditions/* allowedIrsaStatements */.uP)([check.role])) {
         for (const federated of (0,trust/* federatedValues */.x2)(statement)) {
-            for (const provider of graph.providersNamed(federated))
+            for (const provider of graph.providersNamed(federated, check.role))
                 if (!found.includes(provider))
                     found.push(provider);
         }
@@ -33546,7 +35222,7 @@ const clusterIssuerMismatch = {
     },
 };
 function* trustIssuers(graph, clusters) {
-    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+    for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
         const reported = new Set();
         const providers = (0,trust/* federatedValues */.x2)(statement).flatMap((value) => {
             const arn = value.kind === 'known' ? (0,iam_arn/* parseOidcProviderArn */.df)(value.value) : undefined;
@@ -33556,7 +35232,7 @@ function* trustIssuers(graph, clusters) {
             if (reported.has(arn.issuerHostPath))
                 continue;
             reported.add(arn.issuerHostPath);
-            const contradicting = (0,correlation/* clustersContradicting */.LL)(arn.issuerHostPath, arn.account, clusters);
+            const contradicting = (0,correlation/* clustersContradicting */.LL)(arn.issuerHostPath, arn.account, clusters, role);
             if (contradicting.length === 0)
                 continue;
             const fix = contradicting.length === 1
@@ -33576,7 +35252,7 @@ function* trustIssuers(graph, clusters) {
             if (reported.has(issuer))
                 continue;
             reported.add(issuer);
-            const contradicting = (0,correlation/* clustersContradicting */.LL)(issuer, account, clusters);
+            const contradicting = (0,correlation/* clustersContradicting */.LL)(issuer, account, clusters, role);
             if (contradicting.length === 0)
                 continue;
             const claim = entry.key.value.slice(issuer.length);
@@ -33591,7 +35267,7 @@ function* providerUrls(graph, clusters) {
             continue;
         const hostPath = (0,iam_arn/* issuerHostPath */.rw)(provider.url.value);
         const account = provider.arn?.kind === 'known' ? (0,iam_arn/* parseOidcProviderArn */.df)(provider.arn.value)?.account : undefined;
-        const contradicting = (0,correlation/* clustersContradicting */.LL)(hostPath, account, clusters);
+        const contradicting = (0,correlation/* clustersContradicting */.LL)(hostPath, account, clusters, provider);
         if (contradicting.length === 0)
             continue;
         const withScheme = /^https:\/\//i.test(provider.url.value);
@@ -33612,9 +35288,136 @@ function finding(location, subject, clusters, fix, key) {
     };
 }
 
+// EXTERNAL MODULE: ./src/model/value.ts
+var model_value = __nccwpck_require__(2904);
+// EXTERNAL MODULE: ./src/rules/helpers/kubernetes.ts
+var kubernetes = __nccwpck_require__(8449);
 // EXTERNAL MODULE: ./src/rules/helpers/per-graph.ts
 var per_graph = __nccwpck_require__(8475);
+;// CONCATENATED MODULE: ./src/rules/helpers/trusted-subjects.ts
+
+
+
+const SUBJECT = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/;
+/** The exactly named ServiceAccounts of every role's Allow statements, by `<namespace>/<name>`. */
+const trustedSubjects = (0,per_graph/* perGraph */.a)((graph) => {
+    const bySubject = new Map();
+    for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
+        for (const entry of (0,trust/* conditionsOn */.yL)(statement, 'sub')) {
+            const operator = (0,trust/* parseOperator */.A$)(entry.operator);
+            if (operator.setPrefix || operator.ifExists || operator.negated || (operator.base !== 'StringEquals' && operator.base !== 'StringLike'))
+                continue;
+            for (const value of entry.values) {
+                if (value.kind !== 'known')
+                    continue;
+                const subject = SUBJECT.exec(value.value);
+                if (!subject)
+                    continue;
+                const issuer = [...(0,trust/* federatedValues */.x2)(statement).map(valueKey), (0,trust/* keyText */.Pu)(entry.key).replace(/:sub$/i, '')].join(' ');
+                const key = `${subject[1]}/${subject[2]}`;
+                const list = bySubject.get(key) ?? [];
+                list.push({ role, namespace: subject[1], name: subject[2], value, issuer });
+                bySubject.set(key, list);
+            }
+        }
+    }
+    return bySubject;
+});
+/** The Terraform root a fact was read in, or '' for plain files (which join across the repository). */
+function unitOf(fact) {
+    return fact.terraform?.root ?? '';
+}
+function valueKey(value) {
+    return value.kind === 'known' ? value.value : `\${${value.expression}}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/duplicate-trust-subject.ts
+
+
+
+
+
+const duplicateTrustSubject = {
+    meta: {
+        id: 'duplicate-trust-subject',
+        level: 'note',
+        description: "Two roles of one deploy unit trust the same single ServiceAccount of the same cluster, while a ServiceAccount carries one role-arn annotation: one role is never used, often a copied subject that should name another ServiceAccount.",
+        remediation: "Change the other role's subject to the ServiceAccount it is meant for, or remove the role that is not used.",
+    },
+    *check(graph) {
+        for (const subjects of trustedSubjects(graph).values()) {
+            const groups = new Map();
+            for (const subject of subjects) {
+                if ((0,correlation/* isUnboundTrustPolicy */.ul)(subject.role))
+                    continue;
+                const key = `${unitOf(subject.role)}\0${subject.issuer}`;
+                const group = groups.get(key) ?? [];
+                if (!group.some((other) => other.role === subject.role))
+                    group.push(subject);
+                groups.set(key, group);
+            }
+            for (const group of groups.values())
+                if (group.length > 1)
+                    yield* duplicates(graph, group);
+        }
+    },
+};
+function* duplicates(graph, group) {
+    const { namespace, name } = group[0];
+    const serviceAccounts = graph.serviceAccountsNamed((0,model_value/* known */.eO)(namespace, group[0].value.location), name);
+    // An annotation irsa-guard cannot resolve may name any of them.
+    if (serviceAccounts.some((sa) => sa.roleArn?.kind === 'symbolic' && graph.rolesOf(sa).length === 0))
+        return;
+    const used = new Set(serviceAccounts.flatMap((sa) => graph.rolesOf(sa).map((link) => link.role)));
+    const kept = group.find((subject) => used.has(subject.role)) ?? group[0];
+    const hint = untrustedNeighbours(graph, namespace);
+    for (const subject of group) {
+        if (subject === kept || used.has(subject.role))
+            continue;
+        const other = used.has(kept.role)
+            ? `which is annotated with ${(0,correlation/* roleTitle */.Tl)(kept.role)} (trusted at ${(0,model_location/* formatLocation */.j)(kept.value.location)})`
+            : `which ${(0,correlation/* trustTitle */.n9)(kept.role)} (${(0,model_location/* formatLocation */.j)(kept.value.location)}) also allows`;
+        yield {
+            location: subject.value.location,
+            message: `${(0,correlation/* trustTitle */.n9)(subject.role)} allows ServiceAccount ${namespace}/${name}, ${other}; a ServiceAccount carries one eks.amazonaws.com/role-arn annotation, so one of the two roles is never used: name the ServiceAccount this role is meant for${hint}`,
+            related: [{ location: kept.value.location, message: `${(0,correlation/* trustTitle */.n9)(kept.role)} allows ${namespace}/${name}` }],
+            key: `${(0,correlation/* roleKey */.QH)(subject.role)} sub:${namespace}/${name} also ${(0,correlation/* roleKey */.QH)(kept.role)}`,
+        };
+    }
+}
+/** ServiceAccounts of the namespace that a custom resource authenticates as and no role trusts: what a copied subject may have meant. */
+function untrustedNeighbours(graph, namespace) {
+    const names = new Set();
+    for (const object of graph.facts.objects) {
+        const ref = object.serviceAccountRef;
+        if (ref?.name.kind !== 'known' || ref.namespace.kind !== 'known' || ref.namespace.value !== namespace)
+            continue;
+        if (!trustedSubjects(graph).has(`${namespace}/${ref.name.value}`))
+            names.add(`${namespace}/${ref.name.value}, which ${object.kind} ${(0,kubernetes/* valueText */.Ru)(object.name)} names at ${(0,model_location/* formatLocation */.j)(ref.location)}`);
+    }
+    return names.size > 0 ? ` (no role trusts ${[...names].join('; nor ')})` : '';
+}
+
+;// CONCATENATED MODULE: ./src/rules/helm-service-account-name-unpinned.ts
+/**
+ * Findings of this id come from the Terraform source, which sees how a module call is written
+ * (aws-ia/eks-blueprints-addon: the release name's expression and the trusted `service_account`'s);
+ * the rule exists for its metadata (level, docs, SARIF) and so that it can be configured.
+ */
+const helmServiceAccountNameUnpinned = {
+    meta: {
+        id: 'helm-service-account-name-unpinned',
+        level: 'warning',
+        description: "A role trusts the ServiceAccount a Helm chart names after its release, the release name comes from an input set apart from the trusted name, and serviceAccount.name is not set: the chain holds only while the two inputs agree.",
+        remediation: "Set the chart's serviceAccount.name to the name the trust allows (or derive the trusted name from the release name).",
+    },
+    *check() { },
+};
+
+// EXTERNAL MODULE: ./src/model/facts.ts
+var facts = __nccwpck_require__(1374);
 ;// CONCATENATED MODULE: ./src/rules/helpers/role-index.ts
+
 
 
 const roleIndex = (0,per_graph/* perGraph */.a)((graph) => {
@@ -33641,10 +35444,12 @@ function rolesNamed(graph, name) {
 }
 /**
  * Roles with the annotation's name and path that the sources define only in other accounts
- * (role-account-mismatch); empty when a role of that name may be in the annotation's account.
+ * (role-account-mismatch), among those of the annotation's deploy unit and of none (a role of
+ * that name in another unit is another environment's); empty when a role of that name may be in
+ * the annotation's account.
  */
-function rolesInOtherAccounts(graph, arn) {
-    const named = rolesNamed(graph, arn.name).filter((role) => (0,correlation/* pathMayBe */.SR)(role, arn.path));
+function rolesInOtherAccounts(graph, arn, from) {
+    const named = rolesNamed(graph, arn.name).filter((role) => (0,correlation/* pathMayBe */.SR)(role, arn.path) && (0,facts/* sameUnitOrNone */.ss)(role.unit, from.unit));
     const elsewhere = named.filter((role) => {
         const account = (0,correlation/* roleIdentity */.pj)(role).account;
         return account !== undefined && account !== arn.account && role.account?.kind !== 'symbolic';
@@ -33679,7 +35484,7 @@ const roleAccountMismatch = {
     },
 };
 function* providersInOtherAccounts(graph) {
-    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+    for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
         const home = roleAccount(graph, role);
         if (!home)
             continue;
@@ -33719,7 +35524,7 @@ function* annotationsInOtherAccounts(graph) {
         const annotated = (0,correlation/* annotatedRole */.Lo)(sa);
         if (!annotated || graph.rolesOf(sa).length > 0)
             continue;
-        const elsewhere = rolesInOtherAccounts(graph, annotated.arn);
+        const elsewhere = rolesInOtherAccounts(graph, annotated.arn, sa);
         if (elsewhere.length === 0)
             continue;
         const accounts = [...new Set(elsewhere.map((role) => (0,correlation/* roleIdentity */.pj)(role).account))];
@@ -33743,6 +35548,7 @@ var edit_distance = __nccwpck_require__(2463);
 
 
 
+
 const roleNotFound = {
     meta: {
         id: 'role-not-found',
@@ -33756,37 +35562,37 @@ const roleNotFound = {
             const annotated = (0,correlation/* annotatedRole */.Lo)(sa);
             if (!annotated || graph.rolesOf(sa).length > 0)
                 continue;
-            const finding = missingRole(graph, sa, annotated, roles.inAccount(annotated.arn.account));
+            const finding = missingRole(graph, sa, annotated, roles.inAccount(annotated.arn.account, sa.unit));
             if (finding)
                 yield finding;
         }
     },
 };
 /**
- * The roles an annotation in an account could have meant: those in the account or in an unstated
- * one. None when one of them is named only at apply time (it may be the annotated one).
+ * The roles an annotation in an account and a deploy unit could have meant: those in the account
+ * or in an unstated one, of the annotation's unit or of none (another unit is applied on its own:
+ * its roles say nothing of this one's). None when one of them is named only at apply time (it may
+ * be the annotated one).
  */
 class CandidateRoles {
     /** The roles that are not unbound trust policies, with the name and account their source states. */
     named = [];
-    accountsWithUnknowableName = new Set();
     byAccount = new Map();
     constructor(graph) {
         for (const role of graph.facts.roles) {
             if ((0,correlation/* isUnboundTrustPolicy */.ul)(role))
                 continue;
             const { name, account } = (0,correlation/* roleIdentity */.pj)(role);
-            this.named.push({ role, name, account });
-            if (isNameUnknowable(role))
-                this.accountsWithUnknowableName.add(account);
+            this.named.push({ role, name, account, unknowable: isNameUnknowable(role) });
         }
     }
-    inAccount(account) {
-        let candidates = this.byAccount.get(account);
+    inAccount(account, unit) {
+        const key = `${account}\0${unit ?? ''}`;
+        let candidates = this.byAccount.get(key);
         if (!candidates) {
-            const unknowable = this.accountsWithUnknowableName.has(undefined) || this.accountsWithUnknowableName.has(account);
-            candidates = new Candidates(unknowable ? [] : this.named.filter((entry) => entry.account === undefined || entry.account === account));
-            this.byAccount.set(account, candidates);
+            const inScope = this.named.filter((entry) => (entry.account === undefined || entry.account === account) && (0,facts/* sameUnitOrNone */.ss)(entry.role.unit, unit));
+            candidates = new Candidates(inScope.some((entry) => entry.unknowable) ? [] : inScope);
+            this.byAccount.set(key, candidates);
         }
         return candidates;
     }
@@ -33865,7 +35671,7 @@ function missingRole(graph, sa, annotated, candidates) {
     if (candidates.roles.length === 0)
         return undefined;
     // Another account's role of this name is role-account-mismatch's finding.
-    if (rolesInOtherAccounts(graph, arn).length > 0)
+    if (rolesInOtherAccounts(graph, arn, sa).length > 0)
         return undefined;
     if (acceptedByUnboundTrust(graph, sa))
         return undefined;
@@ -33923,9 +35729,9 @@ function countRoles(roles) {
     return roles.length === 1 ? '1 role' : `${roles.length} roles`;
 }
 
-// EXTERNAL MODULE: ./src/model/value.ts
-var model_value = __nccwpck_require__(2904);
 ;// CONCATENATED MODULE: ./src/rules/role-trusts-unknown-service-account.ts
+
+
 
 
 
@@ -33935,7 +35741,7 @@ const roleTrustsUnknownServiceAccount = {
     meta: {
         id: 'role-trusts-unknown-service-account',
         level: 'note',
-        description: "A role's trust allows ServiceAccounts that no scanned source defines in a namespace the scan does define, or that are defined without an annotation naming the role: a leftover, a typo, or manifests outside the scan.",
+        description: "A role's trust allows ServiceAccounts that no scanned source defines in a namespace the scan does define (or anywhere, when no chart or module of the role's Terraform root is given the role), or that are defined without an annotation naming the role: a leftover, a typo, or manifests outside the scan.",
         remediation: 'Remove subjects that no longer exist from the trust, annotate the ServiceAccount with the role, or include the manifests that define it in the scan.',
     },
     *check(graph, context) {
@@ -33948,7 +35754,7 @@ const roleTrustsUnknownServiceAccount = {
             renderedLater: graph.facts.serviceAccounts.filter((sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic'),
         };
         const refusing = new Map();
-        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+        for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
             // A trust that refuses a ServiceAccount naming it is trust-denies-service-account's finding, with the fix.
             if (!refusing.has(role))
                 refusing.set(role, (0,correlation/* refusesServiceAccountOfItsRole */.HJ)(graph, scope.clusters, role));
@@ -33979,10 +35785,21 @@ function unknownSubject({ graph, clusters, renderedLater }, role, value, namespa
     ];
     const trust = `${(0,correlation/* trustTitle */.n9)(role)} allows ServiceAccount ${namespace}/${name}`;
     const findingKey = `${(0,correlation/* roleKey */.QH)(role)} sub:${value.value}`;
-    if (candidates.length === 0) {
-        // ServiceAccounts of namespaces the scan never defines live elsewhere (a chart, another repository): no note.
-        if (!graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace))
-            return undefined;
+    const unit = unitOf(role);
+    const namespaceSeen = graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace);
+    // A chart elsewhere whose name and namespace are known only at render time could be anything; it is not of a Terraform root's unit.
+    const ofUnit = unit === '' ? candidates : candidates.filter((sa) => sa.name.kind === 'known' || unitOf(sa) === unit);
+    if (candidates.length === 0 || (!namespaceSeen && ofUnit.length === 0)) {
+        if (!namespaceSeen) {
+            // ServiceAccounts of namespaces the scan never defines live elsewhere (a chart, another repository), unless the role's unit shows that nothing there can annotate one with it.
+            if (unit === '' || creatorHandedRole(graph, role, unit))
+                return undefined;
+            return {
+                location: value.location,
+                message: `${trust}, which nothing in its Terraform root (${unit === '.' ? 'the repository root' : `${unit}/`}) defines, and no chart or module there is given the role to annotate it with; remove the subject if that ServiceAccount is gone, or annotate it with the role where it is created`,
+                key: findingKey,
+            };
+        }
         return {
             location: value.location,
             message: `${trust}, which no scanned source defines; remove the subject if that ServiceAccount is gone, or include its manifest in the scan`,
@@ -33999,7 +35816,10 @@ function unknownSubject({ graph, clusters, renderedLater }, role, value, namespa
         return undefined;
     if (exact.some((sa) => annotationExplains(graph, sa, role) || (0,correlation/* refusedByItsRole */.y8)(graph, clusters, sa)))
         return undefined;
-    const sa = exact[0];
+    // A ServiceAccount of another deploy unit (another environment's root, another eksctl config) is not this role's to judge.
+    const sa = exact.find((candidate) => (0,facts/* sameUnitOrNone */.ss)(candidate.unit, role.unit));
+    if (!sa)
+        return undefined;
     return {
         location: value.location,
         message: `${trust}, but ${describeOtherUse(sa)}; ${fixFor(role)} or remove the subject from the trust`,
@@ -34023,6 +35843,40 @@ function annotationExplains(graph, sa, role) {
     const name = (0,correlation/* roleIdentity */.pj)(role).name;
     return graph.rolesOf(sa).length === 0 && name !== undefined && (0,correlation/* isNearName */.A$)(annotated.arn.name, name);
 }
+/**
+ * A module irsa-guard does not model or a chart release it does not render, in the role's unit
+ * (or in plain files), that is given the role: its name, ARN or a reference to it. It may create
+ * the ServiceAccount with the annotation.
+ */
+function creatorHandedRole(graph, role, unit) {
+    const creators = (graph.facts.serviceAccountCreators ?? []).filter((creator) => unitOf(creator) === unit || unitOf(creator) === '');
+    if (creators.length === 0)
+        return false;
+    const needles = roleMentions(role);
+    return creators.some((creator) => creator.runsPrograms === true || needles.some((needle) => creator.text.includes(needle)));
+}
+/** Texts that only a reference to this role, or its name, contains. */
+function roleMentions(role) {
+    const mentions = [...role.arnReferences];
+    if (role.arn?.kind === 'symbolic')
+        mentions.push(role.arn.expression);
+    if (role.arn?.kind === 'known')
+        mentions.push(role.arn.value);
+    const name = (0,correlation/* roleIdentity */.pj)(role).name;
+    if (name !== undefined && name.length >= 3)
+        mentions.push(name);
+    if (role.generatedName?.prefix.kind === 'known' && role.generatedName.prefix.value.length >= 3)
+        mentions.push(role.generatedName.prefix.value);
+    const address = role.terraform?.address;
+    if (address) {
+        mentions.push(address);
+        // A module's role is handed on as the module or any of its outputs.
+        const module = /^module\.[^.[]+/.exec(address);
+        if (module)
+            mentions.push(module[0]);
+    }
+    return mentions;
+}
 function mayBe(value, expected) {
     return value.kind === 'symbolic' || value.value === expected;
 }
@@ -34043,6 +35897,7 @@ function fixFor(role) {
 
 
 
+
 const trustDeniesServiceAccount = {
     meta: {
         id: 'trust-denies-service-account',
@@ -34053,6 +35908,9 @@ const trustDeniesServiceAccount = {
     *check(graph, context) {
         const clusters = (0,correlation/* knownClusters */.Sf)(graph, context.config);
         for (const sa of graph.facts.serviceAccounts) {
+            // A name Kubernetes refuses is service-account-name-invalid's finding: no token of it exists to accept.
+            if ((0,kubernetes_names/* hasRefusedName */.kc)(sa))
+                continue;
             for (const { role } of graph.rolesOf(sa)) {
                 const check = (0,correlation/* checkToken */.SK)(sa, role, clusters);
                 const found = check && (0,correlation/* refusal */.x5)(check);
@@ -34223,13 +36081,17 @@ function isLiteralWildcardSub(failure) {
 
 
 
+
+
 const correlationRules = [
     trustDeniesServiceAccount,
     roleNotFound,
     roleAccountMismatch,
     audienceMismatch,
     roleTrustsUnknownServiceAccount,
+    duplicateTrustSubject,
     clusterIssuerMismatch,
+    helmServiceAccountNameUnpinned,
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/nothing-scanned.ts
@@ -34299,469 +36161,27 @@ function message(suppression) {
     return `${what} for ${ids} gives no reason, so it suppresses nothing; say why after the rule id: ${example}`;
 }
 
+;// CONCATENATED MODULE: ./src/rules/terraform-reference-undeclared.ts
+/**
+ * Findings of this id come from the Terraform source (sources/terraform/undeclared-references.ts),
+ * which sees which resources a module declares; the rule exists for its metadata and configuration.
+ */
+const terraformReferenceUndeclared = {
+    meta: {
+        id: 'terraform-reference-undeclared',
+        level: 'error',
+        description: "A ServiceAccount annotation or a trust policy in Terraform refers to a resource the module does not declare (`iam_role.app.arn` for `aws_iam_role.app`), so terraform plan fails and nothing of the chain is applied.",
+        remediation: 'Write the reference with the declared resource type and name (or declare the resource).',
+    },
+    *check() { },
+};
+
 ;// CONCATENATED MODULE: ./src/rules/meta-rules.ts
 
 
 
-const metaRules = [parseError, nothingScanned, suppressionReasonMissing];
 
-;// CONCATENATED MODULE: ./src/rules/helpers/eks-issuer.ts
-
-
-/**
- * How EKS issuers, IAM OIDC provider ARNs and trust-policy condition keys go wrong when written by
- * hand (reference: irsa-failure-modes.md A2, A6, C2, D1-D3, J1, J3). The token a pod presents has
- * `iss = https://oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`; the provider ARN and the condition
- * keys name that issuer without the scheme.
- */
-const PLACEHOLDERS = [
-    /\$\{[^}]*\}/, // ${OIDC_PROVIDER}
-    /\{\{[^}]*\}\}/, // {{ .Values.oidc }}
-    /<[^<>]+>/, // <OIDC_ID>
-    /\$[A-Za-z_]\w*/, // $oidc_provider
-    /EXAMPLE[0-9A-Z]*/, // EXAMPLED539D4633E53DE1B716D3041E (the EKS docs)
-    /\bregion-code\b/, // oidc.eks.region-code.amazonaws.com (the EKS docs)
-    /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/, // OIDC_PROVIDER, CLUSTER_ID, ACCOUNT_ID
-];
-/** The first fragment of `text` that marks an unrendered template or a documentation example. */
-function placeholderIn(text) {
-    for (const pattern of PLACEHOLDERS) {
-        const match = pattern.exec(text);
-        if (match)
-            return match[0];
-    }
-    return undefined;
-}
-/**
- * `oidc.eks.…`, or an AWS host with "oidc" and "eks" in it (`oidc.<region>.eks.amazonaws.com`,
- * `oidc-eks.<region>.api.aws`), with or without scheme and port. Self-hosted issuers
- * (`oidc.eks-prod.example.com`) are not EKS issuers.
- */
-function looksLikeEksIssuer(text) {
-    const host = withoutScheme(text).split('/')[0].replace(/:\d*$/, '').toLowerCase();
-    if (host.startsWith('oidc.eks.'))
-        return true;
-    return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host);
-}
-function withoutScheme(text) {
-    return text.replace(/^https?:\/\//i, '');
-}
-const REGION = /^[a-z]{2,5}(-[a-z]+)+-\d{1,2}$/;
-const ID = /^[0-9A-F]{32}$/;
-/**
- * An EKS issuer as written in a provider ARN or a condition key (scheme allowed), judged against
- * `oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`. Call only when `looksLikeEksIssuer` and no
- * placeholder is in it.
- */
-function analyseEksIssuer(text) {
-    const problems = [];
-    const scheme = /^https?:\/\//i.exec(text);
-    if (scheme)
-        problems.push(`starts with "${scheme[0]}"`);
-    const rest = withoutScheme(text);
-    const slash = rest.indexOf('/');
-    let host = slash < 0 ? rest : rest.slice(0, slash);
-    let path = slash < 0 ? '' : rest.slice(slash);
-    const port = /:\d*$/.exec(host);
-    if (port) {
-        problems.push(`has a port ("${port[0]}")`);
-        host = host.slice(0, port.index);
-    }
-    let region;
-    let suffix;
-    const canonical = /^oidc\.eks\.([^.]+)\.(.+)$/.exec(host);
-    const reversed = /^oidc\.([^.]+)\.eks\.(.+)$/.exec(host);
-    const dualStack = /^oidc-eks\.([^.]+)\.api\.aws$/.exec(host);
-    if (canonical) {
-        region = canonical[1];
-        suffix = canonical[2];
-    }
-    else if (reversed) {
-        problems.push(`has its host in the wrong order ("oidc.${reversed[1]}.eks", not "oidc.eks.${reversed[1]}")`);
-        region = reversed[1];
-        suffix = reversed[2];
-    }
-    else if (dualStack) {
-        region = dualStack[1];
-        problems.push(`uses the dual-stack host "${host}", but tokens name "oidc.eks.${region}.${dnsSuffixOfRegion(region) ?? 'amazonaws.com'}" as their issuer`);
-    }
-    else {
-        problems.push(`has the host "${host}", not "oidc.eks.<region>.amazonaws.com"`);
-    }
-    if (region !== undefined && !REGION.test(region)) {
-        problems.push(`names "${region}", which is not an AWS region`);
-        region = undefined;
-    }
-    if (region !== undefined) {
-        const expected = dnsSuffixOfRegion(region);
-        if (expected === undefined) {
-            // ISO and EUSC issuer hosts are not documented publicly: keep what is written.
-        }
-        else if (suffix === undefined) {
-            suffix = expected;
-        }
-        else if (suffix !== expected) {
-            problems.push(`ends in "${suffix}", but issuers of ${expected.endsWith('.cn') ? 'the China region ' : ''}${region} end in "${expected}"`);
-            suffix = expected;
-        }
-    }
-    if (path.length > 1 && path.endsWith('/')) {
-        problems.push('ends with "/", which EKS issuers never do');
-        path = path.replace(/\/+$/, '');
-    }
-    let id;
-    const idPath = /^\/id\/([^/]+)$/.exec(path);
-    const bareId = /^\/([^/]+)$/.exec(path);
-    if (idPath)
-        id = idPath[1];
-    else if (bareId && bareId[1] !== 'id') {
-        problems.push('lacks "/id/" before the cluster ID');
-        id = bareId[1];
-    }
-    else if (path === '' || path === '/id') {
-        problems.push('has no cluster ID ("/id/<ID>")');
-    }
-    else {
-        problems.push(`has the path "${path}", not "/id/<cluster ID>"`);
-    }
-    const analysis = { problems };
-    if (region !== undefined)
-        analysis.region = region;
-    if (id !== undefined) {
-        analysis.id = id;
-        if (!ID.test(id))
-            analysis.unusualId = true;
-    }
-    if (region !== undefined && suffix !== undefined && id !== undefined)
-        analysis.corrected = `oidc.eks.${region}.${suffix}/id/${id}`;
-    return analysis;
-}
-/** `amazonaws.com.cn` in China, `amazonaws.com` in the commercial and GovCloud partitions; undefined elsewhere. */
-function dnsSuffixOfRegion(region) {
-    const partition = (0,iam_arn/* partitionOfRegion */.cn)(region);
-    if (partition === 'aws-cn')
-        return 'amazonaws.com.cn';
-    if (partition === 'aws' || partition === 'aws-us-gov')
-        return 'amazonaws.com';
-    return undefined;
-}
-const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s;
-const PROVIDER_PREFIX_MISSPELLED = /^(oidc[-_]?provider|oidcprovider|oidc-providers|oidc)\//i;
-/**
- * A Federated principal value judged as the ARN of an IAM OIDC provider
- * (`arn:<partition>:iam::<account>:oidc-provider/<issuer host/path>`). undefined when the value is
- * not meant as one: a SAML provider ARN or a domain name (`cognito-identity.amazonaws.com`).
- * `account` fills the suggestion when the value itself has none (the role's account, if known).
- */
-function analyseFederated(value, account) {
-    if (value.trim() === '')
-        return { problems: ['is empty'] };
-    if (value.includes(':saml-provider/'))
-        return undefined;
-    const placeholder = placeholderIn(value);
-    if (placeholder !== undefined)
-        return { problems: [], placeholder };
-    const problems = [];
-    const trimmed = value.trim();
-    if (trimmed !== value)
-        problems.push('has leading or trailing whitespace');
-    let partition;
-    let accountId = account;
-    let hostPath;
-    const arn = ARN.exec(trimmed);
-    if (arn) {
-        const [, arnPartition, service, arnRegion, arnAccount, resource] = arn;
-        partition = arnPartition;
-        if (!/^aws(-[a-z]+)*$/.test(arnPartition)) {
-            problems.push(`has the partition "${arnPartition}", which is not an AWS partition`);
-            partition = undefined;
-        }
-        if (service !== 'iam')
-            problems.push(`names the service "${service}" where a provider ARN says "iam"`);
-        if (arnRegion !== '')
-            problems.push(`has the region "${arnRegion}" in the ARN, where IAM ARNs have none`);
-        if (/^\d{12}$/.test(arnAccount))
-            accountId = arnAccount;
-        else
-            problems.push(arnAccount === '' ? 'has no account ID' : `has the account "${arnAccount}", which is not 12 digits`);
-        if (resource.startsWith('oidc-provider/')) {
-            hostPath = resource.slice('oidc-provider/'.length);
-        }
-        else if (looksLikeEksIssuer(resource) || /oidc/i.test(resource)) {
-            const misspelled = PROVIDER_PREFIX_MISSPELLED.exec(resource);
-            problems.push(misspelled ? `has "${misspelled[0]}" where the ARN says "oidc-provider/"` : 'lacks "oidc-provider/" before the issuer');
-            hostPath = misspelled ? resource.slice(misspelled[0].length) : resource;
-        }
-        else {
-            const type = resource.split('/')[0];
-            return { problems: [...problems, `names ${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} ("${resource}"), not an OIDC provider`] };
-        }
-    }
-    else if (/^https?:\/\//i.test(trimmed) || looksLikeEksIssuer(trimmed)) {
-        problems.push('is the issuer, not the ARN of the IAM OIDC provider');
-        hostPath = trimmed;
-    }
-    else {
-        return undefined;
-    }
-    if (/^https?:\/\//i.test(hostPath) && arn)
-        problems.push('contains "https://", which a provider ARN never does');
-    let issuer = withoutScheme(hostPath);
-    let region;
-    const result = { problems };
-    if (looksLikeEksIssuer(hostPath)) {
-        const analysis = analyseEksIssuer(withoutScheme(hostPath));
-        problems.push(...analysis.problems);
-        issuer = analysis.corrected;
-        region = analysis.region;
-        if (analysis.unusualId && analysis.id !== undefined)
-            result.unusualId = { id: analysis.id };
-    }
-    else if (/:\d*(\/|$)/.test(issuer)) {
-        problems.push('has a port, which provider ARNs never do');
-        issuer = issuer.replace(/:\d*(?=\/|$)/, '');
-    }
-    if (region !== undefined) {
-        const expected = (0,iam_arn/* partitionOfRegion */.cn)(region);
-        if (partition === undefined)
-            partition = expected;
-        else if (partition !== expected) {
-            problems.push(`is in the partition "${partition}" but ${region} belongs to "${expected}"`);
-            partition = expected;
-        }
-    }
-    if (issuer !== undefined) {
-        result.issuer = issuer;
-        if (partition !== undefined)
-            result.corrected = `arn:${partition}:iam::${accountId ?? '<account-id>'}:oidc-provider/${issuer}`;
-    }
-    return result;
-}
-/**
- * A condition key judged as `<issuer host/path>:<claim>`. undefined for keys that are not about a
- * web-identity issuer (`aws:SourceIp`, `sts:RoleSessionName`, `saml:aud`). `claimHint` names the
- * claim to suggest when the key has none (from its values).
- */
-function analyseConditionKey(key, claimHint) {
-    const problems = [];
-    let rest = key;
-    const scheme = /^https?:\/\//i.exec(rest);
-    if (scheme) {
-        problems.push(`starts with "${scheme[0]}"`);
-        rest = rest.slice(scheme[0].length);
-    }
-    const arn = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\//i.exec(rest) ?? /^arn:[^/]*\//i.exec(rest);
-    if (arn) {
-        problems.push('is built from the provider ARN');
-        rest = withoutScheme(rest.slice(arn[0].length));
-    }
-    const lastSlash = rest.lastIndexOf('/');
-    const lastColon = rest.lastIndexOf(':');
-    const hasClaim = lastColon > lastSlash;
-    let issuerPart = hasClaim ? rest.slice(0, lastColon) : rest;
-    const claim = hasClaim ? rest.slice(lastColon + 1) : undefined;
-    const issuerLike = scheme !== null || arn !== null || looksLikeEksIssuer(issuerPart);
-    const claimLike = claim !== undefined && /^(sub|aud|amr)$/i.test(claim);
-    if (!issuerLike && !claimLike)
-        return undefined;
-    if (!issuerLike && !issuerPart.includes('/')) {
-        // `SAML:aud`, `cognito-identity.amazonaws.com:amr`, `token.actions.githubusercontent.com:sub`: other issuers' keys, unless a placeholder stands for the issuer.
-        const placeholder = placeholderIn(issuerPart);
-        return placeholder === undefined ? undefined : { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
-    }
-    const placeholder = placeholderIn(issuerPart);
-    if (placeholder !== undefined)
-        return { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
-    let suffix = claim;
-    if (looksLikeEksIssuer(issuerPart)) {
-        const analysis = analyseEksIssuer(issuerPart);
-        problems.push(...analysis.problems);
-        if (analysis.corrected !== undefined)
-            issuerPart = analysis.corrected;
-        else
-            return { problems, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
-        if (claim === undefined) {
-            problems.push('has no ":sub", ":aud" or ":amr" suffix naming the claim');
-            suffix = claimHint;
-        }
-        else if (!claimLike) {
-            problems.push(`ends in ":${claim}", which is not a claim IAM offers for an OIDC provider (":sub", ":aud" or ":amr")`);
-            suffix = claimHint;
-        }
-    }
-    const analysis = { problems, issuer: issuerPart };
-    if (claim !== undefined)
-        analysis.claim = claim.toLowerCase();
-    if (suffix !== undefined)
-        analysis.corrected = `${issuerPart}:${suffix}`;
-    return analysis;
-}
-/** The claim a key's values suggest: subjects → sub, `sts.amazonaws.com` → aud. */
-function claimSuggestedBy(values) {
-    if (values.length === 0)
-        return undefined;
-    if (values.every((value) => value.startsWith('system:serviceaccount')))
-        return 'sub';
-    if (values.every((value) => /^sts\.amazonaws\.com/.test(value)))
-        return 'aud';
-    return undefined;
-}
-/** Issuers compare as IAM compares condition-key names: case-insensitively. */
-function sameIssuer(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-/**
- * What a condition does when its key is absent from the request (IAM: false for positive
- * operators, true for negated ones, `…IfExists` and `ForAllValues:`), as a clause completing
- * "so the key never exists in the request and …".
- */
-function whenKeyAbsent(operator) {
-    const parsed = (0,trust/* parseOperator */.A$)(operator);
-    if (parsed.base === 'Null')
-        return `the ${operator} check always finds it missing`;
-    if (parsed.negated || parsed.ifExists || parsed.setPrefix === 'ForAllValues')
-        return `this ${operator} condition is always true (it restricts nothing)`;
-    return 'the condition is never true (STS refuses every token)';
-}
-/** `arn:<partition>:iam::<account>:oidc-provider/<issuer>`, the partition taken from the issuer's region. */
-function providerArnFor(issuer, account) {
-    const region = /^oidc\.eks\.([^.]+)\./.exec(issuer)?.[1];
-    const partition = region === undefined ? 'aws' : (0,iam_arn/* partitionOfRegion */.cn)(region);
-    return `arn:${partition}:iam::${account ?? '<account-id>'}:oidc-provider/${issuer}`;
-}
-
-// EXTERNAL MODULE: ./src/sources/kubernetes.ts
-var kubernetes = __nccwpck_require__(7552);
-;// CONCATENATED MODULE: ./src/rules/helpers/kubernetes.ts
-
-
-
-const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
-const AUDIENCE_ANNOTATION = 'eks.amazonaws.com/audience';
-const TOKEN_EXPIRATION_ANNOTATION = 'eks.amazonaws.com/token-expiration';
-const STS_REGIONAL_ENDPOINTS_ANNOTATION = 'eks.amazonaws.com/sts-regional-endpoints';
-const SKIP_CONTAINERS_ANNOTATION = 'eks.amazonaws.com/skip-containers';
-/** A value as a reader sees it: literal text, or `${expression}` for a symbolic one. */
-function valueText(value) {
-    return value.kind === 'known' ? value.value : `\${${value.expression}}`;
-}
-/** A string quoted for a one-line message: newlines and quotes escaped, so a trailing `\n` shows. */
-function quoted(text) {
-    return JSON.stringify(text);
-}
-/** `prod/app`; just `app` when the manifest leaves the namespace to whoever applies it. */
-function qualifiedName(namespace, name) {
-    const nameText = typeof name === 'string' ? name : valueText(name);
-    if (namespace.kind === 'symbolic' && namespace.expression === kubernetes/* APPLY_NAMESPACE */.Zr)
-        return nameText;
-    return `${valueText(namespace)}/${nameText}`;
-}
-/** `ServiceAccount prod/app` */
-function serviceAccountTitle(sa) {
-    return `ServiceAccount ${qualifiedName(sa.namespace, sa.name)}`;
-}
-/** `sa:prod/app`: a finding identity without line numbers. */
-function serviceAccountIdentity(sa) {
-    return `sa:${qualifiedName(sa.namespace, sa.name)}`;
-}
-/** `Deployment prod/web` */
-function objectTitle(object) {
-    return `${object.kind} ${qualifiedName(object.namespace, object.name)}`;
-}
-/** The role-arn annotation is set to something the webhook acts on (a non-empty or symbolic value). */
-function hasRoleArn(sa) {
-    if (sa.roleArn === undefined)
-        return false;
-    return sa.roleArn.kind === 'symbolic' || sa.roleArn.value.trim() !== '';
-}
-/** The workload fact read from the same manifest object. */
-function workloadOfObject(graph, object) {
-    return (workloadsByPath(graph).get(object.location.path) ?? []).find((workload) => workload.kind === object.kind && sameText(workload.name, object.name) && sameText(workload.namespace, object.namespace));
-}
-/** The manifest object a workload was read from (its pod-template annotations live there). */
-function objectOfWorkload(graph, workload) {
-    return (objectsByPath(graph).get(workload.location.path) ?? []).find((object) => object.kind === workload.kind && sameText(object.name, workload.name) && sameText(object.namespace, workload.namespace));
-}
-const workloadsByPath = (0,per_graph/* perGraph */.a)((graph) => byPath(graph.facts.workloads));
-const objectsByPath = (0,per_graph/* perGraph */.a)((graph) => byPath(graph.facts.objects));
-/** Facts by the file they were read from, each list in scan order. */
-function byPath(facts) {
-    const found = new Map();
-    for (const fact of facts) {
-        const list = found.get(fact.location.path);
-        if (list)
-            list.push(fact);
-        else
-            found.set(fact.location.path, [fact]);
-    }
-    return found;
-}
-/** Annotations the webhook reads from the pod: a pod template's, or a bare Pod's own. */
-function podAnnotations(object) {
-    return object.annotations.filter((annotation) => annotation.where === 'template-annotations' || (object.kind === 'Pod' && annotation.where === 'annotations'));
-}
-/**
- * Where to put a role-arn annotation found on a workload: the ServiceAccount its pods run as, with
- * that ServiceAccount's file:line when a scanned source defines it.
- */
-function serviceAccountToAnnotate(graph, workload) {
-    const name = workload.serviceAccountName;
-    const defined = graph.serviceAccountsOf(workload)[0];
-    if (name === undefined || (name.kind === 'known' && (name.value === '' || name.value === 'default'))) {
-        const where = defined ? ` (${(0,model_location/* formatLocation */.j)(defined.location)})` : '';
-        return `its pods run as ServiceAccount ${qualifiedName(workload.namespace, 'default')}${where}: create a ServiceAccount for it with the annotation and set spec.serviceAccountName`;
-    }
-    if (defined)
-        return `put it in the metadata.annotations of ${serviceAccountTitle(defined)} (${(0,model_location/* formatLocation */.j)(defined.location)}), which its pods run as`;
-    return `put it in the metadata.annotations of ServiceAccount ${qualifiedName(workload.namespace, name)}, which its pods run as (no scanned file defines it)`;
-}
-
-/**
- * Account IDs the AWS documentation uses in examples (EKS and IAM user guides: 111122223333,
- * 123456789012, 444455556666, 777788889999; AWS CLI / Tools for PowerShell examples: 012345678912).
- */
-const DOCUMENTATION_ACCOUNTS = ['111122223333', '123456789012', '444455556666', '777788889999', '012345678912'];
-/** Sources whose `${…}` / `{{…}}` are resolved by the tool that reads them, so they are not leftovers. */
-const INTERPOLATING_SOURCES = new Set(['terraform', 'terraform-plan', 'cloudformation', 'helm', 'live']);
-const TEMPLATE_RESIDUES = [
-    { pattern: /\{\{.*?\}\}/, what: 'an unrendered template expression' },
-    { pattern: /\$\{[^}]*\}/, what: 'an unsubstituted variable' },
-    { pattern: /\$\([^)]*\)/, what: 'an unsubstituted variable' },
-    { pattern: /\$[A-Za-z_][A-Za-z0-9_]*/, what: 'an unsubstituted variable' },
-    { pattern: /#\{[^}]*\}/, what: 'an unreplaced token' },
-    { pattern: /__[A-Za-z][A-Za-z0-9_]*__/, what: 'an unreplaced token' },
-    { pattern: /<[^<>]+>/, what: 'a placeholder' },
-];
-const PLACEHOLDER_WORDS = /^(changeme|change[-_]me|replaceme|replace[-_]me|todo|tbd|fixme|placeholder|none|null|nil|undefined|tobefilled)$/i;
-const UPPER_SNAKE_TOKEN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
-/**
- * The placeholder a role-arn annotation holds instead of a real ARN: emptiness, template or
- * variable residue, a word such as ACCOUNT_ID or REPLACE_ME, or an AWS documentation account.
- */
-function findRoleArnPlaceholder(text, source) {
-    const trimmed = text.trim();
-    if (trimmed === '')
-        return { description: 'nothing (the value is empty)' };
-    if (!INTERPOLATING_SOURCES.has(source)) {
-        for (const { pattern, what } of TEMPLATE_RESIDUES) {
-            const match = pattern.exec(trimmed);
-            if (match)
-                return { description: `${what} ${quoted(match[0])}` };
-        }
-    }
-    if (PLACEHOLDER_WORDS.test(trimmed) || UPPER_SNAKE_TOKEN.test(trimmed))
-        return { description: `the placeholder ${quoted(trimmed)}` };
-    const account = /:iam::([^:]*):/.exec(trimmed)?.[1];
-    if (account !== undefined && /[A-Za-z]{2,}/.test(account))
-        return { description: `the placeholder account ${quoted(account)}` };
-    if (account !== undefined && DOCUMENTATION_ACCOUNTS.includes(account)) {
-        return { description: `${account}, an example account ID from the AWS documentation`, documentationAccount: account };
-    }
-    return undefined;
-}
-function sameText(a, b) {
-    return valueText(a) === valueText(b) && a.kind === b.kind;
-}
+const metaRules = [parseError, terraformReferenceUndeclared, nothingScanned, suppressionReasonMissing];
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/policy-grammar.ts
 
@@ -34820,7 +36240,7 @@ function nearestName(written, candidates) {
     for (const candidate of candidates) {
         if (candidate.toLowerCase() === lower)
             return candidate;
-        const distance = (0,edit_distance/* editDistance */.YC)(lower, candidate.toLowerCase());
+        const distance = (0,kubernetes/* editDistance */.YC)(lower, candidate.toLowerCase());
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
@@ -34870,14 +36290,14 @@ function providerUsers(graph) {
     };
     const providersByRole = new Map();
     const federatedByRole = new Map();
-    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+    for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
         const providers = providersByRole.get(role) ?? new Set();
         providersByRole.set(role, providers);
         const federated = federatedByRole.get(role) ?? new Set();
         federatedByRole.set(role, federated);
         for (const value of (0,trust/* federatedValues */.x2)(statement).filter(trust/* isOidcFederated */.It)) {
             federated.add(value.kind === 'known' ? value.value : `\${${value.expression}}`);
-            for (const provider of graph.providersNamed(value)) {
+            for (const provider of graph.providersNamed(value, role)) {
                 providers.add(provider);
                 const use = useOf(provider);
                 const accepted = onlyDefaultAudience(statement);
@@ -34905,7 +36325,7 @@ function providerUsers(graph) {
 }
 /** The location of the only value of a positive ":aud" condition when that value is "sts.amazonaws.com". */
 function onlyDefaultAudience(statement) {
-    for (const entry of positiveConditionsOn(statement, 'aud')) {
+    for (const entry of (0,conditions/* positiveConditionsOn */.x)(statement, 'aud')) {
         if ((0,trust/* parseOperator */.A$)(entry.operator).setPrefix)
             continue;
         const values = entry.values;
@@ -34992,7 +36412,7 @@ function misspellsDefaultAudience(id) {
 function isClusterProvider(provider) {
     const hostPath = providerHostPath(provider);
     if (hostPath !== undefined)
-        return looksLikeEksIssuer(hostPath);
+        return (0,eks_issuer/* looksLikeEksIssuer */.ux)(hostPath);
     return provider.url?.kind === 'symbolic' && /eks|cluster|oidc_issuer/i.test(provider.url.expression);
 }
 function providerHostPath(provider) {
@@ -35030,6 +36450,7 @@ function serviceAccountSide(sa) {
 
 
 
+
 const oidcProviderMissing = {
     meta: {
         id: 'oidc-provider-missing',
@@ -35039,14 +36460,14 @@ const oidcProviderMissing = {
     },
     *check(graph, context) {
         const clusters = (0,correlation/* knownClusters */.Sf)(graph, context.config);
-        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+        for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
             for (const federated of (0,trust/* federatedValues */.x2)(statement)) {
                 if (federated.kind !== 'known')
                     continue;
                 const arn = (0,iam_arn/* parseOidcProviderArn */.df)(federated.value);
                 if (!arn || !isWellFormed(federated.value))
                     continue;
-                if (graph.providersNamed(federated).length > 0)
+                if (graph.providersNamed(federated, role).length > 0)
                     continue;
                 const finding = missingProvider(graph, role, arn, federated.location, clusters);
                 if (finding)
@@ -35057,7 +36478,7 @@ const oidcProviderMissing = {
 };
 /** Malformed ARNs, placeholders and dual-stack hosts are federated-principal-invalid's findings. */
 function isWellFormed(value) {
-    const analysis = analyseFederated(value);
+    const analysis = (0,eks_issuer/* analyseFederated */.uf)(value);
     return analysis !== undefined && analysis.problems.length === 0 && analysis.placeholder === undefined;
 }
 function missingProvider(graph, role, arn, location, clusters) {
@@ -35066,7 +36487,7 @@ function missingProvider(graph, role, arn, location, clusters) {
     const home = roleAccounts(graph, role);
     if (home.size > 0 && !(home.size === 1 && home.has(arn.account)))
         return undefined;
-    if ((0,correlation/* clustersContradicting */.LL)(arn.issuerHostPath, arn.account, clusters).length > 0)
+    if ((0,correlation/* clustersContradicting */.LL)(arn.issuerHostPath, arn.account, clusters, role).length > 0)
         return undefined;
     // A provider whose URL and ARN are known only at apply time may be this one.
     if (graph.facts.oidcProviders.some((provider) => oidc_provider_missing_providerHostPath(provider) === undefined && !inOtherAccount(provider, arn.account)))
@@ -35086,7 +36507,8 @@ function missingProvider(graph, role, arn, location, clusters) {
             key,
         };
     }
-    const others = graph.facts.oidcProviders.filter((provider) => !inOtherAccount(provider, arn.account));
+    // Providers of other issuers say something of this one only in the role's deploy unit (or with no unit).
+    const others = graph.facts.oidcProviders.filter((provider) => !inOtherAccount(provider, arn.account) && (0,facts/* sameUnitOrNone */.ss)(provider.unit, role.unit));
     if (others.length > 0) {
         const listed = others.map((provider) => `${oidc_provider_missing_providerHostPath(provider)} (${(0,model_location/* formatLocation */.j)(provider.location)})`).join(', ');
         const sameRegionProviders = others.filter((provider) => sameRegion(oidc_provider_missing_providerHostPath(provider), arn.issuerHostPath));
@@ -35102,7 +36524,7 @@ function missingProvider(graph, role, arn, location, clusters) {
             key,
         };
     }
-    const cluster = definedCluster(graph, arn);
+    const cluster = definedCluster(graph, arn, role);
     if (cluster) {
         const named = cluster.name.kind === 'known' ? `cluster ${cluster.name.value}` : 'the cluster';
         return {
@@ -35150,11 +36572,14 @@ function sameRegion(a, b) {
  * A cluster the sources define that issues the tokens of this issuer: its issuer is this one, or
  * it is known only at apply time and the cluster is in the issuer's region (and account, when both are known).
  */
-function definedCluster(graph, arn) {
+function definedCluster(graph, arn, role) {
     const region = (0,iam_arn/* parseEksIssuerHostPath */.dH)(arn.issuerHostPath)?.region;
     return graph.facts.clusters.find((cluster) => {
         if (cluster.issuer?.kind === 'known')
             return (0,iam_arn/* issuerHostPath */.rw)(cluster.issuer.value) === arn.issuerHostPath;
+        // A cluster whose issuer is not known yet may be this one only in the role's deploy unit.
+        if (!(0,facts/* sameUnitOrNone */.ss)(cluster.unit, role.unit))
+            return false;
         if (cluster.account?.kind === 'known' && cluster.account.value !== arn.account)
             return false;
         return region !== undefined && cluster.region?.kind === 'known' && cluster.region.value === region;
@@ -35175,7 +36600,8 @@ const podIdentityOverridesIrsa = {
     *check(graph, context) {
         const severalClusters = knownClusterCount(graph, context.config) > 1;
         for (const association of graph.facts.podIdentityAssociations) {
-            for (const sa of graph.serviceAccountsNamed(association.namespace, association.serviceAccount)) {
+            // An association maps ServiceAccounts of its own unit (or of plain manifests), not another Terraform root's or eksctl config's.
+            for (const sa of graph.serviceAccountsNamed(association.namespace, association.serviceAccount, association)) {
                 if (!sa.roleArn)
                     continue;
                 yield overridden(graph, sa, sa.roleArn, association, severalClusters);
@@ -35184,11 +36610,11 @@ const podIdentityOverridesIrsa = {
     },
 };
 function overridden(graph, sa, annotation, association, severalClusters) {
-    const comparison = compareRoles(graph, annotation, association.roleArn);
+    const comparison = compareRoles(graph, { value: annotation, from: sa }, { value: association.roleArn, from: association });
     const pod = describeAssociation(association);
     const precedence = `${pod} maps the same ServiceAccount`;
-    const irsaRole = roleText(graph, annotation);
-    const podRole = roleText(graph, association.roleArn);
+    const irsaRole = roleText(graph, annotation, sa);
+    const podRole = roleText(graph, association.roleArn, association);
     const keepIrsa = 'or delete the association to keep IRSA';
     let message;
     if (comparison === 'different') {
@@ -35216,7 +36642,9 @@ function overridden(graph, sa, annotation, association, severalClusters) {
     };
 }
 /** Whether two role ARN values name the same role: by known ARNs, else by the roles the sources define for them. */
-function compareRoles(graph, a, b) {
+function compareRoles(graph, left, right) {
+    const a = left.value;
+    const b = right.value;
     if (a.kind === 'known' && b.kind === 'known') {
         const left = (0,iam_arn/* parseRoleArn */.DM)(a.value.trim());
         const right = (0,iam_arn/* parseRoleArn */.DM)(b.value.trim());
@@ -35227,13 +36655,13 @@ function compareRoles(graph, a, b) {
     }
     if (a.kind === 'symbolic' && b.kind === 'symbolic' && a.expression === b.expression)
         return 'same';
-    const left = graph.rolesNamedBy(a).map((link) => link.role);
-    const right = graph.rolesNamedBy(b).map((link) => link.role);
-    if (left.some((role) => right.includes(role)))
+    const leftRoles = graph.rolesNamedBy(a, left.from).map((link) => link.role);
+    const rightRoles = graph.rolesNamedBy(b, right.from).map((link) => link.role);
+    if (leftRoles.some((role) => rightRoles.includes(role)))
         return 'same';
     // A role has one name: two values that can only name roles of different names name different roles.
-    const leftNames = roleNames(a, left);
-    const rightNames = roleNames(b, right);
+    const leftNames = roleNames(a, leftRoles);
+    const rightNames = roleNames(b, rightRoles);
     if (!leftNames || !rightNames)
         return 'unknown';
     return [...leftNames].some((name) => rightNames.has(name)) ? 'unknown' : 'different';
@@ -35250,8 +36678,8 @@ function roleNames(value, roles) {
     return new Set(names.map((name) => name.toLowerCase()));
 }
 /** "role orders-pods", from the role the sources define or the ARN itself. */
-function roleText(graph, value) {
-    const role = graph.rolesNamedBy(value)[0]?.role;
+function roleText(graph, value, from) {
+    const role = graph.rolesNamedBy(value, from)[0]?.role;
     if (role && (0,correlation/* roleIdentity */.pj)(role).name !== undefined)
         return (0,correlation/* roleTitle */.Tl)(role);
     if (value.kind === 'known')
@@ -35308,7 +36736,7 @@ const podIdentityTrustInvalid = {
 function associationsByRole(graph) {
     const byRole = new Map();
     for (const association of graph.facts.podIdentityAssociations) {
-        for (const { role } of graph.rolesNamedBy(association.roleArn)) {
+        for (const { role } of graph.rolesNamedBy(association.roleArn, association)) {
             const list = byRole.get(role);
             if (list)
                 list.push(association);
@@ -35323,12 +36751,12 @@ function podIdentityRequest(action) {
     return { action, principal: { type: 'Service', id: POD_IDENTITY_PRINCIPAL }, context: [], unknownKeyPrefixes: [''], subject: 'EKS Pod Identity' };
 }
 function judge(role, policy, associations) {
-    const assume = (0,evaluate/* evaluatePolicy */.U)(policy, podIdentityRequest(pod_identity_trust_invalid_ASSUME_ROLE));
+    const assume = (0,evaluate/* evaluatePolicy */.Uz)(policy, podIdentityRequest(pod_identity_trust_invalid_ASSUME_ROLE));
     const problem = assume.effect === 'deny'
         ? assumeRoleProblem(policy, assume)
         : associations.every(disablesSessionTags)
             ? undefined
-            : tagSessionProblem(policy, (0,evaluate/* evaluatePolicy */.U)(policy, podIdentityRequest(TAG_SESSION)));
+            : tagSessionProblem(policy, (0,evaluate/* evaluatePolicy */.Uz)(policy, podIdentityRequest(TAG_SESSION)));
     if (!problem)
         return undefined;
     const first = associations[0];
@@ -35372,7 +36800,7 @@ function assumeRoleProblem(policy, decision) {
     if (irsa) {
         return {
             location: irsa.statement.location,
-            phrase: `is an IRSA trust: ${describeStatement(irsa.statement)} lets an OIDC provider (Federated) assume the role with sts:AssumeRoleWithWebIdentity, ` +
+            phrase: `is an IRSA trust: ${(0,conditions/* describeStatement */.Zc)(irsa.statement)} lets an OIDC provider (Federated) assume the role with sts:AssumeRoleWithWebIdentity, ` +
                 `but Pod Identity assumes it as the service principal ${POD_IDENTITY_PRINCIPAL} with ${pod_identity_trust_invalid_ASSUME_ROLE}, so ${INVALID_TRUST}`,
             fix: `add the statement ${STATEMENT_TO_ADD} (keep the IRSA statement only while ServiceAccounts still use IRSA)`,
         };
@@ -35434,11 +36862,11 @@ function disablesSessionTags(association) {
     return association.disableSessionTags?.kind === 'known' && association.disableSessionTags.value === 'true';
 }
 function pod_identity_trust_invalid_describeAssociation(association) {
-    const who = `${pod_identity_trust_invalid_valueText(association.namespace)}/${pod_identity_trust_invalid_valueText(association.serviceAccount)}`;
+    const who = `${valueText(association.namespace)}/${valueText(association.serviceAccount)}`;
     const name = association.terraform ? `Pod Identity association ${association.terraform.address}` : 'the Pod Identity association';
     return `${name} (${who}, ${(0,model_location/* formatLocation */.j)(association.location)})`;
 }
-function pod_identity_trust_invalid_valueText(value) {
+function valueText(value) {
     return value.kind === 'known' ? value.value : `\${${value.expression}}`;
 }
 
@@ -35485,7 +36913,7 @@ const annotationKeyTypo = {
                 yield {
                     location: annotation.keyLocation,
                     message: `${placement(annotation, holder)} ${problem}; ${remedy(graph, annotation, holder)}`,
-                    key: `${objectTitle(holder)} key:${annotation.key}`,
+                    key: `${(0,kubernetes/* objectTitle */.UP)(holder)} key:${annotation.key}`,
                 };
             }
         }
@@ -35529,17 +36957,17 @@ class KeyKinds {
     }
 }
 function kindOfKey(key) {
-    if (key === ROLE_ARN_ANNOTATION)
+    if (key === kubernetes/* ROLE_ARN_ANNOTATION */.Xg)
         return 'correct';
     const lower = key.toLowerCase();
     if (lower === KUBE2IAM_ANNOTATION)
         return 'kube2iam';
-    if (key.trim() === ROLE_ARN_ANNOTATION || key.replace(/\s+/g, '') === ROLE_ARN_ANNOTATION)
+    if (key.trim() === kubernetes/* ROLE_ARN_ANNOTATION */.Xg || key.replace(/\s+/g, '') === kubernetes/* ROLE_ARN_ANNOTATION */.Xg)
         return 'stray-whitespace';
-    if (lower === ROLE_ARN_ANNOTATION)
+    if (lower === kubernetes/* ROLE_ARN_ANNOTATION */.Xg)
         return 'letter-case';
     const squeezed = lower.replace(/\s+/g, '');
-    if ((0,edit_distance/* editDistanceWithin */.DJ)(squeezed, ROLE_ARN_ANNOTATION, MAX_KEY_DISTANCE) <= MAX_KEY_DISTANCE)
+    if ((0,edit_distance/* editDistanceWithin */.DJ)(squeezed, kubernetes/* ROLE_ARN_ANNOTATION */.Xg, MAX_KEY_DISTANCE) <= MAX_KEY_DISTANCE)
         return 'misspelling';
     const slash = lower.lastIndexOf('/');
     const prefix = lower.slice(0, Math.max(slash, 0));
@@ -35556,51 +36984,51 @@ function isSuspicious(kind) {
 function nearMiss(annotation, holder, keyKind) {
     if (!isSuspicious(keyKind))
         return undefined;
-    const hasCorrectKey = holder.annotations.some((other) => other.key === ROLE_ARN_ANNOTATION && other.where === annotation.where);
+    const hasCorrectKey = holder.annotations.some((other) => other.key === kubernetes/* ROLE_ARN_ANNOTATION */.Xg && other.where === annotation.where);
     if (hasCorrectKey)
         return undefined;
     switch (keyKind) {
         case 'kube2iam':
             if (holder.kind !== 'ServiceAccount' || annotation.where !== 'annotations')
                 return undefined;
-            return `is the kube2iam/kiam pod annotation, which the EKS webhook does not read (it reads ${ROLE_ARN_ANNOTATION})`;
+            return `is the kube2iam/kiam pod annotation, which the EKS webhook does not read (it reads ${kubernetes/* ROLE_ARN_ANNOTATION */.Xg})`;
         case 'stray-whitespace':
-            return `has stray whitespace, so it is not ${ROLE_ARN_ANNOTATION} to the EKS webhook`;
+            return `has stray whitespace, so it is not ${kubernetes/* ROLE_ARN_ANNOTATION */.Xg} to the EKS webhook`;
         case 'letter-case':
-            return `differs in letter case from ${ROLE_ARN_ANNOTATION} (keys are case-sensitive), so the EKS webhook does not read it`;
+            return `differs in letter case from ${kubernetes/* ROLE_ARN_ANNOTATION */.Xg} (keys are case-sensitive), so the EKS webhook does not read it`;
         case 'misspelling':
             return misspelling;
         case 'role-name':
             return looksLikeRole(annotation) ? misspelling : undefined;
     }
 }
-const misspelling = `is a misspelling of ${ROLE_ARN_ANNOTATION}, the only key the EKS webhook reads`;
+const misspelling = `is a misspelling of ${kubernetes/* ROLE_ARN_ANNOTATION */.Xg}, the only key the EKS webhook reads`;
 function looksLikeRole(annotation) {
     const text = annotation.value.kind === 'known' ? annotation.value.value : annotation.value.expression;
     return /role|arn/i.test(text);
 }
 function placement(annotation, holder) {
-    const title = objectTitle(holder);
+    const title = (0,kubernetes/* objectTitle */.UP)(holder);
     switch (annotation.where) {
         case 'annotations':
-            return `annotation ${quoted(annotation.key)} on ${title}`;
+            return `annotation ${(0,kubernetes/* quoted */.TL)(annotation.key)} on ${title}`;
         case 'labels':
-            return `label ${quoted(annotation.key)} on ${title}`;
+            return `label ${(0,kubernetes/* quoted */.TL)(annotation.key)} on ${title}`;
         case 'template-annotations':
-            return `annotation ${quoted(annotation.key)} in the pod template of ${title}`;
+            return `annotation ${(0,kubernetes/* quoted */.TL)(annotation.key)} in the pod template of ${title}`;
         case 'template-labels':
-            return `label ${quoted(annotation.key)} in the pod template of ${title}`;
+            return `label ${(0,kubernetes/* quoted */.TL)(annotation.key)} in the pod template of ${title}`;
     }
 }
 function remedy(graph, annotation, holder) {
     if (holder.kind === 'ServiceAccount') {
         const move = annotation.where === 'annotations' ? '' : ' under metadata.annotations';
         const bare = annotation.value.kind === 'known' && !annotation.value.value.trim().startsWith('arn:') ? ' with the full role ARN as its value' : '';
-        return `write it as ${ROLE_ARN_ANNOTATION}${move}${bare}`;
+        return `write it as ${kubernetes/* ROLE_ARN_ANNOTATION */.Xg}${move}${bare}`;
     }
-    const workload = holder.object ? workloadOfObject(graph, holder.object) : undefined;
-    const target = workload ? serviceAccountToAnnotate(graph, workload) : 'put it in the metadata.annotations of the ServiceAccount the pods run as';
-    return `the webhook reads ${ROLE_ARN_ANNOTATION} only on ServiceAccounts: ${target}`;
+    const workload = holder.object ? (0,kubernetes/* workloadOfObject */.s_)(graph, holder.object) : undefined;
+    const target = workload ? (0,kubernetes/* serviceAccountToAnnotate */.My)(graph, workload) : 'put it in the metadata.annotations of the ServiceAccount the pods run as';
+    return `the webhook reads ${kubernetes/* ROLE_ARN_ANNOTATION */.Xg} only on ServiceAccounts: ${target}`;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/annotation-value-invalid.ts
@@ -35609,7 +37037,7 @@ function remedy(graph, annotation, holder) {
 const MIN_TOKEN_EXPIRATION = 600n;
 const DEFAULT_TOKEN_EXPIRATION = 86400;
 const MAX_INT64 = 9223372036854775807n;
-const IRSA_ANNOTATIONS = new Set([ROLE_ARN_ANNOTATION, AUDIENCE_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, SKIP_CONTAINERS_ANNOTATION]);
+const IRSA_ANNOTATIONS = new Set([kubernetes/* ROLE_ARN_ANNOTATION */.Xg, kubernetes/* AUDIENCE_ANNOTATION */.pM, kubernetes/* TOKEN_EXPIRATION_ANNOTATION */.so, kubernetes/* STS_REGIONAL_ENDPOINTS_ANNOTATION */.QP, kubernetes/* SKIP_CONTAINERS_ANNOTATION */.Ht]);
 /** Every spelling Go's strconv.ParseBool accepts. */
 const GO_BOOLEANS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 const annotationValueInvalid = {
@@ -35622,23 +37050,23 @@ const annotationValueInvalid = {
     *check(graph) {
         yield* unquotedValues(graph);
         for (const sa of graph.facts.serviceAccounts) {
-            const title = serviceAccountTitle(sa);
-            const identity = serviceAccountIdentity(sa);
+            const title = (0,kubernetes/* serviceAccountTitle */.Lk)(sa);
+            const identity = (0,kubernetes/* serviceAccountIdentity */.jb)(sa);
             const unquoted = new Set(sa.annotations.filter(isUnquoted).map((annotation) => annotation.key));
-            if (sa.audience?.kind === 'known' && sa.audience.value.trim() === '' && !unquoted.has(AUDIENCE_ANNOTATION)) {
+            if (sa.audience?.kind === 'known' && sa.audience.value.trim() === '' && !unquoted.has(kubernetes/* AUDIENCE_ANNOTATION */.pM)) {
                 yield {
                     location: sa.audience.location,
-                    message: `${AUDIENCE_ANNOTATION} of ${title} is empty: the webhook then projects a token for the API server's own audience, which STS refuses ("Incorrect token audience"); ` +
+                    message: `${kubernetes/* AUDIENCE_ANNOTATION */.pM} of ${title} is empty: the webhook then projects a token for the API server's own audience, which STS refuses ("Incorrect token audience"); ` +
                         'remove the annotation (the default is sts.amazonaws.com) or set the audience the trust policy expects',
                     key: `${identity} audience`,
                 };
             }
-            if (sa.tokenExpiration && !unquoted.has(TOKEN_EXPIRATION_ANNOTATION))
+            if (sa.tokenExpiration && !unquoted.has(kubernetes/* TOKEN_EXPIRATION_ANNOTATION */.so))
                 yield* tokenExpiration(sa.tokenExpiration, title, `the token keeps the default lifetime of ${DEFAULT_TOKEN_EXPIRATION} seconds`, identity);
-            if (sa.stsRegionalEndpoints?.kind === 'known' && !GO_BOOLEANS.has(sa.stsRegionalEndpoints.value) && !unquoted.has(STS_REGIONAL_ENDPOINTS_ANNOTATION)) {
+            if (sa.stsRegionalEndpoints?.kind === 'known' && !GO_BOOLEANS.has(sa.stsRegionalEndpoints.value) && !unquoted.has(kubernetes/* STS_REGIONAL_ENDPOINTS_ANNOTATION */.QP)) {
                 yield {
                     location: sa.stsRegionalEndpoints.location,
-                    message: `${STS_REGIONAL_ENDPOINTS_ANNOTATION} ${quoted(sa.stsRegionalEndpoints.value)} of ${title} is not a boolean the webhook parses (Go strconv.ParseBool), so it is ignored; ` +
+                    message: `${kubernetes/* STS_REGIONAL_ENDPOINTS_ANNOTATION */.QP} ${(0,kubernetes/* quoted */.TL)(sa.stsRegionalEndpoints.value)} of ${title} is not a boolean the webhook parses (Go strconv.ParseBool), so it is ignored; ` +
                         'write "true" or "false"',
                     key: `${identity} sts-regional-endpoints`,
                 };
@@ -35651,11 +37079,11 @@ function* podTokenExpirations(graph) {
     for (const object of graph.facts.objects) {
         if (object.kind === 'ServiceAccount')
             continue;
-        for (const annotation of podAnnotations(object)) {
-            if (annotation.key !== TOKEN_EXPIRATION_ANNOTATION || isUnquoted(annotation))
+        for (const annotation of (0,kubernetes/* podAnnotations */.c0)(object)) {
+            if (annotation.key !== kubernetes/* TOKEN_EXPIRATION_ANNOTATION */.so || isUnquoted(annotation))
                 continue;
-            const where = annotation.where === 'template-annotations' ? `the pod template of ${objectTitle(object)}` : objectTitle(object);
-            yield* tokenExpiration(annotation.value, where, `the token keeps the ServiceAccount's lifetime (${DEFAULT_TOKEN_EXPIRATION} seconds by default)`, objectTitle(object));
+            const where = annotation.where === 'template-annotations' ? `the pod template of ${(0,kubernetes/* objectTitle */.UP)(object)}` : (0,kubernetes/* objectTitle */.UP)(object);
+            yield* tokenExpiration(annotation.value, where, `the token keeps the ServiceAccount's lifetime (${DEFAULT_TOKEN_EXPIRATION} seconds by default)`, (0,kubernetes/* objectTitle */.UP)(object));
         }
     }
 }
@@ -35670,14 +37098,14 @@ function* unquotedValues(graph) {
                 continue;
             if (annotation.where === 'labels' || annotation.where === 'template-labels')
                 continue;
-            const owner = annotation.where === 'template-annotations' ? `the pod template of ${objectTitle(object)}` : objectTitle(object);
+            const owner = annotation.where === 'template-annotations' ? `the pod template of ${(0,kubernetes/* objectTitle */.UP)(object)}` : (0,kubernetes/* objectTitle */.UP)(object);
             const what = annotation.valueKind === 'collection' ? 'a list or map' : `an unquoted ${annotation.valueKind}`;
-            const text = valueText(annotation.value);
-            const fix = annotation.valueKind === 'collection' ? 'write a single string' : `quote it: ${annotation.key}: ${quoted(text)}`;
+            const text = (0,kubernetes/* valueText */.Ru)(annotation.value);
+            const fix = annotation.valueKind === 'collection' ? 'write a single string' : `quote it: ${annotation.key}: ${(0,kubernetes/* quoted */.TL)(text)}`;
             yield {
                 location: annotation.value.location,
                 message: `${annotation.key} of ${owner} is ${what}, but annotation values must be strings, so the API server rejects the object; ${fix}`,
-                key: `${objectTitle(object)} ${annotation.where} ${annotation.key} unquoted`,
+                key: `${(0,kubernetes/* objectTitle */.UP)(object)} ${annotation.where} ${annotation.key} unquoted`,
             };
         }
     }
@@ -35689,7 +37117,7 @@ function* tokenExpiration(value, owner, fallback, identity) {
     if (value.kind !== 'known')
         return;
     const text = value.value;
-    const label = `${TOKEN_EXPIRATION_ANNOTATION} ${quoted(text)} of ${owner}`;
+    const label = `${kubernetes/* TOKEN_EXPIRATION_ANNOTATION */.so} ${(0,kubernetes/* quoted */.TL)(text)} of ${owner}`;
     if (!/^[+-]?\d+$/.test(text) || BigInt(text) > MAX_INT64 || BigInt(text) < -MAX_INT64 - 1n) {
         yield {
             location: value.location,
@@ -35722,9 +37150,12 @@ const annotationWrongObject = {
     *check(graph) {
         for (const object of graph.facts.objects) {
             for (const annotation of object.annotations) {
-                if (annotation.key !== ROLE_ARN_ANNOTATION)
+                if (annotation.key !== kubernetes/* ROLE_ARN_ANNOTATION */.Xg)
                     continue;
                 if (object.kind === 'ServiceAccount' && annotation.where === 'annotations')
+                    continue;
+                // Crossplane copies a ControllerConfig's annotations onto the provider's ServiceAccount (read as one by the Kubernetes source).
+                if (object.kind === 'ControllerConfig' && object.apiVersion.startsWith('pkg.crossplane.io/') && annotation.where === 'annotations')
                     continue;
                 yield object.kind === 'ServiceAccount' ? labelOnServiceAccount(object, annotation) : onOtherObject(graph, object, annotation);
             }
@@ -35732,41 +37163,44 @@ const annotationWrongObject = {
     },
 };
 function labelOnServiceAccount(object, annotation) {
-    const annotated = object.annotations.find((other) => other.key === ROLE_ARN_ANNOTATION && other.where === 'annotations');
+    const annotated = object.annotations.find((other) => other.key === kubernetes/* ROLE_ARN_ANNOTATION */.Xg && other.where === 'annotations');
     const rejected = rejectedAsLabel(annotation);
-    const base = `${ROLE_ARN_ANNOTATION} is a label on ${objectTitle(object)}, but the EKS webhook reads annotations${rejected}`;
+    const base = `${kubernetes/* ROLE_ARN_ANNOTATION */.Xg} is a label on ${(0,kubernetes/* objectTitle */.UP)(object)}, but the EKS webhook reads annotations${rejected}`;
     if (annotated && !rejected) {
         return {
             location: annotation.keyLocation,
             level: 'note',
             message: `${base}; the annotation at ${(0,model_location/* formatLocation */.j)(annotated.keyLocation)} already sets it, so remove the label`,
             related: [{ location: annotated.keyLocation, message: 'the annotation the webhook reads' }],
-            key: `${objectTitle(object)} label`,
+            key: `${(0,kubernetes/* objectTitle */.UP)(object)} label`,
         };
     }
     const fix = annotated ? `remove the label (the annotation at ${(0,model_location/* formatLocation */.j)(annotated.keyLocation)} already sets it)` : 'move it under metadata.annotations';
-    return { location: annotation.keyLocation, message: `${base}; ${fix}`, key: `${objectTitle(object)} label` };
+    return { location: annotation.keyLocation, message: `${base}; ${fix}`, key: `${(0,kubernetes/* objectTitle */.UP)(object)} label` };
 }
 function onOtherObject(graph, object, annotation) {
-    const where = annotation.where === 'template-annotations' || annotation.where === 'template-labels' ? `the pod template of ${objectTitle(object)}` : objectTitle(object);
+    const where = annotation.where === 'template-annotations' || annotation.where === 'template-labels' ? `the pod template of ${(0,kubernetes/* objectTitle */.UP)(object)}` : (0,kubernetes/* objectTitle */.UP)(object);
     const kind = annotation.where === 'labels' || annotation.where === 'template-labels' ? 'a label' : 'an annotation';
-    const base = `${ROLE_ARN_ANNOTATION} ${quoted(valueText(annotation.value))} is ${kind} on ${where}, where the EKS webhook never reads it (only ServiceAccount annotations)${rejectedAsLabel(annotation)}`;
-    const key = `${objectTitle(object)} ${annotation.where}`;
-    const workload = workloadOfObject(graph, object);
+    const base = `${kubernetes/* ROLE_ARN_ANNOTATION */.Xg} ${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(annotation.value))} is ${kind} on ${where}, where the EKS webhook never reads it (only ServiceAccount annotations)${rejectedAsLabel(annotation)}`;
+    const key = `${(0,kubernetes/* objectTitle */.UP)(object)} ${annotation.where}`;
+    const workload = (0,kubernetes/* workloadOfObject */.s_)(graph, object);
+    if (object.kind === 'DeploymentRuntimeConfig' && object.apiVersion.startsWith('pkg.crossplane.io/')) {
+        return { location: annotation.keyLocation, message: `${base}; put it in spec.serviceAccountTemplate.metadata.annotations, which Crossplane copies onto the provider's ServiceAccount`, key };
+    }
     if (!workload) {
-        const target = object.kind === 'Namespace' ? `the ServiceAccounts of namespace ${valueText(object.name)} that need the role` : 'the ServiceAccount the pods run as';
+        const target = object.kind === 'Namespace' ? `the ServiceAccounts of namespace ${(0,kubernetes/* valueText */.Ru)(object.name)} that need the role` : 'the ServiceAccount the pods run as';
         return { location: annotation.keyLocation, message: `${base}; put it in the metadata.annotations of ${target}`, key };
     }
     const serviceAccount = graph.serviceAccountsOf(workload)[0];
-    const related = serviceAccount ? [{ location: serviceAccount.location, message: `${serviceAccountTitle(serviceAccount)}, which the pods run as` }] : [];
+    const related = serviceAccount ? [{ location: serviceAccount.location, message: `${(0,kubernetes/* serviceAccountTitle */.Lk)(serviceAccount)}, which the pods run as` }] : [];
     const current = serviceAccount?.roleArn;
     if (serviceAccount && current) {
-        const sameRole = current.kind === annotation.value.kind && valueText(current).trim() === valueText(annotation.value).trim();
+        const sameRole = current.kind === annotation.value.kind && (0,kubernetes/* valueText */.Ru)(current).trim() === (0,kubernetes/* valueText */.Ru)(annotation.value).trim();
         if (sameRole && !rejectedAsLabel(annotation)) {
             return {
                 location: annotation.keyLocation,
                 level: 'note',
-                message: `${base}; ${serviceAccountTitle(serviceAccount)} (${(0,model_location/* formatLocation */.j)(current.location)}), which the pods run as, already names this role, so remove this copy`,
+                message: `${base}; ${(0,kubernetes/* serviceAccountTitle */.Lk)(serviceAccount)} (${(0,model_location/* formatLocation */.j)(current.location)}), which the pods run as, already names this role, so remove this copy`,
                 related,
                 key,
             };
@@ -35774,13 +37208,13 @@ function onOtherObject(graph, object, annotation) {
         if (!sameRole) {
             return {
                 location: annotation.keyLocation,
-                message: `${base}; the pods get the role of ${serviceAccountTitle(serviceAccount)} instead, ${quoted(valueText(current))} (${(0,model_location/* formatLocation */.j)(current.location)}): set the role you want there and remove this one`,
+                message: `${base}; the pods get the role of ${(0,kubernetes/* serviceAccountTitle */.Lk)(serviceAccount)} instead, ${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(current))} (${(0,model_location/* formatLocation */.j)(current.location)}): set the role you want there and remove this one`,
                 related,
                 key,
             };
         }
     }
-    return { location: annotation.keyLocation, message: `${base}; ${serviceAccountToAnnotate(graph, workload)}`, related, key };
+    return { location: annotation.keyLocation, message: `${base}; ${(0,kubernetes/* serviceAccountToAnnotate */.My)(graph, workload)}`, related, key };
 }
 /** An ARN is no valid label value, so the API server refuses the whole object. */
 function rejectedAsLabel(annotation) {
@@ -35815,17 +37249,17 @@ const roleArnInvalid = {
             const value = sa.roleArn;
             if (value?.kind !== 'known')
                 continue;
-            const placeholder = findRoleArnPlaceholder(value.value, sa.source);
+            const placeholder = (0,kubernetes/* findRoleArnPlaceholder */.OX)(value.value, sa.source);
             if (placeholder && !placeholder.documentationAccount)
                 continue;
             const problem = roleArnProblem(value.value);
             if (!problem)
                 continue;
-            const fix = problem.suggestion ? `write ${quoted(problem.suggestion)}` : 'write arn:<partition>:iam::<12-digit account>:role/<name>';
+            const fix = problem.suggestion ? `write ${(0,kubernetes/* quoted */.TL)(problem.suggestion)}` : 'write arn:<partition>:iam::<12-digit account>:role/<name>';
             yield {
                 location: value.location,
-                message: `eks.amazonaws.com/role-arn of ${serviceAccountTitle(sa)} is not a valid IAM role ARN: ${quoted(value.value)} ${problem.reason}, so STS answers "Request ARN is invalid"; ${fix}`,
-                key: `${serviceAccountIdentity(sa)} arn:${value.value}`,
+                message: `eks.amazonaws.com/role-arn of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} is not a valid IAM role ARN: ${(0,kubernetes/* quoted */.TL)(value.value)} ${problem.reason}, so STS answers "Request ARN is invalid"; ${fix}`,
+                key: `${(0,kubernetes/* serviceAccountIdentity */.jb)(sa)} arn:${value.value}`,
             };
         }
     },
@@ -35857,18 +37291,18 @@ function roleArnProblem(text) {
         return { reason: `has ${fields.length} ":"-separated fields instead of 6` };
     const [, partition, service, region, account, resource] = fields;
     if (!PARTITIONS.has(partition))
-        return { reason: `names the partition ${quoted(partition)}, which is not an AWS partition (aws, aws-cn, aws-us-gov, …)` };
+        return { reason: `names the partition ${(0,kubernetes/* quoted */.TL)(partition)}, which is not an AWS partition (aws, aws-cn, aws-us-gov, …)` };
     if (service !== 'iam') {
         const session = service === 'sts' && resource.startsWith('assumed-role/') ? ' (an assumed-role session, not the role)' : '';
-        return { reason: `names the service ${quoted(service)} instead of "iam"${session}` };
+        return { reason: `names the service ${(0,kubernetes/* quoted */.TL)(service)} instead of "iam"${session}` };
     }
     if (region !== '')
-        return { reason: `has the region ${quoted(region)}, but IAM ARNs have an empty region field (":iam::")` };
+        return { reason: `has the region ${(0,kubernetes/* quoted */.TL)(region)}, but IAM ARNs have an empty region field (":iam::")` };
     if (!/^\d{12}$/.test(account))
-        return { reason: `has the account ${quoted(account)}, which is not 12 digits${accountHint(account)}` };
+        return { reason: `has the account ${(0,kubernetes/* quoted */.TL)(account)}, which is not 12 digits${accountHint(account)}` };
     if (!resource.startsWith('role/')) {
         const type = resource.split('/')[0] ?? resource;
-        return { reason: `names a ${quoted(type)} resource, not "role/"` };
+        return { reason: `names a ${(0,kubernetes/* quoted */.TL)(type)} resource, not "role/"` };
     }
     const pathAndName = resource.slice('role'.length);
     const lastSlash = pathAndName.lastIndexOf('/');
@@ -35880,10 +37314,10 @@ function roleArnProblem(text) {
         return { reason: `has a role name of ${name.length} characters (IAM allows ${MAX_ROLE_NAME})` };
     if (!ROLE_NAME.test(name)) {
         const bad = [...new Set([...name].filter((character) => !ROLE_NAME_CHARACTER.test(character)))].join('');
-        return { reason: `has the role name ${quoted(name)} with characters IAM does not allow (${quoted(bad)}; allowed: letters, digits and _+=,.@-)` };
+        return { reason: `has the role name ${(0,kubernetes/* quoted */.TL)(name)} with characters IAM does not allow (${(0,kubernetes/* quoted */.TL)(bad)}; allowed: letters, digits and _+=,.@-)` };
     }
     if (path.length > MAX_ROLE_PATH || !ROLE_PATH.test(path))
-        return { reason: `has the role path ${quoted(path)}, which IAM does not allow (a path is "/" or "/a/b/" of printable ASCII)` };
+        return { reason: `has the role path ${(0,kubernetes/* quoted */.TL)(path)}, which IAM does not allow (a path is "/" or "/a/b/" of printable ASCII)` };
     if (!(0,iam_arn/* parseRoleArn */.DM)(text))
         return { reason: 'does not have the form of an IAM role ARN' };
     return undefined;
@@ -35898,6 +37332,7 @@ function accountHint(account) {
 
 ;// CONCATENATED MODULE: ./src/rules/role-arn-placeholder.ts
 
+
 const roleArnPlaceholder = {
     meta: {
         id: 'role-arn-placeholder',
@@ -35910,19 +37345,31 @@ const roleArnPlaceholder = {
             const value = sa.roleArn;
             if (value?.kind !== 'known')
                 continue;
-            const placeholder = findRoleArnPlaceholder(value.value, sa.source);
+            const placeholder = (0,kubernetes/* findRoleArnPlaceholder */.OX)(value.value, sa.source);
             if (!placeholder)
                 continue;
-            const shown = value.value.trim() === '' ? '' : ` ${quoted(value.value)}`;
+            const shown = value.value.trim() === '' ? '' : ` ${(0,kubernetes/* quoted */.TL)(value.value)}`;
             const consequence = placeholder.documentationAccount
                 ? `STS finds no such role of yours and answers AccessDenied; replace ${placeholder.documentationAccount} with the 12-digit ID of the account the role is in`
                 : value.value.trim() === ''
                     ? 'the webhook injects no role and the pods fall back to the node role; set the role ARN or remove the annotation'
                     : 'the pods get it verbatim as AWS_ROLE_ARN and STS rejects it; render or substitute it before applying, or write the real role ARN';
+            const instructed = sa.roleArnReplaceComment;
+            if (instructed && value.value.trim() !== '') {
+                // A sample the reader is told to fill in: worth knowing, not worth failing a check over.
+                yield {
+                    location: value.location,
+                    level: 'note',
+                    message: `eks.amazonaws.com/role-arn${shown} of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} holds ${placeholder.description}, which the comment at ${(0,model_location/* formatLocation */.j)(instructed)} says to replace before applying`,
+                    related: [{ location: instructed, message: 'the comment that says to replace the value' }],
+                    key: `${(0,kubernetes/* serviceAccountIdentity */.jb)(sa)} placeholder:${value.value}`,
+                };
+                continue;
+            }
             yield {
                 location: value.location,
-                message: `eks.amazonaws.com/role-arn${shown} of ${serviceAccountTitle(sa)} holds ${placeholder.description}: ${consequence}`,
-                key: `${serviceAccountIdentity(sa)} placeholder:${value.value}`,
+                message: `eks.amazonaws.com/role-arn${shown} of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} holds ${placeholder.description}: ${consequence}`,
+                key: `${(0,kubernetes/* serviceAccountIdentity */.jb)(sa)} placeholder:${value.value}`,
             };
         }
     },
@@ -35945,7 +37392,7 @@ const workloadEnvBlocksInjection = {
     },
     *check(graph) {
         for (const workload of graph.facts.workloads) {
-            const serviceAccount = graph.serviceAccountsOf(workload).find(hasRoleArn);
+            const serviceAccount = graph.serviceAccountsOf(workload).find(kubernetes/* hasRoleArn */.Ey);
             if (!serviceAccount)
                 continue;
             const skipped = skippedContainers(graph, workload);
@@ -35963,16 +37410,16 @@ function* webIdentityVariables(workload, container, sa) {
     const tokenFile = findEnv(container, TOKEN_FILE_ENV);
     if (!role && !tokenFile)
         return;
-    const who = `${containerTitle(container)} of ${objectTitle(workload)}`;
+    const who = `${containerTitle(container)} of ${(0,kubernetes/* objectTitle */.UP)(workload)}`;
     const annotation = sa.roleArn;
-    const saAt = `${serviceAccountTitle(sa)} (${(0,model_location/* formatLocation */.j)(annotation.location)})`;
-    const related = [{ location: annotation.location, message: `the role-arn annotation of ${serviceAccountTitle(sa)}` }];
-    const key = `${objectTitle(workload)} container:${container.name}`;
+    const saAt = `${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(annotation.location)})`;
+    const related = [{ location: annotation.location, message: `the role-arn annotation of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}` }];
+    const key = `${(0,kubernetes/* objectTitle */.UP)(workload)} container:${container.name}`;
     const blocks = `with either variable set, the EKS webhook injects neither`;
     if (role?.value?.kind === 'known' && annotation.kind === 'known' && role.value.value.trim() !== annotation.value.trim()) {
         yield {
             location: role.location,
-            message: `${who} sets ${ROLE_ENV} ${quoted(role.value.value)}, but its ${saAt} names ${quoted(annotation.value.trim())}; ${blocks}, so the pod asks for the other role: remove ${ROLE_ENV} from the env`,
+            message: `${who} sets ${ROLE_ENV} ${(0,kubernetes/* quoted */.TL)(role.value.value)}, but its ${saAt} names ${(0,kubernetes/* quoted */.TL)(annotation.value.trim())}; ${blocks}, so the pod asks for the other role: remove ${ROLE_ENV} from the env`,
             related,
             key: `${key} ${ROLE_ENV}`,
         };
@@ -36007,22 +37454,22 @@ function* staticKeys(workload, container, sa) {
     const annotation = sa.roleArn;
     yield {
         location: first.location,
-        message: `${containerTitle(container)} of ${objectTitle(workload)} sets ${names}, which the AWS SDKs use before the web identity token: ` +
-            `the pod runs with these static keys instead of role ${quoted(valueText(annotation).trim())} of ${serviceAccountTitle(sa)} (${(0,model_location/* formatLocation */.j)(annotation.location)}); remove them from the env`,
-        related: [{ location: annotation.location, message: `the role-arn annotation of ${serviceAccountTitle(sa)}` }],
-        key: `${objectTitle(workload)} container:${container.name} static-keys`,
+        message: `${containerTitle(container)} of ${(0,kubernetes/* objectTitle */.UP)(workload)} sets ${names}, which the AWS SDKs use before the web identity token: ` +
+            `the pod runs with these static keys instead of role ${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(annotation).trim())} of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(annotation.location)}); remove them from the env`,
+        related: [{ location: annotation.location, message: `the role-arn annotation of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}` }],
+        key: `${(0,kubernetes/* objectTitle */.UP)(workload)} container:${container.name} static-keys`,
     };
 }
 function findEnv(container, name) {
     return container.env.find((env) => env.name === name);
 }
 function containerTitle(container) {
-    return `${container.init ? 'init container' : 'container'} ${quoted(container.name)}`;
+    return `${container.init ? 'init container' : 'container'} ${(0,kubernetes/* quoted */.TL)(container.name)}`;
 }
 /** Containers the pod's `eks.amazonaws.com/skip-containers` annotation exempts from injection. */
 function skippedContainers(graph, workload) {
-    const object = objectOfWorkload(graph, workload);
-    const annotation = object ? podAnnotations(object).find((candidate) => candidate.key === SKIP_CONTAINERS_ANNOTATION) : undefined;
+    const object = (0,kubernetes/* objectOfWorkload */.IG)(graph, workload);
+    const annotation = object ? (0,kubernetes/* podAnnotations */.c0)(object).find((candidate) => candidate.key === kubernetes/* SKIP_CONTAINERS_ANNOTATION */.Ht) : undefined;
     if (annotation?.value.kind !== 'known')
         return new Set();
     return new Set(annotation.value.value.split(',').map((name) => name.trim()));
@@ -36035,11 +37482,13 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
+
+
 const workloadServiceAccountMissing = {
     meta: {
         id: 'workload-service-account-missing',
         level: 'warning',
-        description: 'A workload names a ServiceAccount that the scanned files do not define in its namespace, although they define it in another namespace, define a near-identical name, or define other ServiceAccounts of that namespace next to the workload.',
+        description: 'A workload names a ServiceAccount that the scanned files do not define in its namespace, although they define it in another namespace, define a near-identical name, or define other ServiceAccounts of that namespace (next to the workload, or anywhere when no chart or module the scan does not model mentions it).',
         remediation: 'Fix spec.serviceAccountName, or the ServiceAccount name or namespace, so that both name the same ServiceAccount.',
     },
     *check(graph) {
@@ -36048,16 +37497,42 @@ const workloadServiceAccountMissing = {
             const name = workload.serviceAccountName;
             if (name?.kind !== 'known' || name.value === '' || name.value === 'default')
                 continue;
+            if (createdByEks(workload.namespace, name.value))
+                continue;
             if (graph.serviceAccountsOf(workload).length > 0)
                 continue;
             if (index.mayBeNamed(name.value).some((sa) => couldBe(sa, workload.namespace, name.value)))
                 continue;
-            const finding = missing(workload, name, index);
+            const finding = missing(workload, name, index, graph.facts.serviceAccountCreators ?? []);
             if (finding)
                 yield finding;
         }
     },
 };
+/** Namespaces Kubernetes and EKS create and fill with their own ServiceAccounts. */
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+/**
+ * ServiceAccounts that EKS or an EKS add-on creates, by namespace: a workload of a repository may
+ * run as them without defining them.
+ * - kube-proxy, coredns: EKS default add-ons (kubernetes/kubernetes cluster/addons/kube-proxy,
+ *   cluster/addons/dns/coredns/coredns.yaml.base: ServiceAccount kube-system/coredns);
+ * - aws-node: the Amazon VPC CNI add-on (aws/amazon-vpc-cni-k8s config/master/aws-k8s-cni.yaml,
+ *   charts/aws-vpc-cni);
+ * - ebs-csi-controller-sa, ebs-csi-node-sa: the Amazon EBS CSI driver add-on
+ *   (kubernetes-sigs/aws-ebs-csi-driver charts/aws-ebs-csi-driver/values.yaml
+ *   controller.serviceAccount.name, node.serviceAccount.name);
+ * - efs-csi-controller-sa, efs-csi-node-sa: the Amazon EFS CSI driver add-on
+ *   (kubernetes-sigs/aws-efs-csi-driver charts/aws-efs-csi-driver/values.yaml);
+ * - cloudwatch-agent: the Amazon CloudWatch Observability add-on, namespace amazon-cloudwatch
+ *   (aws-observability/helm-charts charts/amazon-cloudwatch-observability).
+ */
+const EKS_SERVICE_ACCOUNTS = new Map([
+    ['kube-system', new Set(['kube-proxy', 'coredns', 'aws-node', 'ebs-csi-controller-sa', 'ebs-csi-node-sa', 'efs-csi-controller-sa', 'efs-csi-node-sa'])],
+    ['amazon-cloudwatch', new Set(['cloudwatch-agent'])],
+]);
+function createdByEks(namespace, name) {
+    return namespace.kind === 'known' && EKS_SERVICE_ACCOUNTS.get(namespace.value)?.has(name) === true;
+}
 /** The ServiceAccounts by name and by namespace, each list in scan order, so that a workload is not compared with all of them. */
 class ServiceAccountIndex {
     byName = new Map();
@@ -36110,30 +37585,36 @@ function append(map, key, item) {
 }
 /** Equal keys exactly when sameNamespace holds. */
 function namespaceKey(namespace) {
-    return `${namespace.kind}\0${valueText(namespace)}`;
+    return `${namespace.kind}\0${(0,kubernetes/* valueText */.Ru)(namespace)}`;
 }
-function missing(workload, name, index) {
+/**
+ * A ServiceAccount defined anywhere silences the rule (check); what makes it fire comes only from
+ * the workload's deploy unit and from plain manifests: another unit is applied on its own.
+ */
+function missing(workload, name, index, creators) {
+    const visible = (list) => list.filter((sa) => (0,facts/* sameUnitOrNone */.ss)(sa.unit, workload.unit));
     const namespace = workload.namespace;
     const inNamespaceText = namespace.kind === 'known' ? `in namespace ${namespace.value}` : 'in its namespace';
-    const head = `${objectTitle(workload)} runs as ServiceAccount ${quoted(name.value)}, which no scanned file defines ${inNamespaceText}`;
+    const head = `${(0,kubernetes/* objectTitle */.UP)(workload)} runs as ServiceAccount ${(0,kubernetes/* quoted */.TL)(name.value)}, which no scanned file defines ${inNamespaceText}`;
     const refused = 'the pods are refused until it exists';
-    const key = `${objectTitle(workload)} sa:${name.value}`;
+    const key = `${(0,kubernetes/* objectTitle */.UP)(workload)} sa:${name.value}`;
     if (namespace.kind === 'known') {
-        const elsewhere = index.named(name.value).filter((sa) => sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value);
+        const elsewhere = visible(index.named(name.value)).filter((sa) => sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value);
         if (elsewhere.length > 0) {
-            const places = elsewhere.map((sa) => `namespace ${valueText(sa.namespace)} (${(0,model_location/* formatLocation */.j)(sa.location)})`).join(', ');
+            const places = elsewhere.map((sa) => `namespace ${(0,kubernetes/* valueText */.Ru)(sa.namespace)} (${(0,model_location/* formatLocation */.j)(sa.location)})`).join(', ');
             return {
                 location: name.location,
                 message: `${head}, only in ${places}; ${refused}: make the namespaces of the workload and the ServiceAccount agree`,
-                related: elsewhere.map((sa) => ({ location: sa.location, message: `ServiceAccount ${valueText(sa.namespace)}/${sa.name.value}` })),
+                related: elsewhere.map((sa) => ({ location: sa.location, message: `ServiceAccount ${(0,kubernetes/* valueText */.Ru)(sa.namespace)}/${sa.name.value}` })),
                 key,
             };
         }
     }
-    const inNamespace = index.inNamespace(namespace);
-    const similar = inNamespace.filter((sa) => workload_service_account_missing_nearMiss(sa.name.value, name.value));
+    const inNamespace = visible(index.inNamespace(namespace));
+    // Only names Kubernetes accepts are worth suggesting.
+    const similar = inNamespace.filter((sa) => workload_service_account_missing_nearMiss(sa.name.value, name.value) && (0,kubernetes_names/* isValidServiceAccountName */.IB)(sa.name.value));
     if (similar.length > 0) {
-        const names = similar.map((sa) => `${quoted(sa.name.value)} (${(0,model_location/* formatLocation */.j)(sa.location)})`).join(' or ');
+        const names = similar.map((sa) => `${(0,kubernetes/* quoted */.TL)(sa.name.value)} (${(0,model_location/* formatLocation */.j)(sa.location)})`).join(' or ');
         return {
             location: name.location,
             message: `${head}; ${refused}: did you mean ${names}? Make spec.serviceAccountName and the ServiceAccount's name agree`,
@@ -36141,8 +37622,11 @@ function missing(workload, name, index) {
             key,
         };
     }
+    // EKS, its add-ons and installers (eksctl creates its add-ons' ServiceAccounts in Go) fill the system namespaces outside any manifest.
+    if (namespace.kind === 'known' && SYSTEM_NAMESPACES.has(namespace.value))
+        return undefined;
     const directory = external_node_path_.posix.dirname(workload.location.path);
-    const besides = index.inNamespaceAndDirectory(namespace, directory);
+    const besides = visible(index.inNamespaceAndDirectory(namespace, directory));
     if (besides.length > 0) {
         const names = [...new Set(besides.map((sa) => sa.name.value))].join(', ');
         const where = directory === '.' ? 'the repository root' : `${directory}/`;
@@ -36153,8 +37637,22 @@ function missing(workload, name, index) {
             key,
         };
     }
-    return undefined;
+    // The namespace's ServiceAccounts are defined elsewhere in the scan, and nothing that creates ServiceAccounts irsa-guard cannot name (a chart, a module, a script) mentions this one.
+    if (namespace.kind !== 'known' || SHARED_NAMESPACES.has(namespace.value) || inNamespace.length === 0)
+        return undefined;
+    if (creators.some((creator) => creator.runsPrograms === true || (0,kubernetes_names/* mentionsName */.X3)(creator.text, name.value)))
+        return undefined;
+    const shown = inNamespace.slice(0, 3);
+    const names = [...new Set(shown.map((sa) => `${sa.name.value} (${(0,model_location/* formatLocation */.j)(sa.location)})`))].join(', ');
+    return {
+        location: name.location,
+        message: `${head}, although the scan defines the namespace's ServiceAccounts (${names}${inNamespace.length > shown.length ? ', …' : ''}); ${refused}: add it or fix spec.serviceAccountName`,
+        related: shown.map((sa) => ({ location: sa.location, message: `ServiceAccount ${(0,kubernetes/* valueText */.Ru)(sa.namespace)}/${sa.name.value}` })),
+        key,
+    };
 }
+/** Namespaces where the cluster, EKS add-ons and many charts create ServiceAccounts no repository defines. */
+const SHARED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 /** A ServiceAccount that may turn out to be the one named, once symbolic names or namespaces are resolved. */
 function couldBe(sa, namespace, name) {
     const nameCompatible = sa.name.kind === 'symbolic' || sa.name.value === name;
@@ -36162,7 +37660,7 @@ function couldBe(sa, namespace, name) {
     return nameCompatible && namespaceCompatible;
 }
 function sameNamespace(a, b) {
-    return a.kind === b.kind && valueText(a) === valueText(b);
+    return a.kind === b.kind && (0,kubernetes/* valueText */.Ru)(a) === (0,kubernetes/* valueText */.Ru)(b);
 }
 /** One typo apart, or the same name with a kustomize-style prefix or suffix. */
 function workload_service_account_missing_nearMiss(defined, wanted) {
@@ -36179,7 +37677,141 @@ function hasAffix(name, core) {
 }
 const HYPHEN = 0x2d;
 
+;// CONCATENATED MODULE: ./src/rules/service-account-ref-missing.ts
+
+
+
+
+
+const serviceAccountRefMissing = {
+    meta: {
+        id: 'service-account-ref-missing',
+        level: 'warning',
+        description: "A custom resource that authenticates to AWS as a named ServiceAccount (External Secrets SecretStore, ClusterSecretStore, ECR and STS generators: auth.jwt.serviceAccountRef) names one that has no eks.amazonaws.com/role-arn annotation, or one that no scanned source defines although its deploy unit defines or trusts that namespace's ServiceAccounts.",
+        remediation: 'Create the ServiceAccount with the role-arn annotation of the role that trusts it, or fix the serviceAccountRef name and namespace.',
+    },
+    *check(graph) {
+        const renderedLater = graph.facts.serviceAccounts.filter((sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic');
+        for (const object of graph.facts.objects) {
+            const written = object.serviceAccountRef;
+            if (written?.name.kind !== 'known' || written.namespace.kind !== 'known')
+                continue;
+            const ref = { ...written, name: written.name, namespace: written.namespace };
+            const namespace = ref.namespace.value;
+            const name = ref.name.value;
+            if (renderedLater.some((sa) => service_account_ref_missing_mayBe(sa, namespace, name)))
+                continue;
+            const trusting = trustedSubjects(graph).get(`${namespace}/${name}`) ?? [];
+            const everywhere = graph.serviceAccountsNamed(ref.namespace, name);
+            const defined = everywhere.filter((sa) => inUnitOf(object)(sa));
+            // Defined only in another deploy unit: whether that one is what runs next to the store is not known.
+            if (defined.length === 0 && everywhere.length > 0)
+                continue;
+            const finding = defined.length > 0 ? unannotated(object, ref, defined, trusting) : notDefined(graph, object, ref, namespace, trusting);
+            if (finding)
+                yield finding;
+        }
+    },
+};
+function unannotated(object, ref, defined, trusting) {
+    if (defined.some(kubernetes/* hasRoleArn */.Ey))
+        return undefined;
+    const sa = defined[0];
+    return {
+        location: ref.location,
+        message: `${title(object)} authenticates as ServiceAccount ${ref.namespace.value}/${ref.name.value} (${(0,model_location/* formatLocation */.j)(sa.location)}), which has no eks.amazonaws.com/role-arn annotation: External Secrets refuses it ("an IAM role must be associated with service account"); annotate it with ${roleToAnnotate(trusting)}`,
+        related: [{ location: sa.location, message: `ServiceAccount ${ref.namespace.value}/${ref.name.value}` }],
+        key: `${title(object)} ref:${ref.namespace.value}/${ref.name.value} unannotated`,
+    };
+}
+function notDefined(graph, object, ref, namespace, trusting) {
+    if (!unitKnowsNamespace(graph, object, namespace))
+        return undefined;
+    // A command run at apply time may create it, and so may a chart or module the scan does not model that is given its name.
+    const creators = (graph.facts.serviceAccountCreators ?? []).filter(inUnitOf(object));
+    if (creators.some((creator) => creator.runsPrograms === true || (0,kubernetes_names/* mentionsName */.X3)(creator.text, ref.name.value)))
+        return undefined;
+    const trusted = trusting.length > 0 ? ` although ${trusting.map((subject) => `${(0,correlation/* roleTitle */.Tl)(subject.role)} (${(0,model_location/* formatLocation */.j)(subject.value.location)})`).join(' and ')} ${trusting.length > 1 ? 'trust' : 'trusts'} it` : '';
+    return {
+        location: ref.location,
+        message: `${title(object)} authenticates as ServiceAccount ${namespace}/${ref.name.value}, which no scanned source defines${trusted}; External Secrets cannot get its token until it exists: create it annotated with ${roleToAnnotate(trusting)}, or fix ${ref.field}`,
+        related: trusting.map((subject) => ({ location: subject.value.location, message: `${(0,correlation/* roleTitle */.Tl)(subject.role)} trusts ${namespace}/${ref.name.value}` })),
+        key: `${title(object)} ref:${namespace}/${ref.name.value} undefined`,
+    };
+}
+/**
+ * The deploy unit of the reference defines ServiceAccounts of that namespace, or trusts them in
+ * a role: the scan sees where that namespace's IRSA ServiceAccounts come from.
+ */
+function unitKnowsNamespace(graph, object, namespace) {
+    const inUnit = inUnitOf(object);
+    if (graph.facts.serviceAccounts.some((sa) => inUnit(sa) && sa.namespace.kind === 'known' && sa.namespace.value === namespace))
+        return true;
+    for (const subjects of trustedSubjects(graph).values()) {
+        if (subjects.some((subject) => subject.namespace === namespace && inUnit(subject.role)))
+            return true;
+    }
+    return false;
+}
+/** Facts of the object's deploy unit: its Terraform root, and plain files (which join across the repository). */
+function inUnitOf(object) {
+    const unit = unitOf(object);
+    return (fact) => unitOf(fact) === unit || unitOf(fact) === '';
+}
+function roleToAnnotate(trusting) {
+    const role = trusting[0]?.role;
+    if (!role)
+        return 'the ARN of a role whose trust allows it';
+    return role.arn?.kind === 'known' ? `"${role.arn.value}"` : `the ARN of ${(0,correlation/* roleTitle */.Tl)(role)}`;
+}
+/** `ClusterSecretStore aws-secrets` (cluster-scoped), `SecretStore prod/params`. */
+function title(object) {
+    return object.kind.startsWith('Cluster') ? `${object.kind} ${(0,kubernetes/* valueText */.Ru)(object.name)}` : `${object.kind} ${(0,kubernetes/* qualifiedName */.OL)(object.namespace, object.name)}`;
+}
+function service_account_ref_missing_mayBe(sa, namespace, name) {
+    const nameFits = sa.name.kind === 'symbolic' || sa.name.value === name;
+    const namespaceFits = sa.namespace.kind === 'symbolic' || sa.namespace.value === namespace;
+    return nameFits && namespaceFits;
+}
+
+;// CONCATENATED MODULE: ./src/rules/service-account-name-invalid.ts
+
+
+const serviceAccountNameInvalid = {
+    meta: {
+        id: 'service-account-name-invalid',
+        level: 'error',
+        description: 'A ServiceAccount name that is not a DNS-1123 subdomain, or a namespace that is not a DNS-1123 label (`alb_controller_svacc`, upper case): the API server refuses the object, so no pod ever runs as it.',
+        remediation: 'Rename it with lowercase letters, digits, "-" (and "." in names), and use the same name in the trust policy and in spec.serviceAccountName.',
+    },
+    *check(graph) {
+        for (const sa of graph.facts.serviceAccounts) {
+            if (sa.name.kind === 'known' && !placeholder(sa.name.value) && !(0,kubernetes_names/* isValidServiceAccountName */.IB)(sa.name.value))
+                yield refused(sa, sa.name, 'name');
+            if (sa.namespace.kind === 'known' && !placeholder(sa.namespace.value) && !(0,kubernetes_names/* isValidNamespace */.i2)(sa.namespace.value))
+                yield refused(sa, sa.namespace, 'namespace');
+        }
+    },
+};
+function refused(sa, value, kind) {
+    const rule = kind === 'namespace' ? 'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters' : 'a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters';
+    const spelling = (0,kubernetes_names/* acceptedSpelling */.gY)(value.value, kind);
+    const fix = spelling ? `rename it ${(0,kubernetes/* quoted */.TL)(spelling)}` : `rename it`;
+    const other = kind === 'namespace' ? 'the trust policy' : 'the trust policy and every spec.serviceAccountName';
+    return {
+        location: value.location,
+        message: `ServiceAccount ${kind} ${(0,kubernetes/* quoted */.TL)(value.value)} is not ${rule}: the API server refuses the ServiceAccount, so no pod runs as it; ${fix}, the same in ${other}`,
+        key: `sa-${kind}:${value.value}`,
+    };
+}
+/** An unrendered placeholder (`<name>`, `$NAME`, `{{ name }}`, `SA_NAME`): role-arn-placeholder's kind of value, not a name anyone applies. */
+function placeholder(text) {
+    return /[<>${}%]/.test(text) || (/^[A-Z][A-Z0-9_]*$/.test(text) && text.includes('_'));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/service-account-rules.ts
+
+
 
 
 
@@ -36193,11 +37825,96 @@ const serviceAccountRules = [
     annotationKeyTypo,
     annotationWrongObject,
     annotationValueInvalid,
+    serviceAccountNameInvalid,
     workloadServiceAccountMissing,
+    serviceAccountRefMissing,
     workloadEnvBlocksInjection,
 ];
 
+;// CONCATENATED MODULE: ./src/rules/helpers/irsa-scope.ts
+
+
+
+/** The service principal of EKS Pod Identity. */
+const irsa_scope_POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+function federatedScope(graph, value) {
+    if (value.kind === 'symbolic') {
+        if (/saml/i.test(value.expression))
+            return 'other';
+        // Whether the reference names another identity provider is asked of every unit: a provider resource name means the same across environments.
+        const urls = graph.providersNamed(value, 'any-unit').map((provider) => provider.url);
+        if (urls.length > 0 && urls.every((url) => url?.kind === 'known' && isOtherIssuer(url.value)))
+            return 'other';
+        return 'unknown';
+    }
+    const text = value.value.trim();
+    if (text.includes(':saml-provider/'))
+        return 'other';
+    const provider = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\/(.*)$/s.exec(text);
+    const issuer = provider ? provider[1] : text;
+    if ((0,eks_issuer/* looksLikeEksIssuer */.ux)(issuer) || /(^|[./-])eks([./-]|$)/i.test(issuer) || /\/id\//.test(issuer))
+        return 'eks';
+    if (!provider && !/^https?:\/\//i.test(issuer) && !/^oidc[.-]/i.test(issuer)) {
+        // A bare domain is a web-identity provider other than an IAM OIDC provider (cognito-identity.amazonaws.com, accounts.google.com, graph.facebook.com, www.amazon.com).
+        return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(issuer) ? 'other' : 'unknown';
+    }
+    return isOtherIssuer(issuer) ? 'other' : 'unknown';
+}
+/** An issuer written out that is not an EKS issuer and holds no placeholder for the host (`app.terraform.io`, `token.actions.githubusercontent.com`). */
+function isOtherIssuer(issuer) {
+    const host = (0,eks_issuer/* withoutScheme */.yO)(issuer.trim()).split('/')[0];
+    if (host === '' || (0,eks_issuer/* placeholderIn */.P5)(host) !== undefined)
+        return false;
+    if ((0,eks_issuer/* looksLikeEksIssuer */.ux)(host) || /eks/i.test(host))
+        return false;
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(host);
+}
+/** A statement for EKS ServiceAccount tokens or for EKS Pod Identity, or one that cannot be told apart from them. */
+function isIrsaScopedStatement(graph, statement) {
+    const federated = (0,trust/* federatedValues */.x2)(statement);
+    if (federated.some((value) => federatedScope(graph, value) !== 'other'))
+        return true;
+    // No provider named (a statement missing its Principal) but the web-identity action: a broken IRSA statement.
+    if (federated.length === 0 && (statement.action?.values ?? []).some((action) => action.kind === 'known' && /^sts:AssumeRoleWithWebIdentity$/i.test(action.value.trim())))
+        return true;
+    if (servicePrincipals(statement).some((value) => value.kind === 'symbolic' || value.value.trim().toLowerCase() === irsa_scope_POD_IDENTITY_PRINCIPAL))
+        return true;
+    return (statement.condition?.entries ?? []).some((entry) => entry.key.kind === 'known' && (0,eks_issuer/* looksLikeEksIssuer */.ux)((0,trust/* keyIssuer */.tB)(entry.key)));
+}
+function servicePrincipals(statement) {
+    return (statement.principal?.entries ?? []).filter((entry) => entry.type === 'Service').flatMap((entry) => entry.values);
+}
+/** Roles an annotation or a Pod Identity association names: their trust matters whatever it says. */
+const rolesInUse = (0,per_graph/* perGraph */.a)((graph) => {
+    const roles = new Set();
+    for (const sa of graph.facts.serviceAccounts)
+        for (const link of graph.rolesOf(sa))
+            roles.add(link.role);
+    for (const association of graph.facts.podIdentityAssociations)
+        for (const link of graph.rolesNamedBy(association.roleArn, association))
+            roles.add(link.role);
+    return roles;
+});
+const scopedRoles = (0,per_graph/* perGraph */.a)((graph) => {
+    const inUse = rolesInUse(graph);
+    return graph.facts.roles.filter((role) => {
+        const policy = role.trustPolicy;
+        if (!policy)
+            return false;
+        // Without a statement to tell whose trust it is (Statement missing or misspelled), the document is judged.
+        if (policy.statements.length === 0)
+            return true;
+        return inUse.has(role) || policy.statements.some((statement) => isIrsaScopedStatement(graph, statement));
+    });
+});
+/** Every role in IRSA scope with its trust policy. */
+function* irsaTrustPolicies(graph) {
+    for (const role of scopedRoles(graph))
+        yield { role, policy: role.trustPolicy };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/condition-key-invalid.ts
+
 
 
 
@@ -36209,23 +37926,25 @@ const conditionKeyInvalid = {
         remediation: 'Write the key as the issuer host and path without "https://", then the claim: "oidc.eks.<region>.amazonaws.com/id/<ID>:sub".',
     },
     *check(graph) {
-        for (const { role, policy } of (0,trust/* trustPolicies */.bE)(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             for (const statement of policy.statements) {
+                if (!isIrsaScopedStatement(graph, statement))
+                    continue;
                 for (const entry of statement.condition?.entries ?? []) {
                     if (entry.key.kind !== 'known') {
                         const finding = symbolicKeyWithScheme(entry, statement);
                         if (finding)
-                            yield { ...finding, key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.expression}` };
+                            yield { ...finding, key: `${(0,conditions/* statementKey */.v7)(role, statement)} key:${entry.operator}:${entry.key.expression}` };
                         continue;
                     }
                     const values = entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : []));
-                    const analysis = analyseConditionKey(entry.key.value, claimSuggestedBy(values));
+                    const analysis = (0,eks_issuer/* analyseConditionKey */.cE)(entry.key.value, (0,eks_issuer/* claimSuggestedBy */.l9)(values));
                     if (!analysis || (analysis.placeholder === undefined && analysis.problems.length === 0))
                         continue;
                     yield {
                         location: entry.keyLocation,
                         message: messageFor(entry, statement, analysis),
-                        key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.value}`,
+                        key: `${(0,conditions/* statementKey */.v7)(role, statement)} key:${entry.operator}:${entry.key.value}`,
                     };
                 }
             }
@@ -36233,8 +37952,8 @@ const conditionKeyInvalid = {
     },
 };
 function messageFor(entry, statement, analysis) {
-    const written = `Condition key "${keyTextOf(entry)}" in ${describeStatement(statement)}`;
-    const absent = `so it never exists in the request and ${whenKeyAbsent(entry.operator)}`;
+    const written = `Condition key "${keyTextOf(entry)}" in ${(0,conditions/* describeStatement */.Zc)(statement)}`;
+    const absent = `so it never exists in the request and ${(0,eks_issuer/* whenKeyAbsent */.tI)(entry.operator)}`;
     if (analysis.placeholder !== undefined) {
         return `${written} still holds the placeholder "${analysis.placeholder}", ${absent}; ${fixFromProvider(statement, analysis.claim)}`;
     }
@@ -36253,7 +37972,7 @@ function fixFromProvider(statement, claim) {
     for (const federated of (0,trust/* federatedValues */.x2)(statement)) {
         if (federated.kind !== 'known')
             continue;
-        const issuer = analyseFederated(federated.value)?.issuer;
+        const issuer = (0,eks_issuer/* analyseFederated */.uf)(federated.value)?.issuer;
         if (issuer !== undefined)
             return `write the key as "${issuer}:${suffix}", the issuer of the statement's Federated provider`;
     }
@@ -36274,11 +37993,12 @@ function symbolicKeyWithScheme(entry, statement) {
         return undefined;
     return {
         location: entry.keyLocation,
-        message: `Condition key "${text}" in ${describeStatement(statement)} starts with "${scheme[0]}" (the issuer URL, not its host and path), so it never exists in the request and ${whenKeyAbsent(entry.operator)}; write the key as "${text.slice(scheme[0].length)}"`,
+        message: `Condition key "${text}" in ${(0,conditions/* describeStatement */.Zc)(statement)} starts with "${scheme[0]}" (the issuer URL, not its host and path), so it never exists in the request and ${(0,eks_issuer/* whenKeyAbsent */.tI)(entry.operator)}; write the key as "${text.slice(scheme[0].length)}"`,
     };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/condition-key-provider-mismatch.ts
+
 
 
 
@@ -36292,15 +38012,17 @@ const conditionKeyProviderMismatch = {
         remediation: "Write each key as the issuer of the statement's Federated provider (its ARN after \"oidc-provider/\"), and give each provider a statement of its own.",
     },
     *check(graph) {
-        for (const { role, policy } of (0,trust/* trustPolicies */.bE)(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             for (const statement of policy.statements) {
+                if (!isIrsaScopedStatement(graph, statement))
+                    continue;
                 const providers = condition_key_provider_mismatch_providersOf(statement);
                 if (!providers)
                     continue;
                 const keys = issuerKeysOf(statement);
-                const key = statementKey(role, statement);
+                const key = (0,conditions/* statementKey */.v7)(role, statement);
                 for (const issuerKey of keys) {
-                    if (providers.some((provider) => sameIssuer(provider.issuer, issuerKey.issuer)))
+                    if (providers.some((provider) => (0,eks_issuer/* sameIssuer */.KI)(provider.issuer, issuerKey.issuer)))
                         continue;
                     yield { ...mismatch(statement, issuerKey, providers), key: `${key} key:${issuerKey.text}` };
                 }
@@ -36320,7 +38042,7 @@ function condition_key_provider_mismatch_providersOf(statement) {
     for (const value of federated) {
         if (value.kind !== 'known')
             return undefined;
-        const issuer = analyseFederated(value.value)?.issuer;
+        const issuer = (0,eks_issuer/* analyseFederated */.uf)(value.value)?.issuer;
         if (issuer === undefined)
             return undefined;
         providers.push({ value, issuer });
@@ -36334,7 +38056,7 @@ function issuerKeysOf(statement) {
         if (entry.key.kind !== 'known')
             continue;
         const text = entry.key.value;
-        const analysis = analyseConditionKey(text);
+        const analysis = (0,eks_issuer/* analyseConditionKey */.cE)(text);
         if (analysis?.placeholder !== undefined)
             continue;
         if (analysis?.issuer !== undefined && analysis.claim !== undefined) {
@@ -36348,8 +38070,8 @@ function issuerKeysOf(statement) {
     return keys;
 }
 function mismatch(statement, issuerKey, providers) {
-    const written = `Condition key "${issuerKey.text}" in ${describeStatement(statement)}`;
-    const absent = `so no token of ${providers.length === 1 ? 'that provider' : 'those providers'} carries the key and ${whenKeyAbsent(issuerKey.entry.operator)}`;
+    const written = `Condition key "${issuerKey.text}" in ${(0,conditions/* describeStatement */.Zc)(statement)}`;
+    const absent = `so no token of ${providers.length === 1 ? 'that provider' : 'those providers'} carries the key and ${(0,eks_issuer/* whenKeyAbsent */.tI)(issuerKey.entry.operator)}`;
     const related = providers.map((provider) => ({ location: provider.value.location, message: `Federated provider ${provider.issuer}` }));
     if (providers.length === 1) {
         const provider = providers[0];
@@ -36375,17 +38097,17 @@ function mismatch(statement, issuerKey, providers) {
 function severalProviders(statement, providers, keys) {
     const distinct = [];
     for (const provider of providers)
-        if (!distinct.some((other) => sameIssuer(other.issuer, provider.issuer)))
+        if (!distinct.some((other) => (0,eks_issuer/* sameIssuer */.KI)(other.issuer, provider.issuer)))
             distinct.push(provider);
     if (distinct.length < 2)
         return undefined;
     const restricting = keys.filter((issuerKey) => refusesWhenAbsent(issuerKey.entry.operator));
-    const constrained = distinct.filter((provider) => restricting.some((issuerKey) => sameIssuer(issuerKey.issuer, provider.issuer)));
+    const constrained = distinct.filter((provider) => restricting.some((issuerKey) => (0,eks_issuer/* sameIssuer */.KI)(issuerKey.issuer, provider.issuer)));
     if (constrained.length === 0)
         return undefined;
-    const where = describeStatement(statement);
+    const where = (0,conditions/* describeStatement */.Zc)(statement);
     const related = restricting
-        .filter((issuerKey) => constrained.some((provider) => sameIssuer(provider.issuer, issuerKey.issuer)))
+        .filter((issuerKey) => constrained.some((provider) => (0,eks_issuer/* sameIssuer */.KI)(provider.issuer, issuerKey.issuer)))
         .map((issuerKey) => ({ location: issuerKey.entry.keyLocation, message: `condition on ${issuerKey.text}` }));
     const names = distinct.map((provider) => `"${provider.issuer}"`).join(', ');
     if (constrained.length >= 2) {
@@ -36410,11 +38132,11 @@ function refusesWhenAbsent(operator) {
     const parsed = (0,trust/* parseOperator */.A$)(operator);
     return !parsed.negated && !parsed.ifExists && parsed.setPrefix !== 'ForAllValues' && parsed.base !== 'Null';
 }
-const condition_key_provider_mismatch_EKS_ISSUER = /^oidc\.eks\.([^.]+)\.(amazonaws\.com(?:\.cn)?)\/id\/(.+)$/i;
+const EKS_ISSUER = /^oidc\.eks\.([^.]+)\.(amazonaws\.com(?:\.cn)?)\/id\/(.+)$/i;
 /** What differs between two EKS issuers, for the message: region, DNS suffix, cluster ID. */
 function difference(keyIssuer, providerIssuer) {
-    const key = condition_key_provider_mismatch_EKS_ISSUER.exec(keyIssuer);
-    const provider = condition_key_provider_mismatch_EKS_ISSUER.exec(providerIssuer);
+    const key = EKS_ISSUER.exec(keyIssuer);
+    const provider = EKS_ISSUER.exec(providerIssuer);
     if (!key || !provider)
         return '';
     const parts = [];
@@ -36433,6 +38155,7 @@ function difference(keyIssuer, providerIssuer) {
 
 
 
+
 const federatedPrincipalInvalid = {
     meta: {
         id: 'federated-principal-invalid',
@@ -36441,18 +38164,18 @@ const federatedPrincipalInvalid = {
         remediation: 'Write "arn:<partition>:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>", the host and path of the cluster issuer without "https://".',
     },
     *check(graph) {
-        for (const { role, policy } of (0,trust/* trustPolicies */.bE)(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             const account = accountOf(role);
             for (const statement of policy.statements) {
                 for (const federated of (0,trust/* federatedValues */.x2)(statement)) {
-                    if (federated.kind !== 'known')
+                    if (federated.kind !== 'known' || federatedScope(graph, federated) === 'other')
                         continue;
-                    const analysis = analyseFederated(federated.value, account);
+                    const analysis = (0,eks_issuer/* analyseFederated */.uf)(federated.value, account);
                     if (!analysis)
                         continue;
-                    const written = `Federated principal "${federated.value}" in ${describeStatement(statement)}`;
+                    const written = `Federated principal "${federated.value}" in ${(0,conditions/* describeStatement */.Zc)(statement)}`;
                     const knownAccount = accountIn(federated.value) ?? account;
-                    const key = `${statementKey(role, statement)} federated:${federated.value}`;
+                    const key = `${(0,conditions/* statementKey */.v7)(role, statement)} federated:${federated.value}`;
                     if (analysis.placeholder !== undefined) {
                         yield {
                             location: federated.location,
@@ -36486,9 +38209,9 @@ function fixFromKeys(statement, account) {
     for (const entry of statement.condition?.entries ?? []) {
         if (entry.key.kind !== 'known')
             continue;
-        const key = analyseConditionKey(entry.key.value);
-        if (key?.issuer !== undefined && key.problems.length === 0 && looksLikeEksIssuer(key.issuer)) {
-            return `write "${providerArnFor(key.issuer, account)}", the provider of the issuer its condition keys name`;
+        const key = (0,eks_issuer/* analyseConditionKey */.cE)(entry.key.value);
+        if (key?.issuer !== undefined && key.problems.length === 0 && (0,eks_issuer/* looksLikeEksIssuer */.ux)(key.issuer)) {
+            return `write "${(0,eks_issuer/* providerArnFor */.IO)(key.issuer, account)}", the provider of the issuer its condition keys name`;
         }
     }
     return "write the ARN of the cluster's OIDC provider, \"arn:<partition>:iam::<account>:oidc-provider/\" then the issuer without \"https://\" (aws eks describe-cluster --query cluster.identity.oidc.issuer)";
@@ -36496,7 +38219,7 @@ function fixFromKeys(statement, account) {
 /** The account of an ARN-shaped value, unless it is one the AWS documentation uses in examples. */
 function accountIn(value) {
     const account = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(value)?.[1];
-    return account !== undefined && !DOCUMENTATION_ACCOUNTS.includes(account) ? account : undefined;
+    return account !== undefined && !kubernetes/* DOCUMENTATION_ACCOUNTS */.wi.includes(account) ? account : undefined;
 }
 /** The role's account when its definition says, for the suggested ARN. */
 function accountOf(role) {
@@ -36520,7 +38243,7 @@ const trustPolicyInvalid = {
         remediation: 'Correct the element the finding names; IAM rejects the whole policy (MalformedPolicyDocument) until then.',
     },
     *check(graph) {
-        for (const { role, policy } of (0,trust/* trustPolicies */.bE)(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             yield* documentProblems(role, policy);
             for (const statement of policy.statements)
                 yield* statementProblems(role, statement);
@@ -36559,8 +38282,8 @@ function* documentProblems(role, policy) {
     }
 }
 function* statementProblems(role, statement) {
-    const where = describeStatement(statement);
-    const key = statementKey(role, statement);
+    const where = (0,conditions/* describeStatement */.Zc)(statement);
+    const key = (0,conditions/* statementKey */.v7)(role, statement);
     const at = (location, message, what) => ({ location, message, key: `${key} ${what}` });
     for (const unknown of statement.unknownKeys) {
         const fix = unknown.key === 'Resource' || unknown.key === 'NotResource' ? 'remove it' : trust_policy_invalid_fixFor(unknown.key, TRUST_STATEMENT_KEYS);
@@ -36648,7 +38371,7 @@ const trustPolicyTooLarge = {
         remediation: 'Shorten the policy (one statement per provider with a list of subjects, StringLike patterns, fewer ServiceAccounts per role), split the ServiceAccounts across roles, or raise the quota.',
     },
     *check(graph) {
-        for (const { role, policy } of (0,trust/* trustPolicies */.bE)(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             const length = policy.minifiedLength;
             if (length === undefined || length <= DEFAULT_TRUST_POLICY_QUOTA)
                 continue;
@@ -36672,6 +38395,7 @@ const trustPolicyTooLarge = {
 
 
 
+
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const webIdentityActionMissing = {
     meta: {
@@ -36681,9 +38405,9 @@ const webIdentityActionMissing = {
         remediation: `Write "Action": "${WEB_IDENTITY}" in the statement that names the OIDC provider.`,
     },
     *check(graph) {
-        for (const { role, policy } of (0,trust/* trustPolicies */.bE)(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             for (const statement of (0,trust/* oidcStatements */.oW)(policy)) {
-                if (!(0,trust/* isAllow */.SV)(statement))
+                if (!(0,trust/* isAllow */.SV)(statement) || !isIrsaScopedStatement(graph, statement))
                     continue;
                 // A reference that does not say "oidc" may stand for a SAML provider, whose action is another.
                 const provider = (0,trust/* federatedValues */.x2)(statement).find((value) => (value.kind === 'known' ? (0,trust/* isOidcFederated */.It)(value) : /oidc/i.test(value.expression)));
@@ -36691,13 +38415,13 @@ const webIdentityActionMissing = {
                     continue;
                 const finding = actionProblem(statement, provider);
                 if (finding)
-                    yield { ...finding, key: `${statementKey(role, statement)} action` };
+                    yield { ...finding, key: `${(0,conditions/* statementKey */.v7)(role, statement)} action` };
             }
         }
     },
 };
 function actionProblem(statement, provider) {
-    const where = describeStatement(statement);
+    const where = (0,conditions/* describeStatement */.Zc)(statement);
     const named = provider.kind === 'known' ? '' : ` ${(0,model_value/* describeValue */.bp)(provider)}`;
     const trusts = `${policy_grammar_capitalise(where)} trusts an OIDC provider${named} (Federated at ${(0,model_location/* formatLocation */.j)(provider.location)})`;
     const related = [{ location: provider.location, message: 'the OIDC provider this statement trusts' }];
@@ -36836,11 +38560,14 @@ const liveCheckIncomplete = {
     },
 };
 
+// EXTERNAL MODULE: ./src/graph.ts
+var src_graph = __nccwpck_require__(931);
 // EXTERNAL MODULE: ./src/model/location.ts
 var model_location = __nccwpck_require__(3214);
 // EXTERNAL MODULE: ./src/rules/helpers/correlation.ts
 var correlation = __nccwpck_require__(5001);
 ;// CONCATENATED MODULE: ./src/rules/live-cluster-issuer-mismatch.ts
+
 
 
 
@@ -36866,9 +38593,9 @@ const liveClusterIssuerMismatch = {
             const stale = (policy) => (0,correlation/* trustIssuers */.L8)(policy).flatMap((issuer) => {
                 const owner = issuer.account ?? account;
                 // A contradiction the config file's clusters show already is cluster-issuer-mismatch's.
-                if ((0,correlation/* clustersContradicting */.LL)(issuer.hostPath, owner, offline).length > 0)
+                if ((0,correlation/* clustersContradicting */.LL)(issuer.hostPath, owner, offline, src_graph/* NO_UNIT */.z9).length > 0)
                     return [];
-                const cluster = (0,correlation/* clustersContradicting */.LL)(issuer.hostPath, owner, live)[0];
+                const cluster = (0,correlation/* clustersContradicting */.LL)(issuer.hostPath, owner, live, src_graph/* NO_UNIT */.z9)[0];
                 return cluster ? [{ ...issuer, cluster, owner }] : [];
             });
             const findings = [];
@@ -36921,6 +38648,7 @@ var trust = __nccwpck_require__(943);
 
 
 
+
 const liveOidcProviderAudienceMissing = {
     meta: {
         id: 'live-oidc-provider-audience-missing',
@@ -36949,7 +38677,7 @@ const liveOidcProviderAudienceMissing = {
                 if (clientIds.includes(audience.audience))
                     continue;
                 // A repository definition of the provider that lacks the audience too is oidc-provider-audience-missing's.
-                const defined = graph.providersNamed((0,value/* known */.eO)(named.arn, named.location));
+                const defined = graph.providersNamed((0,value/* known */.eO)(named.arn, named.location), src_graph/* NO_UNIT */.z9);
                 const definition = defined.find((each) => each.source !== 'live');
                 if (definition && !definition.clientIds.some((id) => id.kind !== 'known' || id.value === audience.audience))
                     continue;
@@ -36989,6 +38717,7 @@ function firstNamed(roles, arn) {
 
 
 
+
 const liveOidcProviderMissing = {
     meta: {
         id: 'live-oidc-provider-missing',
@@ -37025,7 +38754,7 @@ const liveOidcProviderMissing = {
                 if (found?.state !== 'missing')
                     continue;
                 // An issuer that is not the cluster's: live-cluster-issuer-mismatch says which one to name instead.
-                if ((0,correlation/* clustersContradicting */.LL)(provider.issuerHostPath, provider.account ?? (0,correlation/* roleIdentity */.pj)(provider.role).account, clusters).length > 0)
+                if ((0,correlation/* clustersContradicting */.LL)(provider.issuerHostPath, provider.account ?? (0,correlation/* roleIdentity */.pj)(provider.role).account, clusters, src_graph/* NO_UNIT */.z9).length > 0)
                     continue;
                 const key = `${provider.arn} ${(0,model_location/* formatLocation */.j)(provider.location)}`;
                 if (reported.has(key))
@@ -37138,7 +38867,10 @@ const liveRoleWithoutPermissions = {
     },
 };
 
+// EXTERNAL MODULE: ./src/rules/helpers/kubernetes-names.ts
+var kubernetes_names = __nccwpck_require__(12);
 ;// CONCATENATED MODULE: ./src/rules/live-trust-denies-service-account.ts
+
 
 
 
@@ -37155,6 +38887,8 @@ const liveTrustDeniesServiceAccount = {
             return;
         const clusters = (0,helpers_live/* allKnownClusters */.gB)(graph, context.config, observations);
         for (const { sa, target, lookup } of (0,helpers_live/* liveServiceAccounts */.Sd)(graph, observations)) {
+            if ((0,kubernetes_names/* hasRefusedName */.kc)(sa))
+                continue;
             const role = (0,helpers_live/* deployedRole */.DM)(target, lookup);
             const check = role && (0,correlation/* checkToken */.SK)(sa, role, clusters);
             const found = check && (0,correlation/* refusal */.x5)(check);
@@ -37366,7 +39100,7 @@ const liveRules = [
 
 /***/ }),
 
-/***/ 9922:
+/***/ 4439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38726,7 +40460,10 @@ function readCloudFormationFile(file) {
     return result;
 }
 
+// EXTERNAL MODULE: ./src/model/facts.ts
+var model_facts = __nccwpck_require__(1374);
 ;// CONCATENATED MODULE: ./src/sources/eksctl.ts
+
 
 
 
@@ -38755,12 +40492,16 @@ function readEksctlFile(file, context) {
     const tree = (0,yaml_tree/* parseYamlTree */.NL)(file.path, file.text, { version: '1.1' });
     for (const finding of tree.findings)
         result.findings.push({ ...finding, message: `${finding.message}; nothing in this eksctl config was checked` });
-    for (const document of tree.documents) {
+    tree.documents.forEach((document, index) => {
         const root = document.root;
         if (root?.kind !== 'object' || scalarText(child(root, 'kind')) !== 'ClusterConfig' || !scalarText(child(root, 'apiVersion'))?.startsWith('eksctl.io/'))
-            continue;
-        new ClusterConfigReader(file.path, root, context.config.clusters, result).read();
-    }
+            return;
+        // Each ClusterConfig is created on its own (eksctl create cluster -f): a unit.
+        const config = (0,source/* emptyResult */.$)();
+        new ClusterConfigReader(file.path, root, context.config.clusters, config).read();
+        (0,model_facts/* placeInUnit */.$5)(config.facts, `eksctl ${file.path}${tree.documents.length > 1 ? `#${index}` : ''}`);
+        (0,source/* appendResult */.qi)(result, config);
+    });
     return result;
 }
 class ClusterConfigReader {
@@ -39151,9 +40892,15 @@ function blockScalarMover(text, node) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/discover/file-bytes.ts
+var file_bytes = __nccwpck_require__(8659);
+// EXTERNAL MODULE: ./src/discover/discover.ts + 1 modules
+var discover = __nccwpck_require__(6740);
 // EXTERNAL MODULE: ./src/discover/read.ts
-var read = __nccwpck_require__(9711);
+var discover_read = __nccwpck_require__(9711);
 ;// CONCATENATED MODULE: ./src/sources/kustomize/repository-files.ts
+
+
 
 
 
@@ -39230,6 +40977,10 @@ class RepositoryFiles {
             return false;
         }
     }
+    /** Whether git ignores the path (judged by the repository's .gitignore files; false when the root is unknown). */
+    ignoredByGit(path, isDirectory) {
+        return this.root !== undefined && !isOutsideByName(path) && (0,discover/* gitIgnored */.Vf)(this.root, path, isDirectory);
+    }
     /** The absolute path of a repository-relative path that resolves inside the root, for tools run on it. */
     absolute(path) {
         return this.inside(path);
@@ -39240,18 +40991,11 @@ class RepositoryFiles {
         const absolute = this.inside(path);
         if (!absolute)
             return isOutsideByName(path) ? 'outside' : 'missing';
-        try {
-            const stats = (0,external_node_fs_.statSync)(absolute);
-            if (!stats.isFile())
-                return 'missing';
-            if (this.maxFileBytes > 0 && stats.size > this.maxFileBytes)
-                return 'too-large';
-            const decoded = (0,read/* decodeText */.g7)(path, (0,external_node_fs_.readFileSync)(absolute));
-            return decoded.ok ? decoded.text : 'not-text';
-        }
-        catch {
-            return 'missing';
-        }
+        const read = (0,file_bytes/* readFileBytes */.MY)(absolute, { within: this.rootReal, limit: this.maxFileBytes });
+        if (!read.ok)
+            return read.why === 'outside' || read.why === 'too-large' ? read.why : 'missing';
+        const decoded = (0,discover_read/* decodeText */.g7)(path, read.bytes);
+        return decoded.ok ? decoded.text : 'not-text';
     }
     /** The absolute path when `path` stays inside the root once links are resolved; undefined otherwise (or when missing). */
     inside(path) {
@@ -40066,7 +41810,7 @@ const UNEVALUATED_FIELDS = ['replacements', 'vars', 'transformers', 'generators'
 const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 function parseKustomization(path, text) {
     const directory = external_node_path_default().posix.dirname(path);
-    const kustomization = { path, directory, kind: 'Kustomization', resources: [], components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], findings: [] };
+    const kustomization = { path, directory, kind: 'Kustomization', resources: [], components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], replacesAnnotations: false, findings: [] };
     const tree = (0,yaml_tree/* parseYamlTree */.NL)(path, text, { version: '1.2' });
     kustomization.findings.push(...tree.findings);
     const root = tree.documents.find((document) => document.root !== undefined)?.root;
@@ -40099,6 +41843,7 @@ function parseKustomization(path, text) {
         kustomization.labels.push({ entries: pairs.entries, templates });
     }
     readPatches(root, kustomization);
+    kustomization.replacesAnnotations = list(get(root, 'replacements')).some(mayReplaceAnnotations);
     for (const field of UNEVALUATED_FIELDS) {
         const entry = lastEntry(root, field);
         if (entry && !isEmpty(entry.value))
@@ -40140,6 +41885,12 @@ function readPatches(root, kustomization) {
             kustomization.patches.push(spec);
         }
     }
+}
+/** A replacement whose targets' fieldPaths reach into annotations; one kept in a file (`path:`) may do anything. */
+function mayReplaceAnnotations(replacement) {
+    if (get(replacement, 'path') !== undefined)
+        return true;
+    return list(get(replacement, 'targets')).some((target) => list(get(target, 'fieldPaths')).some((path) => /annotations/.test(textOf(path) ?? '')));
 }
 function selector(node) {
     const result = {};
@@ -40599,6 +42350,7 @@ class KustomizeBuilder {
             findings: [],
             complete: true,
             unevaluated: [],
+            replacesAnnotations: false,
             everyDocument,
             skippedDocuments: false,
             needsEveryDocument: false,
@@ -40611,6 +42363,8 @@ class KustomizeBuilder {
         build.files.add(kustomization.path);
         build.findings.push(...kustomization.findings);
         build.unevaluated.push(...kustomization.unevaluated);
+        if (kustomization.replacesAnnotations)
+            build.replacesAnnotations = true;
         if (kustomization.findings.length > 0)
             build.complete = false;
         if (readsEveryObject(kustomization) && !build.everyDocument)
@@ -40698,8 +42452,26 @@ class KustomizeBuilder {
             });
             return undefined;
         }
-        this.fail(build, reference.location, `${reference.value} does not exist (kustomize build fails)`);
+        this.missing(build, reference.location, reference.value, resolveReference(kustomization.directory, reference.value), 'the objects it would add are');
         return undefined;
+    }
+    /**
+     * A path a kustomization lists that is not there: a note, since nothing IRSA is wrong in what
+     * is here, and a path git ignores is cloned or generated by a setup step. One per path
+     * (the source merges the notes of every overlay that lists it).
+     */
+    missing(build, location, written, path, what) {
+        build.complete = false;
+        const ignored = this.files.ignoredByGit(path, !/\.(ya?ml|json)$/i.test(path));
+        build.findings.push({
+            ruleId: 'parse-error',
+            level: 'note',
+            location,
+            message: ignored
+                ? `${written} does not exist here and git ignores ${path} (a setup step clones or generates it?), so ${what} not checked`
+                : `${written} does not exist (kustomize build fails), so ${what} not checked`,
+            key: `kustomize-missing:${path}`,
+        });
     }
     nested(directory, reference, stack, build) {
         const file = this.kustomizationIn(directory);
@@ -40845,8 +42617,12 @@ class KustomizeBuilder {
             }
             build.files.add(path);
             const text = this.files.read(path);
+            if (text === 'missing') {
+                this.missing(build, spec.file.location, `The patch ${path}`, path, 'what it changes is');
+                return undefined;
+            }
             if (isUnreadable(text)) {
-                this.fail(build, spec.file.location, `The patch ${path} ${text === 'missing' ? 'does not exist' : 'cannot be read'} (kustomize build fails)`);
+                this.fail(build, spec.file.location, `The patch ${path} cannot be read (kustomize build fails)`);
                 return undefined;
             }
             // The file's own syntax problems are reported with the other files the builds read.
@@ -41087,6 +42863,8 @@ class release_objects_TemplateReader {
     root;
     fragmentsByEntry = new Map();
     lines;
+    /** Values made from a value the release does not set (absent, or an empty default of the chart). */
+    unset = new WeakSet();
     constructor(template, chart, result) {
         this.template = template;
         this.chart = chart;
@@ -41119,6 +42897,7 @@ class release_objects_TemplateReader {
             const built = this.object(root);
             if (textOf(get(built, 'kind')) === undefined)
                 continue;
+            this.unsetAnnotations(built);
             this.defaultNamespace(built);
             this.result.objects.push({ root: built, path: this.template.path, fromLine: document.location.line, toLine: document.endLine });
         }
@@ -41263,16 +43042,23 @@ class release_objects_TemplateReader {
             if (status.active === false)
                 return tree_edit_stringNode('', location);
             const value = this.evaluate(action.text, status, action.start);
-            if (value.kind === 'absent')
-                return { kind: 'scalar', location, value: { kind: 'known', value: '', location }, type: 'null' };
+            if (value.kind === 'absent') {
+                const absent = { kind: 'scalar', location, value: { kind: 'known', value: '', location }, type: 'null' };
+                this.unset.add(absent);
+                return absent;
+            }
             if (value.kind === 'unknown')
                 return symbolicNode(`helm:{{ ${action.text} }}`, location);
+            // `{{ .Values.x | quote }}` of an absent x: an empty text made in the template itself.
+            if (value.node.kind === 'scalar' && textOf(value.node) === '' && /\.Values\b/.test(action.text) && value.node.location.path === this.template.path)
+                this.unset.add(value.node);
             return value.node.kind === 'scalar' ? value.node : cloneTree(value.node);
         }
         const numbers = [];
         let composed = '';
         let last = 0;
         let unknownPart = false;
+        let unsetPart = false;
         for (const match of text.matchAll(pattern)) {
             composed += text.slice(last, match.index);
             last = match.index + match[0].length;
@@ -41283,6 +43069,8 @@ class release_objects_TemplateReader {
             const part = printed(value, scope);
             for (const node of scope.printedNumbers)
                 numbers.push({ node, action: action?.text ?? '' });
+            if (value.kind === 'absent' || (value.kind === 'value' && this.isDefaultEmpty(value.node)))
+                unsetPart = true;
             if (part === undefined)
                 unknownPart = true;
             else
@@ -41295,7 +43083,37 @@ class release_objects_TemplateReader {
             this.reportPrintedNumbers(misprinted, location);
         if (unknownPart || misprinted.length > 0)
             return symbolicNode(`helm:${source}`, location);
-        return tree_edit_stringNode(composed, location);
+        const node = tree_edit_stringNode(composed, location);
+        if (unsetPart)
+            this.unset.add(node);
+        return node;
+    }
+    /** An empty string the chart's own values.yaml gives: a default that says "not set here", not "set to empty". */
+    isDefaultEmpty(node) {
+        if (node.kind !== 'scalar' || !this.chart.defaultValuesFiles?.has(node.location.path))
+            return false;
+        return node.type === 'null' || (node.value.kind === 'known' && node.value.value === '');
+    }
+    /**
+     * Annotation values the release does not set (an absent value, an empty default of the chart,
+     * or text made with one) come from outside the scan: an Argo CD Application, a values file of
+     * another repository, `--set`. They are symbolic, never an empty or broken role ARN.
+     */
+    unsetAnnotations(root) {
+        const kind = textOf(get(root, 'kind'));
+        const metadatas = [get(root, 'metadata'), get(get(get(root, 'spec'), 'template'), 'metadata')];
+        if (kind === 'CronJob')
+            metadatas.push(get(get(get(get(get(root, 'spec'), 'jobTemplate'), 'spec'), 'template'), 'metadata'));
+        for (const metadata of metadatas) {
+            const annotations = get(metadata, 'annotations');
+            if (annotations?.kind !== 'object')
+                continue;
+            for (const item of annotations.entries) {
+                if (item.value.kind !== 'scalar' || !(this.unset.has(item.value) || this.isDefaultEmpty(item.value)))
+                    continue;
+                item.value = symbolicNode(`helm-value-not-set(${item.key})`, item.value.location);
+            }
+        }
     }
     /** E8: a values number Helm prints as a float (scientific notation, a lost leading zero) inside an ARN. */
     reportPrintedNumbers(numbers, at) {
@@ -41737,38 +43555,66 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 
 const RENDER_TIMEOUT_MS = 60_000;
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** A proxy nobody listens on (the discard port): any HTTP(S) fetch a renderer tries fails at once. */
+const NO_NETWORK_PROXY = 'http://127.0.0.1:9';
 /**
  * Runs a renderer found on the PATH, never a file of the scanned repository: relative PATH
- * entries and directories inside `root` are skipped, and the tool runs in a scratch directory
- * with no shell, a timeout, and an environment that holds only that PATH and a scratch HOME (no
- * kubeconfig, no plugin directories, no credentials).
+ * entries and directories inside `root` are skipped. The tool runs in a fresh scratch directory
+ * with no shell, a time limit (then SIGKILL), an output cap, and an environment holding nothing
+ * of ours: an empty PATH (so it can start no git or plugin), an empty HOME, plugin and config
+ * directories, no kubeconfig, and a proxy that refuses every connection. Every argument comes
+ * from the caller, who puts `--` before positionals and validates what the repository gave.
  */
-function runRenderer(command, args, root) {
+function runRenderer(command, args, root, toolEnvironment = () => ({})) {
     const path = trustedPath(root);
     const executable = findExecutable(command, path);
     if (!executable)
         return { ok: false, reason: `${command} is not on the PATH`, missingTool: true };
-    const scratch = (0,external_node_os_.tmpdir)();
-    const result = (0,external_node_child_process_.spawnSync)(executable, args, {
-        cwd: scratch,
-        encoding: 'utf8',
-        timeout: RENDER_TIMEOUT_MS,
-        maxBuffer: MAX_OUTPUT_BYTES,
-        shell: false,
-        windowsHide: true,
-        env: { PATH: path.join((external_node_path_default()).delimiter), HOME: scratch, KUBECONFIG: external_node_path_default().join(scratch, 'irsa-guard-no-kubeconfig'), HELM_PLUGINS: scratch, XDG_CONFIG_HOME: scratch },
-    });
-    if (result.error) {
-        const code = result.error.code;
-        if (code === 'ENOENT')
-            return { ok: false, reason: `${command} is not on the PATH`, missingTool: true };
-        if (code === 'ETIMEDOUT')
-            return { ok: false, reason: `${command} did not finish within ${RENDER_TIMEOUT_MS / 1000} seconds` };
-        return { ok: false, reason: `${command} could not run (${code ?? result.error.message})` };
+    const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'irsa-guard-run-'));
+    try {
+        const empty = external_node_path_default().join(scratch, 'empty');
+        (0,external_node_fs_.mkdirSync)(empty);
+        const result = (0,external_node_child_process_.spawnSync)(executable, args, {
+            cwd: scratch,
+            encoding: 'utf8',
+            timeout: RENDER_TIMEOUT_MS,
+            killSignal: 'SIGKILL',
+            maxBuffer: MAX_OUTPUT_BYTES,
+            shell: false,
+            windowsHide: true,
+            env: {
+                PATH: empty,
+                HOME: scratch,
+                XDG_CONFIG_HOME: external_node_path_default().join(scratch, 'config'),
+                XDG_CACHE_HOME: external_node_path_default().join(scratch, 'cache'),
+                XDG_DATA_HOME: external_node_path_default().join(scratch, 'data'),
+                KUBECONFIG: external_node_path_default().join(scratch, 'irsa-guard-no-kubeconfig'),
+                HTTP_PROXY: NO_NETWORK_PROXY,
+                HTTPS_PROXY: NO_NETWORK_PROXY,
+                http_proxy: NO_NETWORK_PROXY,
+                https_proxy: NO_NETWORK_PROXY,
+                NO_PROXY: '',
+                no_proxy: '',
+                ...toolEnvironment({ scratch, empty }),
+            },
+        });
+        if (result.error) {
+            const code = result.error.code;
+            if (code === 'ENOENT')
+                return { ok: false, reason: `${command} is not on the PATH`, missingTool: true };
+            if (code === 'ETIMEDOUT')
+                return { ok: false, reason: `${command} did not finish within ${RENDER_TIMEOUT_MS / 1000} seconds` };
+            if (code === 'ENOBUFS')
+                return { ok: false, reason: `${command} printed more than ${MAX_OUTPUT_BYTES / (1024 * 1024)} MB` };
+            return { ok: false, reason: `${command} could not run (${code ?? result.error.message})` };
+        }
+        if (result.status !== 0)
+            return { ok: false, reason: `${command} failed: ${firstError(result.stderr)}` };
+        return { ok: true, text: result.stdout };
     }
-    if (result.status !== 0)
-        return { ok: false, reason: `${command} failed: ${firstError(result.stderr)}` };
-    return { ok: true, text: result.stdout };
+    finally {
+        (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
+    }
 }
 /** The absolute PATH directories outside the scanned repository. */
 function trustedPath(root) {
@@ -41814,13 +43660,18 @@ function firstError(stderr) {
         .find((text) => text !== '' && !text.startsWith('# Warning') && !/^W\d{4} /.test(text));
     return (line ?? 'no error output').replace(/^Error:\s*/, '');
 }
-/** `kubectl kustomize` (or `kustomize build`) of one directory: no Helm, no plugins, no network. */
+/**
+ * `kubectl kustomize` (or `kustomize build`) of one directory of the repository (an absolute path
+ * irsa-guard resolved inside the root): no Helm, no plugins (so no exec or container functions), files
+ * only below the kustomization (kustomize's root-only load restrictor resolves links), and `--`
+ * before the directory.
+ */
 function renderKustomization(absoluteDirectory, root) {
-    const flags = ['--enable-helm=false', '--enable-alpha-plugins=false', '--network=false'];
-    const kubectl = runRenderer('kubectl', ['kustomize', absoluteDirectory, ...flags], root);
+    const flags = ['--enable-helm=false', '--enable-alpha-plugins=false', '--network=false', '--load-restrictor=LoadRestrictionsRootOnly'];
+    const kubectl = runRenderer('kubectl', ['kustomize', ...flags, '--', absoluteDirectory], root);
     if (kubectl.ok || !kubectl.missingTool)
         return kubectl;
-    const kustomize = runRenderer('kustomize', ['build', absoluteDirectory, ...flags], root);
+    const kustomize = runRenderer('kustomize', ['build', ...flags, '--', absoluteDirectory], root);
     if (kustomize.ok || !kustomize.missingTool)
         return kustomize;
     return { ok: false, reason: 'neither kubectl nor kustomize is on the PATH', missingTool: true };
@@ -41835,10 +43686,24 @@ function renderKustomization(absoluteDirectory, root) {
 
 
 
+
+/** helm v3.x pkg/chartutil/validate_name.go (ValidateReleaseName): this pattern, at most 53 characters. */
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const MAX_RELEASE_NAME = 53;
+/** A namespace is a DNS-1123 label. */
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** What a chart copied for helm may hold. */
+const MAX_CHART_FILES = 5000;
+const MAX_CHART_BYTES = 64 * 1024 * 1024;
+const MAX_CHART_DEPTH = 32;
 /**
- * `helm template` of one release (helm: render): the chart directory of the repository, the
- * release's values files and inline values; no repositories, no plugins, no cluster. Rendered
- * values are located by the native reading of the same release.
+ * `helm template` of one release (helm-render): run on a copy of the chart and of the values
+ * files in a scratch directory, made through the one reader of repository files (no link out of
+ * the repository, regular files only, size-capped), so helm sees nothing else of the disk. The
+ * release name and namespace must be what helm and Kubernetes accept (so neither can be an
+ * option), and come after `--`; every other argument is a path irsa-guard made. No repositories,
+ * no plugins, no post-renderer, no cluster, no network. Rendered values are located by the native
+ * reading of the same release. A value refused is a located warning, and the native reading stands.
  */
 function renderRelease(release, repository, context, native) {
     const name = textOf(release.name);
@@ -41848,28 +43713,49 @@ function renderRelease(release, repository, context, native) {
     // Flux's valuesFiles replace the chart's values.yaml, which helm template cannot express.
     if (name === undefined || namespace === undefined || !chartDirectory || context.root === undefined || release.replacesChartValues)
         return {};
+    const refused = (at, why) => ({
+        note: {
+            ruleId: 'parse-error',
+            level: 'warning',
+            location: at,
+            message: `Did not render the release of ${release.chart.directory} with helm (helm-render): ${why}; the native reading was used`,
+            key: `helm-render-refused:${release.chart.directory}:${at.path}:${at.line}`,
+        },
+    });
+    if (name.length > MAX_RELEASE_NAME || !RELEASE_NAME.test(name)) {
+        return refused(release.name.location, `the release name ${JSON.stringify(name)} is not a Helm release name (lower-case letters, digits, - and ., at most ${MAX_RELEASE_NAME} characters)`);
+    }
+    if (!NAMESPACE.test(namespace))
+        return refused(release.namespace.location, `the namespace ${JSON.stringify(namespace)} is not a Kubernetes namespace name (a lower-case DNS label)`);
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'irsa-guard-helm-'));
     try {
-        const args = ['template', name, chartDirectory, '--namespace', namespace, '--skip-tests'];
-        for (const file of release.valueFiles) {
-            const absolute = repository.absolute(file.path);
-            if (!absolute)
-                return {};
-            args.push('--values', absolute);
+        const chartCopy = external_node_path_default().join(scratch, 'chart');
+        const staged = copyChart(chartDirectory, chartCopy, (0,file_bytes/* realpathRoot */.oW)(context.root), context.config.maxFileBytes);
+        if (staged !== undefined)
+            return refused(location, staged);
+        const args = ['template', '--namespace', namespace, '--skip-tests'];
+        for (const [index, file] of release.valueFiles.entries()) {
+            const text = repository.text(file.path);
+            if (text === undefined)
+                return refused(file.location, `the values file ${file.path} cannot be read`);
+            const copy = external_node_path_default().join(scratch, `values-${index}.yaml`);
+            (0,external_node_fs_.writeFileSync)(copy, text);
+            args.push('--values', copy);
         }
         release.inline.forEach((values, index) => {
             const file = external_node_path_default().join(scratch, `inline-${index}.yaml`);
             (0,external_node_fs_.writeFileSync)(file, (0,dist/* stringify */.As)(plain(values)));
             args.push('--values', file);
         });
-        const outcome = runRenderer('helm', args, context.root);
+        args.push('--', name, chartCopy);
+        const outcome = runRenderer('helm', args, context.root, helmEnvironment);
         if (!outcome.ok) {
             return {
                 note: {
                     ruleId: 'parse-error',
                     level: outcome.missingTool ? 'note' : 'warning',
                     location,
-                    message: `Cannot render the release ${name} of ${release.chart.directory} (helm: render): ${outcome.reason}; the native reading was used`,
+                    message: `Cannot render the release ${name} of ${release.chart.directory} (helm-render): ${outcome.reason}; the native reading was used`,
                     key: `helm-render:${release.chart.directory}:${name}`,
                 },
             };
@@ -41879,6 +43765,66 @@ function renderRelease(release, repository, context, native) {
     finally {
         (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
     }
+}
+/**
+ * Where helm looks for plugins, repositories, registries and its caches: all in the run's
+ * scratch directory, plugins in an empty one and switched off (the environment table of helm
+ * v3's `helm --help`: "HELM_NO_PLUGINS … Set HELM_NO_PLUGINS=1 to disable plugins").
+ */
+function helmEnvironment({ scratch, empty }) {
+    return {
+        HELM_NO_PLUGINS: '1',
+        HELM_PLUGINS: empty,
+        HELM_CONFIG_HOME: external_node_path_default().join(scratch, 'helm-config'),
+        HELM_CACHE_HOME: external_node_path_default().join(scratch, 'helm-cache'),
+        HELM_DATA_HOME: external_node_path_default().join(scratch, 'helm-data'),
+        HELM_REPOSITORY_CONFIG: external_node_path_default().join(scratch, 'helm-config', 'repositories.yaml'),
+        HELM_REPOSITORY_CACHE: external_node_path_default().join(scratch, 'helm-cache', 'repository'),
+        HELM_REGISTRY_CONFIG: external_node_path_default().join(scratch, 'helm-config', 'registry.json'),
+    };
+}
+/**
+ * Copies a chart directory of the repository into `target`, every file through readFileBytes;
+ * why it cannot (a link out of the repository, something not a regular file, too many or too
+ * large files), or undefined when copied.
+ */
+function copyChart(source, target, rootReal, maxFileBytes) {
+    const budget = { files: 0, bytes: 0 };
+    const copy = (from, to, relative, depth) => {
+        if (depth > MAX_CHART_DEPTH)
+            return `the chart nests directories deeper than ${MAX_CHART_DEPTH}`;
+        (0,external_node_fs_.mkdirSync)(to);
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(from, { withFileTypes: true });
+        }
+        catch {
+            return `the chart directory ${relative || '.'} cannot be listed`;
+        }
+        for (const entry of entries) {
+            const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (entry.name === '.git')
+                    continue;
+                const why = copy(external_node_path_default().join(from, entry.name), external_node_path_default().join(to, entry.name), path, depth + 1);
+                if (why !== undefined)
+                    return why;
+                continue;
+            }
+            if (!entry.isFile() && !entry.isSymbolicLink())
+                return `the chart holds ${path}, which is not a regular file`;
+            const read = (0,file_bytes/* readFileBytes */.MY)(external_node_path_default().join(from, entry.name), { within: rootReal, limit: maxFileBytes });
+            if (!read.ok)
+                return `the chart's file ${path} was not read: ${read.why === 'too-large' ? 'it is larger than the size limit' : (0,file_bytes/* describeNotRead */.Z8)(read.why, read.code)}`;
+            budget.files += 1;
+            budget.bytes += read.bytes.length;
+            if (budget.files > MAX_CHART_FILES || budget.bytes > MAX_CHART_BYTES)
+                return `the chart holds more than ${MAX_CHART_FILES} files or ${MAX_CHART_BYTES / (1024 * 1024)} MB`;
+            (0,external_node_fs_.writeFileSync)(external_node_path_default().join(to, entry.name), read.bytes);
+        }
+        return undefined;
+    };
+    return copy(source, target, '', 0);
 }
 /** A located tree as plain data, for a values file helm reads. */
 function plain(node) {
@@ -41899,6 +43845,7 @@ function plain(node) {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/helm/index.ts
+
 
 
 
@@ -41970,7 +43917,9 @@ function releaseResult(release, repository, context, consumed) {
         if (rendered.note)
             result.findings.push(rendered.note);
     }
-    (0,source/* appendResult */.qi)(result, (0,kubernetes/* readKubernetesObjects */.Rf)(objects, 'helm', (path) => repository.text(path)));
+    const read = (0,kubernetes/* readKubernetesObjects */.Rf)(objects, 'helm', (path) => repository.text(path));
+    (0,model_facts/* placeInUnit */.$5)(read.facts, helmUnit(release));
+    (0,source/* appendResult */.qi)(result, read);
     return result;
 }
 /** The chart's and its enabled subcharts' objects for this release and these values. */
@@ -41984,6 +43933,7 @@ function chartObjects(chart, values, release, repository, findings) {
         helpers: detectStandardHelpers(chart.helperTexts),
         printedNumbers,
         label: chart.directory,
+        defaultValuesFiles: defaultValuesFiles(chart),
     });
     findings.push(...built.findings);
     const objects = [...built.objects];
@@ -42033,6 +43983,14 @@ function releaseValues(release, repository, findings, consumed) {
         values = mergeValues(values, inline);
     return values;
 }
+/** The chart's own values.yaml and those of its subcharts, at any depth. */
+function defaultValuesFiles(chart, into = new Set()) {
+    if (chart.valuesFile)
+        into.add(chart.valuesFile);
+    for (const subchart of chart.subcharts)
+        defaultValuesFiles(subchart, into);
+    return into;
+}
 function helm_lookup(values, path) {
     let current = values;
     for (const key of path.split('.'))
@@ -42042,6 +44000,11 @@ function helm_lookup(values, path) {
 function configPath(context) {
     const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation;
     return location?.path;
+}
+/** One release of a chart is a unit: where it is declared, or the chart itself when nothing installs it. */
+function helmUnit(release) {
+    const declared = release.via === 'none' ? '' : ` release ${release.declaredAt.path}:${release.declaredAt.line}:${release.declaredAt.column}`;
+    return `helm ${release.chart.directory}${declared}`;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/role-bindings.ts
@@ -42444,15 +44407,30 @@ function readIamJsonFile(file, binder) {
     const result = (0,source/* emptyResult */.$)();
     const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
     if (!parsed.ok) {
-        const trustPolicy = looksLikeTrustPolicy(file);
-        result.findings.push({
+        const directive = templateDirectiveIn(file.text);
+        if (directive !== undefined) {
+            result.findings.push({
+                ruleId: 'parse-error',
+                level: 'note',
+                location: { ...directive.location, path: file.path },
+                message: `${file.path} is a template (${directive.text}), not JSON: it is judged where a templatefile() call of a scanned Terraform file renders it, not on its own`,
+                key: `json-template ${file.path}`,
+            });
+            return result;
+        }
+        const trustPolicy = looksLikeIrsaTrustPolicy(file);
+        const finding = {
             ruleId: trustPolicy ? 'trust-policy-invalid' : 'parse-error',
             location: parsed.location,
             message: trustPolicy
                 ? `${file.path} is not valid JSON: ${parsed.message}; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"`
                 : `Cannot parse ${file.path} as JSON: ${parsed.message}`,
             key: `json-syntax ${file.path}`,
-        });
+        };
+        // Relevance decides the level: broken JSON that holds no IRSA trust is someone else's problem.
+        if (!trustPolicy && !looksLikeTrustPolicy(file))
+            finding.level = 'note';
+        result.findings.push(finding);
         return result;
     }
     if (isCloudFormation(parsed.root))
@@ -42476,6 +44454,25 @@ function readIamJsonFile(file, binder) {
     if (roles.length > 0)
         result.facts.roles = roles;
     return result;
+}
+/** The first Terraform template directive or interpolation (`%{ for … }`, `${name}`) outside a JSON string, where JSON cannot parse. */
+function templateDirectiveIn(text) {
+    const lines = text.split('\n');
+    for (const [index, line] of lines.entries()) {
+        const match = /%\{[^}]*\}|^\s*\$\{[^}]*\}|[:,[]\s*\$\{[^}]*\}/.exec(line);
+        if (match) {
+            const at = match[0].search(/[%$]/);
+            return { text: match[0].slice(at).trim(), location: { path: '', line: index + 1, column: match.index + at + 1 } };
+        }
+    }
+    return undefined;
+}
+/** Broken JSON that is an IRSA or Pod Identity trust by what it says (an EKS provider, the web-identity action, the Pod Identity principal). */
+function looksLikeIrsaTrustPolicy(file) {
+    if (/oidc\.eks\.|pods\.eks\.amazonaws\.com|system:serviceaccount:/.test(file.text))
+        return true;
+    const otherIssuer = /oidc-provider\/(?!oidc)[a-z0-9-]+\.[a-z0-9.-]+/i.test(file.text);
+    return /AssumeRoleWithWebIdentity/.test(file.text) && !otherIssuer;
 }
 function looksLikeTrustPolicy(file) {
     return /trust/i.test(file.path.split('/').pop() ?? '') || /AssumeRolePolicyDocument|sts:AssumeRole|"Principal"|"Federated"/.test(file.text);
@@ -42626,6 +44623,7 @@ function iam_json_labelOf(name, path) {
 
 
 
+
 /**
  * Kustomize builds as sources of the effective ServiceAccounts and workloads. Every
  * kustomization that no other kustomization builds on is a build; its objects are reported as
@@ -42655,11 +44653,44 @@ const kustomizeSource = {
         for (const file of files)
             consumed.add(file.path);
         (0,source/* appendResult */.qi)(result, fileResults(consumed, repository, builder, sniff));
+        result.findings = oneNotePerMissingPath(result.findings);
         (0,source/* dropRepeats */.eQ)(result);
         result.consumedFiles = [...consumed];
         return result;
     },
 };
+/** A path many kustomizations list (every overlay of a base that is not there): one note, at the first place that lists it. */
+function oneNotePerMissingPath(findings) {
+    const byPath = new Map();
+    for (const finding of findings) {
+        if (!finding.key?.startsWith('kustomize-missing:'))
+            continue;
+        const list = byPath.get(finding.key) ?? [];
+        list.push(finding);
+        byPath.set(finding.key, list);
+    }
+    const kept = new Map();
+    for (const [key, list] of byPath) {
+        const places = [...new Map(list.map((finding) => [(0,model_location/* formatLocation */.j)(finding.location), finding])).values()].sort((a, b) => compareLocations(a.location, b.location));
+        const first = places[0];
+        const others = places.length - 1;
+        kept.set(key, others === 0 ? first : { ...first, message: `${first.message}; ${others} other ${others === 1 ? 'place lists' : 'places list'} it too` });
+    }
+    const result = [];
+    for (const finding of findings) {
+        const key = finding.key;
+        if (!key?.startsWith('kustomize-missing:'))
+            result.push(finding);
+        else if (kept.has(key)) {
+            result.push(kept.get(key));
+            kept.delete(key);
+        }
+    }
+    return result;
+}
+function compareLocations(a, b) {
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column;
+}
 function runBuild(path, builder, repository, context, everyDocument) {
     const run = { path, result: (0,source/* emptyResult */.$)(), files: new Set(), skippedDocuments: false };
     try {
@@ -42724,12 +44755,18 @@ function buildResult(build, repository, context) {
                 ruleId: 'parse-error',
                 level: 'note',
                 location: field.location,
-                message: `irsa-guard does not evaluate the kustomize field ${field.value}, so names, namespaces and annotations it sets are not seen; set kustomize: render in the config file to build with kubectl`,
+                message: `irsa-guard does not evaluate the kustomize field ${field.value}, so names, namespaces and annotations it sets are not seen; set the kustomize-render input (CLI: --kustomize-render) to build with kubectl`,
                 key: `kustomize-unevaluated:${field.value}`,
             });
         }
     }
-    const read = (0,kubernetes/* readKubernetesObjects */.Rf)(objects, 'kustomize', (path) => repository.text(path));
+    // A rendered build has its vars and replacements applied already.
+    const read = (0,kubernetes/* readKubernetesObjects */.Rf)(objects, 'kustomize', (path) => repository.text(path), rendered?.objects ? {} : {
+        // `$(VAR)` in an annotation is replaced only when a `configurations` varReference adds metadata/annotations: the default varReference fieldSpecs (kustomize api/konfig/builtinpluginconsts/varreference.go) hold container commands, args and env, not annotations.
+        kustomizeVars: build.unevaluated.some((field) => field.value === 'vars') && build.unevaluated.some((field) => field.value === 'configurations'),
+        replacedAnnotations: build.replacesAnnotations,
+    });
+    (0,model_facts/* placeInUnit */.$5)(read.facts, `kustomize ${build.kustomization.directory}`);
     (0,source/* appendResult */.qi)(result, read);
     return result;
 }
@@ -42750,7 +44787,7 @@ function kustomize_render(build, repository, context) {
                 level: outcome.missingTool ? 'note' : 'warning',
                 location,
                 message: outcome.missingTool
-                    ? `Cannot render ${build.kustomization.path} (kustomize: render): ${outcome.reason}; the native build was used`
+                    ? `Cannot render ${build.kustomization.path} (kustomize-render): ${outcome.reason}; the native build was used`
                     : `Cannot render ${build.kustomization.path}: ${outcome.reason}; the native build was used`,
                 key: `kustomize-render:${build.kustomization.path}`,
             },
@@ -42839,8 +44876,6 @@ function pathOf(reference) {
     return text.startsWith('file:') ? (0,external_node_url_.fileURLToPath)(text) : text;
 }
 
-// EXTERNAL MODULE: ./src/model/facts.ts
-var facts = __nccwpck_require__(1374);
 ;// CONCATENATED MODULE: ./src/sources/terraform/errors.ts
 /** A Terraform error (a missing attribute, a wrong type): `try` and `can` catch it; elsewhere the value becomes unknown. */
 class EvalError extends Error {
@@ -44227,14 +46262,33 @@ function blocks(body, type) {
 ;// CONCATENATED MODULE: ./src/sources/terraform/block-view.ts
 
 
+
+/** `if C` for `count = C ? 1 : 0` (and `C ? 0 : 1`, negated), else the argument as written. */
+function expansionCondition(name, expression) {
+    if (name === 'count' && expression.kind === 'conditional') {
+        const then = expression.then.kind === 'literal' ? expression.then.value : undefined;
+        const otherwise = expression.otherwise.kind === 'literal' ? expression.otherwise.value : undefined;
+        if (otherwise === 0 && typeof then === 'number' && then > 0)
+            return `if ${printExpr(expression.condition)}`;
+        if (then === 0 && typeof otherwise === 'number' && otherwise > 0)
+            return `if !(${printExpr(expression.condition)})`;
+    }
+    return `${name} = ${printExpr(expression)}`;
+}
 const MAX_INSTANCES = 500;
-/** The instances `count` or `for_each` make of a block (a module call, a resource, a data source). */
-function expandInstances(block, evaluator, bindings) {
+/**
+ * The instances `count` or `for_each` make of a block (a module call, a resource, a data source).
+ * With `variablesAreInputs` (a module whose variables no caller or variable file sets, so that
+ * their defaults are not what is applied), a count or for_each that comes to nothing through a
+ * variable is read as unknown: one instance that may exist.
+ */
+function expandInstances(block, evaluator, bindings, variablesAreInputs = false) {
     const count = attribute(block.body, 'count');
     const forEach = attribute(block.body, 'for_each');
+    const mayBeMore = (expression) => variablesAreInputs && /\bvar\./.test(printExpr(expression));
     if (count) {
         const value = evaluator.evaluate(count.expression, bindings);
-        if (value.kind === 'number' && Number.isInteger(value.value) && value.value >= 0) {
+        if (value.kind === 'number' && Number.isInteger(value.value) && value.value >= 0 && !(value.value === 0 && mayBeMore(count.expression))) {
             return Array.from({ length: Math.min(value.value, MAX_INSTANCES) }, (_, index) => ({
                 keyText: `[${index}]`,
                 key: numberValue(index, count.location),
@@ -44242,13 +46296,21 @@ function expandInstances(block, evaluator, bindings) {
             }));
         }
         const index = unknownRef(`${evaluator.environment.prefix}count.index`, count.location);
-        return [{ keyText: '[count.index]', bindings: bind(bindings, 'count', objectValue([{ key: 'index', keyLocation: count.location, value: index }], count.location)), unknownExpansion: true }];
+        return [
+            {
+                keyText: '[count.index]',
+                bindings: bind(bindings, 'count', objectValue([{ key: 'index', keyLocation: count.location, value: index }], count.location)),
+                unknownExpansion: true,
+                condition: expansionCondition('count', count.expression),
+            },
+        ];
     }
     if (forEach) {
         const value = evaluator.evaluate(forEach.expression, bindings);
         if (value.kind === 'tuple' || value.kind === 'object') {
             const known = value.kind === 'object' ? !value.entries.some((entry) => entry.keyValue) : value.items.every((item) => scalarString(item) !== undefined);
-            if (known) {
+            const empty = value.kind === 'object' ? value.entries.length === 0 : value.items.length === 0;
+            if (known && !(empty && mayBeMore(forEach.expression))) {
                 return eachPairs(value)
                     .slice(0, MAX_INSTANCES)
                     .map(([key, item]) => ({
@@ -44260,7 +46322,7 @@ function expandInstances(block, evaluator, bindings) {
         }
         const prefix = evaluator.environment.prefix;
         const each = eachObject(unknownRef(`${prefix}each.key`, forEach.location), unknownRef(`${prefix}each.value`, forEach.location), forEach.location);
-        return [{ keyText: '[each.key]', bindings: bind(bindings, 'each', each), unknownExpansion: true }];
+        return [{ keyText: '[each.key]', bindings: bind(bindings, 'each', each), unknownExpansion: true, condition: expansionCondition('for_each', forEach.expression) }];
     }
     return [{ keyText: '', bindings }];
 }
@@ -44574,6 +46636,8 @@ function keyOf(value, location) {
     return { key: scalarString(value) ?? '', keyLocation: location };
 }
 
+// EXTERNAL MODULE: ./src/sources/creator-text.ts
+var creator_text = __nccwpck_require__(6328);
 ;// CONCATENATED MODULE: ./src/sources/terraform/resources/iam.ts
 
 
@@ -44726,6 +46790,7 @@ function addObject(sink, object, span) {
 
 
 
+
 /**
  * The ServiceAccounts an EKS add-on runs as, which `service_account_role_arn` annotates (names
  * fixed by the add-on; reference: irsa-failure-modes.md F12 and the add-ons' EKS documentation).
@@ -44774,8 +46839,14 @@ function readEksAddon({ view, address, root, sink }) {
 function addAddonServiceAccounts(sink, name, roleArn, roleArnLocation, location, span, terraform) {
     const addon = name ? scalarString(name) : undefined;
     const accounts = addon ? ADDON_SERVICE_ACCOUNTS[addon] : undefined;
-    if (!accounts || !roleArn)
+    if (!roleArn)
         return;
+    if (!accounts) {
+        // EKS annotates the add-on's ServiceAccounts, whose names the table does not know, with the role.
+        ;
+        (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: terraform.address, location, text: (0,creator_text/* creatorText */.i)(printValue(roleArn)), terraform });
+        return;
+    }
     const value = toFactValue(roleArn);
     if (!value)
         return;
@@ -44886,67 +46957,130 @@ function helmFullname(release, name, fullnameOverride, compare) {
 
 
 
+
+const helm_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
 /** What a chart not in the table may do: a ServiceAccount only when `serviceAccount.name` is given. */
 const EXPLICIT_ONLY = { path: ['serviceAccount'], defaultName: { fixed: '' } };
 /**
  * `resource "helm_release"`: the chart's values (`values` documents, then `set`, `set_string`
- * and `set_sensitive`, blocks or list form, with `\.`-escaped keys) and the ServiceAccounts the
+ * and `set_sensitive`, blocks or list form, with `\\.`-escaped keys) and the ServiceAccounts the
  * chart creates from them, when their names can be known: an explicit name, or the chart's
  * default (CHART_SERVICE_ACCOUNTS).
  */
 function readHelmRelease({ view, address, root, sink }) {
     const chartValue = present(view.value('chart'));
-    const chart = chartValue ? scalarString(chartValue) : undefined;
-    const release = present(view.value('name'));
-    const namespace = toFactValue(present(view.value('namespace'))) ?? (0,model_value/* known */.eO)('default', view.location);
-    const values = helm_releaseValues(view);
+    addReleaseServiceAccounts(sink, {
+        chart: chartValue ? scalarString(chartValue) : undefined,
+        release: present(view.value('name')),
+        releaseLocation: view.attribute('name')?.location ?? view.location,
+        namespace: toFactValue(present(view.value('namespace'))) ?? (0,model_value/* known */.eO)('default', view.location),
+        values: mergeReleaseValues(present(view.value('values')), releaseSets(view).sort((a, b) => a.line - b.line), view.location),
+        location: view.location,
+        span: { fromLine: view.location.line, toLine: view.block.endLine },
+        terraform: { root, address },
+    });
+}
+/** Records the ServiceAccounts the release's chart creates (CHART_SERVICE_ACCOUNTS, else an explicit `serviceAccount.name` only). */
+function addReleaseServiceAccounts(sink, release) {
+    const { chart, values } = release;
     const lookup = (path) => valueAt(values, path);
     const text = (path) => {
         const found = lookup(path);
         return found ? scalarString(found) : undefined;
     };
+    const added = [];
     const specs = chart ? CHART_SERVICE_ACCOUNTS[helm_charts_chartName(chart)] : undefined;
-    for (const spec of specs ?? [EXPLICIT_ONLY]) {
+    // A chart not in the table may create ServiceAccounts under names its templates decide.
+    if (!specs)
+        (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: release.terraform.address, location: release.location, text: (0,creator_text/* creatorText */.i)(printValue(values)), terraform: release.terraform });
+    const annotated = new Map((release.annotatedPaths ?? []).map((path) => [path.join('.'), path]));
+    const unknownChart = [EXPLICIT_ONLY, ...[...annotated].filter(([key]) => key !== EXPLICIT_ONLY.path.join('.')).map(([, path]) => ({ path, defaultName: { fixed: '' } }))];
+    for (const spec of specs ?? unknownChart) {
         const create = lookup([...spec.path, 'create']);
         if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false'))
             continue;
         const explicit = present(lookup([...spec.path, 'name']));
         let name;
-        let location = view.location;
+        let naming = 'fixed';
+        let location = release.location;
         if (explicit && scalarString(explicit) !== '') {
             name = toFactValue(explicit);
+            naming = 'explicit';
             location = explicit.location;
+        }
+        else if (release.valuesKnown === false) {
+            if (specs)
+                name = (0,model_value/* symbolic */.fv)(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation);
         }
         else if ('fixed' in spec.defaultName) {
             if (spec.defaultName.fixed !== '')
-                name = (0,model_value/* known */.eO)(spec.defaultName.fixed, view.location);
+                name = (0,model_value/* known */.eO)(spec.defaultName.fixed, release.location);
         }
         else if (chart) {
-            const releaseName = release ? scalarString(release) : undefined;
+            const releaseName = release.release ? scalarString(release.release) : undefined;
             const base = text(['nameOverride']) || spec.defaultName.chartName?.(text) || helm_charts_chartName(chart);
-            const nameLocation = view.attribute('name')?.location ?? view.location;
+            naming = 'release';
             name = releaseName !== undefined
-                ? (0,model_value/* known */.eO)(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), nameLocation)
-                : (0,model_value/* symbolic */.fv)(`${address}:${spec.path.join('.')}.name`, nameLocation);
+                ? (0,model_value/* known */.eO)(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), release.releaseLocation)
+                : (0,model_value/* symbolic */.fv)(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation);
         }
-        if (!name)
+        if (!name && !specs && annotated.has(spec.path.join('.'))) {
+            name = (0,model_value/* symbolic */.fv)(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation);
+        }
+        if (!name) {
+            if (chart)
+                recordUnknownChart(sink, chart, annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'), release.terraform);
             continue;
+        }
         const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined;
+        const namespace = namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '') ? namespaceOverride : release.namespace;
         addServiceAccount(sink, {
             name,
-            namespace: namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '') ? namespaceOverride : namespace,
+            namespace,
             location,
             annotations: annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
             labels: annotationsOf(present(lookup([...spec.path, 'labels'])), 'labels'),
-            span: { fromLine: view.location.line, toLine: view.block.endLine },
-            terraform: { root, address },
+            span: release.span,
+            terraform: release.terraform,
         });
+        added.push({ name, namespace, naming, path: spec.path });
     }
+    return added;
 }
-/** The release's values: `values` documents merged in order, then each `set` applied. */
-function helm_releaseValues(view) {
-    let values = objectValue([], view.location);
-    const documents = present(view.value('values'));
+/**
+ * A release of a chart whose ServiceAccount naming irsa-guard does not know, given a role-arn
+ * annotation: the ServiceAccount exists but its name does not (the coverage reports the chain).
+ */
+function recordUnknownChart(sink, chart, annotations, terraform) {
+    const roleArn = annotations.find((annotation) => annotation.key === helm_ROLE_ARN_ANNOTATION);
+    if (!roleArn)
+        return;
+    sink.facts.unknownCharts.push({ source: 'terraform', location: roleArn.keyLocation, chart, roleArn: roleArn.value, terraform });
+}
+/** The `set`, `set_string` and `set_sensitive` of a release, blocks or list form. */
+function releaseSets(view) {
+    const sets = [];
+    for (const kind of ['set', 'set_string', 'set_sensitive']) {
+        const forceString = kind === 'set_string';
+        for (const block of view.blocks(kind)) {
+            sets.push({ line: block.location.line, name: block.value('name'), value: block.value('value'), type: block.value('type'), keyLocation: block.attribute('name')?.location ?? block.location, forceString });
+        }
+        sets.push(...listedSets(present(view.value(kind)), forceString));
+    }
+    return sets;
+}
+/** `set = [{ name, value, type }, …]` (the helm provider's v3 list form, a module's `set` input). */
+function listedSets(listed, forceString = false) {
+    if (listed?.kind !== 'tuple')
+        return [];
+    return listed.items.map((item) => {
+        const name = objectGet(item, 'name');
+        return { line: item.location.line, name, value: objectGet(item, 'value'), type: objectGet(item, 'type'), keyLocation: name?.location ?? item.location, forceString };
+    });
+}
+/** The release's values: `values` documents merged in order, then each `set` applied in the order given. */
+function mergeReleaseValues(documents, sets, location) {
+    let values = objectValue([], location);
     if (documents?.kind === 'tuple') {
         for (const item of documents.items) {
             const document = valuesDocument(item);
@@ -44954,21 +47088,7 @@ function helm_releaseValues(view) {
                 values = deepMerge(values, document);
         }
     }
-    const sets = [];
-    for (const kind of ['set', 'set_string', 'set_sensitive']) {
-        const forceString = kind === 'set_string';
-        for (const block of view.blocks(kind)) {
-            sets.push({ line: block.location.line, name: block.value('name'), value: block.value('value'), type: block.value('type'), keyLocation: block.attribute('name')?.location ?? block.location, forceString });
-        }
-        const listed = present(view.value(kind));
-        if (listed?.kind === 'tuple') {
-            for (const item of listed.items) {
-                const name = objectGet(item, 'name');
-                sets.push({ line: item.location.line, name, value: objectGet(item, 'value'), type: objectGet(item, 'type'), keyLocation: name?.location ?? item.location, forceString });
-            }
-        }
-    }
-    for (const set of sets.sort((a, b) => a.line - b.line)) {
+    for (const set of sets) {
         const path = set.name ? scalarString(set.name) : undefined;
         if (path === undefined || !set.value)
             continue;
@@ -45047,7 +47167,12 @@ function deepMerge(base, overlay, depth = 0) {
     return { ...base, entries };
 }
 
+// EXTERNAL MODULE: ./src/sources/service-account-references.ts
+var service_account_references = __nccwpck_require__(1770);
 ;// CONCATENATED MODULE: ./src/sources/terraform/resources/kubernetes.ts
+
+
+
 
 
 
@@ -45119,7 +47244,29 @@ function readManifest({ view, address, root, sink }, manifest) {
         addServiceAccount(sink, { name, namespace, location, annotations, labels, span, terraform: { root, address } });
         return;
     }
-    addObject(sink, { apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels], terraform: { root, address } }, span);
+    const object = { apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels], terraform: { root, address } };
+    const serviceAccountRef = serviceAccountRefOf(manifest, apiVersion, kind, namespace);
+    if (serviceAccountRef)
+        object.serviceAccountRef = serviceAccountRef;
+    addObject(sink, object, span);
+    if ((0,kubernetes/* isChartRelease */.O)(apiVersion, kind))
+        (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location, text: (0,creator_text/* creatorText */.i)(printValue(manifest)), terraform: { root, address } });
+}
+/** The ServiceAccount a custom resource authenticates as (sources/service-account-references.ts). */
+function serviceAccountRefOf(manifest, apiVersion, kind, objectNamespace) {
+    const field = (0,service_account_references/* serviceAccountRefField */.i)(apiVersion, kind);
+    if (!field)
+        return undefined;
+    let ref = manifest;
+    for (const key of field.path)
+        ref = ref ? objectGet(ref, key) : undefined;
+    const nameEntry = objectEntry(ref, 'name');
+    const name = toFactValue(present(nameEntry?.value));
+    if (!nameEntry || !name)
+        return undefined;
+    const ownNamespace = field.namespace === 'ref' ? toFactValue(present(objectGet(ref, 'namespace'))) : undefined;
+    const namespace = field.namespace === 'object' ? objectNamespace : (ownNamespace ?? (0,model_value/* symbolic */.fv)(service_account_references/* EACH_USER_NAMESPACE */.y, nameEntry.keyLocation));
+    return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/resources/index.ts
@@ -45174,6 +47321,7 @@ class ModuleInstance {
     rootDir;
     caller;
     depth;
+    callers;
     evaluator;
     variables = new Map();
     locals = new Map();
@@ -45185,13 +47333,21 @@ class ModuleInstance {
     pending = new Set();
     instanceCache = new Map();
     callCache = new Map();
-    constructor(program, source, prefix, rootDir, caller, depth) {
+    /**
+     * A module nothing in the scan calls, with no variable files, backend or provider configuration:
+     * a library module, whose variables its callers elsewhere set. Their defaults are not what is applied.
+     */
+    variablesAreInputs;
+    constructor(program, source, prefix, rootDir, caller, depth, 
+    /** The directories of the instances that called this one, from the root down. */
+    callers = []) {
         this.program = program;
         this.source = source;
         this.prefix = prefix;
         this.rootDir = rootDir;
         this.caller = caller;
         this.depth = depth;
+        this.callers = callers;
         this.evaluator = new Evaluator(this, program.budget);
         for (const file of source.files) {
             for (const block of file.body.blocks) {
@@ -45211,6 +47367,7 @@ class ModuleInstance {
                     this.moduleCalls.set(first, block);
             }
         }
+        this.variablesAreInputs = caller === undefined && source.variableValues.size === 0 && !source.files.some(configuresDeployment);
     }
     // Environment
     resolve(root, steps, location, bindings) {
@@ -45277,18 +47434,22 @@ class ModuleInstance {
     collectFacts(sink) {
         for (const [mode, blocks] of [['resource', this.resources], ['data', this.dataSources]]) {
             for (const [key, block] of blocks) {
+                if (mode === 'resource' && runsLocalPrograms(block)) {
+                    const address = `${this.prefix}${key}`;
+                    (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location: block.location, text: '', runsPrograms: true, terraform: { root: this.rootDir, address } });
+                }
                 for (const instance of this.instancesOf(block)) {
                     const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion);
                     const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}${instance.keyText}`;
                     const context = { view, address, prefix: this.prefix, root: this.rootDir, sink };
-                    guarded(sink, block.location, address, () => (mode === 'data' ? readDataSource(block.labels[0], context) : readResource(block.labels[0], context)));
+                    guarded(sink, block.location, address, () => underCondition(sink, instance.condition, () => (mode === 'data' ? readDataSource(block.labels[0], context) : readResource(block.labels[0], context))));
                 }
             }
         }
         for (const [name, block] of this.moduleCalls) {
             guarded(sink, block.location, `${this.prefix}module.${name}`, () => {
-                for (const { module } of this.moduleCall(name).instances)
-                    module.collectFacts(sink);
+                for (const { instance, module } of this.moduleCall(name).instances)
+                    underCondition(sink, instance.condition, () => module.collectFacts(sink));
             });
         }
     }
@@ -45308,7 +47469,14 @@ class ModuleInstance {
                     return fallback();
                 return given;
             }
-            return this.source.variableValues.get(name) ?? fallback();
+            const given = this.source.variableValues.get(name);
+            if (given)
+                return given;
+            const value = fallback();
+            // A module no scanned module calls gets its inputs at apply time: an empty default there says "none given here", not "".
+            if (value.kind === 'string' && value.value === '')
+                return unknownRef(`${this.prefix}var.${name}`, declared?.location ?? location);
+            return value;
         }, `${this.prefix}var.${name}`, location);
     }
     local(name, location) {
@@ -45370,6 +47538,8 @@ class ModuleInstance {
                 view: new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion),
                 prefix: `${this.prefix}module.${name}${instance.keyText}.`,
                 depth: this.depth + 1,
+                location: block.location,
+                chain: [...this.callers, this.source.dir],
             };
             if (version !== undefined)
                 request.version = version;
@@ -45436,7 +47606,7 @@ class ModuleInstance {
         const cached = this.instanceCache.get(block);
         if (cached)
             return cached;
-        const instances = expandInstances(block, this.evaluator, NO_BINDINGS);
+        const instances = expandInstances(block, this.evaluator, NO_BINDINGS, this.variablesAreInputs);
         this.instanceCache.set(block, instances);
         return instances;
     }
@@ -45472,6 +47642,34 @@ function guarded(sink, location, address, read) {
             location,
             message: `Cannot read ${address}: ${error instanceof Error ? error.message : String(error)}; the rest of the module was still read`,
             key: `terraform-read ${address}`,
+        });
+    }
+}
+/** A `local-exec` provisioner runs a command on the machine that applies: scripts irsa-guard does not follow. */
+function runsLocalPrograms(block) {
+    return block.body.blocks.some((nested) => nested.type === 'provisioner' && nested.labels[0] === 'local-exec');
+}
+/** A `provider` block, or a `terraform` block with a `backend` or `cloud` block: a root module applied as it is. */
+function configuresDeployment(file) {
+    return file.body.blocks.some((block) => block.type === 'provider' || (block.type === 'terraform' && block.body.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')));
+}
+const FACT_KINDS = ['objects', 'serviceAccounts', 'workloads', 'roles', 'oidcProviders', 'clusters', 'podIdentityAssociations'];
+/** The facts `read` adds, marked as existing only under the condition of an expansion the scan cannot resolve. */
+function underCondition(sink, condition, read) {
+    if (condition === undefined)
+        return read();
+    const before = FACT_KINDS.map((kind) => sink.facts[kind].length);
+    try {
+        read();
+    }
+    finally {
+        FACT_KINDS.forEach((kind, index) => {
+            for (const fact of sink.facts[kind].slice(before[index])) {
+                if (!('terraform' in fact) || !fact.terraform)
+                    continue;
+                const inner = fact.terraform.condition;
+                fact.terraform = { ...fact.terraform, condition: inner === undefined ? condition : `${condition} and ${inner}` };
+            }
         });
     }
 }
@@ -45787,6 +47985,7 @@ function applyStripMarkers(parts) {
 
 
 const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
+/** Deeper blocks and expressions are not read (each level is a few stack frames here and in the evaluator). */
 const tree_reader_MAX_DEPTH = 400;
 /**
  * Reads the tree through one cursor, which costs far less than web-tree-sitter's Node objects.
@@ -45795,9 +47994,16 @@ const tree_reader_MAX_DEPTH = 400;
 class TreeReader extends CursorReader {
     /** Where the first escape that is no character is (`\UFFFFFFFF`): a syntax error tree-sitter does not see. */
     firstInvalidEscape;
+    /** Where the first block or expression nested deeper than MAX_DEPTH starts: it was not read. */
+    firstTooDeep;
     invalidEscape(index) {
         if (this.firstInvalidEscape === undefined || index < this.firstInvalidEscape)
             this.firstInvalidEscape = index;
+    }
+    tooDeep(index) {
+        if (this.firstTooDeep === undefined || index < this.firstTooDeep)
+            this.firstTooDeep = index;
+        return { kind: 'invalid', location: this.location(index) };
     }
     /** The body of the file (the cursor is on the root). */
     file() {
@@ -45849,8 +48055,10 @@ class TreeReader extends CursorReader {
         return { name, location: this.location(nameStart), expression: expression ?? { kind: 'invalid', location: this.location(this.cursor.endIndex) } };
     }
     block(depth) {
-        if (depth > tree_reader_MAX_DEPTH)
+        if (depth > tree_reader_MAX_DEPTH) {
+            this.tooDeep(this.cursor.startIndex);
             return undefined;
+        }
         const start = this.cursor.startIndex;
         if (!this.mayHaveErrors) {
             const block = this.wellFormedBlock(start, depth);
@@ -45965,7 +48173,9 @@ class TreeReader extends CursorReader {
     expression(type, depth) {
         const start = this.cursor.startIndex;
         const location = this.location(start);
-        if (depth > tree_reader_MAX_DEPTH || type === 'ERROR' || this.isMissing())
+        if (depth > tree_reader_MAX_DEPTH)
+            return this.tooDeep(start);
+        if (type === 'ERROR' || this.isMissing())
             return { kind: 'invalid', location };
         if (!this.mayHaveErrors && type === 'expression') {
             const simple = simpleExpression(this.text, start, this.cursor.endIndex, this);
@@ -46410,6 +48620,9 @@ class TreeReader extends CursorReader {
         return result;
     }
     operation(depth) {
+        // Operands of operators nest without an `expression` node between them (`- - - 1`, `1 + 1 + 1`).
+        if (depth > tree_reader_MAX_DEPTH)
+            return this.tooDeep(this.cursor.startIndex);
         const location = this.location(this.cursor.startIndex);
         const inner = this.firstNamedChild();
         if (inner === undefined)
@@ -46487,6 +48700,9 @@ function parseHcl(parser, path, text, options = {}) {
             // Recovery may nest the blocks after an error inside the broken one: they are still the file's own.
             body.blocks.push(...hoistTopLevelBlocks(body.blocks, 0));
         }
+        if (!file.error && reader.firstTooDeep !== undefined) {
+            file.error = { location: reader.location(reader.firstTooDeep), message: `nesting deeper than ${tree_reader_MAX_DEPTH} levels here, not read` };
+        }
         if (!file.error && reader.firstInvalidEscape !== undefined) {
             const escape = text.slice(reader.firstInvalidEscape, reader.firstInvalidEscape + 10);
             file.error = { location: reader.location(reader.firstInvalidEscape), message: `${escape} is not a Unicode character (above U+10FFFF), which Terraform rejects` };
@@ -46544,6 +48760,649 @@ function hoistTopLevelBlocks(blocks, depth) {
     }
     const deeper = hoisted.length > 0 ? hoistTopLevelBlocks(hoisted, depth + 1) : [];
     return [...hoisted, ...deeper];
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/trust-statements.ts
+
+
+const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+/**
+ * The IRSA trust statement terraform-aws-iam and aws-ia's add-on module write for one provider:
+ * Federated = the provider ARN, `<issuer>:sub` = the subjects and `<issuer>:aud` = sts.amazonaws.com
+ * under one operator, the issuer being `replace(arn, "/^(.*provider/)/", "")`.
+ */
+function webIdentityStatement(statement) {
+    const { arn, arnLocation, location, test, testLocation } = statement;
+    const issuer = callFunction('replace', [arn, stringValue('/^(.*provider/)/', arnLocation), stringValue('', arnLocation)], { location: arn.location, evaluator: statement.evaluator });
+    const keys = [
+        { ...claimKey(issuer, ':sub', arnLocation), value: tupleValue(statement.subjects, statement.subjectsLocation) },
+        { ...claimKey(issuer, ':aud', arnLocation), value: tupleValue([stringValue(DEFAULT_AUDIENCE, location)], location) },
+    ];
+    const operator = test.kind === 'unknown'
+        ? { key: values_expressionOf(test), keyLocation: testLocation, keyValue: test, value: objectValue(keys, location) }
+        : { key: scalarString(test) ?? '', keyLocation: testLocation, value: objectValue(keys, location) };
+    return objectValue([
+        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location) },
+        { key: 'Principal', keyLocation: arnLocation, value: objectValue([{ key: 'Federated', keyLocation: arnLocation, value: tupleValue([arn], arn.location) }], arnLocation) },
+        { key: 'Condition', keyLocation: location, value: objectValue([operator], location) },
+    ], location);
+}
+/** `<issuer>:sub` from the issuer the provider ARN gives (known text, or a template). */
+function claimKey(issuer, claim, location) {
+    if (issuer.kind === 'unknown') {
+        const keyValue = unknownTemplate([...issuer.parts, { text: claim }], location);
+        return { key: values_expressionOf(keyValue), keyLocation: location, keyValue };
+    }
+    return { key: `${scalarString(issuer) ?? ''}${claim}`, keyLocation: location };
+}
+/** `allow_self_assume_role`: the role may assume itself (an AWS principal statement, not IRSA). */
+function selfAssumeStatement(selfArn, location) {
+    return objectValue([
+        { key: 'Sid', keyLocation: location, value: stringValue('ExplicitSelfRoleAssumption', location) },
+        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location)], location) },
+        { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'AWS', keyLocation: location, value: tupleValue([stringValue('*', location)], location) }], location) },
+        {
+            key: 'Condition',
+            keyLocation: location,
+            value: objectValue([{ key: 'ArnLike', keyLocation: location, value: objectValue([{ key: 'aws:PrincipalArn', keyLocation: location, value: tupleValue([selfArn], location) }], location) }], location),
+        },
+    ], location);
+}
+/** A policy document object with these statements. */
+function policyDocument(statements, statementLocation, location) {
+    return objectValue([
+        { key: 'Version', keyLocation: location, value: stringValue('2012-10-17', location) },
+        { key: 'Statement', keyLocation: statementLocation, value: tupleValue(statements, location) },
+    ], location);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-blueprints-addon.ts
+
+
+
+
+
+
+
+
+const UNPINNED_RULE = 'helm-service-account-name-unpinned';
+/**
+ * aws-ia/terraform-aws-eks-blueprints-addon (`aws-ia/eks-blueprints-addon/aws`) 1.x, from its
+ * main.tf, variables.tf and outputs.tf at v1.0.0 to v1.1.1 (the IRSA and Helm parts are the same
+ * in all of them):
+ * - `helm_release.this` (count `create && create_release`): name `try(coalesce(var.name, var.chart), "")`,
+ *   namespace `try(coalesce(var.namespace, "default"))`, `values`, then `dynamic "set"` over
+ *   `var.set`, then one `set` per `set_irsa_names` entry with value `aws_iam_role.this[0].arn`
+ *   (when `create && create_role`), then `set_sensitive`.
+ * - `aws_iam_role.this` (count `create && create_role`; `create_role` defaults to false): name
+ *   `local.role_name = try(coalesce(var.role_name, var.name), "")`, a `name_prefix` of
+ *   `"${local.role_name}-"` when `role_name_use_prefix` (default true); path `role_path` ("/").
+ * - `data.aws_iam_policy_document.assume`: the self-assume statement when `allow_self_assume_role`,
+ *   then per `oidc_providers` entry: Federated `provider_arn`, `assume_role_condition_test`
+ *   (StringEquals) on `<issuer>:sub` = `system:serviceaccount:${try(namespace, local.namespace)}:${service_account}`
+ *   and `<issuer>:aud` = sts.amazonaws.com.
+ * - outputs `iam_role_arn`, `iam_role_name`, `iam_role_path`, and the release's `name`, `namespace`, `chart`.
+ *
+ * A `create*` flag that is false through an expression (a caller's toggle, `var.enable_x`) is read
+ * as "may be created": what it creates is checked as if it were.
+ */
+class BlueprintsAddonModule {
+    call;
+    arnAliases;
+    label;
+    inputs;
+    /** `inputs` stands for the call's arguments when another module's emulation calls this one (eks-blueprints-addons). */
+    constructor(call, inputs, 
+    /** More references that name the role's ARN (`module.addons.karpenter.iam_role_arn`). */
+    arnAliases = []) {
+        this.call = call;
+        this.arnAliases = arnAliases;
+        this.label = call.prefix.replace(/\.$/, '');
+        this.inputs = inputs ?? viewInputs(call.view);
+    }
+    output(name, location) {
+        const roleMade = this.mayCreate('create') && this.mayCreate('create_role', false);
+        switch (name) {
+            case 'iam_role_arn':
+            case 'iam_role_name':
+            case 'iam_role_path':
+                if (!roleMade)
+                    return nullValue(location);
+                if (name === 'iam_role_name' && !this.usesPrefix())
+                    return this.roleName();
+                if (name === 'iam_role_path')
+                    return this.input('role_path') ?? stringValue('/', location);
+                return unknownRef(`${this.call.prefix}${name}`, location);
+            case 'name':
+                return this.releaseName() ?? unknownRef(`${this.call.prefix}name`, location);
+            case 'namespace':
+                return this.namespace();
+            default:
+                return unknownRef(`${this.call.prefix}${name}`, location);
+        }
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (!this.mayCreate('create'))
+            return;
+        const roleMade = this.mayCreate('create_role', false);
+        const serviceAccounts = this.mayCreate('create_release') ? this.addRelease(sink, roleMade) : [];
+        if (roleMade)
+            this.addRole(sink, serviceAccounts);
+    }
+    input(name) {
+        return present(this.inputs.value(name));
+    }
+    /** False only when the flag is written as the literal `false` (or is false and defaults so); a toggle that is off is "may be". */
+    mayCreate(name, fallback = true) {
+        const value = this.input(name);
+        if (value === undefined)
+            return fallback;
+        if (value.kind !== 'bool' || value.value)
+            return true;
+        const written = this.inputs.expression(name);
+        return written !== undefined && written.kind !== 'literal';
+    }
+    usesPrefix() {
+        const flag = this.input('role_name_use_prefix');
+        return !(flag?.kind === 'bool' && !flag.value);
+    }
+    /** `try(coalesce(var.name, var.chart), "")` */
+    releaseName() {
+        return eks_blueprints_addon_nonEmpty(this.input('name')) ?? eks_blueprints_addon_nonEmpty(this.input('chart')) ?? stringValue('', this.call.view.location);
+    }
+    /** `try(coalesce(var.namespace, "default"))` */
+    namespace() {
+        return eks_blueprints_addon_nonEmpty(this.input('namespace')) ?? stringValue('default', this.inputs.attribute('namespace')?.location ?? this.call.view.location);
+    }
+    /** `local.role_name = try(coalesce(var.role_name, var.name), "")` */
+    roleName() {
+        return eks_blueprints_addon_nonEmpty(this.input('role_name')) ?? eks_blueprints_addon_nonEmpty(this.input('name')) ?? stringValue('', this.call.view.location);
+    }
+    roleArn(location) {
+        return unknownRef(`${this.call.prefix}iam_role_arn`, location);
+    }
+    addRelease(sink, roleMade) {
+        const view = this.call.view;
+        const given = { values: this.input('values'), set: this.input('set'), sensitive: this.input('set_sensitive') };
+        const valuesKnown = Object.values(given).every((value) => value === undefined || value.kind === 'tuple');
+        const sets = [...listedSets(given.set)];
+        const irsaNames = this.input('set_irsa_names');
+        const annotatedPaths = [];
+        if (roleMade && irsaNames?.kind === 'tuple') {
+            for (const item of irsaNames.items) {
+                const path = scalarString(item);
+                const at = path ? setPath(path).lastIndexOf('annotations') : -1;
+                if (path && at > 0)
+                    annotatedPaths.push(setPath(path).slice(0, at));
+                sets.push({ line: item.location.line, name: item, value: this.roleArn(item.location), type: undefined, keyLocation: item.location, forceString: false });
+            }
+        }
+        sets.push(...listedSets(given.sensitive));
+        const chart = this.input('chart');
+        return addReleaseServiceAccounts(sink, {
+            chart: chart ? scalarString(chart) : undefined,
+            release: this.releaseName(),
+            releaseLocation: this.inputs.attribute('name')?.location ?? this.inputs.attribute('chart')?.location ?? view.location,
+            namespace: toFactValue(this.namespace()) ?? (0,model_value/* known */.eO)('default', view.location),
+            values: mergeReleaseValues(given.values, sets, view.location),
+            valuesKnown,
+            annotatedPaths,
+            location: view.location,
+            span: { fromLine: view.location.line, toLine: view.block.endLine },
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}helm_release.this[0]` },
+        });
+    }
+    addRole(sink, serviceAccounts) {
+        const view = this.call.view;
+        const location = view.location;
+        const role = {
+            source: 'terraform',
+            location,
+            label: this.label,
+            arnReferences: [`${this.call.prefix}iam_role_arn`, ...this.arnAliases],
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.this[0]` },
+        };
+        const roleName = this.roleName();
+        const nameLocation = this.inputs.attribute('role_name')?.location ?? this.inputs.attribute('name')?.location ?? location;
+        if (this.usesPrefix()) {
+            const text = scalarString(roleName);
+            role.generatedName = { prefix: text !== undefined ? (0,model_value/* known */.eO)(`${text}-`, nameLocation) : (0,model_value/* symbolic */.fv)(`${toFactValue(roleName)?.kind === 'symbolic' ? printedValue(roleName) : `${this.label}.role_name`}-`, nameLocation), location: nameLocation };
+        }
+        else {
+            role.name = toFactValue(roleName) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name`, nameLocation);
+        }
+        role.path = toFactValue(this.input('role_path')) ?? (0,model_value/* known */.eO)('/', location);
+        const read = (0,policy_document/* readPolicyDocument */._x)(valueToTree(this.trustPolicy()), this.label);
+        role.trustPolicy = read.document;
+        sink.findings.push(...read.findings);
+        sink.facts.roles.push(role);
+        sink.findings.push(...this.unpinnedServiceAccounts(serviceAccounts));
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const statements = [];
+        // Later 1.x (main at 0f109f7, aws-ia/terraform-aws-eks-blueprints-addon#43): `trust_policy_statements` come first; not read, they stay unknown.
+        const extra = this.input('trust_policy_statements');
+        if (extra && !(extra.kind === 'tuple' && extra.items.length === 0))
+            statements.push(unknownRef(`${this.call.prefix}trust_policy_statements`, extra.location));
+        const selfAssume = this.input('allow_self_assume_role');
+        if (selfAssume?.kind === 'bool' && selfAssume.value)
+            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
+        const test = this.input('assume_role_condition_test') ?? stringValue('StringEquals', location);
+        const testLocation = this.inputs.attribute('assume_role_condition_test')?.location ?? location;
+        const providers = this.input('oidc_providers');
+        if (providers?.kind === 'unknown')
+            statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location));
+        else if (providers?.kind === 'object' || providers?.kind === 'tuple') {
+            const pairs = iterate(providers).sort(([a], [b]) => (providers.kind === 'tuple' ? 0 : String(scalarString(a)) < String(scalarString(b)) ? -1 : 1));
+            for (const [key, provider] of pairs)
+                statements.push(this.providerStatement(provider, providers.kind === 'object' ? key.location : provider.location, test, testLocation));
+        }
+        return policyDocument(statements, this.inputs.attribute('oidc_providers')?.location ?? location, location);
+    }
+    providerStatement(provider, location, test, testLocation) {
+        if (provider.kind === 'unknown')
+            return provider;
+        const arnEntry = objectEntry(provider, 'provider_arn');
+        const namespace = present(objectEntry(provider, 'namespace')?.value) ?? this.namespace();
+        const accountEntry = objectEntry(provider, 'service_account');
+        const account = accountEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.service_account`, location);
+        const subjectLocation = accountEntry?.keyLocation ?? location;
+        return webIdentityStatement({
+            arn: arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location),
+            arnLocation: arnEntry?.keyLocation ?? location,
+            subjects: [subject(namespace, account, subjectLocation)],
+            subjectsLocation: subjectLocation,
+            test,
+            testLocation,
+            location,
+            evaluator: this.call.view.evaluator,
+        });
+    }
+    /**
+     * The release's chart names a ServiceAccount after the release, the role trusts that name, and
+     * the two agree only because the release name's expression gives it today: `name` is an
+     * expression (a caller's input) and the trusted `service_account` is written independently of it.
+     */
+    unpinnedServiceAccounts(serviceAccounts) {
+        const findings = [];
+        const view = this.call.view;
+        const releaseExpression = this.inputs.expression('name') ?? this.inputs.expression('chart');
+        if (!releaseExpression || releaseExpression.kind === 'literal')
+            return findings;
+        const releaseText = printExpr(releaseExpression);
+        const providers = this.inputs.expression('oidc_providers');
+        if (providers?.kind !== 'object')
+            return findings;
+        const providerValues = this.input('oidc_providers');
+        for (const item of providers.items) {
+            const written = accountExpression(item.value);
+            if (!written || printExpr(written.expression).includes(releaseText))
+                continue;
+            const provider = item.keyName !== undefined ? objectEntry(providerValues, item.keyName)?.value : undefined;
+            const account = scalarString(present(objectEntry(provider, 'service_account')?.value) ?? nullValue(written.location));
+            const namespace = scalarString(present(objectEntry(provider, 'namespace')?.value) ?? this.namespace());
+            if (account === undefined || namespace === undefined)
+                continue;
+            const follows = serviceAccounts.find((each) => each.naming === 'release' && each.name.kind === 'known' && each.name.value === account && each.namespace.kind === 'known' && each.namespace.value === namespace);
+            if (!follows)
+                continue;
+            const chart = scalarString(this.input('chart') ?? nullValue(view.location)) ?? '';
+            findings.push({
+                ruleId: UNPINNED_RULE,
+                location: written.location,
+                message: `${this.label} trusts ServiceAccount ${namespace}/${account}, but chart ${chart} names its ServiceAccount after the Helm release, ` +
+                    `whose name is set apart from it (${releaseText}); a release with another name breaks the chain. Set ${[...follows.path, 'name'].join('.')} to ${account} in the release's values`,
+                key: `${this.label} sa:${namespace}/${account}`,
+            });
+        }
+        return findings;
+    }
+}
+function viewInputs(view) {
+    return {
+        value: (name) => view.value(name),
+        attribute: (name) => view.attribute(name),
+        expression: (name) => view.attribute(name)?.expression,
+    };
+}
+/** `system:serviceaccount:<namespace>:<name>`, text or a template. */
+function subject(namespace, account, location) {
+    const parts = (value) => {
+        if (value.kind === 'unknown')
+            return value.parts;
+        return [{ text: scalarString(value) ?? '' }];
+    };
+    const template = unknownTemplate([{ text: 'system:serviceaccount:' }, ...parts(namespace), { text: ':' }, ...parts(account)], account.location ?? location);
+    if (template.parts.every((each) => 'text' in each))
+        return stringValue(template.parts.map((each) => ('text' in each ? each.text : '')).join(''), template.location);
+    return template;
+}
+function printedValue(value) {
+    const fact = toFactValue(value);
+    return fact?.kind === 'symbolic' ? fact.expression : '';
+}
+/** The `service_account = …` of one written `oidc_providers` entry. */
+function accountExpression(entry) {
+    if (entry.kind !== 'object')
+        return undefined;
+    const item = entry.items.find((each) => each.keyName === 'service_account');
+    return item ? { expression: item.value, location: item.keyLocation } : undefined;
+}
+/** A value `coalesce` keeps: not null, not "". */
+function eks_blueprints_addon_nonEmpty(value) {
+    if (!value || value.kind === 'null')
+        return undefined;
+    if (value.kind === 'string' && value.value === '')
+        return undefined;
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-blueprints-addons.ts
+
+
+
+
+const sa = (name, path = 'serviceAccount', setting = 'service_account_name') => ({ setting, name, path });
+/**
+ * The add-ons of aws-ia/terraform-aws-eks-blueprints-addons (`aws-ia/eks-blueprints-addons/aws`)
+ * that create an IRSA role, read from its main.tf at v1.24.3: each is a call of
+ * `aws-ia/eks-blueprints-addon/aws` with `create = var.enable_<key>`, `name`, `namespace`, `chart`
+ * and `role_name` from `try(var.<key>.<setting>, <default>)`, `role_name_use_prefix` (default
+ * true), `create_role` (default true), the chart's ServiceAccount name set (`set`) to the trusted
+ * `service_account` (`try(var.<key>.service_account_name, <default>)`; the CSI drivers'
+ * `controller_service_account_name`/`node_service_account_name`), `set_irsa_names` on that
+ * ServiceAccount's annotations, and the trust's namespace inherited from the release
+ * (aws_privateca_issuer's default namespace is cert-manager's). `var.<key>.set` and `.values`
+ * come after the module's own values.
+ */
+const BLUEPRINTS_IRSA_ADDONS = [
+    { key: 'aws_cloudwatch_metrics', release: 'aws-cloudwatch-metrics', namespace: 'amazon-cloudwatch', chart: 'aws-cloudwatch-metrics', roleName: 'aws-cloudwatch-metrics', accounts: [sa('aws-cloudwatch-metrics')] },
+    {
+        key: 'aws_efs_csi_driver',
+        release: 'aws-efs-csi-driver',
+        namespace: 'kube-system',
+        chart: 'aws-efs-csi-driver',
+        roleName: 'aws-efs-csi-driver',
+        accounts: [sa('efs-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'), sa('efs-csi-node-sa', 'node.serviceAccount', 'node_service_account_name')],
+    },
+    { key: 'aws_for_fluentbit', release: 'aws-for-fluent-bit', namespace: 'kube-system', chart: 'aws-for-fluent-bit', roleName: 'aws-for-fluent-bit', accounts: [sa('aws-for-fluent-bit-sa')] },
+    {
+        key: 'aws_fsx_csi_driver',
+        release: 'aws-fsx-csi-driver',
+        namespace: 'kube-system',
+        chart: 'aws-fsx-csi-driver',
+        roleName: 'aws-fsx-csi-driver',
+        accounts: [sa('aws-fsx-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'), sa('aws-fsx-csi-node-sa', 'node.serviceAccount', 'node_service_account_name')],
+    },
+    { key: 'aws_load_balancer_controller', release: 'aws-load-balancer-controller', namespace: 'kube-system', chart: 'aws-load-balancer-controller', roleName: 'alb-controller', accounts: [sa('aws-load-balancer-controller-sa')] },
+    { key: 'aws_node_termination_handler', release: 'aws-node-termination-handler', namespace: 'aws-node-termination-handler', chart: 'aws-node-termination-handler', roleName: 'aws-node-termination-handler', accounts: [sa('aws-node-termination-handler-sa')] },
+    { key: 'aws_privateca_issuer', release: 'aws-privateca-issuer', namespace: 'cert-manager', chart: 'aws-privateca-issuer', roleName: 'aws-privateca-issuer', accounts: [sa('aws-privateca-issuer-sa')] },
+    { key: 'cert_manager', release: 'cert-manager', namespace: 'cert-manager', chart: 'cert-manager', roleName: 'cert-manager', accounts: [sa('cert-manager')], needs: 'cert_manager_route53_hosted_zone_arns' },
+    { key: 'cluster_autoscaler', release: 'cluster-autoscaler', namespace: 'kube-system', chart: 'cluster-autoscaler', roleName: 'cluster-autoscaler', accounts: [sa('cluster-autoscaler-sa', 'rbac.serviceAccount')] },
+    { key: 'external_dns', release: 'external-dns', namespace: 'external-dns', chart: 'external-dns', roleName: 'external-dns', accounts: [sa('external-dns-sa')], needs: 'external_dns_route53_zone_arns' },
+    { key: 'external_secrets', release: 'external-secrets', namespace: 'external-secrets', chart: 'external-secrets', roleName: 'external-secrets', accounts: [sa('external-secrets-sa')] },
+    { key: 'karpenter', release: 'karpenter', namespace: 'karpenter', chart: 'karpenter', roleName: 'karpenter', accounts: [sa('karpenter')] },
+    { key: 'velero', release: 'velero', namespace: 'velero', chart: 'velero', roleName: 'velero', accounts: [sa('velero-server', 'serviceAccount.server')] },
+    {
+        key: 'aws_gateway_api_controller',
+        release: 'aws-gateway-api-controller',
+        namespace: 'aws-application-networking-system',
+        chart: 'aws-gateway-controller-chart',
+        roleName: 'aws-gateway-api-controller',
+        accounts: [sa('gateway-api-controller')],
+    },
+];
+/**
+ * aws-ia/eks-blueprints-addons 1.x: each enabled add-on of BLUEPRINTS_IRSA_ADDONS is an
+ * eks-blueprints-addon call (`module.<call>.module.<key>`), whose role ARN the caller reads as
+ * `module.<call>.<key>.iam_role_arn`. The other add-ons (no IRSA role, or EKS managed add-ons) are not read.
+ */
+class BlueprintsAddonsModule {
+    call;
+    label;
+    constructor(call) {
+        this.call = call;
+        this.label = call.prefix.replace(/\.$/, '');
+    }
+    output(name, location) {
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    eksAddons(sink) {
+        const view = this.call.view;
+        for (const entry of eksAddonEntries(present(view.value('eks_addons')))) {
+            const name = present(objectEntry(entry.value, 'name')?.value) ?? stringValue(entry.key, entry.keyLocation);
+            const roleArn = present(objectEntry(entry.value, 'service_account_role_arn')?.value);
+            addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, entry.keyLocation, { fromLine: view.location.line, toLine: view.block.endLine }, {
+                root: this.call.rootDir,
+                address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
+            });
+        }
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        const view = this.call.view;
+        this.eksAddons(sink);
+        for (const addon of BLUEPRINTS_IRSA_ADDONS) {
+            const enable = present(view.value(`enable_${addon.key}`));
+            // Off unless enabled (the variables default to false); an unknown toggle may be on.
+            if (!enable || (enable.kind === 'bool' && !enable.value))
+                continue;
+            const at = view.attribute(`enable_${addon.key}`)?.location ?? view.location;
+            const settings = present(view.value(addon.key));
+            const setting = (name) => present(objectEntry(settings, name)?.value);
+            const text = (name, fallback) => setting(name) ?? stringValue(fallback, at);
+            const accounts = addon.accounts.map((account) => ({ ...account, value: text(account.setting, account.name) }));
+            const needed = addon.needs ? present(view.value(addon.needs)) : undefined;
+            const roleWanted = !(addon.needs && (needed === undefined || (needed.kind === 'tuple' && needed.items.length === 0)));
+            const ownSets = accounts.map((account) => setEntry(`${account.path}.name`, account.value, at));
+            const userSets = setting('set');
+            const arguments_ = {
+                name: text('name', addon.release),
+                namespace: text('namespace', addon.namespace),
+                chart: text('chart', addon.chart),
+                values: setting('values'),
+                set: userSets === undefined ? tupleValue(ownSets, at) : userSets.kind === 'tuple' ? tupleValue([...ownSets, ...userSets.items], at) : userSets,
+                set_sensitive: setting('set_sensitive'),
+                set_irsa_names: tupleValue(accounts.map((account) => stringValue(`${account.path}.annotations.eks\\.amazonaws\\.com/role-arn`, at)), at),
+                create_role: roleWanted ? (setting('create_role') ?? boolValue(true, at)) : boolValue(false, at),
+                role_name: text('role_name', addon.roleName),
+                role_name_use_prefix: setting('role_name_use_prefix') ?? boolValue(true, at),
+                role_path: setting('role_path'),
+                oidc_providers: objectValue(accounts.map((account, index) => ({
+                    key: accounts.length === 1 ? 'this' : index === 0 ? 'controller' : 'node',
+                    keyLocation: at,
+                    value: objectValue([
+                        { key: 'provider_arn', keyLocation: at, value: present(view.value('oidc_provider_arn')) ?? unknownRef(`${this.call.prefix}var.oidc_provider_arn`, at) },
+                        { key: 'service_account', keyLocation: account.value.location, value: account.value },
+                    ], at),
+                })), at),
+            };
+            const inputs = {
+                value: (name) => arguments_[name],
+                attribute: () => ({ location: at }),
+                expression: () => undefined,
+            };
+            const prefix = `${this.call.prefix}module.${addon.key}.`;
+            new BlueprintsAddonModule({ prefix, rootDir: this.call.rootDir, view }, inputs, [`${this.call.prefix}${addon.key}.iam_role_arn`]).collectFacts(sink);
+        }
+    }
+}
+/** `aws_eks_addon.this` per `eks_addons` entry: `addon_name = try(each.value.name, each.key)`, `service_account_role_arn` (main.tf at v1.24.3). */
+function eksAddonEntries(settings) {
+    if (settings?.kind !== 'object')
+        return [];
+    return settings.entries.filter((entry) => entry.keyValue === undefined && entry.value.kind === 'object');
+}
+function setEntry(name, value, location) {
+    return objectValue([
+        { key: 'name', keyLocation: location, value: stringValue(name, location) },
+        { key: 'value', keyLocation: value.location, value },
+    ], location);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/iam-assumable-role-with-oidc.ts
+
+
+
+
+
+
+
+/**
+ * terraform-aws-iam's `iam-assumable-role-with-oidc` in v4 and v5 (main.tf, variables.tf and
+ * outputs.tf read at v4.0.0, v4.24.1, v5.0.0 and v5.60.0; the submodule is gone in v6):
+ * - `local.urls`: `compact(distinct(concat(var.provider_urls, [var.provider_url])))`, each without `https://`.
+ * - one statement per url (count `create_role`, default false): Federated
+ *   `arn:${partition}:iam::${aws_account_id or the caller's}:oidc-provider/${url}`, action
+ *   AssumeRoleWithWebIdentity, and when the lists are not empty: StringEquals `${url}:sub` =
+ *   `oidc_fully_qualified_subjects`, StringLike `${url}:sub` = `oidc_subjects_with_wildcards`,
+ *   StringLike `${url}:aud` = `oidc_fully_qualified_audiences` (v4.3.0 on). All in one statement:
+ *   a subject must pass both `:sub` conditions when both lists are given.
+ * - v5.5.0 on: the `allow_self_assume_role` statement first; v5.44.0 on: `sts:TagSession` (not
+ *   IRSA-relevant, left out) and `provider_trust_policy_conditions` (not read: the statement is then unknown).
+ * - `aws_iam_role.this`: `name = role_name`, `name_prefix = role_name_prefix`, `path = role_path` ("/").
+ * - outputs `iam_role_arn`, `iam_role_name`, `iam_role_path` ("" when not created).
+ */
+class AssumableRoleWithOidcModule {
+    call;
+    label;
+    constructor(call) {
+        this.call = call;
+        this.label = call.prefix.replace(/\.$/, '');
+    }
+    output(name, location) {
+        const created = this.created();
+        if (created === false && (name === 'iam_role_arn' || name === 'iam_role_name' || name === 'iam_role_path' || name === 'iam_role_unique_id'))
+            return stringValue('', location);
+        if (name === 'iam_role_name' && this.input('role_name'))
+            return this.input('role_name');
+        if (name === 'iam_role_path')
+            return this.input('role_path') ?? stringValue('/', location);
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (this.created() === false)
+            return;
+        const view = this.call.view;
+        const role = {
+            source: 'terraform',
+            location: view.location,
+            label: this.label,
+            arnReferences: [`${this.call.prefix}iam_role_arn`],
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.this[0]` },
+        };
+        const name = this.input('role_name');
+        const prefix = this.input('role_name_prefix');
+        if (name)
+            role.name = toFactValue(name) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name`, name.location);
+        else if (prefix)
+            role.generatedName = { prefix: toFactValue(prefix) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name_prefix`, prefix.location), location: view.attribute('role_name_prefix').location };
+        else
+            role.generatedName = { prefix: (0,model_value/* known */.eO)('terraform-', view.location), location: view.location };
+        role.path = toFactValue(this.input('role_path')) ?? (0,model_value/* known */.eO)('/', view.location);
+        const read = (0,policy_document/* readPolicyDocument */._x)(valueToTree(this.trustPolicy()), this.label);
+        role.trustPolicy = read.document;
+        sink.findings.push(...read.findings);
+        sink.facts.roles.push(role);
+    }
+    input(name) {
+        return present(this.call.view.value(name));
+    }
+    /** `create_role` defaults to false: true, false, or undefined when unknown. */
+    created() {
+        const flag = this.input('create_role');
+        if (flag === undefined)
+            return false;
+        return flag.kind === 'bool' ? flag.value : undefined;
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const statements = [];
+        const selfAssume = this.input('allow_self_assume_role');
+        if (selfAssume?.kind === 'bool' && selfAssume.value)
+            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
+        const urls = this.urls();
+        if (urls === undefined)
+            statements.push(unknownRef(`${this.call.prefix}local.urls`, location));
+        else
+            for (const url of urls)
+                statements.push(this.urlStatement(url));
+        return policyDocument(statements, view.attribute('provider_url')?.location ?? view.attribute('provider_urls')?.location ?? location, location);
+    }
+    /** `local.urls`, or undefined when the list itself is unknown. */
+    urls() {
+        const listed = this.input('provider_urls');
+        if (listed !== undefined && listed.kind !== 'tuple')
+            return undefined;
+        const single = this.input('provider_url');
+        const all = [...(listed?.kind === 'tuple' ? listed.items : []), ...(single ? [single] : [])];
+        const seen = new Set();
+        const urls = [];
+        for (const url of all) {
+            if (url.kind === 'null' || scalarString(url) === '')
+                continue;
+            const text = scalarString(url) ?? (url.kind === 'unknown' ? JSON.stringify(url.parts) : undefined);
+            if (text === undefined || seen.has(text))
+                continue;
+            seen.add(text);
+            urls.push(callFunction('replace', [url, stringValue('https://', url.location), stringValue('', url.location)], { location: url.location, evaluator: this.call.view.evaluator }));
+        }
+        return urls;
+    }
+    urlStatement(url) {
+        const view = this.call.view;
+        const location = url.location;
+        const extra = this.input('provider_trust_policy_conditions');
+        if (extra && !(extra.kind === 'tuple' && extra.items.length === 0))
+            return unknownRef(`${this.call.prefix}provider_trust_policy_conditions`, extra.location);
+        const conditions = { StringEquals: [], StringLike: [] };
+        const add = (operator, claim, input) => {
+            const values = this.input(input);
+            if (!values || (values.kind === 'tuple' && values.items.length === 0))
+                return;
+            const at = view.attribute(input).location;
+            conditions[operator].push({ ...claimKey(url, claim, at), value: values.kind === 'tuple' ? values : tupleValue([values], values.location) });
+        };
+        add('StringEquals', ':sub', 'oidc_fully_qualified_subjects');
+        add('StringLike', ':sub', 'oidc_subjects_with_wildcards');
+        add('StringLike', ':aud', 'oidc_fully_qualified_audiences');
+        const operators = Object.entries(conditions)
+            .filter(([, keys]) => keys.length > 0)
+            .map(([operator, keys]) => ({ key: operator, keyLocation: keys[0].keyLocation, value: objectValue(keys, location) }));
+        const entries = [
+            { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+            { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location) },
+            { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'Federated', keyLocation: location, value: tupleValue([this.providerArn(url)], location) }], location) },
+        ];
+        if (operators.length > 0)
+            entries.push({ key: 'Condition', keyLocation: location, value: objectValue(operators, location) });
+        return objectValue(entries, location);
+    }
+    /** `arn:${partition}:iam::${account}:oidc-provider/${url}` */
+    providerArn(url) {
+        const prefix = this.call.prefix;
+        const given = this.input('aws_account_id');
+        const account = given && scalarString(given) !== '' ? partsOf(given) : [{ ref: `${prefix}data.aws_caller_identity.current.account_id` }];
+        return unknownTemplate([{ text: 'arn:' }, { ref: `${prefix}data.aws_partition.current.partition` }, { text: ':iam::' }, ...account, { text: ':oidc-provider/' }, ...partsOf(url)], url.location);
+    }
+}
+function partsOf(value) {
+    if (value.kind === 'unknown')
+        return value.parts;
+    return [{ text: scalarString(value) ?? '' }];
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks.ts
@@ -46651,6 +49510,160 @@ class EksModule {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-karpenter.ts
+
+
+
+
+
+
+/**
+ * terraform-aws-eks's `modules/karpenter`, the controller role only (main.tf, variables.tf and
+ * outputs.tf read at v19.0.0, v19.21.0, v20.0.0 and v20.37.2; v21 trusts Pod Identity only and is not modelled):
+ * - v19: `aws_iam_role.irsa` (count `create && create_irsa`, both default true), name
+ *   `coalesce(var.irsa_name, "KarpenterIRSA-${var.cluster_name}")`, a prefix (`…-`) when
+ *   `irsa_use_name_prefix` (default true), path `irsa_path`; outputs `irsa_arn`, `irsa_name`.
+ * - v20: `aws_iam_role.controller` (count `create && create_iam_role`), name `iam_role_name`
+ *   ("KarpenterController"), a prefix when `iam_role_use_name_prefix` (default true), path
+ *   `iam_role_path`; its trust: the Pod Identity statement (always in v20.0.0, `enable_pod_identity`
+ *   later, default true), then the IRSA statement only when `enable_irsa` (default false); outputs
+ *   `iam_role_arn`, `iam_role_name`.
+ * - The IRSA statement: Federated `irsa_oidc_provider_arn`, `irsa_assume_role_condition_test`
+ *   (StringEquals) on `<issuer>:sub` = `system:serviceaccount:` + each of
+ *   `irsa_namespace_service_accounts` (default ["karpenter:karpenter"]) and `<issuer>:aud` = sts.amazonaws.com.
+ */
+class KarpenterModule {
+    call;
+    label;
+    generation;
+    constructor(call, major) {
+        this.call = call;
+        this.label = call.prefix.replace(/\.$/, '');
+        this.generation = major === 19 ? V19 : V20;
+    }
+    output(name, location) {
+        const { arnOutput, nameOutput } = this.generation;
+        if (name !== arnOutput && name !== nameOutput)
+            return unknownRef(`${this.call.prefix}${name}`, location);
+        if (!this.created())
+            return nullValue(location);
+        if (name === nameOutput && !this.usesPrefix())
+            return this.roleName(location);
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (!this.created())
+            return;
+        const view = this.call.view;
+        const location = view.location;
+        const { arnOutput, name, path } = this.generation;
+        const role = {
+            source: 'terraform',
+            location,
+            label: this.label,
+            arnReferences: [`${this.call.prefix}${arnOutput}`],
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.${this.generation === V19 ? 'irsa' : 'controller'}[0]` },
+        };
+        const nameLocation = view.attribute(name)?.location ?? location;
+        const roleName = this.roleName(nameLocation);
+        if (this.usesPrefix()) {
+            const text = scalarString(roleName);
+            role.generatedName = { prefix: text !== undefined ? (0,model_value/* known */.eO)(`${text}-`, nameLocation) : (0,model_value/* symbolic */.fv)(`${this.label}.${name}-`, nameLocation), location: nameLocation };
+        }
+        else {
+            role.name = toFactValue(roleName) ?? (0,model_value/* symbolic */.fv)(`${this.label}.${name}`, nameLocation);
+        }
+        role.path = toFactValue(this.input(path)) ?? (0,model_value/* known */.eO)('/', location);
+        const read = (0,policy_document/* readPolicyDocument */._x)(valueToTree(this.trustPolicy()), this.label);
+        role.trustPolicy = read.document;
+        sink.findings.push(...read.findings);
+        sink.facts.roles.push(role);
+    }
+    input(name) {
+        return present(this.call.view.value(name));
+    }
+    /** `create && create_irsa` / `create && create_iam_role`: false only when one is known false. */
+    created() {
+        return [this.input('create'), this.input(this.generation.createRole)].every((flag) => !(flag?.kind === 'bool' && !flag.value));
+    }
+    usesPrefix() {
+        const flag = this.input(this.generation.usePrefix);
+        return !(flag?.kind === 'bool' && !flag.value);
+    }
+    roleName(location) {
+        const given = this.input(this.generation.name);
+        if (given && !(given.kind === 'string' && given.value === ''))
+            return given;
+        return this.generation.defaultName((name) => this.input(name), location);
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const input = (name) => this.input(name);
+        const statements = [];
+        if (this.generation.podIdentity(input))
+            statements.push(podIdentityStatement(location));
+        if (this.generation.irsa(input)) {
+            const accounts = this.input('irsa_namespace_service_accounts') ?? tupleValue([stringValue('karpenter:karpenter', location)], location);
+            const subjectsLocation = view.attribute('irsa_namespace_service_accounts')?.location ?? location;
+            const subjects = accounts.kind === 'tuple'
+                ? accounts.items.map((item) => (item.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location) : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location)))
+                : [unknownRef(`${this.call.prefix}irsa_namespace_service_accounts`, subjectsLocation)];
+            const arnAttribute = view.attribute('irsa_oidc_provider_arn');
+            statements.push(webIdentityStatement({
+                arn: this.input('irsa_oidc_provider_arn') ?? stringValue('', location),
+                arnLocation: arnAttribute?.location ?? location,
+                subjects,
+                subjectsLocation,
+                test: this.input('irsa_assume_role_condition_test') ?? stringValue('StringEquals', location),
+                testLocation: view.attribute('irsa_assume_role_condition_test')?.location ?? location,
+                location,
+                evaluator: view.evaluator,
+            }));
+        }
+        return policyDocument(statements, view.attribute('irsa_namespace_service_accounts')?.location ?? location, location);
+    }
+}
+const isTrue = (value, fallback) => (value?.kind === 'bool' ? value.value : value === undefined ? fallback : true);
+const V19 = {
+    createRole: 'create_irsa',
+    name: 'irsa_name',
+    usePrefix: 'irsa_use_name_prefix',
+    path: 'irsa_path',
+    arnOutput: 'irsa_arn',
+    nameOutput: 'irsa_name',
+    defaultName: (input, location) => {
+        const cluster = input('cluster_name');
+        if (cluster?.kind === 'unknown')
+            return unknownTemplate([{ text: 'KarpenterIRSA-' }, ...cluster.parts], location);
+        return stringValue(`KarpenterIRSA-${cluster ? (scalarString(cluster) ?? '') : ''}`, location);
+    },
+    podIdentity: () => false,
+    irsa: () => true,
+};
+const V20 = {
+    createRole: 'create_iam_role',
+    name: 'iam_role_name',
+    usePrefix: 'iam_role_use_name_prefix',
+    path: 'iam_role_path',
+    arnOutput: 'iam_role_arn',
+    nameOutput: 'iam_role_name',
+    defaultName: (_input, location) => stringValue('KarpenterController', location),
+    podIdentity: (input) => isTrue(input('enable_pod_identity'), true),
+    irsa: (input) => isTrue(input('enable_irsa'), false),
+};
+/** v20's Pod Identity statement: `pods.eks.amazonaws.com` may AssumeRole and TagSession. */
+function podIdentityStatement(location) {
+    return objectValue([
+        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location), stringValue('sts:TagSession', location)], location) },
+        { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'Service', keyLocation: location, value: tupleValue([stringValue('pods.eks.amazonaws.com', location)], location) }], location) },
+    ], location);
+}
+
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/iam-role-for-service-accounts.ts
 
 
@@ -46658,7 +49671,6 @@ class EksModule {
 
 
 
-const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 /**
  * terraform-aws-iam's `iam-role-for-service-accounts-eks` (v5) and `iam-role-for-service-accounts`
  * (v6), emulated from their documented behaviour: one trust statement per `oidc_providers` entry
@@ -46760,7 +49772,7 @@ class IrsaRoleModule {
         const location = view.location;
         const statements = [];
         if (this.generation === 5 && this.input('allow_self_assume_role')?.kind === 'bool' && this.input('allow_self_assume_role').value) {
-            statements.push(selfAssumeStatement(this.label, location));
+            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
         }
         const test = this.input(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test') ?? stringValue('StringEquals', location);
         const testLocation = view.attribute(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test')?.location ?? location;
@@ -46776,80 +49788,81 @@ class IrsaRoleModule {
             for (const item of providers.items)
                 statements.push(this.providerStatement(item, item.location, test, testLocation));
         }
-        return objectValue([
-            { key: 'Version', keyLocation: location, value: stringValue('2012-10-17', location) },
-            { key: 'Statement', keyLocation: view.attribute('oidc_providers')?.location ?? location, value: tupleValue(statements, location) },
-        ], location);
+        return policyDocument(statements, view.attribute('oidc_providers')?.location ?? location, location);
     }
     providerStatement(provider, location, test, testLocation) {
         if (provider.kind === 'unknown')
             return provider;
         const arnEntry = objectEntry(provider, 'provider_arn');
-        const arn = arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location);
-        const arnLocation = arnEntry?.keyLocation ?? location;
         const accountsEntry = objectEntry(provider, 'namespace_service_accounts');
         const accounts = accountsEntry?.value ?? tupleValue([], location);
-        const issuer = callFunction('replace', [arn, stringValue('/^(.*provider/)/', arnLocation), stringValue('', arnLocation)], { location: arn.location, evaluator: this.call.view.evaluator });
         const subjects = accounts.kind === 'tuple'
             ? accounts.items.map((item) => (item.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location) : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location)))
             : [accounts.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...accounts.parts], accounts.location) : stringValue('system:serviceaccount:', accounts.location)];
-        const keys = [
-            { ...claimKey(issuer, ':sub', arnLocation), value: tupleValue(subjects, accountsEntry?.keyLocation ?? location) },
-            { ...claimKey(issuer, ':aud', arnLocation), value: tupleValue([stringValue(DEFAULT_AUDIENCE, location)], location) },
-        ];
-        const operator = test.kind === 'unknown'
-            ? { key: values_expressionOf(test), keyLocation: testLocation, keyValue: test, value: objectValue(keys, location) }
-            : { key: scalarString(test) ?? '', keyLocation: testLocation, value: objectValue(keys, location) };
-        return objectValue([
-            { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-            { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location) },
-            { key: 'Principal', keyLocation: arnLocation, value: objectValue([{ key: 'Federated', keyLocation: arnLocation, value: tupleValue([arn], arn.location) }], arnLocation) },
-            { key: 'Condition', keyLocation: location, value: objectValue([operator], location) },
-        ], location);
+        return webIdentityStatement({
+            arn: arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location),
+            arnLocation: arnEntry?.keyLocation ?? location,
+            subjects,
+            subjectsLocation: accountsEntry?.keyLocation ?? location,
+            test,
+            testLocation,
+            location,
+            evaluator: this.call.view.evaluator,
+        });
     }
-}
-/** `<issuer>:sub` from the issuer the provider ARN gives (known text, or a template). */
-function claimKey(issuer, claim, location) {
-    if (issuer.kind === 'unknown') {
-        const keyValue = unknownTemplate([...issuer.parts, { text: claim }], location);
-        return { key: values_expressionOf(keyValue), keyLocation: location, keyValue };
-    }
-    return { key: `${scalarString(issuer) ?? ''}${claim}`, keyLocation: location };
-}
-/** v5 `allow_self_assume_role`: the role may assume itself (an AWS principal statement, not IRSA). */
-function selfAssumeStatement(label, location) {
-    return objectValue([
-        { key: 'Sid', keyLocation: location, value: stringValue('ExplicitSelfRoleAssumption', location) },
-        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location)], location) },
-        { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'AWS', keyLocation: location, value: tupleValue([stringValue('*', location)], location) }], location) },
-        {
-            key: 'Condition',
-            keyLocation: location,
-            value: objectValue([{ key: 'ArnLike', keyLocation: location, value: objectValue([{ key: 'aws:PrincipalArn', keyLocation: location, value: tupleValue([unknownRef(`${label}.self_role_arn`, location)], location) }], location) }], location),
-        },
-    ], location);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/index.ts
 
 
+
+
+
+
 /** terraform-aws-iam's IRSA role module: `…-eks` up to v5, renamed without the suffix in v6. */
 const IRSA_ROLE_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-role-for-service-accounts(-eks)?\/?(?:[?#].*)?$/;
+/** terraform-aws-iam's older OIDC role module (v4, v5; removed in v6). */
+const ASSUMABLE_ROLE_WITH_OIDC_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-assumable-role-with-oidc\/?(?:[?#].*)?$/;
+/** terraform-aws-eks's Karpenter submodule. */
+const KARPENTER_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/\/modules\/karpenter\/?(?:[?#].*)?$/;
 /** terraform-aws-eks, the root module only. */
 const EKS_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/?(?:[?#].*)?$/;
+/** aws-ia/terraform-aws-eks-blueprints-addon, from the registry or GitHub. */
+const BLUEPRINTS_ADDON_SOURCE = /^(?:aws-ia\/eks-blueprints-addon\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addon(?:\.git)?)\/?(?:[?#].*)?$/;
+/** aws-ia/terraform-aws-eks-blueprints-addons (the add-ons module), from the registry or GitHub. */
+const BLUEPRINTS_ADDONS_SOURCE = /^(?:aws-ia\/eks-blueprints-addons\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addons(?:\.git)?)\/?(?:[?#].*)?$/;
 /**
- * Registry modules whose behaviour irsa-guard knows without their source: the IRSA role module
- * (its generated trust, naming and outputs) and the EKS module (its OIDC provider and outputs).
- * Any other remote module is opaque: its outputs are references.
+ * Registry modules whose behaviour irsa-guard knows without their source (read from their public
+ * source at the versions each file names): terraform-aws-iam's IRSA role modules (v4/v5
+ * `iam-assumable-role-with-oidc`, v5 `iam-role-for-service-accounts-eks`, v6
+ * `iam-role-for-service-accounts`), terraform-aws-eks (its OIDC provider, outputs and add-ons) and
+ * its v19/v20 `modules/karpenter`, and aws-ia's `eks-blueprints-addon` and `eks-blueprints-addons` 1.x.
+ * Any other remote module, or another major version, is opaque: its outputs are references.
  */
 function registryModule(call) {
     const source = call.source.trim();
     const irsa = IRSA_ROLE_SOURCE.exec(source);
     if (irsa)
         return new IrsaRoleModule(call, irsa[1] ? 5 : 6, majorVersion(call));
+    if (ASSUMABLE_ROLE_WITH_OIDC_SOURCE.test(source)) {
+        const major = majorVersion(call);
+        // v3 and older name the outputs this_iam_role_*; not read, so opaque.
+        if (major === undefined || major === 4 || major === 5)
+            return new AssumableRoleWithOidcModule(call);
+        return undefined;
+    }
+    if (KARPENTER_SOURCE.test(source)) {
+        const major = pinnedMajorVersion(call);
+        // v19 and v20 only: v21 trusts Pod Identity alone, and an open constraint (or none) may select it.
+        return major === 19 || major === 20 ? new KarpenterModule(call, major) : undefined;
+    }
     if (EKS_SOURCE.test(source))
         return new EksModule(call, majorVersion(call));
+    // 1.x only: a later major version may change what the module creates.
+    if (BLUEPRINTS_ADDON_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1)
+        return new BlueprintsAddonModule(call);
+    if (BLUEPRINTS_ADDONS_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1)
+        return new BlueprintsAddonsModule(call);
     return undefined;
 }
 /** The major version a `version` constraint (`~> 5.0`, `>= 20.0, < 21.0`, `6.1.0`) or a git `?ref=v5.39.0` selects. */
@@ -46857,6 +49870,212 @@ function majorVersion(call) {
     const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1];
     const match = constraint ? /^\s*(?:~>|>=|=|\^|>)?\s*v?(\d+)/.exec(constraint) : undefined;
     return match ? Number(match[1]) : undefined;
+}
+/**
+ * The major version when the constraint allows no other: an exact version (`20.8.4`, `= 20.8.4`,
+ * `?ref=v20.8.4`), `~> 20.1` (a pessimistic constraint with a minor), or a range whose upper bound
+ * stays in the major (`>= 20.0, < 21.0`). `>= 19.0` or `~> 19` may select a later major.
+ */
+function pinnedMajorVersion(call) {
+    const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1];
+    if (!constraint)
+        return undefined;
+    const parts = constraint.split(',').map((part) => part.trim());
+    let major;
+    let bounded = false;
+    for (const part of parts) {
+        const match = /^(~>|>=|<=|=|>|<|!=)?\s*v?(\d+)(?:\.(\d+))?(?:\.\d+)?(?:[-+][0-9A-Za-z.-]*)?$/.exec(part);
+        if (!match)
+            return undefined;
+        const [, operator = '=', majorText, minorText] = match;
+        const value = Number(majorText);
+        if (operator === '=' || (operator === '~>' && minorText !== undefined)) {
+            major ??= value;
+            if (major !== value)
+                return undefined;
+            bounded = true;
+        }
+        else if (operator === '>=' || operator === '>') {
+            major ??= value;
+            if (major !== value)
+                return undefined;
+        }
+        else if (operator === '<') {
+            if (major === undefined || !(value === major + 1 && Number(minorText ?? 0) === 0) && value !== major)
+                return undefined;
+            bounded = true;
+        }
+        else if (operator === '<=') {
+            if (major === undefined || value !== major)
+                return undefined;
+            bounded = true;
+        }
+    }
+    return bounded ? major : undefined;
+}
+
+// EXTERNAL MODULE: ./src/text/edit-distance.ts
+var edit_distance = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./src/sources/terraform/undeclared-references.ts
+
+
+/**
+ * References to managed resources that the module does not declare, in the expressions an IRSA
+ * chain is made of: a ServiceAccount's annotations, a role's trust policy, a policy document's
+ * principals and conditions. Terraform refuses the whole configuration ("Reference to undeclared
+ * resource"), so nothing of the chain is ever applied.
+ *
+ * A traversal whose first name is not one of Terraform's reserved roots is a resource reference
+ * (`<type>.<name>`; addrs.ParseRef in hashicorp/terraform v1.10, internal/addrs/parse_ref.go);
+ * names bound by `for` expressions and template directives are local. Only called for a module
+ * whose every file was read and parsed: otherwise the declaration may sit in what was not read.
+ */
+function undeclaredResourceReferences(files) {
+    const declared = new Set();
+    for (const file of files) {
+        for (const block of file.body.blocks) {
+            if (block.type === 'resource' && block.labels.length >= 2)
+                declared.add(`${block.labels[0]}.${block.labels[1]}`);
+        }
+    }
+    const findings = [];
+    for (const file of files) {
+        for (const block of file.body.blocks) {
+            for (const expression of irsaExpressions(block)) {
+                for (const reference of resourceReferences(expression, new Set())) {
+                    if (declared.has(`${reference.type}.${reference.name}`))
+                        continue;
+                    findings.push(finding(reference, declared, block));
+                }
+            }
+        }
+    }
+    return findings;
+}
+/** Roots that are not resource types (Terraform v1.10 internal/addrs/parse_ref.go; `template`, `lazy`, `arg` are reserved there). */
+const RESERVED_ROOTS = new Set(['count', 'each', 'self', 'var', 'local', 'module', 'data', 'path', 'terraform', 'ephemeral', 'resource', 'template', 'lazy', 'arg']);
+const SERVICE_ACCOUNT_TYPES = new Set(['kubernetes_service_account', 'kubernetes_service_account_v1']);
+function* irsaExpressions(block) {
+    const [type] = block.labels;
+    if (block.type === 'resource' && type !== undefined && SERVICE_ACCOUNT_TYPES.has(type)) {
+        for (const metadata of blocks(block.body, 'metadata')) {
+            const annotations = attribute(metadata.body, 'annotations');
+            if (annotations)
+                yield annotations.expression;
+        }
+    }
+    else if (block.type === 'resource' && type === 'aws_iam_role') {
+        const trust = attribute(block.body, 'assume_role_policy');
+        if (trust)
+            yield trust.expression;
+    }
+    else if (block.type === 'data' && type === 'aws_iam_policy_document') {
+        // `dynamic` blocks bind their iterator name: not read here.
+        for (const statement of blocks(block.body, 'statement')) {
+            for (const nested of [...blocks(statement.body, 'principals'), ...blocks(statement.body, 'condition')]) {
+                for (const item of nested.body.attributes)
+                    yield item.expression;
+            }
+        }
+    }
+}
+function* resourceReferences(expr, bound) {
+    switch (expr.kind) {
+        case 'access': {
+            const first = expr.steps[0];
+            if (expr.target.kind === 'variable' && !bound.has(expr.target.name) && !RESERVED_ROOTS.has(expr.target.name) && first?.kind === 'attr') {
+                yield { type: expr.target.name, name: first.name, location: expr.location };
+            }
+            else {
+                yield* resourceReferences(expr.target, bound);
+            }
+            for (const step of expr.steps)
+                if (step.kind === 'index')
+                    yield* resourceReferences(step.key, bound);
+            return;
+        }
+        case 'template':
+            yield* templateReferences(expr.parts, bound);
+            return;
+        case 'tuple':
+            for (const item of expr.items)
+                yield* resourceReferences(item, bound);
+            return;
+        case 'object':
+            for (const item of expr.items) {
+                if (item.keyName === undefined)
+                    yield* resourceReferences(item.key, bound);
+                yield* resourceReferences(item.value, bound);
+            }
+            return;
+        case 'call':
+            for (const arg of expr.args)
+                yield* resourceReferences(arg, bound);
+            return;
+        case 'for': {
+            yield* resourceReferences(expr.collection, bound);
+            const inner = withNames(bound, expr.keyName, expr.valueName);
+            if (expr.keyExpr)
+                yield* resourceReferences(expr.keyExpr, inner);
+            yield* resourceReferences(expr.valueExpr, inner);
+            if (expr.condition)
+                yield* resourceReferences(expr.condition, inner);
+            return;
+        }
+        case 'conditional':
+            yield* resourceReferences(expr.condition, bound);
+            yield* resourceReferences(expr.then, bound);
+            yield* resourceReferences(expr.otherwise, bound);
+            return;
+        case 'unary':
+            yield* resourceReferences(expr.operand, bound);
+            return;
+        case 'binary':
+            yield* resourceReferences(expr.left, bound);
+            yield* resourceReferences(expr.right, bound);
+            return;
+        case 'literal':
+        case 'variable':
+        case 'invalid':
+            return;
+    }
+}
+function* templateReferences(parts, bound) {
+    for (const part of parts) {
+        if (part.kind === 'interpolation')
+            yield* resourceReferences(part.expression, bound);
+        else if (part.kind === 'if') {
+            yield* resourceReferences(part.condition, bound);
+            yield* templateReferences(part.then, bound);
+            yield* templateReferences(part.otherwise, bound);
+        }
+        else if (part.kind === 'for') {
+            yield* resourceReferences(part.collection, bound);
+            yield* templateReferences(part.body, withNames(bound, part.keyName, part.valueName));
+        }
+    }
+}
+function withNames(bound, ...names) {
+    const inner = new Set(bound);
+    for (const name of names)
+        if (name !== undefined)
+            inner.add(name);
+    return inner;
+}
+function finding(reference, declared, block) {
+    const address = `${reference.type}.${reference.name}`;
+    const candidates = [...declared].filter((candidate) => {
+        const [type, name] = candidate.split('.');
+        return name === reference.name && (type.endsWith(`_${reference.type}`) || (0,edit_distance/* editDistanceWithin */.DJ)(type, reference.type, 2) <= 2);
+    });
+    const suggestion = candidates.length > 0 ? `; did you mean ${candidates.join(' or ')}?` : '';
+    const owner = `${block.type === 'data' ? 'data.' : ''}${block.labels.slice(0, 2).join('.')}`;
+    return {
+        ruleId: 'terraform-reference-undeclared',
+        location: reference.location,
+        message: `${owner} refers to ${address}, but this module declares no resource "${reference.type}" "${reference.name}": terraform plan fails with "Reference to undeclared resource"${suggestion}`,
+        key: `undeclared ${owner} ${address}`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/program.ts
@@ -46872,9 +50091,17 @@ function majorVersion(call) {
 
 
 
+
+
+
+
+
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000;
-const MAX_MODULE_DEPTH = 12;
+/** Local module calls nested deeper are not followed (real configurations nest 3 to 5 deep). */
+const MAX_MODULE_DEPTH = 32;
+/** Module instances one root module may create (calls × count/for_each, at every level); fan-out at every level must not multiply without end. */
+const MAX_MODULE_INSTANCES = 5_000;
 const HCL_COMMENT_MARKERS = ['#', '//', '/*'];
 /**
  * A Terraform scan: every directory of `.tf` files is a module; those no other scanned module
@@ -46887,6 +50114,9 @@ class TerraformProgram {
     context;
     /** Steps left to the root module being evaluated (each root, and each directory's variable files, get their own). */
     budget = new Budget(EVALUATION_BUDGET);
+    /** Module instances the root module being evaluated has created. */
+    moduleInstances = 0;
+    notedCalls = new Set();
     /** Parsed modules, with their own syntax findings, until let go. */
     modules = new Map();
     scannedTexts = new Map();
@@ -46925,6 +50155,7 @@ class TerraformProgram {
         const findings = [];
         const suppressions = [];
         const called = new Set();
+        const calls = [];
         const roots = [];
         for (const [dir, files] of this.byDir) {
             if (!owned.has(dir))
@@ -46936,8 +50167,10 @@ class TerraformProgram {
                 continue;
             for (const finding of loaded.findings)
                 findings.push(finding);
-            for (const target of this.calledBy(loaded.source))
-                called.add(target);
+            for (const call of this.calledBy(loaded.source)) {
+                called.add(call.to);
+                calls.push(call);
+            }
             if (called.has(dir))
                 continue;
             roots.push(this.evaluateRoot(loaded.source));
@@ -46946,12 +50179,28 @@ class TerraformProgram {
         const consumable = new Set(this.context.files.filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars').map((file) => file.path));
         for (const root of roots)
             root.documentFiles = root.documentFiles.filter((path) => consumable.has(path));
-        return { findings, suppressions, called: [...called], roots };
+        return { findings, suppressions, called: [...called], calls, roots };
     }
+    /** One root module's facts; one that cannot be evaluated is a finding of its own, and the other roots are still read. */
     evaluateRoot(source) {
         const sink = emptySink();
         this.budget = new Budget(EVALUATION_BUDGET);
-        new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink);
+        this.moduleInstances = 0;
+        this.notedCalls.clear();
+        try {
+            new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink);
+            (0,model_facts/* placeInUnit */.$5)(sink.facts, (0,model_facts/* terraformUnit */.rL)(source.dir));
+        }
+        catch (error) {
+            const first = source.files[0]?.path ?? source.dir;
+            const finding = {
+                ruleId: 'parse-error',
+                location: { path: first, line: 1, column: 1 },
+                message: `Cannot evaluate the Terraform module in ${source.dir}: ${errorText(error)}; nothing in it was checked`,
+                key: `terraform-evaluation ${source.dir}`,
+            };
+            return { dir: source.dir, facts: (0,model_facts/* emptyFacts */.JI)(), findings: [finding], documentFiles: [] };
+        }
         return { dir: source.dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] };
     }
     /** A directory's `.tf` and variable files parsed, with their syntax findings; undefined when it has no `.tf` file. Kept until let go. */
@@ -46965,6 +50214,9 @@ class TerraformProgram {
             return undefined;
         const findings = [];
         const parsed = tf.map((file) => this.parseFile(file, findings));
+        if (parsed.every((file) => !file.error) && this.readWhole(dir, tf))
+            for (const finding of undeclaredResourceReferences(parsed))
+                findings.push(finding);
         this.budget = new Budget(EVALUATION_BUDGET);
         const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'), findings);
         const loaded = { source: { dir, files: parsed, variableValues }, findings };
@@ -46985,11 +50237,30 @@ class TerraformProgram {
         if (call.source.startsWith('./') || call.source.startsWith('../')) {
             const dir = external_node_path_default().posix.normalize(external_node_path_default().posix.join(call.callerDir, call.source)).replace(/\/$/, '');
             const source = this.moduleSource(dir);
-            if (source && call.depth <= MAX_MODULE_DEPTH)
-                return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth);
-            return new OpaqueModule(call.prefix);
+            if (!source)
+                return new OpaqueModule(call);
+            const name = call.prefix.slice(0, -1);
+            if (call.chain.includes(dir)) {
+                const cycle = [...call.chain.slice(call.chain.indexOf(dir)), dir].join(' → ');
+                return this.notFollowed(call, 'cycle', `${name} calls ${dir}, which is already being evaluated above it (${cycle}): Terraform rejects a module cycle, and this call was not evaluated`);
+            }
+            if (call.depth > MAX_MODULE_DEPTH) {
+                return this.notFollowed(call, 'depth', `${name} calls ${dir} more than ${MAX_MODULE_DEPTH} module calls below the root module ${call.rootDir}: it was not evaluated, nor anything it calls`);
+            }
+            if (++this.moduleInstances > MAX_MODULE_INSTANCES) {
+                return this.notFollowed(call, 'instances', `the root module ${call.rootDir} creates more than ${MAX_MODULE_INSTANCES} module instances: ${name} and the instances after it were not evaluated`);
+            }
+            return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth, call.chain);
         }
-        return registryModule(call) ?? new OpaqueModule(call.prefix);
+        return registryModule(call) ?? new OpaqueModule(call);
+    }
+    /** A module call not followed, reported once per reason and module block (and once for the instance limit) in each root module. */
+    notFollowed(call, reason, message) {
+        const key = reason === 'instances' ? `terraform-module-instances ${call.rootDir}` : `terraform-module-${reason} ${(0,model_location/* formatLocation */.j)(call.location)}`;
+        if (this.notedCalls.has(key))
+            return new OpaqueModule(call);
+        this.notedCalls.add(key);
+        return new OpaqueModule(call, { ruleId: 'parse-error', level: 'note', location: call.location, message, key });
     }
     readFile(repositoryPath) {
         const scanned = this.scannedTexts.get(repositoryPath);
@@ -47020,7 +50291,20 @@ class TerraformProgram {
         return undefined;
     }
     parseFile(file, findings) {
-        const parsed = parseHcl(this.parser, file.path, file.text);
+        let parsed;
+        try {
+            parsed = parseHcl(this.parser, file.path, file.text);
+        }
+        catch (error) {
+            // This file only: the module's other files, and the other modules, are still read.
+            findings.push({
+                ruleId: 'parse-error',
+                location: { path: file.path, line: 1, column: 1 },
+                message: `Cannot read ${file.path}: ${errorText(error)}; nothing in this file was read`,
+                key: `hcl-internal ${file.path}`,
+            });
+            return { path: file.path, text: file.text, body: { attributes: [], blocks: [] } };
+        }
         if (parsed.error) {
             findings.push({
                 ruleId: 'parse-error',
@@ -47058,7 +50342,7 @@ class TerraformProgram {
         }
         return values;
     }
-    /** Directories this module calls with a local source (they are not root modules). */
+    /** The calls with a local source this module makes (the directories they call are not root modules). */
     calledBy(source) {
         const called = [];
         for (const file of source.files) {
@@ -47072,37 +50356,42 @@ class TerraformProgram {
                     continue;
                 const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(source.dir, expression.value)).replace(/\/$/, '');
                 if (target !== source.dir)
-                    called.push(target);
+                    called.push({ from: source.dir, to: target, name: block.labels[0] ?? '', location: block.location });
             }
         }
         return called;
     }
-    /** A repository file the scan did not read (a template, a values file): only inside the root, within the size limit. */
+    /** Every `.tf` and `.tf.json` file of the directory on disk is one the scan read (none excluded, too large or unread JSON). */
+    readWhole(dir, read) {
+        const root = this.context.root;
+        if (!root)
+            return false;
+        try {
+            const names = new Set(read.map((file) => external_node_path_default().posix.basename(file.path)));
+            const entries = (0,external_node_fs_.readdirSync)(external_node_path_default().join(root, dir), { withFileTypes: true });
+            return entries.every((entry) => !/\.tf(\.json)?$/i.test(entry.name) || (entry.isFile() && names.has(entry.name)));
+        }
+        catch {
+            return false;
+        }
+    }
+    /** A repository file the scan did not read (a template, a values file): only inside the root, a regular file within the size limit. */
     readFromDisk(repositoryPath) {
         const root = this.context.root;
         if (!root)
             return undefined;
-        try {
-            const rootReal = (0,external_node_fs_.realpathSync)(root);
-            const real = (0,external_node_fs_.realpathSync)(external_node_path_default().join(rootReal, repositoryPath));
-            const relative = external_node_path_default().relative(rootReal, real);
-            if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
-                return undefined;
-            const stats = (0,external_node_fs_.statSync)(real);
-            const limit = this.context.config.maxFileBytes;
-            if (!stats.isFile() || (limit > 0 && stats.size > limit))
-                return undefined;
-            return { path: repositoryPath, text: (0,external_node_fs_.readFileSync)(real, 'utf8') };
-        }
-        catch {
+        const rootReal = (0,file_bytes/* realpathRoot */.oW)(root);
+        const read = (0,file_bytes/* readFileBytes */.MY)(external_node_path_default().join(rootReal, repositoryPath), { within: rootReal, limit: this.context.config.maxFileBytes });
+        if (!read.ok)
             return undefined;
-        }
+        const decoded = (0,discover_read/* decodeText */.g7)(repositoryPath, read.bytes);
+        return decoded.ok ? { path: repositoryPath, text: decoded.text } : undefined;
     }
 }
 /** The result of reading all parts at once: syntax findings first, then the root modules in scan order. */
 function mergeTerraformParts(parts) {
     const called = new Set(parts.flatMap((part) => part.called));
-    const result = { facts: (0,facts/* emptyFacts */.J)(), findings: [], suppressions: [] };
+    const result = { facts: (0,model_facts/* emptyFacts */.JI)(), findings: [], suppressions: [] };
     const consumed = new Set();
     for (const part of parts) {
         for (const finding of part.findings)
@@ -47119,10 +50408,42 @@ function mergeTerraformParts(parts) {
                 consumed.add(path);
         }
     }
+    for (const finding of unrootedCycles(parts))
+        result.findings.push(finding);
     // A scanned trust policy or manifest that a resource reads with file() is that resource's: other sources skip it.
     if (consumed.size > 0)
         result.consumedFiles = [...consumed].sort();
     return result;
+}
+/**
+ * Directories that call each other (a module cycle) with no root module above them are evaluated
+ * by no one: each of their calls inside the cycle is reported, so that they are not passed over silently.
+ */
+function unrootedCycles(parts) {
+    const calls = parts.flatMap((part) => part.calls);
+    const called = new Set(calls.map((call) => call.to));
+    const reached = new Set(parts.flatMap((part) => part.roots.map((root) => root.dir)).filter((dir) => !called.has(dir)));
+    const callsFrom = new Map();
+    for (const call of calls)
+        callsFrom.set(call.from, [...(callsFrom.get(call.from) ?? []), call]);
+    const queue = [...reached];
+    while (queue.length > 0) {
+        for (const call of callsFrom.get(queue.pop()) ?? []) {
+            if (!reached.has(call.to)) {
+                reached.add(call.to);
+                queue.push(call.to);
+            }
+        }
+    }
+    return calls
+        .filter((call) => !reached.has(call.from) && !reached.has(call.to) && callsFrom.has(call.to))
+        .map((call) => ({
+        ruleId: 'parse-error',
+        level: 'note',
+        location: call.location,
+        message: `module.${call.name} in ${call.from} calls ${call.to}, and no root module calls either: they call each other (a module cycle), which Terraform rejects, so nothing in them was checked`,
+        key: `terraform-module-cycle ${call.from} module.${call.name}`,
+    }));
 }
 /** The module directories (in scan order) of each of `count` parts: consecutive runs of about equal text. */
 function terraformPartDirectories(dirs, count) {
@@ -47136,14 +50457,28 @@ function terraformPartDirectories(dirs, count) {
     }
     return parts;
 }
-function emptySink() {
-    return { facts: (0,facts/* emptyFacts */.J)(), findings: [], suppressions: [], documentFiles: new Set() };
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
 }
-/** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
+function emptySink() {
+    return { facts: (0,model_facts/* emptyFacts */.JI)(), findings: [], suppressions: [], documentFiles: new Set() };
+}
+/** Argument names of a module call that set up IRSA (`oidc_provider_arn`, `set_irsa_names`, `service_account_name`). */
+const IRSA_ARGUMENT = /oidc|irsa|service_account|pod_identity/i;
+/**
+ * A module whose source is not in the scan: each output is a reference `module.<name>.<output>`.
+ * The call is recorded so that the coverage can say what was not read.
+ */
 class OpaqueModule {
+    call;
+    notFollowed;
     prefix;
-    constructor(prefix) {
-        this.prefix = prefix;
+    constructor(call, 
+    /** Why a module in the scan is not evaluated here. */
+    notFollowed) {
+        this.call = call;
+        this.notFollowed = notFollowed;
+        this.prefix = call.prefix;
     }
     output(name, location) {
         return unknownRef(`${this.prefix}${name}`, location);
@@ -47151,7 +50486,30 @@ class OpaqueModule {
     outputsObject(location) {
         return { ...objectValue([], location), openRef: this.prefix.replace(/\.$/, '') };
     }
-    collectFacts() { }
+    collectFacts(sink) {
+        if (this.notFollowed)
+            sink.findings.push(this.notFollowed);
+        const block = this.call.view.block;
+        const irsaArguments = block.body.attributes.map((item) => item.name).filter((name) => IRSA_ARGUMENT.test(name));
+        sink.facts.unreadModules.push({
+            source: 'terraform',
+            location: block.location,
+            prefix: this.prefix,
+            moduleSource: this.call.source,
+            ...(this.call.version !== undefined ? { version: this.call.version } : {}),
+            irsaArguments,
+            terraform: { root: this.call.rootDir, address: this.prefix.replace(/\.$/, '') },
+        });
+        const label = this.prefix.replace(/\.$/, '');
+        const view = this.call.view;
+        (sink.facts.serviceAccountCreators ??= []).push({
+            source: 'terraform',
+            label,
+            location: view.location,
+            text: (0,creator_text/* creatorText */.i)(printValue(view.toValue())),
+            terraform: { root: this.call.rootDir, address: label },
+        });
+    }
 }
 /** Variable files hold constants: any reference in one is unknown. */
 const CONSTANT_ENVIRONMENT = {
@@ -47925,6 +51283,7 @@ function refOf(values, context) {
 
 
 
+
 /**
  * `terraform show -json` output of a plan: the roles, OIDC providers, clusters, ServiceAccounts
  * and Pod Identity associations of the root module and every child module, with the values the
@@ -48011,6 +51370,8 @@ function readPlan(file, context, result) {
             facts.objects.push(object);
         }
     }
+    // The plan of a root module is that root's unit; a plan lying elsewhere is a unit of its own.
+    (0,model_facts/* placeInUnit */.$5)(facts, root !== undefined ? (0,model_facts/* terraformUnit */.rL)(root) : `terraform-plan ${file.path}`);
     result.facts = facts;
 }
 function parse(file, findings) {
@@ -48548,6 +51909,21 @@ function mergeResults(results) {
 
 /***/ }),
 
+/***/ 6328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ creatorText)
+/* harmony export */ });
+const MAX_CREATOR_TEXT = 256 * 1024;
+/** A ServiceAccountCreator's text, bounded: it is only searched for a role's name or reference. */
+function creatorText(text) {
+    return text.length > MAX_CREATOR_TEXT ? text.slice(0, MAX_CREATOR_TEXT) : text;
+}
+
+
+/***/ }),
+
 /***/ 195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48804,18 +52180,24 @@ function scalar(location, text, type) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Do: () => (/* binding */ readKubernetesFile),
+/* harmony export */   O: () => (/* binding */ isChartRelease),
 /* harmony export */   Rf: () => (/* binding */ readKubernetesObjects),
 /* harmony export */   Zr: () => (/* binding */ APPLY_NAMESPACE),
 /* harmony export */   _1: () => (/* binding */ parseKubernetesFile),
 /* harmony export */   qq: () => (/* binding */ kubernetesSource)
 /* harmony export */ });
-/* harmony import */ var _model_location_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3214);
-/* harmony import */ var _model_value_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2904);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(813);
-/* harmony import */ var _suppressions_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5620);
+/* unused harmony export CROSSPLANE_NAMESPACE */
+/* harmony import */ var _model_location_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3214);
+/* harmony import */ var _model_value_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2904);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(813);
+/* harmony import */ var _suppressions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5620);
 /* harmony import */ var _json_tree_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(195);
 /* harmony import */ var _manifest_sniff_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6052);
 /* harmony import */ var _yaml_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8620);
+/* harmony import */ var _service_account_references_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1770);
+/* harmony import */ var _creator_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6328);
+
+
 
 
 
@@ -48824,7 +52206,7 @@ function scalar(location, text, type) {
 
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
-const kubernetesSource = (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .perFileSource */ .Bl)('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context));
+const kubernetesSource = (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .perFileSource */ .Bl)('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context));
 /** The namespace of an object that names none: whatever `kubectl apply -n`, Helm or Argo CD gives it. */
 const APPLY_NAMESPACE = 'namespace-of-apply';
 const SERVICE_ACCOUNT_ANNOTATION = {
@@ -48862,11 +52244,7 @@ function readManifest(file, parsedText) {
             message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
         });
     }
-    return {
-        facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
-        findings: reader.findings,
-        suppressions: reader.suppressions,
-    };
+    return { facts: reader.facts(), findings: reader.findings, suppressions: reader.suppressions };
 }
 function sniffing(file, context) {
     return context?.sniff === true && !isJsonPath(file.path);
@@ -48891,8 +52269,8 @@ function isJsonPath(path) {
  * re-reporting the files' own syntax problems). `textOf` gives the text of any file a node
  * points into, for values that are not scalars.
  */
-function readKubernetesObjects(objects, source, textOf) {
-    const reader = new ManifestReader({ path: '', kind: 'kubernetes', text: '' }, source, textOf);
+function readKubernetesObjects(objects, source, textOf, substitutions = {}) {
+    const reader = new ManifestReader({ path: '', kind: 'kubernetes', text: '' }, source, textOf, substitutions);
     for (const object of objects) {
         try {
             reader.readBuilt(object);
@@ -48901,15 +52279,11 @@ function readKubernetesObjects(objects, source, textOf) {
             reader.findings.push({
                 ruleId: 'parse-error',
                 location: object.root.location,
-                message: `Cannot read the object at ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_4__/* .formatLocation */ .j)(object.root.location)}: ${error instanceof Error ? error.message : String(error)}`,
+                message: `Cannot read the object at ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLocation */ .j)(object.root.location)}: ${error instanceof Error ? error.message : String(error)}`,
             });
         }
     }
-    return {
-        facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
-        findings: reader.findings,
-        suppressions: reader.suppressions,
-    };
+    return { facts: reader.facts(), findings: reader.findings, suppressions: reader.suppressions };
 }
 /**
  * A manifest parsed once for a source that transforms its objects before reading them (a
@@ -48936,9 +52310,11 @@ class ManifestReader {
     file;
     source;
     textOf;
+    substitutions;
     objects = [];
     serviceAccounts = [];
     workloads = [];
+    creators = [];
     findings = [];
     suppressions = [];
     fileLines;
@@ -48948,10 +52324,17 @@ class ManifestReader {
     collected;
     /** Every document of the file was parsed. */
     parsedWhole = true;
-    constructor(file, source = 'kubernetes', textOf) {
+    constructor(file, source = 'kubernetes', textOf, substitutions = {}) {
         this.file = file;
         this.source = source;
         this.textOf = textOf;
+        this.substitutions = substitutions;
+    }
+    facts() {
+        const facts = { objects: this.objects, serviceAccounts: this.serviceAccounts, workloads: this.workloads };
+        if (this.creators.length > 0)
+            facts.serviceAccountCreators = this.creators;
+        return facts;
     }
     /** The file's lines, split when first needed (a value that is not a scalar, a JSON error). */
     get lines() {
@@ -48979,7 +52362,7 @@ class ManifestReader {
             this.readJson();
             return;
         }
-        this.suppressions.push(...(0,_suppressions_js__WEBPACK_IMPORTED_MODULE_5__/* .commentSuppressions */ .WJ)(this.file.path, this.file.text, ['#']));
+        this.suppressions.push(...(0,_suppressions_js__WEBPACK_IMPORTED_MODULE_6__/* .commentSuppressions */ .WJ)(this.file.path, this.file.text, ['#']));
         if (parsedText === null) {
             this.parsedWhole = false;
             return;
@@ -49001,7 +52384,7 @@ class ManifestReader {
     readJson() {
         const parsed = (0,_json_tree_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJsonTree */ .U)(this.file.path, this.file.text);
         if (!parsed.ok) {
-            this.findings.push({ ruleId: 'parse-error', location: this.withinText(parsed.location), message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked` });
+            this.findings.push(withRelevance({ ruleId: 'parse-error', location: this.withinText(parsed.location), message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked` }, this.file.text));
             return;
         }
         if (parsed.root.kind === 'object')
@@ -49024,14 +52407,14 @@ class ManifestReader {
             return;
         if (this.file.text.includes('{{')) {
             const first = errors[0];
-            this.findings.push({
+            this.findings.push(withRelevance({
                 ...first,
                 message: `${first.message}; the file holds template expressions ({{ }}), so scan the rendered manifests (helm template, envsubst) or exclude the template`,
-            });
+            }, this.file.text));
             return;
         }
         for (const error of errors)
-            this.findings.push({ ...error, message: `${error.message}; nothing in this document was checked` });
+            this.findings.push(withRelevance({ ...error, message: `${error.message}; nothing in this document was checked` }, documentTextAt(this.lines, error.location.line)));
     }
     readObjectOrList(node, span, depth) {
         const kind = text(last(node, 'kind'));
@@ -49050,7 +52433,7 @@ class ManifestReader {
     }
     readObject(node, kind, span) {
         if (this.reportDuplicates)
-            this.reportDuplicateKeys(node);
+            this.reportDuplicateKeys(node, span);
         if (this.collected) {
             this.collected.push({ root: node, path: this.file.path, fromLine: span.fromLine, toLine: span.toLine });
             return;
@@ -49069,23 +52452,31 @@ class ManifestReader {
             ...this.annotationsOf(last(templateMetadata, 'annotations'), 'template-annotations'),
             ...this.annotationsOf(last(templateMetadata, 'labels'), 'template-labels'),
         ];
-        this.objects.push({ source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] });
+        const object = { source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] };
+        const serviceAccountRef = serviceAccountRefOf(node, apiVersion, kind, namespace);
+        if (serviceAccountRef)
+            object.serviceAccountRef = serviceAccountRef;
+        this.objects.push(object);
+        if (isChartRelease(apiVersion, kind)) {
+            const text = this.valueText(node);
+            this.creators.push({ source: this.source, label: `${kind} ${name.kind === 'known' ? name.value : name.expression}`, location, text: (0,_creator_text_js__WEBPACK_IMPORTED_MODULE_7__/* .creatorText */ .i)(text.kind === 'known' ? text.value : text.expression) });
+        }
         this.readSuppression(annotations, span);
         if (kind === 'ServiceAccount' && apiVersion === 'v1') {
-            const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]));
-            const serviceAccount = { source: this.source, namespace, name, location, annotations };
-            const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn);
-            const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience);
-            const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints);
-            const tokenExpiration = byKey.get(SERVICE_ACCOUNT_ANNOTATION.tokenExpiration);
-            if (roleArn)
-                serviceAccount.roleArn = roleArn;
-            if (audience)
-                serviceAccount.audience = audience;
-            if (stsRegionalEndpoints)
-                serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints;
-            if (tokenExpiration)
-                serviceAccount.tokenExpiration = tokenExpiration;
+            const replaced = this.substitutions.replacedAnnotations ? annotations.map(replacedByKustomize) : annotations;
+            const serviceAccount = serviceAccountFact(this.source, namespace, name, location, replaced);
+            const comment = serviceAccount.roleArn?.kind === 'known' ? this.replaceComment(serviceAccount.roleArn.location, span) : undefined;
+            if (comment)
+                serviceAccount.roleArnReplaceComment = comment;
+            this.serviceAccounts.push(serviceAccount);
+        }
+        const crossplane = crossplaneServiceAccount(node, kind, apiVersion, name, location);
+        if (crossplane) {
+            const carried = crossplane.annotations === 'metadata' ? annotations : this.annotationsOf(crossplane.annotations, 'annotations');
+            const serviceAccount = serviceAccountFact(this.source, (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .symbolic */ .fv)(CROSSPLANE_NAMESPACE, location), crossplane.name, location, carried);
+            const comment = serviceAccount.roleArn?.kind === 'known' ? this.replaceComment(serviceAccount.roleArn.location, span) : undefined;
+            if (comment)
+                serviceAccount.roleArnReplaceComment = comment;
             this.serviceAccounts.push(serviceAccount);
         }
         if (pod?.spec.kind === 'object') {
@@ -49107,21 +52498,37 @@ class ManifestReader {
             effective.set(item.key, item);
         }
         return [...effective.values()].map((item) => {
-            const annotation = { key: item.key, keyLocation: item.keyLocation, value: this.valueText(item.value), where };
+            const annotation = { key: item.key, keyLocation: item.keyLocation, value: deployTimeValue(this.valueText(item.value), this.substitutions), where };
             const valueKind = nonStringKind(item.value);
             if (valueKind)
                 annotation.valueKind = valueKind;
             return annotation;
         });
     }
+    /** A comment from the object's first line down to the value's line that says to replace, fill in or set the value. */
+    replaceComment(value, span) {
+        if (span.path !== undefined && span.path !== value.path)
+            return undefined;
+        const lines = this.linesOf(value.path);
+        for (let line = value.line; line >= Math.max(1, span.fromLine); line -= 1) {
+            const text = lines[line - 1] ?? '';
+            const hash = line === value.line ? text.indexOf(' #', value.column) : text.search(/^\s*#/);
+            if (hash === -1)
+                continue;
+            const comment = text.slice(hash).replace(/^\s*#\s*/, '');
+            if (REPLACE_INSTRUCTION.test(comment))
+                return { path: value.path, line, column: hash + 1 + (text.slice(hash).length - text.slice(hash).trimStart().length) };
+        }
+        return undefined;
+    }
     readSuppression(annotations, span) {
-        const annotation = annotations.find((candidate) => candidate.key === _suppressions_js__WEBPACK_IMPORTED_MODULE_5__/* .SUPPRESSION_ANNOTATION */ ._o);
+        const annotation = annotations.find((candidate) => candidate.key === _suppressions_js__WEBPACK_IMPORTED_MODULE_6__/* .SUPPRESSION_ANNOTATION */ ._o);
         if (!annotation)
             return;
         const value = annotation.value.kind === 'known' ? annotation.value.value : annotation.value.expression;
         // Set from another file (a Kustomize patch): it covers the object's lines in the object's own file.
         const location = span.path === undefined || annotation.value.location.path === span.path ? annotation.value.location : { path: span.path, line: span.fromLine, column: 1 };
-        this.suppressions.push((0,_suppressions_js__WEBPACK_IMPORTED_MODULE_5__/* .annotationSuppression */ .ld)(value, location, span.fromLine, span.toLine));
+        this.suppressions.push((0,_suppressions_js__WEBPACK_IMPORTED_MODULE_6__/* .annotationSuppression */ .ld)(value, location, span.fromLine, span.toLine));
     }
     containersOf(podSpec) {
         const containers = [];
@@ -49155,7 +52562,7 @@ class ManifestReader {
                 variable.fromSecret = last(valueFrom, 'secretKeyRef') !== undefined;
             }
             else {
-                variable.value = value ? this.valueText(value) : (0,_model_value_js__WEBPACK_IMPORTED_MODULE_6__/* .known */ .eO)('', nameNode.location);
+                variable.value = value ? this.valueText(value) : (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .known */ .eO)('', nameNode.location);
             }
             env.push(variable);
         }
@@ -49169,16 +52576,18 @@ class ManifestReader {
         const to = node.endLine ?? from;
         const lines = this.linesOf(node.location.path);
         const source = [lines[from - 1]?.slice(node.location.column - 1) ?? '', ...lines.slice(from, to)].join('\n').trim();
-        return (0,_model_value_js__WEBPACK_IMPORTED_MODULE_6__/* .known */ .eO)(source, node.location);
+        return (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .known */ .eO)(source, node.location);
     }
-    reportDuplicateKeys(root) {
+    reportDuplicateKeys(root, span) {
         const reported = new Set();
-        const visit = (node, depth) => {
+        let irsaDocument;
+        const holdsIrsaContent = () => (irsaDocument ??= IRSA_CONTENT.test(this.lines.slice(span.fromLine - 1, span.toLine).join('\n')));
+        const visit = (node, depth, onIrsaPath, inAnnotations) => {
             if (depth > 250)
                 return;
             if (node.kind === 'array') {
                 for (const item of node.items)
-                    visit(item, depth + 1);
+                    visit(item, depth + 1, onIrsaPath, false);
                 return;
             }
             if (node.kind !== 'object')
@@ -49190,22 +52599,121 @@ class ManifestReader {
                     const at = `${item.keyLocation.line}:${item.keyLocation.column}`;
                     if (!reported.has(at)) {
                         reported.add(at);
-                        this.findings.push({
+                        const finding = {
                             ruleId: 'parse-error',
                             location: item.keyLocation,
-                            message: `Duplicate key "${item.key}" (first at ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_4__/* .formatLocation */ .j)(earlier.keyLocation)}): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them`,
+                            message: `Duplicate key "${item.key}" (first at ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLocation */ .j)(earlier.keyLocation)}): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them`,
                             key: `duplicate-key:${item.key}`,
-                        });
+                        };
+                        // A duplicate where no IRSA fact is read (a ConfigMap's data, a SparkApplication's sparkConf) is hygiene, not IRSA.
+                        if (!(onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)) && holdsIrsaContent()))
+                            finding.level = 'note';
+                        this.findings.push(finding);
                     }
                 }
                 else {
                     first.set(item.key, item);
                 }
-                visit(item.value, depth + 1);
+                visit(item.value, depth + 1, onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)), isAnnotationMap(item.key));
             }
         };
-        visit(root, 0);
+        visit(root, 0, true, false);
     }
+}
+/** A comment telling whoever applies the manifest to put their own value in (`Replace <ACCOUNT_ID> with your AWS account ID`, `TODO: set your role`). */
+const REPLACE_INSTRUCTION = /\b(replace|substitute|fill in|change|update|edit|set)\b.*\b(your|account|role|arn|value|placeholder|id)\b|\b(your|own)\b.*\b(account|role arn|role)\b/i;
+/**
+ * Text that holds IRSA content: an EKS annotation, a role ARN, a ServiceAccount, a workload naming
+ * one, the IRSA environment, a web-identity trust. A parse error elsewhere is a note.
+ */
+const IRSA_CONTENT = /eks\.amazonaws\.com\/|role[-_]?arn|\bkind\s*:\s*["']?ServiceAccount\b|\bserviceAccount(Name)?["']?\s*:|AssumeRoleWithWebIdentity|oidc-provider|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|irsa-guard/i;
+/** Keys on the way from an object's root to what the IRSA rules read; a duplicate anywhere else changes no IRSA fact. */
+const IRSA_PATH_KEYS = new Set([
+    'apiVersion', 'kind', 'metadata', 'name', 'namespace', 'annotations', 'labels', 'spec', 'template', 'jobTemplate', 'items',
+    'serviceAccountName', 'serviceAccount', 'containers', 'initContainers', 'env', 'value', 'valueFrom', 'serviceAccountTemplate',
+]);
+function isAnnotationMap(key) {
+    return key === 'annotations' || key === 'labels';
+}
+function withRelevance(finding, text) {
+    return IRSA_CONTENT.test(text) ? finding : { ...finding, level: 'note' };
+}
+/** The text of the YAML document (between `---` lines) that holds a line. */
+function documentTextAt(lines, line) {
+    let from = line - 1;
+    while (from > 0 && !/^(---|\.\.\.)(\s|$)/.test(lines[from]))
+        from -= 1;
+    let to = line;
+    while (to < lines.length && !/^(---|\.\.\.)(\s|$)/.test(lines[to]))
+        to += 1;
+    return lines.slice(from, to).join('\n');
+}
+/**
+ * `${VAR}` or `$VAR` in a manifest is a shell variable: the manifest goes through envsubst, a
+ * shell heredoc or Flux's postBuild substitution before it is applied, so its value only exists
+ * then. Such a value is symbolic: unknown, never wrong by itself.
+ */
+const SHELL_VARIABLE = /\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?=+-][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*/;
+const KUSTOMIZE_VAR = /\$\([A-Za-z_][A-Za-z0-9_.-]*\)/;
+function deployTimeValue(value, substitutions) {
+    if (value.kind !== 'known')
+        return value;
+    if (SHELL_VARIABLE.test(value.value) || (substitutions.kustomizeVars === true && KUSTOMIZE_VAR.test(value.value)))
+        return (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .symbolic */ .fv)(value.value.trim(), value.location);
+    return value;
+}
+function replacedByKustomize(annotation) {
+    if (annotation.key !== SERVICE_ACCOUNT_ANNOTATION.roleArn || annotation.value.kind !== 'known')
+        return annotation;
+    return { ...annotation, value: (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .symbolic */ .fv)(`kustomize-replacement(${annotation.value.value.trim()})`, annotation.value.location) };
+}
+function serviceAccountFact(source, namespace, name, location, annotations) {
+    const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]));
+    const serviceAccount = { source, namespace, name, location, annotations };
+    const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn);
+    const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience);
+    const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints);
+    const tokenExpiration = byKey.get(SERVICE_ACCOUNT_ANNOTATION.tokenExpiration);
+    if (roleArn)
+        serviceAccount.roleArn = roleArn;
+    if (audience)
+        serviceAccount.audience = audience;
+    if (stsRegionalEndpoints)
+        serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints;
+    if (tokenExpiration)
+        serviceAccount.tokenExpiration = tokenExpiration;
+    return serviceAccount;
+}
+/** The namespace Crossplane runs in (crossplane-system by default, but chosen when it is installed): its provider ServiceAccounts go there. */
+const CROSSPLANE_NAMESPACE = 'crossplane-namespace';
+/**
+ * The ServiceAccount Crossplane makes for a provider from its runtime configuration. A
+ * ControllerConfig (pkg.crossplane.io/v1alpha1) lends it its own metadata.annotations, and
+ * spec.serviceAccountName names it (crossplane v1.13.0
+ * internal/controller/pkg/revision/deployment.go, buildProviderDeployment: `s.Annotations =
+ * cc.Annotations`). A DeploymentRuntimeConfig (pkg.crossplane.io/v1beta1) gives
+ * spec.serviceAccountTemplate.metadata's annotations and name (crossplane v2.4
+ * internal/controller/pkg/runtime/runtime_defaults.go serviceAccountFromRuntimeConfig). Unnamed,
+ * the ServiceAccount takes the name of the provider revision (`<provider>-<hash>`,
+ * runtime.go ServiceAccountWithOptionalName(b.revision.GetName())), which only exists once
+ * installed; it always lives in Crossplane's own namespace (ServiceAccountWithNamespace).
+ */
+function crossplaneServiceAccount(node, kind, apiVersion, objectName, location) {
+    if (!apiVersion.startsWith('pkg.crossplane.io/'))
+        return undefined;
+    const revisionName = () => (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .symbolic */ .fv)(`crossplane-provider-revision(${objectName.kind === 'known' ? objectName.value : objectName.expression})`, location);
+    if (kind === 'ControllerConfig') {
+        const named = last(last(node, 'spec'), 'serviceAccountName');
+        return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: 'metadata' };
+    }
+    if (kind === 'DeploymentRuntimeConfig') {
+        const template = last(last(last(node, 'spec'), 'serviceAccountTemplate'), 'metadata');
+        if (!template)
+            return undefined;
+        const named = last(template, 'name');
+        return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: last(template, 'annotations') };
+    }
+    return undefined;
 }
 /** Where a kind keeps its pod: a Pod's own spec, a CronJob's job template, or `spec.template`. */
 function podOf(node, kind) {
@@ -49222,15 +52730,36 @@ function podOf(node, kind) {
     const templateMetadata = last(template, 'metadata');
     return templateMetadata ? { spec: podSpec, templateMetadata } : { spec: podSpec };
 }
+/** Argo CD Applications and ApplicationSets and Flux HelmReleases install charts irsa-guard may not render. */
+function isChartRelease(apiVersion, kind) {
+    const group = apiVersion.split('/')[0];
+    return (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet')) || (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease');
+}
+/** The ServiceAccount a custom resource authenticates as (service-account-references.ts). */
+function serviceAccountRefOf(node, apiVersion, kind, objectNamespace) {
+    const field = (0,_service_account_references_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceAccountRefField */ .i)(apiVersion, kind);
+    if (!field)
+        return undefined;
+    let ref = node;
+    for (const key of field.path)
+        ref = last(ref, key);
+    const nameEntry = lastEntry(ref, 'name');
+    const name = nameEntry ? referenceValue(nameEntry.value) : undefined;
+    if (!nameEntry || !name)
+        return undefined;
+    const ownNamespace = field.namespace === 'ref' ? last(ref, 'namespace') : undefined;
+    const namespace = field.namespace === 'object' ? objectNamespace : ((ownNamespace ? referenceValue(ownNamespace) : undefined) ?? (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .symbolic */ .fv)(_service_account_references_js__WEBPACK_IMPORTED_MODULE_3__/* .EACH_USER_NAMESPACE */ .y, nameEntry.keyLocation));
+    return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') };
+}
 function nameValue(node, metadata, location) {
     const value = node ? referenceValue(node) : undefined;
     if (value)
         return value;
     const generateName = text(last(metadata, 'generateName'));
-    return (0,_model_value_js__WEBPACK_IMPORTED_MODULE_6__/* .symbolic */ .fv)(generateName ? `generated-name:${generateName}` : 'name-of-apply', location);
+    return (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .symbolic */ .fv)(generateName ? `generated-name:${generateName}` : 'name-of-apply', location);
 }
 function namespaceValue(node, location) {
-    return (node ? referenceValue(node) : undefined) ?? (0,_model_value_js__WEBPACK_IMPORTED_MODULE_6__/* .symbolic */ .fv)(APPLY_NAMESPACE, location);
+    return (node ? referenceValue(node) : undefined) ?? (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .symbolic */ .fv)(APPLY_NAMESPACE, location);
 }
 /**
  * A name or namespace: known text, or symbolic when it is an unrendered template
@@ -49244,8 +52773,8 @@ function referenceValue(node) {
     if (value === undefined || value === '')
         return undefined;
     if (/\{\{.*\}\}|\$\{[^}]*\}/.test(value))
-        return (0,_model_value_js__WEBPACK_IMPORTED_MODULE_6__/* .symbolic */ .fv)(value.trim(), node.location);
-    return (0,_model_value_js__WEBPACK_IMPORTED_MODULE_6__/* .known */ .eO)(value, node.location);
+        return (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .symbolic */ .fv)(value.trim(), node.location);
+    return (0,_model_value_js__WEBPACK_IMPORTED_MODULE_8__/* .known */ .eO)(value, node.location);
 }
 function nonStringKind(node) {
     if (node.kind !== 'scalar')
@@ -49758,6 +53287,32 @@ function describeKind(node) {
 
 /***/ }),
 
+/***/ 1770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ serviceAccountRefField),
+/* harmony export */   y: () => (/* binding */ EACH_USER_NAMESPACE)
+/* harmony export */ });
+const STORE_PATH = ['spec', 'provider', 'aws', 'auth', 'jwt', 'serviceAccountRef'];
+const GENERATOR_PATH = ['spec', 'auth', 'jwt', 'serviceAccountRef'];
+const FIELDS = {
+    'external-secrets.io SecretStore': { path: STORE_PATH, namespace: 'object' },
+    'external-secrets.io ClusterSecretStore': { path: STORE_PATH, namespace: 'ref' },
+    'generators.external-secrets.io ECRAuthorizationToken': { path: GENERATOR_PATH, namespace: 'object' },
+    'generators.external-secrets.io STSSessionToken': { path: GENERATOR_PATH, namespace: 'object' },
+};
+/** Where an object of this apiVersion and kind names its ServiceAccount, if it is one of those above. */
+function serviceAccountRefField(apiVersion, kind) {
+    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+    return FIELDS[`${group} ${kind}`];
+}
+/** The symbolic namespace of a ClusterSecretStore ref without one: each ExternalSecret's. */
+const EACH_USER_NAMESPACE = 'namespace-of-each-external-secret';
+
+
+/***/ }),
+
 /***/ 813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49905,7 +53460,7 @@ function escapeRegex(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NL: () => (/* binding */ parseYamlTree)
 /* harmony export */ });
-/* unused harmony exports MAX_ALIAS_EXPANSIONS, MAX_ALIAS_NODES, MAX_DEPTH */
+/* unused harmony exports MAX_ALIAS_EXPANSIONS, MAX_ALIAS_NODES, MAX_DEPTH, tabsInFlowAsSpaces */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _model_value_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2904);
 
@@ -49923,6 +53478,56 @@ const MAX_DEPTH = 200;
  * `2001-12-14`), so a reader can show what the author wrote. A flow mapping that is really an
  * unrendered template expression (`{{ .Values.x }}` parses as a mapping) becomes that text.
  */
+/**
+ * The text with each tab that starts a line inside a flow collection (`{ … }`, `[ … ]`) replaced
+ * by one space, so offsets, lines and columns stay the same. Quoted scalars and comments are
+ * skipped when counting brackets; tabs in block context are left for the parser to reject, as
+ * go-yaml does.
+ */
+function tabsInFlowAsSpaces(text) {
+    let depth = 0;
+    let quote;
+    let out = '';
+    let lineStart = true;
+    for (let index = 0; index < text.length; index += 1) {
+        const character = text[index];
+        if (lineStart && character === '\t' && depth > 0 && quote === undefined) {
+            out += ' ';
+            continue;
+        }
+        lineStart = character === '\n' || (lineStart && (character === ' ' || character === '\t'));
+        out += character;
+        if (quote === '"') {
+            if (character === '\\') {
+                out += text[index + 1] ?? '';
+                index += 1;
+            }
+            else if (character === '"')
+                quote = undefined;
+            continue;
+        }
+        if (quote === "'") {
+            if (character === "'")
+                quote = undefined;
+            continue;
+        }
+        if ((character === '"' || character === "'") && (index === 0 || /[\s[{,:]/.test(text[index - 1])))
+            quote = character;
+        else if (character === '#' && (index === 0 || /\s/.test(text[index - 1]))) {
+            const end = text.indexOf('\n', index);
+            const stop = end === -1 ? text.length : end;
+            out += text.slice(index + 1, stop);
+            index = stop - 1;
+        }
+        else if (character === '{' || character === '[')
+            depth += 1;
+        else if ((character === '}' || character === ']') && depth > 0)
+            depth -= 1;
+        else if (character === '\n' && depth === 0)
+            quote = undefined;
+    }
+    return out;
+}
 function parseYamlTree(path, text, options) {
     const lineCounter = lineCounterOf(text);
     const ruleId = options.parseErrorRuleId ?? 'parse-error';
@@ -49935,7 +53540,17 @@ function parseYamlTree(path, text, options) {
     let parsed;
     try {
         const customTags = options.shortTags ? shortTagDefinitions(Object.keys(options.shortTags)) : undefined;
-        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) });
+        const parse = (source) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(source, { version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) });
+        parsed = parse(text);
+        if (parsed.some((doc) => doc.errors.some((error) => error.code === 'TAB_AS_INDENT' || error.code === 'BAD_INDENT'))) {
+            // The Go YAML stack behind kubectl (go-yaml) takes tabs as white space inside flow collections; the yaml package counts them as indentation.
+            const spaced = tabsInFlowAsSpaces(text);
+            if (spaced !== text) {
+                const again = parse(spaced);
+                if (again.length === parsed.length && again.every((doc) => doc.errors.length === 0))
+                    parsed = again;
+            }
+        }
     }
     catch (error) {
         findings.push({ ruleId, location: { path, line: 1, column: 1 }, message: `Cannot parse YAML: ${describeError(error)}` });
@@ -59160,22 +62775,20 @@ exports.visitAsync = visitAsync;
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ debug),
   N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
-  V9: () => (/* binding */ getIDToken),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ setSecret),
+  Pq: () => (/* binding */ core_setSecret),
   Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -59350,10 +62963,8 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -59446,7 +63057,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
+var node_modules_tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -59524,7 +63135,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -59570,7 +63181,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class HttpClient {
+class lib_HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -59873,7 +63484,7 @@ class HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -59884,7 +63495,7 @@ class HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        info.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -59983,7 +63594,7 @@ class HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -59998,7 +63609,7 @@ class HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -60023,7 +63634,7 @@ class HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -60046,7 +63657,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -60177,7 +63788,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class BearerCredentialHandler {
+class auth_BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -60235,13 +63846,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class OidcClient {
+class oidc_utils_OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -60260,7 +63871,7 @@ class OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = OidcClient.createHttpClient();
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -60279,13 +63890,13 @@ class OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -61883,7 +65494,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function setSecret(secret) {
+function core_setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -62005,8 +65616,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function debug(message) {
-    command_issueCommand('debug', {}, message);
+function core_debug(message) {
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -62324,25 +65935,29 @@ function getIDToken(aud) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/check.ts + 4 modules
-var check = __nccwpck_require__(2622);
+// EXTERNAL MODULE: ./src/actions-log.ts
+var actions_log = __nccwpck_require__(3943);
+// EXTERNAL MODULE: ./src/check.ts + 1 modules
+var check = __nccwpck_require__(805);
 // EXTERNAL MODULE: ./src/config.ts
 var src_config = __nccwpck_require__(2973);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/text/edit-distance.ts
 var edit_distance = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/discover/file-bytes.ts
+var file_bytes = __nccwpck_require__(8659);
 // EXTERNAL MODULE: ./src/iam/arn.ts
 var iam_arn = __nccwpck_require__(8390);
-// EXTERNAL MODULE: ./src/rules/index.ts + 48 modules
-var rules = __nccwpck_require__(1395);
+// EXTERNAL MODULE: ./src/rules/index.ts + 52 modules
+var rules = __nccwpck_require__(8594);
 // EXTERNAL MODULE: ./src/rules/live-rules.ts + 8 modules
 var live_rules = __nccwpck_require__(8928);
 ;// CONCATENATED MODULE: ./src/config-file.ts
@@ -62354,10 +65969,11 @@ var live_rules = __nccwpck_require__(8928);
 
 
 
+
 /** Looked up at the repository root, in this order, when no config file is named. */
 const CONFIG_FILE_NAMES = ['.irsa-guard.yml', '.irsa-guard.yaml'];
 const RULE_SETTINGS = ['error', 'warning', 'note', 'off'];
-const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes'];
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes', 'fixtureDirectories'];
 const CLUSTER_KEYS = ['name', 'account', 'region', 'issuer'];
 const ROLE_KEYS = ['file', 'name', 'account', 'path'];
 const HELM_KEYS = ['releases', 'render'];
@@ -62367,31 +65983,49 @@ const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** A config file is small; a larger one is refused before it is read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 /** The config file at the repository root, if there is one. */
 async function findConfigFile(root) {
     for (const name of CONFIG_FILE_NAMES) {
         const candidate = external_node_path_default().join(root, name);
-        const info = await (0,promises_.stat)(candidate).catch(() => undefined);
-        if (info?.isFile())
+        // lstat: a link by that name is the config file too, and is refused when read if it leaves the root or is no file.
+        const info = await (0,promises_.lstat)(candidate).catch(() => undefined);
+        if (info && !info.isDirectory())
             return candidate;
     }
     return undefined;
 }
+/**
+ * Reads a config file through readFileBytes: inside `within` once links are resolved (a link out
+ * of the repository is refused, never followed: its target's text is never shown), a regular
+ * file, at most MAX_CONFIG_BYTES. Any problem is a ConfigError naming the file, never its bytes.
+ */
+function readConfigText(absolutePath, displayPath, within) {
+    const read = (0,file_bytes/* readFileBytes */.MY)(absolutePath, { within, limit: MAX_CONFIG_BYTES });
+    if (read.ok)
+        return read.bytes.toString('utf8');
+    const reason = read.why === 'missing'
+        ? 'no such file'
+        : read.why === 'not-a-file'
+            ? 'it is not a regular file'
+            : read.why === 'too-large'
+                ? `it is larger than ${MAX_CONFIG_BYTES} bytes`
+                : read.code === 'EACCES'
+                    ? 'permission denied'
+                    : (0,file_bytes/* describeNotRead */.Z8)(read.why, read.code);
+    throw new src_config/* ConfigError */.xL(`${displayPath}: cannot read config file: ${reason}`);
+}
 /** Reads and validates a config file; any problem is a ConfigError with one line naming the file and line. */
 async function loadConfigFile(absolutePath, options) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(absolutePath, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
-        throw new src_config/* ConfigError */.xL(`${options.displayPath}: cannot read config file: ${reason}`);
-    }
-    return parseConfig(text, options);
+    return parseConfig(readConfigText(absolutePath, options.displayPath, options.within), options);
 }
 /** Validates the text of a `.irsa-guard.yml`; an empty file is the default config. */
 function parseConfig(text, options) {
+    return parseConfigDocument(text, options).config;
+}
+/** The config, and where the file asks for each setting only the workflow or the user may grant. */
+function parseConfigDocument(text, options) {
     const lineCounter = new dist/* LineCounter */.HN();
     const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
     const reader = new ConfigReader(text, document, lineCounter, options);
@@ -62401,7 +66035,8 @@ function parseConfig(text, options) {
         const reason = firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         throw new src_config/* ConfigError */.xL(`${options.displayPath}:${line}: invalid YAML: ${reason}`);
     }
-    return reader.read();
+    const config = reader.read();
+    return { config, requested: reader.requested };
 }
 class ConfigReader {
     text;
@@ -62409,6 +66044,7 @@ class ConfigReader {
     lineCounter;
     options;
     knownRuleIds;
+    requested = new Map();
     constructor(text, document, lineCounter, options) {
         this.text = text;
         this.document = document;
@@ -62450,10 +66086,15 @@ class ConfigReader {
                         this.fail(value ?? pair.key, 'kustomize', `must be one of ${KUSTOMIZE_MODES.join(', ')} (got ${this.shown(value)})`);
                     }
                     config.kustomize = mode;
+                    this.request('kustomize', value);
                     break;
                 }
                 case 'maxFileBytes':
                     config.maxFileBytes = this.positiveInteger(value, pair, 'maxFileBytes');
+                    this.request('maxFileBytes', value);
+                    break;
+                case 'fixtureDirectories':
+                    config.fixtureDirectories = this.list(value, pair, 'fixtureDirectories').map(([item, at]) => this.directoryName(item, pair, at));
                     break;
             }
         }
@@ -62547,6 +66188,7 @@ class ConfigReader {
                 if (!(0,dist/* isScalar */.jn)(value) || typeof value.value !== 'boolean')
                     this.fail(value ?? pair.key, 'helm.render', `must be true or false (got ${this.shown(value)})`);
                 helm.render = value.value;
+                this.request('helm.render', value);
                 continue;
             }
             helm.releases = this.list(value, pair, 'helm.releases').map(([item, at]) => this.release(item, at));
@@ -62574,6 +66216,10 @@ class ConfigReader {
         if (namespaceLocation)
             release.namespaceLocation = namespaceLocation;
         return release;
+    }
+    request(setting, node) {
+        const { line, col } = this.lineCounter.linePos(node.range?.[0] ?? 0);
+        this.requested.set(setting, { path: this.options.repositoryPath ?? this.options.displayPath, line, column: col });
     }
     // ---- generic readers ----
     fields(node, at, allowed) {
@@ -62607,6 +66253,12 @@ class ConfigReader {
             this.fail(node ?? owner.key, at, `must be a positive whole number of bytes (got ${this.shown(node)})`);
         }
         return node.value;
+    }
+    directoryName(node, owner, at) {
+        const name = this.nonEmptyString(node, owner, at);
+        if (/[/\\*?[\]{}]/.test(name) || name === '.' || name === '..')
+            this.fail(node, at, `"${name}" is not a directory name (no slashes or globs; use exclude for paths)`);
+        return name;
     }
     nonEmptyString(node, owner, at) {
         if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string' || node.value.trim() === '') {
@@ -62698,19 +66350,75 @@ function nearest(word, candidates) {
     }
     return best;
 }
-/** The config for a run: the named file (which must exist), else the root's `.irsa-guard.yml`, else defaults. */
+/**
+ * The config for a run: the named file (which must exist), else the root's `.irsa-guard.yml`,
+ * else defaults; with the trusted settings applied. A config file inside the scanned root is
+ * repository input: it may turn rendering off and lower maxFileBytes, but what it asks beyond
+ * the trusted settings is ignored and reported as a warning at its line. A file outside the root
+ * was named by the user or the workflow, and is followed.
+ */
 async function loadConfig(options) {
+    const trusted = options.trusted ?? (0,src_config/* defaultTrustedSettings */.Qz)();
     const absolutePath = options.configFile ? external_node_path_default().resolve(options.cwd, options.configFile) : await findConfigFile(options.root);
     if (!absolutePath)
-        return (0,src_config/* defaultConfig */.sb)();
+        return withTrustedSettings((0,src_config/* defaultConfig */.sb)(), trusted);
     const displayPath = options.configFile ?? (toPosix(external_node_path_default().relative(options.cwd, absolutePath)) || absolutePath);
     const inRepository = toPosix(external_node_path_default().relative(options.root, absolutePath));
-    const repositoryPath = inRepository.startsWith('../') || external_node_path_default().isAbsolute(inRepository) ? undefined : inRepository;
-    return loadConfigFile(absolutePath, {
+    const repositoryPath = inRepository === '..' || inRepository.startsWith('../') || external_node_path_default().isAbsolute(inRepository) ? undefined : inRepository;
+    // A file the user named outside the root is theirs; one inside it stays inside.
+    const within = (0,file_bytes/* confinementFor */.Qg)(absolutePath, options.root);
+    const textOptions = {
         displayPath,
         ...(repositoryPath !== undefined ? { repositoryPath } : {}),
         ...(options.knownRuleIds ? { knownRuleIds: options.knownRuleIds } : {}),
-    });
+    };
+    const { config, requested } = parseConfigDocument(readConfigText(absolutePath, displayPath, within), textOptions);
+    if (within === undefined) {
+        if (trusted.helmRender)
+            config.helm.render = true;
+        if (trusted.kustomizeRender)
+            config.kustomize = 'render';
+        if (!requested.has('maxFileBytes'))
+            config.maxFileBytes = trusted.maxFileBytes;
+        return config;
+    }
+    const refused = [];
+    const refuse = (setting, message) => {
+        const location = requested.get(setting);
+        if (location)
+            refused.push({ ruleId: 'parse-error', level: 'warning', location, message, key: `config-refused:${setting}` });
+    };
+    const render = config.helm.render;
+    if (render === true && !trusted.helmRender) {
+        refuse('helm.render', `helm.render: true is ignored: a config file in the scanned repository cannot make irsa-guard run helm; set the action input helm-render (CLI: --helm-render) to render charts`);
+    }
+    config.helm.render = trusted.helmRender && render !== false;
+    if (config.kustomize === 'render' && !trusted.kustomizeRender) {
+        refuse('kustomize', `kustomize: render is ignored: a config file in the scanned repository cannot make irsa-guard run kubectl; set the action input kustomize-render (CLI: --kustomize-render) to render builds`);
+        config.kustomize = 'native';
+    }
+    else if (trusted.kustomizeRender && config.kustomize !== 'native') {
+        config.kustomize = 'render';
+    }
+    if (requested.has('maxFileBytes') && trusted.maxFileBytes > 0 && config.maxFileBytes > trusted.maxFileBytes) {
+        refuse('maxFileBytes', `maxFileBytes: ${config.maxFileBytes} is ignored: a config file in the scanned repository may lower the size limit but not raise it above ${trusted.maxFileBytes} bytes; set the action input max-file-bytes (CLI: --max-file-bytes) to raise it`);
+        config.maxFileBytes = trusted.maxFileBytes;
+    }
+    else if (!requested.has('maxFileBytes')) {
+        config.maxFileBytes = trusted.maxFileBytes;
+    }
+    if (refused.length > 0)
+        config.findings = refused;
+    return config;
+}
+/** The defaults with what the workflow or the user granted. */
+function withTrustedSettings(config, trusted) {
+    if (trusted.helmRender)
+        config.helm.render = true;
+    if (trusted.kustomizeRender)
+        config.kustomize = 'render';
+    config.maxFileBytes = trusted.maxFileBytes;
+    return config;
 }
 function toPosix(file) {
     return file.split((external_node_path_default()).sep).join('/');
@@ -62749,16 +66457,16 @@ function parseBaseline(text, shownPath) {
     });
     return { fingerprints };
 }
-async function readBaseline(absolutePath, shownPath) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(absolutePath, 'utf8');
+/** A baseline is at most this large; a larger one is refused before it is read. */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+/** Reads a baseline file; inside the scanned `root` it is read only when it resolves inside it, and a refused file is named, never shown. */
+async function readBaseline(absolutePath, shownPath, root) {
+    const read = (0,file_bytes/* readFileBytes */.MY)(absolutePath, { within: root === undefined ? undefined : (0,file_bytes/* confinementFor */.Qg)(absolutePath, root), limit: MAX_BASELINE_BYTES });
+    if (!read.ok) {
+        const reason = read.why === 'missing' ? ': no such file' : read.why === 'unreadable' && read.code ? ` (${read.code})` : `: ${(0,file_bytes/* describeNotRead */.Z8)(read.why, read.code)}`;
+        throw new src_config/* ConfigError */.xL(`${shownPath}: cannot read baseline file${reason}`);
     }
-    catch (error) {
-        const code = error.code;
-        throw new src_config/* ConfigError */.xL(`${shownPath}: cannot read baseline file${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
-    }
-    return parseBaseline(text, shownPath);
+    return parseBaseline(read.bytes.toString('utf8'), shownPath);
 }
 /** Findings the baseline does not accept, and those it does. */
 function partitionByBaseline(findings, baseline) {
@@ -63048,10 +66756,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
+var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -64331,12 +68039,12 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "10.0.16";
+var request_dist_bundle_VERSION = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
   }
 };
 
@@ -67877,17 +71585,23 @@ function readEventPayload(file) {
 ;// CONCATENATED MODULE: ./src/github/comment.ts
 /** Hidden in the rendered comment; how a later run finds the comment to update. */
 const COMMENT_MARKER = '<!-- irsa-guard -->';
+/**
+ * Who writes the comment with the workflow's GITHUB_TOKEN; with another token the `comment-author`
+ * input names its account (a personal access token's login, or `<app-slug>[bot]` for a GitHub App).
+ */
+const DEFAULT_COMMENT_AUTHOR = 'github-actions[bot]';
 /** GitHub refuses comment bodies longer than this. */
 const COMMENT_BODY_LIMIT = 65_536;
 /**
- * Keeps one comment per pull request: the first comment carrying the marker is updated in place;
- * a new one is created only when none exists and `createIfMissing` (a clean pull request gets no
- * new comment).
+ * Keeps one comment per pull request: the first comment carrying the marker and written by `author`
+ * (the account the token posts as) is updated in place; a marked comment by anyone else is left
+ * alone, since anyone may paste the marker. A new one is created only when none exists and
+ * `createIfMissing` (a clean pull request gets no new comment).
  */
-async function upsertStickyComment(client, { owner, repo }, issueNumber, body, createIfMissing) {
+async function upsertStickyComment(client, { owner, repo }, issueNumber, body, createIfMissing, author = DEFAULT_COMMENT_AUTHOR) {
     const repository = { owner, repo };
     const marked = body.startsWith(COMMENT_MARKER) ? body : `${COMMENT_MARKER}\n${body}`;
-    const existing = await findMarkedComment(client, repository, issueNumber);
+    const existing = await findOwnMarkedComment(client, repository, issueNumber, author);
     if (existing) {
         const updated = await client.rest.issues.updateComment({ ...repository, comment_id: existing, body: marked });
         return { action: 'updated', id: updated.data.id, url: updated.data.html_url };
@@ -67897,10 +71611,12 @@ async function upsertStickyComment(client, { owner, repo }, issueNumber, body, c
     const created = await client.rest.issues.createComment({ ...repository, issue_number: issueNumber, body: marked });
     return { action: 'created', id: created.data.id, url: created.data.html_url };
 }
-async function findMarkedComment(client, repository, issueNumber) {
+async function findOwnMarkedComment(client, repository, issueNumber, author) {
+    // GitHub logins are case-insensitive.
+    const login = author.toLowerCase();
     const pages = client.paginate.iterator(client.rest.issues.listComments, { ...repository, issue_number: issueNumber, per_page: 100 });
     for await (const page of pages) {
-        const found = page.data.find((comment) => comment.body?.includes(COMMENT_MARKER));
+        const found = page.data.find((comment) => comment.user?.login.toLowerCase() === login && comment.body?.includes(COMMENT_MARKER));
         if (found)
             return found.id;
     }
@@ -67914,7 +71630,7 @@ var model_finding = __nccwpck_require__(1300);
 ;// CONCATENATED MODULE: ./src/report/counts.ts
 
 const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
-function countByLevel(findings) {
+function counts_countByLevel(findings) {
     const counts = { error: 0, warning: 0, note: 0 };
     for (const finding of findings)
         counts[finding.level]++;
@@ -68085,7 +71801,7 @@ async function publishToGitHub(request) {
             published.checkRun = await publishCheckRun(client, repository, {
                 name: CHECK_RUN_NAME,
                 headSha: github.headSha,
-                title: checkRunTitle(countByLevel(request.findings)),
+                title: checkRunTitle(counts_countByLevel(request.findings)),
                 summary: checkRunSummary(request.summary, github.runUrl),
                 conclusion: request.conclusion,
                 annotations: request.findings.map(toCheckAnnotation),
@@ -68105,7 +71821,7 @@ async function publishToGitHub(request) {
     if (request.commentBody !== undefined && github.pullRequest) {
         try {
             const body = request.commentBody.slice(0, COMMENT_BODY_LIMIT);
-            published.comment = await upsertStickyComment(client, repository, github.pullRequest.number, body, request.findings.length > 0);
+            published.comment = await upsertStickyComment(client, repository, github.pullRequest.number, body, request.findings.length > 0, request.commentAuthor);
         }
         catch (error) {
             published.problems.push(`the pull request comment could not be written (${describeApiError(error)}${isPermissionError(error) ? '; it needs `permissions: pull-requests: write`' : ''})`);
@@ -68373,11 +72089,15 @@ function hiddenAnnotationsNotice(hidden, where) {
     return `${total} more finding${total === 1 ? '' : 's'} not shown as annotations (${formatCounts(hidden)}): see ${where}`;
 }
 
+// EXTERNAL MODULE: ./src/coverage.ts
+var src_coverage = __nccwpck_require__(1713);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
 // EXTERNAL MODULE: ./src/model/value.ts
 var model_value = __nccwpck_require__(2904);
 ;// CONCATENATED MODULE: ./src/rules/rule.ts
 const DOCS_BASE_URL = 'https://github.com/irsa-guard/irsa-guard/blob/main/docs/rules';
-function docsUrl(ruleId) {
+function rule_docsUrl(ruleId) {
     return `${DOCS_BASE_URL}/${ruleId}.md`;
 }
 
@@ -68387,13 +72107,16 @@ function docsUrl(ruleId) {
 
 
 
+
+
 const LEVEL_ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
-/** The job summary: counts, one row per annotated ServiceAccount with its role chain and verdict, findings by rule. */
+/** The job summary: counts, the chains verified and why the others are not, one row per annotated ServiceAccount with its role chain and verdict, findings by rule. */
 function formatMarkdown(result, options = {}) {
     const limit = options.limit ?? 50;
-    const counts = countByLevel(result.findings);
+    const counts = counts_countByLevel(result.findings);
     const lines = ['## irsa-guard', ''];
     lines.push(`**${formatCounts(counts)}** in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} (${plural(result.scan.filesSeen, 'file')} seen).`, '');
+    lines.push(...formatCoverageMarkdown(result.coverage, { ...options, limit }));
     lines.push('### ServiceAccounts and their IAM roles', '');
     const annotated = result.graph.facts.serviceAccounts.filter((sa) => sa.roleArn !== undefined);
     if (annotated.length === 0) {
@@ -68414,14 +72137,14 @@ function formatMarkdown(result, options = {}) {
         return lines.join('\n');
     }
     for (const [ruleId, findings] of groupByRule(result.findings)) {
-        const ruleCounts = countByLevel(findings);
+        const ruleCounts = counts_countByLevel(findings);
         const summary = ['error', 'warning', 'note']
             .filter((level) => ruleCounts[level] > 0)
             .map((level) => plural(ruleCounts[level], level))
             .join(', ');
-        lines.push(`#### [\`${ruleId}\`](${docsUrl(ruleId)}) · ${summary}`, '');
+        lines.push(`#### [\`${ruleId}\`](${rule_docsUrl(ruleId)}) · ${summary}`, '');
         for (const finding of findings.slice(0, limit)) {
-            lines.push(`- ${LEVEL_ICON[finding.level]} ${markdown_link(finding.location, options, true)}: ${escapeMarkdown(finding.message)}`);
+            lines.push(`- ${LEVEL_ICON[finding.level]} ${markdown_link(finding.location, options, true)}: ${(0,report_escape/* escapeMarkdown */.FV)(finding.message)}`);
         }
         if (findings.length > limit)
             lines.push(`- … and ${findings.length - limit} more (see the SARIF or JSON report)`);
@@ -68431,19 +72154,20 @@ function formatMarkdown(result, options = {}) {
 }
 function chainRow(sa, result, spans, options) {
     const links = result.graph.rolesOf(sa);
-    const serviceAccount = `\`${valueText(sa.namespace)}/${valueText(sa.name)}\`<br>${markdown_link(sa.location, options)}`;
+    const cell = { inTable: true };
+    const serviceAccount = `${(0,report_escape/* markdownCode */.D9)(`${valueText(sa.namespace)}/${valueText(sa.name)}`, cell)}<br>${markdown_link(sa.location, options, false, cell)}`;
     const role = links.length === 0
-        ? `${sa.roleArn ? code((0,model_value/* describeValue */.bp)(sa.roleArn)) : ''}<br>not defined in the scanned files`
-        : links.map(({ role: linked }) => `${code(linked.name ? valueText(linked.name) : linked.label)}<br>${markdown_link(linked.location, options)}`).join('<br>');
+        ? `${sa.roleArn ? (0,report_escape/* markdownCode */.D9)((0,model_value/* describeValue */.bp)(sa.roleArn), cell) : ''}<br>not defined in the scanned files`
+        : links.map(({ role: linked }) => `${(0,report_escape/* markdownCode */.D9)(linked.name ? valueText(linked.name) : linked.label, cell)}<br>${markdown_link(linked.location, options, false, cell)}`).join('<br>');
     const providers = [...new Set(links.flatMap(({ role: linked }) => federatedProviders(linked)))];
-    const provider = providers.length > 0 ? providers.map(code).join('<br>') : '—';
+    const provider = providers.length > 0 ? providers.map((text) => (0,report_escape/* markdownCode */.D9)(text, cell)).join('<br>') : '—';
     const findings = result.findings.filter((finding) => concernsChain(finding, sa, links.map(({ role: linked }) => linked), spans));
     return `| ${serviceAccount} | ${role} | ${provider} | ${verdict(findings, links.length > 0)} |`;
 }
 function verdict(findings, linked) {
     if (findings.length === 0)
         return linked ? '✅ no findings' : '— role not in scan';
-    const counts = countByLevel(findings);
+    const counts = counts_countByLevel(findings);
     const worst = ['error', 'warning', 'note'].find((level) => counts[level] > 0);
     return `${LEVEL_ICON[worst]} ${['error', 'warning', 'note']
         .filter((level) => counts[level] > 0)
@@ -68503,29 +72227,78 @@ function groupByRule(findings) {
     const worst = (list) => Math.max(...list.map((finding) => (0,model_finding/* levelRank */.L)(finding.level)));
     return [...groups].sort(([idA, a], [idB, b]) => worst(b) - worst(a) || idA.localeCompare(idB));
 }
-function markdown_link(location, options, withColumn = false) {
+/** A location as a link into the repository (`blobUrl`), else as code; `inTable` for a table cell. */
+function markdown_link(location, options, withColumn = false, { inTable = false } = {}) {
     const text = withColumn ? `${location.path}:${location.line}:${location.column}` : `${location.path}:${location.line}`;
     if (!options.blobUrl)
-        return `\`${text}\``;
-    const href = `${options.blobUrl.replace(/\/$/, '')}/${location.path.split('/').map(encodeURIComponent).join('/')}#L${location.line}`;
-    return `[${escapeMarkdown(text)}](${href})`;
+        return (0,report_escape/* markdownCode */.D9)(text, { inTable });
+    const href = `${options.blobUrl.replace(/\/$/, '')}/${(0,report_escape/* encodeUrlPath */.xn)(location.path)}#L${location.line}`;
+    return `[${(0,report_escape/* escapeMarkdown */.FV)(text)}](${href})`;
 }
 function valueText(value) {
     return value.kind === 'known' ? value.value : `\${${value.expression}}`;
-}
-function code(text) {
-    const clean = text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
-}
-/** Escapes what markdown would otherwise render (emphasis in `system:serviceaccount:*:*`, table pipes, HTML). */
-function escapeMarkdown(text) {
-    return text.replace(/[\\`*_[\]<>|#]/g, (character) => `\\${character}`).replace(/\n/g, ' ');
 }
 function lineKey(location) {
     return `${location.path}:${location.line}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/coverage.ts
+
+
+
+
+
+/** "verified 3 of 5 chains" */
+function formatCoverage(coverage) {
+    return `verified ${coverage.verified} of ${plural(coverage.total, 'chain')}`;
+}
+/** `k8s/app.yaml:7: ServiceAccount prod/app → ${ROLE}: its role ARN is filled in at deploy time (…) [deploy-time-value]` */
+function formatUnresolvedLine(chain) {
+    return oneLine(`${(0,model_location/* formatLocation */.j)(chain.location)}: ${(0,src_coverage/* chainTitle */.kz)(chain)}: ${(0,src_coverage/* describeUnresolved */.Rf)(chain)} [${chain.reason}]`);
+}
+/**
+ * The coverage in a job summary or pull request comment: the line, and the unresolved chains in a
+ * collapsed list, each with its reason.
+ */
+function formatCoverageMarkdown(coverage, options = {}) {
+    const limit = options.limit ?? 50;
+    const unresolved = coverage.unresolved.length;
+    const line = `**IRSA chains: ${formatCoverage(coverage)}**${unresolved > 0 ? `, ${unresolved} unresolved` : ''} (a chain is verified when the ServiceAccount's token was evaluated against its role's trust).`;
+    if (unresolved === 0)
+        return [line, ''];
+    const items = coverage.unresolved.slice(0, limit).map((chain) => `- ${markdown_link({ ...chain.location, path: oneLine(chain.location.path) }, options)} ${markdownChain(chain)}: ${src_coverage/* UNRESOLVED_REASONS */.cb[chain.reason]}${chain.detail ? ` (${markdownCell(chain.detail)})` : ''} · \`${chain.reason}\``);
+    if (unresolved > limit)
+        items.push(`- … and ${unresolved - limit} more (see the JSON or SARIF report)`);
+    return [line, '', `<details><summary>${plural(unresolved, 'unresolved chain')} and why</summary>`, '', ...items, '', '</details>', ''];
+}
+function markdownChain(chain) {
+    switch (chain.kind) {
+        case 'service-account':
+            return `ServiceAccount ${markdownCell(chain.serviceAccount ?? '')} → ${markdownCell(chain.role ?? '')}`;
+        case 'pod-identity':
+            return `Pod Identity association ${markdownCell(chain.serviceAccount ?? '')} → ${markdownCell(chain.role ?? '')}`;
+        case 'chart':
+            return `Helm release's ServiceAccount → ${markdownCell(chain.role ?? '')}`;
+        case 'role':
+            return `role ${markdownCell(chain.role ?? '')}`;
+        case 'module':
+            return `module call ${markdownCell(chain.module ?? '')}`;
+    }
+}
+/**
+ * A repository-derived value (a ServiceAccount name, a role ARN, an expression) as Markdown: every
+ * such value of the coverage goes through here, so that one function decides how it is escaped.
+ */
+function markdownCell(text) {
+    return (0,report_escape/* markdownCode */.D9)(oneLine(text));
+}
+function oneLine(text) {
+    return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
+
+
 
 
 
@@ -68539,18 +72312,20 @@ const pr_comment_LEVEL_ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' 
  */
 function formatPullRequestComment(result, context) {
     const lines = [context.marker];
-    const counts = countByLevel(result.findings);
+    const counts = counts_countByLevel(result.findings);
     const scope = context.outsideChanges !== undefined ? ' in the files this pull request changes' : '';
     const commit = context.sha ? ` for ${context.sha.slice(0, 7)}` : '';
     if (result.findings.length === 0) {
         lines.push(`## irsa-guard ✅ no IRSA findings${scope}`, '');
         lines.push(`Every finding is fixed${commit}: ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} checked, ${chainCount(result)} with a role.`);
         lines.push(...footnotes(context), '');
+        lines.push(...coverageLines(result, context));
         return lines.join('\n');
     }
     lines.push(`## irsa-guard: ${formatCounts(counts)}${scope}`, '');
     lines.push(`Results${commit}; each finding names what to change.`);
     lines.push(...footnotes(context), '');
+    lines.push(...coverageLines(result, context));
     const { chains, others } = groupByChain(result);
     for (const chain of chains.filter((candidate) => candidate.findings.length > 0)) {
         lines.push(`### ${worstIcon(chain.findings)} ${chainTitle(chain)}`, '');
@@ -68563,7 +72338,7 @@ function formatPullRequestComment(result, context) {
     }
     const clean = chains.filter((chain) => chain.findings.length === 0);
     if (clean.length > 0) {
-        const names = clean.slice(0, 20).map((chain) => code(serviceAccountName(chain.sa)));
+        const names = clean.slice(0, 20).map((chain) => (0,report_escape/* markdownCode */.D9)(serviceAccountName(chain.sa)));
         lines.push(`✅ ${plural(clean.length, 'other ServiceAccount')} with a role and no findings${scope}: ${names.join(', ')}${clean.length > 20 ? ', …' : ''}`, '');
     }
     lines.push(...remedies(result), '');
@@ -68605,13 +72380,13 @@ function pr_comment_lineKey(location) {
 }
 function chainTitle(chain) {
     const role = chain.roles.length > 0
-        ? chain.roles.map((role) => code(role.name ? valueText(role.name) : role.label)).join(', ')
-        : `${chain.sa.roleArn ? code(valueText(chain.sa.roleArn)) : 'its role'} (not in the scanned files)`;
+        ? chain.roles.map((role) => (0,report_escape/* markdownCode */.D9)(role.name ? valueText(role.name) : role.label)).join(', ')
+        : `${chain.sa.roleArn ? (0,report_escape/* markdownCode */.D9)(valueText(chain.sa.roleArn)) : 'its role'} (not in the scanned files)`;
     const providers = [...new Set(chain.roles.flatMap(federatedProviders))];
-    return `${code(serviceAccountName(chain.sa))} → ${role}${providers.length > 0 ? ` → ${providers.map(code).join(', ')}` : ''}`;
+    return `${(0,report_escape/* markdownCode */.D9)(serviceAccountName(chain.sa))} → ${role}${providers.length > 0 ? ` → ${providers.map((provider) => (0,report_escape/* markdownCode */.D9)(provider)).join(', ')}` : ''}`;
 }
 function findingLine(finding, context) {
-    return `- ${pr_comment_LEVEL_ICON[finding.level]} [\`${finding.ruleId}\`](${docsUrl(finding.ruleId)}) ${markdown_link(finding.location, context)}: ${escapeMarkdown(finding.message)}`;
+    return `- ${pr_comment_LEVEL_ICON[finding.level]} [\`${finding.ruleId}\`](${rule_docsUrl(finding.ruleId)}) ${markdown_link(finding.location, context)}: ${(0,report_escape/* escapeMarkdown */.FV)(finding.message)}`;
 }
 /** How to fix each rule that fired, once per rule. */
 function remedies(result) {
@@ -68619,7 +72394,7 @@ function remedies(result) {
     const metaById = new Map(result.rules.map((meta) => [meta.id, meta]));
     const rows = ids.flatMap((id) => {
         const meta = metaById.get(id);
-        return meta ? [`| [\`${id}\`](${docsUrl(id)}) | ${escapeMarkdown(meta.remediation)} |`] : [];
+        return meta ? [`| [\`${id}\`](${rule_docsUrl(id)}) | ${(0,report_escape/* escapeMarkdown */.FV)(meta.remediation)} |`] : [];
     });
     if (rows.length === 0)
         return [];
@@ -68632,6 +72407,10 @@ function footnotes(context) {
     if (context.accepted)
         notes.push(`${plural(context.accepted, 'finding')} accepted by the baseline file ${context.accepted === 1 ? 'is' : 'are'} not shown.`);
     return notes.length > 0 ? ['', ...notes.map((note) => `<sub>${note}</sub>`)] : [];
+}
+/** The chains verified, and the unresolved ones in a collapsed list (at most 20: the comment stays short). */
+function coverageLines(result, context) {
+    return formatCoverageMarkdown(result.coverage, { ...(context.blobUrl ? { blobUrl: context.blobUrl } : {}), limit: 20 });
 }
 function chainCount(result) {
     return plural(result.graph.facts.serviceAccounts.filter((sa) => sa.roleArn !== undefined).length, 'ServiceAccount');
@@ -68647,14 +72426,60 @@ function worstIcon(findings) {
     return rank === 3 ? pr_comment_LEVEL_ICON.error : rank === 2 ? pr_comment_LEVEL_ICON.warning : pr_comment_LEVEL_ICON.note;
 }
 
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+
+
+
+function toJsonReport(result) {
+    return {
+        tool: 'irsa-guard',
+        version: VERSION,
+        counts: countByLevel(result.findings),
+        scan: { filesSeen: result.scan.filesSeen, relevantFiles: result.scan.relevantFiles },
+        coverage: toJsonCoverage(result),
+        findings: result.findings.map((finding) => ({
+            ruleId: finding.ruleId,
+            level: finding.level,
+            message: finding.message,
+            location: finding.location,
+            related: finding.related,
+            fingerprint: finding.fingerprint,
+            docsUrl: docsUrl(finding.ruleId),
+        })),
+    };
+}
+function toJsonCoverage(result) {
+    const { verified, total, unresolved } = result.coverage;
+    return {
+        verified,
+        total,
+        unresolved: unresolved.map((chain) => ({
+            kind: chain.kind,
+            location: chain.location,
+            ...(chain.serviceAccount !== undefined ? { serviceAccount: chain.serviceAccount } : {}),
+            ...(chain.role !== undefined ? { role: chain.role } : {}),
+            ...(chain.module !== undefined ? { module: chain.module } : {}),
+            reason: chain.reason,
+            reasonText: src_coverage/* UNRESOLVED_REASONS */.cb[chain.reason],
+            ...(chain.detail !== undefined ? { detail: chain.detail } : {}),
+        })),
+    };
+}
+function formatJson(result) {
+    return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}
+
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
+
 const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** The fingerprint key under `partialFingerprints`; bump the version if the fingerprint recipe changes. */
 const FINGERPRINT_KEY = 'irsaGuard/v1';
+const SARIF_UNRESOLVED_LIMIT = 1_000;
 /** The SARIF 2.1.0 log of a check: every rule that ran, and one result per finding. */
 function toSarif(result) {
     const rules = result.rules.map(toSarifRule);
@@ -68664,7 +72489,7 @@ function toSarif(result) {
         if (ruleIndex.has(finding.ruleId))
             continue;
         ruleIndex.set(finding.ruleId, rules.length);
-        rules.push(toSarifRule({ id: finding.ruleId, level: finding.level, description: finding.ruleId, remediation: `See ${docsUrl(finding.ruleId)}` }));
+        rules.push(toSarifRule({ id: finding.ruleId, level: finding.level, description: finding.ruleId, remediation: `See ${rule_docsUrl(finding.ruleId)}` }));
     }
     return {
         $schema: SARIF_SCHEMA_URI,
@@ -68674,15 +72499,22 @@ function toSarif(result) {
                 tool: { driver: { name: 'irsa-guard', informationUri: version/* INFORMATION_URI */.w, version: version/* VERSION */.x, semanticVersion: version/* VERSION */.x, rules } },
                 columnKind: 'utf16CodeUnits',
                 results: result.findings.map((finding) => toSarifResult(finding, ruleIndex.get(finding.ruleId))),
+                properties: { coverage: sarifCoverage(result) },
             },
         ],
     };
+}
+function sarifCoverage(result) {
+    const coverage = toJsonCoverage(result);
+    if (coverage.unresolved.length <= SARIF_UNRESOLVED_LIMIT)
+        return coverage;
+    return { ...coverage, unresolved: coverage.unresolved.slice(0, SARIF_UNRESOLVED_LIMIT), unresolvedLeftOut: coverage.unresolved.length - SARIF_UNRESOLVED_LIMIT };
 }
 function formatSarif(result) {
     return `${JSON.stringify(toSarif(result), null, 2)}\n`;
 }
 function toSarifRule(meta) {
-    const url = docsUrl(meta.id);
+    const url = rule_docsUrl(meta.id);
     const tags = ['irsa', 'kubernetes', 'iam'];
     if (meta.security)
         tags.push('security');
@@ -68816,15 +72648,93 @@ function formatSarifWithinLimits(log, limits = CODE_SCANNING_LIMITS) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
-/** `path:line:col: level: message [rule-id]` — the one line format of the CLI, logs and tests. */
+
+/**
+ * `path:line:col: level: message [rule-id]` — the one line format of the CLI, logs and tests. Line
+ * breaks and other control characters in the path or message are shown as escapes (`\n`), so a
+ * finding is always one line and no line of it is a workflow command.
+ */
 function formatFindingLine(finding) {
-    return `${finding.location.path}:${finding.location.line}:${finding.location.column}: ${finding.level}: ${finding.message} [${finding.ruleId}]`;
+    return (0,report_escape/* escapeWorkflowCommandText */.dz)(`${finding.location.path}:${finding.location.line}:${finding.location.column}: ${finding.level}: ${finding.message} [${finding.ruleId}]`);
 }
 function formatText(findings) {
     return findings.map((finding) => `${formatFindingLine(finding)}\n`).join('');
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/write-output.ts
+
+
+
+
+
+/** Why an output file was not written: `cannot write <path as given>: <reason>`. */
+class OutputRefused extends src_config/* ConfigError */.xL {
+    name = 'OutputRefused';
+    constructor(shownPath, reason) {
+        super(`cannot write ${shownPath}: ${reason}`);
+    }
+}
+/**
+ * Writes a report (SARIF, baseline, --output) without ever writing through a symbolic link of
+ * the scanned tree: every directory below `noLinksBelow` is checked with lstat (missing ones are
+ * created one by one), the text goes to a new temporary file in the same directory (O_EXCL,
+ * O_NOFOLLOW) that is then renamed over the target, so a link planted at the target is replaced,
+ * never followed.
+ */
+async function writeOutputFile(absolutePath, text, shownPath, place = {}) {
+    const target = external_node_path_default().resolve(absolutePath);
+    if (place.confineTo !== undefined && !below(external_node_path_default().resolve(place.confineTo), target)) {
+        throw new OutputRefused(shownPath, `it is outside the workspace ${place.confineTo}; irsa-guard writes its reports only inside it`);
+    }
+    const directory = external_node_path_default().dirname(target);
+    const base = place.noLinksBelow ?? place.confineTo;
+    if (base !== undefined && below(external_node_path_default().resolve(base), target))
+        await makeDirectoriesWithoutLinks(external_node_path_default().resolve(base), directory, shownPath);
+    else
+        await (0,promises_.mkdir)(directory, { recursive: true });
+    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw new OutputRefused(shownPath, 'it is a directory');
+    const temporary = external_node_path_default().join(directory, `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_.open)(temporary, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | (external_node_fs_.constants.O_NOFOLLOW ?? 0), 0o644);
+    try {
+        await handle.writeFile(text);
+        await handle.close();
+        await (0,promises_.rename)(temporary, target);
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_.unlink)(temporary).catch(() => undefined);
+        throw error;
+    }
+}
+/** Creates the directories from `base` down to `directory`, refusing one that is a symbolic link or not a directory. */
+async function makeDirectoriesWithoutLinks(base, directory, shownPath) {
+    let current = base;
+    for (const segment of external_node_path_default().relative(base, directory).split((external_node_path_default()).sep).filter((part) => part !== '')) {
+        current = external_node_path_default().join(current, segment);
+        const info = await (0,promises_.lstat)(current).catch(() => undefined);
+        if (info === undefined) {
+            await (0,promises_.mkdir)(current);
+            continue;
+        }
+        const shown = external_node_path_default().relative(base, current) || '.';
+        if (info.isSymbolicLink())
+            throw new OutputRefused(shownPath, `it lies below ${shown}, a symbolic link, and irsa-guard never writes through links in the scanned tree`);
+        if (!info.isDirectory())
+            throw new OutputRefused(shownPath, `it lies below ${shown}, which is not a directory`);
+    }
+}
+function below(directory, file) {
+    const relative = external_node_path_default().relative(directory, file);
+    return relative !== '' && relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative);
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -68853,12 +72763,14 @@ const JOB_SUMMARY_LIMIT = 1024 * 1024;
 async function run() {
     try {
         const inputs = readInputs();
-        const config = await loadConfig({ root: inputs.workspace, cwd: inputs.workspace, ...(inputs.config ? { configFile: inputs.config } : {}) });
+        const config = await loadConfig({ root: inputs.workspace, cwd: inputs.workspace, trusted: inputs.trusted, ...(inputs.config ? { configFile: inputs.config } : {}) });
         const include = await includeGlobsFor(inputs.paths, inputs.workspace);
         if (include)
             config.include = include;
         config.exclude = [...config.exclude, ...inputs.exclude];
-        const baseline = inputs.baselineFile ? await readBaseline(external_node_path_default().resolve(inputs.workspace, inputs.baselineFile), inputs.baselineFile) : undefined;
+        if (inputs.scanFixtures)
+            config.fixtureDirectories = [];
+        const baseline = inputs.baselineFile ? await readBaseline(external_node_path_default().resolve(inputs.workspace, inputs.baselineFile), inputs.baselineFile, inputs.workspace) : undefined;
         let result = await (0,check/* check */.z6)({ root: inputs.workspace, config });
         let liveFailure;
         if (inputs.live.mode !== 'off') {
@@ -68870,18 +72782,19 @@ async function run() {
         const client = inputs.githubToken && github ? createGitHubClient(inputs.githubToken, github.apiUrl) : undefined;
         const selection = await selectFindings(result.findings, { onlyChanged: inputs.onlyChanged, ...(baseline ? { baseline } : {}), ...(client ? { client } : {}), ...(github ? { github } : {}) });
         for (const line of selection.info)
-            core/* info */.pq(line);
+            actions_log/* actionsLog */._.info(line);
         for (const warning of selection.warnings)
-            core/* warning */.$e(warning, { title: 'irsa-guard' });
+            actions_log/* actionsLog */._.warning(warning, { title: 'irsa-guard' });
         const reported = { ...result, findings: selection.reported };
-        const counts = countByLevel(reported.findings);
+        const counts = counts_countByLevel(reported.findings);
         logFindings(reported.findings);
+        logCoverage(result);
         let sarifPath = '';
         if (inputs.sarifFile) {
             sarifPath = external_node_path_default().resolve(inputs.workspace, inputs.sarifFile);
             // Code scanning compares with the default branch itself: only the baseline narrows the SARIF, not only-changed.
             const accepted = new Set(selection.accepted);
-            await writeSarif(sarifPath, { ...result, findings: result.findings.filter((finding) => !accepted.has(finding)) });
+            await writeSarif(sarifPath, inputs.sarifFile, inputs.workspace, { ...result, findings: result.findings.filter((finding) => !accepted.has(finding)) });
         }
         const failing = findingsAtOrAbove(reported.findings, inputs.failOn);
         const conclusion = failing.length > 0 || liveFailure ? 'failure' : 'success';
@@ -68891,19 +72804,19 @@ async function run() {
         let published = { problems: inputs.comment && !client ? ['the comment input needs the github-token input'] : [] };
         if (client && github) {
             const commentBody = inputs.comment ? formatPullRequestComment(reported, commentContext(selection, github, markdownOptions)) : undefined;
-            published = await publishToGitHub({ client, github, findings: reported.findings, conclusion, summary, ...(commentBody !== undefined ? { commentBody } : {}) });
+            published = await publishToGitHub({ client, github, findings: reported.findings, conclusion, summary, commentAuthor: inputs.commentAuthor, ...(commentBody !== undefined ? { commentBody } : {}) });
         }
         const notice = problemsNotice(published.problems, github);
         if (published.checkRun) {
-            core/* info */.pq(`irsa-guard check run with ${plural(reported.findings.length, 'annotation')}: ${published.checkRun.url}`);
+            actions_log/* actionsLog */._.info(`irsa-guard check run with ${plural(reported.findings.length, 'annotation')}: ${published.checkRun.url}`);
             if (notice)
-                core/* notice */.lm(notice, { title: 'irsa-guard' });
+                actions_log/* actionsLog */._.notice(notice, { title: 'irsa-guard' });
         }
         else {
             annotate(reported.findings, inputs.sarifFile, notice);
         }
         if (published.comment && published.comment.action !== 'skipped')
-            core/* info */.pq(`irsa-guard pull request comment ${published.comment.action}: ${published.comment.url}`);
+            actions_log/* actionsLog */._.info(`irsa-guard pull request comment ${published.comment.action}: ${published.comment.url}`);
         core/* setOutput */.uH('errors', counts.error);
         core/* setOutput */.uH('warnings', counts.warning);
         core/* setOutput */.uH('notes', counts.note);
@@ -68913,20 +72826,22 @@ async function run() {
         core/* setOutput */.uH('check-run-url', published.checkRun?.url ?? '');
         core/* setOutput */.uH('comment-url', published.comment && published.comment.action !== 'skipped' ? published.comment.url : '');
         core/* setOutput */.uH('conclusion', conclusion);
+        core/* setOutput */.uH('verified', result.coverage.verified);
+        core/* setOutput */.uH('unresolved', result.coverage.unresolved.length);
         if (failing.length > 0) {
-            core/* setFailed */.C1(`irsa-guard found ${formatCounts(counts)}: ${plural(failing.length, 'finding')} at or above fail-on ${inputs.failOn}`);
+            actions_log/* actionsLog */._.setFailed(`irsa-guard found ${formatCounts(counts)}: ${plural(failing.length, 'finding')} at or above fail-on ${inputs.failOn}`);
         }
         if (liveFailure) {
-            core/* setFailed */.C1(liveFailure);
+            actions_log/* actionsLog */._.setFailed(liveFailure);
         }
         else if (failing.length === 0) {
-            core/* info */.pq(`irsa-guard found ${formatCounts(counts)} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; nothing at or above fail-on ${inputs.failOn}`);
+            actions_log/* actionsLog */._.info(`irsa-guard found ${formatCounts(counts)} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; nothing at or above fail-on ${inputs.failOn}`);
         }
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         core/* setOutput */.uH('conclusion', 'failure');
-        core/* setFailed */.C1(error instanceof src_config/* ConfigError */.xL ? message : `irsa-guard: internal error: ${message}`);
+        actions_log/* actionsLog */._.setFailed(error instanceof src_config/* ConfigError */.xL ? message : `irsa-guard: internal error: ${message}`);
     }
 }
 function readInputs() {
@@ -68937,10 +72852,17 @@ function readInputs() {
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         paths: splitList(core/* getInput */.V4('paths') || '.'),
         exclude: splitList(core/* getInput */.V4('exclude')),
+        scanFixtures: booleanInput('scan-fixtures', core/* getInput */.V4('scan-fixtures')),
         failOn,
         githubToken: core/* getInput */.V4('github-token'),
         onlyChanged: booleanInput('only-changed', core/* getInput */.V4('only-changed')),
         comment: booleanInput('comment', core/* getInput */.V4('comment')),
+        trusted: {
+            helmRender: booleanInput('helm-render', core/* getInput */.V4('helm-render')),
+            kustomizeRender: booleanInput('kustomize-render', core/* getInput */.V4('kustomize-render')),
+            maxFileBytes: byteCountInput('max-file-bytes', core/* getInput */.V4('max-file-bytes')),
+        },
+        commentAuthor: core/* getInput */.V4('comment-author') || DEFAULT_COMMENT_AUTHOR,
         live: parseLiveInputs({
             live: core/* getInput */.V4('live'),
             'aws-region': core/* getInput */.V4('aws-region'),
@@ -68970,12 +72892,30 @@ function booleanInput(name, value) {
         return true;
     throw new src_config/* ConfigError */.xL(`input ${name} must be true or false (got "${value}")`);
 }
+/** A whole number of bytes; empty is the default, 0 means no limit. */
+function byteCountInput(name, value) {
+    if (value.trim() === '')
+        return src_config/* DEFAULT_MAX_FILE_BYTES */.CR;
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value.trim())))
+        throw new src_config/* ConfigError */.xL(`input ${name} must be a whole number of bytes (got "${value}")`);
+    return Number(value.trim());
+}
+/** The chains verified; the unresolved ones with their reasons in a collapsed group. */
+function logCoverage(result) {
+    const { unresolved } = result.coverage;
+    actions_log/* actionsLog */._.info(`irsa-guard ${formatCoverage(result.coverage)}${unresolved.length > 0 ? `, ${unresolved.length} unresolved` : ''}`);
+    if (unresolved.length === 0)
+        return;
+    actions_log/* actionsLog */._.startGroup(`irsa-guard unresolved chains (${unresolved.length})`);
+    actions_log/* actionsLog */._.lines(unresolved.map(formatUnresolvedLine));
+    actions_log/* actionsLog */._.endGroup();
+}
 function logFindings(findings) {
     if (findings.length === 0)
         return;
-    core/* startGroup */.Oh(`irsa-guard findings (${findings.length})`);
-    core/* info */.pq(formatText(findings).trimEnd());
-    core/* endGroup */.N4();
+    actions_log/* actionsLog */._.startGroup(`irsa-guard findings (${findings.length})`);
+    actions_log/* actionsLog */._.lines(findings.map(formatFindingLine));
+    actions_log/* actionsLog */._.endGroup();
 }
 /**
  * GitHub shows about 10 annotations per level and step: the most severe first, then one notice about
@@ -68991,18 +72931,18 @@ function annotate(findings, sarifFile, fallbackReason) {
             startColumn: finding.location.column,
         };
         if (finding.level === 'error')
-            core/* error */.z3(finding.message, properties);
+            actions_log/* actionsLog */._.error(finding.message, properties);
         else if (finding.level === 'warning')
-            core/* warning */.$e(finding.message, properties);
+            actions_log/* actionsLog */._.warning(finding.message, properties);
         else
-            core/* notice */.lm(finding.message, properties);
+            actions_log/* actionsLog */._.notice(finding.message, properties);
     }
     const hidden = hiddenAnnotationsNotice(plan.hidden, sarifFile ? `the job summary and ${sarifFile}` : 'the job summary');
     const notice = fallbackReason
         ? `${fallbackReason}. Findings are annotated on this step instead, where GitHub shows at most 10 per level${hidden ? `; ${hidden}` : ''}`
         : hidden;
     if (notice)
-        core/* notice */.lm(notice, { title: 'irsa-guard' });
+        actions_log/* actionsLog */._.notice(notice, { title: 'irsa-guard' });
 }
 /** Links into the repository at the commit checked. */
 function linkOptions() {
@@ -69029,13 +72969,12 @@ function commentContext(selection, github, links) {
         ...(github.runUrl ? { runUrl: github.runUrl } : {}),
     };
 }
-/** SARIF within GitHub code scanning's limits; a notice says what had to be left out. */
-async function writeSarif(sarifPath, result) {
+/** SARIF within GitHub code scanning's limits, inside the workspace and never through a link; a notice says what had to be left out. */
+async function writeSarif(sarifPath, shownPath, workspace, result) {
     const { text, cuts } = formatSarifWithinLimits(toSarif(result));
-    await (0,promises_.mkdir)(external_node_path_default().dirname(sarifPath), { recursive: true });
-    await (0,promises_.writeFile)(sarifPath, text);
+    await writeOutputFile(sarifPath, text, `sarif-file ${shownPath}`, { confineTo: workspace });
     if (cuts.length > 0)
-        core/* notice */.lm(`irsa-guard cut the SARIF report to fit GitHub code scanning: ${cuts.join('; ')}`, { title: 'irsa-guard' });
+        actions_log/* actionsLog */._.notice(`irsa-guard cut the SARIF report to fit GitHub code scanning: ${cuts.join('; ')}`, { title: 'irsa-guard' });
 }
 /** The job summary within GitHub's 1 MiB a step. */
 async function writeJobSummary(markdown) {
@@ -69045,8 +72984,8 @@ async function writeJobSummary(markdown) {
     await core/* summary */.z.addRaw(text, true).write();
 }
 
-// EXTERNAL MODULE: ./src/run-sources.ts + 65 modules
-var run_sources = __nccwpck_require__(9922);
+// EXTERNAL MODULE: ./src/run-sources.ts + 71 modules
+var run_sources = __nccwpck_require__(4439);
 ;// CONCATENATED MODULE: ./src/index.ts
 
 
@@ -69056,6 +72995,7 @@ if ((0,run_sources/* isSourceWorker */.Eg)()) {
 else {
     // Worker threads that read files load this same script (see run-sources.ts).
     (0,run_sources/* registerSourceWorkerScript */.sL)(import.meta.url);
-    void run();
+    // Once it has reported, the step ends: nothing left pending (a socket to an endpoint that never answers) may hold it open.
+    void run().finally(() => process.exit());
 }
 

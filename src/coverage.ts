@@ -221,6 +221,7 @@ function unjoinedReason(source: SourceKind, roleArn: Value, modules: UnreadModul
   return symbolicReason(source, roleArn.expression, modules, root)
 }
 
+const HELM_VALUE_NOT_SET = /^helm-value-not-set\(/
 const DEPLOY_TIME_TEMPLATE = /\$\{[^}]*\}|\{\{.*\}\}|\$\([A-Za-z_][\w.]*\)/
 const VARIABLE = /(^|\.)var\.[A-Za-z_][\w-]*/
 /** The output of a module call: `module.irsa.iam_role_arn`, `module.apps["x"].module.irsa.arn`. */
@@ -230,6 +231,8 @@ const ROLE_DATA_SOURCE = /(^|\.)data\.aws_iam_role\.[\w-]+/
 
 /** Why a symbolic role ARN names no role: what kind of value it is. */
 function symbolicReason(source: SourceKind, expression: string, modules: UnreadModules, root: string | undefined): Pick<UnresolvedChain, 'reason' | 'detail'> {
+  // The Helm source's symbol for a value no scanned values file or release sets (sources/helm/release-objects.ts).
+  if (HELM_VALUE_NOT_SET.test(expression)) return { reason: 'helm-value-unset', detail: 'not set in the scanned values' }
   const detail = shownExpression(expression)
   if (source === 'helm' || /^helm[:-]/.test(expression)) return { reason: 'helm-value-unset', detail }
   if (/^kustomize-reference:/.test(expression) || /\$\([A-Za-z_][\w.]*\)/.test(expression)) return { reason: 'deploy-time-value', detail }
@@ -254,6 +257,7 @@ function symbolicReason(source: SourceKind, expression: string, modules: UnreadM
 
 /** A value as written: a symbolic one as `${expression}`, unless the expression is template text already (`${ROLE_ARN}`, `{{ .Values.x }}`). */
 function shownValue(value: Value): string {
+  if (value.kind === 'symbolic' && HELM_VALUE_NOT_SET.test(value.expression)) return ''
   return value.kind === 'known' ? value.value : shownExpression(value.expression)
 }
 

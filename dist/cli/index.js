@@ -8660,6 +8660,16 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/config.ts
 const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+function defaultTrustedSettings() {
+    return { helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+}
+/**
+ * Trees of test inputs, by the conventions of the ecosystems IRSA repositories are written in:
+ * Go's `testdata` (the go tool ignores it: `go help packages`), Jest's `__fixtures__`,
+ * `__snapshots__` and `__mocks__`, and `fixtures` (RSpec, pytest, Jest, Kubernetes' own
+ * test/fixtures). What they hold is recorded output or deliberately broken input, never applied.
+ */
+const DEFAULT_FIXTURE_DIRECTORIES = ['testdata', '__fixtures__', '__snapshots__', '__mocks__', 'fixtures'];
 function defaultConfig() {
     return {
         include: ['**/*'],
@@ -8669,682 +8679,12 @@ function defaultConfig() {
         roles: [],
         helm: { releases: [] },
         maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+        fixtureDirectories: [...DEFAULT_FIXTURE_DIRECTORIES],
     };
 }
 /** A wrong config or input: the adapters print its message on one line and exit 2. */
 class ConfigError extends Error {
     name = 'ConfigError';
-}
-
-;// CONCATENATED MODULE: ./src/discover/classify.ts
-const YAML_NAME = /\.ya?ml$/i;
-const JSON_NAME = /\.json$/i;
-const TERRAFORM_NAME = /\.tf$/i;
-const TERRAFORM_VARS_NAME = /\.tfvars(\.json)?$/i;
-const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/;
-const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
-/** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
-const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i;
-/** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
-const KUSTOMIZATION_NAME = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-/** A Helm chart's root. */
-const HELM_CHART_NAME = /(^|\/)Chart\.ya?ml$/;
-/** A chart's named templates (`_helpers.tpl`): the Helm source reads which name helpers a chart uses. */
-const HELM_HELPERS_PATH = /(^|\/)templates\/(.+\/)?_[^/]*\.tpl$/;
-/** An AWS shared config file (`~/.aws/config` copied into the repository, or one meant for a ConfigMap). */
-const AWS_CONFIG_NAME = /(^|\/)(\.aws\/config|aws[-_.]?config(\.(ini|cfg|conf))?)$/i;
-const EKSCTL_CONFIG = /^apiVersion:[ \t]*["']?eksctl\.io\//m;
-/** A CloudFormation template: top-level keys at column 0 (a template quoted in a ConfigMap is indented). */
-const CLOUDFORMATION_YAML = /^AWSTemplateFormatVersion[ \t]*:|^Resources[ \t]*:[\s\S]*\bType[ \t]*:[ \t]*["']?(AWS|Custom)::/m;
-const CLOUDFORMATION_JSON = /"AWSTemplateFormatVersion"|"Type"\s*:\s*"(AWS|Custom)::/;
-/** Profile settings of the AWS shared config file, wherever they are quoted. */
-const AWS_PROFILE_SETTING = /\b(web_identity_token_file|source_profile|role_arn)[ \t]*=/;
-/** Lock files and the like: JSON by name, never IRSA-relevant, often large. */
-const NEVER_RELEVANT_NAME = /(^|\/)(package-lock|npm-shrinkwrap|composer|yarn|pnpm-lock|bun)\.(json|lock)$|\.tf\.json$|\.min\.json$/i;
-const KUBERNETES_API_VERSION = /(^|[\s{,"'])apiVersion["']?[ \t]*:/m;
-const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m;
-/**
- * Whether a path may hold something irsa-guard reads, by its name alone. Discovery stats and
- * reads only these files; everything else is skipped without a word.
- */
-function looksRelevantByName(path) {
-    // The commonest names first: none of the never-relevant names ends like these two.
-    if (YAML_NAME.test(path) || TERRAFORM_NAME.test(path))
-        return true;
-    if (NEVER_RELEVANT_NAME.test(path))
-        return false;
-    return JSON_NAME.test(path) || KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path);
-}
-/** Classifies a file by its name and a cheap sniff of its text (no parsing). */
-function classify(path, text) {
-    if (!looksRelevantByName(path))
-        return 'ignored';
-    if (TERRAFORM_NAME.test(path))
-        return 'terraform';
-    if (TERRAFORM_VARS_NAME.test(path))
-        return 'terraform-vars';
-    if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path))
-        return text.includes('create-role') ? 'script' : 'ignored';
-    // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
-    if (KUSTOMIZATION_NAME.test(path))
-        return text.includes('toolkit.fluxcd.io') ? 'kubernetes' : 'kustomization';
-    if (HELM_CHART_NAME.test(path))
-        return 'helm-chart';
-    if (HELM_HELPERS_PATH.test(path))
-        return 'helm-template';
-    if (AWS_CONFIG_NAME.test(path) && !YAML_NAME.test(path) && !JSON_NAME.test(path))
-        return 'aws-config';
-    if (JSON_NAME.test(path))
-        return classifyJson(text);
-    if (YAML_NAME.test(path)) {
-        if (HELM_TEMPLATE_PATH.test(path) && text.includes('{{'))
-            return 'helm-template';
-        if (text.includes('eksctl.io/') && text.includes('ClusterConfig') && EKSCTL_CONFIG.test(text))
-            return 'eksctl';
-        if ((text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('::'))) && CLOUDFORMATION_YAML.test(text))
-            return 'cloudformation';
-        if (looksLikeKubernetes(text))
-            return 'kubernetes';
-        // Helm values (or any YAML) quoting an AWS config file for a ConfigMap.
-        return AWS_PROFILE_SETTING.test(text) ? 'aws-config' : 'ignored';
-    }
-    return 'ignored';
-}
-function classifyJson(text) {
-    if (text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"')))
-        return 'terraform-plan';
-    if (text.includes('"Resources"') && CLOUDFORMATION_JSON.test(text))
-        return 'cloudformation';
-    if (text.includes('"Statement"') || text.includes('"AssumeRolePolicyDocument"'))
-        return 'iam-json';
-    if (text.includes('"apiVersion"') && text.includes('"kind"'))
-        return 'kubernetes';
-    return 'ignored';
-}
-/** Both `apiVersion:` and `kind:` appear as keys somewhere. */
-function looksLikeKubernetes(text) {
-    return text.includes('apiVersion') && text.includes('kind') && KUBERNETES_API_VERSION.test(text) && KUBERNETES_KIND.test(text);
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/model/location.ts
-function fileLocation(path) {
-    return { path, line: 1, column: 1 };
-}
-function formatLocation(location) {
-    return `${location.path}:${location.line}`;
-}
-
-;// CONCATENATED MODULE: ./src/discover/read.ts
-
-
-
-/** Bytes looked at for NUL bytes, as git and grep do. */
-const BINARY_SNIFF_BYTES = 8000;
-/** How much of an oversized file is read to decide whether it is worth a note. */
-const OVERSIZED_SNIFF_BYTES = 64 * 1024;
-/** `terraform show -json` plans of real estates run to tens of megabytes and are parsed with JSON.parse, so they get a limit of their own. */
-const MAX_PLAN_BYTES = 64 * 1024 * 1024;
-function looksLikeTerraformPlan(path, head) {
-    return /\.json$/i.test(path) && head.includes('"format_version"') && (head.includes('"terraform_version"') || head.includes('"planned_values"'));
-}
-/**
- * Reads and decodes a discovered file. A file larger than `maxFileBytes` (0: no limit) is not
- * read, with a note when its first bytes classify as something irsa-guard reads; a file that
- * cannot be read (gone, no permission) yields a note. Synchronous on purpose: no thread-pool
- * round trip per file. A file shorter than the first read (nearly all of them) costs open, one
- * read and close: a read of a regular file that returns fewer bytes than asked for has reached
- * the end, so it needs no fstat for its size.
- */
-function readCandidate(candidate, maxFileBytes) {
-    const { path, absolutePath } = candidate;
-    let descriptor;
-    try {
-        descriptor = (0,external_node_fs_namespaceObject.openSync)(absolutePath, 'r');
-        const head = (0,external_node_fs_namespaceObject.readSync)(descriptor, firstReadBuffer, 0, firstReadBuffer.length, 0);
-        if (head < firstReadBuffer.length) {
-            const whole = firstReadBuffer.subarray(0, head);
-            return (maxFileBytes > 0 && head > maxFileBytes ? oversized(path, head, whole, maxFileBytes) : undefined) ?? decodeText(path, whole);
-        }
-        const stats = (0,external_node_fs_namespaceObject.fstatSync)(descriptor);
-        if (!stats.isFile())
-            return { ok: false };
-        if (maxFileBytes > 0 && stats.size > maxFileBytes) {
-            const decoded = oversized(path, stats.size, firstReadBuffer, maxFileBytes);
-            if (decoded !== undefined)
-                return decoded;
-        }
-        const bytes = Buffer.allocUnsafe(stats.size);
-        const copied = firstReadBuffer.copy(bytes, 0, 0, Math.min(head, stats.size));
-        return decodeText(path, bytes.subarray(0, readInto(descriptor, bytes, copied)));
-    }
-    catch (error) {
-        const code = error.code;
-        // A directory put where the walk saw a file: not a file, as fstat would have said.
-        if (code === 'EISDIR')
-            return { ok: false };
-        return skipped(path, `it cannot be read (${code ?? error.message})`);
-    }
-    finally {
-        if (descriptor !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(descriptor);
-    }
-}
-/** The first read of every file goes here; its text is copied out when decoded, so one buffer serves all (readCandidate is synchronous). */
-const firstReadBuffer = Buffer.allocUnsafe(OVERSIZED_SNIFF_BYTES);
-/**
- * A file of `size` bytes, over `maxFileBytes`: a note when `head` (its first bytes) classifies as
- * something irsa-guard reads, nothing when it does not, undefined for a Terraform plan within
- * the plans' own limit (read it).
- */
-function oversized(path, size, headBytes, maxFileBytes) {
-    const head = headBytes.toString('utf8');
-    const plan = looksLikeTerraformPlan(path, head);
-    const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes;
-    if (size <= limit)
-        return undefined;
-    const relevant = plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'));
-    if (!relevant)
-        return { ok: false };
-    return skipped(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise maxFileBytes in the config file, or exclude the file`);
-}
-/** Fills `buffer` from byte `from` on with the file's bytes at the same offsets; returns where they end (earlier when the file is shorter). */
-function readInto(descriptor, buffer, from) {
-    let filled = from;
-    while (filled < buffer.length) {
-        const count = (0,external_node_fs_namespaceObject.readSync)(descriptor, buffer, filled, buffer.length - filled, filled);
-        if (count === 0)
-            break;
-        filled += count;
-    }
-    return filled;
-}
-/**
- * Decodes a file's bytes as text: UTF-8 (BOM stripped; invalid sequences become U+FFFD), or
- * UTF-16 when it starts with a UTF-16 BOM. A NUL byte early in the file means binary. Line ends
- * are normalised to `\n` (CRLF and lone CR), which keeps every line number and column of the
- * text as an editor shows them.
- */
-function decodeText(path, bytes) {
-    let text;
-    if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
-        return skipped(path, 'it is UTF-32 text; save it as UTF-8');
-    }
-    else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
-        if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0'))
-            return skipped(path, 'it holds NUL characters, so it is not text; exclude it, or save it as UTF-8 text');
-    }
-    else {
-        const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
-        if (nul !== -1)
-            return skipped(path, `it is binary (a NUL byte at offset ${nul}), not text; exclude it, or save it as UTF-8 text`);
-        const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-        text = bytes.toString('utf8', start);
-    }
-    return { ok: true, text: normaliseLineEnds(text) };
-}
-function normaliseLineEnds(text) {
-    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-}
-/** The note about a file that was not read, at its first line. */
-function skippedFileNote(path, why) {
-    return { ruleId: 'parse-error', level: 'note', location: fileLocation(path), message: `Skipped ${path}: ${why}`, key: `skipped:${path}` };
-}
-function skipped(path, why) {
-    return looksRelevantByName(path) ? { ok: false, finding: skippedFileNote(path, why) } : { ok: false };
-}
-function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024)
-        return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-    if (bytes >= 1024)
-        return `${(bytes / 1024).toFixed(1)} KB`;
-    return `${bytes} bytes`;
-}
-
-;// CONCATENATED MODULE: ./src/discover/patterns.ts
-/**
- * Path patterns: `.gitignore` files (git's semantics: comments, `!` negation, trailing `/` for
- * directories only, a leading or inner `/` anchors to the file's directory, `*`, `?`, `[...]`,
- * `**`), and the exclude globs of the config (relative to the root, with `{a,b}`).
- */
-/** Parses a `.gitignore` file. Paths it is matched against are relative to its directory. */
-function parseGitignore(text) {
-    const rules = [];
-    for (const rawLine of text.split(/\r?\n/)) {
-        let line = trimTrailingSpaces(rawLine);
-        if (line === '' || line.startsWith('#'))
-            continue;
-        let negate = false;
-        if (line.startsWith('!')) {
-            negate = true;
-            line = line.slice(1);
-        }
-        else if (line.startsWith('\\!') || line.startsWith('\\#')) {
-            line = line.slice(1);
-        }
-        const directoryOnly = line.endsWith('/');
-        while (line.endsWith('/'))
-            line = line.slice(0, -1);
-        if (line === '')
-            continue;
-        const anchored = line.includes('/');
-        if (line.startsWith('/'))
-            line = line.slice(1);
-        const body = globToRegexSource(line);
-        if (!anchored && !line.includes('**'))
-            rules.push({ negate, directoryOnly, regex: new RegExp(`^${body}$`), basename: true });
-        else
-            rules.push({ negate, directoryOnly, regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`) });
-    }
-    return rules;
-}
-/**
- * git's answer for one `.gitignore` file: true (ignored), false (re-included by a `!` rule), or
- * undefined (no rule matches). The last matching rule wins.
- */
-function matchIgnoreRules(rules, relativePath, isDirectory) {
-    let basename;
-    for (let index = rules.length - 1; index >= 0; index -= 1) {
-        const rule = rules[index];
-        if (rule.directoryOnly && !isDirectory)
-            continue;
-        if (rule.basename)
-            basename ??= relativePath.slice(relativePath.lastIndexOf('/') + 1);
-        if (rule.regex.test(rule.basename ? basename : relativePath))
-            return !rule.negate;
-    }
-    return undefined;
-}
-/**
- * A `.gitignore` file's rules compiled once for the walk. Without `!` rules, the file ignores
- * a path when any rule matches it, so its rules run as one regex over the last segment and one
- * over the whole path; with them, the last matching rule decides (matchIgnoreRules).
- */
-function compileIgnoreRules(rules) {
-    if (rules.some((rule) => rule.negate))
-        return (relativePath, isDirectory) => matchIgnoreRules(rules, relativePath, isDirectory);
-    const forFiles = anyRuleMatches(rules.filter((rule) => !rule.directoryOnly));
-    const forDirectories = anyRuleMatches(rules);
-    return (relativePath, isDirectory) => ((isDirectory ? forDirectories : forFiles)(relativePath) ? true : undefined);
-}
-function anyRuleMatches(rules) {
-    const basename = eitherRegex(rules.filter((rule) => rule.basename));
-    const whole = eitherRegex(rules.filter((rule) => !rule.basename));
-    if (basename === undefined)
-        return whole === undefined ? () => false : (relativePath) => whole.test(relativePath);
-    return (relativePath) => basename.test(relativePath.slice(relativePath.lastIndexOf('/') + 1)) || (whole !== undefined && whole.test(relativePath));
-}
-/** One regex matching what any of these (anchored, flagless) rule regexes matches. */
-function eitherRegex(rules) {
-    if (rules.length === 0)
-        return undefined;
-    if (rules.length === 1)
-        return rules[0].regex;
-    return new RegExp(rules.map((rule) => `(?:${rule.regex.source})`).join('|'));
-}
-/** An exclude glob relative to the root; it excludes what it matches and everything below. */
-function compileExcludeGlob(glob) {
-    let pattern = glob.trim().replace(/\\/g, '/');
-    while (pattern.startsWith('./'))
-        pattern = pattern.slice(2);
-    if (pattern.startsWith('/'))
-        pattern = pattern.slice(1);
-    const directoryOnly = pattern.endsWith('/');
-    while (pattern.endsWith('/'))
-        pattern = pattern.slice(0, -1);
-    if (pattern === '')
-        return [];
-    return expandBraces(pattern).map((expanded) => ({ directoryOnly, regex: new RegExp(`^${globToRegexSource(expanded)}$`) }));
-}
-function matchesExclude(globs, relativePath, isDirectory) {
-    return globs.some((glob) => (!glob.directoryOnly || isDirectory) && glob.regex.test(relativePath));
-}
-/** An include glob relative to the root (`**`, `*`, `?`, `[...]`, `{a,b}`), matched against file paths. */
-function compileIncludeGlob(glob, caseInsensitive = false) {
-    return expandBraces(glob).map((expanded) => {
-        const segments = expanded.split('/');
-        let fixed = 0;
-        while (fixed < segments.length - 1 && !/[*?[\]\\]/.test(segments[fixed]))
-            fixed += 1;
-        const rest = segments.slice(fixed);
-        return {
-            regex: expanded === '**/*' || expanded === '**' ? undefined : new RegExp(`^${globToRegexSource(expanded)}$`, caseInsensitive ? 'i' : ''),
-            fixedDirectories: segments.slice(0, fixed),
-            reachesBelowPrefix: rest.length > 1 || rest.some((segment) => segment.includes('**')),
-            caseInsensitive,
-        };
-    });
-}
-/** `a/{b,c}/d` → `a/b/d`, `a/c/d` (nested braces too). */
-function expandBraces(pattern) {
-    const open = findUnescaped(pattern, '{', 0);
-    if (open === -1)
-        return [pattern];
-    let depth = 0;
-    const commas = [];
-    for (let index = open; index < pattern.length; index += 1) {
-        const char = pattern[index];
-        if (char === '\\') {
-            index += 1;
-            continue;
-        }
-        if (char === '{')
-            depth += 1;
-        else if (char === '}') {
-            depth -= 1;
-            if (depth === 0) {
-                if (commas.length === 0) {
-                    return expandBraces(pattern.slice(index + 1)).map((rest) => pattern.slice(0, index + 1) + rest);
-                }
-                const bounds = [open, ...commas, index];
-                const prefix = pattern.slice(0, open);
-                const suffix = pattern.slice(index + 1);
-                const results = [];
-                for (let part = 0; part < bounds.length - 1; part += 1) {
-                    results.push(...expandBraces(prefix + pattern.slice(bounds[part] + 1, bounds[part + 1]) + suffix));
-                }
-                return results;
-            }
-        }
-        else if (char === ',' && depth === 1)
-            commas.push(index);
-    }
-    return [pattern];
-}
-function findUnescaped(text, char, from) {
-    for (let index = from; index < text.length; index += 1) {
-        if (text[index] === '\\')
-            index += 1;
-        else if (text[index] === char)
-            return index;
-    }
-    return -1;
-}
-/** A gitignore-style glob (segments separated by `/`) as the source of an unanchored regex. */
-function globToRegexSource(glob) {
-    let out = '';
-    let index = 0;
-    if (glob.startsWith('**/')) {
-        out += '(?:.*/)?';
-        index = 3;
-    }
-    else if (glob === '**') {
-        return '.*';
-    }
-    while (index < glob.length) {
-        const char = glob[index];
-        if (char === '/' && glob.startsWith('/**/', index)) {
-            out += '/(?:.*/)?';
-            index += 4;
-        }
-        else if (char === '/' && glob.startsWith('/**', index) && index + 3 === glob.length) {
-            out += '/.*';
-            index += 3;
-        }
-        else if (char === '*') {
-            while (glob[index] === '*')
-                index += 1;
-            out += '[^/]*';
-        }
-        else if (char === '?') {
-            out += '[^/]';
-            index += 1;
-        }
-        else if (char === '[') {
-            const parsed = characterClass(glob, index);
-            if (parsed) {
-                out += parsed.source;
-                index = parsed.end;
-            }
-            else {
-                out += '\\[';
-                index += 1;
-            }
-        }
-        else if (char === '\\' && index + 1 < glob.length) {
-            out += escapeRegex(glob[index + 1]);
-            index += 2;
-        }
-        else {
-            out += escapeRegex(char);
-            index += 1;
-        }
-    }
-    return out;
-}
-function characterClass(glob, start) {
-    let index = start + 1;
-    let negate = false;
-    if (glob[index] === '!' || glob[index] === '^') {
-        negate = true;
-        index += 1;
-    }
-    let body = '';
-    let first = true;
-    while (index < glob.length) {
-        const char = glob[index];
-        if (char === ']' && !first) {
-            return { source: negate ? `[^/${body}]` : `[${body}]`, end: index + 1 };
-        }
-        if (char === '\\' && index + 1 < glob.length) {
-            body += `\\${glob[index + 1]}`;
-            index += 2;
-        }
-        else {
-            body += char === '\\' || char === ']' || char === '[' || char === '^' ? `\\${char}` : char;
-            index += 1;
-        }
-        first = false;
-    }
-    return undefined;
-}
-function escapeRegex(char) {
-    return /[.*+?^${}()|[\]\\/]/.test(char) ? `\\${char}` : char;
-}
-function trimTrailingSpaces(line) {
-    let end = line.length;
-    while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t') && line[end - 2] !== '\\')
-        end -= 1;
-    const trimmed = line.slice(0, end);
-    return trimmed.replace(/\\ $/, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/discover/discover.ts
-
-
-
-
-
-
-/** Directories never scanned, wherever they are. */
-const ALWAYS_SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor', '.terraform', 'bower_components']);
-/** Include globs match case-insensitively where the file system usually does. */
-const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32';
-/**
- * Finds the files under `root` that irsa-guard may read: matched by an include glob, not
- * excluded, not ignored by git, relevant by name. One walk over the directories, pruned as it
- * goes (always-skipped, excluded, git-ignored directories, and directories no include glob can
- * reach); the entry types readdir returns are all it looks at, so no file is stat'ed. Symbolic
- * links to directories are never followed (so a link loop cannot hang the walk); links to files
- * are read only when the target lies inside the root. Sizes are checked when a file is opened
- * (readCandidate).
- */
-async function discover(root, options) {
-    let rootReal;
-    try {
-        rootReal = (0,external_node_fs_namespaceObject.realpathSync)(root);
-        if (!(0,external_node_fs_namespaceObject.statSync)(rootReal).isDirectory())
-            throw new Error('not a directory');
-    }
-    catch {
-        throw new ConfigError(`Cannot scan ${root}: it is not a directory`);
-    }
-    const walker = new Walker(rootReal, options, normaliseIncludes(rootReal, options.include).flatMap((pattern) => compileIncludeGlob(pattern, CASE_INSENSITIVE)));
-    walker.walk(rootReal, '', []);
-    const { candidates, findings } = walker;
-    candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    findings.sort((a, b) => (a.location.path < b.location.path ? -1 : 1));
-    return { candidates, findings };
-}
-/** A plain directory (`k8s`, `deploy/`) means all files below it; `./` is dropped. */
-function normaliseIncludes(rootReal, include) {
-    const patterns = [];
-    for (const raw of include.length > 0 ? include : ['**/*']) {
-        let pattern = raw.trim().replace(/\\/g, '/');
-        while (pattern.startsWith('./'))
-            pattern = pattern.slice(2);
-        if (pattern === '' || pattern === '.')
-            pattern = '**/*';
-        if (!GLOB_CHARACTERS.test(pattern)) {
-            if (isDirectory(external_node_path_default().join(rootReal, pattern)))
-                pattern = `${pattern.replace(/\/+$/, '')}/**/*`;
-        }
-        else if (pattern.endsWith('/')) {
-            pattern = `${pattern}**/*`;
-        }
-        patterns.push(pattern);
-    }
-    return patterns;
-}
-const GLOB_CHARACTERS = /[*?[\]{}]/;
-function isDirectory(absolutePath) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(absolutePath).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-class Walker {
-    rootReal;
-    includes;
-    candidates = [];
-    findings = [];
-    excludes;
-    respectGitignore;
-    /** Some include glob matches every path (the default `**` + `/*`). */
-    includesEverything;
-    constructor(rootReal, options, includes) {
-        this.rootReal = rootReal;
-        this.includes = includes;
-        this.excludes = options.exclude.flatMap(compileExcludeGlob);
-        this.respectGitignore = options.respectGitignore ?? true;
-        this.includesEverything = includes.some((include) => include.regex === undefined);
-    }
-    /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
-    walk(directory, relative, scopes) {
-        let entries;
-        try {
-            entries = (0,external_node_fs_namespaceObject.readdirSync)(directory, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
-            const matches = readGitignore(external_node_path_default().join(directory, '.gitignore'));
-            if (matches !== undefined)
-                scopes = [...scopes, { directory: relative, matches }];
-        }
-        const filtered = this.excludes.length > 0 || scopes.length > 0;
-        const prefix = directory.endsWith((external_node_path_default()).sep) ? directory : directory + (external_node_path_default()).sep;
-        for (const entry of entries) {
-            const name = entry.name;
-            const path = relative === '' ? name : `${relative}/${name}`;
-            if (entry.isDirectory()) {
-                if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || !this.mayIncludeBelow(path))
-                    continue;
-                if (filtered && (matchesExclude(this.excludes, path, true) || gitignored(scopes, path, true)))
-                    continue;
-                this.walk(prefix + name, path, scopes);
-                continue;
-            }
-            const isLink = entry.isSymbolicLink();
-            if (!isLink && !entry.isFile())
-                continue;
-            if (!looksRelevantByName(path) || !this.included(path))
-                continue;
-            if (filtered && (matchesExclude(this.excludes, path, false) || gitignored(scopes, path, false)))
-                continue;
-            const absolutePath = prefix + name;
-            if (isLink) {
-                const target = linkTarget(absolutePath, this.rootReal);
-                if (target === 'outside')
-                    this.note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory');
-                if (target === 'unresolved')
-                    this.note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)');
-                if (target !== 'file')
-                    continue;
-            }
-            this.candidates.push({ path, absolutePath });
-        }
-    }
-    note(path, why) {
-        this.findings.push(skippedFileNote(path, why));
-    }
-    included(path) {
-        return this.includesEverything || this.includes.some((include) => include.regex === undefined || include.regex.test(path));
-    }
-    /** Whether some include glob can match a file below this directory. */
-    mayIncludeBelow(directory) {
-        if (this.includesEverything)
-            return true;
-        const segments = directory.split('/');
-        return this.includes.some((include) => {
-            const fixed = include.fixedDirectories;
-            const shared = Math.min(fixed.length, segments.length);
-            for (let index = 0; index < shared; index += 1) {
-                if (include.caseInsensitive ? fixed[index].toLowerCase() !== segments[index].toLowerCase() : fixed[index] !== segments[index])
-                    return false;
-            }
-            // Up to the end of the fixed prefix, only the directories on the way to it; below it, only when the rest of the glob spans directories.
-            return segments.length <= fixed.length || include.reachesBelowPrefix;
-        });
-    }
-}
-/** git's rules: the deepest `.gitignore` with a matching rule decides. */
-function gitignored(scopes, path, isDirectory) {
-    for (let index = scopes.length - 1; index >= 0; index -= 1) {
-        const scope = scopes[index];
-        const within = scope.directory === '' ? path : path.slice(scope.directory.length + 1);
-        const verdict = scope.matches(within, isDirectory);
-        if (verdict !== undefined)
-            return verdict;
-    }
-    return false;
-}
-/** The file's rules, compiled; undefined when it has none (or cannot be read). */
-function readGitignore(absolutePath) {
-    let rules;
-    try {
-        rules = parseGitignore((0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    return rules.length > 0 ? compileIgnoreRules(rules) : undefined;
-}
-function linkTarget(absolutePath, rootReal) {
-    let target;
-    try {
-        target = (0,external_node_fs_namespaceObject.realpathSync)(absolutePath);
-    }
-    catch {
-        return 'unresolved';
-    }
-    if (!isInside(target, rootReal))
-        return 'outside';
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(target).isFile() ? 'file' : 'directory';
-    }
-    catch {
-        return 'unresolved';
-    }
-}
-function isInside(target, rootReal) {
-    const relative = external_node_path_default().relative(rootReal, target);
-    return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
 }
 
 ;// CONCATENATED MODULE: ./src/iam/arn.ts
@@ -9400,139 +8740,6 @@ function serviceAccountSubject(namespace, name) {
     return `system:serviceaccount:${namespace}:${name}`;
 }
 
-;// CONCATENATED MODULE: ./src/graph.ts
-
-/**
- * The joins between facts: workload → ServiceAccount (namespace-aware), ServiceAccount → role (by
- * ARN, shared reference, or account + path + name), role → OIDC provider, provider → cluster.
- * Built once with hash maps, so linking is linear in the number of facts.
- */
-class Graph {
-    facts;
-    serviceAccountsByKey = new Map();
-    rolesByArn = new Map();
-    rolesByName = new Map();
-    rolesByReference = new Map();
-    providersByHostPath = new Map();
-    providersByReference = new Map();
-    serviceAccountsByRole = new Map();
-    roleLinks = new Map();
-    constructor(facts) {
-        this.facts = facts;
-        for (const sa of facts.serviceAccounts)
-            push(this.serviceAccountsByKey, objectKey(sa.namespace, sa.name), sa);
-        for (const role of facts.roles)
-            this.indexRole(role);
-        for (const provider of facts.oidcProviders)
-            this.indexProvider(provider);
-        for (const sa of facts.serviceAccounts) {
-            const links = this.resolveRoles(sa);
-            this.roleLinks.set(sa, links);
-            for (const link of links)
-                push(this.serviceAccountsByRole, link.role, sa);
-        }
-    }
-    /** The ServiceAccounts a workload runs as, in its namespace (several when the same SA is defined twice). */
-    serviceAccountsOf(workload) {
-        return this.serviceAccountsByKey.get(objectKey(workload.namespace, workload.serviceAccountName ?? 'default')) ?? [];
-    }
-    serviceAccountsNamed(namespace, name) {
-        return this.serviceAccountsByKey.get(objectKey(namespace, name)) ?? [];
-    }
-    /** The roles a ServiceAccount's role-arn annotation names, as far as the sources define them. */
-    rolesOf(sa) {
-        return this.roleLinks.get(sa) ?? [];
-    }
-    /** The ServiceAccounts whose annotation names this role. */
-    serviceAccountsUsing(role) {
-        return this.serviceAccountsByRole.get(role) ?? [];
-    }
-    /** The providers a trust policy's Federated value names (by ARN or shared reference). */
-    providersNamed(federated) {
-        if (federated.kind === 'symbolic')
-            return this.providersByReference.get(federated.expression) ?? [];
-        const arn = parseOidcProviderArn(federated.value);
-        if (!arn)
-            return [];
-        return (this.providersByHostPath.get(arn.issuerHostPath) ?? []).filter((provider) => {
-            const account = provider.arn?.kind === 'known' ? parseOidcProviderArn(provider.arn.value)?.account : undefined;
-            return account === undefined || account === arn.account;
-        });
-    }
-    /** Clusters whose issuer is known. */
-    clustersWithIssuer() {
-        return this.facts.clusters.filter((cluster) => cluster.issuer?.kind === 'known');
-    }
-    indexRole(role) {
-        if (role.arn?.kind === 'known') {
-            const arn = parseRoleArn(role.arn.value);
-            if (arn)
-                push(this.rolesByArn, arn.account + arn.path + arn.name.toLowerCase(), role);
-        }
-        if (role.name?.kind === 'known')
-            push(this.rolesByName, role.name.value.toLowerCase(), role);
-        for (const reference of role.arnReferences)
-            push(this.rolesByReference, reference, role);
-        if (role.arn?.kind === 'symbolic')
-            push(this.rolesByReference, role.arn.expression, role);
-    }
-    indexProvider(provider) {
-        for (const reference of provider.arnReferences)
-            push(this.providersByReference, reference, provider);
-        if (provider.arn?.kind === 'symbolic')
-            push(this.providersByReference, provider.arn.expression, provider);
-        const hostPath = provider.arn?.kind === 'known'
-            ? parseOidcProviderArn(provider.arn.value)?.issuerHostPath
-            : provider.url?.kind === 'known'
-                ? issuerHostPath(provider.url.value)
-                : undefined;
-        if (hostPath)
-            push(this.providersByHostPath, hostPath, provider);
-    }
-    /**
-     * The roles a role ARN value names (an annotation, a Pod Identity association's role_arn), as far
-     * as the sources define them: by ARN, by shared reference, or by account, path and name.
-     */
-    rolesNamedBy(roleArn) {
-        if (roleArn.kind === 'symbolic') {
-            return (this.rolesByReference.get(roleArn.expression) ?? []).map((role) => ({ role, via: 'reference' }));
-        }
-        const arn = parseRoleArn(roleArn.value.trim());
-        if (!arn)
-            return [];
-        // IAM role names are unique case-insensitively within an account.
-        const byArn = this.rolesByArn.get(arn.account + arn.path + arn.name.toLowerCase()) ?? [];
-        if (byArn.length > 0)
-            return byArn.map((role) => ({ role, via: 'arn' }));
-        const byName = (this.rolesByName.get(arn.name.toLowerCase()) ?? []).filter((role) => {
-            if (role.arn?.kind === 'known')
-                return false;
-            const account = role.account?.kind === 'known' ? role.account.value : undefined;
-            // A role whose path no source states (a plain trust file bound by name) matches any path.
-            const pathMatches = role.path?.kind !== 'known' || role.path.value === arn.path;
-            return (account === undefined || account === arn.account) && pathMatches;
-        });
-        return byName.map((role) => ({ role, via: 'name' }));
-    }
-    resolveRoles(sa) {
-        return sa.roleArn ? this.rolesNamedBy(sa.roleArn) : [];
-    }
-}
-/** Namespace-aware key of a namespaced object; symbolic parts key by their expression. */
-function objectKey(namespace, name) {
-    return `${valueKey(namespace)}/${typeof name === 'string' ? `k:${name}` : valueKey(name)}`;
-}
-function valueKey(value) {
-    return value.kind === 'known' ? `k:${value.value}` : `s:${value.expression}`;
-}
-function push(map, key, value) {
-    const list = map.get(key);
-    if (list)
-        list.push(value);
-    else
-        map.set(key, [value]);
-}
-
 ;// CONCATENATED MODULE: ./src/model/facts.ts
 function emptyFacts() {
     return {
@@ -9544,7 +8751,24 @@ function emptyFacts() {
         clusters: [],
         podIdentityAssociations: [],
         awsProfiles: [],
+        unreadModules: [],
+        unknownCharts: [],
     };
+}
+/** The unit of a Terraform root module (its repository-relative directory) and the modules it calls. */
+function terraformUnit(rootDirectory) {
+    return `terraform ${rootDirectory}`;
+}
+/** Puts every fact of a source's result in a deploy unit. */
+function placeInUnit(facts, unit) {
+    for (const kind of ['objects', 'serviceAccounts', 'workloads', 'roles', 'oidcProviders', 'clusters', 'podIdentityAssociations']) {
+        for (const fact of facts[kind] ?? [])
+            fact.unit = unit;
+    }
+}
+/** Whether two facts may be joined without a tie: the same unit, or one of them in none. */
+function sameUnitOrNone(a, b) {
+    return a === undefined || b === undefined || a === b;
 }
 function mergeFacts(into, from) {
     for (const key of Object.keys(from)) {
@@ -9560,11 +8784,393 @@ function mergeFacts(into, from) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/model/finding.ts
-const LEVELS = (/* unused pure expression or super */ null && (['error', 'warning', 'note']));
-/** Higher is more severe. */
-function levelRank(level) {
-    return level === 'error' ? 3 : level === 'warning' ? 2 : 1;
+;// CONCATENATED MODULE: ./src/model/location.ts
+function fileLocation(path) {
+    return { path, line: 1, column: 1 };
+}
+function formatLocation(location) {
+    return `${location.path}:${location.line}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/helpers/trust.ts
+/** Every role with a trust policy, with the document. */
+function* trustPolicies(roles) {
+    for (const role of roles)
+        if (role.trustPolicy)
+            yield { role, policy: role.trustPolicy };
+}
+/** The Federated principal values of a statement. */
+function federatedValues(statement) {
+    return (statement.principal?.entries ?? []).filter((entry) => entry.type === 'Federated').flatMap((entry) => entry.values);
+}
+/** A Federated value that names an OIDC provider (known ARN with `oidc-provider/`, or any symbolic value). */
+function isOidcFederated(value) {
+    if (value.kind === 'symbolic')
+        return !/saml/i.test(value.expression);
+    return value.value.includes(':oidc-provider/') || /^oidc\./.test(value.value) || value.value.includes('oidc.eks.');
+}
+/** Statements whose principal is (or includes) an OIDC Federated provider: the IRSA statements. */
+function oidcStatements(policy) {
+    return policy.statements.filter((statement) => federatedValues(statement).some(isOidcFederated));
+}
+function isAllow(statement) {
+    return statement.effect?.kind === 'known' && statement.effect.value === 'Allow';
+}
+/** The text a key's claim suffix is read from (a symbolic key uses its expression, e.g. `${module.eks.oidc_provider}:sub`). */
+function keyText(key) {
+    return key.kind === 'known' ? key.value : key.expression;
+}
+/** Which token claim a condition key tests; key names are case-insensitive in IAM. */
+function claimOf(key) {
+    const match = /:(sub|aud|amr)$/i.exec(keyText(key));
+    return match ? match[1].toLowerCase() : 'other';
+}
+/** The issuer part of a claim key (`oidc.eks.r.amazonaws.com/id/X` of `oidc.eks.r.amazonaws.com/id/X:sub`). */
+function keyIssuer(key) {
+    const text = keyText(key);
+    const colon = text.lastIndexOf(':');
+    return colon < 0 ? text : text.slice(0, colon);
+}
+function conditionsOn(statement, claim) {
+    return (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === claim);
+}
+function parseOperator(operator) {
+    let rest = operator;
+    let setPrefix;
+    const prefix = /^(ForAnyValue|ForAllValues):/.exec(rest);
+    if (prefix) {
+        setPrefix = prefix[1];
+        rest = rest.slice(prefix[0].length);
+    }
+    const ifExists = rest.endsWith('IfExists');
+    if (ifExists)
+        rest = rest.slice(0, -'IfExists'.length);
+    return { base: rest, setPrefix, ifExists, negated: /Not(Equals|Like)/.test(rest) };
+}
+
+;// CONCATENATED MODULE: ./src/rules/helpers/eks-issuer.ts
+
+
+/**
+ * How EKS issuers, IAM OIDC provider ARNs and trust-policy condition keys go wrong when written by
+ * hand (reference: irsa-failure-modes.md A2, A6, C2, D1-D3, J1, J3). The token a pod presents has
+ * `iss = https://oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`; the provider ARN and the condition
+ * keys name that issuer without the scheme.
+ */
+const PLACEHOLDERS = [
+    /\$\{[^}]*\}/, // ${OIDC_PROVIDER}
+    /\{\{[^}]*\}\}/, // {{ .Values.oidc }}
+    /<[^<>]+>/, // <OIDC_ID>
+    /\$[A-Za-z_]\w*/, // $oidc_provider
+    /EXAMPLE[0-9A-Z]*/, // EXAMPLED539D4633E53DE1B716D3041E (the EKS docs)
+    /\bregion-code\b/, // oidc.eks.region-code.amazonaws.com (the EKS docs)
+    /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/, // OIDC_PROVIDER, CLUSTER_ID, ACCOUNT_ID
+];
+/** The first fragment of `text` that marks an unrendered template or a documentation example. */
+function placeholderIn(text) {
+    for (const pattern of PLACEHOLDERS) {
+        const match = pattern.exec(text);
+        if (match)
+            return match[0];
+    }
+    return undefined;
+}
+/**
+ * `oidc.eks.…`, or an AWS host with "oidc" and "eks" in it (`oidc.<region>.eks.amazonaws.com`,
+ * `oidc-eks.<region>.api.aws`), with or without scheme and port. Self-hosted issuers
+ * (`oidc.eks-prod.example.com`) are not EKS issuers.
+ */
+function looksLikeEksIssuer(text) {
+    const host = withoutScheme(text).split('/')[0].replace(/:\d*$/, '').toLowerCase();
+    if (host.startsWith('oidc.eks.'))
+        return true;
+    return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host);
+}
+function withoutScheme(text) {
+    return text.replace(/^https?:\/\//i, '');
+}
+const REGION = /^[a-z]{2,5}(-[a-z]+)+-\d{1,2}$/;
+const ID = /^[0-9A-F]{32}$/;
+/**
+ * An EKS issuer as written in a provider ARN or a condition key (scheme allowed), judged against
+ * `oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`. Call only when `looksLikeEksIssuer` and no
+ * placeholder is in it.
+ */
+function analyseEksIssuer(text) {
+    const problems = [];
+    const scheme = /^https?:\/\//i.exec(text);
+    if (scheme)
+        problems.push(`starts with "${scheme[0]}"`);
+    const rest = withoutScheme(text);
+    const slash = rest.indexOf('/');
+    let host = slash < 0 ? rest : rest.slice(0, slash);
+    let path = slash < 0 ? '' : rest.slice(slash);
+    const port = /:\d*$/.exec(host);
+    if (port) {
+        problems.push(`has a port ("${port[0]}")`);
+        host = host.slice(0, port.index);
+    }
+    let region;
+    let suffix;
+    const canonical = /^oidc\.eks\.([^.]+)\.(.+)$/.exec(host);
+    const reversed = /^oidc\.([^.]+)\.eks\.(.+)$/.exec(host);
+    const dualStack = /^oidc-eks\.([^.]+)\.api\.aws$/.exec(host);
+    if (canonical) {
+        region = canonical[1];
+        suffix = canonical[2];
+    }
+    else if (reversed) {
+        problems.push(`has its host in the wrong order ("oidc.${reversed[1]}.eks", not "oidc.eks.${reversed[1]}")`);
+        region = reversed[1];
+        suffix = reversed[2];
+    }
+    else if (dualStack) {
+        region = dualStack[1];
+        problems.push(`uses the dual-stack host "${host}", but tokens name "oidc.eks.${region}.${dnsSuffixOfRegion(region) ?? 'amazonaws.com'}" as their issuer`);
+    }
+    else {
+        problems.push(`has the host "${host}", not "oidc.eks.<region>.amazonaws.com"`);
+    }
+    if (region !== undefined && !REGION.test(region)) {
+        problems.push(`names "${region}", which is not an AWS region`);
+        region = undefined;
+    }
+    if (region !== undefined) {
+        const expected = dnsSuffixOfRegion(region);
+        if (expected === undefined) {
+            // ISO and EUSC issuer hosts are not documented publicly: keep what is written.
+        }
+        else if (suffix === undefined) {
+            suffix = expected;
+        }
+        else if (suffix !== expected) {
+            problems.push(`ends in "${suffix}", but issuers of ${expected.endsWith('.cn') ? 'the China region ' : ''}${region} end in "${expected}"`);
+            suffix = expected;
+        }
+    }
+    if (path.length > 1 && path.endsWith('/')) {
+        problems.push('ends with "/", which EKS issuers never do');
+        path = path.replace(/\/+$/, '');
+    }
+    let id;
+    const idPath = /^\/id\/([^/]+)$/.exec(path);
+    const bareId = /^\/([^/]+)$/.exec(path);
+    if (idPath)
+        id = idPath[1];
+    else if (bareId && bareId[1] !== 'id') {
+        problems.push('lacks "/id/" before the cluster ID');
+        id = bareId[1];
+    }
+    else if (path === '' || path === '/id') {
+        problems.push('has no cluster ID ("/id/<ID>")');
+    }
+    else {
+        problems.push(`has the path "${path}", not "/id/<cluster ID>"`);
+    }
+    const analysis = { problems };
+    if (region !== undefined)
+        analysis.region = region;
+    if (id !== undefined) {
+        analysis.id = id;
+        if (!ID.test(id))
+            analysis.unusualId = true;
+    }
+    if (region !== undefined && suffix !== undefined && id !== undefined)
+        analysis.corrected = `oidc.eks.${region}.${suffix}/id/${id}`;
+    return analysis;
+}
+/** `amazonaws.com.cn` in China, `amazonaws.com` in the commercial and GovCloud partitions; undefined elsewhere. */
+function dnsSuffixOfRegion(region) {
+    const partition = partitionOfRegion(region);
+    if (partition === 'aws-cn')
+        return 'amazonaws.com.cn';
+    if (partition === 'aws' || partition === 'aws-us-gov')
+        return 'amazonaws.com';
+    return undefined;
+}
+const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s;
+const PROVIDER_PREFIX_MISSPELLED = /^(oidc[-_]?provider|oidcprovider|oidc-providers|oidc)\//i;
+/**
+ * A Federated principal value judged as the ARN of an IAM OIDC provider
+ * (`arn:<partition>:iam::<account>:oidc-provider/<issuer host/path>`). undefined when the value is
+ * not meant as one: a SAML provider ARN or a domain name (`cognito-identity.amazonaws.com`).
+ * `account` fills the suggestion when the value itself has none (the role's account, if known).
+ */
+function analyseFederated(value, account) {
+    if (value.trim() === '')
+        return { problems: ['is empty'] };
+    if (value.includes(':saml-provider/'))
+        return undefined;
+    const placeholder = placeholderIn(value);
+    if (placeholder !== undefined)
+        return { problems: [], placeholder };
+    const problems = [];
+    const trimmed = value.trim();
+    if (trimmed !== value)
+        problems.push('has leading or trailing whitespace');
+    let partition;
+    let accountId = account;
+    let hostPath;
+    const arn = ARN.exec(trimmed);
+    if (arn) {
+        const [, arnPartition, service, arnRegion, arnAccount, resource] = arn;
+        partition = arnPartition;
+        if (!/^aws(-[a-z]+)*$/.test(arnPartition)) {
+            problems.push(`has the partition "${arnPartition}", which is not an AWS partition`);
+            partition = undefined;
+        }
+        if (service !== 'iam')
+            problems.push(`names the service "${service}" where a provider ARN says "iam"`);
+        if (arnRegion !== '')
+            problems.push(`has the region "${arnRegion}" in the ARN, where IAM ARNs have none`);
+        if (/^\d{12}$/.test(arnAccount))
+            accountId = arnAccount;
+        else
+            problems.push(arnAccount === '' ? 'has no account ID' : `has the account "${arnAccount}", which is not 12 digits`);
+        if (resource.startsWith('oidc-provider/')) {
+            hostPath = resource.slice('oidc-provider/'.length);
+        }
+        else if (looksLikeEksIssuer(resource) || /oidc/i.test(resource)) {
+            const misspelled = PROVIDER_PREFIX_MISSPELLED.exec(resource);
+            problems.push(misspelled ? `has "${misspelled[0]}" where the ARN says "oidc-provider/"` : 'lacks "oidc-provider/" before the issuer');
+            hostPath = misspelled ? resource.slice(misspelled[0].length) : resource;
+        }
+        else {
+            const type = resource.split('/')[0];
+            return { problems: [...problems, `names ${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} ("${resource}"), not an OIDC provider`] };
+        }
+    }
+    else if (/^https?:\/\//i.test(trimmed) || looksLikeEksIssuer(trimmed)) {
+        problems.push('is the issuer, not the ARN of the IAM OIDC provider');
+        hostPath = trimmed;
+    }
+    else {
+        return undefined;
+    }
+    if (/^https?:\/\//i.test(hostPath) && arn)
+        problems.push('contains "https://", which a provider ARN never does');
+    let issuer = withoutScheme(hostPath);
+    let region;
+    const result = { problems };
+    if (looksLikeEksIssuer(hostPath)) {
+        const analysis = analyseEksIssuer(withoutScheme(hostPath));
+        problems.push(...analysis.problems);
+        issuer = analysis.corrected;
+        region = analysis.region;
+        if (analysis.unusualId && analysis.id !== undefined)
+            result.unusualId = { id: analysis.id };
+    }
+    else if (/:\d*(\/|$)/.test(issuer)) {
+        problems.push('has a port, which provider ARNs never do');
+        issuer = issuer.replace(/:\d*(?=\/|$)/, '');
+    }
+    if (region !== undefined) {
+        const expected = partitionOfRegion(region);
+        if (partition === undefined)
+            partition = expected;
+        else if (partition !== expected) {
+            problems.push(`is in the partition "${partition}" but ${region} belongs to "${expected}"`);
+            partition = expected;
+        }
+    }
+    if (issuer !== undefined) {
+        result.issuer = issuer;
+        if (partition !== undefined)
+            result.corrected = `arn:${partition}:iam::${accountId ?? '<account-id>'}:oidc-provider/${issuer}`;
+    }
+    return result;
+}
+/**
+ * A condition key judged as `<issuer host/path>:<claim>`. undefined for keys that are not about a
+ * web-identity issuer (`aws:SourceIp`, `sts:RoleSessionName`, `saml:aud`). `claimHint` names the
+ * claim to suggest when the key has none (from its values).
+ */
+function analyseConditionKey(key, claimHint) {
+    const problems = [];
+    let rest = key;
+    const scheme = /^https?:\/\//i.exec(rest);
+    if (scheme) {
+        problems.push(`starts with "${scheme[0]}"`);
+        rest = rest.slice(scheme[0].length);
+    }
+    const arn = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\//i.exec(rest) ?? /^arn:[^/]*\//i.exec(rest);
+    if (arn) {
+        problems.push('is built from the provider ARN');
+        rest = withoutScheme(rest.slice(arn[0].length));
+    }
+    const lastSlash = rest.lastIndexOf('/');
+    const lastColon = rest.lastIndexOf(':');
+    const hasClaim = lastColon > lastSlash;
+    let issuerPart = hasClaim ? rest.slice(0, lastColon) : rest;
+    const claim = hasClaim ? rest.slice(lastColon + 1) : undefined;
+    const issuerLike = scheme !== null || arn !== null || looksLikeEksIssuer(issuerPart);
+    const claimLike = claim !== undefined && /^(sub|aud|amr)$/i.test(claim);
+    if (!issuerLike && !claimLike)
+        return undefined;
+    if (!issuerLike && !issuerPart.includes('/')) {
+        // `SAML:aud`, `cognito-identity.amazonaws.com:amr`, `token.actions.githubusercontent.com:sub`: other issuers' keys, unless a placeholder stands for the issuer.
+        const placeholder = placeholderIn(issuerPart);
+        return placeholder === undefined ? undefined : { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
+    }
+    const placeholder = placeholderIn(issuerPart);
+    if (placeholder !== undefined)
+        return { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
+    let suffix = claim;
+    if (looksLikeEksIssuer(issuerPart)) {
+        const analysis = analyseEksIssuer(issuerPart);
+        problems.push(...analysis.problems);
+        if (analysis.corrected !== undefined)
+            issuerPart = analysis.corrected;
+        else
+            return { problems, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
+        if (claim === undefined) {
+            problems.push('has no ":sub", ":aud" or ":amr" suffix naming the claim');
+            suffix = claimHint;
+        }
+        else if (!claimLike) {
+            problems.push(`ends in ":${claim}", which is not a claim IAM offers for an OIDC provider (":sub", ":aud" or ":amr")`);
+            suffix = claimHint;
+        }
+    }
+    const analysis = { problems, issuer: issuerPart };
+    if (claim !== undefined)
+        analysis.claim = claim.toLowerCase();
+    if (suffix !== undefined)
+        analysis.corrected = `${issuerPart}:${suffix}`;
+    return analysis;
+}
+/** The claim a key's values suggest: subjects → sub, `sts.amazonaws.com` → aud. */
+function claimSuggestedBy(values) {
+    if (values.length === 0)
+        return undefined;
+    if (values.every((value) => value.startsWith('system:serviceaccount')))
+        return 'sub';
+    if (values.every((value) => /^sts\.amazonaws\.com/.test(value)))
+        return 'aud';
+    return undefined;
+}
+/** Issuers compare as IAM compares condition-key names: case-insensitively. */
+function sameIssuer(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * What a condition does when its key is absent from the request (IAM: false for positive
+ * operators, true for negated ones, `…IfExists` and `ForAllValues:`), as a clause completing
+ * "so the key never exists in the request and …".
+ */
+function whenKeyAbsent(operator) {
+    const parsed = parseOperator(operator);
+    if (parsed.base === 'Null')
+        return `the ${operator} check always finds it missing`;
+    if (parsed.negated || parsed.ifExists || parsed.setPrefix === 'ForAllValues')
+        return `this ${operator} condition is always true (it restricts nothing)`;
+    return 'the condition is never true (STS refuses every token)';
+}
+/** `arn:<partition>:iam::<account>:oidc-provider/<issuer>`, the partition taken from the issuer's region. */
+function providerArnFor(issuer, account) {
+    const region = /^oidc\.eks\.([^.]+)\./.exec(issuer)?.[1];
+    const partition = region === undefined ? 'aws' : partitionOfRegion(region);
+    return `arn:${partition}:iam::${account ?? '<account-id>'}:oidc-provider/${issuer}`;
 }
 
 ;// CONCATENATED MODULE: ./src/iam/glob.ts
@@ -9964,7 +9570,7 @@ const BASES = {
 const CONDITION_OPERATORS = Object.keys(BASES);
 const OPERATOR = /^(?:(ForAnyValue|ForAllValues):)?([A-Za-z]+?)(IfExists)?$/;
 /** The operator's meaning, or undefined when IAM would reject the name (unknown, mis-cased, `NullIfExists`). */
-function parseOperator(written) {
+function operators_parseOperator(written) {
     const match = OPERATOR.exec(written);
     if (!match)
         return undefined;
@@ -10051,7 +9657,7 @@ function possible(value) {
  * operators: no request value matches any policy value).
  */
 function evaluateCondition(entry, request) {
-    const operator = parseOperator(entry.operator);
+    const operator = operators_parseOperator(entry.operator);
     const key = templateOf(entry.key);
     const policyValues = entry.values.map(templateOf);
     const describe = new Describer(entry, operator, key, policyValues, request.subject ?? 'the request');
@@ -10256,7 +9862,7 @@ function statementProblems(statement) {
     for (const key of statement.unknownKeys)
         problems.push([key.location, `"${key.key}" is not a statement element`]);
     for (const entry of statement.condition?.entries ?? []) {
-        if (!entry.operatorReference && !parseOperator(entry.operator)) {
+        if (!entry.operatorReference && !operators_parseOperator(entry.operator)) {
             problems.push([entry.operatorLocation, `"${entry.operator}" is not a condition operator (operator names are case-sensitive)`]);
         }
     }
@@ -10286,34 +9892,198 @@ function principalProblems(block, where) {
  * IAM's evaluation of one resource-based policy (a role trust policy): an applicable Deny wins,
  * else an applicable Allow allows, else the request is implicitly denied. Three-valued: what
  * depends on a value unknown before apply is 'unknown', never a denial.
+ *
+ * Only the statements that may name the request's principal are evaluated to decide (see
+ * `PolicyIndex`); the others' outcomes, which only messages read, are evaluated when first read.
  */
 function evaluatePolicy(policy, request) {
-    const invalid = policyProblems(policy);
-    const statements = policy.statements.map((statement) => evaluateStatement(statement, request, invalid));
+    const index = policyIndex(policy);
+    const invalid = index.invalid;
+    const positions = index.candidates(request.principal);
+    const outcomes = new Map();
+    const outcomeAt = (position) => {
+        let outcome = outcomes.get(position);
+        if (!outcome) {
+            outcome = evaluateStatement(policy.statements[position], request, invalid);
+            outcomes.set(position, outcome);
+        }
+        return outcome;
+    };
+    const candidates = (positions ?? policy.statements.map((_, position) => position)).map(outcomeAt);
     const unknownStatements = (policy.symbolicStatements ?? []).length > 0;
-    const allowedBy = statements.filter((outcome) => outcome.effect === 'Allow' && outcome.applies === true);
-    const deniedBy = statements.filter((outcome) => outcome.effect === 'Deny' && outcome.applies === true);
-    const mayApply = (effect) => unknownStatements || statements.some((outcome) => outcome.effect !== other(effect) && possible(outcome.applies));
-    const decide = (effect, summary) => ({
-        effect,
-        explicitDeny: effect === 'deny' && deniedBy.length > 0,
-        allowedBy,
-        deniedBy,
-        invalid,
-        statements,
-        summary,
-    });
+    const allowedBy = candidates.filter((outcome) => outcome.effect === 'Allow' && outcome.applies === true);
+    const deniedBy = candidates.filter((outcome) => outcome.effect === 'Deny' && outcome.applies === true);
+    // A statement that is not a candidate names another principal: it does not apply.
+    const mayApply = (effect) => unknownStatements || candidates.some((outcome) => outcome.effect !== other(effect) && possible(outcome.applies));
+    let statements;
+    const allStatements = () => (statements ??= policy.statements.map((_, position) => outcomeAt(position)));
+    const decide = (effect, summary) => {
+        let written;
+        const decision = { effect, explicitDeny: effect === 'deny' && deniedBy.length > 0, allowedBy, deniedBy, invalid };
+        Object.defineProperty(decision, 'statements', { enumerable: true, get: allStatements });
+        Object.defineProperty(decision, 'summary', { enumerable: true, get: () => (written ??= summary()) });
+        return decision;
+    };
     if (invalid.length > 0)
-        return decide('unknown', `IAM would reject this policy: ${invalid[0].message}`);
+        return decide('unknown', () => `IAM would reject this policy: ${invalid[0].message}`);
     if (deniedBy.length > 0)
-        return decide('deny', `explicitly denied by ${deniedBy[0].label}`);
+        return decide('deny', () => `explicitly denied by ${deniedBy[0].label}`);
     if (!mayApply('Allow'))
-        return decide('deny', implicitDenial(statements));
+        return decide('deny', () => implicitDenial(allStatements()));
     if (mayApply('Deny'))
-        return decide('unknown', unknownSummary(statements, 'Deny', unknownStatements));
+        return decide('unknown', () => unknownSummary(candidates, 'Deny', unknownStatements));
     if (allowedBy.length > 0)
-        return decide('allow', `allowed by ${allowedBy[0].label}`);
-    return decide('unknown', unknownSummary(statements, 'Allow', unknownStatements));
+        return decide('allow', () => `allowed by ${allowedBy[0].label}`);
+    return decide('unknown', () => unknownSummary(candidates, 'Allow', unknownStatements));
+}
+/**
+ * What `evaluatePolicy` would say about one of the policy's statements, worked out from that
+ * statement and the policy's statements whose Effect is not Allow: 'allowed' (the request is
+ * allowed, and the statement is among `allowedBy`), 'blocked' (among `allowedBy`, but the request
+ * is not allowed), 'not-applying' (not among `allowedBy`), 'never-allowed' (the policy allows no
+ * request: IAM rejects it, or some of its statements are unknown); undefined when that cannot be
+ * told so (the statement's principal is not a literal one): evaluate the policy.
+ */
+function statementVerdict(policy, statement, request) {
+    const index = policyIndex(policy);
+    if (index.invalid.length > 0 || (policy.symbolicStatements ?? []).length > 0)
+        return 'never-allowed';
+    if (!index.mayName(statement, request.principal))
+        return 'not-applying';
+    const blockers = index.blockers(request.principal);
+    if (!blockers)
+        return undefined;
+    const own = evaluateStatement(statement, request, index.invalid);
+    if (own.effect !== 'Allow' || own.applies !== true)
+        return 'not-applying';
+    const blocked = blockers.some((position) => possible(evaluateStatement(policy.statements[position], request, index.invalid).applies));
+    return blocked ? 'blocked' : 'allowed';
+}
+/**
+ * The principals (`principalKey`) a statement names when it names them by literal values only:
+ * it applies to requests of no other principal. Undefined when it may apply to any.
+ */
+function literalPrincipals(policy, statement) {
+    return policyIndex(policy).namedBy.get(statement);
+}
+/** The principal as `literalPrincipals` names it; undefined when it has unknown parts or is an AWS principal. */
+function principalKey(principal) {
+    return requestPrincipalKey(principal);
+}
+/**
+ * What a policy's decisions share, worked out once per policy: IAM's objections to it, and its
+ * statements by the principal they name. A statement whose Principal only names Federated,
+ * Service or CanonicalUser principals by literal values applies to no other principal; the rest
+ * (AWS principals, wildcards, NotPrincipal, unknown values, invalid statements) may apply to any.
+ */
+class PolicyIndex {
+    policy;
+    invalid;
+    general = [];
+    named = new Map();
+    candidateCache = new Map();
+    blockerCache = new Map();
+    /** The principals a statement with a literal Principal names. */
+    namedBy = new Map();
+    constructor(policy) {
+        this.policy = policy;
+        this.invalid = policyProblems(policy);
+        const troubled = new Set(this.invalid.flatMap((problem) => (problem.statement ? [problem.statement] : [])));
+        policy.statements.forEach((statement, position) => {
+            const keys = troubled.has(statement) ? undefined : literalPrincipalKeys(statement);
+            if (!keys)
+                this.general.push(position);
+            else
+                this.namedBy.set(statement, new Set(keys));
+            for (const key of keys ?? []) {
+                const list = this.named.get(key);
+                if (!list)
+                    this.named.set(key, [position]);
+                else if (list[list.length - 1] !== position)
+                    list.push(position);
+            }
+        });
+    }
+    /** False when the statement names principals by literal values only, and not this one. */
+    mayName(statement, principal) {
+        const named = this.namedBy.get(statement);
+        if (!named)
+            return true;
+        const key = requestPrincipalKey(principal);
+        // A principal with unknown parts never certainly equals a literal one; an AWS principal is of another type.
+        return key !== undefined && named.has(key);
+    }
+    /** Positions (ascending) of the statements that may apply to requests by this principal; undefined: all. */
+    candidates(principal) {
+        const key = requestPrincipalKey(principal);
+        if (key === undefined)
+            return undefined;
+        let cached = this.candidateCache.get(key);
+        if (!cached) {
+            cached = mergeAscending(this.general, this.named.get(key) ?? []);
+            this.candidateCache.set(key, cached);
+        }
+        return cached;
+    }
+    /** Of those, the ones whose Effect is not Allow (Deny, or not known): any that may apply keeps the request from being allowed. */
+    blockers(principal) {
+        const key = requestPrincipalKey(principal);
+        if (key === undefined)
+            return undefined;
+        let cached = this.blockerCache.get(key);
+        if (!cached) {
+            cached = this.candidates(principal).filter((position) => {
+                const effect = this.policy.statements[position].effect;
+                return !(effect?.kind === 'known' && effect.value === 'Allow');
+            });
+            this.blockerCache.set(key, cached);
+        }
+        return cached;
+    }
+}
+const indexes = new WeakMap();
+function policyIndex(policy) {
+    let index = indexes.get(policy);
+    if (!index) {
+        index = new PolicyIndex(policy);
+        indexes.set(policy, index);
+    }
+    return index;
+}
+const INDEXED_TYPES = new Set(['Federated', 'Service', 'CanonicalUser']);
+function literalPrincipalKeys(statement) {
+    const block = statement.principal;
+    if (!block || statement.notPrincipal || block.wildcard)
+        return undefined;
+    const keys = [];
+    for (const entry of block.entries) {
+        if (!INDEXED_TYPES.has(entry.type))
+            return undefined;
+        for (const value of entry.values) {
+            if (value.kind !== 'known')
+                return undefined;
+            keys.push(`${entry.type}\n${value.value}`);
+        }
+    }
+    return keys;
+}
+function requestPrincipalKey(principal) {
+    if (!INDEXED_TYPES.has(principal.type))
+        return undefined;
+    const id = knownText(templateOf(principal.id));
+    return id === undefined ? undefined : `${principal.type}\n${id}`;
+}
+function mergeAscending(a, b) {
+    const merged = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        if (j >= b.length || (i < a.length && a[i] < b[j]))
+            merged.push(a[i++]);
+        else
+            merged.push(b[j++]);
+    }
+    return merged;
 }
 function other(effect) {
     return effect === 'Allow' ? 'Deny' : 'Allow';
@@ -10421,64 +10191,127 @@ function unknownSummary(statements, effect, unknownStatements) {
     return `whether ${undecided?.label ?? 'a statement'} applies is not known before apply`;
 }
 
-;// CONCATENATED MODULE: ./src/iam/identity-policy.ts
+;// CONCATENATED MODULE: ./src/rules/helpers/conditions.ts
 
 
 
-/**
- * Whether a role's own permission policies allow an action on a resource: an applicable Deny wins,
- * else an applicable Allow allows, else it is implicitly denied. Actions compare case-insensitively
- * and resources case-sensitively, both with `*` and `?` wildcards. A statement with a Condition, or
- * a value known only at deploy time, may apply: the answer is then unknown, never a denial. When
- * the permissions are incomplete (an attached policy whose document is unknown), nothing is denied.
- */
-function identityAllows(permissions, action, resource) {
-    const applies = (statement) => {
-        const actionMatch = elementMatches(statement.actions, statement.notActions, action, true);
-        const resourceMatch = elementMatches(statement.resources, statement.notResources, resource, false);
-        const matched = and([actionMatch, resourceMatch]);
-        return matched === true && statement.conditional ? 'unknown' : matched;
-    };
-    const effectOf = (statement) => statement.effect?.kind === 'known' && (statement.effect.value === 'Allow' || statement.effect.value === 'Deny') ? statement.effect.value : 'unknown';
-    let mayDeny = false;
-    let allowedBy;
-    let mayAllow = !permissions.complete;
-    for (const statement of permissions.statements) {
-        const result = applies(statement);
-        const effect = effectOf(statement);
-        if (result === false)
-            continue;
-        if (effect === 'Deny' && result === true)
-            return { allowed: false, deniedBy: statement };
-        if (effect !== 'Allow')
-            mayDeny = true;
-        if (effect !== 'Deny') {
-            if (result === true && effect === 'Allow')
-                allowedBy ??= statement;
-            else
-                mayAllow = true;
-        }
-    }
-    if (allowedBy && !mayDeny)
-        return { allowed: true, allowedBy };
-    if (allowedBy || mayAllow)
-        return { allowed: 'unknown' };
-    return { allowed: false };
+
+/** The Allow statements among them: the ones that let ServiceAccount tokens in. */
+function* allowedIrsaStatements(roles) {
+    for (const { role, policy, statement } of irsaStatements(roles))
+        if (isAllow(statement))
+            yield { role, policy, statement };
 }
-function elementMatches(positive, negative, value, caseInsensitive) {
-    if (positive)
-        return or(positive.map((each) => identity_policy_valueMatches(each, value, caseInsensitive)));
-    if (negative)
-        return not(or(negative.map((each) => identity_policy_valueMatches(each, value, caseInsensitive))));
+/** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
+function irsaStatements(roles) {
+    let found = irsaStatementsOfRoles.get(roles);
+    if (!found) {
+        const statements = [];
+        for (const { role, policy } of trustPolicies(roles)) {
+            for (const statement of oidcStatements(policy))
+                if (isServiceAccountStatement(statement))
+                    statements.push({ role, policy, statement });
+        }
+        irsaStatementsOfRoles.set(roles, statements);
+        found = statements;
+    }
+    return found;
+}
+/** Most rules go through the IRSA statements of all the graph's roles: they are found once. */
+const irsaStatementsOfRoles = new WeakMap();
+const EKS_ISSUER = /^oidc[.-]eks\./i;
+/**
+ * Whether a statement's OIDC provider issues ServiceAccount tokens, so that the token's sub is
+ * `system:serviceaccount:<ns>:<name>` and its aud `sts.amazonaws.com`: an EKS issuer in its
+ * Federated ARN or claim keys, or a ServiceAccount subject among its `:sub` values (a
+ * self-managed cluster). Other OIDC providers (GitHub Actions, GitLab, Terraform Cloud) have
+ * other claims. When no issuer is known, a reference that names an OIDC provider (see
+ * namesClusterProvider) or mentions EKS or a cluster counts, unless it or the subjects name another
+ * identity provider.
+ */
+function isServiceAccountStatement(statement) {
+    const federated = federatedValues(statement).filter(isOidcFederated);
+    const keys = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) !== 'other').map((entry) => entry.key);
+    // An issuer written as a placeholder (a JSON template's `${OIDC_PROVIDER}`) is not known.
+    const issuers = [
+        ...federated.flatMap((value) => (value.kind === 'known' ? [parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value] : [])),
+        ...keys.flatMap((key) => (key.kind === 'known' ? [keyIssuer(key)] : [])),
+    ].filter((issuer) => placeholderIn(issuer) === undefined);
+    if (issuers.some((issuer) => EKS_ISSUER.test(issuer)))
+        return true;
+    const subjects = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === 'sub').flatMap((entry) => entry.values);
+    if (subjects.some((value) => keyText(value).startsWith('system:serviceaccount')))
+        return true;
+    if (issuers.length > 0)
+        return false;
+    if (subjects.some((value) => value.kind === 'known' && OTHER_PROVIDER_SUBJECT.test(value.value)))
+        return false;
+    const references = [...federated, ...keys].map(keyText);
+    if (references.some((text) => OTHER_IDENTITY_PROVIDER.test(text)))
+        return false;
+    return federated.some(namesClusterProvider) || references.some((text) => /eks|kubernetes|k8s|cluster/i.test(text));
+}
+/**
+ * A Federated value known only at apply time that names an IAM OIDC provider, which in a trust
+ * with no other issuer is a cluster's: a reference to an `aws_iam_openid_connect_provider`
+ * resource or data source, an output, variable, local or parameter named for an OIDC provider
+ * (`module.eks.oidc_provider_arn`, `var.oidc_provider_arn`, `!Ref OIDCProviderArn`), or an ARN
+ * built around `:oidc-provider/` (`"arn:${…}:iam::${…}:oidc-provider/${…}"`, CloudFormation `!Sub`).
+ */
+function namesClusterProvider(value) {
+    if (value.kind === 'known')
+        return value.value.includes(':oidc-provider/') && placeholderIn(parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value) !== undefined;
+    return /aws_iam_openid_connect_provider\.|oidc[-_]?provider|:oidc-provider\/|oidc/i.test(value.expression);
+}
+/** Other OIDC identity providers, by host or by the name a configuration gives them: their tokens have other claims. */
+const OTHER_IDENTITY_PROVIDER = /token\.actions\.githubusercontent\.com|github|gitlab|bitbucket|app\.terraform\.io|terraform[-_]?cloud|(^|[^a-z])tfc([^a-z]|$)|circleci|buildkite|spacelift|accounts\.google\.com|google|azure|auth0|okta/i;
+/** Subjects other identity providers issue: GitHub Actions `repo:…`, GitLab `project_path:…`, Terraform Cloud `organization:…`. */
+const OTHER_PROVIDER_SUBJECT = /^(repo|project_path|organization|org|pipeline|workspace):/;
+/** For messages, as the evaluator names statements: `statement "AllowApp"` or `Statement[1]`. */
+function describeStatement(statement) {
+    return statementLabel(statement);
+}
+/** Stable finding identity: which role, which statement; never a line. */
+function statementKey(role, statement) {
+    return `role:${role.label} statement:${statement.index}`;
+}
+/** `"oidc.eks.…/id/X:sub"` as written, for messages. */
+function quotedKey(key) {
+    return `"${keyText(key)}"`;
+}
+/** A condition that is true only when its key is present and matches: what actually restricts a claim. */
+function isPositiveStringCondition(entry) {
+    const operator = parseOperator(entry.operator);
+    return /^String(Equals|Like)(IgnoreCase)?$/.test(operator.base) && !operator.negated && operator.setPrefix !== 'ForAllValues';
+}
+/** Positive `String…` conditions on a claim (`:sub`, `:aud`) of a statement. */
+function positiveConditionsOn(statement, claim) {
+    return (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === claim && isPositiveStringCondition(entry));
+}
+/** Whether two condition keys name the same context key (known keys compare case-insensitively, as IAM does). */
+function sameConditionKey(a, b) {
+    if (a.kind === 'known' && b.kind === 'known')
+        return a.value.toLowerCase() === b.value.toLowerCase();
+    if (a.kind === 'symbolic' && b.kind === 'symbolic')
+        return a.expression === b.expression;
     return false;
 }
-function identity_policy_valueMatches(policyValue, value, caseInsensitive) {
-    const template = caseInsensitive ? lowerCase(templateOf(policyValue)) : templateOf(policyValue);
-    const subject = caseInsensitive ? value.toLowerCase() : value;
-    const pattern = globPattern(template);
-    if (!hasHoles(template))
-        return globMatches(pattern, subject);
-    return intersects(literalPattern(template_text(subject)), pattern) ? 'unknown' : false;
+/**
+ * The key prefix a missing claim condition should use: the issuer of another claim key of the
+ * statement, else the host/path of its Federated provider ARN, else a placeholder.
+ */
+function issuerKeyPrefix(statement) {
+    const existing = (statement.condition?.entries ?? []).find((entry) => claimOf(entry.key) !== 'other');
+    if (existing)
+        return keyIssuer(existing.key);
+    for (const federated of federatedValues(statement).filter(isOidcFederated)) {
+        if (federated.kind === 'known') {
+            const arn = parseOidcProviderArn(federated.value);
+            if (arn)
+                return arn.issuerHostPath;
+        }
+    }
+    return '<issuer host/path>';
 }
 
 ;// CONCATENATED MODULE: ./src/iam/service-account-token.ts
@@ -10503,22 +10336,86 @@ function acceptsServiceAccountToken(policy, query) {
     const subject = concat('system:serviceaccount:', query.namespace, ':', query.name);
     const audience = templateOf(query.audience ?? DEFAULT_AUDIENCE);
     const attempts = candidates(policy, query).map(({ provider, issuer }) => {
-        const request = {
-            action: WEB_IDENTITY_ACTION,
-            principal: { type: 'Federated', id: provider },
-            context: [
-                { key: concat(issuer, ':sub'), values: [subject] },
-                { key: concat(issuer, ':aud'), values: [audience] },
-            ],
-            unknownKeyPrefixes: ['aws:', 'sts:'],
-            subject: 'the token',
-        };
+        const request = tokenRequest(provider, issuer, subject, audience);
         return { provider, issuer, request, decision: evaluatePolicy(policy, request) };
     });
     const decisive = attempts.find((attempt) => attempt.decision.effect === 'allow') ??
         attempts.find((attempt) => attempt.decision.effect === 'unknown') ??
         attempts[0];
     return { effect: decisive.decision.effect, subject, audience, attempts, decisive, decision: decisive.decision };
+}
+/**
+ * `acceptsServiceAccountToken(policy, query)` allows the token, and `statement` is among the
+ * statements that allow it in one of the attempts. Decided from that statement (and the policy's
+ * statements that are not Allow) wherever the statement names its provider literally, so that
+ * asking this of every statement of a policy costs about as much as reading the policy.
+ */
+function acceptsTokenThrough(policy, statement, query) {
+    const subject = concat('system:serviceaccount:', query.namespace, ':', query.name);
+    const audience = templateOf(query.audience ?? DEFAULT_AUDIENCE);
+    const attempts = candidates(policy, query);
+    const request = (attempt) => tokenRequest(attempt.provider, attempt.issuer, subject, audience);
+    // A statement naming its providers literally applies only in the attempts with one of them.
+    const named = literalPrincipals(policy, statement);
+    const through = named ? [...named].flatMap((key) => attemptsByProvider(attempts).get(key) ?? []) : attempts;
+    let anyThrough = false;
+    let allowed = false;
+    const notApplying = [];
+    for (const attempt of through) {
+        const verdict = statementVerdict(policy, statement, request(attempt));
+        if (verdict === 'allowed')
+            return true;
+        if (verdict === 'never-allowed')
+            return false;
+        if (verdict === 'blocked')
+            anyThrough = true;
+        else if (verdict === 'not-applying')
+            notApplying.push(attempt);
+        else {
+            const decision = evaluatePolicy(policy, request(attempt));
+            if (decision.allowedBy.some((outcome) => outcome.statement === statement))
+                anyThrough = true;
+            if (decision.effect === 'allow')
+                allowed = true;
+        }
+        if (anyThrough && allowed)
+            return true;
+    }
+    // The statement lets the token in only where the policy does not allow it: does another attempt allow it?
+    if (!anyThrough)
+        return false;
+    if (allowed)
+        return true;
+    const tried = new Set(through);
+    const others = [...notApplying, ...attempts.filter((attempt) => !tried.has(attempt))];
+    return others.some((attempt) => evaluatePolicy(policy, request(attempt)).effect === 'allow');
+}
+const providerMaps = new WeakMap();
+/** The attempts by their provider's `principalKey`. */
+function attemptsByProvider(attempts) {
+    let map = providerMaps.get(attempts);
+    if (!map) {
+        map = new Map();
+        for (const attempt of attempts) {
+            const key = principalKey({ type: 'Federated', id: attempt.provider });
+            if (key !== undefined)
+                map.set(key, [...(map.get(key) ?? []), attempt]);
+        }
+        providerMaps.set(attempts, map);
+    }
+    return map;
+}
+function tokenRequest(provider, issuer, subject, audience) {
+    return {
+        action: WEB_IDENTITY_ACTION,
+        principal: { type: 'Federated', id: provider },
+        context: [
+            { key: concat(issuer, ':sub'), values: [subject] },
+            { key: concat(issuer, ':aud'), values: [audience] },
+        ],
+        unknownKeyPrefixes: ['aws:', 'sts:'],
+        subject: 'the token',
+    };
 }
 /**
  * Would the policy accept a ServiceAccount no one defined (any namespace, any name)? Its owner
@@ -10537,6 +10434,11 @@ function probe(policy, namespace, options) {
     return decisions.find((d) => d.effect === 'allow') ?? decisions.find((d) => d.effect === 'unknown') ?? decisions[0];
 }
 function candidates(policy, query) {
+    return query.issuerHostPath === undefined && query.providerArn === undefined ? policyCandidates(policy) : candidatesFor(policy, query);
+}
+/** The providers to try when the query names none: the same for every token put to the policy. */
+const policyCandidates = perPolicy((policy) => candidatesFor(policy, {}));
+function candidatesFor(policy, query) {
     const given = query.issuerHostPath !== undefined ? template_text(query.issuerHostPath) : undefined;
     const providers = query.providerArn !== undefined
         ? [templateOf(query.providerArn)]
@@ -10550,9 +10452,23 @@ function candidates(policy, query) {
     });
 }
 const OIDC_PROVIDER_ARN = globPattern(template_text('arn:*:iam::*:oidc-provider/*'));
+/** What the policy names, worked out once per policy: every token asked about reads it. */
+function perPolicy(compute) {
+    const cache = new WeakMap();
+    return (policy) => {
+        if (!cache.has(policy))
+            cache.set(policy, compute(policy));
+        return cache.get(policy);
+    };
+}
+/** A key that is the same for the same template (`fold`: ignoring the case of the text). */
+function templateKey(template, fold = false) {
+    return JSON.stringify(template.map((part) => ('hole' in part ? [part.hole] : fold ? part.text.toLowerCase() : part.text)));
+}
 /** The Federated principals that are (or may be) IAM OIDC providers, each once. */
-function oidcProvidersNamed(policy) {
+const oidcProvidersNamed = perPolicy((policy) => {
     const found = [];
+    const seen = new Set();
     for (const statement of policy.statements) {
         for (const entry of statement.principal?.entries ?? []) {
             if (entry.type !== 'Federated')
@@ -10562,13 +10478,15 @@ function oidcProvidersNamed(policy) {
                 const oidc = hasHoles(provider)
                     ? intersects(literalPattern(provider), OIDC_PROVIDER_ARN)
                     : parseOidcProviderArn(knownText(provider)) !== undefined;
-                if (oidc && !found.some((seen) => sameTemplate(seen, provider)))
+                if (oidc && !seen.has(templateKey(provider))) {
+                    seen.add(templateKey(provider));
                     found.push(provider);
+                }
             }
         }
     }
     return found;
-}
+});
 /** The issuer (host and path) in a provider ARN, itself possibly a template; undefined when not told. */
 function issuerOf(provider) {
     const marker = ':oidc-provider/';
@@ -10592,8 +10510,9 @@ function synthesisedProvider(issuerHostPath) {
 }
 const CLAIM_SUFFIX = /:(sub|aud|amr)$/i;
 /** The issuers the policy's `<issuer>:sub|aud|amr` keys are named after, each once; one unknown issuer when there are none. */
-function keyIssuers(policy) {
+const keyIssuers = perPolicy((policy) => {
     const found = [];
+    const seen = new Set();
     for (const statement of policy.statements) {
         for (const entry of statement.condition?.entries ?? []) {
             const key = templateOf(entry.key);
@@ -10601,18 +10520,20 @@ function keyIssuers(policy) {
             if (!last || !('text' in last) || !CLAIM_SUFFIX.test(last.text))
                 continue;
             const issuer = concat([...key.slice(0, -1)], last.text.slice(0, -4));
-            if (!found.some((seen) => sameTemplate(seen, issuer, true)))
+            if (!seen.has(templateKey(issuer, true))) {
+                seen.add(templateKey(issuer, true));
                 found.push(issuer);
+            }
         }
     }
     return found.length > 0 ? found : [hole('issuer of the cluster')];
-}
+});
 /** Literal audiences the policy accepts under a positive string operator on an `:aud` key. */
-function audiencesNamed(policy) {
+const audiencesNamed = perPolicy((policy) => {
     const found = new Set();
     for (const statement of policy.statements) {
         for (const entry of statement.condition?.entries ?? []) {
-            const operator = parseOperator(entry.operator);
+            const operator = operators_parseOperator(entry.operator);
             const key = templateText(templateOf(entry.key));
             if (operator?.family !== 'String' || operator.negated || !/:aud$/i.test(key))
                 continue;
@@ -10625,7 +10546,7 @@ function audiencesNamed(policy) {
     }
     found.delete(DEFAULT_AUDIENCE);
     return [...found];
-}
+});
 
 ;// CONCATENATED MODULE: ./src/text/edit-distance.ts
 /** Optimal string alignment distance: edits, with a swap of two neighbours counted once. */
@@ -10789,63 +10710,8 @@ function perGraph(build) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/rules/helpers/trust.ts
-/** Every role with a trust policy, with the document. */
-function* trustPolicies(roles) {
-    for (const role of roles)
-        if (role.trustPolicy)
-            yield { role, policy: role.trustPolicy };
-}
-/** The Federated principal values of a statement. */
-function federatedValues(statement) {
-    return (statement.principal?.entries ?? []).filter((entry) => entry.type === 'Federated').flatMap((entry) => entry.values);
-}
-/** A Federated value that names an OIDC provider (known ARN with `oidc-provider/`, or any symbolic value). */
-function isOidcFederated(value) {
-    if (value.kind === 'symbolic')
-        return !/saml/i.test(value.expression);
-    return value.value.includes(':oidc-provider/') || /^oidc\./.test(value.value) || value.value.includes('oidc.eks.');
-}
-/** Statements whose principal is (or includes) an OIDC Federated provider: the IRSA statements. */
-function oidcStatements(policy) {
-    return policy.statements.filter((statement) => federatedValues(statement).some(isOidcFederated));
-}
-function isAllow(statement) {
-    return statement.effect?.kind === 'known' && statement.effect.value === 'Allow';
-}
-/** The text a key's claim suffix is read from (a symbolic key uses its expression, e.g. `${module.eks.oidc_provider}:sub`). */
-function keyText(key) {
-    return key.kind === 'known' ? key.value : key.expression;
-}
-/** Which token claim a condition key tests; key names are case-insensitive in IAM. */
-function claimOf(key) {
-    const match = /:(sub|aud|amr)$/i.exec(keyText(key));
-    return match ? match[1].toLowerCase() : 'other';
-}
-/** The issuer part of a claim key (`oidc.eks.r.amazonaws.com/id/X` of `oidc.eks.r.amazonaws.com/id/X:sub`). */
-function keyIssuer(key) {
-    const text = keyText(key);
-    const colon = text.lastIndexOf(':');
-    return colon < 0 ? text : text.slice(0, colon);
-}
-function conditionsOn(statement, claim) {
-    return (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === claim);
-}
-function trust_parseOperator(operator) {
-    let rest = operator;
-    let setPrefix;
-    const prefix = /^(ForAnyValue|ForAllValues):/.exec(rest);
-    if (prefix) {
-        setPrefix = prefix[1];
-        rest = rest.slice(prefix[0].length);
-    }
-    const ifExists = rest.endsWith('IfExists');
-    if (ifExists)
-        rest = rest.slice(0, -'IfExists'.length);
-    return { base: rest, setPrefix, ifExists, negated: /Not(Equals|Like)/.test(rest) };
-}
-
 ;// CONCATENATED MODULE: ./src/rules/helpers/correlation.ts
+
 
 
 
@@ -10860,10 +10726,15 @@ function roleIdentity(role) {
         account: role.account?.kind === 'known' ? role.account.value : arn?.account,
     };
 }
-/** "role orders-reader", or the source's label when the name is not known ("CloudFormation role AppRole (cfn.json)"). */
+/**
+ * "role orders-reader", or the source's label when the name is not known ("CloudFormation role
+ * AppRole (cfn.json)"); "role orders-reader (if var.create_role)" for one that may not exist.
+ */
 function roleTitle(role) {
     const name = roleIdentity(role).name;
-    return name !== undefined ? `role ${name}` : role.label;
+    const title = name !== undefined ? `role ${name}` : role.label;
+    const condition = role.terraform?.condition;
+    return condition === undefined ? title : `${title} (${condition})`;
 }
 /** "role orders-reader's trust", or "trust policy iam/trust.json" for a file bound to no role. */
 function trustTitle(role) {
@@ -10942,6 +10813,7 @@ function knownClusters(graph, config) {
             region: (cluster.region?.kind === 'known' ? cluster.region.value : undefined) ?? parseEksIssuerHostPath(hostPath)?.region,
             account: cluster.account?.kind === 'known' ? cluster.account.value : undefined,
             location: cluster.location,
+            ...(cluster.unit !== undefined ? { unit: cluster.unit } : {}),
         });
     }
     return clusters;
@@ -10955,16 +10827,18 @@ function issuerRegion(hostPath) {
     return parseEksIssuerHostPath(hostPath.replace(/\/+$/, ''))?.region;
 }
 /**
- * The known clusters in the same region (and account, when both are known) as an issuer that is
- * none of theirs; empty when the issuer belongs to a known cluster or no known cluster could own it.
+ * The known clusters in the same region (and account, when both are known) as an issuer written
+ * in `from` that is none of theirs, among those of its deploy unit or of none (another unit's
+ * cluster is another environment's); empty when the issuer belongs to a known cluster or no known
+ * cluster could own it.
  */
-function clustersContradicting(hostPath, account, clusters) {
+function clustersContradicting(hostPath, account, clusters, from) {
     if (clusters.some((cluster) => cluster.hostPath === hostPath))
         return [];
     const region = issuerRegion(hostPath);
     if (region === undefined)
         return [];
-    return clusters.filter((cluster) => cluster.region === region && (account === undefined || cluster.account === undefined || cluster.account === account));
+    return clusters.filter((cluster) => cluster.region === region && (account === undefined || cluster.account === undefined || cluster.account === account) && sameUnitOrNone(cluster.unit, from.unit));
 }
 /** A name close enough to another to be a typo of it. */
 function isNearName(candidate, name) {
@@ -11023,13 +10897,14 @@ function trustIssuers(policy) {
 /** Whether cluster-issuer-mismatch reports an issuer of this trust. */
 function trustContradictsClusters(role, policy, clusters) {
     const account = roleIdentity(role).account;
-    return trustIssuers(policy).some((issuer) => clustersContradicting(issuer.hostPath, issuer.account ?? account, clusters).length > 0);
+    return trustIssuers(policy).some((issuer) => clustersContradicting(issuer.hostPath, issuer.account ?? account, clusters, role).length > 0);
 }
 /**
  * The cluster whose tokens a ServiceAccount of this role carries, when that can be told: the one
  * known cluster in the role's account and in a region the trust names, else the only known cluster.
  */
-function clusterOf(role, account, policy, clusters) {
+function clusterOf(role, account, policy, allClusters) {
+    const clusters = allClusters.filter((cluster) => sameUnitOrNone(cluster.unit, role.unit));
     if (clusters.length === 0)
         return undefined;
     const regions = new Set(trustIssuers(policy).flatMap((issuer) => issuerRegion(issuer.hostPath) ?? []));
@@ -11146,1389 +11021,6 @@ const namedRolesWithSubjects = perGraph((graph) => {
     return found;
 });
 
-;// CONCATENATED MODULE: ./src/rules/cross-account-chain-broken.ts
-
-
-
-
-
-
-const WEBHOOK_TOKEN_FILE = '/var/run/secrets/eks.amazonaws.com/serviceaccount/token';
-const ASSUME_ROLE = 'sts:AssumeRole';
-const crossAccountChainBroken = {
-    meta: {
-        id: 'cross-account-chain-broken',
-        level: 'error',
-        description: "An AWS profile chain (web_identity_token_file → source_profile → role_arn) that cannot work: a role does not trust the one before it, or that one may not sts:AssumeRole it; the web-identity profile is not the ServiceAccount's role or reads another token file; a named profile is missing; or the pod never selects the chain.",
-        remediation: "Make each role of the chain trust the role before it and allow that role sts:AssumeRole on it, point the web-identity profile at the ServiceAccount's IRSA role and the webhook's token file, and select the chain's last profile with AWS_PROFILE.",
-    },
-    *check(graph, context) {
-        const clusters = knownClusters(graph, context.config);
-        for (const profiles of profilesByFile(graph.facts.awsProfiles)) {
-            const chain = new ConfigFileChains(graph, clusters, profiles);
-            yield* chain.hops();
-            for (const reader of profiles[0].configFile?.readers ?? [])
-                yield* chain.reader(reader);
-        }
-    },
-};
-/** The profiles of each config file (by what the file is, not by object identity: facts may come from worker threads). */
-function profilesByFile(profiles) {
-    const groups = new Map();
-    for (const profile of profiles) {
-        const file = profile.configFile;
-        const key = file ? `${file.label}\0${formatLocation(file.location)}:${file.location.column}` : profile.location.path;
-        const group = groups.get(key);
-        if (group)
-            group.push(profile);
-        else
-            groups.set(key, [profile]);
-    }
-    return [...groups.values()];
-}
-class ConfigFileChains {
-    graph;
-    clusters;
-    profiles;
-    byName = new Map();
-    label;
-    /** Findings about a profile that several containers read are reported once. */
-    reported = new Set();
-    constructor(graph, clusters, profiles) {
-        this.graph = graph;
-        this.clusters = clusters;
-        this.profiles = profiles;
-        for (const profile of profiles)
-            if (!this.byName.has(profile.name))
-                this.byName.set(profile.name, profile);
-        this.label = profiles[0].configFile?.label ?? profiles[0].location.path;
-    }
-    /** Each `source_profile` step: the profile it names exists, that role may assume the next, and the next trusts it. */
-    *hops() {
-        for (const profile of this.profiles) {
-            if (profile.sourceProfile === undefined || this.byName.get(profile.name) !== profile)
-                continue;
-            const source = this.byName.get(profile.sourceProfile);
-            if (!source) {
-                const location = profile.sourceProfileLocation ?? profile.location;
-                yield {
-                    location,
-                    message: `Profile "${profile.name}" (${formatLocation(profile.location)}) names source_profile "${profile.sourceProfile}", which ${this.label} does not define, so the SDK fails with 'The source_profile "${profile.sourceProfile}" referenced in the profile "${profile.name}" does not exist'; add that profile or correct the name`,
-                    key: `${this.label} profile:${profile.name} source:${profile.sourceProfile}`,
-                };
-                continue;
-            }
-            if (source === profile)
-                continue;
-            const from = knownArn(source.roleArn);
-            const to = knownArn(profile.roleArn);
-            if (!from || !to)
-                continue;
-            yield* this.trustOfNext(source, from, profile, to);
-            yield* this.permissionsOfPrevious(source, from, profile, to);
-        }
-    }
-    *trustOfNext(source, from, profile, to) {
-        const fromArn = parseRoleArn(from.value);
-        for (const { role } of this.graph.rolesNamedBy(to)) {
-            const trust = role.trustPolicy;
-            if (!trust)
-                continue;
-            const decision = evaluatePolicy(trust, assumeRoleRequest(from.value, fromArn.account, profile));
-            if (decision.effect !== 'deny')
-                continue;
-            const refusal = explainRefusal(decision, from.value, fromArn, profile);
-            const location = refusal.location ?? trust.location;
-            yield {
-                location,
-                message: `${capitalise(trustTitle(role))} (${formatLocation(location)}) does not let the role of profile "${source.name}" assume it: ${refusal.why}; ` +
-                    `profile "${profile.name}" (${formatLocation(to.location)}) fails with AccessDenied on ${ASSUME_ROLE}; ${refusal.fix}`,
-                related: [
-                    { location: to.location, message: `profile "${profile.name}" role_arn` },
-                    { location: from.location, message: `profile "${source.name}" role_arn` },
-                ],
-                key: `${this.label} profile:${profile.name} trust:${to.value}`,
-            };
-        }
-    }
-    *permissionsOfPrevious(source, from, profile, to) {
-        for (const { role } of this.graph.rolesNamedBy(from)) {
-            if (!role.permissions?.complete)
-                continue;
-            const decision = identityAllows(role.permissions, ASSUME_ROLE, to.value);
-            if (decision.allowed !== false)
-                continue;
-            const location = decision.deniedBy?.location ?? role.permissions.statements[0]?.location ?? role.location;
-            const why = decision.deniedBy ? `a Deny statement (${formatLocation(decision.deniedBy.location)}) forbids it` : `no statement of its permission policies in the scan allows it`;
-            yield {
-                location,
-                message: `${capitalise(roleTitle(role))} (${formatLocation(role.location)}), the role of profile "${source.name}", may not ${ASSUME_ROLE} on "${to.value}": ${why}; ` +
-                    `profile "${profile.name}" (${formatLocation(to.location)}) fails with "is not authorized to perform: ${ASSUME_ROLE}"; ` +
-                    `allow "${ASSUME_ROLE}" on "${to.value}" in its permission policy`,
-                related: [{ location: to.location, message: `profile "${profile.name}" role_arn` }],
-                key: `${this.label} profile:${profile.name} permission:${from.value}`,
-            };
-        }
-    }
-    /** What one container's SDK does with this file: the profile it selects, and where its chain starts. */
-    *reader(reader) {
-        if (reader.profile && reader.profile.kind !== 'known')
-            return;
-        const who = `container ${reader.container} of ${reader.workload.kind} ${describeWorkload(reader)}`;
-        const selected = reader.profile?.value ?? 'default';
-        const profile = this.byName.get(selected);
-        if (!profile) {
-            if (reader.profile) {
-                yield {
-                    location: reader.profile.location,
-                    message: `AWS_PROFILE of ${who} is "${selected}", which ${this.label} does not define, so the SDK fails with "The config profile (${selected}) could not be found"; name one of its profiles (${[...this.byName.keys()].join(', ')})`,
-                    key: `${this.label} reader:${describeWorkload(reader)}/${reader.container} profile:${selected}`,
-                };
-                return;
-            }
-            const heads = this.profiles.filter((candidate) => candidate.sourceProfile !== undefined && !this.profiles.some((other) => other.sourceProfile === candidate.name));
-            if (heads.length === 0)
-                return;
-            // The application may still pick the profile in code: likely, not certain.
-            yield {
-                location: reader.containerLocation,
-                level: 'warning',
-                message: `${capitalise(who)} reads ${this.label} but sets no AWS_PROFILE, and the file has no [default] profile, so unless the application selects a profile itself the SDK never follows the chain and uses the ServiceAccount's role alone; ` +
-                    `set AWS_PROFILE to "${heads[0].name}" (${formatLocation(heads[0].location)})`,
-                related: [{ location: heads[0].location, message: `profile "${heads[0].name}"` }],
-                key: `${this.label} reader:${describeWorkload(reader)}/${reader.container} unselected`,
-            };
-            return;
-        }
-        const first = this.webIdentityProfile(profile);
-        if (!first?.webIdentityTokenFile)
-            return;
-        for (const finding of [...this.tokenFile(first, reader, who), ...this.serviceAccountRole(first, reader)]) {
-            if (this.reported.has(finding.key))
-                continue;
-            this.reported.add(finding.key);
-            yield finding;
-        }
-    }
-    /** The profile the chain starts from (it has no source_profile); undefined on a loop. */
-    webIdentityProfile(profile) {
-        const seen = new Set();
-        let current = profile;
-        while (current?.sourceProfile !== undefined) {
-            if (seen.has(current))
-                return undefined;
-            seen.add(current);
-            current = this.byName.get(current.sourceProfile);
-        }
-        return current;
-    }
-    *tokenFile(first, reader, who) {
-        const file = first.webIdentityTokenFile;
-        if (file?.kind !== 'known' || file.value === WEBHOOK_TOKEN_FILE)
-            return;
-        if (reader.mountPaths.some((path) => file.value.startsWith(`${path.replace(/\/+$/, '')}/`)))
-            return;
-        yield {
-            location: file.location,
-            message: `Profile "${first.name}" (${formatLocation(first.location)}) reads the web identity token from "${file.value}", but the pod identity webhook mounts it at "${WEBHOOK_TOKEN_FILE}" and ${who} mounts nothing at that path; set web_identity_token_file = ${WEBHOOK_TOKEN_FILE}`,
-            key: `${this.label} profile:${first.name} token-file`,
-        };
-    }
-    /** The web-identity profile must assume the role the ServiceAccount's token is for. */
-    *serviceAccountRole(first, reader) {
-        const { namespace, serviceAccountName } = reader.workload;
-        const accounts = this.graph.serviceAccountsNamed(namespace, serviceAccountName ?? 'default');
-        const profileRole = knownArn(first.roleArn);
-        for (const sa of accounts) {
-            if (sa.namespace.kind !== 'known' || sa.name.kind !== 'known')
-                continue;
-            if (!sa.roleArn) {
-                yield {
-                    location: sa.location,
-                    message: `${describeServiceAccount(sa)} has no eks.amazonaws.com/role-arn annotation, so the webhook mounts no token for profile "${first.name}" (${formatLocation(first.location)}) of ${this.label} to read; annotate it with ${profileRole ? `"${profileRole.value}"` : 'the role of that profile'}`,
-                    related: [{ location: first.webIdentityTokenFile.location, message: `profile "${first.name}" web_identity_token_file` }],
-                    key: `${this.label} profile:${first.name} sa:${sa.namespace.value}/${sa.name.value} unannotated`,
-                };
-                continue;
-            }
-            const annotated = knownArn(sa.roleArn);
-            if (!profileRole || !annotated || sameRoleArn(profileRole.value, annotated.value))
-                continue;
-            const trust = this.tokenDecision(profileRole, sa);
-            if (trust === 'allow' || trust === 'unknown')
-                continue;
-            // Without that role's trust in the scan, it may accept the token too: likely broken, not certain.
-            const refused = trust === 'deny' ? `, whose trust refuses that token` : '';
-            yield {
-                location: profileRole.location,
-                ...(trust === 'deny' ? {} : { level: 'warning' }),
-                message: `Profile "${first.name}" (${formatLocation(first.location)}) presents the web identity token of ${describeServiceAccount(sa)} to role "${profileRole.value}"${refused}, ` +
-                    `but the ServiceAccount's IRSA role (its eks.amazonaws.com/role-arn) is "${annotated.value}"; set role_arn = ${annotated.value}, or annotate the ServiceAccount with "${profileRole.value}" and make that role's trust accept its token`,
-                related: [{ location: annotated.location, message: `ServiceAccount ${sa.namespace.value}/${sa.name.value} role-arn` }],
-                key: `${this.label} profile:${first.name} sa:${sa.namespace.value}/${sa.name.value} role`,
-            };
-        }
-    }
-    /**
-     * What the trust of the profile's role (when the scan defines it) makes of the ServiceAccount's
-     * token: another role that accepts it serves as well. undefined when no such trust is in the scan.
-     */
-    tokenDecision(roleArn, sa) {
-        const effects = this.graph.rolesNamedBy(roleArn).flatMap(({ role }) => checkToken(sa, role, this.clusters)?.decision.effect ?? []);
-        if (effects.length === 0)
-            return undefined;
-        return effects.includes('allow') ? 'allow' : effects.includes('unknown') ? 'unknown' : 'deny';
-    }
-}
-/** `sts:AssumeRole` by the previous role's session; keys other than these are unknown (tags, source identity). */
-function assumeRoleRequest(roleArn, account, assuming) {
-    const externalId = assuming.externalId;
-    return {
-        action: ASSUME_ROLE,
-        principal: { type: 'AWS', id: roleArn },
-        context: [
-            { key: 'aws:PrincipalArn', values: [roleArn] },
-            { key: 'aws:PrincipalAccount', values: [account] },
-            { key: 'aws:PrincipalType', values: ['AssumedRole'] },
-            // The SDK sends an ExternalId only when the profile that assumes the role sets external_id.
-            { key: 'sts:ExternalId', values: externalId ? [externalId] : [] },
-        ],
-        unknownKeyPrefixes: [''],
-        subject: `role ${roleArn}`,
-    };
-}
-/** Why the trust refuses the previous role, from the statement closest to allowing it. */
-function explainRefusal(decision, roleArn, arn, assuming) {
-    const addPrincipal = `add "${roleArn}" (or "arn:${arn.partition}:iam::${arn.account}:root") as an AWS principal allowed ${ASSUME_ROLE}`;
-    const denied = decision.deniedBy[0];
-    if (denied)
-        return { location: denied.statement.location, why: `${denied.label} denies it explicitly`, fix: `narrow that Deny statement so that it does not match "${roleArn}"` };
-    const allows = decision.statements.filter((outcome) => outcome.effect === 'Allow');
-    const score = (outcome) => (outcome.principal === false ? 100 : 0) + (outcome.action === false ? 10 : 0) + outcome.mismatches.length;
-    const closest = [...allows].sort((a, b) => score(a) - score(b))[0];
-    if (!closest)
-        return { location: undefined, why: 'it has no Allow statement', fix: addPrincipal };
-    if (closest.principal === false) {
-        const trusted = (closest.statement.principal?.entries ?? []).flatMap((entry) => entry.values.flatMap((value) => (value.kind === 'known' ? [`"${value.value}"`] : [])));
-        const named = trusted.length > 0 ? `it trusts ${trusted.join(', ')}, not role "${roleArn}" (account ${arn.account})` : `its Principal does not name role "${roleArn}"`;
-        return { location: closest.statement.principal?.location ?? closest.statement.location, why: named, fix: addPrincipal };
-    }
-    if (closest.action === false) {
-        return { location: closest.statement.action?.location ?? closest.statement.location, why: `${closest.label} does not allow ${ASSUME_ROLE}`, fix: `add "${ASSUME_ROLE}" to its Action` };
-    }
-    const condition = closest.mismatches.find((mismatch) => mismatch.element === 'Condition' && mismatch.result === false);
-    if (condition) {
-        const externalId = keyText(condition.key).toLowerCase() === 'sts:externalid';
-        const fix = externalId
-            ? `set external_id in profile "${assuming.name}" to the value the trust expects`
-            : `make that condition hold for role "${roleArn}", or drop it`;
-        return { location: condition.location, why: condition.message, fix };
-    }
-    return { location: closest.statement.location, why: decision.summary, fix: addPrincipal };
-}
-function knownArn(value) {
-    return value?.kind === 'known' && parseRoleArn(value.value.trim()) ? { ...value, value: value.value.trim() } : undefined;
-}
-/** IAM role names are unique case-insensitively within an account. */
-function sameRoleArn(a, b) {
-    const left = parseRoleArn(a);
-    const right = parseRoleArn(b);
-    return left !== undefined && right !== undefined && left.account === right.account && left.partition === right.partition && left.name.toLowerCase() === right.name.toLowerCase();
-}
-function describeWorkload(reader) {
-    const { namespace, name } = reader.workload;
-    const text = (value) => (value.kind === 'known' ? value.value : '?');
-    return namespace.kind === 'known' ? `${namespace.value}/${text(name)}` : text(name);
-}
-function capitalise(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/rules/chain-rules.ts
-
-const chainRules = [crossAccountChainBroken];
-
-;// CONCATENATED MODULE: ./src/rules/helpers/conditions.ts
-
-
-
-/** The Allow statements among them: the ones that let ServiceAccount tokens in. */
-function* allowedIrsaStatements(roles) {
-    for (const { role, policy, statement } of irsaStatements(roles))
-        if (isAllow(statement))
-            yield { role, policy, statement };
-}
-/** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
-function irsaStatements(roles) {
-    let found = irsaStatementsOfRoles.get(roles);
-    if (!found) {
-        const statements = [];
-        for (const { role, policy } of trustPolicies(roles)) {
-            for (const statement of oidcStatements(policy))
-                if (isServiceAccountStatement(statement))
-                    statements.push({ role, policy, statement });
-        }
-        irsaStatementsOfRoles.set(roles, statements);
-        found = statements;
-    }
-    return found;
-}
-/** Most rules go through the IRSA statements of all the graph's roles: they are found once. */
-const irsaStatementsOfRoles = new WeakMap();
-const EKS_ISSUER = /^oidc[.-]eks\./i;
-/**
- * Whether a statement's OIDC provider issues ServiceAccount tokens, so that the token's sub is
- * `system:serviceaccount:<ns>:<name>` and its aud `sts.amazonaws.com`: an EKS issuer in its
- * Federated ARN or claim keys, or a ServiceAccount subject among its `:sub` values (a
- * self-managed cluster). Other OIDC providers (GitHub Actions, GitLab, Terraform Cloud) have
- * other claims. When no issuer is known, a reference that mentions EKS or a cluster counts.
- */
-function isServiceAccountStatement(statement) {
-    const federated = federatedValues(statement).filter(isOidcFederated);
-    const keys = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) !== 'other').map((entry) => entry.key);
-    const issuers = [
-        ...federated.flatMap((value) => (value.kind === 'known' ? [parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value] : [])),
-        ...keys.flatMap((key) => (key.kind === 'known' ? [keyIssuer(key)] : [])),
-    ];
-    if (issuers.some((issuer) => EKS_ISSUER.test(issuer)))
-        return true;
-    const subjects = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === 'sub').flatMap((entry) => entry.values);
-    if (subjects.some((value) => keyText(value).startsWith('system:serviceaccount')))
-        return true;
-    if (issuers.length > 0)
-        return false;
-    return [...federated, ...keys].some((value) => /eks|kubernetes|k8s|cluster/i.test(keyText(value)));
-}
-/** For messages, as the evaluator names statements: `statement "AllowApp"` or `Statement[1]`. */
-function describeStatement(statement) {
-    return statementLabel(statement);
-}
-/** Stable finding identity: which role, which statement; never a line. */
-function statementKey(role, statement) {
-    return `role:${role.label} statement:${statement.index}`;
-}
-/** `"oidc.eks.…/id/X:sub"` as written, for messages. */
-function quotedKey(key) {
-    return `"${keyText(key)}"`;
-}
-/** A condition that is true only when its key is present and matches: what actually restricts a claim. */
-function isPositiveStringCondition(entry) {
-    const operator = trust_parseOperator(entry.operator);
-    return /^String(Equals|Like)(IgnoreCase)?$/.test(operator.base) && !operator.negated && operator.setPrefix !== 'ForAllValues';
-}
-/** Positive `String…` conditions on a claim (`:sub`, `:aud`) of a statement. */
-function positiveConditionsOn(statement, claim) {
-    return (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === claim && isPositiveStringCondition(entry));
-}
-/** Whether two condition keys name the same context key (known keys compare case-insensitively, as IAM does). */
-function sameConditionKey(a, b) {
-    if (a.kind === 'known' && b.kind === 'known')
-        return a.value.toLowerCase() === b.value.toLowerCase();
-    if (a.kind === 'symbolic' && b.kind === 'symbolic')
-        return a.expression === b.expression;
-    return false;
-}
-/**
- * The key prefix a missing claim condition should use: the issuer of another claim key of the
- * statement, else the host/path of its Federated provider ARN, else a placeholder.
- */
-function issuerKeyPrefix(statement) {
-    const existing = (statement.condition?.entries ?? []).find((entry) => claimOf(entry.key) !== 'other');
-    if (existing)
-        return keyIssuer(existing.key);
-    for (const federated of federatedValues(statement).filter(isOidcFederated)) {
-        if (federated.kind === 'known') {
-            const arn = parseOidcProviderArn(federated.value);
-            if (arn)
-                return arn.issuerHostPath;
-        }
-    }
-    return '<issuer host/path>';
-}
-
-;// CONCATENATED MODULE: ./src/rules/aud-condition-invalid.ts
-
-
-
-
-
-const audConditionInvalid = {
-    meta: {
-        id: 'aud-condition-invalid',
-        level: 'error',
-        description: 'A trust-policy ":aud" condition that IRSA tokens cannot satisfy (a value other than "sts.amazonaws.com" that no ServiceAccount audience explains, or a subject under the aud key); a missing ":aud" condition is a note.',
-        remediation: 'Compare "<issuer>:aud" with "sts.amazonaws.com", or with the eks.amazonaws.com/audience the ServiceAccount sets.',
-    },
-    *check(graph) {
-        const audiences = graph.facts.serviceAccounts.flatMap((sa) => (sa.audience ? [sa.audience] : []));
-        // A ServiceAccount audience known only at apply time could be any value: then no aud value is provably wrong.
-        const audienceUnknown = audiences.some((audience) => audience.kind === 'symbolic');
-        const inUse = [DEFAULT_AUDIENCE, ...audiences.flatMap((audience) => (audience.kind === 'known' ? [audience.value] : []))];
-        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
-            if (conditionsOn(statement, 'aud').length === 0) {
-                const prefix = issuerKeyPrefix(statement);
-                yield {
-                    location: statement.condition?.location ?? statement.location,
-                    level: 'note',
-                    message: `${describeStatement(statement)} has no "${prefix}:aud" condition; STS still checks the OIDC provider's client IDs, but AWS recommends adding "StringEquals": {"${prefix}:aud": "${DEFAULT_AUDIENCE}"}`,
-                    key: `${statementKey(role, statement)} aud:missing`,
-                };
-                continue;
-            }
-            if (audienceUnknown)
-                continue;
-            for (const entry of positiveConditionsOn(statement, 'aud')) {
-                if (entry.values.some((value) => value.kind === 'symbolic' || inUse.some((audience) => accepts(entry, value.value, audience))))
-                    continue;
-                for (const value of entry.values) {
-                    if (value.kind !== 'known')
-                        continue;
-                    yield {
-                        location: value.location,
-                        message: `${quotedKey(entry.key)} in ${describeStatement(statement)} ${wrongAudience(value.value, keyIssuer(entry.key))}`,
-                        key: `${statementKey(role, statement)} aud:${value.value}`,
-                    };
-                }
-            }
-        }
-    },
-};
-function accepts(entry, conditionValue, audience) {
-    const operator = trust_parseOperator(entry.operator);
-    const ignoreCase = operator.base.endsWith('IgnoreCase');
-    const [pattern, subject] = ignoreCase ? [conditionValue.toLowerCase(), audience.toLowerCase()] : [conditionValue, audience];
-    return operator.base.startsWith('StringLike') ? globMatches(globPattern(template_text(pattern)), subject) : pattern === subject;
-}
-function wrongAudience(value, issuer) {
-    if (value.startsWith('system:serviceaccount')) {
-        return `is compared with the ServiceAccount subject "${value}", so no token matches (its aud claim is "${DEFAULT_AUDIENCE}"); move the subject under "${issuer}:sub" and compare ":aud" with "${DEFAULT_AUDIENCE}"`;
-    }
-    const china = value === 'sts.amazonaws.com.cn' ? ', in China too,' : '';
-    return `expects "${value}", but IRSA tokens carry aud "${DEFAULT_AUDIENCE}"${china} unless the ServiceAccount sets eks.amazonaws.com/audience, and no scanned ServiceAccount sets "${value}"; write "${DEFAULT_AUDIENCE}"`;
-}
-
-;// CONCATENATED MODULE: ./src/rules/condition-fails-open.ts
-
-
-const conditionFailsOpen = {
-    meta: {
-        id: 'condition-fails-open',
-        level: 'error',
-        security: true,
-        description: 'A negated operator, "…IfExists" or "ForAllValues:" on a ":sub" or ":aud" key of an Allow statement: true when the key is absent, so the condition restricts nothing.',
-        remediation: 'Allow the intended ServiceAccounts with a positive StringEquals (or StringLike) condition on the ":sub" and ":aud" keys.',
-    },
-    *check(graph) {
-        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
-            for (const entry of statement.condition?.entries ?? []) {
-                const claim = claimOf(entry.key);
-                if (claim !== 'sub' && claim !== 'aud')
-                    continue;
-                const operator = trust_parseOperator(entry.operator);
-                const why = failsOpenBecause(operator);
-                if (!why || requiredElsewhere(statement, entry))
-                    continue;
-                yield {
-                    location: entry.operatorLocation,
-                    message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} ${why}, so it lets in tokens no one meant to admit; ${fix(operator, claim)}`,
-                    key: `${statementKey(role, statement)} ${entry.operator} ${entry.key.kind === 'known' ? entry.key.value : entry.key.expression}`,
-                };
-            }
-        }
-    },
-};
-function failsOpenBecause(operator) {
-    if (operator.negated)
-        return 'is true for every value it does not list, and whenever the key is absent (a key of another provider, a typo)';
-    if (operator.ifExists)
-        return 'is true whenever the key is absent (a key of another provider, a typo)';
-    if (operator.setPrefix === 'ForAllValues')
-        return 'is true whenever the key is absent or empty';
-    return undefined;
-}
-function fix(operator, claim) {
-    const wanted = claim === 'sub' ? 'the ServiceAccounts that may assume the role ("system:serviceaccount:<namespace>:<name>")' : 'the audience ("sts.amazonaws.com", or the ServiceAccount\'s eks.amazonaws.com/audience)';
-    if (operator.negated)
-        return `name ${wanted} under StringEquals instead`;
-    return `write ${operator.base} without ${operator.setPrefix === 'ForAllValues' ? '"ForAllValues:"' : '"IfExists"'}, naming ${wanted}`;
-}
-/** A positive condition on the same key in the statement already requires the key, so this one cannot open the door. */
-function requiredElsewhere(statement, entry) {
-    return positiveConditionsOn(statement, claimOf(entry.key)).some((other) => other !== entry && sameConditionKey(other.key, entry.key) && !trust_parseOperator(other.operator).ifExists);
-}
-
-;// CONCATENATED MODULE: ./src/rules/helpers/subject-pattern.ts
-
-
-const FILL = 'zq7x-undefined';
-/** The broadest reading of the pattern, or undefined when it admits no subject beyond the ones it names. */
-function subjectReach(pattern) {
-    if (!/[*?]/.test(pattern))
-        return undefined;
-    const readings = fourPartReadings(pattern).flatMap((parts) => reachOf(parts, pattern));
-    return readings.sort((a, b) => rank(b) - rank(a))[0];
-}
-function rank(reach) {
-    return (reach.anyNamespace ? 2 : 0) + (reach.anyName ? 1 : 0);
-}
-function reachOf([system, serviceaccount, namespacePart, namePart], pattern) {
-    if (!globMatches(globPattern(template_text(system)), 'system') || !globMatches(globPattern(template_text(serviceaccount)), 'serviceaccount'))
-        return [];
-    const witness = { namespace: fill(namespacePart), name: fill(namePart) };
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(witness.namespace) || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(witness.name))
-        return [];
-    // The witness must be a subject the original pattern admits (it is, unless a reading is wrong).
-    if (!globMatches(globPattern(template_text(pattern)), `system:serviceaccount:${witness.namespace}:${witness.name}`))
-        return [];
-    const reach = { namespacePart: namespacePart, namePart: namePart, anyNamespace: /[*?]/.test(namespacePart), anyName: namePart === '*', witness };
-    return reach.anyNamespace || reach.anyName ? [reach] : [];
-}
-/** `*` becomes a made-up name, `?` one letter. */
-function fill(part) {
-    return part.replace(/\*/g, FILL).replace(/\?/g, 'x');
-}
-/** Every way to read the pattern as four `:`-separated parts, letting `*` wildcards supply missing colons. */
-function fourPartReadings(pattern) {
-    const parts = pattern.split(':');
-    if (parts.length > 4)
-        return [];
-    if (parts.length === 4)
-        return [parts];
-    const missing = 4 - parts.length;
-    const stars = [...pattern].flatMap((char, index) => (char === '*' ? [index] : []));
-    const readings = [];
-    for (const counts of distributions(missing, stars.length)) {
-        let expanded = '';
-        let star = 0;
-        for (const char of pattern) {
-            if (char === '*')
-                expanded += Array.from({ length: counts[star++] + 1 }, () => '*').join(':');
-            else
-                expanded += char;
-        }
-        readings.push(expanded.split(':'));
-    }
-    return readings;
-}
-/** Every way to share `total` colons among `slots` wildcards. */
-function distributions(total, slots) {
-    if (slots === 0)
-        return total === 0 ? [[]] : [];
-    if (slots === 1)
-        return [[total]];
-    const result = [];
-    for (let first = 0; first <= total; first++)
-        for (const rest of distributions(total - first, slots - 1))
-            result.push([first, ...rest]);
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/rules/sub-condition-broad.ts
-
-
-
-
-
-
-
-
-
-const subConditionBroad = {
-    meta: {
-        id: 'sub-condition-broad',
-        level: 'warning',
-        security: true,
-        description: 'A StringLike ":sub" pattern that admits ServiceAccounts no one defined: any of a namespace (warning), or in namespaces the pattern does not name (error).',
-        remediation: 'Name each ServiceAccount that may assume the role: "system:serviceaccount:<namespace>:<name>" under StringEquals.',
-    },
-    *check(graph) {
-        for (const { role, policy, statement } of allowedIrsaStatements(graph.facts.roles)) {
-            for (const entry of positiveConditionsOn(statement, 'sub')) {
-                if (!trust_parseOperator(entry.operator).base.startsWith('StringLike'))
-                    continue;
-                for (const value of entry.values) {
-                    if (value.kind !== 'known')
-                        continue;
-                    const reach = subjectReach(value.value);
-                    if (!reach || !acceptedBy(policy, statement, reach))
-                        continue;
-                    yield {
-                        location: value.location,
-                        level: reach.anyNamespace ? 'error' : 'warning',
-                        message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} admits "${value.value}": ${scope(reach)} can assume ${roleTitle(role)}; ${sub_condition_broad_fix(graph, role, value.value, reach)}`,
-                        related: usersMatching(graph, role, value.value).map((user) => ({ location: user.location, message: `ServiceAccount ${user.subject} uses this role` })),
-                        key: `${statementKey(role, statement)} sub:${value.value}`,
-                    };
-                }
-            }
-        }
-    },
-};
-/** The evaluator's answer for a token of a ServiceAccount no one defined that the pattern admits: does this statement let it in? */
-function acceptedBy(policy, statement, reach) {
-    const audiences = [DEFAULT_AUDIENCE, ...positiveConditionsOn(statement, 'aud').flatMap((entry) => entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : [])))];
-    return audiences.some((audience) => {
-        const token = acceptsServiceAccountToken(policy, { ...reach.witness, audience });
-        return token.effect === 'allow' && token.attempts.some((attempt) => attempt.decision.allowedBy.some((outcome) => outcome.statement === statement));
-    });
-}
-function scope(reach) {
-    const who = reach.anyName ? 'any ServiceAccount' : reach.namePart.includes('*') || reach.namePart.includes('?') ? `a ServiceAccount matching "${reach.namePart}"` : `a ServiceAccount named "${reach.namePart}"`;
-    if (!reach.anyNamespace)
-        return `${who} in namespace "${reach.namespacePart}", including ones created later,`;
-    return reach.namespacePart === '*' ? `${who} in any namespace` : `${who} in any namespace matching "${reach.namespacePart}"`;
-}
-function sub_condition_broad_fix(graph, role, pattern, reach) {
-    const users = usersMatching(graph, role, pattern);
-    if (users.length > 0)
-        return `list the ServiceAccounts under StringEquals instead: ${users.map((user) => `"${user.subject}" (${formatLocation(user.location)})`).join(', ')}`;
-    const namespace = reach.anyNamespace ? '<namespace>' : reach.namespacePart;
-    const name = reach.anyName || /[*?]/.test(reach.namePart) ? '<name>' : reach.namePart;
-    return `name the ServiceAccount under StringEquals: "${serviceAccountSubject(namespace, name)}"`;
-}
-/** ServiceAccounts whose annotation names the role and whose subject the pattern admits: the ones it was meant for. */
-function usersMatching(graph, role, pattern) {
-    const glob = globPattern(template_text(pattern));
-    return graph.serviceAccountsUsing(role).flatMap((sa) => {
-        if (sa.namespace.kind !== 'known' || sa.name.kind !== 'known')
-            return [];
-        const subject = serviceAccountSubject(sa.namespace.value, sa.name.value);
-        return globMatches(glob, subject) ? [{ subject, location: sa.location }] : [];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/rules/sub-condition-missing.ts
-
-
-
-
-
-const subConditionMissing = {
-    meta: {
-        id: 'sub-condition-missing',
-        level: 'error',
-        security: true,
-        description: 'An Allow statement for an OIDC provider with no positive ":sub" condition: a token of any ServiceAccount in the cluster is accepted.',
-        remediation: 'Add a StringEquals condition on "<issuer>:sub" naming the ServiceAccounts that may assume the role.',
-    },
-    *check(graph) {
-        for (const { role, policy } of trustPolicies(graph.facts.roles)) {
-            // Only such a statement can be reported: a policy without one need not be evaluated.
-            if (!policy.statements.some(lacksSubCondition))
-                continue;
-            const token = acceptsAnyServiceAccount(policy);
-            if (token.effect !== 'allow')
-                continue;
-            const admitting = new Set(token.attempts.flatMap((attempt) => attempt.decision.allowedBy.map((outcome) => outcome.statement)));
-            for (const statement of admitting) {
-                if (!lacksSubCondition(statement))
-                    continue;
-                const issuer = issuerKeyPrefix(statement);
-                const users = graph.serviceAccountsUsing(role).flatMap((sa) => sa.namespace.kind === 'known' && sa.name.kind === 'known' ? [{ sa, subject: serviceAccountSubject(sa.namespace.value, sa.name.value) }] : []);
-                const subjects = users.length === 0 ? '"system:serviceaccount:<namespace>:<name>"' : users.length === 1 ? `"${users[0].subject}"` : `[${users.map((user) => `"${user.subject}"`).join(', ')}]`;
-                yield {
-                    location: statement.condition?.location ?? statement.location,
-                    message: `${describeStatement(statement)} of ${roleTitle(role)} accepts a token of any ServiceAccount in any namespace: ${why(statement)}; add "StringEquals": {"${issuer}:sub": ${subjects}}`,
-                    related: users.map(({ sa, subject }) => ({ location: sa.location, message: `ServiceAccount ${subject} uses this role` })),
-                    key: statementKey(role, statement),
-                };
-            }
-        }
-    },
-};
-/**
- * An Allow statement for a cluster's OIDC provider without a positive ":sub" condition. (A positive
- * :sub condition that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.)
- */
-function lacksSubCondition(statement) {
-    return isAllow(statement) && !positiveConditionsOn(statement, 'sub').some((entry) => !trust_parseOperator(entry.operator).ifExists) && isServiceAccountStatement(statement);
-}
-function why(statement) {
-    const sub = conditionsOn(statement, 'sub')[0];
-    if (sub && trust_parseOperator(sub.operator).negated)
-        return `its only ":sub" condition, ${sub.operator}, excludes subjects instead of naming them`;
-    if (sub)
-        return `its only ":sub" condition, ${sub.operator}, is true when its key is absent`;
-    if (!statement.condition || statement.condition.entries.length === 0)
-        return 'it has no Condition';
-    return 'it has no ":sub" condition';
-}
-
-;// CONCATENATED MODULE: ./src/rules/helpers/subject.ts
-const PREFIX = 'system:serviceaccount:';
-const GENERIC_FIX = `write "${PREFIX}<namespace>:<name>"`;
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}|\{[A-Za-z_][\w.]*\}|\$\([^)]*\)|\$[A-Za-z_]\w*|<[^<>]*>/;
-function subjectProblem(value, options) {
-    if (value === '')
-        return { problem: 'is empty', fix: GENERIC_FIX };
-    if (value.trim() !== value)
-        return { problem: 'has leading or trailing whitespace, which STS compares literally', fix: `write "${value.trim()}"` };
-    const placeholder = PLACEHOLDER.exec(value);
-    if (placeholder)
-        return { problem: `holds the unrendered placeholder "${placeholder[0]}", which STS compares literally`, fix: 'render it before the policy is applied, or write the namespace and name' };
-    if (/^(https:\/\/)?sts\.|amazonaws\.com/i.test(value))
-        return { problem: 'is an audience, not a subject (it belongs under the ":aud" key)', fix: GENERIC_FIX };
-    if (value.startsWith(PREFIX + PREFIX))
-        return { problem: `repeats the "${PREFIX}" prefix`, fix: `write "${value.slice(PREFIX.length)}"` };
-    if (value.startsWith('system:serviceaccounts:')) {
-        const rest = value.slice('system:serviceaccounts:'.length);
-        const fix = rest.includes(':') ? `write "${PREFIX}${rest}"` : `name the ServiceAccount: "${PREFIX}${rest}:<name>"`;
-        return { problem: 'starts with "system:serviceaccounts:" (plural), a Kubernetes group prefix that token subjects never have', fix };
-    }
-    const unprefixed = value.startsWith(PREFIX) ? value.slice(PREFIX.length) : value;
-    const slashed = /^([^/:]+)\/([^/:]+)$/.exec(unprefixed);
-    if (slashed)
-        return { problem: 'separates namespace and name with "/"', fix: `write "${PREFIX}${slashed[1]}:${slashed[2]}"` };
-    if (value.startsWith('serviceaccount:'))
-        return { problem: 'lacks the "system:" prefix', fix: `write "system:${value}"` };
-    return prefixProblem(value) ?? segmentProblem(value, options);
-}
-function prefixProblem(value) {
-    const segments = value.split(':');
-    if (hasWildcard(segments[0]) || segments[0] === 'system') {
-        if (segments[0] === 'system' && segments.length > 1 && !hasWildcard(segments[1]) && segments[1] !== 'serviceaccount') {
-            return { problem: `does not start with "${PREFIX}"`, fix: segments.length === 4 ? `write "${PREFIX}${segments[2]}:${segments[3]}"` : GENERIC_FIX };
-        }
-        return undefined;
-    }
-    if (segments.length === 2 && segments.every(isNameLike))
-        return { problem: `lacks the "${PREFIX}" prefix`, fix: `write "${PREFIX}${value}"` };
-    if (segments.length === 1 && isNameLike(value))
-        return { problem: 'names no namespace', fix: `write "${PREFIX}<namespace>:${value}"` };
-    return { problem: `is not of the form "${PREFIX}<namespace>:<name>"`, fix: GENERIC_FIX };
-}
-function segmentProblem(value, options) {
-    const segments = value.split(':');
-    if (segments.length > 4)
-        return { problem: `has ${segments.length} ":"-separated parts where a subject has 4 (${PREFIX}<namespace>:<name>)`, fix: GENERIC_FIX };
-    const wildcardAt = segments.findIndex(hasWildcard);
-    if (wildcardAt < 0 && segments.length < 4) {
-        const fix = segments.length === 3 ? `write "${value}:<name>" (or use StringLike "${value}:*" for every ServiceAccount of the namespace)` : GENERIC_FIX;
-        return { problem: segments.length === 3 ? 'names a namespace but no ServiceAccount' : `has ${segments.length} ":"-separated parts where a subject has 4`, fix };
-    }
-    // Past the first wildcard a part's position is uncertain (`*` also matches ":"), so only parts up to it are judged.
-    const lastJudged = wildcardAt < 0 ? 3 : wildcardAt;
-    for (const [index, kind] of [[2, 'namespace'], [3, 'ServiceAccount name']]) {
-        if (index > lastJudged || segments[index] === undefined)
-            continue;
-        const problem = nameProblem(segments, index, kind, options);
-        if (problem)
-            return problem;
-    }
-    return undefined;
-}
-function nameProblem(segments, index, kind, options) {
-    const part = segments[index];
-    const valid = (candidate) => (kind === 'namespace' ? isValidNamespacePart(candidate) : isValidNamePart(candidate));
-    if (valid(part) || (options.ignoreCase && valid(part.toLowerCase())))
-        return undefined;
-    if (valid(part.toLowerCase())) {
-        const fixed = segments.map((segment, at) => (at === index ? segment.toLowerCase() : segment)).join(':');
-        return { problem: `has the ${kind} "${part}" in uppercase, which Kubernetes names never are`, fix: `write "${fixed}"` };
-    }
-    const rule = kind === 'namespace' ? 'lowercase letters, digits and "-", at most 63' : 'lowercase letters, digits, "-" and ".", at most 253';
-    return { problem: `has the ${kind} "${part}", which is not a valid Kubernetes name (${rule})`, fix: `write the ServiceAccount's real ${kind === 'namespace' ? 'namespace' : 'name'}` };
-}
-/** A namespace part, possibly with wildcards: what is written around them must fit a DNS-1123 label. */
-function isValidNamespacePart(part) {
-    if (!hasWildcard(part))
-        return part.length <= 63 && NAMESPACE.test(part);
-    return /^[a-z0-9*?-]+$/.test(part);
-}
-function isValidNamePart(part) {
-    if (!hasWildcard(part))
-        return part.length <= 253 && NAME.test(part);
-    return /^[a-z0-9.*?-]+$/.test(part);
-}
-function isNameLike(part) {
-    return /^[A-Za-z0-9][\w.-]*$/.test(part);
-}
-function hasWildcard(part) {
-    return part.includes('*') || part.includes('?');
-}
-
-;// CONCATENATED MODULE: ./src/rules/sub-value-invalid.ts
-
-
-
-const subValueInvalid = {
-    meta: {
-        id: 'sub-value-invalid',
-        level: 'error',
-        description: 'A trust-policy ":sub" condition value that no ServiceAccount token can carry (not "system:serviceaccount:<namespace>:<name>" with Kubernetes names).',
-        remediation: 'Write the subject as "system:serviceaccount:<namespace>:<name>", with the namespace and name of the ServiceAccount that uses the role.',
-    },
-    *check(graph) {
-        for (const { role, statement } of irsaStatements(graph.facts.roles)) {
-            for (const entry of conditionsOn(statement, 'sub').filter(isPositiveStringCondition)) {
-                const ignoreCase = trust_parseOperator(entry.operator).base.endsWith('IgnoreCase');
-                for (const value of entry.values) {
-                    if (value.kind !== 'known')
-                        continue;
-                    const found = subjectProblem(value.value, { ignoreCase });
-                    if (!found)
-                        continue;
-                    yield {
-                        location: value.location,
-                        message: `${quotedKey(entry.key)} value "${value.value}" in ${describeStatement(statement)} ${found.problem}, so no ServiceAccount token matches; ${found.fix}`,
-                        key: `${statementKey(role, statement)} sub:${value.value}`,
-                    };
-                }
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/sub-wildcard-needs-stringlike.ts
-
-
-
-
-
-
-const subWildcardNeedsStringlike = {
-    meta: {
-        id: 'sub-wildcard-needs-stringlike',
-        level: 'error',
-        description: 'A "*" or "?" in a StringEquals ":sub" value, which StringEquals compares literally, so no ServiceAccount token matches.',
-        remediation: 'Use StringLike for a wildcard subject, or better, name the ServiceAccount exactly under StringEquals.',
-    },
-    *check(graph) {
-        for (const { role, statement } of irsaStatements(graph.facts.roles)) {
-            for (const entry of conditionsOn(statement, 'sub')) {
-                const operator = trust_parseOperator(entry.operator);
-                if (!/^StringEquals(IgnoreCase)?$/.test(operator.base) || operator.setPrefix === 'ForAllValues')
-                    continue;
-                for (const value of entry.values) {
-                    if (value.kind !== 'known' || !/[*?]/.test(value.value))
-                        continue;
-                    const pattern = globPattern(template_text(value.value));
-                    // The ServiceAccounts that name the role and that the pattern was presumably written for.
-                    const users = graph.serviceAccountsUsing(role).flatMap((sa) => {
-                        if (sa.namespace.kind !== 'known' || sa.name.kind !== 'known')
-                            return [];
-                        const subject = serviceAccountSubject(sa.namespace.value, sa.name.value);
-                        return globMatches(pattern, subject) ? [{ subject, location: sa.location }] : [];
-                    });
-                    const named = users.map((user) => ` "${user.subject}" (${formatLocation(user.location)})`).join(',');
-                    yield {
-                        location: value.location,
-                        message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} compares "${value.value}" literally, so no token matches; use StringLike for wildcards, or name the ServiceAccount${named}`,
-                        related: users.map((user) => ({ location: user.location, message: `ServiceAccount ${user.subject} uses this role` })),
-                        key: `${statementKey(role, statement)} sub:${value.value}`,
-                    };
-                }
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/condition-rules.ts
-
-
-
-
-
-
-const conditionRules = [
-    subWildcardNeedsStringlike,
-    subValueInvalid,
-    subConditionMissing,
-    subConditionBroad,
-    conditionFailsOpen,
-    audConditionInvalid,
-];
-
-;// CONCATENATED MODULE: ./src/rules/audience-mismatch.ts
-
-
-
-
-
-const audienceMismatch = {
-    meta: {
-        id: 'audience-mismatch',
-        level: 'error',
-        description: "A ServiceAccount's eks.amazonaws.com/audience is not an audience the trust's \":aud\" condition accepts, or not in the client ID list of the OIDC provider the trust names.",
-        remediation: 'Use the same audience in the annotation, the trust\'s ":aud" condition and the provider\'s client IDs (usually sts.amazonaws.com: then drop the annotation).',
-    },
-    *check(graph, context) {
-        const clusters = knownClusters(graph, context.config);
-        for (const sa of graph.facts.serviceAccounts) {
-            const reportedProviders = new Set();
-            for (const { role } of graph.rolesOf(sa)) {
-                const check = checkToken(sa, role, clusters);
-                if (!check?.audience.explicit)
-                    continue;
-                const trustFinding = refusedAudience(check);
-                if (trustFinding)
-                    yield trustFinding;
-                for (const provider of providersOf(graph, check)) {
-                    if (reportedProviders.has(provider))
-                        continue;
-                    reportedProviders.add(provider);
-                    const finding = missingClientId(check, provider);
-                    if (finding)
-                        yield finding;
-                }
-            }
-        }
-    },
-};
-/** The trust refuses the token only because of its `:aud` condition. */
-function refusedAudience(check) {
-    const found = refusal(check);
-    if (!found?.closest || found.failures.length === 0 || !found.failures.every((failure) => failureKind(failure) === 'aud'))
-        return undefined;
-    const failure = found.failures[0];
-    const accepted = failure.entry.values.flatMap((value) => (value.kind === 'known' ? [`"${value.value}"`] : []));
-    const audience = check.audience.audience;
-    const trustLocation = failure.entry.values.length === 1 ? failure.entry.values[0].location : failure.entry.valuesLocation;
-    const annotationFix = accepted.includes(`"${DEFAULT_AUDIENCE}"`)
-        ? `remove the annotation (tokens then carry the default "${DEFAULT_AUDIENCE}")`
-        : accepted.length === 1
-            ? `change the annotation to ${accepted[0]}`
-            : accepted.length > 1
-                ? `change the annotation to one of ${accepted.join(', ')}`
-                : 'change the annotation';
-    return {
-        location: check.audience.location,
-        message: `${describeServiceAccount(check.sa)} sets eks.amazonaws.com/audience "${audience}", but ${trustTitle(check.role)} (${formatLocation(trustLocation)}) ` +
-            `accepts ${accepted.length > 0 ? accepted.join(', ') : 'other values'} for "${keyText(failure.key)}" (${failure.operator}); ${annotationFix}, or add "${audience}" to the trust's aud values`,
-        related: [{ location: trustLocation, message: `${roleTitle(check.role)}'s aud condition` }],
-        key: `${serviceAccountKey(check.sa)} ${roleKey(check.role)} aud:${audience}`,
-    };
-}
-/** The OIDC providers the role's trust names (by ARN or shared reference) that the sources define. */
-function providersOf(graph, check) {
-    const found = [];
-    for (const { statement } of allowedIrsaStatements([check.role])) {
-        for (const federated of federatedValues(statement)) {
-            for (const provider of graph.providersNamed(federated))
-                if (!found.includes(provider))
-                    found.push(provider);
-        }
-    }
-    return found;
-}
-function missingClientId(check, provider) {
-    const audience = check.audience.audience;
-    if (provider.clientIds.length === 0 || provider.clientIds.some((id) => id.kind !== 'known'))
-        return undefined;
-    if (provider.clientIds.some((id) => id.kind === 'known' && id.value === audience))
-        return undefined;
-    const listed = provider.clientIds.map((id) => (id.kind === 'known' ? `"${id.value}"` : '')).join(', ');
-    const annotationFix = provider.clientIds.some((id) => id.kind === 'known' && id.value === DEFAULT_AUDIENCE)
-        ? `remove the annotation (tokens then carry the default "${DEFAULT_AUDIENCE}")`
-        : 'change the annotation to one of them';
-    const where = provider.clientIdsLocation ?? provider.location;
-    const name = provider.url?.kind === 'known' ? `OIDC provider ${provider.url.value}` : 'the OIDC provider';
-    return {
-        location: check.audience.location,
-        message: `${describeServiceAccount(check.sa)} sets eks.amazonaws.com/audience "${audience}", but ${name} (${formatLocation(where)}), which ${trustTitle(check.role)} names, ` +
-            `lists only the client IDs ${listed}, so STS answers "Incorrect token audience"; add "${audience}" to the provider's client IDs, or ${annotationFix}`,
-        related: [{ location: where, message: `${name}'s client IDs` }],
-        key: `${serviceAccountKey(check.sa)} provider:${provider.url?.kind === 'known' ? provider.url.value : formatLocation(provider.location)} aud:${audience}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rules/cluster-issuer-mismatch.ts
-
-
-
-
-
-const clusterIssuerMismatch = {
-    meta: {
-        id: 'cluster-issuer-mismatch',
-        level: 'error',
-        description: 'The OIDC issuer a trust policy or an OIDC provider names is not the issuer of the known cluster in that region and account (an old, recreated or copied cluster).',
-        remediation: "Use the cluster's current issuer (identity.oidc.issuer without https://) in the provider ARN, the condition keys and the provider URL.",
-    },
-    *check(graph, context) {
-        const clusters = knownClusters(graph, context.config);
-        if (clusters.length === 0)
-            return;
-        yield* cluster_issuer_mismatch_trustIssuers(graph, clusters);
-        yield* providerUrls(graph, clusters);
-    },
-};
-function* cluster_issuer_mismatch_trustIssuers(graph, clusters) {
-    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
-        const reported = new Set();
-        const providers = federatedValues(statement).flatMap((value) => {
-            const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined;
-            return arn ? [{ arn, location: value.location }] : [];
-        });
-        for (const { arn, location } of providers) {
-            if (reported.has(arn.issuerHostPath))
-                continue;
-            reported.add(arn.issuerHostPath);
-            const contradicting = clustersContradicting(arn.issuerHostPath, arn.account, clusters);
-            if (contradicting.length === 0)
-                continue;
-            const fix = contradicting.length === 1
-                ? `change it to "arn:${arn.partition}:iam::${arn.account}:oidc-provider/${contradicting[0].hostPath}" and the condition keys to "${contradicting[0].hostPath}:sub" and ":aud"`
-                : "change it to the issuer of the cluster the role serves";
-            yield finding(location, `${trustTitle(role)} names the OIDC provider of issuer ${arn.issuerHostPath}`, contradicting, fix, `${roleKey(role)} issuer:${arn.issuerHostPath}`);
-        }
-        // Condition keys are judged on their own only when no Federated ARN is known: otherwise a key
-        // that differs from its provider is condition-key-provider-mismatch's finding.
-        if (providers.length > 0)
-            continue;
-        const account = roleIdentity(role).account;
-        for (const entry of statement.condition?.entries ?? []) {
-            if (entry.key.kind !== 'known' || claimOf(entry.key) === 'other')
-                continue;
-            const issuer = keyIssuer(entry.key);
-            if (reported.has(issuer))
-                continue;
-            reported.add(issuer);
-            const contradicting = clustersContradicting(issuer, account, clusters);
-            if (contradicting.length === 0)
-                continue;
-            const claim = entry.key.value.slice(issuer.length);
-            const fix = contradicting.length === 1 ? `change the key to "${contradicting[0].hostPath}${claim}"` : 'change it to the issuer of the cluster the role serves';
-            yield finding(entry.keyLocation, `${trustTitle(role)} tests the condition key "${entry.key.value}" of issuer ${issuer}`, contradicting, fix, `${roleKey(role)} issuer:${issuer}`);
-        }
-    }
-}
-function* providerUrls(graph, clusters) {
-    for (const provider of graph.facts.oidcProviders) {
-        if (provider.url?.kind !== 'known')
-            continue;
-        const hostPath = issuerHostPath(provider.url.value);
-        const account = provider.arn?.kind === 'known' ? parseOidcProviderArn(provider.arn.value)?.account : undefined;
-        const contradicting = clustersContradicting(hostPath, account, clusters);
-        if (contradicting.length === 0)
-            continue;
-        const withScheme = /^https:\/\//i.test(provider.url.value);
-        const fix = contradicting.length === 1
-            ? `change the URL to "${withScheme ? contradicting[0].issuer : contradicting[0].hostPath}"`
-            : 'change it to the issuer of the cluster the provider serves';
-        yield finding(provider.url.location, `OIDC provider (${formatLocation(provider.location)}) has URL "${provider.url.value}"`, contradicting, fix, `provider-url:${hostPath}`);
-    }
-}
-function finding(location, subject, clusters, fix, key) {
-    const region = clusters[0].region;
-    const which = clusters.length === 1 ? `the issuer of ${describeCluster(clusters[0])}` : `the issuer of any known cluster in ${region}: ${clusters.map(describeCluster).join(', ')}`;
-    return {
-        location,
-        message: `${subject}, which is not ${which}; ${fix}`,
-        related: clusters.flatMap((cluster) => (cluster.location ? [{ location: cluster.location, message: describeCluster(cluster) }] : [])),
-        key,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rules/helpers/role-index.ts
-
-
-const roleIndex = perGraph((graph) => {
-    const byName = new Map();
-    const unboundTrustPolicies = [];
-    for (const role of graph.facts.roles) {
-        if (isUnboundTrustPolicy(role))
-            unboundTrustPolicies.push(role);
-        const name = roleIdentity(role).name;
-        if (name === undefined)
-            continue;
-        const key = name.toLowerCase();
-        const list = byName.get(key);
-        if (list)
-            list.push(role);
-        else
-            byName.set(key, [role]);
-    }
-    return { byName, unboundTrustPolicies };
-});
-/** The roles whose name is this one, ignoring case (IAM role names are unique case-insensitively), in scan order. */
-function rolesNamed(graph, name) {
-    return roleIndex(graph).byName.get(name.toLowerCase()) ?? [];
-}
-/**
- * Roles with the annotation's name and path that the sources define only in other accounts
- * (role-account-mismatch); empty when a role of that name may be in the annotation's account.
- */
-function rolesInOtherAccounts(graph, arn) {
-    const named = rolesNamed(graph, arn.name).filter((role) => pathMayBe(role, arn.path));
-    const elsewhere = named.filter((role) => {
-        const account = roleIdentity(role).account;
-        return account !== undefined && account !== arn.account && role.account?.kind !== 'symbolic';
-    });
-    return elsewhere.length === named.length ? elsewhere : [];
-}
-/** Whether a trust policy bound to no role accepts this ServiceAccount's token (its role is then probably that one). */
-function acceptedByUnboundTrust(graph, sa) {
-    return roleIndex(graph).unboundTrustPolicies.some((role) => {
-        const check = checkToken(sa, role, []);
-        return check !== undefined && check.decision.effect !== 'deny';
-    });
-}
-
-;// CONCATENATED MODULE: ./src/rules/role-account-mismatch.ts
-
-
-
-
-
-
-const roleAccountMismatch = {
-    meta: {
-        id: 'role-account-mismatch',
-        level: 'error',
-        description: "A role's trust names an OIDC provider of another account (IAM accepts only a provider in the role's own account), or a ServiceAccount's annotation names the role in another account than the one that defines it.",
-        remediation: "Create the cluster's OIDC provider in the role's account and name that provider in the trust; make the annotation's account the one where the role is defined.",
-    },
-    *check(graph) {
-        yield* providersInOtherAccounts(graph);
-        yield* annotationsInOtherAccounts(graph);
-    },
-};
-function* providersInOtherAccounts(graph) {
-    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
-        const home = roleAccount(graph, role);
-        if (!home)
-            continue;
-        for (const federated of federatedValues(statement)) {
-            if (federated.kind !== 'known')
-                continue;
-            const provider = parseOidcProviderArn(federated.value);
-            if (!provider || provider.account === home.account)
-                continue;
-            const fixed = `arn:${provider.partition}:iam::${home.account}:oidc-provider/${provider.issuerHostPath}`;
-            yield {
-                location: federated.location,
-                message: `${trustTitle(role)} names the OIDC provider of account ${provider.account}, but the role is in account ${home.account} (${formatLocation(home.location)}) ` +
-                    `and IAM accepts only a provider of the role's own account; create an OIDC provider for ${provider.issuerHostPath} in account ${home.account} and name "${fixed}"`,
-                related: [{ location: home.location, message: `the role's account ${home.account}` }],
-                key: `${roleKey(role)} provider:${federated.value}`,
-            };
-        }
-    }
-}
-/** The account a role lives in: stated by its source, else agreed on by every annotation that names it. */
-function roleAccount(graph, role) {
-    const stated = roleIdentity(role).account;
-    if (stated !== undefined) {
-        const where = role.account?.kind === 'known' ? role.account.location : (role.arn?.location ?? role.location);
-        return { account: stated, location: where };
-    }
-    const annotated = graph.serviceAccountsUsing(role).flatMap((sa) => {
-        const found = annotatedRole(sa);
-        return found ? [{ account: found.arn.account, location: found.value.location }] : [];
-    });
-    const accounts = new Set(annotated.map((entry) => entry.account));
-    return accounts.size === 1 ? annotated[0] : undefined;
-}
-function* annotationsInOtherAccounts(graph) {
-    for (const sa of graph.facts.serviceAccounts) {
-        const annotated = annotatedRole(sa);
-        if (!annotated || graph.rolesOf(sa).length > 0)
-            continue;
-        const elsewhere = rolesInOtherAccounts(graph, annotated.arn);
-        if (elsewhere.length === 0)
-            continue;
-        const accounts = [...new Set(elsewhere.map((role) => roleIdentity(role).account))];
-        const role = elsewhere[0];
-        const where = elsewhere.map((other) => `${roleIdentity(other).account} (${formatLocation(other.location)})`).join(', ');
-        const fix = accounts.length === 1 ? `change the annotation to "${withAccount(annotated.arn, accounts[0])}"` : 'change the annotation to the account that defines the role';
-        yield {
-            location: annotated.value.location,
-            message: `${describeServiceAccount(sa)} names ${roleTitle(role)} in account ${annotated.arn.account}, but the scanned sources define that role in account ${where}; ` +
-                `${fix}, or define the role in account ${annotated.arn.account}`,
-            related: elsewhere.map((other) => ({ location: other.location, message: `${roleTitle(other)} in account ${roleIdentity(other).account}` })),
-            key: `${serviceAccountKey(sa)} ${roleKey(role)} account:${annotated.arn.account}`,
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rules/role-not-found.ts
-
-
-
-
-const roleNotFound = {
-    meta: {
-        id: 'role-not-found',
-        level: 'warning',
-        description: "A ServiceAccount's eks.amazonaws.com/role-arn names a role that the scanned sources do not define (under that name and path), although they define roles; or one whose real name is generated.",
-        remediation: "Correct the role name or path in the annotation, give a role with a generated name a fixed name, or set the annotation from the role's ARN output.",
-    },
-    *check(graph) {
-        const roles = new CandidateRoles(graph);
-        for (const sa of graph.facts.serviceAccounts) {
-            const annotated = annotatedRole(sa);
-            if (!annotated || graph.rolesOf(sa).length > 0)
-                continue;
-            const finding = missingRole(graph, sa, annotated, roles.inAccount(annotated.arn.account));
-            if (finding)
-                yield finding;
-        }
-    },
-};
-/**
- * The roles an annotation in an account could have meant: those in the account or in an unstated
- * one. None when one of them is named only at apply time (it may be the annotated one).
- */
-class CandidateRoles {
-    /** The roles that are not unbound trust policies, with the name and account their source states. */
-    named = [];
-    accountsWithUnknowableName = new Set();
-    byAccount = new Map();
-    constructor(graph) {
-        for (const role of graph.facts.roles) {
-            if (isUnboundTrustPolicy(role))
-                continue;
-            const { name, account } = roleIdentity(role);
-            this.named.push({ role, name, account });
-            if (isNameUnknowable(role))
-                this.accountsWithUnknowableName.add(account);
-        }
-    }
-    inAccount(account) {
-        let candidates = this.byAccount.get(account);
-        if (!candidates) {
-            const unknowable = this.accountsWithUnknowableName.has(undefined) || this.accountsWithUnknowableName.has(account);
-            candidates = new Candidates(unknowable ? [] : this.named.filter((entry) => entry.account === undefined || entry.account === account));
-            this.byAccount.set(account, candidates);
-        }
-        return candidates;
-    }
-}
-/** One account's candidate roles, in scan order, with their names by length for the typo search. */
-class Candidates {
-    named;
-    roles;
-    members;
-    /** Those whose real name gets a random suffix after a known prefix. */
-    withGeneratedName;
-    byNameLength;
-    nearestByName = new Map();
-    constructor(named) {
-        this.named = named;
-        this.roles = named.map((entry) => entry.role);
-        this.members = new Set(this.roles);
-        this.withGeneratedName = this.roles.filter((role) => role.generatedName?.prefix.kind === 'known');
-    }
-    /** Up to three roles with names close to this one: by distance, then name, then scan order. */
-    nearest(name) {
-        let nearest = this.nearestByName.get(name);
-        if (!nearest) {
-            nearest = this.searchNearest(name);
-            this.nearestByName.set(name, nearest);
-        }
-        return nearest;
-    }
-    searchNearest(name) {
-        const limit = nearNameLimit(name);
-        const lowerCaseName = name.toLowerCase();
-        const letters = letterCounts(lowerCaseName);
-        const kept = [];
-        // The distance is at least the difference in length: the closest lengths first, so that the
-        // three kept soon bound the distance worth computing.
-        for (let offset = 0; offset <= limit; offset++) {
-            for (const length of offset === 0 ? [name.length] : [name.length - offset, name.length + offset]) {
-                for (const candidate of this.withNameLength(length)) {
-                    const bound = kept.length === 3 ? Math.min(limit, kept[2].distance) : limit;
-                    if (offset > bound)
-                        break;
-                    if (letterCountDistance(candidate.letters, letters) > bound)
-                        continue;
-                    const distance = levenshteinDistanceWithin(candidate.lowerCaseName, lowerCaseName, bound);
-                    if (distance > bound)
-                        continue;
-                    kept.push({ ...candidate, distance });
-                    kept.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name) || a.order - b.order);
-                    if (kept.length > 3)
-                        kept.pop();
-                }
-            }
-        }
-        return kept.map((entry) => entry.role);
-    }
-    withNameLength(length) {
-        if (!this.byNameLength) {
-            this.byNameLength = new Map();
-            this.named.forEach(({ role, name }, order) => {
-                if (name === undefined)
-                    return;
-                const lowerCaseName = name.toLowerCase();
-                const entry = { role, name, lowerCaseName, letters: letterCounts(lowerCaseName), order };
-                const list = this.byNameLength.get(name.length);
-                if (list)
-                    list.push(entry);
-                else
-                    this.byNameLength.set(name.length, [entry]);
-            });
-        }
-        return this.byNameLength.get(length) ?? [];
-    }
-}
-function missingRole(graph, sa, annotated, candidates) {
-    const { arn, value } = annotated;
-    if (candidates.roles.length === 0)
-        return undefined;
-    // Another account's role of this name is role-account-mismatch's finding.
-    if (rolesInOtherAccounts(graph, arn).length > 0)
-        return undefined;
-    if (acceptedByUnboundTrust(graph, sa))
-        return undefined;
-    const subject = describeServiceAccount(sa);
-    const key = `${serviceAccountKey(sa)} role:${arn.account}${arn.path}${arn.name}`;
-    const generated = candidates.withGeneratedName.find((role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name));
-    if (generated?.generatedName?.prefix.kind === 'known') {
-        const prefix = generated.generatedName.prefix.value;
-        return {
-            location: generated.generatedName.location,
-            message: `${subject} names role "${arn.name}", but ${roleTitle(generated)} gets a generated name ("${prefix}" and a random suffix) that an annotation cannot know; ` +
-                `give the role a fixed name (name instead of name_prefix, use_name_prefix = false) or set the annotation from the role's ARN output`,
-            related: [{ location: value.location, message: 'the annotation naming the role' }],
-            key,
-        };
-    }
-    const otherPath = rolesNamed(graph, arn.name).find((role) => candidates.members.has(role) && !pathMayBe(role, arn.path));
-    if (otherPath) {
-        const path = roleIdentity(otherPath).path ?? '/';
-        const annotationPath = arn.path === '/' ? 'without a path' : `with path "${arn.path}"`;
-        return {
-            location: value.location,
-            message: `${subject} names role "${arn.name}" ${annotationPath}, but ${roleTitle(otherPath)} (${formatLocation(otherPath.location)}) has path "${path}", ` +
-                `so the annotated ARN does not exist; change the annotation to "${withPath(arn, path)}"`,
-            related: [{ location: otherPath.location, message: `${roleTitle(otherPath)} with path "${path}"` }],
-            key,
-        };
-    }
-    const nearest = candidates.nearest(arn.name);
-    const suggestion = nearest.length > 0
-        ? `did you mean ${nearest.map((role) => `"${roleIdentity(role).name}" (${formatLocation(role.location)})`).join(' or ')}? `
-        : '';
-    return {
-        location: value.location,
-        message: `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates.roles)}); ` +
-            `${suggestion}correct the annotation or add the role's definition to the scan`,
-        related: nearest.map((role) => ({ location: role.location, message: `${roleTitle(role)}` })),
-        key,
-    };
-}
-function isNameUnknowable(role) {
-    if (role.arn?.kind === 'known')
-        return false;
-    if (role.generatedName)
-        return role.generatedName.prefix.kind !== 'known';
-    return role.name?.kind === 'symbolic';
-}
-/** terraform-aws-iam v6 turns name "app" into prefix "app-"; an annotation may also hold an old generated name. */
-function prefixFits(prefix, name) {
-    const lowerPrefix = prefix.toLowerCase();
-    const lowerName = name.toLowerCase();
-    return lowerName.startsWith(lowerPrefix) || lowerPrefix.replace(/[-_.]$/, '') === lowerName;
-}
-function countRoles(roles) {
-    return roles.length === 1 ? '1 role' : `${roles.length} roles`;
-}
-
 ;// CONCATENATED MODULE: ./src/model/value.ts
 function known(value, location) {
     return { kind: 'known', value, location };
@@ -12552,711 +11044,6 @@ function sameValue(a, b) {
 }
 function describeValue(value) {
     return value.kind === 'known' ? `"${value.value}"` : `\${${value.expression}}`;
-}
-
-;// CONCATENATED MODULE: ./src/rules/role-trusts-unknown-service-account.ts
-
-
-
-
-
-const roleTrustsUnknownServiceAccount = {
-    meta: {
-        id: 'role-trusts-unknown-service-account',
-        level: 'note',
-        description: "A role's trust allows ServiceAccounts that no scanned source defines in a namespace the scan does define, or that are defined without an annotation naming the role: a leftover, a typo, or manifests outside the scan.",
-        remediation: 'Remove subjects that no longer exist from the trust, annotate the ServiceAccount with the role, or include the manifests that define it in the scan.',
-    },
-    *check(graph, context) {
-        if (graph.facts.serviceAccounts.length === 0)
-            return;
-        const scope = {
-            graph,
-            clusters: knownClusters(graph, context.config),
-            // Namespace or name known only at render time: they may be any.
-            renderedLater: graph.facts.serviceAccounts.filter((sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic'),
-        };
-        const refusing = new Map();
-        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
-            // A trust that refuses a ServiceAccount naming it is trust-denies-service-account's finding, with the fix.
-            if (!refusing.has(role))
-                refusing.set(role, refusesServiceAccountOfItsRole(graph, scope.clusters, role));
-            if (refusing.get(role))
-                continue;
-            for (const entry of conditionsOn(statement, 'sub')) {
-                const operator = trust_parseOperator(entry.operator);
-                if (operator.setPrefix || operator.ifExists || (operator.base !== 'StringEquals' && operator.base !== 'StringLike'))
-                    continue;
-                for (const value of entry.values) {
-                    if (value.kind !== 'known')
-                        continue;
-                    const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(value.value);
-                    if (!subject)
-                        continue;
-                    const finding = unknownSubject(scope, role, value, subject[1], subject[2]);
-                    if (finding)
-                        yield finding;
-                }
-            }
-        }
-    },
-};
-function unknownSubject({ graph, clusters, renderedLater }, role, value, namespace, name) {
-    const candidates = [
-        ...graph.serviceAccountsNamed(known(namespace, value.location), name),
-        ...renderedLater.filter((sa) => mayBe(sa.namespace, namespace) && mayBe(sa.name, name)),
-    ];
-    const trust = `${trustTitle(role)} allows ServiceAccount ${namespace}/${name}`;
-    const findingKey = `${roleKey(role)} sub:${value.value}`;
-    if (candidates.length === 0) {
-        // ServiceAccounts of namespaces the scan never defines live elsewhere (a chart, another repository): no note.
-        if (!graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace))
-            return undefined;
-        return {
-            location: value.location,
-            message: `${trust}, which no scanned source defines; remove the subject if that ServiceAccount is gone, or include its manifest in the scan`,
-            key: findingKey,
-        };
-    }
-    if (isUnboundTrustPolicy(role))
-        return undefined;
-    const exact = candidates.filter((sa) => sa.namespace.kind === 'known' && sa.name.kind === 'known');
-    if (exact.length < candidates.length)
-        return undefined;
-    const using = new Set(graph.serviceAccountsUsing(role));
-    if (exact.some((sa) => using.has(sa) || sa.roleArn?.kind === 'symbolic'))
-        return undefined;
-    if (exact.some((sa) => annotationExplains(graph, sa, role) || refusedByItsRole(graph, clusters, sa)))
-        return undefined;
-    const sa = exact[0];
-    return {
-        location: value.location,
-        message: `${trust}, but ${describeOtherUse(sa)}; ${fixFor(role)} or remove the subject from the trust`,
-        related: [{ location: sa.roleArn?.location ?? sa.location, message: `ServiceAccount ${namespace}/${name}` }],
-        key: findingKey,
-    };
-}
-/**
- * An annotation naming a role of this name (the same role in another account or path: one role
- * per environment, or role-account-mismatch's finding), one naming this role with a typo
- * (role-not-found's finding), or a malformed one (role-arn-invalid's).
- */
-function annotationExplains(graph, sa, role) {
-    if (sa.roleArn === undefined)
-        return false;
-    const annotated = annotatedRole(sa);
-    if (!annotated)
-        return true;
-    if (sameRoleName(role, annotated.arn.name))
-        return true;
-    const name = roleIdentity(role).name;
-    return graph.rolesOf(sa).length === 0 && name !== undefined && isNearName(annotated.arn.name, name);
-}
-function mayBe(value, expected) {
-    return value.kind === 'symbolic' || value.value === expected;
-}
-function describeOtherUse(sa) {
-    const annotated = annotatedRole(sa);
-    if (annotated)
-        return `its manifest (${formatLocation(annotated.value.location)}) annotates it with role "${annotated.value.value.trim()}"`;
-    return `its manifest (${formatLocation(sa.location)}) has no eks.amazonaws.com/role-arn annotation`;
-}
-function fixFor(role) {
-    const arn = role.arn?.kind === 'known' ? `"${role.arn.value}"` : `the ARN of ${roleTitle(role)}`;
-    return `annotate it with ${arn}`;
-}
-
-;// CONCATENATED MODULE: ./src/rules/trust-denies-service-account.ts
-
-
-
-
-
-const trustDeniesServiceAccount = {
-    meta: {
-        id: 'trust-denies-service-account',
-        level: 'error',
-        description: "A ServiceAccount's token (sub system:serviceaccount:<namespace>:<name>, its audience, its cluster's issuer) would be refused by the trust policy of the role its eks.amazonaws.com/role-arn names.",
-        remediation: "Make the trust's condition values (and provider) match the ServiceAccount that uses the role, or move/rename the ServiceAccount, or point the annotation at the role meant for it.",
-    },
-    *check(graph, context) {
-        const clusters = knownClusters(graph, context.config);
-        for (const sa of graph.facts.serviceAccounts) {
-            for (const { role } of graph.rolesOf(sa)) {
-                const check = checkToken(sa, role, clusters);
-                const found = check && refusal(check);
-                if (!check || !found)
-                    continue;
-                const finding = explain(graph, check, found, clusters);
-                if (finding)
-                    yield finding;
-            }
-        }
-    },
-};
-function explain(graph, check, found, clusters) {
-    const { sa, role, policy } = check;
-    const subject = `system:serviceaccount:${check.namespace}:${check.name}`;
-    const annotation = sa.roleArn?.location ?? sa.location;
-    const key = `${serviceAccountKey(sa)} ${roleKey(role)}`;
-    const serviceAccountSide = { location: annotation, message: `ServiceAccount ${check.namespace}/${check.name}` };
-    if (found.deniedBy) {
-        const location = found.deniedBy.statement.location;
-        return {
-            location,
-            message: `${describeServiceAccount(sa)} would be refused by ${trustTitle(role)} (${formatLocation(location)}): ${found.deniedBy.label} denies it explicitly; narrow that Deny statement so that it does not match "${subject}"`,
-            related: [serviceAccountSide],
-            key,
-        };
-    }
-    if (!found.closest) {
-        return {
-            location: annotation,
-            message: `${describeServiceAccount(sa)} names ${roleTitle(role)}, whose trust (${formatLocation(policy.location)}) has no Allow statement for an OIDC provider, so it accepts no ServiceAccount token; ` +
-                `point the annotation at the role meant for this ServiceAccount, or add a web-identity statement for it to the trust`,
-            related: [{ location: policy.location, message: `${trustTitle(role)}` }],
-            key,
-        };
-    }
-    const kinds = found.failures.map(failureKind);
-    // Reported by other rules with their own fix: the Action (web-identity-action-missing), an
-    // issuer that is not the cluster's (cluster-issuer-mismatch), an annotated audience (audience-mismatch).
-    if (kinds.every((kind) => kind === 'action'))
-        return undefined;
-    if (kinds.every((kind) => kind === 'principal') && check.cluster && trustContradictsClusters(role, policy, clusters))
-        return undefined;
-    if (kinds.every((kind) => kind === 'aud') && check.audience.explicit)
-        return undefined;
-    // A wildcard under StringEquals is sub-wildcard-needs-stringlike's finding, which names the ServiceAccounts.
-    if (found.failures.every(isLiteralWildcardSub))
-        return undefined;
-    const reasons = found.failures.map((failure) => reasonFor(failure, check, subject));
-    const first = reasons[0];
-    const trust = `${trustTitle(role)} (${formatLocation(first.location)})`;
-    const refused = `${describeServiceAccount(sa)} would be refused by ${trust}: ${reasons.map((reason) => reason.phrase).join(', and ')}`;
-    const fixes = reasons.map((reason) => reason.fix).join('; ');
-    const instead = roleAcceptingInstead(graph, check);
-    if (instead) {
-        return {
-            location: annotation,
-            message: `${refused}; ${trustTitle(instead)} (${formatLocation(instead.trustPolicy.location)}) accepts it: point the annotation at ${roleTitle(instead)}, or ${fixes}`,
-            related: [
-                { location: first.location, message: `${trustTitle(role)}` },
-                { location: instead.trustPolicy.location, message: `${trustTitle(instead)}` },
-            ],
-            key,
-        };
-    }
-    const setByBuild = buildSetting(check, found.failures);
-    if (setByBuild) {
-        return {
-            location: setByBuild.location,
-            message: `${refused}; ${fixes} (the ServiceAccount's ${setByBuild.what} ${setByBuild.value} is set here, not in ${formatLocation(sa.location)})`,
-            related: [{ location: first.location, message: `${trustTitle(role)}` }, serviceAccountSide],
-            key,
-        };
-    }
-    return { location: first.location, message: `${refused}; ${fixes}`, related: [serviceAccountSide], key };
-}
-/**
- * A Kustomize overlay's `namespace:` or `namePrefix:`, or a Helm release, that gives the
- * ServiceAccount the namespace or name the trust does not expect: the line that changed it.
- */
-function buildSetting(check, failures) {
-    const { sa } = check;
-    if (sa.source !== 'kustomize' && sa.source !== 'helm')
-        return undefined;
-    if (!failures.every((failure) => failure.element === 'Condition' && failureKind(failure) === 'sub'))
-        return undefined;
-    const trusted = failures.flatMap((failure) => failure.element === 'Condition'
-        ? failure.entry.values.flatMap((value) => {
-            const match = value.kind === 'known' ? /^system:serviceaccount:([^:]+):([^:]+)$/.exec(value.value) : null;
-            return match ? [{ namespace: match[1], name: match[2] }] : [];
-        })
-        : []);
-    if (sa.namespace.location.path !== sa.location.path && trusted.some((entry) => entry.name === check.name && entry.namespace !== check.namespace)) {
-        return { location: sa.namespace.location, what: 'namespace', value: check.namespace };
-    }
-    if (sa.name.location.path !== sa.location.path && trusted.some((entry) => entry.namespace === check.namespace && entry.name !== check.name)) {
-        return { location: sa.name.location, what: 'name', value: check.name };
-    }
-    return undefined;
-}
-function reasonFor(failure, check, subject) {
-    const kind = failureKind(failure);
-    if (kind === 'principal')
-        return principalReason(failure, check);
-    if (failure.element === 'Condition' && (kind === 'sub' || kind === 'aud'))
-        return claimReason(failure, check, kind, subject);
-    return { location: failure.location, phrase: failure.message, fix: 'make it hold for this token' };
-}
-function principalReason(failure, check) {
-    const federated = federatedValues(check.decision.decision.statements.find((o) => o.mismatches.includes(failure)).statement);
-    const named = federated.flatMap((value) => {
-        const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined;
-        return arn ? [{ arn, location: value.location }] : [];
-    })[0];
-    const cluster = check.cluster;
-    if (!named || !cluster)
-        return { location: failure.location, phrase: failure.message, fix: "name the cluster's OIDC provider in the Principal" };
-    const provider = `arn:${named.arn.partition}:iam::${named.arn.account}:oidc-provider/${cluster.hostPath}`;
-    return {
-        location: named.location,
-        phrase: `it trusts the OIDC provider of issuer ${named.arn.issuerHostPath}, but the ServiceAccount's tokens come from ${describeCluster(cluster)}`,
-        fix: `name "${provider}" and the condition keys "${cluster.hostPath}:sub" and ":aud"`,
-    };
-}
-function claimReason(failure, check, claim, subject) {
-    const entry = failure.entry;
-    const operator = trust_parseOperator(entry.operator);
-    const wanted = claim === 'sub' ? subject : check.audience.audience;
-    const location = entry.values.length === 1 ? entry.values[0].location : entry.valuesLocation;
-    const positive = !operator.negated && !operator.setPrefix && !operator.ifExists;
-    if (!positive)
-        return { location, phrase: failure.message, fix: `make it accept "${wanted}"` };
-    if (failure.requestValues === undefined) {
-        const issuer = templateText(check.decision.decisive.issuer);
-        return { location: entry.keyLocation, phrase: failure.message, fix: `name the key after the token's issuer: "${issuer}:${claim}"` };
-    }
-    const written = entry.values.map((value) => (value.kind === 'known' ? `"${value.value}"` : `\${${value.expression}}`)).join(', ');
-    const own = claim === 'sub' ? '' : check.audience.explicit ? ' (its eks.amazonaws.com/audience)' : ' (the default audience; the ServiceAccount sets no eks.amazonaws.com/audience)';
-    const phrase = `${entry.operator} on "${keyText(entry.key)}" allows ${written}, not "${wanted}"${own}`;
-    const change = entry.values.length === 1 ? `change the ${claim} value to "${wanted}"` : `add "${wanted}" to the ${claim} values`;
-    return { location, phrase, fix: claim === 'sub' ? `${change}${serviceAccountAlternative(entry.values, check)}` : change };
-}
-/** When the trust names the same ServiceAccount in another namespace, or another in the same namespace. */
-function serviceAccountAlternative(values, check) {
-    const trusted = values.flatMap((value) => {
-        const match = value.kind === 'known' ? /^system:serviceaccount:([a-z0-9.-]+):([a-z0-9.-]+)$/.exec(value.value) : null;
-        return match ? [{ namespace: match[1], name: match[2] }] : [];
-    });
-    const sameName = trusted.find((entry) => entry.name === check.name && entry.namespace !== check.namespace);
-    if (sameName)
-        return ` or move the ServiceAccount to namespace ${sameName.namespace}`;
-    const sameNamespace = trusted.filter((entry) => entry.namespace === check.namespace && entry.name !== check.name);
-    if (sameNamespace.length === 1)
-        return ` or rename the ServiceAccount to ${sameNamespace[0].name}`;
-    return '';
-}
-function isLiteralWildcardSub(failure) {
-    if (failure.element !== 'Condition' || failureKind(failure) !== 'sub')
-        return false;
-    const operator = trust_parseOperator(failure.entry.operator);
-    return operator.base.startsWith('StringEquals') && failure.entry.values.some((value) => value.kind === 'known' && /[*?]/.test(value.value));
-}
-
-;// CONCATENATED MODULE: ./src/rules/correlation-rules.ts
-
-
-
-
-
-
-const correlationRules = [
-    trustDeniesServiceAccount,
-    roleNotFound,
-    roleAccountMismatch,
-    audienceMismatch,
-    roleTrustsUnknownServiceAccount,
-    clusterIssuerMismatch,
-];
-
-;// CONCATENATED MODULE: ./src/rules/nothing-scanned.ts
-const nothingScanned = {
-    meta: {
-        id: 'nothing-scanned',
-        level: 'warning',
-        description: 'No IRSA-relevant file (Kubernetes manifest, Terraform, IAM policy JSON, plan JSON) was found under the configured paths, so a pass would mean nothing.',
-        remediation: 'Point the include globs (the paths input, or include in .irsa-guard.yml) at the directories that hold the manifests and infrastructure code.',
-    },
-    *check(_graph, { scan }) {
-        if (scan.relevantFiles > 0)
-            return;
-        const globs = scan.include.map((glob) => `"${glob}"`).join(', ');
-        const count = scan.filesSeen;
-        const seen = count === 0 ? 'no .yaml, .yml, .json or .tf file there' : `${count} candidate file${count === 1 ? '' : 's'} there, none of them one`;
-        yield {
-            location: { path: '.', line: 1, column: 1 },
-            message: `Nothing was checked: no Kubernetes manifest, Terraform file or IAM policy JSON under ${globs} (${seen}); point include (the paths input or .irsa-guard.yml) at the directories that hold them`,
-            key: 'nothing-scanned',
-        };
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/parse-error.ts
-/**
- * Findings of this id come from discovery and the sources, which see the bytes and the syntax;
- * the rule exists for its metadata (level, docs, SARIF) and so that it can be configured.
- */
-const parseError = {
-    meta: {
-        id: 'parse-error',
-        level: 'warning',
-        description: 'A file that looks IRSA-relevant cannot be read or parsed (syntax error, duplicate key, binary, too large, link out of the repository), so nothing in it is checked.',
-        remediation: 'Fix the syntax at the reported line, render templates before scanning, or exclude the file.',
-    },
-    *check() { },
-};
-
-;// CONCATENATED MODULE: ./src/rules/suppression-reason-missing.ts
-const suppressionReasonMissing = {
-    meta: {
-        id: 'suppression-reason-missing',
-        level: 'warning',
-        description: 'An irsa-guard:ignore comment or irsa-guard.io/ignore annotation gives no reason (or names no rule), so it suppresses nothing.',
-        remediation: 'Name the rule ids and say why, e.g. "# irsa-guard:ignore role-not-found the role lives in the platform repository".',
-    },
-    *check(_graph, { suppressions }) {
-        for (const suppression of suppressions) {
-            if (suppression.reason !== undefined && suppression.ruleIds.length > 0)
-                continue;
-            yield {
-                location: suppression.location,
-                message: message(suppression),
-                key: `suppression:${suppression.form ?? 'comment'}:${suppression.ruleIds.join(',')}`,
-            };
-        }
-    },
-};
-function message(suppression) {
-    const ids = suppression.ruleIds.join(',');
-    const annotation = suppression.form === 'annotation';
-    const what = annotation ? 'The irsa-guard.io/ignore annotation' : 'The irsa-guard:ignore comment';
-    const example = annotation ? `irsa-guard.io/ignore: "${ids || '<rule-id>'}: <reason>"` : `# irsa-guard:ignore ${ids || '<rule-id>'} <reason>`;
-    if (suppression.ruleIds.length === 0)
-        return `${what} names no rule id, so it suppresses nothing; write ${example}`;
-    return `${what} for ${ids} gives no reason, so it suppresses nothing; say why after the rule id: ${example}`;
-}
-
-;// CONCATENATED MODULE: ./src/rules/meta-rules.ts
-
-
-
-const metaRules = [parseError, nothingScanned, suppressionReasonMissing];
-
-;// CONCATENATED MODULE: ./src/rules/helpers/eks-issuer.ts
-
-
-/**
- * How EKS issuers, IAM OIDC provider ARNs and trust-policy condition keys go wrong when written by
- * hand (reference: irsa-failure-modes.md A2, A6, C2, D1-D3, J1, J3). The token a pod presents has
- * `iss = https://oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`; the provider ARN and the condition
- * keys name that issuer without the scheme.
- */
-const PLACEHOLDERS = [
-    /\$\{[^}]*\}/, // ${OIDC_PROVIDER}
-    /\{\{[^}]*\}\}/, // {{ .Values.oidc }}
-    /<[^<>]+>/, // <OIDC_ID>
-    /\$[A-Za-z_]\w*/, // $oidc_provider
-    /EXAMPLE[0-9A-Z]*/, // EXAMPLED539D4633E53DE1B716D3041E (the EKS docs)
-    /\bregion-code\b/, // oidc.eks.region-code.amazonaws.com (the EKS docs)
-    /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/, // OIDC_PROVIDER, CLUSTER_ID, ACCOUNT_ID
-];
-/** The first fragment of `text` that marks an unrendered template or a documentation example. */
-function placeholderIn(text) {
-    for (const pattern of PLACEHOLDERS) {
-        const match = pattern.exec(text);
-        if (match)
-            return match[0];
-    }
-    return undefined;
-}
-/**
- * `oidc.eks.…`, or an AWS host with "oidc" and "eks" in it (`oidc.<region>.eks.amazonaws.com`,
- * `oidc-eks.<region>.api.aws`), with or without scheme and port. Self-hosted issuers
- * (`oidc.eks-prod.example.com`) are not EKS issuers.
- */
-function looksLikeEksIssuer(text) {
-    const host = withoutScheme(text).split('/')[0].replace(/:\d*$/, '').toLowerCase();
-    if (host.startsWith('oidc.eks.'))
-        return true;
-    return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host);
-}
-function withoutScheme(text) {
-    return text.replace(/^https?:\/\//i, '');
-}
-const REGION = /^[a-z]{2,5}(-[a-z]+)+-\d{1,2}$/;
-const ID = /^[0-9A-F]{32}$/;
-/**
- * An EKS issuer as written in a provider ARN or a condition key (scheme allowed), judged against
- * `oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>`. Call only when `looksLikeEksIssuer` and no
- * placeholder is in it.
- */
-function analyseEksIssuer(text) {
-    const problems = [];
-    const scheme = /^https?:\/\//i.exec(text);
-    if (scheme)
-        problems.push(`starts with "${scheme[0]}"`);
-    const rest = withoutScheme(text);
-    const slash = rest.indexOf('/');
-    let host = slash < 0 ? rest : rest.slice(0, slash);
-    let path = slash < 0 ? '' : rest.slice(slash);
-    const port = /:\d*$/.exec(host);
-    if (port) {
-        problems.push(`has a port ("${port[0]}")`);
-        host = host.slice(0, port.index);
-    }
-    let region;
-    let suffix;
-    const canonical = /^oidc\.eks\.([^.]+)\.(.+)$/.exec(host);
-    const reversed = /^oidc\.([^.]+)\.eks\.(.+)$/.exec(host);
-    const dualStack = /^oidc-eks\.([^.]+)\.api\.aws$/.exec(host);
-    if (canonical) {
-        region = canonical[1];
-        suffix = canonical[2];
-    }
-    else if (reversed) {
-        problems.push(`has its host in the wrong order ("oidc.${reversed[1]}.eks", not "oidc.eks.${reversed[1]}")`);
-        region = reversed[1];
-        suffix = reversed[2];
-    }
-    else if (dualStack) {
-        region = dualStack[1];
-        problems.push(`uses the dual-stack host "${host}", but tokens name "oidc.eks.${region}.${dnsSuffixOfRegion(region) ?? 'amazonaws.com'}" as their issuer`);
-    }
-    else {
-        problems.push(`has the host "${host}", not "oidc.eks.<region>.amazonaws.com"`);
-    }
-    if (region !== undefined && !REGION.test(region)) {
-        problems.push(`names "${region}", which is not an AWS region`);
-        region = undefined;
-    }
-    if (region !== undefined) {
-        const expected = dnsSuffixOfRegion(region);
-        if (expected === undefined) {
-            // ISO and EUSC issuer hosts are not documented publicly: keep what is written.
-        }
-        else if (suffix === undefined) {
-            suffix = expected;
-        }
-        else if (suffix !== expected) {
-            problems.push(`ends in "${suffix}", but issuers of ${expected.endsWith('.cn') ? 'the China region ' : ''}${region} end in "${expected}"`);
-            suffix = expected;
-        }
-    }
-    if (path.length > 1 && path.endsWith('/')) {
-        problems.push('ends with "/", which EKS issuers never do');
-        path = path.replace(/\/+$/, '');
-    }
-    let id;
-    const idPath = /^\/id\/([^/]+)$/.exec(path);
-    const bareId = /^\/([^/]+)$/.exec(path);
-    if (idPath)
-        id = idPath[1];
-    else if (bareId && bareId[1] !== 'id') {
-        problems.push('lacks "/id/" before the cluster ID');
-        id = bareId[1];
-    }
-    else if (path === '' || path === '/id') {
-        problems.push('has no cluster ID ("/id/<ID>")');
-    }
-    else {
-        problems.push(`has the path "${path}", not "/id/<cluster ID>"`);
-    }
-    const analysis = { problems };
-    if (region !== undefined)
-        analysis.region = region;
-    if (id !== undefined) {
-        analysis.id = id;
-        if (!ID.test(id))
-            analysis.unusualId = true;
-    }
-    if (region !== undefined && suffix !== undefined && id !== undefined)
-        analysis.corrected = `oidc.eks.${region}.${suffix}/id/${id}`;
-    return analysis;
-}
-/** `amazonaws.com.cn` in China, `amazonaws.com` in the commercial and GovCloud partitions; undefined elsewhere. */
-function dnsSuffixOfRegion(region) {
-    const partition = partitionOfRegion(region);
-    if (partition === 'aws-cn')
-        return 'amazonaws.com.cn';
-    if (partition === 'aws' || partition === 'aws-us-gov')
-        return 'amazonaws.com';
-    return undefined;
-}
-const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s;
-const PROVIDER_PREFIX_MISSPELLED = /^(oidc[-_]?provider|oidcprovider|oidc-providers|oidc)\//i;
-/**
- * A Federated principal value judged as the ARN of an IAM OIDC provider
- * (`arn:<partition>:iam::<account>:oidc-provider/<issuer host/path>`). undefined when the value is
- * not meant as one: a SAML provider ARN or a domain name (`cognito-identity.amazonaws.com`).
- * `account` fills the suggestion when the value itself has none (the role's account, if known).
- */
-function analyseFederated(value, account) {
-    if (value.trim() === '')
-        return { problems: ['is empty'] };
-    if (value.includes(':saml-provider/'))
-        return undefined;
-    const placeholder = placeholderIn(value);
-    if (placeholder !== undefined)
-        return { problems: [], placeholder };
-    const problems = [];
-    const trimmed = value.trim();
-    if (trimmed !== value)
-        problems.push('has leading or trailing whitespace');
-    let partition;
-    let accountId = account;
-    let hostPath;
-    const arn = ARN.exec(trimmed);
-    if (arn) {
-        const [, arnPartition, service, arnRegion, arnAccount, resource] = arn;
-        partition = arnPartition;
-        if (!/^aws(-[a-z]+)*$/.test(arnPartition)) {
-            problems.push(`has the partition "${arnPartition}", which is not an AWS partition`);
-            partition = undefined;
-        }
-        if (service !== 'iam')
-            problems.push(`names the service "${service}" where a provider ARN says "iam"`);
-        if (arnRegion !== '')
-            problems.push(`has the region "${arnRegion}" in the ARN, where IAM ARNs have none`);
-        if (/^\d{12}$/.test(arnAccount))
-            accountId = arnAccount;
-        else
-            problems.push(arnAccount === '' ? 'has no account ID' : `has the account "${arnAccount}", which is not 12 digits`);
-        if (resource.startsWith('oidc-provider/')) {
-            hostPath = resource.slice('oidc-provider/'.length);
-        }
-        else if (looksLikeEksIssuer(resource) || /oidc/i.test(resource)) {
-            const misspelled = PROVIDER_PREFIX_MISSPELLED.exec(resource);
-            problems.push(misspelled ? `has "${misspelled[0]}" where the ARN says "oidc-provider/"` : 'lacks "oidc-provider/" before the issuer');
-            hostPath = misspelled ? resource.slice(misspelled[0].length) : resource;
-        }
-        else {
-            const type = resource.split('/')[0];
-            return { problems: [...problems, `names ${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} ("${resource}"), not an OIDC provider`] };
-        }
-    }
-    else if (/^https?:\/\//i.test(trimmed) || looksLikeEksIssuer(trimmed)) {
-        problems.push('is the issuer, not the ARN of the IAM OIDC provider');
-        hostPath = trimmed;
-    }
-    else {
-        return undefined;
-    }
-    if (/^https?:\/\//i.test(hostPath) && arn)
-        problems.push('contains "https://", which a provider ARN never does');
-    let issuer = withoutScheme(hostPath);
-    let region;
-    const result = { problems };
-    if (looksLikeEksIssuer(hostPath)) {
-        const analysis = analyseEksIssuer(withoutScheme(hostPath));
-        problems.push(...analysis.problems);
-        issuer = analysis.corrected;
-        region = analysis.region;
-        if (analysis.unusualId && analysis.id !== undefined)
-            result.unusualId = { id: analysis.id };
-    }
-    else if (/:\d*(\/|$)/.test(issuer)) {
-        problems.push('has a port, which provider ARNs never do');
-        issuer = issuer.replace(/:\d*(?=\/|$)/, '');
-    }
-    if (region !== undefined) {
-        const expected = partitionOfRegion(region);
-        if (partition === undefined)
-            partition = expected;
-        else if (partition !== expected) {
-            problems.push(`is in the partition "${partition}" but ${region} belongs to "${expected}"`);
-            partition = expected;
-        }
-    }
-    if (issuer !== undefined) {
-        result.issuer = issuer;
-        if (partition !== undefined)
-            result.corrected = `arn:${partition}:iam::${accountId ?? '<account-id>'}:oidc-provider/${issuer}`;
-    }
-    return result;
-}
-/**
- * A condition key judged as `<issuer host/path>:<claim>`. undefined for keys that are not about a
- * web-identity issuer (`aws:SourceIp`, `sts:RoleSessionName`, `saml:aud`). `claimHint` names the
- * claim to suggest when the key has none (from its values).
- */
-function analyseConditionKey(key, claimHint) {
-    const problems = [];
-    let rest = key;
-    const scheme = /^https?:\/\//i.exec(rest);
-    if (scheme) {
-        problems.push(`starts with "${scheme[0]}"`);
-        rest = rest.slice(scheme[0].length);
-    }
-    const arn = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\//i.exec(rest) ?? /^arn:[^/]*\//i.exec(rest);
-    if (arn) {
-        problems.push('is built from the provider ARN');
-        rest = withoutScheme(rest.slice(arn[0].length));
-    }
-    const lastSlash = rest.lastIndexOf('/');
-    const lastColon = rest.lastIndexOf(':');
-    const hasClaim = lastColon > lastSlash;
-    let issuerPart = hasClaim ? rest.slice(0, lastColon) : rest;
-    const claim = hasClaim ? rest.slice(lastColon + 1) : undefined;
-    const issuerLike = scheme !== null || arn !== null || looksLikeEksIssuer(issuerPart);
-    const claimLike = claim !== undefined && /^(sub|aud|amr)$/i.test(claim);
-    if (!issuerLike && !claimLike)
-        return undefined;
-    if (!issuerLike && !issuerPart.includes('/')) {
-        // `SAML:aud`, `cognito-identity.amazonaws.com:amr`, `token.actions.githubusercontent.com:sub`: other issuers' keys, unless a placeholder stands for the issuer.
-        const placeholder = placeholderIn(issuerPart);
-        return placeholder === undefined ? undefined : { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
-    }
-    const placeholder = placeholderIn(issuerPart);
-    if (placeholder !== undefined)
-        return { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
-    let suffix = claim;
-    if (looksLikeEksIssuer(issuerPart)) {
-        const analysis = analyseEksIssuer(issuerPart);
-        problems.push(...analysis.problems);
-        if (analysis.corrected !== undefined)
-            issuerPart = analysis.corrected;
-        else
-            return { problems, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
-        if (claim === undefined) {
-            problems.push('has no ":sub", ":aud" or ":amr" suffix naming the claim');
-            suffix = claimHint;
-        }
-        else if (!claimLike) {
-            problems.push(`ends in ":${claim}", which is not a claim IAM offers for an OIDC provider (":sub", ":aud" or ":amr")`);
-            suffix = claimHint;
-        }
-    }
-    const analysis = { problems, issuer: issuerPart };
-    if (claim !== undefined)
-        analysis.claim = claim.toLowerCase();
-    if (suffix !== undefined)
-        analysis.corrected = `${issuerPart}:${suffix}`;
-    return analysis;
-}
-/** The claim a key's values suggest: subjects → sub, `sts.amazonaws.com` → aud. */
-function claimSuggestedBy(values) {
-    if (values.length === 0)
-        return undefined;
-    if (values.every((value) => value.startsWith('system:serviceaccount')))
-        return 'sub';
-    if (values.every((value) => /^sts\.amazonaws\.com/.test(value)))
-        return 'aud';
-    return undefined;
-}
-/** Issuers compare as IAM compares condition-key names: case-insensitively. */
-function sameIssuer(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-/**
- * What a condition does when its key is absent from the request (IAM: false for positive
- * operators, true for negated ones, `…IfExists` and `ForAllValues:`), as a clause completing
- * "so the key never exists in the request and …".
- */
-function whenKeyAbsent(operator) {
-    const parsed = trust_parseOperator(operator);
-    if (parsed.base === 'Null')
-        return `the ${operator} check always finds it missing`;
-    if (parsed.negated || parsed.ifExists || parsed.setPrefix === 'ForAllValues')
-        return `this ${operator} condition is always true (it restricts nothing)`;
-    return 'the condition is never true (STS refuses every token)';
-}
-/** `arn:<partition>:iam::<account>:oidc-provider/<issuer>`, the partition taken from the issuer's region. */
-function providerArnFor(issuer, account) {
-    const region = /^oidc\.eks\.([^.]+)\./.exec(issuer)?.[1];
-    const partition = region === undefined ? 'aws' : partitionOfRegion(region);
-    return `arn:${partition}:iam::${account ?? '<account-id>'}:oidc-provider/${issuer}`;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/source.ts
@@ -13343,8 +11130,8 @@ function commentSuppressions(path, text, commentMarkers) {
     if (!text.includes(SUPPRESSION_COMMENT))
         return [];
     const lines = text.split(/\r\n|\n|\r/);
-    const markers = commentMarkers.map(suppressions_escapeRegex).join('|');
-    const comment = new RegExp(`(^|\\s)(${markers})\\s*${suppressions_escapeRegex(SUPPRESSION_COMMENT)}(?=\\s|:|$)(.*)$`);
+    const markers = commentMarkers.map(escapeRegex).join('|');
+    const comment = new RegExp(`(^|\\s)(${markers})\\s*${escapeRegex(SUPPRESSION_COMMENT)}(?=\\s|:|$)(.*)$`);
     const commentOnly = new RegExp(`^\\s*(${markers})`);
     const suppressions = [];
     for (let index = 0; index < lines.length; index += 1) {
@@ -13373,7 +11160,7 @@ function commentSuppressions(path, text, commentMarkers) {
 function annotationSuppression(value, location, fromLine, toLine) {
     return { ...parseSuppressionText(value), location, fromLine, toLine, form: 'annotation' };
 }
-function suppressions_escapeRegex(text) {
+function escapeRegex(text) {
     return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
@@ -13793,6 +11580,56 @@ const yaml_tree_MAX_DEPTH = 200;
  * `2001-12-14`), so a reader can show what the author wrote. A flow mapping that is really an
  * unrendered template expression (`{{ .Values.x }}` parses as a mapping) becomes that text.
  */
+/**
+ * The text with each tab that starts a line inside a flow collection (`{ … }`, `[ … ]`) replaced
+ * by one space, so offsets, lines and columns stay the same. Quoted scalars and comments are
+ * skipped when counting brackets; tabs in block context are left for the parser to reject, as
+ * go-yaml does.
+ */
+function tabsInFlowAsSpaces(text) {
+    let depth = 0;
+    let quote;
+    let out = '';
+    let lineStart = true;
+    for (let index = 0; index < text.length; index += 1) {
+        const character = text[index];
+        if (lineStart && character === '\t' && depth > 0 && quote === undefined) {
+            out += ' ';
+            continue;
+        }
+        lineStart = character === '\n' || (lineStart && (character === ' ' || character === '\t'));
+        out += character;
+        if (quote === '"') {
+            if (character === '\\') {
+                out += text[index + 1] ?? '';
+                index += 1;
+            }
+            else if (character === '"')
+                quote = undefined;
+            continue;
+        }
+        if (quote === "'") {
+            if (character === "'")
+                quote = undefined;
+            continue;
+        }
+        if ((character === '"' || character === "'") && (index === 0 || /[\s[{,:]/.test(text[index - 1])))
+            quote = character;
+        else if (character === '#' && (index === 0 || /\s/.test(text[index - 1]))) {
+            const end = text.indexOf('\n', index);
+            const stop = end === -1 ? text.length : end;
+            out += text.slice(index + 1, stop);
+            index = stop - 1;
+        }
+        else if (character === '{' || character === '[')
+            depth += 1;
+        else if ((character === '}' || character === ']') && depth > 0)
+            depth -= 1;
+        else if (character === '\n' && depth === 0)
+            quote = undefined;
+    }
+    return out;
+}
 function parseYamlTree(path, text, options) {
     const lineCounter = lineCounterOf(text);
     const ruleId = options.parseErrorRuleId ?? 'parse-error';
@@ -13805,7 +11642,17 @@ function parseYamlTree(path, text, options) {
     let parsed;
     try {
         const customTags = options.shortTags ? shortTagDefinitions(Object.keys(options.shortTags)) : undefined;
-        parsed = (0,dist/* parseAllDocuments */.hR)(text, { version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) });
+        const parse = (source) => (0,dist/* parseAllDocuments */.hR)(source, { version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) });
+        parsed = parse(text);
+        if (parsed.some((doc) => doc.errors.some((error) => error.code === 'TAB_AS_INDENT' || error.code === 'BAD_INDENT'))) {
+            // The Go YAML stack behind kubectl (go-yaml) takes tabs as white space inside flow collections; the yaml package counts them as indentation.
+            const spaced = tabsInFlowAsSpaces(text);
+            if (spaced !== text) {
+                const again = parse(spaced);
+                if (again.length === parsed.length && again.every((doc) => doc.errors.length === 0))
+                    parsed = again;
+            }
+        }
     }
     catch (error) {
         findings.push({ ruleId, location: { path, line: 1, column: 1 }, message: `Cannot parse YAML: ${describeError(error)}` });
@@ -14009,7 +11856,33 @@ function describeError(error) {
     return first.replace(/\.$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/sources/service-account-references.ts
+const STORE_PATH = ['spec', 'provider', 'aws', 'auth', 'jwt', 'serviceAccountRef'];
+const GENERATOR_PATH = ['spec', 'auth', 'jwt', 'serviceAccountRef'];
+const FIELDS = {
+    'external-secrets.io SecretStore': { path: STORE_PATH, namespace: 'object' },
+    'external-secrets.io ClusterSecretStore': { path: STORE_PATH, namespace: 'ref' },
+    'generators.external-secrets.io ECRAuthorizationToken': { path: GENERATOR_PATH, namespace: 'object' },
+    'generators.external-secrets.io STSSessionToken': { path: GENERATOR_PATH, namespace: 'object' },
+};
+/** Where an object of this apiVersion and kind names its ServiceAccount, if it is one of those above. */
+function serviceAccountRefField(apiVersion, kind) {
+    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+    return FIELDS[`${group} ${kind}`];
+}
+/** The symbolic namespace of a ClusterSecretStore ref without one: each ExternalSecret's. */
+const EACH_USER_NAMESPACE = 'namespace-of-each-external-secret';
+
+;// CONCATENATED MODULE: ./src/sources/creator-text.ts
+const MAX_CREATOR_TEXT = 256 * 1024;
+/** A ServiceAccountCreator's text, bounded: it is only searched for a role's name or reference. */
+function creatorText(text) {
+    return text.length > MAX_CREATOR_TEXT ? text.slice(0, MAX_CREATOR_TEXT) : text;
+}
+
 ;// CONCATENATED MODULE: ./src/sources/kubernetes.ts
+
+
 
 
 
@@ -14056,11 +11929,7 @@ function readManifest(file, parsedText) {
             message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
         });
     }
-    return {
-        facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
-        findings: reader.findings,
-        suppressions: reader.suppressions,
-    };
+    return { facts: reader.facts(), findings: reader.findings, suppressions: reader.suppressions };
 }
 function sniffing(file, context) {
     return context?.sniff === true && !isJsonPath(file.path);
@@ -14085,8 +11954,8 @@ function isJsonPath(path) {
  * re-reporting the files' own syntax problems). `textOf` gives the text of any file a node
  * points into, for values that are not scalars.
  */
-function readKubernetesObjects(objects, source, textOf) {
-    const reader = new ManifestReader({ path: '', kind: 'kubernetes', text: '' }, source, textOf);
+function readKubernetesObjects(objects, source, textOf, substitutions = {}) {
+    const reader = new ManifestReader({ path: '', kind: 'kubernetes', text: '' }, source, textOf, substitutions);
     for (const object of objects) {
         try {
             reader.readBuilt(object);
@@ -14099,11 +11968,7 @@ function readKubernetesObjects(objects, source, textOf) {
             });
         }
     }
-    return {
-        facts: { objects: reader.objects, serviceAccounts: reader.serviceAccounts, workloads: reader.workloads },
-        findings: reader.findings,
-        suppressions: reader.suppressions,
-    };
+    return { facts: reader.facts(), findings: reader.findings, suppressions: reader.suppressions };
 }
 /**
  * A manifest parsed once for a source that transforms its objects before reading them (a
@@ -14130,9 +11995,11 @@ class ManifestReader {
     file;
     source;
     textOf;
+    substitutions;
     objects = [];
     serviceAccounts = [];
     workloads = [];
+    creators = [];
     findings = [];
     suppressions = [];
     fileLines;
@@ -14142,10 +12009,17 @@ class ManifestReader {
     collected;
     /** Every document of the file was parsed. */
     parsedWhole = true;
-    constructor(file, source = 'kubernetes', textOf) {
+    constructor(file, source = 'kubernetes', textOf, substitutions = {}) {
         this.file = file;
         this.source = source;
         this.textOf = textOf;
+        this.substitutions = substitutions;
+    }
+    facts() {
+        const facts = { objects: this.objects, serviceAccounts: this.serviceAccounts, workloads: this.workloads };
+        if (this.creators.length > 0)
+            facts.serviceAccountCreators = this.creators;
+        return facts;
     }
     /** The file's lines, split when first needed (a value that is not a scalar, a JSON error). */
     get lines() {
@@ -14195,7 +12069,7 @@ class ManifestReader {
     readJson() {
         const parsed = parseJsonTree(this.file.path, this.file.text);
         if (!parsed.ok) {
-            this.findings.push({ ruleId: 'parse-error', location: this.withinText(parsed.location), message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked` });
+            this.findings.push(withRelevance({ ruleId: 'parse-error', location: this.withinText(parsed.location), message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked` }, this.file.text));
             return;
         }
         if (parsed.root.kind === 'object')
@@ -14218,14 +12092,14 @@ class ManifestReader {
             return;
         if (this.file.text.includes('{{')) {
             const first = errors[0];
-            this.findings.push({
+            this.findings.push(withRelevance({
                 ...first,
                 message: `${first.message}; the file holds template expressions ({{ }}), so scan the rendered manifests (helm template, envsubst) or exclude the template`,
-            });
+            }, this.file.text));
             return;
         }
         for (const error of errors)
-            this.findings.push({ ...error, message: `${error.message}; nothing in this document was checked` });
+            this.findings.push(withRelevance({ ...error, message: `${error.message}; nothing in this document was checked` }, documentTextAt(this.lines, error.location.line)));
     }
     readObjectOrList(node, span, depth) {
         const kind = kubernetes_text(last(node, 'kind'));
@@ -14244,7 +12118,7 @@ class ManifestReader {
     }
     readObject(node, kind, span) {
         if (this.reportDuplicates)
-            this.reportDuplicateKeys(node);
+            this.reportDuplicateKeys(node, span);
         if (this.collected) {
             this.collected.push({ root: node, path: this.file.path, fromLine: span.fromLine, toLine: span.toLine });
             return;
@@ -14263,23 +12137,31 @@ class ManifestReader {
             ...this.annotationsOf(last(templateMetadata, 'annotations'), 'template-annotations'),
             ...this.annotationsOf(last(templateMetadata, 'labels'), 'template-labels'),
         ];
-        this.objects.push({ source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] });
+        const object = { source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] };
+        const serviceAccountRef = serviceAccountRefOf(node, apiVersion, kind, namespace);
+        if (serviceAccountRef)
+            object.serviceAccountRef = serviceAccountRef;
+        this.objects.push(object);
+        if (isChartRelease(apiVersion, kind)) {
+            const text = this.valueText(node);
+            this.creators.push({ source: this.source, label: `${kind} ${name.kind === 'known' ? name.value : name.expression}`, location, text: creatorText(text.kind === 'known' ? text.value : text.expression) });
+        }
         this.readSuppression(annotations, span);
         if (kind === 'ServiceAccount' && apiVersion === 'v1') {
-            const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]));
-            const serviceAccount = { source: this.source, namespace, name, location, annotations };
-            const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn);
-            const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience);
-            const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints);
-            const tokenExpiration = byKey.get(SERVICE_ACCOUNT_ANNOTATION.tokenExpiration);
-            if (roleArn)
-                serviceAccount.roleArn = roleArn;
-            if (audience)
-                serviceAccount.audience = audience;
-            if (stsRegionalEndpoints)
-                serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints;
-            if (tokenExpiration)
-                serviceAccount.tokenExpiration = tokenExpiration;
+            const replaced = this.substitutions.replacedAnnotations ? annotations.map(replacedByKustomize) : annotations;
+            const serviceAccount = serviceAccountFact(this.source, namespace, name, location, replaced);
+            const comment = serviceAccount.roleArn?.kind === 'known' ? this.replaceComment(serviceAccount.roleArn.location, span) : undefined;
+            if (comment)
+                serviceAccount.roleArnReplaceComment = comment;
+            this.serviceAccounts.push(serviceAccount);
+        }
+        const crossplane = crossplaneServiceAccount(node, kind, apiVersion, name, location);
+        if (crossplane) {
+            const carried = crossplane.annotations === 'metadata' ? annotations : this.annotationsOf(crossplane.annotations, 'annotations');
+            const serviceAccount = serviceAccountFact(this.source, symbolic(CROSSPLANE_NAMESPACE, location), crossplane.name, location, carried);
+            const comment = serviceAccount.roleArn?.kind === 'known' ? this.replaceComment(serviceAccount.roleArn.location, span) : undefined;
+            if (comment)
+                serviceAccount.roleArnReplaceComment = comment;
             this.serviceAccounts.push(serviceAccount);
         }
         if (pod?.spec.kind === 'object') {
@@ -14301,12 +12183,28 @@ class ManifestReader {
             effective.set(item.key, item);
         }
         return [...effective.values()].map((item) => {
-            const annotation = { key: item.key, keyLocation: item.keyLocation, value: this.valueText(item.value), where };
+            const annotation = { key: item.key, keyLocation: item.keyLocation, value: deployTimeValue(this.valueText(item.value), this.substitutions), where };
             const valueKind = nonStringKind(item.value);
             if (valueKind)
                 annotation.valueKind = valueKind;
             return annotation;
         });
+    }
+    /** A comment from the object's first line down to the value's line that says to replace, fill in or set the value. */
+    replaceComment(value, span) {
+        if (span.path !== undefined && span.path !== value.path)
+            return undefined;
+        const lines = this.linesOf(value.path);
+        for (let line = value.line; line >= Math.max(1, span.fromLine); line -= 1) {
+            const text = lines[line - 1] ?? '';
+            const hash = line === value.line ? text.indexOf(' #', value.column) : text.search(/^\s*#/);
+            if (hash === -1)
+                continue;
+            const comment = text.slice(hash).replace(/^\s*#\s*/, '');
+            if (REPLACE_INSTRUCTION.test(comment))
+                return { path: value.path, line, column: hash + 1 + (text.slice(hash).length - text.slice(hash).trimStart().length) };
+        }
+        return undefined;
     }
     readSuppression(annotations, span) {
         const annotation = annotations.find((candidate) => candidate.key === SUPPRESSION_ANNOTATION);
@@ -14365,14 +12263,16 @@ class ManifestReader {
         const source = [lines[from - 1]?.slice(node.location.column - 1) ?? '', ...lines.slice(from, to)].join('\n').trim();
         return known(source, node.location);
     }
-    reportDuplicateKeys(root) {
+    reportDuplicateKeys(root, span) {
         const reported = new Set();
-        const visit = (node, depth) => {
+        let irsaDocument;
+        const holdsIrsaContent = () => (irsaDocument ??= IRSA_CONTENT.test(this.lines.slice(span.fromLine - 1, span.toLine).join('\n')));
+        const visit = (node, depth, onIrsaPath, inAnnotations) => {
             if (depth > 250)
                 return;
             if (node.kind === 'array') {
                 for (const item of node.items)
-                    visit(item, depth + 1);
+                    visit(item, depth + 1, onIrsaPath, false);
                 return;
             }
             if (node.kind !== 'object')
@@ -14384,22 +12284,121 @@ class ManifestReader {
                     const at = `${item.keyLocation.line}:${item.keyLocation.column}`;
                     if (!reported.has(at)) {
                         reported.add(at);
-                        this.findings.push({
+                        const finding = {
                             ruleId: 'parse-error',
                             location: item.keyLocation,
                             message: `Duplicate key "${item.key}" (first at ${formatLocation(earlier.keyLocation)}): kubectl apply -f silently keeps the last value while kustomize and Flux reject the file; keep one of them`,
                             key: `duplicate-key:${item.key}`,
-                        });
+                        };
+                        // A duplicate where no IRSA fact is read (a ConfigMap's data, a SparkApplication's sparkConf) is hygiene, not IRSA.
+                        if (!(onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)) && holdsIrsaContent()))
+                            finding.level = 'note';
+                        this.findings.push(finding);
                     }
                 }
                 else {
                     first.set(item.key, item);
                 }
-                visit(item.value, depth + 1);
+                visit(item.value, depth + 1, onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)), isAnnotationMap(item.key));
             }
         };
-        visit(root, 0);
+        visit(root, 0, true, false);
     }
+}
+/** A comment telling whoever applies the manifest to put their own value in (`Replace <ACCOUNT_ID> with your AWS account ID`, `TODO: set your role`). */
+const REPLACE_INSTRUCTION = /\b(replace|substitute|fill in|change|update|edit|set)\b.*\b(your|account|role|arn|value|placeholder|id)\b|\b(your|own)\b.*\b(account|role arn|role)\b/i;
+/**
+ * Text that holds IRSA content: an EKS annotation, a role ARN, a ServiceAccount, a workload naming
+ * one, the IRSA environment, a web-identity trust. A parse error elsewhere is a note.
+ */
+const IRSA_CONTENT = /eks\.amazonaws\.com\/|role[-_]?arn|\bkind\s*:\s*["']?ServiceAccount\b|\bserviceAccount(Name)?["']?\s*:|AssumeRoleWithWebIdentity|oidc-provider|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|irsa-guard/i;
+/** Keys on the way from an object's root to what the IRSA rules read; a duplicate anywhere else changes no IRSA fact. */
+const IRSA_PATH_KEYS = new Set([
+    'apiVersion', 'kind', 'metadata', 'name', 'namespace', 'annotations', 'labels', 'spec', 'template', 'jobTemplate', 'items',
+    'serviceAccountName', 'serviceAccount', 'containers', 'initContainers', 'env', 'value', 'valueFrom', 'serviceAccountTemplate',
+]);
+function isAnnotationMap(key) {
+    return key === 'annotations' || key === 'labels';
+}
+function withRelevance(finding, text) {
+    return IRSA_CONTENT.test(text) ? finding : { ...finding, level: 'note' };
+}
+/** The text of the YAML document (between `---` lines) that holds a line. */
+function documentTextAt(lines, line) {
+    let from = line - 1;
+    while (from > 0 && !/^(---|\.\.\.)(\s|$)/.test(lines[from]))
+        from -= 1;
+    let to = line;
+    while (to < lines.length && !/^(---|\.\.\.)(\s|$)/.test(lines[to]))
+        to += 1;
+    return lines.slice(from, to).join('\n');
+}
+/**
+ * `${VAR}` or `$VAR` in a manifest is a shell variable: the manifest goes through envsubst, a
+ * shell heredoc or Flux's postBuild substitution before it is applied, so its value only exists
+ * then. Such a value is symbolic: unknown, never wrong by itself.
+ */
+const SHELL_VARIABLE = /\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?=+-][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*/;
+const KUSTOMIZE_VAR = /\$\([A-Za-z_][A-Za-z0-9_.-]*\)/;
+function deployTimeValue(value, substitutions) {
+    if (value.kind !== 'known')
+        return value;
+    if (SHELL_VARIABLE.test(value.value) || (substitutions.kustomizeVars === true && KUSTOMIZE_VAR.test(value.value)))
+        return symbolic(value.value.trim(), value.location);
+    return value;
+}
+function replacedByKustomize(annotation) {
+    if (annotation.key !== SERVICE_ACCOUNT_ANNOTATION.roleArn || annotation.value.kind !== 'known')
+        return annotation;
+    return { ...annotation, value: symbolic(`kustomize-replacement(${annotation.value.value.trim()})`, annotation.value.location) };
+}
+function serviceAccountFact(source, namespace, name, location, annotations) {
+    const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]));
+    const serviceAccount = { source, namespace, name, location, annotations };
+    const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn);
+    const audience = byKey.get(SERVICE_ACCOUNT_ANNOTATION.audience);
+    const stsRegionalEndpoints = byKey.get(SERVICE_ACCOUNT_ANNOTATION.stsRegionalEndpoints);
+    const tokenExpiration = byKey.get(SERVICE_ACCOUNT_ANNOTATION.tokenExpiration);
+    if (roleArn)
+        serviceAccount.roleArn = roleArn;
+    if (audience)
+        serviceAccount.audience = audience;
+    if (stsRegionalEndpoints)
+        serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints;
+    if (tokenExpiration)
+        serviceAccount.tokenExpiration = tokenExpiration;
+    return serviceAccount;
+}
+/** The namespace Crossplane runs in (crossplane-system by default, but chosen when it is installed): its provider ServiceAccounts go there. */
+const CROSSPLANE_NAMESPACE = 'crossplane-namespace';
+/**
+ * The ServiceAccount Crossplane makes for a provider from its runtime configuration. A
+ * ControllerConfig (pkg.crossplane.io/v1alpha1) lends it its own metadata.annotations, and
+ * spec.serviceAccountName names it (crossplane v1.13.0
+ * internal/controller/pkg/revision/deployment.go, buildProviderDeployment: `s.Annotations =
+ * cc.Annotations`). A DeploymentRuntimeConfig (pkg.crossplane.io/v1beta1) gives
+ * spec.serviceAccountTemplate.metadata's annotations and name (crossplane v2.4
+ * internal/controller/pkg/runtime/runtime_defaults.go serviceAccountFromRuntimeConfig). Unnamed,
+ * the ServiceAccount takes the name of the provider revision (`<provider>-<hash>`,
+ * runtime.go ServiceAccountWithOptionalName(b.revision.GetName())), which only exists once
+ * installed; it always lives in Crossplane's own namespace (ServiceAccountWithNamespace).
+ */
+function crossplaneServiceAccount(node, kind, apiVersion, objectName, location) {
+    if (!apiVersion.startsWith('pkg.crossplane.io/'))
+        return undefined;
+    const revisionName = () => symbolic(`crossplane-provider-revision(${objectName.kind === 'known' ? objectName.value : objectName.expression})`, location);
+    if (kind === 'ControllerConfig') {
+        const named = last(last(node, 'spec'), 'serviceAccountName');
+        return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: 'metadata' };
+    }
+    if (kind === 'DeploymentRuntimeConfig') {
+        const template = last(last(last(node, 'spec'), 'serviceAccountTemplate'), 'metadata');
+        if (!template)
+            return undefined;
+        const named = last(template, 'name');
+        return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: last(template, 'annotations') };
+    }
+    return undefined;
 }
 /** Where a kind keeps its pod: a Pod's own spec, a CronJob's job template, or `spec.template`. */
 function podOf(node, kind) {
@@ -14415,6 +12414,27 @@ function podOf(node, kind) {
         return undefined;
     const templateMetadata = last(template, 'metadata');
     return templateMetadata ? { spec: podSpec, templateMetadata } : { spec: podSpec };
+}
+/** Argo CD Applications and ApplicationSets and Flux HelmReleases install charts irsa-guard may not render. */
+function isChartRelease(apiVersion, kind) {
+    const group = apiVersion.split('/')[0];
+    return (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet')) || (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease');
+}
+/** The ServiceAccount a custom resource authenticates as (service-account-references.ts). */
+function serviceAccountRefOf(node, apiVersion, kind, objectNamespace) {
+    const field = serviceAccountRefField(apiVersion, kind);
+    if (!field)
+        return undefined;
+    let ref = node;
+    for (const key of field.path)
+        ref = last(ref, key);
+    const nameEntry = lastEntry(ref, 'name');
+    const name = nameEntry ? referenceValue(nameEntry.value) : undefined;
+    if (!nameEntry || !name)
+        return undefined;
+    const ownNamespace = field.namespace === 'ref' ? last(ref, 'namespace') : undefined;
+    const namespace = field.namespace === 'object' ? objectNamespace : ((ownNamespace ? referenceValue(ownNamespace) : undefined) ?? symbolic(EACH_USER_NAMESPACE, nameEntry.keyLocation));
+    return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') };
 }
 function nameValue(node, metadata, location) {
     const value = node ? referenceValue(node) : undefined;
@@ -14599,6 +12619,3311 @@ function sameText(a, b) {
     return valueText(a) === valueText(b) && a.kind === b.kind;
 }
 
+;// CONCATENATED MODULE: ./src/coverage.ts
+
+
+
+
+
+
+
+
+/**
+ * Why a chain could not be verified: a closed set with stable ids (they appear in JSON, SARIF and
+ * the action's logs), each with the sentence reporters print.
+ */
+const UNRESOLVED_REASONS = {
+    'role-outside-scan': 'names a role that no scanned source defines',
+    'role-arn-invalid': 'its role ARN is not a valid IAM role ARN',
+    'role-arn-placeholder': 'its role ARN is a placeholder',
+    'deploy-time-value': 'its role ARN is filled in at deploy time (envsubst, a CI variable, kustomize vars, a template)',
+    'helm-value-unset': 'its role ARN is a Helm value that no scanned values file or release sets',
+    'terraform-variable': 'its role ARN is a Terraform variable that no scanned caller or variable file sets',
+    'remote-module': 'its role comes from a Terraform module whose source is not read (a registry or git module, or a directory outside the scan)',
+    'other-stack-output': 'its role ARN is an output of another Terraform stack (terraform_remote_state, tfe_outputs), which the scan does not follow',
+    'unresolved-reference': 'its role ARN is a reference that the scan cannot follow to a role',
+    'unknown-chart': 'its ServiceAccount is made by a Helm chart whose ServiceAccount naming irsa-guard does not know, so the token cannot be evaluated',
+    'service-account-unknown': "the ServiceAccount's namespace, name or audience is only known at deploy time (a chart with no known release, a manifest without a namespace)",
+    'trust-policy-unknown': "the role's trust policy is not known (not in the scanned files, or computed at apply time)",
+    'trust-outcome-unknown': "whether the trust accepts the token depends on values only known at deploy time",
+    'trusts-undefined-service-account': 'its trust names ServiceAccounts that no scanned source defines',
+    'not-named-by-its-service-account': 'the ServiceAccounts its trust names are defined, but none names this role in its annotation',
+    'trust-subject-unknown': 'its trust names no particular ServiceAccount (a deploy-time value, a wildcard, or no sub condition)',
+};
+const UNRESOLVED_REASON_IDS = Object.keys(UNRESOLVED_REASONS);
+function isUnresolved(chain) {
+    return 'reason' in chain;
+}
+/**
+ * Which chains irsa-guard verified: every annotated ServiceAccount and Pod Identity association
+ * ends as verified (joined to its role and the token evaluated against the trust) or unresolved
+ * with a reason; so does every role with an EKS OIDC trust that none of them names, every Helm
+ * release of a chart whose ServiceAccount cannot be named, and every unread module call that sets
+ * up IRSA. A pure function of the graph: it never changes a finding.
+ */
+function chainCoverage(graph, config) {
+    const clusters = knownClusters(graph, config);
+    const modules = new UnreadModules(graph.facts.unreadModules);
+    const chains = new Chains();
+    const unresolvedServiceAccounts = new Set();
+    for (const sa of graph.facts.serviceAccounts) {
+        if (sa.roleArn === undefined)
+            continue;
+        const chain = serviceAccountChain(graph, sa, sa.roleArn, clusters, modules);
+        chains.add(chain ?? { kind: 'service-account', location: sa.roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: shownValue(sa.roleArn) }, sa.terraform?.root);
+        if (chain)
+            unresolvedServiceAccounts.add(sa);
+    }
+    const namedElsewhere = new Set();
+    for (const association of graph.facts.podIdentityAssociations) {
+        const links = graph.rolesNamedBy(association.roleArn, association);
+        for (const { role } of links)
+            namedElsewhere.add(role);
+        const chain = podIdentityChain(association, links.map(({ role }) => role), modules);
+        chains.add(chain ?? podIdentityBase(association), association.terraform?.root);
+    }
+    for (const release of graph.facts.unknownCharts) {
+        for (const { role } of graph.rolesNamedBy(release.roleArn, release.terraform?.root !== undefined ? { unit: terraformUnit(release.terraform.root) } : {}))
+            namedElsewhere.add(role);
+        chains.add({ kind: 'chart', location: release.location, role: shownValue(release.roleArn), reason: 'unknown-chart', detail: `chart "${release.chart}"${release.terraform ? ` (${release.terraform.address})` : ''}` }, release.terraform?.root);
+    }
+    const partlyNamed = new PartlyNamedServiceAccounts(graph.facts.serviceAccounts);
+    for (const [role, statements] of rolesWithEksTrust(graph)) {
+        if (graph.serviceAccountsUsing(role).length > 0 || namedElsewhere.has(role))
+            continue;
+        const chain = roleChain(graph, role, statements, partlyNamed, unresolvedServiceAccounts);
+        if (chain !== 'counted')
+            chains.add(chain, role.terraform?.root);
+    }
+    for (const module of modules.notExplaining())
+        chains.add(moduleChain(module), module.terraform?.root);
+    return chains.coverage();
+}
+/**
+ * The chains counted: the same chain read more than once (a manifest in several Kustomize builds)
+ * is one; an unresolved one in a module called from several roots says which root it is.
+ */
+class Chains {
+    seen = new Set();
+    unresolved = [];
+    verified = 0;
+    /** A chain: unresolved when it has a reason. */
+    add(chain, root) {
+        const located = isUnresolved(chain) && root !== undefined && root !== '.' && !chain.location.path.startsWith(`${root}/`) ? { ...chain, detail: `${chain.detail ? `${chain.detail}; ` : ''}as called from ${root}` } : chain;
+        const key = JSON.stringify([located, root]);
+        if (this.seen.has(key))
+            return;
+        this.seen.add(key);
+        if (isUnresolved(located))
+            this.unresolved.push(located);
+        else
+            this.verified++;
+    }
+    coverage() {
+        const unresolved = [...this.unresolved].sort((a, b) => a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line || a.location.column - b.location.column);
+        return { verified: this.verified, total: this.verified + unresolved.length, unresolved };
+    }
+}
+/** "names a role that no scanned source defines", with the chain's detail in parentheses. */
+function describeUnresolved(chain) {
+    return `${UNRESOLVED_REASONS[chain.reason]}${chain.detail ? ` (${chain.detail})` : ''}`;
+}
+/** "ServiceAccount prod/app → arn:aws:iam::…:role/app", "Pod Identity association prod/app → …", "role app". */
+function chainTitle(chain) {
+    const role = chain.role ?? 'its role';
+    switch (chain.kind) {
+        case 'service-account':
+            return `ServiceAccount ${chain.serviceAccount ?? ''} → ${role}`;
+        case 'pod-identity':
+            return `Pod Identity association ${chain.serviceAccount ?? ''} → ${role}`;
+        case 'chart':
+            return `Helm release's ServiceAccount → ${role}`;
+        case 'role':
+            return `role ${role}`;
+        case 'module':
+            return `module call ${chain.module ?? ''}`;
+    }
+}
+function serviceAccountChain(graph, sa, roleArn, clusters, modules) {
+    const base = { kind: 'service-account', location: roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: shownValue(roleArn) };
+    const links = graph.rolesOf(sa);
+    if (links.length === 0)
+        return { ...base, ...unjoinedReason(sa.source, roleArn, modules, sa.terraform?.root) };
+    let first;
+    for (const { role } of links) {
+        const outcome = evaluation(sa, role, clusters);
+        if (outcome === 'evaluated')
+            return undefined;
+        first ??= outcome;
+    }
+    return { ...base, ...first };
+}
+/** Whether the ServiceAccount's token was put to the role's trust, or why not. */
+function evaluation(sa, role, clusters) {
+    if (!role.trustPolicy)
+        return { reason: 'trust-policy-unknown', detail: roleTitle(role) };
+    const wholeTrust = role.trustPolicy.symbolicStatements?.[0];
+    if (role.trustPolicy.statements.length === 0 && wholeTrust)
+        return { reason: 'trust-policy-unknown', detail: `${roleTitle(role)}: ${valueText(wholeTrust)}` };
+    const unknownParts = [
+        sa.namespace.kind === 'symbolic' ? `namespace ${describeSymbolicName(sa.namespace.expression)}` : undefined,
+        sa.name.kind === 'symbolic' ? `name ${describeSymbolicName(sa.name.expression)}` : undefined,
+        tokenAudience(sa) === undefined && sa.audience ? `audience ${valueText(sa.audience)}` : undefined,
+    ].filter((part) => part !== undefined);
+    if (unknownParts.length > 0)
+        return { reason: 'service-account-unknown', detail: unknownParts.join(', ') };
+    const check = checkToken(sa, role, clusters);
+    if (!check)
+        return { reason: 'service-account-unknown' };
+    if (check.decision.effect === 'unknown')
+        return { reason: 'trust-outcome-unknown', detail: `${roleTitle(role)}, ${formatLocation(check.policy.location)}` };
+    return 'evaluated';
+}
+/** What a name or namespace known only at deploy time is, in words. */
+function describeSymbolicName(expression) {
+    if (expression === APPLY_NAMESPACE)
+        return 'set by whoever applies the manifest (none is written)';
+    if (/^helm-(fullname|release-name):/.test(expression))
+        return 'from the Helm release name (no release of the chart is declared)';
+    if (/^helm-release-namespace:/.test(expression))
+        return 'from the Helm release namespace (no release of the chart is declared)';
+    if (/^generated-name:/.test(expression))
+        return `generated from "${expression.slice('generated-name:'.length)}"`;
+    return `\${${expression}}`;
+}
+/** Why a role ARN joined no role of the scan. */
+function unjoinedReason(source, roleArn, modules, root) {
+    if (roleArn.kind === 'known') {
+        // What envsubst, kustomize vars or a template engine fill in: known text only because the source keeps it as written.
+        if (DEPLOY_TIME_TEMPLATE.test(roleArn.value))
+            return { reason: 'deploy-time-value', detail: roleArn.value.trim() };
+        // A chart's empty default, meant to be set per installation (helm --set, a values file outside the scan).
+        if (source === 'helm' && roleArn.value.trim() === '')
+            return { reason: 'helm-value-unset', detail: 'empty in the scanned values' };
+        // `arn:aws:iam::{{ .Values.account }}:role/app` rendered without the value: an empty ARN field.
+        if (source === 'helm' && /::[^:]*::|:role\/?$|^arn:[^:]*:iam:::/.test(roleArn.value.trim()))
+            return { reason: 'helm-value-unset', detail: `rendered as "${roleArn.value.trim()}"` };
+        const placeholder = findRoleArnPlaceholder(roleArn.value, source);
+        if (placeholder)
+            return { reason: 'role-arn-placeholder', detail: placeholder.description };
+        if (!parseRoleArn(roleArn.value.trim()))
+            return { reason: 'role-arn-invalid' };
+        return { reason: 'role-outside-scan' };
+    }
+    return symbolicReason(source, roleArn.expression, modules, root);
+}
+const DEPLOY_TIME_TEMPLATE = /\$\{[^}]*\}|\{\{.*\}\}|\$\([A-Za-z_][\w.]*\)/;
+const VARIABLE = /(^|\.)var\.[A-Za-z_][\w-]*/;
+/** The output of a module call: `module.irsa.iam_role_arn`, `module.apps["x"].module.irsa.arn`. */
+const MODULE_OUTPUT = /^(module\.[A-Za-z_][\w-]*(\[[^\]]*\])?\.)+[A-Za-z_][\w-]*$/;
+const OTHER_STACK = /(^|\.)data\.(terraform_remote_state|tfe_outputs)\./;
+const ROLE_DATA_SOURCE = /(^|\.)data\.aws_iam_role\.[\w-]+/;
+/** Why a symbolic role ARN names no role: what kind of value it is. */
+function symbolicReason(source, expression, modules, root) {
+    const detail = shownExpression(expression);
+    if (source === 'helm' || /^helm[:-]/.test(expression))
+        return { reason: 'helm-value-unset', detail };
+    if (/^kustomize-reference:/.test(expression) || /\$\([A-Za-z_][\w.]*\)/.test(expression))
+        return { reason: 'deploy-time-value', detail };
+    if (source === 'terraform' || source === 'terraform-plan') {
+        const references = terraformReferences(expression);
+        for (const reference of references) {
+            const module = modules.outputOf(reference, root);
+            if (module)
+                return { reason: 'remote-module', detail: `\${${reference}} from ${moduleSourceText(module)}` };
+        }
+        if (references.some((reference) => VARIABLE.test(reference)))
+            return { reason: 'terraform-variable', detail };
+        const module = references.find((reference) => MODULE_OUTPUT.test(reference));
+        if (module)
+            return { reason: 'remote-module', detail: `\${${module}}` };
+        const stack = references.find((reference) => OTHER_STACK.test(reference));
+        if (stack)
+            return { reason: 'other-stack-output', detail };
+        const lookup = references.find((reference) => ROLE_DATA_SOURCE.test(reference));
+        if (lookup)
+            return { reason: 'role-outside-scan', detail: `looked up from AWS by ${ROLE_DATA_SOURCE.exec(lookup)[0].replace(/^\./, '')}` };
+        return { reason: 'unresolved-reference', detail };
+    }
+    if (/\$\{[^}]*\}|\{\{.*\}\}|\$[A-Za-z_]\w*/.test(expression))
+        return { reason: 'deploy-time-value', detail };
+    return { reason: 'unresolved-reference', detail };
+}
+/** A value as written: a symbolic one as `${expression}`, unless the expression is template text already (`${ROLE_ARN}`, `{{ .Values.x }}`). */
+function shownValue(value) {
+    return value.kind === 'known' ? value.value : shownExpression(value.expression);
+}
+function shownExpression(expression) {
+    return DEPLOY_TIME_TEMPLATE.test(expression) ? expression : `\${${expression}}`;
+}
+/** The references in a Terraform expression text: the text itself, or each `${…}` in a template. */
+function terraformReferences(expression) {
+    const interpolated = [...expression.matchAll(/\$\{([^}]*)\}/g)].map((match) => match[1].trim());
+    return interpolated.length > 0 ? interpolated : [expression.trim()];
+}
+function podIdentityBase(association) {
+    return {
+        kind: 'pod-identity',
+        location: association.location,
+        serviceAccount: qualifiedName(association.namespace, association.serviceAccount),
+        role: shownValue(association.roleArn),
+    };
+}
+function podIdentityChain(association, roles, modules) {
+    const base = podIdentityBase(association);
+    if (roles.length === 0)
+        return { ...base, ...unjoinedReason(association.source, association.roleArn, modules, association.terraform?.root) };
+    // pod-identity-trust-invalid puts EKS Pod Identity's request to the trust of each role an association names.
+    if (roles.some((role) => role.trustPolicy !== undefined))
+        return undefined;
+    return { ...base, reason: 'trust-policy-unknown', detail: roleTitle(roles[0]) };
+}
+/** The allowed IRSA statements of each role whose trust lets in tokens of a Kubernetes cluster's OIDC provider, in scan order. */
+function rolesWithEksTrust(graph) {
+    const roles = new Map();
+    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+        const statements = roles.get(role);
+        if (statements)
+            statements.push(statement);
+        else
+            roles.set(role, [statement]);
+    }
+    return roles;
+}
+/**
+ * The ServiceAccounts named only in part at deploy time (a chart with no known release, a
+ * manifest without namespace), by the part that is known: one of them may be the one a trust names.
+ */
+class PartlyNamedServiceAccounts {
+    byName = new Map();
+    byNamespace = new Map();
+    constructor(serviceAccounts) {
+        for (const sa of serviceAccounts) {
+            if (sa.namespace.kind === 'symbolic' && sa.name.kind === 'known')
+                push(this.byName, sa.name.value, sa);
+            if (sa.name.kind === 'symbolic' && sa.namespace.kind === 'known')
+                push(this.byNamespace, sa.namespace.value, sa);
+        }
+    }
+    mayBe(namespace, name) {
+        return [...(this.byName.get(name) ?? []), ...(this.byNamespace.get(namespace) ?? [])];
+    }
+}
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+/**
+ * A role no ServiceAccount or association names: unresolved, with why the trust's subjects lead
+ * nowhere; 'counted' when a subject is an annotated ServiceAccount whose own chain is unresolved
+ * (one chain, counted once, with the ServiceAccount's reason).
+ */
+function roleChain(graph, role, statements, partlyNamed, unresolvedServiceAccounts) {
+    const identity = roleIdentity(role);
+    const base = { kind: 'role', location: role.location, role: role.arn?.kind === 'known' ? role.arn.value : identity.name ?? role.label };
+    const subjects = [];
+    const written = [];
+    for (const statement of statements) {
+        for (const entry of conditionsOn(statement, 'sub')) {
+            for (const value of entry.values) {
+                written.push(shownValue(value));
+                if (value.kind !== 'known')
+                    continue;
+                const text = value.value.trim();
+                const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(text);
+                if (subject)
+                    subjects.push({ namespace: subject[1], name: subject[2], text });
+            }
+        }
+    }
+    if (subjects.length === 0)
+        return { ...base, reason: 'trust-subject-unknown', detail: written.length > 0 ? `sub ${[...new Set(written)].join(', ')}` : 'no sub condition' };
+    // Two Terraform root modules are applied apart: a ServiceAccount of another root is not this role's.
+    const sameUnit = (sa) => role.terraform?.root === undefined || sa.terraform?.root === undefined || sa.terraform.root === role.terraform.root;
+    const defined = subjects.flatMap((subject) => graph.serviceAccountsNamed({ kind: 'known', value: subject.namespace, location: role.location }, subject.name)).filter(sameUnit);
+    const maybe = subjects.flatMap((subject) => partlyNamed.mayBe(subject.namespace, subject.name)).filter(sameUnit);
+    if ([...defined, ...maybe].some((sa) => unresolvedServiceAccounts.has(sa)))
+        return 'counted';
+    if (defined.length > 0) {
+        const sa = defined[0];
+        const annotation = sa.roleArn ? `annotated with ${valueText(sa.roleArn)}` : 'not annotated';
+        return { ...base, reason: 'not-named-by-its-service-account', detail: `${qualifiedName(sa.namespace, sa.name)} at ${formatLocation(sa.location)} is ${annotation}` };
+    }
+    if (maybe.length > 0) {
+        const sa = maybe[0];
+        return { ...base, reason: 'service-account-unknown', detail: `${subjects[0].text} may be ${qualifiedName(sa.namespace, sa.name)} at ${formatLocation(sa.location)}` };
+    }
+    return { ...base, reason: 'trusts-undefined-service-account', detail: [...new Set(subjects.map((subject) => subject.text))].join(', ') };
+}
+/**
+ * The calls of modules that are not read: a chain whose role ARN is one of their outputs names the
+ * module's source; a call that sets up IRSA and that no chain leads to is a chain of its own.
+ */
+class UnreadModules {
+    modules;
+    explaining = new Set();
+    constructor(modules) {
+        this.modules = modules;
+    }
+    /** The call whose output a reference is (in the same root module), remembered as one a chain leads to. */
+    outputOf(reference, root) {
+        const module = this.modules.find((candidate) => reference.startsWith(candidate.prefix) && (root === undefined || candidate.terraform?.root === undefined || candidate.terraform.root === root));
+        if (module)
+            this.explaining.add(module);
+        return module;
+    }
+    /** The calls that set up IRSA (by their arguments) and that no chain's role ARN leads to. */
+    notExplaining() {
+        return this.modules.filter((module) => module.irsaArguments.length > 0 && !this.explaining.has(module));
+    }
+}
+function moduleChain(module) {
+    return {
+        kind: 'module',
+        location: module.location,
+        module: module.prefix.replace(/\.$/, ''),
+        reason: 'remote-module',
+        detail: `${moduleSourceText(module)}, with IRSA arguments ${module.irsaArguments.join(', ')}`,
+    };
+}
+/** `source "aws-ia/eks-blueprints-addon/aws" 1.1.1` */
+function moduleSourceText(module) {
+    return `source "${module.moduleSource}"${module.version !== undefined ? ` ${module.version}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/discover/classify.ts
+const YAML_NAME = /\.ya?ml$/i;
+const JSON_NAME = /\.json$/i;
+const TERRAFORM_NAME = /\.tf$/i;
+const TERRAFORM_VARS_NAME = /\.tfvars(\.json)?$/i;
+const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/;
+const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+/** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
+const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i;
+/** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
+const KUSTOMIZATION_NAME = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+/** A Helm chart's root. */
+const HELM_CHART_NAME = /(^|\/)Chart\.ya?ml$/;
+/** A chart's named templates (`_helpers.tpl`): the Helm source reads which name helpers a chart uses. */
+const HELM_HELPERS_PATH = /(^|\/)templates\/(.+\/)?_[^/]*\.tpl$/;
+/** An AWS shared config file (`~/.aws/config` copied into the repository, or one meant for a ConfigMap). */
+const AWS_CONFIG_NAME = /(^|\/)(\.aws\/config|aws[-_.]?config(\.(ini|cfg|conf))?)$/i;
+const EKSCTL_CONFIG = /^apiVersion:[ \t]*["']?eksctl\.io\//m;
+/** A CloudFormation template: top-level keys at column 0 (a template quoted in a ConfigMap is indented). */
+const CLOUDFORMATION_YAML = /^AWSTemplateFormatVersion[ \t]*:|^Resources[ \t]*:[\s\S]*\bType[ \t]*:[ \t]*["']?(AWS|Custom)::/m;
+const CLOUDFORMATION_JSON = /"AWSTemplateFormatVersion"|"Type"\s*:\s*"(AWS|Custom)::/;
+/** Profile settings of the AWS shared config file, wherever they are quoted. */
+const AWS_PROFILE_SETTING = /\b(web_identity_token_file|source_profile|role_arn)[ \t]*=/;
+/** Lock files and the like: JSON by name, never IRSA-relevant, often large. */
+const NEVER_RELEVANT_NAME = /(^|\/)(package-lock|npm-shrinkwrap|composer|yarn|pnpm-lock|bun)\.(json|lock)$|\.tf\.json$|\.min\.json$/i;
+const KUBERNETES_API_VERSION = /(^|[\s{,"'])apiVersion["']?[ \t]*:/m;
+const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m;
+/**
+ * Whether a path may hold something irsa-guard reads, by its name alone. Discovery stats and
+ * reads only these files; everything else is skipped without a word.
+ */
+function looksRelevantByName(path) {
+    // The commonest names first: none of the never-relevant names ends like these two.
+    if (YAML_NAME.test(path) || TERRAFORM_NAME.test(path))
+        return true;
+    if (NEVER_RELEVANT_NAME.test(path))
+        return false;
+    return JSON_NAME.test(path) || KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path);
+}
+/** Classifies a file by its name and a cheap sniff of its text (no parsing). */
+function classify(path, text) {
+    if (!looksRelevantByName(path))
+        return 'ignored';
+    if (TERRAFORM_NAME.test(path))
+        return 'terraform';
+    if (TERRAFORM_VARS_NAME.test(path))
+        return 'terraform-vars';
+    if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path))
+        return text.includes('create-role') ? 'script' : 'ignored';
+    // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
+    if (KUSTOMIZATION_NAME.test(path))
+        return text.includes('toolkit.fluxcd.io') ? 'kubernetes' : 'kustomization';
+    if (HELM_CHART_NAME.test(path))
+        return 'helm-chart';
+    if (HELM_HELPERS_PATH.test(path))
+        return 'helm-template';
+    if (AWS_CONFIG_NAME.test(path) && !YAML_NAME.test(path) && !JSON_NAME.test(path))
+        return 'aws-config';
+    if (JSON_NAME.test(path))
+        return classifyJson(text);
+    if (YAML_NAME.test(path)) {
+        if (HELM_TEMPLATE_PATH.test(path) && text.includes('{{'))
+            return 'helm-template';
+        if (text.includes('eksctl.io/') && text.includes('ClusterConfig') && EKSCTL_CONFIG.test(text))
+            return 'eksctl';
+        if ((text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('::'))) && CLOUDFORMATION_YAML.test(text))
+            return 'cloudformation';
+        if (looksLikeKubernetes(text))
+            return 'kubernetes';
+        // Helm values (or any YAML) quoting an AWS config file for a ConfigMap.
+        return AWS_PROFILE_SETTING.test(text) ? 'aws-config' : 'ignored';
+    }
+    return 'ignored';
+}
+function classifyJson(text) {
+    if (text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"')))
+        return 'terraform-plan';
+    if (text.includes('"Resources"') && CLOUDFORMATION_JSON.test(text))
+        return 'cloudformation';
+    if (text.includes('"Statement"') || text.includes('"AssumeRolePolicyDocument"'))
+        return 'iam-json';
+    if (text.includes('"apiVersion"') && text.includes('"kind"'))
+        return 'kubernetes';
+    return 'ignored';
+}
+/** Both `apiVersion:` and `kind:` appear as keys somewhere. */
+function looksLikeKubernetes(text) {
+    return text.includes('apiVersion') && text.includes('kind') && KUBERNETES_API_VERSION.test(text) && KUBERNETES_KIND.test(text);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/discover/file-bytes.ts
+
+
+/** O_NONBLOCK: opening a FIFO must not wait for a writer. Neither flag exists on Windows. */
+const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/**
+ * The one way irsa-guard opens a file of the scanned repository (and the files the user names:
+ * config, baseline). Resolves every link first and refuses a target outside `within`; opens the
+ * resolved path without following a link (a swapped-in link fails); reads only a regular file;
+ * never reads more than `limit` + 1 bytes, whatever the file's size says.
+ */
+function readFileBytes(absolutePath, limits) {
+    let real;
+    try {
+        real = external_node_fs_namespaceObject.realpathSync.native(absolutePath);
+    }
+    catch (error) {
+        const code = error.code;
+        return { ok: false, why: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable', ...(code ? { code } : {}) };
+    }
+    if (limits.within !== undefined && !isInside(real, limits.within))
+        return { ok: false, why: 'outside' };
+    let descriptor;
+    try {
+        descriptor = (0,external_node_fs_namespaceObject.openSync)(real, OPEN_FLAGS);
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(descriptor);
+        if (!stats.isFile())
+            return { ok: false, why: 'not-a-file' };
+        const cap = limits.limit > 0 ? limits.limit + 1 : Number.MAX_SAFE_INTEGER;
+        const bytes = readAtMost(descriptor, Math.min(stats.size + 1, cap), cap);
+        if (limits.limit > 0 && bytes.length > limits.limit)
+            return { ok: false, why: 'too-large', size: Math.max(stats.size, bytes.length), head: bytes };
+        return { ok: true, bytes };
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EISDIR')
+            return { ok: false, why: 'not-a-file' };
+        if (code === 'ELOOP')
+            return { ok: false, why: 'outside' };
+        return { ok: false, why: code === 'ENOENT' ? 'missing' : 'unreadable', ...(code ? { code } : {}) };
+    }
+    finally {
+        if (descriptor !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(descriptor);
+    }
+}
+/** Reads from the start until the end of the file or `cap` bytes, starting with a buffer of `initial` bytes (the file may have grown since fstat). */
+function readAtMost(descriptor, initial, cap) {
+    let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(initial, cap)));
+    let filled = 0;
+    for (;;) {
+        if (filled === buffer.length) {
+            if (buffer.length >= cap)
+                break;
+            const grown = Buffer.allocUnsafe(Math.min(cap, buffer.length * 2));
+            buffer.copy(grown, 0, 0, filled);
+            buffer = grown;
+        }
+        const count = (0,external_node_fs_namespaceObject.readSync)(descriptor, buffer, filled, buffer.length - filled, filled);
+        if (count === 0)
+            break;
+        filled += count;
+    }
+    return buffer.subarray(0, filled);
+}
+/** The real path of a root (links resolved), for ReadLimits.within; the path itself when it cannot be resolved. */
+function realpathRoot(root) {
+    try {
+        return external_node_fs_namespaceObject.realpathSync.native(root);
+    }
+    catch {
+        return external_node_path_default().resolve(root);
+    }
+}
+/** Whether `real` is `root` or below it (both real paths). */
+function isInside(real, root) {
+    const relative = external_node_path_default().relative(root, real);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative));
+}
+/** Why a file was not read, in words for a finding or an error message. */
+function describeNotRead(why, code) {
+    switch (why) {
+        case 'missing':
+            return 'no such file';
+        case 'outside':
+            return 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root';
+        case 'not-a-file':
+            return 'it is not a regular file';
+        case 'too-large':
+            return 'it is larger than the size limit';
+        case 'unreadable':
+            return `it cannot be read${code ? ` (${code})` : ''}`;
+    }
+}
+/**
+ * The `within` for a file a user or workflow names by path (config, baseline): the root's real
+ * path when the file lies in the scanned tree (by its name, or once its directory's links are
+ * resolved), so that a link planted there cannot lead out; undefined for a file outside it.
+ */
+function confinementFor(absolutePath, root) {
+    const rootReal = realpathRoot(root);
+    const relative = external_node_path_default().relative(external_node_path_default().resolve(root), absolutePath);
+    const byName = relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative);
+    return byName || isInside(realpathRoot(external_node_path_default().dirname(absolutePath)), rootReal) ? rootReal : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/discover/read.ts
+
+
+
+/** Bytes looked at for NUL bytes, as git and grep do. */
+const BINARY_SNIFF_BYTES = 8000;
+/** How much of an oversized file is read to decide whether it is worth a note. */
+const OVERSIZED_SNIFF_BYTES = 64 * 1024;
+/** `terraform show -json` plans of real estates run to tens of megabytes and are parsed with JSON.parse, so they get a limit of their own. */
+const MAX_PLAN_BYTES = 64 * 1024 * 1024;
+function looksLikeTerraformPlan(path, head) {
+    return /\.json$/i.test(path) && head.includes('"format_version"') && (head.includes('"terraform_version"') || head.includes('"planned_values"'));
+}
+/**
+ * Reads and decodes a discovered file through readFileBytes (links out of the root refused,
+ * regular files only, never more than the limit read). A file larger than `maxFileBytes` (0: no
+ * limit) is not decoded, with a note when its first bytes classify as something irsa-guard reads;
+ * a file that cannot be read (gone, no permission) yields a note.
+ */
+function readCandidate(candidate, maxFileBytes) {
+    const { path, absolutePath } = candidate;
+    const within = candidate.rootReal;
+    // At least the sniff's worth of bytes, so that an oversized file can still be classified.
+    const read = readFileBytes(absolutePath, { within, limit: maxFileBytes > 0 ? Math.max(maxFileBytes, OVERSIZED_SNIFF_BYTES) : 0 });
+    if (read.ok) {
+        const bytes = read.bytes;
+        return (maxFileBytes > 0 && bytes.length > maxFileBytes ? oversized(path, bytes.length, bytes.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes) : undefined) ?? decodeText(path, bytes);
+    }
+    if (read.why === 'too-large') {
+        const decision = oversized(path, read.size ?? 0, read.head.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes);
+        if (decision !== undefined)
+            return decision;
+        const plan = readFileBytes(absolutePath, { within, limit: Math.max(maxFileBytes, MAX_PLAN_BYTES) });
+        if (plan.ok)
+            return decodeText(path, plan.bytes);
+        if (plan.why === 'too-large')
+            return skipped(path, `it is ${formatBytes(plan.size ?? 0)}, larger than the ${formatBytes(MAX_PLAN_BYTES)} limit of Terraform plans; exclude the file`);
+        return notRead(path, plan.why, plan.code);
+    }
+    return notRead(path, read.why, read.code);
+}
+function notRead(path, why, code) {
+    // A directory put where the walk saw a file: not a file, as the walk would have said.
+    if (why === 'not-a-file')
+        return { ok: false };
+    if (why === 'outside')
+        return skipped(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory');
+    return skipped(path, `it cannot be read (${code ?? why})`);
+}
+/**
+ * A file of `size` bytes, over `maxFileBytes`: a note when `head` (its first bytes) classifies as
+ * something irsa-guard reads, nothing when it does not, undefined for a Terraform plan within
+ * the plans' own limit (read it).
+ */
+function oversized(path, size, headBytes, maxFileBytes) {
+    const head = headBytes.toString('utf8');
+    const plan = looksLikeTerraformPlan(path, head);
+    const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes;
+    if (size <= limit)
+        return undefined;
+    const relevant = plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'));
+    if (!relevant)
+        return { ok: false };
+    return skipped(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file`);
+}
+/**
+ * Decodes a file's bytes as text: UTF-8 (BOM stripped; invalid sequences become U+FFFD), or
+ * UTF-16 when it starts with a UTF-16 BOM. A NUL byte early in the file means binary. Line ends
+ * are normalised to `\n` (CRLF and lone CR), which keeps every line number and column of the
+ * text as an editor shows them.
+ */
+function decodeText(path, bytes) {
+    let text;
+    if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
+        return skipped(path, 'it is UTF-32 text; save it as UTF-8');
+    }
+    else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+        if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0'))
+            return skipped(path, 'it holds NUL characters, so it is not text; exclude it, or save it as UTF-8 text');
+    }
+    else {
+        const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+        if (nul !== -1)
+            return skipped(path, `it is binary (a NUL byte at offset ${nul}), not text; exclude it, or save it as UTF-8 text`);
+        const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+        text = bytes.toString('utf8', start);
+    }
+    return { ok: true, text: normaliseLineEnds(text) };
+}
+function normaliseLineEnds(text) {
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+/** The note about a file that was not read, at its first line. */
+function skippedFileNote(path, why) {
+    return { ruleId: 'parse-error', level: 'note', location: fileLocation(path), message: `Skipped ${path}: ${why}`, key: `skipped:${path}` };
+}
+function skipped(path, why) {
+    return looksRelevantByName(path) ? { ok: false, finding: skippedFileNote(path, why) } : { ok: false };
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+    if (bytes >= 1024)
+        return `${(bytes / 1024).toFixed(1)} KB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/discover/patterns.ts
+/**
+ * Path patterns: `.gitignore` files (git's semantics: comments, `!` negation, trailing `/` for
+ * directories only, a leading or inner `/` anchors to the file's directory, `*`, `?`, `[...]`,
+ * `**`), and the exclude globs of the config (relative to the root, with `{a,b}`).
+ */
+/** Parses a `.gitignore` file. Paths it is matched against are relative to its directory. */
+function parseGitignore(text) {
+    const rules = [];
+    for (const rawLine of text.split(/\r?\n/)) {
+        let line = trimTrailingSpaces(rawLine);
+        if (line === '' || line.startsWith('#'))
+            continue;
+        let negate = false;
+        if (line.startsWith('!')) {
+            negate = true;
+            line = line.slice(1);
+        }
+        else if (line.startsWith('\\!') || line.startsWith('\\#')) {
+            line = line.slice(1);
+        }
+        const directoryOnly = line.endsWith('/');
+        while (line.endsWith('/'))
+            line = line.slice(0, -1);
+        if (line === '')
+            continue;
+        const anchored = line.includes('/');
+        if (line.startsWith('/'))
+            line = line.slice(1);
+        const body = globToRegexSource(line);
+        if (!anchored && !line.includes('**'))
+            rules.push({ negate, directoryOnly, regex: new RegExp(`^${body}$`), basename: true });
+        else
+            rules.push({ negate, directoryOnly, regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`) });
+    }
+    return rules;
+}
+/**
+ * git's answer for one `.gitignore` file: true (ignored), false (re-included by a `!` rule), or
+ * undefined (no rule matches). The last matching rule wins.
+ */
+function matchIgnoreRules(rules, relativePath, isDirectory) {
+    let basename;
+    for (let index = rules.length - 1; index >= 0; index -= 1) {
+        const rule = rules[index];
+        if (rule.directoryOnly && !isDirectory)
+            continue;
+        if (rule.basename)
+            basename ??= relativePath.slice(relativePath.lastIndexOf('/') + 1);
+        if (rule.regex.test(rule.basename ? basename : relativePath))
+            return !rule.negate;
+    }
+    return undefined;
+}
+/**
+ * A `.gitignore` file's rules compiled once for the walk. Without `!` rules, the file ignores
+ * a path when any rule matches it, so its rules run as one regex over the last segment and one
+ * over the whole path; with them, the last matching rule decides (matchIgnoreRules).
+ */
+function compileIgnoreRules(rules) {
+    if (rules.some((rule) => rule.negate))
+        return (relativePath, isDirectory) => matchIgnoreRules(rules, relativePath, isDirectory);
+    const forFiles = anyRuleMatches(rules.filter((rule) => !rule.directoryOnly));
+    const forDirectories = anyRuleMatches(rules);
+    return (relativePath, isDirectory) => ((isDirectory ? forDirectories : forFiles)(relativePath) ? true : undefined);
+}
+function anyRuleMatches(rules) {
+    const basename = eitherRegex(rules.filter((rule) => rule.basename));
+    const whole = eitherRegex(rules.filter((rule) => !rule.basename));
+    if (basename === undefined)
+        return whole === undefined ? () => false : (relativePath) => whole.test(relativePath);
+    return (relativePath) => basename.test(relativePath.slice(relativePath.lastIndexOf('/') + 1)) || (whole !== undefined && whole.test(relativePath));
+}
+/** One regex matching what any of these (anchored, flagless) rule regexes matches. */
+function eitherRegex(rules) {
+    if (rules.length === 0)
+        return undefined;
+    if (rules.length === 1)
+        return rules[0].regex;
+    return new RegExp(rules.map((rule) => `(?:${rule.regex.source})`).join('|'));
+}
+/** An exclude glob relative to the root; it excludes what it matches and everything below. */
+function compileExcludeGlob(glob) {
+    let pattern = glob.trim().replace(/\\/g, '/');
+    while (pattern.startsWith('./'))
+        pattern = pattern.slice(2);
+    if (pattern.startsWith('/'))
+        pattern = pattern.slice(1);
+    const directoryOnly = pattern.endsWith('/');
+    while (pattern.endsWith('/'))
+        pattern = pattern.slice(0, -1);
+    if (pattern === '')
+        return [];
+    return expandBraces(pattern).map((expanded) => ({ directoryOnly, regex: new RegExp(`^${globToRegexSource(expanded)}$`) }));
+}
+function matchesExclude(globs, relativePath, isDirectory) {
+    return globs.some((glob) => (!glob.directoryOnly || isDirectory) && glob.regex.test(relativePath));
+}
+/** An include glob relative to the root (`**`, `*`, `?`, `[...]`, `{a,b}`), matched against file paths. */
+function compileIncludeGlob(glob, caseInsensitive = false) {
+    return expandBraces(glob).map((expanded) => {
+        const segments = expanded.split('/');
+        let fixed = 0;
+        while (fixed < segments.length - 1 && !/[*?[\]\\]/.test(segments[fixed]))
+            fixed += 1;
+        const rest = segments.slice(fixed);
+        return {
+            regex: expanded === '**/*' || expanded === '**' ? undefined : new RegExp(`^${globToRegexSource(expanded)}$`, caseInsensitive ? 'i' : ''),
+            fixedDirectories: segments.slice(0, fixed),
+            reachesBelowPrefix: rest.length > 1 || rest.some((segment) => segment.includes('**')),
+            caseInsensitive,
+        };
+    });
+}
+/** `a/{b,c}/d` → `a/b/d`, `a/c/d` (nested braces too). */
+function expandBraces(pattern) {
+    const open = findUnescaped(pattern, '{', 0);
+    if (open === -1)
+        return [pattern];
+    let depth = 0;
+    const commas = [];
+    for (let index = open; index < pattern.length; index += 1) {
+        const char = pattern[index];
+        if (char === '\\') {
+            index += 1;
+            continue;
+        }
+        if (char === '{')
+            depth += 1;
+        else if (char === '}') {
+            depth -= 1;
+            if (depth === 0) {
+                if (commas.length === 0) {
+                    return expandBraces(pattern.slice(index + 1)).map((rest) => pattern.slice(0, index + 1) + rest);
+                }
+                const bounds = [open, ...commas, index];
+                const prefix = pattern.slice(0, open);
+                const suffix = pattern.slice(index + 1);
+                const results = [];
+                for (let part = 0; part < bounds.length - 1; part += 1) {
+                    results.push(...expandBraces(prefix + pattern.slice(bounds[part] + 1, bounds[part + 1]) + suffix));
+                }
+                return results;
+            }
+        }
+        else if (char === ',' && depth === 1)
+            commas.push(index);
+    }
+    return [pattern];
+}
+function findUnescaped(text, char, from) {
+    for (let index = from; index < text.length; index += 1) {
+        if (text[index] === '\\')
+            index += 1;
+        else if (text[index] === char)
+            return index;
+    }
+    return -1;
+}
+/** A gitignore-style glob (segments separated by `/`) as the source of an unanchored regex. */
+function globToRegexSource(glob) {
+    let out = '';
+    let index = 0;
+    if (glob.startsWith('**/')) {
+        out += '(?:.*/)?';
+        index = 3;
+    }
+    else if (glob === '**') {
+        return '.*';
+    }
+    while (index < glob.length) {
+        const char = glob[index];
+        if (char === '/' && glob.startsWith('/**/', index)) {
+            out += '/(?:.*/)?';
+            index += 4;
+        }
+        else if (char === '/' && glob.startsWith('/**', index) && index + 3 === glob.length) {
+            out += '/.*';
+            index += 3;
+        }
+        else if (char === '*') {
+            while (glob[index] === '*')
+                index += 1;
+            out += '[^/]*';
+        }
+        else if (char === '?') {
+            out += '[^/]';
+            index += 1;
+        }
+        else if (char === '[') {
+            const parsed = characterClass(glob, index);
+            if (parsed) {
+                out += parsed.source;
+                index = parsed.end;
+            }
+            else {
+                out += '\\[';
+                index += 1;
+            }
+        }
+        else if (char === '\\' && index + 1 < glob.length) {
+            out += patterns_escapeRegex(glob[index + 1]);
+            index += 2;
+        }
+        else {
+            out += patterns_escapeRegex(char);
+            index += 1;
+        }
+    }
+    return out;
+}
+function characterClass(glob, start) {
+    let index = start + 1;
+    let negate = false;
+    if (glob[index] === '!' || glob[index] === '^') {
+        negate = true;
+        index += 1;
+    }
+    let body = '';
+    let first = true;
+    while (index < glob.length) {
+        const char = glob[index];
+        if (char === ']' && !first) {
+            return { source: negate ? `[^/${body}]` : `[${body}]`, end: index + 1 };
+        }
+        if (char === '\\' && index + 1 < glob.length) {
+            body += `\\${glob[index + 1]}`;
+            index += 2;
+        }
+        else {
+            body += char === '\\' || char === ']' || char === '[' || char === '^' ? `\\${char}` : char;
+            index += 1;
+        }
+        first = false;
+    }
+    return undefined;
+}
+function patterns_escapeRegex(char) {
+    return /[.*+?^${}()|[\]\\/]/.test(char) ? `\\${char}` : char;
+}
+function trimTrailingSpaces(line) {
+    let end = line.length;
+    while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t') && line[end - 2] !== '\\')
+        end -= 1;
+    const trimmed = line.slice(0, end);
+    return trimmed.replace(/\\ $/, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/discover/discover.ts
+
+
+
+
+
+
+
+/** Directories never scanned, wherever they are. */
+const ALWAYS_SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor', '.terraform', 'bower_components']);
+/** Include globs match case-insensitively where the file system usually does. */
+const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32';
+/**
+ * Finds the files under `root` that irsa-guard may read: matched by an include glob, not
+ * excluded, not ignored by git, relevant by name. One walk over the directories, pruned as it
+ * goes (always-skipped, excluded, git-ignored directories, and directories no include glob can
+ * reach); the entry types readdir returns are all it looks at, so no file is stat'ed. Symbolic
+ * links to directories are never followed (so a link loop cannot hang the walk); links to files
+ * are read only when the target lies inside the root. Sizes are checked when a file is opened
+ * (readCandidate).
+ */
+async function discover(root, options) {
+    let rootReal;
+    try {
+        rootReal = (0,external_node_fs_namespaceObject.realpathSync)(root);
+        if (!(0,external_node_fs_namespaceObject.statSync)(rootReal).isDirectory())
+            throw new Error('not a directory');
+    }
+    catch {
+        throw new ConfigError(`Cannot scan ${root}: it is not a directory`);
+    }
+    const walker = new Walker(rootReal, options, normaliseIncludes(rootReal, options.include).flatMap((pattern) => compileIncludeGlob(pattern, CASE_INSENSITIVE)));
+    walker.walk(rootReal, '', []);
+    const { candidates, findings } = walker;
+    candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    findings.sort((a, b) => (a.location.path < b.location.path ? -1 : 1));
+    return { candidates, findings };
+}
+/** A plain directory (`k8s`, `deploy/`) means all files below it; `./` is dropped. */
+function normaliseIncludes(rootReal, include) {
+    const patterns = [];
+    for (const raw of include.length > 0 ? include : ['**/*']) {
+        let pattern = raw.trim().replace(/\\/g, '/');
+        while (pattern.startsWith('./'))
+            pattern = pattern.slice(2);
+        if (pattern === '' || pattern === '.')
+            pattern = '**/*';
+        if (!GLOB_CHARACTERS.test(pattern)) {
+            if (isDirectory(external_node_path_default().join(rootReal, pattern)))
+                pattern = `${pattern.replace(/\/+$/, '')}/**/*`;
+        }
+        else if (pattern.endsWith('/')) {
+            pattern = `${pattern}**/*`;
+        }
+        patterns.push(pattern);
+    }
+    return patterns;
+}
+const GLOB_CHARACTERS = /[*?[\]{}]/;
+function isDirectory(absolutePath) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(absolutePath).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+class Walker {
+    rootReal;
+    includes;
+    candidates = [];
+    findings = [];
+    excludes;
+    respectGitignore;
+    maxFileBytes;
+    skipDirectories;
+    /** Some include glob matches every path (the default `**` + `/*`). */
+    includesEverything;
+    constructor(rootReal, options, includes) {
+        this.rootReal = rootReal;
+        this.includes = includes;
+        this.excludes = options.exclude.flatMap(compileExcludeGlob);
+        this.respectGitignore = options.respectGitignore ?? true;
+        this.maxFileBytes = options.maxFileBytes;
+        this.skipDirectories = new Set(options.skipDirectories ?? []);
+        this.includesEverything = includes.some((include) => include.regex === undefined);
+    }
+    /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
+    walk(directory, relative, scopes) {
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(directory, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
+            const gitignore = readGitignore(external_node_path_default().join(directory, '.gitignore'), this.rootReal, this.maxFileBytes);
+            if (gitignore.unread)
+                this.note(relative === '' ? '.gitignore' : `${relative}/.gitignore`, `${gitignore.unread}; its rules are not applied`);
+            if (gitignore.matches !== undefined)
+                scopes = [...scopes, { directory: relative, matches: gitignore.matches }];
+        }
+        const filtered = this.excludes.length > 0 || scopes.length > 0;
+        const prefix = directory.endsWith((external_node_path_default()).sep) ? directory : directory + (external_node_path_default()).sep;
+        for (const entry of entries) {
+            const name = entry.name;
+            const path = relative === '' ? name : `${relative}/${name}`;
+            if (entry.isDirectory()) {
+                if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || this.skipDirectories.has(name) || !this.mayIncludeBelow(path))
+                    continue;
+                if (filtered && (matchesExclude(this.excludes, path, true) || gitignored(scopes, path, true)))
+                    continue;
+                this.walk(prefix + name, path, scopes);
+                continue;
+            }
+            const isLink = entry.isSymbolicLink();
+            if (!isLink && !entry.isFile())
+                continue;
+            if (!looksRelevantByName(path) || !this.included(path))
+                continue;
+            if (filtered && (matchesExclude(this.excludes, path, false) || gitignored(scopes, path, false)))
+                continue;
+            const absolutePath = prefix + name;
+            if (isLink) {
+                const target = linkTarget(absolutePath, this.rootReal);
+                if (target === 'outside')
+                    this.note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory');
+                if (target === 'unresolved')
+                    this.note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)');
+                if (target !== 'file')
+                    continue;
+            }
+            this.candidates.push({ path, absolutePath, rootReal: this.rootReal });
+        }
+    }
+    note(path, why) {
+        this.findings.push(skippedFileNote(path, why));
+    }
+    included(path) {
+        return this.includesEverything || this.includes.some((include) => include.regex === undefined || include.regex.test(path));
+    }
+    /** Whether some include glob can match a file below this directory. */
+    mayIncludeBelow(directory) {
+        if (this.includesEverything)
+            return true;
+        const segments = directory.split('/');
+        return this.includes.some((include) => {
+            const fixed = include.fixedDirectories;
+            const shared = Math.min(fixed.length, segments.length);
+            for (let index = 0; index < shared; index += 1) {
+                if (include.caseInsensitive ? fixed[index].toLowerCase() !== segments[index].toLowerCase() : fixed[index] !== segments[index])
+                    return false;
+            }
+            // Up to the end of the fixed prefix, only the directories on the way to it; below it, only when the rest of the glob spans directories.
+            return segments.length <= fixed.length || include.reachesBelowPrefix;
+        });
+    }
+}
+/**
+ * Whether git ignores a repository-relative path (or one of the directories above it) by the
+ * `.gitignore` files at and below `root`, as discovery judges the files it walks.
+ */
+function gitIgnored(root, path, isDirectory) {
+    const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
+    if (segments.length === 0 || segments.includes('..'))
+        return false;
+    let rootReal;
+    try {
+        rootReal = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    }
+    catch {
+        return false;
+    }
+    const scopes = [];
+    for (let depth = 0; depth < segments.length; depth += 1) {
+        const directory = segments.slice(0, depth).join('/');
+        const { matches } = readGitignore(external_node_path_default().join(rootReal, ...segments.slice(0, depth), '.gitignore'), rootReal, DEFAULT_MAX_FILE_BYTES);
+        if (matches !== undefined)
+            scopes.push({ directory, matches });
+        const here = segments.slice(0, depth + 1).join('/');
+        const last = depth === segments.length - 1;
+        if (gitignored(scopes, here, last ? isDirectory : true))
+            return true;
+    }
+    return false;
+}
+/** git's rules: the deepest `.gitignore` with a matching rule decides. */
+function gitignored(scopes, path, isDirectory) {
+    for (let index = scopes.length - 1; index >= 0; index -= 1) {
+        const scope = scopes[index];
+        const within = scope.directory === '' ? path : path.slice(scope.directory.length + 1);
+        const verdict = scope.matches(within, isDirectory);
+        if (verdict !== undefined)
+            return verdict;
+    }
+    return false;
+}
+/** The file's rules, compiled (none when it has none); why it was not read when it is a link out of the root, not a regular file, or over the size limit. */
+function readGitignore(absolutePath, rootReal, maxFileBytes) {
+    const read = readFileBytes(absolutePath, { within: rootReal, limit: maxFileBytes });
+    if (!read.ok)
+        return read.why === 'missing' || read.why === 'unreadable' ? {} : { unread: describeNotRead(read.why) };
+    const rules = parseGitignore(read.bytes.toString('utf8'));
+    return rules.length > 0 ? { matches: compileIgnoreRules(rules) } : {};
+}
+function linkTarget(absolutePath, rootReal) {
+    let target;
+    try {
+        target = (0,external_node_fs_namespaceObject.realpathSync)(absolutePath);
+    }
+    catch {
+        return 'unresolved';
+    }
+    if (!discover_isInside(target, rootReal))
+        return 'outside';
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(target).isFile() ? 'file' : 'directory';
+    }
+    catch {
+        return 'unresolved';
+    }
+}
+function discover_isInside(target, rootReal) {
+    const relative = external_node_path_default().relative(rootReal, target);
+    return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+}
+
+;// CONCATENATED MODULE: ./src/graph.ts
+
+
+/** For values written where no unit applies (an AWS config file, live AWS): references join facts of no unit. */
+const NO_UNIT = {};
+/**
+ * The joins between facts: workload → ServiceAccount (namespace-aware), ServiceAccount → role (by
+ * ARN, shared reference, or account + path + name), role → OIDC provider, provider → cluster.
+ * Built once with hash maps, so linking is linear in the number of facts.
+ *
+ * Joins respect deploy units (model/facts.ts DeployUnit): a reference (`module.irsa.iam_role_arn`)
+ * means something only inside its unit, so it joins facts of the same unit; a name joins facts of
+ * the same unit or of none; a literal ARN ties units together, preferring a role of the same unit.
+ */
+class Graph {
+    facts;
+    serviceAccountsByKey = new Map();
+    rolesByArn = new Map();
+    rolesByName = new Map();
+    rolesByReference = new Map();
+    providersByHostPath = new Map();
+    providersByReference = new Map();
+    serviceAccountsByRole = new Map();
+    roleLinks = new Map();
+    constructor(facts) {
+        this.facts = facts;
+        for (const sa of facts.serviceAccounts)
+            graph_push(this.serviceAccountsByKey, objectKey(sa.namespace, sa.name), sa);
+        for (const role of facts.roles)
+            this.indexRole(role);
+        for (const provider of facts.oidcProviders)
+            this.indexProvider(provider);
+        for (const sa of facts.serviceAccounts) {
+            const links = this.resolveRoles(sa);
+            this.roleLinks.set(sa, links);
+            for (const link of links)
+                graph_push(this.serviceAccountsByRole, link.role, sa);
+        }
+    }
+    /** The ServiceAccounts a workload runs as, in its namespace (several when the same SA is defined twice). */
+    serviceAccountsOf(workload) {
+        return this.serviceAccountsNamed(workload.namespace, workload.serviceAccountName ?? 'default', workload);
+    }
+    /** The ServiceAccounts of this namespace and name, anywhere; with `from`, those of its unit or of none. */
+    serviceAccountsNamed(namespace, name, from) {
+        const all = this.serviceAccountsByKey.get(objectKey(namespace, name)) ?? [];
+        return from === undefined ? all : all.filter((sa) => sameUnitOrNone(sa.unit, from.unit));
+    }
+    /** The roles a ServiceAccount's role-arn annotation names, as far as the sources define them. */
+    rolesOf(sa) {
+        return this.roleLinks.get(sa) ?? [];
+    }
+    /** The ServiceAccounts whose annotation names this role. */
+    serviceAccountsUsing(role) {
+        return this.serviceAccountsByRole.get(role) ?? [];
+    }
+    /** The providers a trust policy's Federated value, written in `from` (its role), names (by ARN or shared reference); `any-unit` looks in every unit. */
+    providersNamed(federated, from) {
+        if (federated.kind === 'symbolic') {
+            const named = this.providersByReference.get(federated.expression) ?? [];
+            return from === 'any-unit' ? named : named.filter((provider) => provider.unit === from.unit);
+        }
+        const arn = parseOidcProviderArn(federated.value);
+        if (!arn)
+            return [];
+        return (this.providersByHostPath.get(arn.issuerHostPath) ?? []).filter((provider) => {
+            const account = provider.arn?.kind === 'known' ? parseOidcProviderArn(provider.arn.value)?.account : undefined;
+            return account === undefined || account === arn.account;
+        });
+    }
+    /** Clusters whose issuer is known. */
+    clustersWithIssuer() {
+        return this.facts.clusters.filter((cluster) => cluster.issuer?.kind === 'known');
+    }
+    indexRole(role) {
+        if (role.arn?.kind === 'known') {
+            const arn = parseRoleArn(role.arn.value);
+            if (arn)
+                graph_push(this.rolesByArn, arn.account + arn.path + arn.name.toLowerCase(), role);
+        }
+        if (role.name?.kind === 'known')
+            graph_push(this.rolesByName, role.name.value.toLowerCase(), role);
+        for (const reference of role.arnReferences)
+            graph_push(this.rolesByReference, reference, role);
+        if (role.arn?.kind === 'symbolic')
+            graph_push(this.rolesByReference, role.arn.expression, role);
+    }
+    indexProvider(provider) {
+        for (const reference of provider.arnReferences)
+            graph_push(this.providersByReference, reference, provider);
+        if (provider.arn?.kind === 'symbolic')
+            graph_push(this.providersByReference, provider.arn.expression, provider);
+        const hostPath = provider.arn?.kind === 'known'
+            ? parseOidcProviderArn(provider.arn.value)?.issuerHostPath
+            : provider.url?.kind === 'known'
+                ? issuerHostPath(provider.url.value)
+                : undefined;
+        if (hostPath)
+            graph_push(this.providersByHostPath, hostPath, provider);
+    }
+    /**
+     * The roles a role ARN value written in `from` names (an annotation, a Pod Identity
+     * association's role_arn), as far as the sources define them: by ARN, by shared reference (in
+     * the same unit), or by account, path and name (in the same unit when one there matches).
+     */
+    rolesNamedBy(roleArn, from) {
+        if (roleArn.kind === 'symbolic') {
+            return (this.rolesByReference.get(roleArn.expression) ?? []).filter((role) => role.unit === from.unit).map((role) => ({ role, via: 'reference' }));
+        }
+        const arn = parseRoleArn(roleArn.value.trim());
+        if (!arn)
+            return [];
+        // IAM role names are unique case-insensitively within an account.
+        const byArn = this.rolesByArn.get(arn.account + arn.path + arn.name.toLowerCase()) ?? [];
+        if (byArn.length > 0)
+            return byArn.map((role) => ({ role, via: 'arn' }));
+        const byName = (this.rolesByName.get(arn.name.toLowerCase()) ?? []).filter((role) => {
+            if (role.arn?.kind === 'known')
+                return false;
+            const account = role.account?.kind === 'known' ? role.account.value : undefined;
+            // A role whose path no source states (a plain trust file bound by name) matches any path.
+            const pathMatches = role.path?.kind !== 'known' || role.path.value === arn.path;
+            return (account === undefined || account === arn.account) && pathMatches;
+        });
+        const inUnit = from.unit === undefined ? [] : byName.filter((role) => role.unit === from.unit);
+        return (inUnit.length > 0 ? inUnit : byName).map((role) => ({ role, via: 'name' }));
+    }
+    resolveRoles(sa) {
+        return sa.roleArn ? this.rolesNamedBy(sa.roleArn, sa) : [];
+    }
+}
+/** Namespace-aware key of a namespaced object; symbolic parts key by their expression. */
+function objectKey(namespace, name) {
+    return `${valueKey(namespace)}/${typeof name === 'string' ? `k:${name}` : valueKey(name)}`;
+}
+function valueKey(value) {
+    return value.kind === 'known' ? `k:${value.value}` : `s:${value.expression}`;
+}
+function graph_push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+
+;// CONCATENATED MODULE: ./src/model/finding.ts
+const LEVELS = (/* unused pure expression or super */ null && (['error', 'warning', 'note']));
+/** Higher is more severe. */
+function levelRank(level) {
+    return level === 'error' ? 3 : level === 'warning' ? 2 : 1;
+}
+
+;// CONCATENATED MODULE: ./src/iam/identity-policy.ts
+
+
+
+/**
+ * Whether a role's own permission policies allow an action on a resource: an applicable Deny wins,
+ * else an applicable Allow allows, else it is implicitly denied. Actions compare case-insensitively
+ * and resources case-sensitively, both with `*` and `?` wildcards. A statement with a Condition, or
+ * a value known only at deploy time, may apply: the answer is then unknown, never a denial. When
+ * the permissions are incomplete (an attached policy whose document is unknown), nothing is denied.
+ */
+function identityAllows(permissions, action, resource) {
+    const applies = (statement) => {
+        const actionMatch = elementMatches(statement.actions, statement.notActions, action, true);
+        const resourceMatch = elementMatches(statement.resources, statement.notResources, resource, false);
+        const matched = and([actionMatch, resourceMatch]);
+        return matched === true && statement.conditional ? 'unknown' : matched;
+    };
+    const effectOf = (statement) => statement.effect?.kind === 'known' && (statement.effect.value === 'Allow' || statement.effect.value === 'Deny') ? statement.effect.value : 'unknown';
+    let mayDeny = false;
+    let allowedBy;
+    let mayAllow = !permissions.complete;
+    for (const statement of permissions.statements) {
+        const result = applies(statement);
+        const effect = effectOf(statement);
+        if (result === false)
+            continue;
+        if (effect === 'Deny' && result === true)
+            return { allowed: false, deniedBy: statement };
+        if (effect !== 'Allow')
+            mayDeny = true;
+        if (effect !== 'Deny') {
+            if (result === true && effect === 'Allow')
+                allowedBy ??= statement;
+            else
+                mayAllow = true;
+        }
+    }
+    if (allowedBy && !mayDeny)
+        return { allowed: true, allowedBy };
+    if (allowedBy || mayAllow)
+        return { allowed: 'unknown' };
+    return { allowed: false };
+}
+function elementMatches(positive, negative, value, caseInsensitive) {
+    if (positive)
+        return or(positive.map((each) => identity_policy_valueMatches(each, value, caseInsensitive)));
+    if (negative)
+        return not(or(negative.map((each) => identity_policy_valueMatches(each, value, caseInsensitive))));
+    return false;
+}
+function identity_policy_valueMatches(policyValue, value, caseInsensitive) {
+    const template = caseInsensitive ? lowerCase(templateOf(policyValue)) : templateOf(policyValue);
+    const subject = caseInsensitive ? value.toLowerCase() : value;
+    const pattern = globPattern(template);
+    if (!hasHoles(template))
+        return globMatches(pattern, subject);
+    return intersects(literalPattern(template_text(subject)), pattern) ? 'unknown' : false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/cross-account-chain-broken.ts
+
+
+
+
+
+
+
+const WEBHOOK_TOKEN_FILE = '/var/run/secrets/eks.amazonaws.com/serviceaccount/token';
+const ASSUME_ROLE = 'sts:AssumeRole';
+const crossAccountChainBroken = {
+    meta: {
+        id: 'cross-account-chain-broken',
+        level: 'error',
+        description: "An AWS profile chain (web_identity_token_file → source_profile → role_arn) that cannot work: a role does not trust the one before it, or that one may not sts:AssumeRole it; the web-identity profile is not the ServiceAccount's role or reads another token file; a named profile is missing; or the pod never selects the chain.",
+        remediation: "Make each role of the chain trust the role before it and allow that role sts:AssumeRole on it, point the web-identity profile at the ServiceAccount's IRSA role and the webhook's token file, and select the chain's last profile with AWS_PROFILE.",
+    },
+    *check(graph, context) {
+        const clusters = knownClusters(graph, context.config);
+        for (const profiles of profilesByFile(graph.facts.awsProfiles)) {
+            const chain = new ConfigFileChains(graph, clusters, profiles);
+            yield* chain.hops();
+            for (const reader of profiles[0].configFile?.readers ?? [])
+                yield* chain.reader(reader);
+        }
+    },
+};
+/** The profiles of each config file (by what the file is, not by object identity: facts may come from worker threads). */
+function profilesByFile(profiles) {
+    const groups = new Map();
+    for (const profile of profiles) {
+        const file = profile.configFile;
+        const key = file ? `${file.label}\0${formatLocation(file.location)}:${file.location.column}` : profile.location.path;
+        const group = groups.get(key);
+        if (group)
+            group.push(profile);
+        else
+            groups.set(key, [profile]);
+    }
+    return [...groups.values()];
+}
+class ConfigFileChains {
+    graph;
+    clusters;
+    profiles;
+    byName = new Map();
+    label;
+    /** Findings about a profile that several containers read are reported once. */
+    reported = new Set();
+    constructor(graph, clusters, profiles) {
+        this.graph = graph;
+        this.clusters = clusters;
+        this.profiles = profiles;
+        for (const profile of profiles)
+            if (!this.byName.has(profile.name))
+                this.byName.set(profile.name, profile);
+        this.label = profiles[0].configFile?.label ?? profiles[0].location.path;
+    }
+    /** Each `source_profile` step: the profile it names exists, that role may assume the next, and the next trusts it. */
+    *hops() {
+        for (const profile of this.profiles) {
+            if (profile.sourceProfile === undefined || this.byName.get(profile.name) !== profile)
+                continue;
+            const source = this.byName.get(profile.sourceProfile);
+            if (!source) {
+                const location = profile.sourceProfileLocation ?? profile.location;
+                yield {
+                    location,
+                    message: `Profile "${profile.name}" (${formatLocation(profile.location)}) names source_profile "${profile.sourceProfile}", which ${this.label} does not define, so the SDK fails with 'The source_profile "${profile.sourceProfile}" referenced in the profile "${profile.name}" does not exist'; add that profile or correct the name`,
+                    key: `${this.label} profile:${profile.name} source:${profile.sourceProfile}`,
+                };
+                continue;
+            }
+            if (source === profile)
+                continue;
+            const from = knownArn(source.roleArn);
+            const to = knownArn(profile.roleArn);
+            if (!from || !to)
+                continue;
+            yield* this.trustOfNext(source, from, profile, to);
+            yield* this.permissionsOfPrevious(source, from, profile, to);
+        }
+    }
+    *trustOfNext(source, from, profile, to) {
+        const fromArn = parseRoleArn(from.value);
+        for (const { role } of this.graph.rolesNamedBy(to, NO_UNIT)) {
+            const trust = role.trustPolicy;
+            if (!trust)
+                continue;
+            const decision = evaluatePolicy(trust, assumeRoleRequest(from.value, fromArn.account, profile));
+            if (decision.effect !== 'deny')
+                continue;
+            const refusal = explainRefusal(decision, from.value, fromArn, profile);
+            const location = refusal.location ?? trust.location;
+            yield {
+                location,
+                message: `${capitalise(trustTitle(role))} (${formatLocation(location)}) does not let the role of profile "${source.name}" assume it: ${refusal.why}; ` +
+                    `profile "${profile.name}" (${formatLocation(to.location)}) fails with AccessDenied on ${ASSUME_ROLE}; ${refusal.fix}`,
+                related: [
+                    { location: to.location, message: `profile "${profile.name}" role_arn` },
+                    { location: from.location, message: `profile "${source.name}" role_arn` },
+                ],
+                key: `${this.label} profile:${profile.name} trust:${to.value}`,
+            };
+        }
+    }
+    *permissionsOfPrevious(source, from, profile, to) {
+        for (const { role } of this.graph.rolesNamedBy(from, NO_UNIT)) {
+            if (!role.permissions?.complete)
+                continue;
+            const decision = identityAllows(role.permissions, ASSUME_ROLE, to.value);
+            if (decision.allowed !== false)
+                continue;
+            const location = decision.deniedBy?.location ?? role.permissions.statements[0]?.location ?? role.location;
+            const why = decision.deniedBy ? `a Deny statement (${formatLocation(decision.deniedBy.location)}) forbids it` : `no statement of its permission policies in the scan allows it`;
+            yield {
+                location,
+                message: `${capitalise(roleTitle(role))} (${formatLocation(role.location)}), the role of profile "${source.name}", may not ${ASSUME_ROLE} on "${to.value}": ${why}; ` +
+                    `profile "${profile.name}" (${formatLocation(to.location)}) fails with "is not authorized to perform: ${ASSUME_ROLE}"; ` +
+                    `allow "${ASSUME_ROLE}" on "${to.value}" in its permission policy`,
+                related: [{ location: to.location, message: `profile "${profile.name}" role_arn` }],
+                key: `${this.label} profile:${profile.name} permission:${from.value}`,
+            };
+        }
+    }
+    /** What one container's SDK does with this file: the profile it selects, and where its chain starts. */
+    *reader(reader) {
+        if (reader.profile && reader.profile.kind !== 'known')
+            return;
+        const who = `container ${reader.container} of ${reader.workload.kind} ${describeWorkload(reader)}`;
+        const selected = reader.profile?.value ?? 'default';
+        const profile = this.byName.get(selected);
+        if (!profile) {
+            if (reader.profile) {
+                yield {
+                    location: reader.profile.location,
+                    message: `AWS_PROFILE of ${who} is "${selected}", which ${this.label} does not define, so the SDK fails with "The config profile (${selected}) could not be found"; name one of its profiles (${[...this.byName.keys()].join(', ')})`,
+                    key: `${this.label} reader:${describeWorkload(reader)}/${reader.container} profile:${selected}`,
+                };
+                return;
+            }
+            const heads = this.profiles.filter((candidate) => candidate.sourceProfile !== undefined && !this.profiles.some((other) => other.sourceProfile === candidate.name));
+            if (heads.length === 0)
+                return;
+            // The application may still pick the profile in code: likely, not certain.
+            yield {
+                location: reader.containerLocation,
+                level: 'warning',
+                message: `${capitalise(who)} reads ${this.label} but sets no AWS_PROFILE, and the file has no [default] profile, so unless the application selects a profile itself the SDK never follows the chain and uses the ServiceAccount's role alone; ` +
+                    `set AWS_PROFILE to "${heads[0].name}" (${formatLocation(heads[0].location)})`,
+                related: [{ location: heads[0].location, message: `profile "${heads[0].name}"` }],
+                key: `${this.label} reader:${describeWorkload(reader)}/${reader.container} unselected`,
+            };
+            return;
+        }
+        const first = this.webIdentityProfile(profile);
+        if (!first?.webIdentityTokenFile)
+            return;
+        for (const finding of [...this.tokenFile(first, reader, who), ...this.serviceAccountRole(first, reader)]) {
+            if (this.reported.has(finding.key))
+                continue;
+            this.reported.add(finding.key);
+            yield finding;
+        }
+    }
+    /** The profile the chain starts from (it has no source_profile); undefined on a loop. */
+    webIdentityProfile(profile) {
+        const seen = new Set();
+        let current = profile;
+        while (current?.sourceProfile !== undefined) {
+            if (seen.has(current))
+                return undefined;
+            seen.add(current);
+            current = this.byName.get(current.sourceProfile);
+        }
+        return current;
+    }
+    *tokenFile(first, reader, who) {
+        const file = first.webIdentityTokenFile;
+        if (file?.kind !== 'known' || file.value === WEBHOOK_TOKEN_FILE)
+            return;
+        if (reader.mountPaths.some((path) => file.value.startsWith(`${path.replace(/\/+$/, '')}/`)))
+            return;
+        yield {
+            location: file.location,
+            message: `Profile "${first.name}" (${formatLocation(first.location)}) reads the web identity token from "${file.value}", but the pod identity webhook mounts it at "${WEBHOOK_TOKEN_FILE}" and ${who} mounts nothing at that path; set web_identity_token_file = ${WEBHOOK_TOKEN_FILE}`,
+            key: `${this.label} profile:${first.name} token-file`,
+        };
+    }
+    /** The web-identity profile must assume the role the ServiceAccount's token is for. */
+    *serviceAccountRole(first, reader) {
+        const { namespace, serviceAccountName } = reader.workload;
+        const accounts = this.graph.serviceAccountsNamed(namespace, serviceAccountName ?? 'default');
+        const profileRole = knownArn(first.roleArn);
+        for (const sa of accounts) {
+            if (sa.namespace.kind !== 'known' || sa.name.kind !== 'known')
+                continue;
+            if (!sa.roleArn) {
+                yield {
+                    location: sa.location,
+                    message: `${describeServiceAccount(sa)} has no eks.amazonaws.com/role-arn annotation, so the webhook mounts no token for profile "${first.name}" (${formatLocation(first.location)}) of ${this.label} to read; annotate it with ${profileRole ? `"${profileRole.value}"` : 'the role of that profile'}`,
+                    related: [{ location: first.webIdentityTokenFile.location, message: `profile "${first.name}" web_identity_token_file` }],
+                    key: `${this.label} profile:${first.name} sa:${sa.namespace.value}/${sa.name.value} unannotated`,
+                };
+                continue;
+            }
+            const annotated = knownArn(sa.roleArn);
+            if (!profileRole || !annotated || sameRoleArn(profileRole.value, annotated.value))
+                continue;
+            const trust = this.tokenDecision(profileRole, sa);
+            if (trust === 'allow' || trust === 'unknown')
+                continue;
+            // Without that role's trust in the scan, it may accept the token too: likely broken, not certain.
+            const refused = trust === 'deny' ? `, whose trust refuses that token` : '';
+            yield {
+                location: profileRole.location,
+                ...(trust === 'deny' ? {} : { level: 'warning' }),
+                message: `Profile "${first.name}" (${formatLocation(first.location)}) presents the web identity token of ${describeServiceAccount(sa)} to role "${profileRole.value}"${refused}, ` +
+                    `but the ServiceAccount's IRSA role (its eks.amazonaws.com/role-arn) is "${annotated.value}"; set role_arn = ${annotated.value}, or annotate the ServiceAccount with "${profileRole.value}" and make that role's trust accept its token`,
+                related: [{ location: annotated.location, message: `ServiceAccount ${sa.namespace.value}/${sa.name.value} role-arn` }],
+                key: `${this.label} profile:${first.name} sa:${sa.namespace.value}/${sa.name.value} role`,
+            };
+        }
+    }
+    /**
+     * What the trust of the profile's role (when the scan defines it) makes of the ServiceAccount's
+     * token: another role that accepts it serves as well. undefined when no such trust is in the scan.
+     */
+    tokenDecision(roleArn, sa) {
+        const effects = this.graph.rolesNamedBy(roleArn, NO_UNIT).flatMap(({ role }) => checkToken(sa, role, this.clusters)?.decision.effect ?? []);
+        if (effects.length === 0)
+            return undefined;
+        return effects.includes('allow') ? 'allow' : effects.includes('unknown') ? 'unknown' : 'deny';
+    }
+}
+/** `sts:AssumeRole` by the previous role's session; keys other than these are unknown (tags, source identity). */
+function assumeRoleRequest(roleArn, account, assuming) {
+    const externalId = assuming.externalId;
+    return {
+        action: ASSUME_ROLE,
+        principal: { type: 'AWS', id: roleArn },
+        context: [
+            { key: 'aws:PrincipalArn', values: [roleArn] },
+            { key: 'aws:PrincipalAccount', values: [account] },
+            { key: 'aws:PrincipalType', values: ['AssumedRole'] },
+            // The SDK sends an ExternalId only when the profile that assumes the role sets external_id.
+            { key: 'sts:ExternalId', values: externalId ? [externalId] : [] },
+        ],
+        unknownKeyPrefixes: [''],
+        subject: `role ${roleArn}`,
+    };
+}
+/** Why the trust refuses the previous role, from the statement closest to allowing it. */
+function explainRefusal(decision, roleArn, arn, assuming) {
+    const addPrincipal = `add "${roleArn}" (or "arn:${arn.partition}:iam::${arn.account}:root") as an AWS principal allowed ${ASSUME_ROLE}`;
+    const denied = decision.deniedBy[0];
+    if (denied)
+        return { location: denied.statement.location, why: `${denied.label} denies it explicitly`, fix: `narrow that Deny statement so that it does not match "${roleArn}"` };
+    const allows = decision.statements.filter((outcome) => outcome.effect === 'Allow');
+    const score = (outcome) => (outcome.principal === false ? 100 : 0) + (outcome.action === false ? 10 : 0) + outcome.mismatches.length;
+    const closest = [...allows].sort((a, b) => score(a) - score(b))[0];
+    if (!closest)
+        return { location: undefined, why: 'it has no Allow statement', fix: addPrincipal };
+    if (closest.principal === false) {
+        const trusted = (closest.statement.principal?.entries ?? []).flatMap((entry) => entry.values.flatMap((value) => (value.kind === 'known' ? [`"${value.value}"`] : [])));
+        const named = trusted.length > 0 ? `it trusts ${trusted.join(', ')}, not role "${roleArn}" (account ${arn.account})` : `its Principal does not name role "${roleArn}"`;
+        return { location: closest.statement.principal?.location ?? closest.statement.location, why: named, fix: addPrincipal };
+    }
+    if (closest.action === false) {
+        return { location: closest.statement.action?.location ?? closest.statement.location, why: `${closest.label} does not allow ${ASSUME_ROLE}`, fix: `add "${ASSUME_ROLE}" to its Action` };
+    }
+    const condition = closest.mismatches.find((mismatch) => mismatch.element === 'Condition' && mismatch.result === false);
+    if (condition) {
+        const externalId = keyText(condition.key).toLowerCase() === 'sts:externalid';
+        const fix = externalId
+            ? `set external_id in profile "${assuming.name}" to the value the trust expects`
+            : `make that condition hold for role "${roleArn}", or drop it`;
+        return { location: condition.location, why: condition.message, fix };
+    }
+    return { location: closest.statement.location, why: decision.summary, fix: addPrincipal };
+}
+function knownArn(value) {
+    return value?.kind === 'known' && parseRoleArn(value.value.trim()) ? { ...value, value: value.value.trim() } : undefined;
+}
+/** IAM role names are unique case-insensitively within an account. */
+function sameRoleArn(a, b) {
+    const left = parseRoleArn(a);
+    const right = parseRoleArn(b);
+    return left !== undefined && right !== undefined && left.account === right.account && left.partition === right.partition && left.name.toLowerCase() === right.name.toLowerCase();
+}
+function describeWorkload(reader) {
+    const { namespace, name } = reader.workload;
+    const text = (value) => (value.kind === 'known' ? value.value : '?');
+    return namespace.kind === 'known' ? `${namespace.value}/${text(name)}` : text(name);
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/rules/chain-rules.ts
+
+const chainRules = [crossAccountChainBroken];
+
+;// CONCATENATED MODULE: ./src/rules/aud-condition-invalid.ts
+
+
+
+
+
+const audConditionInvalid = {
+    meta: {
+        id: 'aud-condition-invalid',
+        level: 'error',
+        description: 'A trust-policy ":aud" condition that IRSA tokens cannot satisfy (a value other than "sts.amazonaws.com" that no ServiceAccount audience explains, or a subject under the aud key); a missing ":aud" condition is a note.',
+        remediation: 'Compare "<issuer>:aud" with "sts.amazonaws.com", or with the eks.amazonaws.com/audience the ServiceAccount sets.',
+    },
+    *check(graph) {
+        const audiences = graph.facts.serviceAccounts.flatMap((sa) => (sa.audience ? [sa.audience] : []));
+        // A ServiceAccount audience known only at apply time could be any value: then no aud value is provably wrong.
+        const audienceUnknown = audiences.some((audience) => audience.kind === 'symbolic');
+        const inUse = [DEFAULT_AUDIENCE, ...audiences.flatMap((audience) => (audience.kind === 'known' ? [audience.value] : []))];
+        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+            if (conditionsOn(statement, 'aud').length === 0) {
+                const prefix = issuerKeyPrefix(statement);
+                yield {
+                    location: statement.condition?.location ?? statement.location,
+                    level: 'note',
+                    message: `${describeStatement(statement)} has no "${prefix}:aud" condition; STS still checks the OIDC provider's client IDs, but AWS recommends adding "StringEquals": {"${prefix}:aud": "${DEFAULT_AUDIENCE}"}`,
+                    key: `${statementKey(role, statement)} aud:missing`,
+                };
+                continue;
+            }
+            if (audienceUnknown)
+                continue;
+            for (const entry of positiveConditionsOn(statement, 'aud')) {
+                if (entry.values.some((value) => value.kind === 'symbolic' || inUse.some((audience) => accepts(entry, value.value, audience))))
+                    continue;
+                for (const value of entry.values) {
+                    if (value.kind !== 'known')
+                        continue;
+                    yield {
+                        location: value.location,
+                        message: `${quotedKey(entry.key)} in ${describeStatement(statement)} ${wrongAudience(value.value, keyIssuer(entry.key))}`,
+                        key: `${statementKey(role, statement)} aud:${value.value}`,
+                    };
+                }
+            }
+        }
+    },
+};
+function accepts(entry, conditionValue, audience) {
+    const operator = parseOperator(entry.operator);
+    const ignoreCase = operator.base.endsWith('IgnoreCase');
+    const [pattern, subject] = ignoreCase ? [conditionValue.toLowerCase(), audience.toLowerCase()] : [conditionValue, audience];
+    return operator.base.startsWith('StringLike') ? globMatches(globPattern(template_text(pattern)), subject) : pattern === subject;
+}
+function wrongAudience(value, issuer) {
+    if (value.startsWith('system:serviceaccount')) {
+        return `is compared with the ServiceAccount subject "${value}", so no token matches (its aud claim is "${DEFAULT_AUDIENCE}"); move the subject under "${issuer}:sub" and compare ":aud" with "${DEFAULT_AUDIENCE}"`;
+    }
+    const china = value === 'sts.amazonaws.com.cn' ? ', in China too,' : '';
+    return `expects "${value}", but IRSA tokens carry aud "${DEFAULT_AUDIENCE}"${china} unless the ServiceAccount sets eks.amazonaws.com/audience, and no scanned ServiceAccount sets "${value}"; write "${DEFAULT_AUDIENCE}"`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/condition-fails-open.ts
+
+
+const conditionFailsOpen = {
+    meta: {
+        id: 'condition-fails-open',
+        level: 'error',
+        security: true,
+        description: 'A negated operator, "…IfExists" or "ForAllValues:" on a ":sub" or ":aud" key of an Allow statement: true when the key is absent, so the condition restricts nothing.',
+        remediation: 'Allow the intended ServiceAccounts with a positive StringEquals (or StringLike) condition on the ":sub" and ":aud" keys.',
+    },
+    *check(graph) {
+        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+            for (const entry of statement.condition?.entries ?? []) {
+                const claim = claimOf(entry.key);
+                if (claim !== 'sub' && claim !== 'aud')
+                    continue;
+                const operator = parseOperator(entry.operator);
+                const why = failsOpenBecause(operator);
+                if (!why || requiredElsewhere(statement, entry))
+                    continue;
+                yield {
+                    location: entry.operatorLocation,
+                    message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} ${why}, so it lets in tokens no one meant to admit; ${fix(operator, claim)}`,
+                    key: `${statementKey(role, statement)} ${entry.operator} ${entry.key.kind === 'known' ? entry.key.value : entry.key.expression}`,
+                };
+            }
+        }
+    },
+};
+function failsOpenBecause(operator) {
+    if (operator.negated)
+        return 'is true for every value it does not list, and whenever the key is absent (a key of another provider, a typo)';
+    if (operator.ifExists)
+        return 'is true whenever the key is absent (a key of another provider, a typo)';
+    if (operator.setPrefix === 'ForAllValues')
+        return 'is true whenever the key is absent or empty';
+    return undefined;
+}
+function fix(operator, claim) {
+    const wanted = claim === 'sub' ? 'the ServiceAccounts that may assume the role ("system:serviceaccount:<namespace>:<name>")' : 'the audience ("sts.amazonaws.com", or the ServiceAccount\'s eks.amazonaws.com/audience)';
+    if (operator.negated)
+        return `name ${wanted} under StringEquals instead`;
+    return `write ${operator.base} without ${operator.setPrefix === 'ForAllValues' ? '"ForAllValues:"' : '"IfExists"'}, naming ${wanted}`;
+}
+/** A positive condition on the same key in the statement already requires the key, so this one cannot open the door. */
+function requiredElsewhere(statement, entry) {
+    return positiveConditionsOn(statement, claimOf(entry.key)).some((other) => other !== entry && sameConditionKey(other.key, entry.key) && !parseOperator(other.operator).ifExists);
+}
+
+;// CONCATENATED MODULE: ./src/rules/helpers/subject-pattern.ts
+
+
+const FILL = 'zq7x-undefined';
+/** The broadest reading of the pattern, or undefined when it admits no subject beyond the ones it names. */
+function subjectReach(pattern) {
+    if (!/[*?]/.test(pattern))
+        return undefined;
+    const readings = fourPartReadings(pattern).flatMap((parts) => reachOf(parts, pattern));
+    return readings.sort((a, b) => rank(b) - rank(a))[0];
+}
+function rank(reach) {
+    return (reach.anyNamespace ? 2 : 0) + (reach.anyName ? 1 : 0);
+}
+function reachOf([system, serviceaccount, namespacePart, namePart], pattern) {
+    if (!globMatches(globPattern(template_text(system)), 'system') || !globMatches(globPattern(template_text(serviceaccount)), 'serviceaccount'))
+        return [];
+    const witness = { namespace: fill(namespacePart), name: fill(namePart) };
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(witness.namespace) || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(witness.name))
+        return [];
+    // The witness must be a subject the original pattern admits (it is, unless a reading is wrong).
+    if (!globMatches(globPattern(template_text(pattern)), `system:serviceaccount:${witness.namespace}:${witness.name}`))
+        return [];
+    const reach = { namespacePart: namespacePart, namePart: namePart, anyNamespace: /[*?]/.test(namespacePart), anyName: namePart === '*', witness };
+    return reach.anyNamespace || reach.anyName ? [reach] : [];
+}
+/** `*` becomes a made-up name, `?` one letter. */
+function fill(part) {
+    return part.replace(/\*/g, FILL).replace(/\?/g, 'x');
+}
+/** Every way to read the pattern as four `:`-separated parts, letting `*` wildcards supply missing colons. */
+function fourPartReadings(pattern) {
+    const parts = pattern.split(':');
+    if (parts.length > 4)
+        return [];
+    if (parts.length === 4)
+        return [parts];
+    const missing = 4 - parts.length;
+    const stars = [...pattern].flatMap((char, index) => (char === '*' ? [index] : []));
+    const readings = [];
+    // Up to 3 colons among k wildcards is about k³/6 readings: beyond a few dozen wildcards, only those giving all of them to one.
+    const shares = sharingCount(missing, stars.length) <= MAX_READINGS ? distributions(missing, stars.length) : stars.map((_, index) => stars.map((__, other) => (other === index ? missing : 0)));
+    for (const counts of shares) {
+        let expanded = '';
+        let star = 0;
+        for (const char of pattern) {
+            if (char === '*')
+                expanded += Array.from({ length: counts[star++] + 1 }, () => '*').join(':');
+            else
+                expanded += char;
+        }
+        readings.push(expanded.split(':'));
+    }
+    return readings;
+}
+const MAX_READINGS = 20_000;
+/** How many ways there are to share `total` colons among `slots` wildcards: (slots + total - 1) choose total. */
+function sharingCount(total, slots) {
+    let count = 1;
+    for (let taken = 1; taken <= total; taken++)
+        count = (count * (slots + taken - 1)) / taken;
+    return count;
+}
+/** Every way to share `total` colons among `slots` wildcards. */
+function distributions(total, slots) {
+    if (slots === 0)
+        return total === 0 ? [[]] : [];
+    if (slots === 1)
+        return [[total]];
+    const result = [];
+    for (let first = 0; first <= total; first++)
+        for (const rest of distributions(total - first, slots - 1))
+            result.push([first, ...rest]);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/rules/sub-condition-broad.ts
+
+
+
+
+
+
+
+
+
+const subConditionBroad = {
+    meta: {
+        id: 'sub-condition-broad',
+        level: 'warning',
+        security: true,
+        description: 'A StringLike ":sub" pattern that admits ServiceAccounts no one defined: any of a namespace (warning), or in namespaces the pattern does not name (error).',
+        remediation: 'Name each ServiceAccount that may assume the role: "system:serviceaccount:<namespace>:<name>" under StringEquals.',
+    },
+    *check(graph) {
+        for (const { role, policy, statement } of allowedIrsaStatements(graph.facts.roles)) {
+            for (const entry of positiveConditionsOn(statement, 'sub')) {
+                if (!parseOperator(entry.operator).base.startsWith('StringLike'))
+                    continue;
+                for (const value of entry.values) {
+                    if (value.kind !== 'known')
+                        continue;
+                    const reach = subjectReach(value.value);
+                    if (!reach || !acceptedBy(policy, statement, reach))
+                        continue;
+                    yield {
+                        location: value.location,
+                        level: reach.anyNamespace ? 'error' : 'warning',
+                        message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} admits "${value.value}": ${scope(reach)} can assume ${roleTitle(role)}; ${sub_condition_broad_fix(graph, role, value.value, reach)}`,
+                        related: usersMatching(graph, role, value.value).map((user) => ({ location: user.location, message: `ServiceAccount ${user.subject} uses this role` })),
+                        key: `${statementKey(role, statement)} sub:${value.value}`,
+                    };
+                }
+            }
+        }
+    },
+};
+/** The evaluator's answer for a token of a ServiceAccount no one defined that the pattern admits: does this statement let it in? */
+function acceptedBy(policy, statement, reach) {
+    const audiences = [DEFAULT_AUDIENCE, ...positiveConditionsOn(statement, 'aud').flatMap((entry) => entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : [])))];
+    return audiences.some((audience) => acceptsTokenThrough(policy, statement, { ...reach.witness, audience }));
+}
+function scope(reach) {
+    const who = reach.anyName ? 'any ServiceAccount' : reach.namePart.includes('*') || reach.namePart.includes('?') ? `a ServiceAccount matching "${reach.namePart}"` : `a ServiceAccount named "${reach.namePart}"`;
+    if (!reach.anyNamespace)
+        return `${who} in namespace "${reach.namespacePart}", including ones created later,`;
+    return reach.namespacePart === '*' ? `${who} in any namespace` : `${who} in any namespace matching "${reach.namespacePart}"`;
+}
+function sub_condition_broad_fix(graph, role, pattern, reach) {
+    const users = usersMatching(graph, role, pattern);
+    if (users.length > 0)
+        return `list the ServiceAccounts under StringEquals instead: ${users.map((user) => `"${user.subject}" (${formatLocation(user.location)})`).join(', ')}`;
+    const namespace = reach.anyNamespace ? '<namespace>' : reach.namespacePart;
+    const name = reach.anyName || /[*?]/.test(reach.namePart) ? '<name>' : reach.namePart;
+    return `name the ServiceAccount under StringEquals: "${serviceAccountSubject(namespace, name)}"`;
+}
+/** ServiceAccounts whose annotation names the role and whose subject the pattern admits: the ones it was meant for. */
+function usersMatching(graph, role, pattern) {
+    const glob = globPattern(template_text(pattern));
+    return graph.serviceAccountsUsing(role).flatMap((sa) => {
+        if (sa.namespace.kind !== 'known' || sa.name.kind !== 'known')
+            return [];
+        const subject = serviceAccountSubject(sa.namespace.value, sa.name.value);
+        return globMatches(glob, subject) ? [{ subject, location: sa.location }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/sub-condition-missing.ts
+
+
+
+
+
+
+const subConditionMissing = {
+    meta: {
+        id: 'sub-condition-missing',
+        level: 'error',
+        security: true,
+        description: 'An Allow statement for an OIDC provider with no positive ":sub" condition: a token of any ServiceAccount in the cluster is accepted.',
+        remediation: 'Add a StringEquals condition on "<issuer>:sub" naming the ServiceAccounts that may assume the role.',
+    },
+    *check(graph) {
+        for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+            const lacksSubCondition = (statement) => isAllow(statement) && !restrictsSubject(statement) && isClusterStatement(graph, role, statement);
+            // Only such a statement can be reported: a policy without one need not be evaluated.
+            if (!policy.statements.some(lacksSubCondition))
+                continue;
+            const token = acceptsAnyServiceAccount(policy);
+            if (token.effect !== 'allow')
+                continue;
+            const admitting = new Set(token.attempts.flatMap((attempt) => attempt.decision.allowedBy.map((outcome) => outcome.statement)));
+            for (const statement of admitting) {
+                if (!lacksSubCondition(statement))
+                    continue;
+                const issuer = issuerKeyPrefix(statement);
+                const users = graph.serviceAccountsUsing(role).flatMap((sa) => sa.namespace.kind === 'known' && sa.name.kind === 'known' ? [{ sa, subject: serviceAccountSubject(sa.namespace.value, sa.name.value) }] : []);
+                const subjects = users.length === 0 ? '"system:serviceaccount:<namespace>:<name>"' : users.length === 1 ? `"${users[0].subject}"` : `[${users.map((user) => `"${user.subject}"`).join(', ')}]`;
+                yield {
+                    location: statement.condition?.location ?? statement.location,
+                    message: `${describeStatement(statement)} of ${roleTitle(role)} accepts a token of any ServiceAccount in any namespace: ${why(statement)}; add "StringEquals": {"${issuer}:sub": ${subjects}}`,
+                    related: users.map(({ sa, subject }) => ({ location: sa.location, message: `ServiceAccount ${subject} uses this role` })),
+                    key: statementKey(role, statement),
+                };
+            }
+        }
+    },
+};
+/** A positive ":sub" condition. (One that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.) */
+function restrictsSubject(statement) {
+    return positiveConditionsOn(statement, 'sub').some((entry) => !parseOperator(entry.operator).ifExists);
+}
+/**
+ * A statement for a cluster's OIDC provider: as the trust itself says (isServiceAccountStatement),
+ * or through the provider a Federated reference names in the role's unit (a CloudFormation
+ * `!GetAtt Provider.Arn`), when that provider's URL is an EKS issuer or known only at apply time.
+ * A reference to a provider of another identity provider (GitHub Actions, …) is not one.
+ */
+function isClusterStatement(graph, role, statement) {
+    const providers = federatedValues(statement)
+        .filter((value) => value.kind === 'symbolic')
+        .flatMap((value) => graph.providersNamed(value, role));
+    const urls = providers.map((provider) => provider.url);
+    if (urls.length > 0 && urls.every((url) => url?.kind === 'known' && !looksLikeEksIssuer(url.value)))
+        return false;
+    if (isServiceAccountStatement(statement))
+        return true;
+    return urls.some((url) => url === undefined || url.kind === 'symbolic' || looksLikeEksIssuer(url.value));
+}
+function why(statement) {
+    const sub = conditionsOn(statement, 'sub')[0];
+    if (sub && parseOperator(sub.operator).negated)
+        return `its only ":sub" condition, ${sub.operator}, excludes subjects instead of naming them`;
+    if (sub)
+        return `its only ":sub" condition, ${sub.operator}, is true when its key is absent`;
+    if (!statement.condition || statement.condition.entries.length === 0)
+        return 'it has no Condition';
+    return 'it has no ":sub" condition';
+}
+
+;// CONCATENATED MODULE: ./src/rules/helpers/kubernetes-names.ts
+/**
+ * The names the Kubernetes API server accepts (k8s.io/apimachinery pkg/util/validation):
+ * ServiceAccount names are DNS-1123 subdomains (ValidateServiceAccountName = NameIsDNSSubdomain),
+ * namespaces DNS-1123 labels (ValidateNamespaceName = NameIsDNSLabel).
+ */
+const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function isValidNamespace(name) {
+    return name.length <= 63 && DNS_1123_LABEL.test(name);
+}
+function isValidServiceAccountName(name) {
+    return name.length <= 253 && DNS_1123_SUBDOMAIN.test(name);
+}
+/** What a refused name most likely meant: lower case, `_` and spaces as `-`; undefined when that is still refused. */
+function acceptedSpelling(name, kind) {
+    const candidate = name.toLowerCase().replace(/[_\s]+/g, '-');
+    const valid = kind === 'namespace' ? isValidNamespace(candidate) : isValidServiceAccountName(candidate);
+    return valid && candidate !== name ? candidate : undefined;
+}
+/** A ServiceAccount whose known name or namespace the API server refuses: it can never exist, nor its token. */
+function hasRefusedName(sa) {
+    return (sa.name.kind === 'known' && !isValidServiceAccountName(sa.name.value)) || (sa.namespace.kind === 'known' && !isValidNamespace(sa.namespace.value));
+}
+/** The text names this Kubernetes name as a whole word (not `cluster-app` for `app`). */
+function mentionsName(text, name) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (!NAME_CHARACTER.test(text[at - 1] ?? '') && !NAME_CHARACTER.test(text[at + name.length] ?? ''))
+            return true;
+    }
+    return false;
+}
+const NAME_CHARACTER = /^[a-z0-9.-]$/i;
+
+;// CONCATENATED MODULE: ./src/rules/helpers/subject.ts
+
+const PREFIX = 'system:serviceaccount:';
+const GENERIC_FIX = `write "${PREFIX}<namespace>:<name>"`;
+const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}|\{[A-Za-z_][\w.]*\}|\$\([^)]*\)|\$[A-Za-z_]\w*|<[^<>]*>/;
+function subjectProblem(value, options) {
+    const problem = findSubjectProblem(value, options);
+    return problem && !suggestsRefusedName(problem.fix) ? problem : problem && { ...problem, fix: REAL_NAMES_FIX };
+}
+const REAL_NAMES_FIX = `write "${PREFIX}<namespace>:<name>" with the ServiceAccount's real namespace and name (Kubernetes names are lowercase letters, digits and "-")`;
+/** A fix naming a subject whose namespace or name Kubernetes refuses: no ServiceAccount could ever match it. */
+function suggestsRefusedName(fix) {
+    const written = /"system:serviceaccount:([^:"]*):([^:"]*)"/.exec(fix);
+    if (!written)
+        return false;
+    const [, namespace, name] = written;
+    const judged = (part) => !hasWildcard(part) && !PLACEHOLDER.test(part);
+    return (judged(namespace) && !isValidNamespace(namespace)) || (judged(name) && !isValidServiceAccountName(name));
+}
+function findSubjectProblem(value, options) {
+    if (value === '')
+        return { problem: 'is empty', fix: GENERIC_FIX };
+    if (value.trim() !== value)
+        return { problem: 'has leading or trailing whitespace, which STS compares literally', fix: `write "${value.trim()}"` };
+    const placeholder = PLACEHOLDER.exec(value);
+    if (placeholder)
+        return { problem: `holds the unrendered placeholder "${placeholder[0]}", which STS compares literally`, fix: 'render it before the policy is applied, or write the namespace and name' };
+    if (/^(https:\/\/)?sts\.|amazonaws\.com/i.test(value))
+        return { problem: 'is an audience, not a subject (it belongs under the ":aud" key)', fix: GENERIC_FIX };
+    if (value.startsWith(PREFIX + PREFIX))
+        return { problem: `repeats the "${PREFIX}" prefix`, fix: `write "${value.slice(PREFIX.length)}"` };
+    if (value.startsWith('system:serviceaccounts:')) {
+        const rest = value.slice('system:serviceaccounts:'.length);
+        const fix = rest.includes(':') ? `write "${PREFIX}${rest}"` : `name the ServiceAccount: "${PREFIX}${rest}:<name>"`;
+        return { problem: 'starts with "system:serviceaccounts:" (plural), a Kubernetes group prefix that token subjects never have', fix };
+    }
+    const unprefixed = value.startsWith(PREFIX) ? value.slice(PREFIX.length) : value;
+    const slashed = /^([^/:]+)\/([^/:]+)$/.exec(unprefixed);
+    if (slashed)
+        return { problem: 'separates namespace and name with "/"', fix: `write "${PREFIX}${slashed[1]}:${slashed[2]}"` };
+    if (value.startsWith('serviceaccount:'))
+        return { problem: 'lacks the "system:" prefix', fix: `write "system:${value}"` };
+    return prefixProblem(value) ?? segmentProblem(value, options);
+}
+function prefixProblem(value) {
+    const segments = value.split(':');
+    if (hasWildcard(segments[0]) || segments[0] === 'system') {
+        if (segments[0] === 'system' && segments.length > 1 && !hasWildcard(segments[1]) && segments[1] !== 'serviceaccount') {
+            return { problem: `does not start with "${PREFIX}"`, fix: segments.length === 4 ? `write "${PREFIX}${segments[2]}:${segments[3]}"` : GENERIC_FIX };
+        }
+        return undefined;
+    }
+    if (segments.length === 2 && segments.every(isNameLike))
+        return { problem: `lacks the "${PREFIX}" prefix`, fix: `write "${PREFIX}${value}"` };
+    if (segments.length === 1 && isNameLike(value))
+        return { problem: 'names no namespace', fix: `write "${PREFIX}<namespace>:${value}"` };
+    return { problem: `is not of the form "${PREFIX}<namespace>:<name>"`, fix: GENERIC_FIX };
+}
+function segmentProblem(value, options) {
+    const segments = value.split(':');
+    if (segments.length > 4)
+        return { problem: `has ${segments.length} ":"-separated parts where a subject has 4 (${PREFIX}<namespace>:<name>)`, fix: GENERIC_FIX };
+    const wildcardAt = segments.findIndex(hasWildcard);
+    if (wildcardAt < 0 && segments.length < 4) {
+        const fix = segments.length === 3 ? `write "${value}:<name>" (or use StringLike "${value}:*" for every ServiceAccount of the namespace)` : GENERIC_FIX;
+        return { problem: segments.length === 3 ? 'names a namespace but no ServiceAccount' : `has ${segments.length} ":"-separated parts where a subject has 4`, fix };
+    }
+    // Past the first wildcard a part's position is uncertain (`*` also matches ":"), so only parts up to it are judged.
+    const lastJudged = wildcardAt < 0 ? 3 : wildcardAt;
+    for (const [index, kind] of [[2, 'namespace'], [3, 'ServiceAccount name']]) {
+        if (index > lastJudged || segments[index] === undefined)
+            continue;
+        const problem = nameProblem(segments, index, kind, options);
+        if (problem)
+            return problem;
+    }
+    return undefined;
+}
+function nameProblem(segments, index, kind, options) {
+    const part = segments[index];
+    const valid = (candidate) => (kind === 'namespace' ? isValidNamespacePart(candidate) : isValidNamePart(candidate));
+    if (valid(part) || (options.ignoreCase && valid(part.toLowerCase())))
+        return undefined;
+    if (valid(part.toLowerCase())) {
+        const fixed = segments.map((segment, at) => (at === index ? segment.toLowerCase() : segment)).join(':');
+        return { problem: `has the ${kind} "${part}" in uppercase, which Kubernetes names never are`, fix: `write "${fixed}"` };
+    }
+    const rule = kind === 'namespace' ? 'lowercase letters, digits and "-", at most 63' : 'lowercase letters, digits, "-" and ".", at most 253';
+    return { problem: `has the ${kind} "${part}", which is not a valid Kubernetes name (${rule})`, fix: `write the ServiceAccount's real ${kind === 'namespace' ? 'namespace' : 'name'}` };
+}
+/** A namespace part, possibly with wildcards: what is written around them must fit a DNS-1123 label. */
+function isValidNamespacePart(part) {
+    if (!hasWildcard(part))
+        return isValidNamespace(part);
+    return /^[a-z0-9*?-]+$/.test(part);
+}
+function isValidNamePart(part) {
+    if (!hasWildcard(part))
+        return isValidServiceAccountName(part);
+    return /^[a-z0-9.*?-]+$/.test(part);
+}
+function isNameLike(part) {
+    return /^[A-Za-z0-9][\w.-]*$/.test(part);
+}
+function hasWildcard(part) {
+    return part.includes('*') || part.includes('?');
+}
+
+;// CONCATENATED MODULE: ./src/rules/sub-value-invalid.ts
+
+
+
+const subValueInvalid = {
+    meta: {
+        id: 'sub-value-invalid',
+        level: 'error',
+        description: 'A trust-policy ":sub" condition value that no ServiceAccount token can carry (not "system:serviceaccount:<namespace>:<name>" with Kubernetes names).',
+        remediation: 'Write the subject as "system:serviceaccount:<namespace>:<name>", with the namespace and name of the ServiceAccount that uses the role.',
+    },
+    *check(graph) {
+        for (const { role, statement } of irsaStatements(graph.facts.roles)) {
+            for (const entry of conditionsOn(statement, 'sub').filter(isPositiveStringCondition)) {
+                const ignoreCase = parseOperator(entry.operator).base.endsWith('IgnoreCase');
+                for (const value of entry.values) {
+                    if (value.kind !== 'known')
+                        continue;
+                    const found = subjectProblem(value.value, { ignoreCase });
+                    if (!found)
+                        continue;
+                    yield {
+                        location: value.location,
+                        message: `${quotedKey(entry.key)} value "${value.value}" in ${describeStatement(statement)} ${found.problem}, so no ServiceAccount token matches; ${found.fix}`,
+                        key: `${statementKey(role, statement)} sub:${value.value}`,
+                    };
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/sub-wildcard-needs-stringlike.ts
+
+
+
+
+
+
+const subWildcardNeedsStringlike = {
+    meta: {
+        id: 'sub-wildcard-needs-stringlike',
+        level: 'error',
+        description: 'A "*" or "?" in a StringEquals ":sub" value, which StringEquals compares literally, so no ServiceAccount token matches.',
+        remediation: 'Use StringLike for a wildcard subject, or better, name the ServiceAccount exactly under StringEquals.',
+    },
+    *check(graph) {
+        for (const { role, statement } of irsaStatements(graph.facts.roles)) {
+            for (const entry of conditionsOn(statement, 'sub')) {
+                const operator = parseOperator(entry.operator);
+                if (!/^StringEquals(IgnoreCase)?$/.test(operator.base) || operator.setPrefix === 'ForAllValues')
+                    continue;
+                for (const value of entry.values) {
+                    if (value.kind !== 'known' || !/[*?]/.test(value.value))
+                        continue;
+                    const pattern = globPattern(template_text(value.value));
+                    // The ServiceAccounts that name the role and that the pattern was presumably written for.
+                    const users = graph.serviceAccountsUsing(role).flatMap((sa) => {
+                        if (sa.namespace.kind !== 'known' || sa.name.kind !== 'known')
+                            return [];
+                        const subject = serviceAccountSubject(sa.namespace.value, sa.name.value);
+                        return globMatches(pattern, subject) ? [{ subject, location: sa.location }] : [];
+                    });
+                    const named = users.map((user) => ` "${user.subject}" (${formatLocation(user.location)})`).join(',');
+                    yield {
+                        location: value.location,
+                        message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} compares "${value.value}" literally, so no token matches; use StringLike for wildcards, or name the ServiceAccount${named}`,
+                        related: users.map((user) => ({ location: user.location, message: `ServiceAccount ${user.subject} uses this role` })),
+                        key: `${statementKey(role, statement)} sub:${value.value}`,
+                    };
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/condition-rules.ts
+
+
+
+
+
+
+const conditionRules = [
+    subWildcardNeedsStringlike,
+    subValueInvalid,
+    subConditionMissing,
+    subConditionBroad,
+    conditionFailsOpen,
+    audConditionInvalid,
+];
+
+;// CONCATENATED MODULE: ./src/rules/audience-mismatch.ts
+
+
+
+
+
+const audienceMismatch = {
+    meta: {
+        id: 'audience-mismatch',
+        level: 'error',
+        description: "A ServiceAccount's eks.amazonaws.com/audience is not an audience the trust's \":aud\" condition accepts, or not in the client ID list of the OIDC provider the trust names.",
+        remediation: 'Use the same audience in the annotation, the trust\'s ":aud" condition and the provider\'s client IDs (usually sts.amazonaws.com: then drop the annotation).',
+    },
+    *check(graph, context) {
+        const clusters = knownClusters(graph, context.config);
+        for (const sa of graph.facts.serviceAccounts) {
+            const reportedProviders = new Set();
+            for (const { role } of graph.rolesOf(sa)) {
+                const check = checkToken(sa, role, clusters);
+                if (!check?.audience.explicit)
+                    continue;
+                const trustFinding = refusedAudience(check);
+                if (trustFinding)
+                    yield trustFinding;
+                for (const provider of providersOf(graph, check)) {
+                    if (reportedProviders.has(provider))
+                        continue;
+                    reportedProviders.add(provider);
+                    const finding = missingClientId(check, provider);
+                    if (finding)
+                        yield finding;
+                }
+            }
+        }
+    },
+};
+/** The trust refuses the token only because of its `:aud` condition. */
+function refusedAudience(check) {
+    const found = refusal(check);
+    if (!found?.closest || found.failures.length === 0 || !found.failures.every((failure) => failureKind(failure) === 'aud'))
+        return undefined;
+    const failure = found.failures[0];
+    const accepted = failure.entry.values.flatMap((value) => (value.kind === 'known' ? [`"${value.value}"`] : []));
+    const audience = check.audience.audience;
+    const trustLocation = failure.entry.values.length === 1 ? failure.entry.values[0].location : failure.entry.valuesLocation;
+    const annotationFix = accepted.includes(`"${DEFAULT_AUDIENCE}"`)
+        ? `remove the annotation (tokens then carry the default "${DEFAULT_AUDIENCE}")`
+        : accepted.length === 1
+            ? `change the annotation to ${accepted[0]}`
+            : accepted.length > 1
+                ? `change the annotation to one of ${accepted.join(', ')}`
+                : 'change the annotation';
+    return {
+        location: check.audience.location,
+        message: `${describeServiceAccount(check.sa)} sets eks.amazonaws.com/audience "${audience}", but ${trustTitle(check.role)} (${formatLocation(trustLocation)}) ` +
+            `accepts ${accepted.length > 0 ? accepted.join(', ') : 'other values'} for "${keyText(failure.key)}" (${failure.operator}); ${annotationFix}, or add "${audience}" to the trust's aud values`,
+        related: [{ location: trustLocation, message: `${roleTitle(check.role)}'s aud condition` }],
+        key: `${serviceAccountKey(check.sa)} ${roleKey(check.role)} aud:${audience}`,
+    };
+}
+/** The OIDC providers the role's trust names (by ARN or shared reference) that the sources define. */
+function providersOf(graph, check) {
+    const found = [];
+    for (const { statement } of allowedIrsaStatements([check.role])) {
+        for (const federated of federatedValues(statement)) {
+            for (const provider of graph.providersNamed(federated, check.role))
+                if (!found.includes(provider))
+                    found.push(provider);
+        }
+    }
+    return found;
+}
+function missingClientId(check, provider) {
+    const audience = check.audience.audience;
+    if (provider.clientIds.length === 0 || provider.clientIds.some((id) => id.kind !== 'known'))
+        return undefined;
+    if (provider.clientIds.some((id) => id.kind === 'known' && id.value === audience))
+        return undefined;
+    const listed = provider.clientIds.map((id) => (id.kind === 'known' ? `"${id.value}"` : '')).join(', ');
+    const annotationFix = provider.clientIds.some((id) => id.kind === 'known' && id.value === DEFAULT_AUDIENCE)
+        ? `remove the annotation (tokens then carry the default "${DEFAULT_AUDIENCE}")`
+        : 'change the annotation to one of them';
+    const where = provider.clientIdsLocation ?? provider.location;
+    const name = provider.url?.kind === 'known' ? `OIDC provider ${provider.url.value}` : 'the OIDC provider';
+    return {
+        location: check.audience.location,
+        message: `${describeServiceAccount(check.sa)} sets eks.amazonaws.com/audience "${audience}", but ${name} (${formatLocation(where)}), which ${trustTitle(check.role)} names, ` +
+            `lists only the client IDs ${listed}, so STS answers "Incorrect token audience"; add "${audience}" to the provider's client IDs, or ${annotationFix}`,
+        related: [{ location: where, message: `${name}'s client IDs` }],
+        key: `${serviceAccountKey(check.sa)} provider:${provider.url?.kind === 'known' ? provider.url.value : formatLocation(provider.location)} aud:${audience}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/cluster-issuer-mismatch.ts
+
+
+
+
+
+const clusterIssuerMismatch = {
+    meta: {
+        id: 'cluster-issuer-mismatch',
+        level: 'error',
+        description: 'The OIDC issuer a trust policy or an OIDC provider names is not the issuer of the known cluster in that region and account (an old, recreated or copied cluster).',
+        remediation: "Use the cluster's current issuer (identity.oidc.issuer without https://) in the provider ARN, the condition keys and the provider URL.",
+    },
+    *check(graph, context) {
+        const clusters = knownClusters(graph, context.config);
+        if (clusters.length === 0)
+            return;
+        yield* cluster_issuer_mismatch_trustIssuers(graph, clusters);
+        yield* providerUrls(graph, clusters);
+    },
+};
+function* cluster_issuer_mismatch_trustIssuers(graph, clusters) {
+    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+        const reported = new Set();
+        const providers = federatedValues(statement).flatMap((value) => {
+            const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined;
+            return arn ? [{ arn, location: value.location }] : [];
+        });
+        for (const { arn, location } of providers) {
+            if (reported.has(arn.issuerHostPath))
+                continue;
+            reported.add(arn.issuerHostPath);
+            const contradicting = clustersContradicting(arn.issuerHostPath, arn.account, clusters, role);
+            if (contradicting.length === 0)
+                continue;
+            const fix = contradicting.length === 1
+                ? `change it to "arn:${arn.partition}:iam::${arn.account}:oidc-provider/${contradicting[0].hostPath}" and the condition keys to "${contradicting[0].hostPath}:sub" and ":aud"`
+                : "change it to the issuer of the cluster the role serves";
+            yield finding(location, `${trustTitle(role)} names the OIDC provider of issuer ${arn.issuerHostPath}`, contradicting, fix, `${roleKey(role)} issuer:${arn.issuerHostPath}`);
+        }
+        // Condition keys are judged on their own only when no Federated ARN is known: otherwise a key
+        // that differs from its provider is condition-key-provider-mismatch's finding.
+        if (providers.length > 0)
+            continue;
+        const account = roleIdentity(role).account;
+        for (const entry of statement.condition?.entries ?? []) {
+            if (entry.key.kind !== 'known' || claimOf(entry.key) === 'other')
+                continue;
+            const issuer = keyIssuer(entry.key);
+            if (reported.has(issuer))
+                continue;
+            reported.add(issuer);
+            const contradicting = clustersContradicting(issuer, account, clusters, role);
+            if (contradicting.length === 0)
+                continue;
+            const claim = entry.key.value.slice(issuer.length);
+            const fix = contradicting.length === 1 ? `change the key to "${contradicting[0].hostPath}${claim}"` : 'change it to the issuer of the cluster the role serves';
+            yield finding(entry.keyLocation, `${trustTitle(role)} tests the condition key "${entry.key.value}" of issuer ${issuer}`, contradicting, fix, `${roleKey(role)} issuer:${issuer}`);
+        }
+    }
+}
+function* providerUrls(graph, clusters) {
+    for (const provider of graph.facts.oidcProviders) {
+        if (provider.url?.kind !== 'known')
+            continue;
+        const hostPath = issuerHostPath(provider.url.value);
+        const account = provider.arn?.kind === 'known' ? parseOidcProviderArn(provider.arn.value)?.account : undefined;
+        const contradicting = clustersContradicting(hostPath, account, clusters, provider);
+        if (contradicting.length === 0)
+            continue;
+        const withScheme = /^https:\/\//i.test(provider.url.value);
+        const fix = contradicting.length === 1
+            ? `change the URL to "${withScheme ? contradicting[0].issuer : contradicting[0].hostPath}"`
+            : 'change it to the issuer of the cluster the provider serves';
+        yield finding(provider.url.location, `OIDC provider (${formatLocation(provider.location)}) has URL "${provider.url.value}"`, contradicting, fix, `provider-url:${hostPath}`);
+    }
+}
+function finding(location, subject, clusters, fix, key) {
+    const region = clusters[0].region;
+    const which = clusters.length === 1 ? `the issuer of ${describeCluster(clusters[0])}` : `the issuer of any known cluster in ${region}: ${clusters.map(describeCluster).join(', ')}`;
+    return {
+        location,
+        message: `${subject}, which is not ${which}; ${fix}`,
+        related: clusters.flatMap((cluster) => (cluster.location ? [{ location: cluster.location, message: describeCluster(cluster) }] : [])),
+        key,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/helpers/trusted-subjects.ts
+
+
+
+const SUBJECT = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/;
+/** The exactly named ServiceAccounts of every role's Allow statements, by `<namespace>/<name>`. */
+const trustedSubjects = perGraph((graph) => {
+    const bySubject = new Map();
+    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+        for (const entry of conditionsOn(statement, 'sub')) {
+            const operator = parseOperator(entry.operator);
+            if (operator.setPrefix || operator.ifExists || operator.negated || (operator.base !== 'StringEquals' && operator.base !== 'StringLike'))
+                continue;
+            for (const value of entry.values) {
+                if (value.kind !== 'known')
+                    continue;
+                const subject = SUBJECT.exec(value.value);
+                if (!subject)
+                    continue;
+                const issuer = [...federatedValues(statement).map(trusted_subjects_valueKey), keyText(entry.key).replace(/:sub$/i, '')].join(' ');
+                const key = `${subject[1]}/${subject[2]}`;
+                const list = bySubject.get(key) ?? [];
+                list.push({ role, namespace: subject[1], name: subject[2], value, issuer });
+                bySubject.set(key, list);
+            }
+        }
+    }
+    return bySubject;
+});
+/** The Terraform root a fact was read in, or '' for plain files (which join across the repository). */
+function unitOf(fact) {
+    return fact.terraform?.root ?? '';
+}
+function trusted_subjects_valueKey(value) {
+    return value.kind === 'known' ? value.value : `\${${value.expression}}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/duplicate-trust-subject.ts
+
+
+
+
+
+const duplicateTrustSubject = {
+    meta: {
+        id: 'duplicate-trust-subject',
+        level: 'note',
+        description: "Two roles of one deploy unit trust the same single ServiceAccount of the same cluster, while a ServiceAccount carries one role-arn annotation: one role is never used, often a copied subject that should name another ServiceAccount.",
+        remediation: "Change the other role's subject to the ServiceAccount it is meant for, or remove the role that is not used.",
+    },
+    *check(graph) {
+        for (const subjects of trustedSubjects(graph).values()) {
+            const groups = new Map();
+            for (const subject of subjects) {
+                if (isUnboundTrustPolicy(subject.role))
+                    continue;
+                const key = `${unitOf(subject.role)}\0${subject.issuer}`;
+                const group = groups.get(key) ?? [];
+                if (!group.some((other) => other.role === subject.role))
+                    group.push(subject);
+                groups.set(key, group);
+            }
+            for (const group of groups.values())
+                if (group.length > 1)
+                    yield* duplicates(graph, group);
+        }
+    },
+};
+function* duplicates(graph, group) {
+    const { namespace, name } = group[0];
+    const serviceAccounts = graph.serviceAccountsNamed(known(namespace, group[0].value.location), name);
+    // An annotation irsa-guard cannot resolve may name any of them.
+    if (serviceAccounts.some((sa) => sa.roleArn?.kind === 'symbolic' && graph.rolesOf(sa).length === 0))
+        return;
+    const used = new Set(serviceAccounts.flatMap((sa) => graph.rolesOf(sa).map((link) => link.role)));
+    const kept = group.find((subject) => used.has(subject.role)) ?? group[0];
+    const hint = untrustedNeighbours(graph, namespace);
+    for (const subject of group) {
+        if (subject === kept || used.has(subject.role))
+            continue;
+        const other = used.has(kept.role)
+            ? `which is annotated with ${roleTitle(kept.role)} (trusted at ${formatLocation(kept.value.location)})`
+            : `which ${trustTitle(kept.role)} (${formatLocation(kept.value.location)}) also allows`;
+        yield {
+            location: subject.value.location,
+            message: `${trustTitle(subject.role)} allows ServiceAccount ${namespace}/${name}, ${other}; a ServiceAccount carries one eks.amazonaws.com/role-arn annotation, so one of the two roles is never used: name the ServiceAccount this role is meant for${hint}`,
+            related: [{ location: kept.value.location, message: `${trustTitle(kept.role)} allows ${namespace}/${name}` }],
+            key: `${roleKey(subject.role)} sub:${namespace}/${name} also ${roleKey(kept.role)}`,
+        };
+    }
+}
+/** ServiceAccounts of the namespace that a custom resource authenticates as and no role trusts: what a copied subject may have meant. */
+function untrustedNeighbours(graph, namespace) {
+    const names = new Set();
+    for (const object of graph.facts.objects) {
+        const ref = object.serviceAccountRef;
+        if (ref?.name.kind !== 'known' || ref.namespace.kind !== 'known' || ref.namespace.value !== namespace)
+            continue;
+        if (!trustedSubjects(graph).has(`${namespace}/${ref.name.value}`))
+            names.add(`${namespace}/${ref.name.value}, which ${object.kind} ${valueText(object.name)} names at ${formatLocation(ref.location)}`);
+    }
+    return names.size > 0 ? ` (no role trusts ${[...names].join('; nor ')})` : '';
+}
+
+;// CONCATENATED MODULE: ./src/rules/helm-service-account-name-unpinned.ts
+/**
+ * Findings of this id come from the Terraform source, which sees how a module call is written
+ * (aws-ia/eks-blueprints-addon: the release name's expression and the trusted `service_account`'s);
+ * the rule exists for its metadata (level, docs, SARIF) and so that it can be configured.
+ */
+const helmServiceAccountNameUnpinned = {
+    meta: {
+        id: 'helm-service-account-name-unpinned',
+        level: 'warning',
+        description: "A role trusts the ServiceAccount a Helm chart names after its release, the release name comes from an input set apart from the trusted name, and serviceAccount.name is not set: the chain holds only while the two inputs agree.",
+        remediation: "Set the chart's serviceAccount.name to the name the trust allows (or derive the trusted name from the release name).",
+    },
+    *check() { },
+};
+
+;// CONCATENATED MODULE: ./src/rules/helpers/role-index.ts
+
+
+
+const roleIndex = perGraph((graph) => {
+    const byName = new Map();
+    const unboundTrustPolicies = [];
+    for (const role of graph.facts.roles) {
+        if (isUnboundTrustPolicy(role))
+            unboundTrustPolicies.push(role);
+        const name = roleIdentity(role).name;
+        if (name === undefined)
+            continue;
+        const key = name.toLowerCase();
+        const list = byName.get(key);
+        if (list)
+            list.push(role);
+        else
+            byName.set(key, [role]);
+    }
+    return { byName, unboundTrustPolicies };
+});
+/** The roles whose name is this one, ignoring case (IAM role names are unique case-insensitively), in scan order. */
+function rolesNamed(graph, name) {
+    return roleIndex(graph).byName.get(name.toLowerCase()) ?? [];
+}
+/**
+ * Roles with the annotation's name and path that the sources define only in other accounts
+ * (role-account-mismatch), among those of the annotation's deploy unit and of none (a role of
+ * that name in another unit is another environment's); empty when a role of that name may be in
+ * the annotation's account.
+ */
+function rolesInOtherAccounts(graph, arn, from) {
+    const named = rolesNamed(graph, arn.name).filter((role) => pathMayBe(role, arn.path) && sameUnitOrNone(role.unit, from.unit));
+    const elsewhere = named.filter((role) => {
+        const account = roleIdentity(role).account;
+        return account !== undefined && account !== arn.account && role.account?.kind !== 'symbolic';
+    });
+    return elsewhere.length === named.length ? elsewhere : [];
+}
+/** Whether a trust policy bound to no role accepts this ServiceAccount's token (its role is then probably that one). */
+function acceptedByUnboundTrust(graph, sa) {
+    return roleIndex(graph).unboundTrustPolicies.some((role) => {
+        const check = checkToken(sa, role, []);
+        return check !== undefined && check.decision.effect !== 'deny';
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/role-account-mismatch.ts
+
+
+
+
+
+
+const roleAccountMismatch = {
+    meta: {
+        id: 'role-account-mismatch',
+        level: 'error',
+        description: "A role's trust names an OIDC provider of another account (IAM accepts only a provider in the role's own account), or a ServiceAccount's annotation names the role in another account than the one that defines it.",
+        remediation: "Create the cluster's OIDC provider in the role's account and name that provider in the trust; make the annotation's account the one where the role is defined.",
+    },
+    *check(graph) {
+        yield* providersInOtherAccounts(graph);
+        yield* annotationsInOtherAccounts(graph);
+    },
+};
+function* providersInOtherAccounts(graph) {
+    for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+        const home = roleAccount(graph, role);
+        if (!home)
+            continue;
+        for (const federated of federatedValues(statement)) {
+            if (federated.kind !== 'known')
+                continue;
+            const provider = parseOidcProviderArn(federated.value);
+            if (!provider || provider.account === home.account)
+                continue;
+            const fixed = `arn:${provider.partition}:iam::${home.account}:oidc-provider/${provider.issuerHostPath}`;
+            yield {
+                location: federated.location,
+                message: `${trustTitle(role)} names the OIDC provider of account ${provider.account}, but the role is in account ${home.account} (${formatLocation(home.location)}) ` +
+                    `and IAM accepts only a provider of the role's own account; create an OIDC provider for ${provider.issuerHostPath} in account ${home.account} and name "${fixed}"`,
+                related: [{ location: home.location, message: `the role's account ${home.account}` }],
+                key: `${roleKey(role)} provider:${federated.value}`,
+            };
+        }
+    }
+}
+/** The account a role lives in: stated by its source, else agreed on by every annotation that names it. */
+function roleAccount(graph, role) {
+    const stated = roleIdentity(role).account;
+    if (stated !== undefined) {
+        const where = role.account?.kind === 'known' ? role.account.location : (role.arn?.location ?? role.location);
+        return { account: stated, location: where };
+    }
+    const annotated = graph.serviceAccountsUsing(role).flatMap((sa) => {
+        const found = annotatedRole(sa);
+        return found ? [{ account: found.arn.account, location: found.value.location }] : [];
+    });
+    const accounts = new Set(annotated.map((entry) => entry.account));
+    return accounts.size === 1 ? annotated[0] : undefined;
+}
+function* annotationsInOtherAccounts(graph) {
+    for (const sa of graph.facts.serviceAccounts) {
+        const annotated = annotatedRole(sa);
+        if (!annotated || graph.rolesOf(sa).length > 0)
+            continue;
+        const elsewhere = rolesInOtherAccounts(graph, annotated.arn, sa);
+        if (elsewhere.length === 0)
+            continue;
+        const accounts = [...new Set(elsewhere.map((role) => roleIdentity(role).account))];
+        const role = elsewhere[0];
+        const where = elsewhere.map((other) => `${roleIdentity(other).account} (${formatLocation(other.location)})`).join(', ');
+        const fix = accounts.length === 1 ? `change the annotation to "${withAccount(annotated.arn, accounts[0])}"` : 'change the annotation to the account that defines the role';
+        yield {
+            location: annotated.value.location,
+            message: `${describeServiceAccount(sa)} names ${roleTitle(role)} in account ${annotated.arn.account}, but the scanned sources define that role in account ${where}; ` +
+                `${fix}, or define the role in account ${annotated.arn.account}`,
+            related: elsewhere.map((other) => ({ location: other.location, message: `${roleTitle(other)} in account ${roleIdentity(other).account}` })),
+            key: `${serviceAccountKey(sa)} ${roleKey(role)} account:${annotated.arn.account}`,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/role-not-found.ts
+
+
+
+
+
+const roleNotFound = {
+    meta: {
+        id: 'role-not-found',
+        level: 'warning',
+        description: "A ServiceAccount's eks.amazonaws.com/role-arn names a role that the scanned sources do not define (under that name and path), although they define roles; or one whose real name is generated.",
+        remediation: "Correct the role name or path in the annotation, give a role with a generated name a fixed name, or set the annotation from the role's ARN output.",
+    },
+    *check(graph) {
+        const roles = new CandidateRoles(graph);
+        for (const sa of graph.facts.serviceAccounts) {
+            const annotated = annotatedRole(sa);
+            if (!annotated || graph.rolesOf(sa).length > 0)
+                continue;
+            const finding = missingRole(graph, sa, annotated, roles.inAccount(annotated.arn.account, sa.unit));
+            if (finding)
+                yield finding;
+        }
+    },
+};
+/**
+ * The roles an annotation in an account and a deploy unit could have meant: those in the account
+ * or in an unstated one, of the annotation's unit or of none (another unit is applied on its own:
+ * its roles say nothing of this one's). None when one of them is named only at apply time (it may
+ * be the annotated one).
+ */
+class CandidateRoles {
+    /** The roles that are not unbound trust policies, with the name and account their source states. */
+    named = [];
+    byAccount = new Map();
+    constructor(graph) {
+        for (const role of graph.facts.roles) {
+            if (isUnboundTrustPolicy(role))
+                continue;
+            const { name, account } = roleIdentity(role);
+            this.named.push({ role, name, account, unknowable: isNameUnknowable(role) });
+        }
+    }
+    inAccount(account, unit) {
+        const key = `${account}\0${unit ?? ''}`;
+        let candidates = this.byAccount.get(key);
+        if (!candidates) {
+            const inScope = this.named.filter((entry) => (entry.account === undefined || entry.account === account) && sameUnitOrNone(entry.role.unit, unit));
+            candidates = new Candidates(inScope.some((entry) => entry.unknowable) ? [] : inScope);
+            this.byAccount.set(key, candidates);
+        }
+        return candidates;
+    }
+}
+/** One account's candidate roles, in scan order, with their names by length for the typo search. */
+class Candidates {
+    named;
+    roles;
+    members;
+    /** Those whose real name gets a random suffix after a known prefix. */
+    withGeneratedName;
+    byNameLength;
+    nearestByName = new Map();
+    constructor(named) {
+        this.named = named;
+        this.roles = named.map((entry) => entry.role);
+        this.members = new Set(this.roles);
+        this.withGeneratedName = this.roles.filter((role) => role.generatedName?.prefix.kind === 'known');
+    }
+    /** Up to three roles with names close to this one: by distance, then name, then scan order. */
+    nearest(name) {
+        let nearest = this.nearestByName.get(name);
+        if (!nearest) {
+            nearest = this.searchNearest(name);
+            this.nearestByName.set(name, nearest);
+        }
+        return nearest;
+    }
+    searchNearest(name) {
+        const limit = nearNameLimit(name);
+        const lowerCaseName = name.toLowerCase();
+        const letters = letterCounts(lowerCaseName);
+        const kept = [];
+        // The distance is at least the difference in length: the closest lengths first, so that the
+        // three kept soon bound the distance worth computing.
+        for (let offset = 0; offset <= limit; offset++) {
+            for (const length of offset === 0 ? [name.length] : [name.length - offset, name.length + offset]) {
+                for (const candidate of this.withNameLength(length)) {
+                    const bound = kept.length === 3 ? Math.min(limit, kept[2].distance) : limit;
+                    if (offset > bound)
+                        break;
+                    if (letterCountDistance(candidate.letters, letters) > bound)
+                        continue;
+                    const distance = levenshteinDistanceWithin(candidate.lowerCaseName, lowerCaseName, bound);
+                    if (distance > bound)
+                        continue;
+                    kept.push({ ...candidate, distance });
+                    kept.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name) || a.order - b.order);
+                    if (kept.length > 3)
+                        kept.pop();
+                }
+            }
+        }
+        return kept.map((entry) => entry.role);
+    }
+    withNameLength(length) {
+        if (!this.byNameLength) {
+            this.byNameLength = new Map();
+            this.named.forEach(({ role, name }, order) => {
+                if (name === undefined)
+                    return;
+                const lowerCaseName = name.toLowerCase();
+                const entry = { role, name, lowerCaseName, letters: letterCounts(lowerCaseName), order };
+                const list = this.byNameLength.get(name.length);
+                if (list)
+                    list.push(entry);
+                else
+                    this.byNameLength.set(name.length, [entry]);
+            });
+        }
+        return this.byNameLength.get(length) ?? [];
+    }
+}
+function missingRole(graph, sa, annotated, candidates) {
+    const { arn, value } = annotated;
+    if (candidates.roles.length === 0)
+        return undefined;
+    // Another account's role of this name is role-account-mismatch's finding.
+    if (rolesInOtherAccounts(graph, arn, sa).length > 0)
+        return undefined;
+    if (acceptedByUnboundTrust(graph, sa))
+        return undefined;
+    const subject = describeServiceAccount(sa);
+    const key = `${serviceAccountKey(sa)} role:${arn.account}${arn.path}${arn.name}`;
+    const generated = candidates.withGeneratedName.find((role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name));
+    if (generated?.generatedName?.prefix.kind === 'known') {
+        const prefix = generated.generatedName.prefix.value;
+        return {
+            location: generated.generatedName.location,
+            message: `${subject} names role "${arn.name}", but ${roleTitle(generated)} gets a generated name ("${prefix}" and a random suffix) that an annotation cannot know; ` +
+                `give the role a fixed name (name instead of name_prefix, use_name_prefix = false) or set the annotation from the role's ARN output`,
+            related: [{ location: value.location, message: 'the annotation naming the role' }],
+            key,
+        };
+    }
+    const otherPath = rolesNamed(graph, arn.name).find((role) => candidates.members.has(role) && !pathMayBe(role, arn.path));
+    if (otherPath) {
+        const path = roleIdentity(otherPath).path ?? '/';
+        const annotationPath = arn.path === '/' ? 'without a path' : `with path "${arn.path}"`;
+        return {
+            location: value.location,
+            message: `${subject} names role "${arn.name}" ${annotationPath}, but ${roleTitle(otherPath)} (${formatLocation(otherPath.location)}) has path "${path}", ` +
+                `so the annotated ARN does not exist; change the annotation to "${withPath(arn, path)}"`,
+            related: [{ location: otherPath.location, message: `${roleTitle(otherPath)} with path "${path}"` }],
+            key,
+        };
+    }
+    const nearest = candidates.nearest(arn.name);
+    const suggestion = nearest.length > 0
+        ? `did you mean ${nearest.map((role) => `"${roleIdentity(role).name}" (${formatLocation(role.location)})`).join(' or ')}? `
+        : '';
+    return {
+        location: value.location,
+        message: `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates.roles)}); ` +
+            `${suggestion}correct the annotation or add the role's definition to the scan`,
+        related: nearest.map((role) => ({ location: role.location, message: `${roleTitle(role)}` })),
+        key,
+    };
+}
+function isNameUnknowable(role) {
+    if (role.arn?.kind === 'known')
+        return false;
+    if (role.generatedName)
+        return role.generatedName.prefix.kind !== 'known';
+    return role.name?.kind === 'symbolic';
+}
+/** terraform-aws-iam v6 turns name "app" into prefix "app-"; an annotation may also hold an old generated name. */
+function prefixFits(prefix, name) {
+    const lowerPrefix = prefix.toLowerCase();
+    const lowerName = name.toLowerCase();
+    return lowerName.startsWith(lowerPrefix) || lowerPrefix.replace(/[-_.]$/, '') === lowerName;
+}
+function countRoles(roles) {
+    return roles.length === 1 ? '1 role' : `${roles.length} roles`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/role-trusts-unknown-service-account.ts
+
+
+
+
+
+
+
+const roleTrustsUnknownServiceAccount = {
+    meta: {
+        id: 'role-trusts-unknown-service-account',
+        level: 'note',
+        description: "A role's trust allows ServiceAccounts that no scanned source defines in a namespace the scan does define (or anywhere, when no chart or module of the role's Terraform root is given the role), or that are defined without an annotation naming the role: a leftover, a typo, or manifests outside the scan.",
+        remediation: 'Remove subjects that no longer exist from the trust, annotate the ServiceAccount with the role, or include the manifests that define it in the scan.',
+    },
+    *check(graph, context) {
+        if (graph.facts.serviceAccounts.length === 0)
+            return;
+        const scope = {
+            graph,
+            clusters: knownClusters(graph, context.config),
+            // Namespace or name known only at render time: they may be any.
+            renderedLater: graph.facts.serviceAccounts.filter((sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic'),
+        };
+        const refusing = new Map();
+        for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
+            // A trust that refuses a ServiceAccount naming it is trust-denies-service-account's finding, with the fix.
+            if (!refusing.has(role))
+                refusing.set(role, refusesServiceAccountOfItsRole(graph, scope.clusters, role));
+            if (refusing.get(role))
+                continue;
+            for (const entry of conditionsOn(statement, 'sub')) {
+                const operator = parseOperator(entry.operator);
+                if (operator.setPrefix || operator.ifExists || (operator.base !== 'StringEquals' && operator.base !== 'StringLike'))
+                    continue;
+                for (const value of entry.values) {
+                    if (value.kind !== 'known')
+                        continue;
+                    const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(value.value);
+                    if (!subject)
+                        continue;
+                    const finding = unknownSubject(scope, role, value, subject[1], subject[2]);
+                    if (finding)
+                        yield finding;
+                }
+            }
+        }
+    },
+};
+function unknownSubject({ graph, clusters, renderedLater }, role, value, namespace, name) {
+    const candidates = [
+        ...graph.serviceAccountsNamed(known(namespace, value.location), name),
+        ...renderedLater.filter((sa) => mayBe(sa.namespace, namespace) && mayBe(sa.name, name)),
+    ];
+    const trust = `${trustTitle(role)} allows ServiceAccount ${namespace}/${name}`;
+    const findingKey = `${roleKey(role)} sub:${value.value}`;
+    const unit = unitOf(role);
+    const namespaceSeen = graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace);
+    // A chart elsewhere whose name and namespace are known only at render time could be anything; it is not of a Terraform root's unit.
+    const ofUnit = unit === '' ? candidates : candidates.filter((sa) => sa.name.kind === 'known' || unitOf(sa) === unit);
+    if (candidates.length === 0 || (!namespaceSeen && ofUnit.length === 0)) {
+        if (!namespaceSeen) {
+            // ServiceAccounts of namespaces the scan never defines live elsewhere (a chart, another repository), unless the role's unit shows that nothing there can annotate one with it.
+            if (unit === '' || creatorHandedRole(graph, role, unit))
+                return undefined;
+            return {
+                location: value.location,
+                message: `${trust}, which nothing in its Terraform root (${unit === '.' ? 'the repository root' : `${unit}/`}) defines, and no chart or module there is given the role to annotate it with; remove the subject if that ServiceAccount is gone, or annotate it with the role where it is created`,
+                key: findingKey,
+            };
+        }
+        return {
+            location: value.location,
+            message: `${trust}, which no scanned source defines; remove the subject if that ServiceAccount is gone, or include its manifest in the scan`,
+            key: findingKey,
+        };
+    }
+    if (isUnboundTrustPolicy(role))
+        return undefined;
+    const exact = candidates.filter((sa) => sa.namespace.kind === 'known' && sa.name.kind === 'known');
+    if (exact.length < candidates.length)
+        return undefined;
+    const using = new Set(graph.serviceAccountsUsing(role));
+    if (exact.some((sa) => using.has(sa) || sa.roleArn?.kind === 'symbolic'))
+        return undefined;
+    if (exact.some((sa) => annotationExplains(graph, sa, role) || refusedByItsRole(graph, clusters, sa)))
+        return undefined;
+    // A ServiceAccount of another deploy unit (another environment's root, another eksctl config) is not this role's to judge.
+    const sa = exact.find((candidate) => sameUnitOrNone(candidate.unit, role.unit));
+    if (!sa)
+        return undefined;
+    return {
+        location: value.location,
+        message: `${trust}, but ${describeOtherUse(sa)}; ${fixFor(role)} or remove the subject from the trust`,
+        related: [{ location: sa.roleArn?.location ?? sa.location, message: `ServiceAccount ${namespace}/${name}` }],
+        key: findingKey,
+    };
+}
+/**
+ * An annotation naming a role of this name (the same role in another account or path: one role
+ * per environment, or role-account-mismatch's finding), one naming this role with a typo
+ * (role-not-found's finding), or a malformed one (role-arn-invalid's).
+ */
+function annotationExplains(graph, sa, role) {
+    if (sa.roleArn === undefined)
+        return false;
+    const annotated = annotatedRole(sa);
+    if (!annotated)
+        return true;
+    if (sameRoleName(role, annotated.arn.name))
+        return true;
+    const name = roleIdentity(role).name;
+    return graph.rolesOf(sa).length === 0 && name !== undefined && isNearName(annotated.arn.name, name);
+}
+/**
+ * A module irsa-guard does not model or a chart release it does not render, in the role's unit
+ * (or in plain files), that is given the role: its name, ARN or a reference to it. It may create
+ * the ServiceAccount with the annotation.
+ */
+function creatorHandedRole(graph, role, unit) {
+    const creators = (graph.facts.serviceAccountCreators ?? []).filter((creator) => unitOf(creator) === unit || unitOf(creator) === '');
+    if (creators.length === 0)
+        return false;
+    const needles = roleMentions(role);
+    return creators.some((creator) => creator.runsPrograms === true || needles.some((needle) => creator.text.includes(needle)));
+}
+/** Texts that only a reference to this role, or its name, contains. */
+function roleMentions(role) {
+    const mentions = [...role.arnReferences];
+    if (role.arn?.kind === 'symbolic')
+        mentions.push(role.arn.expression);
+    if (role.arn?.kind === 'known')
+        mentions.push(role.arn.value);
+    const name = roleIdentity(role).name;
+    if (name !== undefined && name.length >= 3)
+        mentions.push(name);
+    if (role.generatedName?.prefix.kind === 'known' && role.generatedName.prefix.value.length >= 3)
+        mentions.push(role.generatedName.prefix.value);
+    const address = role.terraform?.address;
+    if (address) {
+        mentions.push(address);
+        // A module's role is handed on as the module or any of its outputs.
+        const module = /^module\.[^.[]+/.exec(address);
+        if (module)
+            mentions.push(module[0]);
+    }
+    return mentions;
+}
+function mayBe(value, expected) {
+    return value.kind === 'symbolic' || value.value === expected;
+}
+function describeOtherUse(sa) {
+    const annotated = annotatedRole(sa);
+    if (annotated)
+        return `its manifest (${formatLocation(annotated.value.location)}) annotates it with role "${annotated.value.value.trim()}"`;
+    return `its manifest (${formatLocation(sa.location)}) has no eks.amazonaws.com/role-arn annotation`;
+}
+function fixFor(role) {
+    const arn = role.arn?.kind === 'known' ? `"${role.arn.value}"` : `the ARN of ${roleTitle(role)}`;
+    return `annotate it with ${arn}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/trust-denies-service-account.ts
+
+
+
+
+
+
+const trustDeniesServiceAccount = {
+    meta: {
+        id: 'trust-denies-service-account',
+        level: 'error',
+        description: "A ServiceAccount's token (sub system:serviceaccount:<namespace>:<name>, its audience, its cluster's issuer) would be refused by the trust policy of the role its eks.amazonaws.com/role-arn names.",
+        remediation: "Make the trust's condition values (and provider) match the ServiceAccount that uses the role, or move/rename the ServiceAccount, or point the annotation at the role meant for it.",
+    },
+    *check(graph, context) {
+        const clusters = knownClusters(graph, context.config);
+        for (const sa of graph.facts.serviceAccounts) {
+            // A name Kubernetes refuses is service-account-name-invalid's finding: no token of it exists to accept.
+            if (hasRefusedName(sa))
+                continue;
+            for (const { role } of graph.rolesOf(sa)) {
+                const check = checkToken(sa, role, clusters);
+                const found = check && refusal(check);
+                if (!check || !found)
+                    continue;
+                const finding = explain(graph, check, found, clusters);
+                if (finding)
+                    yield finding;
+            }
+        }
+    },
+};
+function explain(graph, check, found, clusters) {
+    const { sa, role, policy } = check;
+    const subject = `system:serviceaccount:${check.namespace}:${check.name}`;
+    const annotation = sa.roleArn?.location ?? sa.location;
+    const key = `${serviceAccountKey(sa)} ${roleKey(role)}`;
+    const serviceAccountSide = { location: annotation, message: `ServiceAccount ${check.namespace}/${check.name}` };
+    if (found.deniedBy) {
+        const location = found.deniedBy.statement.location;
+        return {
+            location,
+            message: `${describeServiceAccount(sa)} would be refused by ${trustTitle(role)} (${formatLocation(location)}): ${found.deniedBy.label} denies it explicitly; narrow that Deny statement so that it does not match "${subject}"`,
+            related: [serviceAccountSide],
+            key,
+        };
+    }
+    if (!found.closest) {
+        return {
+            location: annotation,
+            message: `${describeServiceAccount(sa)} names ${roleTitle(role)}, whose trust (${formatLocation(policy.location)}) has no Allow statement for an OIDC provider, so it accepts no ServiceAccount token; ` +
+                `point the annotation at the role meant for this ServiceAccount, or add a web-identity statement for it to the trust`,
+            related: [{ location: policy.location, message: `${trustTitle(role)}` }],
+            key,
+        };
+    }
+    const kinds = found.failures.map(failureKind);
+    // Reported by other rules with their own fix: the Action (web-identity-action-missing), an
+    // issuer that is not the cluster's (cluster-issuer-mismatch), an annotated audience (audience-mismatch).
+    if (kinds.every((kind) => kind === 'action'))
+        return undefined;
+    if (kinds.every((kind) => kind === 'principal') && check.cluster && trustContradictsClusters(role, policy, clusters))
+        return undefined;
+    if (kinds.every((kind) => kind === 'aud') && check.audience.explicit)
+        return undefined;
+    // A wildcard under StringEquals is sub-wildcard-needs-stringlike's finding, which names the ServiceAccounts.
+    if (found.failures.every(isLiteralWildcardSub))
+        return undefined;
+    const reasons = found.failures.map((failure) => reasonFor(failure, check, subject));
+    const first = reasons[0];
+    const trust = `${trustTitle(role)} (${formatLocation(first.location)})`;
+    const refused = `${describeServiceAccount(sa)} would be refused by ${trust}: ${reasons.map((reason) => reason.phrase).join(', and ')}`;
+    const fixes = reasons.map((reason) => reason.fix).join('; ');
+    const instead = roleAcceptingInstead(graph, check);
+    if (instead) {
+        return {
+            location: annotation,
+            message: `${refused}; ${trustTitle(instead)} (${formatLocation(instead.trustPolicy.location)}) accepts it: point the annotation at ${roleTitle(instead)}, or ${fixes}`,
+            related: [
+                { location: first.location, message: `${trustTitle(role)}` },
+                { location: instead.trustPolicy.location, message: `${trustTitle(instead)}` },
+            ],
+            key,
+        };
+    }
+    const setByBuild = buildSetting(check, found.failures);
+    if (setByBuild) {
+        return {
+            location: setByBuild.location,
+            message: `${refused}; ${fixes} (the ServiceAccount's ${setByBuild.what} ${setByBuild.value} is set here, not in ${formatLocation(sa.location)})`,
+            related: [{ location: first.location, message: `${trustTitle(role)}` }, serviceAccountSide],
+            key,
+        };
+    }
+    return { location: first.location, message: `${refused}; ${fixes}`, related: [serviceAccountSide], key };
+}
+/**
+ * A Kustomize overlay's `namespace:` or `namePrefix:`, or a Helm release, that gives the
+ * ServiceAccount the namespace or name the trust does not expect: the line that changed it.
+ */
+function buildSetting(check, failures) {
+    const { sa } = check;
+    if (sa.source !== 'kustomize' && sa.source !== 'helm')
+        return undefined;
+    if (!failures.every((failure) => failure.element === 'Condition' && failureKind(failure) === 'sub'))
+        return undefined;
+    const trusted = failures.flatMap((failure) => failure.element === 'Condition'
+        ? failure.entry.values.flatMap((value) => {
+            const match = value.kind === 'known' ? /^system:serviceaccount:([^:]+):([^:]+)$/.exec(value.value) : null;
+            return match ? [{ namespace: match[1], name: match[2] }] : [];
+        })
+        : []);
+    if (sa.namespace.location.path !== sa.location.path && trusted.some((entry) => entry.name === check.name && entry.namespace !== check.namespace)) {
+        return { location: sa.namespace.location, what: 'namespace', value: check.namespace };
+    }
+    if (sa.name.location.path !== sa.location.path && trusted.some((entry) => entry.namespace === check.namespace && entry.name !== check.name)) {
+        return { location: sa.name.location, what: 'name', value: check.name };
+    }
+    return undefined;
+}
+function reasonFor(failure, check, subject) {
+    const kind = failureKind(failure);
+    if (kind === 'principal')
+        return principalReason(failure, check);
+    if (failure.element === 'Condition' && (kind === 'sub' || kind === 'aud'))
+        return claimReason(failure, check, kind, subject);
+    return { location: failure.location, phrase: failure.message, fix: 'make it hold for this token' };
+}
+function principalReason(failure, check) {
+    const federated = federatedValues(check.decision.decision.statements.find((o) => o.mismatches.includes(failure)).statement);
+    const named = federated.flatMap((value) => {
+        const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined;
+        return arn ? [{ arn, location: value.location }] : [];
+    })[0];
+    const cluster = check.cluster;
+    if (!named || !cluster)
+        return { location: failure.location, phrase: failure.message, fix: "name the cluster's OIDC provider in the Principal" };
+    const provider = `arn:${named.arn.partition}:iam::${named.arn.account}:oidc-provider/${cluster.hostPath}`;
+    return {
+        location: named.location,
+        phrase: `it trusts the OIDC provider of issuer ${named.arn.issuerHostPath}, but the ServiceAccount's tokens come from ${describeCluster(cluster)}`,
+        fix: `name "${provider}" and the condition keys "${cluster.hostPath}:sub" and ":aud"`,
+    };
+}
+function claimReason(failure, check, claim, subject) {
+    const entry = failure.entry;
+    const operator = parseOperator(entry.operator);
+    const wanted = claim === 'sub' ? subject : check.audience.audience;
+    const location = entry.values.length === 1 ? entry.values[0].location : entry.valuesLocation;
+    const positive = !operator.negated && !operator.setPrefix && !operator.ifExists;
+    if (!positive)
+        return { location, phrase: failure.message, fix: `make it accept "${wanted}"` };
+    if (failure.requestValues === undefined) {
+        const issuer = templateText(check.decision.decisive.issuer);
+        return { location: entry.keyLocation, phrase: failure.message, fix: `name the key after the token's issuer: "${issuer}:${claim}"` };
+    }
+    const written = entry.values.map((value) => (value.kind === 'known' ? `"${value.value}"` : `\${${value.expression}}`)).join(', ');
+    const own = claim === 'sub' ? '' : check.audience.explicit ? ' (its eks.amazonaws.com/audience)' : ' (the default audience; the ServiceAccount sets no eks.amazonaws.com/audience)';
+    const phrase = `${entry.operator} on "${keyText(entry.key)}" allows ${written}, not "${wanted}"${own}`;
+    const change = entry.values.length === 1 ? `change the ${claim} value to "${wanted}"` : `add "${wanted}" to the ${claim} values`;
+    return { location, phrase, fix: claim === 'sub' ? `${change}${serviceAccountAlternative(entry.values, check)}` : change };
+}
+/** When the trust names the same ServiceAccount in another namespace, or another in the same namespace. */
+function serviceAccountAlternative(values, check) {
+    const trusted = values.flatMap((value) => {
+        const match = value.kind === 'known' ? /^system:serviceaccount:([a-z0-9.-]+):([a-z0-9.-]+)$/.exec(value.value) : null;
+        return match ? [{ namespace: match[1], name: match[2] }] : [];
+    });
+    const sameName = trusted.find((entry) => entry.name === check.name && entry.namespace !== check.namespace);
+    if (sameName)
+        return ` or move the ServiceAccount to namespace ${sameName.namespace}`;
+    const sameNamespace = trusted.filter((entry) => entry.namespace === check.namespace && entry.name !== check.name);
+    if (sameNamespace.length === 1)
+        return ` or rename the ServiceAccount to ${sameNamespace[0].name}`;
+    return '';
+}
+function isLiteralWildcardSub(failure) {
+    if (failure.element !== 'Condition' || failureKind(failure) !== 'sub')
+        return false;
+    const operator = parseOperator(failure.entry.operator);
+    return operator.base.startsWith('StringEquals') && failure.entry.values.some((value) => value.kind === 'known' && /[*?]/.test(value.value));
+}
+
+;// CONCATENATED MODULE: ./src/rules/correlation-rules.ts
+
+
+
+
+
+
+
+
+const correlationRules = [
+    trustDeniesServiceAccount,
+    roleNotFound,
+    roleAccountMismatch,
+    audienceMismatch,
+    roleTrustsUnknownServiceAccount,
+    duplicateTrustSubject,
+    clusterIssuerMismatch,
+    helmServiceAccountNameUnpinned,
+];
+
+;// CONCATENATED MODULE: ./src/rules/nothing-scanned.ts
+const nothingScanned = {
+    meta: {
+        id: 'nothing-scanned',
+        level: 'warning',
+        description: 'No IRSA-relevant file (Kubernetes manifest, Terraform, IAM policy JSON, plan JSON) was found under the configured paths, so a pass would mean nothing.',
+        remediation: 'Point the include globs (the paths input, or include in .irsa-guard.yml) at the directories that hold the manifests and infrastructure code.',
+    },
+    *check(_graph, { scan }) {
+        if (scan.relevantFiles > 0)
+            return;
+        const globs = scan.include.map((glob) => `"${glob}"`).join(', ');
+        const count = scan.filesSeen;
+        const seen = count === 0 ? 'no .yaml, .yml, .json or .tf file there' : `${count} candidate file${count === 1 ? '' : 's'} there, none of them one`;
+        yield {
+            location: { path: '.', line: 1, column: 1 },
+            message: `Nothing was checked: no Kubernetes manifest, Terraform file or IAM policy JSON under ${globs} (${seen}); point include (the paths input or .irsa-guard.yml) at the directories that hold them`,
+            key: 'nothing-scanned',
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/parse-error.ts
+/**
+ * Findings of this id come from discovery and the sources, which see the bytes and the syntax;
+ * the rule exists for its metadata (level, docs, SARIF) and so that it can be configured.
+ */
+const parseError = {
+    meta: {
+        id: 'parse-error',
+        level: 'warning',
+        description: 'A file that looks IRSA-relevant cannot be read or parsed (syntax error, duplicate key, binary, too large, link out of the repository), so nothing in it is checked.',
+        remediation: 'Fix the syntax at the reported line, render templates before scanning, or exclude the file.',
+    },
+    *check() { },
+};
+
+;// CONCATENATED MODULE: ./src/rules/suppression-reason-missing.ts
+const suppressionReasonMissing = {
+    meta: {
+        id: 'suppression-reason-missing',
+        level: 'warning',
+        description: 'An irsa-guard:ignore comment or irsa-guard.io/ignore annotation gives no reason (or names no rule), so it suppresses nothing.',
+        remediation: 'Name the rule ids and say why, e.g. "# irsa-guard:ignore role-not-found the role lives in the platform repository".',
+    },
+    *check(_graph, { suppressions }) {
+        for (const suppression of suppressions) {
+            if (suppression.reason !== undefined && suppression.ruleIds.length > 0)
+                continue;
+            yield {
+                location: suppression.location,
+                message: message(suppression),
+                key: `suppression:${suppression.form ?? 'comment'}:${suppression.ruleIds.join(',')}`,
+            };
+        }
+    },
+};
+function message(suppression) {
+    const ids = suppression.ruleIds.join(',');
+    const annotation = suppression.form === 'annotation';
+    const what = annotation ? 'The irsa-guard.io/ignore annotation' : 'The irsa-guard:ignore comment';
+    const example = annotation ? `irsa-guard.io/ignore: "${ids || '<rule-id>'}: <reason>"` : `# irsa-guard:ignore ${ids || '<rule-id>'} <reason>`;
+    if (suppression.ruleIds.length === 0)
+        return `${what} names no rule id, so it suppresses nothing; write ${example}`;
+    return `${what} for ${ids} gives no reason, so it suppresses nothing; say why after the rule id: ${example}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/terraform-reference-undeclared.ts
+/**
+ * Findings of this id come from the Terraform source (sources/terraform/undeclared-references.ts),
+ * which sees which resources a module declares; the rule exists for its metadata and configuration.
+ */
+const terraformReferenceUndeclared = {
+    meta: {
+        id: 'terraform-reference-undeclared',
+        level: 'error',
+        description: "A ServiceAccount annotation or a trust policy in Terraform refers to a resource the module does not declare (`iam_role.app.arn` for `aws_iam_role.app`), so terraform plan fails and nothing of the chain is applied.",
+        remediation: 'Write the reference with the declared resource type and name (or declare the resource).',
+    },
+    *check() { },
+};
+
+;// CONCATENATED MODULE: ./src/rules/meta-rules.ts
+
+
+
+
+const metaRules = [parseError, terraformReferenceUndeclared, nothingScanned, suppressionReasonMissing];
+
 ;// CONCATENATED MODULE: ./src/rules/helpers/policy-grammar.ts
 
 /**
@@ -14713,7 +16038,7 @@ function providerUsers(graph) {
         federatedByRole.set(role, federated);
         for (const value of federatedValues(statement).filter(isOidcFederated)) {
             federated.add(value.kind === 'known' ? value.value : `\${${value.expression}}`);
-            for (const provider of graph.providersNamed(value)) {
+            for (const provider of graph.providersNamed(value, role)) {
                 providers.add(provider);
                 const use = useOf(provider);
                 const accepted = onlyDefaultAudience(statement);
@@ -14742,7 +16067,7 @@ function providerUsers(graph) {
 /** The location of the only value of a positive ":aud" condition when that value is "sts.amazonaws.com". */
 function onlyDefaultAudience(statement) {
     for (const entry of positiveConditionsOn(statement, 'aud')) {
-        if (trust_parseOperator(entry.operator).setPrefix)
+        if (parseOperator(entry.operator).setPrefix)
             continue;
         const values = entry.values;
         if (values.length > 0 && values.every((value) => value.kind === 'known' && value.value === DEFAULT_AUDIENCE))
@@ -14866,6 +16191,7 @@ function serviceAccountSide(sa) {
 
 
 
+
 const oidcProviderMissing = {
     meta: {
         id: 'oidc-provider-missing',
@@ -14882,7 +16208,7 @@ const oidcProviderMissing = {
                 const arn = parseOidcProviderArn(federated.value);
                 if (!arn || !isWellFormed(federated.value))
                     continue;
-                if (graph.providersNamed(federated).length > 0)
+                if (graph.providersNamed(federated, role).length > 0)
                     continue;
                 const finding = missingProvider(graph, role, arn, federated.location, clusters);
                 if (finding)
@@ -14902,7 +16228,7 @@ function missingProvider(graph, role, arn, location, clusters) {
     const home = roleAccounts(graph, role);
     if (home.size > 0 && !(home.size === 1 && home.has(arn.account)))
         return undefined;
-    if (clustersContradicting(arn.issuerHostPath, arn.account, clusters).length > 0)
+    if (clustersContradicting(arn.issuerHostPath, arn.account, clusters, role).length > 0)
         return undefined;
     // A provider whose URL and ARN are known only at apply time may be this one.
     if (graph.facts.oidcProviders.some((provider) => oidc_provider_missing_providerHostPath(provider) === undefined && !inOtherAccount(provider, arn.account)))
@@ -14922,7 +16248,8 @@ function missingProvider(graph, role, arn, location, clusters) {
             key,
         };
     }
-    const others = graph.facts.oidcProviders.filter((provider) => !inOtherAccount(provider, arn.account));
+    // Providers of other issuers say something of this one only in the role's deploy unit (or with no unit).
+    const others = graph.facts.oidcProviders.filter((provider) => !inOtherAccount(provider, arn.account) && sameUnitOrNone(provider.unit, role.unit));
     if (others.length > 0) {
         const listed = others.map((provider) => `${oidc_provider_missing_providerHostPath(provider)} (${formatLocation(provider.location)})`).join(', ');
         const sameRegionProviders = others.filter((provider) => sameRegion(oidc_provider_missing_providerHostPath(provider), arn.issuerHostPath));
@@ -14938,7 +16265,7 @@ function missingProvider(graph, role, arn, location, clusters) {
             key,
         };
     }
-    const cluster = definedCluster(graph, arn);
+    const cluster = definedCluster(graph, arn, role);
     if (cluster) {
         const named = cluster.name.kind === 'known' ? `cluster ${cluster.name.value}` : 'the cluster';
         return {
@@ -14986,11 +16313,14 @@ function sameRegion(a, b) {
  * A cluster the sources define that issues the tokens of this issuer: its issuer is this one, or
  * it is known only at apply time and the cluster is in the issuer's region (and account, when both are known).
  */
-function definedCluster(graph, arn) {
+function definedCluster(graph, arn, role) {
     const region = parseEksIssuerHostPath(arn.issuerHostPath)?.region;
     return graph.facts.clusters.find((cluster) => {
         if (cluster.issuer?.kind === 'known')
             return issuerHostPath(cluster.issuer.value) === arn.issuerHostPath;
+        // A cluster whose issuer is not known yet may be this one only in the role's deploy unit.
+        if (!sameUnitOrNone(cluster.unit, role.unit))
+            return false;
         if (cluster.account?.kind === 'known' && cluster.account.value !== arn.account)
             return false;
         return region !== undefined && cluster.region?.kind === 'known' && cluster.region.value === region;
@@ -15011,7 +16341,8 @@ const podIdentityOverridesIrsa = {
     *check(graph, context) {
         const severalClusters = knownClusterCount(graph, context.config) > 1;
         for (const association of graph.facts.podIdentityAssociations) {
-            for (const sa of graph.serviceAccountsNamed(association.namespace, association.serviceAccount)) {
+            // An association maps ServiceAccounts of its own unit (or of plain manifests), not another Terraform root's or eksctl config's.
+            for (const sa of graph.serviceAccountsNamed(association.namespace, association.serviceAccount, association)) {
                 if (!sa.roleArn)
                     continue;
                 yield overridden(graph, sa, sa.roleArn, association, severalClusters);
@@ -15020,11 +16351,11 @@ const podIdentityOverridesIrsa = {
     },
 };
 function overridden(graph, sa, annotation, association, severalClusters) {
-    const comparison = compareRoles(graph, annotation, association.roleArn);
+    const comparison = compareRoles(graph, { value: annotation, from: sa }, { value: association.roleArn, from: association });
     const pod = describeAssociation(association);
     const precedence = `${pod} maps the same ServiceAccount`;
-    const irsaRole = roleText(graph, annotation);
-    const podRole = roleText(graph, association.roleArn);
+    const irsaRole = roleText(graph, annotation, sa);
+    const podRole = roleText(graph, association.roleArn, association);
     const keepIrsa = 'or delete the association to keep IRSA';
     let message;
     if (comparison === 'different') {
@@ -15052,7 +16383,9 @@ function overridden(graph, sa, annotation, association, severalClusters) {
     };
 }
 /** Whether two role ARN values name the same role: by known ARNs, else by the roles the sources define for them. */
-function compareRoles(graph, a, b) {
+function compareRoles(graph, left, right) {
+    const a = left.value;
+    const b = right.value;
     if (a.kind === 'known' && b.kind === 'known') {
         const left = parseRoleArn(a.value.trim());
         const right = parseRoleArn(b.value.trim());
@@ -15063,13 +16396,13 @@ function compareRoles(graph, a, b) {
     }
     if (a.kind === 'symbolic' && b.kind === 'symbolic' && a.expression === b.expression)
         return 'same';
-    const left = graph.rolesNamedBy(a).map((link) => link.role);
-    const right = graph.rolesNamedBy(b).map((link) => link.role);
-    if (left.some((role) => right.includes(role)))
+    const leftRoles = graph.rolesNamedBy(a, left.from).map((link) => link.role);
+    const rightRoles = graph.rolesNamedBy(b, right.from).map((link) => link.role);
+    if (leftRoles.some((role) => rightRoles.includes(role)))
         return 'same';
     // A role has one name: two values that can only name roles of different names name different roles.
-    const leftNames = roleNames(a, left);
-    const rightNames = roleNames(b, right);
+    const leftNames = roleNames(a, leftRoles);
+    const rightNames = roleNames(b, rightRoles);
     if (!leftNames || !rightNames)
         return 'unknown';
     return [...leftNames].some((name) => rightNames.has(name)) ? 'unknown' : 'different';
@@ -15086,8 +16419,8 @@ function roleNames(value, roles) {
     return new Set(names.map((name) => name.toLowerCase()));
 }
 /** "role orders-pods", from the role the sources define or the ARN itself. */
-function roleText(graph, value) {
-    const role = graph.rolesNamedBy(value)[0]?.role;
+function roleText(graph, value, from) {
+    const role = graph.rolesNamedBy(value, from)[0]?.role;
     if (role && roleIdentity(role).name !== undefined)
         return roleTitle(role);
     if (value.kind === 'known')
@@ -15144,7 +16477,7 @@ const podIdentityTrustInvalid = {
 function associationsByRole(graph) {
     const byRole = new Map();
     for (const association of graph.facts.podIdentityAssociations) {
-        for (const { role } of graph.rolesNamedBy(association.roleArn)) {
+        for (const { role } of graph.rolesNamedBy(association.roleArn, association)) {
             const list = byRole.get(role);
             if (list)
                 list.push(association);
@@ -15562,6 +16895,9 @@ const annotationWrongObject = {
                     continue;
                 if (object.kind === 'ServiceAccount' && annotation.where === 'annotations')
                     continue;
+                // Crossplane copies a ControllerConfig's annotations onto the provider's ServiceAccount (read as one by the Kubernetes source).
+                if (object.kind === 'ControllerConfig' && object.apiVersion.startsWith('pkg.crossplane.io/') && annotation.where === 'annotations')
+                    continue;
                 yield object.kind === 'ServiceAccount' ? labelOnServiceAccount(object, annotation) : onOtherObject(graph, object, annotation);
             }
         }
@@ -15589,6 +16925,9 @@ function onOtherObject(graph, object, annotation) {
     const base = `${ROLE_ARN_ANNOTATION} ${quoted(valueText(annotation.value))} is ${kind} on ${where}, where the EKS webhook never reads it (only ServiceAccount annotations)${rejectedAsLabel(annotation)}`;
     const key = `${objectTitle(object)} ${annotation.where}`;
     const workload = workloadOfObject(graph, object);
+    if (object.kind === 'DeploymentRuntimeConfig' && object.apiVersion.startsWith('pkg.crossplane.io/')) {
+        return { location: annotation.keyLocation, message: `${base}; put it in spec.serviceAccountTemplate.metadata.annotations, which Crossplane copies onto the provider's ServiceAccount`, key };
+    }
     if (!workload) {
         const target = object.kind === 'Namespace' ? `the ServiceAccounts of namespace ${valueText(object.name)} that need the role` : 'the ServiceAccount the pods run as';
         return { location: annotation.keyLocation, message: `${base}; put it in the metadata.annotations of ${target}`, key };
@@ -15734,6 +17073,7 @@ function accountHint(account) {
 
 ;// CONCATENATED MODULE: ./src/rules/role-arn-placeholder.ts
 
+
 const roleArnPlaceholder = {
     meta: {
         id: 'role-arn-placeholder',
@@ -15755,6 +17095,18 @@ const roleArnPlaceholder = {
                 : value.value.trim() === ''
                     ? 'the webhook injects no role and the pods fall back to the node role; set the role ARN or remove the annotation'
                     : 'the pods get it verbatim as AWS_ROLE_ARN and STS rejects it; render or substitute it before applying, or write the real role ARN';
+            const instructed = sa.roleArnReplaceComment;
+            if (instructed && value.value.trim() !== '') {
+                // A sample the reader is told to fill in: worth knowing, not worth failing a check over.
+                yield {
+                    location: value.location,
+                    level: 'note',
+                    message: `eks.amazonaws.com/role-arn${shown} of ${serviceAccountTitle(sa)} holds ${placeholder.description}, which the comment at ${formatLocation(instructed)} says to replace before applying`,
+                    related: [{ location: instructed, message: 'the comment that says to replace the value' }],
+                    key: `${serviceAccountIdentity(sa)} placeholder:${value.value}`,
+                };
+                continue;
+            }
             yield {
                 location: value.location,
                 message: `eks.amazonaws.com/role-arn${shown} of ${serviceAccountTitle(sa)} holds ${placeholder.description}: ${consequence}`,
@@ -15869,11 +17221,13 @@ function skippedContainers(graph, workload) {
 
 
 
+
+
 const workloadServiceAccountMissing = {
     meta: {
         id: 'workload-service-account-missing',
         level: 'warning',
-        description: 'A workload names a ServiceAccount that the scanned files do not define in its namespace, although they define it in another namespace, define a near-identical name, or define other ServiceAccounts of that namespace next to the workload.',
+        description: 'A workload names a ServiceAccount that the scanned files do not define in its namespace, although they define it in another namespace, define a near-identical name, or define other ServiceAccounts of that namespace (next to the workload, or anywhere when no chart or module the scan does not model mentions it).',
         remediation: 'Fix spec.serviceAccountName, or the ServiceAccount name or namespace, so that both name the same ServiceAccount.',
     },
     *check(graph) {
@@ -15882,16 +17236,42 @@ const workloadServiceAccountMissing = {
             const name = workload.serviceAccountName;
             if (name?.kind !== 'known' || name.value === '' || name.value === 'default')
                 continue;
+            if (createdByEks(workload.namespace, name.value))
+                continue;
             if (graph.serviceAccountsOf(workload).length > 0)
                 continue;
             if (index.mayBeNamed(name.value).some((sa) => couldBe(sa, workload.namespace, name.value)))
                 continue;
-            const finding = missing(workload, name, index);
+            const finding = missing(workload, name, index, graph.facts.serviceAccountCreators ?? []);
             if (finding)
                 yield finding;
         }
     },
 };
+/** Namespaces Kubernetes and EKS create and fill with their own ServiceAccounts. */
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+/**
+ * ServiceAccounts that EKS or an EKS add-on creates, by namespace: a workload of a repository may
+ * run as them without defining them.
+ * - kube-proxy, coredns: EKS default add-ons (kubernetes/kubernetes cluster/addons/kube-proxy,
+ *   cluster/addons/dns/coredns/coredns.yaml.base: ServiceAccount kube-system/coredns);
+ * - aws-node: the Amazon VPC CNI add-on (aws/amazon-vpc-cni-k8s config/master/aws-k8s-cni.yaml,
+ *   charts/aws-vpc-cni);
+ * - ebs-csi-controller-sa, ebs-csi-node-sa: the Amazon EBS CSI driver add-on
+ *   (kubernetes-sigs/aws-ebs-csi-driver charts/aws-ebs-csi-driver/values.yaml
+ *   controller.serviceAccount.name, node.serviceAccount.name);
+ * - efs-csi-controller-sa, efs-csi-node-sa: the Amazon EFS CSI driver add-on
+ *   (kubernetes-sigs/aws-efs-csi-driver charts/aws-efs-csi-driver/values.yaml);
+ * - cloudwatch-agent: the Amazon CloudWatch Observability add-on, namespace amazon-cloudwatch
+ *   (aws-observability/helm-charts charts/amazon-cloudwatch-observability).
+ */
+const EKS_SERVICE_ACCOUNTS = new Map([
+    ['kube-system', new Set(['kube-proxy', 'coredns', 'aws-node', 'ebs-csi-controller-sa', 'ebs-csi-node-sa', 'efs-csi-controller-sa', 'efs-csi-node-sa'])],
+    ['amazon-cloudwatch', new Set(['cloudwatch-agent'])],
+]);
+function createdByEks(namespace, name) {
+    return namespace.kind === 'known' && EKS_SERVICE_ACCOUNTS.get(namespace.value)?.has(name) === true;
+}
 /** The ServiceAccounts by name and by namespace, each list in scan order, so that a workload is not compared with all of them. */
 class ServiceAccountIndex {
     byName = new Map();
@@ -15946,14 +17326,19 @@ function append(map, key, item) {
 function namespaceKey(namespace) {
     return `${namespace.kind}\0${valueText(namespace)}`;
 }
-function missing(workload, name, index) {
+/**
+ * A ServiceAccount defined anywhere silences the rule (check); what makes it fire comes only from
+ * the workload's deploy unit and from plain manifests: another unit is applied on its own.
+ */
+function missing(workload, name, index, creators) {
+    const visible = (list) => list.filter((sa) => sameUnitOrNone(sa.unit, workload.unit));
     const namespace = workload.namespace;
     const inNamespaceText = namespace.kind === 'known' ? `in namespace ${namespace.value}` : 'in its namespace';
     const head = `${objectTitle(workload)} runs as ServiceAccount ${quoted(name.value)}, which no scanned file defines ${inNamespaceText}`;
     const refused = 'the pods are refused until it exists';
     const key = `${objectTitle(workload)} sa:${name.value}`;
     if (namespace.kind === 'known') {
-        const elsewhere = index.named(name.value).filter((sa) => sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value);
+        const elsewhere = visible(index.named(name.value)).filter((sa) => sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value);
         if (elsewhere.length > 0) {
             const places = elsewhere.map((sa) => `namespace ${valueText(sa.namespace)} (${formatLocation(sa.location)})`).join(', ');
             return {
@@ -15964,8 +17349,9 @@ function missing(workload, name, index) {
             };
         }
     }
-    const inNamespace = index.inNamespace(namespace);
-    const similar = inNamespace.filter((sa) => workload_service_account_missing_nearMiss(sa.name.value, name.value));
+    const inNamespace = visible(index.inNamespace(namespace));
+    // Only names Kubernetes accepts are worth suggesting.
+    const similar = inNamespace.filter((sa) => workload_service_account_missing_nearMiss(sa.name.value, name.value) && isValidServiceAccountName(sa.name.value));
     if (similar.length > 0) {
         const names = similar.map((sa) => `${quoted(sa.name.value)} (${formatLocation(sa.location)})`).join(' or ');
         return {
@@ -15975,8 +17361,11 @@ function missing(workload, name, index) {
             key,
         };
     }
+    // EKS, its add-ons and installers (eksctl creates its add-ons' ServiceAccounts in Go) fill the system namespaces outside any manifest.
+    if (namespace.kind === 'known' && SYSTEM_NAMESPACES.has(namespace.value))
+        return undefined;
     const directory = external_node_path_namespaceObject.posix.dirname(workload.location.path);
-    const besides = index.inNamespaceAndDirectory(namespace, directory);
+    const besides = visible(index.inNamespaceAndDirectory(namespace, directory));
     if (besides.length > 0) {
         const names = [...new Set(besides.map((sa) => sa.name.value))].join(', ');
         const where = directory === '.' ? 'the repository root' : `${directory}/`;
@@ -15987,8 +17376,22 @@ function missing(workload, name, index) {
             key,
         };
     }
-    return undefined;
+    // The namespace's ServiceAccounts are defined elsewhere in the scan, and nothing that creates ServiceAccounts irsa-guard cannot name (a chart, a module, a script) mentions this one.
+    if (namespace.kind !== 'known' || SHARED_NAMESPACES.has(namespace.value) || inNamespace.length === 0)
+        return undefined;
+    if (creators.some((creator) => creator.runsPrograms === true || mentionsName(creator.text, name.value)))
+        return undefined;
+    const shown = inNamespace.slice(0, 3);
+    const names = [...new Set(shown.map((sa) => `${sa.name.value} (${formatLocation(sa.location)})`))].join(', ');
+    return {
+        location: name.location,
+        message: `${head}, although the scan defines the namespace's ServiceAccounts (${names}${inNamespace.length > shown.length ? ', …' : ''}); ${refused}: add it or fix spec.serviceAccountName`,
+        related: shown.map((sa) => ({ location: sa.location, message: `ServiceAccount ${valueText(sa.namespace)}/${sa.name.value}` })),
+        key,
+    };
 }
+/** Namespaces where the cluster, EKS add-ons and many charts create ServiceAccounts no repository defines. */
+const SHARED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 /** A ServiceAccount that may turn out to be the one named, once symbolic names or namespaces are resolved. */
 function couldBe(sa, namespace, name) {
     const nameCompatible = sa.name.kind === 'symbolic' || sa.name.value === name;
@@ -16013,7 +17416,141 @@ function hasAffix(name, core) {
 }
 const HYPHEN = 0x2d;
 
+;// CONCATENATED MODULE: ./src/rules/service-account-ref-missing.ts
+
+
+
+
+
+const serviceAccountRefMissing = {
+    meta: {
+        id: 'service-account-ref-missing',
+        level: 'warning',
+        description: "A custom resource that authenticates to AWS as a named ServiceAccount (External Secrets SecretStore, ClusterSecretStore, ECR and STS generators: auth.jwt.serviceAccountRef) names one that has no eks.amazonaws.com/role-arn annotation, or one that no scanned source defines although its deploy unit defines or trusts that namespace's ServiceAccounts.",
+        remediation: 'Create the ServiceAccount with the role-arn annotation of the role that trusts it, or fix the serviceAccountRef name and namespace.',
+    },
+    *check(graph) {
+        const renderedLater = graph.facts.serviceAccounts.filter((sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic');
+        for (const object of graph.facts.objects) {
+            const written = object.serviceAccountRef;
+            if (written?.name.kind !== 'known' || written.namespace.kind !== 'known')
+                continue;
+            const ref = { ...written, name: written.name, namespace: written.namespace };
+            const namespace = ref.namespace.value;
+            const name = ref.name.value;
+            if (renderedLater.some((sa) => service_account_ref_missing_mayBe(sa, namespace, name)))
+                continue;
+            const trusting = trustedSubjects(graph).get(`${namespace}/${name}`) ?? [];
+            const everywhere = graph.serviceAccountsNamed(ref.namespace, name);
+            const defined = everywhere.filter((sa) => inUnitOf(object)(sa));
+            // Defined only in another deploy unit: whether that one is what runs next to the store is not known.
+            if (defined.length === 0 && everywhere.length > 0)
+                continue;
+            const finding = defined.length > 0 ? unannotated(object, ref, defined, trusting) : notDefined(graph, object, ref, namespace, trusting);
+            if (finding)
+                yield finding;
+        }
+    },
+};
+function unannotated(object, ref, defined, trusting) {
+    if (defined.some(hasRoleArn))
+        return undefined;
+    const sa = defined[0];
+    return {
+        location: ref.location,
+        message: `${title(object)} authenticates as ServiceAccount ${ref.namespace.value}/${ref.name.value} (${formatLocation(sa.location)}), which has no eks.amazonaws.com/role-arn annotation: External Secrets refuses it ("an IAM role must be associated with service account"); annotate it with ${roleToAnnotate(trusting)}`,
+        related: [{ location: sa.location, message: `ServiceAccount ${ref.namespace.value}/${ref.name.value}` }],
+        key: `${title(object)} ref:${ref.namespace.value}/${ref.name.value} unannotated`,
+    };
+}
+function notDefined(graph, object, ref, namespace, trusting) {
+    if (!unitKnowsNamespace(graph, object, namespace))
+        return undefined;
+    // A command run at apply time may create it, and so may a chart or module the scan does not model that is given its name.
+    const creators = (graph.facts.serviceAccountCreators ?? []).filter(inUnitOf(object));
+    if (creators.some((creator) => creator.runsPrograms === true || mentionsName(creator.text, ref.name.value)))
+        return undefined;
+    const trusted = trusting.length > 0 ? ` although ${trusting.map((subject) => `${roleTitle(subject.role)} (${formatLocation(subject.value.location)})`).join(' and ')} ${trusting.length > 1 ? 'trust' : 'trusts'} it` : '';
+    return {
+        location: ref.location,
+        message: `${title(object)} authenticates as ServiceAccount ${namespace}/${ref.name.value}, which no scanned source defines${trusted}; External Secrets cannot get its token until it exists: create it annotated with ${roleToAnnotate(trusting)}, or fix ${ref.field}`,
+        related: trusting.map((subject) => ({ location: subject.value.location, message: `${roleTitle(subject.role)} trusts ${namespace}/${ref.name.value}` })),
+        key: `${title(object)} ref:${namespace}/${ref.name.value} undefined`,
+    };
+}
+/**
+ * The deploy unit of the reference defines ServiceAccounts of that namespace, or trusts them in
+ * a role: the scan sees where that namespace's IRSA ServiceAccounts come from.
+ */
+function unitKnowsNamespace(graph, object, namespace) {
+    const inUnit = inUnitOf(object);
+    if (graph.facts.serviceAccounts.some((sa) => inUnit(sa) && sa.namespace.kind === 'known' && sa.namespace.value === namespace))
+        return true;
+    for (const subjects of trustedSubjects(graph).values()) {
+        if (subjects.some((subject) => subject.namespace === namespace && inUnit(subject.role)))
+            return true;
+    }
+    return false;
+}
+/** Facts of the object's deploy unit: its Terraform root, and plain files (which join across the repository). */
+function inUnitOf(object) {
+    const unit = unitOf(object);
+    return (fact) => unitOf(fact) === unit || unitOf(fact) === '';
+}
+function roleToAnnotate(trusting) {
+    const role = trusting[0]?.role;
+    if (!role)
+        return 'the ARN of a role whose trust allows it';
+    return role.arn?.kind === 'known' ? `"${role.arn.value}"` : `the ARN of ${roleTitle(role)}`;
+}
+/** `ClusterSecretStore aws-secrets` (cluster-scoped), `SecretStore prod/params`. */
+function title(object) {
+    return object.kind.startsWith('Cluster') ? `${object.kind} ${valueText(object.name)}` : `${object.kind} ${qualifiedName(object.namespace, object.name)}`;
+}
+function service_account_ref_missing_mayBe(sa, namespace, name) {
+    const nameFits = sa.name.kind === 'symbolic' || sa.name.value === name;
+    const namespaceFits = sa.namespace.kind === 'symbolic' || sa.namespace.value === namespace;
+    return nameFits && namespaceFits;
+}
+
+;// CONCATENATED MODULE: ./src/rules/service-account-name-invalid.ts
+
+
+const serviceAccountNameInvalid = {
+    meta: {
+        id: 'service-account-name-invalid',
+        level: 'error',
+        description: 'A ServiceAccount name that is not a DNS-1123 subdomain, or a namespace that is not a DNS-1123 label (`alb_controller_svacc`, upper case): the API server refuses the object, so no pod ever runs as it.',
+        remediation: 'Rename it with lowercase letters, digits, "-" (and "." in names), and use the same name in the trust policy and in spec.serviceAccountName.',
+    },
+    *check(graph) {
+        for (const sa of graph.facts.serviceAccounts) {
+            if (sa.name.kind === 'known' && !placeholder(sa.name.value) && !isValidServiceAccountName(sa.name.value))
+                yield refused(sa, sa.name, 'name');
+            if (sa.namespace.kind === 'known' && !placeholder(sa.namespace.value) && !isValidNamespace(sa.namespace.value))
+                yield refused(sa, sa.namespace, 'namespace');
+        }
+    },
+};
+function refused(sa, value, kind) {
+    const rule = kind === 'namespace' ? 'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters' : 'a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters';
+    const spelling = acceptedSpelling(value.value, kind);
+    const fix = spelling ? `rename it ${quoted(spelling)}` : `rename it`;
+    const other = kind === 'namespace' ? 'the trust policy' : 'the trust policy and every spec.serviceAccountName';
+    return {
+        location: value.location,
+        message: `ServiceAccount ${kind} ${quoted(value.value)} is not ${rule}: the API server refuses the ServiceAccount, so no pod runs as it; ${fix}, the same in ${other}`,
+        key: `sa-${kind}:${value.value}`,
+    };
+}
+/** An unrendered placeholder (`<name>`, `$NAME`, `{{ name }}`, `SA_NAME`): role-arn-placeholder's kind of value, not a name anyone applies. */
+function placeholder(text) {
+    return /[<>${}%]/.test(text) || (/^[A-Z][A-Z0-9_]*$/.test(text) && text.includes('_'));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/service-account-rules.ts
+
+
 
 
 
@@ -16027,11 +17564,96 @@ const serviceAccountRules = [
     annotationKeyTypo,
     annotationWrongObject,
     annotationValueInvalid,
+    serviceAccountNameInvalid,
     workloadServiceAccountMissing,
+    serviceAccountRefMissing,
     workloadEnvBlocksInjection,
 ];
 
+;// CONCATENATED MODULE: ./src/rules/helpers/irsa-scope.ts
+
+
+
+/** The service principal of EKS Pod Identity. */
+const irsa_scope_POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+function federatedScope(graph, value) {
+    if (value.kind === 'symbolic') {
+        if (/saml/i.test(value.expression))
+            return 'other';
+        // Whether the reference names another identity provider is asked of every unit: a provider resource name means the same across environments.
+        const urls = graph.providersNamed(value, 'any-unit').map((provider) => provider.url);
+        if (urls.length > 0 && urls.every((url) => url?.kind === 'known' && isOtherIssuer(url.value)))
+            return 'other';
+        return 'unknown';
+    }
+    const text = value.value.trim();
+    if (text.includes(':saml-provider/'))
+        return 'other';
+    const provider = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\/(.*)$/s.exec(text);
+    const issuer = provider ? provider[1] : text;
+    if (looksLikeEksIssuer(issuer) || /(^|[./-])eks([./-]|$)/i.test(issuer) || /\/id\//.test(issuer))
+        return 'eks';
+    if (!provider && !/^https?:\/\//i.test(issuer) && !/^oidc[.-]/i.test(issuer)) {
+        // A bare domain is a web-identity provider other than an IAM OIDC provider (cognito-identity.amazonaws.com, accounts.google.com, graph.facebook.com, www.amazon.com).
+        return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(issuer) ? 'other' : 'unknown';
+    }
+    return isOtherIssuer(issuer) ? 'other' : 'unknown';
+}
+/** An issuer written out that is not an EKS issuer and holds no placeholder for the host (`app.terraform.io`, `token.actions.githubusercontent.com`). */
+function isOtherIssuer(issuer) {
+    const host = withoutScheme(issuer.trim()).split('/')[0];
+    if (host === '' || placeholderIn(host) !== undefined)
+        return false;
+    if (looksLikeEksIssuer(host) || /eks/i.test(host))
+        return false;
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(host);
+}
+/** A statement for EKS ServiceAccount tokens or for EKS Pod Identity, or one that cannot be told apart from them. */
+function isIrsaScopedStatement(graph, statement) {
+    const federated = federatedValues(statement);
+    if (federated.some((value) => federatedScope(graph, value) !== 'other'))
+        return true;
+    // No provider named (a statement missing its Principal) but the web-identity action: a broken IRSA statement.
+    if (federated.length === 0 && (statement.action?.values ?? []).some((action) => action.kind === 'known' && /^sts:AssumeRoleWithWebIdentity$/i.test(action.value.trim())))
+        return true;
+    if (servicePrincipals(statement).some((value) => value.kind === 'symbolic' || value.value.trim().toLowerCase() === irsa_scope_POD_IDENTITY_PRINCIPAL))
+        return true;
+    return (statement.condition?.entries ?? []).some((entry) => entry.key.kind === 'known' && looksLikeEksIssuer(keyIssuer(entry.key)));
+}
+function servicePrincipals(statement) {
+    return (statement.principal?.entries ?? []).filter((entry) => entry.type === 'Service').flatMap((entry) => entry.values);
+}
+/** Roles an annotation or a Pod Identity association names: their trust matters whatever it says. */
+const rolesInUse = perGraph((graph) => {
+    const roles = new Set();
+    for (const sa of graph.facts.serviceAccounts)
+        for (const link of graph.rolesOf(sa))
+            roles.add(link.role);
+    for (const association of graph.facts.podIdentityAssociations)
+        for (const link of graph.rolesNamedBy(association.roleArn, association))
+            roles.add(link.role);
+    return roles;
+});
+const scopedRoles = perGraph((graph) => {
+    const inUse = rolesInUse(graph);
+    return graph.facts.roles.filter((role) => {
+        const policy = role.trustPolicy;
+        if (!policy)
+            return false;
+        // Without a statement to tell whose trust it is (Statement missing or misspelled), the document is judged.
+        if (policy.statements.length === 0)
+            return true;
+        return inUse.has(role) || policy.statements.some((statement) => isIrsaScopedStatement(graph, statement));
+    });
+});
+/** Every role in IRSA scope with its trust policy. */
+function* irsaTrustPolicies(graph) {
+    for (const role of scopedRoles(graph))
+        yield { role, policy: role.trustPolicy };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/condition-key-invalid.ts
+
 
 
 
@@ -16043,8 +17665,10 @@ const conditionKeyInvalid = {
         remediation: 'Write the key as the issuer host and path without "https://", then the claim: "oidc.eks.<region>.amazonaws.com/id/<ID>:sub".',
     },
     *check(graph) {
-        for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             for (const statement of policy.statements) {
+                if (!isIrsaScopedStatement(graph, statement))
+                    continue;
                 for (const entry of statement.condition?.entries ?? []) {
                     if (entry.key.kind !== 'known') {
                         const finding = symbolicKeyWithScheme(entry, statement);
@@ -16118,6 +17742,7 @@ function symbolicKeyWithScheme(entry, statement) {
 
 
 
+
 const conditionKeyProviderMismatch = {
     meta: {
         id: 'condition-key-provider-mismatch',
@@ -16126,8 +17751,10 @@ const conditionKeyProviderMismatch = {
         remediation: "Write each key as the issuer of the statement's Federated provider (its ARN after \"oidc-provider/\"), and give each provider a statement of its own.",
     },
     *check(graph) {
-        for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             for (const statement of policy.statements) {
+                if (!isIrsaScopedStatement(graph, statement))
+                    continue;
                 const providers = condition_key_provider_mismatch_providersOf(statement);
                 if (!providers)
                     continue;
@@ -16241,7 +17868,7 @@ function severalProviders(statement, providers, keys) {
 }
 /** Operators that are false when the key is absent: the ones a token of another issuer cannot pass. */
 function refusesWhenAbsent(operator) {
-    const parsed = trust_parseOperator(operator);
+    const parsed = parseOperator(operator);
     return !parsed.negated && !parsed.ifExists && parsed.setPrefix !== 'ForAllValues' && parsed.base !== 'Null';
 }
 const condition_key_provider_mismatch_EKS_ISSUER = /^oidc\.eks\.([^.]+)\.(amazonaws\.com(?:\.cn)?)\/id\/(.+)$/i;
@@ -16267,6 +17894,7 @@ function difference(keyIssuer, providerIssuer) {
 
 
 
+
 const federatedPrincipalInvalid = {
     meta: {
         id: 'federated-principal-invalid',
@@ -16275,11 +17903,11 @@ const federatedPrincipalInvalid = {
         remediation: 'Write "arn:<partition>:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>", the host and path of the cluster issuer without "https://".',
     },
     *check(graph) {
-        for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             const account = accountOf(role);
             for (const statement of policy.statements) {
                 for (const federated of federatedValues(statement)) {
-                    if (federated.kind !== 'known')
+                    if (federated.kind !== 'known' || federatedScope(graph, federated) === 'other')
                         continue;
                     const analysis = analyseFederated(federated.value, account);
                     if (!analysis)
@@ -16354,7 +17982,7 @@ const trustPolicyInvalid = {
         remediation: 'Correct the element the finding names; IAM rejects the whole policy (MalformedPolicyDocument) until then.',
     },
     *check(graph) {
-        for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             yield* documentProblems(role, policy);
             for (const statement of policy.statements)
                 yield* trust_policy_invalid_statementProblems(role, statement);
@@ -16482,7 +18110,7 @@ const trustPolicyTooLarge = {
         remediation: 'Shorten the policy (one statement per provider with a list of subjects, StringLike patterns, fewer ServiceAccounts per role), split the ServiceAccounts across roles, or raise the quota.',
     },
     *check(graph) {
-        for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             const length = policy.minifiedLength;
             if (length === undefined || length <= DEFAULT_TRUST_POLICY_QUOTA)
                 continue;
@@ -16506,6 +18134,7 @@ const trustPolicyTooLarge = {
 
 
 
+
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const webIdentityActionMissing = {
     meta: {
@@ -16515,9 +18144,9 @@ const webIdentityActionMissing = {
         remediation: `Write "Action": "${WEB_IDENTITY}" in the statement that names the OIDC provider.`,
     },
     *check(graph) {
-        for (const { role, policy } of trustPolicies(graph.facts.roles)) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
             for (const statement of oidcStatements(policy)) {
-                if (!isAllow(statement))
+                if (!isAllow(statement) || !isIrsaScopedStatement(graph, statement))
                     continue;
                 // A reference that does not say "oidc" may stand for a SAML provider, whose action is another.
                 const provider = federatedValues(statement).find((value) => (value.kind === 'known' ? isOidcFederated(value) : /oidc/i.test(value.expression)));
@@ -18270,6 +19899,7 @@ function readCloudFormationFile(file) {
 
 
 
+
 /**
  * eksctl's `ClusterConfig` (`apiVersion: eksctl.io/v1alpha5`): the cluster, its OIDC provider
  * (`iam.withOIDC`), and what eksctl creates for `iam.serviceAccounts` (a role whose trust it
@@ -18290,12 +19920,16 @@ function readEksctlFile(file, context) {
     const tree = parseYamlTree(file.path, file.text, { version: '1.1' });
     for (const finding of tree.findings)
         result.findings.push({ ...finding, message: `${finding.message}; nothing in this eksctl config was checked` });
-    for (const document of tree.documents) {
+    tree.documents.forEach((document, index) => {
         const root = document.root;
         if (root?.kind !== 'object' || scalarText(child(root, 'kind')) !== 'ClusterConfig' || !scalarText(child(root, 'apiVersion'))?.startsWith('eksctl.io/'))
-            continue;
-        new ClusterConfigReader(file.path, root, context.config.clusters, result).read();
-    }
+            return;
+        // Each ClusterConfig is created on its own (eksctl create cluster -f): a unit.
+        const config = emptyResult();
+        new ClusterConfigReader(file.path, root, context.config.clusters, config).read();
+        placeInUnit(config.facts, `eksctl ${file.path}${tree.documents.length > 1 ? `#${index}` : ''}`);
+        appendResult(result, config);
+    });
     return result;
 }
 class ClusterConfigReader {
@@ -18686,6 +20320,8 @@ function blockScalarMover(text, node) {
 
 
 
+
+
 /**
  * The repository's files as the Kustomize and Helm sources see them: the discovered files first
  * (their text is already decoded), then, when the root is known, any other file below the root
@@ -18759,6 +20395,10 @@ class RepositoryFiles {
             return false;
         }
     }
+    /** Whether git ignores the path (judged by the repository's .gitignore files; false when the root is unknown). */
+    ignoredByGit(path, isDirectory) {
+        return this.root !== undefined && !isOutsideByName(path) && gitIgnored(this.root, path, isDirectory);
+    }
     /** The absolute path of a repository-relative path that resolves inside the root, for tools run on it. */
     absolute(path) {
         return this.inside(path);
@@ -18769,18 +20409,11 @@ class RepositoryFiles {
         const absolute = this.inside(path);
         if (!absolute)
             return isOutsideByName(path) ? 'outside' : 'missing';
-        try {
-            const stats = (0,external_node_fs_namespaceObject.statSync)(absolute);
-            if (!stats.isFile())
-                return 'missing';
-            if (this.maxFileBytes > 0 && stats.size > this.maxFileBytes)
-                return 'too-large';
-            const decoded = decodeText(path, (0,external_node_fs_namespaceObject.readFileSync)(absolute));
-            return decoded.ok ? decoded.text : 'not-text';
-        }
-        catch {
-            return 'missing';
-        }
+        const read = readFileBytes(absolute, { within: this.rootReal, limit: this.maxFileBytes });
+        if (!read.ok)
+            return read.why === 'outside' || read.why === 'too-large' ? read.why : 'missing';
+        const decoded = decodeText(path, read.bytes);
+        return decoded.ok ? decoded.text : 'not-text';
     }
     /** The absolute path when `path` stays inside the root once links are resolved; undefined otherwise (or when missing). */
     inside(path) {
@@ -19591,7 +21224,7 @@ const UNEVALUATED_FIELDS = ['replacements', 'vars', 'transformers', 'generators'
 const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 function parseKustomization(path, text) {
     const directory = external_node_path_default().posix.dirname(path);
-    const kustomization = { path, directory, kind: 'Kustomization', resources: [], components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], findings: [] };
+    const kustomization = { path, directory, kind: 'Kustomization', resources: [], components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], replacesAnnotations: false, findings: [] };
     const tree = parseYamlTree(path, text, { version: '1.2' });
     kustomization.findings.push(...tree.findings);
     const root = tree.documents.find((document) => document.root !== undefined)?.root;
@@ -19624,6 +21257,7 @@ function parseKustomization(path, text) {
         kustomization.labels.push({ entries: pairs.entries, templates });
     }
     readPatches(root, kustomization);
+    kustomization.replacesAnnotations = list(get(root, 'replacements')).some(mayReplaceAnnotations);
     for (const field of UNEVALUATED_FIELDS) {
         const entry = tree_edit_lastEntry(root, field);
         if (entry && !isEmpty(entry.value))
@@ -19665,6 +21299,12 @@ function readPatches(root, kustomization) {
             kustomization.patches.push(spec);
         }
     }
+}
+/** A replacement whose targets' fieldPaths reach into annotations; one kept in a file (`path:`) may do anything. */
+function mayReplaceAnnotations(replacement) {
+    if (get(replacement, 'path') !== undefined)
+        return true;
+    return list(get(replacement, 'targets')).some((target) => list(get(target, 'fieldPaths')).some((path) => /annotations/.test(textOf(path) ?? '')));
 }
 function selector(node) {
     const result = {};
@@ -20124,6 +21764,7 @@ class KustomizeBuilder {
             findings: [],
             complete: true,
             unevaluated: [],
+            replacesAnnotations: false,
             everyDocument,
             skippedDocuments: false,
             needsEveryDocument: false,
@@ -20136,6 +21777,8 @@ class KustomizeBuilder {
         build.files.add(kustomization.path);
         build.findings.push(...kustomization.findings);
         build.unevaluated.push(...kustomization.unevaluated);
+        if (kustomization.replacesAnnotations)
+            build.replacesAnnotations = true;
         if (kustomization.findings.length > 0)
             build.complete = false;
         if (readsEveryObject(kustomization) && !build.everyDocument)
@@ -20223,8 +21866,26 @@ class KustomizeBuilder {
             });
             return undefined;
         }
-        this.fail(build, reference.location, `${reference.value} does not exist (kustomize build fails)`);
+        this.missing(build, reference.location, reference.value, resolveReference(kustomization.directory, reference.value), 'the objects it would add are');
         return undefined;
+    }
+    /**
+     * A path a kustomization lists that is not there: a note, since nothing IRSA is wrong in what
+     * is here, and a path git ignores is cloned or generated by a setup step. One per path
+     * (the source merges the notes of every overlay that lists it).
+     */
+    missing(build, location, written, path, what) {
+        build.complete = false;
+        const ignored = this.files.ignoredByGit(path, !/\.(ya?ml|json)$/i.test(path));
+        build.findings.push({
+            ruleId: 'parse-error',
+            level: 'note',
+            location,
+            message: ignored
+                ? `${written} does not exist here and git ignores ${path} (a setup step clones or generates it?), so ${what} not checked`
+                : `${written} does not exist (kustomize build fails), so ${what} not checked`,
+            key: `kustomize-missing:${path}`,
+        });
     }
     nested(directory, reference, stack, build) {
         const file = this.kustomizationIn(directory);
@@ -20370,8 +22031,12 @@ class KustomizeBuilder {
             }
             build.files.add(path);
             const text = this.files.read(path);
+            if (text === 'missing') {
+                this.missing(build, spec.file.location, `The patch ${path}`, path, 'what it changes is');
+                return undefined;
+            }
             if (isUnreadable(text)) {
-                this.fail(build, spec.file.location, `The patch ${path} ${text === 'missing' ? 'does not exist' : 'cannot be read'} (kustomize build fails)`);
+                this.fail(build, spec.file.location, `The patch ${path} cannot be read (kustomize build fails)`);
                 return undefined;
             }
             // The file's own syntax problems are reported with the other files the builds read.
@@ -20612,6 +22277,8 @@ class release_objects_TemplateReader {
     root;
     fragmentsByEntry = new Map();
     lines;
+    /** Values made from a value the release does not set (absent, or an empty default of the chart). */
+    unset = new WeakSet();
     constructor(template, chart, result) {
         this.template = template;
         this.chart = chart;
@@ -20644,6 +22311,7 @@ class release_objects_TemplateReader {
             const built = this.object(root);
             if (textOf(get(built, 'kind')) === undefined)
                 continue;
+            this.unsetAnnotations(built);
             this.defaultNamespace(built);
             this.result.objects.push({ root: built, path: this.template.path, fromLine: document.location.line, toLine: document.endLine });
         }
@@ -20788,16 +22456,23 @@ class release_objects_TemplateReader {
             if (status.active === false)
                 return tree_edit_stringNode('', location);
             const value = this.evaluate(action.text, status, action.start);
-            if (value.kind === 'absent')
-                return { kind: 'scalar', location, value: { kind: 'known', value: '', location }, type: 'null' };
+            if (value.kind === 'absent') {
+                const absent = { kind: 'scalar', location, value: { kind: 'known', value: '', location }, type: 'null' };
+                this.unset.add(absent);
+                return absent;
+            }
             if (value.kind === 'unknown')
                 return symbolicNode(`helm:{{ ${action.text} }}`, location);
+            // `{{ .Values.x | quote }}` of an absent x: an empty text made in the template itself.
+            if (value.node.kind === 'scalar' && textOf(value.node) === '' && /\.Values\b/.test(action.text) && value.node.location.path === this.template.path)
+                this.unset.add(value.node);
             return value.node.kind === 'scalar' ? value.node : cloneTree(value.node);
         }
         const numbers = [];
         let composed = '';
         let last = 0;
         let unknownPart = false;
+        let unsetPart = false;
         for (const match of text.matchAll(pattern)) {
             composed += text.slice(last, match.index);
             last = match.index + match[0].length;
@@ -20808,6 +22483,8 @@ class release_objects_TemplateReader {
             const part = printed(value, scope);
             for (const node of scope.printedNumbers)
                 numbers.push({ node, action: action?.text ?? '' });
+            if (value.kind === 'absent' || (value.kind === 'value' && this.isDefaultEmpty(value.node)))
+                unsetPart = true;
             if (part === undefined)
                 unknownPart = true;
             else
@@ -20820,7 +22497,37 @@ class release_objects_TemplateReader {
             this.reportPrintedNumbers(misprinted, location);
         if (unknownPart || misprinted.length > 0)
             return symbolicNode(`helm:${source}`, location);
-        return tree_edit_stringNode(composed, location);
+        const node = tree_edit_stringNode(composed, location);
+        if (unsetPart)
+            this.unset.add(node);
+        return node;
+    }
+    /** An empty string the chart's own values.yaml gives: a default that says "not set here", not "set to empty". */
+    isDefaultEmpty(node) {
+        if (node.kind !== 'scalar' || !this.chart.defaultValuesFiles?.has(node.location.path))
+            return false;
+        return node.type === 'null' || (node.value.kind === 'known' && node.value.value === '');
+    }
+    /**
+     * Annotation values the release does not set (an absent value, an empty default of the chart,
+     * or text made with one) come from outside the scan: an Argo CD Application, a values file of
+     * another repository, `--set`. They are symbolic, never an empty or broken role ARN.
+     */
+    unsetAnnotations(root) {
+        const kind = textOf(get(root, 'kind'));
+        const metadatas = [get(root, 'metadata'), get(get(get(root, 'spec'), 'template'), 'metadata')];
+        if (kind === 'CronJob')
+            metadatas.push(get(get(get(get(get(root, 'spec'), 'jobTemplate'), 'spec'), 'template'), 'metadata'));
+        for (const metadata of metadatas) {
+            const annotations = get(metadata, 'annotations');
+            if (annotations?.kind !== 'object')
+                continue;
+            for (const item of annotations.entries) {
+                if (item.value.kind !== 'scalar' || !(this.unset.has(item.value) || this.isDefaultEmpty(item.value)))
+                    continue;
+                item.value = symbolicNode(`helm-value-not-set(${item.key})`, item.value.location);
+            }
+        }
     }
     /** E8: a values number Helm prints as a float (scientific notation, a lost leading zero) inside an ARN. */
     reportPrintedNumbers(numbers, at) {
@@ -21260,38 +22967,66 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 const RENDER_TIMEOUT_MS = 60_000;
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** A proxy nobody listens on (the discard port): any HTTP(S) fetch a renderer tries fails at once. */
+const NO_NETWORK_PROXY = 'http://127.0.0.1:9';
 /**
  * Runs a renderer found on the PATH, never a file of the scanned repository: relative PATH
- * entries and directories inside `root` are skipped, and the tool runs in a scratch directory
- * with no shell, a timeout, and an environment that holds only that PATH and a scratch HOME (no
- * kubeconfig, no plugin directories, no credentials).
+ * entries and directories inside `root` are skipped. The tool runs in a fresh scratch directory
+ * with no shell, a time limit (then SIGKILL), an output cap, and an environment holding nothing
+ * of ours: an empty PATH (so it can start no git or plugin), an empty HOME, plugin and config
+ * directories, no kubeconfig, and a proxy that refuses every connection. Every argument comes
+ * from the caller, who puts `--` before positionals and validates what the repository gave.
  */
-function runRenderer(command, args, root) {
+function runRenderer(command, args, root, toolEnvironment = () => ({})) {
     const path = trustedPath(root);
     const executable = findExecutable(command, path);
     if (!executable)
         return { ok: false, reason: `${command} is not on the PATH`, missingTool: true };
-    const scratch = (0,external_node_os_namespaceObject.tmpdir)();
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(executable, args, {
-        cwd: scratch,
-        encoding: 'utf8',
-        timeout: RENDER_TIMEOUT_MS,
-        maxBuffer: MAX_OUTPUT_BYTES,
-        shell: false,
-        windowsHide: true,
-        env: { PATH: path.join((external_node_path_default()).delimiter), HOME: scratch, KUBECONFIG: external_node_path_default().join(scratch, 'irsa-guard-no-kubeconfig'), HELM_PLUGINS: scratch, XDG_CONFIG_HOME: scratch },
-    });
-    if (result.error) {
-        const code = result.error.code;
-        if (code === 'ENOENT')
-            return { ok: false, reason: `${command} is not on the PATH`, missingTool: true };
-        if (code === 'ETIMEDOUT')
-            return { ok: false, reason: `${command} did not finish within ${RENDER_TIMEOUT_MS / 1000} seconds` };
-        return { ok: false, reason: `${command} could not run (${code ?? result.error.message})` };
+    const scratch = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'irsa-guard-run-'));
+    try {
+        const empty = external_node_path_default().join(scratch, 'empty');
+        (0,external_node_fs_namespaceObject.mkdirSync)(empty);
+        const result = (0,external_node_child_process_namespaceObject.spawnSync)(executable, args, {
+            cwd: scratch,
+            encoding: 'utf8',
+            timeout: RENDER_TIMEOUT_MS,
+            killSignal: 'SIGKILL',
+            maxBuffer: MAX_OUTPUT_BYTES,
+            shell: false,
+            windowsHide: true,
+            env: {
+                PATH: empty,
+                HOME: scratch,
+                XDG_CONFIG_HOME: external_node_path_default().join(scratch, 'config'),
+                XDG_CACHE_HOME: external_node_path_default().join(scratch, 'cache'),
+                XDG_DATA_HOME: external_node_path_default().join(scratch, 'data'),
+                KUBECONFIG: external_node_path_default().join(scratch, 'irsa-guard-no-kubeconfig'),
+                HTTP_PROXY: NO_NETWORK_PROXY,
+                HTTPS_PROXY: NO_NETWORK_PROXY,
+                http_proxy: NO_NETWORK_PROXY,
+                https_proxy: NO_NETWORK_PROXY,
+                NO_PROXY: '',
+                no_proxy: '',
+                ...toolEnvironment({ scratch, empty }),
+            },
+        });
+        if (result.error) {
+            const code = result.error.code;
+            if (code === 'ENOENT')
+                return { ok: false, reason: `${command} is not on the PATH`, missingTool: true };
+            if (code === 'ETIMEDOUT')
+                return { ok: false, reason: `${command} did not finish within ${RENDER_TIMEOUT_MS / 1000} seconds` };
+            if (code === 'ENOBUFS')
+                return { ok: false, reason: `${command} printed more than ${MAX_OUTPUT_BYTES / (1024 * 1024)} MB` };
+            return { ok: false, reason: `${command} could not run (${code ?? result.error.message})` };
+        }
+        if (result.status !== 0)
+            return { ok: false, reason: `${command} failed: ${firstError(result.stderr)}` };
+        return { ok: true, text: result.stdout };
     }
-    if (result.status !== 0)
-        return { ok: false, reason: `${command} failed: ${firstError(result.stderr)}` };
-    return { ok: true, text: result.stdout };
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true });
+    }
 }
 /** The absolute PATH directories outside the scanned repository. */
 function trustedPath(root) {
@@ -21337,13 +23072,18 @@ function firstError(stderr) {
         .find((text) => text !== '' && !text.startsWith('# Warning') && !/^W\d{4} /.test(text));
     return (line ?? 'no error output').replace(/^Error:\s*/, '');
 }
-/** `kubectl kustomize` (or `kustomize build`) of one directory: no Helm, no plugins, no network. */
+/**
+ * `kubectl kustomize` (or `kustomize build`) of one directory of the repository (an absolute path
+ * irsa-guard resolved inside the root): no Helm, no plugins (so no exec or container functions), files
+ * only below the kustomization (kustomize's root-only load restrictor resolves links), and `--`
+ * before the directory.
+ */
 function renderKustomization(absoluteDirectory, root) {
-    const flags = ['--enable-helm=false', '--enable-alpha-plugins=false', '--network=false'];
-    const kubectl = runRenderer('kubectl', ['kustomize', absoluteDirectory, ...flags], root);
+    const flags = ['--enable-helm=false', '--enable-alpha-plugins=false', '--network=false', '--load-restrictor=LoadRestrictionsRootOnly'];
+    const kubectl = runRenderer('kubectl', ['kustomize', ...flags, '--', absoluteDirectory], root);
     if (kubectl.ok || !kubectl.missingTool)
         return kubectl;
-    const kustomize = runRenderer('kustomize', ['build', absoluteDirectory, ...flags], root);
+    const kustomize = runRenderer('kustomize', ['build', ...flags, '--', absoluteDirectory], root);
     if (kustomize.ok || !kustomize.missingTool)
         return kustomize;
     return { ok: false, reason: 'neither kubectl nor kustomize is on the PATH', missingTool: true };
@@ -21358,10 +23098,24 @@ function renderKustomization(absoluteDirectory, root) {
 
 
 
+
+/** helm v3.x pkg/chartutil/validate_name.go (ValidateReleaseName): this pattern, at most 53 characters. */
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const MAX_RELEASE_NAME = 53;
+/** A namespace is a DNS-1123 label. */
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** What a chart copied for helm may hold. */
+const MAX_CHART_FILES = 5000;
+const MAX_CHART_BYTES = 64 * 1024 * 1024;
+const MAX_CHART_DEPTH = 32;
 /**
- * `helm template` of one release (helm: render): the chart directory of the repository, the
- * release's values files and inline values; no repositories, no plugins, no cluster. Rendered
- * values are located by the native reading of the same release.
+ * `helm template` of one release (helm-render): run on a copy of the chart and of the values
+ * files in a scratch directory, made through the one reader of repository files (no link out of
+ * the repository, regular files only, size-capped), so helm sees nothing else of the disk. The
+ * release name and namespace must be what helm and Kubernetes accept (so neither can be an
+ * option), and come after `--`; every other argument is a path irsa-guard made. No repositories,
+ * no plugins, no post-renderer, no cluster, no network. Rendered values are located by the native
+ * reading of the same release. A value refused is a located warning, and the native reading stands.
  */
 function renderRelease(release, repository, context, native) {
     const name = textOf(release.name);
@@ -21371,28 +23125,49 @@ function renderRelease(release, repository, context, native) {
     // Flux's valuesFiles replace the chart's values.yaml, which helm template cannot express.
     if (name === undefined || namespace === undefined || !chartDirectory || context.root === undefined || release.replacesChartValues)
         return {};
+    const refused = (at, why) => ({
+        note: {
+            ruleId: 'parse-error',
+            level: 'warning',
+            location: at,
+            message: `Did not render the release of ${release.chart.directory} with helm (helm-render): ${why}; the native reading was used`,
+            key: `helm-render-refused:${release.chart.directory}:${at.path}:${at.line}`,
+        },
+    });
+    if (name.length > MAX_RELEASE_NAME || !RELEASE_NAME.test(name)) {
+        return refused(release.name.location, `the release name ${JSON.stringify(name)} is not a Helm release name (lower-case letters, digits, - and ., at most ${MAX_RELEASE_NAME} characters)`);
+    }
+    if (!NAMESPACE.test(namespace))
+        return refused(release.namespace.location, `the namespace ${JSON.stringify(namespace)} is not a Kubernetes namespace name (a lower-case DNS label)`);
     const scratch = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'irsa-guard-helm-'));
     try {
-        const args = ['template', name, chartDirectory, '--namespace', namespace, '--skip-tests'];
-        for (const file of release.valueFiles) {
-            const absolute = repository.absolute(file.path);
-            if (!absolute)
-                return {};
-            args.push('--values', absolute);
+        const chartCopy = external_node_path_default().join(scratch, 'chart');
+        const staged = copyChart(chartDirectory, chartCopy, realpathRoot(context.root), context.config.maxFileBytes);
+        if (staged !== undefined)
+            return refused(location, staged);
+        const args = ['template', '--namespace', namespace, '--skip-tests'];
+        for (const [index, file] of release.valueFiles.entries()) {
+            const text = repository.text(file.path);
+            if (text === undefined)
+                return refused(file.location, `the values file ${file.path} cannot be read`);
+            const copy = external_node_path_default().join(scratch, `values-${index}.yaml`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(copy, text);
+            args.push('--values', copy);
         }
         release.inline.forEach((values, index) => {
             const file = external_node_path_default().join(scratch, `inline-${index}.yaml`);
             (0,external_node_fs_namespaceObject.writeFileSync)(file, (0,dist/* stringify */.As)(plain(values)));
             args.push('--values', file);
         });
-        const outcome = runRenderer('helm', args, context.root);
+        args.push('--', name, chartCopy);
+        const outcome = runRenderer('helm', args, context.root, helmEnvironment);
         if (!outcome.ok) {
             return {
                 note: {
                     ruleId: 'parse-error',
                     level: outcome.missingTool ? 'note' : 'warning',
                     location,
-                    message: `Cannot render the release ${name} of ${release.chart.directory} (helm: render): ${outcome.reason}; the native reading was used`,
+                    message: `Cannot render the release ${name} of ${release.chart.directory} (helm-render): ${outcome.reason}; the native reading was used`,
                     key: `helm-render:${release.chart.directory}:${name}`,
                 },
             };
@@ -21402,6 +23177,66 @@ function renderRelease(release, repository, context, native) {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true });
     }
+}
+/**
+ * Where helm looks for plugins, repositories, registries and its caches: all in the run's
+ * scratch directory, plugins in an empty one and switched off (the environment table of helm
+ * v3's `helm --help`: "HELM_NO_PLUGINS … Set HELM_NO_PLUGINS=1 to disable plugins").
+ */
+function helmEnvironment({ scratch, empty }) {
+    return {
+        HELM_NO_PLUGINS: '1',
+        HELM_PLUGINS: empty,
+        HELM_CONFIG_HOME: external_node_path_default().join(scratch, 'helm-config'),
+        HELM_CACHE_HOME: external_node_path_default().join(scratch, 'helm-cache'),
+        HELM_DATA_HOME: external_node_path_default().join(scratch, 'helm-data'),
+        HELM_REPOSITORY_CONFIG: external_node_path_default().join(scratch, 'helm-config', 'repositories.yaml'),
+        HELM_REPOSITORY_CACHE: external_node_path_default().join(scratch, 'helm-cache', 'repository'),
+        HELM_REGISTRY_CONFIG: external_node_path_default().join(scratch, 'helm-config', 'registry.json'),
+    };
+}
+/**
+ * Copies a chart directory of the repository into `target`, every file through readFileBytes;
+ * why it cannot (a link out of the repository, something not a regular file, too many or too
+ * large files), or undefined when copied.
+ */
+function copyChart(source, target, rootReal, maxFileBytes) {
+    const budget = { files: 0, bytes: 0 };
+    const copy = (from, to, relative, depth) => {
+        if (depth > MAX_CHART_DEPTH)
+            return `the chart nests directories deeper than ${MAX_CHART_DEPTH}`;
+        (0,external_node_fs_namespaceObject.mkdirSync)(to);
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(from, { withFileTypes: true });
+        }
+        catch {
+            return `the chart directory ${relative || '.'} cannot be listed`;
+        }
+        for (const entry of entries) {
+            const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (entry.name === '.git')
+                    continue;
+                const why = copy(external_node_path_default().join(from, entry.name), external_node_path_default().join(to, entry.name), path, depth + 1);
+                if (why !== undefined)
+                    return why;
+                continue;
+            }
+            if (!entry.isFile() && !entry.isSymbolicLink())
+                return `the chart holds ${path}, which is not a regular file`;
+            const read = readFileBytes(external_node_path_default().join(from, entry.name), { within: rootReal, limit: maxFileBytes });
+            if (!read.ok)
+                return `the chart's file ${path} was not read: ${read.why === 'too-large' ? 'it is larger than the size limit' : describeNotRead(read.why, read.code)}`;
+            budget.files += 1;
+            budget.bytes += read.bytes.length;
+            if (budget.files > MAX_CHART_FILES || budget.bytes > MAX_CHART_BYTES)
+                return `the chart holds more than ${MAX_CHART_FILES} files or ${MAX_CHART_BYTES / (1024 * 1024)} MB`;
+            (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(to, entry.name), read.bytes);
+        }
+        return undefined;
+    };
+    return copy(source, target, '', 0);
 }
 /** A located tree as plain data, for a values file helm reads. */
 function plain(node) {
@@ -21422,6 +23257,7 @@ function plain(node) {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/helm/index.ts
+
 
 
 
@@ -21493,7 +23329,9 @@ function releaseResult(release, repository, context, consumed) {
         if (rendered.note)
             result.findings.push(rendered.note);
     }
-    appendResult(result, readKubernetesObjects(objects, 'helm', (path) => repository.text(path)));
+    const read = readKubernetesObjects(objects, 'helm', (path) => repository.text(path));
+    placeInUnit(read.facts, helmUnit(release));
+    appendResult(result, read);
     return result;
 }
 /** The chart's and its enabled subcharts' objects for this release and these values. */
@@ -21507,6 +23345,7 @@ function chartObjects(chart, values, release, repository, findings) {
         helpers: detectStandardHelpers(chart.helperTexts),
         printedNumbers,
         label: chart.directory,
+        defaultValuesFiles: defaultValuesFiles(chart),
     });
     findings.push(...built.findings);
     const objects = [...built.objects];
@@ -21556,6 +23395,14 @@ function releaseValues(release, repository, findings, consumed) {
         values = mergeValues(values, inline);
     return values;
 }
+/** The chart's own values.yaml and those of its subcharts, at any depth. */
+function defaultValuesFiles(chart, into = new Set()) {
+    if (chart.valuesFile)
+        into.add(chart.valuesFile);
+    for (const subchart of chart.subcharts)
+        defaultValuesFiles(subchart, into);
+    return into;
+}
 function helm_lookup(values, path) {
     let current = values;
     for (const key of path.split('.'))
@@ -21565,6 +23412,11 @@ function helm_lookup(values, path) {
 function configPath(context) {
     const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation;
     return location?.path;
+}
+/** One release of a chart is a unit: where it is declared, or the chart itself when nothing installs it. */
+function helmUnit(release) {
+    const declared = release.via === 'none' ? '' : ` release ${release.declaredAt.path}:${release.declaredAt.line}:${release.declaredAt.column}`;
+    return `helm ${release.chart.directory}${declared}`;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/role-bindings.ts
@@ -21967,15 +23819,30 @@ function readIamJsonFile(file, binder) {
     const result = emptyResult();
     const parsed = parseJsonTree(file.path, file.text);
     if (!parsed.ok) {
-        const trustPolicy = looksLikeTrustPolicy(file);
-        result.findings.push({
+        const directive = templateDirectiveIn(file.text);
+        if (directive !== undefined) {
+            result.findings.push({
+                ruleId: 'parse-error',
+                level: 'note',
+                location: { ...directive.location, path: file.path },
+                message: `${file.path} is a template (${directive.text}), not JSON: it is judged where a templatefile() call of a scanned Terraform file renders it, not on its own`,
+                key: `json-template ${file.path}`,
+            });
+            return result;
+        }
+        const trustPolicy = looksLikeIrsaTrustPolicy(file);
+        const finding = {
             ruleId: trustPolicy ? 'trust-policy-invalid' : 'parse-error',
             location: parsed.location,
             message: trustPolicy
                 ? `${file.path} is not valid JSON: ${parsed.message}; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"`
                 : `Cannot parse ${file.path} as JSON: ${parsed.message}`,
             key: `json-syntax ${file.path}`,
-        });
+        };
+        // Relevance decides the level: broken JSON that holds no IRSA trust is someone else's problem.
+        if (!trustPolicy && !looksLikeTrustPolicy(file))
+            finding.level = 'note';
+        result.findings.push(finding);
         return result;
     }
     if (isCloudFormation(parsed.root))
@@ -21999,6 +23866,25 @@ function readIamJsonFile(file, binder) {
     if (roles.length > 0)
         result.facts.roles = roles;
     return result;
+}
+/** The first Terraform template directive or interpolation (`%{ for … }`, `${name}`) outside a JSON string, where JSON cannot parse. */
+function templateDirectiveIn(text) {
+    const lines = text.split('\n');
+    for (const [index, line] of lines.entries()) {
+        const match = /%\{[^}]*\}|^\s*\$\{[^}]*\}|[:,[]\s*\$\{[^}]*\}/.exec(line);
+        if (match) {
+            const at = match[0].search(/[%$]/);
+            return { text: match[0].slice(at).trim(), location: { path: '', line: index + 1, column: match.index + at + 1 } };
+        }
+    }
+    return undefined;
+}
+/** Broken JSON that is an IRSA or Pod Identity trust by what it says (an EKS provider, the web-identity action, the Pod Identity principal). */
+function looksLikeIrsaTrustPolicy(file) {
+    if (/oidc\.eks\.|pods\.eks\.amazonaws\.com|system:serviceaccount:/.test(file.text))
+        return true;
+    const otherIssuer = /oidc-provider\/(?!oidc)[a-z0-9-]+\.[a-z0-9.-]+/i.test(file.text);
+    return /AssumeRoleWithWebIdentity/.test(file.text) && !otherIssuer;
 }
 function looksLikeTrustPolicy(file) {
     return /trust/i.test(file.path.split('/').pop() ?? '') || /AssumeRolePolicyDocument|sts:AssumeRole|"Principal"|"Federated"/.test(file.text);
@@ -22149,6 +24035,7 @@ function iam_json_labelOf(name, path) {
 
 
 
+
 /**
  * Kustomize builds as sources of the effective ServiceAccounts and workloads. Every
  * kustomization that no other kustomization builds on is a build; its objects are reported as
@@ -22178,11 +24065,44 @@ const kustomizeSource = {
         for (const file of files)
             consumed.add(file.path);
         appendResult(result, fileResults(consumed, repository, builder, sniff));
+        result.findings = oneNotePerMissingPath(result.findings);
         dropRepeats(result);
         result.consumedFiles = [...consumed];
         return result;
     },
 };
+/** A path many kustomizations list (every overlay of a base that is not there): one note, at the first place that lists it. */
+function oneNotePerMissingPath(findings) {
+    const byPath = new Map();
+    for (const finding of findings) {
+        if (!finding.key?.startsWith('kustomize-missing:'))
+            continue;
+        const list = byPath.get(finding.key) ?? [];
+        list.push(finding);
+        byPath.set(finding.key, list);
+    }
+    const kept = new Map();
+    for (const [key, list] of byPath) {
+        const places = [...new Map(list.map((finding) => [formatLocation(finding.location), finding])).values()].sort((a, b) => compareLocations(a.location, b.location));
+        const first = places[0];
+        const others = places.length - 1;
+        kept.set(key, others === 0 ? first : { ...first, message: `${first.message}; ${others} other ${others === 1 ? 'place lists' : 'places list'} it too` });
+    }
+    const result = [];
+    for (const finding of findings) {
+        const key = finding.key;
+        if (!key?.startsWith('kustomize-missing:'))
+            result.push(finding);
+        else if (kept.has(key)) {
+            result.push(kept.get(key));
+            kept.delete(key);
+        }
+    }
+    return result;
+}
+function compareLocations(a, b) {
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column;
+}
 function runBuild(path, builder, repository, context, everyDocument) {
     const run = { path, result: emptyResult(), files: new Set(), skippedDocuments: false };
     try {
@@ -22247,12 +24167,18 @@ function buildResult(build, repository, context) {
                 ruleId: 'parse-error',
                 level: 'note',
                 location: field.location,
-                message: `irsa-guard does not evaluate the kustomize field ${field.value}, so names, namespaces and annotations it sets are not seen; set kustomize: render in the config file to build with kubectl`,
+                message: `irsa-guard does not evaluate the kustomize field ${field.value}, so names, namespaces and annotations it sets are not seen; set the kustomize-render input (CLI: --kustomize-render) to build with kubectl`,
                 key: `kustomize-unevaluated:${field.value}`,
             });
         }
     }
-    const read = readKubernetesObjects(objects, 'kustomize', (path) => repository.text(path));
+    // A rendered build has its vars and replacements applied already.
+    const read = readKubernetesObjects(objects, 'kustomize', (path) => repository.text(path), rendered?.objects ? {} : {
+        // `$(VAR)` in an annotation is replaced only when a `configurations` varReference adds metadata/annotations: the default varReference fieldSpecs (kustomize api/konfig/builtinpluginconsts/varreference.go) hold container commands, args and env, not annotations.
+        kustomizeVars: build.unevaluated.some((field) => field.value === 'vars') && build.unevaluated.some((field) => field.value === 'configurations'),
+        replacedAnnotations: build.replacesAnnotations,
+    });
+    placeInUnit(read.facts, `kustomize ${build.kustomization.directory}`);
     appendResult(result, read);
     return result;
 }
@@ -22273,7 +24199,7 @@ function kustomize_render(build, repository, context) {
                 level: outcome.missingTool ? 'note' : 'warning',
                 location,
                 message: outcome.missingTool
-                    ? `Cannot render ${build.kustomization.path} (kustomize: render): ${outcome.reason}; the native build was used`
+                    ? `Cannot render ${build.kustomization.path} (kustomize-render): ${outcome.reason}; the native build was used`
                     : `Cannot render ${build.kustomization.path}: ${outcome.reason}; the native build was used`,
                 key: `kustomize-render:${build.kustomization.path}`,
             },
@@ -23748,14 +25674,33 @@ function blocks(body, type) {
 ;// CONCATENATED MODULE: ./src/sources/terraform/block-view.ts
 
 
+
+/** `if C` for `count = C ? 1 : 0` (and `C ? 0 : 1`, negated), else the argument as written. */
+function expansionCondition(name, expression) {
+    if (name === 'count' && expression.kind === 'conditional') {
+        const then = expression.then.kind === 'literal' ? expression.then.value : undefined;
+        const otherwise = expression.otherwise.kind === 'literal' ? expression.otherwise.value : undefined;
+        if (otherwise === 0 && typeof then === 'number' && then > 0)
+            return `if ${printExpr(expression.condition)}`;
+        if (then === 0 && typeof otherwise === 'number' && otherwise > 0)
+            return `if !(${printExpr(expression.condition)})`;
+    }
+    return `${name} = ${printExpr(expression)}`;
+}
 const MAX_INSTANCES = 500;
-/** The instances `count` or `for_each` make of a block (a module call, a resource, a data source). */
-function expandInstances(block, evaluator, bindings) {
+/**
+ * The instances `count` or `for_each` make of a block (a module call, a resource, a data source).
+ * With `variablesAreInputs` (a module whose variables no caller or variable file sets, so that
+ * their defaults are not what is applied), a count or for_each that comes to nothing through a
+ * variable is read as unknown: one instance that may exist.
+ */
+function expandInstances(block, evaluator, bindings, variablesAreInputs = false) {
     const count = attribute(block.body, 'count');
     const forEach = attribute(block.body, 'for_each');
+    const mayBeMore = (expression) => variablesAreInputs && /\bvar\./.test(printExpr(expression));
     if (count) {
         const value = evaluator.evaluate(count.expression, bindings);
-        if (value.kind === 'number' && Number.isInteger(value.value) && value.value >= 0) {
+        if (value.kind === 'number' && Number.isInteger(value.value) && value.value >= 0 && !(value.value === 0 && mayBeMore(count.expression))) {
             return Array.from({ length: Math.min(value.value, MAX_INSTANCES) }, (_, index) => ({
                 keyText: `[${index}]`,
                 key: numberValue(index, count.location),
@@ -23763,13 +25708,21 @@ function expandInstances(block, evaluator, bindings) {
             }));
         }
         const index = unknownRef(`${evaluator.environment.prefix}count.index`, count.location);
-        return [{ keyText: '[count.index]', bindings: bind(bindings, 'count', objectValue([{ key: 'index', keyLocation: count.location, value: index }], count.location)), unknownExpansion: true }];
+        return [
+            {
+                keyText: '[count.index]',
+                bindings: bind(bindings, 'count', objectValue([{ key: 'index', keyLocation: count.location, value: index }], count.location)),
+                unknownExpansion: true,
+                condition: expansionCondition('count', count.expression),
+            },
+        ];
     }
     if (forEach) {
         const value = evaluator.evaluate(forEach.expression, bindings);
         if (value.kind === 'tuple' || value.kind === 'object') {
             const known = value.kind === 'object' ? !value.entries.some((entry) => entry.keyValue) : value.items.every((item) => scalarString(item) !== undefined);
-            if (known) {
+            const empty = value.kind === 'object' ? value.entries.length === 0 : value.items.length === 0;
+            if (known && !(empty && mayBeMore(forEach.expression))) {
                 return eachPairs(value)
                     .slice(0, MAX_INSTANCES)
                     .map(([key, item]) => ({
@@ -23781,7 +25734,7 @@ function expandInstances(block, evaluator, bindings) {
         }
         const prefix = evaluator.environment.prefix;
         const each = eachObject(unknownRef(`${prefix}each.key`, forEach.location), unknownRef(`${prefix}each.value`, forEach.location), forEach.location);
-        return [{ keyText: '[each.key]', bindings: bind(bindings, 'each', each), unknownExpansion: true }];
+        return [{ keyText: '[each.key]', bindings: bind(bindings, 'each', each), unknownExpansion: true, condition: expansionCondition('for_each', forEach.expression) }];
     }
     return [{ keyText: '', bindings }];
 }
@@ -24247,6 +26200,7 @@ function addObject(sink, object, span) {
 
 
 
+
 /**
  * The ServiceAccounts an EKS add-on runs as, which `service_account_role_arn` annotates (names
  * fixed by the add-on; reference: irsa-failure-modes.md F12 and the add-ons' EKS documentation).
@@ -24295,8 +26249,14 @@ function readEksAddon({ view, address, root, sink }) {
 function addAddonServiceAccounts(sink, name, roleArn, roleArnLocation, location, span, terraform) {
     const addon = name ? scalarString(name) : undefined;
     const accounts = addon ? ADDON_SERVICE_ACCOUNTS[addon] : undefined;
-    if (!accounts || !roleArn)
+    if (!roleArn)
         return;
+    if (!accounts) {
+        // EKS annotates the add-on's ServiceAccounts, whose names the table does not know, with the role.
+        ;
+        (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: terraform.address, location, text: creatorText(printValue(roleArn)), terraform });
+        return;
+    }
     const value = toFactValue(roleArn);
     if (!value)
         return;
@@ -24407,67 +26367,130 @@ function helmFullname(release, name, fullnameOverride, compare) {
 
 
 
+
+const helm_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
 /** What a chart not in the table may do: a ServiceAccount only when `serviceAccount.name` is given. */
 const EXPLICIT_ONLY = { path: ['serviceAccount'], defaultName: { fixed: '' } };
 /**
  * `resource "helm_release"`: the chart's values (`values` documents, then `set`, `set_string`
- * and `set_sensitive`, blocks or list form, with `\.`-escaped keys) and the ServiceAccounts the
+ * and `set_sensitive`, blocks or list form, with `\\.`-escaped keys) and the ServiceAccounts the
  * chart creates from them, when their names can be known: an explicit name, or the chart's
  * default (CHART_SERVICE_ACCOUNTS).
  */
 function readHelmRelease({ view, address, root, sink }) {
     const chartValue = present(view.value('chart'));
-    const chart = chartValue ? scalarString(chartValue) : undefined;
-    const release = present(view.value('name'));
-    const namespace = toFactValue(present(view.value('namespace'))) ?? known('default', view.location);
-    const values = helm_releaseValues(view);
+    addReleaseServiceAccounts(sink, {
+        chart: chartValue ? scalarString(chartValue) : undefined,
+        release: present(view.value('name')),
+        releaseLocation: view.attribute('name')?.location ?? view.location,
+        namespace: toFactValue(present(view.value('namespace'))) ?? known('default', view.location),
+        values: mergeReleaseValues(present(view.value('values')), releaseSets(view).sort((a, b) => a.line - b.line), view.location),
+        location: view.location,
+        span: { fromLine: view.location.line, toLine: view.block.endLine },
+        terraform: { root, address },
+    });
+}
+/** Records the ServiceAccounts the release's chart creates (CHART_SERVICE_ACCOUNTS, else an explicit `serviceAccount.name` only). */
+function addReleaseServiceAccounts(sink, release) {
+    const { chart, values } = release;
     const lookup = (path) => valueAt(values, path);
     const text = (path) => {
         const found = lookup(path);
         return found ? scalarString(found) : undefined;
     };
+    const added = [];
     const specs = chart ? CHART_SERVICE_ACCOUNTS[helm_charts_chartName(chart)] : undefined;
-    for (const spec of specs ?? [EXPLICIT_ONLY]) {
+    // A chart not in the table may create ServiceAccounts under names its templates decide.
+    if (!specs)
+        (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: release.terraform.address, location: release.location, text: creatorText(printValue(values)), terraform: release.terraform });
+    const annotated = new Map((release.annotatedPaths ?? []).map((path) => [path.join('.'), path]));
+    const unknownChart = [EXPLICIT_ONLY, ...[...annotated].filter(([key]) => key !== EXPLICIT_ONLY.path.join('.')).map(([, path]) => ({ path, defaultName: { fixed: '' } }))];
+    for (const spec of specs ?? unknownChart) {
         const create = lookup([...spec.path, 'create']);
         if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false'))
             continue;
         const explicit = present(lookup([...spec.path, 'name']));
         let name;
-        let location = view.location;
+        let naming = 'fixed';
+        let location = release.location;
         if (explicit && scalarString(explicit) !== '') {
             name = toFactValue(explicit);
+            naming = 'explicit';
             location = explicit.location;
+        }
+        else if (release.valuesKnown === false) {
+            if (specs)
+                name = symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation);
         }
         else if ('fixed' in spec.defaultName) {
             if (spec.defaultName.fixed !== '')
-                name = known(spec.defaultName.fixed, view.location);
+                name = known(spec.defaultName.fixed, release.location);
         }
         else if (chart) {
-            const releaseName = release ? scalarString(release) : undefined;
+            const releaseName = release.release ? scalarString(release.release) : undefined;
             const base = text(['nameOverride']) || spec.defaultName.chartName?.(text) || helm_charts_chartName(chart);
-            const nameLocation = view.attribute('name')?.location ?? view.location;
+            naming = 'release';
             name = releaseName !== undefined
-                ? known(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), nameLocation)
-                : symbolic(`${address}:${spec.path.join('.')}.name`, nameLocation);
+                ? known(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), release.releaseLocation)
+                : symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation);
         }
-        if (!name)
+        if (!name && !specs && annotated.has(spec.path.join('.'))) {
+            name = symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation);
+        }
+        if (!name) {
+            if (chart)
+                recordUnknownChart(sink, chart, annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'), release.terraform);
             continue;
+        }
         const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined;
+        const namespace = namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '') ? namespaceOverride : release.namespace;
         addServiceAccount(sink, {
             name,
-            namespace: namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '') ? namespaceOverride : namespace,
+            namespace,
             location,
             annotations: annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
             labels: annotationsOf(present(lookup([...spec.path, 'labels'])), 'labels'),
-            span: { fromLine: view.location.line, toLine: view.block.endLine },
-            terraform: { root, address },
+            span: release.span,
+            terraform: release.terraform,
         });
+        added.push({ name, namespace, naming, path: spec.path });
     }
+    return added;
 }
-/** The release's values: `values` documents merged in order, then each `set` applied. */
-function helm_releaseValues(view) {
-    let values = objectValue([], view.location);
-    const documents = present(view.value('values'));
+/**
+ * A release of a chart whose ServiceAccount naming irsa-guard does not know, given a role-arn
+ * annotation: the ServiceAccount exists but its name does not (the coverage reports the chain).
+ */
+function recordUnknownChart(sink, chart, annotations, terraform) {
+    const roleArn = annotations.find((annotation) => annotation.key === helm_ROLE_ARN_ANNOTATION);
+    if (!roleArn)
+        return;
+    sink.facts.unknownCharts.push({ source: 'terraform', location: roleArn.keyLocation, chart, roleArn: roleArn.value, terraform });
+}
+/** The `set`, `set_string` and `set_sensitive` of a release, blocks or list form. */
+function releaseSets(view) {
+    const sets = [];
+    for (const kind of ['set', 'set_string', 'set_sensitive']) {
+        const forceString = kind === 'set_string';
+        for (const block of view.blocks(kind)) {
+            sets.push({ line: block.location.line, name: block.value('name'), value: block.value('value'), type: block.value('type'), keyLocation: block.attribute('name')?.location ?? block.location, forceString });
+        }
+        sets.push(...listedSets(present(view.value(kind)), forceString));
+    }
+    return sets;
+}
+/** `set = [{ name, value, type }, …]` (the helm provider's v3 list form, a module's `set` input). */
+function listedSets(listed, forceString = false) {
+    if (listed?.kind !== 'tuple')
+        return [];
+    return listed.items.map((item) => {
+        const name = objectGet(item, 'name');
+        return { line: item.location.line, name, value: objectGet(item, 'value'), type: objectGet(item, 'type'), keyLocation: name?.location ?? item.location, forceString };
+    });
+}
+/** The release's values: `values` documents merged in order, then each `set` applied in the order given. */
+function mergeReleaseValues(documents, sets, location) {
+    let values = objectValue([], location);
     if (documents?.kind === 'tuple') {
         for (const item of documents.items) {
             const document = valuesDocument(item);
@@ -24475,21 +26498,7 @@ function helm_releaseValues(view) {
                 values = deepMerge(values, document);
         }
     }
-    const sets = [];
-    for (const kind of ['set', 'set_string', 'set_sensitive']) {
-        const forceString = kind === 'set_string';
-        for (const block of view.blocks(kind)) {
-            sets.push({ line: block.location.line, name: block.value('name'), value: block.value('value'), type: block.value('type'), keyLocation: block.attribute('name')?.location ?? block.location, forceString });
-        }
-        const listed = present(view.value(kind));
-        if (listed?.kind === 'tuple') {
-            for (const item of listed.items) {
-                const name = objectGet(item, 'name');
-                sets.push({ line: item.location.line, name, value: objectGet(item, 'value'), type: objectGet(item, 'type'), keyLocation: name?.location ?? item.location, forceString });
-            }
-        }
-    }
-    for (const set of sets.sort((a, b) => a.line - b.line)) {
+    for (const set of sets) {
         const path = set.name ? scalarString(set.name) : undefined;
         if (path === undefined || !set.value)
             continue;
@@ -24574,6 +26583,9 @@ function deepMerge(base, overlay, depth = 0) {
 
 
 
+
+
+
 /** The kubernetes provider's namespace when a resource names none. */
 const PROVIDER_DEFAULT_NAMESPACE = 'default';
 /** `resource "kubernetes_service_account"` / `kubernetes_service_account_v1`: metadata name, namespace, annotations. */
@@ -24640,7 +26652,29 @@ function kubernetes_readManifest({ view, address, root, sink }, manifest) {
         addServiceAccount(sink, { name, namespace, location, annotations, labels, span, terraform: { root, address } });
         return;
     }
-    addObject(sink, { apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels], terraform: { root, address } }, span);
+    const object = { apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels], terraform: { root, address } };
+    const serviceAccountRef = kubernetes_serviceAccountRefOf(manifest, apiVersion, kind, namespace);
+    if (serviceAccountRef)
+        object.serviceAccountRef = serviceAccountRef;
+    addObject(sink, object, span);
+    if (isChartRelease(apiVersion, kind))
+        (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location, text: creatorText(printValue(manifest)), terraform: { root, address } });
+}
+/** The ServiceAccount a custom resource authenticates as (sources/service-account-references.ts). */
+function kubernetes_serviceAccountRefOf(manifest, apiVersion, kind, objectNamespace) {
+    const field = serviceAccountRefField(apiVersion, kind);
+    if (!field)
+        return undefined;
+    let ref = manifest;
+    for (const key of field.path)
+        ref = ref ? objectGet(ref, key) : undefined;
+    const nameEntry = objectEntry(ref, 'name');
+    const name = toFactValue(present(nameEntry?.value));
+    if (!nameEntry || !name)
+        return undefined;
+    const ownNamespace = field.namespace === 'ref' ? toFactValue(present(objectGet(ref, 'namespace'))) : undefined;
+    const namespace = field.namespace === 'object' ? objectNamespace : (ownNamespace ?? symbolic(EACH_USER_NAMESPACE, nameEntry.keyLocation));
+    return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/resources/index.ts
@@ -24695,6 +26729,7 @@ class ModuleInstance {
     rootDir;
     caller;
     depth;
+    callers;
     evaluator;
     variables = new Map();
     locals = new Map();
@@ -24706,13 +26741,21 @@ class ModuleInstance {
     pending = new Set();
     instanceCache = new Map();
     callCache = new Map();
-    constructor(program, source, prefix, rootDir, caller, depth) {
+    /**
+     * A module nothing in the scan calls, with no variable files, backend or provider configuration:
+     * a library module, whose variables its callers elsewhere set. Their defaults are not what is applied.
+     */
+    variablesAreInputs;
+    constructor(program, source, prefix, rootDir, caller, depth, 
+    /** The directories of the instances that called this one, from the root down. */
+    callers = []) {
         this.program = program;
         this.source = source;
         this.prefix = prefix;
         this.rootDir = rootDir;
         this.caller = caller;
         this.depth = depth;
+        this.callers = callers;
         this.evaluator = new Evaluator(this, program.budget);
         for (const file of source.files) {
             for (const block of file.body.blocks) {
@@ -24732,6 +26775,7 @@ class ModuleInstance {
                     this.moduleCalls.set(first, block);
             }
         }
+        this.variablesAreInputs = caller === undefined && source.variableValues.size === 0 && !source.files.some(configuresDeployment);
     }
     // Environment
     resolve(root, steps, location, bindings) {
@@ -24798,18 +26842,22 @@ class ModuleInstance {
     collectFacts(sink) {
         for (const [mode, blocks] of [['resource', this.resources], ['data', this.dataSources]]) {
             for (const [key, block] of blocks) {
+                if (mode === 'resource' && runsLocalPrograms(block)) {
+                    const address = `${this.prefix}${key}`;
+                    (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location: block.location, text: '', runsPrograms: true, terraform: { root: this.rootDir, address } });
+                }
                 for (const instance of this.instancesOf(block)) {
                     const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion);
                     const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}${instance.keyText}`;
                     const context = { view, address, prefix: this.prefix, root: this.rootDir, sink };
-                    guarded(sink, block.location, address, () => (mode === 'data' ? readDataSource(block.labels[0], context) : readResource(block.labels[0], context)));
+                    guarded(sink, block.location, address, () => underCondition(sink, instance.condition, () => (mode === 'data' ? readDataSource(block.labels[0], context) : readResource(block.labels[0], context))));
                 }
             }
         }
         for (const [name, block] of this.moduleCalls) {
             guarded(sink, block.location, `${this.prefix}module.${name}`, () => {
-                for (const { module } of this.moduleCall(name).instances)
-                    module.collectFacts(sink);
+                for (const { instance, module } of this.moduleCall(name).instances)
+                    underCondition(sink, instance.condition, () => module.collectFacts(sink));
             });
         }
     }
@@ -24829,7 +26877,14 @@ class ModuleInstance {
                     return fallback();
                 return given;
             }
-            return this.source.variableValues.get(name) ?? fallback();
+            const given = this.source.variableValues.get(name);
+            if (given)
+                return given;
+            const value = fallback();
+            // A module no scanned module calls gets its inputs at apply time: an empty default there says "none given here", not "".
+            if (value.kind === 'string' && value.value === '')
+                return unknownRef(`${this.prefix}var.${name}`, declared?.location ?? location);
+            return value;
         }, `${this.prefix}var.${name}`, location);
     }
     local(name, location) {
@@ -24891,6 +26946,8 @@ class ModuleInstance {
                 view: new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion),
                 prefix: `${this.prefix}module.${name}${instance.keyText}.`,
                 depth: this.depth + 1,
+                location: block.location,
+                chain: [...this.callers, this.source.dir],
             };
             if (version !== undefined)
                 request.version = version;
@@ -24957,7 +27014,7 @@ class ModuleInstance {
         const cached = this.instanceCache.get(block);
         if (cached)
             return cached;
-        const instances = expandInstances(block, this.evaluator, NO_BINDINGS);
+        const instances = expandInstances(block, this.evaluator, NO_BINDINGS, this.variablesAreInputs);
         this.instanceCache.set(block, instances);
         return instances;
     }
@@ -24993,6 +27050,34 @@ function guarded(sink, location, address, read) {
             location,
             message: `Cannot read ${address}: ${error instanceof Error ? error.message : String(error)}; the rest of the module was still read`,
             key: `terraform-read ${address}`,
+        });
+    }
+}
+/** A `local-exec` provisioner runs a command on the machine that applies: scripts irsa-guard does not follow. */
+function runsLocalPrograms(block) {
+    return block.body.blocks.some((nested) => nested.type === 'provisioner' && nested.labels[0] === 'local-exec');
+}
+/** A `provider` block, or a `terraform` block with a `backend` or `cloud` block: a root module applied as it is. */
+function configuresDeployment(file) {
+    return file.body.blocks.some((block) => block.type === 'provider' || (block.type === 'terraform' && block.body.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')));
+}
+const FACT_KINDS = ['objects', 'serviceAccounts', 'workloads', 'roles', 'oidcProviders', 'clusters', 'podIdentityAssociations'];
+/** The facts `read` adds, marked as existing only under the condition of an expansion the scan cannot resolve. */
+function underCondition(sink, condition, read) {
+    if (condition === undefined)
+        return read();
+    const before = FACT_KINDS.map((kind) => sink.facts[kind].length);
+    try {
+        read();
+    }
+    finally {
+        FACT_KINDS.forEach((kind, index) => {
+            for (const fact of sink.facts[kind].slice(before[index])) {
+                if (!('terraform' in fact) || !fact.terraform)
+                    continue;
+                const inner = fact.terraform.condition;
+                fact.terraform = { ...fact.terraform, condition: inner === undefined ? condition : `${condition} and ${inner}` };
+            }
         });
     }
 }
@@ -25308,6 +27393,7 @@ function applyStripMarkers(parts) {
 
 
 const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
+/** Deeper blocks and expressions are not read (each level is a few stack frames here and in the evaluator). */
 const tree_reader_MAX_DEPTH = 400;
 /**
  * Reads the tree through one cursor, which costs far less than web-tree-sitter's Node objects.
@@ -25316,9 +27402,16 @@ const tree_reader_MAX_DEPTH = 400;
 class TreeReader extends CursorReader {
     /** Where the first escape that is no character is (`\UFFFFFFFF`): a syntax error tree-sitter does not see. */
     firstInvalidEscape;
+    /** Where the first block or expression nested deeper than MAX_DEPTH starts: it was not read. */
+    firstTooDeep;
     invalidEscape(index) {
         if (this.firstInvalidEscape === undefined || index < this.firstInvalidEscape)
             this.firstInvalidEscape = index;
+    }
+    tooDeep(index) {
+        if (this.firstTooDeep === undefined || index < this.firstTooDeep)
+            this.firstTooDeep = index;
+        return { kind: 'invalid', location: this.location(index) };
     }
     /** The body of the file (the cursor is on the root). */
     file() {
@@ -25370,8 +27463,10 @@ class TreeReader extends CursorReader {
         return { name, location: this.location(nameStart), expression: expression ?? { kind: 'invalid', location: this.location(this.cursor.endIndex) } };
     }
     block(depth) {
-        if (depth > tree_reader_MAX_DEPTH)
+        if (depth > tree_reader_MAX_DEPTH) {
+            this.tooDeep(this.cursor.startIndex);
             return undefined;
+        }
         const start = this.cursor.startIndex;
         if (!this.mayHaveErrors) {
             const block = this.wellFormedBlock(start, depth);
@@ -25486,7 +27581,9 @@ class TreeReader extends CursorReader {
     expression(type, depth) {
         const start = this.cursor.startIndex;
         const location = this.location(start);
-        if (depth > tree_reader_MAX_DEPTH || type === 'ERROR' || this.isMissing())
+        if (depth > tree_reader_MAX_DEPTH)
+            return this.tooDeep(start);
+        if (type === 'ERROR' || this.isMissing())
             return { kind: 'invalid', location };
         if (!this.mayHaveErrors && type === 'expression') {
             const simple = simpleExpression(this.text, start, this.cursor.endIndex, this);
@@ -25931,6 +28028,9 @@ class TreeReader extends CursorReader {
         return result;
     }
     operation(depth) {
+        // Operands of operators nest without an `expression` node between them (`- - - 1`, `1 + 1 + 1`).
+        if (depth > tree_reader_MAX_DEPTH)
+            return this.tooDeep(this.cursor.startIndex);
         const location = this.location(this.cursor.startIndex);
         const inner = this.firstNamedChild();
         if (inner === undefined)
@@ -26008,6 +28108,9 @@ function parseHcl(parser, path, text, options = {}) {
             // Recovery may nest the blocks after an error inside the broken one: they are still the file's own.
             body.blocks.push(...hoistTopLevelBlocks(body.blocks, 0));
         }
+        if (!file.error && reader.firstTooDeep !== undefined) {
+            file.error = { location: reader.location(reader.firstTooDeep), message: `nesting deeper than ${tree_reader_MAX_DEPTH} levels here, not read` };
+        }
         if (!file.error && reader.firstInvalidEscape !== undefined) {
             const escape = text.slice(reader.firstInvalidEscape, reader.firstInvalidEscape + 10);
             file.error = { location: reader.location(reader.firstInvalidEscape), message: `${escape} is not a Unicode character (above U+10FFFF), which Terraform rejects` };
@@ -26065,6 +28168,649 @@ function hoistTopLevelBlocks(blocks, depth) {
     }
     const deeper = hoisted.length > 0 ? hoistTopLevelBlocks(hoisted, depth + 1) : [];
     return [...hoisted, ...deeper];
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/trust-statements.ts
+
+
+const trust_statements_DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+/**
+ * The IRSA trust statement terraform-aws-iam and aws-ia's add-on module write for one provider:
+ * Federated = the provider ARN, `<issuer>:sub` = the subjects and `<issuer>:aud` = sts.amazonaws.com
+ * under one operator, the issuer being `replace(arn, "/^(.*provider/)/", "")`.
+ */
+function webIdentityStatement(statement) {
+    const { arn, arnLocation, location, test, testLocation } = statement;
+    const issuer = callFunction('replace', [arn, stringValue('/^(.*provider/)/', arnLocation), stringValue('', arnLocation)], { location: arn.location, evaluator: statement.evaluator });
+    const keys = [
+        { ...claimKey(issuer, ':sub', arnLocation), value: tupleValue(statement.subjects, statement.subjectsLocation) },
+        { ...claimKey(issuer, ':aud', arnLocation), value: tupleValue([stringValue(trust_statements_DEFAULT_AUDIENCE, location)], location) },
+    ];
+    const operator = test.kind === 'unknown'
+        ? { key: values_expressionOf(test), keyLocation: testLocation, keyValue: test, value: objectValue(keys, location) }
+        : { key: scalarString(test) ?? '', keyLocation: testLocation, value: objectValue(keys, location) };
+    return objectValue([
+        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location) },
+        { key: 'Principal', keyLocation: arnLocation, value: objectValue([{ key: 'Federated', keyLocation: arnLocation, value: tupleValue([arn], arn.location) }], arnLocation) },
+        { key: 'Condition', keyLocation: location, value: objectValue([operator], location) },
+    ], location);
+}
+/** `<issuer>:sub` from the issuer the provider ARN gives (known text, or a template). */
+function claimKey(issuer, claim, location) {
+    if (issuer.kind === 'unknown') {
+        const keyValue = unknownTemplate([...issuer.parts, { text: claim }], location);
+        return { key: values_expressionOf(keyValue), keyLocation: location, keyValue };
+    }
+    return { key: `${scalarString(issuer) ?? ''}${claim}`, keyLocation: location };
+}
+/** `allow_self_assume_role`: the role may assume itself (an AWS principal statement, not IRSA). */
+function selfAssumeStatement(selfArn, location) {
+    return objectValue([
+        { key: 'Sid', keyLocation: location, value: stringValue('ExplicitSelfRoleAssumption', location) },
+        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location)], location) },
+        { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'AWS', keyLocation: location, value: tupleValue([stringValue('*', location)], location) }], location) },
+        {
+            key: 'Condition',
+            keyLocation: location,
+            value: objectValue([{ key: 'ArnLike', keyLocation: location, value: objectValue([{ key: 'aws:PrincipalArn', keyLocation: location, value: tupleValue([selfArn], location) }], location) }], location),
+        },
+    ], location);
+}
+/** A policy document object with these statements. */
+function policyDocument(statements, statementLocation, location) {
+    return objectValue([
+        { key: 'Version', keyLocation: location, value: stringValue('2012-10-17', location) },
+        { key: 'Statement', keyLocation: statementLocation, value: tupleValue(statements, location) },
+    ], location);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-blueprints-addon.ts
+
+
+
+
+
+
+
+
+const UNPINNED_RULE = 'helm-service-account-name-unpinned';
+/**
+ * aws-ia/terraform-aws-eks-blueprints-addon (`aws-ia/eks-blueprints-addon/aws`) 1.x, from its
+ * main.tf, variables.tf and outputs.tf at v1.0.0 to v1.1.1 (the IRSA and Helm parts are the same
+ * in all of them):
+ * - `helm_release.this` (count `create && create_release`): name `try(coalesce(var.name, var.chart), "")`,
+ *   namespace `try(coalesce(var.namespace, "default"))`, `values`, then `dynamic "set"` over
+ *   `var.set`, then one `set` per `set_irsa_names` entry with value `aws_iam_role.this[0].arn`
+ *   (when `create && create_role`), then `set_sensitive`.
+ * - `aws_iam_role.this` (count `create && create_role`; `create_role` defaults to false): name
+ *   `local.role_name = try(coalesce(var.role_name, var.name), "")`, a `name_prefix` of
+ *   `"${local.role_name}-"` when `role_name_use_prefix` (default true); path `role_path` ("/").
+ * - `data.aws_iam_policy_document.assume`: the self-assume statement when `allow_self_assume_role`,
+ *   then per `oidc_providers` entry: Federated `provider_arn`, `assume_role_condition_test`
+ *   (StringEquals) on `<issuer>:sub` = `system:serviceaccount:${try(namespace, local.namespace)}:${service_account}`
+ *   and `<issuer>:aud` = sts.amazonaws.com.
+ * - outputs `iam_role_arn`, `iam_role_name`, `iam_role_path`, and the release's `name`, `namespace`, `chart`.
+ *
+ * A `create*` flag that is false through an expression (a caller's toggle, `var.enable_x`) is read
+ * as "may be created": what it creates is checked as if it were.
+ */
+class BlueprintsAddonModule {
+    call;
+    arnAliases;
+    label;
+    inputs;
+    /** `inputs` stands for the call's arguments when another module's emulation calls this one (eks-blueprints-addons). */
+    constructor(call, inputs, 
+    /** More references that name the role's ARN (`module.addons.karpenter.iam_role_arn`). */
+    arnAliases = []) {
+        this.call = call;
+        this.arnAliases = arnAliases;
+        this.label = call.prefix.replace(/\.$/, '');
+        this.inputs = inputs ?? viewInputs(call.view);
+    }
+    output(name, location) {
+        const roleMade = this.mayCreate('create') && this.mayCreate('create_role', false);
+        switch (name) {
+            case 'iam_role_arn':
+            case 'iam_role_name':
+            case 'iam_role_path':
+                if (!roleMade)
+                    return nullValue(location);
+                if (name === 'iam_role_name' && !this.usesPrefix())
+                    return this.roleName();
+                if (name === 'iam_role_path')
+                    return this.input('role_path') ?? stringValue('/', location);
+                return unknownRef(`${this.call.prefix}${name}`, location);
+            case 'name':
+                return this.releaseName() ?? unknownRef(`${this.call.prefix}name`, location);
+            case 'namespace':
+                return this.namespace();
+            default:
+                return unknownRef(`${this.call.prefix}${name}`, location);
+        }
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (!this.mayCreate('create'))
+            return;
+        const roleMade = this.mayCreate('create_role', false);
+        const serviceAccounts = this.mayCreate('create_release') ? this.addRelease(sink, roleMade) : [];
+        if (roleMade)
+            this.addRole(sink, serviceAccounts);
+    }
+    input(name) {
+        return present(this.inputs.value(name));
+    }
+    /** False only when the flag is written as the literal `false` (or is false and defaults so); a toggle that is off is "may be". */
+    mayCreate(name, fallback = true) {
+        const value = this.input(name);
+        if (value === undefined)
+            return fallback;
+        if (value.kind !== 'bool' || value.value)
+            return true;
+        const written = this.inputs.expression(name);
+        return written !== undefined && written.kind !== 'literal';
+    }
+    usesPrefix() {
+        const flag = this.input('role_name_use_prefix');
+        return !(flag?.kind === 'bool' && !flag.value);
+    }
+    /** `try(coalesce(var.name, var.chart), "")` */
+    releaseName() {
+        return eks_blueprints_addon_nonEmpty(this.input('name')) ?? eks_blueprints_addon_nonEmpty(this.input('chart')) ?? stringValue('', this.call.view.location);
+    }
+    /** `try(coalesce(var.namespace, "default"))` */
+    namespace() {
+        return eks_blueprints_addon_nonEmpty(this.input('namespace')) ?? stringValue('default', this.inputs.attribute('namespace')?.location ?? this.call.view.location);
+    }
+    /** `local.role_name = try(coalesce(var.role_name, var.name), "")` */
+    roleName() {
+        return eks_blueprints_addon_nonEmpty(this.input('role_name')) ?? eks_blueprints_addon_nonEmpty(this.input('name')) ?? stringValue('', this.call.view.location);
+    }
+    roleArn(location) {
+        return unknownRef(`${this.call.prefix}iam_role_arn`, location);
+    }
+    addRelease(sink, roleMade) {
+        const view = this.call.view;
+        const given = { values: this.input('values'), set: this.input('set'), sensitive: this.input('set_sensitive') };
+        const valuesKnown = Object.values(given).every((value) => value === undefined || value.kind === 'tuple');
+        const sets = [...listedSets(given.set)];
+        const irsaNames = this.input('set_irsa_names');
+        const annotatedPaths = [];
+        if (roleMade && irsaNames?.kind === 'tuple') {
+            for (const item of irsaNames.items) {
+                const path = scalarString(item);
+                const at = path ? setPath(path).lastIndexOf('annotations') : -1;
+                if (path && at > 0)
+                    annotatedPaths.push(setPath(path).slice(0, at));
+                sets.push({ line: item.location.line, name: item, value: this.roleArn(item.location), type: undefined, keyLocation: item.location, forceString: false });
+            }
+        }
+        sets.push(...listedSets(given.sensitive));
+        const chart = this.input('chart');
+        return addReleaseServiceAccounts(sink, {
+            chart: chart ? scalarString(chart) : undefined,
+            release: this.releaseName(),
+            releaseLocation: this.inputs.attribute('name')?.location ?? this.inputs.attribute('chart')?.location ?? view.location,
+            namespace: toFactValue(this.namespace()) ?? known('default', view.location),
+            values: mergeReleaseValues(given.values, sets, view.location),
+            valuesKnown,
+            annotatedPaths,
+            location: view.location,
+            span: { fromLine: view.location.line, toLine: view.block.endLine },
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}helm_release.this[0]` },
+        });
+    }
+    addRole(sink, serviceAccounts) {
+        const view = this.call.view;
+        const location = view.location;
+        const role = {
+            source: 'terraform',
+            location,
+            label: this.label,
+            arnReferences: [`${this.call.prefix}iam_role_arn`, ...this.arnAliases],
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.this[0]` },
+        };
+        const roleName = this.roleName();
+        const nameLocation = this.inputs.attribute('role_name')?.location ?? this.inputs.attribute('name')?.location ?? location;
+        if (this.usesPrefix()) {
+            const text = scalarString(roleName);
+            role.generatedName = { prefix: text !== undefined ? known(`${text}-`, nameLocation) : symbolic(`${toFactValue(roleName)?.kind === 'symbolic' ? printedValue(roleName) : `${this.label}.role_name`}-`, nameLocation), location: nameLocation };
+        }
+        else {
+            role.name = toFactValue(roleName) ?? symbolic(`${this.label}.role_name`, nameLocation);
+        }
+        role.path = toFactValue(this.input('role_path')) ?? known('/', location);
+        const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label);
+        role.trustPolicy = read.document;
+        sink.findings.push(...read.findings);
+        sink.facts.roles.push(role);
+        sink.findings.push(...this.unpinnedServiceAccounts(serviceAccounts));
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const statements = [];
+        // Later 1.x (main at 0f109f7, aws-ia/terraform-aws-eks-blueprints-addon#43): `trust_policy_statements` come first; not read, they stay unknown.
+        const extra = this.input('trust_policy_statements');
+        if (extra && !(extra.kind === 'tuple' && extra.items.length === 0))
+            statements.push(unknownRef(`${this.call.prefix}trust_policy_statements`, extra.location));
+        const selfAssume = this.input('allow_self_assume_role');
+        if (selfAssume?.kind === 'bool' && selfAssume.value)
+            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
+        const test = this.input('assume_role_condition_test') ?? stringValue('StringEquals', location);
+        const testLocation = this.inputs.attribute('assume_role_condition_test')?.location ?? location;
+        const providers = this.input('oidc_providers');
+        if (providers?.kind === 'unknown')
+            statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location));
+        else if (providers?.kind === 'object' || providers?.kind === 'tuple') {
+            const pairs = iterate(providers).sort(([a], [b]) => (providers.kind === 'tuple' ? 0 : String(scalarString(a)) < String(scalarString(b)) ? -1 : 1));
+            for (const [key, provider] of pairs)
+                statements.push(this.providerStatement(provider, providers.kind === 'object' ? key.location : provider.location, test, testLocation));
+        }
+        return policyDocument(statements, this.inputs.attribute('oidc_providers')?.location ?? location, location);
+    }
+    providerStatement(provider, location, test, testLocation) {
+        if (provider.kind === 'unknown')
+            return provider;
+        const arnEntry = objectEntry(provider, 'provider_arn');
+        const namespace = present(objectEntry(provider, 'namespace')?.value) ?? this.namespace();
+        const accountEntry = objectEntry(provider, 'service_account');
+        const account = accountEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.service_account`, location);
+        const subjectLocation = accountEntry?.keyLocation ?? location;
+        return webIdentityStatement({
+            arn: arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location),
+            arnLocation: arnEntry?.keyLocation ?? location,
+            subjects: [subject(namespace, account, subjectLocation)],
+            subjectsLocation: subjectLocation,
+            test,
+            testLocation,
+            location,
+            evaluator: this.call.view.evaluator,
+        });
+    }
+    /**
+     * The release's chart names a ServiceAccount after the release, the role trusts that name, and
+     * the two agree only because the release name's expression gives it today: `name` is an
+     * expression (a caller's input) and the trusted `service_account` is written independently of it.
+     */
+    unpinnedServiceAccounts(serviceAccounts) {
+        const findings = [];
+        const view = this.call.view;
+        const releaseExpression = this.inputs.expression('name') ?? this.inputs.expression('chart');
+        if (!releaseExpression || releaseExpression.kind === 'literal')
+            return findings;
+        const releaseText = printExpr(releaseExpression);
+        const providers = this.inputs.expression('oidc_providers');
+        if (providers?.kind !== 'object')
+            return findings;
+        const providerValues = this.input('oidc_providers');
+        for (const item of providers.items) {
+            const written = accountExpression(item.value);
+            if (!written || printExpr(written.expression).includes(releaseText))
+                continue;
+            const provider = item.keyName !== undefined ? objectEntry(providerValues, item.keyName)?.value : undefined;
+            const account = scalarString(present(objectEntry(provider, 'service_account')?.value) ?? nullValue(written.location));
+            const namespace = scalarString(present(objectEntry(provider, 'namespace')?.value) ?? this.namespace());
+            if (account === undefined || namespace === undefined)
+                continue;
+            const follows = serviceAccounts.find((each) => each.naming === 'release' && each.name.kind === 'known' && each.name.value === account && each.namespace.kind === 'known' && each.namespace.value === namespace);
+            if (!follows)
+                continue;
+            const chart = scalarString(this.input('chart') ?? nullValue(view.location)) ?? '';
+            findings.push({
+                ruleId: UNPINNED_RULE,
+                location: written.location,
+                message: `${this.label} trusts ServiceAccount ${namespace}/${account}, but chart ${chart} names its ServiceAccount after the Helm release, ` +
+                    `whose name is set apart from it (${releaseText}); a release with another name breaks the chain. Set ${[...follows.path, 'name'].join('.')} to ${account} in the release's values`,
+                key: `${this.label} sa:${namespace}/${account}`,
+            });
+        }
+        return findings;
+    }
+}
+function viewInputs(view) {
+    return {
+        value: (name) => view.value(name),
+        attribute: (name) => view.attribute(name),
+        expression: (name) => view.attribute(name)?.expression,
+    };
+}
+/** `system:serviceaccount:<namespace>:<name>`, text or a template. */
+function subject(namespace, account, location) {
+    const parts = (value) => {
+        if (value.kind === 'unknown')
+            return value.parts;
+        return [{ text: scalarString(value) ?? '' }];
+    };
+    const template = unknownTemplate([{ text: 'system:serviceaccount:' }, ...parts(namespace), { text: ':' }, ...parts(account)], account.location ?? location);
+    if (template.parts.every((each) => 'text' in each))
+        return stringValue(template.parts.map((each) => ('text' in each ? each.text : '')).join(''), template.location);
+    return template;
+}
+function printedValue(value) {
+    const fact = toFactValue(value);
+    return fact?.kind === 'symbolic' ? fact.expression : '';
+}
+/** The `service_account = …` of one written `oidc_providers` entry. */
+function accountExpression(entry) {
+    if (entry.kind !== 'object')
+        return undefined;
+    const item = entry.items.find((each) => each.keyName === 'service_account');
+    return item ? { expression: item.value, location: item.keyLocation } : undefined;
+}
+/** A value `coalesce` keeps: not null, not "". */
+function eks_blueprints_addon_nonEmpty(value) {
+    if (!value || value.kind === 'null')
+        return undefined;
+    if (value.kind === 'string' && value.value === '')
+        return undefined;
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-blueprints-addons.ts
+
+
+
+
+const sa = (name, path = 'serviceAccount', setting = 'service_account_name') => ({ setting, name, path });
+/**
+ * The add-ons of aws-ia/terraform-aws-eks-blueprints-addons (`aws-ia/eks-blueprints-addons/aws`)
+ * that create an IRSA role, read from its main.tf at v1.24.3: each is a call of
+ * `aws-ia/eks-blueprints-addon/aws` with `create = var.enable_<key>`, `name`, `namespace`, `chart`
+ * and `role_name` from `try(var.<key>.<setting>, <default>)`, `role_name_use_prefix` (default
+ * true), `create_role` (default true), the chart's ServiceAccount name set (`set`) to the trusted
+ * `service_account` (`try(var.<key>.service_account_name, <default>)`; the CSI drivers'
+ * `controller_service_account_name`/`node_service_account_name`), `set_irsa_names` on that
+ * ServiceAccount's annotations, and the trust's namespace inherited from the release
+ * (aws_privateca_issuer's default namespace is cert-manager's). `var.<key>.set` and `.values`
+ * come after the module's own values.
+ */
+const BLUEPRINTS_IRSA_ADDONS = [
+    { key: 'aws_cloudwatch_metrics', release: 'aws-cloudwatch-metrics', namespace: 'amazon-cloudwatch', chart: 'aws-cloudwatch-metrics', roleName: 'aws-cloudwatch-metrics', accounts: [sa('aws-cloudwatch-metrics')] },
+    {
+        key: 'aws_efs_csi_driver',
+        release: 'aws-efs-csi-driver',
+        namespace: 'kube-system',
+        chart: 'aws-efs-csi-driver',
+        roleName: 'aws-efs-csi-driver',
+        accounts: [sa('efs-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'), sa('efs-csi-node-sa', 'node.serviceAccount', 'node_service_account_name')],
+    },
+    { key: 'aws_for_fluentbit', release: 'aws-for-fluent-bit', namespace: 'kube-system', chart: 'aws-for-fluent-bit', roleName: 'aws-for-fluent-bit', accounts: [sa('aws-for-fluent-bit-sa')] },
+    {
+        key: 'aws_fsx_csi_driver',
+        release: 'aws-fsx-csi-driver',
+        namespace: 'kube-system',
+        chart: 'aws-fsx-csi-driver',
+        roleName: 'aws-fsx-csi-driver',
+        accounts: [sa('aws-fsx-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'), sa('aws-fsx-csi-node-sa', 'node.serviceAccount', 'node_service_account_name')],
+    },
+    { key: 'aws_load_balancer_controller', release: 'aws-load-balancer-controller', namespace: 'kube-system', chart: 'aws-load-balancer-controller', roleName: 'alb-controller', accounts: [sa('aws-load-balancer-controller-sa')] },
+    { key: 'aws_node_termination_handler', release: 'aws-node-termination-handler', namespace: 'aws-node-termination-handler', chart: 'aws-node-termination-handler', roleName: 'aws-node-termination-handler', accounts: [sa('aws-node-termination-handler-sa')] },
+    { key: 'aws_privateca_issuer', release: 'aws-privateca-issuer', namespace: 'cert-manager', chart: 'aws-privateca-issuer', roleName: 'aws-privateca-issuer', accounts: [sa('aws-privateca-issuer-sa')] },
+    { key: 'cert_manager', release: 'cert-manager', namespace: 'cert-manager', chart: 'cert-manager', roleName: 'cert-manager', accounts: [sa('cert-manager')], needs: 'cert_manager_route53_hosted_zone_arns' },
+    { key: 'cluster_autoscaler', release: 'cluster-autoscaler', namespace: 'kube-system', chart: 'cluster-autoscaler', roleName: 'cluster-autoscaler', accounts: [sa('cluster-autoscaler-sa', 'rbac.serviceAccount')] },
+    { key: 'external_dns', release: 'external-dns', namespace: 'external-dns', chart: 'external-dns', roleName: 'external-dns', accounts: [sa('external-dns-sa')], needs: 'external_dns_route53_zone_arns' },
+    { key: 'external_secrets', release: 'external-secrets', namespace: 'external-secrets', chart: 'external-secrets', roleName: 'external-secrets', accounts: [sa('external-secrets-sa')] },
+    { key: 'karpenter', release: 'karpenter', namespace: 'karpenter', chart: 'karpenter', roleName: 'karpenter', accounts: [sa('karpenter')] },
+    { key: 'velero', release: 'velero', namespace: 'velero', chart: 'velero', roleName: 'velero', accounts: [sa('velero-server', 'serviceAccount.server')] },
+    {
+        key: 'aws_gateway_api_controller',
+        release: 'aws-gateway-api-controller',
+        namespace: 'aws-application-networking-system',
+        chart: 'aws-gateway-controller-chart',
+        roleName: 'aws-gateway-api-controller',
+        accounts: [sa('gateway-api-controller')],
+    },
+];
+/**
+ * aws-ia/eks-blueprints-addons 1.x: each enabled add-on of BLUEPRINTS_IRSA_ADDONS is an
+ * eks-blueprints-addon call (`module.<call>.module.<key>`), whose role ARN the caller reads as
+ * `module.<call>.<key>.iam_role_arn`. The other add-ons (no IRSA role, or EKS managed add-ons) are not read.
+ */
+class BlueprintsAddonsModule {
+    call;
+    label;
+    constructor(call) {
+        this.call = call;
+        this.label = call.prefix.replace(/\.$/, '');
+    }
+    output(name, location) {
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    eksAddons(sink) {
+        const view = this.call.view;
+        for (const entry of eksAddonEntries(present(view.value('eks_addons')))) {
+            const name = present(objectEntry(entry.value, 'name')?.value) ?? stringValue(entry.key, entry.keyLocation);
+            const roleArn = present(objectEntry(entry.value, 'service_account_role_arn')?.value);
+            addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, entry.keyLocation, { fromLine: view.location.line, toLine: view.block.endLine }, {
+                root: this.call.rootDir,
+                address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
+            });
+        }
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        const view = this.call.view;
+        this.eksAddons(sink);
+        for (const addon of BLUEPRINTS_IRSA_ADDONS) {
+            const enable = present(view.value(`enable_${addon.key}`));
+            // Off unless enabled (the variables default to false); an unknown toggle may be on.
+            if (!enable || (enable.kind === 'bool' && !enable.value))
+                continue;
+            const at = view.attribute(`enable_${addon.key}`)?.location ?? view.location;
+            const settings = present(view.value(addon.key));
+            const setting = (name) => present(objectEntry(settings, name)?.value);
+            const text = (name, fallback) => setting(name) ?? stringValue(fallback, at);
+            const accounts = addon.accounts.map((account) => ({ ...account, value: text(account.setting, account.name) }));
+            const needed = addon.needs ? present(view.value(addon.needs)) : undefined;
+            const roleWanted = !(addon.needs && (needed === undefined || (needed.kind === 'tuple' && needed.items.length === 0)));
+            const ownSets = accounts.map((account) => setEntry(`${account.path}.name`, account.value, at));
+            const userSets = setting('set');
+            const arguments_ = {
+                name: text('name', addon.release),
+                namespace: text('namespace', addon.namespace),
+                chart: text('chart', addon.chart),
+                values: setting('values'),
+                set: userSets === undefined ? tupleValue(ownSets, at) : userSets.kind === 'tuple' ? tupleValue([...ownSets, ...userSets.items], at) : userSets,
+                set_sensitive: setting('set_sensitive'),
+                set_irsa_names: tupleValue(accounts.map((account) => stringValue(`${account.path}.annotations.eks\\.amazonaws\\.com/role-arn`, at)), at),
+                create_role: roleWanted ? (setting('create_role') ?? boolValue(true, at)) : boolValue(false, at),
+                role_name: text('role_name', addon.roleName),
+                role_name_use_prefix: setting('role_name_use_prefix') ?? boolValue(true, at),
+                role_path: setting('role_path'),
+                oidc_providers: objectValue(accounts.map((account, index) => ({
+                    key: accounts.length === 1 ? 'this' : index === 0 ? 'controller' : 'node',
+                    keyLocation: at,
+                    value: objectValue([
+                        { key: 'provider_arn', keyLocation: at, value: present(view.value('oidc_provider_arn')) ?? unknownRef(`${this.call.prefix}var.oidc_provider_arn`, at) },
+                        { key: 'service_account', keyLocation: account.value.location, value: account.value },
+                    ], at),
+                })), at),
+            };
+            const inputs = {
+                value: (name) => arguments_[name],
+                attribute: () => ({ location: at }),
+                expression: () => undefined,
+            };
+            const prefix = `${this.call.prefix}module.${addon.key}.`;
+            new BlueprintsAddonModule({ prefix, rootDir: this.call.rootDir, view }, inputs, [`${this.call.prefix}${addon.key}.iam_role_arn`]).collectFacts(sink);
+        }
+    }
+}
+/** `aws_eks_addon.this` per `eks_addons` entry: `addon_name = try(each.value.name, each.key)`, `service_account_role_arn` (main.tf at v1.24.3). */
+function eksAddonEntries(settings) {
+    if (settings?.kind !== 'object')
+        return [];
+    return settings.entries.filter((entry) => entry.keyValue === undefined && entry.value.kind === 'object');
+}
+function setEntry(name, value, location) {
+    return objectValue([
+        { key: 'name', keyLocation: location, value: stringValue(name, location) },
+        { key: 'value', keyLocation: value.location, value },
+    ], location);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/iam-assumable-role-with-oidc.ts
+
+
+
+
+
+
+
+/**
+ * terraform-aws-iam's `iam-assumable-role-with-oidc` in v4 and v5 (main.tf, variables.tf and
+ * outputs.tf read at v4.0.0, v4.24.1, v5.0.0 and v5.60.0; the submodule is gone in v6):
+ * - `local.urls`: `compact(distinct(concat(var.provider_urls, [var.provider_url])))`, each without `https://`.
+ * - one statement per url (count `create_role`, default false): Federated
+ *   `arn:${partition}:iam::${aws_account_id or the caller's}:oidc-provider/${url}`, action
+ *   AssumeRoleWithWebIdentity, and when the lists are not empty: StringEquals `${url}:sub` =
+ *   `oidc_fully_qualified_subjects`, StringLike `${url}:sub` = `oidc_subjects_with_wildcards`,
+ *   StringLike `${url}:aud` = `oidc_fully_qualified_audiences` (v4.3.0 on). All in one statement:
+ *   a subject must pass both `:sub` conditions when both lists are given.
+ * - v5.5.0 on: the `allow_self_assume_role` statement first; v5.44.0 on: `sts:TagSession` (not
+ *   IRSA-relevant, left out) and `provider_trust_policy_conditions` (not read: the statement is then unknown).
+ * - `aws_iam_role.this`: `name = role_name`, `name_prefix = role_name_prefix`, `path = role_path` ("/").
+ * - outputs `iam_role_arn`, `iam_role_name`, `iam_role_path` ("" when not created).
+ */
+class AssumableRoleWithOidcModule {
+    call;
+    label;
+    constructor(call) {
+        this.call = call;
+        this.label = call.prefix.replace(/\.$/, '');
+    }
+    output(name, location) {
+        const created = this.created();
+        if (created === false && (name === 'iam_role_arn' || name === 'iam_role_name' || name === 'iam_role_path' || name === 'iam_role_unique_id'))
+            return stringValue('', location);
+        if (name === 'iam_role_name' && this.input('role_name'))
+            return this.input('role_name');
+        if (name === 'iam_role_path')
+            return this.input('role_path') ?? stringValue('/', location);
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (this.created() === false)
+            return;
+        const view = this.call.view;
+        const role = {
+            source: 'terraform',
+            location: view.location,
+            label: this.label,
+            arnReferences: [`${this.call.prefix}iam_role_arn`],
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.this[0]` },
+        };
+        const name = this.input('role_name');
+        const prefix = this.input('role_name_prefix');
+        if (name)
+            role.name = toFactValue(name) ?? symbolic(`${this.label}.role_name`, name.location);
+        else if (prefix)
+            role.generatedName = { prefix: toFactValue(prefix) ?? symbolic(`${this.label}.role_name_prefix`, prefix.location), location: view.attribute('role_name_prefix').location };
+        else
+            role.generatedName = { prefix: known('terraform-', view.location), location: view.location };
+        role.path = toFactValue(this.input('role_path')) ?? known('/', view.location);
+        const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label);
+        role.trustPolicy = read.document;
+        sink.findings.push(...read.findings);
+        sink.facts.roles.push(role);
+    }
+    input(name) {
+        return present(this.call.view.value(name));
+    }
+    /** `create_role` defaults to false: true, false, or undefined when unknown. */
+    created() {
+        const flag = this.input('create_role');
+        if (flag === undefined)
+            return false;
+        return flag.kind === 'bool' ? flag.value : undefined;
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const statements = [];
+        const selfAssume = this.input('allow_self_assume_role');
+        if (selfAssume?.kind === 'bool' && selfAssume.value)
+            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
+        const urls = this.urls();
+        if (urls === undefined)
+            statements.push(unknownRef(`${this.call.prefix}local.urls`, location));
+        else
+            for (const url of urls)
+                statements.push(this.urlStatement(url));
+        return policyDocument(statements, view.attribute('provider_url')?.location ?? view.attribute('provider_urls')?.location ?? location, location);
+    }
+    /** `local.urls`, or undefined when the list itself is unknown. */
+    urls() {
+        const listed = this.input('provider_urls');
+        if (listed !== undefined && listed.kind !== 'tuple')
+            return undefined;
+        const single = this.input('provider_url');
+        const all = [...(listed?.kind === 'tuple' ? listed.items : []), ...(single ? [single] : [])];
+        const seen = new Set();
+        const urls = [];
+        for (const url of all) {
+            if (url.kind === 'null' || scalarString(url) === '')
+                continue;
+            const text = scalarString(url) ?? (url.kind === 'unknown' ? JSON.stringify(url.parts) : undefined);
+            if (text === undefined || seen.has(text))
+                continue;
+            seen.add(text);
+            urls.push(callFunction('replace', [url, stringValue('https://', url.location), stringValue('', url.location)], { location: url.location, evaluator: this.call.view.evaluator }));
+        }
+        return urls;
+    }
+    urlStatement(url) {
+        const view = this.call.view;
+        const location = url.location;
+        const extra = this.input('provider_trust_policy_conditions');
+        if (extra && !(extra.kind === 'tuple' && extra.items.length === 0))
+            return unknownRef(`${this.call.prefix}provider_trust_policy_conditions`, extra.location);
+        const conditions = { StringEquals: [], StringLike: [] };
+        const add = (operator, claim, input) => {
+            const values = this.input(input);
+            if (!values || (values.kind === 'tuple' && values.items.length === 0))
+                return;
+            const at = view.attribute(input).location;
+            conditions[operator].push({ ...claimKey(url, claim, at), value: values.kind === 'tuple' ? values : tupleValue([values], values.location) });
+        };
+        add('StringEquals', ':sub', 'oidc_fully_qualified_subjects');
+        add('StringLike', ':sub', 'oidc_subjects_with_wildcards');
+        add('StringLike', ':aud', 'oidc_fully_qualified_audiences');
+        const operators = Object.entries(conditions)
+            .filter(([, keys]) => keys.length > 0)
+            .map(([operator, keys]) => ({ key: operator, keyLocation: keys[0].keyLocation, value: objectValue(keys, location) }));
+        const entries = [
+            { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+            { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location) },
+            { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'Federated', keyLocation: location, value: tupleValue([this.providerArn(url)], location) }], location) },
+        ];
+        if (operators.length > 0)
+            entries.push({ key: 'Condition', keyLocation: location, value: objectValue(operators, location) });
+        return objectValue(entries, location);
+    }
+    /** `arn:${partition}:iam::${account}:oidc-provider/${url}` */
+    providerArn(url) {
+        const prefix = this.call.prefix;
+        const given = this.input('aws_account_id');
+        const account = given && scalarString(given) !== '' ? partsOf(given) : [{ ref: `${prefix}data.aws_caller_identity.current.account_id` }];
+        return unknownTemplate([{ text: 'arn:' }, { ref: `${prefix}data.aws_partition.current.partition` }, { text: ':iam::' }, ...account, { text: ':oidc-provider/' }, ...partsOf(url)], url.location);
+    }
+}
+function partsOf(value) {
+    if (value.kind === 'unknown')
+        return value.parts;
+    return [{ text: scalarString(value) ?? '' }];
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks.ts
@@ -26172,6 +28918,160 @@ class EksModule {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-karpenter.ts
+
+
+
+
+
+
+/**
+ * terraform-aws-eks's `modules/karpenter`, the controller role only (main.tf, variables.tf and
+ * outputs.tf read at v19.0.0, v19.21.0, v20.0.0 and v20.37.2; v21 trusts Pod Identity only and is not modelled):
+ * - v19: `aws_iam_role.irsa` (count `create && create_irsa`, both default true), name
+ *   `coalesce(var.irsa_name, "KarpenterIRSA-${var.cluster_name}")`, a prefix (`…-`) when
+ *   `irsa_use_name_prefix` (default true), path `irsa_path`; outputs `irsa_arn`, `irsa_name`.
+ * - v20: `aws_iam_role.controller` (count `create && create_iam_role`), name `iam_role_name`
+ *   ("KarpenterController"), a prefix when `iam_role_use_name_prefix` (default true), path
+ *   `iam_role_path`; its trust: the Pod Identity statement (always in v20.0.0, `enable_pod_identity`
+ *   later, default true), then the IRSA statement only when `enable_irsa` (default false); outputs
+ *   `iam_role_arn`, `iam_role_name`.
+ * - The IRSA statement: Federated `irsa_oidc_provider_arn`, `irsa_assume_role_condition_test`
+ *   (StringEquals) on `<issuer>:sub` = `system:serviceaccount:` + each of
+ *   `irsa_namespace_service_accounts` (default ["karpenter:karpenter"]) and `<issuer>:aud` = sts.amazonaws.com.
+ */
+class KarpenterModule {
+    call;
+    label;
+    generation;
+    constructor(call, major) {
+        this.call = call;
+        this.label = call.prefix.replace(/\.$/, '');
+        this.generation = major === 19 ? V19 : V20;
+    }
+    output(name, location) {
+        const { arnOutput, nameOutput } = this.generation;
+        if (name !== arnOutput && name !== nameOutput)
+            return unknownRef(`${this.call.prefix}${name}`, location);
+        if (!this.created())
+            return nullValue(location);
+        if (name === nameOutput && !this.usesPrefix())
+            return this.roleName(location);
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (!this.created())
+            return;
+        const view = this.call.view;
+        const location = view.location;
+        const { arnOutput, name, path } = this.generation;
+        const role = {
+            source: 'terraform',
+            location,
+            label: this.label,
+            arnReferences: [`${this.call.prefix}${arnOutput}`],
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.${this.generation === V19 ? 'irsa' : 'controller'}[0]` },
+        };
+        const nameLocation = view.attribute(name)?.location ?? location;
+        const roleName = this.roleName(nameLocation);
+        if (this.usesPrefix()) {
+            const text = scalarString(roleName);
+            role.generatedName = { prefix: text !== undefined ? known(`${text}-`, nameLocation) : symbolic(`${this.label}.${name}-`, nameLocation), location: nameLocation };
+        }
+        else {
+            role.name = toFactValue(roleName) ?? symbolic(`${this.label}.${name}`, nameLocation);
+        }
+        role.path = toFactValue(this.input(path)) ?? known('/', location);
+        const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label);
+        role.trustPolicy = read.document;
+        sink.findings.push(...read.findings);
+        sink.facts.roles.push(role);
+    }
+    input(name) {
+        return present(this.call.view.value(name));
+    }
+    /** `create && create_irsa` / `create && create_iam_role`: false only when one is known false. */
+    created() {
+        return [this.input('create'), this.input(this.generation.createRole)].every((flag) => !(flag?.kind === 'bool' && !flag.value));
+    }
+    usesPrefix() {
+        const flag = this.input(this.generation.usePrefix);
+        return !(flag?.kind === 'bool' && !flag.value);
+    }
+    roleName(location) {
+        const given = this.input(this.generation.name);
+        if (given && !(given.kind === 'string' && given.value === ''))
+            return given;
+        return this.generation.defaultName((name) => this.input(name), location);
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const input = (name) => this.input(name);
+        const statements = [];
+        if (this.generation.podIdentity(input))
+            statements.push(podIdentityStatement(location));
+        if (this.generation.irsa(input)) {
+            const accounts = this.input('irsa_namespace_service_accounts') ?? tupleValue([stringValue('karpenter:karpenter', location)], location);
+            const subjectsLocation = view.attribute('irsa_namespace_service_accounts')?.location ?? location;
+            const subjects = accounts.kind === 'tuple'
+                ? accounts.items.map((item) => (item.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location) : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location)))
+                : [unknownRef(`${this.call.prefix}irsa_namespace_service_accounts`, subjectsLocation)];
+            const arnAttribute = view.attribute('irsa_oidc_provider_arn');
+            statements.push(webIdentityStatement({
+                arn: this.input('irsa_oidc_provider_arn') ?? stringValue('', location),
+                arnLocation: arnAttribute?.location ?? location,
+                subjects,
+                subjectsLocation,
+                test: this.input('irsa_assume_role_condition_test') ?? stringValue('StringEquals', location),
+                testLocation: view.attribute('irsa_assume_role_condition_test')?.location ?? location,
+                location,
+                evaluator: view.evaluator,
+            }));
+        }
+        return policyDocument(statements, view.attribute('irsa_namespace_service_accounts')?.location ?? location, location);
+    }
+}
+const isTrue = (value, fallback) => (value?.kind === 'bool' ? value.value : value === undefined ? fallback : true);
+const V19 = {
+    createRole: 'create_irsa',
+    name: 'irsa_name',
+    usePrefix: 'irsa_use_name_prefix',
+    path: 'irsa_path',
+    arnOutput: 'irsa_arn',
+    nameOutput: 'irsa_name',
+    defaultName: (input, location) => {
+        const cluster = input('cluster_name');
+        if (cluster?.kind === 'unknown')
+            return unknownTemplate([{ text: 'KarpenterIRSA-' }, ...cluster.parts], location);
+        return stringValue(`KarpenterIRSA-${cluster ? (scalarString(cluster) ?? '') : ''}`, location);
+    },
+    podIdentity: () => false,
+    irsa: () => true,
+};
+const V20 = {
+    createRole: 'create_iam_role',
+    name: 'iam_role_name',
+    usePrefix: 'iam_role_use_name_prefix',
+    path: 'iam_role_path',
+    arnOutput: 'iam_role_arn',
+    nameOutput: 'iam_role_name',
+    defaultName: (_input, location) => stringValue('KarpenterController', location),
+    podIdentity: (input) => isTrue(input('enable_pod_identity'), true),
+    irsa: (input) => isTrue(input('enable_irsa'), false),
+};
+/** v20's Pod Identity statement: `pods.eks.amazonaws.com` may AssumeRole and TagSession. */
+function podIdentityStatement(location) {
+    return objectValue([
+        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location), stringValue('sts:TagSession', location)], location) },
+        { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'Service', keyLocation: location, value: tupleValue([stringValue('pods.eks.amazonaws.com', location)], location) }], location) },
+    ], location);
+}
+
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/iam-role-for-service-accounts.ts
 
 
@@ -26179,7 +29079,6 @@ class EksModule {
 
 
 
-const iam_role_for_service_accounts_DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 /**
  * terraform-aws-iam's `iam-role-for-service-accounts-eks` (v5) and `iam-role-for-service-accounts`
  * (v6), emulated from their documented behaviour: one trust statement per `oidc_providers` entry
@@ -26281,7 +29180,7 @@ class IrsaRoleModule {
         const location = view.location;
         const statements = [];
         if (this.generation === 5 && this.input('allow_self_assume_role')?.kind === 'bool' && this.input('allow_self_assume_role').value) {
-            statements.push(selfAssumeStatement(this.label, location));
+            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
         }
         const test = this.input(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test') ?? stringValue('StringEquals', location);
         const testLocation = view.attribute(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test')?.location ?? location;
@@ -26297,80 +29196,81 @@ class IrsaRoleModule {
             for (const item of providers.items)
                 statements.push(this.providerStatement(item, item.location, test, testLocation));
         }
-        return objectValue([
-            { key: 'Version', keyLocation: location, value: stringValue('2012-10-17', location) },
-            { key: 'Statement', keyLocation: view.attribute('oidc_providers')?.location ?? location, value: tupleValue(statements, location) },
-        ], location);
+        return policyDocument(statements, view.attribute('oidc_providers')?.location ?? location, location);
     }
     providerStatement(provider, location, test, testLocation) {
         if (provider.kind === 'unknown')
             return provider;
         const arnEntry = objectEntry(provider, 'provider_arn');
-        const arn = arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location);
-        const arnLocation = arnEntry?.keyLocation ?? location;
         const accountsEntry = objectEntry(provider, 'namespace_service_accounts');
         const accounts = accountsEntry?.value ?? tupleValue([], location);
-        const issuer = callFunction('replace', [arn, stringValue('/^(.*provider/)/', arnLocation), stringValue('', arnLocation)], { location: arn.location, evaluator: this.call.view.evaluator });
         const subjects = accounts.kind === 'tuple'
             ? accounts.items.map((item) => (item.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location) : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location)))
             : [accounts.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...accounts.parts], accounts.location) : stringValue('system:serviceaccount:', accounts.location)];
-        const keys = [
-            { ...claimKey(issuer, ':sub', arnLocation), value: tupleValue(subjects, accountsEntry?.keyLocation ?? location) },
-            { ...claimKey(issuer, ':aud', arnLocation), value: tupleValue([stringValue(iam_role_for_service_accounts_DEFAULT_AUDIENCE, location)], location) },
-        ];
-        const operator = test.kind === 'unknown'
-            ? { key: values_expressionOf(test), keyLocation: testLocation, keyValue: test, value: objectValue(keys, location) }
-            : { key: scalarString(test) ?? '', keyLocation: testLocation, value: objectValue(keys, location) };
-        return objectValue([
-            { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-            { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location) },
-            { key: 'Principal', keyLocation: arnLocation, value: objectValue([{ key: 'Federated', keyLocation: arnLocation, value: tupleValue([arn], arn.location) }], arnLocation) },
-            { key: 'Condition', keyLocation: location, value: objectValue([operator], location) },
-        ], location);
+        return webIdentityStatement({
+            arn: arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location),
+            arnLocation: arnEntry?.keyLocation ?? location,
+            subjects,
+            subjectsLocation: accountsEntry?.keyLocation ?? location,
+            test,
+            testLocation,
+            location,
+            evaluator: this.call.view.evaluator,
+        });
     }
-}
-/** `<issuer>:sub` from the issuer the provider ARN gives (known text, or a template). */
-function claimKey(issuer, claim, location) {
-    if (issuer.kind === 'unknown') {
-        const keyValue = unknownTemplate([...issuer.parts, { text: claim }], location);
-        return { key: values_expressionOf(keyValue), keyLocation: location, keyValue };
-    }
-    return { key: `${scalarString(issuer) ?? ''}${claim}`, keyLocation: location };
-}
-/** v5 `allow_self_assume_role`: the role may assume itself (an AWS principal statement, not IRSA). */
-function selfAssumeStatement(label, location) {
-    return objectValue([
-        { key: 'Sid', keyLocation: location, value: stringValue('ExplicitSelfRoleAssumption', location) },
-        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location)], location) },
-        { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'AWS', keyLocation: location, value: tupleValue([stringValue('*', location)], location) }], location) },
-        {
-            key: 'Condition',
-            keyLocation: location,
-            value: objectValue([{ key: 'ArnLike', keyLocation: location, value: objectValue([{ key: 'aws:PrincipalArn', keyLocation: location, value: tupleValue([unknownRef(`${label}.self_role_arn`, location)], location) }], location) }], location),
-        },
-    ], location);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/index.ts
 
 
+
+
+
+
 /** terraform-aws-iam's IRSA role module: `…-eks` up to v5, renamed without the suffix in v6. */
 const IRSA_ROLE_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-role-for-service-accounts(-eks)?\/?(?:[?#].*)?$/;
+/** terraform-aws-iam's older OIDC role module (v4, v5; removed in v6). */
+const ASSUMABLE_ROLE_WITH_OIDC_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-assumable-role-with-oidc\/?(?:[?#].*)?$/;
+/** terraform-aws-eks's Karpenter submodule. */
+const KARPENTER_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/\/modules\/karpenter\/?(?:[?#].*)?$/;
 /** terraform-aws-eks, the root module only. */
 const EKS_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/?(?:[?#].*)?$/;
+/** aws-ia/terraform-aws-eks-blueprints-addon, from the registry or GitHub. */
+const BLUEPRINTS_ADDON_SOURCE = /^(?:aws-ia\/eks-blueprints-addon\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addon(?:\.git)?)\/?(?:[?#].*)?$/;
+/** aws-ia/terraform-aws-eks-blueprints-addons (the add-ons module), from the registry or GitHub. */
+const BLUEPRINTS_ADDONS_SOURCE = /^(?:aws-ia\/eks-blueprints-addons\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addons(?:\.git)?)\/?(?:[?#].*)?$/;
 /**
- * Registry modules whose behaviour irsa-guard knows without their source: the IRSA role module
- * (its generated trust, naming and outputs) and the EKS module (its OIDC provider and outputs).
- * Any other remote module is opaque: its outputs are references.
+ * Registry modules whose behaviour irsa-guard knows without their source (read from their public
+ * source at the versions each file names): terraform-aws-iam's IRSA role modules (v4/v5
+ * `iam-assumable-role-with-oidc`, v5 `iam-role-for-service-accounts-eks`, v6
+ * `iam-role-for-service-accounts`), terraform-aws-eks (its OIDC provider, outputs and add-ons) and
+ * its v19/v20 `modules/karpenter`, and aws-ia's `eks-blueprints-addon` and `eks-blueprints-addons` 1.x.
+ * Any other remote module, or another major version, is opaque: its outputs are references.
  */
 function registryModule(call) {
     const source = call.source.trim();
     const irsa = IRSA_ROLE_SOURCE.exec(source);
     if (irsa)
         return new IrsaRoleModule(call, irsa[1] ? 5 : 6, majorVersion(call));
+    if (ASSUMABLE_ROLE_WITH_OIDC_SOURCE.test(source)) {
+        const major = majorVersion(call);
+        // v3 and older name the outputs this_iam_role_*; not read, so opaque.
+        if (major === undefined || major === 4 || major === 5)
+            return new AssumableRoleWithOidcModule(call);
+        return undefined;
+    }
+    if (KARPENTER_SOURCE.test(source)) {
+        const major = pinnedMajorVersion(call);
+        // v19 and v20 only: v21 trusts Pod Identity alone, and an open constraint (or none) may select it.
+        return major === 19 || major === 20 ? new KarpenterModule(call, major) : undefined;
+    }
     if (EKS_SOURCE.test(source))
         return new EksModule(call, majorVersion(call));
+    // 1.x only: a later major version may change what the module creates.
+    if (BLUEPRINTS_ADDON_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1)
+        return new BlueprintsAddonModule(call);
+    if (BLUEPRINTS_ADDONS_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1)
+        return new BlueprintsAddonsModule(call);
     return undefined;
 }
 /** The major version a `version` constraint (`~> 5.0`, `>= 20.0, < 21.0`, `6.1.0`) or a git `?ref=v5.39.0` selects. */
@@ -26378,6 +29278,210 @@ function majorVersion(call) {
     const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1];
     const match = constraint ? /^\s*(?:~>|>=|=|\^|>)?\s*v?(\d+)/.exec(constraint) : undefined;
     return match ? Number(match[1]) : undefined;
+}
+/**
+ * The major version when the constraint allows no other: an exact version (`20.8.4`, `= 20.8.4`,
+ * `?ref=v20.8.4`), `~> 20.1` (a pessimistic constraint with a minor), or a range whose upper bound
+ * stays in the major (`>= 20.0, < 21.0`). `>= 19.0` or `~> 19` may select a later major.
+ */
+function pinnedMajorVersion(call) {
+    const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1];
+    if (!constraint)
+        return undefined;
+    const parts = constraint.split(',').map((part) => part.trim());
+    let major;
+    let bounded = false;
+    for (const part of parts) {
+        const match = /^(~>|>=|<=|=|>|<|!=)?\s*v?(\d+)(?:\.(\d+))?(?:\.\d+)?(?:[-+][0-9A-Za-z.-]*)?$/.exec(part);
+        if (!match)
+            return undefined;
+        const [, operator = '=', majorText, minorText] = match;
+        const value = Number(majorText);
+        if (operator === '=' || (operator === '~>' && minorText !== undefined)) {
+            major ??= value;
+            if (major !== value)
+                return undefined;
+            bounded = true;
+        }
+        else if (operator === '>=' || operator === '>') {
+            major ??= value;
+            if (major !== value)
+                return undefined;
+        }
+        else if (operator === '<') {
+            if (major === undefined || !(value === major + 1 && Number(minorText ?? 0) === 0) && value !== major)
+                return undefined;
+            bounded = true;
+        }
+        else if (operator === '<=') {
+            if (major === undefined || value !== major)
+                return undefined;
+            bounded = true;
+        }
+    }
+    return bounded ? major : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/undeclared-references.ts
+
+
+/**
+ * References to managed resources that the module does not declare, in the expressions an IRSA
+ * chain is made of: a ServiceAccount's annotations, a role's trust policy, a policy document's
+ * principals and conditions. Terraform refuses the whole configuration ("Reference to undeclared
+ * resource"), so nothing of the chain is ever applied.
+ *
+ * A traversal whose first name is not one of Terraform's reserved roots is a resource reference
+ * (`<type>.<name>`; addrs.ParseRef in hashicorp/terraform v1.10, internal/addrs/parse_ref.go);
+ * names bound by `for` expressions and template directives are local. Only called for a module
+ * whose every file was read and parsed: otherwise the declaration may sit in what was not read.
+ */
+function undeclaredResourceReferences(files) {
+    const declared = new Set();
+    for (const file of files) {
+        for (const block of file.body.blocks) {
+            if (block.type === 'resource' && block.labels.length >= 2)
+                declared.add(`${block.labels[0]}.${block.labels[1]}`);
+        }
+    }
+    const findings = [];
+    for (const file of files) {
+        for (const block of file.body.blocks) {
+            for (const expression of irsaExpressions(block)) {
+                for (const reference of resourceReferences(expression, new Set())) {
+                    if (declared.has(`${reference.type}.${reference.name}`))
+                        continue;
+                    findings.push(undeclared_references_finding(reference, declared, block));
+                }
+            }
+        }
+    }
+    return findings;
+}
+/** Roots that are not resource types (Terraform v1.10 internal/addrs/parse_ref.go; `template`, `lazy`, `arg` are reserved there). */
+const RESERVED_ROOTS = new Set(['count', 'each', 'self', 'var', 'local', 'module', 'data', 'path', 'terraform', 'ephemeral', 'resource', 'template', 'lazy', 'arg']);
+const SERVICE_ACCOUNT_TYPES = new Set(['kubernetes_service_account', 'kubernetes_service_account_v1']);
+function* irsaExpressions(block) {
+    const [type] = block.labels;
+    if (block.type === 'resource' && type !== undefined && SERVICE_ACCOUNT_TYPES.has(type)) {
+        for (const metadata of blocks(block.body, 'metadata')) {
+            const annotations = attribute(metadata.body, 'annotations');
+            if (annotations)
+                yield annotations.expression;
+        }
+    }
+    else if (block.type === 'resource' && type === 'aws_iam_role') {
+        const trust = attribute(block.body, 'assume_role_policy');
+        if (trust)
+            yield trust.expression;
+    }
+    else if (block.type === 'data' && type === 'aws_iam_policy_document') {
+        // `dynamic` blocks bind their iterator name: not read here.
+        for (const statement of blocks(block.body, 'statement')) {
+            for (const nested of [...blocks(statement.body, 'principals'), ...blocks(statement.body, 'condition')]) {
+                for (const item of nested.body.attributes)
+                    yield item.expression;
+            }
+        }
+    }
+}
+function* resourceReferences(expr, bound) {
+    switch (expr.kind) {
+        case 'access': {
+            const first = expr.steps[0];
+            if (expr.target.kind === 'variable' && !bound.has(expr.target.name) && !RESERVED_ROOTS.has(expr.target.name) && first?.kind === 'attr') {
+                yield { type: expr.target.name, name: first.name, location: expr.location };
+            }
+            else {
+                yield* resourceReferences(expr.target, bound);
+            }
+            for (const step of expr.steps)
+                if (step.kind === 'index')
+                    yield* resourceReferences(step.key, bound);
+            return;
+        }
+        case 'template':
+            yield* templateReferences(expr.parts, bound);
+            return;
+        case 'tuple':
+            for (const item of expr.items)
+                yield* resourceReferences(item, bound);
+            return;
+        case 'object':
+            for (const item of expr.items) {
+                if (item.keyName === undefined)
+                    yield* resourceReferences(item.key, bound);
+                yield* resourceReferences(item.value, bound);
+            }
+            return;
+        case 'call':
+            for (const arg of expr.args)
+                yield* resourceReferences(arg, bound);
+            return;
+        case 'for': {
+            yield* resourceReferences(expr.collection, bound);
+            const inner = withNames(bound, expr.keyName, expr.valueName);
+            if (expr.keyExpr)
+                yield* resourceReferences(expr.keyExpr, inner);
+            yield* resourceReferences(expr.valueExpr, inner);
+            if (expr.condition)
+                yield* resourceReferences(expr.condition, inner);
+            return;
+        }
+        case 'conditional':
+            yield* resourceReferences(expr.condition, bound);
+            yield* resourceReferences(expr.then, bound);
+            yield* resourceReferences(expr.otherwise, bound);
+            return;
+        case 'unary':
+            yield* resourceReferences(expr.operand, bound);
+            return;
+        case 'binary':
+            yield* resourceReferences(expr.left, bound);
+            yield* resourceReferences(expr.right, bound);
+            return;
+        case 'literal':
+        case 'variable':
+        case 'invalid':
+            return;
+    }
+}
+function* templateReferences(parts, bound) {
+    for (const part of parts) {
+        if (part.kind === 'interpolation')
+            yield* resourceReferences(part.expression, bound);
+        else if (part.kind === 'if') {
+            yield* resourceReferences(part.condition, bound);
+            yield* templateReferences(part.then, bound);
+            yield* templateReferences(part.otherwise, bound);
+        }
+        else if (part.kind === 'for') {
+            yield* resourceReferences(part.collection, bound);
+            yield* templateReferences(part.body, withNames(bound, part.keyName, part.valueName));
+        }
+    }
+}
+function withNames(bound, ...names) {
+    const inner = new Set(bound);
+    for (const name of names)
+        if (name !== undefined)
+            inner.add(name);
+    return inner;
+}
+function undeclared_references_finding(reference, declared, block) {
+    const address = `${reference.type}.${reference.name}`;
+    const candidates = [...declared].filter((candidate) => {
+        const [type, name] = candidate.split('.');
+        return name === reference.name && (type.endsWith(`_${reference.type}`) || editDistanceWithin(type, reference.type, 2) <= 2);
+    });
+    const suggestion = candidates.length > 0 ? `; did you mean ${candidates.join(' or ')}?` : '';
+    const owner = `${block.type === 'data' ? 'data.' : ''}${block.labels.slice(0, 2).join('.')}`;
+    return {
+        ruleId: 'terraform-reference-undeclared',
+        location: reference.location,
+        message: `${owner} refers to ${address}, but this module declares no resource "${reference.type}" "${reference.name}": terraform plan fails with "Reference to undeclared resource"${suggestion}`,
+        key: `undeclared ${owner} ${address}`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/program.ts
@@ -26393,9 +29497,17 @@ function majorVersion(call) {
 
 
 
+
+
+
+
+
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000;
-const MAX_MODULE_DEPTH = 12;
+/** Local module calls nested deeper are not followed (real configurations nest 3 to 5 deep). */
+const MAX_MODULE_DEPTH = 32;
+/** Module instances one root module may create (calls × count/for_each, at every level); fan-out at every level must not multiply without end. */
+const MAX_MODULE_INSTANCES = 5_000;
 const HCL_COMMENT_MARKERS = ['#', '//', '/*'];
 /**
  * A Terraform scan: every directory of `.tf` files is a module; those no other scanned module
@@ -26408,6 +29520,9 @@ class TerraformProgram {
     context;
     /** Steps left to the root module being evaluated (each root, and each directory's variable files, get their own). */
     budget = new Budget(EVALUATION_BUDGET);
+    /** Module instances the root module being evaluated has created. */
+    moduleInstances = 0;
+    notedCalls = new Set();
     /** Parsed modules, with their own syntax findings, until let go. */
     modules = new Map();
     scannedTexts = new Map();
@@ -26446,6 +29561,7 @@ class TerraformProgram {
         const findings = [];
         const suppressions = [];
         const called = new Set();
+        const calls = [];
         const roots = [];
         for (const [dir, files] of this.byDir) {
             if (!owned.has(dir))
@@ -26457,8 +29573,10 @@ class TerraformProgram {
                 continue;
             for (const finding of loaded.findings)
                 findings.push(finding);
-            for (const target of this.calledBy(loaded.source))
-                called.add(target);
+            for (const call of this.calledBy(loaded.source)) {
+                called.add(call.to);
+                calls.push(call);
+            }
             if (called.has(dir))
                 continue;
             roots.push(this.evaluateRoot(loaded.source));
@@ -26467,12 +29585,28 @@ class TerraformProgram {
         const consumable = new Set(this.context.files.filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars').map((file) => file.path));
         for (const root of roots)
             root.documentFiles = root.documentFiles.filter((path) => consumable.has(path));
-        return { findings, suppressions, called: [...called], roots };
+        return { findings, suppressions, called: [...called], calls, roots };
     }
+    /** One root module's facts; one that cannot be evaluated is a finding of its own, and the other roots are still read. */
     evaluateRoot(source) {
         const sink = emptySink();
         this.budget = new Budget(EVALUATION_BUDGET);
-        new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink);
+        this.moduleInstances = 0;
+        this.notedCalls.clear();
+        try {
+            new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink);
+            placeInUnit(sink.facts, terraformUnit(source.dir));
+        }
+        catch (error) {
+            const first = source.files[0]?.path ?? source.dir;
+            const finding = {
+                ruleId: 'parse-error',
+                location: { path: first, line: 1, column: 1 },
+                message: `Cannot evaluate the Terraform module in ${source.dir}: ${errorText(error)}; nothing in it was checked`,
+                key: `terraform-evaluation ${source.dir}`,
+            };
+            return { dir: source.dir, facts: emptyFacts(), findings: [finding], documentFiles: [] };
+        }
         return { dir: source.dir, facts: sink.facts, findings: sink.findings, documentFiles: [...sink.documentFiles] };
     }
     /** A directory's `.tf` and variable files parsed, with their syntax findings; undefined when it has no `.tf` file. Kept until let go. */
@@ -26486,6 +29620,9 @@ class TerraformProgram {
             return undefined;
         const findings = [];
         const parsed = tf.map((file) => this.parseFile(file, findings));
+        if (parsed.every((file) => !file.error) && this.readWhole(dir, tf))
+            for (const finding of undeclaredResourceReferences(parsed))
+                findings.push(finding);
         this.budget = new Budget(EVALUATION_BUDGET);
         const variableValues = this.variableValues(files.filter((file) => file.kind === 'terraform-vars'), findings);
         const loaded = { source: { dir, files: parsed, variableValues }, findings };
@@ -26506,11 +29643,30 @@ class TerraformProgram {
         if (call.source.startsWith('./') || call.source.startsWith('../')) {
             const dir = external_node_path_default().posix.normalize(external_node_path_default().posix.join(call.callerDir, call.source)).replace(/\/$/, '');
             const source = this.moduleSource(dir);
-            if (source && call.depth <= MAX_MODULE_DEPTH)
-                return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth);
-            return new OpaqueModule(call.prefix);
+            if (!source)
+                return new OpaqueModule(call);
+            const name = call.prefix.slice(0, -1);
+            if (call.chain.includes(dir)) {
+                const cycle = [...call.chain.slice(call.chain.indexOf(dir)), dir].join(' → ');
+                return this.notFollowed(call, 'cycle', `${name} calls ${dir}, which is already being evaluated above it (${cycle}): Terraform rejects a module cycle, and this call was not evaluated`);
+            }
+            if (call.depth > MAX_MODULE_DEPTH) {
+                return this.notFollowed(call, 'depth', `${name} calls ${dir} more than ${MAX_MODULE_DEPTH} module calls below the root module ${call.rootDir}: it was not evaluated, nor anything it calls`);
+            }
+            if (++this.moduleInstances > MAX_MODULE_INSTANCES) {
+                return this.notFollowed(call, 'instances', `the root module ${call.rootDir} creates more than ${MAX_MODULE_INSTANCES} module instances: ${name} and the instances after it were not evaluated`);
+            }
+            return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth, call.chain);
         }
-        return registryModule(call) ?? new OpaqueModule(call.prefix);
+        return registryModule(call) ?? new OpaqueModule(call);
+    }
+    /** A module call not followed, reported once per reason and module block (and once for the instance limit) in each root module. */
+    notFollowed(call, reason, message) {
+        const key = reason === 'instances' ? `terraform-module-instances ${call.rootDir}` : `terraform-module-${reason} ${formatLocation(call.location)}`;
+        if (this.notedCalls.has(key))
+            return new OpaqueModule(call);
+        this.notedCalls.add(key);
+        return new OpaqueModule(call, { ruleId: 'parse-error', level: 'note', location: call.location, message, key });
     }
     readFile(repositoryPath) {
         const scanned = this.scannedTexts.get(repositoryPath);
@@ -26541,7 +29697,20 @@ class TerraformProgram {
         return undefined;
     }
     parseFile(file, findings) {
-        const parsed = parseHcl(this.parser, file.path, file.text);
+        let parsed;
+        try {
+            parsed = parseHcl(this.parser, file.path, file.text);
+        }
+        catch (error) {
+            // This file only: the module's other files, and the other modules, are still read.
+            findings.push({
+                ruleId: 'parse-error',
+                location: { path: file.path, line: 1, column: 1 },
+                message: `Cannot read ${file.path}: ${errorText(error)}; nothing in this file was read`,
+                key: `hcl-internal ${file.path}`,
+            });
+            return { path: file.path, text: file.text, body: { attributes: [], blocks: [] } };
+        }
         if (parsed.error) {
             findings.push({
                 ruleId: 'parse-error',
@@ -26579,7 +29748,7 @@ class TerraformProgram {
         }
         return values;
     }
-    /** Directories this module calls with a local source (they are not root modules). */
+    /** The calls with a local source this module makes (the directories they call are not root modules). */
     calledBy(source) {
         const called = [];
         for (const file of source.files) {
@@ -26593,31 +29762,36 @@ class TerraformProgram {
                     continue;
                 const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(source.dir, expression.value)).replace(/\/$/, '');
                 if (target !== source.dir)
-                    called.push(target);
+                    called.push({ from: source.dir, to: target, name: block.labels[0] ?? '', location: block.location });
             }
         }
         return called;
     }
-    /** A repository file the scan did not read (a template, a values file): only inside the root, within the size limit. */
+    /** Every `.tf` and `.tf.json` file of the directory on disk is one the scan read (none excluded, too large or unread JSON). */
+    readWhole(dir, read) {
+        const root = this.context.root;
+        if (!root)
+            return false;
+        try {
+            const names = new Set(read.map((file) => external_node_path_default().posix.basename(file.path)));
+            const entries = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(root, dir), { withFileTypes: true });
+            return entries.every((entry) => !/\.tf(\.json)?$/i.test(entry.name) || (entry.isFile() && names.has(entry.name)));
+        }
+        catch {
+            return false;
+        }
+    }
+    /** A repository file the scan did not read (a template, a values file): only inside the root, a regular file within the size limit. */
     readFromDisk(repositoryPath) {
         const root = this.context.root;
         if (!root)
             return undefined;
-        try {
-            const rootReal = (0,external_node_fs_namespaceObject.realpathSync)(root);
-            const real = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().join(rootReal, repositoryPath));
-            const relative = external_node_path_default().relative(rootReal, real);
-            if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
-                return undefined;
-            const stats = (0,external_node_fs_namespaceObject.statSync)(real);
-            const limit = this.context.config.maxFileBytes;
-            if (!stats.isFile() || (limit > 0 && stats.size > limit))
-                return undefined;
-            return { path: repositoryPath, text: (0,external_node_fs_namespaceObject.readFileSync)(real, 'utf8') };
-        }
-        catch {
+        const rootReal = realpathRoot(root);
+        const read = readFileBytes(external_node_path_default().join(rootReal, repositoryPath), { within: rootReal, limit: this.context.config.maxFileBytes });
+        if (!read.ok)
             return undefined;
-        }
+        const decoded = decodeText(repositoryPath, read.bytes);
+        return decoded.ok ? { path: repositoryPath, text: decoded.text } : undefined;
     }
 }
 /** The result of reading all parts at once: syntax findings first, then the root modules in scan order. */
@@ -26640,10 +29814,42 @@ function mergeTerraformParts(parts) {
                 consumed.add(path);
         }
     }
+    for (const finding of unrootedCycles(parts))
+        result.findings.push(finding);
     // A scanned trust policy or manifest that a resource reads with file() is that resource's: other sources skip it.
     if (consumed.size > 0)
         result.consumedFiles = [...consumed].sort();
     return result;
+}
+/**
+ * Directories that call each other (a module cycle) with no root module above them are evaluated
+ * by no one: each of their calls inside the cycle is reported, so that they are not passed over silently.
+ */
+function unrootedCycles(parts) {
+    const calls = parts.flatMap((part) => part.calls);
+    const called = new Set(calls.map((call) => call.to));
+    const reached = new Set(parts.flatMap((part) => part.roots.map((root) => root.dir)).filter((dir) => !called.has(dir)));
+    const callsFrom = new Map();
+    for (const call of calls)
+        callsFrom.set(call.from, [...(callsFrom.get(call.from) ?? []), call]);
+    const queue = [...reached];
+    while (queue.length > 0) {
+        for (const call of callsFrom.get(queue.pop()) ?? []) {
+            if (!reached.has(call.to)) {
+                reached.add(call.to);
+                queue.push(call.to);
+            }
+        }
+    }
+    return calls
+        .filter((call) => !reached.has(call.from) && !reached.has(call.to) && callsFrom.has(call.to))
+        .map((call) => ({
+        ruleId: 'parse-error',
+        level: 'note',
+        location: call.location,
+        message: `module.${call.name} in ${call.from} calls ${call.to}, and no root module calls either: they call each other (a module cycle), which Terraform rejects, so nothing in them was checked`,
+        key: `terraform-module-cycle ${call.from} module.${call.name}`,
+    }));
 }
 /** The module directories (in scan order) of each of `count` parts: consecutive runs of about equal text. */
 function terraformPartDirectories(dirs, count) {
@@ -26657,14 +29863,28 @@ function terraformPartDirectories(dirs, count) {
     }
     return parts;
 }
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 function emptySink() {
     return { facts: emptyFacts(), findings: [], suppressions: [], documentFiles: new Set() };
 }
-/** A module whose source is not in the scan: each output is a reference `module.<name>.<output>`. */
+/** Argument names of a module call that set up IRSA (`oidc_provider_arn`, `set_irsa_names`, `service_account_name`). */
+const IRSA_ARGUMENT = /oidc|irsa|service_account|pod_identity/i;
+/**
+ * A module whose source is not in the scan: each output is a reference `module.<name>.<output>`.
+ * The call is recorded so that the coverage can say what was not read.
+ */
 class OpaqueModule {
+    call;
+    notFollowed;
     prefix;
-    constructor(prefix) {
-        this.prefix = prefix;
+    constructor(call, 
+    /** Why a module in the scan is not evaluated here. */
+    notFollowed) {
+        this.call = call;
+        this.notFollowed = notFollowed;
+        this.prefix = call.prefix;
     }
     output(name, location) {
         return unknownRef(`${this.prefix}${name}`, location);
@@ -26672,7 +29892,30 @@ class OpaqueModule {
     outputsObject(location) {
         return { ...objectValue([], location), openRef: this.prefix.replace(/\.$/, '') };
     }
-    collectFacts() { }
+    collectFacts(sink) {
+        if (this.notFollowed)
+            sink.findings.push(this.notFollowed);
+        const block = this.call.view.block;
+        const irsaArguments = block.body.attributes.map((item) => item.name).filter((name) => IRSA_ARGUMENT.test(name));
+        sink.facts.unreadModules.push({
+            source: 'terraform',
+            location: block.location,
+            prefix: this.prefix,
+            moduleSource: this.call.source,
+            ...(this.call.version !== undefined ? { version: this.call.version } : {}),
+            irsaArguments,
+            terraform: { root: this.call.rootDir, address: this.prefix.replace(/\.$/, '') },
+        });
+        const label = this.prefix.replace(/\.$/, '');
+        const view = this.call.view;
+        (sink.facts.serviceAccountCreators ??= []).push({
+            source: 'terraform',
+            label,
+            location: view.location,
+            text: creatorText(printValue(view.toValue())),
+            terraform: { root: this.call.rootDir, address: label },
+        });
+    }
 }
 /** Variable files hold constants: any reference in one is unknown. */
 const CONSTANT_ENVIRONMENT = {
@@ -27446,6 +30689,7 @@ function refOf(values, context) {
 
 
 
+
 /**
  * `terraform show -json` output of a plan: the roles, OIDC providers, clusters, ServiceAccounts
  * and Pod Identity associations of the root module and every child module, with the values the
@@ -27532,6 +30776,8 @@ function readPlan(file, context, result) {
             facts.objects.push(object);
         }
     }
+    // The plan of a root module is that root's unit; a plan lying elsewhere is a unit of its own.
+    placeInUnit(facts, root !== undefined ? terraformUnit(root) : `terraform-plan ${file.path}`);
     result.facts = facts;
 }
 function parse(file, findings) {
@@ -28425,6 +31671,7 @@ function mergePodIdentityAssociation(configured, planned) {
 
 
 
+
 /** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
 async function check(options) {
     const config = options.config ?? defaultConfig();
@@ -28436,7 +31683,7 @@ async function check(options) {
 }
 /** Discovers, reads and classifies the files of a repository. */
 async function readRepository(root, config) {
-    const discovery = await discover(root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes });
+    const discovery = await discover(root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes, skipDirectories: config.fixtureDirectories });
     const findings = [...discovery.findings];
     const files = [];
     for (const candidate of discovery.candidates) {
@@ -28466,7 +31713,7 @@ function analyse(files, filesSeen, config, options = {}) {
 /** Facts of the sources → graph → rules → findings. */
 function analyseRuns(runs, files, filesSeen, config, options) {
     const facts = emptyFacts();
-    const findings = [...(options.discoveryFindings ?? [])];
+    const findings = [...(config.findings ?? []), ...(options.discoveryFindings ?? [])];
     const suppressions = [];
     for (const { result } of runs) {
         mergeFacts(facts, result.facts);
@@ -28513,7 +31760,8 @@ function analyseRuns(runs, files, filesSeen, config, options) {
         result.push(finding);
     }
     result.sort(compareFindings);
-    return { findings: result, rules: rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta), graph, scan };
+    const ruleMetas = rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta);
+    return { findings: result, rules: ruleMetas, graph, scan, coverage: chainCoverage(graph, config) };
 }
 /** Suppressions that have a reason, by the path they are in. */
 function suppressionsByPath(suppressions) {
@@ -28679,7 +31927,7 @@ function mismatchPhrase(failure, wanted) {
     const kind = failureKind(failure);
     if (failure.element !== 'Condition' || (kind !== 'sub' && kind !== 'aud') || failure.requestValues === undefined)
         return failure.message;
-    const operator = trust_parseOperator(failure.entry.operator);
+    const operator = parseOperator(failure.entry.operator);
     if (operator.negated || operator.setPrefix || operator.ifExists)
         return failure.message;
     const written = failure.entry.values.map(quote).join(', ');
@@ -28716,6 +31964,7 @@ const liveCheckIncomplete = {
 
 
 
+
 const liveClusterIssuerMismatch = {
     meta: {
         id: 'live-cluster-issuer-mismatch',
@@ -28738,9 +31987,9 @@ const liveClusterIssuerMismatch = {
             const stale = (policy) => trustIssuers(policy).flatMap((issuer) => {
                 const owner = issuer.account ?? account;
                 // A contradiction the config file's clusters show already is cluster-issuer-mismatch's.
-                if (clustersContradicting(issuer.hostPath, owner, offline).length > 0)
+                if (clustersContradicting(issuer.hostPath, owner, offline, NO_UNIT).length > 0)
                     return [];
-                const cluster = clustersContradicting(issuer.hostPath, owner, live)[0];
+                const cluster = clustersContradicting(issuer.hostPath, owner, live, NO_UNIT)[0];
                 return cluster ? [{ ...issuer, cluster, owner }] : [];
             });
             const findings = [];
@@ -28789,6 +32038,7 @@ const liveClusterIssuerMismatch = {
 
 
 
+
 const liveOidcProviderAudienceMissing = {
     meta: {
         id: 'live-oidc-provider-audience-missing',
@@ -28817,7 +32067,7 @@ const liveOidcProviderAudienceMissing = {
                 if (clientIds.includes(audience.audience))
                     continue;
                 // A repository definition of the provider that lacks the audience too is oidc-provider-audience-missing's.
-                const defined = graph.providersNamed(known(named.arn, named.location));
+                const defined = graph.providersNamed(known(named.arn, named.location), NO_UNIT);
                 const definition = defined.find((each) => each.source !== 'live');
                 if (definition && !definition.clientIds.some((id) => id.kind !== 'known' || id.value === audience.audience))
                     continue;
@@ -28857,6 +32107,7 @@ function firstNamed(roles, arn) {
 
 
 
+
 const liveOidcProviderMissing = {
     meta: {
         id: 'live-oidc-provider-missing',
@@ -28893,7 +32144,7 @@ const liveOidcProviderMissing = {
                 if (found?.state !== 'missing')
                     continue;
                 // An issuer that is not the cluster's: live-cluster-issuer-mismatch says which one to name instead.
-                if (clustersContradicting(provider.issuerHostPath, provider.account ?? roleIdentity(provider.role).account, clusters).length > 0)
+                if (clustersContradicting(provider.issuerHostPath, provider.account ?? roleIdentity(provider.role).account, clusters, NO_UNIT).length > 0)
                     continue;
                 const key = `${provider.arn} ${formatLocation(provider.location)}`;
                 if (reported.has(key))
@@ -29010,6 +32261,7 @@ const liveRoleWithoutPermissions = {
 
 
 
+
 const liveTrustDeniesServiceAccount = {
     meta: {
         id: 'live-trust-denies-service-account',
@@ -29023,6 +32275,8 @@ const liveTrustDeniesServiceAccount = {
             return;
         const clusters = allKnownClusters(graph, context.config, observations);
         for (const { sa, target, lookup } of liveServiceAccounts(graph, observations)) {
+            if (hasRefusedName(sa))
+                continue;
             const role = deployedRole(target, lookup);
             const check = role && checkToken(sa, role, clusters);
             const found = check && refusal(check);
@@ -29238,10 +32492,11 @@ const liveRules = [
 
 
 
+
 /** Looked up at the repository root, in this order, when no config file is named. */
 const CONFIG_FILE_NAMES = ['.irsa-guard.yml', '.irsa-guard.yaml'];
 const RULE_SETTINGS = ['error', 'warning', 'note', 'off'];
-const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes'];
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes', 'fixtureDirectories'];
 const CLUSTER_KEYS = ['name', 'account', 'region', 'issuer'];
 const ROLE_KEYS = ['file', 'name', 'account', 'path'];
 const HELM_KEYS = ['releases', 'render'];
@@ -29251,31 +32506,49 @@ const ACCOUNT = /^\d{12}$/;
 const config_file_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const config_file_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** A config file is small; a larger one is refused before it is read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 /** The config file at the repository root, if there is one. */
 async function findConfigFile(root) {
     for (const name of CONFIG_FILE_NAMES) {
         const candidate = external_node_path_default().join(root, name);
-        const info = await (0,promises_namespaceObject.stat)(candidate).catch(() => undefined);
-        if (info?.isFile())
+        // lstat: a link by that name is the config file too, and is refused when read if it leaves the root or is no file.
+        const info = await (0,promises_namespaceObject.lstat)(candidate).catch(() => undefined);
+        if (info && !info.isDirectory())
             return candidate;
     }
     return undefined;
 }
+/**
+ * Reads a config file through readFileBytes: inside `within` once links are resolved (a link out
+ * of the repository is refused, never followed: its target's text is never shown), a regular
+ * file, at most MAX_CONFIG_BYTES. Any problem is a ConfigError naming the file, never its bytes.
+ */
+function readConfigText(absolutePath, displayPath, within) {
+    const read = readFileBytes(absolutePath, { within, limit: MAX_CONFIG_BYTES });
+    if (read.ok)
+        return read.bytes.toString('utf8');
+    const reason = read.why === 'missing'
+        ? 'no such file'
+        : read.why === 'not-a-file'
+            ? 'it is not a regular file'
+            : read.why === 'too-large'
+                ? `it is larger than ${MAX_CONFIG_BYTES} bytes`
+                : read.code === 'EACCES'
+                    ? 'permission denied'
+                    : describeNotRead(read.why, read.code);
+    throw new ConfigError(`${displayPath}: cannot read config file: ${reason}`);
+}
 /** Reads and validates a config file; any problem is a ConfigError with one line naming the file and line. */
 async function loadConfigFile(absolutePath, options) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(absolutePath, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
-        throw new ConfigError(`${options.displayPath}: cannot read config file: ${reason}`);
-    }
-    return parseConfig(text, options);
+    return parseConfig(readConfigText(absolutePath, options.displayPath, options.within), options);
 }
 /** Validates the text of a `.irsa-guard.yml`; an empty file is the default config. */
 function parseConfig(text, options) {
+    return parseConfigDocument(text, options).config;
+}
+/** The config, and where the file asks for each setting only the workflow or the user may grant. */
+function parseConfigDocument(text, options) {
     const lineCounter = new dist/* LineCounter */.HN();
     const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
     const reader = new ConfigReader(text, document, lineCounter, options);
@@ -29285,7 +32558,8 @@ function parseConfig(text, options) {
         const reason = firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         throw new ConfigError(`${options.displayPath}:${line}: invalid YAML: ${reason}`);
     }
-    return reader.read();
+    const config = reader.read();
+    return { config, requested: reader.requested };
 }
 class ConfigReader {
     text;
@@ -29293,6 +32567,7 @@ class ConfigReader {
     lineCounter;
     options;
     knownRuleIds;
+    requested = new Map();
     constructor(text, document, lineCounter, options) {
         this.text = text;
         this.document = document;
@@ -29334,10 +32609,15 @@ class ConfigReader {
                         this.fail(value ?? pair.key, 'kustomize', `must be one of ${KUSTOMIZE_MODES.join(', ')} (got ${this.shown(value)})`);
                     }
                     config.kustomize = mode;
+                    this.request('kustomize', value);
                     break;
                 }
                 case 'maxFileBytes':
                     config.maxFileBytes = this.positiveInteger(value, pair, 'maxFileBytes');
+                    this.request('maxFileBytes', value);
+                    break;
+                case 'fixtureDirectories':
+                    config.fixtureDirectories = this.list(value, pair, 'fixtureDirectories').map(([item, at]) => this.directoryName(item, pair, at));
                     break;
             }
         }
@@ -29431,6 +32711,7 @@ class ConfigReader {
                 if (!(0,dist/* isScalar */.jn)(value) || typeof value.value !== 'boolean')
                     this.fail(value ?? pair.key, 'helm.render', `must be true or false (got ${this.shown(value)})`);
                 helm.render = value.value;
+                this.request('helm.render', value);
                 continue;
             }
             helm.releases = this.list(value, pair, 'helm.releases').map(([item, at]) => this.release(item, at));
@@ -29458,6 +32739,10 @@ class ConfigReader {
         if (namespaceLocation)
             release.namespaceLocation = namespaceLocation;
         return release;
+    }
+    request(setting, node) {
+        const { line, col } = this.lineCounter.linePos(node.range?.[0] ?? 0);
+        this.requested.set(setting, { path: this.options.repositoryPath ?? this.options.displayPath, line, column: col });
     }
     // ---- generic readers ----
     fields(node, at, allowed) {
@@ -29491,6 +32776,12 @@ class ConfigReader {
             this.fail(node ?? owner.key, at, `must be a positive whole number of bytes (got ${this.shown(node)})`);
         }
         return node.value;
+    }
+    directoryName(node, owner, at) {
+        const name = this.nonEmptyString(node, owner, at);
+        if (/[/\\*?[\]{}]/.test(name) || name === '.' || name === '..')
+            this.fail(node, at, `"${name}" is not a directory name (no slashes or globs; use exclude for paths)`);
+        return name;
     }
     nonEmptyString(node, owner, at) {
         if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string' || node.value.trim() === '') {
@@ -29582,19 +32873,75 @@ function nearest(word, candidates) {
     }
     return best;
 }
-/** The config for a run: the named file (which must exist), else the root's `.irsa-guard.yml`, else defaults. */
+/**
+ * The config for a run: the named file (which must exist), else the root's `.irsa-guard.yml`,
+ * else defaults; with the trusted settings applied. A config file inside the scanned root is
+ * repository input: it may turn rendering off and lower maxFileBytes, but what it asks beyond
+ * the trusted settings is ignored and reported as a warning at its line. A file outside the root
+ * was named by the user or the workflow, and is followed.
+ */
 async function loadConfig(options) {
+    const trusted = options.trusted ?? defaultTrustedSettings();
     const absolutePath = options.configFile ? external_node_path_default().resolve(options.cwd, options.configFile) : await findConfigFile(options.root);
     if (!absolutePath)
-        return defaultConfig();
+        return withTrustedSettings(defaultConfig(), trusted);
     const displayPath = options.configFile ?? (toPosix(external_node_path_default().relative(options.cwd, absolutePath)) || absolutePath);
     const inRepository = toPosix(external_node_path_default().relative(options.root, absolutePath));
-    const repositoryPath = inRepository.startsWith('../') || external_node_path_default().isAbsolute(inRepository) ? undefined : inRepository;
-    return loadConfigFile(absolutePath, {
+    const repositoryPath = inRepository === '..' || inRepository.startsWith('../') || external_node_path_default().isAbsolute(inRepository) ? undefined : inRepository;
+    // A file the user named outside the root is theirs; one inside it stays inside.
+    const within = confinementFor(absolutePath, options.root);
+    const textOptions = {
         displayPath,
         ...(repositoryPath !== undefined ? { repositoryPath } : {}),
         ...(options.knownRuleIds ? { knownRuleIds: options.knownRuleIds } : {}),
-    });
+    };
+    const { config, requested } = parseConfigDocument(readConfigText(absolutePath, displayPath, within), textOptions);
+    if (within === undefined) {
+        if (trusted.helmRender)
+            config.helm.render = true;
+        if (trusted.kustomizeRender)
+            config.kustomize = 'render';
+        if (!requested.has('maxFileBytes'))
+            config.maxFileBytes = trusted.maxFileBytes;
+        return config;
+    }
+    const refused = [];
+    const refuse = (setting, message) => {
+        const location = requested.get(setting);
+        if (location)
+            refused.push({ ruleId: 'parse-error', level: 'warning', location, message, key: `config-refused:${setting}` });
+    };
+    const render = config.helm.render;
+    if (render === true && !trusted.helmRender) {
+        refuse('helm.render', `helm.render: true is ignored: a config file in the scanned repository cannot make irsa-guard run helm; set the action input helm-render (CLI: --helm-render) to render charts`);
+    }
+    config.helm.render = trusted.helmRender && render !== false;
+    if (config.kustomize === 'render' && !trusted.kustomizeRender) {
+        refuse('kustomize', `kustomize: render is ignored: a config file in the scanned repository cannot make irsa-guard run kubectl; set the action input kustomize-render (CLI: --kustomize-render) to render builds`);
+        config.kustomize = 'native';
+    }
+    else if (trusted.kustomizeRender && config.kustomize !== 'native') {
+        config.kustomize = 'render';
+    }
+    if (requested.has('maxFileBytes') && trusted.maxFileBytes > 0 && config.maxFileBytes > trusted.maxFileBytes) {
+        refuse('maxFileBytes', `maxFileBytes: ${config.maxFileBytes} is ignored: a config file in the scanned repository may lower the size limit but not raise it above ${trusted.maxFileBytes} bytes; set the action input max-file-bytes (CLI: --max-file-bytes) to raise it`);
+        config.maxFileBytes = trusted.maxFileBytes;
+    }
+    else if (!requested.has('maxFileBytes')) {
+        config.maxFileBytes = trusted.maxFileBytes;
+    }
+    if (refused.length > 0)
+        config.findings = refused;
+    return config;
+}
+/** The defaults with what the workflow or the user granted. */
+function withTrustedSettings(config, trusted) {
+    if (trusted.helmRender)
+        config.helm.render = true;
+    if (trusted.kustomizeRender)
+        config.kustomize = 'render';
+    config.maxFileBytes = trusted.maxFileBytes;
+    return config;
 }
 function toPosix(file) {
     return file.split((external_node_path_default()).sep).join('/');
@@ -29633,16 +32980,16 @@ function parseBaseline(text, shownPath) {
     });
     return { fingerprints };
 }
-async function readBaseline(absolutePath, shownPath) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(absolutePath, 'utf8');
+/** A baseline is at most this large; a larger one is refused before it is read. */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+/** Reads a baseline file; inside the scanned `root` it is read only when it resolves inside it, and a refused file is named, never shown. */
+async function readBaseline(absolutePath, shownPath, root) {
+    const read = readFileBytes(absolutePath, { within: root === undefined ? undefined : confinementFor(absolutePath, root), limit: MAX_BASELINE_BYTES });
+    if (!read.ok) {
+        const reason = read.why === 'missing' ? ': no such file' : read.why === 'unreadable' && read.code ? ` (${read.code})` : `: ${describeNotRead(read.why, read.code)}`;
+        throw new ConfigError(`${shownPath}: cannot read baseline file${reason}`);
     }
-    catch (error) {
-        const code = error.code;
-        throw new ConfigError(`${shownPath}: cannot read baseline file${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
-    }
-    return parseBaseline(text, shownPath);
+    return parseBaseline(read.bytes.toString('utf8'), shownPath);
 }
 /** Findings the baseline does not accept, and those it does. */
 function partitionByBaseline(findings, baseline) {
@@ -29722,40 +33069,98 @@ function isFailOn(value) {
     return FAIL_ON_VALUES.includes(value);
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Every value from the scanned repository that is printed goes through one of these: text for the
+ * GitHub Actions log (the CLI's text output is read there too) or Markdown (job summary, check run
+ * summary, pull request comment, `--format markdown`). See docs/security.md.
+ */
+/**
+ * Characters that break a line or hide or reorder text: C0 and C1 controls (CR, LF, NEL, ESC for
+ * terminal sequences), DEL, the Unicode line and paragraph separators, bidirectional controls and
+ * the byte order mark.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** Each control character as a visible escape (`\n`, `\r`, `\t`, `\u001b`): the text stays on one line. */
+function escapeControlCharacters(text) {
+    return text.replace(CONTROL_CHARACTERS, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * Text for one line of the Actions log, which the runner reads for workflow commands: no line
+ * break (a value can never begin a line of its own), no `::` at the start of the line after
+ * white space (the runner trims it, then reads `::command::`), and no `##[` anywhere (the older
+ * `##[command]` form is found anywhere in a line). Per actions/runner src/Runner.Common/ActionCommand.cs
+ * (TryParseV2, TryParse) and src/Runner.Worker/ActionCommandManager.cs at 258d6c857db3.
+ * Annotation messages and properties are further escaped by @actions/core (`%`, CR, LF, and `:`
+ * and `,` in properties) when issued through core.error/warning/notice.
+ */
+function escapeWorkflowCommandText(text) {
+    return escapeControlCharacters(text)
+        .replace(/##\[/g, '##\\[')
+        .replace(/^(\s*)::/, '$1\\::');
+}
+/**
+ * JSON text (a report printed to the log) with `##[` inside its strings written as `##\u005b`:
+ * the same JSON value, but no `##[command]` for the runner. JSON has `#` only inside strings.
+ */
+function escapeWorkflowCommandsInJson(json) {
+    return json.replace(/##\[/g, '##\\u005b');
+}
+/**
+ * Markdown's inline syntax in plain text and table cells: emphasis, code, links and images, HTML
+ * and autolinks, entities, strikethrough, math, table pipes; characters that can only start a block
+ * cannot, because a value never starts a line (line breaks are shown as `\n`).
+ */
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>!|~&$#]/g;
+/**
+ * Plain text for Markdown (a sentence, a list item, a table cell): shows exactly the text, renders
+ * no markup or HTML, stays on one line, pings no one (`@name` and `@org/team`) and links no issue
+ * (`#123`, `owner/repo#123`): a zero-width joiner after the `@` or `#` breaks GitHub's reference.
+ * A URL in the text is not made a link.
+ */
+function escapeMarkdown(text) {
+    const escaped = text
+        .replace(MARKDOWN_SPECIAL, (character) => `\\${character}`)
+        .replace(/@(?=[A-Za-z0-9])/g, '@\u200d')
+        .replace(/\\#(?=[0-9])/g, '\\#\u200d')
+        // GFM's literal autolinks start at `://` and `www.`; with the escape they stay text (cmark-gfm's parse-time autolink).
+        .replace(/:\/\//g, '\\://')
+        .replace(/\b(www)\./gi, '$1\\.');
+    return escapeControlCharacters(escaped);
+}
+/**
+ * A code span showing exactly `text` on one line: the fence is longer than any run of backticks in
+ * it (padded with a space when the text starts or ends with a backtick or a space). In a table
+ * cell (`inTable`), `|` is written `\|`, which GFM reads as part of the cell even inside code.
+ * Code spans get no mentions, issue links or HTML.
+ */
+function markdownCode(text, { inTable = false } = {}) {
+    let content = escapeControlCharacters(text);
+    if (inTable)
+        content = content.replace(/\|/g, '\\|');
+    if (content === '')
+        return '` `';
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+/**
+ * A repository path as the path of a URL: every segment percent-encoded, including the `(`, `)`,
+ * `!`, `'` and `*` that encodeURIComponent keeps, so no path can end a Markdown link destination.
+ */
+function encodeUrlPath(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/rules/rule.ts
 const DOCS_BASE_URL = 'https://github.com/irsa-guard/irsa-guard/blob/main/docs/rules';
 function docsUrl(ruleId) {
     return `${DOCS_BASE_URL}/${ruleId}.md`;
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The released version; a test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-const INFORMATION_URI = 'https://github.com/irsa-guard/irsa-guard';
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-
-
-
-function toJsonReport(result) {
-    return {
-        tool: 'irsa-guard',
-        version: VERSION,
-        counts: countByLevel(result.findings),
-        scan: { filesSeen: result.scan.filesSeen, relevantFiles: result.scan.relevantFiles },
-        findings: result.findings.map((finding) => ({
-            ruleId: finding.ruleId,
-            level: finding.level,
-            message: finding.message,
-            location: finding.location,
-            related: finding.related,
-            fingerprint: finding.fingerprint,
-            docsUrl: docsUrl(finding.ruleId),
-        })),
-    };
-}
-function formatJson(result) {
-    return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -29764,13 +33169,16 @@ function formatJson(result) {
 
 
 
+
+
 const LEVEL_ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
-/** The job summary: counts, one row per annotated ServiceAccount with its role chain and verdict, findings by rule. */
+/** The job summary: counts, the chains verified and why the others are not, one row per annotated ServiceAccount with its role chain and verdict, findings by rule. */
 function formatMarkdown(result, options = {}) {
     const limit = options.limit ?? 50;
     const counts = countByLevel(result.findings);
     const lines = ['## irsa-guard', ''];
     lines.push(`**${formatCounts(counts)}** in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} (${plural(result.scan.filesSeen, 'file')} seen).`, '');
+    lines.push(...formatCoverageMarkdown(result.coverage, { ...options, limit }));
     lines.push('### ServiceAccounts and their IAM roles', '');
     const annotated = result.graph.facts.serviceAccounts.filter((sa) => sa.roleArn !== undefined);
     if (annotated.length === 0) {
@@ -29808,12 +33216,13 @@ function formatMarkdown(result, options = {}) {
 }
 function chainRow(sa, result, spans, options) {
     const links = result.graph.rolesOf(sa);
-    const serviceAccount = `\`${markdown_valueText(sa.namespace)}/${markdown_valueText(sa.name)}\`<br>${markdown_link(sa.location, options)}`;
+    const cell = { inTable: true };
+    const serviceAccount = `${markdownCode(`${markdown_valueText(sa.namespace)}/${markdown_valueText(sa.name)}`, cell)}<br>${markdown_link(sa.location, options, false, cell)}`;
     const role = links.length === 0
-        ? `${sa.roleArn ? code(describeValue(sa.roleArn)) : ''}<br>not defined in the scanned files`
-        : links.map(({ role: linked }) => `${code(linked.name ? markdown_valueText(linked.name) : linked.label)}<br>${markdown_link(linked.location, options)}`).join('<br>');
+        ? `${sa.roleArn ? markdownCode(describeValue(sa.roleArn), cell) : ''}<br>not defined in the scanned files`
+        : links.map(({ role: linked }) => `${markdownCode(linked.name ? markdown_valueText(linked.name) : linked.label, cell)}<br>${markdown_link(linked.location, options, false, cell)}`).join('<br>');
     const providers = [...new Set(links.flatMap(({ role: linked }) => federatedProviders(linked)))];
-    const provider = providers.length > 0 ? providers.map(code).join('<br>') : '—';
+    const provider = providers.length > 0 ? providers.map((text) => markdownCode(text, cell)).join('<br>') : '—';
     const findings = result.findings.filter((finding) => concernsChain(finding, sa, links.map(({ role: linked }) => linked), spans));
     return `| ${serviceAccount} | ${role} | ${provider} | ${verdict(findings, links.length > 0)} |`;
 }
@@ -29880,34 +33289,132 @@ function groupByRule(findings) {
     const worst = (list) => Math.max(...list.map((finding) => levelRank(finding.level)));
     return [...groups].sort(([idA, a], [idB, b]) => worst(b) - worst(a) || idA.localeCompare(idB));
 }
-function markdown_link(location, options, withColumn = false) {
+/** A location as a link into the repository (`blobUrl`), else as code; `inTable` for a table cell. */
+function markdown_link(location, options, withColumn = false, { inTable = false } = {}) {
     const text = withColumn ? `${location.path}:${location.line}:${location.column}` : `${location.path}:${location.line}`;
     if (!options.blobUrl)
-        return `\`${text}\``;
-    const href = `${options.blobUrl.replace(/\/$/, '')}/${location.path.split('/').map(encodeURIComponent).join('/')}#L${location.line}`;
+        return markdownCode(text, { inTable });
+    const href = `${options.blobUrl.replace(/\/$/, '')}/${encodeUrlPath(location.path)}#L${location.line}`;
     return `[${escapeMarkdown(text)}](${href})`;
 }
 function markdown_valueText(value) {
     return value.kind === 'known' ? value.value : `\${${value.expression}}`;
 }
-function code(text) {
-    const clean = text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
-}
-/** Escapes what markdown would otherwise render (emphasis in `system:serviceaccount:*:*`, table pipes, HTML). */
-function escapeMarkdown(text) {
-    return text.replace(/[\\`*_[\]<>|#]/g, (character) => `\\${character}`).replace(/\n/g, ' ');
-}
 function lineKey(location) {
     return `${location.path}:${location.line}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/coverage.ts
+
+
+
+
+
+/** "verified 3 of 5 chains" */
+function formatCoverage(coverage) {
+    return `verified ${coverage.verified} of ${plural(coverage.total, 'chain')}`;
+}
+/** `k8s/app.yaml:7: ServiceAccount prod/app → ${ROLE}: its role ARN is filled in at deploy time (…) [deploy-time-value]` */
+function formatUnresolvedLine(chain) {
+    return oneLine(`${formatLocation(chain.location)}: ${chainTitle(chain)}: ${describeUnresolved(chain)} [${chain.reason}]`);
+}
+/**
+ * The coverage in a job summary or pull request comment: the line, and the unresolved chains in a
+ * collapsed list, each with its reason.
+ */
+function formatCoverageMarkdown(coverage, options = {}) {
+    const limit = options.limit ?? 50;
+    const unresolved = coverage.unresolved.length;
+    const line = `**IRSA chains: ${formatCoverage(coverage)}**${unresolved > 0 ? `, ${unresolved} unresolved` : ''} (a chain is verified when the ServiceAccount's token was evaluated against its role's trust).`;
+    if (unresolved === 0)
+        return [line, ''];
+    const items = coverage.unresolved.slice(0, limit).map((chain) => `- ${markdown_link({ ...chain.location, path: oneLine(chain.location.path) }, options)} ${markdownChain(chain)}: ${UNRESOLVED_REASONS[chain.reason]}${chain.detail ? ` (${markdownCell(chain.detail)})` : ''} · \`${chain.reason}\``);
+    if (unresolved > limit)
+        items.push(`- … and ${unresolved - limit} more (see the JSON or SARIF report)`);
+    return [line, '', `<details><summary>${plural(unresolved, 'unresolved chain')} and why</summary>`, '', ...items, '', '</details>', ''];
+}
+function markdownChain(chain) {
+    switch (chain.kind) {
+        case 'service-account':
+            return `ServiceAccount ${markdownCell(chain.serviceAccount ?? '')} → ${markdownCell(chain.role ?? '')}`;
+        case 'pod-identity':
+            return `Pod Identity association ${markdownCell(chain.serviceAccount ?? '')} → ${markdownCell(chain.role ?? '')}`;
+        case 'chart':
+            return `Helm release's ServiceAccount → ${markdownCell(chain.role ?? '')}`;
+        case 'role':
+            return `role ${markdownCell(chain.role ?? '')}`;
+        case 'module':
+            return `module call ${markdownCell(chain.module ?? '')}`;
+    }
+}
+/**
+ * A repository-derived value (a ServiceAccount name, a role ARN, an expression) as Markdown: every
+ * such value of the coverage goes through here, so that one function decides how it is escaped.
+ */
+function markdownCell(text) {
+    return markdownCode(oneLine(text));
+}
+function oneLine(text) {
+    return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The released version; a test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+const INFORMATION_URI = 'https://github.com/irsa-guard/irsa-guard';
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+
+
+
+function toJsonReport(result) {
+    return {
+        tool: 'irsa-guard',
+        version: VERSION,
+        counts: countByLevel(result.findings),
+        scan: { filesSeen: result.scan.filesSeen, relevantFiles: result.scan.relevantFiles },
+        coverage: toJsonCoverage(result),
+        findings: result.findings.map((finding) => ({
+            ruleId: finding.ruleId,
+            level: finding.level,
+            message: finding.message,
+            location: finding.location,
+            related: finding.related,
+            fingerprint: finding.fingerprint,
+            docsUrl: docsUrl(finding.ruleId),
+        })),
+    };
+}
+function toJsonCoverage(result) {
+    const { verified, total, unresolved } = result.coverage;
+    return {
+        verified,
+        total,
+        unresolved: unresolved.map((chain) => ({
+            kind: chain.kind,
+            location: chain.location,
+            ...(chain.serviceAccount !== undefined ? { serviceAccount: chain.serviceAccount } : {}),
+            ...(chain.role !== undefined ? { role: chain.role } : {}),
+            ...(chain.module !== undefined ? { module: chain.module } : {}),
+            reason: chain.reason,
+            reasonText: UNRESOLVED_REASONS[chain.reason],
+            ...(chain.detail !== undefined ? { detail: chain.detail } : {}),
+        })),
+    };
+}
+function formatJson(result) {
+    return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
+
 const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** The fingerprint key under `partialFingerprints`; bump the version if the fingerprint recipe changes. */
 const FINGERPRINT_KEY = 'irsaGuard/v1';
+const SARIF_UNRESOLVED_LIMIT = 1_000;
 /** The SARIF 2.1.0 log of a check: every rule that ran, and one result per finding. */
 function toSarif(result) {
     const rules = result.rules.map(toSarifRule);
@@ -29927,9 +33434,16 @@ function toSarif(result) {
                 tool: { driver: { name: 'irsa-guard', informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
                 columnKind: 'utf16CodeUnits',
                 results: result.findings.map((finding) => toSarifResult(finding, ruleIndex.get(finding.ruleId))),
+                properties: { coverage: sarifCoverage(result) },
             },
         ],
     };
+}
+function sarifCoverage(result) {
+    const coverage = toJsonCoverage(result);
+    if (coverage.unresolved.length <= SARIF_UNRESOLVED_LIMIT)
+        return coverage;
+    return { ...coverage, unresolved: coverage.unresolved.slice(0, SARIF_UNRESOLVED_LIMIT), unresolvedLeftOut: coverage.unresolved.length - SARIF_UNRESOLVED_LIMIT };
 }
 function formatSarif(result) {
     return `${JSON.stringify(toSarif(result), null, 2)}\n`;
@@ -29991,9 +33505,14 @@ function pascalCase(id) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
-/** `path:line:col: level: message [rule-id]` — the one line format of the CLI, logs and tests. */
+
+/**
+ * `path:line:col: level: message [rule-id]` — the one line format of the CLI, logs and tests. Line
+ * breaks and other control characters in the path or message are shown as escapes (`\n`), so a
+ * finding is always one line and no line of it is a workflow command.
+ */
 function formatFindingLine(finding) {
-    return `${finding.location.path}:${finding.location.line}:${finding.location.column}: ${finding.level}: ${finding.message} [${finding.ruleId}]`;
+    return escapeWorkflowCommandText(`${finding.location.path}:${finding.location.line}:${finding.location.column}: ${finding.level}: ${finding.message} [${finding.ruleId}]`);
 }
 function text_formatText(findings) {
     return findings.map((finding) => `${formatFindingLine(finding)}\n`).join('');
@@ -30022,7 +33541,79 @@ function formatReport(format, result, options = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/write-output.ts
+
+
+
+
+
+/** Why an output file was not written: `cannot write <path as given>: <reason>`. */
+class OutputRefused extends ConfigError {
+    name = 'OutputRefused';
+    constructor(shownPath, reason) {
+        super(`cannot write ${shownPath}: ${reason}`);
+    }
+}
+/**
+ * Writes a report (SARIF, baseline, --output) without ever writing through a symbolic link of
+ * the scanned tree: every directory below `noLinksBelow` is checked with lstat (missing ones are
+ * created one by one), the text goes to a new temporary file in the same directory (O_EXCL,
+ * O_NOFOLLOW) that is then renamed over the target, so a link planted at the target is replaced,
+ * never followed.
+ */
+async function writeOutputFile(absolutePath, text, shownPath, place = {}) {
+    const target = external_node_path_default().resolve(absolutePath);
+    if (place.confineTo !== undefined && !below(external_node_path_default().resolve(place.confineTo), target)) {
+        throw new OutputRefused(shownPath, `it is outside the workspace ${place.confineTo}; irsa-guard writes its reports only inside it`);
+    }
+    const directory = external_node_path_default().dirname(target);
+    const base = place.noLinksBelow ?? place.confineTo;
+    if (base !== undefined && below(external_node_path_default().resolve(base), target))
+        await makeDirectoriesWithoutLinks(external_node_path_default().resolve(base), directory, shownPath);
+    else
+        await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
+    const existing = await (0,promises_namespaceObject.lstat)(target).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw new OutputRefused(shownPath, 'it is a directory');
+    const temporary = external_node_path_default().join(directory, `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_namespaceObject.open)(temporary, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0), 0o644);
+    try {
+        await handle.writeFile(text);
+        await handle.close();
+        await (0,promises_namespaceObject.rename)(temporary, target);
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_namespaceObject.unlink)(temporary).catch(() => undefined);
+        throw error;
+    }
+}
+/** Creates the directories from `base` down to `directory`, refusing one that is a symbolic link or not a directory. */
+async function makeDirectoriesWithoutLinks(base, directory, shownPath) {
+    let current = base;
+    for (const segment of external_node_path_default().relative(base, directory).split((external_node_path_default()).sep).filter((part) => part !== '')) {
+        current = external_node_path_default().join(current, segment);
+        const info = await (0,promises_namespaceObject.lstat)(current).catch(() => undefined);
+        if (info === undefined) {
+            await (0,promises_namespaceObject.mkdir)(current);
+            continue;
+        }
+        const shown = external_node_path_default().relative(base, current) || '.';
+        if (info.isSymbolicLink())
+            throw new OutputRefused(shownPath, `it lies below ${shown}, a symbolic link, and irsa-guard never writes through links in the scanned tree`);
+        if (!info.isDirectory())
+            throw new OutputRefused(shownPath, `it lies below ${shown}, which is not a directory`);
+    }
+}
+function below(directory, file) {
+    const relative = external_node_path_default().relative(directory, file);
+    return relative !== '' && relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative);
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
 
 
 
@@ -30052,12 +33643,29 @@ Options:
   --fail-on error|warning|note|never  lowest level that makes the exit code 1 (default: error)
   --config FILE                       config file (default: .irsa-guard.yml at the root, if any)
   --exclude GLOB                      skip matching files; repeatable
+  --scan-fixtures                     also scan test fixture directories (testdata, fixtures, …),
+                                      which are skipped by default
   --baseline FILE                     accept the findings FILE lists (neither reported nor failing)
   --write-baseline FILE               write every current finding to FILE as a baseline and exit 0
+  --helm-render                       also render each Helm release with helm template (helm on the PATH)
+  --kustomize-render                  build each kustomization with kubectl kustomize (kubectl on the PATH)
+  --max-file-bytes N                  largest file read, in bytes (default: ${DEFAULT_MAX_FILE_BYTES}; 0: no limit);
+                                      a config file in the scanned tree may lower it, never raise it
+      continue
+    }
+  -v, --verbose                       after the summary, list each unresolved chain and why
   -h, --help                          show this help
   --version                           show the version
 
+The summary on standard error says how many chains (annotated ServiceAccount, Pod Identity
+association or role with an EKS trust → role trust) were verified; the others are unresolved
+(a role outside the scan, a value known only at deploy time, a module not read), which never
+changes the exit code.
+
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error.
+
+A config file inside the scanned tree cannot turn rendering on or raise --max-file-bytes; the
+flags can. See docs/security.md.
 `;
 class UsageError extends Error {
     hintHelp;
@@ -30079,31 +33687,39 @@ async function main(argv, io) {
             return EXIT_OK;
         }
         const target = await resolveTarget(options.paths, io.cwd);
-        const config = await loadConfig({ root: target.root, cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}) });
+        const trusted = { helmRender: options.helmRender, kustomizeRender: options.kustomizeRender, maxFileBytes: options.maxFileBytes };
+        const config = await loadConfig({ root: target.root, cwd: io.cwd, trusted, ...(options.config ? { configFile: options.config } : {}) });
         if (target.include)
             config.include = target.include;
         config.exclude = [...config.exclude, ...options.exclude];
+        if (options.scanFixtures)
+            config.fixtureDirectories = [];
         const checked = await check({ root: target.root, config });
         if (options.writeBaseline) {
-            await writeReport(external_node_path_default().resolve(io.cwd, options.writeBaseline), formatBaseline(checked.findings), options.writeBaseline);
+            await writeReport(external_node_path_default().resolve(io.cwd, options.writeBaseline), formatBaseline(checked.findings), options.writeBaseline, target.root);
             io.stderr.write(`irsa-guard: baseline of ${plural(checked.findings.length, 'finding')} written to ${options.writeBaseline}\n`);
             return EXIT_OK;
         }
-        const baseline = options.baseline ? await readBaseline(external_node_path_default().resolve(io.cwd, options.baseline), options.baseline) : undefined;
+        const baseline = options.baseline ? await readBaseline(external_node_path_default().resolve(io.cwd, options.baseline), options.baseline, target.root) : undefined;
         const result = baseline ? { ...checked, findings: partitionByBaseline(checked.findings, baseline).reported } : checked;
         const report = formatReport(options.format, result);
         let written = '';
         if (options.output) {
-            await writeReport(external_node_path_default().resolve(io.cwd, options.output), report, options.output);
+            await writeReport(external_node_path_default().resolve(io.cwd, options.output), report, options.output, target.root);
             written = `; ${options.format} report written to ${options.output}`;
         }
         else {
-            io.stdout.write(report);
+            io.stdout.write(printable(options.format, report));
         }
         const failing = findingsAtOrAbove(result.findings, options.failOn);
-        io.stderr.write(`irsa-guard: ${formatCounts(countByLevel(result.findings))} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}${written}` +
+        const unresolved = result.coverage.unresolved;
+        const hint = unresolved.length === 0 ? '' : `, ${unresolved.length} unresolved${options.verbose ? '' : ' (--verbose says why)'}`;
+        io.stderr.write(`irsa-guard: ${formatCounts(countByLevel(result.findings))} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; ${formatCoverage(result.coverage)}${hint}${written}` +
             (failing.length > 0 ? ` (failing: ${plural(failing.length, 'finding')} at or above ${options.failOn})` : '') +
             '\n');
+        if (options.verbose)
+            for (const chain of unresolved)
+                io.stderr.write(`  unresolved: ${formatUnresolvedLine(chain)}\n`);
         return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK;
     }
     catch (error) {
@@ -30111,17 +33727,29 @@ async function main(argv, io) {
         return EXIT_USAGE;
     }
 }
+/**
+ * A report as printed on standard output, which a workflow's log reads for workflow commands: text
+ * lines are escaped by the text reporter; `##[` inside JSON strings becomes `##\u005b` (the same
+ * JSON); Markdown is escaped line by line.
+ */
+function printable(format, report) {
+    if (format === 'json' || format === 'sarif')
+        return escapeWorkflowCommandsInJson(report);
+    if (format === 'markdown')
+        return report.split('\n').map(escapeWorkflowCommandText).join('\n');
+    return report;
+}
 function cli_describeError(error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const message = escapeWorkflowCommandText((error instanceof Error ? error.message : String(error)).split('\n')[0]);
     if (error instanceof ConfigError)
         return `irsa-guard: ${message}`;
     if (error instanceof UsageError)
         return `irsa-guard: ${message}${error.hintHelp ? ' (see irsa-guard --help)' : ''}`;
     return `irsa-guard: internal error: ${message}`;
 }
-const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude', '--baseline', '--write-baseline'];
+const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude', '--baseline', '--write-baseline', '--max-file-bytes'];
 function parseArguments(argv) {
-    const options = { paths: [], format: 'text', failOn: 'error', exclude: [], help: false, version: false };
+    const options = { paths: [], format: 'text', failOn: 'error', exclude: [], helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, scanFixtures: false, verbose: false, help: false, version: false };
     for (let index = 0; index < argv.length; index++) {
         const argument = argv[index];
         if (argument === '--') {
@@ -30134,6 +33762,22 @@ function parseArguments(argv) {
         }
         if (argument === '--version') {
             options.version = true;
+            continue;
+        }
+        if (argument === '--helm-render') {
+            options.helmRender = true;
+            continue;
+        }
+        if (argument === '--kustomize-render') {
+            options.kustomizeRender = true;
+            continue;
+        }
+        if (argument === '--scan-fixtures') {
+            options.scanFixtures = true;
+            continue;
+        }
+        if (argument === '-v' || argument === '--verbose') {
+            options.verbose = true;
             continue;
         }
         if (!argument.startsWith('-') || argument === '-') {
@@ -30187,6 +33831,11 @@ function applyOption(options, name, value) {
         case '--write-baseline':
             options.writeBaseline = value;
             return;
+        case '--max-file-bytes':
+            if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+                throw new UsageError(`--max-file-bytes must be a whole number of bytes (got "${value}")`);
+            options.maxFileBytes = Number(value);
+            return;
     }
 }
 /** One directory is the root; otherwise the working directory is the root and the PATHs become include globs. */
@@ -30204,18 +33853,21 @@ async function resolveTarget(paths, cwd) {
     const include = await includeGlobsFor(paths, cwd);
     return include ? { root: cwd, include } : { root: cwd };
 }
-async function writeReport(absolutePath, report, shownPath) {
+/** Writes a report where the user said; inside the scanned tree, never through a link planted there. */
+async function writeReport(absolutePath, report, shownPath, root) {
     try {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolutePath), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(absolutePath, report);
+        await writeOutputFile(absolutePath, report, shownPath, { noLinksBelow: root });
     }
     catch (error) {
+        if (error instanceof OutputRefused)
+            throw new UsageError(error.message, false);
         const code = error.code ?? String(error);
         throw new UsageError(`cannot write ${shownPath}: ${code}`, false);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/cli-entry.ts
+
 
 
 if (isSourceWorker())
@@ -30234,7 +33886,7 @@ function runCli() {
     main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then((code) => {
         process.exitCode = code;
     }, (error) => {
-        process.stderr.write(`irsa-guard: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(`irsa-guard: internal error: ${escapeWorkflowCommandText(error instanceof Error ? error.message : String(error))}\n`);
         process.exitCode = 2;
     });
 }

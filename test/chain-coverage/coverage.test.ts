@@ -60,7 +60,7 @@ describe('chain coverage: unresolved, with the reason', () => {
     ['deploy-time-value', { ...serviceAccountChain('k8s/orders.yaml', 7, 33, '${ORDERS_ROLE_ARN}'), reason: 'deploy-time-value', detail: '${ORDERS_ROLE_ARN}' }],
     [
       'helm-value-unset',
-      { ...serviceAccountChain('charts/orders/templates/serviceaccount.yaml', 7, 33, ''), reason: 'helm-value-unset', detail: 'empty in the scanned values' },
+      { ...serviceAccountChain('charts/orders/templates/serviceaccount.yaml', 7, 33, ''), reason: 'helm-value-unset', detail: 'not set in the scanned values' },
     ],
     [
       'terraform-variable',

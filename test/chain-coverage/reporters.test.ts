@@ -75,7 +75,7 @@ describe('chain coverage in the reporters', () => {
 
   it('job summary: the line under the counts, and the unresolved chains in a collapsed list', async () => {
     const lines = formatMarkdown(await scan(mixed)).split('\n')
-    expect(lines.slice(2, 4 + MARKDOWN_COVERAGE.length)).toEqual(['**0 errors, 1 warning, 1 note** in 4 IRSA-relevant files (4 files seen).', '', ...MARKDOWN_COVERAGE])
+    expect(lines.slice(2, 4 + MARKDOWN_COVERAGE.length)).toEqual(['**0 errors, 0 warnings, 1 note** in 4 IRSA-relevant files (4 files seen).', '', ...MARKDOWN_COVERAGE])
   })
 
   it('job summary: links each unresolved chain to the commit, and cuts the list at the limit', async () => {
@@ -116,7 +116,7 @@ describe('repository-derived values in the coverage', () => {
 
   it('stay in their code span in Markdown', () => {
     const lines = formatCoverageMarkdown({ verified: 0, total: 1, unresolved: [chain] })
-    expect(lines[4]).toBe('- `k8s/a b.yaml:3` ServiceAccount `shop/x\\|y` → `` arn:aws:iam::349127586034:role/a`b ::error::c ``: names a role that no scanned source defines · `role-outside-scan`')
+    expect(lines[4]).toBe('- `k8s/a b.yaml:3` ServiceAccount `shop/x|y` → ``arn:aws:iam::349127586034:role/a`b ::error::c``: names a role that no scanned source defines · `role-outside-scan`')
   })
 })
 
@@ -124,13 +124,13 @@ describe('chain coverage through the CLI', () => {
   it('text: the summary line says how many chains were verified and points at --verbose', async () => {
     const run = await runCli([mixed, '--fail-on', 'never'], process.cwd())
     expect(run.code).toBe(0)
-    expect(run.stderr).toBe('irsa-guard: 0 errors, 1 warning, 1 note in 4 IRSA-relevant files; verified 1 of 3 chains, 2 unresolved (--verbose says why)\n')
+    expect(run.stderr).toBe('irsa-guard: 0 errors, 0 warnings, 1 note in 4 IRSA-relevant files; verified 1 of 3 chains, 2 unresolved (--verbose says why)\n')
   })
 
   it('text --verbose: each unresolved chain under the summary, with its reason', async () => {
     const run = await runCli([mixed, '--fail-on', 'never', '--verbose'], process.cwd())
     expect(run.stderr).toBe(
-      `irsa-guard: 0 errors, 1 warning, 1 note in 4 IRSA-relevant files; verified 1 of 3 chains, 2 unresolved\n${UNRESOLVED_LINES.map((line) => `  unresolved: ${line}\n`).join('')}`,
+      `irsa-guard: 0 errors, 0 warnings, 1 note in 4 IRSA-relevant files; verified 1 of 3 chains, 2 unresolved\n${UNRESOLVED_LINES.map((line) => `  unresolved: ${line}\n`).join('')}`,
     )
   })
 

@@ -58,7 +58,7 @@ describe('irsa-guard CLI', () => {
       expect(await runCli([root, '--fail-on', 'warning'], process.cwd())).toEqual({
         code: 0,
         stdout: '',
-        stderr: 'irsa-guard: 0 errors, 0 warnings, 0 notes in 1 IRSA-relevant file\n',
+        stderr: 'irsa-guard: 0 errors, 0 warnings, 0 notes in 1 IRSA-relevant file; verified 0 of 0 chains\n',
       })
       const scanned = await runCli([root, '--scan-fixtures', '--fail-on', 'warning'], process.cwd())
       expect(scanned.code).toBe(1)
