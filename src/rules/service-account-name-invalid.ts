@@ -35,5 +35,7 @@ function refused(sa: ServiceAccount, value: KnownValue, kind: 'name' | 'namespac
 
 /** An unrendered placeholder (`<name>`, `$NAME`, `{{ name }}`, `SA_NAME`): role-arn-placeholder's kind of value, not a name anyone applies. */
 function placeholder(text: string): boolean {
+  // A line break or other control character is never part of a placeholder: such a name is simply refused.
+  if (/[\u0000-\u001f\u007f]/.test(text)) return false
   return /[<>${}%]/.test(text) || (/^[A-Z][A-Z0-9_]*$/.test(text) && text.includes('_'))
 }

@@ -43,8 +43,8 @@ describe('workflow-command and Markdown payloads in every string field of every 
         const text = formatText(result.findings)
         expect(runnerCommands(text)).toEqual([])
         expect(text.split('\n')).toHaveLength(result.findings.length + 1)
-        expect(markdownProblems(formatMarkdown(result, LINKS), { strong: 1 })).toEqual([])
-        expect(markdownProblems(formatPullRequestComment(result, { ...LINKS, marker: COMMENT_MARKER }), { details: 1, comments: 1 })).toEqual([])
+        expect(markdownProblems(formatMarkdown(result, LINKS), { strong: 2, details: 1 })).toEqual([])
+        expect(markdownProblems(formatPullRequestComment(result, { ...LINKS, marker: COMMENT_MARKER }), { details: 2, strong: 1, comments: 1 })).toEqual([])
       }),
       { numRuns: 25 },
     )
@@ -70,10 +70,10 @@ describe('workflow-command and Markdown payloads in every string field of every 
           expect(forged(commands, files)).toEqual([])
           expect(commands.filter(({ command, properties }) => command === 'error' && properties.file !== undefined).length).toBe(fork ? Math.min(errors, 10) : 0)
           expect(runnerCommands(run.stderr)).toEqual([])
-          expect(markdownProblems(run.summary, { strong: 1 })).toEqual([])
+          expect(markdownProblems(run.summary, { strong: 2, details: 1 })).toEqual([])
           if (!fork) {
-            expect(markdownProblems(github.checkRuns.at(-1)!.summary!, { strong: 1 })).toEqual([])
-            expect(markdownProblems(github.comments.get(number)![0]!.body, { details: 1, comments: 1 })).toEqual([])
+            expect(markdownProblems(github.checkRuns.at(-1)!.summary!, { strong: 2, details: 1 })).toEqual([])
+            expect(markdownProblems(github.comments.get(number)![0]!.body, { details: 2, strong: 1, comments: 1 })).toEqual([])
           }
         }),
         { numRuns: 6 },

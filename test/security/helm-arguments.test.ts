@@ -107,6 +107,7 @@ describe('defect 1: repository values never reach helm as options', () => {
     const run = runActionWithHelm(workspace, helm.directory, { 'helm-render': 'true' })
     expect(helm.calls()).toEqual([])
     expect(findingLines(run.stdout)).toEqual([
+      'flux/orders.yaml:8:20: error: ServiceAccount namespace "--kubeconfig=/etc/shadow" is not a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters: the API server refuses the ServiceAccount, so no pod runs as it; rename it, the same in the trust policy [service-account-name-invalid]',
       'flux/orders.yaml:8:20: warning: Did not render the release of charts/orders with helm (helm-render): the namespace "--kubeconfig=/etc/shadow" is not a Kubernetes namespace name (a lower-case DNS label); the native reading was used [parse-error]',
     ])
   })

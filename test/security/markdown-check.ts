@@ -7,9 +7,9 @@ const renderer = new MarkdownIt({ html: true })
 const OWN_LINKS = [/^https:\/\/github\.com\/irsa-guard\/irsa-guard\/blob\/main\/docs\/rules\/[a-z0-9-]+\.md$/, /^https:\/\/github\.com\/octo-org\/payments-platform\/(blob\/[0-9a-f]{40}\/[^()\s]*#L\d+|actions\/runs\/\d+)$/]
 
 export interface MarkdownLimits {
-  /** `<details>` blocks irsa-guard writes itself (the comment's remedies). */
+  /** `<details>` blocks irsa-guard writes itself (the comment's remedies, the list of unresolved chains). */
   details?: number
-  /** Bold runs irsa-guard writes itself (the summary's counts). */
+  /** Bold runs irsa-guard writes itself (the summary's counts, the chain coverage line). */
   strong?: number
   /** HTML comments irsa-guard writes itself (the comment's marker). */
   comments?: number

@@ -29,7 +29,7 @@ describe('a repository whose names carry Markdown, in the job summary, the check
 
   it('the job summary renders every name as text: no HTML, link, image, emphasis, heading, extra cell, mention or reference', () => {
     expect(run.code).toBe(1)
-    expect(markdownProblems(run.summary, { strong: 1 })).toEqual([])
+    expect(markdownProblems(run.summary, { strong: 2, details: 1 })).toEqual([])
     const text = renderedText(run.summary)
         for (const field of SUMMARY_FIELDS) expect([field, text.includes(markdownPayload(field).replace('\n', '\\n'))]).toEqual([field, true])
     // A file name becomes a link whose path is percent-encoded, parentheses included.
@@ -38,13 +38,13 @@ describe('a repository whose names carry Markdown, in the job summary, the check
 
   it('the check run summary is the same escaped Markdown', () => {
     expect(github.checkRuns).toHaveLength(1)
-    expect(markdownProblems(github.checkRuns[0]!.summary!, { strong: 1 })).toEqual([])
+    expect(markdownProblems(github.checkRuns[0]!.summary!, { strong: 2, details: 1 })).toEqual([])
     expect(github.checkRuns[0]!.summary!.trimEnd()).toBe(run.summary.trimEnd())
   })
 
   it('the pull request comment renders every name as text', () => {
     const [comment] = github.comments.get(9)!
-    expect(markdownProblems(comment!.body, { details: 1, comments: 1 })).toEqual([])
+    expect(markdownProblems(comment!.body, { details: 2, strong: 1, comments: 1 })).toEqual([])
     const text = renderedText(comment!.body)
     for (const field of ['sa-name', 'sa-namespace', 'iam-sid', 'tf-sa-name', 'eksctl-name']) expect([field, text.includes(markdownPayload(field).replace('\n', '\\n'))]).toEqual([field, true])
   })
@@ -52,6 +52,6 @@ describe('a repository whose names carry Markdown, in the job summary, the check
   it('the CLI Markdown report renders every name as text', () => {
     const cli = spawnSync(process.execPath, [path.join(repositoryRoot, 'dist', 'cli', 'index.js'), '.', '--format', 'markdown'], { cwd: workspace, encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 60_000 })
     expect(cli.status).toBe(1)
-    expect(markdownProblems(cli.stdout, { strong: 1 })).toEqual([])
+    expect(markdownProblems(cli.stdout, { strong: 2, details: 1 })).toEqual([])
   })
 })

@@ -34,9 +34,9 @@ describe('a repository whose names carry workflow commands, run through the bund
     expect(forged(commands, files)).toEqual([])
     expect(forged(runnerCommands(run.stderr), files)).toEqual([])
     expect(commands.filter((command) => ['add-mask', 'stop-commands'].includes(command.command))).toEqual([])
-    expect(commands.filter((command) => command.command === 'group').map((command) => command.data)).toEqual([`irsa-guard findings (${json.findings.length})`])
+    expect(commands.filter((command) => command.command === 'group').map((command) => command.data)).toEqual([`irsa-guard findings (${json.findings.length})`, expect.stringMatching(/^irsa-guard unresolved chains \(\d+\)$/)])
     // Each value reached the log, on the line of its finding, with its line breaks shown as \n.
-    const group = run.stdout.slice(run.stdout.indexOf('::group::'), run.stdout.indexOf('::endgroup::'))
+    const group = run.stdout.slice(run.stdout.indexOf('::group::irsa-guard findings'), run.stdout.indexOf('::endgroup::'))
     expect(group.split('\n').slice(1, -1)).toHaveLength(json.findings.length)
     for (const field of LOGGED_FIELDS) expect([field, group.includes(`${field}\\n::error file=forged.yaml`)]).toEqual([field, true])
     expect(group).toContain('\\r::add-mask::payments\\n::stop-commands::forgedtoken\\n  ::notice::indented sa-name\\t##\\[warning]v1 sa-name\\u001b[8m')
