@@ -118,6 +118,15 @@ const TEMPLATE_RESIDUES: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /<[^<>]+>/, what: 'a placeholder' },
 ]
 
+/**
+ * Digits typed to fill the account field of an example, not an account: the start of 1234567890
+ * (`123`, `12345`) or one digit repeated, shorter than the 12 digits of a real account.
+ */
+function isFillerAccount(account: string): boolean {
+  if (!/^\d{1,11}$/.test(account)) return false
+  return '1234567890'.startsWith(account) || /^(\d)\1*$/.test(account)
+}
+
 const PLACEHOLDER_WORDS = /^(changeme|change[-_]me|replaceme|replace[-_]me|todo|tbd|fixme|placeholder|none|null|nil|undefined|tobefilled)$/i
 const UPPER_SNAKE_TOKEN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/
 
@@ -144,6 +153,7 @@ export function findRoleArnPlaceholder(text: string, source: SourceKind): Placeh
   if (PLACEHOLDER_WORDS.test(trimmed) || UPPER_SNAKE_TOKEN.test(trimmed)) return { description: `the placeholder ${quoted(trimmed)}` }
   const account = /:iam::([^:]*):/.exec(trimmed)?.[1]
   if (account !== undefined && /[A-Za-z]{2,}/.test(account)) return { description: `the placeholder account ${quoted(account)}` }
+  if (account !== undefined && isFillerAccount(account)) return { description: `the placeholder account ${quoted(account)}` }
   if (account !== undefined && DOCUMENTATION_ACCOUNTS.includes(account)) {
     return { description: `${account}, an example account ID from the AWS documentation`, documentationAccount: account }
   }
