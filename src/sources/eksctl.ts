@@ -39,6 +39,20 @@ export function readEksctlFile(file: SourceFile, context: Pick<SourceContext, 'c
   return result
 }
 
+/**
+ * What `eksctl create iamserviceaccount` creates, given as the `iam.serviceAccounts` item the
+ * command's flags amount to (eksctl builds exactly that item: pkg/ctl/create/iamserviceaccount.go),
+ * in a cluster named by `--cluster`. No cluster or provider fact: the command creates neither.
+ */
+export function readIamServiceAccountCommand(path: string, cluster: Value | undefined, item: ObjectNode, where: string, context: Pick<SourceContext, 'config'>, result: SourceResult): void {
+  const location = item.location
+  const name: ScalarNode = cluster
+    ? { kind: 'scalar', location: cluster.location, value: cluster, type: cluster.kind === 'known' ? 'string' : 'unknown' }
+    : { kind: 'scalar', location, value: symbolic('eksctl --cluster', location), type: 'unknown' }
+  const root = object(location, [field('metadata', object(location, [field('name', name, location)]), location)])
+  new ClusterConfigReader(path, root, context.config.clusters, result).serviceAccount(item, 0, where)
+}
+
 class ClusterConfigReader {
   private readonly clusterName: string | undefined
   private readonly region: string | undefined
@@ -109,7 +123,8 @@ class ClusterConfigReader {
     return `${this.base}.oidc_provider_arn`
   }
 
-  private serviceAccount(item: TreeNode, index: number): void {
+  /** One `iam.serviceAccounts` item; `where` says where it is written, for messages. */
+  serviceAccount(item: TreeNode, index: number, where = `${this.path} iam.serviceAccounts[${index}]`): void {
     if (item.kind !== 'object') return
     const metadata = child(item, 'metadata')
     const nameNode = child(metadata, 'name')
@@ -128,7 +143,7 @@ class ClusterConfigReader {
       const role = this.role(item, {
         stack: `eksctl-${this.clusterName}-addon-iamserviceaccount-${text(namespace)}-${text(name)}`,
         label: `ServiceAccount ${described}`,
-        origin: `the role eksctl creates for ServiceAccount ${described} (${this.path} iam.serviceAccounts[${index}])`,
+        origin: `the role eksctl creates for ServiceAccount ${described} (${where})`,
         reference,
         trust: this.webIdentityTrust(item.location, namespace, subject, subject === subjectPattern),
       })
@@ -233,10 +248,11 @@ class ClusterConfigReader {
     }
     const subjectText = scalarText(subject)
     const namespaceText = text(namespace)
+    const subjectName = subjectText ?? (subject.kind === 'scalar' ? text(subject.value) : '')
     const subjectValue: ScalarNode =
       subjectText !== undefined && namespace.kind === 'known'
         ? scalar(`system:serviceaccount:${namespaceText}:${subjectText}`, subject.location)
-        : { kind: 'scalar', location: subject.location, value: symbolic(`system:serviceaccount:${namespaceText}:${subjectText ?? ''}`, subject.location), type: 'unknown' }
+        : { kind: 'scalar', location: subject.location, value: symbolic(`system:serviceaccount:${namespaceText}:${subjectName}`, subject.location), type: 'unknown' }
     const sub = { ...key('sub'), value: subjectValue }
     const aud = { ...key('aud'), value: scalar(DEFAULT_AUDIENCE, location) }
     const conditions: ObjectEntry[] = pattern
