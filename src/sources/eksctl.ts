@@ -69,7 +69,9 @@ class ClusterConfigReader {
     this.clusterName = scalarText(child(metadata, 'name'))
     this.region = scalarText(child(metadata, 'region'))
     this.configured = clusters.find((cluster) => cluster.name === this.clusterName && (!cluster.region || !this.region || cluster.region === this.region))
-    this.base = `eksctl.${this.clusterName ?? path}`
+    const name = child(metadata, 'name')
+    const symbolicName = name?.kind === 'scalar' && name.value.kind === 'symbolic' ? name.value.expression : undefined
+    this.base = `eksctl.${this.clusterName ?? symbolicName ?? path}`
   }
 
   read(): void {

@@ -105,10 +105,11 @@ function withoutQuotedText(text: string): string {
   let out = ''
   for (let at = 0; at < text.length; at += 1) {
     const char = text[at]!
-    if ((char === "'" || char === '"') && !/<<-?[ \t]*$/.test(out)) {
+    if (char === "'" || char === '"') {
       const end = text.indexOf(char, at + 1)
       const close = end < 0 ? text.length : end
-      out += ' '.repeat(close - at + 1)
+      // A here-document's quoted delimiter is kept; any other quoted text is blanked.
+      out += /<<-?[ \t]*$/.test(out) ? text.slice(at, close + 1) : ' '.repeat(close - at + 1)
       at = close
     } else if (char === '#' && (at === 0 || /\s/.test(text[at - 1]!))) {
       break
