@@ -187,6 +187,8 @@ class ScriptReader {
     const parsed = parseArguments(args, HELM_VALUED)
     const [verb, ...rest] = parsed.positionals
     if (verb?.text !== 'install' && verb?.text !== 'upgrade') return
+    // `--dry-run` (`=client`, `=server`) renders without installing.
+    if (flag(parsed, 'dry-run') && parsed.options.get('dry-run')?.at(-1)?.text !== 'none') return
     const generated = flag(parsed, 'generate-name') || flag(parsed, 'g')
     const [releaseWord, chartWord] = generated ? [undefined, rest[0]] : rest
     if (!chartWord || (!generated && !releaseWord)) return

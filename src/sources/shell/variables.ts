@@ -41,7 +41,7 @@ export class ShellVariables {
       unknown = true
       return bare !== undefined ? `\${${bare}}` : whole
     })
-    if (!unknown && !replaced.includes('`')) return known(replaced, word.location)
+    if (!unknown && !replaced.includes('`') && !replaced.startsWith('(')) return known(replaced, word.location)
     // A word that is one expansion is named by it alone: `${NAME}` → `NAME`, `${{ env.X }}` → `env.X`.
     const whole = /^\$\{\{\s*([^}]*?)\s*\}\}$|^\$\{([^{}]*)\}$/.exec(replaced)
     return symbolic(whole ? (whole[1] ?? whole[2]!) : replaced, word.location)

@@ -152,6 +152,14 @@ export function shellWords(line: LogicalLine): (Word | string)[] {
     const offsets: number[] = []
     while (at < text.length) {
       const c = text[at]!
+      // An array assignment `NAME=(a b)` is one word.
+      if (c === '(' && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(word)) {
+        const end = matchingClose(text, at)
+        for (let index = at; index < end; index += 1) offsets.push(index)
+        word += text.slice(at, end)
+        at = end
+        continue
+      }
       if (c === ' ' || c === '\t' || ';&|()'.includes(c)) break
       if (c === "'") {
         quoted = true
@@ -186,7 +194,8 @@ export function shellWords(line: LogicalLine): (Word | string)[] {
       }
     }
     const result: Word = { text: word, location: locate(line, start), at: (index) => locate(line, offsets[index] ?? start) }
-    if (!quoted && /^(\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*)$/.test(word)) result.opaque = true
+    // Unquoted, an expansion splits into any number of words; quoted, `"$@"` and `"${ARGS[@]}"` do too.
+    if ((!quoted && /^(\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*)$/.test(word)) || /^(\$@|\$\{@\}|\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\]\})$/.test(word)) result.opaque = true
     words.push(result)
   }
   return words

@@ -13,9 +13,9 @@ function serviceAccounts(result: CheckResult): string[] {
   )
 }
 
-/** Findings other than nothing-scanned (scripts alone are not counted as IRSA-relevant files). */
+/** All findings: a script that creates a ServiceAccount or a role counts as an IRSA-relevant file (no nothing-scanned). */
 function findings(result: CheckResult): string[] {
-  return linesOf(result).filter((line) => !line.endsWith('[nothing-scanned]'))
+  return linesOf(result)
 }
 
 const run = (name: string): Promise<CheckResult> => scan(fixture('scripts', name))
@@ -74,6 +74,8 @@ describe('install scripts, Makefiles and workflow run blocks', () => {
       'shop/web-sa role=${arn:aws:iam::$(ACCOUNT):role/web} at=Makefile:13:50 roles=0',
       // $(HELM_OPTS) may set any value: name and annotation unknown.
       'es/${helm release external-secrets serviceAccount.name} role=${helm release external-secrets values serviceAccount.annotations} at=Makefile:19:25 roles=0',
+      // "${ARGS[@]}" may set any value; --dry-run and helm template install nothing.
+      'kube-system/${helm release lbc serviceAccount.name} role=${helm release lbc values serviceAccount.annotations} at=install.sh:3:24 roles=0',
     ])
     expect(findings(result)).toEqual([
       "Makefile:10:9: error: --set serviceAccount.annotations.eks.amazonaws.com/role-arn of helm release dns splits the key at every dot, so the chart gets the nested map eks → amazonaws → com/role-arn under serviceAccount.annotations instead of the annotation eks.amazonaws.com/role-arn: the EKS webhook never sees it (or the API server refuses a map as an annotation value); escape the dots inside the key: --set 'serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn=…' [annotation-key-typo]",
