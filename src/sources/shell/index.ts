@@ -2,13 +2,14 @@ import type { Annotation, ServiceAccount } from '../../model/facts.js'
 import type { Location } from '../../model/location.js'
 import type { ObjectEntry, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
 import { known, sameValue, symbolic, type Value } from '../../model/value.js'
-import { readIamServiceAccountCommand } from '../eksctl.js'
+import { classify } from '../../discover/classify.js'
+import { readEksctlFile, readIamServiceAccountCommand } from '../eksctl.js'
 import { splitValuesPath } from '../helm/values.js'
-import { emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
+import { appendResult, emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
 import { CHART_SERVICE_ACCOUNTS, chartName, helmFullname, type ChartServiceAccount } from '../terraform/resources/helm-charts.js'
 import { ShellVariables } from './variables.js'
-import { fileLines, logicalLines, shellWords, simpleCommands, wordFrom, workflowRunBlocks, type ShellLine, type Word } from './words.js'
+import { fileLines, logicalLines, shellWords, simpleCommands, wordFrom, workflowRunBlocks, type HereDocument, type LogicalLine, type ShellLine, type Word } from './words.js'
 
 /**
  * Install scripts, Makefiles and the `run:` blocks of GitHub workflows: the ServiceAccounts and
@@ -33,12 +34,41 @@ export function readScript(file: SourceFile, context: Pick<SourceContext, 'confi
   // Each workflow step runs in a shell of its own.
   const blocks: ShellLine[][] = WORKFLOW_PATH.test(file.path) ? workflowRunBlocks(file.text) : [fileLines(file.text)]
   for (const block of blocks) {
-    const reader = new ScriptReader(file.path, context, result, new ShellVariables())
-    for (const line of logicalLines(file.path, block).lines) {
+    const variables = new ShellVariables()
+    const reader = new ScriptReader(file.path, context, result, variables)
+    const { lines, heredocs } = logicalLines(file.path, block)
+    const documents = new Map(heredocs.map((heredoc) => [heredoc.command, heredoc]))
+    for (const line of lines) {
       for (const words of simpleCommands(shellWords(line))) reader.command(words, makefile)
+      const heredoc = documents.get(line)
+      if (heredoc && readsConfigFromStdin(line)) readClusterConfigDocument(file.path, heredoc, variables, context, result)
     }
   }
   return result
+}
+
+/** `eksctl create cluster -f - <<EOF` (and any eksctl command given its config on standard input). */
+function readsConfigFromStdin(line: LogicalLine): boolean {
+  const words = simpleCommands(shellWords(line)).find((command) => command.some((word) => word.text.replace(/^[@+-]+/, '').split('/').pop() === 'eksctl'))
+  if (!words) return false
+  return words.some((word, index) => ((word.text === '-f' || word.text === '--config-file') && words[index + 1]?.text === '-') || word.text === '--config-file=-' || word.text === '-f-')
+}
+
+/**
+ * An eksctl ClusterConfig written in a here-document, read by the eksctl source at its lines in
+ * this file. In an unquoted here-document the shell expands variables: those the script set to
+ * a literal are replaced; the others stay `${NAME}`, as in any envsubst template.
+ */
+function readClusterConfigDocument(path: string, heredoc: HereDocument, variables: ShellVariables, context: Pick<SourceContext, 'config'>, result: SourceResult): void {
+  const first = heredoc.body[0]
+  if (!first) return
+  const lines: string[] = new Array<string>(heredoc.body[heredoc.body.length - 1]!.line).fill('')
+  for (const line of heredoc.body) lines[line.line - 1] = ' '.repeat(line.column - 1) + (heredoc.expands ? variables.expandKnown(line.text) : line.text)
+  const text = lines.join('\n')
+  if (classify(path.replace(/[^/]*$/, 'eksctl.yaml'), text) !== 'eksctl') return
+  const read = readEksctlFile({ path, kind: 'eksctl', text }, context, { shellExpanded: heredoc.expands })
+  read.suppressions = []
+  appendResult(result, read)
 }
 
 interface Arguments {

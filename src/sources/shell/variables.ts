@@ -26,6 +26,15 @@ export class ShellVariables {
     }
   }
 
+  /** Text with the expansions of variables known to hold a literal replaced; every other expansion left as written. */
+  expandKnown(text: string): string {
+    return text.replace(EXPANSION, (whole, braced?: string, bare?: string) => {
+      const name = braced !== undefined && whole === `\${${braced}}` ? braced : bare
+      const value = name !== undefined ? this.values.get(name) : undefined
+      return typeof value === 'string' ? value : whole
+    })
+  }
+
   /**
    * A word's value: known when it has no expansion or only expansions of known variables;
    * otherwise symbolic, its expression the word with `$NAME` written `${NAME}` (so that two

@@ -74,8 +74,8 @@ export function logicalLines(path: string, lines: readonly ShellLine[]): { lines
     for (const delimiter of hereDocumentDelimiters(current.text)) {
       const body: ShellLine[] = []
       index += 1
-      while (index < lines.length && lines[index]!.text.replace(/^\t+/, '').trim() !== delimiter) body.push(lines[index++]!)
-      heredocs.push({ command: current, body })
+      while (index < lines.length && lines[index]!.text.replace(/^\t+/, '').trim() !== delimiter.word) body.push(lines[index++]!)
+      heredocs.push({ command: current, body, expands: !delimiter.quoted })
     }
     current = { text: '', parts: [], path }
   }
@@ -87,15 +87,17 @@ export interface HereDocument {
   /** The line whose command reads the document. */
   command: LogicalLine
   body: ShellLine[]
+  /** The delimiter is unquoted: the shell expands variables in the body. */
+  expands: boolean
 }
 
 /** The delimiters of the here-documents a line opens, in order (`<<<` is a here-string, not one). */
-function hereDocumentDelimiters(text: string): string[] {
-  const delimiters: string[] = []
+function hereDocumentDelimiters(text: string): { word: string; quoted: boolean }[] {
+  const delimiters: { word: string; quoted: boolean }[] = []
   const unquoted = withoutQuotedText(text)
   for (const match of unquoted.matchAll(/(?<!<)<<-?[ \t]*(?:'([^']+)'|"([^"]+)"|\\?([A-Za-z_][\w.-]*))/g)) {
-    const delimiter = match[1] ?? match[2] ?? match[3]
-    if (delimiter !== undefined) delimiters.push(delimiter)
+    const word = match[1] ?? match[2] ?? match[3]
+    if (word !== undefined) delimiters.push({ word, quoted: match[3] === undefined || match[0].includes('\\') })
   }
   return delimiters
 }

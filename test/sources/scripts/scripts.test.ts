@@ -91,3 +91,13 @@ describe('install scripts, Makefiles and workflow run blocks', () => {
     expect(findings(result)).toEqual([])
   })
 })
+
+describe('eksctl ClusterConfig in a here-document', () => {
+  it('is read at its lines when eksctl takes its config from standard input, with the variables the script set; other here-documents are data', async () => {
+    const result = await run('heredoc')
+    expect(result.graph.facts.clusters.map((cluster) => `${show(cluster.name)} at=${at(cluster.location)}`)).toEqual(['shop-eu at=create-cluster.sh:7:3'])
+    expect(serviceAccounts(result)).toEqual(['${CART_NAMESPACE}/cart role=${eksctl.shop-eu.iam_service_account["${CART_NAMESPACE}/cart"].role_arn} at=create-cluster.sh:13:9 roles=1'])
+    expect(result.graph.facts.roles.map((role) => `${show(role.name)} at=${at(role.location)}`)).toEqual(['shop-eu-cart at=create-cluster.sh:12:7'])
+    expect(findings(result)).toEqual([])
+  })
+})
