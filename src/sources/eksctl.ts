@@ -27,14 +27,16 @@ const GENERATED_SUFFIX_LENGTH = 13
 const MAX_ROLE_NAME = 64
 
 /**
- * `shellExpanded`: the text is a shell here-document whose `$NAME`/`${NAME}` the shell replaces at
- * run time (with values irsa-guard does not know): a scalar holding one is symbolic, not a literal.
+ * `shellScope`: the text is a shell here-document whose `$NAME`/`${NAME}` the shell replaces at
+ * run time (with values irsa-guard does not know): a scalar holding one is symbolic, not a
+ * literal, and belongs to the shell session of that scope (see ShellVariables).
  */
-export function readEksctlFile(file: SourceFile, context: Pick<SourceContext, 'config'>, options: { shellExpanded?: boolean } = {}): SourceResult {
+export function readEksctlFile(file: SourceFile, context: Pick<SourceContext, 'config'>, options: { shellScope?: string } = {}): SourceResult {
   const result = emptyResult()
   result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']))
   const tree = parseYamlTree(file.path, file.text, { version: '1.1' })
-  if (options.shellExpanded) for (const document of tree.documents) if (document.root) markShellExpansions(document.root)
+  const scope = options.shellScope
+  if (scope !== undefined) for (const document of tree.documents) if (document.root) markShellExpansions(document.root, scope)
   for (const finding of tree.findings) result.findings.push({ ...finding, message: `${finding.message}; nothing in this eksctl config was checked` })
   for (const document of tree.documents) {
     const root = document.root
@@ -327,18 +329,18 @@ function text(value: Value): string {
 const SHELL_EXPANSION = /\$(\{[^}]*\}|\([^)]*\)|[A-Za-z_][A-Za-z0-9_]*)|`/
 
 /** Scalars with a shell expansion become symbolic (their text the expression), in place. */
-function markShellExpansions(node: TreeNode, depth = 0): void {
+function markShellExpansions(node: TreeNode, scope: string, depth = 0): void {
   if (depth > 100) return
   if (node.kind === 'scalar') {
     if (node.value.kind === 'known' && SHELL_EXPANSION.test(node.value.value)) {
       // Named as the script reader names a word: `${NAME}` and `$NAME` alone → NAME.
       const whole = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(node.value.value)
-      node.value = symbolic(whole ? (whole[1] ?? whole[2]!) : node.value.value, node.value.location)
+      node.value = symbolic(`${whole ? (whole[1] ?? whole[2]!) : node.value.value} @${scope}`, node.value.location)
       node.type = 'unknown'
     }
   } else if (node.kind === 'array') {
-    for (const item of node.items) markShellExpansions(item, depth + 1)
+    for (const item of node.items) markShellExpansions(item, scope, depth + 1)
   } else {
-    for (const item of node.entries) markShellExpansions(item.value, depth + 1)
+    for (const item of node.entries) markShellExpansions(item.value, scope, depth + 1)
   }
 }

@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import type { Annotation, ServiceAccount } from '../../model/facts.js'
 import type { Location } from '../../model/location.js'
 import type { ObjectEntry, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
@@ -32,9 +33,11 @@ export function readScript(file: SourceFile, context: Pick<SourceContext, 'confi
   result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']))
   const makefile = MAKEFILE_PATH.test(file.path)
   // Each workflow step runs in a shell of its own.
-  const blocks: ShellLine[][] = WORKFLOW_PATH.test(file.path) ? workflowRunBlocks(file.text) : [fileLines(file.text)]
+  const workflow = WORKFLOW_PATH.test(file.path)
+  const blocks: ShellLine[][] = workflow ? workflowRunBlocks(file.text) : [fileLines(file.text)]
   for (const block of blocks) {
-    const variables = new ShellVariables()
+    // A workflow run is a session of its own; scripts of one directory may share one (a tutorial's steps).
+    const variables = new ShellVariables(workflow ? file.path : posix.dirname(file.path))
     const reader = new ScriptReader(file.path, context, result, variables)
     const { lines, heredocs } = logicalLines(file.path, block)
     const documents = new Map(heredocs.map((heredoc) => [heredoc.command, heredoc]))
@@ -66,7 +69,7 @@ function readClusterConfigDocument(path: string, heredoc: HereDocument, variable
   for (const line of heredoc.body) lines[line.line - 1] = ' '.repeat(line.column - 1) + (heredoc.expands ? variables.expandKnown(line.text) : line.text)
   const text = lines.join('\n')
   if (classify(path.replace(/[^/]*$/, 'eksctl.yaml'), text) !== 'eksctl') return
-  const read = readEksctlFile({ path, kind: 'eksctl', text }, context, { shellExpanded: heredoc.expands })
+  const read = readEksctlFile({ path, kind: 'eksctl', text }, context, heredoc.expands ? { shellScope: variables.scope } : {})
   read.suppressions = []
   appendResult(result, read)
 }
@@ -157,7 +160,7 @@ class ScriptReader {
   private namespace(parsed: Arguments, fallback: Location): Value {
     const word = last(parsed.options.get('namespace')) ?? last(parsed.options.get('n'))
     // Without -n, kubectl and helm use the namespace of the current kubeconfig context.
-    return word ? this.value(word) : symbolic('kubeconfig context namespace', fallback)
+    return word ? this.value(word) : this.variables.symbolic('kubeconfig context namespace', fallback)
   }
 
   private createServiceAccount(parsed: Arguments, rest: Word[]): void {
@@ -248,12 +251,12 @@ class ScriptReader {
         name = defaultName(spec, release, chart, (path) => sets.get(path.join('.'))?.value, whereLocation)
       }
       if (!chartSpecs && !explicit && !annotations.some((annotation) => annotation.key === ROLE_ARN_ANNOTATION)) continue
-      name ??= symbolic(`helm release ${releaseLabel} ${prefix}.name`, whereLocation)
+      name ??= this.variables.symbolic(`helm release ${releaseLabel} ${prefix}.name`, whereLocation)
       const namespaceSet = spec.namespacePath ? sets.get(spec.namespacePath.join('.')) : undefined
       const namespace = namespaceSet && !(namespaceSet.value.kind === 'known' && namespaceSet.value.value === '') ? namespaceSet.value : this.namespace(parsed, whereLocation)
       const sa: ServiceAccount = { source: 'helm', namespace, name, location: explicit?.keyLocation ?? whereLocation, annotations }
       readRoleAnnotations(sa)
-      if (!sa.roleArn && valuesUnknown) sa.roleArn = symbolic(`helm release ${releaseLabel} values ${prefix}.annotations`, whereLocation)
+      if (!sa.roleArn && valuesUnknown) sa.roleArn = this.variables.symbolic(`helm release ${releaseLabel} values ${prefix}.annotations`, whereLocation)
       this.created.push(sa)
       ;(this.result.facts.serviceAccounts ??= []).push(sa)
     }

@@ -12,6 +12,18 @@ const EXPANSION = /\$\{\{[^}]*\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+][^}]*)
 export class ShellVariables {
   private readonly values = new Map<string, string | null>()
 
+  /**
+   * `scope`: the script's directory. What a variable holds is known only to the shell session
+   * that runs the script: two scripts of one directory (a tutorial's steps) may share it, scripts
+   * elsewhere (another version of the tutorial) are another session. Symbolic values carry it.
+   */
+  constructor(readonly scope: string) {}
+
+  /** A symbolic value of this session. */
+  symbolic(expression: string, location: Location): Value {
+    return symbolic(`${expression} @${this.scope}`, location)
+  }
+
   /** Records `NAME=value` words (a line of assignments only, or after `export`/`readonly`/`local`/`declare`). */
   assign(words: readonly Word[]): void {
     const rest = /^(export|readonly|local|declare|typeset)$/.test(words[0]?.text ?? '') ? words.slice(1) : words
@@ -53,6 +65,6 @@ export class ShellVariables {
     if (!unknown && !replaced.includes('`') && !replaced.startsWith('(')) return known(replaced, word.location)
     // A word that is one expansion is named by it alone: `${NAME}` → `NAME`, `${{ env.X }}` → `env.X`.
     const whole = /^\$\{\{\s*([^}]*?)\s*\}\}$|^\$\{([^{}]*)\}$/.exec(replaced)
-    return symbolic(whole ? (whole[1] ?? whole[2]!) : replaced, word.location)
+    return this.symbolic(whole ? (whole[1] ?? whole[2]!) : replaced, word.location)
   }
 }

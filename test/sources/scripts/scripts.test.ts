@@ -43,7 +43,7 @@ describe('install scripts, Makefiles and workflow run blocks', () => {
     expect(roles).toEqual([
       'billing-reader sub=system:serviceaccount:payments:billing at=install.sh:7:58',
       // A ${VAR:-default} namespace is unknown: the default is only one of its values.
-      'generated sub=${system:serviceaccount:${KARPENTER_NAMESPACE:-karpenter}:karpenter} at=install.sh:12:58',
+      'generated sub=${system:serviceaccount:${KARPENTER_NAMESPACE:-karpenter @.}:karpenter} at=install.sh:12:58',
       'generated sub=system:serviceaccount:default:reporter at=install.sh:13:58',
     ])
     expect(findings(result)).toEqual([])
@@ -56,7 +56,7 @@ describe('install scripts, Makefiles and workflow run blocks', () => {
       'orders/plain role=- at=setup.sh:7:38 roles=0',
       'orders/typo role=- at=setup.sh:8:21 roles=0',
       // A namespace from $(…) and a role from an unset variable stay symbolic; --dry-run creates nothing.
-      '${$(cat ns.txt)}/later role=${ROLE_ARN} at=setup.sh:9:33 roles=0',
+      '${$(cat ns.txt) @.}/later role=${ROLE_ARN @.} at=setup.sh:9:33 roles=0',
     ])
     expect(result.graph.facts.serviceAccounts[0]!.roleArn!.location).toMatchObject({ line: 6, column: 30 })
     expect(findings(result)).toEqual([
@@ -71,11 +71,11 @@ describe('install scripts, Makefiles and workflow run blocks', () => {
       // external-dns's fullname: <release>-external-dns; the nested key annotates nothing.
       'external-dns/dns-external-dns role=- at=Makefile:9:15 roles=0',
       // A chart irsa-guard does not know: the name set on the command line; make's $(ACCOUNT) is unknown.
-      'shop/web-sa role=${arn:aws:iam::$(ACCOUNT):role/web} at=Makefile:13:50 roles=0',
+      'shop/web-sa role=${arn:aws:iam::$(ACCOUNT):role/web @.} at=Makefile:13:50 roles=0',
       // $(HELM_OPTS) may set any value: name and annotation unknown.
-      'es/${helm release external-secrets serviceAccount.name} role=${helm release external-secrets values serviceAccount.annotations} at=Makefile:19:25 roles=0',
+      'es/${helm release external-secrets serviceAccount.name @.} role=${helm release external-secrets values serviceAccount.annotations @.} at=Makefile:19:25 roles=0',
       // "${ARGS[@]}" may set any value; --dry-run and helm template install nothing.
-      'kube-system/${helm release lbc serviceAccount.name} role=${helm release lbc values serviceAccount.annotations} at=install.sh:3:24 roles=0',
+      'kube-system/${helm release lbc serviceAccount.name @.} role=${helm release lbc values serviceAccount.annotations @.} at=install.sh:3:24 roles=0',
     ])
     expect(findings(result)).toEqual([
       "Makefile:10:9: error: --set serviceAccount.annotations.eks.amazonaws.com/role-arn of helm release dns splits the key at every dot, so the chart gets the nested map eks → amazonaws → com/role-arn under serviceAccount.annotations instead of the annotation eks.amazonaws.com/role-arn: the EKS webhook never sees it (or the API server refuses a map as an annotation value); escape the dots inside the key: --set 'serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn=…' [annotation-key-typo]",
@@ -85,8 +85,8 @@ describe('install scripts, Makefiles and workflow run blocks', () => {
   it('workflow run blocks: lines mapped to the workflow file, ${{ }} symbolic, each step its own shell, heredoc bodies skipped', async () => {
     const result = await run('workflow')
     expect(serviceAccounts(result)).toEqual([
-      'jobs/runner role=${arn:aws:iam::${{ secrets.ACCOUNT }}:role/runner} at=.github/workflows/deploy.yml:13:41 roles=0',
-      'jobs/uploader role=${eksctl.env.CLUSTER.iam_service_account["jobs/uploader"].role_arn} at=.github/workflows/deploy.yml:17:99 roles=1',
+      'jobs/runner role=${arn:aws:iam::${{ secrets.ACCOUNT }}:role/runner @.github/workflows/deploy.yml} at=.github/workflows/deploy.yml:13:41 roles=0',
+      'jobs/uploader role=${eksctl.env.CLUSTER @.github/workflows/deploy.yml.iam_service_account["jobs/uploader"].role_arn} at=.github/workflows/deploy.yml:17:99 roles=1',
     ])
     expect(findings(result)).toEqual([])
   })
@@ -96,8 +96,15 @@ describe('eksctl ClusterConfig in a here-document', () => {
   it('is read at its lines when eksctl takes its config from standard input, with the variables the script set; other here-documents are data', async () => {
     const result = await run('heredoc')
     expect(result.graph.facts.clusters.map((cluster) => `${show(cluster.name)} at=${at(cluster.location)}`)).toEqual(['shop-eu at=create-cluster.sh:7:3'])
-    expect(serviceAccounts(result)).toEqual(['${CART_NAMESPACE}/cart role=${eksctl.shop-eu.iam_service_account["${CART_NAMESPACE}/cart"].role_arn} at=create-cluster.sh:13:9 roles=1'])
+    expect(serviceAccounts(result)).toEqual(['${CART_NAMESPACE @.}/cart role=${eksctl.shop-eu.iam_service_account["${CART_NAMESPACE @.}/cart"].role_arn} at=create-cluster.sh:13:9 roles=1'])
     expect(result.graph.facts.roles.map((role) => `${show(role.name)} at=${at(role.location)}`)).toEqual(['shop-eu-cart at=create-cluster.sh:12:7'])
     expect(findings(result)).toEqual([])
+  })
+})
+
+describe('shell sessions', () => {
+  it('an unknown variable is the same value only within the scripts of one directory (one session): a Pod Identity association there overrides the annotation, not in another directory', async () => {
+    const result = await run('sessions')
+    expect(linesOf(result, 'pod-identity-overrides-irsa').map((line) => line.split(': ').slice(0, 2).join(': '))).toEqual(['a/step2.sh:2:67: error'])
   })
 })
