@@ -62,6 +62,8 @@ export class ShellVariables {
       unknown = true
       return bare !== undefined ? `\${${bare}}` : whole
     })
+    // An expansion left unclosed (`$(echo`, `${X`), or a special parameter (`$1`, `$@`), is unknown too.
+    if (/\$[({A-Za-z0-9_@*#?!-]/.test(word.text.replace(EXPANSION, ''))) unknown = true
     if (!unknown && !replaced.includes('`') && !replaced.startsWith('(')) return known(replaced, word.location)
     // A word that is one expansion is named by it alone: `${NAME}` → `NAME`, `${{ env.X }}` → `env.X`.
     const whole = /^\$\{\{\s*([^}]*?)\s*\}\}$|^\$\{([^{}]*)\}$/.exec(replaced)

@@ -108,3 +108,26 @@ describe('shell sessions', () => {
     expect(linesOf(result, 'pod-identity-overrides-irsa').map((line) => line.split(': ').slice(0, 2).join(': '))).toEqual(['a/step2.sh:2:67: error'])
   })
 })
+
+describe('broken shell', () => {
+  it('reads what it can and never throws: unclosed quotes, substitutions and here-documents', async () => {
+    const { readScript } = await import('../../../src/sources/shell/index.js')
+    const { defaultConfig } = await import('../../../src/config.js')
+    const texts = [
+      'kubectl create sa "unclosed -n x\n',
+      'helm upgrade --install r c --set "serviceAccount.name=$(echo\n',
+      'eksctl create iamserviceaccount --name a --namespace ${X\n',
+      'eksctl create cluster -f - <<EOF\napiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: [\n',
+      'kubectl annotate sa\nkubectl annotate serviceaccount/ =\nhelm install\neksctl create iamserviceaccount\n\\\n',
+    ]
+    const results = texts.map((text) => readScript({ path: 'broken.sh', kind: 'script', text }, { config: defaultConfig() }))
+    expect(results.map((result) => (result.facts.serviceAccounts ?? []).map((sa) => `${show(sa.namespace)}/${show(sa.name)}`))).toEqual([
+      ['${kubeconfig context namespace @.}/unclosed -n x'],
+      ['${kubeconfig context namespace @.}/${$(echo @.}'],
+      ['${${X @.}/a'],
+      [],
+      [],
+    ])
+    expect(results[3]!.findings.map((finding) => `${finding.ruleId} ${finding.location.line}`)).toEqual(['parse-error 4'])
+  })
+})
