@@ -112,7 +112,7 @@ function analyseRuns(runs: readonly SourceRun[], files: readonly SourceFile[], f
   if (options.extraFacts) mergeFacts(facts, options.extraFacts)
 
   const graph = new Graph(mergeSameResources(facts))
-  const scan: ScanSummary = { relevantFiles: files.filter((file) => file.kind !== 'script').length, filesSeen, include: config.include }
+  const scan: ScanSummary = { relevantFiles: files.filter((file) => file.kind !== 'script').length + scriptsWithFacts(runs), filesSeen, include: config.include }
   const ruleContext: RuleContext = { config, scan, suppressions }
   const rules = [...allRules, ...(options.extraRules ?? [])]
   for (const rule of rules) {
@@ -186,4 +186,14 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.location.column - b.location.column ||
     a.ruleId.localeCompare(b.ruleId)
   )
+}
+
+/** Scripts count as IRSA-relevant files when a command in them creates a ServiceAccount or a role (most only hold other commands). */
+function scriptsWithFacts(runs: readonly SourceRun[]): number {
+  const paths = new Set<string>()
+  for (const { source, result } of runs) {
+    if (!source.kinds.includes('script')) continue
+    for (const fact of [...(result.facts.serviceAccounts ?? []), ...(result.facts.roles ?? [])]) paths.add(fact.location.path)
+  }
+  return paths.size
 }

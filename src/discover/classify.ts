@@ -20,6 +20,8 @@ const TERRAFORM_NAME = /\.tf$/i
 const TERRAFORM_VARS_NAME = /\.tfvars(\.json)?$/i
 const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i
+/** The commands the role binder and the script source read: `aws iam create-role`, eksctl (and its config in a here-document), kubectl and helm. */
+const SCRIPT_COMMAND = /create-role|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b/
 /** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
 const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i
 /** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
@@ -58,7 +60,7 @@ export function classify(path: string, text: string): FileKind {
   if (!looksRelevantByName(path)) return 'ignored'
   if (TERRAFORM_NAME.test(path)) return 'terraform'
   if (TERRAFORM_VARS_NAME.test(path)) return 'terraform-vars'
-  if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path)) return text.includes('create-role') ? 'script' : 'ignored'
+  if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path)) return SCRIPT_COMMAND.test(text) ? 'script' : 'ignored'
   // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
   if (KUSTOMIZATION_NAME.test(path)) return text.includes('toolkit.fluxcd.io') ? 'kubernetes' : 'kustomization'
   if (HELM_CHART_NAME.test(path)) return 'helm-chart'

@@ -26,10 +26,17 @@ const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com'
 const GENERATED_SUFFIX_LENGTH = 13
 const MAX_ROLE_NAME = 64
 
-export function readEksctlFile(file: SourceFile, context: Pick<SourceContext, 'config'>): SourceResult {
+/**
+ * `shellScope`: the text is a shell here-document whose `$NAME`/`${NAME}` the shell replaces at
+ * run time (with values irsa-guard does not know): a scalar holding one is symbolic, not a
+ * literal, and belongs to the shell session of that scope (see ShellVariables).
+ */
+export function readEksctlFile(file: SourceFile, context: Pick<SourceContext, 'config'>, options: { shellScope?: string } = {}): SourceResult {
   const result = emptyResult()
   result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']))
   const tree = parseYamlTree(file.path, file.text, { version: '1.1' })
+  const scope = options.shellScope
+  if (scope !== undefined) for (const document of tree.documents) if (document.root) markShellExpansions(document.root, scope)
   for (const finding of tree.findings) result.findings.push({ ...finding, message: `${finding.message}; nothing in this eksctl config was checked` })
   tree.documents.forEach((document, index) => {
     const root = document.root
@@ -41,6 +48,20 @@ export function readEksctlFile(file: SourceFile, context: Pick<SourceContext, 'c
     appendResult(result, config)
   })
   return result
+}
+
+/**
+ * What `eksctl create iamserviceaccount` creates, given as the `iam.serviceAccounts` item the
+ * command's flags amount to (eksctl builds exactly that item: pkg/ctl/create/iamserviceaccount.go),
+ * in a cluster named by `--cluster`. No cluster or provider fact: the command creates neither.
+ */
+export function readIamServiceAccountCommand(path: string, cluster: Value | undefined, item: ObjectNode, where: string, context: Pick<SourceContext, 'config'>, result: SourceResult): void {
+  const location = item.location
+  const name: ScalarNode = cluster
+    ? { kind: 'scalar', location: cluster.location, value: cluster, type: cluster.kind === 'known' ? 'string' : 'unknown' }
+    : { kind: 'scalar', location, value: symbolic('eksctl --cluster', location), type: 'unknown' }
+  const root = object(location, [field('metadata', object(location, [field('name', name, location)]), location)])
+  new ClusterConfigReader(path, root, context.config.clusters, result).serviceAccount(item, 0, where)
 }
 
 class ClusterConfigReader {
@@ -59,7 +80,9 @@ class ClusterConfigReader {
     this.clusterName = scalarText(child(metadata, 'name'))
     this.region = scalarText(child(metadata, 'region'))
     this.configured = clusters.find((cluster) => cluster.name === this.clusterName && (!cluster.region || !this.region || cluster.region === this.region))
-    this.base = `eksctl.${this.clusterName ?? path}`
+    const name = child(metadata, 'name')
+    const symbolicName = name?.kind === 'scalar' && name.value.kind === 'symbolic' ? name.value.expression : undefined
+    this.base = `eksctl.${this.clusterName ?? symbolicName ?? path}`
   }
 
   read(): void {
@@ -113,7 +136,8 @@ class ClusterConfigReader {
     return `${this.base}.oidc_provider_arn`
   }
 
-  private serviceAccount(item: TreeNode, index: number): void {
+  /** One `iam.serviceAccounts` item; `where` says where it is written, for messages. */
+  serviceAccount(item: TreeNode, index: number, where = `${this.path} iam.serviceAccounts[${index}]`): void {
     if (item.kind !== 'object') return
     const metadata = child(item, 'metadata')
     const nameNode = child(metadata, 'name')
@@ -132,7 +156,7 @@ class ClusterConfigReader {
       const role = this.role(item, {
         stack: `eksctl-${this.clusterName}-addon-iamserviceaccount-${text(namespace)}-${text(name)}`,
         label: `ServiceAccount ${described}`,
-        origin: `the role eksctl creates for ServiceAccount ${described} (${this.path} iam.serviceAccounts[${index}])`,
+        origin: `the role eksctl creates for ServiceAccount ${described} (${where})`,
         reference,
         trust: this.webIdentityTrust(item.location, namespace, subject, subject === subjectPattern),
       })
@@ -237,10 +261,11 @@ class ClusterConfigReader {
     }
     const subjectText = scalarText(subject)
     const namespaceText = text(namespace)
+    const subjectName = subjectText ?? (subject.kind === 'scalar' ? text(subject.value) : '')
     const subjectValue: ScalarNode =
       subjectText !== undefined && namespace.kind === 'known'
         ? scalar(`system:serviceaccount:${namespaceText}:${subjectText}`, subject.location)
-        : { kind: 'scalar', location: subject.location, value: symbolic(`system:serviceaccount:${namespaceText}:${subjectText ?? ''}`, subject.location), type: 'unknown' }
+        : { kind: 'scalar', location: subject.location, value: symbolic(`system:serviceaccount:${namespaceText}:${subjectName}`, subject.location), type: 'unknown' }
     const sub = { ...key('sub'), value: subjectValue }
     const aud = { ...key('aud'), value: scalar(DEFAULT_AUDIENCE, location) }
     const conditions: ObjectEntry[] = pattern
@@ -303,4 +328,23 @@ function valueOf(node: TreeNode | undefined): Value | undefined {
 
 function text(value: Value): string {
   return value.kind === 'known' ? value.value : `\${${value.expression}}`
+}
+
+const SHELL_EXPANSION = /\$(\{[^}]*\}|\([^)]*\)|[A-Za-z_][A-Za-z0-9_]*)|`/
+
+/** Scalars with a shell expansion become symbolic (their text the expression), in place. */
+function markShellExpansions(node: TreeNode, scope: string, depth = 0): void {
+  if (depth > 100) return
+  if (node.kind === 'scalar') {
+    if (node.value.kind === 'known' && SHELL_EXPANSION.test(node.value.value)) {
+      // Named as the script reader names a word: `${NAME}` and `$NAME` alone → NAME.
+      const whole = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(node.value.value)
+      node.value = symbolic(`${whole ? (whole[1] ?? whole[2]!) : node.value.value} @${scope}`, node.value.location)
+      node.type = 'unknown'
+    }
+  } else if (node.kind === 'array') {
+    for (const item of node.items) markShellExpansions(item, scope, depth + 1)
+  } else {
+    for (const item of node.entries) markShellExpansions(item.value, scope, depth + 1)
+  }
 }

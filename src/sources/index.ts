@@ -5,6 +5,7 @@ import { helmSource } from './helm/index.js'
 import { iamJsonSource } from './iam-json.js'
 import { kubernetesSource } from './kubernetes.js'
 import { kustomizeSource } from './kustomize/index.js'
+import { scriptSource } from './shell/index.js'
 import type { Source } from './source.js'
 import { terraformSource } from './terraform/index.js'
 import { terraformPlanSource } from './terraform-plan.js'
@@ -25,4 +26,5 @@ export const allSources: readonly Source[] = [
   iamJsonSource,
   eksctlSource,
   terraformPlanSource,
+  scriptSource,
 ]

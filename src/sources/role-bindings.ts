@@ -1,7 +1,8 @@
 import { posix } from 'node:path'
 import type { Config } from '../config.js'
-import { fileLocation, type Location } from '../model/location.js'
+import { fileLocation } from '../model/location.js'
 import { known, type Value } from '../model/value.js'
+import { fileLines, logicalLines, SEPARATOR, shellWords, type Word } from './shell/words.js'
 import type { SourceFile } from './source.js'
 
 /** How a plain trust-policy file was tied to the role it belongs to. */
@@ -133,12 +134,6 @@ export function normaliseRepoPath(path: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // `aws iam create-role` commands in scripts, Makefiles and workflows.
 
-interface Word {
-  /** The word with quotes removed and backslash escapes applied. */
-  text: string
-  location: Location
-}
-
 /** Bindings from every `aws iam create-role … file://P` command, by the repository path P may mean. */
 export function createRoleCommandBindings(scripts: readonly SourceFile[]): Map<string, TrustPolicyBinding[]> {
   const bindings = new Map<string, TrustPolicyBinding[]>()
@@ -198,7 +193,7 @@ const OPTION_NAMES: Record<string, keyof CreateRoleCommand> = {
 export function createRoleCommands(script: SourceFile): CreateRoleCommand[] {
   const commands: CreateRoleCommand[] = []
   if (!script.text.includes('create-role')) return commands
-  for (const line of logicalLines(script)) {
+  for (const line of logicalLines(script.path, fileLines(script.text)).lines) {
     if (!line.text.includes('create-role')) continue
     const words = shellWords(line)
     for (let index = 1; index < words.length; index += 1) {
@@ -230,112 +225,8 @@ export function createRoleCommands(script: SourceFile): CreateRoleCommand[] {
   return commands
 }
 
-const SEPARATOR = '<separator>'
-
 function wordText(word: Word | string | undefined): string | undefined {
   return typeof word === 'object' ? word.text : undefined
-}
-
-interface LogicalLine {
-  text: string
-  /** Where each joined physical line starts: its offset in `text` and its line number. */
-  parts: { offset: number; line: number }[]
-  path: string
-}
-
-function locate(line: LogicalLine, offset: number): Location {
-  let part = line.parts[0]!
-  for (const candidate of line.parts) if (candidate.offset <= offset) part = candidate
-  return { path: line.path, line: part.line, column: offset - part.offset + 1 }
-}
-
-/** Physical lines joined where a line ends in a backslash continuation. */
-function logicalLines(script: SourceFile): LogicalLine[] {
-  const physical = script.text.split(/\r\n|\n|\r/)
-  const lines: LogicalLine[] = []
-  let current: LogicalLine = { text: '', parts: [], path: script.path }
-  physical.forEach((raw, index) => {
-    const continued = /(^|[^\\])(\\\\)*\\$/.test(raw)
-    current.parts.push({ offset: current.text.length, line: index + 1 })
-    current.text += continued ? `${raw.slice(0, -1)} ` : raw
-    if (!continued) {
-      lines.push(current)
-      current = { text: '', parts: [], path: script.path }
-    }
-  })
-  if (current.text) lines.push(current)
-  return lines
-}
-
-/**
- * Splits a command line into words the way a POSIX shell would for our purposes: quotes removed,
- * `$(…)`, `${…}` and `${{ … }}` kept whole inside a word, and `;` `&&` `||` `|` `&` `(` `)` as
- * separators (returned as the string SEPARATOR).
- */
-function shellWords(line: LogicalLine): (Word | string)[] {
-  const words: (Word | string)[] = []
-  const text = line.text
-  let at = 0
-  while (at < text.length) {
-    const char = text[at]!
-    if (char === ' ' || char === '\t') {
-      at += 1
-      continue
-    }
-    if (char === '#') break
-    if (';&|()'.includes(char)) {
-      words.push(SEPARATOR)
-      at += 1
-      continue
-    }
-    const start = at
-    let word = ''
-    while (at < text.length) {
-      const c = text[at]!
-      if (c === ' ' || c === '\t' || ';&|()'.includes(c)) break
-      if (c === "'") {
-        const end = text.indexOf("'", at + 1)
-        const close = end < 0 ? text.length : end
-        word += text.slice(at + 1, close)
-        at = close + 1
-      } else if (c === '"') {
-        at += 1
-        while (at < text.length && text[at] !== '"') {
-          if (text[at] === '\\' && at + 1 < text.length && '"\\$`'.includes(text[at + 1]!)) at += 1
-          word += text[at]
-          at += 1
-        }
-        at += 1
-      } else if (c === '\\' && at + 1 < text.length) {
-        word += text[at + 1]
-        at += 2
-      } else if (c === '$' && (text[at + 1] === '(' || text[at + 1] === '{')) {
-        const end = matchingClose(text, at + 1)
-        word += text.slice(at, end)
-        at = end
-      } else {
-        word += c
-        at += 1
-      }
-    }
-    words.push({ text: word, location: locate(line, start) })
-  }
-  return words
-}
-
-/** The offset after the bracket that closes the one at `open`, counting nesting. */
-function matchingClose(text: string, open: number): number {
-  const opening = text[open]
-  const closing = opening === '(' ? ')' : '}'
-  let depth = 0
-  for (let at = open; at < text.length; at += 1) {
-    if (text[at] === opening) depth += 1
-    else if (text[at] === closing) {
-      depth -= 1
-      if (depth === 0) return at + 1
-    }
-  }
-  return text.length
 }
 
 /**
