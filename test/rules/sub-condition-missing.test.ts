@@ -53,7 +53,17 @@ describe(`${RULE}: a library module's role that exists only if its callers say s
     ])
   })
 
-  it('takes the default as applied in a root module that configures a provider', async () => {
+  it('checks a root module\'s role that an input no scanned variable file sets switches off, with its condition', async () => {
+    const result = await scan(fixture('rules', RULE, 'fires-root-inputs'))
+    expect(linesOf(result, RULE)).toEqual([
+      `modules/irsa-role/main.tf:23:18: error: Statement[0] of role irsa (if var.create_role) accepts a token of any ServiceAccount in any namespace: it has no Condition; add "StringEquals": {"${LIBRARY_ISSUER}:sub": "system:serviceaccount:<namespace>:<name>"} [${RULE}]`,
+    ])
+    expect(linesOf(result, 'sub-condition-broad')).toEqual([
+      `modules/irsa-role/main.tf:40:118: error: StringLike on "${LIBRARY_ISSUER}:sub" in Statement[0] admits "system:serviceaccount:*:*": any ServiceAccount in any namespace can assume aws_iam_role.per_service_account[each.key] (for_each = var.service_accounts); name the ServiceAccount under StringEquals: "system:serviceaccount:<namespace>:<name>" [sub-condition-broad]`,
+    ])
+  })
+
+  it('takes the value a scanned variable file gives a root module\'s input as applied', async () => {
     expect(linesOf(await scan(fixture('rules', RULE, 'silent-library-module')))).toEqual([])
   })
 })

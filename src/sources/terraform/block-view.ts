@@ -43,14 +43,14 @@ const MAX_INSTANCES = 500
 
 /**
  * The instances `count` or `for_each` make of a block (a module call, a resource, a data source).
- * With `variablesAreInputs` (a module whose variables no caller or variable file sets, so that
- * their defaults are not what is applied), a count or for_each that comes to nothing through a
- * variable is read as unknown: one instance that may exist.
+ * A count or for_each that comes to nothing through a variable `readsUnsetInput` says may be set
+ * otherwise at apply time (its default is not necessarily what is applied) is read as unknown: one
+ * instance that may exist, under that condition.
  */
-export function expandInstances(block: Block, evaluator: Evaluator, bindings: Bindings, variablesAreInputs = false): BlockInstance[] {
+export function expandInstances(block: Block, evaluator: Evaluator, bindings: Bindings, readsUnsetInput: (expressionText: string) => boolean = () => false): BlockInstance[] {
   const count = attribute(block.body, 'count')
   const forEach = attribute(block.body, 'for_each')
-  const mayBeMore = (expression: Expr): boolean => variablesAreInputs && /\bvar\./.test(printExpr(expression))
+  const mayBeMore = (expression: Expr): boolean => readsUnsetInput(printExpr(expression))
   if (count) {
     const value = evaluator.evaluate(count.expression, bindings)
     if (value.kind === 'number' && Number.isInteger(value.value) && value.value >= 0 && !(value.value === 0 && mayBeMore(count.expression))) {

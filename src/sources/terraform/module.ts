@@ -65,10 +65,13 @@ export class ModuleInstance implements Environment, CalledModule {
   private readonly instanceCache = new Map<Block, BlockInstance[]>()
   private readonly callCache = new Map<string, ModuleCallInstances>()
   /**
-   * A module nothing in the scan calls, with no variable files, backend or provider configuration:
-   * a library module, whose variables its callers elsewhere set. Their defaults are not what is applied.
+   * Whether an expression reads a variable whose default may not be what is applied. In a module
+   * nothing in the scan calls, with no variable files, backend or provider configuration (a library
+   * module, whose callers elsewhere set its variables), any variable. In a root module, a variable no
+   * scanned variable file sets: `-var`, `TF_VAR_…` or a variable file outside the scan (often
+   * git-ignored) supplies it at apply time. A module a caller in the scan calls gets its values from that call.
    */
-  private readonly variablesAreInputs: boolean
+  private readonly readsUnsetInput: (expressionText: string) => boolean
 
   constructor(
     private readonly program: Program,
@@ -92,7 +95,9 @@ export class ModuleInstance implements Environment, CalledModule {
         else if (block.type === 'module' && first !== undefined) this.moduleCalls.set(first, block)
       }
     }
-    this.variablesAreInputs = caller === undefined && source.variableValues.size === 0 && !source.files.some(configuresDeployment)
+    if (caller !== undefined) this.readsUnsetInput = () => false
+    else if (source.variableValues.size === 0 && !source.files.some(configuresDeployment)) this.readsUnsetInput = (text) => /\bvar\./.test(text)
+    else this.readsUnsetInput = (text) => [...text.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)].some((match) => !source.variableValues.has(match[1]!))
   }
 
   // Environment
@@ -323,7 +328,7 @@ export class ModuleInstance implements Environment, CalledModule {
   private instancesOf(block: Block): BlockInstance[] {
     const cached = this.instanceCache.get(block)
     if (cached) return cached
-    const instances = expandInstances(block, this.evaluator, NO_BINDINGS, this.variablesAreInputs)
+    const instances = expandInstances(block, this.evaluator, NO_BINDINGS, this.readsUnsetInput)
     this.instanceCache.set(block, instances)
     return instances
   }

@@ -1,6 +1,6 @@
-# A library module: its callers, outside this repository, decide whether the role exists.
+# A root module whose variable file sets its inputs: the role is not created.
 
-# Applied as it is: the default is what Terraform uses.
+# Applied as it is, with terraform.tfvars beside it.
 provider "aws" {
   region = "ap-southeast-2"
 }

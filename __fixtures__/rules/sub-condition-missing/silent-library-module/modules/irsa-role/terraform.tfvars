@@ -1,0 +1,2 @@
+create_role      = false
+service_accounts = {}
