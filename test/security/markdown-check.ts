@@ -11,6 +11,8 @@ export interface MarkdownLimits {
   details?: number
   /** Bold runs irsa-guard writes itself (the summary's counts, the chain coverage line). */
   strong?: number
+  /** Emphasis irsa-guard writes itself (the notice of a comment cut to GitHub's size limit). */
+  em?: number
   /** HTML comments irsa-guard writes itself (the comment's marker). */
   comments?: number
 }
@@ -27,6 +29,7 @@ export function markdownProblems(markdown: string, limits: MarkdownLimits = {}):
   const count = (pattern: RegExp) => (html.match(pattern) ?? []).length
   const allowedTags = new Set(['h2', 'h3', 'h4', 'p', 'strong', 'code', 'a', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'details', 'summary', 'sub'])
   for (const [, tag] of html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)) {
+    if (tag!.toLowerCase() === 'em') continue
     if (!allowedTags.has(tag!.toLowerCase())) problems.push(`element <${tag}>`)
   }
   for (const [tag] of html.matchAll(/<[a-zA-Z][^>]*>/g)) {
@@ -37,6 +40,7 @@ export function markdownProblems(markdown: string, limits: MarkdownLimits = {}):
     if (!OWN_LINKS.some((pattern) => pattern.test(url))) problems.push(`link to ${url}`)
   }
   if (count(/<details>/g) > (limits.details ?? 0)) problems.push(`${count(/<details>/g)} <details>`)
+  if (count(/<em>/g) > (limits.em ?? 0)) problems.push(`${count(/<em>/g)} <em>`)
   if (count(/<strong>/g) > (limits.strong ?? 0)) problems.push(`${count(/<strong>/g)} <strong>`)
   if (count(/<!--/g) > (limits.comments ?? 0)) problems.push(`${count(/<!--/g)} HTML comments`)
   for (const table of html.match(/<table>[\s\S]*?<\/table>/g) ?? []) {
