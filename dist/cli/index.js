@@ -12588,6 +12588,15 @@ const TEMPLATE_RESIDUES = [
     { pattern: /__[A-Za-z][A-Za-z0-9_]*__/, what: 'an unreplaced token' },
     { pattern: /<[^<>]+>/, what: 'a placeholder' },
 ];
+/**
+ * Digits typed to fill the account field of an example, not an account: the start of 1234567890
+ * (`123`, `12345`) or one digit repeated, shorter than the 12 digits of a real account.
+ */
+function isFillerAccount(account) {
+    if (!/^\d{1,11}$/.test(account))
+        return false;
+    return '1234567890'.startsWith(account) || /^(\d)\1*$/.test(account);
+}
 const PLACEHOLDER_WORDS = /^(changeme|change[-_]me|replaceme|replace[-_]me|todo|tbd|fixme|placeholder|none|null|nil|undefined|tobefilled)$/i;
 const UPPER_SNAKE_TOKEN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 /**
@@ -12609,6 +12618,8 @@ function findRoleArnPlaceholder(text, source) {
         return { description: `the placeholder ${quoted(trimmed)}` };
     const account = /:iam::([^:]*):/.exec(trimmed)?.[1];
     if (account !== undefined && /[A-Za-z]{2,}/.test(account))
+        return { description: `the placeholder account ${quoted(account)}` };
+    if (account !== undefined && isFillerAccount(account))
         return { description: `the placeholder account ${quoted(account)}` };
     if (account !== undefined && DOCUMENTATION_ACCOUNTS.includes(account)) {
         return { description: `${account}, an example account ID from the AWS documentation`, documentationAccount: account };
@@ -12812,6 +12823,7 @@ function unjoinedReason(source, roleArn, modules, root) {
     }
     return symbolicReason(source, roleArn.expression, modules, root);
 }
+const HELM_VALUE_NOT_SET = /^helm-value-not-set\(/;
 const DEPLOY_TIME_TEMPLATE = /\$\{[^}]*\}|\{\{.*\}\}|\$\([A-Za-z_][\w.]*\)/;
 const VARIABLE = /(^|\.)var\.[A-Za-z_][\w-]*/;
 /** The output of a module call: `module.irsa.iam_role_arn`, `module.apps["x"].module.irsa.arn`. */
@@ -12820,6 +12832,9 @@ const OTHER_STACK = /(^|\.)data\.(terraform_remote_state|tfe_outputs)\./;
 const ROLE_DATA_SOURCE = /(^|\.)data\.aws_iam_role\.[\w-]+/;
 /** Why a symbolic role ARN names no role: what kind of value it is. */
 function symbolicReason(source, expression, modules, root) {
+    // The Helm source's symbol for a value no scanned values file or release sets (sources/helm/release-objects.ts).
+    if (HELM_VALUE_NOT_SET.test(expression))
+        return { reason: 'helm-value-unset', detail: 'not set in the scanned values' };
     const detail = shownExpression(expression);
     if (source === 'helm' || /^helm[:-]/.test(expression))
         return { reason: 'helm-value-unset', detail };
@@ -12851,6 +12866,8 @@ function symbolicReason(source, expression, modules, root) {
 }
 /** A value as written: a symbolic one as `${expression}`, unless the expression is template text already (`${ROLE_ARN}`, `{{ .Values.x }}`). */
 function shownValue(value) {
+    if (value.kind === 'symbolic' && HELM_VALUE_NOT_SET.test(value.expression))
+        return '';
     return value.kind === 'known' ? value.value : shownExpression(value.expression);
 }
 function shownExpression(expression) {
@@ -13001,6 +13018,8 @@ const TERRAFORM_NAME = /\.tf$/i;
 const TERRAFORM_VARS_NAME = /\.tfvars(\.json)?$/i;
 const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/;
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+/** The commands the role binder and the script source read: `aws iam create-role`, eksctl (and its config in a here-document), kubectl and helm. */
+const SCRIPT_COMMAND = /create-role|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b/;
 /** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
 const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i;
 /** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
@@ -13042,7 +13061,7 @@ function classify(path, text) {
     if (TERRAFORM_VARS_NAME.test(path))
         return 'terraform-vars';
     if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path))
-        return text.includes('create-role') ? 'script' : 'ignored';
+        return SCRIPT_COMMAND.test(text) ? 'script' : 'ignored';
     // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
     if (KUSTOMIZATION_NAME.test(path))
         return text.includes('toolkit.fluxcd.io') ? 'kubernetes' : 'kustomization';
@@ -17545,6 +17564,9 @@ function refused(sa, value, kind) {
 }
 /** An unrendered placeholder (`<name>`, `$NAME`, `{{ name }}`, `SA_NAME`): role-arn-placeholder's kind of value, not a name anyone applies. */
 function placeholder(text) {
+    // A line break or other control character is never part of a placeholder: such a name is simply refused.
+    if (/[\u0000-\u001f\u007f]/.test(text))
+        return false;
     return /[<>${}%]/.test(text) || (/^[A-Z][A-Z0-9_]*$/.test(text) && text.includes('_'));
 }
 
@@ -19914,10 +19936,20 @@ const eksctl_POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
 /** CloudFormation's random suffix of a generated role name (`…-Role1-1N1ZVZVZQ0Z3K`). */
 const GENERATED_SUFFIX_LENGTH = 13;
 const eksctl_MAX_ROLE_NAME = 64;
-function readEksctlFile(file, context) {
+/**
+ * `shellScope`: the text is a shell here-document whose `$NAME`/`${NAME}` the shell replaces at
+ * run time (with values irsa-guard does not know): a scalar holding one is symbolic, not a
+ * literal, and belongs to the shell session of that scope (see ShellVariables).
+ */
+function readEksctlFile(file, context, options = {}) {
     const result = emptyResult();
     result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']));
     const tree = parseYamlTree(file.path, file.text, { version: '1.1' });
+    const scope = options.shellScope;
+    if (scope !== undefined)
+        for (const document of tree.documents)
+            if (document.root)
+                markShellExpansions(document.root, scope);
     for (const finding of tree.findings)
         result.findings.push({ ...finding, message: `${finding.message}; nothing in this eksctl config was checked` });
     tree.documents.forEach((document, index) => {
@@ -19931,6 +19963,19 @@ function readEksctlFile(file, context) {
         appendResult(result, config);
     });
     return result;
+}
+/**
+ * What `eksctl create iamserviceaccount` creates, given as the `iam.serviceAccounts` item the
+ * command's flags amount to (eksctl builds exactly that item: pkg/ctl/create/iamserviceaccount.go),
+ * in a cluster named by `--cluster`. No cluster or provider fact: the command creates neither.
+ */
+function readIamServiceAccountCommand(path, cluster, item, where, context, result) {
+    const location = item.location;
+    const name = cluster
+        ? { kind: 'scalar', location: cluster.location, value: cluster, type: cluster.kind === 'known' ? 'string' : 'unknown' }
+        : { kind: 'scalar', location, value: symbolic('eksctl --cluster', location), type: 'unknown' };
+    const root = object(location, [field('metadata', object(location, [field('name', name, location)]), location)]);
+    new ClusterConfigReader(path, root, context.config.clusters, result).serviceAccount(item, 0, where);
 }
 class ClusterConfigReader {
     path;
@@ -19948,7 +19993,9 @@ class ClusterConfigReader {
         this.clusterName = scalarText(child(metadata, 'name'));
         this.region = scalarText(child(metadata, 'region'));
         this.configured = clusters.find((cluster) => cluster.name === this.clusterName && (!cluster.region || !this.region || cluster.region === this.region));
-        this.base = `eksctl.${this.clusterName ?? path}`;
+        const name = child(metadata, 'name');
+        const symbolicName = name?.kind === 'scalar' && name.value.kind === 'symbolic' ? name.value.expression : undefined;
+        this.base = `eksctl.${this.clusterName ?? symbolicName ?? path}`;
     }
     read() {
         const facts = this.result.facts;
@@ -20005,7 +20052,8 @@ class ClusterConfigReader {
     providerReference() {
         return `${this.base}.oidc_provider_arn`;
     }
-    serviceAccount(item, index) {
+    /** One `iam.serviceAccounts` item; `where` says where it is written, for messages. */
+    serviceAccount(item, index, where = `${this.path} iam.serviceAccounts[${index}]`) {
         if (item.kind !== 'object')
             return;
         const metadata = child(item, 'metadata');
@@ -20026,7 +20074,7 @@ class ClusterConfigReader {
             const role = this.role(item, {
                 stack: `eksctl-${this.clusterName}-addon-iamserviceaccount-${eksctl_text(namespace)}-${eksctl_text(name)}`,
                 label: `ServiceAccount ${described}`,
-                origin: `the role eksctl creates for ServiceAccount ${described} (${this.path} iam.serviceAccounts[${index}])`,
+                origin: `the role eksctl creates for ServiceAccount ${described} (${where})`,
                 reference,
                 trust: this.webIdentityTrust(item.location, namespace, subject, subject === subjectPattern),
             });
@@ -20139,9 +20187,10 @@ class ClusterConfigReader {
         };
         const subjectText = scalarText(subject);
         const namespaceText = eksctl_text(namespace);
+        const subjectName = subjectText ?? (subject.kind === 'scalar' ? eksctl_text(subject.value) : '');
         const subjectValue = subjectText !== undefined && namespace.kind === 'known'
             ? eksctl_scalar(`system:serviceaccount:${namespaceText}:${subjectText}`, subject.location)
-            : { kind: 'scalar', location: subject.location, value: symbolic(`system:serviceaccount:${namespaceText}:${subjectText ?? ''}`, subject.location), type: 'unknown' };
+            : { kind: 'scalar', location: subject.location, value: symbolic(`system:serviceaccount:${namespaceText}:${subjectName}`, subject.location), type: 'unknown' };
         const sub = { ...key('sub'), value: subjectValue };
         const aud = { ...key('aud'), value: eksctl_scalar(DEFAULT_AUDIENCE, location) };
         const conditions = pattern
@@ -20197,6 +20246,28 @@ function eksctl_valueOf(node) {
 }
 function eksctl_text(value) {
     return value.kind === 'known' ? value.value : `\${${value.expression}}`;
+}
+const SHELL_EXPANSION = /\$(\{[^}]*\}|\([^)]*\)|[A-Za-z_][A-Za-z0-9_]*)|`/;
+/** Scalars with a shell expansion become symbolic (their text the expression), in place. */
+function markShellExpansions(node, scope, depth = 0) {
+    if (depth > 100)
+        return;
+    if (node.kind === 'scalar') {
+        if (node.value.kind === 'known' && SHELL_EXPANSION.test(node.value.value)) {
+            // Named as the script reader names a word: `${NAME}` and `$NAME` alone → NAME.
+            const whole = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(node.value.value);
+            node.value = symbolic(`${whole ? (whole[1] ?? whole[2]) : node.value.value} @${scope}`, node.value.location);
+            node.type = 'unknown';
+        }
+    }
+    else if (node.kind === 'array') {
+        for (const item of node.items)
+            markShellExpansions(item, scope, depth + 1);
+    }
+    else {
+        for (const item of node.entries)
+            markShellExpansions(item.value, scope, depth + 1);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/sources/kustomize/tree-edit.ts
@@ -23419,7 +23490,258 @@ function helmUnit(release) {
     return `helm ${release.chart.directory}${declared}`;
 }
 
+;// CONCATENATED MODULE: ./src/sources/shell/words.ts
+/** The part of a word from `index` on (the value of `--flag=value`, of `key=value`), at its own place. */
+function wordFrom(word, index) {
+    const location = word.at ? word.at(index) : { ...word.location, column: word.location.column + index };
+    const rest = { text: word.text.slice(index), location };
+    if (word.at) {
+        const at = word.at;
+        rest.at = (offset) => at(index + offset);
+    }
+    return rest;
+}
+/** `;` `&&` `||` `|` `&` `(` `)` and the end of a line: what ends a simple command. */
+const SEPARATOR = '<separator>';
+/** The file's lines (column 1 each). */
+function fileLines(text) {
+    return text.split(/\r\n|\n|\r/).map((line, index) => ({ text: line, line: index + 1, column: 1 }));
+}
+/**
+ * Logical lines of shell text, with the bodies of here-documents left out (they are data, not
+ * commands): after a line with `<<WORD` (or `<<-WORD`, `<<'WORD'`, `<<"WORD"`), every line up to
+ * the one that is WORD alone is skipped. The skipped bodies are returned too.
+ */
+function logicalLines(path, lines) {
+    const result = [];
+    const heredocs = [];
+    let current = { text: '', parts: [], path };
+    for (let index = 0; index < lines.length; index += 1) {
+        const raw = lines[index];
+        const continued = /(^|[^\\])(\\\\)*\\$/.test(raw.text);
+        current.parts.push({ offset: current.text.length, line: raw.line, column: raw.column });
+        current.text += continued ? `${raw.text.slice(0, -1)} ` : raw.text;
+        if (continued)
+            continue;
+        result.push(current);
+        for (const delimiter of hereDocumentDelimiters(current.text)) {
+            const body = [];
+            index += 1;
+            while (index < lines.length && lines[index].text.replace(/^\t+/, '').trim() !== delimiter.word)
+                body.push(lines[index++]);
+            heredocs.push({ command: current, body, expands: !delimiter.quoted });
+        }
+        current = { text: '', parts: [], path };
+    }
+    if (current.text)
+        result.push(current);
+    return { lines: result, heredocs };
+}
+/** The delimiters of the here-documents a line opens, in order (`<<<` is a here-string, not one). */
+function hereDocumentDelimiters(text) {
+    const delimiters = [];
+    const unquoted = withoutQuotedText(text);
+    for (const match of unquoted.matchAll(/(?<!<)<<-?[ \t]*(?:'([^']+)'|"([^"]+)"|\\?([A-Za-z_][\w.-]*))/g)) {
+        const word = match[1] ?? match[2] ?? match[3];
+        if (word !== undefined)
+            delimiters.push({ word, quoted: match[3] === undefined || match[0].includes('\\') });
+    }
+    return delimiters;
+}
+/** The line with quoted text blanked (the delimiter's own quotes kept), and nothing after an unquoted `#` word. */
+function withoutQuotedText(text) {
+    let out = '';
+    for (let at = 0; at < text.length; at += 1) {
+        const char = text[at];
+        if (char === "'" || char === '"') {
+            const end = text.indexOf(char, at + 1);
+            const close = end < 0 ? text.length : end;
+            // A here-document's quoted delimiter is kept; any other quoted text is blanked.
+            out += /<<-?[ \t]*$/.test(out) ? text.slice(at, close + 1) : ' '.repeat(close - at + 1);
+            at = close;
+        }
+        else if (char === '#' && (at === 0 || /\s/.test(text[at - 1]))) {
+            break;
+        }
+        else {
+            out += char;
+        }
+    }
+    return out;
+}
+function locate(line, offset) {
+    let part = line.parts[0];
+    for (const candidate of line.parts)
+        if (candidate.offset <= offset)
+            part = candidate;
+    return { path: line.path, line: part.line, column: offset - part.offset + part.column };
+}
+/**
+ * Splits a command line into words: quotes removed, `$(…)`, `${…}` and `${{ … }}` kept whole
+ * inside a word, `;` `&&` `||` `|` `&` `(` `)` as SEPARATOR, and nothing after a `#` that starts a word.
+ */
+function shellWords(line) {
+    const words = [];
+    const text = line.text;
+    let at = 0;
+    while (at < text.length) {
+        const char = text[at];
+        if (char === ' ' || char === '\t') {
+            at += 1;
+            continue;
+        }
+        if (char === '#')
+            break;
+        if (';&|()'.includes(char)) {
+            words.push(SEPARATOR);
+            at += 1;
+            continue;
+        }
+        const start = at;
+        let word = '';
+        let quoted = false;
+        const offsets = [];
+        while (at < text.length) {
+            const c = text[at];
+            // An array assignment `NAME=(a b)` is one word.
+            if (c === '(' && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(word)) {
+                const end = matchingClose(text, at);
+                for (let index = at; index < end; index += 1)
+                    offsets.push(index);
+                word += text.slice(at, end);
+                at = end;
+                continue;
+            }
+            if (c === ' ' || c === '\t' || ';&|()'.includes(c))
+                break;
+            if (c === "'") {
+                quoted = true;
+                const end = text.indexOf("'", at + 1);
+                const close = end < 0 ? text.length : end;
+                for (let index = at + 1; index < close; index += 1)
+                    offsets.push(index);
+                word += text.slice(at + 1, close);
+                at = close + 1;
+            }
+            else if (c === '"') {
+                quoted = true;
+                at += 1;
+                while (at < text.length && text[at] !== '"') {
+                    if (text[at] === '\\' && at + 1 < text.length && '"\\$`'.includes(text[at + 1]))
+                        at += 1;
+                    offsets.push(at);
+                    word += text[at];
+                    at += 1;
+                }
+                at += 1;
+            }
+            else if (c === '\\' && at + 1 < text.length) {
+                offsets.push(at + 1);
+                word += text[at + 1];
+                at += 2;
+            }
+            else if (c === '$' && (text[at + 1] === '(' || text[at + 1] === '{')) {
+                const end = matchingClose(text, at + 1);
+                for (let index = at; index < end; index += 1)
+                    offsets.push(index);
+                word += text.slice(at, end);
+                at = end;
+            }
+            else {
+                offsets.push(at);
+                word += c;
+                at += 1;
+            }
+        }
+        const result = { text: word, location: locate(line, start), at: (index) => locate(line, offsets[index] ?? start) };
+        // Unquoted, an expansion splits into any number of words; quoted, `"$@"` and `"${ARGS[@]}"` do too.
+        if ((!quoted && /^(\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*)$/.test(word)) || /^(\$@|\$\{@\}|\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\]\})$/.test(word))
+            result.opaque = true;
+        words.push(result);
+    }
+    return words;
+}
+/** The offset after the bracket that closes the one at `open`, counting nesting. */
+function matchingClose(text, open) {
+    const opening = text[open];
+    const closing = opening === '(' ? ')' : '}';
+    let depth = 0;
+    for (let at = open; at < text.length; at += 1) {
+        if (text[at] === opening)
+            depth += 1;
+        else if (text[at] === closing) {
+            depth -= 1;
+            if (depth === 0)
+                return at + 1;
+        }
+    }
+    return text.length;
+}
+/** The simple commands of a line: its words between separators. */
+function simpleCommands(words) {
+    const commands = [];
+    let current = [];
+    for (const word of words) {
+        if (typeof word === 'string') {
+            if (current.length > 0)
+                commands.push(current);
+            current = [];
+        }
+        else {
+            current.push(word);
+        }
+    }
+    if (current.length > 0)
+        commands.push(current);
+    return commands;
+}
+/**
+ * The `run:` blocks of a GitHub workflow, as shell lines at their place in the workflow file:
+ * `run: cmd` on one line, or a `|`/`>` block scalar indented under the key.
+ */
+function workflowRunBlocks(text) {
+    const lines = fileLines(text);
+    const blocks = [];
+    for (let index = 0; index < lines.length; index += 1) {
+        const match = /^(\s*)(-\s+)?run:[ \t]*(.*)$/.exec(lines[index].text);
+        if (!match)
+            continue;
+        const keyIndent = match[1].length + (match[2]?.length ?? 0);
+        const rest = match[3].replace(/\s+#.*$/, '');
+        if (!/^[|>][-+0-9]*$/.test(rest.trim())) {
+            if (rest.trim() === '')
+                continue;
+            const valueStart = lines[index].text.length - match[3].length;
+            blocks.push([{ text: unquoteYamlScalar(match[3]), line: index + 1, column: valueStart + 1 }]);
+            continue;
+        }
+        const block = [];
+        let indent;
+        while (index + 1 < lines.length) {
+            const next = lines[index + 1];
+            const leading = /^ */.exec(next.text)[0].length;
+            if (next.text.trim() !== '') {
+                if (leading <= keyIndent)
+                    break;
+                indent ??= leading;
+                if (leading < indent)
+                    break;
+            }
+            index += 1;
+            const cut = Math.min(indent ?? leading, next.text.length);
+            block.push({ text: next.text.slice(cut), line: next.line, column: cut + 1 });
+        }
+        blocks.push(block);
+    }
+    return blocks;
+}
+/** A plain one-line scalar as the shell sees it; a quoted one is left as written (rare for `run:`). */
+function unquoteYamlScalar(text) {
+    return text.replace(/\s+#.*$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/sources/role-bindings.ts
+
 
 
 
@@ -23539,6 +23861,8 @@ function normaliseRepoPath(path) {
         return undefined;
     return normalised;
 }
+// ---------------------------------------------------------------------------------------------
+// `aws iam create-role` commands in scripts, Makefiles and workflows.
 /** Bindings from every `aws iam create-role … file://P` command, by the repository path P may mean. */
 function createRoleCommandBindings(scripts) {
     const bindings = new Map();
@@ -23595,7 +23919,7 @@ function createRoleCommands(script) {
     const commands = [];
     if (!script.text.includes('create-role'))
         return commands;
-    for (const line of logicalLines(script)) {
+    for (const line of logicalLines(script.path, fileLines(script.text)).lines) {
         if (!line.text.includes('create-role'))
             continue;
         const words = shellWords(line);
@@ -23631,112 +23955,8 @@ function createRoleCommands(script) {
     }
     return commands;
 }
-const SEPARATOR = '<separator>';
 function wordText(word) {
     return typeof word === 'object' ? word.text : undefined;
-}
-function locate(line, offset) {
-    let part = line.parts[0];
-    for (const candidate of line.parts)
-        if (candidate.offset <= offset)
-            part = candidate;
-    return { path: line.path, line: part.line, column: offset - part.offset + 1 };
-}
-/** Physical lines joined where a line ends in a backslash continuation. */
-function logicalLines(script) {
-    const physical = script.text.split(/\r\n|\n|\r/);
-    const lines = [];
-    let current = { text: '', parts: [], path: script.path };
-    physical.forEach((raw, index) => {
-        const continued = /(^|[^\\])(\\\\)*\\$/.test(raw);
-        current.parts.push({ offset: current.text.length, line: index + 1 });
-        current.text += continued ? `${raw.slice(0, -1)} ` : raw;
-        if (!continued) {
-            lines.push(current);
-            current = { text: '', parts: [], path: script.path };
-        }
-    });
-    if (current.text)
-        lines.push(current);
-    return lines;
-}
-/**
- * Splits a command line into words the way a POSIX shell would for our purposes: quotes removed,
- * `$(…)`, `${…}` and `${{ … }}` kept whole inside a word, and `;` `&&` `||` `|` `&` `(` `)` as
- * separators (returned as the string SEPARATOR).
- */
-function shellWords(line) {
-    const words = [];
-    const text = line.text;
-    let at = 0;
-    while (at < text.length) {
-        const char = text[at];
-        if (char === ' ' || char === '\t') {
-            at += 1;
-            continue;
-        }
-        if (char === '#')
-            break;
-        if (';&|()'.includes(char)) {
-            words.push(SEPARATOR);
-            at += 1;
-            continue;
-        }
-        const start = at;
-        let word = '';
-        while (at < text.length) {
-            const c = text[at];
-            if (c === ' ' || c === '\t' || ';&|()'.includes(c))
-                break;
-            if (c === "'") {
-                const end = text.indexOf("'", at + 1);
-                const close = end < 0 ? text.length : end;
-                word += text.slice(at + 1, close);
-                at = close + 1;
-            }
-            else if (c === '"') {
-                at += 1;
-                while (at < text.length && text[at] !== '"') {
-                    if (text[at] === '\\' && at + 1 < text.length && '"\\$`'.includes(text[at + 1]))
-                        at += 1;
-                    word += text[at];
-                    at += 1;
-                }
-                at += 1;
-            }
-            else if (c === '\\' && at + 1 < text.length) {
-                word += text[at + 1];
-                at += 2;
-            }
-            else if (c === '$' && (text[at + 1] === '(' || text[at + 1] === '{')) {
-                const end = matchingClose(text, at + 1);
-                word += text.slice(at, end);
-                at = end;
-            }
-            else {
-                word += c;
-                at += 1;
-            }
-        }
-        words.push({ text: word, location: locate(line, start) });
-    }
-    return words;
-}
-/** The offset after the bracket that closes the one at `open`, counting nesting. */
-function matchingClose(text, open) {
-    const opening = text[open];
-    const closing = opening === '(' ? ')' : '}';
-    let depth = 0;
-    for (let at = open; at < text.length; at += 1) {
-        if (text[at] === opening)
-            depth += 1;
-        else if (text[at] === closing) {
-            depth -= 1;
-            if (depth === 0)
-                return at + 1;
-        }
-    }
-    return text.length;
 }
 /**
  * `NAME=value` (shell, `export`), `NAME := value` (make) and `NAME: value` (a workflow's `env:`)
@@ -24229,6 +24449,543 @@ function fileResults(consumed, repository, builder, sniff) {
         result.suppressions.push(...read.suppressions.filter((suppression) => suppression.form === 'comment'));
     }
     return result;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/helm-charts.ts
+const STANDARD = { path: ['serviceAccount'], defaultName: { fullname: 'contains' } };
+const CHART_SERVICE_ACCOUNTS = {
+    'aws-load-balancer-controller': [STANDARD],
+    'external-dns': [STANDARD],
+    karpenter: [STANDARD],
+    'cert-manager': [STANDARD],
+    'external-secrets': [{ ...STANDARD, namespacePath: ['namespaceOverride'] }],
+    'cluster-autoscaler': [
+        {
+            path: ['rbac', 'serviceAccount'],
+            defaultName: { fullname: 'equals', chartName: (values) => `${values(['cloudProvider']) || 'aws'}-cluster-autoscaler` },
+        },
+    ],
+    'aws-ebs-csi-driver': [
+        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'ebs-csi-controller-sa' } },
+        { path: ['node', 'serviceAccount'], defaultName: { fixed: 'ebs-csi-node-sa' } },
+    ],
+    'aws-efs-csi-driver': [
+        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'efs-csi-controller-sa' } },
+        { path: ['node', 'serviceAccount'], defaultName: { fixed: 'efs-csi-node-sa' } },
+    ],
+};
+/** `eks/aws-load-balancer-controller`, `oci://…/karpenter`, `…/aws-load-balancer-controller-1.8.1.tgz` → the chart's name. */
+function helm_charts_chartName(chart) {
+    const last = chart.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? chart;
+    return last.replace(/\.tgz$/, '').replace(/-v?\d+\.\d+\.\d+([-+.][0-9A-Za-z.-]*)?$/, '');
+}
+/** The standard Helm `fullname` helper. */
+function helmFullname(release, name, fullnameOverride, compare) {
+    const trim = (value) => value.slice(0, 63).replace(/-+$/, '');
+    if (fullnameOverride)
+        return trim(fullnameOverride);
+    const sameAsRelease = compare === 'contains' ? release.includes(name) : release === name;
+    return trim(sameAsRelease ? release : `${release}-${name}`);
+}
+
+;// CONCATENATED MODULE: ./src/sources/shell/variables.ts
+
+const EXPANSION = /\$\{\{[^}]*\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+][^}]*)?\}|\$\{[^}]*\}|\$\([^)]*\)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\$|`[^`]*`/g;
+/**
+ * Shell variables assigned a literal value earlier in the same script. A variable assigned two
+ * different values, or anything but a literal (`$(…)`, another unknown variable), is unknown from
+ * then on: values that depend on it stay symbolic.
+ */
+class ShellVariables {
+    scope;
+    values = new Map();
+    /**
+     * `scope`: the script's directory. What a variable holds is known only to the shell session
+     * that runs the script: two scripts of one directory (a tutorial's steps) may share it, scripts
+     * elsewhere (another version of the tutorial) are another session. Symbolic values carry it.
+     */
+    constructor(scope) {
+        this.scope = scope;
+    }
+    /** A symbolic value of this session. */
+    symbolic(expression, location) {
+        return symbolic(`${expression} @${this.scope}`, location);
+    }
+    /** Records `NAME=value` words (a line of assignments only, or after `export`/`readonly`/`local`/`declare`). */
+    assign(words) {
+        const rest = /^(export|readonly|local|declare|typeset)$/.test(words[0]?.text ?? '') ? words.slice(1) : words;
+        if (rest.length === 0 || !rest.every((word) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(word.text)))
+            return;
+        for (const word of rest) {
+            const equals = word.text.indexOf('=');
+            const name = word.text.slice(0, equals);
+            const value = this.resolve({ text: word.text.slice(equals + 1), location: word.location });
+            const previous = this.values.get(name);
+            const text = value.kind === 'known' ? value.value : null;
+            this.values.set(name, previous === undefined || previous === text ? text : null);
+        }
+    }
+    /** Text with the expansions of variables known to hold a literal replaced; every other expansion left as written. */
+    expandKnown(text) {
+        return text.replace(EXPANSION, (whole, braced, bare) => {
+            const name = braced !== undefined && whole === `\${${braced}}` ? braced : bare;
+            const value = name !== undefined ? this.values.get(name) : undefined;
+            return typeof value === 'string' ? value : whole;
+        });
+    }
+    /**
+     * A word's value: known when it has no expansion or only expansions of known variables;
+     * otherwise symbolic, its expression the word with `$NAME` written `${NAME}` (so that two
+     * scripts writing the same variable name the same unknown value). `${NAME:-default}` with NAME
+     * unknown stays symbolic: the default is only one of its possible values.
+     */
+    resolve(word) {
+        let unknown = false;
+        const replaced = word.text.replace(EXPANSION, (whole, braced, bare) => {
+            const name = braced !== undefined && whole === `\${${braced}}` ? braced : bare;
+            const value = name !== undefined ? this.values.get(name) : undefined;
+            if (typeof value === 'string')
+                return value;
+            unknown = true;
+            return bare !== undefined ? `\${${bare}}` : whole;
+        });
+        // An expansion left unclosed (`$(echo`, `${X`), or a special parameter (`$1`, `$@`), is unknown too.
+        if (/\$[({A-Za-z0-9_@*#?!-]/.test(word.text.replace(EXPANSION, '')))
+            unknown = true;
+        if (!unknown && !replaced.includes('`') && !replaced.startsWith('('))
+            return known(replaced, word.location);
+        // A word that is one expansion is named by it alone: `${NAME}` → `NAME`, `${{ env.X }}` → `env.X`.
+        const whole = /^\$\{\{\s*([^}]*?)\s*\}\}$|^\$\{([^{}]*)\}$/.exec(replaced);
+        return this.symbolic(whole ? (whole[1] ?? whole[2]) : replaced, word.location);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/shell/index.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Install scripts, Makefiles and the `run:` blocks of GitHub workflows: the ServiceAccounts and
+ * roles their commands create (`eksctl create iamserviceaccount`, `kubectl create serviceaccount`,
+ * `kubectl annotate serviceaccount … eks.amazonaws.com/role-arn=…`, `helm install`/`helm upgrade`
+ * with `--set`). Nothing is executed: a value that depends on what the script computes, or on
+ * its environment, stays symbolic. (`aws iam create-role` is read by the role binder.)
+ */
+const scriptSource = perFileSource('scripts', ['script'], (file, context) => readScript(file, context));
+const shell_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
+const shell_AUDIENCE_ANNOTATION = 'eks.amazonaws.com/audience';
+const shell_WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+const MAKEFILE_PATH = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.mk$/;
+/** Commands that run the command after them. */
+const WRAPPERS = new Set(['sudo', 'time', 'exec', 'command', 'nohup', 'env']);
+function readScript(file, context) {
+    const result = emptyResult();
+    result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']));
+    const makefile = MAKEFILE_PATH.test(file.path);
+    // Each workflow step runs in a shell of its own.
+    const workflow = shell_WORKFLOW_PATH.test(file.path);
+    const blocks = workflow ? workflowRunBlocks(file.text) : [fileLines(file.text)];
+    for (const block of blocks) {
+        // A workflow run is a session of its own; scripts of one directory may share one (a tutorial's steps).
+        const variables = new ShellVariables(workflow ? file.path : external_node_path_namespaceObject.posix.dirname(file.path));
+        const reader = new ScriptReader(file.path, context, result, variables);
+        const { lines, heredocs } = logicalLines(file.path, block);
+        const documents = new Map(heredocs.map((heredoc) => [heredoc.command, heredoc]));
+        for (const line of lines) {
+            for (const words of simpleCommands(shellWords(line)))
+                reader.command(words, makefile);
+            const heredoc = documents.get(line);
+            if (heredoc && readsConfigFromStdin(line))
+                readClusterConfigDocument(file.path, heredoc, variables, context, result);
+        }
+    }
+    return result;
+}
+/** `eksctl create cluster -f - <<EOF` (and any eksctl command given its config on standard input). */
+function readsConfigFromStdin(line) {
+    const words = simpleCommands(shellWords(line)).find((command) => command.some((word) => word.text.replace(/^[@+-]+/, '').split('/').pop() === 'eksctl'));
+    if (!words)
+        return false;
+    return words.some((word, index) => ((word.text === '-f' || word.text === '--config-file') && words[index + 1]?.text === '-') || word.text === '--config-file=-' || word.text === '-f-');
+}
+/**
+ * An eksctl ClusterConfig written in a here-document, read by the eksctl source at its lines in
+ * this file. In an unquoted here-document the shell expands variables: those the script set to
+ * a literal are replaced; the others stay `${NAME}`, as in any envsubst template.
+ */
+function readClusterConfigDocument(path, heredoc, variables, context, result) {
+    const first = heredoc.body[0];
+    if (!first)
+        return;
+    const lines = new Array(heredoc.body[heredoc.body.length - 1].line).fill('');
+    for (const line of heredoc.body)
+        lines[line.line - 1] = ' '.repeat(line.column - 1) + (heredoc.expands ? variables.expandKnown(line.text) : line.text);
+    const text = lines.join('\n');
+    if (classify(path.replace(/[^/]*$/, 'eksctl.yaml'), text) !== 'eksctl')
+        return;
+    const read = readEksctlFile({ path, kind: 'eksctl', text }, context, heredoc.expands ? { shellScope: variables.scope } : {});
+    read.suppressions = [];
+    appendResult(result, read);
+}
+class ScriptReader {
+    path;
+    context;
+    result;
+    variables;
+    /** ServiceAccounts this block creates, for `kubectl annotate` to add to. */
+    created = [];
+    constructor(path, context, result, variables) {
+        this.path = path;
+        this.context = context;
+        this.result = result;
+        this.variables = variables;
+    }
+    command(words, makefile) {
+        // Make's own assignments (`NAME ?= x`) may be overridden on its command line: they stay unknown.
+        if (!makefile)
+            this.variables.assign(words);
+        let at = 0;
+        while (at < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[at].text))
+            at += 1;
+        while (at < words.length && WRAPPERS.has(words[at].text))
+            at += 1;
+        const first = words[at];
+        if (!first)
+            return;
+        const tool = first.text.replace(/^[@+-]+/, '').split('/').pop();
+        const args = words.slice(at + 1);
+        if (tool === 'eksctl')
+            this.eksctl(first, args);
+        else if (tool === 'kubectl')
+            this.kubectl(args);
+        else if (tool === 'helm')
+            this.helm(args);
+    }
+    value(word) {
+        return this.variables.resolve({ text: word.text, location: word.at ? word.at(0) : word.location });
+    }
+    // -------------------------------------------------------------------------------------------
+    // eksctl create iamserviceaccount
+    eksctl(first, args) {
+        const parsed = parseArguments(args, EKSCTL_VALUED);
+        const [verb, noun, nameArgument] = parsed.positionals;
+        if (verb?.text !== 'create' || (noun?.text !== 'iamserviceaccount' && noun?.text !== 'iamserviceaccounts'))
+            return;
+        // With a config file, the file's iam.serviceAccounts are created: the eksctl source reads it.
+        if (parsed.options.has('config-file') || parsed.options.has('f') || parsed.opaque)
+            return;
+        const nameWord = shell_last(parsed.options.get('name')) ?? nameArgument;
+        if (!nameWord)
+            return;
+        const location = first.location;
+        const metadata = [shell_entry('name', this.scalar(nameWord), nameWord)];
+        // pkg/ctl/create/iamserviceaccount.go (eksctl 0.1xx): `--namespace` defaults to "default".
+        const namespaceWord = shell_last(parsed.options.get('namespace'));
+        metadata.push(namespaceWord ? shell_entry('namespace', this.scalar(namespaceWord), namespaceWord) : { key: 'namespace', keyLocation: location, value: stringScalar(known('default', nameWord.at?.(0) ?? nameWord.location)) });
+        const entries = [{ key: 'metadata', keyLocation: location, value: { kind: 'object', location, entries: metadata } }];
+        // userdocs/src/usage/iamserviceaccounts.md (eksctl @ 99984adb): `--role-name` names the role,
+        // `--role-only` creates no ServiceAccount, `--attach-role-arn` annotates with an existing role.
+        const roleName = shell_last(parsed.options.get('role-name'));
+        if (roleName)
+            entries.push(shell_entry('roleName', this.scalar(roleName), roleName));
+        const attachRole = shell_last(parsed.options.get('attach-role-arn'));
+        if (attachRole)
+            entries.push(shell_entry('attachRoleARN', this.scalar(attachRole), attachRole));
+        const policies = (parsed.options.get('attach-policy-arn') ?? []).flatMap((word) => splitList(word));
+        if (policies.length > 0)
+            entries.push({ key: 'attachPolicyARNs', keyLocation: location, value: { kind: 'array', location, items: policies.map((word) => this.scalar(word)) } });
+        if (flag(parsed, 'role-only'))
+            entries.push({ key: 'roleOnly', keyLocation: location, value: stringScalar(known('true', location)) });
+        const cluster = shell_last(parsed.options.get('cluster'));
+        const item = { kind: 'object', location, entries };
+        readIamServiceAccountCommand(this.path, cluster ? this.value(cluster) : undefined, item, `eksctl create iamserviceaccount at ${this.path}:${location.line}`, this.context, this.result);
+    }
+    scalar(word) {
+        return stringScalar(this.value(word));
+    }
+    // -------------------------------------------------------------------------------------------
+    // kubectl create serviceaccount / kubectl annotate serviceaccount
+    kubectl(args) {
+        const parsed = parseArguments(args, KUBECTL_VALUED);
+        if (parsed.opaque || parsed.options.has('f') || parsed.options.has('filename') || parsed.options.has('k') || parsed.options.has('kustomize'))
+            return;
+        const [verb, ...rest] = parsed.positionals;
+        if (verb?.text === 'create')
+            this.createServiceAccount(parsed, rest);
+        else if (verb?.text === 'annotate')
+            this.annotateServiceAccount(parsed, rest);
+    }
+    namespace(parsed, fallback) {
+        const word = shell_last(parsed.options.get('namespace')) ?? shell_last(parsed.options.get('n'));
+        // Without -n, kubectl and helm use the namespace of the current kubeconfig context.
+        return word ? this.value(word) : this.variables.symbolic('kubeconfig context namespace', fallback);
+    }
+    createServiceAccount(parsed, rest) {
+        const [kind, name] = rest;
+        if (!kind || !/^(serviceaccount|sa)$/.test(kind.text) || !name)
+            return;
+        // `--dry-run` prints the object instead of creating it.
+        if (parsed.options.has('dry-run'))
+            return;
+        const nameValue = this.value(name);
+        const sa = { source: 'kubernetes', namespace: this.namespace(parsed, nameValue.location), name: nameValue, location: nameValue.location, annotations: [] };
+        this.created.push(sa);
+        (this.result.facts.serviceAccounts ??= []).push(sa);
+    }
+    annotateServiceAccount(parsed, rest) {
+        if (parsed.options.has('all') || parsed.options.has('l') || parsed.options.has('selector') || parsed.options.has('dry-run'))
+            return;
+        let index = 0;
+        const names = [];
+        const typed = /^(serviceaccounts?|sa)\/(.+)$/;
+        if (rest[0] && /^(serviceaccounts?|sa)$/.test(rest[0].text)) {
+            index = 1;
+            while (rest[index] && !rest[index].text.includes('=') && !rest[index].text.endsWith('-'))
+                names.push(rest[index++]);
+        }
+        else {
+            while (rest[index] && typed.test(rest[index].text)) {
+                const word = rest[index++];
+                names.push(wordFrom(word, word.text.indexOf('/') + 1));
+            }
+            if (names.length === 0)
+                return;
+        }
+        const annotations = [];
+        for (const word of rest.slice(index)) {
+            const equals = word.text.indexOf('=');
+            if (equals <= 0)
+                continue;
+            const keyLocation = word.at ? word.at(0) : word.location;
+            annotations.push({ key: word.text.slice(0, equals), keyLocation, value: this.value(wordFrom(word, equals + 1)), where: 'annotations' });
+        }
+        if (annotations.length === 0)
+            return;
+        for (const nameWord of names) {
+            const name = this.value(nameWord);
+            const namespace = this.namespace(parsed, name.location);
+            const existing = this.created.find((sa) => sameValue(sa.name, name) && sameValue(sa.namespace, namespace));
+            const sa = existing ?? { source: 'kubernetes', namespace, name, location: name.location, annotations: [] };
+            for (const annotation of annotations) {
+                sa.annotations = [...sa.annotations.filter((other) => other.key !== annotation.key), annotation];
+            }
+            readRoleAnnotations(sa);
+            if (!existing) {
+                this.created.push(sa);
+                (this.result.facts.serviceAccounts ??= []).push(sa);
+            }
+        }
+    }
+    // -------------------------------------------------------------------------------------------
+    // helm install / helm upgrade
+    helm(args) {
+        const parsed = parseArguments(args, HELM_VALUED);
+        const [verb, ...rest] = parsed.positionals;
+        if (verb?.text !== 'install' && verb?.text !== 'upgrade')
+            return;
+        // `--dry-run` (`=client`, `=server`) renders without installing.
+        if (flag(parsed, 'dry-run') && parsed.options.get('dry-run')?.at(-1)?.text !== 'none')
+            return;
+        const generated = flag(parsed, 'generate-name') || flag(parsed, 'g');
+        const [releaseWord, chartWord] = generated ? [undefined, rest[0]] : rest;
+        if (!chartWord || (!generated && !releaseWord))
+            return;
+        const chart = this.value(chartWord);
+        const release = releaseWord ? this.value(releaseWord) : undefined;
+        const sets = this.helmSets(parsed);
+        // Values files, `--reuse-values` and opaque words may set anything the command line does not.
+        const valuesUnknown = parsed.opaque || parsed.options.has('f') || parsed.options.has('values') || flag(parsed, 'reuse-values') || parsed.options.has('set-file') || parsed.options.has('set-json');
+        const chartSpecs = chart.kind === 'known' ? CHART_SERVICE_ACCOUNTS[helm_charts_chartName(chart.value)] : undefined;
+        const where = releaseWord ?? chartWord;
+        const whereLocation = where.at ? where.at(0) : where.location;
+        const releaseLabel = release ? (release.kind === 'known' ? release.value : `\${${release.expression}}`) : 'generated';
+        for (const spec of chartSpecs ?? [CONVENTION]) {
+            const prefix = spec.path.join('.');
+            const at = (key) => sets.get(`${prefix}.${key}`);
+            const create = at('create');
+            if (create && create.value.kind === 'known' && create.value.value === 'false')
+                continue;
+            const explicit = at('name');
+            const annotations = [...sets.values()]
+                .filter((set) => set.path.length === spec.path.length + 2 && set.path.slice(0, spec.path.length + 1).join('.') === `${prefix}.annotations`)
+                .map((set) => ({ key: set.path[set.path.length - 1], keyLocation: set.keyLocation, value: set.value, where: 'annotations' }));
+            for (const set of sets.values())
+                this.nestedAnnotationKey(set, spec, releaseLabel);
+            let name;
+            if (explicit && !(explicit.value.kind === 'known' && explicit.value.value === '')) {
+                name = explicit.value;
+            }
+            else if (chartSpecs && !valuesUnknown) {
+                name = defaultName(spec, release, chart, (path) => sets.get(path.join('.'))?.value, whereLocation);
+            }
+            if (!chartSpecs && !explicit && !annotations.some((annotation) => annotation.key === shell_ROLE_ARN_ANNOTATION))
+                continue;
+            name ??= this.variables.symbolic(`helm release ${releaseLabel} ${prefix}.name`, whereLocation);
+            const namespaceSet = spec.namespacePath ? sets.get(spec.namespacePath.join('.')) : undefined;
+            const namespace = namespaceSet && !(namespaceSet.value.kind === 'known' && namespaceSet.value.value === '') ? namespaceSet.value : this.namespace(parsed, whereLocation);
+            const sa = { source: 'helm', namespace, name, location: explicit?.keyLocation ?? whereLocation, annotations };
+            readRoleAnnotations(sa);
+            if (!sa.roleArn && valuesUnknown)
+                sa.roleArn = this.variables.symbolic(`helm release ${releaseLabel} values ${prefix}.annotations`, whereLocation);
+            this.created.push(sa);
+            (this.result.facts.serviceAccounts ??= []).push(sa);
+        }
+    }
+    /** The `--set`/`--set-string` assignments, last one winning, by their dotted path. */
+    helmSets(parsed) {
+        const sets = new Map();
+        const words = [...(parsed.options.get('set') ?? []), ...(parsed.options.get('set-string') ?? []), ...(parsed.options.get('set-literal') ?? [])];
+        words.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+        for (const word of words) {
+            for (const part of splitList(word)) {
+                const equals = part.text.indexOf('=');
+                if (equals <= 0)
+                    continue;
+                const path = splitValuesPath(part.text.slice(0, equals));
+                sets.set(path.join('.'), { path, keyLocation: part.at ? part.at(0) : part.location, value: this.value(wordFrom(part, equals + 1)), written: part.text.slice(0, equals) });
+            }
+        }
+        return sets;
+    }
+    /**
+     * `--set serviceAccount.annotations.eks.amazonaws.com/role-arn=…` without `\.`: Helm splits the
+     * key at every dot, so the chart gets nested maps instead of the annotation.
+     */
+    nestedAnnotationKey(set, spec, release) {
+        const prefix = [...spec.path, 'annotations'];
+        if (set.path.length <= prefix.length + 1 || set.path.slice(0, prefix.length).join('.') !== prefix.join('.'))
+            return;
+        const meant = set.path.slice(prefix.length).join('.');
+        if (meant !== shell_ROLE_ARN_ANNOTATION && meant !== shell_AUDIENCE_ANNOTATION)
+            return;
+        const escaped = `${prefix.join('.')}.${meant.replace(/\./g, '\\.')}`;
+        this.result.findings.push({
+            ruleId: 'annotation-key-typo',
+            location: set.keyLocation,
+            message: `--set ${set.written} of helm release ${release} splits the key at every dot, so the chart gets the nested map ${set.path.slice(prefix.length).join(' → ')} under ${prefix.join('.')} instead of the annotation ${meant}: ` +
+                `the EKS webhook never sees it (or the API server refuses a map as an annotation value); escape the dots inside the key: --set '${escaped}=…'`,
+            key: `helm ${release} set:${set.written}`,
+        });
+    }
+}
+/** A chart not in the table: the `serviceAccount.{create,name,annotations}` convention, name unknown unless set. */
+const CONVENTION = { path: ['serviceAccount'], defaultName: { fixed: '' } };
+/** The name a modelled chart gives its ServiceAccount when `name` is not set (CHART_SERVICE_ACCOUNTS). */
+function defaultName(spec, release, chart, value, location) {
+    if ('fixed' in spec.defaultName)
+        return spec.defaultName.fixed !== '' ? known(spec.defaultName.fixed, location) : undefined;
+    const text = (path) => {
+        const found = value(path);
+        return found?.kind === 'known' ? found.value : undefined;
+    };
+    const overrides = ['nameOverride', 'fullnameOverride'].map((key) => value([key]));
+    if (release?.kind !== 'known' || chart.kind !== 'known' || overrides.some((override) => override?.kind === 'symbolic'))
+        return undefined;
+    const base = text(['nameOverride']) || spec.defaultName.chartName?.(text) || helm_charts_chartName(chart.value);
+    return known(helmFullname(release.value, base, text(['fullnameOverride']), spec.defaultName.fullname), release.location);
+}
+function readRoleAnnotations(sa) {
+    const byKey = new Map(sa.annotations.map((annotation) => [annotation.key, annotation.value]));
+    const roleArn = byKey.get(shell_ROLE_ARN_ANNOTATION);
+    const audience = byKey.get(shell_AUDIENCE_ANNOTATION);
+    if (roleArn)
+        sa.roleArn = roleArn;
+    if (audience)
+        sa.audience = audience;
+}
+// ---------------------------------------------------------------------------------------------
+// Options
+/** Options that take a value (`--name x`); any other `--flag` alone is a boolean. Short options without their dash. */
+const EKSCTL_VALUED = new Set(['cluster', 'name', 'namespace', 'role-name', 'attach-policy-arn', 'attach-role-arn', 'region', 'r', 'profile', 'p', 'config-file', 'f', 'timeout', 'tags', 'include', 'exclude', 'permissions-boundary', 'verbose', 'v', 'color', 'C']);
+const KUBECTL_VALUED = new Set(['namespace', 'n', 'context', 'kubeconfig', 'cluster', 'user', 'server', 's', 'token', 'output', 'o', 'field-manager', 'selector', 'l', 'resource-version', 'template', 'filename', 'f', 'kustomize', 'k', 'as', 'as-group', 'request-timeout', 'v', 'field-selector', 'password', 'username', 'certificate-authority', 'client-certificate', 'client-key', 'tls-server-name']);
+const HELM_VALUED = new Set([
+    'namespace', 'n', 'version', 'values', 'f', 'set', 'set-string', 'set-file', 'set-json', 'set-literal', 'timeout', 'kube-context', 'kubeconfig', 'repo', 'username', 'password',
+    'post-renderer', 'post-renderer-args', 'description', 'output', 'o', 'ca-file', 'cert-file', 'key-file', 'keyring', 'history-max', 'registry-config', 'repository-cache',
+    'repository-config', 'kube-apiserver', 'kube-as-user', 'kube-as-group', 'kube-ca-file', 'kube-token', 'burst-limit', 'qps', 'max-history', 'name-template', 'labels', 'l',
+]);
+/** Options and positional words of a command; `--opt=value` and `-o value` alike. */
+function parseArguments(args, valued) {
+    const parsed = { positionals: [], options: new Map(), opaque: false };
+    const add = (name, value) => {
+        const list = parsed.options.get(name) ?? [];
+        if (value)
+            list.push(value);
+        parsed.options.set(name, list);
+    };
+    for (let index = 0; index < args.length; index += 1) {
+        const word = args[index];
+        const text = word.text;
+        if (word.opaque) {
+            parsed.opaque = true;
+        }
+        else if (text === '--') {
+            parsed.positionals.push(...args.slice(index + 1));
+            break;
+        }
+        else if (text.startsWith('--') && text.length > 2) {
+            const equals = text.indexOf('=');
+            const name = text.slice(2, equals < 0 ? undefined : equals);
+            if (equals >= 0)
+                add(name, wordFrom(word, equals + 1));
+            else if (valued.has(name) && args[index + 1])
+                add(name, args[++index]);
+            else
+                add(name);
+        }
+        else if (text.startsWith('-') && text.length > 1 && !/^-\d/.test(text)) {
+            const name = text[1];
+            if (valued.has(name)) {
+                if (text.length > 2)
+                    add(name, wordFrom(word, text[2] === '=' ? 3 : 2));
+                else if (args[index + 1])
+                    add(name, args[++index]);
+            }
+            else {
+                for (const letter of text.slice(1))
+                    add(letter);
+            }
+        }
+        else {
+            parsed.positionals.push(word);
+        }
+    }
+    return parsed;
+}
+function flag(parsed, name) {
+    const values = parsed.options.get(name);
+    if (!values)
+        return false;
+    const value = values[values.length - 1];
+    return value === undefined || value.text !== 'false';
+}
+function shell_last(list) {
+    return list?.[list.length - 1];
+}
+/** `a,b` → `a`, `b` (a `\,` stays a comma), each part at its place. */
+function splitList(word) {
+    const parts = [];
+    let start = 0;
+    for (let index = 0; index <= word.text.length; index += 1) {
+        if (index < word.text.length && !(word.text[index] === ',' && word.text[index - 1] !== '\\'))
+            continue;
+        const part = wordFrom(word, start);
+        parts.push({ ...part, text: word.text.slice(start, index).replace(/\\,/g, ',') });
+        start = index + 1;
+    }
+    return parts.filter((part) => part.text !== '');
+}
+function stringScalar(value) {
+    return { kind: 'scalar', location: value.location, value, type: value.kind === 'known' ? 'string' : 'unknown' };
+}
+function shell_entry(key, value, word) {
+    return { key, keyLocation: word.at ? word.at(0) : word.location, value };
 }
 
 ;// CONCATENATED MODULE: external "node:module"
@@ -25690,14 +26447,14 @@ function expansionCondition(name, expression) {
 const MAX_INSTANCES = 500;
 /**
  * The instances `count` or `for_each` make of a block (a module call, a resource, a data source).
- * With `variablesAreInputs` (a module whose variables no caller or variable file sets, so that
- * their defaults are not what is applied), a count or for_each that comes to nothing through a
- * variable is read as unknown: one instance that may exist.
+ * A count or for_each that comes to nothing through a variable `readsUnsetInput` says may be set
+ * otherwise at apply time (its default is not necessarily what is applied) is read as unknown: one
+ * instance that may exist, under that condition.
  */
-function expandInstances(block, evaluator, bindings, variablesAreInputs = false) {
+function expandInstances(block, evaluator, bindings, readsUnsetInput = () => false) {
     const count = attribute(block.body, 'count');
     const forEach = attribute(block.body, 'for_each');
-    const mayBeMore = (expression) => variablesAreInputs && /\bvar\./.test(printExpr(expression));
+    const mayBeMore = (expression) => readsUnsetInput(printExpr(expression));
     if (count) {
         const value = evaluator.evaluate(count.expression, bindings);
         if (value.kind === 'number' && Number.isInteger(value.value) && value.value >= 0 && !(value.value === 0 && mayBeMore(count.expression))) {
@@ -26323,43 +27080,6 @@ function readModuleAddon(sink, key, keyLocation, settings, module, terraform) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/terraform/resources/helm-charts.ts
-const STANDARD = { path: ['serviceAccount'], defaultName: { fullname: 'contains' } };
-const CHART_SERVICE_ACCOUNTS = {
-    'aws-load-balancer-controller': [STANDARD],
-    'external-dns': [STANDARD],
-    karpenter: [STANDARD],
-    'cert-manager': [STANDARD],
-    'external-secrets': [{ ...STANDARD, namespacePath: ['namespaceOverride'] }],
-    'cluster-autoscaler': [
-        {
-            path: ['rbac', 'serviceAccount'],
-            defaultName: { fullname: 'equals', chartName: (values) => `${values(['cloudProvider']) || 'aws'}-cluster-autoscaler` },
-        },
-    ],
-    'aws-ebs-csi-driver': [
-        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'ebs-csi-controller-sa' } },
-        { path: ['node', 'serviceAccount'], defaultName: { fixed: 'ebs-csi-node-sa' } },
-    ],
-    'aws-efs-csi-driver': [
-        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'efs-csi-controller-sa' } },
-        { path: ['node', 'serviceAccount'], defaultName: { fixed: 'efs-csi-node-sa' } },
-    ],
-};
-/** `eks/aws-load-balancer-controller`, `oci://…/karpenter`, `…/aws-load-balancer-controller-1.8.1.tgz` → the chart's name. */
-function helm_charts_chartName(chart) {
-    const last = chart.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? chart;
-    return last.replace(/\.tgz$/, '').replace(/-v?\d+\.\d+\.\d+([-+.][0-9A-Za-z.-]*)?$/, '');
-}
-/** The standard Helm `fullname` helper. */
-function helmFullname(release, name, fullnameOverride, compare) {
-    const trim = (value) => value.slice(0, 63).replace(/-+$/, '');
-    if (fullnameOverride)
-        return trim(fullnameOverride);
-    const sameAsRelease = compare === 'contains' ? release.includes(name) : release === name;
-    return trim(sameAsRelease ? release : `${release}-${name}`);
-}
-
 ;// CONCATENATED MODULE: ./src/sources/terraform/resources/helm.ts
 
 
@@ -26742,10 +27462,13 @@ class ModuleInstance {
     instanceCache = new Map();
     callCache = new Map();
     /**
-     * A module nothing in the scan calls, with no variable files, backend or provider configuration:
-     * a library module, whose variables its callers elsewhere set. Their defaults are not what is applied.
+     * Whether an expression reads a variable whose default may not be what is applied. In a module
+     * nothing in the scan calls, with no variable files, backend or provider configuration (a library
+     * module, whose callers elsewhere set its variables), any variable. In a root module, a variable no
+     * scanned variable file sets: `-var`, `TF_VAR_…` or a variable file outside the scan (often
+     * git-ignored) supplies it at apply time. A module a caller in the scan calls gets its values from that call.
      */
-    variablesAreInputs;
+    readsUnsetInput;
     constructor(program, source, prefix, rootDir, caller, depth, 
     /** The directories of the instances that called this one, from the root down. */
     callers = []) {
@@ -26775,7 +27498,12 @@ class ModuleInstance {
                     this.moduleCalls.set(first, block);
             }
         }
-        this.variablesAreInputs = caller === undefined && source.variableValues.size === 0 && !source.files.some(configuresDeployment);
+        if (caller !== undefined)
+            this.readsUnsetInput = () => false;
+        else if (source.variableValues.size === 0 && !source.files.some(configuresDeployment))
+            this.readsUnsetInput = (text) => /\bvar\./.test(text);
+        else
+            this.readsUnsetInput = (text) => [...text.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)].some((match) => !source.variableValues.has(match[1]));
     }
     // Environment
     resolve(root, steps, location, bindings) {
@@ -27014,7 +27742,7 @@ class ModuleInstance {
         const cached = this.instanceCache.get(block);
         if (cached)
             return cached;
-        const instances = expandInstances(block, this.evaluator, NO_BINDINGS, this.variablesAreInputs);
+        const instances = expandInstances(block, this.evaluator, NO_BINDINGS, this.readsUnsetInput);
         this.instanceCache.set(block, instances);
         return instances;
     }
@@ -30835,6 +31563,7 @@ function planAccount(all, configuration) {
 
 
 
+
 /**
  * Kustomize (and Helm) run before the Kubernetes source: the files their builds consume are not read
  * again on their own. The AWS profile reader comes first: it reads ConfigMaps and workloads wherever
@@ -30851,6 +31580,7 @@ const allSources = [
     iamJsonSource,
     eksctlSource,
     terraformPlanSource,
+    scriptSource,
 ];
 
 ;// CONCATENATED MODULE: ./src/run-sources.ts
@@ -31725,7 +32455,7 @@ function analyseRuns(runs, files, filesSeen, config, options) {
     if (options.extraFacts)
         mergeFacts(facts, options.extraFacts);
     const graph = new Graph(mergeSameResources(facts));
-    const scan = { relevantFiles: files.filter((file) => file.kind !== 'script').length, filesSeen, include: config.include };
+    const scan = { relevantFiles: files.filter((file) => file.kind !== 'script').length + scriptsWithFacts(runs), filesSeen, include: config.include };
     const ruleContext = { config, scan, suppressions };
     const rules = [...allRules, ...(options.extraRules ?? [])];
     for (const rule of rules) {
@@ -31795,6 +32525,17 @@ function compareFindings(a, b) {
         a.location.line - b.location.line ||
         a.location.column - b.location.column ||
         a.ruleId.localeCompare(b.ruleId));
+}
+/** Scripts count as IRSA-relevant files when a command in them creates a ServiceAccount or a role (most only hold other commands). */
+function scriptsWithFacts(runs) {
+    const paths = new Set();
+    for (const { source, result } of runs) {
+        if (!source.kinds.includes('script'))
+            continue;
+        for (const fact of [...(result.facts.serviceAccounts ?? []), ...(result.facts.roles ?? [])])
+            paths.add(fact.location.path);
+    }
+    return paths.size;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/live.ts
@@ -33036,7 +33777,7 @@ async function includeGlobsFor(paths, root) {
     return include;
 }
 /** `a, b` or one per line, as GitHub inputs are written. */
-function splitList(input) {
+function paths_splitList(input) {
     return input
         .split(/[\n,]/)
         .map((entry) => entry.trim())
@@ -33677,7 +34418,7 @@ class UsageError extends Error {
 /** The CLI: argv → check → report; returns the exit code and never throws. */
 async function main(argv, io) {
     try {
-        const options = parseArguments(argv);
+        const options = cli_parseArguments(argv);
         if (options.help) {
             io.stdout.write(HELP);
             return EXIT_OK;
@@ -33748,7 +34489,7 @@ function cli_describeError(error) {
     return `irsa-guard: internal error: ${message}`;
 }
 const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude', '--baseline', '--write-baseline', '--max-file-bytes'];
-function parseArguments(argv) {
+function cli_parseArguments(argv) {
     const options = { paths: [], format: 'text', failOn: 'error', exclude: [], helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, scanFixtures: false, verbose: false, help: false, version: false };
     for (let index = 0; index < argv.length; index++) {
         const argument = argv[index];
