@@ -23,6 +23,8 @@ export interface FluxKustomization {
   /** The file and the object's name: its deploy unit. */
   unit: string
   kustomization: Kustomization
+  /** False when a YAML file below a path without a kustomization was not read (excluded, too large, not a manifest irsa-guard recognised). */
+  listedEveryFile: boolean
   /** `${VAR}` values known for certain, and whether a variable not among them may still be set (a Secret, a ConfigMap not in the scan). */
   variables: Map<string, string>
   variablesComplete: boolean
@@ -48,13 +50,13 @@ export function findFluxKustomizations(files: readonly SourceFile[], repository:
     const directory = nodePath.posix.normalize(written.replace(/^\/+/, '') || '.').replace(/\/+$/, '') || '.'
     if (directory.startsWith('..') || !repository.isDirectory(directory)) continue
     const pathNode = get(spec, 'path') ?? spec
-    const resources = builder.kustomizationIn(directory) ? [{ value: directory, location: pathNode.location }] : generatedResources(directory, pathNode.location, repository, builder)
+    const generated = builder.kustomizationIn(directory) ? { resources: [{ value: directory, location: pathNode.location }], complete: true } : generatedResources(directory, pathNode.location, repository, builder)
     const namespace = get(spec, 'targetNamespace')
-    const kustomization = kustomizationFromSpec(path, spec, resources, namespace?.kind === 'scalar' ? namespace : undefined)
+    const kustomization = kustomizationFromSpec(path, spec, generated.resources, namespace?.kind === 'scalar' ? namespace : undefined)
     const name = textOf(get(get(root, 'metadata'), 'name')) ?? '?'
     const namespaceOfObject = textOf(get(get(root, 'metadata'), 'namespace'))
     const { variables, complete } = postBuildVariables(get(spec, 'postBuild'), namespaceOfObject, objects.configMaps)
-    result.push({ unit: `flux ${path}#${name}`, kustomization, variables, variablesComplete: complete })
+    result.push({ unit: `flux ${path}#${name}`, kustomization, listedEveryFile: generated.complete, variables, variablesComplete: complete })
   }
   return result
 }
@@ -80,20 +82,28 @@ function fluxAndConfigMaps(files: readonly SourceFile[]): { kustomizations: { pa
   return { kustomizations, configMaps }
 }
 
-/** What Flux's generated kustomization.yaml lists: the manifests below the path, and subdirectories with their own kustomization. */
-function generatedResources(directory: string, location: Location, repository: RepositoryFiles, builder: KustomizeBuilder): Written[] {
-  const result: Written[] = []
+/**
+ * What Flux's generated kustomization.yaml lists: the manifests below the path, and subdirectories
+ * with their own kustomization. Only discovered manifests are listed (an excluded file stays
+ * excluded); any other YAML file below the path makes the build incomplete, since it may hold objects.
+ */
+function generatedResources(directory: string, location: Location, repository: RepositoryFiles, builder: KustomizeBuilder): { resources: Written[]; complete: boolean } {
+  const resources: Written[] = []
+  let complete = true
   const walk = (current: string): void => {
-    for (const name of repository.list(current).sort()) {
-      const path = current === '.' ? name.name : `${current}/${name.name}`
-      if (name.directory) {
-        if (builder.kustomizationIn(path)) result.push({ value: path, location })
+    for (const entry of repository.list(current).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = current === '.' ? entry.name : `${current}/${entry.name}`
+      if (entry.directory) {
+        if (builder.kustomizationIn(path)) resources.push({ value: path, location })
         else walk(path)
-      } else if (/\.ya?ml$/i.test(name.name)) result.push({ value: path, location })
+      } else if (/\.ya?ml$/i.test(entry.name)) {
+        if (repository.discovered(path)?.kind === 'kubernetes') resources.push({ value: path, location })
+        else if (repository.discovered(path) === undefined) complete = false
+      }
     }
   }
   walk(directory)
-  return result
+  return { resources, complete }
 }
 
 /** substituteFrom in order, then substitute over them; a Secret or a ConfigMap not in the scan leaves the set incomplete. */
@@ -157,7 +167,7 @@ function visit(node: TreeNode, onScalar: (node: ScalarNode) => void): void {
 
 /** A `target` of the Flux object's patches that selected nothing in a build that read all of spec.path. */
 export function unmatchedTargetFindings(build: Build, flux: FluxKustomization): SourceFinding[] {
-  if (!build.complete) return []
+  if (!build.complete || !flux.listedEveryFile) return []
   return build.unmatchedTargets
     .filter((spec) => flux.kustomization.patches.includes(spec))
     .map((spec) => ({

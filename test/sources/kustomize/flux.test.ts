@@ -7,6 +7,8 @@ describe('Flux Kustomizations', () => {
     const result = await scan(fixture('kustomize', 'flux'))
     expect(linesOf(result)).toEqual([
       `clusters/prod/apps.yaml:20:41: error: ServiceAccount kube-system/external-dns (clusters/prod/apps.yaml:20) would be refused by role staging-external-dns's trust (iam/staging-external-dns-trust.json:12): StringEquals on "${ISSUER}:sub" allows "system:serviceaccount:dns:external-dns", not "system:serviceaccount:kube-system:external-dns"; role prod-external-dns's trust (iam/prod-external-dns-trust.json:1) accepts it: point the annotation at role prod-external-dns, or change the sub value to "system:serviceaccount:kube-system:external-dns" or move the ServiceAccount to namespace dns [trust-denies-service-account]`,
+      // a path without kustomization.yaml (Flux lists the manifests below it), CLUSTER_NAME from substitute
+      `iam/prod-external-dns-trust.json:12:87: error: ServiceAccount monitoring/metrics (apps/metrics/service-account.yaml:7) would be refused by role prod-external-dns's trust (iam/prod-external-dns-trust.json:12): StringEquals on "${ISSUER}:sub" allows "system:serviceaccount:kube-system:external-dns", not "system:serviceaccount:monitoring:metrics"; change the sub value to "system:serviceaccount:monitoring:metrics" [trust-denies-service-account]`,
     ])
   })
 
@@ -19,6 +21,8 @@ describe('Flux Kustomizations', () => {
     expect(accounts).toEqual([
       // ${STAGE:=staging}: the ConfigMap named by substituteFrom is in the scan and has no STAGE
       ['flux clusters/prod/apps.yaml#external-dns', 'kube-system', 'arn:aws:iam::406214073512:role/staging-external-dns'],
+      // a path without kustomization.yaml: Flux lists the manifests below it
+      ["flux clusters/prod/metrics.yaml#metrics", "monitoring", "arn:aws:iam::406214073512:role/prod-external-dns"],
       ['flux clusters/staging/apps.yaml#external-dns', 'dns', 'arn:aws:iam::406214073512:role/staging-external-dns'],
       // a Secret in substituteFrom may set CLUSTER_NAME: it stays unknown
       ['flux clusters/staging/apps.yaml#external-dns-default', 'dns', 'symbolic arn:aws:iam::406214073512:role/${CLUSTER_NAME}-external-dns'],
