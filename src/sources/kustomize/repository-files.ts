@@ -81,7 +81,7 @@ export class RepositoryFiles {
     }
   }
 
-  /** The entries of a directory: the discovered files below it, and (when the root is known) what is on disk, links out of the root left out. */
+  /** The entries of a directory: the discovered files below it, and (when the root is known) what is on disk, links left out. */
   list(directory: string): { name: string; directory: boolean }[] {
     const prefix = directory === '.' ? '' : `${directory}/`
     const entries = new Map<string, boolean>()
@@ -95,7 +95,8 @@ export class RepositoryFiles {
     if (absolute !== undefined) {
       try {
         for (const entry of readdirSync(absolute, { withFileTypes: true })) {
-          if (entries.has(entry.name) || entry.name === '.git') continue
+          // kustomize-controller walks with filepath.Walk, which does not follow a linked directory (and so never loops).
+          if (entries.has(entry.name) || entry.name === '.git' || entry.isSymbolicLink()) continue
           const path = `${prefix}${entry.name}`
           if (this.inside(path) === undefined) continue
           const isDirectory = this.isDirectory(path)

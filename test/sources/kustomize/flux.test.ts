@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { fixture, linesOf, scan } from '../../helpers.js'
 
 const ISSUER = 'oidc.eks.us-east-1.amazonaws.com/id/5E1F0C7A9B2D4E6F8A1B3C5D7E9F0A2B'
@@ -27,5 +30,26 @@ describe('Flux Kustomizations', () => {
       // a Secret in substituteFrom may set CLUSTER_NAME: it stays unknown
       ['flux clusters/staging/apps.yaml#external-dns-default', 'dns', 'symbolic arn:aws:iam::406214073512:role/${CLUSTER_NAME}-external-dns'],
     ])
+  })
+
+  it('does not follow a linked directory below a path without kustomization.yaml (a link back up would never end)', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'irsa-guard-flux-'))
+    try {
+      await mkdir(path.join(root, 'apps', 'jobs'), { recursive: true })
+      await symlink('..', path.join(root, 'apps', 'jobs', 'up'))
+      await writeFile(path.join(root, 'kustomization.yaml'), 'resources: []\n')
+      await writeFile(path.join(root, 'apps', 'jobs', 'service-account.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: jobs\n  namespace: jobs\n')
+      await writeFile(
+        path.join(root, 'flux.yaml'),
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: jobs\nspec:\n  path: ./apps\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n  patches:\n    - patch: |\n        - op: add\n          path: /metadata/labels\n          value: {team: jobs}\n      target:\n        kind: ServiceAccount\n        name: job\n',
+      )
+      const result = await scan(root)
+      expect(linesOf(result)).toEqual([
+        `flux.yaml:15:7: warning: This patch's target (kind=ServiceAccount, name=job) selects no object that flux.yaml#jobs builds, so the patch changes nothing [flux-patch-target-unmatched]`,
+      ])
+      expect(result.graph.facts.serviceAccounts.map((account) => [account.unit, account.location.path])).toEqual([['flux flux.yaml#jobs', 'apps/jobs/service-account.yaml']])
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
   })
 })
