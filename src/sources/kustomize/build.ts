@@ -35,6 +35,8 @@ export interface Build {
   skippedDocuments: boolean
   /** A skipped document could have changed the outcome: the build must be made again with every document. */
   needsEveryDocument: boolean
+  /** Patches with a `target` that selected no object (kustomize accepts them silently). */
+  unmatchedTargets: PatchSpec[]
 }
 
 /** Kinds kustomize does not give a namespace (cluster-scoped). */
@@ -247,6 +249,16 @@ export class KustomizeBuilder {
   build(path: string, everyDocument = !this.sniff || this.planOf(path).everyDocument): Build | undefined {
     const kustomization = this.kustomization(path)
     if (!kustomization) return undefined
+    return this.make(kustomization, everyDocument)
+  }
+
+  /** Builds a kustomization that is not a file (one made from a Flux Kustomization), from every document. */
+  buildFrom(kustomization: Kustomization): Build {
+    return this.make(kustomization, true)
+  }
+
+  private make(kustomization: Kustomization, everyDocument: boolean): Build {
+    const path = kustomization.path
     const build: Build = {
       kustomization,
       resources: [],
@@ -258,10 +270,11 @@ export class KustomizeBuilder {
       everyDocument,
       skippedDocuments: false,
       needsEveryDocument: false,
+      unmatchedTargets: [],
     }
     build.resources = this.accumulate(kustomization, [path], build, [])
     this.fixServiceAccountReferences(build)
-    return build.needsEveryDocument && !everyDocument ? this.build(path, true) : build
+    return build.needsEveryDocument && !everyDocument ? this.make(kustomization, true) : build
   }
 
   private accumulate(kustomization: Kustomization, stack: readonly string[], build: Build, inherited: Resource[]): Resource[] {
@@ -492,7 +505,11 @@ export class KustomizeBuilder {
 
   private miss(build: Build, spec: PatchSpec, what: string): void {
     if (!build.complete) return
-    if (spec.target) return // a selector may match nothing; kustomize accepts that
+    if (spec.target) {
+      // A selector may match nothing; kustomize accepts that.
+      build.unmatchedTargets.push(spec)
+      return
+    }
     this.fail(build, spec.location, `No resource of the build matches the patch for ${what} (kustomize build fails)`)
   }
 
@@ -701,7 +718,7 @@ function describeResource(resource: Resource): string {
   return `${kindOf(resource.root) ?? 'object'} ${nameOf(resource.root)} (${formatLocation(resource.root.location)})`
 }
 
-function describeSelector(selector: Selector): string {
+export function describeSelector(selector: Selector): string {
   return Object.entries(selector)
     .map(([key, value]) => `${key}=${value}`)
     .join(', ')

@@ -6,6 +6,7 @@ import { pathsLookedUpByName } from '../manifest-sniff.js'
 import { appendResult, dropRepeats, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
 import { KustomizeBuilder, type Build } from './build.js'
+import { findFluxKustomizations, substitute, unmatchedTargetFindings } from './flux.js'
 import { KUSTOMIZATION_FILE_NAMES } from './kustomization.js'
 import { locateRendered } from './locate-rendered.js'
 import { renderKustomization } from './render.js'
@@ -27,11 +28,14 @@ export const kustomizeSource: Source = {
     const sniff = context.sniff === true && context.config.kustomize !== 'render'
     const builder = new KustomizeBuilder(repository, { sniff })
     const consumed = new Set<string>()
-    const roots = buildRoots(files.map((file) => file.path), builder)
+    // A kustomization a Flux Kustomization deploys is built as Flux builds it, not on its own.
+    const flux = fluxBuilds(builder, repository, context)
+    for (const run of flux) for (const file of run.files) consumed.add(file)
+    const roots = buildRoots(files.map((file) => file.path), builder).filter((path) => !consumed.has(path))
     builder.plan(roots)
     const runs = roots.map((path) => runBuild(path, builder, repository, context, false))
     if (sniff) rebuildWhereLookedUpByName(runs, builder, repository, context)
-    for (const run of runs) {
+    for (const run of [...flux, ...runs]) {
       for (const file of run.files) consumed.add(file)
       appendResult(result, run.result)
     }
@@ -74,6 +78,27 @@ function oneNotePerMissingPath(findings: SourceResult['findings']): SourceResult
 
 function compareLocations(a: Location, b: Location): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column
+}
+
+/** The Flux Kustomizations' builds of their spec.path, each in its own deploy unit. */
+function fluxBuilds(builder: KustomizeBuilder, repository: RepositoryFiles, context: SourceContext): BuildRun[] {
+  const runs: BuildRun[] = []
+  for (const flux of findFluxKustomizations(context.files, repository, builder)) {
+    const run: BuildRun = { path: flux.kustomization.path, result: emptyResult(), files: new Set(), skippedDocuments: false }
+    try {
+      const build = builder.buildFrom(flux.kustomization)
+      substitute(build, flux)
+      // The Flux object's own file is read on its own, unless the build loads it as a manifest.
+      if (!build.resources.some((resource) => resource.path === flux.kustomization.path)) build.files.delete(flux.kustomization.path)
+      run.files = build.files
+      run.result = buildResult(build, repository, context, flux.unit)
+      run.result.findings.push(...unmatchedTargetFindings(build, flux))
+    } catch (error) {
+      run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(flux.kustomization.path), message: `Cannot build ${flux.unit}: ${error instanceof Error ? error.message : String(error)}` })
+    }
+    runs.push(run)
+  }
+  return runs
 }
 
 interface BuildRun {
@@ -126,11 +151,12 @@ function buildRoots(paths: readonly string[], builder: KustomizeBuilder): string
   return paths.filter((path) => !referenced.has(path) && builder.kustomization(path)?.kind === 'Kustomization')
 }
 
-function buildResult(build: Build, repository: RepositoryFiles, context: SourceContext): SourceResult {
+function buildResult(build: Build, repository: RepositoryFiles, context: SourceContext, unit = `kustomize ${build.kustomization.directory}`): SourceResult {
   const result = emptyResult()
   result.findings.push(...build.findings)
   let objects: BuiltObject[] = build.resources
-  const rendered = context.config.kustomize === 'render' ? render(build, repository, context) : undefined
+  // A Flux build is not a kustomization file kubectl could build.
+  const rendered = context.config.kustomize === 'render' && !unit.startsWith('flux ') ? render(build, repository, context) : undefined
   if (rendered?.objects) objects = rendered.objects
   if (rendered?.note) result.findings.push(rendered.note)
   if (!rendered?.objects) {
@@ -150,7 +176,7 @@ function buildResult(build: Build, repository: RepositoryFiles, context: SourceC
     kustomizeVars: build.unevaluated.some((field) => field.value === 'vars') && build.unevaluated.some((field) => field.value === 'configurations'),
     replacedAnnotations: build.replacesAnnotations,
   })
-  placeInUnit(read.facts, `kustomize ${build.kustomization.directory}`)
+  placeInUnit(read.facts, unit)
   appendResult(result, read)
   return result
 }

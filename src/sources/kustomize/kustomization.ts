@@ -31,6 +31,8 @@ export interface PatchSpec {
   /** `patch:` (or an inline patchesStrategicMerge item): the text and the node holding it. */
   inline?: ScalarNode
   target?: Selector
+  /** Where `target:` is written. */
+  targetLocation?: Location
   allowNameChange: boolean
 }
 
@@ -97,6 +99,17 @@ export function parseKustomization(path: string, text: string): Kustomization {
   return kustomization
 }
 
+/**
+ * A kustomization made from fields of another object (a Flux Kustomization's spec): its
+ * `patches` (and the deprecated `patchesStrategicMerge` / `patchesJson6902`), over these resources.
+ */
+export function kustomizationFromSpec(path: string, spec: ObjectNode, resources: Written[], namespace: ScalarNode | undefined): Kustomization {
+  const kustomization: Kustomization = { path, directory: '.', kind: 'Kustomization', resources, components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], replacesAnnotations: false, findings: [] }
+  if (namespace && textOf(namespace) !== undefined && textOf(namespace) !== '') kustomization.namespace = namespace
+  readPatches(spec, kustomization)
+  return kustomization
+}
+
 function readPatches(root: ObjectNode, kustomization: Kustomization): void {
   const resolve = (reference: string): string => nodePath.posix.normalize(nodePath.posix.join(kustomization.directory, reference))
   for (const item of list(get(root, 'patchesStrategicMerge'))) {
@@ -120,7 +133,10 @@ function readPatches(root: ObjectNode, kustomization: Kustomization): void {
       const patch = get(item, 'patch')
       if (patch?.kind === 'scalar' && textOf(patch) !== undefined) spec.inline = patch
       const target = get(item, 'target')
-      if (target?.kind === 'object') spec.target = selector(target)
+      if (target?.kind === 'object') {
+        spec.target = selector(target)
+        spec.targetLocation = item.kind === 'object' ? (item.entries.find((entry) => entry.key === 'target')?.keyLocation ?? target.location) : target.location
+      }
       if (!spec.file && !spec.inline) {
         kustomization.findings.push(problem(item.location, `This ${field} entry has neither path nor patch; kustomize rejects it`))
         continue

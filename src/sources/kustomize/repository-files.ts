@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs'
+import { readdirSync, realpathSync, statSync } from 'node:fs'
 import nodePath from 'node:path'
 import { readFileBytes } from '../../discover/file-bytes.js'
 import { gitIgnored } from '../../discover/discover.js'
@@ -79,6 +79,35 @@ export class RepositoryFiles {
     } catch {
       return false
     }
+  }
+
+  /** The entries of a directory: the discovered files below it, and (when the root is known) what is on disk, links left out. */
+  list(directory: string): { name: string; directory: boolean }[] {
+    const prefix = directory === '.' ? '' : `${directory}/`
+    const entries = new Map<string, boolean>()
+    for (const path of this.byPath.keys()) {
+      if (!path.startsWith(prefix)) continue
+      const rest = path.slice(prefix.length)
+      const slash = rest.indexOf('/')
+      entries.set(slash === -1 ? rest : rest.slice(0, slash), slash !== -1)
+    }
+    const absolute = this.inside(directory === '.' ? '' : directory) ?? (directory === '.' ? this.root : undefined)
+    if (absolute !== undefined) {
+      try {
+        for (const entry of readdirSync(absolute, { withFileTypes: true })) {
+          // kustomize-controller walks with filepath.Walk, which does not follow a linked directory (and so never loops).
+          if (entries.has(entry.name) || entry.name === '.git' || entry.isSymbolicLink()) continue
+          const path = `${prefix}${entry.name}`
+          if (this.inside(path) === undefined) continue
+          const isDirectory = this.isDirectory(path)
+          // A file git ignores is not in the repository a controller clones.
+          if (!this.ignoredByGit(path, isDirectory)) entries.set(entry.name, isDirectory)
+        }
+      } catch {
+        // Not a directory on disk: the discovered files are all there is.
+      }
+    }
+    return [...entries].map(([name, isDirectory]) => ({ name, directory: isDirectory }))
   }
 
   /** Whether git ignores the path (judged by the repository's .gitignore files; false when the root is unknown). */
