@@ -64,3 +64,39 @@ describe('an envsubst ${NAME} role ARN filled by a Terraform output', () => {
     })
   })
 })
+
+describe('an envsubst ${NAME} role ARN filled by a script', () => {
+  it('takes the literal the script exports before it runs envsubst on the file; a variable it does not export, and another file, stay unknown', async () => {
+    const result = await run('script')
+    expect(links(result)).toEqual([
+      'carts/carts in deploy/carts-sa.yaml -> aws_iam_role.carts (infra/main.tf) by name',
+      'carts/reports in deploy/carts-sa.yaml -> nothing',
+      'orders/orders in other/orders-sa.yaml -> nothing',
+    ])
+    expect(linesOf(result)).toEqual([
+      `infra/main.tf:11:88: error: ServiceAccount carts/carts (deploy/carts-sa.yaml:7) would be refused by role carts-reader's trust (infra/main.tf:11): StringEquals on "${ISSUER}:sub" allows "system:serviceaccount:carts:carts-api", not "system:serviceaccount:carts:carts"; change the sub value to "system:serviceaccount:carts:carts" or rename the ServiceAccount to carts-api [trust-denies-service-account]`,
+    ])
+    expect(result.coverage).toEqual({
+      verified: 1,
+      total: 3,
+      unresolved: [
+        {
+          kind: 'service-account',
+          location: { path: 'deploy/carts-sa.yaml', line: 15, column: 33 },
+          serviceAccount: 'carts/reports',
+          role: '${UNEXPORTED_ROLE}',
+          reason: 'deploy-time-value',
+          detail: '${UNEXPORTED_ROLE}',
+        },
+        {
+          kind: 'service-account',
+          location: { path: 'other/orders-sa.yaml', line: 7, column: 33 },
+          serviceAccount: 'orders/orders',
+          role: '${CARTS_IAM_ROLE}',
+          reason: 'deploy-time-value',
+          detail: '${CARTS_IAM_ROLE}',
+        },
+      ],
+    })
+  })
+})
