@@ -65,6 +65,15 @@ describe('an envsubst ${NAME} role ARN filled by a Terraform output', () => {
   })
 })
 
+describe('an envsubst ${NAME} role ARN and the only output of that name', () => {
+  it('joins the repository\'s only output of the name although its directory does not hold the manifest', async () => {
+    const result = await run('only-output')
+    expect(links(result)).toEqual(['carts/carts in deploy/carts.yaml -> aws_iam_role.carts (services/carts/terraform/main.tf) by reference'])
+    expect(linesOf(result)).toEqual([])
+    expect(result.coverage).toEqual({ verified: 1, total: 1, unresolved: [] })
+  })
+})
+
 describe('an envsubst ${NAME} role ARN filled by a script', () => {
   it('takes the literal the script exports before it runs envsubst on the file; a variable it does not export, and another file, stay unknown', async () => {
     const result = await run('script')
