@@ -168,7 +168,18 @@ export function chainTitle(chain: UnresolvedChain): string {
 function serviceAccountChain(graph: Graph, sa: ServiceAccount, roleArn: Value, clusters: readonly KnownCluster[], modules: UnreadModules): UnresolvedChain | undefined {
   const base = { kind: 'service-account' as const, location: roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: shownValue(roleArn) }
   const links = graph.rolesOf(sa)
-  if (links.length === 0) return { ...base, ...unjoinedReason(sa.source, roleArn, modules, sa.terraform?.root) }
+  if (links.length === 0) {
+    const template = graph.templateVariablesOf(sa)
+    if (template?.filling) {
+      const filled = unjoinedReason(template.filling.source, template.filling.value, modules, undefined)
+      return { ...base, ...filled, detail: `${shownValue(template.filling.value)}, from ${template.filling.label}${filled.detail !== undefined ? ` (${filled.detail})` : ''}` }
+    }
+    const reason = unjoinedReason(sa.source, roleArn, modules, sa.terraform?.root)
+    if (!template || template.candidates.length < 2) return { ...base, ...reason }
+    const shown = template.candidates.slice(0, 3).map((variable) => variable.label).join('; ')
+    const more = template.candidates.length > 3 ? `; and ${template.candidates.length - 3} more` : ''
+    return { ...base, ...reason, detail: `${reason.detail ?? shownValue(roleArn)}: ${template.candidates.length} values could fill it and none is tied to this manifest (${shown}${more})` }
+  }
   let first: Pick<UnresolvedChain, 'reason' | 'detail'> | undefined
   for (const { role } of links) {
     const outcome = evaluation(sa, role, clusters)

@@ -1,5 +1,5 @@
 import { parseOidcProviderArn, parseRoleArn, issuerHostPath } from './iam/arn.js'
-import { sameUnitOrNone, type Cluster, type DeployUnit, type Facts, type OidcProvider, type Role, type ServiceAccount, type TerraformResourceRef, type Workload } from './model/facts.js'
+import { sameUnitOrNone, type Cluster, type DeployUnit, type Facts, type OidcProvider, type Role, type ServiceAccount, type TemplateVariable, type TerraformResourceRef, type Workload } from './model/facts.js'
 import type { Value } from './model/value.js'
 
 export type RoleLinkVia = 'arn' | 'reference' | 'name'
@@ -36,12 +36,14 @@ export class Graph {
   private readonly providersByReference = new Map<string, OidcProvider[]>()
   private readonly serviceAccountsByRole = new Map<Role, ServiceAccount[]>()
   private readonly roleLinks = new Map<ServiceAccount, RoleLink[]>()
+  private readonly templateVariablesByName = new Map<string, TemplateVariable[]>()
 
   constructor(facts: Facts) {
     this.facts = facts
     for (const sa of facts.serviceAccounts) push(this.serviceAccountsByKey, objectKey(sa.namespace, sa.name), sa)
     for (const role of facts.roles) this.indexRole(role)
     for (const provider of facts.oidcProviders) this.indexProvider(provider)
+    for (const variable of facts.templateVariables ?? []) push(this.templateVariablesByName, variable.name.toLowerCase(), variable)
     for (const sa of facts.serviceAccounts) {
       const links = this.resolveRoles(sa)
       this.roleLinks.set(sa, links)
@@ -136,10 +138,35 @@ export class Graph {
     return (inUnit.length > 0 ? inUnit : byName).map((role) => ({ role, via: 'name' }))
   }
 
+  /**
+   * What may fill a manifest's `${NAME}` role ARN at deploy time (a Terraform output of that name,
+   * case aside, or a script's assignment before it runs envsubst on the file), and the values
+   * that do: those tied to the manifest (a script that names the file; an output whose scope
+   * holds it, sources/terraform/template-variables.ts outputScope), else the only one of the
+   * repository. `filling` is empty when none or several remain.
+   */
+  templateVariablesOf(sa: ServiceAccount): { candidates: TemplateVariable[]; filling: TemplateVariable | undefined } | undefined {
+    if (sa.roleArn?.kind !== 'symbolic' || (sa.source !== 'kubernetes' && sa.source !== 'kustomize')) return undefined
+    const name = TEMPLATE_VARIABLE.exec(sa.roleArn.expression)?.slice(1).find((group) => group !== undefined)
+    if (name === undefined) return undefined
+    const candidates = this.templateVariablesByName.get(name.toLowerCase()) ?? []
+    if (candidates.length === 0) return undefined
+    // The file the annotation is written in (a Kustomize patch, not the base it patches) is the one envsubst fills.
+    const path = sa.roleArn.location.path
+    const tied = candidates.filter((variable) => (variable.files ? variable.files.includes(path) : variable.scope === '' || path.startsWith(`${variable.scope}/`)))
+    const remaining = tied.length > 0 ? tied : candidates.length === 1 && candidates[0]!.files === undefined ? candidates : []
+    return { candidates, filling: remaining.length === 1 ? remaining[0] : undefined }
+  }
+
   private resolveRoles(sa: ServiceAccount): RoleLink[] {
-    return sa.roleArn ? this.rolesNamedBy(sa.roleArn, sa) : []
+    if (!sa.roleArn) return []
+    const filling = this.templateVariablesOf(sa)?.filling
+    return filling ? this.rolesNamedBy(filling.value, filling) : this.rolesNamedBy(sa.roleArn, sa)
   }
 }
+
+/** A role ARN that is one envsubst variable: `${NAME}` or `$NAME`. */
+const TEMPLATE_VARIABLE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/
 
 /** Namespace-aware key of a namespaced object; symbolic parts key by their expression. */
 export function objectKey(namespace: Value, name: Value | string): string {

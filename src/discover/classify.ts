@@ -20,8 +20,8 @@ const TERRAFORM_NAME = /\.tf$/i
 const TERRAFORM_VARS_NAME = /\.tfvars(\.json)?$/i
 const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i
-/** The commands the role binder and the script source read: `aws iam create-role`, eksctl (and its config in a here-document), kubectl and helm. */
-const SCRIPT_COMMAND = /create-role|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b/
+/** The commands the role binder and the script source read: `aws iam create-role`, eksctl (and its config in a here-document), kubectl, helm, and envsubst on a file. */
+const SCRIPT_COMMAND = /create-role|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b|\benvsubst\b[^\n]*</
 /** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
 const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i
 /** A Kustomize build: kubectl and kustomize look for these three names in a directory. */

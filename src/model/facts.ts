@@ -306,8 +306,30 @@ export interface Facts {
   serviceAccountCreators?: ServiceAccountCreator[]
   unreadModules: UnreadModule[]
   unknownCharts: UnknownChart[]
+  /** Present when a source saw any. */
+  templateVariables?: TemplateVariable[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
+}
+
+/**
+ * A value a deploy-time template variable (`${NAME}` in a manifest filled by envsubst) takes: a
+ * Terraform output of that name, an entry of an output that is a map of environment variables,
+ * or a literal a script assigns before it runs envsubst on the manifest.
+ */
+export interface TemplateVariable {
+  source: SourceKind
+  unit?: DeployUnit
+  name: string
+  value: Value
+  /** The output block, or the assignment. */
+  location: Location
+  /** The manifests it may fill: those under this repository-relative directory ('' is the whole repository). */
+  scope: string
+  /** For a script: the files it runs envsubst on; only these are filled. */
+  files?: string[]
+  /** For messages: `output "environment_variables" in lab/.workshop/terraform`. */
+  label: string
 }
 
 export function emptyFacts(): Facts {

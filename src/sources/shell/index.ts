@@ -105,6 +105,41 @@ class ScriptReader {
     if (tool === 'eksctl') this.eksctl(first, args)
     else if (tool === 'kubectl') this.kubectl(args)
     else if (tool === 'helm') this.helm(args)
+    else if (tool === 'envsubst') this.envsubst(args)
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // envsubst < template.yaml
+
+  /**
+   * `envsubst [SHELL-FORMAT] < file` replaces the file's `${NAME}` with the exported variables of
+   * the script (GNU gettext envsubst: only those the SHELL-FORMAT names, when one is given). Each
+   * exported literal is a value of the file's template variables. The file is read where the
+   * script is, or at the repository root (where a CI job starts); a file read from a pipe is not
+   * known.
+   */
+  private envsubst(args: readonly Word[]): void {
+    const redirect = args.findIndex((word) => word.text === '<' || /^<[^<(]/.test(word.text))
+    const fileWord = redirect < 0 ? undefined : args[redirect]!.text === '<' ? args[redirect + 1] : { ...args[redirect]!, text: args[redirect]!.text.slice(1) }
+    if (!fileWord) return
+    const file = this.variables.resolve(fileWord)
+    if (file.kind !== 'known' || file.value.startsWith('/')) return
+    const files = [...new Set([posix.join(posix.dirname(this.path), file.value), posix.normalize(file.value)])].filter((path) => !path.startsWith('../'))
+    if (files.length === 0) return
+    const format = args.slice(0, redirect).find((word) => !word.text.startsWith('-'))
+    const named = format ? new Set([...format.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!)) : undefined
+    for (const variable of this.variables.exportedLiterals()) {
+      if (named && !named.has(variable.name)) continue
+      ;(this.result.facts.templateVariables ??= []).push({
+        source: 'kubernetes',
+        name: variable.name,
+        value: known(variable.value, variable.location),
+        location: variable.location,
+        scope: posix.dirname(this.path),
+        files,
+        label: `export ${variable.name} at ${this.path}:${variable.location.line}`,
+      })
+    }
   }
 
   private value(word: Word): Value {

@@ -11,6 +11,10 @@ const EXPANSION = /\$\{\{[^}]*\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+][^}]*)
  */
 export class ShellVariables {
   private readonly values = new Map<string, string | null>()
+  /** Where each variable was last assigned. */
+  private readonly assignedAt = new Map<string, Location>()
+  /** Variables in the environment of the commands the script runs (`export NAME=…`, `export NAME`). */
+  private readonly exported = new Set<string>()
 
   /**
    * `scope`: the script's directory. What a variable holds is known only to the shell session
@@ -26,16 +30,34 @@ export class ShellVariables {
 
   /** Records `NAME=value` words (a line of assignments only, or after `export`/`readonly`/`local`/`declare`). */
   assign(words: readonly Word[]): void {
+    const exporting = words[0]?.text === 'export'
     const rest = /^(export|readonly|local|declare|typeset)$/.test(words[0]?.text ?? '') ? words.slice(1) : words
+    if (exporting && rest.length > 0 && rest.every((word) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.text))) {
+      for (const word of rest) this.exported.add(word.text)
+      return
+    }
     if (rest.length === 0 || !rest.every((word) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(word.text))) return
     for (const word of rest) {
       const equals = word.text.indexOf('=')
       const name = word.text.slice(0, equals)
+      if (exporting) this.exported.add(name)
+      this.assignedAt.set(name, word.location)
       const value = this.resolve({ text: word.text.slice(equals + 1), location: word.location })
       const previous = this.values.get(name)
       const text = value.kind === 'known' ? value.value : null
       this.values.set(name, previous === undefined || previous === text ? text : null)
     }
+  }
+
+  /** The exported variables that hold a literal now, with where it was assigned: what a command the script runs next sees in its environment. */
+  exportedLiterals(): { name: string; value: string; location: Location }[] {
+    const literals: { name: string; value: string; location: Location }[] = []
+    for (const name of this.exported) {
+      const value = this.values.get(name)
+      const location = this.assignedAt.get(name)
+      if (typeof value === 'string' && location) literals.push({ name, value, location })
+    }
+    return literals
   }
 
   /** Text with the expansions of variables known to hold a literal replaced; every other expansion left as written. */

@@ -158,6 +158,11 @@ export class ModuleInstance implements Environment, CalledModule {
     }, `${this.prefix}${name}`, location)
   }
 
+  /** The output blocks by name. */
+  outputBlocks(): ReadonlyMap<string, Block> {
+    return this.outputs
+  }
+
   outputsObject(location: Location): HclValue {
     const entries: ObjectEntryValue[] = [...this.outputs.keys()].map((name) => ({ key: name, keyLocation: location, value: this.output(name, location) }))
     return { ...objectValue(entries, location), openRef: this.prefix.replace(/\.$/, '') }

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import nodePath from 'node:path'
 import { readFileBytes, realpathRoot } from '../../discover/file-bytes.js'
 import { decodeText } from '../../discover/read.js'
+import { outputTemplateVariables } from './template-variables.js'
 import { emptyFacts, placeInUnit, terraformUnit, type Facts } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Suppression } from '../../model/suppression.js'
@@ -107,8 +108,11 @@ export class TerraformProgram implements Program {
     this.moduleInstances = 0
     this.notedCalls.clear()
     try {
-      new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink)
+      const root = new ModuleInstance(this, source, '', source.dir, undefined, 0)
+      root.collectFacts(sink)
       placeInUnit(sink.facts, terraformUnit(source.dir))
+      const variables = outputTemplateVariables(root, source.dir, terraformUnit(source.dir))
+      if (variables.length > 0) sink.facts.templateVariables = variables
     } catch (error) {
       const first = source.files[0]?.path ?? source.dir
       const finding: SourceFinding = {

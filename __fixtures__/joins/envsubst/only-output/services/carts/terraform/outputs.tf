@@ -1,0 +1,3 @@
+output "CARTS_IAM_ROLE" {
+  value = aws_iam_role.carts.arn
+}

@@ -1,0 +1,3 @@
+output "carts_iam_role" {
+  value = aws_iam_role.carts.arn
+}
