@@ -20,6 +20,8 @@ export interface ChartServiceAccount {
     | {
         fullname: 'contains' | 'equals'
         chartName?: (values: (path: readonly string[]) => string | undefined) => string
+        /** The chart's own `nameOverride` default in values.yaml. */
+        nameOverride?: string
         /** `<fullname>-<component>`: the component's values path and its default. */
         suffix?: { path?: readonly string[]; default: string }
       }
@@ -72,13 +74,14 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
   // argoproj/argo-helm@af0a9310bacb charts/argo-cd 10.1.1: values.yaml gives fixed names to the
   // controller, server, applicationSet, notifications and dex ServiceAccounts; _helpers.tpl
   // `argo-cd.repoServer.serviceAccountName` = repoServer.serviceAccount.name or
-  // `<fullname>-<repoServer.name>`; namespace `namespaceOverride` (_common.tpl).
+  // `<fullname>-<repoServer.name>`, where values.yaml sets `nameOverride: argocd`; namespace
+  // `namespaceOverride` (_common.tpl).
   'argo-cd': [
     { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'argocd-application-controller' }, namespacePath: ['namespaceOverride'] },
     { path: ['server', 'serviceAccount'], defaultName: { fixed: 'argocd-server' }, namespacePath: ['namespaceOverride'] },
     {
       path: ['repoServer', 'serviceAccount'],
-      defaultName: { fullname: 'contains', suffix: { path: ['repoServer', 'name'], default: 'repo-server' } },
+      defaultName: { fullname: 'contains', nameOverride: 'argocd', suffix: { path: ['repoServer', 'name'], default: 'repo-server' } },
       namespacePath: ['namespaceOverride'],
     },
     { path: ['applicationSet', 'serviceAccount'], defaultName: { fixed: 'argocd-applicationset-controller' }, namespacePath: ['namespaceOverride'] },
@@ -158,7 +161,7 @@ export function helmFullname(release: string, name: string, fullnameOverride: st
 export function releaseDerivedName(spec: ChartServiceAccount, release: string, chart: string, values: (path: readonly string[]) => string | undefined): string | undefined {
   if ('fixed' in spec.defaultName) return undefined
   if ('chartNameSuffix' in spec.defaultName) return `${values(['nameOverride']) || chartName(chart)}-${spec.defaultName.chartNameSuffix}`
-  const base = values(['nameOverride']) || spec.defaultName.chartName?.(values) || chartName(chart)
+  const base = (values(['nameOverride']) ?? spec.defaultName.nameOverride) || spec.defaultName.chartName?.(values) || chartName(chart)
   const fullname = helmFullname(release, base, values(['fullnameOverride']), spec.defaultName.fullname)
   const suffix = spec.defaultName.suffix
   if (!suffix) return fullname
