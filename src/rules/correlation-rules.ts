@@ -2,6 +2,7 @@ import { audienceMismatch } from './audience-mismatch.js'
 import { clusterIssuerMismatch } from './cluster-issuer-mismatch.js'
 import { duplicateTrustSubject } from './duplicate-trust-subject.js'
 import { helmServiceAccountNameUnpinned } from './helm-service-account-name-unpinned.js'
+import { helmValuePathUnused } from './helm-value-path-unused.js'
 import { roleAccountMismatch } from './role-account-mismatch.js'
 import { roleNotFound } from './role-not-found.js'
 import { roleTrustsUnknownServiceAccount } from './role-trusts-unknown-service-account.js'
@@ -17,4 +18,5 @@ export const correlationRules: Rule[] = [
   duplicateTrustSubject,
   clusterIssuerMismatch,
   helmServiceAccountNameUnpinned,
+  helmValuePathUnused,
 ]

@@ -2,6 +2,7 @@ import type { Graph } from '../graph.js'
 import { parseOidcProviderArn } from '../iam/arn.js'
 import type { ConditionMismatch, Mismatch } from '../iam/evaluate.js'
 import { templateText } from '../iam/template.js'
+import type { Role, ServiceAccount } from '../model/facts.js'
 import type { FindingDraft, RelatedLocation } from '../model/finding.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { Rule } from './rule.js'
@@ -36,10 +37,19 @@ export const trustDeniesServiceAccount: Rule = {
   },
   *check(graph, context) {
     const clusters = knownClusters(graph, context.config)
+    // Pod Identity takes precedence: the role an association maps the same ServiceAccount to is used
+    // through Pod Identity, not its web-identity trust (pod-identity-overrides-irsa reports the annotation).
+    const podIdentityRoles = new Map<ServiceAccount, Role[]>()
+    for (const association of graph.facts.podIdentityAssociations) {
+      for (const sa of graph.serviceAccountsNamed(association.namespace, association.serviceAccount, association)) {
+        podIdentityRoles.set(sa, [...(podIdentityRoles.get(sa) ?? []), ...graph.rolesNamedBy(association.roleArn, association).map((link) => link.role)])
+      }
+    }
     for (const sa of graph.facts.serviceAccounts) {
       // A name Kubernetes refuses is service-account-name-invalid's finding: no token of it exists to accept.
       if (hasRefusedName(sa)) continue
       for (const { role } of graph.rolesOf(sa)) {
+        if (podIdentityRoles.get(sa)?.includes(role)) continue
         const check = checkToken(sa, role, clusters)
         const found = check && refusal(check)
         if (!check || !found) continue

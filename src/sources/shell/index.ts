@@ -8,7 +8,7 @@ import { readEksctlFile, readIamServiceAccountCommand } from '../eksctl.js'
 import { splitValuesPath } from '../helm/values.js'
 import { appendResult, emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
-import { CHART_SERVICE_ACCOUNTS, chartName, helmFullname, type ChartServiceAccount } from '../terraform/resources/helm-charts.js'
+import { CHART_SERVICE_ACCOUNTS, chartName, releaseDerivedName, unreadMessage, unreadServiceAccountValue, type ChartServiceAccount } from '../terraform/resources/helm-charts.js'
 import { ShellVariables } from './variables.js'
 import { fileLines, logicalLines, shellWords, simpleCommands, wordFrom, workflowRunBlocks, type HereDocument, type LogicalLine, type ShellLine, type Word } from './words.js'
 
@@ -269,13 +269,26 @@ class ScriptReader {
     const where = releaseWord ?? chartWord
     const whereLocation = where.at ? where.at(0) : where.location
     const releaseLabel = release ? (release.kind === 'known' ? release.value : `\${${release.expression}}`) : 'generated'
+    if (chartSpecs && chart.kind === 'known') {
+      for (const set of sets.values()) {
+        const unread = unreadServiceAccountValue(chart.value, set.path)
+        if (!unread) continue
+        this.result.findings.push({
+          ruleId: 'helm-value-path-unused',
+          location: set.keyLocation,
+          message: unreadMessage(`helm release ${releaseLabel}`, chartName(chart.value), set.path, unread.reads),
+          key: `helm ${releaseLabel} set:${set.written}`,
+        })
+      }
+    }
     for (const spec of chartSpecs ?? [CONVENTION]) {
       const prefix = spec.path.join('.')
       const at = (key: string): HelmSet | undefined => sets.get(`${prefix}.${key}`)
-      const create = at('create')
+      const create = spec.createPath ? sets.get(spec.createPath.join('.')) : at('create')
       if (create && create.value.kind === 'known' && create.value.value === 'false') continue
       const explicit = at('name')
       const annotations = [...sets.values()]
+        .filter((set) => spec.annotated !== false)
         .filter((set) => set.path.length === spec.path.length + 2 && set.path.slice(0, spec.path.length + 1).join('.') === `${prefix}.annotations`)
         .map((set): Annotation => ({ key: set.path[set.path.length - 1]!, keyLocation: set.keyLocation, value: set.value, where: 'annotations' }))
       for (const set of sets.values()) this.nestedAnnotationKey(set, spec, releaseLabel)
@@ -354,8 +367,8 @@ function defaultName(spec: ChartServiceAccount, release: Value | undefined, char
   }
   const overrides = ['nameOverride', 'fullnameOverride'].map((key) => value([key]))
   if (release?.kind !== 'known' || chart.kind !== 'known' || overrides.some((override) => override?.kind === 'symbolic')) return undefined
-  const base = text(['nameOverride']) || spec.defaultName.chartName?.(text) || chartName(chart.value)
-  return known(helmFullname(release.value, base, text(['fullnameOverride']), spec.defaultName.fullname), release.location)
+  const derived = releaseDerivedName(spec, release.value, chart.value, text)
+  return derived !== undefined ? known(derived, release.location) : undefined
 }
 
 function readRoleAnnotations(sa: ServiceAccount): void {

@@ -83,6 +83,24 @@ describe('helm_release', () => {
     ])
   })
 
+  it("names the ServiceAccounts of velero, aws-for-fluent-bit, amazon-cloudwatch-observability, argo-cd, cost-analyzer and spark-operator as their templates do", async () => {
+    const result = await construct('helm-charts')
+    expect(serviceAccounts(result)).toEqual([
+      'amazon-cloudwatch/aws-for-fluent-bit - @main.tf:13',
+      'amazon-cloudwatch/amazon-cloudwatch-observability-controller-manager - @main.tf:25',
+      'amazon-cloudwatch/cloudwatch-agent - @main.tf:25',
+      'argocd/argocd-application-controller - @main.tf:38',
+      'argocd/argocd-applicationset-controller - @main.tf:38',
+      'argocd/argocd-notifications-controller - @main.tf:38',
+      'argocd/argocd-repo-server - @main.tf:38',
+      'argocd/argocd-server arn:aws:iam::210987654321:role/argocd-server @main.tf:46',
+      'kubecost/kubecost-cost-analyzer - @main.tf:54',
+      'spark-operator/spark-spark-operator-controller - @main.tf:61',
+      'spark-operator/spark-spark-operator-webhook - @main.tf:61',
+      'velero/backup-velero-server arn:aws:iam::210987654321:role/velero @main.tf:9',
+    ].sort())
+  })
+
   it('keeps an annotation set with unescaped dots as the nested map Helm builds', async () => {
     const result = await construct('helm')
     const sa = result.graph.facts.serviceAccounts.find((candidate) => text(candidate.namespace) === 'external-dns')!

@@ -6,7 +6,7 @@ import type { FactSink, ResourceContext } from '../context.js'
 import { documentTree, treeToValue } from '../documents.js'
 import { boolValue, numberValue, objectGet, objectValue, printValue, scalarString, toFactValue, type HclValue, type ObjectEntryValue } from '../values.js'
 import { creatorText } from '../../creator-text.js'
-import { CHART_SERVICE_ACCOUNTS, chartName, helmFullname, type ChartServiceAccount } from './helm-charts.js'
+import { CHART_SERVICE_ACCOUNTS, CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS, chartName, releaseDerivedName, unreadMessage, unreadServiceAccountValue, type ChartServiceAccount } from './helm-charts.js'
 import { present } from './iam.js'
 import { addServiceAccount, annotationsOf } from './service-accounts.js'
 
@@ -77,11 +77,12 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
   const added: ReleaseServiceAccount[] = []
   const specs = chart ? CHART_SERVICE_ACCOUNTS[chartName(chart)] : undefined
   // A chart not in the table may create ServiceAccounts under names its templates decide.
-  if (!specs) (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: release.terraform.address, location: release.location, text: creatorText(printValue(values)), terraform: release.terraform })
+  if (chart && specs) reportUnreadValues(sink, chart, release)
+  if (!specs || CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS.has(chartName(chart ?? ''))) (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: release.terraform.address, location: release.location, text: creatorText(printValue(values)), terraform: release.terraform })
   const annotated = new Map((release.annotatedPaths ?? []).map((path) => [path.join('.'), path]))
   const unknownChart: ChartServiceAccount[] = [EXPLICIT_ONLY, ...[...annotated].filter(([key]) => key !== EXPLICIT_ONLY.path.join('.')).map(([, path]) => ({ path, defaultName: { fixed: '' } }))]
   for (const spec of specs ?? unknownChart) {
-    const create = lookup([...spec.path, 'create'])
+    const create = lookup(spec.createPath ?? [...spec.path, 'create'])
     if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false')) continue
     const explicit = present(lookup([...spec.path, 'name']))
     let name: Value | undefined
@@ -97,10 +98,10 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
       if (spec.defaultName.fixed !== '') name = known(spec.defaultName.fixed, release.location)
     } else if (chart) {
       const releaseName = release.release ? scalarString(release.release) : undefined
-      const base = text(['nameOverride']) || spec.defaultName.chartName?.(text) || chartName(chart)
+      const derived = releaseName !== undefined ? releaseDerivedName(spec, releaseName, chart, text) : undefined
       naming = 'release'
-      name = releaseName !== undefined
-        ? known(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), release.releaseLocation)
+      name = derived !== undefined
+        ? known(derived, release.releaseLocation)
         : symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
     }
     if (!name && !specs && annotated.has(spec.path.join('.'))) {
@@ -116,7 +117,7 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
       name,
       namespace,
       location,
-      annotations: annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
+      annotations: spec.annotated === false ? [] : annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
       labels: annotationsOf(present(lookup([...spec.path, 'labels'])), 'labels'),
       span: release.span,
       terraform: release.terraform,
@@ -124,6 +125,38 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
     added.push({ name, namespace, naming, path: spec.path })
   }
   return added
+}
+
+/**
+ * `serviceAccount.name` or its role-arn annotation set for a modelled chart that reads its
+ * ServiceAccount settings elsewhere (cluster-autoscaler's `rbac.serviceAccount`): the value has no effect.
+ */
+function reportUnreadValues(sink: FactSink, chart: string, release: HelmReleaseValues): void {
+  const releaseName = release.release ? scalarString(release.release) : undefined
+  const label = releaseName !== undefined ? `helm release ${releaseName}` : release.terraform.address
+  for (const { path, keyLocation } of leafPaths(release.values, [], 0)) {
+    const unread = unreadServiceAccountValue(chart, path)
+    if (!unread) continue
+    sink.findings.push({
+      ruleId: 'helm-value-path-unused',
+      location: keyLocation,
+      message: unreadMessage(label, chartName(chart), path, unread.reads),
+      key: `${release.terraform.address} value:${path.join('.')}`,
+    })
+  }
+}
+
+/** Every path to a leaf value of the release's values, with the location of its last key. */
+function leafPaths(value: HclValue, path: readonly string[], depth: number): { path: string[]; keyLocation: Location }[] {
+  if (value.kind !== 'object' || depth > 8) return []
+  const leaves: { path: string[]; keyLocation: Location }[] = []
+  for (const entry of value.entries) {
+    if (entry.keyValue) continue
+    const next = [...path, entry.key]
+    if (entry.value.kind === 'object' && entry.value.entries.length > 0) leaves.push(...leafPaths(entry.value, next, depth + 1))
+    else leaves.push({ path: next, keyLocation: entry.keyLocation })
+  }
+  return leaves
 }
 
 /**

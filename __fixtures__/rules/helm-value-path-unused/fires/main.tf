@@ -1,0 +1,30 @@
+resource "helm_release" "cluster_autoscaler" {
+  name       = "cluster-autoscaler"
+  namespace  = "kube-system"
+  repository = "https://kubernetes.github.io/autoscaler"
+  chart      = "cluster-autoscaler"
+
+  set {
+    name  = "serviceAccount.name"
+    value = "cluster-autoscaler"
+  }
+
+  set {
+    name  = "serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn"
+    value = "arn:aws:iam::111122223333:role/cluster-autoscaler"
+  }
+}
+
+resource "helm_release" "velero" {
+  name       = "velero"
+  namespace  = "velero"
+  repository = "https://vmware-tanzu.github.io/helm-charts"
+  chart      = "velero"
+
+  values = [<<-YAML
+    serviceAccount:
+      annotations:
+        eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/velero
+  YAML
+  ]
+}
