@@ -12758,8 +12758,19 @@ function chainTitle(chain) {
 function serviceAccountChain(graph, sa, roleArn, clusters, modules) {
     const base = { kind: 'service-account', location: roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: shownValue(roleArn) };
     const links = graph.rolesOf(sa);
-    if (links.length === 0)
-        return { ...base, ...unjoinedReason(sa.source, roleArn, modules, sa.terraform?.root) };
+    if (links.length === 0) {
+        const template = graph.templateVariablesOf(sa);
+        if (template?.filling) {
+            const filled = unjoinedReason(template.filling.source, template.filling.value, modules, undefined);
+            return { ...base, ...filled, detail: `${shownValue(template.filling.value)}, from ${template.filling.label}${filled.detail !== undefined ? ` (${filled.detail})` : ''}` };
+        }
+        const reason = unjoinedReason(sa.source, roleArn, modules, sa.terraform?.root);
+        if (!template || template.candidates.length < 2)
+            return { ...base, ...reason };
+        const shown = template.candidates.slice(0, 3).map((variable) => variable.label).join('; ');
+        const more = template.candidates.length > 3 ? `; and ${template.candidates.length - 3} more` : '';
+        return { ...base, ...reason, detail: `${reason.detail ?? shownValue(roleArn)}: ${template.candidates.length} values could fill it and none is tied to this manifest (${shown}${more})` };
+    }
     let first;
     for (const { role } of links) {
         const outcome = evaluation(sa, role, clusters);
@@ -13018,8 +13029,8 @@ const TERRAFORM_NAME = /\.tf$/i;
 const TERRAFORM_VARS_NAME = /\.tfvars(\.json)?$/i;
 const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/;
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
-/** The commands the role binder and the script source read: `aws iam create-role`, eksctl (and its config in a here-document), kubectl and helm. */
-const SCRIPT_COMMAND = /create-role|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b/;
+/** The commands the role binder and the script source read: `aws iam create-role`, eksctl (and its config in a here-document), kubectl, helm, and envsubst on a file. */
+const SCRIPT_COMMAND = /create-role|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b|\benvsubst\b[^\n]*</;
 /** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
 const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i;
 /** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
@@ -13820,6 +13831,7 @@ class Graph {
     providersByReference = new Map();
     serviceAccountsByRole = new Map();
     roleLinks = new Map();
+    templateVariablesByName = new Map();
     constructor(facts) {
         this.facts = facts;
         for (const sa of facts.serviceAccounts)
@@ -13828,6 +13840,8 @@ class Graph {
             this.indexRole(role);
         for (const provider of facts.oidcProviders)
             this.indexProvider(provider);
+        for (const variable of facts.templateVariables ?? [])
+            graph_push(this.templateVariablesByName, variable.name.toLowerCase(), variable);
         for (const sa of facts.serviceAccounts) {
             const links = this.resolveRoles(sa);
             this.roleLinks.set(sa, links);
@@ -13923,10 +13937,37 @@ class Graph {
         const inUnit = from.unit === undefined ? [] : byName.filter((role) => role.unit === from.unit);
         return (inUnit.length > 0 ? inUnit : byName).map((role) => ({ role, via: 'name' }));
     }
+    /**
+     * What may fill a manifest's `${NAME}` role ARN at deploy time (a Terraform output of that name,
+     * case aside, or a script's assignment before it runs envsubst on the file), and the values
+     * that do: those tied to the manifest (a script that names the file; an output whose scope
+     * holds it, sources/terraform/template-variables.ts outputScope), else the only one of the
+     * repository. `filling` is empty when none or several remain.
+     */
+    templateVariablesOf(sa) {
+        if (sa.roleArn?.kind !== 'symbolic' || (sa.source !== 'kubernetes' && sa.source !== 'kustomize'))
+            return undefined;
+        const name = TEMPLATE_VARIABLE.exec(sa.roleArn.expression)?.slice(1).find((group) => group !== undefined);
+        if (name === undefined)
+            return undefined;
+        const candidates = this.templateVariablesByName.get(name.toLowerCase()) ?? [];
+        if (candidates.length === 0)
+            return undefined;
+        // The file the annotation is written in (a Kustomize patch, not the base it patches) is the one envsubst fills.
+        const path = sa.roleArn.location.path;
+        const tied = candidates.filter((variable) => (variable.files ? variable.files.includes(path) : variable.scope === '' || path.startsWith(`${variable.scope}/`)));
+        const remaining = tied.length > 0 ? tied : candidates.length === 1 && candidates[0].files === undefined ? candidates : [];
+        return { candidates, filling: remaining.length === 1 ? remaining[0] : undefined };
+    }
     resolveRoles(sa) {
-        return sa.roleArn ? this.rolesNamedBy(sa.roleArn, sa) : [];
+        if (!sa.roleArn)
+            return [];
+        const filling = this.templateVariablesOf(sa)?.filling;
+        return filling ? this.rolesNamedBy(filling.value, filling) : this.rolesNamedBy(sa.roleArn, sa);
     }
 }
+/** A role ARN that is one envsubst variable: `${NAME}` or `$NAME`. */
+const TEMPLATE_VARIABLE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/;
 /** Namespace-aware key of a namespaced object; symbolic parts key by their expression. */
 function objectKey(namespace, name) {
     return `${valueKey(namespace)}/${typeof name === 'string' ? `k:${name}` : valueKey(name)}`;
@@ -15178,6 +15219,22 @@ const helmServiceAccountNameUnpinned = {
     *check() { },
 };
 
+;// CONCATENATED MODULE: ./src/rules/helm-value-path-unused.ts
+/**
+ * Findings of this id come from the sources that read Helm releases (Terraform `helm_release` and
+ * modules that wrap one, shell `helm install`), which see each value's path; the rule exists for
+ * its metadata (level, docs, SARIF) and so that it can be configured.
+ */
+const helmValuePathUnused = {
+    meta: {
+        id: 'helm-value-path-unused',
+        level: 'warning',
+        description: "A Helm release sets a ServiceAccount name or role-arn annotation at serviceAccount.… (or rbac.serviceAccount.…) for a modelled chart that reads its ServiceAccount settings elsewhere: the value has no effect.",
+        remediation: "Set the value under the path the chart reads (cluster-autoscaler: rbac.serviceAccount.…; velero: serviceAccount.server.…; argo-cd: controller.serviceAccount.…, server.serviceAccount.… and so on).",
+    },
+    *check() { },
+};
+
 ;// CONCATENATED MODULE: ./src/rules/helpers/role-index.ts
 
 
@@ -15667,11 +15724,21 @@ const trustDeniesServiceAccount = {
     },
     *check(graph, context) {
         const clusters = knownClusters(graph, context.config);
+        // Pod Identity takes precedence: the role an association maps the same ServiceAccount to is used
+        // through Pod Identity, not its web-identity trust (pod-identity-overrides-irsa reports the annotation).
+        const podIdentityRoles = new Map();
+        for (const association of graph.facts.podIdentityAssociations) {
+            for (const sa of graph.serviceAccountsNamed(association.namespace, association.serviceAccount, association)) {
+                podIdentityRoles.set(sa, [...(podIdentityRoles.get(sa) ?? []), ...graph.rolesNamedBy(association.roleArn, association).map((link) => link.role)]);
+            }
+        }
         for (const sa of graph.facts.serviceAccounts) {
             // A name Kubernetes refuses is service-account-name-invalid's finding: no token of it exists to accept.
             if (hasRefusedName(sa))
                 continue;
             for (const { role } of graph.rolesOf(sa)) {
+                if (podIdentityRoles.get(sa)?.includes(role))
+                    continue;
                 const check = checkToken(sa, role, clusters);
                 const found = check && refusal(check);
                 if (!check || !found)
@@ -15843,6 +15910,7 @@ function isLiteralWildcardSub(failure) {
 
 
 
+
 const correlationRules = [
     trustDeniesServiceAccount,
     roleNotFound,
@@ -15852,7 +15920,23 @@ const correlationRules = [
     duplicateTrustSubject,
     clusterIssuerMismatch,
     helmServiceAccountNameUnpinned,
+    helmValuePathUnused,
 ];
+
+;// CONCATENATED MODULE: ./src/rules/flux-patch-target-unmatched.ts
+/**
+ * Findings of this id come from the Kustomize source (sources/kustomize/flux.ts), which builds a
+ * Flux Kustomization's spec.path; the rule exists for its metadata and configuration.
+ */
+const fluxPatchTargetUnmatched = {
+    meta: {
+        id: 'flux-patch-target-unmatched',
+        level: 'warning',
+        description: 'A patch of a Flux Kustomization has a `target` that selects none of the objects its spec.path builds, so Flux applies the objects unpatched (the role-arn annotation, name or namespace the patch sets never lands).',
+        remediation: "Correct the target's kind, name, namespace or labelSelector so that it selects the object built from spec.path (names after the base's namePrefix/nameSuffix).",
+    },
+    *check() { },
+};
 
 ;// CONCATENATED MODULE: ./src/rules/nothing-scanned.ts
 const nothingScanned = {
@@ -15941,7 +16025,8 @@ const terraformReferenceUndeclared = {
 
 
 
-const metaRules = [parseError, terraformReferenceUndeclared, nothingScanned, suppressionReasonMissing];
+
+const metaRules = [parseError, terraformReferenceUndeclared, fluxPatchTargetUnmatched, nothingScanned, suppressionReasonMissing];
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/policy-grammar.ts
 
@@ -20466,6 +20551,39 @@ class RepositoryFiles {
             return false;
         }
     }
+    /** The entries of a directory: the discovered files below it, and (when the root is known) what is on disk, links left out. */
+    list(directory) {
+        const prefix = directory === '.' ? '' : `${directory}/`;
+        const entries = new Map();
+        for (const path of this.byPath.keys()) {
+            if (!path.startsWith(prefix))
+                continue;
+            const rest = path.slice(prefix.length);
+            const slash = rest.indexOf('/');
+            entries.set(slash === -1 ? rest : rest.slice(0, slash), slash !== -1);
+        }
+        const absolute = this.inside(directory === '.' ? '' : directory) ?? (directory === '.' ? this.root : undefined);
+        if (absolute !== undefined) {
+            try {
+                for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(absolute, { withFileTypes: true })) {
+                    // kustomize-controller walks with filepath.Walk, which does not follow a linked directory (and so never loops).
+                    if (entries.has(entry.name) || entry.name === '.git' || entry.isSymbolicLink())
+                        continue;
+                    const path = `${prefix}${entry.name}`;
+                    if (this.inside(path) === undefined)
+                        continue;
+                    const isDirectory = this.isDirectory(path);
+                    // A file git ignores is not in the repository a controller clones.
+                    if (!this.ignoredByGit(path, isDirectory))
+                        entries.set(entry.name, isDirectory);
+                }
+            }
+            catch {
+                // Not a directory on disk: the discovered files are all there is.
+            }
+        }
+        return [...entries].map(([name, isDirectory]) => ({ name, directory: isDirectory }));
+    }
     /** Whether git ignores the path (judged by the repository's .gitignore files; false when the root is unknown). */
     ignoredByGit(path, isDirectory) {
         return this.root !== undefined && !isOutsideByName(path) && gitIgnored(this.root, path, isDirectory);
@@ -21336,6 +21454,17 @@ function parseKustomization(path, text) {
     }
     return kustomization;
 }
+/**
+ * A kustomization made from fields of another object (a Flux Kustomization's spec): its
+ * `patches` (and the deprecated `patchesStrategicMerge` / `patchesJson6902`), over these resources.
+ */
+function kustomizationFromSpec(path, spec, resources, namespace) {
+    const kustomization = { path, directory: '.', kind: 'Kustomization', resources, components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], replacesAnnotations: false, findings: [] };
+    if (namespace && textOf(namespace) !== undefined && textOf(namespace) !== '')
+        kustomization.namespace = namespace;
+    readPatches(spec, kustomization);
+    return kustomization;
+}
 function readPatches(root, kustomization) {
     const resolve = (reference) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(kustomization.directory, reference));
     for (const item of list(get(root, 'patchesStrategicMerge'))) {
@@ -21361,8 +21490,10 @@ function readPatches(root, kustomization) {
             if (patch?.kind === 'scalar' && textOf(patch) !== undefined)
                 spec.inline = patch;
             const target = get(item, 'target');
-            if (target?.kind === 'object')
+            if (target?.kind === 'object') {
                 spec.target = selector(target);
+                spec.targetLocation = item.kind === 'object' ? (item.entries.find((entry) => entry.key === 'target')?.keyLocation ?? target.location) : target.location;
+            }
             if (!spec.file && !spec.inline) {
                 kustomization.findings.push(problem(item.location, `This ${field} entry has neither path nor patch; kustomize rejects it`));
                 continue;
@@ -21828,6 +21959,14 @@ class KustomizeBuilder {
         const kustomization = this.kustomization(path);
         if (!kustomization)
             return undefined;
+        return this.make(kustomization, everyDocument);
+    }
+    /** Builds a kustomization that is not a file (one made from a Flux Kustomization), from every document. */
+    buildFrom(kustomization) {
+        return this.make(kustomization, true);
+    }
+    make(kustomization, everyDocument) {
+        const path = kustomization.path;
         const build = {
             kustomization,
             resources: [],
@@ -21839,10 +21978,11 @@ class KustomizeBuilder {
             everyDocument,
             skippedDocuments: false,
             needsEveryDocument: false,
+            unmatchedTargets: [],
         };
         build.resources = this.accumulate(kustomization, [path], build, []);
         this.fixServiceAccountReferences(build);
-        return build.needsEveryDocument && !everyDocument ? this.build(path, true) : build;
+        return build.needsEveryDocument && !everyDocument ? this.make(kustomization, true) : build;
     }
     accumulate(kustomization, stack, build, inherited) {
         build.files.add(kustomization.path);
@@ -22088,8 +22228,11 @@ class KustomizeBuilder {
     miss(build, spec, what) {
         if (!build.complete)
             return;
-        if (spec.target)
-            return; // a selector may match nothing; kustomize accepts that
+        if (spec.target) {
+            // A selector may match nothing; kustomize accepts that.
+            build.unmatchedTargets.push(spec);
+            return;
+        }
         this.fail(build, spec.location, `No resource of the build matches the patch for ${what} (kustomize build fails)`);
     }
     /** The patch's documents, with locations in the file (or the kustomization) that holds them. */
@@ -24244,7 +24387,182 @@ function iam_json_labelOf(name, path) {
     return `trust policy ${path}`;
 }
 
+;// CONCATENATED MODULE: ./src/sources/kustomize/flux.ts
+
+
+
+
+
+const FLUX_GROUP = 'kustomize.toolkit.fluxcd.io/';
+const DISABLED = 'kustomize.toolkit.fluxcd.io/substitute';
+/**
+ * The Flux Kustomizations of the scan whose `spec.path` is a directory of this repository. Only a
+ * GitRepository named flux-system (the repository `flux bootstrap` syncs, this one) is taken as
+ * this repository: a path in any other source is in a repository irsa-guard cannot see.
+ */
+function findFluxKustomizations(files, repository, builder) {
+    const result = [];
+    const objects = fluxAndConfigMaps(files);
+    for (const { path, root } of objects.kustomizations) {
+        const spec = get(root, 'spec');
+        if (spec?.kind !== 'object')
+            continue;
+        const sourceRef = get(spec, 'sourceRef');
+        if (textOf(get(sourceRef, 'kind')) !== 'GitRepository' || textOf(get(sourceRef, 'name')) !== 'flux-system')
+            continue;
+        const written = textOf(get(spec, 'path')) ?? '.';
+        const directory = external_node_path_default().posix.normalize(written.replace(/^\/+/, '') || '.').replace(/\/+$/, '') || '.';
+        if (directory.startsWith('..') || !repository.isDirectory(directory))
+            continue;
+        const pathNode = get(spec, 'path') ?? spec;
+        const generated = builder.kustomizationIn(directory) ? { resources: [{ value: directory, location: pathNode.location }], complete: true } : generatedResources(directory, pathNode.location, repository, builder);
+        const namespace = get(spec, 'targetNamespace');
+        const kustomization = kustomizationFromSpec(path, spec, generated.resources, namespace?.kind === 'scalar' ? namespace : undefined);
+        const name = textOf(get(get(root, 'metadata'), 'name')) ?? '?';
+        const namespaceOfObject = textOf(get(get(root, 'metadata'), 'namespace'));
+        const { variables, complete } = postBuildVariables(get(spec, 'postBuild'), namespaceOfObject, objects.configMaps);
+        result.push({ unit: `flux ${path}#${name}`, kustomization, listedEveryFile: generated.complete, variables, variablesComplete: complete });
+    }
+    return result;
+}
+/** The Flux Kustomizations and ConfigMaps of the scan's manifests. */
+function fluxAndConfigMaps(files) {
+    const kustomizations = [];
+    const configMaps = [];
+    for (const file of files) {
+        if (file.kind !== 'kubernetes' || !/\.(ya?ml)$/i.test(file.path))
+            continue;
+        const flux = file.text.includes(FLUX_GROUP);
+        if (!flux && !/kind:\s*ConfigMap/.test(file.text))
+            continue;
+        const tree = parseYamlTree(file.path, file.text, { version: '1.2' });
+        for (const document of tree.documents) {
+            const root = document.root;
+            if (root?.kind !== 'object')
+                continue;
+            const kind = textOf(get(root, 'kind'));
+            if (kind === 'Kustomization' && (textOf(get(root, 'apiVersion')) ?? '').startsWith(FLUX_GROUP))
+                kustomizations.push({ path: file.path, root });
+            const name = textOf(get(get(root, 'metadata'), 'name'));
+            if (kind === 'ConfigMap' && name !== undefined)
+                configMaps.push({ name, namespace: textOf(get(get(root, 'metadata'), 'namespace')), data: get(root, 'data') });
+        }
+    }
+    return { kustomizations, configMaps };
+}
+/**
+ * What Flux's generated kustomization.yaml lists: the manifests below the path, and subdirectories
+ * with their own kustomization. Only discovered manifests are listed (an excluded file stays
+ * excluded); any other YAML file below the path makes the build incomplete, since it may hold objects.
+ */
+function generatedResources(directory, location, repository, builder) {
+    const resources = [];
+    let complete = true;
+    const walk = (current) => {
+        for (const entry of repository.list(current).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+            const path = current === '.' ? entry.name : `${current}/${entry.name}`;
+            if (entry.directory) {
+                if (builder.kustomizationIn(path))
+                    resources.push({ value: path, location });
+                else
+                    walk(path);
+            }
+            else if (/\.ya?ml$/i.test(entry.name)) {
+                if (repository.discovered(path)?.kind === 'kubernetes')
+                    resources.push({ value: path, location });
+                else if (repository.discovered(path) === undefined)
+                    complete = false;
+            }
+        }
+    };
+    walk(directory);
+    return { resources, complete };
+}
+/** substituteFrom in order, then substitute over them; a Secret or a ConfigMap not in the scan leaves the set incomplete. */
+function postBuildVariables(postBuild, namespace, configMaps) {
+    const variables = new Map();
+    let complete = true;
+    const from = get(postBuild, 'substituteFrom');
+    for (const reference of from?.kind === 'array' ? from.items : []) {
+        const name = textOf(get(reference, 'name'));
+        const candidates = textOf(get(reference, 'kind')) === 'ConfigMap' && name !== undefined ? configMaps.filter((map) => map.name === name && (map.namespace === undefined || namespace === undefined || map.namespace === namespace)) : [];
+        if (candidates.length !== 1) {
+            complete = false;
+            continue;
+        }
+        const data = candidates[0].data;
+        for (const entry of data?.kind === 'object' ? data.entries : []) {
+            const value = entry.value.kind === 'scalar' && entry.value.value.kind === 'known' ? entry.value.value.value : undefined;
+            if (value === undefined)
+                complete = false;
+            else
+                variables.set(entry.key, value);
+        }
+    }
+    const substitute = get(postBuild, 'substitute');
+    for (const entry of substitute?.kind === 'object' ? substitute.entries : []) {
+        const value = entry.value.kind === 'scalar' && entry.value.value.kind === 'known' ? entry.value.value.value : undefined;
+        if (value === undefined)
+            variables.delete(entry.key);
+        else
+            variables.set(entry.key, value);
+    }
+    return { variables, complete };
+}
+const flux_VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[=-])([^}]*))?\}/g;
+/**
+ * Replaces `${VAR}` in the string values of the built objects. A variable whose value is not
+ * known for certain stays as written (the Kubernetes reader takes it as symbolic).
+ */
+function flux_substitute(build, flux) {
+    if (flux.variables.size === 0 && !flux.variablesComplete)
+        return;
+    for (const resource of build.resources) {
+        const metadata = get(resource.root, 'metadata');
+        if (textOf(get(get(metadata, 'annotations'), DISABLED)) === 'disabled' || textOf(get(get(metadata, 'labels'), DISABLED)) === 'disabled')
+            continue;
+        visit(resource.root, (node) => {
+            const text = node.value.kind === 'known' ? node.value.value : undefined;
+            if (text === undefined || node.type !== 'string' || !text.includes('${'))
+                return;
+            const replaced = text.replace(flux_VARIABLE, (written, name, operator, fallback) => {
+                const value = flux.variables.get(name);
+                if (value !== undefined && !(operator?.startsWith(':') && value === ''))
+                    return value;
+                if (operator !== undefined && flux.variablesComplete)
+                    return fallback ?? '';
+                return written;
+            });
+            if (replaced !== text)
+                node.value = { ...node.value, value: replaced };
+        });
+    }
+}
+function visit(node, onScalar) {
+    if (node.kind === 'scalar')
+        onScalar(node);
+    else if (node.kind === 'array')
+        for (const item of node.items)
+            visit(item, onScalar);
+    else
+        for (const entry of node.entries)
+            visit(entry.value, onScalar);
+}
+/** A `target` of the Flux object's patches that selected nothing in a build that read all of spec.path. */
+function unmatchedTargetFindings(build, flux) {
+    if (!build.complete || !flux.listedEveryFile)
+        return [];
+    return build.unmatchedTargets
+        .filter((spec) => flux.kustomization.patches.includes(spec))
+        .map((spec) => ({
+        ruleId: 'flux-patch-target-unmatched',
+        location: spec.targetLocation ?? spec.location,
+        message: `This patch's target (${describeSelector(spec.target)}) selects no object that ${flux.unit.slice('flux '.length)} builds, so the patch changes nothing`,
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/sources/kustomize/index.ts
+
 
 
 
@@ -24272,12 +24590,17 @@ const kustomizeSource = {
         const sniff = context.sniff === true && context.config.kustomize !== 'render';
         const builder = new KustomizeBuilder(repository, { sniff });
         const consumed = new Set();
-        const roots = buildRoots(files.map((file) => file.path), builder);
+        // A kustomization a Flux Kustomization deploys is built as Flux builds it, not on its own.
+        const flux = fluxBuilds(builder, repository, context);
+        for (const run of flux)
+            for (const file of run.files)
+                consumed.add(file);
+        const roots = buildRoots(files.map((file) => file.path), builder).filter((path) => !consumed.has(path));
         builder.plan(roots);
         const runs = roots.map((path) => runBuild(path, builder, repository, context, false));
         if (sniff)
             rebuildWhereLookedUpByName(runs, builder, repository, context);
-        for (const run of runs) {
+        for (const run of [...flux, ...runs]) {
             for (const file of run.files)
                 consumed.add(file);
             appendResult(result, run.result);
@@ -24322,6 +24645,28 @@ function oneNotePerMissingPath(findings) {
 }
 function compareLocations(a, b) {
     return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column;
+}
+/** The Flux Kustomizations' builds of their spec.path, each in its own deploy unit. */
+function fluxBuilds(builder, repository, context) {
+    const runs = [];
+    for (const flux of findFluxKustomizations(context.files, repository, builder)) {
+        const run = { path: flux.kustomization.path, result: emptyResult(), files: new Set(), skippedDocuments: false };
+        try {
+            const build = builder.buildFrom(flux.kustomization);
+            flux_substitute(build, flux);
+            // The Flux object's own file is read on its own, unless the build loads it as a manifest.
+            if (!build.resources.some((resource) => resource.path === flux.kustomization.path))
+                build.files.delete(flux.kustomization.path);
+            run.files = build.files;
+            run.result = buildResult(build, repository, context, flux.unit);
+            run.result.findings.push(...unmatchedTargetFindings(build, flux));
+        }
+        catch (error) {
+            run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(flux.kustomization.path), message: `Cannot build ${flux.unit}: ${error instanceof Error ? error.message : String(error)}` });
+        }
+        runs.push(run);
+    }
+    return runs;
 }
 function runBuild(path, builder, repository, context, everyDocument) {
     const run = { path, result: emptyResult(), files: new Set(), skippedDocuments: false };
@@ -24372,11 +24717,12 @@ function buildRoots(paths, builder) {
     }
     return paths.filter((path) => !referenced.has(path) && builder.kustomization(path)?.kind === 'Kustomization');
 }
-function buildResult(build, repository, context) {
+function buildResult(build, repository, context, unit = `kustomize ${build.kustomization.directory}`) {
     const result = emptyResult();
     result.findings.push(...build.findings);
     let objects = build.resources;
-    const rendered = context.config.kustomize === 'render' ? kustomize_render(build, repository, context) : undefined;
+    // A Flux build is not a kustomization file kubectl could build.
+    const rendered = context.config.kustomize === 'render' && !unit.startsWith('flux ') ? kustomize_render(build, repository, context) : undefined;
     if (rendered?.objects)
         objects = rendered.objects;
     if (rendered?.note)
@@ -24398,7 +24744,7 @@ function buildResult(build, repository, context) {
         kustomizeVars: build.unevaluated.some((field) => field.value === 'vars') && build.unevaluated.some((field) => field.value === 'configurations'),
         replacedAnnotations: build.replacesAnnotations,
     });
-    placeInUnit(read.facts, `kustomize ${build.kustomization.directory}`);
+    placeInUnit(read.facts, unit);
     appendResult(result, read);
     return result;
 }
@@ -24473,7 +24819,86 @@ const CHART_SERVICE_ACCOUNTS = {
         { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'efs-csi-controller-sa' } },
         { path: ['node', 'serviceAccount'], defaultName: { fixed: 'efs-csi-node-sa' } },
     ],
+    // vmware-tanzu/helm-charts@73466ca986bb charts/velero 12.1.0: templates/serviceaccount-server.yaml,
+    // _helpers.tpl `velero.serverServiceAccount` = serviceAccount.server.name or `<fullname>-server`.
+    velero: [{ path: ['serviceAccount', 'server'], defaultName: { fullname: 'contains', suffix: { default: 'server' } } }],
+    // aws/eks-charts@5239609242f3 stable/aws-for-fluent-bit 0.2.0: templates/serviceaccount.yaml,
+    // _helpers.tpl `aws-for-fluent-bit.serviceAccountName` = serviceAccount.name or fullname;
+    // namespace `global.namespaceOverride`.
+    'aws-for-fluent-bit': [{ ...STANDARD, namespacePath: ['global', 'namespaceOverride'] }],
+    // aws-observability/helm-charts@71a298ffdebe charts/amazon-cloudwatch-observability 6.4.0:
+    // templates/operator-serviceaccount.yaml (`manager.serviceAccount.name` or
+    // `<name>-controller-manager`, name = nameOverride or the chart name) and
+    // cloudwatch-agent-serviceaccount.yaml (when agent.enabled: `agent.serviceAccount.name` or
+    // `agent.name` or `cloudwatch-agent`); neither template writes annotations.
+    'amazon-cloudwatch-observability': [
+        { path: ['manager', 'serviceAccount'], defaultName: { chartNameSuffix: 'controller-manager' }, annotated: false },
+        { path: ['agent', 'serviceAccount'], defaultName: { fixed: 'cloudwatch-agent' }, createPath: ['agent', 'enabled'], annotated: false },
+    ],
+    // argoproj/argo-helm@af0a9310bacb charts/argo-cd 10.1.1: values.yaml gives fixed names to the
+    // controller, server, applicationSet, notifications and dex ServiceAccounts; _helpers.tpl
+    // `argo-cd.repoServer.serviceAccountName` = repoServer.serviceAccount.name or
+    // `<fullname>-<repoServer.name>`, where values.yaml sets `nameOverride: argocd`; namespace
+    // `namespaceOverride` (_common.tpl).
+    'argo-cd': [
+        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'argocd-application-controller' }, namespacePath: ['namespaceOverride'] },
+        { path: ['server', 'serviceAccount'], defaultName: { fixed: 'argocd-server' }, namespacePath: ['namespaceOverride'] },
+        {
+            path: ['repoServer', 'serviceAccount'],
+            defaultName: { fullname: 'contains', nameOverride: 'argocd', suffix: { path: ['repoServer', 'name'], default: 'repo-server' } },
+            namespacePath: ['namespaceOverride'],
+        },
+        { path: ['applicationSet', 'serviceAccount'], defaultName: { fixed: 'argocd-applicationset-controller' }, namespacePath: ['namespaceOverride'] },
+        { path: ['notifications', 'serviceAccount'], defaultName: { fixed: 'argocd-notifications-controller' }, namespacePath: ['namespaceOverride'] },
+        { path: ['dex', 'serviceAccount'], defaultName: { fixed: 'argocd-dex-server' }, namespacePath: ['namespaceOverride'] },
+    ],
+    // kubecost/cost-analyzer-helm-chart@b01e76c9ec21 cost-analyzer 2.3.3:
+    // templates/cost-analyzer-service-account-template.yaml, _helpers.tpl
+    // `cost-analyzer.serviceAccountName` = serviceAccount.name or fullname.
+    'cost-analyzer': [STANDARD],
+    // kubeflow/spark-operator@38082f3318e9 charts/spark-operator-chart 2.5.0-rc.0: controller and
+    // webhook ServiceAccounts (`<fullname>-controller`, `<fullname>-webhook`). The spark
+    // ServiceAccount (`spark.serviceAccount`) is created in each of `spark.jobNamespaces`: not modelled.
+    'spark-operator': [
+        { path: ['controller', 'serviceAccount'], defaultName: { fullname: 'contains', suffix: { default: 'controller' } } },
+        { path: ['webhook', 'serviceAccount'], defaultName: { fullname: 'contains', suffix: { default: 'webhook' } } },
+    ],
 };
+/** Charts that also create ServiceAccounts CHART_SERVICE_ACCOUNTS does not model (their names stay open). */
+const CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS = new Set(['spark-operator']);
+/**
+ * The conventional places a release may put a ServiceAccount's name or role: when the chart is in
+ * CHART_SERVICE_ACCOUNTS and reads none of them there, the value has no effect.
+ */
+const CONVENTIONAL_PATHS = [['serviceAccount'], ['rbac', 'serviceAccount']];
+const helm_charts_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
+/** For a chart in CHART_SERVICE_ACCOUNTS: is `path` a ServiceAccount name or role-arn the chart never reads? */
+function unreadServiceAccountValue(chart, path) {
+    const specs = CHART_SERVICE_ACCOUNTS[helm_charts_chartName(chart)];
+    if (!specs)
+        return undefined;
+    for (const prefix of CONVENTIONAL_PATHS) {
+        if (path.length < prefix.length + 1 || prefix.some((key, index) => path[index] !== key))
+            continue;
+        const rest = path.slice(prefix.length);
+        const names = rest.length === 1 && rest[0] === 'name';
+        const role = rest.length === 2 && rest[0] === 'annotations' && rest[1] === helm_charts_ROLE_ARN_ANNOTATION;
+        if (!names && !role)
+            continue;
+        if (specs.some((spec) => spec.path.join('.') === prefix.join('.')))
+            return undefined;
+        return { path, reads: specs.map((spec) => spec.path.join('.')) };
+    }
+    return undefined;
+}
+/** The message of helm-value-path-unused, shared by every release form. */
+function unreadMessage(release, chart, path, reads) {
+    const what = path[path.length - 1] === 'name' ? 'ServiceAccount name' : 'role-arn annotation';
+    const written = path.map((key) => key.replace(/\./g, '\\.')).join('.');
+    const rest = path.slice(path.indexOf('serviceAccount') + 1).map((key) => key.replace(/\./g, '\\.')).join('.');
+    const instead = reads.length === 1 ? `it reads ${reads[0]}.${rest}` : `its ServiceAccounts are set under ${reads.join(', ')} (each with .${rest})`;
+    return `${release} sets the ${what} at ${written}, which chart ${chart} does not read, so the value has no effect; ${instead}`;
+}
 /** `eks/aws-load-balancer-controller`, `oci://…/karpenter`, `…/aws-load-balancer-controller-1.8.1.tgz` → the chart's name. */
 function helm_charts_chartName(chart) {
     const last = chart.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? chart;
@@ -24487,6 +24912,19 @@ function helmFullname(release, name, fullnameOverride, compare) {
     const sameAsRelease = compare === 'contains' ? release.includes(name) : release === name;
     return trim(sameAsRelease ? release : `${release}-${name}`);
 }
+/** The chart's default name of a ServiceAccount derived from the release (`fullname`, with its component suffix). */
+function releaseDerivedName(spec, release, chart, values) {
+    if ('fixed' in spec.defaultName)
+        return undefined;
+    if ('chartNameSuffix' in spec.defaultName)
+        return `${values(['nameOverride']) || helm_charts_chartName(chart)}-${spec.defaultName.chartNameSuffix}`;
+    const base = (values(['nameOverride']) ?? spec.defaultName.nameOverride) || spec.defaultName.chartName?.(values) || helm_charts_chartName(chart);
+    const fullname = helmFullname(release, base, values(['fullnameOverride']), spec.defaultName.fullname);
+    const suffix = spec.defaultName.suffix;
+    if (!suffix)
+        return fullname;
+    return `${fullname}-${(suffix.path && values(suffix.path)) || suffix.default}`.slice(0, 63).replace(/-+$/, '');
+}
 
 ;// CONCATENATED MODULE: ./src/sources/shell/variables.ts
 
@@ -24499,6 +24937,10 @@ const EXPANSION = /\$\{\{[^}]*\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+][^}]*)
 class ShellVariables {
     scope;
     values = new Map();
+    /** Where each variable was last assigned. */
+    assignedAt = new Map();
+    /** Variables in the environment of the commands the script runs (`export NAME=…`, `export NAME`). */
+    exported = new Set();
     /**
      * `scope`: the script's directory. What a variable holds is known only to the shell session
      * that runs the script: two scripts of one directory (a tutorial's steps) may share it, scripts
@@ -24513,17 +24955,37 @@ class ShellVariables {
     }
     /** Records `NAME=value` words (a line of assignments only, or after `export`/`readonly`/`local`/`declare`). */
     assign(words) {
+        const exporting = words[0]?.text === 'export';
         const rest = /^(export|readonly|local|declare|typeset)$/.test(words[0]?.text ?? '') ? words.slice(1) : words;
+        if (exporting && rest.length > 0 && rest.every((word) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.text))) {
+            for (const word of rest)
+                this.exported.add(word.text);
+            return;
+        }
         if (rest.length === 0 || !rest.every((word) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(word.text)))
             return;
         for (const word of rest) {
             const equals = word.text.indexOf('=');
             const name = word.text.slice(0, equals);
+            if (exporting)
+                this.exported.add(name);
+            this.assignedAt.set(name, word.location);
             const value = this.resolve({ text: word.text.slice(equals + 1), location: word.location });
             const previous = this.values.get(name);
             const text = value.kind === 'known' ? value.value : null;
             this.values.set(name, previous === undefined || previous === text ? text : null);
         }
+    }
+    /** The exported variables that hold a literal now, with where it was assigned: what a command the script runs next sees in its environment. */
+    exportedLiterals() {
+        const literals = [];
+        for (const name of this.exported) {
+            const value = this.values.get(name);
+            const location = this.assignedAt.get(name);
+            if (typeof value === 'string' && location)
+                literals.push({ name, value, location });
+        }
+        return literals;
     }
     /** Text with the expansions of variables known to hold a literal replaced; every other expansion left as written. */
     expandKnown(text) {
@@ -24667,6 +25129,44 @@ class ScriptReader {
             this.kubectl(args);
         else if (tool === 'helm')
             this.helm(args);
+        else if (tool === 'envsubst')
+            this.envsubst(args);
+    }
+    // -------------------------------------------------------------------------------------------
+    // envsubst < template.yaml
+    /**
+     * `envsubst [SHELL-FORMAT] < file` replaces the file's `${NAME}` with the exported variables of
+     * the script (GNU gettext envsubst: only those the SHELL-FORMAT names, when one is given). Each
+     * exported literal is a value of the file's template variables. The file is read where the
+     * script is, or at the repository root (where a CI job starts); a file read from a pipe is not
+     * known.
+     */
+    envsubst(args) {
+        const redirect = args.findIndex((word) => word.text === '<' || /^<[^<(]/.test(word.text));
+        const fileWord = redirect < 0 ? undefined : args[redirect].text === '<' ? args[redirect + 1] : { ...args[redirect], text: args[redirect].text.slice(1) };
+        if (!fileWord)
+            return;
+        const file = this.variables.resolve(fileWord);
+        if (file.kind !== 'known' || file.value.startsWith('/'))
+            return;
+        const files = [...new Set([external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(this.path), file.value), external_node_path_namespaceObject.posix.normalize(file.value)])].filter((path) => !path.startsWith('../'));
+        if (files.length === 0)
+            return;
+        const format = args.slice(0, redirect).find((word) => !word.text.startsWith('-'));
+        const named = format ? new Set([...format.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1])) : undefined;
+        for (const variable of this.variables.exportedLiterals()) {
+            if (named && !named.has(variable.name))
+                continue;
+            (this.result.facts.templateVariables ??= []).push({
+                source: 'kubernetes',
+                name: variable.name,
+                value: known(variable.value, variable.location),
+                location: variable.location,
+                scope: external_node_path_namespaceObject.posix.dirname(this.path),
+                files,
+                label: `export ${variable.name} at ${this.path}:${variable.location.line}`,
+            });
+        }
     }
     value(word) {
         return this.variables.resolve({ text: word.text, location: word.at ? word.at(0) : word.location });
@@ -24806,14 +25306,28 @@ class ScriptReader {
         const where = releaseWord ?? chartWord;
         const whereLocation = where.at ? where.at(0) : where.location;
         const releaseLabel = release ? (release.kind === 'known' ? release.value : `\${${release.expression}}`) : 'generated';
+        if (chartSpecs && chart.kind === 'known') {
+            for (const set of sets.values()) {
+                const unread = unreadServiceAccountValue(chart.value, set.path);
+                if (!unread)
+                    continue;
+                this.result.findings.push({
+                    ruleId: 'helm-value-path-unused',
+                    location: set.keyLocation,
+                    message: unreadMessage(`helm release ${releaseLabel}`, helm_charts_chartName(chart.value), set.path, unread.reads),
+                    key: `helm ${releaseLabel} set:${set.written}`,
+                });
+            }
+        }
         for (const spec of chartSpecs ?? [CONVENTION]) {
             const prefix = spec.path.join('.');
             const at = (key) => sets.get(`${prefix}.${key}`);
-            const create = at('create');
+            const create = spec.createPath ? sets.get(spec.createPath.join('.')) : at('create');
             if (create && create.value.kind === 'known' && create.value.value === 'false')
                 continue;
             const explicit = at('name');
             const annotations = [...sets.values()]
+                .filter((set) => spec.annotated !== false)
                 .filter((set) => set.path.length === spec.path.length + 2 && set.path.slice(0, spec.path.length + 1).join('.') === `${prefix}.annotations`)
                 .map((set) => ({ key: set.path[set.path.length - 1], keyLocation: set.keyLocation, value: set.value, where: 'annotations' }));
             for (const set of sets.values())
@@ -24888,8 +25402,8 @@ function defaultName(spec, release, chart, value, location) {
     const overrides = ['nameOverride', 'fullnameOverride'].map((key) => value([key]));
     if (release?.kind !== 'known' || chart.kind !== 'known' || overrides.some((override) => override?.kind === 'symbolic'))
         return undefined;
-    const base = text(['nameOverride']) || spec.defaultName.chartName?.(text) || helm_charts_chartName(chart.value);
-    return known(helmFullname(release.value, base, text(['fullnameOverride']), spec.defaultName.fullname), release.location);
+    const derived = releaseDerivedName(spec, release.value, chart.value, text);
+    return derived !== undefined ? known(derived, release.location) : undefined;
 }
 function readRoleAnnotations(sa) {
     const byKey = new Map(sa.annotations.map((annotation) => [annotation.key, annotation.value]));
@@ -25192,6 +25706,58 @@ function toNumber(value) {
     if (value.kind === 'string' && value.value.trim() !== '' && Number.isFinite(Number(value.value)))
         return Number(value.value);
     throw new EvalError(`not a number: ${printValue(value)}`);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/template-variables.ts
+
+/** A name envsubst replaces: `${NAME}` or `$NAME`. */
+const ENVIRONMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Directories that hold a project's infrastructure code rather than name a part of it: the
+ * Terraform of `lab/.workshop/terraform` or `app/terraform` belongs to `lab` or `app`, whose
+ * manifests it fills (aws-samples/eks-workshop-v2 keeps each lab's outputs in
+ * `manifests/modules/<lab>/.workshop/terraform/outputs.tf`).
+ */
+const INFRASTRUCTURE_DIRECTORY = /^(\..+|terraform|tf|infra|infrastructure|iac)$/i;
+/** The directory whose manifests a root module's outputs may fill: its own, less trailing infrastructure directories. */
+function outputScope(rootDirectory) {
+    const parts = rootDirectory === '' || rootDirectory === '.' ? [] : rootDirectory.split('/');
+    while (parts.length > 0 && INFRASTRUCTURE_DIRECTORY.test(parts[parts.length - 1]))
+        parts.pop();
+    return parts.join('/');
+}
+/**
+ * The root module's outputs as template variables: `output "carts_iam_role"` fills
+ * `${CARTS_IAM_ROLE}`, and an output whose value is an object (a map of environment variables
+ * the workshop exports to the shell) fills each of its keys. An output that cannot be evaluated
+ * fills nothing.
+ */
+function outputTemplateVariables(root, rootDirectory, unit) {
+    const variables = [];
+    const scope = outputScope(rootDirectory);
+    for (const [name, block] of root.outputBlocks()) {
+        let value;
+        try {
+            value = root.output(name, block.location);
+        }
+        catch {
+            continue;
+        }
+        const label = `output "${name}" in ${rootDirectory === '' ? 'the root module' : rootDirectory}`;
+        const add = (variable, entry) => {
+            const factValue = ENVIRONMENT_NAME.test(variable) ? toFactValue(entry) : undefined;
+            if (factValue)
+                variables.push({ source: 'terraform', unit, name: variable, value: factValue, location: block.location, scope, label });
+        };
+        if (value.kind === 'object') {
+            for (const entry of value.entries)
+                if (entry.keyValue === undefined)
+                    add(entry.key, entry.value);
+        }
+        else
+            add(name, value);
+    }
+    return variables;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/documents.ts
@@ -27121,12 +27687,14 @@ function addReleaseServiceAccounts(sink, release) {
     const added = [];
     const specs = chart ? CHART_SERVICE_ACCOUNTS[helm_charts_chartName(chart)] : undefined;
     // A chart not in the table may create ServiceAccounts under names its templates decide.
-    if (!specs)
+    if (chart && specs)
+        reportUnreadValues(sink, chart, release);
+    if (!specs || CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS.has(helm_charts_chartName(chart ?? '')))
         (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: release.terraform.address, location: release.location, text: creatorText(printValue(values)), terraform: release.terraform });
     const annotated = new Map((release.annotatedPaths ?? []).map((path) => [path.join('.'), path]));
     const unknownChart = [EXPLICIT_ONLY, ...[...annotated].filter(([key]) => key !== EXPLICIT_ONLY.path.join('.')).map(([, path]) => ({ path, defaultName: { fixed: '' } }))];
     for (const spec of specs ?? unknownChart) {
-        const create = lookup([...spec.path, 'create']);
+        const create = lookup(spec.createPath ?? [...spec.path, 'create']);
         if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false'))
             continue;
         const explicit = present(lookup([...spec.path, 'name']));
@@ -27148,10 +27716,10 @@ function addReleaseServiceAccounts(sink, release) {
         }
         else if (chart) {
             const releaseName = release.release ? scalarString(release.release) : undefined;
-            const base = text(['nameOverride']) || spec.defaultName.chartName?.(text) || helm_charts_chartName(chart);
+            const derived = releaseName !== undefined ? releaseDerivedName(spec, releaseName, chart, text) : undefined;
             naming = 'release';
-            name = releaseName !== undefined
-                ? known(helmFullname(releaseName, base, text(['fullnameOverride']), spec.defaultName.fullname), release.releaseLocation)
+            name = derived !== undefined
+                ? known(derived, release.releaseLocation)
                 : symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation);
         }
         if (!name && !specs && annotated.has(spec.path.join('.'))) {
@@ -27168,7 +27736,7 @@ function addReleaseServiceAccounts(sink, release) {
             name,
             namespace,
             location,
-            annotations: annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
+            annotations: spec.annotated === false ? [] : annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
             labels: annotationsOf(present(lookup([...spec.path, 'labels'])), 'labels'),
             span: release.span,
             terraform: release.terraform,
@@ -27176,6 +27744,41 @@ function addReleaseServiceAccounts(sink, release) {
         added.push({ name, namespace, naming, path: spec.path });
     }
     return added;
+}
+/**
+ * `serviceAccount.name` or its role-arn annotation set for a modelled chart that reads its
+ * ServiceAccount settings elsewhere (cluster-autoscaler's `rbac.serviceAccount`): the value has no effect.
+ */
+function reportUnreadValues(sink, chart, release) {
+    const releaseName = release.release ? scalarString(release.release) : undefined;
+    const label = releaseName !== undefined ? `helm release ${releaseName}` : release.terraform.address;
+    for (const { path, keyLocation } of leafPaths(release.values, [], 0)) {
+        const unread = unreadServiceAccountValue(chart, path);
+        if (!unread)
+            continue;
+        sink.findings.push({
+            ruleId: 'helm-value-path-unused',
+            location: keyLocation,
+            message: unreadMessage(label, helm_charts_chartName(chart), path, unread.reads),
+            key: `${release.terraform.address} value:${path.join('.')}`,
+        });
+    }
+}
+/** Every path to a leaf value of the release's values, with the location of its last key. */
+function leafPaths(value, path, depth) {
+    if (value.kind !== 'object' || depth > 8)
+        return [];
+    const leaves = [];
+    for (const entry of value.entries) {
+        if (entry.keyValue)
+            continue;
+        const next = [...path, entry.key];
+        if (entry.value.kind === 'object' && entry.value.entries.length > 0)
+            leaves.push(...leafPaths(entry.value, next, depth + 1));
+        else
+            leaves.push({ path: next, keyLocation: entry.keyLocation });
+    }
+    return leaves;
 }
 /**
  * A release of a chart whose ServiceAccount naming irsa-guard does not know, given a role-arn
@@ -27562,6 +28165,10 @@ class ModuleInstance {
                 throw new EvalError(`no output "${name}"`);
             return this.evaluator.evaluate(value.expression);
         }, `${this.prefix}${name}`, location);
+    }
+    /** The output blocks by name. */
+    outputBlocks() {
+        return this.outputs;
     }
     outputsObject(location) {
         const entries = [...this.outputs.keys()].map((name) => ({ key: name, keyLocation: location, value: this.output(name, location) }));
@@ -30230,6 +30837,7 @@ function undeclared_references_finding(reference, declared, block) {
 
 
 
+
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000;
 /** Local module calls nested deeper are not followed (real configurations nest 3 to 5 deep). */
@@ -30322,8 +30930,12 @@ class TerraformProgram {
         this.moduleInstances = 0;
         this.notedCalls.clear();
         try {
-            new ModuleInstance(this, source, '', source.dir, undefined, 0).collectFacts(sink);
+            const root = new ModuleInstance(this, source, '', source.dir, undefined, 0);
+            root.collectFacts(sink);
             placeInUnit(sink.facts, terraformUnit(source.dir));
+            const variables = outputTemplateVariables(root, source.dir, terraformUnit(source.dir));
+            if (variables.length > 0)
+                sink.facts.templateVariables = variables;
         }
         catch (error) {
             const first = source.files[0]?.path ?? source.dir;
