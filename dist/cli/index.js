@@ -17718,7 +17718,11 @@ function isOtherIssuer(issuer) {
 /** A statement for EKS ServiceAccount tokens or for EKS Pod Identity, or one that cannot be told apart from them. */
 function isIrsaScopedStatement(graph, statement) {
     const federated = federatedValues(statement);
-    if (federated.some((value) => federatedScope(graph, value) !== 'other'))
+    const scopes = federated.map((value) => federatedScope(graph, value));
+    if (scopes.includes('eks'))
+        return true;
+    // A provider the scan cannot name, in a statement whose condition keys all name another issuer (`oidc.circleci.com/org/…:aud`): that issuer's trust.
+    if (scopes.includes('unknown') && !conditionKeysNameOnlyOtherIssuers(statement))
         return true;
     // No provider named (a statement missing its Principal) but the web-identity action: a broken IRSA statement.
     if (federated.length === 0 && (statement.action?.values ?? []).some((action) => action.kind === 'known' && /^sts:AssumeRoleWithWebIdentity$/i.test(action.value.trim())))
@@ -17726,6 +17730,10 @@ function isIrsaScopedStatement(graph, statement) {
     if (servicePrincipals(statement).some((value) => value.kind === 'symbolic' || value.value.trim().toLowerCase() === irsa_scope_POD_IDENTITY_PRINCIPAL))
         return true;
     return (statement.condition?.entries ?? []).some((entry) => entry.key.kind === 'known' && looksLikeEksIssuer(keyIssuer(entry.key)));
+}
+function conditionKeysNameOnlyOtherIssuers(statement) {
+    const issuers = (statement.condition?.entries ?? []).flatMap((entry) => (entry.key.kind === 'known' ? [keyIssuer(entry.key)] : []));
+    return issuers.length > 0 && (statement.condition?.entries ?? []).every((entry) => entry.key.kind === 'known') && issuers.every((issuer) => isOtherIssuer(issuer.replace(/<[^>]*>/g, 'x')));
 }
 function servicePrincipals(statement) {
     return (statement.principal?.entries ?? []).filter((entry) => entry.type === 'Service').flatMap((entry) => entry.values);
