@@ -134,7 +134,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         (failing.length > 0 ? ` (failing: ${plural(failing.length, 'finding')} at or above ${options.failOn})` : '') +
         '\n',
     )
-    if (options.verbose) for (const chain of unresolved) io.stderr.write(`  unresolved: ${formatUnresolvedLine(chain)}\n`)
+    if (options.verbose) for (const chain of unresolved) io.stderr.write(`  unresolved: ${escapeWorkflowCommandText(formatUnresolvedLine(chain))}\n`)
     return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK
   } catch (error) {
     io.stderr.write(`${describeError(error)}\n`)

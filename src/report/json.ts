@@ -1,5 +1,5 @@
 import type { CheckResult } from '../check.js'
-import { UNRESOLVED_REASONS, type ChainKind, type UnresolvedReason } from '../coverage.js'
+import { UNRESOLVED_REASONS, type UnresolvedChain } from '../coverage.js'
 import type { Location } from '../model/location.js'
 import { docsUrl } from '../rules/rule.js'
 import { VERSION } from '../version.js'
@@ -21,16 +21,8 @@ export interface JsonCoverage {
   unresolved: JsonUnresolvedChain[]
 }
 
-export interface JsonUnresolvedChain {
-  kind: ChainKind
-  location: Location
-  serviceAccount?: string
-  role?: string
-  module?: string
-  reason: UnresolvedReason
-  reasonText: string
-  detail?: string
-}
+/** An unresolved chain, with its reason's sentence for readers of the JSON. */
+export type JsonUnresolvedChain = UnresolvedChain & { reasonText: string }
 
 export interface JsonFinding {
   ruleId: string

@@ -2,16 +2,14 @@ import type { Role } from '../../../model/facts.js'
 import type { SourceFinding } from '../../../model/finding.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
-import { readPolicyDocument } from '../../policy-document.js'
 import type { Expr } from '../ast.js'
 import type { CalledModule, FactSink } from '../context.js'
-import { valueToTree } from '../documents.js'
 import type { ModuleCallRequest } from '../module.js'
 import { printExpr } from '../print.js'
 import { addReleaseServiceAccounts, listedSets, mergeReleaseValues, setPath, type HelmSet, type ReleaseServiceAccount } from '../resources/helm.js'
 import { present } from '../resources/iam.js'
 import { iterate, nullValue, objectEntry, objectValue, scalarString, stringValue, toFactValue, unknownRef, unknownTemplate, type HclValue, type UnknownPart } from '../values.js'
-import { policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
+import { addModuleRole, policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
 
 const UNPINNED_RULE = 'helm-service-account-name-unpinned'
 
@@ -167,10 +165,7 @@ export class BlueprintsAddonModule implements CalledModule {
       role.name = toFactValue(roleName) ?? symbolic(`${this.label}.role_name`, nameLocation)
     }
     role.path = toFactValue(this.input('role_path')) ?? known('/', location)
-    const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label)
-    role.trustPolicy = read.document
-    sink.findings.push(...read.findings)
-    sink.facts.roles.push(role)
+    addModuleRole(sink, role, this.trustPolicy())
     sink.findings.push(...this.unpinnedServiceAccounts(serviceAccounts))
   }
 

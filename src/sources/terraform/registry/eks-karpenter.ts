@@ -1,13 +1,11 @@
 import type { Role } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
-import { readPolicyDocument } from '../../policy-document.js'
 import type { CalledModule, FactSink } from '../context.js'
-import { valueToTree } from '../documents.js'
 import type { ModuleCallRequest } from '../module.js'
 import { present } from '../resources/iam.js'
 import { nullValue, objectValue, scalarString, stringValue, toFactValue, tupleValue, unknownRef, unknownTemplate, type HclValue } from '../values.js'
-import { policyDocument, webIdentityStatement } from './trust-statements.js'
+import { addModuleRole, policyDocument, webIdentityStatement } from './trust-statements.js'
 
 /** The names of one generation's controller role inputs and outputs. */
 interface Generation {
@@ -84,10 +82,7 @@ export class KarpenterModule implements CalledModule {
       role.name = toFactValue(roleName) ?? symbolic(`${this.label}.${name}`, nameLocation)
     }
     role.path = toFactValue(this.input(path)) ?? known('/', location)
-    const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label)
-    role.trustPolicy = read.document
-    sink.findings.push(...read.findings)
-    sink.facts.roles.push(role)
+    addModuleRole(sink, role, this.trustPolicy())
   }
 
   private input(name: string): HclValue | undefined {

@@ -1,14 +1,12 @@
 import type { Role } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
-import { readPolicyDocument } from '../../policy-document.js'
 import type { CalledModule, FactSink } from '../context.js'
-import { valueToTree } from '../documents.js'
 import { callFunction } from '../functions.js'
 import type { ModuleCallRequest } from '../module.js'
 import { present } from '../resources/iam.js'
 import { objectValue, scalarString, stringValue, toFactValue, tupleValue, unknownRef, unknownTemplate, type HclValue, type ObjectEntryValue, type UnknownPart } from '../values.js'
-import { claimKey, policyDocument, selfAssumeStatement } from './trust-statements.js'
+import { addModuleRole, claimKey, policyDocument, selfAssumeStatement } from './trust-statements.js'
 
 /**
  * terraform-aws-iam's `iam-assumable-role-with-oidc` in v4 and v5 (main.tf, variables.tf and
@@ -60,10 +58,7 @@ export class AssumableRoleWithOidcModule implements CalledModule {
     else if (prefix) role.generatedName = { prefix: toFactValue(prefix) ?? symbolic(`${this.label}.role_name_prefix`, prefix.location), location: view.attribute('role_name_prefix')!.location }
     else role.generatedName = { prefix: known('terraform-', view.location), location: view.location }
     role.path = toFactValue(this.input('role_path')) ?? known('/', view.location)
-    const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label)
-    role.trustPolicy = read.document
-    sink.findings.push(...read.findings)
-    sink.facts.roles.push(role)
+    addModuleRole(sink, role, this.trustPolicy())
   }
 
   private input(name: string): HclValue | undefined {

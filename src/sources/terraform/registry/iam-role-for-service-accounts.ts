@@ -1,12 +1,10 @@
 import type { Role } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
-import { readPolicyDocument } from '../../policy-document.js'
 import type { CalledModule, FactSink } from '../context.js'
-import { valueToTree } from '../documents.js'
 import type { ModuleCallRequest } from '../module.js'
 import { present } from '../resources/iam.js'
-import { policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
+import { addModuleRole, policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
 import {
   expressionOf,
   nullValue,
@@ -70,10 +68,7 @@ export class IrsaRoleModule implements CalledModule {
     this.nameRole(role)
     const path = toFactValue(this.input(this.generation === 5 ? 'role_path' : 'path'))
     role.path = path ?? known('/', view.location)
-    const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label)
-    role.trustPolicy = read.document
-    sink.findings.push(...read.findings)
-    sink.facts.roles.push(role)
+    addModuleRole(sink, role, this.trustPolicy())
   }
 
   private input(name: string): HclValue | undefined {

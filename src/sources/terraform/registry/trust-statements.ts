@@ -1,4 +1,8 @@
+import type { Role } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
+import { readPolicyDocument } from '../../policy-document.js'
+import type { FactSink } from '../context.js'
+import { valueToTree } from '../documents.js'
 import type { Evaluator } from '../evaluate.js'
 import { callFunction } from '../functions.js'
 import { expressionOf, objectValue, scalarString, stringValue, tupleValue, unknownTemplate, type HclValue, type ObjectEntryValue } from '../values.js'
@@ -82,4 +86,12 @@ export function policyDocument(statements: HclValue[], statementLocation: Locati
     ],
     location,
   )
+}
+
+/** A role a registry module creates, with the trust policy it writes (read as any trust policy is: its findings go with the role). */
+export function addModuleRole(sink: FactSink, role: Role, trustPolicy: HclValue): void {
+  const read = readPolicyDocument(valueToTree(trustPolicy), role.label)
+  role.trustPolicy = read.document
+  sink.findings.push(...read.findings)
+  sink.facts.roles.push(role)
 }
