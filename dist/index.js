@@ -50121,6 +50121,8 @@ function hoistTopLevelBlocks(blocks, depth) {
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/trust-statements.ts
 
 
+
+
 const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 /**
  * The IRSA trust statement terraform-aws-iam and aws-ia's add-on module write for one provider:
@@ -50173,10 +50175,15 @@ function policyDocument(statements, statementLocation, location) {
         { key: 'Statement', keyLocation: statementLocation, value: tupleValue(statements, location) },
     ], location);
 }
+/** A role a registry module creates, with the trust policy it writes (read as any trust policy is: its findings go with the role). */
+function addModuleRole(sink, role, trustPolicy) {
+    const read = (0,policy_document/* readPolicyDocument */._x)(valueToTree(trustPolicy), role.label);
+    role.trustPolicy = read.document;
+    sink.findings.push(...read.findings);
+    sink.facts.roles.push(role);
+}
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-blueprints-addon.ts
-
-
 
 
 
@@ -50333,10 +50340,7 @@ class BlueprintsAddonModule {
             role.name = toFactValue(roleName) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name`, nameLocation);
         }
         role.path = toFactValue(this.input('role_path')) ?? (0,model_value/* known */.eO)('/', location);
-        const read = (0,policy_document/* readPolicyDocument */._x)(valueToTree(this.trustPolicy()), this.label);
-        role.trustPolicy = read.document;
-        sink.findings.push(...read.findings);
-        sink.facts.roles.push(role);
+        addModuleRole(sink, role, this.trustPolicy());
         sink.findings.push(...this.unpinnedServiceAccounts(serviceAccounts));
     }
     trustPolicy() {
@@ -50611,8 +50615,6 @@ function setEntry(name, value, location) {
 
 
 
-
-
 /**
  * terraform-aws-iam's `iam-assumable-role-with-oidc` in v4 and v5 (main.tf, variables.tf and
  * outputs.tf read at v4.0.0, v4.24.1, v5.0.0 and v5.60.0; the submodule is gone in v6):
@@ -50668,10 +50670,7 @@ class AssumableRoleWithOidcModule {
         else
             role.generatedName = { prefix: (0,model_value/* known */.eO)('terraform-', view.location), location: view.location };
         role.path = toFactValue(this.input('role_path')) ?? (0,model_value/* known */.eO)('/', view.location);
-        const read = (0,policy_document/* readPolicyDocument */._x)(valueToTree(this.trustPolicy()), this.label);
-        role.trustPolicy = read.document;
-        sink.findings.push(...read.findings);
-        sink.facts.roles.push(role);
+        addModuleRole(sink, role, this.trustPolicy());
     }
     input(name) {
         return present(this.call.view.value(name));
@@ -50871,8 +50870,6 @@ class EksModule {
 
 
 
-
-
 /**
  * terraform-aws-eks's `modules/karpenter`, the controller role only (main.tf, variables.tf and
  * outputs.tf read at v19.0.0, v19.21.0, v20.0.0 and v20.37.2; v21 trusts Pod Identity only and is not modelled):
@@ -50933,10 +50930,7 @@ class KarpenterModule {
             role.name = toFactValue(roleName) ?? (0,model_value/* symbolic */.fv)(`${this.label}.${name}`, nameLocation);
         }
         role.path = toFactValue(this.input(path)) ?? (0,model_value/* known */.eO)('/', location);
-        const read = (0,policy_document/* readPolicyDocument */._x)(valueToTree(this.trustPolicy()), this.label);
-        role.trustPolicy = read.document;
-        sink.findings.push(...read.findings);
-        sink.facts.roles.push(role);
+        addModuleRole(sink, role, this.trustPolicy());
     }
     input(name) {
         return present(this.call.view.value(name));
@@ -51025,8 +51019,6 @@ function podIdentityStatement(location) {
 
 
 
-
-
 /**
  * terraform-aws-iam's `iam-role-for-service-accounts-eks` (v5) and `iam-role-for-service-accounts`
  * (v6), emulated from their documented behaviour: one trust statement per `oidc_providers` entry
@@ -51078,10 +51070,7 @@ class IrsaRoleModule {
         this.nameRole(role);
         const path = toFactValue(this.input(this.generation === 5 ? 'role_path' : 'path'));
         role.path = path ?? (0,model_value/* known */.eO)('/', view.location);
-        const read = (0,policy_document/* readPolicyDocument */._x)(valueToTree(this.trustPolicy()), this.label);
-        role.trustPolicy = read.document;
-        sink.findings.push(...read.findings);
-        sink.facts.roles.push(role);
+        addModuleRole(sink, role, this.trustPolicy());
     }
     input(name) {
         return present(this.call.view.value(name));

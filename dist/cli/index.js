@@ -29516,6 +29516,8 @@ function hoistTopLevelBlocks(blocks, depth) {
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/trust-statements.ts
 
 
+
+
 const trust_statements_DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 /**
  * The IRSA trust statement terraform-aws-iam and aws-ia's add-on module write for one provider:
@@ -29568,10 +29570,15 @@ function policyDocument(statements, statementLocation, location) {
         { key: 'Statement', keyLocation: statementLocation, value: tupleValue(statements, location) },
     ], location);
 }
+/** A role a registry module creates, with the trust policy it writes (read as any trust policy is: its findings go with the role). */
+function addModuleRole(sink, role, trustPolicy) {
+    const read = readPolicyDocument(valueToTree(trustPolicy), role.label);
+    role.trustPolicy = read.document;
+    sink.findings.push(...read.findings);
+    sink.facts.roles.push(role);
+}
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-blueprints-addon.ts
-
-
 
 
 
@@ -29728,10 +29735,7 @@ class BlueprintsAddonModule {
             role.name = toFactValue(roleName) ?? symbolic(`${this.label}.role_name`, nameLocation);
         }
         role.path = toFactValue(this.input('role_path')) ?? known('/', location);
-        const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label);
-        role.trustPolicy = read.document;
-        sink.findings.push(...read.findings);
-        sink.facts.roles.push(role);
+        addModuleRole(sink, role, this.trustPolicy());
         sink.findings.push(...this.unpinnedServiceAccounts(serviceAccounts));
     }
     trustPolicy() {
@@ -30006,8 +30010,6 @@ function setEntry(name, value, location) {
 
 
 
-
-
 /**
  * terraform-aws-iam's `iam-assumable-role-with-oidc` in v4 and v5 (main.tf, variables.tf and
  * outputs.tf read at v4.0.0, v4.24.1, v5.0.0 and v5.60.0; the submodule is gone in v6):
@@ -30063,10 +30065,7 @@ class AssumableRoleWithOidcModule {
         else
             role.generatedName = { prefix: known('terraform-', view.location), location: view.location };
         role.path = toFactValue(this.input('role_path')) ?? known('/', view.location);
-        const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label);
-        role.trustPolicy = read.document;
-        sink.findings.push(...read.findings);
-        sink.facts.roles.push(role);
+        addModuleRole(sink, role, this.trustPolicy());
     }
     input(name) {
         return present(this.call.view.value(name));
@@ -30266,8 +30265,6 @@ class EksModule {
 
 
 
-
-
 /**
  * terraform-aws-eks's `modules/karpenter`, the controller role only (main.tf, variables.tf and
  * outputs.tf read at v19.0.0, v19.21.0, v20.0.0 and v20.37.2; v21 trusts Pod Identity only and is not modelled):
@@ -30328,10 +30325,7 @@ class KarpenterModule {
             role.name = toFactValue(roleName) ?? symbolic(`${this.label}.${name}`, nameLocation);
         }
         role.path = toFactValue(this.input(path)) ?? known('/', location);
-        const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label);
-        role.trustPolicy = read.document;
-        sink.findings.push(...read.findings);
-        sink.facts.roles.push(role);
+        addModuleRole(sink, role, this.trustPolicy());
     }
     input(name) {
         return present(this.call.view.value(name));
@@ -30420,8 +30414,6 @@ function podIdentityStatement(location) {
 
 
 
-
-
 /**
  * terraform-aws-iam's `iam-role-for-service-accounts-eks` (v5) and `iam-role-for-service-accounts`
  * (v6), emulated from their documented behaviour: one trust statement per `oidc_providers` entry
@@ -30473,10 +30465,7 @@ class IrsaRoleModule {
         this.nameRole(role);
         const path = toFactValue(this.input(this.generation === 5 ? 'role_path' : 'path'));
         role.path = path ?? known('/', view.location);
-        const read = readPolicyDocument(valueToTree(this.trustPolicy()), this.label);
-        role.trustPolicy = read.document;
-        sink.findings.push(...read.findings);
-        sink.facts.roles.push(role);
+        addModuleRole(sink, role, this.trustPolicy());
     }
     input(name) {
         return present(this.call.view.value(name));
@@ -35080,7 +35069,7 @@ async function main(argv, io) {
             '\n');
         if (options.verbose)
             for (const chain of unresolved)
-                io.stderr.write(`  unresolved: ${formatUnresolvedLine(chain)}\n`);
+                io.stderr.write(`  unresolved: ${escapeWorkflowCommandText(formatUnresolvedLine(chain))}\n`);
         return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK;
     }
     catch (error) {
