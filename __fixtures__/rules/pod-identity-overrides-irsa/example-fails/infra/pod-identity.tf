@@ -1,0 +1,22 @@
+locals {
+  cluster_name = "payments"
+}
+
+resource "aws_iam_role" "ledger_pods" {
+  name = "payments-ledger-pods"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "pods.eks.amazonaws.com" }
+      Action    = ["sts:AssumeRole", "sts:TagSession"]
+    }]
+  })
+}
+
+resource "aws_eks_pod_identity_association" "ledger" {
+  cluster_name    = local.cluster_name
+  namespace       = "payments"
+  service_account = "ledger"
+  role_arn        = aws_iam_role.ledger_pods.arn
+}

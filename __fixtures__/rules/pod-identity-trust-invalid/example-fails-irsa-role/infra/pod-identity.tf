@@ -1,0 +1,29 @@
+locals {
+  oidc_issuer = "oidc.eks.eu-west-1.amazonaws.com/id/9C4B2E7F1A3D5C6B8E0F2A4C6E8B1D3F"
+}
+
+# The ledger's IRSA role, reused as it is for Pod Identity.
+resource "aws_iam_role" "ledger" {
+  name = "payments-ledger"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Federated = "arn:aws:iam::406214073512:oidc-provider/${local.oidc_issuer}" }
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Condition = {
+        StringEquals = {
+          "${local.oidc_issuer}:sub" = "system:serviceaccount:payments:ledger"
+          "${local.oidc_issuer}:aud" = "sts.amazonaws.com"
+        }
+      }
+    }]
+  })
+}
+
+resource "aws_eks_pod_identity_association" "ledger" {
+  cluster_name    = "payments"
+  namespace       = "payments"
+  service_account = "ledger"
+  role_arn        = aws_iam_role.ledger.arn
+}
