@@ -12,9 +12,11 @@ import { repositoryRoot } from '../helpers.js'
  *   …
  *   <!-- end of generated example -->
  *
- * holds the fixture directory's files, each under its path, and what irsa-guard prints on it.
+ * holds the fixture directory's files, each under its path, and what irsa-guard prints on it;
+ * `<!-- generated output of <directory> by …` holds only what it prints (for a directory too large
+ * to show, such as examples/).
  */
-export const BLOCK = /<!-- generated from (\S+) by `npm run docs`; do not edit -->\n[\s\S]*?<!-- end of generated example -->/g
+export const BLOCK = /<!-- generated (from|output of) (\S+) by `npm run docs`; do not edit -->\n[\s\S]*?<!-- end of generated example -->/g
 
 /** A line of the text format: `path:line:col: level: message [rule-id]`. */
 export const FINDING_LINE = /^\S.*:\d+:\d+: (error|warning|note): .*\[([a-z0-9-]+)\]$/
@@ -93,14 +95,16 @@ async function run(directory: string): Promise<Example> {
   return { directory, live, files, output: output.split('\n').filter((line) => line !== '') }
 }
 
-/** The block's text: every file of the example, then the output; `ruleId` names the page's rule. */
-export function renderExample(example: Example, ruleId?: string): string {
-  const lines = [`<!-- generated from ${example.directory} by \`npm run docs\`; do not edit -->`]
+export type BlockKind = 'from' | 'output of'
+
+/** The block's text: every file of the example (unless `output of`), then the output; `ruleId` names the page's rule. */
+export function renderExample(example: Example, kind: BlockKind, ruleId?: string): string {
+  const lines = [`<!-- generated ${kind} ${example.directory} by \`npm run docs\`; do not edit -->`]
   const absolute = path.join(repositoryRoot, example.directory)
-  for (const file of example.files.filter((file) => file !== AWS_STATE)) {
+  for (const file of kind === 'from' ? example.files.filter((file) => file !== AWS_STATE) : []) {
     lines.push(`\`${file}\`:`, '', ...fence(readFileSync(path.join(absolute, file), 'utf8'), language(file)), '')
   }
-  if (example.live) {
+  if (example.live && kind === 'from') {
     lines.push(
       `The AWS account, as the tests' fake AWS servers hold it (\`${AWS_STATE}\`; irsa-guard reads it through the AWS APIs):`,
       '',
@@ -119,16 +123,15 @@ export function renderExample(example: Example, ruleId?: string): string {
 
 /** The fixture directories a page's blocks name, in order. */
 export function blockDirectories(page: string): string[] {
-  return [...page.matchAll(BLOCK)].map((match) => match[1]!)
+  return [...page.matchAll(BLOCK)].map((match) => match[2]!)
 }
 
 /** The page with every block re-rendered from its fixture. */
 export async function renderPage(page: string, ruleId?: string): Promise<string> {
-  const rendered = new Map<string, string>()
-  for (const directory of blockDirectories(page)) {
-    if (!rendered.has(directory)) rendered.set(directory, renderExample(await runExample(directory), ruleId))
-  }
-  return page.replace(BLOCK, (_block, directory: string) => rendered.get(directory)!)
+  const rendered: string[] = []
+  for (const match of page.matchAll(BLOCK)) rendered.push(renderExample(await runExample(match[2]!), match[1] as BlockKind, ruleId))
+  let index = 0
+  return page.replace(BLOCK, () => rendered[index++]!)
 }
 
 /** Finding lines written outside generated blocks (output the docs show but no run checks). */
