@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -5,7 +6,7 @@ import { FakeGitHub, OWNER, READ_ONLY_TOKEN, REPO, WRITE_TOKEN } from '../github
 import { TRUST_EDIT_MESSAGES, writeRepositoryWithFindings, writeTrustEditRepository } from '../github/repos.js'
 import { HEAD_SHA, runActionBundleAsync } from '../github/run-action.js'
 import { formatBaseline } from '../../src/github/baseline.js'
-import { fixture, scan } from '../helpers.js'
+import { fixture, repositoryRoot, scan } from '../helpers.js'
 import { commands } from './run-bundle.js'
 
 const MARKER = '<!-- irsa-guard -->'
@@ -120,16 +121,15 @@ describe('the committed bundle dist/index.js on GitHub, against an API that chec
       'GET issues/list-comments 200',
       'POST issues/create-comment 403',
     ])
-    expect(commands(readOnly.stdout, 'notice').filter(([properties]) => !properties.includes('file='))).toEqual([
-      [
-        'title=irsa-guard',
-        'irsa-guard could not publish to GitHub (a pull request from a fork gets a read-only token): ' +
-          'no check run could be created (403 Resource not accessible by integration; it needs `permissions: checks: write`); ' +
-          'the pull request comment could not be written (403 Resource not accessible by integration; it needs `permissions: pull-requests: write`). ' +
-          'Findings are annotated on this step instead, where GitHub shows at most 10 per level; ' +
-          '6 more findings not shown as annotations (2 errors, 2 warnings, 2 notes): see the job summary',
-      ],
-    ])
+    const notice =
+      'irsa-guard could not publish to GitHub (a pull request from a fork gets a read-only token): ' +
+      'no check run could be created (403 Resource not accessible by integration; it needs `permissions: checks: write`); ' +
+      'the pull request comment could not be written (403 Resource not accessible by integration; it needs `permissions: pull-requests: write`). ' +
+      'Findings are annotated on this step instead, where GitHub shows at most 10 per level; ' +
+      '6 more findings not shown as annotations (2 errors, 2 warnings, 2 notes): see the job summary'
+    expect(commands(readOnly.stdout, 'notice').filter(([properties]) => !properties.includes('file='))).toEqual([['title=irsa-guard', notice]])
+    // docs/github.md shows this notice as the example of the fallback
+    expect(readFileSync(path.join(repositoryRoot, 'docs', 'github.md'), 'utf8')).toContain(`\n${notice}\n`)
     expect(located(readOnly.stdout)).toEqual([...Array(10).fill('error'), ...Array(10).fill('warning'), ...Array(10).fill('notice')])
     expect(located(readOnly.stdout)).toEqual(located(withoutToken.stdout))
     expect(readOnly.code).toBe(1)
