@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { allRules } from '../../src/rules/index.js'
 import { liveRules } from '../../src/rules/live-rules.js'
@@ -60,6 +60,13 @@ describe.each(ruleIds)('rule page docs/rules/%s.md', (id) => {
       const { output } = await runExample(directory)
       expect([directory, output.some((line) => line.endsWith(`[${id}]`))]).toEqual([directory, true])
     }
+  })
+
+  it('shows every example-* fixture of the rule', () => {
+    const directory = path.join(repositoryRoot, '__fixtures__', 'rules', id)
+    const examples = existsSync(directory) ? readdirSync(directory).filter((name) => name.startsWith('example-')) : []
+    const shown = new Set(blockDirectories(text()))
+    expect(examples.filter((name) => !shown.has(`__fixtures__/rules/${id}/${name}`))).toEqual([])
   })
 
   it('has a generated fixed example on which the rule is silent', async () => {
