@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { main } from '../../src/cli.js'
+import { EXIT_FINDINGS, EXIT_OK, main } from '../../src/cli.js'
 import { formatText } from '../../src/report/text.js'
 import { liveFixture } from '../live/helpers.js'
 import { repositoryRoot } from '../helpers.js'
@@ -52,11 +52,12 @@ function fence(text: string, info = ''): string[] {
   return [`${marks}${info}`, ...text.replace(/\n$/, '').split('\n'), marks]
 }
 
-/** What `irsa-guard <directory>` writes on standard output (the text format). */
+/** What `irsa-guard <directory>` writes on standard output (the text format); a usage or config error is not an example. */
 async function cliOutput(directory: string): Promise<string> {
   let stdout = ''
-  const sink = { write: () => true }
-  await main([directory], { stdout: { write: (text: string) => (stdout += text) }, stderr: sink, cwd: directory })
+  let stderr = ''
+  const code = await main([directory], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd: directory })
+  if (code !== EXIT_OK && code !== EXIT_FINDINGS) throw new Error(`irsa-guard ${directory} exited with ${code}: ${stderr}`)
   return stdout
 }
 
@@ -112,11 +113,11 @@ export function renderExample(example: Example, kind: BlockKind, ruleId?: string
       '',
     )
   }
-  const run = example.live ? 'With live confirmation, irsa-guard' : 'irsa-guard'
-  const ofRule = ruleId === undefined ? [] : example.output.filter((line) => line.endsWith(`[${ruleId}]`))
-  if (example.output.length === 0) lines.push(`${run} reports nothing.`, '')
-  else if (ruleId !== undefined && ofRule.length === 0) lines.push(`${run} reports nothing for this rule; it prints only:`, '', ...fence(example.output.join('\n')), '')
-  else lines.push(`${run} prints:`, '', ...fence(example.output.join('\n')), '')
+  const tool = example.live ? 'With live confirmation, irsa-guard' : 'irsa-guard'
+  const ofRule = example.output.filter((line) => line.endsWith(`[${ruleId}]`))
+  if (example.output.length === 0) lines.push(`${tool} reports nothing.`, '')
+  else if (ruleId !== undefined && ofRule.length === 0) lines.push(`${tool} reports nothing for this rule; it prints only:`, '', ...fence(example.output.join('\n')), '')
+  else lines.push(`${tool} prints:`, '', ...fence(example.output.join('\n')), '')
   lines.push('<!-- end of generated example -->')
   return lines.join('\n')
 }
