@@ -1,10 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { check } from '../../src/check.js'
-import { loadConfig } from '../../src/config-file.js'
 import { allRules } from '../../src/rules/index.js'
 import { liveRules } from '../../src/rules/live-rules.js'
 import { docsUrl, type RuleMeta } from '../../src/rules/rule.js'
+import { GOLDEN_FILE, readGolden, ruleIdOf, ruleVariants, UPDATE_COMMAND } from '../golden.js'
 import { fixture, repositoryRoot } from '../helpers.js'
 
 const REQUIRED_HEADINGS = ['## What it finds', '## Why it matters', '## Failing example', '## Fixed example', '## How to fix', '## How to silence']
@@ -99,21 +98,38 @@ describe.each(metas.map((meta) => [meta.id, meta] as const))('rule %s', (id, met
     expect(docsUrl(id).endsWith(`/docs/rules/${id}.md`)).toBe(true)
   })
 
-  it('has a fixture where it fires and a near miss where it stays silent', () => {
-    expect(nonEmptyDirectory(fixture('rules', id, 'fires'))).toBe(true)
-    expect(nonEmptyDirectory(fixture('rules', id, 'silent'))).toBe(true)
-  })
-
-  it('has a test that names it', () => {
+  it('has a test that names it, if it has one: its golden files are its test', () => {
     const testPath = path.join(repositoryRoot, 'test', 'rules', `${id}.test.ts`)
-    expect(existsSync(testPath)).toBe(true)
-    expect(readFileSync(testPath, 'utf8')).toContain(id)
+    if (existsSync(testPath)) expect(readFileSync(testPath, 'utf8')).toContain(id)
+  })
+})
+
+// The golden files themselves are compared with the engine by test/rules/golden.test.ts.
+describe.each(everyRule.map((meta) => [meta.id] as const))('the fixtures of rule %s', (id) => {
+  const golden = (variant: string): string[] => {
+    const lines = readGolden({ ruleId: id, variant, root: fixture('rules', id, variant) })
+    if (lines === undefined) throw new Error(`__fixtures__/rules/${id}/${variant}/${GOLDEN_FILE} is missing; run \`${UPDATE_COMMAND}\``)
+    return lines
+  }
+
+  it('have a variant where it fires: its golden report has a line of the rule', () => {
+    expect(nonEmptyDirectory(fixture('rules', id, 'fires'))).toBe(true)
+    expect(golden('fires').filter((line) => ruleIdOf(line) === id).length).toBeGreaterThan(0)
   })
 
-  it('stays silent on its silent fixture', async () => {
-    const root = fixture('rules', id, 'silent')
-    if (!nonEmptyDirectory(root)) throw new Error(`missing ${path.relative(repositoryRoot, root)}`)
-    const result = await check({ root, config: await loadConfig({ root, cwd: root }) })
-    expect(result.findings.filter((finding) => finding.ruleId === id).map((finding) => `${finding.location.path}:${finding.location.line}: ${finding.message}`)).toEqual([])
+  it('have a near miss where it stays silent: its golden report has no line of the rule and nothing it could not read', () => {
+    expect(nonEmptyDirectory(fixture('rules', id, 'silent'))).toBe(true)
+    expect(golden('silent').filter((line) => ruleIdOf(line) === id || ruleIdOf(line) === 'parse-error')).toEqual([])
+  })
+})
+
+describe('the rule fixtures', () => {
+  it('are variants of registered rules', () => {
+    expect(ruleVariants().filter((variant) => !everyRule.some((meta) => meta.id === variant.ruleId)).map((variant) => `${variant.ruleId}/${variant.variant}`)).toEqual([])
+  })
+
+  it('report lines that all end in a rule id', () => {
+    const lines = ruleVariants().flatMap((variant) => (readGolden(variant) ?? []).map((line) => `${variant.ruleId}/${variant.variant}: ${line}`))
+    expect(lines.filter((line) => ruleIdOf(line.slice(line.indexOf(': ') + 2)) === undefined)).toEqual([])
   })
 })
