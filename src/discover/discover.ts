@@ -5,7 +5,7 @@ import type { SourceFinding } from '../model/finding.js'
 import { looksRelevantByName } from './classify.js'
 import { describeNotRead, readFileBytes } from './file-bytes.js'
 import { skippedFileNote } from './read.js'
-import { compileExcludeGlob, compileIgnoreRules, compileIncludeGlob, matchesExclude, parseGitignore, type ExcludeGlob, type IgnoreMatcher, type IncludeGlob } from './patterns.js'
+import { compileExcludeGlob, compileGitignore, compileIncludeGlob, matchesExclude, type ExcludeGlob, type IgnoreMatcher, type IncludeGlob } from './patterns.js'
 
 export interface Candidate {
   /** Repository-relative, `/`-separated. */
@@ -58,7 +58,7 @@ export async function discover(root: string, options: DiscoveryOptions): Promise
   } catch {
     throw new ConfigError(`Cannot scan ${root}: it is not a directory`)
   }
-  const walker = new Walker(rootReal, options, normaliseIncludes(rootReal, options.include).flatMap((pattern) => compileIncludeGlob(pattern, CASE_INSENSITIVE)))
+  const walker = new Walker(rootReal, options, normaliseIncludes(rootReal, options.include).map((pattern) => compileIncludeGlob(pattern, CASE_INSENSITIVE)))
   walker.walk(rootReal, '', [])
   const { candidates, findings } = walker
   candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -224,8 +224,8 @@ function gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory
 function readGitignore(absolutePath: string, rootReal: string, maxFileBytes: number): { matches?: IgnoreMatcher; unread?: string } {
   const read = readFileBytes(absolutePath, { within: rootReal, limit: maxFileBytes })
   if (!read.ok) return read.why === 'missing' || read.why === 'unreadable' ? {} : { unread: describeNotRead(read.why) }
-  const rules = parseGitignore(read.bytes.toString('utf8'))
-  return rules.length > 0 ? { matches: compileIgnoreRules(rules) } : {}
+  const matches = compileGitignore(read.bytes.toString('utf8'))
+  return matches ? { matches } : {}
 }
 
 type LinkTarget = 'file' | 'directory' | 'outside' | 'unresolved'
