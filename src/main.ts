@@ -56,7 +56,8 @@ export async function run(): Promise<void> {
     if (inputs.scanFixtures) config.fixtureDirectories = []
     const baseline = inputs.baselineFile ? await readBaseline(path.resolve(inputs.workspace, inputs.baselineFile), inputs.baselineFile, inputs.workspace) : undefined
 
-    let result = await check({ root: inputs.workspace, config })
+    // ACTIONS_STEP_DEBUG: core.debug lines show each phase; `paths` that match no file fail the step.
+    let result = await check({ root: inputs.workspace, config, includeMustMatch: include !== undefined, onPhase: (phase) => core.debug(`irsa-guard: phase ${phase.name}${phase.name === 'read' ? `: ${phase.files} files (${[...phase.filesPerKind].map(([kind, count]) => `${kind} ${count}`).join(', ')}), ${phase.workers} worker threads` : ''}`) })
     let liveFailure: string | undefined
     if (inputs.live.mode !== 'off') {
       // Loaded only now: the AWS SDK costs nothing when live is off.
