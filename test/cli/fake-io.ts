@@ -9,14 +9,23 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs the CLI's main() with captured output, as a shell would with the given working directory. */
-export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
+export interface FakeTerminal {
+  /** Standard output is a terminal this many columns wide. */
+  columns?: number
+  /** Standard error is a terminal too. */
+  stderrIsTerminal?: boolean
+  env?: Record<string, string>
+}
+
+/** Runs the CLI's main() with captured output, as a shell would with the given working directory (and terminal). */
+export async function runCli(argv: string[], cwd: string, terminal: FakeTerminal = {}): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
   const code = await main(argv, {
     cwd,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
+    stdout: { write: (text: string) => (stdout += text), ...(terminal.columns !== undefined ? { isTTY: true, columns: terminal.columns } : {}) },
+    stderr: { write: (text: string) => (stderr += text), ...(terminal.stderrIsTerminal ? { isTTY: true } : {}) },
+    ...(terminal.env ? { env: terminal.env } : {}),
   })
   return { code, stdout, stderr }
 }
