@@ -82,7 +82,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       includeMustMatch: target.include !== undefined,
       onPhase: (phase) => {
         phases.enter(phase)
-        progress?.update(describePhase(phase))
+        if (phase.name !== 'done') progress?.update(describePhase(phase))
         debug(`phase ${phase.name}${phase.name === 'read' ? `: ${plural(phase.files, 'file')}, ${plural(phase.workers, 'worker thread')}` : ''}`)
       },
     })
@@ -167,11 +167,10 @@ function terminalColumns(stream: CliStream, env: Readonly<Record<string, string 
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80
 }
 
-function describePhase(phase: ScanPhase): string {
+function describePhase(phase: Exclude<ScanPhase, { name: 'done' }>): string {
   if (phase.name === 'discover') return 'finding files'
   if (phase.name === 'read') return `reading ${plural(phase.files, 'file')}`
-  if (phase.name === 'analyse') return 'checking chains'
-  return 'done'
+  return 'checking chains'
 }
 
 /** When each phase started, for --verbose. */
