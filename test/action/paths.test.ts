@@ -25,9 +25,15 @@ describe('the action bundle: paths', () => {
     expect(run.summary).toBe('')
   })
 
-  it('writes each phase through core.debug, which the runner shows when step debug logging (ACTIONS_STEP_DEBUG) is on', () => {
-    const run = runActionBundle(workspace, { paths: 'k8s, iam', 'fail-on': 'never' })
-    expect(run.stdout).toContain('::debug::irsa-guard: phase read: 2 files (iam-json 1, kubernetes 1), 0 worker threads\n')
-    expect(run.code).toBe(0)
+  it('writes each phase through core.debug when step debug logging is on (ACTIONS_STEP_DEBUG: the runner sets RUNNER_DEBUG=1)', () => {
+    const debug = runActionBundle(workspace, { paths: 'k8s, iam', 'fail-on': 'never' }, undefined, { RUNNER_DEBUG: '1' })
+    expect(debug.code).toBe(0)
+    expect(debug.stdout.split('\n').filter((line) => line.startsWith('::debug::irsa-guard: phase'))).toEqual([
+      '::debug::irsa-guard: phase discover',
+      '::debug::irsa-guard: phase read: 2 files (iam-json 1, kubernetes 1), 0 worker threads',
+      '::debug::irsa-guard: phase analyse',
+      '::debug::irsa-guard: phase done',
+    ])
+    expect(runActionBundle(workspace, { paths: 'k8s, iam', 'fail-on': 'never' }).stdout).not.toContain('::debug::')
   })
 })
