@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { defaultConfig, type Config } from './config.js'
+import { ConfigError, defaultConfig, type Config } from './config.js'
 import { chainCoverage, type ChainCoverage } from './coverage.js'
 import { classify } from './discover/classify.js'
 import { discover } from './discover/discover.js'
@@ -36,7 +36,21 @@ export interface CheckOptions {
    * those documents go unreported. Default: on when the IRSA_GUARD_SNIFF environment variable is 1.
    */
   sniff?: boolean
+  /**
+   * Every include glob of the config must match a file (they came from the CLI's PATHs or the
+   * action's `paths`): one that matches none is a ConfigError naming it, before anything is read.
+   */
+  includeMustMatch?: boolean
+  /** Told when each phase starts, for progress and timings (the engine itself keeps no time). */
+  onPhase?: (phase: ScanPhase) => void
 }
+
+/** A phase of check(), as it starts. */
+export type ScanPhase =
+  | { name: 'discover' }
+  | { name: 'read'; files: number; filesPerKind: ReadonlyMap<string, number>; workers: number }
+  | { name: 'analyse' }
+  | { name: 'done' }
 
 export interface CheckResult {
   findings: Finding[]
@@ -51,11 +65,34 @@ export interface CheckResult {
 /** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = options.config ?? defaultConfig()
+  options.onPhase?.({ name: 'discover' })
   const scanned = await readRepository(options.root, config)
+  if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0) throw new UnmatchedPathsError(scanned.unmatchedIncludes)
   const sourceOptions = { config, root: options.root, sniff: options.sniff ?? sniffFromEnvironment() }
   const workers = workerCountFor(scanned.files, options.workers ?? workersFromEnvironment())
+  options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers })
   const runs = workers > 0 ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs : await readSources(scanned.files, sourceOptions)
-  return analyseRuns(runs, scanned.files, scanned.filesSeen, config, { ...options, discoveryFindings: scanned.findings })
+  options.onPhase?.({ name: 'analyse' })
+  const result = analyseRuns(runs, scanned.files, scanned.filesSeen, config, { ...options, discoveryFindings: scanned.findings })
+  options.onPhase?.({ name: 'done' })
+  return result
+}
+
+/** PATHs (CLI) or `paths` (action) of which one or more match no file: a usage error. */
+export class UnmatchedPathsError extends ConfigError {
+  override name = 'UnmatchedPathsError'
+  constructor(readonly patterns: readonly string[]) {
+    super(
+      `${patterns.map((pattern) => JSON.stringify(pattern)).join(', ')} ${patterns.length === 1 ? 'matches' : 'match'} no file to scan ` +
+        '(git-ignored and excluded files, and node_modules, vendor and test fixture directories, do not count)',
+    )
+  }
+}
+
+function filesPerKind(files: readonly SourceFile[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const file of files) counts.set(file.kind, (counts.get(file.kind) ?? 0) + 1)
+  return counts
 }
 
 export interface ScannedRepository {
@@ -64,6 +101,8 @@ export interface ScannedRepository {
   /** Notes about files that were not read. */
   findings: SourceFinding[]
   filesSeen: number
+  /** The include globs that match no file. */
+  unmatchedIncludes: string[]
 }
 
 /** Discovers, reads and classifies the files of a repository. */
@@ -80,7 +119,7 @@ export async function readRepository(root: string, config: Config): Promise<Scan
     const kind = classify(candidate.path, decoded.text)
     if (kind !== 'ignored') files.push({ path: candidate.path, kind, text: decoded.text })
   }
-  return { files, findings, filesSeen: discovery.candidates.length }
+  return { files, findings, filesSeen: discovery.candidates.length, unmatchedIncludes: discovery.unmatchedIncludes }
 }
 
 function workersFromEnvironment(): number | undefined {

@@ -1,98 +1,51 @@
+import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { check } from './check.js'
-import { ConfigError, DEFAULT_MAX_FILE_BYTES } from './config.js'
-import { loadConfig } from './config-file.js'
+import { performance } from 'node:perf_hooks'
+import { check, type ScanPhase } from './check.js'
+import { HELP, parseArguments, UsageError, type CliFormat, type CliOptions } from './cli-arguments.js'
+import { ConfigError } from './config.js'
+import { CONFIG_FILE_NAMES, loadConfig } from './config-file.js'
 import { formatBaseline, partitionByBaseline, readBaseline } from './github/baseline.js'
-import { includeGlobsFor, isGlob } from './paths.js'
-import { countByLevel, FAIL_ON_VALUES, findingsAtOrAbove, formatCounts, isFailOn, plural, type FailOn } from './report/counts.js'
-import { escapeWorkflowCommandsInJson, escapeWorkflowCommandText } from './report/escape.js'
+import type { Finding } from './model/finding.js'
+import { findRepositoryRoot, includeGlobsFor, isGlob } from './paths.js'
+import { countByLevel, findingsAtOrAbove, formatCounts, plural } from './report/counts.js'
 import { formatCoverage, formatUnresolvedLine } from './report/coverage.js'
-import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/index.js'
+import { escapeWorkflowCommandsInJson, escapeWorkflowCommandText } from './report/escape.js'
+import { formatGithub } from './report/github.js'
+import { formatReport } from './report/index.js'
+import { formatTerminal } from './report/terminal.js'
+import { ProgressLine } from './terminal/progress.js'
+import { COLOURS, PLAIN, wantsColour, type Style } from './terminal/style.js'
 import { VERSION } from './version.js'
 import { OutputRefused, writeOutputFile } from './write-output.js'
 
+export { HELP, parseArguments } from './cli-arguments.js'
+
+/** Where the CLI writes; `isTTY` and `columns` as on Node's tty.WriteStream. */
+export interface CliStream {
+  write(text: string): unknown
+  isTTY?: boolean
+  columns?: number
+}
+
 export interface CliIo {
-  stdout: { write(text: string): unknown }
-  stderr: { write(text: string): unknown }
+  stdout: CliStream
+  stderr: CliStream
   /** Directory that PATHs, --config and --output are relative to. */
   cwd: string
+  /** The environment (NO_COLOR, FORCE_COLOR, COLUMNS, TERM); default: none of them set. */
+  env?: Readonly<Record<string, string | undefined>>
 }
 
 export const EXIT_OK = 0
 export const EXIT_FINDINGS = 1
 export const EXIT_USAGE = 2
 
-export const HELP = `Usage: irsa-guard [PATH...] [options]
-
-Checks EKS IAM Roles for Service Accounts (IRSA): joins each Kubernetes ServiceAccount's
-eks.amazonaws.com/role-arn annotation to the IAM role's trust policy and reports every
-broken or unsafe link at its file and line.
-
-PATH      One directory: the repository root to scan (default: the working directory).
-          A file, a glob or several PATHs: scanned inside the working directory, which is
-          then the root (reported paths are relative to it).
-
-Options:
-  --format text|json|sarif|markdown   report format (default: text)
-  --output FILE                       write the report to FILE instead of standard output
-  --fail-on error|warning|note|never  lowest level that makes the exit code 1 (default: error)
-  --config FILE                       config file (default: .irsa-guard.yml at the root, if any)
-  --exclude GLOB                      skip matching files; repeatable
-  --scan-fixtures                     also scan test fixture directories (testdata, fixtures, …),
-                                      which are skipped by default
-  --baseline FILE                     accept the findings FILE lists (neither reported nor failing)
-  --write-baseline FILE               write every current finding to FILE as a baseline and exit 0
-  --helm-render                       also render each Helm release with helm template (helm on the PATH)
-  --kustomize-render                  build each kustomization with kubectl kustomize (kubectl on the PATH)
-  --max-file-bytes N                  largest file read, in bytes (default: ${DEFAULT_MAX_FILE_BYTES}; 0: no limit);
-                                      a config file in the scanned tree may lower it, never raise it
-      continue
-    }
-  -v, --verbose                       after the summary, list each unresolved chain and why
-  -h, --help                          show this help
-  --version                           show the version
-
-The summary on standard error says how many chains (annotated ServiceAccount, Pod Identity
-association or role with an EKS trust → role trust) were verified; the others are unresolved
-(a role outside the scan, a value known only at deploy time, a module not read), which never
-changes the exit code.
-
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error.
-
-A config file inside the scanned tree cannot turn rendering on or raise --max-file-bytes; the
-flags can. See docs/security.md.
-`
-
-interface CliOptions {
-  paths: string[]
-  format: ReportFormat
-  output?: string
-  failOn: FailOn
-  config?: string
-  exclude: string[]
-  baseline?: string
-  writeBaseline?: string
-  helmRender: boolean
-  kustomizeRender: boolean
-  maxFileBytes: number
-  scanFixtures: boolean
-  verbose: boolean
-  help: boolean
-  version: boolean
-}
-
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly hintHelp = true,
-  ) {
-    super(message)
-  }
-}
-
 /** The CLI: argv → check → report; returns the exit code and never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const env = io.env ?? {}
+  let progress: ProgressLine | undefined
   try {
     const options = parseArguments(argv)
     if (options.help) {
@@ -103,54 +56,150 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(`irsa-guard ${VERSION}\n`)
       return EXIT_OK
     }
+    const stderrStyle = wantsColour(options.color, env, io.stderr.isTTY === true) ? COLOURS : PLAIN
+    const debug = (line: string): void => {
+      if (options.debug) io.stderr.write(`irsa-guard: debug: ${escapeWorkflowCommandText(line)}\n`)
+    }
     const target = await resolveTarget(options.paths, io.cwd)
+    debug(`repository root ${target.root} (${target.rootFoundBy})`)
+    debug(`include ${target.include ? target.include.join(', ') : "(the config's)"}`)
     const trusted = { helmRender: options.helmRender, kustomizeRender: options.kustomizeRender, maxFileBytes: options.maxFileBytes }
     const config = await loadConfig({ root: target.root, cwd: io.cwd, trusted, ...(options.config ? { configFile: options.config } : {}) })
+    if (!options.quiet) for (const line of unreadConfigNotes(target, options)) io.stderr.write(`irsa-guard: ${escapeWorkflowCommandText(line)}\n`)
     if (target.include) config.include = target.include
     config.exclude = [...config.exclude, ...options.exclude]
     if (options.scanFixtures) config.fixtureDirectories = []
+    debug(`config ${options.config ?? configAtRoot(target.root) ?? '(none)'}; exclude ${config.exclude.join(', ') || '(none)'}; fixture directories ${config.fixtureDirectories.join(', ') || '(scanned)'}`)
 
-    const checked = await check({ root: target.root, config })
+    if (!options.quiet && io.stderr.isTTY === true) {
+      progress = new ProgressLine(io.stderr)
+      progress.start()
+    }
+    const phases = new PhaseClock()
+    const checked = await check({
+      root: target.root,
+      config,
+      includeMustMatch: target.include !== undefined,
+      onPhase: (phase) => {
+        phases.enter(phase)
+        if (phase.name !== 'done') progress?.update(describePhase(phase))
+        debug(`phase ${phase.name}${phase.name === 'read' ? `: ${plural(phase.files, 'file')}, ${plural(phase.workers, 'worker thread')}` : ''}`)
+      },
+    })
+    progress?.stop()
+    progress = undefined
+
     if (options.writeBaseline) {
       await writeReport(path.resolve(io.cwd, options.writeBaseline), formatBaseline(checked.findings), options.writeBaseline, target.root)
-      io.stderr.write(`irsa-guard: baseline of ${plural(checked.findings.length, 'finding')} written to ${options.writeBaseline}\n`)
+      if (!options.quiet) io.stderr.write(`irsa-guard: baseline of ${plural(checked.findings.length, 'finding')} written to ${options.writeBaseline}\n`)
       return EXIT_OK
     }
     const baseline = options.baseline ? await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline, target.root) : undefined
     const result = baseline ? { ...checked, findings: partitionByBaseline(checked.findings, baseline).reported } : checked
-    const report = formatReport(options.format, result)
     let written = ''
     if (options.output) {
-      await writeReport(path.resolve(io.cwd, options.output), report, options.output, target.root)
+      await writeReport(path.resolve(io.cwd, options.output), formatForFile(options.format, result), options.output, target.root)
       written = `; ${options.format} report written to ${options.output}`
     } else {
-      io.stdout.write(printable(options.format, report))
+      io.stdout.write(formatForStdout(options, result, io, env))
     }
     const failing = findingsAtOrAbove(result.findings, options.failOn)
+    if (options.quiet) return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK
     const unresolved = result.coverage.unresolved
     const hint = unresolved.length === 0 ? '' : `, ${unresolved.length} unresolved${options.verbose ? '' : ' (--verbose says why)'}`
     io.stderr.write(
       `irsa-guard: ${formatCounts(countByLevel(result.findings))} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; ${formatCoverage(result.coverage)}${hint}${written}` +
-        (failing.length > 0 ? ` (failing: ${plural(failing.length, 'finding')} at or above ${options.failOn})` : '') +
+        (failing.length > 0 ? stderrStyle.error(` (failing: ${plural(failing.length, 'finding')} at or above ${options.failOn})`) : '') +
         '\n',
     )
-    if (options.verbose) for (const chain of unresolved) io.stderr.write(`  unresolved: ${escapeWorkflowCommandText(formatUnresolvedLine(chain))}\n`)
+    if (options.verbose) {
+      io.stderr.write(`irsa-guard: ${phases.describe()}\n`)
+      io.stderr.write(`irsa-guard: files read per kind: ${phases.describeKinds()}\n`)
+      for (const chain of unresolved) io.stderr.write(`  unresolved: ${escapeWorkflowCommandText(formatUnresolvedLine(chain))}\n`)
+    }
     return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK
   } catch (error) {
+    progress?.stop()
     io.stderr.write(`${describeError(error)}\n`)
     return EXIT_USAGE
   }
 }
 
+type CheckedResult = Parameters<typeof formatReport>[1]
+
+/** A report for --output: exactly the format's text. */
+function formatForFile(format: CliFormat, result: CheckedResult): string {
+  return format === 'github' ? formatGithub(result.findings) : formatReport(format, result)
+}
+
 /**
  * A report as printed on standard output, which a workflow's log reads for workflow commands: text
- * lines are escaped by the text reporter; `##[` inside JSON strings becomes `##\u005b` (the same
- * JSON); Markdown is escaped line by line.
+ * lines are escaped by the text reporter (and, on a terminal, grouped by file and wrapped); `##[`
+ * inside JSON strings becomes `##\u005b` (the same JSON); Markdown is escaped line by line; the
+ * github format is workflow commands on purpose, their values escaped.
  */
-function printable(format: ReportFormat, report: string): string {
+function formatForStdout(options: CliOptions, result: CheckedResult, io: CliIo, env: Readonly<Record<string, string | undefined>>): string {
+  const format = options.format
+  if (format === 'github') return formatGithub(result.findings)
+  const report = formatReport(format, result)
   if (format === 'json' || format === 'sarif') return escapeWorkflowCommandsInJson(report)
   if (format === 'markdown') return report.split('\n').map(escapeWorkflowCommandText).join('\n')
-  return report
+  const style = wantsColour(options.color, env, io.stdout.isTTY === true) ? COLOURS : PLAIN
+  if (io.stdout.isTTY === true) return formatTerminal(result.findings, { columns: terminalColumns(io.stdout, env), style })
+  return style === PLAIN ? report : colourLevels(result.findings, style)
+}
+
+/** The one-line format with the level coloured (FORCE_COLOR or --color through a pipe). */
+function colourLevels(findings: readonly Finding[], style: Style): string {
+  return findings
+    .map((finding) => {
+      const { path: file, line, column } = finding.location
+      const level = finding.level === 'error' ? style.error(finding.level) : finding.level === 'warning' ? style.warning(finding.level) : style.note(finding.level)
+      return `${escapeWorkflowCommandText(`${file}:${line}:${column}`)}: ${level}: ${escapeWorkflowCommandText(`${finding.message} [${finding.ruleId}]`)}\n`
+    })
+    .join('')
+}
+
+/** The terminal's width: the stream's, else COLUMNS, else 80. */
+function terminalColumns(stream: CliStream, env: Readonly<Record<string, string | undefined>>): number {
+  if (stream.columns !== undefined && stream.columns > 0) return stream.columns
+  const fromEnv = Number(env['COLUMNS'])
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80
+}
+
+function describePhase(phase: Exclude<ScanPhase, { name: 'done' }>): string {
+  if (phase.name === 'discover') return 'finding files'
+  if (phase.name === 'read') return `reading ${plural(phase.files, 'file')}`
+  return 'checking chains'
+}
+
+/** When each phase started, for --verbose. */
+class PhaseClock {
+  private readonly starts: { phase: ScanPhase; at: number }[] = []
+
+  enter(phase: ScanPhase): void {
+    this.starts.push({ phase, at: performance.now() })
+  }
+
+  describe(): string {
+    const parts: string[] = []
+    for (let index = 0; index + 1 < this.starts.length; index += 1) {
+      const { phase, at } = this.starts[index]!
+      const took = formatDuration(this.starts[index + 1]!.at - at)
+      parts.push(phase.name === 'read' ? `read ${took} (${plural(phase.files, 'file')}, ${plural(phase.workers, 'worker thread')})` : `${phase.name} ${took}`)
+    }
+    return `phases: ${parts.join(', ')}`
+  }
+
+  describeKinds(): string {
+    const read = this.starts.find((start) => start.phase.name === 'read')?.phase
+    if (read?.name !== 'read' || read.filesPerKind.size === 0) return 'none'
+    return [...read.filesPerKind].map(([kind, count]) => `${kind} ${count}`).join(', ')
+  }
+}
+
+function formatDuration(milliseconds: number): string {
+  return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(1)} s`
 }
 
 function describeError(error: unknown): string {
@@ -160,111 +209,56 @@ function describeError(error: unknown): string {
   return `irsa-guard: internal error: ${message}`
 }
 
-const VALUE_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--exclude', '--baseline', '--write-baseline', '--max-file-bytes'] as const
-type ValueOption = (typeof VALUE_OPTIONS)[number]
-
-export function parseArguments(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', failOn: 'error', exclude: [], helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, scanFixtures: false, verbose: false, help: false, version: false }
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index]!
-    if (argument === '--') {
-      options.paths.push(...argv.slice(index + 1))
-      break
-    }
-    if (argument === '-h' || argument === '--help') {
-      options.help = true
-      continue
-    }
-    if (argument === '--version') {
-      options.version = true
-      continue
-    }
-    if (argument === '--helm-render') {
-      options.helmRender = true
-      continue
-    }
-    if (argument === '--kustomize-render') {
-      options.kustomizeRender = true
-      continue
-    }
-    if (argument === '--scan-fixtures') {
-      options.scanFixtures = true
-      continue
-    }
-    if (argument === '-v' || argument === '--verbose') {
-      options.verbose = true
-      continue
-    }
-    if (!argument.startsWith('-') || argument === '-') {
-      options.paths.push(argument)
-      continue
-    }
-    const equals = argument.indexOf('=')
-    const name = equals > 0 ? argument.slice(0, equals) : argument
-    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`unknown option ${name}`)
-    let value: string | undefined
-    if (equals > 0) {
-      value = argument.slice(equals + 1)
-    } else {
-      value = argv[index + 1]
-      if (value === undefined || (value.startsWith('-') && value !== '-')) throw new UsageError(`${name} needs a value`)
-      index++
-    }
-    if (value === '') throw new UsageError(`${name} needs a value`)
-    applyOption(options, name as ValueOption, value)
-  }
-  return options
-}
-
-function applyOption(options: CliOptions, name: ValueOption, value: string): void {
-  switch (name) {
-    case '--format':
-      if (!isReportFormat(value)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')} (got "${value}")`)
-      options.format = value
-      return
-    case '--fail-on':
-      if (!isFailOn(value)) throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got "${value}")`)
-      options.failOn = value
-      return
-    case '--output':
-      options.output = value
-      return
-    case '--config':
-      options.config = value
-      return
-    case '--exclude':
-      options.exclude.push(value)
-      return
-    case '--baseline':
-      options.baseline = value
-      return
-    case '--write-baseline':
-      options.writeBaseline = value
-      return
-    case '--max-file-bytes':
-      if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`--max-file-bytes must be a whole number of bytes (got "${value}")`)
-      options.maxFileBytes = Number(value)
-      return
-  }
-}
-
 interface Target {
+  /** The repository root: every reported path is relative to it, and its config is the scan's. */
   root: string
+  rootFoundBy: string
   /** Include globs relative to the root; undefined keeps the config's. */
   include?: string[]
+  /** The directory scanned when it is one directory below the root (its own config is not read). */
+  directory?: string
 }
 
-/** One directory is the root; otherwise the working directory is the root and the PATHs become include globs. */
+/**
+ * The root is the repository the PATHs are in (found by walking up for `.git`, from the one
+ * directory or file given, else from the working directory), else the working directory (or the
+ * one directory given, when it lies outside the working directory); the PATHs become include globs
+ * relative to it.
+ */
 export async function resolveTarget(paths: readonly string[], cwd: string): Promise<Target> {
-  if (paths.length === 0) return { root: cwd }
-  if (paths.length === 1 && !isGlob(paths[0]!)) {
-    const only = path.resolve(cwd, paths[0]!)
+  const given = paths.filter((entry) => entry.trim() !== '')
+  let start = cwd
+  if (given.length === 1 && !isGlob(given[0]!)) {
+    const only = path.resolve(cwd, given[0]!)
     const info = await stat(only).catch(() => undefined)
-    if (!info) throw new UsageError(`no such file or directory: ${paths[0]}`, false)
-    if (info.isDirectory()) return { root: only }
+    if (!info) throw new UsageError(`no such file or directory: ${given[0]}`, false)
+    start = info.isDirectory() ? only : path.dirname(only)
   }
-  const include = await includeGlobsFor(paths, cwd)
-  return include ? { root: cwd, include } : { root: cwd }
+  const repository = findRepositoryRoot(start)
+  const root = repository ?? (isWithin(cwd, start) ? cwd : start)
+  const rootFoundBy = repository ? 'the nearest directory with a .git entry' : root === cwd ? 'no .git above: the working directory' : 'no .git above: the directory given'
+  const include = await includeGlobsFor(given.length > 0 ? given : ['.'], root, cwd)
+  const directory = include && given.length <= 1 && start !== root ? start : undefined
+  return { root, rootFoundBy, ...(include ? { include } : {}), ...(directory ? { directory } : {}) }
+}
+
+function isWithin(directory: string, file: string): boolean {
+  const relative = path.relative(directory, file)
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+}
+
+function configAtRoot(root: string): string | undefined {
+  return CONFIG_FILE_NAMES.find((name) => existsSync(path.join(root, name)))
+}
+
+/** A config file in the scanned directory below the root is not read: say so, once. */
+function unreadConfigNotes(target: Target, options: CliOptions): string[] {
+  if (options.config || !target.directory) return []
+  const name = CONFIG_FILE_NAMES.find((candidate) => existsSync(path.join(target.directory!, candidate)))
+  if (!name) return []
+  const shown = path.relative(target.root, path.join(target.directory, name)).split(path.sep).join('/')
+  const rootConfig = configAtRoot(target.root)
+  return [`${shown} is not read: the config is the repository root's (${rootConfig ?? 'none there'}); name it with --config ${shown} to use it (its paths are relative to the repository root)`]
 }
 
 /** Writes a report where the user said; inside the scanned tree, never through a link planted there. */

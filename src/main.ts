@@ -1,7 +1,7 @@
 import path from 'node:path'
 import * as core from '@actions/core'
 import { actionsLog } from './actions-log.js'
-import { check, type CheckResult } from './check.js'
+import { check, type CheckResult, type ScanPhase } from './check.js'
 import { ConfigError, DEFAULT_MAX_FILE_BYTES, type TrustedSettings } from './config.js'
 import { loadConfig } from './config-file.js'
 import { readBaseline } from './github/baseline.js'
@@ -56,7 +56,8 @@ export async function run(): Promise<void> {
     if (inputs.scanFixtures) config.fixtureDirectories = []
     const baseline = inputs.baselineFile ? await readBaseline(path.resolve(inputs.workspace, inputs.baselineFile), inputs.baselineFile, inputs.workspace) : undefined
 
-    let result = await check({ root: inputs.workspace, config })
+    // With step debug logging on (ACTIONS_STEP_DEBUG), core.debug lines show each phase; `paths` that match no file fail the step.
+    let result = await check({ root: inputs.workspace, config, includeMustMatch: include !== undefined, ...(core.isDebug() ? { onPhase: debugPhase } : {}) })
     let liveFailure: string | undefined
     if (inputs.live.mode !== 'off') {
       // Loaded only now: the AWS SDK costs nothing when live is off.
@@ -124,6 +125,12 @@ export async function run(): Promise<void> {
     core.setOutput('conclusion', 'failure')
     actionsLog.setFailed(error instanceof ConfigError ? message : `irsa-guard: internal error: ${message}`)
   }
+}
+
+/** A phase of the scan as a debug line of the step's log. */
+function debugPhase(phase: ScanPhase): void {
+  const files = phase.name === 'read' ? `: ${phase.files} files (${[...phase.filesPerKind].map(([kind, count]) => `${kind} ${count}`).join(', ')}), ${phase.workers} worker threads` : ''
+  core.debug(`irsa-guard: phase ${phase.name}${files}`)
 }
 
 function readInputs(): ActionInputs {

@@ -5,7 +5,7 @@ import type { SourceFinding } from '../model/finding.js'
 import { looksRelevantByName } from './classify.js'
 import { describeNotRead, readFileBytes } from './file-bytes.js'
 import { skippedFileNote } from './read.js'
-import { compileExcludeGlob, compileIgnoreRules, compileIncludeGlob, matchesExclude, parseGitignore, type ExcludeGlob, type IgnoreMatcher, type IncludeGlob } from './patterns.js'
+import { compileExcludeGlob, compileGitignore, compileIncludeGlob, matchesExclude, type ExcludeGlob, type IgnoreMatcher, type IncludeGlob } from './patterns.js'
 
 export interface Candidate {
   /** Repository-relative, `/`-separated. */
@@ -33,6 +33,8 @@ export interface DiscoveryResult {
   candidates: Candidate[]
   /** Notes about files skipped (links out of the repository or unresolved) that look relevant. */
   findings: SourceFinding[]
+  /** The include globs, as given, that match no file of the walk (relevant by name or not). */
+  unmatchedIncludes: string[]
 }
 
 /** Directories never scanned, wherever they are. */
@@ -58,29 +60,27 @@ export async function discover(root: string, options: DiscoveryOptions): Promise
   } catch {
     throw new ConfigError(`Cannot scan ${root}: it is not a directory`)
   }
-  const walker = new Walker(rootReal, options, normaliseIncludes(rootReal, options.include).flatMap((pattern) => compileIncludeGlob(pattern, CASE_INSENSITIVE)))
+  const given = options.include.length > 0 ? options.include : ['**/*']
+  const includes = given.map((raw) => ({ ...compileIncludeGlob(normaliseInclude(rootReal, raw), CASE_INSENSITIVE), given: raw }))
+  const walker = new Walker(rootReal, options, includes)
   walker.walk(rootReal, '', [])
   const { candidates, findings } = walker
   candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   findings.sort((a, b) => (a.location.path < b.location.path ? -1 : 1))
-  return { candidates, findings }
+  return { candidates, findings, unmatchedIncludes: [...walker.unmatched].map((include) => include.given) }
 }
 
 /** A plain directory (`k8s`, `deploy/`) means all files below it; `./` is dropped. */
-function normaliseIncludes(rootReal: string, include: readonly string[]): string[] {
-  const patterns: string[] = []
-  for (const raw of include.length > 0 ? include : ['**/*']) {
-    let pattern = raw.trim().replace(/\\/g, '/')
-    while (pattern.startsWith('./')) pattern = pattern.slice(2)
-    if (pattern === '' || pattern === '.') pattern = '**/*'
-    if (!GLOB_CHARACTERS.test(pattern)) {
-      if (isDirectory(nodePath.join(rootReal, pattern))) pattern = `${pattern.replace(/\/+$/, '')}/**/*`
-    } else if (pattern.endsWith('/')) {
-      pattern = `${pattern}**/*`
-    }
-    patterns.push(pattern)
+function normaliseInclude(rootReal: string, raw: string): string {
+  let pattern = raw.trim().replace(/\\/g, '/')
+  while (pattern.startsWith('./')) pattern = pattern.slice(2)
+  if (pattern === '' || pattern === '.') return '**/*'
+  if (!GLOB_CHARACTERS.test(pattern)) {
+    if (isDirectory(nodePath.join(rootReal, pattern))) pattern = `${pattern.replace(/\/+$/, '')}/**/*`
+  } else if (pattern.endsWith('/')) {
+    pattern = `${pattern}**/*`
   }
-  return patterns
+  return pattern
 }
 
 const GLOB_CHARACTERS = /[*?[\]{}]/
@@ -99,9 +99,13 @@ interface GitignoreScope {
   matches: IgnoreMatcher
 }
 
+type GivenInclude = IncludeGlob & { given: string }
+
 class Walker {
   readonly candidates: Candidate[] = []
   readonly findings: SourceFinding[] = []
+  /** The include globs no file matched yet. */
+  readonly unmatched: Set<GivenInclude>
   private readonly excludes: ExcludeGlob[]
   private readonly respectGitignore: boolean
   private readonly maxFileBytes: number
@@ -112,8 +116,9 @@ class Walker {
   constructor(
     private readonly rootReal: string,
     options: DiscoveryOptions,
-    private readonly includes: readonly IncludeGlob[],
+    private readonly includes: readonly GivenInclude[],
   ) {
+    this.unmatched = new Set(includes)
     this.excludes = options.exclude.flatMap(compileExcludeGlob)
     this.respectGitignore = options.respectGitignore ?? true
     this.maxFileBytes = options.maxFileBytes
@@ -140,13 +145,23 @@ class Walker {
       const name = entry.name
       const path = relative === '' ? name : `${relative}/${name}`
       if (entry.isDirectory()) {
-        if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || this.skipDirectories.has(name) || !this.mayIncludeBelow(path)) continue
-        if (filtered && (matchesExclude(this.excludes, path, true) || gitignored(scopes, path, true))) continue
-        this.walk(prefix + name, path, scopes)
+        if (!this.mayIncludeBelow(path)) continue
+        // A directory an include glob names (`deploy` of `deploy/**`) is walked even when it is a fixture directory or git-ignored.
+        const named = name !== '.git' && this.named(path)
+        if (!named && (ALWAYS_SKIPPED_DIRECTORIES.has(name) || this.skipDirectories.has(name))) continue
+        let below = scopes
+        if (filtered && matchesExclude(this.excludes, path, true)) continue
+        if (filtered && gitignored(scopes, path, true)) {
+          if (!named) continue
+          // Named but git-ignored (generated output, a directory of .bench/): its own .gitignore files apply below it, not the ones that ignore it.
+          below = []
+        }
+        this.walk(prefix + name, path, below)
         continue
       }
       const isLink = entry.isSymbolicLink()
       if (!isLink && !entry.isFile()) continue
+      if (this.unmatched.size > 0) this.matchUnmatched(path, filtered, scopes)
       if (!looksRelevantByName(path) || !this.included(path)) continue
       if (filtered && (matchesExclude(this.excludes, path, false) || gitignored(scopes, path, false))) continue
       const absolutePath = prefix + name
@@ -158,6 +173,21 @@ class Walker {
       }
       this.candidates.push({ path, absolutePath, rootReal: this.rootReal })
     }
+  }
+
+  /** Marks the include globs still unmatched that match this file, when it is neither excluded nor git-ignored. */
+  private matchUnmatched(path: string, filtered: boolean, scopes: readonly GitignoreScope[]): void {
+    for (const include of this.unmatched) {
+      if (include.regex !== undefined && !include.regex.test(path)) continue
+      if (filtered && (matchesExclude(this.excludes, path, false) || gitignored(scopes, path, false))) return
+      this.unmatched.delete(include)
+    }
+  }
+
+  /** Whether this directory is one of the leading directories an include glob names. */
+  private named(directory: string): boolean {
+    const segments = directory.split('/')
+    return this.includes.some((include) => segments.length <= include.fixedDirectories.length && sameLeadingDirectories(include, segments))
   }
 
   private note(path: string, why: string): void {
@@ -172,16 +202,19 @@ class Walker {
   private mayIncludeBelow(directory: string): boolean {
     if (this.includesEverything) return true
     const segments = directory.split('/')
-    return this.includes.some((include) => {
-      const fixed = include.fixedDirectories
-      const shared = Math.min(fixed.length, segments.length)
-      for (let index = 0; index < shared; index += 1) {
-        if (include.caseInsensitive ? fixed[index]!.toLowerCase() !== segments[index]!.toLowerCase() : fixed[index] !== segments[index]) return false
-      }
-      // Up to the end of the fixed prefix, only the directories on the way to it; below it, only when the rest of the glob spans directories.
-      return segments.length <= fixed.length || include.reachesBelowPrefix
-    })
+    // Up to the end of the fixed prefix, only the directories on the way to it; below it, only when the rest of the glob spans directories.
+    return this.includes.some((include) => sameLeadingDirectories(include, segments) && (segments.length <= include.fixedDirectories.length || include.reachesBelowPrefix))
   }
+}
+
+/** Whether the directories of a path and an include glob's fixed directories agree as far as both go. */
+function sameLeadingDirectories(include: IncludeGlob, segments: readonly string[]): boolean {
+  const fixed = include.fixedDirectories
+  const shared = Math.min(fixed.length, segments.length)
+  for (let index = 0; index < shared; index += 1) {
+    if (include.caseInsensitive ? fixed[index]!.toLowerCase() !== segments[index]!.toLowerCase() : fixed[index] !== segments[index]) return false
+  }
+  return true
 }
 
 /**
@@ -224,8 +257,8 @@ function gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory
 function readGitignore(absolutePath: string, rootReal: string, maxFileBytes: number): { matches?: IgnoreMatcher; unread?: string } {
   const read = readFileBytes(absolutePath, { within: rootReal, limit: maxFileBytes })
   if (!read.ok) return read.why === 'missing' || read.why === 'unreadable' ? {} : { unread: describeNotRead(read.why) }
-  const rules = parseGitignore(read.bytes.toString('utf8'))
-  return rules.length > 0 ? { matches: compileIgnoreRules(rules) } : {}
+  const matches = compileGitignore(read.bytes.toString('utf8'))
+  return matches ? { matches } : {}
 }
 
 type LinkTarget = 'file' | 'directory' | 'outside' | 'unresolved'

@@ -14,10 +14,10 @@ function runCliBundle(bundle: string, argv: string[], cwd: string) {
 }
 
 describe('the committed CLI bundle dist/cli/index.js', () => {
-  it('runs with node and prints the findings of a broken repository', () => {
+  it('runs with node and prints the findings of a directory with paths relative to the repository root', () => {
     expect(runCliBundle(path.join(repositoryRoot, 'dist', 'cli', 'index.js'), [fixture('repos', 'broken')], repositoryRoot)).toEqual({
       code: 1,
-      stdout: `${BROKEN_LINE}\n`,
+      stdout: `${BROKEN_LINE.replace(/(^|\()(iam|k8s)\//g, '$1__fixtures__/repos/broken/$2/')}\n`,
       stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain (failing: 1 finding at or above error)\n',
     })
   })
@@ -26,7 +26,7 @@ describe('the committed CLI bundle dist/cli/index.js', () => {
     expect(runCliBundle(path.join(repositoryRoot, 'dist', 'cli', 'index.js'), ['--format', 'xml'], repositoryRoot)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'irsa-guard: --format must be one of text, json, sarif, markdown (got "xml") (see irsa-guard --help)\n',
+      stderr: 'irsa-guard: --format must be one of text, json, sarif, markdown, github (got "xml") (see irsa-guard --help)\n',
     })
   })
 
@@ -42,7 +42,7 @@ describe('the committed CLI bundle dist/cli/index.js', () => {
     })
 
     it('needs nothing but node: the CLI', () => {
-      const run = runCliBundle(path.join(directory, 'dist', 'cli', 'index.js'), ['repo'], directory)
+      const run = runCliBundle(path.join(directory, 'dist', 'cli', 'index.js'), [], path.join(directory, 'repo'))
       expect(run.code).toBe(1)
       expect(run.stdout).toBe(`${BROKEN_LINE}\n`)
     })

@@ -1,3 +1,4 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,8 +8,12 @@ import { fixture } from '../helpers.js'
 import { sarifValidator } from '../report/sarif-schema.js'
 import { runCli } from './fake-io.js'
 
-const broken = fixture('repos', 'broken')
-const clean = fixture('repos', 'clean')
+// Copies outside this project's git repository, so that each fixture is a repository root of its own.
+const repos = path.join(mkdtempSync(path.join(os.tmpdir(), 'irsa-guard-cli-repos-')), 'repos')
+cpSync(fixture('repos'), repos, { recursive: true })
+afterAll(() => rmSync(path.dirname(repos), { recursive: true, force: true }))
+const broken = path.join(repos, 'broken')
+const clean = path.join(repos, 'clean')
 
 const BROKEN_LINE =
   'iam/payments-api-trust.json:12:90: error: ServiceAccount payments/api (k8s/api.yaml:7) would be refused by role payments-api\'s trust (iam/payments-api-trust.json:12): StringEquals on "oidc.eks.eu-central-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9:sub" allows "system:serviceaccount:billing:api", not "system:serviceaccount:payments:api"; change the sub value to "system:serviceaccount:payments:api" or move the ServiceAccount to namespace billing [trust-denies-service-account]'
@@ -122,7 +127,7 @@ describe('irsa-guard CLI', () => {
   })
 
   it('uses the config file at the root and stops with its one-line error', async () => {
-    expect(await runCli([], fixture('repos', 'bad-config'))).toEqual({
+    expect(await runCli([], path.join(repos, 'bad-config'))).toEqual({
       code: 2,
       stdout: '',
       stderr: 'irsa-guard: .irsa-guard.yml:5: rules.role-not-fuond: unknown rule id (did you mean "role-not-found"?)\n',
@@ -130,24 +135,38 @@ describe('irsa-guard CLI', () => {
   })
 
   it('reads --config relative to the working directory', async () => {
-    const run = await runCli([clean, '--config', 'bad-config/.irsa-guard.yml'], fixture('repos'))
+    const run = await runCli([clean, '--config', 'bad-config/.irsa-guard.yml'], repos)
     expect(run).toEqual({ code: 2, stdout: '', stderr: 'irsa-guard: bad-config/.irsa-guard.yml:5: rules.role-not-fuond: unknown rule id (did you mean "role-not-found"?)\n' })
-    const missing = await runCli([clean, '--config', 'nope.yml'], fixture('repos'))
+    const missing = await runCli([clean, '--config', 'nope.yml'], repos)
     expect(missing).toEqual({ code: 2, stdout: '', stderr: 'irsa-guard: nope.yml: cannot read config file: no such file\n' })
   })
 
   describe('usage errors: exit 2 and one line on standard error', () => {
     it.each([
       [['--bogus'], 'irsa-guard: unknown option --bogus (see irsa-guard --help)'],
-      [['--format', 'xml'], 'irsa-guard: --format must be one of text, json, sarif, markdown (got "xml") (see irsa-guard --help)'],
+      [['--format', 'xml'], 'irsa-guard: --format must be one of text, json, sarif, markdown, github (got "xml") (see irsa-guard --help)'],
       [['--fail-on=critical'], 'irsa-guard: --fail-on must be one of error, warning, note, never (got "critical") (see irsa-guard --help)'],
       [['--output'], 'irsa-guard: --output needs a value (see irsa-guard --help)'],
       [['--config', '--format', 'json'], 'irsa-guard: --config needs a value (see irsa-guard --help)'],
+      [['--formt', 'json'], 'irsa-guard: unknown option --formt (did you mean --format?) (see irsa-guard --help)'],
+      [['--verbos'], 'irsa-guard: unknown option --verbos (did you mean --verbose?) (see irsa-guard --help)'],
+      [['--exclud=x'], 'irsa-guard: unknown option --exclud (did you mean --exclude?) (see irsa-guard --help)'],
+      [['--sarif'], 'irsa-guard: unknown option --sarif (see irsa-guard --help)'],
+      [['-x'], 'irsa-guard: unknown option -x (see irsa-guard --help)'],
+      [['--verbose=yes'], 'irsa-guard: --verbose takes no value (see irsa-guard --help)'],
+      [['--output='], 'irsa-guard: --output needs a value (see irsa-guard --help)'],
+      [['-q', '-v'], 'irsa-guard: --quiet cannot be combined with --verbose (see irsa-guard --help)'],
+      [['--quiet', '--debug'], 'irsa-guard: --quiet cannot be combined with --debug (see irsa-guard --help)'],
       [['no-such-dir'], 'irsa-guard: no such file or directory: no-such-dir'],
       [['k8s', '../clean'], 'irsa-guard: ../clean is outside the repository root ' + broken],
     ])('%j', async (argv, line) => {
       expect(await runCli(argv, broken)).toEqual({ code: 2, stdout: '', stderr: `${line}\n` })
     })
+  })
+
+  it('takes PATHs after -- even when they start with -', async () => {
+    const run = await runCli(['--format', 'json', '--', '-k8s'], broken)
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'irsa-guard: no such file or directory: -k8s\n' })
   })
 
   it('prints help and the version', async () => {

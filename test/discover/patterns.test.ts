@@ -1,7 +1,7 @@
-import { compileExcludeGlob, compileIgnoreRules, expandBraces, matchIgnoreRules, matchesExclude, parseGitignore } from '../../src/discover/patterns.js'
+import { compileExcludeGlob, compileGitignore, matchesExclude } from '../../src/discover/patterns.js'
 
 function ignored(gitignore: string, path: string, isDirectory = false): boolean | undefined {
-  return matchIgnoreRules(parseGitignore(gitignore), path, isDirectory)
+  return compileGitignore(gitignore)?.(path, isDirectory)
 }
 
 describe('gitignore patterns', () => {
@@ -46,7 +46,6 @@ describe('gitignore patterns', () => {
     ['a|b\n(x)', '(x)', false, true],
   ])('%j on %s (directory: %s) → %s', (pattern, path, isDirectory, expected) => {
     expect(ignored(pattern, path, isDirectory)).toBe(expected)
-    expect(compileIgnoreRules(parseGitignore(pattern))(path, isDirectory)).toBe(expected)
   })
 })
 
@@ -66,8 +65,12 @@ describe('exclude globs', () => {
   })
 
   it('expand nested braces', () => {
-    expect(expandBraces('{a,b{c,d}}/x')).toEqual(['a/x', 'bc/x', 'bd/x'])
-    expect(expandBraces('no-braces')).toEqual(['no-braces'])
-    expect(expandBraces('{single}')).toEqual(['{single}'])
+    const globs = compileExcludeGlob('{a,b{c,d}}/x')
+    expect(['a/x', 'bc/x', 'bd/x', 'b/x', 'bcd/x'].map((path) => matchesExclude(globs, path, false))).toEqual([true, true, true, false, false])
+    expect(matchesExclude(compileExcludeGlob('{single}'), '{single}', false)).toBe(true)
+  })
+
+  it('treat a leading ! as a character, not a negation', () => {
+    expect(matchesExclude(compileExcludeGlob('!keep.yaml'), 'other.yaml', false)).toBe(false)
   })
 })

@@ -26,8 +26,8 @@ describe('Terraform in the committed bundles, copied away from node_modules', ()
 
   it('the CLI reports what the engine reports', async () => {
     const expected = linesOf(await scan(fixture('terraform', 'platform', 'broken'))).filter((line) => !line.includes(': note: '))
-    const child = spawnSync(process.execPath, [path.join(directory, 'dist', 'cli', 'index.js'), 'repo', '--fail-on', 'error'], {
-      cwd: directory,
+    const child = spawnSync(process.execPath, [path.join(directory, 'dist', 'cli', 'index.js'), '--fail-on', 'error'], {
+      cwd: path.join(directory, 'repo'),
       encoding: 'utf8',
       env: { PATH: process.env.PATH },
       timeout: 60_000,
