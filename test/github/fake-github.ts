@@ -308,7 +308,7 @@ function accountOf(login: string): { id: number; type: 'Bot' | 'User' } {
 
 let description: OpenApiDescription | undefined
 
-/** The OpenAPI description takes a couple of seconds to load: once per test file. */
+/** The OpenAPI description is loaded and compiled once per test file. */
 function sharedDescription(): OpenApiDescription {
   description ??= new OpenApiDescription()
   return description
