@@ -34,6 +34,21 @@ export interface HelmRelease {
   namespaceLocation?: Location
 }
 
+/**
+ * An `ignore:` entry of the config file: findings of `rules` in files matching `paths` are not reported,
+ * for files that cannot hold an `irsa-guard:ignore` comment (JSON). After `expires` (YYYY-MM-DD, the last
+ * day it applies) it suppresses nothing and is itself reported (suppression-expired).
+ */
+export interface IgnoreEntry {
+  rules: string[]
+  /** Globs relative to the repository root. */
+  paths: string[]
+  reason: string
+  expires?: string
+  /** Where the config file writes the entry. */
+  location: Location
+}
+
 /** How Kustomize builds are read: by irsa-guard itself, or rendered with `kubectl kustomize` (locations still from the native build). */
 export type KustomizeMode = 'native' | 'render'
 
@@ -52,6 +67,8 @@ export interface Config {
   maxFileBytes: number
   /** Directory names skipped wherever they are: test inputs, not what is deployed (DEFAULT_FIXTURE_DIRECTORIES); empty scans them. */
   fixtureDirectories: string[]
+  /** The config file's `ignore:` entries. */
+  ignore: IgnoreEntry[]
   /** What the config file asked for and was refused (settings only the workflow or the user may give), reported with the findings. */
   findings?: SourceFinding[]
 }
@@ -93,6 +110,7 @@ export function defaultConfig(): Config {
     helm: { releases: [] },
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     fixtureDirectories: [...DEFAULT_FIXTURE_DIRECTORIES],
+    ignore: [],
   }
 }
 
