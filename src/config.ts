@@ -49,6 +49,16 @@ export interface IgnoreEntry {
   location: Location
 }
 
+/** Today's date in UTC, YYYY-MM-DD. */
+export function utcToday(now = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}
+
+/** An entry past its `expires` day suppresses nothing (YYYY-MM-DD strings compare as dates). */
+export function ignoreEntryExpired(entry: IgnoreEntry, today = utcToday()): boolean {
+  return entry.expires !== undefined && today > entry.expires
+}
+
 /** How Kustomize builds are read: by irsa-guard itself, or rendered with `kubectl kustomize` (locations still from the native build). */
 export type KustomizeMode = 'native' | 'render'
 
