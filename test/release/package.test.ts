@@ -65,6 +65,7 @@ describe('the npm package', () => {
       'dist/cli/web-tree-sitter.cjs',
       'dist/cli/web-tree-sitter.wasm',
       'package.json',
+      'schema/irsa-guard.schema.json',
     ])
   })
 
@@ -74,6 +75,8 @@ describe('the npm package', () => {
     expect(manifest.private).toBeUndefined()
     expect(manifest.bin).toEqual({ 'irsa-guard': 'dist/cli/index.js' })
     expect(manifest.publishConfig).toEqual({ access: 'public', provenance: true })
+    // The editor schema of .irsa-guard.yml ships with it.
+    expect(JSON.parse(await readFile(path.join(project, 'node_modules', 'irsa-guard', 'schema', 'irsa-guard.schema.json'), 'utf8'))).toMatchObject({ title: 'irsa-guard configuration (.irsa-guard.yml)' })
   })
 
   it('runs as npx irsa-guard, with the exact findings of the examples', () => {
