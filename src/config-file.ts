@@ -107,7 +107,7 @@ function parseConfigDocument(text: string, options: ConfigTextOptions): { config
       const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
       return `${options.displayPath}:${line}: invalid YAML: ${reason}`
     })
-    throw new ConfigError([...new Set(problems)].join('\n'))
+    throw new ConfigError([...new Set(problems)])
   }
   const config = reader.read()
   return { config, requested: reader.requested }
@@ -136,7 +136,7 @@ class ConfigReader {
     this.attempt(() => this.readInto(config))
     if (this.problems.length > 0) {
       const inFileOrder = [...this.problems].sort((a, b) => a.line - b.line).map((problem) => problem.text)
-      throw new ConfigError([...new Set(inFileOrder)].join('\n'))
+      throw new ConfigError([...new Set(inFileOrder)])
     }
     return config
   }

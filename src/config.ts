@@ -127,4 +127,12 @@ export function defaultConfig(): Config {
 /** A wrong config or input: the adapters print its message on one line and exit 2. */
 export class ConfigError extends Error {
   override name = 'ConfigError'
+  /** One line each (a config file's problems); a line may itself hold a newline taken from the file, which printers escape. */
+  readonly problems: readonly string[]
+
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems
+    super(list.join('\n'))
+    this.problems = list
+  }
 }

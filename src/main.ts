@@ -124,7 +124,7 @@ export async function run(): Promise<void> {
     core.setOutput('conclusion', 'failure')
     if (error instanceof ConfigError) {
       // A config file's problems are all shown, each as an annotation of its own; the last fails the step.
-      const problems = message.split('\n')
+      const problems = error.problems
       for (const problem of problems.slice(0, -1)) actionsLog.error(problem)
       actionsLog.setFailed(problems.at(-1)!)
     } else {
