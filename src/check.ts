@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
-import { ConfigError, defaultConfig, type Config } from './config.js'
+import { ConfigError, defaultConfig, ignoreEntryExpired, utcToday, type Config, type IgnoreEntry } from './config.js'
 import { chainCoverage, type ChainCoverage } from './coverage.js'
 import { classify } from './discover/classify.js'
 import { discover } from './discover/discover.js'
+import { compilePathGlob } from './discover/patterns.js'
 import { readCandidate } from './discover/read.js'
 import { Graph } from './graph.js'
 import { emptyFacts, mergeFacts, type Facts } from './model/facts.js'
@@ -163,10 +164,12 @@ function analyseRuns(runs: readonly SourceRun[], files: readonly SourceFile[], f
   const result: Finding[] = []
   const seen = new Set<string>()
   const suppressing = suppressionsByPath(suppressions)
+  const ignoring = activeIgnoreEntries(config.ignore ?? [])
   for (const draft of findings) {
     const setting = config.rules[draft.ruleId]
     if (setting === 'off') continue
     if (isSuppressed(draft, suppressing)) continue
+    if (ignoring.some((entry) => entry.ignores(draft))) continue
     const level: Level = setting ?? draft.level ?? metaById.get(draft.ruleId)?.level ?? 'warning'
     const finding: Finding = {
       ruleId: draft.ruleId,
@@ -207,6 +210,19 @@ function isSuppressed(finding: FindingDraftWithRule, suppressions: ReadonlyMap<s
       finding.location.line <= suppression.toLine &&
       (suppression.ruleIds.includes(finding.ruleId) || suppression.ruleIds.includes('all')),
   )
+}
+
+/** The config file's `ignore:` entries that have not expired, with their path globs compiled. */
+function activeIgnoreEntries(entries: readonly IgnoreEntry[]): { ignores(finding: FindingDraftWithRule): boolean }[] {
+  const today = utcToday()
+  return entries
+    .filter((entry) => !ignoreEntryExpired(entry, today))
+    .map((entry) => {
+      const globs = entry.paths.map(compilePathGlob)
+      return {
+        ignores: (finding) => (entry.rules.includes(finding.ruleId) || entry.rules.includes('all')) && globs.some((matches) => matches(finding.location.path)),
+      }
+    })
 }
 
 /** Stable across unrelated edits: rule, file and what the finding is about, never the line. */

@@ -203,8 +203,10 @@ function formatDuration(milliseconds: number): string {
 }
 
 function describeError(error: unknown): string {
-  const message = escapeWorkflowCommandText((error instanceof Error ? error.message : String(error)).split('\n')[0]!)
-  if (error instanceof ConfigError) return `irsa-guard: ${message}`
+  const text = error instanceof Error ? error.message : String(error)
+  // A config file's problems are all shown, one line each.
+  if (error instanceof ConfigError) return error.problems.map((problem) => `irsa-guard: ${escapeWorkflowCommandText(problem)}`).join('\n')
+  const message = escapeWorkflowCommandText(text.split('\n')[0]!)
   if (error instanceof UsageError) return `irsa-guard: ${message}${error.hintHelp ? ' (see irsa-guard --help)' : ''}`
   return `irsa-guard: internal error: ${message}`
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
 import {
   ConfigError,
+  type IgnoreEntry,
   defaultConfig,
   defaultTrustedSettings,
   type ClusterConfig,
@@ -25,17 +26,19 @@ import { liveRules } from './rules/live-rules.js'
 export const CONFIG_FILE_NAMES = ['.irsa-guard.yml', '.irsa-guard.yaml'] as const
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'note', 'off']
-const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes', 'fixtureDirectories'] as const
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes', 'fixtureDirectories', 'ignore'] as const
 const CLUSTER_KEYS = ['name', 'account', 'region', 'issuer'] as const
 const ROLE_KEYS = ['file', 'name', 'account', 'path'] as const
 const HELM_KEYS = ['releases', 'render'] as const
 const KUSTOMIZE_MODES: readonly KustomizeMode[] = ['native', 'render']
 const RELEASE_KEYS = ['chart', 'name', 'namespace', 'values'] as const
+const IGNORE_KEYS = ['rule', 'path', 'reason', 'expires'] as const
 
 const ACCOUNT = /^\d{12}$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 /** A config file is small; a larger one is refused before it is read. */
 const MAX_CONFIG_BYTES = 1024 * 1024
 
@@ -98,18 +101,25 @@ function parseConfigDocument(text: string, options: ConfigTextOptions): { config
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true })
   const reader = new ConfigReader(text, document, lineCounter, options)
-  const firstError = document.errors[0]
-  if (firstError) {
-    const line = firstError.linePos?.[0].line ?? 1
-    const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-    throw new ConfigError(`${options.displayPath}:${line}: invalid YAML: ${reason}`)
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => {
+      const line = error.linePos?.[0].line ?? 1
+      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+      return `${options.displayPath}:${line}: invalid YAML: ${reason}`
+    })
+    throw new ConfigError([...new Set(problems)])
   }
   const config = reader.read()
   return { config, requested: reader.requested }
 }
 
+/** Thrown by ConfigReader.fail once the problem is recorded: the value is abandoned and reading goes on with the next. */
+class Abandoned extends Error {}
+
+/** Reads the whole file and records every problem; `read` then throws one ConfigError with a line per problem. */
 class ConfigReader {
   private readonly knownRuleIds: readonly string[]
+  private readonly problems: { line: number; text: string }[] = []
   readonly requested = new Map<RequestedSetting, Location>()
 
   constructor(
@@ -123,91 +133,163 @@ class ConfigReader {
 
   read(): Config {
     const config = defaultConfig()
-    const root = this.resolve(this.document.contents)
-    if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return config
-    const map = this.mapping(root, '')
-    for (const pair of map.items) {
-      const key = this.keyOf(pair, '', TOP_LEVEL_KEYS)
-      const value = this.resolve(pair.value as Node | null)
-      switch (key as (typeof TOP_LEVEL_KEYS)[number]) {
-        case 'include':
-          config.include = this.globs(value, pair, 'include')
-          break
-        case 'exclude':
-          config.exclude = this.globs(value, pair, 'exclude')
-          break
-        case 'rules':
-          config.rules = this.rules(value, pair)
-          break
-        case 'clusters':
-          config.clusters = this.list(value, pair, 'clusters').map(([item, at]) => this.cluster(item, at))
-          break
-        case 'roles':
-          config.roles = this.list(value, pair, 'roles').map(([item, at]) => this.role(item, at))
-          break
-        case 'helm':
-          config.helm = this.helm(value, pair)
-          break
-        case 'kustomize': {
-          const mode = isScalar(value) && typeof value.value === 'string' ? value.value : undefined
-          if (!mode || !(KUSTOMIZE_MODES as readonly string[]).includes(mode)) {
-            this.fail(value ?? (pair.key as Node), 'kustomize', `must be one of ${KUSTOMIZE_MODES.join(', ')} (got ${this.shown(value)})`)
-          }
-          config.kustomize = mode as KustomizeMode
-          this.request('kustomize', value!)
-          break
-        }
-        case 'maxFileBytes':
-          config.maxFileBytes = this.positiveInteger(value, pair, 'maxFileBytes')
-          this.request('maxFileBytes', value!)
-          break
-        case 'fixtureDirectories':
-          config.fixtureDirectories = this.list(value, pair, 'fixtureDirectories').map(([item, at]) => this.directoryName(item, pair, at))
-          break
-      }
+    this.attempt(() => this.readInto(config))
+    if (this.problems.length > 0) {
+      const inFileOrder = [...this.problems].sort((a, b) => a.line - b.line).map((problem) => problem.text)
+      throw new ConfigError([...new Set(inFileOrder)])
     }
     return config
   }
 
+  private readInto(config: Config): void {
+    const root = this.resolve(this.document.contents)
+    if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return
+    const map = this.mapping(root, '')
+    for (const pair of map.items) this.attempt(() => this.topLevel(config, pair))
+  }
+
+  private topLevel(config: Config, pair: Pair): void {
+    const key = this.keyOf(pair, '', TOP_LEVEL_KEYS)
+    const value = this.resolve(pair.value as Node | null)
+    switch (key as (typeof TOP_LEVEL_KEYS)[number]) {
+      case 'include':
+        config.include = this.globs(value, pair, 'include')
+        break
+      case 'exclude':
+        config.exclude = this.globs(value, pair, 'exclude')
+        break
+      case 'rules':
+        config.rules = this.rules(value, pair)
+        break
+      case 'clusters':
+        config.clusters = this.each(this.list(value, pair, 'clusters'), (item, at) => this.cluster(item, at))
+        break
+      case 'roles':
+        config.roles = this.each(this.list(value, pair, 'roles'), (item, at) => this.role(item, at))
+        break
+      case 'helm':
+        config.helm = this.helm(value, pair)
+        break
+      case 'kustomize': {
+        const mode = isScalar(value) && typeof value.value === 'string' ? value.value : undefined
+        if (!mode || !(KUSTOMIZE_MODES as readonly string[]).includes(mode)) {
+          this.fail(value ?? (pair.key as Node), 'kustomize', `must be one of ${KUSTOMIZE_MODES.join(', ')} (got ${this.shown(value)})`)
+        }
+        config.kustomize = mode as KustomizeMode
+        this.request('kustomize', value!)
+        break
+      }
+      case 'maxFileBytes':
+        config.maxFileBytes = this.positiveInteger(value, pair, 'maxFileBytes')
+        this.request('maxFileBytes', value!)
+        break
+      case 'fixtureDirectories':
+        config.fixtureDirectories = this.each(this.list(value, pair, 'fixtureDirectories'), (item, at) => this.directoryName(item, pair, at))
+        break
+      case 'ignore':
+        config.ignore = this.each(this.list(value, pair, 'ignore'), (item, at) => this.ignoreEntry(item, at))
+        break
+    }
+  }
+
+  /** An `ignore:` entry: rule id(s), path glob(s), a reason, and an optional last day. */
+  private ignoreEntry(node: Node, at: string): IgnoreEntry {
+    const fields = this.fields(node, at, IGNORE_KEYS)
+    const rule = fields.get('rule')
+    const rules = rule ? (this.attempt(() => this.globs(rule.value, rule.pair, `${at}.rule`)) ?? []) : []
+    if (!rule) this.attempt(() => this.fail(node, at, 'missing required key "rule"'))
+    rules.forEach((id, index) => {
+      const ruleAt = isSeq(rule!.value) ? `${at}.rule[${index}]` : `${at}.rule`
+      const ruleNode = isSeq(rule!.value) ? (rule!.value.items[index] as Node) : rule!.value
+      if (id !== 'all' && !this.knownRuleIds.includes(id)) this.attempt(() => this.fail(ruleNode, ruleAt, `unknown rule id${didYouMean(id, this.knownRuleIds)}`))
+    })
+    const pathField = fields.get('path')
+    const paths = pathField ? (this.attempt(() => this.globs(pathField.value, pathField.pair, `${at}.path`)) ?? []) : []
+    if (!pathField) this.attempt(() => this.fail(node, at, 'missing required key "path"'))
+    const reason = this.attempt(() => {
+      if (!fields.has('reason')) this.fail(node, at, 'missing required key "reason" (say why the findings are accepted)')
+      return this.nonEmptyString(fields.get('reason')!.value, fields.get('reason')!.pair, `${at}.reason`)
+    })
+    const entry: IgnoreEntry = { rules, paths: paths.map((file) => this.repositoryRelative(file)), reason: reason ?? '', location: this.locationInFile(node) }
+    const expires = fields.get('expires')
+    if (expires) {
+      const date = this.attempt(() => this.date(expires.value, `${at}.expires`))
+      if (date) entry.expires = date
+    }
+    return entry
+  }
+
+  /** A calendar date written YYYY-MM-DD. */
+  private date(node: Node, at: string): string {
+    const text = isScalar(node) ? (node.value instanceof Date ? node.value.toISOString().slice(0, 10) : String(node.value)) : undefined
+    const match = text === undefined ? null : DATE.exec(text)
+    const valid = match && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === text
+    if (!valid) this.fail(node, at, `must be a date YYYY-MM-DD (got ${this.shown(node)})`)
+    return text!
+  }
+
+  /** Each item read by `read`; an item with a problem is left out, and the next is read. */
+  private each<T>(items: [Node, string][], read: (item: Node, at: string) => T): T[] {
+    return items.flatMap(([item, at]) => {
+      const value = this.attempt(() => read(item, at))
+      return value === undefined ? [] : [value]
+    })
+  }
+
+  /** The value `read` returns, or undefined when it failed (the problem is recorded). */
+  private attempt<T>(read: () => T): T | undefined {
+    try {
+      return read()
+    } catch (error) {
+      if (error instanceof Abandoned) return undefined
+      throw error
+    }
+  }
+
   private globs(node: Node | null, owner: Pair, at: string): string[] {
     if (isScalar(node) && typeof node.value === 'string') return [this.nonEmptyString(node, owner, at)]
-    return this.list(node, owner, at).map(([item, itemAt]) => this.nonEmptyString(item, owner, itemAt))
+    return this.each(this.list(node, owner, at), (item, itemAt) => this.nonEmptyString(item, owner, itemAt))
   }
 
   private rules(node: Node | null, owner: Pair): Record<string, RuleSetting> {
     const map = this.mapping(node, 'rules', owner)
     const rules: Record<string, RuleSetting> = {}
     for (const pair of map.items) {
-      const id = this.keyText(pair, 'rules')
-      const at = `rules.${id}`
-      if (!this.knownRuleIds.includes(id)) this.fail(pair.key as Node, at, `unknown rule id${didYouMean(id, this.knownRuleIds)}`)
-      const value = this.resolve(pair.value as Node | null)
-      // `off` is a string in YAML 1.2, but people also write `false`.
-      if (isScalar(value) && value.value === false) {
-        rules[id] = 'off'
-        continue
-      }
-      const setting = isScalar(value) && typeof value.value === 'string' ? value.value : undefined
-      if (!setting || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
-        this.fail(value ?? (pair.key as Node), at, `must be one of ${RULE_SETTINGS.join(', ')} (got ${this.shown(value)})`)
-      }
-      rules[id] = setting as RuleSetting
+      this.attempt(() => {
+        const id = this.keyText(pair, 'rules')
+        const at = `rules.${id}`
+        if (!this.knownRuleIds.includes(id)) this.fail(pair.key as Node, at, `unknown rule id${didYouMean(id, this.knownRuleIds)}`)
+        const value = this.resolve(pair.value as Node | null)
+        // `off` is a string in YAML 1.2, but people also write `false`.
+        if (isScalar(value) && value.value === false) {
+          rules[id] = 'off'
+          return
+        }
+        const setting = isScalar(value) && typeof value.value === 'string' ? value.value : undefined
+        if (!setting || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
+          this.fail(value ?? (pair.key as Node), at, `must be one of ${RULE_SETTINGS.join(', ')} (got ${this.shown(value)})`)
+        }
+        rules[id] = setting as RuleSetting
+      })
     }
     return rules
   }
 
   private cluster(node: Node, at: string): ClusterConfig {
     const fields = this.fields(node, at, CLUSTER_KEYS)
-    const cluster: ClusterConfig = { name: this.requiredString(node, fields, 'name', at) }
+    const cluster: ClusterConfig = { name: this.attempt(() => this.requiredString(node, fields, 'name', at)) ?? '' }
     const account = fields.get('account')
-    if (account) cluster.account = this.account(account, `${at}.account`)
+    if (account) this.attempt(() => (cluster.account = this.account(account, `${at}.account`)))
     const region = fields.get('region')
     if (region) {
-      cluster.region = this.nonEmptyString(region.value, region.pair, `${at}.region`)
-      if (!REGION.test(cluster.region)) this.fail(region.value, `${at}.region`, `"${cluster.region}" is not an AWS region (like us-east-1)`)
+      this.attempt(() => {
+        const text = this.nonEmptyString(region.value, region.pair, `${at}.region`)
+        if (!REGION.test(text)) this.fail(region.value, `${at}.region`, `"${text}" is not an AWS region (like us-east-1)`)
+        cluster.region = text
+      })
     }
     const issuer = fields.get('issuer')
-    if (issuer) {
+    if (issuer) this.attempt(() => {
       const text = this.nonEmptyString(issuer.value, issuer.pair, `${at}.issuer`)
       const parsed = text.startsWith('https://') ? parseEksIssuerHostPath(text.slice('https://'.length)) : undefined
       if (!parsed) {
@@ -217,7 +299,7 @@ class ConfigReader {
         this.fail(issuer.value, `${at}.issuer`, `the issuer's region ${parsed.region} is not the cluster's region ${cluster.region}`)
       }
       cluster.issuer = text
-    }
+    })
     const location = this.locationOf(node)
     if (location) cluster.location = location
     return cluster
@@ -226,16 +308,21 @@ class ConfigReader {
   private role(node: Node, at: string): RoleBinding {
     const fields = this.fields(node, at, ROLE_KEYS)
     const role: RoleBinding = {
-      file: this.repositoryRelative(this.requiredString(node, fields, 'file', at)),
-      name: this.requiredString(node, fields, 'name', at),
+      file: this.repositoryRelative(this.attempt(() => this.requiredString(node, fields, 'file', at)) ?? ''),
+      name: this.attempt(() => this.requiredString(node, fields, 'name', at)) ?? '',
     }
-    if (!ROLE_NAME.test(role.name)) this.fail(fields.get('name')!.value, `${at}.name`, `"${role.name}" is not an IAM role name (1-64 of A-Z a-z 0-9 +=,.@_-)`)
+    if (fields.has('name') && role.name !== '' && !ROLE_NAME.test(role.name)) {
+      this.attempt(() => this.fail(fields.get('name')!.value, `${at}.name`, `"${role.name}" is not an IAM role name (1-64 of A-Z a-z 0-9 +=,.@_-)`))
+    }
     const account = fields.get('account')
-    if (account) role.account = this.account(account, `${at}.account`)
+    if (account) this.attempt(() => (role.account = this.account(account, `${at}.account`)))
     const rolePath = fields.get('path')
     if (rolePath) {
-      role.path = this.nonEmptyString(rolePath.value, rolePath.pair, `${at}.path`)
-      if (!role.path.startsWith('/') || !role.path.endsWith('/')) this.fail(rolePath.value, `${at}.path`, `"${role.path}" must start and end with / (like /service-roles/)`)
+      this.attempt(() => {
+        const text = this.nonEmptyString(rolePath.value, rolePath.pair, `${at}.path`)
+        if (!text.startsWith('/') || !text.endsWith('/')) this.fail(rolePath.value, `${at}.path`, `"${text}" must start and end with / (like /service-roles/)`)
+        role.path = text
+      })
     }
     const location = this.locationOf(node)
     if (location) role.location = location
@@ -246,32 +333,34 @@ class ConfigReader {
     const map = this.mapping(node, 'helm', owner)
     const helm: Config['helm'] = { releases: [] }
     for (const pair of map.items) {
-      const key = this.keyOf(pair, 'helm', HELM_KEYS)
-      const value = this.resolve(pair.value as Node | null)
-      if (key === 'render') {
-        if (!isScalar(value) || typeof value.value !== 'boolean') this.fail(value ?? (pair.key as Node), 'helm.render', `must be true or false (got ${this.shown(value)})`)
-        helm.render = value.value as boolean
-        this.request('helm.render', value)
-        continue
-      }
-      helm.releases = this.list(value, pair, 'helm.releases').map(([item, at]) => this.release(item, at))
+      this.attempt(() => {
+        const key = this.keyOf(pair, 'helm', HELM_KEYS)
+        const value = this.resolve(pair.value as Node | null)
+        if (key === 'render') {
+          if (!isScalar(value) || typeof value.value !== 'boolean') this.fail(value ?? (pair.key as Node), 'helm.render', `must be true or false (got ${this.shown(value)})`)
+          helm.render = value.value as boolean
+          this.request('helm.render', value)
+          return
+        }
+        helm.releases = this.each(this.list(value, pair, 'helm.releases'), (item, at) => this.release(item, at))
+      })
     }
     return helm
   }
 
   private release(node: Node, at: string): HelmRelease {
     const fields = this.fields(node, at, RELEASE_KEYS)
-    const release: HelmRelease = {
-      chart: this.repositoryRelative(this.requiredString(node, fields, 'chart', at)),
-      name: this.requiredString(node, fields, 'name', at),
-      namespace: this.requiredString(node, fields, 'namespace', at),
-      values: [],
-    }
-    if (!DNS_LABEL.test(release.namespace)) {
-      this.fail(fields.get('namespace')!.value, `${at}.namespace`, `"${release.namespace}" is not a Kubernetes namespace name (lower-case DNS label)`)
+    const chart = this.attempt(() => this.requiredString(node, fields, 'chart', at))
+    const name = this.attempt(() => this.requiredString(node, fields, 'name', at))
+    const namespace = this.attempt(() => this.requiredString(node, fields, 'namespace', at))
+    if (namespace !== undefined && !DNS_LABEL.test(namespace)) {
+      this.attempt(() => this.fail(fields.get('namespace')!.value, `${at}.namespace`, `"${namespace}" is not a Kubernetes namespace name (lower-case DNS label)`))
     }
     const values = fields.get('values')
-    if (values) release.values = this.globs(values.value, values.pair, `${at}.values`).map((file) => this.repositoryRelative(file))
+    const valueFiles = values ? (this.attempt(() => this.globs(values.value, values.pair, `${at}.values`)) ?? []) : []
+    // Problems are recorded: the config is refused after the whole file is read.
+    if (chart === undefined || name === undefined || namespace === undefined) throw new Abandoned()
+    const release: HelmRelease = { chart: this.repositoryRelative(chart), name, namespace, values: valueFiles.map((file) => this.repositoryRelative(file)) }
     const nameLocation = this.locationOf(fields.get('name')!.value)
     const namespaceLocation = this.locationOf(fields.get('namespace')!.value)
     if (nameLocation) release.nameLocation = nameLocation
@@ -290,10 +379,12 @@ class ConfigReader {
     const map = this.mapping(node, at)
     const fields = new Map<K, { pair: Pair; value: Node }>()
     for (const pair of map.items) {
-      const key = this.keyOf(pair, at, allowed)
-      const value = this.resolve(pair.value as Node | null)
-      if (value === null || (isScalar(value) && value.value === null)) this.fail(pair.key as Node, `${at}.${key}`, 'has no value')
-      fields.set(key, { pair, value })
+      this.attempt(() => {
+        const key = this.keyOf(pair, at, allowed)
+        const value = this.resolve(pair.value as Node | null)
+        if (value === null || (isScalar(value) && value.value === null)) this.fail(pair.key as Node, `${at}.${key}`, 'has no value')
+        fields.set(key, { pair, value })
+      })
     }
     return fields
   }
@@ -334,11 +425,11 @@ class ConfigReader {
 
   private list(node: Node | null, owner: Pair, at: string): [Node, string][] {
     if (!isSeq(node)) this.fail(node ?? (owner.key as Node), at, `must be a list (got ${this.shown(node)})`)
-    return node.items.map((item, index) => {
+    return node.items.flatMap((item, index): [Node, string][] => {
       const resolved = this.resolve(item as Node | null)
       const itemAt = `${at}[${index}]`
-      if (resolved === null) this.fail(node, itemAt, 'is empty')
-      return [resolved, itemAt]
+      if (resolved === null) return this.attempt(() => this.fail(node, itemAt, 'is empty')) ?? []
+      return [[resolved, itemAt]]
     })
   }
 
@@ -377,6 +468,12 @@ class ConfigReader {
     return { path: this.options.repositoryPath, line, column: col }
   }
 
+  /** Where `node` is in the config file: repository-relative when the file is in the repository, else as named. */
+  private locationInFile(node: Node): Location {
+    const { line, col } = this.lineCounter.linePos(node.range?.[0] ?? 0)
+    return { path: this.options.repositoryPath ?? this.options.displayPath, line, column: col }
+  }
+
   private source(node: Node): string | undefined {
     return node.range ? this.text.slice(node.range[0], node.range[1]).trim() : undefined
   }
@@ -392,7 +489,8 @@ class ConfigReader {
   private fail(node: Node | null, at: string, message: string): never {
     const offset = node?.range?.[0] ?? 0
     const { line } = this.lineCounter.linePos(offset)
-    throw new ConfigError(`${this.options.displayPath}:${line}: ${at}: ${message}`)
+    this.problems.push({ line, text: `${this.options.displayPath}:${line}: ${at}: ${message}` })
+    throw new Abandoned()
   }
 }
 

@@ -34,6 +34,31 @@ export interface HelmRelease {
   namespaceLocation?: Location
 }
 
+/**
+ * An `ignore:` entry of the config file: findings of `rules` in files matching `paths` are not reported,
+ * for files that cannot hold an `irsa-guard:ignore` comment (JSON). After `expires` (YYYY-MM-DD, the last
+ * day it applies) it suppresses nothing and is itself reported (suppression-expired).
+ */
+export interface IgnoreEntry {
+  rules: string[]
+  /** Globs relative to the repository root. */
+  paths: string[]
+  reason: string
+  expires?: string
+  /** Where the config file writes the entry. */
+  location: Location
+}
+
+/** Today's date in UTC, YYYY-MM-DD. */
+export function utcToday(now = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}
+
+/** An entry past its `expires` day suppresses nothing (YYYY-MM-DD strings compare as dates). */
+export function ignoreEntryExpired(entry: IgnoreEntry, today = utcToday()): boolean {
+  return entry.expires !== undefined && today > entry.expires
+}
+
 /** How Kustomize builds are read: by irsa-guard itself, or rendered with `kubectl kustomize` (locations still from the native build). */
 export type KustomizeMode = 'native' | 'render'
 
@@ -52,6 +77,8 @@ export interface Config {
   maxFileBytes: number
   /** Directory names skipped wherever they are: test inputs, not what is deployed (DEFAULT_FIXTURE_DIRECTORIES); empty scans them. */
   fixtureDirectories: string[]
+  /** The config file's `ignore:` entries. */
+  ignore: IgnoreEntry[]
   /** What the config file asked for and was refused (settings only the workflow or the user may give), reported with the findings. */
   findings?: SourceFinding[]
 }
@@ -93,10 +120,19 @@ export function defaultConfig(): Config {
     helm: { releases: [] },
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     fixtureDirectories: [...DEFAULT_FIXTURE_DIRECTORIES],
+    ignore: [],
   }
 }
 
 /** A wrong config or input: the adapters print its message on one line and exit 2. */
 export class ConfigError extends Error {
   override name = 'ConfigError'
+  /** One line each (a config file's problems); a line may itself hold a newline taken from the file, which printers escape. */
+  readonly problems: readonly string[]
+
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems
+    super(list.join('\n'))
+    this.problems = list
+  }
 }

@@ -123,7 +123,14 @@ export async function run(): Promise<void> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     core.setOutput('conclusion', 'failure')
-    actionsLog.setFailed(error instanceof ConfigError ? message : `irsa-guard: internal error: ${message}`)
+    if (error instanceof ConfigError) {
+      // A config file's problems are all shown, each as an annotation of its own; the last fails the step.
+      const problems = error.problems
+      for (const problem of problems.slice(0, -1)) actionsLog.error(problem)
+      actionsLog.setFailed(problems.at(-1)!)
+    } else {
+      actionsLog.setFailed(`irsa-guard: internal error: ${message}`)
+    }
   }
 }
 

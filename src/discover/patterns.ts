@@ -32,6 +32,12 @@ function hasRules(text: string): boolean {
 /** The glob options for every include and exclude: `*` matches dot files as well, a leading `!` is a character. */
 const GLOB_OPTIONS = { dot: true, nonegate: true } as const
 
+/** A glob matched against a whole repository-relative file path (the config's `ignore:` paths). */
+export function compilePathGlob(glob: string): (relativePath: string) => boolean {
+  const regex = picomatch.makeRe(glob, GLOB_OPTIONS)
+  return (relativePath) => regex.test(relativePath)
+}
+
 export interface ExcludeGlob {
   directoryOnly: boolean
   regex: RegExp

@@ -1,35 +1,45 @@
 import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
 export interface RetryPolicy {
-  /** Retries of one request after a rate-limit answer. */
+  /** Retries of one request after a rate limit or a server error (5xx). */
   maxRetries: number
   /** Longer waits are not worth it in a CI step: the request fails instead. */
   maxWaitSeconds: number
+  /** Milliseconds in one of the plugins' seconds (Octokit's `retryAfterBaseValue`); tests shorten it. */
+  retryAfterBaseValue: number
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, maxWaitSeconds: 60 }
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, maxWaitSeconds: 60, retryAfterBaseValue: 1000 }
 
 /**
- * The Octokit client of @actions/github for `baseUrl` (GITHUB_API_URL). That client does not retry,
- * so a request answered with a rate limit (403 or 429 with `retry-after`, or an exhausted primary
- * limit that resets soon) is retried after the time GitHub asks for, a bounded number of times.
+ * The Octokit client of @actions/github for `baseUrl` (GITHUB_API_URL), with Octokit's throttling plugin
+ * (waits as long as GitHub's `retry-after` or rate-limit reset asks, spaces writes) and retry plugin
+ * (server errors, backing off 1, 4, 9 seconds), both bounded by `policy`.
  */
-export function createGitHubClient(token: string, baseUrl: string, retry: RetryPolicy = DEFAULT_RETRY): GitHubClient {
-  const client = getOctokit(token, { baseUrl })
-  client.hook.wrap('request', async (request, options) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request(options)
-      } catch (error) {
-        const wait = rateLimitWaitSeconds(error)
-        if (wait === undefined || attempt >= retry.maxRetries || wait > retry.maxWaitSeconds) throw error
-        await new Promise((resolve) => setTimeout(resolve, wait * 1000))
-      }
-    }
-  })
-  return client
+export function createGitHubClient(token: string, baseUrl: string, policy: RetryPolicy = DEFAULT_RETRY): GitHubClient {
+  const retryWithin = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+    retryCount < policy.maxRetries && retryAfter <= policy.maxWaitSeconds
+  return getOctokit(
+    token,
+    {
+      baseUrl,
+      throttle: {
+        onRateLimit: retryWithin,
+        onSecondaryRateLimit: retryWithin,
+        // Without retry-after GitHub asks for a minute or more: the request fails instead of holding the step.
+        fallbackSecondaryRateRetryAfter: Number.POSITIVE_INFINITY,
+        retryAfterBaseValue: policy.retryAfterBaseValue,
+      },
+      // 429 is the throttling plugin's to wait for; the others are answers a repetition does not change.
+      retry: { retries: policy.maxRetries, retryAfterBaseValue: policy.retryAfterBaseValue, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    },
+    throttling,
+    retry,
+  )
 }
 
 interface ErrorWithResponse {
@@ -38,22 +48,12 @@ interface ErrorWithResponse {
   response?: { headers?: Record<string, string | number | undefined> }
 }
 
-/** Seconds GitHub asks to wait before the request may be repeated, or undefined when the error is not a rate limit. */
-export function rateLimitWaitSeconds(error: unknown, now = Date.now()): number | undefined {
-  const { status, response } = (error ?? {}) as ErrorWithResponse
-  if (status !== 403 && status !== 429) return undefined
+/** A refusal because of GitHub's primary or secondary rate limit. */
+function isRateLimit(error: unknown): boolean {
+  const { status, message, response } = (error ?? {}) as ErrorWithResponse
+  if (status !== 403 && status !== 429) return false
   const headers = response?.headers ?? {}
-  const retryAfter = headers['retry-after']
-  if (retryAfter !== undefined) {
-    const seconds = Number(retryAfter)
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds
-    const date = Date.parse(String(retryAfter))
-    return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
-  }
-  if (String(headers['x-ratelimit-remaining']) === '0' && headers['x-ratelimit-reset'] !== undefined) {
-    return Math.max(0, Number(headers['x-ratelimit-reset']) - Math.floor(now / 1000))
-  }
-  return undefined
+  return status === 429 || /rate limit/i.test(message ?? '') || headers['retry-after'] !== undefined || String(headers['x-ratelimit-remaining']) === '0'
 }
 
 /** One line about a failed API call: status and GitHub's message, with what a 403 usually means. */
@@ -66,6 +66,6 @@ export function describeApiError(error: unknown): string {
 
 /** A refusal for want of permission (403, or 404 for a token that may not see the repository), not a rate limit. */
 export function isPermissionError(error: unknown): boolean {
-  const { status, message } = (error ?? {}) as ErrorWithResponse
-  return (status === 403 || status === 404) && rateLimitWaitSeconds(error) === undefined && !/rate limit/i.test(message ?? '')
+  const { status } = (error ?? {}) as ErrorWithResponse
+  return (status === 403 || status === 404) && !isRateLimit(error)
 }

@@ -49,6 +49,14 @@ helm:
       values: [charts/app/values-prod.yaml]
 maxFileBytes: 1048576
 fixtureDirectories: [testdata, e2e-recordings]
+ignore:
+  - rule: role-not-found
+    path: iam/legacy/*.json
+    reason: the legacy roles live in the platform account
+  - rule: [sub-condition-broad, trust-denies-service-account]
+    path: [iam/batch-trust.json, "iam/jobs/**"]
+    reason: batch namespaces are provisioned by the platform team
+    expires: 2027-03-31
 `)
     expect(config).toEqual({
       include: ['k8s/**', 'iam/**'],
@@ -78,7 +86,64 @@ fixtureDirectories: [testdata, e2e-recordings]
       },
       maxFileBytes: 1048576,
       fixtureDirectories: ['testdata', 'e2e-recordings'],
+      ignore: [
+        { rules: ['role-not-found'], paths: ['iam/legacy/*.json'], reason: 'the legacy roles live in the platform account', location: { path: '.irsa-guard.yml', line: 28, column: 5 } },
+        {
+          rules: ['sub-condition-broad', 'trust-denies-service-account'],
+          paths: ['iam/batch-trust.json', 'iam/jobs/**'],
+          reason: 'batch namespaces are provisioned by the platform team',
+          expires: '2027-03-31',
+          location: { path: '.irsa-guard.yml', line: 31, column: 5 },
+        },
+      ],
     })
+  })
+
+  it('shows every problem of the file at once, one line each, in file order', () => {
+    expect(
+      errorOf(`include: 3
+rules:
+  role-not-fuond: off
+  sub-condition-broad: fatal
+clusters:
+  - name: prod
+    region: europe
+    account: "1234"
+  - region: eu-west-1
+roles:
+  - file: iam/a.json
+    name: "app reader"
+    path: service
+ignore:
+  - rule: role-not-foud
+    path: iam/*.json
+  - rule: role-not-found
+    path: iam/x.json
+    reason: legacy
+    expires: 31/12/2026
+maxFileBytes: -1
+`).split('\n'),
+    ).toEqual([
+      '.irsa-guard.yml:1: include: must be a list (got 3)',
+      '.irsa-guard.yml:3: rules.role-not-fuond: unknown rule id (did you mean "role-not-found"?)',
+      '.irsa-guard.yml:4: rules.sub-condition-broad: must be one of error, warning, note, off (got "fatal")',
+      '.irsa-guard.yml:7: clusters[0].region: "europe" is not an AWS region (like us-east-1)',
+      '.irsa-guard.yml:8: clusters[0].account: "1234" is not an AWS account id (12 digits; quote it)',
+      '.irsa-guard.yml:9: clusters[1]: missing required key "name"',
+      '.irsa-guard.yml:12: roles[0].name: "app reader" is not an IAM role name (1-64 of A-Z a-z 0-9 +=,.@_-)',
+      '.irsa-guard.yml:13: roles[0].path: "service" must start and end with / (like /service-roles/)',
+      '.irsa-guard.yml:15: ignore[0].rule: unknown rule id (did you mean "role-not-found"?)',
+      '.irsa-guard.yml:15: ignore[0]: missing required key "reason" (say why the findings are accepted)',
+      '.irsa-guard.yml:20: ignore[1].expires: must be a date YYYY-MM-DD (got "31/12/2026")',
+      '.irsa-guard.yml:21: maxFileBytes: must be a positive whole number of bytes (got -1)',
+    ])
+  })
+
+  it('shows every YAML syntax error at once', () => {
+    expect(errorOf('rules:\n  role-not-found: off\n  role-not-found: error\nclusters:\n  - name: a\n  - name: a\n    name: b\n').split('\n')).toEqual([
+      '.irsa-guard.yml:3: invalid YAML: Map keys must be unique',
+      '.irsa-guard.yml:7: invalid YAML: Map keys must be unique',
+    ])
   })
 
   it('is the default config when empty or only comments', () => {
@@ -125,6 +190,12 @@ fixtureDirectories: [testdata, e2e-recordings]
       ['maxFileBytes: -1\n', '.irsa-guard.yml:1: maxFileBytes: must be a positive whole number of bytes (got -1)'],
       ['include:\n  - k8s/**\n exclude: []\n', '.irsa-guard.yml:3: invalid YAML: All mapping items must start at the same column'],
       ['rules:\n  role-not-found: off\n  role-not-found: error\n', '.irsa-guard.yml:3: invalid YAML: Map keys must be unique'],
+      ['ignore:\n  - path: iam/a.json\n    reason: legacy\n', '.irsa-guard.yml:2: ignore[0]: missing required key "rule"'],
+      ['ignore:\n  - rule: role-not-found\n    reason: legacy\n', '.irsa-guard.yml:2: ignore[0]: missing required key "path"'],
+      ['ignore:\n  - rule: role-not-found\n    path: iam/a.json\n    reason: ""\n', '.irsa-guard.yml:4: ignore[0].reason: must be a non-empty string (got "")'],
+      ['ignore:\n  - rule: role-not-found\n    path: iam/a.json\n    reason: r\n    expires: 2026-02-30\n', '.irsa-guard.yml:5: ignore[0].expires: must be a date YYYY-MM-DD (got "2026-02-30")'],
+      ['ignore:\n  - rule: role-not-found\n    paths: iam/a.json\n    reason: r\n', '.irsa-guard.yml:2: ignore[0]: missing required key "path"\n.irsa-guard.yml:3: ignore[0].paths: unknown key (did you mean "path"?)'],
+      ['ignore: {rule: role-not-found}\n', '.irsa-guard.yml:1: ignore: must be a list (got a mapping)'],
     ])('%j', (text, message) => {
       expect(errorOf(text)).toBe(message)
     })

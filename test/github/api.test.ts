@@ -1,6 +1,6 @@
 import { listChangedFiles } from '../../src/github/changed-files.js'
 import { ANNOTATIONS_PER_REQUEST, publishCheckRun } from '../../src/github/check-run.js'
-import { createGitHubClient, describeApiError, isPermissionError } from '../../src/github/client.js'
+import { createGitHubClient, DEFAULT_RETRY, describeApiError, isPermissionError } from '../../src/github/client.js'
 import { COMMENT_MARKER, upsertStickyComment } from '../../src/github/comment.js'
 import { problemsNotice, publishToGitHub } from '../../src/github/publish.js'
 import { selectFindings } from '../../src/github/select.js'
@@ -100,9 +100,12 @@ describe('the GitHub API through the real Octokit client of @actions/github', ()
     expect(github.checkRuns).toHaveLength(1)
   })
 
+  // One of Octokit's seconds is a millisecond here, so the retries are counted without waiting for them.
+  const quickRetries = { ...DEFAULT_RETRY, retryAfterBaseValue: 1 }
+
   it('gives up after 3 retries, and at once when retry-after asks for longer than a step should wait', async () => {
-    github.faults.push({ operationId: 'checks/create', times: 10, retryAfter: '0' })
-    const client = createGitHubClient(WRITE_TOKEN, github.url)
+    github.faults.push({ operationId: 'checks/create', times: 10, retryAfter: '2' })
+    const client = createGitHubClient(WRITE_TOKEN, github.url, quickRetries)
     const error = await publishCheckRun(client, repository, content(2)).catch((caught: unknown) => caught)
     expect(github.callsOf('checks/create').map((call) => call.status)).toEqual([403, 403, 403, 403])
     expect(isPermissionError(error)).toBe(false)
@@ -117,6 +120,27 @@ describe('the GitHub API through the real Octokit client of @actions/github', ()
     github.faults.splice(0, 1, { operationId: 'issues/list-comments', times: 1 })
     const unannounced = await upsertStickyComment(client, repository, 7, 'body', true).catch((caught: unknown) => caught)
     expect([github.callsOf('issues/list-comments').length, isPermissionError(unannounced)]).toEqual([1, false])
+  })
+
+  it('repeats a request GitHub answers with a server error, backing off, at most 3 times', async () => {
+    github.faults.push({ operationId: 'checks/create', times: 2, status: 502 })
+    const client = createGitHubClient(WRITE_TOKEN, github.url, quickRetries)
+    await publishCheckRun(client, repository, content(2))
+    expect(github.callsOf('checks/create').map((call) => call.status)).toEqual([502, 502, 201])
+    expect(github.checkRuns).toHaveLength(1)
+
+    github.faults.push({ operationId: 'pulls/list-files', times: 10, status: 503 })
+    github.pullRequestFiles.set(8, [{ filename: 'a.yaml', status: 'modified' }])
+    const error = await listChangedFiles(client, repository, 8).catch((caught: unknown) => caught)
+    expect(github.callsOf('pulls/list-files').map((call) => call.status)).toEqual([503, 503, 503, 503])
+    expect(describeApiError(error)).toBe('503 Server Error')
+    expect(isPermissionError(error)).toBe(false)
+  })
+
+  it('does not repeat a refusal for want of permission', async () => {
+    const client = createGitHubClient(READ_ONLY_TOKEN, github.url, quickRetries)
+    await expect(publishCheckRun(client, repository, content(1))).rejects.toMatchObject({ status: 403 })
+    expect(github.callsOf('checks/create').map((call) => call.status)).toEqual([403])
   })
 
   it('reads every changed file of a pull request, 100 a page, with both names of a renamed file', async () => {

@@ -44,12 +44,16 @@ export interface StoredComment {
   user: string
 }
 
-/** The next `times` requests of an operation are refused with a secondary rate limit asking to retry after `retryAfter` seconds. */
+/**
+ * The next `times` requests of an operation are refused with a secondary rate limit asking to retry after
+ * `retryAfter` seconds, or, with `status` 5xx, fail as a GitHub outage answers.
+ */
 export interface RateLimitFault {
   operationId: string
   times: number
   /** Without it, GitHub's advice is to wait a minute or more. */
   retryAfter?: string
+  status?: 403 | 500 | 502 | 503
 }
 
 /**
@@ -144,6 +148,7 @@ export class FakeGitHub {
     const fault = this.faults.find((candidate) => candidate.operationId === verdict.operation.operationId && candidate.times > 0)
     if (fault) {
       fault.times--
+      if (fault.status !== undefined && fault.status >= 500) return reply(fault.status, { message: 'Server Error', status: String(fault.status) })
       return reply(
         403,
         {
@@ -308,7 +313,7 @@ function accountOf(login: string): { id: number; type: 'Bot' | 'User' } {
 
 let description: OpenApiDescription | undefined
 
-/** The OpenAPI description takes a couple of seconds to load: once per test file. */
+/** The OpenAPI description is loaded and compiled once per test file. */
 function sharedDescription(): OpenApiDescription {
   description ??= new OpenApiDescription()
   return description

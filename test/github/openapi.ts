@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import type { ValidateFunction } from 'ajv'
 
 const require = createRequire(import.meta.url)
 const Ajv = (require('ajv') as typeof import('ajv')).default
 const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default
 
-/** GitHub's published REST description for api.github.com (OpenAPI 3.0), as shipped in @octokit/openapi. */
-const SPEC_FILE = require.resolve('@octokit/openapi/generated/api.github.com.json')
+/**
+ * GitHub's published REST description for api.github.com (OpenAPI 3.0, from @octokit/openapi), trimmed to the
+ * operations the tests use by scripts/trim-github-openapi.mjs.
+ */
+const SPEC_FILE = fileURLToPath(new URL('./api.github.com.trimmed.json', import.meta.url))
 const SPEC_ID = 'api.github.com.json'
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head'] as const
 
@@ -80,7 +84,7 @@ export class OpenApiDescription {
     const lower = method.toLowerCase() as (typeof METHODS)[number]
     const path = url.pathname
     const template = this.templates.find((candidate) => candidate.pattern.test(path) && this.spec.paths[candidate.template]![lower] !== undefined)
-    if (!template) return { ok: false, problem: `${method} ${path}: no such operation in the OpenAPI description` }
+    if (!template) return { ok: false, problem: `${method} ${path}: no such operation in the OpenAPI description (or not among those scripts/trim-github-openapi.mjs keeps)` }
     const values = template.pattern.exec(path)!.slice(1).map(decodeURIComponent)
     const pathParameters = Object.fromEntries(template.names.map((name, index) => [name, values[index]!]))
     const operationObject = this.spec.paths[template.template]![lower]!

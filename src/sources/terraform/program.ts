@@ -9,6 +9,7 @@ import type { Suppression } from '../../model/suppression.js'
 import { formatLocation, type Location } from '../../model/location.js'
 import { appendResult, textLength, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
 import { commentSuppressions } from '../suppressions.js'
+import { widenSuppressionsToBlocks } from './block-suppressions.js'
 import { parseJsonTree } from '../json-tree.js'
 import type { HclFile, Step, TemplateExpr } from './ast.js'
 import type { CalledModule, FactSink } from './context.js'
@@ -84,8 +85,10 @@ export class TerraformProgram implements Program {
     const roots: TerraformRootResult[] = []
     for (const [dir, files] of this.byDir) {
       if (!owned.has(dir)) continue
-      for (const file of files) suppressions.push(...commentSuppressions(file.path, file.text, HCL_COMMENT_MARKERS))
+      const fileSuppressions = files.flatMap((file) => commentSuppressions(file.path, file.text, HCL_COMMENT_MARKERS))
       const loaded = this.loadModule(dir)
+      if (loaded) widenSuppressionsToBlocks(fileSuppressions, loaded.source.files)
+      suppressions.push(...fileSuppressions)
       if (!loaded) continue
       for (const finding of loaded.findings) findings.push(finding)
       for (const call of this.calledBy(loaded.source)) {

@@ -23,7 +23,7 @@ function kustomizeFixtures(): string[] {
     for (const entry of entries) if (entry.isDirectory()) visit(path.join(directory, entry.name))
   }
   visit(fixture('kustomize'))
-  return roots.map((root) => path.relative(fixture('kustomize'), root)).sort()
+  return roots.map((root) => path.relative(fixture('kustomize'), root).split(path.sep).join('/')).sort()
 }
 
 /** Everything a reader sees of a finding. */
