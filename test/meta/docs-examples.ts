@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { EXIT_FINDINGS, EXIT_OK, main } from '../../src/cli.js'
 import { formatText } from '../../src/report/text.js'
@@ -52,13 +53,24 @@ function fence(text: string, info = ''): string[] {
   return [`${marks}${info}`, ...text.replace(/\n$/, '').split('\n'), marks]
 }
 
-/** What `irsa-guard <directory>` writes on standard output (the text format); a usage or config error is not an example. */
+/**
+ * What `irsa-guard .` writes on standard output (the text format) in a repository holding only the
+ * example: a copy outside this repository, so that its paths are relative to the example. A usage
+ * or config error is not an example.
+ */
 async function cliOutput(directory: string): Promise<string> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main([directory], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd: directory })
-  if (code !== EXIT_OK && code !== EXIT_FINDINGS) throw new Error(`irsa-guard ${directory} exited with ${code}: ${stderr}`)
-  return stdout
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'irsa-guard-example-'))
+  try {
+    cpSync(directory, copy, { recursive: true })
+    let stdout = ''
+    let stderr = ''
+    const io = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd: copy }
+    const code = await main(['.'], io)
+    if (code !== EXIT_OK && code !== EXIT_FINDINGS) throw new Error(`irsa-guard ${directory} exited with ${code}: ${stderr}`)
+    return stdout
+  } finally {
+    rmSync(copy, { recursive: true, force: true })
+  }
 }
 
 /** The text lines of a live fixture: the action's log, with live confirmation against fake AWS servers holding its aws-state.yaml. */
