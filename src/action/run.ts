@@ -15,6 +15,7 @@ import { countByLevel, findingsAtOrAbove, formatCounts, plural } from '../report
 import { formatCoverage, formatUnresolvedLine } from '../report/coverage.js'
 import { formatMarkdown, type MarkdownOptions } from '../report/markdown.js'
 import { formatPullRequestComment } from '../report/pr-comment.js'
+import { findingTitle, prioritized, securityRuleIds } from '../report/priority.js'
 import { toSarif } from '../report/sarif.js'
 import { formatSarifWithinLimits } from '../report/sarif-limits.js'
 import { formatFindingLine } from '../report/text.js'
@@ -97,7 +98,9 @@ async function runChecked(options: ActionOptions, { log, github, client }: Actio
   const selection = await selectFindings(result.findings, { onlyChanged: options.onlyChanged, ...(baseline ? { baseline } : {}), ...(client ? { client } : {}), ...(github ? { github } : {}) })
   for (const line of selection.info) log.info(line)
   for (const warning of selection.warnings) log.warning(warning, { title: 'irsa-guard' })
-  const reported: CheckResult = { ...result, findings: selection.reported }
+  // Where only some fit (annotations, the first check run requests, the top of the comment), security findings come first.
+  const reported = prioritized({ ...result, findings: selection.reported })
+  const securityRules = securityRuleIds(result.rules)
   const counts = countByLevel(reported.findings)
   logFindings(log, reported.findings)
   logCoverage(log, result)
@@ -117,14 +120,14 @@ async function runChecked(options: ActionOptions, { log, github, client }: Actio
   let published: Published = { problems: options.comment && !client ? ['the comment input needs the github-token input'] : [] }
   if (client && github) {
     const commentBody = options.comment ? formatPullRequestComment(reported, commentContext(selection, github, markdownOptions)) : undefined
-    published = await publishToGitHub({ client, github, findings: reported.findings, conclusion, summary, commentAuthor: options.commentAuthor, ...(commentBody !== undefined ? { commentBody } : {}) })
+    published = await publishToGitHub({ client, github, findings: reported.findings, conclusion, summary, commentAuthor: options.commentAuthor, securityRules, ...(commentBody !== undefined ? { commentBody } : {}) })
   }
   const notice = problemsNotice(published.problems, github)
   if (published.checkRun) {
     log.info(`irsa-guard check run with ${plural(reported.findings.length, 'annotation')}: ${published.checkRun.url}`)
     if (notice) log.notice(notice, { title: 'irsa-guard' })
   } else {
-    annotate(log, reported.findings, options.sarifFile, notice)
+    annotate(log, reported.findings, securityRules, options.sarifFile, notice)
   }
   if (published.comment && published.comment.action !== 'skipped') log.info(`irsa-guard pull request comment ${published.comment.action}: ${published.comment.url}`)
 
@@ -169,14 +172,14 @@ function logFindings(log: ActionLog, findings: readonly Finding[]): void {
 }
 
 /**
- * GitHub shows about 10 annotations per level and step: the most severe first, then one notice about
+ * GitHub shows about 10 annotations per level and step: the first in priority order, then one notice about
  * the rest, which also says why the check run is missing when that is why annotations are here.
  */
-function annotate(log: ActionLog, findings: readonly Finding[], sarifFile: string | undefined, fallbackReason?: string): void {
+function annotate(log: ActionLog, findings: readonly Finding[], securityRules: ReadonlySet<string>, sarifFile: string | undefined, fallbackReason?: string): void {
   const plan = planAnnotations(findings)
   for (const finding of plan.shown) {
     const properties: AnnotationProperties = {
-      title: finding.ruleId,
+      title: findingTitle(finding, securityRules),
       file: finding.location.path,
       startLine: finding.location.line,
       startColumn: finding.location.column,

@@ -9,6 +9,7 @@ import { docsUrl } from '../rules/rule.js'
 import { countByLevel, formatCounts, plural } from './counts.js'
 import { formatCoverageMarkdown } from './coverage.js'
 import { encodeUrlPath, escapeMarkdown, markdownCode } from './escape.js'
+import { byPriority, priorityRank, securityRuleIds } from './priority.js'
 
 export interface MarkdownOptions {
   /** Prefix that turns a repository path into a link, e.g. `https://github.com/o/r/blob/<sha>`. */
@@ -44,13 +45,14 @@ export function formatMarkdown(result: CheckResult, options: MarkdownOptions = {
     lines.push('No findings.', '')
     return lines.join('\n')
   }
-  for (const [ruleId, findings] of groupByRule(result.findings)) {
+  const security = securityRuleIds(result.rules)
+  for (const [ruleId, findings] of groupByRule(byPriority(result.findings, security), security)) {
     const ruleCounts = countByLevel(findings)
     const summary = (['error', 'warning', 'note'] as const)
       .filter((level) => ruleCounts[level] > 0)
       .map((level) => plural(ruleCounts[level], level))
       .join(', ')
-    lines.push(`#### [\`${ruleId}\`](${docsUrl(ruleId)}) · ${summary}`, '')
+    lines.push(`#### [\`${ruleId}\`](${docsUrl(ruleId)})${security.has(ruleId) ? ' · security' : ''} · ${summary}`, '')
     for (const finding of findings.slice(0, limit)) {
       lines.push(`- ${LEVEL_ICON[finding.level]} ${link(finding.location, options, true)}: ${escapeMarkdown(finding.message)}`)
     }
@@ -139,14 +141,15 @@ export function federatedProviders(role: Role): string[] {
   return providers
 }
 
-function groupByRule(findings: readonly Finding[]): [string, Finding[]][] {
+/** The rules most important first: by their worst finding's level, security rules first within a level, then by id. */
+function groupByRule(findings: readonly Finding[], security: ReadonlySet<string>): [string, Finding[]][] {
   const groups = new Map<string, Finding[]>()
   for (const finding of findings) {
     const list = groups.get(finding.ruleId) ?? []
     list.push(finding)
     groups.set(finding.ruleId, list)
   }
-  const worst = (list: Finding[]) => Math.max(...list.map((finding) => levelRank(finding.level)))
+  const worst = (list: Finding[]) => Math.max(...list.map((finding) => priorityRank(finding, security)))
   return [...groups].sort(([idA, a], [idB, b]) => worst(b) - worst(a) || idA.localeCompare(idB))
 }
 

@@ -7,6 +7,7 @@ import { countByLevel, formatCounts, plural } from './counts.js'
 import { escapeMarkdown, markdownCode } from './escape.js'
 import { concernsChain, federatedProviders, link, roleSpans, valueText, type MarkdownOptions } from './markdown.js'
 import { formatCoverageMarkdown } from './coverage.js'
+import { byPriority, priorityRank, securityRuleIds } from './priority.js'
 import { truncateWithNotice } from './truncate.js'
 
 export interface CommentContext extends MarkdownOptions {
@@ -38,6 +39,7 @@ interface Chain {
  * chain by file; when nothing is left, a line saying so.
  */
 export function formatPullRequestComment(result: CheckResult, context: CommentContext): string {
+  const security = securityRuleIds(result.rules)
   const lines: string[] = [context.marker]
   const counts = countByLevel(result.findings)
   const scope = context.outsideChanges !== undefined ? ' in the files this pull request changes' : ''
@@ -54,15 +56,20 @@ export function formatPullRequestComment(result: CheckResult, context: CommentCo
   lines.push(...footnotes(context), '')
   lines.push(...coverageLines(result, context))
 
-  const { chains, others } = groupByChain(result)
-  for (const chain of chains.filter((candidate) => candidate.findings.length > 0)) {
+  const { chains, others } = groupByChain(result, security)
+  // The chains and the findings outside any, most important first; on a tie the chains come first.
+  const sections = [...chains.filter((candidate) => candidate.findings.length > 0), ...(others.length > 0 ? [others] : [])]
+  const worstPriority = (section: Chain | Finding[]) => Math.max(0, ...(Array.isArray(section) ? section : section.findings).map((finding) => priorityRank(finding, security)))
+  for (const section of sections.map((section, index) => ({ section, index })).sort((a, b) => worstPriority(b.section) - worstPriority(a.section) || a.index - b.index)) {
+    const chain = section.section
+    if (Array.isArray(chain)) {
+      lines.push('### Other findings', '')
+      lines.push(...chain.map((finding) => findingLine(finding, context, security)), '')
+      continue
+    }
     lines.push(`### ${worstIcon(chain.findings)} ${chainTitle(chain)}`, '')
     lines.push(`ServiceAccount ${link(chain.sa.location, context)}${chain.roles.map((role) => ` · role ${link(role.location, context)}`).join('')}`, '')
-    lines.push(...chain.findings.map((finding) => findingLine(finding, context)), '')
-  }
-  if (others.length > 0) {
-    lines.push('### Other findings', '')
-    lines.push(...others.map((finding) => findingLine(finding, context)), '')
+    lines.push(...chain.findings.map((finding) => findingLine(finding, context, security)), '')
   }
   const clean = chains.filter((chain) => chain.findings.length === 0)
   if (clean.length > 0) {
@@ -79,21 +86,22 @@ export function formatPullRequestComment(result: CheckResult, context: CommentCo
  * A finding goes under the ServiceAccounts it points at; one that points at none (a trust policy
  * on its own) under every ServiceAccount whose role it concerns; the rest are "other findings".
  */
-function groupByChain(result: CheckResult): { chains: Chain[]; others: Finding[] } {
+function groupByChain(result: CheckResult, security: ReadonlySet<string>): { chains: Chain[]; others: Finding[] } {
   const spans = roleSpans(result.graph)
   const chains: Chain[] = result.graph.facts.serviceAccounts
     .filter((sa) => sa.roleArn !== undefined)
     .map((sa) => ({ sa, roles: result.graph.rolesOf(sa).map(({ role }) => role), findings: [] }))
   const linesOf = new Map(chains.map((chain) => [chain, serviceAccountLines(chain.sa)]))
   const others: Finding[] = []
-  for (const finding of result.findings) {
+  for (const finding of byPriority(result.findings, security)) {
     const places = [finding.location, ...finding.related.map((related) => related.location)].map(lineKey)
     let owners = chains.filter((chain) => places.some((place) => linesOf.get(chain)!.has(place)))
     if (owners.length === 0) owners = chains.filter((chain) => concernsChain(finding, chain.sa, chain.roles, spans))
     if (owners.length === 0) others.push(finding)
     for (const chain of owners) chain.findings.push(finding)
   }
-  chains.sort((a, b) => worstRank(b.findings) - worstRank(a.findings) || serviceAccountName(a.sa).localeCompare(serviceAccountName(b.sa)))
+  const worstPriority = (findings: readonly Finding[]) => Math.max(0, ...findings.map((finding) => priorityRank(finding, security)))
+  chains.sort((a, b) => worstPriority(b.findings) - worstPriority(a.findings) || serviceAccountName(a.sa).localeCompare(serviceAccountName(b.sa)))
   return { chains, others }
 }
 
@@ -118,8 +126,8 @@ function chainTitle(chain: Chain): string {
   return `${markdownCode(serviceAccountName(chain.sa))} → ${role}${providers.length > 0 ? ` → ${providers.map((provider) => markdownCode(provider)).join(', ')}` : ''}`
 }
 
-function findingLine(finding: Finding, context: CommentContext): string {
-  return `- ${LEVEL_ICON[finding.level]} [\`${finding.ruleId}\`](${docsUrl(finding.ruleId)}) ${link(finding.location, context)}: ${escapeMarkdown(finding.message)}`
+function findingLine(finding: Finding, context: CommentContext, security: ReadonlySet<string>): string {
+  return `- ${LEVEL_ICON[finding.level]} [\`${finding.ruleId}\`](${docsUrl(finding.ruleId)})${security.has(finding.ruleId) ? ' (security)' : ''} ${link(finding.location, context)}: ${escapeMarkdown(finding.message)}`
 }
 
 /** How to fix each rule that fired, once per rule. */

@@ -41,7 +41,7 @@ describe('markdown reporter (job summary)', () => {
     expect(markdown).toContain('No ServiceAccount with an `eks.amazonaws.com/role-arn` annotation was found.')
     // Errors come before warnings.
     expect(markdown.indexOf(`[\`trust-denies-service-account\`](${docs}/trust-denies-service-account.md) · 1 error`)).toBeLessThan(
-      markdown.indexOf(`[\`sub-condition-broad\`](${docs}/sub-condition-broad.md) · 1 warning`),
+      markdown.indexOf(`[\`sub-condition-broad\`](${docs}/sub-condition-broad.md) · security · 1 warning`),
     )
   })
 
