@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { FakeGitHub, READ_ONLY_TOKEN, WRITE_TOKEN } from '../github/fake-github.js'
-import { runActionBundleAsync } from '../github/run-action.js'
+import { HEAD_SHA, MERGE_SHA, runActionBundleAsync } from '../github/run-action.js'
 import { commands } from './run-bundle.js'
 import { writeRepositoryWithSecurityFindingsLast } from './security-findings.js'
 
@@ -64,6 +64,11 @@ describe('the committed bundle puts security findings first wherever only some f
       expect.stringMatching(/^### ❌ `team1\/app` → `app-1`/),
       expect.stringMatching(/^### ❌ `team10\/app` → `app-10`/),
     ])
+    // Links go to the pull request's head commit, never to the merge commit GITHUB_SHA names.
+    for (const markdown of [run.summary, comment]) {
+      expect(markdown).toContain(`/blob/${HEAD_SHA}/zz-shared/ci-runner-trust.json#L`)
+      expect(markdown).not.toContain(MERGE_SHA)
+    }
     expect(comment).toContain('- ❌ [`sub-condition-missing`](https://github.com/irsa-guard/irsa-guard/blob/main/docs/rules/sub-condition-missing.md) (security) ')
   }, 120_000)
 })
