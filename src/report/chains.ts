@@ -65,11 +65,13 @@ export function federatedIssuers(role: Role): string[] {
 
 /**
  * A cluster's short name for a table: the last path segment of its issuer (an EKS cluster's OIDC
- * ID), or the host when the issuer has no path. A value the scan cannot know stays as written.
+ * ID, cut to its first 8 characters and `…`: the findings name the full issuer), or the host when
+ * the issuer has no path. A value the scan cannot know stays as written.
  */
 export function clusterId(issuer: string): string {
   const [host, ...segments] = issuer.replace(/^https:\/\//i, '').split('/').filter((segment) => segment !== '')
-  return segments.at(-1) ?? host ?? issuer
+  const id = segments.at(-1) ?? host ?? issuer
+  return /^[0-9A-Za-z]{13,}$/.test(id) ? `${id.slice(0, 8)}…` : id
 }
 
 /** The scanned cluster whose issuer is this one, if any. */

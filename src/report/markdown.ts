@@ -79,14 +79,18 @@ export function formatChainTable(chains: readonly Chain[], options: MarkdownOpti
   return lines
 }
 
+/**
+ * The verdict cell: one line per level, each with its icon (`❌ 1 error<br>⚠️ 2 warnings`), words
+ * joined by no-break spaces, so the first column stays narrow on a 1012 px page.
+ */
 export function verdict(findings: readonly Finding[], linked: boolean): string {
-  if (findings.length === 0) return linked ? '✅ no findings' : '— role not in scan'
+  const nowrap = (text: string) => text.replace(/ /g, '\u00a0')
+  if (findings.length === 0) return nowrap(linked ? '✅ no findings' : '— role not in scan')
   const counts = countByLevel(findings)
-  const worst = (['error', 'warning', 'note'] as const).find((level) => counts[level] > 0)!
-  return `${LEVEL_ICON[worst]} ${(['error', 'warning', 'note'] as const)
+  return (['error', 'warning', 'note'] as const)
     .filter((level) => counts[level] > 0)
-    .map((level) => plural(counts[level], level))
-    .join(', ')}`
+    .map((level) => nowrap(`${LEVEL_ICON[level]} ${plural(counts[level], level)}`))
+    .join('<br>')
 }
 
 /** The rules most important first: by their worst finding's level, security rules first within a level, then by id. */

@@ -30,14 +30,14 @@ const LABEL_LIMIT = 48
  * Mermaid entity, `%`, `;`, line breaks, controls) becomes `?`. Cut to LABEL_LIMIT.
  */
 export function mermaidLabel(text: string): string {
-  const characters = [...text].map((character) => (/^[A-Za-z0-9 ._:/@=+,$*{}()[\]-]$/.test(character) ? character : '?'))
+  const characters = [...text].map((character) => (/^[A-Za-z0-9 ._:/@=+,$*{}()[\]…-]$/.test(character) ? character : '?'))
   return characters.length > LABEL_LIMIT ? `${characters.slice(0, LABEL_LIMIT - 1).join('')}…` : characters.join('')
 }
 
 const RED = 'stroke:#d1242f,stroke-width:3px,color:#d1242f'
 
 /**
- * A broken chain as a Mermaid flowchart: ServiceAccount → role → OIDC provider → cluster, each hop
+ * A broken chain as a Mermaid flowchart (each node's kind above its name, `<br/>` being ours, never a value's): ServiceAccount → role → OIDC provider → cluster, each hop
  * a finding breaks drawn red and labelled with its rule ids. What the scan does not hold is a
  * "not in the scan" node; a value it cannot know is shown as written.
  */
@@ -47,18 +47,18 @@ export function chainDiagram(chain: Chain, graph: Graph): string {
     const hop = hopOf(finding.ruleId)
     hops.set(hop, (hops.get(hop) ?? new Set()).add(finding.ruleId))
   }
-  const nodes: string[] = [`  sa["ServiceAccount ${mermaidLabel(serviceAccountName(chain.sa))}"]`]
+  const nodes: string[] = [`  sa["ServiceAccount<br/>${mermaidLabel(serviceAccountName(chain.sa))}"]`]
   const edges: { from: string; to: string; hop: Hop }[] = []
   const roles = chain.roles.length > 0 ? chain.roles : undefined
   if (!roles) {
-    nodes.push(`  role0["role ${mermaidLabel(chain.sa.roleArn ? valueText(chain.sa.roleArn).replace(/^arn:[^:]*:iam::[^:]*:role\//, '') : '?')} (not in the scan)"]`)
+    nodes.push(`  role0["role<br/>${mermaidLabel(chain.sa.roleArn ? valueText(chain.sa.roleArn).replace(/^arn:[^:]*:iam::[^:]*:role\//, '') : '?')}<br/>not in the scan"]`)
     edges.push({ from: 'sa', to: 'role0', hop: 'role' })
   }
   const providerIds = new Map<string, string>()
   const clusters = graph.clustersWithIssuer()
   roles?.forEach((role, roleIndex) => {
     const roleId = `role${roleIndex}`
-    nodes.push(`  ${roleId}["role ${mermaidLabel(roleName(role))}"]`)
+    nodes.push(`  ${roleId}["role<br/>${mermaidLabel(roleName(role))}"]`)
     edges.push({ from: 'sa', to: roleId, hop: 'role' })
     for (const issuer of federatedIssuers(role)) {
       let providerId = providerIds.get(issuer)
@@ -66,8 +66,8 @@ export function chainDiagram(chain: Chain, graph: Graph): string {
         providerId = `provider${providerIds.size}`
         providerIds.set(issuer, providerId)
         const cluster = clusterOfIssuer(clusters, issuer)
-        nodes.push(`  ${providerId}["OIDC provider ${mermaidLabel(clusterId(issuer))}"]`)
-        nodes.push(`  cluster${providerId}["${cluster ? `cluster ${mermaidLabel(valueText(cluster.name))}` : 'cluster (not in the scan)'}"]`)
+        nodes.push(`  ${providerId}["OIDC provider<br/>${mermaidLabel(clusterId(issuer))}"]`)
+        nodes.push(`  cluster${providerId}["${cluster ? `cluster<br/>${mermaidLabel(valueText(cluster.name))}` : 'cluster<br/>not in the scan'}"]`)
         edges.push({ from: providerId, to: `cluster${providerId}`, hop: 'cluster' })
       }
       edges.push({ from: roleId, to: providerId, hop: 'provider' })
@@ -75,11 +75,11 @@ export function chainDiagram(chain: Chain, graph: Graph): string {
   })
   // A hop a finding breaks that the scan cannot draw (no provider in the trust): a node of its own, so the red label shows.
   if (hops.has('provider') && !edges.some((edge) => edge.hop === 'provider')) {
-    nodes.push('  providerx["OIDC provider ?"]')
+    nodes.push('  providerx["OIDC provider<br/>?"]')
     edges.push({ from: 'role0', to: 'providerx', hop: 'provider' })
   }
   if (hops.has('cluster') && !edges.some((edge) => edge.hop === 'cluster')) {
-    nodes.push('  clusterx["cluster ?"]')
+    nodes.push('  clusterx["cluster<br/>?"]')
     edges.push({ from: edges.find((edge) => edge.hop === 'provider')?.to ?? 'role0', to: 'clusterx', hop: 'cluster' })
   }
   const lines = ['```mermaid', 'flowchart LR', ...nodes]

@@ -15,7 +15,8 @@ import { writeTrustEditRepository } from './repos.js'
 
 const MARKER = '<!-- irsa-guard -->'
 const DOCS = 'https://github.com/irsa-guard/irsa-guard/blob/main/docs/rules/trust-denies-service-account.md'
-const CLUSTER_ID = '0A1B2C3D4E5F60718293A4B5C6D7E8F9'
+const CLUSTER_ID = '0A1B2C3D…'
+const ISSUER_ID = '0A1B2C3D4E5F60718293A4B5C6D7E8F9'
 
 function manyFindings(count: number, related = 0): Finding[] {
   return Array.from({ length: count }, (_, index) => ({
@@ -60,17 +61,17 @@ describe('the sticky pull request comment', () => {
       '',
       '```mermaid',
       'flowchart LR',
-      '  sa["ServiceAccount payments/worker"]',
-      '  role0["role payments-api"]',
-      `  provider0["OIDC provider ${CLUSTER_ID}"]`,
-      '  clusterprovider0["cluster (not in the scan)"]',
+      '  sa["ServiceAccount<br/>payments/worker"]',
+      '  role0["role<br/>payments-api"]',
+      `  provider0["OIDC provider<br/>${CLUSTER_ID}"]`,
+      '  clusterprovider0["cluster<br/>not in the scan"]',
       '  sa -->|"trust-denies-service-account"| role0',
       '  role0 --> provider0',
       '  provider0 --> clusterprovider0',
       '  linkStyle 0 stroke:#d1242f,stroke-width:3px,color:#d1242f',
       '```',
       '',
-      `- ❌ [\`trust-denies-service-account\`](${DOCS}) \`k8s/payments.yaml:15\`: ServiceAccount payments/worker (k8s/payments.yaml:15) would be refused by role payments-api's trust (iam/payments-api-trust.json:12): StringEquals on "oidc.eks.eu-central-1.amazonaws.com/id/${CLUSTER_ID}:sub" allows "system:serviceaccount:billing:api", not "system:serviceaccount:payments:worker"; role payments-worker's trust (iam/payments-worker-trust.json:1) accepts it: point the annotation at role payments-worker, or change the sub value to "system:serviceaccount:payments:worker"`,
+      `- ❌ [\`trust-denies-service-account\`](${DOCS}) \`k8s/payments.yaml:15\`: ServiceAccount payments/worker (k8s/payments.yaml:15) would be refused by role payments-api's trust (iam/payments-api-trust.json:12): StringEquals on "oidc.eks.eu-central-1.amazonaws.com/id/${ISSUER_ID}:sub" allows "system:serviceaccount:billing:api", not "system:serviceaccount:payments:worker"; role payments-worker's trust (iam/payments-worker-trust.json:1) accepts it: point the annotation at role payments-worker, or change the sub value to "system:serviceaccount:payments:worker"`,
     ])
     expect(lines).toContain(
       `| [\`trust-denies-service-account\`](${DOCS}) | Make the trust's condition values (and provider) match the ServiceAccount that uses the role, or move/rename the ServiceAccount, or point the annotation at the role meant for it. |`,

@@ -41,13 +41,13 @@ describe('the chain table and diagrams of the job summary and the comment', () =
     const result = await scan(root)
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.location.path}:${finding.location.line}`)).toEqual(['trust-denies-service-account iam/payments-api-trust.json:12'])
 
-    const worker = '| ❌ 1 error | `payments/worker`<br>`k8s/payments.yaml:12` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D4E5F60718293A4B5C6D7E8F9` |'
-    const api = '| ✅ no findings | `payments/api`<br>`k8s/payments.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D4E5F60718293A4B5C6D7E8F9` |'
+    const worker = '| ❌\u00a01\u00a0error | `payments/worker`<br>`k8s/payments.yaml:12` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D…` |'
+    const api = '| ✅\u00a0no\u00a0findings | `payments/api`<br>`k8s/payments.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D…` |'
     expect(tableRows(formatMarkdown(result))).toEqual([worker, api])
     const comment = formatPullRequestComment(result, { marker: MARKER })
     expect(tableRows(comment)).toEqual([worker])
     expect(comment).toContain('✅ 1 other ServiceAccount with a role and no findings: `payments/api`')
-    expect(comment.split('\n').filter((line) => line.startsWith('### '))).toEqual(['### ❌ `payments/worker` → `payments-api` → cluster `0A1B2C3D4E5F60718293A4B5C6D7E8F9`'])
+    expect(comment.split('\n').filter((line) => line.startsWith('### '))).toEqual(['### ❌ `payments/worker` → `payments-api` → cluster `0A1B2C3D…`'])
   })
 
   it('draws the broken hop of a chain whose provider is not the cluster it names, red and labelled with the rule', async () => {
@@ -74,7 +74,7 @@ describe('the chain table and diagrams of the job summary and the comment', () =
     const payload = 'x"] --> evil["<img src=x onerror=alert(1)>`;#quot;%%\u2028\n```'
     const diagram = chainDiagram({ ...chain!, sa: { ...chain!.sa, name: { ...chain!.sa.name, kind: 'known', value: payload } as Value } }, result.graph)
     const lines = diagram.split('\n')
-    expect(lines.slice(0, 3)).toEqual(['```mermaid', 'flowchart LR', '  sa["ServiceAccount shop/x?] --? evil[??img src=x onerror=alert(1)?…"]'])
+    expect(lines.slice(0, 3)).toEqual(['```mermaid', 'flowchart LR', '  sa["ServiceAccount<br/>shop/x?] --? evil[??img src=x onerror=alert(1)?…"]'])
     expect(lines.at(-1)).toBe('```')
     expect(mermaidProblems(lines.slice(1, -1).join('\n'))).toEqual([])
     expect(markdownProblems(diagram)).toEqual([])

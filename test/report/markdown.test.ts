@@ -20,7 +20,7 @@ describe('markdown reporter (job summary)', () => {
       '',
       '| Verdict | ServiceAccount | IAM role | Cluster |',
       '| --- | --- | --- | --- |',
-      '| ❌ 1 error | `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D4E5F60718293A4B5C6D7E8F9` |',
+      '| ❌\u00a01\u00a0error | `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D…` |',
     ])
     expect(lines).toContain(`#### [\`trust-denies-service-account\`](${docs}/trust-denies-service-account.md) · 1 error`)
     expect(lines.filter((line) => line.startsWith('- ❌ `iam/payments-api-trust.json:12:90`: ServiceAccount payments/api (k8s/api.yaml:7) would be refused'))).toHaveLength(1)
@@ -28,7 +28,7 @@ describe('markdown reporter (job summary)', () => {
 
   it('says the chain has no findings and lists none when the repository is correct', async () => {
     const markdown = formatMarkdown(await scan(fixture('repos', 'clean')))
-    expect(markdown).toContain('| ✅ no findings | `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D4E5F60718293A4B5C6D7E8F9` |')
+    expect(markdown).toContain('| ✅\u00a0no\u00a0findings | `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D…` |')
     expect(markdown).toContain('**0 errors, 0 warnings, 0 notes**')
     expect(markdown.trimEnd().endsWith('### Findings\n\nNo findings.')).toBe(true)
   })

@@ -58,7 +58,7 @@ export function markdownProblems(markdown: string, limits: MarkdownLimits = {}):
   return problems
 }
 
-const MERMAID_LABEL = '"[^"`<>&#;%\\n\\r]*"'
+const MERMAID_LABEL = '"(?:[^"`<>&#;%\\n\\r]|<br/>)*"'
 const MERMAID_STATEMENTS = [
   /^flowchart LR$/,
   new RegExp(`^  [a-z0-9]+\\[${MERMAID_LABEL}\\]$`),
