@@ -19,6 +19,8 @@ export interface PublishRequest {
   commentBody?: string
   /** The account the token comments as; only its marked comment is updated. */
   commentAuthor?: string
+  /** Ids of the security rules, marked in annotation titles. */
+  securityRules?: ReadonlySet<string>
 }
 
 export interface Published {
@@ -28,7 +30,10 @@ export interface Published {
   problems: string[]
 }
 
-/** The check run with every annotation, and the sticky comment; failures become problems, never errors. */
+/**
+ * The check run with every annotation, in the order of `findings` (the first batches of 50 are the
+ * ones that make it when a later request fails), and the sticky comment; failures become problems, never errors.
+ */
 export async function publishToGitHub(request: PublishRequest): Promise<Published> {
   const { client, github } = request
   const repository = { owner: github.owner, repo: github.repo }
@@ -44,7 +49,7 @@ export async function publishToGitHub(request: PublishRequest): Promise<Publishe
         title: checkRunTitle(countByLevel(request.findings)),
         summary: checkRunSummary(request.summary, github.runUrl),
         conclusion: request.conclusion,
-        annotations: request.findings.map(toCheckAnnotation),
+        annotations: request.findings.map((finding) => toCheckAnnotation(finding, request.securityRules)),
         ...(github.runUrl ? { detailsUrl: github.runUrl } : {}),
       })
     } catch (error) {

@@ -10,7 +10,7 @@ export interface AnnotationPlan {
   hidden: LevelCounts
 }
 
-/** Which findings to annotate, given GitHub's per-level cap; findings arrive sorted most severe first. */
+/** Which findings to annotate, given GitHub's per-level cap; findings arrive in priority order (report/priority.ts): security rules' first within a level. */
 export function planAnnotations(findings: readonly Finding[], perLevel = ANNOTATIONS_PER_LEVEL): AnnotationPlan {
   const shownPerLevel: LevelCounts = { error: 0, warning: 0, note: 0 }
   const hidden: LevelCounts = { error: 0, warning: 0, note: 0 }

@@ -1,6 +1,7 @@
 import type { Finding, Level } from '../model/finding.js'
 import { formatLocation } from '../model/location.js'
 import { formatCounts, plural, type LevelCounts } from './counts.js'
+import { findingTitle } from './priority.js'
 import { truncateWithNotice } from './truncate.js'
 
 /** Limits of the Checks API (output.summary, annotation title, message and raw_details). */
@@ -22,15 +23,15 @@ export interface CheckAnnotation {
 
 const ANNOTATION_LEVEL: Record<Level, CheckAnnotation['annotation_level']> = { error: 'failure', warning: 'warning', note: 'notice' }
 
-/** A finding as a Checks API annotation: on its line, titled by the rule, the other ends of the link as details. */
-export function toCheckAnnotation(finding: Finding): CheckAnnotation {
+/** A finding as a Checks API annotation: on its line, titled by the rule (marked when a security rule), the other ends of the link as details. */
+export function toCheckAnnotation(finding: Finding, security: ReadonlySet<string> = new Set()): CheckAnnotation {
   const { location } = finding
   const annotation: CheckAnnotation = {
     path: location.path,
     start_line: location.line,
     end_line: location.line,
     annotation_level: ANNOTATION_LEVEL[finding.level],
-    title: finding.ruleId.slice(0, ANNOTATION_TITLE_LIMIT),
+    title: findingTitle(finding, security).slice(0, ANNOTATION_TITLE_LIMIT),
     message: cut(finding.message, ANNOTATION_TEXT_LIMIT),
   }
   // Columns are allowed only when the annotation stays on one line.

@@ -1,14 +1,13 @@
 import type { CheckResult } from '../check.js'
-import type { Graph } from '../graph.js'
-import { parseOidcProviderArn } from '../iam/arn.js'
-import type { Role, ServiceAccount } from '../model/facts.js'
-import { levelRank, type Finding, type Level } from '../model/finding.js'
+import type { Finding, Level } from '../model/finding.js'
 import type { Location } from '../model/location.js'
 import { describeValue, type Value } from '../model/value.js'
 import { docsUrl } from '../rules/rule.js'
 import { countByLevel, formatCounts, plural } from './counts.js'
 import { formatCoverageMarkdown } from './coverage.js'
+import { clusterId, federatedIssuers, groupByChain, roleName, serviceAccountName, type Chain } from './chains.js'
 import { encodeUrlPath, escapeMarkdown, markdownCode } from './escape.js'
+import { byPriority, priorityRank, securityRuleIds } from './priority.js'
 
 export interface MarkdownOptions {
   /** Prefix that turns a repository path into a link, e.g. `https://github.com/o/r/blob/<sha>`. */
@@ -27,15 +26,13 @@ export function formatMarkdown(result: CheckResult, options: MarkdownOptions = {
   lines.push(`**${formatCounts(counts)}** in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} (${plural(result.scan.filesSeen, 'file')} seen).`, '')
   lines.push(...formatCoverageMarkdown(result.coverage, { ...options, limit }))
 
+  const security = securityRuleIds(result.rules)
   lines.push('### ServiceAccounts and their IAM roles', '')
   const annotated = result.graph.facts.serviceAccounts.filter((sa) => sa.roleArn !== undefined)
   if (annotated.length === 0) {
     lines.push('No ServiceAccount with an `eks.amazonaws.com/role-arn` annotation was found.', '')
   } else {
-    const spans = roleSpans(result.graph)
-    lines.push('| ServiceAccount | IAM role | OIDC provider | Verdict |', '| --- | --- | --- | --- |')
-    for (const sa of annotated.slice(0, limit)) lines.push(chainRow(sa, result, spans, options))
-    if (annotated.length > limit) lines.push('', `… and ${annotated.length - limit} more ServiceAccounts.`)
+    lines.push(...formatChainTable(groupByChain(result, security).chains, options, limit))
     lines.push('')
   }
 
@@ -44,13 +41,13 @@ export function formatMarkdown(result: CheckResult, options: MarkdownOptions = {
     lines.push('No findings.', '')
     return lines.join('\n')
   }
-  for (const [ruleId, findings] of groupByRule(result.findings)) {
+  for (const [ruleId, findings] of groupByRule(byPriority(result.findings, security), security)) {
     const ruleCounts = countByLevel(findings)
     const summary = (['error', 'warning', 'note'] as const)
       .filter((level) => ruleCounts[level] > 0)
       .map((level) => plural(ruleCounts[level], level))
       .join(', ')
-    lines.push(`#### [\`${ruleId}\`](${docsUrl(ruleId)}) · ${summary}`, '')
+    lines.push(`#### [\`${ruleId}\`](${docsUrl(ruleId)})${security.has(ruleId) ? ' · security' : ''} · ${summary}`, '')
     for (const finding of findings.slice(0, limit)) {
       lines.push(`- ${LEVEL_ICON[finding.level]} ${link(finding.location, options, true)}: ${escapeMarkdown(finding.message)}`)
     }
@@ -60,93 +57,51 @@ export function formatMarkdown(result: CheckResult, options: MarkdownOptions = {
   return lines.join('\n')
 }
 
-function chainRow(sa: ServiceAccount, result: CheckResult, spans: Map<Role, Span[]>, options: MarkdownOptions): string {
-  const links = result.graph.rolesOf(sa)
+/**
+ * One row per chain, the verdict first: made of THIS chain's findings (chains.ts), the ServiceAccount,
+ * its role and the cluster by its short ID, each with its file and line. Narrow enough for a
+ * 1012 px pull request page: the full issuer is in the findings, not here.
+ */
+export function formatChainTable(chains: readonly Chain[], options: MarkdownOptions, limit: number): string[] {
   const cell = { inTable: true }
-  const serviceAccount = `${markdownCode(`${valueText(sa.namespace)}/${valueText(sa.name)}`, cell)}<br>${link(sa.location, options, false, cell)}`
-  const role =
-    links.length === 0
-      ? `${sa.roleArn ? markdownCode(describeValue(sa.roleArn), cell) : ''}<br>not defined in the scanned files`
-      : links.map(({ role: linked }) => `${markdownCode(linked.name ? valueText(linked.name) : linked.label, cell)}<br>${link(linked.location, options, false, cell)}`).join('<br>')
-  const providers = [...new Set(links.flatMap(({ role: linked }) => federatedProviders(linked)))]
-  const provider = providers.length > 0 ? providers.map((text) => markdownCode(text, cell)).join('<br>') : '—'
-  const findings = result.findings.filter((finding) => concernsChain(finding, sa, links.map(({ role: linked }) => linked), spans))
-  return `| ${serviceAccount} | ${role} | ${provider} | ${verdict(findings, links.length > 0)} |`
+  const rows = chains.slice(0, limit).map((chain) => {
+    const serviceAccount = `${markdownCode(serviceAccountName(chain.sa), cell)}<br>${link(chain.sa.location, options, false, cell)}`
+    const role =
+      chain.roles.length === 0
+        ? `${chain.sa.roleArn ? markdownCode(describeValue(chain.sa.roleArn), cell) : ''}<br>not in the scanned files`
+        : chain.roles.map((linked) => `${markdownCode(roleName(linked), cell)}<br>${link(linked.location, options, false, cell)}`).join('<br>')
+    const clusters = [...new Set(chain.roles.flatMap(federatedIssuers).map(clusterId))]
+    const cluster = clusters.length > 0 ? clusters.map((id) => markdownCode(id, cell)).join('<br>') : '—'
+    return `| ${verdict(chain.findings, chain.roles.length > 0)} | ${serviceAccount} | ${role} | ${cluster} |`
+  })
+  const lines = ['| Verdict | ServiceAccount | IAM role | Cluster |', '| --- | --- | --- | --- |', ...rows]
+  if (chains.length > limit) lines.push('', `… and ${chains.length - limit} more ServiceAccounts.`)
+  return lines
 }
 
-function verdict(findings: readonly Finding[], linked: boolean): string {
-  if (findings.length === 0) return linked ? '✅ no findings' : '— role not in scan'
+/**
+ * The verdict cell: one line per level, each with its icon (`❌ 1 error<br>⚠️ 2 warnings`), words
+ * joined by no-break spaces, so the first column stays narrow on a 1012 px page.
+ */
+export function verdict(findings: readonly Finding[], linked: boolean): string {
+  const nowrap = (text: string) => text.replace(/ /g, '\u00a0')
+  if (findings.length === 0) return nowrap(linked ? '✅ no findings' : '— role not in scan')
   const counts = countByLevel(findings)
-  const worst = (['error', 'warning', 'note'] as const).find((level) => counts[level] > 0)!
-  return `${LEVEL_ICON[worst]} ${(['error', 'warning', 'note'] as const)
+  return (['error', 'warning', 'note'] as const)
     .filter((level) => counts[level] > 0)
-    .map((level) => plural(counts[level], level))
-    .join(', ')}`
+    .map((level) => nowrap(`${LEVEL_ICON[level]} ${plural(counts[level], level)}`))
+    .join('<br>')
 }
 
-export interface Span {
-  path: string
-  fromLine: number
-  toLine: number
-}
-
-/** The lines each role occupies: from its definition to the next role defined in the same file, plus a trust policy kept in a file of its own. */
-export function roleSpans(graph: Graph): Map<Role, Span[]> {
-  const byFile = new Map<string, Role[]>()
-  for (const role of graph.facts.roles) {
-    const list = byFile.get(role.location.path) ?? []
-    list.push(role)
-    byFile.set(role.location.path, list)
-  }
-  const spans = new Map<Role, Span[]>()
-  for (const [file, roles] of byFile) {
-    const sorted = [...roles].sort((a, b) => a.location.line - b.location.line)
-    sorted.forEach((role, index) => {
-      const next = sorted.slice(index + 1).find((other) => other.location.line > role.location.line)
-      const own: Span[] = [{ path: file, fromLine: role.location.line, toLine: next ? next.location.line - 1 : Infinity }]
-      const trust = role.trustPolicy?.location
-      if (trust && trust.path !== file) own.push({ path: trust.path, fromLine: 1, toLine: Infinity })
-      spans.set(role, own)
-    })
-  }
-  return spans
-}
-
-export function concernsChain(finding: Finding, sa: ServiceAccount, roles: readonly Role[], spans: Map<Role, Span[]>): boolean {
-  const saLines = new Set(
-    [sa.location, sa.roleArn?.location, sa.audience?.location, sa.stsRegionalEndpoints?.location, sa.tokenExpiration?.location, ...sa.annotations.map((annotation) => annotation.keyLocation)]
-      .filter((location): location is Location => location !== undefined)
-      .map(lineKey),
-  )
-  const roleSpansOfSa = roles.flatMap((role) => spans.get(role) ?? [])
-  return [finding.location, ...finding.related.map((related) => related.location)].some(
-    (location) =>
-      saLines.has(lineKey(location)) ||
-      roleSpansOfSa.some((span) => span.path === location.path && location.line >= span.fromLine && location.line <= span.toLine),
-  )
-}
-
-export function federatedProviders(role: Role): string[] {
-  const providers: string[] = []
-  for (const statement of role.trustPolicy?.statements ?? []) {
-    for (const entry of statement.principal?.entries ?? []) {
-      if (entry.type !== 'Federated') continue
-      for (const value of entry.values) {
-        providers.push(value.kind === 'known' ? (parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value) : describeValue(value))
-      }
-    }
-  }
-  return providers
-}
-
-function groupByRule(findings: readonly Finding[]): [string, Finding[]][] {
+/** The rules most important first: by their worst finding's level, security rules first within a level, then by id. */
+function groupByRule(findings: readonly Finding[], security: ReadonlySet<string>): [string, Finding[]][] {
   const groups = new Map<string, Finding[]>()
   for (const finding of findings) {
     const list = groups.get(finding.ruleId) ?? []
     list.push(finding)
     groups.set(finding.ruleId, list)
   }
-  const worst = (list: Finding[]) => Math.max(...list.map((finding) => levelRank(finding.level)))
+  const worst = (list: Finding[]) => Math.max(...list.map((finding) => priorityRank(finding, security)))
   return [...groups].sort(([idA, a], [idB, b]) => worst(b) - worst(a) || idA.localeCompare(idB))
 }
 

@@ -1,12 +1,13 @@
 import type { CheckResult } from '../check.js'
-import type { Role, ServiceAccount } from '../model/facts.js'
 import { levelRank, type Finding, type Level } from '../model/finding.js'
-import type { Location } from '../model/location.js'
 import { docsUrl, type RuleMeta } from '../rules/rule.js'
 import { countByLevel, formatCounts, plural } from './counts.js'
 import { escapeMarkdown, markdownCode } from './escape.js'
-import { concernsChain, federatedProviders, link, roleSpans, valueText, type MarkdownOptions } from './markdown.js'
+import { clusterId, federatedIssuers, groupByChain, roleName, serviceAccountName, worstPriority, type Chain } from './chains.js'
+import { formatChainTable, link, valueText, type MarkdownOptions } from './markdown.js'
+import { chainDiagram } from './mermaid.js'
 import { formatCoverageMarkdown } from './coverage.js'
+import { securityRuleIds } from './priority.js'
 import { truncateWithNotice } from './truncate.js'
 
 export interface CommentContext extends MarkdownOptions {
@@ -26,11 +27,8 @@ export interface CommentContext extends MarkdownOptions {
 
 const LEVEL_ICON: Record<Level, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' }
 
-interface Chain {
-  sa: ServiceAccount
-  roles: Role[]
-  findings: Finding[]
-}
+/** Broken chains drawn as a diagram; the comment stays short. */
+const DIAGRAM_LIMIT = 10
 
 /**
  * The sticky pull-request comment: findings grouped by ServiceAccount → IAM role → OIDC provider
@@ -38,6 +36,7 @@ interface Chain {
  * chain by file; when nothing is left, a line saying so.
  */
 export function formatPullRequestComment(result: CheckResult, context: CommentContext): string {
+  const security = securityRuleIds(result.rules)
   const lines: string[] = [context.marker]
   const counts = countByLevel(result.findings)
   const scope = context.outsideChanges !== undefined ? ' in the files this pull request changes' : ''
@@ -54,15 +53,24 @@ export function formatPullRequestComment(result: CheckResult, context: CommentCo
   lines.push(...footnotes(context), '')
   lines.push(...coverageLines(result, context))
 
-  const { chains, others } = groupByChain(result)
-  for (const chain of chains.filter((candidate) => candidate.findings.length > 0)) {
+  const { chains, others } = groupByChain(result, security)
+  const broken = chains.filter((candidate) => candidate.findings.length > 0)
+  if (broken.length > 0) lines.push(...formatChainTable(broken, context, 20), '')
+  // The chains and the findings outside any, most important first; on a tie the chains come first.
+  const sections = [...broken, ...(others.length > 0 ? [others] : [])]
+  const rank = (section: Chain | Finding[]) => worstPriority(Array.isArray(section) ? section : section.findings, security)
+  let diagrams = 0
+  for (const section of sections.map((section, index) => ({ section, index })).sort((a, b) => rank(b.section) - rank(a.section) || a.index - b.index)) {
+    const chain = section.section
+    if (Array.isArray(chain)) {
+      lines.push('### Other findings', '')
+      lines.push(...chain.map((finding) => findingLine(finding, context, security)), '')
+      continue
+    }
     lines.push(`### ${worstIcon(chain.findings)} ${chainTitle(chain)}`, '')
     lines.push(`ServiceAccount ${link(chain.sa.location, context)}${chain.roles.map((role) => ` · role ${link(role.location, context)}`).join('')}`, '')
-    lines.push(...chain.findings.map((finding) => findingLine(finding, context)), '')
-  }
-  if (others.length > 0) {
-    lines.push('### Other findings', '')
-    lines.push(...others.map((finding) => findingLine(finding, context)), '')
+    if (diagrams++ < DIAGRAM_LIMIT) lines.push(chainDiagram(chain, result.graph), '')
+    lines.push(...chain.findings.map((finding) => findingLine(finding, context, security)), '')
   }
   const clean = chains.filter((chain) => chain.findings.length === 0)
   if (clean.length > 0) {
@@ -75,51 +83,17 @@ export function formatPullRequestComment(result: CheckResult, context: CommentCo
   return truncateWithNotice(lines.join('\n'), limit, `_This comment is cut here to fit GitHub's limit; every finding is in ${where}._`).text
 }
 
-/**
- * A finding goes under the ServiceAccounts it points at; one that points at none (a trust policy
- * on its own) under every ServiceAccount whose role it concerns; the rest are "other findings".
- */
-function groupByChain(result: CheckResult): { chains: Chain[]; others: Finding[] } {
-  const spans = roleSpans(result.graph)
-  const chains: Chain[] = result.graph.facts.serviceAccounts
-    .filter((sa) => sa.roleArn !== undefined)
-    .map((sa) => ({ sa, roles: result.graph.rolesOf(sa).map(({ role }) => role), findings: [] }))
-  const linesOf = new Map(chains.map((chain) => [chain, serviceAccountLines(chain.sa)]))
-  const others: Finding[] = []
-  for (const finding of result.findings) {
-    const places = [finding.location, ...finding.related.map((related) => related.location)].map(lineKey)
-    let owners = chains.filter((chain) => places.some((place) => linesOf.get(chain)!.has(place)))
-    if (owners.length === 0) owners = chains.filter((chain) => concernsChain(finding, chain.sa, chain.roles, spans))
-    if (owners.length === 0) others.push(finding)
-    for (const chain of owners) chain.findings.push(finding)
-  }
-  chains.sort((a, b) => worstRank(b.findings) - worstRank(a.findings) || serviceAccountName(a.sa).localeCompare(serviceAccountName(b.sa)))
-  return { chains, others }
-}
-
-function serviceAccountLines(sa: ServiceAccount): Set<string> {
-  return new Set(
-    [sa.location, sa.roleArn?.location, sa.audience?.location, sa.stsRegionalEndpoints?.location, sa.tokenExpiration?.location, ...sa.annotations.map((annotation) => annotation.keyLocation)]
-      .filter((location): location is Location => location !== undefined)
-      .map(lineKey),
-  )
-}
-
-function lineKey(location: Location): string {
-  return `${location.path}:${location.line}`
-}
-
 function chainTitle(chain: Chain): string {
   const role =
     chain.roles.length > 0
-      ? chain.roles.map((role) => markdownCode(role.name ? valueText(role.name) : role.label)).join(', ')
+      ? chain.roles.map((role) => markdownCode(roleName(role))).join(', ')
       : `${chain.sa.roleArn ? markdownCode(valueText(chain.sa.roleArn)) : 'its role'} (not in the scanned files)`
-  const providers = [...new Set(chain.roles.flatMap(federatedProviders))]
-  return `${markdownCode(serviceAccountName(chain.sa))} → ${role}${providers.length > 0 ? ` → ${providers.map((provider) => markdownCode(provider)).join(', ')}` : ''}`
+  const clusters = [...new Set(chain.roles.flatMap(federatedIssuers).map(clusterId))]
+  return `${markdownCode(serviceAccountName(chain.sa))} → ${role}${clusters.length > 0 ? ` → cluster ${clusters.map((id) => markdownCode(id)).join(', ')}` : ''}`
 }
 
-function findingLine(finding: Finding, context: CommentContext): string {
-  return `- ${LEVEL_ICON[finding.level]} [\`${finding.ruleId}\`](${docsUrl(finding.ruleId)}) ${link(finding.location, context)}: ${escapeMarkdown(finding.message)}`
+function findingLine(finding: Finding, context: CommentContext, security: ReadonlySet<string>): string {
+  return `- ${LEVEL_ICON[finding.level]} [\`${finding.ruleId}\`](${docsUrl(finding.ruleId)})${security.has(finding.ruleId) ? ' (security)' : ''} ${link(finding.location, context)}: ${escapeMarkdown(finding.message)}`
 }
 
 /** How to fix each rule that fired, once per rule. */
@@ -148,10 +122,6 @@ function coverageLines(result: CheckResult, context: CommentContext): string[] {
 
 function chainCount(result: CheckResult): string {
   return plural(result.graph.facts.serviceAccounts.filter((sa) => sa.roleArn !== undefined).length, 'ServiceAccount')
-}
-
-function serviceAccountName(sa: ServiceAccount): string {
-  return `${valueText(sa.namespace)}/${valueText(sa.name)}`
 }
 
 function worstRank(findings: readonly Finding[]): number {

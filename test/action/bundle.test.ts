@@ -42,7 +42,7 @@ describe('the committed action bundle dist/index.js, run as the runner runs it',
     expect(run.stdout).not.toContain('::error')
     expect(run.stdout).toContain('irsa-guard found 0 errors, 0 warnings, 0 notes in 2 IRSA-relevant files; nothing at or above fail-on error')
     expect(run.outputs).toEqual({ errors: '0', warnings: '0', notes: '0', 'sarif-file': '', conclusion: 'success', verified: '1', unresolved: '0', ...NO_GITHUB_OUTPUTS })
-    expect(run.summary).toContain('✅ no findings')
+    expect(run.summary).toContain('| ✅\u00a0no\u00a0findings |')
   })
 
   it('writes SARIF where sarif-file says and does not fail below fail-on', async () => {

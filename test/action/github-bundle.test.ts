@@ -81,7 +81,7 @@ describe('the committed bundle dist/index.js on GitHub, against an API that chec
     const created = github.comments.get(12)!.filter((comment) => comment.body.includes(MARKER))
     expect(created).toHaveLength(1)
     expect(created[0]!.body.split('\n').slice(0, 2)).toEqual([MARKER, '## irsa-guard: 1 error, 0 warnings, 0 notes'])
-    expect(created[0]!.body).toContain('### ❌ `payments/api` → `payments-api` → `oidc.eks.eu-central-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9`')
+    expect(created[0]!.body).toContain('### ❌ `payments/api` → `payments-api` → cluster `0A1B2C3D…`')
     expect(first.outputs['comment-url']).toBe(`https://github.com/${OWNER}/${REPO}/pull/12#issuecomment-${created[0]!.id}`)
     expect(first.code).toBe(1)
 

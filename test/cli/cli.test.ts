@@ -91,7 +91,7 @@ describe('irsa-guard CLI', () => {
   it('writes markdown', async () => {
     const run = await runCli(['--format', 'markdown', clean], process.cwd())
     expect(run.stdout.startsWith('## irsa-guard\n')).toBe(true)
-    expect(run.stdout).toContain('✅ no findings')
+    expect(run.stdout).toContain('| ✅\u00a0no\u00a0findings |')
   })
 
   describe('--output', () => {

@@ -15,7 +15,8 @@ import { writeTrustEditRepository } from './repos.js'
 
 const MARKER = '<!-- irsa-guard -->'
 const DOCS = 'https://github.com/irsa-guard/irsa-guard/blob/main/docs/rules/trust-denies-service-account.md'
-const PROVIDER = 'oidc.eks.eu-central-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9'
+const CLUSTER_ID = '0A1B2C3D…'
+const ISSUER_ID = '0A1B2C3D4E5F60718293A4B5C6D7E8F9'
 
 function manyFindings(count: number, related = 0): Finding[] {
   return Array.from({ length: count }, (_, index) => ({
@@ -44,21 +45,33 @@ describe('the sticky pull request comment', () => {
     const lines = body.split('\n')
     expect(lines.slice(0, 6)).toEqual([MARKER, '## irsa-guard: 3 errors, 0 warnings, 0 notes', '', 'Results for 6dcb09b; each finding names what to change.', '', '<sub>2 findings accepted by the baseline file are not shown.</sub>'])
     expect(lines.filter((line) => line.startsWith('### '))).toEqual([
-      `### ❌ \`payments/api\` → \`payments-api\` → \`${PROVIDER}\``,
-      `### ❌ \`payments/worker\` → \`payments-api\` → \`${PROVIDER}\``,
-      `### ❌ \`search/indexer\` → \`search-indexer\` → \`${PROVIDER}\``,
+      `### ❌ \`payments/api\` → \`payments-api\` → cluster \`${CLUSTER_ID}\``,
+      `### ❌ \`payments/worker\` → \`payments-api\` → cluster \`${CLUSTER_ID}\``,
+      `### ❌ \`search/indexer\` → \`search-indexer\` → cluster \`${CLUSTER_ID}\``,
     ])
     const section = (heading: string) => {
       const start = lines.indexOf(heading)
       const end = lines.findIndex((line, index) => index > start && (line.startsWith('### ') || line.startsWith('<details>')))
       return lines.slice(start, end).join('\n').trimEnd().split('\n')
     }
-    expect(section(`### ❌ \`payments/worker\` → \`payments-api\` → \`${PROVIDER}\``)).toEqual([
-      `### ❌ \`payments/worker\` → \`payments-api\` → \`${PROVIDER}\``,
+    expect(section(`### ❌ \`payments/worker\` → \`payments-api\` → cluster \`${CLUSTER_ID}\``)).toEqual([
+      `### ❌ \`payments/worker\` → \`payments-api\` → cluster \`${CLUSTER_ID}\``,
       '',
       'ServiceAccount `k8s/payments.yaml:12` · role `iam/payments-api-trust.json:1`',
       '',
-      `- ❌ [\`trust-denies-service-account\`](${DOCS}) \`k8s/payments.yaml:15\`: ServiceAccount payments/worker (k8s/payments.yaml:15) would be refused by role payments-api's trust (iam/payments-api-trust.json:12): StringEquals on "${PROVIDER}:sub" allows "system:serviceaccount:billing:api", not "system:serviceaccount:payments:worker"; role payments-worker's trust (iam/payments-worker-trust.json:1) accepts it: point the annotation at role payments-worker, or change the sub value to "system:serviceaccount:payments:worker"`,
+      '```mermaid',
+      'flowchart LR',
+      '  sa["ServiceAccount<br/>payments/worker"]',
+      '  role0["role<br/>payments-api"]',
+      `  provider0["OIDC provider<br/>${CLUSTER_ID}"]`,
+      '  clusterprovider0["cluster<br/>not in the scan"]',
+      '  sa -->|"trust-denies-service-account"| role0',
+      '  role0 --> provider0',
+      '  provider0 --> clusterprovider0',
+      '  linkStyle 0 stroke:#d1242f,stroke-width:3px,color:#d1242f',
+      '```',
+      '',
+      `- ❌ [\`trust-denies-service-account\`](${DOCS}) \`k8s/payments.yaml:15\`: ServiceAccount payments/worker (k8s/payments.yaml:15) would be refused by role payments-api's trust (iam/payments-api-trust.json:12): StringEquals on "oidc.eks.eu-central-1.amazonaws.com/id/${ISSUER_ID}:sub" allows "system:serviceaccount:billing:api", not "system:serviceaccount:payments:worker"; role payments-worker's trust (iam/payments-worker-trust.json:1) accepts it: point the annotation at role payments-worker, or change the sub value to "system:serviceaccount:payments:worker"`,
     ])
     expect(lines).toContain(
       `| [\`trust-denies-service-account\`](${DOCS}) | Make the trust's condition values (and provider) match the ServiceAccount that uses the role, or move/rename the ServiceAccount, or point the annotation at the role meant for it. |`,

@@ -18,9 +18,9 @@ describe('markdown reporter (job summary)', () => {
       '',
       '### ServiceAccounts and their IAM roles',
       '',
-      '| ServiceAccount | IAM role | OIDC provider | Verdict |',
+      '| Verdict | ServiceAccount | IAM role | Cluster |',
       '| --- | --- | --- | --- |',
-      '| `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `oidc.eks.eu-central-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9` | ❌ 1 error |',
+      '| ❌\u00a01\u00a0error | `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D…` |',
     ])
     expect(lines).toContain(`#### [\`trust-denies-service-account\`](${docs}/trust-denies-service-account.md) · 1 error`)
     expect(lines.filter((line) => line.startsWith('- ❌ `iam/payments-api-trust.json:12:90`: ServiceAccount payments/api (k8s/api.yaml:7) would be refused'))).toHaveLength(1)
@@ -28,7 +28,7 @@ describe('markdown reporter (job summary)', () => {
 
   it('says the chain has no findings and lists none when the repository is correct', async () => {
     const markdown = formatMarkdown(await scan(fixture('repos', 'clean')))
-    expect(markdown).toContain('| `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `oidc.eks.eu-central-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9` | ✅ no findings |')
+    expect(markdown).toContain('| ✅\u00a0no\u00a0findings | `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D…` |')
     expect(markdown).toContain('**0 errors, 0 warnings, 0 notes**')
     expect(markdown.trimEnd().endsWith('### Findings\n\nNo findings.')).toBe(true)
   })
@@ -41,7 +41,7 @@ describe('markdown reporter (job summary)', () => {
     expect(markdown).toContain('No ServiceAccount with an `eks.amazonaws.com/role-arn` annotation was found.')
     // Errors come before warnings.
     expect(markdown.indexOf(`[\`trust-denies-service-account\`](${docs}/trust-denies-service-account.md) · 1 error`)).toBeLessThan(
-      markdown.indexOf(`[\`sub-condition-broad\`](${docs}/sub-condition-broad.md) · 1 warning`),
+      markdown.indexOf(`[\`sub-condition-broad\`](${docs}/sub-condition-broad.md) · security · 1 warning`),
     )
   })
 

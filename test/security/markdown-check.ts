@@ -24,8 +24,12 @@ export interface MarkdownLimits {
  * rendered as text.
  */
 export function markdownProblems(markdown: string, limits: MarkdownLimits = {}): string[] {
-  const html = renderer.render(markdown)
   const problems: string[] = []
+  // A Mermaid diagram is code GitHub draws: each line must be one of the statements irsa-guard writes, with labels Mermaid takes as text.
+  const html = renderer.render(markdown).replace(/<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g, (_, source: string) => {
+    problems.push(...mermaidProblems(decodeEntities(source)))
+    return ''
+  })
   const count = (pattern: RegExp) => (html.match(pattern) ?? []).length
   const allowedTags = new Set(['h2', 'h3', 'h4', 'p', 'strong', 'code', 'a', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'details', 'summary', 'sub'])
   for (const [, tag] of html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)) {
@@ -52,6 +56,23 @@ export function markdownProblems(markdown: string, limits: MarkdownLimits = {}):
   for (const [mention] of text.matchAll(/(?<![\w@])@[A-Za-z0-9][\w-]*(\/[\w-]+)?/g)) problems.push(`mention ${mention}`)
   for (const [reference] of text.matchAll(/(?<![\w&])#\d+/g)) problems.push(`reference ${reference}`)
   return problems
+}
+
+const MERMAID_LABEL = '"(?:[^"`<>&#;%\\n\\r]|<br/>)*"'
+const MERMAID_STATEMENTS = [
+  /^flowchart LR$/,
+  new RegExp(`^  [a-z0-9]+\\[${MERMAID_LABEL}\\]$`),
+  new RegExp(`^  [a-z0-9]+ -->(\\|${MERMAID_LABEL}\\|)? [a-z0-9]+$`),
+  /^  linkStyle [0-9,]+ stroke:#d1242f,stroke-width:3px,color:#d1242f$/,
+]
+
+/** The lines of a Mermaid diagram that are not one of the statements irsa-guard writes. */
+export function mermaidProblems(source: string): string[] {
+  return source
+    .replace(/\n$/, '')
+    .split('\n')
+    .filter((line) => !MERMAID_STATEMENTS.some((statement) => statement.test(line)))
+    .map((line) => `mermaid line ${JSON.stringify(line)}`)
 }
 
 /** The text a reader sees: tags removed, entities decoded, the zero-width joiners that break mentions dropped. */
