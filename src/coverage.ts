@@ -9,7 +9,7 @@ import { allowedIrsaStatements } from './rules/helpers/conditions.js'
 import { checkToken, knownClusters, roleIdentity, roleTitle, tokenAudience, type KnownCluster } from './rules/helpers/correlation.js'
 import { findRoleArnPlaceholder, qualifiedName, valueText } from './rules/helpers/kubernetes.js'
 import { conditionsOn } from './rules/helpers/trust.js'
-import { APPLY_NAMESPACE } from './sources/kubernetes.js'
+import { APPLY_NAMESPACE } from './sources/kubernetes/index.js'
 
 /**
  * Why a chain could not be verified: a closed set with stable ids (they appear in JSON, SARIF and

@@ -1,7 +1,7 @@
 import { defaultConfig } from '../../src/config.js'
 import type { Value } from '../../src/model/value.js'
-import { iamJsonSource } from '../../src/sources/iam-json.js'
-import { createRoleCommandBindings, createRoleCommands, RoleBinder, roleNameFromFileName } from '../../src/sources/role-bindings.js'
+import { iamJsonSource } from '../../src/sources/iam-json/index.js'
+import { createRoleCommandBindings, createRoleCommands, RoleBinder, roleNameFromFileName } from '../../src/sources/iam-json/role-bindings.js'
 import type { SourceFile } from '../../src/sources/source.js'
 
 const script = (path: string, text: string): SourceFile => ({ path, kind: 'script', text })

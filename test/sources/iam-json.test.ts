@@ -5,7 +5,7 @@ import type { Role } from '../../src/model/facts.js'
 import type { Location } from '../../src/model/location.js'
 import type { Value } from '../../src/model/value.js'
 import { formatFindingLine } from '../../src/report/text.js'
-import { iamJsonSource } from '../../src/sources/iam-json.js'
+import { iamJsonSource } from '../../src/sources/iam-json/index.js'
 import type { SourceFile } from '../../src/sources/source.js'
 import { fixture, scan } from '../helpers.js'
 

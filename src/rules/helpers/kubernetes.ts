@@ -2,7 +2,7 @@ import type { Graph } from '../../graph.js'
 import type { Annotation, KubeObject, ServiceAccount, SourceKind, Workload } from '../../model/facts.js'
 import { formatLocation, type Location } from '../../model/location.js'
 import type { Value } from '../../model/value.js'
-import { APPLY_NAMESPACE } from '../../sources/kubernetes.js'
+import { APPLY_NAMESPACE } from '../../sources/kubernetes/index.js'
 import { perGraph } from './per-graph.js'
 
 export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'

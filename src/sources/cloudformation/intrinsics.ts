@@ -3,7 +3,7 @@ import { templateOf, type TemplatePart } from '../../iam/template.js'
 import type { Location } from '../../model/location.js'
 import { child, scalarText, type ObjectEntry, type ObjectNode, type ScalarNode, type TreeNode } from '../../model/tree.js'
 import { known, symbolic } from '../../model/value.js'
-import { parseJsonTree } from '../json-tree.js'
+import { parseJsonTree } from '../shared/json-tree.js'
 
 /**
  * CloudFormation's intrinsic functions, evaluated as far as the template tells: parameters'

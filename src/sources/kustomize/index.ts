@@ -1,16 +1,16 @@
 import { placeInUnit } from '../../model/facts.js'
 import { fileLocation, formatLocation, type Location } from '../../model/location.js'
 import type { Suppression } from '../../model/suppression.js'
-import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
-import { pathsLookedUpByName } from '../manifest-sniff.js'
+import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes/index.js'
+import { pathsLookedUpByName } from '../kubernetes/manifest-sniff.js'
 import { appendResult, dropRepeats, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
-import { commentSuppressions } from '../suppressions.js'
+import { commentSuppressions } from '../shared/suppressions.js'
 import { KustomizeBuilder, type Build } from './build.js'
 import { findFluxKustomizations, substitute, unmatchedTargetFindings } from './flux.js'
 import { KUSTOMIZATION_FILE_NAMES } from './kustomization.js'
-import { locateRendered } from './locate-rendered.js'
-import { renderKustomization } from './render.js'
-import { RepositoryFiles } from './repository-files.js'
+import { locateRendered } from '../shared/locate-rendered.js'
+import { renderKustomization } from '../shared/run-renderer.js'
+import { RepositoryFiles } from '../shared/repository-files.js'
 
 /**
  * Kustomize builds as sources of the effective ServiceAccounts and workloads. Every

@@ -1,6 +1,6 @@
 import type { Role } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
-import { readPolicyDocument } from '../../policy-document.js'
+import { readPolicyDocument } from '../../shared/policy-document.js'
 import type { FactSink } from '../context.js'
 import { valueToTree } from '../documents.js'
 import type { Evaluator } from '../evaluate.js'

@@ -5,7 +5,7 @@ import type { BlockView } from '../block-view.js'
 import type { FactSink, ResourceContext } from '../context.js'
 import { eksIssuer } from '../computed.js'
 import { expressionOf, objectGet, printValue, scalarString, toFactValue, type HclValue } from '../values.js'
-import { creatorText } from '../../creator-text.js'
+import { creatorText } from '../../shared/creator-text.js'
 import { present } from './iam.js'
 import { addServiceAccount } from './service-accounts.js'
 

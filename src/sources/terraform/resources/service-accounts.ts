@@ -1,7 +1,7 @@
 import type { Annotation, KubeObject, ServiceAccount, TerraformResourceRef } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, type Value } from '../../../model/value.js'
-import { SUPPRESSION_ANNOTATION, annotationSuppression } from '../../suppressions.js'
+import { SUPPRESSION_ANNOTATION, annotationSuppression } from '../../shared/suppressions.js'
 import type { FactSink } from '../context.js'
 import { printValue, toFactValue, type HclValue } from '../values.js'
 

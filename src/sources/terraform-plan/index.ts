@@ -1,12 +1,12 @@
-import { placeInUnit, terraformUnit, type Facts } from '../model/facts.js'
-import type { SourceFinding } from '../model/finding.js'
-import { known, type KnownValue } from '../model/value.js'
-import { parseJsonTree } from './json-tree.js'
-import { appendResult, emptyResult, type Source, type SourceContext, type SourceFile, type SourceResult } from './source.js'
-import { PlanConfiguration } from './terraform-plan/configuration.js'
-import { JsonLocator } from './terraform-plan/json-locator.js'
-import { isObject, planResources, ResourceValues, type JsonObject } from './terraform-plan/plan.js'
-import { accountOf, clusterOf, oidcProviderOf, podIdentityAssociationOf, roleOf, serviceAccountOf, type PlanContext } from './terraform-plan/resources.js'
+import { placeInUnit, terraformUnit, type Facts } from '../../model/facts.js'
+import type { SourceFinding } from '../../model/finding.js'
+import { known, type KnownValue } from '../../model/value.js'
+import { parseJsonTree } from '../shared/json-tree.js'
+import { appendResult, emptyResult, type Source, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
+import { PlanConfiguration } from './configuration.js'
+import { JsonLocator } from './json-locator.js'
+import { isObject, planResources, ResourceValues, type JsonObject } from './plan.js'
+import { accountOf, clusterOf, oidcProviderOf, podIdentityAssociationOf, roleOf, serviceAccountOf, type PlanContext } from './resources.js'
 
 /**
  * `terraform show -json` output of a plan: the roles, OIDC providers, clusters, ServiceAccounts

@@ -1,8 +1,8 @@
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, isAlias, isCollection, YAMLMap, YAMLSeq, type Node, type Document, type Tags, type YAMLError } from 'yaml'
-import type { Location } from '../model/location.js'
-import type { SourceFinding } from '../model/finding.js'
-import type { ObjectEntry, TreeNode, ScalarNode } from '../model/tree.js'
-import { known, symbolic, type Value } from '../model/value.js'
+import type { Location } from '../../model/location.js'
+import type { SourceFinding } from '../../model/finding.js'
+import type { ObjectEntry, TreeNode, ScalarNode } from '../../model/tree.js'
+import { known, symbolic, type Value } from '../../model/value.js'
 
 export interface YamlDocumentTree {
   /** undefined for an empty document. */

@@ -1,12 +1,12 @@
 import { posix } from 'node:path'
-import type { AwsConfigFile, AwsConfigReader, AwsProfile } from '../model/facts.js'
-import type { Location } from '../model/location.js'
-import { child, scalarText, type ObjectNode, type ScalarNode, type TreeNode } from '../model/tree.js'
-import { sameValue, symbolic, type Value } from '../model/value.js'
+import type { AwsConfigFile, AwsConfigReader, AwsProfile } from '../../model/facts.js'
+import type { Location } from '../../model/location.js'
+import { child, scalarText, type ObjectNode, type ScalarNode, type TreeNode } from '../../model/tree.js'
+import { sameValue, symbolic, type Value } from '../../model/value.js'
 import { mentionsProfiles, parseAwsConfig, type Locate } from './aws-config-ini.js'
-import { parseJsonTree } from './json-tree.js'
-import { emptyResult, type Source, type SourceFile, type SourceResult } from './source.js'
-import { parseYamlTree } from './yaml-tree.js'
+import { parseJsonTree } from '../shared/json-tree.js'
+import { emptyResult, type Source, type SourceFile, type SourceResult } from '../source.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
 
 /**
  * AWS shared config files and the pods that read them (the cross-account chain of AWS's guide):
