@@ -11,6 +11,7 @@ import { formatCoverage, formatUnresolvedLine } from './report/coverage.js'
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/index.js'
 import { VERSION } from './version.js'
 import { OutputRefused, writeOutputFile } from './write-output.js'
+import { errorText } from './model/error-text.js'
 
 export interface CliIo {
   stdout: { write(text: string): unknown }
@@ -154,7 +155,7 @@ function printable(format: ReportFormat, report: string): string {
 }
 
 function describeError(error: unknown): string {
-  const message = escapeWorkflowCommandText((error instanceof Error ? error.message : String(error)).split('\n')[0]!)
+  const message = escapeWorkflowCommandText(errorText(error).split('\n')[0]!)
   if (error instanceof ConfigError) return `irsa-guard: ${message}`
   if (error instanceof UsageError) return `irsa-guard: ${message}${error.hintHelp ? ' (see irsa-guard --help)' : ''}`
   return `irsa-guard: internal error: ${message}`

@@ -23,6 +23,7 @@ import { formatSarifWithinLimits } from './report/sarif-limits.js'
 import { formatFindingLine } from './report/text.js'
 import { truncateWithNotice } from './report/truncate.js'
 import { writeOutputFile } from './write-output.js'
+import { errorText } from './model/error-text.js'
 
 /** GitHub shows at most 1 MiB of a step's job summary. */
 const JOB_SUMMARY_LIMIT = 1024 * 1024
@@ -120,7 +121,7 @@ export async function run(): Promise<void> {
       actionsLog.info(`irsa-guard found ${formatCounts(counts)} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; nothing at or above fail-on ${inputs.failOn}`)
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorText(error)
     core.setOutput('conclusion', 'failure')
     actionsLog.setFailed(error instanceof ConfigError ? message : `irsa-guard: internal error: ${message}`)
   }

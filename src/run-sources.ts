@@ -4,7 +4,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Config } from './config.js'
 import type { FileKind } from './discover/classify.js'
 import { allSources } from './sources/index.js'
-import { appendResult, emptyResult, textLength, type Source, type SourceContext, type SourceFile, type SourceResult } from './sources/source.js'
+import { appendResult, emptyResult, sourceContext, textLength, type Source, type SourceContext, type SourceFile, type SourceResult } from './sources/source.js'
+import { errorText } from './model/error-text.js'
 
 /**
  * Runs the sources over the scanned files, in the order of `allSources`: a source receives the
@@ -447,7 +448,7 @@ export function serveSourceWorker(): void {
       )
       parentPort!.postMessage({ id: offer.id, result })
     } catch (error) {
-      parentPort!.postMessage({ id: offer.id, error: error instanceof Error ? error.message : String(error) })
+      parentPort!.postMessage({ id: offer.id, error: errorText(error) })
     }
   }
   parentPort?.on('message', (offer: TaskOffer) => {
@@ -465,9 +466,7 @@ function readTask(source: Source, files: readonly SourceFile[], context: SourceC
 }
 
 function contextOf(files: readonly SourceFile[], options: SourceRunOptions): SourceContext {
-  const context: SourceContext = { config: options.config, files, sniff: options.sniff === true }
-  if (options.root !== undefined) context.root = options.root
-  return context
+  return sourceContext({ ...options, files })
 }
 
 function groupByKind(files: readonly SourceFile[]): Map<FileKind, SourceFile[]> {

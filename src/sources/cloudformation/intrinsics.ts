@@ -2,7 +2,7 @@ import { partitionOfRegion } from '../../iam/arn.js'
 import { templateOf, type TemplatePart } from '../../iam/template.js'
 import type { Location } from '../../model/location.js'
 import { child, scalarText, type ObjectEntry, type ObjectNode, type ScalarNode, type TreeNode } from '../../model/tree.js'
-import { known, symbolic } from '../../model/value.js'
+import { known, symbolic, valueOrExpression } from '../../model/value.js'
 import { parseJsonTree } from '../shared/json-tree.js'
 
 /**
@@ -417,7 +417,7 @@ function summary(node: TreeNode): string {
 
 function render(node: TreeNode, depth: number): string {
   if (depth > 4) return '...'
-  if (node.kind === 'scalar') return (node.value.kind === 'known' ? node.value.value : node.value.expression).replace(/\$\{|[{}]/g, '')
+  if (node.kind === 'scalar') return valueOrExpression(node.value).replace(/\$\{|[{}]/g, '')
   if (node.kind === 'array') return node.items.map((item) => render(item, depth + 1)).join(',')
   return node.entries.map((item) => `${item.key}:${render(item.value, depth + 1)}`).join(',')
 }

@@ -4,7 +4,7 @@ import type { SourceFinding } from '../../model/finding.js'
 import type { Location } from '../../model/location.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import { child, type ObjectNode, type TreeNode } from '../../model/tree.js'
-import { known, type Value } from '../../model/value.js'
+import { known, type Value, valueText } from '../../model/value.js'
 import { parseJsonTree } from '../shared/json-tree.js'
 import { isCloudFormation, readCloudFormation } from '../cloudformation/index.js'
 import { readPolicyDocument } from '../shared/policy-document.js'
@@ -241,6 +241,6 @@ function rolesOf(found: RoleDocument, trustPolicy: PolicyDocument | undefined, p
 }
 
 function labelOf(name: Value | undefined, path: string): string {
-  if (name) return `role ${name.kind === 'known' ? name.value : `\${${name.expression}}`} (${path})`
+  if (name) return `role ${valueText(name)} (${path})`
   return `trust policy ${path}`
 }

@@ -10,6 +10,7 @@ import { KUSTOMIZATION_FILE_NAMES, parseKustomization, type Kustomization, type 
 import { applyJsonPatchOperation, applyStrategicMerge, jsonPatchOperations } from './patch.js'
 import { isUnreadable, resolveReference, type RepositoryFiles } from '../shared/repository-files.js'
 import { blockScalarMover, cloneTree, ensureObject, get, getPath, relocateTree, set, stringNode, textOf } from '../shared/tree-edit.js'
+import { CLUSTER_SCOPED_KINDS } from '../../model/kubernetes.js'
 
 /** An object of a build, with the names and namespaces it has had (patches and references match any of them, as in kustomize). */
 export interface Resource extends BuiltObject {
@@ -38,31 +39,6 @@ export interface Build {
   /** Patches with a `target` that selected no object (kustomize accepts them silently). */
   unmatchedTargets: PatchSpec[]
 }
-
-/** Kinds kustomize does not give a namespace (cluster-scoped). */
-export const CLUSTER_SCOPED_KINDS = new Set([
-  'Namespace',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'CustomResourceDefinition',
-  'PersistentVolume',
-  'StorageClass',
-  'PriorityClass',
-  'ValidatingWebhookConfiguration',
-  'MutatingWebhookConfiguration',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'APIService',
-  'CSIDriver',
-  'CSINode',
-  'VolumeAttachment',
-  'IngressClass',
-  'RuntimeClass',
-  'Node',
-  'CertificateSigningRequest',
-  'PodSecurityPolicy',
-  'ComponentStatus',
-])
 
 /** Kinds namePrefix and nameSuffix leave alone. */
 const UNPREFIXED_KINDS = new Set(['Namespace', 'CustomResourceDefinition'])

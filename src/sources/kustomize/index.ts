@@ -11,6 +11,7 @@ import { KUSTOMIZATION_FILE_NAMES } from './kustomization.js'
 import { locateRendered } from '../shared/locate-rendered.js'
 import { renderKustomization } from '../shared/run-renderer.js'
 import { RepositoryFiles } from '../shared/repository-files.js'
+import { errorText } from '../../model/error-text.js'
 
 /**
  * Kustomize builds as sources of the effective ServiceAccounts and workloads. Every
@@ -23,7 +24,7 @@ export const kustomizeSource: Source = {
   kinds: ['kustomization'],
   read(files, context) {
     const result = emptyResult()
-    const repository = new RepositoryFiles(context.files, context.root, context.config.maxFileBytes)
+    const repository = context.repository
     // A rendered build is located by the native one, object by object: it needs them all.
     const sniff = context.sniff === true && context.config.kustomize !== 'render'
     const builder = new KustomizeBuilder(repository, { sniff })
@@ -94,7 +95,7 @@ function fluxBuilds(builder: KustomizeBuilder, repository: RepositoryFiles, cont
       run.result = buildResult(build, repository, context, flux.unit)
       run.result.findings.push(...unmatchedTargetFindings(build, flux))
     } catch (error) {
-      run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(flux.kustomization.path), message: `Cannot build ${flux.unit}: ${error instanceof Error ? error.message : String(error)}` })
+      run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(flux.kustomization.path), message: `Cannot build ${flux.unit}: ${errorText(error)}` })
     }
     runs.push(run)
   }
@@ -118,7 +119,7 @@ function runBuild(path: string, builder: KustomizeBuilder, repository: Repositor
     run.result = buildResult(build, repository, context)
   } catch (error) {
     run.result = emptyResult()
-    run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${error instanceof Error ? error.message : String(error)}` })
+    run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${errorText(error)}` })
   }
   return run
 }

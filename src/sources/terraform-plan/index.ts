@@ -7,6 +7,7 @@ import { PlanConfiguration } from './configuration.js'
 import { JsonLocator } from './json-locator.js'
 import { isObject, planResources, ResourceValues, type JsonObject } from './plan.js'
 import { accountOf, clusterOf, oidcProviderOf, podIdentityAssociationOf, roleOf, serviceAccountOf, type PlanContext } from './resources.js'
+import { errorText } from '../../model/error-text.js'
 
 /**
  * `terraform show -json` output of a plan: the roles, OIDC providers, clusters, ServiceAccounts
@@ -44,7 +45,7 @@ export function readTerraformPlanFile(file: SourceFile, context: Pick<SourceCont
     result.findings.push({
       ruleId: 'parse-error',
       location: { path: file.path, line: 1, column: 1 },
-      message: `Cannot read the Terraform plan ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
+      message: `Cannot read the Terraform plan ${file.path}: ${errorText(error)}`,
       key: `plan ${file.path}`,
     })
   }
