@@ -20,7 +20,7 @@ async function main(root) {
   const lib = (relative) => import(pathToFileURL(path.join(libDirectory, relative)).href)
   const { classify, looksRelevantByName } = await lib('discover/classify.js')
   const { decodeText } = await lib('discover/read.js')
-  const { parseJsonTree } = await lib('sources/json-tree.js')
+  const { parseJsonTree } = await lib('sources/shared/json-tree.js')
   const { allSources } = await lib('sources/index.js')
   const parsedKinds = new Set(allSources.flatMap((source) => source.kinds))
   let hclParser

@@ -12,7 +12,7 @@ import type { Suppression } from './model/suppression.js'
 import { allRules } from './rules/index.js'
 import type { Rule, RuleContext, RuleMeta, ScanSummary } from './rules/rule.js'
 import { prepareSources, readPreparedSources, readSources, readSourcesInParallel, workerCountFor, type SourceRun } from './run-sources.js'
-import { mergeSameResources } from './sources/same-resource.js'
+import { mergeSameResources } from './merge-same-resources.js'
 import type { SourceFile } from './sources/source.js'
 
 export { prepareSources } from './run-sources.js'

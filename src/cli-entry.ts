@@ -2,6 +2,7 @@
 import { main } from './cli.js'
 import { escapeWorkflowCommandText } from './report/escape.js'
 import { isSourceWorker, registerSourceWorkerScript, serveSourceWorker } from './run-sources.js'
+import { errorText } from './model/error-text.js'
 
 if (isSourceWorker()) serveSourceWorker()
 else runCli()
@@ -20,7 +21,7 @@ function runCli(): void {
       process.exitCode = code
     },
     (error: unknown) => {
-      process.stderr.write(`irsa-guard: internal error: ${escapeWorkflowCommandText(error instanceof Error ? error.message : String(error))}\n`)
+      process.stderr.write(`irsa-guard: internal error: ${escapeWorkflowCommandText(errorText(error))}\n`)
       process.exitCode = 2
     },
   )

@@ -19,6 +19,7 @@ import { ProgressLine } from './terminal/progress.js'
 import { COLOURS, PLAIN, wantsColour, type Style } from './terminal/style.js'
 import { VERSION } from './version.js'
 import { OutputRefused, writeOutputFile } from './write-output.js'
+import { errorText } from './model/error-text.js'
 
 export { HELP, parseArguments } from './cli-arguments.js'
 
@@ -203,7 +204,7 @@ function formatDuration(milliseconds: number): string {
 }
 
 function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
+  const text = errorText(error)
   // A config file's problems are all shown, one line each.
   if (error instanceof ConfigError) return error.problems.map((problem) => `irsa-guard: ${escapeWorkflowCommandText(problem)}`).join('\n')
   const message = escapeWorkflowCommandText(text.split('\n')[0]!)

@@ -9,7 +9,8 @@ import { allowedIrsaStatements } from './rules/helpers/conditions.js'
 import { checkToken, knownClusters, roleIdentity, roleTitle, tokenAudience, type KnownCluster } from './rules/helpers/correlation.js'
 import { findRoleArnPlaceholder, qualifiedName, valueText } from './rules/helpers/kubernetes.js'
 import { conditionsOn } from './rules/helpers/trust.js'
-import { APPLY_NAMESPACE } from './sources/kubernetes.js'
+import { APPLY_NAMESPACE } from './model/kubernetes.js'
+import { exactServiceAccountSubject } from './model/service-account-subject.js'
 
 /**
  * Why a chain could not be verified: a closed set with stable ids (they appear in JSON, SARIF and
@@ -358,8 +359,8 @@ function roleChain(
         written.push(shownValue(value))
         if (value.kind !== 'known') continue
         const text = value.value.trim()
-        const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(text)
-        if (subject) subjects.push({ namespace: subject[1]!, name: subject[2]!, text })
+        const subject = exactServiceAccountSubject(text)
+        if (subject) subjects.push({ ...subject, text })
       }
     }
   }

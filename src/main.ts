@@ -4,6 +4,7 @@ import { parseActionInputs, type ActionOptions } from './action/inputs.js'
 import { runAction, type ActionOutcome } from './action/run.js'
 import type { ScanPhase } from './check.js'
 import { ConfigError } from './config.js'
+import { errorText } from './model/error-text.js'
 import { createGitHubClient } from './github/client.js'
 import { readGitHubContext } from './github/context.js'
 
@@ -13,7 +14,7 @@ export async function run(): Promise<void> {
   try {
     options = parseActionInputs((name) => core.getInput(name))
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorText(error)
     return finish({ outputs: { conclusion: 'failure' }, failures: error instanceof ConfigError ? [...error.problems] : [`irsa-guard: internal error: ${message}`] })
   }
   const github = readGitHubContext()

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { check, type CheckResult, type ScanPhase } from '../check.js'
 import { ConfigError } from '../config.js'
+import { errorText } from '../model/error-text.js'
 import { loadConfig } from '../config-file.js'
 import { readBaseline } from '../github/baseline.js'
 import type { GitHubClient } from '../github/client.js'
@@ -76,7 +77,7 @@ export async function runAction(options: ActionOptions, adapters: ActionAdapters
   try {
     return await runChecked(options, adapters)
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorText(error)
     // A config file's problems are all shown, each a failure (an error annotation) of its own.
     return { outputs: { conclusion: 'failure' }, failures: error instanceof ConfigError ? [...error.problems] : [`irsa-guard: internal error: ${message}`] }
   }

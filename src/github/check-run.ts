@@ -1,5 +1,6 @@
 import type { CheckAnnotation } from '../report/check-run.js'
 import type { GitHubClient } from './client.js'
+import { errorText } from '../model/error-text.js'
 
 /** The Checks API takes at most this many annotations per request; each update appends to those already there. */
 export const ANNOTATIONS_PER_REQUEST = 50
@@ -26,7 +27,7 @@ export class CheckRunIncompleteError extends Error {
     readonly checkRun: PublishedCheckRun,
     readonly annotated: number,
   ) {
-    super(reason instanceof Error ? reason.message : String(reason))
+    super(errorText(reason))
   }
 }
 

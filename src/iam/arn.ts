@@ -69,7 +69,3 @@ export function partitionOfRegion(region: string): string {
 }
 
 export const DEFAULT_AUDIENCE = 'sts.amazonaws.com'
-
-export function serviceAccountSubject(namespace: string, name: string): string {
-  return `system:serviceaccount:${namespace}:${name}`
-}

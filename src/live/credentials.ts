@@ -4,6 +4,7 @@ import { parseRoleArn } from '../iam/arn.js'
 import { withTimeout, type Budget } from './budget.js'
 import { describeFailure } from './errors.js'
 import type { LiveSettings } from './inputs.js'
+import { errorText } from '../model/error-text.js'
 
 export interface AwsCredentials {
   accessKeyId: string
@@ -145,7 +146,7 @@ function parseTokenAnswer(body: string): string | undefined {
 }
 
 function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorText(error)
   return message.replace(/\s+/g, ' ').trim()
 }
 

@@ -19,7 +19,7 @@ export type SourceKind =
 
 /**
  * The Terraform resource instance a fact describes. The same resource read from the `.tf` files
- * and from a plan of them is one resource: the engine merges the two facts (sources/same-resource.ts).
+ * and from a plan of them is one resource: the engine merges the two facts (merge-same-resources.ts).
  */
 export interface TerraformResourceRef {
   /** Repository-relative directory of the root module (`.` for the repository root); undefined when the source cannot tell. */
@@ -65,7 +65,7 @@ export interface KubeObject {
   namespace: Value
   location: Location
   annotations: Annotation[]
-  /** The ServiceAccount a custom resource authenticates as (sources/service-account-references.ts). */
+  /** The ServiceAccount a custom resource authenticates as (sources/kubernetes/service-account-references.ts). */
   serviceAccountRef?: ServiceAccountRef
   terraform?: TerraformResourceRef
 }

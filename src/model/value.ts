@@ -43,6 +43,16 @@ export function sameValue(a: Value, b: Value): boolean {
   return false
 }
 
+/** A value as a reader sees it: literal text, or `${expression}` for a symbolic one. */
+export function valueText(value: Value): string {
+  return value.kind === 'known' ? value.value : `\${${value.expression}}`
+}
+
+/** The text a value holds: the literal, or a symbolic value's bare expression. */
+export function valueOrExpression(value: Value): string {
+  return value.kind === 'known' ? value.value : value.expression
+}
+
 export function describeValue(value: Value): string {
   return value.kind === 'known' ? `"${value.value}"` : `\${${value.expression}}`
 }

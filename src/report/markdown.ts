@@ -1,7 +1,7 @@
 import type { CheckResult } from '../check.js'
 import type { Finding, Level } from '../model/finding.js'
 import type { Location } from '../model/location.js'
-import { describeValue, type Value } from '../model/value.js'
+import { describeValue, valueText } from '../model/value.js'
 import { docsUrl } from '../rules/rule.js'
 import { countByLevel, formatCounts, plural } from './counts.js'
 import { formatCoverageMarkdown } from './coverage.js'
@@ -113,9 +113,7 @@ export function link(location: Location, options: MarkdownOptions, withColumn = 
   return `[${escapeMarkdown(text)}](${href})`
 }
 
-export function valueText(value: Value): string {
-  return value.kind === 'known' ? value.value : `\${${value.expression}}`
-}
+export { valueText }
 
 function lineKey(location: Location): string {
   return `${location.path}:${location.line}`

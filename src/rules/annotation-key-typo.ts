@@ -3,6 +3,7 @@ import type { Annotation, KubeObject } from '../model/facts.js'
 import { editDistanceWithin } from '../text/edit-distance.js'
 import type { Rule } from './rule.js'
 import { objectTitle, quoted, ROLE_ARN_ANNOTATION, serviceAccountToAnnotate, workloadOfObject } from './helpers/kubernetes.js'
+import { valueOrExpression } from '../model/value.js'
 
 const KUBE2IAM_ANNOTATION = 'iam.amazonaws.com/role'
 /** Edits that still make a key a misspelling of `eks.amazonaws.com/role-arn` (`eks.amazon.com/role-arn` is three). */
@@ -124,7 +125,7 @@ function nearMiss(annotation: Annotation, holder: Holder, keyKind: KeyKind): str
 const misspelling = `is a misspelling of ${ROLE_ARN_ANNOTATION}, the only key the EKS webhook reads`
 
 function looksLikeRole(annotation: Annotation): boolean {
-  const text = annotation.value.kind === 'known' ? annotation.value.value : annotation.value.expression
+  const text = valueOrExpression(annotation.value)
   return /role|arn/i.test(text)
 }
 

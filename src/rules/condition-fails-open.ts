@@ -2,6 +2,7 @@ import type { ConditionEntry, Statement } from '../model/policy.js'
 import type { Rule } from './rule.js'
 import { allowedIrsaStatements, describeStatement, positiveConditionsOn, quotedKey, sameConditionKey, statementKey } from './helpers/conditions.js'
 import { claimOf, parseOperator, type ParsedOperator } from './helpers/trust.js'
+import { valueOrExpression } from '../model/value.js'
 
 export const conditionFailsOpen: Rule = {
   meta: {
@@ -22,7 +23,7 @@ export const conditionFailsOpen: Rule = {
         yield {
           location: entry.operatorLocation,
           message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} ${why}, so it lets in tokens no one meant to admit; ${fix(operator, claim)}`,
-          key: `${statementKey(role, statement)} ${entry.operator} ${entry.key.kind === 'known' ? entry.key.value : entry.key.expression}`,
+          key: `${statementKey(role, statement)} ${entry.operator} ${valueOrExpression(entry.key)}`,
         }
       }
     }

@@ -5,6 +5,7 @@ import { irsaTrustPolicies, isIrsaScopedStatement } from './helpers/irsa-scope.j
 import { describeStatement, statementKey } from './helpers/conditions.js'
 import { analyseConditionKey, analyseFederated, claimSuggestedBy, whenKeyAbsent, type ConditionKeyAnalysis } from './helpers/eks-issuer.js'
 import { federatedValues } from './helpers/trust.js'
+import { valueOrExpression } from '../model/value.js'
 
 export const conditionKeyInvalid: Rule = {
   meta: {
@@ -63,7 +64,7 @@ function fixFromProvider(statement: Statement, claim: string | undefined): strin
 }
 
 function keyTextOf(entry: ConditionEntry): string {
-  return entry.key.kind === 'known' ? entry.key.value : entry.key.expression
+  return valueOrExpression(entry.key)
 }
 
 /**

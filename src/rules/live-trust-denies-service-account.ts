@@ -3,6 +3,7 @@ import { checkToken, describeServiceAccount, failureKind, refusal, serviceAccoun
 import { allKnownClusters, deployedRole, deployedRoleTitle, liveObservations, liveServiceAccounts, refusalPhrase, repositoryTrusts } from './helpers/live.js'
 import type { Rule } from './rule.js'
 import { hasRefusedName } from './helpers/kubernetes-names.js'
+import { serviceAccountSubject } from '../model/service-account-subject.js'
 
 export const liveTrustDeniesServiceAccount: Rule = {
   meta: {
@@ -28,7 +29,7 @@ export const liveTrustDeniesServiceAccount: Rule = {
       // When the repository's trust refuses the token too, trust-denies-service-account says what to change there.
       if (repository.some((each) => checkToken(sa, each, clusters)?.decision.effect === 'deny')) continue
       const accepting = repository.find((each) => checkToken(sa, each, clusters)?.decision.effect === 'allow')
-      const subject = `system:serviceaccount:${check.namespace}:${check.name}`
+      const subject = serviceAccountSubject(check.namespace, check.name)
       const why = refusalPhrase(found, { sub: subject, aud: check.audience.audience })
       const fix = accepting
         ? `the repository's trust (${formatLocation(accepting.trustPolicy!.location)}) accepts it, so the deployed trust differs: apply the repository's trust to the role`

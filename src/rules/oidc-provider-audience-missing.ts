@@ -11,6 +11,7 @@ import { describeServiceAccount, roleTitle, tokenAudience, trustTitle } from './
 import { looksLikeEksIssuer } from './helpers/eks-issuer.js'
 import { nearestName } from './helpers/policy-grammar.js'
 import { federatedValues, isOidcFederated, parseOperator } from './helpers/trust.js'
+import { valueText } from '../model/value.js'
 
 export const oidcProviderAudienceMissing: Rule = {
   meta: {
@@ -56,7 +57,7 @@ function providerUsers(graph: Graph): Map<OidcProvider, ProviderUse> {
     const federated = federatedByRole.get(role) ?? new Set<string>()
     federatedByRole.set(role, federated)
     for (const value of federatedValues(statement).filter(isOidcFederated)) {
-      federated.add(value.kind === 'known' ? value.value : `\${${value.expression}}`)
+      federated.add(valueText(value))
       for (const provider of graph.providersNamed(value, role)) {
         providers.add(provider)
         const use = useOf(provider)

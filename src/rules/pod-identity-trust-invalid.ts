@@ -11,6 +11,7 @@ import { describeStatement } from './helpers/conditions.js'
 import { roleKey, trustTitle } from './helpers/correlation.js'
 import { capitalise } from './helpers/policy-grammar.js'
 import { federatedValues, isOidcFederated, keyText } from './helpers/trust.js'
+import { valueText } from '../model/value.js'
 
 const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com'
 const ASSUME_ROLE = 'sts:AssumeRole'
@@ -174,9 +175,5 @@ function describeAssociation(association: PodIdentityAssociation): string {
   const who = `${valueText(association.namespace)}/${valueText(association.serviceAccount)}`
   const name = association.terraform ? `Pod Identity association ${association.terraform.address}` : 'the Pod Identity association'
   return `${name} (${who}, ${formatLocation(association.location)})`
-}
-
-function valueText(value: Value): string {
-  return value.kind === 'known' ? value.value : `\${${value.expression}}`
 }
 

@@ -21,6 +21,7 @@ import {
 } from './helpers/correlation.js'
 import { conditionsOn, parseOperator } from './helpers/trust.js'
 import { unitOf } from './helpers/trusted-subjects.js'
+import { exactServiceAccountSubject } from '../model/service-account-subject.js'
 
 export const roleTrustsUnknownServiceAccount: Rule = {
   meta: {
@@ -48,9 +49,9 @@ export const roleTrustsUnknownServiceAccount: Rule = {
         if (operator.setPrefix || operator.ifExists || (operator.base !== 'StringEquals' && operator.base !== 'StringLike')) continue
         for (const value of entry.values) {
           if (value.kind !== 'known') continue
-          const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(value.value)
+          const subject = exactServiceAccountSubject(value.value)
           if (!subject) continue
-          const finding = unknownSubject(scope, role, value, subject[1]!, subject[2]!)
+          const finding = unknownSubject(scope, role, value, subject.namespace, subject.name)
           if (finding) yield finding
         }
       }

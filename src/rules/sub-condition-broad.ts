@@ -1,4 +1,4 @@
-import { DEFAULT_AUDIENCE, serviceAccountSubject } from '../iam/arn.js'
+import { DEFAULT_AUDIENCE } from '../iam/arn.js'
 import { globMatches, globPattern } from '../iam/glob.js'
 import { acceptsTokenThrough } from '../iam/service-account-token.js'
 import { text } from '../iam/template.js'
@@ -11,6 +11,7 @@ import { allowedIrsaStatements, describeStatement, positiveConditionsOn, quotedK
 import { roleTitle } from './helpers/correlation.js'
 import { subjectReach, type SubjectReach } from './helpers/subject-pattern.js'
 import { parseOperator } from './helpers/trust.js'
+import { serviceAccountSubject } from '../model/service-account-subject.js'
 
 export const subConditionBroad: Rule = {
   meta: {

@@ -1,4 +1,3 @@
-import { serviceAccountSubject } from '../iam/arn.js'
 import { acceptsAnyServiceAccount } from '../iam/service-account-token.js'
 import type { Graph } from '../graph.js'
 import type { Role } from '../model/facts.js'
@@ -8,6 +7,7 @@ import type { Rule } from './rule.js'
 import { describeStatement, isServiceAccountStatement, issuerKeyPrefix, positiveConditionsOn, statementKey } from './helpers/conditions.js'
 import { roleTitle } from './helpers/correlation.js'
 import { conditionsOn, federatedValues, isAllow, parseOperator, trustPolicies } from './helpers/trust.js'
+import { serviceAccountSubject } from '../model/service-account-subject.js'
 
 export const subConditionMissing: Rule = {
   meta: {

@@ -1,10 +1,10 @@
-import { serviceAccountSubject } from '../iam/arn.js'
 import { globMatches, globPattern } from '../iam/glob.js'
 import { text } from '../iam/template.js'
 import { formatLocation } from '../model/location.js'
 import type { Rule } from './rule.js'
 import { describeStatement, irsaStatements, quotedKey, statementKey } from './helpers/conditions.js'
 import { conditionsOn, parseOperator } from './helpers/trust.js'
+import { serviceAccountSubject } from '../model/service-account-subject.js'
 
 export const subWildcardNeedsStringlike: Rule = {
   meta: {

@@ -25,6 +25,7 @@ import {
   type TokenCheck,
 } from './helpers/correlation.js'
 import { federatedValues, keyText, parseOperator } from './helpers/trust.js'
+import { parseServiceAccountSubject, serviceAccountSubject } from '../model/service-account-subject.js'
 
 export const trustDeniesServiceAccount: Rule = {
   meta: {
@@ -70,7 +71,7 @@ interface Reason {
 
 function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: readonly KnownCluster[]): FindingDraft | undefined {
   const { sa, role, policy } = check
-  const subject = `system:serviceaccount:${check.namespace}:${check.name}`
+  const subject = serviceAccountSubject(check.namespace, check.name)
   const annotation = sa.roleArn?.location ?? sa.location
   const key = `${serviceAccountKey(sa)} ${roleKey(role)}`
   const serviceAccountSide: RelatedLocation = { location: annotation, message: `ServiceAccount ${check.namespace}/${check.name}` }
@@ -145,8 +146,8 @@ function buildSetting(check: TokenCheck, failures: readonly Mismatch[]): { locat
   const trusted = failures.flatMap((failure) =>
     failure.element === 'Condition'
       ? failure.entry.values.flatMap((value) => {
-          const match = value.kind === 'known' ? /^system:serviceaccount:([^:]+):([^:]+)$/.exec(value.value) : null
-          return match ? [{ namespace: match[1]!, name: match[2]! }] : []
+          const named = value.kind === 'known' ? parseServiceAccountSubject(value.value) : undefined
+          return named ? [named] : []
         })
       : [],
   )
@@ -200,11 +201,14 @@ function claimReason(failure: ConditionMismatch, check: TokenCheck, claim: 'sub'
   return { location, phrase, fix: claim === 'sub' ? `${change}${serviceAccountAlternative(entry.values, check)}` : change }
 }
 
+/** The characters of a namespace and a ServiceAccount name. */
+const KUBERNETES_NAME = /^[a-z0-9.-]+$/
+
 /** When the trust names the same ServiceAccount in another namespace, or another in the same namespace. */
 function serviceAccountAlternative(values: ConditionMismatch['policyValues'], check: TokenCheck): string {
   const trusted = values.flatMap((value) => {
-    const match = value.kind === 'known' ? /^system:serviceaccount:([a-z0-9.-]+):([a-z0-9.-]+)$/.exec(value.value) : null
-    return match ? [{ namespace: match[1]!, name: match[2]! }] : []
+    const named = value.kind === 'known' ? parseServiceAccountSubject(value.value) : undefined
+    return named && KUBERNETES_NAME.test(named.namespace) && KUBERNETES_NAME.test(named.name) ? [named] : []
   })
   const sameName = trusted.find((entry) => entry.name === check.name && entry.namespace !== check.namespace)
   if (sameName) return ` or move the ServiceAccount to namespace ${sameName.namespace}`

@@ -1,14 +1,14 @@
-import { awsProfilesSource } from './aws-profiles.js'
+import { awsProfilesSource } from './aws-profiles/index.js'
 import { cloudFormationSource } from './cloudformation/index.js'
-import { eksctlSource } from './eksctl.js'
+import { eksctlSource } from './eksctl/index.js'
 import { helmSource } from './helm/index.js'
-import { iamJsonSource } from './iam-json.js'
-import { kubernetesSource } from './kubernetes.js'
+import { iamJsonSource } from './iam-json/index.js'
+import { kubernetesSource } from './kubernetes/index.js'
 import { kustomizeSource } from './kustomize/index.js'
 import { scriptSource } from './shell/index.js'
 import type { Source } from './source.js'
 import { terraformSource } from './terraform/index.js'
-import { terraformPlanSource } from './terraform-plan.js'
+import { terraformPlanSource } from './terraform-plan/index.js'
 
 /**
  * Kustomize (and Helm) run before the Kubernetes source: the files their builds consume are not read

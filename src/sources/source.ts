@@ -3,6 +3,7 @@ import type { FileKind } from '../discover/classify.js'
 import type { Facts } from '../model/facts.js'
 import type { SourceFinding } from '../model/finding.js'
 import type { Suppression } from '../model/suppression.js'
+import { RepositoryFiles } from './shared/repository-files.js'
 
 /** A discovered file with its text already read and its kind decided. */
 export interface SourceFile {
@@ -28,8 +29,15 @@ export interface SourceContext {
   config: Config
   /** Every file of the scan, by kind (scripts too), for sources that bind to other files. */
   files: readonly SourceFile[]
-  /** Absolute path of the scanned root, when known: a source may read repository files discovery did not classify (Terraform `file()` templates). */
+  /** Absolute path of the scanned root, when known. */
   root?: string
+  /**
+   * The one reader of repository files for sources: the scanned files, and (when the root is
+   * known) any other file below the root a source names (a patch, a values file, a `file()`
+   * template, a chart to copy), with discovery's checks: never outside the root, links out of it
+   * refused, regular files only, at most `max-file-bytes`.
+   */
+  repository: RepositoryFiles
   /**
    * Set to true to let a source skip, by a cheap look at its text, a part that no rule can report
    * on and that no other part depends on (a manifest document with nothing IRSA touches): the
@@ -70,6 +78,25 @@ export interface SourceParts<Part> {
   count(files: readonly SourceFile[], threads: number, context: SourceContext): number
   read(files: readonly SourceFile[], context: SourceContext, part: number, count: number): Part
   merge(parts: readonly Part[]): SourceResult
+}
+
+export interface SourceContextOptions {
+  config: Config
+  files: readonly SourceFile[]
+  root?: string
+  sniff?: boolean
+}
+
+/** The context every source of one scan reads with (one per thread: the repository reader caches). */
+export function sourceContext(options: SourceContextOptions): SourceContext {
+  const context: SourceContext = {
+    config: options.config,
+    files: options.files,
+    sniff: options.sniff === true,
+    repository: new RepositoryFiles(options.files, options.root, options.config.maxFileBytes),
+  }
+  if (options.root !== undefined) context.root = options.root
+  return context
 }
 
 export function emptyResult(): SourceResult {

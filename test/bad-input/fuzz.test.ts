@@ -3,9 +3,9 @@ import { analyse } from '../../src/check.js'
 import { defaultConfig } from '../../src/config.js'
 import { decodeText } from '../../src/discover/read.js'
 import type { Location } from '../../src/model/location.js'
-import { readKubernetesFile } from '../../src/sources/kubernetes.js'
-import { commentSuppressions } from '../../src/sources/suppressions.js'
-import { parseYamlTree } from '../../src/sources/yaml-tree.js'
+import { readKubernetesFile } from '../../src/sources/kubernetes/index.js'
+import { commentSuppressions } from '../../src/sources/shared/suppressions.js'
+import { parseYamlTree } from '../../src/sources/shared/yaml-tree.js'
 
 const VALID_MANIFEST = `# irsa-guard:ignore role-not-found the role lives in the platform repository
 apiVersion: v1

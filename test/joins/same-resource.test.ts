@@ -2,8 +2,8 @@ import { emptyFacts, type Facts, type Role, type ServiceAccount, type SourceKind
 import type { Location } from '../../src/model/location.js'
 import type { TreeNode } from '../../src/model/tree.js'
 import { known, symbolic, type Value } from '../../src/model/value.js'
-import { readPolicyDocument } from '../../src/sources/policy-document.js'
-import { mergeSameResources } from '../../src/sources/same-resource.js'
+import { readPolicyDocument } from '../../src/sources/shared/policy-document.js'
+import { mergeSameResources } from '../../src/merge-same-resources.js'
 
 const tf = (line: number): Location => ({ path: 'infra/main.tf', line, column: 3 })
 const plan = (file: string, line: number): Location => ({ path: file, line, column: 7 })

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../../src/check.js'
 import { classify, looksRelevantByName } from '../../src/discover/classify.js'
 import type { AwsConfigFile, AwsProfile } from '../../src/model/facts.js'
-import { parseAwsConfig } from '../../src/sources/aws-config-ini.js'
+import { parseAwsConfig } from '../../src/sources/aws-profiles/aws-config-ini.js'
 import { removeTempRepos, tempRepo } from '../discover/temp-repo.js'
 import { fixture, linesOf, scan } from '../helpers.js'
 

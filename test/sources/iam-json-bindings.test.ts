@@ -1,8 +1,8 @@
 import { defaultConfig } from '../../src/config.js'
 import type { Value } from '../../src/model/value.js'
-import { iamJsonSource } from '../../src/sources/iam-json.js'
-import { createRoleCommandBindings, createRoleCommands, RoleBinder, roleNameFromFileName } from '../../src/sources/role-bindings.js'
-import type { SourceFile } from '../../src/sources/source.js'
+import { iamJsonSource } from '../../src/sources/iam-json/index.js'
+import { createRoleCommandBindings, createRoleCommands, RoleBinder, roleNameFromFileName } from '../../src/sources/iam-json/role-bindings.js'
+import { sourceContext, type SourceFile } from '../../src/sources/source.js'
 
 const script = (path: string, text: string): SourceFile => ({ path, kind: 'script', text })
 const show = (value: Value | undefined): string => (value === undefined ? '-' : value.kind === 'known' ? `${value.value}@${value.location.line}:${value.location.column}` : `\${${value.expression}}`)
@@ -100,7 +100,7 @@ describe('iamJsonSource.read', () => {
       { path: 'f.json', kind: 'iam-json', text: '{"Statement": "Allow", "Principal": 1}' },
       { path: 'g.json', kind: 'iam-json', text: '['.repeat(300) + ']'.repeat(300) },
     ]
-    const result = iamJsonSource.read(files, { config: defaultConfig(), files })
+    const result = iamJsonSource.read(files, sourceContext({ config: defaultConfig(), files }))
     expect(result.findings.map((finding) => `${finding.location.path}:${finding.location.line}:${finding.location.column} ${finding.ruleId} ${finding.message}`)).toEqual([
       'a.json:1:1 parse-error Cannot parse a.json as JSON: the file holds no JSON value',
       'c.json:1:39 trust-policy-invalid The AssumeRolePolicyDocument of c.json cannot be read: it is the number 42, not a policy object or a JSON string; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"',

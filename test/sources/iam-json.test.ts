@@ -5,8 +5,8 @@ import type { Role } from '../../src/model/facts.js'
 import type { Location } from '../../src/model/location.js'
 import type { Value } from '../../src/model/value.js'
 import { formatFindingLine } from '../../src/report/text.js'
-import { iamJsonSource } from '../../src/sources/iam-json.js'
-import type { SourceFile } from '../../src/sources/source.js'
+import { iamJsonSource } from '../../src/sources/iam-json/index.js'
+import { sourceContext, type SourceFile } from '../../src/sources/source.js'
 import { fixture, scan } from '../helpers.js'
 
 /** Runs the engine (discover → classify → sources → graph → rules) on __fixtures__/iam-json/<name>. */
@@ -249,7 +249,7 @@ describe('encodings', () => {
       { path: 'iam/crlf-trust.json', kind: 'iam-json', text: lf.replace(/\n/g, '\r\n') },
       { path: 'iam/bom-trust.json', kind: 'iam-json', text: `\uFEFF${lf}` },
     ]
-    const read = iamJsonSource.read(files, { config: defaultConfig(), files })
+    const read = iamJsonSource.read(files, sourceContext({ config: defaultConfig(), files }))
     expect(read.findings).toEqual([])
     const expected = ['2:14', '6:17', '8:22', '10:17', '13:11', '13:87', '14:11', '14:87']
     expect(read.facts.roles!.map(shape)).toEqual([expected, expected])

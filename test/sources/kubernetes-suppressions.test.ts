@@ -1,4 +1,4 @@
-import { commentSuppressions, parseSuppressionText } from '../../src/sources/suppressions.js'
+import { commentSuppressions, parseSuppressionText } from '../../src/sources/shared/suppressions.js'
 import { linesOf, scan } from '../helpers.js'
 import { removeTempRepos, tempRepo } from '../discover/temp-repo.js'
 

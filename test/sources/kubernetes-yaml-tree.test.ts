@@ -1,5 +1,5 @@
 import type { TreeNode } from '../../src/model/tree.js'
-import { parseYamlTree } from '../../src/sources/yaml-tree.js'
+import { parseYamlTree } from '../../src/sources/shared/yaml-tree.js'
 
 /** The tree as plain data with `line:column` positions, for readable expectations. */
 function plain(node: TreeNode | undefined): unknown {

@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import type { Location } from '../../src/model/location.js'
 import type { ObjectEntry, TreeNode } from '../../src/model/tree.js'
 import { known, symbolic, type Value } from '../../src/model/value.js'
-import { parseJsonTree } from '../../src/sources/json-tree.js'
-import { minifiedLength, readPolicyDocument } from '../../src/sources/policy-document.js'
+import { parseJsonTree } from '../../src/sources/shared/json-tree.js'
+import { minifiedLength, readPolicyDocument } from '../../src/sources/shared/policy-document.js'
 
 const FILE = 'trust.json'
 

@@ -1,20 +1,12 @@
 import type { Graph } from '../../graph.js'
 import type { Annotation, KubeObject, ServiceAccount, SourceKind, Workload } from '../../model/facts.js'
 import { formatLocation, type Location } from '../../model/location.js'
-import type { Value } from '../../model/value.js'
-import { APPLY_NAMESPACE } from '../../sources/kubernetes.js'
+import { valueText, type Value } from '../../model/value.js'
 import { perGraph } from './per-graph.js'
+import { APPLY_NAMESPACE } from '../../model/kubernetes.js'
 
-export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
-export const AUDIENCE_ANNOTATION = 'eks.amazonaws.com/audience'
-export const TOKEN_EXPIRATION_ANNOTATION = 'eks.amazonaws.com/token-expiration'
-export const STS_REGIONAL_ENDPOINTS_ANNOTATION = 'eks.amazonaws.com/sts-regional-endpoints'
-export const SKIP_CONTAINERS_ANNOTATION = 'eks.amazonaws.com/skip-containers'
-
-/** A value as a reader sees it: literal text, or `${expression}` for a symbolic one. */
-export function valueText(value: Value): string {
-  return value.kind === 'known' ? value.value : `\${${value.expression}}`
-}
+export { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, SKIP_CONTAINERS_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from '../../model/kubernetes.js'
+export { valueText } from '../../model/value.js'
 
 /** A string quoted for a one-line message: newlines and quotes escaped, so a trailing `\n` shows. */
 export function quoted(text: string): string {

@@ -1,5 +1,6 @@
 import { globMatches, globPattern } from '../../iam/glob.js'
 import { text } from '../../iam/template.js'
+import { serviceAccountSubject } from '../../model/service-account-subject.js'
 
 /**
  * How far a wildcard `:sub` pattern reaches, read against the subject's fixed shape
@@ -36,7 +37,7 @@ function reachOf([system, serviceaccount, namespacePart, namePart]: string[], pa
   const witness = { namespace: fill(namespacePart!), name: fill(namePart!) }
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(witness.namespace) || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(witness.name)) return []
   // The witness must be a subject the original pattern admits (it is, unless a reading is wrong).
-  if (!globMatches(globPattern(text(pattern)), `system:serviceaccount:${witness.namespace}:${witness.name}`)) return []
+  if (!globMatches(globPattern(text(pattern)), serviceAccountSubject(witness.namespace, witness.name))) return []
   const reach = { namespacePart: namespacePart!, namePart: namePart!, anyNamespace: /[*?]/.test(namespacePart!), anyName: namePart === '*', witness }
   return reach.anyNamespace || reach.anyName ? [reach] : []
 }

@@ -1,6 +1,7 @@
 import type { Role } from '../../model/facts.js'
 import type { ConditionEntry, PolicyDocument, Statement } from '../../model/policy.js'
 import type { Value } from '../../model/value.js'
+import { valueOrExpression } from '../../model/value.js'
 
 /** Every role with a trust policy, with the document. */
 export function* trustPolicies(roles: readonly Role[]): Iterable<{ role: Role; policy: PolicyDocument }> {
@@ -29,7 +30,7 @@ export function isAllow(statement: Statement): boolean {
 
 /** The text a key's claim suffix is read from (a symbolic key uses its expression, e.g. `${module.eks.oidc_provider}:sub`). */
 export function keyText(key: Value): string {
-  return key.kind === 'known' ? key.value : key.expression
+  return valueOrExpression(key)
 }
 
 export type ClaimName = 'sub' | 'aud' | 'amr' | 'other'

@@ -1,9 +1,11 @@
 import type { Graph } from '../../graph.js'
 import type { Role } from '../../model/facts.js'
-import type { KnownValue, Value } from '../../model/value.js'
+import type { KnownValue } from '../../model/value.js'
 import { allowedIrsaStatements } from './conditions.js'
 import { perGraph } from './per-graph.js'
 import { conditionsOn, federatedValues, keyText, parseOperator } from './trust.js'
+import { valueText } from '../../model/value.js'
+import { exactServiceAccountSubject } from '../../model/service-account-subject.js'
 
 /** One ServiceAccount a role's trust names exactly (`system:serviceaccount:<ns>:<name>`, no wildcard). */
 export interface TrustedSubject {
@@ -16,8 +18,6 @@ export interface TrustedSubject {
   issuer: string
 }
 
-const SUBJECT = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/
-
 /** The exactly named ServiceAccounts of every role's Allow statements, by `<namespace>/<name>`. */
 export const trustedSubjects = perGraph((graph: Graph): ReadonlyMap<string, readonly TrustedSubject[]> => {
   const bySubject = new Map<string, TrustedSubject[]>()
@@ -27,12 +27,12 @@ export const trustedSubjects = perGraph((graph: Graph): ReadonlyMap<string, read
       if (operator.setPrefix || operator.ifExists || operator.negated || (operator.base !== 'StringEquals' && operator.base !== 'StringLike')) continue
       for (const value of entry.values) {
         if (value.kind !== 'known') continue
-        const subject = SUBJECT.exec(value.value)
+        const subject = exactServiceAccountSubject(value.value)
         if (!subject) continue
-        const issuer = [...federatedValues(statement).map(valueKey), keyText(entry.key).replace(/:sub$/i, '')].join(' ')
-        const key = `${subject[1]}/${subject[2]}`
+        const issuer = [...federatedValues(statement).map(valueText), keyText(entry.key).replace(/:sub$/i, '')].join(' ')
+        const key = `${subject.namespace}/${subject.name}`
         const list = bySubject.get(key) ?? []
-        list.push({ role, namespace: subject[1]!, name: subject[2]!, value, issuer })
+        list.push({ role, namespace: subject.namespace, name: subject.name, value, issuer })
         bySubject.set(key, list)
       }
     }
@@ -43,8 +43,4 @@ export const trustedSubjects = perGraph((graph: Graph): ReadonlyMap<string, read
 /** The Terraform root a fact was read in, or '' for plain files (which join across the repository). */
 export function unitOf(fact: { terraform?: { root?: string } }): string {
   return fact.terraform?.root ?? ''
-}
-
-function valueKey(value: Value): string {
-  return value.kind === 'known' ? value.value : `\${${value.expression}}`
 }

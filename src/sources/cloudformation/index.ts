@@ -1,7 +1,7 @@
-import { parseJsonTree } from '../json-tree.js'
+import { parseJsonTree } from '../shared/json-tree.js'
 import { appendResult, emptyResult, perFileSource, type SourceFile, type SourceResult } from '../source.js'
-import { commentSuppressions } from '../suppressions.js'
-import { parseYamlTree } from '../yaml-tree.js'
+import { commentSuppressions } from '../shared/suppressions.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
 import { SHORT_TAGS } from './intrinsics.js'
 import { readCloudFormation } from './template.js'
 

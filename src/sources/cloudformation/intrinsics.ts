@@ -1,9 +1,9 @@
 import { partitionOfRegion } from '../../iam/arn.js'
-import { templateOf, type TemplatePart } from '../../iam/template.js'
+import { normaliseTemplate, templateOf, type TemplatePart } from '../../iam/template.js'
 import type { Location } from '../../model/location.js'
 import { child, scalarText, type ObjectEntry, type ObjectNode, type ScalarNode, type TreeNode } from '../../model/tree.js'
-import { known, symbolic } from '../../model/value.js'
-import { parseJsonTree } from '../json-tree.js'
+import { known, symbolic, valueOrExpression } from '../../model/value.js'
+import { parseJsonTree } from '../shared/json-tree.js'
 
 /**
  * CloudFormation's intrinsic functions, evaluated as far as the template tells: parameters'
@@ -386,19 +386,9 @@ function expressionOf(parts: readonly TemplatePart[]): string {
   return normalised.map((part) => ('text' in part ? part.text : `\${${part.hole}}`)).join('')
 }
 
+/** The parts joined as iam/template.ts does, braces dropped from each hole's expression. */
 function normalise(parts: readonly TemplatePart[]): Parts {
-  const result: Parts = []
-  for (const part of parts) {
-    if ('text' in part) {
-      if (part.text === '') continue
-      const last = result[result.length - 1]
-      if (last && 'text' in last) result[result.length - 1] = { text: last.text + part.text }
-      else result.push({ text: part.text })
-    } else {
-      result.push({ hole: part.hole.replace(/[{}]/g, '') })
-    }
-  }
-  return result
+  return normaliseTemplate(parts, (hole) => hole.replace(/[{}]/g, ''))
 }
 
 function text(value: string, location: Location): ScalarNode {
@@ -417,7 +407,7 @@ function summary(node: TreeNode): string {
 
 function render(node: TreeNode, depth: number): string {
   if (depth > 4) return '...'
-  if (node.kind === 'scalar') return (node.value.kind === 'known' ? node.value.value : node.value.expression).replace(/\$\{|[{}]/g, '')
+  if (node.kind === 'scalar') return valueOrExpression(node.value).replace(/\$\{|[{}]/g, '')
   if (node.kind === 'array') return node.items.map((item) => render(item, depth + 1)).join(',')
   return node.entries.map((item) => `${item.key}:${render(item.value, depth + 1)}`).join(',')
 }

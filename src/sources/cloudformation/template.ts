@@ -2,12 +2,13 @@ import type { Annotation, Cluster, OidcProvider, PodIdentityAssociation, Role, R
 import type { Location } from '../../model/location.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import { child, entry, scalarText, type ObjectEntry, type ObjectNode, type TreeNode } from '../../model/tree.js'
-import { known, symbolic, type Value } from '../../model/value.js'
-import { parseJsonTree } from '../json-tree.js'
-import { addPermissionDocument } from '../permission-policy.js'
-import { readPolicyDocument } from '../policy-document.js'
+import { known, symbolic, type Value, valueText } from '../../model/value.js'
+import { parseJsonTree } from '../shared/json-tree.js'
+import { addPermissionDocument } from '../shared/permission-policy.js'
+import { readPolicyDocument } from '../shared/policy-document.js'
 import { emptyResult, type SourceResult } from '../source.js'
 import { IntrinsicEvaluator, exportReference, isIntrinsic, parseJsonWithHoles, resourceReference, templatePartition, type TemplateResource, type TemplateScope } from './intrinsics.js'
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
 
 /**
  * One CloudFormation reader for JSON and YAML templates (and CDK's `cdk.out/*.template.json`):
@@ -65,7 +66,6 @@ function scopeOf(root: ObjectNode, path: string): TemplateScope {
   }
 }
 
-const IRSA_ANNOTATIONS = { roleArn: 'eks.amazonaws.com/role-arn', audience: 'eks.amazonaws.com/audience' } as const
 
 class TemplateReader {
   private readonly evaluator: IntrinsicEvaluator
@@ -331,8 +331,8 @@ class TemplateReader {
           ? annotationsNode.entries.flatMap((item) => (item.value.kind === 'scalar' ? [{ key: item.key, keyLocation: location, value: { ...item.value.value, location }, where: 'annotations' as const }] : []))
           : []
       const sa: ServiceAccount = { source: 'cloudformation', namespace, name, location, annotations }
-      const roleArn = annotations.find((annotation) => annotation.key === IRSA_ANNOTATIONS.roleArn)?.value
-      const audience = annotations.find((annotation) => annotation.key === IRSA_ANNOTATIONS.audience)?.value
+      const roleArn = annotations.find((annotation) => annotation.key === ROLE_ARN_ANNOTATION)?.value
+      const audience = annotations.find((annotation) => annotation.key === AUDIENCE_ANNOTATION)?.value
       if (roleArn) sa.roleArn = roleArn
       if (audience) sa.audience = audience
       ;(this.result.facts.serviceAccounts ??= []).push(sa)
@@ -356,7 +356,7 @@ class TemplateReader {
 
 function labelOf(name: Value | undefined, logicalId: string, path: string): string {
   const where = logicalId ? `${logicalId} in ${path}` : path
-  if (name) return `role ${name.kind === 'known' ? name.value : `\${${name.expression}}`} (${where})`
+  if (name) return `role ${valueText(name)} (${where})`
   if (logicalId) return `CloudFormation role ${logicalId} (${path})`
   return `CloudFormation role (${path})`
 }

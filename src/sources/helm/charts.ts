@@ -2,10 +2,10 @@ import nodePath from 'node:path'
 import type { SourceFinding } from '../../model/finding.js'
 import { fileLocation, type Location } from '../../model/location.js'
 import type { ObjectNode } from '../../model/tree.js'
-import { get, textOf } from '../kustomize/tree-edit.js'
-import type { RepositoryFiles } from '../kustomize/repository-files.js'
+import { get, textOf } from '../shared/tree-edit.js'
+import type { RepositoryFiles } from '../shared/repository-files.js'
 import type { SourceFile } from '../source.js'
-import { parseYamlTree } from '../yaml-tree.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
 import type { TemplateFile } from './release-objects.js'
 
 export interface Dependency {

@@ -1,7 +1,7 @@
 import type { Location } from '../../model/location.js'
 import type { ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
 import { symbolic } from '../../model/value.js'
-import { get, stringNode, textOf } from '../kustomize/tree-edit.js'
+import { get, stringNode, textOf } from '../shared/tree-edit.js'
 
 /**
  * The value of a template pipeline, for the small set of functions charts use around names,

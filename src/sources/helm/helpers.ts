@@ -1,6 +1,6 @@
 import type { Location } from '../../model/location.js'
 import type { ObjectNode, TreeNode } from '../../model/tree.js'
-import { get, stringNode, textOf } from '../kustomize/tree-edit.js'
+import { get, stringNode, textOf } from '../shared/tree-edit.js'
 import { printed, symbolicNode, truthy, unknown, valueOf, type Evaluated, type HelperEvaluator } from './evaluate.js'
 import { parseTemplate } from './go-template.js'
 

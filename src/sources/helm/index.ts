@@ -1,11 +1,11 @@
 import { placeInUnit, type DeployUnit } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { ObjectNode, TreeNode } from '../../model/tree.js'
-import { readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
-import { get, objectNode, set } from '../kustomize/tree-edit.js'
-import { RepositoryFiles } from '../kustomize/repository-files.js'
+import { readKubernetesObjects, type BuiltObject } from '../kubernetes/index.js'
+import { get, objectNode, set } from '../shared/tree-edit.js'
+import { RepositoryFiles } from '../shared/repository-files.js'
 import { appendResult, dropRepeats, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
-import { commentSuppressions } from '../suppressions.js'
+import { commentSuppressions } from '../shared/suppressions.js'
 import { chartLocation, readCharts, type Chart } from './charts.js'
 import { truthy, valueOf } from './evaluate.js'
 import { detectStandardHelpers } from './helpers.js'
@@ -13,6 +13,7 @@ import { releaseObjects } from './release-objects.js'
 import { findReleases, unknownRelease, type Release } from './releases.js'
 import { renderRelease } from './render.js'
 import { mergeValues, parseValues } from './values.js'
+import { errorText } from '../../model/error-text.js'
 
 /**
  * Helm charts of the repository as sources of the effective ServiceAccounts and workloads: one
@@ -24,7 +25,7 @@ export const helmSource: Source = {
   kinds: ['helm-chart'],
   read(files, context) {
     const result = emptyResult()
-    const repository = new RepositoryFiles(context.files, context.root, context.config.maxFileBytes)
+    const repository = context.repository
     const { charts, findings } = readCharts(files, context.files, repository)
     result.findings.push(...findings)
     const discovery = findReleases(charts, context.config.helm.releases, context.files, configPath(context))
@@ -42,7 +43,7 @@ export const helmSource: Source = {
           result.findings.push({
             ruleId: 'parse-error',
             location: release.declaredAt,
-            message: `Cannot read the chart ${chart.directory} for this release: ${error instanceof Error ? error.message : String(error)}`,
+            message: `Cannot read the chart ${chart.directory} for this release: ${errorText(error)}`,
           })
         }
       }

@@ -1,13 +1,13 @@
 import type { SourceFinding } from '../../model/finding.js'
 import { formatLocation, type Location } from '../../model/location.js'
 import type { ArrayNode, ObjectEntry, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
-import type { BuiltObject } from '../kubernetes.js'
-import { CLUSTER_SCOPED_KINDS } from '../kustomize/build.js'
-import { cloneTree, ensureObject, get, objectNode, set, stringNode, textOf } from '../kustomize/tree-edit.js'
-import { parseYamlTree } from '../yaml-tree.js'
+import type { BuiltObject } from '../kubernetes/index.js'
+import { cloneTree, ensureObject, get, objectNode, set, stringNode, textOf } from '../shared/tree-edit.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
 import { evaluate, goFloat, printed, symbolicNode, truthy, unknown, valueOf, type Evaluated, type Scope } from './evaluate.js'
 import { parseTemplate, within, before, type Block, type Position, type Skeleton } from './go-template.js'
 import { helperEvaluator, type ChartContext } from './helpers.js'
+import { CLUSTER_SCOPED_KINDS } from '../../model/kubernetes.js'
 
 export interface TemplateFile {
   path: string

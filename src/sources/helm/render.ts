@@ -1,16 +1,16 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import nodePath from 'node:path'
 import { stringify } from 'yaml'
-import { describeNotRead, readFileBytes, realpathRoot } from '../../discover/file-bytes.js'
+import { describeNotRead } from '../../discover/file-bytes.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Location } from '../../model/location.js'
 import type { ObjectNode, TreeNode } from '../../model/tree.js'
-import type { BuiltObject } from '../kubernetes.js'
-import { locateRendered } from '../kustomize/locate-rendered.js'
-import { runRenderer, type ScratchDirectories } from '../kustomize/render.js'
-import type { RepositoryFiles } from '../kustomize/repository-files.js'
-import { textOf } from '../kustomize/tree-edit.js'
+import type { BuiltObject } from '../kubernetes/index.js'
+import { locateRendered } from '../shared/locate-rendered.js'
+import { runRenderer, type ScratchDirectories } from '../shared/run-renderer.js'
+import type { RepositoryFiles } from '../shared/repository-files.js'
+import { textOf } from '../shared/tree-edit.js'
 import type { SourceContext } from '../source.js'
 import { chartLocation } from './charts.js'
 import type { Release } from './releases.js'
@@ -62,7 +62,7 @@ export function renderRelease(release: Release, repository: RepositoryFiles, con
   const scratch = mkdtempSync(nodePath.join(tmpdir(), 'irsa-guard-helm-'))
   try {
     const chartCopy = nodePath.join(scratch, 'chart')
-    const staged = copyChart(chartDirectory, chartCopy, realpathRoot(context.root), context.config.maxFileBytes)
+    const staged = copyChart(repository, release.chart.directory, chartCopy)
     if (staged !== undefined) return refused(location, staged)
     const args = ['template', '--namespace', namespace, '--skip-tests']
     for (const [index, file] of release.valueFiles.entries()) {
@@ -115,31 +115,27 @@ function helmEnvironment({ scratch, empty }: ScratchDirectories): Record<string,
 }
 
 /**
- * Copies a chart directory of the repository into `target`, every file through readFileBytes;
- * why it cannot (a link out of the repository, something not a regular file, too many or too
- * large files), or undefined when copied.
+ * Copies a chart directory of the repository into `target`, every file through the repository
+ * reader; why it cannot (a link out of the repository, something not a regular file, too many or
+ * too large files), or undefined when copied.
  */
-function copyChart(source: string, target: string, rootReal: string, maxFileBytes: number): string | undefined {
+function copyChart(repository: RepositoryFiles, chartDirectory: string, target: string): string | undefined {
   const budget = { files: 0, bytes: 0 }
   const copy = (from: string, to: string, relative: string, depth: number): string | undefined => {
     if (depth > MAX_CHART_DEPTH) return `the chart nests directories deeper than ${MAX_CHART_DEPTH}`
     mkdirSync(to)
-    let entries: Dirent[]
-    try {
-      entries = readdirSync(from, { withFileTypes: true })
-    } catch {
-      return `the chart directory ${relative || '.'} cannot be listed`
-    }
+    const entries = repository.entriesOnDisk(from)
+    if (!entries) return `the chart directory ${relative || '.'} cannot be listed`
     for (const entry of entries) {
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`
       if (entry.isDirectory()) {
         if (entry.name === '.git') continue
-        const why = copy(nodePath.join(from, entry.name), nodePath.join(to, entry.name), path, depth + 1)
+        const why = copy(nodePath.posix.join(from, entry.name), nodePath.join(to, entry.name), path, depth + 1)
         if (why !== undefined) return why
         continue
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) return `the chart holds ${path}, which is not a regular file`
-      const read = readFileBytes(nodePath.join(from, entry.name), { within: rootReal, limit: maxFileBytes })
+      const read = repository.bytesOnDisk(nodePath.posix.join(from, entry.name))
       if (!read.ok) return `the chart's file ${path} was not read: ${read.why === 'too-large' ? 'it is larger than the size limit' : describeNotRead(read.why, read.code)}`
       budget.files += 1
       budget.bytes += read.bytes.length
@@ -148,7 +144,7 @@ function copyChart(source: string, target: string, rootReal: string, maxFileByte
     }
     return undefined
   }
-  return copy(source, target, '', 0)
+  return copy(chartDirectory, target, '', 0)
 }
 
 /** A located tree as plain data, for a values file helm reads. */

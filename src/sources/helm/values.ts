@@ -1,7 +1,7 @@
 import type { SourceFinding } from '../../model/finding.js'
 import type { ObjectNode, TreeNode } from '../../model/tree.js'
-import { cloneTree, get, isNull, objectNode, set } from '../kustomize/tree-edit.js'
-import { parseYamlTree } from '../yaml-tree.js'
+import { cloneTree, get, isNull, objectNode, set } from '../shared/tree-edit.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
 
 /** A values document as Helm reads it (YAML 1.1, like the sigs.k8s.io/yaml Helm uses), or its first problem. */
 export function parseValues(path: string, text: string): { root: ObjectNode; findings: SourceFinding[] } {

@@ -3,13 +3,14 @@ import type { Suppression } from '../../model/suppression.js'
 import { formatLocation, type Location } from '../../model/location.js'
 import type { ObjectEntry, ObjectNode, ScalarNode } from '../../model/tree.js'
 import { symbolic } from '../../model/value.js'
-import { parseKubernetesFile, type BuiltObject } from '../kubernetes.js'
-import { keyMayMatter } from '../manifest-sniff.js'
-import { parseYamlTree } from '../yaml-tree.js'
+import { parseKubernetesFile, type BuiltObject } from '../kubernetes/index.js'
+import { keyMayMatter } from '../kubernetes/manifest-sniff.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
 import { KUSTOMIZATION_FILE_NAMES, parseKustomization, type Kustomization, type PatchSpec, type Selector, type Written } from './kustomization.js'
 import { applyJsonPatchOperation, applyStrategicMerge, jsonPatchOperations } from './patch.js'
-import { isUnreadable, resolveReference, type RepositoryFiles } from './repository-files.js'
-import { blockScalarMover, cloneTree, ensureObject, get, getPath, relocateTree, set, stringNode, textOf } from './tree-edit.js'
+import { isUnreadable, resolveReference, type RepositoryFiles } from '../shared/repository-files.js'
+import { blockScalarMover, cloneTree, ensureObject, get, getPath, relocateTree, set, stringNode, textOf } from '../shared/tree-edit.js'
+import { CLUSTER_SCOPED_KINDS } from '../../model/kubernetes.js'
 
 /** An object of a build, with the names and namespaces it has had (patches and references match any of them, as in kustomize). */
 export interface Resource extends BuiltObject {
@@ -38,31 +39,6 @@ export interface Build {
   /** Patches with a `target` that selected no object (kustomize accepts them silently). */
   unmatchedTargets: PatchSpec[]
 }
-
-/** Kinds kustomize does not give a namespace (cluster-scoped). */
-export const CLUSTER_SCOPED_KINDS = new Set([
-  'Namespace',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'CustomResourceDefinition',
-  'PersistentVolume',
-  'StorageClass',
-  'PriorityClass',
-  'ValidatingWebhookConfiguration',
-  'MutatingWebhookConfiguration',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'APIService',
-  'CSIDriver',
-  'CSINode',
-  'VolumeAttachment',
-  'IngressClass',
-  'RuntimeClass',
-  'Node',
-  'CertificateSigningRequest',
-  'PodSecurityPolicy',
-  'ComponentStatus',
-])
 
 /** Kinds namePrefix and nameSuffix leave alone. */
 const UNPREFIXED_KINDS = new Set(['Namespace', 'CustomResourceDefinition'])

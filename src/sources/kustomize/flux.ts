@@ -3,11 +3,11 @@ import type { SourceFinding } from '../../model/finding.js'
 import type { Location } from '../../model/location.js'
 import type { ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
 import type { SourceFile } from '../source.js'
-import { parseYamlTree } from '../yaml-tree.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
 import { describeSelector, type Build, type KustomizeBuilder } from './build.js'
 import { kustomizationFromSpec, type Kustomization, type Written } from './kustomization.js'
-import type { RepositoryFiles } from './repository-files.js'
-import { get, textOf } from './tree-edit.js'
+import type { RepositoryFiles } from '../shared/repository-files.js'
+import { get, textOf } from '../shared/tree-edit.js'
 
 /**
  * A Flux `Kustomization` (kustomize.toolkit.fluxcd.io v1, v1beta2) whose source is this

@@ -1,16 +1,17 @@
 import { placeInUnit } from '../../model/facts.js'
 import { fileLocation, formatLocation, type Location } from '../../model/location.js'
 import type { Suppression } from '../../model/suppression.js'
-import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes.js'
-import { pathsLookedUpByName } from '../manifest-sniff.js'
+import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes/index.js'
+import { pathsLookedUpByName } from '../kubernetes/manifest-sniff.js'
 import { appendResult, dropRepeats, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
-import { commentSuppressions } from '../suppressions.js'
+import { commentSuppressions } from '../shared/suppressions.js'
 import { KustomizeBuilder, type Build } from './build.js'
 import { findFluxKustomizations, substitute, unmatchedTargetFindings } from './flux.js'
 import { KUSTOMIZATION_FILE_NAMES } from './kustomization.js'
-import { locateRendered } from './locate-rendered.js'
-import { renderKustomization } from './render.js'
-import { RepositoryFiles } from './repository-files.js'
+import { locateRendered } from '../shared/locate-rendered.js'
+import { renderKustomization } from '../shared/run-renderer.js'
+import { RepositoryFiles } from '../shared/repository-files.js'
+import { errorText } from '../../model/error-text.js'
 
 /**
  * Kustomize builds as sources of the effective ServiceAccounts and workloads. Every
@@ -23,7 +24,7 @@ export const kustomizeSource: Source = {
   kinds: ['kustomization'],
   read(files, context) {
     const result = emptyResult()
-    const repository = new RepositoryFiles(context.files, context.root, context.config.maxFileBytes)
+    const repository = context.repository
     // A rendered build is located by the native one, object by object: it needs them all.
     const sniff = context.sniff === true && context.config.kustomize !== 'render'
     const builder = new KustomizeBuilder(repository, { sniff })
@@ -94,7 +95,7 @@ function fluxBuilds(builder: KustomizeBuilder, repository: RepositoryFiles, cont
       run.result = buildResult(build, repository, context, flux.unit)
       run.result.findings.push(...unmatchedTargetFindings(build, flux))
     } catch (error) {
-      run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(flux.kustomization.path), message: `Cannot build ${flux.unit}: ${error instanceof Error ? error.message : String(error)}` })
+      run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(flux.kustomization.path), message: `Cannot build ${flux.unit}: ${errorText(error)}` })
     }
     runs.push(run)
   }
@@ -118,7 +119,7 @@ function runBuild(path: string, builder: KustomizeBuilder, repository: Repositor
     run.result = buildResult(build, repository, context)
   } catch (error) {
     run.result = emptyResult()
-    run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${error instanceof Error ? error.message : String(error)}` })
+    run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${errorText(error)}` })
   }
   return run
 }

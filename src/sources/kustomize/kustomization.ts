@@ -2,8 +2,8 @@ import nodePath from 'node:path'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Location } from '../../model/location.js'
 import type { ObjectEntry, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
-import { parseYamlTree } from '../yaml-tree.js'
-import { get, lastEntry, textOf } from './tree-edit.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
+import { get, lastEntry, textOf } from '../shared/tree-edit.js'
 
 /** A string of the kustomization with where it is written. */
 export interface Written {

@@ -1,5 +1,5 @@
 import type { ArrayNode, ObjectNode, TreeNode } from '../../model/tree.js'
-import { cloneTree, get, isNull, remove, set, textOf } from './tree-edit.js'
+import { cloneTree, get, isNull, remove, set, textOf } from '../shared/tree-edit.js'
 
 /**
  * The merge keys of the lists a strategic merge patch merges item by item (the pod spec's; the

@@ -2,15 +2,16 @@ import { posix } from 'node:path'
 import type { Annotation, ServiceAccount } from '../../model/facts.js'
 import type { Location } from '../../model/location.js'
 import type { ObjectEntry, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
-import { known, sameValue, symbolic, type Value } from '../../model/value.js'
+import { known, sameValue, symbolic, type Value, valueText } from '../../model/value.js'
 import { classify } from '../../discover/classify.js'
-import { readEksctlFile, readIamServiceAccountCommand } from '../eksctl.js'
+import { readEksctlFile, readIamServiceAccountCommand } from '../eksctl/index.js'
 import { splitValuesPath } from '../helm/values.js'
 import { appendResult, emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
-import { commentSuppressions } from '../suppressions.js'
+import { commentSuppressions } from '../shared/suppressions.js'
 import { CHART_SERVICE_ACCOUNTS, chartName, releaseDerivedName, unreadMessage, unreadServiceAccountValue, type ChartServiceAccount } from '../terraform/resources/helm-charts.js'
 import { ShellVariables } from './variables.js'
 import { fileLines, logicalLines, shellWords, simpleCommands, wordFrom, workflowRunBlocks, type HereDocument, type LogicalLine, type ShellLine, type Word } from './words.js'
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
 
 /**
  * Install scripts, Makefiles and the `run:` blocks of GitHub workflows: the ServiceAccounts and
@@ -21,8 +22,6 @@ import { fileLines, logicalLines, shellWords, simpleCommands, wordFrom, workflow
  */
 export const scriptSource = perFileSource('scripts', ['script'], (file, context) => readScript(file, context))
 
-const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
-const AUDIENCE_ANNOTATION = 'eks.amazonaws.com/audience'
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i
 const MAKEFILE_PATH = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.mk$/
 /** Commands that run the command after them. */
@@ -268,7 +267,7 @@ class ScriptReader {
     const chartSpecs = chart.kind === 'known' ? CHART_SERVICE_ACCOUNTS[chartName(chart.value)] : undefined
     const where = releaseWord ?? chartWord
     const whereLocation = where.at ? where.at(0) : where.location
-    const releaseLabel = release ? (release.kind === 'known' ? release.value : `\${${release.expression}}`) : 'generated'
+    const releaseLabel = release ? valueText(release) : 'generated'
     if (chartSpecs && chart.kind === 'known') {
       for (const set of sets.values()) {
         const unread = unreadServiceAccountValue(chart.value, set.path)

@@ -4,11 +4,12 @@ import type { SourceFinding } from '../../model/finding.js'
 import type { Location } from '../../model/location.js'
 import type { TreeNode } from '../../model/tree.js'
 import { known, symbolic, type KnownValue, type Value } from '../../model/value.js'
-import { parseJsonTree } from '../json-tree.js'
-import { readPolicyDocument } from '../policy-document.js'
+import { parseJsonTree } from '../shared/json-tree.js'
+import { readPolicyDocument } from '../shared/policy-document.js'
 import type { PlanConfiguration } from './configuration.js'
 import type { JsonPath } from './json-locator.js'
 import { isObject, valueAt, type ResourceValues } from './plan.js'
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from '../../model/kubernetes.js'
 
 export interface PlanContext {
   /** The plan file, for messages. */
@@ -21,7 +22,6 @@ export interface PlanContext {
   findings: SourceFinding[]
 }
 
-const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
 const METADATA: JsonPath = ['metadata', 0]
 
 export function roleOf(values: ResourceValues, context: PlanContext): Role {
@@ -118,9 +118,9 @@ export function serviceAccountOf(values: ResourceValues, context: PlanContext): 
     const annotation = annotations.find((candidate) => candidate.key === ROLE_ARN_ANNOTATION)
     if (annotation) annotation.value = roleArn
   }
-  const audience = byKey.get('eks.amazonaws.com/audience')
-  const stsRegionalEndpoints = byKey.get('eks.amazonaws.com/sts-regional-endpoints')
-  const tokenExpiration = byKey.get('eks.amazonaws.com/token-expiration')
+  const audience = byKey.get(AUDIENCE_ANNOTATION)
+  const stsRegionalEndpoints = byKey.get(STS_REGIONAL_ENDPOINTS_ANNOTATION)
+  const tokenExpiration = byKey.get(TOKEN_EXPIRATION_ANNOTATION)
   if (audience) serviceAccount.audience = audience
   if (stsRegionalEndpoints) serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints
   if (tokenExpiration) serviceAccount.tokenExpiration = tokenExpiration

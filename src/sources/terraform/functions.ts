@@ -67,6 +67,19 @@ function arity(args: HclValue[], count: number, name: string): void {
   if (args.length < count) throw new EvalError(`${name}() takes ${count} arguments`)
 }
 
+/** `trimprefix`/`trimsuffix`: a known affix cut from the string, or from the known text of an unknown one. */
+function trimAffix(name: string, affix: string, trim: (input: string, cut: string) => string): Builtin {
+  return (args, context) => {
+    arity(args, 2, name)
+    const [subject, affixValue] = args as [HclValue, HclValue]
+    if (affixValue.kind === 'unknown') return generic(name, args, context)
+    const cut = text(affixValue, affix)
+    const apply = (input: string): string => trim(input, cut)
+    if (subject.kind === 'unknown') return rewriteUnknown(subject, apply, name, args, context)
+    return stringValue(apply(text(subject, `${name} string`)), context.location)
+  }
+}
+
 const BUILTINS: Record<string, Builtin> = {
   replace: (args, context) => {
     arity(args, 3, 'replace')
@@ -76,24 +89,8 @@ const BUILTINS: Record<string, Builtin> = {
     if (subject.kind === 'unknown') return rewriteUnknown(subject, apply, 'replace', args, context)
     return stringValue(apply(text(subject, 'replace string')), context.location)
   },
-  trimprefix: (args, context) => {
-    arity(args, 2, 'trimprefix')
-    const [subject, prefix] = args as [HclValue, HclValue]
-    if (prefix.kind === 'unknown') return generic('trimprefix', args, context)
-    const cut = text(prefix, 'prefix')
-    const apply = (input: string): string => (input.startsWith(cut) ? input.slice(cut.length) : input)
-    if (subject.kind === 'unknown') return rewriteUnknown(subject, apply, 'trimprefix', args, context)
-    return stringValue(apply(text(subject, 'trimprefix string')), context.location)
-  },
-  trimsuffix: (args, context) => {
-    arity(args, 2, 'trimsuffix')
-    const [subject, suffix] = args as [HclValue, HclValue]
-    if (suffix.kind === 'unknown') return generic('trimsuffix', args, context)
-    const cut = text(suffix, 'suffix')
-    const apply = (input: string): string => (cut !== '' && input.endsWith(cut) ? input.slice(0, -cut.length) : input)
-    if (subject.kind === 'unknown') return rewriteUnknown(subject, apply, 'trimsuffix', args, context)
-    return stringValue(apply(text(subject, 'trimsuffix string')), context.location)
-  },
+  trimprefix: trimAffix('trimprefix', 'prefix', (input, cut) => (input.startsWith(cut) ? input.slice(cut.length) : input)),
+  trimsuffix: trimAffix('trimsuffix', 'suffix', (input, cut) => (cut !== '' && input.endsWith(cut) ? input.slice(0, -cut.length) : input)),
   trimspace: onKnown('trimspace', (args, context) => stringValue(text(args[0], 'trimspace string').trim(), context.location)),
   trim: onKnown('trim', (args, context) => {
     const cut = new Set(text(args[1], 'trim characters'))

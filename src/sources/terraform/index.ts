@@ -1,6 +1,7 @@
 import { emptyResult, textLength, type Source, type SourceContext, type SourceFile, type SourceParts, type SourceResult } from '../source.js'
 import { loadedHclParser, loadHclParser } from './loader.js'
 import { mergeTerraformParts, TerraformProgram, type TerraformPart } from './program.js'
+import { errorText } from '../../model/error-text.js'
 
 /** Below this much Terraform text, one thread reads it all. */
 const PART_MIN_CHARS = 256 * 1024
@@ -64,7 +65,7 @@ function readTerraform<T>(files: readonly SourceFile[], context: SourceContext, 
     result.findings.push({
       ruleId: 'parse-error',
       location: { path: first.path, line: 1, column: 1 },
-      message: `Cannot read the Terraform configuration: ${error instanceof Error ? error.message : String(error)}`,
+      message: `Cannot read the Terraform configuration: ${errorText(error)}`,
       key: 'terraform-internal',
     })
     return result

@@ -9,6 +9,7 @@ import { Budget, Evaluator, NO_BINDINGS, type Bindings, type Environment, type F
 import { policyDocumentJson } from './resources/policy-document.js'
 import { readDataSource, readResource } from './resources/index.js'
 import { objectValue, printValue, stringValue, tupleValue, unknownRef, type HclValue, type ObjectEntryValue } from './values.js'
+import { errorText } from '../../model/error-text.js'
 
 /** A directory of `.tf` files (a module) and, for a root module, its variable files' values. */
 export interface ModuleSource {
@@ -366,7 +367,7 @@ function guarded(sink: FactSink, location: Location, address: string, read: () =
     sink.findings.push({
       ruleId: 'parse-error',
       location,
-      message: `Cannot read ${address}: ${error instanceof Error ? error.message : String(error)}; the rest of the module was still read`,
+      message: `Cannot read ${address}: ${errorText(error)}; the rest of the module was still read`,
       key: `terraform-read ${address}`,
     })
   }

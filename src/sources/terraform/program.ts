@@ -1,16 +1,13 @@
-import { readdirSync } from 'node:fs'
 import nodePath from 'node:path'
-import { readFileBytes, realpathRoot } from '../../discover/file-bytes.js'
-import { decodeText } from '../../discover/read.js'
 import { outputTemplateVariables } from './template-variables.js'
 import { emptyFacts, placeInUnit, terraformUnit, type Facts } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Suppression } from '../../model/suppression.js'
 import { formatLocation, type Location } from '../../model/location.js'
 import { appendResult, textLength, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
-import { commentSuppressions } from '../suppressions.js'
+import { commentSuppressions } from '../shared/suppressions.js'
+import { parseJsonTree } from '../shared/json-tree.js'
 import { widenSuppressionsToBlocks } from './block-suppressions.js'
-import { parseJsonTree } from '../json-tree.js'
 import type { HclFile, Step, TemplateExpr } from './ast.js'
 import type { CalledModule, FactSink } from './context.js'
 import { treeToValue } from './documents.js'
@@ -20,8 +17,9 @@ import { ModuleInstance, type ModuleCallRequest, type ModuleSource, type Program
 import { parseHcl } from './parse.js'
 import { registryModule } from './registry/index.js'
 import { undeclaredResourceReferences } from './undeclared-references.js'
-import { creatorText } from '../creator-text.js'
+import { creatorText } from '../shared/creator-text.js'
 import { objectValue, printValue, unknownRef, type HclValue } from './values.js'
+import { errorText } from '../../model/error-text.js'
 
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000
@@ -281,26 +279,17 @@ export class TerraformProgram implements Program {
 
   /** Every `.tf` and `.tf.json` file of the directory on disk is one the scan read (none excluded, too large or unread JSON). */
   private readWhole(dir: string, read: readonly SourceFile[]): boolean {
-    const root = this.context.root
-    if (!root) return false
-    try {
-      const names = new Set(read.map((file) => nodePath.posix.basename(file.path)))
-      const entries = readdirSync(nodePath.join(root, dir), { withFileTypes: true })
-      return entries.every((entry) => !/\.tf(\.json)?$/i.test(entry.name) || (entry.isFile() && names.has(entry.name)))
-    } catch {
-      return false
-    }
+    if (!this.context.root) return false
+    const entries = this.context.repository.entriesOnDisk(dir)
+    if (!entries) return false
+    const names = new Set(read.map((file) => nodePath.posix.basename(file.path)))
+    return entries.every((entry) => !/\.tf(\.json)?$/i.test(entry.name) || (entry.isFile() && names.has(entry.name)))
   }
 
-  /** A repository file the scan did not read (a template, a values file): only inside the root, a regular file within the size limit. */
+  /** A repository file the scan did not read (a template, a values file), through the context's repository reader. */
   private readFromDisk(repositoryPath: string): FileText | undefined {
-    const root = this.context.root
-    if (!root) return undefined
-    const rootReal = realpathRoot(root)
-    const read = readFileBytes(nodePath.join(rootReal, repositoryPath), { within: rootReal, limit: this.context.config.maxFileBytes })
-    if (!read.ok) return undefined
-    const decoded = decodeText(repositoryPath, read.bytes)
-    return decoded.ok ? { path: repositoryPath, text: decoded.text } : undefined
+    const text = this.context.repository.text(repositoryPath)
+    return text === undefined ? undefined : { path: repositoryPath, text }
   }
 }
 
@@ -395,10 +384,6 @@ export function terraformPartDirectories(dirs: readonly { dir: string; size: num
     before += size
   }
   return parts
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 function emptySink(): FactSink {

@@ -6,7 +6,7 @@ import { readRepository } from '../../../src/check.js'
 import { defaultConfig } from '../../../src/config.js'
 import { prepareSources } from '../../../src/run-sources.js'
 import { terraformSource } from '../../../src/sources/terraform/index.js'
-import type { SourceContext, SourceFile } from '../../../src/sources/source.js'
+import { sourceContext, type SourceContext, type SourceFile } from '../../../src/sources/source.js'
 import { repositoryRoot } from '../../helpers.js'
 
 /*
@@ -19,7 +19,7 @@ async function terraformInput(root: string): Promise<{ files: SourceFile[]; cont
   const scanned = await readRepository(root, config)
   await prepareSources(scanned.files)
   const files = scanned.files.filter((file) => file.kind === 'terraform' || file.kind === 'terraform-vars')
-  return { files, context: { config, files: scanned.files, root, sniff: true } }
+  return { files, context: sourceContext({ config, files: scanned.files, root, sniff: true }) }
 }
 
 function readInParts(files: SourceFile[], context: SourceContext, count: number): unknown {

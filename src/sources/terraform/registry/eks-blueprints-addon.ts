@@ -1,4 +1,3 @@
-import type { Role } from '../../../model/facts.js'
 import type { SourceFinding } from '../../../model/finding.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
@@ -9,7 +8,7 @@ import { printExpr } from '../print.js'
 import { addReleaseServiceAccounts, listedSets, mergeReleaseValues, setPath, type HelmSet, type ReleaseServiceAccount } from '../resources/helm.js'
 import { present } from '../resources/iam.js'
 import { iterate, nullValue, objectEntry, objectValue, scalarString, stringValue, toFactValue, unknownRef, unknownTemplate, type HclValue, type UnknownPart } from '../values.js'
-import { addModuleRole, policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
+import { addModuleRole, moduleRole, policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
 
 const UNPINNED_RULE = 'helm-service-account-name-unpinned'
 
@@ -149,13 +148,7 @@ export class BlueprintsAddonModule implements CalledModule {
   private addRole(sink: FactSink, serviceAccounts: readonly ReleaseServiceAccount[]): void {
     const view = this.call.view
     const location = view.location
-    const role: Role = {
-      source: 'terraform',
-      location,
-      label: this.label,
-      arnReferences: [`${this.call.prefix}iam_role_arn`, ...this.arnAliases],
-      terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.this[0]` },
-    }
+    const role = moduleRole(this.call, ['iam_role_arn'], 'this[0]', this.arnAliases)
     const roleName = this.roleName()
     const nameLocation = this.inputs.attribute('role_name')?.location ?? this.inputs.attribute('name')?.location ?? location
     if (this.usesPrefix()) {

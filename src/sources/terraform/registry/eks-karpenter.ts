@@ -1,11 +1,10 @@
-import type { Role } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
 import { present } from '../resources/iam.js'
 import { nullValue, objectValue, scalarString, stringValue, toFactValue, tupleValue, unknownRef, unknownTemplate, type HclValue } from '../values.js'
-import { addModuleRole, policyDocument, webIdentityStatement } from './trust-statements.js'
+import { addModuleRole, moduleRole, policyDocument, webIdentityStatement } from './trust-statements.js'
 
 /** The names of one generation's controller role inputs and outputs. */
 interface Generation {
@@ -66,13 +65,7 @@ export class KarpenterModule implements CalledModule {
     const view = this.call.view
     const location = view.location
     const { arnOutput, name, path } = this.generation
-    const role: Role = {
-      source: 'terraform',
-      location,
-      label: this.label,
-      arnReferences: [`${this.call.prefix}${arnOutput}`],
-      terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.${this.generation === V19 ? 'irsa' : 'controller'}[0]` },
-    }
+    const role = moduleRole(this.call, [arnOutput], `${this.generation === V19 ? 'irsa' : 'controller'}[0]`)
     const nameLocation = view.attribute(name)?.location ?? location
     const roleName = this.roleName(nameLocation)
     if (this.usesPrefix()) {

@@ -1,4 +1,3 @@
-import type { Role } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
@@ -6,7 +5,7 @@ import { callFunction } from '../functions.js'
 import type { ModuleCallRequest } from '../module.js'
 import { present } from '../resources/iam.js'
 import { objectValue, scalarString, stringValue, toFactValue, tupleValue, unknownRef, unknownTemplate, type HclValue, type ObjectEntryValue, type UnknownPart } from '../values.js'
-import { addModuleRole, claimKey, policyDocument, selfAssumeStatement } from './trust-statements.js'
+import { addModuleRole, claimKey, moduleRole, policyDocument, selfAssumeStatement } from './trust-statements.js'
 
 /**
  * terraform-aws-iam's `iam-assumable-role-with-oidc` in v4 and v5 (main.tf, variables.tf and
@@ -45,13 +44,7 @@ export class AssumableRoleWithOidcModule implements CalledModule {
   collectFacts(sink: FactSink): void {
     if (this.created() === false) return
     const view = this.call.view
-    const role: Role = {
-      source: 'terraform',
-      location: view.location,
-      label: this.label,
-      arnReferences: [`${this.call.prefix}iam_role_arn`],
-      terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.this[0]` },
-    }
+    const role = moduleRole(this.call, ['iam_role_arn'])
     const name = this.input('role_name')
     const prefix = this.input('role_name_prefix')
     if (name) role.name = toFactValue(name) ?? symbolic(`${this.label}.role_name`, name.location)

@@ -4,7 +4,7 @@ import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
 import { present } from '../resources/iam.js'
-import { addModuleRole, policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
+import { addModuleRole, moduleRole, policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
 import {
   expressionOf,
   nullValue,
@@ -58,13 +58,7 @@ export class IrsaRoleModule implements CalledModule {
   collectFacts(sink: FactSink): void {
     if (this.created() === false) return
     const view = this.call.view
-    const role: Role = {
-      source: 'terraform',
-      location: view.location,
-      label: this.label,
-      arnReferences: [`${this.call.prefix}${this.generation === 5 ? 'iam_role_arn' : 'arn'}`],
-      terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_role.this[0]` },
-    }
+    const role = moduleRole(this.call, [this.generation === 5 ? 'iam_role_arn' : 'arn'])
     this.nameRole(role)
     const path = toFactValue(this.input(this.generation === 5 ? 'role_path' : 'path'))
     role.path = path ?? known('/', view.location)

@@ -1,11 +1,12 @@
 import type { Role } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
-import { readPolicyDocument } from '../../policy-document.js'
+import { readPolicyDocument } from '../../shared/policy-document.js'
 import type { FactSink } from '../context.js'
 import { valueToTree } from '../documents.js'
 import type { Evaluator } from '../evaluate.js'
 import { callFunction } from '../functions.js'
 import { expressionOf, objectValue, scalarString, stringValue, tupleValue, unknownTemplate, type HclValue, type ObjectEntryValue } from '../values.js'
+import { type ModuleCallRequest } from '../module.js'
 
 export const DEFAULT_AUDIENCE = 'sts.amazonaws.com'
 
@@ -86,6 +87,20 @@ export function policyDocument(statements: HclValue[], statementLocation: Locati
     ],
     location,
   )
+}
+
+/**
+ * The role a registry module creates as `aws_iam_role.<resource>`, at the module block, known by
+ * the module's ARN outputs (`arnReferences` beyond them are added as written); its name and path are the module's to set.
+ */
+export function moduleRole(call: Pick<ModuleCallRequest, 'prefix' | 'rootDir'> & { view: { location: Location } }, arnOutputs: readonly string[], resource = 'this[0]', arnAliases: readonly string[] = []): Role {
+  return {
+    source: 'terraform',
+    location: call.view.location,
+    label: call.prefix.replace(/\.$/, ''),
+    arnReferences: [...arnOutputs.map((output) => `${call.prefix}${output}`), ...arnAliases],
+    terraform: { root: call.rootDir, address: `${call.prefix}aws_iam_role.${resource}` },
+  }
 }
 
 /** A role a registry module creates, with the trust policy it writes (read as any trust policy is: its findings go with the role). */

@@ -5,9 +5,10 @@ import type { BlockView } from '../block-view.js'
 import type { FactSink, ResourceContext } from '../context.js'
 import { eksIssuer } from '../computed.js'
 import { expressionOf, objectGet, printValue, scalarString, toFactValue, type HclValue } from '../values.js'
-import { creatorText } from '../../creator-text.js'
+import { creatorText } from '../../shared/creator-text.js'
 import { present } from './iam.js'
 import { addServiceAccount } from './service-accounts.js'
+import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
 
 /**
  * The ServiceAccounts an EKS add-on runs as, which `service_account_role_arn` annotates (names
@@ -81,7 +82,7 @@ export function addAddonServiceAccounts(
       namespace: known(account.namespace, location),
       name: known(account.name, location),
       location,
-      annotations: [{ key: 'eks.amazonaws.com/role-arn', keyLocation: roleArnLocation ?? location, value, where: 'annotations' }],
+      annotations: [{ key: ROLE_ARN_ANNOTATION, keyLocation: roleArnLocation ?? location, value, where: 'annotations' }],
       span,
       terraform,
     })

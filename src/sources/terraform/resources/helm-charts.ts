@@ -1,3 +1,4 @@
+import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
 /**
  * Where common AWS add-on charts keep their ServiceAccount settings and how they name it when
  * `name` is empty (read from each chart's templates/_helpers.tpl and values.yaml):
@@ -109,7 +110,6 @@ export const CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS: ReadonlySet<string> = new 
  * CHART_SERVICE_ACCOUNTS and reads none of them there, the value has no effect.
  */
 const CONVENTIONAL_PATHS: readonly (readonly string[])[] = [['serviceAccount'], ['rbac', 'serviceAccount']]
-const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
 
 /** A values path a release sets that the chart does not read, and where the chart reads it. */
 export interface UnreadServiceAccountValue {

@@ -5,12 +5,12 @@ import type { TerraformResourceRef } from '../../../model/facts.js'
 import type { FactSink, ResourceContext } from '../context.js'
 import { documentTree, treeToValue } from '../documents.js'
 import { boolValue, numberValue, objectGet, objectValue, printValue, scalarString, toFactValue, type HclValue, type ObjectEntryValue } from '../values.js'
-import { creatorText } from '../../creator-text.js'
+import { creatorText } from '../../shared/creator-text.js'
 import { CHART_SERVICE_ACCOUNTS, CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS, chartName, releaseDerivedName, unreadMessage, unreadServiceAccountValue, type ChartServiceAccount } from './helm-charts.js'
 import { present } from './iam.js'
 import { addServiceAccount, annotationsOf } from './service-accounts.js'
+import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
 
-const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
 
 /** What a chart not in the table may do: a ServiceAccount only when `serviceAccount.name` is given. */
 const EXPLICIT_ONLY: ChartServiceAccount = { path: ['serviceAccount'], defaultName: { fixed: '' } }

@@ -1,6 +1,6 @@
 import type { OidcProvider, Role } from '../../../model/facts.js'
 import { known, symbolic } from '../../../model/value.js'
-import { readPolicyDocument } from '../../policy-document.js'
+import { readPolicyDocument } from '../../shared/policy-document.js'
 import type { FactSink, ResourceContext } from '../context.js'
 import { documentTree } from '../documents.js'
 import { expressionOf, toFactValue, type HclValue } from '../values.js'

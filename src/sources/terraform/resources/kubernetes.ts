@@ -1,12 +1,12 @@
 import type { KubeObject, ServiceAccountRef } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic, type Value } from '../../../model/value.js'
-import { EACH_USER_NAMESPACE, serviceAccountRefField } from '../../service-account-references.js'
+import { EACH_USER_NAMESPACE, serviceAccountRefField } from '../../kubernetes/service-account-references.js'
 import type { ResourceContext } from '../context.js'
 import { documentTree, treeToValue } from '../documents.js'
 import { objectEntry, objectGet, printValue, scalarString, toFactValue, type HclValue } from '../values.js'
-import { creatorText } from '../../creator-text.js'
-import { isChartRelease } from '../../kubernetes.js'
+import { creatorText } from '../../shared/creator-text.js'
+import { isChartRelease } from '../../kubernetes/index.js'
 import { present } from './iam.js'
 import { addObject, addServiceAccount, annotationsOf } from './service-accounts.js'
 
@@ -81,7 +81,7 @@ function readManifest({ view, address, root, sink }: ResourceContext, manifest: 
   if (isChartRelease(apiVersion, kind)) (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location, text: creatorText(printValue(manifest)), terraform: { root, address } })
 }
 
-/** The ServiceAccount a custom resource authenticates as (sources/service-account-references.ts). */
+/** The ServiceAccount a custom resource authenticates as (sources/kubernetes/service-account-references.ts). */
 function serviceAccountRefOf(manifest: HclValue, apiVersion: string, kind: string, objectNamespace: Value): ServiceAccountRef | undefined {
   const field = serviceAccountRefField(apiVersion, kind)
   if (!field) return undefined

@@ -1,14 +1,11 @@
 import type { Annotation, KubeObject, ServiceAccount, TerraformResourceRef } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
-import { known, type Value } from '../../../model/value.js'
-import { SUPPRESSION_ANNOTATION, annotationSuppression } from '../../suppressions.js'
+import { known, type Value, valueOrExpression } from '../../../model/value.js'
+import { SUPPRESSION_ANNOTATION, annotationSuppression } from '../../shared/suppressions.js'
 import type { FactSink } from '../context.js'
 import { printValue, toFactValue, type HclValue } from '../values.js'
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from '../../../model/kubernetes.js'
 
-const ROLE_ARN = 'eks.amazonaws.com/role-arn'
-const AUDIENCE = 'eks.amazonaws.com/audience'
-const STS_REGIONAL_ENDPOINTS = 'eks.amazonaws.com/sts-regional-endpoints'
-const TOKEN_EXPIRATION = 'eks.amazonaws.com/token-expiration'
 
 /** The entries of an annotations (or labels) map; a value that is not a string keeps its text and says what it is. */
 export function annotationsOf(value: HclValue | undefined, where: Annotation['where']): Annotation[] {
@@ -39,10 +36,10 @@ export function addServiceAccount(sink: FactSink, fields: ServiceAccountFields):
   const sa: ServiceAccount = { source: 'terraform', namespace: fields.namespace, name: fields.name, location: fields.location, annotations: fields.annotations }
   if (fields.terraform) sa.terraform = fields.terraform
   const byKey = new Map(fields.annotations.map((annotation) => [annotation.key, annotation.value]))
-  const roleArn = byKey.get(ROLE_ARN)
-  const audience = byKey.get(AUDIENCE)
-  const stsRegionalEndpoints = byKey.get(STS_REGIONAL_ENDPOINTS)
-  const tokenExpiration = byKey.get(TOKEN_EXPIRATION)
+  const roleArn = byKey.get(ROLE_ARN_ANNOTATION)
+  const audience = byKey.get(AUDIENCE_ANNOTATION)
+  const stsRegionalEndpoints = byKey.get(STS_REGIONAL_ENDPOINTS_ANNOTATION)
+  const tokenExpiration = byKey.get(TOKEN_EXPIRATION_ANNOTATION)
   if (roleArn) sa.roleArn = roleArn
   if (audience) sa.audience = audience
   if (stsRegionalEndpoints) sa.stsRegionalEndpoints = stsRegionalEndpoints
@@ -59,7 +56,7 @@ export function addObject(sink: FactSink, object: Omit<KubeObject, 'source'>, sp
   sink.facts.objects.push({ source: 'terraform', ...object })
   const ignore = object.annotations.find((annotation) => annotation.key === SUPPRESSION_ANNOTATION && annotation.where === 'annotations')
   if (ignore && span) {
-    const text = ignore.value.kind === 'known' ? ignore.value.value : ignore.value.expression
+    const text = valueOrExpression(ignore.value)
     sink.suppressions.push(annotationSuppression(text, ignore.value.location, span.fromLine, span.toLine))
   }
 }

@@ -1,4 +1,4 @@
-import type { Facts } from '../model/facts.js'
+import type { Facts } from '../../model/facts.js'
 
 /**
  * Which documents of a YAML manifest a rule can care about, judged from their text without

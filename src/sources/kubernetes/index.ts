@@ -1,28 +1,27 @@
-import type { Annotation, Container, EnvVar, Facts, KubeObject, ServiceAccount, ServiceAccountCreator, ServiceAccountRef, SourceKind, Workload } from '../model/facts.js'
-import type { SourceFinding } from '../model/finding.js'
-import { formatLocation, type Location } from '../model/location.js'
-import type { Suppression } from '../model/suppression.js'
-import type { ObjectEntry, ObjectNode, TreeNode } from '../model/tree.js'
-import { known, symbolic, type Value } from '../model/value.js'
-import { perFileSource, type SourceContext, type SourceFile, type SourceResult } from './source.js'
-import { SUPPRESSION_ANNOTATION, annotationSuppression, commentSuppressions } from './suppressions.js'
-import { parseJsonTree } from './json-tree.js'
+import type { Annotation, Container, EnvVar, Facts, KubeObject, ServiceAccount, ServiceAccountCreator, ServiceAccountRef, SourceKind, Workload } from '../../model/facts.js'
+import type { SourceFinding } from '../../model/finding.js'
+import { formatLocation, type Location } from '../../model/location.js'
+import type { Suppression } from '../../model/suppression.js'
+import type { ObjectEntry, ObjectNode, TreeNode } from '../../model/tree.js'
+import { known, symbolic, type Value, valueOrExpression } from '../../model/value.js'
+import { perFileSource, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
+import { SUPPRESSION_ANNOTATION, annotationSuppression, commentSuppressions } from '../shared/suppressions.js'
+import { parseJsonTree } from '../shared/json-tree.js'
 import { keepParts, pathsLookedUpByName, splitManifest } from './manifest-sniff.js'
-import { parseYamlTree } from './yaml-tree.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
 import { EACH_USER_NAMESPACE, serviceAccountRefField } from './service-account-references.js'
-import { creatorText } from './creator-text.js'
+import { creatorText } from '../shared/creator-text.js'
+import { errorText } from '../../model/error-text.js'
+import { APPLY_NAMESPACE, AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from '../../model/kubernetes.js'
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
 export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context))
 
-/** The namespace of an object that names none: whatever `kubectl apply -n`, Helm or Argo CD gives it. */
-export const APPLY_NAMESPACE = 'namespace-of-apply'
-
 const SERVICE_ACCOUNT_ANNOTATION = {
-  roleArn: 'eks.amazonaws.com/role-arn',
-  audience: 'eks.amazonaws.com/audience',
-  stsRegionalEndpoints: 'eks.amazonaws.com/sts-regional-endpoints',
-  tokenExpiration: 'eks.amazonaws.com/token-expiration',
+  roleArn: ROLE_ARN_ANNOTATION,
+  audience: AUDIENCE_ANNOTATION,
+  stsRegionalEndpoints: STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  tokenExpiration: TOKEN_EXPIRATION_ANNOTATION,
 } as const
 
 /** Kinds whose pods come from `spec.template` (plus any kind that has `spec.template.spec.containers`). */
@@ -51,7 +50,7 @@ function readManifest(file: SourceFile, parsedText: string | null): SourceResult
     reader.findings.push({
       ruleId: 'parse-error',
       location: { path: file.path, line: 1, column: 1 },
-      message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
+      message: `Cannot read ${file.path}: ${errorText(error)}`,
     })
   }
   return { facts: reader.facts(), findings: reader.findings, suppressions: reader.suppressions }
@@ -107,7 +106,7 @@ export function readKubernetesObjects(
       reader.findings.push({
         ruleId: 'parse-error',
         location: object.root.location,
-        message: `Cannot read the object at ${formatLocation(object.root.location)}: ${error instanceof Error ? error.message : String(error)}`,
+        message: `Cannot read the object at ${formatLocation(object.root.location)}: ${errorText(error)}`,
       })
     }
   }
@@ -129,7 +128,7 @@ export function parseKubernetesFile(file: SourceFile, options: { sniff?: boolean
     reader.findings.push({
       ruleId: 'parse-error',
       location: { path: file.path, line: 1, column: 1 },
-      message: `Cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
+      message: `Cannot read ${file.path}: ${errorText(error)}`,
     })
   }
   return { objects: reader.collected, findings: reader.findings, suppressions: reader.suppressions, everyDocument: reader.parsedWhole }
@@ -303,7 +302,7 @@ class ManifestReader {
     this.objects.push(object)
     if (isChartRelease(apiVersion, kind)) {
       const text = this.valueText(node)
-      this.creators.push({ source: this.source, label: `${kind} ${name.kind === 'known' ? name.value : name.expression}`, location, text: creatorText(text.kind === 'known' ? text.value : text.expression) })
+      this.creators.push({ source: this.source, label: `${kind} ${valueOrExpression(name)}`, location, text: creatorText(text.kind === 'known' ? text.value : text.expression) })
     }
     this.readSuppression(annotations, span)
 
@@ -365,7 +364,7 @@ class ManifestReader {
   private readSuppression(annotations: readonly Annotation[], span: ObjectSpan): void {
     const annotation = annotations.find((candidate) => candidate.key === SUPPRESSION_ANNOTATION)
     if (!annotation) return
-    const value = annotation.value.kind === 'known' ? annotation.value.value : annotation.value.expression
+    const value = valueOrExpression(annotation.value)
     // Set from another file (a Kustomize patch): it covers the object's lines in the object's own file.
     const location = span.path === undefined || annotation.value.location.path === span.path ? annotation.value.location : { path: span.path, line: span.fromLine, column: 1 }
     this.suppressions.push(annotationSuppression(value, location, span.fromLine, span.toLine))
@@ -543,7 +542,7 @@ export const CROSSPLANE_NAMESPACE = 'crossplane-namespace'
  */
 function crossplaneServiceAccount(node: ObjectNode, kind: string, apiVersion: string, objectName: Value, location: Location): { name: Value; annotations: TreeNode | undefined | 'metadata' } | undefined {
   if (!apiVersion.startsWith('pkg.crossplane.io/')) return undefined
-  const revisionName = (): Value => symbolic(`crossplane-provider-revision(${objectName.kind === 'known' ? objectName.value : objectName.expression})`, location)
+  const revisionName = (): Value => symbolic(`crossplane-provider-revision(${valueOrExpression(objectName)})`, location)
   if (kind === 'ControllerConfig') {
     const named = last(last(node, 'spec'), 'serviceAccountName')
     return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: 'metadata' }

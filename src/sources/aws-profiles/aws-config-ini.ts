@@ -1,6 +1,6 @@
-import type { AwsConfigFile, AwsProfile, SourceKind } from '../model/facts.js'
-import type { Location } from '../model/location.js'
-import { known } from '../model/value.js'
+import type { AwsConfigFile, AwsProfile, SourceKind } from '../../model/facts.js'
+import type { Location } from '../../model/location.js'
+import { known } from '../../model/value.js'
 
 /** Where a character of the config text is in the scanned file (0-based line and column of the text). */
 export type Locate = (line: number, column: number) => Location

@@ -1,5 +1,5 @@
-import type { Location } from '../model/location.js'
-import type { Suppression } from '../model/suppression.js'
+import type { Location } from '../../model/location.js'
+import type { Suppression } from '../../model/suppression.js'
 
 /** The annotation on a Kubernetes object: `irsa-guard.io/ignore: "<rule-id>[,<rule-id>]: reason"`. */
 export const SUPPRESSION_ANNOTATION = 'irsa-guard.io/ignore'

@@ -1,14 +1,16 @@
-import type { ClusterConfig } from '../config.js'
-import { DEFAULT_AUDIENCE, issuerHostPath } from '../iam/arn.js'
-import { placeInUnit, type Annotation, type Cluster, type OidcProvider, type PodIdentityAssociation, type Role, type RolePermissions, type ServiceAccount } from '../model/facts.js'
-import type { Location } from '../model/location.js'
-import { child, entry, scalarText, type ObjectEntry, type ObjectNode, type ScalarNode, type TreeNode } from '../model/tree.js'
-import { known, symbolic, type Value } from '../model/value.js'
-import { addPermissionDocument } from './permission-policy.js'
-import { readPolicyDocument } from './policy-document.js'
-import { appendResult, emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from './source.js'
-import { commentSuppressions } from './suppressions.js'
-import { parseYamlTree } from './yaml-tree.js'
+import type { ClusterConfig } from '../../config.js'
+import { DEFAULT_AUDIENCE, issuerHostPath } from '../../iam/arn.js'
+import { placeInUnit, type Annotation, type Cluster, type OidcProvider, type PodIdentityAssociation, type Role, type RolePermissions, type ServiceAccount } from '../../model/facts.js'
+import type { Location } from '../../model/location.js'
+import { child, entry, scalarText, type ObjectEntry, type ObjectNode, type ScalarNode, type TreeNode } from '../../model/tree.js'
+import { known, symbolic, type Value, valueText } from '../../model/value.js'
+import { addPermissionDocument } from '../shared/permission-policy.js'
+import { readPolicyDocument } from '../shared/policy-document.js'
+import { appendResult, emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
+import { commentSuppressions } from '../shared/suppressions.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
+import { serviceAccountSubject } from '../../model/service-account-subject.js'
 
 /**
  * eksctl's `ClusterConfig` (`apiVersion: eksctl.io/v1alpha5`): the cluster, its OIDC provider
@@ -19,8 +21,6 @@ import { parseYamlTree } from './yaml-tree.js'
  */
 export const eksctlSource = perFileSource('eksctl', ['eksctl'], (file, context) => readEksctlFile(file, context))
 
-const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn'
-const AUDIENCE_ANNOTATION = 'eks.amazonaws.com/audience'
 const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com'
 /** CloudFormation's random suffix of a generated role name (`…-Role1-1N1ZVZVZQ0Z3K`). */
 const GENERATED_SUFFIX_LENGTH = 13
@@ -145,7 +145,7 @@ class ClusterConfigReader {
     if (!name || !nameNode) return
     const namespaceNode = child(metadata, 'namespace')
     const namespace = valueOf(namespaceNode) ?? known('default', nameNode.location)
-    const described = `${text(namespace)}/${text(name)}`
+    const described = `${valueText(namespace)}/${valueText(name)}`
     const facts = this.result.facts
     const attachRoleArn = valueOf(child(item, 'attachRoleARN'))
     let roleArn: Value | undefined = attachRoleArn
@@ -154,7 +154,7 @@ class ClusterConfigReader {
       const subjectPattern = child(item, 'subjectPattern')
       const subject = subjectPattern && scalarText(subjectPattern) !== undefined ? subjectPattern : nameNode
       const role = this.role(item, {
-        stack: `eksctl-${this.clusterName}-addon-iamserviceaccount-${text(namespace)}-${text(name)}`,
+        stack: `eksctl-${this.clusterName}-addon-iamserviceaccount-${valueText(namespace)}-${valueText(name)}`,
         label: `ServiceAccount ${described}`,
         origin: `the role eksctl creates for ServiceAccount ${described} (${where})`,
         reference,
@@ -183,13 +183,13 @@ class ClusterConfigReader {
     const serviceAccount = valueOf(serviceAccountNode)
     if (!serviceAccount || !serviceAccountNode) return
     const namespace = valueOf(child(item, 'namespace')) ?? known('default', serviceAccountNode.location)
-    const described = `${text(namespace)}/${text(serviceAccount)}`
+    const described = `${valueText(namespace)}/${valueText(serviceAccount)}`
     const facts = this.result.facts
     let roleArn = valueOf(child(item, 'roleARN'))
     if (!roleArn) {
       const reference = `${this.base}.pod_identity_association["${described}"].role_arn`
       const role = this.role(item, {
-        stack: `eksctl-${this.clusterName}-podidentityrole-${text(namespace)}-${text(serviceAccount)}`,
+        stack: `eksctl-${this.clusterName}-podidentityrole-${valueText(namespace)}-${valueText(serviceAccount)}`,
         label: `Pod Identity association ${described}`,
         origin: `the role eksctl creates for the Pod Identity association ${described} (${this.path} iam.podIdentityAssociations[${index}])`,
         reference,
@@ -218,7 +218,7 @@ class ClusterConfigReader {
     const roleName = valueOf(child(item, 'roleName'))
     if (roleName) {
       role.name = roleName
-      role.label = `role ${text(roleName)} (eksctl, ${how.label}, ${this.path})`
+      role.label = `role ${valueText(roleName)} (eksctl, ${how.label}, ${this.path})`
     } else {
       // CloudFormation names the role after the stack and the logical ID, cutting the name to fit 64 characters.
       const prefix = `${how.stack}-Role1-`
@@ -260,12 +260,12 @@ class ClusterConfigReader {
       return { key: expression, keyLocation: location, keyValue: symbolic(expression, location), value: scalar('', location) }
     }
     const subjectText = scalarText(subject)
-    const namespaceText = text(namespace)
-    const subjectName = subjectText ?? (subject.kind === 'scalar' ? text(subject.value) : '')
+    const namespaceText = valueText(namespace)
+    const subjectName = subjectText ?? (subject.kind === 'scalar' ? valueText(subject.value) : '')
     const subjectValue: ScalarNode =
       subjectText !== undefined && namespace.kind === 'known'
-        ? scalar(`system:serviceaccount:${namespaceText}:${subjectText}`, subject.location)
-        : { kind: 'scalar', location: subject.location, value: symbolic(`system:serviceaccount:${namespaceText}:${subjectName}`, subject.location), type: 'unknown' }
+        ? scalar(serviceAccountSubject(namespaceText, subjectText), subject.location)
+        : { kind: 'scalar', location: subject.location, value: symbolic(serviceAccountSubject(namespaceText, subjectName), subject.location), type: 'unknown' }
     const sub = { ...key('sub'), value: subjectValue }
     const aud = { ...key('aud'), value: scalar(DEFAULT_AUDIENCE, location) }
     const conditions: ObjectEntry[] = pattern
@@ -324,10 +324,6 @@ function valueOf(node: TreeNode | undefined): Value | undefined {
   if (node?.kind !== 'scalar' || node.type === 'null') return undefined
   if (node.value.kind === 'known' && node.value.value === '') return undefined
   return node.value
-}
-
-function text(value: Value): string {
-  return value.kind === 'known' ? value.value : `\${${value.expression}}`
 }
 
 const SHELL_EXPANSION = /\$(\{[^}]*\}|\([^)]*\)|[A-Za-z_][A-Za-z0-9_]*)|`/

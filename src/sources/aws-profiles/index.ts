@@ -1,12 +1,13 @@
 import { posix } from 'node:path'
-import type { AwsConfigFile, AwsConfigReader, AwsProfile } from '../model/facts.js'
-import type { Location } from '../model/location.js'
-import { child, scalarText, type ObjectNode, type ScalarNode, type TreeNode } from '../model/tree.js'
-import { sameValue, symbolic, type Value } from '../model/value.js'
+import type { AwsConfigFile, AwsConfigReader, AwsProfile } from '../../model/facts.js'
+import type { Location } from '../../model/location.js'
+import { child, scalarText, type ObjectNode, type ScalarNode, type TreeNode } from '../../model/tree.js'
+import { sameValue, symbolic, type Value } from '../../model/value.js'
 import { mentionsProfiles, parseAwsConfig, type Locate } from './aws-config-ini.js'
-import { parseJsonTree } from './json-tree.js'
-import { emptyResult, type Source, type SourceFile, type SourceResult } from './source.js'
-import { parseYamlTree } from './yaml-tree.js'
+import { parseJsonTree } from '../shared/json-tree.js'
+import { emptyResult, type Source, type SourceFile, type SourceResult } from '../source.js'
+import { parseYamlTree } from '../shared/yaml-tree.js'
+import { APPLY_NAMESPACE } from '../../model/kubernetes.js'
 
 /**
  * AWS shared config files and the pods that read them (the cross-account chain of AWS's guide):
@@ -29,7 +30,6 @@ export const awsProfilesSource: Source = {
 
 const KUBERNETES_MARKERS = /web_identity_token_file|source_profile|role_arn|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_CONFIG_FILE/
 const TEMPLATE_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController', 'Rollout'])
-const APPLY_NAMESPACE = 'namespace-of-apply'
 
 /** A ConfigMap or Secret key holding a config file. */
 interface StoredConfig {

@@ -1,8 +1,9 @@
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, isAlias, isCollection, YAMLMap, YAMLSeq, type Node, type Document, type Tags, type YAMLError } from 'yaml'
-import type { Location } from '../model/location.js'
-import type { SourceFinding } from '../model/finding.js'
-import type { ObjectEntry, TreeNode, ScalarNode } from '../model/tree.js'
-import { known, symbolic, type Value } from '../model/value.js'
+import type { Location } from '../../model/location.js'
+import type { SourceFinding } from '../../model/finding.js'
+import type { ObjectEntry, TreeNode, ScalarNode } from '../../model/tree.js'
+import { known, symbolic, type Value } from '../../model/value.js'
+import { errorText } from '../../model/error-text.js'
 
 export interface YamlDocumentTree {
   /** undefined for an empty document. */
@@ -313,7 +314,7 @@ function scalar(location: Location, text: string, type: ScalarNode['type']): Sca
 }
 
 function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorText(error)
   const first = (message.split('\n')[0] ?? message).trim()
   return first.replace(/\.$/, '')
 }

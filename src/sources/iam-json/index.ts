@@ -1,15 +1,15 @@
-import { parseRoleArn } from '../iam/arn.js'
-import type { Role, SourceKind } from '../model/facts.js'
-import type { SourceFinding } from '../model/finding.js'
-import type { Location } from '../model/location.js'
-import type { PolicyDocument } from '../model/policy.js'
-import { child, type ObjectNode, type TreeNode } from '../model/tree.js'
-import { known, type Value } from '../model/value.js'
-import { parseJsonTree } from './json-tree.js'
-import { isCloudFormation, readCloudFormation } from './cloudformation/index.js'
-import { readPolicyDocument } from './policy-document.js'
+import { parseRoleArn } from '../../iam/arn.js'
+import type { Role, SourceKind } from '../../model/facts.js'
+import type { SourceFinding } from '../../model/finding.js'
+import type { Location } from '../../model/location.js'
+import type { PolicyDocument } from '../../model/policy.js'
+import { child, type ObjectNode, type TreeNode } from '../../model/tree.js'
+import { known, type Value, valueText } from '../../model/value.js'
+import { parseJsonTree } from '../shared/json-tree.js'
+import { isCloudFormation, readCloudFormation } from '../cloudformation/index.js'
+import { readPolicyDocument } from '../shared/policy-document.js'
 import { RoleBinder, type TrustPolicyBinding } from './role-bindings.js'
-import { appendResult, emptyResult, type Source, type SourceFile, type SourceResult } from './source.js'
+import { appendResult, emptyResult, type Source, type SourceFile, type SourceResult } from '../source.js'
 
 /**
  * IAM JSON files: a plain policy `{Version, Statement}`; `aws iam get-role` output (`{"Role": …}`,
@@ -241,6 +241,6 @@ function rolesOf(found: RoleDocument, trustPolicy: PolicyDocument | undefined, p
 }
 
 function labelOf(name: Value | undefined, path: string): string {
-  if (name) return `role ${name.kind === 'known' ? name.value : `\${${name.expression}}`} (${path})`
+  if (name) return `role ${valueText(name)} (${path})`
   return `trust policy ${path}`
 }

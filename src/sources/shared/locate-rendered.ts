@@ -1,8 +1,8 @@
 import type { Location } from '../../model/location.js'
 import type { ArrayNode, ObjectEntry, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
 import { known } from '../../model/value.js'
-import type { BuiltObject } from '../kubernetes.js'
-import { parseYamlTree } from '../yaml-tree.js'
+import type { BuiltObject } from '../kubernetes/index.js'
+import { parseYamlTree } from './yaml-tree.js'
 import { get, lastEntry, textOf } from './tree-edit.js'
 
 /**

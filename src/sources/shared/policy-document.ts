@@ -1,8 +1,8 @@
-import type { SourceFinding } from '../model/finding.js'
-import { formatLocation, type Location } from '../model/location.js'
-import type { ConditionBlock, ConditionEntry, KeyAt, PolicyDocument, PrincipalBlock, PrincipalEntry, Statement, ValueList } from '../model/policy.js'
-import type { ObjectEntry, ObjectNode, TreeNode } from '../model/tree.js'
-import { known, symbolic, type Value } from '../model/value.js'
+import type { SourceFinding } from '../../model/finding.js'
+import { formatLocation, type Location } from '../../model/location.js'
+import type { ConditionBlock, ConditionEntry, KeyAt, PolicyDocument, PrincipalBlock, PrincipalEntry, Statement, ValueList } from '../../model/policy.js'
+import type { ObjectEntry, ObjectNode, TreeNode } from '../../model/tree.js'
+import { known, symbolic, type Value } from '../../model/value.js'
 
 export interface ReadPolicyDocumentOptions {
   /** Rule id of the grammar findings the reader reports; `trust-policy-invalid` unless told. */

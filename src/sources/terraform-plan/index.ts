@@ -1,12 +1,13 @@
-import { placeInUnit, terraformUnit, type Facts } from '../model/facts.js'
-import type { SourceFinding } from '../model/finding.js'
-import { known, type KnownValue } from '../model/value.js'
-import { parseJsonTree } from './json-tree.js'
-import { appendResult, emptyResult, type Source, type SourceContext, type SourceFile, type SourceResult } from './source.js'
-import { PlanConfiguration } from './terraform-plan/configuration.js'
-import { JsonLocator } from './terraform-plan/json-locator.js'
-import { isObject, planResources, ResourceValues, type JsonObject } from './terraform-plan/plan.js'
-import { accountOf, clusterOf, oidcProviderOf, podIdentityAssociationOf, roleOf, serviceAccountOf, type PlanContext } from './terraform-plan/resources.js'
+import { placeInUnit, terraformUnit, type Facts } from '../../model/facts.js'
+import type { SourceFinding } from '../../model/finding.js'
+import { known, type KnownValue } from '../../model/value.js'
+import { parseJsonTree } from '../shared/json-tree.js'
+import { appendResult, emptyResult, type Source, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
+import { PlanConfiguration } from './configuration.js'
+import { JsonLocator } from './json-locator.js'
+import { isObject, planResources, ResourceValues, type JsonObject } from './plan.js'
+import { accountOf, clusterOf, oidcProviderOf, podIdentityAssociationOf, roleOf, serviceAccountOf, type PlanContext } from './resources.js'
+import { errorText } from '../../model/error-text.js'
 
 /**
  * `terraform show -json` output of a plan: the roles, OIDC providers, clusters, ServiceAccounts
@@ -44,7 +45,7 @@ export function readTerraformPlanFile(file: SourceFile, context: Pick<SourceCont
     result.findings.push({
       ruleId: 'parse-error',
       location: { path: file.path, line: 1, column: 1 },
-      message: `Cannot read the Terraform plan ${file.path}: ${error instanceof Error ? error.message : String(error)}`,
+      message: `Cannot read the Terraform plan ${file.path}: ${errorText(error)}`,
       key: `plan ${file.path}`,
     })
   }

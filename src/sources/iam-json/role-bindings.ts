@@ -1,9 +1,9 @@
 import { posix } from 'node:path'
-import type { Config } from '../config.js'
-import { fileLocation } from '../model/location.js'
-import { known, type Value } from '../model/value.js'
-import { fileLines, logicalLines, SEPARATOR, shellWords, type Word } from './shell/words.js'
-import type { SourceFile } from './source.js'
+import type { Config } from '../../config.js'
+import { fileLocation } from '../../model/location.js'
+import { known, type Value } from '../../model/value.js'
+import { fileLines, logicalLines, SEPARATOR, shellWords, type Word } from '../shell/words.js'
+import type { SourceFile } from '../source.js'
 
 /** How a plain trust-policy file was tied to the role it belongs to. */
 export interface TrustPolicyBinding {

@@ -1,6 +1,6 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs'
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import nodePath from 'node:path'
-import { readFileBytes } from '../../discover/file-bytes.js'
+import { readFileBytes, type FileBytes } from '../../discover/file-bytes.js'
 import { gitIgnored } from '../../discover/discover.js'
 import { decodeText } from '../../discover/read.js'
 import type { SourceFile } from '../source.js'
@@ -9,10 +9,11 @@ import type { SourceFile } from '../source.js'
 export type Unreadable = 'missing' | 'outside' | 'too-large' | 'not-text'
 
 /**
- * The repository's files as the Kustomize and Helm sources see them: the discovered files first
- * (their text is already decoded), then, when the root is known, any other file below the root
- * that a kustomization or release names (a JSON patch, a values file). Never reads outside the
- * root: `..` past it and symbolic links out of it are refused.
+ * The repository's files as the sources see them (SourceContext.repository): the discovered files
+ * first (their text is already decoded), then, when the root is known, any other file below the
+ * root that a source names (a JSON patch, a values file, a `file()` template, a chart to copy).
+ * Every read goes through readFileBytes with the scan's size limit. Never reads outside the root:
+ * `..` past it and symbolic links out of it are refused.
  */
 export class RepositoryFiles {
   private readonly byPath = new Map<string, SourceFile>()
@@ -113,6 +114,28 @@ export class RepositoryFiles {
   /** Whether git ignores the path (judged by the repository's .gitignore files; false when the root is unknown). */
   ignoredByGit(path: string, isDirectory: boolean): boolean {
     return this.root !== undefined && !isOutsideByName(path) && gitIgnored(this.root, path, isDirectory)
+  }
+
+  /**
+   * The bytes of a repository file on disk (a chart's file copied for helm): read with the root's
+   * confinement and the size limit; `outside` for a path that leaves the root.
+   */
+  bytesOnDisk(path: string): FileBytes {
+    if (this.root === undefined) return { ok: false, why: 'missing' }
+    const absolute = this.inside(path)
+    if (!absolute) return { ok: false, why: isOutsideByName(path) || this.outside(path) ? 'outside' : 'missing' }
+    return readFileBytes(absolute, { within: this.rootReal, limit: this.maxFileBytes })
+  }
+
+  /** The entries on disk of a repository directory inside the root (links listed, not followed), or undefined when it cannot be listed. */
+  entriesOnDisk(directory: string): Dirent[] | undefined {
+    const absolute = directory === '.' || directory === '' ? this.root : this.inside(directory)
+    if (absolute === undefined) return undefined
+    try {
+      return readdirSync(absolute, { withFileTypes: true })
+    } catch {
+      return undefined
+    }
   }
 
   /** The absolute path of a repository-relative path that resolves inside the root, for tools run on it. */

@@ -1,6 +1,6 @@
-import type { Location } from '../model/location.js'
-import type { ObjectEntry, ScalarNode, TreeNode } from '../model/tree.js'
-import { known } from '../model/value.js'
+import type { Location } from '../../model/location.js'
+import type { ObjectEntry, ScalarNode, TreeNode } from '../../model/tree.js'
+import { known } from '../../model/value.js'
 
 export type JsonTreeResult = { ok: true; root: TreeNode } | { ok: false; message: string; location: Location }
 

@@ -1,8 +1,8 @@
-import { issuerHostPath } from '../iam/arn.js'
-import { templateOf } from '../iam/template.js'
-import type { Annotation, Cluster, Facts, KubeObject, OidcProvider, PodIdentityAssociation, Role, ServiceAccount, SourceKind, TerraformResourceRef } from '../model/facts.js'
-import type { ConditionBlock, ConditionEntry, PolicyDocument, PrincipalBlock, Statement, ValueList } from '../model/policy.js'
-import { known, type Value } from '../model/value.js'
+import { issuerHostPath } from './iam/arn.js'
+import { templateOf } from './iam/template.js'
+import type { Annotation, Cluster, Facts, KubeObject, OidcProvider, PodIdentityAssociation, Role, ServiceAccount, SourceKind, TerraformResourceRef } from './model/facts.js'
+import type { ConditionBlock, ConditionEntry, PolicyDocument, PrincipalBlock, Statement, ValueList } from './model/policy.js'
+import { known, type Value } from './model/value.js'
 
 /**
  * The same Terraform resource read from its `.tf` files (source `terraform`) and from a plan of

@@ -1,5 +1,5 @@
-import type { PermissionStatement, RolePermissions } from '../model/facts.js'
-import { child, type ObjectNode, type TreeNode } from '../model/tree.js'
+import type { PermissionStatement, RolePermissions } from '../../model/facts.js'
+import { child, type ObjectNode, type TreeNode } from '../../model/tree.js'
 
 /**
  * Adds the statements of one permission (identity-based) policy document to a role's permissions.
