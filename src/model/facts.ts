@@ -116,6 +116,8 @@ export interface Container {
   init: boolean
   location: Location
   env: EnvVar[]
+  /** The container also takes variables from `envFrom` (ConfigMaps, Secrets), which the scan does not read. */
+  envFrom?: boolean
 }
 
 export interface Workload {

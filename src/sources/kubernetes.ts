@@ -378,7 +378,9 @@ class ManifestReader {
       if (list?.kind !== 'array') continue
       for (const item of list.items) {
         if (item.kind !== 'object') continue
-        containers.push({ name: text(last(item, 'name')) ?? '', init, location: item.location, env: this.envOf(last(item, 'env')) })
+        const container: Container = { name: text(last(item, 'name')) ?? '', init, location: item.location, env: this.envOf(last(item, 'env')) }
+        if (last(item, 'envFrom') !== undefined) container.envFrom = true
+        containers.push(container)
       }
     }
     return containers
