@@ -6,6 +6,7 @@ import { roleArnPlaceholder } from './role-arn-placeholder.js'
 import type { Rule } from './rule.js'
 import { workloadEnvBlocksInjection } from './workload-env-blocks-injection.js'
 import { workloadServiceAccountMissing } from './workload-service-account-missing.js'
+import { workloadRunsAsDefault } from './workload-runs-as-default.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
@@ -17,6 +18,7 @@ export const serviceAccountRules: Rule[] = [
   annotationValueInvalid,
   serviceAccountNameInvalid,
   workloadServiceAccountMissing,
+  workloadRunsAsDefault,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]
