@@ -67,7 +67,20 @@ export interface KubeObject {
   annotations: Annotation[]
   /** The ServiceAccount a custom resource authenticates as (sources/service-account-references.ts). */
   serviceAccountRef?: ServiceAccountRef
+  /** Roles a controller assumes with sts:AssumeRole because this object says so (cert-manager route53.role). */
+  assumedRoles?: AssumedRole[]
   terraform?: TerraformResourceRef
+}
+
+/** A role a controller assumes with sts:AssumeRole, from its own credentials, because a custom resource names it. */
+export interface AssumedRole {
+  roleArn: Value
+  /** The value. */
+  location: Location
+  /** `spec.acme.solvers[0].dns01.route53.role` */
+  field: string
+  /** The controller that assumes it, for messages. */
+  by: string
 }
 
 /** A custom resource's field naming a ServiceAccount whose token and role-arn annotation a controller uses. */

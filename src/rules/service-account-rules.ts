@@ -7,6 +7,7 @@ import type { Rule } from './rule.js'
 import { workloadEnvBlocksInjection } from './workload-env-blocks-injection.js'
 import { workloadServiceAccountMissing } from './workload-service-account-missing.js'
 import { workloadRunsAsDefault } from './workload-runs-as-default.js'
+import { controllerRoleNotAssumable } from './controller-role-not-assumable.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
@@ -19,6 +20,7 @@ export const serviceAccountRules: Rule[] = [
   serviceAccountNameInvalid,
   workloadServiceAccountMissing,
   workloadRunsAsDefault,
+  controllerRoleNotAssumable,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

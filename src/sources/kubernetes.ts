@@ -10,6 +10,7 @@ import { parseJsonTree } from './json-tree.js'
 import { keepParts, pathsLookedUpByName, splitManifest } from './manifest-sniff.js'
 import { parseYamlTree } from './yaml-tree.js'
 import { EACH_USER_NAMESPACE, serviceAccountRefField } from './service-account-references.js'
+import { route53AssumedRoles } from './cert-manager/route53-roles.js'
 import { creatorText } from './creator-text.js'
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
@@ -300,6 +301,8 @@ class ManifestReader {
     const object: KubeObject = { source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] }
     const serviceAccountRef = serviceAccountRefOf(node, apiVersion, kind, namespace)
     if (serviceAccountRef) object.serviceAccountRef = serviceAccountRef
+    const assumedRoles = route53AssumedRoles(node, apiVersion, kind)
+    if (assumedRoles.length > 0) object.assumedRoles = assumedRoles
     this.objects.push(object)
     if (isChartRelease(apiVersion, kind)) {
       const text = this.valueText(node)

@@ -119,7 +119,7 @@ export const failureModes: readonly FailureMode[] = [
   { id: 'H4', title: 'REGION-MISSING', severity: 'WARNING', status: 'missed', note: 'Fargate profiles and region env are not joined' },
   { id: 'H5', title: 'STS-GLOBAL-UNREACHABLE', severity: 'WARNING', status: 'missed', note: 'private clusters and STS VPC endpoints are not modelled' },
   { id: 'H6', title: 'STS-EXPLICIT-GLOBAL', severity: 'INFO/WARNING', status: 'missed', note: 'application config is not read' },
-  { id: 'H7', title: 'SELF-ASSUME', severity: 'ERROR', status: 'missed', note: 'cert-manager route53.role and similar controller role chains are not read' },
+  { id: 'H7', title: 'SELF-ASSUME', severity: 'ERROR', status: 'caught', evidence: [rule('controller-role-not-assumable', 'k8s/issuers.yaml:14', 'error')], note: 'cert-manager Issuer/ClusterIssuer route53.role is read; external-dns --aws-assume-role and application code are not' },
   { id: 'H8', title: 'TOKEN-CACHED', severity: 'INFO', status: 'missed', note: 'covered by H1 in the catalogue; SDK versions are not read' },
   { id: 'I1', title: 'XACCT-PROVIDER-MISSING', severity: 'ERROR', status: 'caught', evidence: [rule('role-account-mismatch', 'iam/payments-trust.json:7', 'error')] },
   { id: 'I2', title: 'XACCT-CHAIN-CONFIG', severity: 'WARNING/ERROR', status: 'caught', evidence: [rule('cross-account-chain-broken', 'iam/account-b-role-trust.json:6', 'error'), rule('cross-account-chain-broken', 'k8s/ledger.yaml:41', 'warning')] },
