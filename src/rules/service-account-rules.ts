@@ -8,6 +8,7 @@ import { workloadEnvBlocksInjection } from './workload-env-blocks-injection.js'
 import { workloadServiceAccountMissing } from './workload-service-account-missing.js'
 import { workloadRunsAsDefault } from './workload-runs-as-default.js'
 import { controllerRoleNotAssumable } from './controller-role-not-assumable.js'
+import { podIdentityServiceAccountMismatch } from './pod-identity-service-account-mismatch.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
@@ -21,6 +22,7 @@ export const serviceAccountRules: Rule[] = [
   workloadServiceAccountMissing,
   workloadRunsAsDefault,
   controllerRoleNotAssumable,
+  podIdentityServiceAccountMismatch,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

@@ -140,7 +140,7 @@ export const failureModes: readonly FailureMode[] = [
   { id: 'L4', title: 'PI-CONDITIONS', severity: 'WARNING/INFO', status: 'missed', note: 'aws:RequestTag conditions are not compared with the association' },
   { id: 'L5', title: 'PI-UNSUPPORTED-PLATFORM', severity: 'ERROR', status: 'missed', note: 'cluster platform versions, Fargate and Windows are not modelled' },
   { id: 'L6', title: 'PI-AGENT-MISSING', severity: 'ERROR', status: 'missed', note: 'EKS add-ons are not modelled' },
-  { id: 'L7', title: 'PI-NS-MISMATCH', severity: 'ERROR', status: 'missed', note: 'associations are not compared with the ServiceAccounts the scan renders' },
+  { id: 'L7', title: 'PI-NS-MISMATCH', severity: 'ERROR', status: 'partly', evidence: [rule('pod-identity-service-account-mismatch', 'infra/pod-identity.tf:24', 'error'), rule('pod-identity-service-account-mismatch', 'eksctl/cluster.yaml:10', 'error')], note: 'explicit associations (Terraform, eksctl, CloudFormation) are caught; the association inside the terraform-aws-eks v21 karpenter module is not modelled' },
   { id: 'L8', title: 'PI-ASSOCIATION-AFTER-POD', severity: 'INFO', status: 'not-visible', note: 'depends on when the pods were created, which the repository does not record' },
   { id: 'L9', title: 'PI-MIGRATION-LEFTOVERS', severity: 'INFO/WARNING', status: 'missed', note: 'roles trusting both an OIDC provider and pods.eks.amazonaws.com are not reported' },
   { id: 'L10', title: 'PI-CHAIN-TAGSESSION', severity: 'WARNING', status: 'missed', note: 'application-level role chains of Pod Identity roles are not joined' },
