@@ -9,11 +9,13 @@ import { workloadServiceAccountMissing } from './workload-service-account-missin
 import { workloadRunsAsDefault } from './workload-runs-as-default.js'
 import { controllerRoleNotAssumable } from './controller-role-not-assumable.js'
 import { podIdentityServiceAccountMismatch } from './pod-identity-service-account-mismatch.js'
+import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
 export const serviceAccountRules: Rule[] = [
   roleArnInvalid,
+  roleArnPartitionMismatch,
   roleArnPlaceholder,
   annotationKeyTypo,
   annotationWrongObject,
