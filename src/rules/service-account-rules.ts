@@ -10,6 +10,7 @@ import { workloadRunsAsDefault } from './workload-runs-as-default.js'
 import { controllerRoleNotAssumable } from './controller-role-not-assumable.js'
 import { podIdentityServiceAccountMismatch } from './pod-identity-service-account-mismatch.js'
 import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
+import { sdkStsModuleMissing } from './sdk-sts-module-missing.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
@@ -25,6 +26,7 @@ export const serviceAccountRules: Rule[] = [
   workloadRunsAsDefault,
   controllerRoleNotAssumable,
   podIdentityServiceAccountMismatch,
+  sdkStsModuleMissing,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

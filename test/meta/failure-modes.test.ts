@@ -114,7 +114,7 @@ export const failureModes: readonly FailureMode[] = [
   { id: 'G11', title: 'AUTOMOUNT-FALSE', severity: 'INFO (not an error)', status: 'not-visible', note: 'not a failure: automountServiceAccountToken does not affect IRSA, and irsa-guard rightly says nothing' },
   { id: 'G12', title: 'HOSTNETWORK/IMDS', severity: 'INFO/WARNING', status: 'missed', note: 'hostNetwork and node metadata options are not read' },
   { id: 'H1', title: 'SDK-TOO-OLD', severity: 'WARNING', status: 'missed', note: 'build and lock files are not read' },
-  { id: 'H2', title: 'SDK-MISSING-STS-MODULE', severity: 'ERROR', status: 'missed', note: 'build files are not read' },
+  { id: 'H2', title: 'SDK-MISSING-STS-MODULE', severity: 'ERROR', status: 'caught', evidence: [rule('sdk-sts-module-missing', 'services/orders/pom.xml:21', 'error'), rule('sdk-sts-module-missing', 'services/ledger/Ledger.csproj:6', 'error'), rule('sdk-sts-module-missing', 'services/billing/build.gradle.kts:7', 'warning')], note: 'an error where the service directory holds the IRSA workload, a warning elsewhere (transitive dependencies are not read)' },
   { id: 'H3', title: 'CRED-CHAIN-SHADOWED', severity: 'WARNING', status: 'partly', evidence: [rule('workload-env-blocks-injection', 'k8s/workloads.yaml:98', 'warning')], note: 'static keys in the container env are caught; mounted credentials files and AWS_PROFILE naming a static profile are not' },
   { id: 'H4', title: 'REGION-MISSING', severity: 'WARNING', status: 'missed', note: 'Fargate profiles and region env are not joined' },
   { id: 'H5', title: 'STS-GLOBAL-UNREACHABLE', severity: 'WARNING', status: 'missed', note: 'private clusters and STS VPC endpoints are not modelled' },
