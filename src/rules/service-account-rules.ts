@@ -11,6 +11,7 @@ import { controllerRoleNotAssumable } from './controller-role-not-assumable.js'
 import { podIdentityServiceAccountMismatch } from './pod-identity-service-account-mismatch.js'
 import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
 import { sdkStsModuleMissing } from './sdk-sts-module-missing.js'
+import { webhookSkipLabel } from './webhook-skip-label.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
@@ -27,6 +28,7 @@ export const serviceAccountRules: Rule[] = [
   controllerRoleNotAssumable,
   podIdentityServiceAccountMismatch,
   sdkStsModuleMissing,
+  webhookSkipLabel,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

@@ -104,7 +104,7 @@ export const failureModes: readonly FailureMode[] = [
   { id: 'G1', title: 'POD-PREDATES-ANNOTATION', severity: 'INFO', status: 'not-visible', note: 'depends on when the pods were created, which the repository does not record' },
   { id: 'G2', title: 'WEBHOOK-RACE', severity: 'INFO/WARNING', status: 'missed', note: 'apply ordering of a ServiceAccount and its first pod is not modelled' },
   { id: 'G3', title: 'WEBHOOK-ABSENT', severity: 'INFO', status: 'missed', note: 'non-EKS targets are out of scope' },
-  { id: 'G4', title: 'SKIP-LABEL', severity: 'WARNING', status: 'missed', note: 'the eks.amazonaws.com/skip-pod-identity-webhook label is not read' },
+  { id: 'G4', title: 'SKIP-LABEL', severity: 'WARNING', status: 'caught', evidence: [rule('webhook-skip-label', 'k8s/reports.yaml:22', 'warning')] },
   { id: 'G5', title: 'ENV-PRESET-PARTIAL', severity: 'ERROR/WARNING', status: 'partly', evidence: [rule('workload-env-blocks-injection', 'k8s/workloads.yaml:20', 'error'), rule('workload-env-blocks-injection', 'k8s/workloads.yaml:52', 'error')], note: 'a mismatched or single variable is an error (a warning when envFrom may supply the other); both set by hand and agreeing is not reported' },
   { id: 'G6', title: 'TOKEN-FILE-WRONG', severity: 'ERROR', status: 'caught', evidence: [rule('workload-env-blocks-injection', 'k8s/workloads.yaml:76', 'error')] },
   { id: 'G7', title: 'SIDECAR-NOT-MUTATED', severity: 'INFO/WARNING', status: 'missed', note: 'other mutating injectors are not modelled' },
