@@ -12,6 +12,7 @@ export type FileKind =
   | 'eksctl'
   | 'cloudformation'
   | 'aws-config'
+  | 'build-file'
   | 'ignored'
 
 const YAML_NAME = /\.ya?ml$/i
@@ -41,6 +42,10 @@ const AWS_PROFILE_SETTING = /\b(web_identity_token_file|source_profile|role_arn)
 /** Lock files and the like: JSON by name, never IRSA-relevant, often large. */
 const NEVER_RELEVANT_NAME = /(^|\/)(package-lock|npm-shrinkwrap|composer|yarn|pnpm-lock|bun)\.(json|lock)$|\.tf\.json$|\.min\.json$/i
 
+/** Application build files whose AWS SDK dependencies sources/build-files/ reads. */
+const BUILD_FILE_NAME = /(^|\/)(pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj)$/
+const AWS_SDK_MENTION = /software\.amazon\.awssdk|com\.amazonaws|AWSSDK\./
+
 const KUBERNETES_API_VERSION = /(^|[\s{,"'])apiVersion["']?[ \t]*:/m
 const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m
 
@@ -52,7 +57,7 @@ export function looksRelevantByName(path: string): boolean {
   // The commonest names first: none of the never-relevant names ends like these two.
   if (YAML_NAME.test(path) || TERRAFORM_NAME.test(path)) return true
   if (NEVER_RELEVANT_NAME.test(path)) return false
-  return JSON_NAME.test(path) || KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path)
+  return JSON_NAME.test(path) || BUILD_FILE_NAME.test(path) || KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path)
 }
 
 /** Classifies a file by its name and a cheap sniff of its text (no parsing). */
@@ -60,6 +65,7 @@ export function classify(path: string, text: string): FileKind {
   if (!looksRelevantByName(path)) return 'ignored'
   if (TERRAFORM_NAME.test(path)) return 'terraform'
   if (TERRAFORM_VARS_NAME.test(path)) return 'terraform-vars'
+  if (BUILD_FILE_NAME.test(path)) return AWS_SDK_MENTION.test(text) ? 'build-file' : 'ignored'
   if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path)) return SCRIPT_COMMAND.test(text) ? 'script' : 'ignored'
   // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
   if (KUSTOMIZATION_NAME.test(path)) return text.includes('toolkit.fluxcd.io') ? 'kubernetes' : 'kustomization'

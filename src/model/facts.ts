@@ -16,6 +16,7 @@ export type SourceKind =
   | 'aws-config'
   | 'config'
   | 'live'
+  | 'build-file'
 
 /**
  * The Terraform resource instance a fact describes. The same resource read from the `.tf` files
@@ -67,7 +68,20 @@ export interface KubeObject {
   annotations: Annotation[]
   /** The ServiceAccount a custom resource authenticates as (sources/kubernetes/service-account-references.ts). */
   serviceAccountRef?: ServiceAccountRef
+  /** Roles a controller assumes with sts:AssumeRole because this object says so (cert-manager route53.role). */
+  assumedRoles?: AssumedRole[]
   terraform?: TerraformResourceRef
+}
+
+/** A role a controller assumes with sts:AssumeRole, from its own credentials, because a custom resource names it. */
+export interface AssumedRole {
+  roleArn: Value
+  /** The value. */
+  location: Location
+  /** `spec.acme.solvers[0].dns01.route53.role` */
+  field: string
+  /** The controller that assumes it, for messages. */
+  by: string
 }
 
 /** A custom resource's field naming a ServiceAccount whose token and role-arn annotation a controller uses. */
@@ -116,6 +130,8 @@ export interface Container {
   init: boolean
   location: Location
   env: EnvVar[]
+  /** The container also takes variables from `envFrom` (ConfigMaps, Secrets), which the scan does not read. */
+  envFrom?: boolean
 }
 
 export interface Workload {
@@ -293,6 +309,22 @@ export interface ServiceAccountCreator {
   terraform?: TerraformResourceRef
 }
 
+/**
+ * An application build file (pom.xml, build.gradle(.kts), *.csproj) that depends on an AWS SDK
+ * whose web identity support lives in a separate module (sources/build-files/).
+ */
+export interface BuildFile {
+  source: SourceKind
+  /** The build file; the service it builds is its directory. */
+  location: Location
+  sdk: 'AWS SDK for Java 2.x' | 'AWS SDK for Java 1.x' | 'AWS SDK for .NET'
+  /** The first SDK dependency. */
+  dependency: { name: string; location: Location }
+  /** The module that reads the web identity token: software.amazon.awssdk:sts, aws-java-sdk-sts, AWSSDK.SecurityToken (or a bundle that has it). */
+  stsModule: string
+  hasStsModule: boolean
+}
+
 export interface Facts {
   objects: KubeObject[]
   serviceAccounts: ServiceAccount[]
@@ -308,6 +340,8 @@ export interface Facts {
   unknownCharts: UnknownChart[]
   /** Present when a source saw any. */
   templateVariables?: TemplateVariable[]
+  /** Present when a source saw any. */
+  buildFiles?: BuildFile[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
 }

@@ -6,17 +6,29 @@ import { roleArnPlaceholder } from './role-arn-placeholder.js'
 import type { Rule } from './rule.js'
 import { workloadEnvBlocksInjection } from './workload-env-blocks-injection.js'
 import { workloadServiceAccountMissing } from './workload-service-account-missing.js'
+import { workloadRunsAsDefault } from './workload-runs-as-default.js'
+import { controllerRoleNotAssumable } from './controller-role-not-assumable.js'
+import { podIdentityServiceAccountMismatch } from './pod-identity-service-account-mismatch.js'
+import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
+import { sdkStsModuleMissing } from './sdk-sts-module-missing.js'
+import { webhookSkipLabel } from './webhook-skip-label.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
 export const serviceAccountRules: Rule[] = [
   roleArnInvalid,
+  roleArnPartitionMismatch,
   roleArnPlaceholder,
   annotationKeyTypo,
   annotationWrongObject,
   annotationValueInvalid,
   serviceAccountNameInvalid,
   workloadServiceAccountMissing,
+  workloadRunsAsDefault,
+  controllerRoleNotAssumable,
+  podIdentityServiceAccountMismatch,
+  sdkStsModuleMissing,
+  webhookSkipLabel,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

@@ -14,9 +14,9 @@ const KUBERNETES_API_TOKEN = /^\/var\/run\/secrets\/kubernetes\.io\/serviceaccou
 export const workloadEnvBlocksInjection: Rule = {
   meta: {
     id: 'workload-env-blocks-injection',
-    level: 'warning',
+    level: 'error',
     description:
-      "A container of a workload whose ServiceAccount has a role-arn annotation sets AWS_ROLE_ARN or AWS_WEB_IDENTITY_TOKEN_FILE itself (the webhook then injects neither) or static AWS keys, which the SDKs use before the web identity token.",
+      "A container of a workload whose ServiceAccount has a role-arn annotation sets AWS_ROLE_ARN or AWS_WEB_IDENTITY_TOKEN_FILE itself (the webhook then injects neither): another role, only one of the two, or the Kubernetes API token; static AWS keys, which the SDKs use before the web identity token, are a warning.",
     remediation: 'Remove AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and static AWS keys from the container env and let the EKS webhook inject the IRSA variables.',
   },
   *check(graph) {
@@ -65,11 +65,14 @@ function* webIdentityVariables(workload: Workload, container: Container, sa: Ser
   if (role && tokenFile) return
   const present = role ? ROLE_ENV : TOKEN_FILE_ENV
   const absent = role ? TOKEN_FILE_ENV : ROLE_ENV
+  // envFrom may supply the other variable: the SDK would then have both, so this is only likely.
+  const unlessEnvFrom = container.envFrom ? ` (unless its envFrom supplies ${absent})` : ''
   yield {
     location: (role ?? tokenFile)!.location,
-    message: `${who} sets ${present} but not ${absent}; ${blocks}, so the SDK cannot use the web identity of ${saAt}: remove ${present} from the env`,
+    message: `${who} sets ${present} but not ${absent}${unlessEnvFrom}; ${blocks}, so the SDK cannot use the web identity of ${saAt}: remove ${present} from the env`,
     related,
     key: `${key} ${present}`,
+    ...(container.envFrom ? { level: 'warning' as const } : {}),
   }
 }
 
@@ -86,6 +89,7 @@ function* staticKeys(workload: Workload, container: Container, sa: ServiceAccoun
       `the pod runs with these static keys instead of role ${quoted(valueText(annotation).trim())} of ${serviceAccountTitle(sa)} (${formatLocation(annotation.location)}); remove them from the env`,
     related: [{ location: annotation.location, message: `the role-arn annotation of ${serviceAccountTitle(sa)}` }],
     key: `${objectTitle(workload)} container:${container.name} static-keys`,
+    level: 'warning',
   }
 }
 

@@ -1,4 +1,5 @@
 import { awsProfilesSource } from './aws-profiles/index.js'
+import { buildFilesSource } from './build-files/index.js'
 import { cloudFormationSource } from './cloudformation/index.js'
 import { eksctlSource } from './eksctl/index.js'
 import { helmSource } from './helm/index.js'
@@ -27,4 +28,5 @@ export const allSources: readonly Source[] = [
   eksctlSource,
   terraformPlanSource,
   scriptSource,
+  buildFilesSource,
 ]

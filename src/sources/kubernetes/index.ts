@@ -13,6 +13,7 @@ import { EACH_USER_NAMESPACE, serviceAccountRefField } from './service-account-r
 import { creatorText } from '../shared/creator-text.js'
 import { errorText } from '../../model/error-text.js'
 import { APPLY_NAMESPACE, AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from '../../model/kubernetes.js'
+import { route53AssumedRoles } from '../cert-manager/route53-roles.js'
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
 export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context))
@@ -299,6 +300,8 @@ class ManifestReader {
     const object: KubeObject = { source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] }
     const serviceAccountRef = serviceAccountRefOf(node, apiVersion, kind, namespace)
     if (serviceAccountRef) object.serviceAccountRef = serviceAccountRef
+    const assumedRoles = route53AssumedRoles(node, apiVersion, kind)
+    if (assumedRoles.length > 0) object.assumedRoles = assumedRoles
     this.objects.push(object)
     if (isChartRelease(apiVersion, kind)) {
       const text = this.valueText(node)
@@ -377,7 +380,9 @@ class ManifestReader {
       if (list?.kind !== 'array') continue
       for (const item of list.items) {
         if (item.kind !== 'object') continue
-        containers.push({ name: text(last(item, 'name')) ?? '', init, location: item.location, env: this.envOf(last(item, 'env')) })
+        const container: Container = { name: text(last(item, 'name')) ?? '', init, location: item.location, env: this.envOf(last(item, 'env')) }
+        if (last(item, 'envFrom') !== undefined) container.envFrom = true
+        containers.push(container)
       }
     }
     return containers
