@@ -1,5 +1,5 @@
 import { parseOidcProviderArn, parseRoleArn, issuerHostPath } from './iam/arn.js'
-import { sameUnitOrNone, type Cluster, type DeployUnit, type Facts, type OidcProvider, type Role, type ServiceAccount, type TemplateVariable, type TerraformResourceRef, type Workload } from './model/facts.js'
+import { sameUnitOrNone, type Cluster, type DeployUnit, type Facts, type OidcProvider, type Role, type ServiceAccount, type TemplateVariable, type Workload } from './model/facts.js'
 import type { Value } from './model/value.js'
 
 export type RoleLinkVia = 'arn' | 'reference' | 'name'

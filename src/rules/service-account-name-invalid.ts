@@ -1,4 +1,3 @@
-import type { ServiceAccount } from '../model/facts.js'
 import type { FindingDraft } from '../model/finding.js'
 import type { KnownValue } from '../model/value.js'
 import type { Rule } from './rule.js'
@@ -15,13 +14,13 @@ export const serviceAccountNameInvalid: Rule = {
   },
   *check(graph) {
     for (const sa of graph.facts.serviceAccounts) {
-      if (sa.name.kind === 'known' && !placeholder(sa.name.value) && !isValidServiceAccountName(sa.name.value)) yield refused(sa, sa.name, 'name')
-      if (sa.namespace.kind === 'known' && !placeholder(sa.namespace.value) && !isValidNamespace(sa.namespace.value)) yield refused(sa, sa.namespace, 'namespace')
+      if (sa.name.kind === 'known' && !placeholder(sa.name.value) && !isValidServiceAccountName(sa.name.value)) yield refused(sa.name, 'name')
+      if (sa.namespace.kind === 'known' && !placeholder(sa.namespace.value) && !isValidNamespace(sa.namespace.value)) yield refused(sa.namespace, 'namespace')
     }
   },
 }
 
-function refused(sa: ServiceAccount, value: KnownValue, kind: 'name' | 'namespace'): FindingDraft {
+function refused(value: KnownValue, kind: 'name' | 'namespace'): FindingDraft {
   const rule = kind === 'namespace' ? 'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters' : 'a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters'
   const spelling = acceptedSpelling(value.value, kind)
   const fix = spelling ? `rename it ${quoted(spelling)}` : `rename it`
