@@ -64,5 +64,5 @@ export function parseOperator(written: string): ConditionOperator | undefined {
   const [, set, name, ifExists] = match
   if (!Object.hasOwn(BASES, name!) || (ifExists && name === 'Null')) return undefined
   const meaning = BASES[name!]!
-  return { written, base: name!, ...meaning, ifExists: ifExists !== undefined, ...(set ? { set: set as ConditionOperator['set'] } : {}) }
+  return { written, base: name!, ...meaning, ifExists: ifExists !== undefined, ...(set ? { set: set as NonNullable<ConditionOperator['set']> } : {}) }
 }

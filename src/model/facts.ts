@@ -145,7 +145,7 @@ export interface Role {
   arn?: Value
   /** Reference expressions that evaluate to this role's ARN (`aws_iam_role.app.arn`, `module.irsa.iam_role_arn`). */
   arnReferences: string[]
-  trustPolicy?: PolicyDocument
+  trustPolicy?: PolicyDocument | undefined
   /** Number of attached and inline permission policies, when the source says. */
   permissionPolicyCount?: number
   /** The role's own (identity-based) permissions, as far as the source states them (the cross-account chain). */

@@ -252,7 +252,7 @@ function assumeRoleRequest(roleArn: string, account: string, assuming: AwsProfil
 
 interface Refusal {
   /** The line to change in the trust. */
-  location?: Location
+  location?: Location | undefined
   why: string
   fix: string
 }

@@ -13,9 +13,9 @@ import { claimOf, federatedValues, isOidcFederated, keyIssuer } from './trust.js
 
 /** A role's name, path and account as far as its source states them (from its own fields, else its ARN). */
 export interface RoleIdentity {
-  name?: string
-  path?: string
-  account?: string
+  name?: string | undefined
+  path?: string | undefined
+  account?: string | undefined
 }
 
 export function roleIdentity(role: Role): RoleIdentity {
@@ -102,8 +102,8 @@ export interface KnownCluster {
   issuer: string
   /** The issuer without `https://`: what provider ARNs and condition keys carry. */
   hostPath: string
-  region?: string
-  account?: string
+  region?: string | undefined
+  account?: string | undefined
   location?: Location
   /** The deploy unit of the source that defines it; none for the config file's clusters. */
   unit?: DeployUnit

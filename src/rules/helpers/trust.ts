@@ -54,7 +54,7 @@ export function conditionsOn(statement: Statement, claim: ClaimName): ConditionE
 export interface ParsedOperator {
   /** Base operator as written, without set prefix and IfExists: `StringEquals`. */
   base: string
-  setPrefix?: 'ForAnyValue' | 'ForAllValues'
+  setPrefix?: 'ForAnyValue' | 'ForAllValues' | undefined
   ifExists: boolean
   /** StringNotEquals, StringNotLike, ArnNotEquals, ...: true when the key is absent. */
   negated: boolean
