@@ -129,7 +129,7 @@ class ConfigReader {
     for (const pair of map.items) {
       const key = this.keyOf(pair, '', TOP_LEVEL_KEYS)
       const value = this.resolve(pair.value as Node | null)
-      switch (key as (typeof TOP_LEVEL_KEYS)[number]) {
+      switch (key) {
         case 'include':
           config.include = this.globs(value, pair, 'include')
           break
@@ -250,7 +250,7 @@ class ConfigReader {
       const value = this.resolve(pair.value as Node | null)
       if (key === 'render') {
         if (!isScalar(value) || typeof value.value !== 'boolean') this.fail(value ?? (pair.key as Node), 'helm.render', `must be true or false (got ${this.shown(value)})`)
-        helm.render = value.value as boolean
+        helm.render = value.value
         this.request('helm.render', value)
         continue
       }
@@ -316,7 +316,7 @@ class ConfigReader {
     if (!isScalar(node) || typeof node.value !== 'number' || !Number.isSafeInteger(node.value) || node.value <= 0) {
       this.fail(node ?? (owner.key as Node), at, `must be a positive whole number of bytes (got ${this.shown(node)})`)
     }
-    return node.value as number
+    return node.value
   }
 
   private directoryName(node: Node, owner: Pair, at: string): string {
@@ -329,7 +329,7 @@ class ConfigReader {
     if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
       this.fail(node ?? (owner.key as Node), at, `must be a non-empty string (got ${this.shown(node)})`)
     }
-    return node.value as string
+    return node.value
   }
 
   private list(node: Node | null, owner: Pair, at: string): [Node, string][] {

@@ -202,7 +202,7 @@ export async function readSourcesInParallel(files: readonly SourceFile[], option
   const finish = (plan: Plan): void => {
     if (plan.speculative || !plan.results.every((slot) => slot !== undefined)) return
     const parts = allSources[plan.sourceIndex]!.parts
-    finished.set(plan.sourceIndex, plan.parted && parts ? parts.merge(plan.results) : mergeResults(plan.results as SourceResult[]))
+    finished.set(plan.sourceIndex, plan.parted && parts ? parts.merge(plan.results) : mergeResults(plan.results))
   }
   const live = (): WorkerHandle[] => workers.filter((handle) => !handle.failed)
 

@@ -85,7 +85,7 @@ export async function confirmLive(graph: Graph, options: ConfirmOptions): Promis
     if (!pending) {
       pending = accountCredentials(roleArn, base.credentials, credentialOptions).then(
         (value): Outcome<AwsCredentials> => ({ ok: true, value }),
-        (error): Outcome<AwsCredentials> => {
+        (error: unknown): Outcome<AwsCredentials> => {
           const failure = describeFailure(error)
           return { ok: false, call: 'sts:AssumeRole', kind: failure.kind, text: `${roleArn}: ${failure.text}` }
         },

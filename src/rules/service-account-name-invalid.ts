@@ -35,6 +35,7 @@ function refused(value: KnownValue, kind: 'name' | 'namespace'): FindingDraft {
 /** An unrendered placeholder (`<name>`, `$NAME`, `{{ name }}`, `SA_NAME`): role-arn-placeholder's kind of value, not a name anyone applies. */
 function placeholder(text: string): boolean {
   // A line break or other control character is never part of a placeholder: such a name is simply refused.
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds
   if (/[\u0000-\u001f\u007f]/.test(text)) return false
   return /[<>${}%]/.test(text) || (/^[A-Z][A-Z0-9_]*$/.test(text) && text.includes('_'))
 }

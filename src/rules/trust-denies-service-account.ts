@@ -90,7 +90,7 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
       message:
         `${describeServiceAccount(sa)} names ${roleTitle(role)}, whose trust (${formatLocation(policy.location)}) has no Allow statement for an OIDC provider, so it accepts no ServiceAccount token; ` +
         `point the annotation at the role meant for this ServiceAccount, or add a web-identity statement for it to the trust`,
-      related: [{ location: policy.location, message: `${trustTitle(role)}` }],
+      related: [{ location: policy.location, message: trustTitle(role) }],
       key,
     }
   }
@@ -116,8 +116,8 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
       location: annotation,
       message: `${refused}; ${trustTitle(instead)} (${formatLocation(instead.trustPolicy!.location)}) accepts it: point the annotation at ${roleTitle(instead)}, or ${fixes}`,
       related: [
-        { location: first.location, message: `${trustTitle(role)}` },
-        { location: instead.trustPolicy!.location, message: `${trustTitle(instead)}` },
+        { location: first.location, message: trustTitle(role) },
+        { location: instead.trustPolicy!.location, message: trustTitle(instead) },
       ],
       key,
     }
@@ -127,7 +127,7 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
     return {
       location: setByBuild.location,
       message: `${refused}; ${fixes} (the ServiceAccount's ${setByBuild.what} ${setByBuild.value} is set here, not in ${formatLocation(sa.location)})`,
-      related: [{ location: first.location, message: `${trustTitle(role)}` }, serviceAccountSide],
+      related: [{ location: first.location, message: trustTitle(role) }, serviceAccountSide],
       key,
     }
   }
