@@ -14,7 +14,7 @@ export type RequestValue = string | Value | Template
 
 export function templateOf(value: RequestValue): Template {
   if (typeof value === 'string') return text(value)
-  if (Array.isArray(value)) return normalise(value as Template)
+  if (Array.isArray(value)) return normaliseTemplate(value as Template)
   const single = value as Value
   return single.kind === 'known' ? text(single.value) : parseExpression(single.expression)
 }
@@ -28,7 +28,7 @@ export function hole(expression: string): Template {
 }
 
 export function concat(...pieces: RequestValue[]): Template {
-  return normalise(pieces.flatMap((piece) => templateOf(piece)))
+  return normaliseTemplate(pieces.flatMap((piece) => templateOf(piece)))
 }
 
 export function hasHoles(template: Template): boolean {
@@ -78,7 +78,7 @@ function parseExpression(expression: string): Template {
     index = end + 1
   }
   parts.push({ text: expression.slice(index) })
-  return normalise(parts)
+  return normaliseTemplate(parts)
 }
 
 function closingBrace(expression: string, from: number): number {
@@ -90,16 +90,17 @@ function closingBrace(expression: string, from: number): number {
   return -1
 }
 
-function normalise(parts: Template): Template {
+/** Adjacent texts joined, empty ones dropped, each hole's expression through `holeOf`. */
+export function normaliseTemplate(parts: Template, holeOf: (expression: string) => string = (expression) => expression): TemplatePart[] {
   const result: TemplatePart[] = []
   for (const part of parts) {
     if ('text' in part) {
       if (part.text === '') continue
-      const last = result[result.length - 1]
+      const last = result.at(-1)
       if (last && 'text' in last) result[result.length - 1] = { text: last.text + part.text }
       else result.push({ text: part.text })
     } else {
-      result.push({ hole: part.hole })
+      result.push({ hole: holeOf(part.hole) })
     }
   }
   return result

@@ -153,6 +153,13 @@ export interface Role {
   terraform?: TerraformResourceRef
 }
 
+/** A role whose trust policy the scan read. */
+export type TrustedRole = Role & { trustPolicy: PolicyDocument }
+
+export function hasTrustPolicy(role: Role): role is TrustedRole {
+  return role.trustPolicy !== undefined
+}
+
 export interface OidcProvider {
   source: SourceKind
   unit?: DeployUnit

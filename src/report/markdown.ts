@@ -77,7 +77,7 @@ function chainRow(sa: ServiceAccount, result: CheckResult, spans: Map<Role, Span
 function verdict(findings: readonly Finding[], linked: boolean): string {
   if (findings.length === 0) return linked ? '✅ no findings' : '— role not in scan'
   const counts = countByLevel(findings)
-  const worst = (['error', 'warning', 'note'] as const).find((level) => counts[level] > 0)!
+  const worst = (['error', 'warning', 'note'] as const).find((level) => counts[level] > 0) ?? 'note'
   return `${LEVEL_ICON[worst]} ${(['error', 'warning', 'note'] as const)
     .filter((level) => counts[level] > 0)
     .map((level) => plural(counts[level], level))

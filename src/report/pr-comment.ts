@@ -88,7 +88,7 @@ function groupByChain(result: CheckResult): { chains: Chain[]; others: Finding[]
   const others: Finding[] = []
   for (const finding of result.findings) {
     const places = [finding.location, ...finding.related.map((related) => related.location)].map(lineKey)
-    let owners = chains.filter((chain) => places.some((place) => linesOf.get(chain)!.has(place)))
+    let owners = chains.filter((chain) => places.some((place) => linesOf.get(chain)?.has(place)))
     if (owners.length === 0) owners = chains.filter((chain) => concernsChain(finding, chain.sa, chain.roles, spans))
     if (owners.length === 0) others.push(finding)
     for (const chain of owners) chain.findings.push(finding)

@@ -1,3 +1,4 @@
+import { single } from '../collections.js'
 import type { Graph } from '../graph.js'
 import { parseOidcProviderArn } from '../iam/arn.js'
 import type { ConditionMismatch, Mismatch } from '../iam/evaluate.js'
@@ -105,7 +106,8 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
   if (found.failures.every(isLiteralWildcardSub)) return undefined
 
   const reasons = found.failures.map((failure) => reasonFor(failure, check, subject))
-  const first = reasons[0]!
+  const [first] = reasons
+  if (!first) return undefined
   const trust = `${trustTitle(role)} (${formatLocation(first.location)})`
   const refused = `${describeServiceAccount(sa)} would be refused by ${trust}: ${reasons.map((reason) => reason.phrase).join(', and ')}`
   const fixes = reasons.map((reason) => reason.fix).join('; ')
@@ -114,10 +116,10 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
   if (instead) {
     return {
       location: annotation,
-      message: `${refused}; ${trustTitle(instead)} (${formatLocation(instead.trustPolicy!.location)}) accepts it: point the annotation at ${roleTitle(instead)}, or ${fixes}`,
+      message: `${refused}; ${trustTitle(instead)} (${formatLocation(instead.trustPolicy.location)}) accepts it: point the annotation at ${roleTitle(instead)}, or ${fixes}`,
       related: [
         { location: first.location, message: trustTitle(role) },
-        { location: instead.trustPolicy!.location, message: trustTitle(instead) },
+        { location: instead.trustPolicy.location, message: trustTitle(instead) },
       ],
       key,
     }
@@ -186,7 +188,7 @@ function claimReason(failure: ConditionMismatch, check: TokenCheck, claim: 'sub'
   const entry = failure.entry
   const operator = parseOperator(entry.operator)
   const wanted = claim === 'sub' ? subject : check.audience.audience
-  const location = entry.values.length === 1 ? entry.values[0]!.location : entry.valuesLocation
+  const location = single(entry.values)?.location ?? entry.valuesLocation
   const positive = !operator.negated && !operator.setPrefix && !operator.ifExists
   if (!positive) return { location, phrase: failure.message, fix: `make it accept "${wanted}"` }
   if (failure.requestValues === undefined) {
@@ -209,7 +211,8 @@ function serviceAccountAlternative(values: ConditionMismatch['policyValues'], ch
   const sameName = trusted.find((entry) => entry.name === check.name && entry.namespace !== check.namespace)
   if (sameName) return ` or move the ServiceAccount to namespace ${sameName.namespace}`
   const sameNamespace = trusted.filter((entry) => entry.namespace === check.namespace && entry.name !== check.name)
-  if (sameNamespace.length === 1) return ` or rename the ServiceAccount to ${sameNamespace[0]!.name}`
+  const other = single(sameNamespace)
+  if (other) return ` or rename the ServiceAccount to ${other.name}`
   return ''
 }
 

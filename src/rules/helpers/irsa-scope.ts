@@ -1,5 +1,5 @@
 import type { Graph } from '../../graph.js'
-import type { Role } from '../../model/facts.js'
+import { hasTrustPolicy, type Role } from '../../model/facts.js'
 import type { PolicyDocument, Statement } from '../../model/policy.js'
 import type { Value } from '../../model/value.js'
 import { looksLikeEksIssuer, placeholderIn, withoutScheme } from './eks-issuer.js'
@@ -79,16 +79,22 @@ const rolesInUse = perGraph((graph) => {
 
 const scopedRoles = perGraph((graph) => {
   const inUse = rolesInUse(graph)
-  return graph.facts.roles.filter((role) => {
+  return graph.facts.roles.filter(hasTrustPolicy).filter((role) => {
     const policy = role.trustPolicy
-    if (!policy) return false
     // Without a statement to tell whose trust it is (Statement missing or misspelled), the document is judged.
     if (policy.statements.length === 0) return true
     return inUse.has(role) || policy.statements.some((statement) => isIrsaScopedStatement(graph, statement))
   })
 })
 
+/** Every IRSA-scoped statement of the trust policies of the roles in IRSA scope. */
+export function* irsaScopedStatements(graph: Graph): Iterable<{ role: Role; statement: Statement }> {
+  for (const { role, policy } of irsaTrustPolicies(graph)) {
+    for (const statement of policy.statements) if (isIrsaScopedStatement(graph, statement)) yield { role, statement }
+  }
+}
+
 /** Every role in IRSA scope with its trust policy. */
 export function* irsaTrustPolicies(graph: Graph): Iterable<{ role: Role; policy: PolicyDocument }> {
-  for (const role of scopedRoles(graph)) yield { role, policy: role.trustPolicy! }
+  for (const role of scopedRoles(graph)) yield { role, policy: role.trustPolicy }
 }

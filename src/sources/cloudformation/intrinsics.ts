@@ -1,5 +1,5 @@
 import { partitionOfRegion } from '../../iam/arn.js'
-import { templateOf, type TemplatePart } from '../../iam/template.js'
+import { normaliseTemplate, templateOf, type TemplatePart } from '../../iam/template.js'
 import type { Location } from '../../model/location.js'
 import { child, scalarText, type ObjectEntry, type ObjectNode, type ScalarNode, type TreeNode } from '../../model/tree.js'
 import { known, symbolic } from '../../model/value.js'
@@ -387,18 +387,7 @@ function expressionOf(parts: readonly TemplatePart[]): string {
 }
 
 function normalise(parts: readonly TemplatePart[]): Parts {
-  const result: Parts = []
-  for (const part of parts) {
-    if ('text' in part) {
-      if (part.text === '') continue
-      const last = result[result.length - 1]
-      if (last && 'text' in last) result[result.length - 1] = { text: last.text + part.text }
-      else result.push({ text: part.text })
-    } else {
-      result.push({ hole: part.hole.replace(/[{}]/g, '') })
-    }
-  }
-  return result
+  return normaliseTemplate(parts, (hole) => hole.replace(/[{}]/g, ''))
 }
 
 function text(value: string, location: Location): ScalarNode {
