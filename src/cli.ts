@@ -1,3 +1,4 @@
+import { firstLine } from './text/first-line.js'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { check } from './check.js'
@@ -154,7 +155,7 @@ function printable(format: ReportFormat, report: string): string {
 }
 
 function describeError(error: unknown): string {
-  const message = escapeWorkflowCommandText((error instanceof Error ? error.message : String(error)).split('\n')[0]!)
+  const message = escapeWorkflowCommandText(firstLine(error instanceof Error ? error.message : String(error)))
   if (error instanceof ConfigError) return `irsa-guard: ${message}`
   if (error instanceof UsageError) return `irsa-guard: ${message}${error.hintHelp ? ' (see irsa-guard --help)' : ''}`
   return `irsa-guard: internal error: ${message}`

@@ -1,3 +1,4 @@
+import { firstLine } from './text/first-line.js'
 import { lstat } from 'node:fs/promises'
 import { editDistance } from './text/edit-distance.js'
 import path from 'node:path'
@@ -101,7 +102,7 @@ function parseConfigDocument(text: string, options: ConfigTextOptions): { config
   const firstError = document.errors[0]
   if (firstError) {
     const line = firstError.linePos?.[0].line ?? 1
-    const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    const reason = firstLine(firstError.message).replace(/ at line \d+, column \d+:?$/, '')
     throw new ConfigError(`${options.displayPath}:${line}: invalid YAML: ${reason}`)
   }
   const config = reader.read()

@@ -1,3 +1,4 @@
+import { firstLine } from '../text/first-line.js'
 import { getOctokit } from '@actions/github'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
@@ -59,7 +60,7 @@ export function rateLimitWaitSeconds(error: unknown, now = Date.now()): number |
 /** One line about a failed API call: status and GitHub's message, with what a 403 usually means. */
 export function describeApiError(error: unknown): string {
   const { status, message } = (error ?? {}) as ErrorWithResponse
-  const text = (message ?? String(error)).split('\n')[0]!.replace(/ - https:\/\/docs\.github\.com\S*$/, '')
+  const text = firstLine(message ?? String(error)).replace(/ - https:\/\/docs\.github\.com\S*$/, '')
   if (status === undefined) return text
   return `${status} ${text}`
 }
