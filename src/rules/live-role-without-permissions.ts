@@ -24,7 +24,8 @@ export const liveRoleWithoutPermissions: Rule = {
     }
     for (const [lookup, { target, serviceAccounts }] of byLookup) {
       const [first, ...others] = serviceAccounts
-      const repository = graph.rolesOf(first!).find(({ role }) => (role.permissionPolicyCount ?? 0) > 0)?.role
+      if (!first) continue
+      const repository = graph.rolesOf(first).find(({ role }) => (role.permissionPolicyCount ?? 0) > 0)?.role
       const apply = repository ? ` (the repository gives it ${repository.permissionPolicyCount} at ${formatLocation(repository.location)}: apply it)` : ''
       yield {
         location: target.location,

@@ -48,9 +48,9 @@ export const roleTrustsUnknownServiceAccount: Rule = {
         if (operator.setPrefix || operator.ifExists || (operator.base !== 'StringEquals' && operator.base !== 'StringLike')) continue
         for (const value of entry.values) {
           if (value.kind !== 'known') continue
-          const subject = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(value.value)
-          if (!subject) continue
-          const finding = unknownSubject(scope, role, value, subject[1]!, subject[2]!)
+          const [, namespace, name] = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(value.value) ?? []
+          if (namespace === undefined || name === undefined) continue
+          const finding = unknownSubject(scope, role, value, namespace, name)
           if (finding) yield finding
         }
       }

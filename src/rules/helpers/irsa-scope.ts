@@ -2,7 +2,7 @@ import type { Graph } from '../../graph.js'
 import { hasTrustPolicy, type Role } from '../../model/facts.js'
 import type { PolicyDocument, Statement } from '../../model/policy.js'
 import type { Value } from '../../model/value.js'
-import { looksLikeEksIssuer, placeholderIn, withoutScheme } from './eks-issuer.js'
+import { hostOf, looksLikeEksIssuer, placeholderIn } from './eks-issuer.js'
 import { perGraph } from './per-graph.js'
 import { federatedValues, keyIssuer } from './trust.js'
 
@@ -30,7 +30,7 @@ export function federatedScope(graph: Graph, value: Value): IssuerScope {
   const text = value.value.trim()
   if (text.includes(':saml-provider/')) return 'other'
   const provider = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\/(.*)$/s.exec(text)
-  const issuer = provider ? provider[1]! : text
+  const issuer = provider?.[1] ?? text
   if (looksLikeEksIssuer(issuer) || /(^|[./-])eks([./-]|$)/i.test(issuer) || /\/id\//.test(issuer)) return 'eks'
   if (!provider && !/^https?:\/\//i.test(issuer) && !/^oidc[.-]/i.test(issuer)) {
     // A bare domain is a web-identity provider other than an IAM OIDC provider (cognito-identity.amazonaws.com, accounts.google.com, graph.facebook.com, www.amazon.com).
@@ -41,7 +41,7 @@ export function federatedScope(graph: Graph, value: Value): IssuerScope {
 
 /** An issuer written out that is not an EKS issuer and holds no placeholder for the host (`app.terraform.io`, `token.actions.githubusercontent.com`). */
 function isOtherIssuer(issuer: string): boolean {
-  const host = withoutScheme(issuer.trim()).split('/')[0]!
+  const host = hostOf(issuer.trim())
   if (host === '' || placeholderIn(host) !== undefined) return false
   if (looksLikeEksIssuer(host) || /eks/i.test(host)) return false
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(host)

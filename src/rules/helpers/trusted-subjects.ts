@@ -27,12 +27,12 @@ export const trustedSubjects = perGraph((graph: Graph): ReadonlyMap<string, read
       if (operator.setPrefix || operator.ifExists || operator.negated || (operator.base !== 'StringEquals' && operator.base !== 'StringLike')) continue
       for (const value of entry.values) {
         if (value.kind !== 'known') continue
-        const subject = SUBJECT.exec(value.value)
-        if (!subject) continue
+        const [, namespace, name] = SUBJECT.exec(value.value) ?? []
+        if (namespace === undefined || name === undefined) continue
         const issuer = [...federatedValues(statement).map(valueKey), keyText(entry.key).replace(/:sub$/i, '')].join(' ')
-        const key = `${subject[1]}/${subject[2]}`
+        const key = `${namespace}/${name}`
         const list = bySubject.get(key) ?? []
-        list.push({ role, namespace: subject[1]!, name: subject[2]!, value, issuer })
+        list.push({ role, namespace, name, value, issuer })
         bySubject.set(key, list)
       }
     }
