@@ -24,7 +24,8 @@ export default defineConfig(
       eqeqeq: 'error',
       // Numbers and booleans in messages are what the messages say.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      // Off: checks on parsed input that the types call impossible are kept on purpose (bad input is located, not crashed on).
+      // Off: checks on parsed input that the types call impossible are kept on purpose:
+      // bad input yields a located finding, never a crash.
       '@typescript-eslint/no-unnecessary-condition': 'off',
       // Off: async functions that do not await keep the promise-returning signature their callers expect.
       '@typescript-eslint/require-await': 'off',

@@ -258,10 +258,11 @@ interface Target {
 /** One directory is the root; otherwise the working directory is the root and the PATHs become include globs. */
 export async function resolveTarget(paths: readonly string[], cwd: string): Promise<Target> {
   if (paths.length === 0) return { root: cwd }
-  if (paths.length === 1 && !isGlob(paths[0]!)) {
-    const only = path.resolve(cwd, paths[0]!)
+  const [first] = paths
+  if (paths.length === 1 && first !== undefined && !isGlob(first)) {
+    const only = path.resolve(cwd, first)
     const info = await stat(only).catch(() => undefined)
-    if (!info) throw new UsageError(`no such file or directory: ${paths[0]}`, false)
+    if (!info) throw new UsageError(`no such file or directory: ${first}`, false)
     if (info.isDirectory()) return { root: only }
   }
   const include = await includeGlobsFor(paths, cwd)

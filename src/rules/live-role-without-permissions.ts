@@ -31,7 +31,7 @@ export const liveRoleWithoutPermissions: Rule = {
         location: target.location,
         message:
           `${deployedRoleTitle(lookup)} has no permission policy, attached or inline (iam:ListAttachedRolePolicies, iam:ListRolePolicies): ` +
-          `${describeServiceAccount(first!)} can assume it, but every AWS call it makes is denied; attach the policy the workload needs${apply}`,
+          `${describeServiceAccount(first)} can assume it, but every AWS call it makes is denied; attach the policy the workload needs${apply}`,
         related: others.map((sa) => ({ location: sa.roleArn?.location ?? sa.location, message: describeServiceAccount(sa) })),
         key: `role:${lookup.account}/${lookup.name.toLowerCase()} permissions`,
       }

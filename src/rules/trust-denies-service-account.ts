@@ -147,8 +147,8 @@ function buildSetting(check: TokenCheck, failures: readonly Mismatch[]): { locat
   const trusted = failures.flatMap((failure) =>
     failure.element === 'Condition'
       ? failure.entry.values.flatMap((value) => {
-          const match = value.kind === 'known' ? /^system:serviceaccount:([^:]+):([^:]+)$/.exec(value.value) : null
-          return match ? [{ namespace: match[1]!, name: match[2]! }] : []
+          const [, namespace, name] = (value.kind === 'known' && /^system:serviceaccount:([^:]+):([^:]+)$/.exec(value.value)) || []
+          return namespace !== undefined && name !== undefined ? [{ namespace, name }] : []
         })
       : [],
   )
@@ -205,8 +205,8 @@ function claimReason(failure: ConditionMismatch, check: TokenCheck, claim: 'sub'
 /** When the trust names the same ServiceAccount in another namespace, or another in the same namespace. */
 function serviceAccountAlternative(values: ConditionMismatch['policyValues'], check: TokenCheck): string {
   const trusted = values.flatMap((value) => {
-    const match = value.kind === 'known' ? /^system:serviceaccount:([a-z0-9.-]+):([a-z0-9.-]+)$/.exec(value.value) : null
-    return match ? [{ namespace: match[1]!, name: match[2]! }] : []
+    const [, namespace, name] = (value.kind === 'known' && /^system:serviceaccount:([a-z0-9.-]+):([a-z0-9.-]+)$/.exec(value.value)) || []
+    return namespace !== undefined && name !== undefined ? [{ namespace, name }] : []
   })
   const sameName = trusted.find((entry) => entry.name === check.name && entry.namespace !== check.namespace)
   if (sameName) return ` or move the ServiceAccount to namespace ${sameName.namespace}`

@@ -287,7 +287,8 @@ export interface Refusal {
 export function refusal(check: TokenCheck): Refusal | undefined {
   if (check.decision.effect !== 'deny') return undefined
   const decision = check.decision.decision
-  if (decision.deniedBy.length > 0) return { deniedBy: decision.deniedBy[0]!, failures: [] }
+  const [deniedBy] = decision.deniedBy
+  if (deniedBy) return { deniedBy, failures: [] }
   const allows = decision.statements.filter(
     (outcome) => outcome.effect === 'Allow' && federatedValues(outcome.statement).some(isOidcFederated),
   )
