@@ -82,8 +82,8 @@ describe('action.yml', () => {
 
   it('declares exactly the inputs the action reads and the outputs it sets', () => {
     const sources = sourceFiles(path.join(repositoryRoot, 'src')).map((file) => readFileSync(file, 'utf8')).join('\n')
-    const read = [...sources.matchAll(/core\.get(?:Boolean|Multiline)?Input\('([^']+)'/g)].map((match) => match[1])
-    const set = [...sources.matchAll(/core\.setOutput\('([^']+)'/g)].map((match) => match[1])
+    const read = [...sources.matchAll(/core\.get(?:Boolean|Multiline)?Input\(\s*'([^']+)'/g)].map((match) => match[1])
+    const set = [...sources.matchAll(/core\.setOutput\(\s*'([^']+)'/g)].map((match) => match[1])
     expect([...new Set(read)].sort()).toEqual(Object.keys(action.inputs).sort())
     expect([...new Set(set)].sort()).toEqual(Object.keys(action.outputs).sort())
   })
