@@ -112,12 +112,17 @@ export function roleSpans(graph: Graph): Map<Role, Span[]> {
   return spans
 }
 
-export function concernsChain(finding: Finding, sa: ServiceAccount, roles: readonly Role[], spans: Map<Role, Span[]>): boolean {
-  const saLines = new Set(
+/** The lines of a ServiceAccount's manifest that findings about its chain may point at. */
+export function serviceAccountLines(sa: ServiceAccount): Set<string> {
+  return new Set(
     [sa.location, sa.roleArn?.location, sa.audience?.location, sa.stsRegionalEndpoints?.location, sa.tokenExpiration?.location, ...sa.annotations.map((annotation) => annotation.keyLocation)]
       .filter((location): location is Location => location !== undefined)
       .map(lineKey),
   )
+}
+
+export function concernsChain(finding: Finding, sa: ServiceAccount, roles: readonly Role[], spans: Map<Role, Span[]>): boolean {
+  const saLines = serviceAccountLines(sa)
   const roleSpansOfSa = roles.flatMap((role) => spans.get(role) ?? [])
   return [finding.location, ...finding.related.map((related) => related.location)].some(
     (location) =>
@@ -162,6 +167,6 @@ export function valueText(value: Value): string {
   return value.kind === 'known' ? value.value : `\${${value.expression}}`
 }
 
-function lineKey(location: Location): string {
+export function lineKey(location: Location): string {
   return `${location.path}:${location.line}`
 }

@@ -1,11 +1,10 @@
 import type { CheckResult } from '../check.js'
 import type { Role, ServiceAccount } from '../model/facts.js'
 import { levelRank, type Finding, type Level } from '../model/finding.js'
-import type { Location } from '../model/location.js'
 import { docsUrl, type RuleMeta } from '../rules/rule.js'
 import { countByLevel, formatCounts, plural } from './counts.js'
 import { escapeMarkdown, markdownCode } from './escape.js'
-import { concernsChain, federatedProviders, link, roleSpans, valueText, type MarkdownOptions } from './markdown.js'
+import { concernsChain, federatedProviders, lineKey, link, roleSpans, serviceAccountLines, valueText, type MarkdownOptions } from './markdown.js'
 import { formatCoverageMarkdown } from './coverage.js'
 import { truncateWithNotice } from './truncate.js'
 
@@ -95,18 +94,6 @@ function groupByChain(result: CheckResult): { chains: Chain[]; others: Finding[]
   }
   chains.sort((a, b) => worstRank(b.findings) - worstRank(a.findings) || serviceAccountName(a.sa).localeCompare(serviceAccountName(b.sa)))
   return { chains, others }
-}
-
-function serviceAccountLines(sa: ServiceAccount): Set<string> {
-  return new Set(
-    [sa.location, sa.roleArn?.location, sa.audience?.location, sa.stsRegionalEndpoints?.location, sa.tokenExpiration?.location, ...sa.annotations.map((annotation) => annotation.keyLocation)]
-      .filter((location): location is Location => location !== undefined)
-      .map(lineKey),
-  )
-}
-
-function lineKey(location: Location): string {
-  return `${location.path}:${location.line}`
 }
 
 function chainTitle(chain: Chain): string {
