@@ -70,7 +70,7 @@ function measure(nodeArgs, env = {}) {
     const usageFile = path.join(scratch, 'usage.json')
     const childEnv = { ...process.env, ...env }
     let command = process.execPath
-    let commandArgs = nodeArgs
+    let commandArgs
     if (hasTime) {
       command = TIME
       commandArgs = ['-v', process.execPath, ...nodeArgs]

@@ -18,6 +18,7 @@ import { formatTerminal } from './report/terminal.js'
 import { ProgressLine } from './terminal/progress.js'
 import { COLOURS, PLAIN, wantsColour, type Style } from './terminal/style.js'
 import { VERSION } from './version.js'
+import { firstLine } from './text/first-line.js'
 import { OutputRefused, writeOutputFile } from './write-output.js'
 import { errorText } from './model/error-text.js'
 
@@ -207,7 +208,7 @@ function describeError(error: unknown): string {
   const text = errorText(error)
   // A config file's problems are all shown, one line each.
   if (error instanceof ConfigError) return error.problems.map((problem) => `irsa-guard: ${escapeWorkflowCommandText(problem)}`).join('\n')
-  const message = escapeWorkflowCommandText(text.split('\n')[0]!)
+  const message = escapeWorkflowCommandText(firstLine(text))
   if (error instanceof UsageError) return `irsa-guard: ${message}${error.hintHelp ? ' (see irsa-guard --help)' : ''}`
   return `irsa-guard: internal error: ${message}`
 }
@@ -231,11 +232,12 @@ interface Target {
 export async function resolveTarget(paths: readonly string[], cwd: string): Promise<Target> {
   const given = paths.filter((entry) => entry.trim() !== '')
   let start = cwd
-  if (given.length === 1 && !isGlob(given[0]!)) {
-    const only = path.resolve(cwd, given[0]!)
-    const info = await stat(only).catch(() => undefined)
-    if (!info) throw new UsageError(`no such file or directory: ${given[0]}`, false)
-    start = info.isDirectory() ? only : path.dirname(only)
+  const [only] = given
+  if (given.length === 1 && only !== undefined && !isGlob(only)) {
+    const resolved = path.resolve(cwd, only)
+    const info = await stat(resolved).catch(() => undefined)
+    if (!info) throw new UsageError(`no such file or directory: ${only}`, false)
+    start = info.isDirectory() ? resolved : path.dirname(resolved)
   }
   const repository = findRepositoryRoot(start)
   const root = repository ?? (isWithin(cwd, start) ? cwd : start)

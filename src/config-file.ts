@@ -1,3 +1,4 @@
+import { firstLine } from './text/first-line.js'
 import { lstat } from 'node:fs/promises'
 import { editDistance } from './text/edit-distance.js'
 import path from 'node:path'
@@ -104,7 +105,7 @@ function parseConfigDocument(text: string, options: ConfigTextOptions): { config
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => {
       const line = error.linePos?.[0].line ?? 1
-      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+      const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')
       return `${options.displayPath}:${line}: invalid YAML: ${reason}`
     })
     throw new ConfigError([...new Set(problems)])
@@ -338,7 +339,7 @@ class ConfigReader {
         const value = this.resolve(pair.value as Node | null)
         if (key === 'render') {
           if (!isScalar(value) || typeof value.value !== 'boolean') this.fail(value ?? (pair.key as Node), 'helm.render', `must be true or false (got ${this.shown(value)})`)
-          helm.render = value.value as boolean
+          helm.render = value.value
           this.request('helm.render', value)
           return
         }
@@ -407,7 +408,7 @@ class ConfigReader {
     if (!isScalar(node) || typeof node.value !== 'number' || !Number.isSafeInteger(node.value) || node.value <= 0) {
       this.fail(node ?? (owner.key as Node), at, `must be a positive whole number of bytes (got ${this.shown(node)})`)
     }
-    return node.value as number
+    return node.value
   }
 
   private directoryName(node: Node, owner: Pair, at: string): string {
@@ -420,7 +421,7 @@ class ConfigReader {
     if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
       this.fail(node ?? (owner.key as Node), at, `must be a non-empty string (got ${this.shown(node)})`)
     }
-    return node.value as string
+    return node.value
   }
 
   private list(node: Node | null, owner: Pair, at: string): [Node, string][] {

@@ -260,7 +260,8 @@ function symbolicReason(source: SourceKind, expression: string, modules: UnreadM
     const stack = references.find((reference) => OTHER_STACK.test(reference))
     if (stack) return { reason: 'other-stack-output', detail }
     const lookup = references.find((reference) => ROLE_DATA_SOURCE.test(reference))
-    if (lookup) return { reason: 'role-outside-scan', detail: `looked up from AWS by ${ROLE_DATA_SOURCE.exec(lookup)![0].replace(/^\./, '')}` }
+    const [dataSource] = lookup === undefined ? [] : (ROLE_DATA_SOURCE.exec(lookup) ?? [])
+    if (dataSource !== undefined) return { reason: 'role-outside-scan', detail: `looked up from AWS by ${dataSource.replace(/^\./, '')}` }
     return { reason: 'unresolved-reference', detail }
   }
   if (/\$\{[^}]*\}|\{\{.*\}\}|\$[A-Za-z_]\w*/.test(expression)) return { reason: 'deploy-time-value', detail }
@@ -279,7 +280,7 @@ function shownExpression(expression: string): string {
 
 /** The references in a Terraform expression text: the text itself, or each `${…}` in a template. */
 function terraformReferences(expression: string): string[] {
-  const interpolated = [...expression.matchAll(/\$\{([^}]*)\}/g)].map((match) => match[1]!.trim())
+  const interpolated = [...expression.matchAll(/\$\{([^}]*)\}/g)].map(([, reference = '']) => reference.trim())
   return interpolated.length > 0 ? interpolated : [expression.trim()]
 }
 
@@ -294,10 +295,11 @@ function podIdentityBase(association: PodIdentityAssociation): ChainIdentity {
 
 function podIdentityChain(association: PodIdentityAssociation, roles: readonly Role[], modules: UnreadModules): UnresolvedChain | undefined {
   const base = podIdentityBase(association)
-  if (roles.length === 0) return { ...base, ...unjoinedReason(association.source, association.roleArn, modules, association.terraform?.root) }
+  const [first] = roles
+  if (!first) return { ...base, ...unjoinedReason(association.source, association.roleArn, modules, association.terraform?.root) }
   // pod-identity-trust-invalid puts EKS Pod Identity's request to the trust of each role an association names.
   if (roles.some((role) => role.trustPolicy !== undefined)) return undefined
-  return { ...base, reason: 'trust-policy-unknown', detail: roleTitle(roles[0]!) }
+  return { ...base, reason: 'trust-policy-unknown', detail: roleTitle(first) }
 }
 
 /** The allowed IRSA statements of each role whose trust lets in tokens of a Kubernetes cluster's OIDC provider, in scan order. */
@@ -370,14 +372,15 @@ function roleChain(
   const defined = subjects.flatMap((subject) => graph.serviceAccountsNamed({ kind: 'known', value: subject.namespace, location: role.location }, subject.name)).filter(sameUnit)
   const maybe = subjects.flatMap((subject) => partlyNamed.mayBe(subject.namespace, subject.name)).filter(sameUnit)
   if ([...defined, ...maybe].some((sa) => unresolvedServiceAccounts.has(sa))) return 'counted'
-  if (defined.length > 0) {
-    const sa = defined[0]!
+  const [sa] = defined
+  if (sa) {
     const annotation = sa.roleArn ? `annotated with ${valueText(sa.roleArn)}` : 'not annotated'
     return { ...base, reason: 'not-named-by-its-service-account', detail: `${qualifiedName(sa.namespace, sa.name)} at ${formatLocation(sa.location)} is ${annotation}` }
   }
-  if (maybe.length > 0) {
-    const sa = maybe[0]!
-    return { ...base, reason: 'service-account-unknown', detail: `${subjects[0]!.text} may be ${qualifiedName(sa.namespace, sa.name)} at ${formatLocation(sa.location)}` }
+  const [maybeSa] = maybe
+  const [subject] = subjects
+  if (maybeSa && subject) {
+    return { ...base, reason: 'service-account-unknown', detail: `${subject.text} may be ${qualifiedName(maybeSa.namespace, maybeSa.name)} at ${formatLocation(maybeSa.location)}` }
   }
   return { ...base, reason: 'trusts-undefined-service-account', detail: [...new Set(subjects.map((subject) => subject.text))].join(', ') }
 }

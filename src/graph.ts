@@ -1,5 +1,6 @@
+import { single } from './collections.js'
 import { parseOidcProviderArn, parseRoleArn, issuerHostPath } from './iam/arn.js'
-import { sameUnitOrNone, type Cluster, type DeployUnit, type Facts, type OidcProvider, type Role, type ServiceAccount, type TemplateVariable, type TerraformResourceRef, type Workload } from './model/facts.js'
+import { sameUnitOrNone, type Cluster, type DeployUnit, type Facts, type OidcProvider, type Role, type ServiceAccount, type TemplateVariable, type Workload } from './model/facts.js'
 import type { Value } from './model/value.js'
 
 export type RoleLinkVia = 'arn' | 'reference' | 'name'
@@ -154,8 +155,9 @@ export class Graph {
     // The file the annotation is written in (a Kustomize patch, not the base it patches) is the one envsubst fills.
     const path = sa.roleArn.location.path
     const tied = candidates.filter((variable) => (variable.files ? variable.files.includes(path) : variable.scope === '' || path.startsWith(`${variable.scope}/`)))
-    const remaining = tied.length > 0 ? tied : candidates.length === 1 && candidates[0]!.files === undefined ? candidates : []
-    return { candidates, filling: remaining.length === 1 ? remaining[0] : undefined }
+    const only = single(candidates)
+    const remaining = tied.length > 0 ? tied : only && only.files === undefined ? [only] : []
+    return { candidates, filling: single(remaining) }
   }
 
   private resolveRoles(sa: ServiceAccount): RoleLink[] {

@@ -60,10 +60,11 @@ export async function publishCheckRun(client: GitHubClient, { owner, repo }: { o
   const checkRun: PublishedCheckRun = { id: created.data.id, url: created.data.html_url ?? '' }
   let annotated = batches[0]?.length ?? 0
   try {
-    for (let index = 1; index < batches.length; index++) {
+    for (const [index, batch] of batches.entries()) {
+      if (index === 0) continue
       const last = index === batches.length - 1
-      await client.rest.checks.update({ ...repository, check_run_id: checkRun.id, output: output(batches[index]), ...(last ? completion() : {}) })
-      annotated += batches[index]!.length
+      await client.rest.checks.update({ ...repository, check_run_id: checkRun.id, output: output(batch), ...(last ? completion() : {}) })
+      annotated += batch.length
     }
   } catch (error) {
     // Never leave the check run in progress: complete it, saying the annotations stop short.

@@ -1,3 +1,4 @@
+import { firstLine } from '../text/first-line.js'
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
@@ -59,7 +60,7 @@ function isRateLimit(error: unknown): boolean {
 /** One line about a failed API call: status and GitHub's message, with what a 403 usually means. */
 export function describeApiError(error: unknown): string {
   const { status, message } = (error ?? {}) as ErrorWithResponse
-  const text = (message ?? String(error)).split('\n')[0]!.replace(/ - https:\/\/docs\.github\.com\S*$/, '')
+  const text = firstLine(message ?? String(error)).replace(/ - https:\/\/docs\.github\.com\S*$/, '')
   if (status === undefined) return text
   return `${status} ${text}`
 }

@@ -26,7 +26,8 @@ const PROVIDER_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}):oidc-provider/
 export function parseRoleArn(text: string): RoleArn | undefined {
   const match = ROLE_ARN.exec(text)
   if (!match) return undefined
-  return { partition: match[1]!, account: match[2]!, path: match[3]!, name: match[4]! }
+  const [, partition = '', account = '', path = '', name = ''] = match
+  return { partition, account, path, name }
 }
 
 export function formatRoleArn(arn: RoleArn): string {
@@ -36,7 +37,8 @@ export function formatRoleArn(arn: RoleArn): string {
 export function parseOidcProviderArn(text: string): OidcProviderArn | undefined {
   const match = PROVIDER_ARN.exec(text)
   if (!match) return undefined
-  return { partition: match[1]!, account: match[2]!, issuerHostPath: match[3]! }
+  const [, partition = '', account = '', issuerHostPath = ''] = match
+  return { partition, account, issuerHostPath }
 }
 
 /** `https://oidc.eks.r.amazonaws.com/id/X` or `oidc.eks.r.amazonaws.com/id/X` → `oidc.eks.r.amazonaws.com/id/X`. */
@@ -55,7 +57,8 @@ export interface EksIssuer {
 export function parseEksIssuerHostPath(hostPath: string): EksIssuer | undefined {
   const match = EKS_ISSUER_HOST_PATH.exec(hostPath)
   if (!match) return undefined
-  return { region: match[1]!, china: match[2] !== undefined, id: match[3]! }
+  const [, region = '', china, id = ''] = match
+  return { region, china: china !== undefined, id }
 }
 
 /** The partition an AWS region belongs to. */

@@ -115,7 +115,7 @@ class Describer {
 
   private expectation(): string {
     const values = this.policyValues.map(describeTemplate)
-    const list = values.length === 1 ? values[0]! : `one of ${values.join(', ') || '(no values)'}`
+    const list = values.length === 1 ? values.join('') : `one of ${values.join(', ') || '(no values)'}`
     if (this.operator?.negated) return `excludes ${values.join(', ')}`
     return `expects ${this.operator?.set === 'ForAllValues' ? 'only ' : ''}${list}`
   }

@@ -1,4 +1,4 @@
-import type { Location } from '../model/location.js'
+import { formatLocation, type Location } from '../model/location.js'
 import type { PolicyDocument, Statement, ValueList } from '../model/policy.js'
 import { evaluateCondition, type ConditionMismatch } from './conditions.js'
 import { globMatches, globPattern, intersects, literalPattern } from './glob.js'
@@ -68,7 +68,7 @@ export function evaluatePolicy(policy: PolicyDocument, request: PolicyRequest): 
   const outcomeAt = (position: number): StatementOutcome => {
     let outcome = outcomes.get(position)
     if (!outcome) {
-      outcome = evaluateStatement(policy.statements[position]!, request, invalid)
+      outcome = evaluateStatement(statementAt(policy, position), request, invalid)
       outcomes.set(position, outcome)
     }
     return outcome
@@ -91,11 +91,14 @@ export function evaluatePolicy(policy: PolicyDocument, request: PolicyRequest): 
     return decision
   }
 
-  if (invalid.length > 0) return decide('unknown', () => `IAM would reject this policy: ${invalid[0]!.message}`)
-  if (deniedBy.length > 0) return decide('deny', () => `explicitly denied by ${deniedBy[0]!.label}`)
+  const [firstInvalid] = invalid
+  if (firstInvalid) return decide('unknown', () => `IAM would reject this policy: ${firstInvalid.message}`)
+  const [firstDenial] = deniedBy
+  if (firstDenial) return decide('deny', () => `explicitly denied by ${firstDenial.label}`)
   if (!mayApply('Allow')) return decide('deny', () => implicitDenial(allStatements()))
   if (mayApply('Deny')) return decide('unknown', () => unknownSummary(candidates, 'Deny', unknownStatements))
-  if (allowedBy.length > 0) return decide('allow', () => `allowed by ${allowedBy[0]!.label}`)
+  const [firstAllow] = allowedBy
+  if (firstAllow) return decide('allow', () => `allowed by ${firstAllow.label}`)
   return decide('unknown', () => unknownSummary(candidates, 'Allow', unknownStatements))
 }
 
@@ -115,7 +118,7 @@ export function statementVerdict(policy: PolicyDocument, statement: Statement, r
   if (!blockers) return undefined
   const own = evaluateStatement(statement, request, index.invalid)
   if (own.effect !== 'Allow' || own.applies !== true) return 'not-applying'
-  const blocked = blockers.some((position) => possible(evaluateStatement(policy.statements[position]!, request, index.invalid).applies))
+  const blocked = blockers.some((position) => possible(evaluateStatement(statementAt(policy, position), request, index.invalid).applies))
   return blocked ? 'blocked' : 'allowed'
 }
 
@@ -190,7 +193,7 @@ class PolicyIndex {
     let cached = this.blockerCache.get(key)
     if (!cached) {
       cached = this.candidates(principal)!.filter((position) => {
-        const effect = this.policy.statements[position]!.effect
+        const effect = statementAt(this.policy, position).effect
         return !(effect?.kind === 'known' && effect.value === 'Allow')
       })
       this.blockerCache.set(key, cached)
@@ -232,13 +235,28 @@ function requestPrincipalKey(principal: RequestPrincipal): string | undefined {
   return id === undefined ? undefined : `${principal.type}\n${id}`
 }
 
+/** Positions come from the index built over this policy's statements: one outside them is a bug. */
+function statementAt(policy: PolicyDocument, position: number): Statement {
+  const statement = policy.statements[position]
+  if (!statement) throw new Error(`no statement at position ${position} of the policy at ${formatLocation(policy.location)}`)
+  return statement
+}
+
 function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
   const merged: number[] = []
   let i = 0
   let j = 0
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) merged.push(a[i++]!)
-    else merged.push(b[j++]!)
+  for (;;) {
+    const [x, y] = [a[i], b[j]]
+    if (x !== undefined && (y === undefined || x < y)) {
+      merged.push(x)
+      i += 1
+    } else if (y !== undefined) {
+      merged.push(y)
+      j += 1
+    } else {
+      break
+    }
   }
   return merged
 }

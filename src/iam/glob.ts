@@ -32,8 +32,8 @@ export function intersects(a: Pattern, b: Pattern): boolean {
       stack.push([i, j])
     }
   }
-  while (stack.length > 0) {
-    const [i, j] = stack.pop()!
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [i, j] = top
     if (i === a.length && j === b.length) return true
     const x = a[i]
     const y = b[j]
@@ -84,8 +84,8 @@ function decideRelation(subject: Pattern, pattern: Pattern): PatternRelation {
   const start: [number[], number[]] = [closure(subject, [0]), closure(pattern, [0])]
   const seen = new Set<string>([key(start)])
   const queue = [start]
-  while (queue.length > 0) {
-    const [subjectStates, patternStates] = queue.pop()!
+  for (let next = queue.pop(); next; next = queue.pop()) {
+    const [subjectStates, patternStates] = next
     if (subjectStates.includes(subject.length) && !patternStates.includes(pattern.length)) return { intersects: true, contained: false }
     for (const char of alphabet) {
       const nextSubject = step(subject, subjectStates, char)
@@ -155,7 +155,8 @@ function step(pattern: Pattern, states: readonly number[], char: string): number
 function closure(pattern: Pattern, states: readonly number[]): number[] {
   const result: number[] = []
   for (const state of states) {
-    if (result.length > 0 && result[result.length - 1]! >= state) continue
+    const last = result.at(-1)
+    if (last !== undefined && last >= state) continue
     let position = state
     result.push(position)
     while (pattern[position] === 'any') result.push(++position)

@@ -61,8 +61,8 @@ const OPERATOR = /^(?:(ForAnyValue|ForAllValues):)?([A-Za-z]+?)(IfExists)?$/
 export function parseOperator(written: string): ConditionOperator | undefined {
   const match = OPERATOR.exec(written)
   if (!match) return undefined
-  const [, set, name, ifExists] = match
-  if (!Object.hasOwn(BASES, name!) || (ifExists && name === 'Null')) return undefined
-  const meaning = BASES[name!]!
-  return { written, base: name!, ...meaning, ifExists: ifExists !== undefined, ...(set ? { set: set as ConditionOperator['set'] } : {}) }
+  const [, set, name = '', ifExists] = match
+  const meaning = Object.hasOwn(BASES, name) ? BASES[name] : undefined
+  if (!meaning || (ifExists && name === 'Null')) return undefined
+  return { written, base: name, ...meaning, ifExists: ifExists !== undefined, ...(set ? { set: set as NonNullable<ConditionOperator['set']> } : {}) }
 }

@@ -96,7 +96,7 @@ export function normaliseTemplate(parts: Template, holeText: (hole: string) => s
   for (const part of parts) {
     if ('text' in part) {
       if (part.text === '') continue
-      const last = result[result.length - 1]
+      const last = result.at(-1)
       if (last && 'text' in last) result[result.length - 1] = { text: last.text + part.text }
       else result.push({ text: part.text })
     } else {

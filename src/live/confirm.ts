@@ -48,7 +48,8 @@ export async function confirmLive(graph: Graph, options: ConfirmOptions): Promis
   const mode = settings.mode === 'required' ? 'required' : 'auto'
   const plan = planLive(graph, settings, options.config)
   const observations: LiveObservations = { mode, roles: [], providers: [], clusters: [], gaps: [] }
-  if (plan.roles.length === 0) return { ran: true, observations, calls: 0, elapsedMs: 0, credentials: 'none (nothing to confirm)' }
+  const [firstRole] = plan.roles
+  if (!firstRole) return { ran: true, observations, calls: 0, elapsedMs: 0, credentials: 'none (nothing to confirm)' }
 
   const budget = new Budget(settings.timeoutSeconds * 1000)
   const clientConfig = (region: string) => ({
@@ -85,7 +86,7 @@ export async function confirmLive(graph: Graph, options: ConfirmOptions): Promis
     if (!pending) {
       pending = accountCredentials(roleArn, base.credentials, credentialOptions).then(
         (value): Outcome<AwsCredentials> => ({ ok: true, value }),
-        (error): Outcome<AwsCredentials> => {
+        (error: unknown): Outcome<AwsCredentials> => {
           const failure = describeFailure(error)
           return { ok: false, call: 'sts:AssumeRole', kind: failure.kind, text: `${roleArn}: ${failure.text}` }
         },
@@ -110,7 +111,7 @@ export async function confirmLive(graph: Graph, options: ConfirmOptions): Promis
         const subject = `cluster ${cluster.name} in account ${account}, ${cluster.region}`
         if (outcome.ok) {
           lookup.state = 'found'
-          const location: Location = cluster.location ?? plan.roles[0]!.location
+          const location: Location = cluster.location ?? firstRole.location
           lookup.cluster = {
             source: 'live',
             location,
@@ -121,7 +122,7 @@ export async function confirmLive(graph: Graph, options: ConfirmOptions): Promis
           }
         } else {
           // A cluster the input names but AWS does not know cannot be compared: a gap, like a denied call.
-          gap(cluster.location ?? plan.roles[0]!.location, subject, outcome, `cluster:${account}/${cluster.region}/${cluster.name}`)
+          gap(cluster.location ?? firstRole.location, subject, outcome, `cluster:${account}/${cluster.region}/${cluster.name}`)
         }
         return lookup
       }),
@@ -196,9 +197,10 @@ function deployedRoleFact(deployed: { arn: string; name: string; path: string; t
 function providersToRead(fromRepository: ProviderToRead[], roles: LiveRoleLookup[], planned: { account?: string; name: string; location: Location }[]): ProviderToRead[] {
   const providers = new Map(fromRepository.map((provider) => [provider.arn, provider]))
   for (const lookup of roles) {
-    const policy = lookup.role?.trustPolicy
-    if (!policy) continue
-    const location = planned.find((role) => role.name.toLowerCase() === lookup.name.toLowerCase())?.location ?? lookup.role!.location
+    const deployed = lookup.role
+    if (!deployed?.trustPolicy) continue
+    const policy = deployed.trustPolicy
+    const location = planned.find((role) => role.name.toLowerCase() === lookup.name.toLowerCase())?.location ?? deployed.location
     for (const provider of namedProviders(policy)) if (!providers.has(provider.arn)) providers.set(provider.arn, { ...provider, location })
   }
   return [...providers.values()]

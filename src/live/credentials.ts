@@ -132,7 +132,7 @@ async function webIdentityToken(env: NodeJS.ProcessEnv, budget: Budget): Promise
       return value
     })
   } catch (error) {
-    throw new CredentialsUnavailable(`could not get the workflow's OIDC token: ${firstLine(error)}`)
+    throw new CredentialsUnavailable(`could not get the workflow's OIDC token: ${oneLine(error)}`)
   }
 }
 
@@ -145,7 +145,7 @@ function parseTokenAnswer(body: string): string | undefined {
   }
 }
 
-function firstLine(error: unknown): string {
+function oneLine(error: unknown): string {
   const message = errorText(error)
   return message.replace(/\s+/g, ' ').trim()
 }

@@ -1,3 +1,4 @@
+import { firstLine } from '../text/first-line.js'
 import { OutOfTime } from './budget.js'
 
 /** Why an AWS call gave no answer, in the terms a finding uses. */
@@ -30,7 +31,7 @@ export function describeFailure(error: unknown): CallFailure {
   if (error instanceof OutOfTime) return { kind: 'timeout', text: error.message }
   const value = (error ?? {}) as { name?: string; Code?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number }; $response?: unknown }
   const code = value.Code ?? value.name ?? 'Error'
-  const message = firstLine(value.message ?? String(error))
+  const message = shortLine(value.message ?? String(error))
   const status = value.$metadata?.httpStatusCode
   if (code === 'AbortError' || code === 'TimeoutError') return { kind: 'timeout', text: 'timed out' }
   if (MISSING.has(code)) return { kind: 'missing', text: `${code}: ${message}` }
@@ -45,7 +46,8 @@ export function describeFailure(error: unknown): CallFailure {
   return { kind: 'failed', text: `${code}: ${message}` }
 }
 
-function firstLine(text: string): string {
-  const line = text.split('\n')[0]!.trim()
+/** The first line, cut to 240 characters. */
+function shortLine(text: string): string {
+  const line = firstLine(text).trim()
   return line.length > 240 ? `${line.slice(0, 237)}...` : line
 }

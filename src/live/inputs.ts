@@ -96,7 +96,8 @@ function lines(text: string): { line: number; text: string }[] {
 function parseClusters(text: string, defaultRegion: string | undefined): LiveClusterTarget[] {
   const clusters: LiveClusterTarget[] = []
   for (const { line, text: entry } of lines(text)) {
-    const fail = (why: string): never => {
+    // Typed on the name, so that TypeScript knows code after a call is unreachable.
+    const fail: (why: string) => never = (why) => {
       throw new ConfigError(`input clusters, line ${line} ("${entry}"): ${why}`)
     }
     const parts = entry.split(/\s+/)
@@ -107,7 +108,7 @@ function parseClusters(text: string, defaultRegion: string | undefined): LiveClu
     if (region !== undefined && !REGION.test(region)) fail('not an AWS region')
     const clusterRegion = region ?? defaultRegion
     if (clusterRegion === undefined) fail('no region: write "name account region", or set aws-region')
-    clusters.push({ name, region: clusterRegion!, ...(account !== undefined ? { account } : {}) })
+    clusters.push({ name, region: clusterRegion, ...(account !== undefined ? { account } : {}) })
   }
   return clusters
 }
@@ -115,7 +116,8 @@ function parseClusters(text: string, defaultRegion: string | undefined): LiveClu
 function parseAccountRoles(text: string): Map<string, string> {
   const roles = new Map<string, string>()
   for (const { line, text: entry } of lines(text)) {
-    const fail = (why: string): never => {
+    // Typed on the name, so that TypeScript knows code after a call is unreachable.
+    const fail: (why: string) => never = (why) => {
       throw new ConfigError(`input account-roles, line ${line} ("${entry}"): ${why}`)
     }
     const equals = entry.indexOf('=')
@@ -125,7 +127,7 @@ function parseAccountRoles(text: string): Map<string, string> {
     if (!ACCOUNT.test(account)) fail('the account must be 12 digits')
     const arn = parseRoleArn(roleArn)
     if (!arn) fail('not an IAM role ARN')
-    if (arn!.account !== account) fail(`the role is in account ${arn!.account}, not ${account}`)
+    if (arn.account !== account) fail(`the role is in account ${arn.account}, not ${account}`)
     if (roles.has(account)) fail(`account ${account} is listed twice`)
     roles.set(account, roleArn)
   }

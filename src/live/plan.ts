@@ -46,7 +46,7 @@ export function planLive(graph: Graph, settings: LiveSettings, config: Config): 
     const key = `${target.account ?? ''}/${target.name.toLowerCase()}`
     if (!roles.has(key)) roles.set(key, { ...(target.account ? { account: target.account } : {}), name: target.name, location: target.location })
     for (const role of repositoryTrusts(graph, sa)) {
-      for (const provider of namedProviders(role.trustPolicy!)) if (!providers.has(provider.arn)) providers.set(provider.arn, provider)
+      for (const provider of namedProviders(role.trustPolicy)) if (!providers.has(provider.arn)) providers.set(provider.arn, provider)
     }
   }
 

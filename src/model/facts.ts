@@ -161,12 +161,19 @@ export interface Role {
   arn?: Value
   /** Reference expressions that evaluate to this role's ARN (`aws_iam_role.app.arn`, `module.irsa.iam_role_arn`). */
   arnReferences: string[]
-  trustPolicy?: PolicyDocument
+  trustPolicy?: PolicyDocument | undefined
   /** Number of attached and inline permission policies, when the source says. */
   permissionPolicyCount?: number
   /** The role's own (identity-based) permissions, as far as the source states them (the cross-account chain). */
   permissions?: RolePermissions
   terraform?: TerraformResourceRef
+}
+
+/** A role whose trust policy the scan read. */
+export type TrustedRole = Role & { trustPolicy: PolicyDocument }
+
+export function hasTrustPolicy(role: Role): role is TrustedRole {
+  return role.trustPolicy !== undefined
 }
 
 export interface OidcProvider {

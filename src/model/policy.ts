@@ -16,7 +16,7 @@ export interface PolicyDocument {
   statementLocation?: Location
   statements: Statement[]
   /** Length without whitespace outside strings, as IAM counts it against ACLSizePerRole; undefined when not all of it is known. */
-  minifiedLength?: number
+  minifiedLength?: number | undefined
   /** Top-level keys other than Version, Id, Statement. */
   unknownKeys: KeyAt[]
   /**

@@ -13,7 +13,7 @@ export interface ObjectNode {
   location: Location
   entries: ObjectEntry[]
   /** Last line of the node's text, where the source knows it (object-wide suppressions). */
-  endLine?: number
+  endLine?: number | undefined
 }
 
 export interface ObjectEntry {
@@ -32,7 +32,7 @@ export interface ArrayNode {
   location: Location
   items: TreeNode[]
   /** Last line of the node's text, where the source knows it. */
-  endLine?: number
+  endLine?: number | undefined
 }
 
 export interface ScalarNode {

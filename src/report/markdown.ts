@@ -114,7 +114,3 @@ export function link(location: Location, options: MarkdownOptions, withColumn = 
 }
 
 export { valueText }
-
-function lineKey(location: Location): string {
-  return `${location.path}:${location.line}`
-}

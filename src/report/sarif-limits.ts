@@ -73,7 +73,7 @@ export function formatSarifWithinLimits(log: SarifLog, limits: SarifLimits = COD
     text = serialize(counts)
   }
   runs.forEach(({ total }, index) => {
-    const kept = counts[index]!
+    const kept = counts[index] ?? total
     if (kept < total) {
       cuts.unshift(
         `the SARIF file holds the ${kept.toLocaleString('en-US')} most severe of ${total.toLocaleString('en-US')} results (GitHub code scanning keeps at most ${limits.resultsPerRun.toLocaleString('en-US')} results per run and ${Math.round(limits.gzippedBytes / 1024 / 1024)} MB compressed)`,

@@ -153,6 +153,6 @@ function pascalCase(id: string): string {
   return id
     .split(/[^a-zA-Z0-9]+/)
     .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('')
 }

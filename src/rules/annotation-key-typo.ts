@@ -119,6 +119,9 @@ function nearMiss(annotation: Annotation, holder: Holder, keyKind: KeyKind): str
       return misspelling
     case 'role-name':
       return looksLikeRole(annotation) ? misspelling : undefined
+    case 'correct':
+    case 'other':
+      return undefined
   }
 }
 

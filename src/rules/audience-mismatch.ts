@@ -1,3 +1,4 @@
+import { single } from '../collections.js'
 import type { Graph } from '../graph.js'
 import { DEFAULT_AUDIENCE } from '../iam/arn.js'
 import type { ConditionMismatch } from '../iam/evaluate.js'
@@ -56,7 +57,7 @@ function refusedAudience(check: TokenCheck): FindingDraft | undefined {
   const failure = found.failures[0] as ConditionMismatch
   const accepted = failure.entry.values.flatMap((value) => (value.kind === 'known' ? [`"${value.value}"`] : []))
   const audience = check.audience.audience
-  const trustLocation = failure.entry.values.length === 1 ? failure.entry.values[0]!.location : failure.entry.valuesLocation
+  const trustLocation = single(failure.entry.values)?.location ?? failure.entry.valuesLocation
   const annotationFix = accepted.includes(`"${DEFAULT_AUDIENCE}"`)
     ? `remove the annotation (tokens then carry the default "${DEFAULT_AUDIENCE}")`
     : accepted.length === 1

@@ -1,3 +1,4 @@
+import { isNonEmpty, type NonEmpty } from '../collections.js'
 import type { Graph } from '../graph.js'
 import { issuerHostPath, parseOidcProviderArn } from '../iam/arn.js'
 import type { FindingDraft } from '../model/finding.js'
@@ -34,10 +35,10 @@ function* trustIssuers(graph: Graph, clusters: readonly KnownCluster[]): Iterabl
       if (reported.has(arn.issuerHostPath)) continue
       reported.add(arn.issuerHostPath)
       const contradicting = clustersContradicting(arn.issuerHostPath, arn.account, clusters, role)
-      if (contradicting.length === 0) continue
+      if (!isNonEmpty(contradicting)) continue
       const fix =
         contradicting.length === 1
-          ? `change it to "arn:${arn.partition}:iam::${arn.account}:oidc-provider/${contradicting[0]!.hostPath}" and the condition keys to "${contradicting[0]!.hostPath}:sub" and ":aud"`
+          ? `change it to "arn:${arn.partition}:iam::${arn.account}:oidc-provider/${contradicting[0].hostPath}" and the condition keys to "${contradicting[0].hostPath}:sub" and ":aud"`
           : "change it to the issuer of the cluster the role serves"
       yield finding(location, `${trustTitle(role)} names the OIDC provider of issuer ${arn.issuerHostPath}`, contradicting, fix, `${roleKey(role)} issuer:${arn.issuerHostPath}`)
     }
@@ -51,9 +52,9 @@ function* trustIssuers(graph: Graph, clusters: readonly KnownCluster[]): Iterabl
       if (reported.has(issuer)) continue
       reported.add(issuer)
       const contradicting = clustersContradicting(issuer, account, clusters, role)
-      if (contradicting.length === 0) continue
+      if (!isNonEmpty(contradicting)) continue
       const claim = entry.key.value.slice(issuer.length)
-      const fix = contradicting.length === 1 ? `change the key to "${contradicting[0]!.hostPath}${claim}"` : 'change it to the issuer of the cluster the role serves'
+      const fix = contradicting.length === 1 ? `change the key to "${contradicting[0].hostPath}${claim}"` : 'change it to the issuer of the cluster the role serves'
       yield finding(entry.keyLocation, `${trustTitle(role)} tests the condition key "${entry.key.value}" of issuer ${issuer}`, contradicting, fix, `${roleKey(role)} issuer:${issuer}`)
     }
   }
@@ -65,19 +66,19 @@ function* providerUrls(graph: Graph, clusters: readonly KnownCluster[]): Iterabl
     const hostPath = issuerHostPath(provider.url.value)
     const account = provider.arn?.kind === 'known' ? parseOidcProviderArn(provider.arn.value)?.account : undefined
     const contradicting = clustersContradicting(hostPath, account, clusters, provider)
-    if (contradicting.length === 0) continue
+    if (!isNonEmpty(contradicting)) continue
     const withScheme = /^https:\/\//i.test(provider.url.value)
     const fix =
       contradicting.length === 1
-        ? `change the URL to "${withScheme ? contradicting[0]!.issuer : contradicting[0]!.hostPath}"`
+        ? `change the URL to "${withScheme ? contradicting[0].issuer : contradicting[0].hostPath}"`
         : 'change it to the issuer of the cluster the provider serves'
     yield finding(provider.url.location, `OIDC provider (${formatLocation(provider.location)}) has URL "${provider.url.value}"`, contradicting, fix, `provider-url:${hostPath}`)
   }
 }
 
-function finding(location: Location, subject: string, clusters: readonly KnownCluster[], fix: string, key: string): FindingDraft {
-  const region = clusters[0]!.region
-  const which = clusters.length === 1 ? `the issuer of ${describeCluster(clusters[0]!)}` : `the issuer of any known cluster in ${region}: ${clusters.map(describeCluster).join(', ')}`
+function finding(location: Location, subject: string, clusters: NonEmpty<KnownCluster>, fix: string, key: string): FindingDraft {
+  const region = clusters[0].region
+  const which = clusters.length === 1 ? `the issuer of ${describeCluster(clusters[0])}` : `the issuer of any known cluster in ${region}: ${clusters.map(describeCluster).join(', ')}`
   return {
     location,
     message: `${subject}, which is not ${which}; ${fix}`,

@@ -1,7 +1,7 @@
 import type { FindingDraft } from '../model/finding.js'
 import type { ConditionEntry, Statement } from '../model/policy.js'
 import type { Rule } from './rule.js'
-import { irsaTrustPolicies, isIrsaScopedStatement } from './helpers/irsa-scope.js'
+import { irsaScopedStatements } from './helpers/irsa-scope.js'
 import { describeStatement, statementKey } from './helpers/conditions.js'
 import { analyseConditionKey, analyseFederated, claimSuggestedBy, whenKeyAbsent, type ConditionKeyAnalysis } from './helpers/eks-issuer.js'
 import { federatedValues } from './helpers/trust.js'
@@ -16,24 +16,21 @@ export const conditionKeyInvalid: Rule = {
     remediation: 'Write the key as the issuer host and path without "https://", then the claim: "oidc.eks.<region>.amazonaws.com/id/<ID>:sub".',
   },
   *check(graph) {
-    for (const { role, policy } of irsaTrustPolicies(graph)) {
-      for (const statement of policy.statements) {
-        if (!isIrsaScopedStatement(graph, statement)) continue
-        for (const entry of statement.condition?.entries ?? []) {
-          if (entry.key.kind !== 'known') {
-            const finding = symbolicKeyWithScheme(entry, statement)
-            if (finding) yield { ...finding, key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.expression}` }
-            continue
-          }
-          const values = entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : []))
-          const analysis = analyseConditionKey(entry.key.value, claimSuggestedBy(values))
-          if (!analysis || (analysis.placeholder === undefined && analysis.problems.length === 0)) continue
-          yield {
-            location: entry.keyLocation,
-            message: messageFor(entry, statement, analysis),
-            key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.value}`,
-          } satisfies FindingDraft
+    for (const { role, statement } of irsaScopedStatements(graph)) {
+      for (const entry of statement.condition?.entries ?? []) {
+        if (entry.key.kind !== 'known') {
+          const finding = symbolicKeyWithScheme(entry, statement)
+          if (finding) yield { ...finding, key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.expression}` }
+          continue
         }
+        const values = entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : []))
+        const analysis = analyseConditionKey(entry.key.value, claimSuggestedBy(values))
+        if (!analysis || (analysis.placeholder === undefined && analysis.problems.length === 0)) continue
+        yield {
+          location: entry.keyLocation,
+          message: messageFor(entry, statement, analysis),
+          key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.value}`,
+        } satisfies FindingDraft
       }
     }
   },

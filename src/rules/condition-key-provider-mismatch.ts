@@ -1,9 +1,10 @@
+import { single } from '../collections.js'
 import type { FindingDraft, RelatedLocation } from '../model/finding.js'
 import { formatLocation } from '../model/location.js'
 import type { ConditionEntry, Statement } from '../model/policy.js'
 import type { KnownValue } from '../model/value.js'
 import type { Rule } from './rule.js'
-import { irsaTrustPolicies, isIrsaScopedStatement } from './helpers/irsa-scope.js'
+import { irsaScopedStatements } from './helpers/irsa-scope.js'
 import { describeStatement, statementKey } from './helpers/conditions.js'
 import { analyseConditionKey, analyseFederated, sameIssuer, whenKeyAbsent } from './helpers/eks-issuer.js'
 import { capitalise } from './helpers/policy-grammar.js'
@@ -30,20 +31,17 @@ export const conditionKeyProviderMismatch: Rule = {
     remediation: "Write each key as the issuer of the statement's Federated provider (its ARN after \"oidc-provider/\"), and give each provider a statement of its own.",
   },
   *check(graph) {
-    for (const { role, policy } of irsaTrustPolicies(graph)) {
-      for (const statement of policy.statements) {
-        if (!isIrsaScopedStatement(graph, statement)) continue
-        const providers = providersOf(statement)
-        if (!providers) continue
-        const keys = issuerKeysOf(statement)
-        const key = statementKey(role, statement)
-        for (const issuerKey of keys) {
-          if (providers.some((provider) => sameIssuer(provider.issuer, issuerKey.issuer))) continue
-          yield { ...mismatch(statement, issuerKey, providers), key: `${key} key:${issuerKey.text}` }
-        }
-        const several = severalProviders(statement, providers, keys)
-        if (several) yield { ...several, key: `${key} providers` }
+    for (const { role, statement } of irsaScopedStatements(graph)) {
+      const providers = providersOf(statement)
+      if (!providers) continue
+      const keys = issuerKeysOf(statement)
+      const key = statementKey(role, statement)
+      for (const issuerKey of keys) {
+        if (providers.some((provider) => sameIssuer(provider.issuer, issuerKey.issuer))) continue
+        yield { ...mismatch(statement, issuerKey, providers), key: `${key} key:${issuerKey.text}` }
       }
+      const several = severalProviders(statement, providers, keys)
+      if (several) yield { ...several, key: `${key} providers` }
     }
   },
 }
@@ -74,8 +72,8 @@ function issuerKeysOf(statement: Statement): IssuerKey[] {
       keys.push({ entry, text, issuer: analysis.issuer, claim: analysis.claim })
       continue
     }
-    const claimed = /^(.+\..+):(sub|aud|amr)$/i.exec(text)
-    if (!analysis && claimed && !claimed[1]!.includes(':')) keys.push({ entry, text, issuer: claimed[1]!, claim: claimed[2]!.toLowerCase() })
+    const [, issuer, claim] = /^(.+\..+):(sub|aud|amr)$/i.exec(text) ?? []
+    if (!analysis && issuer !== undefined && claim !== undefined && !issuer.includes(':')) keys.push({ entry, text, issuer, claim: claim.toLowerCase() })
   }
   return keys
 }
@@ -84,8 +82,8 @@ function mismatch(statement: Statement, issuerKey: IssuerKey, providers: Provide
   const written = `Condition key "${issuerKey.text}" in ${describeStatement(statement)}`
   const absent = `so no token of ${providers.length === 1 ? 'that provider' : 'those providers'} carries the key and ${whenKeyAbsent(issuerKey.entry.operator)}`
   const related: RelatedLocation[] = providers.map((provider) => ({ location: provider.value.location, message: `Federated provider ${provider.issuer}` }))
-  if (providers.length === 1) {
-    const provider = providers[0]!
+  const provider = single(providers)
+  if (provider) {
     const differs = difference(issuerKey.issuer, provider.issuer)
     const which = differs ? `is not for the statement's Federated provider "${provider.issuer}" (${formatLocation(provider.value.location)}; ${differs})` : `is for the issuer "${issuerKey.issuer}", not the statement's Federated provider "${provider.issuer}" (${formatLocation(provider.value.location)})`
     return {
@@ -112,23 +110,22 @@ function severalProviders(statement: Statement, providers: Provider[], keys: Iss
   if (distinct.length < 2) return undefined
   const restricting = keys.filter((issuerKey) => refusesWhenAbsent(issuerKey.entry.operator))
   const constrained = distinct.filter((provider) => restricting.some((issuerKey) => sameIssuer(issuerKey.issuer, provider.issuer)))
-  if (constrained.length === 0) return undefined
+  const [only, second] = constrained
+  if (!only) return undefined
   const where = describeStatement(statement)
   const related: RelatedLocation[] = restricting
     .filter((issuerKey) => constrained.some((provider) => sameIssuer(provider.issuer, issuerKey.issuer)))
     .map((issuerKey) => ({ location: issuerKey.entry.keyLocation, message: `condition on ${issuerKey.text}` }))
   const names = distinct.map((provider) => `"${provider.issuer}"`).join(', ')
-  if (constrained.length >= 2) {
-    const second = constrained[1]!
+  if (second) {
     return {
       location: second.value.location,
       message: `${capitalise(where)} trusts ${distinct.length} OIDC providers (${names}) and has conditions on the keys of ${constrained.length} of them; all conditions of a statement must hold and a token carries only its own issuer's keys, so no token passes; split it into one statement per provider, each with that provider's own conditions`,
       related,
     }
   }
-  const only = constrained[0]!
   const others = distinct.filter((provider) => provider !== only)
-  const first = others[0]!
+  const [first = only] = others
   return {
     location: first.value.location,
     message: `${capitalise(where)} trusts ${distinct.length} OIDC providers (${names}) but its conditions test only keys of "${only.issuer}" (${formatLocation(only.value.location)}); tokens of ${others.map((provider) => `"${provider.issuer}"`).join(', ')} lack those keys, so STS refuses them; give each provider a statement of its own, with its own ":sub" and ":aud" conditions`,
@@ -149,9 +146,9 @@ function difference(keyIssuer: string, providerIssuer: string): string {
   const key = EKS_ISSUER.exec(keyIssuer)
   const provider = EKS_ISSUER.exec(providerIssuer)
   if (!key || !provider) return ''
-  const parts: string[] = []
-  if (key[1]!.toLowerCase() !== provider[1]!.toLowerCase()) parts.push(`region ${key[1]} instead of ${provider[1]}`)
-  if (key[2]!.toLowerCase() !== provider[2]!.toLowerCase()) parts.push(`domain ${key[2]} instead of ${provider[2]}`)
-  if (key[3]!.toLowerCase() !== provider[3]!.toLowerCase()) parts.push(`cluster ID ${key[3]} instead of ${provider[3]}`)
+  const parts = ['region', 'domain', 'cluster ID'].flatMap((part, index) => {
+    const [ours = '', theirs = ''] = [key[index + 1], provider[index + 1]]
+    return ours.toLowerCase() === theirs.toLowerCase() ? [] : [`${part} ${ours} instead of ${theirs}`]
+  })
   return parts.join(', ')
 }

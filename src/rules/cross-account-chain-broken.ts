@@ -1,3 +1,4 @@
+import type { NonEmpty } from '../collections.js'
 import { NO_UNIT, type Graph } from '../graph.js'
 import { parseRoleArn, type RoleArn } from '../iam/arn.js'
 import { evaluatePolicy, type ConditionMismatch, type Decision, type StatementOutcome } from '../iam/evaluate.js'
@@ -28,14 +29,17 @@ export const crossAccountChainBroken: Rule = {
     for (const profiles of profilesByFile(graph.facts.awsProfiles)) {
       const chain = new ConfigFileChains(graph, clusters, profiles)
       yield* chain.hops()
-      for (const reader of profiles[0]!.configFile?.readers ?? []) yield* chain.reader(reader)
+      for (const reader of profiles[0].configFile?.readers ?? []) yield* chain.reader(reader)
     }
   },
 }
 
 /** The profiles of each config file (by what the file is, not by object identity: facts may come from worker threads). */
-function profilesByFile(profiles: readonly AwsProfile[]): AwsProfile[][] {
-  const groups = new Map<string, AwsProfile[]>()
+/** A finding with the key that keeps one config file's findings from repeating. */
+type KeyedFinding = FindingDraft & { key: string }
+
+function profilesByFile(profiles: readonly AwsProfile[]): NonEmpty<AwsProfile>[] {
+  const groups = new Map<string, [AwsProfile, ...AwsProfile[]]>()
   for (const profile of profiles) {
     const file = profile.configFile
     const key = file ? `${file.label}\0${formatLocation(file.location)}:${file.location.column}` : profile.location.path
@@ -55,10 +59,10 @@ class ConfigFileChains {
   constructor(
     private readonly graph: Graph,
     private readonly clusters: readonly KnownCluster[],
-    private readonly profiles: readonly AwsProfile[],
+    private readonly profiles: NonEmpty<AwsProfile>,
   ) {
     for (const profile of profiles) if (!this.byName.has(profile.name)) this.byName.set(profile.name, profile)
-    this.label = profiles[0]!.configFile?.label ?? profiles[0]!.location.path
+    this.label = profiles[0].configFile?.label ?? profiles[0].location.path
   }
 
   /** Each `source_profile` step: the profile it names exists, that role may assume the next, and the next trusts it. */
@@ -142,15 +146,16 @@ class ConfigFileChains {
         return
       }
       const heads = this.profiles.filter((candidate) => candidate.sourceProfile !== undefined && !this.profiles.some((other) => other.sourceProfile === candidate.name))
-      if (heads.length === 0) return
+      const [head] = heads
+      if (!head) return
       // The application may still pick the profile in code: likely, not certain.
       yield {
         location: reader.containerLocation,
         level: 'warning',
         message:
           `${capitalise(who)} reads ${this.label} but sets no AWS_PROFILE, and the file has no [default] profile, so unless the application selects a profile itself the SDK never follows the chain and uses the ServiceAccount's role alone; ` +
-          `set AWS_PROFILE to "${heads[0]!.name}" (${formatLocation(heads[0]!.location)})`,
-        related: [{ location: heads[0]!.location, message: `profile "${heads[0]!.name}"` }],
+          `set AWS_PROFILE to "${head.name}" (${formatLocation(head.location)})`,
+        related: [{ location: head.location, message: `profile "${head.name}"` }],
         key: `${this.label} reader:${describeWorkload(reader)}/${reader.container} unselected`,
       }
       return
@@ -158,8 +163,8 @@ class ConfigFileChains {
     const first = this.webIdentityProfile(profile)
     if (!first?.webIdentityTokenFile) return
     for (const finding of [...this.tokenFile(first, reader, who), ...this.serviceAccountRole(first, reader)]) {
-      if (this.reported.has(finding.key!)) continue
-      this.reported.add(finding.key!)
+      if (this.reported.has(finding.key)) continue
+      this.reported.add(finding.key)
       yield finding
     }
   }
@@ -176,7 +181,7 @@ class ConfigFileChains {
     return current
   }
 
-  private *tokenFile(first: AwsProfile, reader: AwsConfigReader, who: string): Iterable<FindingDraft> {
+  private *tokenFile(first: AwsProfile, reader: AwsConfigReader, who: string): Iterable<KeyedFinding> {
     const file = first.webIdentityTokenFile
     if (file?.kind !== 'known' || file.value === WEBHOOK_TOKEN_FILE) return
     if (reader.mountPaths.some((path) => file.value.startsWith(`${path.replace(/\/+$/, '')}/`))) return
@@ -188,7 +193,7 @@ class ConfigFileChains {
   }
 
   /** The web-identity profile must assume the role the ServiceAccount's token is for. */
-  private *serviceAccountRole(first: AwsProfile, reader: AwsConfigReader): Iterable<FindingDraft> {
+  private *serviceAccountRole(first: AwsProfile, reader: AwsConfigReader): Iterable<KeyedFinding> {
     const { namespace, serviceAccountName } = reader.workload
     const accounts = this.graph.serviceAccountsNamed(namespace, serviceAccountName ?? 'default')
     const profileRole = knownArn(first.roleArn)
@@ -252,7 +257,7 @@ function assumeRoleRequest(roleArn: string, account: string, assuming: AwsProfil
 
 interface Refusal {
   /** The line to change in the trust. */
-  location?: Location
+  location?: Location | undefined
   why: string
   fix: string
 }

@@ -1,3 +1,4 @@
+import { isNonEmpty, type NonEmpty } from '../collections.js'
 import type { Graph } from '../graph.js'
 import type { Role } from '../model/facts.js'
 import type { FindingDraft } from '../model/finding.js'
@@ -26,18 +27,18 @@ export const duplicateTrustSubject: Rule = {
         if (!group.some((other) => other.role === subject.role)) group.push(subject)
         groups.set(key, group)
       }
-      for (const group of groups.values()) if (group.length > 1) yield* duplicates(graph, group)
+      for (const group of groups.values()) if (isNonEmpty(group) && group.length > 1) yield* duplicates(graph, group)
     }
   },
 }
 
-function* duplicates(graph: Graph, group: readonly TrustedSubject[]): Iterable<FindingDraft> {
-  const { namespace, name } = group[0]!
-  const serviceAccounts = graph.serviceAccountsNamed(known(namespace, group[0]!.value.location), name)
+function* duplicates(graph: Graph, group: NonEmpty<TrustedSubject>): Iterable<FindingDraft> {
+  const [{ namespace, name, value }] = group
+  const serviceAccounts = graph.serviceAccountsNamed(known(namespace, value.location), name)
   // An annotation irsa-guard cannot resolve may name any of them.
   if (serviceAccounts.some((sa) => sa.roleArn?.kind === 'symbolic' && graph.rolesOf(sa).length === 0)) return
   const used = new Set<Role>(serviceAccounts.flatMap((sa) => graph.rolesOf(sa).map((link) => link.role)))
-  const kept = group.find((subject) => used.has(subject.role)) ?? group[0]!
+  const kept = group.find((subject) => used.has(subject.role)) ?? group[0]
   const hint = untrustedNeighbours(graph, namespace)
   for (const subject of group) {
     if (subject === kept || used.has(subject.role)) continue

@@ -1,3 +1,4 @@
+import { getOrCreate } from '../collections.js'
 import { NO_UNIT } from '../graph.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { PolicyDocument } from '../model/policy.js'
@@ -33,26 +34,23 @@ export const liveClusterIssuerMismatch: Rule = {
         })
       const findings: { location: Location; hostPath: string; cluster: KnownCluster; owner: string; trust: string; fix: string; document: PolicyDocument }[] = []
       for (const role of repository) {
-        for (const issuer of stale(role.trustPolicy!)) {
-          findings.push({ ...issuer, trust: `${roleTitle(role)}'s trust (${formatLocation(issuer.location)})`, fix: '', document: role.trustPolicy! })
+        for (const issuer of stale(role.trustPolicy)) {
+          findings.push({ ...issuer, trust: `${roleTitle(role)}'s trust (${formatLocation(issuer.location)})`, fix: '', document: role.trustPolicy })
         }
       }
       const deployed = deployedRole(target, lookup)
       if (deployed?.trustPolicy) {
         for (const issuer of stale(deployed.trustPolicy)) {
           if (findings.some((each) => each.hostPath === issuer.hostPath)) continue
-          const apply = repository[0] ? `apply the repository's trust (${formatLocation(repository[0].trustPolicy!.location)}), or ` : ''
+          const apply = repository[0] ? `apply the repository's trust (${formatLocation(repository[0].trustPolicy.location)}), or ` : ''
           findings.push({ ...issuer, location: target.location, trust: `the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole)`, fix: apply, document: deployed.trustPolicy })
         }
       }
       for (const finding of findings) {
         // The Federated provider and the condition keys name the same issuer: one finding, at the first.
-        if (reported.has(finding.document)) {
-          if (reported.get(finding.document)!.has(finding.hostPath)) continue
-          reported.get(finding.document)!.add(finding.hostPath)
-        } else {
-          reported.set(finding.document, new Set([finding.hostPath]))
-        }
+        const seen = getOrCreate(reported, finding.document, () => new Set<string>())
+        if (seen.has(finding.hostPath)) continue
+        seen.add(finding.hostPath)
         const providerAccount = finding.owner ?? roleIdentity(deployed ?? repository[0]!).account ?? finding.cluster.account
         const cluster = finding.cluster
         const clusterLookup = { name: cluster.name, region: cluster.region, account: cluster.account }

@@ -24,7 +24,7 @@ export const liveOidcProviderAudienceMissing: Rule = {
       if (!audience) continue
       const repository = repositoryTrusts(graph, sa)
       const deployed = deployedRole(target, lookup)
-      const trusts = [...repository.map((role) => role.trustPolicy!), ...(deployed?.trustPolicy ? [deployed.trustPolicy] : [])]
+      const trusts = [...repository.map((role) => role.trustPolicy), ...(deployed?.trustPolicy ? [deployed.trustPolicy] : [])]
       for (const named of trusts.flatMap(namedProviders)) {
         const found = providerLookupOf(observations, named.arn)
         const provider = found?.state === 'found' ? found.provider : undefined

@@ -23,15 +23,15 @@ export const liveOidcProviderMissing: Rule = {
       const related = [{ location: target.location, message: describeServiceAccount(sa) }]
       const candidates = [
         ...repository.flatMap((role) =>
-          namedProviders(role.trustPolicy!).map((provider) => ({ ...provider, owner: `${roleTitle(role)}'s trust (${formatLocation(provider.location)})`, role })),
+          namedProviders(role.trustPolicy).map((provider) => ({ ...provider, owner: `${roleTitle(role)}'s trust (${formatLocation(provider.location)})`, role })),
         ),
         ...(deployed?.trustPolicy
           ? namedProviders(deployed.trustPolicy)
               // Named by the repository too: reported there.
-              .filter((provider) => !repository.some((role) => namedProviders(role.trustPolicy!).some((each) => each.arn === provider.arn)))
+              .filter((provider) => !repository.some((role) => namedProviders(role.trustPolicy).some((each) => each.arn === provider.arn)))
               .map((provider) => ({
                 ...provider,
-                location: (repository[0] && firstOidcFederated(repository[0].trustPolicy!)?.location) ?? target.location,
+                location: (repository[0] && firstOidcFederated(repository[0].trustPolicy)?.location) ?? target.location,
                 owner: `the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole)`,
                 role: deployed,
               }))

@@ -24,13 +24,14 @@ export const liveRoleWithoutPermissions: Rule = {
     }
     for (const [lookup, { target, serviceAccounts }] of byLookup) {
       const [first, ...others] = serviceAccounts
-      const repository = graph.rolesOf(first!).find(({ role }) => (role.permissionPolicyCount ?? 0) > 0)?.role
+      if (!first) continue
+      const repository = graph.rolesOf(first).find(({ role }) => (role.permissionPolicyCount ?? 0) > 0)?.role
       const apply = repository ? ` (the repository gives it ${repository.permissionPolicyCount} at ${formatLocation(repository.location)}: apply it)` : ''
       yield {
         location: target.location,
         message:
           `${deployedRoleTitle(lookup)} has no permission policy, attached or inline (iam:ListAttachedRolePolicies, iam:ListRolePolicies): ` +
-          `${describeServiceAccount(first!)} can assume it, but every AWS call it makes is denied; attach the policy the workload needs${apply}`,
+          `${describeServiceAccount(first)} can assume it, but every AWS call it makes is denied; attach the policy the workload needs${apply}`,
         related: others.map((sa) => ({ location: sa.roleArn?.location ?? sa.location, message: describeServiceAccount(sa) })),
         key: `role:${lookup.account}/${lookup.name.toLowerCase()} permissions`,
       }

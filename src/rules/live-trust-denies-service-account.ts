@@ -32,12 +32,12 @@ export const liveTrustDeniesServiceAccount: Rule = {
       const subject = serviceAccountSubject(check.namespace, check.name)
       const why = refusalPhrase(found, { sub: subject, aud: check.audience.audience })
       const fix = accepting
-        ? `the repository's trust (${formatLocation(accepting.trustPolicy!.location)}) accepts it, so the deployed trust differs: apply the repository's trust to the role`
+        ? `the repository's trust (${formatLocation(accepting.trustPolicy.location)}) accepts it, so the deployed trust differs: apply the repository's trust to the role`
         : `change the role's trust to accept "${subject}" with audience "${check.audience.audience}"`
       yield {
         location: target.location,
         message: `${describeServiceAccount(sa)} would be refused by the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole): ${why}; ${fix}`,
-        related: accepting ? [{ location: accepting.trustPolicy!.location, message: `the repository's trust of role ${lookup.name}` }] : [],
+        related: accepting ? [{ location: accepting.trustPolicy.location, message: `the repository's trust of role ${lookup.name}` }] : [],
         key: `${serviceAccountKey(sa)} role:${lookup.account}/${lookup.name.toLowerCase()}`,
       }
     }

@@ -1,6 +1,6 @@
 import type { Graph } from '../graph.js'
 import { acceptsAnyServiceAccount, acceptsAnyServiceAccountInNamespace, acceptsServiceAccountToken } from '../iam/service-account-token.js'
-import type { Role, ServiceAccount } from '../model/facts.js'
+import { hasTrustPolicy, type ServiceAccount, type TrustedRole } from '../model/facts.js'
 import type { LiveRoleLookup } from '../model/live.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { PolicyDocument } from '../model/policy.js'
@@ -21,9 +21,9 @@ export const liveTrustDrift: Rule = {
     const observations = liveObservations(graph)
     if (!observations) return
     for (const { lookup, deployed, repository, serviceAccounts, location } of comparedRoles(graph, observations)) {
-      const differences = compare(repository.trustPolicy!, deployed.trustPolicy!, serviceAccounts)
+      const differences = compare(repository.trustPolicy, deployed.trustPolicy, serviceAccounts)
       if (differences.length === 0) continue
-      const values = valueDifferences(repository.trustPolicy!, deployed.trustPolicy!)
+      const values = valueDifferences(repository.trustPolicy, deployed.trustPolicy)
       const effects = differences.slice(0, 2).map(describeDifference).join('; and ')
       const more = differences.length > 2 ? ` (and ${differences.length - 2} more)` : ''
       const detail = [
@@ -31,11 +31,11 @@ export const liveTrustDrift: Rule = {
         values.repositoryOnly.length > 0 ? `repository only: ${values.repositoryOnly.map((atom) => atom.text).join(', ')}` : '',
       ].filter((part) => part !== '')
       const statements = detail.length > 0 ? `${detail.join('; ')}; ` : ''
-      const first = serviceAccounts[0]!
+      const [first] = serviceAccounts
       yield {
-        location: values.repositoryOnly[0]?.location ?? firstFederatedLocation(repository.trustPolicy!) ?? repository.trustPolicy!.location,
+        location: values.repositoryOnly[0]?.location ?? firstFederatedLocation(repository.trustPolicy) ?? repository.trustPolicy.location,
         message:
-          `the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole) differs in effect from the repository's (${formatLocation(repository.trustPolicy!.location)}): ` +
+          `the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole) differs in effect from the repository's (${formatLocation(repository.trustPolicy.location)}): ` +
           `${effects}${more}; ${statements}apply the repository's trust to the role, or bring the repository in line with what is deployed`,
         related: [{ location: location, message: describeServiceAccount(first) }],
         key: `role:${lookup.account}/${lookup.name.toLowerCase()} drift`,
@@ -46,9 +46,9 @@ export const liveTrustDrift: Rule = {
 
 interface ComparedRole {
   lookup: LiveRoleLookup
-  deployed: Role
-  repository: Role
-  serviceAccounts: ServiceAccount[]
+  deployed: TrustedRole
+  repository: TrustedRole
+  serviceAccounts: [ServiceAccount, ...ServiceAccount[]]
   /** The first annotation naming the role. */
   location: Location
 }
@@ -59,7 +59,7 @@ function comparedRoles(graph: Graph, observations: NonNullable<ReturnType<typeof
   for (const { sa, target, lookup } of liveServiceAccounts(graph, observations)) {
     const deployed = deployedRole(target, lookup)
     const repository = repositoryTrusts(graph, sa)[0]
-    if (!deployed?.trustPolicy || !repository) continue
+    if (!deployed || !hasTrustPolicy(deployed) || !repository) continue
     const entry = byLookup.get(lookup)
     if (entry) entry.serviceAccounts.push(sa)
     else byLookup.set(lookup, { lookup, deployed, repository, serviceAccounts: [sa], location: target.location })

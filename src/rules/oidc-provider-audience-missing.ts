@@ -1,3 +1,4 @@
+import { single } from '../collections.js'
 import type { Graph } from '../graph.js'
 import { DEFAULT_AUDIENCE, issuerHostPath, parseOidcProviderArn } from '../iam/arn.js'
 import type { FindingDraft, RelatedLocation } from '../model/finding.js'
@@ -68,8 +69,8 @@ function providerUsers(graph: Graph): Map<OidcProvider, ProviderUse> {
   }
   for (const [role, providers] of providersByRole) {
     // A trust naming several providers serves several clusters: which one a token goes to is not known.
-    if (providers.size !== 1 || federatedByRole.get(role)!.size !== 1) continue
-    const provider = [...providers][0]!
+    const provider = single([...providers])
+    if (!provider || federatedByRole.get(role)?.size !== 1) continue
     for (const sa of graph.serviceAccountsUsing(role)) {
       const audience = tokenAudience(sa)
       if (!audience) useOf(provider).unknownAudience = true
@@ -85,7 +86,8 @@ function onlyDefaultAudience(statement: Statement): Location | undefined {
   for (const entry of positiveConditionsOn(statement, 'aud')) {
     if (parseOperator(entry.operator).setPrefix) continue
     const values = entry.values
-    if (values.length > 0 && values.every((value) => value.kind === 'known' && value.value === DEFAULT_AUDIENCE)) return values[0]!.location
+    const [first] = values
+    if (first && values.every((value) => value.kind === 'known' && value.value === DEFAULT_AUDIENCE)) return first.location
   }
   return undefined
 }
@@ -106,8 +108,8 @@ function missingDefaultAudience(provider: OidcProvider, use: ProviderUse | undef
   const key = `provider:${providerIdentity(provider)} aud:${DEFAULT_AUDIENCE}`
 
   const users = use?.defaultAudience ?? []
-  if (users.length > 0) {
-    const first = users[0]!
+  const [first] = users
+  if (first) {
     const more = users.length > 1 ? ` and ${users.length - 1} more ServiceAccount${users.length > 2 ? 's' : ''}` : ''
     return {
       location: where,
@@ -119,23 +121,24 @@ function missingDefaultAudience(provider: OidcProvider, use: ProviderUse | undef
     }
   }
   const conditions = use?.defaultAudienceConditions ?? []
-  if (conditions.length > 0) {
-    const first = conditions[0]!
+  const [firstCondition] = conditions
+  if (firstCondition) {
     return {
       location: where,
       message:
-        `${name} lists ${listed}, but ${trustTitle(first.role)} (${formatLocation(first.location)}) accepts only tokens with aud "${DEFAULT_AUDIENCE}", ` +
+        `${name} lists ${listed}, but ${trustTitle(firstCondition.role)} (${formatLocation(firstCondition.location)}) accepts only tokens with aud "${DEFAULT_AUDIENCE}", ` +
         `the audience of every ServiceAccount without an eks.amazonaws.com/audience annotation, ${refused}; ${fix}`,
       related: conditions.map(({ role, location }) => ({ location, message: `${roleTitle(role)}'s aud condition` })),
       key,
     }
   }
-  if (misspelled.length > 0 && !use?.unknownAudience && (use !== undefined || isClusterProvider(provider))) {
+  const [misspelling] = misspelled
+  if (misspelling !== undefined && !use?.unknownAudience && (use !== undefined || isClusterProvider(provider))) {
     return {
       location: where,
       message:
         `${name} lists ${ids} but not "${DEFAULT_AUDIENCE}", the audience IRSA tokens carry unless a ServiceAccount sets eks.amazonaws.com/audience ` +
-        `(${misspellingNote(misspelled[0]!)}), ${refused}; ${fix}`,
+        `(${misspellingNote(misspelling)}), ${refused}; ${fix}`,
       key,
     }
   }

@@ -96,9 +96,9 @@ function roleNames(value: Value, roles: readonly Role[]): Set<string> | undefine
     const name = parseRoleArn(value.value.trim())?.name
     return name === undefined ? undefined : new Set([name.toLowerCase()])
   }
-  const names = roles.map((role) => roleIdentity(role).name)
-  if (names.length === 0 || names.some((name) => name === undefined)) return undefined
-  return new Set(names.map((name) => name!.toLowerCase()))
+  const names = roles.flatMap((role) => roleIdentity(role).name ?? [])
+  if (names.length === 0 || names.length < roles.length) return undefined
+  return new Set(names.map((name) => name.toLowerCase()))
 }
 
 /** "role orders-pods", from the role the sources define or the ARN itself. */

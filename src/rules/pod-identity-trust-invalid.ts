@@ -67,8 +67,8 @@ function judge(role: Role, policy: PolicyDocument, associations: readonly PodIde
       : associations.every(disablesSessionTags)
         ? undefined
         : tagSessionProblem(policy, evaluatePolicy(policy, podIdentityRequest(TAG_SESSION)))
-  if (!problem) return undefined
-  const first = associations[0]!
+  const [first] = associations
+  if (!problem || !first) return undefined
   const more = associations.length > 1 ? ` and ${associations.length - 1} more` : ''
   return {
     location: problem.location,

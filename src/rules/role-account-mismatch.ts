@@ -1,3 +1,4 @@
+import { single } from '../collections.js'
 import type { Graph } from '../graph.js'
 import { parseOidcProviderArn } from '../iam/arn.js'
 import type { FindingDraft } from '../model/finding.js'
@@ -74,11 +75,12 @@ function* annotationsInOtherAccounts(graph: Graph): Iterable<FindingDraft> {
     const annotated = annotatedRole(sa)
     if (!annotated || graph.rolesOf(sa).length > 0) continue
     const elsewhere = rolesInOtherAccounts(graph, annotated.arn, sa)
-    if (elsewhere.length === 0) continue
-    const accounts = [...new Set(elsewhere.map((role) => roleIdentity(role).account!))]
-    const role = elsewhere[0]!
+    const [role] = elsewhere
+    if (!role) continue
+    const accounts = [...new Set(elsewhere.flatMap((other) => roleIdentity(other).account ?? []))]
+    const account = single(accounts)
     const where = elsewhere.map((other) => `${roleIdentity(other).account} (${formatLocation(other.location)})`).join(', ')
-    const fix = accounts.length === 1 ? `change the annotation to "${withAccount(annotated.arn, accounts[0]!)}"` : 'change the annotation to the account that defines the role'
+    const fix = account !== undefined ? `change the annotation to "${withAccount(annotated.arn, account)}"` : 'change the annotation to the account that defines the role'
     yield {
       location: annotated.value.location,
       message:

@@ -1,8 +1,8 @@
-import { parseRoleArn } from '../iam/arn.js'
+import { PARTITIONS, parseRoleArn } from '../iam/arn.js'
 import type { Rule } from './rule.js'
 import { findRoleArnPlaceholder, quoted, serviceAccountIdentity, serviceAccountTitle } from './helpers/kubernetes.js'
 
-const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'])
+const KNOWN_PARTITIONS = new Set<string>(PARTITIONS)
 const ROLE_NAME_CHARACTER = /[\w+=,.@-]/
 const ROLE_NAME = /^[\w+=,.@-]+$/
 const ROLE_PATH = /^(\/|\/[\x21-\x7e]+\/)$/
@@ -63,7 +63,7 @@ export function roleArnProblem(text: string): Problem | undefined {
   const fields = text.split(':')
   if (fields.length !== 6) return { reason: `has ${fields.length} ":"-separated fields instead of 6` }
   const [, partition, service, region, account, resource] = fields as [string, string, string, string, string, string]
-  if (!PARTITIONS.has(partition)) return { reason: `names the partition ${quoted(partition)}, which is not an AWS partition (aws, aws-cn, aws-us-gov, …)` }
+  if (!KNOWN_PARTITIONS.has(partition)) return { reason: `names the partition ${quoted(partition)}, which is not an AWS partition (aws, aws-cn, aws-us-gov, …)` }
   if (service !== 'iam') {
     const session = service === 'sts' && resource.startsWith('assumed-role/') ? ' (an assumed-role session, not the role)' : ''
     return { reason: `names the service ${quoted(service)} instead of "iam"${session}` }

@@ -191,7 +191,7 @@ function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: Known
     message:
       `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates.roles)}); ` +
       `${suggestion}correct the annotation or add the role's definition to the scan`,
-    related: nearest.map((role) => ({ location: role.location, message: `${roleTitle(role)}` })),
+    related: nearest.map((role) => ({ location: role.location, message: roleTitle(role) })),
     key,
   }
 }

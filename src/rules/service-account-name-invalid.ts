@@ -1,4 +1,3 @@
-import type { ServiceAccount } from '../model/facts.js'
 import type { FindingDraft } from '../model/finding.js'
 import type { KnownValue } from '../model/value.js'
 import type { Rule } from './rule.js'
@@ -15,13 +14,13 @@ export const serviceAccountNameInvalid: Rule = {
   },
   *check(graph) {
     for (const sa of graph.facts.serviceAccounts) {
-      if (sa.name.kind === 'known' && !placeholder(sa.name.value) && !isValidServiceAccountName(sa.name.value)) yield refused(sa, sa.name, 'name')
-      if (sa.namespace.kind === 'known' && !placeholder(sa.namespace.value) && !isValidNamespace(sa.namespace.value)) yield refused(sa, sa.namespace, 'namespace')
+      if (sa.name.kind === 'known' && !placeholder(sa.name.value) && !isValidServiceAccountName(sa.name.value)) yield refused(sa.name, 'name')
+      if (sa.namespace.kind === 'known' && !placeholder(sa.namespace.value) && !isValidNamespace(sa.namespace.value)) yield refused(sa.namespace, 'namespace')
     }
   },
 }
 
-function refused(sa: ServiceAccount, value: KnownValue, kind: 'name' | 'namespace'): FindingDraft {
+function refused(value: KnownValue, kind: 'name' | 'namespace'): FindingDraft {
   const rule = kind === 'namespace' ? 'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters' : 'a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters'
   const spelling = acceptedSpelling(value.value, kind)
   const fix = spelling ? `rename it ${quoted(spelling)}` : `rename it`
@@ -36,6 +35,7 @@ function refused(sa: ServiceAccount, value: KnownValue, kind: 'name' | 'namespac
 /** An unrendered placeholder (`<name>`, `$NAME`, `{{ name }}`, `SA_NAME`): role-arn-placeholder's kind of value, not a name anyone applies. */
 function placeholder(text: string): boolean {
   // A line break or other control character is never part of a placeholder: such a name is simply refused.
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds
   if (/[\u0000-\u001f\u007f]/.test(text)) return false
   return /[<>${}%]/.test(text) || (/^[A-Z][A-Z0-9_]*$/.test(text) && text.includes('_'))
 }

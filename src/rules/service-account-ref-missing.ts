@@ -1,3 +1,4 @@
+import { isNonEmpty, type NonEmpty } from '../collections.js'
 import type { Graph } from '../graph.js'
 import type { KubeObject, ServiceAccount, ServiceAccountRef } from '../model/facts.js'
 import type { FindingDraft } from '../model/finding.js'
@@ -31,7 +32,7 @@ export const serviceAccountRefMissing: Rule = {
       const defined = everywhere.filter((sa) => inUnitOf(object)(sa))
       // Defined only in another deploy unit: whether that one is what runs next to the store is not known.
       if (defined.length === 0 && everywhere.length > 0) continue
-      const finding = defined.length > 0 ? unannotated(object, ref, defined, trusting) : notDefined(graph, object, ref, namespace, trusting)
+      const finding = isNonEmpty(defined) ? unannotated(object, ref, defined, trusting) : notDefined(graph, object, ref, namespace, trusting)
       if (finding) yield finding
     }
   },
@@ -39,9 +40,9 @@ export const serviceAccountRefMissing: Rule = {
 
 type KnownRef = ServiceAccountRef & { name: KnownValue; namespace: KnownValue }
 
-function unannotated(object: KubeObject, ref: KnownRef, defined: readonly ServiceAccount[], trusting: readonly TrustedSubject[]): FindingDraft | undefined {
+function unannotated(object: KubeObject, ref: KnownRef, defined: NonEmpty<ServiceAccount>, trusting: readonly TrustedSubject[]): FindingDraft | undefined {
   if (defined.some(hasRoleArn)) return undefined
-  const sa = defined[0]!
+  const [sa] = defined
   return {
     location: ref.location,
     message: `${title(object)} authenticates as ServiceAccount ${ref.namespace.value}/${ref.name.value} (${formatLocation(sa.location)}), which has no eks.amazonaws.com/role-arn annotation: External Secrets refuses it ("an IAM role must be associated with service account"); annotate it with ${roleToAnnotate(trusting)}`,

@@ -1,3 +1,4 @@
+import { single } from '../collections.js'
 import { acceptsAnyServiceAccount } from '../iam/service-account-token.js'
 import type { Graph } from '../graph.js'
 import type { Role } from '../model/facts.js'
@@ -31,7 +32,8 @@ export const subConditionMissing: Rule = {
         const users = graph.serviceAccountsUsing(role).flatMap((sa) =>
           sa.namespace.kind === 'known' && sa.name.kind === 'known' ? [{ sa, subject: serviceAccountSubject(sa.namespace.value, sa.name.value) }] : [],
         )
-        const subjects = users.length === 0 ? '"system:serviceaccount:<namespace>:<name>"' : users.length === 1 ? `"${users[0]!.subject}"` : `[${users.map((user) => `"${user.subject}"`).join(', ')}]`
+        const only = single(users)
+        const subjects = users.length === 0 ? '"system:serviceaccount:<namespace>:<name>"' : only ? `"${only.subject}"` : `[${users.map((user) => `"${user.subject}"`).join(', ')}]`
         yield {
           location: statement.condition?.location ?? statement.location,
           message: `${describeStatement(statement)} of ${roleTitle(role)} accepts a token of any ServiceAccount in any namespace: ${why(statement)}; add "StringEquals": {"${issuer}:sub": ${subjects}}`,

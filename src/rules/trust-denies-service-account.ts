@@ -1,3 +1,4 @@
+import { single } from '../collections.js'
 import type { Graph } from '../graph.js'
 import { parseOidcProviderArn } from '../iam/arn.js'
 import type { ConditionMismatch, Mismatch } from '../iam/evaluate.js'
@@ -91,7 +92,7 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
       message:
         `${describeServiceAccount(sa)} names ${roleTitle(role)}, whose trust (${formatLocation(policy.location)}) has no Allow statement for an OIDC provider, so it accepts no ServiceAccount token; ` +
         `point the annotation at the role meant for this ServiceAccount, or add a web-identity statement for it to the trust`,
-      related: [{ location: policy.location, message: `${trustTitle(role)}` }],
+      related: [{ location: policy.location, message: trustTitle(role) }],
       key,
     }
   }
@@ -106,7 +107,8 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
   if (found.failures.every(isLiteralWildcardSub)) return undefined
 
   const reasons = found.failures.map((failure) => reasonFor(failure, check, subject))
-  const first = reasons[0]!
+  const [first] = reasons
+  if (!first) return undefined
   const trust = `${trustTitle(role)} (${formatLocation(first.location)})`
   const refused = `${describeServiceAccount(sa)} would be refused by ${trust}: ${reasons.map((reason) => reason.phrase).join(', and ')}`
   const fixes = reasons.map((reason) => reason.fix).join('; ')
@@ -115,10 +117,10 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
   if (instead) {
     return {
       location: annotation,
-      message: `${refused}; ${trustTitle(instead)} (${formatLocation(instead.trustPolicy!.location)}) accepts it: point the annotation at ${roleTitle(instead)}, or ${fixes}`,
+      message: `${refused}; ${trustTitle(instead)} (${formatLocation(instead.trustPolicy.location)}) accepts it: point the annotation at ${roleTitle(instead)}, or ${fixes}`,
       related: [
-        { location: first.location, message: `${trustTitle(role)}` },
-        { location: instead.trustPolicy!.location, message: `${trustTitle(instead)}` },
+        { location: first.location, message: trustTitle(role) },
+        { location: instead.trustPolicy.location, message: trustTitle(instead) },
       ],
       key,
     }
@@ -128,7 +130,7 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
     return {
       location: setByBuild.location,
       message: `${refused}; ${fixes} (the ServiceAccount's ${setByBuild.what} ${setByBuild.value} is set here, not in ${formatLocation(sa.location)})`,
-      related: [{ location: first.location, message: `${trustTitle(role)}` }, serviceAccountSide],
+      related: [{ location: first.location, message: trustTitle(role) }, serviceAccountSide],
       key,
     }
   }
@@ -187,7 +189,7 @@ function claimReason(failure: ConditionMismatch, check: TokenCheck, claim: 'sub'
   const entry = failure.entry
   const operator = parseOperator(entry.operator)
   const wanted = claim === 'sub' ? subject : check.audience.audience
-  const location = entry.values.length === 1 ? entry.values[0]!.location : entry.valuesLocation
+  const location = single(entry.values)?.location ?? entry.valuesLocation
   const positive = !operator.negated && !operator.setPrefix && !operator.ifExists
   if (!positive) return { location, phrase: failure.message, fix: `make it accept "${wanted}"` }
   if (failure.requestValues === undefined) {
@@ -213,7 +215,8 @@ function serviceAccountAlternative(values: ConditionMismatch['policyValues'], ch
   const sameName = trusted.find((entry) => entry.name === check.name && entry.namespace !== check.namespace)
   if (sameName) return ` or move the ServiceAccount to namespace ${sameName.namespace}`
   const sameNamespace = trusted.filter((entry) => entry.namespace === check.namespace && entry.name !== check.name)
-  if (sameNamespace.length === 1) return ` or rename the ServiceAccount to ${sameNamespace[0]!.name}`
+  const other = single(sameNamespace)
+  if (other) return ` or rename the ServiceAccount to ${other.name}`
   return ''
 }
 

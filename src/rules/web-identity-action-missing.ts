@@ -103,5 +103,6 @@ function actionMatches(pattern: string, action: string): boolean {
 
 function listed(texts: readonly string[]): string {
   const quoted = texts.map((text) => `"${text}"`)
-  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`
+  const last = quoted.pop()
+  return quoted.length === 0 ? (last ?? '') : `${quoted.join(', ')} and ${last}`
 }

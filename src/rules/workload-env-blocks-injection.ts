@@ -62,13 +62,14 @@ function* webIdentityVariables(workload: Workload, container: Container, sa: Ser
     }
     return
   }
-  if (role && tokenFile) return
+  const set = role ?? tokenFile
+  if ((role && tokenFile) || !set) return
   const present = role ? ROLE_ENV : TOKEN_FILE_ENV
   const absent = role ? TOKEN_FILE_ENV : ROLE_ENV
   // envFrom may supply the other variable: the SDK would then have both, so this is only likely.
   const unlessEnvFrom = container.envFrom ? ` (unless its envFrom supplies ${absent})` : ''
   yield {
-    location: (role ?? tokenFile)!.location,
+    location: set.location,
     message: `${who} sets ${present} but not ${absent}${unlessEnvFrom}; ${blocks}, so the SDK cannot use the web identity of ${saAt}: remove ${present} from the env`,
     related,
     key: `${key} ${present}`,

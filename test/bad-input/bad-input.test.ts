@@ -1,4 +1,4 @@
-import { cpSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { fixture, linesOf, scan } from '../helpers.js'
 import { removeTempRepos, tempRepo, writeRepoFile } from '../discover/temp-repo.js'

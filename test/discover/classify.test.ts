@@ -15,7 +15,7 @@ describe('classify', () => {
     ['plain/templates/sa.yaml', serviceAccount, 'kubernetes'],
     ['envsubst/sa.yaml', `${serviceAccount}  namespace: {{ ns }}\n`, 'kubernetes'],
     ['.github/workflows/deploy.yml', 'run: aws iam create-role --role-name x\n', 'script'],
-    ['.github/workflows/ci.yml', `${serviceAccount}`, 'ignored'],
+    ['.github/workflows/ci.yml', serviceAccount, 'ignored'],
     ['scripts/setup.sh', 'aws iam create-role --role-name app', 'script'],
     ['scripts/other.sh', 'echo hi', 'ignored'],
     ['Makefile', 'role:\n\taws iam create-role', 'script'],

@@ -13,7 +13,7 @@ const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).defa
  */
 const SPEC_FILE = fileURLToPath(new URL('./api.github.com.trimmed.json', import.meta.url))
 const SPEC_ID = 'api.github.com.json'
-const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head'] as const
+type Method = 'get' | 'put' | 'post' | 'patch' | 'delete' | 'head'
 
 interface Parameter {
   name: string
@@ -81,7 +81,7 @@ export class OpenApiDescription {
   }
 
   check(method: string, url: URL, body: string): Verdict {
-    const lower = method.toLowerCase() as (typeof METHODS)[number]
+    const lower = method.toLowerCase() as Method
     const path = url.pathname
     const template = this.templates.find((candidate) => candidate.pattern.test(path) && this.spec.paths[candidate.template]![lower] !== undefined)
     if (!template) return { ok: false, problem: `${method} ${path}: no such operation in the OpenAPI description (or not among those scripts/trim-github-openapi.mjs keeps)` }

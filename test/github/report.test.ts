@@ -123,7 +123,7 @@ describe('check run annotations and summary', () => {
 
 describe('truncation at a line break', () => {
   it('counts UTF-8 bytes or characters and never splits a line', () => {
-    const text = `${'✅ ok\n'.repeat(100)}`
+    const text = '✅ ok\n'.repeat(100)
     const bytes = truncateWithNotice(text, 200, 'cut', 'bytes')
     expect(Buffer.byteLength(bytes.text)).toBeLessThanOrEqual(200)
     expect(bytes.text.endsWith('✅ ok\n\ncut\n')).toBe(true)

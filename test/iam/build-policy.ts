@@ -12,12 +12,12 @@ export type PlainPrincipal = '*' | string | Record<string, PlainValue>
 export interface PlainStatement {
   Sid?: string
   Effect?: string
-  Principal?: PlainPrincipal
+  Principal?: PlainPrincipal | undefined
   NotPrincipal?: PlainPrincipal
   Action?: PlainValue
   NotAction?: PlainValue
   Resource?: PlainValue
-  Condition?: Record<string, Record<string, PlainValue>>
+  Condition?: Record<string, Record<string, PlainValue>> | undefined
   [other: string]: unknown
 }
 export interface PlainPolicy {

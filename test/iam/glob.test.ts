@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { globMatches, globPattern, intersects, literalPattern, relate, type Pattern } from '../../src/iam/glob.js'
-import { text, type Template } from '../../src/iam/template.js'
+import { text } from '../../src/iam/template.js'
 import { globMatch } from './reference-evaluator.js'
 
 const glob = (pattern: string): Pattern => globPattern(text(pattern))
 /** `system:serviceaccount:${ns}:app` as a pattern: literal text, the hole any string. */
 const template = (...parts: (string | null)[]): Pattern =>
-  literalPattern(parts.map((part) => (part === null ? { hole: 'x' } : { text: part })) as Template)
+  literalPattern(parts.map((part) => (part === null ? { hole: 'x' } : { text: part })))
 
 describe('glob patterns', () => {
   it.each([

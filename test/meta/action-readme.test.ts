@@ -84,9 +84,9 @@ describe('action.yml', () => {
     const sources = sourceFiles(path.join(repositoryRoot, 'src')).map((file) => readFileSync(file, 'utf8')).join('\n')
     // src/action/inputs.ts reads each input through its reader `input('name')`; src/action/run.ts names each output in the ActionOutputs type.
     const inputReader = readFileSync(path.join(repositoryRoot, 'src', 'action', 'inputs.ts'), 'utf8')
-    const read = [...sources.matchAll(/core\.get(?:Boolean|Multiline)?Input\('([^']+)'/g), ...inputReader.matchAll(/\binput\('([^']+)'/g)].map((match) => match[1])
+    const read = [...sources.matchAll(/core\.get(?:Boolean|Multiline)?Input\(\s*'([^']+)'/g), ...inputReader.matchAll(/\binput\(\s*'([^']+)'/g)].map((match) => match[1])
     const outputsType = /export type ActionOutputs = Record<([^>]*)>/.exec(sources)?.[1] ?? ''
-    const set = [...sources.matchAll(/core\.setOutput\('([^']+)'/g), ...outputsType.matchAll(/'([^']+)'/g)].map((match) => match[1])
+    const set = [...sources.matchAll(/core\.setOutput\(\s*'([^']+)'/g), ...outputsType.matchAll(/'([^']+)'/g)].map((match) => match[1])
     expect([...new Set(read)].sort()).toEqual(Object.keys(action.inputs).sort())
     expect([...new Set(set)].sort()).toEqual(Object.keys(action.outputs).sort())
   })

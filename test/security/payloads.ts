@@ -29,6 +29,7 @@ const defaultPayload = payload
 
 /** A file name from any text: no `/` or NUL, at most 200 UTF-8 bytes (a name may have 255), never empty. */
 function fileName(text: string): string {
+  // eslint-disable-next-line no-control-regex -- NUL is what it replaces
   let name = `f${text.replace(/[/\u0000]/g, '_')}`
   while (Buffer.byteLength(name) > 200) name = name.slice(0, -1)
   return name.replace(/[\uD800-\uDBFF]$/, '_')

@@ -3,7 +3,7 @@ import type { Graph, JoinedFrom } from '../../graph.js'
 import { DEFAULT_AUDIENCE, issuerHostPath, parseEksIssuerHostPath, parseOidcProviderArn, parseRoleArn, type RoleArn } from '../../iam/arn.js'
 import type { Mismatch, StatementOutcome } from '../../iam/evaluate.js'
 import { acceptsAnyServiceAccountInNamespace, acceptsServiceAccountToken, type TokenDecision } from '../../iam/service-account-token.js'
-import { sameUnitOrNone, type DeployUnit, type Role, type ServiceAccount } from '../../model/facts.js'
+import { hasTrustPolicy, sameUnitOrNone, type DeployUnit, type Role, type ServiceAccount, type TrustedRole } from '../../model/facts.js'
 import { formatLocation, type Location } from '../../model/location.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import type { KnownValue } from '../../model/value.js'
@@ -13,9 +13,9 @@ import { claimOf, federatedValues, isOidcFederated, keyIssuer } from './trust.js
 
 /** A role's name, path and account as far as its source states them (from its own fields, else its ARN). */
 export interface RoleIdentity {
-  name?: string
-  path?: string
-  account?: string
+  name?: string | undefined
+  path?: string | undefined
+  account?: string | undefined
 }
 
 export function roleIdentity(role: Role): RoleIdentity {
@@ -102,8 +102,8 @@ export interface KnownCluster {
   issuer: string
   /** The issuer without `https://`: what provider ARNs and condition keys carry. */
   hostPath: string
-  region?: string
-  account?: string
+  region?: string | undefined
+  account?: string | undefined
   location?: Location
   /** The deploy unit of the source that defines it; none for the config file's clusters. */
   unit?: DeployUnit
@@ -287,7 +287,8 @@ export interface Refusal {
 export function refusal(check: TokenCheck): Refusal | undefined {
   if (check.decision.effect !== 'deny') return undefined
   const decision = check.decision.decision
-  if (decision.deniedBy.length > 0) return { deniedBy: decision.deniedBy[0]!, failures: [] }
+  const [deniedBy] = decision.deniedBy
+  if (deniedBy) return { deniedBy, failures: [] }
   const allows = decision.statements.filter(
     (outcome) => outcome.effect === 'Allow' && federatedValues(outcome.statement).some(isOidcFederated),
   )
@@ -336,7 +337,7 @@ export function refusedByItsRole(graph: Graph, clusters: readonly KnownCluster[]
  * Another role with a name whose trust accepts this ServiceAccount's token specifically (not as
  * one of any ServiceAccount of a namespace): the annotation probably names the wrong role.
  */
-export function roleAcceptingInstead(graph: Graph, check: TokenCheck): Role | undefined {
+export function roleAcceptingInstead(graph: Graph, check: TokenCheck): TrustedRole | undefined {
   for (const { role, policy, anyName, literalSubjects } of namedRolesWithSubjects(graph)) {
     if (role === check.role) continue
     // A cheap pre-filter before evaluating: some sub value may hold this name.
@@ -349,7 +350,7 @@ export function roleAcceptingInstead(graph: Graph, check: TokenCheck): Role | un
 }
 
 interface RoleWithSubjects {
-  role: Role
+  role: TrustedRole
   policy: PolicyDocument
   /** Some sub value is a reference or has a wildcard: it may hold any name. */
   anyName: boolean
@@ -360,9 +361,9 @@ interface RoleWithSubjects {
 /** The roles with a name and a trust with ":sub" conditions, in scan order. */
 const namedRolesWithSubjects = perGraph((graph) => {
   const found: RoleWithSubjects[] = []
-  for (const role of graph.facts.roles) {
+  for (const role of graph.facts.roles.filter(hasTrustPolicy)) {
     const policy = role.trustPolicy
-    if (!policy || roleIdentity(role).name === undefined) continue
+    if (roleIdentity(role).name === undefined) continue
     let anyName = false
     const literalSubjects: string[] = []
     for (const statement of policy.statements) {

@@ -33,13 +33,24 @@ export function placeholderIn(text: string): string | undefined {
  * (`oidc.eks-prod.example.com`) are not EKS issuers.
  */
 export function looksLikeEksIssuer(text: string): boolean {
-  const host = withoutScheme(text).split('/')[0]!.replace(/:\d*$/, '').toLowerCase()
+  const host = hostOf(text).replace(/:\d*$/, '').toLowerCase()
   if (host.startsWith('oidc.eks.')) return true
   return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host)
 }
 
 export function withoutScheme(text: string): string {
   return text.replace(/^https?:\/\//i, '')
+}
+
+/** The host (with any port) of an issuer written with or without scheme. */
+export function hostOf(issuer: string): string {
+  return beforeSlash(withoutScheme(issuer))
+}
+
+/** The text before its first "/" (all of it when it has none). */
+function beforeSlash(text: string): string {
+  const slash = text.indexOf('/')
+  return slash === -1 ? text : text.slice(0, slash)
 }
 
 export interface IssuerAnalysis {
@@ -198,7 +209,7 @@ export function analyseFederated(value: string, account?: string): FederatedAnal
       problems.push(misspelled ? `has "${misspelled[0]}" where the ARN says "oidc-provider/"` : 'lacks "oidc-provider/" before the issuer')
       hostPath = misspelled ? resource.slice(misspelled[0].length) : resource
     } else {
-      const type = resource.split('/')[0]!
+      const type = beforeSlash(resource)
       return { problems: [...problems, `names ${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} ("${resource}"), not an OIDC provider`] }
     }
   } else if (/^https?:\/\//i.test(trimmed) || looksLikeEksIssuer(trimmed)) {

@@ -1,8 +1,8 @@
 import type { Graph } from '../../graph.js'
-import type { Role } from '../../model/facts.js'
+import { hasTrustPolicy, type Role } from '../../model/facts.js'
 import type { PolicyDocument, Statement } from '../../model/policy.js'
 import type { Value } from '../../model/value.js'
-import { looksLikeEksIssuer, placeholderIn, withoutScheme } from './eks-issuer.js'
+import { hostOf, looksLikeEksIssuer, placeholderIn } from './eks-issuer.js'
 import { perGraph } from './per-graph.js'
 import { federatedValues, keyIssuer } from './trust.js'
 
@@ -30,7 +30,7 @@ export function federatedScope(graph: Graph, value: Value): IssuerScope {
   const text = value.value.trim()
   if (text.includes(':saml-provider/')) return 'other'
   const provider = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\/(.*)$/s.exec(text)
-  const issuer = provider ? provider[1]! : text
+  const issuer = provider?.[1] ?? text
   if (looksLikeEksIssuer(issuer) || /(^|[./-])eks([./-]|$)/i.test(issuer) || /\/id\//.test(issuer)) return 'eks'
   if (!provider && !/^https?:\/\//i.test(issuer) && !/^oidc[.-]/i.test(issuer)) {
     // A bare domain is a web-identity provider other than an IAM OIDC provider (cognito-identity.amazonaws.com, accounts.google.com, graph.facebook.com, www.amazon.com).
@@ -41,7 +41,7 @@ export function federatedScope(graph: Graph, value: Value): IssuerScope {
 
 /** An issuer written out that is not an EKS issuer and holds no placeholder for the host (`app.terraform.io`, `token.actions.githubusercontent.com`). */
 function isOtherIssuer(issuer: string): boolean {
-  const host = withoutScheme(issuer.trim()).split('/')[0]!
+  const host = hostOf(issuer.trim())
   if (host === '' || placeholderIn(host) !== undefined) return false
   if (looksLikeEksIssuer(host) || /eks/i.test(host)) return false
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(host)
@@ -79,16 +79,22 @@ const rolesInUse = perGraph((graph) => {
 
 const scopedRoles = perGraph((graph) => {
   const inUse = rolesInUse(graph)
-  return graph.facts.roles.filter((role) => {
+  return graph.facts.roles.filter(hasTrustPolicy).filter((role) => {
     const policy = role.trustPolicy
-    if (!policy) return false
     // Without a statement to tell whose trust it is (Statement missing or misspelled), the document is judged.
     if (policy.statements.length === 0) return true
     return inUse.has(role) || policy.statements.some((statement) => isIrsaScopedStatement(graph, statement))
   })
 })
 
+/** Every IRSA-scoped statement of the trust policies of the roles in IRSA scope. */
+export function* irsaScopedStatements(graph: Graph): Iterable<{ role: Role; statement: Statement }> {
+  for (const { role, policy } of irsaTrustPolicies(graph)) {
+    for (const statement of policy.statements) if (isIrsaScopedStatement(graph, statement)) yield { role, statement }
+  }
+}
+
 /** Every role in IRSA scope with its trust policy. */
 export function* irsaTrustPolicies(graph: Graph): Iterable<{ role: Role; policy: PolicyDocument }> {
-  for (const role of scopedRoles(graph)) yield { role, policy: role.trustPolicy! }
+  for (const role of scopedRoles(graph)) yield { role, policy: role.trustPolicy }
 }

@@ -2,7 +2,7 @@ import type { Config } from '../../config.js'
 import type { Graph } from '../../graph.js'
 import { issuerHostPath, parseEksIssuerHostPath, parseOidcProviderArn } from '../../iam/arn.js'
 import type { Mismatch } from '../../iam/evaluate.js'
-import type { Role, ServiceAccount } from '../../model/facts.js'
+import { hasTrustPolicy, type Role, type ServiceAccount, type TrustedRole } from '../../model/facts.js'
 import type { LiveObservations, LiveProviderLookup, LiveRoleLookup } from '../../model/live.js'
 import type { Location } from '../../model/location.js'
 import type { PolicyDocument } from '../../model/policy.js'
@@ -75,8 +75,11 @@ export function deployedPath(role: Role): string {
 }
 
 /** The repository's definitions (with a trust policy) of the role a ServiceAccount names. */
-export function repositoryTrusts(graph: Graph, sa: ServiceAccount): Role[] {
-  return graph.rolesOf(sa).flatMap(({ role }) => (role.trustPolicy ? [role] : []))
+export function repositoryTrusts(graph: Graph, sa: ServiceAccount): TrustedRole[] {
+  return graph
+    .rolesOf(sa)
+    .map(({ role }) => role)
+    .filter(hasTrustPolicy)
 }
 
 /** "role orders-reader in account 111122223333" */

@@ -32,13 +32,13 @@ function rank(reach: SubjectReach): number {
   return (reach.anyNamespace ? 2 : 0) + (reach.anyName ? 1 : 0)
 }
 
-function reachOf([system, serviceaccount, namespacePart, namePart]: string[], pattern: string): SubjectReach[] {
-  if (!globMatches(globPattern(text(system!)), 'system') || !globMatches(globPattern(text(serviceaccount!)), 'serviceaccount')) return []
-  const witness = { namespace: fill(namespacePart!), name: fill(namePart!) }
+function reachOf([system = '', serviceaccount = '', namespacePart = '', namePart = '']: string[], pattern: string): SubjectReach[] {
+  if (!globMatches(globPattern(text(system)), 'system') || !globMatches(globPattern(text(serviceaccount)), 'serviceaccount')) return []
+  const witness = { namespace: fill(namespacePart), name: fill(namePart) }
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(witness.namespace) || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(witness.name)) return []
   // The witness must be a subject the original pattern admits (it is, unless a reading is wrong).
   if (!globMatches(globPattern(text(pattern)), serviceAccountSubject(witness.namespace, witness.name))) return []
-  const reach = { namespacePart: namespacePart!, namePart: namePart!, anyNamespace: /[*?]/.test(namespacePart!), anyName: namePart === '*', witness }
+  const reach = { namespacePart, namePart, anyNamespace: /[*?]/.test(namespacePart), anyName: namePart === '*', witness }
   return reach.anyNamespace || reach.anyName ? [reach] : []
 }
 

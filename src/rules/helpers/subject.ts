@@ -53,8 +53,9 @@ function findSubjectProblem(value: string, options: { ignoreCase: boolean }): Su
 
 function prefixProblem(value: string): SubjectProblem | undefined {
   const segments = value.split(':')
-  if (hasWildcard(segments[0]!) || segments[0] === 'system') {
-    if (segments[0] === 'system' && segments.length > 1 && !hasWildcard(segments[1]!) && segments[1] !== 'serviceaccount') {
+  const [first = '', second] = segments
+  if (hasWildcard(first) || first === 'system') {
+    if (first === 'system' && second !== undefined && !hasWildcard(second) && second !== 'serviceaccount') {
       return { problem: `does not start with "${PREFIX}"`, fix: segments.length === 4 ? `write "${PREFIX}${segments[2]}:${segments[3]}"` : GENERIC_FIX }
     }
     return undefined
@@ -83,7 +84,7 @@ function segmentProblem(value: string, options: { ignoreCase: boolean }): Subjec
 }
 
 function nameProblem(segments: string[], index: 2 | 3, kind: 'namespace' | 'ServiceAccount name', options: { ignoreCase: boolean }): SubjectProblem | undefined {
-  const part = segments[index]!
+  const part = segments[index] ?? ''
   const valid = (candidate: string) => (kind === 'namespace' ? isValidNamespacePart(candidate) : isValidNamePart(candidate))
   if (valid(part) || (options.ignoreCase && valid(part.toLowerCase()))) return undefined
   if (valid(part.toLowerCase())) {

@@ -37,8 +37,8 @@ export type ClaimName = 'sub' | 'aud' | 'amr' | 'other'
 
 /** Which token claim a condition key tests; key names are case-insensitive in IAM. */
 export function claimOf(key: Value): ClaimName {
-  const match = /:(sub|aud|amr)$/i.exec(keyText(key))
-  return match ? (match[1]!.toLowerCase() as ClaimName) : 'other'
+  const [, claim] = /:(sub|aud|amr)$/i.exec(keyText(key)) ?? []
+  return claim ? (claim.toLowerCase() as ClaimName) : 'other'
 }
 
 /** The issuer part of a claim key (`oidc.eks.r.amazonaws.com/id/X` of `oidc.eks.r.amazonaws.com/id/X:sub`). */
@@ -55,7 +55,7 @@ export function conditionsOn(statement: Statement, claim: ClaimName): ConditionE
 export interface ParsedOperator {
   /** Base operator as written, without set prefix and IfExists: `StringEquals`. */
   base: string
-  setPrefix?: 'ForAnyValue' | 'ForAllValues'
+  setPrefix?: 'ForAnyValue' | 'ForAllValues' | undefined
   ifExists: boolean
   /** StringNotEquals, StringNotLike, ArnNotEquals, ...: true when the key is absent. */
   negated: boolean

@@ -13,11 +13,11 @@ import { parseJsonTree } from '../shared/json-tree.js'
  */
 
 /** The short form of each function in YAML templates (`!Sub x` is `{"Fn::Sub": x}`). */
-export const SHORT_TAGS: Readonly<Record<string, string>> = Object.fromEntries([
+export const SHORT_TAGS: Readonly<Record<string, string>> = Object.fromEntries<string>([
   ['!Ref', 'Ref'],
   ['!Condition', 'Condition'],
   ...['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Length', 'ToJsonString', 'ForEach'].map(
-    (name) => [`!${name}`, `Fn::${name}`],
+    (name): [string, string] => [`!${name}`, `Fn::${name}`],
   ),
 ])
 
@@ -75,7 +75,7 @@ export class IntrinsicEvaluator {
         const items = node.items.flatMap((item) => this.evaluate(item) ?? [])
         return { ...node, items }
       }
-      if (isIntrinsic(node)) return this.call(node as ObjectNode)
+      if (isIntrinsic(node)) return this.call(node)
       const entries: ObjectEntry[] = []
       for (const item of node.entries) {
         const value = this.evaluate(item.value)
@@ -328,7 +328,7 @@ export class IntrinsicEvaluator {
 /** A string built of known text and deploy-time holes: known when it has no hole. */
 export function stringNode(parts: readonly TemplatePart[], location: Location): ScalarNode {
   const normalised = normalise(parts)
-  if (normalised.every((part) => 'text' in part)) return text(normalised.map((part) => (part as { text: string }).text).join(''), location)
+  if (normalised.every((part) => 'text' in part)) return text(normalised.map((part) => (part).text).join(''), location)
   return { kind: 'scalar', location, value: symbolic(expressionOf(normalised), location), type: 'unknown' }
 }
 

@@ -286,7 +286,7 @@ function tokenize(text: string): Token[] | undefined {
           value += next === 'n' ? '\n' : next === 't' ? '\t' : next
           index += 2
         } else {
-          value += text[index]
+          value += text.charAt(index)
           index += 1
         }
       }

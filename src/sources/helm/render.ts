@@ -149,7 +149,7 @@ function copyChart(repository: RepositoryFiles, chartDirectory: string, target: 
 
 /** A located tree as plain data, for a values file helm reads. */
 function plain(node: TreeNode): unknown {
-  if (node.kind === 'object') return Object.fromEntries((node as ObjectNode).entries.map((item) => [item.key, plain(item.value)]))
+  if (node.kind === 'object') return Object.fromEntries((node).entries.map((item) => [item.key, plain(item.value)]))
   if (node.kind === 'array') return node.items.map(plain)
   if (node.type === 'null') return null
   const text = textOf(node)

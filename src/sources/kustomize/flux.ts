@@ -62,9 +62,9 @@ export function findFluxKustomizations(files: readonly SourceFile[], repository:
 }
 
 /** The Flux Kustomizations and ConfigMaps of the scan's manifests. */
-function fluxAndConfigMaps(files: readonly SourceFile[]): { kustomizations: { path: string; root: ObjectNode }[]; configMaps: { name: string; namespace?: string; data: TreeNode | undefined }[] } {
+function fluxAndConfigMaps(files: readonly SourceFile[]): { kustomizations: { path: string; root: ObjectNode }[]; configMaps: { name: string; namespace: string | undefined; data: TreeNode | undefined }[] } {
   const kustomizations: { path: string; root: ObjectNode }[] = []
-  const configMaps: { name: string; namespace?: string; data: TreeNode | undefined }[] = []
+  const configMaps: { name: string; namespace: string | undefined; data: TreeNode | undefined }[] = []
   for (const file of files) {
     if (file.kind !== 'kubernetes' || !/\.(ya?ml)$/i.test(file.path)) continue
     const flux = file.text.includes(FLUX_GROUP)
@@ -107,7 +107,7 @@ function generatedResources(directory: string, location: Location, repository: R
 }
 
 /** substituteFrom in order, then substitute over them; a Secret or a ConfigMap not in the scan leaves the set incomplete. */
-function postBuildVariables(postBuild: TreeNode | undefined, namespace: string | undefined, configMaps: readonly { name: string; namespace?: string; data: TreeNode | undefined }[]): { variables: Map<string, string>; complete: boolean } {
+function postBuildVariables(postBuild: TreeNode | undefined, namespace: string | undefined, configMaps: readonly { name: string; namespace: string | undefined; data: TreeNode | undefined }[]): { variables: Map<string, string>; complete: boolean } {
   const variables = new Map<string, string>()
   let complete = true
   const from = get(postBuild, 'substituteFrom')

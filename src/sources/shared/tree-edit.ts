@@ -8,9 +8,9 @@ import { known, symbolic } from '../../model/value.js'
  */
 
 export function cloneTree<T extends TreeNode>(node: T): T {
-  if (node.kind === 'scalar') return { ...node, value: { ...node.value } } as T
-  if (node.kind === 'array') return { ...node, items: node.items.map(cloneTree) } as T
-  return { ...node, entries: node.entries.map((item) => ({ ...item, value: cloneTree(item.value) })) } as T
+  if (node.kind === 'scalar') return { ...node, value: { ...node.value } }
+  if (node.kind === 'array') return { ...node, items: node.items.map(cloneTree) }
+  return { ...node, entries: node.entries.map((item) => ({ ...item, value: cloneTree(item.value) })) }
 }
 
 /** The same tree with every location moved by `move` (a block scalar's content parsed on its own). */
@@ -19,7 +19,7 @@ export function relocateTree<T extends TreeNode>(node: T, move: (location: Locat
   const endLine = node.kind !== 'scalar' && node.endLine !== undefined ? move({ ...node.location, line: node.endLine }).line : undefined
   if (node.kind === 'scalar') {
     const value = node.value.kind === 'known' ? known(node.value.value, move(node.value.location)) : symbolic(node.value.expression, move(node.value.location))
-    return { ...node, location, value } as T
+    return { ...node, location, value }
   }
   if (node.kind === 'array') {
     const moved: ArrayNode = { kind: 'array', location, items: node.items.map((item) => relocateTree(item, move)) }

@@ -136,7 +136,7 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
         outerAlias: 0,
         ...(options.shortTags ? { shortTags: options.shortTags } : {}),
       }
-      const root = doc.contents ? toTree(doc.contents as Node, context, 0, false) : undefined
+      const root = doc.contents ? toTree(doc.contents, context, 0, false) : undefined
       documents.push({ root, location: start, endLine })
     } catch (error) {
       const location = error instanceof TreeLimitError ? locate(error.offset) : start
@@ -253,6 +253,7 @@ function toTree(node: Node, context: TreeContext, depth: number, inAlias: boolea
     const value = node.value
     if (value === null || value === undefined) return scalar(location, '', 'null')
     if (typeof value === 'string') return scalar(location, value, 'string')
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- yaml's other scalars (dates, binary) print as written
     const source = typeof node.source === 'string' ? node.source : String(value)
     if (typeof value === 'boolean') return scalar(location, source, 'boolean')
     if (typeof value === 'number' || typeof value === 'bigint') return scalar(location, source, 'number')
@@ -293,6 +294,7 @@ function keyText(keyNode: Node | null): string {
   if (isScalar(keyNode)) {
     const value = keyNode.value
     if (value === null || value === undefined) return ''
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- yaml's other scalars (dates, binary) print as written
     return typeof value === 'string' ? value : typeof keyNode.source === 'string' ? keyNode.source : String(value)
   }
   try {

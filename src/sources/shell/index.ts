@@ -287,7 +287,7 @@ class ScriptReader {
       if (create && create.value.kind === 'known' && create.value.value === 'false') continue
       const explicit = at('name')
       const annotations = [...sets.values()]
-        .filter((set) => spec.annotated !== false)
+        .filter(() => spec.annotated !== false)
         .filter((set) => set.path.length === spec.path.length + 2 && set.path.slice(0, spec.path.length + 1).join('.') === `${prefix}.annotations`)
         .map((set): Annotation => ({ key: set.path[set.path.length - 1]!, keyLocation: set.keyLocation, value: set.value, where: 'annotations' }))
       for (const set of sets.values()) this.nestedAnnotationKey(set, spec, releaseLabel)

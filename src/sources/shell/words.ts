@@ -176,13 +176,13 @@ export function shellWords(line: LogicalLine): (Word | string)[] {
         while (at < text.length && text[at] !== '"') {
           if (text[at] === '\\' && at + 1 < text.length && '"\\$`'.includes(text[at + 1]!)) at += 1
           offsets.push(at)
-          word += text[at]
+          word += text.charAt(at)
           at += 1
         }
         at += 1
       } else if (c === '\\' && at + 1 < text.length) {
         offsets.push(at + 1)
-        word += text[at + 1]
+        word += text.charAt(at + 1)
         at += 2
       } else if (c === '$' && (text[at + 1] === '(' || text[at + 1] === '{')) {
         const end = matchingClose(text, at + 1)

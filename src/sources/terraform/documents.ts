@@ -149,7 +149,7 @@ function relocate(node: TreeNode, map: (location: Location) => Location, holes: 
     if (node.value.kind === 'known' && node.value.value.includes(HOLE_START)) {
       return { kind: 'scalar', location, value: symbolic(fillHoles(node.value.value, holes), location), type: 'unknown' }
     }
-    return { ...node, location, value: { ...node.value, location } as Value }
+    return { ...node, location, value: { ...node.value, location } }
   }
   if (node.kind === 'array') {
     const items = node.items.map((item) => relocate(item, map, holes, depth + 1))

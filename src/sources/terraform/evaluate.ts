@@ -259,7 +259,7 @@ export class Evaluator {
 
   templateResult(parts: UnknownPart[], location: Location, origin: TextOrigin): HclValue {
     if (parts.every((part) => 'text' in part)) {
-      const text = parts.map((part) => (part as { text: string }).text).join('')
+      const text = parts.map((part) => (part).text).join('')
       if (text.length > MAX_STRING) throw new RunawayError('string too long')
       return stringValue(text, location, origin)
     }

@@ -321,7 +321,7 @@ function dedupe(items: HclValue[]): HclValue[] {
 }
 
 function partsValue(parts: UnknownPart[], location: Location): HclValue {
-  if (parts.every((part) => 'text' in part)) return stringValue(parts.map((part) => (part as { text: string }).text).join(''), location)
+  if (parts.every((part) => 'text' in part)) return stringValue(parts.map((part) => (part).text).join(''), location)
   return unknownTemplate(parts, location)
 }
 
@@ -412,7 +412,7 @@ function formatText(pattern: string, args: HclValue[], context: FunctionContext)
   let last = 0
   for (const match of pattern.matchAll(FORMAT_VERB)) {
     parts.push({ text: pattern.slice(last, match.index) })
-    last = match.index! + match[0].length
+    last = match.index + match[0].length
     const [, flags = '', width, precision, verb] = match
     if (verb === '%') {
       parts.push({ text: '%' })

@@ -22,7 +22,7 @@ export const terraformSource: Source = {
   read(files, context) {
     return readTerraform(files, context, (program) => program.run())
   },
-  parts: terraformParts() as SourceParts<unknown>,
+  parts: terraformParts(),
 }
 
 function terraformParts(): SourceParts<TerraformPart | SourceResult> {

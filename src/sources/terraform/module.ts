@@ -5,7 +5,7 @@ import { BlockView, expandInstances, keyTextOf, type BlockInstance } from './blo
 import { computedAttribute } from './computed.js'
 import type { CalledModule, FactSink } from './context.js'
 import { EvalError } from './errors.js'
-import { Budget, Evaluator, NO_BINDINGS, type Bindings, type Environment, type FileText, type Resolved } from './evaluate.js'
+import { type Budget, Evaluator, NO_BINDINGS, type Bindings, type Environment, type FileText, type Resolved } from './evaluate.js'
 import { policyDocumentJson } from './resources/policy-document.js'
 import { readDataSource, readResource } from './resources/index.js'
 import { objectValue, printValue, stringValue, tupleValue, unknownRef, type HclValue, type ObjectEntryValue } from './values.js'

@@ -49,7 +49,7 @@ export class TerraformProgram implements Program {
 
   constructor(
     private readonly parser: HclParser,
-    private readonly files: readonly SourceFile[],
+    files: readonly SourceFile[],
     private readonly context: SourceContext,
   ) {
     for (const file of context.files) this.scannedTexts.set(file.path, file.text)

@@ -105,7 +105,7 @@ interface StateFile {
 export function loadAwsState(text: string, into = new AwsState()): AwsState {
   const file = (parse(text) ?? {}) as StateFile
   for (const [account, contents] of Object.entries(file.accounts ?? {})) {
-    const id = String(account).padStart(12, '0')
+    const id = account.padStart(12, '0')
     for (const role of contents.roles ?? []) {
       into.roles.push({ account: id, name: role.name, path: role.path ?? '/', trust: role.trust, attachedPolicies: role.attached ?? [], inlinePolicies: role.inline ?? [] })
     }

@@ -72,7 +72,7 @@ export class FakeServer {
     // AWS endpoints keep idle connections open for minutes; Node's 5 s default would reset sockets the SDK reuses.
     this.server.keepAliveTimeout = 120_000
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
     return this.url
   }
 

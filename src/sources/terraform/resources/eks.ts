@@ -113,7 +113,7 @@ interface PodIdentityFields {
 export function addPodIdentity(sink: FactSink, fields: PodIdentityFields): void {
   const asValue = (value: HclValue | Value | undefined, what: string): Value => {
     if (value && (value.kind === 'known' || value.kind === 'symbolic')) return value
-    return toFactValue(value as HclValue | undefined) ?? symbolic(`pod identity association ${what}`, fields.location)
+    return toFactValue(value) ?? symbolic(`pod identity association ${what}`, fields.location)
   }
   const association: PodIdentityAssociation = {
     source: 'terraform',

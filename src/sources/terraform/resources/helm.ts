@@ -234,7 +234,7 @@ export function setPath(path: string): string[] {
   for (let index = 0; index < path.length; index++) {
     const char = path[index]!
     if (char === '\\' && index + 1 < path.length) {
-      current += path[++index]
+      current += path.charAt(++index)
     } else if (char === '.') {
       segments.push(current)
       current = ''
