@@ -11,7 +11,7 @@ import { levelRank, type Finding, type FindingDraft, type Level, type SourceFind
 import type { Suppression } from './model/suppression.js'
 import { allRules } from './rules/index.js'
 import type { Rule, RuleContext, RuleMeta, ScanSummary } from './rules/rule.js'
-import { prepareSources, readPreparedSources, readSources, readSourcesInParallel, workerCountFor, type SourceRun } from './run-sources.js'
+import { readPreparedSources, readSources, readSourcesInParallel, workerCountFor, type SourceRun } from './run-sources.js'
 import { mergeSameResources } from './merge-same-resources.js'
 import type { SourceFile } from './sources/source.js'
 

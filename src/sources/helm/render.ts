@@ -5,7 +5,7 @@ import { stringify } from 'yaml'
 import { describeNotRead } from '../../discover/file-bytes.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Location } from '../../model/location.js'
-import type { ObjectNode, TreeNode } from '../../model/tree.js'
+import type { TreeNode } from '../../model/tree.js'
 import type { BuiltObject } from '../kubernetes/index.js'
 import { locateRendered } from '../shared/locate-rendered.js'
 import { runRenderer, type ScratchDirectories } from '../shared/run-renderer.js'
@@ -149,7 +149,7 @@ function copyChart(repository: RepositoryFiles, chartDirectory: string, target: 
 
 /** A located tree as plain data, for a values file helm reads. */
 function plain(node: TreeNode): unknown {
-  if (node.kind === 'object') return Object.fromEntries((node).entries.map((item) => [item.key, plain(item.value)]))
+  if (node.kind === 'object') return Object.fromEntries(node.entries.map((item) => [item.key, plain(item.value)]))
   if (node.kind === 'array') return node.items.map(plain)
   if (node.type === 'null') return null
   const text = textOf(node)

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml'
 import type { Location } from '../../model/location.js'
 import type { ObjectEntry, TreeNode } from '../../model/tree.js'
-import { known, symbolic, type Value } from '../../model/value.js'
+import { known, symbolic } from '../../model/value.js'
 import { parseJsonTree } from '../shared/json-tree.js'
 import { parseYamlTree } from '../shared/yaml-tree.js'
 import { EvalError } from './errors.js'
