@@ -114,6 +114,12 @@ const OPTIONS = {
 } as const
 
 type OptionName = keyof typeof OPTIONS
+type ValueOptionName = { [Name in OptionName]: (typeof OPTIONS)[Name]['type'] extends 'string' ? Name : never }[OptionName]
+type FlagName = Exclude<OptionName, ValueOptionName>
+
+function takesValue(name: OptionName): name is ValueOptionName {
+  return OPTIONS[name].type === 'string'
+}
 
 /**
  * The command line as options: util.parseArgs splits it (`--name value`, `--name=value`, `-v`,
@@ -142,7 +148,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     if (token.kind !== 'option') continue
     if (!Object.hasOwn(OPTIONS, token.name)) throw new UsageError(`unknown option ${token.rawName}${suggestionFor(token.rawName)}`)
     const name = token.name as OptionName
-    if (OPTIONS[name].type === 'boolean') {
+    if (!takesValue(name)) {
       if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`)
       applyFlag(options, name)
       continue
@@ -168,7 +174,7 @@ function suggestionFor(rawName: string): string {
   return best !== undefined && best.distance <= Math.max(1, Math.floor(given.length / 3)) ? ` (did you mean --${best.name}?)` : ''
 }
 
-function applyFlag(options: CliOptions, name: OptionName): void {
+function applyFlag(options: CliOptions, name: FlagName): void {
   if (name === 'helm-render') options.helmRender = true
   else if (name === 'kustomize-render') options.kustomizeRender = true
   else if (name === 'scan-fixtures') options.scanFixtures = true
@@ -181,7 +187,7 @@ function applyFlag(options: CliOptions, name: OptionName): void {
   else if (name === 'version') options.version = true
 }
 
-function applyValue(options: CliOptions, name: OptionName, value: string): void {
+function applyValue(options: CliOptions, name: ValueOptionName, value: string): void {
   switch (name) {
     case 'format':
       if (!(CLI_FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${CLI_FORMATS.join(', ')} (got "${value}")`)

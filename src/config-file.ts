@@ -152,7 +152,7 @@ class ConfigReader {
   private topLevel(config: Config, pair: Pair): void {
     const key = this.keyOf(pair, '', TOP_LEVEL_KEYS)
     const value = this.resolve(pair.value as Node | null)
-    switch (key as (typeof TOP_LEVEL_KEYS)[number]) {
+    switch (key) {
       case 'include':
         config.include = this.globs(value, pair, 'include')
         break
@@ -226,7 +226,7 @@ class ConfigReader {
     const match = text === undefined ? null : DATE.exec(text)
     const valid = match && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === text
     if (!valid) this.fail(node, at, `must be a date YYYY-MM-DD (got ${this.shown(node)})`)
-    return text!
+    return text
   }
 
   /** Each item read by `read`; an item with a problem is left out, and the next is read. */

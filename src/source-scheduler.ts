@@ -284,7 +284,7 @@ export class SourceScheduler {
   private finish(plan: Plan): void {
     if (plan.speculative || !plan.results.every((slot) => slot !== undefined)) return
     const parts = allSources[plan.sourceIndex]!.parts
-    this.finished.set(plan.sourceIndex, plan.parted && parts ? parts.merge(plan.results) : mergeResults(plan.results as SourceResult[]))
+    this.finished.set(plan.sourceIndex, plan.parted && parts ? parts.merge(plan.results) : mergeResults(plan.results))
   }
 
   private complete(task: Task, result: SourceResult): void {

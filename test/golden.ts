@@ -76,7 +76,7 @@ export function expectedView(golden: readonly string[], actual: readonly string[
 
 /** The golden file's new text for these reported lines: pattern lines that still match are kept. */
 export function updatedGolden(golden: readonly string[], actual: readonly string[]): string[] {
-  return actual.map((line, index) => (golden[index] !== undefined && isPattern(golden[index]!) && matches(golden[index]!, line) ? golden[index]! : line))
+  return actual.map((line, index) => (golden[index] !== undefined && isPattern(golden[index]) && matches(golden[index], line) ? golden[index] : line))
 }
 
 export function goldenPath(variant: RuleVariant): string {

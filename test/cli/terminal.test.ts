@@ -57,6 +57,7 @@ describe('the CLI on a terminal', () => {
   it('colours the failing part of the summary on a terminal', async () => {
     const run = await runCli([broken], process.cwd(), { stderrIsTerminal: true })
     // A progress line appears only when the scan takes over a second (a loaded machine); it is erased before the summary.
+    // eslint-disable-next-line no-control-regex -- the terminal's escape sequences are what it strips
     expect(run.stderr.replace(/\r\u001b\[K(?:irsa-guard: [^\r\n]* \(\d+\.\d s\))?/g, '')).toBe('irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain\u001b[31m (failing: 1 finding at or above error)\u001b[39m\n')
   })
 

@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { Value } from '../../src/model/value.js'
 import { groupByChain } from '../../src/report/chains.js'
 import { formatMarkdown } from '../../src/report/markdown.js'
 import { chainDiagram } from '../../src/report/mermaid.js'
@@ -72,7 +71,7 @@ describe('the chain table and diagrams of the job summary and the comment', () =
     const result = await scan(root)
     const [chain] = groupByChain(result, new Set()).chains
     const payload = 'x"] --> evil["<img src=x onerror=alert(1)>`;#quot;%%\u2028\n```'
-    const diagram = chainDiagram({ ...chain!, sa: { ...chain!.sa, name: { ...chain!.sa.name, kind: 'known', value: payload } as Value } }, result.graph)
+    const diagram = chainDiagram({ ...chain!, sa: { ...chain!.sa, name: { ...chain!.sa.name, kind: 'known', value: payload } } }, result.graph)
     const lines = diagram.split('\n')
     expect(lines.slice(0, 3)).toEqual(['```mermaid', 'flowchart LR', '  sa["ServiceAccount<br/>shop/x?] --? evil[??img src=x onerror=alert(1)?…"]'])
     expect(lines.at(-1)).toBe('```')

@@ -63,7 +63,7 @@ const MERMAID_STATEMENTS = [
   /^flowchart LR$/,
   new RegExp(`^  [a-z0-9]+\\[${MERMAID_LABEL}\\]$`),
   new RegExp(`^  [a-z0-9]+ -->(\\|${MERMAID_LABEL}\\|)? [a-z0-9]+$`),
-  /^  linkStyle [0-9,]+ stroke:#d1242f,stroke-width:3px,color:#d1242f$/,
+  /^ {2}linkStyle [0-9,]+ stroke:#d1242f,stroke-width:3px,color:#d1242f$/,
 ]
 
 /** The lines of a Mermaid diagram that are not one of the statements irsa-guard writes. */

@@ -60,7 +60,7 @@ function mavenDependencies(file: SourceFile): Dependency[] {
     const group = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(body)?.[1]
     const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(body)
     if (!group || !artifact) continue
-    dependencies.push({ group, name: artifact[1]!, location: locationAt(file, match.index! + match[0].indexOf('<artifactId>')) })
+    dependencies.push({ group, name: artifact[1]!, location: locationAt(file, match.index + match[0].indexOf('<artifactId>')) })
   }
   return dependencies
 }
@@ -71,7 +71,7 @@ function gradleDependencies(file: SourceFile): Dependency[] {
   const dependencies: Dependency[] = []
   for (const match of text.matchAll(/(platform\s*\(\s*)?["'](software\.amazon\.awssdk|com\.amazonaws):([\w.-]+)(:[^"']*)?["']/g)) {
     if (match[1]) continue
-    dependencies.push({ group: match[2]!, name: match[3]!, location: locationAt(file, match.index! + (match[0].indexOf('"') >= 0 ? match[0].indexOf('"') : match[0].indexOf("'"))) })
+    dependencies.push({ group: match[2]!, name: match[3]!, location: locationAt(file, match.index + (match[0].indexOf('"') >= 0 ? match[0].indexOf('"') : match[0].indexOf("'"))) })
   }
   return dependencies
 }
@@ -81,7 +81,7 @@ function packageReferences(file: SourceFile): Dependency[] {
   const text = blank(file.text, /<!--[\s\S]*?-->/g)
   const dependencies: Dependency[] = []
   for (const match of text.matchAll(/<PackageReference\s+[^>]*?Include\s*=\s*"(AWSSDK\.[^"]+)"/gi)) {
-    dependencies.push({ group: 'nuget', name: match[1]!, location: locationAt(file, match.index!) })
+    dependencies.push({ group: 'nuget', name: match[1]!, location: locationAt(file, match.index) })
   }
   return dependencies
 }

@@ -10,7 +10,7 @@ import { findFluxKustomizations, substitute, unmatchedTargetFindings } from './f
 import { KUSTOMIZATION_FILE_NAMES } from './kustomization.js'
 import { locateRendered } from '../shared/locate-rendered.js'
 import { renderKustomization } from '../shared/run-renderer.js'
-import { RepositoryFiles } from '../shared/repository-files.js'
+import type { RepositoryFiles } from '../shared/repository-files.js'
 import { errorText } from '../../model/error-text.js'
 
 /**
