@@ -51,7 +51,13 @@ async function main(root) {
         hclParser.parse(decoded.text).delete()
         summary.hclFiles += 1
       } else if (/\.ya?ml$/i.test(entryRelative)) {
-        summary.yamlDocuments += parseAllDocuments(decoded.text, { lineCounter: new LineCounter(), version: '1.1', prettyErrors: false, uniqueKeys: false, strict: false }).length
+        summary.yamlDocuments += parseAllDocuments(decoded.text, {
+          lineCounter: new LineCounter(),
+          version: '1.1',
+          prettyErrors: false,
+          uniqueKeys: false,
+          strict: false,
+        }).length
       } else if (/\.json$/i.test(entryRelative)) {
         parseJsonTree(entryRelative, decoded.text)
         summary.jsonFiles += 1

@@ -21,7 +21,12 @@ export function compileSources(outDirectory = libDirectory) {
     const relative = path.relative(sourceRoot, sourcePath)
     const output = ts.transpileModule(readFileSync(sourcePath, 'utf8'), {
       fileName: sourcePath,
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, isolatedModules: true, sourceMap: false },
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        isolatedModules: true,
+        sourceMap: false,
+      },
     })
     const target = path.join(outDirectory, relative.replace(/\.ts$/, '.js'))
     mkdirSync(path.dirname(target), { recursive: true })

@@ -22,7 +22,8 @@ const { DEFAULT_FIXTURE_DIRECTORIES } = await import(pathToFileURL(path.join(lib
 
 /** Extra `.gitignore` files with the harder rules (negation, anchoring, `**`, classes, directory-only). */
 const GITIGNORES = {
-  '.gitignore': '*.pyc\n__pycache__/\n.terraform/\n*.tfstate\n/infra/live/prod/**/versions.tf\n!infra/live/prod/*/network/versions.tf\n',
+  '.gitignore':
+    '*.pyc\n__pycache__/\n.terraform/\n*.tfstate\n/infra/live/prod/**/versions.tf\n!infra/live/prod/*/network/versions.tf\n',
   'apps/.gitignore': '# generated\n*-values-[0-9].yaml\n**/tmp/\nkustomization.yaml\n!payments/**/kustomization.yaml\n',
   'infra/.gitignore': 'modules/*/outputs.tf\n\\#*\n*.tf.json\n',
 }
@@ -48,9 +49,17 @@ for (const size of sizes) {
   for (const setting of SETTINGS) {
     for (const respectGitignore of [true, false]) {
       const started = process.hrtime.bigint()
-      const result = await discover(directory, { include: setting.include, exclude: setting.exclude, maxFileBytes: 1048576, skipDirectories: DEFAULT_FIXTURE_DIRECTORIES, respectGitignore })
+      const result = await discover(directory, {
+        include: setting.include,
+        exclude: setting.exclude,
+        maxFileBytes: 1048576,
+        skipDirectories: DEFAULT_FIXTURE_DIRECTORIES,
+        respectGitignore,
+      })
       const ms = Number(process.hrtime.bigint() - started) / 1e6
-      process.stderr.write(`${size} ${setting.name} gitignore=${respectGitignore}: ${result.candidates.length} files in ${ms.toFixed(1)} ms\n`)
+      process.stderr.write(
+        `${size} ${setting.name} gitignore=${respectGitignore}: ${result.candidates.length} files in ${ms.toFixed(1)} ms\n`,
+      )
       process.stdout.write(`## ${size} ${setting.name} gitignore=${respectGitignore} (${result.candidates.length})\n`)
       for (const candidate of result.candidates) process.stdout.write(`${candidate.path}\n`)
       for (const finding of result.findings) process.stdout.write(`note ${finding.location.path}: ${finding.message}\n`)

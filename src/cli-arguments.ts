@@ -114,7 +114,9 @@ const OPTIONS = {
 } as const
 
 type OptionName = keyof typeof OPTIONS
-type ValueOptionName = { [Name in OptionName]: (typeof OPTIONS)[Name]['type'] extends 'string' ? Name : never }[OptionName]
+type ValueOptionName = {
+  [Name in OptionName]: (typeof OPTIONS)[Name]['type'] extends 'string' ? Name : never
+}[OptionName]
 type FlagName = Exclude<OptionName, ValueOptionName>
 
 function takesValue(name: OptionName): name is ValueOptionName {
@@ -142,11 +144,18 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     help: false,
     version: false,
   }
-  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true })
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  })
   for (const token of tokens) {
     if (token.kind === 'positional') options.paths.push(token.value)
     if (token.kind !== 'option') continue
-    if (!Object.hasOwn(OPTIONS, token.name)) throw new UsageError(`unknown option ${token.rawName}${suggestionFor(token.rawName)}`)
+    if (!Object.hasOwn(OPTIONS, token.name))
+      throw new UsageError(`unknown option ${token.rawName}${suggestionFor(token.rawName)}`)
     const name = token.name as OptionName
     if (!takesValue(name)) {
       if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`)
@@ -155,10 +164,12 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     }
     const value = token.value
     // `--config --format` is a forgotten value, not a config file named --format; `-` is a value.
-    if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('-') && value !== '-')) throw new UsageError(`--${name} needs a value`)
+    if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('-') && value !== '-'))
+      throw new UsageError(`--${name} needs a value`)
     applyValue(options, name, value)
   }
-  if (options.quiet && (options.verbose || options.debug)) throw new UsageError(`--quiet cannot be combined with --${options.debug ? 'debug' : 'verbose'}`)
+  if (options.quiet && (options.verbose || options.debug))
+    throw new UsageError(`--quiet cannot be combined with --${options.debug ? 'debug' : 'verbose'}`)
   return options
 }
 
@@ -171,7 +182,9 @@ function suggestionFor(rawName: string): string {
     const distance = editDistance(given, name)
     if (best === undefined || distance < best.distance) best = { name, distance }
   }
-  return best !== undefined && best.distance <= Math.max(1, Math.floor(given.length / 3)) ? ` (did you mean --${best.name}?)` : ''
+  return best !== undefined && best.distance <= Math.max(1, Math.floor(given.length / 3))
+    ? ` (did you mean --${best.name}?)`
+    : ''
 }
 
 function applyFlag(options: CliOptions, name: FlagName): void {
@@ -190,11 +203,13 @@ function applyFlag(options: CliOptions, name: FlagName): void {
 function applyValue(options: CliOptions, name: ValueOptionName, value: string): void {
   switch (name) {
     case 'format':
-      if (!(CLI_FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${CLI_FORMATS.join(', ')} (got "${value}")`)
+      if (!(CLI_FORMATS as readonly string[]).includes(value))
+        throw new UsageError(`--format must be one of ${CLI_FORMATS.join(', ')} (got "${value}")`)
       options.format = value as CliFormat
       return
     case 'fail-on':
-      if (!isFailOn(value)) throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got "${value}")`)
+      if (!isFailOn(value))
+        throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got "${value}")`)
       options.failOn = value
       return
     case 'output':
@@ -213,7 +228,8 @@ function applyValue(options: CliOptions, name: ValueOptionName, value: string): 
       options.writeBaseline = value
       return
     case 'max-file-bytes':
-      if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`--max-file-bytes must be a whole number of bytes (got "${value}")`)
+      if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+        throw new UsageError(`--max-file-bytes must be a whole number of bytes (got "${value}")`)
       options.maxFileBytes = Number(value)
       return
   }

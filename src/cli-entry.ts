@@ -16,7 +16,12 @@ function runCli(): void {
     throw error
   })
 
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+  }).then(
     (code) => {
       process.exitCode = code
     },

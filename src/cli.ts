@@ -65,13 +65,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const target = await resolveTarget(options.paths, io.cwd)
     debug(`repository root ${target.root} (${target.rootFoundBy})`)
     debug(`include ${target.include ? target.include.join(', ') : "(the config's)"}`)
-    const trusted = { helmRender: options.helmRender, kustomizeRender: options.kustomizeRender, maxFileBytes: options.maxFileBytes }
-    const config = await loadConfig({ root: target.root, cwd: io.cwd, trusted, ...(options.config ? { configFile: options.config } : {}) })
-    if (!options.quiet) for (const line of unreadConfigNotes(target, options)) io.stderr.write(`irsa-guard: ${escapeWorkflowCommandText(line)}\n`)
+    const trusted = {
+      helmRender: options.helmRender,
+      kustomizeRender: options.kustomizeRender,
+      maxFileBytes: options.maxFileBytes,
+    }
+    const config = await loadConfig({
+      root: target.root,
+      cwd: io.cwd,
+      trusted,
+      ...(options.config ? { configFile: options.config } : {}),
+    })
+    if (!options.quiet)
+      for (const line of unreadConfigNotes(target, options))
+        io.stderr.write(`irsa-guard: ${escapeWorkflowCommandText(line)}\n`)
     if (target.include) config.include = target.include
     config.exclude = [...config.exclude, ...options.exclude]
     if (options.scanFixtures) config.fixtureDirectories = []
-    debug(`config ${options.config ?? configAtRoot(target.root) ?? '(none)'}; exclude ${config.exclude.join(', ') || '(none)'}; fixture directories ${config.fixtureDirectories.join(', ') || '(scanned)'}`)
+    debug(
+      `config ${options.config ?? configAtRoot(target.root) ?? '(none)'}; exclude ${config.exclude.join(', ') || '(none)'}; fixture directories ${config.fixtureDirectories.join(', ') || '(scanned)'}`,
+    )
 
     if (!options.quiet && io.stderr.isTTY === true) {
       progress = new ProgressLine(io.stderr)
@@ -85,22 +98,41 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       onPhase: (phase) => {
         phases.enter(phase)
         if (phase.name !== 'done') progress?.update(describePhase(phase))
-        debug(`phase ${phase.name}${phase.name === 'read' ? `: ${plural(phase.files, 'file')}, ${plural(phase.workers, 'worker thread')}` : ''}`)
+        debug(
+          `phase ${phase.name}${phase.name === 'read' ? `: ${plural(phase.files, 'file')}, ${plural(phase.workers, 'worker thread')}` : ''}`,
+        )
       },
     })
     progress?.stop()
     progress = undefined
 
     if (options.writeBaseline) {
-      await writeReport(path.resolve(io.cwd, options.writeBaseline), formatBaseline(checked.findings), options.writeBaseline, target.root)
-      if (!options.quiet) io.stderr.write(`irsa-guard: baseline of ${plural(checked.findings.length, 'finding')} written to ${options.writeBaseline}\n`)
+      await writeReport(
+        path.resolve(io.cwd, options.writeBaseline),
+        formatBaseline(checked.findings),
+        options.writeBaseline,
+        target.root,
+      )
+      if (!options.quiet)
+        io.stderr.write(
+          `irsa-guard: baseline of ${plural(checked.findings.length, 'finding')} written to ${options.writeBaseline}\n`,
+        )
       return EXIT_OK
     }
-    const baseline = options.baseline ? await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline, target.root) : undefined
-    const result = baseline ? { ...checked, findings: partitionByBaseline(checked.findings, baseline).reported } : checked
+    const baseline = options.baseline
+      ? await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline, target.root)
+      : undefined
+    const result = baseline
+      ? { ...checked, findings: partitionByBaseline(checked.findings, baseline).reported }
+      : checked
     let written = ''
     if (options.output) {
-      await writeReport(path.resolve(io.cwd, options.output), formatForFile(options.format, result), options.output, target.root)
+      await writeReport(
+        path.resolve(io.cwd, options.output),
+        formatForFile(options.format, result),
+        options.output,
+        target.root,
+      )
       written = `; ${options.format} report written to ${options.output}`
     } else {
       io.stdout.write(formatForStdout(options, result, io, env))
@@ -108,16 +140,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const failing = findingsAtOrAbove(result.findings, options.failOn)
     if (options.quiet) return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK
     const unresolved = result.coverage.unresolved
-    const hint = unresolved.length === 0 ? '' : `, ${unresolved.length} unresolved${options.verbose ? '' : ' (--verbose says why)'}`
+    const hint =
+      unresolved.length === 0
+        ? ''
+        : `, ${unresolved.length} unresolved${options.verbose ? '' : ' (--verbose says why)'}`
     io.stderr.write(
       `irsa-guard: ${formatCounts(countByLevel(result.findings))} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; ${formatCoverage(result.coverage)}${hint}${written}` +
-        (failing.length > 0 ? stderrStyle.error(` (failing: ${plural(failing.length, 'finding')} at or above ${options.failOn})`) : '') +
+        (failing.length > 0
+          ? stderrStyle.error(` (failing: ${plural(failing.length, 'finding')} at or above ${options.failOn})`)
+          : '') +
         '\n',
     )
     if (options.verbose) {
       io.stderr.write(`irsa-guard: ${phases.describe()}\n`)
       io.stderr.write(`irsa-guard: files read per kind: ${phases.describeKinds()}\n`)
-      for (const chain of unresolved) io.stderr.write(`  unresolved: ${escapeWorkflowCommandText(formatUnresolvedLine(chain))}\n`)
+      for (const chain of unresolved)
+        io.stderr.write(`  unresolved: ${escapeWorkflowCommandText(formatUnresolvedLine(chain))}\n`)
     }
     return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK
   } catch (error) {
@@ -140,14 +178,20 @@ function formatForFile(format: CliFormat, result: CheckedResult): string {
  * inside JSON strings becomes `##\u005b` (the same JSON); Markdown is escaped line by line; the
  * github format is workflow commands on purpose, their values escaped.
  */
-function formatForStdout(options: CliOptions, result: CheckedResult, io: CliIo, env: Readonly<Record<string, string | undefined>>): string {
+function formatForStdout(
+  options: CliOptions,
+  result: CheckedResult,
+  io: CliIo,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   const format = options.format
   if (format === 'github') return formatGithub(result.findings)
   const report = formatReport(format, result)
   if (format === 'json' || format === 'sarif') return escapeWorkflowCommandsInJson(report)
   if (format === 'markdown') return report.split('\n').map(escapeWorkflowCommandText).join('\n')
   const style = wantsColour(options.color, env, io.stdout.isTTY === true) ? COLOURS : PLAIN
-  if (io.stdout.isTTY === true) return formatTerminal(result.findings, { columns: terminalColumns(io.stdout, env), style })
+  if (io.stdout.isTTY === true)
+    return formatTerminal(result.findings, { columns: terminalColumns(io.stdout, env), style })
   return style === PLAIN ? report : colourLevels(result.findings, style)
 }
 
@@ -156,7 +200,12 @@ function colourLevels(findings: readonly Finding[], style: Style): string {
   return findings
     .map((finding) => {
       const { path: file, line, column } = finding.location
-      const level = finding.level === 'error' ? style.error(finding.level) : finding.level === 'warning' ? style.warning(finding.level) : style.note(finding.level)
+      const level =
+        finding.level === 'error'
+          ? style.error(finding.level)
+          : finding.level === 'warning'
+            ? style.warning(finding.level)
+            : style.note(finding.level)
       return `${escapeWorkflowCommandText(`${file}:${line}:${column}`)}: ${level}: ${escapeWorkflowCommandText(`${finding.message} [${finding.ruleId}]`)}\n`
     })
     .join('')
@@ -188,7 +237,11 @@ class PhaseClock {
     for (let index = 0; index + 1 < this.starts.length; index += 1) {
       const { phase, at } = this.starts[index]!
       const took = formatDuration(this.starts[index + 1]!.at - at)
-      parts.push(phase.name === 'read' ? `read ${took} (${plural(phase.files, 'file')}, ${plural(phase.workers, 'worker thread')})` : `${phase.name} ${took}`)
+      parts.push(
+        phase.name === 'read'
+          ? `read ${took} (${plural(phase.files, 'file')}, ${plural(phase.workers, 'worker thread')})`
+          : `${phase.name} ${took}`,
+      )
     }
     return `phases: ${parts.join(', ')}`
   }
@@ -207,7 +260,8 @@ function formatDuration(milliseconds: number): string {
 function describeError(error: unknown): string {
   const text = errorText(error)
   // A config file's problems are all shown, one line each.
-  if (error instanceof ConfigError) return error.problems.map((problem) => `irsa-guard: ${escapeWorkflowCommandText(problem)}`).join('\n')
+  if (error instanceof ConfigError)
+    return error.problems.map((problem) => `irsa-guard: ${escapeWorkflowCommandText(problem)}`).join('\n')
   const message = escapeWorkflowCommandText(firstLine(text))
   if (error instanceof UsageError) return `irsa-guard: ${message}${error.hintHelp ? ' (see irsa-guard --help)' : ''}`
   return `irsa-guard: internal error: ${message}`
@@ -241,7 +295,11 @@ export async function resolveTarget(paths: readonly string[], cwd: string): Prom
   }
   const repository = findRepositoryRoot(start)
   const root = repository ?? (isWithin(cwd, start) ? cwd : start)
-  const rootFoundBy = repository ? 'the nearest directory with a .git entry' : root === cwd ? 'no .git above: the working directory' : 'no .git above: the directory given'
+  const rootFoundBy = repository
+    ? 'the nearest directory with a .git entry'
+    : root === cwd
+      ? 'no .git above: the working directory'
+      : 'no .git above: the directory given'
   const include = await includeGlobsFor(given.length > 0 ? given : ['.'], root, cwd)
   const directory = include && given.length <= 1 && start !== root ? start : undefined
   return { root, rootFoundBy, ...(include ? { include } : {}), ...(directory ? { directory } : {}) }
@@ -263,7 +321,9 @@ function unreadConfigNotes(target: Target, options: CliOptions): string[] {
   if (!name) return []
   const shown = path.relative(target.root, path.join(target.directory, name)).split(path.sep).join('/')
   const rootConfig = configAtRoot(target.root)
-  return [`${shown} is not read: the config is the repository root's (${rootConfig ?? 'none there'}); name it with --config ${shown} to use it (its paths are relative to the repository root)`]
+  return [
+    `${shown} is not read: the config is the repository root's (${rootConfig ?? 'none there'}); name it with --config ${shown} to use it (its paths are relative to the repository root)`,
+  ]
 }
 
 /** Writes a report where the user said; inside the scanned tree, never through a link planted there. */

@@ -2,7 +2,18 @@ import { firstLine } from './text/first-line.js'
 import { lstat } from 'node:fs/promises'
 import { editDistance } from './text/edit-distance.js'
 import path from 'node:path'
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml'
 import {
   ConfigError,
   type IgnoreEntry,
@@ -27,7 +38,18 @@ import { liveRules } from './rules/live-rules.js'
 export const CONFIG_FILE_NAMES = ['.irsa-guard.yml', '.irsa-guard.yaml'] as const
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'note', 'off']
-const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'clusters', 'roles', 'helm', 'kustomize', 'maxFileBytes', 'fixtureDirectories', 'ignore'] as const
+const TOP_LEVEL_KEYS = [
+  'include',
+  'exclude',
+  'rules',
+  'clusters',
+  'roles',
+  'helm',
+  'kustomize',
+  'maxFileBytes',
+  'fixtureDirectories',
+  'ignore',
+] as const
 const CLUSTER_KEYS = ['name', 'account', 'region', 'issuer'] as const
 const ROLE_KEYS = ['file', 'name', 'account', 'path'] as const
 const HELM_KEYS = ['releases', 'render'] as const
@@ -88,7 +110,10 @@ function readConfigText(absolutePath: string, displayPath: string, within: strin
 }
 
 /** Reads and validates a config file; any problem is a ConfigError with one line naming the file and line. */
-export async function loadConfigFile(absolutePath: string, options: ConfigTextOptions & { within?: string }): Promise<Config> {
+export async function loadConfigFile(
+  absolutePath: string,
+  options: ConfigTextOptions & { within?: string },
+): Promise<Config> {
   return parseConfig(readConfigText(absolutePath, options.displayPath, options.within), options)
 }
 
@@ -98,7 +123,10 @@ export function parseConfig(text: string, options: ConfigTextOptions): Config {
 }
 
 /** The config, and where the file asks for each setting only the workflow or the user may grant. */
-function parseConfigDocument(text: string, options: ConfigTextOptions): { config: Config; requested: Map<RequestedSetting, Location> } {
+function parseConfigDocument(
+  text: string,
+  options: ConfigTextOptions,
+): { config: Config; requested: Map<RequestedSetting, Location> } {
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true })
   const reader = new ConfigReader(text, document, lineCounter, options)
@@ -174,7 +202,11 @@ class ConfigReader {
       case 'kustomize': {
         const mode = isScalar(value) && typeof value.value === 'string' ? value.value : undefined
         if (!mode || !(KUSTOMIZE_MODES as readonly string[]).includes(mode)) {
-          this.fail(value ?? (pair.key as Node), 'kustomize', `must be one of ${KUSTOMIZE_MODES.join(', ')} (got ${this.shown(value)})`)
+          this.fail(
+            value ?? (pair.key as Node),
+            'kustomize',
+            `must be one of ${KUSTOMIZE_MODES.join(', ')} (got ${this.shown(value)})`,
+          )
         }
         config.kustomize = mode as KustomizeMode
         this.request('kustomize', value!)
@@ -185,7 +217,9 @@ class ConfigReader {
         this.request('maxFileBytes', value!)
         break
       case 'fixtureDirectories':
-        config.fixtureDirectories = this.each(this.list(value, pair, 'fixtureDirectories'), (item, at) => this.directoryName(item, pair, at))
+        config.fixtureDirectories = this.each(this.list(value, pair, 'fixtureDirectories'), (item, at) =>
+          this.directoryName(item, pair, at),
+        )
         break
       case 'ignore':
         config.ignore = this.each(this.list(value, pair, 'ignore'), (item, at) => this.ignoreEntry(item, at))
@@ -202,16 +236,23 @@ class ConfigReader {
     rules.forEach((id, index) => {
       const ruleAt = isSeq(rule!.value) ? `${at}.rule[${index}]` : `${at}.rule`
       const ruleNode = isSeq(rule!.value) ? (rule!.value.items[index] as Node) : rule!.value
-      if (id !== 'all' && !this.knownRuleIds.includes(id)) this.attempt(() => this.fail(ruleNode, ruleAt, `unknown rule id${didYouMean(id, this.knownRuleIds)}`))
+      if (id !== 'all' && !this.knownRuleIds.includes(id))
+        this.attempt(() => this.fail(ruleNode, ruleAt, `unknown rule id${didYouMean(id, this.knownRuleIds)}`))
     })
     const pathField = fields.get('path')
     const paths = pathField ? (this.attempt(() => this.globs(pathField.value, pathField.pair, `${at}.path`)) ?? []) : []
     if (!pathField) this.attempt(() => this.fail(node, at, 'missing required key "path"'))
     const reason = this.attempt(() => {
-      if (!fields.has('reason')) this.fail(node, at, 'missing required key "reason" (say why the findings are accepted)')
+      if (!fields.has('reason'))
+        this.fail(node, at, 'missing required key "reason" (say why the findings are accepted)')
       return this.nonEmptyString(fields.get('reason')!.value, fields.get('reason')!.pair, `${at}.reason`)
     })
-    const entry: IgnoreEntry = { rules, paths: paths.map((file) => this.repositoryRelative(file)), reason: reason ?? '', location: this.locationInFile(node) }
+    const entry: IgnoreEntry = {
+      rules,
+      paths: paths.map((file) => this.repositoryRelative(file)),
+      reason: reason ?? '',
+      location: this.locationInFile(node),
+    }
     const expires = fields.get('expires')
     if (expires) {
       const date = this.attempt(() => this.date(expires.value, `${at}.expires`))
@@ -222,9 +263,15 @@ class ConfigReader {
 
   /** A calendar date written YYYY-MM-DD. */
   private date(node: Node, at: string): string {
-    const text = isScalar(node) ? (node.value instanceof Date ? node.value.toISOString().slice(0, 10) : String(node.value)) : undefined
+    const text = isScalar(node)
+      ? node.value instanceof Date
+        ? node.value.toISOString().slice(0, 10)
+        : String(node.value)
+      : undefined
     const match = text === undefined ? null : DATE.exec(text)
-    const valid = match && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === text
+    const valid =
+      match &&
+      new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === text
     if (!valid) this.fail(node, at, `must be a date YYYY-MM-DD (got ${this.shown(node)})`)
     return text
   }
@@ -259,7 +306,8 @@ class ConfigReader {
       this.attempt(() => {
         const id = this.keyText(pair, 'rules')
         const at = `rules.${id}`
-        if (!this.knownRuleIds.includes(id)) this.fail(pair.key as Node, at, `unknown rule id${didYouMean(id, this.knownRuleIds)}`)
+        if (!this.knownRuleIds.includes(id))
+          this.fail(pair.key as Node, at, `unknown rule id${didYouMean(id, this.knownRuleIds)}`)
         const value = this.resolve(pair.value as Node | null)
         // `off` is a string in YAML 1.2, but people also write `false`.
         if (isScalar(value) && value.value === false) {
@@ -268,7 +316,11 @@ class ConfigReader {
         }
         const setting = isScalar(value) && typeof value.value === 'string' ? value.value : undefined
         if (!setting || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
-          this.fail(value ?? (pair.key as Node), at, `must be one of ${RULE_SETTINGS.join(', ')} (got ${this.shown(value)})`)
+          this.fail(
+            value ?? (pair.key as Node),
+            at,
+            `must be one of ${RULE_SETTINGS.join(', ')} (got ${this.shown(value)})`,
+          )
         }
         rules[id] = setting as RuleSetting
       })
@@ -285,22 +337,32 @@ class ConfigReader {
     if (region) {
       this.attempt(() => {
         const text = this.nonEmptyString(region.value, region.pair, `${at}.region`)
-        if (!REGION.test(text)) this.fail(region.value, `${at}.region`, `"${text}" is not an AWS region (like us-east-1)`)
+        if (!REGION.test(text))
+          this.fail(region.value, `${at}.region`, `"${text}" is not an AWS region (like us-east-1)`)
         cluster.region = text
       })
     }
     const issuer = fields.get('issuer')
-    if (issuer) this.attempt(() => {
-      const text = this.nonEmptyString(issuer.value, issuer.pair, `${at}.issuer`)
-      const parsed = text.startsWith('https://') ? parseEksIssuerHostPath(text.slice('https://'.length)) : undefined
-      if (!parsed) {
-        this.fail(issuer.value, `${at}.issuer`, `"${text}" is not an EKS issuer (https://oidc.eks.<region>.amazonaws.com/id/<ID>)`)
-      }
-      if (cluster.region && parsed.region !== cluster.region) {
-        this.fail(issuer.value, `${at}.issuer`, `the issuer's region ${parsed.region} is not the cluster's region ${cluster.region}`)
-      }
-      cluster.issuer = text
-    })
+    if (issuer)
+      this.attempt(() => {
+        const text = this.nonEmptyString(issuer.value, issuer.pair, `${at}.issuer`)
+        const parsed = text.startsWith('https://') ? parseEksIssuerHostPath(text.slice('https://'.length)) : undefined
+        if (!parsed) {
+          this.fail(
+            issuer.value,
+            `${at}.issuer`,
+            `"${text}" is not an EKS issuer (https://oidc.eks.<region>.amazonaws.com/id/<ID>)`,
+          )
+        }
+        if (cluster.region && parsed.region !== cluster.region) {
+          this.fail(
+            issuer.value,
+            `${at}.issuer`,
+            `the issuer's region ${parsed.region} is not the cluster's region ${cluster.region}`,
+          )
+        }
+        cluster.issuer = text
+      })
     const location = this.locationOf(node)
     if (location) cluster.location = location
     return cluster
@@ -313,7 +375,13 @@ class ConfigReader {
       name: this.attempt(() => this.requiredString(node, fields, 'name', at)) ?? '',
     }
     if (fields.has('name') && role.name !== '' && !ROLE_NAME.test(role.name)) {
-      this.attempt(() => this.fail(fields.get('name')!.value, `${at}.name`, `"${role.name}" is not an IAM role name (1-64 of A-Z a-z 0-9 +=,.@_-)`))
+      this.attempt(() =>
+        this.fail(
+          fields.get('name')!.value,
+          `${at}.name`,
+          `"${role.name}" is not an IAM role name (1-64 of A-Z a-z 0-9 +=,.@_-)`,
+        ),
+      )
     }
     const account = fields.get('account')
     if (account) this.attempt(() => (role.account = this.account(account, `${at}.account`)))
@@ -321,7 +389,8 @@ class ConfigReader {
     if (rolePath) {
       this.attempt(() => {
         const text = this.nonEmptyString(rolePath.value, rolePath.pair, `${at}.path`)
-        if (!text.startsWith('/') || !text.endsWith('/')) this.fail(rolePath.value, `${at}.path`, `"${text}" must start and end with / (like /service-roles/)`)
+        if (!text.startsWith('/') || !text.endsWith('/'))
+          this.fail(rolePath.value, `${at}.path`, `"${text}" must start and end with / (like /service-roles/)`)
         role.path = text
       })
     }
@@ -338,7 +407,8 @@ class ConfigReader {
         const key = this.keyOf(pair, 'helm', HELM_KEYS)
         const value = this.resolve(pair.value as Node | null)
         if (key === 'render') {
-          if (!isScalar(value) || typeof value.value !== 'boolean') this.fail(value ?? (pair.key as Node), 'helm.render', `must be true or false (got ${this.shown(value)})`)
+          if (!isScalar(value) || typeof value.value !== 'boolean')
+            this.fail(value ?? (pair.key as Node), 'helm.render', `must be true or false (got ${this.shown(value)})`)
           helm.render = value.value
           this.request('helm.render', value)
           return
@@ -355,13 +425,24 @@ class ConfigReader {
     const name = this.attempt(() => this.requiredString(node, fields, 'name', at))
     const namespace = this.attempt(() => this.requiredString(node, fields, 'namespace', at))
     if (namespace !== undefined && !DNS_LABEL.test(namespace)) {
-      this.attempt(() => this.fail(fields.get('namespace')!.value, `${at}.namespace`, `"${namespace}" is not a Kubernetes namespace name (lower-case DNS label)`))
+      this.attempt(() =>
+        this.fail(
+          fields.get('namespace')!.value,
+          `${at}.namespace`,
+          `"${namespace}" is not a Kubernetes namespace name (lower-case DNS label)`,
+        ),
+      )
     }
     const values = fields.get('values')
     const valueFiles = values ? (this.attempt(() => this.globs(values.value, values.pair, `${at}.values`)) ?? []) : []
     // Problems are recorded: the config is refused after the whole file is read.
     if (chart === undefined || name === undefined || namespace === undefined) throw new Abandoned()
-    const release: HelmRelease = { chart: this.repositoryRelative(chart), name, namespace, values: valueFiles.map((file) => this.repositoryRelative(file)) }
+    const release: HelmRelease = {
+      chart: this.repositoryRelative(chart),
+      name,
+      namespace,
+      values: valueFiles.map((file) => this.repositoryRelative(file)),
+    }
     const nameLocation = this.locationOf(fields.get('name')!.value)
     const namespaceLocation = this.locationOf(fields.get('namespace')!.value)
     if (nameLocation) release.nameLocation = nameLocation
@@ -383,14 +464,20 @@ class ConfigReader {
       this.attempt(() => {
         const key = this.keyOf(pair, at, allowed)
         const value = this.resolve(pair.value as Node | null)
-        if (value === null || (isScalar(value) && value.value === null)) this.fail(pair.key as Node, `${at}.${key}`, 'has no value')
+        if (value === null || (isScalar(value) && value.value === null))
+          this.fail(pair.key as Node, `${at}.${key}`, 'has no value')
         fields.set(key, { pair, value })
       })
     }
     return fields
   }
 
-  private requiredString<K extends string>(owner: Node, fields: Map<K, { pair: Pair; value: Node }>, key: K, at: string): string {
+  private requiredString<K extends string>(
+    owner: Node,
+    fields: Map<K, { pair: Pair; value: Node }>,
+    key: K,
+    at: string,
+  ): string {
     const field = fields.get(key)
     if (!field) this.fail(owner, at, `missing required key "${key}"`)
     return this.nonEmptyString(field.value, field.pair, `${at}.${key}`)
@@ -413,7 +500,8 @@ class ConfigReader {
 
   private directoryName(node: Node, owner: Pair, at: string): string {
     const name = this.nonEmptyString(node, owner, at)
-    if (/[/\\*?[\]{}]/.test(name) || name === '.' || name === '..') this.fail(node, at, `"${name}" is not a directory name (no slashes or globs; use exclude for paths)`)
+    if (/[/\\*?[\]{}]/.test(name) || name === '.' || name === '..')
+      this.fail(node, at, `"${name}" is not a directory name (no slashes or globs; use exclude for paths)`)
     return name
   }
 
@@ -444,13 +532,15 @@ class ConfigReader {
 
   private keyOf<K extends string>(pair: Pair, at: string, allowed: readonly K[]): K {
     const key = this.keyText(pair, at)
-    if (!(allowed as readonly string[]).includes(key)) this.fail(pair.key as Node, join(at, key), `unknown key${didYouMean(key, allowed)}`)
+    if (!(allowed as readonly string[]).includes(key))
+      this.fail(pair.key as Node, join(at, key), `unknown key${didYouMean(key, allowed)}`)
     return key as K
   }
 
   private keyText(pair: Pair, at: string): string {
     const key = pair.key as Node | null
-    if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) this.fail(key, at || '(top level)', 'keys must be plain strings')
+    if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number'))
+      this.fail(key, at || '(top level)', 'keys must be plain strings')
     return String(key.value)
   }
 
@@ -539,11 +629,14 @@ export interface LoadConfigOptions {
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const trusted = options.trusted ?? defaultTrustedSettings()
-  const absolutePath = options.configFile ? path.resolve(options.cwd, options.configFile) : await findConfigFile(options.root)
+  const absolutePath = options.configFile
+    ? path.resolve(options.cwd, options.configFile)
+    : await findConfigFile(options.root)
   if (!absolutePath) return withTrustedSettings(defaultConfig(), trusted)
   const displayPath = options.configFile ?? (toPosix(path.relative(options.cwd, absolutePath)) || absolutePath)
   const inRepository = toPosix(path.relative(options.root, absolutePath))
-  const repositoryPath = inRepository === '..' || inRepository.startsWith('../') || path.isAbsolute(inRepository) ? undefined : inRepository
+  const repositoryPath =
+    inRepository === '..' || inRepository.startsWith('../') || path.isAbsolute(inRepository) ? undefined : inRepository
   // A file the user named outside the root is theirs; one inside it stays inside.
   const within = confinementFor(absolutePath, options.root)
   const textOptions: ConfigTextOptions = {
@@ -561,21 +654,31 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const refused: SourceFinding[] = []
   const refuse = (setting: RequestedSetting, message: string): void => {
     const location = requested.get(setting)
-    if (location) refused.push({ ruleId: 'parse-error', level: 'warning', location, message, key: `config-refused:${setting}` })
+    if (location)
+      refused.push({ ruleId: 'parse-error', level: 'warning', location, message, key: `config-refused:${setting}` })
   }
   const render = config.helm.render
   if (render === true && !trusted.helmRender) {
-    refuse('helm.render', `helm.render: true is ignored: a config file in the scanned repository cannot make irsa-guard run helm; set the action input helm-render (CLI: --helm-render) to render charts`)
+    refuse(
+      'helm.render',
+      `helm.render: true is ignored: a config file in the scanned repository cannot make irsa-guard run helm; set the action input helm-render (CLI: --helm-render) to render charts`,
+    )
   }
   config.helm.render = trusted.helmRender && render !== false
   if (config.kustomize === 'render' && !trusted.kustomizeRender) {
-    refuse('kustomize', `kustomize: render is ignored: a config file in the scanned repository cannot make irsa-guard run kubectl; set the action input kustomize-render (CLI: --kustomize-render) to render builds`)
+    refuse(
+      'kustomize',
+      `kustomize: render is ignored: a config file in the scanned repository cannot make irsa-guard run kubectl; set the action input kustomize-render (CLI: --kustomize-render) to render builds`,
+    )
     config.kustomize = 'native'
   } else if (trusted.kustomizeRender && config.kustomize !== 'native') {
     config.kustomize = 'render'
   }
   if (requested.has('maxFileBytes') && trusted.maxFileBytes > 0 && config.maxFileBytes > trusted.maxFileBytes) {
-    refuse('maxFileBytes', `maxFileBytes: ${config.maxFileBytes} is ignored: a config file in the scanned repository may lower the size limit but not raise it above ${trusted.maxFileBytes} bytes; set the action input max-file-bytes (CLI: --max-file-bytes) to raise it`)
+    refuse(
+      'maxFileBytes',
+      `maxFileBytes: ${config.maxFileBytes} is ignored: a config file in the scanned repository may lower the size limit but not raise it above ${trusted.maxFileBytes} bytes; set the action input max-file-bytes (CLI: --max-file-bytes) to raise it`,
+    )
     config.maxFileBytes = trusted.maxFileBytes
   } else if (!requested.has('maxFileBytes')) {
     config.maxFileBytes = trusted.maxFileBytes

@@ -108,7 +108,13 @@ export function defaultTrustedSettings(): TrustedSettings {
  * `__snapshots__` and `__mocks__`, and `fixtures` (RSpec, pytest, Jest, Kubernetes' own
  * test/fixtures). What they hold is recorded output or deliberately broken input, never applied.
  */
-export const DEFAULT_FIXTURE_DIRECTORIES: readonly string[] = ['testdata', '__fixtures__', '__snapshots__', '__mocks__', 'fixtures']
+export const DEFAULT_FIXTURE_DIRECTORIES: readonly string[] = [
+  'testdata',
+  '__fixtures__',
+  '__snapshots__',
+  '__mocks__',
+  'fixtures',
+]
 
 export function defaultConfig(): Config {
   return {

@@ -1,12 +1,26 @@
 import type { Config } from './config.js'
 import type { Graph } from './graph.js'
 import { parseRoleArn } from './iam/arn.js'
-import { terraformUnit, type PodIdentityAssociation, type Role, type ServiceAccount, type SourceKind, type UnreadModule } from './model/facts.js'
+import {
+  terraformUnit,
+  type PodIdentityAssociation,
+  type Role,
+  type ServiceAccount,
+  type SourceKind,
+  type UnreadModule,
+} from './model/facts.js'
 import { formatLocation, type Location } from './model/location.js'
 import type { Statement } from './model/policy.js'
 import type { Value } from './model/value.js'
 import { allowedIrsaStatements } from './rules/helpers/conditions.js'
-import { checkToken, knownClusters, roleIdentity, roleTitle, tokenAudience, type KnownCluster } from './rules/helpers/correlation.js'
+import {
+  checkToken,
+  knownClusters,
+  roleIdentity,
+  roleTitle,
+  tokenAudience,
+  type KnownCluster,
+} from './rules/helpers/correlation.js'
 import { findRoleArnPlaceholder, qualifiedName, valueText } from './rules/helpers/kubernetes.js'
 import { conditionsOn } from './rules/helpers/trust.js'
 import { APPLY_NAMESPACE } from './model/kubernetes.js'
@@ -23,16 +37,22 @@ export const UNRESOLVED_REASONS = {
   'deploy-time-value': 'its role ARN is filled in at deploy time (envsubst, a CI variable, kustomize vars, a template)',
   'helm-value-unset': 'its role ARN is a Helm value that no scanned values file or release sets',
   'terraform-variable': 'its role ARN is a Terraform variable that no scanned caller or variable file sets',
-  'remote-module': 'its role comes from a Terraform module whose source is not read (a registry or git module, or a directory outside the scan)',
-  'other-stack-output': 'its role ARN is an output of another Terraform stack (terraform_remote_state, tfe_outputs), which the scan does not follow',
+  'remote-module':
+    'its role comes from a Terraform module whose source is not read (a registry or git module, or a directory outside the scan)',
+  'other-stack-output':
+    'its role ARN is an output of another Terraform stack (terraform_remote_state, tfe_outputs), which the scan does not follow',
   'unresolved-reference': 'its role ARN is a reference that the scan cannot follow to a role',
-  'unknown-chart': 'its ServiceAccount is made by a Helm chart whose ServiceAccount naming irsa-guard does not know, so the token cannot be evaluated',
-  'service-account-unknown': "the ServiceAccount's namespace, name or audience is only known at deploy time (a chart with no known release, a manifest without a namespace)",
+  'unknown-chart':
+    'its ServiceAccount is made by a Helm chart whose ServiceAccount naming irsa-guard does not know, so the token cannot be evaluated',
+  'service-account-unknown':
+    "the ServiceAccount's namespace, name or audience is only known at deploy time (a chart with no known release, a manifest without a namespace)",
   'trust-policy-unknown': "the role's trust policy is not known (not in the scanned files, or computed at apply time)",
-  'trust-outcome-unknown': "whether the trust accepts the token depends on values only known at deploy time",
+  'trust-outcome-unknown': 'whether the trust accepts the token depends on values only known at deploy time',
   'trusts-undefined-service-account': 'its trust names ServiceAccounts that no scanned source defines',
-  'not-named-by-its-service-account': 'the ServiceAccounts its trust names are defined, but none names this role in its annotation',
-  'trust-subject-unknown': 'its trust names no particular ServiceAccount (a deploy-time value, a wildcard, or no sub condition)',
+  'not-named-by-its-service-account':
+    'the ServiceAccounts its trust names are defined, but none names this role in its annotation',
+  'trust-subject-unknown':
+    'its trust names no particular ServiceAccount (a deploy-time value, a wildcard, or no sub condition)',
 } as const
 
 export type UnresolvedReason = keyof typeof UNRESOLVED_REASONS
@@ -92,20 +112,42 @@ export function chainCoverage(graph: Graph, config: Config): ChainCoverage {
   for (const sa of graph.facts.serviceAccounts) {
     if (sa.roleArn === undefined) continue
     const chain = serviceAccountChain(graph, sa, sa.roleArn, clusters, modules)
-    chains.add(chain ?? { kind: 'service-account', location: sa.roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: shownValue(sa.roleArn) }, sa.terraform?.root)
+    chains.add(
+      chain ?? {
+        kind: 'service-account',
+        location: sa.roleArn.location,
+        serviceAccount: qualifiedName(sa.namespace, sa.name),
+        role: shownValue(sa.roleArn),
+      },
+      sa.terraform?.root,
+    )
     if (chain) unresolvedServiceAccounts.add(sa)
   }
   const namedElsewhere = new Set<Role>()
   for (const association of graph.facts.podIdentityAssociations) {
     const links = graph.rolesNamedBy(association.roleArn, association)
     for (const { role } of links) namedElsewhere.add(role)
-    const chain = podIdentityChain(association, links.map(({ role }) => role), modules)
+    const chain = podIdentityChain(
+      association,
+      links.map(({ role }) => role),
+      modules,
+    )
     chains.add(chain ?? podIdentityBase(association), association.terraform?.root)
   }
   for (const release of graph.facts.unknownCharts) {
-    for (const { role } of graph.rolesNamedBy(release.roleArn, release.terraform?.root !== undefined ? { unit: terraformUnit(release.terraform.root) } : {})) namedElsewhere.add(role)
+    for (const { role } of graph.rolesNamedBy(
+      release.roleArn,
+      release.terraform?.root !== undefined ? { unit: terraformUnit(release.terraform.root) } : {},
+    ))
+      namedElsewhere.add(role)
     chains.add(
-      { kind: 'chart', location: release.location, role: shownValue(release.roleArn), reason: 'unknown-chart', detail: `chart "${release.chart}"${release.terraform ? ` (${release.terraform.address})` : ''}` },
+      {
+        kind: 'chart',
+        location: release.location,
+        role: shownValue(release.roleArn),
+        reason: 'unknown-chart',
+        detail: `chart "${release.chart}"${release.terraform ? ` (${release.terraform.address})` : ''}`,
+      },
       release.terraform?.root,
     )
   }
@@ -130,7 +172,10 @@ class Chains {
 
   /** A chain: unresolved when it has a reason. */
   add(chain: ChainIdentity | UnresolvedChain, root: string | undefined): void {
-    const located = isUnresolved(chain) && root !== undefined && root !== '.' && !chain.location.path.startsWith(`${root}/`) ? { ...chain, detail: `${chain.detail ? `${chain.detail}; ` : ''}as called from ${root}` } : chain
+    const located =
+      isUnresolved(chain) && root !== undefined && root !== '.' && !chain.location.path.startsWith(`${root}/`)
+        ? { ...chain, detail: `${chain.detail ? `${chain.detail}; ` : ''}as called from ${root}` }
+        : chain
     const key = JSON.stringify([located, root])
     if (this.seen.has(key)) return
     this.seen.add(key)
@@ -139,7 +184,12 @@ class Chains {
   }
 
   coverage(): ChainCoverage {
-    const unresolved = [...this.unresolved].sort((a, b) => a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line || a.location.column - b.location.column)
+    const unresolved = [...this.unresolved].sort(
+      (a, b) =>
+        a.location.path.localeCompare(b.location.path) ||
+        a.location.line - b.location.line ||
+        a.location.column - b.location.column,
+    )
     return { verified: this.verified, total: this.verified + unresolved.length, unresolved }
   }
 }
@@ -166,20 +216,42 @@ export function chainTitle(chain: UnresolvedChain): string {
   }
 }
 
-function serviceAccountChain(graph: Graph, sa: ServiceAccount, roleArn: Value, clusters: readonly KnownCluster[], modules: UnreadModules): UnresolvedChain | undefined {
-  const base = { kind: 'service-account' as const, location: roleArn.location, serviceAccount: qualifiedName(sa.namespace, sa.name), role: shownValue(roleArn) }
+function serviceAccountChain(
+  graph: Graph,
+  sa: ServiceAccount,
+  roleArn: Value,
+  clusters: readonly KnownCluster[],
+  modules: UnreadModules,
+): UnresolvedChain | undefined {
+  const base = {
+    kind: 'service-account' as const,
+    location: roleArn.location,
+    serviceAccount: qualifiedName(sa.namespace, sa.name),
+    role: shownValue(roleArn),
+  }
   const links = graph.rolesOf(sa)
   if (links.length === 0) {
     const template = graph.templateVariablesOf(sa)
     if (template?.filling) {
       const filled = unjoinedReason(template.filling.source, template.filling.value, modules, undefined)
-      return { ...base, ...filled, detail: `${shownValue(template.filling.value)}, from ${template.filling.label}${filled.detail !== undefined ? ` (${filled.detail})` : ''}` }
+      return {
+        ...base,
+        ...filled,
+        detail: `${shownValue(template.filling.value)}, from ${template.filling.label}${filled.detail !== undefined ? ` (${filled.detail})` : ''}`,
+      }
     }
     const reason = unjoinedReason(sa.source, roleArn, modules, sa.terraform?.root)
     if (!template || template.candidates.length < 2) return { ...base, ...reason }
-    const shown = template.candidates.slice(0, 3).map((variable) => variable.label).join('; ')
+    const shown = template.candidates
+      .slice(0, 3)
+      .map((variable) => variable.label)
+      .join('; ')
     const more = template.candidates.length > 3 ? `; and ${template.candidates.length - 3} more` : ''
-    return { ...base, ...reason, detail: `${reason.detail ?? shownValue(roleArn)}: ${template.candidates.length} values could fill it and none is tied to this manifest (${shown}${more})` }
+    return {
+      ...base,
+      ...reason,
+      detail: `${reason.detail ?? shownValue(roleArn)}: ${template.candidates.length} values could fill it and none is tied to this manifest (${shown}${more})`,
+    }
   }
   let first: Pick<UnresolvedChain, 'reason' | 'detail'> | undefined
   for (const { role } of links) {
@@ -191,10 +263,15 @@ function serviceAccountChain(graph: Graph, sa: ServiceAccount, roleArn: Value, c
 }
 
 /** Whether the ServiceAccount's token was put to the role's trust, or why not. */
-function evaluation(sa: ServiceAccount, role: Role, clusters: readonly KnownCluster[]): 'evaluated' | Pick<UnresolvedChain, 'reason' | 'detail'> {
+function evaluation(
+  sa: ServiceAccount,
+  role: Role,
+  clusters: readonly KnownCluster[],
+): 'evaluated' | Pick<UnresolvedChain, 'reason' | 'detail'> {
   if (!role.trustPolicy) return { reason: 'trust-policy-unknown', detail: roleTitle(role) }
   const wholeTrust = role.trustPolicy.symbolicStatements?.[0]
-  if (role.trustPolicy.statements.length === 0 && wholeTrust) return { reason: 'trust-policy-unknown', detail: `${roleTitle(role)}: ${valueText(wholeTrust)}` }
+  if (role.trustPolicy.statements.length === 0 && wholeTrust)
+    return { reason: 'trust-policy-unknown', detail: `${roleTitle(role)}: ${valueText(wholeTrust)}` }
   const unknownParts = [
     sa.namespace.kind === 'symbolic' ? `namespace ${describeSymbolicName(sa.namespace.expression)}` : undefined,
     sa.name.kind === 'symbolic' ? `name ${describeSymbolicName(sa.name.expression)}` : undefined,
@@ -203,28 +280,38 @@ function evaluation(sa: ServiceAccount, role: Role, clusters: readonly KnownClus
   if (unknownParts.length > 0) return { reason: 'service-account-unknown', detail: unknownParts.join(', ') }
   const check = checkToken(sa, role, clusters)
   if (!check) return { reason: 'service-account-unknown' }
-  if (check.decision.effect === 'unknown') return { reason: 'trust-outcome-unknown', detail: `${roleTitle(role)}, ${formatLocation(check.policy.location)}` }
+  if (check.decision.effect === 'unknown')
+    return { reason: 'trust-outcome-unknown', detail: `${roleTitle(role)}, ${formatLocation(check.policy.location)}` }
   return 'evaluated'
 }
 
 /** What a name or namespace known only at deploy time is, in words. */
 function describeSymbolicName(expression: string): string {
   if (expression === APPLY_NAMESPACE) return 'set by whoever applies the manifest (none is written)'
-  if (/^helm-(fullname|release-name):/.test(expression)) return 'from the Helm release name (no release of the chart is declared)'
-  if (/^helm-release-namespace:/.test(expression)) return 'from the Helm release namespace (no release of the chart is declared)'
+  if (/^helm-(fullname|release-name):/.test(expression))
+    return 'from the Helm release name (no release of the chart is declared)'
+  if (/^helm-release-namespace:/.test(expression))
+    return 'from the Helm release namespace (no release of the chart is declared)'
   if (/^generated-name:/.test(expression)) return `generated from "${expression.slice('generated-name:'.length)}"`
   return `\${${expression}}`
 }
 
 /** Why a role ARN joined no role of the scan. */
-function unjoinedReason(source: SourceKind, roleArn: Value, modules: UnreadModules, root: string | undefined): Pick<UnresolvedChain, 'reason' | 'detail'> {
+function unjoinedReason(
+  source: SourceKind,
+  roleArn: Value,
+  modules: UnreadModules,
+  root: string | undefined,
+): Pick<UnresolvedChain, 'reason' | 'detail'> {
   if (roleArn.kind === 'known') {
     // What envsubst, kustomize vars or a template engine fill in: known text only because the source keeps it as written.
     if (DEPLOY_TIME_TEMPLATE.test(roleArn.value)) return { reason: 'deploy-time-value', detail: roleArn.value.trim() }
     // A chart's empty default, meant to be set per installation (helm --set, a values file outside the scan).
-    if (source === 'helm' && roleArn.value.trim() === '') return { reason: 'helm-value-unset', detail: 'empty in the scanned values' }
+    if (source === 'helm' && roleArn.value.trim() === '')
+      return { reason: 'helm-value-unset', detail: 'empty in the scanned values' }
     // `arn:aws:iam::{{ .Values.account }}:role/app` rendered without the value: an empty ARN field.
-    if (source === 'helm' && /::[^:]*::|:role\/?$|^arn:[^:]*:iam:::/.test(roleArn.value.trim())) return { reason: 'helm-value-unset', detail: `rendered as "${roleArn.value.trim()}"` }
+    if (source === 'helm' && /::[^:]*::|:role\/?$|^arn:[^:]*:iam:::/.test(roleArn.value.trim()))
+      return { reason: 'helm-value-unset', detail: `rendered as "${roleArn.value.trim()}"` }
     const placeholder = findRoleArnPlaceholder(roleArn.value, source)
     if (placeholder) return { reason: 'role-arn-placeholder', detail: placeholder.description }
     if (!parseRoleArn(roleArn.value.trim())) return { reason: 'role-arn-invalid' }
@@ -242,12 +329,19 @@ const OTHER_STACK = /(^|\.)data\.(terraform_remote_state|tfe_outputs)\./
 const ROLE_DATA_SOURCE = /(^|\.)data\.aws_iam_role\.[\w-]+/
 
 /** Why a symbolic role ARN names no role: what kind of value it is. */
-function symbolicReason(source: SourceKind, expression: string, modules: UnreadModules, root: string | undefined): Pick<UnresolvedChain, 'reason' | 'detail'> {
+function symbolicReason(
+  source: SourceKind,
+  expression: string,
+  modules: UnreadModules,
+  root: string | undefined,
+): Pick<UnresolvedChain, 'reason' | 'detail'> {
   // The Helm source's symbol for a value no scanned values file or release sets (sources/helm/release-objects.ts).
-  if (HELM_VALUE_NOT_SET.test(expression)) return { reason: 'helm-value-unset', detail: 'not set in the scanned values' }
+  if (HELM_VALUE_NOT_SET.test(expression))
+    return { reason: 'helm-value-unset', detail: 'not set in the scanned values' }
   const detail = shownExpression(expression)
   if (source === 'helm' || /^helm[:-]/.test(expression)) return { reason: 'helm-value-unset', detail }
-  if (/^kustomize-reference:/.test(expression) || /\$\([A-Za-z_][\w.]*\)/.test(expression)) return { reason: 'deploy-time-value', detail }
+  if (/^kustomize-reference:/.test(expression) || /\$\([A-Za-z_][\w.]*\)/.test(expression))
+    return { reason: 'deploy-time-value', detail }
   if (source === 'terraform' || source === 'terraform-plan') {
     const references = terraformReferences(expression)
     for (const reference of references) {
@@ -261,7 +355,8 @@ function symbolicReason(source: SourceKind, expression: string, modules: UnreadM
     if (stack) return { reason: 'other-stack-output', detail }
     const lookup = references.find((reference) => ROLE_DATA_SOURCE.test(reference))
     const [dataSource] = lookup === undefined ? [] : (ROLE_DATA_SOURCE.exec(lookup) ?? [])
-    if (dataSource !== undefined) return { reason: 'role-outside-scan', detail: `looked up from AWS by ${dataSource.replace(/^\./, '')}` }
+    if (dataSource !== undefined)
+      return { reason: 'role-outside-scan', detail: `looked up from AWS by ${dataSource.replace(/^\./, '')}` }
     return { reason: 'unresolved-reference', detail }
   }
   if (/\$\{[^}]*\}|\{\{.*\}\}|\$[A-Za-z_]\w*/.test(expression)) return { reason: 'deploy-time-value', detail }
@@ -293,10 +388,15 @@ function podIdentityBase(association: PodIdentityAssociation): ChainIdentity {
   }
 }
 
-function podIdentityChain(association: PodIdentityAssociation, roles: readonly Role[], modules: UnreadModules): UnresolvedChain | undefined {
+function podIdentityChain(
+  association: PodIdentityAssociation,
+  roles: readonly Role[],
+  modules: UnreadModules,
+): UnresolvedChain | undefined {
   const base = podIdentityBase(association)
   const [first] = roles
-  if (!first) return { ...base, ...unjoinedReason(association.source, association.roleArn, modules, association.terraform?.root) }
+  if (!first)
+    return { ...base, ...unjoinedReason(association.source, association.roleArn, modules, association.terraform?.root) }
   // pod-identity-trust-invalid puts EKS Pod Identity's request to the trust of each role an association names.
   if (roles.some((role) => role.trustPolicy !== undefined)) return undefined
   return { ...base, reason: 'trust-policy-unknown', detail: roleTitle(first) }
@@ -352,7 +452,11 @@ function roleChain(
   unresolvedServiceAccounts: ReadonlySet<ServiceAccount>,
 ): UnresolvedChain | 'counted' {
   const identity = roleIdentity(role)
-  const base = { kind: 'role' as const, location: role.location, role: role.arn?.kind === 'known' ? role.arn.value : identity.name ?? role.label }
+  const base = {
+    kind: 'role' as const,
+    location: role.location,
+    role: role.arn?.kind === 'known' ? role.arn.value : (identity.name ?? role.label),
+  }
   const subjects: { namespace: string; name: string; text: string }[] = []
   const written: string[] = []
   for (const statement of statements) {
@@ -366,23 +470,45 @@ function roleChain(
       }
     }
   }
-  if (subjects.length === 0) return { ...base, reason: 'trust-subject-unknown', detail: written.length > 0 ? `sub ${[...new Set(written)].join(', ')}` : 'no sub condition' }
+  if (subjects.length === 0)
+    return {
+      ...base,
+      reason: 'trust-subject-unknown',
+      detail: written.length > 0 ? `sub ${[...new Set(written)].join(', ')}` : 'no sub condition',
+    }
   // Two Terraform root modules are applied apart: a ServiceAccount of another root is not this role's.
-  const sameUnit = (sa: ServiceAccount): boolean => role.terraform?.root === undefined || sa.terraform?.root === undefined || sa.terraform.root === role.terraform.root
-  const defined = subjects.flatMap((subject) => graph.serviceAccountsNamed({ kind: 'known', value: subject.namespace, location: role.location }, subject.name)).filter(sameUnit)
+  const sameUnit = (sa: ServiceAccount): boolean =>
+    role.terraform?.root === undefined || sa.terraform?.root === undefined || sa.terraform.root === role.terraform.root
+  const defined = subjects
+    .flatMap((subject) =>
+      graph.serviceAccountsNamed({ kind: 'known', value: subject.namespace, location: role.location }, subject.name),
+    )
+    .filter(sameUnit)
   const maybe = subjects.flatMap((subject) => partlyNamed.mayBe(subject.namespace, subject.name)).filter(sameUnit)
   if ([...defined, ...maybe].some((sa) => unresolvedServiceAccounts.has(sa))) return 'counted'
   const [sa] = defined
   if (sa) {
     const annotation = sa.roleArn ? `annotated with ${valueText(sa.roleArn)}` : 'not annotated'
-    return { ...base, reason: 'not-named-by-its-service-account', detail: `${qualifiedName(sa.namespace, sa.name)} at ${formatLocation(sa.location)} is ${annotation}` }
+    return {
+      ...base,
+      reason: 'not-named-by-its-service-account',
+      detail: `${qualifiedName(sa.namespace, sa.name)} at ${formatLocation(sa.location)} is ${annotation}`,
+    }
   }
   const [maybeSa] = maybe
   const [subject] = subjects
   if (maybeSa && subject) {
-    return { ...base, reason: 'service-account-unknown', detail: `${subject.text} may be ${qualifiedName(maybeSa.namespace, maybeSa.name)} at ${formatLocation(maybeSa.location)}` }
+    return {
+      ...base,
+      reason: 'service-account-unknown',
+      detail: `${subject.text} may be ${qualifiedName(maybeSa.namespace, maybeSa.name)} at ${formatLocation(maybeSa.location)}`,
+    }
   }
-  return { ...base, reason: 'trusts-undefined-service-account', detail: [...new Set(subjects.map((subject) => subject.text))].join(', ') }
+  return {
+    ...base,
+    reason: 'trusts-undefined-service-account',
+    detail: [...new Set(subjects.map((subject) => subject.text))].join(', '),
+  }
 }
 
 /**
@@ -397,7 +523,9 @@ class UnreadModules {
   /** The call whose output a reference is (in the same root module), remembered as one a chain leads to. */
   outputOf(reference: string, root: string | undefined): UnreadModule | undefined {
     const module = this.modules.find(
-      (candidate) => reference.startsWith(candidate.prefix) && (root === undefined || candidate.terraform?.root === undefined || candidate.terraform.root === root),
+      (candidate) =>
+        reference.startsWith(candidate.prefix) &&
+        (root === undefined || candidate.terraform?.root === undefined || candidate.terraform.root === root),
     )
     if (module) this.explaining.add(module)
     return module

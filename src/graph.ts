@@ -1,6 +1,16 @@
 import { single } from './collections.js'
 import { parseOidcProviderArn, parseRoleArn, issuerHostPath } from './iam/arn.js'
-import { sameUnitOrNone, type Cluster, type DeployUnit, type Facts, type OidcProvider, type Role, type ServiceAccount, type TemplateVariable, type Workload } from './model/facts.js'
+import {
+  sameUnitOrNone,
+  type Cluster,
+  type DeployUnit,
+  type Facts,
+  type OidcProvider,
+  type Role,
+  type ServiceAccount,
+  type TemplateVariable,
+  type Workload,
+} from './model/facts.js'
 import type { Value } from './model/value.js'
 
 export type RoleLinkVia = 'arn' | 'reference' | 'name'
@@ -44,7 +54,8 @@ export class Graph {
     for (const sa of facts.serviceAccounts) push(this.serviceAccountsByKey, objectKey(sa.namespace, sa.name), sa)
     for (const role of facts.roles) this.indexRole(role)
     for (const provider of facts.oidcProviders) this.indexProvider(provider)
-    for (const variable of facts.templateVariables ?? []) push(this.templateVariablesByName, variable.name.toLowerCase(), variable)
+    for (const variable of facts.templateVariables ?? [])
+      push(this.templateVariablesByName, variable.name.toLowerCase(), variable)
     for (const sa of facts.serviceAccounts) {
       const links = this.resolveRoles(sa)
       this.roleLinks.set(sa, links)
@@ -121,7 +132,9 @@ export class Graph {
    */
   rolesNamedBy(roleArn: Value, from: JoinedFrom): RoleLink[] {
     if (roleArn.kind === 'symbolic') {
-      return (this.rolesByReference.get(roleArn.expression) ?? []).filter((role) => role.unit === from.unit).map((role) => ({ role, via: 'reference' }))
+      return (this.rolesByReference.get(roleArn.expression) ?? [])
+        .filter((role) => role.unit === from.unit)
+        .map((role) => ({ role, via: 'reference' }))
     }
     const arn = parseRoleArn(roleArn.value.trim())
     if (!arn) return []
@@ -146,15 +159,21 @@ export class Graph {
    * holds it, sources/terraform/template-variables.ts outputScope), else the only one of the
    * repository. `filling` is empty when none or several remain.
    */
-  templateVariablesOf(sa: ServiceAccount): { candidates: TemplateVariable[]; filling: TemplateVariable | undefined } | undefined {
+  templateVariablesOf(
+    sa: ServiceAccount,
+  ): { candidates: TemplateVariable[]; filling: TemplateVariable | undefined } | undefined {
     if (sa.roleArn?.kind !== 'symbolic' || (sa.source !== 'kubernetes' && sa.source !== 'kustomize')) return undefined
-    const name = TEMPLATE_VARIABLE.exec(sa.roleArn.expression)?.slice(1).find((group) => group !== undefined)
+    const name = TEMPLATE_VARIABLE.exec(sa.roleArn.expression)
+      ?.slice(1)
+      .find((group) => group !== undefined)
     if (name === undefined) return undefined
     const candidates = this.templateVariablesByName.get(name.toLowerCase()) ?? []
     if (candidates.length === 0) return undefined
     // The file the annotation is written in (a Kustomize patch, not the base it patches) is the one envsubst fills.
     const path = sa.roleArn.location.path
-    const tied = candidates.filter((variable) => (variable.files ? variable.files.includes(path) : variable.scope === '' || path.startsWith(`${variable.scope}/`)))
+    const tied = candidates.filter((variable) =>
+      variable.files ? variable.files.includes(path) : variable.scope === '' || path.startsWith(`${variable.scope}/`),
+    )
     const only = single(candidates)
     const remaining = tied.length > 0 ? tied : only && only.files === undefined ? [only] : []
     return { candidates, filling: single(remaining) }

@@ -1,7 +1,25 @@
 import { issuerHostPath } from './iam/arn.js'
 import { templateOf } from './iam/template.js'
-import type { Annotation, Cluster, Facts, KubeObject, OidcProvider, PodIdentityAssociation, Role, ServiceAccount, SourceKind, TerraformResourceRef } from './model/facts.js'
-import type { ConditionBlock, ConditionEntry, PolicyDocument, PrincipalBlock, Statement, ValueList } from './model/policy.js'
+import type {
+  Annotation,
+  Cluster,
+  Facts,
+  KubeObject,
+  OidcProvider,
+  PodIdentityAssociation,
+  Role,
+  ServiceAccount,
+  SourceKind,
+  TerraformResourceRef,
+} from './model/facts.js'
+import type {
+  ConditionBlock,
+  ConditionEntry,
+  PolicyDocument,
+  PrincipalBlock,
+  Statement,
+  ValueList,
+} from './model/policy.js'
 import { known, type Value } from './model/value.js'
 
 /**
@@ -18,14 +36,37 @@ export function mergeSameResources(facts: Facts): Facts {
   return {
     ...facts,
     roles: mergeKind(facts.roles, roleNaturalKey, roleConflicts, mergeRole),
-    serviceAccounts: mergeKind(facts.serviceAccounts, (sa) => namespacedKey(sa.namespace, sa.name), serviceAccountConflicts, mergeServiceAccount),
-    objects: mergeKind(facts.objects, (object) => knownKey(object.kind, namespacedKey(object.namespace, object.name)), objectConflicts, mergeObject),
-    oidcProviders: mergeKind(facts.oidcProviders, providerNaturalKey, (a, b) => conflict(a.arn, b.arn) || conflict(a.url, b.url, hostPathOf), mergeProvider),
-    clusters: mergeKind(facts.clusters, (cluster) => knownText(cluster.name), (a, b) => conflict(a.name, b.name) || conflict(a.issuer, b.issuer), mergeCluster),
+    serviceAccounts: mergeKind(
+      facts.serviceAccounts,
+      (sa) => namespacedKey(sa.namespace, sa.name),
+      serviceAccountConflicts,
+      mergeServiceAccount,
+    ),
+    objects: mergeKind(
+      facts.objects,
+      (object) => knownKey(object.kind, namespacedKey(object.namespace, object.name)),
+      objectConflicts,
+      mergeObject,
+    ),
+    oidcProviders: mergeKind(
+      facts.oidcProviders,
+      providerNaturalKey,
+      (a, b) => conflict(a.arn, b.arn) || conflict(a.url, b.url, hostPathOf),
+      mergeProvider,
+    ),
+    clusters: mergeKind(
+      facts.clusters,
+      (cluster) => knownText(cluster.name),
+      (a, b) => conflict(a.name, b.name) || conflict(a.issuer, b.issuer),
+      mergeCluster,
+    ),
     podIdentityAssociations: mergeKind(
       facts.podIdentityAssociations,
       (association) => namespacedKey(association.namespace, association.serviceAccount),
-      (a, b) => conflict(a.namespace, b.namespace) || conflict(a.serviceAccount, b.serviceAccount) || conflict(a.roleArn, b.roleArn),
+      (a, b) =>
+        conflict(a.namespace, b.namespace) ||
+        conflict(a.serviceAccount, b.serviceAccount) ||
+        conflict(a.roleArn, b.roleArn),
       mergePodIdentityAssociation,
     ),
   }
@@ -61,7 +102,9 @@ function mergeKind<T extends TerraformFact>(
     }
     const address = plan.terraform?.address
     const key = naturalKey(plan)
-    const match = (address !== undefined ? pick(byAddress.get(address)) : undefined) ?? (key !== undefined ? pick(byNaturalKey.get(key)) : undefined)
+    const match =
+      (address !== undefined ? pick(byAddress.get(address)) : undefined) ??
+      (key !== undefined ? pick(byNaturalKey.get(key)) : undefined)
     if (!match) continue
     const list = plansOf.get(match)
     if (list) list.push(plan)
@@ -98,7 +141,11 @@ function required(configured: Value, planned: Value): Value {
   return preferKnown(configured, planned) ?? configured
 }
 
-function conflict(a: Value | undefined, b: Value | undefined, normalise: (text: string) => string = (text) => text): boolean {
+function conflict(
+  a: Value | undefined,
+  b: Value | undefined,
+  normalise: (text: string) => string = (text) => text,
+): boolean {
   return a?.kind === 'known' && b?.kind === 'known' && normalise(a.value) !== normalise(b.value)
 }
 
@@ -137,13 +184,22 @@ function roleNaturalKey(role: Role): string | undefined {
 }
 
 function roleConflicts(a: Role, b: Role): boolean {
-  return conflict(a.name, b.name, lowerCase) || conflict(a.path, b.path) || conflict(a.account, b.account) || conflict(a.arn, b.arn)
+  return (
+    conflict(a.name, b.name, lowerCase) ||
+    conflict(a.path, b.path) ||
+    conflict(a.account, b.account) ||
+    conflict(a.arn, b.arn)
+  )
 }
 
 function mergeRole(configured: Role, planned: Role): Role {
   const role: Role = {
     ...configured,
-    arnReferences: unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
+    arnReferences: unique([
+      ...configured.arnReferences,
+      ...planned.arnReferences,
+      ...symbolicExpressions(configured.arn, planned.arn),
+    ]),
   }
   assign(role, 'name', preferKnown(configured.name, planned.name))
   assign(role, 'path', preferKnown(configured.path, planned.path))
@@ -152,7 +208,8 @@ function mergeRole(configured: Role, planned: Role): Role {
   const partition = configured.partition ?? planned.partition
   if (partition !== undefined) role.partition = partition
   role.arnReferences = withoutOwnExpression(role.arnReferences, role.arn)
-  if (!configured.generatedName && planned.generatedName && role.name?.kind !== 'known') role.generatedName = planned.generatedName
+  if (!configured.generatedName && planned.generatedName && role.name?.kind !== 'known')
+    role.generatedName = planned.generatedName
   const trustPolicy = mergeTrustPolicy(configured.trustPolicy, planned.trustPolicy)
   if (trustPolicy) role.trustPolicy = trustPolicy
   const count = configured.permissionPolicyCount ?? planned.permissionPolicyCount
@@ -173,14 +230,24 @@ function assign<T extends object, K extends keyof T>(target: T, key: K, value: T
  * configuration cannot say what the statements are (a reference, dynamic blocks) or disagrees on
  * their number, the plan's document, if fully known, is what will be applied.
  */
-export function mergeTrustPolicy(configured: PolicyDocument | undefined, planned: PolicyDocument | undefined): PolicyDocument | undefined {
+export function mergeTrustPolicy(
+  configured: PolicyDocument | undefined,
+  planned: PolicyDocument | undefined,
+): PolicyDocument | undefined {
   if (!configured || !planned) return configured ?? planned
   if ((planned.symbolicStatements ?? []).length > 0 || !documentHasSymbolic(configured)) return configured
-  const structureUnknown = (configured.symbolicStatements ?? []).length > 0 || configured.statements.some((statement) => (statement.symbolicConditions ?? []).length > 0)
-  if (structureUnknown || configured.statements.length !== planned.statements.length) return documentHasSymbolic(planned) ? configured : planned
-  const merged: PolicyDocument = { ...configured, statements: configured.statements.map((statement, index) => mergeStatement(statement, planned.statements[index]!)) }
+  const structureUnknown =
+    (configured.symbolicStatements ?? []).length > 0 ||
+    configured.statements.some((statement) => (statement.symbolicConditions ?? []).length > 0)
+  if (structureUnknown || configured.statements.length !== planned.statements.length)
+    return documentHasSymbolic(planned) ? configured : planned
+  const merged: PolicyDocument = {
+    ...configured,
+    statements: configured.statements.map((statement, index) => mergeStatement(statement, planned.statements[index]!)),
+  }
   assign(merged, 'version', preferKnown(configured.version, planned.version))
-  if (merged.minifiedLength === undefined && planned.minifiedLength !== undefined) merged.minifiedLength = planned.minifiedLength
+  if (merged.minifiedLength === undefined && planned.minifiedLength !== undefined)
+    merged.minifiedLength = planned.minifiedLength
   return merged
 }
 
@@ -196,7 +263,11 @@ function documentHasSymbolic(document: PolicyDocument): boolean {
       ...(statement.notPrincipal?.entries ?? []).flatMap((entry) => entry.values),
       ...(statement.action?.values ?? []),
       ...(statement.notAction?.values ?? []),
-      ...(statement.condition?.entries ?? []).flatMap((entry) => [entry.key, ...entry.values, ...(entry.operatorReference ? [entry.operatorReference] : [])]),
+      ...(statement.condition?.entries ?? []).flatMap((entry) => [
+        entry.key,
+        ...entry.values,
+        ...(entry.operatorReference ? [entry.operatorReference] : []),
+      ]),
     ]
     return (statement.symbolicConditions ?? []).length > 0 || values.some((value) => value?.kind === 'symbolic')
   })
@@ -214,7 +285,10 @@ function mergeStatement(configured: Statement, planned: Statement): Statement {
   return statement
 }
 
-function mergePrincipal(configured: PrincipalBlock | undefined, planned: PrincipalBlock | undefined): PrincipalBlock | undefined {
+function mergePrincipal(
+  configured: PrincipalBlock | undefined,
+  planned: PrincipalBlock | undefined,
+): PrincipalBlock | undefined {
   if (!configured || !planned) return configured
   const block: PrincipalBlock = {
     ...configured,
@@ -231,17 +305,27 @@ function mergeValueList(configured: ValueList | undefined, planned: ValueList | 
   return configured && planned ? { ...configured, values: mergeValues(configured.values, planned.values) } : configured
 }
 
-function mergeCondition(configured: ConditionBlock | undefined, planned: ConditionBlock | undefined): ConditionBlock | undefined {
+function mergeCondition(
+  configured: ConditionBlock | undefined,
+  planned: ConditionBlock | undefined,
+): ConditionBlock | undefined {
   if (!configured || !planned) return configured
   const used = new Set<ConditionEntry>()
   const entries = configured.entries.map((entry) => {
     const candidates = planned.entries.filter(
-      (candidate) => !used.has(candidate) && (entry.operatorReference !== undefined || candidate.operator === entry.operator) && keyMatches(entry.key, candidate.key),
+      (candidate) =>
+        !used.has(candidate) &&
+        (entry.operatorReference !== undefined || candidate.operator === entry.operator) &&
+        keyMatches(entry.key, candidate.key),
     )
     if (candidates.length !== 1) return entry
     const other = candidates[0]!
     used.add(other)
-    const merged: ConditionEntry = { ...entry, key: required(entry.key, other.key), values: mergeValues(entry.values, other.values) }
+    const merged: ConditionEntry = {
+      ...entry,
+      key: required(entry.key, other.key),
+      values: mergeValues(entry.values, other.values),
+    }
     if (entry.operatorReference && other.operatorReference === undefined) {
       merged.operator = other.operator
       delete merged.operatorReference
@@ -267,13 +351,16 @@ function mergeValues(configured: readonly Value[], planned: readonly Value[]): V
   const plannedKnown = planned.filter((value): value is Extract<Value, { kind: 'known' }> => value.kind === 'known')
   if (plannedKnown.length !== planned.length) return [...configured]
   const only = configured.length === 1 ? configured[0]! : undefined
-  if (only?.kind === 'symbolic' && !only.expression.includes('${') && planned.length !== 1) return plannedKnown.map((value) => known(value.value, only.location))
+  if (only?.kind === 'symbolic' && !only.expression.includes('${') && planned.length !== 1)
+    return plannedKnown.map((value) => known(value.value, only.location))
   const taken = new Set(configured.flatMap((value) => (value.kind === 'known' ? [value.value] : [])))
   return configured.map((value, index) => {
     if (value.kind === 'known') return value
     const same = configured.length === planned.length ? plannedKnown[index] : undefined
     if (same && templateMatches(value, same.value)) return known(same.value, value.location)
-    const fitting = plannedKnown.filter((candidate) => !taken.has(candidate.value) && templateMatches(value, candidate.value))
+    const fitting = plannedKnown.filter(
+      (candidate) => !taken.has(candidate.value) && templateMatches(value, candidate.value),
+    )
     return fitting.length === 1 ? known(fitting[0]!.value, value.location) : value
   })
 }
@@ -325,7 +412,10 @@ function mergeAnnotations(configured: readonly Annotation[], planned: readonly A
     const other = planned.find((candidate) => candidate.key === annotation.key && candidate.where === annotation.where)
     return other ? { ...annotation, value: required(annotation.value, other.value) } : annotation
   })
-  const onlyPlanned = planned.filter((annotation) => !configured.some((candidate) => candidate.key === annotation.key && candidate.where === annotation.where))
+  const onlyPlanned = planned.filter(
+    (annotation) =>
+      !configured.some((candidate) => candidate.key === annotation.key && candidate.where === annotation.where),
+  )
   return [...merged, ...onlyPlanned]
 }
 
@@ -340,7 +430,11 @@ function mergeProvider(configured: OidcProvider, planned: OidcProvider): OidcPro
   const provider: OidcProvider = {
     ...configured,
     clientIds: mergeValues(configured.clientIds, planned.clientIds),
-    arnReferences: unique([...configured.arnReferences, ...planned.arnReferences, ...symbolicExpressions(configured.arn, planned.arn)]),
+    arnReferences: unique([
+      ...configured.arnReferences,
+      ...planned.arnReferences,
+      ...symbolicExpressions(configured.arn, planned.arn),
+    ]),
   }
   assign(provider, 'arn', preferKnown(configured.arn, planned.arn))
   assign(provider, 'url', preferKnown(configured.url, planned.url))
@@ -357,7 +451,10 @@ function mergeCluster(configured: Cluster, planned: Cluster): Cluster {
   return cluster
 }
 
-function mergePodIdentityAssociation(configured: PodIdentityAssociation, planned: PodIdentityAssociation): PodIdentityAssociation {
+function mergePodIdentityAssociation(
+  configured: PodIdentityAssociation,
+  planned: PodIdentityAssociation,
+): PodIdentityAssociation {
   const association: PodIdentityAssociation = {
     ...configured,
     namespace: required(configured.namespace, planned.namespace),

@@ -15,7 +15,11 @@ export function isGlob(text: string): boolean {
  * a glob stays as written. PATHs that all name the root mean "the config's include" and give
  * undefined. Every PATH must be inside the root.
  */
-export async function includeGlobsFor(paths: readonly string[], root: string, base = root): Promise<string[] | undefined> {
+export async function includeGlobsFor(
+  paths: readonly string[],
+  root: string,
+  base = root,
+): Promise<string[] | undefined> {
   const given = paths.map((entry) => entry.trim()).filter((entry) => entry !== '')
   if (given.every((entry) => path.resolve(base, entry) === path.resolve(root))) return undefined
   const include: string[] = []

@@ -108,15 +108,33 @@ export function workerCountFor(files: readonly SourceFile[], requested: number |
  * The sources spread over `workerCount` worker threads and this one (see SourceScheduler); the
  * outcome is the one of `readSources`, which also stands when no worker can start.
  */
-export async function readSourcesInParallel(files: readonly SourceFile[], options: SourceRunOptions, workerCount: number): Promise<ParallelSourceRuns> {
+export async function readSourcesInParallel(
+  files: readonly SourceFile[],
+  options: SourceRunOptions,
+  workerCount: number,
+): Promise<ParallelSourceRuns> {
   const script = workerScript()
-  const sequential = async (): Promise<ParallelSourceRuns> => ({ runs: await readSources(files, options), workerTasks: 0 })
+  const sequential = async (): Promise<ParallelSourceRuns> => ({
+    runs: await readSources(files, options),
+    workerTasks: 0,
+  })
   if (!script || workerCount <= 0) return sequential()
   const claims = new Int32Array(new SharedArrayBuffer(MAX_TASKS * Int32Array.BYTES_PER_ELEMENT))
   let workers: SourceWorker[]
   try {
-    const data = { [WORKER_FLAG]: true, files, config: options.config, root: options.root, sniff: options.sniff === true, claims }
-    workers = Array.from({ length: workerCount }, (_, index) => ({ worker: new Worker(fileURLToPath(script), { workerData: { ...data, claimValue: index + 2 } }), claimValue: index + 2, failed: false }))
+    const data = {
+      [WORKER_FLAG]: true,
+      files,
+      config: options.config,
+      root: options.root,
+      sniff: options.sniff === true,
+      claims,
+    }
+    workers = Array.from({ length: workerCount }, (_, index) => ({
+      worker: new Worker(fileURLToPath(script), { workerData: { ...data, claimValue: index + 2 } }),
+      claimValue: index + 2,
+      failed: false,
+    }))
   } catch {
     return sequential()
   }
@@ -138,7 +156,14 @@ export async function readSourcesInParallel(files: readonly SourceFile[], option
  * and sends the result back.
  */
 export function serveSourceWorker(): void {
-  const data = workerData as { files: SourceFile[]; config: Config; root?: string; sniff: boolean; claims: Int32Array; claimValue: number }
+  const data = workerData as {
+    files: SourceFile[]
+    config: Config
+    root?: string
+    sniff: boolean
+    claims: Int32Array
+    claimValue: number
+  }
   const context = contextOf(data.files, data)
   const prepared = new Map<number, Promise<void>>()
   const offers: TaskOffer[] = []
@@ -160,7 +185,8 @@ export function serveSourceWorker(): void {
   const run = async (offer: TaskOffer): Promise<void> => {
     const source = allSources[offer.sourceIndex]!
     try {
-      if (source.prepare && !prepared.has(offer.sourceIndex)) prepared.set(offer.sourceIndex, source.prepare(filesOfKinds(data.files, source.kinds)))
+      if (source.prepare && !prepared.has(offer.sourceIndex))
+        prepared.set(offer.sourceIndex, source.prepare(filesOfKinds(data.files, source.kinds)))
       await prepared.get(offer.sourceIndex)
       const result = readTask(
         source,

@@ -1,5 +1,12 @@
 import type { FileKind } from './discover/classify.js'
-import { appendResult, emptyResult, type Source, type SourceContext, type SourceFile, type SourceResult } from './sources/source.js'
+import {
+  appendResult,
+  emptyResult,
+  type Source,
+  type SourceContext,
+  type SourceFile,
+  type SourceResult,
+} from './sources/source.js'
 
 /** What one source read, in source order. */
 export interface SourceRun {
@@ -28,12 +35,21 @@ export function filesOfKinds(files: readonly SourceFile[], kinds: readonly FileK
 }
 
 /** A source's input: the files of its kinds that no earlier source consumed. */
-export function inputOf(source: Source, byKind: ReadonlyMap<FileKind, SourceFile[]>, consumed: ReadonlySet<string>): SourceFile[] {
+export function inputOf(
+  source: Source,
+  byKind: ReadonlyMap<FileKind, SourceFile[]>,
+  consumed: ReadonlySet<string>,
+): SourceFile[] {
   return source.kinds.flatMap((kind) => byKind.get(kind) ?? []).filter((file) => !consumed.has(file.path))
 }
 
 /** A task's result: the source's over its files, or one part's (merged with the others when all are in). */
-export function readTask(source: Source, files: readonly SourceFile[], context: SourceContext, part: PartOfSource | undefined): SourceResult {
+export function readTask(
+  source: Source,
+  files: readonly SourceFile[],
+  context: SourceContext,
+  part: PartOfSource | undefined,
+): SourceResult {
   if (part && source.parts) return source.parts.read(files, context, part.index, part.count) as SourceResult
   return source.read(files, context)
 }

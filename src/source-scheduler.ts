@@ -2,7 +2,16 @@ import type { Worker } from 'node:worker_threads'
 import type { FileKind } from './discover/classify.js'
 import { allSources } from './sources/index.js'
 import type { SourceContext, SourceFile, SourceResult } from './sources/source.js'
-import { filesOfKinds, groupByKind, inputOf, mergeResults, readTask, sameFiles, type PartOfSource, type SourceRun } from './source-inputs.js'
+import {
+  filesOfKinds,
+  groupByKind,
+  inputOf,
+  mergeResults,
+  readTask,
+  sameFiles,
+  type PartOfSource,
+  type SourceRun,
+} from './source-inputs.js'
 
 /** A per-file source is split into chunks of about this many files (fewer for small inputs). */
 const CHUNK_FILES = 400
@@ -89,7 +98,9 @@ export class SourceScheduler {
   ) {
     this.byKind = groupByKind(files)
     this.indexOf = new Map(files.map((file, index) => [file, index]))
-    this.candidates = allSources.map((_, index) => index).filter((index) => inputOf(allSources[index]!, this.byKind, new Set()).length > 0)
+    this.candidates = allSources
+      .map((_, index) => index)
+      .filter((index) => inputOf(allSources[index]!, this.byKind, new Set()).length > 0)
     for (const handle of workers) this.listen(handle)
   }
 
@@ -183,7 +194,9 @@ export class SourceScheduler {
   private speculatePerFile(): boolean {
     for (const index of this.candidates) {
       if (this.finished.has(index) || this.plans.has(index)) continue
-      const earlierStarted = this.candidates.every((earlier) => earlier >= index || this.finished.has(earlier) || this.plans.has(earlier))
+      const earlierStarted = this.candidates.every(
+        (earlier) => earlier >= index || this.finished.has(earlier) || this.plans.has(earlier),
+      )
       if (!allSources[index]!.perFile || !earlierStarted) return false
       const input = inputOf(allSources[index]!, this.byKind, this.consumedBefore(index))
       if (input.length === 0) return false
@@ -199,14 +212,19 @@ export class SourceScheduler {
 
   private consumedBefore(sourceIndex: number): Set<string> {
     const consumed = new Set<string>()
-    for (const [index, result] of this.finished) if (index < sourceIndex) for (const path of result?.consumedFiles ?? []) consumed.add(path)
+    for (const [index, result] of this.finished)
+      if (index < sourceIndex) for (const path of result?.consumedFiles ?? []) consumed.add(path)
     return consumed
   }
 
   /** A source's input once every source ahead of it has finished. */
   private exactInput(sourceIndex: number): SourceFile[] {
     let input = this.exactInputs.get(sourceIndex)
-    if (!input) this.exactInputs.set(sourceIndex, (input = inputOf(allSources[sourceIndex]!, this.byKind, this.consumedBefore(sourceIndex))))
+    if (!input)
+      this.exactInputs.set(
+        sourceIndex,
+        (input = inputOf(allSources[sourceIndex]!, this.byKind, this.consumedBefore(sourceIndex))),
+      )
     return input
   }
 
@@ -223,17 +241,30 @@ export class SourceScheduler {
     }
     const chunkCount = source.perFile ? Math.max(1, Math.min(Math.ceil(input.length / CHUNK_FILES), threads * 4)) : 1
     const chunkSize = Math.ceil(input.length / chunkCount)
-    for (let start = 0; start < input.length; start += chunkSize) this.addTask(plan, input.slice(start, start + chunkSize))
+    for (let start = 0; start < input.length; start += chunkSize)
+      this.addTask(plan, input.slice(start, start + chunkSize))
   }
 
   private addTask(plan: Plan, input: SourceFile[], part?: PartOfSource): Task {
-    const task: Task = { id: this.nextTaskId++, sourceIndex: plan.sourceIndex, input, plan, slot: plan.results.length, ...(part ? { part } : {}) }
+    const task: Task = {
+      id: this.nextTaskId++,
+      sourceIndex: plan.sourceIndex,
+      input,
+      plan,
+      slot: plan.results.length,
+      ...(part ? { part } : {}),
+    }
     plan.results.push(undefined)
     plan.tasks.push(task)
     this.pending.push(task)
     this.byId.set(task.id, task)
     if (task.id < MAX_TASKS) {
-      const offer: TaskOffer = { id: task.id, sourceIndex: plan.sourceIndex, files: input.map((file) => this.indexOf.get(file)!), ...(part ? { part } : {}) }
+      const offer: TaskOffer = {
+        id: task.id,
+        sourceIndex: plan.sourceIndex,
+        files: input.map((file) => this.indexOf.get(file)!),
+        ...(part ? { part } : {}),
+      }
       for (const handle of this.liveWorkers()) handle.worker.postMessage(offer)
     }
     return task
@@ -317,7 +348,8 @@ export class SourceScheduler {
   private async runHere(task: Task): Promise<void> {
     const source = allSources[task.sourceIndex]!
     if (source.prepare) {
-      if (!this.prepared.has(task.sourceIndex)) this.prepared.set(task.sourceIndex, source.prepare(filesOfKinds(this.files, source.kinds)))
+      if (!this.prepared.has(task.sourceIndex))
+        this.prepared.set(task.sourceIndex, source.prepare(filesOfKinds(this.files, source.kinds)))
       await this.prepared.get(task.sourceIndex)
     }
     this.complete(task, readTask(source, task.input, this.context, task.part))

@@ -26,19 +26,32 @@ export class OutputRefused extends ConfigError {
  * O_NOFOLLOW) that is then renamed over the target, so a link planted at the target is replaced,
  * never followed.
  */
-export async function writeOutputFile(absolutePath: string, text: string, shownPath: string, place: OutputPlace = {}): Promise<void> {
+export async function writeOutputFile(
+  absolutePath: string,
+  text: string,
+  shownPath: string,
+  place: OutputPlace = {},
+): Promise<void> {
   const target = path.resolve(absolutePath)
   if (place.confineTo !== undefined && !below(path.resolve(place.confineTo), target)) {
-    throw new OutputRefused(shownPath, `it is outside the workspace ${place.confineTo}; irsa-guard writes its reports only inside it`)
+    throw new OutputRefused(
+      shownPath,
+      `it is outside the workspace ${place.confineTo}; irsa-guard writes its reports only inside it`,
+    )
   }
   const directory = path.dirname(target)
   const base = place.noLinksBelow ?? place.confineTo
-  if (base !== undefined && below(path.resolve(base), target)) await makeDirectoriesWithoutLinks(path.resolve(base), directory, shownPath)
+  if (base !== undefined && below(path.resolve(base), target))
+    await makeDirectoriesWithoutLinks(path.resolve(base), directory, shownPath)
   else await mkdir(directory, { recursive: true })
   const existing = await lstat(target).catch(() => undefined)
   if (existing?.isDirectory()) throw new OutputRefused(shownPath, 'it is a directory')
   const temporary = path.join(directory, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644)
+  const handle = await open(
+    temporary,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    0o644,
+  )
   try {
     await handle.writeFile(text)
     await handle.close()
@@ -53,7 +66,10 @@ export async function writeOutputFile(absolutePath: string, text: string, shownP
 /** Creates the directories from `base` down to `directory`, refusing one that is a symbolic link or not a directory. */
 async function makeDirectoriesWithoutLinks(base: string, directory: string, shownPath: string): Promise<void> {
   let current = base
-  for (const segment of path.relative(base, directory).split(path.sep).filter((part) => part !== '')) {
+  for (const segment of path
+    .relative(base, directory)
+    .split(path.sep)
+    .filter((part) => part !== '')) {
     current = path.join(current, segment)
     const info = await lstat(current).catch(() => undefined)
     if (info === undefined) {
@@ -61,7 +77,11 @@ async function makeDirectoriesWithoutLinks(base: string, directory: string, show
       continue
     }
     const shown = path.relative(base, current) || '.'
-    if (info.isSymbolicLink()) throw new OutputRefused(shownPath, `it lies below ${shown}, a symbolic link, and irsa-guard never writes through links in the scanned tree`)
+    if (info.isSymbolicLink())
+      throw new OutputRefused(
+        shownPath,
+        `it lies below ${shown}, a symbolic link, and irsa-guard never writes through links in the scanned tree`,
+      )
     if (!info.isDirectory()) throw new OutputRefused(shownPath, `it lies below ${shown}, which is not a directory`)
   }
 }

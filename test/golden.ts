@@ -29,7 +29,11 @@ function directoriesIn(directory: string): string[] {
 export function ruleVariants(): RuleVariant[] {
   const rulesRoot = fixture('rules')
   return directoriesIn(rulesRoot).flatMap((ruleId) =>
-    directoriesIn(path.join(rulesRoot, ruleId)).map((variant) => ({ ruleId, variant, root: path.join(rulesRoot, ruleId, variant) })),
+    directoriesIn(path.join(rulesRoot, ruleId)).map((variant) => ({
+      ruleId,
+      variant,
+      root: path.join(rulesRoot, ruleId, variant),
+    })),
   )
 }
 
@@ -41,7 +45,8 @@ export function ruleVariants(): RuleVariant[] {
 export async function reportLines(variant: RuleVariant): Promise<string[]> {
   if (existsSync(path.join(variant.root, LIVE_STATE_FILE))) {
     const run = await liveFixture(variant.ruleId, variant.variant)
-    if (!run.outcome.ran) throw new Error(`live confirmation did not run on ${variant.ruleId}/${variant.variant}: ${run.outcome.reason}`)
+    if (!run.outcome.ran)
+      throw new Error(`live confirmation did not run on ${variant.ruleId}/${variant.variant}: ${run.outcome.reason}`)
     return linesOf(run.result)
   }
   return linesOf(await scan(variant.root, await loadConfig({ root: variant.root, cwd: variant.root })))
@@ -76,7 +81,9 @@ export function expectedView(golden: readonly string[], actual: readonly string[
 
 /** The golden file's new text for these reported lines: pattern lines that still match are kept. */
 export function updatedGolden(golden: readonly string[], actual: readonly string[]): string[] {
-  return actual.map((line, index) => (golden[index] !== undefined && isPattern(golden[index]) && matches(golden[index], line) ? golden[index] : line))
+  return actual.map((line, index) =>
+    golden[index] !== undefined && isPattern(golden[index]) && matches(golden[index], line) ? golden[index] : line,
+  )
 }
 
 export function goldenPath(variant: RuleVariant): string {

@@ -22,6 +22,10 @@ export function linesOf(result: CheckResult, ruleId?: string): string[] {
 }
 
 /** Runs the engine on __fixtures__/rules/<ruleId>/<variant> and returns that rule's finding lines. */
-export async function ruleLines(ruleId: string, variant: 'fires' | 'silent' | string, config: Partial<Config> = {}): Promise<string[]> {
+export async function ruleLines(
+  ruleId: string,
+  variant: 'fires' | 'silent' | string,
+  config: Partial<Config> = {},
+): Promise<string[]> {
   return linesOf(await scan(fixture('rules', ruleId, variant), config), ruleId)
 }

@@ -27,9 +27,13 @@ export interface ActionOptions {
 export type InputReader = (name: string) => string
 
 /** The inputs of action.yml as options; an invalid one is a ConfigError naming the input. */
-export function parseActionInputs(input: InputReader, env: Record<string, string | undefined> = process.env): ActionOptions {
+export function parseActionInputs(
+  input: InputReader,
+  env: Record<string, string | undefined> = process.env,
+): ActionOptions {
   const failOn = input('fail-on') || 'error'
-  if (!isFailOn(failOn)) throw new ConfigError(`input fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got "${failOn}")`)
+  if (!isFailOn(failOn))
+    throw new ConfigError(`input fail-on must be one of ${FAIL_ON_VALUES.join(', ')} (got "${failOn}")`)
   const options: ActionOptions = {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     paths: splitList(input('paths') || '.'),
@@ -45,15 +49,18 @@ export function parseActionInputs(input: InputReader, env: Record<string, string
       maxFileBytes: byteCountInput('max-file-bytes', input('max-file-bytes')),
     },
     commentAuthor: input('comment-author') || DEFAULT_COMMENT_AUTHOR,
-    live: parseLiveInputs({
-      live: input('live'),
-      'aws-region': input('aws-region'),
-      'role-to-assume': input('role-to-assume'),
-      'role-session-name': input('role-session-name'),
-      clusters: input('clusters'),
-      'account-roles': input('account-roles'),
-      'live-timeout-seconds': input('live-timeout-seconds'),
-    }, env),
+    live: parseLiveInputs(
+      {
+        live: input('live'),
+        'aws-region': input('aws-region'),
+        'role-to-assume': input('role-to-assume'),
+        'role-session-name': input('role-session-name'),
+        clusters: input('clusters'),
+        'account-roles': input('account-roles'),
+        'live-timeout-seconds': input('live-timeout-seconds'),
+      },
+      env,
+    ),
   }
   const config = input('config')
   if (config) options.config = config
@@ -75,6 +82,7 @@ function booleanInput(name: string, value: string): boolean {
 function byteCountInput(name: string, value: string): number {
   const trimmed = value.trim()
   if (trimmed === '') return DEFAULT_MAX_FILE_BYTES
-  if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) throw new ConfigError(`input ${name} must be a whole number of bytes (got "${value}")`)
+  if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed)))
+    throw new ConfigError(`input ${name} must be a whole number of bytes (got "${value}")`)
   return Number(trimmed)
 }

@@ -56,7 +56,17 @@ export interface ActionAdapters {
 }
 
 export type ActionOutputs = Record<
-  'errors' | 'warnings' | 'notes' | 'sarif-file' | 'accepted-by-baseline' | 'outside-changed-files' | 'check-run-url' | 'comment-url' | 'conclusion' | 'verified' | 'unresolved',
+  | 'errors'
+  | 'warnings'
+  | 'notes'
+  | 'sarif-file'
+  | 'accepted-by-baseline'
+  | 'outside-changed-files'
+  | 'check-run-url'
+  | 'comment-url'
+  | 'conclusion'
+  | 'verified'
+  | 'unresolved',
   string
 >
 
@@ -79,28 +89,56 @@ export async function runAction(options: ActionOptions, adapters: ActionAdapters
   } catch (error) {
     const message = errorText(error)
     // A config file's problems are all shown, each a failure (an error annotation) of its own.
-    return { outputs: { conclusion: 'failure' }, failures: error instanceof ConfigError ? [...error.problems] : [`irsa-guard: internal error: ${message}`] }
+    return {
+      outputs: { conclusion: 'failure' },
+      failures: error instanceof ConfigError ? [...error.problems] : [`irsa-guard: internal error: ${message}`],
+    }
   }
 }
 
-async function runChecked(options: ActionOptions, { log, github, client, onPhase }: ActionAdapters): Promise<ActionOutcome> {
+async function runChecked(
+  options: ActionOptions,
+  { log, github, client, onPhase }: ActionAdapters,
+): Promise<ActionOutcome> {
   const { workspace } = options
-  const config = await loadConfig({ root: workspace, cwd: workspace, trusted: options.trusted, ...(options.config ? { configFile: options.config } : {}) })
+  const config = await loadConfig({
+    root: workspace,
+    cwd: workspace,
+    trusted: options.trusted,
+    ...(options.config ? { configFile: options.config } : {}),
+  })
   const include = await includeGlobsFor(options.paths, workspace)
   if (include) config.include = include
   config.exclude = [...config.exclude, ...options.exclude]
   if (options.scanFixtures) config.fixtureDirectories = []
-  const baseline = options.baselineFile ? await readBaseline(path.resolve(workspace, options.baselineFile), options.baselineFile, workspace) : undefined
+  const baseline = options.baselineFile
+    ? await readBaseline(path.resolve(workspace, options.baselineFile), options.baselineFile, workspace)
+    : undefined
 
   // `paths` that match no file fail the step.
-  let result = await check({ root: workspace, config, includeMustMatch: include !== undefined, ...(onPhase ? { onPhase } : {}) })
+  let result = await check({
+    root: workspace,
+    config,
+    includeMustMatch: include !== undefined,
+    ...(onPhase ? { onPhase } : {}),
+  })
   let liveFailure: string | undefined
   if (options.live.mode !== 'off') {
     // Loaded only now: the AWS SDK costs nothing when live is off.
     const { runLiveStep } = await import('../live/action.js')
-    ;({ result, failure: liveFailure } = await runLiveStep({ root: workspace, config, offline: result, settings: options.live }))
+    ;({ result, failure: liveFailure } = await runLiveStep({
+      root: workspace,
+      config,
+      offline: result,
+      settings: options.live,
+    }))
   }
-  const selection = await selectFindings(result.findings, { onlyChanged: options.onlyChanged, ...(baseline ? { baseline } : {}), ...(client ? { client } : {}), ...(github ? { github } : {}) })
+  const selection = await selectFindings(result.findings, {
+    onlyChanged: options.onlyChanged,
+    ...(baseline ? { baseline } : {}),
+    ...(client ? { client } : {}),
+    ...(github ? { github } : {}),
+  })
   for (const line of selection.info) log.info(line)
   for (const warning of selection.warnings) log.warning(warning, { title: 'irsa-guard' })
   // Where only some fit (annotations, the first check run requests, the top of the comment), security findings come first.
@@ -115,17 +153,33 @@ async function runChecked(options: ActionOptions, { log, github, client, onPhase
     sarifPath = path.resolve(workspace, options.sarifFile)
     // Code scanning compares with the default branch itself: only the baseline narrows the SARIF, not only-changed.
     const accepted = new Set(selection.accepted)
-    await writeSarif(log, sarifPath, options.sarifFile, workspace, { ...result, findings: result.findings.filter((finding) => !accepted.has(finding)) })
+    await writeSarif(log, sarifPath, options.sarifFile, workspace, {
+      ...result,
+      findings: result.findings.filter((finding) => !accepted.has(finding)),
+    })
   }
   const failing = findingsAtOrAbove(reported.findings, options.failOn)
   const conclusion = failing.length > 0 || liveFailure ? 'failure' : 'success'
   const markdownOptions = linkOptions(github)
   const summary = `${formatMarkdown(reported, markdownOptions)}${selectionNote(selection)}`
 
-  let published: Published = { problems: options.comment && !client ? ['the comment input needs the github-token input'] : [] }
+  let published: Published = {
+    problems: options.comment && !client ? ['the comment input needs the github-token input'] : [],
+  }
   if (client && github) {
-    const commentBody = options.comment ? formatPullRequestComment(reported, commentContext(selection, github, markdownOptions)) : undefined
-    published = await publishToGitHub({ client, github, findings: reported.findings, conclusion, summary, commentAuthor: options.commentAuthor, securityRules, ...(commentBody !== undefined ? { commentBody } : {}) })
+    const commentBody = options.comment
+      ? formatPullRequestComment(reported, commentContext(selection, github, markdownOptions))
+      : undefined
+    published = await publishToGitHub({
+      client,
+      github,
+      findings: reported.findings,
+      conclusion,
+      summary,
+      commentAuthor: options.commentAuthor,
+      securityRules,
+      ...(commentBody !== undefined ? { commentBody } : {}),
+    })
   }
   const notice = problemsNotice(published.problems, github)
   if (published.checkRun) {
@@ -134,12 +188,19 @@ async function runChecked(options: ActionOptions, { log, github, client, onPhase
   } else {
     annotate(log, reported.findings, securityRules, options.sarifFile, notice)
   }
-  if (published.comment && published.comment.action !== 'skipped') log.info(`irsa-guard pull request comment ${published.comment.action}: ${published.comment.url}`)
+  if (published.comment && published.comment.action !== 'skipped')
+    log.info(`irsa-guard pull request comment ${published.comment.action}: ${published.comment.url}`)
 
   const failures: string[] = []
-  if (failing.length > 0) failures.push(`irsa-guard found ${formatCounts(counts)}: ${plural(failing.length, 'finding')} at or above fail-on ${options.failOn}`)
+  if (failing.length > 0)
+    failures.push(
+      `irsa-guard found ${formatCounts(counts)}: ${plural(failing.length, 'finding')} at or above fail-on ${options.failOn}`,
+    )
   if (liveFailure) failures.push(liveFailure)
-  else if (failing.length === 0) log.info(`irsa-guard found ${formatCounts(counts)} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; nothing at or above fail-on ${options.failOn}`)
+  else if (failing.length === 0)
+    log.info(
+      `irsa-guard found ${formatCounts(counts)} in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')}; nothing at or above fail-on ${options.failOn}`,
+    )
   return {
     outputs: {
       errors: String(counts.error),
@@ -162,7 +223,9 @@ async function runChecked(options: ActionOptions, { log, github, client, onPhase
 /** The chains verified; the unresolved ones with their reasons in a collapsed group. */
 function logCoverage(log: ActionLog, result: CheckResult): void {
   const { unresolved } = result.coverage
-  log.info(`irsa-guard ${formatCoverage(result.coverage)}${unresolved.length > 0 ? `, ${unresolved.length} unresolved` : ''}`)
+  log.info(
+    `irsa-guard ${formatCoverage(result.coverage)}${unresolved.length > 0 ? `, ${unresolved.length} unresolved` : ''}`,
+  )
   if (unresolved.length === 0) return
   log.startGroup(`irsa-guard unresolved chains (${unresolved.length})`)
   log.lines(unresolved.map(formatUnresolvedLine))
@@ -180,7 +243,13 @@ function logFindings(log: ActionLog, findings: readonly Finding[]): void {
  * GitHub shows about 10 annotations per level and step: the first in priority order, then one notice about
  * the rest, which also says why the check run is missing when that is why annotations are here.
  */
-function annotate(log: ActionLog, findings: readonly Finding[], securityRules: ReadonlySet<string>, sarifFile: string | undefined, fallbackReason?: string): void {
+function annotate(
+  log: ActionLog,
+  findings: readonly Finding[],
+  securityRules: ReadonlySet<string>,
+  sarifFile: string | undefined,
+  fallbackReason?: string,
+): void {
   const plan = planAnnotations(findings)
   for (const finding of plan.shown) {
     const properties: AnnotationProperties = {
@@ -193,7 +262,10 @@ function annotate(log: ActionLog, findings: readonly Finding[], securityRules: R
     else if (finding.level === 'warning') log.warning(finding.message, properties)
     else log.notice(finding.message, properties)
   }
-  const hidden = hiddenAnnotationsNotice(plan.hidden, sarifFile ? `the job summary and ${sarifFile}` : 'the job summary')
+  const hidden = hiddenAnnotationsNotice(
+    plan.hidden,
+    sarifFile ? `the job summary and ${sarifFile}` : 'the job summary',
+  )
   const notice = fallbackReason
     ? `${fallbackReason}. Findings are annotated on this step instead, where GitHub shows at most 10 per level${hidden ? `; ${hidden}` : ''}`
     : hidden
@@ -208,9 +280,12 @@ export function linkOptions(github: GitHubContext | undefined): MarkdownOptions 
 /** What the baseline and only-changed left out, below the job summary. */
 function selectionNote(selection: FindingSelection): string {
   const notes: string[] = []
-  if (selection.accepted.length > 0) notes.push(`${plural(selection.accepted.length, 'finding')} accepted by the baseline file not shown.`)
+  if (selection.accepted.length > 0)
+    notes.push(`${plural(selection.accepted.length, 'finding')} accepted by the baseline file not shown.`)
   if (selection.outsideChanges && selection.outsideChanges.length > 0) {
-    notes.push(`${plural(selection.outsideChanges.length, 'finding')} in files this pull request does not touch not reported (only-changed).`)
+    notes.push(
+      `${plural(selection.outsideChanges.length, 'finding')} in files this pull request does not touch not reported (only-changed).`,
+    )
   }
   return notes.length > 0 ? `\n${notes.map((note) => `_${note}_`).join('\n\n')}\n` : ''
 }
@@ -227,13 +302,27 @@ function commentContext(selection: FindingSelection, github: GitHubContext, link
 }
 
 /** SARIF within GitHub code scanning's limits, inside the workspace and never through a link; a notice says what had to be left out. */
-async function writeSarif(log: ActionLog, sarifPath: string, shownPath: string, workspace: string, result: CheckResult): Promise<void> {
+async function writeSarif(
+  log: ActionLog,
+  sarifPath: string,
+  shownPath: string,
+  workspace: string,
+  result: CheckResult,
+): Promise<void> {
   const { text, cuts } = formatSarifWithinLimits(toSarif(result))
   await writeOutputFile(sarifPath, text, `sarif-file ${shownPath}`, { confineTo: workspace })
-  if (cuts.length > 0) log.notice(`irsa-guard cut the SARIF report to fit GitHub code scanning: ${cuts.join('; ')}`, { title: 'irsa-guard' })
+  if (cuts.length > 0)
+    log.notice(`irsa-guard cut the SARIF report to fit GitHub code scanning: ${cuts.join('; ')}`, {
+      title: 'irsa-guard',
+    })
 }
 
 /** The job summary within GitHub's 1 MiB a step. */
 function jobSummary(markdown: string): string {
-  return truncateWithNotice(markdown, JOB_SUMMARY_LIMIT - 1024, "_The job summary is cut here to stay within GitHub's 1 MiB limit; the SARIF report and the check run annotations hold every finding._", 'bytes').text
+  return truncateWithNotice(
+    markdown,
+    JOB_SUMMARY_LIMIT - 1024,
+    "_The job summary is cut here to stay within GitHub's 1 MiB limit; the SARIF report and the check run annotations hold every finding._",
+    'bytes',
+  ).text
 }

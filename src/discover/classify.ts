@@ -22,7 +22,8 @@ const TERRAFORM_VARS_NAME = /\.tfvars(\.json)?$/i
 const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i
 /** The commands the role binder and the script source read: `aws iam create-role`, eksctl (and its config in a here-document), kubectl, helm, and envsubst on a file. */
-const SCRIPT_COMMAND = /create-role|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b|\benvsubst\b[^\n]*</
+const SCRIPT_COMMAND =
+  /create-role|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b|\benvsubst\b[^\n]*</
 /** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
 const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i
 /** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
@@ -35,12 +36,14 @@ const HELM_HELPERS_PATH = /(^|\/)templates\/(.+\/)?_[^/]*\.tpl$/
 const AWS_CONFIG_NAME = /(^|\/)(\.aws\/config|aws[-_.]?config(\.(ini|cfg|conf))?)$/i
 const EKSCTL_CONFIG = /^apiVersion:[ \t]*["']?eksctl\.io\//m
 /** A CloudFormation template: top-level keys at column 0 (a template quoted in a ConfigMap is indented). */
-const CLOUDFORMATION_YAML = /^AWSTemplateFormatVersion[ \t]*:|^Resources[ \t]*:[\s\S]*\bType[ \t]*:[ \t]*["']?(AWS|Custom)::/m
+const CLOUDFORMATION_YAML =
+  /^AWSTemplateFormatVersion[ \t]*:|^Resources[ \t]*:[\s\S]*\bType[ \t]*:[ \t]*["']?(AWS|Custom)::/m
 const CLOUDFORMATION_JSON = /"AWSTemplateFormatVersion"|"Type"\s*:\s*"(AWS|Custom)::/
 /** Profile settings of the AWS shared config file, wherever they are quoted. */
 const AWS_PROFILE_SETTING = /\b(web_identity_token_file|source_profile|role_arn)[ \t]*=/
 /** Lock files and the like: JSON by name, never IRSA-relevant, often large. */
-const NEVER_RELEVANT_NAME = /(^|\/)(package-lock|npm-shrinkwrap|composer|yarn|pnpm-lock|bun)\.(json|lock)$|\.tf\.json$|\.min\.json$/i
+const NEVER_RELEVANT_NAME =
+  /(^|\/)(package-lock|npm-shrinkwrap|composer|yarn|pnpm-lock|bun)\.(json|lock)$|\.tf\.json$|\.min\.json$/i
 
 /** Application build files whose AWS SDK dependencies sources/build-files/ reads. */
 const BUILD_FILE_NAME = /(^|\/)(pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj)$/
@@ -57,7 +60,15 @@ export function looksRelevantByName(path: string): boolean {
   // The commonest names first: none of the never-relevant names ends like these two.
   if (YAML_NAME.test(path) || TERRAFORM_NAME.test(path)) return true
   if (NEVER_RELEVANT_NAME.test(path)) return false
-  return JSON_NAME.test(path) || BUILD_FILE_NAME.test(path) || KUSTOMIZATION_NAME.test(path) || HELM_HELPERS_PATH.test(path) || AWS_CONFIG_NAME.test(path) || TERRAFORM_VARS_NAME.test(path) || SCRIPT_NAME.test(path)
+  return (
+    JSON_NAME.test(path) ||
+    BUILD_FILE_NAME.test(path) ||
+    KUSTOMIZATION_NAME.test(path) ||
+    HELM_HELPERS_PATH.test(path) ||
+    AWS_CONFIG_NAME.test(path) ||
+    TERRAFORM_VARS_NAME.test(path) ||
+    SCRIPT_NAME.test(path)
+  )
 }
 
 /** Classifies a file by its name and a cheap sniff of its text (no parsing). */
@@ -76,7 +87,11 @@ export function classify(path: string, text: string): FileKind {
   if (YAML_NAME.test(path)) {
     if (HELM_TEMPLATE_PATH.test(path) && text.includes('{{')) return 'helm-template'
     if (text.includes('eksctl.io/') && text.includes('ClusterConfig') && EKSCTL_CONFIG.test(text)) return 'eksctl'
-    if ((text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('::'))) && CLOUDFORMATION_YAML.test(text)) return 'cloudformation'
+    if (
+      (text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('::'))) &&
+      CLOUDFORMATION_YAML.test(text)
+    )
+      return 'cloudformation'
     if (looksLikeKubernetes(text)) return 'kubernetes'
     // Helm values (or any YAML) quoting an AWS config file for a ConfigMap.
     return AWS_PROFILE_SETTING.test(text) ? 'aws-config' : 'ignored'
@@ -85,7 +100,8 @@ export function classify(path: string, text: string): FileKind {
 }
 
 function classifyJson(text: string): FileKind {
-  if (text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"'))) return 'terraform-plan'
+  if (text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"')))
+    return 'terraform-plan'
   if (text.includes('"Resources"') && CLOUDFORMATION_JSON.test(text)) return 'cloudformation'
   if (text.includes('"Statement"') || text.includes('"AssumeRolePolicyDocument"')) return 'iam-json'
   if (text.includes('"apiVersion"') && text.includes('"kind"')) return 'kubernetes'
@@ -94,5 +110,10 @@ function classifyJson(text: string): FileKind {
 
 /** Both `apiVersion:` and `kind:` appear as keys somewhere. */
 export function looksLikeKubernetes(text: string): boolean {
-  return text.includes('apiVersion') && text.includes('kind') && KUBERNETES_API_VERSION.test(text) && KUBERNETES_KIND.test(text)
+  return (
+    text.includes('apiVersion') &&
+    text.includes('kind') &&
+    KUBERNETES_API_VERSION.test(text) &&
+    KUBERNETES_KIND.test(text)
+  )
 }

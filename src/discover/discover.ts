@@ -5,7 +5,15 @@ import type { SourceFinding } from '../model/finding.js'
 import { looksRelevantByName } from './classify.js'
 import { describeNotRead, readFileBytes } from './file-bytes.js'
 import { skippedFileNote } from './read.js'
-import { compileExcludeGlob, compileGitignore, compileIncludeGlob, matchesExclude, type ExcludeGlob, type IgnoreMatcher, type IncludeGlob } from './patterns.js'
+import {
+  compileExcludeGlob,
+  compileGitignore,
+  compileIncludeGlob,
+  matchesExclude,
+  type ExcludeGlob,
+  type IgnoreMatcher,
+  type IncludeGlob,
+} from './patterns.js'
 
 export interface Candidate {
   /** Repository-relative, `/`-separated. */
@@ -38,7 +46,13 @@ export interface DiscoveryResult {
 }
 
 /** Directories never scanned, wherever they are. */
-export const ALWAYS_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules', 'vendor', '.terraform', 'bower_components'])
+export const ALWAYS_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
+  '.git',
+  'node_modules',
+  'vendor',
+  '.terraform',
+  'bower_components',
+])
 
 /** Include globs match case-insensitively where the file system usually does. */
 const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32'
@@ -61,7 +75,10 @@ export async function discover(root: string, options: DiscoveryOptions): Promise
     throw new ConfigError(`Cannot scan ${root}: it is not a directory`)
   }
   const given = options.include.length > 0 ? options.include : ['**/*']
-  const includes = given.map((raw) => ({ ...compileIncludeGlob(normaliseInclude(rootReal, raw), CASE_INSENSITIVE), given: raw }))
+  const includes = given.map((raw) => ({
+    ...compileIncludeGlob(normaliseInclude(rootReal, raw), CASE_INSENSITIVE),
+    given: raw,
+  }))
   const walker = new Walker(rootReal, options, includes)
   walker.walk(rootReal, '', [])
   const { candidates, findings } = walker
@@ -136,7 +153,11 @@ class Walker {
     }
     if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
       const gitignore = readGitignore(nodePath.join(directory, '.gitignore'), this.rootReal, this.maxFileBytes)
-      if (gitignore.unread) this.note(relative === '' ? '.gitignore' : `${relative}/.gitignore`, `${gitignore.unread}; its rules are not applied`)
+      if (gitignore.unread)
+        this.note(
+          relative === '' ? '.gitignore' : `${relative}/.gitignore`,
+          `${gitignore.unread}; its rules are not applied`,
+        )
       if (gitignore.matches !== undefined) scopes = [...scopes, { directory: relative, matches: gitignore.matches }]
     }
     const filtered = this.excludes.length > 0 || scopes.length > 0
@@ -167,8 +188,16 @@ class Walker {
       const absolutePath = prefix + name
       if (isLink) {
         const target = linkTarget(absolutePath, this.rootReal)
-        if (target === 'outside') this.note(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory')
-        if (target === 'unresolved') this.note(path, 'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)')
+        if (target === 'outside')
+          this.note(
+            path,
+            'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory',
+          )
+        if (target === 'unresolved')
+          this.note(
+            path,
+            'it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop)',
+          )
         if (target !== 'file') continue
       }
       this.candidates.push({ path, absolutePath, rootReal: this.rootReal })
@@ -187,7 +216,9 @@ class Walker {
   /** Whether this directory is one of the leading directories an include glob names. */
   private named(directory: string): boolean {
     const segments = directory.split('/')
-    return this.includes.some((include) => segments.length <= include.fixedDirectories.length && sameLeadingDirectories(include, segments))
+    return this.includes.some(
+      (include) => segments.length <= include.fixedDirectories.length && sameLeadingDirectories(include, segments),
+    )
   }
 
   private note(path: string, why: string): void {
@@ -195,7 +226,10 @@ class Walker {
   }
 
   private included(path: string): boolean {
-    return this.includesEverything || this.includes.some((include) => include.regex === undefined || include.regex.test(path))
+    return (
+      this.includesEverything ||
+      this.includes.some((include) => include.regex === undefined || include.regex.test(path))
+    )
   }
 
   /** Whether some include glob can match a file below this directory. */
@@ -203,7 +237,11 @@ class Walker {
     if (this.includesEverything) return true
     const segments = directory.split('/')
     // Up to the end of the fixed prefix, only the directories on the way to it; below it, only when the rest of the glob spans directories.
-    return this.includes.some((include) => sameLeadingDirectories(include, segments) && (segments.length <= include.fixedDirectories.length || include.reachesBelowPrefix))
+    return this.includes.some(
+      (include) =>
+        sameLeadingDirectories(include, segments) &&
+        (segments.length <= include.fixedDirectories.length || include.reachesBelowPrefix),
+    )
   }
 }
 
@@ -212,7 +250,12 @@ function sameLeadingDirectories(include: IncludeGlob, segments: readonly string[
   const fixed = include.fixedDirectories
   const shared = Math.min(fixed.length, segments.length)
   for (let index = 0; index < shared; index += 1) {
-    if (include.caseInsensitive ? fixed[index]!.toLowerCase() !== segments[index]!.toLowerCase() : fixed[index] !== segments[index]) return false
+    if (
+      include.caseInsensitive
+        ? fixed[index]!.toLowerCase() !== segments[index]!.toLowerCase()
+        : fixed[index] !== segments[index]
+    )
+      return false
   }
   return true
 }
@@ -233,7 +276,11 @@ export function gitIgnored(root: string, path: string, isDirectory: boolean): bo
   const scopes: GitignoreScope[] = []
   for (let depth = 0; depth < segments.length; depth += 1) {
     const directory = segments.slice(0, depth).join('/')
-    const { matches } = readGitignore(nodePath.join(rootReal, ...segments.slice(0, depth), '.gitignore'), rootReal, DEFAULT_MAX_FILE_BYTES)
+    const { matches } = readGitignore(
+      nodePath.join(rootReal, ...segments.slice(0, depth), '.gitignore'),
+      rootReal,
+      DEFAULT_MAX_FILE_BYTES,
+    )
     if (matches !== undefined) scopes.push({ directory, matches })
     const here = segments.slice(0, depth + 1).join('/')
     const last = depth === segments.length - 1
@@ -254,7 +301,11 @@ function gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory
 }
 
 /** The file's rules, compiled (none when it has none); why it was not read when it is a link out of the root, not a regular file, or over the size limit. */
-function readGitignore(absolutePath: string, rootReal: string, maxFileBytes: number): { matches?: IgnoreMatcher; unread?: string } {
+function readGitignore(
+  absolutePath: string,
+  rootReal: string,
+  maxFileBytes: number,
+): { matches?: IgnoreMatcher; unread?: string } {
   const read = readFileBytes(absolutePath, { within: rootReal, limit: maxFileBytes })
   if (!read.ok) return read.why === 'missing' || read.why === 'unreadable' ? {} : { unread: describeNotRead(read.why) }
   const matches = compileGitignore(read.bytes.toString('utf8'))

@@ -35,7 +35,11 @@ export function readFileBytes(absolutePath: string, limits: ReadLimits): FileByt
     real = realpathSync.native(absolutePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    return { ok: false, why: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable', ...(code ? { code } : {}) }
+    return {
+      ok: false,
+      why: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable',
+      ...(code ? { code } : {}),
+    }
   }
   if (limits.within !== undefined && !isInside(real, limits.within)) return { ok: false, why: 'outside' }
   let descriptor: number | undefined
@@ -45,7 +49,8 @@ export function readFileBytes(absolutePath: string, limits: ReadLimits): FileByt
     if (!stats.isFile()) return { ok: false, why: 'not-a-file' }
     const cap = limits.limit > 0 ? limits.limit + 1 : Number.MAX_SAFE_INTEGER
     const bytes = readAtMost(descriptor, Math.min(stats.size + 1, cap), cap)
-    if (limits.limit > 0 && bytes.length > limits.limit) return { ok: false, why: 'too-large', size: Math.max(stats.size, bytes.length), head: bytes }
+    if (limits.limit > 0 && bytes.length > limits.limit)
+      return { ok: false, why: 'too-large', size: Math.max(stats.size, bytes.length), head: bytes }
     return { ok: true, bytes }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -87,7 +92,10 @@ export function realpathRoot(root: string): string {
 /** Whether `real` is `root` or below it (both real paths). */
 export function isInside(real: string, root: string): boolean {
   const relative = nodePath.relative(root, real)
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(relative))
+  return (
+    relative === '' ||
+    (relative !== '..' && !relative.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(relative))
+  )
 }
 
 /** Why a file was not read, in words for a finding or an error message. */

@@ -79,7 +79,10 @@ export function compileIncludeGlob(glob: string, caseInsensitive = false): Inclu
   const rest = scanned.isGlob ? scanned.glob.split('/') : [glob.slice(glob.lastIndexOf('/') + 1)]
   return {
     glob,
-    regex: glob === '**/*' || glob === '**' ? undefined : picomatch.makeRe(glob, { ...GLOB_OPTIONS, nocase: caseInsensitive }),
+    regex:
+      glob === '**/*' || glob === '**'
+        ? undefined
+        : picomatch.makeRe(glob, { ...GLOB_OPTIONS, nocase: caseInsensitive }),
     fixedDirectories,
     reachesBelowPrefix: rest.length > 1 || rest.some((segment) => segment.includes('**')),
     caseInsensitive,

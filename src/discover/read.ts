@@ -15,7 +15,11 @@ const OVERSIZED_SNIFF_BYTES = 64 * 1024
 export const MAX_PLAN_BYTES = 64 * 1024 * 1024
 
 function looksLikeTerraformPlan(path: string, head: string): boolean {
-  return /\.json$/i.test(path) && head.includes('"format_version"') && (head.includes('"terraform_version"') || head.includes('"planned_values"'))
+  return (
+    /\.json$/i.test(path) &&
+    head.includes('"format_version"') &&
+    (head.includes('"terraform_version"') || head.includes('"planned_values"'))
+  )
 }
 
 /**
@@ -28,17 +32,28 @@ export function readCandidate(candidate: Candidate, maxFileBytes: number): Decod
   const { path, absolutePath } = candidate
   const within = candidate.rootReal
   // At least the sniff's worth of bytes, so that an oversized file can still be classified.
-  const read = readFileBytes(absolutePath, { within, limit: maxFileBytes > 0 ? Math.max(maxFileBytes, OVERSIZED_SNIFF_BYTES) : 0 })
+  const read = readFileBytes(absolutePath, {
+    within,
+    limit: maxFileBytes > 0 ? Math.max(maxFileBytes, OVERSIZED_SNIFF_BYTES) : 0,
+  })
   if (read.ok) {
     const bytes = read.bytes
-    return (maxFileBytes > 0 && bytes.length > maxFileBytes ? oversized(path, bytes.length, bytes.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes) : undefined) ?? decodeText(path, bytes)
+    return (
+      (maxFileBytes > 0 && bytes.length > maxFileBytes
+        ? oversized(path, bytes.length, bytes.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes)
+        : undefined) ?? decodeText(path, bytes)
+    )
   }
   if (read.why === 'too-large') {
     const decision = oversized(path, read.size ?? 0, read.head!.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes)
     if (decision !== undefined) return decision
     const plan = readFileBytes(absolutePath, { within, limit: Math.max(maxFileBytes, MAX_PLAN_BYTES) })
     if (plan.ok) return decodeText(path, plan.bytes)
-    if (plan.why === 'too-large') return skipped(path, `it is ${formatBytes(plan.size ?? 0)}, larger than the ${formatBytes(MAX_PLAN_BYTES)} limit of Terraform plans; exclude the file`)
+    if (plan.why === 'too-large')
+      return skipped(
+        path,
+        `it is ${formatBytes(plan.size ?? 0)}, larger than the ${formatBytes(MAX_PLAN_BYTES)} limit of Terraform plans; exclude the file`,
+      )
     return notRead(path, plan.why, plan.code)
   }
   return notRead(path, read.why, read.code)
@@ -47,7 +62,11 @@ export function readCandidate(candidate: Candidate, maxFileBytes: number): Decod
 function notRead(path: string, why: NotRead, code: string | undefined): Decoded {
   // A directory put where the walk saw a file: not a file, as the walk would have said.
   if (why === 'not-a-file') return { ok: false }
-  if (why === 'outside') return skipped(path, 'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory')
+  if (why === 'outside')
+    return skipped(
+      path,
+      'it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory',
+    )
   return skipped(path, `it cannot be read (${code ?? why})`)
 }
 
@@ -61,9 +80,13 @@ function oversized(path: string, size: number, headBytes: Buffer, maxFileBytes: 
   const plan = looksLikeTerraformPlan(path, head)
   const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes
   if (size <= limit) return undefined
-  const relevant = plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'))
+  const relevant =
+    plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'))
   if (!relevant) return { ok: false }
-  return skipped(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file`)
+  return skipped(
+    path,
+    `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file`,
+  )
 }
 
 /**
@@ -78,10 +101,12 @@ export function decodeText(path: string, bytes: Buffer): Decoded {
     return skipped(path, 'it is UTF-32 text; save it as UTF-8')
   } else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2))
-    if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0')) return skipped(path, 'it holds NUL characters, so it is not text; exclude it, or save it as UTF-8 text')
+    if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0'))
+      return skipped(path, 'it holds NUL characters, so it is not text; exclude it, or save it as UTF-8 text')
   } else {
     const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0)
-    if (nul !== -1) return skipped(path, `it is binary (a NUL byte at offset ${nul}), not text; exclude it, or save it as UTF-8 text`)
+    if (nul !== -1)
+      return skipped(path, `it is binary (a NUL byte at offset ${nul}), not text; exclude it, or save it as UTF-8 text`)
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
     text = bytes.toString('utf8', start)
   }
@@ -94,7 +119,13 @@ export function normaliseLineEnds(text: string): string {
 
 /** The note about a file that was not read, at its first line. */
 export function skippedFileNote(path: string, why: string): SourceFinding {
-  return { ruleId: 'parse-error', level: 'note', location: fileLocation(path), message: `Skipped ${path}: ${why}`, key: `skipped:${path}` }
+  return {
+    ruleId: 'parse-error',
+    level: 'note',
+    location: fileLocation(path),
+    message: `Skipped ${path}: ${why}`,
+    key: `skipped:${path}`,
+  }
 }
 
 function skipped(path: string, why: string): Decoded {

@@ -18,7 +18,12 @@ interface BaselineFile {
 export function formatBaseline(findings: readonly Finding[]): string {
   const file: BaselineFile = {
     version: BASELINE_VERSION,
-    findings: findings.map((finding) => ({ fingerprint: finding.fingerprint, ruleId: finding.ruleId, path: finding.location.path, message: finding.message })),
+    findings: findings.map((finding) => ({
+      fingerprint: finding.fingerprint,
+      ruleId: finding.ruleId,
+      path: finding.location.path,
+      message: finding.message,
+    })),
   }
   return `${JSON.stringify(file, null, 2)}\n`
 }
@@ -33,11 +38,14 @@ export function parseBaseline(text: string, shownPath: string): Baseline {
   }
   const file = data as Partial<BaselineFile> | null
   if (!file || typeof file !== 'object' || file.version !== BASELINE_VERSION || !Array.isArray(file.findings)) {
-    throw new ConfigError(`${shownPath}: not an irsa-guard baseline (expected {"version": ${BASELINE_VERSION}, "findings": [...]}; write one with irsa-guard --write-baseline)`)
+    throw new ConfigError(
+      `${shownPath}: not an irsa-guard baseline (expected {"version": ${BASELINE_VERSION}, "findings": [...]}; write one with irsa-guard --write-baseline)`,
+    )
   }
   const fingerprints = new Set<string>()
   file.findings.forEach((entry, index) => {
-    if (!entry || typeof entry.fingerprint !== 'string' || entry.fingerprint === '') throw new ConfigError(`${shownPath}: findings[${index}] has no fingerprint`)
+    if (!entry || typeof entry.fingerprint !== 'string' || entry.fingerprint === '')
+      throw new ConfigError(`${shownPath}: findings[${index}] has no fingerprint`)
     fingerprints.add(entry.fingerprint)
   })
   return { fingerprints }
@@ -48,16 +56,27 @@ const MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 /** Reads a baseline file; inside the scanned `root` it is read only when it resolves inside it, and a refused file is named, never shown. */
 export async function readBaseline(absolutePath: string, shownPath: string, root?: string): Promise<Baseline> {
-  const read = readFileBytes(absolutePath, { within: root === undefined ? undefined : confinementFor(absolutePath, root), limit: MAX_BASELINE_BYTES })
+  const read = readFileBytes(absolutePath, {
+    within: root === undefined ? undefined : confinementFor(absolutePath, root),
+    limit: MAX_BASELINE_BYTES,
+  })
   if (!read.ok) {
-    const reason = read.why === 'missing' ? ': no such file' : read.why === 'unreadable' && read.code ? ` (${read.code})` : `: ${describeNotRead(read.why, read.code)}`
+    const reason =
+      read.why === 'missing'
+        ? ': no such file'
+        : read.why === 'unreadable' && read.code
+          ? ` (${read.code})`
+          : `: ${describeNotRead(read.why, read.code)}`
     throw new ConfigError(`${shownPath}: cannot read baseline file${reason}`)
   }
   return parseBaseline(read.bytes.toString('utf8'), shownPath)
 }
 
 /** Findings the baseline does not accept, and those it does. */
-export function partitionByBaseline(findings: readonly Finding[], baseline: Baseline): { reported: Finding[]; accepted: Finding[] } {
+export function partitionByBaseline(
+  findings: readonly Finding[],
+  baseline: Baseline,
+): { reported: Finding[]; accepted: Finding[] } {
   const reported: Finding[] = []
   const accepted: Finding[] = []
   for (const finding of findings) (baseline.fingerprints.has(finding.fingerprint) ? accepted : reported).push(finding)

@@ -11,8 +11,17 @@ export interface ChangedFiles {
 }
 
 /** The files a pull request changes, read page by page (100 a page). */
-export async function listChangedFiles(client: GitHubClient, repository: { owner: string; repo: string }, pullNumber: number): Promise<ChangedFiles> {
-  const files = await client.paginate(client.rest.pulls.listFiles, { owner: repository.owner, repo: repository.repo, pull_number: pullNumber, per_page: 100 })
+export async function listChangedFiles(
+  client: GitHubClient,
+  repository: { owner: string; repo: string },
+  pullNumber: number,
+): Promise<ChangedFiles> {
+  const files = await client.paginate(client.rest.pulls.listFiles, {
+    owner: repository.owner,
+    repo: repository.repo,
+    pull_number: pullNumber,
+    per_page: 100,
+  })
   const paths = new Set<string>()
   for (const file of files) {
     paths.add(file.filename)

@@ -35,7 +35,11 @@ export class CheckRunIncompleteError extends Error {
  * Creates one check run holding every annotation: created in progress with the first 50, updated
  * with 50 more per request, completed with the conclusion on the last one.
  */
-export async function publishCheckRun(client: GitHubClient, { owner, repo }: { owner: string; repo: string }, content: CheckRunContent): Promise<PublishedCheckRun> {
+export async function publishCheckRun(
+  client: GitHubClient,
+  { owner, repo }: { owner: string; repo: string },
+  content: CheckRunContent,
+): Promise<PublishedCheckRun> {
   const repository = { owner, repo }
   const batches: CheckAnnotation[][] = []
   for (let start = 0; start < content.annotations.length; start += ANNOTATIONS_PER_REQUEST) {
@@ -46,7 +50,11 @@ export async function publishCheckRun(client: GitHubClient, { owner, repo }: { o
     summary: content.summary,
     ...(annotations && annotations.length > 0 ? { annotations } : {}),
   })
-  const completion = () => ({ status: 'completed' as const, conclusion: content.conclusion, completed_at: new Date().toISOString() })
+  const completion = () => ({
+    status: 'completed' as const,
+    conclusion: content.conclusion,
+    completed_at: new Date().toISOString(),
+  })
 
   const created = await client.rest.checks.create({
     ...repository,
@@ -63,14 +71,24 @@ export async function publishCheckRun(client: GitHubClient, { owner, repo }: { o
     for (const [index, batch] of batches.entries()) {
       if (index === 0) continue
       const last = index === batches.length - 1
-      await client.rest.checks.update({ ...repository, check_run_id: checkRun.id, output: output(batch), ...(last ? completion() : {}) })
+      await client.rest.checks.update({
+        ...repository,
+        check_run_id: checkRun.id,
+        output: output(batch),
+        ...(last ? completion() : {}),
+      })
       annotated += batch.length
     }
   } catch (error) {
     // Never leave the check run in progress: complete it, saying the annotations stop short.
     const note = `\n\n_Only ${annotated} of ${content.annotations.length} annotations could be added to this check run._`
     await client.rest.checks
-      .update({ ...repository, check_run_id: checkRun.id, ...completion(), output: { title: content.title, summary: `${content.summary.slice(0, 65_535 - note.length)}${note}` } })
+      .update({
+        ...repository,
+        check_run_id: checkRun.id,
+        ...completion(),
+        output: { title: content.title, summary: `${content.summary.slice(0, 65_535 - note.length)}${note}` },
+      })
       .catch(() => undefined)
     throw new CheckRunIncompleteError(error, checkRun, annotated)
   }

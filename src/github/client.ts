@@ -36,7 +36,11 @@ export function createGitHubClient(token: string, baseUrl: string, policy: Retry
         retryAfterBaseValue: policy.retryAfterBaseValue,
       },
       // 429 is the throttling plugin's to wait for; the others are answers a repetition does not change.
-      retry: { retries: policy.maxRetries, retryAfterBaseValue: policy.retryAfterBaseValue, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+      retry: {
+        retries: policy.maxRetries,
+        retryAfterBaseValue: policy.retryAfterBaseValue,
+        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+      },
     },
     throttling,
     retry,
@@ -54,7 +58,12 @@ function isRateLimit(error: unknown): boolean {
   const { status, message, response } = (error ?? {}) as ErrorWithResponse
   if (status !== 403 && status !== 429) return false
   const headers = response?.headers ?? {}
-  return status === 429 || /rate limit/i.test(message ?? '') || headers['retry-after'] !== undefined || String(headers['x-ratelimit-remaining']) === '0'
+  return (
+    status === 429 ||
+    /rate limit/i.test(message ?? '') ||
+    headers['retry-after'] !== undefined ||
+    String(headers['x-ratelimit-remaining']) === '0'
+  )
 }
 
 /** One line about a failed API call: status and GitHub's message, with what a 403 usually means. */

@@ -40,12 +40,23 @@ export async function upsertStickyComment(
   return { action: 'created', id: created.data.id, url: created.data.html_url }
 }
 
-async function findOwnMarkedComment(client: GitHubClient, repository: { owner: string; repo: string }, issueNumber: number, author: string): Promise<number | undefined> {
+async function findOwnMarkedComment(
+  client: GitHubClient,
+  repository: { owner: string; repo: string },
+  issueNumber: number,
+  author: string,
+): Promise<number | undefined> {
   // GitHub logins are case-insensitive.
   const login = author.toLowerCase()
-  const pages = client.paginate.iterator(client.rest.issues.listComments, { ...repository, issue_number: issueNumber, per_page: 100 })
+  const pages = client.paginate.iterator(client.rest.issues.listComments, {
+    ...repository,
+    issue_number: issueNumber,
+    per_page: 100,
+  })
   for await (const page of pages) {
-    const found = page.data.find((comment) => comment.user?.login.toLowerCase() === login && comment.body?.includes(COMMENT_MARKER))
+    const found = page.data.find(
+      (comment) => comment.user?.login.toLowerCase() === login && comment.body?.includes(COMMENT_MARKER),
+    )
     if (found) return found.id
   }
   return undefined

@@ -48,7 +48,7 @@ function readEventPayload(file: string | undefined): EventPayload | undefined {
   if (!file) return undefined
   try {
     const payload: unknown = JSON.parse(readFileSync(file, 'utf8'))
-    return payload && typeof payload === 'object' ? (payload) : undefined
+    return payload && typeof payload === 'object' ? payload : undefined
   } catch {
     return undefined
   }

@@ -54,9 +54,13 @@ export async function publishToGitHub(request: PublishRequest): Promise<Publishe
       })
     } catch (error) {
       if (error instanceof CheckRunIncompleteError) {
-        published.problems.push(`the ${CHECK_RUN_NAME} check run holds only ${error.annotated} of ${request.findings.length} annotations (${describeApiError(error.reason)})`)
+        published.problems.push(
+          `the ${CHECK_RUN_NAME} check run holds only ${error.annotated} of ${request.findings.length} annotations (${describeApiError(error.reason)})`,
+        )
       } else {
-        published.problems.push(`no check run could be created (${describeApiError(error)}${isPermissionError(error) ? '; it needs `permissions: checks: write`' : ''})`)
+        published.problems.push(
+          `no check run could be created (${describeApiError(error)}${isPermissionError(error) ? '; it needs `permissions: checks: write`' : ''})`,
+        )
       }
     }
   }
@@ -65,9 +69,18 @@ export async function publishToGitHub(request: PublishRequest): Promise<Publishe
   if (request.commentBody !== undefined && github.pullRequest) {
     try {
       const body = request.commentBody.slice(0, COMMENT_BODY_LIMIT)
-      published.comment = await upsertStickyComment(client, repository, github.pullRequest.number, body, request.findings.length > 0, request.commentAuthor)
+      published.comment = await upsertStickyComment(
+        client,
+        repository,
+        github.pullRequest.number,
+        body,
+        request.findings.length > 0,
+        request.commentAuthor,
+      )
     } catch (error) {
-      published.problems.push(`the pull request comment could not be written (${describeApiError(error)}${isPermissionError(error) ? '; it needs `permissions: pull-requests: write`' : ''})`)
+      published.problems.push(
+        `the pull request comment could not be written (${describeApiError(error)}${isPermissionError(error) ? '; it needs `permissions: pull-requests: write`' : ''})`,
+      )
     }
   }
   return published

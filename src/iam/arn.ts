@@ -16,10 +16,21 @@ export interface OidcProviderArn {
 }
 
 /** Partitions IAM ARNs can carry; extend when AWS adds one. */
-export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const
+export const PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+] as const
 
 const PARTITION = `(${PARTITIONS.join('|')})`
-const ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}):role(/(?:[\\x21-\\x2e\\x30-\\x7e]+/)*)([\\w+=,.@-]{1,64})$`)
+const ROLE_ARN = new RegExp(
+  `^arn:${PARTITION}:iam::(\\d{12}):role(/(?:[\\x21-\\x2e\\x30-\\x7e]+/)*)([\\w+=,.@-]{1,64})$`,
+)
 const PROVIDER_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}):oidc-provider/(.+)$`)
 
 /** Parses a well-formed IAM role ARN; anything else is undefined (see role-arn-invalid for why). */

@@ -17,7 +17,11 @@ export function compareValue(operator: ConditionOperator, policyValue: Template,
     case 'Date':
       return compareOrdered(operator, policyValue, requestValue)
     case 'Bool':
-      return compareKnown(policyValue, requestValue, (policy, request) => policy.toLowerCase() === request.toLowerCase())
+      return compareKnown(
+        policyValue,
+        requestValue,
+        (policy, request) => policy.toLowerCase() === request.toLowerCase(),
+      )
     case 'Binary':
       return compareKnown(policyValue, requestValue, (policy, request) => policy === request)
     case 'IpAddress':
@@ -84,7 +88,11 @@ function compareOrdered(operator: ConditionOperator, policyValue: Template, requ
   })
 }
 
-function compareKnown(policyValue: Template, requestValue: Template, test: (policy: string, request: string) => Tri): Tri {
+function compareKnown(
+  policyValue: Template,
+  requestValue: Template,
+  test: (policy: string, request: string) => Tri,
+): Tri {
   const policy = knownText(policyValue)
   const request = knownText(requestValue)
   if (policy === undefined || request === undefined) return 'unknown'

@@ -38,15 +38,18 @@ export function evaluateCondition(entry: ConditionEntry, request: PolicyRequest)
   const key = templateOf(entry.key)
   const policyValues = entry.values.map(templateOf)
   const describe = new Describer(entry, operator, key, policyValues, request.subject ?? 'the request')
-  if (entry.operatorReference) return describe.result('unknown', 'cannot be decided: the operator is known only at apply time')
+  if (entry.operatorReference)
+    return describe.result('unknown', 'cannot be decided: the operator is known only at apply time')
   if (!operator) return describe.result('unknown', `cannot be evaluated: IAM has no such condition operator`)
 
   const lookup = lookupKey(request, key)
-  if (lookup.state === 'unknown') return describe.result('unknown', `cannot be decided: whether ${describe.subject} has this key is not known`)
+  if (lookup.state === 'unknown')
+    return describe.result('unknown', `cannot be decided: whether ${describe.subject} has this key is not known`)
   if (operator.family === 'Null') return evaluateNull(policyValues, lookup.state === 'present', describe)
   if (lookup.state === 'absent') return describe.absent(whenAbsent(operator))
 
-  const matchesOne = (value: Template): Tri => or(policyValues.map((policyValue) => compareValue(operator, policyValue, value)))
+  const matchesOne = (value: Template): Tri =>
+    or(policyValues.map((policyValue) => compareValue(operator, policyValue, value)))
   const holds = (value: Template): Tri => (operator.negated ? not(matchesOne(value)) : matchesOne(value))
   let result: Tri
   if (operator.set === 'ForAllValues') result = and(lookup.values.map(holds))
@@ -92,7 +95,10 @@ class Describer {
   present(result: Tri, values: Template[], written: RequestValue[]): ConditionResult {
     if (result === true) return { result }
     const actual = `${this.subject} has ${values.map(describeTemplate).join(', ')}`
-    const text = result === false ? `${this.expectation()} but ${actual}` : `${this.expectation()} and ${actual}: not decidable before apply`
+    const text =
+      result === false
+        ? `${this.expectation()} but ${actual}`
+        : `${this.expectation()} and ${actual}: not decidable before apply`
     return this.result(result, text, written)
   }
 

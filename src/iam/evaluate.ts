@@ -4,7 +4,16 @@ import { evaluateCondition, type ConditionMismatch } from './conditions.js'
 import { globMatches, globPattern, intersects, literalPattern } from './glob.js'
 import { principalMatches } from './principal.js'
 import type { PolicyRequest, RequestPrincipal } from './request.js'
-import { describeTemplate, hasHoles, knownText, lowerCase, templateOf, templateText, text, type Template } from './template.js'
+import {
+  describeTemplate,
+  hasHoles,
+  knownText,
+  lowerCase,
+  templateOf,
+  templateText,
+  text,
+  type Template,
+} from './template.js'
 import { and, not, or, possible, type Tri } from './tri.js'
 import { policyProblems, type InvalidReason } from './validate.js'
 
@@ -82,10 +91,17 @@ export function evaluatePolicy(policy: PolicyDocument, request: PolicyRequest): 
     unknownStatements || candidates.some((outcome) => outcome.effect !== other(effect) && possible(outcome.applies))
 
   let statements: StatementOutcome[] | undefined
-  const allStatements = (): StatementOutcome[] => (statements ??= policy.statements.map((_, position) => outcomeAt(position)))
+  const allStatements = (): StatementOutcome[] =>
+    (statements ??= policy.statements.map((_, position) => outcomeAt(position)))
   const decide = (effect: Decision['effect'], summary: () => string): Decision => {
     let written: string | undefined
-    const decision = { effect, explicitDeny: effect === 'deny' && deniedBy.length > 0, allowedBy, deniedBy, invalid } as Decision
+    const decision = {
+      effect,
+      explicitDeny: effect === 'deny' && deniedBy.length > 0,
+      allowedBy,
+      deniedBy,
+      invalid,
+    } as Decision
     Object.defineProperty(decision, 'statements', { enumerable: true, get: allStatements })
     Object.defineProperty(decision, 'summary', { enumerable: true, get: () => (written ??= summary()) })
     return decision
@@ -110,7 +126,11 @@ export function evaluatePolicy(policy: PolicyDocument, request: PolicyRequest): 
  * request: IAM rejects it, or some of its statements are unknown); undefined when that cannot be
  * told so (the statement's principal is not a literal one): evaluate the policy.
  */
-export function statementVerdict(policy: PolicyDocument, statement: Statement, request: PolicyRequest): 'allowed' | 'blocked' | 'not-applying' | 'never-allowed' | undefined {
+export function statementVerdict(
+  policy: PolicyDocument,
+  statement: Statement,
+  request: PolicyRequest,
+): 'allowed' | 'blocked' | 'not-applying' | 'never-allowed' | undefined {
   const index = policyIndex(policy)
   if (index.invalid.length > 0 || (policy.symbolicStatements ?? []).length > 0) return 'never-allowed'
   if (!index.mayName(statement, request.principal)) return 'not-applying'
@@ -118,7 +138,9 @@ export function statementVerdict(policy: PolicyDocument, statement: Statement, r
   if (!blockers) return undefined
   const own = evaluateStatement(statement, request, index.invalid)
   if (own.effect !== 'Allow' || own.applies !== true) return 'not-applying'
-  const blocked = blockers.some((position) => possible(evaluateStatement(statementAt(policy, position), request, index.invalid).applies))
+  const blocked = blockers.some((position) =>
+    possible(evaluateStatement(statementAt(policy, position), request, index.invalid).applies),
+  )
   return blocked ? 'blocked' : 'allowed'
 }
 
@@ -238,7 +260,8 @@ function requestPrincipalKey(principal: RequestPrincipal): string | undefined {
 /** Positions come from the index built over this policy's statements: one outside them is a bug. */
 function statementAt(policy: PolicyDocument, position: number): Statement {
   const statement = policy.statements[position]
-  if (!statement) throw new Error(`no statement at position ${position} of the policy at ${formatLocation(policy.location)}`)
+  if (!statement)
+    throw new Error(`no statement at position ${position} of the policy at ${formatLocation(policy.location)}`)
   return statement
 }
 

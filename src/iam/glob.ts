@@ -79,14 +79,17 @@ function patternKey(pattern: Pattern): string {
 
 function decideRelation(subject: Pattern, pattern: Pattern): PatternRelation {
   if (!intersects(subject, pattern)) return { intersects: false, contained: false }
-  const alphabet = [...new Set([...subject, ...pattern].flatMap((token) => (typeof token === 'object' ? [token.char] : [])))]
+  const alphabet = [
+    ...new Set([...subject, ...pattern].flatMap((token) => (typeof token === 'object' ? [token.char] : []))),
+  ]
   alphabet.push(OTHER)
   const start: [number[], number[]] = [closure(subject, [0]), closure(pattern, [0])]
   const seen = new Set<string>([key(start)])
   const queue = [start]
   for (let next = queue.pop(); next; next = queue.pop()) {
     const [subjectStates, patternStates] = next
-    if (subjectStates.includes(subject.length) && !patternStates.includes(pattern.length)) return { intersects: true, contained: false }
+    if (subjectStates.includes(subject.length) && !patternStates.includes(pattern.length))
+      return { intersects: true, contained: false }
     for (const char of alphabet) {
       const nextSubject = step(subject, subjectStates, char)
       if (nextSubject.length === 0) continue
@@ -103,7 +106,8 @@ function decideRelation(subject: Pattern, pattern: Pattern): PatternRelation {
 
 /** Drops the literal characters both patterns start (and end) with: they change neither answer. */
 function withoutCommonEnds(a: Pattern, b: Pattern): [Pattern, Pattern] {
-  const same = (x: Token | undefined, y: Token | undefined) => typeof x === 'object' && typeof y === 'object' && x.char === y.char
+  const same = (x: Token | undefined, y: Token | undefined) =>
+    typeof x === 'object' && typeof y === 'object' && x.char === y.char
   let start = 0
   while (start < a.length && start < b.length && same(a[start], b[start])) start++
   let end = 0

@@ -26,7 +26,9 @@ export function identityAllows(permissions: RolePermissions, action: string, res
     return matched === true && statement.conditional ? 'unknown' : matched
   }
   const effectOf = (statement: PermissionStatement): 'Allow' | 'Deny' | 'unknown' =>
-    statement.effect?.kind === 'known' && (statement.effect.value === 'Allow' || statement.effect.value === 'Deny') ? statement.effect.value : 'unknown'
+    statement.effect?.kind === 'known' && (statement.effect.value === 'Allow' || statement.effect.value === 'Deny')
+      ? statement.effect.value
+      : 'unknown'
   let mayDeny = false
   let allowedBy: PermissionStatement | undefined
   let mayAllow = !permissions.complete
@@ -46,7 +48,12 @@ export function identityAllows(permissions: RolePermissions, action: string, res
   return { allowed: false }
 }
 
-function elementMatches(positive: Value[] | undefined, negative: Value[] | undefined, value: string, caseInsensitive: boolean): Tri {
+function elementMatches(
+  positive: Value[] | undefined,
+  negative: Value[] | undefined,
+  value: string,
+  caseInsensitive: boolean,
+): Tri {
   if (positive) return or(positive.map((each) => valueMatches(each, value, caseInsensitive)))
   if (negative) return not(or(negative.map((each) => valueMatches(each, value, caseInsensitive))))
   return false

@@ -64,5 +64,11 @@ export function parseOperator(written: string): ConditionOperator | undefined {
   const [, set, name = '', ifExists] = match
   const meaning = Object.hasOwn(BASES, name) ? BASES[name] : undefined
   if (!meaning || (ifExists && name === 'Null')) return undefined
-  return { written, base: name, ...meaning, ifExists: ifExists !== undefined, ...(set ? { set: set as NonNullable<ConditionOperator['set']> } : {}) }
+  return {
+    written,
+    base: name,
+    ...meaning,
+    ifExists: ifExists !== undefined,
+    ...(set ? { set: set as NonNullable<ConditionOperator['set']> } : {}),
+  }
 }

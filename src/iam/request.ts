@@ -30,9 +30,7 @@ export interface PolicyRequest {
 }
 
 export type KeyLookup =
-  | { state: 'present'; values: Template[]; written: RequestValue[] }
-  | { state: 'absent' }
-  | { state: 'unknown' }
+  { state: 'present'; values: Template[]; written: RequestValue[] } | { state: 'absent' } | { state: 'unknown' }
 
 /** The request values of a policy condition key; key names compare case-insensitively. */
 export function lookupKey(request: PolicyRequest, policyKey: Template): KeyLookup {
@@ -54,7 +52,8 @@ export function lookupKey(request: PolicyRequest, policyKey: Template): KeyLooku
 function compareKeys(a: Template, b: Template): 'same' | 'maybe' | 'different' {
   const knownA = knownText(a)
   const knownB = knownText(b)
-  if (knownA !== undefined && knownB !== undefined) return knownA.toLowerCase() === knownB.toLowerCase() ? 'same' : 'different'
+  if (knownA !== undefined && knownB !== undefined)
+    return knownA.toLowerCase() === knownB.toLowerCase() ? 'same' : 'different'
   if (sameTemplate(a, b, true)) return 'same'
   return intersects(literalPattern(lowerCase(a)), literalPattern(lowerCase(b))) ? 'maybe' : 'different'
 }

@@ -4,7 +4,17 @@ import { evaluatePolicy, literalPrincipals, principalKey, statementVerdict, type
 import { globPattern, intersects, literalPattern } from './glob.js'
 import { parseOperator } from './operators.js'
 import type { PolicyRequest } from './request.js'
-import { concat, hasHoles, hole, knownText, templateOf, templateText, text, type RequestValue, type Template } from './template.js'
+import {
+  concat,
+  hasHoles,
+  hole,
+  knownText,
+  templateOf,
+  templateText,
+  text,
+  type RequestValue,
+  type Template,
+} from './template.js'
 
 export const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity'
 
@@ -72,7 +82,11 @@ export function acceptsServiceAccountToken(policy: PolicyDocument, query: Servic
  * statements that are not Allow) wherever the statement names its provider literally, so that
  * asking this of every statement of a policy costs about as much as reading the policy.
  */
-export function acceptsTokenThrough(policy: PolicyDocument, statement: Statement, query: ServiceAccountTokenQuery): boolean {
+export function acceptsTokenThrough(
+  policy: PolicyDocument,
+  statement: Statement,
+  query: ServiceAccountTokenQuery,
+): boolean {
   const subject = concat('system:serviceaccount:', query.namespace, ':', query.name)
   const audience = templateOf(query.audience ?? DEFAULT_AUDIENCE)
   const attempts = candidates(policy, query)
@@ -144,13 +158,19 @@ export function acceptsAnyServiceAccount(policy: PolicyDocument, options: ProbeO
 }
 
 /** Would the policy accept a ServiceAccount no one defined in this namespace? */
-export function acceptsAnyServiceAccountInNamespace(policy: PolicyDocument, namespace: RequestValue, options: ProbeOptions = {}): TokenDecision {
+export function acceptsAnyServiceAccountInNamespace(
+  policy: PolicyDocument,
+  namespace: RequestValue,
+  options: ProbeOptions = {},
+): TokenDecision {
   return probe(policy, namespace, options)
 }
 
 function probe(policy: PolicyDocument, namespace: RequestValue, options: ProbeOptions): TokenDecision {
   const audiences = options.audience !== undefined ? [options.audience] : [DEFAULT_AUDIENCE, ...audiencesNamed(policy)]
-  const decisions = audiences.map((audience) => acceptsServiceAccountToken(policy, { ...options, namespace, name: PROBE_NAME, audience }))
+  const decisions = audiences.map((audience) =>
+    acceptsServiceAccountToken(policy, { ...options, namespace, name: PROBE_NAME, audience }),
+  )
   return decisions.find((d) => d.effect === 'allow') ?? decisions.find((d) => d.effect === 'unknown') ?? decisions[0]!
 }
 
@@ -160,19 +180,25 @@ interface Candidate {
 }
 
 function candidates(policy: PolicyDocument, query: ServiceAccountTokenQuery): readonly Candidate[] {
-  return query.issuerHostPath === undefined && query.providerArn === undefined ? policyCandidates(policy) : candidatesFor(policy, query)
+  return query.issuerHostPath === undefined && query.providerArn === undefined
+    ? policyCandidates(policy)
+    : candidatesFor(policy, query)
 }
 
 /** The providers to try when the query names none: the same for every token put to the policy. */
 const policyCandidates = perPolicy((policy: PolicyDocument) => candidatesFor(policy, {}))
 
-function candidatesFor(policy: PolicyDocument, query: Omit<ServiceAccountTokenQuery, 'namespace' | 'name'>): Candidate[] {
+function candidatesFor(
+  policy: PolicyDocument,
+  query: Omit<ServiceAccountTokenQuery, 'namespace' | 'name'>,
+): Candidate[] {
   const given = query.issuerHostPath !== undefined ? text(query.issuerHostPath) : undefined
   const providers =
     query.providerArn !== undefined
       ? [templateOf(query.providerArn)]
       : oidcProvidersNamed(policy).filter((provider) => !given || mayHaveIssuer(provider, query.issuerHostPath!))
-  if (providers.length === 0) providers.push(given ? synthesisedProvider(query.issuerHostPath!) : hole('OIDC provider of the cluster'))
+  if (providers.length === 0)
+    providers.push(given ? synthesisedProvider(query.issuerHostPath!) : hole('OIDC provider of the cluster'))
   return providers.flatMap((provider) => {
     const issuer = given ?? issuerOf(provider)
     const issuers = issuer ? [issuer] : keyIssuers(policy)
@@ -193,7 +219,9 @@ function perPolicy<T>(compute: (policy: PolicyDocument) => T): (policy: PolicyDo
 
 /** A key that is the same for the same template (`fold`: ignoring the case of the text). */
 function templateKey(template: Template, fold = false): string {
-  return JSON.stringify(template.map((part) => ('hole' in part ? [part.hole] : fold ? part.text.toLowerCase() : part.text)))
+  return JSON.stringify(
+    template.map((part) => ('hole' in part ? [part.hole] : fold ? part.text.toLowerCase() : part.text)),
+  )
 }
 
 /** The Federated principals that are (or may be) IAM OIDC providers, each once. */

@@ -91,7 +91,10 @@ function closingBrace(expression: string, from: number): number {
 }
 
 /** Adjacent texts joined, empty ones dropped, each hole's expression passed through `holeText`. */
-export function normaliseTemplate(parts: Template, holeText: (hole: string) => string = (hole) => hole): TemplatePart[] {
+export function normaliseTemplate(
+  parts: Template,
+  holeText: (hole: string) => string = (hole) => hole,
+): TemplatePart[] {
   const result: TemplatePart[] = []
   for (const part of parts) {
     if ('text' in part) {

@@ -40,16 +40,26 @@ function statementProblems(statement: Statement): [Location, string][] {
   else if (effect.kind === 'known' && effect.value !== 'Allow' && effect.value !== 'Deny') {
     problems.push([effect.location, `${where} has Effect "${effect.value}"; it must be "Allow" or "Deny"`])
   }
-  if (statement.principal && statement.notPrincipal) problems.push([statement.notPrincipal.location, `${where} has both Principal and NotPrincipal`])
+  if (statement.principal && statement.notPrincipal)
+    problems.push([statement.notPrincipal.location, `${where} has both Principal and NotPrincipal`])
   if (!statement.principal && !statement.notPrincipal) problems.push([statement.location, `${where} has no Principal`])
-  for (const block of [statement.principal, statement.notPrincipal]) if (block) problems.push(...principalProblems(block, where))
-  if (statement.action && statement.notAction) problems.push([statement.notAction.location, `${where} has both Action and NotAction`])
+  for (const block of [statement.principal, statement.notPrincipal])
+    if (block) problems.push(...principalProblems(block, where))
+  if (statement.action && statement.notAction)
+    problems.push([statement.notAction.location, `${where} has both Action and NotAction`])
   if (!statement.action && !statement.notAction) problems.push([statement.location, `${where} has no Action`])
-  if (statement.resource) problems.push([statement.resource.location, `${where} has ${statement.resource.key}, which a trust policy may not have`])
+  if (statement.resource)
+    problems.push([
+      statement.resource.location,
+      `${where} has ${statement.resource.key}, which a trust policy may not have`,
+    ])
   for (const key of statement.unknownKeys) problems.push([key.location, `"${key.key}" is not a statement element`])
   for (const entry of statement.condition?.entries ?? []) {
     if (!entry.operatorReference && !parseOperator(entry.operator)) {
-      problems.push([entry.operatorLocation, `"${entry.operator}" is not a condition operator (operator names are case-sensitive)`])
+      problems.push([
+        entry.operatorLocation,
+        `"${entry.operator}" is not a condition operator (operator names are case-sensitive)`,
+      ])
     }
   }
   return problems
@@ -58,11 +68,17 @@ function statementProblems(statement: Statement): [Location, string][] {
 function principalProblems(block: PrincipalBlock, where: string): [Location, string][] {
   const problems: [Location, string][] = []
   if (block.wildcard?.kind === 'known' && block.wildcard.value !== '*') {
-    problems.push([block.wildcard.location, `${where} names the principal "${block.wildcard.value}"; a string principal must be "*"`])
+    problems.push([
+      block.wildcard.location,
+      `${where} names the principal "${block.wildcard.value}"; a string principal must be "*"`,
+    ])
   }
   for (const entry of block.entries) {
     if (!PRINCIPAL_TYPES.includes(entry.type)) {
-      problems.push([entry.typeLocation, `"${entry.type}" is not a principal type (AWS, Federated, Service, CanonicalUser)`])
+      problems.push([
+        entry.typeLocation,
+        `"${entry.type}" is not a principal type (AWS, Federated, Service, CanonicalUser)`,
+      ])
     }
   }
   return problems

@@ -29,10 +29,21 @@ export interface LiveStepResult {
  */
 export async function runLiveStep(input: LiveStepInput): Promise<LiveStepResult> {
   const { settings } = input
-  const outcome = await confirmLive(input.offline.graph, { settings, config: input.config, env: process.env, mask: core.setSecret })
+  const outcome = await confirmLive(input.offline.graph, {
+    settings,
+    config: input.config,
+    env: process.env,
+    mask: core.setSecret,
+  })
   if (!outcome.ran) {
-    if (settings.mode === 'required') return { result: input.offline, failure: `live: required, but live confirmation could not run: ${outcome.reason}` }
-    actionsLog.notice(`live confirmation skipped, checked the repository only: ${outcome.reason}`, { title: 'irsa-guard live' })
+    if (settings.mode === 'required')
+      return {
+        result: input.offline,
+        failure: `live: required, but live confirmation could not run: ${outcome.reason}`,
+      }
+    actionsLog.notice(`live confirmation skipped, checked the repository only: ${outcome.reason}`, {
+      title: 'irsa-guard live',
+    })
     return { result: input.offline }
   }
   const { observations } = outcome
@@ -45,10 +56,18 @@ export async function runLiveStep(input: LiveStepInput): Promise<LiveStepResult>
       `${observations.providers.length === 1 ? 'provider' : 'providers'}, ${observations.clusters.length} ${observations.clusters.length === 1 ? 'cluster' : 'clusters'} ` +
       `read in ${outcome.calls} AWS calls (${formatSeconds(outcome.elapsedMs)}) with ${outcome.credentials}; ${observations.gaps.length} could not be confirmed`,
   )
-  const result = await check({ root: input.root, config: input.config, extraFacts: { live: [observations] }, extraRules: liveRules })
+  const result = await check({
+    root: input.root,
+    config: input.config,
+    extraFacts: { live: [observations] },
+    extraRules: liveRules,
+  })
   const incomplete = result.findings.filter((finding) => finding.ruleId === 'live-check-incomplete').length
   if (settings.mode === 'required' && incomplete > 0) {
-    return { result, failure: `live: required, but live confirmation is incomplete: ${incomplete} ${incomplete === 1 ? 'thing' : 'things'} could not be confirmed (see the live-check-incomplete findings)` }
+    return {
+      result,
+      failure: `live: required, but live confirmation is incomplete: ${incomplete} ${incomplete === 1 ? 'thing' : 'things'} could not be confirmed (see the live-check-incomplete findings)`,
+    }
   }
   return { result }
 }

@@ -66,15 +66,24 @@ export class AwsReader {
       const { Role: role } = await client.send(new GetRoleCommand({ RoleName: name }), { abortSignal })
       if (!role?.Arn || !role.RoleName) throw new MalformedAnswer('iam:GetRole returned no role')
       const document = role.AssumeRolePolicyDocument
-      return { arn: role.Arn, name: role.RoleName, path: role.Path ?? '/', ...(document !== undefined ? { trustPolicy: decodePolicy(document) } : {}) }
+      return {
+        arn: role.Arn,
+        name: role.RoleName,
+        path: role.Path ?? '/',
+        ...(document !== undefined ? { trustPolicy: decodePolicy(document) } : {}),
+      }
     })
   }
 
   /** The number of managed policies attached to a role (every page). */
   countAttachedPolicies(account: string, name: string): Promise<Outcome<number>> {
     return this.paginate(account, name, 'iam:ListAttachedRolePolicies', async (client, Marker, abortSignal) => {
-      const page = await client.send(new ListAttachedRolePoliciesCommand({ RoleName: name, ...(Marker ? { Marker } : {}) }), { abortSignal })
-      if (!page.AttachedPolicies) throw new MalformedAnswer('iam:ListAttachedRolePolicies returned no AttachedPolicies list')
+      const page = await client.send(
+        new ListAttachedRolePoliciesCommand({ RoleName: name, ...(Marker ? { Marker } : {}) }),
+        { abortSignal },
+      )
+      if (!page.AttachedPolicies)
+        throw new MalformedAnswer('iam:ListAttachedRolePolicies returned no AttachedPolicies list')
       return { count: page.AttachedPolicies.length, next: page.IsTruncated ? page.Marker : undefined }
     })
   }
@@ -82,44 +91,80 @@ export class AwsReader {
   /** The number of inline policies of a role (every page). */
   countInlinePolicies(account: string, name: string): Promise<Outcome<number>> {
     return this.paginate(account, name, 'iam:ListRolePolicies', async (client, Marker, abortSignal) => {
-      const page = await client.send(new ListRolePoliciesCommand({ RoleName: name, ...(Marker ? { Marker } : {}) }), { abortSignal })
+      const page = await client.send(new ListRolePoliciesCommand({ RoleName: name, ...(Marker ? { Marker } : {}) }), {
+        abortSignal,
+      })
       if (!page.PolicyNames) throw new MalformedAnswer('iam:ListRolePolicies returned no PolicyNames list')
       return { count: page.PolicyNames.length, next: page.IsTruncated ? page.Marker : undefined }
     })
   }
 
   listOidcProviders(account: string): Promise<Outcome<string[]>> {
-    return this.iam(account, 'ListOpenIDConnectProviders', 'iam:ListOpenIDConnectProviders', async (client, abortSignal) => {
-      const answer = await client.send(new ListOpenIDConnectProvidersCommand({}), { abortSignal })
-      if (!answer.OpenIDConnectProviderList) throw new MalformedAnswer('iam:ListOpenIDConnectProviders returned no OpenIDConnectProviderList')
-      return answer.OpenIDConnectProviderList.flatMap((entry) => (entry.Arn ? [entry.Arn] : []))
-    })
+    return this.iam(
+      account,
+      'ListOpenIDConnectProviders',
+      'iam:ListOpenIDConnectProviders',
+      async (client, abortSignal) => {
+        const answer = await client.send(new ListOpenIDConnectProvidersCommand({}), { abortSignal })
+        if (!answer.OpenIDConnectProviderList)
+          throw new MalformedAnswer('iam:ListOpenIDConnectProviders returned no OpenIDConnectProviderList')
+        return answer.OpenIDConnectProviderList.flatMap((entry) => (entry.Arn ? [entry.Arn] : []))
+      },
+    )
   }
 
   getOidcProvider(account: string, arn: string): Promise<Outcome<DeployedProvider>> {
-    return this.iam(account, `GetOpenIDConnectProvider ${arn}`, 'iam:GetOpenIDConnectProvider', async (client, abortSignal) => {
-      const answer = await client.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }), { abortSignal })
-      if (answer.Url === undefined) throw new MalformedAnswer('iam:GetOpenIDConnectProvider returned no Url')
-      return { url: answer.Url, clientIds: answer.ClientIDList ?? [] }
-    })
+    return this.iam(
+      account,
+      `GetOpenIDConnectProvider ${arn}`,
+      'iam:GetOpenIDConnectProvider',
+      async (client, abortSignal) => {
+        const answer = await client.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }), {
+          abortSignal,
+        })
+        if (answer.Url === undefined) throw new MalformedAnswer('iam:GetOpenIDConnectProvider returned no Url')
+        return { url: answer.Url, clientIds: answer.ClientIDList ?? [] }
+      },
+    )
   }
 
   describeCluster(account: string, region: string, name: string): Promise<Outcome<DeployedCluster>> {
-    return this.run(`${account} ${region} DescribeCluster ${name}`, 'eks:DescribeCluster', account, async (credentials, abortSignal) => {
-      const client = this.client(this.eksClients, `${account} ${region}`, () => new EKSClient({ ...this.options.clientConfig(region), credentials }))
-      const { cluster } = await client.send(new DescribeClusterCommand({ name }), { abortSignal })
-      if (!cluster) throw new MalformedAnswer('eks:DescribeCluster returned no cluster')
-      return { ...(cluster.arn ? { arn: cluster.arn } : {}), ...(cluster.identity?.oidc?.issuer ? { issuer: cluster.identity.oidc.issuer } : {}) }
-    })
+    return this.run(
+      `${account} ${region} DescribeCluster ${name}`,
+      'eks:DescribeCluster',
+      account,
+      async (credentials, abortSignal) => {
+        const client = this.client(
+          this.eksClients,
+          `${account} ${region}`,
+          () => new EKSClient({ ...this.options.clientConfig(region), credentials }),
+        )
+        const { cluster } = await client.send(new DescribeClusterCommand({ name }), { abortSignal })
+        if (!cluster) throw new MalformedAnswer('eks:DescribeCluster returned no cluster')
+        return {
+          ...(cluster.arn ? { arn: cluster.arn } : {}),
+          ...(cluster.identity?.oidc?.issuer ? { issuer: cluster.identity.oidc.issuer } : {}),
+        }
+      },
+    )
   }
 
   destroy(): void {
     for (const client of [...this.iamClients.values(), ...this.eksClients.values()]) client.destroy()
   }
 
-  private iam<T>(account: string, what: string, call: string, send: (client: IAMClient, abortSignal: AbortSignal) => Promise<T>): Promise<Outcome<T>> {
+  private iam<T>(
+    account: string,
+    what: string,
+    call: string,
+    send: (client: IAMClient, abortSignal: AbortSignal) => Promise<T>,
+  ): Promise<Outcome<T>> {
     return this.run(`${account} ${what}`, call, account, (credentials, abortSignal) => {
-      const client = this.client(this.iamClients, account, () => new IAMClient({ ...this.options.clientConfig(this.options.region), credentials }))
+      const client = this.client(
+        this.iamClients,
+        account,
+        () => new IAMClient({ ...this.options.clientConfig(this.options.region), credentials }),
+      )
       return send(client, abortSignal)
     })
   }
@@ -128,13 +173,22 @@ export class AwsReader {
     account: string,
     roleName: string,
     call: string,
-    fetchPage: (client: IAMClient, marker: string | undefined, abortSignal: AbortSignal) => Promise<{ count: number; next: string | undefined }>,
+    fetchPage: (
+      client: IAMClient,
+      marker: string | undefined,
+      abortSignal: AbortSignal,
+    ) => Promise<{ count: number; next: string | undefined }>,
   ): Promise<Outcome<number>> {
     return this.memoised(`${account} ${call} ${roleName.toLowerCase()}`, async () => {
       let total = 0
       let marker: string | undefined
       for (let page = 0; page < MAX_PAGES; page++) {
-        const outcome = await this.iam(account, `${call} ${roleName.toLowerCase()} ${marker ?? ''}`, call, (client, abortSignal) => fetchPage(client, marker, abortSignal))
+        const outcome = await this.iam(
+          account,
+          `${call} ${roleName.toLowerCase()} ${marker ?? ''}`,
+          call,
+          (client, abortSignal) => fetchPage(client, marker, abortSignal),
+        )
         if (!outcome.ok) return outcome
         total += outcome.value.count
         if (!outcome.value.next) return { ok: true, value: total }
@@ -144,7 +198,12 @@ export class AwsReader {
     })
   }
 
-  private run<T>(key: string, call: string, account: string, send: (credentials: AwsCredentials, abortSignal: AbortSignal) => Promise<T>): Promise<Outcome<T>> {
+  private run<T>(
+    key: string,
+    call: string,
+    account: string,
+    send: (credentials: AwsCredentials, abortSignal: AbortSignal) => Promise<T>,
+  ): Promise<Outcome<T>> {
     return this.memoised(key, async () => {
       const credentials = await this.options.credentialsFor(account)
       // Not attempted for want of credentials: the read it was for is what failed; else the sts:AssumeRole that did.
@@ -152,7 +211,10 @@ export class AwsReader {
       return this.limit(async (): Promise<Outcome<T>> => {
         this.calls++
         try {
-          return { ok: true, value: await withTimeout(this.options.budget, (abortSignal) => send(credentials.value, abortSignal)) }
+          return {
+            ok: true,
+            value: await withTimeout(this.options.budget, (abortSignal) => send(credentials.value, abortSignal)),
+          }
         } catch (error) {
           if (error instanceof MalformedAnswer) return { ok: false, call, kind: 'malformed', text: error.message }
           return { ok: false, call, ...describeFailure(error) }

@@ -33,7 +33,11 @@ export class Budget {
 export class OutOfTime extends Error {
   override name = 'OutOfTime'
   constructor(readonly timeoutMs: number) {
-    super(timeoutMs > 0 ? `timed out after ${formatSeconds(timeoutMs)}` : 'not attempted: the live-timeout-seconds budget was spent')
+    super(
+      timeoutMs > 0
+        ? `timed out after ${formatSeconds(timeoutMs)}`
+        : 'not attempted: the live-timeout-seconds budget was spent',
+    )
   }
 }
 

@@ -11,7 +11,13 @@ import { readPolicyDocument } from '../sources/shared/policy-document.js'
 import { VERSION } from '../version.js'
 import { AwsReader, type Outcome } from './aws.js'
 import { Budget } from './budget.js'
-import { accountCredentials, baseCredentials, CredentialsUnavailable, type AwsCredentials, type CredentialOptions } from './credentials.js'
+import {
+  accountCredentials,
+  baseCredentials,
+  CredentialsUnavailable,
+  type AwsCredentials,
+  type CredentialOptions,
+} from './credentials.js'
 import { describeFailure, type FailureKind } from './errors.js'
 import type { LiveSettings } from './inputs.js'
 import { planLive, type ProviderToRead } from './plan.js'
@@ -65,7 +71,10 @@ export async function confirmLive(graph: Graph, options: ConfirmOptions): Promis
   try {
     base = await baseCredentials(credentialOptions)
   } catch (error) {
-    const reason = error instanceof CredentialsUnavailable ? error.message : `could not get AWS credentials: ${describeFailure(error).text}`
+    const reason =
+      error instanceof CredentialsUnavailable
+        ? error.message
+        : `could not get AWS credentials: ${describeFailure(error).text}`
     return { ran: false, reason }
   }
   observations.auditorAccount = base.account
@@ -98,8 +107,20 @@ export async function confirmLive(graph: Graph, options: ConfirmOptions): Promis
 
   const reader = new AwsReader({ budget, credentialsFor, clientConfig, region: settings.region })
   try {
-    const gap = (location: Location, subject: string, failure: { call: string; kind: FailureKind; text: string }, key: string): void => {
-      observations.gaps.push({ location, subject, call: failure.call, reason: failure.text, remedy: remedyFor(failure, settings), key })
+    const gap = (
+      location: Location,
+      subject: string,
+      failure: { call: string; kind: FailureKind; text: string },
+      key: string,
+    ): void => {
+      observations.gaps.push({
+        location,
+        subject,
+        call: failure.call,
+        reason: failure.text,
+        remedy: remedyFor(failure, settings),
+        key,
+      })
     }
 
     const rolesRead = readRoles(reader, plan.roles, base.account, gap)
@@ -107,7 +128,13 @@ export async function confirmLive(graph: Graph, options: ConfirmOptions): Promis
       plan.clusters.map(async (cluster): Promise<LiveClusterLookup> => {
         const account = cluster.account ?? base.account
         const outcome = await reader.describeCluster(account, cluster.region, cluster.name)
-        const lookup: LiveClusterLookup = { name: cluster.name, region: cluster.region, account, state: 'unknown', ...(cluster.location ? { location: cluster.location } : {}) }
+        const lookup: LiveClusterLookup = {
+          name: cluster.name,
+          region: cluster.region,
+          account,
+          state: 'unknown',
+          ...(cluster.location ? { location: cluster.location } : {}),
+        }
         const subject = `cluster ${cluster.name} in account ${account}, ${cluster.region}`
         if (outcome.ok) {
           lookup.state = 'found'
@@ -122,23 +149,48 @@ export async function confirmLive(graph: Graph, options: ConfirmOptions): Promis
           }
         } else {
           // A cluster the input names but AWS does not know cannot be compared: a gap, like a denied call.
-          gap(cluster.location ?? firstRole.location, subject, outcome, `cluster:${account}/${cluster.region}/${cluster.name}`)
+          gap(
+            cluster.location ?? firstRole.location,
+            subject,
+            outcome,
+            `cluster:${account}/${cluster.region}/${cluster.name}`,
+          )
         }
         return lookup
       }),
     )
     observations.roles = await rolesRead
-    observations.providers = await readProviders(reader, providersToRead(plan.providers, observations.roles, plan.roles), gap)
+    observations.providers = await readProviders(
+      reader,
+      providersToRead(plan.providers, observations.roles, plan.roles),
+      gap,
+    )
     observations.clusters = await clustersRead
   } finally {
     reader.destroy()
   }
-  return { ran: true, observations, calls: reader.calls, elapsedMs: Date.now() - started, credentials: base.description }
+  return {
+    ran: true,
+    observations,
+    calls: reader.calls,
+    elapsedMs: Date.now() - started,
+    credentials: base.description,
+  }
 }
 
-type GapReporter = (location: Location, subject: string, failure: { call: string; kind: FailureKind; text: string }, key: string) => void
+type GapReporter = (
+  location: Location,
+  subject: string,
+  failure: { call: string; kind: FailureKind; text: string },
+  key: string,
+) => void
 
-async function readRoles(reader: AwsReader, roles: { account?: string; name: string; location: Location }[], auditorAccount: string, gap: GapReporter): Promise<LiveRoleLookup[]> {
+async function readRoles(
+  reader: AwsReader,
+  roles: { account?: string; name: string; location: Location }[],
+  auditorAccount: string,
+  gap: GapReporter,
+): Promise<LiveRoleLookup[]> {
   const unique = new Map<string, { account: string; name: string; location: Location }>()
   for (const role of roles) {
     const account = role.account ?? auditorAccount
@@ -157,20 +209,32 @@ async function readRoles(reader: AwsReader, roles: { account?: string; name: str
         return lookup
       }
       lookup.state = 'found'
-      lookup.role = deployedRoleFact(answer.value, account, location, (reason) => gap(location, subject, { call: 'iam:GetRole', kind: 'malformed', text: reason }, key))
-      const [attached, inline] = await Promise.all([reader.countAttachedPolicies(account, name), reader.countInlinePolicies(account, name)])
+      lookup.role = deployedRoleFact(answer.value, account, location, (reason) =>
+        gap(location, subject, { call: 'iam:GetRole', kind: 'malformed', text: reason }, key),
+      )
+      const [attached, inline] = await Promise.all([
+        reader.countAttachedPolicies(account, name),
+        reader.countInlinePolicies(account, name),
+      ])
       if (attached.ok && inline.ok) lookup.permissionPolicyCount = attached.value + inline.value
       // One policy is enough to know that the role grants something.
       else if (attached.ok && attached.value > 0) lookup.permissionPolicyCount = attached.value
       else if (inline.ok && inline.value > 0) lookup.permissionPolicyCount = inline.value
-      else for (const failed of [attached, inline]) if (!failed.ok) gap(location, `the permission policies of ${subject}`, failed, `${key}:${failed.call}`)
+      else
+        for (const failed of [attached, inline])
+          if (!failed.ok) gap(location, `the permission policies of ${subject}`, failed, `${key}:${failed.call}`)
       return lookup
     }),
   )
 }
 
 /** The deployed role as a fact; its trust policy is parsed like a repository's, every node at `location` (the annotation). */
-function deployedRoleFact(deployed: { arn: string; name: string; path: string; trustPolicy?: string }, account: string, location: Location, unreadable: (reason: string) => void): Role {
+function deployedRoleFact(
+  deployed: { arn: string; name: string; path: string; trustPolicy?: string },
+  account: string,
+  location: Location,
+  unreadable: (reason: string) => void,
+): Role {
   const partition = parseRoleArn(deployed.arn)?.partition ?? 'aws'
   const role: Role = {
     source: 'live',
@@ -194,22 +258,37 @@ function deployedRoleFact(deployed: { arn: string; name: string; path: string; t
 }
 
 /** Providers the repository's trusts name, then those only the deployed trusts name (at the first annotation of their role). */
-function providersToRead(fromRepository: ProviderToRead[], roles: LiveRoleLookup[], planned: { account?: string; name: string; location: Location }[]): ProviderToRead[] {
+function providersToRead(
+  fromRepository: ProviderToRead[],
+  roles: LiveRoleLookup[],
+  planned: { account?: string; name: string; location: Location }[],
+): ProviderToRead[] {
   const providers = new Map(fromRepository.map((provider) => [provider.arn, provider]))
   for (const lookup of roles) {
     const deployed = lookup.role
     if (!deployed?.trustPolicy) continue
     const policy = deployed.trustPolicy
-    const location = planned.find((role) => role.name.toLowerCase() === lookup.name.toLowerCase())?.location ?? deployed.location
-    for (const provider of namedProviders(policy)) if (!providers.has(provider.arn)) providers.set(provider.arn, { ...provider, location })
+    const location =
+      planned.find((role) => role.name.toLowerCase() === lookup.name.toLowerCase())?.location ?? deployed.location
+    for (const provider of namedProviders(policy))
+      if (!providers.has(provider.arn)) providers.set(provider.arn, { ...provider, location })
   }
   return [...providers.values()]
 }
 
-async function readProviders(reader: AwsReader, providers: ProviderToRead[], gap: GapReporter): Promise<LiveProviderLookup[]> {
+async function readProviders(
+  reader: AwsReader,
+  providers: ProviderToRead[],
+  gap: GapReporter,
+): Promise<LiveProviderLookup[]> {
   return Promise.all(
     providers.map(async (provider): Promise<LiveProviderLookup> => {
-      const lookup: LiveProviderLookup = { arn: provider.arn, account: provider.account, issuerHostPath: provider.issuerHostPath, state: 'unknown' }
+      const lookup: LiveProviderLookup = {
+        arn: provider.arn,
+        account: provider.account,
+        issuerHostPath: provider.issuerHostPath,
+        state: 'unknown',
+      }
       const subject = `OIDC provider ${provider.issuerHostPath} in account ${provider.account}`
       const key = `provider:${provider.arn}`
       const listed = await reader.listOidcProviders(provider.account)

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient, type Credentials, type STSClientConfig } from '@aws-sdk/client-sts'
+import {
+  AssumeRoleCommand,
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+  type Credentials,
+  type STSClientConfig,
+} from '@aws-sdk/client-sts'
 import { parseRoleArn } from '../iam/arn.js'
 import { withTimeout, type Budget } from './budget.js'
 import { describeFailure } from './errors.js'
@@ -64,12 +71,23 @@ export async function baseCredentials(options: CredentialOptions): Promise<BaseC
           ),
         )
       } catch (error) {
-        throw new CredentialsUnavailable(`sts:AssumeRoleWithWebIdentity for ${settings.roleToAssume} failed: ${describeFailure(error).text}`)
+        throw new CredentialsUnavailable(
+          `sts:AssumeRoleWithWebIdentity for ${settings.roleToAssume} failed: ${describeFailure(error).text}`,
+        )
       }
       const credentials = fromSts(answer.Credentials, mask)
-      if (!credentials) throw new CredentialsUnavailable(`sts:AssumeRoleWithWebIdentity for ${settings.roleToAssume} returned no credentials`)
-      const account = /^arn:[^:]+:sts::(\d{12}):/.exec(answer.AssumedRoleUser?.Arn ?? '')?.[1] ?? parseRoleArn(settings.roleToAssume)!.account
-      return { credentials, account, description: `role ${settings.roleToAssume} assumed with the workflow's OIDC token` }
+      if (!credentials)
+        throw new CredentialsUnavailable(
+          `sts:AssumeRoleWithWebIdentity for ${settings.roleToAssume} returned no credentials`,
+        )
+      const account =
+        /^arn:[^:]+:sts::(\d{12}):/.exec(answer.AssumedRoleUser?.Arn ?? '')?.[1] ??
+        parseRoleArn(settings.roleToAssume)!.account
+      return {
+        credentials,
+        account,
+        description: `role ${settings.roleToAssume} assumed with the workflow's OIDC token`,
+      }
     }
 
     let credentials: AwsCredentials
@@ -83,11 +101,19 @@ export async function baseCredentials(options: CredentialOptions): Promise<BaseC
     maskCredentials(credentials, mask)
     const caller = new STSClient({ ...options.clientConfig(settings.region), credentials })
     try {
-      const identity = await withTimeout(budget, (abortSignal) => caller.send(new GetCallerIdentityCommand({}), { abortSignal }))
+      const identity = await withTimeout(budget, (abortSignal) =>
+        caller.send(new GetCallerIdentityCommand({}), { abortSignal }),
+      )
       if (!identity.Account) throw new Error('sts:GetCallerIdentity returned no account')
-      return { credentials, account: identity.Account, description: `the SDK's default credentials (${identity.Arn ?? identity.Account})` }
+      return {
+        credentials,
+        account: identity.Account,
+        description: `the SDK's default credentials (${identity.Arn ?? identity.Account})`,
+      }
     } catch (error) {
-      throw new CredentialsUnavailable(`sts:GetCallerIdentity with the SDK's default credentials failed: ${describeFailure(error).text}`)
+      throw new CredentialsUnavailable(
+        `sts:GetCallerIdentity with the SDK's default credentials failed: ${describeFailure(error).text}`,
+      )
     } finally {
       caller.destroy()
     }
@@ -97,11 +123,22 @@ export async function baseCredentials(options: CredentialOptions): Promise<BaseC
 }
 
 /** Credentials in another account: the account's auditor role (account-roles), assumed with sts:AssumeRole. */
-export async function accountCredentials(roleArn: string, base: AwsCredentials, options: CredentialOptions): Promise<AwsCredentials> {
+export async function accountCredentials(
+  roleArn: string,
+  base: AwsCredentials,
+  options: CredentialOptions,
+): Promise<AwsCredentials> {
   const sts = new STSClient({ ...options.clientConfig(options.settings.region), credentials: base })
   try {
     const answer = await withTimeout(options.budget, (abortSignal) =>
-      sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: options.settings.roleSessionName, DurationSeconds: 900 }), { abortSignal }),
+      sts.send(
+        new AssumeRoleCommand({
+          RoleArn: roleArn,
+          RoleSessionName: options.settings.roleSessionName,
+          DurationSeconds: 900,
+        }),
+        { abortSignal },
+      ),
     )
     const credentials = fromSts(answer.Credentials, options.mask)
     if (!credentials) throw new Error(`sts:AssumeRole for ${roleArn} returned no credentials`)
@@ -113,7 +150,9 @@ export async function accountCredentials(roleArn: string, base: AwsCredentials, 
 
 async function webIdentityToken(env: NodeJS.ProcessEnv, budget: Budget): Promise<string> {
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    const fork = isForkPullRequest(env) ? ' (pull requests from forks get no OIDC token, whatever the permissions say)' : ''
+    const fork = isForkPullRequest(env)
+      ? ' (pull requests from forks get no OIDC token, whatever the permissions say)'
+      : ''
     throw new CredentialsUnavailable(
       `role-to-assume needs the workflow's OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: the job needs \`permissions: id-token: write\`${fork}`,
     )
@@ -124,7 +163,10 @@ async function webIdentityToken(env: NodeJS.ProcessEnv, budget: Budget): Promise
     // The request of @actions/core's getIDToken (GET with the bearer request token, `{"value": …}`), but
     // aborted with the budget: an endpoint that never answers must not keep a socket (and the process) alive.
     return await withTimeout(budget, async (signal) => {
-      const response = await fetch(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' }, signal })
+      const response = await fetch(url, {
+        headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+        signal,
+      })
       const body = await response.text()
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim())
       const value = parseTokenAnswer(body)
@@ -154,9 +196,17 @@ function oneLine(error: unknown): string {
 export function isForkPullRequest(env: NodeJS.ProcessEnv): boolean {
   if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH) return false
   try {
-    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { pull_request?: { head?: { repo?: { fork?: boolean; full_name?: string } }; base?: { repo?: { full_name?: string } } } }
+    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      pull_request?: {
+        head?: { repo?: { fork?: boolean; full_name?: string } }
+        base?: { repo?: { full_name?: string } }
+      }
+    }
     const head = event.pull_request?.head?.repo
-    return head?.fork === true || (head?.full_name !== undefined && head.full_name !== event.pull_request?.base?.repo?.full_name)
+    return (
+      head?.fork === true ||
+      (head?.full_name !== undefined && head.full_name !== event.pull_request?.base?.repo?.full_name)
+    )
   } catch {
     return false
   }

@@ -54,7 +54,8 @@ export function parseLiveInputs(text: LiveInputText, env: NodeJS.ProcessEnv = pr
     throw new ConfigError(`input live must be one of ${LIVE_MODES.join(', ')} (got "${text.live.trim()}")`)
   }
   const inputRegion = text['aws-region'].trim()
-  if (inputRegion !== '' && !REGION.test(inputRegion)) throw new ConfigError(`input aws-region is not an AWS region (got "${inputRegion}")`)
+  if (inputRegion !== '' && !REGION.test(inputRegion))
+    throw new ConfigError(`input aws-region is not an AWS region (got "${inputRegion}")`)
   const region = inputRegion || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1'
   const settings: LiveSettings = {
     mode,
@@ -68,16 +69,21 @@ export function parseLiveInputs(text: LiveInputText, env: NodeJS.ProcessEnv = pr
 
   const roleToAssume = text['role-to-assume'].trim()
   if (roleToAssume !== '') {
-    if (!parseRoleArn(roleToAssume)) throw new ConfigError(`input role-to-assume is not an IAM role ARN (got "${roleToAssume}")`)
+    if (!parseRoleArn(roleToAssume))
+      throw new ConfigError(`input role-to-assume is not an IAM role ARN (got "${roleToAssume}")`)
     settings.roleToAssume = roleToAssume
   }
   if (!SESSION_NAME.test(settings.roleSessionName)) {
-    throw new ConfigError(`input role-session-name must be 2 to 64 characters of letters, digits and _+=,.@- (got "${settings.roleSessionName}")`)
+    throw new ConfigError(
+      `input role-session-name must be 2 to 64 characters of letters, digits and _+=,.@- (got "${settings.roleSessionName}")`,
+    )
   }
   const timeout = text['live-timeout-seconds'].trim()
   if (timeout !== '') {
     if (!/^\d+$/.test(timeout) || Number(timeout) < 1 || Number(timeout) > 3600) {
-      throw new ConfigError(`input live-timeout-seconds must be a whole number of seconds from 1 to 3600 (got "${timeout}")`)
+      throw new ConfigError(
+        `input live-timeout-seconds must be a whole number of seconds from 1 to 3600 (got "${timeout}")`,
+      )
     }
     settings.timeoutSeconds = Number(timeout)
   }

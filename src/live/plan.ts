@@ -44,16 +44,27 @@ export function planLive(graph: Graph, settings: LiveSettings, config: Config): 
     const target = roleTargetOf(graph, sa)
     if (!target) continue
     const key = `${target.account ?? ''}/${target.name.toLowerCase()}`
-    if (!roles.has(key)) roles.set(key, { ...(target.account ? { account: target.account } : {}), name: target.name, location: target.location })
+    if (!roles.has(key))
+      roles.set(key, {
+        ...(target.account ? { account: target.account } : {}),
+        name: target.name,
+        location: target.location,
+      })
     for (const role of repositoryTrusts(graph, sa)) {
-      for (const provider of namedProviders(role.trustPolicy)) if (!providers.has(provider.arn)) providers.set(provider.arn, provider)
+      for (const provider of namedProviders(role.trustPolicy))
+        if (!providers.has(provider.arn)) providers.set(provider.arn, provider)
     }
   }
 
   const clusters: ClusterToRead[] = settings.clusters.map((cluster) => {
     const configured = config.clusters.find((each) => each.name === cluster.name)
     const account = cluster.account ?? configured?.account
-    return { name: cluster.name, region: cluster.region, ...(account ? { account } : {}), ...(configured?.location ? { location: configured.location } : {}) }
+    return {
+      name: cluster.name,
+      region: cluster.region,
+      ...(account ? { account } : {}),
+      ...(configured?.location ? { location: configured.location } : {}),
+    }
   })
   return { roles: [...roles.values()], providers: [...providers.values()], clusters }
 }

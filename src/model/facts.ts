@@ -395,7 +395,15 @@ export function terraformUnit(rootDirectory: string): DeployUnit {
 
 /** Puts every fact of a source's result in a deploy unit. */
 export function placeInUnit(facts: Partial<Facts>, unit: DeployUnit): void {
-  for (const kind of ['objects', 'serviceAccounts', 'workloads', 'roles', 'oidcProviders', 'clusters', 'podIdentityAssociations'] as const) {
+  for (const kind of [
+    'objects',
+    'serviceAccounts',
+    'workloads',
+    'roles',
+    'oidcProviders',
+    'clusters',
+    'podIdentityAssociations',
+  ] as const) {
     for (const fact of facts[kind] ?? []) fact.unit = unit
   }
 }

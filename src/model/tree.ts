@@ -57,7 +57,8 @@ export function childAt(node: TreeNode | undefined, path: readonly (string | num
   let current = node
   for (const step of path) {
     if (current === undefined) return undefined
-    current = typeof step === 'number' ? (current.kind === 'array' ? current.items[step] : undefined) : child(current, step)
+    current =
+      typeof step === 'number' ? (current.kind === 'array' ? current.items[step] : undefined) : child(current, step)
   }
   return current
 }

@@ -21,7 +21,10 @@ export interface Chain {
  * of theirs); one that points at none (a trust policy on its own) to every ServiceAccount whose
  * role it concerns. The job summary's table and the comment both read this, so they agree.
  */
-export function groupByChain(result: CheckResult, security: ReadonlySet<string>): { chains: Chain[]; others: Finding[] } {
+export function groupByChain(
+  result: CheckResult,
+  security: ReadonlySet<string>,
+): { chains: Chain[]; others: Finding[] } {
   const spans = roleSpans(result.graph)
   const chains: Chain[] = result.graph.facts.serviceAccounts
     .filter((sa) => sa.roleArn !== undefined)
@@ -35,7 +38,11 @@ export function groupByChain(result: CheckResult, security: ReadonlySet<string>)
     if (owners.length === 0) others.push(finding)
     for (const chain of owners) chain.findings.push(finding)
   }
-  chains.sort((a, b) => worstPriority(b.findings, security) - worstPriority(a.findings, security) || serviceAccountName(a.sa).localeCompare(serviceAccountName(b.sa)))
+  chains.sort(
+    (a, b) =>
+      worstPriority(b.findings, security) - worstPriority(a.findings, security) ||
+      serviceAccountName(a.sa).localeCompare(serviceAccountName(b.sa)),
+  )
   return { chains, others }
 }
 
@@ -57,7 +64,12 @@ export function federatedIssuers(role: Role): string[] {
   for (const statement of role.trustPolicy?.statements ?? []) {
     for (const entry of statement.principal?.entries ?? []) {
       if (entry.type !== 'Federated') continue
-      for (const value of entry.values) issuers.push(value.kind === 'known' ? (parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value) : describeValue(value))
+      for (const value of entry.values)
+        issuers.push(
+          value.kind === 'known'
+            ? (parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value)
+            : describeValue(value),
+        )
     }
   }
   return [...new Set(issuers)]
@@ -69,7 +81,10 @@ export function federatedIssuers(role: Role): string[] {
  * the issuer has no path. A value the scan cannot know stays as written.
  */
 export function clusterId(issuer: string): string {
-  const [host, ...segments] = issuer.replace(/^https:\/\//i, '').split('/').filter((segment) => segment !== '')
+  const [host, ...segments] = issuer
+    .replace(/^https:\/\//i, '')
+    .split('/')
+    .filter((segment) => segment !== '')
   const id = segments.at(-1) ?? host ?? issuer
   return /^[0-9A-Za-z]{13,}$/.test(id) ? `${id.slice(0, 8)}…` : id
 }
@@ -98,7 +113,9 @@ export function roleSpans(graph: Graph): Map<Role, Span[]> {
     const sorted = [...roles].sort((a, b) => a.location.line - b.location.line)
     sorted.forEach((role, index) => {
       const next = sorted.slice(index + 1).find((other) => other.location.line > role.location.line)
-      const own: Span[] = [{ path: file, fromLine: role.location.line, toLine: next ? next.location.line - 1 : Infinity }]
+      const own: Span[] = [
+        { path: file, fromLine: role.location.line, toLine: next ? next.location.line - 1 : Infinity },
+      ]
       const trust = role.trustPolicy?.location
       if (trust && trust.path !== file) own.push({ path: trust.path, fromLine: 1, toLine: Infinity })
       spans.set(role, own)
@@ -107,9 +124,21 @@ export function roleSpans(graph: Graph): Map<Role, Span[]> {
   return spans
 }
 
-export function concernsChain(finding: Finding, sa: ServiceAccount, roles: readonly Role[], spans: Map<Role, Span[]>): boolean {
+export function concernsChain(
+  finding: Finding,
+  sa: ServiceAccount,
+  roles: readonly Role[],
+  spans: Map<Role, Span[]>,
+): boolean {
   const saLines = new Set(
-    [sa.location, sa.roleArn?.location, sa.audience?.location, sa.stsRegionalEndpoints?.location, sa.tokenExpiration?.location, ...sa.annotations.map((annotation) => annotation.keyLocation)]
+    [
+      sa.location,
+      sa.roleArn?.location,
+      sa.audience?.location,
+      sa.stsRegionalEndpoints?.location,
+      sa.tokenExpiration?.location,
+      ...sa.annotations.map((annotation) => annotation.keyLocation),
+    ]
       .filter((location): location is Location => location !== undefined)
       .map(lineKey),
   )
@@ -117,13 +146,22 @@ export function concernsChain(finding: Finding, sa: ServiceAccount, roles: reado
   return [finding.location, ...finding.related.map((related) => related.location)].some(
     (location) =>
       saLines.has(lineKey(location)) ||
-      roleSpansOfSa.some((span) => span.path === location.path && location.line >= span.fromLine && location.line <= span.toLine),
+      roleSpansOfSa.some(
+        (span) => span.path === location.path && location.line >= span.fromLine && location.line <= span.toLine,
+      ),
   )
 }
 
 function serviceAccountLines(sa: ServiceAccount): Set<string> {
   return new Set(
-    [sa.location, sa.roleArn?.location, sa.audience?.location, sa.stsRegionalEndpoints?.location, sa.tokenExpiration?.location, ...sa.annotations.map((annotation) => annotation.keyLocation)]
+    [
+      sa.location,
+      sa.roleArn?.location,
+      sa.audience?.location,
+      sa.stsRegionalEndpoints?.location,
+      sa.tokenExpiration?.location,
+      ...sa.annotations.map((annotation) => annotation.keyLocation),
+    ]
       .filter((location): location is Location => location !== undefined)
       .map(lineKey),
   )

@@ -6,7 +6,10 @@ export function touchesFiles(finding: Finding, files: ReadonlySet<string>): bool
 }
 
 /** Findings whose chain touches a changed file, and the rest. */
-export function partitionByChangedFiles(findings: readonly Finding[], changed: ReadonlySet<string>): { reported: Finding[]; outside: Finding[] } {
+export function partitionByChangedFiles(
+  findings: readonly Finding[],
+  changed: ReadonlySet<string>,
+): { reported: Finding[]; outside: Finding[] } {
   const reported: Finding[] = []
   const outside: Finding[] = []
   for (const finding of findings) (touchesFiles(finding, changed) ? reported : outside).push(finding)

@@ -21,7 +21,11 @@ export interface CheckAnnotation {
   raw_details?: string
 }
 
-const ANNOTATION_LEVEL: Record<Level, CheckAnnotation['annotation_level']> = { error: 'failure', warning: 'warning', note: 'notice' }
+const ANNOTATION_LEVEL: Record<Level, CheckAnnotation['annotation_level']> = {
+  error: 'failure',
+  warning: 'warning',
+  note: 'notice',
+}
 
 /** A finding as a Checks API annotation: on its line, titled by the rule (marked when a security rule), the other ends of the link as details. */
 export function toCheckAnnotation(finding: Finding, security: ReadonlySet<string> = new Set()): CheckAnnotation {
@@ -36,9 +40,15 @@ export function toCheckAnnotation(finding: Finding, security: ReadonlySet<string
   }
   // Columns are allowed only when the annotation stays on one line.
   annotation.start_column = location.column
-  annotation.end_column = location.endLine === undefined || location.endLine === location.line ? Math.max(location.column, location.endColumn ?? location.column) : location.column
+  annotation.end_column =
+    location.endLine === undefined || location.endLine === location.line
+      ? Math.max(location.column, location.endColumn ?? location.column)
+      : location.column
   if (finding.related.length > 0) {
-    annotation.raw_details = cut(finding.related.map((related) => `${formatLocation(related.location)}: ${related.message}`).join('\n'), ANNOTATION_TEXT_LIMIT)
+    annotation.raw_details = cut(
+      finding.related.map((related) => `${formatLocation(related.location)}: ${related.message}`).join('\n'),
+      ANNOTATION_TEXT_LIMIT,
+    )
   }
   return annotation
 }
@@ -52,7 +62,11 @@ export function checkRunTitle(counts: LevelCounts): string {
 /** The summary within the Checks API limit; when cut, it says where the rest is. */
 export function checkRunSummary(markdown: string, jobSummaryUrl: string | undefined): string {
   const where = jobSummaryUrl ? `the [job summary](${jobSummaryUrl})` : 'the job summary'
-  return truncateWithNotice(markdown, CHECK_SUMMARY_LIMIT, `_The summary is cut here to fit a check run (${CHECK_SUMMARY_LIMIT.toLocaleString('en-US')} characters): every finding is an annotation of this check; see ${where} for the rest._`).text
+  return truncateWithNotice(
+    markdown,
+    CHECK_SUMMARY_LIMIT,
+    `_The summary is cut here to fit a check run (${CHECK_SUMMARY_LIMIT.toLocaleString('en-US')} characters): every finding is an annotation of this check; see ${where} for the rest._`,
+  ).text
 }
 
 function cut(text: string, limit: number): string {

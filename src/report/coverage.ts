@@ -1,4 +1,10 @@
-import { chainTitle, describeUnresolved, UNRESOLVED_REASONS, type ChainCoverage, type UnresolvedChain } from '../coverage.js'
+import {
+  chainTitle,
+  describeUnresolved,
+  UNRESOLVED_REASONS,
+  type ChainCoverage,
+  type UnresolvedChain,
+} from '../coverage.js'
 import { formatLocation } from '../model/location.js'
 import { plural } from './counts.js'
 import { markdownCode } from './escape.js'
@@ -11,7 +17,9 @@ export function formatCoverage(coverage: ChainCoverage): string {
 
 /** `k8s/app.yaml:7: ServiceAccount prod/app → ${ROLE}: its role ARN is filled in at deploy time (…) [deploy-time-value]` */
 export function formatUnresolvedLine(chain: UnresolvedChain): string {
-  return oneLine(`${formatLocation(chain.location)}: ${chainTitle(chain)}: ${describeUnresolved(chain)} [${chain.reason}]`)
+  return oneLine(
+    `${formatLocation(chain.location)}: ${chainTitle(chain)}: ${describeUnresolved(chain)} [${chain.reason}]`,
+  )
 }
 
 /**
@@ -23,9 +31,23 @@ export function formatCoverageMarkdown(coverage: ChainCoverage, options: Markdow
   const unresolved = coverage.unresolved.length
   const line = `**IRSA chains: ${formatCoverage(coverage)}**${unresolved > 0 ? `, ${unresolved} unresolved` : ''} (a chain is verified when the ServiceAccount's token was evaluated against its role's trust).`
   if (unresolved === 0) return [line, '']
-  const items = coverage.unresolved.slice(0, limit).map((chain) => `- ${link({ ...chain.location, path: oneLine(chain.location.path) }, options)} ${markdownChain(chain)}: ${UNRESOLVED_REASONS[chain.reason]}${chain.detail ? ` (${markdownCell(chain.detail)})` : ''} · \`${chain.reason}\``)
+  const items = coverage.unresolved
+    .slice(0, limit)
+    .map(
+      (chain) =>
+        `- ${link({ ...chain.location, path: oneLine(chain.location.path) }, options)} ${markdownChain(chain)}: ${UNRESOLVED_REASONS[chain.reason]}${chain.detail ? ` (${markdownCell(chain.detail)})` : ''} · \`${chain.reason}\``,
+    )
   if (unresolved > limit) items.push(`- … and ${unresolved - limit} more (see the JSON or SARIF report)`)
-  return [line, '', `<details><summary>${plural(unresolved, 'unresolved chain')} and why</summary>`, '', ...items, '', '</details>', '']
+  return [
+    line,
+    '',
+    `<details><summary>${plural(unresolved, 'unresolved chain')} and why</summary>`,
+    '',
+    ...items,
+    '',
+    '</details>',
+    '',
+  ]
 }
 
 function markdownChain(chain: UnresolvedChain): string {

@@ -23,7 +23,10 @@ export function formatMarkdown(result: CheckResult, options: MarkdownOptions = {
   const limit = options.limit ?? 50
   const counts = countByLevel(result.findings)
   const lines: string[] = ['## irsa-guard', '']
-  lines.push(`**${formatCounts(counts)}** in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} (${plural(result.scan.filesSeen, 'file')} seen).`, '')
+  lines.push(
+    `**${formatCounts(counts)}** in ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} (${plural(result.scan.filesSeen, 'file')} seen).`,
+    '',
+  )
   lines.push(...formatCoverageMarkdown(result.coverage, { ...options, limit }))
 
   const security = securityRuleIds(result.rules)
@@ -49,7 +52,9 @@ export function formatMarkdown(result: CheckResult, options: MarkdownOptions = {
       .join(', ')
     lines.push(`#### [\`${ruleId}\`](${docsUrl(ruleId)})${security.has(ruleId) ? ' · security' : ''} · ${summary}`, '')
     for (const finding of findings.slice(0, limit)) {
-      lines.push(`- ${LEVEL_ICON[finding.level]} ${link(finding.location, options, true)}: ${escapeMarkdown(finding.message)}`)
+      lines.push(
+        `- ${LEVEL_ICON[finding.level]} ${link(finding.location, options, true)}: ${escapeMarkdown(finding.message)}`,
+      )
     }
     if (findings.length > limit) lines.push(`- … and ${findings.length - limit} more (see the SARIF or JSON report)`)
     lines.push('')
@@ -69,7 +74,11 @@ export function formatChainTable(chains: readonly Chain[], options: MarkdownOpti
     const role =
       chain.roles.length === 0
         ? `${chain.sa.roleArn ? markdownCode(describeValue(chain.sa.roleArn), cell) : ''}<br>not in the scanned files`
-        : chain.roles.map((linked) => `${markdownCode(roleName(linked), cell)}<br>${link(linked.location, options, false, cell)}`).join('<br>')
+        : chain.roles
+            .map(
+              (linked) => `${markdownCode(roleName(linked), cell)}<br>${link(linked.location, options, false, cell)}`,
+            )
+            .join('<br>')
     const clusters = [...new Set(chain.roles.flatMap(federatedIssuers).map(clusterId))]
     const cluster = clusters.length > 0 ? clusters.map((id) => markdownCode(id, cell)).join('<br>') : '—'
     return `| ${verdict(chain.findings, chain.roles.length > 0)} | ${serviceAccount} | ${role} | ${cluster} |`
@@ -106,7 +115,12 @@ function groupByRule(findings: readonly Finding[], security: ReadonlySet<string>
 }
 
 /** A location as a link into the repository (`blobUrl`), else as code; `inTable` for a table cell. */
-export function link(location: Location, options: MarkdownOptions, withColumn = false, { inTable = false }: { inTable?: boolean } = {}): string {
+export function link(
+  location: Location,
+  options: MarkdownOptions,
+  withColumn = false,
+  { inTable = false }: { inTable?: boolean } = {},
+): string {
   const text = withColumn ? `${location.path}:${location.line}:${location.column}` : `${location.path}:${location.line}`
   if (!options.blobUrl) return markdownCode(text, { inTable })
   const href = `${options.blobUrl.replace(/\/$/, '')}/${encodeUrlPath(location.path)}#L${location.line}`

@@ -30,7 +30,9 @@ const LABEL_LIMIT = 48
  * Mermaid entity, `%`, `;`, line breaks, controls) becomes `?`. Cut to LABEL_LIMIT.
  */
 export function mermaidLabel(text: string): string {
-  const characters = [...text].map((character) => (/^[A-Za-z0-9 ._:/@=+,$*{}()[\]…-]$/.test(character) ? character : '?'))
+  const characters = [...text].map((character) =>
+    /^[A-Za-z0-9 ._:/@=+,$*{}()[\]…-]$/.test(character) ? character : '?',
+  )
   return characters.length > LABEL_LIMIT ? `${characters.slice(0, LABEL_LIMIT - 1).join('')}…` : characters.join('')
 }
 
@@ -51,7 +53,9 @@ export function chainDiagram(chain: Chain, graph: Graph): string {
   const edges: { from: string; to: string; hop: Hop }[] = []
   const roles = chain.roles.length > 0 ? chain.roles : undefined
   if (!roles) {
-    nodes.push(`  role0["role<br/>${mermaidLabel(chain.sa.roleArn ? valueText(chain.sa.roleArn).replace(/^arn:[^:]*:iam::[^:]*:role\//, '') : '?')}<br/>not in the scan"]`)
+    nodes.push(
+      `  role0["role<br/>${mermaidLabel(chain.sa.roleArn ? valueText(chain.sa.roleArn).replace(/^arn:[^:]*:iam::[^:]*:role\//, '') : '?')}<br/>not in the scan"]`,
+    )
     edges.push({ from: 'sa', to: 'role0', hop: 'role' })
   }
   const providerIds = new Map<string, string>()
@@ -67,7 +71,9 @@ export function chainDiagram(chain: Chain, graph: Graph): string {
         providerIds.set(issuer, providerId)
         const cluster = clusterOfIssuer(clusters, issuer)
         nodes.push(`  ${providerId}["OIDC provider<br/>${mermaidLabel(clusterId(issuer))}"]`)
-        nodes.push(`  cluster${providerId}["${cluster ? `cluster<br/>${mermaidLabel(valueText(cluster.name))}` : 'cluster<br/>not in the scan'}"]`)
+        nodes.push(
+          `  cluster${providerId}["${cluster ? `cluster<br/>${mermaidLabel(valueText(cluster.name))}` : 'cluster<br/>not in the scan'}"]`,
+        )
         edges.push({ from: providerId, to: `cluster${providerId}`, hop: 'cluster' })
       }
       edges.push({ from: roleId, to: providerId, hop: 'provider' })
@@ -85,7 +91,11 @@ export function chainDiagram(chain: Chain, graph: Graph): string {
   const lines = ['```mermaid', 'flowchart LR', ...nodes]
   const red: number[] = []
   // Declared in order: `linkStyle` counts links from 0.
-  const ordered = [...edges.filter((edge) => edge.hop === 'role'), ...edges.filter((edge) => edge.hop === 'provider'), ...edges.filter((edge) => edge.hop === 'cluster')]
+  const ordered = [
+    ...edges.filter((edge) => edge.hop === 'role'),
+    ...edges.filter((edge) => edge.hop === 'provider'),
+    ...edges.filter((edge) => edge.hop === 'cluster'),
+  ]
   ordered.forEach((edge, index) => {
     const rules = hops.get(edge.hop)
     if (rules) {

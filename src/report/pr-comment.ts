@@ -3,7 +3,15 @@ import { levelRank, type Finding, type Level } from '../model/finding.js'
 import { docsUrl, type RuleMeta } from '../rules/rule.js'
 import { countByLevel, formatCounts, plural } from './counts.js'
 import { escapeMarkdown, markdownCode } from './escape.js'
-import { clusterId, federatedIssuers, groupByChain, roleName, serviceAccountName, worstPriority, type Chain } from './chains.js'
+import {
+  clusterId,
+  federatedIssuers,
+  groupByChain,
+  roleName,
+  serviceAccountName,
+  worstPriority,
+  type Chain,
+} from './chains.js'
 import { formatChainTable, link, valueText, type MarkdownOptions } from './markdown.js'
 import { chainDiagram } from './mermaid.js'
 import { formatCoverageMarkdown } from './coverage.js'
@@ -43,7 +51,9 @@ export function formatPullRequestComment(result: CheckResult, context: CommentCo
   const commit = context.sha ? ` for ${context.sha.slice(0, 7)}` : ''
   if (result.findings.length === 0) {
     lines.push(`## irsa-guard ✅ no IRSA findings${scope}`, '')
-    lines.push(`Every finding is fixed${commit}: ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} checked, ${chainCount(result)} with a role.`)
+    lines.push(
+      `Every finding is fixed${commit}: ${plural(result.scan.relevantFiles, 'IRSA-relevant file')} checked, ${chainCount(result)} with a role.`,
+    )
     lines.push(...footnotes(context), '')
     lines.push(...coverageLines(result, context))
     return lines.join('\n')
@@ -58,9 +68,12 @@ export function formatPullRequestComment(result: CheckResult, context: CommentCo
   if (broken.length > 0) lines.push(...formatChainTable(broken, context, 20), '')
   // The chains and the findings outside any, most important first; on a tie the chains come first.
   const sections = [...broken, ...(others.length > 0 ? [others] : [])]
-  const rank = (section: Chain | Finding[]) => worstPriority(Array.isArray(section) ? section : section.findings, security)
+  const rank = (section: Chain | Finding[]) =>
+    worstPriority(Array.isArray(section) ? section : section.findings, security)
   let diagrams = 0
-  for (const section of sections.map((section, index) => ({ section, index })).sort((a, b) => rank(b.section) - rank(a.section) || a.index - b.index)) {
+  for (const section of sections
+    .map((section, index) => ({ section, index }))
+    .sort((a, b) => rank(b.section) - rank(a.section) || a.index - b.index)) {
     const chain = section.section
     if (Array.isArray(chain)) {
       lines.push('### Other findings', '')
@@ -68,19 +81,29 @@ export function formatPullRequestComment(result: CheckResult, context: CommentCo
       continue
     }
     lines.push(`### ${worstIcon(chain.findings)} ${chainTitle(chain)}`, '')
-    lines.push(`ServiceAccount ${link(chain.sa.location, context)}${chain.roles.map((role) => ` · role ${link(role.location, context)}`).join('')}`, '')
+    lines.push(
+      `ServiceAccount ${link(chain.sa.location, context)}${chain.roles.map((role) => ` · role ${link(role.location, context)}`).join('')}`,
+      '',
+    )
     if (diagrams++ < DIAGRAM_LIMIT) lines.push(chainDiagram(chain, result.graph), '')
     lines.push(...chain.findings.map((finding) => findingLine(finding, context, security)), '')
   }
   const clean = chains.filter((chain) => chain.findings.length === 0)
   if (clean.length > 0) {
     const names = clean.slice(0, 20).map((chain) => markdownCode(serviceAccountName(chain.sa)))
-    lines.push(`✅ ${plural(clean.length, 'other ServiceAccount')} with a role and no findings${scope}: ${names.join(', ')}${clean.length > 20 ? ', …' : ''}`, '')
+    lines.push(
+      `✅ ${plural(clean.length, 'other ServiceAccount')} with a role and no findings${scope}: ${names.join(', ')}${clean.length > 20 ? ', …' : ''}`,
+      '',
+    )
   }
   lines.push(...remedies(result), '')
   const where = context.runUrl ? `the [workflow run](${context.runUrl})` : 'the job summary'
   const limit = context.limit ?? 65_536
-  return truncateWithNotice(lines.join('\n'), limit, `_This comment is cut here to fit GitHub's limit; every finding is in ${where}._`).text
+  return truncateWithNotice(
+    lines.join('\n'),
+    limit,
+    `_This comment is cut here to fit GitHub's limit; every finding is in ${where}._`,
+  ).text
 }
 
 function chainTitle(chain: Chain): string {
@@ -105,19 +128,36 @@ function remedies(result: CheckResult): string[] {
     return meta ? [`| [\`${id}\`](${docsUrl(id)}) | ${escapeMarkdown(meta.remediation)} |`] : []
   })
   if (rows.length === 0) return []
-  return ['<details><summary>How to fix each rule</summary>', '', '| Rule | Fix |', '| --- | --- |', ...rows, '', '</details>']
+  return [
+    '<details><summary>How to fix each rule</summary>',
+    '',
+    '| Rule | Fix |',
+    '| --- | --- |',
+    ...rows,
+    '',
+    '</details>',
+  ]
 }
 
 function footnotes(context: CommentContext): string[] {
   const notes: string[] = []
-  if (context.outsideChanges) notes.push(`${plural(context.outsideChanges, 'finding')} in files this pull request does not touch ${context.outsideChanges === 1 ? 'is' : 'are'} not shown (only-changed).`)
-  if (context.accepted) notes.push(`${plural(context.accepted, 'finding')} accepted by the baseline file ${context.accepted === 1 ? 'is' : 'are'} not shown.`)
+  if (context.outsideChanges)
+    notes.push(
+      `${plural(context.outsideChanges, 'finding')} in files this pull request does not touch ${context.outsideChanges === 1 ? 'is' : 'are'} not shown (only-changed).`,
+    )
+  if (context.accepted)
+    notes.push(
+      `${plural(context.accepted, 'finding')} accepted by the baseline file ${context.accepted === 1 ? 'is' : 'are'} not shown.`,
+    )
   return notes.length > 0 ? ['', ...notes.map((note) => `<sub>${note}</sub>`)] : []
 }
 
 /** The chains verified, and the unresolved ones in a collapsed list (at most 20: the comment stays short). */
 function coverageLines(result: CheckResult, context: CommentContext): string[] {
-  return formatCoverageMarkdown(result.coverage, { ...(context.blobUrl ? { blobUrl: context.blobUrl } : {}), limit: 20 })
+  return formatCoverageMarkdown(result.coverage, {
+    ...(context.blobUrl ? { blobUrl: context.blobUrl } : {}),
+    limit: 20,
+  })
 }
 
 function chainCount(result: CheckResult): string {

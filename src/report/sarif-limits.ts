@@ -42,7 +42,10 @@ export function formatSarifWithinLimits(log: SarifLog, limits: SarifLimits = COD
       const room = Math.max(0, limits.locationsPerResult - result.locations.length)
       return { ...result, relatedLocations: related.slice(0, room) }
     })
-    if (trimmedResults > 0) cuts.push(`${trimmedResults} SARIF result${trimmedResults === 1 ? '' : 's'} kept only ${limits.locationsPerResult} locations each`)
+    if (trimmedResults > 0)
+      cuts.push(
+        `${trimmedResults} SARIF result${trimmedResults === 1 ? '' : 's'} kept only ${limits.locationsPerResult} locations each`,
+      )
 
     let trimmedRules = 0
     const rules = run.tool.driver.rules.map((rule) => {
@@ -50,7 +53,8 @@ export function formatSarifWithinLimits(log: SarifLog, limits: SarifLimits = COD
       trimmedRules++
       return { ...rule, properties: { ...rule.properties, tags: rule.properties.tags.slice(0, limits.tagsPerRule) } }
     })
-    if (trimmedRules > 0) cuts.push(`${trimmedRules} SARIF rule${trimmedRules === 1 ? '' : 's'} kept only ${limits.tagsPerRule} tags each`)
+    if (trimmedRules > 0)
+      cuts.push(`${trimmedRules} SARIF rule${trimmedRules === 1 ? '' : 's'} kept only ${limits.tagsPerRule} tags each`)
     return { run: { ...run, tool: { driver: { ...run.tool.driver, rules } }, results }, total }
   })
 

@@ -5,7 +5,8 @@ import type { Location } from '../model/location.js'
 import { docsUrl, type RuleMeta } from '../rules/rule.js'
 import { INFORMATION_URI, VERSION } from '../version.js'
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
 
 /** The fingerprint key under `partialFingerprints`; bump the version if the fingerprint recipe changes. */
 export const FINGERPRINT_KEY = 'irsaGuard/v1'
@@ -73,14 +74,29 @@ export function toSarif(result: CheckResult): SarifLog {
   for (const finding of result.findings) {
     if (ruleIndex.has(finding.ruleId)) continue
     ruleIndex.set(finding.ruleId, rules.length)
-    rules.push(toSarifRule({ id: finding.ruleId, level: finding.level, description: finding.ruleId, remediation: `See ${docsUrl(finding.ruleId)}` }))
+    rules.push(
+      toSarifRule({
+        id: finding.ruleId,
+        level: finding.level,
+        description: finding.ruleId,
+        remediation: `See ${docsUrl(finding.ruleId)}`,
+      }),
+    )
   }
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'irsa-guard', informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
+        tool: {
+          driver: {
+            name: 'irsa-guard',
+            informationUri: INFORMATION_URI,
+            version: VERSION,
+            semanticVersion: VERSION,
+            rules,
+          },
+        },
         columnKind: 'utf16CodeUnits',
         results: result.findings.map((finding) => toSarifResult(finding, ruleIndex.get(finding.ruleId)!)),
         properties: { coverage: sarifCoverage(result) },
@@ -92,7 +108,11 @@ export function toSarif(result: CheckResult): SarifLog {
 function sarifCoverage(result: CheckResult): SarifCoverage {
   const coverage = toJsonCoverage(result)
   if (coverage.unresolved.length <= SARIF_UNRESOLVED_LIMIT) return coverage
-  return { ...coverage, unresolved: coverage.unresolved.slice(0, SARIF_UNRESOLVED_LIMIT), unresolvedLeftOut: coverage.unresolved.length - SARIF_UNRESOLVED_LIMIT }
+  return {
+    ...coverage,
+    unresolved: coverage.unresolved.slice(0, SARIF_UNRESOLVED_LIMIT),
+    unresolvedLeftOut: coverage.unresolved.length - SARIF_UNRESOLVED_LIMIT,
+  }
 }
 
 export function formatSarif(result: CheckResult): string {
@@ -117,7 +137,8 @@ function toSarifRule(meta: RuleMeta): SarifRule {
     properties: { tags, precision: 'high' },
   }
   // GitHub code scanning ranks security alerts by this score (0.0-10.0).
-  if (meta.security) rule.properties['security-severity'] = meta.level === 'error' ? '8.0' : meta.level === 'warning' ? '5.0' : '3.0'
+  if (meta.security)
+    rule.properties['security-severity'] = meta.level === 'error' ? '8.0' : meta.level === 'warning' ? '5.0' : '3.0'
   return rule
 }
 
@@ -141,7 +162,12 @@ function toSarifResult(finding: Finding, ruleIndex: number): SarifResult {
 }
 
 function toSarifLocation(location: Location): SarifLocation {
-  return { physicalLocation: { artifactLocation: { uri: toUri(location.path) }, region: { startLine: location.line, startColumn: location.column } } }
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: toUri(location.path) },
+      region: { startLine: location.line, startColumn: location.column },
+    },
+  }
 }
 
 /** A repository-relative, `/`-separated path as a relative URI reference. */

@@ -30,7 +30,10 @@ export function formatTerminal(findings: readonly Finding[], layout: TerminalLay
     if (list) list.push(finding)
     else byFile.set(finding.location.path, [finding])
   }
-  const positionWidth = Math.max(0, ...findings.map((finding) => `${finding.location.line}:${finding.location.column}`.length))
+  const positionWidth = Math.max(
+    0,
+    ...findings.map((finding) => `${finding.location.line}:${finding.location.column}`.length),
+  )
   const levelWidth = Math.max(0, ...findings.map((finding) => finding.level.length))
   const indent = 2 + positionWidth + 2 + levelWidth + 2
   const width = Math.max(indent + 20, layout.columns)

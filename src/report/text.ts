@@ -7,7 +7,9 @@ import { escapeWorkflowCommandText } from './escape.js'
  * finding is always one line and no line of it is a workflow command.
  */
 export function formatFindingLine(finding: Finding): string {
-  return escapeWorkflowCommandText(`${finding.location.path}:${finding.location.line}:${finding.location.column}: ${finding.level}: ${finding.message} [${finding.ruleId}]`)
+  return escapeWorkflowCommandText(
+    `${finding.location.path}:${finding.location.line}:${finding.location.column}: ${finding.level}: ${finding.message} [${finding.ruleId}]`,
+  )
 }
 
 export function formatText(findings: readonly Finding[]): string {

@@ -2,7 +2,12 @@
  * `text` cut to at most `limit` (UTF-16 code units for `unit: 'chars'`, UTF-8 bytes for `unit: 'bytes'`)
  * at a line break, followed by `notice`; unchanged when it fits.
  */
-export function truncateWithNotice(text: string, limit: number, notice: string, unit: 'chars' | 'bytes' = 'chars'): { text: string; truncated: boolean } {
+export function truncateWithNotice(
+  text: string,
+  limit: number,
+  notice: string,
+  unit: 'chars' | 'bytes' = 'chars',
+): { text: string; truncated: boolean } {
   const size = (value: string) => (unit === 'chars' ? value.length : Buffer.byteLength(value, 'utf8'))
   if (size(text) <= limit) return { text, truncated: false }
   const tail = `\n\n${notice}\n`

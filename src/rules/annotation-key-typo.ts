@@ -2,7 +2,13 @@ import type { Graph } from '../graph.js'
 import type { Annotation, KubeObject } from '../model/facts.js'
 import { editDistanceWithin } from '../text/edit-distance.js'
 import type { Rule } from './rule.js'
-import { objectTitle, quoted, ROLE_ARN_ANNOTATION, serviceAccountToAnnotate, workloadOfObject } from './helpers/kubernetes.js'
+import {
+  objectTitle,
+  quoted,
+  ROLE_ARN_ANNOTATION,
+  serviceAccountToAnnotate,
+  workloadOfObject,
+} from './helpers/kubernetes.js'
 import { valueOrExpression } from '../model/value.js'
 
 const KUBE2IAM_ANNOTATION = 'iam.amazonaws.com/role'
@@ -19,7 +25,8 @@ export const annotationKeyTypo: Rule = {
     level: 'error',
     description:
       'An annotation key is a near miss of eks.amazonaws.com/role-arn (eks.amazon.com/…, role_arn, roleArn, a stray space, kube2iam iam.amazonaws.com/role on a ServiceAccount), so the EKS webhook never sees the role.',
-    remediation: 'Spell the key exactly eks.amazonaws.com/role-arn, in the metadata.annotations of the ServiceAccount the pods run as.',
+    remediation:
+      'Spell the key exactly eks.amazonaws.com/role-arn, in the metadata.annotations of the ServiceAccount the pods run as.',
   },
   *check(graph) {
     const kinds = new KeyKinds()
@@ -49,7 +56,8 @@ export const annotationKeyTypo: Rule = {
 function suspiciousPaths(graph: Graph, kinds: KeyKinds): Set<string> {
   const paths = new Set<string>()
   const visit = (annotations: readonly Annotation[]): void => {
-    for (const annotation of annotations) if (isSuspicious(kinds.of(annotation.key))) paths.add(annotation.keyLocation.path)
+    for (const annotation of annotations)
+      if (isSuspicious(kinds.of(annotation.key))) paths.add(annotation.keyLocation.path)
   }
   for (const object of graph.facts.objects) visit(object.annotations)
   for (const sa of graph.facts.serviceAccounts) visit(sa.annotations)
@@ -58,10 +66,12 @@ function suspiciousPaths(graph: Graph, kinds: KeyKinds): Set<string> {
 
 /** Manifest objects, plus ServiceAccounts that other sources (Terraform, eksctl) define, with a key in one of these files. */
 function* holders(graph: Graph, paths: ReadonlySet<string>): Iterable<Holder> {
-  const concerned = (annotations: readonly Annotation[]): boolean => annotations.some((annotation) => paths.has(annotation.keyLocation.path))
+  const concerned = (annotations: readonly Annotation[]): boolean =>
+    annotations.some((annotation) => paths.has(annotation.keyLocation.path))
   for (const object of graph.facts.objects) if (concerned(object.annotations)) yield { ...object, object }
   for (const sa of graph.facts.serviceAccounts) {
-    if (concerned(sa.annotations)) yield { kind: 'ServiceAccount', name: sa.name, namespace: sa.namespace, annotations: sa.annotations }
+    if (concerned(sa.annotations))
+      yield { kind: 'ServiceAccount', name: sa.name, namespace: sa.namespace, annotations: sa.annotations }
   }
 }
 
@@ -105,7 +115,9 @@ function isSuspicious(kind: KeyKind): boolean {
 
 function nearMiss(annotation: Annotation, holder: Holder, keyKind: KeyKind): string | undefined {
   if (!isSuspicious(keyKind)) return undefined
-  const hasCorrectKey = holder.annotations.some((other) => other.key === ROLE_ARN_ANNOTATION && other.where === annotation.where)
+  const hasCorrectKey = holder.annotations.some(
+    (other) => other.key === ROLE_ARN_ANNOTATION && other.where === annotation.where,
+  )
   if (hasCorrectKey) return undefined
   switch (keyKind) {
     case 'kube2iam':
@@ -149,10 +161,15 @@ function placement(annotation: Annotation, holder: Holder): string {
 function remedy(graph: Graph, annotation: Annotation, holder: Holder): string {
   if (holder.kind === 'ServiceAccount') {
     const move = annotation.where === 'annotations' ? '' : ' under metadata.annotations'
-    const bare = annotation.value.kind === 'known' && !annotation.value.value.trim().startsWith('arn:') ? ' with the full role ARN as its value' : ''
+    const bare =
+      annotation.value.kind === 'known' && !annotation.value.value.trim().startsWith('arn:')
+        ? ' with the full role ARN as its value'
+        : ''
     return `write it as ${ROLE_ARN_ANNOTATION}${move}${bare}`
   }
   const workload = holder.object ? workloadOfObject(graph, holder.object) : undefined
-  const target = workload ? serviceAccountToAnnotate(graph, workload) : 'put it in the metadata.annotations of the ServiceAccount the pods run as'
+  const target = workload
+    ? serviceAccountToAnnotate(graph, workload)
+    : 'put it in the metadata.annotations of the ServiceAccount the pods run as'
   return `the webhook reads ${ROLE_ARN_ANNOTATION} only on ServiceAccounts: ${target}`
 }

@@ -21,7 +21,13 @@ import {
 const MIN_TOKEN_EXPIRATION = 600n
 const DEFAULT_TOKEN_EXPIRATION = 86400
 const MAX_INT64 = 9223372036854775807n
-const IRSA_ANNOTATIONS = new Set([ROLE_ARN_ANNOTATION, AUDIENCE_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, SKIP_CONTAINERS_ANNOTATION])
+const IRSA_ANNOTATIONS = new Set([
+  ROLE_ARN_ANNOTATION,
+  AUDIENCE_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+  STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  SKIP_CONTAINERS_ANNOTATION,
+])
 /** Every spelling Go's strconv.ParseBool accepts. */
 const GO_BOOLEANS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'])
 
@@ -31,7 +37,8 @@ export const annotationValueInvalid: Rule = {
     level: 'warning',
     description:
       'An IRSA annotation value the EKS webhook cannot use: an empty eks.amazonaws.com/audience, a token-expiration that is not an integer or is below 600, an sts-regional-endpoints that is not a boolean, or an unquoted YAML number or boolean the API server refuses.',
-    remediation: 'Remove the annotation or give it a quoted value the webhook reads: an audience such as sts.amazonaws.com, a whole number of seconds of at least 600, "true" or "false".',
+    remediation:
+      'Remove the annotation or give it a quoted value the webhook reads: an audience such as sts.amazonaws.com, a whole number of seconds of at least 600, "true" or "false".',
   },
   *check(graph) {
     yield* unquotedValues(graph)
@@ -48,8 +55,18 @@ export const annotationValueInvalid: Rule = {
           key: `${identity} audience`,
         }
       }
-      if (sa.tokenExpiration && !unquoted.has(TOKEN_EXPIRATION_ANNOTATION)) yield* tokenExpiration(sa.tokenExpiration, title, `the token keeps the default lifetime of ${DEFAULT_TOKEN_EXPIRATION} seconds`, identity)
-      if (sa.stsRegionalEndpoints?.kind === 'known' && !GO_BOOLEANS.has(sa.stsRegionalEndpoints.value) && !unquoted.has(STS_REGIONAL_ENDPOINTS_ANNOTATION)) {
+      if (sa.tokenExpiration && !unquoted.has(TOKEN_EXPIRATION_ANNOTATION))
+        yield* tokenExpiration(
+          sa.tokenExpiration,
+          title,
+          `the token keeps the default lifetime of ${DEFAULT_TOKEN_EXPIRATION} seconds`,
+          identity,
+        )
+      if (
+        sa.stsRegionalEndpoints?.kind === 'known' &&
+        !GO_BOOLEANS.has(sa.stsRegionalEndpoints.value) &&
+        !unquoted.has(STS_REGIONAL_ENDPOINTS_ANNOTATION)
+      ) {
         yield {
           location: sa.stsRegionalEndpoints.location,
           message:
@@ -68,8 +85,14 @@ function* podTokenExpirations(graph: Graph): Iterable<FindingDraft> {
     if (object.kind === 'ServiceAccount') continue
     for (const annotation of podAnnotations(object)) {
       if (annotation.key !== TOKEN_EXPIRATION_ANNOTATION || isUnquoted(annotation)) continue
-      const where = annotation.where === 'template-annotations' ? `the pod template of ${objectTitle(object)}` : objectTitle(object)
-      yield* tokenExpiration(annotation.value, where, `the token keeps the ServiceAccount's lifetime (${DEFAULT_TOKEN_EXPIRATION} seconds by default)`, objectTitle(object))
+      const where =
+        annotation.where === 'template-annotations' ? `the pod template of ${objectTitle(object)}` : objectTitle(object)
+      yield* tokenExpiration(
+        annotation.value,
+        where,
+        `the token keeps the ServiceAccount's lifetime (${DEFAULT_TOKEN_EXPIRATION} seconds by default)`,
+        objectTitle(object),
+      )
     }
   }
 }
@@ -83,10 +106,12 @@ function* unquotedValues(graph: Graph): Iterable<FindingDraft> {
     for (const annotation of object.annotations) {
       if (!IRSA_ANNOTATIONS.has(annotation.key) || !isUnquoted(annotation)) continue
       if (annotation.where === 'labels' || annotation.where === 'template-labels') continue
-      const owner = annotation.where === 'template-annotations' ? `the pod template of ${objectTitle(object)}` : objectTitle(object)
+      const owner =
+        annotation.where === 'template-annotations' ? `the pod template of ${objectTitle(object)}` : objectTitle(object)
       const what = annotation.valueKind === 'collection' ? 'a list or map' : `an unquoted ${annotation.valueKind}`
       const text = valueText(annotation.value)
-      const fix = annotation.valueKind === 'collection' ? 'write a single string' : `quote it: ${annotation.key}: ${quoted(text)}`
+      const fix =
+        annotation.valueKind === 'collection' ? 'write a single string' : `quote it: ${annotation.key}: ${quoted(text)}`
       yield {
         location: annotation.value.location,
         message: `${annotation.key} of ${owner} is ${what}, but annotation values must be strings, so the API server rejects the object; ${fix}`,
@@ -97,7 +122,9 @@ function* unquotedValues(graph: Graph): Iterable<FindingDraft> {
 }
 
 function isUnquoted(annotation: Annotation): boolean {
-  return annotation.valueKind === 'number' || annotation.valueKind === 'boolean' || annotation.valueKind === 'collection'
+  return (
+    annotation.valueKind === 'number' || annotation.valueKind === 'boolean' || annotation.valueKind === 'collection'
+  )
 }
 
 function* tokenExpiration(value: Value, owner: string, fallback: string, identity: string): Iterable<FindingDraft> {

@@ -3,21 +3,33 @@ import { globMatches, globPattern } from '../iam/glob.js'
 import { text } from '../iam/template.js'
 import type { ConditionEntry } from '../model/policy.js'
 import type { Rule } from './rule.js'
-import { allowedIrsaStatements, describeStatement, issuerKeyPrefix, positiveConditionsOn, quotedKey, statementKey } from './helpers/conditions.js'
+import {
+  allowedIrsaStatements,
+  describeStatement,
+  issuerKeyPrefix,
+  positiveConditionsOn,
+  quotedKey,
+  statementKey,
+} from './helpers/conditions.js'
 import { conditionsOn, keyIssuer, parseOperator } from './helpers/trust.js'
 
 export const audConditionInvalid: Rule = {
   meta: {
     id: 'aud-condition-invalid',
     level: 'error',
-    description: 'A trust-policy ":aud" condition that IRSA tokens cannot satisfy (a value other than "sts.amazonaws.com" that no ServiceAccount audience explains, or a subject under the aud key); a missing ":aud" condition is a note.',
-    remediation: 'Compare "<issuer>:aud" with "sts.amazonaws.com", or with the eks.amazonaws.com/audience the ServiceAccount sets.',
+    description:
+      'A trust-policy ":aud" condition that IRSA tokens cannot satisfy (a value other than "sts.amazonaws.com" that no ServiceAccount audience explains, or a subject under the aud key); a missing ":aud" condition is a note.',
+    remediation:
+      'Compare "<issuer>:aud" with "sts.amazonaws.com", or with the eks.amazonaws.com/audience the ServiceAccount sets.',
   },
   *check(graph) {
     const audiences = graph.facts.serviceAccounts.flatMap((sa) => (sa.audience ? [sa.audience] : []))
     // A ServiceAccount audience known only at apply time could be any value: then no aud value is provably wrong.
     const audienceUnknown = audiences.some((audience) => audience.kind === 'symbolic')
-    const inUse = [DEFAULT_AUDIENCE, ...audiences.flatMap((audience) => (audience.kind === 'known' ? [audience.value] : []))]
+    const inUse = [
+      DEFAULT_AUDIENCE,
+      ...audiences.flatMap((audience) => (audience.kind === 'known' ? [audience.value] : [])),
+    ]
 
     for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
       if (conditionsOn(statement, 'aud').length === 0) {
@@ -32,7 +44,12 @@ export const audConditionInvalid: Rule = {
       }
       if (audienceUnknown) continue
       for (const entry of positiveConditionsOn(statement, 'aud')) {
-        if (entry.values.some((value) => value.kind === 'symbolic' || inUse.some((audience) => accepts(entry, value.value, audience)))) continue
+        if (
+          entry.values.some(
+            (value) => value.kind === 'symbolic' || inUse.some((audience) => accepts(entry, value.value, audience)),
+          )
+        )
+          continue
         for (const value of entry.values) {
           if (value.kind !== 'known') continue
           yield {
@@ -49,7 +66,9 @@ export const audConditionInvalid: Rule = {
 function accepts(entry: ConditionEntry, conditionValue: string, audience: string): boolean {
   const operator = parseOperator(entry.operator)
   const ignoreCase = operator.base.endsWith('IgnoreCase')
-  const [pattern, subject] = ignoreCase ? [conditionValue.toLowerCase(), audience.toLowerCase()] : [conditionValue, audience]
+  const [pattern, subject] = ignoreCase
+    ? [conditionValue.toLowerCase(), audience.toLowerCase()]
+    : [conditionValue, audience]
   return operator.base.startsWith('StringLike') ? globMatches(globPattern(text(pattern)), subject) : pattern === subject
 }
 

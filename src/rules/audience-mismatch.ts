@@ -26,7 +26,7 @@ export const audienceMismatch: Rule = {
     id: 'audience-mismatch',
     level: 'error',
     description:
-      "A ServiceAccount's eks.amazonaws.com/audience is not an audience the trust's \":aud\" condition accepts, or not in the client ID list of the OIDC provider the trust names.",
+      'A ServiceAccount\'s eks.amazonaws.com/audience is not an audience the trust\'s ":aud" condition accepts, or not in the client ID list of the OIDC provider the trust names.',
     remediation:
       'Use the same audience in the annotation, the trust\'s ":aud" condition and the provider\'s client IDs (usually sts.amazonaws.com: then drop the annotation).',
   },
@@ -53,7 +53,12 @@ export const audienceMismatch: Rule = {
 /** The trust refuses the token only because of its `:aud` condition. */
 function refusedAudience(check: TokenCheck): FindingDraft | undefined {
   const found = refusal(check)
-  if (!found?.closest || found.failures.length === 0 || !found.failures.every((failure) => failureKind(failure) === 'aud')) return undefined
+  if (
+    !found?.closest ||
+    found.failures.length === 0 ||
+    !found.failures.every((failure) => failureKind(failure) === 'aud')
+  )
+    return undefined
   const failure = found.failures[0] as ConditionMismatch
   const accepted = failure.entry.values.flatMap((value) => (value.kind === 'known' ? [`"${value.value}"`] : []))
   const audience = check.audience.audience
@@ -80,7 +85,8 @@ function providersOf(graph: Graph, check: TokenCheck): OidcProvider[] {
   const found: OidcProvider[] = []
   for (const { statement } of allowedIrsaStatements([check.role])) {
     for (const federated of federatedValues(statement)) {
-      for (const provider of graph.providersNamed(federated, check.role)) if (!found.includes(provider)) found.push(provider)
+      for (const provider of graph.providersNamed(federated, check.role))
+        if (!found.includes(provider)) found.push(provider)
     }
   }
   return found

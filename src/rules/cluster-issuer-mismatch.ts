@@ -5,7 +5,15 @@ import type { FindingDraft } from '../model/finding.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { Rule } from './rule.js'
 import { allowedIrsaStatements } from './helpers/conditions.js'
-import { clustersContradicting, describeCluster, knownClusters, roleIdentity, roleKey, trustTitle, type KnownCluster } from './helpers/correlation.js'
+import {
+  clustersContradicting,
+  describeCluster,
+  knownClusters,
+  roleIdentity,
+  roleKey,
+  trustTitle,
+  type KnownCluster,
+} from './helpers/correlation.js'
 import { claimOf, federatedValues, keyIssuer } from './helpers/trust.js'
 
 export const clusterIssuerMismatch: Rule = {
@@ -14,7 +22,8 @@ export const clusterIssuerMismatch: Rule = {
     level: 'error',
     description:
       'The OIDC issuer a trust policy or an OIDC provider names is not the issuer of the known cluster in that region and account (an old, recreated or copied cluster).',
-    remediation: "Use the cluster's current issuer (identity.oidc.issuer without https://) in the provider ARN, the condition keys and the provider URL.",
+    remediation:
+      "Use the cluster's current issuer (identity.oidc.issuer without https://) in the provider ARN, the condition keys and the provider URL.",
   },
   *check(graph, context) {
     const clusters = knownClusters(graph, context.config)
@@ -39,8 +48,14 @@ function* trustIssuers(graph: Graph, clusters: readonly KnownCluster[]): Iterabl
       const fix =
         contradicting.length === 1
           ? `change it to "arn:${arn.partition}:iam::${arn.account}:oidc-provider/${contradicting[0].hostPath}" and the condition keys to "${contradicting[0].hostPath}:sub" and ":aud"`
-          : "change it to the issuer of the cluster the role serves"
-      yield finding(location, `${trustTitle(role)} names the OIDC provider of issuer ${arn.issuerHostPath}`, contradicting, fix, `${roleKey(role)} issuer:${arn.issuerHostPath}`)
+          : 'change it to the issuer of the cluster the role serves'
+      yield finding(
+        location,
+        `${trustTitle(role)} names the OIDC provider of issuer ${arn.issuerHostPath}`,
+        contradicting,
+        fix,
+        `${roleKey(role)} issuer:${arn.issuerHostPath}`,
+      )
     }
     // Condition keys are judged on their own only when no Federated ARN is known: otherwise a key
     // that differs from its provider is condition-key-provider-mismatch's finding.
@@ -54,8 +69,17 @@ function* trustIssuers(graph: Graph, clusters: readonly KnownCluster[]): Iterabl
       const contradicting = clustersContradicting(issuer, account, clusters, role)
       if (!isNonEmpty(contradicting)) continue
       const claim = entry.key.value.slice(issuer.length)
-      const fix = contradicting.length === 1 ? `change the key to "${contradicting[0].hostPath}${claim}"` : 'change it to the issuer of the cluster the role serves'
-      yield finding(entry.keyLocation, `${trustTitle(role)} tests the condition key "${entry.key.value}" of issuer ${issuer}`, contradicting, fix, `${roleKey(role)} issuer:${issuer}`)
+      const fix =
+        contradicting.length === 1
+          ? `change the key to "${contradicting[0].hostPath}${claim}"`
+          : 'change it to the issuer of the cluster the role serves'
+      yield finding(
+        entry.keyLocation,
+        `${trustTitle(role)} tests the condition key "${entry.key.value}" of issuer ${issuer}`,
+        contradicting,
+        fix,
+        `${roleKey(role)} issuer:${issuer}`,
+      )
     }
   }
 }
@@ -72,17 +96,34 @@ function* providerUrls(graph: Graph, clusters: readonly KnownCluster[]): Iterabl
       contradicting.length === 1
         ? `change the URL to "${withScheme ? contradicting[0].issuer : contradicting[0].hostPath}"`
         : 'change it to the issuer of the cluster the provider serves'
-    yield finding(provider.url.location, `OIDC provider (${formatLocation(provider.location)}) has URL "${provider.url.value}"`, contradicting, fix, `provider-url:${hostPath}`)
+    yield finding(
+      provider.url.location,
+      `OIDC provider (${formatLocation(provider.location)}) has URL "${provider.url.value}"`,
+      contradicting,
+      fix,
+      `provider-url:${hostPath}`,
+    )
   }
 }
 
-function finding(location: Location, subject: string, clusters: NonEmpty<KnownCluster>, fix: string, key: string): FindingDraft {
+function finding(
+  location: Location,
+  subject: string,
+  clusters: NonEmpty<KnownCluster>,
+  fix: string,
+  key: string,
+): FindingDraft {
   const region = clusters[0].region
-  const which = clusters.length === 1 ? `the issuer of ${describeCluster(clusters[0])}` : `the issuer of any known cluster in ${region}: ${clusters.map(describeCluster).join(', ')}`
+  const which =
+    clusters.length === 1
+      ? `the issuer of ${describeCluster(clusters[0])}`
+      : `the issuer of any known cluster in ${region}: ${clusters.map(describeCluster).join(', ')}`
   return {
     location,
     message: `${subject}, which is not ${which}; ${fix}`,
-    related: clusters.flatMap((cluster) => (cluster.location ? [{ location: cluster.location, message: describeCluster(cluster) }] : [])),
+    related: clusters.flatMap((cluster) =>
+      cluster.location ? [{ location: cluster.location, message: describeCluster(cluster) }] : [],
+    ),
     key,
   }
 }

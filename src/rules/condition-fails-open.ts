@@ -1,6 +1,13 @@
 import type { ConditionEntry, Statement } from '../model/policy.js'
 import type { Rule } from './rule.js'
-import { allowedIrsaStatements, describeStatement, positiveConditionsOn, quotedKey, sameConditionKey, statementKey } from './helpers/conditions.js'
+import {
+  allowedIrsaStatements,
+  describeStatement,
+  positiveConditionsOn,
+  quotedKey,
+  sameConditionKey,
+  statementKey,
+} from './helpers/conditions.js'
 import { claimOf, parseOperator, type ParsedOperator } from './helpers/trust.js'
 import { valueOrExpression } from '../model/value.js'
 
@@ -9,8 +16,10 @@ export const conditionFailsOpen: Rule = {
     id: 'condition-fails-open',
     level: 'error',
     security: true,
-    description: 'A negated operator, "…IfExists" or "ForAllValues:" on a ":sub" or ":aud" key of an Allow statement: true when the key is absent, so the condition restricts nothing.',
-    remediation: 'Allow the intended ServiceAccounts with a positive StringEquals (or StringLike) condition on the ":sub" and ":aud" keys.',
+    description:
+      'A negated operator, "…IfExists" or "ForAllValues:" on a ":sub" or ":aud" key of an Allow statement: true when the key is absent, so the condition restricts nothing.',
+    remediation:
+      'Allow the intended ServiceAccounts with a positive StringEquals (or StringLike) condition on the ":sub" and ":aud" keys.',
   },
   *check(graph) {
     for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
@@ -31,14 +40,18 @@ export const conditionFailsOpen: Rule = {
 }
 
 function failsOpenBecause(operator: ParsedOperator): string | undefined {
-  if (operator.negated) return 'is true for every value it does not list, and whenever the key is absent (a key of another provider, a typo)'
+  if (operator.negated)
+    return 'is true for every value it does not list, and whenever the key is absent (a key of another provider, a typo)'
   if (operator.ifExists) return 'is true whenever the key is absent (a key of another provider, a typo)'
   if (operator.setPrefix === 'ForAllValues') return 'is true whenever the key is absent or empty'
   return undefined
 }
 
 function fix(operator: ParsedOperator, claim: 'sub' | 'aud'): string {
-  const wanted = claim === 'sub' ? 'the ServiceAccounts that may assume the role ("system:serviceaccount:<namespace>:<name>")' : 'the audience ("sts.amazonaws.com", or the ServiceAccount\'s eks.amazonaws.com/audience)'
+  const wanted =
+    claim === 'sub'
+      ? 'the ServiceAccounts that may assume the role ("system:serviceaccount:<namespace>:<name>")'
+      : 'the audience ("sts.amazonaws.com", or the ServiceAccount\'s eks.amazonaws.com/audience)'
   if (operator.negated) return `name ${wanted} under StringEquals instead`
   return `write ${operator.base} without ${operator.setPrefix === 'ForAllValues' ? '"ForAllValues:"' : '"IfExists"'}, naming ${wanted}`
 }

@@ -3,7 +3,13 @@ import type { ConditionEntry, Statement } from '../model/policy.js'
 import type { Rule } from './rule.js'
 import { irsaScopedStatements } from './helpers/irsa-scope.js'
 import { describeStatement, statementKey } from './helpers/conditions.js'
-import { analyseConditionKey, analyseFederated, claimSuggestedBy, whenKeyAbsent, type ConditionKeyAnalysis } from './helpers/eks-issuer.js'
+import {
+  analyseConditionKey,
+  analyseFederated,
+  claimSuggestedBy,
+  whenKeyAbsent,
+  type ConditionKeyAnalysis,
+} from './helpers/eks-issuer.js'
 import { federatedValues } from './helpers/trust.js'
 import { valueOrExpression } from '../model/value.js'
 
@@ -13,14 +19,16 @@ export const conditionKeyInvalid: Rule = {
     level: 'error',
     description:
       'A trust-policy condition key that never exists in an AssumeRoleWithWebIdentity request: "https://" or an "arn:" prefix, no ":sub"/":aud"/":amr" claim, a malformed EKS issuer host or path, an unrendered placeholder.',
-    remediation: 'Write the key as the issuer host and path without "https://", then the claim: "oidc.eks.<region>.amazonaws.com/id/<ID>:sub".',
+    remediation:
+      'Write the key as the issuer host and path without "https://", then the claim: "oidc.eks.<region>.amazonaws.com/id/<ID>:sub".',
   },
   *check(graph) {
     for (const { role, statement } of irsaScopedStatements(graph)) {
       for (const entry of statement.condition?.entries ?? []) {
         if (entry.key.kind !== 'known') {
           const finding = symbolicKeyWithScheme(entry, statement)
-          if (finding) yield { ...finding, key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.expression}` }
+          if (finding)
+            yield { ...finding, key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.expression}` }
           continue
         }
         const values = entry.values.flatMap((value) => (value.kind === 'known' ? [value.value] : []))
@@ -44,7 +52,8 @@ function messageFor(entry: ConditionEntry, statement: Statement, analysis: Condi
   }
   let fix: string
   if (analysis.corrected !== undefined) fix = `write the key as "${analysis.corrected}"`
-  else if (analysis.issuer !== undefined) fix = `write "${analysis.issuer}:sub" to test the ServiceAccount or "${analysis.issuer}:aud" to test the audience`
+  else if (analysis.issuer !== undefined)
+    fix = `write "${analysis.issuer}:sub" to test the ServiceAccount or "${analysis.issuer}:aud" to test the audience`
   else fix = fixFromProvider(statement, analysis.claim)
   return `${written} ${analysis.problems.join(', ')}, ${absent}; ${fix}`
 }
@@ -55,7 +64,8 @@ function fixFromProvider(statement: Statement, claim: string | undefined): strin
   for (const federated of federatedValues(statement)) {
     if (federated.kind !== 'known') continue
     const issuer = analyseFederated(federated.value)?.issuer
-    if (issuer !== undefined) return `write the key as "${issuer}:${suffix}", the issuer of the statement's Federated provider`
+    if (issuer !== undefined)
+      return `write the key as "${issuer}:${suffix}", the issuer of the statement's Federated provider`
   }
   return `write the cluster's issuer without "https://", then the claim: "oidc.eks.<region>.amazonaws.com/id/<ID>:${suffix}"`
 }

@@ -28,7 +28,8 @@ export const conditionKeyProviderMismatch: Rule = {
     level: 'error',
     description:
       "A trust-policy condition key whose issuer is not the statement's Federated OIDC provider (another region, cluster ID or host), or one statement trusting several providers with conditions on one provider's keys.",
-    remediation: "Write each key as the issuer of the statement's Federated provider (its ARN after \"oidc-provider/\"), and give each provider a statement of its own.",
+    remediation:
+      'Write each key as the issuer of the statement\'s Federated provider (its ARN after "oidc-provider/"), and give each provider a statement of its own.',
   },
   *check(graph) {
     for (const { role, statement } of irsaScopedStatements(graph)) {
@@ -73,7 +74,8 @@ function issuerKeysOf(statement: Statement): IssuerKey[] {
       continue
     }
     const [, issuer, claim] = /^(.+\..+):(sub|aud|amr)$/i.exec(text) ?? []
-    if (!analysis && issuer !== undefined && claim !== undefined && !issuer.includes(':')) keys.push({ entry, text, issuer, claim: claim.toLowerCase() })
+    if (!analysis && issuer !== undefined && claim !== undefined && !issuer.includes(':'))
+      keys.push({ entry, text, issuer, claim: claim.toLowerCase() })
   }
   return keys
 }
@@ -81,11 +83,16 @@ function issuerKeysOf(statement: Statement): IssuerKey[] {
 function mismatch(statement: Statement, issuerKey: IssuerKey, providers: Provider[]): FindingDraft {
   const written = `Condition key "${issuerKey.text}" in ${describeStatement(statement)}`
   const absent = `so no token of ${providers.length === 1 ? 'that provider' : 'those providers'} carries the key and ${whenKeyAbsent(issuerKey.entry.operator)}`
-  const related: RelatedLocation[] = providers.map((provider) => ({ location: provider.value.location, message: `Federated provider ${provider.issuer}` }))
+  const related: RelatedLocation[] = providers.map((provider) => ({
+    location: provider.value.location,
+    message: `Federated provider ${provider.issuer}`,
+  }))
   const provider = single(providers)
   if (provider) {
     const differs = difference(issuerKey.issuer, provider.issuer)
-    const which = differs ? `is not for the statement's Federated provider "${provider.issuer}" (${formatLocation(provider.value.location)}; ${differs})` : `is for the issuer "${issuerKey.issuer}", not the statement's Federated provider "${provider.issuer}" (${formatLocation(provider.value.location)})`
+    const which = differs
+      ? `is not for the statement's Federated provider "${provider.issuer}" (${formatLocation(provider.value.location)}; ${differs})`
+      : `is for the issuer "${issuerKey.issuer}", not the statement's Federated provider "${provider.issuer}" (${formatLocation(provider.value.location)})`
     return {
       location: issuerKey.entry.keyLocation,
       message: `${written} ${which}, ${absent}; write the key as "${provider.issuer}:${issuerKey.claim}" (or correct the Federated principal if the key names the right cluster)`,
@@ -106,10 +113,13 @@ function mismatch(statement: Statement, issuerKey: IssuerKey, providers: Provide
  */
 function severalProviders(statement: Statement, providers: Provider[], keys: IssuerKey[]): FindingDraft | undefined {
   const distinct: Provider[] = []
-  for (const provider of providers) if (!distinct.some((other) => sameIssuer(other.issuer, provider.issuer))) distinct.push(provider)
+  for (const provider of providers)
+    if (!distinct.some((other) => sameIssuer(other.issuer, provider.issuer))) distinct.push(provider)
   if (distinct.length < 2) return undefined
   const restricting = keys.filter((issuerKey) => refusesWhenAbsent(issuerKey.entry.operator))
-  const constrained = distinct.filter((provider) => restricting.some((issuerKey) => sameIssuer(issuerKey.issuer, provider.issuer)))
+  const constrained = distinct.filter((provider) =>
+    restricting.some((issuerKey) => sameIssuer(issuerKey.issuer, provider.issuer)),
+  )
   const [only, second] = constrained
   if (!only) return undefined
   const where = describeStatement(statement)

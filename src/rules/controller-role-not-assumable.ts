@@ -11,8 +11,9 @@ export const controllerRoleNotAssumable: Rule = {
     id: 'controller-role-not-assumable',
     level: 'error',
     description:
-      'A cert-manager Issuer or ClusterIssuer names a Route53 role that cert-manager must assume with sts:AssumeRole, but the role\'s trust lets no AWS principal assume it (only web identity or services), typically the very IRSA role cert-manager already runs as.',
-    remediation: 'Remove the solver\'s role when it is the role cert-manager already has through IRSA, or add a trust statement that lets cert-manager\'s role (or itself) perform sts:AssumeRole.',
+      "A cert-manager Issuer or ClusterIssuer names a Route53 role that cert-manager must assume with sts:AssumeRole, but the role's trust lets no AWS principal assume it (only web identity or services), typically the very IRSA role cert-manager already runs as.",
+    remediation:
+      "Remove the solver's role when it is the role cert-manager already has through IRSA, or add a trust statement that lets cert-manager's role (or itself) perform sts:AssumeRole.",
   },
   *check(graph) {
     for (const object of graph.facts.objects) {
@@ -22,9 +23,15 @@ export const controllerRoleNotAssumable: Rule = {
         if (!parseRoleArn(arn)) continue
         const roles = graph.rolesNamedBy(assumed.roleArn, object).map((link) => link.role)
         // Every role the ARN may name must refuse: one that may accept is no finding.
-        if (roles.length === 0 || !roles.every((role) => role.trustPolicy !== undefined && trustsNoAwsPrincipal(role.trustPolicy))) continue
+        if (
+          roles.length === 0 ||
+          !roles.every((role) => role.trustPolicy !== undefined && trustsNoAwsPrincipal(role.trustPolicy))
+        )
+          continue
         const role = roles[0]!
-        const irsa = graph.facts.serviceAccounts.find((sa) => sa.roleArn?.kind === 'known' && sa.roleArn.value.trim() === arn)
+        const irsa = graph.facts.serviceAccounts.find(
+          (sa) => sa.roleArn?.kind === 'known' && sa.roleArn.value.trim() === arn,
+        )
         yield finding(object, assumed, arn, role, irsa)
       }
     }
@@ -63,5 +70,8 @@ function trustsNoAwsPrincipal(trust: PolicyDocument): boolean {
 function mayAllowAwsPrincipal(statement: Statement): boolean {
   if (statement.effect?.kind === 'known' && statement.effect.value === 'Deny') return false
   if (statement.notPrincipal || !statement.principal || statement.principal.wildcard) return true
-  return statement.principal.entries.some((entry) => (entry.type !== 'Federated' && entry.type !== 'Service') || entry.values.some((value) => value.kind !== 'known'))
+  return statement.principal.entries.some(
+    (entry) =>
+      (entry.type !== 'Federated' && entry.type !== 'Service') || entry.values.some((value) => value.kind !== 'known'),
+  )
 }

@@ -9,7 +9,14 @@ import type { FindingDraft } from '../model/finding.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { KnownValue } from '../model/value.js'
 import type { Rule } from './rule.js'
-import { checkToken, describeServiceAccount, knownClusters, roleTitle, trustTitle, type KnownCluster } from './helpers/correlation.js'
+import {
+  checkToken,
+  describeServiceAccount,
+  knownClusters,
+  roleTitle,
+  trustTitle,
+  type KnownCluster,
+} from './helpers/correlation.js'
 import { keyText } from './helpers/trust.js'
 
 const WEBHOOK_TOKEN_FILE = '/var/run/secrets/eks.amazonaws.com/serviceaccount/token'
@@ -88,7 +95,12 @@ class ConfigFileChains {
     }
   }
 
-  private *trustOfNext(source: AwsProfile, from: KnownValue, profile: AwsProfile, to: KnownValue): Iterable<FindingDraft> {
+  private *trustOfNext(
+    source: AwsProfile,
+    from: KnownValue,
+    profile: AwsProfile,
+    to: KnownValue,
+  ): Iterable<FindingDraft> {
     const fromArn = parseRoleArn(from.value)!
     for (const { role } of this.graph.rolesNamedBy(to, NO_UNIT)) {
       const trust = role.trustPolicy
@@ -111,13 +123,20 @@ class ConfigFileChains {
     }
   }
 
-  private *permissionsOfPrevious(source: AwsProfile, from: KnownValue, profile: AwsProfile, to: KnownValue): Iterable<FindingDraft> {
+  private *permissionsOfPrevious(
+    source: AwsProfile,
+    from: KnownValue,
+    profile: AwsProfile,
+    to: KnownValue,
+  ): Iterable<FindingDraft> {
     for (const { role } of this.graph.rolesNamedBy(from, NO_UNIT)) {
       if (!role.permissions?.complete) continue
       const decision = identityAllows(role.permissions, ASSUME_ROLE, to.value)
       if (decision.allowed !== false) continue
       const location = decision.deniedBy?.location ?? role.permissions.statements[0]?.location ?? role.location
-      const why = decision.deniedBy ? `a Deny statement (${formatLocation(decision.deniedBy.location)}) forbids it` : `no statement of its permission policies in the scan allows it`
+      const why = decision.deniedBy
+        ? `a Deny statement (${formatLocation(decision.deniedBy.location)}) forbids it`
+        : `no statement of its permission policies in the scan allows it`
       yield {
         location,
         message:
@@ -145,7 +164,11 @@ class ConfigFileChains {
         }
         return
       }
-      const heads = this.profiles.filter((candidate) => candidate.sourceProfile !== undefined && !this.profiles.some((other) => other.sourceProfile === candidate.name))
+      const heads = this.profiles.filter(
+        (candidate) =>
+          candidate.sourceProfile !== undefined &&
+          !this.profiles.some((other) => other.sourceProfile === candidate.name),
+      )
       const [head] = heads
       if (!head) return
       // The application may still pick the profile in code: likely, not certain.
@@ -203,7 +226,12 @@ class ConfigFileChains {
         yield {
           location: sa.location,
           message: `${describeServiceAccount(sa)} has no eks.amazonaws.com/role-arn annotation, so the webhook mounts no token for profile "${first.name}" (${formatLocation(first.location)}) of ${this.label} to read; annotate it with ${profileRole ? `"${profileRole.value}"` : 'the role of that profile'}`,
-          related: [{ location: first.webIdentityTokenFile!.location, message: `profile "${first.name}" web_identity_token_file` }],
+          related: [
+            {
+              location: first.webIdentityTokenFile!.location,
+              message: `profile "${first.name}" web_identity_token_file`,
+            },
+          ],
           key: `${this.label} profile:${first.name} sa:${sa.namespace.value}/${sa.name.value} unannotated`,
         }
         continue
@@ -220,7 +248,9 @@ class ConfigFileChains {
         message:
           `Profile "${first.name}" (${formatLocation(first.location)}) presents the web identity token of ${describeServiceAccount(sa)} to role "${profileRole.value}"${refused}, ` +
           `but the ServiceAccount's IRSA role (its eks.amazonaws.com/role-arn) is "${annotated.value}"; set role_arn = ${annotated.value}, or annotate the ServiceAccount with "${profileRole.value}" and make that role's trust accept its token`,
-        related: [{ location: annotated.location, message: `ServiceAccount ${sa.namespace.value}/${sa.name.value} role-arn` }],
+        related: [
+          { location: annotated.location, message: `ServiceAccount ${sa.namespace.value}/${sa.name.value} role-arn` },
+        ],
         key: `${this.label} profile:${first.name} sa:${sa.namespace.value}/${sa.name.value} role`,
       }
     }
@@ -231,7 +261,9 @@ class ConfigFileChains {
    * token: another role that accepts it serves as well. undefined when no such trust is in the scan.
    */
   private tokenDecision(roleArn: KnownValue, sa: ServiceAccount): 'allow' | 'deny' | 'unknown' | undefined {
-    const effects = this.graph.rolesNamedBy(roleArn, NO_UNIT).flatMap(({ role }: { role: Role }) => checkToken(sa, role, this.clusters)?.decision.effect ?? [])
+    const effects = this.graph
+      .rolesNamedBy(roleArn, NO_UNIT)
+      .flatMap(({ role }: { role: Role }) => checkToken(sa, role, this.clusters)?.decision.effect ?? [])
     if (effects.length === 0) return undefined
     return effects.includes('allow') ? 'allow' : effects.includes('unknown') ? 'unknown' : 'deny'
   }
@@ -266,20 +298,41 @@ interface Refusal {
 function explainRefusal(decision: Decision, roleArn: string, arn: RoleArn, assuming: AwsProfile): Refusal {
   const addPrincipal = `add "${roleArn}" (or "arn:${arn.partition}:iam::${arn.account}:root") as an AWS principal allowed ${ASSUME_ROLE}`
   const denied = decision.deniedBy[0]
-  if (denied) return { location: denied.statement.location, why: `${denied.label} denies it explicitly`, fix: `narrow that Deny statement so that it does not match "${roleArn}"` }
+  if (denied)
+    return {
+      location: denied.statement.location,
+      why: `${denied.label} denies it explicitly`,
+      fix: `narrow that Deny statement so that it does not match "${roleArn}"`,
+    }
   const allows = decision.statements.filter((outcome) => outcome.effect === 'Allow')
-  const score = (outcome: StatementOutcome): number => (outcome.principal === false ? 100 : 0) + (outcome.action === false ? 10 : 0) + outcome.mismatches.length
+  const score = (outcome: StatementOutcome): number =>
+    (outcome.principal === false ? 100 : 0) + (outcome.action === false ? 10 : 0) + outcome.mismatches.length
   const closest = [...allows].sort((a, b) => score(a) - score(b))[0]
   if (!closest) return { location: undefined, why: 'it has no Allow statement', fix: addPrincipal }
   if (closest.principal === false) {
-    const trusted = (closest.statement.principal?.entries ?? []).flatMap((entry) => entry.values.flatMap((value) => (value.kind === 'known' ? [`"${value.value}"`] : [])))
-    const named = trusted.length > 0 ? `it trusts ${trusted.join(', ')}, not role "${roleArn}" (account ${arn.account})` : `its Principal does not name role "${roleArn}"`
-    return { location: closest.statement.principal?.location ?? closest.statement.location, why: named, fix: addPrincipal }
+    const trusted = (closest.statement.principal?.entries ?? []).flatMap((entry) =>
+      entry.values.flatMap((value) => (value.kind === 'known' ? [`"${value.value}"`] : [])),
+    )
+    const named =
+      trusted.length > 0
+        ? `it trusts ${trusted.join(', ')}, not role "${roleArn}" (account ${arn.account})`
+        : `its Principal does not name role "${roleArn}"`
+    return {
+      location: closest.statement.principal?.location ?? closest.statement.location,
+      why: named,
+      fix: addPrincipal,
+    }
   }
   if (closest.action === false) {
-    return { location: closest.statement.action?.location ?? closest.statement.location, why: `${closest.label} does not allow ${ASSUME_ROLE}`, fix: `add "${ASSUME_ROLE}" to its Action` }
+    return {
+      location: closest.statement.action?.location ?? closest.statement.location,
+      why: `${closest.label} does not allow ${ASSUME_ROLE}`,
+      fix: `add "${ASSUME_ROLE}" to its Action`,
+    }
   }
-  const condition = closest.mismatches.find((mismatch): mismatch is ConditionMismatch => mismatch.element === 'Condition' && mismatch.result === false)
+  const condition = closest.mismatches.find(
+    (mismatch): mismatch is ConditionMismatch => mismatch.element === 'Condition' && mismatch.result === false,
+  )
   if (condition) {
     const externalId = keyText(condition.key).toLowerCase() === 'sts:externalid'
     const fix = externalId
@@ -291,14 +344,22 @@ function explainRefusal(decision: Decision, roleArn: string, arn: RoleArn, assum
 }
 
 function knownArn(value: AwsProfile['roleArn']): KnownValue | undefined {
-  return value?.kind === 'known' && parseRoleArn(value.value.trim()) ? { ...value, value: value.value.trim() } : undefined
+  return value?.kind === 'known' && parseRoleArn(value.value.trim())
+    ? { ...value, value: value.value.trim() }
+    : undefined
 }
 
 /** IAM role names are unique case-insensitively within an account. */
 function sameRoleArn(a: string, b: string): boolean {
   const left = parseRoleArn(a)
   const right = parseRoleArn(b)
-  return left !== undefined && right !== undefined && left.account === right.account && left.partition === right.partition && left.name.toLowerCase() === right.name.toLowerCase()
+  return (
+    left !== undefined &&
+    right !== undefined &&
+    left.account === right.account &&
+    left.partition === right.partition &&
+    left.name.toLowerCase() === right.name.toLowerCase()
+  )
 }
 
 function describeWorkload(reader: AwsConfigReader): string {

@@ -14,8 +14,9 @@ export const duplicateTrustSubject: Rule = {
     id: 'duplicate-trust-subject',
     level: 'note',
     description:
-      "Two roles of one deploy unit trust the same single ServiceAccount of the same cluster, while a ServiceAccount carries one role-arn annotation: one role is never used, often a copied subject that should name another ServiceAccount.",
-    remediation: "Change the other role's subject to the ServiceAccount it is meant for, or remove the role that is not used.",
+      'Two roles of one deploy unit trust the same single ServiceAccount of the same cluster, while a ServiceAccount carries one role-arn annotation: one role is never used, often a copied subject that should name another ServiceAccount.',
+    remediation:
+      "Change the other role's subject to the ServiceAccount it is meant for, or remove the role that is not used.",
   },
   *check(graph) {
     for (const subjects of trustedSubjects(graph).values()) {
@@ -60,7 +61,10 @@ function untrustedNeighbours(graph: Graph, namespace: string): string {
   for (const object of graph.facts.objects) {
     const ref = object.serviceAccountRef
     if (ref?.name.kind !== 'known' || ref.namespace.kind !== 'known' || ref.namespace.value !== namespace) continue
-    if (!trustedSubjects(graph).has(`${namespace}/${ref.name.value}`)) names.add(`${namespace}/${ref.name.value}, which ${object.kind} ${valueText(object.name)} names at ${formatLocation(ref.location)}`)
+    if (!trustedSubjects(graph).has(`${namespace}/${ref.name.value}`))
+      names.add(
+        `${namespace}/${ref.name.value}, which ${object.kind} ${valueText(object.name)} names at ${formatLocation(ref.location)}`,
+      )
   }
   return names.size > 0 ? ` (no role trusts ${[...names].join('; nor ')})` : ''
 }

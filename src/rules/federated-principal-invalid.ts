@@ -14,7 +14,8 @@ export const federatedPrincipalInvalid: Rule = {
     level: 'error',
     description:
       'A Federated principal that is not the ARN of an EKS cluster\'s IAM OIDC provider: a URL or "https://" inside, "oidc.<region>.eks" host order, no "oidc-provider/" or "/id/", a partition or DNS suffix that does not fit the region, the dual-stack host, a documentation placeholder.',
-    remediation: 'Write "arn:<partition>:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>", the host and path of the cluster issuer without "https://".',
+    remediation:
+      'Write "arn:<partition>:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>", the host and path of the cluster issuer without "https://".',
   },
   *check(graph) {
     for (const { role, policy } of irsaTrustPolicies(graph)) {
@@ -63,7 +64,7 @@ function fixFromKeys(statement: Statement, account: string | undefined): string 
       return `write "${providerArnFor(key.issuer, account)}", the provider of the issuer its condition keys name`
     }
   }
-  return "write the ARN of the cluster's OIDC provider, \"arn:<partition>:iam::<account>:oidc-provider/\" then the issuer without \"https://\" (aws eks describe-cluster --query cluster.identity.oidc.issuer)"
+  return 'write the ARN of the cluster\'s OIDC provider, "arn:<partition>:iam::<account>:oidc-provider/" then the issuer without "https://" (aws eks describe-cluster --query cluster.identity.oidc.issuer)'
 }
 
 /** The account of an ARN-shaped value, unless it is one the AWS documentation uses in examples. */

@@ -10,7 +10,8 @@ export const fluxPatchTargetUnmatched: Rule = {
     level: 'warning',
     description:
       'A patch of a Flux Kustomization has a `target` that selects none of the objects its spec.path builds, so Flux applies the objects unpatched (the role-arn annotation, name or namespace the patch sets never lands).',
-    remediation: "Correct the target's kind, name, namespace or labelSelector so that it selects the object built from spec.path (names after the base's namePrefix/nameSuffix).",
+    remediation:
+      "Correct the target's kind, name, namespace or labelSelector so that it selects the object built from spec.path (names after the base's namePrefix/nameSuffix).",
   },
   *check() {},
 }

@@ -10,8 +10,9 @@ export const helmServiceAccountNameUnpinned: Rule = {
     id: 'helm-service-account-name-unpinned',
     level: 'warning',
     description:
-      "A role trusts the ServiceAccount a Helm chart names after its release, the release name comes from an input set apart from the trusted name, and serviceAccount.name is not set: the chain holds only while the two inputs agree.",
-    remediation: "Set the chart's serviceAccount.name to the name the trust allows (or derive the trusted name from the release name).",
+      'A role trusts the ServiceAccount a Helm chart names after its release, the release name comes from an input set apart from the trusted name, and serviceAccount.name is not set: the chain holds only while the two inputs agree.',
+    remediation:
+      "Set the chart's serviceAccount.name to the name the trust allows (or derive the trusted name from the release name).",
   },
   *check() {},
 }

@@ -10,8 +10,9 @@ export const helmValuePathUnused: Rule = {
     id: 'helm-value-path-unused',
     level: 'warning',
     description:
-      "A Helm release sets a ServiceAccount name or role-arn annotation at serviceAccount.… (or rbac.serviceAccount.…) for a modelled chart that reads its ServiceAccount settings elsewhere: the value has no effect.",
-    remediation: "Set the value under the path the chart reads (cluster-autoscaler: rbac.serviceAccount.…; velero: serviceAccount.server.…; argo-cd: controller.serviceAccount.…, server.serviceAccount.… and so on).",
+      'A Helm release sets a ServiceAccount name or role-arn annotation at serviceAccount.… (or rbac.serviceAccount.…) for a modelled chart that reads its ServiceAccount settings elsewhere: the value has no effect.',
+    remediation:
+      'Set the value under the path the chart reads (cluster-autoscaler: rbac.serviceAccount.…; velero: serviceAccount.server.…; argo-cd: controller.serviceAccount.…, server.serviceAccount.… and so on).',
   },
   *check() {},
 }

@@ -7,7 +7,15 @@ import type { Rule } from './rule.js'
 import { serviceAccountRules } from './service-account-rules.js'
 import { trustPolicyRules } from './trust-policy-rules.js'
 
-export const allRules: readonly Rule[] = [...serviceAccountRules, ...trustPolicyRules, ...conditionRules, ...correlationRules, ...providerRules, ...chainRules, ...metaRules]
+export const allRules: readonly Rule[] = [
+  ...serviceAccountRules,
+  ...trustPolicyRules,
+  ...conditionRules,
+  ...correlationRules,
+  ...providerRules,
+  ...chainRules,
+  ...metaRules,
+]
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((rule) => rule.meta.id === id)

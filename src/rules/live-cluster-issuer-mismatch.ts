@@ -2,8 +2,24 @@ import { getOrCreate } from '../collections.js'
 import { NO_UNIT } from '../graph.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { PolicyDocument } from '../model/policy.js'
-import { clustersContradicting, describeServiceAccount, knownClusters, roleIdentity, roleTitle, trustIssuers, type KnownCluster } from './helpers/correlation.js'
-import { deployedRole, deployedRoleTitle, describeLiveCluster, liveClusters, liveObservations, liveServiceAccounts, repositoryTrusts } from './helpers/live.js'
+import {
+  clustersContradicting,
+  describeServiceAccount,
+  knownClusters,
+  roleIdentity,
+  roleTitle,
+  trustIssuers,
+  type KnownCluster,
+} from './helpers/correlation.js'
+import {
+  deployedRole,
+  deployedRoleTitle,
+  describeLiveCluster,
+  liveClusters,
+  liveObservations,
+  liveServiceAccounts,
+  repositoryTrusts,
+} from './helpers/live.js'
 import type { Rule } from './rule.js'
 
 export const liveClusterIssuerMismatch: Rule = {
@@ -12,7 +28,8 @@ export const liveClusterIssuerMismatch: Rule = {
     level: 'error',
     description:
       "eks:DescribeCluster reports another OIDC issuer for the cluster than the one a role's trust names (in the repository or as deployed): the cluster was recreated, or the trust was copied from another cluster.",
-    remediation: "Name the cluster's current issuer in the trust's Federated provider and condition keys (better: take it from the cluster's Terraform outputs).",
+    remediation:
+      "Name the cluster's current issuer in the trust's Federated provider and condition keys (better: take it from the cluster's Terraform outputs).",
   },
   *check(graph, context) {
     const observations = liveObservations(graph)
@@ -32,18 +49,39 @@ export const liveClusterIssuerMismatch: Rule = {
           const cluster = clustersContradicting(issuer.hostPath, owner, live, NO_UNIT)[0]
           return cluster ? [{ ...issuer, cluster, owner }] : []
         })
-      const findings: { location: Location; hostPath: string; cluster: KnownCluster; owner: string; trust: string; fix: string; document: PolicyDocument }[] = []
+      const findings: {
+        location: Location
+        hostPath: string
+        cluster: KnownCluster
+        owner: string
+        trust: string
+        fix: string
+        document: PolicyDocument
+      }[] = []
       for (const role of repository) {
         for (const issuer of stale(role.trustPolicy)) {
-          findings.push({ ...issuer, trust: `${roleTitle(role)}'s trust (${formatLocation(issuer.location)})`, fix: '', document: role.trustPolicy })
+          findings.push({
+            ...issuer,
+            trust: `${roleTitle(role)}'s trust (${formatLocation(issuer.location)})`,
+            fix: '',
+            document: role.trustPolicy,
+          })
         }
       }
       const deployed = deployedRole(target, lookup)
       if (deployed?.trustPolicy) {
         for (const issuer of stale(deployed.trustPolicy)) {
           if (findings.some((each) => each.hostPath === issuer.hostPath)) continue
-          const apply = repository[0] ? `apply the repository's trust (${formatLocation(repository[0].trustPolicy.location)}), or ` : ''
-          findings.push({ ...issuer, location: target.location, trust: `the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole)`, fix: apply, document: deployed.trustPolicy })
+          const apply = repository[0]
+            ? `apply the repository's trust (${formatLocation(repository[0].trustPolicy.location)}), or `
+            : ''
+          findings.push({
+            ...issuer,
+            location: target.location,
+            trust: `the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole)`,
+            fix: apply,
+            document: deployed.trustPolicy,
+          })
         }
       }
       for (const finding of findings) {
@@ -51,7 +89,8 @@ export const liveClusterIssuerMismatch: Rule = {
         const seen = getOrCreate(reported, finding.document, () => new Set<string>())
         if (seen.has(finding.hostPath)) continue
         seen.add(finding.hostPath)
-        const providerAccount = finding.owner ?? roleIdentity(deployed ?? repository[0]!).account ?? finding.cluster.account
+        const providerAccount =
+          finding.owner ?? roleIdentity(deployed ?? repository[0]!).account ?? finding.cluster.account
         const cluster = finding.cluster
         const clusterLookup = { name: cluster.name, region: cluster.region, account: cluster.account }
         yield {

@@ -3,7 +3,14 @@ import type { Role } from '../model/facts.js'
 import { formatLocation, type Location } from '../model/location.js'
 import { known } from '../model/value.js'
 import { describeServiceAccount, tokenAudience } from './helpers/correlation.js'
-import { deployedRole, liveObservations, liveServiceAccounts, namedProviders, providerLookupOf, repositoryTrusts } from './helpers/live.js'
+import {
+  deployedRole,
+  liveObservations,
+  liveServiceAccounts,
+  namedProviders,
+  providerLookupOf,
+  repositoryTrusts,
+} from './helpers/live.js'
 import { federatedValues } from './helpers/trust.js'
 import type { Rule } from './rule.js'
 
@@ -13,7 +20,8 @@ export const liveOidcProviderAudienceMissing: Rule = {
     level: 'error',
     description:
       "The IAM OIDC provider a ServiceAccount's role trusts (iam:GetOpenIDConnectProvider) does not list the audience of the ServiceAccount's tokens among its client IDs.",
-    remediation: "Add the audience (sts.amazonaws.com unless the ServiceAccount sets eks.amazonaws.com/audience) to the provider's client IDs.",
+    remediation:
+      "Add the audience (sts.amazonaws.com unless the ServiceAccount sets eks.amazonaws.com/audience) to the provider's client IDs.",
   },
   *check(graph) {
     const observations = liveObservations(graph)
@@ -24,7 +32,10 @@ export const liveOidcProviderAudienceMissing: Rule = {
       if (!audience) continue
       const repository = repositoryTrusts(graph, sa)
       const deployed = deployedRole(target, lookup)
-      const trusts = [...repository.map((role) => role.trustPolicy), ...(deployed?.trustPolicy ? [deployed.trustPolicy] : [])]
+      const trusts = [
+        ...repository.map((role) => role.trustPolicy),
+        ...(deployed?.trustPolicy ? [deployed.trustPolicy] : []),
+      ]
       for (const named of trusts.flatMap(namedProviders)) {
         const found = providerLookupOf(observations, named.arn)
         const provider = found?.state === 'found' ? found.provider : undefined
@@ -34,16 +45,27 @@ export const liveOidcProviderAudienceMissing: Rule = {
         // A repository definition of the provider that lacks the audience too is oidc-provider-audience-missing's.
         const defined = graph.providersNamed(known(named.arn, named.location), NO_UNIT)
         const definition = defined.find((each) => each.source !== 'live')
-        if (definition && !definition.clientIds.some((id) => id.kind !== 'known' || id.value === audience.audience)) continue
+        if (definition && !definition.clientIds.some((id) => id.kind !== 'known' || id.value === audience.audience))
+          continue
         const key = `${named.arn} ${audience.audience}`
         if (reported.has(key)) continue
         reported.add(key)
-        const location: Location = audience.location ?? definition?.clientIdsLocation ?? definition?.location ?? firstNamed(repository, named.arn) ?? target.location
-        const listed = clientIds.length > 0 ? `lists client IDs ${clientIds.map((id) => `"${id}"`).join(', ')}` : 'lists no client ID'
+        const location: Location =
+          audience.location ??
+          definition?.clientIdsLocation ??
+          definition?.location ??
+          firstNamed(repository, named.arn) ??
+          target.location
+        const listed =
+          clientIds.length > 0
+            ? `lists client IDs ${clientIds.map((id) => `"${id}"`).join(', ')}`
+            : 'lists no client ID'
         const whose = audience.explicit
           ? `the audience ${describeServiceAccount(sa)} sets with eks.amazonaws.com/audience`
           : `the audience of the tokens of ${describeServiceAccount(sa)}`
-        const apply = definition ? ` (the repository's definition at ${formatLocation(definition.location)} lists it: apply it)` : ''
+        const apply = definition
+          ? ` (the repository's definition at ${formatLocation(definition.location)} lists it: apply it)`
+          : ''
         yield {
           location,
           message:

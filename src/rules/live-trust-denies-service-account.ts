@@ -1,6 +1,14 @@
 import { formatLocation } from '../model/location.js'
 import { checkToken, describeServiceAccount, failureKind, refusal, serviceAccountKey } from './helpers/correlation.js'
-import { allKnownClusters, deployedRole, deployedRoleTitle, liveObservations, liveServiceAccounts, refusalPhrase, repositoryTrusts } from './helpers/live.js'
+import {
+  allKnownClusters,
+  deployedRole,
+  deployedRoleTitle,
+  liveObservations,
+  liveServiceAccounts,
+  refusalPhrase,
+  repositoryTrusts,
+} from './helpers/live.js'
 import type { Rule } from './rule.js'
 import { hasRefusedName } from './helpers/kubernetes-names.js'
 import { serviceAccountSubject } from '../model/service-account-subject.js'
@@ -11,7 +19,8 @@ export const liveTrustDeniesServiceAccount: Rule = {
     level: 'error',
     description:
       "The trust policy deployed on the role (iam:GetRole) refuses the token of a ServiceAccount that names it, although the repository's trust for the role accepts it or the repository does not define the role.",
-    remediation: "Apply the repository's trust policy to the role, or change the deployed trust so that it accepts the ServiceAccount.",
+    remediation:
+      "Apply the repository's trust policy to the role, or change the deployed trust so that it accepts the ServiceAccount.",
   },
   *check(graph, context) {
     const observations = liveObservations(graph)
@@ -24,7 +33,13 @@ export const liveTrustDeniesServiceAccount: Rule = {
       const found = check && refusal(check)
       if (!check || !found) continue
       // An issuer that is not the cluster's is live-cluster-issuer-mismatch's finding.
-      if (!found.deniedBy && found.failures.length > 0 && found.failures.every((failure) => failureKind(failure) === 'principal') && check.cluster) continue
+      if (
+        !found.deniedBy &&
+        found.failures.length > 0 &&
+        found.failures.every((failure) => failureKind(failure) === 'principal') &&
+        check.cluster
+      )
+        continue
       const repository = repositoryTrusts(graph, sa)
       // When the repository's trust refuses the token too, trust-denies-service-account says what to change there.
       if (repository.some((each) => checkToken(sa, each, clusters)?.decision.effect === 'deny')) continue
@@ -37,7 +52,9 @@ export const liveTrustDeniesServiceAccount: Rule = {
       yield {
         location: target.location,
         message: `${describeServiceAccount(sa)} would be refused by the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole): ${why}; ${fix}`,
-        related: accepting ? [{ location: accepting.trustPolicy.location, message: `the repository's trust of role ${lookup.name}` }] : [],
+        related: accepting
+          ? [{ location: accepting.trustPolicy.location, message: `the repository's trust of role ${lookup.name}` }]
+          : [],
         key: `${serviceAccountKey(sa)} role:${lookup.account}/${lookup.name.toLowerCase()}`,
       }
     }

@@ -1,11 +1,23 @@
 import type { Graph } from '../graph.js'
-import { acceptsAnyServiceAccount, acceptsAnyServiceAccountInNamespace, acceptsServiceAccountToken } from '../iam/service-account-token.js'
+import {
+  acceptsAnyServiceAccount,
+  acceptsAnyServiceAccountInNamespace,
+  acceptsServiceAccountToken,
+} from '../iam/service-account-token.js'
 import { hasTrustPolicy, type ServiceAccount, type TrustedRole } from '../model/facts.js'
 import type { LiveRoleLookup } from '../model/live.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { PolicyDocument } from '../model/policy.js'
 import { describeServiceAccount, knownServiceAccount, tokenAudience } from './helpers/correlation.js'
-import { deployedRole, deployedRoleTitle, liveObservations, liveServiceAccounts, namedProviders, quote, repositoryTrusts } from './helpers/live.js'
+import {
+  deployedRole,
+  deployedRoleTitle,
+  liveObservations,
+  liveServiceAccounts,
+  namedProviders,
+  quote,
+  repositoryTrusts,
+} from './helpers/live.js'
 import { claimOf, federatedValues, isOidcFederated } from './helpers/trust.js'
 import type { Rule } from './rule.js'
 
@@ -15,7 +27,8 @@ export const liveTrustDrift: Rule = {
     level: 'warning',
     description:
       "The trust policy deployed on a role (iam:GetRole) differs in effect from the repository's: it accepts a token the repository's refuses (a ServiceAccount, or one nobody defined), or refuses one it accepts.",
-    remediation: "Apply the repository's trust policy to the role, or bring the repository in line with what is deployed.",
+    remediation:
+      "Apply the repository's trust policy to the role, or bring the repository in line with what is deployed.",
   },
   *check(graph) {
     const observations = liveObservations(graph)
@@ -27,13 +40,20 @@ export const liveTrustDrift: Rule = {
       const effects = differences.slice(0, 2).map(describeDifference).join('; and ')
       const more = differences.length > 2 ? ` (and ${differences.length - 2} more)` : ''
       const detail = [
-        values.deployedOnly.length > 0 ? `deployed only: ${values.deployedOnly.map((atom) => atom.text).join(', ')}` : '',
-        values.repositoryOnly.length > 0 ? `repository only: ${values.repositoryOnly.map((atom) => atom.text).join(', ')}` : '',
+        values.deployedOnly.length > 0
+          ? `deployed only: ${values.deployedOnly.map((atom) => atom.text).join(', ')}`
+          : '',
+        values.repositoryOnly.length > 0
+          ? `repository only: ${values.repositoryOnly.map((atom) => atom.text).join(', ')}`
+          : '',
       ].filter((part) => part !== '')
       const statements = detail.length > 0 ? `${detail.join('; ')}; ` : ''
       const [first] = serviceAccounts
       yield {
-        location: values.repositoryOnly[0]?.location ?? firstFederatedLocation(repository.trustPolicy) ?? repository.trustPolicy.location,
+        location:
+          values.repositoryOnly[0]?.location ??
+          firstFederatedLocation(repository.trustPolicy) ??
+          repository.trustPolicy.location,
         message:
           `the deployed trust of ${deployedRoleTitle(lookup)} (iam:GetRole) differs in effect from the repository's (${formatLocation(repository.trustPolicy.location)}): ` +
           `${effects}${more}; ${statements}apply the repository's trust to the role, or bring the repository in line with what is deployed`,
@@ -80,14 +100,24 @@ interface Difference {
  * tokens of each issuer either document names. Only definite answers count. A ServiceAccount
  * the deployed trust refuses while the repository's accepts is live-trust-denies-service-account's.
  */
-function compare(repository: PolicyDocument, deployed: PolicyDocument, serviceAccounts: ServiceAccount[]): Difference[] {
-  const issuers = [...new Set([...namedProviders(repository), ...namedProviders(deployed)].map((provider) => provider.issuerHostPath))]
+function compare(
+  repository: PolicyDocument,
+  deployed: PolicyDocument,
+  serviceAccounts: ServiceAccount[],
+): Difference[] {
+  const issuers = [
+    ...new Set([...namedProviders(repository), ...namedProviders(deployed)].map((provider) => provider.issuerHostPath)),
+  ]
   const candidates: (string | undefined)[] = issuers.length > 0 ? issuers : [undefined]
   const differences: Difference[] = []
   for (const issuer of candidates) {
     const options = issuer !== undefined ? { issuerHostPath: issuer } : {}
     const suffix = issuer !== undefined && candidates.length > 1 ? ` with tokens of issuer ${issuer}` : ''
-    const questions: { who: string; ask: (policy: PolicyDocument) => 'allow' | 'deny' | 'unknown'; serviceAccount: boolean }[] = []
+    const questions: {
+      who: string
+      ask: (policy: PolicyDocument) => 'allow' | 'deny' | 'unknown'
+      serviceAccount: boolean
+    }[] = []
     const namespaces = new Set<string>()
     for (const sa of serviceAccounts) {
       const known = knownServiceAccount(sa)
@@ -96,11 +126,16 @@ function compare(repository: PolicyDocument, deployed: PolicyDocument, serviceAc
       namespaces.add(known.namespace)
       questions.push({
         who: describeServiceAccount(sa),
-        ask: (policy) => acceptsServiceAccountToken(policy, { ...known, audience: audience.audience, ...options }).effect,
+        ask: (policy) =>
+          acceptsServiceAccountToken(policy, { ...known, audience: audience.audience, ...options }).effect,
         serviceAccount: true,
       })
     }
-    questions.push({ who: 'a ServiceAccount in any namespace', ask: (policy) => acceptsAnyServiceAccount(policy, options).effect, serviceAccount: false })
+    questions.push({
+      who: 'a ServiceAccount in any namespace',
+      ask: (policy) => acceptsAnyServiceAccount(policy, options).effect,
+      serviceAccount: false,
+    })
     for (const namespace of namespaces) {
       questions.push({
         who: `any ServiceAccount in namespace ${namespace}`,
@@ -114,7 +149,8 @@ function compare(repository: PolicyDocument, deployed: PolicyDocument, serviceAc
       if (inRepository === 'unknown' || inDeployed === 'unknown' || inRepository === inDeployed) continue
       if (question.serviceAccount && inDeployed === 'deny') continue
       const who = `${question.who}${suffix}`
-      if (!differences.some((each) => each.who === who)) differences.push({ who, deployed: inDeployed, ...(issuer !== undefined ? { issuer } : {}) })
+      if (!differences.some((each) => each.who === who))
+        differences.push({ who, deployed: inDeployed, ...(issuer !== undefined ? { issuer } : {}) })
     }
   }
   return differences
@@ -140,23 +176,39 @@ function atoms(policy: PolicyDocument): Atom[] {
     if (federated.length === 0) continue
     const effect = statement.effect?.kind === 'known' ? statement.effect.value : '?'
     const deny = effect === 'Deny' ? 'Deny ' : ''
-    for (const value of federated) found.push({ identity: `${effect}|Federated|${quote(value)}`, text: `${deny}Federated ${quote(value)}`, location: value.location })
+    for (const value of federated)
+      found.push({
+        identity: `${effect}|Federated|${quote(value)}`,
+        text: `${deny}Federated ${quote(value)}`,
+        location: value.location,
+      })
     for (const value of statement.action?.values ?? []) {
-      found.push({ identity: `${effect}|Action|${quote(value).toLowerCase()}`, text: `${deny}Action ${quote(value)}`, location: value.location })
+      found.push({
+        identity: `${effect}|Action|${quote(value).toLowerCase()}`,
+        text: `${deny}Action ${quote(value)}`,
+        location: value.location,
+      })
     }
     for (const entry of statement.condition?.entries ?? []) {
       const claim = claimOf(entry.key)
       if (claim !== 'sub' && claim !== 'aud') continue
       // Keyed by claim, not by issuer: a changed issuer shows once, as the Federated provider.
       for (const value of entry.values) {
-        found.push({ identity: `${effect}|${entry.operator}|${claim}|${quote(value)}`, text: `${deny}${entry.operator} ${claim} ${quote(value)}`, location: value.location })
+        found.push({
+          identity: `${effect}|${entry.operator}|${claim}|${quote(value)}`,
+          text: `${deny}${entry.operator} ${claim} ${quote(value)}`,
+          location: value.location,
+        })
       }
     }
   }
   return found
 }
 
-function valueDifferences(repository: PolicyDocument, deployed: PolicyDocument): { deployedOnly: Atom[]; repositoryOnly: Atom[] } {
+function valueDifferences(
+  repository: PolicyDocument,
+  deployed: PolicyDocument,
+): { deployedOnly: Atom[]; repositoryOnly: Atom[] } {
   const inRepository = atoms(repository)
   const inDeployed = atoms(deployed)
   const has = (list: Atom[], atom: Atom) => list.some((each) => each.identity === atom.identity)

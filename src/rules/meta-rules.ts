@@ -6,4 +6,11 @@ import { suppressionExpired } from './suppression-expired.js'
 import { suppressionReasonMissing } from './suppression-reason-missing.js'
 import { terraformReferenceUndeclared } from './terraform-reference-undeclared.js'
 
-export const metaRules: Rule[] = [parseError, terraformReferenceUndeclared, fluxPatchTargetUnmatched, nothingScanned, suppressionReasonMissing, suppressionExpired]
+export const metaRules: Rule[] = [
+  parseError,
+  terraformReferenceUndeclared,
+  fluxPatchTargetUnmatched,
+  nothingScanned,
+  suppressionReasonMissing,
+  suppressionExpired,
+]

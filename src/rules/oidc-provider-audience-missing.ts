@@ -20,7 +20,8 @@ export const oidcProviderAudienceMissing: Rule = {
     level: 'error',
     description:
       'An IAM OIDC provider of a cluster lacks "sts.amazonaws.com" in its client ID list although ServiceAccounts without an eks.amazonaws.com/audience annotation, or a trust\'s ":aud" condition, use it (or it lists a misspelling of it).',
-    remediation: 'Add "sts.amazonaws.com" to the provider\'s client IDs (client_id_list), replacing any misspelling such as "sts.amazon.com" or "sts.amazonaws.com.cn".',
+    remediation:
+      'Add "sts.amazonaws.com" to the provider\'s client IDs (client_id_list), replacing any misspelling such as "sts.amazon.com" or "sts.amazonaws.com.cn".',
   },
   *check(graph) {
     const users = providerUsers(graph)
@@ -47,7 +48,16 @@ function providerUsers(graph: Graph): Map<OidcProvider, ProviderUse> {
   const uses = new Map<OidcProvider, ProviderUse>()
   const useOf = (provider: OidcProvider): ProviderUse => {
     let use = uses.get(provider)
-    if (!use) uses.set(provider, (use = { defaultAudience: [], defaultAudienceConditions: [], annotatedAudiences: new Set(), unknownAudience: false }))
+    if (!use)
+      uses.set(
+        provider,
+        (use = {
+          defaultAudience: [],
+          defaultAudienceConditions: [],
+          annotatedAudiences: new Set(),
+          unknownAudience: false,
+        }),
+      )
     return use
   }
   const providersByRole = new Map<Role, Set<OidcProvider>>()
@@ -87,7 +97,8 @@ function onlyDefaultAudience(statement: Statement): Location | undefined {
     if (parseOperator(entry.operator).setPrefix) continue
     const values = entry.values
     const [first] = values
-    if (first && values.every((value) => value.kind === 'known' && value.value === DEFAULT_AUDIENCE)) return first.location
+    if (first && values.every((value) => value.kind === 'known' && value.value === DEFAULT_AUDIENCE))
+      return first.location
   }
   return undefined
 }
@@ -166,7 +177,11 @@ function misspellingNote(id: string): string {
 
 function misspellsDefaultAudience(id: string): boolean {
   if (id === DEFAULT_AUDIENCE) return false
-  const normalised = id.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '')
+  const normalised = id
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '')
   if (normalised === DEFAULT_AUDIENCE || MISSPELLINGS.some((pattern) => pattern.test(normalised))) return true
   return nearestName(normalised, [DEFAULT_AUDIENCE]) !== undefined
 }

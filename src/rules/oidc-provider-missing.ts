@@ -1,11 +1,25 @@
 import type { Graph } from '../graph.js'
-import { DEFAULT_AUDIENCE, issuerHostPath, parseEksIssuerHostPath, parseOidcProviderArn, type OidcProviderArn } from '../iam/arn.js'
+import {
+  DEFAULT_AUDIENCE,
+  issuerHostPath,
+  parseEksIssuerHostPath,
+  parseOidcProviderArn,
+  type OidcProviderArn,
+} from '../iam/arn.js'
 import type { FindingDraft, RelatedLocation } from '../model/finding.js'
 import { sameUnitOrNone, type Cluster, type OidcProvider, type Role } from '../model/facts.js'
 import { formatLocation, type Location } from '../model/location.js'
 import type { Rule } from './rule.js'
 import { allowedIrsaStatements } from './helpers/conditions.js'
-import { annotatedRole, clustersContradicting, knownClusters, roleIdentity, roleKey, trustTitle, type KnownCluster } from './helpers/correlation.js'
+import {
+  annotatedRole,
+  clustersContradicting,
+  knownClusters,
+  roleIdentity,
+  roleKey,
+  trustTitle,
+  type KnownCluster,
+} from './helpers/correlation.js'
 import { analyseFederated } from './helpers/eks-issuer.js'
 import { capitalise } from './helpers/policy-grammar.js'
 import { federatedValues } from './helpers/trust.js'
@@ -40,14 +54,25 @@ function isWellFormed(value: string): boolean {
   return analysis !== undefined && analysis.problems.length === 0 && analysis.placeholder === undefined
 }
 
-function missingProvider(graph: Graph, role: Role, arn: OidcProviderArn, location: Location, clusters: readonly KnownCluster[]): FindingDraft | undefined {
+function missingProvider(
+  graph: Graph,
+  role: Role,
+  arn: OidcProviderArn,
+  location: Location,
+  clusters: readonly KnownCluster[],
+): FindingDraft | undefined {
   // A provider in another account than the role's is role-account-mismatch's finding; an issuer
   // that is not the known cluster's is cluster-issuer-mismatch's.
   const home = roleAccounts(graph, role)
   if (home.size > 0 && !(home.size === 1 && home.has(arn.account))) return undefined
   if (clustersContradicting(arn.issuerHostPath, arn.account, clusters, role).length > 0) return undefined
   // A provider whose URL and ARN are known only at apply time may be this one.
-  if (graph.facts.oidcProviders.some((provider) => providerHostPath(provider) === undefined && !inOtherAccount(provider, arn.account))) return undefined
+  if (
+    graph.facts.oidcProviders.some(
+      (provider) => providerHostPath(provider) === undefined && !inOtherAccount(provider, arn.account),
+    )
+  )
+    return undefined
 
   const providerUrl = `https://${arn.issuerHostPath}`
   const trust = `${capitalise(trustTitle(role))} names the OIDC provider for ${arn.issuerHostPath} in account ${arn.account}`
@@ -57,7 +82,9 @@ function missingProvider(graph: Graph, role: Role, arn: OidcProviderArn, locatio
 
   const sameIssuer = graph.facts.oidcProviders.filter((provider) => providerHostPath(provider) === arn.issuerHostPath)
   if (sameIssuer.length > 0) {
-    const where = sameIssuer.map((provider) => `${providerAccount(provider) ?? 'another account'} (${formatLocation(provider.location)})`).join(', ')
+    const where = sameIssuer
+      .map((provider) => `${providerAccount(provider) ?? 'another account'} (${formatLocation(provider.location)})`)
+      .join(', ')
     return {
       location,
       message: `${trust}, but the scanned sources define the provider for that issuer only in account ${where}, and IAM uses only a provider of the role's own account; ${noProvider}; ${create}`,
@@ -66,9 +93,13 @@ function missingProvider(graph: Graph, role: Role, arn: OidcProviderArn, locatio
     }
   }
   // Providers of other issuers say something of this one only in the role's deploy unit (or with no unit).
-  const others = graph.facts.oidcProviders.filter((provider) => !inOtherAccount(provider, arn.account) && sameUnitOrNone(provider.unit, role.unit))
+  const others = graph.facts.oidcProviders.filter(
+    (provider) => !inOtherAccount(provider, arn.account) && sameUnitOrNone(provider.unit, role.unit),
+  )
   if (others.length > 0) {
-    const listed = others.map((provider) => `${providerHostPath(provider)} (${formatLocation(provider.location)})`).join(', ')
+    const listed = others
+      .map((provider) => `${providerHostPath(provider)} (${formatLocation(provider.location)})`)
+      .join(', ')
     const sameRegionProviders = others.filter((provider) => sameRegion(providerHostPath(provider)!, arn.issuerHostPath))
     const instead =
       sameRegionProviders.length === 1

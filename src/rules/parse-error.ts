@@ -8,7 +8,8 @@ export const parseError: Rule = {
   meta: {
     id: 'parse-error',
     level: 'warning',
-    description: 'A file that looks IRSA-relevant cannot be read or parsed (syntax error, duplicate key, binary, too large, link out of the repository), so nothing in it is checked.',
+    description:
+      'A file that looks IRSA-relevant cannot be read or parsed (syntax error, duplicate key, binary, too large, link out of the repository), so nothing in it is checked.',
     remediation: 'Fix the syntax at the reported line, render templates before scanning, or exclude the file.',
   },
   *check() {},

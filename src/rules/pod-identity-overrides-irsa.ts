@@ -29,8 +29,18 @@ export const podIdentityOverridesIrsa: Rule = {
   },
 }
 
-function overridden(graph: Graph, sa: ServiceAccount, annotation: Value, association: PodIdentityAssociation, severalClusters: boolean): FindingDraft {
-  const comparison = compareRoles(graph, { value: annotation, from: sa }, { value: association.roleArn, from: association })
+function overridden(
+  graph: Graph,
+  sa: ServiceAccount,
+  annotation: Value,
+  association: PodIdentityAssociation,
+  severalClusters: boolean,
+): FindingDraft {
+  const comparison = compareRoles(
+    graph,
+    { value: annotation, from: sa },
+    { value: association.roleArn, from: association },
+  )
   const pod = describeAssociation(association)
   const precedence = `${pod} maps the same ServiceAccount`
   const irsaRole = roleText(graph, annotation, sa)
@@ -76,7 +86,8 @@ function compareRoles(graph: Graph, left: WrittenIn, right: WrittenIn): Comparis
     const left = parseRoleArn(a.value.trim())
     const right = parseRoleArn(b.value.trim())
     if (!left || !right) return 'unknown'
-    const same = left.account === right.account && left.path === right.path && left.name.toLowerCase() === right.name.toLowerCase()
+    const same =
+      left.account === right.account && left.path === right.path && left.name.toLowerCase() === right.name.toLowerCase()
     return same ? 'same' : 'different'
   }
   if (a.kind === 'symbolic' && b.kind === 'symbolic' && a.expression === b.expression) return 'same'
@@ -111,7 +122,9 @@ function roleText(graph: Graph, value: Value, from: JoinedFrom): string {
 
 function describeAssociation(association: PodIdentityAssociation): string {
   const cluster = association.cluster?.kind === 'known' ? ` on cluster ${association.cluster.value}` : ''
-  const name = association.terraform ? `Pod Identity association ${association.terraform.address}` : 'a Pod Identity association'
+  const name = association.terraform
+    ? `Pod Identity association ${association.terraform.address}`
+    : 'a Pod Identity association'
   return `${name}${cluster} (${formatLocation(association.location)})`
 }
 
@@ -123,6 +136,7 @@ function associationKey(association: PodIdentityAssociation): string {
 function knownClusterCount(graph: Graph, config: Config): number {
   const names = new Set<string>()
   for (const cluster of config.clusters) names.add(cluster.name)
-  for (const cluster of graph.facts.clusters) names.add(cluster.name.kind === 'known' ? cluster.name.value : `at ${formatLocation(cluster.location)}`)
+  for (const cluster of graph.facts.clusters)
+    names.add(cluster.name.kind === 'known' ? cluster.name.value : `at ${formatLocation(cluster.location)}`)
   return names.size
 }

@@ -17,7 +17,8 @@ const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com'
 const ASSUME_ROLE = 'sts:AssumeRole'
 const TAG_SESSION = 'sts:TagSession'
 const STATEMENT_TO_ADD = `{"Effect": "Allow", "Principal": {"Service": "${POD_IDENTITY_PRINCIPAL}"}, "Action": ["${ASSUME_ROLE}", "${TAG_SESSION}"]}`
-const INVALID_TRUST = 'EKS refuses the association with "InvalidParameterException: Trust policy of the role provided is invalid"'
+const INVALID_TRUST =
+  'EKS refuses the association with "InvalidParameterException: Trust policy of the role provided is invalid"'
 
 export const podIdentityTrustInvalid: Rule = {
   meta: {
@@ -49,7 +50,13 @@ function associationsByRole(graph: Graph): Map<Role, PodIdentityAssociation[]> {
 
 /** The request EKS Pod Identity makes; every condition key is taken as unknown (session tags, source ARN and account). */
 function podIdentityRequest(action: string): PolicyRequest {
-  return { action, principal: { type: 'Service', id: POD_IDENTITY_PRINCIPAL }, context: [], unknownKeyPrefixes: [''], subject: 'EKS Pod Identity' }
+  return {
+    action,
+    principal: { type: 'Service', id: POD_IDENTITY_PRINCIPAL },
+    context: [],
+    unknownKeyPrefixes: [''],
+    subject: 'EKS Pod Identity',
+  }
 }
 
 interface Problem {
@@ -59,7 +66,11 @@ interface Problem {
   fix: string
 }
 
-function judge(role: Role, policy: PolicyDocument, associations: readonly PodIdentityAssociation[]): FindingDraft | undefined {
+function judge(
+  role: Role,
+  policy: PolicyDocument,
+  associations: readonly PodIdentityAssociation[],
+): FindingDraft | undefined {
   const assume = evaluatePolicy(policy, podIdentityRequest(ASSUME_ROLE))
   const problem =
     assume.effect === 'deny'
@@ -73,7 +84,10 @@ function judge(role: Role, policy: PolicyDocument, associations: readonly PodIde
   return {
     location: problem.location,
     message: `${capitalise(trustTitle(role))}, which ${describeAssociation(first)}${more} use${more ? '' : 's'}, ${problem.phrase}; ${problem.fix}`,
-    related: associations.map((association) => ({ location: association.location, message: describeAssociation(association) })),
+    related: associations.map((association) => ({
+      location: association.location,
+      message: describeAssociation(association),
+    })),
     key: `${roleKey(role)} pod-identity`,
   }
 }
@@ -134,12 +148,16 @@ function tagSessionProblem(policy: PolicyDocument, decision: Decision): Problem 
       fix: `narrow that Deny statement so that it does not match ${TAG_SESSION} for ${POD_IDENTITY_PRINCIPAL}`,
     }
   }
-  const allowing = decision.statements.find((outcome) => outcome.effect === 'Allow' && outcome.principal !== false && outcome.statement.action)
+  const allowing = decision.statements.find(
+    (outcome) => outcome.effect === 'Allow' && outcome.principal !== false && outcome.statement.action,
+  )
   const location = allowing?.statement.action?.location ?? policy.location
   return {
     location,
     phrase: `lets ${POD_IDENTITY_PRINCIPAL} perform ${ASSUME_ROLE} but not ${TAG_SESSION}, and ${symptom}`,
-    fix: allowing ? `add "${TAG_SESSION}" to the Action of ${allowing.label}` : `allow "${TAG_SESSION}" for ${POD_IDENTITY_PRINCIPAL}`,
+    fix: allowing
+      ? `add "${TAG_SESSION}" to the Action of ${allowing.label}`
+      : `allow "${TAG_SESSION}" for ${POD_IDENTITY_PRINCIPAL}`,
   }
 }
 
@@ -173,7 +191,8 @@ function disablesSessionTags(association: PodIdentityAssociation): boolean {
 
 function describeAssociation(association: PodIdentityAssociation): string {
   const who = `${valueText(association.namespace)}/${valueText(association.serviceAccount)}`
-  const name = association.terraform ? `Pod Identity association ${association.terraform.address}` : 'the Pod Identity association'
+  const name = association.terraform
+    ? `Pod Identity association ${association.terraform.address}`
+    : 'the Pod Identity association'
   return `${name} (${who}, ${formatLocation(association.location)})`
 }
-

@@ -4,4 +4,9 @@ import { podIdentityOverridesIrsa } from './pod-identity-overrides-irsa.js'
 import { podIdentityTrustInvalid } from './pod-identity-trust-invalid.js'
 import type { Rule } from './rule.js'
 
-export const providerRules: Rule[] = [oidcProviderMissing, oidcProviderAudienceMissing, podIdentityOverridesIrsa, podIdentityTrustInvalid]
+export const providerRules: Rule[] = [
+  oidcProviderMissing,
+  oidcProviderAudienceMissing,
+  podIdentityOverridesIrsa,
+  podIdentityTrustInvalid,
+]

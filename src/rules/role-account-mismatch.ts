@@ -79,14 +79,22 @@ function* annotationsInOtherAccounts(graph: Graph): Iterable<FindingDraft> {
     if (!role) continue
     const accounts = [...new Set(elsewhere.flatMap((other) => roleIdentity(other).account ?? []))]
     const account = single(accounts)
-    const where = elsewhere.map((other) => `${roleIdentity(other).account} (${formatLocation(other.location)})`).join(', ')
-    const fix = account !== undefined ? `change the annotation to "${withAccount(annotated.arn, account)}"` : 'change the annotation to the account that defines the role'
+    const where = elsewhere
+      .map((other) => `${roleIdentity(other).account} (${formatLocation(other.location)})`)
+      .join(', ')
+    const fix =
+      account !== undefined
+        ? `change the annotation to "${withAccount(annotated.arn, account)}"`
+        : 'change the annotation to the account that defines the role'
     yield {
       location: annotated.value.location,
       message:
         `${describeServiceAccount(sa)} names ${roleTitle(role)} in account ${annotated.arn.account}, but the scanned sources define that role in account ${where}; ` +
         `${fix}, or define the role in account ${annotated.arn.account}`,
-      related: elsewhere.map((other) => ({ location: other.location, message: `${roleTitle(other)} in account ${roleIdentity(other).account}` })),
+      related: elsewhere.map((other) => ({
+        location: other.location,
+        message: `${roleTitle(other)} in account ${roleIdentity(other).account}`,
+      })),
       key: `${serviceAccountKey(sa)} ${roleKey(role)} account:${annotated.arn.account}`,
     }
   }

@@ -9,8 +9,9 @@ export const roleArnPartitionMismatch: Rule = {
     id: 'role-arn-partition-mismatch',
     level: 'error',
     description:
-      'A ServiceAccount\'s eks.amazonaws.com/role-arn is in another partition (arn:aws, arn:aws-cn, arn:aws-us-gov, …) than the region of the EKS cluster whose OIDC provider the role\'s trust names, so STS of the cluster\'s partition refuses it.',
-    remediation: 'Write the role ARN with the partition of the cluster\'s region (arn:aws-cn: for cn-*, arn:aws-us-gov: for us-gov-*).',
+      "A ServiceAccount's eks.amazonaws.com/role-arn is in another partition (arn:aws, arn:aws-cn, arn:aws-us-gov, …) than the region of the EKS cluster whose OIDC provider the role's trust names, so STS of the cluster's partition refuses it.",
+    remediation:
+      "Write the role ARN with the partition of the cluster's region (arn:aws-cn: for cn-*, arn:aws-us-gov: for us-gov-*).",
   },
   *check(graph) {
     for (const sa of graph.facts.serviceAccounts) {
@@ -25,7 +26,12 @@ export const roleArnPartitionMismatch: Rule = {
             for (const value of entry.values) {
               const provider = value.kind === 'known' ? parseOidcProviderArn(value.value.trim()) : undefined
               const issuer = provider ? parseEksIssuerHostPath(provider.issuerHostPath) : undefined
-              if (issuer) regions.set(partitionOfRegion(issuer.region), { region: issuer.region, location: value.location, trust: trustTitle(role) })
+              if (issuer)
+                regions.set(partitionOfRegion(issuer.region), {
+                  region: issuer.region,
+                  location: value.location,
+                  trust: trustTitle(role),
+                })
             }
           }
         }

@@ -8,7 +8,8 @@ export const roleArnPlaceholder: Rule = {
     level: 'warning',
     description:
       'The eks.amazonaws.com/role-arn annotation holds a placeholder instead of a role ARN: an AWS documentation account, an unrendered template or variable, a word such as ACCOUNT_ID, or nothing.',
-    remediation: 'Render the template or substitute the variable before applying, or write the real role ARN with the account the role is in.',
+    remediation:
+      'Render the template or substitute the variable before applying, or write the real role ARN with the account the role is in.',
   },
   *check(graph) {
     for (const sa of graph.facts.serviceAccounts) {

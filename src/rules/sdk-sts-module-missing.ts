@@ -10,8 +10,8 @@ export const sdkStsModuleMissing: Rule = {
     id: 'sdk-sts-module-missing',
     level: 'error',
     description:
-      'A Java (pom.xml, build.gradle) or .NET (*.csproj) build file depends on the AWS SDK without its STS module (software.amazon.awssdk:sts, aws-java-sdk-sts, AWSSDK.SecurityToken), which the SDK needs to use the IRSA web identity token: an error when the build file\'s directory holds a workload with an IRSA ServiceAccount, a warning when the repository only uses IRSA elsewhere.',
-    remediation: 'Add the STS module of the SDK to the build file\'s dependencies.',
+      "A Java (pom.xml, build.gradle) or .NET (*.csproj) build file depends on the AWS SDK without its STS module (software.amazon.awssdk:sts, aws-java-sdk-sts, AWSSDK.SecurityToken), which the SDK needs to use the IRSA web identity token: an error when the build file's directory holds a workload with an IRSA ServiceAccount, a warning when the repository only uses IRSA elsewhere.",
+    remediation: "Add the STS module of the SDK to the build file's dependencies.",
   },
   *check(graph) {
     const buildFiles = graph.facts.buildFiles ?? []
@@ -47,5 +47,8 @@ export const sdkStsModuleMissing: Rule = {
 function irsaWorkloadBuiltBy(graph: Graph, buildFile: BuildFile): Workload | undefined {
   const directory = posix.dirname(buildFile.location.path)
   if (directory === '.' || directory === '') return undefined
-  return graph.facts.workloads.find((workload) => workload.location.path.startsWith(`${directory}/`) && graph.serviceAccountsOf(workload).some(hasRoleArn))
+  return graph.facts.workloads.find(
+    (workload) =>
+      workload.location.path.startsWith(`${directory}/`) && graph.serviceAccountsOf(workload).some(hasRoleArn),
+  )
 }

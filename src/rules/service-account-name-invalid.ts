@@ -10,18 +10,24 @@ export const serviceAccountNameInvalid: Rule = {
     level: 'error',
     description:
       'A ServiceAccount name that is not a DNS-1123 subdomain, or a namespace that is not a DNS-1123 label (`alb_controller_svacc`, upper case): the API server refuses the object, so no pod ever runs as it.',
-    remediation: 'Rename it with lowercase letters, digits, "-" (and "." in names), and use the same name in the trust policy and in spec.serviceAccountName.',
+    remediation:
+      'Rename it with lowercase letters, digits, "-" (and "." in names), and use the same name in the trust policy and in spec.serviceAccountName.',
   },
   *check(graph) {
     for (const sa of graph.facts.serviceAccounts) {
-      if (sa.name.kind === 'known' && !placeholder(sa.name.value) && !isValidServiceAccountName(sa.name.value)) yield refused(sa.name, 'name')
-      if (sa.namespace.kind === 'known' && !placeholder(sa.namespace.value) && !isValidNamespace(sa.namespace.value)) yield refused(sa.namespace, 'namespace')
+      if (sa.name.kind === 'known' && !placeholder(sa.name.value) && !isValidServiceAccountName(sa.name.value))
+        yield refused(sa.name, 'name')
+      if (sa.namespace.kind === 'known' && !placeholder(sa.namespace.value) && !isValidNamespace(sa.namespace.value))
+        yield refused(sa.namespace, 'namespace')
     }
   },
 }
 
 function refused(value: KnownValue, kind: 'name' | 'namespace'): FindingDraft {
-  const rule = kind === 'namespace' ? 'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters' : 'a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters'
+  const rule =
+    kind === 'namespace'
+      ? 'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters'
+      : 'a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters'
   const spelling = acceptedSpelling(value.value, kind)
   const fix = spelling ? `rename it ${quoted(spelling)}` : `rename it`
   const other = kind === 'namespace' ? 'the trust policy' : 'the trust policy and every spec.serviceAccountName'

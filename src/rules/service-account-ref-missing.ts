@@ -16,10 +16,13 @@ export const serviceAccountRefMissing: Rule = {
     level: 'warning',
     description:
       "A custom resource that authenticates to AWS as a named ServiceAccount (External Secrets SecretStore, ClusterSecretStore, ECR and STS generators: auth.jwt.serviceAccountRef) names one that has no eks.amazonaws.com/role-arn annotation, or one that no scanned source defines although its deploy unit defines or trusts that namespace's ServiceAccounts.",
-    remediation: 'Create the ServiceAccount with the role-arn annotation of the role that trusts it, or fix the serviceAccountRef name and namespace.',
+    remediation:
+      'Create the ServiceAccount with the role-arn annotation of the role that trusts it, or fix the serviceAccountRef name and namespace.',
   },
   *check(graph) {
-    const renderedLater = graph.facts.serviceAccounts.filter((sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic')
+    const renderedLater = graph.facts.serviceAccounts.filter(
+      (sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic',
+    )
     for (const object of graph.facts.objects) {
       const written = object.serviceAccountRef
       if (written?.name.kind !== 'known' || written.namespace.kind !== 'known') continue
@@ -32,7 +35,9 @@ export const serviceAccountRefMissing: Rule = {
       const defined = everywhere.filter((sa) => inUnitOf(object)(sa))
       // Defined only in another deploy unit: whether that one is what runs next to the store is not known.
       if (defined.length === 0 && everywhere.length > 0) continue
-      const finding = isNonEmpty(defined) ? unannotated(object, ref, defined, trusting) : notDefined(graph, object, ref, namespace, trusting)
+      const finding = isNonEmpty(defined)
+        ? unannotated(object, ref, defined, trusting)
+        : notDefined(graph, object, ref, namespace, trusting)
       if (finding) yield finding
     }
   },
@@ -40,7 +45,12 @@ export const serviceAccountRefMissing: Rule = {
 
 type KnownRef = ServiceAccountRef & { name: KnownValue; namespace: KnownValue }
 
-function unannotated(object: KubeObject, ref: KnownRef, defined: NonEmpty<ServiceAccount>, trusting: readonly TrustedSubject[]): FindingDraft | undefined {
+function unannotated(
+  object: KubeObject,
+  ref: KnownRef,
+  defined: NonEmpty<ServiceAccount>,
+  trusting: readonly TrustedSubject[],
+): FindingDraft | undefined {
   if (defined.some(hasRoleArn)) return undefined
   const [sa] = defined
   return {
@@ -51,16 +61,29 @@ function unannotated(object: KubeObject, ref: KnownRef, defined: NonEmpty<Servic
   }
 }
 
-function notDefined(graph: Graph, object: KubeObject, ref: KnownRef, namespace: string, trusting: readonly TrustedSubject[]): FindingDraft | undefined {
+function notDefined(
+  graph: Graph,
+  object: KubeObject,
+  ref: KnownRef,
+  namespace: string,
+  trusting: readonly TrustedSubject[],
+): FindingDraft | undefined {
   if (!unitKnowsNamespace(graph, object, namespace)) return undefined
   // A command run at apply time may create it, and so may a chart or module the scan does not model that is given its name.
   const creators = (graph.facts.serviceAccountCreators ?? []).filter(inUnitOf(object))
-  if (creators.some((creator) => creator.runsPrograms === true || mentionsName(creator.text, ref.name.value))) return undefined
-  const trusted = trusting.length > 0 ? ` although ${trusting.map((subject) => `${roleTitle(subject.role)} (${formatLocation(subject.value.location)})`).join(' and ')} ${trusting.length > 1 ? 'trust' : 'trusts'} it` : ''
+  if (creators.some((creator) => creator.runsPrograms === true || mentionsName(creator.text, ref.name.value)))
+    return undefined
+  const trusted =
+    trusting.length > 0
+      ? ` although ${trusting.map((subject) => `${roleTitle(subject.role)} (${formatLocation(subject.value.location)})`).join(' and ')} ${trusting.length > 1 ? 'trust' : 'trusts'} it`
+      : ''
   return {
     location: ref.location,
     message: `${title(object)} authenticates as ServiceAccount ${namespace}/${ref.name.value}, which no scanned source defines${trusted}; External Secrets cannot get its token until it exists: create it annotated with ${roleToAnnotate(trusting)}, or fix ${ref.field}`,
-    related: trusting.map((subject) => ({ location: subject.value.location, message: `${roleTitle(subject.role)} trusts ${namespace}/${ref.name.value}` })),
+    related: trusting.map((subject) => ({
+      location: subject.value.location,
+      message: `${roleTitle(subject.role)} trusts ${namespace}/${ref.name.value}`,
+    })),
     key: `${title(object)} ref:${namespace}/${ref.name.value} undefined`,
   }
 }
@@ -71,7 +94,12 @@ function notDefined(graph: Graph, object: KubeObject, ref: KnownRef, namespace: 
  */
 function unitKnowsNamespace(graph: Graph, object: KubeObject, namespace: string): boolean {
   const inUnit = inUnitOf(object)
-  if (graph.facts.serviceAccounts.some((sa) => inUnit(sa) && sa.namespace.kind === 'known' && sa.namespace.value === namespace)) return true
+  if (
+    graph.facts.serviceAccounts.some(
+      (sa) => inUnit(sa) && sa.namespace.kind === 'known' && sa.namespace.value === namespace,
+    )
+  )
+    return true
   for (const subjects of trustedSubjects(graph).values()) {
     if (subjects.some((subject) => subject.namespace === namespace && inUnit(subject.role))) return true
   }
@@ -92,7 +120,9 @@ function roleToAnnotate(trusting: readonly TrustedSubject[]): string {
 
 /** `ClusterSecretStore aws-secrets` (cluster-scoped), `SecretStore prod/params`. */
 function title(object: KubeObject): string {
-  return object.kind.startsWith('Cluster') ? `${object.kind} ${valueText(object.name)}` : `${object.kind} ${qualifiedName(object.namespace, object.name)}`
+  return object.kind.startsWith('Cluster')
+    ? `${object.kind} ${valueText(object.name)}`
+    : `${object.kind} ${qualifiedName(object.namespace, object.name)}`
 }
 
 function mayBe(sa: ServiceAccount, namespace: string, name: string): boolean {

@@ -5,7 +5,13 @@ import type { Role } from '../model/facts.js'
 import type { Statement } from '../model/policy.js'
 import { looksLikeEksIssuer } from './helpers/eks-issuer.js'
 import type { Rule } from './rule.js'
-import { describeStatement, isServiceAccountStatement, issuerKeyPrefix, positiveConditionsOn, statementKey } from './helpers/conditions.js'
+import {
+  describeStatement,
+  isServiceAccountStatement,
+  issuerKeyPrefix,
+  positiveConditionsOn,
+  statementKey,
+} from './helpers/conditions.js'
 import { roleTitle } from './helpers/correlation.js'
 import { conditionsOn, federatedValues, isAllow, parseOperator, trustPolicies } from './helpers/trust.js'
 import { serviceAccountSubject } from '../model/service-account-subject.js'
@@ -15,29 +21,45 @@ export const subConditionMissing: Rule = {
     id: 'sub-condition-missing',
     level: 'error',
     security: true,
-    description: 'An Allow statement for an OIDC provider with no positive ":sub" condition: a token of any ServiceAccount in the cluster is accepted.',
+    description:
+      'An Allow statement for an OIDC provider with no positive ":sub" condition: a token of any ServiceAccount in the cluster is accepted.',
     remediation: 'Add a StringEquals condition on "<issuer>:sub" naming the ServiceAccounts that may assume the role.',
   },
   *check(graph) {
     for (const { role, policy } of trustPolicies(graph.facts.roles)) {
-      const lacksSubCondition = (statement: Statement): boolean => isAllow(statement) && !restrictsSubject(statement) && isClusterStatement(graph, role, statement)
+      const lacksSubCondition = (statement: Statement): boolean =>
+        isAllow(statement) && !restrictsSubject(statement) && isClusterStatement(graph, role, statement)
       // Only such a statement can be reported: a policy without one need not be evaluated.
       if (!policy.statements.some(lacksSubCondition)) continue
       const token = acceptsAnyServiceAccount(policy)
       if (token.effect !== 'allow') continue
-      const admitting = new Set(token.attempts.flatMap((attempt) => attempt.decision.allowedBy.map((outcome) => outcome.statement)))
+      const admitting = new Set(
+        token.attempts.flatMap((attempt) => attempt.decision.allowedBy.map((outcome) => outcome.statement)),
+      )
       for (const statement of admitting) {
         if (!lacksSubCondition(statement)) continue
         const issuer = issuerKeyPrefix(statement)
-        const users = graph.serviceAccountsUsing(role).flatMap((sa) =>
-          sa.namespace.kind === 'known' && sa.name.kind === 'known' ? [{ sa, subject: serviceAccountSubject(sa.namespace.value, sa.name.value) }] : [],
-        )
+        const users = graph
+          .serviceAccountsUsing(role)
+          .flatMap((sa) =>
+            sa.namespace.kind === 'known' && sa.name.kind === 'known'
+              ? [{ sa, subject: serviceAccountSubject(sa.namespace.value, sa.name.value) }]
+              : [],
+          )
         const only = single(users)
-        const subjects = users.length === 0 ? '"system:serviceaccount:<namespace>:<name>"' : only ? `"${only.subject}"` : `[${users.map((user) => `"${user.subject}"`).join(', ')}]`
+        const subjects =
+          users.length === 0
+            ? '"system:serviceaccount:<namespace>:<name>"'
+            : only
+              ? `"${only.subject}"`
+              : `[${users.map((user) => `"${user.subject}"`).join(', ')}]`
         yield {
           location: statement.condition?.location ?? statement.location,
           message: `${describeStatement(statement)} of ${roleTitle(role)} accepts a token of any ServiceAccount in any namespace: ${why(statement)}; add "StringEquals": {"${issuer}:sub": ${subjects}}`,
-          related: users.map(({ sa, subject }) => ({ location: sa.location, message: `ServiceAccount ${subject} uses this role` })),
+          related: users.map(({ sa, subject }) => ({
+            location: sa.location,
+            message: `ServiceAccount ${subject} uses this role`,
+          })),
           key: statementKey(role, statement),
         }
       }
@@ -68,7 +90,8 @@ function isClusterStatement(graph: Graph, role: Role, statement: Statement): boo
 
 function why(statement: Statement): string {
   const sub = conditionsOn(statement, 'sub')[0]
-  if (sub && parseOperator(sub.operator).negated) return `its only ":sub" condition, ${sub.operator}, excludes subjects instead of naming them`
+  if (sub && parseOperator(sub.operator).negated)
+    return `its only ":sub" condition, ${sub.operator}, excludes subjects instead of naming them`
   if (sub) return `its only ":sub" condition, ${sub.operator}, is true when its key is absent`
   if (!statement.condition || statement.condition.entries.length === 0) return 'it has no Condition'
   return 'it has no ":sub" condition'

@@ -1,5 +1,11 @@
 import type { Rule } from './rule.js'
-import { describeStatement, irsaStatements, isPositiveStringCondition, quotedKey, statementKey } from './helpers/conditions.js'
+import {
+  describeStatement,
+  irsaStatements,
+  isPositiveStringCondition,
+  quotedKey,
+  statementKey,
+} from './helpers/conditions.js'
 import { subjectProblem } from './helpers/subject.js'
 import { conditionsOn, parseOperator } from './helpers/trust.js'
 
@@ -7,8 +13,10 @@ export const subValueInvalid: Rule = {
   meta: {
     id: 'sub-value-invalid',
     level: 'error',
-    description: 'A trust-policy ":sub" condition value that no ServiceAccount token can carry (not "system:serviceaccount:<namespace>:<name>" with Kubernetes names).',
-    remediation: 'Write the subject as "system:serviceaccount:<namespace>:<name>", with the namespace and name of the ServiceAccount that uses the role.',
+    description:
+      'A trust-policy ":sub" condition value that no ServiceAccount token can carry (not "system:serviceaccount:<namespace>:<name>" with Kubernetes names).',
+    remediation:
+      'Write the subject as "system:serviceaccount:<namespace>:<name>", with the namespace and name of the ServiceAccount that uses the role.',
   },
   *check(graph) {
     for (const { role, statement } of irsaStatements(graph.facts.roles)) {

@@ -10,8 +10,10 @@ export const subWildcardNeedsStringlike: Rule = {
   meta: {
     id: 'sub-wildcard-needs-stringlike',
     level: 'error',
-    description: 'A "*" or "?" in a StringEquals ":sub" value, which StringEquals compares literally, so no ServiceAccount token matches.',
-    remediation: 'Use StringLike for a wildcard subject, or better, name the ServiceAccount exactly under StringEquals.',
+    description:
+      'A "*" or "?" in a StringEquals ":sub" value, which StringEquals compares literally, so no ServiceAccount token matches.',
+    remediation:
+      'Use StringLike for a wildcard subject, or better, name the ServiceAccount exactly under StringEquals.',
   },
   *check(graph) {
     for (const { role, statement } of irsaStatements(graph.facts.roles)) {
@@ -31,7 +33,10 @@ export const subWildcardNeedsStringlike: Rule = {
           yield {
             location: value.location,
             message: `${entry.operator} on ${quotedKey(entry.key)} in ${describeStatement(statement)} compares "${value.value}" literally, so no token matches; use StringLike for wildcards, or name the ServiceAccount${named}`,
-            related: users.map((user) => ({ location: user.location, message: `ServiceAccount ${user.subject} uses this role` })),
+            related: users.map((user) => ({
+              location: user.location,
+              message: `ServiceAccount ${user.subject} uses this role`,
+            })),
             key: `${statementKey(role, statement)} sub:${value.value}`,
           }
         }

@@ -6,7 +6,8 @@ export const suppressionExpired: Rule = {
     id: 'suppression-expired',
     level: 'warning',
     description: 'An ignore: entry of .irsa-guard.yml is past its expires date, so it suppresses nothing any more.',
-    remediation: 'Fix the findings it hid and remove the entry, or, if the exception still holds, set a later expires date.',
+    remediation:
+      'Fix the findings it hid and remove the entry, or, if the exception still holds, set a later expires date.',
   },
   *check(_graph, { config }) {
     const today = utcToday()

@@ -9,7 +9,7 @@ export const terraformReferenceUndeclared: Rule = {
     id: 'terraform-reference-undeclared',
     level: 'error',
     description:
-      "A ServiceAccount annotation or a trust policy in Terraform refers to a resource the module does not declare (`iam_role.app.arn` for `aws_iam_role.app`), so terraform plan fails and nothing of the chain is applied.",
+      'A ServiceAccount annotation or a trust policy in Terraform refers to a resource the module does not declare (`iam_role.app.arn` for `aws_iam_role.app`), so terraform plan fails and nothing of the chain is applied.',
     remediation: 'Write the reference with the declared resource type and name (or declare the resource).',
   },
   *check() {},

@@ -44,7 +44,10 @@ export const trustDeniesServiceAccount: Rule = {
     const podIdentityRoles = new Map<ServiceAccount, Role[]>()
     for (const association of graph.facts.podIdentityAssociations) {
       for (const sa of graph.serviceAccountsNamed(association.namespace, association.serviceAccount, association)) {
-        podIdentityRoles.set(sa, [...(podIdentityRoles.get(sa) ?? []), ...graph.rolesNamedBy(association.roleArn, association).map((link) => link.role)])
+        podIdentityRoles.set(sa, [
+          ...(podIdentityRoles.get(sa) ?? []),
+          ...graph.rolesNamedBy(association.roleArn, association).map((link) => link.role),
+        ])
       }
     }
     for (const sa of graph.facts.serviceAccounts) {
@@ -70,12 +73,20 @@ interface Reason {
   fix: string
 }
 
-function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: readonly KnownCluster[]): FindingDraft | undefined {
+function explain(
+  graph: Graph,
+  check: TokenCheck,
+  found: Refusal,
+  clusters: readonly KnownCluster[],
+): FindingDraft | undefined {
   const { sa, role, policy } = check
   const subject = serviceAccountSubject(check.namespace, check.name)
   const annotation = sa.roleArn?.location ?? sa.location
   const key = `${serviceAccountKey(sa)} ${roleKey(role)}`
-  const serviceAccountSide: RelatedLocation = { location: annotation, message: `ServiceAccount ${check.namespace}/${check.name}` }
+  const serviceAccountSide: RelatedLocation = {
+    location: annotation,
+    message: `ServiceAccount ${check.namespace}/${check.name}`,
+  }
 
   if (found.deniedBy) {
     const location = found.deniedBy.statement.location
@@ -101,7 +112,8 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
   // Reported by other rules with their own fix: the Action (web-identity-action-missing), an
   // issuer that is not the cluster's (cluster-issuer-mismatch), an annotated audience (audience-mismatch).
   if (kinds.every((kind) => kind === 'action')) return undefined
-  if (kinds.every((kind) => kind === 'principal') && check.cluster && trustContradictsClusters(role, policy, clusters)) return undefined
+  if (kinds.every((kind) => kind === 'principal') && check.cluster && trustContradictsClusters(role, policy, clusters))
+    return undefined
   if (kinds.every((kind) => kind === 'aud') && check.audience.explicit) return undefined
   // A wildcard under StringEquals is sub-wildcard-needs-stringlike's finding, which names the ServiceAccounts.
   if (found.failures.every(isLiteralWildcardSub)) return undefined
@@ -141,7 +153,10 @@ function explain(graph: Graph, check: TokenCheck, found: Refusal, clusters: read
  * A Kustomize overlay's `namespace:` or `namePrefix:`, or a Helm release, that gives the
  * ServiceAccount the namespace or name the trust does not expect: the line that changed it.
  */
-function buildSetting(check: TokenCheck, failures: readonly Mismatch[]): { location: Location; what: 'namespace' | 'name'; value: string } | undefined {
+function buildSetting(
+  check: TokenCheck,
+  failures: readonly Mismatch[],
+): { location: Location; what: 'namespace' | 'name'; value: string } | undefined {
   const { sa } = check
   if (sa.source !== 'kustomize' && sa.source !== 'helm') return undefined
   if (!failures.every((failure) => failure.element === 'Condition' && failureKind(failure) === 'sub')) return undefined
@@ -153,10 +168,16 @@ function buildSetting(check: TokenCheck, failures: readonly Mismatch[]): { locat
         })
       : [],
   )
-  if (sa.namespace.location.path !== sa.location.path && trusted.some((entry) => entry.name === check.name && entry.namespace !== check.namespace)) {
+  if (
+    sa.namespace.location.path !== sa.location.path &&
+    trusted.some((entry) => entry.name === check.name && entry.namespace !== check.namespace)
+  ) {
     return { location: sa.namespace.location, what: 'namespace', value: check.namespace }
   }
-  if (sa.name.location.path !== sa.location.path && trusted.some((entry) => entry.namespace === check.namespace && entry.name !== check.name)) {
+  if (
+    sa.name.location.path !== sa.location.path &&
+    trusted.some((entry) => entry.namespace === check.namespace && entry.name !== check.name)
+  ) {
     return { location: sa.name.location, what: 'name', value: check.name }
   }
   return undefined
@@ -165,18 +186,26 @@ function buildSetting(check: TokenCheck, failures: readonly Mismatch[]): { locat
 function reasonFor(failure: Mismatch, check: TokenCheck, subject: string): Reason {
   const kind = failureKind(failure)
   if (kind === 'principal') return principalReason(failure, check)
-  if (failure.element === 'Condition' && (kind === 'sub' || kind === 'aud')) return claimReason(failure, check, kind, subject)
+  if (failure.element === 'Condition' && (kind === 'sub' || kind === 'aud'))
+    return claimReason(failure, check, kind, subject)
   return { location: failure.location, phrase: failure.message, fix: 'make it hold for this token' }
 }
 
 function principalReason(failure: Mismatch, check: TokenCheck): Reason {
-  const federated = federatedValues(check.decision.decision.statements.find((o) => o.mismatches.includes(failure))!.statement)
+  const federated = federatedValues(
+    check.decision.decision.statements.find((o) => o.mismatches.includes(failure))!.statement,
+  )
   const named = federated.flatMap((value) => {
     const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined
     return arn ? [{ arn, location: value.location }] : []
   })[0]
   const cluster = check.cluster
-  if (!named || !cluster) return { location: failure.location, phrase: failure.message, fix: "name the cluster's OIDC provider in the Principal" }
+  if (!named || !cluster)
+    return {
+      location: failure.location,
+      phrase: failure.message,
+      fix: "name the cluster's OIDC provider in the Principal",
+    }
   const provider = `arn:${named.arn.partition}:iam::${named.arn.account}:oidc-provider/${cluster.hostPath}`
   return {
     location: named.location,
@@ -194,13 +223,29 @@ function claimReason(failure: ConditionMismatch, check: TokenCheck, claim: 'sub'
   if (!positive) return { location, phrase: failure.message, fix: `make it accept "${wanted}"` }
   if (failure.requestValues === undefined) {
     const issuer = templateText(check.decision.decisive.issuer)
-    return { location: entry.keyLocation, phrase: failure.message, fix: `name the key after the token's issuer: "${issuer}:${claim}"` }
+    return {
+      location: entry.keyLocation,
+      phrase: failure.message,
+      fix: `name the key after the token's issuer: "${issuer}:${claim}"`,
+    }
   }
-  const written = entry.values.map((value) => (value.kind === 'known' ? `"${value.value}"` : `\${${value.expression}}`)).join(', ')
-  const own = claim === 'sub' ? '' : check.audience.explicit ? ' (its eks.amazonaws.com/audience)' : ' (the default audience; the ServiceAccount sets no eks.amazonaws.com/audience)'
+  const written = entry.values
+    .map((value) => (value.kind === 'known' ? `"${value.value}"` : `\${${value.expression}}`))
+    .join(', ')
+  const own =
+    claim === 'sub'
+      ? ''
+      : check.audience.explicit
+        ? ' (its eks.amazonaws.com/audience)'
+        : ' (the default audience; the ServiceAccount sets no eks.amazonaws.com/audience)'
   const phrase = `${entry.operator} on "${keyText(entry.key)}" allows ${written}, not "${wanted}"${own}`
-  const change = entry.values.length === 1 ? `change the ${claim} value to "${wanted}"` : `add "${wanted}" to the ${claim} values`
-  return { location, phrase, fix: claim === 'sub' ? `${change}${serviceAccountAlternative(entry.values, check)}` : change }
+  const change =
+    entry.values.length === 1 ? `change the ${claim} value to "${wanted}"` : `add "${wanted}" to the ${claim} values`
+  return {
+    location,
+    phrase,
+    fix: claim === 'sub' ? `${change}${serviceAccountAlternative(entry.values, check)}` : change,
+  }
 }
 
 /** The characters of a namespace and a ServiceAccount name. */
@@ -223,5 +268,8 @@ function serviceAccountAlternative(values: ConditionMismatch['policyValues'], ch
 function isLiteralWildcardSub(failure: Mismatch): boolean {
   if (failure.element !== 'Condition' || failureKind(failure) !== 'sub') return false
   const operator = parseOperator(failure.entry.operator)
-  return operator.base.startsWith('StringEquals') && failure.entry.values.some((value) => value.kind === 'known' && /[*?]/.test(value.value))
+  return (
+    operator.base.startsWith('StringEquals') &&
+    failure.entry.values.some((value) => value.kind === 'known' && /[*?]/.test(value.value))
+  )
 }

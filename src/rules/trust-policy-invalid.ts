@@ -26,7 +26,8 @@ export const trustPolicyInvalid: Rule = {
     level: 'error',
     description:
       'A trust policy that breaks the IAM policy grammar: duplicate keys, a missing Statement, Effect, Principal or Action, a Resource element, an unknown or mis-cased condition operator, an unknown Version or key.',
-    remediation: 'Correct the element the finding names; IAM rejects the whole policy (MalformedPolicyDocument) until then.',
+    remediation:
+      'Correct the element the finding names; IAM rejects the whole policy (MalformedPolicyDocument) until then.',
   },
   *check(graph) {
     for (const { role, policy } of irsaTrustPolicies(graph)) {
@@ -71,34 +72,72 @@ function* documentProblems(role: Role, policy: PolicyDocument): Iterable<Finding
 function* statementProblems(role: Role, statement: Statement): Iterable<FindingDraft> {
   const where = describeStatement(statement)
   const key = statementKey(role, statement)
-  const at = (location: Location, message: string, what: string): FindingDraft => ({ location, message, key: `${key} ${what}` })
+  const at = (location: Location, message: string, what: string): FindingDraft => ({
+    location,
+    message,
+    key: `${key} ${what}`,
+  })
 
   for (const unknown of statement.unknownKeys) {
-    const fix = unknown.key === 'Resource' || unknown.key === 'NotResource' ? 'remove it' : fixFor(unknown.key, TRUST_STATEMENT_KEYS)
-    yield at(unknown.location, `Unknown key "${unknown.key}" in ${where} (a trust-policy statement has only ${quotedList(TRUST_STATEMENT_KEYS)}), ${REJECTED}; ${fix}`, `key:${unknown.key}`)
+    const fix =
+      unknown.key === 'Resource' || unknown.key === 'NotResource'
+        ? 'remove it'
+        : fixFor(unknown.key, TRUST_STATEMENT_KEYS)
+    yield at(
+      unknown.location,
+      `Unknown key "${unknown.key}" in ${where} (a trust-policy statement has only ${quotedList(TRUST_STATEMENT_KEYS)}), ${REJECTED}; ${fix}`,
+      `key:${unknown.key}`,
+    )
   }
 
   const effect = statement.effect
   if (!effect) {
-    yield at(statement.location, `${capitalise(where)} has no "Effect", ${REJECTED}; add "Effect": "Allow"`, 'effect-missing')
+    yield at(
+      statement.location,
+      `${capitalise(where)} has no "Effect", ${REJECTED}; add "Effect": "Allow"`,
+      'effect-missing',
+    )
   } else if (effect.kind === 'known' && !EFFECTS.includes(effect.value)) {
     const suggestion = nearestName(effect.value, EFFECTS) ?? 'Allow'
-    yield at(effect.location, `"Effect": "${effect.value}" in ${where} is neither "Allow" nor "Deny" (case-sensitive), ${REJECTED}; write "Effect": "${suggestion}"`, 'effect')
+    yield at(
+      effect.location,
+      `"Effect": "${effect.value}" in ${where} is neither "Allow" nor "Deny" (case-sensitive), ${REJECTED}; write "Effect": "${suggestion}"`,
+      'effect',
+    )
   }
 
   if (!statement.principal && !statement.notPrincipal) {
-    yield at(statement.location, `${capitalise(where)} has no "Principal", which every trust-policy statement needs, ${REJECTED}; add "Principal": {"Federated": "<OIDC provider ARN>"}`, 'principal-missing')
+    yield at(
+      statement.location,
+      `${capitalise(where)} has no "Principal", which every trust-policy statement needs, ${REJECTED}; add "Principal": {"Federated": "<OIDC provider ARN>"}`,
+      'principal-missing',
+    )
   } else if (statement.principal && statement.notPrincipal) {
-    yield at(statement.notPrincipal.location, `${capitalise(where)} has both "Principal" and "NotPrincipal", ${REJECTED}; keep only "Principal"`, 'principal-both')
+    yield at(
+      statement.notPrincipal.location,
+      `${capitalise(where)} has both "Principal" and "NotPrincipal", ${REJECTED}; keep only "Principal"`,
+      'principal-both',
+    )
   }
-  for (const [name, block] of [['Principal', statement.principal], ['NotPrincipal', statement.notPrincipal]] as const) {
+  for (const [name, block] of [
+    ['Principal', statement.principal],
+    ['NotPrincipal', statement.notPrincipal],
+  ] as const) {
     if (block) yield* principalProblems(block, name, where, key)
   }
 
   if (!statement.action && !statement.notAction) {
-    yield at(statement.location, `${capitalise(where)} has no "Action", ${REJECTED}; add "Action": "sts:AssumeRoleWithWebIdentity"`, 'action-missing')
+    yield at(
+      statement.location,
+      `${capitalise(where)} has no "Action", ${REJECTED}; add "Action": "sts:AssumeRoleWithWebIdentity"`,
+      'action-missing',
+    )
   } else if (statement.action && statement.notAction) {
-    yield at(statement.notAction.location, `${capitalise(where)} has both "Action" and "NotAction", ${REJECTED}; keep only "Action"`, 'action-both')
+    yield at(
+      statement.notAction.location,
+      `${capitalise(where)} has both "Action" and "NotAction", ${REJECTED}; keep only "Action"`,
+      'action-both',
+    )
   }
 
   if (statement.resource) {

@@ -10,7 +10,8 @@ export const trustPolicyTooLarge: Rule = {
     id: 'trust-policy-too-large',
     level: 'warning',
     description: `A trust policy longer than IAM's default quota of ${DEFAULT_TRUST_POLICY_QUOTA} characters without whitespace (an error above the maximum of ${MAX_TRUST_POLICY_QUOTA}).`,
-    remediation: 'Shorten the policy (one statement per provider with a list of subjects, StringLike patterns, fewer ServiceAccounts per role), split the ServiceAccounts across roles, or raise the quota.',
+    remediation:
+      'Shorten the policy (one statement per provider with a list of subjects, StringLike patterns, fewer ServiceAccounts per role), split the ServiceAccounts across roles, or raise the quota.',
   },
   *check(graph) {
     for (const { role, policy } of irsaTrustPolicies(graph)) {

@@ -22,7 +22,9 @@ export const webIdentityActionMissing: Rule = {
       for (const statement of oidcStatements(policy)) {
         if (!isAllow(statement) || !isIrsaScopedStatement(graph, statement)) continue
         // A reference that does not say "oidc" may stand for a SAML provider, whose action is another.
-        const provider = federatedValues(statement).find((value) => (value.kind === 'known' ? isOidcFederated(value) : /oidc/i.test(value.expression)))
+        const provider = federatedValues(statement).find((value) =>
+          value.kind === 'known' ? isOidcFederated(value) : /oidc/i.test(value.expression),
+        )
         if (!provider) continue
         const finding = actionProblem(statement, provider)
         if (finding) yield { ...finding, key: `${statementKey(role, statement)} action` }

@@ -1,6 +1,13 @@
 import { formatLocation } from '../model/location.js'
 import type { Rule } from './rule.js'
-import { hasRoleArn, objectTitle, quoted, serviceAccountTitle, valueText, workloadOfObject } from './helpers/kubernetes.js'
+import {
+  hasRoleArn,
+  objectTitle,
+  quoted,
+  serviceAccountTitle,
+  valueText,
+  workloadOfObject,
+} from './helpers/kubernetes.js'
 
 /**
  * aws/amazon-eks-pod-identity-webhook, deploy/mutatingwebhook.yaml (at 3bf80a34): the webhook's
@@ -13,12 +20,17 @@ export const webhookSkipLabel: Rule = {
     id: 'webhook-skip-label',
     level: 'warning',
     description:
-      'A pod template (or Pod) carries the label eks.amazonaws.com/skip-pod-identity-webhook, which the pod identity webhook\'s object selector skips, while its ServiceAccount has a role-arn annotation: the pods get no IRSA credentials.',
-    remediation: 'Remove the eks.amazonaws.com/skip-pod-identity-webhook label from pods that should get the ServiceAccount\'s role.',
+      "A pod template (or Pod) carries the label eks.amazonaws.com/skip-pod-identity-webhook, which the pod identity webhook's object selector skips, while its ServiceAccount has a role-arn annotation: the pods get no IRSA credentials.",
+    remediation:
+      "Remove the eks.amazonaws.com/skip-pod-identity-webhook label from pods that should get the ServiceAccount's role.",
   },
   *check(graph) {
     for (const object of graph.facts.objects) {
-      const label = object.annotations.find((annotation) => annotation.key === SKIP_LABEL && (annotation.where === 'template-labels' || (object.kind === 'Pod' && annotation.where === 'labels')))
+      const label = object.annotations.find(
+        (annotation) =>
+          annotation.key === SKIP_LABEL &&
+          (annotation.where === 'template-labels' || (object.kind === 'Pod' && annotation.where === 'labels')),
+      )
       if (!label) continue
       const workload = workloadOfObject(graph, object)
       const sa = workload ? graph.serviceAccountsOf(workload).find(hasRoleArn) : undefined

@@ -3,21 +3,32 @@ import type { Container, EnvVar, ServiceAccount, Workload } from '../model/facts
 import type { FindingDraft } from '../model/finding.js'
 import { formatLocation } from '../model/location.js'
 import type { Rule } from './rule.js'
-import { hasRoleArn, objectOfWorkload, objectTitle, podAnnotations, quoted, serviceAccountTitle, SKIP_CONTAINERS_ANNOTATION, valueText } from './helpers/kubernetes.js'
+import {
+  hasRoleArn,
+  objectOfWorkload,
+  objectTitle,
+  podAnnotations,
+  quoted,
+  serviceAccountTitle,
+  SKIP_CONTAINERS_ANNOTATION,
+  valueText,
+} from './helpers/kubernetes.js'
 
 const ROLE_ENV = 'AWS_ROLE_ARN'
 const TOKEN_FILE_ENV = 'AWS_WEB_IDENTITY_TOKEN_FILE'
 const STATIC_KEY_ENVS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']
 /** The Kubernetes API token (audience: the API server), not the token the webhook projects for STS. */
-const KUBERNETES_API_TOKEN = /^\/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/token$|^\/run\/secrets\/kubernetes\.io\/serviceaccount\/token$/
+const KUBERNETES_API_TOKEN =
+  /^\/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/token$|^\/run\/secrets\/kubernetes\.io\/serviceaccount\/token$/
 
 export const workloadEnvBlocksInjection: Rule = {
   meta: {
     id: 'workload-env-blocks-injection',
     level: 'error',
     description:
-      "A container of a workload whose ServiceAccount has a role-arn annotation sets AWS_ROLE_ARN or AWS_WEB_IDENTITY_TOKEN_FILE itself (the webhook then injects neither): another role, only one of the two, or the Kubernetes API token; static AWS keys, which the SDKs use before the web identity token, are a warning.",
-    remediation: 'Remove AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and static AWS keys from the container env and let the EKS webhook inject the IRSA variables.',
+      'A container of a workload whose ServiceAccount has a role-arn annotation sets AWS_ROLE_ARN or AWS_WEB_IDENTITY_TOKEN_FILE itself (the webhook then injects neither): another role, only one of the two, or the Kubernetes API token; static AWS keys, which the SDKs use before the web identity token, are a warning.',
+    remediation:
+      'Remove AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and static AWS keys from the container env and let the EKS webhook inject the IRSA variables.',
   },
   *check(graph) {
     for (const workload of graph.facts.workloads) {
@@ -44,7 +55,11 @@ function* webIdentityVariables(workload: Workload, container: Container, sa: Ser
   const key = `${objectTitle(workload)} container:${container.name}`
   const blocks = `with either variable set, the EKS webhook injects neither`
 
-  if (role?.value?.kind === 'known' && annotation.kind === 'known' && role.value.value.trim() !== annotation.value.trim()) {
+  if (
+    role?.value?.kind === 'known' &&
+    annotation.kind === 'known' &&
+    role.value.value.trim() !== annotation.value.trim()
+  ) {
     yield {
       location: role.location,
       message: `${who} sets ${ROLE_ENV} ${quoted(role.value.value)}, but its ${saAt} names ${quoted(annotation.value.trim())}; ${blocks}, so the pod asks for the other role: remove ${ROLE_ENV} from the env`,
@@ -78,7 +93,9 @@ function* webIdentityVariables(workload: Workload, container: Container, sa: Ser
 }
 
 function* staticKeys(workload: Workload, container: Container, sa: ServiceAccount): Iterable<FindingDraft> {
-  const keys = container.env.filter((env) => STATIC_KEY_ENVS.includes(env.name) && !(env.value?.kind === 'known' && env.value.value === ''))
+  const keys = container.env.filter(
+    (env) => STATIC_KEY_ENVS.includes(env.name) && !(env.value?.kind === 'known' && env.value.value === ''),
+  )
   const first = keys[0]
   if (!first) return
   const names = [...new Set(keys.map((env) => env.name))].join(' and ')
@@ -105,7 +122,9 @@ function containerTitle(container: Container): string {
 /** Containers the pod's `eks.amazonaws.com/skip-containers` annotation exempts from injection. */
 function skippedContainers(graph: Graph, workload: Workload): Set<string> {
   const object = objectOfWorkload(graph, workload)
-  const annotation = object ? podAnnotations(object).find((candidate) => candidate.key === SKIP_CONTAINERS_ANNOTATION) : undefined
+  const annotation = object
+    ? podAnnotations(object).find((candidate) => candidate.key === SKIP_CONTAINERS_ANNOTATION)
+    : undefined
   if (annotation?.value.kind !== 'known') return new Set()
   return new Set(annotation.value.value.split(',').map((name) => name.trim()))
 }

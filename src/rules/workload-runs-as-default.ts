@@ -10,17 +10,24 @@ export const workloadRunsAsDefault: Rule = {
     id: 'workload-runs-as-default',
     level: 'error',
     description:
-      'A workload sets no serviceAccountName, so its pods run as the namespace\'s unannotated default ServiceAccount, while a ServiceAccount named like the workload in the same namespace and manifests carries a role-arn annotation and no workload runs as it.',
-    remediation: 'Set spec.serviceAccountName (in the pod template) to the annotated ServiceAccount meant for the workload.',
+      "A workload sets no serviceAccountName, so its pods run as the namespace's unannotated default ServiceAccount, while a ServiceAccount named like the workload in the same namespace and manifests carries a role-arn annotation and no workload runs as it.",
+    remediation:
+      'Set spec.serviceAccountName (in the pod template) to the annotated ServiceAccount meant for the workload.',
   },
   *check(graph) {
     const { used, unitsNamingUnknown } = usedServiceAccounts(graph)
     for (const workload of graph.facts.workloads) {
-      if (workload.serviceAccountName !== undefined || workload.containers.length === 0 || workload.name.kind !== 'known') continue
+      if (
+        workload.serviceAccountName !== undefined ||
+        workload.containers.length === 0 ||
+        workload.name.kind !== 'known'
+      )
+        continue
       // A ServiceAccount name known only at apply time may be the annotated one.
       if (unitsNamingUnknown.has(workload.unit)) continue
       // The pods get the default ServiceAccount's role, if it has one.
-      if (graph.serviceAccountsNamed(workload.namespace, 'default', workload).some((sa) => sa.roleArn !== undefined)) continue
+      if (graph.serviceAccountsNamed(workload.namespace, 'default', workload).some((sa) => sa.roleArn !== undefined))
+        continue
       const meant = graph
         .serviceAccountsNamed(workload.namespace, workload.name.value, workload)
         .find((sa) => hasRoleArn(sa) && !used.has(objectKey(sa.namespace, sa.name)) && sameManifests(sa, workload))

@@ -14,7 +14,8 @@ export const workloadServiceAccountMissing: Rule = {
     level: 'warning',
     description:
       'A workload names a ServiceAccount that the scanned files do not define in its namespace, although they define it in another namespace, define a near-identical name, or define other ServiceAccounts of that namespace (next to the workload, or anywhere when no chart or module the scan does not model mentions it).',
-    remediation: 'Fix spec.serviceAccountName, or the ServiceAccount name or namespace, so that both name the same ServiceAccount.',
+    remediation:
+      'Fix spec.serviceAccountName, or the ServiceAccount name or namespace, so that both name the same ServiceAccount.',
   },
   *check(graph) {
     const index = new ServiceAccountIndex(graph.facts.serviceAccounts)
@@ -51,7 +52,18 @@ const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-pub
  *   (aws-observability/helm-charts charts/amazon-cloudwatch-observability).
  */
 const EKS_SERVICE_ACCOUNTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['kube-system', new Set(['kube-proxy', 'coredns', 'aws-node', 'ebs-csi-controller-sa', 'ebs-csi-node-sa', 'efs-csi-controller-sa', 'efs-csi-node-sa'])],
+  [
+    'kube-system',
+    new Set([
+      'kube-proxy',
+      'coredns',
+      'aws-node',
+      'ebs-csi-controller-sa',
+      'ebs-csi-node-sa',
+      'efs-csi-controller-sa',
+      'efs-csi-node-sa',
+    ]),
+  ],
   ['amazon-cloudwatch', new Set(['cloudwatch-agent'])],
 ])
 
@@ -122,21 +134,34 @@ function namespaceKey(namespace: Value): string {
  * A ServiceAccount defined anywhere silences the rule (check); what makes it fire comes only from
  * the workload's deploy unit and from plain manifests: another unit is applied on its own.
  */
-function missing(workload: Workload, name: KnownValue, index: ServiceAccountIndex, creators: readonly ServiceAccountCreator[]): FindingDraft | undefined {
-  const visible = <T extends ServiceAccount>(list: readonly T[]): T[] => list.filter((sa) => sameUnitOrNone(sa.unit, workload.unit))
+function missing(
+  workload: Workload,
+  name: KnownValue,
+  index: ServiceAccountIndex,
+  creators: readonly ServiceAccountCreator[],
+): FindingDraft | undefined {
+  const visible = <T extends ServiceAccount>(list: readonly T[]): T[] =>
+    list.filter((sa) => sameUnitOrNone(sa.unit, workload.unit))
   const namespace = workload.namespace
   const inNamespaceText = namespace.kind === 'known' ? `in namespace ${namespace.value}` : 'in its namespace'
   const head = `${objectTitle(workload)} runs as ServiceAccount ${quoted(name.value)}, which no scanned file defines ${inNamespaceText}`
   const refused = 'the pods are refused until it exists'
   const key = `${objectTitle(workload)} sa:${name.value}`
   if (namespace.kind === 'known') {
-    const elsewhere = visible(index.named(name.value)).filter((sa) => sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value)
+    const elsewhere = visible(index.named(name.value)).filter(
+      (sa) => sa.namespace.kind === 'known' && sa.namespace.value !== namespace.value,
+    )
     if (elsewhere.length > 0) {
-      const places = elsewhere.map((sa) => `namespace ${valueText(sa.namespace)} (${formatLocation(sa.location)})`).join(', ')
+      const places = elsewhere
+        .map((sa) => `namespace ${valueText(sa.namespace)} (${formatLocation(sa.location)})`)
+        .join(', ')
       return {
         location: name.location,
         message: `${head}, only in ${places}; ${refused}: make the namespaces of the workload and the ServiceAccount agree`,
-        related: elsewhere.map((sa) => ({ location: sa.location, message: `ServiceAccount ${valueText(sa.namespace)}/${sa.name.value}` })),
+        related: elsewhere.map((sa) => ({
+          location: sa.location,
+          message: `ServiceAccount ${valueText(sa.namespace)}/${sa.name.value}`,
+        })),
         key,
       }
     }
@@ -144,7 +169,9 @@ function missing(workload: Workload, name: KnownValue, index: ServiceAccountInde
 
   const inNamespace = visible(index.inNamespace(namespace))
   // Only names Kubernetes accepts are worth suggesting.
-  const similar = inNamespace.filter((sa) => nearMiss(sa.name.value, name.value) && isValidServiceAccountName(sa.name.value))
+  const similar = inNamespace.filter(
+    (sa) => nearMiss(sa.name.value, name.value) && isValidServiceAccountName(sa.name.value),
+  )
   if (similar.length > 0) {
     const names = similar.map((sa) => `${quoted(sa.name.value)} (${formatLocation(sa.location)})`).join(' or ')
     return {
@@ -172,13 +199,17 @@ function missing(workload: Workload, name: KnownValue, index: ServiceAccountInde
 
   // The namespace's ServiceAccounts are defined elsewhere in the scan, and nothing that creates ServiceAccounts irsa-guard cannot name (a chart, a module, a script) mentions this one.
   if (namespace.kind !== 'known' || SHARED_NAMESPACES.has(namespace.value) || inNamespace.length === 0) return undefined
-  if (creators.some((creator) => creator.runsPrograms === true || mentionsName(creator.text, name.value))) return undefined
+  if (creators.some((creator) => creator.runsPrograms === true || mentionsName(creator.text, name.value)))
+    return undefined
   const shown = inNamespace.slice(0, 3)
   const names = [...new Set(shown.map((sa) => `${sa.name.value} (${formatLocation(sa.location)})`))].join(', ')
   return {
     location: name.location,
     message: `${head}, although the scan defines the namespace's ServiceAccounts (${names}${inNamespace.length > shown.length ? ', …' : ''}); ${refused}: add it or fix spec.serviceAccountName`,
-    related: shown.map((sa) => ({ location: sa.location, message: `ServiceAccount ${valueText(sa.namespace)}/${sa.name.value}` })),
+    related: shown.map((sa) => ({
+      location: sa.location,
+      message: `ServiceAccount ${valueText(sa.namespace)}/${sa.name.value}`,
+    })),
     key,
   }
 }
@@ -189,7 +220,8 @@ const SHARED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kub
 /** A ServiceAccount that may turn out to be the one named, once symbolic names or namespaces are resolved. */
 function couldBe(sa: ServiceAccount, namespace: Value, name: string): boolean {
   const nameCompatible = sa.name.kind === 'symbolic' || sa.name.value === name
-  const namespaceCompatible = sa.namespace.kind === 'symbolic' || namespace.kind === 'symbolic' || sameNamespace(sa.namespace, namespace)
+  const namespaceCompatible =
+    sa.namespace.kind === 'symbolic' || namespace.kind === 'symbolic' || sameNamespace(sa.namespace, namespace)
   return nameCompatible && namespaceCompatible
 }
 
@@ -207,7 +239,10 @@ function nearMiss(defined: string, wanted: string): boolean {
 /** `name` is `core` with a prefix ending in "-" or a suffix starting with "-". */
 function hasAffix(name: string, core: string): boolean {
   if (name.length <= core.length) return false
-  return (name.charCodeAt(core.length) === HYPHEN && name.startsWith(core)) || (name.charCodeAt(name.length - core.length - 1) === HYPHEN && name.endsWith(core))
+  return (
+    (name.charCodeAt(core.length) === HYPHEN && name.startsWith(core)) ||
+    (name.charCodeAt(name.length - core.length - 1) === HYPHEN && name.endsWith(core))
+  )
 }
 
 const HYPHEN = 0x2d

@@ -104,7 +104,11 @@ export function emptyResult(): SourceResult {
 }
 
 /** A Source that reads each file on its own. */
-export function perFileSource(name: string, kinds: readonly FileKind[], readFile: (file: SourceFile, context: SourceContext) => SourceResult): Source {
+export function perFileSource(
+  name: string,
+  kinds: readonly FileKind[],
+  readFile: (file: SourceFile, context: SourceContext) => SourceResult,
+): Source {
   return {
     name,
     kinds,

@@ -12,7 +12,13 @@ const sgr =
   (text: string): string =>
     `\u001b[${open}m${text}\u001b[${close}m`
 
-export const COLOURS: Style = { error: sgr(31, 39), warning: sgr(33, 39), note: sgr(36, 39), path: sgr(1, 22), dim: sgr(2, 22) }
+export const COLOURS: Style = {
+  error: sgr(31, 39),
+  warning: sgr(33, 39),
+  note: sgr(36, 39),
+  path: sgr(1, 22),
+  dim: sgr(2, 22),
+}
 
 const same = (text: string): string => text
 export const PLAIN: Style = { error: same, warning: same, note: same, path: same, dim: same }
@@ -23,7 +29,11 @@ export const PLAIN: Style = { error: same, warning: same, note: same, path: same
  * never, any other value: always); then NO_COLOR (set and not empty: never, per no-color.org);
  * else only on a terminal that is not `dumb`.
  */
-export function wantsColour(flag: boolean | undefined, env: Readonly<Record<string, string | undefined>>, isTerminal: boolean): boolean {
+export function wantsColour(
+  flag: boolean | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  isTerminal: boolean,
+): boolean {
   if (flag !== undefined) return flag
   const force = env['FORCE_COLOR']
   if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false'

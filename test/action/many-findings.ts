@@ -59,7 +59,12 @@ function trust(namespace: string, name: string): string {
           Effect: 'Allow',
           Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER}` },
           Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: { StringEquals: { [`${ISSUER}:sub`]: `system:serviceaccount:${namespace}:${name}`, [`${ISSUER}:aud`]: 'sts.amazonaws.com' } },
+          Condition: {
+            StringEquals: {
+              [`${ISSUER}:sub`]: `system:serviceaccount:${namespace}:${name}`,
+              [`${ISSUER}:aud`]: 'sts.amazonaws.com',
+            },
+          },
         },
       ],
     },

@@ -19,14 +19,19 @@ describe('the action bundle: paths', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.conclusion).toBe('failure')
     expect(commands(run.stdout, 'error')).toEqual([
-      ['', '"does-not-exist/**" matches no file to scan (git-ignored and excluded files, and node_modules, vendor and test fixture directories, do not count)'],
+      [
+        '',
+        '"does-not-exist/**" matches no file to scan (git-ignored and excluded files, and node_modules, vendor and test fixture directories, do not count)',
+      ],
     ])
     expect(commands(run.stdout, 'warning')).toEqual([])
     expect(run.summary).toBe('')
   })
 
   it('writes each phase through core.debug when step debug logging is on (ACTIONS_STEP_DEBUG: the runner sets RUNNER_DEBUG=1)', () => {
-    const debug = runActionBundle(workspace, { paths: 'k8s, iam', 'fail-on': 'never' }, undefined, { RUNNER_DEBUG: '1' })
+    const debug = runActionBundle(workspace, { paths: 'k8s, iam', 'fail-on': 'never' }, undefined, {
+      RUNNER_DEBUG: '1',
+    })
     expect(debug.code).toBe(0)
     expect(debug.stdout.split('\n').filter((line) => line.startsWith('::debug::irsa-guard: phase'))).toEqual([
       '::debug::irsa-guard: phase discover',

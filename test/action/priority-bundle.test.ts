@@ -32,26 +32,46 @@ describe('the committed bundle puts security findings first wherever only some f
   })
 
   it('on a read-only token (a fork), the 10 annotations per level start with the security rule, marked in the title', async () => {
-    const run = await runActionBundleAsync(workspace, { 'github-token': READ_ONLY_TOKEN }, { apiUrl: github.url, pullRequest: 5 })
+    const run = await runActionBundleAsync(
+      workspace,
+      { 'github-token': READ_ONLY_TOKEN },
+      { apiUrl: github.url, pullRequest: 5 },
+    )
     const errors = annotated(run.stdout, 'error')
     const warnings = annotated(run.stdout, 'warning')
     expect(errors).toEqual([
       'sub-condition-missing (security) zz-shared/ci-runner-trust.json',
       ...[1, 10, 11, 12, 2, 3, 4, 5, 6].map((index) => `trust-denies-service-account iam/app-${index}-trust.json`),
     ])
-    expect(warnings).toEqual(['sub-condition-broad (security) zz-shared/tenants-trust.json', ...Array(9).fill('workload-service-account-missing k8s/all.yaml')])
-    expect(commands(run.stdout, 'notice').at(-1)![1]).toMatch(/; 6 more findings not shown as annotations \(3 errors, 3 warnings, 0 notes\): see the job summary$/)
+    expect(warnings).toEqual([
+      'sub-condition-broad (security) zz-shared/tenants-trust.json',
+      ...Array(9).fill('workload-service-account-missing k8s/all.yaml'),
+    ])
+    expect(commands(run.stdout, 'notice').at(-1)![1]).toMatch(
+      /; 6 more findings not shown as annotations \(3 errors, 3 warnings, 0 notes\): see the job summary$/,
+    )
     expect(run.outputs).toMatchObject({ errors: '13', warnings: '13', conclusion: 'failure' })
   }, 120_000)
 
   it('with checks: write, the check run, the job summary and the comment list them first too', async () => {
-    const run = await runActionBundleAsync(workspace, { 'github-token': WRITE_TOKEN, comment: 'true' }, { apiUrl: github.url, pullRequest: 6 })
+    const run = await runActionBundleAsync(
+      workspace,
+      { 'github-token': WRITE_TOKEN, comment: 'true' },
+      { apiUrl: github.url, pullRequest: 6 },
+    )
     expect(github.violations).toEqual([])
     const annotations = github.checkRuns[0]!.annotations as { title: string; path: string; annotation_level: string }[]
-    expect(annotations.slice(0, 2).map(({ title, path: file }) => `${title} ${file}`)).toEqual(['sub-condition-missing (security) zz-shared/ci-runner-trust.json', 'trust-denies-service-account iam/app-1-trust.json'])
-    expect(annotations.slice(13, 15).map(({ title, path: file }) => `${title} ${file}`)).toEqual(['sub-condition-broad (security) zz-shared/tenants-trust.json', 'workload-service-account-missing k8s/all.yaml'])
+    expect(annotations.slice(0, 2).map(({ title, path: file }) => `${title} ${file}`)).toEqual([
+      'sub-condition-missing (security) zz-shared/ci-runner-trust.json',
+      'trust-denies-service-account iam/app-1-trust.json',
+    ])
+    expect(annotations.slice(13, 15).map(({ title, path: file }) => `${title} ${file}`)).toEqual([
+      'sub-condition-broad (security) zz-shared/tenants-trust.json',
+      'workload-service-account-missing k8s/all.yaml',
+    ])
 
-    const headings = (markdown: string, prefix: string) => markdown.split('\n').filter((line) => line.startsWith(prefix))
+    const headings = (markdown: string, prefix: string) =>
+      markdown.split('\n').filter((line) => line.startsWith(prefix))
     expect(headings(run.summary, '#### ').map((line) => line.replace(/\]\([^)]*\)/, ']'))).toEqual([
       '#### [`sub-condition-missing`] · security · 1 error',
       '#### [`trust-denies-service-account`] · 12 errors',
@@ -69,6 +89,8 @@ describe('the committed bundle puts security findings first wherever only some f
       expect(markdown).toContain(`/blob/${HEAD_SHA}/zz-shared/ci-runner-trust.json#L`)
       expect(markdown).not.toContain(MERGE_SHA)
     }
-    expect(comment).toContain('- ❌ [`sub-condition-missing`](https://github.com/irsa-guard/irsa-guard/blob/main/docs/rules/sub-condition-missing.md) (security) ')
+    expect(comment).toContain(
+      '- ❌ [`sub-condition-missing`](https://github.com/irsa-guard/irsa-guard/blob/main/docs/rules/sub-condition-missing.md) (security) ',
+    )
   }, 120_000)
 })

@@ -16,7 +16,12 @@ export interface ActionRun {
  * Runs the committed action bundle as GitHub's runner does: `node dist/index.js` with each input as
  * INPUT_<NAME> (upper-cased, dashes kept) and the runner's files for outputs and the job summary.
  */
-export function runActionBundle(workspace: string, inputs: Record<string, string>, bundle = path.join(repositoryRoot, 'dist', 'index.js'), runnerEnv: Record<string, string> = {}): ActionRun {
+export function runActionBundle(
+  workspace: string,
+  inputs: Record<string, string>,
+  bundle = path.join(repositoryRoot, 'dist', 'index.js'),
+  runnerEnv: Record<string, string> = {},
+): ActionRun {
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'irsa-guard-runner-'))
   const outputFile = path.join(runnerTemp, 'output.txt')
   const summaryFile = path.join(runnerTemp, 'step-summary.md')

@@ -22,7 +22,12 @@ function options(workspace: string, values: Record<string, string> = {}): Action
 /** Every call of the log, one line each: `kind [properties] text`. */
 function recordingLog(): { log: ActionLog; entries: string[] } {
   const entries: string[] = []
-  const show = (properties?: AnnotationProperties) => (properties ? ` [${Object.entries(properties).map(([key, value]) => `${key}=${value}`).join(' ')}]` : '')
+  const show = (properties?: AnnotationProperties) =>
+    properties
+      ? ` [${Object.entries(properties)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(' ')}]`
+      : ''
   const log: ActionLog = {
     info: (text) => entries.push(`info ${text}`),
     lines: (lines) => entries.push(...lines.map((line) => `line ${line}`)),
@@ -62,13 +67,31 @@ describe('the action inputs', () => {
       comment: false,
       trusted: { helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES },
       commentAuthor: 'github-actions[bot]',
-      live: { mode: 'off', region: 'us-east-1', roleSessionName: 'irsa-guard', clusters: [], accountRoles: new Map(), timeoutSeconds: 60 },
+      live: {
+        mode: 'off',
+        region: 'us-east-1',
+        roleSessionName: 'irsa-guard',
+        clusters: [],
+        accountRoles: new Map(),
+        timeoutSeconds: 60,
+      },
     })
   })
 
   it('parses lists, booleans as YAML spells them, a byte count and the optional files', () => {
     const parsed = parseActionInputs(
-      inputs({ paths: 'k8s/**\niam, charts', exclude: 'k8s/legacy/**', 'scan-fixtures': 'True', 'fail-on': 'warning', comment: 'TRUE', 'max-file-bytes': ' 0 ', config: 'ci/irsa.yml', 'sarif-file': 'out.sarif', 'baseline-file': 'base.json', 'aws-region': '' }),
+      inputs({
+        paths: 'k8s/**\niam, charts',
+        exclude: 'k8s/legacy/**',
+        'scan-fixtures': 'True',
+        'fail-on': 'warning',
+        comment: 'TRUE',
+        'max-file-bytes': ' 0 ',
+        config: 'ci/irsa.yml',
+        'sarif-file': 'out.sarif',
+        'baseline-file': 'base.json',
+        'aws-region': '',
+      }),
       { GITHUB_WORKSPACE: '/w', AWS_REGION: 'eu-west-1' },
     )
     expect(parsed).toMatchObject({
@@ -114,13 +137,29 @@ describe('the action run, given options and the real Octokit client against a lo
     await writeTrustEditRepository(workspace)
     const { log, entries } = recordingLog()
     const context = pullRequestContext(github.url, 7)
-    const outcome = await runAction(options(workspace, { 'github-token': WRITE_TOKEN, comment: 'true' }), { log, github: context, client: createGitHubClient(WRITE_TOKEN, github.url) })
+    const outcome = await runAction(options(workspace, { 'github-token': WRITE_TOKEN, comment: 'true' }), {
+      log,
+      github: context,
+      client: createGitHubClient(WRITE_TOKEN, github.url),
+    })
 
     expect(github.violations).toEqual([])
-    expect(github.calls.map((call) => `${call.method} ${call.operationId} ${call.status}`)).toEqual(['POST checks/create 201', 'GET issues/list-comments 200', 'POST issues/create-comment 201'])
+    expect(github.calls.map((call) => `${call.method} ${call.operationId} ${call.status}`)).toEqual([
+      'POST checks/create 201',
+      'GET issues/list-comments 200',
+      'POST issues/create-comment 201',
+    ])
     const [checkRun] = github.checkRuns
-    expect(checkRun).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'failure', title: '3 findings: 3 errors, 0 warnings, 0 notes' })
-    expect(checkRun!.annotations.map((annotation) => annotation.message)).toEqual([TRUST_EDIT_MESSAGES.api, TRUST_EDIT_MESSAGES.indexer, TRUST_EDIT_MESSAGES.worker])
+    expect(checkRun).toMatchObject({
+      head_sha: HEAD_SHA,
+      conclusion: 'failure',
+      title: '3 findings: 3 errors, 0 warnings, 0 notes',
+    })
+    expect(checkRun!.annotations.map((annotation) => annotation.message)).toEqual([
+      TRUST_EDIT_MESSAGES.api,
+      TRUST_EDIT_MESSAGES.indexer,
+      TRUST_EDIT_MESSAGES.worker,
+    ])
     const [comment] = github.comments.get(7)!
     expect(outcome).toEqual({
       outputs: {
@@ -141,8 +180,12 @@ describe('the action run, given options and the real Octokit client against a lo
       failures: ['irsa-guard found 3 errors, 0 warnings, 0 notes: 3 findings at or above fail-on error'],
     })
     // Links point at the pull request's head commit, which stays, not at the merge commit GITHUB_SHA.
-    expect(outcome.summary).toContain(`(https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/iam/payments-api-trust.json#L12)`)
-    expect(comment!.body).toContain(`(https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/iam/payments-api-trust.json#L12)`)
+    expect(outcome.summary).toContain(
+      `(https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/iam/payments-api-trust.json#L12)`,
+    )
+    expect(comment!.body).toContain(
+      `(https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/iam/payments-api-trust.json#L12)`,
+    )
     expect(entries.filter((entry) => !entry.startsWith('line '))).toEqual([
       'group irsa-guard findings (3)',
       'endgroup',
@@ -162,17 +205,23 @@ describe('the action run, given options and the real Octokit client against a lo
       github: pullRequestContext(github.url, 8),
       client: createGitHubClient(READ_ONLY_TOKEN, github.url),
     })
-    expect(github.calls.map((call) => `${call.method} ${call.operationId} ${call.status}`)).toEqual(['POST checks/create 403'])
+    expect(github.calls.map((call) => `${call.method} ${call.operationId} ${call.status}`)).toEqual([
+      'POST checks/create 403',
+    ])
     const annotations = entries.filter((entry) => /^(error|warning|notice) \[title=[^ ]+ file=/.test(entry))
     expect(annotations.map((entry) => entry.split(' ').slice(0, 3).join(' '))).toEqual([
-      ...[1, 10, 11, 2, 3, 4, 5, 6, 7, 8].map((index) => `error [title=trust-denies-service-account file=iam/app-${index}-trust.json`),
+      ...[1, 10, 11, 2, 3, 4, 5, 6, 7, 8].map(
+        (index) => `error [title=trust-denies-service-account file=iam/app-${index}-trust.json`,
+      ),
       'warning [title=workload-service-account-missing file=k8s/all.yaml',
     ])
     expect(entries.at(-2)).toBe(
       'notice [title=irsa-guard] irsa-guard could not publish to GitHub (a pull request from a fork gets a read-only token): no check run could be created (403 Resource not accessible by integration; it needs `permissions: checks: write`). ' +
         'Findings are annotated on this step instead, where GitHub shows at most 10 per level; 1 more finding not shown as annotations (1 error, 0 warnings, 0 notes): see the job summary',
     )
-    expect(entries.at(-1)).toBe('info irsa-guard found 11 errors, 1 warning, 0 notes in 12 IRSA-relevant files; nothing at or above fail-on never')
+    expect(entries.at(-1)).toBe(
+      'info irsa-guard found 11 errors, 1 warning, 0 notes in 12 IRSA-relevant files; nothing at or above fail-on never',
+    )
     expect(outcome.failures).toEqual([])
     expect(outcome.outputs).toMatchObject({ errors: '11', warnings: '1', conclusion: 'success', 'check-run-url': '' })
   })
@@ -180,8 +229,15 @@ describe('the action run, given options and the real Octokit client against a lo
   it('ends a bad config file as a failure naming it, with no API call', async () => {
     await writeFile(path.join(workspace, '.irsa-guard.yml'), 'rules: [\n')
     const { log, entries } = recordingLog()
-    const outcome = await runAction(options(workspace, { 'github-token': WRITE_TOKEN }), { log, github: pullRequestContext(github.url, 9), client: createGitHubClient(WRITE_TOKEN, github.url) })
-    expect(outcome).toEqual({ outputs: { conclusion: 'failure' }, failures: [expect.stringMatching(/^\.irsa-guard\.yml/)] })
+    const outcome = await runAction(options(workspace, { 'github-token': WRITE_TOKEN }), {
+      log,
+      github: pullRequestContext(github.url, 9),
+      client: createGitHubClient(WRITE_TOKEN, github.url),
+    })
+    expect(outcome).toEqual({
+      outputs: { conclusion: 'failure' },
+      failures: [expect.stringMatching(/^\.irsa-guard\.yml/)],
+    })
     expect(entries).toEqual([])
     expect(github.calls).toEqual([])
   })

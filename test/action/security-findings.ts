@@ -13,9 +13,25 @@ const ACCOUNT = '349127586034'
 export async function writeRepositoryWithSecurityFindingsLast(root: string): Promise<void> {
   await writeRepositoryWithFindings(root, { error: 12, warning: 12, note: 0 })
   await mkdir(path.join(root, 'zz-shared'), { recursive: true })
-  await writeFile(path.join(root, 'zz-shared', 'service-accounts.yaml'), [serviceAccount('ci', 'runner', 'ci-runner'), serviceAccount('tenants', 'portal', 'tenants')].join('---\n'))
+  await writeFile(
+    path.join(root, 'zz-shared', 'service-accounts.yaml'),
+    [serviceAccount('ci', 'runner', 'ci-runner'), serviceAccount('tenants', 'portal', 'tenants')].join('---\n'),
+  )
   const federated = { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER}` }
-  const ciRunner = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: federated, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' } } }] }
+  const ciRunner = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: federated,
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' } },
+      },
+    ],
+  }
   await writeFile(path.join(root, 'zz-shared', 'ci-runner-trust.json'), `${JSON.stringify(ciRunner, null, 2)}\n`)
-  await writeFile(path.join(root, 'zz-shared', 'tenants-trust.json'), trust('system:serviceaccount:tenants:*').replace('"StringEquals"', '"StringLike"'))
+  await writeFile(
+    path.join(root, 'zz-shared', 'tenants-trust.json'),
+    trust('system:serviceaccount:tenants:*').replace('"StringEquals"', '"StringLike"'),
+  )
 }

@@ -7,20 +7,43 @@ import type { CheckResult } from '../../src/check.js'
 afterAll(removeTempRepos)
 
 const serviceAccount = (name: string) =>
-  ['apiVersion: v1', 'kind: ServiceAccount', 'metadata:', `  name: ${name}`, '  namespace: payments', '  annotations:', `    eks.amazonaws.com/role-arn: arn:aws:iam::345678901234:role/${name}`, ''].join(
-    '\n',
-  )
+  [
+    'apiVersion: v1',
+    'kind: ServiceAccount',
+    'metadata:',
+    `  name: ${name}`,
+    '  namespace: payments',
+    '  annotations:',
+    `    eks.amazonaws.com/role-arn: arn:aws:iam::345678901234:role/${name}`,
+    '',
+  ].join('\n')
 
 /** The committed corpus plus what should not be committed: binary, huge, deeply nested files, odd encodings, a link loop. */
 function badRepository(): string {
   const root = tempRepo()
   cpSync(fixture('bad-input'), root, { recursive: true })
-  writeRepoFile(root, 'generated/binary.yaml', Buffer.concat([Buffer.from('apiVersion: v1\nkind: Secret\n'), Buffer.from([0x00, 0xff, 0x10, 0x00])]))
-  writeRepoFile(root, 'generated/huge.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: huge\ndata:\n${'  key: value-value-value-value-value\n'.repeat(300_000)}`)
-  writeRepoFile(root, 'generated/deep.yaml', `apiVersion: v1\nkind: ConfigMap\ndata: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`)
+  writeRepoFile(
+    root,
+    'generated/binary.yaml',
+    Buffer.concat([Buffer.from('apiVersion: v1\nkind: Secret\n'), Buffer.from([0x00, 0xff, 0x10, 0x00])]),
+  )
+  writeRepoFile(
+    root,
+    'generated/huge.yaml',
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: huge\ndata:\n${'  key: value-value-value-value-value\n'.repeat(300_000)}`,
+  )
+  writeRepoFile(
+    root,
+    'generated/deep.yaml',
+    `apiVersion: v1\nkind: ConfigMap\ndata: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+  )
   writeRepoFile(root, 'generated/bom.yaml', `\uFEFF${serviceAccount('with-bom')}`)
   writeRepoFile(root, 'generated/crlf.yaml', serviceAccount('with-crlf').replace(/\n/g, '\r\n'))
-  writeRepoFile(root, 'generated/utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(serviceAccount('with-utf16'), 'utf16le')]))
+  writeRepoFile(
+    root,
+    'generated/utf16.yaml',
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(serviceAccount('with-utf16'), 'utf16le')]),
+  )
   symlinkSync('..', path.join(root, 'generated', 'loop'))
   symlinkSync('loop-b.yaml', path.join(root, 'generated', 'loop-a.yaml'))
   symlinkSync('loop-a.yaml', path.join(root, 'generated', 'loop-b.yaml'))
@@ -58,7 +81,8 @@ describe('bad input', () => {
 
   it('still reads every valid manifest, whatever its encoding, with the right lines', () => {
     const accounts = result.graph.facts.serviceAccounts.map(
-      (account) => `${account.location.path}:${account.location.line} ${account.name.kind === 'known' ? account.name.value : '?'} ${account.roleArn?.location.line}:${account.roleArn?.location.column}`,
+      (account) =>
+        `${account.location.path}:${account.location.line} ${account.name.kind === 'known' ? account.name.value : '?'} ${account.roleArn?.location.line}:${account.roleArn?.location.column}`,
     )
     expect(accounts.sort()).toEqual([
       'generated/bom.yaml:4 with-bom 7:33',
@@ -70,7 +94,9 @@ describe('bad input', () => {
   })
 
   it('reads a duplicated key as kubectl apply does: the last value wins', () => {
-    const duplicate = result.graph.facts.serviceAccounts.find((account) => account.location.path === 'k8s/duplicate-keys.yaml')
+    const duplicate = result.graph.facts.serviceAccounts.find(
+      (account) => account.location.path === 'k8s/duplicate-keys.yaml',
+    )
     expect(duplicate?.namespace).toMatchObject({ kind: 'known', value: 'billing', location: { line: 6 } })
   })
 })

@@ -59,7 +59,16 @@ items:
 `
 
 /** Characters that make YAML interesting. */
-const YAML_CHARACTERS = fc.constantFrom(...':-? \n\t{}[],&*!|>"\'#%@`~.0aZ\\\r\u00e9\ufeff\u0000'.split(''), '---\n', '...\n', '{{ x }}', '<<: *a', '&a ', 'yes', '- ')
+const YAML_CHARACTERS = fc.constantFrom(
+  ...':-? \n\t{}[],&*!|>"\'#%@`~.0aZ\\\r\u00e9\ufeff\u0000'.split(''),
+  '---\n',
+  '...\n',
+  '{{ x }}',
+  '<<: *a',
+  '&a ',
+  'yes',
+  '- ',
+)
 
 type Mutation = { at: number; kind: 'insert' | 'delete' | 'duplicate-line' | 'indent'; text: string; length: number }
 
@@ -95,7 +104,8 @@ function expectWithin(text: string, location: Location): void {
 }
 
 /** The messages bad input may produce; anything else (the catch-all "Cannot read k8s/fuzz.yaml: …") is a bug. */
-const EXPECTED_PROBLEM = /^(Cannot parse YAML: |Cannot read YAML: (nesting deeper than|more than \d+ alias expansions|aliases expand to more than)|Duplicate key ")/
+const EXPECTED_PROBLEM =
+  /^(Cannot parse YAML: |Cannot read YAML: (nesting deeper than|more than \d+ alias expansions|aliases expand to more than)|Duplicate key ")/
 
 function readsWithoutThrowing(text: string): void {
   const result = readKubernetesFile({ path: 'k8s/fuzz.yaml', kind: 'kubernetes', text })
@@ -110,15 +120,18 @@ function readsWithoutThrowing(text: string): void {
 describe('fuzzing the YAML reader and the Kubernetes source', () => {
   it('parseYamlTree never throws on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: YAML_CHARACTERS, maxLength: 200 })), (text) => {
-        for (const version of ['1.1', '1.2'] as const) {
-          const tree = parseYamlTree('f.yaml', text, { version })
-          for (const finding of tree.findings) {
-            expect(finding.message).toMatch(EXPECTED_PROBLEM)
-            expect(finding.location.line).toBeGreaterThanOrEqual(1)
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: YAML_CHARACTERS, maxLength: 200 })),
+        (text) => {
+          for (const version of ['1.1', '1.2'] as const) {
+            const tree = parseYamlTree('f.yaml', text, { version })
+            for (const finding of tree.findings) {
+              expect(finding.message).toMatch(EXPECTED_PROBLEM)
+              expect(finding.location.line).toBeGreaterThanOrEqual(1)
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 500 },
     )
   })
@@ -133,7 +146,9 @@ describe('fuzzing the YAML reader and the Kubernetes source', () => {
   it('the Kubernetes source never throws on mutated valid manifests', () => {
     expect(readKubernetesFile({ path: 'k8s/fuzz.yaml', kind: 'kubernetes', text: VALID_MANIFEST }).findings).toEqual([])
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 8 }), (mutations) => readsWithoutThrowing(decoded(mutate(VALID_MANIFEST, mutations)))),
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 8 }), (mutations) =>
+        readsWithoutThrowing(decoded(mutate(VALID_MANIFEST, mutations))),
+      ),
       { numRuns: 300 },
     )
   })
@@ -152,11 +167,17 @@ describe('fuzzing the YAML reader and the Kubernetes source', () => {
 
   it('comment suppressions never throw and stay inside the file', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('#', '/', '*', ' ', '\n', 'irsa-guard:ignore', 'a', ',', ':', '-'), maxLength: 80 }), (text) => {
-        for (const suppression of commentSuppressions('f.tf', text, ['#', '//', '/*'])) {
-          expect(suppression.toLine).toBeLessThanOrEqual(text.split(/\r\n|\n|\r/).length)
-        }
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('#', '/', '*', ' ', '\n', 'irsa-guard:ignore', 'a', ',', ':', '-'),
+          maxLength: 80,
+        }),
+        (text) => {
+          for (const suppression of commentSuppressions('f.tf', text, ['#', '//', '/*'])) {
+            expect(suppression.toLine).toBeLessThanOrEqual(text.split(/\r\n|\n|\r/).length)
+          }
+        },
+      ),
       { numRuns: 300 },
     )
   })

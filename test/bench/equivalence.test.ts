@@ -41,9 +41,17 @@ function addConsumingKustomization(root: string): void {
       Statement: [
         {
           Effect: 'Allow',
-          Principal: { Federated: 'arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789ABCDEF0123456789' },
+          Principal: {
+            Federated:
+              'arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789ABCDEF0123456789',
+          },
           Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: { StringEquals: { 'oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789ABCDEF0123456789:sub': 'system:serviceaccount:bundle:other' } },
+          Condition: {
+            StringEquals: {
+              'oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789ABCDEF0123456789:sub':
+                'system:serviceaccount:bundle:other',
+            },
+          },
         },
       ],
     }),
@@ -67,7 +75,11 @@ function firstDifference(a: unknown, b: unknown, at = '$'): string | undefined {
   const keysB = Object.keys(b)
   if (keysA.join('\0') !== keysB.join('\0')) return `${at}: keys ${keysA.join(',')} ≠ ${keysB.join(',')}`
   for (const key of keysA) {
-    const difference = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`)
+    const difference = firstDifference(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      `${at}.${key}`,
+    )
     if (difference) return difference
   }
   return undefined
@@ -113,7 +125,8 @@ describe('worker threads', () => {
     const names = (runs: { source: { name: string } }[]): string[] => runs.map((run) => run.source.name)
     expect(names(parallel.runs)).toEqual(names(single))
     expect(names(single)).toEqual(expect.arrayContaining(['kustomize', 'kubernetes', 'iam-json', 'terraform']))
-    for (const [index, run] of single.entries()) expect(firstDifference(parallel.runs[index].result, run.result, run.source.name)).toBeUndefined()
+    for (const [index, run] of single.entries())
+      expect(firstDifference(parallel.runs[index].result, run.result, run.source.name)).toBeUndefined()
     // The kustomization takes the trust policy in, so a later source run ahead of it on a worker must give way.
     const kustomize = single.find((run: { source: { name: string } }) => run.source.name === 'kustomize')
     expect(kustomize.result.consumedFiles).toContain('platform/bundle/bundle-app-trust.json')

@@ -52,7 +52,15 @@ describe('skipping manifest documents no rule can care about', () => {
     const expected = whole.findings.filter((finding) => formatFindingLine(finding) !== brokenIrrelevant)
     expect(JSON.stringify(sniffed.findings)).toBe(JSON.stringify(expected))
     expect(new Set(whole.findings.map((finding) => finding.ruleId))).toEqual(
-      new Set(['annotation-key-typo', 'annotation-wrong-object', 'parse-error', 'suppression-reason-missing', 'workload-env-blocks-injection', 'workload-runs-as-default', 'workload-service-account-missing']),
+      new Set([
+        'annotation-key-typo',
+        'annotation-wrong-object',
+        'parse-error',
+        'suppression-reason-missing',
+        'workload-env-blocks-injection',
+        'workload-runs-as-default',
+        'workload-service-account-missing',
+      ]),
     )
   })
 })

@@ -47,7 +47,10 @@ describe('chain coverage: unresolved, with the reason', () => {
     ['role-outside-scan', { ...serviceAccountChain('k8s/orders.yaml', 7, 33, ROLE), reason: 'role-outside-scan' }],
     [
       'role-arn-invalid',
-      { ...serviceAccountChain('k8s/orders.yaml', 7, 33, 'arn:aws:iam::349127586034:user/orders-reader'), reason: 'role-arn-invalid' },
+      {
+        ...serviceAccountChain('k8s/orders.yaml', 7, 33, 'arn:aws:iam::349127586034:user/orders-reader'),
+        reason: 'role-arn-invalid',
+      },
     ],
     [
       'role-arn-placeholder',
@@ -57,14 +60,29 @@ describe('chain coverage: unresolved, with the reason', () => {
         detail: '111122223333, an example account ID from the AWS documentation',
       },
     ],
-    ['deploy-time-value', { ...serviceAccountChain('k8s/orders.yaml', 7, 33, '${ORDERS_ROLE_ARN}'), reason: 'deploy-time-value', detail: '${ORDERS_ROLE_ARN}' }],
+    [
+      'deploy-time-value',
+      {
+        ...serviceAccountChain('k8s/orders.yaml', 7, 33, '${ORDERS_ROLE_ARN}'),
+        reason: 'deploy-time-value',
+        detail: '${ORDERS_ROLE_ARN}',
+      },
+    ],
     [
       'helm-value-unset',
-      { ...serviceAccountChain('charts/orders/templates/serviceaccount.yaml', 7, 33, ''), reason: 'helm-value-unset', detail: 'not set in the scanned values' },
+      {
+        ...serviceAccountChain('charts/orders/templates/serviceaccount.yaml', 7, 33, ''),
+        reason: 'helm-value-unset',
+        detail: 'not set in the scanned values',
+      },
     ],
     [
       'terraform-variable',
-      { ...serviceAccountChain('infra/main.tf', 11, 38, '${var.orders_role_arn}'), reason: 'terraform-variable', detail: '${var.orders_role_arn}' },
+      {
+        ...serviceAccountChain('infra/main.tf', 11, 38, '${var.orders_role_arn}'),
+        reason: 'terraform-variable',
+        detail: '${var.orders_role_arn}',
+      },
     ],
     [
       'other-stack-output',
@@ -76,7 +94,11 @@ describe('chain coverage: unresolved, with the reason', () => {
     ],
     [
       'unresolved-reference',
-      { ...serviceAccountChain('infra/main.tf', 12, 38, '${iam_role.orders.arn}'), reason: 'unresolved-reference', detail: '${iam_role.orders.arn}' },
+      {
+        ...serviceAccountChain('infra/main.tf', 12, 38, '${iam_role.orders.arn}'),
+        reason: 'unresolved-reference',
+        detail: '${iam_role.orders.arn}',
+      },
     ],
     [
       'trust-policy-unknown',
@@ -145,7 +167,8 @@ describe('chain coverage: unresolved, with the reason', () => {
         {
           ...serviceAccountChain('infra/main.tf', 13, 38, '${module.orders_irsa.iam_role_arn}'),
           reason: 'remote-module',
-          detail: '${module.orders_irsa.iam_role_arn} from source "git::https://git.example.com/platform/irsa.git?ref=v2.0.0"',
+          detail:
+            '${module.orders_irsa.iam_role_arn} from source "git::https://git.example.com/platform/irsa.git?ref=v2.0.0"',
         },
         {
           kind: 'module',
@@ -194,7 +217,13 @@ describe('chain coverage: unresolved, with the reason', () => {
     expect(await coverageOf('chain-coverage', 'kustomize-builds')).toEqual({
       verified: 0,
       total: 1,
-      unresolved: [{ ...serviceAccountChain('base/serviceaccount.yaml', 7, 33, '${ORDERS_ROLE_ARN}'), reason: 'deploy-time-value', detail: '${ORDERS_ROLE_ARN}' }],
+      unresolved: [
+        {
+          ...serviceAccountChain('base/serviceaccount.yaml', 7, 33, '${ORDERS_ROLE_ARN}'),
+          reason: 'deploy-time-value',
+          detail: '${ORDERS_ROLE_ARN}',
+        },
+      ],
     })
   })
 
@@ -214,7 +243,24 @@ describe('chain coverage: unresolved, with the reason', () => {
   })
 
   it('has a fixture for every reason', () => {
-    const covered = ['role-outside-scan', 'role-arn-invalid', 'role-arn-placeholder', 'deploy-time-value', 'helm-value-unset', 'terraform-variable', 'remote-module', 'other-stack-output', 'unresolved-reference', 'service-account-unknown', 'trust-policy-unknown', 'trust-outcome-unknown', 'trusts-undefined-service-account', 'not-named-by-its-service-account', 'trust-subject-unknown', 'unknown-chart']
+    const covered = [
+      'role-outside-scan',
+      'role-arn-invalid',
+      'role-arn-placeholder',
+      'deploy-time-value',
+      'helm-value-unset',
+      'terraform-variable',
+      'remote-module',
+      'other-stack-output',
+      'unresolved-reference',
+      'service-account-unknown',
+      'trust-policy-unknown',
+      'trust-outcome-unknown',
+      'trusts-undefined-service-account',
+      'not-named-by-its-service-account',
+      'trust-subject-unknown',
+      'unknown-chart',
+    ]
     expect([...UNRESOLVED_REASON_IDS].sort()).toEqual([...covered].sort())
   })
 })

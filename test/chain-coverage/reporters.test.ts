@@ -56,12 +56,15 @@ describe('chain coverage in the reporters', () => {
   })
 
   it('JSON: a module call that is not read names the call', async () => {
-    expect(JSON.parse(formatJson(await scan(fixture('chain-coverage', 'remote-module')))).coverage.unresolved[1]).toEqual({
+    expect(
+      JSON.parse(formatJson(await scan(fixture('chain-coverage', 'remote-module')))).coverage.unresolved[1],
+    ).toEqual({
       kind: 'module',
       location: { path: 'infra/main.tf', line: 19, column: 1 },
       module: 'module.queue_addon',
       reason: 'remote-module',
-      reasonText: 'its role comes from a Terraform module whose source is not read (a registry or git module, or a directory outside the scan)',
+      reasonText:
+        'its role comes from a Terraform module whose source is not read (a registry or git module, or a directory outside the scan)',
       detail: 'source "example-org/irsa-addon/aws" 1.1.1, with IRSA arguments set_irsa_names, oidc_providers',
     })
   })
@@ -75,11 +78,18 @@ describe('chain coverage in the reporters', () => {
 
   it('job summary: the line under the counts, and the unresolved chains in a collapsed list', async () => {
     const lines = formatMarkdown(await scan(mixed)).split('\n')
-    expect(lines.slice(2, 4 + MARKDOWN_COVERAGE.length)).toEqual(['**0 errors, 0 warnings, 1 note** in 4 IRSA-relevant files (4 files seen).', '', ...MARKDOWN_COVERAGE])
+    expect(lines.slice(2, 4 + MARKDOWN_COVERAGE.length)).toEqual([
+      '**0 errors, 0 warnings, 1 note** in 4 IRSA-relevant files (4 files seen).',
+      '',
+      ...MARKDOWN_COVERAGE,
+    ])
   })
 
   it('job summary: links each unresolved chain to the commit, and cuts the list at the limit', async () => {
-    const markdown = formatMarkdown(await scan(mixed), { blobUrl: 'https://github.com/acme/shop/blob/abc123', limit: 1 })
+    const markdown = formatMarkdown(await scan(mixed), {
+      blobUrl: 'https://github.com/acme/shop/blob/abc123',
+      limit: 1,
+    })
     expect(markdown).toContain(
       '- [iam/payments-reports-trust.json:1](https://github.com/acme/shop/blob/abc123/iam/payments-reports-trust.json#L1) role `payments-reports`: its trust names ServiceAccounts that no scanned source defines (`system:serviceaccount:payments:reports`) · `trusts-undefined-service-account`\n- … and 1 more (see the JSON or SARIF report)\n',
     )
@@ -87,13 +97,20 @@ describe('chain coverage in the reporters', () => {
 
   it('job summary: only the line when every chain is verified', async () => {
     const markdown = formatMarkdown(await scan(fixture('repos', 'clean')))
-    expect(markdown).toContain("\n**IRSA chains: verified 1 of 1 chain** (a chain is verified when the ServiceAccount's token was evaluated against its role's trust).\n\n### ServiceAccounts")
+    expect(markdown).toContain(
+      "\n**IRSA chains: verified 1 of 1 chain** (a chain is verified when the ServiceAccount's token was evaluated against its role's trust).\n\n### ServiceAccounts",
+    )
     expect(markdown).not.toContain('<details>')
   })
 
   it('pull request comment: the same line and list, with findings and without', async () => {
-    const withFindings = formatPullRequestComment(await scan(mixed), { marker: '<!-- irsa-guard -->', sha: 'abcdef0123456' })
-    expect(withFindings).toContain(`Results for abcdef0; each finding names what to change.\n\n${MARKDOWN_COVERAGE.join('\n')}`)
+    const withFindings = formatPullRequestComment(await scan(mixed), {
+      marker: '<!-- irsa-guard -->',
+      sha: 'abcdef0123456',
+    })
+    expect(withFindings).toContain(
+      `Results for abcdef0; each finding names what to change.\n\n${MARKDOWN_COVERAGE.join('\n')}`,
+    )
     const clean = formatPullRequestComment(await scan(fixture('repos', 'clean')), { marker: '<!-- irsa-guard -->' })
     expect(clean).toBe(
       "<!-- irsa-guard -->\n## irsa-guard ✅ no IRSA findings\n\nEvery finding is fixed: 2 IRSA-relevant files checked, 1 ServiceAccount with a role.\n\n**IRSA chains: verified 1 of 1 chain** (a chain is verified when the ServiceAccount's token was evaluated against its role's trust).\n",
@@ -111,12 +128,16 @@ describe('repository-derived values in the coverage', () => {
   }
 
   it('stay on one line in the text line', () => {
-    expect(formatUnresolvedLine(chain)).toBe('k8s/a b.yaml:3: ServiceAccount shop/x|y → arn:aws:iam::349127586034:role/a`b ::error::c: names a role that no scanned source defines [role-outside-scan]')
+    expect(formatUnresolvedLine(chain)).toBe(
+      'k8s/a b.yaml:3: ServiceAccount shop/x|y → arn:aws:iam::349127586034:role/a`b ::error::c: names a role that no scanned source defines [role-outside-scan]',
+    )
   })
 
   it('stay in their code span in Markdown', () => {
     const lines = formatCoverageMarkdown({ verified: 0, total: 1, unresolved: [chain] })
-    expect(lines[4]).toBe('- `k8s/a b.yaml:3` ServiceAccount `shop/x|y` → ``arn:aws:iam::349127586034:role/a`b ::error::c``: names a role that no scanned source defines · `role-outside-scan`')
+    expect(lines[4]).toBe(
+      '- `k8s/a b.yaml:3` ServiceAccount `shop/x|y` → ``arn:aws:iam::349127586034:role/a`b ::error::c``: names a role that no scanned source defines · `role-outside-scan`',
+    )
   })
 })
 
@@ -126,7 +147,9 @@ describe('chain coverage through the CLI', () => {
   it('text: the summary line says how many chains were verified and points at --verbose', async () => {
     const run = await runCli([mixed, '--fail-on', 'never'], process.cwd())
     expect(run.code).toBe(0)
-    expect(run.stderr).toBe('irsa-guard: 0 errors, 0 warnings, 1 note in 4 IRSA-relevant files; verified 1 of 3 chains, 2 unresolved (--verbose says why)\n')
+    expect(run.stderr).toBe(
+      'irsa-guard: 0 errors, 0 warnings, 1 note in 4 IRSA-relevant files; verified 1 of 3 chains, 2 unresolved (--verbose says why)\n',
+    )
   })
 
   it('text --verbose: each unresolved chain under the summary, with its reason', async () => {

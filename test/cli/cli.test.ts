@@ -23,7 +23,8 @@ describe('irsa-guard CLI', () => {
     expect(await runCli([broken], process.cwd())).toEqual({
       code: 1,
       stdout: `${BROKEN_LINE}\n`,
-      stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain (failing: 1 finding at or above error)\n',
+      stderr:
+        'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain (failing: 1 finding at or above error)\n',
     })
   })
 
@@ -57,9 +58,15 @@ describe('irsa-guard CLI', () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'irsa-guard-cli-'))
     try {
       await mkdir(path.join(root, 'pkg', 'testdata'), { recursive: true })
-      await writeFile(path.join(root, 'pkg', 'testdata', 'sa.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: apps\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/app\n')
+      await writeFile(
+        path.join(root, 'pkg', 'testdata', 'sa.yaml'),
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: apps\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/app\n',
+      )
       await mkdir(path.join(root, 'k8s'))
-      await writeFile(path.join(root, 'k8s', 'sa.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: apps\n')
+      await writeFile(
+        path.join(root, 'k8s', 'sa.yaml'),
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: apps\n',
+      )
       expect(await runCli([root, '--fail-on', 'warning'], process.cwd())).toEqual({
         code: 0,
         stdout: '',
@@ -67,7 +74,9 @@ describe('irsa-guard CLI', () => {
       })
       const scanned = await runCli([root, '--scan-fixtures', '--fail-on', 'warning'], process.cwd())
       expect(scanned.code).toBe(1)
-      expect(scanned.stdout).toContain('pkg/testdata/sa.yaml:7:33: warning: eks.amazonaws.com/role-arn "arn:aws:iam::111122223333:role/app" of ServiceAccount apps/app holds 111122223333')
+      expect(scanned.stdout).toContain(
+        'pkg/testdata/sa.yaml:7:33: warning: eks.amazonaws.com/role-arn "arn:aws:iam::111122223333:role/app" of ServiceAccount apps/app holds 111122223333',
+      )
     } finally {
       await rm(root, { recursive: true, force: true })
     }
@@ -85,7 +94,9 @@ describe('irsa-guard CLI', () => {
     const run = await runCli(['--format', 'json', broken], process.cwd())
     const report = JSON.parse(run.stdout)
     expect(report.counts).toEqual({ error: 1, warning: 0, note: 0 })
-    expect(report.findings.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['trust-denies-service-account'])
+    expect(report.findings.map((finding: { ruleId: string }) => finding.ruleId)).toEqual([
+      'trust-denies-service-account',
+    ])
   })
 
   it('writes markdown', async () => {
@@ -108,14 +119,22 @@ describe('irsa-guard CLI', () => {
       expect(run).toEqual({
         code: 1,
         stdout: '',
-        stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain; sarif report written to reports/irsa.sarif (failing: 1 finding at or above error)\n',
+        stderr:
+          'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain; sarif report written to reports/irsa.sarif (failing: 1 finding at or above error)\n',
       })
       const log = JSON.parse(await readFile(path.join(directory, 'reports/irsa.sarif'), 'utf8'))
       const validate = sarifValidator()
       expect(validate(log)).toBe(true)
       expect(log.runs[0].results[0]).toMatchObject({
         ruleId: 'trust-denies-service-account',
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'iam/payments-api-trust.json' }, region: { startLine: 12, startColumn: 90 } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'iam/payments-api-trust.json' },
+              region: { startLine: 12, startColumn: 90 },
+            },
+          },
+        ],
       })
     })
 
@@ -136,16 +155,31 @@ describe('irsa-guard CLI', () => {
 
   it('reads --config relative to the working directory', async () => {
     const run = await runCli([clean, '--config', 'bad-config/.irsa-guard.yml'], repos)
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'irsa-guard: bad-config/.irsa-guard.yml:5: rules.role-not-fuond: unknown rule id (did you mean "role-not-found"?)\n' })
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'irsa-guard: bad-config/.irsa-guard.yml:5: rules.role-not-fuond: unknown rule id (did you mean "role-not-found"?)\n',
+    })
     const missing = await runCli([clean, '--config', 'nope.yml'], repos)
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'irsa-guard: nope.yml: cannot read config file: no such file\n' })
+    expect(missing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'irsa-guard: nope.yml: cannot read config file: no such file\n',
+    })
   })
 
   describe('usage errors: exit 2 and one line on standard error', () => {
     it.each([
       [['--bogus'], 'irsa-guard: unknown option --bogus (see irsa-guard --help)'],
-      [['--format', 'xml'], 'irsa-guard: --format must be one of text, json, sarif, markdown, github (got "xml") (see irsa-guard --help)'],
-      [['--fail-on=critical'], 'irsa-guard: --fail-on must be one of error, warning, note, never (got "critical") (see irsa-guard --help)'],
+      [
+        ['--format', 'xml'],
+        'irsa-guard: --format must be one of text, json, sarif, markdown, github (got "xml") (see irsa-guard --help)',
+      ],
+      [
+        ['--fail-on=critical'],
+        'irsa-guard: --fail-on must be one of error, warning, note, never (got "critical") (see irsa-guard --help)',
+      ],
       [['--output'], 'irsa-guard: --output needs a value (see irsa-guard --help)'],
       [['--config', '--format', 'json'], 'irsa-guard: --config needs a value (see irsa-guard --help)'],
       [['--formt', 'json'], 'irsa-guard: unknown option --formt (did you mean --format?) (see irsa-guard --help)'],

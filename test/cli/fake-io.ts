@@ -23,7 +23,10 @@ export async function runCli(argv: string[], cwd: string, terminal: FakeTerminal
   let stderr = ''
   const code = await main(argv, {
     cwd,
-    stdout: { write: (text: string) => (stdout += text), ...(terminal.columns !== undefined ? { isTTY: true, columns: terminal.columns } : {}) },
+    stdout: {
+      write: (text: string) => (stdout += text),
+      ...(terminal.columns !== undefined ? { isTTY: true, columns: terminal.columns } : {}),
+    },
     stderr: { write: (text: string) => (stderr += text), ...(terminal.stderrIsTerminal ? { isTTY: true } : {}) },
     ...(terminal.env ? { env: terminal.env } : {}),
   })

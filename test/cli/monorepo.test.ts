@@ -8,7 +8,12 @@ import { runCli } from './fake-io.js'
 const BUNDLE = path.join(repositoryRoot, 'dist', 'cli', 'index.js')
 
 function runCliBundle(argv: string[], cwd: string) {
-  const child = spawnSync(process.execPath, [BUNDLE, ...argv], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 60_000 })
+  const child = spawnSync(process.execPath, [BUNDLE, ...argv], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+    timeout: 60_000,
+  })
   return { code: child.status, stdout: child.stdout, stderr: child.stderr }
 }
 
@@ -40,7 +45,14 @@ describe('the CLI in a monorepo', () => {
     expect(result).toMatchObject({
       ruleId: 'trust-denies-service-account',
       level: 'warning',
-      locations: [{ physicalLocation: { artifactLocation: { uri: `${deploy}/iam/payments-api-trust.json` }, region: { startLine: 12, startColumn: 90 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: `${deploy}/iam/payments-api-trust.json` },
+            region: { startLine: 12, startColumn: 90 },
+          },
+        },
+      ],
     })
     expect(result.message.text).toContain(`ServiceAccount payments/api (${deploy}/k8s/api.yaml:7)`)
   })
@@ -53,7 +65,11 @@ describe('the CLI in a monorepo', () => {
     const args = argv.map((arg) => (arg === 'ABSOLUTE' ? path.join(root, deploy) : arg))
     const run = await runCli([...args, '--format', 'github'], path.join(root, cwd))
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(new RegExp(`^::warning file=${deploy}/iam/payments-api-trust.json,line=12,col=90,title=irsa-guard trust-denies-service-account::ServiceAccount payments/api \\(${deploy}/k8s/api.yaml:7\\) would be refused`))
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^::warning file=${deploy}/iam/payments-api-trust.json,line=12,col=90,title=irsa-guard trust-denies-service-account::ServiceAccount payments/api \\(${deploy}/k8s/api.yaml:7\\) would be refused`,
+      ),
+    )
     expect(run.stderr).toBe(SUMMARY)
   })
 
@@ -64,7 +80,11 @@ describe('the CLI in a monorepo', () => {
       `irsa-guard: ${deploy}/.irsa-guard.yml is not read: the config is the repository root's (.irsa-guard.yml); name it with --config ${deploy}/.irsa-guard.yml to use it (its paths are relative to the repository root)\n${SUMMARY}`,
     )
     const named = await runCli([deploy, '--config', `${deploy}/.irsa-guard.yml`], root)
-    expect(named).toEqual({ code: 0, stdout: '', stderr: 'irsa-guard: 0 errors, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain\n' })
+    expect(named).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'irsa-guard: 0 errors, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain\n',
+    })
   })
 
   it('scans a directory it is given by name even when git ignores it or it is named like a test fixture', async () => {
@@ -81,7 +101,8 @@ describe('the CLI in a monorepo', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'irsa-guard: "does-not-exist/**" matches no file to scan (git-ignored and excluded files, and node_modules, vendor and test fixture directories, do not count)\n',
+      stderr:
+        'irsa-guard: "does-not-exist/**" matches no file to scan (git-ignored and excluded files, and node_modules, vendor and test fixture directories, do not count)\n',
     })
     await writeFile(path.join(root, '.gitignore'), '*.json\n')
     expect((await runCli(['**/*.json'], root)).stderr).toBe(

@@ -48,8 +48,13 @@ describe('the CLI on a terminal', () => {
 
   it('keeps one finding per line through a pipe, coloured only when asked (FORCE_COLOR, --color)', async () => {
     const piped = await runCli([broken], process.cwd())
-    expect(piped.stdout).toMatch(/^iam\/payments-api-trust\.json:12:90: error: ServiceAccount payments\/api .* \[trust-denies-service-account\]\n$/)
-    for (const forced of [await runCli([broken], process.cwd(), { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }), await runCli([broken, '--color'], process.cwd())]) {
+    expect(piped.stdout).toMatch(
+      /^iam\/payments-api-trust\.json:12:90: error: ServiceAccount payments\/api .* \[trust-denies-service-account\]\n$/,
+    )
+    for (const forced of [
+      await runCli([broken], process.cwd(), { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }),
+      await runCli([broken, '--color'], process.cwd()),
+    ]) {
       expect(forced.stdout).toBe(piped.stdout.replace(': error: ', `: ${RED_ERROR}: `))
     }
   })
@@ -58,14 +63,19 @@ describe('the CLI on a terminal', () => {
     const run = await runCli([broken], process.cwd(), { stderrIsTerminal: true })
     // A progress line appears only when the scan takes over a second (a loaded machine); it is erased before the summary.
     // eslint-disable-next-line no-control-regex -- the terminal's escape sequences are what it strips
-    expect(run.stderr.replace(/\r\u001b\[K(?:irsa-guard: [^\r\n]* \(\d+\.\d s\))?/g, '')).toBe('irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain\u001b[31m (failing: 1 finding at or above error)\u001b[39m\n')
+    expect(run.stderr.replace(/\r\u001b\[K(?:irsa-guard: [^\r\n]* \(\d+\.\d s\))?/g, '')).toBe(
+      'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain\u001b[31m (failing: 1 finding at or above error)\u001b[39m\n',
+    )
   })
 
   it('escapes control characters from the repository before they reach the terminal', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'irsa-guard-terminal-'))
     try {
       await mkdir(path.join(root, 'k8s'))
-      await writeFile(path.join(root, 'k8s', 'sa\u001b[2J.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: apps\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/app\n')
+      await writeFile(
+        path.join(root, 'k8s', 'sa\u001b[2J.yaml'),
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: apps\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/app\n',
+      )
       const run = await runCli(['--fail-on', 'never'], root, { columns: 100, env: { NO_COLOR: '1' } })
       expect(run.stdout.startsWith('k8s/sa\\u001b[2J.yaml\n  7:33  warning  ')).toBe(true)
       expect(run.stdout).not.toContain('\u001b')
@@ -81,7 +91,11 @@ describe('--quiet, --verbose and --debug', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toBe('')
     expect(run.stdout).toMatch(/^iam\/payments-api-trust\.json:12:90: error: .*\n$/)
-    expect(await runCli(['no-such-dir', '--quiet'], broken)).toEqual({ code: 2, stdout: '', stderr: 'irsa-guard: no such file or directory: no-such-dir\n' })
+    expect(await runCli(['no-such-dir', '--quiet'], broken)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'irsa-guard: no such file or directory: no-such-dir\n',
+    })
   })
 
   it('--verbose adds the time of each phase and the files read per kind', async () => {
@@ -117,9 +131,14 @@ describe('--format github', () => {
     )
     const root = await mkdtemp(path.join(os.tmpdir(), 'irsa-guard-github-'))
     try {
-      await writeFile(path.join(root, 'a,b:50%.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: apps\n  annotations:\n    eks.amazonaws.com/role-arn: "arn:aws:iam::111122223333:role/x##[y]%0A"\n')
+      await writeFile(
+        path.join(root, 'a,b:50%.yaml'),
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: apps\n  annotations:\n    eks.amazonaws.com/role-arn: "arn:aws:iam::111122223333:role/x##[y]%0A"\n',
+      )
       const hostile = await runCli(['--format', 'github', '--fail-on', 'never'], root)
-      expect(hostile.stdout.split('\n')[0]).toMatch(/^::error file=a%2Cb%3A50%25\.yaml,line=7,col=33,title=irsa-guard role-arn-invalid::.*"arn:aws:iam::111122223333:role\/x##\\\[y\]%250A" has/)
+      expect(hostile.stdout.split('\n')[0]).toMatch(
+        /^::error file=a%2Cb%3A50%25\.yaml,line=7,col=33,title=irsa-guard role-arn-invalid::.*"arn:aws:iam::111122223333:role\/x##\\\[y\]%250A" has/,
+      )
     } finally {
       await rm(root, { recursive: true, force: true })
     }
@@ -147,7 +166,11 @@ describe('the committed CLI bundle with FORCE_COLOR through a pipe', () => {
       timeout: 60_000,
     })
     expect(child.status).toBe(1)
-    expect(child.stdout).toMatch(new RegExp(`^iam/payments-api-trust\\.json:12:90: \\u001b\\[31merror\\u001b\\[39m: ServiceAccount payments/api `))
-    expect(child.stderr).toBe('irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain\u001b[31m (failing: 1 finding at or above error)\u001b[39m\n')
+    expect(child.stdout).toMatch(
+      new RegExp(`^iam/payments-api-trust\\.json:12:90: \\u001b\\[31merror\\u001b\\[39m: ServiceAccount payments/api `),
+    )
+    expect(child.stderr).toBe(
+      'irsa-guard: 1 error, 0 warnings, 0 notes in 2 IRSA-relevant files; verified 1 of 1 chain\u001b[31m (failing: 1 finding at or above error)\u001b[39m\n',
+    )
   })
 })

@@ -10,7 +10,18 @@ describe('a config file with several problems', () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'irsa-guard-config-errors-'))
     await writeFile(
       path.join(root, '.irsa-guard.yml'),
-      ['rules:', '  role-not-fuond: off', 'clusters:', '  - name: prod', '    region: europe', 'ignore:', '  - rule: role-not-found', '    path: iam/a.json', '    expires: 2026-13-01', ''].join('\n'),
+      [
+        'rules:',
+        '  role-not-fuond: off',
+        'clusters:',
+        '  - name: prod',
+        '    region: europe',
+        'ignore:',
+        '  - rule: role-not-found',
+        '    path: iam/a.json',
+        '    expires: 2026-13-01',
+        '',
+      ].join('\n'),
     )
   })
   afterAll(async () => {

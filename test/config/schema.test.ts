@@ -24,14 +24,19 @@ function withRegistryRules(schema: Schema): Schema {
   const copy = JSON.parse(JSON.stringify(schema)) as Schema
   copy.definitions.ruleId.enum = everyRule.map((meta) => meta.id)
   copy.properties.rules.properties = Object.fromEntries(
-    everyRule.map((meta) => [meta.id, { description: `${meta.description} Default: ${meta.level}.`, $ref: '#/definitions/ruleSetting' }]),
+    everyRule.map((meta) => [
+      meta.id,
+      { description: `${meta.description} Default: ${meta.level}.`, $ref: '#/definitions/ruleSetting' },
+    ]),
   )
   return copy
 }
 
 const schemaText = readFileSync(SCHEMA_PATH, 'utf8')
 const schema = JSON.parse(schemaText) as Schema
-const validate = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true }).compile(process.env.UPDATE_DOCS === '1' ? withRegistryRules(schema) : schema)
+const validate = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true }).compile(
+  process.env.UPDATE_DOCS === '1' ? withRegistryRules(schema) : schema,
+)
 
 function parserAccepts(text: string): true | string {
   try {
@@ -69,7 +74,10 @@ function documentedExamples(): [string, string][] {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) continue
       const keys = Object.keys(value)
       if (keys.length > 0 && keys.every((key) => configKeys.includes(key))) {
-        examples.push([`${path.relative(repositoryRoot, file).split(path.sep).join('/')}:${text.slice(0, match.index).split('\n').length}`, block])
+        examples.push([
+          `${path.relative(repositoryRoot, file).split(path.sep).join('/')}:${text.slice(0, match.index).split('\n').length}`,
+          block,
+        ])
       }
     }
   }
@@ -78,7 +86,11 @@ function documentedExamples(): [string, string][] {
 
 function markdownFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? markdownFiles(path.join(directory, entry.name)) : entry.name.endsWith('.md') ? [path.join(directory, entry.name)] : [],
+    entry.isDirectory()
+      ? markdownFiles(path.join(directory, entry.name))
+      : entry.name.endsWith('.md')
+        ? [path.join(directory, entry.name)]
+        : [],
   )
 }
 
@@ -93,7 +105,18 @@ describe('schema/irsa-guard.schema.json', () => {
 
   it('finds the documented examples: README, the Helm and eksctl pages, the rule pages', () => {
     const files = new Set(examples.map(([where]) => where.replace(/:\d+$/, '')))
-    expect([...files].filter((file) => ['README.md', 'docs/kustomize-helm.md', 'docs/sources-eksctl-cfn-profiles.md', 'docs/rules/suppression-expired.md'].includes(file)).sort()).toEqual([
+    expect(
+      [...files]
+        .filter((file) =>
+          [
+            'README.md',
+            'docs/kustomize-helm.md',
+            'docs/sources-eksctl-cfn-profiles.md',
+            'docs/rules/suppression-expired.md',
+          ].includes(file),
+        )
+        .sort(),
+    ).toEqual([
       'README.md',
       'docs/kustomize-helm.md',
       'docs/rules/suppression-expired.md',
@@ -145,8 +168,14 @@ describe('schema/irsa-guard.schema.json', () => {
   // What a JSON Schema cannot see: YAML syntax, relations between fields, days of a month, the source text of a number.
   it.each([
     ['rules:\n  role-not-found: off\n  role-not-found: error\n', 'a duplicate key (the YAML parser keeps one)'],
-    ['clusters:\n  - name: prod\n    region: eu-west-1\n    issuer: https://oidc.eks.us-east-1.amazonaws.com/id/ABC\n', "the issuer's region against the cluster's"],
-    ['ignore:\n  - rule: role-not-found\n    path: iam/a.json\n    reason: r\n    expires: 2026-02-30\n', 'a day the month does not have'],
+    [
+      'clusters:\n  - name: prod\n    region: eu-west-1\n    issuer: https://oidc.eks.us-east-1.amazonaws.com/id/ABC\n',
+      "the issuer's region against the cluster's",
+    ],
+    [
+      'ignore:\n  - rule: role-not-found\n    path: iam/a.json\n    reason: r\n    expires: 2026-02-30\n',
+      'a day the month does not have',
+    ],
     ['clusters:\n  - name: prod\n    account: 349127586034.0\n', 'an account written as a decimal number'],
   ])('leaves %j to the parser: %s', (text) => {
     expect(parserAccepts(text)).not.toBe(true)

@@ -13,14 +13,24 @@ describe('what a config file may change', () => {
   it('inside the scanned tree: turns rendering off and lowers the limit, never more', async () => {
     const root = tempRepo({ '.irsa-guard.yml': 'helm:\n  render: false\nkustomize: native\nmaxFileBytes: 1000\n' })
     const config = await loadConfig({ root, cwd: root, trusted: GRANTED })
-    expect([config.helm.render, config.kustomize, config.maxFileBytes, config.findings]).toEqual([false, 'native', 1000, undefined])
+    expect([config.helm.render, config.kustomize, config.maxFileBytes, config.findings]).toEqual([
+      false,
+      'native',
+      1000,
+      undefined,
+    ])
   })
 
   it('inside the scanned tree: what it asks beyond the trusted settings is ignored, with a warning at each line', async () => {
     const root = tempRepo({ '.irsa-guard.yml': 'helm:\n  render: true\nkustomize: render\nmaxFileBytes: 5000\n' })
     const config = await loadConfig({ root, cwd: root, trusted: NONE })
     expect([config.helm.render, config.kustomize, config.maxFileBytes]).toEqual([false, 'native', 4096])
-    expect(config.findings?.map((finding) => `${finding.location.path}:${finding.location.line}:${finding.location.column} ${finding.level} ${finding.message.split(':')[0]}`)).toEqual([
+    expect(
+      config.findings?.map(
+        (finding) =>
+          `${finding.location.path}:${finding.location.line}:${finding.location.column} ${finding.level} ${finding.message.split(':')[0]}`,
+      ),
+    ).toEqual([
       '.irsa-guard.yml:2:11 warning helm.render',
       '.irsa-guard.yml:3:12 warning kustomize',
       '.irsa-guard.yml:4:15 warning maxFileBytes',
@@ -38,6 +48,11 @@ describe('what a config file may change', () => {
     const outside = mkdtempSync(path.join(os.tmpdir(), 'irsa-guard-user-config-'))
     writeFileSync(path.join(outside, 'irsa.yml'), 'helm:\n  render: true\nkustomize: render\nmaxFileBytes: 9000\n')
     const config = await loadConfig({ root, cwd: outside, configFile: 'irsa.yml', trusted: NONE })
-    expect([config.helm.render, config.kustomize, config.maxFileBytes, config.findings]).toEqual([true, 'render', 9000, undefined])
+    expect([config.helm.render, config.kustomize, config.maxFileBytes, config.findings]).toEqual([
+      true,
+      'render',
+      9000,
+      undefined,
+    ])
   })
 })

@@ -35,7 +35,11 @@ describe('classify', () => {
     ['README.md', serviceAccount, 'ignored'],
     ['cluster.yaml', 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n', 'eksctl'],
     ['cluster.yaml', 'apiVersion: eksctl.io/v1alpha5\nkind: Other\n', 'kubernetes'],
-    ['quoted.yaml', 'data:\n  x: "apiVersion: eksctl.io/v1 ClusterConfig"\nkind: ConfigMap\napiVersion: v1\n', 'kubernetes'],
+    [
+      'quoted.yaml',
+      'data:\n  x: "apiVersion: eksctl.io/v1 ClusterConfig"\nkind: ConfigMap\napiVersion: v1\n',
+      'kubernetes',
+    ],
     ['stack.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\n', 'cloudformation'],
     ['stack.yml', 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n', 'cloudformation'],
     ['stack.yaml', 'Resources:\n  Role:\n    Type: Custom::Thing\n', 'cloudformation'],
@@ -46,8 +50,14 @@ describe('classify', () => {
   })
 
   it('names the files discovery looks at', () => {
-    expect(['a.yaml', 'b.yml', 'c.json', 'd.tf', 'e.tfvars', 'f.sh', 'Makefile', 'g.mk', 'h.bash'].every(looksRelevantByName)).toBe(true)
-    expect(['a.md', 'b.png', 'c.txt', 'package-lock.json', 'x.tf.json', 'Dockerfile'].some(looksRelevantByName)).toBe(false)
+    expect(
+      ['a.yaml', 'b.yml', 'c.json', 'd.tf', 'e.tfvars', 'f.sh', 'Makefile', 'g.mk', 'h.bash'].every(
+        looksRelevantByName,
+      ),
+    ).toBe(true)
+    expect(['a.md', 'b.png', 'c.txt', 'package-lock.json', 'x.tf.json', 'Dockerfile'].some(looksRelevantByName)).toBe(
+      false,
+    )
   })
 
   it.each([

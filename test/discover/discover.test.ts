@@ -121,7 +121,10 @@ describe('discover: what is scanned', () => {
     const root = tempRepo({ 'deploy/a.yaml': sa('a'), 'deploy/deep/b.yaml': sa('b'), 'other/c.yaml': sa('c') })
     expect(readPaths(await scan(root, { include: ['deploy'] }))).toEqual(['deploy/a.yaml', 'deploy/deep/b.yaml'])
     expect(readPaths(await scan(root, { include: ['./deploy/'] }))).toEqual(['deploy/a.yaml', 'deploy/deep/b.yaml'])
-    expect(readPaths(await scan(root, { include: ['deploy/*.yaml', 'other/**/*.yaml'] }))).toEqual(['deploy/a.yaml', 'other/c.yaml'])
+    expect(readPaths(await scan(root, { include: ['deploy/*.yaml', 'other/**/*.yaml'] }))).toEqual([
+      'deploy/a.yaml',
+      'other/c.yaml',
+    ])
   })
 
   it('looks only at files whose names may matter', async () => {
@@ -138,10 +141,12 @@ describe('discover: what is scanned', () => {
 
   it('refuses a root that is not a directory with a usage error', async () => {
     const root = tempRepo({ 'file.yaml': sa('x') })
-    await expect(discover(path.join(root, 'missing'), { include: ['**/*'], exclude: [], maxFileBytes: 0 })).rejects.toThrow(
-      new ConfigError(`Cannot scan ${path.join(root, 'missing')}: it is not a directory`),
-    )
-    await expect(discover(path.join(root, 'file.yaml'), { include: ['**/*'], exclude: [], maxFileBytes: 0 })).rejects.toBeInstanceOf(ConfigError)
+    await expect(
+      discover(path.join(root, 'missing'), { include: ['**/*'], exclude: [], maxFileBytes: 0 }),
+    ).rejects.toThrow(new ConfigError(`Cannot scan ${path.join(root, 'missing')}: it is not a directory`))
+    await expect(
+      discover(path.join(root, 'file.yaml'), { include: ['**/*'], exclude: [], maxFileBytes: 0 }),
+    ).rejects.toBeInstanceOf(ConfigError)
   })
 
   it('can ignore .gitignore files when asked', async () => {
@@ -150,7 +155,11 @@ describe('discover: what is scanned', () => {
     const ignored = await discover(root, { include: ['**/*'], exclude: [], maxFileBytes: 0, respectGitignore: false })
     expect(honoured.candidates.map((candidate) => candidate.path)).toEqual(['b.yaml'])
     expect(ignored.candidates.map((candidate) => candidate.path)).toEqual(['b.yaml', 'rendered/a.yaml'])
-    expect(ignored.candidates[0]).toEqual({ path: 'b.yaml', absolutePath: path.join(realpathSync(root), 'b.yaml'), rootReal: realpathSync(root) })
+    expect(ignored.candidates[0]).toEqual({
+      path: 'b.yaml',
+      absolutePath: path.join(realpathSync(root), 'b.yaml'),
+      rootReal: realpathSync(root),
+    })
   })
 })
 

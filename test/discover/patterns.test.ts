@@ -66,7 +66,13 @@ describe('exclude globs', () => {
 
   it('expand nested braces', () => {
     const globs = compileExcludeGlob('{a,b{c,d}}/x')
-    expect(['a/x', 'bc/x', 'bd/x', 'b/x', 'bcd/x'].map((path) => matchesExclude(globs, path, false))).toEqual([true, true, true, false, false])
+    expect(['a/x', 'bc/x', 'bd/x', 'b/x', 'bcd/x'].map((path) => matchesExclude(globs, path, false))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ])
     expect(matchesExclude(compileExcludeGlob('{single}'), '{single}', false)).toBe(true)
   })
 

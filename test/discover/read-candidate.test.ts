@@ -22,7 +22,10 @@ describe('readCandidate', () => {
     const root = tempRepo({ 'short.yaml': short, 'exact.yaml': exact, 'long.yaml': long, 'empty.yaml': '' })
     expect(readCandidate(candidateIn(root, 'short.yaml'), 0)).toEqual({ ok: true, text: short })
     expect(readCandidate(candidateIn(root, 'exact.yaml'), 0)).toEqual({ ok: true, text: exact.toString('utf8') })
-    expect(readCandidate(candidateIn(root, 'long.yaml'), 2 * 1024 * 1024)).toEqual({ ok: true, text: long.toString('utf8') })
+    expect(readCandidate(candidateIn(root, 'long.yaml'), 2 * 1024 * 1024)).toEqual({
+      ok: true,
+      text: long.toString('utf8'),
+    })
     expect(readCandidate(candidateIn(root, 'empty.yaml'), 10)).toEqual({ ok: true, text: '' })
   })
 
@@ -48,20 +51,31 @@ describe('readCandidate', () => {
         ruleId: 'parse-error',
         level: 'note',
         location: { path: 'small-limit.yaml', line: 1, column: 1 },
-        message: 'Skipped small-limit.yaml: it is 2.9 KB, larger than the 1.0 KB limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file',
+        message:
+          'Skipped small-limit.yaml: it is 2.9 KB, larger than the 1.0 KB limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file',
         key: 'skipped:small-limit.yaml',
       },
     })
     expect(readCandidate(candidateIn(root, 'large.yaml'), 100 * 1024)).toMatchObject({
       ok: false,
-      finding: { message: 'Skipped large.yaml: it is 192.1 KB, larger than the 100.0 KB limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file' },
+      finding: {
+        message:
+          'Skipped large.yaml: it is 192.1 KB, larger than the 100.0 KB limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file',
+      },
     })
     expect(readCandidate(candidateIn(root, 'values.yaml'), 1024)).toEqual({ ok: false })
   })
 
   it('reads a Terraform plan over the limit but within the plans’ own limit', () => {
-    const plan = JSON.stringify({ format_version: '1.2', terraform_version: '1.9.0', planned_values: { padding: 'x'.repeat(4000) } })
-    const root = tempRepo({ 'plan.json': plan, 'big-plan.json': plan.replace('x'.repeat(4000), 'x'.repeat(3 * FIRST_READ_BYTES)) })
+    const plan = JSON.stringify({
+      format_version: '1.2',
+      terraform_version: '1.9.0',
+      planned_values: { padding: 'x'.repeat(4000) },
+    })
+    const root = tempRepo({
+      'plan.json': plan,
+      'big-plan.json': plan.replace('x'.repeat(4000), 'x'.repeat(3 * FIRST_READ_BYTES)),
+    })
     expect(readCandidate(candidateIn(root, 'plan.json'), 1024)).toEqual({ ok: true, text: plan })
     const big = readCandidate(candidateIn(root, 'big-plan.json'), 1024)
     expect(big.ok && big.text.length).toBe(plan.length - 4000 + 3 * FIRST_READ_BYTES)
@@ -71,7 +85,10 @@ describe('readCandidate', () => {
     const root = tempRepo({ 'blob.json': Buffer.concat([Buffer.from('{"a":'), Buffer.from([0])]) })
     expect(readCandidate(candidateIn(root, 'blob.json'), 0)).toMatchObject({
       ok: false,
-      finding: { message: 'Skipped blob.json: it is binary (a NUL byte at offset 5), not text; exclude it, or save it as UTF-8 text' },
+      finding: {
+        message:
+          'Skipped blob.json: it is binary (a NUL byte at offset 5), not text; exclude it, or save it as UTF-8 text',
+      },
     })
   })
 

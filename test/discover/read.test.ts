@@ -11,13 +11,18 @@ describe('decodeText', () => {
 
   it('decodes UTF-16 with either byte order', () => {
     const littleEndian = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('kind: Pod\n', 'utf16le')])
-    const bigEndian = Buffer.from(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('kind: Pod\n', 'utf16le')]).swap16())
+    const bigEndian = Buffer.from(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('kind: Pod\n', 'utf16le')]).swap16(),
+    )
     expect(decodeText('a.yaml', littleEndian)).toEqual({ ok: true, text: 'kind: Pod\n' })
     expect(decodeText('a.yaml', bigEndian)).toEqual({ ok: true, text: 'kind: Pod\n' })
   })
 
   it('normalises CRLF and lone CR line ends without moving any line', () => {
-    expect(decodeText('a.yaml', Buffer.from('a: 1\r\nb: 2\rc: 3\r\n'))).toEqual({ ok: true, text: 'a: 1\nb: 2\nc: 3\n' })
+    expect(decodeText('a.yaml', Buffer.from('a: 1\r\nb: 2\rc: 3\r\n'))).toEqual({
+      ok: true,
+      text: 'a: 1\nb: 2\nc: 3\n',
+    })
   })
 
   it('treats a NUL byte in the first 8000 bytes as binary, with a note only for relevant names', () => {
@@ -28,7 +33,8 @@ describe('decodeText', () => {
         ruleId: 'parse-error',
         level: 'note',
         location: { path: 'x.json', line: 1, column: 1 },
-        message: 'Skipped x.json: it is binary (a NUL byte at offset 2), not text; exclude it, or save it as UTF-8 text',
+        message:
+          'Skipped x.json: it is binary (a NUL byte at offset 2), not text; exclude it, or save it as UTF-8 text',
         key: 'skipped:x.json',
       },
     })
@@ -40,13 +46,18 @@ describe('decodeText', () => {
   it('treats UTF-16 that decodes to NUL characters as binary', () => {
     expect(decodeText('a.yaml', Buffer.from([0xff, 0xfe, 0x61, 0, 0, 0]))).toMatchObject({
       ok: false,
-      finding: { message: 'Skipped a.yaml: it holds NUL characters, so it is not text; exclude it, or save it as UTF-8 text' },
+      finding: {
+        message: 'Skipped a.yaml: it holds NUL characters, so it is not text; exclude it, or save it as UTF-8 text',
+      },
     })
   })
 
   it('reports UTF-32 instead of misreading it', () => {
     const bytes = Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0])
-    expect(decodeText('a.yaml', bytes)).toMatchObject({ ok: false, finding: { message: 'Skipped a.yaml: it is UTF-32 text; save it as UTF-8' } })
+    expect(decodeText('a.yaml', bytes)).toMatchObject({
+      ok: false,
+      finding: { message: 'Skipped a.yaml: it is UTF-32 text; save it as UTF-8' },
+    })
   })
 })
 
@@ -71,7 +82,10 @@ describe('encodings through the engine', () => {
     })
     const result = await scan(root)
     const located = result.graph.facts.serviceAccounts
-      .map((account) => `${account.location.path}:${account.roleArn?.location.line}:${account.roleArn?.location.column} ${account.roleArn?.kind === 'known' ? account.roleArn.value : ''}`)
+      .map(
+        (account) =>
+          `${account.location.path}:${account.roleArn?.location.line}:${account.roleArn?.location.column} ${account.roleArn?.kind === 'known' ? account.roleArn.value : ''}`,
+      )
       .sort()
     expect(located).toEqual([
       'bom.yaml:7:33 arn:aws:iam::210987654321:role/app',

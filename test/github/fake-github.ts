@@ -122,7 +122,13 @@ export class FakeGitHub {
 
   private handle(request: IncomingMessage, rawBody: string, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', this.url)
-    const call: RecordedCall = { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0, at: Date.now() }
+    const call: RecordedCall = {
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+      at: Date.now(),
+    }
     this.calls.push(call)
     const reply = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       call.status = status
@@ -139,36 +145,59 @@ export class FakeGitHub {
     if (verdict.operation) call.operationId = verdict.operation.operationId
     if (!verdict.ok) {
       call.violation = verdict.problem
-      return reply(422, { message: 'Validation Failed', errors: [verdict.problem], documentation_url: 'https://docs.github.com/rest', status: '422' })
+      return reply(422, {
+        message: 'Validation Failed',
+        errors: [verdict.problem],
+        documentation_url: 'https://docs.github.com/rest',
+        status: '422',
+      })
     }
     const token = /^(?:token|Bearer) (.+)$/i.exec(request.headers.authorization ?? '')?.[1]
     const permissions = token ? this.tokens.get(token) : undefined
-    if (!permissions) return reply(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' })
+    if (!permissions)
+      return reply(401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      })
 
-    const fault = this.faults.find((candidate) => candidate.operationId === verdict.operation.operationId && candidate.times > 0)
+    const fault = this.faults.find(
+      (candidate) => candidate.operationId === verdict.operation.operationId && candidate.times > 0,
+    )
     if (fault) {
       fault.times--
-      if (fault.status !== undefined && fault.status >= 500) return reply(fault.status, { message: 'Server Error', status: String(fault.status) })
+      if (fault.status !== undefined && fault.status >= 500)
+        return reply(fault.status, { message: 'Server Error', status: String(fault.status) })
       return reply(
         403,
         {
           message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-          documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+          documentation_url:
+            'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
           status: '403',
         },
         fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter },
       )
     }
     const { operationId, pathParameters } = verdict.operation
-    if (pathParameters.owner !== OWNER || pathParameters.repo !== REPO) return reply(404, { message: 'Not Found', status: '404' })
+    if (pathParameters.owner !== OWNER || pathParameters.repo !== REPO)
+      return reply(404, { message: 'Not Found', status: '404' })
     const body = (call.body ?? {}) as Record<string, unknown>
     const denied = (documentation: string) =>
-      reply(403, { message: 'Resource not accessible by integration', documentation_url: `https://docs.github.com/rest/${documentation}`, status: '403' })
+      reply(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: `https://docs.github.com/rest/${documentation}`,
+        status: '403',
+      })
 
     switch (operationId) {
       case 'checks/create': {
         if (permissions.checks !== 'write') return denied('checks/runs#create-a-check-run')
-        const output = (body.output ?? {}) as { title?: string; summary?: string; annotations?: Record<string, unknown>[] }
+        const output = (body.output ?? {}) as {
+          title?: string
+          summary?: string
+          annotations?: Record<string, unknown>[]
+        }
         const run: StoredCheckRun = {
           id: this.nextId++,
           name: String(body.name),
@@ -187,7 +216,11 @@ export class FakeGitHub {
         if (permissions.checks !== 'write') return denied('checks/runs#update-a-check-run')
         const run = this.checkRuns.find((candidate) => candidate.id === Number(pathParameters.check_run_id))
         if (!run) return reply(404, { message: 'Not Found', status: '404' })
-        const output = (body.output ?? {}) as { title?: string; summary?: string; annotations?: Record<string, unknown>[] }
+        const output = (body.output ?? {}) as {
+          title?: string
+          summary?: string
+          annotations?: Record<string, unknown>[]
+        }
         run.annotations.push(...(output.annotations ?? []))
         if (output.title !== undefined) run.title = output.title
         if (output.summary !== undefined) run.summary = output.summary
@@ -232,7 +265,11 @@ export class FakeGitHub {
       case 'issues/create-comment': {
         if (permissions.pullRequests !== 'write') return denied('issues/comments#create-an-issue-comment')
         const number = Number(pathParameters.issue_number)
-        const comment: StoredComment = { id: this.nextId++, body: String(body.body), user: this.logins.get(token!) ?? 'github-actions[bot]' }
+        const comment: StoredComment = {
+          id: this.nextId++,
+          body: String(body.body),
+          user: this.logins.get(token!) ?? 'github-actions[bot]',
+        }
         this.comments.set(number, [...(this.comments.get(number) ?? []), comment])
         return reply(201, this.commentResponse(number, comment))
       }
@@ -264,7 +301,10 @@ export class FakeGitHub {
     const links: string[] = []
     if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'))
     if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'))
-    return { items: items.slice((page - 1) * perPage, page * perPage), headers: links.length > 0 ? { link: links.join(', ') } : {} }
+    return {
+      items: items.slice((page - 1) * perPage, page * perPage),
+      headers: links.length > 0 ? { link: links.join(', ') } : {},
+    }
   }
 
   private checkRunResponse(run: StoredCheckRun) {
@@ -280,7 +320,13 @@ export class FakeGitHub {
       conclusion: run.conclusion ?? null,
       started_at: new Date().toISOString(),
       completed_at: run.conclusion ? new Date().toISOString() : null,
-      output: { title: run.title ?? null, summary: run.summary ?? null, text: null, annotations_count: run.annotations.length, annotations_url: '' },
+      output: {
+        title: run.title ?? null,
+        summary: run.summary ?? null,
+        text: null,
+        annotations_count: run.annotations.length,
+        annotations_url: '',
+      },
       name: run.name,
       check_suite: { id: 5 },
       app: null,

@@ -41,7 +41,8 @@ export interface MatchedOperation {
   pathParameters: Record<string, string>
 }
 
-export type Verdict = { ok: true; operation: MatchedOperation } | { ok: false; problem: string; operation?: MatchedOperation }
+export type Verdict =
+  { ok: true; operation: MatchedOperation } | { ok: false; problem: string; operation?: MatchedOperation }
 
 /**
  * Checks a request against the OpenAPI description: a path template and method that exist, path and
@@ -49,7 +50,10 @@ export type Verdict = { ok: true; operation: MatchedOperation } | { ok: false; p
  * requestBody schema.
  */
 export class OpenApiDescription {
-  private readonly spec: { paths: Record<string, Record<string, Operation>>; components: { parameters: Record<string, Parameter> } }
+  private readonly spec: {
+    paths: Record<string, Record<string, Operation>>
+    components: { parameters: Record<string, Parameter> }
+  }
   private readonly templates: Template[]
   private readonly ajv: InstanceType<typeof Ajv>
   private readonly bodyValidators = new Map<string, ValidateFunction>()
@@ -70,7 +74,12 @@ export class OpenApiDescription {
             }),
           )
           .join('/')
-        return { template, pattern: new RegExp(`^${source}$`), names, literalSegments: template.split('/').filter((segment) => segment && !segment.includes('{')).length }
+        return {
+          template,
+          pattern: new RegExp(`^${source}$`),
+          names,
+          literalSegments: template.split('/').filter((segment) => segment && !segment.includes('{')).length,
+        }
       })
       // The most specific template first: /issues/comments before /issues/{issue_number}.
       .sort((a, b) => b.literalSegments - a.literalSegments)
@@ -83,12 +92,22 @@ export class OpenApiDescription {
   check(method: string, url: URL, body: string): Verdict {
     const lower = method.toLowerCase() as Method
     const path = url.pathname
-    const template = this.templates.find((candidate) => candidate.pattern.test(path) && this.spec.paths[candidate.template]![lower] !== undefined)
-    if (!template) return { ok: false, problem: `${method} ${path}: no such operation in the OpenAPI description (or not among those scripts/trim-github-openapi.mjs keeps)` }
+    const template = this.templates.find(
+      (candidate) => candidate.pattern.test(path) && this.spec.paths[candidate.template]![lower] !== undefined,
+    )
+    if (!template)
+      return {
+        ok: false,
+        problem: `${method} ${path}: no such operation in the OpenAPI description (or not among those scripts/trim-github-openapi.mjs keeps)`,
+      }
     const values = template.pattern.exec(path)!.slice(1).map(decodeURIComponent)
     const pathParameters = Object.fromEntries(template.names.map((name, index) => [name, values[index]!]))
     const operationObject = this.spec.paths[template.template]![lower]!
-    const operation: MatchedOperation = { operationId: operationObject.operationId, template: template.template, pathParameters }
+    const operation: MatchedOperation = {
+      operationId: operationObject.operationId,
+      template: template.template,
+      pathParameters,
+    }
 
     const parameters = (operationObject.parameters ?? []).map((parameter) => this.resolveParameter(parameter))
     for (const parameter of parameters.filter((candidate) => candidate.in === 'path')) {
@@ -98,7 +117,8 @@ export class OpenApiDescription {
     const query = parameters.filter((candidate) => candidate.in === 'query')
     for (const name of new Set(url.searchParams.keys())) {
       const parameter = query.find((candidate) => candidate.name === name)
-      if (!parameter) return { ok: false, problem: `${operation.operationId}: unknown query parameter ${name}`, operation }
+      if (!parameter)
+        return { ok: false, problem: `${operation.operationId}: unknown query parameter ${name}`, operation }
       const problem = this.checkParameter(operation, parameter, url.searchParams.get(name)!)
       if (problem) return { ok: false, problem, operation }
     }
@@ -108,11 +128,14 @@ export class OpenApiDescription {
 
     const requestBody = operationObject.requestBody
     if (!requestBody) {
-      if (body.length > 0 && lower !== 'get') return { ok: false, problem: `${operation.operationId}: takes no request body`, operation }
+      if (body.length > 0 && lower !== 'get')
+        return { ok: false, problem: `${operation.operationId}: takes no request body`, operation }
       return { ok: true, operation }
     }
     if (body.length === 0) {
-      return requestBody.required ? { ok: false, problem: `${operation.operationId}: request body required`, operation } : { ok: true, operation }
+      return requestBody.required
+        ? { ok: false, problem: `${operation.operationId}: request body required`, operation }
+        : { ok: true, operation }
     }
     let parsed: unknown
     try {
@@ -128,7 +151,11 @@ export class OpenApiDescription {
         .map((error) => `${error.instancePath || '/'} ${error.message}`)
         .join('; ')
         .concat(errors.length > 5 ? ` (and ${errors.length - 5} more)` : '')
-      return { ok: false, problem: `${operation.operationId}: request body does not match the schema: ${problems}`, operation }
+      return {
+        ok: false,
+        problem: `${operation.operationId}: request body does not match the schema: ${problems}`,
+        operation,
+      }
     }
     return { ok: true, operation }
   }
@@ -139,8 +166,15 @@ export class OpenApiDescription {
     return this.spec.components.parameters[name]!
   }
 
-  private checkParameter(operation: MatchedOperation, parameter: Parameter, raw: string | undefined): string | undefined {
-    if (raw === undefined) return parameter.required ? `${operation.operationId}: missing ${parameter.in} parameter ${parameter.name}` : undefined
+  private checkParameter(
+    operation: MatchedOperation,
+    parameter: Parameter,
+    raw: string | undefined,
+  ): string | undefined {
+    if (raw === undefined)
+      return parameter.required
+        ? `${operation.operationId}: missing ${parameter.in} parameter ${parameter.name}`
+        : undefined
     const key = `${operation.template} ${parameter.in} ${parameter.name}`
     let validate = this.parameterValidators.get(key)
     if (!validate) {
@@ -148,8 +182,20 @@ export class OpenApiDescription {
       this.parameterValidators.set(key, validate)
     }
     const schemaType = (parameter.schema as { type?: string }).type
-    const value = schemaType === 'integer' || schemaType === 'number' ? (/^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw) : schemaType === 'boolean' ? (raw === 'true' ? true : raw === 'false' ? false : raw) : raw
-    if (!validate(value)) return `${operation.operationId}: ${parameter.in} parameter ${parameter.name}=${raw} ${validate.errors?.[0]?.message ?? 'is invalid'}`
+    const value =
+      schemaType === 'integer' || schemaType === 'number'
+        ? /^-?\d+(\.\d+)?$/.test(raw)
+          ? Number(raw)
+          : raw
+        : schemaType === 'boolean'
+          ? raw === 'true'
+            ? true
+            : raw === 'false'
+              ? false
+              : raw
+          : raw
+    if (!validate(value))
+      return `${operation.operationId}: ${parameter.in} parameter ${parameter.name}=${raw} ${validate.errors?.[0]?.message ?? 'is invalid'}`
     return undefined
   }
 

@@ -24,7 +24,10 @@ function manyFindings(count: number, related = 0): Finding[] {
     level: index < count / 2 ? 'error' : 'warning',
     message: `finding ${index + 1}`,
     location: { path: `iam/role-${index + 1}-trust.json`, line: 12, column: 90 },
-    related: Array.from({ length: related }, (__, other) => ({ location: { path: `k8s/sa-${other}.yaml`, line: 7, column: 33 }, message: `ServiceAccount ${other}` })),
+    related: Array.from({ length: related }, (__, other) => ({
+      location: { path: `k8s/sa-${other}.yaml`, line: 7, column: 33 },
+      message: `ServiceAccount ${other}`,
+    })),
     fingerprint: String(index).padStart(32, '0'),
   }))
 }
@@ -41,9 +44,20 @@ describe('the sticky pull request comment', () => {
 
   it('groups findings by ServiceAccount → role → provider, each under the ServiceAccount it names, with the fix', async () => {
     const result = await scan(root)
-    const body = formatPullRequestComment(result, { marker: MARKER, sha: '6dcb09b5b57875f334f61aebed695e2e4193db5e', accepted: 2 })
+    const body = formatPullRequestComment(result, {
+      marker: MARKER,
+      sha: '6dcb09b5b57875f334f61aebed695e2e4193db5e',
+      accepted: 2,
+    })
     const lines = body.split('\n')
-    expect(lines.slice(0, 6)).toEqual([MARKER, '## irsa-guard: 3 errors, 0 warnings, 0 notes', '', 'Results for 6dcb09b; each finding names what to change.', '', '<sub>2 findings accepted by the baseline file are not shown.</sub>'])
+    expect(lines.slice(0, 6)).toEqual([
+      MARKER,
+      '## irsa-guard: 3 errors, 0 warnings, 0 notes',
+      '',
+      'Results for 6dcb09b; each finding names what to change.',
+      '',
+      '<sub>2 findings accepted by the baseline file are not shown.</sub>',
+    ])
     expect(lines.filter((line) => line.startsWith('### '))).toEqual([
       `### ❌ \`payments/api\` → \`payments-api\` → cluster \`${CLUSTER_ID}\``,
       `### ❌ \`payments/worker\` → \`payments-api\` → cluster \`${CLUSTER_ID}\``,
@@ -51,7 +65,9 @@ describe('the sticky pull request comment', () => {
     ])
     const section = (heading: string) => {
       const start = lines.indexOf(heading)
-      const end = lines.findIndex((line, index) => index > start && (line.startsWith('### ') || line.startsWith('<details>')))
+      const end = lines.findIndex(
+        (line, index) => index > start && (line.startsWith('### ') || line.startsWith('<details>')),
+      )
       return lines.slice(start, end).join('\n').trimEnd().split('\n')
     }
     expect(section(`### ❌ \`payments/worker\` → \`payments-api\` → cluster \`${CLUSTER_ID}\``)).toEqual([
@@ -86,9 +102,15 @@ describe('the sticky pull request comment', () => {
   })
 
   it('stays within the comment limit, pointing at the workflow run', async () => {
-    const body = formatPullRequestComment(resultOf(manyFindings(2000)), { marker: MARKER, runUrl: 'https://github.com/o/r/actions/runs/1', limit: 65_536 })
+    const body = formatPullRequestComment(resultOf(manyFindings(2000)), {
+      marker: MARKER,
+      runUrl: 'https://github.com/o/r/actions/runs/1',
+      limit: 65_536,
+    })
     expect(body.length).toBeLessThanOrEqual(65_536)
-    expect(body.trimEnd().split('\n').at(-1)).toBe("_This comment is cut here to fit GitHub's limit; every finding is in the [workflow run](https://github.com/o/r/actions/runs/1)._")
+    expect(body.trimEnd().split('\n').at(-1)).toBe(
+      "_This comment is cut here to fit GitHub's limit; every finding is in the [workflow run](https://github.com/o/r/actions/runs/1)._",
+    )
   })
 })
 
@@ -112,7 +134,10 @@ describe('check run annotations and summary', () => {
   })
 
   it('cuts the summary at 65,535 characters with a pointer to the job summary', () => {
-    const summary = checkRunSummary(`## irsa-guard\n${'- a finding line that repeats\n'.repeat(5000)}`, 'https://github.com/o/r/actions/runs/1')
+    const summary = checkRunSummary(
+      `## irsa-guard\n${'- a finding line that repeats\n'.repeat(5000)}`,
+      'https://github.com/o/r/actions/runs/1',
+    )
     expect(summary.length).toBeLessThanOrEqual(65_535)
     expect(summary.trimEnd().split('\n').at(-1)).toBe(
       '_The summary is cut here to fit a check run (65,535 characters): every finding is an annotation of this check; see the [job summary](https://github.com/o/r/actions/runs/1) for the rest._',
@@ -148,25 +173,38 @@ describe('SARIF within GitHub code scanning limits', () => {
     expect(log.runs[0].results).toHaveLength(CODE_SCANNING_LIMITS.resultsPerRun)
     expect(log.runs[0].results.at(-1).message.text).toBe('finding 5000')
     expect(sarifValidator()(log)).toBe(true)
-    expect(cuts).toEqual(['the SARIF file holds the 5,000 most severe of 5,200 results (GitHub code scanning keeps at most 5,000 results per run and 10 MB compressed)'])
+    expect(cuts).toEqual([
+      'the SARIF file holds the 5,000 most severe of 5,200 results (GitHub code scanning keeps at most 5,000 results per run and 10 MB compressed)',
+    ])
   })
 
   it('keeps 100 locations per result and fits the compressed size', () => {
     const findings = manyFindings(40, 150)
     const limited = formatSarifWithinLimits(toSarif(resultOf(findings)))
-    expect(JSON.parse(limited.text).runs[0].results.map((result: { relatedLocations: unknown[] }) => result.relatedLocations.length + 1)).toEqual(Array(40).fill(100))
+    expect(
+      JSON.parse(limited.text).runs[0].results.map(
+        (result: { relatedLocations: unknown[] }) => result.relatedLocations.length + 1,
+      ),
+    ).toEqual(Array(40).fill(100))
     expect(limited.cuts).toEqual(['40 SARIF results kept only 100 locations each'])
 
     const full = formatSarifWithinLimits(toSarif(resultOf(manyFindings(400))))
     const budget = Math.floor(gzipSync(full.text).length / 3)
-    const small = formatSarifWithinLimits(toSarif(resultOf(manyFindings(400))), { ...CODE_SCANNING_LIMITS, gzippedBytes: budget })
+    const small = formatSarifWithinLimits(toSarif(resultOf(manyFindings(400))), {
+      ...CODE_SCANNING_LIMITS,
+      gzippedBytes: budget,
+    })
     const kept = JSON.parse(small.text).runs[0].results.length
     expect(gzipSync(small.text).length).toBeLessThanOrEqual(budget)
     expect(gunzipSync(gzipSync(small.text)).toString()).toBe(small.text)
     expect(kept).toBeGreaterThan(50)
     expect(kept).toBeLessThan(400)
     // One more result would not fit.
-    expect(gzipSync(formatSarifWithinLimits(toSarif(resultOf(manyFindings(kept + 1)))).text).length).toBeGreaterThan(budget)
-    expect(small.cuts).toEqual([`the SARIF file holds the ${kept} most severe of 400 results (GitHub code scanning keeps at most 5,000 results per run and 0 MB compressed)`])
+    expect(gzipSync(formatSarifWithinLimits(toSarif(resultOf(manyFindings(kept + 1)))).text).length).toBeGreaterThan(
+      budget,
+    )
+    expect(small.cuts).toEqual([
+      `the SARIF file holds the ${kept} most severe of 400 results (GitHub code scanning keeps at most 5,000 results per run and 0 MB compressed)`,
+    ])
   })
 })

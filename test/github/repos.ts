@@ -61,7 +61,10 @@ export function trust(subject: string): string {
  * ServiceAccounts naming roles no file defines (role-not-found, lowered to note by the config).
  * Needs errors ≥ warnings and errors ≥ notes (the warnings' namespaces need a ServiceAccount).
  */
-export async function writeRepositoryWithFindings(root: string, counts: { error: number; warning: number; note: number }): Promise<void> {
+export async function writeRepositoryWithFindings(
+  root: string,
+  counts: { error: number; warning: number; note: number },
+): Promise<void> {
   await write(root, '.irsa-guard.yml', 'rules:\n  role-not-found: note\n')
   const documents: string[] = []
   for (let index = 1; index <= counts.error; index++) {
@@ -80,7 +83,13 @@ export async function writeRepositoryWithFindings(root: string, counts: { error:
  * search/indexer, broken before, in files that pull request does not touch.
  */
 export async function writeTrustEditRepository(root: string): Promise<void> {
-  await write(root, 'k8s/payments.yaml', [serviceAccount('payments', 'api', 'payments-api'), serviceAccount('payments', 'worker', 'payments-api')].join('---\n'))
+  await write(
+    root,
+    'k8s/payments.yaml',
+    [serviceAccount('payments', 'api', 'payments-api'), serviceAccount('payments', 'worker', 'payments-api')].join(
+      '---\n',
+    ),
+  )
   await write(root, 'k8s/search.yaml', serviceAccount('search', 'indexer', 'search-indexer'))
   await write(root, 'iam/payments-api-trust.json', trust('system:serviceaccount:billing:api'))
   await write(root, 'iam/payments-worker-trust.json', trust('system:serviceaccount:payments:worker'))

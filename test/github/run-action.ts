@@ -27,7 +27,11 @@ export interface RunnerEnvironment {
  * fake API answers from it): `node dist/index.js` with INPUT_<NAME> variables, the event file, and
  * the runner's files for outputs and the job summary.
  */
-export async function runActionBundleAsync(workspace: string, inputs: Record<string, string>, runner: RunnerEnvironment): Promise<ActionRun> {
+export async function runActionBundleAsync(
+  workspace: string,
+  inputs: Record<string, string>,
+  runner: RunnerEnvironment,
+): Promise<ActionRun> {
   const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'irsa-guard-runner-'))
   const outputFile = path.join(runnerTemp, 'output.txt')
   const summaryFile = path.join(runnerTemp, 'step-summary.md')
@@ -35,7 +39,11 @@ export async function runActionBundleAsync(workspace: string, inputs: Record<str
   await writeFile(outputFile, '')
   await writeFile(summaryFile, '')
   const event = runner.pullRequest
-    ? { action: 'synchronize', number: runner.pullRequest, pull_request: { number: runner.pullRequest, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } } }
+    ? {
+        action: 'synchronize',
+        number: runner.pullRequest,
+        pull_request: { number: runner.pullRequest, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } },
+      }
     : { ref: 'refs/heads/main', after: HEAD_SHA }
   await writeFile(eventFile, JSON.stringify(event))
   const env: NodeJS.ProcessEnv = {
@@ -54,13 +62,23 @@ export async function runActionBundleAsync(workspace: string, inputs: Record<str
     GITHUB_RUN_ID: '9876543210',
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  const child = spawn(process.execPath, [path.join(repositoryRoot, 'dist', 'index.js')], { cwd: workspace, env, timeout: 120_000 })
+  const child = spawn(process.execPath, [path.join(repositoryRoot, 'dist', 'index.js')], {
+    cwd: workspace,
+    env,
+    timeout: 120_000,
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  return { code, stdout, stderr, outputs: parseOutputFile(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8') }
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+  }
 }
 
 function parseOutputFile(text: string): Record<string, string> {

@@ -37,7 +37,10 @@ describe('diff-aware selection and the baseline', () => {
     const trustEdit = partitionByChangedFiles(findings, new Set(['iam/payments-api-trust.json']))
     // payments/worker's finding is on its unchanged annotation; its related location is the edited trust.
     expect(lines(trustEdit.reported)).toEqual([API_REFUSED, WORKER_REFUSED])
-    expect(trustEdit.reported[1]!.related.map((related) => related.location.path)).toEqual(['iam/payments-api-trust.json', 'iam/payments-worker-trust.json'])
+    expect(trustEdit.reported[1]!.related.map((related) => related.location.path)).toEqual([
+      'iam/payments-api-trust.json',
+      'iam/payments-worker-trust.json',
+    ])
     expect(lines(trustEdit.outside)).toEqual([INDEXER_REFUSED])
 
     const unrelated = partitionByChangedFiles(findings, new Set(['docs/runbook.md']))
@@ -46,10 +49,18 @@ describe('diff-aware selection and the baseline', () => {
 
   it('accepts baseline findings by fingerprint, also after their lines move', async () => {
     const before = await scan(root)
-    const baseline = parseBaseline(formatBaseline(before.findings.filter((finding) => finding.location.path.startsWith('iam/search'))), 'baseline.json')
-    await writeFile(path.join(root, 'iam/search-indexer-trust.json'), `\n\n${trust('system:serviceaccount:search:crawler')}`)
+    const baseline = parseBaseline(
+      formatBaseline(before.findings.filter((finding) => finding.location.path.startsWith('iam/search'))),
+      'baseline.json',
+    )
+    await writeFile(
+      path.join(root, 'iam/search-indexer-trust.json'),
+      `\n\n${trust('system:serviceaccount:search:crawler')}`,
+    )
     const after = await scan(root)
-    expect(after.findings.find((finding) => finding.location.path === 'iam/search-indexer-trust.json')?.location.line).toBe(14)
+    expect(
+      after.findings.find((finding) => finding.location.path === 'iam/search-indexer-trust.json')?.location.line,
+    ).toBe(14)
     const { reported, accepted } = partitionByBaseline(after.findings, baseline)
     expect(lines(reported)).toEqual([API_REFUSED, WORKER_REFUSED])
     expect(accepted.map((finding) => finding.location.path)).toEqual(['iam/search-indexer-trust.json'])
@@ -64,17 +75,24 @@ describe('diff-aware selection and the baseline', () => {
         return [(error as Error).constructor === ConfigError, (error as Error).message]
       }
     }
-    expect(attempt('{')).toEqual([true, ".irsa-guard-baseline.json: baseline is not valid JSON"])
+    expect(attempt('{')).toEqual([true, '.irsa-guard-baseline.json: baseline is not valid JSON'])
     expect(attempt('[]')).toEqual([
       true,
       '.irsa-guard-baseline.json: not an irsa-guard baseline (expected {"version": 1, "findings": [...]}; write one with irsa-guard --write-baseline)',
     ])
-    expect(attempt('{"version": 1, "findings": [{"ruleId": "x"}]}')).toEqual([true, '.irsa-guard-baseline.json: findings[0] has no fingerprint'])
+    expect(attempt('{"version": 1, "findings": [{"ruleId": "x"}]}')).toEqual([
+      true,
+      '.irsa-guard-baseline.json: findings[0] has no fingerprint',
+    ])
   })
 
   it('writes a baseline from the CLI that a later run accepts, and still reports a new finding', async () => {
     const write = await runCli(['.', '--write-baseline', 'ci/irsa-baseline.json'], root)
-    expect(write).toEqual({ code: 0, stdout: '', stderr: 'irsa-guard: baseline of 3 findings written to ci/irsa-baseline.json\n' })
+    expect(write).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'irsa-guard: baseline of 3 findings written to ci/irsa-baseline.json\n',
+    })
     const saved = JSON.parse(await readFile(path.join(root, 'ci/irsa-baseline.json'), 'utf8'))
     expect(saved.version).toBe(1)
     expect(saved.findings.map((entry: { ruleId: string; path: string }) => `${entry.ruleId} ${entry.path}`)).toEqual([
@@ -82,25 +100,57 @@ describe('diff-aware selection and the baseline', () => {
       'trust-denies-service-account iam/search-indexer-trust.json',
       'trust-denies-service-account k8s/payments.yaml',
     ])
-    expect(await runCli(['.', '--baseline', 'ci/irsa-baseline.json'], root)).toEqual({ code: 0, stdout: '', stderr: 'irsa-guard: 0 errors, 0 warnings, 0 notes in 5 IRSA-relevant files; verified 3 of 4 chains, 1 unresolved (--verbose says why)\n' })
+    expect(await runCli(['.', '--baseline', 'ci/irsa-baseline.json'], root)).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        'irsa-guard: 0 errors, 0 warnings, 0 notes in 5 IRSA-relevant files; verified 3 of 4 chains, 1 unresolved (--verbose says why)\n',
+    })
 
     await writeFile(path.join(root, 'k8s/orders.yaml'), serviceAccount('orders', 'api', 'payments-worker'))
     const later = await runCli(['.', '--baseline', 'ci/irsa-baseline.json'], root)
-    expect(later).toEqual({ code: 1, stdout: `${ORDERS_REFUSED}\n`, stderr: 'irsa-guard: 1 error, 0 warnings, 0 notes in 6 IRSA-relevant files; verified 4 of 4 chains (failing: 1 finding at or above error)\n' })
-    expect(await runCli(['.', '--baseline', 'missing.json'], root)).toEqual({ code: 2, stdout: '', stderr: 'irsa-guard: missing.json: cannot read baseline file: no such file\n' })
+    expect(later).toEqual({
+      code: 1,
+      stdout: `${ORDERS_REFUSED}\n`,
+      stderr:
+        'irsa-guard: 1 error, 0 warnings, 0 notes in 6 IRSA-relevant files; verified 4 of 4 chains (failing: 1 finding at or above error)\n',
+    })
+    expect(await runCli(['.', '--baseline', 'missing.json'], root)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'irsa-guard: missing.json: cannot read baseline file: no such file\n',
+    })
   })
 
   it('reports everything, saying why, when only-changed cannot apply', async () => {
     const { findings } = await scan(root)
-    const push = await selectFindings(findings, { onlyChanged: true, github: { apiUrl: '', serverUrl: '', owner: 'o', repo: 'r', eventName: 'push' } })
+    const push = await selectFindings(findings, {
+      onlyChanged: true,
+      github: { apiUrl: '', serverUrl: '', owner: 'o', repo: 'r', eventName: 'push' },
+    })
     expect([push.reported.length, push.outsideChanges, push.info, push.warnings]).toEqual([
       3,
       undefined,
       ['only-changed applies to pull_request events; this is a push event, so every finding is reported'],
       [],
     ])
-    const noToken = await selectFindings(findings, { onlyChanged: true, github: { apiUrl: '', serverUrl: '', owner: 'o', repo: 'r', eventName: 'pull_request', pullRequest: { number: 3 } } })
-    expect([noToken.reported.length, noToken.warnings]).toEqual([3, ['only-changed needs the github-token input to list the files the pull request changes; every finding is reported']])
+    const noToken = await selectFindings(findings, {
+      onlyChanged: true,
+      github: {
+        apiUrl: '',
+        serverUrl: '',
+        owner: 'o',
+        repo: 'r',
+        eventName: 'pull_request',
+        pullRequest: { number: 3 },
+      },
+    })
+    expect([noToken.reported.length, noToken.warnings]).toEqual([
+      3,
+      [
+        'only-changed needs the github-token input to list the files the pull request changes; every finding is reported',
+      ],
+    ])
   })
 })
 
@@ -110,7 +160,14 @@ describe('the GitHub context', () => {
     const event = path.join(directory, 'event.json')
     await writeFile(event, JSON.stringify({ pull_request: { number: 17, head: { sha: 'aaaa111' } } }))
     expect(
-      readGitHubContext({ GITHUB_REPOSITORY: 'acme/infra', GITHUB_SHA: 'merge222', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_RUN_ID: '55', GITHUB_API_URL: 'http://127.0.0.1:9/' }),
+      readGitHubContext({
+        GITHUB_REPOSITORY: 'acme/infra',
+        GITHUB_SHA: 'merge222',
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_RUN_ID: '55',
+        GITHUB_API_URL: 'http://127.0.0.1:9/',
+      }),
     ).toEqual({
       apiUrl: 'http://127.0.0.1:9',
       serverUrl: 'https://github.com',
@@ -122,7 +179,14 @@ describe('the GitHub context', () => {
       runUrl: 'https://github.com/acme/infra/actions/runs/55',
     })
     await writeFile(event, '{not json')
-    expect(readGitHubContext({ GITHUB_REPOSITORY: 'acme/infra', GITHUB_SHA: 'abc', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event })).toEqual({
+    expect(
+      readGitHubContext({
+        GITHUB_REPOSITORY: 'acme/infra',
+        GITHUB_SHA: 'abc',
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_EVENT_PATH: event,
+      }),
+    ).toEqual({
       apiUrl: 'https://api.github.com',
       serverUrl: 'https://github.com',
       owner: 'acme',

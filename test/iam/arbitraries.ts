@@ -42,14 +42,26 @@ export const requestArb: fc.Arbitrary<PlainRequest> = fc
     principalIssuer: issuer,
     otherKeyIssuer: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: issuer }),
     aws: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
-    action: fc.constantFrom('sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRole', 'sts:TagSession'),
+    action: fc.constantFrom(
+      'sts:AssumeRoleWithWebIdentity',
+      'sts:AssumeRoleWithWebIdentity',
+      'sts:AssumeRoleWithWebIdentity',
+      'sts:AssumeRole',
+      'sts:TagSession',
+    ),
     namespace,
     name,
     audience: fc.option(fc.constantFrom(...AUDIENCES), { freq: 8 }),
     secureTransport: fc.option(fc.constantFrom('true', 'false')),
     tagKeys: fc.option(fc.subarray(['team', 'env', 'owner'])),
     mfaAge: fc.option(fc.constantFrom('0', '60', '3600', '7200')),
-    sourceArn: fc.option(fc.constantFrom('arn:aws:eks:us-east-1:111122223333:cluster/prod', 'arn:aws:eks:eu-west-1:111122223333:cluster/dev', 'arn:aws:logs:us-east-1:111122223333:log-group:app')),
+    sourceArn: fc.option(
+      fc.constantFrom(
+        'arn:aws:eks:us-east-1:111122223333:cluster/prod',
+        'arn:aws:eks:eu-west-1:111122223333:cluster/dev',
+        'arn:aws:logs:us-east-1:111122223333:log-group:app',
+      ),
+    ),
   })
   .map((r) => {
     const keyIssuer = r.otherKeyIssuer ?? r.principalIssuer
@@ -67,7 +79,11 @@ export const requestArb: fc.Arbitrary<PlainRequest> = fc
 function hints(request: PlainRequest): { issuer: string; sub: string; audience: string } {
   const subKey = Object.keys(request.context).find((key) => key.endsWith(':sub'))!
   const issuerOfKey = subKey.slice(0, -':sub'.length)
-  return { issuer: issuerOfKey, sub: request.context[subKey]![0]!, audience: request.context[`${issuerOfKey}:aud`]?.[0] ?? 'sts.amazonaws.com' }
+  return {
+    issuer: issuerOfKey,
+    sub: request.context[subKey]![0]!,
+    audience: request.context[`${issuerOfKey}:aud`]?.[0] ?? 'sts.amazonaws.com',
+  }
 }
 
 function caseVariant(text: string): fc.Arbitrary<string> {
@@ -101,11 +117,21 @@ function subValue(sub: string): fc.Arbitrary<string> {
 
 type Entry = [operator: string, key: string, values: string[]]
 
-const STRING_OPERATORS = ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike']
+const STRING_OPERATORS = [
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+  'StringLike',
+  'StringNotLike',
+]
 
 const stringOperator = fc
   .tuple(
-    fc.oneof({ weight: 6, arbitrary: fc.constantFrom('StringEquals', 'StringLike') }, { weight: 4, arbitrary: fc.constantFrom(...STRING_OPERATORS) }),
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('StringEquals', 'StringLike') },
+      { weight: 4, arbitrary: fc.constantFrom(...STRING_OPERATORS) },
+    ),
     fc.constantFrom('', '', '', '', 'IfExists'),
     fc.constantFrom('', '', '', '', '', 'ForAnyValue:', 'ForAllValues:'),
   )
@@ -120,14 +146,38 @@ function conditionEntry(request: PlainRequest): fc.Arbitrary<Entry> {
     { weight: 8, arbitrary: fc.tuple(stringOperator, key('sub'), several(subValue(hint.sub))) },
     {
       weight: 4,
-      arbitrary: fc.tuple(stringOperator, key('aud'), several(fc.oneof(fc.constant(hint.audience), fc.constantFrom(...AUDIENCES, 'sts.*', 'STS.amazonaws.com')))),
+      arbitrary: fc.tuple(
+        stringOperator,
+        key('aud'),
+        several(fc.oneof(fc.constant(hint.audience), fc.constantFrom(...AUDIENCES, 'sts.*', 'STS.amazonaws.com'))),
+      ),
     },
-    { weight: 1, arbitrary: fc.tuple(fc.constant('Null'), fc.oneof(key('sub'), key('amr'), fc.constant('aws:TagKeys')), several(fc.constantFrom('true', 'false'))) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('Bool', 'BoolIfExists'), fc.constant('aws:SecureTransport'), several(fc.constantFrom('true', 'false', 'TRUE'))) },
     {
       weight: 1,
       arbitrary: fc.tuple(
-        fc.constantFrom('ForAnyValue:StringLike', 'ForAllValues:StringLike', 'ForAnyValue:StringEquals', 'ForAllValues:StringNotEquals', 'ForAnyValue:StringNotLike'),
+        fc.constant('Null'),
+        fc.oneof(key('sub'), key('amr'), fc.constant('aws:TagKeys')),
+        several(fc.constantFrom('true', 'false')),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(
+        fc.constantFrom('Bool', 'BoolIfExists'),
+        fc.constant('aws:SecureTransport'),
+        several(fc.constantFrom('true', 'false', 'TRUE')),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(
+        fc.constantFrom(
+          'ForAnyValue:StringLike',
+          'ForAllValues:StringLike',
+          'ForAnyValue:StringEquals',
+          'ForAllValues:StringNotEquals',
+          'ForAnyValue:StringNotLike',
+        ),
         fc.constantFrom('aws:TagKeys', 'AWS:tagkeys'),
         several(fc.constantFrom('team', 'env', 'te*', 'o?ner')),
       ),
@@ -135,7 +185,13 @@ function conditionEntry(request: PlainRequest): fc.Arbitrary<Entry> {
     {
       weight: 1,
       arbitrary: fc.tuple(
-        fc.constantFrom('NumericLessThan', 'NumericGreaterThanEquals', 'NumericEquals', 'NumericNotEquals', 'NumericLessThanIfExists'),
+        fc.constantFrom(
+          'NumericLessThan',
+          'NumericGreaterThanEquals',
+          'NumericEquals',
+          'NumericNotEquals',
+          'NumericLessThanIfExists',
+        ),
         fc.constant('aws:MultiFactorAuthAge'),
         several(fc.constantFrom('0', '60', '3600')),
       ),
@@ -164,29 +220,55 @@ function conditionEntry(request: PlainRequest): fc.Arbitrary<Entry> {
 /** Entries grouped as IAM writes them: operator → key → values (a later duplicate key replaces an earlier one). */
 export function conditionOf(entries: Entry[]): Record<string, Record<string, PlainValue>> {
   const condition: Record<string, Record<string, PlainValue>> = {}
-  for (const [operator, key, values] of entries) (condition[operator] ??= {})[key] = values.length === 1 ? values[0]! : values
+  for (const [operator, key, values] of entries)
+    (condition[operator] ??= {})[key] = values.length === 1 ? values[0]! : values
   return condition
 }
 
 function statementArb(request: PlainRequest, effect?: 'Allow' | 'Deny'): fc.Arbitrary<PlainStatement> {
   const hint = hints(request)
-  const provider = fc.oneof({ weight: 3, arbitrary: fc.constant(providerArn(hint.issuer)) }, { weight: 1, arbitrary: issuer.map(providerArn) })
+  const provider = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(providerArn(hint.issuer)) },
+    { weight: 1, arbitrary: issuer.map(providerArn) },
+  )
   type Part = Partial<PlainStatement>
   const principal: fc.Arbitrary<Part> = fc.oneof(
-    { weight: 16, arbitrary: fc.array(provider, { minLength: 1, maxLength: 2 }).map((ids) => ({ Principal: { Federated: ids.length === 1 ? ids[0]! : ids } })) },
+    {
+      weight: 16,
+      arbitrary: fc
+        .array(provider, { minLength: 1, maxLength: 2 })
+        .map((ids) => ({ Principal: { Federated: ids.length === 1 ? ids[0]! : ids } })),
+    },
     { weight: 2, arbitrary: fc.constant({ Principal: '*' }) },
     { weight: 1, arbitrary: fc.constant({ Principal: { AWS: '*' } }) },
-    { weight: 1, arbitrary: fc.constantFrom({ AWS: 'arn:aws:iam::111122223333:root' }, { AWS: '111122223333' }, { AWS: ROLE_ARN }).map((p) => ({ Principal: p })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom({ AWS: 'arn:aws:iam::111122223333:root' }, { AWS: '111122223333' }, { AWS: ROLE_ARN })
+        .map((p) => ({ Principal: p })),
+    },
     { weight: 2, arbitrary: provider.map((id) => ({ NotPrincipal: { Federated: id } })) },
   )
   const action: fc.Arbitrary<Part> = fc.oneof(
     {
       weight: 6,
       arbitrary: fc
-        .constantFrom<PlainValue>('sts:AssumeRoleWithWebIdentity', 'sts:assumerolewithwebidentity', 'sts:AssumeRole*', 'sts:*', '*', 'sts:AssumeRole', ['sts:AssumeRole', 'sts:TagSession'], 'sts:AssumeRoleWith?ebIdentity')
+        .constantFrom<PlainValue>(
+          'sts:AssumeRoleWithWebIdentity',
+          'sts:assumerolewithwebidentity',
+          'sts:AssumeRole*',
+          'sts:*',
+          '*',
+          'sts:AssumeRole',
+          ['sts:AssumeRole', 'sts:TagSession'],
+          'sts:AssumeRoleWith?ebIdentity',
+        )
         .map((a) => ({ Action: a })),
     },
-    { weight: 1, arbitrary: fc.constantFrom('sts:AssumeRole', 'iam:*', 'sts:AssumeRoleWith*').map((a) => ({ NotAction: a })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('sts:AssumeRole', 'iam:*', 'sts:AssumeRoleWith*').map((a) => ({ NotAction: a })),
+    },
   )
   return fc
     .record({
@@ -203,14 +285,18 @@ function statementArb(request: PlainRequest, effect?: 'Allow' | 'Deny'): fc.Arbi
 }
 
 export function policyArb(request: PlainRequest): fc.Arbitrary<PlainPolicy> {
-  return fc.array(statementArb(request), { minLength: 1, maxLength: 4 }).map((statements) => ({ Version: '2012-10-17', Statement: statements }))
+  return fc
+    .array(statementArb(request), { minLength: 1, maxLength: 4 })
+    .map((statements) => ({ Version: '2012-10-17', Statement: statements }))
 }
 
 export function denyStatementArb(request: PlainRequest): fc.Arbitrary<PlainStatement> {
   return statementArb(request, 'Deny')
 }
 
-export const scenarioArb: fc.Arbitrary<Scenario> = requestArb.chain((request) => policyArb(request).map((policy) => ({ policy, request })))
+export const scenarioArb: fc.Arbitrary<Scenario> = requestArb.chain((request) =>
+  policyArb(request).map((policy) => ({ policy, request })),
+)
 
 /** The evaluator's form of a plain request. */
 export function toPolicyRequest(request: PlainRequest): PolicyRequest {

@@ -26,7 +26,17 @@ export interface PlainPolicy {
   [other: string]: unknown
 }
 
-const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']
+const STATEMENT_KEYS = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+]
 
 export function buildPolicy(plain: PlainPolicy, path = 'trust.json'): PolicyDocument {
   let line = 0
@@ -60,12 +70,20 @@ export function buildPolicy(plain: PlainPolicy, path = 'trust.json'): PolicyDocu
         const operatorLocation = at()
         for (const [key, keyValues] of Object.entries(keys)) {
           const keyValue = value(key)
-          entries.push({ operator, operatorLocation, key: keyValue, keyLocation: keyValue.location, values: values(keyValues), valuesLocation: at() })
+          entries.push({
+            operator,
+            operatorLocation,
+            key: keyValue,
+            keyLocation: keyValue.location,
+            values: values(keyValues),
+            valuesLocation: at(),
+          })
         }
       }
       result.condition = { location: at(), entries }
     }
-    for (const key of Object.keys(plainStatement)) if (!STATEMENT_KEYS.includes(key)) result.unknownKeys.push({ key, location: at() })
+    for (const key of Object.keys(plainStatement))
+      if (!STATEMENT_KEYS.includes(key)) result.unknownKeys.push({ key, location: at() })
     return result
   }
 
@@ -73,6 +91,7 @@ export function buildPolicy(plain: PlainPolicy, path = 'trust.json'): PolicyDocu
   if (plain.Version !== undefined) document.version = value(plain.Version)
   const statements = Array.isArray(plain.Statement) ? plain.Statement : [plain.Statement]
   document.statements = statements.map(statement)
-  for (const key of Object.keys(plain)) if (key !== 'Version' && key !== 'Statement' && key !== 'Id') document.unknownKeys.push({ key, location: at() })
+  for (const key of Object.keys(plain))
+    if (key !== 'Version' && key !== 'Statement' && key !== 'Id') document.unknownKeys.push({ key, location: at() })
   return document
 }

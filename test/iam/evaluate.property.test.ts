@@ -1,6 +1,16 @@
 import fc from 'fast-check'
 import { evaluatePolicy } from '../../src/iam/evaluate.js'
-import { denyStatementArb, ISSUERS, NAMESPACES, policyArb, requestArb, scenarioArb, subjectOf, toPolicyRequest, type Scenario } from './arbitraries.js'
+import {
+  denyStatementArb,
+  ISSUERS,
+  NAMESPACES,
+  policyArb,
+  requestArb,
+  scenarioArb,
+  subjectOf,
+  toPolicyRequest,
+  type Scenario,
+} from './arbitraries.js'
 import { buildPolicy, type PlainPolicy, type PlainStatement } from './build-policy.js'
 import { referenceDecision, type PlainRequest } from './reference-evaluator.js'
 
@@ -38,7 +48,9 @@ function rewriteConditions(
 
 describe('the evaluator against the reference evaluator (known values)', () => {
   it('the generated corpus has allows, implicit denies and explicit denies', () => {
-    const outcomes = fc.sample(scenarioArb, { numRuns: 2000, seed: 42 }).map(({ policy, request }) => decide(policy, request))
+    const outcomes = fc
+      .sample(scenarioArb, { numRuns: 2000, seed: 42 })
+      .map(({ policy, request }) => decide(policy, request))
     const allows = outcomes.filter((decision) => decision.effect === 'allow').length
     const explicit = outcomes.filter((decision) => decision.explicitDeny).length
     const implicit = outcomes.filter((decision) => decision.effect === 'deny' && !decision.explicitDeny).length
@@ -88,7 +100,12 @@ describe('unknowns are never guessed', () => {
         const name = request.context[subKey]![0]!.split(':')[3]!
         const symbolic = toPolicyRequest(request)
         symbolic.context = symbolic.context.map((entry) =>
-          entry.key === subKey ? { key: entry.key, values: [[{ text: 'system:serviceaccount:' }, { hole: 'var.namespace' }, { text: `:${name}` }]] } : entry,
+          entry.key === subKey
+            ? {
+                key: entry.key,
+                values: [[{ text: 'system:serviceaccount:' }, { hole: 'var.namespace' }, { text: `:${name}` }]],
+              }
+            : entry,
         )
         const effect = evaluatePolicy(buildPolicy(policy), symbolic).effect
         if (effect === 'unknown') return
@@ -136,7 +153,9 @@ describe('unknowns are never guessed', () => {
         if (effect === 'unknown') return
         decided++
         for (const issuer of ISSUERS) {
-          const concrete = JSON.parse(JSON.stringify(symbolic).replaceAll('${module.eks.oidc_provider}', issuer)) as PlainPolicy
+          const concrete = JSON.parse(
+            JSON.stringify(symbolic).replaceAll('${module.eks.oidc_provider}', issuer),
+          ) as PlainPolicy
           expect(referenceDecision(concrete, request)).toBe(effect)
         }
       }),
@@ -148,7 +167,9 @@ describe('unknowns are never guessed', () => {
 
 describe('metamorphic laws', () => {
   it('adding a Deny statement never widens access', () => {
-    const arb = requestArb.chain((request) => fc.tuple(fc.constant(request), policyArb(request), denyStatementArb(request)))
+    const arb = requestArb.chain((request) =>
+      fc.tuple(fc.constant(request), policyArb(request), denyStatementArb(request)),
+    )
     let narrowed = 0
     fc.assert(
       fc.property(arb, ([request, policy, deny]) => {
@@ -169,7 +190,8 @@ describe('metamorphic laws', () => {
       fc.property(scenarioArb, ({ policy, request }) => {
         let changed = false
         const like = rewriteConditions(policy, (operator, key, values) => {
-          if (!/StringEquals$|StringEqualsIfExists$|StringNotEquals$|StringNotEqualsIfExists$/.test(operator)) return [operator, key, values]
+          if (!/StringEquals$|StringEqualsIfExists$|StringNotEquals$|StringNotEqualsIfExists$/.test(operator))
+            return [operator, key, values]
           if (values.some((value) => /[*?]/.test(value))) return [operator, key, values]
           changed = true
           return [operator.replace('Equals', 'Like'), key, values]
@@ -186,7 +208,11 @@ describe('metamorphic laws', () => {
   it('condition-key names are case-insensitive: changing their case never changes the decision', () => {
     fc.assert(
       fc.property(scenarioArb, fc.func(fc.boolean()), ({ policy, request }, upper) => {
-        const recased = rewriteConditions(policy, (operator, key, values) => [operator, upper(key) ? key.toUpperCase() : key.toLowerCase(), values])
+        const recased = rewriteConditions(policy, (operator, key, values) => [
+          operator,
+          upper(key) ? key.toUpperCase() : key.toLowerCase(),
+          values,
+        ])
         if (!recased) return
         expect(decide(recased, request).effect).toBe(decide(policy, request).effect)
       }),
@@ -200,7 +226,12 @@ describe('metamorphic laws', () => {
         const subKey = Object.keys(request.context).find((key) => key.endsWith(':sub'))!
         const trust = (sub: string, op: string = operator): PlainPolicy => ({
           Version: '2012-10-17',
-          Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRoleWithWebIdentity', Condition: { [op]: { [subKey]: sub } } },
+          Statement: {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 'sts:AssumeRoleWithWebIdentity',
+            Condition: { [op]: { [subKey]: sub } },
+          },
         })
         const sub = request.context[subKey]![0]!
         const webIdentity = { ...request, action: 'sts:AssumeRoleWithWebIdentity' }
@@ -230,7 +261,8 @@ describe('metamorphic laws', () => {
     const arb = scenarioArb.chain((scenario) => fc.tuple(fc.constant(scenario), fc.integer()))
     fc.assert(
       fc.property(arb, ([{ policy, request }, seed]) => {
-        const shuffle = <T>(items: T[]): T[] => fc.sample(fc.shuffledSubarray(items, { minLength: items.length }), { numRuns: 1, seed })[0]!
+        const shuffle = <T>(items: T[]): T[] =>
+          fc.sample(fc.shuffledSubarray(items, { minLength: items.length }), { numRuns: 1, seed })[0]!
         const reordered: PlainPolicy = {
           ...policy,
           Statement: shuffle(statementsOf(policy)).map((statement) => {
@@ -238,7 +270,12 @@ describe('metamorphic laws', () => {
             const condition = Object.fromEntries(
               shuffle(Object.entries(statement.Condition)).map(([operator, keys]) => [
                 operator,
-                Object.fromEntries(shuffle(Object.entries(keys)).map(([key, values]) => [key, Array.isArray(values) ? shuffle(values) : values])),
+                Object.fromEntries(
+                  shuffle(Object.entries(keys)).map(([key, values]) => [
+                    key,
+                    Array.isArray(values) ? shuffle(values) : values,
+                  ]),
+                ),
               ]),
             )
             return { ...statement, Condition: condition }

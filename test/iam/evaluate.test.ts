@@ -9,7 +9,10 @@ const OTHER_ISSUER = 'oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF012345
 const OTHER_PROVIDER = `arn:aws:iam::111122223333:oidc-provider/${OTHER_ISSUER}`
 
 /** A pod's web-identity request: its token's sub and aud under the issuer's keys. */
-function token(sub: PolicyRequest['context'][number]['values'][number], options: { aud?: string; issuer?: string; provider?: string; action?: string } = {}): PolicyRequest {
+function token(
+  sub: PolicyRequest['context'][number]['values'][number],
+  options: { aud?: string; issuer?: string; provider?: string; action?: string } = {},
+): PolicyRequest {
   const issuer = options.issuer ?? ISSUER
   return {
     action: options.action ?? 'sts:AssumeRoleWithWebIdentity',
@@ -28,7 +31,12 @@ function trust(...statements: PlainStatement[]): PlainPolicy {
 
 /** The statement the EKS user guide shows for IRSA. */
 function irsaStatement(condition: PlainStatement['Condition'], provider = PROVIDER): PlainStatement {
-  return { Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: condition }
+  return {
+    Effect: 'Allow',
+    Principal: { Federated: provider },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: condition,
+  }
 }
 
 function decide(policy: PlainPolicy, request: PolicyRequest): Decision {
@@ -36,12 +44,16 @@ function decide(policy: PlainPolicy, request: PolicyRequest): Decision {
 }
 
 function conditionMismatches(decision: Decision): ConditionMismatch[] {
-  return decision.statements.flatMap((outcome) => outcome.mismatches.filter((mismatch): mismatch is ConditionMismatch => mismatch.element === 'Condition'))
+  return decision.statements.flatMap((outcome) =>
+    outcome.mismatches.filter((mismatch): mismatch is ConditionMismatch => mismatch.element === 'Condition'),
+  )
 }
 
 describe('the EKS user guide trust policy', () => {
   const policy = trust(
-    irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app', [`${ISSUER}:aud`]: 'sts.amazonaws.com' } }),
+    irsaStatement({
+      StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app', [`${ISSUER}:aud`]: 'sts.amazonaws.com' },
+    }),
   )
 
   it('accepts the token of the named ServiceAccount', () => {
@@ -85,7 +97,11 @@ describe('the EKS user guide trust policy', () => {
 
 describe('condition values', () => {
   it('ORs the values of one key: a role shared by several ServiceAccounts', () => {
-    const policy = trust(irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: ['system:serviceaccount:prod:app', 'system:serviceaccount:prod:worker'] } }))
+    const policy = trust(
+      irsaStatement({
+        StringEquals: { [`${ISSUER}:sub`]: ['system:serviceaccount:prod:app', 'system:serviceaccount:prod:worker'] },
+      }),
+    )
     expect(decide(policy, token('system:serviceaccount:prod:worker')).effect).toBe('allow')
     const denied = decide(policy, token('system:serviceaccount:prod:web'))
     expect(denied.effect).toBe('deny')
@@ -95,7 +111,11 @@ describe('condition values', () => {
   })
 
   it('StringLike globs with * and ?', () => {
-    const policy = trust(irsaStatement({ StringLike: { [`${ISSUER}:sub`]: ['system:serviceaccount:prod:*', 'system:serviceaccount:ci:runner-?'] } }))
+    const policy = trust(
+      irsaStatement({
+        StringLike: { [`${ISSUER}:sub`]: ['system:serviceaccount:prod:*', 'system:serviceaccount:ci:runner-?'] },
+      }),
+    )
     expect(decide(policy, token('system:serviceaccount:prod:anything')).effect).toBe('allow')
     expect(decide(policy, token('system:serviceaccount:ci:runner-7')).effect).toBe('allow')
     expect(decide(policy, token('system:serviceaccount:ci:runner-17')).effect).toBe('deny')
@@ -108,28 +128,41 @@ describe('condition values', () => {
   })
 
   it('matches key names case-insensitively and values case-sensitively', () => {
-    const upperKey = trust(irsaStatement({ StringEquals: { [`${ISSUER.toUpperCase()}:SUB`]: 'system:serviceaccount:prod:app' } }))
+    const upperKey = trust(
+      irsaStatement({ StringEquals: { [`${ISSUER.toUpperCase()}:SUB`]: 'system:serviceaccount:prod:app' } }),
+    )
     expect(decide(upperKey, token('system:serviceaccount:prod:app')).effect).toBe('allow')
     const upperValue = trust(irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:Prod:app' } }))
     expect(decide(upperValue, token('system:serviceaccount:prod:app')).effect).toBe('deny')
-    const ignoreCase = trust(irsaStatement({ StringEqualsIgnoreCase: { [`${ISSUER}:sub`]: 'system:serviceaccount:Prod:app' } }))
+    const ignoreCase = trust(
+      irsaStatement({ StringEqualsIgnoreCase: { [`${ISSUER}:sub`]: 'system:serviceaccount:Prod:app' } }),
+    )
     expect(decide(ignoreCase, token('system:serviceaccount:prod:app')).effect).toBe('allow')
   })
 
   it('a key under another issuer is absent: positive operators fail, negated ones hold', () => {
-    const positive = trust(irsaStatement({ StringEquals: { [`${OTHER_ISSUER}:sub`]: 'system:serviceaccount:prod:app' } }))
+    const positive = trust(
+      irsaStatement({ StringEquals: { [`${OTHER_ISSUER}:sub`]: 'system:serviceaccount:prod:app' } }),
+    )
     const denied = decide(positive, token('system:serviceaccount:prod:app'))
     expect(denied.effect).toBe('deny')
     expect(conditionMismatches(denied)[0]!.message).toBe(
       `StringEquals on ${OTHER_ISSUER}:sub expects "system:serviceaccount:prod:app" but the token has no such key`,
     )
-    const negated = trust(irsaStatement({ StringNotEquals: { [`${OTHER_ISSUER}:sub`]: 'system:serviceaccount:kube-system:admin' } }))
+    const negated = trust(
+      irsaStatement({ StringNotEquals: { [`${OTHER_ISSUER}:sub`]: 'system:serviceaccount:kube-system:admin' } }),
+    )
     expect(decide(negated, token('system:serviceaccount:anything:at-all')).effect).toBe('allow')
   })
 
   it('…IfExists holds when the key is absent and tests it when present', () => {
     const policy = trust(
-      irsaStatement({ StringEqualsIfExists: { [`${ISSUER}:amr`]: 'authenticated', [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app' } }),
+      irsaStatement({
+        StringEqualsIfExists: {
+          [`${ISSUER}:amr`]: 'authenticated',
+          [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app',
+        },
+      }),
     )
     expect(decide(policy, token('system:serviceaccount:prod:app')).effect).toBe('allow')
     expect(decide(policy, token('system:serviceaccount:dev:app')).effect).toBe('deny')
@@ -143,7 +176,10 @@ describe('condition values', () => {
   })
 
   it('ForAllValues and ForAnyValue over a multivalued key', () => {
-    const request = (tags: string[]): PolicyRequest => ({ ...token('x'), context: [{ key: 'aws:TagKeys', values: tags }] })
+    const request = (tags: string[]): PolicyRequest => ({
+      ...token('x'),
+      context: [{ key: 'aws:TagKeys', values: tags }],
+    })
     const forAll = trust(irsaStatement({ 'ForAllValues:StringLike': { 'aws:TagKeys': ['team', 'env*'] } }))
     expect(decide(forAll, request(['team', 'environment'])).effect).toBe('allow')
     expect(decide(forAll, request(['team', 'owner'])).effect).toBe('deny')
@@ -158,7 +194,9 @@ describe('condition values', () => {
     const absent = trust(irsaStatement({ Null: { [`${ISSUER}:sub`]: 'true' } }))
     const denied = decide(absent, token('system:serviceaccount:prod:app'))
     expect(denied.effect).toBe('deny')
-    expect(conditionMismatches(denied)[0]!.message).toBe(`Null on ${ISSUER}:sub expects the key to be absent but the token has it`)
+    expect(conditionMismatches(denied)[0]!.message).toBe(
+      `Null on ${ISSUER}:sub expects the key to be absent but the token has it`,
+    )
   })
 
   it('Bool, Numeric, Date and Arn operators', () => {
@@ -173,7 +211,10 @@ describe('condition values', () => {
       ],
     }
     const allowedWhen = (condition: PlainStatement['Condition']) =>
-      decide(trust({ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole', Condition: condition }), request).effect
+      decide(
+        trust({ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole', Condition: condition }),
+        request,
+      ).effect
     expect(allowedWhen({ Bool: { 'aws:SecureTransport': 'true' } })).toBe('allow')
     expect(allowedWhen({ Bool: { 'aws:SecureTransport': 'false' } })).toBe('deny')
     expect(allowedWhen({ NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } })).toBe('allow')
@@ -193,7 +234,10 @@ describe('statements, principals and actions', () => {
       irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app' } }),
       irsaStatement({ StringEquals: { [`${OTHER_ISSUER}:sub`]: 'system:serviceaccount:prod:app' } }, OTHER_PROVIDER),
     )
-    const decision = decide(policy, token('system:serviceaccount:prod:app', { issuer: OTHER_ISSUER, provider: OTHER_PROVIDER }))
+    const decision = decide(
+      policy,
+      token('system:serviceaccount:prod:app', { issuer: OTHER_ISSUER, provider: OTHER_PROVIDER }),
+    )
     expect(decision.effect).toBe('allow')
     expect(decision.allowedBy.map((outcome) => outcome.statement.index)).toEqual([1])
     expect(decision.statements[0]!.mismatches.map((mismatch) => mismatch.message)).toEqual([
@@ -207,19 +251,28 @@ describe('statements, principals and actions', () => {
     ['aws-us-gov', 'oidc.eks.us-gov-west-1.amazonaws.com/id/FEDCBA9876543210FEDCBA9876543210'],
   ])('providers in the %s partition', (partition, issuer) => {
     const provider = `arn:${partition}:iam::111122223333:oidc-provider/${issuer}`
-    const policy = trust(irsaStatement({ StringEquals: { [`${issuer}:sub`]: 'system:serviceaccount:prod:app' } }, provider))
+    const policy = trust(
+      irsaStatement({ StringEquals: { [`${issuer}:sub`]: 'system:serviceaccount:prod:app' } }, provider),
+    )
     expect(decide(policy, token('system:serviceaccount:prod:app', { issuer, provider })).effect).toBe('allow')
     expect(decide(policy, token('system:serviceaccount:prod:app', { issuer })).effect).toBe('deny')
   })
 
   it('an applicable Deny wins over any Allow', () => {
-    const policy = trust(
-      irsaStatement({ StringLike: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:*' } }),
-      { Sid: 'NoDebug', Effect: 'Deny', Principal: '*', Action: 'sts:*', Condition: { StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:debug' } } },
-    )
+    const policy = trust(irsaStatement({ StringLike: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:*' } }), {
+      Sid: 'NoDebug',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 'sts:*',
+      Condition: { StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:debug' } },
+    })
     expect(decide(policy, token('system:serviceaccount:prod:app')).effect).toBe('allow')
     const decision = decide(policy, token('system:serviceaccount:prod:debug'))
-    expect(decision).toMatchObject({ effect: 'deny', explicitDeny: true, summary: 'explicitly denied by statement "NoDebug"' })
+    expect(decision).toMatchObject({
+      effect: 'deny',
+      explicitDeny: true,
+      summary: 'explicitly denied by statement "NoDebug"',
+    })
     expect(decision.deniedBy.map((outcome) => outcome.label)).toEqual(['statement "NoDebug"'])
   })
 
@@ -231,8 +284,13 @@ describe('statements, principals and actions', () => {
   })
 
   it('"*" and {"AWS": "*"} name every principal; an account names its roles', () => {
-    const role: PolicyRequest = { action: 'sts:AssumeRole', principal: { type: 'AWS', id: 'arn:aws:iam::111122223333:role/a' }, context: [] }
-    const allow = (principal: PlainStatement['Principal']) => decide(trust({ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }), role).effect
+    const role: PolicyRequest = {
+      action: 'sts:AssumeRole',
+      principal: { type: 'AWS', id: 'arn:aws:iam::111122223333:role/a' },
+      context: [],
+    }
+    const allow = (principal: PlainStatement['Principal']) =>
+      decide(trust({ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }), role).effect
     expect(allow('*')).toBe('allow')
     expect(allow({ AWS: '*' })).toBe('allow')
     expect(allow({ AWS: 'arn:aws:iam::111122223333:root' })).toBe('allow')
@@ -244,18 +302,28 @@ describe('statements, principals and actions', () => {
 
   it('actions compare case-insensitively with wildcards; NotAction excludes', () => {
     const allow = (action: Partial<PlainStatement>) =>
-      decide(trust({ Effect: 'Allow', Principal: { Federated: PROVIDER }, ...action }), token('system:serviceaccount:prod:app'))
+      decide(
+        trust({ Effect: 'Allow', Principal: { Federated: PROVIDER }, ...action }),
+        token('system:serviceaccount:prod:app'),
+      )
     expect(allow({ Action: 'STS:assumerolewithwebidentity' }).effect).toBe('allow')
     expect(allow({ Action: 'sts:AssumeRole*' }).effect).toBe('allow')
     expect(allow({ NotAction: 'sts:AssumeRole' }).effect).toBe('allow')
     const wrong = allow({ Action: ['sts:AssumeRole', 'sts:TagSession'] })
     expect(wrong.effect).toBe('deny')
-    expect(wrong.statements[0]!.mismatches[0]!.message).toBe('the Action sts:AssumeRole, sts:TagSession does not include sts:AssumeRoleWithWebIdentity')
+    expect(wrong.statements[0]!.mismatches[0]!.message).toBe(
+      'the Action sts:AssumeRole, sts:TagSession does not include sts:AssumeRoleWithWebIdentity',
+    )
   })
 
   it('reordering statements does not change the decision', () => {
     const allow = irsaStatement({ StringLike: { [`${ISSUER}:sub`]: 'system:serviceaccount:*:*' } })
-    const deny: PlainStatement = { Effect: 'Deny', Principal: '*', Action: '*', Condition: { StringLike: { [`${ISSUER}:sub`]: 'system:serviceaccount:kube-system:*' } } }
+    const deny: PlainStatement = {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: '*',
+      Condition: { StringLike: { [`${ISSUER}:sub`]: 'system:serviceaccount:kube-system:*' } },
+    }
     const request = token('system:serviceaccount:kube-system:x')
     expect(decide(trust(allow, deny), request).effect).toBe('deny')
     expect(decide(trust(deny, allow), request).effect).toBe('deny')
@@ -264,14 +332,46 @@ describe('statements, principals and actions', () => {
 
 describe('policies IAM would reject', () => {
   it.each<[string, PlainPolicy, string]>([
-    ['a mis-cased operator', trust(irsaStatement({ stringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app' } })), '"stringEquals" is not a condition operator (operator names are case-sensitive)'],
-    ['an unknown operator', trust(irsaStatement({ StringEqualsAnyCase: { [`${ISSUER}:sub`]: 'x' } })), '"StringEqualsAnyCase" is not a condition operator (operator names are case-sensitive)'],
-    ['NullIfExists', trust(irsaStatement({ NullIfExists: { [`${ISSUER}:sub`]: 'false' } })), '"NullIfExists" is not a condition operator (operator names are case-sensitive)'],
-    ['a Resource', trust({ ...irsaStatement({}), Resource: '*' }), 'Statement[0] has Resource, which a trust policy may not have'],
-    ['a lower-case Effect', trust({ ...irsaStatement({}), Effect: 'allow' }), 'Statement[0] has Effect "allow"; it must be "Allow" or "Deny"'],
-    ['no Principal', trust({ Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity' }), 'Statement[0] has no Principal'],
-    ['a mistyped principal type', trust({ Effect: 'Allow', Principal: { Federeated: PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity' }), '"Federeated" is not a principal type (AWS, Federated, Service, CanonicalUser)'],
-    ['an unknown Version', { Version: '2012-10-18', Statement: irsaStatement({}) }, 'Version "2012-10-18" is neither 2012-10-17 nor 2008-10-17'],
+    [
+      'a mis-cased operator',
+      trust(irsaStatement({ stringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app' } })),
+      '"stringEquals" is not a condition operator (operator names are case-sensitive)',
+    ],
+    [
+      'an unknown operator',
+      trust(irsaStatement({ StringEqualsAnyCase: { [`${ISSUER}:sub`]: 'x' } })),
+      '"StringEqualsAnyCase" is not a condition operator (operator names are case-sensitive)',
+    ],
+    [
+      'NullIfExists',
+      trust(irsaStatement({ NullIfExists: { [`${ISSUER}:sub`]: 'false' } })),
+      '"NullIfExists" is not a condition operator (operator names are case-sensitive)',
+    ],
+    [
+      'a Resource',
+      trust({ ...irsaStatement({}), Resource: '*' }),
+      'Statement[0] has Resource, which a trust policy may not have',
+    ],
+    [
+      'a lower-case Effect',
+      trust({ ...irsaStatement({}), Effect: 'allow' }),
+      'Statement[0] has Effect "allow"; it must be "Allow" or "Deny"',
+    ],
+    [
+      'no Principal',
+      trust({ Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity' }),
+      'Statement[0] has no Principal',
+    ],
+    [
+      'a mistyped principal type',
+      trust({ Effect: 'Allow', Principal: { Federeated: PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity' }),
+      '"Federeated" is not a principal type (AWS, Federated, Service, CanonicalUser)',
+    ],
+    [
+      'an unknown Version',
+      { Version: '2012-10-18', Statement: irsaStatement({}) },
+      'Version "2012-10-18" is neither 2012-10-17 nor 2008-10-17',
+    ],
   ])('%s: the decision is unknown, with the reason', (_, policy, reason) => {
     const decision = decide(policy, token('system:serviceaccount:prod:app'))
     expect(decision.effect).toBe('unknown')
@@ -282,7 +382,9 @@ describe('policies IAM would reject', () => {
 
 describe('values known only at apply time', () => {
   it('a condition key from a Terraform output: unknown against a literal issuer, never a denial', () => {
-    const policy = trust(irsaStatement({ StringEquals: { '${module.eks.oidc_provider}:sub': 'system:serviceaccount:prod:app' } }))
+    const policy = trust(
+      irsaStatement({ StringEquals: { '${module.eks.oidc_provider}:sub': 'system:serviceaccount:prod:app' } }),
+    )
     const decision = decide(policy, token('system:serviceaccount:default:app'))
     expect(decision.effect).toBe('unknown')
     expect(conditionMismatches(decision)[0]!.message).toBe(
@@ -291,7 +393,12 @@ describe('values known only at apply time', () => {
   })
 
   it('the same reference on both sides is the same value', () => {
-    const policy = trust(irsaStatement({ StringEquals: { '${module.eks.oidc_provider}:sub': 'system:serviceaccount:prod:app' } }, '${module.eks.oidc_provider_arn}'))
+    const policy = trust(
+      irsaStatement(
+        { StringEquals: { '${module.eks.oidc_provider}:sub': 'system:serviceaccount:prod:app' } },
+        '${module.eks.oidc_provider_arn}',
+      ),
+    )
     const request = (sub: string): PolicyRequest => ({
       action: 'sts:AssumeRoleWithWebIdentity',
       principal: { type: 'Federated', id: hole('module.eks.oidc_provider_arn') },
@@ -303,45 +410,67 @@ describe('values known only at apply time', () => {
 
   it('an unknown namespace in the token: a sub that no namespace can produce is a definite mismatch', () => {
     const sub = concat('system:serviceaccount:', hole('var.namespace'), ':app')
-    const equals = (value: string) => decide(trust(irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: value } })), token(sub))
+    const equals = (value: string) =>
+      decide(trust(irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: value } })), token(sub))
     expect(equals('system:serviceaccount:prod:web').effect).toBe('deny')
     expect(conditionMismatches(equals('system:serviceaccount:prod:web'))[0]!.message).toBe(
       `StringEquals on ${ISSUER}:sub expects "system:serviceaccount:prod:web" but the token has "system:serviceaccount:\${var.namespace}:app"`,
     )
     expect(equals('system:serviceaccount:prod:app').effect).toBe('unknown')
-    const like = (value: string) => decide(trust(irsaStatement({ StringLike: { [`${ISSUER}:sub`]: value } })), token(sub)).effect
+    const like = (value: string) =>
+      decide(trust(irsaStatement({ StringLike: { [`${ISSUER}:sub`]: value } })), token(sub)).effect
     expect(like('system:serviceaccount:*:app')).toBe('allow')
     expect(like('system:serviceaccount:prod:*')).toBe('unknown')
     expect(like('system:serviceaccount:*:web')).toBe('deny')
   })
 
   it('an unknown value in the policy decides only what no value could change', () => {
-    const policy = trust(irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:${var.namespace}:app' } }))
+    const policy = trust(
+      irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:${var.namespace}:app' } }),
+    )
     expect(decide(policy, token('system:serviceaccount:prod:app')).effect).toBe('unknown')
     expect(decide(policy, token('system:serviceaccount:prod:web')).effect).toBe('deny')
   })
 
   it('an unknown Deny makes an Allow unknown; it cannot make a denial unknown', () => {
     const allow = irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app' } })
-    const deny: PlainStatement = { Effect: 'Deny', Principal: '*', Action: '*', Condition: { StringEquals: { [`${ISSUER}:sub`]: '${var.blocked}' } } }
+    const deny: PlainStatement = {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: '*',
+      Condition: { StringEquals: { [`${ISSUER}:sub`]: '${var.blocked}' } },
+    }
     expect(decide(trust(allow, deny), token('system:serviceaccount:prod:app')).effect).toBe('unknown')
     expect(decide(trust(allow, deny), token('system:serviceaccount:dev:app')).effect).toBe('deny')
   })
 
   it('statements or conditions given as references make the decision unknown unless a Deny applies', () => {
-    const document = buildPolicy(trust(irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app' } })))
+    const document = buildPolicy(
+      trust(irsaStatement({ StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app' } })),
+    )
     const reference = { kind: 'symbolic' as const, expression: 'var.extra_statements', location: document.location }
-    expect(evaluatePolicy({ ...document, symbolicStatements: [reference] }, token('system:serviceaccount:prod:app')).effect).toBe('unknown')
+    expect(
+      evaluatePolicy({ ...document, symbolicStatements: [reference] }, token('system:serviceaccount:prod:app')).effect,
+    ).toBe('unknown')
     const denying = buildPolicy(trust({ Effect: 'Deny', Principal: '*', Action: '*' }))
-    expect(evaluatePolicy({ ...denying, symbolicStatements: [reference] }, token('system:serviceaccount:prod:app')).effect).toBe('deny')
-    const withConditions = { ...document, statements: [{ ...document.statements[0]!, symbolicConditions: [reference] }] }
+    expect(
+      evaluatePolicy({ ...denying, symbolicStatements: [reference] }, token('system:serviceaccount:prod:app')).effect,
+    ).toBe('deny')
+    const withConditions = {
+      ...document,
+      statements: [{ ...document.statements[0]!, symbolicConditions: [reference] }],
+    }
     const decision = evaluatePolicy(withConditions, token('system:serviceaccount:prod:app'))
     expect(decision.effect).toBe('unknown')
-    expect(decision.statements[0]!.mismatches.map((mismatch) => mismatch.message)).toEqual(['conditions "${var.extra_statements}" are known only at apply time'])
+    expect(decision.statements[0]!.mismatches.map((mismatch) => mismatch.message)).toEqual([
+      'conditions "${var.extra_statements}" are known only at apply time',
+    ])
   })
 
   it('an operator given as a reference is unknown, not invalid', () => {
-    const document = buildPolicy(trust(irsaStatement({ 'var.condition_test': { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app' } })))
+    const document = buildPolicy(
+      trust(irsaStatement({ 'var.condition_test': { [`${ISSUER}:sub`]: 'system:serviceaccount:prod:app' } })),
+    )
     const entry = document.statements[0]!.condition!.entries[0]!
     entry.operatorReference = { kind: 'symbolic', expression: 'var.condition_test', location: entry.operatorLocation }
     const decision = evaluatePolicy(document, token('system:serviceaccount:prod:app'))

@@ -24,7 +24,9 @@ describe('glob patterns', () => {
   })
 
   it('a literal pattern takes * and ? literally', () => {
-    expect(globMatches(literalPattern(text('system:serviceaccount:prod:*')), 'system:serviceaccount:prod:app')).toBe(false)
+    expect(globMatches(literalPattern(text('system:serviceaccount:prod:*')), 'system:serviceaccount:prod:app')).toBe(
+      false,
+    )
     expect(globMatches(literalPattern(text('system:serviceaccount:prod:*')), 'system:serviceaccount:prod:*')).toBe(true)
   })
 })
@@ -39,14 +41,22 @@ describe('relating a template with an unknown hole to a pattern', () => {
   })
 
   it('intersects without containment when only some namespaces match', () => {
-    expect(relate(sub, literalPattern(text('system:serviceaccount:prod:app')))).toEqual({ intersects: true, contained: false })
+    expect(relate(sub, literalPattern(text('system:serviceaccount:prod:app')))).toEqual({
+      intersects: true,
+      contained: false,
+    })
     expect(relate(sub, glob('system:serviceaccount:prod:*'))).toEqual({ intersects: true, contained: false })
   })
 
   it('is disjoint when no namespace can match', () => {
-    expect(relate(sub, literalPattern(text('system:serviceaccount:prod:web')))).toEqual({ intersects: false, contained: false })
+    expect(relate(sub, literalPattern(text('system:serviceaccount:prod:web')))).toEqual({
+      intersects: false,
+      contained: false,
+    })
     expect(relate(sub, glob('system:serviceaccount:*:*-?'))).toEqual({ intersects: false, contained: false })
-    expect(intersects(template(null, ':sub'), literalPattern(text('oidc.eks.us-east-1.amazonaws.com/id/X:aud')))).toBe(false)
+    expect(intersects(template(null, ':sub'), literalPattern(text('oidc.eks.us-east-1.amazonaws.com/id/X:aud')))).toBe(
+      false,
+    )
   })
 })
 
@@ -54,7 +64,8 @@ describe('relate against brute force over every short string', () => {
   const ALPHABET = ['a', 'b', 'c']
   const strings: string[] = ['']
   for (let length = 1; length <= 6; length++) {
-    for (const prefix of strings.filter((candidate) => candidate.length === length - 1)) for (const char of ALPHABET) strings.push(prefix + char)
+    for (const prefix of strings.filter((candidate) => candidate.length === length - 1))
+      for (const char of ALPHABET) strings.push(prefix + char)
   }
   /** Short patterns over {a, b}: c stands for every character the patterns do not name. */
   const patternText = fc.array(fc.constantFrom('a', 'b', '*', '?'), { maxLength: 4 }).map((tokens) => tokens.join(''))

@@ -34,7 +34,10 @@ function list(value: PlainValue): string[] {
 }
 
 function applies(statement: PlainStatement, request: PlainRequest): boolean {
-  const principalOk = statement.Principal !== undefined ? names(statement.Principal, request.principal) : !names(statement.NotPrincipal!, request.principal)
+  const principalOk =
+    statement.Principal !== undefined
+      ? names(statement.Principal, request.principal)
+      : !names(statement.NotPrincipal!, request.principal)
   const actionOk =
     statement.Action !== undefined
       ? list(statement.Action).some((action) => globMatch(action.toLowerCase(), request.action.toLowerCase()))
@@ -64,7 +67,13 @@ function names(principal: PlainPrincipal, requestPrincipal: PlainRequest['princi
 
 function awsAccountOf(arn: string): { partition: string; id: string } | undefined {
   const parts = arn.split(':')
-  if (parts.length < 6 || parts[0] !== 'arn' || (parts[2] !== 'iam' && parts[2] !== 'sts') || !/^\d{12}$/.test(parts[4]!)) return undefined
+  if (
+    parts.length < 6 ||
+    parts[0] !== 'arn' ||
+    (parts[2] !== 'iam' && parts[2] !== 'sts') ||
+    !/^\d{12}$/.test(parts[4]!)
+  )
+    return undefined
   return { partition: parts[1]!, id: parts[4]! }
 }
 
@@ -76,9 +85,13 @@ function conditionHolds(operator: string, key: string, policyValues: string[], r
   const ifExists = name.endsWith('IfExists')
   if (ifExists) name = name.slice(0, -'IfExists'.length)
 
-  const requestValues = Object.entries(request.context).find(([contextKey]) => contextKey.toLowerCase() === key.toLowerCase())?.[1] ?? []
+  const requestValues =
+    Object.entries(request.context).find(([contextKey]) => contextKey.toLowerCase() === key.toLowerCase())?.[1] ?? []
   const present = requestValues.length > 0
-  if (name === 'Null') return policyValues.some((value) => (value.toLowerCase() === 'true' ? !present : value.toLowerCase() === 'false' && present))
+  if (name === 'Null')
+    return policyValues.some((value) =>
+      value.toLowerCase() === 'true' ? !present : value.toLowerCase() === 'false' && present,
+    )
 
   const negated = name.includes('Not')
   const positiveName = name.replace('Not', '')
@@ -87,7 +100,8 @@ function conditionHolds(operator: string, key: string, policyValues: string[], r
     if (set === 'any') return false
     return negated
   }
-  const matchesOne = (requestValue: string) => policyValues.some((policyValue) => matches(positiveName, policyValue, requestValue))
+  const matchesOne = (requestValue: string) =>
+    policyValues.some((policyValue) => matches(positiveName, policyValue, requestValue))
   if (set === 'all') return requestValues.every((value) => (negated ? !matchesOne(value) : matchesOne(value)))
   if (set === 'any') return requestValues.some((value) => (negated ? !matchesOne(value) : matchesOne(value)))
   const anyMatch = requestValues.some(matchesOne)

@@ -19,10 +19,17 @@ function trust(...statements: PlainStatement[]) {
 }
 
 function irsa(condition: PlainStatement['Condition'], provider = PROVIDER): PlainStatement {
-  return { Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: condition }
+  return {
+    Effect: 'Allow',
+    Principal: { Federated: provider },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: condition,
+  }
 }
 
-const exact = (issuer: string, sub: string, aud = 'sts.amazonaws.com') => ({ StringEquals: { [`${issuer}:sub`]: sub, [`${issuer}:aud`]: aud } })
+const exact = (issuer: string, sub: string, aud = 'sts.amazonaws.com') => ({
+  StringEquals: { [`${issuer}:sub`]: sub, [`${issuer}:aud`]: aud },
+})
 
 describe('acceptsServiceAccountToken', () => {
   const policy = trust(irsa(exact(ISSUER, 'system:serviceaccount:prod:app')))
@@ -38,7 +45,10 @@ describe('acceptsServiceAccountToken', () => {
       principal: { type: 'Federated', id: [{ text: PROVIDER }] },
       subject: 'the token',
     })
-    expect(decision.decisive.request.context.map((entry) => templateText(templateOf(entry.key)))).toEqual([`${ISSUER}:sub`, `${ISSUER}:aud`])
+    expect(decision.decisive.request.context.map((entry) => templateText(templateOf(entry.key)))).toEqual([
+      `${ISSUER}:sub`,
+      `${ISSUER}:aud`,
+    ])
   })
 
   it('refuses a ServiceAccount in another namespace, with the failing condition', () => {
@@ -58,7 +68,11 @@ describe('acceptsServiceAccountToken', () => {
   })
 
   it('a token from a cluster whose provider the policy does not trust is refused', () => {
-    const decision = acceptsServiceAccountToken(policy, { namespace: 'prod', name: 'app', issuerHostPath: OTHER_ISSUER })
+    const decision = acceptsServiceAccountToken(policy, {
+      namespace: 'prod',
+      name: 'app',
+      issuerHostPath: OTHER_ISSUER,
+    })
     expect(decision.effect).toBe('deny')
     expect(decision.decision.statements[0]!.mismatches[0]!.message).toBe(
       `the Principal does not name Federated "arn:aws:iam::\${account}:oidc-provider/${OTHER_ISSUER}"`,
@@ -66,7 +80,10 @@ describe('acceptsServiceAccountToken', () => {
   })
 
   it('with the issuer unknown, tries every provider the policy trusts: one cluster accepting is enough', () => {
-    const twoClusters = trust(irsa(exact(ISSUER, 'system:serviceaccount:prod:app')), irsa(exact(OTHER_ISSUER, 'system:serviceaccount:dev:app'), OTHER_PROVIDER))
+    const twoClusters = trust(
+      irsa(exact(ISSUER, 'system:serviceaccount:prod:app')),
+      irsa(exact(OTHER_ISSUER, 'system:serviceaccount:dev:app'), OTHER_PROVIDER),
+    )
     const decision = acceptsServiceAccountToken(twoClusters, { namespace: 'dev', name: 'app' })
     expect(decision.effect).toBe('allow')
     expect(decision.attempts.map((attempt) => [templateText(attempt.provider), attempt.decision.effect])).toEqual([
@@ -74,14 +91,19 @@ describe('acceptsServiceAccountToken', () => {
       [OTHER_PROVIDER, 'allow'],
     ])
     expect(decision.decisive).toBe(decision.attempts[1])
-    expect(acceptsServiceAccountToken(twoClusters, { namespace: 'qa', name: 'app' }).attempts.map((attempt) => attempt.decision.effect)).toEqual([
-      'deny',
-      'deny',
-    ])
+    expect(
+      acceptsServiceAccountToken(twoClusters, { namespace: 'qa', name: 'app' }).attempts.map(
+        (attempt) => attempt.decision.effect,
+      ),
+    ).toEqual(['deny', 'deny'])
   })
 
   it('several ServiceAccounts sharing one role', () => {
-    const shared = trust(irsa({ StringEquals: { [`${ISSUER}:sub`]: ['system:serviceaccount:prod:app', 'system:serviceaccount:prod:worker'] } }))
+    const shared = trust(
+      irsa({
+        StringEquals: { [`${ISSUER}:sub`]: ['system:serviceaccount:prod:app', 'system:serviceaccount:prod:worker'] },
+      }),
+    )
     expect(acceptsServiceAccountToken(shared, { namespace: 'prod', name: 'worker' }).effect).toBe('allow')
     expect(acceptsServiceAccountToken(shared, { namespace: 'prod', name: 'web' }).effect).toBe('deny')
   })
@@ -93,13 +115,21 @@ describe('acceptsServiceAccountToken', () => {
       irsa(exact(china, 'system:serviceaccount:prod:app'), `arn:aws-cn:iam::111122223333:oidc-provider/${china}`),
       irsa(exact(gov, 'system:serviceaccount:gov:app'), `arn:aws-us-gov:iam::111122223333:oidc-provider/${gov}`),
     )
-    expect(acceptsServiceAccountToken(policy, { namespace: 'prod', name: 'app', issuerHostPath: china }).effect).toBe('allow')
-    expect(acceptsServiceAccountToken(policy, { namespace: 'gov', name: 'app', issuerHostPath: gov }).effect).toBe('allow')
-    expect(acceptsServiceAccountToken(policy, { namespace: 'gov', name: 'app', issuerHostPath: china }).effect).toBe('deny')
+    expect(acceptsServiceAccountToken(policy, { namespace: 'prod', name: 'app', issuerHostPath: china }).effect).toBe(
+      'allow',
+    )
+    expect(acceptsServiceAccountToken(policy, { namespace: 'gov', name: 'app', issuerHostPath: gov }).effect).toBe(
+      'allow',
+    )
+    expect(acceptsServiceAccountToken(policy, { namespace: 'gov', name: 'app', issuerHostPath: china }).effect).toBe(
+      'deny',
+    )
   })
 
   it('a Terraform trust built from module outputs is decided, not left unknown', () => {
-    const terraform = trust(irsa(exact('${module.eks.oidc_provider}', 'system:serviceaccount:prod:app'), '${module.eks.oidc_provider_arn}'))
+    const terraform = trust(
+      irsa(exact('${module.eks.oidc_provider}', 'system:serviceaccount:prod:app'), '${module.eks.oidc_provider_arn}'),
+    )
     expect(acceptsServiceAccountToken(terraform, { namespace: 'prod', name: 'app' }).effect).toBe('allow')
     const denied = acceptsServiceAccountToken(terraform, { namespace: 'prod', name: 'web' })
     expect(denied.effect).toBe('deny')
@@ -109,7 +139,8 @@ describe('acceptsServiceAccountToken', () => {
   })
 
   it('a provider ARN assembled in Terraform names its issuer', () => {
-    const provider = 'arn:aws:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/${module.eks.oidc_provider}'
+    const provider =
+      'arn:aws:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/${module.eks.oidc_provider}'
     const terraform = trust(irsa(exact('${module.eks.oidc_provider}', 'system:serviceaccount:prod:app'), provider))
     const decision = acceptsServiceAccountToken(terraform, { namespace: 'prod', name: 'web' })
     expect(decision.effect).toBe('deny')
@@ -125,7 +156,9 @@ describe('acceptsServiceAccountToken', () => {
   })
 
   it('conditions on keys a pod’s request carries but irsa-guard cannot know are unknown', () => {
-    const policy = trust(irsa({ ...exact(ISSUER, 'system:serviceaccount:prod:app'), IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }))
+    const policy = trust(
+      irsa({ ...exact(ISSUER, 'system:serviceaccount:prod:app'), IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }),
+    )
     expect(acceptsServiceAccountToken(policy, { namespace: 'prod', name: 'app' }).effect).toBe('unknown')
   })
 })
@@ -148,8 +181,14 @@ describe('acceptsAnyServiceAccount: a token no one defined', () => {
   })
 
   it('is accepted by wildcards across namespaces, and by a negated condition on another provider’s key', () => {
-    expect(acceptsAnyServiceAccount(trust(irsa({ StringLike: { [`${ISSUER}:sub`]: 'system:serviceaccount:*:*' } }))).effect).toBe('allow')
-    expect(acceptsAnyServiceAccount(trust(irsa({ StringNotEquals: { [`${OTHER_ISSUER}:sub`]: 'system:serviceaccount:x:y' } }))).effect).toBe('allow')
+    expect(
+      acceptsAnyServiceAccount(trust(irsa({ StringLike: { [`${ISSUER}:sub`]: 'system:serviceaccount:*:*' } }))).effect,
+    ).toBe('allow')
+    expect(
+      acceptsAnyServiceAccount(
+        trust(irsa({ StringNotEquals: { [`${OTHER_ISSUER}:sub`]: 'system:serviceaccount:x:y' } })),
+      ).effect,
+    ).toBe('allow')
   })
 
   it('in a namespace: a namespace-wide wildcard accepts any ServiceAccount of that namespace only', () => {

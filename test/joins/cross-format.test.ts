@@ -80,7 +80,9 @@ describe('a ServiceAccount in Terraform (.tf), its role in a trust-policy JSON f
 describe('a ServiceAccount in YAML, its role in IAM JSON (aws iam get-role output)', () => {
   it('joins by ARN and reports the refused token on the trust line', async () => {
     const result = await run('yaml-sa-json-role', 'fires')
-    expect(links(result)).toEqual(['payments/api (kubernetes) -> role payments-api (iam/roles/payments-api.json) by arn'])
+    expect(links(result)).toEqual([
+      'payments/api (kubernetes) -> role payments-api (iam/roles/payments-api.json) by arn',
+    ])
     expect(linesOf(result)).toEqual([
       `iam/roles/payments-api.json:19:91: error: ServiceAccount payments/api (k8s/api.yaml:7) would be refused by role payments-api's trust (iam/roles/payments-api.json:19): StringEquals on "${ISSUER}:sub" allows "system:serviceaccount:payments:api-v1", not "system:serviceaccount:payments:api"; change the sub value to "system:serviceaccount:payments:api" or rename the ServiceAccount to api-v1 [trust-denies-service-account]`,
     ])
@@ -99,10 +101,18 @@ describe('values a plan knows only after apply', () => {
       'payments/payments (terraform-plan) -> role payments (module.irsa.aws_iam_role.this[0] in infra/plan.json) by reference',
     ])
     const facts = result.graph.facts
-    expect(facts.roles.map((role) => [role.arn?.kind, role.trustPolicy?.symbolicStatements?.length])).toEqual([['symbolic', 1]])
-    expect(facts.clusters.map((cluster) => cluster.issuer)).toEqual([expect.objectContaining({ kind: 'symbolic', expression: 'aws_eks_cluster.main.identity[0].oidc[0].issuer' })])
-    expect(facts.oidcProviders.map((provider) => [provider.arn?.kind, provider.url?.kind])).toEqual([['symbolic', 'symbolic']])
-    expect(facts.podIdentityAssociations.map((association) => association.roleArn)).toEqual([expect.objectContaining({ kind: 'symbolic', expression: 'module.irsa.iam_role_arn' })])
+    expect(facts.roles.map((role) => [role.arn?.kind, role.trustPolicy?.symbolicStatements?.length])).toEqual([
+      ['symbolic', 1],
+    ])
+    expect(facts.clusters.map((cluster) => cluster.issuer)).toEqual([
+      expect.objectContaining({ kind: 'symbolic', expression: 'aws_eks_cluster.main.identity[0].oidc[0].issuer' }),
+    ])
+    expect(facts.oidcProviders.map((provider) => [provider.arn?.kind, provider.url?.kind])).toEqual([
+      ['symbolic', 'symbolic'],
+    ])
+    expect(facts.podIdentityAssociations.map((association) => association.roleArn)).toEqual([
+      expect.objectContaining({ kind: 'symbolic', expression: 'module.irsa.iam_role_arn' }),
+    ])
     expect(linesOf(result)).toEqual([])
   })
 })
@@ -120,7 +130,9 @@ describe('the same role in the configuration (.tf) and in a plan of it', () => {
 
   it('from the plan alone: one role, the finding on the plan line', async () => {
     const result = await check({ root, config: { ...defaultConfig(), include: ['infra/plan.json', 'k8s/**'] } })
-    expect(result.graph.facts.roles.map((role) => `${role.label} ${role.source}`)).toEqual(['role orders-reader (aws_iam_role.orders in infra/plan.json) terraform-plan'])
+    expect(result.graph.facts.roles.map((role) => `${role.label} ${role.source}`)).toEqual([
+      'role orders-reader (aws_iam_role.orders in infra/plan.json) terraform-plan',
+    ])
     expect(linesOf(result, 'trust-denies-service-account')).toEqual([
       `infra/plan.json:42:11: error: ServiceAccount prod/orders (k8s/orders.yaml:7) would be refused by role orders-reader's trust (infra/plan.json:42): StringEquals on "${ISSUER}:sub" allows "system:serviceaccount:default:orders", not "system:serviceaccount:prod:orders"; change the sub value to "system:serviceaccount:prod:orders" or move the ServiceAccount to namespace default [trust-denies-service-account]`,
     ])
@@ -129,12 +141,16 @@ describe('the same role in the configuration (.tf) and in a plan of it', () => {
   it('with the configuration: one role at the .tf lines, with the values only the plan knows (provider ARN, issuer keys, account), and one finding on the line to change', async () => {
     const result = await check({ root })
     const roles = result.graph.facts.roles
-    expect(roles.map((role) => `${knownString(role.name)} ${role.source} at ${role.location.path}:${role.location.line}`)).toEqual(['orders-reader terraform at infra/main.tf:15'])
+    expect(
+      roles.map((role) => `${knownString(role.name)} ${role.source} at ${role.location.path}:${role.location.line}`),
+    ).toEqual(['orders-reader terraform at infra/main.tf:15'])
     const [role] = roles
     expect(knownString(role!.account)).toBe('406214073512')
     const statement = role!.trustPolicy!.statements[0]!
     const federated = statement.principal!.entries[0]!.values[0]!
-    expect(`${knownString(federated)} at ${federated.location.path}:${federated.location.line}`).toBe(`arn:aws:iam::406214073512:oidc-provider/${ISSUER} at infra/main.tf:22`)
+    expect(`${knownString(federated)} at ${federated.location.path}:${federated.location.line}`).toBe(
+      `arn:aws:iam::406214073512:oidc-provider/${ISSUER} at infra/main.tf:22`,
+    )
     expect(linesOf(result).filter((line) => line.includes('error') || line.includes('warning'))).toEqual([
       `infra/main.tf:26:35: error: ServiceAccount prod/orders (k8s/orders.yaml:7) would be refused by role orders-reader's trust (infra/main.tf:26): StringEquals on "${ISSUER}:sub" allows "system:serviceaccount:default:orders", not "system:serviceaccount:prod:orders"; change the sub value to "system:serviceaccount:prod:orders" or move the ServiceAccount to namespace default [trust-denies-service-account]`,
     ])

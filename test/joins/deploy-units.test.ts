@@ -7,7 +7,9 @@ const ISSUER = 'oidc.eks.us-east-1.amazonaws.com/id/5E1F0C7A9B2D4E6F8A1B3C5D7E9F
 /** Each ServiceAccount with its deploy unit and the roles its annotation joins. */
 function links(result: CheckResult): string[] {
   return result.graph.facts.serviceAccounts.map((sa) => {
-    const roles = result.graph.rolesOf(sa).map((link) => `${link.role.label} (${link.role.unit ?? 'no unit'}) by ${link.via}`)
+    const roles = result.graph
+      .rolesOf(sa)
+      .map((link) => `${link.role.label} (${link.role.unit ?? 'no unit'}) by ${link.via}`)
     return `${knownString(sa.namespace)}/${knownString(sa.name)} in ${sa.unit ?? 'no unit'} -> ${roles.join(', ') || 'nothing'}`
   })
 }
@@ -38,9 +40,11 @@ describe('two Terraform environments calling the same module under the same name
 describe('eksctl ClusterConfigs', () => {
   it('each ClusterConfig, also one of several in a file, is a unit of its own', async () => {
     const result = await run('eksctl-clusters', 'silent')
-    expect(result.graph.facts.podIdentityAssociations.map((association) => `${knownString(association.cluster)} in ${association.unit}`)).toEqual([
-      'billing in eksctl clusters/billing.yaml#0',
-    ])
+    expect(
+      result.graph.facts.podIdentityAssociations.map(
+        (association) => `${knownString(association.cluster)} in ${association.unit}`,
+      ),
+    ).toEqual(['billing in eksctl clusters/billing.yaml#0'])
     expect(links(result)).toEqual([
       'default/s3-reader in eksctl clusters/billing.yaml#0 -> nothing',
       'default/s3-reader in eksctl clusters/billing.yaml#1 -> nothing',

@@ -5,7 +5,9 @@ import { fixture, linesOf, scan } from '../helpers.js'
 /** Each ServiceAccount, where its annotation is written, with the roles it joins. */
 function links(result: CheckResult): string[] {
   return result.graph.facts.serviceAccounts.map((sa) => {
-    const roles = result.graph.rolesOf(sa).map((link) => `${link.role.label} (${link.role.location.path}) by ${link.via}`)
+    const roles = result.graph
+      .rolesOf(sa)
+      .map((link) => `${link.role.label} (${link.role.location.path}) by ${link.via}`)
     return `${knownString(sa.namespace)}/${knownString(sa.name)} in ${sa.roleArn?.location.path ?? '?'} -> ${roles.join(', ') || 'nothing'}`
   })
 }
@@ -17,7 +19,7 @@ function run(...parts: string[]): Promise<CheckResult> {
 }
 
 describe('an envsubst ${NAME} role ARN filled by a Terraform output', () => {
-  it('joins the entry of the lab\'s map of environment variables, and reports the trust that refuses the ServiceAccount', async () => {
+  it("joins the entry of the lab's map of environment variables, and reports the trust that refuses the ServiceAccount", async () => {
     const result = await run('fires')
     expect(links(result)).toEqual([
       'carts/carts in labs/irsa/app/service-account.yaml -> aws_iam_role.carts (labs/irsa/.workshop/terraform/main.tf) by reference',
@@ -37,7 +39,7 @@ describe('an envsubst ${NAME} role ARN filled by a Terraform output', () => {
     expect(result.coverage).toEqual({ verified: 1, total: 1, unresolved: [] })
   })
 
-  it('joins each lab\'s manifest to its own lab\'s output only; a manifest outside both labs stays unresolved', async () => {
+  it("joins each lab's manifest to its own lab's output only; a manifest outside both labs stays unresolved", async () => {
     const result = await run('two-labs')
     expect(links(result)).toEqual([
       'carts/carts in labs/ack/app/service-account.yaml -> aws_iam_role.carts (labs/ack/.workshop/terraform/main.tf) by reference',
@@ -66,9 +68,11 @@ describe('an envsubst ${NAME} role ARN filled by a Terraform output', () => {
 })
 
 describe('an envsubst ${NAME} role ARN and the only output of that name', () => {
-  it('joins the repository\'s only output of the name although its directory does not hold the manifest', async () => {
+  it("joins the repository's only output of the name although its directory does not hold the manifest", async () => {
     const result = await run('only-output')
-    expect(links(result)).toEqual(['carts/carts in deploy/carts.yaml -> aws_iam_role.carts (services/carts/terraform/main.tf) by reference'])
+    expect(links(result)).toEqual([
+      'carts/carts in deploy/carts.yaml -> aws_iam_role.carts (services/carts/terraform/main.tf) by reference',
+    ])
     expect(linesOf(result)).toEqual([])
     expect(result.coverage).toEqual({ verified: 1, total: 1, unresolved: [] })
   })

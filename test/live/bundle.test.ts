@@ -23,8 +23,18 @@ describe('the committed bundle dist/index.js with live confirmation, against fak
   }
 
   /** The bundle with the runner's token endpoint and the SDK's endpoint settings pointing at the fake servers. */
-  function run(aws: FakeAws, inputs: Record<string, string>, env: Record<string, string> = {}, bundle = DIST_BUNDLE): Promise<BundleRun> {
-    return runBundle(workspace, { ...E2E_INPUTS, ...inputs }, { ...aws.endpointEnv(), ...aws.tokenEnv(), ...env }, bundle)
+  function run(
+    aws: FakeAws,
+    inputs: Record<string, string>,
+    env: Record<string, string> = {},
+    bundle = DIST_BUNDLE,
+  ): Promise<BundleRun> {
+    return runBundle(
+      workspace,
+      { ...E2E_INPUTS, ...inputs },
+      { ...aws.endpointEnv(), ...aws.tokenEnv(), ...env },
+      bundle,
+    )
   }
 
   beforeEach(async () => {
@@ -66,7 +76,13 @@ describe('the committed bundle dist/index.js with live confirmation, against fak
         'role search-indexer in account 406214073512 has no permission policy, attached or inline (iam:ListAttachedRolePolicies, iam:ListRolePolicies): ServiceAccount search/indexer (k8s/search.yaml:7) can assume it, but every AWS call it makes is denied; attach the policy the workload needs',
       ],
     ])
-    expect(result.outputs).toMatchObject({ errors: '3', warnings: '2', notes: '0', 'sarif-file': '', conclusion: 'failure' })
+    expect(result.outputs).toMatchObject({
+      errors: '3',
+      warnings: '2',
+      notes: '0',
+      'sarif-file': '',
+      conclusion: 'failure',
+    })
     expect(result.summary).toContain('live-trust-drift')
     expect(result.stderr).toBe('')
   })
@@ -80,12 +96,23 @@ describe('the committed bundle dist/index.js with live confirmation, against fak
     expect(result.stdout).toMatch(
       /^irsa-guard live: 5 roles, 3 OIDC providers, 2 clusters read in \d+ AWS calls \(\d+(\.\d)?s\) with role arn:aws:iam::406214073512:role\/irsa-guard-auditor assumed with the workflow's OIDC token; 0 could not be confirmed$/m,
     )
-    expect(result.outputs).toMatchObject({ errors: '0', warnings: '0', notes: '0', 'sarif-file': '', conclusion: 'success' })
+    expect(result.outputs).toMatchObject({
+      errors: '0',
+      warnings: '0',
+      notes: '0',
+      'sarif-file': '',
+      conclusion: 'success',
+    })
     // Read once each: 5 roles, providers listed once per account, 3 providers, 2 clusters.
     expect(aws.iam.calls('GetRole')).toHaveLength(5)
     expect(aws.iam.calls('ListOpenIDConnectProviders')).toHaveLength(2)
     expect(aws.iam.calls('GetOpenIDConnectProvider')).toHaveLength(3)
-    expect(aws.eks.calls('DescribeCluster').map((request) => `${request.params.name} ${request.region}`).sort()).toEqual(['edge eu-west-1', 'prod eu-central-1'])
+    expect(
+      aws.eks
+        .calls('DescribeCluster')
+        .map((request) => `${request.params.name} ${request.region}`)
+        .sort(),
+    ).toEqual(['edge eu-west-1', 'prod eu-central-1'])
   })
 
   it('prints no token or credential anywhere (only in the ::add-mask:: commands that hide them)', async () => {
@@ -102,32 +129,55 @@ describe('the committed bundle dist/index.js with live confirmation, against fak
       await readFile(path.join(workspace, 'irsa-guard.sarif'), 'utf8'),
     ].join('\n')
     expect(secrets.filter((secret) => printed.includes(secret))).toEqual([])
-    const masked = new Set(result.stdout.split('\n').flatMap((line) => (line.startsWith('::add-mask::') ? [line.slice('::add-mask::'.length)] : [])))
+    const masked = new Set(
+      result.stdout
+        .split('\n')
+        .flatMap((line) => (line.startsWith('::add-mask::') ? [line.slice('::add-mask::'.length)] : [])),
+    )
     expect(secrets.filter((secret) => !masked.has(secret))).toEqual([aws.requestToken])
   })
 
   describe('when AWS misbehaves: a throttling burst, AccessDenied, a 500, a response slower than its timeout, malformed XML', () => {
     async function misbehaving(): Promise<FakeAws> {
       const aws = await accounts(false)
-      const forRole = (name: string) => (request: { params: Record<string, string> }) => request.params.RoleName === name
+      const forRole = (name: string) => (request: { params: Record<string, string> }) =>
+        request.params.RoleName === name
       aws.iam.fault({ times: 2, fault: { kind: 'error', status: 400, code: 'Throttling', message: 'Rate exceeded' } })
-      aws.iam.fault({ action: 'GetRole', when: forRole('search-indexer'), fault: { kind: 'error', status: 403, code: 'AccessDenied', message: 'not authorized to perform: iam:GetRole' } })
-      aws.iam.fault({ action: 'ListAttachedRolePolicies', when: forRole('payments-api'), fault: { kind: 'delay', ms: 30_000 } })
-      aws.iam.fault({ action: 'GetOpenIDConnectProvider', when: (request) => request.params.OpenIDConnectProviderArn!.endsWith(EDGE_ISSUER), fault: { kind: 'malformed' } })
-      aws.eks.fault({ when: (request) => request.params.name === 'edge', fault: { kind: 'error', status: 500, code: 'ServerException', message: 'Internal failure' } })
+      aws.iam.fault({
+        action: 'GetRole',
+        when: forRole('search-indexer'),
+        fault: { kind: 'error', status: 403, code: 'AccessDenied', message: 'not authorized to perform: iam:GetRole' },
+      })
+      aws.iam.fault({
+        action: 'ListAttachedRolePolicies',
+        when: forRole('payments-api'),
+        fault: { kind: 'delay', ms: 30_000 },
+      })
+      aws.iam.fault({
+        action: 'GetOpenIDConnectProvider',
+        when: (request) => request.params.OpenIDConnectProviderArn!.endsWith(EDGE_ISSUER),
+        fault: { kind: 'malformed' },
+      })
+      aws.eks.fault({
+        when: (request) => request.params.name === 'edge',
+        fault: { kind: 'error', status: 500, code: 'ServerException', message: 'Internal failure' },
+      })
       return aws
     }
 
     const NOTES = [
       `iam/edge-cache-trust.json:7:22 OIDC provider ${EDGE_ISSUER} in account 406214073512 could not be confirmed live: iam:GetOpenIDConnectProvider failed (the answer could not be read`,
-      'k8s/data.yaml:7:33 cluster edge in account 406214073512, eu-west-1 could not be confirmed live: eks:DescribeCluster failed (ServerException: Internal failure (HTTP 500 after the SDK\'s retries))',
+      "k8s/data.yaml:7:33 cluster edge in account 406214073512, eu-west-1 could not be confirmed live: eks:DescribeCluster failed (ServerException: Internal failure (HTTP 500 after the SDK's retries))",
       'k8s/payments.yaml:7:33 the permission policies of role payments-api in account 406214073512 could not be confirmed live: iam:ListAttachedRolePolicies failed (timed out after 10s)',
       'k8s/search.yaml:7:33 role search-indexer in account 406214073512 could not be confirmed live: iam:GetRole failed (AccessDenied: not authorized to perform: iam:GetRole)',
     ]
     const notes = (result: BundleRun) =>
       commands(result.stdout, 'notice')
         .filter(([properties]) => properties.startsWith('title=live-check-incomplete,'))
-        .map(([properties, message]) => `${/file=([^,]+),line=(\d+),col=(\d+)/.exec(properties)!.slice(1).join(':')} ${message}`)
+        .map(
+          ([properties, message]) =>
+            `${/file=([^,]+),line=(\d+),col=(\d+)/.exec(properties)!.slice(1).join(':')} ${message}`,
+        )
 
     it('live: auto notes each gap, asserts nothing else, passes, and ends within the budget', async () => {
       const result = await run(await misbehaving(), { live: 'auto', 'live-timeout-seconds': '30' })
@@ -145,7 +195,10 @@ describe('the committed bundle dist/index.js with live confirmation, against fak
       expect(result.code).toBe(1)
       expect(notes(result)).toHaveLength(NOTES.length)
       expect(commands(result.stdout, 'error')).toEqual([
-        ['', 'live: required, but live confirmation is incomplete: 4 things could not be confirmed (see the live-check-incomplete findings)'],
+        [
+          '',
+          'live: required, but live confirmation is incomplete: 4 things could not be confirmed (see the live-check-incomplete findings)',
+        ],
       ])
       expect(result.outputs).toMatchObject({ errors: '0', notes: '4', conclusion: 'failure' })
     })
@@ -156,16 +209,25 @@ describe('the committed bundle dist/index.js with live confirmation, against fak
     const event = path.join(workspace, '..', `${path.basename(workspace)}-event.json`)
     await cp(fixture('live', 'fork-pull-request-event.json'), event)
     const noToken = { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' }
-    const auto = await run(aws, { live: 'auto' }, { ...noToken, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event })
+    const auto = await run(
+      aws,
+      { live: 'auto' },
+      { ...noToken, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event },
+    )
     expect(auto.code).toBe(0)
     expect(commands(auto.stdout, 'notice')).toEqual([
-      ['title=irsa-guard live', `live confirmation skipped, checked the repository only: ${NO_TOKEN} (pull requests from forks get no OIDC token, whatever the permissions say)`],
+      [
+        'title=irsa-guard live',
+        `live confirmation skipped, checked the repository only: ${NO_TOKEN} (pull requests from forks get no OIDC token, whatever the permissions say)`,
+      ],
     ])
     expect(auto.outputs.conclusion).toBe('success')
 
     const required = await run(aws, { live: 'required' }, noToken)
     expect(required.code).toBe(1)
-    expect(commands(required.stdout, 'error')).toEqual([['', `live: required, but live confirmation could not run: ${NO_TOKEN}`]])
+    expect(commands(required.stdout, 'error')).toEqual([
+      ['', `live: required, but live confirmation could not run: ${NO_TOKEN}`],
+    ])
     expect(aws.requestCount()).toBe(0)
     await rm(event)
   })
@@ -177,7 +239,9 @@ describe('the committed bundle dist/index.js with live confirmation, against fak
     await cp(path.dirname(DIST_BUNDLE), trimmed, { recursive: true })
     const chunks = (await readdir(trimmed)).filter((name) => /^\d+\.index\.js$/.test(name))
     const sdkChunks = []
-    for (const chunk of chunks) if ((await readFile(path.join(trimmed, chunk), 'utf8')).includes('AssumeRoleWithWebIdentityCommand')) sdkChunks.push(chunk)
+    for (const chunk of chunks)
+      if ((await readFile(path.join(trimmed, chunk), 'utf8')).includes('AssumeRoleWithWebIdentityCommand'))
+        sdkChunks.push(chunk)
     expect(sdkChunks.length).toBeGreaterThan(0)
     expect(await readFile(DIST_BUNDLE, 'utf8')).not.toContain('AssumeRoleWithWebIdentityCommand')
     for (const chunk of sdkChunks) await rm(path.join(trimmed, chunk))

@@ -26,8 +26,15 @@ describe('live credentials', () => {
 
   it('exchanges the workflow’s OIDC token (audience sts.amazonaws.com) for the auditor role and masks every secret', async () => {
     await start()
-    const run = await liveCheck(root, aws, { 'role-to-assume': AUDITOR_ROLE, 'role-session-name': 'pr-1234' }, aws.tokenEnv())
-    expect(run.outcome.ran && run.outcome.credentials).toBe(`role ${AUDITOR_ROLE} assumed with the workflow's OIDC token`)
+    const run = await liveCheck(
+      root,
+      aws,
+      { 'role-to-assume': AUDITOR_ROLE, 'role-session-name': 'pr-1234' },
+      aws.tokenEnv(),
+    )
+    expect(run.outcome.ran && run.outcome.credentials).toBe(
+      `role ${AUDITOR_ROLE} assumed with the workflow's OIDC token`,
+    )
     expect(run.result.findings).toEqual([])
 
     const [tokenRequest, ...more] = aws.token.requests
@@ -39,7 +46,12 @@ describe('live credentials', () => {
     const [assume, ...others] = aws.sts.requests
     expect(others).toEqual([])
     expect(assume!.action).toBe('AssumeRoleWithWebIdentity')
-    expect(assume!.params).toMatchObject({ RoleArn: AUDITOR_ROLE, RoleSessionName: 'pr-1234', WebIdentityToken: token, DurationSeconds: '900' })
+    expect(assume!.params).toMatchObject({
+      RoleArn: AUDITOR_ROLE,
+      RoleSessionName: 'pr-1234',
+      WebIdentityToken: token,
+      DurationSeconds: '900',
+    })
     expect(assume!.headers.authorization).toBeUndefined()
 
     const session = [...aws.state.credentials.values()].find((issued) => issued.roleArn === AUDITOR_ROLE)!
@@ -57,9 +69,25 @@ describe('live credentials', () => {
   it('tells a pull request from a fork that it gets no OIDC token', async () => {
     await start()
     const event = path.join(await mkdtemp(path.join(os.tmpdir(), 'irsa-guard-event-')), 'event.json')
-    await writeFile(event, JSON.stringify({ pull_request: { head: { repo: { full_name: 'someone/platform', fork: true } }, base: { repo: { full_name: 'acme/platform' } } } }))
-    const run = await liveCheck(root, aws, { 'role-to-assume': AUDITOR_ROLE }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event })
-    expect(run.outcome).toEqual({ ran: false, reason: `${NO_TOKEN_MESSAGE} (pull requests from forks get no OIDC token, whatever the permissions say)` })
+    await writeFile(
+      event,
+      JSON.stringify({
+        pull_request: {
+          head: { repo: { full_name: 'someone/platform', fork: true } },
+          base: { repo: { full_name: 'acme/platform' } },
+        },
+      }),
+    )
+    const run = await liveCheck(
+      root,
+      aws,
+      { 'role-to-assume': AUDITOR_ROLE },
+      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event },
+    )
+    expect(run.outcome).toEqual({
+      ran: false,
+      reason: `${NO_TOKEN_MESSAGE} (pull requests from forks get no OIDC token, whatever the permissions say)`,
+    })
     await rm(path.dirname(event), { recursive: true })
   })
 
@@ -76,9 +104,18 @@ describe('live credentials', () => {
   it('without role-to-assume, uses the SDK’s default chain and asks STS whose credentials they are', async () => {
     await start()
     const keys = aws.state.addAccessKey(AUDITOR_ACCOUNT)
-    const run = await liveCheck(root, aws, {}, { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey })
-    expect(run.outcome.ran && run.outcome.credentials).toBe("the SDK's default credentials (arn:aws:iam::406214073512:user/ci)")
-    expect(aws.sts.requests.map((request) => [request.action, request.accessKeyId])).toEqual([['GetCallerIdentity', keys.accessKeyId]])
+    const run = await liveCheck(
+      root,
+      aws,
+      {},
+      { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey },
+    )
+    expect(run.outcome.ran && run.outcome.credentials).toBe(
+      "the SDK's default credentials (arn:aws:iam::406214073512:user/ci)",
+    )
+    expect(aws.sts.requests.map((request) => [request.action, request.accessKeyId])).toEqual([
+      ['GetCallerIdentity', keys.accessKeyId],
+    ])
     expect(run.masked).toEqual([keys.accessKeyId, keys.secretAccessKey])
     expect(aws.token.requests).toEqual([])
   })
@@ -116,11 +153,18 @@ describe('live credentials', () => {
       ['AssumeRoleWithWebIdentity', AUDITOR_ROLE],
     ])
     const dataSession = [...aws.state.credentials.values()].find((issued) => issued.roleArn === dataAuditor)!
-    expect(aws.iam.calls('GetRole').map((request) => [request.params.RoleName, aws.state.accountOf(request.accessKeyId)]).sort()).toEqual([
+    expect(
+      aws.iam
+        .calls('GetRole')
+        .map((request) => [request.params.RoleName, aws.state.accountOf(request.accessKeyId)])
+        .sort(),
+    ).toEqual([
       ['data-loader', '111122224444'],
       ['payments-api', '406214073512'],
     ])
-    expect(run.masked).toEqual(expect.arrayContaining([dataSession.accessKeyId, dataSession.secretAccessKey, dataSession.sessionToken]))
+    expect(run.masked).toEqual(
+      expect.arrayContaining([dataSession.accessKeyId, dataSession.secretAccessKey, dataSession.sessionToken]),
+    )
     const unconfigured =
       '(no credentials for account 999988887777: the auditor role is in account 406214073512, and account-roles names none for 999988887777); add "<account>=<auditor role ARN>" for that account to account-roles [live-check-incomplete]'
     const denied = `sts:AssumeRole failed (${webAuditor}: AccessDenied: User is not authorized to perform: sts:AssumeRole on resource: ${webAuditor}); let the auditor role assume the account's role: its trust policy must name the auditor role, whose policy must allow sts:AssumeRole on it [live-check-incomplete]`
@@ -137,12 +181,17 @@ describe('live credentials', () => {
   it('honours AWS_ENDPOINT_URL, with the service-specific settings taking precedence', async () => {
     await start()
     const keys = aws.state.addAccessKey(AUDITOR_ACCOUNT)
-    const run = await liveCheck(root, aws, {}, {
-      AWS_ACCESS_KEY_ID: keys.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-      AWS_ENDPOINT_URL: aws.iam.url,
-      AWS_ENDPOINT_URL_IAM: undefined,
-    })
+    const run = await liveCheck(
+      root,
+      aws,
+      {},
+      {
+        AWS_ACCESS_KEY_ID: keys.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+        AWS_ENDPOINT_URL: aws.iam.url,
+        AWS_ENDPOINT_URL_IAM: undefined,
+      },
+    )
     expect(run.result.findings).toEqual([])
     expect(aws.iam.calls('GetRole')).toHaveLength(1)
     expect(aws.sts.calls('GetCallerIdentity')).toHaveLength(1)

@@ -27,7 +27,10 @@ export function e2eAccounts(broken: boolean): AwsState {
   const payments = trustFor([{ namespace: 'payments', name: 'api' }])
   if (broken) {
     const statement = (payments.Statement as { Condition: Record<string, Record<string, string>> }[])[0]!
-    statement.Condition = { StringLike: { [`${ISSUER}:sub`]: 'system:serviceaccount:payments:*' }, StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' } }
+    statement.Condition = {
+      StringLike: { [`${ISSUER}:sub`]: 'system:serviceaccount:payments:*' },
+      StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' },
+    }
   }
   role(ACCOUNT, 'payments-api', payments)
   if (!broken) role(ACCOUNT, 'reports-exporter', trustFor([{ namespace: 'reports', name: 'exporter' }]))
@@ -35,7 +38,11 @@ export function e2eAccounts(broken: boolean): AwsState {
   role(ACCOUNT, 'edge-cache', trustFor([{ namespace: 'edge', name: 'cache' }], ACCOUNT, EDGE_ISSUER))
   role(DATA_ACCOUNT, 'data-loader', trustFor([{ namespace: 'data', name: 'loader' }], DATA_ACCOUNT))
   state.providers.push({ account: ACCOUNT, url: ISSUER, clientIds: ['sts.amazonaws.com'] })
-  state.providers.push({ account: ACCOUNT, url: EDGE_ISSUER, clientIds: broken ? ['sts.amazon.com'] : ['sts.amazonaws.com'] })
+  state.providers.push({
+    account: ACCOUNT,
+    url: EDGE_ISSUER,
+    clientIds: broken ? ['sts.amazon.com'] : ['sts.amazonaws.com'],
+  })
   if (!broken) state.providers.push({ account: DATA_ACCOUNT, url: ISSUER, clientIds: ['sts.amazonaws.com'] })
   state.clusters.push({ account: ACCOUNT, region: 'eu-central-1', name: 'prod', issuer: `https://${ISSUER}` })
   state.clusters.push({ account: ACCOUNT, region: 'eu-west-1', name: 'edge', issuer: `https://${EDGE_ISSUER}` })

@@ -75,14 +75,26 @@ export interface LiveRun {
  * What the action's live step does, in process: the offline check, live confirmation with the
  * real SDK clients against the fake servers, then the check again with the live facts and rules.
  */
-export async function liveCheck(root: string, aws: FakeAws, inputs: Partial<LiveInputText>, env: Record<string, string | undefined> = {}): Promise<LiveRun> {
+export async function liveCheck(
+  root: string,
+  aws: FakeAws,
+  inputs: Partial<LiveInputText>,
+  env: Record<string, string | undefined> = {},
+): Promise<LiveRun> {
   return withEnv({ ...CLEAN_AWS_ENV, ...aws.endpointEnv(), ...env }, async () => {
     const config = await loadConfig({ root, cwd: root })
     const settings = parseLiveInputs({ ...NO_LIVE_INPUTS, live: 'required', ...inputs })
     const offline = await check({ root, config })
     const masked: string[] = []
-    const outcome = await confirmLive(offline.graph, { settings, config, env: process.env, mask: (secret) => masked.push(secret) })
-    const result = outcome.ran ? await check({ root, config, extraFacts: { live: [outcome.observations] }, extraRules: liveRules }) : offline
+    const outcome = await confirmLive(offline.graph, {
+      settings,
+      config,
+      env: process.env,
+      mask: (secret) => masked.push(secret),
+    })
+    const result = outcome.ran
+      ? await check({ root, config, extraFacts: { live: [outcome.observations] }, extraRules: liveRules })
+      : offline
     return { result, outcome, masked }
   })
 }
@@ -130,7 +142,12 @@ export async function liveFixture(ruleId: string, variant: string): Promise<Live
       const roleArn = line.split('=')[1]?.trim()
       if (roleArn) aws.state.assumableRoles.add(roleArn)
     }
-    const run = await liveCheck(root, aws, { 'aws-region': 'eu-central-1', ...inputs }, { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey })
+    const run = await liveCheck(
+      root,
+      aws,
+      { 'aws-region': 'eu-central-1', ...inputs },
+      { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey },
+    )
     return { ...run, aws }
   } finally {
     await aws.stop()

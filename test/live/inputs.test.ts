@@ -2,7 +2,8 @@ import { ConfigError } from '../../src/config.js'
 import { parseLiveInputs, type LiveInputText } from '../../src/live/inputs.js'
 import { NO_LIVE_INPUTS } from './helpers.js'
 
-const parse = (inputs: Partial<LiveInputText>, env: NodeJS.ProcessEnv = {}) => parseLiveInputs({ ...NO_LIVE_INPUTS, ...inputs }, env)
+const parse = (inputs: Partial<LiveInputText>, env: NodeJS.ProcessEnv = {}) =>
+  parseLiveInputs({ ...NO_LIVE_INPUTS, ...inputs }, env)
 const failure = (inputs: Partial<LiveInputText>, env: NodeJS.ProcessEnv = {}): string => {
   try {
     parse(inputs, env)
@@ -15,7 +16,11 @@ const failure = (inputs: Partial<LiveInputText>, env: NodeJS.ProcessEnv = {}): s
 
 describe('the live inputs', () => {
   it('default to off, and with live off read nothing else', () => {
-    expect(parse({ clusters: 'not a cluster line at all', 'account-roles': 'nonsense' })).toMatchObject({ mode: 'off', clusters: [], region: 'us-east-1' })
+    expect(parse({ clusters: 'not a cluster line at all', 'account-roles': 'nonsense' })).toMatchObject({
+      mode: 'off',
+      clusters: [],
+      region: 'us-east-1',
+    })
   })
 
   it('read clusters, account roles, the region, the session name and the budget', () => {
@@ -45,21 +50,35 @@ describe('the live inputs', () => {
   })
 
   it('take the region from AWS_REGION, then AWS_DEFAULT_REGION', () => {
-    expect(parse({ live: 'auto', clusters: 'prod' }, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-west-1' })).toMatchObject({ region: 'us-west-2', clusters: [{ name: 'prod', region: 'us-west-2' }] })
+    expect(
+      parse({ live: 'auto', clusters: 'prod' }, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-west-1' }),
+    ).toMatchObject({ region: 'us-west-2', clusters: [{ name: 'prod', region: 'us-west-2' }] })
     expect(parse({ live: 'auto' }, { AWS_DEFAULT_REGION: 'eu-west-1' }).region).toBe('eu-west-1')
   })
 
   it('reject what is wrong with one line naming the input', () => {
     expect(failure({ live: 'yes' })).toBe('input live must be one of off, auto, required (got "yes")')
-    expect(failure({ live: 'auto', 'aws-region': 'frankfurt' })).toBe('input aws-region is not an AWS region (got "frankfurt")')
-    expect(failure({ live: 'auto', 'role-to-assume': 'irsa-guard-auditor' })).toBe('input role-to-assume is not an IAM role ARN (got "irsa-guard-auditor")')
+    expect(failure({ live: 'auto', 'aws-region': 'frankfurt' })).toBe(
+      'input aws-region is not an AWS region (got "frankfurt")',
+    )
+    expect(failure({ live: 'auto', 'role-to-assume': 'irsa-guard-auditor' })).toBe(
+      'input role-to-assume is not an IAM role ARN (got "irsa-guard-auditor")',
+    )
     expect(failure({ live: 'auto', 'role-session-name': 'has spaces' })).toBe(
       'input role-session-name must be 2 to 64 characters of letters, digits and _+=,.@- (got "has spaces")',
     )
-    expect(failure({ live: 'auto', 'live-timeout-seconds': '0' })).toBe('input live-timeout-seconds must be a whole number of seconds from 1 to 3600 (got "0")')
-    expect(failure({ live: 'auto', 'aws-region': 'eu-west-1', clusters: 'prod\nprod 12345 eu-west-1' })).toBe('input clusters, line 2 ("prod 12345 eu-west-1"): the account must be 12 digits')
-    expect(failure({ live: 'auto', clusters: 'prod eu-west-1' })).toBe('input clusters, line 1 ("prod eu-west-1"): write "name" or "name account region"')
-    expect(failure({ live: 'auto', clusters: 'prod' })).toBe('input clusters, line 1 ("prod"): no region: write "name account region", or set aws-region')
+    expect(failure({ live: 'auto', 'live-timeout-seconds': '0' })).toBe(
+      'input live-timeout-seconds must be a whole number of seconds from 1 to 3600 (got "0")',
+    )
+    expect(failure({ live: 'auto', 'aws-region': 'eu-west-1', clusters: 'prod\nprod 12345 eu-west-1' })).toBe(
+      'input clusters, line 2 ("prod 12345 eu-west-1"): the account must be 12 digits',
+    )
+    expect(failure({ live: 'auto', clusters: 'prod eu-west-1' })).toBe(
+      'input clusters, line 1 ("prod eu-west-1"): write "name" or "name account region"',
+    )
+    expect(failure({ live: 'auto', clusters: 'prod' })).toBe(
+      'input clusters, line 1 ("prod"): no region: write "name account region", or set aws-region',
+    )
     expect(failure({ live: 'auto', 'account-roles': '111122224444=arn:aws:iam::406214073512:role/auditor' })).toBe(
       'input account-roles, line 1 ("111122224444=arn:aws:iam::406214073512:role/auditor"): the role is in account 406214073512, not 111122224444',
     )

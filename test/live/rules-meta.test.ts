@@ -5,7 +5,14 @@ import { liveRules } from '../../src/rules/live-rules.js'
 import { docsUrl } from '../../src/rules/rule.js'
 import { fixture, repositoryRoot } from '../helpers.js'
 
-const REQUIRED_HEADINGS = ['## What it finds', '## Why it matters', '## Failing example', '## Fixed example', '## How to fix', '## How to silence']
+const REQUIRED_HEADINGS = [
+  '## What it finds',
+  '## Why it matters',
+  '## Failing example',
+  '## Fixed example',
+  '## How to fix',
+  '## How to silence',
+]
 
 function nonEmptyDirectory(directory: string): boolean {
   return existsSync(directory) && statSync(directory).isDirectory() && readdirSync(directory).length > 0

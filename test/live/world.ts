@@ -15,7 +15,11 @@ export interface Workload {
 }
 
 /** The trust policy that accepts exactly these ServiceAccounts' tokens. */
-export function trustFor(serviceAccounts: readonly { namespace: string; name: string }[], account = ACCOUNT, issuer = ISSUER): Record<string, unknown> {
+export function trustFor(
+  serviceAccounts: readonly { namespace: string; name: string }[],
+  account = ACCOUNT,
+  issuer = ISSUER,
+): Record<string, unknown> {
   const subjects = serviceAccounts.map((sa) => `system:serviceaccount:${sa.namespace}:${sa.name}`)
   return {
     Version: '2012-10-17',
@@ -24,7 +28,12 @@ export function trustFor(serviceAccounts: readonly { namespace: string; name: st
         Effect: 'Allow',
         Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${issuer}` },
         Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: { [`${issuer}:sub`]: subjects.length === 1 ? subjects[0] : subjects, [`${issuer}:aud`]: 'sts.amazonaws.com' } },
+        Condition: {
+          StringEquals: {
+            [`${issuer}:sub`]: subjects.length === 1 ? subjects[0] : subjects,
+            [`${issuer}:aud`]: 'sts.amazonaws.com',
+          },
+        },
       },
     ],
   }
@@ -52,7 +61,10 @@ export async function writeRepository(workloads: readonly Workload[], root?: str
     )
   }
   for (const [role, users] of byRole(workloads)) {
-    await writeFile(path.join(directory, 'iam', `${role}-trust.json`), JSON.stringify(trustFor(users, users[0]!.account ?? ACCOUNT), null, 2) + '\n')
+    await writeFile(
+      path.join(directory, 'iam', `${role}-trust.json`),
+      JSON.stringify(trustFor(users, users[0]!.account ?? ACCOUNT), null, 2) + '\n',
+    )
   }
   return directory
 }
@@ -61,8 +73,16 @@ export async function writeRepository(workloads: readonly Workload[], root?: str
 export function matchingState(state: AwsState, workloads: readonly Workload[]): AwsState {
   for (const [role, users] of byRole(workloads)) {
     const account = users[0]!.account ?? ACCOUNT
-    state.roles.push({ account, name: role, path: '/', trust: trustFor(users, account), attachedPolicies: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], inlinePolicies: [] })
-    if (!state.providers.some((provider) => provider.account === account)) state.providers.push({ account, url: ISSUER, clientIds: ['sts.amazonaws.com'] })
+    state.roles.push({
+      account,
+      name: role,
+      path: '/',
+      trust: trustFor(users, account),
+      attachedPolicies: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+      inlinePolicies: [],
+    })
+    if (!state.providers.some((provider) => provider.account === account))
+      state.providers.push({ account, url: ISSUER, clientIds: ['sts.amazonaws.com'] })
   }
   state.clusters.push({ account: ACCOUNT, region: 'eu-central-1', name: 'prod', issuer: `https://${ISSUER}` })
   return state

@@ -15,7 +15,11 @@ const action = parse(readFileSync(path.join(repositoryRoot, 'action.yml'), 'utf8
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(path.join(directory, entry.name)) : entry.name.endsWith('.ts') ? [path.join(directory, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(path.join(directory, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [path.join(directory, entry.name)]
+        : [],
   )
 }
 
@@ -28,13 +32,18 @@ export function renderInputsTable(metadata: ActionMetadata): string[] {
     '| Input | Description | Default |',
     '| --- | --- | --- |',
     ...Object.entries(metadata.inputs).map(
-      ([name, input]) => `| \`${name}\` | ${cell(input.description)} | ${input.default ? `\`${input.default}\`` : '(empty)'} |`,
+      ([name, input]) =>
+        `| \`${name}\` | ${cell(input.description)} | ${input.default ? `\`${input.default}\`` : '(empty)'} |`,
     ),
   ]
 }
 
 export function renderOutputsTable(metadata: ActionMetadata): string[] {
-  return ['| Output | Description |', '| --- | --- |', ...Object.entries(metadata.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`)]
+  return [
+    '| Output | Description |',
+    '| --- | --- |',
+    ...Object.entries(metadata.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`),
+  ]
 }
 
 /** The table lines under a `## <heading>` section (the first run of lines starting with `|`). */
@@ -75,24 +84,41 @@ describe('action.yml', () => {
 
   it('describes every input and output; inputs are optional with a default', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
-      expect([name, input.description?.trim().length > 0, input.required, typeof input.default]).toEqual([name, true, false, 'string'])
+      expect([name, input.description?.trim().length > 0, input.required, typeof input.default]).toEqual([
+        name,
+        true,
+        false,
+        'string',
+      ])
     }
-    for (const [name, output] of Object.entries(action.outputs)) expect([name, output.description?.trim().length > 0]).toEqual([name, true])
+    for (const [name, output] of Object.entries(action.outputs))
+      expect([name, output.description?.trim().length > 0]).toEqual([name, true])
   })
 
   it('declares exactly the inputs the action reads and the outputs it sets', () => {
-    const sources = sourceFiles(path.join(repositoryRoot, 'src')).map((file) => readFileSync(file, 'utf8')).join('\n')
+    const sources = sourceFiles(path.join(repositoryRoot, 'src'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n')
     // src/action/inputs.ts reads each input through its reader `input('name')`; src/action/run.ts names each output in the ActionOutputs type.
     const inputReader = readFileSync(path.join(repositoryRoot, 'src', 'action', 'inputs.ts'), 'utf8')
-    const read = [...sources.matchAll(/core\.get(?:Boolean|Multiline)?Input\(\s*'([^']+)'/g), ...inputReader.matchAll(/\binput\(\s*'([^']+)'/g)].map((match) => match[1])
+    const read = [
+      ...sources.matchAll(/core\.get(?:Boolean|Multiline)?Input\(\s*'([^']+)'/g),
+      ...inputReader.matchAll(/\binput\(\s*'([^']+)'/g),
+    ].map((match) => match[1])
     const outputsType = /export type ActionOutputs = Record<([^>]*)>/.exec(sources)?.[1] ?? ''
-    const set = [...sources.matchAll(/core\.setOutput\(\s*'([^']+)'/g), ...outputsType.matchAll(/'([^']+)'/g)].map((match) => match[1])
+    const set = [...sources.matchAll(/core\.setOutput\(\s*'([^']+)'/g), ...outputsType.matchAll(/'([^']+)'/g)].map(
+      (match) => match[1],
+    )
     expect([...new Set(read)].sort()).toEqual(Object.keys(action.inputs).sort())
     expect([...new Set(set)].sort()).toEqual(Object.keys(action.outputs).sort())
   })
 
   it('agrees with the README inputs and outputs tables (UPDATE_DOCS=1 regenerates them)', () => {
-    if (process.env.UPDATE_DOCS === '1') writeFileSync(README_PATH, updateReadme(existsSync(README_PATH) ? readFileSync(README_PATH, 'utf8') : '# irsa-guard\n'))
+    if (process.env.UPDATE_DOCS === '1')
+      writeFileSync(
+        README_PATH,
+        updateReadme(existsSync(README_PATH) ? readFileSync(README_PATH, 'utf8') : '# irsa-guard\n'),
+      )
     const lines = readFileSync(README_PATH, 'utf8').split('\n')
     const inputs = sectionTable(lines, 'Inputs')
     const outputs = sectionTable(lines, 'Outputs')

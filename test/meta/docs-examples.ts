@@ -17,7 +17,8 @@ import { repositoryRoot } from '../helpers.js'
  * `<!-- generated output of <directory> by …` holds only what it prints (for a directory too large
  * to show, such as examples/).
  */
-export const BLOCK = /<!-- generated (from|output of) (\S+) by `npm run docs`; do not edit -->\n[\s\S]*?<!-- end of generated example -->/g
+export const BLOCK =
+  /<!-- generated (from|output of) (\S+) by `npm run docs`; do not edit -->\n[\s\S]*?<!-- end of generated example -->/g
 
 /** A line of the text format: `path:line:col: level: message [rule-id]`. */
 export const FINDING_LINE = /^\S.*:\d+:\d+: (error|warning|note): .*\[([a-z0-9-]+)\]$/
@@ -27,7 +28,17 @@ const AWS_STATE = 'aws-state.yaml'
 /** Files beside an example that are not part of it: golden outputs of the fixture tests. */
 const NOT_SHOWN = new Set(['expected.txt'])
 
-const LANGUAGES: Record<string, string> = { '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json', '.tf': 'hcl', '.hcl': 'hcl', '.sh': 'sh', '.ini': 'ini', '.toml': 'toml', '.md': 'markdown' }
+const LANGUAGES: Record<string, string> = {
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.json': 'json',
+  '.tf': 'hcl',
+  '.hcl': 'hcl',
+  '.sh': 'sh',
+  '.ini': 'ini',
+  '.toml': 'toml',
+  '.md': 'markdown',
+}
 
 function filesUnder(directory: string, prefix = ''): string[] {
   return readdirSync(directory, { withFileTypes: true })
@@ -64,9 +75,14 @@ async function cliOutput(directory: string): Promise<string> {
     cpSync(directory, copy, { recursive: true })
     let stdout = ''
     let stderr = ''
-    const io = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd: copy }
+    const io = {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      cwd: copy,
+    }
     const code = await main(['.'], io)
-    if (code !== EXIT_OK && code !== EXIT_FINDINGS) throw new Error(`irsa-guard ${directory} exited with ${code}: ${stderr}`)
+    if (code !== EXIT_OK && code !== EXIT_FINDINGS)
+      throw new Error(`irsa-guard ${directory} exited with ${code}: ${stderr}`)
     return stdout
   } finally {
     rmSync(copy, { recursive: true, force: true })
@@ -76,7 +92,8 @@ async function cliOutput(directory: string): Promise<string> {
 /** The text lines of a live fixture: the action's log, with live confirmation against fake AWS servers holding its aws-state.yaml. */
 async function liveOutput(directory: string): Promise<string> {
   const [ruleId, variant] = path.relative(path.join(repositoryRoot, '__fixtures__', 'rules'), directory).split(path.sep)
-  if (!ruleId || !variant) throw new Error(`a live example must be a directory __fixtures__/rules/<id>/<variant>, not ${directory}`)
+  if (!ruleId || !variant)
+    throw new Error(`a live example must be a directory __fixtures__/rules/<id>/<variant>, not ${directory}`)
   const run = await liveFixture(ruleId, variant)
   if (!run.outcome.ran) throw new Error(`live confirmation did not run on ${directory}: ${run.outcome.reason}`)
   return formatText(run.result.findings)
@@ -128,7 +145,8 @@ export function renderExample(example: Example, kind: BlockKind, ruleId?: string
   const tool = example.live ? 'With live confirmation, irsa-guard' : 'irsa-guard'
   const ofRule = example.output.filter((line) => line.endsWith(`[${ruleId}]`))
   if (example.output.length === 0) lines.push(`${tool} reports nothing.`, '')
-  else if (ruleId !== undefined && ofRule.length === 0) lines.push(`${tool} reports nothing for this rule; it prints only:`, '', ...fence(example.output.join('\n')), '')
+  else if (ruleId !== undefined && ofRule.length === 0)
+    lines.push(`${tool} reports nothing for this rule; it prints only:`, '', ...fence(example.output.join('\n')), '')
   else lines.push(`${tool} prints:`, '', ...fence(example.output.join('\n')), '')
   lines.push('<!-- end of generated example -->')
   return lines.join('\n')
@@ -142,7 +160,8 @@ export function blockDirectories(page: string): string[] {
 /** The page with every block re-rendered from its fixture. */
 export async function renderPage(page: string, ruleId?: string): Promise<string> {
   const rendered: string[] = []
-  for (const match of page.matchAll(BLOCK)) rendered.push(renderExample(await runExample(match[2]!), match[1] as BlockKind, ruleId))
+  for (const match of page.matchAll(BLOCK))
+    rendered.push(renderExample(await runExample(match[2]!), match[1] as BlockKind, ruleId))
   let index = 0
   return page.replace(BLOCK, () => rendered[index++]!)
 }

@@ -6,7 +6,14 @@ import { docsUrl, type RuleMeta } from '../../src/rules/rule.js'
 import { GOLDEN_FILE, readGolden, ruleIdOf, ruleVariants, UPDATE_COMMAND } from '../golden.js'
 import { fixture, repositoryRoot } from '../helpers.js'
 
-const REQUIRED_HEADINGS = ['## What it finds', '## Why it matters', '## Failing example', '## Fixed example', '## How to fix', '## How to silence']
+const REQUIRED_HEADINGS = [
+  '## What it finds',
+  '## Why it matters',
+  '## Failing example',
+  '## Fixed example',
+  '## How to fix',
+  '## How to silence',
+]
 const INDEX_PATH = path.join(repositoryRoot, 'docs', 'rules', 'README.md')
 const README_PATH = path.join(repositoryRoot, 'README.md')
 const metas = allRules.map((rule) => rule.meta)
@@ -40,7 +47,7 @@ export function renderRuleIndex(rules: readonly RuleMeta[]): string {
     '',
     'Generated from the rule registry (`src/rules/index.ts`) by `npm run docs`; do not edit by hand.',
     'Levels are the defaults; `.irsa-guard.yml` can change them (`rules: {<id>: error|warning|note|off}`).',
-    'Each page\'s failing and fixed examples, and what irsa-guard prints on them, are rendered by `npm run docs`',
+    "Each page's failing and fixed examples, and what irsa-guard prints on them, are rendered by `npm run docs`",
     'from the fixture directories `__fixtures__/rules/<id>/example-*` its marker comments name (test/meta/docs-examples.ts);',
     'edit the fixture, not the page.',
     '',
@@ -67,7 +74,9 @@ describe('the rule registry', () => {
   })
 
   it('describes every rule in one sentence with a remediation', () => {
-    expect(metas.filter((meta) => meta.description.trim() === '' || meta.remediation.trim() === '').map((meta) => meta.id)).toEqual([])
+    expect(
+      metas.filter((meta) => meta.description.trim() === '' || meta.remediation.trim() === '').map((meta) => meta.id),
+    ).toEqual([])
   })
 
   it('is listed in docs/rules/README.md (UPDATE_DOCS=1 regenerates it)', () => {
@@ -108,7 +117,8 @@ describe.each(metas.map((meta) => [meta.id, meta] as const))('rule %s', (id, met
 describe.each(everyRule.map((meta) => [meta.id] as const))('the fixtures of rule %s', (id) => {
   const golden = (variant: string): string[] => {
     const lines = readGolden({ ruleId: id, variant, root: fixture('rules', id, variant) })
-    if (lines === undefined) throw new Error(`__fixtures__/rules/${id}/${variant}/${GOLDEN_FILE} is missing; run \`${UPDATE_COMMAND}\``)
+    if (lines === undefined)
+      throw new Error(`__fixtures__/rules/${id}/${variant}/${GOLDEN_FILE} is missing; run \`${UPDATE_COMMAND}\``)
     return lines
   }
 
@@ -125,11 +135,17 @@ describe.each(everyRule.map((meta) => [meta.id] as const))('the fixtures of rule
 
 describe('the rule fixtures', () => {
   it('are variants of registered rules', () => {
-    expect(ruleVariants().filter((variant) => !everyRule.some((meta) => meta.id === variant.ruleId)).map((variant) => `${variant.ruleId}/${variant.variant}`)).toEqual([])
+    expect(
+      ruleVariants()
+        .filter((variant) => !everyRule.some((meta) => meta.id === variant.ruleId))
+        .map((variant) => `${variant.ruleId}/${variant.variant}`),
+    ).toEqual([])
   })
 
   it('report lines that all end in a rule id', () => {
-    const lines = ruleVariants().flatMap((variant) => (readGolden(variant) ?? []).map((line) => `${variant.ruleId}/${variant.variant}: ${line}`))
+    const lines = ruleVariants().flatMap((variant) =>
+      (readGolden(variant) ?? []).map((line) => `${variant.ruleId}/${variant.variant}: ${line}`),
+    )
     expect(lines.filter((line) => ruleIdOf(line.slice(line.indexOf(': ') + 2)) === undefined)).toEqual([])
   })
 })

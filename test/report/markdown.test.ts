@@ -22,13 +22,23 @@ describe('markdown reporter (job summary)', () => {
       '| --- | --- | --- | --- |',
       '| ❌\u00a01\u00a0error | `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D…` |',
     ])
-    expect(lines).toContain(`#### [\`trust-denies-service-account\`](${docs}/trust-denies-service-account.md) · 1 error`)
-    expect(lines.filter((line) => line.startsWith('- ❌ `iam/payments-api-trust.json:12:90`: ServiceAccount payments/api (k8s/api.yaml:7) would be refused'))).toHaveLength(1)
+    expect(lines).toContain(
+      `#### [\`trust-denies-service-account\`](${docs}/trust-denies-service-account.md) · 1 error`,
+    )
+    expect(
+      lines.filter((line) =>
+        line.startsWith(
+          '- ❌ `iam/payments-api-trust.json:12:90`: ServiceAccount payments/api (k8s/api.yaml:7) would be refused',
+        ),
+      ),
+    ).toHaveLength(1)
   })
 
   it('says the chain has no findings and lists none when the repository is correct', async () => {
     const markdown = formatMarkdown(await scan(fixture('repos', 'clean')))
-    expect(markdown).toContain('| ✅\u00a0no\u00a0findings | `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D…` |')
+    expect(markdown).toContain(
+      '| ✅\u00a0no\u00a0findings | `payments/api`<br>`k8s/api.yaml:4` | `payments-api`<br>`iam/payments-api-trust.json:1` | `0A1B2C3D…` |',
+    )
     expect(markdown).toContain('**0 errors, 0 warnings, 0 notes**')
     expect(markdown.trimEnd().endsWith('### Findings\n\nNo findings.')).toBe(true)
   })
@@ -40,13 +50,16 @@ describe('markdown reporter (job summary)', () => {
     )
     expect(markdown).toContain('No ServiceAccount with an `eks.amazonaws.com/role-arn` annotation was found.')
     // Errors come before warnings.
-    expect(markdown.indexOf(`[\`trust-denies-service-account\`](${docs}/trust-denies-service-account.md) · 1 error`)).toBeLessThan(
-      markdown.indexOf(`[\`sub-condition-broad\`](${docs}/sub-condition-broad.md) · security · 1 warning`),
-    )
+    expect(
+      markdown.indexOf(`[\`trust-denies-service-account\`](${docs}/trust-denies-service-account.md) · 1 error`),
+    ).toBeLessThan(markdown.indexOf(`[\`sub-condition-broad\`](${docs}/sub-condition-broad.md) · security · 1 warning`))
   })
 
   it('cuts long lists and says how many more there are', () => {
-    const many = Array.from({ length: 7 }, (_, index) => ({ ...denied, location: { ...denied.location, line: index + 1 } }))
+    const many = Array.from({ length: 7 }, (_, index) => ({
+      ...denied,
+      location: { ...denied.location, line: index + 1 },
+    }))
     const markdown = formatMarkdown(resultOf(many), { limit: 5 })
     expect(markdown.split('\n').filter((line) => line.startsWith('- ❌'))).toHaveLength(5)
     expect(markdown).toContain('- … and 2 more (see the SARIF or JSON report)')

@@ -24,7 +24,12 @@ export const denied: Finding = {
   level: 'error',
   message: 'ServiceAccount payments/api (k8s/api.yaml:7) would be refused by role payments-api',
   location: { path: 'iam/payments-api-trust.json', line: 12, column: 90 },
-  related: [{ location: { path: 'k8s/api.yaml', line: 7, column: 33 }, message: 'ServiceAccount payments/api names the role here' }],
+  related: [
+    {
+      location: { path: 'k8s/api.yaml', line: 7, column: 33 },
+      message: 'ServiceAccount payments/api names the role here',
+    },
+  ],
   fingerprint: '0123456789abcdef0123456789abcdef',
 }
 

@@ -10,7 +10,9 @@ const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).defa
  * npm inside @microsoft/jest-sarif; the OASIS errata01 file itself is not on npm.
  */
 export function sarifValidator() {
-  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'))
+  const schema = JSON.parse(
+    readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+  )
   // The schema's `language` pattern has a stray `]` that only non-unicode regular expressions accept.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })
   addFormats(ajv)

@@ -48,7 +48,14 @@ describe('sarif reporter', () => {
         ruleIndex: 0,
         level: 'error',
         message: { text: denied.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'iam/payments-api-trust.json' }, region: { startLine: 12, startColumn: 90 } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'iam/payments-api-trust.json' },
+              region: { startLine: 12, startColumn: 90 },
+            },
+          },
+        ],
         relatedLocations: [
           {
             id: 1,
@@ -64,7 +71,14 @@ describe('sarif reporter', () => {
         level: 'warning',
         message: { text: broad.message },
         // A relative URI: the space is percent-encoded.
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'infra/my%20roles/ops.json' }, region: { startLine: 3, startColumn: 5 } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'infra/my%20roles/ops.json' },
+              region: { startLine: 3, startColumn: 5 },
+            },
+          },
+        ],
         partialFingerprints: { [FINGERPRINT_KEY]: 'fedcba9876543210fedcba9876543210' },
       },
     ])
@@ -79,7 +93,9 @@ describe('sarif reporter', () => {
   })
 
   it('is checked by a schema that rejects a wrong level and a missing driver name', () => {
-    const log = toSarif(resultOf([denied])) as unknown as { runs: { tool: { driver: Record<string, unknown> }; results: Record<string, unknown>[] }[] }
+    const log = toSarif(resultOf([denied])) as unknown as {
+      runs: { tool: { driver: Record<string, unknown> }; results: Record<string, unknown>[] }[]
+    }
     log.runs[0]!.results[0]!.level = 'fatal'
     expect(validate(log)).toBe(false)
     const nameless = toSarif(resultOf([])) as unknown as { runs: { tool: { driver: Record<string, unknown> } }[] }
@@ -117,19 +133,28 @@ describe('sarif reporter', () => {
       await cp(fixture('repos', 'broken'), after, { recursive: true })
       for (const file of ['k8s/api.yaml', 'iam/payments-api-trust.json']) {
         const text = await readFile(path.join(after, file), 'utf8')
-        const shifted = file.endsWith('.yaml') ? `# owned by the payments team\n# reviewed 2026-01\n${text}` : `\n\n${text}`
+        const shifted = file.endsWith('.yaml')
+          ? `# owned by the payments team\n# reviewed 2026-01\n${text}`
+          : `\n\n${text}`
         await writeFile(path.join(after, file), shifted)
       }
       const resultBefore = toSarif(await scan(before)).runs[0]!.results
       const resultAfter = toSarif(await scan(after)).runs[0]!.results
-      const denies = (results: typeof resultBefore) => results.find((entry) => entry.ruleId === 'trust-denies-service-account')!
-      expect(denies(resultAfter).locations[0]!.physicalLocation.region.startLine).toBe(denies(resultBefore).locations[0]!.physicalLocation.region.startLine + 2)
+      const denies = (results: typeof resultBefore) =>
+        results.find((entry) => entry.ruleId === 'trust-denies-service-account')!
+      expect(denies(resultAfter).locations[0]!.physicalLocation.region.startLine).toBe(
+        denies(resultBefore).locations[0]!.physicalLocation.region.startLine + 2,
+      )
       expect(denies(resultAfter).partialFingerprints).toEqual(denies(resultBefore).partialFingerprints)
       expect(denies(resultBefore).partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/)
     })
 
     it('differ between two findings of the same rule in the same file', () => {
-      const other = { ...denied, message: 'ServiceAccount payments/worker would be refused', fingerprint: 'ffffffffffffffffffffffffffffffff' }
+      const other = {
+        ...denied,
+        message: 'ServiceAccount payments/worker would be refused',
+        fingerprint: 'ffffffffffffffffffffffffffffffff',
+      }
       const [first, second] = toSarif(resultOf([denied, other])).runs[0]!.results
       expect(first!.partialFingerprints).not.toEqual(second!.partialFingerprints)
     })

@@ -12,7 +12,8 @@ describe('annotation-wrong-object', () => {
     expect(linesOf(result)).toEqual([])
     expect(
       result.graph.facts.serviceAccounts.map((sa) => {
-        const text = (value: typeof sa.name): string => (value.kind === 'known' ? value.value : `\${${value.expression}}`)
+        const text = (value: typeof sa.name): string =>
+          value.kind === 'known' ? value.value : `\${${value.expression}}`
         return `${text(sa.namespace)}/${text(sa.name)} ${sa.roleArn && text(sa.roleArn)} @${sa.location.line}`
       }),
     ).toEqual([

@@ -8,7 +8,7 @@ const id = 'audience-mismatch'
 const ISSUER = 'oidc.eks.us-east-1.amazonaws.com/id/5E1F0C7A9B2D4E6F8A1B3C5D7E9F0A2B'
 
 describe(id, () => {
-  it("reports annotated audiences missing from the client IDs of the provider the trust names", async () => {
+  it('reports annotated audiences missing from the client IDs of the provider the trust names', async () => {
     // The OIDC provider as the Terraform source or live AWS would add it to the graph.
     const root = fixture('rules', id, 'fires-provider')
     const at = (line: number, column: number): Location => ({ path: 'terraform/oidc.tf', line, column })

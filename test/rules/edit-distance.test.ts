@@ -1,15 +1,24 @@
-import { editDistance, editDistanceWithin, letterCountDistance, letterCounts, levenshteinDistanceWithin } from '../../src/text/edit-distance.js'
+import {
+  editDistance,
+  editDistanceWithin,
+  letterCountDistance,
+  letterCounts,
+  levenshteinDistanceWithin,
+} from '../../src/text/edit-distance.js'
 
 // The distances behind the typo rules (annotation-key-typo, role-not-found, workload-service-account-missing).
 
 /** The whole table, as the definitions read: the reference the bounded versions must agree with. */
 function reference(a: string, b: string, swaps: boolean): number {
-  const table = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  const table = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  )
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const row = table[i]!
       row[j] = Math.min(table[i - 1]![j]! + 1, row[j - 1]! + 1, table[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, table[i - 2]![j - 2]! + 1)
+      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j]!, table[i - 2]![j - 2]! + 1)
     }
   }
   return table[a.length]![b.length]!
@@ -53,7 +62,8 @@ describe('edit distances', () => {
   it('agrees with the whole table on every pair of short strings over a small alphabet, for every limit', () => {
     const words = ['']
     for (let length = 1; length <= 4; length++) {
-      for (const word of words.filter((each) => each.length === length - 1)) for (const letter of 'abc') words.push(word + letter)
+      for (const word of words.filter((each) => each.length === length - 1))
+        for (const letter of 'abc') words.push(word + letter)
     }
     const disagreements: string[] = []
     for (const a of words) {
@@ -61,12 +71,17 @@ describe('edit distances', () => {
         const alignment = reference(a, b, true)
         const levenshtein = reference(a, b, false)
         if (editDistance(a, b) !== alignment) disagreements.push(`editDistance(${a}, ${b})`)
-        if (letterCountDistance(letterCounts(a), letterCounts(b)) > levenshtein || letterCountDistance(letterCounts(a), letterCounts(b)) > alignment) {
+        if (
+          letterCountDistance(letterCounts(a), letterCounts(b)) > levenshtein ||
+          letterCountDistance(letterCounts(a), letterCounts(b)) > alignment
+        ) {
           disagreements.push(`letterCountDistance(${a}, ${b})`)
         }
         for (let limit = 0; limit <= 5; limit++) {
-          if (editDistanceWithin(a, b, limit) !== Math.min(alignment, limit + 1)) disagreements.push(`editDistanceWithin(${a}, ${b}, ${limit})`)
-          if (levenshteinDistanceWithin(a, b, limit) !== Math.min(levenshtein, limit + 1)) disagreements.push(`levenshteinDistanceWithin(${a}, ${b}, ${limit})`)
+          if (editDistanceWithin(a, b, limit) !== Math.min(alignment, limit + 1))
+            disagreements.push(`editDistanceWithin(${a}, ${b}, ${limit})`)
+          if (levenshteinDistanceWithin(a, b, limit) !== Math.min(levenshtein, limit + 1))
+            disagreements.push(`levenshteinDistanceWithin(${a}, ${b}, ${limit})`)
         }
       }
     }

@@ -10,7 +10,9 @@ describe('parse-error', () => {
 
   it('follows the configured level, or none when off', async () => {
     expect(await ruleLines('parse-error', 'fires', { rules: { 'parse-error': 'error' } })).toHaveLength(5)
-    expect((await ruleLines('parse-error', 'fires', { rules: { 'parse-error': 'error' } }))[0]).toContain(': error: Duplicate key')
+    expect((await ruleLines('parse-error', 'fires', { rules: { 'parse-error': 'error' } }))[0]).toContain(
+      ': error: Duplicate key',
+    )
     expect(await ruleLines('parse-error', 'fires', { rules: { 'parse-error': 'off' } })).toEqual([])
   })
 })

@@ -10,6 +10,8 @@ describe(id, () => {
     const withOneCluster = golden.filter((line) => line.endsWith(`[${id}]`))
     expect(withOneCluster.map((line) => line.split(': ')[1])).toEqual(['error', 'warning', 'warning'])
     const clusters = [{ name: 'payments' }, { name: 'payments-dr' }]
-    expect(await ruleLines(id, 'fires', { clusters })).toEqual(withOneCluster.map((line) => line.replace(': error: ', ': warning: ')))
+    expect(await ruleLines(id, 'fires', { clusters })).toEqual(
+      withOneCluster.map((line) => line.replace(': error: ', ': warning: ')),
+    )
   })
 })

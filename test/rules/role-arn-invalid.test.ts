@@ -17,9 +17,14 @@ describe('role-arn-invalid', () => {
         path: fc.array(fc.stringMatching(/^[a-z0-9!~*-]{1,8}$/), { maxLength: 3 }),
         name: fc.array(nameCharacter, { minLength: 1, maxLength: 64 }).map((characters) => characters.join('')),
       })
-      .map(({ partition, account, path, name }) => `arn:${partition}:iam::${account}:role/${path.map((segment) => `${segment}/`).join('')}${name}`)
+      .map(
+        ({ partition, account, path, name }) =>
+          `arn:${partition}:iam::${account}:role/${path.map((segment) => `${segment}/`).join('')}${name}`,
+      )
     fc.assert(fc.property(validArn, (arn) => roleArnProblem(arn) === undefined && parseRoleArn(arn) !== undefined))
-    const nearArn = fc.tuple(validArn, fc.nat(80), fc.constantFrom('', ' ', ':', '/', '#', '"', '\n', 'x', '1')).map(([arn, at, insert]) => arn.slice(0, at) + insert + arn.slice(at))
+    const nearArn = fc
+      .tuple(validArn, fc.nat(80), fc.constantFrom('', ' ', ':', '/', '#', '"', '\n', 'x', '1'))
+      .map(([arn, at, insert]) => arn.slice(0, at) + insert + arn.slice(at))
     fc.assert(fc.property(nearArn, (text) => roleArnProblem(text) !== undefined || parseRoleArn(text) !== undefined))
   })
 })

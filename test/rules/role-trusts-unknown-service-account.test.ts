@@ -15,6 +15,8 @@ describe(`${id} in a Terraform root`, () => {
   // unit-and-chart/expected.txt holds the note on the subject nobody in the root defines.
   it('reads the chart elsewhere as rendering ServiceAccounts of unknown name and namespace', async () => {
     const result = await scan(fixture('rules', id, 'unit-and-chart'))
-    expect(result.graph.facts.serviceAccounts.map((sa) => [sa.namespace.kind, sa.name.kind])).toEqual([['symbolic', 'symbolic']])
+    expect(result.graph.facts.serviceAccounts.map((sa) => [sa.namespace.kind, sa.name.kind])).toEqual([
+      ['symbolic', 'symbolic'],
+    ])
   })
 })

@@ -14,7 +14,12 @@ export interface CliRun {
 
 /** Runs the built CLI bundle as a user would, with the PATH given (and nothing else of ours in the environment but `extraEnv`). */
 export function runCliBundle(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
-  const child = spawnSync(process.execPath, [CLI_BUNDLE, ...argv], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000 })
+  const child = spawnSync(process.execPath, [CLI_BUNDLE, ...argv], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...env },
+    timeout: 60_000,
+  })
   return { code: child.status, stdout: child.stdout, stderr: child.stderr }
 }
 

@@ -28,16 +28,23 @@ describe('input-controlled nesting is bounded and stays in its file', () => {
     ['a sum of 10,000 terms', `1${' + 1'.repeat(10_000)}`, 'other/deep.tf:2:7'],
     ['10,000 nested parentheses', `${'('.repeat(10_000)}1${')'.repeat(10_000)}`, 'other/deep.tf:2:406'],
     ['10,000 nested calls', `${'tostring('.repeat(10_000)}1${')'.repeat(10_000)}`, 'other/deep.tf:2:3598'],
-  ])('%s in one .tf file: a located parse-error there, and every other Terraform finding is kept', async (_, expression, where) => {
-    const result = await scan(tempRepo({ 'infra/main.tf': ROLE_TF, 'other/deep.tf': `locals {\n  x = ${expression}\n}\n` }))
-    expect(linesOf(result, 'parse-error')).toEqual([
-      `${where}: warning: Cannot parse other/deep.tf: nesting deeper than 400 levels here, not read; what parsed around it was still read [parse-error]`,
-    ])
-    expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([ROLE_FINDING])
-  })
+  ])(
+    '%s in one .tf file: a located parse-error there, and every other Terraform finding is kept',
+    async (_, expression, where) => {
+      const result = await scan(
+        tempRepo({ 'infra/main.tf': ROLE_TF, 'other/deep.tf': `locals {\n  x = ${expression}\n}\n` }),
+      )
+      expect(linesOf(result, 'parse-error')).toEqual([
+        `${where}: warning: Cannot parse other/deep.tf: nesting deeper than 400 levels here, not read; what parsed around it was still read [parse-error]`,
+      ])
+      expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([ROLE_FINDING])
+    },
+  )
 
   it('the same file in the module that defines the role: the role is still read', async () => {
-    const result = await scan(tempRepo({ 'infra/main.tf': ROLE_TF, 'infra/deep.tf': `locals {\n  x = ${'-'.repeat(2_000)}1\n}\n` }))
+    const result = await scan(
+      tempRepo({ 'infra/main.tf': ROLE_TF, 'infra/deep.tf': `locals {\n  x = ${'-'.repeat(2_000)}1\n}\n` }),
+    )
     expect(linesOf(result, 'parse-error')).toEqual([
       'infra/deep.tf:2:406: warning: Cannot parse infra/deep.tf: nesting deeper than 400 levels here, not read; what parsed around it was still read [parse-error]',
     ])
@@ -49,7 +56,8 @@ describe('local module calls: deep nesting is followed, cycles and the depth lim
   /** `modules/m1` … `modules/m<depth>`, each calling the next; the last defines the role. */
   function nestedModules(depth: number): Record<string, string> {
     const files: Record<string, string> = { 'live/main.tf': 'module "m1" {\n  source = "../modules/m1"\n}\n' }
-    for (let level = 1; level < depth; level++) files[`modules/m${level}/main.tf`] = `module "m${level + 1}" {\n  source = "../m${level + 1}"\n}\n`
+    for (let level = 1; level < depth; level++)
+      files[`modules/m${level}/main.tf`] = `module "m${level + 1}" {\n  source = "../m${level + 1}"\n}\n`
     files[`modules/m${depth}/main.tf`] = ROLE_TF
     return files
   }
@@ -57,7 +65,9 @@ describe('local module calls: deep nesting is followed, cycles and the depth lim
   it('a role 13 local module calls below the root is evaluated', async () => {
     const result = await scan(tempRepo(nestedModules(13)))
     expect(linesOf(result, 'parse-error')).toEqual([])
-    expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([ROLE_FINDING.replace('infra/main.tf', 'modules/m13/main.tf')])
+    expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([
+      ROLE_FINDING.replace('infra/main.tf', 'modules/m13/main.tf'),
+    ])
   })
 
   it('calls nested deeper than 32: a note at the call not followed', async () => {
@@ -72,11 +82,21 @@ describe('local module calls: deep nesting is followed, cycles and the depth lim
   it('every module calling the next twice, 20 deep: evaluation stops at 5,000 module instances with one note', async () => {
     const files: Record<string, string> = { 'live/main.tf': 'module "m1" {\n  source = "../modules/m1"\n}\n' }
     for (let level = 1; level < 20; level++) {
-      files[`modules/m${level}/main.tf`] = `module "left" {\n  source = "../m${level + 1}"\n}\n\nmodule "right" {\n  source = "../m${level + 1}"\n}\n`
+      files[`modules/m${level}/main.tf`] =
+        `module "left" {\n  source = "../m${level + 1}"\n}\n\nmodule "right" {\n  source = "../m${level + 1}"\n}\n`
     }
     files['modules/m20/main.tf'] = ROLE_TF
     const result = await scan(tempRepo(files))
-    const path = [...Array(7).fill('left'), 'right', 'left', 'left', 'right', 'right', 'left', ...Array(6).fill('right')]
+    const path = [
+      ...Array(7).fill('left'),
+      'right',
+      'left',
+      'left',
+      'right',
+      'right',
+      'left',
+      ...Array(6).fill('right'),
+    ]
     const address = ['module.m1', ...path.map((name) => `module.${name}`)].join('.')
     expect(linesOf(result, 'parse-error')).toEqual([
       `modules/m19/main.tf:5:1: note: the root module live creates more than 5000 module instances: ${address} and the instances after it were not evaluated [parse-error]`,
@@ -94,7 +114,9 @@ describe('local module calls: deep nesting is followed, cycles and the depth lim
     expect(linesOf(result, 'parse-error')).toEqual([
       'modules/b/main.tf:14:1: note: module.a.module.b.module.a calls modules/a, which is already being evaluated above it (modules/a → modules/b → modules/a): Terraform rejects a module cycle, and this call was not evaluated [parse-error]',
     ])
-    expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([ROLE_FINDING.replace('infra/main.tf', 'modules/b/main.tf')])
+    expect(linesOf(result, 'sub-wildcard-needs-stringlike')).toEqual([
+      ROLE_FINDING.replace('infra/main.tf', 'modules/b/main.tf'),
+    ])
   })
 
   it('modules that only call each other, with no root module above them: each call of the cycle is a note', async () => {
@@ -113,7 +135,10 @@ describe('local module calls: deep nesting is followed, cycles and the depth lim
 
 describe('trust policies with thousands of StringLike statements are read in about linear time', () => {
   /** One statement a line; each admits ServiceAccounts matching app-* in namespaces matching team-<i>-*. */
-  function manyStatements(count: number, issuerOf: (index: number) => string): { files: Record<string, string>; expected: string[] } {
+  function manyStatements(
+    count: number,
+    issuerOf: (index: number) => string,
+  ): { files: Record<string, string>; expected: string[] } {
     const lines = Array.from({ length: count }, (_, index) => {
       const issuer = issuerOf(index)
       const statement = {
@@ -121,7 +146,10 @@ describe('trust policies with thousands of StringLike statements are read in abo
         Effect: 'Allow',
         Principal: { Federated: `arn:aws:iam::629184035571:oidc-provider/${issuer}` },
         Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${issuer}:sub`]: `system:serviceaccount:team-${index}-*:app-*` } },
+        Condition: {
+          StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com' },
+          StringLike: { [`${issuer}:sub`]: `system:serviceaccount:team-${index}-*:app-*` },
+        },
       }
       return JSON.stringify(statement)
     })
@@ -145,7 +173,8 @@ describe('trust policies with thousands of StringLike statements are read in abo
 
   // Before: 125 statements took over 3 minutes (each statement's token tried against every provider, each against every statement).
   it('1,000 statements, each for its own OIDC provider: every broad pattern reported', async () => {
-    const issuerOf = (index: number) => `oidc.eks.us-west-2.amazonaws.com/id/${(0x7d6c5b4a3928 + index).toString(16).toUpperCase()}1706F5E4D3C2B1A09F8E`
+    const issuerOf = (index: number) =>
+      `oidc.eks.us-west-2.amazonaws.com/id/${(0x7d6c5b4a3928 + index).toString(16).toUpperCase()}1706F5E4D3C2B1A09F8E`
     const { files, expected } = manyStatements(1_000, issuerOf)
     const result = await scan(tempRepo(files))
     expect(linesOf(result, 'sub-condition-broad')).toEqual(expected)
@@ -158,7 +187,14 @@ describe('a :sub pattern with hundreds of wildcards', () => {
     const pattern = `system:${'*'.repeat(400)}`
     const policy = {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::629184035571:oidc-provider/${ISSUER}` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { [`${ISSUER}:sub`]: pattern } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: `arn:aws:iam::629184035571:oidc-provider/${ISSUER}` },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringLike: { [`${ISSUER}:sub`]: pattern } },
+        },
+      ],
     }
     const result = await scan(tempRepo({ 'iam/app-trust.json': JSON.stringify(policy) }))
     expect(linesOf(result, 'sub-condition-broad')).toEqual([

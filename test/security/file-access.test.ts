@@ -24,7 +24,8 @@ describe('defect 3: a config file linked out of the workspace is refused, never 
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'irsa-guard: .irsa-guard.yml: cannot read config file: it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root\n',
+      stderr:
+        'irsa-guard: .irsa-guard.yml: cannot read config file: it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root\n',
     })
   })
 
@@ -65,7 +66,11 @@ describe('defect 4: ignore files are regular files within the workspace, read wi
 
 describe('defect 13: the repository config cannot raise the size limit', () => {
   it('a maxFileBytes above the limit is ignored with a warning at its line, and the large file stays unread', () => {
-    const root = tempRepo({ '.irsa-guard.yml': 'maxFileBytes: 1000000000\n', 'k8s/big.yaml': manifestOf(3 * 1024 * 1024), 'k8s/sa.yaml': SERVICE_ACCOUNT })
+    const root = tempRepo({
+      '.irsa-guard.yml': 'maxFileBytes: 1000000000\n',
+      'k8s/big.yaml': manifestOf(3 * 1024 * 1024),
+      'k8s/sa.yaml': SERVICE_ACCOUNT,
+    })
     const run = runCliBundle(['.', '--fail-on', 'never'], root)
     expect(run.stdout.split('\n').filter((line) => line !== '')).toEqual([
       '.irsa-guard.yml:1:15: warning: maxFileBytes: 1000000000 is ignored: a config file in the scanned repository may lower the size limit but not raise it above 2097152 bytes; set the action input max-file-bytes (CLI: --max-file-bytes) to raise it [parse-error]',
@@ -74,7 +79,11 @@ describe('defect 13: the repository config cannot raise the size limit', () => {
   })
 
   it('a lower maxFileBytes is honoured, and the flag raises the limit', () => {
-    const root = tempRepo({ '.irsa-guard.yml': 'maxFileBytes: 1024\n', 'k8s/small.yaml': manifestOf(2048), 'k8s/sa.yaml': SERVICE_ACCOUNT })
+    const root = tempRepo({
+      '.irsa-guard.yml': 'maxFileBytes: 1024\n',
+      'k8s/small.yaml': manifestOf(2048),
+      'k8s/sa.yaml': SERVICE_ACCOUNT,
+    })
     expect(runCliBundle(['.', '--fail-on', 'never'], root).stdout).toBe(
       'k8s/small.yaml:1:1: note: Skipped k8s/small.yaml: it is 2.0 KB, larger than the 1.0 KB limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file [parse-error]\n',
     )

@@ -15,15 +15,60 @@ import { forged, runnerCommands, writeAttackRepository } from './payloads.js'
 /** Pieces of workflow commands and Markdown, line breaks of every kind, and plain characters to hold them together. */
 const PIECES = fc.constantFrom(
   ...['\n', '\r', '\r\n', '\u2028', '\u0085', '\u001b', '\t', ' ', '\u00a0', '\u200d', '\u0000'],
-  ...['::', '::error file=forged.yaml,line=1::forged', '::add-mask::', '::stop-commands::tok', '##[', '##[error]v1', '%0A', '%', ':', ','],
-  ...['|', '`', '``', '<', '>', '<img src=x>', '<details>', '<!--', '[', ']', '(', ')', '](https://forged.example)', '!', '*', '**', '_', '~', '&amp;', '$', '@', '@org/team', '#', '#12', '\\', '-', '# ', '> '],
+  ...[
+    '::',
+    '::error file=forged.yaml,line=1::forged',
+    '::add-mask::',
+    '::stop-commands::tok',
+    '##[',
+    '##[error]v1',
+    '%0A',
+    '%',
+    ':',
+    ',',
+  ],
+  ...[
+    '|',
+    '`',
+    '``',
+    '<',
+    '>',
+    '<img src=x>',
+    '<details>',
+    '<!--',
+    '[',
+    ']',
+    '(',
+    ')',
+    '](https://forged.example)',
+    '!',
+    '*',
+    '**',
+    '_',
+    '~',
+    '&amp;',
+    '$',
+    '@',
+    '@org/team',
+    '#',
+    '#12',
+    '\\',
+    '-',
+    '# ',
+    '> ',
+  ],
   ...['${', '%{', '"', "'", 'a', 'Z', '0', '.', '/'],
 )
 
 /** Any text for every field: each field gets its own, prefixed with the field's name so it stays non-empty. */
-const fieldValues = fc.func(fc.string({ unit: PIECES, maxLength: 10 })).map((generate) => (field: string) => `${field}${generate(field)}`)
+const fieldValues = fc
+  .func(fc.string({ unit: PIECES, maxLength: 10 }))
+  .map((generate) => (field: string) => `${field}${generate(field)}`)
 
-const LINKS = { blobUrl: 'https://github.com/octo-org/payments-platform/blob/6dcb09b5b57875f334f61aebed695e2e4193db5e', runUrl: 'https://github.com/octo-org/payments-platform/actions/runs/1' }
+const LINKS = {
+  blobUrl: 'https://github.com/octo-org/payments-platform/blob/6dcb09b5b57875f334f61aebed695e2e4193db5e',
+  runUrl: 'https://github.com/octo-org/payments-platform/actions/runs/1',
+}
 
 describe('workflow-command and Markdown payloads in every string field of every source', () => {
   let root: string
@@ -44,7 +89,13 @@ describe('workflow-command and Markdown payloads in every string field of every 
         expect(runnerCommands(text)).toEqual([])
         expect(text.split('\n')).toHaveLength(result.findings.length + 1)
         expect(markdownProblems(formatMarkdown(result, LINKS), { strong: 2, details: 1 })).toEqual([])
-        expect(markdownProblems(formatPullRequestComment(result, { ...LINKS, marker: COMMENT_MARKER }), { details: 2, strong: 1, comments: 1 })).toEqual([])
+        expect(
+          markdownProblems(formatPullRequestComment(result, { ...LINKS, marker: COMMENT_MARKER }), {
+            details: 2,
+            strong: 1,
+            comments: 1,
+          }),
+        ).toEqual([])
       }),
       { numRuns: 25 },
     )
@@ -64,16 +115,24 @@ describe('workflow-command and Markdown payloads in every string field of every 
           const files = new Set(findings.map((finding) => finding.location.path))
           const errors = findings.filter((finding) => finding.level === 'error').length
           const number = pullRequest++
-          const run = await runActionBundleAsync(root, { 'github-token': fork ? READ_ONLY_TOKEN : WRITE_TOKEN, comment: 'true' }, { apiUrl: github.url, pullRequest: number })
+          const run = await runActionBundleAsync(
+            root,
+            { 'github-token': fork ? READ_ONLY_TOKEN : WRITE_TOKEN, comment: 'true' },
+            { apiUrl: github.url, pullRequest: number },
+          )
           expect(run.code).toBe(1)
           const commands = runnerCommands(run.stdout)
           expect(forged(commands, files)).toEqual([])
-          expect(commands.filter(({ command, properties }) => command === 'error' && properties.file !== undefined).length).toBe(fork ? Math.min(errors, 10) : 0)
+          expect(
+            commands.filter(({ command, properties }) => command === 'error' && properties.file !== undefined).length,
+          ).toBe(fork ? Math.min(errors, 10) : 0)
           expect(runnerCommands(run.stderr)).toEqual([])
           expect(markdownProblems(run.summary, { strong: 2, details: 1 })).toEqual([])
           if (!fork) {
             expect(markdownProblems(github.checkRuns.at(-1)!.summary!, { strong: 2, details: 1 })).toEqual([])
-            expect(markdownProblems(github.comments.get(number)![0]!.body, { details: 2, strong: 1, comments: 1 })).toEqual([])
+            expect(
+              markdownProblems(github.comments.get(number)![0]!.body, { details: 2, strong: 1, comments: 1 }),
+            ).toEqual([])
           }
         }),
         { numRuns: 6 },

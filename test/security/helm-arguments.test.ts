@@ -9,7 +9,8 @@ afterAll(removeTempRepos)
 const CHART = {
   'charts/orders/Chart.yaml': 'apiVersion: v2\nname: orders\nversion: 0.1.0\n',
   'charts/orders/values.yaml': 'serviceAccount:\n  name: orders\n',
-  'charts/orders/templates/sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{ .Values.serviceAccount.name }}\n  namespace: {{ .Release.Namespace }}\n',
+  'charts/orders/templates/sa.yaml':
+    'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{ .Values.serviceAccount.name }}\n  namespace: {{ .Release.Namespace }}\n',
   'deploy/orders-values.yaml': 'serviceAccount:\n  name: orders\n',
 }
 
@@ -34,7 +35,8 @@ describe('defect 1: repository values never reach helm as options', () => {
     const helm = fakeHelm()
     const workspace = tempRepo({
       ...CHART,
-      '.irsa-guard.yml': 'helm:\n  render: true\n  releases:\n    - chart: charts/orders\n      name: orders\n      namespace: web\n',
+      '.irsa-guard.yml':
+        'helm:\n  render: true\n  releases:\n    - chart: charts/orders\n      name: orders\n      namespace: web\n',
     })
     const run = runActionWithHelm(workspace, helm.directory, {})
     expect(helm.calls()).toEqual([])
@@ -47,7 +49,8 @@ describe('defect 1: repository values never reach helm as options', () => {
     const helm = fakeHelm()
     const workspace = tempRepo({
       ...CHART,
-      '.irsa-guard.yml': 'helm:\n  render: true\n  releases:\n    - chart: charts/orders\n      name: "--post-renderer=/bin/sh"\n      namespace: web\n',
+      '.irsa-guard.yml':
+        'helm:\n  render: true\n  releases:\n    - chart: charts/orders\n      name: "--post-renderer=/bin/sh"\n      namespace: web\n',
     })
     const run = runActionWithHelm(workspace, helm.directory, { 'helm-render': 'true' })
     expect(helm.calls()).toEqual([])
@@ -116,21 +119,37 @@ describe('defect 1: repository values never reach helm as options', () => {
     const helm = fakeHelm()
     const workspace = tempRepo({
       ...CHART,
-      '.irsa-guard.yml': 'helm:\n  releases:\n    - chart: charts/orders\n      name: orders\n      namespace: web\n      values: [deploy/orders-values.yaml]\n',
+      '.irsa-guard.yml':
+        'helm:\n  releases:\n    - chart: charts/orders\n      name: orders\n      namespace: web\n      values: [deploy/orders-values.yaml]\n',
     })
     const run = runActionWithHelm(workspace, helm.directory, { 'helm-render': 'true' })
     const scratch = (argument: string) => argument.replace(/^.*\/irsa-guard-helm-[^/]+\//, '<scratch>/')
     expect(helm.calls().map((call) => call.map(scratch))).toEqual([
-      ['template', '--namespace', 'web', '--skip-tests', '--values', '<scratch>/values-0.yaml', '--', 'orders', '<scratch>/chart'],
+      [
+        'template',
+        '--namespace',
+        'web',
+        '--skip-tests',
+        '--values',
+        '<scratch>/values-0.yaml',
+        '--',
+        'orders',
+        '<scratch>/chart',
+      ],
     ])
     expect(helm.calls()[0]!.every((argument) => !argument.startsWith(workspace))).toBe(true)
-    expect(helm.environments()).toEqual(['PATH=<scratch>/empty HOME=<scratch> HTTPS_PROXY=http://127.0.0.1:9 HELM_NO_PLUGINS=1 HELM_PLUGINS=<scratch>/empty GITHUB_TOKEN='])
+    expect(helm.environments()).toEqual([
+      'PATH=<scratch>/empty HOME=<scratch> HTTPS_PROXY=http://127.0.0.1:9 HELM_NO_PLUGINS=1 HELM_PLUGINS=<scratch>/empty GITHUB_TOKEN=',
+    ])
     expect(findingLines(run.stdout)).toEqual([])
   })
 
   it('does not give helm a chart that holds a link out of the repository, and says which file', () => {
     const helm = fakeHelm()
-    const workspace = tempRepo({ ...CHART, '.irsa-guard.yml': 'helm:\n  releases:\n    - chart: charts/orders\n      name: orders\n      namespace: web\n' })
+    const workspace = tempRepo({
+      ...CHART,
+      '.irsa-guard.yml': 'helm:\n  releases:\n    - chart: charts/orders\n      name: orders\n      namespace: web\n',
+    })
     symlinkSync('/etc/passwd', path.join(workspace, 'charts/orders/templates/passwd.yaml'))
     const run = runActionWithHelm(workspace, helm.directory, { 'helm-render': 'true' })
     expect(helm.calls()).toEqual([])
@@ -142,11 +161,19 @@ describe('defect 1: repository values never reach helm as options', () => {
 
   it('the CLI renders only with --helm-render, never because the scanned config says so', () => {
     const helm = fakeHelm()
-    const root = tempRepo({ ...CHART, '.irsa-guard.yml': 'helm:\n  render: true\n  releases:\n    - chart: charts/orders\n      name: orders\n      namespace: web\n' })
-    const withoutFlag = runCliBundle(['.', '--fail-on', 'never'], root, { PATH: [helm.directory, process.env.PATH].join(path.delimiter) })
+    const root = tempRepo({
+      ...CHART,
+      '.irsa-guard.yml':
+        'helm:\n  render: true\n  releases:\n    - chart: charts/orders\n      name: orders\n      namespace: web\n',
+    })
+    const withoutFlag = runCliBundle(['.', '--fail-on', 'never'], root, {
+      PATH: [helm.directory, process.env.PATH].join(path.delimiter),
+    })
     expect(helm.calls()).toEqual([])
     expect(withoutFlag.stdout).toContain('.irsa-guard.yml:2:11: warning: helm.render: true is ignored')
-    runCliBundle(['.', '--fail-on', 'never', '--helm-render'], root, { PATH: [helm.directory, process.env.PATH].join(path.delimiter) })
+    runCliBundle(['.', '--fail-on', 'never', '--helm-render'], root, {
+      PATH: [helm.directory, process.env.PATH].join(path.delimiter),
+    })
     expect(helm.calls()).toHaveLength(1)
   })
 })

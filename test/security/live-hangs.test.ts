@@ -48,7 +48,10 @@ describe('live confirmation against endpoints that never answer or answer nonsen
     const result = await run({ live: 'required' })
     expect(result.code).toBe(1)
     expect(commands(result.stdout, 'error')).toEqual([
-      ['', "live: required, but live confirmation could not run: could not get the workflow's OIDC token: timed out after 1s"],
+      [
+        '',
+        "live: required, but live confirmation could not run: could not get the workflow's OIDC token: timed out after 1s",
+      ],
     ])
     expect(aws.token.calls('token')).toHaveLength(1)
     expect(aws.sts.requests).toEqual([])
@@ -59,7 +62,10 @@ describe('live confirmation against endpoints that never answer or answer nonsen
     const result = await run({ live: 'auto' })
     expect(result.code).toBe(0)
     expect(commands(result.stdout, 'notice')).toEqual([
-      ['title=irsa-guard live', "live confirmation skipped, checked the repository only: could not get the workflow's OIDC token: timed out after 1s"],
+      [
+        'title=irsa-guard live',
+        "live confirmation skipped, checked the repository only: could not get the workflow's OIDC token: timed out after 1s",
+      ],
     ])
     expect(result.outputs).toMatchObject({ errors: '0', conclusion: 'success' })
   }, 60_000)
@@ -79,7 +85,14 @@ describe('live confirmation against endpoints that never answer or answer nonsen
   }, 60_000)
 
   describe.each([
-    ['an HTML page', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>Service Temporarily Unavailable</h1></body></html>' }],
+    [
+      'an HTML page',
+      {
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        body: '<html><body><h1>Service Temporarily Unavailable</h1></body></html>',
+      },
+    ],
     ['an empty body', { status: 200, headers: { 'content-type': 'text/xml' }, body: '' }],
   ])('IAM answering 200 with %s', (_, reply) => {
     it('to the OIDC provider reads: an incomplete-check note per provider, never "does not exist"', async () => {
@@ -100,8 +113,16 @@ describe('live confirmation against endpoints that never answer or answer nonsen
       aws.iam.fault({ action: 'ListAttachedRolePolicies', fault: { kind: 'reply', reply } })
       const result = await run({ live: 'auto' })
       expect(findings(result, 'warning', 'live-role-without-permissions')).toEqual([])
-      expect(findings(result, 'notice', 'live-check-incomplete').map((note) => note.replace(/; run the check again.*$/, ''))).toEqual(
-        ['data/loader data-loader 111122224444', 'edge/cache edge-cache 406214073512', 'payments/api payments-api 406214073512', 'reports/exporter reports-exporter 406214073512', 'search/indexer search-indexer 406214073512'].map((entry) => {
+      expect(
+        findings(result, 'notice', 'live-check-incomplete').map((note) => note.replace(/; run the check again.*$/, '')),
+      ).toEqual(
+        [
+          'data/loader data-loader 111122224444',
+          'edge/cache edge-cache 406214073512',
+          'payments/api payments-api 406214073512',
+          'reports/exporter reports-exporter 406214073512',
+          'search/indexer search-indexer 406214073512',
+        ].map((entry) => {
           const [serviceAccount, role, account] = entry.split(' ')
           return `k8s/${serviceAccount!.split('/')[0]}.yaml:7 the permission policies of role ${role} in account ${account} could not be confirmed live: iam:ListAttachedRolePolicies failed (iam:ListAttachedRolePolicies returned no AttachedPolicies list)`
         }),

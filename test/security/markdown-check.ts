@@ -4,7 +4,10 @@ import MarkdownIt from 'markdown-it'
 const renderer = new MarkdownIt({ html: true })
 
 /** The links irsa-guard itself puts into its Markdown. */
-const OWN_LINKS = [/^https:\/\/github\.com\/irsa-guard\/irsa-guard\/blob\/main\/docs\/rules\/[a-z0-9-]+\.md$/, /^https:\/\/github\.com\/octo-org\/payments-platform\/(blob\/[0-9a-f]{40}\/[^()\s]*#L\d+|actions\/runs\/\d+)$/]
+const OWN_LINKS = [
+  /^https:\/\/github\.com\/irsa-guard\/irsa-guard\/blob\/main\/docs\/rules\/[a-z0-9-]+\.md$/,
+  /^https:\/\/github\.com\/octo-org\/payments-platform\/(blob\/[0-9a-f]{40}\/[^()\s]*#L\d+|actions\/runs\/\d+)$/,
+]
 
 export interface MarkdownLimits {
   /** `<details>` blocks irsa-guard writes itself (the comment's remedies, the list of unresolved chains). */
@@ -26,18 +29,44 @@ export interface MarkdownLimits {
 export function markdownProblems(markdown: string, limits: MarkdownLimits = {}): string[] {
   const problems: string[] = []
   // A Mermaid diagram is code GitHub draws: each line must be one of the statements irsa-guard writes, with labels Mermaid takes as text.
-  const html = renderer.render(markdown).replace(/<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g, (_, source: string) => {
-    problems.push(...mermaidProblems(decodeEntities(source)))
-    return ''
-  })
+  const html = renderer
+    .render(markdown)
+    .replace(/<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g, (_, source: string) => {
+      problems.push(...mermaidProblems(decodeEntities(source)))
+      return ''
+    })
   const count = (pattern: RegExp) => (html.match(pattern) ?? []).length
-  const allowedTags = new Set(['h2', 'h3', 'h4', 'p', 'strong', 'code', 'a', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'details', 'summary', 'sub'])
+  const allowedTags = new Set([
+    'h2',
+    'h3',
+    'h4',
+    'p',
+    'strong',
+    'code',
+    'a',
+    'br',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'ul',
+    'li',
+    'details',
+    'summary',
+    'sub',
+  ])
   for (const [, tag] of html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)) {
     if (tag!.toLowerCase() === 'em') continue
     if (!allowedTags.has(tag!.toLowerCase())) problems.push(`element <${tag}>`)
   }
   for (const [tag] of html.matchAll(/<[a-zA-Z][^>]*>/g)) {
-    if (!/^<(\/?[a-z0-9]+|a href="[^"]*"|th|td)>$/.test(tag) && !/^<t[hd] style="text-align:(left|right|center)">$/.test(tag)) problems.push(`tag with attributes ${tag}`)
+    if (
+      !/^<(\/?[a-z0-9]+|a href="[^"]*"|th|td)>$/.test(tag) &&
+      !/^<t[hd] style="text-align:(left|right|center)">$/.test(tag)
+    )
+      problems.push(`tag with attributes ${tag}`)
   }
   for (const [, href] of html.matchAll(/<a href="([^"]*)">/g)) {
     const url = decodeEntities(href!)

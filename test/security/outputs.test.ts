@@ -66,7 +66,8 @@ describe('defect 5: reports are never written through a link or outside the work
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'irsa-guard: cannot write out/report.txt: it lies below out, a symbolic link, and irsa-guard never writes through links in the scanned tree\n',
+      stderr:
+        'irsa-guard: cannot write out/report.txt: it lies below out, a symbolic link, and irsa-guard never writes through links in the scanned tree\n',
     })
     expect(readdirSync(target.directory)).toEqual(['precious.txt'])
   })

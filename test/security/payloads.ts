@@ -18,7 +18,8 @@ export function markdownPayload(tag: string): string {
 }
 
 /** A file name (at most 255 bytes, no `/`) with both kinds of payload. */
-export const FILE_NAME_PAYLOAD = 'file-name\n::error file=forged.yaml::forged file-name\r::add-mask::payments\n  ::stop-commands::forgedtoken\t##[warning]v1 file-name | <img src=x data-forged> [forged-link](https:__forged.example) **forged-bold** `tick` @forged-org #4242'
+export const FILE_NAME_PAYLOAD =
+  'file-name\n::error file=forged.yaml::forged file-name\r::add-mask::payments\n  ::stop-commands::forgedtoken\t##[warning]v1 file-name | <img src=x data-forged> [forged-link](https:__forged.example) **forged-bold** `tick` @forged-org #4242'
 
 /** Both at once: every field of the attack repository carries this. */
 export function payload(tag: string): string {
@@ -140,13 +141,21 @@ export async function writeAttackRepository(root: string, value: (field: string)
           Effect: 'Allow',
           Principal: { Federated: PROVIDER_ARN },
           Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: { StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:billing:api', [`${ISSUER}:aud`]: 'sts.amazonaws.com' } },
+          Condition: {
+            StringEquals: {
+              [`${ISSUER}:sub`]: 'system:serviceaccount:billing:api',
+              [`${ISSUER}:aud`]: 'sts.amazonaws.com',
+            },
+          },
         },
       ],
     }),
   )
   // The file's name carries the payload too: a line break is allowed in a file name, which is at most 255 bytes.
-  await write(`iam/${value === defaultPayload ? FILE_NAME_PAYLOAD : fileName(value('file-name'))}-trust.json`, JSON.stringify(trustPolicy('named-file', value), null, 2))
+  await write(
+    `iam/${value === defaultPayload ? FILE_NAME_PAYLOAD : fileName(value('file-name'))}-trust.json`,
+    JSON.stringify(trustPolicy('named-file', value), null, 2),
+  )
   await write(
     'terraform/main.tf',
     [
@@ -218,7 +227,23 @@ export async function writeAttackRepository(root: string, value: (field: string)
 }
 
 /** Workflow commands the runner knows (actions/runner src/Runner.Worker/ActionCommandManager.cs and its command extensions). */
-const RUNNER_COMMANDS = new Set(['add-mask', 'add-path', 'add-matcher', 'remove-matcher', 'debug', 'error', 'warning', 'notice', 'group', 'endgroup', 'echo', 'save-state', 'set-output', 'set-env', 'stop-commands'])
+const RUNNER_COMMANDS = new Set([
+  'add-mask',
+  'add-path',
+  'add-matcher',
+  'remove-matcher',
+  'debug',
+  'error',
+  'warning',
+  'notice',
+  'group',
+  'endgroup',
+  'echo',
+  'save-state',
+  'set-output',
+  'set-env',
+  'stop-commands',
+])
 
 export interface RunnerCommand {
   command: string
@@ -280,9 +305,13 @@ export function forged(commands: readonly RunnerCommand[], files: ReadonlySet<st
     if (command === 'group' || command === 'endgroup') return false
     if (!['error', 'warning', 'notice'].includes(command)) return true
     const { title, file, ...rest } = properties
-    const located = file !== undefined && files.has(file) && RULE_IDS.has(title ?? '') && Object.keys(rest).every((key) => ['line', 'col'].includes(key))
-    const general = file === undefined && (title === undefined || title === 'irsa-guard') && Object.keys(rest).length === 0
+    const located =
+      file !== undefined &&
+      files.has(file) &&
+      RULE_IDS.has(title ?? '') &&
+      Object.keys(rest).every((key) => ['line', 'col'].includes(key))
+    const general =
+      file === undefined && (title === undefined || title === 'irsa-guard') && Object.keys(rest).length === 0
     return !located && !general
   })
 }
-

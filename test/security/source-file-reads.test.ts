@@ -20,14 +20,25 @@ const TRUST = JSON.stringify(
         Effect: 'Allow',
         Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/${ISSUER}` },
         Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:payments:*', [`${ISSUER}:aud`]: 'sts.amazonaws.com' } },
+        Condition: {
+          StringEquals: {
+            [`${ISSUER}:sub`]: 'system:serviceaccount:payments:*',
+            [`${ISSUER}:aud`]: 'sts.amazonaws.com',
+          },
+        },
       },
     ],
   },
   null,
   2,
 )
-const MAIN_TF = ['resource "aws_iam_role" "payments" {', '  name               = "payments"', '  assume_role_policy = file("${path.module}/trust.tpl")', '}', ''].join('\n')
+const MAIN_TF = [
+  'resource "aws_iam_role" "payments" {',
+  '  name               = "payments"',
+  '  assume_role_policy = file("${path.module}/trust.tpl")',
+  '}',
+  '',
+].join('\n')
 
 describe('files a source reads beyond the discovered ones', () => {
   it('a regular file inside the repository is read', async () => {
@@ -48,7 +59,9 @@ describe('files a source reads beyond the discovered ones', () => {
 
   it('a `..` path out of the repository is not read', async () => {
     const outside = tempRepo({ 'trust.tpl': TRUST })
-    const root = tempRepo({ 'infra/main.tf': MAIN_TF.replace('${path.module}/trust.tpl', `../../${path.basename(outside)}/trust.tpl`) })
+    const root = tempRepo({
+      'infra/main.tf': MAIN_TF.replace('${path.module}/trust.tpl', `../../${path.basename(outside)}/trust.tpl`),
+    })
     expect(linesOf(await scan(root), 'sub-wildcard-needs-stringlike')).toEqual([])
   })
 })

@@ -40,9 +40,18 @@ describe('the sticky comment is the marked comment irsa-guard itself wrote', () 
     ])
     const own = comments[2]!
     expect(own.body.split('\n').slice(0, 2)).toEqual([MARKER, '## irsa-guard: 1 error, 0 warnings, 0 notes'])
-    expect(github.callsOf('issues/update-comment').map((call) => call.path)).toEqual([`/repos/octo-org/payments-platform/issues/comments/${own.id}`])
-    expect(github.callsOf('issues/update-comment').map((call) => call.path).join()).not.toMatch(new RegExp(`/(${byPerson}|${byOtherApp})$`))
-    expect(first.outputs['comment-url']).toBe(`https://github.com/octo-org/payments-platform/pull/4#issuecomment-${own.id}`)
+    expect(github.callsOf('issues/update-comment').map((call) => call.path)).toEqual([
+      `/repos/octo-org/payments-platform/issues/comments/${own.id}`,
+    ])
+    expect(
+      github
+        .callsOf('issues/update-comment')
+        .map((call) => call.path)
+        .join(),
+    ).not.toMatch(new RegExp(`/(${byPerson}|${byOtherApp})$`))
+    expect(first.outputs['comment-url']).toBe(
+      `https://github.com/octo-org/payments-platform/pull/4#issuecomment-${own.id}`,
+    )
     expect(second.outputs['comment-url']).toBe(first.outputs['comment-url'])
     expect(second.stdout).toContain(`irsa-guard pull request comment updated: ${first.outputs['comment-url']}`)
   })
@@ -50,7 +59,11 @@ describe('the sticky comment is the marked comment irsa-guard itself wrote', () 
   it('with another token, comment-author names the account whose marked comment is kept', async () => {
     github.tokens.set(PERSONAL_TOKEN, { checks: 'write', pullRequests: 'write' })
     github.logins.set(PERSONAL_TOKEN, 'octo-deployer')
-    const fromGitHubToken = github.addComment(6, `${MARKER}\nan earlier run with the workflow's token`, 'github-actions[bot]')
+    const fromGitHubToken = github.addComment(
+      6,
+      `${MARKER}\nan earlier run with the workflow's token`,
+      'github-actions[bot]',
+    )
     const runner = { apiUrl: github.url, pullRequest: 6 }
 
     const inputs = { 'github-token': PERSONAL_TOKEN, comment: 'true', 'comment-author': 'Octo-Deployer' }

@@ -8,7 +8,8 @@ import { fixture, linesOf, scan } from '../helpers.js'
 afterAll(removeTempRepos)
 
 const run = (name: string): Promise<CheckResult> => scan(fixture('aws-profiles', name))
-const at = (location: { path: string; line: number; column: number } | undefined): string => (location ? `${location.path}:${location.line}:${location.column}` : '-')
+const at = (location: { path: string; line: number; column: number } | undefined): string =>
+  location ? `${location.path}:${location.line}:${location.column}` : '-'
 
 function describeProfile(profile: AwsProfile): string {
   const parts = [`[${profile.name}]@${at(profile.location)}`]
@@ -20,7 +21,9 @@ function describeProfile(profile: AwsProfile): string {
 }
 
 function readersOf(result: CheckResult): string[] {
-  const files = new Set(result.graph.facts.awsProfiles.flatMap((profile) => (profile.configFile ? [profile.configFile] : [])))
+  const files = new Set(
+    result.graph.facts.awsProfiles.flatMap((profile) => (profile.configFile ? [profile.configFile] : [])),
+  )
   return [...files].flatMap((file) =>
     file.readers.map((reader) => {
       const name = reader.workload.name.kind === 'known' ? reader.workload.name.value : '?'
@@ -34,7 +37,9 @@ describe('AWS shared config files', () => {
   it('finds them by name, and by their settings in YAML that is not a manifest', () => {
     expect(['app/.aws/config', 'deploy/aws-config', 'aws_config.ini'].every(looksRelevantByName)).toBe(true)
     expect(classify('app/.aws/config', '[default]\n')).toBe('aws-config')
-    expect(classify('charts/x/values.yaml', 'aws: |\n  [profile a]\n  role_arn = arn:aws:iam::210987654321:role/a\n')).toBe('aws-config')
+    expect(
+      classify('charts/x/values.yaml', 'aws: |\n  [profile a]\n  role_arn = arn:aws:iam::210987654321:role/a\n'),
+    ).toBe('aws-config')
     expect(classify('charts/x/values.yaml', 'replicaCount: 2\n')).toBe('ignored')
   })
 
@@ -56,7 +61,12 @@ describe('AWS shared config files', () => {
       'web_identity_token_file=/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
       'credential_source = Environment',
     ].join('\r\n')
-    const profiles = parseAwsConfig(text, (line, column) => ({ path: 'config', line: line + 1, column: column + 1 }), 'aws-config', file)
+    const profiles = parseAwsConfig(
+      text,
+      (line, column) => ({ path: 'config', line: line + 1, column: column + 1 }),
+      'aws-config',
+      file,
+    )
     expect(profiles.map(describeProfile)).toEqual([
       '[default]@config:2:1',
       '[b]@config:4:1 role_arn=arn:aws:iam::587694120342:role/b@config:6:10 source=a@config:5:20 external_id=x-1',
@@ -79,7 +89,8 @@ describe('AWS shared config files', () => {
 
   it('refuses the hop when the next role requires an ExternalId the profile does not send', async () => {
     const root = tempRepo({
-      '.aws/config': '[profile target]\nsource_profile = web\nrole_arn = arn:aws:iam::587694120342:role/target\n\n[profile web]\nweb_identity_token_file = /var/run/secrets/eks.amazonaws.com/serviceaccount/token\nrole_arn = arn:aws:iam::210987654321:role/web\n',
+      '.aws/config':
+        '[profile target]\nsource_profile = web\nrole_arn = arn:aws:iam::587694120342:role/target\n\n[profile web]\nweb_identity_token_file = /var/run/secrets/eks.amazonaws.com/serviceaccount/token\nrole_arn = arn:aws:iam::210987654321:role/web\n',
       'target-trust.json':
         '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "x-1"}}}]}',
     })
@@ -107,13 +118,16 @@ describe('AWS shared config files', () => {
       '[target]@k8s/billing.yaml:8:15 role_arn=arn:aws:iam::587694120342:role/billing-export@k8s/billing.yaml:8:15 source=web@k8s/billing.yaml:8:15',
       '[web]@k8s/billing.yaml:8:15 role_arn=arn:aws:iam::210987654321:role/billing@k8s/billing.yaml:8:15 token=/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
     ])
-    expect(readersOf(result)).toEqual(['Secret billing/billing-aws key "aws-config" (k8s/billing.yaml) <- Deployment billing-export container export profile target'])
+    expect(readersOf(result)).toEqual([
+      'Secret billing/billing-aws key "aws-config" (k8s/billing.yaml) <- Deployment billing-export container export profile target',
+    ])
   })
 
   it('ignores a mount at another path than AWS_CONFIG_FILE, other namespaces, and ConfigMaps without profiles', async () => {
     const configMap = (namespace: string, data: string) =>
       `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws\n  namespace: ${namespace}\ndata:\n  config: |\n${data.replace(/^/gm, '    ')}\n`
-    const chain = '[profile b]\nsource_profile = a\nrole_arn = arn:aws:iam::587694120342:role/b\n[profile a]\nweb_identity_token_file = /var/run/secrets/eks.amazonaws.com/serviceaccount/token\nrole_arn = arn:aws:iam::210987654321:role/a'
+    const chain =
+      '[profile b]\nsource_profile = a\nrole_arn = arn:aws:iam::587694120342:role/b\n[profile a]\nweb_identity_token_file = /var/run/secrets/eks.amazonaws.com/serviceaccount/token\nrole_arn = arn:aws:iam::210987654321:role/a'
     const deployment = (name: string, namespace: string, env: string, mountPath: string) =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          env: [${env}]\n          volumeMounts: [{name: aws, mountPath: ${mountPath}}]\n      volumes: [{name: aws, configMap: {name: aws}}]\n`
     const root = tempRepo({
@@ -126,7 +140,12 @@ describe('AWS shared config files', () => {
       ].join('---\n'),
     })
     const result = await scan(root)
-    expect(readersOf(result)).toEqual(['ConfigMap team-a/aws key "config" (a.yaml) <- Deployment home container app profile b'])
-    expect(result.graph.facts.awsProfiles.map((profile) => `${profile.name}@${at(profile.location)}`)).toEqual(['b@a.yaml:8:5', 'a@a.yaml:11:5'])
+    expect(readersOf(result)).toEqual([
+      'ConfigMap team-a/aws key "config" (a.yaml) <- Deployment home container app profile b',
+    ])
+    expect(result.graph.facts.awsProfiles.map((profile) => `${profile.name}@${at(profile.location)}`)).toEqual([
+      'b@a.yaml:8:5',
+      'a@a.yaml:11:5',
+    ])
   })
 })

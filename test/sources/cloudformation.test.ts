@@ -10,14 +10,22 @@ afterAll(removeTempRepos)
 
 const run = (name: string): Promise<CheckResult> => scan(fixture('cloudformation', name))
 const show = (value: Value | undefined): string =>
-  value === undefined ? '-' : value.kind === 'known' ? value.value : value.expression.includes('${') ? value.expression : `\${${value.expression}}`
+  value === undefined
+    ? '-'
+    : value.kind === 'known'
+      ? value.value
+      : value.expression.includes('${')
+        ? value.expression
+        : `\${${value.expression}}`
 const at = (value: { location: { path: string; line: number; column: number } } | undefined): string =>
   value ? `${value.location.path}:${value.location.line}:${value.location.column}` : '-'
 
 function trustOf(role: Role): string[] {
   return (role.trustPolicy?.statements ?? []).flatMap((statement) => [
     ...(statement.principal?.entries ?? []).map((entry) => `${entry.type} ${entry.values.map(show).join(',')}`),
-    ...(statement.condition?.entries ?? []).map((entry) => `${entry.operator} ${show(entry.key)} = ${entry.values.map(show).join(',')}`),
+    ...(statement.condition?.entries ?? []).map(
+      (entry) => `${entry.operator} ${show(entry.key)} = ${entry.values.map(show).join(',')}`,
+    ),
   ])
 }
 
@@ -25,7 +33,9 @@ function trustOf(role: Role): string[] {
 function rolesOfTemplate(path: string, text: string): { roles: string[]; findings: string[] } {
   const result = readCloudFormationFile({ path, kind: 'cloudformation', text })
   return {
-    roles: (result.facts.roles ?? []).map((role) => `${role.label} name=${show(role.name)} | ${trustOf(role).join(' | ')}`),
+    roles: (result.facts.roles ?? []).map(
+      (role) => `${role.label} name=${show(role.name)} | ${trustOf(role).join(' | ')}`,
+    ),
     findings: result.findings.map((finding) => `${at(finding)} ${finding.ruleId}`),
   }
 }
@@ -34,9 +44,18 @@ describe('CloudFormation and CDK templates', () => {
   it('classifies YAML and JSON templates (cdk.out included) apart from IAM JSON and Kubernetes', () => {
     expect(classify('cfn/stack.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n')).toBe('cloudformation')
     expect(classify('cfn/stack.yml', 'Resources:\n  R:\n    Type: AWS::IAM::Role\n')).toBe('cloudformation')
-    expect(classify('cdk.out/App.template.json', '{"Resources": {"R": {"Type": "AWS::IAM::OIDCProvider"}}}')).toBe('cloudformation')
-    expect(classify('role.json', '{"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {}}}')).toBe('iam-json')
-    expect(classify('k8s/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  t: |\n    Resources:\n      R:\n        Type: AWS::IAM::Role\n')).toBe('kubernetes')
+    expect(classify('cdk.out/App.template.json', '{"Resources": {"R": {"Type": "AWS::IAM::OIDCProvider"}}}')).toBe(
+      'cloudformation',
+    )
+    expect(classify('role.json', '{"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {}}}')).toBe(
+      'iam-json',
+    )
+    expect(
+      classify(
+        'k8s/cm.yaml',
+        'apiVersion: v1\nkind: ConfigMap\ndata:\n  t: |\n    Resources:\n      R:\n        Type: AWS::IAM::Role\n',
+      ),
+    ).toBe('kubernetes')
   })
 
   it('reads a template with an OIDC provider and roles (short tags, a whole-document Fn::Sub) without a finding', async () => {
@@ -62,12 +81,19 @@ describe('CloudFormation and CDK templates', () => {
       '/shop/',
       'cfn:cfn/irsa.yaml#PaymentsRole.Arn,cfn-export:shop-payments-role-arn',
     ])
-    expect(payments!.permissions).toMatchObject({ complete: true, statements: [{ actions: [{ value: 'sqs:ReceiveMessage' }, { value: 'sqs:DeleteMessage' }] }] })
-    expect(result.graph.facts.oidcProviders.map((provider) => `${show(provider.url)} ${provider.clientIds.map(show).join()} ${at(provider)}`)).toEqual([
-      `https://${issuer} sts.amazonaws.com cfn/irsa.yaml:11:3`,
-    ])
+    expect(payments!.permissions).toMatchObject({
+      complete: true,
+      statements: [{ actions: [{ value: 'sqs:ReceiveMessage' }, { value: 'sqs:DeleteMessage' }] }],
+    })
+    expect(
+      result.graph.facts.oidcProviders.map(
+        (provider) => `${show(provider.url)} ${provider.clientIds.map(show).join()} ${at(provider)}`,
+      ),
+    ).toEqual([`https://${issuer} sts.amazonaws.com cfn/irsa.yaml:11:3`])
     // The role's Federated GetAtt is the provider of the template.
-    expect(result.graph.providersNamed(payments!.trustPolicy!.statements[0]!.principal!.entries[0]!.values[0]!, payments!)).toHaveLength(1)
+    expect(
+      result.graph.providersNamed(payments!.trustPolicy!.statements[0]!.principal!.entries[0]!.values[0]!, payments!),
+    ).toHaveLength(1)
   })
 
   it('reports intrinsic functions and ${} in condition keys, which CloudFormation never evaluates, on the key', async () => {
@@ -97,9 +123,9 @@ describe('CloudFormation and CDK templates', () => {
     expect(linesOf(result)).toEqual([
       `cfn/pod-identity.yaml:12:13: error: CloudFormation role ReportsRole (cfn/pod-identity.yaml)'s trust, which the Pod Identity association (reports/reporter, cfn/pod-identity.yaml:13) uses, lets pods.eks.amazonaws.com perform sts:AssumeRole but not sts:TagSession, and EKS tags every Pod Identity session, so the pods get no credentials ("not authorized to perform: sts:TagSession"); add "sts:TagSession" to the Action of Statement[0] [pod-identity-trust-invalid]`,
     ])
-    expect(result.graph.facts.clusters.map((cluster) => `${show(cluster.name)} issuer=${show(cluster.issuer)}`)).toEqual([
-      'analytics issuer=${cfn:cfn/pod-identity.yaml#Cluster.OpenIdConnectIssuerUrl}',
-    ])
+    expect(
+      result.graph.facts.clusters.map((cluster) => `${show(cluster.name)} issuer=${show(cluster.issuer)}`),
+    ).toEqual(['analytics issuer=${cfn:cfn/pod-identity.yaml#Cluster.OpenIdConnectIssuerUrl}'])
   })
 
   it("reads CDK's synthesised template: its OIDC provider, CfnJson conditions and ServiceAccount manifest", async () => {
@@ -113,7 +139,9 @@ describe('CloudFormation and CDK templates', () => {
       `StringEquals \${issuer(${provider})}:sub = system:serviceaccount:shop:orders`,
     ])
     const [sa] = result.graph.facts.serviceAccounts
-    expect(`${show(sa!.namespace)}/${show(sa!.name)} ${show(sa!.roleArn)}`).toBe('shop/orders ${cfn:cdk.out/ShopStack.template.json#OrdersServiceAccountRoleB3F1E0A2.Arn}')
+    expect(`${show(sa!.namespace)}/${show(sa!.name)} ${show(sa!.roleArn)}`).toBe(
+      'shop/orders ${cfn:cdk.out/ShopStack.template.json#OrdersServiceAccountRoleB3F1E0A2.Arn}',
+    )
     expect(result.graph.rolesOf(sa!).map((link) => link.role)).toEqual([role])
   })
 
@@ -165,9 +193,18 @@ describe('CloudFormation and CDK templates', () => {
     const cases: [string, string][] = [
       ['a.yaml', 'Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: [\n'],
       ['b.json', '{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": 42}}}}'],
-      ['c.json', '{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": "{not json"}}}}'],
-      ['d.yaml', 'Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: !GetAtt [R]\n      AssumeRolePolicyDocument: !Transform {Name: X}\n'],
-      ['e.yaml', 'Conditions:\n  A: !Condition B\n  B: !Condition A\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: !If [A, x, y]\n      AssumeRolePolicyDocument: {Statement: !Base64 x}\n'],
+      [
+        'c.json',
+        '{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": "{not json"}}}}',
+      ],
+      [
+        'd.yaml',
+        'Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: !GetAtt [R]\n      AssumeRolePolicyDocument: !Transform {Name: X}\n',
+      ],
+      [
+        'e.yaml',
+        'Conditions:\n  A: !Condition B\n  B: !Condition A\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: !If [A, x, y]\n      AssumeRolePolicyDocument: {Statement: !Base64 x}\n',
+      ],
       ['f.json', '{"Resources": ['],
     ]
     expect(cases.map(([path, text]) => rolesOfTemplate(path, text))).toEqual([
@@ -182,11 +219,12 @@ describe('CloudFormation and CDK templates', () => {
 
   it('is the reader of CloudFormation JSON handed to the IAM JSON source too (one reader)', async () => {
     const root = tempRepo({
-      'role.json': '{"Type": "AWS::IAM::Role", "Properties": {"RoleName": "x", "AssumeRolePolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"Federated": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/${P}"}}, "Action": "sts:AssumeRoleWithWebIdentity"}]}}}',
+      'role.json':
+        '{"Type": "AWS::IAM::Role", "Properties": {"RoleName": "x", "AssumeRolePolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"Federated": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/${P}"}}, "Action": "sts:AssumeRoleWithWebIdentity"}]}}}',
     })
     const result = await scan(root)
-    expect(result.graph.facts.roles.map((role) => `${role.source} ${role.label} | ${trustOf(role).join(' | ')}`)).toEqual([
-      'cloudformation role x (role.json) | Federated arn:aws:iam::${AWS::AccountId}:oidc-provider/${Ref(P)}',
-    ])
+    expect(
+      result.graph.facts.roles.map((role) => `${role.source} ${role.label} | ${trustOf(role).join(' | ')}`),
+    ).toEqual(['cloudformation role x (role.json) | Federated arn:aws:iam::${AWS::AccountId}:oidc-provider/${Ref(P)}'])
   })
 })

@@ -14,13 +14,24 @@ async function run(...parts: string[]): Promise<CheckResult> {
 }
 
 const show = (value: Value | undefined): string =>
-  value === undefined ? '-' : value.kind === 'known' ? value.value : value.expression.includes('${') ? value.expression : `\${${value.expression}}`
-const where = (value: { location: { path: string; line: number } } | undefined): string => (value ? `${value.location.path}:${value.location.line}` : '-')
+  value === undefined
+    ? '-'
+    : value.kind === 'known'
+      ? value.value
+      : value.expression.includes('${')
+        ? value.expression
+        : `\${${value.expression}}`
+const where = (value: { location: { path: string; line: number } } | undefined): string =>
+  value ? `${value.location.path}:${value.location.line}` : '-'
 
 function describeRole(role: Role): string {
   const statement = role.trustPolicy?.statements[0]
-  const conditions = (statement?.condition?.entries ?? []).map((entry) => `${entry.operator} ${show(entry.key)}=${entry.values.map(show).join(',')}@${where(entry.values[0])}`)
-  const principal = (statement?.principal?.entries ?? []).map((entry) => `${entry.type}:${entry.values.map(show).join(',')}`)
+  const conditions = (statement?.condition?.entries ?? []).map(
+    (entry) => `${entry.operator} ${show(entry.key)}=${entry.values.map(show).join(',')}@${where(entry.values[0])}`,
+  )
+  const principal = (statement?.principal?.entries ?? []).map(
+    (entry) => `${entry.type}:${entry.values.map(show).join(',')}`,
+  )
   const name = role.name ? show(role.name) : `generated ${show(role.generatedName?.prefix)}`
   return [name, `at=${where(role)}`, `refs=${role.arnReferences.join(',')}`, ...principal, ...conditions].join(' ')
 }
@@ -29,7 +40,9 @@ const ISSUER = 'oidc.eks.eu-central-1.amazonaws.com/id/3F2A9C1B7D4E6F8091A2B3C4D
 
 describe('eksctl ClusterConfig', () => {
   it('is classified apart from Kubernetes manifests, so that no Kubernetes rule reads it', () => {
-    expect(classify('eksctl/cluster.yaml', 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: x\n')).toBe('eksctl')
+    expect(
+      classify('eksctl/cluster.yaml', 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: x\n'),
+    ).toBe('eksctl')
     expect(classify('k8s/sa.yaml', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: x\n')).toBe('kubernetes')
   })
 
@@ -38,24 +51,41 @@ describe('eksctl ClusterConfig', () => {
     expect(linesOf(result)).toEqual([])
     const facts = result.graph.facts
     expect(facts.objects.filter((object) => object.kind === 'ClusterConfig')).toEqual([])
-    expect(facts.clusters.map((cluster) => `${show(cluster.name)} ${show(cluster.region)} issuer=${show(cluster.issuer)} ${where(cluster)}`)).toEqual([
+    expect(
+      facts.clusters.map(
+        (cluster) => `${show(cluster.name)} ${show(cluster.region)} issuer=${show(cluster.issuer)} ${where(cluster)}`,
+      ),
+    ).toEqual([
       'cluster-13 us-west-2 issuer=- eksctl/cluster-13.yaml:7',
       'cluster-39 us-west-2 issuer=- eksctl/cluster-39.yaml:7',
     ])
-    expect(facts.oidcProviders.map((provider) => `${show(provider.url)} ${provider.clientIds.map(show).join()} refs=${provider.arnReferences.join()} ${where(provider)}`)).toEqual([
+    expect(
+      facts.oidcProviders.map(
+        (provider) =>
+          `${show(provider.url)} ${provider.clientIds.map(show).join()} refs=${provider.arnReferences.join()} ${where(provider)}`,
+      ),
+    ).toEqual([
       '${eksctl.cluster-13.oidc_issuer_url} sts.amazonaws.com refs=eksctl.cluster-13.oidc_provider_arn eksctl/cluster-13.yaml:11',
     ])
     const s3Reader = 'eksctl.cluster-13.iam_service_account["backend-apps/s3-reader"].role_arn'
     expect(facts.roles.map(describeRole)).toEqual([
       `generated \${eksctl-cluster-13-addon-iamserviceaccount-backend-apps-s3-reader-Role1-…} at=eksctl/cluster-13.yaml:13 refs=${s3Reader} Federated:\${eksctl.cluster-13.oidc_provider_arn} StringEquals \${eksctl.cluster-13.oidc_provider}:sub=system:serviceaccount:backend-apps:s3-reader@eksctl/cluster-13.yaml:14 StringEquals \${eksctl.cluster-13.oidc_provider}:aud=sts.amazonaws.com@eksctl/cluster-13.yaml:13`,
-      expect.stringMatching(/^generated \$\{eksctl-cluster-13-addon-iamserviceaccount-kube-system-aws-load-balancer-controller-Role1-…\} at=eksctl\/cluster-13.yaml:21 /),
-      expect.stringMatching(/^generated \$\{eksctl-cluster-13-addon-iamserviceaccount-kube-system-cluster-autoscaler-Role1-…\} at=eksctl\/cluster-13.yaml:26 /),
-      expect.stringMatching(/^generated \$\{eksctl-cluster-13-addon-iamserviceaccount-kube-system-autoscaler-service-Role1-…\} at=eksctl\/cluster-13.yaml:32 /),
+      expect.stringMatching(
+        /^generated \$\{eksctl-cluster-13-addon-iamserviceaccount-kube-system-aws-load-balancer-controller-Role1-…\} at=eksctl\/cluster-13.yaml:21 /,
+      ),
+      expect.stringMatching(
+        /^generated \$\{eksctl-cluster-13-addon-iamserviceaccount-kube-system-cluster-autoscaler-Role1-…\} at=eksctl\/cluster-13.yaml:26 /,
+      ),
+      expect.stringMatching(
+        /^generated \$\{eksctl-cluster-13-addon-iamserviceaccount-kube-system-autoscaler-service-Role1-…\} at=eksctl\/cluster-13.yaml:32 /,
+      ),
       'pod-identity-role-app-cache at=eksctl/cluster-39.yaml:22 refs=eksctl.cluster-39.pod_identity_association["dev/app-cache-access"].role_arn Service:pods.eks.amazonaws.com',
       'generated eksctl-cluster-39-podidentityrole-dev-nginx-Role1- at=eksctl/cluster-39.yaml:28 refs=eksctl.cluster-39.pod_identity_association["dev/nginx"].role_arn Service:pods.eks.amazonaws.com',
     ])
     // attachRoleARN annotates an existing role; createServiceAccount makes a ServiceAccount without annotation.
-    expect(facts.serviceAccounts.map((sa) => `${show(sa.namespace)}/${show(sa.name)} ${show(sa.roleArn)} ${where(sa)}`)).toEqual([
+    expect(
+      facts.serviceAccounts.map((sa) => `${show(sa.namespace)}/${show(sa.name)} ${show(sa.roleArn)} ${where(sa)}`),
+    ).toEqual([
       `backend-apps/s3-reader \${${s3Reader}} eksctl/cluster-13.yaml:14`,
       'kube-system/aws-load-balancer-controller ${eksctl.cluster-13.iam_service_account["kube-system/aws-load-balancer-controller"].role_arn} eksctl/cluster-13.yaml:22',
       'kube-system/cluster-autoscaler ${eksctl.cluster-13.iam_service_account["kube-system/cluster-autoscaler"].role_arn} eksctl/cluster-13.yaml:27',
@@ -65,14 +95,27 @@ describe('eksctl ClusterConfig', () => {
     ])
     // The ServiceAccount eksctl creates is the one its workload runs as, and it names the role eksctl creates.
     const reader = facts.workloads.find((workload) => show(workload.name) === 's3-reader')!
-    expect(result.graph.serviceAccountsOf(reader).flatMap((sa) => result.graph.rolesOf(sa)).map((link) => `${link.via} ${where(link.role)}`)).toEqual(['reference eksctl/cluster-13.yaml:13'])
-    expect(facts.podIdentityAssociations.map((association) => `${show(association.cluster)} ${show(association.namespace)}/${show(association.serviceAccount)} ${show(association.roleArn)}`)).toEqual([
+    expect(
+      result.graph
+        .serviceAccountsOf(reader)
+        .flatMap((sa) => result.graph.rolesOf(sa))
+        .map((link) => `${link.via} ${where(link.role)}`),
+    ).toEqual(['reference eksctl/cluster-13.yaml:13'])
+    expect(
+      facts.podIdentityAssociations.map(
+        (association) =>
+          `${show(association.cluster)} ${show(association.namespace)}/${show(association.serviceAccount)} ${show(association.roleArn)}`,
+      ),
+    ).toEqual([
       'cluster-39 default/s3-reader arn:aws:iam::210987654321:role/role-1',
       'cluster-39 dev/app-cache-access ${eksctl.cluster-39.pod_identity_association["dev/app-cache-access"].role_arn}',
       'cluster-39 dev/nginx ${eksctl.cluster-39.pod_identity_association["dev/nginx"].role_arn}',
     ])
     const inline = facts.roles.find((role) => role.arnReferences[0]!.includes('autoscaler-service'))!
-    expect(inline.permissions).toMatchObject({ complete: true, statements: [{ effect: { value: 'Allow' }, resources: [{ value: '*' }] }] })
+    expect(inline.permissions).toMatchObject({
+      complete: true,
+      statements: [{ effect: { value: 'Allow' }, resources: [{ value: '*' }] }],
+    })
     expect(facts.roles[0]!.permissions?.complete).toBe(false)
   })
 
@@ -124,7 +167,8 @@ describe('eksctl ClusterConfig', () => {
         '      subjectPattern: "batch-*"',
         '',
       ].join('\n'),
-      'sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: reports\n  namespace: payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::210987654321:role/payments-batch\n',
+      'sa.yaml':
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: reports\n  namespace: payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::210987654321:role/payments-batch\n',
     })
     expect(linesOf(await run(root), 'trust-denies-service-account')).toEqual([
       `eksctl.yaml:14:23: error: ServiceAccount payments/reports (sa.yaml:7) would be refused by role payments-batch's trust (eksctl.yaml:14): StringLike on "${ISSUER}:sub" allows "system:serviceaccount:payments:batch-*", not "system:serviceaccount:payments:reports"; change the sub value to "system:serviceaccount:payments:reports" [trust-denies-service-account]`,
@@ -133,14 +177,18 @@ describe('eksctl ClusterConfig', () => {
 
   it('never throws on odd configs: missing names, non-list sections, broken YAML', async () => {
     const root = tempRepo({
-      'a.yaml': 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\niam:\n  serviceAccounts: {}\n  podIdentityAssociations:\n    - 42\n    - namespace: x\n',
-      'b.yaml': 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: b\niam:\n  withOIDC: true\n  serviceAccounts:\n    - metadata: {namespace: x}\n    - attachRoleARN: [1]\n    - metadata:\n        name: c\n      roleName: ""\n',
+      'a.yaml':
+        'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\niam:\n  serviceAccounts: {}\n  podIdentityAssociations:\n    - 42\n    - namespace: x\n',
+      'b.yaml':
+        'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: b\niam:\n  withOIDC: true\n  serviceAccounts:\n    - metadata: {namespace: x}\n    - attachRoleARN: [1]\n    - metadata:\n        name: c\n      roleName: ""\n',
       'c.yaml': 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: [\n',
     })
     const result = await run(root)
     expect(linesOf(result)).toEqual([
       'c.yaml:3:11: warning: Cannot parse YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; nothing in this eksctl config was checked [parse-error]',
     ])
-    expect(result.graph.facts.serviceAccounts.map((sa) => `${show(sa.namespace)}/${show(sa.name)}`)).toEqual(['default/c'])
+    expect(result.graph.facts.serviceAccounts.map((sa) => `${show(sa.namespace)}/${show(sa.name)}`)).toEqual([
+      'default/c',
+    ])
   })
 })

@@ -1,11 +1,21 @@
 import { defaultConfig } from '../../src/config.js'
 import type { Value } from '../../src/model/value.js'
 import { iamJsonSource } from '../../src/sources/iam-json/index.js'
-import { createRoleCommandBindings, createRoleCommands, RoleBinder, roleNameFromFileName } from '../../src/sources/iam-json/role-bindings.js'
+import {
+  createRoleCommandBindings,
+  createRoleCommands,
+  RoleBinder,
+  roleNameFromFileName,
+} from '../../src/sources/iam-json/role-bindings.js'
 import { sourceContext, type SourceFile } from '../../src/sources/source.js'
 
 const script = (path: string, text: string): SourceFile => ({ path, kind: 'script', text })
-const show = (value: Value | undefined): string => (value === undefined ? '-' : value.kind === 'known' ? `${value.value}@${value.location.line}:${value.location.column}` : `\${${value.expression}}`)
+const show = (value: Value | undefined): string =>
+  value === undefined
+    ? '-'
+    : value.kind === 'known'
+      ? `${value.value}@${value.location.line}:${value.location.column}`
+      : `\${${value.expression}}`
 
 describe('role names from trust-policy file names', () => {
   it.each([
@@ -46,11 +56,12 @@ describe('aws iam create-role commands', () => {
         ].join('\r\n'),
       ),
     )
-    expect(commands.map((command) => `${show(command.roleName && { kind: 'known', value: command.roleName.text, location: command.roleName.location })} ${command.path?.text} ${command.policyDocument?.text}`)).toEqual([
-      'app reader@3:17 /irsa/ file://trust.json',
-      'second@5:107 undefined undefined',
-      '- undefined undefined',
-    ])
+    expect(
+      commands.map(
+        (command) =>
+          `${show(command.roleName && { kind: 'known', value: command.roleName.text, location: command.roleName.location })} ${command.path?.text} ${command.policyDocument?.text}`,
+      ),
+    ).toEqual(['app reader@3:17 /irsa/ file://trust.json', 'second@5:107 undefined undefined', '- undefined undefined'])
   })
 
   it('binds a policy file relative to the script directory and to the repository root, substituting simple variables', () => {
@@ -68,9 +79,16 @@ describe('aws iam create-role commands', () => {
           'aws iam create-role --role-name inline --assume-role-policy-document \'{"Version":"2012-10-17"}\'',
         ].join('\n'),
       ),
-      script('Makefile', 'NAME ?= maker\n\nroles:\n\t$(AWS) iam create-role --role-name $(NAME) --assume-role-policy-document file://$(CURDIR)/iam/maker.json\n'),
+      script(
+        'Makefile',
+        'NAME ?= maker\n\nroles:\n\t$(AWS) iam create-role --role-name $(NAME) --assume-role-policy-document file://$(CURDIR)/iam/maker.json\n',
+      ),
     ])
-    expect(Object.fromEntries([...bindings].map(([path, list]) => [path, list.map((binding) => `${binding.via} ${show(binding.name)}`)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [...bindings].map(([path, list]) => [path, list.map((binding) => `${binding.via} ${show(binding.name)}`)]),
+      ),
+    ).toEqual({
       'deploy/policies/reader.json': ['script reader@3:33'],
       'policies/reader.json': ['script reader@3:33'],
       'policies/writer.json': ['script writer@4:33'],
@@ -79,12 +97,23 @@ describe('aws iam create-role commands', () => {
   })
 
   it('takes the config first, then scripts, then the file name', () => {
-    const files = [script('roles.sh', 'aws iam create-role --role-name from-script --assume-role-policy-document file://iam/app-trust.json')]
+    const files = [
+      script(
+        'roles.sh',
+        'aws iam create-role --role-name from-script --assume-role-policy-document file://iam/app-trust.json',
+      ),
+    ]
     const config = { roles: [{ file: 'iam/configured-trust.json', name: 'from-config' }] }
     const binder = new RoleBinder(config, files)
-    expect(binder.bind('iam/configured-trust.json').map((binding) => `${binding.via} ${show(binding.name)}`)).toEqual(['config from-config@1:1'])
-    expect(binder.bind('iam/app-trust.json').map((binding) => `${binding.via} ${show(binding.name)}`)).toEqual(['script from-script@1:33'])
-    expect(binder.bind('iam/other-trust.json').map((binding) => `${binding.via} ${show(binding.name)}`)).toEqual(['file-name other@1:1'])
+    expect(binder.bind('iam/configured-trust.json').map((binding) => `${binding.via} ${show(binding.name)}`)).toEqual([
+      'config from-config@1:1',
+    ])
+    expect(binder.bind('iam/app-trust.json').map((binding) => `${binding.via} ${show(binding.name)}`)).toEqual([
+      'script from-script@1:33',
+    ])
+    expect(binder.bind('iam/other-trust.json').map((binding) => `${binding.via} ${show(binding.name)}`)).toEqual([
+      'file-name other@1:1',
+    ])
     expect(binder.bind('iam/trust-policy.json')).toEqual([])
   })
 })
@@ -95,13 +124,26 @@ describe('iamJsonSource.read', () => {
       { path: 'a.json', kind: 'iam-json', text: '' },
       { path: 'b.json', kind: 'iam-json', text: '[{"Statement": []}]' },
       { path: 'c.json', kind: 'iam-json', text: '{"Role": {"AssumeRolePolicyDocument": 42}}' },
-      { path: 'd.json', kind: 'iam-json', text: '{"Role": {"RoleName": "x", "AssumeRolePolicyDocument": "{not json"}}' },
-      { path: 'e.json', kind: 'iam-json', text: '{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Fn::Sub": "${Doc}"}}}}}' },
+      {
+        path: 'd.json',
+        kind: 'iam-json',
+        text: '{"Role": {"RoleName": "x", "AssumeRolePolicyDocument": "{not json"}}',
+      },
+      {
+        path: 'e.json',
+        kind: 'iam-json',
+        text: '{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Fn::Sub": "${Doc}"}}}}}',
+      },
       { path: 'f.json', kind: 'iam-json', text: '{"Statement": "Allow", "Principal": 1}' },
       { path: 'g.json', kind: 'iam-json', text: '['.repeat(300) + ']'.repeat(300) },
     ]
     const result = iamJsonSource.read(files, sourceContext({ config: defaultConfig(), files }))
-    expect(result.findings.map((finding) => `${finding.location.path}:${finding.location.line}:${finding.location.column} ${finding.ruleId} ${finding.message}`)).toEqual([
+    expect(
+      result.findings.map(
+        (finding) =>
+          `${finding.location.path}:${finding.location.line}:${finding.location.column} ${finding.ruleId} ${finding.message}`,
+      ),
+    ).toEqual([
       'a.json:1:1 parse-error Cannot parse a.json as JSON: the file holds no JSON value',
       'c.json:1:39 trust-policy-invalid The AssumeRolePolicyDocument of c.json cannot be read: it is the number 42, not a policy object or a JSON string; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"',
       'd.json:1:56 trust-policy-invalid The AssumeRolePolicyDocument of d.json cannot be read: the JSON in the string is invalid: expected a property name in double quotes, found character "n"; IAM refuses it with "MalformedPolicyDocument: Syntax errors in policy"',

@@ -14,9 +14,12 @@ function run(name: string, config: Partial<Config> = {}): Promise<CheckResult> {
   return scan(fixture('iam-json', name), config)
 }
 
-const at = (location: Location | undefined): string => (location ? `${location.path}:${location.line}:${location.column}` : '-')
-const text = (value: Value | undefined): string => (value === undefined ? '-' : value.kind === 'known' ? value.value : `\${${value.expression}}`)
-const valueAt = (value: Value | undefined): string => (value === undefined ? '-' : `${text(value)}@${at(value.location)}`)
+const at = (location: Location | undefined): string =>
+  location ? `${location.path}:${location.line}:${location.column}` : '-'
+const text = (value: Value | undefined): string =>
+  value === undefined ? '-' : value.kind === 'known' ? value.value : `\${${value.expression}}`
+const valueAt = (value: Value | undefined): string =>
+  value === undefined ? '-' : `${text(value)}@${at(value.location)}`
 
 /** One line per role: what the graph's rules see of it. */
 function describeRole(role: Role): string {
@@ -43,7 +46,9 @@ function roleNamed(result: CheckResult, label: string): Role {
 }
 
 function sourceFindings(result: CheckResult): string[] {
-  return result.findings.filter((finding) => finding.ruleId === 'trust-policy-invalid' || finding.ruleId === 'parse-error').map(formatFindingLine)
+  return result.findings
+    .filter((finding) => finding.ruleId === 'trust-policy-invalid' || finding.ruleId === 'parse-error')
+    .map(formatFindingLine)
 }
 
 describe('plain trust-policy files bound by file name', () => {
@@ -66,7 +71,9 @@ describe('plain trust-policy files bound by file name', () => {
   })
 
   it('ignores permission policies, also one that allows sts:AssumeRole on a Resource, without a finding', async () => {
-    expect(roles(result).some((line) => line.includes('s3-read-policy') || line.includes('assume-deploy-role'))).toBe(false)
+    expect(roles(result).some((line) => line.includes('s3-read-policy') || line.includes('assume-deploy-role'))).toBe(
+      false,
+    )
     expect(sourceFindings(result)).toEqual([])
   })
 
@@ -88,7 +95,11 @@ describe('plain trust-policy files bound by file name', () => {
     expect(valueAt(statement!.effect)).toBe(`Allow@${file}:6:17`)
     expect(at(statement!.principal!.location)).toBe(`${file}:7:7`)
     expect(statement!.principal!.wildcard).toBeUndefined()
-    expect(statement!.principal!.entries.map((entry) => `${entry.type}@${at(entry.typeLocation)} ${entry.values.map(valueAt).join(' ')}`)).toEqual([
+    expect(
+      statement!.principal!.entries.map(
+        (entry) => `${entry.type}@${at(entry.typeLocation)} ${entry.values.map(valueAt).join(' ')}`,
+      ),
+    ).toEqual([
       `Federated@${file}:8:9 arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C8E1F2A9B3D4E6F7A8B9C0D1E2F3A4B@${file}:8:22`,
     ])
     expect(at(statement!.action!.location)).toBe(`${file}:10:7`)
@@ -98,7 +109,8 @@ describe('plain trust-policy files bound by file name', () => {
     expect(at(statement!.condition!.location)).toBe(`${file}:11:7`)
     expect(
       statement!.condition!.entries.map(
-        (entry) => `${entry.operator}@${at(entry.operatorLocation)} ${valueAt(entry.key)} key@${at(entry.keyLocation)} [${entry.values.map(valueAt).join(' ')}]@${at(entry.valuesLocation)}`,
+        (entry) =>
+          `${entry.operator}@${at(entry.operatorLocation)} ${valueAt(entry.key)} key@${at(entry.keyLocation)} [${entry.values.map(valueAt).join(' ')}]@${at(entry.valuesLocation)}`,
       ),
     ).toEqual([
       `StringEquals@${file}:12:9 oidc.eks.eu-west-1.amazonaws.com/id/5C8E1F2A9B3D4E6F7A8B9C0D1E2F3A4B:sub@${file}:13:11 key@${file}:13:11 [system:serviceaccount:prod:app-reader@${file}:13:87]@${file}:13:87`,
@@ -124,7 +136,10 @@ describe('which plain policies are trust policies', () => {
     ])
     // The grammar rule sees what the reader exposes: the missing Principal and the prohibited Resource.
     const grammar = result.findings.filter((finding) => finding.ruleId === 'trust-policy-invalid')
-    expect(grammar.map((finding) => `${at(finding.location)} ${finding.level}`)).toEqual(['policies/no-principal.json:4:5 error', 'policies/uploader-trust.json:8:7 error'])
+    expect(grammar.map((finding) => `${at(finding.location)} ${finding.level}`)).toEqual([
+      'policies/no-principal.json:4:5 error',
+      'policies/uploader-trust.json:8:7 error',
+    ])
   })
 })
 
@@ -137,7 +152,12 @@ describe('documents that carry their role', () => {
       'role app-reader (aws/app-reader.json) source=iam-json at=aws/app-reader.json:2:13 name=app-reader@aws/app-reader.json:4:21 path=/irsa/@aws/app-reader.json:3:17 account=210987654321@aws/app-reader.json:6:16 arn=arn:aws:iam::210987654321:role/irsa/app-reader trust=1',
       'role batch-runner (aws/encoded-api-response.json) source=iam-json at=aws/encoded-api-response.json:2:11 name=batch-runner@aws/encoded-api-response.json:4:17 path=/@aws/encoded-api-response.json:3:13 account=310987654321@aws/encoded-api-response.json:5:12 arn=arn:aws-cn:iam::310987654321:role/batch-runner trust=1',
     ])
-    expect(result.graph.facts.roles.map((role) => `${role.partition} ${role.permissionPolicyCount}`)).toEqual(['aws 1', 'aws 0', 'aws undefined', 'aws-cn undefined'])
+    expect(result.graph.facts.roles.map((role) => `${role.partition} ${role.permissionPolicyCount}`)).toEqual([
+      'aws 1',
+      'aws 0',
+      'aws undefined',
+      'aws-cn undefined',
+    ])
     expect(sourceFindings(result)).toEqual([])
   })
 
@@ -147,7 +167,11 @@ describe('documents that carry their role', () => {
     expect(valueAt(statement.principal!.entries[0]!.values[0])).toBe(
       'arn:aws-cn:iam::310987654321:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/9A8B7C6D5E4F3A2B1C0D9E8F7A6B5C4D@aws/encoded-api-response.json:6:33',
     )
-    expect(statement.condition!.entries.map((entry) => `${entry.operator} ${text(entry.key)} ${entry.values.map(text).join()}`)).toEqual([
+    expect(
+      statement.condition!.entries.map(
+        (entry) => `${entry.operator} ${text(entry.key)} ${entry.values.map(text).join()}`,
+      ),
+    ).toEqual([
       'StringLike oidc.eks.cn-north-1.amazonaws.com.cn/id/9A8B7C6D5E4F3A2B1C0D9E8F7A6B5C4D:sub system:serviceaccount:jobs:*',
     ])
     expect(role.trustPolicy!.minifiedLength).toBe(381)
@@ -166,10 +190,14 @@ describe('documents that carry their role', () => {
     expect(statement.principal!.entries[0]!.values.map(valueAt)).toEqual([
       '${arn:aws:iam::${AWS::AccountId}:oidc-provider/${Ref(OidcProvider)}}@cfn/irsa-template.json:21:30',
     ])
-    expect(statement.condition!.entries[0]!.values.map(valueAt)).toEqual(['system:serviceaccount:prod:cfn-app@cfn/irsa-template.json:26:108'])
+    expect(statement.condition!.entries[0]!.values.map(valueAt)).toEqual([
+      'system:serviceaccount:prod:cfn-app@cfn/irsa-template.json:26:108',
+    ])
     expect(app.trustPolicy!.minifiedLength).toBeUndefined()
     const generated = roleNamed(result, 'CloudFormation role GeneratedRole (cfn/irsa-template.json)')
-    expect(valueAt(generated.generatedName?.prefix)).toBe('${${AWS::StackName}-GeneratedRole-}@cfn/irsa-template.json:34:5')
+    expect(valueAt(generated.generatedName?.prefix)).toBe(
+      '${${AWS::StackName}-GeneratedRole-}@cfn/irsa-template.json:34:5',
+    )
     expect(sourceFindings(result)).toEqual([])
   })
 
@@ -179,7 +207,9 @@ describe('documents that carry their role', () => {
       'role cli-input-role (iam/role-input.json) source=iam-json at=iam/role-input.json:1:1 name=cli-input-role@iam/role-input.json:2:15 path=/teams/data/@iam/role-input.json:3:11 account=- arn=- trust=1',
     ])
     const statement = roleNamed(result, 'role cli-input-role (iam/role-input.json)').trustPolicy!.statements[0]!
-    expect(statement.condition!.entries.map((entry) => `${valueAt(entry.key)} ${entry.values.map(valueAt).join()}`)).toEqual([
+    expect(
+      statement.condition!.entries.map((entry) => `${valueAt(entry.key)} ${entry.values.map(valueAt).join()}`),
+    ).toEqual([
       'oidc.eks.eu-west-1.amazonaws.com/id/5C8E1F2A9B3D4E6F7A8B9C0D1E2F3A4B:sub@iam/role-input.json:5:31 system:serviceaccount:data:loader@iam/role-input.json:5:31',
     ])
   })
@@ -256,7 +286,16 @@ describe('encodings', () => {
   })
 
   it('reads tab-indented JSON, counting a tab as one column', async () => {
-    expect(shape(roleNamed(result, 'role tabs (iam/tabs-trust.json)'))).toEqual(['2:13', '6:14', '8:18', '10:14', '13:6', '13:82', '14:6', '14:82'])
+    expect(shape(roleNamed(result, 'role tabs (iam/tabs-trust.json)'))).toEqual([
+      '2:13',
+      '6:14',
+      '8:18',
+      '10:14',
+      '13:6',
+      '13:82',
+      '14:6',
+      '14:82',
+    ])
     expect(sourceFindings(result)).toEqual([])
   })
 })
@@ -273,7 +312,11 @@ describe('grammar problems only the text shows', () => {
     ])
     const repeated = roleNamed(result, 'role repeated (iam/repeated-trust.json)').trustPolicy!.statements[0]!
     expect(valueAt(repeated.effect)).toBe('Allow@iam/repeated-trust.json:8:17')
-    expect(repeated.condition!.entries.map((entry) => `${entry.operator}@${entry.operatorLocation.line} ${text(entry.key).split(':').pop()}`)).toEqual(['StringEquals@10 sub', 'StringEquals@11 aud'])
+    expect(
+      repeated.condition!.entries.map(
+        (entry) => `${entry.operator}@${entry.operatorLocation.line} ${text(entry.key).split(':').pop()}`,
+      ),
+    ).toEqual(['StringEquals@10 sub', 'StringEquals@11 aud'])
     const sample = roleNamed(result, 'role webhook-sample (iam/webhook-sample-trust.json)').trustPolicy!.statements[0]!
     expect(sample.condition!.entries.map((entry) => `${entry.operator} ${entry.values.map(text).join()}`)).toEqual([
       'StringEquals system:serviceaccount:default:my-app',

@@ -121,9 +121,21 @@ describe('parseSuppressionText', () => {
 
 describe('commentSuppressions', () => {
   it('reads YAML comments, never a marker inside a word', () => {
-    const text = ['key: value # irsa-guard:ignore a reason one', 'url: http://x#irsa-guard:ignore b nope', '# irsa-guard:ignored c not the marker', 'last: 1'].join('\n')
+    const text = [
+      'key: value # irsa-guard:ignore a reason one',
+      'url: http://x#irsa-guard:ignore b nope',
+      '# irsa-guard:ignored c not the marker',
+      'last: 1',
+    ].join('\n')
     expect(commentSuppressions('f.yaml', text, ['#'])).toEqual([
-      { ruleIds: ['a'], reason: 'reason one', location: { path: 'f.yaml', line: 1, column: 12 }, fromLine: 1, toLine: 2, form: 'comment' },
+      {
+        ruleIds: ['a'],
+        reason: 'reason one',
+        location: { path: 'f.yaml', line: 1, column: 12 },
+        fromLine: 1,
+        toLine: 2,
+        form: 'comment',
+      },
     ])
   })
 
@@ -138,9 +150,30 @@ describe('commentSuppressions', () => {
       '# irsa-guard:ignore x at the end',
     ].join('\n')
     expect(commentSuppressions('main.tf', text, ['#', '//', '/*'])).toEqual([
-      { ruleIds: ['sub-condition-broad'], reason: 'the team namespace is ours', location: { path: 'main.tf', line: 2, column: 3 }, fromLine: 2, toLine: 5, form: 'comment' },
-      { ruleIds: ['role-not-found'], reason: 'imported', location: { path: 'main.tf', line: 4, column: 3 }, fromLine: 4, toLine: 5, form: 'comment' },
-      { ruleIds: ['x'], reason: 'at the end', location: { path: 'main.tf', line: 7, column: 1 }, fromLine: 7, toLine: 7, form: 'comment' },
+      {
+        ruleIds: ['sub-condition-broad'],
+        reason: 'the team namespace is ours',
+        location: { path: 'main.tf', line: 2, column: 3 },
+        fromLine: 2,
+        toLine: 5,
+        form: 'comment',
+      },
+      {
+        ruleIds: ['role-not-found'],
+        reason: 'imported',
+        location: { path: 'main.tf', line: 4, column: 3 },
+        fromLine: 4,
+        toLine: 5,
+        form: 'comment',
+      },
+      {
+        ruleIds: ['x'],
+        reason: 'at the end',
+        location: { path: 'main.tf', line: 7, column: 1 },
+        fromLine: 7,
+        toLine: 7,
+        form: 'comment',
+      },
     ])
   })
 })

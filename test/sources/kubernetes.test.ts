@@ -41,7 +41,9 @@ describe('Kubernetes source: ServiceAccounts', () => {
       stsRegionalEndpoints: { kind: 'known', value: 'true', location: at('sa.yaml', 9, 47) },
       tokenExpiration: { kind: 'known', value: '86400', location: at('sa.yaml', 10, 41) },
     })
-    expect(account!.annotations.map((annotation) => [annotation.key, annotation.keyLocation.line, annotation.valueKind])).toEqual([
+    expect(
+      account!.annotations.map((annotation) => [annotation.key, annotation.keyLocation.line, annotation.valueKind]),
+    ).toEqual([
       ['eks.amazonaws.com/role-arn', 7, undefined],
       ['eks.amazonaws.com/audience', 8, undefined],
       ['eks.amazonaws.com/sts-regional-endpoints', 9, 'boolean'],
@@ -115,8 +117,13 @@ describe('Kubernetes source: ServiceAccounts', () => {
     })
     const { graph } = result
     const [account] = graph.facts.serviceAccounts
-    expect(account!.namespace).toEqual({ kind: 'symbolic', expression: 'namespace-of-apply', location: at('app.yaml', 4, 3) })
-    const byName = (name: string) => graph.facts.workloads.find((workload) => workload.name.kind === 'known' && workload.name.value === name)!
+    expect(account!.namespace).toEqual({
+      kind: 'symbolic',
+      expression: 'namespace-of-apply',
+      location: at('app.yaml', 4, 3),
+    })
+    const byName = (name: string) =>
+      graph.facts.workloads.find((workload) => workload.name.kind === 'known' && workload.name.value === name)!
     expect(graph.serviceAccountsOf(byName('web'))).toEqual([account])
     expect(graph.serviceAccountsOf(byName('api'))).toEqual([])
   })
@@ -134,7 +141,9 @@ describe('Kubernetes source: ServiceAccounts', () => {
       ].join('\n'),
     })
     expect(result.graph.facts.serviceAccounts).toEqual([])
-    expect(result.graph.facts.objects.map((object) => `${object.apiVersion} ${object.kind}`)).toEqual(['iam.gcp.crossplane.io/v1alpha1 ServiceAccount'])
+    expect(result.graph.facts.objects.map((object) => `${object.apiVersion} ${object.kind}`)).toEqual([
+      'iam.gcp.crossplane.io/v1alpha1 ServiceAccount',
+    ])
   })
 
   it('treats unrendered template names as symbolic, and keeps template text in annotation values', async () => {
@@ -185,14 +194,38 @@ describe('Kubernetes source: documents, lists and JSON', () => {
         '',
       ].join('\n'),
       'list.json': JSON.stringify(
-        { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'four', namespace: 'b', annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::210987654321:role/four' } } }] },
+        {
+          apiVersion: 'v1',
+          kind: 'List',
+          items: [
+            {
+              apiVersion: 'v1',
+              kind: 'ServiceAccount',
+              metadata: {
+                name: 'four',
+                namespace: 'b',
+                annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::210987654321:role/four' },
+              },
+            },
+          ],
+        },
         null,
         2,
       ),
     })
-    const accounts = result.graph.facts.serviceAccounts.map((account) => `${account.location.path}:${account.location.line} ${account.name.kind === 'known' ? account.name.value : '?'}`)
-    expect(accounts.sort()).toEqual(['list.json:9 four', 'multi.yaml:13 two', 'multi.yaml:19 three', 'multi.yaml:5 one'])
-    expect(result.graph.facts.serviceAccounts.find((account) => account.location.path === 'list.json')!.roleArn).toEqual({
+    const accounts = result.graph.facts.serviceAccounts.map(
+      (account) =>
+        `${account.location.path}:${account.location.line} ${account.name.kind === 'known' ? account.name.value : '?'}`,
+    )
+    expect(accounts.sort()).toEqual([
+      'list.json:9 four',
+      'multi.yaml:13 two',
+      'multi.yaml:19 three',
+      'multi.yaml:5 one',
+    ])
+    expect(
+      result.graph.facts.serviceAccounts.find((account) => account.location.path === 'list.json')!.roleArn,
+    ).toEqual({
       kind: 'known',
       value: 'arn:aws:iam::210987654321:role/four',
       location: at('list.json', 12, 41),
@@ -225,7 +258,9 @@ describe('Kubernetes source: documents, lists and JSON', () => {
     expect(linesOf(result, 'parse-error')).toEqual([
       'mixed.yaml:10:3: note: Cannot parse YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; nothing in this document was checked [parse-error]',
     ])
-    expect(result.graph.facts.serviceAccounts.map((account) => (account.name.kind === 'known' ? account.name.value : '?'))).toEqual(['before', 'after'])
+    expect(
+      result.graph.facts.serviceAccounts.map((account) => (account.name.kind === 'known' ? account.name.value : '?')),
+    ).toEqual(['before', 'after'])
   })
 
   it('reports a template that does not parse once, pointing at the template', async () => {
@@ -308,7 +343,12 @@ describe('Kubernetes source: documents, lists and JSON', () => {
 
 describe('Kubernetes source: workloads', () => {
   const podSpec = (indent: string, serviceAccountField = 'serviceAccountName: runner') =>
-    [`${indent}${serviceAccountField}`, `${indent}containers:`, `${indent}  - name: main`, `${indent}    image: busybox`].join('\n')
+    [
+      `${indent}${serviceAccountField}`,
+      `${indent}containers:`,
+      `${indent}  - name: main`,
+      `${indent}    image: busybox`,
+    ].join('\n')
 
   it('reads every workload kind, and any kind with spec.template.spec.containers', async () => {
     const template = (kind: string, apiVersion = 'apps/v1') =>
@@ -323,10 +363,13 @@ describe('Kubernetes source: workloads', () => {
       'rc.yaml': template('ReplicationController', 'v1'),
       'rollout.yaml': template('Rollout', 'argoproj.io/v1alpha1'),
       'cronjob.yaml': `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: cronjob\n  namespace: prod\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n${podSpec('          ')}\n`,
-      'not-a-workload.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: widget\nspec:\n  template:\n    spec:\n      size: 3\n',
+      'not-a-workload.yaml':
+        'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: widget\nspec:\n  template:\n    spec:\n      size: 3\n',
       'service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  selector: {app: x}\n',
     })
-    const workloads = result.graph.facts.workloads.map((workload) => `${workload.kind} ${workload.location.path}:${workload.location.line} sa=${accountOf(workload)}`)
+    const workloads = result.graph.facts.workloads.map(
+      (workload) => `${workload.kind} ${workload.location.path}:${workload.location.line} sa=${accountOf(workload)}`,
+    )
     expect(workloads.sort()).toEqual([
       'CronJob cronjob.yaml:4 sa=runner@11',
       'DaemonSet daemonset.yaml:4 sa=runner@9',
@@ -346,7 +389,9 @@ describe('Kubernetes source: workloads', () => {
       'both.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  name: both\nspec:\n  serviceAccount: legacy\n${podSpec('  ')}\n`,
       'none.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  name: none\nspec:\n${podSpec('  ', 'hostNetwork: false')}\n`,
     })
-    const byPath = Object.fromEntries(result.graph.facts.workloads.map((workload) => [workload.location.path, accountOf(workload)]))
+    const byPath = Object.fromEntries(
+      result.graph.facts.workloads.map((workload) => [workload.location.path, accountOf(workload)]),
+    )
     expect(byPath).toEqual({ 'old.yaml': 'legacy@6', 'both.yaml': 'runner@7', 'none.yaml': 'default' })
   })
 
@@ -386,15 +431,29 @@ describe('Kubernetes source: workloads', () => {
         name: 'init',
         init: true,
         location: at('deploy.yaml', 9, 11),
-        env: [{ name: 'AWS_ROLE_ARN', location: at('deploy.yaml', 11, 21), value: { kind: 'known', value: 'arn:aws:iam::210987654321:role/x', location: at('deploy.yaml', 12, 22) } }],
+        env: [
+          {
+            name: 'AWS_ROLE_ARN',
+            location: at('deploy.yaml', 11, 21),
+            value: { kind: 'known', value: 'arn:aws:iam::210987654321:role/x', location: at('deploy.yaml', 12, 22) },
+          },
+        ],
       },
       {
         name: 'app',
         init: false,
         location: at('deploy.yaml', 14, 11),
         env: [
-          { name: 'PORT', location: at('deploy.yaml', 16, 21), value: { kind: 'known', value: '8080', location: at('deploy.yaml', 17, 22) } },
-          { name: 'EMPTY', location: at('deploy.yaml', 18, 21), value: { kind: 'known', value: '', location: at('deploy.yaml', 18, 21) } },
+          {
+            name: 'PORT',
+            location: at('deploy.yaml', 16, 21),
+            value: { kind: 'known', value: '8080', location: at('deploy.yaml', 17, 22) },
+          },
+          {
+            name: 'EMPTY',
+            location: at('deploy.yaml', 18, 21),
+            value: { kind: 'known', value: '', location: at('deploy.yaml', 18, 21) },
+          },
           { name: 'AWS_SECRET_ACCESS_KEY', location: at('deploy.yaml', 19, 21), fromSecret: true },
           { name: 'FROM_CONFIG', location: at('deploy.yaml', 22, 21), fromSecret: false },
         ],
@@ -423,12 +482,11 @@ describe('Kubernetes source: workloads', () => {
         '',
       ].join('\n'),
     })
-    expect(result.graph.facts.objects[0]!.annotations.map((annotation) => `${annotation.where}:${annotation.key}@${annotation.keyLocation.line}`)).toEqual([
-      'annotations:a@5',
-      'labels:l@6',
-      'template-annotations:ta@12',
-      'template-labels:tl@13',
-    ])
+    expect(
+      result.graph.facts.objects[0]!.annotations.map(
+        (annotation) => `${annotation.where}:${annotation.key}@${annotation.keyLocation.line}`,
+      ),
+    ).toEqual(['annotations:a@5', 'labels:l@6', 'template-annotations:ta@12', 'template-labels:tl@13'])
   })
 })
 

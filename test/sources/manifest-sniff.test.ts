@@ -25,8 +25,29 @@ function names(values: { name: { kind: string; value?: string } }[]): string[] {
 
 describe('splitManifest: where documents begin', () => {
   it('cuts at --- and ... lines followed by a space, a tab, a line break or the end, and nowhere else', () => {
-    const text = ['a: 1', '--- ', 'b: 2', '---\t# c', 'c: 3', '----', ' ---', '---#x', '...', 'd: 4', '--- |', '  e', '---'].join('\n')
-    expect(partsOf(text).map(([part]) => part)).toEqual(['a: 1\n', '--- \nb: 2\n', '---\t# c\nc: 3\n----\n ---\n---#x\n', '...\nd: 4\n', '--- |\n  e\n', '---'])
+    const text = [
+      'a: 1',
+      '--- ',
+      'b: 2',
+      '---\t# c',
+      'c: 3',
+      '----',
+      ' ---',
+      '---#x',
+      '...',
+      'd: 4',
+      '--- |',
+      '  e',
+      '---',
+    ].join('\n')
+    expect(partsOf(text).map(([part]) => part)).toEqual([
+      'a: 1\n',
+      '--- \nb: 2\n',
+      '---\t# c\nc: 3\n----\n ---\n---#x\n',
+      '...\nd: 4\n',
+      '--- |\n  e\n',
+      '---',
+    ])
   })
 
   it('starts a line only after \\n, as the yaml lexer does (CRLF, not a lone CR)', () => {
@@ -69,11 +90,19 @@ describe('splitManifest: which documents may matter', () => {
     const swallowing = 'kind: ConfigMap\ndata: {motd: "unterminated}\n'
     expect(partsOf(`${swallowing}---\nkind: ServiceAccount\n`).map(([, relevant]) => relevant)).toEqual([true, true])
     expect(partsOf(`kind: ServiceAccount\n---\n${swallowing}`).map(([, relevant]) => relevant)).toEqual([true, false])
-    expect(partsOf(`data: {a: "x"}\n---\ndata: {b: 'y'}\n---\nkind: ServiceAccount\n---\ndata: {c: "z"}\n`).map(([, relevant]) => relevant)).toEqual([false, true, true, false])
+    expect(
+      partsOf(`data: {a: "x"}\n---\ndata: {b: 'y'}\n---\nkind: ServiceAccount\n---\ndata: {c: "z"}\n`).map(
+        ([, relevant]) => relevant,
+      ),
+    ).toEqual([false, true, true, false])
   })
 
   it('keeps a document that opens with ] or } (its parse error goes to the document before it)', () => {
-    expect(partsOf('kind: ServiceAccount\n---\n# a comment\n!tag &anchor\n]\n...\n}\n---\n!tag ok\n').map(([, relevant]) => relevant)).toEqual([true, true, true, false])
+    expect(
+      partsOf('kind: ServiceAccount\n---\n# a comment\n!tag &anchor\n]\n...\n}\n---\n!tag ok\n').map(
+        ([, relevant]) => relevant,
+      ),
+    ).toEqual([true, true, true, false])
   })
 })
 
@@ -82,7 +111,9 @@ describe('keepParts', () => {
     const text = 'kind: Service\r\nmetadata: {name: a}\r\n--- # sa\r\nkind: ServiceAccount\r\n...\r\nkind: Service\r\n'
     const parts = splitManifest(text)!
     expect(parts.map((part) => part.relevant)).toEqual([false, true, false])
-    expect(keepParts(text, parts, (part) => part.relevant)).toBe('\r\n\r\n--- # sa\r\nkind: ServiceAccount\r\n...\r\n\r\n')
+    expect(keepParts(text, parts, (part) => part.relevant)).toBe(
+      '\r\n\r\n--- # sa\r\nkind: ServiceAccount\r\n...\r\n\r\n',
+    )
   })
 })
 
@@ -127,7 +158,8 @@ describe('readKubernetesFile with sniffing', () => {
       {
         ruleId: 'parse-error',
         location: at('k8s/app.yaml', 17, 16),
-        message: 'Cannot parse YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; nothing in this document was checked',
+        message:
+          'Cannot parse YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; nothing in this document was checked',
         // The document holds no IRSA content: a note, never a failed check.
         level: 'note',
       },
@@ -148,7 +180,11 @@ describe('readKubernetesFile with sniffing', () => {
     const unclosed = ADVERSARIAL_MANIFESTS['k8s/unclosed.yaml']!
     expect(splitManifest(unclosed)!.map((part) => part.relevant)).toEqual([true, false])
     expect(readKubernetesFile(file(unclosed), { sniff: true }).findings).toEqual([
-      { ruleId: 'parse-error', location: at('k8s/app.yaml', 4, 18), message: 'Cannot parse YAML: Missing closing "quote; nothing in this document was checked' },
+      {
+        ruleId: 'parse-error',
+        location: at('k8s/app.yaml', 4, 18),
+        message: 'Cannot parse YAML: Missing closing "quote; nothing in this document was checked',
+      },
     ])
   })
 })
@@ -157,7 +193,8 @@ describe('the engine with sniffing', () => {
   it('reports every near miss of the role-arn key, however it is spelled', async () => {
     const root = tempRepo({ 'k8s/near-misses.yaml': ADVERSARIAL_MANIFESTS['k8s/near-misses.yaml']! })
     const sniffed = await check({ root, workers: 0, sniff: true })
-    const place = 'the webhook reads eks.amazonaws.com/role-arn only on ServiceAccounts: put it in the metadata.annotations of the ServiceAccount the pods run as'
+    const place =
+      'the webhook reads eks.amazonaws.com/role-arn only on ServiceAccounts: put it in the metadata.annotations of the ServiceAccount the pods run as'
     const misspelt = 'is a misspelling of eks.amazonaws.com/role-arn, the only key the EKS webhook reads'
     expect(linesOf(sniffed)).toEqual([
       `k8s/near-misses.yaml:7:5: error: annotation "eks.amazon.com/role-arn" on ConfigMap shop/typo-domain ${misspelt}; ${place} [annotation-key-typo]`,
@@ -168,30 +205,57 @@ describe('the engine with sniffing', () => {
       `k8s/near-misses.yaml:45:7: error: annotation "e ks.amaz0na_s.com/r0le-arn" on Service shop/folded-key ${misspelt}; ${place} [annotation-key-typo]`,
     ])
     // Rules look up the workload of each of these objects by name, so the file is read whole (its plain Service too).
-    expect(names(sniffed.graph.facts.objects)).toEqual(['typo-domain', 'stray-space', 'escaped', 'upper-case', 'kelvin', 'folded-key', 'plain'])
+    expect(names(sniffed.graph.facts.objects)).toEqual([
+      'typo-domain',
+      'stray-space',
+      'escaped',
+      'upper-case',
+      'kelvin',
+      'folded-key',
+      'plain',
+    ])
   })
 
   it('reads the ServiceAccount swallowed by an unclosed quote exactly as when reading everything: not at all', async () => {
     const root = tempRepo({ 'k8s/swallowed.yaml': ADVERSARIAL_MANIFESTS['k8s/swallowed.yaml']! })
     const sniffed = await check({ root, workers: 0, sniff: true })
-    expect(linesOf(sniffed)).toEqual(['k8s/swallowed.yaml:10:17: warning: Cannot parse YAML: Missing closing "quote; nothing in this document was checked [parse-error]'])
+    expect(linesOf(sniffed)).toEqual([
+      'k8s/swallowed.yaml:10:17: warning: Cannot parse YAML: Missing closing "quote; nothing in this document was checked [parse-error]',
+    ])
     expect(sniffed.graph.facts.serviceAccounts).toEqual([])
   })
 
   it('keeps the parse error a stray ] gives the document before it', async () => {
     const root = tempRepo({ 'k8s/stray-bracket.yaml': ADVERSARIAL_MANIFESTS['k8s/stray-bracket.yaml']! })
     const sniffed = await check({ root, workers: 0, sniff: true })
-    expect(linesOf(sniffed)).toEqual(['k8s/stray-bracket.yaml:7:1: note: Cannot parse YAML: Unexpected flow-seq-end token in YAML document: "]"; nothing in this document was checked [parse-error]'])
+    expect(linesOf(sniffed)).toEqual([
+      'k8s/stray-bracket.yaml:7:1: note: Cannot parse YAML: Unexpected flow-seq-end token in YAML document: "]"; nothing in this document was checked [parse-error]',
+    ])
     expect(names(sniffed.graph.facts.serviceAccounts)).toEqual(['after-bracket'])
   })
 
   it('reads every document of a Kustomize build whose patches or common annotations may reach them', async () => {
-    const files = Object.fromEntries(Object.entries(ADVERSARIAL_MANIFESTS).filter(([path]) => path.startsWith('kust/prod/') || path.startsWith('kust/labelled/')))
+    const files = Object.fromEntries(
+      Object.entries(ADVERSARIAL_MANIFESTS).filter(
+        ([path]) => path.startsWith('kust/prod/') || path.startsWith('kust/labelled/'),
+      ),
+    )
     const sniffed = await check({ root: tempRepo(files), workers: 0, sniff: true })
-    expect(linesOf(sniffed, 'parse-error')).toEqual(['kust/prod/kustomization.yaml:7:5: warning: No resource of the build matches the patch for StatefulSet nowhere (kustomize build fails) [parse-error]'])
-    const objects = sniffed.graph.facts.objects.map((object) => `${object.namespace.kind === 'known' ? object.namespace.value : '?'}/${object.kind}/${object.name.kind === 'known' ? object.name.value : '?'}`)
+    expect(linesOf(sniffed, 'parse-error')).toEqual([
+      'kust/prod/kustomization.yaml:7:5: warning: No resource of the build matches the patch for StatefulSet nowhere (kustomize build fails) [parse-error]',
+    ])
+    const objects = sniffed.graph.facts.objects.map(
+      (object) =>
+        `${object.namespace.kind === 'known' ? object.namespace.value : '?'}/${object.kind}/${object.name.kind === 'known' ? object.name.value : '?'}`,
+    )
     // The patched build reads its Deployment, Service and ConfigMap; the labelled one only what may matter.
-    expect(objects).toEqual(['labelled/ServiceAccount/api', 'prod/Deployment/prod-api', 'prod/Service/prod-api', 'prod/ConfigMap/prod-api-settings', 'prod/ServiceAccount/prod-api'])
+    expect(objects).toEqual([
+      'labelled/ServiceAccount/api',
+      'prod/Deployment/prod-api',
+      'prod/Service/prod-api',
+      'prod/ConfigMap/prod-api-settings',
+      'prod/ServiceAccount/prod-api',
+    ])
   })
 })
 
@@ -235,21 +299,37 @@ describe('keepParts: kept documents parse as in the whole text', () => {
     'k: [\n  1,\n  2]\n',
     'k: >-\n\n  x\n\n',
   ]
-  const boundaries = ['---\n', '--- \n', '---\t# c\n', '...\n', '... # c\n', '--- |\n  x\n', '--- !!map\n', '--- {a: 1\n', '--- "a\n', '--- ]\n', '... ]\n', '----\n', ' ---\n']
+  const boundaries = [
+    '---\n',
+    '--- \n',
+    '---\t# c\n',
+    '...\n',
+    '... # c\n',
+    '--- |\n  x\n',
+    '--- !!map\n',
+    '--- {a: 1\n',
+    '--- "a\n',
+    '--- ]\n',
+    '... ]\n',
+    '----\n',
+    ' ---\n',
+  ]
   let seed = 20240601
   const random = (): number => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff
     return seed / 0x7fffffff
   }
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
-  const meaningful = (document: YamlDocumentTree): boolean => document.root !== undefined && !(document.root.kind === 'scalar' && document.root.type === 'null')
+  const meaningful = (document: YamlDocumentTree): boolean =>
+    document.root !== undefined && !(document.root.kind === 'scalar' && document.root.type === 'null')
 
   it('on 3000 random streams', () => {
     let compared = 0
     for (let round = 0; round < 3000; round += 1) {
       let text = ''
       for (let index = 0, count = 1 + Math.floor(random() * 5); index < count; index += 1) {
-        text += (index === 0 && random() < 0.5 ? '' : pick(boundaries)) + (random() < 0.4 ? '# aws\n' : '') + pick(pieces)
+        text +=
+          (index === 0 && random() < 0.5 ? '' : pick(boundaries)) + (random() < 0.4 ? '# aws\n' : '') + pick(pieces)
       }
       if (random() < 0.3) text = text.replace(/\n/g, '\r\n')
       const parts = splitManifest(text)
@@ -259,14 +339,17 @@ describe('keepParts: kept documents parse as in the whole text', () => {
       const tree = parseYamlTree('f.yaml', kept, { version: '1.1' })
       if (tree.findings.length > 0) continue // the reader parses the whole text then
       const lineOf = (offset: number): number => text.slice(0, offset).split('\n').length
-      const partAt = (line: number): ManifestPart => parts.find((part) => lineOf(part.start) <= line && line <= lineOf(Math.max(part.start, part.end - 1)))!
+      const partAt = (line: number): ManifestPart =>
+        parts.find((part) => lineOf(part.start) <= line && line <= lineOf(Math.max(part.start, part.end - 1)))!
       const whole = parseYamlTree('f.yaml', text, { version: '1.1' })
       const erroring = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, strict: false })
         .filter((document) => document.errors.length > 0)
         .map((document) => lineOf(document.range[0]))
       expect(erroring.length).toBe(whole.findings.length)
       expect(erroring.filter((line) => partAt(line).relevant)).toEqual([])
-      expect(tree.documents.filter(meaningful)).toEqual(whole.documents.filter((document) => meaningful(document) && partAt(document.location.line).relevant))
+      expect(tree.documents.filter(meaningful)).toEqual(
+        whole.documents.filter((document) => meaningful(document) && partAt(document.location.line).relevant),
+      )
       compared += 1
     }
     expect(compared).toBeGreaterThan(500)

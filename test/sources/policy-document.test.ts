@@ -18,7 +18,12 @@ function read(text: string) {
 }
 
 const at = (location: Location | undefined): string => (location ? `${location.line}:${location.column}` : '-')
-const show = (value: Value | undefined): string => (value === undefined ? '-' : value.kind === 'known' ? `${value.value}@${at(value.location)}` : `\${${value.expression}}`)
+const show = (value: Value | undefined): string =>
+  value === undefined
+    ? '-'
+    : value.kind === 'known'
+      ? `${value.value}@${at(value.location)}`
+      : `\${${value.expression}}`
 const findingLines = (findings: { location: Location; message: string; ruleId: string }[]): string[] =>
   findings.map((finding) => `${at(finding.location)} ${finding.ruleId}: ${finding.message}`)
 
@@ -43,12 +48,21 @@ describe('readPolicyDocument on JSON', () => {
     expect(document.statements).toHaveLength(1)
     expect(statement.index).toBe(0)
     expect(at(statement.location)).toBe('3:16')
-    expect(statement.principal!.entries.map((entry) => `${entry.type}@${at(entry.typeLocation)}=${entry.values.map(show).join(',')}`)).toEqual([
+    expect(
+      statement.principal!.entries.map(
+        (entry) => `${entry.type}@${at(entry.typeLocation)}=${entry.values.map(show).join(',')}`,
+      ),
+    ).toEqual([
       'Federated@5:20=arn:aws:iam::210987654321:oidc-provider/a@5:34,arn:aws:iam::210987654321:oidc-provider/b@5:79',
       'AWS@5:125=*@5:132',
     ])
     expect(statement.action!.values.map(show)).toEqual(['sts:AssumeRoleWithWebIdentity@6:16', 'sts:TagSession@6:49'])
-    expect(statement.condition!.entries.map((entry) => `${entry.operator} ${show(entry.key)} ${entry.values.map(show).join(',')} ${at(entry.valuesLocation)}`)).toEqual([
+    expect(
+      statement.condition!.entries.map(
+        (entry) =>
+          `${entry.operator} ${show(entry.key)} ${entry.values.map(show).join(',')} ${at(entry.valuesLocation)}`,
+      ),
+    ).toEqual([
       'NumericLessThan aws:MultiFactorAuthAge@8:28 3600@8:54 8:54',
       'Bool aws:SecureTransport@9:17 true@9:40 9:40',
       'Null a:sub@10:17 false@10:26 10:26',
@@ -84,10 +98,9 @@ describe('readPolicyDocument on JSON', () => {
     expect(statement.action).toBeUndefined()
     expect(statement.notAction!.values.map(show)).toEqual(['iam:*@8:18'])
     expect(statement.resource).toEqual({ key: 'NotResource', location: { path: FILE, line: 9, column: 5 } })
-    expect(statement.condition!.entries.map((entry) => `${entry.operator}@${at(entry.operatorLocation)} ${show(entry.key)}`)).toEqual([
-      'stringEquals@11:20 k@11:38',
-      'ForAllValues:StringLikeIfExists@11:50 k2@11:87',
-    ])
+    expect(
+      statement.condition!.entries.map((entry) => `${entry.operator}@${at(entry.operatorLocation)} ${show(entry.key)}`),
+    ).toEqual(['stringEquals@11:20 k@11:38', 'ForAllValues:StringLikeIfExists@11:50 k2@11:87'])
   })
 
   it('reports shapes IAM never accepts, and shows scalar fields written as objects as their JSON text', () => {
@@ -125,8 +138,12 @@ describe('readPolicyDocument on JSON', () => {
     expect(show(broken!.effect)).toBe('{"Allow":true}@7:17')
     expect(broken!.principal).toEqual({ location: { path: FILE, line: 8, column: 7 }, entries: [] })
     expect(broken!.action).toEqual({ location: { path: FILE, line: 9, column: 7 }, values: [] })
-    expect(broken!.condition!.entries.map((entry) => `${entry.operator} ${entry.values.map(show).join()}`)).toEqual(['StringLike ok@12:57'])
-    expect(second!.principal!.entries).toEqual([{ type: 'Federated', typeLocation: { path: FILE, line: 15, column: 41 }, values: [] }])
+    expect(broken!.condition!.entries.map((entry) => `${entry.operator} ${entry.values.map(show).join()}`)).toEqual([
+      'StringLike ok@12:57',
+    ])
+    expect(second!.principal!.entries).toEqual([
+      { type: 'Federated', typeLocation: { path: FILE, line: 15, column: 41 }, values: [] },
+    ])
     expect(second!.condition).toEqual({ location: { path: FILE, line: 15, column: 91 }, entries: [] })
   })
 
@@ -156,7 +173,10 @@ describe('readPolicyDocument on JSON', () => {
     expect(show(statement.effect)).toBe('Allow@5:15')
     expect(show(document.version)).toBe('2012-10-17@11:14')
     expect(statement.principal!.entries.map((entry) => entry.values.map(show).join())).toEqual(['a@6:33', 'b@6:51'])
-    expect(statement.condition!.entries.map((entry) => entry.values.map(show).join())).toEqual(['system:serviceaccount:a:b@8:47', 'system:serviceaccount:c:d@8:85'])
+    expect(statement.condition!.entries.map((entry) => entry.values.map(show).join())).toEqual([
+      'system:serviceaccount:a:b@8:47',
+      'system:serviceaccount:c:d@8:85',
+    ])
   })
 
   it('uses a rule id of the caller for its findings', () => {
@@ -167,14 +187,29 @@ describe('readPolicyDocument on JSON', () => {
 
 describe('readPolicyDocument on trees with symbolic values (Terraform, CloudFormation)', () => {
   const loc = (line: number, column = 1): Location => ({ path: 'main.tf', line, column })
-  const ref = (expression: string, line: number): TreeNode => ({ kind: 'scalar', location: loc(line), value: symbolic(expression, loc(line)), type: 'unknown' })
-  const str = (text: string, line: number): TreeNode => ({ kind: 'scalar', location: loc(line), value: known(text, loc(line)), type: 'string' })
+  const ref = (expression: string, line: number): TreeNode => ({
+    kind: 'scalar',
+    location: loc(line),
+    value: symbolic(expression, loc(line)),
+    type: 'unknown',
+  })
+  const str = (text: string, line: number): TreeNode => ({
+    kind: 'scalar',
+    location: loc(line),
+    value: known(text, loc(line)),
+    type: 'string',
+  })
   const obj = (line: number, ...entries: [string | Value, TreeNode][]): TreeNode => ({
     kind: 'object',
     location: loc(line),
     entries: entries.map(([key, value]): ObjectEntry => {
       if (typeof key === 'string') return { key, keyLocation: loc(line, 3), value }
-      return { key: key.kind === 'known' ? key.value : `\${${key.expression}}`, keyLocation: key.location, keyValue: key, value }
+      return {
+        key: key.kind === 'known' ? key.value : `\${${key.expression}}`,
+        keyLocation: key.location,
+        keyValue: key,
+        value,
+      }
     }),
   })
   const arr = (line: number, ...items: TreeNode[]): TreeNode => ({ kind: 'array', location: loc(line), items })
@@ -196,8 +231,17 @@ describe('readPolicyDocument on trees with symbolic values (Terraform, CloudForm
               'Condition',
               obj(
                 8,
-                ['StringEquals', obj(9, [symbolic('"${module.eks.oidc_provider}:sub"', loc(10, 7)), str('system:serviceaccount:prod:app', 10)])],
-                [symbolic('var.condition_test', loc(11, 5)), obj(11, ['oidc.eks.x/id/Y:aud', arr(12, ref('var.audiences', 12))])],
+                [
+                  'StringEquals',
+                  obj(9, [
+                    symbolic('"${module.eks.oidc_provider}:sub"', loc(10, 7)),
+                    str('system:serviceaccount:prod:app', 10),
+                  ]),
+                ],
+                [
+                  symbolic('var.condition_test', loc(11, 5)),
+                  obj(11, ['oidc.eks.x/id/Y:aud', arr(12, ref('var.audiences', 12))]),
+                ],
                 ['StringLike', ref('local.extra_conditions', 13)],
               ),
             ],
@@ -214,7 +258,10 @@ describe('readPolicyDocument on trees with symbolic values (Terraform, CloudForm
     expect(statement.principal!.entries[0]!.values.map(show)).toEqual(['${module.eks.oidc_provider_arn}'])
     expect(statement.symbolicConditions?.map(show)).toEqual(['${local.extra_conditions}'])
     expect(
-      statement.condition!.entries.map((entry) => `${entry.operator}|${entry.operatorReference ? show(entry.operatorReference) : '-'}|${show(entry.key)}@${at(entry.keyLocation)}|${entry.values.map(show).join()}`),
+      statement.condition!.entries.map(
+        (entry) =>
+          `${entry.operator}|${entry.operatorReference ? show(entry.operatorReference) : '-'}|${show(entry.key)}@${at(entry.keyLocation)}|${entry.values.map(show).join()}`,
+      ),
     ).toEqual([
       'StringEquals|-|${"${module.eks.oidc_provider}:sub"}@10:7|system:serviceaccount:prod:app@10:1',
       '${var.condition_test}|${var.condition_test}|oidc.eks.x/id/Y:aud@11:3@11:3|${var.audiences}',
@@ -223,10 +270,18 @@ describe('readPolicyDocument on trees with symbolic values (Terraform, CloudForm
 
   it('treats a whole symbolic document, Statement or Condition as unknown rather than missing', () => {
     const whole = readPolicyDocument(ref('data.aws_iam_policy_document.trust.json', 1), 'aws_iam_role.app').document
-    expect([whole.hasStatement, whole.symbolicStatements?.map(show)]).toEqual([true, ['${data.aws_iam_policy_document.trust.json}']])
+    expect([whole.hasStatement, whole.symbolicStatements?.map(show)]).toEqual([
+      true,
+      ['${data.aws_iam_policy_document.trust.json}'],
+    ])
     const statements = readPolicyDocument(obj(1, ['Statement', ref('local.statements', 2)]), 'x').document
-    expect([statements.hasStatement, statements.statements.length, statements.symbolicStatements?.map(show)]).toEqual([true, 0, ['${local.statements}']])
-    const condition = readPolicyDocument(obj(1, ['Statement', obj(2, ['Condition', ref('var.conditions', 3)])]), 'x').document.statements[0]!
+    expect([statements.hasStatement, statements.statements.length, statements.symbolicStatements?.map(show)]).toEqual([
+      true,
+      0,
+      ['${local.statements}'],
+    ])
+    const condition = readPolicyDocument(obj(1, ['Statement', obj(2, ['Condition', ref('var.conditions', 3)])]), 'x')
+      .document.statements[0]!
     expect([condition.condition?.entries, condition.symbolicConditions?.map(show)]).toEqual([[], ['${var.conditions}']])
   })
 })
@@ -245,12 +300,35 @@ describe('minifiedLength', () => {
 describe('fuzz: never throws', () => {
   /** Policy-shaped values with arbitrary JSON in every slot, so the reader's deeper paths run. */
   const slot = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string(), fc.array(fc.string(), { maxLength: 3 }))
-  const statement = fc.dictionary(fc.constantFrom('Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'Condition', 'Other'), slot)
-  const condition = fc.dictionary(fc.constantFrom('StringEquals', 'StringLike', 'Null', '__doc_comment'), fc.oneof(fc.dictionary(fc.string(), slot), slot))
+  const statement = fc.dictionary(
+    fc.constantFrom(
+      'Sid',
+      'Effect',
+      'Principal',
+      'NotPrincipal',
+      'Action',
+      'NotAction',
+      'Resource',
+      'Condition',
+      'Other',
+    ),
+    slot,
+  )
+  const condition = fc.dictionary(
+    fc.constantFrom('StringEquals', 'StringLike', 'Null', '__doc_comment'),
+    fc.oneof(fc.dictionary(fc.string(), slot), slot),
+  )
   const policyLike = fc.record(
     {
       Version: slot,
-      Statement: fc.oneof(fc.array(fc.oneof(statement, fc.record({ Principal: fc.dictionary(fc.string(), slot), Condition: condition }), slot), { maxLength: 4 }), statement, slot),
+      Statement: fc.oneof(
+        fc.array(
+          fc.oneof(statement, fc.record({ Principal: fc.dictionary(fc.string(), slot), Condition: condition }), slot),
+          { maxLength: 4 },
+        ),
+        statement,
+        slot,
+      ),
       Extra: slot,
     },
     { requiredKeys: [] },
@@ -259,11 +337,16 @@ describe('fuzz: never throws', () => {
   /** Replaces some scalars by symbolic values, and some keys by symbolic keys, as HCL trees have them. */
   function symbolise(node: TreeNode, choices: boolean[], at = { index: 0 }): TreeNode {
     const next = (): boolean => choices[at.index++ % Math.max(choices.length, 1)] ?? false
-    if (node.kind === 'scalar') return next() ? { ...node, value: symbolic(`var.x${at.index}`, node.location), type: 'unknown' } : node
+    if (node.kind === 'scalar')
+      return next() ? { ...node, value: symbolic(`var.x${at.index}`, node.location), type: 'unknown' } : node
     if (node.kind === 'array') return { ...node, items: node.items.map((item) => symbolise(item, choices, at)) }
     return {
       ...node,
-      entries: node.entries.map((entry) => ({ ...entry, ...(next() ? { keyValue: symbolic(`local.k${at.index}`, entry.keyLocation) } : {}), value: symbolise(entry.value, choices, at) })),
+      entries: node.entries.map((entry) => ({
+        ...entry,
+        ...(next() ? { keyValue: symbolic(`local.k${at.index}`, entry.keyLocation) } : {}),
+        value: symbolise(entry.value, choices, at),
+      })),
     }
   }
 
@@ -282,10 +365,12 @@ describe('fuzz: never throws', () => {
   })
 
   it('parseJsonTree never throws and agrees with JSON.parse on what is valid JSON', () => {
-    const mutated = fc.tuple(fc.json(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', '\\', ' ', '/', 'x', '\n', '0')).map(([text, position, insert]) => {
-      const at = position % (text.length + 1)
-      return text.slice(0, at) + insert + text.slice(at + (insert === '' ? 1 : 0))
-    })
+    const mutated = fc
+      .tuple(fc.json(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', '\\', ' ', '/', 'x', '\n', '0'))
+      .map(([text, position, insert]) => {
+        const at = position % (text.length + 1)
+        return text.slice(0, at) + insert + text.slice(at + (insert === '' ? 1 : 0))
+      })
     fc.assert(
       fc.property(fc.oneof(mutated, fc.string(), fc.json()), (text) => {
         let valid = true

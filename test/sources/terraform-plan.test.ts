@@ -5,9 +5,12 @@ import type { Value } from '../../src/model/value.js'
 import { removeTempRepos, tempRepo } from '../discover/temp-repo.js'
 import { fixture, linesOf, scan } from '../helpers.js'
 
-const at = (location: Location | undefined): string => (location ? `${location.path}:${location.line}:${location.column}` : '-')
-const text = (value: Value | undefined): string => (value === undefined ? '-' : value.kind === 'known' ? value.value : `\${${value.expression}}`)
-const valueAt = (value: Value | undefined): string => (value === undefined ? '-' : `${text(value)}@${at(value.location)}`)
+const at = (location: Location | undefined): string =>
+  location ? `${location.path}:${location.line}:${location.column}` : '-'
+const text = (value: Value | undefined): string =>
+  value === undefined ? '-' : value.kind === 'known' ? value.value : `\${${value.expression}}`
+const valueAt = (value: Value | undefined): string =>
+  value === undefined ? '-' : `${text(value)}@${at(value.location)}`
 
 /** One line per fact, with every value and where the plan writes it. */
 function describeFacts(result: CheckResult): string[] {
@@ -15,20 +18,30 @@ function describeFacts(result: CheckResult): string[] {
   return [
     ...facts.roles.map((role) => {
       const trust = role.trustPolicy
-      const trustText = trust ? `${at(trust.location)} statements=${trust.statements.length}${trust.symbolicStatements ? ` unknown=${trust.symbolicStatements.map(text).join(',')}` : ''}` : '-'
+      const trustText = trust
+        ? `${at(trust.location)} statements=${trust.statements.length}${trust.symbolicStatements ? ` unknown=${trust.symbolicStatements.map(text).join(',')}` : ''}`
+        : '-'
       return `${role.label} at=${at(role.location)} name=${valueAt(role.name)} path=${valueAt(role.path)} arn=${valueAt(role.arn)} account=${valueAt(role.account)} refs=${role.arnReferences.join(',')} trust=${trustText}`
     }),
     ...facts.serviceAccounts.map(
       (sa) =>
         `ServiceAccount ${valueAt(sa.namespace)} ${valueAt(sa.name)} at=${at(sa.location)} roleArn=${valueAt(sa.roleArn)} annotations=${sa.annotations.map((annotation) => `${annotation.key}@${at(annotation.keyLocation)}`).join(',')}`,
     ),
-    ...facts.objects.map((object) => `object ${object.kind} ${text(object.namespace)}/${text(object.name)} at=${at(object.location)} ${object.annotations.map((annotation) => `${annotation.where}:${annotation.key}`).join(',')}`),
-    ...facts.oidcProviders.map(
-      (provider) => `provider at=${at(provider.location)} arn=${valueAt(provider.arn)} url=${valueAt(provider.url)} clientIds=${provider.clientIds.map(valueAt).join(',')} refs=${provider.arnReferences.join(',')}`,
+    ...facts.objects.map(
+      (object) =>
+        `object ${object.kind} ${text(object.namespace)}/${text(object.name)} at=${at(object.location)} ${object.annotations.map((annotation) => `${annotation.where}:${annotation.key}`).join(',')}`,
     ),
-    ...facts.clusters.map((cluster) => `cluster at=${at(cluster.location)} name=${valueAt(cluster.name)} issuer=${valueAt(cluster.issuer)} region=${valueAt(cluster.region)} account=${valueAt(cluster.account)}`),
+    ...facts.oidcProviders.map(
+      (provider) =>
+        `provider at=${at(provider.location)} arn=${valueAt(provider.arn)} url=${valueAt(provider.url)} clientIds=${provider.clientIds.map(valueAt).join(',')} refs=${provider.arnReferences.join(',')}`,
+    ),
+    ...facts.clusters.map(
+      (cluster) =>
+        `cluster at=${at(cluster.location)} name=${valueAt(cluster.name)} issuer=${valueAt(cluster.issuer)} region=${valueAt(cluster.region)} account=${valueAt(cluster.account)}`,
+    ),
     ...facts.podIdentityAssociations.map(
-      (association) => `pod-identity at=${at(association.location)} cluster=${valueAt(association.cluster)} ${valueAt(association.namespace)}/${valueAt(association.serviceAccount)} roleArn=${valueAt(association.roleArn)}`,
+      (association) =>
+        `pod-identity at=${at(association.location)} cluster=${valueAt(association.cluster)} ${valueAt(association.namespace)}/${valueAt(association.serviceAccount)} roleArn=${valueAt(association.roleArn)}`,
     ),
   ]
 }
@@ -65,10 +78,22 @@ describe('Terraform plan JSON (terraform show -json)', () => {
     const role = basic.graph.facts.roles.find((candidate) => candidate.label.startsWith('role orders-reader'))!
     const statement = role.trustPolicy!.statements[0]!
     const places = new Set(
-      [statement.location, statement.effect!.location, statement.principal!.location, ...statement.condition!.entries.flatMap((entry) => [entry.keyLocation, ...entry.values.map((value) => value.location)])].map(at),
+      [
+        statement.location,
+        statement.effect!.location,
+        statement.principal!.location,
+        ...statement.condition!.entries.flatMap((entry) => [
+          entry.keyLocation,
+          ...entry.values.map((value) => value.location),
+        ]),
+      ].map(at),
     )
     expect([...places]).toEqual(['infra/plan.json:317:11'])
-    expect(statement.condition!.entries.map((entry) => `${entry.operator} ${text(entry.key)} ${entry.values.map(text).join(',')}`)).toEqual([
+    expect(
+      statement.condition!.entries.map(
+        (entry) => `${entry.operator} ${text(entry.key)} ${entry.values.map(text).join(',')}`,
+      ),
+    ).toEqual([
       `StringEquals ${ISSUER}:aud sts.amazonaws.com`,
       `StringEquals ${ISSUER}:sub system:serviceaccount:prod:orders`,
     ])
@@ -81,7 +106,9 @@ describe('Terraform plan JSON (terraform show -json)', () => {
 
   it('joins a ServiceAccount whose annotation is unknown until apply to the role behind the module output it references', () => {
     const billing = basic.graph.facts.serviceAccounts.find((sa) => text(sa.name) === 'billing-api')!
-    expect(basic.graph.rolesOf(billing).map((link) => `${link.role.label} via ${link.via}`)).toEqual(['role billing-api (module.irsa.aws_iam_role.this[0] in infra/plan.json) via reference'])
+    expect(basic.graph.rolesOf(billing).map((link) => `${link.role.label} via ${link.via}`)).toEqual([
+      'role billing-api (module.irsa.aws_iam_role.this[0] in infra/plan.json) via reference',
+    ])
   })
 
   it('reports nothing on the plan but a role that trusts a ServiceAccount no source defines (the Pod Identity role trusts pods.eks.amazonaws.com)', () => {
@@ -101,13 +128,19 @@ describe('Terraform plan JSON (terraform show -json)', () => {
     expect(at(role.trustPolicy!.location)).toBe(column('"assume_role_policy"', orders))
     expect(at(role.name!.location)).toBe(column('"name":"orders-reader"', orders))
     const billing = result.graph.facts.serviceAccounts.find((sa) => text(sa.name) === 'billing-api')!
-    expect(at(billing.name.location)).toBe(column('"name":"billing-api"', minified.indexOf('"address":"kubernetes_service_account_v1.billing"', changes)))
+    expect(at(billing.name.location)).toBe(
+      column('"name":"billing-api"', minified.indexOf('"address":"kubernetes_service_account_v1.billing"', changes)),
+    )
     expect(describeFacts(result).length).toBe(describeFacts(basic).length)
   })
 
   it('takes the account of roles the plan creates from the one account it names, unless several aws providers may be in several accounts', async () => {
     const plan = JSON.parse(readFileSync(BASIC_PLAN, 'utf8'))
-    plan.configuration.provider_config['aws.shared'] = { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', alias: 'shared' }
+    plan.configuration.provider_config['aws.shared'] = {
+      name: 'aws',
+      full_name: 'registry.terraform.io/hashicorp/aws',
+      alias: 'shared',
+    }
     const result = await scan(tempRepo({ 'plan.json': JSON.stringify(plan, null, 2) }))
     const accounts = result.graph.facts.roles.map((role) => `${role.label}: ${text(role.account)}`)
     expect(accounts).toEqual([
@@ -152,10 +185,17 @@ describe('Terraform plan JSON (terraform show -json)', () => {
       expect(roles.length).toBe(400)
       const last = roles[roles.length - 1]!
       expect(text(last.name)).toBe('app-399')
-      const keyOffset = textOfPlan.indexOf('"assume_role_policy"', textOfPlan.indexOf('aws_iam_role.app[399]', textOfPlan.indexOf('"resource_changes"')))
+      const keyOffset = textOfPlan.indexOf(
+        '"assume_role_policy"',
+        textOfPlan.indexOf('aws_iam_role.app[399]', textOfPlan.indexOf('"resource_changes"')),
+      )
       const lineStart = textOfPlan.lastIndexOf('\n', keyOffset) + 1
-      expect(at(last.trustPolicy!.location)).toBe(`plan.json:${textOfPlan.slice(0, keyOffset).split('\n').length}:${keyOffset - lineStart + 1}`)
-      expect(linesOf(result).filter((finding) => !finding.includes('[role-trusts-unknown-service-account]'))).toEqual([])
+      expect(at(last.trustPolicy!.location)).toBe(
+        `plan.json:${textOfPlan.slice(0, keyOffset).split('\n').length}:${keyOffset - lineStart + 1}`,
+      )
+      expect(linesOf(result).filter((finding) => !finding.includes('[role-trusts-unknown-service-account]'))).toEqual(
+        [],
+      )
     }
   })
 })
@@ -167,7 +207,12 @@ function largePlan(roles: number, others: number): unknown {
       Statement: [
         {
           Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: { StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com', [`${ISSUER}:sub`]: `system:serviceaccount:apps:app-${index}` } },
+          Condition: {
+            StringEquals: {
+              [`${ISSUER}:aud`]: 'sts.amazonaws.com',
+              [`${ISSUER}:sub`]: `system:serviceaccount:apps:app-${index}`,
+            },
+          },
           Effect: 'Allow',
           Principal: { Federated: `arn:aws:iam::406214073512:oidc-provider/${ISSUER}` },
         },
@@ -178,9 +223,22 @@ function largePlan(roles: number, others: number): unknown {
   const otherValues = (index: number) => ({
     bucket: `logs-${index}`,
     tags: { team: 'platform', service: `service-${index % 50}`, description: 'x'.repeat(200) },
-    policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::logs-${index}/*`, Principal: { AWS: '*' } }] }),
+    policy: JSON.stringify({
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::logs-${index}/*`, Principal: { AWS: '*' } },
+      ],
+    }),
   })
-  const entry = (address: string, type: string, name: string, index: number, values: object) => ({ address, mode: 'managed', type, name, index, provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values })
+  const entry = (address: string, type: string, name: string, index: number, values: object) => ({
+    address,
+    mode: 'managed',
+    type,
+    name,
+    index,
+    provider_name: 'registry.terraform.io/hashicorp/aws',
+    schema_version: 0,
+    values,
+  })
   const change = (address: string, type: string, name: string, index: number, values: object) => ({
     address,
     mode: 'managed',
@@ -188,17 +246,41 @@ function largePlan(roles: number, others: number): unknown {
     name,
     index,
     provider_name: 'registry.terraform.io/hashicorp/aws',
-    change: { actions: ['create'], before: null, after: values, after_unknown: { arn: true, id: true }, before_sensitive: false, after_sensitive: {} },
+    change: {
+      actions: ['create'],
+      before: null,
+      after: values,
+      after_unknown: { arn: true, id: true },
+      before_sensitive: false,
+      after_sensitive: {},
+    },
   })
   const all = [
-    ...Array.from({ length: others }, (_, index) => ({ address: `aws_s3_bucket.logs[${index}]`, type: 'aws_s3_bucket', name: 'logs', index, values: otherValues(index) })),
-    ...Array.from({ length: roles }, (_, index) => ({ address: `aws_iam_role.app[${index}]`, type: 'aws_iam_role', name: 'app', index, values: roleValues(index) })),
+    ...Array.from({ length: others }, (_, index) => ({
+      address: `aws_s3_bucket.logs[${index}]`,
+      type: 'aws_s3_bucket',
+      name: 'logs',
+      index,
+      values: otherValues(index),
+    })),
+    ...Array.from({ length: roles }, (_, index) => ({
+      address: `aws_iam_role.app[${index}]`,
+      type: 'aws_iam_role',
+      name: 'app',
+      index,
+      values: roleValues(index),
+    })),
   ]
   return {
     format_version: '1.2',
     terraform_version: '1.9.5',
-    planned_values: { root_module: { resources: all.map((item) => entry(item.address, item.type, item.name, item.index, item.values)) } },
+    planned_values: {
+      root_module: { resources: all.map((item) => entry(item.address, item.type, item.name, item.index, item.values)) },
+    },
     resource_changes: all.map((item) => change(item.address, item.type, item.name, item.index, item.values)),
-    configuration: { provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws' } }, root_module: {} },
+    configuration: {
+      provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws' } },
+      root_module: {},
+    },
   }
 }

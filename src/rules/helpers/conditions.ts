@@ -4,7 +4,18 @@ import { statementLabel } from '../../iam/evaluate.js'
 import type { Role } from '../../model/facts.js'
 import type { ConditionEntry, PolicyDocument, Statement } from '../../model/policy.js'
 import type { Value } from '../../model/value.js'
-import { claimOf, federatedValues, isAllow, isOidcFederated, keyIssuer, keyText, oidcStatements, parseOperator, trustPolicies, type ClaimName } from './trust.js'
+import {
+  claimOf,
+  federatedValues,
+  isAllow,
+  isOidcFederated,
+  keyIssuer,
+  keyText,
+  oidcStatements,
+  parseOperator,
+  trustPolicies,
+  type ClaimName,
+} from './trust.js'
 
 /** A trust-policy statement for the OIDC provider of a Kubernetes cluster, with its role and document. */
 export interface IrsaStatement {
@@ -15,7 +26,8 @@ export interface IrsaStatement {
 
 /** The Allow statements among them: the ones that let ServiceAccount tokens in. */
 export function* allowedIrsaStatements(roles: readonly Role[]): Iterable<IrsaStatement> {
-  for (const { role, policy, statement } of irsaStatements(roles)) if (isAllow(statement)) yield { role, policy, statement }
+  for (const { role, policy, statement } of irsaStatements(roles))
+    if (isAllow(statement)) yield { role, policy, statement }
 }
 
 /** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
@@ -24,7 +36,8 @@ export function irsaStatements(roles: readonly Role[]): Iterable<IrsaStatement> 
   if (!found) {
     const statements: IrsaStatement[] = []
     for (const { role, policy } of trustPolicies(roles)) {
-      for (const statement of oidcStatements(policy)) if (isServiceAccountStatement(statement)) statements.push({ role, policy, statement })
+      for (const statement of oidcStatements(policy))
+        if (isServiceAccountStatement(statement)) statements.push({ role, policy, statement })
     }
     irsaStatementsOfRoles.set(roles, statements)
     found = statements
@@ -48,14 +61,20 @@ const EKS_ISSUER = /^oidc[.-]eks\./i
  */
 export function isServiceAccountStatement(statement: Statement): boolean {
   const federated = federatedValues(statement).filter(isOidcFederated)
-  const keys = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) !== 'other').map((entry) => entry.key)
+  const keys = (statement.condition?.entries ?? [])
+    .filter((entry) => claimOf(entry.key) !== 'other')
+    .map((entry) => entry.key)
   // An issuer written as a placeholder (a JSON template's `${OIDC_PROVIDER}`) is not known.
   const issuers = [
-    ...federated.flatMap((value) => (value.kind === 'known' ? [parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value] : [])),
+    ...federated.flatMap((value) =>
+      value.kind === 'known' ? [parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value] : [],
+    ),
     ...keys.flatMap((key) => (key.kind === 'known' ? [keyIssuer(key)] : [])),
   ].filter((issuer) => placeholderIn(issuer) === undefined)
   if (issuers.some((issuer) => EKS_ISSUER.test(issuer))) return true
-  const subjects = (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === 'sub').flatMap((entry) => entry.values)
+  const subjects = (statement.condition?.entries ?? [])
+    .filter((entry) => claimOf(entry.key) === 'sub')
+    .flatMap((entry) => entry.values)
   if (subjects.some((value) => keyText(value).startsWith('system:serviceaccount'))) return true
   if (issuers.length > 0) return false
   if (subjects.some((value) => value.kind === 'known' && OTHER_PROVIDER_SUBJECT.test(value.value))) return false
@@ -72,7 +91,11 @@ export function isServiceAccountStatement(statement: Statement): boolean {
  * built around `:oidc-provider/` (`"arn:${…}:iam::${…}:oidc-provider/${…}"`, CloudFormation `!Sub`).
  */
 export function namesClusterProvider(value: Value): boolean {
-  if (value.kind === 'known') return value.value.includes(':oidc-provider/') && placeholderIn(parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value) !== undefined
+  if (value.kind === 'known')
+    return (
+      value.value.includes(':oidc-provider/') &&
+      placeholderIn(parseOidcProviderArn(value.value)?.issuerHostPath ?? value.value) !== undefined
+    )
   return /aws_iam_openid_connect_provider\.|oidc[-_]?provider|:oidc-provider\/|oidc/i.test(value.expression)
 }
 
@@ -101,12 +124,18 @@ export function quotedKey(key: Value): string {
 /** A condition that is true only when its key is present and matches: what actually restricts a claim. */
 export function isPositiveStringCondition(entry: ConditionEntry): boolean {
   const operator = parseOperator(entry.operator)
-  return /^String(Equals|Like)(IgnoreCase)?$/.test(operator.base) && !operator.negated && operator.setPrefix !== 'ForAllValues'
+  return (
+    /^String(Equals|Like)(IgnoreCase)?$/.test(operator.base) &&
+    !operator.negated &&
+    operator.setPrefix !== 'ForAllValues'
+  )
 }
 
 /** Positive `String…` conditions on a claim (`:sub`, `:aud`) of a statement. */
 export function positiveConditionsOn(statement: Statement, claim: ClaimName): ConditionEntry[] {
-  return (statement.condition?.entries ?? []).filter((entry) => claimOf(entry.key) === claim && isPositiveStringCondition(entry))
+  return (statement.condition?.entries ?? []).filter(
+    (entry) => claimOf(entry.key) === claim && isPositiveStringCondition(entry),
+  )
 }
 
 /** Whether two condition keys name the same context key (known keys compare case-insensitively, as IAM does). */

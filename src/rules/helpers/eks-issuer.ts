@@ -101,7 +101,9 @@ export function analyseEksIssuer(text: string): IssuerAnalysis {
     suffix = reversed[2]
   } else if (dualStack) {
     region = dualStack[1]
-    problems.push(`uses the dual-stack host "${host}", but tokens name "oidc.eks.${region}.${dnsSuffixOfRegion(region!) ?? 'amazonaws.com'}" as their issuer`)
+    problems.push(
+      `uses the dual-stack host "${host}", but tokens name "oidc.eks.${region}.${dnsSuffixOfRegion(region!) ?? 'amazonaws.com'}" as their issuer`,
+    )
   } else {
     problems.push(`has the host "${host}", not "oidc.eks.<region>.amazonaws.com"`)
   }
@@ -117,7 +119,9 @@ export function analyseEksIssuer(text: string): IssuerAnalysis {
     } else if (suffix === undefined) {
       suffix = expected
     } else if (suffix !== expected) {
-      problems.push(`ends in "${suffix}", but issuers of ${expected.endsWith('.cn') ? 'the China region ' : ''}${region} end in "${expected}"`)
+      problems.push(
+        `ends in "${suffix}", but issuers of ${expected.endsWith('.cn') ? 'the China region ' : ''}${region} end in "${expected}"`,
+      )
       suffix = expected
     }
   }
@@ -145,7 +149,8 @@ export function analyseEksIssuer(text: string): IssuerAnalysis {
     analysis.id = id
     if (!ID.test(id)) analysis.unusualId = true
   }
-  if (region !== undefined && suffix !== undefined && id !== undefined) analysis.corrected = `oidc.eks.${region}.${suffix}/id/${id}`
+  if (region !== undefined && suffix !== undefined && id !== undefined)
+    analysis.corrected = `oidc.eks.${region}.${suffix}/id/${id}`
   return analysis
 }
 
@@ -192,7 +197,14 @@ export function analyseFederated(value: string, account?: string): FederatedAnal
   let hostPath: string
   const arn = ARN.exec(trimmed)
   if (arn) {
-    const [, arnPartition, service, arnRegion, arnAccount, resource] = arn as unknown as [string, string, string, string, string, string]
+    const [, arnPartition, service, arnRegion, arnAccount, resource] = arn as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ]
     partition = arnPartition
     if (!/^aws(-[a-z]+)*$/.test(arnPartition)) {
       problems.push(`has the partition "${arnPartition}", which is not an AWS partition`)
@@ -201,16 +213,26 @@ export function analyseFederated(value: string, account?: string): FederatedAnal
     if (service !== 'iam') problems.push(`names the service "${service}" where a provider ARN says "iam"`)
     if (arnRegion !== '') problems.push(`has the region "${arnRegion}" in the ARN, where IAM ARNs have none`)
     if (/^\d{12}$/.test(arnAccount)) accountId = arnAccount
-    else problems.push(arnAccount === '' ? 'has no account ID' : `has the account "${arnAccount}", which is not 12 digits`)
+    else
+      problems.push(arnAccount === '' ? 'has no account ID' : `has the account "${arnAccount}", which is not 12 digits`)
     if (resource.startsWith('oidc-provider/')) {
       hostPath = resource.slice('oidc-provider/'.length)
     } else if (looksLikeEksIssuer(resource) || /oidc/i.test(resource)) {
       const misspelled = PROVIDER_PREFIX_MISSPELLED.exec(resource)
-      problems.push(misspelled ? `has "${misspelled[0]}" where the ARN says "oidc-provider/"` : 'lacks "oidc-provider/" before the issuer')
+      problems.push(
+        misspelled
+          ? `has "${misspelled[0]}" where the ARN says "oidc-provider/"`
+          : 'lacks "oidc-provider/" before the issuer',
+      )
       hostPath = misspelled ? resource.slice(misspelled[0].length) : resource
     } else {
       const type = beforeSlash(resource)
-      return { problems: [...problems, `names ${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} ("${resource}"), not an OIDC provider`] }
+      return {
+        problems: [
+          ...problems,
+          `names ${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} ("${resource}"), not an OIDC provider`,
+        ],
+      }
     }
   } else if (/^https?:\/\//i.test(trimmed) || looksLikeEksIssuer(trimmed)) {
     problems.push('is the issuer, not the ARN of the IAM OIDC provider')
@@ -244,7 +266,8 @@ export function analyseFederated(value: string, account?: string): FederatedAnal
   }
   if (issuer !== undefined) {
     result.issuer = issuer
-    if (partition !== undefined) result.corrected = `arn:${partition}:iam::${accountId ?? '<account-id>'}:oidc-provider/${issuer}`
+    if (partition !== undefined)
+      result.corrected = `arn:${partition}:iam::${accountId ?? '<account-id>'}:oidc-provider/${issuer}`
   }
   return result
 }
@@ -293,11 +316,14 @@ export function analyseConditionKey(key: string, claimHint?: ClaimSuffix): Condi
   if (!issuerLike && !issuerPart.includes('/')) {
     // `SAML:aud`, `cognito-identity.amazonaws.com:amr`, `token.actions.githubusercontent.com:sub`: other issuers' keys, unless a placeholder stands for the issuer.
     const placeholder = placeholderIn(issuerPart)
-    return placeholder === undefined ? undefined : { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) }
+    return placeholder === undefined
+      ? undefined
+      : { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) }
   }
 
   const placeholder = placeholderIn(issuerPart)
-  if (placeholder !== undefined) return { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) }
+  if (placeholder !== undefined)
+    return { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) }
 
   let suffix = claim
   if (looksLikeEksIssuer(issuerPart)) {
@@ -309,7 +335,9 @@ export function analyseConditionKey(key: string, claimHint?: ClaimSuffix): Condi
       problems.push('has no ":sub", ":aud" or ":amr" suffix naming the claim')
       suffix = claimHint
     } else if (!claimLike) {
-      problems.push(`ends in ":${claim}", which is not a claim IAM offers for an OIDC provider (":sub", ":aud" or ":amr")`)
+      problems.push(
+        `ends in ":${claim}", which is not a claim IAM offers for an OIDC provider (":sub", ":aud" or ":amr")`,
+      )
       suffix = claimHint
     }
   }
@@ -340,7 +368,8 @@ export function sameIssuer(a: string, b: string): boolean {
 export function whenKeyAbsent(operator: string): string {
   const parsed = parseOperator(operator)
   if (parsed.base === 'Null') return `the ${operator} check always finds it missing`
-  if (parsed.negated || parsed.ifExists || parsed.setPrefix === 'ForAllValues') return `this ${operator} condition is always true (it restricts nothing)`
+  if (parsed.negated || parsed.ifExists || parsed.setPrefix === 'ForAllValues')
+    return `this ${operator} condition is always true (it restricts nothing)`
   return 'the condition is never true (STS refuses every token)'
 }
 

@@ -55,25 +55,47 @@ export function isIrsaScopedStatement(graph: Graph, statement: Statement): boole
   // A provider the scan cannot name, in a statement whose condition keys all name another issuer (`oidc.circleci.com/org/…:aud`): that issuer's trust.
   if (scopes.includes('unknown') && !conditionKeysNameOnlyOtherIssuers(statement)) return true
   // No provider named (a statement missing its Principal) but the web-identity action: a broken IRSA statement.
-  if (federated.length === 0 && (statement.action?.values ?? []).some((action) => action.kind === 'known' && /^sts:AssumeRoleWithWebIdentity$/i.test(action.value.trim()))) return true
-  if (servicePrincipals(statement).some((value) => value.kind === 'symbolic' || value.value.trim().toLowerCase() === POD_IDENTITY_PRINCIPAL)) return true
-  return (statement.condition?.entries ?? []).some((entry) => entry.key.kind === 'known' && looksLikeEksIssuer(keyIssuer(entry.key)))
+  if (
+    federated.length === 0 &&
+    (statement.action?.values ?? []).some(
+      (action) => action.kind === 'known' && /^sts:AssumeRoleWithWebIdentity$/i.test(action.value.trim()),
+    )
+  )
+    return true
+  if (
+    servicePrincipals(statement).some(
+      (value) => value.kind === 'symbolic' || value.value.trim().toLowerCase() === POD_IDENTITY_PRINCIPAL,
+    )
+  )
+    return true
+  return (statement.condition?.entries ?? []).some(
+    (entry) => entry.key.kind === 'known' && looksLikeEksIssuer(keyIssuer(entry.key)),
+  )
 }
 
 function conditionKeysNameOnlyOtherIssuers(statement: Statement): boolean {
-  const issuers = (statement.condition?.entries ?? []).flatMap((entry) => (entry.key.kind === 'known' ? [keyIssuer(entry.key)] : []))
-  return issuers.length > 0 && (statement.condition?.entries ?? []).every((entry) => entry.key.kind === 'known') && issuers.every((issuer) => isOtherIssuer(issuer.replace(/<[^>]*>/g, 'x')))
+  const issuers = (statement.condition?.entries ?? []).flatMap((entry) =>
+    entry.key.kind === 'known' ? [keyIssuer(entry.key)] : [],
+  )
+  return (
+    issuers.length > 0 &&
+    (statement.condition?.entries ?? []).every((entry) => entry.key.kind === 'known') &&
+    issuers.every((issuer) => isOtherIssuer(issuer.replace(/<[^>]*>/g, 'x')))
+  )
 }
 
 function servicePrincipals(statement: Statement): Value[] {
-  return (statement.principal?.entries ?? []).filter((entry) => entry.type === 'Service').flatMap((entry) => entry.values)
+  return (statement.principal?.entries ?? [])
+    .filter((entry) => entry.type === 'Service')
+    .flatMap((entry) => entry.values)
 }
 
 /** Roles an annotation or a Pod Identity association names: their trust matters whatever it says. */
 const rolesInUse = perGraph((graph) => {
   const roles = new Set<Role>()
   for (const sa of graph.facts.serviceAccounts) for (const link of graph.rolesOf(sa)) roles.add(link.role)
-  for (const association of graph.facts.podIdentityAssociations) for (const link of graph.rolesNamedBy(association.roleArn, association)) roles.add(link.role)
+  for (const association of graph.facts.podIdentityAssociations)
+    for (const link of graph.rolesNamedBy(association.roleArn, association)) roles.add(link.role)
   return roles
 })
 

@@ -25,7 +25,10 @@ export function acceptedSpelling(name: string, kind: 'namespace' | 'name'): stri
 
 /** A ServiceAccount whose known name or namespace the API server refuses: it can never exist, nor its token. */
 export function hasRefusedName(sa: Pick<ServiceAccount, 'name' | 'namespace'>): boolean {
-  return (sa.name.kind === 'known' && !isValidServiceAccountName(sa.name.value)) || (sa.namespace.kind === 'known' && !isValidNamespace(sa.namespace.value))
+  return (
+    (sa.name.kind === 'known' && !isValidServiceAccountName(sa.name.value)) ||
+    (sa.namespace.kind === 'known' && !isValidNamespace(sa.namespace.value))
+  )
 }
 
 /** The text names this Kubernetes name as a whole word (not `cluster-app` for `app`). */

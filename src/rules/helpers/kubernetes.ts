@@ -5,7 +5,13 @@ import { valueText, type Value } from '../../model/value.js'
 import { perGraph } from './per-graph.js'
 import { APPLY_NAMESPACE } from '../../model/kubernetes.js'
 
-export { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, SKIP_CONTAINERS_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from '../../model/kubernetes.js'
+export {
+  AUDIENCE_ANNOTATION,
+  ROLE_ARN_ANNOTATION,
+  SKIP_CONTAINERS_ANNOTATION,
+  STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+} from '../../model/kubernetes.js'
 export { valueText } from '../../model/value.js'
 
 /** A string quoted for a one-line message: newlines and quotes escaped, so a trailing `\n` shows. */
@@ -44,14 +50,20 @@ export function hasRoleArn(sa: ServiceAccount): boolean {
 /** The workload fact read from the same manifest object. */
 export function workloadOfObject(graph: Graph, object: KubeObject): Workload | undefined {
   return (workloadsByPath(graph).get(object.location.path) ?? []).find(
-    (workload) => workload.kind === object.kind && sameText(workload.name, object.name) && sameText(workload.namespace, object.namespace),
+    (workload) =>
+      workload.kind === object.kind &&
+      sameText(workload.name, object.name) &&
+      sameText(workload.namespace, object.namespace),
   )
 }
 
 /** The manifest object a workload was read from (its pod-template annotations live there). */
 export function objectOfWorkload(graph: Graph, workload: Workload): KubeObject | undefined {
   return (objectsByPath(graph).get(workload.location.path) ?? []).find(
-    (object) => object.kind === workload.kind && sameText(object.name, workload.name) && sameText(object.namespace, workload.namespace),
+    (object) =>
+      object.kind === workload.kind &&
+      sameText(object.name, workload.name) &&
+      sameText(object.namespace, workload.namespace),
   )
 }
 
@@ -71,7 +83,10 @@ function byPath<T extends { location: Location }>(facts: readonly T[]): Map<stri
 
 /** Annotations the webhook reads from the pod: a pod template's, or a bare Pod's own. */
 export function podAnnotations(object: KubeObject): Annotation[] {
-  return object.annotations.filter((annotation) => annotation.where === 'template-annotations' || (object.kind === 'Pod' && annotation.where === 'annotations'))
+  return object.annotations.filter(
+    (annotation) =>
+      annotation.where === 'template-annotations' || (object.kind === 'Pod' && annotation.where === 'annotations'),
+  )
 }
 
 /**
@@ -85,7 +100,8 @@ export function serviceAccountToAnnotate(graph: Graph, workload: Workload): stri
     const where = defined ? ` (${formatLocation(defined.location)})` : ''
     return `its pods run as ServiceAccount ${qualifiedName(workload.namespace, 'default')}${where}: create a ServiceAccount for it with the annotation and set spec.serviceAccountName`
   }
-  if (defined) return `put it in the metadata.annotations of ${serviceAccountTitle(defined)} (${formatLocation(defined.location)}), which its pods run as`
+  if (defined)
+    return `put it in the metadata.annotations of ${serviceAccountTitle(defined)} (${formatLocation(defined.location)}), which its pods run as`
   return `put it in the metadata.annotations of ServiceAccount ${qualifiedName(workload.namespace, name)}, which its pods run as (no scanned file defines it)`
 }
 
@@ -95,10 +111,22 @@ export { editDistance } from '../../text/edit-distance.js'
  * Account IDs the AWS documentation uses in examples (EKS and IAM user guides: 111122223333,
  * 123456789012, 444455556666, 777788889999; AWS CLI / Tools for PowerShell examples: 012345678912).
  */
-export const DOCUMENTATION_ACCOUNTS: readonly string[] = ['111122223333', '123456789012', '444455556666', '777788889999', '012345678912']
+export const DOCUMENTATION_ACCOUNTS: readonly string[] = [
+  '111122223333',
+  '123456789012',
+  '444455556666',
+  '777788889999',
+  '012345678912',
+]
 
 /** Sources whose `${…}` / `{{…}}` are resolved by the tool that reads them, so they are not leftovers. */
-const INTERPOLATING_SOURCES: ReadonlySet<SourceKind> = new Set<SourceKind>(['terraform', 'terraform-plan', 'cloudformation', 'helm', 'live'])
+const INTERPOLATING_SOURCES: ReadonlySet<SourceKind> = new Set<SourceKind>([
+  'terraform',
+  'terraform-plan',
+  'cloudformation',
+  'helm',
+  'live',
+])
 
 const TEMPLATE_RESIDUES: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /\{\{.*?\}\}/, what: 'an unrendered template expression' },
@@ -119,7 +147,8 @@ function isFillerAccount(account: string): boolean {
   return '1234567890'.startsWith(account) || /^(\d)\1*$/.test(account)
 }
 
-const PLACEHOLDER_WORDS = /^(changeme|change[-_]me|replaceme|replace[-_]me|todo|tbd|fixme|placeholder|none|null|nil|undefined|tobefilled)$/i
+const PLACEHOLDER_WORDS =
+  /^(changeme|change[-_]me|replaceme|replace[-_]me|todo|tbd|fixme|placeholder|none|null|nil|undefined|tobefilled)$/i
 const UPPER_SNAKE_TOKEN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/
 
 export interface Placeholder {
@@ -142,12 +171,18 @@ export function findRoleArnPlaceholder(text: string, source: SourceKind): Placeh
       if (match) return { description: `${what} ${quoted(match[0])}` }
     }
   }
-  if (PLACEHOLDER_WORDS.test(trimmed) || UPPER_SNAKE_TOKEN.test(trimmed)) return { description: `the placeholder ${quoted(trimmed)}` }
+  if (PLACEHOLDER_WORDS.test(trimmed) || UPPER_SNAKE_TOKEN.test(trimmed))
+    return { description: `the placeholder ${quoted(trimmed)}` }
   const account = /:iam::([^:]*):/.exec(trimmed)?.[1]
-  if (account !== undefined && /[A-Za-z]{2,}/.test(account)) return { description: `the placeholder account ${quoted(account)}` }
-  if (account !== undefined && isFillerAccount(account)) return { description: `the placeholder account ${quoted(account)}` }
+  if (account !== undefined && /[A-Za-z]{2,}/.test(account))
+    return { description: `the placeholder account ${quoted(account)}` }
+  if (account !== undefined && isFillerAccount(account))
+    return { description: `the placeholder account ${quoted(account)}` }
   if (account !== undefined && DOCUMENTATION_ACCOUNTS.includes(account)) {
-    return { description: `${account}, an example account ID from the AWS documentation`, documentationAccount: account }
+    return {
+      description: `${account}, an example account ID from the AWS documentation`,
+      documentationAccount: account,
+    }
   }
   return undefined
 }

@@ -7,7 +7,14 @@ import type { LiveObservations, LiveProviderLookup, LiveRoleLookup } from '../..
 import type { Location } from '../../model/location.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import type { Value } from '../../model/value.js'
-import { annotatedRole, failureKind, knownClusters, roleIdentity, type KnownCluster, type Refusal } from './correlation.js'
+import {
+  annotatedRole,
+  failureKind,
+  knownClusters,
+  roleIdentity,
+  type KnownCluster,
+  type Refusal,
+} from './correlation.js'
 import { federatedValues, isOidcFederated, keyText, parseOperator } from './trust.js'
 
 /** What live confirmation read, when it ran. */
@@ -43,7 +50,12 @@ export function roleTargetOf(graph: Graph, sa: ServiceAccount): RoleTarget | und
   for (const { role } of graph.rolesOf(sa)) {
     const identity = roleIdentity(role)
     if (identity.name === undefined || role.account?.kind === 'symbolic') continue
-    return { partition: role.partition ?? 'aws', ...(identity.account ? { account: identity.account } : {}), name: identity.name, location: sa.roleArn.location }
+    return {
+      partition: role.partition ?? 'aws',
+      ...(identity.account ? { account: identity.account } : {}),
+      name: identity.name,
+      location: sa.roleArn.location,
+    }
   }
   return undefined
 }
@@ -55,7 +67,10 @@ export function roleLookupOf(observations: LiveObservations, target: RoleTarget)
 }
 
 /** Each ServiceAccount whose role live confirmation looked up, with the lookup. */
-export function* liveServiceAccounts(graph: Graph, observations: LiveObservations): Iterable<{ sa: ServiceAccount; target: RoleTarget; lookup: LiveRoleLookup }> {
+export function* liveServiceAccounts(
+  graph: Graph,
+  observations: LiveObservations,
+): Iterable<{ sa: ServiceAccount; target: RoleTarget; lookup: LiveRoleLookup }> {
   for (const sa of graph.facts.serviceAccounts) {
     const target = roleTargetOf(graph, sa)
     const lookup = target && roleLookupOf(observations, target)
@@ -109,23 +124,38 @@ export function liveClusters(observations: LiveObservations): KnownCluster[] {
 /** Live clusters first, then those the config file and the sources know (same issuer once). */
 export function allKnownClusters(graph: Graph, config: Config, observations: LiveObservations): KnownCluster[] {
   const live = liveClusters(observations)
-  return [...live, ...knownClusters(graph, config).filter((cluster) => !live.some((other) => other.hostPath === cluster.hostPath))]
+  return [
+    ...live,
+    ...knownClusters(graph, config).filter((cluster) => !live.some((other) => other.hostPath === cluster.hostPath)),
+  ]
 }
 
 /** "eks:DescribeCluster reports issuer https://… for cluster prod (account 406214073512, eu-central-1)" */
-export function describeLiveCluster(lookup: { name: string; account?: string | undefined; region?: string | undefined }, issuer: string): string {
-  const where = [lookup.account !== undefined ? `account ${lookup.account}` : undefined, lookup.region].filter((part) => part !== undefined).join(', ')
+export function describeLiveCluster(
+  lookup: { name: string; account?: string | undefined; region?: string | undefined },
+  issuer: string,
+): string {
+  const where = [lookup.account !== undefined ? `account ${lookup.account}` : undefined, lookup.region]
+    .filter((part) => part !== undefined)
+    .join(', ')
   return `eks:DescribeCluster reports issuer ${issuer} for cluster ${lookup.name}${where ? ` (${where})` : ''}`
 }
 
 /** The OIDC provider ARNs a trust policy names literally, each with where it names it. */
-export function namedProviders(policy: PolicyDocument): { arn: string; account: string; issuerHostPath: string; location: Location }[] {
+export function namedProviders(
+  policy: PolicyDocument,
+): { arn: string; account: string; issuerHostPath: string; location: Location }[] {
   const found: { arn: string; account: string; issuerHostPath: string; location: Location }[] = []
   for (const statement of policy.statements) {
     for (const value of federatedValues(statement)) {
       const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined
       if (arn && value.kind === 'known' && !found.some((each) => each.arn === value.value)) {
-        found.push({ arn: value.value, account: arn.account, issuerHostPath: arn.issuerHostPath, location: value.location })
+        found.push({
+          arn: value.value,
+          account: arn.account,
+          issuerHostPath: arn.issuerHostPath,
+          location: value.location,
+        })
       }
     }
   }
@@ -157,7 +187,8 @@ export function refusalPhrase(found: Refusal, wanted: { sub: string; aud: string
 
 function mismatchPhrase(failure: Mismatch, wanted: { sub: string; aud: string }): string {
   const kind = failureKind(failure)
-  if (failure.element !== 'Condition' || (kind !== 'sub' && kind !== 'aud') || failure.requestValues === undefined) return failure.message
+  if (failure.element !== 'Condition' || (kind !== 'sub' && kind !== 'aud') || failure.requestValues === undefined)
+    return failure.message
   const operator = parseOperator(failure.entry.operator)
   if (operator.negated || operator.setPrefix || operator.ifExists) return failure.message
   const written = failure.entry.values.map(quote).join(', ')

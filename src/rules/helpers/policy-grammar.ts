@@ -8,7 +8,15 @@ import { editDistance } from './kubernetes.js'
 export const POLICY_VERSIONS: readonly string[] = ['2012-10-17', '2008-10-17']
 export const DOCUMENT_KEYS: readonly string[] = ['Version', 'Id', 'Statement']
 /** `Resource` / `NotResource` belong to the grammar but are prohibited in trust policies. */
-export const TRUST_STATEMENT_KEYS: readonly string[] = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Condition']
+export const TRUST_STATEMENT_KEYS: readonly string[] = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Condition',
+]
 export const PRINCIPAL_TYPES: readonly string[] = ['AWS', 'Federated', 'Service', 'CanonicalUser']
 export const EFFECTS: readonly string[] = ['Allow', 'Deny']
 

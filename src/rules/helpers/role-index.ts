@@ -38,7 +38,9 @@ export function rolesNamed(graph: Graph, name: string): readonly Role[] {
  * the annotation's account.
  */
 export function rolesInOtherAccounts(graph: Graph, arn: RoleArn, from: JoinedFrom): Role[] {
-  const named = rolesNamed(graph, arn.name).filter((role) => pathMayBe(role, arn.path) && sameUnitOrNone(role.unit, from.unit))
+  const named = rolesNamed(graph, arn.name).filter(
+    (role) => pathMayBe(role, arn.path) && sameUnitOrNone(role.unit, from.unit),
+  )
   const elsewhere = named.filter((role) => {
     const account = roleIdentity(role).account
     return account !== undefined && account !== arn.account && role.account?.kind !== 'symbolic'

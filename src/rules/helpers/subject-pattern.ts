@@ -32,13 +32,30 @@ function rank(reach: SubjectReach): number {
   return (reach.anyNamespace ? 2 : 0) + (reach.anyName ? 1 : 0)
 }
 
-function reachOf([system = '', serviceaccount = '', namespacePart = '', namePart = '']: string[], pattern: string): SubjectReach[] {
-  if (!globMatches(globPattern(text(system)), 'system') || !globMatches(globPattern(text(serviceaccount)), 'serviceaccount')) return []
+function reachOf(
+  [system = '', serviceaccount = '', namespacePart = '', namePart = '']: string[],
+  pattern: string,
+): SubjectReach[] {
+  if (
+    !globMatches(globPattern(text(system)), 'system') ||
+    !globMatches(globPattern(text(serviceaccount)), 'serviceaccount')
+  )
+    return []
   const witness = { namespace: fill(namespacePart), name: fill(namePart) }
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(witness.namespace) || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(witness.name)) return []
+  if (
+    !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(witness.namespace) ||
+    !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(witness.name)
+  )
+    return []
   // The witness must be a subject the original pattern admits (it is, unless a reading is wrong).
   if (!globMatches(globPattern(text(pattern)), serviceAccountSubject(witness.namespace, witness.name))) return []
-  const reach = { namespacePart, namePart, anyNamespace: /[*?]/.test(namespacePart), anyName: namePart === '*', witness }
+  const reach = {
+    namespacePart,
+    namePart,
+    anyNamespace: /[*?]/.test(namespacePart),
+    anyName: namePart === '*',
+    witness,
+  }
   return reach.anyNamespace || reach.anyName ? [reach] : []
 }
 
@@ -56,7 +73,10 @@ function fourPartReadings(pattern: string): string[][] {
   const stars = [...pattern].flatMap((char, index) => (char === '*' ? [index] : []))
   const readings: string[][] = []
   // Up to 3 colons among k wildcards is about k³/6 readings: beyond a few dozen wildcards, only those giving all of them to one.
-  const shares = sharingCount(missing, stars.length) <= MAX_READINGS ? distributions(missing, stars.length) : stars.map((_, index) => stars.map((__, other) => (other === index ? missing : 0)))
+  const shares =
+    sharingCount(missing, stars.length) <= MAX_READINGS
+      ? distributions(missing, stars.length)
+      : stars.map((_, index) => stars.map((__, other) => (other === index ? missing : 0)))
   for (const counts of shares) {
     let expanded = ''
     let star = 0
@@ -83,6 +103,7 @@ function distributions(total: number, slots: number): number[][] {
   if (slots === 0) return total === 0 ? [[]] : []
   if (slots === 1) return [[total]]
   const result: number[][] = []
-  for (let first = 0; first <= total; first++) for (const rest of distributions(total - first, slots - 1)) result.push([first, ...rest])
+  for (let first = 0; first <= total; first++)
+    for (const rest of distributions(total - first, slots - 1)) result.push([first, ...rest])
   return result
 }

@@ -10,7 +10,9 @@ export function* trustPolicies(roles: readonly Role[]): Iterable<{ role: Role; p
 
 /** The Federated principal values of a statement. */
 export function federatedValues(statement: Statement): Value[] {
-  return (statement.principal?.entries ?? []).filter((entry) => entry.type === 'Federated').flatMap((entry) => entry.values)
+  return (statement.principal?.entries ?? [])
+    .filter((entry) => entry.type === 'Federated')
+    .flatMap((entry) => entry.values)
 }
 
 /** A Federated value that names an OIDC provider (known ARN with `oidc-provider/`, or any symbolic value). */

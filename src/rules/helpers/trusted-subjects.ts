@@ -24,12 +24,20 @@ export const trustedSubjects = perGraph((graph: Graph): ReadonlyMap<string, read
   for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
     for (const entry of conditionsOn(statement, 'sub')) {
       const operator = parseOperator(entry.operator)
-      if (operator.setPrefix || operator.ifExists || operator.negated || (operator.base !== 'StringEquals' && operator.base !== 'StringLike')) continue
+      if (
+        operator.setPrefix ||
+        operator.ifExists ||
+        operator.negated ||
+        (operator.base !== 'StringEquals' && operator.base !== 'StringLike')
+      )
+        continue
       for (const value of entry.values) {
         if (value.kind !== 'known') continue
         const subject = exactServiceAccountSubject(value.value)
         if (!subject) continue
-        const issuer = [...federatedValues(statement).map(valueText), keyText(entry.key).replace(/:sub$/i, '')].join(' ')
+        const issuer = [...federatedValues(statement).map(valueText), keyText(entry.key).replace(/:sub$/i, '')].join(
+          ' ',
+        )
         const key = `${subject.namespace}/${subject.name}`
         const list = bySubject.get(key) ?? []
         list.push({ role, namespace: subject.namespace, name: subject.name, value, issuer })

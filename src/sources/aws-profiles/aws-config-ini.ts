@@ -13,7 +13,12 @@ const SETTINGS = ['role_arn', 'web_identity_token_file', 'source_profile', 'exte
  * (as the SDKs also accept) `[name]`; `key = value` lines, `#` and `;` comments, indented
  * sub-settings skipped. Never throws; text that is not a config file yields no profiles.
  */
-export function parseAwsConfig(text: string, locate: Locate, source: SourceKind, configFile: AwsConfigFile): AwsProfile[] {
+export function parseAwsConfig(
+  text: string,
+  locate: Locate,
+  source: SourceKind,
+  configFile: AwsConfigFile,
+): AwsProfile[] {
   const profiles: AwsProfile[] = []
   let current: AwsProfile | undefined
   // Indentation of a `name =` line whose value is the indented lines below it (`s3 =`).
@@ -63,7 +68,12 @@ export function parseAwsConfig(text: string, locate: Locate, source: SourceKind,
   return profiles
 }
 
-function profileOf(header: string, location: Location, source: SourceKind, configFile: AwsConfigFile): AwsProfile | undefined {
+function profileOf(
+  header: string,
+  location: Location,
+  source: SourceKind,
+  configFile: AwsConfigFile,
+): AwsProfile | undefined {
   const words = header.split(/\s+/)
   let name: string | undefined
   if (words.length === 1 && !['sso-session', 'services'].includes(words[0]!)) name = words[0]

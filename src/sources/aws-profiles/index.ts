@@ -28,8 +28,17 @@ export const awsProfilesSource: Source = {
   },
 }
 
-const KUBERNETES_MARKERS = /web_identity_token_file|source_profile|role_arn|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_CONFIG_FILE/
-const TEMPLATE_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController', 'Rollout'])
+const KUBERNETES_MARKERS =
+  /web_identity_token_file|source_profile|role_arn|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_CONFIG_FILE/
+const TEMPLATE_WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'ReplicationController',
+  'Rollout',
+])
 
 /** A ConfigMap or Secret key holding a config file. */
 interface StoredConfig {
@@ -78,9 +87,17 @@ class ProfileReader {
       this.readValuesFile(file)
       return
     }
-    const configFile: AwsConfigFile = { label: file.path, location: { path: file.path, line: 1, column: 1 }, readers: [] }
+    const configFile: AwsConfigFile = {
+      label: file.path,
+      location: { path: file.path, line: 1, column: 1 },
+      readers: [],
+    }
     const lines = file.text.split(/\r?\n/)
-    const locate: Locate = (line, column) => ({ path: file.path, line: line + 1, column: column + 1 + (line === 0 && lines[0]?.charCodeAt(0) === 0xfeff ? -1 : 0) })
+    const locate: Locate = (line, column) => ({
+      path: file.path,
+      line: line + 1,
+      column: column + 1 + (line === 0 && lines[0]?.charCodeAt(0) === 0xfeff ? -1 : 0),
+    })
     const profiles = parseAwsConfig(file.text, locate, 'aws-config', configFile)
     this.addProfiles(profiles)
     this.repositoryFiles.push({ file: configFile, profiles })
@@ -92,11 +109,14 @@ class ProfileReader {
     const lines = file.text.split('\n')
     const visit = (node: TreeNode, path: string, depth: number): void => {
       if (depth > 50) return
-      if (node.kind === 'object') for (const item of node.entries) visit(item.value, path ? `${path}.${item.key}` : item.key, depth + 1)
+      if (node.kind === 'object')
+        for (const item of node.entries) visit(item.value, path ? `${path}.${item.key}` : item.key, depth + 1)
       else if (node.kind === 'array') node.items.forEach((item, index) => visit(item, `${path}[${index}]`, depth + 1))
       else if (node.type === 'string' && node.value.kind === 'known' && mentionsProfiles(node.value.value)) {
         const configFile: AwsConfigFile = { label: `${file.path} (${path})`, location: node.location, readers: [] }
-        this.addProfiles(parseAwsConfig(node.value.value, scalarLocator(lines, node, node.value.value), 'helm', configFile))
+        this.addProfiles(
+          parseAwsConfig(node.value.value, scalarLocator(lines, node, node.value.value), 'helm', configFile),
+        )
       }
     }
     for (const document of tree.documents) if (document.root) visit(document.root, '', 0)
@@ -109,7 +129,8 @@ class ProfileReader {
       const parsed = parseJsonTree(file.path, file.text)
       if (parsed.ok) roots.push(parsed.root)
     } else {
-      for (const document of parseYamlTree(file.path, file.text, { version: '1.1' }).documents) if (document.root) roots.push(document.root)
+      for (const document of parseYamlTree(file.path, file.text, { version: '1.1' }).documents)
+        if (document.root) roots.push(document.root)
     }
     for (const root of roots) this.readObject(root, lines, 0)
   }
@@ -126,24 +147,43 @@ class ProfileReader {
     const nameNode = child(metadata, 'name')
     const name = scalarText(nameNode)
     const namespaceNode = child(metadata, 'namespace')
-    const namespace: Value = (namespaceNode?.kind === 'scalar' && scalarText(namespaceNode) ? namespaceNode.value : undefined) ?? symbolic(APPLY_NAMESPACE, node.location)
+    const namespace: Value =
+      (namespaceNode?.kind === 'scalar' && scalarText(namespaceNode) ? namespaceNode.value : undefined) ??
+      symbolic(APPLY_NAMESPACE, node.location)
     if ((kind === 'ConfigMap' || kind === 'Secret') && name !== undefined) {
       this.readStored(kind, namespace, name, node, lines)
       return
     }
     const spec = child(node, 'spec')
-    const template = kind === 'CronJob' ? child(child(child(spec, 'jobTemplate'), 'spec'), 'template') : child(spec, 'template')
+    const template =
+      kind === 'CronJob' ? child(child(child(spec, 'jobTemplate'), 'spec'), 'template') : child(spec, 'template')
     const podSpec = kind === 'Pod' ? spec : child(template, 'spec')
-    const isWorkload = kind === 'Pod' || kind === 'CronJob' || TEMPLATE_WORKLOAD_KINDS.has(kind ?? '') || child(podSpec, 'containers')?.kind === 'array'
+    const isWorkload =
+      kind === 'Pod' ||
+      kind === 'CronJob' ||
+      TEMPLATE_WORKLOAD_KINDS.has(kind ?? '') ||
+      child(podSpec, 'containers')?.kind === 'array'
     if (podSpec?.kind !== 'object' || !isWorkload || kind === undefined) return
     const location = entryLocation(metadata, 'name') ?? node.location
-    const workload: AwsConfigReader['workload'] = { kind, namespace, name: nameNode?.kind === 'scalar' ? nameNode.value : symbolic('name-of-apply', location), location }
+    const workload: AwsConfigReader['workload'] = {
+      kind,
+      namespace,
+      name: nameNode?.kind === 'scalar' ? nameNode.value : symbolic('name-of-apply', location),
+      location,
+    }
     const serviceAccountName = child(podSpec, 'serviceAccountName') ?? child(podSpec, 'serviceAccount')
-    if (serviceAccountName?.kind === 'scalar' && scalarText(serviceAccountName)) workload.serviceAccountName = serviceAccountName.value
+    if (serviceAccountName?.kind === 'scalar' && scalarText(serviceAccountName))
+      workload.serviceAccountName = serviceAccountName.value
     this.pods.push({ workload, volumes: volumesOf(podSpec), containers: containersOf(podSpec) })
   }
 
-  private readStored(kind: 'ConfigMap' | 'Secret', namespace: Value, name: string, node: ObjectNode, lines: readonly string[]): void {
+  private readStored(
+    kind: 'ConfigMap' | 'Secret',
+    namespace: Value,
+    name: string,
+    node: ObjectNode,
+    lines: readonly string[],
+  ): void {
     for (const field of kind === 'Secret' ? ['stringData', 'data'] : ['data']) {
       const data = child(node, field)
       if (data?.kind !== 'object') continue
@@ -153,7 +193,11 @@ class ProfileReader {
         const text = encoded ? decodeBase64(item.value.value.value) : item.value.value.value
         if (text === undefined || !mentionsProfiles(text)) continue
         const where = namespace.kind === 'known' ? `${namespace.value}/${name}` : name
-        const configFile: AwsConfigFile = { label: `${kind} ${where} key "${item.key}" (${item.keyLocation.path})`, location: item.keyLocation, readers: [] }
+        const configFile: AwsConfigFile = {
+          label: `${kind} ${where} key "${item.key}" (${item.keyLocation.path})`,
+          location: item.keyLocation,
+          readers: [],
+        }
         const locate = encoded ? () => item.value.location : scalarLocator(lines, item.value, text)
         const profiles = parseAwsConfig(text, locate, 'kubernetes', configFile)
         this.addProfiles(profiles)
@@ -193,12 +237,23 @@ class ProfileReader {
     for (const mount of container.mounts) {
       for (const source of pod.volumes.get(mount.volume) ?? []) {
         for (const stored of this.stored) {
-          if (stored.kind !== source.kind || stored.name !== source.name || !sameValue(stored.namespace, pod.workload.namespace)) continue
+          if (
+            stored.kind !== source.kind ||
+            stored.name !== source.name ||
+            !sameValue(stored.namespace, pod.workload.namespace)
+          )
+            continue
           const inVolume = source.items ? source.items.get(stored.key) : stored.key
           if (inVolume === undefined) continue
-          const path = mount.subPath !== undefined ? (mount.subPath === inVolume ? mount.mountPath : undefined) : posix.join(mount.mountPath, inVolume)
+          const path =
+            mount.subPath !== undefined
+              ? mount.subPath === inVolume
+                ? mount.mountPath
+                : undefined
+              : posix.join(mount.mountPath, inVolume)
           if (path === undefined) continue
-          if (wanted !== undefined ? posix.normalize(path) === posix.normalize(wanted) : path.endsWith('/.aws/config')) return stored.file
+          if (wanted !== undefined ? posix.normalize(path) === posix.normalize(wanted) : path.endsWith('/.aws/config'))
+            return stored.file
         }
       }
     }
@@ -208,7 +263,9 @@ class ProfileReader {
   /** A config file of the repository (baked into the image) that alone defines the profile a container selects. */
   private repositoryConfig(profile: Value | undefined): AwsConfigFile | undefined {
     if (profile?.kind !== 'known') return undefined
-    const defining = this.repositoryFiles.filter((candidate) => candidate.profiles.some((each) => each.name === profile.value))
+    const defining = this.repositoryFiles.filter((candidate) =>
+      candidate.profiles.some((each) => each.name === profile.value),
+    )
     return defining.length === 1 ? defining[0]!.file : undefined
   }
 }
@@ -227,11 +284,13 @@ function volumesOf(podSpec: ObjectNode): Map<string, VolumeSource[]> {
       const items = child(node, 'items')
       const source: VolumeSource = { kind, name: sourceName }
       if (items?.kind === 'array') {
-        source.items = new Map(items.items.flatMap((item) => {
-          const key = scalarText(child(item, 'key'))
-          const path = scalarText(child(item, 'path'))
-          return key !== undefined && path !== undefined ? [[key, path] as const] : []
-        }))
+        source.items = new Map(
+          items.items.flatMap((item) => {
+            const key = scalarText(child(item, 'key'))
+            const path = scalarText(child(item, 'path'))
+            return key !== undefined && path !== undefined ? [[key, path] as const] : []
+          }),
+        )
       }
       sources.push(source)
     }
@@ -263,7 +322,8 @@ function containersOf(podSpec: ObjectNode): PodContainer[] {
           const name = scalarText(child(variable, 'name'))
           const value = child(variable, 'value')
           if (name !== undefined && value?.kind === 'scalar') env.set(name, value.value)
-          else if (name !== undefined && child(variable, 'valueFrom')) env.set(name, symbolic(`valueFrom(${name})`, item.location))
+          else if (name !== undefined && child(variable, 'valueFrom'))
+            env.set(name, symbolic(`valueFrom(${name})`, item.location))
         }
       }
       const mounts: Mount[] = []
@@ -273,7 +333,8 @@ function containersOf(podSpec: ObjectNode): PodContainer[] {
           const volume = scalarText(child(mount, 'name'))
           const mountPath = scalarText(child(mount, 'mountPath'))
           const subPath = scalarText(child(mount, 'subPath'))
-          if (volume !== undefined && mountPath !== undefined) mounts.push({ volume, mountPath, ...(subPath ? { subPath } : {}) })
+          if (volume !== undefined && mountPath !== undefined)
+            mounts.push({ volume, mountPath, ...(subPath ? { subPath } : {}) })
         }
       }
       containers.push({ name: scalarText(child(item, 'name')) ?? '', location: item.location, env, mounts })
@@ -304,7 +365,11 @@ function scalarLocator(lines: readonly string[], node: ScalarNode | TreeNode, te
     const wanted = contentLines[index]!.trim()
     const written = lines[first + index]
     if (written === undefined || written.trim() !== wanted) return fallback
-    columns.push(written.length - written.trimStart().length - (contentLines[index]!.length - contentLines[index]!.trimStart().length))
+    columns.push(
+      written.length -
+        written.trimStart().length -
+        (contentLines[index]!.length - contentLines[index]!.trimStart().length),
+    )
   }
   return (line, column) => ({ path: at.path, line: first + line + 1, column: (columns[line] ?? 0) + column + 1 })
 }

@@ -23,11 +23,19 @@ interface Dependency {
 /** Artifacts that are no module of their own (a BOM only pins versions). */
 const NOT_A_MODULE = new Set(['bom', 'aws-java-sdk-bom'])
 /** Bundles with every service module, STS included. */
-const BUNDLES = new Set(['software.amazon.awssdk:bundle', 'software.amazon.awssdk:aws-sdk-java', 'com.amazonaws:aws-java-sdk'])
+const BUNDLES = new Set([
+  'software.amazon.awssdk:bundle',
+  'software.amazon.awssdk:aws-sdk-java',
+  'com.amazonaws:aws-java-sdk',
+])
 
 function readBuildFile(file: SourceFile): SourceResult {
   const result = emptyResult()
-  const dependencies = file.path.endsWith('.csproj') ? packageReferences(file) : file.path.endsWith('pom.xml') ? mavenDependencies(file) : gradleDependencies(file)
+  const dependencies = file.path.endsWith('.csproj')
+    ? packageReferences(file)
+    : file.path.endsWith('pom.xml')
+      ? mavenDependencies(file)
+      : gradleDependencies(file)
   const fact = buildFileFact(file, dependencies)
   if (fact) result.facts.buildFiles = [fact]
   return result
@@ -41,12 +49,23 @@ function buildFileFact(file: SourceFile, dependencies: Dependency[]): BuildFile 
     { sdk: 'AWS SDK for .NET', group: 'nuget', sts: 'AWSSDK.SecurityToken' },
   ] as const
   for (const family of families) {
-    const sdk = dependencies.filter((dependency) => dependency.group === family.group && !NOT_A_MODULE.has(dependency.name))
+    const sdk = dependencies.filter(
+      (dependency) => dependency.group === family.group && !NOT_A_MODULE.has(dependency.name),
+    )
     const first = sdk[0]
     if (!first) continue
-    const names = sdk.map((dependency) => (family.group === 'nuget' ? dependency.name : `${dependency.group}:${dependency.name}`))
+    const names = sdk.map((dependency) =>
+      family.group === 'nuget' ? dependency.name : `${dependency.group}:${dependency.name}`,
+    )
     const hasStsModule = names.some((name) => name === family.sts || BUNDLES.has(name))
-    return { source: 'build-file', location, sdk: family.sdk, dependency: { name: names[0]!, location: first.location }, stsModule: family.sts, hasStsModule }
+    return {
+      source: 'build-file',
+      location,
+      sdk: family.sdk,
+      dependency: { name: names[0]!, location: first.location },
+      stsModule: family.sts,
+      hasStsModule,
+    }
   }
   return undefined
 }
@@ -60,7 +79,11 @@ function mavenDependencies(file: SourceFile): Dependency[] {
     const group = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(body)?.[1]
     const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(body)
     if (!group || !artifact) continue
-    dependencies.push({ group, name: artifact[1]!, location: locationAt(file, match.index + match[0].indexOf('<artifactId>')) })
+    dependencies.push({
+      group,
+      name: artifact[1]!,
+      location: locationAt(file, match.index + match[0].indexOf('<artifactId>')),
+    })
   }
   return dependencies
 }
@@ -69,9 +92,18 @@ function mavenDependencies(file: SourceFile): Dependency[] {
 function gradleDependencies(file: SourceFile): Dependency[] {
   const text = blank(blank(file.text, /\/\*[\s\S]*?\*\//g), /\/\/[^\n]*/g)
   const dependencies: Dependency[] = []
-  for (const match of text.matchAll(/(platform\s*\(\s*)?["'](software\.amazon\.awssdk|com\.amazonaws):([\w.-]+)(:[^"']*)?["']/g)) {
+  for (const match of text.matchAll(
+    /(platform\s*\(\s*)?["'](software\.amazon\.awssdk|com\.amazonaws):([\w.-]+)(:[^"']*)?["']/g,
+  )) {
     if (match[1]) continue
-    dependencies.push({ group: match[2]!, name: match[3]!, location: locationAt(file, match.index + (match[0].indexOf('"') >= 0 ? match[0].indexOf('"') : match[0].indexOf("'"))) })
+    dependencies.push({
+      group: match[2]!,
+      name: match[3]!,
+      location: locationAt(
+        file,
+        match.index + (match[0].indexOf('"') >= 0 ? match[0].indexOf('"') : match[0].indexOf("'")),
+      ),
+    })
   }
   return dependencies
 }

@@ -17,9 +17,20 @@ export function route53AssumedRoles(root: TreeNode, apiVersion: string, kind: st
   const roles: AssumedRole[] = []
   solvers.items.forEach((solver, index) => {
     const route53 = child(child(solver, 'dns01'), 'route53')
-    const role = route53?.kind === 'object' ? route53.entries.filter((candidate) => candidate.key === 'role').pop() : undefined
-    if (!role || role.value.kind !== 'scalar' || child(child(child(route53, 'auth'), 'kubernetes'), 'serviceAccountRef') !== undefined) return
-    roles.push({ roleArn: role.value.value, location: role.value.location, field: `spec.acme.solvers[${index}].dns01.route53.role`, by: 'cert-manager' })
+    const role =
+      route53?.kind === 'object' ? route53.entries.filter((candidate) => candidate.key === 'role').pop() : undefined
+    if (
+      !role ||
+      role.value.kind !== 'scalar' ||
+      child(child(child(route53, 'auth'), 'kubernetes'), 'serviceAccountRef') !== undefined
+    )
+      return
+    roles.push({
+      roleArn: role.value.value,
+      location: role.value.location,
+      field: `spec.acme.solvers[${index}].dns01.route53.role`,
+      by: 'cert-manager',
+    })
   })
   return roles
 }

@@ -1,7 +1,14 @@
 import { partitionOfRegion } from '../../iam/arn.js'
 import { normaliseTemplate, templateOf, type TemplatePart } from '../../iam/template.js'
 import type { Location } from '../../model/location.js'
-import { child, scalarText, type ObjectEntry, type ObjectNode, type ScalarNode, type TreeNode } from '../../model/tree.js'
+import {
+  child,
+  scalarText,
+  type ObjectEntry,
+  type ObjectNode,
+  type ScalarNode,
+  type TreeNode,
+} from '../../model/tree.js'
 import { known, symbolic, valueOrExpression } from '../../model/value.js'
 import { parseJsonTree } from '../shared/json-tree.js'
 
@@ -16,9 +23,27 @@ import { parseJsonTree } from '../shared/json-tree.js'
 export const SHORT_TAGS: Readonly<Record<string, string>> = Object.fromEntries<string>([
   ['!Ref', 'Ref'],
   ['!Condition', 'Condition'],
-  ...['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Length', 'ToJsonString', 'ForEach'].map(
-    (name): [string, string] => [`!${name}`, `Fn::${name}`],
-  ),
+  ...[
+    'Base64',
+    'Cidr',
+    'FindInMap',
+    'GetAtt',
+    'GetAZs',
+    'ImportValue',
+    'Join',
+    'Select',
+    'Split',
+    'Sub',
+    'Transform',
+    'And',
+    'Equals',
+    'If',
+    'Not',
+    'Or',
+    'Length',
+    'ToJsonString',
+    'ForEach',
+  ].map((name): [string, string] => [`!${name}`, `Fn::${name}`]),
 ])
 
 export interface TemplateResource {
@@ -57,7 +82,11 @@ type Parts = TemplatePart[]
 
 /** Whether an object is an intrinsic function call: one key, `Ref` or `Fn::…`. */
 export function isIntrinsic(node: TreeNode): boolean {
-  return node.kind === 'object' && node.entries.length === 1 && (node.entries[0]!.key === 'Ref' || node.entries[0]!.key.startsWith('Fn::'))
+  return (
+    node.kind === 'object' &&
+    node.entries.length === 1 &&
+    (node.entries[0]!.key === 'Ref' || node.entries[0]!.key.startsWith('Fn::'))
+  )
 }
 
 export class IntrinsicEvaluator {
@@ -131,7 +160,8 @@ export class IntrinsicEvaluator {
   private ref(name: string | undefined, location: Location): TreeNode | undefined {
     if (name === undefined) return hole('Ref(?)', location)
     if (name === 'AWS::NoValue') return undefined
-    if (name === 'AWS::Partition') return this.scope.partition ? text(this.scope.partition, location) : hole(name, location)
+    if (name === 'AWS::Partition')
+      return this.scope.partition ? text(this.scope.partition, location) : hole(name, location)
     if (name === 'AWS::URLSuffix') {
       if (!this.scope.partition) return hole(name, location)
       return text(this.scope.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com', location)
@@ -140,12 +170,22 @@ export class IntrinsicEvaluator {
     const parameter = this.scope.parameters.get(name)
     if (parameter) {
       const fallback = child(parameter, 'Default')
-      if (!fallback || fallback.kind !== 'scalar' || fallback.value.kind !== 'known' || fallback.type === 'null') return hole(`Ref(${name})`, location)
+      if (!fallback || fallback.kind !== 'scalar' || fallback.value.kind !== 'known' || fallback.type === 'null')
+        return hole(`Ref(${name})`, location)
       const type = scalarText(child(parameter, 'Type')) ?? 'String'
       if (/^(CommaDelimitedList|List<)/.test(type)) {
-        return { kind: 'array', location, items: fallback.value.value.split(',').map((item) => text(item.trim(), fallback.location)) }
+        return {
+          kind: 'array',
+          location,
+          items: fallback.value.value.split(',').map((item) => text(item.trim(), fallback.location)),
+        }
       }
-      return { kind: 'scalar', location: fallback.location, value: known(fallback.value.value, fallback.location), type: 'string' }
+      return {
+        kind: 'scalar',
+        location: fallback.location,
+        value: known(fallback.value.value, fallback.location),
+        type: 'string',
+      }
     }
     if (this.scope.resources.has(name)) return hole(resourceReference(this.scope, name), location)
     return hole(`Ref(${name})`, location)
@@ -169,7 +209,8 @@ export class IntrinsicEvaluator {
     if (resource?.type === 'Custom::AWSCDKCfnJson' && attribute === 'Value') {
       const value = child(resource.properties, 'Value')
       const evaluated = value ? this.evaluate(value) : undefined
-      const document = evaluated?.kind === 'scalar' ? parseJsonWithHoles(this.scope.path, evaluated, location) : evaluated
+      const document =
+        evaluated?.kind === 'scalar' ? parseJsonWithHoles(this.scope.path, evaluated, location) : evaluated
       if (document) return document
     }
     return hole(resourceReference(this.scope, logicalId, attribute), location)
@@ -201,7 +242,9 @@ export class IntrinsicEvaluator {
     parts.push({ text: source.slice(index) })
     const result = stringNode(parts, location)
     // A substitution that is fully known reads as the string it was written as.
-    return result.value.kind === 'known' ? { ...result, location: template.location, value: known(result.value.value, template.location) } : result
+    return result.value.kind === 'known'
+      ? { ...result, location: template.location, value: known(result.value.value, template.location) }
+      : result
   }
 
   private variable(name: string, variables: TreeNode | undefined, location: Location): Parts {
@@ -210,14 +253,19 @@ export class IntrinsicEvaluator {
     const dot = name.indexOf('.')
     if (dot > 0 && !name.startsWith('AWS::')) {
       const logicalId = name.slice(0, dot)
-      const attribute: TreeNode = { kind: 'array', location, items: [text(logicalId, location), text(name.slice(dot + 1), location)] }
+      const attribute: TreeNode = {
+        kind: 'array',
+        location,
+        items: [text(logicalId, location), text(name.slice(dot + 1), location)],
+      }
       return this.partsOf(this.getAtt(attribute, location), name)
     }
     return this.partsOf(this.ref(name, location), name)
   }
 
   private join(argument: TreeNode, location: Location): TreeNode {
-    if (argument.kind !== 'array' || argument.items.length !== 2) return hole(`Fn::Join(${summary(argument)})`, location)
+    if (argument.kind !== 'array' || argument.items.length !== 2)
+      return hole(`Fn::Join(${summary(argument)})`, location)
     const delimiter = this.text(argument.items[0]!)
     const list = this.evaluate(argument.items[1]!)
     if (delimiter === undefined || list?.kind !== 'array') return hole(`Fn::Join(${summary(argument)})`, location)
@@ -230,16 +278,29 @@ export class IntrinsicEvaluator {
   }
 
   private select(argument: TreeNode, location: Location): TreeNode | undefined {
-    if (argument.kind !== 'array' || argument.items.length !== 2) return hole(`Fn::Select(${summary(argument)})`, location)
+    if (argument.kind !== 'array' || argument.items.length !== 2)
+      return hole(`Fn::Select(${summary(argument)})`, location)
     const index = Number(this.text(argument.items[0]!))
     const list = this.evaluate(argument.items[1]!)
-    if (Number.isInteger(index) && list?.kind === 'array' && index >= 0 && index < list.items.length) return list.items[index]
+    if (Number.isInteger(index) && list?.kind === 'array' && index >= 0 && index < list.items.length)
+      return list.items[index]
     // CDK's issuer of a provider known only at deploy time: Select(1, Split(":oidc-provider/", <provider ARN>)).
     const split = argument.items[1]!
-    if (index === 1 && isIntrinsic(split) && split.kind === 'object' && split.entries[0]!.key === 'Fn::Split' && split.entries[0]!.value.kind === 'array') {
+    if (
+      index === 1 &&
+      isIntrinsic(split) &&
+      split.kind === 'object' &&
+      split.entries[0]!.key === 'Fn::Split' &&
+      split.entries[0]!.value.kind === 'array'
+    ) {
       const [delimiter, source] = split.entries[0]!.value.items
       const provider = source ? this.evaluate(source) : undefined
-      if (delimiter && this.text(delimiter) === ':oidc-provider/' && provider?.kind === 'scalar' && provider.value.kind === 'symbolic') {
+      if (
+        delimiter &&
+        this.text(delimiter) === ':oidc-provider/' &&
+        provider?.kind === 'scalar' &&
+        provider.value.kind === 'symbolic'
+      ) {
         return hole(`issuer(${provider.value.expression})`, location)
       }
     }
@@ -247,11 +308,13 @@ export class IntrinsicEvaluator {
   }
 
   private split(argument: TreeNode, location: Location): TreeNode {
-    if (argument.kind !== 'array' || argument.items.length !== 2) return hole(`Fn::Split(${summary(argument)})`, location)
+    if (argument.kind !== 'array' || argument.items.length !== 2)
+      return hole(`Fn::Split(${summary(argument)})`, location)
     const delimiter = this.text(argument.items[0]!)
     const source = this.evaluate(argument.items[1]!)
     const whole = source?.kind === 'scalar' && source.value.kind === 'known' ? source.value.value : undefined
-    if (delimiter === undefined || delimiter === '' || whole === undefined) return hole(`Fn::Split(${summary(argument)})`, location)
+    if (delimiter === undefined || delimiter === '' || whole === undefined)
+      return hole(`Fn::Split(${summary(argument)})`, location)
     return { kind: 'array', location, items: whole.split(delimiter).map((item) => text(item, source!.location)) }
   }
 
@@ -264,7 +327,11 @@ export class IntrinsicEvaluator {
     const whenTrue = this.evaluate(argument.items[1]!)
     const whenFalse = this.evaluate(argument.items[2]!)
     const same = (a: TreeNode | undefined, b: TreeNode | undefined): boolean =>
-      a?.kind === 'scalar' && b?.kind === 'scalar' && a.value.kind === 'known' && b.value.kind === 'known' && a.value.value === b.value.value
+      a?.kind === 'scalar' &&
+      b?.kind === 'scalar' &&
+      a.value.kind === 'known' &&
+      b.value.kind === 'known' &&
+      a.value.value === b.value.value
     if (same(whenTrue, whenFalse)) return whenTrue
     return hole(`Fn::If(${name ?? '?'})`, location)
   }
@@ -272,7 +339,10 @@ export class IntrinsicEvaluator {
   private findInMap(argument: TreeNode, location: Location): TreeNode | undefined {
     if (argument.kind === 'array' && argument.items.length >= 3) {
       const [map, top, second] = argument.items.slice(0, 3).map((item) => this.text(item))
-      const found = map !== undefined && top !== undefined && second !== undefined ? child(child(child(this.scope.mappings, map), top), second) : undefined
+      const found =
+        map !== undefined && top !== undefined && second !== undefined
+          ? child(child(child(this.scope.mappings, map), top), second)
+          : undefined
       if (found) return this.evaluate(found)
     }
     return hole(`Fn::FindInMap(${summary(argument)})`, location)
@@ -315,7 +385,9 @@ export class IntrinsicEvaluator {
   /** A node's known text after evaluation, or undefined. */
   private text(node: TreeNode): string | undefined {
     const evaluated = this.evaluate(node)
-    return evaluated?.kind === 'scalar' && evaluated.value.kind === 'known' && evaluated.type !== 'null' ? evaluated.value.value : undefined
+    return evaluated?.kind === 'scalar' && evaluated.value.kind === 'known' && evaluated.type !== 'null'
+      ? evaluated.value.value
+      : undefined
   }
 
   private partsOf(node: TreeNode | undefined, what: string): Parts {
@@ -328,7 +400,7 @@ export class IntrinsicEvaluator {
 /** A string built of known text and deploy-time holes: known when it has no hole. */
 export function stringNode(parts: readonly TemplatePart[], location: Location): ScalarNode {
   const normalised = normalise(parts)
-  if (normalised.every((part) => 'text' in part)) return text(normalised.map((part) => (part).text).join(''), location)
+  if (normalised.every((part) => 'text' in part)) return text(normalised.map((part) => part.text).join(''), location)
   return { kind: 'scalar', location, value: symbolic(expressionOf(normalised), location), type: 'unknown' }
 }
 
@@ -340,7 +412,9 @@ export function stringNode(parts: readonly TemplatePart[], location: Location): 
 export function parseJsonWithHoles(path: string, node: ScalarNode, location: Location): TreeNode | undefined {
   const template = templateOf(node.value)
   const holes: string[] = []
-  const source = template.map((part) => ('text' in part ? part.text : `${HOLE_OPEN}${holes.push(part.hole) - 1}${HOLE_CLOSE}`)).join('')
+  const source = template
+    .map((part) => ('text' in part ? part.text : `${HOLE_OPEN}${holes.push(part.hole) - 1}${HOLE_CLOSE}`))
+    .join('')
   if (!/^\s*[[{]/.test(source)) return undefined
   const parsed = parseJsonTree(path, source, { fixedLocation: location })
   if (!parsed.ok) return undefined
@@ -429,7 +503,8 @@ export function templatePartition(root: TreeNode): string | undefined {
     } else if (node.value.kind === 'known') note(node.value.value)
   }
   const note = (value: string): void => {
-    for (const match of value.matchAll(/oidc\.eks\.([a-z0-9-]+)\.amazonaws\.com/g)) found.add(partitionOfRegion(match[1]!))
+    for (const match of value.matchAll(/oidc\.eks\.([a-z0-9-]+)\.amazonaws\.com/g))
+      found.add(partitionOfRegion(match[1]!))
     for (const match of value.matchAll(/\barn:(aws(?:-[a-z-]+)?):/g)) found.add(match[1]!)
   }
   visit(root, 0)

@@ -1,4 +1,12 @@
-import type { Annotation, Cluster, OidcProvider, PodIdentityAssociation, Role, RolePermissions, ServiceAccount } from '../../model/facts.js'
+import type {
+  Annotation,
+  Cluster,
+  OidcProvider,
+  PodIdentityAssociation,
+  Role,
+  RolePermissions,
+  ServiceAccount,
+} from '../../model/facts.js'
 import type { Location } from '../../model/location.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import { child, entry, scalarText, type ObjectEntry, type ObjectNode, type TreeNode } from '../../model/tree.js'
@@ -7,7 +15,16 @@ import { parseJsonTree } from '../shared/json-tree.js'
 import { addPermissionDocument } from '../shared/permission-policy.js'
 import { readPolicyDocument } from '../shared/policy-document.js'
 import { emptyResult, type SourceResult } from '../source.js'
-import { IntrinsicEvaluator, exportReference, isIntrinsic, parseJsonWithHoles, resourceReference, templatePartition, type TemplateResource, type TemplateScope } from './intrinsics.js'
+import {
+  IntrinsicEvaluator,
+  exportReference,
+  isIntrinsic,
+  parseJsonWithHoles,
+  resourceReference,
+  templatePartition,
+  type TemplateResource,
+  type TemplateScope,
+} from './intrinsics.js'
 import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
 
 /**
@@ -31,7 +48,11 @@ export function isCloudFormation(root: TreeNode): boolean {
   if (root.kind !== 'object') return false
   if (child(root, 'AWSTemplateFormatVersion')) return true
   const resources = child(root, 'Resources')
-  if (resources?.kind === 'object' && resources.entries.some((item) => isResourceType(scalarText(child(item.value, 'Type'))))) return true
+  if (
+    resources?.kind === 'object' &&
+    resources.entries.some((item) => isResourceType(scalarText(child(item.value, 'Type'))))
+  )
+    return true
   return isResourceType(scalarText(child(root, 'Type'))) && child(root, 'Properties')?.kind === 'object'
 }
 
@@ -46,13 +67,21 @@ function scopeOf(root: ObjectNode, path: string): TemplateScope {
     const type = scalarText(child(node, 'Type'))
     if (node.kind !== 'object' || type === undefined) return
     const properties = child(node, 'Properties')
-    resources.set(logicalId, { logicalId, type, node, keyLocation, ...(properties?.kind === 'object' ? { properties } : {}) })
+    resources.set(logicalId, {
+      logicalId,
+      type,
+      node,
+      keyLocation,
+      ...(properties?.kind === 'object' ? { properties } : {}),
+    })
   }
   const section = child(root, 'Resources')
-  if (section?.kind === 'object') for (const item of section.entries) addResource(item.key, item.value, item.keyLocation)
+  if (section?.kind === 'object')
+    for (const item of section.entries) addResource(item.key, item.value, item.keyLocation)
   else if (child(root, 'Type')) addResource('', root, root.location)
   const parameterSection = child(root, 'Parameters')
-  if (parameterSection?.kind === 'object') for (const item of parameterSection.entries) if (item.value.kind === 'object') parameters.set(item.key, item.value)
+  if (parameterSection?.kind === 'object')
+    for (const item of parameterSection.entries) if (item.value.kind === 'object') parameters.set(item.key, item.value)
   const mappings = child(root, 'Mappings')
   const conditions = child(root, 'Conditions')
   const partition = templatePartition(root)
@@ -65,7 +94,6 @@ function scopeOf(root: ObjectNode, path: string): TemplateScope {
     ...(partition !== undefined ? { partition } : {}),
   }
 }
-
 
 class TemplateReader {
   private readonly evaluator: IntrinsicEvaluator
@@ -121,7 +149,8 @@ class TemplateReader {
   private values(node: TreeNode | undefined): Value[] {
     if (!node) return []
     const evaluated = this.evaluator.evaluate(node)
-    if (evaluated?.kind === 'array') return evaluated.items.flatMap((item) => (item.kind === 'scalar' && item.type !== 'null' ? [item.value] : []))
+    if (evaluated?.kind === 'array')
+      return evaluated.items.flatMap((item) => (item.kind === 'scalar' && item.type !== 'null' ? [item.value] : []))
     return evaluated?.kind === 'scalar' && evaluated.type !== 'null' ? [evaluated.value] : []
   }
 
@@ -132,7 +161,12 @@ class TemplateReader {
     const { logicalId, keyLocation: location } = resource
     const path = this.scope.path
     const origin = logicalId ? `${logicalId} in ${path}` : path
-    const role: Role = { source: 'cloudformation', location, label: '', arnReferences: logicalId ? [resourceReference(this.scope, logicalId, 'Arn')] : [] }
+    const role: Role = {
+      source: 'cloudformation',
+      location,
+      label: '',
+      arnReferences: logicalId ? [resourceReference(this.scope, logicalId, 'Arn')] : [],
+    }
     const trust = this.trustPolicy(document, origin)
     if (trust) role.trustPolicy = trust
     const name = this.value(child(properties, 'RoleName'))
@@ -157,12 +191,17 @@ class TemplateReader {
     let tree: TreeNode | undefined = evaluated
     if (evaluated.kind === 'scalar') {
       if (evaluated.type === 'null' || (evaluated.type !== 'string' && evaluated.value.kind === 'known')) {
-        const what = evaluated.type === 'null' ? 'null' : `the ${evaluated.type} ${evaluated.value.kind === 'known' ? evaluated.value.value : ''}`
+        const what =
+          evaluated.type === 'null'
+            ? 'null'
+            : `the ${evaluated.type} ${evaluated.value.kind === 'known' ? evaluated.value.value : ''}`
         this.invalidDocument(origin, evaluated.location, `it is ${what}, not a policy object or a JSON string`)
         return undefined
       }
       if (evaluated.value.kind === 'known') {
-        const parsed = parseJsonTree(this.scope.path, evaluated.value.value.trim(), { fixedLocation: evaluated.location })
+        const parsed = parseJsonTree(this.scope.path, evaluated.value.value.trim(), {
+          fixedLocation: evaluated.location,
+        })
         if (!parsed.ok) {
           this.invalidDocument(origin, evaluated.location, `the JSON in the string is invalid: ${parsed.message}`)
           return undefined
@@ -199,21 +238,36 @@ class TemplateReader {
     const statements = statementEntry.value
     const items = statements.kind === 'array' ? statements.items : [statements]
     const flaggedItems = items.map((statement) => {
-      const condition = statement.kind === 'object' && !isIntrinsic(statement) ? entry(statement, 'Condition') : undefined
+      const condition =
+        statement.kind === 'object' && !isIntrinsic(statement) ? entry(statement, 'Condition') : undefined
       if (!condition || condition.value.kind !== 'object' || isIntrinsic(condition.value)) return statement
       const operators = condition.value.entries.map((operator) => {
         if (operator.value.kind !== 'object' || isIntrinsic(operator.value)) return operator
-        return { ...operator, value: { ...operator.value, entries: operator.value.entries.map((key) => this.flagKey(key, operator.key, origin)) } }
+        return {
+          ...operator,
+          value: {
+            ...operator.value,
+            entries: operator.value.entries.map((key) => this.flagKey(key, operator.key, origin)),
+          },
+        }
       })
       const flaggedCondition: ObjectEntry = { ...condition, value: { ...condition.value, entries: operators } }
-      return { ...statement, entries: (statement as ObjectNode).entries.map((item) => (item === condition ? flaggedCondition : item)) } as TreeNode
+      return {
+        ...statement,
+        entries: (statement as ObjectNode).entries.map((item) => (item === condition ? flaggedCondition : item)),
+      } as TreeNode
     })
-    const flaggedStatements: TreeNode = statements.kind === 'array' ? { ...statements, items: flaggedItems } : flaggedItems[0]!
-    return { ...document, entries: document.entries.map((item) => (item === statementEntry ? { ...item, value: flaggedStatements } : item)) }
+    const flaggedStatements: TreeNode =
+      statements.kind === 'array' ? { ...statements, items: flaggedItems } : flaggedItems[0]!
+    return {
+      ...document,
+      entries: document.entries.map((item) => (item === statementEntry ? { ...item, value: flaggedStatements } : item)),
+    }
   }
 
   private flagKey(key: ObjectEntry, operator: string, origin: string): ObjectEntry {
-    const tagged = key.keyValue?.kind === 'symbolic' ? /^(Ref|Fn::[A-Za-z]+)\(/.exec(key.keyValue.expression)?.[1] : undefined
+    const tagged =
+      key.keyValue?.kind === 'symbolic' ? /^(Ref|Fn::[A-Za-z]+)\(/.exec(key.keyValue.expression)?.[1] : undefined
     if (tagged === undefined && !key.key.includes('${')) return key
     const fix =
       'write the whole AssumeRolePolicyDocument as one Fn::Sub JSON string (keys and values substituted alike), use CDK CfnJson, or write the issuer host and path out in the key'
@@ -221,15 +275,23 @@ class TemplateReader {
       tagged !== undefined
         ? `Condition key ${tagged === 'Ref' ? '!Ref' : `!${tagged.slice(4)}`} "${key.key}" under ${operator} in ${origin} is an intrinsic function used as a map key, which CloudFormation rejects ("Template format error"); ${fix}`
         : `Condition key "${key.key}" under ${operator} in ${origin} holds "\${…}" outside a Fn::Sub string: CloudFormation substitutes nothing in map keys, so IAM gets the literal text and no token ever carries that key; ${fix}`
-    this.result.findings.push({ ruleId: 'condition-key-invalid', location: key.keyLocation, message, key: `cfn-intrinsic-key ${origin} ${operator}:${key.key}` })
+    this.result.findings.push({
+      ruleId: 'condition-key-invalid',
+      location: key.keyLocation,
+      message,
+      key: `cfn-intrinsic-key ${origin} ${operator}:${key.key}`,
+    })
     return { ...key, keyValue: key.keyValue?.kind === 'symbolic' ? key.keyValue : symbolic(key.key, key.keyLocation) }
   }
 
   private inlinePermissions(properties: ObjectNode): RolePermissions {
     const permissions: RolePermissions = { complete: true, statements: [] }
-    const policies = this.evaluator.evaluate(child(properties, 'Policies') ?? { kind: 'array', location: properties.location, items: [] })
+    const policies = this.evaluator.evaluate(
+      child(properties, 'Policies') ?? { kind: 'array', location: properties.location, items: [] },
+    )
     if (policies && policies.kind !== 'array') permissions.complete = false
-    for (const policy of policies?.kind === 'array' ? policies.items : []) this.addDocument(permissions, child(policy, 'PolicyDocument'))
+    for (const policy of policies?.kind === 'array' ? policies.items : [])
+      this.addDocument(permissions, child(policy, 'PolicyDocument'))
     return permissions
   }
 
@@ -237,7 +299,8 @@ class TemplateReader {
   private addManagedPolicy(role: Role, arn: Value): void {
     const permissions = role.permissions!
     const prefix = resourceReference(this.scope, '')
-    const logicalId = arn.kind === 'symbolic' && arn.expression.startsWith(prefix) ? arn.expression.slice(prefix.length) : undefined
+    const logicalId =
+      arn.kind === 'symbolic' && arn.expression.startsWith(prefix) ? arn.expression.slice(prefix.length) : undefined
     const policy = logicalId !== undefined ? this.scope.resources.get(logicalId) : undefined
     if (policy?.type !== 'AWS::IAM::ManagedPolicy') {
       permissions.complete = false
@@ -258,7 +321,10 @@ class TemplateReader {
   private attachPolicyResources(): void {
     for (const resource of this.scope.resources.values()) {
       if (!['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy'].includes(resource.type)) continue
-      const targets = resource.type === 'AWS::IAM::RolePolicy' ? this.values(child(resource.properties, 'RoleName')) : this.values(child(resource.properties, 'Roles'))
+      const targets =
+        resource.type === 'AWS::IAM::RolePolicy'
+          ? this.values(child(resource.properties, 'RoleName'))
+          : this.values(child(resource.properties, 'Roles'))
       for (const target of targets) {
         const role = this.roleNamed(target)
         if (!role?.permissions) continue
@@ -275,14 +341,22 @@ class TemplateReader {
   /** The role a `Ref` (its name) or a literal name points at. */
   private roleNamed(value: Value): Role | undefined {
     const prefix = resourceReference(this.scope, '')
-    if (value.kind === 'symbolic') return value.expression.startsWith(prefix) ? this.roles.get(value.expression.slice(prefix.length)) : undefined
+    if (value.kind === 'symbolic')
+      return value.expression.startsWith(prefix) ? this.roles.get(value.expression.slice(prefix.length)) : undefined
     return [...this.roles.values()].find((role) => role.name?.kind === 'known' && role.name.value === value.value)
   }
 
   private provider(resource: TemplateResource): OidcProvider {
     const properties = resource.properties
-    const references = resource.logicalId ? [resourceReference(this.scope, resource.logicalId), resourceReference(this.scope, resource.logicalId, 'Arn')] : []
-    const provider: OidcProvider = { source: 'cloudformation', location: resource.keyLocation, clientIds: [], arnReferences: references }
+    const references = resource.logicalId
+      ? [resourceReference(this.scope, resource.logicalId), resourceReference(this.scope, resource.logicalId, 'Arn')]
+      : []
+    const provider: OidcProvider = {
+      source: 'cloudformation',
+      location: resource.keyLocation,
+      clientIds: [],
+      arnReferences: references,
+    }
     const url = this.value(child(properties, 'Url'))
     if (url) provider.url = url
     const clientIds = entry(properties, 'ClientIdList') ?? entry(properties, 'ClientIDList')
@@ -295,8 +369,15 @@ class TemplateReader {
 
   private cluster(resource: TemplateResource): Cluster {
     const location = resource.keyLocation
-    const name = this.value(child(resource.properties, 'Name')) ?? symbolic(resourceReference(this.scope, resource.logicalId), location)
-    return { source: 'cloudformation', location, name, issuer: symbolic(resourceReference(this.scope, resource.logicalId, 'OpenIdConnectIssuerUrl'), location) }
+    const name =
+      this.value(child(resource.properties, 'Name')) ??
+      symbolic(resourceReference(this.scope, resource.logicalId), location)
+    return {
+      source: 'cloudformation',
+      location,
+      name,
+      issuer: symbolic(resourceReference(this.scope, resource.logicalId, 'OpenIdConnectIssuerUrl'), location),
+    }
   }
 
   private podIdentityAssociation(resource: TemplateResource): PodIdentityAssociation | undefined {
@@ -305,7 +386,13 @@ class TemplateReader {
     const serviceAccount = this.value(child(properties, 'ServiceAccount'))
     const roleArn = this.value(child(properties, 'RoleArn'))
     if (!namespace || !serviceAccount || !roleArn) return undefined
-    const association: PodIdentityAssociation = { source: 'cloudformation', location: resource.keyLocation, namespace, serviceAccount, roleArn }
+    const association: PodIdentityAssociation = {
+      source: 'cloudformation',
+      location: resource.keyLocation,
+      namespace,
+      serviceAccount,
+      roleArn,
+    }
     const cluster = this.value(child(properties, 'ClusterName'))
     if (cluster) association.cluster = cluster
     const disableSessionTags = this.value(child(properties, 'DisableSessionTags'))
@@ -315,11 +402,15 @@ class TemplateReader {
 
   /** CDK's `KubernetesManifest` (and `eks.ServiceAccount`): the ServiceAccounts in its JSON manifest, with role ARNs as references. */
   private manifestServiceAccounts(resource: TemplateResource): void {
-    const manifest = this.evaluator.evaluate(child(resource.properties, 'Manifest') ?? { kind: 'array', location: resource.keyLocation, items: [] })
-    const tree = manifest?.kind === 'scalar' ? parseJsonWithHoles(this.scope.path, manifest, resource.keyLocation) : undefined
+    const manifest = this.evaluator.evaluate(
+      child(resource.properties, 'Manifest') ?? { kind: 'array', location: resource.keyLocation, items: [] },
+    )
+    const tree =
+      manifest?.kind === 'scalar' ? parseJsonWithHoles(this.scope.path, manifest, resource.keyLocation) : undefined
     const objects = tree?.kind === 'array' ? tree.items : tree ? [tree] : []
     for (const object of objects) {
-      if (scalarText(child(object, 'kind')) !== 'ServiceAccount' || scalarText(child(object, 'apiVersion')) !== 'v1') continue
+      if (scalarText(child(object, 'kind')) !== 'ServiceAccount' || scalarText(child(object, 'apiVersion')) !== 'v1')
+        continue
       const metadata = child(object, 'metadata')
       const name = this.value(child(metadata, 'name'))
       if (!name) continue
@@ -328,7 +419,18 @@ class TemplateReader {
       const annotationsNode = child(metadata, 'annotations')
       const annotations: Annotation[] =
         annotationsNode?.kind === 'object'
-          ? annotationsNode.entries.flatMap((item) => (item.value.kind === 'scalar' ? [{ key: item.key, keyLocation: location, value: { ...item.value.value, location }, where: 'annotations' as const }] : []))
+          ? annotationsNode.entries.flatMap((item) =>
+              item.value.kind === 'scalar'
+                ? [
+                    {
+                      key: item.key,
+                      keyLocation: location,
+                      value: { ...item.value.value, location },
+                      where: 'annotations' as const,
+                    },
+                  ]
+                : [],
+            )
           : []
       const sa: ServiceAccount = { source: 'cloudformation', namespace, name, location, annotations }
       const roleArn = annotations.find((annotation) => annotation.key === ROLE_ARN_ANNOTATION)?.value

@@ -1,12 +1,36 @@
 import type { ClusterConfig } from '../../config.js'
 import { DEFAULT_AUDIENCE, issuerHostPath } from '../../iam/arn.js'
-import { placeInUnit, type Annotation, type Cluster, type OidcProvider, type PodIdentityAssociation, type Role, type RolePermissions, type ServiceAccount } from '../../model/facts.js'
+import {
+  placeInUnit,
+  type Annotation,
+  type Cluster,
+  type OidcProvider,
+  type PodIdentityAssociation,
+  type Role,
+  type RolePermissions,
+  type ServiceAccount,
+} from '../../model/facts.js'
 import type { Location } from '../../model/location.js'
-import { child, entry, scalarText, type ObjectEntry, type ObjectNode, type ScalarNode, type TreeNode } from '../../model/tree.js'
+import {
+  child,
+  entry,
+  scalarText,
+  type ObjectEntry,
+  type ObjectNode,
+  type ScalarNode,
+  type TreeNode,
+} from '../../model/tree.js'
 import { known, symbolic, type Value, valueText } from '../../model/value.js'
 import { addPermissionDocument } from '../shared/permission-policy.js'
 import { readPolicyDocument } from '../shared/policy-document.js'
-import { appendResult, emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
+import {
+  appendResult,
+  emptyResult,
+  perFileSource,
+  type SourceContext,
+  type SourceFile,
+  type SourceResult,
+} from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
 import { parseYamlTree } from '../shared/yaml-tree.js'
 import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
@@ -31,16 +55,27 @@ const MAX_ROLE_NAME = 64
  * run time (with values irsa-guard does not know): a scalar holding one is symbolic, not a
  * literal, and belongs to the shell session of that scope (see ShellVariables).
  */
-export function readEksctlFile(file: SourceFile, context: Pick<SourceContext, 'config'>, options: { shellScope?: string } = {}): SourceResult {
+export function readEksctlFile(
+  file: SourceFile,
+  context: Pick<SourceContext, 'config'>,
+  options: { shellScope?: string } = {},
+): SourceResult {
   const result = emptyResult()
   result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']))
   const tree = parseYamlTree(file.path, file.text, { version: '1.1' })
   const scope = options.shellScope
-  if (scope !== undefined) for (const document of tree.documents) if (document.root) markShellExpansions(document.root, scope)
-  for (const finding of tree.findings) result.findings.push({ ...finding, message: `${finding.message}; nothing in this eksctl config was checked` })
+  if (scope !== undefined)
+    for (const document of tree.documents) if (document.root) markShellExpansions(document.root, scope)
+  for (const finding of tree.findings)
+    result.findings.push({ ...finding, message: `${finding.message}; nothing in this eksctl config was checked` })
   tree.documents.forEach((document, index) => {
     const root = document.root
-    if (root?.kind !== 'object' || scalarText(child(root, 'kind')) !== 'ClusterConfig' || !scalarText(child(root, 'apiVersion'))?.startsWith('eksctl.io/')) return
+    if (
+      root?.kind !== 'object' ||
+      scalarText(child(root, 'kind')) !== 'ClusterConfig' ||
+      !scalarText(child(root, 'apiVersion'))?.startsWith('eksctl.io/')
+    )
+      return
     // Each ClusterConfig is created on its own (eksctl create cluster -f): a unit.
     const config = emptyResult()
     new ClusterConfigReader(file.path, root, context.config.clusters, config).read()
@@ -55,10 +90,22 @@ export function readEksctlFile(file: SourceFile, context: Pick<SourceContext, 'c
  * command's flags amount to (eksctl builds exactly that item: pkg/ctl/create/iamserviceaccount.go),
  * in a cluster named by `--cluster`. No cluster or provider fact: the command creates neither.
  */
-export function readIamServiceAccountCommand(path: string, cluster: Value | undefined, item: ObjectNode, where: string, context: Pick<SourceContext, 'config'>, result: SourceResult): void {
+export function readIamServiceAccountCommand(
+  path: string,
+  cluster: Value | undefined,
+  item: ObjectNode,
+  where: string,
+  context: Pick<SourceContext, 'config'>,
+  result: SourceResult,
+): void {
   const location = item.location
   const name: ScalarNode = cluster
-    ? { kind: 'scalar', location: cluster.location, value: cluster, type: cluster.kind === 'known' ? 'string' : 'unknown' }
+    ? {
+        kind: 'scalar',
+        location: cluster.location,
+        value: cluster,
+        type: cluster.kind === 'known' ? 'string' : 'unknown',
+      }
     : { kind: 'scalar', location, value: symbolic('eksctl --cluster', location), type: 'unknown' }
   const root = object(location, [field('metadata', object(location, [field('name', name, location)]), location)])
   new ClusterConfigReader(path, root, context.config.clusters, result).serviceAccount(item, 0, where)
@@ -79,7 +126,10 @@ class ClusterConfigReader {
     const metadata = child(root, 'metadata')
     this.clusterName = scalarText(child(metadata, 'name'))
     this.region = scalarText(child(metadata, 'region'))
-    this.configured = clusters.find((cluster) => cluster.name === this.clusterName && (!cluster.region || !this.region || cluster.region === this.region))
+    this.configured = clusters.find(
+      (cluster) =>
+        cluster.name === this.clusterName && (!cluster.region || !this.region || cluster.region === this.region),
+    )
     const name = child(metadata, 'name')
     const symbolicName = name?.kind === 'scalar' && name.value.kind === 'symbolic' ? name.value.expression : undefined
     this.base = `eksctl.${this.clusterName ?? symbolicName ?? path}`
@@ -93,7 +143,12 @@ class ClusterConfigReader {
     const withOidc = entry(iam, 'withOIDC')
     const serviceAccounts = child(iam, 'serviceAccounts')
     if (withOidc && scalarText(withOidc.value) === 'true') (facts.oidcProviders ??= []).push(this.provider(withOidc))
-    if (withOidc && scalarText(withOidc.value) === 'false' && serviceAccounts?.kind === 'array' && serviceAccounts.items.length > 0) {
+    if (
+      withOidc &&
+      scalarText(withOidc.value) === 'false' &&
+      serviceAccounts?.kind === 'array' &&
+      serviceAccounts.items.length > 0
+    ) {
       this.result.findings.push({
         ruleId: 'oidc-provider-missing',
         level: 'error',
@@ -102,19 +157,27 @@ class ClusterConfigReader {
         key: `eksctl-without-oidc ${this.base}`,
       })
     }
-    if (serviceAccounts?.kind === 'array') serviceAccounts.items.forEach((item, index) => this.serviceAccount(item, index))
+    if (serviceAccounts?.kind === 'array')
+      serviceAccounts.items.forEach((item, index) => this.serviceAccount(item, index))
     const associations = child(iam, 'podIdentityAssociations')
-    if (associations?.kind === 'array') associations.items.forEach((item, index) => this.podIdentityAssociation(item, index))
+    if (associations?.kind === 'array')
+      associations.items.forEach((item, index) => this.podIdentityAssociation(item, index))
   }
 
   private cluster(): Cluster | undefined {
     const nameEntry = entry(child(this.root, 'metadata'), 'name')
     if (!nameEntry || this.clusterName === undefined) return undefined
-    const cluster: Cluster = { source: 'eksctl', location: nameEntry.keyLocation, name: known(this.clusterName, nameEntry.value.location) }
+    const cluster: Cluster = {
+      source: 'eksctl',
+      location: nameEntry.keyLocation,
+      name: known(this.clusterName, nameEntry.value.location),
+    }
     const region = child(child(this.root, 'metadata'), 'region')
     if (region && this.region !== undefined) cluster.region = known(this.region, region.location)
-    if (this.configured?.issuer) cluster.issuer = known(this.configured.issuer, this.configured.location ?? nameEntry.keyLocation)
-    if (this.configured?.account) cluster.account = known(this.configured.account, this.configured.location ?? nameEntry.keyLocation)
+    if (this.configured?.issuer)
+      cluster.issuer = known(this.configured.issuer, this.configured.location ?? nameEntry.keyLocation)
+    if (this.configured?.account)
+      cluster.account = known(this.configured.account, this.configured.location ?? nameEntry.keyLocation)
     return cluster
   }
 
@@ -170,7 +233,12 @@ class ClusterConfigReader {
     const sa: ServiceAccount = { source: 'eksctl', namespace, name, location, annotations }
     if (roleArn) {
       sa.roleArn = roleArn
-      annotations.push({ key: ROLE_ARN_ANNOTATION, keyLocation: roleArn.location, value: roleArn, where: 'annotations' })
+      annotations.push({
+        key: ROLE_ARN_ANNOTATION,
+        keyLocation: roleArn.location,
+        value: roleArn,
+        where: 'annotations',
+      })
     }
     const audience = annotations.find((annotation) => annotation.key === AUDIENCE_ANNOTATION)
     if (audience) sa.audience = audience.value
@@ -199,22 +267,44 @@ class ClusterConfigReader {
       ;(facts.roles ??= []).push(role)
       roleArn = symbolic(reference, item.location)
     }
-    const association: PodIdentityAssociation = { source: 'eksctl', location: item.location, namespace, serviceAccount, roleArn }
+    const association: PodIdentityAssociation = {
+      source: 'eksctl',
+      location: item.location,
+      namespace,
+      serviceAccount,
+      roleArn,
+    }
     const clusterName = child(child(this.root, 'metadata'), 'name')
-    if (this.clusterName !== undefined && clusterName) association.cluster = known(this.clusterName, clusterName.location)
+    if (this.clusterName !== undefined && clusterName)
+      association.cluster = known(this.clusterName, clusterName.location)
     const disableSessionTags = valueOf(child(item, 'disableSessionTags'))
     if (disableSessionTags) association.disableSessionTags = disableSessionTags
     ;(facts.podIdentityAssociations ??= []).push(association)
     if (scalarText(child(item, 'createServiceAccount')) === 'true') {
-      ;(facts.serviceAccounts ??= []).push({ source: 'eksctl', namespace, name: serviceAccount, location: serviceAccountNode.location, annotations: [] })
+      ;(facts.serviceAccounts ??= []).push({
+        source: 'eksctl',
+        namespace,
+        name: serviceAccount,
+        location: serviceAccountNode.location,
+        annotations: [],
+      })
     }
   }
 
-  private role(item: ObjectNode, how: { stack: string; label: string; origin: string; reference: string; trust: TreeNode }): Role {
+  private role(
+    item: ObjectNode,
+    how: { stack: string; label: string; origin: string; reference: string; trust: TreeNode },
+  ): Role {
     const location = item.location
     const read = readPolicyDocument(how.trust, how.origin)
     this.result.findings.push(...read.findings)
-    const role: Role = { source: 'eksctl', location, label: '', arnReferences: [how.reference], trustPolicy: read.document }
+    const role: Role = {
+      source: 'eksctl',
+      location,
+      label: '',
+      arnReferences: [how.reference],
+      trustPolicy: read.document,
+    }
     const roleName = valueOf(child(item, 'roleName'))
     if (roleName) {
       role.name = roleName
@@ -223,7 +313,10 @@ class ClusterConfigReader {
       // CloudFormation names the role after the stack and the logical ID, cutting the name to fit 64 characters.
       const prefix = `${how.stack}-Role1-`
       role.generatedName = {
-        prefix: prefix.length + GENERATED_SUFFIX_LENGTH <= MAX_ROLE_NAME && this.clusterName !== undefined ? known(prefix, location) : symbolic(`${prefix}…`, location),
+        prefix:
+          prefix.length + GENERATED_SUFFIX_LENGTH <= MAX_ROLE_NAME && this.clusterName !== undefined
+            ? known(prefix, location)
+            : symbolic(`${prefix}…`, location),
         location,
       }
       role.label = `the role eksctl creates for ${how.label} (${this.path})`
@@ -239,7 +332,12 @@ class ClusterConfigReader {
     for (const key of attached) {
       const node = child(item, key)
       if (!node) continue
-      const size = node.kind === 'array' ? node.items.length : node.kind === 'object' ? node.entries.filter((flag) => scalarText(flag.value) === 'true').length : 0
+      const size =
+        node.kind === 'array'
+          ? node.items.length
+          : node.kind === 'object'
+            ? node.entries.filter((flag) => scalarText(flag.value) === 'true').length
+            : 0
       if (size > 0) permissions.complete = false
       count += size
     }
@@ -257,7 +355,12 @@ class ClusterConfigReader {
     const key = (claim: string): ObjectEntry => {
       if (issuer) return { key: `${issuer}:${claim}`, keyLocation: location, value: scalar('', location) }
       const expression = `\${${this.base}.oidc_provider}:${claim}`
-      return { key: expression, keyLocation: location, keyValue: symbolic(expression, location), value: scalar('', location) }
+      return {
+        key: expression,
+        keyLocation: location,
+        keyValue: symbolic(expression, location),
+        value: scalar('', location),
+      }
     }
     const subjectText = scalarText(subject)
     const namespaceText = valueText(namespace)
@@ -265,7 +368,12 @@ class ClusterConfigReader {
     const subjectValue: ScalarNode =
       subjectText !== undefined && namespace.kind === 'known'
         ? scalar(serviceAccountSubject(namespaceText, subjectText), subject.location)
-        : { kind: 'scalar', location: subject.location, value: symbolic(serviceAccountSubject(namespaceText, subjectName), subject.location), type: 'unknown' }
+        : {
+            kind: 'scalar',
+            location: subject.location,
+            value: symbolic(serviceAccountSubject(namespaceText, subjectName), subject.location),
+            type: 'unknown',
+          }
     const sub = { ...key('sub'), value: subjectValue }
     const aud = { ...key('aud'), value: scalar(DEFAULT_AUDIENCE, location) }
     const conditions: ObjectEntry[] = pattern
@@ -274,7 +382,12 @@ class ClusterConfigReader {
           { key: 'StringEquals', keyLocation: location, value: object(location, [aud]) },
         ]
       : [{ key: 'StringEquals', keyLocation: location, value: object(location, [sub, aud]) }]
-    const federated: ScalarNode = { kind: 'scalar', location, value: symbolic(this.providerReference(), location), type: 'unknown' }
+    const federated: ScalarNode = {
+      kind: 'scalar',
+      location,
+      value: symbolic(this.providerReference(), location),
+      type: 'unknown',
+    }
     return policy(location, [
       ['Effect', scalar('Allow', location)],
       ['Principal', object(location, [field('Federated', federated, location)])],
@@ -286,7 +399,9 @@ class ClusterConfigReader {
   private annotations(node: TreeNode | undefined): Annotation[] {
     if (node?.kind !== 'object') return []
     return node.entries.flatMap((item) =>
-      item.value.kind === 'scalar' && item.key !== ROLE_ARN_ANNOTATION ? [{ key: item.key, keyLocation: item.keyLocation, value: item.value.value, where: 'annotations' as const }] : [],
+      item.value.kind === 'scalar' && item.key !== ROLE_ARN_ANNOTATION
+        ? [{ key: item.key, keyLocation: item.keyLocation, value: item.value.value, where: 'annotations' as const }]
+        : [],
     )
   }
 }
@@ -296,14 +411,30 @@ function podIdentityTrust(location: Location): TreeNode {
   return policy(location, [
     ['Effect', scalar('Allow', location)],
     ['Principal', object(location, [field('Service', scalar(POD_IDENTITY_PRINCIPAL, location), location)])],
-    ['Action', { kind: 'array', location, items: [scalar('sts:AssumeRole', location), scalar('sts:TagSession', location)] }],
+    [
+      'Action',
+      { kind: 'array', location, items: [scalar('sts:AssumeRole', location), scalar('sts:TagSession', location)] },
+    ],
   ])
 }
 
 function policy(location: Location, statement: [string, TreeNode][]): TreeNode {
   return object(location, [
     field('Version', scalar('2012-10-17', location), location),
-    field('Statement', { kind: 'array', location, items: [object(location, statement.map(([key, value]) => field(key, value, location)))] }, location),
+    field(
+      'Statement',
+      {
+        kind: 'array',
+        location,
+        items: [
+          object(
+            location,
+            statement.map(([key, value]) => field(key, value, location)),
+          ),
+        ],
+      },
+      location,
+    ),
   ])
 }
 

@@ -33,7 +33,11 @@ const TEMPLATE_NAME = /\.(ya?ml|json)$/i
 const HELPER_NAME = /\.tpl$/i
 
 /** The charts of the scan (a directory with Chart.yaml), with their templates and subcharts. */
-export function readCharts(chartFiles: readonly SourceFile[], files: readonly SourceFile[], repository: RepositoryFiles): { charts: Chart[]; findings: SourceFinding[] } {
+export function readCharts(
+  chartFiles: readonly SourceFile[],
+  files: readonly SourceFile[],
+  repository: RepositoryFiles,
+): { charts: Chart[]; findings: SourceFinding[] } {
   const findings: SourceFinding[] = []
   const charts: Chart[] = []
   for (const file of chartFiles) {
@@ -44,8 +48,19 @@ export function readCharts(chartFiles: readonly SourceFile[], files: readonly So
     const name = textOf(nameNode)
     if (root?.kind !== 'object' || name === undefined || !nameNode) continue
     const directory = nodePath.posix.dirname(file.path)
-    const valuesFile = ['values.yaml', 'values.yml'].map((base) => join(directory, base)).find((path) => repository.isFile(path))
-    const chart: Chart = { directory, chartFile: file.path, name, nameLocation: nameNode.location, templates: [], helperTexts: [], dependencies: dependencies(root), subcharts: [] }
+    const valuesFile = ['values.yaml', 'values.yml']
+      .map((base) => join(directory, base))
+      .find((path) => repository.isFile(path))
+    const chart: Chart = {
+      directory,
+      chartFile: file.path,
+      name,
+      nameLocation: nameNode.location,
+      templates: [],
+      helperTexts: [],
+      dependencies: dependencies(root),
+      subcharts: [],
+    }
     if (valuesFile) chart.valuesFile = valuesFile
     charts.push(chart)
   }
@@ -59,8 +74,11 @@ export function readCharts(chartFiles: readonly SourceFile[], files: readonly So
     else if (TEMPLATE_NAME.test(file.path)) chart.templates.push({ path: file.path, text: file.text })
   }
   for (const chart of charts) {
-    const parentDirectory = /^(.*)\/charts\/[^/]+$/.exec(chart.directory)?.[1] ?? (chart.directory.startsWith('charts/') && chart.directory.split('/').length === 2 ? '.' : undefined)
-    const parent = parentDirectory === undefined ? undefined : charts.find((candidate) => candidate.directory === parentDirectory)
+    const parentDirectory =
+      /^(.*)\/charts\/[^/]+$/.exec(chart.directory)?.[1] ??
+      (chart.directory.startsWith('charts/') && chart.directory.split('/').length === 2 ? '.' : undefined)
+    const parent =
+      parentDirectory === undefined ? undefined : charts.find((candidate) => candidate.directory === parentDirectory)
     if (parent) {
       chart.parent = parent
       parent.subcharts.push(chart)

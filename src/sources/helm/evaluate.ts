@@ -115,14 +115,30 @@ function operand(token: Token, scope: Scope): Evaluated {
     case 'string':
       return { kind: 'value', node: stringNode(token.text, scope.at) }
     case 'number':
-      return { kind: 'value', node: { kind: 'scalar', location: scope.at, value: { kind: 'known', value: token.text, location: scope.at }, type: 'number' } }
+      return {
+        kind: 'value',
+        node: {
+          kind: 'scalar',
+          location: scope.at,
+          value: { kind: 'known', value: token.text, location: scope.at },
+          type: 'number',
+        },
+      }
     case 'group':
       return evaluateTokens(token.tokens, scope)
     case 'field':
       return field(token.text, scope)
     case 'identifier':
       if (token.text === 'true' || token.text === 'false') {
-        return { kind: 'value', node: { kind: 'scalar', location: scope.at, value: { kind: 'known', value: token.text, location: scope.at }, type: 'boolean' } }
+        return {
+          kind: 'value',
+          node: {
+            kind: 'scalar',
+            location: scope.at,
+            value: { kind: 'known', value: token.text, location: scope.at },
+            type: 'boolean',
+          },
+        }
       }
       if (token.text === 'nil') return ABSENT
       return call(token.text, [], scope)
@@ -146,7 +162,8 @@ function field(text: string, scope: Scope): Evaluated {
   let path: string
   if (text.startsWith('$')) {
     const name = /^\$\w*/.exec(text)![0]
-    base = name === '$' ? { kind: 'value', node: scope.root } : (scope.variables.get(name) ?? unknown(`variable ${name}`))
+    base =
+      name === '$' ? { kind: 'value', node: scope.root } : (scope.variables.get(name) ?? unknown(`variable ${name}`))
     path = text.slice(name.length)
   } else {
     base = scope.dot
@@ -156,15 +173,20 @@ function field(text: string, scope: Scope): Evaluated {
   let current = base
   for (const key of keys) {
     if (current.kind !== 'value') return current.kind === 'absent' ? ABSENT : current
-    if (current.node.kind !== 'object') return current.node.kind === 'scalar' && current.node.value.kind === 'symbolic' ? unknown(text) : ABSENT
+    if (current.node.kind !== 'object')
+      return current.node.kind === 'scalar' && current.node.value.kind === 'symbolic' ? unknown(text) : ABSENT
     current = valueOf(get(current.node, key))
   }
   return current
 }
 
 function call(name: string, args: Evaluated[], scope: Scope): Evaluated {
-  const known = (value: string, location: Location = scope.at): Evaluated => ({ kind: 'value', node: stringNode(value, location) })
-  const locationOf = (value: Evaluated | undefined): Location => (value?.kind === 'value' ? value.node.location : scope.at)
+  const known = (value: string, location: Location = scope.at): Evaluated => ({
+    kind: 'value',
+    node: stringNode(value, location),
+  })
+  const locationOf = (value: Evaluated | undefined): Location =>
+    value?.kind === 'value' ? value.node.location : scope.at
   const texts = (): string[] | undefined => {
     const result: string[] = []
     for (const arg of args) {
@@ -211,7 +233,8 @@ function call(name: string, args: Evaluated[], scope: Scope): Evaluated {
       const values = texts()
       if (!values || values.length !== 2) return unknown(name)
       const [affix, value] = values as [string, string]
-      if (name === 'trimSuffix') return known(value.endsWith(affix) ? value.slice(0, value.length - affix.length) : value, locationOf(args[1]))
+      if (name === 'trimSuffix')
+        return known(value.endsWith(affix) ? value.slice(0, value.length - affix.length) : value, locationOf(args[1]))
       return known(value.startsWith(affix) ? value.slice(affix.length) : value, locationOf(args[1]))
     }
     case 'lower':
@@ -220,7 +243,10 @@ function call(name: string, args: Evaluated[], scope: Scope): Evaluated {
       const values = texts()
       if (!values || values.length !== 1) return unknown(name)
       const value = values[0]!
-      return known(name === 'lower' ? value.toLowerCase() : name === 'upper' ? value.toUpperCase() : value.trim(), locationOf(args[0]))
+      return known(
+        name === 'lower' ? value.toLowerCase() : name === 'upper' ? value.toUpperCase() : value.trim(),
+        locationOf(args[0]),
+      )
     }
     case 'not': {
       const isTrue = args.length === 1 ? truthy(args[0]!) : undefined
@@ -250,7 +276,10 @@ function call(name: string, args: Evaluated[], scope: Scope): Evaluated {
 }
 
 function boolean(value: boolean, location: Location): Evaluated {
-  return { kind: 'value', node: { kind: 'scalar', location, value: { kind: 'known', value: String(value), location }, type: 'boolean' } }
+  return {
+    kind: 'value',
+    node: { kind: 'scalar', location, value: { kind: 'known', value: String(value), location }, type: 'boolean' },
+  }
 }
 
 /** A value that only exists when the chart is installed (the release name of an unknown release). */

@@ -95,7 +95,8 @@ export function parseTemplate(text: string): Skeleton {
   const inlineControlLines = new Set<number>()
   let unbalanced = false
   const blankControl = (action: Action): void => {
-    if (!isStandalone(text, action)) for (let line = action.start.line; line <= action.end.line; line += 1) inlineControlLines.add(line)
+    if (!isStandalone(text, action))
+      for (let line = action.start.line; line <= action.end.line; line += 1) inlineControlLines.add(line)
     blank(action.from, action.to)
   }
 
@@ -156,7 +157,8 @@ export function parseTemplate(text: string): Skeleton {
     const replacement = placeholder.length >= width ? placeholder : placeholder.padEnd(width, '_')
     placeholders.set(replacement, action)
     characters[action.from] = replacement
-    for (let index = action.from + 1; index < action.to; index += 1) characters[index] = text[index] === '\n' ? '\n' : ''
+    for (let index = action.from + 1; index < action.to; index += 1)
+      characters[index] = text[index] === '\n' ? '\n' : ''
   }
   if (open.length > 0) unbalanced = true
   return { text: characters.join(''), actions, blocks, fragments, placeholders, unbalanced, inlineControlLines }

@@ -46,12 +46,14 @@ export function detectStandardHelpers(texts: readonly string[]): Map<string, Sta
       const prefix = name.slice(0, name.lastIndexOf('.'))
       const role = name.slice(name.lastIndexOf('.') + 1) as StandardHelper
       const expected = standardBodies(prefix)[role]
-      if (expected && expected.length === body.length && expected.every((action, index) => action === body[index])) found.set(name, role)
+      if (expected && expected.length === body.length && expected.every((action, index) => action === body[index]))
+        found.set(name, role)
     }
   }
   // serviceAccountName is standard only together with the fullname it includes.
   for (const [name, role] of found) {
-    if (role === 'serviceAccountName' && found.get(`${name.slice(0, name.lastIndexOf('.'))}.fullname`) !== 'fullname') found.delete(name)
+    if (role === 'serviceAccountName' && found.get(`${name.slice(0, name.lastIndexOf('.'))}.fullname`) !== 'fullname')
+      found.delete(name)
   }
   return found
 }
@@ -71,7 +73,13 @@ function defines(text: string): Map<string, string[]> {
     let closed = false
     for (let next = index + 1; next < actions.length; next += 1) {
       const action = actions[next]!
-      if (text.slice(previous.to, action.from).replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '').trim() !== '') clean = false
+      if (
+        text
+          .slice(previous.to, action.from)
+          .replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '')
+          .trim() !== ''
+      )
+        clean = false
       previous = action
       const normalised = normalise(action.text)
       const word = /^\w+/.exec(normalised)?.[0]
@@ -120,7 +128,8 @@ export function helperEvaluator(chart: ChartContext): HelperEvaluator {
     const role = chart.helpers.get(name)
     if (!role) return undefined
     // The standard templates are included with the top-level context.
-    if (context.kind !== 'value' || context.node.kind !== 'object' || get(context.node, 'Values') === undefined) return unknown(`include "${name}"`)
+    if (context.kind !== 'value' || context.node.kind !== 'object' || get(context.node, 'Values') === undefined)
+      return unknown(`include "${name}"`)
     switch (role) {
       case 'name':
         return chartName(chart)
@@ -166,7 +175,9 @@ function serviceAccountName(chart: ChartContext, at: Location): Evaluated {
   if (creates === undefined || named === undefined) return unknown('serviceAccount')
   if (named) {
     const text = printed(name, chart)
-    return text === undefined ? unknown('serviceAccount.name') : { kind: 'value', node: stringNode(text, (name as Extract<Evaluated, { kind: 'value' }>).node.location) }
+    return text === undefined
+      ? unknown('serviceAccount.name')
+      : { kind: 'value', node: stringNode(text, (name as Extract<Evaluated, { kind: 'value' }>).node.location) }
   }
   if (creates) return fullname(chart, at)
   return { kind: 'value', node: stringNode('default', create.kind === 'value' ? create.node.location : at) }

@@ -4,7 +4,14 @@ import type { ObjectNode, TreeNode } from '../../model/tree.js'
 import { readKubernetesObjects, type BuiltObject } from '../kubernetes/index.js'
 import { get, objectNode, set } from '../shared/tree-edit.js'
 import type { RepositoryFiles } from '../shared/repository-files.js'
-import { appendResult, dropRepeats, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
+import {
+  appendResult,
+  dropRepeats,
+  emptyResult,
+  type Source,
+  type SourceContext,
+  type SourceResult,
+} from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
 import { chartLocation, readCharts, type Chart } from './charts.js'
 import { truthy, valueOf } from './evaluate.js'
@@ -58,7 +65,12 @@ export const helmSource: Source = {
   },
 }
 
-function releaseResult(release: Release, repository: RepositoryFiles, context: SourceContext, consumed: Set<string>): SourceResult {
+function releaseResult(
+  release: Release,
+  repository: RepositoryFiles,
+  context: SourceContext,
+  consumed: Set<string>,
+): SourceResult {
   const result = emptyResult()
   const values = releaseValues(release, repository, result.findings, consumed)
   const native = chartObjects(release.chart, values, release, repository, result.findings)
@@ -75,7 +87,13 @@ function releaseResult(release: Release, repository: RepositoryFiles, context: S
 }
 
 /** The chart's and its enabled subcharts' objects for this release and these values. */
-function chartObjects(chart: Chart, values: ObjectNode, release: Release, repository: RepositoryFiles, findings: SourceFinding[]): BuiltObject[] {
+function chartObjects(
+  chart: Chart,
+  values: ObjectNode,
+  release: Release,
+  repository: RepositoryFiles,
+  findings: SourceFinding[],
+): BuiltObject[] {
   const printedNumbers: TreeNode[] = []
   const built = releaseObjects(chart.templates, {
     chartName: chart.name,
@@ -94,7 +112,10 @@ function chartObjects(chart: Chart, values: ObjectNode, release: Release, reposi
     const key = dependency?.alias ?? subchart.name
     if (dependency?.condition && truthy(valueOf(lookup(values, dependency.condition))) === false) continue
     const ownText = subchart.valuesFile ? repository.text(subchart.valuesFile) : undefined
-    const own = subchart.valuesFile && ownText !== undefined ? parseValues(subchart.valuesFile, ownText).root : objectNode(chartLocation(subchart))
+    const own =
+      subchart.valuesFile && ownText !== undefined
+        ? parseValues(subchart.valuesFile, ownText).root
+        : objectNode(chartLocation(subchart))
     let subValues = own
     const fromParent = get(values, key)
     if (fromParent?.kind === 'object') subValues = mergeValues(subValues, fromParent)
@@ -110,10 +131,17 @@ function chartObjects(chart: Chart, values: ObjectNode, release: Release, reposi
 }
 
 /** The chart's values.yaml, then the release's files in order, then its inline values. */
-export function releaseValues(release: Release, repository: RepositoryFiles, findings: SourceFinding[], consumed: Set<string>): ObjectNode {
+export function releaseValues(
+  release: Release,
+  repository: RepositoryFiles,
+  findings: SourceFinding[],
+  consumed: Set<string>,
+): ObjectNode {
   const chart = release.chart
   let values: ObjectNode = objectNode(chartLocation(chart))
-  const files = release.replacesChartValues ? release.valueFiles : [...(chart.valuesFile ? [{ path: chart.valuesFile, location: chartLocation(chart) }] : []), ...release.valueFiles]
+  const files = release.replacesChartValues
+    ? release.valueFiles
+    : [...(chart.valuesFile ? [{ path: chart.valuesFile, location: chartLocation(chart) }] : []), ...release.valueFiles]
   for (const file of files) {
     const text = repository.text(file.path)
     if (text === undefined) {
@@ -154,6 +182,9 @@ function configPath(context: SourceContext): string | undefined {
 
 /** One release of a chart is a unit: where it is declared, or the chart itself when nothing installs it. */
 function helmUnit(release: Release): DeployUnit {
-  const declared = release.via === 'none' ? '' : ` release ${release.declaredAt.path}:${release.declaredAt.line}:${release.declaredAt.column}`
+  const declared =
+    release.via === 'none'
+      ? ''
+      : ` release ${release.declaredAt.path}:${release.declaredAt.line}:${release.declaredAt.column}`
   return `helm ${release.chart.directory}${declared}`
 }

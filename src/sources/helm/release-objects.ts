@@ -4,7 +4,17 @@ import type { ArrayNode, ObjectEntry, ObjectNode, ScalarNode, TreeNode } from '.
 import type { BuiltObject } from '../kubernetes/index.js'
 import { cloneTree, ensureObject, get, objectNode, set, stringNode, textOf } from '../shared/tree-edit.js'
 import { parseYamlTree } from '../shared/yaml-tree.js'
-import { evaluate, goFloat, printed, symbolicNode, truthy, unknown, valueOf, type Evaluated, type Scope } from './evaluate.js'
+import {
+  evaluate,
+  goFloat,
+  printed,
+  symbolicNode,
+  truthy,
+  unknown,
+  valueOf,
+  type Evaluated,
+  type Scope,
+} from './evaluate.js'
 import { parseTemplate, within, before, type Block, type Position, type Skeleton } from './go-template.js'
 import { helperEvaluator, type ChartContext } from './helpers.js'
 import { CLUSTER_SCOPED_KINDS } from '../../model/kubernetes.js'
@@ -79,7 +89,12 @@ class TemplateReader {
       if (textOf(get(built, 'kind')) === undefined) continue
       this.unsetAnnotations(built)
       this.defaultNamespace(built)
-      this.result.objects.push({ root: built, path: this.template.path, fromLine: document.location.line, toLine: document.endLine })
+      this.result.objects.push({
+        root: built,
+        path: this.template.path,
+        fromLine: document.location.line,
+        toLine: document.endLine,
+      })
     }
   }
 
@@ -103,7 +118,8 @@ class TemplateReader {
       if (status.active !== true) continue
       let target: ObjectEntry | undefined
       for (const entry of entries) {
-        if (entry.keyLocation.column - 1 >= fragment.indent || !before(entry.keyLocation, fragment.action.start)) continue
+        if (entry.keyLocation.column - 1 >= fragment.indent || !before(entry.keyLocation, fragment.action.start))
+          continue
         if (!target || before(target.keyLocation, entry.keyLocation)) target = entry
       }
       if (!target) continue
@@ -165,7 +181,8 @@ class TemplateReader {
     const line = inside[0]!
     const keyAction = this.skeleton.placeholders.get(line.key.trim())
     const valuePlaceholder = line.value.kind === 'scalar' ? textOf(line.value) : undefined
-    const valueAction = valuePlaceholder === undefined ? undefined : this.skeleton.placeholders.get(valuePlaceholder.trim())
+    const valueAction =
+      valuePlaceholder === undefined ? undefined : this.skeleton.placeholders.get(valuePlaceholder.trim())
     if (keyAction?.text !== keyVariable || !valueAction) return []
     const quoted = new RegExp(`^\\${valueVariable}(\\s*\\|\\s*(quote|toString))?$`).exec(valueAction.text)
     if (!quoted) return []
@@ -176,7 +193,14 @@ class TemplateReader {
     return map.node.entries.map((entry) => {
       if (!quoted[2]) return { key: entry.key, keyLocation: entry.keyLocation, value: cloneTree(entry.value) }
       const text = printed(valueOf(entry.value), this.chart)
-      return { key: entry.key, keyLocation: entry.keyLocation, value: text === undefined ? symbolicNode(`helm:${entry.key}`, entry.value.location) : stringNode(text, entry.value.location) }
+      return {
+        key: entry.key,
+        keyLocation: entry.keyLocation,
+        value:
+          text === undefined
+            ? symbolicNode(`helm:${entry.key}`, entry.value.location)
+            : stringNode(text, entry.value.location),
+      }
     })
   }
 
@@ -188,7 +212,8 @@ class TemplateReader {
 
   private scalar(node: ScalarNode): TreeNode | undefined {
     const text = textOf(node)
-    if (this.skeleton.inlineControlLines.has(node.location.line)) return symbolicNode(`helm:${this.sourceOf(node.location, text ?? '')}`, node.location)
+    if (this.skeleton.inlineControlLines.has(node.location.line))
+      return symbolicNode(`helm:${this.sourceOf(node.location, text ?? '')}`, node.location)
     if (text === undefined || !text.includes('__h')) return node
     return this.substitute(text, node.location)
   }
@@ -204,13 +229,24 @@ class TemplateReader {
       if (status.active === false) return stringNode('', location)
       const value = this.evaluate(action.text, status, action.start)
       if (value.kind === 'absent') {
-        const absent: ScalarNode = { kind: 'scalar', location, value: { kind: 'known', value: '', location }, type: 'null' }
+        const absent: ScalarNode = {
+          kind: 'scalar',
+          location,
+          value: { kind: 'known', value: '', location },
+          type: 'null',
+        }
         this.unset.add(absent)
         return absent
       }
       if (value.kind === 'unknown') return symbolicNode(`helm:{{ ${action.text} }}`, location)
       // `{{ .Values.x | quote }}` of an absent x: an empty text made in the template itself.
-      if (value.node.kind === 'scalar' && textOf(value.node) === '' && /\.Values\b/.test(action.text) && value.node.location.path === this.template.path) this.unset.add(value.node)
+      if (
+        value.node.kind === 'scalar' &&
+        textOf(value.node) === '' &&
+        /\.Values\b/.test(action.text) &&
+        value.node.location.path === this.template.path
+      )
+        this.unset.add(value.node)
       return value.node.kind === 'scalar' ? value.node : cloneTree(value.node)
     }
     const numbers: { node: TreeNode; action: string }[] = []
@@ -255,7 +291,8 @@ class TemplateReader {
   private unsetAnnotations(root: ObjectNode): void {
     const kind = textOf(get(root, 'kind'))
     const metadatas = [get(root, 'metadata'), get(get(get(root, 'spec'), 'template'), 'metadata')]
-    if (kind === 'CronJob') metadatas.push(get(get(get(get(get(root, 'spec'), 'jobTemplate'), 'spec'), 'template'), 'metadata'))
+    if (kind === 'CronJob')
+      metadatas.push(get(get(get(get(get(root, 'spec'), 'jobTemplate'), 'spec'), 'template'), 'metadata'))
     for (const metadata of metadatas) {
       const annotations = get(metadata, 'annotations')
       if (annotations?.kind !== 'object') continue
@@ -271,7 +308,9 @@ class TemplateReader {
     for (const { node, action } of numbers) {
       const written = textOf(node)!
       const key = /^\.Values\.([\w.-]+)$/.exec(action)?.[1]?.split('.').pop()
-      const what = key ? `${key} in ${node.location.path} is the unquoted number ${written}` : `${written} in ${node.location.path} is an unquoted number`
+      const what = key
+        ? `${key} in ${node.location.path} is the unquoted number ${written}`
+        : `${written} in ${node.location.path} is an unquoted number`
       this.result.findings.push({
         ruleId: 'role-arn-invalid',
         location: node.location,
@@ -290,7 +329,10 @@ class TemplateReader {
     const limit = firstAction === -1 ? location.column - 1 : Math.min(location.column - 1, firstAction)
     const separator = Math.max(line.lastIndexOf(': ', limit), line.lastIndexOf('- ', limit))
     const start = separator === -1 ? location.column - 1 : Math.min(separator + 2, location.column - 1)
-    return line.slice(start).trim().replace(/^["']|["']$/g, '')
+    return line
+      .slice(start)
+      .trim()
+      .replace(/^["']|["']$/g, '')
   }
 
   private evaluate(pipeline: string, status: Status, at: Position): Evaluated {
@@ -355,7 +397,8 @@ class TemplateReader {
 function merge(value: TreeNode, fragment: TreeNode): TreeNode {
   const copy = cloneTree(fragment)
   if (value.kind === 'scalar' && (value.type === 'null' || textOf(value) === '')) return copy
-  if (value.kind === 'object' && copy.kind === 'object') return { ...value, entries: [...value.entries, ...copy.entries] }
+  if (value.kind === 'object' && copy.kind === 'object')
+    return { ...value, entries: [...value.entries, ...copy.entries] }
   if (value.kind === 'array' && copy.kind === 'array') return { ...value, items: [...value.items, ...copy.items] }
   return value
 }

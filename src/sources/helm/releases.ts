@@ -39,14 +39,25 @@ export interface ReleaseDiscovery {
 }
 
 /** Releases from the config file and from Argo CD Applications and Flux HelmReleases that point at a chart of the repository. */
-export function findReleases(charts: readonly Chart[], configured: readonly HelmRelease[], files: readonly SourceFile[], configPath: string | undefined): ReleaseDiscovery {
+export function findReleases(
+  charts: readonly Chart[],
+  configured: readonly HelmRelease[],
+  files: readonly SourceFile[],
+  configPath: string | undefined,
+): ReleaseDiscovery {
   const byDirectory = new Map(charts.map((chart) => [chart.directory, chart]))
   const result: ReleaseDiscovery = { releases: [], findings: [] }
   configured.forEach((entry, index) => {
     const chart = byDirectory.get(chartDirectory(entry.chart))
     const at = entry.nameLocation ?? (configPath ? { path: configPath, line: 1, column: 1 } : undefined)
     if (!chart) {
-      if (at) result.findings.push({ ruleId: 'parse-error', location: at, message: `helm.releases[${index}] names the chart ${entry.chart}, but the scan has no Chart.yaml there; nothing of this release was checked`, key: `helm-release-chart:${entry.chart}` })
+      if (at)
+        result.findings.push({
+          ruleId: 'parse-error',
+          location: at,
+          message: `helm.releases[${index}] names the chart ${entry.chart}, but the scan has no Chart.yaml there; nothing of this release was checked`,
+          key: `helm-release-chart:${entry.chart}`,
+        })
       return
     }
     const fallback = chartLocation(chart)
@@ -70,16 +81,24 @@ export function findReleases(charts: readonly Chart[], configured: readonly Helm
       const apiVersion = textOf(get(root, 'apiVersion')) ?? ''
       const kind = textOf(get(root, 'kind'))
       if (apiVersion.startsWith('argoproj.io/') && kind === 'Application') argoRelease(root, file, byDirectory, result)
-      if (apiVersion.startsWith('helm.toolkit.fluxcd.io/') && kind === 'HelmRelease') fluxRelease(root, byDirectory, result)
+      if (apiVersion.startsWith('helm.toolkit.fluxcd.io/') && kind === 'HelmRelease')
+        fluxRelease(root, byDirectory, result)
     }
   }
   return result
 }
 
 /** Argo CD: `spec.source` (or each of `spec.sources`) with a `path` in this repository. */
-function argoRelease(root: ObjectNode, file: SourceFile, charts: ReadonlyMap<string, Chart>, result: ReleaseDiscovery): void {
+function argoRelease(
+  root: ObjectNode,
+  file: SourceFile,
+  charts: ReadonlyMap<string, Chart>,
+  result: ReleaseDiscovery,
+): void {
   const spec = get(root, 'spec')
-  const sources = [get(spec, 'source'), ...listItems(get(spec, 'sources'))].filter((source): source is ObjectNode => source?.kind === 'object')
+  const sources = [get(spec, 'source'), ...listItems(get(spec, 'sources'))].filter(
+    (source): source is ObjectNode => source?.kind === 'object',
+  )
   const nameNode = getPath(root, ['metadata', 'name'])
   for (const source of sources) {
     const path = textOf(get(source, 'path'))
@@ -104,7 +123,10 @@ function argoRelease(root: ObjectNode, file: SourceFile, charts: ReadonlyMap<str
         })
         continue
       }
-      release.valueFiles.push({ path: nodePath.posix.normalize(join(chart.directory, reference)), location: item.location })
+      release.valueFiles.push({
+        path: nodePath.posix.normalize(join(chart.directory, reference)),
+        location: item.location,
+      })
     }
     const valuesObject = get(helm, 'valuesObject')
     const values = get(helm, 'values')
@@ -124,7 +146,11 @@ function argoRelease(root: ObjectNode, file: SourceFile, charts: ReadonlyMap<str
         const parameterName = textOf(get(parameter, 'name'))
         const value = get(parameter, 'value')
         if (parameterName === undefined || !value) continue
-        setValuesPath(set, splitValuesPath(parameterName), value.kind === 'scalar' ? stringNode(textOf(value) ?? '', value.location) : value)
+        setValuesPath(
+          set,
+          splitValuesPath(parameterName),
+          value.kind === 'scalar' ? stringNode(textOf(value) ?? '', value.location) : value,
+        )
       }
       release.inline.push(set)
     }
@@ -138,7 +164,8 @@ function fluxRelease(root: ObjectNode, charts: ReadonlyMap<string, Chart>, resul
   const chartSpec = getPath(spec, ['chart', 'spec'])
   const path = textOf(get(chartSpec, 'chart'))
   const sourceKind = textOf(getPath(chartSpec, ['sourceRef', 'kind']))
-  if (path === undefined || (sourceKind !== undefined && sourceKind !== 'GitRepository' && sourceKind !== 'Bucket')) return
+  if (path === undefined || (sourceKind !== undefined && sourceKind !== 'GitRepository' && sourceKind !== 'Bucket'))
+    return
   const chart = charts.get(chartDirectory(path))
   if (!chart) return
   const declaredAt = get(chartSpec, 'chart')!.location
@@ -166,7 +193,8 @@ function fluxRelease(root: ObjectNode, charts: ReadonlyMap<string, Chart>, resul
   const valuesFiles = listItems(get(chartSpec, 'valuesFiles'))
   for (const item of valuesFiles) {
     const reference = textOf(item)
-    if (reference !== undefined) release.valueFiles.push({ path: nodePath.posix.normalize(reference), location: item.location })
+    if (reference !== undefined)
+      release.valueFiles.push({ path: nodePath.posix.normalize(reference), location: item.location })
   }
   release.replacesChartValues = release.valueFiles.length > 0
   const values = get(spec, 'values')
@@ -180,7 +208,13 @@ export function unknownRelease(chart: Chart): Release {
 }
 
 /** A release without value files yet; a name or namespace not known is symbolic, named after the chart. */
-function newRelease(chart: Chart, name: TreeNode | undefined, namespace: TreeNode | undefined, declaredAt: Location, via: Release['via']): Release {
+function newRelease(
+  chart: Chart,
+  name: TreeNode | undefined,
+  namespace: TreeNode | undefined,
+  declaredAt: Location,
+  via: Release['via'],
+): Release {
   return {
     chart,
     name: name ?? symbolicNode(`helm-release-name:${chart.directory}`, declaredAt),

@@ -39,13 +39,25 @@ const MAX_CHART_DEPTH = 32
  * no plugins, no post-renderer, no cluster, no network. Rendered values are located by the native
  * reading of the same release. A value refused is a located warning, and the native reading stands.
  */
-export function renderRelease(release: Release, repository: RepositoryFiles, context: SourceContext, native: readonly BuiltObject[]): RenderedRelease {
+export function renderRelease(
+  release: Release,
+  repository: RepositoryFiles,
+  context: SourceContext,
+  native: readonly BuiltObject[],
+): RenderedRelease {
   const name = textOf(release.name)
   const namespace = textOf(release.namespace)
   const chartDirectory = repository.absolute(release.chart.directory)
   const location = chartLocation(release.chart)
   // Flux's valuesFiles replace the chart's values.yaml, which helm template cannot express.
-  if (name === undefined || namespace === undefined || !chartDirectory || context.root === undefined || release.replacesChartValues) return {}
+  if (
+    name === undefined ||
+    namespace === undefined ||
+    !chartDirectory ||
+    context.root === undefined ||
+    release.replacesChartValues
+  )
+    return {}
   const refused = (at: Location, why: string): RenderedRelease => ({
     note: {
       ruleId: 'parse-error',
@@ -56,9 +68,16 @@ export function renderRelease(release: Release, repository: RepositoryFiles, con
     },
   })
   if (name.length > MAX_RELEASE_NAME || !RELEASE_NAME.test(name)) {
-    return refused(release.name.location, `the release name ${JSON.stringify(name)} is not a Helm release name (lower-case letters, digits, - and ., at most ${MAX_RELEASE_NAME} characters)`)
+    return refused(
+      release.name.location,
+      `the release name ${JSON.stringify(name)} is not a Helm release name (lower-case letters, digits, - and ., at most ${MAX_RELEASE_NAME} characters)`,
+    )
   }
-  if (!NAMESPACE.test(namespace)) return refused(release.namespace.location, `the namespace ${JSON.stringify(namespace)} is not a Kubernetes namespace name (a lower-case DNS label)`)
+  if (!NAMESPACE.test(namespace))
+    return refused(
+      release.namespace.location,
+      `the namespace ${JSON.stringify(namespace)} is not a Kubernetes namespace name (a lower-case DNS label)`,
+    )
   const scratch = mkdtempSync(nodePath.join(tmpdir(), 'irsa-guard-helm-'))
   try {
     const chartCopy = nodePath.join(scratch, 'chart')
@@ -136,10 +155,12 @@ function copyChart(repository: RepositoryFiles, chartDirectory: string, target: 
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) return `the chart holds ${path}, which is not a regular file`
       const read = repository.bytesOnDisk(nodePath.posix.join(from, entry.name))
-      if (!read.ok) return `the chart's file ${path} was not read: ${read.why === 'too-large' ? 'it is larger than the size limit' : describeNotRead(read.why, read.code)}`
+      if (!read.ok)
+        return `the chart's file ${path} was not read: ${read.why === 'too-large' ? 'it is larger than the size limit' : describeNotRead(read.why, read.code)}`
       budget.files += 1
       budget.bytes += read.bytes.length
-      if (budget.files > MAX_CHART_FILES || budget.bytes > MAX_CHART_BYTES) return `the chart holds more than ${MAX_CHART_FILES} files or ${MAX_CHART_BYTES / (1024 * 1024)} MB`
+      if (budget.files > MAX_CHART_FILES || budget.bytes > MAX_CHART_BYTES)
+        return `the chart holds more than ${MAX_CHART_FILES} files or ${MAX_CHART_BYTES / (1024 * 1024)} MB`
       writeFileSync(nodePath.join(to, entry.name), read.bytes)
     }
     return undefined

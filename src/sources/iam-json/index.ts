@@ -120,7 +120,10 @@ function looksLikeIrsaTrustPolicy(file: SourceFile): boolean {
 }
 
 function looksLikeTrustPolicy(file: SourceFile): boolean {
-  return /trust/i.test(file.path.split('/').pop() ?? '') || /AssumeRolePolicyDocument|sts:AssumeRole|"Principal"|"Federated"/.test(file.text)
+  return (
+    /trust/i.test(file.path.split('/').pop() ?? '') ||
+    /AssumeRolePolicyDocument|sts:AssumeRole|"Principal"|"Federated"/.test(file.text)
+  )
 }
 
 /**
@@ -135,7 +138,9 @@ function isTrustPolicy(document: PolicyDocument, path: string): boolean {
   const hasResource = statements.some((statement) => statement.resource)
   const stsAction = statements
     .flatMap((statement) => [...(statement.action?.values ?? []), ...(statement.notAction?.values ?? [])])
-    .some((action) => action.kind === 'known' && /^sts:(assumerole|tagsession|setsourceidentity|\*)/i.test(action.value))
+    .some(
+      (action) => action.kind === 'known' && /^sts:(assumerole|tagsession|setsourceidentity|\*)/i.test(action.value),
+    )
   const trustName = /trust/i.test(path.split('/').pop() ?? '')
   if (hasPrincipal && !hasResource) return true
   if (hasPrincipal) return stsAction || trustName
@@ -149,29 +154,47 @@ function roleDocuments(root: TreeNode, path: string): RoleDocument[] {
   for (const listKey of ['Roles', 'RoleDetailList']) {
     const list = child(root, listKey)
     if (list?.kind === 'array') {
-      return list.items.filter((item): item is ObjectNode => item.kind === 'object' && child(item, 'AssumeRolePolicyDocument') !== undefined).map((item) => apiRole(item, path))
+      return list.items
+        .filter(
+          (item): item is ObjectNode => item.kind === 'object' && child(item, 'AssumeRolePolicyDocument') !== undefined,
+        )
+        .map((item) => apiRole(item, path))
     }
   }
   const document = child(root, 'AssumeRolePolicyDocument')
   if (document) {
-    const found: RoleDocument = { source: 'iam-json', location: root.location, policy: document, origin: path, isTrustPolicy: true }
+    const found: RoleDocument = {
+      source: 'iam-json',
+      location: root.location,
+      policy: document,
+      origin: path,
+      isTrustPolicy: true,
+    }
     assignScalar(found, 'name', child(root, 'RoleName'))
     assignScalar(found, 'path', child(root, 'Path'))
     return [found]
   }
-  if (child(root, 'Statement') || child(root, 'Version')) return [{ source: 'iam-json', location: root.location, policy: root, origin: path, isTrustPolicy: false }]
+  if (child(root, 'Statement') || child(root, 'Version'))
+    return [{ source: 'iam-json', location: root.location, policy: root, origin: path, isTrustPolicy: false }]
   return []
 }
 
 /** A role as IAM's API returns it (`get-role`, `list-roles`, `get-account-authorization-details`). */
 function apiRole(role: ObjectNode, path: string): RoleDocument {
-  const found: RoleDocument = { source: 'iam-json', location: role.location, policy: child(role, 'AssumeRolePolicyDocument')!, origin: path, isTrustPolicy: true }
+  const found: RoleDocument = {
+    source: 'iam-json',
+    location: role.location,
+    policy: child(role, 'AssumeRolePolicyDocument')!,
+    origin: path,
+    isTrustPolicy: true,
+  }
   assignScalar(found, 'name', child(role, 'RoleName'))
   assignScalar(found, 'path', child(role, 'Path'))
   assignScalar(found, 'arn', child(role, 'Arn'))
   const inline = child(role, 'RolePolicyList')
   const attached = child(role, 'AttachedManagedPolicies')
-  if (inline?.kind === 'array' && attached?.kind === 'array') found.permissionPolicyCount = inline.items.length + attached.items.length
+  if (inline?.kind === 'array' && attached?.kind === 'array')
+    found.permissionPolicyCount = inline.items.length + attached.items.length
   return found
 }
 
@@ -188,7 +211,14 @@ function policyTree(found: RoleDocument, path: string): { tree?: TreeNode; findi
   const node = found.policy
   if (node.kind !== 'scalar') return { tree: node }
   if (node.value.kind === 'symbolic') return {}
-  if (node.type !== 'string') return { finding: invalidDocument(found, node.location, `it is ${node.type === 'null' ? 'null' : `the ${node.type} ${node.value.value}`}, not a policy object or a JSON string`) }
+  if (node.type !== 'string')
+    return {
+      finding: invalidDocument(
+        found,
+        node.location,
+        `it is ${node.type === 'null' ? 'null' : `the ${node.type} ${node.value.value}`}, not a policy object or a JSON string`,
+      ),
+    }
   let text = node.value.value.trim()
   if (/^%7B/i.test(text)) {
     try {
@@ -198,7 +228,8 @@ function policyTree(found: RoleDocument, path: string): { tree?: TreeNode; findi
     }
   }
   const parsed = parseJsonTree(path, text, { fixedLocation: node.location })
-  if (!parsed.ok) return { finding: invalidDocument(found, node.location, `the JSON in the string is invalid: ${parsed.message}`) }
+  if (!parsed.ok)
+    return { finding: invalidDocument(found, node.location, `the JSON in the string is invalid: ${parsed.message}`) }
   return { tree: parsed.root }
 }
 
@@ -212,10 +243,20 @@ function invalidDocument(found: RoleDocument, location: Location, why: string): 
 }
 
 /** The Role facts of one document: bound by the config (files of one role), by itself, or by a script or its file name. */
-function rolesOf(found: RoleDocument, trustPolicy: PolicyDocument | undefined, path: string, binder: RoleBinder, onlyRoleOfFile: boolean): Role[] {
+function rolesOf(
+  found: RoleDocument,
+  trustPolicy: PolicyDocument | undefined,
+  path: string,
+  binder: RoleBinder,
+  onlyRoleOfFile: boolean,
+): Role[] {
   const configured = onlyRoleOfFile ? binder.configured(path) : undefined
   const carriesRole = found.name !== undefined || found.generatedName !== undefined || found.arn !== undefined
-  const bindings: (TrustPolicyBinding | undefined)[] = configured ? [configured] : carriesRole ? [undefined] : binder.bind(path)
+  const bindings: (TrustPolicyBinding | undefined)[] = configured
+    ? [configured]
+    : carriesRole
+      ? [undefined]
+      : binder.bind(path)
   if (bindings.length === 0) bindings.push(undefined)
   return bindings.map((binding) => {
     const role: Role = { source: found.source, location: found.location, label: '', arnReferences: [] }

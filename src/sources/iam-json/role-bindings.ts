@@ -127,7 +127,8 @@ export function fileNameBinding(path: string): TrustPolicyBinding | undefined {
 /** `./a/../b.json` → `b.json`; undefined for paths that leave the repository. */
 export function normaliseRepoPath(path: string): string | undefined {
   const normalised = posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\//, '')
-  if (normalised === '..' || normalised.startsWith('../') || normalised.startsWith('/') || normalised === '.') return undefined
+  if (normalised === '..' || normalised.startsWith('../') || normalised.startsWith('/') || normalised === '.')
+    return undefined
   return normalised
 }
 
@@ -170,7 +171,8 @@ function policyFileCandidates(argument: string, scriptDirectory: string): string
   const match = /^file:\/\/(.+)$/.exec(argument)
   if (!match) return []
   let target = match[1]!
-  const variablePrefix = /^(\$\{\{[^}]*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$\([A-Za-z_ ]+\)|\$[A-Za-z_][A-Za-z0-9_]*)\//.exec(target)
+  const variablePrefix =
+    /^(\$\{\{[^}]*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$\([A-Za-z_ ]+\)|\$[A-Za-z_][A-Za-z0-9_]*)\//.exec(target)
   if (variablePrefix) target = target.slice(variablePrefix[0].length)
   if (target.includes('$') || target.startsWith('/')) return []
   const candidates = [normaliseRepoPath(posix.join(scriptDirectory, target)), normaliseRepoPath(target)]
@@ -210,7 +212,10 @@ export function createRoleCommands(script: SourceFile): CreateRoleCommand[] {
         const field = OPTION_NAMES[option]
         if (!field) continue
         if (equals > 0) {
-          command[field] = { text: word.text.slice(equals + 1), location: { ...word.location, column: word.location.column + equals + 1 } }
+          command[field] = {
+            text: word.text.slice(equals + 1),
+            location: { ...word.location, column: word.location.column + equals + 1 },
+          }
         } else {
           const next = words[at + 1]
           if (next && typeof next !== 'string') {
@@ -260,13 +265,16 @@ function simpleAssignments(text: string): Map<string, string> {
 /** Replaces `$NAME`, `${NAME}`, `${NAME:-default}` and `$(NAME)` by known values; undefined if a variable stays unknown (except a leading directory variable of a `file://` path). */
 function substitute(text: string, variables: Map<string, string>): string | undefined {
   let unknown = false
-  const replaced = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced?: string, fallback?: string, made?: string, bare?: string) => {
-    const name = braced ?? made ?? bare ?? ''
-    const value = variables.get(name) ?? fallback
-    if (value !== undefined) return value
-    unknown = true
-    return whole
-  })
+  const replaced = text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (whole, braced?: string, fallback?: string, made?: string, bare?: string) => {
+      const name = braced ?? made ?? bare ?? ''
+      const value = variables.get(name) ?? fallback
+      if (value !== undefined) return value
+      unknown = true
+      return whole
+    },
+  )
   if (!unknown) return replaced
   return /^file:\/\//.test(replaced) ? replaced : undefined
 }

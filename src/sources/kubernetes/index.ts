@@ -1,4 +1,15 @@
-import type { Annotation, Container, EnvVar, Facts, KubeObject, ServiceAccount, ServiceAccountCreator, ServiceAccountRef, SourceKind, Workload } from '../../model/facts.js'
+import type {
+  Annotation,
+  Container,
+  EnvVar,
+  Facts,
+  KubeObject,
+  ServiceAccount,
+  ServiceAccountCreator,
+  ServiceAccountRef,
+  SourceKind,
+  Workload,
+} from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import { formatLocation, type Location } from '../../model/location.js'
 import type { Suppression } from '../../model/suppression.js'
@@ -12,11 +23,19 @@ import { parseYamlTree } from '../shared/yaml-tree.js'
 import { EACH_USER_NAMESPACE, serviceAccountRefField } from './service-account-references.js'
 import { creatorText } from '../shared/creator-text.js'
 import { errorText } from '../../model/error-text.js'
-import { APPLY_NAMESPACE, AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from '../../model/kubernetes.js'
+import {
+  APPLY_NAMESPACE,
+  AUDIENCE_ANNOTATION,
+  ROLE_ARN_ANNOTATION,
+  STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+} from '../../model/kubernetes.js'
 import { route53AssumedRoles } from '../cert-manager/route53-roles.js'
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
-export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context))
+export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) =>
+  readKubernetesFile(file, context),
+)
 
 const SERVICE_ACCOUNT_ANNOTATION = {
   roleArn: ROLE_ARN_ANNOTATION,
@@ -26,7 +45,14 @@ const SERVICE_ACCOUNT_ANNOTATION = {
 } as const
 
 /** Kinds whose pods come from `spec.template` (plus any kind that has `spec.template.spec.containers`). */
-const TEMPLATE_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController'])
+const TEMPLATE_WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'ReplicationController',
+])
 const MAX_LIST_DEPTH = 8
 
 /**
@@ -132,7 +158,12 @@ export function parseKubernetesFile(file: SourceFile, options: { sniff?: boolean
       message: `Cannot read ${file.path}: ${errorText(error)}`,
     })
   }
-  return { objects: reader.collected, findings: reader.findings, suppressions: reader.suppressions, everyDocument: reader.parsedWhole }
+  return {
+    objects: reader.collected,
+    findings: reader.findings,
+    suppressions: reader.suppressions,
+    everyDocument: reader.parsedWhole,
+  }
 }
 
 export interface ParsedKubernetesFile {
@@ -173,7 +204,11 @@ class ManifestReader {
   ) {}
 
   facts(): Partial<Facts> {
-    const facts: Partial<Facts> = { objects: this.objects, serviceAccounts: this.serviceAccounts, workloads: this.workloads }
+    const facts: Partial<Facts> = {
+      objects: this.objects,
+      serviceAccounts: this.serviceAccounts,
+      workloads: this.workloads,
+    }
     if (this.creators.length > 0) facts.serviceAccountCreators = this.creators
     return facts
   }
@@ -213,7 +248,8 @@ class ManifestReader {
     }
     let tree = parseYamlTree(this.file.path, parsedText, { version: '1.1' })
     // Where a kept document does not parse, the skipped ones may have changed how (an unclosed quote): parse it all.
-    if (tree.findings.length > 0 && parsedText !== this.file.text) tree = parseYamlTree(this.file.path, this.file.text, { version: '1.1' })
+    if (tree.findings.length > 0 && parsedText !== this.file.text)
+      tree = parseYamlTree(this.file.path, this.file.text, { version: '1.1' })
     else this.parsedWhole = parsedText === this.file.text
     this.reportParseErrors(tree.findings)
     for (const document of tree.documents) {
@@ -227,16 +263,27 @@ class ManifestReader {
     const parsed = parseJsonTree(this.file.path, this.file.text)
     if (!parsed.ok) {
       this.findings.push(
-        withRelevance({ ruleId: 'parse-error', location: this.withinText(parsed.location), message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked` }, this.file.text),
+        withRelevance(
+          {
+            ruleId: 'parse-error',
+            location: this.withinText(parsed.location),
+            message: `Cannot parse JSON: ${parsed.message}; nothing in this file was checked`,
+          },
+          this.file.text,
+        ),
       )
       return
     }
-    if (parsed.root.kind === 'object') this.readObjectOrList(parsed.root, { fromLine: parsed.root.location.line, toLine: this.lines.length }, 0)
+    if (parsed.root.kind === 'object')
+      this.readObjectOrList(parsed.root, { fromLine: parsed.root.location.line, toLine: this.lines.length }, 0)
   }
 
   /** A location past the last character written (end of file) moves back onto that character. */
   private withinText(location: Location): Location {
-    const rest = [this.lines[location.line - 1]?.slice(location.column - 1) ?? '', ...this.lines.slice(location.line)].join('')
+    const rest = [
+      this.lines[location.line - 1]?.slice(location.column - 1) ?? '',
+      ...this.lines.slice(location.line),
+    ].join('')
     if (rest.trim() !== '') return location
     for (let index = Math.min(location.line, this.lines.length) - 1; index >= 0; index -= 1) {
       const line = this.lines[index]!.trimEnd()
@@ -260,7 +307,13 @@ class ManifestReader {
       )
       return
     }
-    for (const error of errors) this.findings.push(withRelevance({ ...error, message: `${error.message}; nothing in this document was checked` }, documentTextAt(this.lines, error.location.line)))
+    for (const error of errors)
+      this.findings.push(
+        withRelevance(
+          { ...error, message: `${error.message}; nothing in this document was checked` },
+          documentTextAt(this.lines, error.location.line),
+        ),
+      )
   }
 
   private readObjectOrList(node: ObjectNode, span: ObjectSpan, depth: number): void {
@@ -270,7 +323,11 @@ class ManifestReader {
     if (kind.endsWith('List') && items?.kind === 'array' && depth < MAX_LIST_DEPTH) {
       for (const item of items.items) {
         if (item.kind !== 'object') continue
-        this.readObjectOrList(item, { fromLine: item.location.line, toLine: item.endLine ?? item.location.line }, depth + 1)
+        this.readObjectOrList(
+          item,
+          { fromLine: item.location.line, toLine: item.endLine ?? item.location.line },
+          depth + 1,
+        )
       }
       return
     }
@@ -297,7 +354,15 @@ class ManifestReader {
       ...this.annotationsOf(last(templateMetadata, 'annotations'), 'template-annotations'),
       ...this.annotationsOf(last(templateMetadata, 'labels'), 'template-labels'),
     ]
-    const object: KubeObject = { source: this.source, apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels, ...templateAnnotations] }
+    const object: KubeObject = {
+      source: this.source,
+      apiVersion,
+      kind,
+      name,
+      namespace,
+      location,
+      annotations: [...annotations, ...labels, ...templateAnnotations],
+    }
     const serviceAccountRef = serviceAccountRefOf(node, apiVersion, kind, namespace)
     if (serviceAccountRef) object.serviceAccountRef = serviceAccountRef
     const assumedRoles = route53AssumedRoles(node, apiVersion, kind)
@@ -305,28 +370,53 @@ class ManifestReader {
     this.objects.push(object)
     if (isChartRelease(apiVersion, kind)) {
       const text = this.valueText(node)
-      this.creators.push({ source: this.source, label: `${kind} ${valueOrExpression(name)}`, location, text: creatorText(text.kind === 'known' ? text.value : text.expression) })
+      this.creators.push({
+        source: this.source,
+        label: `${kind} ${valueOrExpression(name)}`,
+        location,
+        text: creatorText(text.kind === 'known' ? text.value : text.expression),
+      })
     }
     this.readSuppression(annotations, span)
 
     if (kind === 'ServiceAccount' && apiVersion === 'v1') {
       const replaced = this.substitutions.replacedAnnotations ? annotations.map(replacedByKustomize) : annotations
       const serviceAccount = serviceAccountFact(this.source, namespace, name, location, replaced)
-      const comment = serviceAccount.roleArn?.kind === 'known' ? this.replaceComment(serviceAccount.roleArn.location, span) : undefined
+      const comment =
+        serviceAccount.roleArn?.kind === 'known'
+          ? this.replaceComment(serviceAccount.roleArn.location, span)
+          : undefined
       if (comment) serviceAccount.roleArnReplaceComment = comment
       this.serviceAccounts.push(serviceAccount)
     }
     const crossplane = crossplaneServiceAccount(node, kind, apiVersion, name, location)
     if (crossplane) {
-      const carried = crossplane.annotations === 'metadata' ? annotations : this.annotationsOf(crossplane.annotations, 'annotations')
-      const serviceAccount = serviceAccountFact(this.source, symbolic(CROSSPLANE_NAMESPACE, location), crossplane.name, location, carried)
-      const comment = serviceAccount.roleArn?.kind === 'known' ? this.replaceComment(serviceAccount.roleArn.location, span) : undefined
+      const carried =
+        crossplane.annotations === 'metadata' ? annotations : this.annotationsOf(crossplane.annotations, 'annotations')
+      const serviceAccount = serviceAccountFact(
+        this.source,
+        symbolic(CROSSPLANE_NAMESPACE, location),
+        crossplane.name,
+        location,
+        carried,
+      )
+      const comment =
+        serviceAccount.roleArn?.kind === 'known'
+          ? this.replaceComment(serviceAccount.roleArn.location, span)
+          : undefined
       if (comment) serviceAccount.roleArnReplaceComment = comment
       this.serviceAccounts.push(serviceAccount)
     }
 
     if (pod?.spec.kind === 'object') {
-      const workload: Workload = { source: this.source, kind, name, namespace, location, containers: this.containersOf(pod.spec) }
+      const workload: Workload = {
+        source: this.source,
+        kind,
+        name,
+        namespace,
+        location,
+        containers: this.containersOf(pod.spec),
+      }
       const serviceAccountName = lastEntry(pod.spec, 'serviceAccountName') ?? lastEntry(pod.spec, 'serviceAccount')
       const serviceAccountValue = serviceAccountName ? referenceValue(serviceAccountName.value) : undefined
       if (serviceAccountValue) workload.serviceAccountName = serviceAccountValue
@@ -343,7 +433,12 @@ class ManifestReader {
       effective.set(item.key, item)
     }
     return [...effective.values()].map((item) => {
-      const annotation: Annotation = { key: item.key, keyLocation: item.keyLocation, value: deployTimeValue(this.valueText(item.value), this.substitutions), where }
+      const annotation: Annotation = {
+        key: item.key,
+        keyLocation: item.keyLocation,
+        value: deployTimeValue(this.valueText(item.value), this.substitutions),
+        where,
+      }
       const valueKind = nonStringKind(item.value)
       if (valueKind) annotation.valueKind = valueKind
       return annotation
@@ -359,7 +454,12 @@ class ManifestReader {
       const hash = line === value.line ? text.indexOf(' #', value.column) : text.search(/^\s*#/)
       if (hash === -1) continue
       const comment = text.slice(hash).replace(/^\s*#\s*/, '')
-      if (REPLACE_INSTRUCTION.test(comment)) return { path: value.path, line, column: hash + 1 + (text.slice(hash).length - text.slice(hash).trimStart().length) }
+      if (REPLACE_INSTRUCTION.test(comment))
+        return {
+          path: value.path,
+          line,
+          column: hash + 1 + (text.slice(hash).length - text.slice(hash).trimStart().length),
+        }
     }
     return undefined
   }
@@ -369,18 +469,29 @@ class ManifestReader {
     if (!annotation) return
     const value = valueOrExpression(annotation.value)
     // Set from another file (a Kustomize patch): it covers the object's lines in the object's own file.
-    const location = span.path === undefined || annotation.value.location.path === span.path ? annotation.value.location : { path: span.path, line: span.fromLine, column: 1 }
+    const location =
+      span.path === undefined || annotation.value.location.path === span.path
+        ? annotation.value.location
+        : { path: span.path, line: span.fromLine, column: 1 }
     this.suppressions.push(annotationSuppression(value, location, span.fromLine, span.toLine))
   }
 
   private containersOf(podSpec: ObjectNode): Container[] {
     const containers: Container[] = []
-    for (const [field, init] of [['initContainers', true], ['containers', false]] as const) {
+    for (const [field, init] of [
+      ['initContainers', true],
+      ['containers', false],
+    ] as const) {
       const list = last(podSpec, field)
       if (list?.kind !== 'array') continue
       for (const item of list.items) {
         if (item.kind !== 'object') continue
-        const container: Container = { name: text(last(item, 'name')) ?? '', init, location: item.location, env: this.envOf(last(item, 'env')) }
+        const container: Container = {
+          name: text(last(item, 'name')) ?? '',
+          init,
+          location: item.location,
+          env: this.envOf(last(item, 'env')),
+        }
         if (last(item, 'envFrom') !== undefined) container.envFrom = true
         containers.push(container)
       }
@@ -422,7 +533,8 @@ class ManifestReader {
   private reportDuplicateKeys(root: ObjectNode, span: ObjectSpan): void {
     const reported = new Set<string>()
     let irsaDocument: boolean | undefined
-    const holdsIrsaContent = (): boolean => (irsaDocument ??= IRSA_CONTENT.test(this.lines.slice(span.fromLine - 1, span.toLine).join('\n')))
+    const holdsIrsaContent = (): boolean =>
+      (irsaDocument ??= IRSA_CONTENT.test(this.lines.slice(span.fromLine - 1, span.toLine).join('\n')))
     const visit = (node: TreeNode, depth: number, onIrsaPath: boolean, inAnnotations: boolean): void => {
       if (depth > 250) return
       if (node.kind === 'array') {
@@ -444,13 +556,19 @@ class ManifestReader {
               key: `duplicate-key:${item.key}`,
             }
             // A duplicate where no IRSA fact is read (a ConfigMap's data, a SparkApplication's sparkConf) is hygiene, not IRSA.
-            if (!(onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)) && holdsIrsaContent())) finding.level = 'note'
+            if (!(onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)) && holdsIrsaContent()))
+              finding.level = 'note'
             this.findings.push(finding)
           }
         } else {
           first.set(item.key, item)
         }
-        visit(item.value, depth + 1, onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)), isAnnotationMap(item.key))
+        visit(
+          item.value,
+          depth + 1,
+          onIrsaPath && (inAnnotations || IRSA_PATH_KEYS.has(item.key)),
+          isAnnotationMap(item.key),
+        )
       }
     }
     visit(root, 0, true, false)
@@ -458,18 +576,37 @@ class ManifestReader {
 }
 
 /** A comment telling whoever applies the manifest to put their own value in (`Replace <ACCOUNT_ID> with your AWS account ID`, `TODO: set your role`). */
-const REPLACE_INSTRUCTION = /\b(replace|substitute|fill in|change|update|edit|set)\b.*\b(your|account|role|arn|value|placeholder|id)\b|\b(your|own)\b.*\b(account|role arn|role)\b/i
+const REPLACE_INSTRUCTION =
+  /\b(replace|substitute|fill in|change|update|edit|set)\b.*\b(your|account|role|arn|value|placeholder|id)\b|\b(your|own)\b.*\b(account|role arn|role)\b/i
 
 /**
  * Text that holds IRSA content: an EKS annotation, a role ARN, a ServiceAccount, a workload naming
  * one, the IRSA environment, a web-identity trust. A parse error elsewhere is a note.
  */
-const IRSA_CONTENT = /eks\.amazonaws\.com\/|role[-_]?arn|\bkind\s*:\s*["']?ServiceAccount\b|\bserviceAccount(Name)?["']?\s*:|AssumeRoleWithWebIdentity|oidc-provider|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|irsa-guard/i
+const IRSA_CONTENT =
+  /eks\.amazonaws\.com\/|role[-_]?arn|\bkind\s*:\s*["']?ServiceAccount\b|\bserviceAccount(Name)?["']?\s*:|AssumeRoleWithWebIdentity|oidc-provider|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|irsa-guard/i
 
 /** Keys on the way from an object's root to what the IRSA rules read; a duplicate anywhere else changes no IRSA fact. */
 const IRSA_PATH_KEYS: ReadonlySet<string> = new Set([
-  'apiVersion', 'kind', 'metadata', 'name', 'namespace', 'annotations', 'labels', 'spec', 'template', 'jobTemplate', 'items',
-  'serviceAccountName', 'serviceAccount', 'containers', 'initContainers', 'env', 'value', 'valueFrom', 'serviceAccountTemplate',
+  'apiVersion',
+  'kind',
+  'metadata',
+  'name',
+  'namespace',
+  'annotations',
+  'labels',
+  'spec',
+  'template',
+  'jobTemplate',
+  'items',
+  'serviceAccountName',
+  'serviceAccount',
+  'containers',
+  'initContainers',
+  'env',
+  'value',
+  'valueFrom',
+  'serviceAccountTemplate',
 ])
 
 function isAnnotationMap(key: string): boolean {
@@ -507,16 +644,26 @@ const KUSTOMIZE_VAR = /\$\([A-Za-z_][A-Za-z0-9_.-]*\)/
 
 function deployTimeValue(value: Value, substitutions: DeployTimeSubstitutions): Value {
   if (value.kind !== 'known') return value
-  if (SHELL_VARIABLE.test(value.value) || (substitutions.kustomizeVars === true && KUSTOMIZE_VAR.test(value.value))) return symbolic(value.value.trim(), value.location)
+  if (SHELL_VARIABLE.test(value.value) || (substitutions.kustomizeVars === true && KUSTOMIZE_VAR.test(value.value)))
+    return symbolic(value.value.trim(), value.location)
   return value
 }
 
 function replacedByKustomize(annotation: Annotation): Annotation {
   if (annotation.key !== SERVICE_ACCOUNT_ANNOTATION.roleArn || annotation.value.kind !== 'known') return annotation
-  return { ...annotation, value: symbolic(`kustomize-replacement(${annotation.value.value.trim()})`, annotation.value.location) }
+  return {
+    ...annotation,
+    value: symbolic(`kustomize-replacement(${annotation.value.value.trim()})`, annotation.value.location),
+  }
 }
 
-function serviceAccountFact(source: SourceKind, namespace: Value, name: Value, location: Location, annotations: Annotation[]): ServiceAccount {
+function serviceAccountFact(
+  source: SourceKind,
+  namespace: Value,
+  name: Value,
+  location: Location,
+  annotations: Annotation[],
+): ServiceAccount {
   const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]))
   const serviceAccount: ServiceAccount = { source, namespace, name, location, annotations }
   const roleArn = byKey.get(SERVICE_ACCOUNT_ANNOTATION.roleArn)
@@ -545,7 +692,13 @@ export const CROSSPLANE_NAMESPACE = 'crossplane-namespace'
  * runtime.go ServiceAccountWithOptionalName(b.revision.GetName())), which only exists once
  * installed; it always lives in Crossplane's own namespace (ServiceAccountWithNamespace).
  */
-function crossplaneServiceAccount(node: ObjectNode, kind: string, apiVersion: string, objectName: Value, location: Location): { name: Value; annotations: TreeNode | undefined | 'metadata' } | undefined {
+function crossplaneServiceAccount(
+  node: ObjectNode,
+  kind: string,
+  apiVersion: string,
+  objectName: Value,
+  location: Location,
+): { name: Value; annotations: TreeNode | undefined | 'metadata' } | undefined {
   if (!apiVersion.startsWith('pkg.crossplane.io/')) return undefined
   const revisionName = (): Value => symbolic(`crossplane-provider-revision(${valueOrExpression(objectName)})`, location)
   if (kind === 'ControllerConfig') {
@@ -556,7 +709,10 @@ function crossplaneServiceAccount(node: ObjectNode, kind: string, apiVersion: st
     const template = last(last(last(node, 'spec'), 'serviceAccountTemplate'), 'metadata')
     if (!template) return undefined
     const named = last(template, 'name')
-    return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: last(template, 'annotations') }
+    return {
+      name: (named ? referenceValue(named) : undefined) ?? revisionName(),
+      annotations: last(template, 'annotations'),
+    }
   }
   return undefined
 }
@@ -570,10 +726,12 @@ interface PodOf {
 function podOf(node: ObjectNode, kind: string): PodOf | undefined {
   const spec = last(node, 'spec')
   if (kind === 'Pod') return spec ? { spec } : undefined
-  const template = kind === 'CronJob' ? last(last(last(spec, 'jobTemplate'), 'spec'), 'template') : last(spec, 'template')
+  const template =
+    kind === 'CronJob' ? last(last(last(spec, 'jobTemplate'), 'spec'), 'template') : last(spec, 'template')
   const podSpec = last(template, 'spec')
   if (!podSpec) return undefined
-  const isWorkload = TEMPLATE_WORKLOAD_KINDS.has(kind) || kind === 'CronJob' || last(podSpec, 'containers')?.kind === 'array'
+  const isWorkload =
+    TEMPLATE_WORKLOAD_KINDS.has(kind) || kind === 'CronJob' || last(podSpec, 'containers')?.kind === 'array'
   if (!isWorkload) return undefined
   const templateMetadata = last(template, 'metadata')
   return templateMetadata ? { spec: podSpec, templateMetadata } : { spec: podSpec }
@@ -582,11 +740,19 @@ function podOf(node: ObjectNode, kind: string): PodOf | undefined {
 /** Argo CD Applications and ApplicationSets and Flux HelmReleases install charts irsa-guard may not render. */
 export function isChartRelease(apiVersion: string, kind: string): boolean {
   const group = apiVersion.split('/')[0]
-  return (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet')) || (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease')
+  return (
+    (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet')) ||
+    (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease')
+  )
 }
 
 /** The ServiceAccount a custom resource authenticates as (service-account-references.ts). */
-function serviceAccountRefOf(node: ObjectNode, apiVersion: string, kind: string, objectNamespace: Value): ServiceAccountRef | undefined {
+function serviceAccountRefOf(
+  node: ObjectNode,
+  apiVersion: string,
+  kind: string,
+  objectNamespace: Value,
+): ServiceAccountRef | undefined {
   const field = serviceAccountRefField(apiVersion, kind)
   if (!field) return undefined
   let ref: TreeNode | undefined = node
@@ -596,7 +762,10 @@ function serviceAccountRefOf(node: ObjectNode, apiVersion: string, kind: string,
   if (!nameEntry || !name) return undefined
   const ownNamespace = field.namespace === 'ref' ? last(ref, 'namespace') : undefined
   const namespace =
-    field.namespace === 'object' ? objectNamespace : ((ownNamespace ? referenceValue(ownNamespace) : undefined) ?? symbolic(EACH_USER_NAMESPACE, nameEntry.keyLocation))
+    field.namespace === 'object'
+      ? objectNamespace
+      : ((ownNamespace ? referenceValue(ownNamespace) : undefined) ??
+        symbolic(EACH_USER_NAMESPACE, nameEntry.keyLocation))
   return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') }
 }
 

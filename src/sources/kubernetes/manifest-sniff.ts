@@ -52,7 +52,10 @@ const STARTS_WITH_BOUNDARY = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/
 /** A directive (`%YAML`, `%TAG`) changes how the next document is read: such files are read whole. */
 const DIRECTIVE = /(?:^|\n)\uFEFF?%/
 const MARKER_WORDS = ['serviceaccount', 'irsa-guard', 'amazon', 'role', 'eks', 'aws']
-const MARKERS = new RegExp(`${MARKER_WORDS.map((word) => [...word].join('\\s*')).join('|')}|[\\\\\\u0080-\\uffff]`, 'gi')
+const MARKERS = new RegExp(
+  `${MARKER_WORDS.map((word) => [...word].join('\\s*')).join('|')}|[\\\\\\u0080-\\uffff]`,
+  'gi',
+)
 const MARKER_IN_KEY = new RegExp(MARKERS.source, 'i')
 
 /**
@@ -73,7 +76,8 @@ export function splitManifest(text: string): ManifestPart[] | undefined {
   parts.push({ start, end: text.length, relevant: false })
   markRelevant(text, parts)
   for (const part of parts.slice(1)) if (!part.relevant && opensWithClosingBracket(text, part)) part.relevant = true
-  for (const last of [lastSingleQuoteOpening(text), lastDoubleQuoteClosing(text)]) keepWhereQuotesMaySwallow(parts, last)
+  for (const last of [lastSingleQuoteOpening(text), lastDoubleQuoteClosing(text)])
+    keepWhereQuotesMaySwallow(parts, last)
   return parts
 }
 
@@ -83,7 +87,7 @@ export function splitManifest(text: string): ManifestPart[] | undefined {
  * the kept text (which then makes the reader parse the whole text).
  */
 function opensWithClosingBracket(text: string, part: ManifestPart): boolean {
-  for (let lineStart = part.start + 3; lineStart < part.end; ) {
+  for (let lineStart = part.start + 3; lineStart < part.end;) {
     const lineEnd = Math.min(text.indexOf('\n', lineStart) >>> 0, part.end)
     for (const word of text.slice(lineStart, lineEnd).split(/[ \t\r]+/)) {
       if (word === '') continue
@@ -112,7 +116,7 @@ function keepWhereQuotesMaySwallow(parts: ManifestPart[], last: number): void {
 
 /** The lexer looks for the end of a single-quoted scalar past `''` pairs: only the first quote of a run of odd length can open one that nothing closes. */
 function lastSingleQuoteOpening(text: string): number {
-  for (let end = text.lastIndexOf("'"); end >= 0; ) {
+  for (let end = text.lastIndexOf("'"); end >= 0;) {
     let start = end
     while (start > 0 && text[start - 1] === "'") start -= 1
     if ((end - start) % 2 === 0) return start
@@ -157,7 +161,9 @@ export function keepParts(text: string, parts: readonly ManifestPart[], keep: (p
       continue
     }
     const marker = STARTS_WITH_BOUNDARY.test(text.slice(part.start, part.start + 4)) ? 3 : 0
-    kept += text.slice(part.start, part.start + marker) + text.slice(part.start + marker, part.end).replace(/[^\r\n]+|\r(?!\n)/g, '')
+    kept +=
+      text.slice(part.start, part.start + marker) +
+      text.slice(part.start + marker, part.end).replace(/[^\r\n]+|\r(?!\n)/g, '')
   }
   return kept
 }
@@ -178,10 +184,12 @@ export function keyMayMatter(key: string): boolean {
 export function pathsLookedUpByName(facts: Pick<Partial<Facts>, 'objects' | 'workloads'>): Set<string> {
   const paths = new Set<string>()
   for (const object of facts.objects ?? []) {
-    if (object.kind !== 'ServiceAccount' && object.annotations.some((annotation) => keyMayMatter(annotation.key))) paths.add(object.location.path)
+    if (object.kind !== 'ServiceAccount' && object.annotations.some((annotation) => keyMayMatter(annotation.key)))
+      paths.add(object.location.path)
   }
   for (const workload of facts.workloads ?? []) {
-    if (workload.containers.some((container) => container.env.some((variable) => /aws/i.test(variable.name)))) paths.add(workload.location.path)
+    if (workload.containers.some((container) => container.env.some((variable) => /aws/i.test(variable.name))))
+      paths.add(workload.location.path)
   }
   return paths
 }

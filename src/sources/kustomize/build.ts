@@ -6,10 +6,27 @@ import { symbolic } from '../../model/value.js'
 import { parseKubernetesFile, type BuiltObject } from '../kubernetes/index.js'
 import { keyMayMatter } from '../kubernetes/manifest-sniff.js'
 import { parseYamlTree } from '../shared/yaml-tree.js'
-import { KUSTOMIZATION_FILE_NAMES, parseKustomization, type Kustomization, type PatchSpec, type Selector, type Written } from './kustomization.js'
+import {
+  KUSTOMIZATION_FILE_NAMES,
+  parseKustomization,
+  type Kustomization,
+  type PatchSpec,
+  type Selector,
+  type Written,
+} from './kustomization.js'
 import { applyJsonPatchOperation, applyStrategicMerge, jsonPatchOperations } from './patch.js'
 import { isUnreadable, resolveReference, type RepositoryFiles } from '../shared/repository-files.js'
-import { blockScalarMover, cloneTree, ensureObject, get, getPath, relocateTree, set, stringNode, textOf } from '../shared/tree-edit.js'
+import {
+  blockScalarMover,
+  cloneTree,
+  ensureObject,
+  get,
+  getPath,
+  relocateTree,
+  set,
+  stringNode,
+  textOf,
+} from '../shared/tree-edit.js'
 import { CLUSTER_SCOPED_KINDS } from '../../model/kubernetes.js'
 
 /** An object of a build, with the names and namespaces it has had (patches and references match any of them, as in kustomize). */
@@ -253,7 +270,12 @@ export class KustomizeBuilder {
     return build.needsEveryDocument && !everyDocument ? this.make(kustomization, true) : build
   }
 
-  private accumulate(kustomization: Kustomization, stack: readonly string[], build: Build, inherited: Resource[]): Resource[] {
+  private accumulate(
+    kustomization: Kustomization,
+    stack: readonly string[],
+    build: Build,
+    inherited: Resource[],
+  ): Resource[] {
     build.files.add(kustomization.path)
     build.findings.push(...kustomization.findings)
     build.unevaluated.push(...kustomization.unevaluated)
@@ -261,36 +283,61 @@ export class KustomizeBuilder {
     if (kustomization.findings.length > 0) build.complete = false
     if (readsEveryObject(kustomization) && !build.everyDocument) build.needsEveryDocument = true
     let resources = [...inherited]
-    for (const reference of kustomization.resources) resources.push(...this.resource(kustomization, reference, stack, build))
-    for (const reference of kustomization.components) resources = this.component(kustomization, reference, stack, build, resources)
+    for (const reference of kustomization.resources)
+      resources.push(...this.resource(kustomization, reference, stack, build))
+    for (const reference of kustomization.components)
+      resources = this.component(kustomization, reference, stack, build, resources)
     this.transform(kustomization, resources, build)
     return resources
   }
 
-  private resource(kustomization: Kustomization, reference: Written, stack: readonly string[], build: Build): Resource[] {
+  private resource(
+    kustomization: Kustomization,
+    reference: Written,
+    stack: readonly string[],
+    build: Build,
+  ): Resource[] {
     const target = this.reach(kustomization, reference, build)
     if (!target) return []
     if (target.kind === 'directory') {
       const sub = this.nested(target.path, reference, stack, build)
       if (!sub) return []
       if (sub.kind === 'Component') {
-        this.fail(build, reference.location, `${reference.value} is a kustomize Component; list it under components, not resources (kustomize rejects it)`)
+        this.fail(
+          build,
+          reference.location,
+          `${reference.value} is a kustomize Component; list it under components, not resources (kustomize rejects it)`,
+        )
         return []
       }
       return this.accumulate(sub, [...stack, sub.path], build, [])
     }
     if (!this.withinRoot(kustomization, target.path)) {
-      this.fail(build, reference.location, `kustomize refuses to load ${target.path}: files must be in or below ${describeDirectory(kustomization.directory)} (a directory with its own kustomization may be anywhere)`)
+      this.fail(
+        build,
+        reference.location,
+        `kustomize refuses to load ${target.path}: files must be in or below ${describeDirectory(kustomization.directory)} (a directory with its own kustomization may be anywhere)`,
+      )
       return []
     }
     return this.load(target.path, reference.location, build)
   }
 
-  private component(kustomization: Kustomization, reference: Written, stack: readonly string[], build: Build, resources: Resource[]): Resource[] {
+  private component(
+    kustomization: Kustomization,
+    reference: Written,
+    stack: readonly string[],
+    build: Build,
+    resources: Resource[],
+  ): Resource[] {
     const target = this.reach(kustomization, reference, build)
     if (!target) return resources
     if (target.kind !== 'directory') {
-      this.fail(build, reference.location, `${reference.value} is not a directory with a kustomization (components must be)`)
+      this.fail(
+        build,
+        reference.location,
+        `${reference.value} is not a directory with a kustomization (components must be)`,
+      )
       return resources
     }
     const sub = this.nested(target.path, reference, stack, build)
@@ -310,7 +357,11 @@ export class KustomizeBuilder {
   }
 
   /** Where a resource or component reference leads, or undefined after reporting why it is not followed. */
-  private reach(kustomization: Kustomization, reference: Written, build: Build): { kind: 'file' | 'directory'; path: string } | undefined {
+  private reach(
+    kustomization: Kustomization,
+    reference: Written,
+    build: Build,
+  ): { kind: 'file' | 'directory'; path: string } | undefined {
     const target = this.resolve(kustomization, reference)
     if (target.kind === 'file' || target.kind === 'directory') return target
     if (target.kind === 'remote') {
@@ -335,7 +386,13 @@ export class KustomizeBuilder {
       })
       return undefined
     }
-    this.missing(build, reference.location, reference.value, resolveReference(kustomization.directory, reference.value), 'the objects it would add are')
+    this.missing(
+      build,
+      reference.location,
+      reference.value,
+      resolveReference(kustomization.directory, reference.value),
+      'the objects it would add are',
+    )
     return undefined
   }
 
@@ -358,14 +415,27 @@ export class KustomizeBuilder {
     })
   }
 
-  private nested(directory: string, reference: Written, stack: readonly string[], build: Build): Kustomization | undefined {
+  private nested(
+    directory: string,
+    reference: Written,
+    stack: readonly string[],
+    build: Build,
+  ): Kustomization | undefined {
     const file = this.kustomizationIn(directory)
     if (!file) {
-      this.fail(build, reference.location, `${reference.value} is a directory without a kustomization.yaml (kustomize build fails)`)
+      this.fail(
+        build,
+        reference.location,
+        `${reference.value} is a directory without a kustomization.yaml (kustomize build fails)`,
+      )
       return undefined
     }
     if (stack.includes(file)) {
-      this.fail(build, reference.location, `${reference.value} makes a cycle (${[...stack, file].join(' → ')}), which kustomize rejects`)
+      this.fail(
+        build,
+        reference.location,
+        `${reference.value} makes a cycle (${[...stack, file].join(' → ')}), which kustomize rejects`,
+      )
       return undefined
     }
     return this.kustomization(file)
@@ -396,7 +466,14 @@ export class KustomizeBuilder {
     if (last) manifest.objects = undefined
     return objects.map((document) => {
       const root = last ? document.root : cloneTree(document.root)
-      return { root, path, fromLine: document.fromLine, toLine: document.toLine, names: [nameOf(root)], namespaces: [namespaceOf(root)] }
+      return {
+        root,
+        path,
+        fromLine: document.fromLine,
+        toLine: document.toLine,
+        names: [nameOf(root)],
+        namespaces: [namespaceOf(root)],
+      }
     })
   }
 
@@ -411,13 +488,21 @@ export class KustomizeBuilder {
     if (cached?.objects && (cached.everyDocument || !everyDocument)) return cached
     const text = this.files.read(path)
     if (isUnreadable(text)) {
-      const why = text === 'too-large' ? 'it is larger than maxFileBytes' : text === 'not-text' ? 'it is not text' : 'it cannot be read'
+      const why =
+        text === 'too-large'
+          ? 'it is larger than maxFileBytes'
+          : text === 'not-text'
+            ? 'it is not text'
+            : 'it cannot be read'
       this.manifests.set(path, why)
       return why
     }
     // Once every document was parsed, the file's findings are those of every document.
     const whole = everyDocument || cached?.everyDocument === true
-    const manifest: ParsedManifest = parseKubernetesFile({ path, kind: 'kubernetes', text }, { sniff: this.sniff && !whole })
+    const manifest: ParsedManifest = parseKubernetesFile(
+      { path, kind: 'kubernetes', text },
+      { sniff: this.sniff && !whole },
+    )
     this.manifests.set(path, manifest)
     return manifest
   }
@@ -430,13 +515,17 @@ export class KustomizeBuilder {
 
   private transform(kustomization: Kustomization, resources: Resource[], build: Build): void {
     for (const field of ['patchesStrategicMerge', 'patches'] as const) {
-      for (const patch of kustomization.patches.filter((spec) => spec.field === field)) this.patch(kustomization, patch, resources, build)
+      for (const patch of kustomization.patches.filter((spec) => spec.field === field))
+        this.patch(kustomization, patch, resources, build)
     }
     if (kustomization.namespace) setNamespace(resources, kustomization.namespace)
-    if (kustomization.namePrefix || kustomization.nameSuffix) setNames(resources, kustomization.namePrefix, kustomization.nameSuffix)
+    if (kustomization.namePrefix || kustomization.nameSuffix)
+      setNames(resources, kustomization.namePrefix, kustomization.nameSuffix)
     for (const labels of kustomization.labels) setMetadataMap(resources, 'labels', labels.entries, labels.templates)
-    if (kustomization.commonAnnotations.length > 0) setMetadataMap(resources, 'annotations', kustomization.commonAnnotations, true)
-    for (const patch of kustomization.patches.filter((spec) => spec.field === 'patchesJson6902')) this.patch(kustomization, patch, resources, build)
+    if (kustomization.commonAnnotations.length > 0)
+      setMetadataMap(resources, 'annotations', kustomization.commonAnnotations, true)
+    for (const patch of kustomization.patches.filter((spec) => spec.field === 'patchesJson6902'))
+      this.patch(kustomization, patch, resources, build)
   }
 
   private patch(kustomization: Kustomization, spec: PatchSpec, resources: Resource[], build: Build): void {
@@ -455,7 +544,11 @@ export class KustomizeBuilder {
           for (const operation of operations) {
             const why = applyJsonPatchOperation(resource.root, operation)
             if (why) {
-              this.fail(build, operation.node.location, `This JSON patch operation cannot apply to ${describeResource(resource)}: ${why} (kustomize build fails)`)
+              this.fail(
+                build,
+                operation.node.location,
+                `This JSON patch operation cannot apply to ${describeResource(resource)}: ${why} (kustomize build fails)`,
+              )
               break
             }
           }
@@ -468,7 +561,9 @@ export class KustomizeBuilder {
         this.fail(build, spec.location, 'A patchesJson6902 entry must hold a list of operations (op, path, value)')
         continue
       }
-      const targets = spec.target ? resources.filter((resource) => selects(spec.target!, resource)) : resources.filter((resource) => identifies(document, resource))
+      const targets = spec.target
+        ? resources.filter((resource) => selects(spec.target!, resource))
+        : resources.filter((resource) => identifies(document, resource))
       if (targets.length === 0) this.miss(build, spec, describePatchId(document))
       for (const resource of targets) {
         const patch = cloneTree(document)
@@ -490,11 +585,19 @@ export class KustomizeBuilder {
   }
 
   /** The patch's documents, with locations in the file (or the kustomization) that holds them. */
-  private patchDocuments(kustomization: Kustomization, spec: PatchSpec, build: Build): ObjectNode['entries'][number]['value'][] | undefined {
+  private patchDocuments(
+    kustomization: Kustomization,
+    spec: PatchSpec,
+    build: Build,
+  ): ObjectNode['entries'][number]['value'][] | undefined {
     if (spec.file) {
       const path = spec.file.value
       if (this.files.outside(path) || !this.withinRoot(kustomization, path)) {
-        this.fail(build, spec.file.location, `kustomize refuses to load the patch ${path}: files must be in or below ${describeDirectory(kustomization.directory)}`)
+        this.fail(
+          build,
+          spec.file.location,
+          `kustomize refuses to load the patch ${path}: files must be in or below ${describeDirectory(kustomization.directory)}`,
+        )
         return undefined
       }
       build.files.add(path)
@@ -532,15 +635,22 @@ export class KustomizeBuilder {
       const name = textOf(reference)
       if (holder?.kind !== 'object' || reference?.kind !== 'scalar' || name === undefined) continue
       const namespace = effectiveNamespace(namespaceOf(resource.root))
-      const candidates = serviceAccounts.filter((sa) => effectiveNamespace(namespaceOf(sa.root)) === namespace && sa.names.includes(name))
+      const candidates = serviceAccounts.filter(
+        (sa) => effectiveNamespace(namespaceOf(sa.root)) === namespace && sa.names.includes(name),
+      )
       if (candidates.length === 1) {
         const current = get(get(candidates[0]!.root, 'metadata'), 'name')
-        if (current?.kind === 'scalar' && textOf(current) !== name) set(holder, field, stringNode(textOf(current)!, current.value.location))
+        if (current?.kind === 'scalar' && textOf(current) !== name)
+          set(holder, field, stringNode(textOf(current)!, current.value.location))
         continue
       }
       // A base that was not read may define it, under a name this build changed.
       if (candidates.length === 0 && !build.complete && renamed) {
-        set(holder, field, { ...reference, value: symbolic(`kustomize-reference:${name}`, reference.location), type: 'unknown' })
+        set(holder, field, {
+          ...reference,
+          value: symbolic(`kustomize-reference:${name}`, reference.location),
+          type: 'unknown',
+        })
       } else if (candidates.length === 0 && !build.complete && build.skippedDocuments) {
         // Whether any object was renamed may depend on one that was not read.
         build.needsEveryDocument = true
@@ -556,13 +666,21 @@ function setNamespace(resources: readonly Resource[], namespace: ScalarNode): vo
     if (kind === 'Namespace') {
       set(ensureObject(resource.root, ['metadata'], namespace.location), 'name', stringNode(value, namespace.location))
     } else if (kind !== undefined && !CLUSTER_SCOPED_KINDS.has(kind)) {
-      set(ensureObject(resource.root, ['metadata'], namespace.location), 'namespace', stringNode(value, namespace.location))
+      set(
+        ensureObject(resource.root, ['metadata'], namespace.location),
+        'namespace',
+        stringNode(value, namespace.location),
+      )
     }
     remember(resource)
   }
 }
 
-function setNames(resources: readonly Resource[], prefix: ScalarNode | undefined, suffix: ScalarNode | undefined): void {
+function setNames(
+  resources: readonly Resource[],
+  prefix: ScalarNode | undefined,
+  suffix: ScalarNode | undefined,
+): void {
   const location = (prefix ?? suffix)!.location
   for (const resource of resources) {
     const kind = kindOf(resource.root)
@@ -576,7 +694,12 @@ function setNames(resources: readonly Resource[], prefix: ScalarNode | undefined
 }
 
 /** commonAnnotations, commonLabels, `labels`: on every object, and (for workloads) on their pod templates. */
-function setMetadataMap(resources: readonly Resource[], field: 'annotations' | 'labels', entries: readonly ObjectEntry[], templates: boolean): void {
+function setMetadataMap(
+  resources: readonly Resource[],
+  field: 'annotations' | 'labels',
+  entries: readonly ObjectEntry[],
+  templates: boolean,
+): void {
   for (const resource of resources) {
     const kind = kindOf(resource.root)
     if (kind === undefined) continue
@@ -609,7 +732,10 @@ function identifies(patch: ObjectNode, resource: Resource): boolean {
   if (kind === undefined || name === undefined || kind !== kindOf(resource.root)) return false
   if (groupOf(textOf(get(patch, 'apiVersion'))) !== groupOf(textOf(get(resource.root, 'apiVersion')))) return false
   const namespace = effectiveNamespace(textOf(get(get(patch, 'metadata'), 'namespace')) ?? '')
-  return resource.names.includes(name) && resource.namespaces.some((candidate) => effectiveNamespace(candidate) === namespace)
+  return (
+    resource.names.includes(name) &&
+    resource.namespaces.some((candidate) => effectiveNamespace(candidate) === namespace)
+  )
 }
 
 function selects(selector: Selector, resource: Resource): boolean {
@@ -619,9 +745,21 @@ function selects(selector: Selector, resource: Resource): boolean {
   if (selector.group !== undefined && !matches(selector.group, groupOf(apiVersion))) return false
   if (selector.version !== undefined && !matches(selector.version, version)) return false
   if (selector.name !== undefined && !resource.names.some((name) => matches(selector.name!, name))) return false
-  if (selector.namespace !== undefined && !resource.namespaces.some((namespace) => matches(selector.namespace!, namespace))) return false
-  if (selector.labelSelector !== undefined && !labelsMatch(selector.labelSelector, get(get(resource.root, 'metadata'), 'labels'))) return false
-  if (selector.annotationSelector !== undefined && !labelsMatch(selector.annotationSelector, get(get(resource.root, 'metadata'), 'annotations'))) return false
+  if (
+    selector.namespace !== undefined &&
+    !resource.namespaces.some((namespace) => matches(selector.namespace!, namespace))
+  )
+    return false
+  if (
+    selector.labelSelector !== undefined &&
+    !labelsMatch(selector.labelSelector, get(get(resource.root, 'metadata'), 'labels'))
+  )
+    return false
+  if (
+    selector.annotationSelector !== undefined &&
+    !labelsMatch(selector.annotationSelector, get(get(resource.root, 'metadata'), 'annotations'))
+  )
+    return false
   return true
 }
 

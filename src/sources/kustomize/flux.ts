@@ -38,7 +38,11 @@ const DISABLED = 'kustomize.toolkit.fluxcd.io/substitute'
  * GitRepository named flux-system (the repository `flux bootstrap` syncs, this one) is taken as
  * this repository: a path in any other source is in a repository irsa-guard cannot see.
  */
-export function findFluxKustomizations(files: readonly SourceFile[], repository: RepositoryFiles, builder: KustomizeBuilder): FluxKustomization[] {
+export function findFluxKustomizations(
+  files: readonly SourceFile[],
+  repository: RepositoryFiles,
+  builder: KustomizeBuilder,
+): FluxKustomization[] {
   const result: FluxKustomization[] = []
   const objects = fluxAndConfigMaps(files)
   for (const { path, root } of objects.kustomizations) {
@@ -50,19 +54,35 @@ export function findFluxKustomizations(files: readonly SourceFile[], repository:
     const directory = nodePath.posix.normalize(written.replace(/^\/+/, '') || '.').replace(/\/+$/, '') || '.'
     if (directory.startsWith('..') || !repository.isDirectory(directory)) continue
     const pathNode = get(spec, 'path') ?? spec
-    const generated = builder.kustomizationIn(directory) ? { resources: [{ value: directory, location: pathNode.location }], complete: true } : generatedResources(directory, pathNode.location, repository, builder)
+    const generated = builder.kustomizationIn(directory)
+      ? { resources: [{ value: directory, location: pathNode.location }], complete: true }
+      : generatedResources(directory, pathNode.location, repository, builder)
     const namespace = get(spec, 'targetNamespace')
-    const kustomization = kustomizationFromSpec(path, spec, generated.resources, namespace?.kind === 'scalar' ? namespace : undefined)
+    const kustomization = kustomizationFromSpec(
+      path,
+      spec,
+      generated.resources,
+      namespace?.kind === 'scalar' ? namespace : undefined,
+    )
     const name = textOf(get(get(root, 'metadata'), 'name')) ?? '?'
     const namespaceOfObject = textOf(get(get(root, 'metadata'), 'namespace'))
     const { variables, complete } = postBuildVariables(get(spec, 'postBuild'), namespaceOfObject, objects.configMaps)
-    result.push({ unit: `flux ${path}#${name}`, kustomization, listedEveryFile: generated.complete, variables, variablesComplete: complete })
+    result.push({
+      unit: `flux ${path}#${name}`,
+      kustomization,
+      listedEveryFile: generated.complete,
+      variables,
+      variablesComplete: complete,
+    })
   }
   return result
 }
 
 /** The Flux Kustomizations and ConfigMaps of the scan's manifests. */
-function fluxAndConfigMaps(files: readonly SourceFile[]): { kustomizations: { path: string; root: ObjectNode }[]; configMaps: { name: string; namespace: string | undefined; data: TreeNode | undefined }[] } {
+function fluxAndConfigMaps(files: readonly SourceFile[]): {
+  kustomizations: { path: string; root: ObjectNode }[]
+  configMaps: { name: string; namespace: string | undefined; data: TreeNode | undefined }[]
+} {
   const kustomizations: { path: string; root: ObjectNode }[] = []
   const configMaps: { name: string; namespace: string | undefined; data: TreeNode | undefined }[] = []
   for (const file of files) {
@@ -74,9 +94,11 @@ function fluxAndConfigMaps(files: readonly SourceFile[]): { kustomizations: { pa
       const root = document.root
       if (root?.kind !== 'object') continue
       const kind = textOf(get(root, 'kind'))
-      if (kind === 'Kustomization' && (textOf(get(root, 'apiVersion')) ?? '').startsWith(FLUX_GROUP)) kustomizations.push({ path: file.path, root })
+      if (kind === 'Kustomization' && (textOf(get(root, 'apiVersion')) ?? '').startsWith(FLUX_GROUP))
+        kustomizations.push({ path: file.path, root })
       const name = textOf(get(get(root, 'metadata'), 'name'))
-      if (kind === 'ConfigMap' && name !== undefined) configMaps.push({ name, namespace: textOf(get(get(root, 'metadata'), 'namespace')), data: get(root, 'data') })
+      if (kind === 'ConfigMap' && name !== undefined)
+        configMaps.push({ name, namespace: textOf(get(get(root, 'metadata'), 'namespace')), data: get(root, 'data') })
     }
   }
   return { kustomizations, configMaps }
@@ -87,7 +109,12 @@ function fluxAndConfigMaps(files: readonly SourceFile[]): { kustomizations: { pa
  * with their own kustomization. Only discovered manifests are listed (an excluded file stays
  * excluded); any other YAML file below the path makes the build incomplete, since it may hold objects.
  */
-function generatedResources(directory: string, location: Location, repository: RepositoryFiles, builder: KustomizeBuilder): { resources: Written[]; complete: boolean } {
+function generatedResources(
+  directory: string,
+  location: Location,
+  repository: RepositoryFiles,
+  builder: KustomizeBuilder,
+): { resources: Written[]; complete: boolean } {
   const resources: Written[] = []
   let complete = true
   const walk = (current: string): void => {
@@ -107,27 +134,40 @@ function generatedResources(directory: string, location: Location, repository: R
 }
 
 /** substituteFrom in order, then substitute over them; a Secret or a ConfigMap not in the scan leaves the set incomplete. */
-function postBuildVariables(postBuild: TreeNode | undefined, namespace: string | undefined, configMaps: readonly { name: string; namespace: string | undefined; data: TreeNode | undefined }[]): { variables: Map<string, string>; complete: boolean } {
+function postBuildVariables(
+  postBuild: TreeNode | undefined,
+  namespace: string | undefined,
+  configMaps: readonly { name: string; namespace: string | undefined; data: TreeNode | undefined }[],
+): { variables: Map<string, string>; complete: boolean } {
   const variables = new Map<string, string>()
   let complete = true
   const from = get(postBuild, 'substituteFrom')
   for (const reference of from?.kind === 'array' ? from.items : []) {
     const name = textOf(get(reference, 'name'))
-    const candidates = textOf(get(reference, 'kind')) === 'ConfigMap' && name !== undefined ? configMaps.filter((map) => map.name === name && (map.namespace === undefined || namespace === undefined || map.namespace === namespace)) : []
+    const candidates =
+      textOf(get(reference, 'kind')) === 'ConfigMap' && name !== undefined
+        ? configMaps.filter(
+            (map) =>
+              map.name === name &&
+              (map.namespace === undefined || namespace === undefined || map.namespace === namespace),
+          )
+        : []
     if (candidates.length !== 1) {
       complete = false
       continue
     }
     const data = candidates[0]!.data
     for (const entry of data?.kind === 'object' ? data.entries : []) {
-      const value = entry.value.kind === 'scalar' && entry.value.value.kind === 'known' ? entry.value.value.value : undefined
+      const value =
+        entry.value.kind === 'scalar' && entry.value.value.kind === 'known' ? entry.value.value.value : undefined
       if (value === undefined) complete = false
       else variables.set(entry.key, value)
     }
   }
   const substitute = get(postBuild, 'substitute')
   for (const entry of substitute?.kind === 'object' ? substitute.entries : []) {
-    const value = entry.value.kind === 'scalar' && entry.value.value.kind === 'known' ? entry.value.value.value : undefined
+    const value =
+      entry.value.kind === 'scalar' && entry.value.value.kind === 'known' ? entry.value.value.value : undefined
     if (value === undefined) variables.delete(entry.key)
     else variables.set(entry.key, value)
   }
@@ -144,16 +184,23 @@ export function substitute(build: Build, flux: FluxKustomization): void {
   if (flux.variables.size === 0 && !flux.variablesComplete) return
   for (const resource of build.resources) {
     const metadata = get(resource.root, 'metadata')
-    if (textOf(get(get(metadata, 'annotations'), DISABLED)) === 'disabled' || textOf(get(get(metadata, 'labels'), DISABLED)) === 'disabled') continue
+    if (
+      textOf(get(get(metadata, 'annotations'), DISABLED)) === 'disabled' ||
+      textOf(get(get(metadata, 'labels'), DISABLED)) === 'disabled'
+    )
+      continue
     visit(resource.root, (node) => {
       const text = node.value.kind === 'known' ? node.value.value : undefined
       if (text === undefined || node.type !== 'string' || !text.includes('${')) return
-      const replaced = text.replace(VARIABLE, (written, name: string, operator: string | undefined, fallback: string | undefined) => {
-        const value = flux.variables.get(name)
-        if (value !== undefined && !(operator?.startsWith(':') && value === '')) return value
-        if (operator !== undefined && flux.variablesComplete) return fallback ?? ''
-        return written
-      })
+      const replaced = text.replace(
+        VARIABLE,
+        (written, name: string, operator: string | undefined, fallback: string | undefined) => {
+          const value = flux.variables.get(name)
+          if (value !== undefined && !(operator?.startsWith(':') && value === '')) return value
+          if (operator !== undefined && flux.variablesComplete) return fallback ?? ''
+          return written
+        },
+      )
       if (replaced !== text) node.value = { ...node.value, value: replaced } as ScalarNode['value']
     })
   }
@@ -176,4 +223,3 @@ export function unmatchedTargetFindings(build: Build, flux: FluxKustomization): 
       message: `This patch's target (${describeSelector(spec.target!)}) selects no object that ${flux.unit.slice('flux '.length)} builds, so the patch changes nothing`,
     }))
 }
-

@@ -3,7 +3,14 @@ import { fileLocation, formatLocation, type Location } from '../../model/locatio
 import type { Suppression } from '../../model/suppression.js'
 import { readKubernetesFile, readKubernetesObjects, type BuiltObject } from '../kubernetes/index.js'
 import { pathsLookedUpByName } from '../kubernetes/manifest-sniff.js'
-import { appendResult, dropRepeats, emptyResult, type Source, type SourceContext, type SourceResult } from '../source.js'
+import {
+  appendResult,
+  dropRepeats,
+  emptyResult,
+  type Source,
+  type SourceContext,
+  type SourceResult,
+} from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
 import { KustomizeBuilder, type Build } from './build.js'
 import { findFluxKustomizations, substitute, unmatchedTargetFindings } from './flux.js'
@@ -32,7 +39,10 @@ export const kustomizeSource: Source = {
     // A kustomization a Flux Kustomization deploys is built as Flux builds it, not on its own.
     const flux = fluxBuilds(builder, repository, context)
     for (const run of flux) for (const file of run.files) consumed.add(file)
-    const roots = buildRoots(files.map((file) => file.path), builder).filter((path) => !consumed.has(path))
+    const roots = buildRoots(
+      files.map((file) => file.path),
+      builder,
+    ).filter((path) => !consumed.has(path))
     builder.plan(roots)
     const runs = roots.map((path) => runBuild(path, builder, repository, context, false))
     if (sniff) rebuildWhereLookedUpByName(runs, builder, repository, context)
@@ -60,10 +70,20 @@ function oneNotePerMissingPath(findings: SourceResult['findings']): SourceResult
   }
   const kept = new Map<string, SourceResult['findings'][number]>()
   for (const [key, list] of byPath) {
-    const places = [...new Map(list.map((finding) => [formatLocation(finding.location), finding])).values()].sort((a, b) => compareLocations(a.location, b.location))
+    const places = [...new Map(list.map((finding) => [formatLocation(finding.location), finding])).values()].sort(
+      (a, b) => compareLocations(a.location, b.location),
+    )
     const first = places[0]!
     const others = places.length - 1
-    kept.set(key, others === 0 ? first : { ...first, message: `${first.message}; ${others} other ${others === 1 ? 'place lists' : 'places list'} it too` })
+    kept.set(
+      key,
+      others === 0
+        ? first
+        : {
+            ...first,
+            message: `${first.message}; ${others} other ${others === 1 ? 'place lists' : 'places list'} it too`,
+          },
+    )
   }
   const result: SourceResult['findings'] = []
   for (const finding of findings) {
@@ -85,17 +105,27 @@ function compareLocations(a: Location, b: Location): number {
 function fluxBuilds(builder: KustomizeBuilder, repository: RepositoryFiles, context: SourceContext): BuildRun[] {
   const runs: BuildRun[] = []
   for (const flux of findFluxKustomizations(context.files, repository, builder)) {
-    const run: BuildRun = { path: flux.kustomization.path, result: emptyResult(), files: new Set(), skippedDocuments: false }
+    const run: BuildRun = {
+      path: flux.kustomization.path,
+      result: emptyResult(),
+      files: new Set(),
+      skippedDocuments: false,
+    }
     try {
       const build = builder.buildFrom(flux.kustomization)
       substitute(build, flux)
       // The Flux object's own file is read on its own, unless the build loads it as a manifest.
-      if (!build.resources.some((resource) => resource.path === flux.kustomization.path)) build.files.delete(flux.kustomization.path)
+      if (!build.resources.some((resource) => resource.path === flux.kustomization.path))
+        build.files.delete(flux.kustomization.path)
       run.files = build.files
       run.result = buildResult(build, repository, context, flux.unit)
       run.result.findings.push(...unmatchedTargetFindings(build, flux))
     } catch (error) {
-      run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(flux.kustomization.path), message: `Cannot build ${flux.unit}: ${errorText(error)}` })
+      run.result.findings.push({
+        ruleId: 'parse-error',
+        location: fileLocation(flux.kustomization.path),
+        message: `Cannot build ${flux.unit}: ${errorText(error)}`,
+      })
     }
     runs.push(run)
   }
@@ -109,7 +139,13 @@ interface BuildRun {
   skippedDocuments: boolean
 }
 
-function runBuild(path: string, builder: KustomizeBuilder, repository: RepositoryFiles, context: SourceContext, everyDocument: boolean): BuildRun {
+function runBuild(
+  path: string,
+  builder: KustomizeBuilder,
+  repository: RepositoryFiles,
+  context: SourceContext,
+  everyDocument: boolean,
+): BuildRun {
   const run: BuildRun = { path, result: emptyResult(), files: new Set(), skippedDocuments: false }
   try {
     const build = everyDocument ? builder.build(path, true) : builder.build(path)
@@ -119,7 +155,11 @@ function runBuild(path: string, builder: KustomizeBuilder, repository: Repositor
     run.result = buildResult(build, repository, context)
   } catch (error) {
     run.result = emptyResult()
-    run.result.findings.push({ ruleId: 'parse-error', location: fileLocation(path), message: `Cannot build ${path}: ${errorText(error)}` })
+    run.result.findings.push({
+      ruleId: 'parse-error',
+      location: fileLocation(path),
+      message: `Cannot build ${path}: ${errorText(error)}`,
+    })
   }
   return run
 }
@@ -130,7 +170,12 @@ function runBuild(path: string, builder: KustomizeBuilder, repository: Repositor
  * document unread in one of those files (or in a kustomization that may locate such an object)
  * is made again from every document.
  */
-function rebuildWhereLookedUpByName(runs: BuildRun[], builder: KustomizeBuilder, repository: RepositoryFiles, context: SourceContext): void {
+function rebuildWhereLookedUpByName(
+  runs: BuildRun[],
+  builder: KustomizeBuilder,
+  repository: RepositoryFiles,
+  context: SourceContext,
+): void {
   const lookedUp = new Set<string>()
   for (const run of runs) for (const path of pathsLookedUpByName(run.result.facts)) lookedUp.add(path)
   if (lookedUp.size === 0) return
@@ -147,17 +192,24 @@ function buildRoots(paths: readonly string[], builder: KustomizeBuilder): string
   for (const path of paths) {
     const kustomization = builder.kustomization(path)
     // A kustomization that names itself is still a build (which then reports the cycle).
-    if (kustomization) for (const file of builder.referencedKustomizations(kustomization)) if (file !== path) referenced.add(file)
+    if (kustomization)
+      for (const file of builder.referencedKustomizations(kustomization)) if (file !== path) referenced.add(file)
   }
   return paths.filter((path) => !referenced.has(path) && builder.kustomization(path)?.kind === 'Kustomization')
 }
 
-function buildResult(build: Build, repository: RepositoryFiles, context: SourceContext, unit = `kustomize ${build.kustomization.directory}`): SourceResult {
+function buildResult(
+  build: Build,
+  repository: RepositoryFiles,
+  context: SourceContext,
+  unit = `kustomize ${build.kustomization.directory}`,
+): SourceResult {
   const result = emptyResult()
   result.findings.push(...build.findings)
   let objects: BuiltObject[] = build.resources
   // A Flux build is not a kustomization file kubectl could build.
-  const rendered = context.config.kustomize === 'render' && !unit.startsWith('flux ') ? render(build, repository, context) : undefined
+  const rendered =
+    context.config.kustomize === 'render' && !unit.startsWith('flux ') ? render(build, repository, context) : undefined
   if (rendered?.objects) objects = rendered.objects
   if (rendered?.note) result.findings.push(rendered.note)
   if (!rendered?.objects) {
@@ -172,11 +224,20 @@ function buildResult(build: Build, repository: RepositoryFiles, context: SourceC
     }
   }
   // A rendered build has its vars and replacements applied already.
-  const read = readKubernetesObjects(objects, 'kustomize', (path) => repository.text(path), rendered?.objects ? {} : {
-    // `$(VAR)` in an annotation is replaced only when a `configurations` varReference adds metadata/annotations: the default varReference fieldSpecs (kustomize api/konfig/builtinpluginconsts/varreference.go) hold container commands, args and env, not annotations.
-    kustomizeVars: build.unevaluated.some((field) => field.value === 'vars') && build.unevaluated.some((field) => field.value === 'configurations'),
-    replacedAnnotations: build.replacesAnnotations,
-  })
+  const read = readKubernetesObjects(
+    objects,
+    'kustomize',
+    (path) => repository.text(path),
+    rendered?.objects
+      ? {}
+      : {
+          // `$(VAR)` in an annotation is replaced only when a `configurations` varReference adds metadata/annotations: the default varReference fieldSpecs (kustomize api/konfig/builtinpluginconsts/varreference.go) hold container commands, args and env, not annotations.
+          kustomizeVars:
+            build.unevaluated.some((field) => field.value === 'vars') &&
+            build.unevaluated.some((field) => field.value === 'configurations'),
+          replacedAnnotations: build.replacesAnnotations,
+        },
+  )
   placeInUnit(read.facts, unit)
   appendResult(result, read)
   return result
@@ -209,7 +270,12 @@ function render(build: Build, repository: RepositoryFiles, context: SourceContex
 }
 
 /** Syntax findings and comment suppressions of the files the builds read, once each. */
-function fileResults(consumed: ReadonlySet<string>, repository: RepositoryFiles, builder: KustomizeBuilder, sniff: boolean): SourceResult {
+function fileResults(
+  consumed: ReadonlySet<string>,
+  repository: RepositoryFiles,
+  builder: KustomizeBuilder,
+  sniff: boolean,
+): SourceResult {
   const result = emptyResult()
   for (const path of consumed) {
     const parsed = builder.parsedManifest(path)
@@ -220,7 +286,11 @@ function fileResults(consumed: ReadonlySet<string>, repository: RepositoryFiles,
     }
     const text = repository.text(path)
     if (text === undefined) continue
-    if (KUSTOMIZATION_FILE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1) as (typeof KUSTOMIZATION_FILE_NAMES)[number])) {
+    if (
+      KUSTOMIZATION_FILE_NAMES.includes(
+        path.slice(path.lastIndexOf('/') + 1) as (typeof KUSTOMIZATION_FILE_NAMES)[number],
+      )
+    ) {
       result.suppressions.push(...commentSuppressions(path, text, ['#']))
       continue
     }

@@ -57,20 +57,42 @@ export interface Kustomization {
 }
 
 /** Build steps that can rename, move or annotate objects and that the native build does not run. */
-const UNEVALUATED_FIELDS = ['replacements', 'vars', 'transformers', 'generators', 'helmCharts', 'helmChartInflationGenerator', 'configurations'] as const
+const UNEVALUATED_FIELDS = [
+  'replacements',
+  'vars',
+  'transformers',
+  'generators',
+  'helmCharts',
+  'helmChartInflationGenerator',
+  'configurations',
+] as const
 
 /** The file names kubectl and kustomize look for in a directory, in their order. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const
 
 export function parseKustomization(path: string, text: string): Kustomization {
   const directory = nodePath.posix.dirname(path)
-  const kustomization: Kustomization = { path, directory, kind: 'Kustomization', resources: [], components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], replacesAnnotations: false, findings: [] }
+  const kustomization: Kustomization = {
+    path,
+    directory,
+    kind: 'Kustomization',
+    resources: [],
+    components: [],
+    commonAnnotations: [],
+    labels: [],
+    patches: [],
+    unevaluated: [],
+    replacesAnnotations: false,
+    findings: [],
+  }
   const tree = parseYamlTree(path, text, { version: '1.2' })
   kustomization.findings.push(...tree.findings)
   const root = tree.documents.find((document) => document.root !== undefined)?.root
   if (!root) return kustomization
   if (root.kind !== 'object') {
-    kustomization.findings.push(problem(root.location, `${path} is not a kustomization (a mapping of fields such as resources and patches)`))
+    kustomization.findings.push(
+      problem(root.location, `${path} is not a kustomization (a mapping of fields such as resources and patches)`),
+    )
     return kustomization
   }
   if (textOf(get(root, 'kind')) === 'Component') kustomization.kind = 'Component'
@@ -87,7 +109,8 @@ export function parseKustomization(path: string, text: string): Kustomization {
   for (const item of list(get(root, 'labels'))) {
     const pairs = get(item, 'pairs')
     if (pairs?.kind !== 'object') continue
-    const templates = textOf(get(item, 'includeTemplates')) === 'true' || textOf(get(item, 'includeSelectors')) === 'true'
+    const templates =
+      textOf(get(item, 'includeTemplates')) === 'true' || textOf(get(item, 'includeSelectors')) === 'true'
     kustomization.labels.push({ entries: pairs.entries, templates })
   }
   readPatches(root, kustomization)
@@ -103,15 +126,33 @@ export function parseKustomization(path: string, text: string): Kustomization {
  * A kustomization made from fields of another object (a Flux Kustomization's spec): its
  * `patches` (and the deprecated `patchesStrategicMerge` / `patchesJson6902`), over these resources.
  */
-export function kustomizationFromSpec(path: string, spec: ObjectNode, resources: Written[], namespace: ScalarNode | undefined): Kustomization {
-  const kustomization: Kustomization = { path, directory: '.', kind: 'Kustomization', resources, components: [], commonAnnotations: [], labels: [], patches: [], unevaluated: [], replacesAnnotations: false, findings: [] }
+export function kustomizationFromSpec(
+  path: string,
+  spec: ObjectNode,
+  resources: Written[],
+  namespace: ScalarNode | undefined,
+): Kustomization {
+  const kustomization: Kustomization = {
+    path,
+    directory: '.',
+    kind: 'Kustomization',
+    resources,
+    components: [],
+    commonAnnotations: [],
+    labels: [],
+    patches: [],
+    unevaluated: [],
+    replacesAnnotations: false,
+    findings: [],
+  }
   if (namespace && textOf(namespace) !== undefined && textOf(namespace) !== '') kustomization.namespace = namespace
   readPatches(spec, kustomization)
   return kustomization
 }
 
 function readPatches(root: ObjectNode, kustomization: Kustomization): void {
-  const resolve = (reference: string): string => nodePath.posix.normalize(nodePath.posix.join(kustomization.directory, reference))
+  const resolve = (reference: string): string =>
+    nodePath.posix.normalize(nodePath.posix.join(kustomization.directory, reference))
   for (const item of list(get(root, 'patchesStrategicMerge'))) {
     const text = item.kind === 'scalar' ? textOf(item) : undefined
     if (item.kind !== 'scalar' || text === undefined) continue
@@ -120,13 +161,22 @@ function readPatches(root: ObjectNode, kustomization: Kustomization): void {
     kustomization.patches.push(
       inline
         ? { field: 'patchesStrategicMerge', location: item.location, inline: item, allowNameChange: false }
-        : { field: 'patchesStrategicMerge', location: item.location, file: { value: resolve(text), location: item.location }, allowNameChange: false },
+        : {
+            field: 'patchesStrategicMerge',
+            location: item.location,
+            file: { value: resolve(text), location: item.location },
+            allowNameChange: false,
+          },
     )
   }
   for (const field of ['patches', 'patchesJson6902'] as const) {
     for (const item of list(get(root, field))) {
       if (item.kind !== 'object') continue
-      const spec: PatchSpec = { field, location: item.location, allowNameChange: textOf(get(get(item, 'options'), 'allowNameChange')) === 'true' }
+      const spec: PatchSpec = {
+        field,
+        location: item.location,
+        allowNameChange: textOf(get(get(item, 'options'), 'allowNameChange')) === 'true',
+      }
       const file = get(item, 'path')
       const fileName = textOf(file)
       if (file && fileName !== undefined) spec.file = { value: resolve(fileName), location: file.location }
@@ -135,10 +185,15 @@ function readPatches(root: ObjectNode, kustomization: Kustomization): void {
       const target = get(item, 'target')
       if (target?.kind === 'object') {
         spec.target = selector(target)
-        spec.targetLocation = item.kind === 'object' ? (item.entries.find((entry) => entry.key === 'target')?.keyLocation ?? target.location) : target.location
+        spec.targetLocation =
+          item.kind === 'object'
+            ? (item.entries.find((entry) => entry.key === 'target')?.keyLocation ?? target.location)
+            : target.location
       }
       if (!spec.file && !spec.inline) {
-        kustomization.findings.push(problem(item.location, `This ${field} entry has neither path nor patch; kustomize rejects it`))
+        kustomization.findings.push(
+          problem(item.location, `This ${field} entry has neither path nor patch; kustomize rejects it`),
+        )
         continue
       }
       kustomization.patches.push(spec)
@@ -149,7 +204,9 @@ function readPatches(root: ObjectNode, kustomization: Kustomization): void {
 /** A replacement whose targets' fieldPaths reach into annotations; one kept in a file (`path:`) may do anything. */
 function mayReplaceAnnotations(replacement: TreeNode): boolean {
   if (get(replacement, 'path') !== undefined) return true
-  return list(get(replacement, 'targets')).some((target) => list(get(target, 'fieldPaths')).some((path) => /annotations/.test(textOf(path) ?? '')))
+  return list(get(replacement, 'targets')).some((target) =>
+    list(get(target, 'fieldPaths')).some((path) => /annotations/.test(textOf(path) ?? '')),
+  )
 }
 
 function selector(node: ObjectNode): Selector {

@@ -55,7 +55,8 @@ function mergeList(target: ArrayNode, patch: ArrayNode, mergeKey: string): void 
   for (const item of patch.items) {
     if (item.kind !== 'object') continue
     const key = textOf(get(item, mergeKey))
-    const index = key === undefined ? -1 : target.items.findIndex((candidate) => textOf(get(candidate, mergeKey)) === key)
+    const index =
+      key === undefined ? -1 : target.items.findIndex((candidate) => textOf(get(candidate, mergeKey)) === key)
     if (textOf(get(item, '$patch')) === 'delete') {
       if (index !== -1) target.items.splice(index, 1)
       continue
@@ -178,7 +179,8 @@ function put(target: ObjectNode, path: readonly string[], value: TreeNode, mustE
   }
   if (parent?.kind === 'array') {
     const index = key === '-' ? parent.items.length : /^\d+$/.test(key) ? Number(key) : -1
-    if (index < 0 || index > parent.items.length || (mustExist && index >= parent.items.length)) return `no index ${key} in /${path.slice(0, -1).join('/')}`
+    if (index < 0 || index > parent.items.length || (mustExist && index >= parent.items.length))
+      return `no index ${key} in /${path.slice(0, -1).join('/')}`
     if (mustExist) parent.items[index] = value
     else parent.items.splice(index, 0, value)
     return undefined
@@ -195,18 +197,23 @@ function take(target: ObjectNode, path: readonly string[]): TreeNode | undefined
     if (value) remove(parent, key)
     return value
   }
-  if (parent?.kind === 'array' && /^\d+$/.test(key) && Number(key) < parent.items.length) return parent.items.splice(Number(key), 1)[0]
+  if (parent?.kind === 'array' && /^\d+$/.test(key) && Number(key) < parent.items.length)
+    return parent.items.splice(Number(key), 1)[0]
   return undefined
 }
 
 function sameTree(a: TreeNode, b: TreeNode): boolean {
   if (a.kind !== b.kind) return false
   if (a.kind === 'scalar' && b.kind === 'scalar') return textOf(a) === textOf(b) && a.type === b.type
-  if (a.kind === 'array' && b.kind === 'array') return a.items.length === b.items.length && a.items.every((item, index) => sameTree(item, b.items[index]!))
+  if (a.kind === 'array' && b.kind === 'array')
+    return a.items.length === b.items.length && a.items.every((item, index) => sameTree(item, b.items[index]!))
   if (a.kind === 'object' && b.kind === 'object') {
     const left = effectiveEntries(a)
     const right = new Map(effectiveEntries(b).map((item) => [item.key, item.value]))
-    return left.length === right.size && left.every((item) => right.has(item.key) && sameTree(item.value, right.get(item.key)!))
+    return (
+      left.length === right.size &&
+      left.every((item) => right.has(item.key) && sameTree(item.value, right.get(item.key)!))
+    )
   }
   return false
 }

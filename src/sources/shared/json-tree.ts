@@ -65,13 +65,17 @@ class JsonParser {
   }
 
   error(message: string): JsonSyntaxError {
-    return new JsonSyntaxError(message, this.fixedLocation ?? { path: this.path, line: this.line, column: this.offset - this.lineStart + 1 })
+    return new JsonSyntaxError(
+      message,
+      this.fixedLocation ?? { path: this.path, line: this.line, column: this.offset - this.lineStart + 1 },
+    )
   }
 
   describeHere(): string {
     if (this.atEnd()) return 'end of file'
     const char = this.text[this.offset]!
-    if (char === '/' && (this.text[this.offset + 1] === '/' || this.text[this.offset + 1] === '*')) return 'comment (JSON has no comments)'
+    if (char === '/' && (this.text[this.offset + 1] === '/' || this.text[this.offset + 1] === '*'))
+      return 'comment (JSON has no comments)'
     return `character ${JSON.stringify(char)}`
   }
 
@@ -142,7 +146,8 @@ class JsonParser {
       const keyLocation = this.here()
       const key = this.parseString()
       this.skipWhitespace()
-      if (this.text[this.offset] !== ':') throw this.error(`expected ":" after property name ${JSON.stringify(key)}, found ${this.describeHere()}`)
+      if (this.text[this.offset] !== ':')
+        throw this.error(`expected ":" after property name ${JSON.stringify(key)}, found ${this.describeHere()}`)
       this.offset += 1
       this.skipWhitespace()
       const value = this.parseValue(depth + 1)
@@ -202,7 +207,12 @@ class JsonParser {
         this.offset += 1
         return result
       }
-      if (code < 0x20) throw this.error(code === 0x0a || code === 0x0d ? 'unterminated string (line break inside a string)' : 'control character inside a string')
+      if (code < 0x20)
+        throw this.error(
+          code === 0x0a || code === 0x0d
+            ? 'unterminated string (line break inside a string)'
+            : 'control character inside a string',
+        )
       if (code !== 0x5c) {
         this.offset += 1
         continue
@@ -236,7 +246,16 @@ class JsonParser {
 
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/
 
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+}
 
 function scalar(location: Location, text: string, type: ScalarNode['type']): ScalarNode {
   return { kind: 'scalar', location, value: known(text, location), type }

@@ -20,7 +20,11 @@ export function locateRendered(text: string, native: readonly BuiltObject[], fal
     if (document.root?.kind !== 'object' || textOf(get(document.root, 'kind')) === undefined) continue
     const counterpart = byIdentity.get(identity(document.root))
     const root = locateNode(document.root, counterpart?.root, counterpart?.root.location ?? fallback) as ObjectNode
-    located.push(counterpart ? { root, path: counterpart.path, fromLine: counterpart.fromLine, toLine: counterpart.toLine } : { root, path: fallback.path, fromLine: fallback.line, toLine: fallback.line })
+    located.push(
+      counterpart
+        ? { root, path: counterpart.path, fromLine: counterpart.fromLine, toLine: counterpart.toLine }
+        : { root, path: fallback.path, fromLine: fallback.line, toLine: fallback.line },
+    )
   }
   return located
 }
@@ -33,7 +37,12 @@ export function identity(root: ObjectNode): string {
 
 function locateNode(rendered: TreeNode, native: TreeNode | undefined, holder: Location): TreeNode {
   if (rendered.kind === 'scalar') {
-    if (native?.kind === 'scalar' && textOf(native) === textOf(rendered) && (native.type === 'null') === (rendered.type === 'null')) return native
+    if (
+      native?.kind === 'scalar' &&
+      textOf(native) === textOf(rendered) &&
+      (native.type === 'null') === (rendered.type === 'null')
+    )
+      return native
     return relocatedScalar(rendered, native?.location ?? holder)
   }
   const location = native?.kind === rendered.kind ? native.location : holder
@@ -49,7 +58,11 @@ function locateNode(rendered: TreeNode, native: TreeNode | undefined, holder: Lo
   }
   const entries: ObjectEntry[] = rendered.entries.map((item) => {
     const counterpart = native?.kind === 'object' ? lastEntry(native, item.key) : undefined
-    return { key: item.key, keyLocation: counterpart?.keyLocation ?? location, value: locateNode(item.value, counterpart?.value, counterpart?.keyLocation ?? location) }
+    return {
+      key: item.key,
+      keyLocation: counterpart?.keyLocation ?? location,
+      value: locateNode(item.value, counterpart?.value, counterpart?.keyLocation ?? location),
+    }
   })
   const node: ObjectNode = { kind: 'object', location, entries }
   if (native?.kind === 'object' && native.endLine !== undefined) node.endLine = native.endLine
@@ -64,5 +77,9 @@ function counterpartItem(item: TreeNode, index: number, nativeItems: readonly Tr
 }
 
 function relocatedScalar(node: ScalarNode, location: Location): ScalarNode {
-  return { ...node, location, value: node.value.kind === 'known' ? known(node.value.value, location) : { ...node.value, location } }
+  return {
+    ...node,
+    location,
+    value: node.value.kind === 'known' ? known(node.value.value, location) : { ...node.value, location },
+  }
 }

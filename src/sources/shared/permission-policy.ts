@@ -17,7 +17,10 @@ export function addPermissionDocument(permissions: RolePermissions, document: Tr
 }
 
 function permissionStatement(node: ObjectNode): PermissionStatement {
-  const statement: PermissionStatement = { location: node.location, conditional: child(node, 'Condition') !== undefined }
+  const statement: PermissionStatement = {
+    location: node.location,
+    conditional: child(node, 'Condition') !== undefined,
+  }
   const effect = child(node, 'Effect')
   if (effect?.kind === 'scalar') statement.effect = effect.value
   for (const [key, field] of [
@@ -28,9 +31,15 @@ function permissionStatement(node: ObjectNode): PermissionStatement {
   ] as const) {
     const element = child(node, key)
     if (!element) continue
-    statement[field] = element.kind === 'array' ? element.items.flatMap((item) => (item.kind === 'scalar' ? [item.value] : [])) : element.kind === 'scalar' ? [element.value] : []
+    statement[field] =
+      element.kind === 'array'
+        ? element.items.flatMap((item) => (item.kind === 'scalar' ? [item.value] : []))
+        : element.kind === 'scalar'
+          ? [element.value]
+          : []
     // An element that is neither a string nor a list of strings: what it names is unknown.
-    if (element.kind === 'object' || (element.kind === 'array' && element.items.some((item) => item.kind !== 'scalar'))) statement.conditional = true
+    if (element.kind === 'object' || (element.kind === 'array' && element.items.some((item) => item.kind !== 'scalar')))
+      statement.conditional = true
   }
   return statement
 }

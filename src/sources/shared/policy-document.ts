@@ -1,6 +1,15 @@
 import type { SourceFinding } from '../../model/finding.js'
 import { formatLocation, type Location } from '../../model/location.js'
-import type { ConditionBlock, ConditionEntry, KeyAt, PolicyDocument, PrincipalBlock, PrincipalEntry, Statement, ValueList } from '../../model/policy.js'
+import type {
+  ConditionBlock,
+  ConditionEntry,
+  KeyAt,
+  PolicyDocument,
+  PrincipalBlock,
+  PrincipalEntry,
+  Statement,
+  ValueList,
+} from '../../model/policy.js'
 import type { ObjectEntry, ObjectNode, TreeNode } from '../../model/tree.js'
 import { known, symbolic, type Value } from '../../model/value.js'
 
@@ -16,7 +25,17 @@ export interface ReadPolicyDocumentResult {
 }
 
 const DOCUMENT_KEYS = new Set(['Version', 'Id', 'Statement'])
-const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'])
+const STATEMENT_KEYS = new Set([
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+])
 
 /**
  * Reads an IAM policy document from a located tree (JSON, YAML, a Terraform `jsonencode({...})`
@@ -28,7 +47,11 @@ const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'A
  * strings belongs). Where a key is written twice, a single-valued field takes the last (as JSON
  * readers do) and condition entries keep both. Never throws.
  */
-export function readPolicyDocument(root: TreeNode, origin: string, options: ReadPolicyDocumentOptions = {}): ReadPolicyDocumentResult {
+export function readPolicyDocument(
+  root: TreeNode,
+  origin: string,
+  options: ReadPolicyDocumentOptions = {},
+): ReadPolicyDocumentResult {
   const reader = new PolicyReader(origin, options.ruleId ?? 'trust-policy-invalid')
   const document = reader.readDocument(root)
   reader.reportDuplicateKeys(root, [])
@@ -93,7 +116,11 @@ class PolicyReader {
       return document
     }
     if (root.kind !== 'object') {
-      this.report(root.location, `The policy document in ${this.origin} is ${describeKind(root)}, not a JSON object with Version and Statement`, 'document')
+      this.report(
+        root.location,
+        `The policy document in ${this.origin} is ${describeKind(root)}, not a JSON object with Version and Statement`,
+        'document',
+      )
       return document
     }
     const last = lastEntries(root)
@@ -124,8 +151,14 @@ class PolicyReader {
     document.hasStatement = true
     node.items.forEach((item, index) => {
       if (item.kind === 'object') document.statements.push(this.readStatement(item, index))
-      else if (item.kind === 'scalar' && item.value.kind === 'symbolic') (document.symbolicStatements ??= []).push(item.value)
-      else this.report(item.location, `Statement[${index}] in ${this.origin} is ${describeKind(item)}; each statement must be an object with Effect, Principal and Action`, `statement:${index}`)
+      else if (item.kind === 'scalar' && item.value.kind === 'symbolic')
+        (document.symbolicStatements ??= []).push(item.value)
+      else
+        this.report(
+          item.location,
+          `Statement[${index}] in ${this.origin} is ${describeKind(item)}; each statement must be an object with Effect, Principal and Action`,
+          `statement:${index}`,
+        )
     })
   }
 
@@ -177,11 +210,19 @@ class PolicyReader {
       return block
     }
     if (node.kind === 'array') {
-      this.report(node.location, `Statement[${index}].${item.key} in ${this.origin} is an array; write "*" or an object such as {"Federated": "<provider ARN>"}`, `statement:${index}:${item.key}`)
+      this.report(
+        node.location,
+        `Statement[${index}].${item.key} in ${this.origin} is an array; write "*" or an object such as {"Federated": "<provider ARN>"}`,
+        `statement:${index}:${item.key}`,
+      )
       return block
     }
     for (const typed of node.entries) {
-      const entry: PrincipalEntry = { type: typed.key, typeLocation: typed.keyLocation, values: this.readValues(typed.value, `Statement[${index}].${item.key}.${typed.key}`) }
+      const entry: PrincipalEntry = {
+        type: typed.key,
+        typeLocation: typed.keyLocation,
+        values: this.readValues(typed.value, `Statement[${index}].${item.key}.${typed.key}`),
+      }
       block.entries.push(entry)
     }
     return block
@@ -195,13 +236,22 @@ class PolicyReader {
   private readValues(node: TreeNode, where: string): Value[] {
     if (node.kind === 'scalar') return [node.value]
     if (node.kind === 'object') {
-      this.report(node.location, `${where} in ${this.origin} is an object; it must be a string or a list of strings`, where)
+      this.report(
+        node.location,
+        `${where} in ${this.origin} is an object; it must be a string or a list of strings`,
+        where,
+      )
       return []
     }
     const values: Value[] = []
     node.items.forEach((item, index) => {
       if (item.kind === 'scalar') values.push(item.value)
-      else this.report(item.location, `${where}[${index}] in ${this.origin} is ${describeKind(item)}; it must be a string`, `${where}[${index}]`)
+      else
+        this.report(
+          item.location,
+          `${where}[${index}] in ${this.origin} is ${describeKind(item)}; it must be a string`,
+          `${where}[${index}]`,
+        )
     })
     return values
   }
@@ -216,7 +266,11 @@ class PolicyReader {
       return
     }
     if (node.kind !== 'object') {
-      this.report(node.location, `${where} in ${this.origin} is ${describeKind(node)}; it must be an object of operators such as {"StringEquals": {...}}`, where)
+      this.report(
+        node.location,
+        `${where} in ${this.origin} is ${describeKind(node)}; it must be an object of operators such as {"StringEquals": {...}}`,
+        where,
+      )
       return
     }
     for (const operatorEntry of node.entries) {

@@ -31,7 +31,11 @@ export class RepositoryFiles {
     this.root = root === undefined ? undefined : nodePath.resolve(root)
     for (const file of files) {
       this.byPath.set(file.path, file)
-      for (let directory = nodePath.posix.dirname(file.path); directory !== '.'; directory = nodePath.posix.dirname(directory)) {
+      for (
+        let directory = nodePath.posix.dirname(file.path);
+        directory !== '.';
+        directory = nodePath.posix.dirname(directory)
+      ) {
         if (this.directories.has(directory)) break
         this.directories.add(directory)
       }

@@ -24,7 +24,12 @@ const NO_NETWORK_PROXY = 'http://127.0.0.1:9'
  * directories, no kubeconfig, and a proxy that refuses every connection. Every argument comes
  * from the caller, who puts `--` before positionals and validates what the repository gave.
  */
-export function runRenderer(command: string, args: readonly string[], root: string, toolEnvironment: (scratch: ScratchDirectories) => Record<string, string> = () => ({})): RenderOutcome {
+export function runRenderer(
+  command: string,
+  args: readonly string[],
+  root: string,
+  toolEnvironment: (scratch: ScratchDirectories) => Record<string, string> = () => ({}),
+): RenderOutcome {
   const path = trustedPath(root)
   const executable = findExecutable(command, path)
   if (!executable) return { ok: false, reason: `${command} is not on the PATH`, missingTool: true }
@@ -59,8 +64,10 @@ export function runRenderer(command: string, args: readonly string[], root: stri
     if (result.error) {
       const code = (result.error as NodeJS.ErrnoException).code
       if (code === 'ENOENT') return { ok: false, reason: `${command} is not on the PATH`, missingTool: true }
-      if (code === 'ETIMEDOUT') return { ok: false, reason: `${command} did not finish within ${RENDER_TIMEOUT_MS / 1000} seconds` }
-      if (code === 'ENOBUFS') return { ok: false, reason: `${command} printed more than ${MAX_OUTPUT_BYTES / (1024 * 1024)} MB` }
+      if (code === 'ETIMEDOUT')
+        return { ok: false, reason: `${command} did not finish within ${RENDER_TIMEOUT_MS / 1000} seconds` }
+      if (code === 'ENOBUFS')
+        return { ok: false, reason: `${command} printed more than ${MAX_OUTPUT_BYTES / (1024 * 1024)} MB` }
       return { ok: false, reason: `${command} could not run (${code ?? result.error.message})` }
     }
     if (result.status !== 0) return { ok: false, reason: `${command} failed: ${firstError(result.stderr)}` }
@@ -120,7 +127,12 @@ function firstError(stderr: string): string {
  * before the directory.
  */
 export function renderKustomization(absoluteDirectory: string, root: string): RenderOutcome {
-  const flags = ['--enable-helm=false', '--enable-alpha-plugins=false', '--network=false', '--load-restrictor=LoadRestrictionsRootOnly']
+  const flags = [
+    '--enable-helm=false',
+    '--enable-alpha-plugins=false',
+    '--network=false',
+    '--load-restrictor=LoadRestrictionsRootOnly',
+  ]
   const kubectl = runRenderer('kubectl', ['kustomize', ...flags, '--', absoluteDirectory], root)
   if (kubectl.ok || !kubectl.missingTool) return kubectl
   const kustomize = runRenderer('kustomize', ['build', ...flags, '--', absoluteDirectory], root)

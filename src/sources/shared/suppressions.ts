@@ -22,7 +22,13 @@ const RULE_IDS_THEN_REASON = /^\s*([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)?\s*
 export function parseSuppressionText(text: string): SuppressionText {
   const match = RULE_IDS_THEN_REASON.exec(text.replace(/\*\/\s*$/, ''))
   const ids = match?.[1] ?? ''
-  const ruleIds = ids === '' ? [] : ids.split(',').map((id) => id.trim()).filter((id) => id !== '')
+  const ruleIds =
+    ids === ''
+      ? []
+      : ids
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== '')
   const reason = (match?.[2] ?? '').replace(/^[\s:\-–—]+/, '').trim()
   return reason === '' ? { ruleIds } : { ruleIds, reason }
 }
@@ -61,7 +67,12 @@ export function commentSuppressions(path: string, text: string, commentMarkers: 
 }
 
 /** The `irsa-guard.io/ignore` annotation of an object spanning `fromLine`..`toLine`. */
-export function annotationSuppression(value: string, location: Location, fromLine: number, toLine: number): Suppression {
+export function annotationSuppression(
+  value: string,
+  location: Location,
+  fromLine: number,
+  toLine: number,
+): Suppression {
   return { ...parseSuppressionText(value), location, fromLine, toLine, form: 'annotation' }
 }
 

@@ -16,9 +16,15 @@ export function cloneTree<T extends TreeNode>(node: T): T {
 /** The same tree with every location moved by `move` (a block scalar's content parsed on its own). */
 export function relocateTree<T extends TreeNode>(node: T, move: (location: Location) => Location): T {
   const location = move(node.location)
-  const endLine = node.kind !== 'scalar' && node.endLine !== undefined ? move({ ...node.location, line: node.endLine }).line : undefined
+  const endLine =
+    node.kind !== 'scalar' && node.endLine !== undefined
+      ? move({ ...node.location, line: node.endLine }).line
+      : undefined
   if (node.kind === 'scalar') {
-    const value = node.value.kind === 'known' ? known(node.value.value, move(node.value.location)) : symbolic(node.value.expression, move(node.value.location))
+    const value =
+      node.value.kind === 'known'
+        ? known(node.value.value, move(node.value.location))
+        : symbolic(node.value.expression, move(node.value.location))
     return { ...node, location, value }
   }
   if (node.kind === 'array') {
@@ -29,7 +35,11 @@ export function relocateTree<T extends TreeNode>(node: T, move: (location: Locat
   const moved: ObjectNode = {
     kind: 'object',
     location,
-    entries: node.entries.map((item) => ({ key: item.key, keyLocation: move(item.keyLocation), value: relocateTree(item.value, move) })),
+    entries: node.entries.map((item) => ({
+      key: item.key,
+      keyLocation: move(item.keyLocation),
+      value: relocateTree(item.value, move),
+    })),
   }
   if (endLine !== undefined) moved.endLine = endLine
   return moved as T
@@ -46,7 +56,8 @@ export function objectNode(location: Location): ObjectNode {
 /** The entry kubectl applies when a key is duplicated: the last. */
 export function lastEntry(node: TreeNode | undefined, key: string): ObjectEntry | undefined {
   if (node?.kind !== 'object') return undefined
-  for (let index = node.entries.length - 1; index >= 0; index -= 1) if (node.entries[index]!.key === key) return node.entries[index]
+  for (let index = node.entries.length - 1; index >= 0; index -= 1)
+    if (node.entries[index]!.key === key) return node.entries[index]
   return undefined
 }
 
@@ -116,5 +127,10 @@ export function blockScalarMover(text: string, node: ScalarNode): (location: Loc
     indent = line.length - line.trimStart().length
     break
   }
-  return (location) => ({ ...location, path: node.location.path, line: node.location.line + location.line, column: location.column + indent })
+  return (location) => ({
+    ...location,
+    path: node.location.path,
+    line: node.location.line + location.line,
+    column: location.column + indent,
+  })
 }

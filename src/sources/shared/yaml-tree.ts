@@ -1,4 +1,18 @@
-import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, isAlias, isCollection, YAMLMap, YAMLSeq, type Node, type Document, type Tags, type YAMLError } from 'yaml'
+import {
+  LineCounter,
+  parseAllDocuments,
+  isMap,
+  isScalar,
+  isSeq,
+  isAlias,
+  isCollection,
+  YAMLMap,
+  YAMLSeq,
+  type Node,
+  type Document,
+  type Tags,
+  type YAMLError,
+} from 'yaml'
 import type { Location } from '../../model/location.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { ObjectEntry, TreeNode, ScalarNode } from '../../model/tree.js'
@@ -76,7 +90,8 @@ export function tabsInFlowAsSpaces(text: string): string {
       if (character === "'") quote = undefined
       continue
     }
-    if ((character === '"' || character === "'") && (index === 0 || /[\s[{,:]/.test(text[index - 1]!))) quote = character
+    if ((character === '"' || character === "'") && (index === 0 || /[\s[{,:]/.test(text[index - 1]!)))
+      quote = character
     else if (character === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
       const end = text.indexOf('\n', index)
       const stop = end === -1 ? text.length : end
@@ -102,9 +117,17 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
   try {
     const customTags = options.shortTags ? shortTagDefinitions(Object.keys(options.shortTags)) : undefined
     const parse = (source: string): Document.Parsed[] =>
-      parseAllDocuments(source, { version: options.version, prettyErrors: false, uniqueKeys: false, strict: false, ...(customTags ? { customTags } : {}) }) as Document.Parsed[]
+      parseAllDocuments(source, {
+        version: options.version,
+        prettyErrors: false,
+        uniqueKeys: false,
+        strict: false,
+        ...(customTags ? { customTags } : {}),
+      }) as Document.Parsed[]
     parsed = parse(text)
-    if (parsed.some((doc) => doc.errors.some((error) => error.code === 'TAB_AS_INDENT' || error.code === 'BAD_INDENT'))) {
+    if (
+      parsed.some((doc) => doc.errors.some((error) => error.code === 'TAB_AS_INDENT' || error.code === 'BAD_INDENT'))
+    ) {
       // The Go YAML stack behind kubectl (go-yaml) takes tabs as white space inside flow collections; the yaml package counts them as indentation.
       const spaced = tabsInFlowAsSpaces(text)
       if (spaced !== text) {
@@ -113,7 +136,11 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
       }
     }
   } catch (error) {
-    findings.push({ ruleId, location: { path, line: 1, column: 1 }, message: `Cannot parse YAML: ${describeError(error)}` })
+    findings.push({
+      ruleId,
+      location: { path, line: 1, column: 1 },
+      message: `Cannot parse YAML: ${describeError(error)}`,
+    })
     return { documents, findings, lineCounter }
   }
   for (const doc of parsed) {
@@ -188,7 +215,12 @@ class TreeLimitError extends Error {
   }
 }
 
-function syntaxFinding(ruleId: string, error: YAMLError, text: string, locate: (offset: number) => Location): SourceFinding {
+function syntaxFinding(
+  ruleId: string,
+  error: YAMLError,
+  text: string,
+  locate: (offset: number) => Location,
+): SourceFinding {
   // An error found at the end of the text (an unclosed bracket) points at the last character written.
   let offset = Math.min(error.pos[0], text.length)
   while (offset > 0 && /\s/.test(text[offset] ?? ' ') && text.slice(offset).trim() === '') offset -= 1
@@ -197,7 +229,11 @@ function syntaxFinding(ruleId: string, error: YAMLError, text: string, locate: (
     // Where the parser ran out of stack depends on the stack size: name the line, not the column.
     const lineStart = offset - (location.column - 1)
     const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0].length ?? 0
-    return { ruleId, location: { ...location, column: indent + 1 }, message: 'Cannot parse YAML: nesting too deep to read' }
+    return {
+      ruleId,
+      location: { ...location, column: indent + 1 },
+      message: 'Cannot parse YAML: nesting too deep to read',
+    }
   }
   return { ruleId, location, message: `Cannot parse YAML: ${describeError(error)}` }
 }
@@ -207,17 +243,29 @@ function toTree(node: Node, context: TreeContext, depth: number, inAlias: boolea
   if (wrapper !== undefined) {
     const location = context.locate(tagOffset(node, context.text))
     const inner = toTree(node, context, depth + 1, inAlias, true)
-    return { kind: 'object', location, entries: [{ key: wrapper, keyLocation: location, value: inner }], endLine: inner.kind === 'scalar' ? location.line : (inner.endLine ?? location.line) }
+    return {
+      kind: 'object',
+      location,
+      entries: [{ key: wrapper, keyLocation: location, value: inner }],
+      endLine: inner.kind === 'scalar' ? location.line : (inner.endLine ?? location.line),
+    }
   }
   const offset = node.range?.[0] ?? 0
   if (depth > MAX_DEPTH) throw new TreeLimitError(`nesting deeper than ${MAX_DEPTH} levels`, offset)
   if (inAlias && --context.aliasNodes < 0) {
-    throw new TreeLimitError(`aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?)`, context.outerAlias)
+    throw new TreeLimitError(
+      `aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?)`,
+      context.outerAlias,
+    )
   }
   const location = context.locate(offset)
   if (isAlias(node)) {
     if (!inAlias) context.outerAlias = offset
-    if (--context.aliases < 0) throw new TreeLimitError(`more than ${MAX_ALIAS_EXPANSIONS} alias expansions (an alias bomb?)`, context.outerAlias)
+    if (--context.aliases < 0)
+      throw new TreeLimitError(
+        `more than ${MAX_ALIAS_EXPANSIONS} alias expansions (an alias bomb?)`,
+        context.outerAlias,
+      )
     const target = node.resolve(context.doc)
     if (!target) return scalar(location, '', 'null')
     return toTree(target, context, depth + 1, true)
@@ -233,14 +281,20 @@ function toTree(node: Node, context: TreeContext, depth: number, inAlias: boolea
       const keyNode = pair.key as Node | null
       const key = keyText(keyNode)
       const keyWrapper = keyNode?.tag !== undefined ? context.shortTags?.[keyNode.tag] : undefined
-      const keyLocation = keyNode?.range ? context.locate(keyWrapper !== undefined ? tagOffset(keyNode, context.text) : keyNode.range[0]) : location
-      const keyValue: Value | undefined = keyWrapper !== undefined ? symbolic(`${keyWrapper}(${key})`, keyLocation) : undefined
+      const keyLocation = keyNode?.range
+        ? context.locate(keyWrapper !== undefined ? tagOffset(keyNode, context.text) : keyNode.range[0])
+        : location
+      const keyValue: Value | undefined =
+        keyWrapper !== undefined ? symbolic(`${keyWrapper}(${key})`, keyLocation) : undefined
       if (context.merge && isMergeKey(keyNode) && pair.value) {
         const value = toTree(pair.value as Node, context, depth + 1, inAlias)
-        for (const source of value.kind === 'array' ? value.items : [value]) if (source.kind === 'object') merged.push(...source.entries)
+        for (const source of value.kind === 'array' ? value.items : [value])
+          if (source.kind === 'object') merged.push(...source.entries)
         continue
       }
-      const value = pair.value ? toTree(pair.value as Node, context, depth + 1, inAlias) : scalar(keyLocation, '', 'null')
+      const value = pair.value
+        ? toTree(pair.value as Node, context, depth + 1, inAlias)
+        : scalar(keyLocation, '', 'null')
       explicit.push(keyValue ? { key, keyLocation, keyValue, value } : { key, keyLocation, value })
     }
     return { kind: 'object', location, entries: mergeEntries(explicit, merged), endLine: endLineOf(node, context) }

@@ -6,11 +6,36 @@ import { known, sameValue, type Value, valueText } from '../../model/value.js'
 import { classify } from '../../discover/classify.js'
 import { readEksctlFile, readIamServiceAccountCommand } from '../eksctl/index.js'
 import { splitValuesPath } from '../helm/values.js'
-import { appendResult, emptyResult, perFileSource, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
+import {
+  appendResult,
+  emptyResult,
+  perFileSource,
+  type SourceContext,
+  type SourceFile,
+  type SourceResult,
+} from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
-import { CHART_SERVICE_ACCOUNTS, chartName, releaseDerivedName, unreadMessage, unreadServiceAccountValue, type ChartServiceAccount } from '../terraform/resources/helm-charts.js'
+import {
+  CHART_SERVICE_ACCOUNTS,
+  chartName,
+  releaseDerivedName,
+  unreadMessage,
+  unreadServiceAccountValue,
+  type ChartServiceAccount,
+} from '../terraform/resources/helm-charts.js'
 import { ShellVariables } from './variables.js'
-import { fileLines, logicalLines, shellWords, simpleCommands, wordFrom, workflowRunBlocks, type HereDocument, type LogicalLine, type ShellLine, type Word } from './words.js'
+import {
+  fileLines,
+  logicalLines,
+  shellWords,
+  simpleCommands,
+  wordFrom,
+  workflowRunBlocks,
+  type HereDocument,
+  type LogicalLine,
+  type ShellLine,
+  type Word,
+} from './words.js'
 import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
 
 /**
@@ -43,7 +68,8 @@ export function readScript(file: SourceFile, context: Pick<SourceContext, 'confi
     for (const line of lines) {
       for (const words of simpleCommands(shellWords(line))) reader.command(words, makefile)
       const heredoc = documents.get(line)
-      if (heredoc && readsConfigFromStdin(line)) readClusterConfigDocument(file.path, heredoc, variables, context, result)
+      if (heredoc && readsConfigFromStdin(line))
+        readClusterConfigDocument(file.path, heredoc, variables, context, result)
     }
   }
   return result
@@ -51,9 +77,22 @@ export function readScript(file: SourceFile, context: Pick<SourceContext, 'confi
 
 /** `eksctl create cluster -f - <<EOF` (and any eksctl command given its config on standard input). */
 function readsConfigFromStdin(line: LogicalLine): boolean {
-  const words = simpleCommands(shellWords(line)).find((command) => command.some((word) => word.text.replace(/^[@+-]+/, '').split('/').pop() === 'eksctl'))
+  const words = simpleCommands(shellWords(line)).find((command) =>
+    command.some(
+      (word) =>
+        word.text
+          .replace(/^[@+-]+/, '')
+          .split('/')
+          .pop() === 'eksctl',
+    ),
+  )
   if (!words) return false
-  return words.some((word, index) => ((word.text === '-f' || word.text === '--config-file') && words[index + 1]?.text === '-') || word.text === '--config-file=-' || word.text === '-f-')
+  return words.some(
+    (word, index) =>
+      ((word.text === '-f' || word.text === '--config-file') && words[index + 1]?.text === '-') ||
+      word.text === '--config-file=-' ||
+      word.text === '-f-',
+  )
 }
 
 /**
@@ -61,14 +100,26 @@ function readsConfigFromStdin(line: LogicalLine): boolean {
  * this file. In an unquoted here-document the shell expands variables: those the script set to
  * a literal are replaced; the others stay `${NAME}`, as in any envsubst template.
  */
-function readClusterConfigDocument(path: string, heredoc: HereDocument, variables: ShellVariables, context: Pick<SourceContext, 'config'>, result: SourceResult): void {
+function readClusterConfigDocument(
+  path: string,
+  heredoc: HereDocument,
+  variables: ShellVariables,
+  context: Pick<SourceContext, 'config'>,
+  result: SourceResult,
+): void {
   const first = heredoc.body[0]
   if (!first) return
   const lines: string[] = new Array<string>(heredoc.body[heredoc.body.length - 1]!.line).fill('')
-  for (const line of heredoc.body) lines[line.line - 1] = ' '.repeat(line.column - 1) + (heredoc.expands ? variables.expandKnown(line.text) : line.text)
+  for (const line of heredoc.body)
+    lines[line.line - 1] =
+      ' '.repeat(line.column - 1) + (heredoc.expands ? variables.expandKnown(line.text) : line.text)
   const text = lines.join('\n')
   if (classify(path.replace(/[^/]*$/, 'eksctl.yaml'), text) !== 'eksctl') return
-  const read = readEksctlFile({ path, kind: 'eksctl', text }, context, heredoc.expands ? { shellScope: variables.scope } : {})
+  const read = readEksctlFile(
+    { path, kind: 'eksctl', text },
+    context,
+    heredoc.expands ? { shellScope: variables.scope } : {},
+  )
   read.suppressions = []
   appendResult(result, read)
 }
@@ -99,7 +150,10 @@ class ScriptReader {
     while (at < words.length && WRAPPERS.has(words[at]!.text)) at += 1
     const first = words[at]
     if (!first) return
-    const tool = first.text.replace(/^[@+-]+/, '').split('/').pop()
+    const tool = first.text
+      .replace(/^[@+-]+/, '')
+      .split('/')
+      .pop()
     const args = words.slice(at + 1)
     if (tool === 'eksctl') this.eksctl(first, args)
     else if (tool === 'kubectl') this.kubectl(args)
@@ -119,14 +173,23 @@ class ScriptReader {
    */
   private envsubst(args: readonly Word[]): void {
     const redirect = args.findIndex((word) => word.text === '<' || /^<[^<(]/.test(word.text))
-    const fileWord = redirect < 0 ? undefined : args[redirect]!.text === '<' ? args[redirect + 1] : { ...args[redirect]!, text: args[redirect]!.text.slice(1) }
+    const fileWord =
+      redirect < 0
+        ? undefined
+        : args[redirect]!.text === '<'
+          ? args[redirect + 1]
+          : { ...args[redirect]!, text: args[redirect]!.text.slice(1) }
     if (!fileWord) return
     const file = this.variables.resolve(fileWord)
     if (file.kind !== 'known' || file.value.startsWith('/')) return
-    const files = [...new Set([posix.join(posix.dirname(this.path), file.value), posix.normalize(file.value)])].filter((path) => !path.startsWith('../'))
+    const files = [...new Set([posix.join(posix.dirname(this.path), file.value), posix.normalize(file.value)])].filter(
+      (path) => !path.startsWith('../'),
+    )
     if (files.length === 0) return
     const format = args.slice(0, redirect).find((word) => !word.text.startsWith('-'))
-    const named = format ? new Set([...format.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!)) : undefined
+    const named = format
+      ? new Set([...format.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!))
+      : undefined
     for (const variable of this.variables.exportedLiterals()) {
       if (named && !named.has(variable.name)) continue
       ;(this.result.facts.templateVariables ??= []).push({
@@ -160,8 +223,18 @@ class ScriptReader {
     const metadata: ObjectEntry[] = [entry('name', this.scalar(nameWord), nameWord)]
     // pkg/ctl/create/iamserviceaccount.go (eksctl 0.1xx): `--namespace` defaults to "default".
     const namespaceWord = last(parsed.options.get('namespace'))
-    metadata.push(namespaceWord ? entry('namespace', this.scalar(namespaceWord), namespaceWord) : { key: 'namespace', keyLocation: location, value: stringScalar(known('default', nameWord.at?.(0) ?? nameWord.location)) })
-    const entries: ObjectEntry[] = [{ key: 'metadata', keyLocation: location, value: { kind: 'object', location, entries: metadata } }]
+    metadata.push(
+      namespaceWord
+        ? entry('namespace', this.scalar(namespaceWord), namespaceWord)
+        : {
+            key: 'namespace',
+            keyLocation: location,
+            value: stringScalar(known('default', nameWord.at?.(0) ?? nameWord.location)),
+          },
+    )
+    const entries: ObjectEntry[] = [
+      { key: 'metadata', keyLocation: location, value: { kind: 'object', location, entries: metadata } },
+    ]
     // userdocs/src/usage/iamserviceaccounts.md (eksctl @ 99984adb): `--role-name` names the role,
     // `--role-only` creates no ServiceAccount, `--attach-role-arn` annotates with an existing role.
     const roleName = last(parsed.options.get('role-name'))
@@ -169,11 +242,24 @@ class ScriptReader {
     const attachRole = last(parsed.options.get('attach-role-arn'))
     if (attachRole) entries.push(entry('attachRoleARN', this.scalar(attachRole), attachRole))
     const policies = (parsed.options.get('attach-policy-arn') ?? []).flatMap((word) => splitList(word))
-    if (policies.length > 0) entries.push({ key: 'attachPolicyARNs', keyLocation: location, value: { kind: 'array', location, items: policies.map((word) => this.scalar(word)) } })
-    if (flag(parsed, 'role-only')) entries.push({ key: 'roleOnly', keyLocation: location, value: stringScalar(known('true', location)) })
+    if (policies.length > 0)
+      entries.push({
+        key: 'attachPolicyARNs',
+        keyLocation: location,
+        value: { kind: 'array', location, items: policies.map((word) => this.scalar(word)) },
+      })
+    if (flag(parsed, 'role-only'))
+      entries.push({ key: 'roleOnly', keyLocation: location, value: stringScalar(known('true', location)) })
     const cluster = last(parsed.options.get('cluster'))
     const item: ObjectNode = { kind: 'object', location, entries }
-    readIamServiceAccountCommand(this.path, cluster ? this.value(cluster) : undefined, item, `eksctl create iamserviceaccount at ${this.path}:${location.line}`, this.context, this.result)
+    readIamServiceAccountCommand(
+      this.path,
+      cluster ? this.value(cluster) : undefined,
+      item,
+      `eksctl create iamserviceaccount at ${this.path}:${location.line}`,
+      this.context,
+      this.result,
+    )
   }
 
   private scalar(word: Word): ScalarNode {
@@ -185,7 +271,14 @@ class ScriptReader {
 
   private kubectl(args: readonly Word[]): void {
     const parsed = parseArguments(args, KUBECTL_VALUED)
-    if (parsed.opaque || parsed.options.has('f') || parsed.options.has('filename') || parsed.options.has('k') || parsed.options.has('kustomize')) return
+    if (
+      parsed.opaque ||
+      parsed.options.has('f') ||
+      parsed.options.has('filename') ||
+      parsed.options.has('k') ||
+      parsed.options.has('kustomize')
+    )
+      return
     const [verb, ...rest] = parsed.positionals
     if (verb?.text === 'create') this.createServiceAccount(parsed, rest)
     else if (verb?.text === 'annotate') this.annotateServiceAccount(parsed, rest)
@@ -203,19 +296,32 @@ class ScriptReader {
     // `--dry-run` prints the object instead of creating it.
     if (parsed.options.has('dry-run')) return
     const nameValue = this.value(name)
-    const sa: ServiceAccount = { source: 'kubernetes', namespace: this.namespace(parsed, nameValue.location), name: nameValue, location: nameValue.location, annotations: [] }
+    const sa: ServiceAccount = {
+      source: 'kubernetes',
+      namespace: this.namespace(parsed, nameValue.location),
+      name: nameValue,
+      location: nameValue.location,
+      annotations: [],
+    }
     this.created.push(sa)
     ;(this.result.facts.serviceAccounts ??= []).push(sa)
   }
 
   private annotateServiceAccount(parsed: Arguments, rest: Word[]): void {
-    if (parsed.options.has('all') || parsed.options.has('l') || parsed.options.has('selector') || parsed.options.has('dry-run')) return
+    if (
+      parsed.options.has('all') ||
+      parsed.options.has('l') ||
+      parsed.options.has('selector') ||
+      parsed.options.has('dry-run')
+    )
+      return
     let index = 0
     const names: Word[] = []
     const typed = /^(serviceaccounts?|sa)\/(.+)$/
     if (rest[0] && /^(serviceaccounts?|sa)$/.test(rest[0].text)) {
       index = 1
-      while (rest[index] && !rest[index]!.text.includes('=') && !rest[index]!.text.endsWith('-')) names.push(rest[index++]!)
+      while (rest[index] && !rest[index]!.text.includes('=') && !rest[index]!.text.endsWith('-'))
+        names.push(rest[index++]!)
     } else {
       while (rest[index] && typed.test(rest[index]!.text)) {
         const word = rest[index++]!
@@ -228,14 +334,25 @@ class ScriptReader {
       const equals = word.text.indexOf('=')
       if (equals <= 0) continue
       const keyLocation = word.at ? word.at(0) : word.location
-      annotations.push({ key: word.text.slice(0, equals), keyLocation, value: this.value(wordFrom(word, equals + 1)), where: 'annotations' })
+      annotations.push({
+        key: word.text.slice(0, equals),
+        keyLocation,
+        value: this.value(wordFrom(word, equals + 1)),
+        where: 'annotations',
+      })
     }
     if (annotations.length === 0) return
     for (const nameWord of names) {
       const name = this.value(nameWord)
       const namespace = this.namespace(parsed, name.location)
       const existing = this.created.find((sa) => sameValue(sa.name, name) && sameValue(sa.namespace, namespace))
-      const sa: ServiceAccount = existing ?? { source: 'kubernetes', namespace, name, location: name.location, annotations: [] }
+      const sa: ServiceAccount = existing ?? {
+        source: 'kubernetes',
+        namespace,
+        name,
+        location: name.location,
+        annotations: [],
+      }
       for (const annotation of annotations) {
         sa.annotations = [...sa.annotations.filter((other) => other.key !== annotation.key), annotation]
       }
@@ -263,7 +380,13 @@ class ScriptReader {
     const release = releaseWord ? this.value(releaseWord) : undefined
     const sets = this.helmSets(parsed)
     // Values files, `--reuse-values` and opaque words may set anything the command line does not.
-    const valuesUnknown = parsed.opaque || parsed.options.has('f') || parsed.options.has('values') || flag(parsed, 'reuse-values') || parsed.options.has('set-file') || parsed.options.has('set-json')
+    const valuesUnknown =
+      parsed.opaque ||
+      parsed.options.has('f') ||
+      parsed.options.has('values') ||
+      flag(parsed, 'reuse-values') ||
+      parsed.options.has('set-file') ||
+      parsed.options.has('set-json')
     const chartSpecs = chart.kind === 'known' ? CHART_SERVICE_ACCOUNTS[chartName(chart.value)] : undefined
     const where = releaseWord ?? chartWord
     const whereLocation = where.at ? where.at(0) : where.location
@@ -288,8 +411,17 @@ class ScriptReader {
       const explicit = at('name')
       const annotations = [...sets.values()]
         .filter(() => spec.annotated !== false)
-        .filter((set) => set.path.length === spec.path.length + 2 && set.path.slice(0, spec.path.length + 1).join('.') === `${prefix}.annotations`)
-        .map((set): Annotation => ({ key: set.path[set.path.length - 1]!, keyLocation: set.keyLocation, value: set.value, where: 'annotations' }))
+        .filter(
+          (set) =>
+            set.path.length === spec.path.length + 2 &&
+            set.path.slice(0, spec.path.length + 1).join('.') === `${prefix}.annotations`,
+        )
+        .map((set): Annotation => ({
+          key: set.path[set.path.length - 1]!,
+          keyLocation: set.keyLocation,
+          value: set.value,
+          where: 'annotations',
+        }))
       for (const set of sets.values()) this.nestedAnnotationKey(set, spec, releaseLabel)
       let name: Value | undefined
       if (explicit && !(explicit.value.kind === 'known' && explicit.value.value === '')) {
@@ -297,13 +429,24 @@ class ScriptReader {
       } else if (chartSpecs && !valuesUnknown) {
         name = defaultName(spec, release, chart, (path) => sets.get(path.join('.'))?.value, whereLocation)
       }
-      if (!chartSpecs && !explicit && !annotations.some((annotation) => annotation.key === ROLE_ARN_ANNOTATION)) continue
+      if (!chartSpecs && !explicit && !annotations.some((annotation) => annotation.key === ROLE_ARN_ANNOTATION))
+        continue
       name ??= this.variables.symbolic(`helm release ${releaseLabel} ${prefix}.name`, whereLocation)
       const namespaceSet = spec.namespacePath ? sets.get(spec.namespacePath.join('.')) : undefined
-      const namespace = namespaceSet && !(namespaceSet.value.kind === 'known' && namespaceSet.value.value === '') ? namespaceSet.value : this.namespace(parsed, whereLocation)
-      const sa: ServiceAccount = { source: 'helm', namespace, name, location: explicit?.keyLocation ?? whereLocation, annotations }
+      const namespace =
+        namespaceSet && !(namespaceSet.value.kind === 'known' && namespaceSet.value.value === '')
+          ? namespaceSet.value
+          : this.namespace(parsed, whereLocation)
+      const sa: ServiceAccount = {
+        source: 'helm',
+        namespace,
+        name,
+        location: explicit?.keyLocation ?? whereLocation,
+        annotations,
+      }
       readRoleAnnotations(sa)
-      if (!sa.roleArn && valuesUnknown) sa.roleArn = this.variables.symbolic(`helm release ${releaseLabel} values ${prefix}.annotations`, whereLocation)
+      if (!sa.roleArn && valuesUnknown)
+        sa.roleArn = this.variables.symbolic(`helm release ${releaseLabel} values ${prefix}.annotations`, whereLocation)
       this.created.push(sa)
       ;(this.result.facts.serviceAccounts ??= []).push(sa)
     }
@@ -312,14 +455,23 @@ class ScriptReader {
   /** The `--set`/`--set-string` assignments, last one winning, by their dotted path. */
   private helmSets(parsed: Arguments): Map<string, HelmSet> {
     const sets = new Map<string, HelmSet>()
-    const words = [...(parsed.options.get('set') ?? []), ...(parsed.options.get('set-string') ?? []), ...(parsed.options.get('set-literal') ?? [])]
+    const words = [
+      ...(parsed.options.get('set') ?? []),
+      ...(parsed.options.get('set-string') ?? []),
+      ...(parsed.options.get('set-literal') ?? []),
+    ]
     words.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column)
     for (const word of words) {
       for (const part of splitList(word)) {
         const equals = part.text.indexOf('=')
         if (equals <= 0) continue
         const path = splitValuesPath(part.text.slice(0, equals))
-        sets.set(path.join('.'), { path, keyLocation: part.at ? part.at(0) : part.location, value: this.value(wordFrom(part, equals + 1)), written: part.text.slice(0, equals) })
+        sets.set(path.join('.'), {
+          path,
+          keyLocation: part.at ? part.at(0) : part.location,
+          value: this.value(wordFrom(part, equals + 1)),
+          written: part.text.slice(0, equals),
+        })
       }
     }
     return sets
@@ -358,14 +510,26 @@ interface HelmSet {
 const CONVENTION: ChartServiceAccount = { path: ['serviceAccount'], defaultName: { fixed: '' } }
 
 /** The name a modelled chart gives its ServiceAccount when `name` is not set (CHART_SERVICE_ACCOUNTS). */
-function defaultName(spec: ChartServiceAccount, release: Value | undefined, chart: Value, value: (path: readonly string[]) => Value | undefined, location: Location): Value | undefined {
-  if ('fixed' in spec.defaultName) return spec.defaultName.fixed !== '' ? known(spec.defaultName.fixed, location) : undefined
+function defaultName(
+  spec: ChartServiceAccount,
+  release: Value | undefined,
+  chart: Value,
+  value: (path: readonly string[]) => Value | undefined,
+  location: Location,
+): Value | undefined {
+  if ('fixed' in spec.defaultName)
+    return spec.defaultName.fixed !== '' ? known(spec.defaultName.fixed, location) : undefined
   const text = (path: readonly string[]): string | undefined => {
     const found = value(path)
     return found?.kind === 'known' ? found.value : undefined
   }
   const overrides = ['nameOverride', 'fullnameOverride'].map((key) => value([key]))
-  if (release?.kind !== 'known' || chart.kind !== 'known' || overrides.some((override) => override?.kind === 'symbolic')) return undefined
+  if (
+    release?.kind !== 'known' ||
+    chart.kind !== 'known' ||
+    overrides.some((override) => override?.kind === 'symbolic')
+  )
+    return undefined
   const derived = releaseDerivedName(spec, release.value, chart.value, text)
   return derived !== undefined ? known(derived, release.location) : undefined
 }
@@ -382,12 +546,103 @@ function readRoleAnnotations(sa: ServiceAccount): void {
 // Options
 
 /** Options that take a value (`--name x`); any other `--flag` alone is a boolean. Short options without their dash. */
-const EKSCTL_VALUED = new Set(['cluster', 'name', 'namespace', 'role-name', 'attach-policy-arn', 'attach-role-arn', 'region', 'r', 'profile', 'p', 'config-file', 'f', 'timeout', 'tags', 'include', 'exclude', 'permissions-boundary', 'verbose', 'v', 'color', 'C'])
-const KUBECTL_VALUED = new Set(['namespace', 'n', 'context', 'kubeconfig', 'cluster', 'user', 'server', 's', 'token', 'output', 'o', 'field-manager', 'selector', 'l', 'resource-version', 'template', 'filename', 'f', 'kustomize', 'k', 'as', 'as-group', 'request-timeout', 'v', 'field-selector', 'password', 'username', 'certificate-authority', 'client-certificate', 'client-key', 'tls-server-name'])
+const EKSCTL_VALUED = new Set([
+  'cluster',
+  'name',
+  'namespace',
+  'role-name',
+  'attach-policy-arn',
+  'attach-role-arn',
+  'region',
+  'r',
+  'profile',
+  'p',
+  'config-file',
+  'f',
+  'timeout',
+  'tags',
+  'include',
+  'exclude',
+  'permissions-boundary',
+  'verbose',
+  'v',
+  'color',
+  'C',
+])
+const KUBECTL_VALUED = new Set([
+  'namespace',
+  'n',
+  'context',
+  'kubeconfig',
+  'cluster',
+  'user',
+  'server',
+  's',
+  'token',
+  'output',
+  'o',
+  'field-manager',
+  'selector',
+  'l',
+  'resource-version',
+  'template',
+  'filename',
+  'f',
+  'kustomize',
+  'k',
+  'as',
+  'as-group',
+  'request-timeout',
+  'v',
+  'field-selector',
+  'password',
+  'username',
+  'certificate-authority',
+  'client-certificate',
+  'client-key',
+  'tls-server-name',
+])
 const HELM_VALUED = new Set([
-  'namespace', 'n', 'version', 'values', 'f', 'set', 'set-string', 'set-file', 'set-json', 'set-literal', 'timeout', 'kube-context', 'kubeconfig', 'repo', 'username', 'password',
-  'post-renderer', 'post-renderer-args', 'description', 'output', 'o', 'ca-file', 'cert-file', 'key-file', 'keyring', 'history-max', 'registry-config', 'repository-cache',
-  'repository-config', 'kube-apiserver', 'kube-as-user', 'kube-as-group', 'kube-ca-file', 'kube-token', 'burst-limit', 'qps', 'max-history', 'name-template', 'labels', 'l',
+  'namespace',
+  'n',
+  'version',
+  'values',
+  'f',
+  'set',
+  'set-string',
+  'set-file',
+  'set-json',
+  'set-literal',
+  'timeout',
+  'kube-context',
+  'kubeconfig',
+  'repo',
+  'username',
+  'password',
+  'post-renderer',
+  'post-renderer-args',
+  'description',
+  'output',
+  'o',
+  'ca-file',
+  'cert-file',
+  'key-file',
+  'keyring',
+  'history-max',
+  'registry-config',
+  'repository-cache',
+  'repository-config',
+  'kube-apiserver',
+  'kube-as-user',
+  'kube-as-group',
+  'kube-ca-file',
+  'kube-token',
+  'burst-limit',
+  'qps',
+  'max-history',
+  'name-template',
+  'labels',
+  'l',
 ])
 
 /** Options and positional words of a command; `--opt=value` and `-o value` alike. */

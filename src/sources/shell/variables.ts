@@ -2,7 +2,8 @@ import { known, symbolic, type Value } from '../../model/value.js'
 import type { Location } from '../../model/location.js'
 import type { Word } from './words.js'
 
-const EXPANSION = /\$\{\{[^}]*\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+][^}]*)?\}|\$\{[^}]*\}|\$\([^)]*\)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\$|`[^`]*`/g
+const EXPANSION =
+  /\$\{\{[^}]*\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+][^}]*)?\}|\$\{[^}]*\}|\$\([^)]*\)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\$|`[^`]*`/g
 
 /**
  * Shell variables assigned a literal value earlier in the same script. A variable assigned two

@@ -60,7 +60,10 @@ export function fileLines(text: string): ShellLine[] {
  * commands): after a line with `<<WORD` (or `<<-WORD`, `<<'WORD'`, `<<"WORD"`), every line up to
  * the one that is WORD alone is skipped. The skipped bodies are returned too.
  */
-export function logicalLines(path: string, lines: readonly ShellLine[]): { lines: LogicalLine[]; heredocs: HereDocument[] } {
+export function logicalLines(
+  path: string,
+  lines: readonly ShellLine[],
+): { lines: LogicalLine[]; heredocs: HereDocument[] } {
   const result: LogicalLine[] = []
   const heredocs: HereDocument[] = []
   let current: LogicalLine = { text: '', parts: [], path }
@@ -74,7 +77,8 @@ export function logicalLines(path: string, lines: readonly ShellLine[]): { lines
     for (const delimiter of hereDocumentDelimiters(current.text)) {
       const body: ShellLine[] = []
       index += 1
-      while (index < lines.length && lines[index]!.text.replace(/^\t+/, '').trim() !== delimiter.word) body.push(lines[index++]!)
+      while (index < lines.length && lines[index]!.text.replace(/^\t+/, '').trim() !== delimiter.word)
+        body.push(lines[index++]!)
       heredocs.push({ command: current, body, expands: !delimiter.quoted })
     }
     current = { text: '', parts: [], path }
@@ -195,9 +199,17 @@ export function shellWords(line: LogicalLine): (Word | string)[] {
         at += 1
       }
     }
-    const result: Word = { text: word, location: locate(line, start), at: (index) => locate(line, offsets[index] ?? start) }
+    const result: Word = {
+      text: word,
+      location: locate(line, start),
+      at: (index) => locate(line, offsets[index] ?? start),
+    }
     // Unquoted, an expansion splits into any number of words; quoted, `"$@"` and `"${ARGS[@]}"` do too.
-    if ((!quoted && /^(\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*)$/.test(word)) || /^(\$@|\$\{@\}|\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\]\})$/.test(word)) result.opaque = true
+    if (
+      (!quoted && /^(\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*)$/.test(word)) ||
+      /^(\$@|\$\{@\}|\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\]\})$/.test(word)
+    )
+      result.opaque = true
     words.push(result)
   }
   return words

@@ -51,7 +51,12 @@ export class PlanConfiguration {
     return unique(found)
   }
 
-  private outputsPassing(steps: readonly ModuleStep[], localReferences: readonly string[], found: string[], hops: number): void {
+  private outputsPassing(
+    steps: readonly ModuleStep[],
+    localReferences: readonly string[],
+    found: string[],
+    hops: number,
+  ): void {
     if (steps.length === 0 || hops > MAX_HOPS) return
     const outputs = valueAt(this.moduleConfig(steps), ['outputs'])
     if (!isObject(outputs)) return
@@ -62,7 +67,12 @@ export class PlanConfiguration {
       if (references.length !== 1 || !localReferences.includes(references[0]!)) continue
       found.push(`${moduleAddressOf(steps)}.${name}`)
       if (last.key !== '') found.push(`${moduleAddressOf([...parent, { name: last.name, key: '' }])}.${name}`)
-      this.outputsPassing(parent, unique([`module.${last.name}${last.key}.${name}`, `module.${last.name}.${name}`]), found, hops + 1)
+      this.outputsPassing(
+        parent,
+        unique([`module.${last.name}${last.key}.${name}`, `module.${last.name}.${name}`]),
+        found,
+        hops + 1,
+      )
     }
   }
 
@@ -90,7 +100,10 @@ export class PlanConfiguration {
     if (!Array.isArray(resources)) return undefined
     return resources.find(
       (candidate): candidate is JsonObject =>
-        isObject(candidate) && candidate['type'] === resource.type && candidate['name'] === resource.name && (candidate['mode'] ?? 'managed') === resource.mode,
+        isObject(candidate) &&
+        candidate['type'] === resource.type &&
+        candidate['name'] === resource.name &&
+        (candidate['mode'] ?? 'managed') === resource.mode,
     )
   }
 }
@@ -115,7 +128,12 @@ function withoutKey(address: string): string {
 function mostSpecific(references: unknown): string[] {
   if (!Array.isArray(references)) return []
   const all = unique(references.filter((reference): reference is string => typeof reference === 'string'))
-  return all.filter((reference) => !all.some((other) => other !== reference && (other.startsWith(`${reference}.`) || other.startsWith(`${reference}[`))))
+  return all.filter(
+    (reference) =>
+      !all.some(
+        (other) => other !== reference && (other.startsWith(`${reference}.`) || other.startsWith(`${reference}[`)),
+      ),
+  )
 }
 
 function unique(values: readonly string[]): string[] {

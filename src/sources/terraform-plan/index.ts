@@ -2,11 +2,26 @@ import { placeInUnit, terraformUnit, type Facts } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import { known, type KnownValue } from '../../model/value.js'
 import { parseJsonTree } from '../shared/json-tree.js'
-import { appendResult, emptyResult, type Source, type SourceContext, type SourceFile, type SourceResult } from '../source.js'
+import {
+  appendResult,
+  emptyResult,
+  type Source,
+  type SourceContext,
+  type SourceFile,
+  type SourceResult,
+} from '../source.js'
 import { PlanConfiguration } from './configuration.js'
 import { JsonLocator } from './json-locator.js'
 import { isObject, planResources, ResourceValues, type JsonObject } from './plan.js'
-import { accountOf, clusterOf, oidcProviderOf, podIdentityAssociationOf, roleOf, serviceAccountOf, type PlanContext } from './resources.js'
+import {
+  accountOf,
+  clusterOf,
+  oidcProviderOf,
+  podIdentityAssociationOf,
+  roleOf,
+  serviceAccountOf,
+  type PlanContext,
+} from './resources.js'
 import { errorText } from '../../model/error-text.js'
 
 /**
@@ -59,7 +74,11 @@ function readPlan(file: SourceFile, context: Pick<SourceContext, 'files'>, resul
   if (typeof version === 'string' && !SUPPORTED_MAJOR_VERSIONS.has(version.split('.')[0]!)) {
     result.findings.push({
       ruleId: 'parse-error',
-      location: new JsonLocator(file.path, file.text).keyLocation(['format_version']) ?? { path: file.path, line: 1, column: 1 },
+      location: new JsonLocator(file.path, file.text).keyLocation(['format_version']) ?? {
+        path: file.path,
+        line: 1,
+        column: 1,
+      },
       message: `${file.path} is a Terraform plan in JSON format ${version}, which irsa-guard cannot read (it reads formats 0.x and 1.x); nothing in it was checked`,
       key: `plan-format ${file.path}`,
     })
@@ -76,13 +95,21 @@ function readPlan(file: SourceFile, context: Pick<SourceContext, 'files'>, resul
   const account = planAccount(all, configuration)
   if (account) planContext.account = account
 
-  const facts: Partial<Facts> = { roles: [], serviceAccounts: [], objects: [], oidcProviders: [], clusters: [], podIdentityAssociations: [] }
+  const facts: Partial<Facts> = {
+    roles: [],
+    serviceAccounts: [],
+    objects: [],
+    oidcProviders: [],
+    clusters: [],
+    podIdentityAssociations: [],
+  }
   for (const values of all) {
     const { type } = values.resource
     if (type === 'aws_iam_role') facts.roles!.push(roleOf(values, planContext))
     else if (type === 'aws_iam_openid_connect_provider') facts.oidcProviders!.push(oidcProviderOf(values, planContext))
     else if (type === 'aws_eks_cluster') facts.clusters!.push(clusterOf(values, planContext))
-    else if (type === 'aws_eks_pod_identity_association') facts.podIdentityAssociations!.push(podIdentityAssociationOf(values, planContext))
+    else if (type === 'aws_eks_pod_identity_association')
+      facts.podIdentityAssociations!.push(podIdentityAssociationOf(values, planContext))
     else if (type === 'kubernetes_service_account' || type === 'kubernetes_service_account_v1') {
       const { serviceAccount, object } = serviceAccountOf(values, planContext)
       facts.serviceAccounts!.push(serviceAccount)
@@ -114,7 +141,9 @@ function parse(file: SourceFile, findings: SourceFinding[]): JsonObject | undefi
 /** The plan's directory when it holds `.tf` files of the scan: the root module the plan was made from. */
 function rootModuleDirectory(planPath: string, context: Pick<SourceContext, 'files'>): string | undefined {
   const directory = directoryOf(planPath)
-  return context.files.some((file) => file.kind === 'terraform' && directoryOf(file.path) === directory) ? directory : undefined
+  return context.files.some((file) => file.kind === 'terraform' && directoryOf(file.path) === directory)
+    ? directory
+    : undefined
 }
 
 function directoryOf(path: string): string {

@@ -41,13 +41,26 @@ export function planResources(plan: JsonObject, wanted: ResourceFilter): PlanRes
   const changes = plan['resource_changes']
   if (Array.isArray(changes)) {
     changes.forEach((change: unknown, index) => {
-      if (!isObject(change) || typeof change['address'] !== 'string' || change['deposed'] !== undefined || !isWanted(change, wanted)) return
+      if (
+        !isObject(change) ||
+        typeof change['address'] !== 'string' ||
+        change['deposed'] !== undefined ||
+        !isWanted(change, wanted)
+      )
+        return
       seen.add(change['address'])
       const body = change['change']
       if (!isObject(body) || !isObject(body['after'])) return
       const actions = Array.isArray(body['actions']) ? body['actions'] : []
       if (actions.includes('delete') && !actions.includes('create')) return
-      const resource = resourceOf(change, typeof change['module_address'] === 'string' ? change['module_address'] : '', ['resource_changes', index], ['change', 'after'], body['after'], body['after_unknown'])
+      const resource = resourceOf(
+        change,
+        typeof change['module_address'] === 'string' ? change['module_address'] : '',
+        ['resource_changes', index],
+        ['change', 'after'],
+        body['after'],
+        body['after_unknown'],
+      )
       if (resource) found.set(resource.address, resource)
     })
   }
@@ -68,12 +81,25 @@ export function planResources(plan: JsonObject, wanted: ResourceFilter): PlanRes
 
 const MAX_MODULE_DEPTH = 50
 
-function* moduleResources(module: JsonObject, path: JsonPath, moduleAddress: string, depth: number, wanted: ResourceFilter): Iterable<PlanResource> {
+function* moduleResources(
+  module: JsonObject,
+  path: JsonPath,
+  moduleAddress: string,
+  depth: number,
+  wanted: ResourceFilter,
+): Iterable<PlanResource> {
   const resources = module['resources']
   if (Array.isArray(resources)) {
     for (const [index, item] of resources.entries()) {
       if (!isObject(item) || !isWanted(item, wanted)) continue
-      const resource = resourceOf(item, moduleAddress, [...path, 'resources', index], ['values'], item['values'], undefined)
+      const resource = resourceOf(
+        item,
+        moduleAddress,
+        [...path, 'resources', index],
+        ['values'],
+        item['values'],
+        undefined,
+      )
       if (resource) yield resource
     }
   }
@@ -90,10 +116,28 @@ function isWanted(item: JsonObject, wanted: ResourceFilter): boolean {
   return typeof item['type'] === 'string' && wanted(item['mode'] === 'data' ? 'data' : 'managed', item['type'])
 }
 
-function resourceOf(item: JsonObject, moduleAddress: string, path: JsonPath, valuesStep: JsonPath, values: unknown, unknown: unknown): PlanResource | undefined {
+function resourceOf(
+  item: JsonObject,
+  moduleAddress: string,
+  path: JsonPath,
+  valuesStep: JsonPath,
+  values: unknown,
+  unknown: unknown,
+): PlanResource | undefined {
   const { address, type, name, mode } = item
-  if (typeof address !== 'string' || typeof type !== 'string' || typeof name !== 'string' || !isObject(values)) return undefined
-  return { address, moduleAddress, mode: mode === 'data' ? 'data' : 'managed', type, name, path, valuesPath: [...path, ...valuesStep], values, unknown }
+  if (typeof address !== 'string' || typeof type !== 'string' || typeof name !== 'string' || !isObject(values))
+    return undefined
+  return {
+    address,
+    moduleAddress,
+    mode: mode === 'data' ? 'data' : 'managed',
+    type,
+    name,
+    path,
+    valuesPath: [...path, ...valuesStep],
+    values,
+    unknown,
+  }
 }
 
 export function valueAt(root: unknown, path: JsonPath): unknown {
@@ -120,7 +164,13 @@ export function isUnknownAt(unknown: unknown, path: JsonPath): boolean {
 /** `metadata[0].annotations["eks.amazonaws.com/role-arn"]`: a path in Terraform's traversal syntax. */
 export function traversal(path: JsonPath): string {
   return path
-    .map((step, index) => (typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `${index === 0 ? '' : '.'}${step}` : `[${JSON.stringify(step)}]`))
+    .map((step, index) =>
+      typeof step === 'number'
+        ? `[${step}]`
+        : /^[A-Za-z_][\w-]*$/.test(step)
+          ? `${index === 0 ? '' : '.'}${step}`
+          : `[${JSON.stringify(step)}]`,
+    )
     .join('')
 }
 
@@ -133,7 +183,10 @@ export class ResourceValues {
 
   /** The resource object's `address` key: where a fact about the whole resource points. */
   get location(): Location {
-    return this.locator.keyLocation([...this.resource.path, 'address']) ?? this.locator.nearestKeyLocation(this.resource.path)
+    return (
+      this.locator.keyLocation([...this.resource.path, 'address']) ??
+      this.locator.nearestKeyLocation(this.resource.path)
+    )
   }
 
   /** Where an attribute is written, or the nearest thing written around it (an unknown value is not written). */
@@ -151,9 +204,11 @@ export class ResourceValues {
 
   /** A string, number or boolean attribute as known text; symbolic (`<address>.<path>`) when unknown until apply; undefined when null or absent. */
   value(path: JsonPath, unknownExpression?: string): Value | undefined {
-    if (this.isUnknown(path)) return symbolic(unknownExpression ?? `${this.resource.address}.${traversal(path)}`, this.locationOf(path))
+    if (this.isUnknown(path))
+      return symbolic(unknownExpression ?? `${this.resource.address}.${traversal(path)}`, this.locationOf(path))
     const raw = this.raw(path)
-    if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return known(String(raw), this.locationOf(path))
+    if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')
+      return known(String(raw), this.locationOf(path))
     return undefined
   }
 

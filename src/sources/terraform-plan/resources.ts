@@ -1,5 +1,14 @@
 import { parseRoleArn } from '../../iam/arn.js'
-import type { Annotation, Cluster, KubeObject, OidcProvider, PodIdentityAssociation, Role, ServiceAccount, TerraformResourceRef } from '../../model/facts.js'
+import type {
+  Annotation,
+  Cluster,
+  KubeObject,
+  OidcProvider,
+  PodIdentityAssociation,
+  Role,
+  ServiceAccount,
+  TerraformResourceRef,
+} from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Location } from '../../model/location.js'
 import type { TreeNode } from '../../model/tree.js'
@@ -9,7 +18,12 @@ import { readPolicyDocument } from '../shared/policy-document.js'
 import type { PlanConfiguration } from './configuration.js'
 import type { JsonPath } from './json-locator.js'
 import { isObject, valueAt, type ResourceValues } from './plan.js'
-import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from '../../model/kubernetes.js'
+import {
+  AUDIENCE_ANNOTATION,
+  ROLE_ARN_ANNOTATION,
+  STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+} from '../../model/kubernetes.js'
 
 export interface PlanContext {
   /** The plan file, for messages. */
@@ -51,7 +65,10 @@ export function roleOf(values: ResourceValues, context: PlanContext): Role {
   }
   const trust = trustPolicyOf(values, context)
   if (trust) role.trustPolicy = trust
-  role.label = role.name?.kind === 'known' ? `role ${role.name.value} (${address} in ${context.path})` : `${address} (${context.path})`
+  role.label =
+    role.name?.kind === 'known'
+      ? `role ${role.name.value} (${address} in ${context.path})`
+      : `${address} (${context.path})`
   return role
 }
 
@@ -91,18 +108,31 @@ function trustPolicyOf(values: ResourceValues, context: PlanContext): Role['trus
   return read.document
 }
 
-export function serviceAccountOf(values: ResourceValues, context: PlanContext): { serviceAccount: ServiceAccount; object: KubeObject } {
+export function serviceAccountOf(
+  values: ResourceValues,
+  context: PlanContext,
+): { serviceAccount: ServiceAccount; object: KubeObject } {
   const { address } = values.resource
   const nameLocation = values.locationOf([...METADATA, 'name'])
   const generateName = values.value([...METADATA, 'generate_name'])
   const name =
     values.value([...METADATA, 'name']) ??
-    symbolic(generateName?.kind === 'known' ? `generated-name:${generateName.value}` : `${address}.metadata[0].name`, nameLocation)
+    symbolic(
+      generateName?.kind === 'known' ? `generated-name:${generateName.value}` : `${address}.metadata[0].name`,
+      nameLocation,
+    )
   const namespace = values.value([...METADATA, 'namespace']) ?? known('default', nameLocation)
   const annotations = mapEntries(values, [...METADATA, 'annotations'], 'annotations')
   const labels = mapEntries(values, [...METADATA, 'labels'], 'labels')
   const terraform = refOf(values, context)
-  const serviceAccount: ServiceAccount = { source: 'terraform-plan', namespace, name, location: nameLocation, annotations, terraform }
+  const serviceAccount: ServiceAccount = {
+    source: 'terraform-plan',
+    namespace,
+    name,
+    location: nameLocation,
+    annotations,
+    terraform,
+  }
   const byKey = new Map(annotations.map((annotation) => [annotation.key, annotation.value]))
   let roleArn = byKey.get(ROLE_ARN_ANNOTATION)
   if (roleArn?.kind === 'symbolic') {
@@ -111,7 +141,8 @@ export function serviceAccountOf(values: ResourceValues, context: PlanContext): 
   } else if (!roleArn && values.isUnknown([...METADATA, 'annotations'])) {
     // The whole map is unknown: its one reference is the role ARN only when it says it is one.
     const reference = context.configuration.referenceOf(values.resource, [...METADATA, 'annotations'])
-    if (reference && /arn$/i.test(reference)) roleArn = symbolic(reference, values.locationOf([...METADATA, 'annotations']))
+    if (reference && /arn$/i.test(reference))
+      roleArn = symbolic(reference, values.locationOf([...METADATA, 'annotations']))
   }
   if (roleArn) {
     serviceAccount.roleArn = roleArn
@@ -124,7 +155,16 @@ export function serviceAccountOf(values: ResourceValues, context: PlanContext): 
   if (audience) serviceAccount.audience = audience
   if (stsRegionalEndpoints) serviceAccount.stsRegionalEndpoints = stsRegionalEndpoints
   if (tokenExpiration) serviceAccount.tokenExpiration = tokenExpiration
-  const object: KubeObject = { source: 'terraform-plan', apiVersion: 'v1', kind: 'ServiceAccount', name, namespace, location: nameLocation, annotations: [...annotations, ...labels], terraform }
+  const object: KubeObject = {
+    source: 'terraform-plan',
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    name,
+    namespace,
+    location: nameLocation,
+    annotations: [...annotations, ...labels],
+    terraform,
+  }
   return { serviceAccount, object }
 }
 
@@ -189,7 +229,8 @@ export function clusterOf(values: ResourceValues, context: PlanContext): Cluster
 
 export function podIdentityAssociationOf(values: ResourceValues, context: PlanContext): PodIdentityAssociation {
   const { address } = values.resource
-  const required = (attribute: string): Value => values.value([attribute]) ?? symbolic(`${address}.${attribute}`, values.location)
+  const required = (attribute: string): Value =>
+    values.value([attribute]) ?? symbolic(`${address}.${attribute}`, values.location)
   let roleArn = required('role_arn')
   if (roleArn.kind === 'symbolic') {
     const reference = context.configuration.referenceOf(values.resource, ['role_arn'])
@@ -213,7 +254,9 @@ export function accountOf(values: ResourceValues): { account: string; location: 
   const { type } = values.resource
   if (type === 'aws_caller_identity') {
     const account = values.value(['account_id'])
-    return account?.kind === 'known' && /^\d{12}$/.test(account.value) ? { account: account.value, location: account.location } : undefined
+    return account?.kind === 'known' && /^\d{12}$/.test(account.value)
+      ? { account: account.value, location: account.location }
+      : undefined
   }
   const arn = values.value(['arn'])
   const match = arn?.kind === 'known' ? /^arn:[\w-]+:iam::(\d{12}):/.exec(arn.value) : null
@@ -226,5 +269,7 @@ function withoutOwnExpression(references: readonly string[], arn: Value | undefi
 }
 
 function refOf(values: ResourceValues, context: PlanContext): TerraformResourceRef {
-  return context.root === undefined ? { address: values.resource.address } : { root: context.root, address: values.resource.address }
+  return context.root === undefined
+    ? { address: values.resource.address }
+    : { root: context.root, address: values.resource.address }
 }

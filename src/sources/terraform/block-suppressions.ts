@@ -11,7 +11,8 @@ const WHOLE_BLOCK_TYPES = new Set(['resource', 'data', 'module'])
 export function widenSuppressionsToBlocks(suppressions: readonly Suppression[], files: readonly HclFile[]): void {
   const blockEnds = new Map<string, number>()
   for (const file of files) {
-    for (const block of file.body.blocks) if (WHOLE_BLOCK_TYPES.has(block.type)) blockEnds.set(`${file.path}:${block.location.line}`, block.endLine)
+    for (const block of file.body.blocks)
+      if (WHOLE_BLOCK_TYPES.has(block.type)) blockEnds.set(`${file.path}:${block.location.line}`, block.endLine)
   }
   for (const suppression of suppressions) {
     if (suppression.form !== 'comment' || suppression.toLine <= suppression.fromLine) continue

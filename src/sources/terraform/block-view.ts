@@ -47,24 +47,45 @@ const MAX_INSTANCES = 500
  * otherwise at apply time (its default is not necessarily what is applied) is read as unknown: one
  * instance that may exist, under that condition.
  */
-export function expandInstances(block: Block, evaluator: Evaluator, bindings: Bindings, readsUnsetInput: (expressionText: string) => boolean = () => false): BlockInstance[] {
+export function expandInstances(
+  block: Block,
+  evaluator: Evaluator,
+  bindings: Bindings,
+  readsUnsetInput: (expressionText: string) => boolean = () => false,
+): BlockInstance[] {
   const count = attribute(block.body, 'count')
   const forEach = attribute(block.body, 'for_each')
   const mayBeMore = (expression: Expr): boolean => readsUnsetInput(printExpr(expression))
   if (count) {
     const value = evaluator.evaluate(count.expression, bindings)
-    if (value.kind === 'number' && Number.isInteger(value.value) && value.value >= 0 && !(value.value === 0 && mayBeMore(count.expression))) {
+    if (
+      value.kind === 'number' &&
+      Number.isInteger(value.value) &&
+      value.value >= 0 &&
+      !(value.value === 0 && mayBeMore(count.expression))
+    ) {
       return Array.from({ length: Math.min(value.value, MAX_INSTANCES) }, (_, index) => ({
         keyText: `[${index}]`,
         key: numberValue(index, count.location),
-        bindings: bind(bindings, 'count', objectValue([{ key: 'index', keyLocation: count.location, value: numberValue(index, count.location) }], count.location)),
+        bindings: bind(
+          bindings,
+          'count',
+          objectValue(
+            [{ key: 'index', keyLocation: count.location, value: numberValue(index, count.location) }],
+            count.location,
+          ),
+        ),
       }))
     }
     const index = unknownRef(`${evaluator.environment.prefix}count.index`, count.location)
     return [
       {
         keyText: '[count.index]',
-        bindings: bind(bindings, 'count', objectValue([{ key: 'index', keyLocation: count.location, value: index }], count.location)),
+        bindings: bind(
+          bindings,
+          'count',
+          objectValue([{ key: 'index', keyLocation: count.location, value: index }], count.location),
+        ),
         unknownExpansion: true,
         condition: expansionCondition('count', count.expression),
       },
@@ -73,7 +94,10 @@ export function expandInstances(block: Block, evaluator: Evaluator, bindings: Bi
   if (forEach) {
     const value = evaluator.evaluate(forEach.expression, bindings)
     if (value.kind === 'tuple' || value.kind === 'object') {
-      const known = value.kind === 'object' ? !value.entries.some((entry) => entry.keyValue) : value.items.every((item) => scalarString(item) !== undefined)
+      const known =
+        value.kind === 'object'
+          ? !value.entries.some((entry) => entry.keyValue)
+          : value.items.every((item) => scalarString(item) !== undefined)
       const empty = value.kind === 'object' ? value.entries.length === 0 : value.items.length === 0
       if (known && !(empty && mayBeMore(forEach.expression))) {
         return eachPairs(value)
@@ -86,15 +110,27 @@ export function expandInstances(block: Block, evaluator: Evaluator, bindings: Bi
       }
     }
     const prefix = evaluator.environment.prefix
-    const each = eachObject(unknownRef(`${prefix}each.key`, forEach.location), unknownRef(`${prefix}each.value`, forEach.location), forEach.location)
-    return [{ keyText: '[each.key]', bindings: bind(bindings, 'each', each), unknownExpansion: true, condition: expansionCondition('for_each', forEach.expression) }]
+    const each = eachObject(
+      unknownRef(`${prefix}each.key`, forEach.location),
+      unknownRef(`${prefix}each.value`, forEach.location),
+      forEach.location,
+    )
+    return [
+      {
+        keyText: '[each.key]',
+        bindings: bind(bindings, 'each', each),
+        unknownExpansion: true,
+        condition: expansionCondition('for_each', forEach.expression),
+      },
+    ]
   }
   return [{ keyText: '', bindings }]
 }
 
 /** for_each pairs: a set's elements are both key and value; a map's keys and values. */
 function eachPairs(value: HclValue): [{ kind: 'string'; value: string; location: Location }, HclValue][] {
-  if (value.kind === 'object') return value.entries.map((entry) => [stringValue(entry.key, entry.keyLocation), entry.value])
+  if (value.kind === 'object')
+    return value.entries.map((entry) => [stringValue(entry.key, entry.keyLocation), entry.value])
   return iterate(value).map(([, item]) => [stringValue(scalarString(item)!, item.location), item])
 }
 
@@ -149,7 +185,8 @@ export class BlockView {
   /** Nested blocks of a type, static ones and `dynamic "<type>"` expansions, in source order. */
   blocks(type: string): BlockView[] {
     const views: { line: number; views: BlockView[] }[] = []
-    for (const nested of blocks(this.block.body, type)) views.push({ line: nested.location.line, views: [new BlockView(this.evaluator, nested, this.bindings)] })
+    for (const nested of blocks(this.block.body, type))
+      views.push({ line: nested.location.line, views: [new BlockView(this.evaluator, nested, this.bindings)] })
     for (const dynamic of blocks(this.block.body, 'dynamic')) {
       if (dynamic.labels[0] !== type) continue
       views.push({ line: dynamic.location.line, views: this.expandDynamic(dynamic, type) })
@@ -160,9 +197,21 @@ export class BlockView {
   private expandDynamic(dynamic: Block, type: string): BlockView[] {
     const content = blocks(dynamic.body, 'content')[0]
     if (!content) return []
-    const iteratorName = scalarString(this.evaluator.evaluate(attribute(dynamic.body, 'iterator')?.expression ?? { kind: 'literal', value: type, location: dynamic.location }, this.bindings)) ?? type
+    const iteratorName =
+      scalarString(
+        this.evaluator.evaluate(
+          attribute(dynamic.body, 'iterator')?.expression ?? {
+            kind: 'literal',
+            value: type,
+            location: dynamic.location,
+          },
+          this.bindings,
+        ),
+      ) ?? type
     const forEach = attribute(dynamic.body, 'for_each')
-    const collection = forEach ? this.evaluator.evaluate(forEach.expression, this.bindings) : tupleValue([], dynamic.location)
+    const collection = forEach
+      ? this.evaluator.evaluate(forEach.expression, this.bindings)
+      : tupleValue([], dynamic.location)
     if (collection.kind !== 'tuple' && collection.kind !== 'object') {
       const location = forEach?.location ?? dynamic.location
       const iterator = objectValue(
@@ -191,14 +240,29 @@ export class BlockView {
   /** The block as an object value (attributes evaluated, nested blocks as lists), for references into it. */
   toValue(depth = 0): ObjectValue {
     const entries: ObjectEntryValue[] = []
-    for (const item of this.block.body.attributes) entries.push({ key: item.name, keyLocation: item.location, value: this.evaluator.evaluate(item.expression, this.bindings) })
+    for (const item of this.block.body.attributes)
+      entries.push({
+        key: item.name,
+        keyLocation: item.location,
+        value: this.evaluator.evaluate(item.expression, this.bindings),
+      })
     if (depth < 20) {
-      const types = new Set([...this.block.body.blocks.filter((nested) => nested.type !== 'dynamic').map((nested) => nested.type), ...this.block.body.blocks.filter((nested) => nested.type === 'dynamic').map((nested) => nested.labels[0] ?? '')])
+      const types = new Set([
+        ...this.block.body.blocks.filter((nested) => nested.type !== 'dynamic').map((nested) => nested.type),
+        ...this.block.body.blocks.filter((nested) => nested.type === 'dynamic').map((nested) => nested.labels[0] ?? ''),
+      ])
       for (const type of types) {
         if (type === '' || type === 'lifecycle' || type === 'provisioner' || type === 'connection') continue
         const views = this.blocks(type)
         const location = views[0]?.location ?? this.block.location
-        entries.push({ key: type, keyLocation: location, value: tupleValue(views.map((view) => view.toValue(depth + 1)), location) })
+        entries.push({
+          key: type,
+          keyLocation: location,
+          value: tupleValue(
+            views.map((view) => view.toValue(depth + 1)),
+            location,
+          ),
+        })
       }
     }
     return { ...objectValue(entries, this.block.location), endLine: this.block.endLine }

@@ -8,7 +8,13 @@ import { objectValue, tupleValue, unknownRef, unknownTemplate, type HclValue, ty
  * `url` comes back from IAM without the scheme, its `arn` ends in the issuer host/path. undefined
  * means: read the attribute from the configuration, or as a plain reference.
  */
-export function computedAttribute(type: string, name: string, address: string, view: BlockView, location: Location): HclValue | undefined {
+export function computedAttribute(
+  type: string,
+  name: string,
+  address: string,
+  view: BlockView,
+  location: Location,
+): HclValue | undefined {
   switch (type) {
     case 'aws_eks_cluster':
       return name === 'identity' ? eksIdentity(address, location) : undefined
@@ -26,7 +32,10 @@ export function computedAttribute(type: string, name: string, address: string, v
 
 export function eksIssuer(address: string, location: Location): UnknownValue {
   const issuer = `${address}.identity[0].oidc[0].issuer`
-  return unknownTemplate([{ text: 'https://' }, { ref: `replace(${issuer}, "https://", "")`, isHostPath: true }], location)
+  return unknownTemplate(
+    [{ text: 'https://' }, { ref: `replace(${issuer}, "https://", "")`, isHostPath: true }],
+    location,
+  )
 }
 
 /**
@@ -37,5 +46,8 @@ export function eksIssuer(address: string, location: Location): UnknownValue {
 function eksIdentity(address: string, location: Location): HclValue {
   const value = eksIssuer(address, location)
   const oidc = objectValue([{ key: 'issuer', keyLocation: location, value }], location)
-  return tupleValue([objectValue([{ key: 'oidc', keyLocation: location, value: tupleValue([oidc], location) }], location)], location)
+  return tupleValue(
+    [objectValue([{ key: 'oidc', keyLocation: location, value: tupleValue([oidc], location) }], location)],
+    location,
+  )
 }

@@ -53,7 +53,8 @@ export class CursorReader {
     /** Without errors the tree follows the grammar exactly, and nodes of simple shapes are read from their text. */
     protected readonly mayHaveErrors: boolean,
   ) {
-    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) this.lineStarts.push(newline + 1)
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1))
+      this.lineStarts.push(newline + 1)
   }
 
   location(index: number): Location {
@@ -120,7 +121,14 @@ export class CursorReader {
     const children: ChildNode[] = []
     let index = 0
     for (let type = this.firstChild(); type !== undefined; type = this.nextSibling()) {
-      children.push({ type, named: this.named, start: this.cursor.startIndex, end: this.cursor.endIndex, missing: this.isMissing(), index: index++ })
+      children.push({
+        type,
+        named: this.named,
+        start: this.cursor.startIndex,
+        end: this.cursor.endIndex,
+        missing: this.isMissing(),
+        index: index++,
+      })
     }
     return new ChildWalk(this.cursor, children)
   }

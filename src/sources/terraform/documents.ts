@@ -55,7 +55,8 @@ function toPlain(value: HclValue): unknown {
       return value.items.map(toPlain)
     case 'object': {
       const out: Record<string, unknown> = {}
-      for (const entry of [...value.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) out[entry.key] = toPlain(entry.value)
+      for (const entry of [...value.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)))
+        out[entry.key] = toPlain(entry.value)
       return out
     }
     case 'unknown':
@@ -106,7 +107,8 @@ export function textToTree(value: StringValue | UnknownValue, format: 'json' | '
   }
   const origin = value.origin
   const path = origin?.location.path ?? value.location.path
-  const map = (location: Location): Location => mapLocation(location, value, origin?.lineAligned === true ? origin.location : undefined)
+  const map = (location: Location): Location =>
+    mapLocation(location, value, origin?.lineAligned === true ? origin.location : undefined)
   let root: TreeNode | undefined
   if (format === 'json') {
     const parsed = parseJsonTree(path, text)
@@ -142,18 +144,30 @@ function mapLocation(location: Location, value: StringValue | UnknownValue, star
   }
 }
 
-function relocate(node: TreeNode, map: (location: Location) => Location, holes: UnknownPart[][], depth: number): TreeNode {
+function relocate(
+  node: TreeNode,
+  map: (location: Location) => Location,
+  holes: UnknownPart[][],
+  depth: number,
+): TreeNode {
   if (depth > 250) return node
   const location = map(node.location)
   if (node.kind === 'scalar') {
     if (node.value.kind === 'known' && node.value.value.includes(HOLE_START)) {
-      return { kind: 'scalar', location, value: symbolic(fillHoles(node.value.value, holes), location), type: 'unknown' }
+      return {
+        kind: 'scalar',
+        location,
+        value: symbolic(fillHoles(node.value.value, holes), location),
+        type: 'unknown',
+      }
     }
     return { ...node, location, value: { ...node.value, location } }
   }
   if (node.kind === 'array') {
     const items = node.items.map((item) => relocate(item, map, holes, depth + 1))
-    return node.endLine === undefined ? { kind: 'array', location, items } : { kind: 'array', location, items, endLine: map({ ...node.location, line: node.endLine }).line }
+    return node.endLine === undefined
+      ? { kind: 'array', location, items }
+      : { kind: 'array', location, items, endLine: map({ ...node.location, line: node.endLine }).line }
   }
   const entries: ObjectEntry[] = node.entries.map((entry) => {
     const keyLocation = map(entry.keyLocation)
@@ -165,7 +179,9 @@ function relocate(node: TreeNode, map: (location: Location) => Location, holes: 
     }
     return relocated
   })
-  return node.endLine === undefined ? { kind: 'object', location, entries } : { kind: 'object', location, entries, endLine: map({ ...node.location, line: node.endLine }).line }
+  return node.endLine === undefined
+    ? { kind: 'object', location, entries }
+    : { kind: 'object', location, entries, endLine: map({ ...node.location, line: node.endLine }).line }
 }
 
 /** Marker text back to an expression: a lone hole is its reference, otherwise `text${ref}text`. */
@@ -200,11 +216,17 @@ export function valueToTree(value: HclValue, depth = 0): TreeNode {
       return { kind: 'array', location, items: value.items.map((item) => valueToTree(item, depth + 1)) }
     case 'object': {
       const entries: ObjectEntry[] = value.entries.map((entry) => {
-        const node: ObjectEntry = { key: entry.key, keyLocation: entry.keyLocation, value: valueToTree(entry.value, depth + 1) }
+        const node: ObjectEntry = {
+          key: entry.key,
+          keyLocation: entry.keyLocation,
+          value: valueToTree(entry.value, depth + 1),
+        }
         if (entry.keyValue) node.keyValue = symbolic(expressionOf(entry.keyValue), entry.keyLocation)
         return node
       })
-      return value.endLine === undefined ? { kind: 'object', location, entries } : { kind: 'object', location, entries, endLine: value.endLine }
+      return value.endLine === undefined
+        ? { kind: 'object', location, entries }
+        : { kind: 'object', location, entries, endLine: value.endLine }
     }
   }
 }
@@ -213,10 +235,18 @@ export function valueToTree(value: HclValue, depth = 0): TreeNode {
 export function treeToValue(node: TreeNode, depth = 0): HclValue {
   const location = node.location
   if (depth > 250) return unknownRef('(too deep)', location)
-  if (node.kind === 'array') return tupleValue(node.items.map((item) => treeToValue(item, depth + 1)), location)
+  if (node.kind === 'array')
+    return tupleValue(
+      node.items.map((item) => treeToValue(item, depth + 1)),
+      location,
+    )
   if (node.kind === 'object') {
     const entries: ObjectEntryValue[] = node.entries.map((entry) => {
-      const value: ObjectEntryValue = { key: entry.key, keyLocation: entry.keyLocation, value: treeToValue(entry.value, depth + 1) }
+      const value: ObjectEntryValue = {
+        key: entry.key,
+        keyLocation: entry.keyLocation,
+        value: treeToValue(entry.value, depth + 1),
+      }
       if (entry.keyValue?.kind === 'symbolic') value.keyValue = unknownRef(entry.keyValue.expression, entry.keyLocation)
       return value
     })
@@ -225,7 +255,9 @@ export function treeToValue(node: TreeNode, depth = 0): HclValue {
   if (node.value.kind === 'symbolic') return unknownRef(node.value.expression, location)
   switch (node.type) {
     case 'number':
-      return Number.isFinite(Number(node.value.value)) ? numberValue(Number(node.value.value), location) : stringValue(node.value.value, location)
+      return Number.isFinite(Number(node.value.value))
+        ? numberValue(Number(node.value.value), location)
+        : stringValue(node.value.value, location)
     case 'boolean':
       return boolValue(node.value.value === 'true', location)
     case 'null':
@@ -240,7 +272,8 @@ export function treeToValue(node: TreeNode, depth = 0): HclValue {
  * document's `json`), else its text parsed as JSON or YAML; undefined for anything else.
  */
 export function documentTree(value: HclValue, format: 'json' | 'yaml'): ParsedText | undefined {
-  if ((value.kind === 'string' || value.kind === 'unknown') && value.document) return { root: valueToTree(value.document) }
+  if ((value.kind === 'string' || value.kind === 'unknown') && value.document)
+    return { root: valueToTree(value.document) }
   if (value.kind === 'string') return textToTree(value, format)
   if (value.kind === 'unknown') {
     if (value.parts.some((part) => 'text' in part)) return textToTree(value, format)

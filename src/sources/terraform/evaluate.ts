@@ -106,7 +106,12 @@ export class Evaluator {
   private dispatch(expr: Expr, bindings: Bindings): HclValue {
     switch (expr.kind) {
       case 'literal':
-        if (typeof expr.value === 'string') return stringValue(expr.value, expr.location, expr.textLocation ? { location: expr.textLocation, lineAligned: expr.lineAligned ?? false } : undefined)
+        if (typeof expr.value === 'string')
+          return stringValue(
+            expr.value,
+            expr.location,
+            expr.textLocation ? { location: expr.textLocation, lineAligned: expr.lineAligned ?? false } : undefined,
+          )
         if (typeof expr.value === 'number') return numberValue(expr.value, expr.location)
         if (typeof expr.value === 'boolean') return boolValue(expr.value, expr.location)
         return nullValue(expr.location)
@@ -125,9 +130,12 @@ export class Evaluator {
         return this.resolveTraversal(expr.name, [], expr.location, bindings)
       }
       case 'access': {
-        if (expr.target.kind === 'variable' && !bindings.has(expr.target.name)) return this.resolveTraversal(expr.target.name, expr.steps, expr.location, bindings)
+        if (expr.target.kind === 'variable' && !bindings.has(expr.target.name))
+          return this.resolveTraversal(expr.target.name, expr.steps, expr.location, bindings)
         const value = this.applySteps(this.evaluateOrThrow(expr.target, bindings), expr.steps, bindings, expr.location)
-        return value.kind === 'unknown' && value.location !== expr.location ? { ...value, location: expr.location } : value
+        return value.kind === 'unknown' && value.location !== expr.location
+          ? { ...value, location: expr.location }
+          : value
       }
       case 'call':
         return this.call(expr, bindings)
@@ -172,7 +180,8 @@ export class Evaluator {
         if (entry.key === name && !entry.keyValue) return entry.value
       }
       if (value.openRef !== undefined) return unknownRef(`${value.openRef}.${name}`, value.location)
-      if (value.entries.some((entry) => entry.keyValue)) return unknownRef(`${printValue(value)}.${name}`, value.location)
+      if (value.entries.some((entry) => entry.keyValue))
+        return unknownRef(`${printValue(value)}.${name}`, value.location)
       throw new EvalError(`no attribute "${name}"`)
     }
     throw new EvalError(`cannot read attribute "${name}" of a ${value.kind}`)
@@ -185,7 +194,12 @@ export class Evaluator {
     }
     if (value.kind === 'unknown') return extendRef(value, `[${printValue(key)}]`)
     if (value.kind === 'tuple') {
-      const position = key.kind === 'number' ? key.value : key.kind === 'string' && /^\d+$/.test(key.value) ? Number(key.value) : Number.NaN
+      const position =
+        key.kind === 'number'
+          ? key.value
+          : key.kind === 'string' && /^\d+$/.test(key.value)
+            ? Number(key.value)
+            : Number.NaN
       const item = Number.isInteger(position) ? value.items[position] : undefined
       if (!item) throw new EvalError(`index ${printValue(key)} out of range`)
       return item
@@ -218,7 +232,12 @@ export class Evaluator {
   }
 
   /** Renders template parts (also `templatefile`'s) into text and holes. */
-  templateParts(templateParts: readonly TemplatePart[], bindings: Bindings, out: UnknownPart[], aligned: { value: boolean }): void {
+  templateParts(
+    templateParts: readonly TemplatePart[],
+    bindings: Bindings,
+    out: UnknownPart[],
+    aligned: { value: boolean },
+  ): void {
     for (const part of templateParts) {
       if (part.kind === 'text') {
         out.push({ text: part.text })
@@ -238,8 +257,10 @@ export class Evaluator {
       }
       if (part.kind === 'if') {
         const condition = this.evaluateOrThrow(part.condition, bindings)
-        if (condition.kind === 'bool') this.templateParts(condition.value ? part.then : part.otherwise, bindings, out, aligned)
-        else if (condition.kind === 'unknown') out.push({ ref: `${this.environment.prefix}%{if ${printValue(condition)}}` })
+        if (condition.kind === 'bool')
+          this.templateParts(condition.value ? part.then : part.otherwise, bindings, out, aligned)
+        else if (condition.kind === 'unknown')
+          out.push({ ref: `${this.environment.prefix}%{if ${printValue(condition)}}` })
         else throw new EvalError('template condition is not a bool')
         continue
       }
@@ -259,7 +280,7 @@ export class Evaluator {
 
   templateResult(parts: UnknownPart[], location: Location, origin: TextOrigin): HclValue {
     if (parts.every((part) => 'text' in part)) {
-      const text = parts.map((part) => (part).text).join('')
+      const text = parts.map((part) => part.text).join('')
       if (text.length > MAX_STRING) throw new RunawayError('string too long')
       return stringValue(text, location, origin)
     }
@@ -302,7 +323,9 @@ export class Evaluator {
       if (!arg) throw new EvalError('can() takes one argument')
       try {
         const value = this.evaluateOrThrow(arg, bindings)
-        return containsUnknown(value) ? unknownRef(`${this.environment.prefix}${printExpr(expr)}`, expr.location) : boolValue(true, expr.location)
+        return containsUnknown(value)
+          ? unknownRef(`${this.environment.prefix}${printExpr(expr)}`, expr.location)
+          : boolValue(true, expr.location)
       } catch (error) {
         if (error instanceof EvalError) return boolValue(false, expr.location)
         throw error
@@ -322,7 +345,8 @@ export class Evaluator {
   private forExpression(expr: ForExpr, bindings: Bindings): HclValue {
     const collection = this.evaluateOrThrow(expr.collection, bindings)
     if (collection.kind === 'unknown') return this.unknownExpr(expr)
-    if (collection.kind !== 'tuple' && collection.kind !== 'object') throw new EvalError('for expression over a non-collection')
+    if (collection.kind !== 'tuple' && collection.kind !== 'object')
+      throw new EvalError('for expression over a non-collection')
     const items: HclValue[] = []
     const entries: ObjectEntryValue[] = []
     const groups = new Map<string, HclValue[]>()
@@ -357,7 +381,11 @@ export class Evaluator {
       }
     }
     if (!expr.keyExpr) return tupleValue(items, expr.location)
-    if (expr.grouping) return objectValue(entries.map((entry) => ({ ...entry, value: tupleValue(groups.get(entry.key)!, entry.value.location) })), expr.location)
+    if (expr.grouping)
+      return objectValue(
+        entries.map((entry) => ({ ...entry, value: tupleValue(groups.get(entry.key)!, entry.value.location) })),
+        expr.location,
+      )
     return objectValue(entries, expr.location)
   }
 
@@ -386,12 +414,14 @@ export class Evaluator {
       if (left.kind === 'bool' && left.value === (operator === '||')) return boolValue(left.value, location)
       const right = this.evaluateOrThrow(rightExpr, bindings)
       if (right.kind === 'bool' && right.value === (operator === '||')) return boolValue(right.value, location)
-      if (left.kind === 'unknown' || right.kind === 'unknown') return unknownRef(`${printValue(left)} ${operator} ${printValue(right)}`, location)
+      if (left.kind === 'unknown' || right.kind === 'unknown')
+        return unknownRef(`${printValue(left)} ${operator} ${printValue(right)}`, location)
       if (left.kind !== 'bool' || right.kind !== 'bool') throw new EvalError(`${operator} of non-bools`)
       return boolValue(operator === '&&' ? left.value && right.value : left.value || right.value, location)
     }
     const right = this.evaluateOrThrow(rightExpr, bindings)
-    if (containsUnknown(left) || containsUnknown(right)) return unknownRef(`${printValue(left)} ${operator} ${printValue(right)}`, location)
+    if (containsUnknown(left) || containsUnknown(right))
+      return unknownRef(`${printValue(left)} ${operator} ${printValue(right)}`, location)
     if (operator === '==' || operator === '!=') {
       const equal = left.kind === right.kind && printValue(left) === printValue(right)
       return boolValue(operator === '==' ? equal : !equal, location)

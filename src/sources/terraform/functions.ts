@@ -85,13 +85,20 @@ const BUILTINS: Record<string, Builtin> = {
     arity(args, 3, 'replace')
     const [subject, search, replacement] = args as [HclValue, HclValue, HclValue]
     if (search.kind === 'unknown' || replacement.kind === 'unknown') return generic('replace', args, context)
-    const apply = (input: string): string => replaceText(input, text(search, 'replace substring'), text(replacement, 'replace replacement'))
+    const apply = (input: string): string =>
+      replaceText(input, text(search, 'replace substring'), text(replacement, 'replace replacement'))
     if (subject.kind === 'unknown') return rewriteUnknown(subject, apply, 'replace', args, context)
     return stringValue(apply(text(subject, 'replace string')), context.location)
   },
-  trimprefix: trimAffix('trimprefix', 'prefix', (input, cut) => (input.startsWith(cut) ? input.slice(cut.length) : input)),
-  trimsuffix: trimAffix('trimsuffix', 'suffix', (input, cut) => (cut !== '' && input.endsWith(cut) ? input.slice(0, -cut.length) : input)),
-  trimspace: onKnown('trimspace', (args, context) => stringValue(text(args[0], 'trimspace string').trim(), context.location)),
+  trimprefix: trimAffix('trimprefix', 'prefix', (input, cut) =>
+    input.startsWith(cut) ? input.slice(cut.length) : input,
+  ),
+  trimsuffix: trimAffix('trimsuffix', 'suffix', (input, cut) =>
+    cut !== '' && input.endsWith(cut) ? input.slice(0, -cut.length) : input,
+  ),
+  trimspace: onKnown('trimspace', (args, context) =>
+    stringValue(text(args[0], 'trimspace string').trim(), context.location),
+  ),
   trim: onKnown('trim', (args, context) => {
     const cut = new Set(text(args[1], 'trim characters'))
     let value = text(args[0], 'trim string')
@@ -99,9 +106,18 @@ const BUILTINS: Record<string, Builtin> = {
     while (value.length > 0 && cut.has(value[value.length - 1]!)) value = value.slice(0, -1)
     return stringValue(value, context.location)
   }),
-  lower: onKnown('lower', (args, context) => stringValue(text(args[0], 'lower string').toLowerCase(), context.location)),
-  upper: onKnown('upper', (args, context) => stringValue(text(args[0], 'upper string').toUpperCase(), context.location)),
-  title: onKnown('title', (args, context) => stringValue(text(args[0], 'title string').replace(/\b\w/g, (c) => c.toUpperCase()), context.location)),
+  lower: onKnown('lower', (args, context) =>
+    stringValue(text(args[0], 'lower string').toLowerCase(), context.location),
+  ),
+  upper: onKnown('upper', (args, context) =>
+    stringValue(text(args[0], 'upper string').toUpperCase(), context.location),
+  ),
+  title: onKnown('title', (args, context) =>
+    stringValue(
+      text(args[0], 'title string').replace(/\b\w/g, (c) => c.toUpperCase()),
+      context.location,
+    ),
+  ),
   substr: onKnown('substr', (args, context) => {
     const value = [...text(args[0], 'substr string')]
     const offset = toNumber(args[1]!)
@@ -109,8 +125,12 @@ const BUILTINS: Record<string, Builtin> = {
     const start = offset < 0 ? value.length + offset : offset
     return stringValue(value.slice(start, length < 0 ? undefined : start + length).join(''), context.location)
   }),
-  startswith: onKnown('startswith', (args, context) => boolValue(text(args[0], 'string').startsWith(text(args[1], 'prefix')), context.location)),
-  endswith: onKnown('endswith', (args, context) => boolValue(text(args[0], 'string').endsWith(text(args[1], 'suffix')), context.location)),
+  startswith: onKnown('startswith', (args, context) =>
+    boolValue(text(args[0], 'string').startsWith(text(args[1], 'prefix')), context.location),
+  ),
+  endswith: onKnown('endswith', (args, context) =>
+    boolValue(text(args[0], 'string').endsWith(text(args[1], 'suffix')), context.location),
+  ),
   format: (args, context) => {
     if (args[0]?.kind !== 'string') return generic('format', args, context)
     return formatText(args[0].value, args.slice(1), context)
@@ -118,7 +138,8 @@ const BUILTINS: Record<string, Builtin> = {
   join: (args, context) => {
     arity(args, 2, 'join')
     const separator = args[0]!
-    if (separator.kind === 'unknown' || args.slice(1).some((arg) => arg.kind === 'unknown')) return generic('join', args, context)
+    if (separator.kind === 'unknown' || args.slice(1).some((arg) => arg.kind === 'unknown'))
+      return generic('join', args, context)
     const items = args.slice(1).flatMap((arg) => list(arg, 'join list'))
     const parts: UnknownPart[] = []
     items.forEach((item, index) => {
@@ -185,26 +206,39 @@ const BUILTINS: Record<string, Builtin> = {
   },
   keys: (args, context) => {
     const value = args[0]
-    if (value?.kind !== 'object') return value?.kind === 'unknown' ? generic('keys', args, context) : fail('keys() takes a map')
+    if (value?.kind !== 'object')
+      return value?.kind === 'unknown' ? generic('keys', args, context) : fail('keys() takes a map')
     if (value.entries.some((entry) => entry.keyValue)) return generic('keys', args, context)
     return tupleValue(
-      [...value.entries].sort((a, b) => a.key.localeCompare(b.key)).map((entry) => stringValue(entry.key, entry.keyLocation)),
+      [...value.entries]
+        .sort((a, b) => a.key.localeCompare(b.key))
+        .map((entry) => stringValue(entry.key, entry.keyLocation)),
       context.location,
     )
   },
   values: (args, context) => {
     const value = args[0]
-    if (value?.kind !== 'object') return value?.kind === 'unknown' ? generic('values', args, context) : fail('values() takes a map')
+    if (value?.kind !== 'object')
+      return value?.kind === 'unknown' ? generic('values', args, context) : fail('values() takes a map')
     return tupleValue(
       [...value.entries].sort((a, b) => a.key.localeCompare(b.key)).map((entry) => entry.value),
       context.location,
     )
   },
-  contains: onKnown('contains', (args, context) => boolValue(list(args[0], 'contains list').some((item) => printValue(item) === printValue(args[1]!)), context.location)),
-  distinct: onKnown('distinct', (args, context) => tupleValue(dedupe(list(args[0], 'distinct list')), context.location)),
+  contains: onKnown('contains', (args, context) =>
+    boolValue(
+      list(args[0], 'contains list').some((item) => printValue(item) === printValue(args[1]!)),
+      context.location,
+    ),
+  ),
+  distinct: onKnown('distinct', (args, context) =>
+    tupleValue(dedupe(list(args[0], 'distinct list')), context.location),
+  ),
   compact: onKnown('compact', (args, context) =>
     tupleValue(
-      list(args[0], 'compact list').filter((item) => item.kind !== 'null' && !(item.kind === 'string' && item.value === '')),
+      list(args[0], 'compact list').filter(
+        (item) => item.kind !== 'null' && !(item.kind === 'string' && item.value === ''),
+      ),
       context.location,
     ),
   ),
@@ -245,12 +279,14 @@ const BUILTINS: Record<string, Builtin> = {
     if (items.length === 1) return items[0]!
     throw new EvalError('one() of more than one element')
   },
-  tolist: (args) => (args[0]?.kind === 'unknown' ? args[0] : tupleValue(list(args[0], 'tolist argument'), args[0]!.location)),
+  tolist: (args) =>
+    args[0]?.kind === 'unknown' ? args[0] : tupleValue(list(args[0], 'tolist argument'), args[0]!.location),
   toset: (args, context) => {
     const value = args[0]
     if (!value || value.kind === 'unknown') return value ?? generic('toset', args, context)
     const items = dedupe(list(value, 'toset argument'))
-    if (items.every((item) => item.kind === 'string')) items.sort((a, b) => ((a as { value: string }).value < (b as { value: string }).value ? -1 : 1))
+    if (items.every((item) => item.kind === 'string'))
+      items.sort((a, b) => ((a as { value: string }).value < (b as { value: string }).value ? -1 : 1))
     return tupleValue(items, value.location)
   },
   tomap: (args) => (args[0]?.kind === 'object' || args[0]?.kind === 'unknown' ? args[0] : fail('tomap() takes a map')),
@@ -266,8 +302,10 @@ const BUILTINS: Record<string, Builtin> = {
   },
   tobool: (args, context) => {
     const value = args[0]
-    if (!value || value.kind === 'unknown' || value.kind === 'null' || value.kind === 'bool') return value ?? generic('tobool', args, context)
-    if (value.kind === 'string' && (value.value === 'true' || value.value === 'false')) return boolValue(value.value === 'true', value.location)
+    if (!value || value.kind === 'unknown' || value.kind === 'null' || value.kind === 'bool')
+      return value ?? generic('tobool', args, context)
+    if (value.kind === 'string' && (value.value === 'true' || value.value === 'false'))
+      return boolValue(value.value === 'true', value.location)
     throw new EvalError('tobool() of a non-bool')
   },
   jsonencode: (args, context) => encodeJson(args[0] ?? nullValue(context.location), context.location),
@@ -294,7 +332,11 @@ const BUILTINS: Record<string, Builtin> = {
     const aligned = { value: true }
     context.evaluator.templateParts(template.parts, bindings, parts, aligned)
     const start = { path: file.path, line: 1, column: 1 }
-    return context.evaluator.templateResult(parts, start, { location: start, lineAligned: aligned.value, wholeFile: true })
+    return context.evaluator.templateResult(parts, start, {
+      location: start,
+      lineAligned: aligned.value,
+      wholeFile: true,
+    })
   },
 }
 
@@ -302,7 +344,8 @@ const BUILTINS: Record<string, Builtin> = {
 function decode(args: HclValue[], context: FunctionContext, format: 'json' | 'yaml'): HclValue {
   const value = args[0]
   if (value?.kind === 'unknown' && value.document) return value.document
-  if (value?.kind === 'string' || (value?.kind === 'unknown' && value.parts.some((part) => 'text' in part))) return decodeText(value, format)
+  if (value?.kind === 'string' || (value?.kind === 'unknown' && value.parts.some((part) => 'text' in part)))
+    return decodeText(value, format)
   return generic(`${format}decode`, args, context)
 }
 
@@ -321,7 +364,7 @@ function dedupe(items: HclValue[]): HclValue[] {
 }
 
 function partsValue(parts: UnknownPart[], location: Location): HclValue {
-  if (parts.every((part) => 'text' in part)) return stringValue(parts.map((part) => (part).text).join(''), location)
+  if (parts.every((part) => 'text' in part)) return stringValue(parts.map((part) => part.text).join(''), location)
   return unknownTemplate(parts, location)
 }
 
@@ -329,7 +372,9 @@ function partsValue(parts: UnknownPart[], location: Location): HclValue {
 function replaceText(input: string, search: string, replacement: string): string {
   if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
     const pattern = toJsRegex(search.slice(1, -1))
-    const jsReplacement = replacement.replace(/\$\{(\w+)\}/g, (_, name: string) => (/^\d+$/.test(name) ? `$${name}` : `$<${name}>`))
+    const jsReplacement = replacement.replace(/\$\{(\w+)\}/g, (_, name: string) =>
+      /^\d+$/.test(name) ? `$${name}` : `$<${name}>`,
+    )
     return input.replace(pattern, jsReplacement)
   }
   return search === '' ? input : input.split(search).join(replacement)
@@ -363,7 +408,13 @@ const SAMPLE_HOST_PATH = 'oidc.eks.us-east-1.amazonaws.com/id/5C2F4A1B3D7E9F8A6B
  * and nothing of the samples' invented parts remains, the result is that text with the holes as
  * host/path references; anything else is an unknown named after the call.
  */
-function rewriteUnknown(subject: UnknownValue, apply: (input: string) => string, name: string, args: HclValue[], context: FunctionContext): HclValue {
+function rewriteUnknown(
+  subject: UnknownValue,
+  apply: (input: string) => string,
+  name: string,
+  args: HclValue[],
+  context: FunctionContext,
+): HclValue {
   const holes: string[] = []
   const hole = (ref: string): string => {
     holes.push(ref)
@@ -390,7 +441,8 @@ function rewriteUnknown(subject: UnknownValue, apply: (input: string) => string,
   const pieces = result.split(SENTINEL)
   if (result.includes('000000000000') || pieces.length !== holes.length * 2 + 1) return generic(name, args, context)
   // The function must treat a real host/path as it treated the hole: not reach into it.
-  if (apply(realistic) !== pieces.map((piece, index) => (index % 2 === 0 ? piece : SAMPLE_HOST_PATH)).join('')) return generic(name, args, context)
+  if (apply(realistic) !== pieces.map((piece, index) => (index % 2 === 0 ? piece : SAMPLE_HOST_PATH)).join(''))
+    return generic(name, args, context)
   const parts: UnknownPart[] = []
   for (let index = 0; index < pieces.length; index++) {
     if (index % 2 === 0) parts.push({ text: pieces[index]! })
@@ -458,7 +510,8 @@ function formatOne(verb: string, arg: HclValue, precision: string | undefined): 
     }
     case 'x':
     case 'X': {
-      const value = arg.kind === 'string' ? Buffer.from(arg.value).toString('hex') : Math.trunc(toNumber(arg)).toString(16)
+      const value =
+        arg.kind === 'string' ? Buffer.from(arg.value).toString('hex') : Math.trunc(toNumber(arg)).toString(16)
       return verb === 'X' ? value.toUpperCase() : value
     }
     case 'b':

@@ -45,6 +45,6 @@ export function commonIndent(content: string): number {
 export function stripIndent(raw: string, indent: number, atLineStart: boolean): string {
   const lines = raw.split('\n')
   return lines
-    .map((line, index) => ((index > 0 || atLineStart) ? line.replace(new RegExp(`^[ \\t]{0,${indent}}`), '') : line))
+    .map((line, index) => (index > 0 || atLineStart ? line.replace(new RegExp(`^[ \\t]{0,${indent}}`), '') : line))
     .join('\n')
 }

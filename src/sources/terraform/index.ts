@@ -1,4 +1,12 @@
-import { emptyResult, textLength, type Source, type SourceContext, type SourceFile, type SourceParts, type SourceResult } from '../source.js'
+import {
+  emptyResult,
+  textLength,
+  type Source,
+  type SourceContext,
+  type SourceFile,
+  type SourceParts,
+  type SourceResult,
+} from '../source.js'
 import { loadedHclParser, loadHclParser } from './loader.js'
 import { mergeTerraformParts, TerraformProgram, type TerraformPart } from './program.js'
 import { errorText } from '../../model/error-text.js'
@@ -42,7 +50,11 @@ function terraformParts(): SourceParts<TerraformPart | SourceResult> {
 }
 
 /** What `run` returns, or a result with the one finding that says why nothing could be read. */
-function readTerraform<T>(files: readonly SourceFile[], context: SourceContext, run: (program: TerraformProgram) => T): T | SourceResult {
+function readTerraform<T>(
+  files: readonly SourceFile[],
+  context: SourceContext,
+  run: (program: TerraformProgram) => T,
+): T | SourceResult {
   const parser = loadedHclParser()
   if (!parser) {
     const result = emptyResult()
@@ -51,7 +63,8 @@ function readTerraform<T>(files: readonly SourceFile[], context: SourceContext, 
       result.findings.push({
         ruleId: 'parse-error',
         location: { path: first.path, line: 1, column: 1 },
-        message: 'The HCL parser was not loaded (the engine did not prepare the terraform source), so no Terraform file was read',
+        message:
+          'The HCL parser was not loaded (the engine did not prepare the terraform source), so no Terraform file was read',
         key: 'hcl-parser-not-loaded',
       })
     }

@@ -15,7 +15,10 @@ import type * as TreeSitter from 'web-tree-sitter'
  */
 const RUNTIME_SCRIPT = new URL('../../../node_modules/web-tree-sitter/web-tree-sitter.cjs', import.meta.url)
 const RUNTIME_WASM = new URL('../../../node_modules/web-tree-sitter/web-tree-sitter.wasm', import.meta.url)
-const GRAMMAR_WASM = new URL('../../../node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', import.meta.url)
+const GRAMMAR_WASM = new URL(
+  '../../../node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+  import.meta.url,
+)
 
 export type HclParser = TreeSitter.Parser
 export type SyntaxNode = TreeSitter.Node
@@ -47,7 +50,9 @@ async function load(): Promise<HclParser> {
   const runtime = existsSync(RUNTIME_WASM)
     ? readFileSync(RUNTIME_WASM)
     : readFileSync(nodePath.join(nodePath.dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'))
-  const grammar = existsSync(GRAMMAR_WASM) ? readFileSync(GRAMMAR_WASM) : readFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'))
+  const grammar = existsSync(GRAMMAR_WASM)
+    ? readFileSync(GRAMMAR_WASM)
+    : readFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'))
   const { Parser, Language } = require(script) as typeof TreeSitter
   await Parser.init({ wasmBinary: runtime })
   const language = await Language.load(grammar)

@@ -5,10 +5,26 @@ import { BlockView, expandInstances, keyTextOf, type BlockInstance } from './blo
 import { computedAttribute } from './computed.js'
 import type { CalledModule, FactSink } from './context.js'
 import { EvalError } from './errors.js'
-import { type Budget, Evaluator, NO_BINDINGS, type Bindings, type Environment, type FileText, type Resolved } from './evaluate.js'
+import {
+  type Budget,
+  Evaluator,
+  NO_BINDINGS,
+  type Bindings,
+  type Environment,
+  type FileText,
+  type Resolved,
+} from './evaluate.js'
 import { policyDocumentJson } from './resources/policy-document.js'
 import { readDataSource, readResource } from './resources/index.js'
-import { objectValue, printValue, stringValue, tupleValue, unknownRef, type HclValue, type ObjectEntryValue } from './values.js'
+import {
+  objectValue,
+  printValue,
+  stringValue,
+  tupleValue,
+  unknownRef,
+  type HclValue,
+  type ObjectEntryValue,
+} from './values.js'
 import { errorText } from '../../model/error-text.js'
 
 /** A directory of `.tf` files (a module) and, for a root module, its variable files' values. */
@@ -91,14 +107,19 @@ export class ModuleInstance implements Environment, CalledModule {
         if (block.type === 'variable' && first !== undefined) this.variables.set(first, block)
         else if (block.type === 'locals') for (const item of block.body.attributes) this.locals.set(item.name, item)
         else if (block.type === 'output' && first !== undefined) this.outputs.set(first, block)
-        else if (block.type === 'resource' && first !== undefined && second !== undefined) this.resources.set(`${first}.${second}`, block)
-        else if (block.type === 'data' && first !== undefined && second !== undefined) this.dataSources.set(`${first}.${second}`, block)
+        else if (block.type === 'resource' && first !== undefined && second !== undefined)
+          this.resources.set(`${first}.${second}`, block)
+        else if (block.type === 'data' && first !== undefined && second !== undefined)
+          this.dataSources.set(`${first}.${second}`, block)
         else if (block.type === 'module' && first !== undefined) this.moduleCalls.set(first, block)
       }
     }
     if (caller !== undefined) this.readsUnsetInput = () => false
-    else if (source.variableValues.size === 0 && !source.files.some(configuresDeployment)) this.readsUnsetInput = (text) => /\bvar\./.test(text)
-    else this.readsUnsetInput = (text) => [...text.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)].some((match) => !source.variableValues.has(match[1]!))
+    else if (source.variableValues.size === 0 && !source.files.some(configuresDeployment))
+      this.readsUnsetInput = (text) => /\bvar\./.test(text)
+    else
+      this.readsUnsetInput = (text) =>
+        [...text.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)].some((match) => !source.variableValues.has(match[1]!))
   }
 
   // Environment
@@ -112,7 +133,9 @@ export class ModuleInstance implements Environment, CalledModule {
       case 'local':
         return name === undefined ? this.opaque('local', location) : { value: this.local(name, location), consumed: 1 }
       case 'module':
-        return name === undefined ? this.opaque('module', location) : this.resolveModule(name, steps.slice(1), location, bindings, 1)
+        return name === undefined
+          ? this.opaque('module', location)
+          : this.resolveModule(name, steps.slice(1), location, bindings, 1)
       case 'data': {
         const second = steps[1]
         if (name === undefined || second?.kind !== 'attr') return this.opaque('data', location)
@@ -120,11 +143,17 @@ export class ModuleInstance implements Environment, CalledModule {
         return { value: resolved.value, consumed: resolved.consumed + 2 }
       }
       case 'path': {
-        if (name === 'module') return { value: stringValue(nodePath.posix.relative(this.rootDir, this.source.dir) || '.', location), consumed: 1 }
+        if (name === 'module')
+          return {
+            value: stringValue(nodePath.posix.relative(this.rootDir, this.source.dir) || '.', location),
+            consumed: 1,
+          }
         return { value: stringValue('.', location), consumed: name === undefined ? 0 : 1 }
       }
       case 'terraform':
-        return name === 'workspace' ? { value: stringValue('default', location), consumed: 1 } : this.opaque('terraform', location)
+        return name === 'workspace'
+          ? { value: stringValue('default', location), consumed: 1 }
+          : this.opaque('terraform', location)
       case 'count':
       case 'each':
       case 'self':
@@ -151,12 +180,17 @@ export class ModuleInstance implements Environment, CalledModule {
   // CalledModule
 
   output(name: string, location: Location): HclValue {
-    return this.memo(`output.${name}`, () => {
-      const block = this.outputs.get(name)
-      const value = block ? attribute(block.body, 'value') : undefined
-      if (!value) throw new EvalError(`no output "${name}"`)
-      return this.evaluator.evaluate(value.expression)
-    }, `${this.prefix}${name}`, location)
+    return this.memo(
+      `output.${name}`,
+      () => {
+        const block = this.outputs.get(name)
+        const value = block ? attribute(block.body, 'value') : undefined
+        if (!value) throw new EvalError(`no output "${name}"`)
+        return this.evaluator.evaluate(value.expression)
+      },
+      `${this.prefix}${name}`,
+      location,
+    )
   }
 
   /** The output blocks by name. */
@@ -165,30 +199,47 @@ export class ModuleInstance implements Environment, CalledModule {
   }
 
   outputsObject(location: Location): HclValue {
-    const entries: ObjectEntryValue[] = [...this.outputs.keys()].map((name) => ({ key: name, keyLocation: location, value: this.output(name, location) }))
+    const entries: ObjectEntryValue[] = [...this.outputs.keys()].map((name) => ({
+      key: name,
+      keyLocation: location,
+      value: this.output(name, location),
+    }))
     return { ...objectValue(entries, location), openRef: this.prefix.replace(/\.$/, '') }
   }
 
   collectFacts(sink: FactSink): void {
-    for (const [mode, blocks] of [['resource', this.resources], ['data', this.dataSources]] as const) {
+    for (const [mode, blocks] of [
+      ['resource', this.resources],
+      ['data', this.dataSources],
+    ] as const) {
       for (const [key, block] of blocks) {
         if (mode === 'resource' && runsLocalPrograms(block)) {
           const address = `${this.prefix}${key}`
-          ;(sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location: block.location, text: '', runsPrograms: true, terraform: { root: this.rootDir, address } })
+          ;(sink.facts.serviceAccountCreators ??= []).push({
+            source: 'terraform',
+            label: address,
+            location: block.location,
+            text: '',
+            runsPrograms: true,
+            terraform: { root: this.rootDir, address },
+          })
         }
         for (const instance of this.instancesOf(block)) {
           const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion)
           const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}${instance.keyText}`
           const context = { view, address, prefix: this.prefix, root: this.rootDir, sink }
           guarded(sink, block.location, address, () =>
-            underCondition(sink, instance.condition, () => (mode === 'data' ? readDataSource(block.labels[0]!, context) : readResource(block.labels[0]!, context))),
+            underCondition(sink, instance.condition, () =>
+              mode === 'data' ? readDataSource(block.labels[0]!, context) : readResource(block.labels[0]!, context),
+            ),
           )
         }
       }
     }
     for (const [name, block] of this.moduleCalls) {
       guarded(sink, block.location, `${this.prefix}module.${name}`, () => {
-        for (const { instance, module } of this.moduleCall(name).instances) underCondition(sink, instance.condition, () => module.collectFacts(sink))
+        for (const { instance, module } of this.moduleCall(name).instances)
+          underCondition(sink, instance.condition, () => module.collectFacts(sink))
       })
     }
   }
@@ -196,36 +247,55 @@ export class ModuleInstance implements Environment, CalledModule {
   // Names
 
   private variable(name: string, location: Location): HclValue {
-    return this.memo(`var.${name}`, () => {
-      const declared = this.variables.get(name)
-      const fallback = (): HclValue => {
-        const defaultValue = declared ? attribute(declared.body, 'default') : undefined
-        return defaultValue ? this.evaluator.evaluate(defaultValue.expression) : unknownRef(`${this.prefix}var.${name}`, declared?.location ?? location)
-      }
-      if (this.caller) {
-        const given = this.caller.value(name)
-        if (given === undefined) return fallback()
-        if (given.kind === 'null' && declared && attribute(declared.body, 'default')) return fallback()
-        return given
-      }
-      const given = this.source.variableValues.get(name)
-      if (given) return given
-      const value = fallback()
-      // A module no scanned module calls gets its inputs at apply time: an empty default there says "none given here", not "".
-      if (value.kind === 'string' && value.value === '') return unknownRef(`${this.prefix}var.${name}`, declared?.location ?? location)
-      return value
-    }, `${this.prefix}var.${name}`, location)
+    return this.memo(
+      `var.${name}`,
+      () => {
+        const declared = this.variables.get(name)
+        const fallback = (): HclValue => {
+          const defaultValue = declared ? attribute(declared.body, 'default') : undefined
+          return defaultValue
+            ? this.evaluator.evaluate(defaultValue.expression)
+            : unknownRef(`${this.prefix}var.${name}`, declared?.location ?? location)
+        }
+        if (this.caller) {
+          const given = this.caller.value(name)
+          if (given === undefined) return fallback()
+          if (given.kind === 'null' && declared && attribute(declared.body, 'default')) return fallback()
+          return given
+        }
+        const given = this.source.variableValues.get(name)
+        if (given) return given
+        const value = fallback()
+        // A module no scanned module calls gets its inputs at apply time: an empty default there says "none given here", not "".
+        if (value.kind === 'string' && value.value === '')
+          return unknownRef(`${this.prefix}var.${name}`, declared?.location ?? location)
+        return value
+      },
+      `${this.prefix}var.${name}`,
+      location,
+    )
   }
 
   private local(name: string, location: Location): HclValue {
-    return this.memo(`local.${name}`, () => {
-      const found = this.locals.get(name)
-      if (!found) throw new EvalError(`no local "${name}"`)
-      return this.evaluator.evaluate(found.expression)
-    }, `${this.prefix}local.${name}`, location)
+    return this.memo(
+      `local.${name}`,
+      () => {
+        const found = this.locals.get(name)
+        if (!found) throw new EvalError(`no local "${name}"`)
+        return this.evaluator.evaluate(found.expression)
+      },
+      `${this.prefix}local.${name}`,
+      location,
+    )
   }
 
-  private resolveModule(name: string, steps: readonly Step[], location: Location, bindings: Bindings, used: number): Resolved {
+  private resolveModule(
+    name: string,
+    steps: readonly Step[],
+    location: Location,
+    bindings: Bindings,
+    used: number,
+  ): Resolved {
     const base = `${this.prefix}module.${name}`
     if (!this.moduleCalls.has(name)) return { value: unknownRef(base, location), consumed: used }
     const call = this.moduleCall(name)
@@ -234,11 +304,20 @@ export class ModuleInstance implements Environment, CalledModule {
     let module: CalledModule | undefined
     if (call.expanded) {
       const step = rest[0]
-      if (step?.kind !== 'index') return { value: this.collection(call.instances.map((each) => ({ instance: each.instance, value: each.module.outputsObject(location) })), base, location), consumed }
+      if (step?.kind !== 'index')
+        return {
+          value: this.collection(
+            call.instances.map((each) => ({ instance: each.instance, value: each.module.outputsObject(location) })),
+            base,
+            location,
+          ),
+          consumed,
+        }
       const key = this.evaluator.evaluateOrThrow(step.key, bindings)
       consumed++
       rest = rest.slice(1)
-      if (key.kind === 'unknown' || call.instances.some((each) => each.instance.unknownExpansion)) return { value: unknownRef(`${base}[${printValue(key)}]`, location), consumed }
+      if (key.kind === 'unknown' || call.instances.some((each) => each.instance.unknownExpansion))
+        return { value: unknownRef(`${base}[${printValue(key)}]`, location), consumed }
       module = call.instances.find((each) => sameKey(each.instance.key, key))?.module
       if (!module) throw new EvalError(`no instance ${printValue(key)} of module.${name}`)
     } else {
@@ -256,8 +335,14 @@ export class ModuleInstance implements Environment, CalledModule {
     const block = this.moduleCalls.get(name)!
     const sourceValue = attribute(block.body, 'source')
     const versionValue = attribute(block.body, 'version')
-    const source = sourceValue?.expression.kind === 'literal' && typeof sourceValue.expression.value === 'string' ? sourceValue.expression.value : ''
-    const version = versionValue?.expression.kind === 'literal' && typeof versionValue.expression.value === 'string' ? versionValue.expression.value : undefined
+    const source =
+      sourceValue?.expression.kind === 'literal' && typeof sourceValue.expression.value === 'string'
+        ? sourceValue.expression.value
+        : ''
+    const version =
+      versionValue?.expression.kind === 'literal' && typeof versionValue.expression.value === 'string'
+        ? versionValue.expression.value
+        : undefined
     const expanded = attribute(block.body, 'count') !== undefined || attribute(block.body, 'for_each') !== undefined
     const result: ModuleCallInstances = { expanded, instances: [] }
     this.callCache.set(name, result)
@@ -278,7 +363,14 @@ export class ModuleInstance implements Environment, CalledModule {
     return result
   }
 
-  private resolveResource(mode: 'resource' | 'data', type: string, name: string, steps: readonly Step[], location: Location, bindings: Bindings): Resolved {
+  private resolveResource(
+    mode: 'resource' | 'data',
+    type: string,
+    name: string,
+    steps: readonly Step[],
+    location: Location,
+    bindings: Bindings,
+  ): Resolved {
     const key = `${type}.${name}`
     const block = (mode === 'data' ? this.dataSources : this.resources).get(key)
     const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}`
@@ -288,31 +380,72 @@ export class ModuleInstance implements Environment, CalledModule {
     if (!expanded) return this.instanceAttribute(mode, type, block, instances[0]!, address, steps, location)
     const step = steps[0]
     if (step?.kind !== 'index') {
-      return { value: this.collection(instances.map((instance) => ({ instance, value: this.instanceObject(block, instance, `${address}${instance.keyText}`) })), address, location), consumed: 0 }
+      return {
+        value: this.collection(
+          instances.map((instance) => ({
+            instance,
+            value: this.instanceObject(block, instance, `${address}${instance.keyText}`),
+          })),
+          address,
+          location,
+        ),
+        consumed: 0,
+      }
     }
     const wanted = this.evaluator.evaluateOrThrow(step.key, bindings)
-    if (wanted.kind === 'unknown' || instances.some((instance) => instance.unknownExpansion)) return { value: unknownRef(`${address}[${printValue(wanted)}]`, location), consumed: 1 }
+    if (wanted.kind === 'unknown' || instances.some((instance) => instance.unknownExpansion))
+      return { value: unknownRef(`${address}[${printValue(wanted)}]`, location), consumed: 1 }
     const instance = instances.find((candidate) => sameKey(candidate.key, wanted))
     if (!instance) throw new EvalError(`no instance ${printValue(wanted)} of ${address}`)
-    const resolved = this.instanceAttribute(mode, type, block, instance, `${address}${keyTextOf(wanted)}`, steps.slice(1), location)
+    const resolved = this.instanceAttribute(
+      mode,
+      type,
+      block,
+      instance,
+      `${address}${keyTextOf(wanted)}`,
+      steps.slice(1),
+      location,
+    )
     return { value: resolved.value, consumed: resolved.consumed + 1 }
   }
 
-  private instanceAttribute(mode: 'resource' | 'data', type: string, block: Block, instance: BlockInstance, address: string, steps: readonly Step[], location: Location): Resolved {
+  private instanceAttribute(
+    mode: 'resource' | 'data',
+    type: string,
+    block: Block,
+    instance: BlockInstance,
+    address: string,
+    steps: readonly Step[],
+    location: Location,
+  ): Resolved {
     const step = steps[0]
     if (step?.kind !== 'attr') return { value: this.instanceObject(block, instance, address), consumed: 0 }
     const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion)
     const computed = computedAttribute(type, step.name, address, view, location)
     if (computed) return { value: computed, consumed: 1 }
-    if (mode === 'data' && type === 'aws_iam_policy_document' && (step.name === 'json' || step.name === 'minified_json')) {
-      return { value: this.memo(`${address}.json`, () => policyDocumentJson(view, location), `${address}.json`, location), consumed: 1 }
+    if (
+      mode === 'data' &&
+      type === 'aws_iam_policy_document' &&
+      (step.name === 'json' || step.name === 'minified_json')
+    ) {
+      return {
+        value: this.memo(`${address}.json`, () => policyDocumentJson(view, location), `${address}.json`, location),
+        consumed: 1,
+      }
     }
     if (view.has(step.name) && !(mode === 'data' && COMPUTED_DATA_ATTRIBUTES.has(step.name))) {
       const ref = `${address}.${step.name}`
       return { value: this.memo(`attribute ${ref}`, () => view.value(step.name)!, ref, location), consumed: 1 }
     }
     const nested = view.blocks(step.name)
-    if (nested.length > 0) return { value: tupleValue(nested.map((each) => each.toValue()), location), consumed: 1 }
+    if (nested.length > 0)
+      return {
+        value: tupleValue(
+          nested.map((each) => each.toValue()),
+          location,
+        ),
+        consumed: 1,
+      }
     return { value: unknownRef(`${address}.${step.name}`, location), consumed: 1 }
   }
 
@@ -322,11 +455,23 @@ export class ModuleInstance implements Environment, CalledModule {
   }
 
   /** All instances of a counted (tuple) or for_each (object) block or call. */
-  private collection(items: { instance: BlockInstance; value: HclValue }[], address: string, location: Location): HclValue {
+  private collection(
+    items: { instance: BlockInstance; value: HclValue }[],
+    address: string,
+    location: Location,
+  ): HclValue {
     if (items.some((item) => item.instance.unknownExpansion)) return unknownRef(address, location)
-    if (items.every((item) => item.instance.key?.kind === 'number')) return tupleValue(items.map((item) => item.value), location)
+    if (items.every((item) => item.instance.key?.kind === 'number'))
+      return tupleValue(
+        items.map((item) => item.value),
+        location,
+      )
     return objectValue(
-      items.map((item) => ({ key: item.instance.key?.kind === 'string' ? item.instance.key.value : '', keyLocation: item.instance.key?.location ?? location, value: item.value })),
+      items.map((item) => ({
+        key: item.instance.key?.kind === 'string' ? item.instance.key.value : '',
+        keyLocation: item.instance.key?.location ?? location,
+        value: item.value,
+      })),
       location,
     )
   }
@@ -381,11 +526,22 @@ function runsLocalPrograms(block: Block): boolean {
 /** A `provider` block, or a `terraform` block with a `backend` or `cloud` block: a root module applied as it is. */
 function configuresDeployment(file: HclFile): boolean {
   return file.body.blocks.some(
-    (block) => block.type === 'provider' || (block.type === 'terraform' && block.body.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')),
+    (block) =>
+      block.type === 'provider' ||
+      (block.type === 'terraform' &&
+        block.body.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')),
   )
 }
 
-const FACT_KINDS = ['objects', 'serviceAccounts', 'workloads', 'roles', 'oidcProviders', 'clusters', 'podIdentityAssociations'] as const
+const FACT_KINDS = [
+  'objects',
+  'serviceAccounts',
+  'workloads',
+  'roles',
+  'oidcProviders',
+  'clusters',
+  'podIdentityAssociations',
+] as const
 
 /** The facts `read` adds, marked as existing only under the condition of an expansion the scan cannot resolve. */
 function underCondition(sink: FactSink, condition: string | undefined, read: () => void): void {
@@ -409,7 +565,14 @@ const COMPUTED_DATA_ATTRIBUTES = new Set(['arn', 'id'])
 
 function sameKey(key: HclValue | undefined, wanted: HclValue): boolean {
   if (!key) return false
-  if (key.kind === 'number') return (wanted.kind === 'number' && wanted.value === key.value) || (wanted.kind === 'string' && wanted.value === String(key.value))
-  return key.kind === 'string' && (wanted.kind === 'string' || wanted.kind === 'number') && String(wanted.value) === key.value
+  if (key.kind === 'number')
+    return (
+      (wanted.kind === 'number' && wanted.value === key.value) ||
+      (wanted.kind === 'string' && wanted.value === String(key.value))
+    )
+  return (
+    key.kind === 'string' &&
+    (wanted.kind === 'string' || wanted.kind === 'number') &&
+    String(wanted.value) === key.value
+  )
 }
-

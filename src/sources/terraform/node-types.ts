@@ -19,7 +19,12 @@ export function nodeTypes(language: Language): NodeTypes {
       names.push(language.types[id] || 'ERROR')
       named.push(language.nodeTypeIsNamed(id))
     }
-    types = { names, named, keyField: language.fieldIdForName('key') ?? -1, valueField: language.fieldIdForName('val') ?? -1 }
+    types = {
+      names,
+      named,
+      keyField: language.fieldIdForName('key') ?? -1,
+      valueField: language.fieldIdForName('val') ?? -1,
+    }
     nodeTypesByLanguage.set(language, types)
   }
   return types

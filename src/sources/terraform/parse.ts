@@ -8,9 +8,20 @@ import { MAX_DEPTH, TreeReader } from './tree-reader.js'
  * the first syntax error is reported on the file, and what parsed around it is kept (an ERROR
  * node inside a body is skipped; an unparsable expression becomes `invalid`).
  */
-export function parseHcl(parser: HclParser, path: string, text: string, options: { lineOffset?: number } = {}): HclFile {
+export function parseHcl(
+  parser: HclParser,
+  path: string,
+  text: string,
+  options: { lineOffset?: number } = {},
+): HclFile {
   const tree = parser.parse(text)
-  if (!tree) return { path, text, body: { attributes: [], blocks: [] }, error: { location: { path, line: 1, column: 1 }, message: 'the parser returned nothing' } }
+  if (!tree)
+    return {
+      path,
+      text,
+      body: { attributes: [], blocks: [] },
+      error: { location: { path, line: 1, column: 1 }, message: 'the parser returned nothing' },
+    }
   try {
     const root = tree.rootNode
     const hasError = root.hasError
@@ -25,16 +36,23 @@ export function parseHcl(parser: HclParser, path: string, text: string, options:
     const file: HclFile = { path, text, body }
     if (hasError) {
       const error = firstError(root)
-      if (error) file.error = { location: reader.location(errorIndex(error, text)), message: describeError(error, text) }
+      if (error)
+        file.error = { location: reader.location(errorIndex(error, text)), message: describeError(error, text) }
       // Recovery may nest the blocks after an error inside the broken one: they are still the file's own.
       body.blocks.push(...hoistTopLevelBlocks(body.blocks, 0))
     }
     if (!file.error && reader.firstTooDeep !== undefined) {
-      file.error = { location: reader.location(reader.firstTooDeep), message: `nesting deeper than ${MAX_DEPTH} levels here, not read` }
+      file.error = {
+        location: reader.location(reader.firstTooDeep),
+        message: `nesting deeper than ${MAX_DEPTH} levels here, not read`,
+      }
     }
     if (!file.error && reader.firstInvalidEscape !== undefined) {
       const escape = text.slice(reader.firstInvalidEscape, reader.firstInvalidEscape + 10)
-      file.error = { location: reader.location(reader.firstInvalidEscape), message: `${escape} is not a Unicode character (above U+10FFFF), which Terraform rejects` }
+      file.error = {
+        location: reader.location(reader.firstInvalidEscape),
+        message: `${escape} is not a Unicode character (above U+10FFFF), which Terraform rejects`,
+      }
     }
     return file
   } finally {
@@ -65,15 +83,33 @@ function describeError(node: SyntaxNode, text: string): string {
   if (node.isMissing) {
     const end = errorIndex(node, text) + 1
     const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim()
-    const closing = ['}', ']', ')', '"', 'block_end', 'object_end', 'tuple_end', 'quoted_template_end'].includes(node.type)
+    const closing = ['}', ']', ')', '"', 'block_end', 'object_end', 'tuple_end', 'quoted_template_end'].includes(
+      node.type,
+    )
     return closing ? `"${line}" is not closed (a bracket or quote is missing after it)` : `"${line}" is incomplete`
   }
-  const snippet = text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 40)).split('\n')[0]!.trim()
+  const snippet = text
+    .slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 40))
+    .split('\n')[0]!
+    .trim()
   return snippet === '' ? 'unexpected end of input' : `unexpected ${JSON.stringify(snippet)}`
 }
 
 /** Block types that exist only at the top level of a file. */
-const TOP_LEVEL_BLOCKS = new Set(['resource', 'data', 'module', 'variable', 'output', 'locals', 'provider', 'terraform', 'moved', 'import', 'check', 'removed'])
+const TOP_LEVEL_BLOCKS = new Set([
+  'resource',
+  'data',
+  'module',
+  'variable',
+  'output',
+  'locals',
+  'provider',
+  'terraform',
+  'moved',
+  'import',
+  'check',
+  'removed',
+])
 
 /** Removes top-level-only blocks nested (by error recovery) inside other blocks, and returns them. */
 function hoistTopLevelBlocks(blocks: Block[], depth: number): Block[] {
@@ -81,7 +117,11 @@ function hoistTopLevelBlocks(blocks: Block[], depth: number): Block[] {
   for (const block of blocks) {
     if (depth > 50) break
     const nested = block.body.blocks
-    const kept = nested.filter((inner) => !TOP_LEVEL_BLOCKS.has(inner.type) || (inner.type === 'resource' || inner.type === 'data' ? inner.labels.length !== 2 : false))
+    const kept = nested.filter(
+      (inner) =>
+        !TOP_LEVEL_BLOCKS.has(inner.type) ||
+        (inner.type === 'resource' || inner.type === 'data' ? inner.labels.length !== 2 : false),
+    )
     hoisted.push(...nested.filter((inner) => !kept.includes(inner)))
     block.body.blocks = kept
     hoisted.push(...hoistTopLevelBlocks(kept, depth + 1))

@@ -22,7 +22,8 @@ export function printExpr(expr: Expr, depth = 0): string {
     case 'for': {
       const names = expr.keyName ? `${expr.keyName}, ${expr.valueName}` : expr.valueName
       const condition = expr.condition ? ` if ${next(expr.condition)}` : ''
-      if (expr.keyExpr) return `{for ${names} in ${next(expr.collection)} : ${next(expr.keyExpr)} => ${next(expr.valueExpr)}${expr.grouping ? '...' : ''}${condition}}`
+      if (expr.keyExpr)
+        return `{for ${names} in ${next(expr.collection)} : ${next(expr.keyExpr)} => ${next(expr.valueExpr)}${expr.grouping ? '...' : ''}${condition}}`
       return `[for ${names} in ${next(expr.collection)} : ${next(expr.valueExpr)}${condition}]`
     }
     case 'conditional':
@@ -51,7 +52,8 @@ function printTemplate(parts: readonly TemplatePart[], depth: number): string {
     .map((part) => {
       if (part.kind === 'text') return part.text
       if (part.kind === 'interpolation') return `\${${printExpr(part.expression, depth + 1)}}`
-      if (part.kind === 'if') return `%{if ${printExpr(part.condition, depth + 1)}}${printTemplate(part.then, depth + 1)}%{endif}`
+      if (part.kind === 'if')
+        return `%{if ${printExpr(part.condition, depth + 1)}}${printTemplate(part.then, depth + 1)}%{endif}`
       return `%{for ${part.valueName} in ${printExpr(part.collection, depth + 1)}}${printTemplate(part.body, depth + 1)}%{endfor}`
     })
     .join('')

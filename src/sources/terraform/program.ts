@@ -75,7 +75,12 @@ export class TerraformProgram implements Program {
    * findings (their own part reports those). `mergeTerraformParts` keeps the roots no part calls.
    */
   runPart(part: number, count: number): TerraformPart {
-    const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textLength(files) })), count)[part] ?? [])
+    const owned = new Set(
+      terraformPartDirectories(
+        [...this.byDir].map(([dir, files]) => ({ dir, size: textLength(files) })),
+        count,
+      )[part] ?? [],
+    )
     const findings: SourceFinding[] = []
     const suppressions: Suppression[] = []
     const called = new Set<string>()
@@ -97,7 +102,11 @@ export class TerraformProgram implements Program {
       roots.push(this.evaluateRoot(loaded.source))
       this.modules.delete(dir)
     }
-    const consumable = new Set(this.context.files.filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars').map((file) => file.path))
+    const consumable = new Set(
+      this.context.files
+        .filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars')
+        .map((file) => file.path),
+    )
     for (const root of roots) root.documentFiles = root.documentFiles.filter((path) => consumable.has(path))
     return { findings, suppressions, called: [...called], calls, roots }
   }
@@ -136,7 +145,8 @@ export class TerraformProgram implements Program {
     if (tf.length === 0) return undefined
     const findings: SourceFinding[] = []
     const parsed = tf.map((file) => this.parseFile(file, findings))
-    if (parsed.every((file) => !file.error) && this.readWhole(dir, tf)) for (const finding of undeclaredResourceReferences(parsed)) findings.push(finding)
+    if (parsed.every((file) => !file.error) && this.readWhole(dir, tf))
+      for (const finding of undeclaredResourceReferences(parsed)) findings.push(finding)
     this.budget = new Budget(EVALUATION_BUDGET)
     const variableValues = this.variableValues(
       files.filter((file) => file.kind === 'terraform-vars'),
@@ -165,13 +175,25 @@ export class TerraformProgram implements Program {
       const name = call.prefix.slice(0, -1)
       if (call.chain.includes(dir)) {
         const cycle = [...call.chain.slice(call.chain.indexOf(dir)), dir].join(' → ')
-        return this.notFollowed(call, 'cycle', `${name} calls ${dir}, which is already being evaluated above it (${cycle}): Terraform rejects a module cycle, and this call was not evaluated`)
+        return this.notFollowed(
+          call,
+          'cycle',
+          `${name} calls ${dir}, which is already being evaluated above it (${cycle}): Terraform rejects a module cycle, and this call was not evaluated`,
+        )
       }
       if (call.depth > MAX_MODULE_DEPTH) {
-        return this.notFollowed(call, 'depth', `${name} calls ${dir} more than ${MAX_MODULE_DEPTH} module calls below the root module ${call.rootDir}: it was not evaluated, nor anything it calls`)
+        return this.notFollowed(
+          call,
+          'depth',
+          `${name} calls ${dir} more than ${MAX_MODULE_DEPTH} module calls below the root module ${call.rootDir}: it was not evaluated, nor anything it calls`,
+        )
       }
       if (++this.moduleInstances > MAX_MODULE_INSTANCES) {
-        return this.notFollowed(call, 'instances', `the root module ${call.rootDir} creates more than ${MAX_MODULE_INSTANCES} module instances: ${name} and the instances after it were not evaluated`)
+        return this.notFollowed(
+          call,
+          'instances',
+          `the root module ${call.rootDir} creates more than ${MAX_MODULE_INSTANCES} module instances: ${name} and the instances after it were not evaluated`,
+        )
       }
       return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth, call.chain)
     }
@@ -180,7 +202,10 @@ export class TerraformProgram implements Program {
 
   /** A module call not followed, reported once per reason and module block (and once for the instance limit) in each root module. */
   private notFollowed(call: ModuleCallRequest, reason: 'cycle' | 'depth' | 'instances', message: string): OpaqueModule {
-    const key = reason === 'instances' ? `terraform-module-instances ${call.rootDir}` : `terraform-module-${reason} ${formatLocation(call.location)}`
+    const key =
+      reason === 'instances'
+        ? `terraform-module-instances ${call.rootDir}`
+        : `terraform-module-${reason} ${formatLocation(call.location)}`
     if (this.notedCalls.has(key)) return new OpaqueModule(call)
     this.notedCalls.add(key)
     return new OpaqueModule(call, { ruleId: 'parse-error', level: 'note', location: call.location, message, key })
@@ -206,7 +231,13 @@ export class TerraformProgram implements Program {
     if (expression.kind === 'template') return trimAddedNewline(expression, text)
     if (expression.kind === 'literal' && typeof expression.value === 'string') {
       const value = text.endsWith('\n') ? expression.value : expression.value.replace(/\n$/, '')
-      return { kind: 'template', parts: [{ kind: 'text', text: value, location: start }], location: start, textLocation: start, lineAligned: true }
+      return {
+        kind: 'template',
+        parts: [{ kind: 'text', text: value, location: start }],
+        location: start,
+        textLocation: start,
+        lineAligned: true,
+      }
     }
     return undefined
   }
@@ -242,13 +273,24 @@ export class TerraformProgram implements Program {
     const name = (file: SourceFile): string => nodePath.posix.basename(file.path)
     const loaded = files
       .filter((file) => /^terraform\.tfvars(\.json)?$/.test(name(file)) || /\.auto\.tfvars(\.json)?$/.test(name(file)))
-      .sort((a, b) => (/^terraform\.tfvars/.test(name(a)) ? -1 : /^terraform\.tfvars/.test(name(b)) ? 1 : name(a).localeCompare(name(b))))
+      .sort((a, b) =>
+        /^terraform\.tfvars/.test(name(a))
+          ? -1
+          : /^terraform\.tfvars/.test(name(b))
+            ? 1
+            : name(a).localeCompare(name(b)),
+      )
     const evaluator = new Evaluator(CONSTANT_ENVIRONMENT, this.budget)
     for (const file of loaded) {
       if (file.path.endsWith('.json')) {
         const parsed = parseJsonTree(file.path, file.text)
         if (!parsed.ok) {
-          findings.push({ ruleId: 'parse-error', location: parsed.location, message: `Cannot parse ${file.path}: ${parsed.message}`, key: `tfvars-json ${file.path}` })
+          findings.push({
+            ruleId: 'parse-error',
+            location: parsed.location,
+            message: `Cannot parse ${file.path}: ${parsed.message}`,
+            key: `tfvars-json ${file.path}`,
+          })
           continue
         }
         const value = treeToValue(parsed.root)
@@ -271,7 +313,8 @@ export class TerraformProgram implements Program {
         if (expression?.kind !== 'literal' || typeof expression.value !== 'string') continue
         if (!expression.value.startsWith('./') && !expression.value.startsWith('../')) continue
         const target = nodePath.posix.normalize(nodePath.posix.join(source.dir, expression.value)).replace(/\/$/, '')
-        if (target !== source.dir) called.push({ from: source.dir, to: target, name: block.labels[0] ?? '', location: block.location })
+        if (target !== source.dir)
+          called.push({ from: source.dir, to: target, name: block.labels[0] ?? '', location: block.location })
       }
     }
     return called
@@ -440,7 +483,6 @@ class OpaqueModule implements CalledModule {
     })
   }
 }
-
 
 /** Variable files hold constants: any reference in one is unknown. */
 const CONSTANT_ENVIRONMENT: Environment = {

@@ -73,12 +73,22 @@ export function simpleExpression(text: string, start: number, end: number, locat
   if (first === 34) {
     if (quotedStringEnd(text, start, end) !== end) return undefined
     const raw = text.slice(start + 1, end - 1)
-    return { kind: 'literal', value: unescapeQuoted(raw, (at) => locator.invalidEscape(start + 1 + at)), location: locator.location(start), textLocation: locator.location(start + 1), lineAligned: !raw.includes('\\n') }
+    return {
+      kind: 'literal',
+      value: unescapeQuoted(raw, (at) => locator.invalidEscape(start + 1 + at)),
+      location: locator.location(start),
+      textLocation: locator.location(start + 1),
+      lineAligned: !raw.includes('\\n'),
+    }
   }
   const source = text.slice(start, end)
   if (first >= 48 && first <= 57) {
     if (!NUMBER.test(source)) return undefined
-    return { kind: 'literal', value: source.startsWith('0x') ? Number.parseInt(source.slice(2), 16) : Number(source), location: locator.location(start) }
+    return {
+      kind: 'literal',
+      value: source.startsWith('0x') ? Number.parseInt(source.slice(2), 16) : Number(source),
+      location: locator.location(start),
+    }
   }
   if (!PATH.test(source)) return undefined
   const names = source.split('.')

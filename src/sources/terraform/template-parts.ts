@@ -7,9 +7,20 @@ export interface MarkedPart {
   stripAfter?: boolean
 }
 
-export function templateOrLiteral(parts: TemplatePart[], location: Location, textLocation: Location, lineAligned: boolean): Expr {
+export function templateOrLiteral(
+  parts: TemplatePart[],
+  location: Location,
+  textLocation: Location,
+  lineAligned: boolean,
+): Expr {
   if (parts.every((part) => part.kind === 'text')) {
-    return { kind: 'literal', value: parts.map((part) => (part as { text: string }).text).join(''), location, textLocation, lineAligned }
+    return {
+      kind: 'literal',
+      value: parts.map((part) => (part as { text: string }).text).join(''),
+      location,
+      textLocation,
+      lineAligned,
+    }
   }
   return { kind: 'template', parts, location, textLocation, lineAligned }
 }
@@ -25,4 +36,3 @@ export function applyStripMarkers(parts: MarkedPart[]): TemplatePart[] {
   }
   return parts.map((marked) => marked.part).filter((part) => part.kind !== 'text' || part.text !== '')
 }
-

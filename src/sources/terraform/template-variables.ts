@@ -26,7 +26,11 @@ export function outputScope(rootDirectory: string): string {
  * the workshop exports to the shell) fills each of its keys. An output that cannot be evaluated
  * fills nothing.
  */
-export function outputTemplateVariables(root: ModuleInstance, rootDirectory: string, unit: DeployUnit): TemplateVariable[] {
+export function outputTemplateVariables(
+  root: ModuleInstance,
+  rootDirectory: string,
+  unit: DeployUnit,
+): TemplateVariable[] {
   const variables: TemplateVariable[] = []
   const scope = outputScope(rootDirectory)
   for (const [name, block] of root.outputBlocks()) {
@@ -39,7 +43,16 @@ export function outputTemplateVariables(root: ModuleInstance, rootDirectory: str
     const label = `output "${name}" in ${rootDirectory === '' ? 'the root module' : rootDirectory}`
     const add = (variable: string, entry: HclValue): void => {
       const factValue = ENVIRONMENT_NAME.test(variable) ? toFactValue(entry) : undefined
-      if (factValue) variables.push({ source: 'terraform', unit, name: variable, value: factValue, location: block.location, scope, label })
+      if (factValue)
+        variables.push({
+          source: 'terraform',
+          unit,
+          name: variable,
+          value: factValue,
+          location: block.location,
+          scope,
+          label,
+        })
     }
     if (value.kind === 'object') {
       for (const entry of value.entries) if (entry.keyValue === undefined) add(entry.key, entry.value)

@@ -72,7 +72,11 @@ export class TreeReader extends CursorReader {
       }
     }
     if (name === undefined) return undefined
-    return { name, location: this.location(nameStart), expression: expression ?? { kind: 'invalid', location: this.location(this.cursor.endIndex) } }
+    return {
+      name,
+      location: this.location(nameStart),
+      expression: expression ?? { kind: 'invalid', location: this.location(this.cursor.endIndex) },
+    }
   }
 
   private block(depth: number): Block | undefined {
@@ -163,9 +167,16 @@ export class TreeReader extends CursorReader {
     const labels: string[] = []
     let index = skipBlanks(this.text, typeEnd)
     while (this.text.charCodeAt(index) !== 123) {
-      const labelEnd = this.text.charCodeAt(index) === 34 ? quotedStringEnd(this.text, index, this.text.length) : identifierEnd(this.text, index)
+      const labelEnd =
+        this.text.charCodeAt(index) === 34
+          ? quotedStringEnd(this.text, index, this.text.length)
+          : identifierEnd(this.text, index)
       if (labelEnd < 0) return undefined
-      labels.push(this.text.charCodeAt(index) === 34 ? unescapeQuoted(this.text.slice(index + 1, labelEnd - 1), (at) => this.invalidEscape(index + 1 + at)) : this.text.slice(index, labelEnd))
+      labels.push(
+        this.text.charCodeAt(index) === 34
+          ? unescapeQuoted(this.text.slice(index + 1, labelEnd - 1), (at) => this.invalidEscape(index + 1 + at))
+          : this.text.slice(index, labelEnd),
+      )
       index = skipBlanks(this.text, labelEnd)
     }
     if (!this.cursor.gotoLastChild()) return undefined
@@ -198,7 +209,13 @@ export class TreeReader extends CursorReader {
       const next = this.nextCodeSibling()
       if (next === undefined) return conditional
       // Not a lone conditional: read as a term, whose base (the conditional) is then invalid.
-      return this.access({ kind: 'invalid', location: this.location(conditionalStart) }, next, () => this.nextCodeSibling(), depth, location)
+      return this.access(
+        { kind: 'invalid', location: this.location(conditionalStart) },
+        next,
+        () => this.nextCodeSibling(),
+        depth,
+        location,
+      )
     }
     return this.term(first, Number.POSITIVE_INFINITY, depth, location)
   }
@@ -230,7 +247,13 @@ export class TreeReader extends CursorReader {
     return this.access(base, type, next, depth, location)
   }
 
-  private access(base: Expr, type: string | undefined, next: () => string | undefined, depth: number, location: Location): Expr {
+  private access(
+    base: Expr,
+    type: string | undefined,
+    next: () => string | undefined,
+    depth: number,
+    location: Location,
+  ): Expr {
     const steps: Step[] = []
     while (type !== undefined) {
       const step = this.step(type, depth)
@@ -373,7 +396,9 @@ export class TreeReader extends CursorReader {
 
   private stringLiteral(): string {
     const expression = this.quotedTemplate(0)
-    return expression.kind === 'literal' && typeof expression.value === 'string' ? expression.value : this.nodeText().slice(1, -1)
+    return expression.kind === 'literal' && typeof expression.value === 'string'
+      ? expression.value
+      : this.nodeText().slice(1, -1)
   }
 
   private quotedTemplate(depth: number): Expr {
@@ -384,8 +409,17 @@ export class TreeReader extends CursorReader {
     const start = children[0]?.type === 'quoted_template_start' ? children[0].end : nodeStart
     const endNode = children[children.length - 1]
     const end = endNode?.type === 'quoted_template_end' ? endNode.start : nodeEnd
-    const inner = children.filter((child) => child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end')
-    const parts = this.templateParts(inner, start, end, depth, (raw, offset) => unescapeQuoted(raw, (at) => this.invalidEscape(offset + at)), walk)
+    const inner = children.filter(
+      (child) => child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end',
+    )
+    const parts = this.templateParts(
+      inner,
+      start,
+      end,
+      depth,
+      (raw, offset) => unescapeQuoted(raw, (at) => this.invalidEscape(offset + at)),
+      walk,
+    )
     walk.finish()
     const textLocation = this.location(start)
     const lineAligned = !this.text.slice(start, end).includes('\\n')
@@ -403,10 +437,15 @@ export class TreeReader extends CursorReader {
     const newline = this.text.indexOf('\n', opening.end)
     const start = newline < 0 ? opening.end : newline + 1
     const end = Math.max(start, this.text.lastIndexOf('\n', closing.start - 1) + 1)
-    const inner = children.filter((child) => child.start >= start && child.end <= end && child.type !== 'heredoc_identifier')
-    const indented = children.some((child) => child.type === 'heredoc_start' && this.text.slice(child.start, child.end) === '<<-')
+    const inner = children.filter(
+      (child) => child.start >= start && child.end <= end && child.type !== 'heredoc_identifier',
+    )
+    const indented = children.some(
+      (child) => child.type === 'heredoc_start' && this.text.slice(child.start, child.end) === '<<-',
+    )
     const indent = indented ? commonIndent(this.text.slice(start, end)) : 0
-    const unescape = (raw: string, offset: number): string => unescapeHeredoc(indent > 0 ? stripIndent(raw, indent, offset === start || this.text[offset - 1] === '\n') : raw)
+    const unescape = (raw: string, offset: number): string =>
+      unescapeHeredoc(indent > 0 ? stripIndent(raw, indent, offset === start || this.text[offset - 1] === '\n') : raw)
     const parts = this.templateParts(inner, start, end, depth, unescape, walk)
     walk.finish()
     return templateOrLiteral(parts, location, this.location(start), true)
@@ -424,7 +463,10 @@ export class TreeReader extends CursorReader {
     const parts: MarkedPart[] = []
     let cursor = start
     const pushText = (to: number): void => {
-      if (to > cursor) parts.push({ part: { kind: 'text', text: unescape(this.text.slice(cursor, to), cursor), location: this.location(cursor) } })
+      if (to > cursor)
+        parts.push({
+          part: { kind: 'text', text: unescape(this.text.slice(cursor, to), cursor), location: this.location(cursor) },
+        })
     }
     for (const child of children) {
       if (child.type === 'template_literal' || child.type === 'comment') continue
@@ -490,11 +532,16 @@ export class TreeReader extends CursorReader {
         kind: 'if',
         condition: introValue,
         then: this.templateParts(thenChildren, opening.end, thenEnd, depth + 1, unescape, walk),
-        otherwise: elseIndex < 0 ? [] : this.templateParts(elseChildren, children[elseIndex]!.end, closing.start, depth + 1, unescape, walk),
+        otherwise:
+          elseIndex < 0
+            ? []
+            : this.templateParts(elseChildren, children[elseIndex]!.end, closing.start, depth + 1, unescape, walk),
         location,
       }
     } else {
-      const names = intro.children.filter((child) => child.named && child.type === 'identifier').map((child) => this.text.slice(child.start, child.end))
+      const names = intro.children
+        .filter((child) => child.named && child.type === 'identifier')
+        .map((child) => this.text.slice(child.start, child.end))
       const body = this.templateParts(children.slice(1, -1), opening.end, closing.start, depth + 1, unescape, walk)
       part =
         names.length > 1
@@ -615,14 +662,20 @@ export class TreeReader extends CursorReader {
     const location = this.location(this.cursor.startIndex)
     const inner = this.firstNamedChild()
     if (inner === undefined) return { kind: 'invalid', location }
-    const expression = inner === 'unary_operation' ? this.unaryOperation(depth, location) : this.binaryOperation(depth, location)
+    const expression =
+      inner === 'unary_operation' ? this.unaryOperation(depth, location) : this.binaryOperation(depth, location)
     this.leave()
     return expression
   }
 
   private unaryOperation(depth: number, location: Location): Expr {
     const operator = this.firstCodeChild()
-    const operand = this.term(operator === undefined ? undefined : this.nextCodeSibling(), Number.POSITIVE_INFINITY, depth + 1, location)
+    const operand = this.term(
+      operator === undefined ? undefined : this.nextCodeSibling(),
+      Number.POSITIVE_INFINITY,
+      depth + 1,
+      location,
+    )
     return { kind: 'unary', operator: operator ?? '-', operand, location }
   }
 

@@ -36,7 +36,22 @@ export function undeclaredResourceReferences(files: readonly HclFile[]): SourceF
 }
 
 /** Roots that are not resource types (Terraform v1.10 internal/addrs/parse_ref.go; `template`, `lazy`, `arg` are reserved there). */
-const RESERVED_ROOTS = new Set(['count', 'each', 'self', 'var', 'local', 'module', 'data', 'path', 'terraform', 'ephemeral', 'resource', 'template', 'lazy', 'arg'])
+const RESERVED_ROOTS = new Set([
+  'count',
+  'each',
+  'self',
+  'var',
+  'local',
+  'module',
+  'data',
+  'path',
+  'terraform',
+  'ephemeral',
+  'resource',
+  'template',
+  'lazy',
+  'arg',
+])
 const SERVICE_ACCOUNT_TYPES = new Set(['kubernetes_service_account', 'kubernetes_service_account_v1'])
 
 function* irsaExpressions(block: Block): Iterable<Expr> {
@@ -69,7 +84,12 @@ function* resourceReferences(expr: Expr, bound: ReadonlySet<string>): Iterable<R
   switch (expr.kind) {
     case 'access': {
       const first = expr.steps[0]
-      if (expr.target.kind === 'variable' && !bound.has(expr.target.name) && !RESERVED_ROOTS.has(expr.target.name) && first?.kind === 'attr') {
+      if (
+        expr.target.kind === 'variable' &&
+        !bound.has(expr.target.name) &&
+        !RESERVED_ROOTS.has(expr.target.name) &&
+        first?.kind === 'attr'
+      ) {
         yield { type: expr.target.name, name: first.name, location: expr.location }
       } else {
         yield* resourceReferences(expr.target, bound)
@@ -143,7 +163,10 @@ function finding(reference: ResourceReference, declared: ReadonlySet<string>, bl
   const address = `${reference.type}.${reference.name}`
   const candidates = [...declared].filter((candidate) => {
     const [type, name] = candidate.split('.') as [string, string]
-    return name === reference.name && (type.endsWith(`_${reference.type}`) || editDistanceWithin(type, reference.type, 2) <= 2)
+    return (
+      name === reference.name &&
+      (type.endsWith(`_${reference.type}`) || editDistanceWithin(type, reference.type, 2) <= 2)
+    )
   })
   const suggestion = candidates.length > 0 ? `; did you mean ${candidates.join(' or ')}?` : ''
   const owner = `${block.type === 'data' ? 'data.' : ''}${block.labels.slice(0, 2).join('.')}`

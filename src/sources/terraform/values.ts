@@ -154,7 +154,8 @@ export function containsUnknown(value: HclValue, depth = 0): boolean {
   if (depth > 100) return true
   if (value.kind === 'unknown') return true
   if (value.kind === 'tuple') return value.items.some((item) => containsUnknown(item, depth + 1))
-  if (value.kind === 'object') return value.entries.some((entry) => entry.keyValue !== undefined || containsUnknown(entry.value, depth + 1))
+  if (value.kind === 'object')
+    return value.entries.some((entry) => entry.keyValue !== undefined || containsUnknown(entry.value, depth + 1))
   return false
 }
 
@@ -219,14 +220,16 @@ export function objectGet(value: HclValue | undefined, key: string): HclValue | 
 
 /** Key/value pairs of a collection: index and item of a tuple, key and value of an object. */
 export function iterate(collection: HclValue): [HclValue, HclValue][] {
-  if (collection.kind === 'tuple') return collection.items.map((item, index) => [numberValue(index, item.location), item])
-  if (collection.kind === 'object') return collection.entries.map((entry) => [stringValue(entry.key, entry.keyLocation), entry.value])
+  if (collection.kind === 'tuple')
+    return collection.items.map((item, index) => [numberValue(index, item.location), item])
+  if (collection.kind === 'object')
+    return collection.entries.map((entry) => [stringValue(entry.key, entry.keyLocation), entry.value])
   return []
 }
 
 export function toNumber(value: HclValue): number {
   if (value.kind === 'number') return value.value
-  if (value.kind === 'string' && value.value.trim() !== '' && Number.isFinite(Number(value.value))) return Number(value.value)
+  if (value.kind === 'string' && value.value.trim() !== '' && Number.isFinite(Number(value.value)))
+    return Number(value.value)
   throw new EvalError(`not a number: ${printValue(value)}`)
 }
-

@@ -107,9 +107,17 @@ export function loadAwsState(text: string, into = new AwsState()): AwsState {
   for (const [account, contents] of Object.entries(file.accounts ?? {})) {
     const id = account.padStart(12, '0')
     for (const role of contents.roles ?? []) {
-      into.roles.push({ account: id, name: role.name, path: role.path ?? '/', trust: role.trust, attachedPolicies: role.attached ?? [], inlinePolicies: role.inline ?? [] })
+      into.roles.push({
+        account: id,
+        name: role.name,
+        path: role.path ?? '/',
+        trust: role.trust,
+        attachedPolicies: role.attached ?? [],
+        inlinePolicies: role.inline ?? [],
+      })
     }
-    for (const provider of contents.oidcProviders ?? []) into.providers.push({ account: id, url: provider.url, clientIds: provider.clientIds ?? ['sts.amazonaws.com'] })
+    for (const provider of contents.oidcProviders ?? [])
+      into.providers.push({ account: id, url: provider.url, clientIds: provider.clientIds ?? ['sts.amazonaws.com'] })
     for (const cluster of contents.clusters ?? []) into.clusters.push({ account: id, ...cluster })
   }
   return into

@@ -14,24 +14,35 @@ export function eksServer(state: AwsState): FakeServer {
 function eksProtocol(state: AwsState): ServiceProtocol {
   const error = (status: number, code: string, message: string): Reply => ({
     status,
-    headers: { 'content-type': 'application/json', 'x-amzn-errortype': `${code}:http://internal.amazon.com/coral/com.amazonaws.eks/` },
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-errortype': `${code}:http://internal.amazon.com/coral/com.amazonaws.eks/`,
+    },
     body: JSON.stringify({ message }),
   })
   return {
     name: 'eks',
     decode(request): { action: string; params: Record<string, string> } {
       const match = /^\/clusters\/([^/?]+)$/.exec(request.url ?? '')
-      if (request.method === 'GET' && match) return { action: 'DescribeCluster', params: { name: decodeURIComponent(match[1]!) } }
+      if (request.method === 'GET' && match)
+        return { action: 'DescribeCluster', params: { name: decodeURIComponent(match[1]!) } }
       return { action: `${request.method} ${request.url}`, params: {} }
     },
     error,
-    malformed: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"cluster": {"name": "prod", "identity": {"oidc": {"iss' }),
+    malformed: () => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"cluster": {"name": "prod", "identity": {"oidc": {"iss',
+    }),
     answer(request: RecordedRequest): Reply {
       const account = state.accountOf(request.accessKeyId)
-      if (!account) return error(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.')
+      if (!account)
+        return error(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.')
       if (request.action !== 'DescribeCluster') return error(404, 'NotFoundException', 'Not found')
       const name = request.params.name!
-      const cluster = state.clusters.find((each) => each.account === account && each.region === request.region && each.name === name)
+      const cluster = state.clusters.find(
+        (each) => each.account === account && each.region === request.region && each.name === name,
+      )
       if (!cluster) return error(404, 'ResourceNotFoundException', `No cluster found for name: ${name}.`)
       return {
         status: 200,

@@ -1,4 +1,14 @@
-import { decodeQuery, element, FakeServer, members, requestId, xmlEscape, type RecordedRequest, type Reply, type ServiceProtocol } from './http.js'
+import {
+  decodeQuery,
+  element,
+  FakeServer,
+  members,
+  requestId,
+  xmlEscape,
+  type RecordedRequest,
+  type Reply,
+  type ServiceProtocol,
+} from './http.js'
 import type { AwsState, FakeRole } from './aws-state.js'
 
 const NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/'
@@ -34,7 +44,9 @@ function iamProtocol(state: AwsState, pageSize: number): ServiceProtocol {
     const size = params.MaxItems ? Math.min(Number(params.MaxItems), pageSize) : pageSize
     const slice = items.slice(start, start + size)
     const truncated = start + size < items.length
-    const tail = element('IsTruncated', truncated) + (truncated ? element('Marker', Buffer.from(String(start + size)).toString('base64')) : '')
+    const tail =
+      element('IsTruncated', truncated) +
+      (truncated ? element('Marker', Buffer.from(String(start + size)).toString('base64')) : '')
     return { items: slice, tail }
   }
 
@@ -57,7 +69,11 @@ function iamProtocol(state: AwsState, pageSize: number): ServiceProtocol {
     name: 'iam',
     decode: (_request, body) => decodeQuery(body),
     error,
-    malformed: (request) => ({ status: 200, headers: { 'content-type': 'text/xml' }, body: `<${request.action}Response xmlns="${NAMESPACE}"><${request.action}Result><Role><Path>/</Pa` }),
+    malformed: (request) => ({
+      status: 200,
+      headers: { 'content-type': 'text/xml' },
+      body: `<${request.action}Response xmlns="${NAMESPACE}"><${request.action}Result><Role><Path>/</Pa`,
+    }),
     answer(request: RecordedRequest): Reply {
       const account = state.accountOf(request.accessKeyId)
       if (!account) return error(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.')
@@ -71,7 +87,9 @@ function iamProtocol(state: AwsState, pageSize: number): ServiceProtocol {
           const role = state.role(account, params.RoleName ?? '')
           if (!role) return noSuchRole(params.RoleName ?? '')
           const { items, tail } = page(role.attachedPolicies, params)
-          const policies = items.map((arn) => element('PolicyName', arn.slice(arn.lastIndexOf('/') + 1)) + element('PolicyArn', arn))
+          const policies = items.map(
+            (arn) => element('PolicyName', arn.slice(arn.lastIndexOf('/') + 1)) + element('PolicyArn', arn),
+          )
           return ok('ListAttachedRolePolicies', members('AttachedPolicies', policies) + tail)
         }
         case 'ListRolePolicies': {
@@ -81,13 +99,24 @@ function iamProtocol(state: AwsState, pageSize: number): ServiceProtocol {
           return ok('ListRolePolicies', members('PolicyNames', items.map(xmlEscape)) + tail)
         }
         case 'ListOpenIDConnectProviders': {
-          const arns = state.providers.filter((provider) => provider.account === account).map((provider) => `arn:aws:iam::${account}:oidc-provider/${provider.url}`)
-          return ok('ListOpenIDConnectProviders', members('OpenIDConnectProviderList', arns.map((arn) => element('Arn', arn))))
+          const arns = state.providers
+            .filter((provider) => provider.account === account)
+            .map((provider) => `arn:aws:iam::${account}:oidc-provider/${provider.url}`)
+          return ok(
+            'ListOpenIDConnectProviders',
+            members(
+              'OpenIDConnectProviderList',
+              arns.map((arn) => element('Arn', arn)),
+            ),
+          )
         }
         case 'GetOpenIDConnectProvider': {
           const arn = params.OpenIDConnectProviderArn ?? ''
-          const provider = state.providers.find((each) => `arn:aws:iam::${each.account}:oidc-provider/${each.url}` === arn)
-          if (!provider || provider.account !== account) return error(404, 'NoSuchEntity', `OpenIDConnect Provider not found for arn ${arn}`)
+          const provider = state.providers.find(
+            (each) => `arn:aws:iam::${each.account}:oidc-provider/${each.url}` === arn,
+          )
+          if (!provider || provider.account !== account)
+            return error(404, 'NoSuchEntity', `OpenIDConnect Provider not found for arn ${arn}`)
           return ok(
             'GetOpenIDConnectProvider',
             members('ThumbprintList', ['9e99a48a9960b14926bb7f3b02e22da2b0ab7280']) +

@@ -1,6 +1,14 @@
 import { parseRoleArn } from '../../../src/iam/arn.js'
 import type { AwsState, IssuedCredentials } from './aws-state.js'
-import { decodeQuery, element, FakeServer, requestId, type RecordedRequest, type Reply, type ServiceProtocol } from './http.js'
+import {
+  decodeQuery,
+  element,
+  FakeServer,
+  requestId,
+  type RecordedRequest,
+  type Reply,
+  type ServiceProtocol,
+} from './http.js'
 
 const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/'
 
@@ -42,36 +50,57 @@ function stsProtocol(state: AwsState): ServiceProtocol {
     name: 'sts',
     decode: (_request, body) => decodeQuery(body),
     error,
-    malformed: () => ({ status: 200, headers: { 'content-type': 'text/xml' }, body: '<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>' }),
+    malformed: () => ({
+      status: 200,
+      headers: { 'content-type': 'text/xml' },
+      body: '<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>',
+    }),
     answer(request: RecordedRequest): Reply {
       const params = request.params
       switch (request.action) {
         case 'AssumeRoleWithWebIdentity': {
           const roleArn = params.RoleArn ?? ''
-          if (!state.issuedIdTokens.has(params.WebIdentityToken ?? '')) return error(400, 'InvalidIdentityToken', 'Couldn\'t retrieve verification key from your identity provider')
-          if (!state.webIdentityRoles.has(roleArn)) return error(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
+          if (!state.issuedIdTokens.has(params.WebIdentityToken ?? ''))
+            return error(400, 'InvalidIdentityToken', "Couldn't retrieve verification key from your identity provider")
+          if (!state.webIdentityRoles.has(roleArn))
+            return error(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
           const issued = state.issue(parseRoleArn(roleArn)!.account, roleArn)
           return ok(
             'AssumeRoleWithWebIdentity',
             credentials(issued) +
               element('SubjectFromWebIdentityToken', 'repo:acme/platform:pull_request') +
               assumedRoleUser(roleArn, params.RoleSessionName ?? '') +
-              element('Provider', 'arn:aws:iam::' + parseRoleArn(roleArn)!.account + ':oidc-provider/token.actions.githubusercontent.com') +
+              element(
+                'Provider',
+                'arn:aws:iam::' + parseRoleArn(roleArn)!.account + ':oidc-provider/token.actions.githubusercontent.com',
+              ) +
               element('Audience', 'sts.amazonaws.com'),
           )
         }
         case 'AssumeRole': {
-          if (!state.accountOf(request.accessKeyId)) return error(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.')
+          if (!state.accountOf(request.accessKeyId))
+            return error(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.')
           const roleArn = params.RoleArn ?? ''
-          if (!state.assumableRoles.has(roleArn)) return error(403, 'AccessDenied', `User is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`)
+          if (!state.assumableRoles.has(roleArn))
+            return error(
+              403,
+              'AccessDenied',
+              `User is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+            )
           const issued = state.issue(parseRoleArn(roleArn)!.account, roleArn)
           return ok('AssumeRole', credentials(issued) + assumedRoleUser(roleArn, params.RoleSessionName ?? ''))
         }
         case 'GetCallerIdentity': {
           const caller = request.accessKeyId ? state.credentials.get(request.accessKeyId) : undefined
-          if (!caller) return error(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.')
-          const arn = caller.roleArn ? `arn:aws:sts::${caller.account}:assumed-role/${parseRoleArn(caller.roleArn)!.name}/session` : `arn:aws:iam::${caller.account}:user/ci`
-          return ok('GetCallerIdentity', element('Arn', arn) + element('UserId', 'AIDAJQABLZS4A3QDU576Q') + element('Account', caller.account))
+          if (!caller)
+            return error(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.')
+          const arn = caller.roleArn
+            ? `arn:aws:sts::${caller.account}:assumed-role/${parseRoleArn(caller.roleArn)!.name}/session`
+            : `arn:aws:iam::${caller.account}:user/ci`
+          return ok(
+            'GetCallerIdentity',
+            element('Arn', arn) + element('UserId', 'AIDAJQABLZS4A3QDU576Q') + element('Account', caller.account),
+          )
         }
         default:
           return error(400, 'InvalidAction', `Could not find operation ${request.action} for version 2011-06-15`)

@@ -29,7 +29,8 @@ function tokenProtocol(state: AwsState, requestToken: string): ServiceProtocol {
     error,
     malformed: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"count": 1}' }),
     answer(request: RecordedRequest): Reply {
-      if (request.headers.authorization !== `Bearer ${requestToken}`) return error(401, 'Unauthorized', 'bad request token')
+      if (request.headers.authorization !== `Bearer ${requestToken}`)
+        return error(401, 'Unauthorized', 'bad request token')
       const now = Math.floor(Date.now() / 1000)
       const jwt = [
         base64url({ typ: 'JWT', alg: 'RS256', kid: '38826b17' }),
@@ -45,7 +46,11 @@ function tokenProtocol(state: AwsState, requestToken: string): ServiceProtocol {
         randomBytes(64).toString('base64url'),
       ].join('.')
       state.issuedIdTokens.add(jwt)
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 1, value: jwt }) }
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ count: 1, value: jwt }),
+      }
     },
   }
 }

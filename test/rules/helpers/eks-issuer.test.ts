@@ -1,12 +1,27 @@
-import { analyseConditionKey, analyseEksIssuer, analyseFederated, placeholderIn, whenKeyAbsent } from '../../../src/rules/helpers/eks-issuer.js'
+import {
+  analyseConditionKey,
+  analyseEksIssuer,
+  analyseFederated,
+  placeholderIn,
+  whenKeyAbsent,
+} from '../../../src/rules/helpers/eks-issuer.js'
 import { isConditionOperator } from '../../../src/rules/helpers/policy-grammar.js'
 
 const ID = 'D43CF17C27A865933144EA99A26FB128'
 
 describe('analyseEksIssuer', () => {
   it('accepts the commercial, GovCloud and China forms', () => {
-    for (const issuer of [`oidc.eks.us-east-1.amazonaws.com/id/${ID}`, `oidc.eks.us-gov-east-1.amazonaws.com/id/${ID}`, `oidc.eks.cn-north-1.amazonaws.com.cn/id/${ID}`]) {
-      expect(analyseEksIssuer(issuer)).toEqual({ problems: [], corrected: issuer, region: issuer.split('.')[2], id: ID })
+    for (const issuer of [
+      `oidc.eks.us-east-1.amazonaws.com/id/${ID}`,
+      `oidc.eks.us-gov-east-1.amazonaws.com/id/${ID}`,
+      `oidc.eks.cn-north-1.amazonaws.com.cn/id/${ID}`,
+    ]) {
+      expect(analyseEksIssuer(issuer)).toEqual({
+        problems: [],
+        corrected: issuer,
+        region: issuer.split('.')[2],
+        id: ID,
+      })
     }
   })
 
@@ -30,7 +45,10 @@ describe('analyseEksIssuer', () => {
   })
 
   it('flags an ID that is not 32 uppercase hex as unusual only', () => {
-    expect(analyseEksIssuer(`oidc.eks.eu-west-1.amazonaws.com/id/${ID.toLowerCase()}`)).toMatchObject({ problems: [], unusualId: true })
+    expect(analyseEksIssuer(`oidc.eks.eu-west-1.amazonaws.com/id/${ID.toLowerCase()}`)).toMatchObject({
+      problems: [],
+      unusualId: true,
+    })
   })
 })
 
@@ -42,8 +60,13 @@ describe('analyseFederated', () => {
   })
 
   it('judges a self-hosted issuer only by the rules every provider ARN follows', () => {
-    expect(analyseFederated('arn:aws:iam::210987654321:oidc-provider/oidc.eks-prod.example.com/clusters/prod')?.problems).toEqual([])
-    expect(analyseFederated('arn:aws:iam::210987654321:oidc-provider/oidc.eks-prod.example.com:8443/clusters/prod')?.problems).toEqual(['has a port, which provider ARNs never do'])
+    expect(
+      analyseFederated('arn:aws:iam::210987654321:oidc-provider/oidc.eks-prod.example.com/clusters/prod')?.problems,
+    ).toEqual([])
+    expect(
+      analyseFederated('arn:aws:iam::210987654321:oidc-provider/oidc.eks-prod.example.com:8443/clusters/prod')
+        ?.problems,
+    ).toEqual(['has a port, which provider ARNs never do'])
   })
 
   it('accepts the provider ARN of any OIDC issuer', () => {
@@ -55,21 +78,36 @@ describe('analyseFederated', () => {
   })
 
   it('names a misspelled resource type and fills the partition from the region', () => {
-    expect(analyseFederated(`arn:aws:iam::210987654321:oidc_provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/${ID}`)).toEqual({
-      problems: ['has "oidc_provider/" where the ARN says "oidc-provider/"', 'is in the partition "aws" but cn-north-1 belongs to "aws-cn"'],
+    expect(
+      analyseFederated(`arn:aws:iam::210987654321:oidc_provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/${ID}`),
+    ).toEqual({
+      problems: [
+        'has "oidc_provider/" where the ARN says "oidc-provider/"',
+        'is in the partition "aws" but cn-north-1 belongs to "aws-cn"',
+      ],
       issuer: `oidc.eks.cn-north-1.amazonaws.com.cn/id/${ID}`,
       corrected: `arn:aws-cn:iam::210987654321:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/${ID}`,
     })
   })
 
   it('reports an account that is not 12 digits', () => {
-    expect(analyseFederated(`arn:aws:iam::1234567890:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/${ID}`)?.problems).toEqual(['has the account "1234567890", which is not 12 digits'])
+    expect(
+      analyseFederated(`arn:aws:iam::1234567890:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/${ID}`)?.problems,
+    ).toEqual(['has the account "1234567890", which is not 12 digits'])
   })
 })
 
 describe('analyseConditionKey', () => {
   it('ignores keys of other issuers and global keys', () => {
-    for (const key of ['aws:SourceIp', 'AWS:PrincipalTag/team', 'saml:sub', 'SAML:aud', 'sts:RoleSessionName', 'token.actions.githubusercontent.com:sub', 'accounts.google.com:oaud']) {
+    for (const key of [
+      'aws:SourceIp',
+      'AWS:PrincipalTag/team',
+      'saml:sub',
+      'SAML:aud',
+      'sts:RoleSessionName',
+      'token.actions.githubusercontent.com:sub',
+      'accounts.google.com:oaud',
+    ]) {
       expect([key, analyseConditionKey(key)]).toEqual([key, undefined])
     }
   })
@@ -84,10 +122,13 @@ describe('analyseConditionKey', () => {
   })
 
   it('strips the scheme and the ARN before judging the issuer', () => {
-    expect(analyseConditionKey(`https://oidc.eks.us-east-1.amazonaws.com/id/${ID}:aud`)?.corrected).toBe(`oidc.eks.us-east-1.amazonaws.com/id/${ID}:aud`)
-    expect(analyseConditionKey(`arn:aws:iam::210987654321:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/${ID}:sub`)?.corrected).toBe(
-      `oidc.eks.us-east-1.amazonaws.com/id/${ID}:sub`,
+    expect(analyseConditionKey(`https://oidc.eks.us-east-1.amazonaws.com/id/${ID}:aud`)?.corrected).toBe(
+      `oidc.eks.us-east-1.amazonaws.com/id/${ID}:aud`,
     )
+    expect(
+      analyseConditionKey(`arn:aws:iam::210987654321:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/${ID}:sub`)
+        ?.corrected,
+    ).toBe(`oidc.eks.us-east-1.amazonaws.com/id/${ID}:sub`)
   })
 
   it('finds placeholders', () => {
@@ -100,8 +141,26 @@ describe('analyseConditionKey', () => {
 
 describe('condition operators', () => {
   it('knows the operators IAM accepts, case-sensitively', () => {
-    expect(['StringEquals', 'ForAllValues:StringNotEqualsIfExists', 'ForAnyValue:StringLike', 'Null', 'ArnLikeIfExists', 'NotIpAddress'].filter((name) => !isConditionOperator(name))).toEqual([])
-    expect(['stringEquals', 'NullIfExists', 'StringEqualsIfExist', 'ForAnyValue:stringLike', 'forallvalues:StringLike', 'StringNotIpAddress'].filter(isConditionOperator)).toEqual([])
+    expect(
+      [
+        'StringEquals',
+        'ForAllValues:StringNotEqualsIfExists',
+        'ForAnyValue:StringLike',
+        'Null',
+        'ArnLikeIfExists',
+        'NotIpAddress',
+      ].filter((name) => !isConditionOperator(name)),
+    ).toEqual([])
+    expect(
+      [
+        'stringEquals',
+        'NullIfExists',
+        'StringEqualsIfExist',
+        'ForAnyValue:stringLike',
+        'forallvalues:StringLike',
+        'StringNotIpAddress',
+      ].filter(isConditionOperator),
+    ).toEqual([])
   })
 
   it('says what a condition does when its key is absent', () => {

@@ -24,20 +24,29 @@ function shown(value: Value): string {
 }
 
 function identities(result: CheckResult): string[] {
-  return result.graph.facts.serviceAccounts.map((sa: ServiceAccount) => `${sa.source} ${shown(sa.namespace)}/${shown(sa.name)}`)
+  return result.graph.facts.serviceAccounts.map(
+    (sa: ServiceAccount) => `${sa.source} ${shown(sa.namespace)}/${shown(sa.name)}`,
+  )
 }
 
 /** The chart `helm create orders` writes, cut to what IRSA needs (from the release-name fixture). */
 function ordersChart(changes: Record<string, string> = {}): Record<string, string> {
   const base = fixture('helm', 'release-name', 'fires', 'charts', 'orders')
   const files: Record<string, string> = {}
-  for (const name of ['Chart.yaml', 'values.yaml', 'templates/_helpers.tpl', 'templates/serviceaccount.yaml', 'templates/deployment.yaml']) {
+  for (const name of [
+    'Chart.yaml',
+    'values.yaml',
+    'templates/_helpers.tpl',
+    'templates/serviceaccount.yaml',
+    'templates/deployment.yaml',
+  ]) {
     files[`charts/orders/${name}`] = readFileSync(`${base}/${name}`, 'utf8')
   }
   return { ...files, ...changes }
 }
 
-const release = (values = '', extra = '') => `helm:\n  releases:\n    - chart: charts/orders\n      name: shop\n      namespace: shop\n${values}${extra}`
+const release = (values = '', extra = '') =>
+  `helm:\n  releases:\n    - chart: charts/orders\n      name: shop\n      namespace: shop\n${values}${extra}`
 
 describe('Helm: a chart installed under a release name', () => {
   it('names the ServiceAccount <release>-<chart> (or the release when it holds the chart name) and reports the trust that names the chart, at the release name', async () => {
@@ -53,10 +62,23 @@ describe('Helm: a chart installed under a release name', () => {
     expect(identities(result)).toEqual(['helm shop/shop-orders', 'helm shop-staging/staging-orders'])
     const [prod, staging] = result.graph.facts.serviceAccounts
     expect(prod!.namespace).toEqual({ kind: 'known', value: 'shop', location: at('.irsa-guard.yml', 5, 18) })
-    expect(prod!.roleArn).toEqual({ kind: 'known', value: 'arn:aws:iam::406214073512:role/orders', location: at('deploy/orders-prod.yaml', 4, 33) })
-    expect(staging!.namespace).toEqual({ kind: 'known', value: 'shop-staging', location: at('argocd/orders-staging.yaml', 18, 16) })
-    expect(staging!.roleArn).toEqual({ kind: 'known', value: 'arn:aws:iam::406214073512:role/orders-staging', location: at('charts/orders/values-staging.yaml', 3, 33) })
-    for (const workload of result.graph.facts.workloads) expect(result.graph.serviceAccountsOf(workload)).toHaveLength(1)
+    expect(prod!.roleArn).toEqual({
+      kind: 'known',
+      value: 'arn:aws:iam::406214073512:role/orders',
+      location: at('deploy/orders-prod.yaml', 4, 33),
+    })
+    expect(staging!.namespace).toEqual({
+      kind: 'known',
+      value: 'shop-staging',
+      location: at('argocd/orders-staging.yaml', 18, 16),
+    })
+    expect(staging!.roleArn).toEqual({
+      kind: 'known',
+      value: 'arn:aws:iam::406214073512:role/orders-staging',
+      location: at('charts/orders/values-staging.yaml', 3, 33),
+    })
+    for (const workload of result.graph.facts.workloads)
+      expect(result.graph.serviceAccountsOf(workload)).toHaveLength(1)
   })
 
   it('is clean when the trusts name the ServiceAccounts the releases create', async () => {
@@ -100,7 +122,9 @@ describe('Helm: numeric account IDs in values', () => {
       value: 'arn:aws:iam::406214073512:role/payments',
       location: at('charts/payments/templates/serviceaccount.yaml', 9, 33),
     })
-    expect(result.graph.rolesOf(result.graph.facts.serviceAccounts[0]!).map((link) => link.role.location.path)).toEqual(['iam/payments-trust.json'])
+    expect(result.graph.rolesOf(result.graph.facts.serviceAccounts[0]!).map((link) => link.role.location.path)).toEqual(
+      ['iam/payments-trust.json'],
+    )
   })
 })
 
@@ -160,7 +184,12 @@ describe('Helm: values the release does not set come from outside the scan', () 
   it('keeps an empty default of the chart, an absent value and ARN text made with one symbolic: no placeholder, no invalid ARN', async () => {
     const result = await scanRepository(tempRepo(chart))
     expect(linesOf(result).filter((line) => !line.includes(': note: '))).toEqual([])
-    expect(result.graph.facts.serviceAccounts.map((sa) => `${shown(sa.name)} ${sa.roleArn && shown(sa.roleArn)} @${sa.roleArn?.location.path}:${sa.roleArn?.location.line}`)).toEqual([
+    expect(
+      result.graph.facts.serviceAccounts.map(
+        (sa) =>
+          `${shown(sa.name)} ${sa.roleArn && shown(sa.roleArn)} @${sa.roleArn?.location.path}:${sa.roleArn?.location.line}`,
+      ),
+    ).toEqual([
       'backup ${helm-value-not-set(eks.amazonaws.com/role-arn)} @charts/backup/values.yaml:3',
       'mirror-sync ${helm-value-not-set(eks.amazonaws.com/role-arn)} @charts/backup/templates/serviceaccount.yaml:15',
       'release-assumer ${helm-value-not-set(eks.amazonaws.com/role-arn)} @charts/backup/templates/serviceaccount.yaml:22',
@@ -172,8 +201,12 @@ describe('Helm: values the release does not set come from outside the scan', () 
     const result = await scanRepository(
       tempRepo({
         ...chart,
-        'deploy/backup-prod.yaml': 'serviceAccount:\n  annotations:\n    eks.amazonaws.com/role-arn: ""\nawsAccountId: "123456789012"\n',
-        '.irsa-guard.yml': release('      values: [deploy/backup-prod.yaml]\n').replace(/charts\/orders/g, 'charts/backup'),
+        'deploy/backup-prod.yaml':
+          'serviceAccount:\n  annotations:\n    eks.amazonaws.com/role-arn: ""\nawsAccountId: "123456789012"\n',
+        '.irsa-guard.yml': release('      values: [deploy/backup-prod.yaml]\n').replace(
+          /charts\/orders/g,
+          'charts/backup',
+        ),
       }),
     )
     expect(linesOf(result)).toEqual([
@@ -192,32 +225,58 @@ describe('Helm: names and values', () => {
       [`fullnameOverride: ${'x'.repeat(62)}-suffix\n`, `${'x'.repeat(62)} @ values.yaml:1`],
     ]
     for (const [values, expected] of cases) {
-      const root = tempRepo({ ...ordersChart(), 'values.yaml': values, '.irsa-guard.yml': release('      values: [values.yaml]\n') })
+      const root = tempRepo({
+        ...ordersChart(),
+        'values.yaml': values,
+        '.irsa-guard.yml': release('      values: [values.yaml]\n'),
+      })
       const result = await scanRepository(root)
-      expect(result.graph.facts.serviceAccounts.map((sa) => `${shown(sa.name)} @ ${sa.name.location.path}:${sa.name.location.line}`)).toEqual([expected])
+      expect(
+        result.graph.facts.serviceAccounts.map(
+          (sa) => `${shown(sa.name)} @ ${sa.name.location.path}:${sa.name.location.line}`,
+        ),
+      ).toEqual([expected])
     }
   })
 
   it('creates no ServiceAccount when serviceAccount.create is false, and the workload runs as the named one', async () => {
-    const root = tempRepo({ ...ordersChart(), 'values.yaml': 'serviceAccount:\n  create: false\n  name: shared-runner\n', '.irsa-guard.yml': release('      values: [values.yaml]\n') })
+    const root = tempRepo({
+      ...ordersChart(),
+      'values.yaml': 'serviceAccount:\n  create: false\n  name: shared-runner\n',
+      '.irsa-guard.yml': release('      values: [values.yaml]\n'),
+    })
     const result = await scanRepository(root)
     expect(result.graph.facts.serviceAccounts).toEqual([])
-    expect(result.graph.facts.workloads.map((workload) => shown(workload.serviceAccountName!))).toEqual(['shared-runner'])
+    expect(result.graph.facts.workloads.map((workload) => shown(workload.serviceAccountName!))).toEqual([
+      'shared-runner',
+    ])
   })
 
   it('leaves names symbolic when _helpers.tpl is not exactly the standard one', async () => {
-    const helpers = readFileSync(fixture('helm', 'release-name', 'fires', 'charts', 'orders', 'templates', '_helpers.tpl'), 'utf8').replace('printf "%s-%s" .Release.Name $name', 'printf "%s-%s-svc" .Release.Name $name')
-    const root = tempRepo({ ...ordersChart({ 'charts/orders/templates/_helpers.tpl': helpers }), '.irsa-guard.yml': release() })
+    const helpers = readFileSync(
+      fixture('helm', 'release-name', 'fires', 'charts', 'orders', 'templates', '_helpers.tpl'),
+      'utf8',
+    ).replace('printf "%s-%s" .Release.Name $name', 'printf "%s-%s-svc" .Release.Name $name')
+    const root = tempRepo({
+      ...ordersChart({ 'charts/orders/templates/_helpers.tpl': helpers }),
+      '.irsa-guard.yml': release(),
+    })
     const result = await scanRepository(root)
     expect(identities(result)).toEqual(['helm shop/${helm:{{ include "orders.serviceAccountName" . }}}'])
   })
 
   it('does not read a value chosen by an if/else inside the line', async () => {
-    const deployment = readFileSync(fixture('helm', 'release-name', 'fires', 'charts', 'orders', 'templates', 'deployment.yaml'), 'utf8').replace(
+    const deployment = readFileSync(
+      fixture('helm', 'release-name', 'fires', 'charts', 'orders', 'templates', 'deployment.yaml'),
+      'utf8',
+    ).replace(
       'serviceAccountName: {{ include "orders.serviceAccountName" . }}',
       'serviceAccountName: {{ if .Values.runner }}{{ .Values.runner }}{{ else }}orders-default{{ end }}',
     )
-    const root = tempRepo({ ...ordersChart({ 'charts/orders/templates/deployment.yaml': deployment }), '.irsa-guard.yml': release() })
+    const root = tempRepo({
+      ...ordersChart({ 'charts/orders/templates/deployment.yaml': deployment }),
+      '.irsa-guard.yml': release(),
+    })
     const result = await scanRepository(root)
     expect(result.graph.facts.workloads.map((workload) => shown(workload.serviceAccountName!))).toEqual([
       '${helm:{{ if .Values.runner }}{{ .Values.runner }}{{ else }}orders-default{{ end }}}',
@@ -240,11 +299,14 @@ describe('Helm: names and values', () => {
     ].join('\n')
     const root = tempRepo({
       ...ordersChart({ 'charts/orders/templates/serviceaccount.yaml': template }),
-      'values.yaml': 'serviceAccount:\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::406214073512:role/orders\n',
+      'values.yaml':
+        'serviceAccount:\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::406214073512:role/orders\n',
       '.irsa-guard.yml': release('      values: [values.yaml]\n'),
     })
     const result = await scanRepository(root)
-    expect(result.graph.facts.serviceAccounts.map((sa) => sa.roleArn)).toEqual([{ kind: 'known', value: 'arn:aws:iam::406214073512:role/orders', location: at('values.yaml', 3, 33) }])
+    expect(result.graph.facts.serviceAccounts.map((sa) => sa.roleArn)).toEqual([
+      { kind: 'known', value: 'arn:aws:iam::406214073512:role/orders', location: at('values.yaml', 3, 33) },
+    ])
   })
 
   it('takes Argo CD inline values (values, valuesObject, parameters) after the value files, located in the Application', async () => {
@@ -253,33 +315,60 @@ describe('Helm: names and values', () => {
     const cases: [string, string][] = [
       ['      values: |\n        serviceAccount:\n          name: from-values\n', 'from-values @ app.yaml:12:17'],
       ['      valuesObject:\n        serviceAccount:\n          name: from-object\n', 'from-object @ app.yaml:12:17'],
-      ['      parameters:\n        - name: serviceAccount.name\n          value: from-parameter\n', 'from-parameter @ app.yaml:12:18'],
+      [
+        '      parameters:\n        - name: serviceAccount.name\n          value: from-parameter\n',
+        'from-parameter @ app.yaml:12:18',
+      ],
     ]
     for (const [helm, expected] of cases) {
       const root = tempRepo({ ...ordersChart(), 'app.yaml': application(helm) })
       const result = await scanRepository(root)
-      expect(result.graph.facts.serviceAccounts.map((sa) => `${shown(sa.name)} @ ${sa.name.location.path}:${sa.name.location.line}:${sa.name.location.column}`)).toEqual([expected])
+      expect(
+        result.graph.facts.serviceAccounts.map(
+          (sa) => `${shown(sa.name)} @ ${sa.name.location.path}:${sa.name.location.line}:${sa.name.location.column}`,
+        ),
+      ).toEqual([expected])
     }
   })
 
   it('reads an enabled subchart with its values from the parent', async () => {
-    const subchart = Object.fromEntries(Object.entries(ordersChart()).map(([path, text]) => [path.replace('charts/orders/', 'charts/shop/charts/orders/'), text]))
+    const subchart = Object.fromEntries(
+      Object.entries(ordersChart()).map(([path, text]) => [
+        path.replace('charts/orders/', 'charts/shop/charts/orders/'),
+        text,
+      ]),
+    )
     const root = tempRepo({
       ...subchart,
-      'charts/shop/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 1.0.0\ndependencies:\n  - name: orders\n    version: 0.3.0\n    alias: api\n    condition: api.enabled\n',
+      'charts/shop/Chart.yaml':
+        'apiVersion: v2\nname: shop\nversion: 1.0.0\ndependencies:\n  - name: orders\n    version: 0.3.0\n    alias: api\n    condition: api.enabled\n',
       'charts/shop/values.yaml': 'api:\n  enabled: true\n  serviceAccount:\n    name: shop-api\n',
       '.irsa-guard.yml': 'helm:\n  releases:\n    - chart: charts/shop\n      name: prod\n      namespace: shop\n',
     })
     const result = await scanRepository(root)
-    expect(result.graph.facts.serviceAccounts.map((sa) => `${shown(sa.namespace)}/${shown(sa.name)} @ ${sa.name.location.path}:${sa.name.location.line}`)).toEqual(['shop/shop-api @ charts/shop/values.yaml:4'])
-    const disabled = await scanRepository(tempRepo({ ...subchart, 'charts/shop/Chart.yaml': readFileSync(`${root}/charts/shop/Chart.yaml`, 'utf8'), 'charts/shop/values.yaml': 'api:\n  enabled: false\n', '.irsa-guard.yml': readFileSync(`${root}/.irsa-guard.yml`, 'utf8') }))
+    expect(
+      result.graph.facts.serviceAccounts.map(
+        (sa) => `${shown(sa.namespace)}/${shown(sa.name)} @ ${sa.name.location.path}:${sa.name.location.line}`,
+      ),
+    ).toEqual(['shop/shop-api @ charts/shop/values.yaml:4'])
+    const disabled = await scanRepository(
+      tempRepo({
+        ...subchart,
+        'charts/shop/Chart.yaml': readFileSync(`${root}/charts/shop/Chart.yaml`, 'utf8'),
+        'charts/shop/values.yaml': 'api:\n  enabled: false\n',
+        '.irsa-guard.yml': readFileSync(`${root}/.irsa-guard.yml`, 'utf8'),
+      }),
+    )
     expect(disabled.graph.facts.serviceAccounts).toEqual([])
   })
 })
 
 describe('Helm: what cannot be read', () => {
   it('reports a release whose chart or values file is not in the repository, at the config entry', async () => {
-    const root = tempRepo({ ...ordersChart(), '.irsa-guard.yml': `${release('      values: [deploy/missing.yaml]\n')}    - chart: charts/payments\n      name: payments\n      namespace: payments\n` })
+    const root = tempRepo({
+      ...ordersChart(),
+      '.irsa-guard.yml': `${release('      values: [deploy/missing.yaml]\n')}    - chart: charts/payments\n      name: payments\n      namespace: payments\n`,
+    })
     expect(linesOf(await scanRepository(root), 'parse-error')).toEqual([
       '.irsa-guard.yml:4:13: warning: The values file deploy/missing.yaml of the release of charts/orders cannot be read (missing, or outside the repository); helm would fail, and values it sets are not seen [parse-error]',
       '.irsa-guard.yml:8:13: warning: helm.releases[1] names the chart charts/payments, but the scan has no Chart.yaml there; nothing of this release was checked [parse-error]',
@@ -301,21 +390,39 @@ describe('Helm: what cannot be read', () => {
   })
 
   it('does not let the Kubernetes source read a chart template on its own', async () => {
-    const root = tempRepo({ ...ordersChart({ 'charts/orders/templates/static.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: static-runner\n' }), '.irsa-guard.yml': release() })
+    const root = tempRepo({
+      ...ordersChart({
+        'charts/orders/templates/static.yaml':
+          'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: static-runner\n',
+      }),
+      '.irsa-guard.yml': release(),
+    })
     expect(identities(await scanRepository(root))).toEqual(['helm shop/shop-orders', 'helm shop/static-runner'])
   })
 })
 
 describe('Helm: config', () => {
   it('reads helm.render and rejects a value that is not a boolean', () => {
-    expect(parseConfig('helm:\n  render: true\n', { displayPath: '.irsa-guard.yml' }).helm).toEqual({ releases: [], render: true })
-    expect(() => parseConfig('helm:\n  render: always\n', { displayPath: '.irsa-guard.yml' })).toThrow('.irsa-guard.yml:2: helm.render: must be true or false (got "always")')
+    expect(parseConfig('helm:\n  render: true\n', { displayPath: '.irsa-guard.yml' }).helm).toEqual({
+      releases: [],
+      render: true,
+    })
+    expect(() => parseConfig('helm:\n  render: always\n', { displayPath: '.irsa-guard.yml' })).toThrow(
+      '.irsa-guard.yml:2: helm.render: must be true or false (got "always")',
+    )
   })
 
   it('keeps where each release names its name and namespace', () => {
     const config = parseConfig(release(), { displayPath: '.irsa-guard.yml', repositoryPath: '.irsa-guard.yml' })
     expect(config.helm.releases).toEqual([
-      { chart: 'charts/orders', name: 'shop', namespace: 'shop', values: [], nameLocation: at('.irsa-guard.yml', 4, 13), namespaceLocation: at('.irsa-guard.yml', 5, 18) },
+      {
+        chart: 'charts/orders',
+        name: 'shop',
+        namespace: 'shop',
+        values: [],
+        nameLocation: at('.irsa-guard.yml', 4, 13),
+        namespaceLocation: at('.irsa-guard.yml', 5, 18),
+      },
     ])
   })
 })
@@ -323,11 +430,16 @@ describe('Helm: config', () => {
 /** `helm: render` needs helm on the PATH; without it this is skipped. */
 const hasHelm = spawnSync('helm', ['version', '--short'], { encoding: 'utf8' }).status === 0
 ;(hasHelm ? describe : describe.skip)('helm: render (helm template)', () => {
-  it.each(['release-name/fires', 'release-name/clean', 'numeric-account/clean'])('gives the same findings as the native reading on %s', async (name) => {
-    const root = fixture('helm', ...name.split('/'))
-    const native = await scanRepository(root)
-    const rendered = await scanRepository(root, { helm: { ...(await loadConfig({ root, cwd: root })).helm, render: true } })
-    expect(linesOf(rendered)).toEqual(linesOf(native))
-    expect(rendered.graph.facts.serviceAccounts).toEqual(native.graph.facts.serviceAccounts)
-  })
+  it.each(['release-name/fires', 'release-name/clean', 'numeric-account/clean'])(
+    'gives the same findings as the native reading on %s',
+    async (name) => {
+      const root = fixture('helm', ...name.split('/'))
+      const native = await scanRepository(root)
+      const rendered = await scanRepository(root, {
+        helm: { ...(await loadConfig({ root, cwd: root })).helm, render: true },
+      })
+      expect(linesOf(rendered)).toEqual(linesOf(native))
+      expect(rendered.graph.facts.serviceAccounts).toEqual(native.graph.facts.serviceAccounts)
+    },
+  )
 })

@@ -19,16 +19,28 @@ describe('Flux Kustomizations', () => {
     const result = await scan(fixture('kustomize', 'flux'))
     const accounts = result.graph.facts.serviceAccounts.map((account) => {
       const roleArn = account.annotations.find((annotation) => annotation.key === 'eks.amazonaws.com/role-arn')!.value
-      return [account.unit, account.namespace.kind === 'known' ? account.namespace.value : '?', roleArn.kind === 'known' ? roleArn.value : `symbolic ${roleArn.kind === 'symbolic' ? roleArn.expression : ''}`]
+      return [
+        account.unit,
+        account.namespace.kind === 'known' ? account.namespace.value : '?',
+        roleArn.kind === 'known' ? roleArn.value : `symbolic ${roleArn.kind === 'symbolic' ? roleArn.expression : ''}`,
+      ]
     })
     expect(accounts).toEqual([
       // ${STAGE:=staging}: the ConfigMap named by substituteFrom is in the scan and has no STAGE
-      ['flux clusters/prod/apps.yaml#external-dns', 'kube-system', 'arn:aws:iam::406214073512:role/staging-external-dns'],
+      [
+        'flux clusters/prod/apps.yaml#external-dns',
+        'kube-system',
+        'arn:aws:iam::406214073512:role/staging-external-dns',
+      ],
       // a path without kustomization.yaml: Flux lists the manifests below it
-      ["flux clusters/prod/metrics.yaml#metrics", "monitoring", "arn:aws:iam::406214073512:role/prod-external-dns"],
+      ['flux clusters/prod/metrics.yaml#metrics', 'monitoring', 'arn:aws:iam::406214073512:role/prod-external-dns'],
       ['flux clusters/staging/apps.yaml#external-dns', 'dns', 'arn:aws:iam::406214073512:role/staging-external-dns'],
       // a Secret in substituteFrom may set CLUSTER_NAME: it stays unknown
-      ['flux clusters/staging/apps.yaml#external-dns-default', 'dns', 'symbolic arn:aws:iam::406214073512:role/${CLUSTER_NAME}-external-dns'],
+      [
+        'flux clusters/staging/apps.yaml#external-dns-default',
+        'dns',
+        'symbolic arn:aws:iam::406214073512:role/${CLUSTER_NAME}-external-dns',
+      ],
     ])
   })
 
@@ -38,7 +50,10 @@ describe('Flux Kustomizations', () => {
       await mkdir(path.join(root, 'apps', 'jobs'), { recursive: true })
       await symlink('..', path.join(root, 'apps', 'jobs', 'up'))
       await writeFile(path.join(root, 'kustomization.yaml'), 'resources: []\n')
-      await writeFile(path.join(root, 'apps', 'jobs', 'service-account.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: jobs\n  namespace: jobs\n')
+      await writeFile(
+        path.join(root, 'apps', 'jobs', 'service-account.yaml'),
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: jobs\n  namespace: jobs\n',
+      )
       await writeFile(
         path.join(root, 'flux.yaml'),
         'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: jobs\nspec:\n  path: ./apps\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n  patches:\n    - patch: |\n        - op: add\n          path: /metadata/labels\n          value: {team: jobs}\n      target:\n        kind: ServiceAccount\n        name: job\n',
@@ -47,7 +62,9 @@ describe('Flux Kustomizations', () => {
       expect(linesOf(result)).toEqual([
         `flux.yaml:15:7: warning: This patch's target (kind=ServiceAccount, name=job) selects no object that flux.yaml#jobs builds, so the patch changes nothing [flux-patch-target-unmatched]`,
       ])
-      expect(result.graph.facts.serviceAccounts.map((account) => [account.unit, account.location.path])).toEqual([['flux flux.yaml#jobs', 'apps/jobs/service-account.yaml']])
+      expect(result.graph.facts.serviceAccounts.map((account) => [account.unit, account.location.path])).toEqual([
+        ['flux flux.yaml#jobs', 'apps/jobs/service-account.yaml'],
+      ])
     } finally {
       await rm(root, { recursive: true, force: true })
     }

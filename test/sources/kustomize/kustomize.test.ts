@@ -17,7 +17,8 @@ function shown(value: { kind: 'known'; value: string } | { kind: 'symbolic'; exp
   return value.kind === 'known' ? value.value : `\${${value.expression}}`
 }
 
-const serviceAccount = (name: string, extra = '') => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n${extra}`
+const serviceAccount = (name: string, extra = '') =>
+  `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n${extra}`
 
 describe('Kustomize: an overlay that sets the namespace', () => {
   it('reports the trust written for the base namespace on the overlay namespace line', async () => {
@@ -35,14 +36,29 @@ describe('Kustomize: an overlay that sets the namespace', () => {
     const result = await scan(fixture('kustomize', 'namespace-overlay', 'fires'))
     expect(serviceAccounts(result)).toEqual(['kustomize shop/orders', 'kustomize shop-prod/orders'])
     const prod = result.graph.facts.serviceAccounts[1]!
-    expect(prod.namespace).toEqual({ kind: 'known', value: 'shop-prod', location: at('overlays/prod/kustomization.yaml', 3, 12) })
+    expect(prod.namespace).toEqual({
+      kind: 'known',
+      value: 'shop-prod',
+      location: at('overlays/prod/kustomization.yaml', 3, 12),
+    })
     expect(prod.name).toEqual({ kind: 'known', value: 'orders', location: at('base/service-account.yaml', 4, 9) })
     expect(prod.location).toEqual(at('base/service-account.yaml', 4, 3))
-    const workloads = result.graph.facts.workloads.map((workload) => `${shown(workload.namespace)}/${shown(workload.name)} as ${shown(workload.serviceAccountName!)}`)
+    const workloads = result.graph.facts.workloads.map(
+      (workload) => `${shown(workload.namespace)}/${shown(workload.name)} as ${shown(workload.serviceAccountName!)}`,
+    )
     expect(workloads).toEqual(['shop/orders as orders', 'shop-prod/orders as orders'])
     // labels and commonAnnotations reach the object and its pod template
-    const deployment = result.graph.facts.objects.find((object) => object.kind === 'Deployment' && shown(object.namespace) === 'shop-prod')!
-    expect(deployment.annotations.map((annotation) => [annotation.key, annotation.where, annotation.keyLocation.path, annotation.keyLocation.line])).toEqual([
+    const deployment = result.graph.facts.objects.find(
+      (object) => object.kind === 'Deployment' && shown(object.namespace) === 'shop-prod',
+    )!
+    expect(
+      deployment.annotations.map((annotation) => [
+        annotation.key,
+        annotation.where,
+        annotation.keyLocation.path,
+        annotation.keyLocation.line,
+      ]),
+    ).toEqual([
       ['shop.example.com/environment', 'annotations', 'overlays/prod/kustomization.yaml', 7],
       ['app.kubernetes.io/part-of', 'labels', 'base/kustomization.yaml', 6],
       ['shop.example.com/environment', 'template-annotations', 'overlays/prod/kustomization.yaml', 7],
@@ -68,7 +84,11 @@ describe('Kustomize: a namePrefix overlay', () => {
   it('rewrites serviceAccountName of a Deployment to the prefixed name, located where the prefix is set', async () => {
     const result = await scan(fixture('kustomize', 'name-prefix', 'fires'))
     const deployment = result.graph.facts.workloads.find((workload) => workload.kind === 'Deployment')!
-    expect(deployment.serviceAccountName).toEqual({ kind: 'known', value: 'prod-orders', location: at('overlays/prod/kustomization.yaml', 4, 13) })
+    expect(deployment.serviceAccountName).toEqual({
+      kind: 'known',
+      value: 'prod-orders',
+      location: at('overlays/prod/kustomization.yaml', 4, 13),
+    })
     expect(result.graph.serviceAccountsOf(deployment).map((sa) => shown(sa.name))).toEqual(['prod-orders'])
   })
 
@@ -76,7 +96,11 @@ describe('Kustomize: a namePrefix overlay', () => {
     const result = await scan(fixture('kustomize', 'name-prefix', 'clean'))
     expect(linesOf(result)).toEqual([])
     const rollout = result.graph.facts.workloads.find((workload) => workload.kind === 'Rollout')!
-    expect(rollout.serviceAccountName).toEqual({ kind: 'known', value: 'prod-orders', location: at('overlays/prod/kustomization.yaml', 16, 16) })
+    expect(rollout.serviceAccountName).toEqual({
+      kind: 'known',
+      value: 'prod-orders',
+      location: at('overlays/prod/kustomization.yaml', 16, 16),
+    })
   })
 })
 
@@ -92,7 +116,11 @@ describe('Kustomize: patches and components', () => {
     const result = await scan(fixture('kustomize', 'patches', 'clean'))
     expect(linesOf(result)).toEqual([])
     expect(result.graph.facts.serviceAccounts.map((sa) => sa.roleArn)).toEqual([
-      { kind: 'known', value: 'arn:aws:iam::406214073512:role/invoices-export-prod', location: at('overlays/prod/role-arn.yaml', 6, 33) },
+      {
+        kind: 'known',
+        value: 'arn:aws:iam::406214073512:role/invoices-export-prod',
+        location: at('overlays/prod/role-arn.yaml', 6, 33),
+      },
     ])
   })
 })
@@ -126,7 +154,10 @@ describe('Kustomize: the build', () => {
       null,
       2,
     )
-  const annotated = serviceAccount('app', '  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::406214073512:role/app\n')
+  const annotated = serviceAccount(
+    'app',
+    '  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::406214073512:role/app\n',
+  )
 
   it('locates values of an inline patch on the kustomization lines that hold them', async () => {
     const root = tempRepo({
@@ -157,7 +188,8 @@ describe('Kustomize: the build', () => {
       'r/kustomization.yaml': 'resources:\n  - ../a\n',
       'a/kustomization.yaml': 'resources:\n  - missing.yaml\n  - ../shared/sa.yaml\n  - ../b\n',
       'b/kustomization.yaml': 'resources:\n  - ../a\n',
-      'c/kustomization.yaml': 'resources:\n  - sa.yaml\npatches:\n  - patch: |-\n      apiVersion: v1\n      kind: ServiceAccount\n      metadata:\n        name: nobody\n',
+      'c/kustomization.yaml':
+        'resources:\n  - sa.yaml\npatches:\n  - patch: |-\n      apiVersion: v1\n      kind: ServiceAccount\n      metadata:\n        name: nobody\n',
       'c/sa.yaml': annotated,
     })
     expect(linesOf(await scan(root), 'parse-error')).toEqual([
@@ -209,7 +241,9 @@ describe('Kustomize: the build', () => {
     })
     const result = await scan(root)
     expect(serviceAccounts(result)).toEqual(['kustomize web/web-app', 'kubernetes ops/other'])
-    expect(linesOf(result, 'trust-denies-service-account').map((line) => line.split(': error:')[0])).toEqual(['apps/kustomization.yaml:2:13'])
+    expect(linesOf(result, 'trust-denies-service-account').map((line) => line.split(': error:')[0])).toEqual([
+      'apps/kustomization.yaml:2:13',
+    ])
   })
 
   it('honours an irsa-guard:ignore comment on the overlay line a finding points at', async () => {
@@ -219,8 +253,13 @@ describe('Kustomize: the build', () => {
       'prod/kustomization.yaml': 'namespace: prod\nresources: [../base]\n',
       'iam/app.json': trust('system:serviceaccount:default:app'),
     }
-    expect(linesOf(await scan(tempRepo(files)), 'trust-denies-service-account').map((line) => line.split(': error:')[0])).toEqual(['prod/kustomization.yaml:1:12'])
-    const ignored = { ...files, 'prod/kustomization.yaml': `# irsa-guard:ignore trust-denies-service-account the trust is widened in the infra repository first\n${files['prod/kustomization.yaml']}` }
+    expect(
+      linesOf(await scan(tempRepo(files)), 'trust-denies-service-account').map((line) => line.split(': error:')[0]),
+    ).toEqual(['prod/kustomization.yaml:1:12'])
+    const ignored = {
+      ...files,
+      'prod/kustomization.yaml': `# irsa-guard:ignore trust-denies-service-account the trust is widened in the infra repository first\n${files['prod/kustomization.yaml']}`,
+    }
     expect(linesOf(await scan(tempRepo(ignored)), 'trust-denies-service-account')).toEqual([])
   })
 })
@@ -230,7 +269,11 @@ describe('Kustomize and Helm files', () => {
     ['overlays/prod/kustomization.yaml', 'resources: [../../base]\n', 'kustomization'],
     ['overlays/prod/kustomization.yml', 'namespace: prod\n', 'kustomization'],
     ['base/Kustomization', 'resources: [sa.yaml]\n', 'kustomization'],
-    ['clusters/prod/kustomization.yaml', 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n', 'kubernetes'],
+    [
+      'clusters/prod/kustomization.yaml',
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n',
+      'kubernetes',
+    ],
     ['charts/orders/Chart.yaml', 'apiVersion: v2\nname: orders\n', 'helm-chart'],
     ['charts/orders/templates/_helpers.tpl', '{{- define "orders.name" -}}\n', 'helm-template'],
   ])('classifies %s as %s', (path, text, kind) => {
@@ -244,6 +287,8 @@ describe('Kustomize: config', () => {
     expect(parseConfig('kustomize: render\n', { displayPath: '.irsa-guard.yml' }).kustomize).toBe('render')
     expect(parseConfig('kustomize: native\n', { displayPath: '.irsa-guard.yml' }).kustomize).toBe('native')
     expect(parseConfig('', { displayPath: '.irsa-guard.yml' }).kustomize).toBeUndefined()
-    expect(() => parseConfig('kustomize: kubectl\n', { displayPath: '.irsa-guard.yml' })).toThrow('.irsa-guard.yml:1: kustomize: must be one of native, render (got "kubectl")')
+    expect(() => parseConfig('kustomize: kubectl\n', { displayPath: '.irsa-guard.yml' })).toThrow(
+      '.irsa-guard.yml:1: kustomize: must be one of native, render (got "kubectl")',
+    )
   })
 })

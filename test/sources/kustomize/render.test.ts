@@ -28,7 +28,11 @@ function kustomizeFixtures(): string[] {
 
 /** Everything a reader sees of a finding. */
 function outcome(result: CheckResult): unknown[] {
-  return result.findings.map((finding) => ({ line: linesOf({ ...result, findings: [finding] })[0], related: finding.related, fingerprint: finding.fingerprint }))
+  return result.findings.map((finding) => ({
+    line: linesOf({ ...result, findings: [finding] })[0],
+    related: finding.related,
+    fingerprint: finding.fingerprint,
+  }))
 }
 
 describe('the Kustomize fixtures', () => {
@@ -54,7 +58,10 @@ describeWithKubectl('kustomize: render (kubectl kustomize)', () => {
     expect(outcome(rendered)).toEqual(outcome(native))
     // kubectl writes map keys sorted: compare annotations as sets.
     const sorted = (result: CheckResult) =>
-      result.graph.facts.serviceAccounts.map((sa) => ({ ...sa, annotations: [...sa.annotations].sort((a, b) => a.key.localeCompare(b.key)) }))
+      result.graph.facts.serviceAccounts.map((sa) => ({
+        ...sa,
+        annotations: [...sa.annotations].sort((a, b) => a.key.localeCompare(b.key)),
+      }))
     expect(sorted(rendered)).toEqual(sorted(native))
     expect(rendered.graph.facts.workloads).toEqual(native.graph.facts.workloads)
   })
@@ -72,19 +79,31 @@ describeWithKubectl('kustomize: render (kubectl kustomize)', () => {
         '          - metadata.annotations.[eks.amazonaws.com/role-arn]',
         '',
       ].join('\n'),
-      'app/sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  annotations:\n    eks.amazonaws.com/role-arn: placeholder\n',
-      'app/settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  role: arn:aws:iam::406214073512:role/web-app\n',
+      'app/sa.yaml':
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  annotations:\n    eks.amazonaws.com/role-arn: placeholder\n',
+      'app/settings.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  role: arn:aws:iam::406214073512:role/web-app\n',
     }
     const native = await scan(tempRepo(files), { kustomize: 'native' })
     // The native build does not run the replacement, which writes this annotation: the value is whatever it writes.
-    expect(native.graph.facts.serviceAccounts.map((sa) => sa.roleArn)).toEqual([{ kind: 'symbolic', expression: 'kustomize-replacement(placeholder)', location: { path: 'app/sa.yaml', line: 6, column: 33 } }])
+    expect(native.graph.facts.serviceAccounts.map((sa) => sa.roleArn)).toEqual([
+      {
+        kind: 'symbolic',
+        expression: 'kustomize-replacement(placeholder)',
+        location: { path: 'app/sa.yaml', line: 6, column: 33 },
+      },
+    ])
     expect(linesOf(native, 'parse-error')).toEqual([
       'app/kustomization.yaml:3:1: note: irsa-guard does not evaluate the kustomize field replacements, so names, namespaces and annotations it sets are not seen; set the kustomize-render input (CLI: --kustomize-render) to build with kubectl [parse-error]',
     ])
     const rendered = await scan(tempRepo(files), { kustomize: 'render' })
     // The value kubectl built, at the place the native build knows for that field.
     expect(rendered.graph.facts.serviceAccounts.map((sa) => sa.roleArn)).toEqual([
-      { kind: 'known', value: 'arn:aws:iam::406214073512:role/web-app', location: { path: 'app/sa.yaml', line: 6, column: 33 } },
+      {
+        kind: 'known',
+        value: 'arn:aws:iam::406214073512:role/web-app',
+        location: { path: 'app/sa.yaml', line: 6, column: 33 },
+      },
     ])
     expect(linesOf(rendered, 'parse-error')).toEqual([])
   })
@@ -101,7 +120,9 @@ describeWithKubectl('kustomize: render (kubectl kustomize)', () => {
     try {
       const result = await scan(root, { kustomize: 'render' })
       expect(linesOf(result)).toEqual([])
-      expect(result.graph.facts.serviceAccounts.map((sa) => sa.namespace.kind === 'known' && sa.namespace.value)).toEqual(['web'])
+      expect(
+        result.graph.facts.serviceAccounts.map((sa) => sa.namespace.kind === 'known' && sa.namespace.value),
+      ).toEqual(['web'])
     } finally {
       process.env.PATH = saved
     }
@@ -110,14 +131,21 @@ describeWithKubectl('kustomize: render (kubectl kustomize)', () => {
 
   it('reports a build kubectl refuses and keeps the native objects', async () => {
     const root = tempRepo({
-      'app/kustomization.yaml': 'resources: [sa.yaml]\nhelmCharts:\n  - name: orders\n    repo: https://charts.example.com\n',
+      'app/kustomization.yaml':
+        'resources: [sa.yaml]\nhelmCharts:\n  - name: orders\n    repo: https://charts.example.com\n',
       'app/sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: web\n',
     })
     const result = await scan(root, { kustomize: 'render' })
-    expect(linesOf(result, 'parse-error').map((line) => line.replace(/kubectl failed: .*; the native/, 'kubectl failed: …; the native'))).toEqual([
+    expect(
+      linesOf(result, 'parse-error').map((line) =>
+        line.replace(/kubectl failed: .*; the native/, 'kubectl failed: …; the native'),
+      ),
+    ).toEqual([
       'app/kustomization.yaml:1:1: warning: Cannot render app/kustomization.yaml: kubectl failed: …; the native build was used [parse-error]',
       'app/kustomization.yaml:2:1: note: irsa-guard does not evaluate the kustomize field helmCharts, so names, namespaces and annotations it sets are not seen; set the kustomize-render input (CLI: --kustomize-render) to build with kubectl [parse-error]',
     ])
-    expect(result.graph.facts.serviceAccounts.map((sa) => `${sa.source} ${sa.name.kind === 'known' ? sa.name.value : ''}`)).toEqual(['kustomize app'])
+    expect(
+      result.graph.facts.serviceAccounts.map((sa) => `${sa.source} ${sa.name.kind === 'known' ? sa.name.value : ''}`),
+    ).toEqual(['kustomize app'])
   })
 })

@@ -4,12 +4,15 @@ import type { ServiceAccount } from '../../../src/model/facts.js'
 import type { Value } from '../../../src/model/value.js'
 import { fixture, linesOf, scan } from '../../helpers.js'
 
-const show = (value: Value | undefined): string => (value === undefined ? '-' : value.kind === 'known' ? value.value : `\${${value.expression}}`)
-const at = (location: { path: string; line: number; column: number }): string => `${location.path}:${location.line}:${location.column}`
+const show = (value: Value | undefined): string =>
+  value === undefined ? '-' : value.kind === 'known' ? value.value : `\${${value.expression}}`
+const at = (location: { path: string; line: number; column: number }): string =>
+  `${location.path}:${location.line}:${location.column}`
 
 function serviceAccounts(result: CheckResult): string[] {
   return result.graph.facts.serviceAccounts.map(
-    (sa: ServiceAccount) => `${show(sa.namespace)}/${show(sa.name)} role=${show(sa.roleArn)} at=${at(sa.location)} roles=${result.graph.rolesOf(sa).length}`,
+    (sa: ServiceAccount) =>
+      `${show(sa.namespace)}/${show(sa.name)} role=${show(sa.roleArn)} at=${at(sa.location)} roles=${result.graph.rolesOf(sa).length}`,
   )
 }
 
@@ -95,9 +98,15 @@ describe('install scripts, Makefiles and workflow run blocks', () => {
 describe('eksctl ClusterConfig in a here-document', () => {
   it('is read at its lines when eksctl takes its config from standard input, with the variables the script set; other here-documents are data', async () => {
     const result = await run('heredoc')
-    expect(result.graph.facts.clusters.map((cluster) => `${show(cluster.name)} at=${at(cluster.location)}`)).toEqual(['shop-eu at=create-cluster.sh:7:3'])
-    expect(serviceAccounts(result)).toEqual(['${CART_NAMESPACE @.}/cart role=${eksctl.shop-eu.iam_service_account["${CART_NAMESPACE @.}/cart"].role_arn} at=create-cluster.sh:13:9 roles=1'])
-    expect(result.graph.facts.roles.map((role) => `${show(role.name)} at=${at(role.location)}`)).toEqual(['shop-eu-cart at=create-cluster.sh:12:7'])
+    expect(result.graph.facts.clusters.map((cluster) => `${show(cluster.name)} at=${at(cluster.location)}`)).toEqual([
+      'shop-eu at=create-cluster.sh:7:3',
+    ])
+    expect(serviceAccounts(result)).toEqual([
+      '${CART_NAMESPACE @.}/cart role=${eksctl.shop-eu.iam_service_account["${CART_NAMESPACE @.}/cart"].role_arn} at=create-cluster.sh:13:9 roles=1',
+    ])
+    expect(result.graph.facts.roles.map((role) => `${show(role.name)} at=${at(role.location)}`)).toEqual([
+      'shop-eu-cart at=create-cluster.sh:12:7',
+    ])
     expect(findings(result)).toEqual([])
   })
 })
@@ -105,7 +114,9 @@ describe('eksctl ClusterConfig in a here-document', () => {
 describe('shell sessions', () => {
   it('an unknown variable is the same value only within the scripts of one directory (one session): a Pod Identity association there overrides the annotation, not in another directory', async () => {
     const result = await run('sessions')
-    expect(linesOf(result, 'pod-identity-overrides-irsa').map((line) => line.split(': ').slice(0, 2).join(': '))).toEqual(['a/step2.sh:2:67: error'])
+    expect(
+      linesOf(result, 'pod-identity-overrides-irsa').map((line) => line.split(': ').slice(0, 2).join(': ')),
+    ).toEqual(['a/step2.sh:2:67: error'])
   })
 })
 
@@ -120,14 +131,22 @@ describe('broken shell', () => {
       'eksctl create cluster -f - <<EOF\napiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: [\n',
       'kubectl annotate sa\nkubectl annotate serviceaccount/ =\nhelm install\neksctl create iamserviceaccount\n\\\n',
     ]
-    const results = texts.map((text) => readScript({ path: 'broken.sh', kind: 'script', text }, { config: defaultConfig() }))
-    expect(results.map((result) => (result.facts.serviceAccounts ?? []).map((sa) => `${show(sa.namespace)}/${show(sa.name)}`))).toEqual([
+    const results = texts.map((text) =>
+      readScript({ path: 'broken.sh', kind: 'script', text }, { config: defaultConfig() }),
+    )
+    expect(
+      results.map((result) =>
+        (result.facts.serviceAccounts ?? []).map((sa) => `${show(sa.namespace)}/${show(sa.name)}`),
+      ),
+    ).toEqual([
       ['${kubeconfig context namespace @.}/unclosed -n x'],
       ['${kubeconfig context namespace @.}/${$(echo @.}'],
       ['${${X @.}/a'],
       [],
       [],
     ])
-    expect(results[3]!.findings.map((finding) => `${finding.ruleId} ${finding.location.line}`)).toEqual(['parse-error 4'])
+    expect(results[3]!.findings.map((finding) => `${finding.ruleId} ${finding.location.line}`)).toEqual([
+      'parse-error 4',
+    ])
   })
 })

@@ -21,11 +21,15 @@ describe('Terraform in the committed bundles, copied away from node_modules', ()
 
   it.each(['dist', 'dist/cli'])('%s carries the parser runtime and the grammar', async (dir) => {
     const files = await readdir(path.join(directory, dir))
-    expect(files).toEqual(expect.arrayContaining(['web-tree-sitter.cjs', 'web-tree-sitter.wasm', 'tree-sitter-terraform.wasm']))
+    expect(files).toEqual(
+      expect.arrayContaining(['web-tree-sitter.cjs', 'web-tree-sitter.wasm', 'tree-sitter-terraform.wasm']),
+    )
   })
 
   it('the CLI reports what the engine reports', async () => {
-    const expected = linesOf(await scan(fixture('terraform', 'platform', 'broken'))).filter((line) => !line.includes(': note: '))
+    const expected = linesOf(await scan(fixture('terraform', 'platform', 'broken'))).filter(
+      (line) => !line.includes(': note: '),
+    )
     const child = spawnSync(process.execPath, [path.join(directory, 'dist', 'cli', 'index.js'), '--fail-on', 'error'], {
       cwd: path.join(directory, 'repo'),
       encoding: 'utf8',

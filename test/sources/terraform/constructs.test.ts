@@ -38,7 +38,11 @@ describe('count and for_each', () => {
 describe('local child modules', () => {
   it('are instantiated per call instance with its arguments; outputs flow out; cycles stay unknown', async () => {
     const result = await construct('local-modules')
-    expect(result.graph.facts.roles.map((role) => `${role.label} ${role.arnReferences.join(',')} prefix=${text(role.generatedName?.prefix)}`)).toEqual([
+    expect(
+      result.graph.facts.roles.map(
+        (role) => `${role.label} ${role.arnReferences.join(',')} prefix=${text(role.generatedName?.prefix)}`,
+      ),
+    ).toEqual([
       'module.roles["checkout"].module.irsa module.roles["checkout"].module.irsa.iam_role_arn prefix=checkout-',
       'module.roles["search"].module.irsa module.roles["search"].module.irsa.iam_role_arn prefix=search-',
     ])
@@ -56,7 +60,12 @@ describe('local child modules', () => {
 describe('role names', () => {
   it('know that v6 use_name_prefix (the default) and name_prefix generate the real name; file() trusts point into the file', async () => {
     const result = await construct('generated-names')
-    expect(result.graph.facts.roles.map((role) => `${role.label} name=${text(role.name)} prefix=${text(role.generatedName?.prefix)} trust=${formatLocation(role.trustPolicy!.statements[0]!.location)}`)).toEqual([
+    expect(
+      result.graph.facts.roles.map(
+        (role) =>
+          `${role.label} name=${text(role.name)} prefix=${text(role.generatedName?.prefix)} trust=${formatLocation(role.trustPolicy!.statements[0]!.location)}`,
+      ),
+    ).toEqual([
       'aws_iam_role.reports name=- prefix=reports- trust=reports-trust.tpl:4',
       'module.external_dns_irsa name=- prefix=external-dns- trust=main.tf:8',
     ])
@@ -83,28 +92,34 @@ describe('helm_release', () => {
     ])
   })
 
-  it("names the ServiceAccounts of velero, aws-for-fluent-bit, amazon-cloudwatch-observability, argo-cd, cost-analyzer and spark-operator as their templates do", async () => {
+  it('names the ServiceAccounts of velero, aws-for-fluent-bit, amazon-cloudwatch-observability, argo-cd, cost-analyzer and spark-operator as their templates do', async () => {
     const result = await construct('helm-charts')
-    expect(serviceAccounts(result)).toEqual([
-      'amazon-cloudwatch/aws-for-fluent-bit - @main.tf:13',
-      'amazon-cloudwatch/amazon-cloudwatch-observability-controller-manager - @main.tf:25',
-      'amazon-cloudwatch/cloudwatch-agent - @main.tf:25',
-      'argocd/argocd-application-controller - @main.tf:38',
-      'argocd/argocd-applicationset-controller - @main.tf:38',
-      'argocd/argocd-notifications-controller - @main.tf:38',
-      'argocd/argocd-repo-server - @main.tf:38',
-      'argocd/argocd-server arn:aws:iam::210987654321:role/argocd-server @main.tf:46',
-      'kubecost/kubecost-cost-analyzer - @main.tf:54',
-      'spark-operator/spark-spark-operator-controller - @main.tf:61',
-      'spark-operator/spark-spark-operator-webhook - @main.tf:61',
-      'velero/backup-velero-server arn:aws:iam::210987654321:role/velero @main.tf:9',
-    ].sort())
+    expect(serviceAccounts(result)).toEqual(
+      [
+        'amazon-cloudwatch/aws-for-fluent-bit - @main.tf:13',
+        'amazon-cloudwatch/amazon-cloudwatch-observability-controller-manager - @main.tf:25',
+        'amazon-cloudwatch/cloudwatch-agent - @main.tf:25',
+        'argocd/argocd-application-controller - @main.tf:38',
+        'argocd/argocd-applicationset-controller - @main.tf:38',
+        'argocd/argocd-notifications-controller - @main.tf:38',
+        'argocd/argocd-repo-server - @main.tf:38',
+        'argocd/argocd-server arn:aws:iam::210987654321:role/argocd-server @main.tf:46',
+        'kubecost/kubecost-cost-analyzer - @main.tf:54',
+        'spark-operator/spark-spark-operator-controller - @main.tf:61',
+        'spark-operator/spark-spark-operator-webhook - @main.tf:61',
+        'velero/backup-velero-server arn:aws:iam::210987654321:role/velero @main.tf:9',
+      ].sort(),
+    )
   })
 
   it('keeps an annotation set with unescaped dots as the nested map Helm builds', async () => {
     const result = await construct('helm')
     const sa = result.graph.facts.serviceAccounts.find((candidate) => text(candidate.namespace) === 'external-dns')!
-    expect(sa.annotations.map((annotation) => `${annotation.key} ${annotation.valueKind} @${formatLocation(annotation.keyLocation)}`)).toEqual(['eks collection @main.tf:104'])
+    expect(
+      sa.annotations.map(
+        (annotation) => `${annotation.key} ${annotation.valueKind} @${formatLocation(annotation.keyLocation)}`,
+      ),
+    ).toEqual(['eks collection @main.tf:104'])
   })
 })
 
@@ -116,14 +131,22 @@ describe('EKS add-ons, the EKS module and Pod Identity', () => {
       'kube-system/aws-node arn:aws:iam::210987654321:role/vpc-cni @main.tf:27',
       'kube-system/efs-csi-controller-sa arn:aws:iam::210987654321:role/efs-csi @main.tf:10',
     ])
-    expect(facts.oidcProviders.map((provider) => `${provider.arnReferences.join(',')} ${text(provider.url)} ${provider.clientIds.map(text).join(',')}`)).toEqual([
-      'module.eks.oidc_provider_arn ${https://${module.eks.oidc_provider}} sts.amazonaws.com,vault',
-    ])
+    expect(
+      facts.oidcProviders.map(
+        (provider) =>
+          `${provider.arnReferences.join(',')} ${text(provider.url)} ${provider.clientIds.map(text).join(',')}`,
+      ),
+    ).toEqual(['module.eks.oidc_provider_arn ${https://${module.eks.oidc_provider}} sts.amazonaws.com,vault'])
     expect(facts.clusters.map((cluster) => `${text(cluster.name)} ${text(cluster.issuer)}`)).toEqual([
       'platform ${https://${module.eks.oidc_provider}}',
       'batch ${https://${module.eks_no_irsa.oidc_provider}}',
     ])
-    expect(facts.podIdentityAssociations.map((association) => `${text(association.namespace)}/${text(association.serviceAccount)} ${text(association.roleArn)} @${formatLocation(association.location)}`)).toEqual([
+    expect(
+      facts.podIdentityAssociations.map(
+        (association) =>
+          `${text(association.namespace)}/${text(association.serviceAccount)} ${text(association.roleArn)} @${formatLocation(association.location)}`,
+      ),
+    ).toEqual([
       'kube-system/s3-csi-driver-sa arn:aws:iam::210987654321:role/s3-csi @main.tf:34',
       'shop/orders arn:aws:iam::210987654321:role/orders @main.tf:40',
     ])
@@ -146,10 +169,17 @@ describe('kubectl_manifest and kubernetes_manifest', () => {
 describe('joins across formats', () => {
   it('join a YAML ServiceAccount to a Terraform role by path and name, and a Terraform ServiceAccount to a JSON trust file', async () => {
     const result = await construct('cross-format')
-    expect(result.graph.facts.serviceAccounts.map((sa) => `${text(sa.name)} -> ${result.graph.rolesOf(sa).map((link) => `${link.role.label} (${link.via})`).join(', ')}`).sort()).toEqual([
-      'frontend -> aws_iam_role.app (name)',
-      'payments -> role payments (iam/payments-trust.json) (name)',
-    ])
+    expect(
+      result.graph.facts.serviceAccounts
+        .map(
+          (sa) =>
+            `${text(sa.name)} -> ${result.graph
+              .rolesOf(sa)
+              .map((link) => `${link.role.label} (${link.via})`)
+              .join(', ')}`,
+        )
+        .sort(),
+    ).toEqual(['frontend -> aws_iam_role.app (name)', 'payments -> role payments (iam/payments-trust.json) (name)'])
     expect(linesOf(result)).toEqual([
       'iam/payments-trust.json:10:87: error: ServiceAccount pay/payments (tf/main.tf:25) would be refused by role payments\'s trust (iam/payments-trust.json:10): StringEquals on "oidc.eks.eu-west-1.amazonaws.com/id/D43CF17C27A865933144EA99A26FB128:sub" allows "system:serviceaccount:payments:payments", not "system:serviceaccount:pay:payments"; change the sub value to "system:serviceaccount:pay:payments" or move the ServiceAccount to namespace payments [trust-denies-service-account]',
       'tf/main.tf:12:88: error: ServiceAccount web/frontend (k8s/service-accounts.yaml:7) would be refused by role app\'s trust (tf/main.tf:12): StringEquals on "oidc.eks.eu-west-1.amazonaws.com/id/D43CF17C27A865933144EA99A26FB128:sub" allows "system:serviceaccount:web:app", not "system:serviceaccount:web:frontend"; change the sub value to "system:serviceaccount:web:frontend" or rename the ServiceAccount to app [trust-denies-service-account]',

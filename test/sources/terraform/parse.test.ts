@@ -26,7 +26,13 @@ describe('parseHcl', () => {
       {
         name: 'a',
         location: at(1, 1),
-        expression: { kind: 'literal', value: 'é😀 "q" é\n', location: at(1, 5), textLocation: at(1, 6), lineAligned: false },
+        expression: {
+          kind: 'literal',
+          value: 'é😀 "q" é\n',
+          location: at(1, 5),
+          textLocation: at(1, 6),
+          lineAligned: false,
+        },
       },
     ])
     const [block] = file.body.blocks
@@ -40,7 +46,12 @@ describe('parseHcl', () => {
           kind: 'object',
           location: at(4, 7),
           items: [
-            { key: { kind: 'variable', name: 'k', location: at(4, 9) }, keyName: 'k', keyLocation: at(4, 9), value: { kind: 'literal', value: null, location: at(4, 13) } },
+            {
+              key: { kind: 'variable', name: 'k', location: at(4, 9) },
+              keyName: 'k',
+              keyLocation: at(4, 9),
+              value: { kind: 'literal', value: null, location: at(4, 13) },
+            },
             {
               key: { kind: 'literal', value: 's', location: at(4, 19), textLocation: at(4, 20), lineAligned: true },
               keyLocation: at(4, 19),
@@ -67,7 +78,9 @@ describe('parseHcl', () => {
 
   it('shifts lines by lineOffset', () => {
     const file = parseHcl(parser, 'main.tf', 't = "x"\nu = <<EOT\n  ${a}\nEOT\n', { lineOffset: -1 })
-    expect(file.body.attributes.map((attribute) => [attribute.name, attribute.location, attribute.expression.location])).toEqual([
+    expect(
+      file.body.attributes.map((attribute) => [attribute.name, attribute.location, attribute.expression.location]),
+    ).toEqual([
       ['t', at(0, 1), at(0, 5)],
       ['u', at(1, 1), at(1, 5)],
     ])

@@ -33,7 +33,9 @@ describe('the Terraform source read in parts', () => {
 
   beforeAll(async () => {
     generated = mkdtempSync(path.join(tmpdir(), 'irsa-guard-terraform-parts-'))
-    const { writeRepository } = (await import(pathToFileURL(path.join(repositoryRoot, 'bench', 'generate.mjs')).href)) as {
+    const { writeRepository } = (await import(
+      pathToFileURL(path.join(repositoryRoot, 'bench', 'generate.mjs')).href
+    )) as {
       writeRepository: (root: string, files: number, seed: number) => void
     }
     writeRepository(generated, 1000, 5)
@@ -42,9 +44,15 @@ describe('the Terraform source read in parts', () => {
       mkdirSync(path.dirname(path.join(generated, relative)), { recursive: true })
       writeFileSync(path.join(generated, relative), text)
     }
-    write('zz/modules/sa/main.tf', 'variable "name" {}\nresource "kubernetes_service_account" "this" {\n  metadata {\n    name      = var.name\n    namespace = "parts"\n  }\n}\n')
+    write(
+      'zz/modules/sa/main.tf',
+      'variable "name" {}\nresource "kubernetes_service_account" "this" {\n  metadata {\n    name      = var.name\n    namespace = "parts"\n  }\n}\n',
+    )
     write('zz/live/a/main.tf', 'module "sa" {\n  source = "../../modules/sa"\n  name   = "a"\n}\n')
-    write('zz/live/b/main.tf', 'module "sa" {\n  source = "../../modules/sa"\n  name   = "b"\n}\nresource "aws_s3_bucket" "x" {\n  bucket =\n}\n')
+    write(
+      'zz/live/b/main.tf',
+      'module "sa" {\n  source = "../../modules/sa"\n  name   = "b"\n}\nresource "aws_s3_bucket" "x" {\n  bucket =\n}\n',
+    )
   }, 60_000)
 
   afterAll(() => {
@@ -71,11 +79,16 @@ describe('the Terraform source read in parts', () => {
     const { files, context } = await terraformInput(generated)
     const owners = files.filter((file) => file.path.startsWith('zz/'))
     const names = (result: unknown): string[] =>
-      (result as { facts: { serviceAccounts: { name: { value?: string }; terraform?: { address: string } }[] } }).facts.serviceAccounts
+      (
+        result as { facts: { serviceAccounts: { name: { value?: string }; terraform?: { address: string } }[] } }
+      ).facts.serviceAccounts
         .filter((sa) => sa.terraform?.address.includes('kubernetes_service_account.this'))
         .map((sa) => `${sa.terraform!.address}=${sa.name.value ?? '?'}`)
     // Each of the three directories in a part of its own.
     const separate = readInParts(owners, context, 3)
-    expect(names(separate)).toEqual(['module.sa.kubernetes_service_account.this=a', 'module.sa.kubernetes_service_account.this=b'])
+    expect(names(separate)).toEqual([
+      'module.sa.kubernetes_service_account.this=a',
+      'module.sa.kubernetes_service_account.this=b',
+    ])
   })
 })

@@ -40,7 +40,10 @@ describe('Terraform platform repository', () => {
     const links = graph.facts.serviceAccounts.map((sa) => {
       const name = sa.name.kind === 'known' ? sa.name.value : sa.name.expression
       const namespace = sa.namespace.kind === 'known' ? sa.namespace.value : sa.namespace.expression
-      return `${namespace}/${name} -> ${graph.rolesOf(sa).map((link) => `${link.role.label} (${link.via})`).join(', ')}`
+      return `${namespace}/${name} -> ${graph
+        .rolesOf(sa)
+        .map((link) => `${link.role.label} (${link.via})`)
+        .join(', ')}`
     })
     expect(links.sort()).toEqual([
       'default/iam-test -> aws_iam_role.iam_test (reference)',

@@ -9,7 +9,10 @@ async function links(root: string): Promise<string[]> {
     .map((sa) => {
       const name = sa.name.kind === 'known' ? sa.name.value : sa.name.expression
       const namespace = sa.namespace.kind === 'known' ? sa.namespace.value : sa.namespace.expression
-      return `${namespace}/${name} -> ${graph.rolesOf(sa).map((link) => `${link.role.label} (${link.via})`).join(', ')}`
+      return `${namespace}/${name} -> ${graph
+        .rolesOf(sa)
+        .map((link) => `${link.role.label} (${link.via})`)
+        .join(', ')}`
     })
     .sort()
 }
@@ -20,7 +23,7 @@ describe('aws-ia eks-blueprints-addon 1.x', () => {
       'main.tf:31:21: error: annotation "kms.amazonaws.com/role-arn" on ServiceAccount ack-system/ack-kms-controller is a misspelling of eks.amazonaws.com/role-arn, the only key the EKS webhook reads; write it as eks.amazonaws.com/role-arn [annotation-key-typo]',
       'main.tf:59:25: error: ServiceAccount external-dns/external-dns (main.tf:51) would be refused by role external-dns\'s trust (main.tf:59): StringEquals on "${module.eks.oidc_provider}:sub" allows "system:serviceaccount:kube-system:external-dns", not "system:serviceaccount:external-dns:external-dns"; change the sub value to "system:serviceaccount:external-dns:external-dns" or move the ServiceAccount to namespace kube-system [trust-denies-service-account]',
       'main.tf:81:25: error: ServiceAccount kube-system/fsx-csi-controller-sa (main.tf:75) would be refused by module.fsx_csi\'s trust (main.tf:81): StringEquals on "${module.eks.oidc_provider}:sub" allows "system:serviceaccount:kube-system:fsx-csi-controller", not "system:serviceaccount:kube-system:fsx-csi-controller-sa"; change the sub value to "system:serviceaccount:kube-system:fsx-csi-controller-sa" or rename the ServiceAccount to fsx-csi-controller [trust-denies-service-account]',
-      'main.tf:38:25: note: module.kms\'s trust allows ServiceAccount ack-system/ack-kms-controller, but its manifest (main.tf:27) has no eks.amazonaws.com/role-arn annotation; annotate it with the ARN of module.kms or remove the subject from the trust [role-trusts-unknown-service-account]',
+      "main.tf:38:25: note: module.kms's trust allows ServiceAccount ack-system/ack-kms-controller, but its manifest (main.tf:27) has no eks.amazonaws.com/role-arn annotation; annotate it with the ARN of module.kms or remove the subject from the trust [role-trusts-unknown-service-account]",
     ])
   })
 
@@ -36,12 +39,18 @@ describe('aws-ia eks-blueprints-addon 1.x', () => {
       'kube-system/metrics-server -> ',
     ])
     const { graph } = await scan(FORM('blueprints-addon', 'correct'))
-    expect(graph.facts.serviceAccounts.find((sa) => sa.name.kind === 'known' && sa.name.value === 'metrics-server')?.annotations).toEqual([])
+    expect(
+      graph.facts.serviceAccounts.find((sa) => sa.name.kind === 'known' && sa.name.value === 'metrics-server')
+        ?.annotations,
+    ).toEqual([])
   })
 
   it('names the role from role_name, else the name input (not the chart), with a generated suffix unless role_name_use_prefix is false', async () => {
     const { graph } = await scan(FORM('blueprints-addon', 'correct'))
-    const names = graph.facts.roles.map((role) => `${role.label}: ${role.name?.kind === 'known' ? role.name.value : `${role.generatedName?.prefix.kind === 'known' ? role.generatedName.prefix.value : '?'}*`}`)
+    const names = graph.facts.roles.map(
+      (role) =>
+        `${role.label}: ${role.name?.kind === 'known' ? role.name.value : `${role.generatedName?.prefix.kind === 'known' ? role.generatedName.prefix.value : '?'}*`}`,
+    )
     expect(names.sort()).toEqual(['module.external_dns: external-dns', 'module.fsx_csi: -*', 'module.kms: ack-kms-*'])
   })
 })
@@ -60,7 +69,10 @@ describe('terraform-aws-iam iam-assumable-role-with-oidc 4.x and 5.x', () => {
     expect(linesOf(await scan(FORM('assumable-role-with-oidc', 'correct')))).toEqual([
       'main.tf:14:35: note: Statement[0] has no "${module.eks.oidc_provider}:aud" condition; STS still checks the OIDC provider\'s client IDs, but AWS recommends adding "StringEquals": {"${module.eks.oidc_provider}:aud": "sts.amazonaws.com"} [aud-condition-invalid]',
     ])
-    expect(await links(FORM('assumable-role-with-oidc', 'correct'))).toEqual(['shop/orders -> module.orders_role (reference)', 'shop/reports-api -> module.reports_role (reference)'])
+    expect(await links(FORM('assumable-role-with-oidc', 'correct'))).toEqual([
+      'shop/orders -> module.orders_role (reference)',
+      'shop/reports-api -> module.reports_role (reference)',
+    ])
   })
 })
 
@@ -74,15 +86,22 @@ describe('terraform-aws-eks modules/karpenter v19 and v20', () => {
 
   it('verifies both controllers when the subjects match', async () => {
     expect(linesOf(await scan(FORM('karpenter', 'correct')))).toEqual([])
-    expect(await links(FORM('karpenter', 'correct'))).toEqual(['karpenter/karpenter -> module.karpenter (reference)', 'kube-system/karpenter -> module.karpenter_blue (reference)'])
+    expect(await links(FORM('karpenter', 'correct'))).toEqual([
+      'karpenter/karpenter -> module.karpenter (reference)',
+      'kube-system/karpenter -> module.karpenter_blue (reference)',
+    ])
   })
 
   it('names the v19 role KarpenterIRSA-<cluster>-… and the v20 role KarpenterController-…', async () => {
     const { graph } = await scan(FORM('karpenter', 'correct'))
-    expect(graph.facts.roles.map((role) => `${role.label}: ${role.generatedName?.prefix.kind === 'known' ? role.generatedName.prefix.value : role.generatedName?.prefix.expression}`).sort()).toEqual([
-      'module.karpenter: KarpenterIRSA-shop-',
-      'module.karpenter_blue: KarpenterController-',
-    ])
+    expect(
+      graph.facts.roles
+        .map(
+          (role) =>
+            `${role.label}: ${role.generatedName?.prefix.kind === 'known' ? role.generatedName.prefix.value : role.generatedName?.prefix.expression}`,
+        )
+        .sort(),
+    ).toEqual(['module.karpenter: KarpenterIRSA-shop-', 'module.karpenter_blue: KarpenterController-'])
   })
 })
 
@@ -92,8 +111,17 @@ describe('a module source or version irsa-guard has not read', () => {
     expect(linesOf(result)).toEqual([])
     expect(result.graph.facts.roles).toEqual([])
     expect(
-      result.graph.facts.serviceAccounts.map((sa) => `${sa.name.kind === 'known' ? sa.name.value : sa.name.expression}: ${sa.roleArn?.kind === 'symbolic' ? sa.roleArn.expression : sa.roleArn?.kind}`).sort(),
-    ).toEqual(['karpenter: module.karpenter.iam_role_arn', 'orders: module.orders_role.this_iam_role_arn', 'reports: module.other_role.arn'])
+      result.graph.facts.serviceAccounts
+        .map(
+          (sa) =>
+            `${sa.name.kind === 'known' ? sa.name.value : sa.name.expression}: ${sa.roleArn?.kind === 'symbolic' ? sa.roleArn.expression : sa.roleArn?.kind}`,
+        )
+        .sort(),
+    ).toEqual([
+      'karpenter: module.karpenter.iam_role_arn',
+      'orders: module.orders_role.this_iam_role_arn',
+      'reports: module.other_role.arn',
+    ])
   })
 })
 
@@ -126,7 +154,14 @@ describe('aws-ia eks-blueprints-addons 1.x', () => {
       'secrets/eso -> module.eks_blueprints_addons.module.external_secrets (reference)',
     ])
     const { graph } = await scan(root)
-    expect(graph.facts.roles.map((role) => `${role.label}: ${role.generatedName?.prefix.kind === 'known' ? role.generatedName.prefix.value : '?'} ${role.arnReferences.join(' ')}`).sort()).toEqual([
+    expect(
+      graph.facts.roles
+        .map(
+          (role) =>
+            `${role.label}: ${role.generatedName?.prefix.kind === 'known' ? role.generatedName.prefix.value : '?'} ${role.arnReferences.join(' ')}`,
+        )
+        .sort(),
+    ).toEqual([
       'module.eks_blueprints_addons.module.aws_efs_csi_driver: aws-efs-csi-driver- module.eks_blueprints_addons.module.aws_efs_csi_driver.iam_role_arn module.eks_blueprints_addons.aws_efs_csi_driver.iam_role_arn',
       'module.eks_blueprints_addons.module.aws_load_balancer_controller: alb-controller- module.eks_blueprints_addons.module.aws_load_balancer_controller.iam_role_arn module.eks_blueprints_addons.aws_load_balancer_controller.iam_role_arn',
       'module.eks_blueprints_addons.module.external_secrets: external-secrets- module.eks_blueprints_addons.module.external_secrets.iam_role_arn module.eks_blueprints_addons.external_secrets.iam_role_arn',

@@ -16,9 +16,15 @@ describe('irsa-guard:ignore comments in .tf files', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'irsa-guard-suppressed-'))
     try {
       const text = readFileSync(fixture('terraform', 'suppressed', 'main.tf'), 'utf8')
-      writeFileSync(path.join(root, 'main.tf'), text.replace(/^\s*# irsa-guard:ignore.*$/m, '      # (comment removed)'))
+      writeFileSync(
+        path.join(root, 'main.tf'),
+        text.replace(/^\s*# irsa-guard:ignore.*$/m, '      # (comment removed)'),
+      )
       const result = await scan(root)
-      expect(linesOf(result, 'trust-denies-service-account').map((line) => line.split(': error: ')[0])).toEqual(['main.tf:18:17', 'main.tf:40:19'])
+      expect(linesOf(result, 'trust-denies-service-account').map((line) => line.split(': error: ')[0])).toEqual([
+        'main.tf:18:17',
+        'main.tf:40:19',
+      ])
     } finally {
       rmSync(root, { recursive: true, force: true })
     }

@@ -5,10 +5,35 @@ import type { Expr } from '../ast.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
 import { printExpr } from '../print.js'
-import { addReleaseServiceAccounts, listedSets, mergeReleaseValues, setPath, type HelmSet, type ReleaseServiceAccount } from '../resources/helm.js'
+import {
+  addReleaseServiceAccounts,
+  listedSets,
+  mergeReleaseValues,
+  setPath,
+  type HelmSet,
+  type ReleaseServiceAccount,
+} from '../resources/helm.js'
 import { present } from '../resources/iam.js'
-import { iterate, nullValue, objectEntry, objectValue, scalarString, stringValue, toFactValue, unknownRef, unknownTemplate, type HclValue, type UnknownPart } from '../values.js'
-import { addModuleRole, moduleRole, policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
+import {
+  iterate,
+  nullValue,
+  objectEntry,
+  objectValue,
+  scalarString,
+  stringValue,
+  toFactValue,
+  unknownRef,
+  unknownTemplate,
+  type HclValue,
+  type UnknownPart,
+} from '../values.js'
+import {
+  addModuleRole,
+  moduleRole,
+  policyDocument,
+  selfAssumeStatement,
+  webIdentityStatement,
+} from './trust-statements.js'
 
 const UNPINNED_RULE = 'helm-service-account-name-unpinned'
 
@@ -38,7 +63,9 @@ export class BlueprintsAddonModule implements CalledModule {
 
   /** `inputs` stands for the call's arguments when another module's emulation calls this one (eks-blueprints-addons). */
   constructor(
-    private readonly call: Pick<ModuleCallRequest, 'prefix' | 'rootDir'> & { view: Pick<ModuleCallRequest['view'], 'location' | 'block' | 'evaluator'> },
+    private readonly call: Pick<ModuleCallRequest, 'prefix' | 'rootDir'> & {
+      view: Pick<ModuleCallRequest['view'], 'location' | 'block' | 'evaluator'>
+    },
     inputs?: AddonInputs,
     /** More references that name the role's ARN (`module.addons.karpenter.iam_role_arn`). */
     private readonly arnAliases: readonly string[] = [],
@@ -102,7 +129,10 @@ export class BlueprintsAddonModule implements CalledModule {
 
   /** `try(coalesce(var.namespace, "default"))` */
   private namespace(): HclValue {
-    return nonEmpty(this.input('namespace')) ?? stringValue('default', this.inputs.attribute('namespace')?.location ?? this.call.view.location)
+    return (
+      nonEmpty(this.input('namespace')) ??
+      stringValue('default', this.inputs.attribute('namespace')?.location ?? this.call.view.location)
+    )
   }
 
   /** `local.role_name = try(coalesce(var.role_name, var.name), "")` */
@@ -126,7 +156,14 @@ export class BlueprintsAddonModule implements CalledModule {
         const path = scalarString(item)
         const at = path ? setPath(path).lastIndexOf('annotations') : -1
         if (path && at > 0) annotatedPaths.push(setPath(path).slice(0, at))
-        sets.push({ line: item.location.line, name: item, value: this.roleArn(item.location), type: undefined, keyLocation: item.location, forceString: false })
+        sets.push({
+          line: item.location.line,
+          name: item,
+          value: this.roleArn(item.location),
+          type: undefined,
+          keyLocation: item.location,
+          forceString: false,
+        })
       }
     }
     sets.push(...listedSets(given.sensitive))
@@ -134,7 +171,8 @@ export class BlueprintsAddonModule implements CalledModule {
     return addReleaseServiceAccounts(sink, {
       chart: chart ? scalarString(chart) : undefined,
       release: this.releaseName(),
-      releaseLocation: this.inputs.attribute('name')?.location ?? this.inputs.attribute('chart')?.location ?? view.location,
+      releaseLocation:
+        this.inputs.attribute('name')?.location ?? this.inputs.attribute('chart')?.location ?? view.location,
       namespace: toFactValue(this.namespace()) ?? known('default', view.location),
       values: mergeReleaseValues(given.values, sets, view.location),
       valuesKnown,
@@ -150,10 +188,20 @@ export class BlueprintsAddonModule implements CalledModule {
     const location = view.location
     const role = moduleRole(this.call, ['iam_role_arn'], 'this[0]', this.arnAliases)
     const roleName = this.roleName()
-    const nameLocation = this.inputs.attribute('role_name')?.location ?? this.inputs.attribute('name')?.location ?? location
+    const nameLocation =
+      this.inputs.attribute('role_name')?.location ?? this.inputs.attribute('name')?.location ?? location
     if (this.usesPrefix()) {
       const text = scalarString(roleName)
-      role.generatedName = { prefix: text !== undefined ? known(`${text}-`, nameLocation) : symbolic(`${toFactValue(roleName)?.kind === 'symbolic' ? printedValue(roleName) : `${this.label}.role_name`}-`, nameLocation), location: nameLocation }
+      role.generatedName = {
+        prefix:
+          text !== undefined
+            ? known(`${text}-`, nameLocation)
+            : symbolic(
+                `${toFactValue(roleName)?.kind === 'symbolic' ? printedValue(roleName) : `${this.label}.role_name`}-`,
+                nameLocation,
+              ),
+        location: nameLocation,
+      }
     } else {
       role.name = toFactValue(roleName) ?? symbolic(`${this.label}.role_name`, nameLocation)
     }
@@ -168,16 +216,29 @@ export class BlueprintsAddonModule implements CalledModule {
     const statements: HclValue[] = []
     // Later 1.x (main at 0f109f7, aws-ia/terraform-aws-eks-blueprints-addon#43): `trust_policy_statements` come first; not read, they stay unknown.
     const extra = this.input('trust_policy_statements')
-    if (extra && !(extra.kind === 'tuple' && extra.items.length === 0)) statements.push(unknownRef(`${this.call.prefix}trust_policy_statements`, extra.location))
+    if (extra && !(extra.kind === 'tuple' && extra.items.length === 0))
+      statements.push(unknownRef(`${this.call.prefix}trust_policy_statements`, extra.location))
     const selfAssume = this.input('allow_self_assume_role')
-    if (selfAssume?.kind === 'bool' && selfAssume.value) statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location))
+    if (selfAssume?.kind === 'bool' && selfAssume.value)
+      statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location))
     const test = this.input('assume_role_condition_test') ?? stringValue('StringEquals', location)
     const testLocation = this.inputs.attribute('assume_role_condition_test')?.location ?? location
     const providers = this.input('oidc_providers')
-    if (providers?.kind === 'unknown') statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location))
+    if (providers?.kind === 'unknown')
+      statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location))
     else if (providers?.kind === 'object' || providers?.kind === 'tuple') {
-      const pairs = iterate(providers).sort(([a], [b]) => (providers.kind === 'tuple' ? 0 : String(scalarString(a)) < String(scalarString(b)) ? -1 : 1))
-      for (const [key, provider] of pairs) statements.push(this.providerStatement(provider, providers.kind === 'object' ? key.location : provider.location, test, testLocation))
+      const pairs = iterate(providers).sort(([a], [b]) =>
+        providers.kind === 'tuple' ? 0 : String(scalarString(a)) < String(scalarString(b)) ? -1 : 1,
+      )
+      for (const [key, provider] of pairs)
+        statements.push(
+          this.providerStatement(
+            provider,
+            providers.kind === 'object' ? key.location : provider.location,
+            test,
+            testLocation,
+          ),
+        )
     }
     return policyDocument(statements, this.inputs.attribute('oidc_providers')?.location ?? location, location)
   }
@@ -219,11 +280,18 @@ export class BlueprintsAddonModule implements CalledModule {
       const written = accountExpression(item.value)
       if (!written || printExpr(written.expression).includes(releaseText)) continue
       const provider = item.keyName !== undefined ? objectEntry(providerValues, item.keyName)?.value : undefined
-      const account = scalarString(present(objectEntry(provider, 'service_account')?.value) ?? nullValue(written.location))
+      const account = scalarString(
+        present(objectEntry(provider, 'service_account')?.value) ?? nullValue(written.location),
+      )
       const namespace = scalarString(present(objectEntry(provider, 'namespace')?.value) ?? this.namespace())
       if (account === undefined || namespace === undefined) continue
       const follows = serviceAccounts.find(
-        (each) => each.naming === 'release' && each.name.kind === 'known' && each.name.value === account && each.namespace.kind === 'known' && each.namespace.value === namespace,
+        (each) =>
+          each.naming === 'release' &&
+          each.name.kind === 'known' &&
+          each.name.value === account &&
+          each.namespace.kind === 'known' &&
+          each.namespace.value === namespace,
       )
       if (!follows) continue
       const chart = scalarString(this.input('chart') ?? nullValue(view.location)) ?? ''
@@ -262,8 +330,12 @@ function subject(namespace: HclValue, account: HclValue, location: Location): Hc
     if (value.kind === 'unknown') return value.parts
     return [{ text: scalarString(value) ?? '' }]
   }
-  const template = unknownTemplate([{ text: 'system:serviceaccount:' }, ...parts(namespace), { text: ':' }, ...parts(account)], account.location ?? location)
-  if (template.parts.every((each) => 'text' in each)) return stringValue(template.parts.map((each) => ('text' in each ? each.text : '')).join(''), template.location)
+  const template = unknownTemplate(
+    [{ text: 'system:serviceaccount:' }, ...parts(namespace), { text: ':' }, ...parts(account)],
+    account.location ?? location,
+  )
+  if (template.parts.every((each) => 'text' in each))
+    return stringValue(template.parts.map((each) => ('text' in each ? each.text : '')).join(''), template.location)
   return template
 }
 

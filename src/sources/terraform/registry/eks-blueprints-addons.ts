@@ -3,7 +3,16 @@ import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
 import { addAddonServiceAccounts } from '../resources/eks.js'
 import { present } from '../resources/iam.js'
-import { boolValue, objectEntry, objectValue, stringValue, tupleValue, unknownRef, type HclValue, type ObjectEntryValue } from '../values.js'
+import {
+  boolValue,
+  objectEntry,
+  objectValue,
+  stringValue,
+  tupleValue,
+  unknownRef,
+  type HclValue,
+  type ObjectEntryValue,
+} from '../values.js'
 import { BlueprintsAddonModule, type AddonInputs } from './eks-blueprints-addon.js'
 
 /** One add-on of aws-ia/eks-blueprints-addons that installs a chart with an IRSA role. */
@@ -35,33 +44,118 @@ const sa = (name: string, path = 'serviceAccount', setting = 'service_account_na
  * come after the module's own values.
  */
 export const BLUEPRINTS_IRSA_ADDONS: readonly IrsaAddon[] = [
-  { key: 'aws_cloudwatch_metrics', release: 'aws-cloudwatch-metrics', namespace: 'amazon-cloudwatch', chart: 'aws-cloudwatch-metrics', roleName: 'aws-cloudwatch-metrics', accounts: [sa('aws-cloudwatch-metrics')] },
+  {
+    key: 'aws_cloudwatch_metrics',
+    release: 'aws-cloudwatch-metrics',
+    namespace: 'amazon-cloudwatch',
+    chart: 'aws-cloudwatch-metrics',
+    roleName: 'aws-cloudwatch-metrics',
+    accounts: [sa('aws-cloudwatch-metrics')],
+  },
   {
     key: 'aws_efs_csi_driver',
     release: 'aws-efs-csi-driver',
     namespace: 'kube-system',
     chart: 'aws-efs-csi-driver',
     roleName: 'aws-efs-csi-driver',
-    accounts: [sa('efs-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'), sa('efs-csi-node-sa', 'node.serviceAccount', 'node_service_account_name')],
+    accounts: [
+      sa('efs-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'),
+      sa('efs-csi-node-sa', 'node.serviceAccount', 'node_service_account_name'),
+    ],
   },
-  { key: 'aws_for_fluentbit', release: 'aws-for-fluent-bit', namespace: 'kube-system', chart: 'aws-for-fluent-bit', roleName: 'aws-for-fluent-bit', accounts: [sa('aws-for-fluent-bit-sa')] },
+  {
+    key: 'aws_for_fluentbit',
+    release: 'aws-for-fluent-bit',
+    namespace: 'kube-system',
+    chart: 'aws-for-fluent-bit',
+    roleName: 'aws-for-fluent-bit',
+    accounts: [sa('aws-for-fluent-bit-sa')],
+  },
   {
     key: 'aws_fsx_csi_driver',
     release: 'aws-fsx-csi-driver',
     namespace: 'kube-system',
     chart: 'aws-fsx-csi-driver',
     roleName: 'aws-fsx-csi-driver',
-    accounts: [sa('aws-fsx-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'), sa('aws-fsx-csi-node-sa', 'node.serviceAccount', 'node_service_account_name')],
+    accounts: [
+      sa('aws-fsx-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'),
+      sa('aws-fsx-csi-node-sa', 'node.serviceAccount', 'node_service_account_name'),
+    ],
   },
-  { key: 'aws_load_balancer_controller', release: 'aws-load-balancer-controller', namespace: 'kube-system', chart: 'aws-load-balancer-controller', roleName: 'alb-controller', accounts: [sa('aws-load-balancer-controller-sa')] },
-  { key: 'aws_node_termination_handler', release: 'aws-node-termination-handler', namespace: 'aws-node-termination-handler', chart: 'aws-node-termination-handler', roleName: 'aws-node-termination-handler', accounts: [sa('aws-node-termination-handler-sa')] },
-  { key: 'aws_privateca_issuer', release: 'aws-privateca-issuer', namespace: 'cert-manager', chart: 'aws-privateca-issuer', roleName: 'aws-privateca-issuer', accounts: [sa('aws-privateca-issuer-sa')] },
-  { key: 'cert_manager', release: 'cert-manager', namespace: 'cert-manager', chart: 'cert-manager', roleName: 'cert-manager', accounts: [sa('cert-manager')], needs: 'cert_manager_route53_hosted_zone_arns' },
-  { key: 'cluster_autoscaler', release: 'cluster-autoscaler', namespace: 'kube-system', chart: 'cluster-autoscaler', roleName: 'cluster-autoscaler', accounts: [sa('cluster-autoscaler-sa', 'rbac.serviceAccount')] },
-  { key: 'external_dns', release: 'external-dns', namespace: 'external-dns', chart: 'external-dns', roleName: 'external-dns', accounts: [sa('external-dns-sa')], needs: 'external_dns_route53_zone_arns' },
-  { key: 'external_secrets', release: 'external-secrets', namespace: 'external-secrets', chart: 'external-secrets', roleName: 'external-secrets', accounts: [sa('external-secrets-sa')] },
-  { key: 'karpenter', release: 'karpenter', namespace: 'karpenter', chart: 'karpenter', roleName: 'karpenter', accounts: [sa('karpenter')] },
-  { key: 'velero', release: 'velero', namespace: 'velero', chart: 'velero', roleName: 'velero', accounts: [sa('velero-server', 'serviceAccount.server')] },
+  {
+    key: 'aws_load_balancer_controller',
+    release: 'aws-load-balancer-controller',
+    namespace: 'kube-system',
+    chart: 'aws-load-balancer-controller',
+    roleName: 'alb-controller',
+    accounts: [sa('aws-load-balancer-controller-sa')],
+  },
+  {
+    key: 'aws_node_termination_handler',
+    release: 'aws-node-termination-handler',
+    namespace: 'aws-node-termination-handler',
+    chart: 'aws-node-termination-handler',
+    roleName: 'aws-node-termination-handler',
+    accounts: [sa('aws-node-termination-handler-sa')],
+  },
+  {
+    key: 'aws_privateca_issuer',
+    release: 'aws-privateca-issuer',
+    namespace: 'cert-manager',
+    chart: 'aws-privateca-issuer',
+    roleName: 'aws-privateca-issuer',
+    accounts: [sa('aws-privateca-issuer-sa')],
+  },
+  {
+    key: 'cert_manager',
+    release: 'cert-manager',
+    namespace: 'cert-manager',
+    chart: 'cert-manager',
+    roleName: 'cert-manager',
+    accounts: [sa('cert-manager')],
+    needs: 'cert_manager_route53_hosted_zone_arns',
+  },
+  {
+    key: 'cluster_autoscaler',
+    release: 'cluster-autoscaler',
+    namespace: 'kube-system',
+    chart: 'cluster-autoscaler',
+    roleName: 'cluster-autoscaler',
+    accounts: [sa('cluster-autoscaler-sa', 'rbac.serviceAccount')],
+  },
+  {
+    key: 'external_dns',
+    release: 'external-dns',
+    namespace: 'external-dns',
+    chart: 'external-dns',
+    roleName: 'external-dns',
+    accounts: [sa('external-dns-sa')],
+    needs: 'external_dns_route53_zone_arns',
+  },
+  {
+    key: 'external_secrets',
+    release: 'external-secrets',
+    namespace: 'external-secrets',
+    chart: 'external-secrets',
+    roleName: 'external-secrets',
+    accounts: [sa('external-secrets-sa')],
+  },
+  {
+    key: 'karpenter',
+    release: 'karpenter',
+    namespace: 'karpenter',
+    chart: 'karpenter',
+    roleName: 'karpenter',
+    accounts: [sa('karpenter')],
+  },
+  {
+    key: 'velero',
+    release: 'velero',
+    namespace: 'velero',
+    chart: 'velero',
+    roleName: 'velero',
+    accounts: [sa('velero-server', 'serviceAccount.server')],
+  },
   {
     key: 'aws_gateway_api_controller',
     release: 'aws-gateway-api-controller',
@@ -93,10 +187,18 @@ export class BlueprintsAddonsModule implements CalledModule {
     for (const entry of eksAddonEntries(present(view.value('eks_addons')))) {
       const name = present(objectEntry(entry.value, 'name')?.value) ?? stringValue(entry.key, entry.keyLocation)
       const roleArn = present(objectEntry(entry.value, 'service_account_role_arn')?.value)
-      addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, entry.keyLocation, { fromLine: view.location.line, toLine: view.block.endLine }, {
-        root: this.call.rootDir,
-        address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
-      })
+      addAddonServiceAccounts(
+        sink,
+        name,
+        roleArn,
+        roleArn?.location,
+        entry.keyLocation,
+        { fromLine: view.location.line, toLine: view.block.endLine },
+        {
+          root: this.call.rootDir,
+          address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
+        },
+      )
     }
   }
 
@@ -117,7 +219,10 @@ export class BlueprintsAddonsModule implements CalledModule {
       const text = (name: string, fallback: string): HclValue => setting(name) ?? stringValue(fallback, at)
       const accounts = addon.accounts.map((account) => ({ ...account, value: text(account.setting, account.name) }))
       const needed = addon.needs ? present(view.value(addon.needs)) : undefined
-      const roleWanted = !(addon.needs && (needed === undefined || (needed.kind === 'tuple' && needed.items.length === 0)))
+      const roleWanted = !(
+        addon.needs &&
+        (needed === undefined || (needed.kind === 'tuple' && needed.items.length === 0))
+      )
       const ownSets = accounts.map((account) => setEntry(`${account.path}.name`, account.value, at))
       const userSets = setting('set')
       const arguments_: Record<string, HclValue | undefined> = {
@@ -125,9 +230,17 @@ export class BlueprintsAddonsModule implements CalledModule {
         namespace: text('namespace', addon.namespace),
         chart: text('chart', addon.chart),
         values: setting('values'),
-        set: userSets === undefined ? tupleValue(ownSets, at) : userSets.kind === 'tuple' ? tupleValue([...ownSets, ...userSets.items], at) : userSets,
+        set:
+          userSets === undefined
+            ? tupleValue(ownSets, at)
+            : userSets.kind === 'tuple'
+              ? tupleValue([...ownSets, ...userSets.items], at)
+              : userSets,
         set_sensitive: setting('set_sensitive'),
-        set_irsa_names: tupleValue(accounts.map((account) => stringValue(`${account.path}.annotations.eks\\.amazonaws\\.com/role-arn`, at)), at),
+        set_irsa_names: tupleValue(
+          accounts.map((account) => stringValue(`${account.path}.annotations.eks\\.amazonaws\\.com/role-arn`, at)),
+          at,
+        ),
         create_role: roleWanted ? (setting('create_role') ?? boolValue(true, at)) : boolValue(false, at),
         role_name: text('role_name', addon.roleName),
         role_name_use_prefix: setting('role_name_use_prefix') ?? boolValue(true, at),
@@ -138,7 +251,13 @@ export class BlueprintsAddonsModule implements CalledModule {
             keyLocation: at,
             value: objectValue(
               [
-                { key: 'provider_arn', keyLocation: at, value: present(view.value('oidc_provider_arn')) ?? unknownRef(`${this.call.prefix}var.oidc_provider_arn`, at) },
+                {
+                  key: 'provider_arn',
+                  keyLocation: at,
+                  value:
+                    present(view.value('oidc_provider_arn')) ??
+                    unknownRef(`${this.call.prefix}var.oidc_provider_arn`, at),
+                },
                 { key: 'service_account', keyLocation: account.value.location, value: account.value },
               ],
               at,
@@ -153,7 +272,9 @@ export class BlueprintsAddonsModule implements CalledModule {
         expression: () => undefined,
       }
       const prefix = `${this.call.prefix}module.${addon.key}.`
-      new BlueprintsAddonModule({ prefix, rootDir: this.call.rootDir, view }, inputs, [`${this.call.prefix}${addon.key}.iam_role_arn`]).collectFacts(sink)
+      new BlueprintsAddonModule({ prefix, rootDir: this.call.rootDir, view }, inputs, [
+        `${this.call.prefix}${addon.key}.iam_role_arn`,
+      ]).collectFacts(sink)
     }
   }
 }

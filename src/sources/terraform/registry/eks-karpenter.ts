@@ -3,7 +3,17 @@ import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
 import { present } from '../resources/iam.js'
-import { nullValue, objectValue, scalarString, stringValue, toFactValue, tupleValue, unknownRef, unknownTemplate, type HclValue } from '../values.js'
+import {
+  nullValue,
+  objectValue,
+  scalarString,
+  stringValue,
+  toFactValue,
+  tupleValue,
+  unknownRef,
+  unknownTemplate,
+  type HclValue,
+} from '../values.js'
 import { addModuleRole, moduleRole, policyDocument, webIdentityStatement } from './trust-statements.js'
 
 /** The names of one generation's controller role inputs and outputs. */
@@ -70,7 +80,10 @@ export class KarpenterModule implements CalledModule {
     const roleName = this.roleName(nameLocation)
     if (this.usesPrefix()) {
       const text = scalarString(roleName)
-      role.generatedName = { prefix: text !== undefined ? known(`${text}-`, nameLocation) : symbolic(`${this.label}.${name}-`, nameLocation), location: nameLocation }
+      role.generatedName = {
+        prefix: text !== undefined ? known(`${text}-`, nameLocation) : symbolic(`${this.label}.${name}-`, nameLocation),
+        location: nameLocation,
+      }
     } else {
       role.name = toFactValue(roleName) ?? symbolic(`${this.label}.${name}`, nameLocation)
     }
@@ -84,7 +97,9 @@ export class KarpenterModule implements CalledModule {
 
   /** `create && create_irsa` / `create && create_iam_role`: false only when one is known false. */
   private created(): boolean {
-    return [this.input('create'), this.input(this.generation.createRole)].every((flag) => !(flag?.kind === 'bool' && !flag.value))
+    return [this.input('create'), this.input(this.generation.createRole)].every(
+      (flag) => !(flag?.kind === 'bool' && !flag.value),
+    )
   }
 
   private usesPrefix(): boolean {
@@ -105,11 +120,17 @@ export class KarpenterModule implements CalledModule {
     const statements: HclValue[] = []
     if (this.generation.podIdentity(input)) statements.push(podIdentityStatement(location))
     if (this.generation.irsa(input)) {
-      const accounts = this.input('irsa_namespace_service_accounts') ?? tupleValue([stringValue('karpenter:karpenter', location)], location)
+      const accounts =
+        this.input('irsa_namespace_service_accounts') ??
+        tupleValue([stringValue('karpenter:karpenter', location)], location)
       const subjectsLocation = view.attribute('irsa_namespace_service_accounts')?.location ?? location
       const subjects =
         accounts.kind === 'tuple'
-          ? accounts.items.map((item) => (item.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location) : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location)))
+          ? accounts.items.map((item) =>
+              item.kind === 'unknown'
+                ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location)
+                : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location),
+            )
           : [unknownRef(`${this.call.prefix}irsa_namespace_service_accounts`, subjectsLocation)]
       const arnAttribute = view.attribute('irsa_oidc_provider_arn')
       statements.push(
@@ -129,7 +150,8 @@ export class KarpenterModule implements CalledModule {
   }
 }
 
-const isTrue = (value: HclValue | undefined, fallback: boolean): boolean => (value?.kind === 'bool' ? value.value : value === undefined ? fallback : true)
+const isTrue = (value: HclValue | undefined, fallback: boolean): boolean =>
+  value?.kind === 'bool' ? value.value : value === undefined ? fallback : true
 
 const V19: Generation = {
   createRole: 'create_irsa',
@@ -164,8 +186,25 @@ function podIdentityStatement(location: Location): HclValue {
   return objectValue(
     [
       { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-      { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location), stringValue('sts:TagSession', location)], location) },
-      { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'Service', keyLocation: location, value: tupleValue([stringValue('pods.eks.amazonaws.com', location)], location) }], location) },
+      {
+        key: 'Action',
+        keyLocation: location,
+        value: tupleValue([stringValue('sts:AssumeRole', location), stringValue('sts:TagSession', location)], location),
+      },
+      {
+        key: 'Principal',
+        keyLocation: location,
+        value: objectValue(
+          [
+            {
+              key: 'Service',
+              keyLocation: location,
+              value: tupleValue([stringValue('pods.eks.amazonaws.com', location)], location),
+            },
+          ],
+          location,
+        ),
+      },
     ],
     location,
   )

@@ -5,7 +5,15 @@ import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
 import { readModuleAddon } from '../resources/eks.js'
 import { present } from '../resources/iam.js'
-import { expressionOf, objectValue, toFactValue, unknownRef, unknownTemplate, type HclValue, type UnknownValue } from '../values.js'
+import {
+  expressionOf,
+  objectValue,
+  toFactValue,
+  unknownRef,
+  unknownTemplate,
+  type HclValue,
+  type UnknownValue,
+} from '../values.js'
 
 /**
  * terraform-aws-eks, emulated from its documented outputs (irsa-failure-modes.md M2):
@@ -59,11 +67,19 @@ export class EksModule implements CalledModule {
     })
     const enableIrsa = this.input('enable_irsa')
     if (!(enableIrsa?.kind === 'bool' && !enableIrsa.value)) sink.facts.oidcProviders.push(this.provider(location))
-    const addons = this.majorVersion === undefined ? (this.input('addons') ?? this.input('cluster_addons')) : this.majorVersion >= 21 ? this.input('addons') : this.input('cluster_addons')
+    const addons =
+      this.majorVersion === undefined
+        ? (this.input('addons') ?? this.input('cluster_addons'))
+        : this.majorVersion >= 21
+          ? this.input('addons')
+          : this.input('cluster_addons')
     if (addons?.kind === 'object') {
       for (const entry of addons.entries) {
         if (entry.keyValue !== undefined || entry.value.kind !== 'object') continue
-        readModuleAddon(sink, entry.key, entry.keyLocation, entry.value, view, { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]` })
+        readModuleAddon(sink, entry.key, entry.keyLocation, entry.value, view, {
+          root: this.call.rootDir,
+          address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
+        })
       }
     }
   }
@@ -73,7 +89,10 @@ export class EksModule implements CalledModule {
     const provider: OidcProvider = {
       source: 'terraform',
       location,
-      terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_iam_openid_connect_provider.oidc_provider[0]` },
+      terraform: {
+        root: this.call.rootDir,
+        address: `${this.call.prefix}aws_iam_openid_connect_provider.oidc_provider[0]`,
+      },
       arn: symbolic(arn, location),
       url: symbolic(expressionOf(this.issuer(location)), location),
       clientIds: [known('sts.amazonaws.com', location)],
@@ -94,7 +113,10 @@ export class EksModule implements CalledModule {
   }
 
   private issuer(location: Location): UnknownValue {
-    return unknownTemplate([{ text: 'https://' }, { ref: `${this.call.prefix}oidc_provider`, isHostPath: true }], location)
+    return unknownTemplate(
+      [{ text: 'https://' }, { ref: `${this.call.prefix}oidc_provider`, isHostPath: true }],
+      location,
+    )
   }
 
   private clusterName(): HclValue | undefined {

@@ -4,7 +4,18 @@ import type { CalledModule, FactSink } from '../context.js'
 import { callFunction } from '../functions.js'
 import type { ModuleCallRequest } from '../module.js'
 import { present } from '../resources/iam.js'
-import { objectValue, scalarString, stringValue, toFactValue, tupleValue, unknownRef, unknownTemplate, type HclValue, type ObjectEntryValue, type UnknownPart } from '../values.js'
+import {
+  objectValue,
+  scalarString,
+  stringValue,
+  toFactValue,
+  tupleValue,
+  unknownRef,
+  unknownTemplate,
+  type HclValue,
+  type ObjectEntryValue,
+  type UnknownPart,
+} from '../values.js'
 import { addModuleRole, claimKey, moduleRole, policyDocument, selfAssumeStatement } from './trust-statements.js'
 
 /**
@@ -31,7 +42,11 @@ export class AssumableRoleWithOidcModule implements CalledModule {
 
   output(name: string, location: Location): HclValue {
     const created = this.created()
-    if (created === false && (name === 'iam_role_arn' || name === 'iam_role_name' || name === 'iam_role_path' || name === 'iam_role_unique_id')) return stringValue('', location)
+    if (
+      created === false &&
+      (name === 'iam_role_arn' || name === 'iam_role_name' || name === 'iam_role_path' || name === 'iam_role_unique_id')
+    )
+      return stringValue('', location)
     if (name === 'iam_role_name' && this.input('role_name')) return this.input('role_name')!
     if (name === 'iam_role_path') return this.input('role_path') ?? stringValue('/', location)
     return unknownRef(`${this.call.prefix}${name}`, location)
@@ -48,7 +63,11 @@ export class AssumableRoleWithOidcModule implements CalledModule {
     const name = this.input('role_name')
     const prefix = this.input('role_name_prefix')
     if (name) role.name = toFactValue(name) ?? symbolic(`${this.label}.role_name`, name.location)
-    else if (prefix) role.generatedName = { prefix: toFactValue(prefix) ?? symbolic(`${this.label}.role_name_prefix`, prefix.location), location: view.attribute('role_name_prefix')!.location }
+    else if (prefix)
+      role.generatedName = {
+        prefix: toFactValue(prefix) ?? symbolic(`${this.label}.role_name_prefix`, prefix.location),
+        location: view.attribute('role_name_prefix')!.location,
+      }
     else role.generatedName = { prefix: known('terraform-', view.location), location: view.location }
     role.path = toFactValue(this.input('role_path')) ?? known('/', view.location)
     addModuleRole(sink, role, this.trustPolicy())
@@ -70,11 +89,16 @@ export class AssumableRoleWithOidcModule implements CalledModule {
     const location = view.location
     const statements: HclValue[] = []
     const selfAssume = this.input('allow_self_assume_role')
-    if (selfAssume?.kind === 'bool' && selfAssume.value) statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location))
+    if (selfAssume?.kind === 'bool' && selfAssume.value)
+      statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location))
     const urls = this.urls()
     if (urls === undefined) statements.push(unknownRef(`${this.call.prefix}local.urls`, location))
     else for (const url of urls) statements.push(this.urlStatement(url))
-    return policyDocument(statements, view.attribute('provider_url')?.location ?? view.attribute('provider_urls')?.location ?? location, location)
+    return policyDocument(
+      statements,
+      view.attribute('provider_url')?.location ?? view.attribute('provider_urls')?.location ?? location,
+      location,
+    )
   }
 
   /** `local.urls`, or undefined when the list itself is unknown. */
@@ -90,7 +114,12 @@ export class AssumableRoleWithOidcModule implements CalledModule {
       const text = scalarString(url) ?? (url.kind === 'unknown' ? JSON.stringify(url.parts) : undefined)
       if (text === undefined || seen.has(text)) continue
       seen.add(text)
-      urls.push(callFunction('replace', [url, stringValue('https://', url.location), stringValue('', url.location)], { location: url.location, evaluator: this.call.view.evaluator }))
+      urls.push(
+        callFunction('replace', [url, stringValue('https://', url.location), stringValue('', url.location)], {
+          location: url.location,
+          evaluator: this.call.view.evaluator,
+        }),
+      )
     }
     return urls
   }
@@ -99,26 +128,46 @@ export class AssumableRoleWithOidcModule implements CalledModule {
     const view = this.call.view
     const location = url.location
     const extra = this.input('provider_trust_policy_conditions')
-    if (extra && !(extra.kind === 'tuple' && extra.items.length === 0)) return unknownRef(`${this.call.prefix}provider_trust_policy_conditions`, extra.location)
+    if (extra && !(extra.kind === 'tuple' && extra.items.length === 0))
+      return unknownRef(`${this.call.prefix}provider_trust_policy_conditions`, extra.location)
     const conditions: Record<string, ObjectEntryValue[]> = { StringEquals: [], StringLike: [] }
     const add = (operator: 'StringEquals' | 'StringLike', claim: ':sub' | ':aud', input: string): void => {
       const values = this.input(input)
       if (!values || (values.kind === 'tuple' && values.items.length === 0)) return
       const at = view.attribute(input)!.location
-      conditions[operator]!.push({ ...claimKey(url, claim, at), value: values.kind === 'tuple' ? values : tupleValue([values], values.location) })
+      conditions[operator]!.push({
+        ...claimKey(url, claim, at),
+        value: values.kind === 'tuple' ? values : tupleValue([values], values.location),
+      })
     }
     add('StringEquals', ':sub', 'oidc_fully_qualified_subjects')
     add('StringLike', ':sub', 'oidc_subjects_with_wildcards')
     add('StringLike', ':aud', 'oidc_fully_qualified_audiences')
     const operators: ObjectEntryValue[] = Object.entries(conditions)
       .filter(([, keys]) => keys.length > 0)
-      .map(([operator, keys]) => ({ key: operator, keyLocation: keys[0]!.keyLocation, value: objectValue(keys, location) }))
+      .map(([operator, keys]) => ({
+        key: operator,
+        keyLocation: keys[0]!.keyLocation,
+        value: objectValue(keys, location),
+      }))
     const entries: ObjectEntryValue[] = [
       { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-      { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location) },
-      { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'Federated', keyLocation: location, value: tupleValue([this.providerArn(url)], location) }], location) },
+      {
+        key: 'Action',
+        keyLocation: location,
+        value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location),
+      },
+      {
+        key: 'Principal',
+        keyLocation: location,
+        value: objectValue(
+          [{ key: 'Federated', keyLocation: location, value: tupleValue([this.providerArn(url)], location) }],
+          location,
+        ),
+      },
     ]
-    if (operators.length > 0) entries.push({ key: 'Condition', keyLocation: location, value: objectValue(operators, location) })
+    if (operators.length > 0)
+      entries.push({ key: 'Condition', keyLocation: location, value: objectValue(operators, location) })
     return objectValue(entries, location)
   }
 
@@ -126,8 +175,21 @@ export class AssumableRoleWithOidcModule implements CalledModule {
   private providerArn(url: HclValue): HclValue {
     const prefix = this.call.prefix
     const given = this.input('aws_account_id')
-    const account: UnknownPart[] = given && scalarString(given) !== '' ? partsOf(given) : [{ ref: `${prefix}data.aws_caller_identity.current.account_id` }]
-    return unknownTemplate([{ text: 'arn:' }, { ref: `${prefix}data.aws_partition.current.partition` }, { text: ':iam::' }, ...account, { text: ':oidc-provider/' }, ...partsOf(url)], url.location)
+    const account: UnknownPart[] =
+      given && scalarString(given) !== ''
+        ? partsOf(given)
+        : [{ ref: `${prefix}data.aws_caller_identity.current.account_id` }]
+    return unknownTemplate(
+      [
+        { text: 'arn:' },
+        { ref: `${prefix}data.aws_partition.current.partition` },
+        { text: ':iam::' },
+        ...account,
+        { text: ':oidc-provider/' },
+        ...partsOf(url),
+      ],
+      url.location,
+    )
   }
 }
 

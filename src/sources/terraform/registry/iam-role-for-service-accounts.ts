@@ -4,7 +4,13 @@ import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
 import { present } from '../resources/iam.js'
-import { addModuleRole, moduleRole, policyDocument, selfAssumeStatement, webIdentityStatement } from './trust-statements.js'
+import {
+  addModuleRole,
+  moduleRole,
+  policyDocument,
+  selfAssumeStatement,
+  webIdentityStatement,
+} from './trust-statements.js'
 import {
   expressionOf,
   nullValue,
@@ -41,13 +47,17 @@ export class IrsaRoleModule implements CalledModule {
   output(name: string, location: Location): HclValue {
     const created = this.created()
     const absent = this.generation === 5 ? stringValue('', location) : nullValue(location)
-    const outputs = this.generation === 5 ? { arn: 'iam_role_arn', name: 'iam_role_name', path: 'iam_role_path' } : { arn: 'arn', name: 'name', path: 'path' }
+    const outputs =
+      this.generation === 5
+        ? { arn: 'iam_role_arn', name: 'iam_role_name', path: 'iam_role_path' }
+        : { arn: 'arn', name: 'name', path: 'path' }
     if (created === false && Object.values(outputs).includes(name)) return absent
     if (name === outputs.name) {
       const fixed = this.fixedName()
       if (fixed) return fixed
     }
-    if (name === outputs.path) return this.input(this.generation === 5 ? 'role_path' : 'path') ?? stringValue('/', location)
+    if (name === outputs.path)
+      return this.input(this.generation === 5 ? 'role_path' : 'path') ?? stringValue('/', location)
     return unknownRef(`${this.call.prefix}${name}`, location)
   }
 
@@ -79,7 +89,8 @@ export class IrsaRoleModule implements CalledModule {
   private fixedName(): HclValue | undefined {
     if (this.generation === 5) return this.input('role_name')
     const usePrefix = this.input('use_name_prefix')
-    if (usePrefix?.kind === 'bool' && !usePrefix.value) return this.input('name') ?? stringValue('', this.call.view.location)
+    if (usePrefix?.kind === 'bool' && !usePrefix.value)
+      return this.input('name') ?? stringValue('', this.call.view.location)
     return undefined
   }
 
@@ -92,7 +103,11 @@ export class IrsaRoleModule implements CalledModule {
     }
     if (this.generation === 5) {
       const prefix = this.input('role_name_prefix')
-      if (prefix) role.generatedName = { prefix: toFactValue(prefix) ?? symbolic(`${this.label}.role_name_prefix`, prefix.location), location: view.attribute('role_name_prefix')!.location }
+      if (prefix)
+        role.generatedName = {
+          prefix: toFactValue(prefix) ?? symbolic(`${this.label}.role_name_prefix`, prefix.location),
+          location: view.attribute('role_name_prefix')!.location,
+        }
       else role.generatedName = { prefix: known('terraform-', view.location), location: view.location }
       return
     }
@@ -100,7 +115,10 @@ export class IrsaRoleModule implements CalledModule {
     const location = view.attribute('name')?.location ?? view.location
     const text = name ? scalarString(name) : ''
     role.generatedName = {
-      prefix: text !== undefined ? known(`${text}-`, name?.location ?? location) : symbolic(`${name && name.kind === 'unknown' ? expressionOf(name) : `${this.label}.name`}-`, location),
+      prefix:
+        text !== undefined
+          ? known(`${text}-`, name?.location ?? location)
+          : symbolic(`${name && name.kind === 'unknown' ? expressionOf(name) : `${this.label}.name`}-`, location),
       location,
     }
   }
@@ -109,18 +127,29 @@ export class IrsaRoleModule implements CalledModule {
     const view = this.call.view
     const location = view.location
     const statements: HclValue[] = []
-    if (this.generation === 5 && this.input('allow_self_assume_role')?.kind === 'bool' && (this.input('allow_self_assume_role') as { value: boolean }).value) {
+    if (
+      this.generation === 5 &&
+      this.input('allow_self_assume_role')?.kind === 'bool' &&
+      (this.input('allow_self_assume_role') as { value: boolean }).value
+    ) {
       statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location))
     }
-    const test = this.input(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test') ?? stringValue('StringEquals', location)
-    const testLocation = view.attribute(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test')?.location ?? location
+    const test =
+      this.input(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test') ??
+      stringValue('StringEquals', location)
+    const testLocation =
+      view.attribute(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test')?.location ??
+      location
     const providers = this.input('oidc_providers')
-    if (providers?.kind === 'unknown') statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location))
+    if (providers?.kind === 'unknown')
+      statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location))
     else if (providers?.kind === 'object') {
       const sorted = [...providers.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      for (const entry of sorted) statements.push(this.providerStatement(entry.value, entry.keyLocation, test, testLocation))
+      for (const entry of sorted)
+        statements.push(this.providerStatement(entry.value, entry.keyLocation, test, testLocation))
     } else if (providers?.kind === 'tuple') {
-      for (const item of providers.items) statements.push(this.providerStatement(item, item.location, test, testLocation))
+      for (const item of providers.items)
+        statements.push(this.providerStatement(item, item.location, test, testLocation))
     }
     return policyDocument(statements, view.attribute('oidc_providers')?.location ?? location, location)
   }
@@ -132,8 +161,16 @@ export class IrsaRoleModule implements CalledModule {
     const accounts = accountsEntry?.value ?? tupleValue([], location)
     const subjects =
       accounts.kind === 'tuple'
-        ? accounts.items.map((item) => (item.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location) : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location)))
-        : [accounts.kind === 'unknown' ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...accounts.parts], accounts.location) : stringValue('system:serviceaccount:', accounts.location)]
+        ? accounts.items.map((item) =>
+            item.kind === 'unknown'
+              ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location)
+              : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location),
+          )
+        : [
+            accounts.kind === 'unknown'
+              ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...accounts.parts], accounts.location)
+              : stringValue('system:serviceaccount:', accounts.location),
+          ]
     return webIdentityStatement({
       arn: arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location),
       arnLocation: arnEntry?.keyLocation ?? location,

@@ -8,19 +8,24 @@ import { KarpenterModule } from './eks-karpenter.js'
 import { IrsaRoleModule } from './iam-role-for-service-accounts.js'
 
 /** terraform-aws-iam's IRSA role module: `…-eks` up to v5, renamed without the suffix in v6. */
-const IRSA_ROLE_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-role-for-service-accounts(-eks)?\/?(?:[?#].*)?$/
+const IRSA_ROLE_SOURCE =
+  /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-role-for-service-accounts(-eks)?\/?(?:[?#].*)?$/
 /** terraform-aws-iam's older OIDC role module (v4, v5; removed in v6). */
-const ASSUMABLE_ROLE_WITH_OIDC_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-assumable-role-with-oidc\/?(?:[?#].*)?$/
+const ASSUMABLE_ROLE_WITH_OIDC_SOURCE =
+  /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-assumable-role-with-oidc\/?(?:[?#].*)?$/
 /** terraform-aws-eks's Karpenter submodule. */
-const KARPENTER_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/\/modules\/karpenter\/?(?:[?#].*)?$/
+const KARPENTER_SOURCE =
+  /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/\/modules\/karpenter\/?(?:[?#].*)?$/
 /** terraform-aws-eks, the root module only. */
 const EKS_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/?(?:[?#].*)?$/
 
 /** aws-ia/terraform-aws-eks-blueprints-addon, from the registry or GitHub. */
-const BLUEPRINTS_ADDON_SOURCE = /^(?:aws-ia\/eks-blueprints-addon\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addon(?:\.git)?)\/?(?:[?#].*)?$/
+const BLUEPRINTS_ADDON_SOURCE =
+  /^(?:aws-ia\/eks-blueprints-addon\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addon(?:\.git)?)\/?(?:[?#].*)?$/
 
 /** aws-ia/terraform-aws-eks-blueprints-addons (the add-ons module), from the registry or GitHub. */
-const BLUEPRINTS_ADDONS_SOURCE = /^(?:aws-ia\/eks-blueprints-addons\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addons(?:\.git)?)\/?(?:[?#].*)?$/
+const BLUEPRINTS_ADDONS_SOURCE =
+  /^(?:aws-ia\/eks-blueprints-addons\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addons(?:\.git)?)\/?(?:[?#].*)?$/
 
 /**
  * Registry modules whose behaviour irsa-guard knows without their source (read from their public
@@ -83,7 +88,8 @@ export function pinnedMajorVersion(call: Pick<ModuleCallRequest, 'source' | 'ver
       major ??= value
       if (major !== value) return undefined
     } else if (operator === '<') {
-      if (major === undefined || !(value === major + 1 && Number(minorText ?? 0) === 0) && value !== major) return undefined
+      if (major === undefined || (!(value === major + 1 && Number(minorText ?? 0) === 0) && value !== major))
+        return undefined
       bounded = true
     } else if (operator === '<=') {
       if (major === undefined || value !== major) return undefined

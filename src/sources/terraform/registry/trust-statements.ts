@@ -5,7 +5,16 @@ import type { FactSink } from '../context.js'
 import { valueToTree } from '../documents.js'
 import type { Evaluator } from '../evaluate.js'
 import { callFunction } from '../functions.js'
-import { expressionOf, objectValue, scalarString, stringValue, tupleValue, unknownTemplate, type HclValue, type ObjectEntryValue } from '../values.js'
+import {
+  expressionOf,
+  objectValue,
+  scalarString,
+  stringValue,
+  tupleValue,
+  unknownTemplate,
+  type HclValue,
+  type ObjectEntryValue,
+} from '../values.js'
 import { type ModuleCallRequest } from '../module.js'
 
 export const DEFAULT_AUDIENCE = 'sts.amazonaws.com'
@@ -31,10 +40,17 @@ export interface WebIdentityStatement {
  */
 export function webIdentityStatement(statement: WebIdentityStatement): HclValue {
   const { arn, arnLocation, location, test, testLocation } = statement
-  const issuer = callFunction('replace', [arn, stringValue('/^(.*provider/)/', arnLocation), stringValue('', arnLocation)], { location: arn.location, evaluator: statement.evaluator })
+  const issuer = callFunction(
+    'replace',
+    [arn, stringValue('/^(.*provider/)/', arnLocation), stringValue('', arnLocation)],
+    { location: arn.location, evaluator: statement.evaluator },
+  )
   const keys: ObjectEntryValue[] = [
     { ...claimKey(issuer, ':sub', arnLocation), value: tupleValue(statement.subjects, statement.subjectsLocation) },
-    { ...claimKey(issuer, ':aud', arnLocation), value: tupleValue([stringValue(DEFAULT_AUDIENCE, location)], location) },
+    {
+      ...claimKey(issuer, ':aud', arnLocation),
+      value: tupleValue([stringValue(DEFAULT_AUDIENCE, location)], location),
+    },
   ]
   const operator: ObjectEntryValue =
     test.kind === 'unknown'
@@ -43,8 +59,19 @@ export function webIdentityStatement(statement: WebIdentityStatement): HclValue 
   return objectValue(
     [
       { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-      { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location) },
-      { key: 'Principal', keyLocation: arnLocation, value: objectValue([{ key: 'Federated', keyLocation: arnLocation, value: tupleValue([arn], arn.location) }], arnLocation) },
+      {
+        key: 'Action',
+        keyLocation: location,
+        value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location),
+      },
+      {
+        key: 'Principal',
+        keyLocation: arnLocation,
+        value: objectValue(
+          [{ key: 'Federated', keyLocation: arnLocation, value: tupleValue([arn], arn.location) }],
+          arnLocation,
+        ),
+      },
       { key: 'Condition', keyLocation: location, value: objectValue([operator], location) },
     ],
     location,
@@ -52,7 +79,11 @@ export function webIdentityStatement(statement: WebIdentityStatement): HclValue 
 }
 
 /** `<issuer>:sub` from the issuer the provider ARN gives (known text, or a template). */
-export function claimKey(issuer: HclValue, claim: string, location: Location): Pick<ObjectEntryValue, 'key' | 'keyLocation' | 'keyValue'> {
+export function claimKey(
+  issuer: HclValue,
+  claim: string,
+  location: Location,
+): Pick<ObjectEntryValue, 'key' | 'keyLocation' | 'keyValue'> {
   if (issuer.kind === 'unknown') {
     const keyValue = unknownTemplate([...issuer.parts, { text: claim }], location)
     return { key: expressionOf(keyValue), keyLocation: location, keyValue }
@@ -67,11 +98,30 @@ export function selfAssumeStatement(selfArn: HclValue, location: Location): HclV
       { key: 'Sid', keyLocation: location, value: stringValue('ExplicitSelfRoleAssumption', location) },
       { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
       { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location)], location) },
-      { key: 'Principal', keyLocation: location, value: objectValue([{ key: 'AWS', keyLocation: location, value: tupleValue([stringValue('*', location)], location) }], location) },
+      {
+        key: 'Principal',
+        keyLocation: location,
+        value: objectValue(
+          [{ key: 'AWS', keyLocation: location, value: tupleValue([stringValue('*', location)], location) }],
+          location,
+        ),
+      },
       {
         key: 'Condition',
         keyLocation: location,
-        value: objectValue([{ key: 'ArnLike', keyLocation: location, value: objectValue([{ key: 'aws:PrincipalArn', keyLocation: location, value: tupleValue([selfArn], location) }], location) }], location),
+        value: objectValue(
+          [
+            {
+              key: 'ArnLike',
+              keyLocation: location,
+              value: objectValue(
+                [{ key: 'aws:PrincipalArn', keyLocation: location, value: tupleValue([selfArn], location) }],
+                location,
+              ),
+            },
+          ],
+          location,
+        ),
       },
     ],
     location,
@@ -93,7 +143,12 @@ export function policyDocument(statements: HclValue[], statementLocation: Locati
  * The role a registry module creates as `aws_iam_role.<resource>`, at the module block, known by
  * the module's ARN outputs (`arnReferences` beyond them are added as written); its name and path are the module's to set.
  */
-export function moduleRole(call: Pick<ModuleCallRequest, 'prefix' | 'rootDir'> & { view: { location: Location } }, arnOutputs: readonly string[], resource = 'this[0]', arnAliases: readonly string[] = []): Role {
+export function moduleRole(
+  call: Pick<ModuleCallRequest, 'prefix' | 'rootDir'> & { view: { location: Location } },
+  arnOutputs: readonly string[],
+  resource = 'this[0]',
+  arnAliases: readonly string[] = [],
+): Role {
   return {
     source: 'terraform',
     location: call.view.location,

@@ -40,7 +40,15 @@ export function readEksAddon({ view, address, root, sink }: ResourceContext): vo
   const name = present(view.value('addon_name'))
   const location = view.attribute('addon_name')?.location ?? view.location
   const terraform = { root, address }
-  addAddonServiceAccounts(sink, name, present(view.value('service_account_role_arn')), view.attribute('service_account_role_arn')?.location, location, { fromLine: view.location.line, toLine: view.block.endLine }, terraform)
+  addAddonServiceAccounts(
+    sink,
+    name,
+    present(view.value('service_account_role_arn')),
+    view.attribute('service_account_role_arn')?.location,
+    location,
+    { fromLine: view.location.line, toLine: view.block.endLine },
+    terraform,
+  )
   for (const association of view.blocks('pod_identity_association')) {
     const fixed = name ? ADDON_SERVICE_ACCOUNTS[scalarString(name) ?? '']?.[0] : undefined
     addPodIdentity(sink, {
@@ -72,7 +80,13 @@ export function addAddonServiceAccounts(
   if (!roleArn) return
   if (!accounts) {
     // EKS annotates the add-on's ServiceAccounts, whose names the table does not know, with the role.
-    ;(sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: terraform.address, location, text: creatorText(printValue(roleArn)), terraform })
+    ;(sink.facts.serviceAccountCreators ??= []).push({
+      source: 'terraform',
+      label: terraform.address,
+      location,
+      text: creatorText(printValue(roleArn)),
+      terraform,
+    })
     return
   }
   const value = toFactValue(roleArn)
@@ -82,7 +96,9 @@ export function addAddonServiceAccounts(
       namespace: known(account.namespace, location),
       name: known(account.name, location),
       location,
-      annotations: [{ key: ROLE_ARN_ANNOTATION, keyLocation: roleArnLocation ?? location, value, where: 'annotations' }],
+      annotations: [
+        { key: ROLE_ARN_ANNOTATION, keyLocation: roleArnLocation ?? location, value, where: 'annotations' },
+      ],
       span,
       terraform,
     })
@@ -129,10 +145,25 @@ export function addPodIdentity(sink: FactSink, fields: PodIdentityFields): void 
 }
 
 /** An add-on entry of the EKS module's `cluster_addons`/`addons` map. */
-export function readModuleAddon(sink: FactSink, key: string, keyLocation: Location, settings: HclValue, module: BlockView, terraform: TerraformResourceRef): void {
+export function readModuleAddon(
+  sink: FactSink,
+  key: string,
+  keyLocation: Location,
+  settings: HclValue,
+  module: BlockView,
+  terraform: TerraformResourceRef,
+): void {
   const name = objectGet(settings, 'name') ?? { kind: 'string' as const, value: key, location: keyLocation }
   const roleArn = present(objectGet(settings, 'service_account_role_arn'))
-  addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, keyLocation, { fromLine: module.location.line, toLine: module.block.endLine }, terraform)
+  addAddonServiceAccounts(
+    sink,
+    name,
+    roleArn,
+    roleArn?.location,
+    keyLocation,
+    { fromLine: module.location.line, toLine: module.block.endLine },
+    terraform,
+  )
   const associations = objectGet(settings, 'pod_identity_association')
   const fixed = ADDON_SERVICE_ACCOUNTS[scalarString(name) ?? '']?.[0]
   if (associations?.kind !== 'tuple') return

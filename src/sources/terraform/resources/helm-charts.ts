@@ -45,7 +45,10 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
   'cluster-autoscaler': [
     {
       path: ['rbac', 'serviceAccount'],
-      defaultName: { fullname: 'equals', chartName: (values) => `${values(['cloudProvider']) || 'aws'}-cluster-autoscaler` },
+      defaultName: {
+        fullname: 'equals',
+        chartName: (values) => `${values(['cloudProvider']) || 'aws'}-cluster-autoscaler`,
+      },
     },
   ],
   'aws-ebs-csi-driver': [
@@ -58,7 +61,9 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
   ],
   // vmware-tanzu/helm-charts@73466ca986bb charts/velero 12.1.0: templates/serviceaccount-server.yaml,
   // _helpers.tpl `velero.serverServiceAccount` = serviceAccount.server.name or `<fullname>-server`.
-  velero: [{ path: ['serviceAccount', 'server'], defaultName: { fullname: 'contains', suffix: { default: 'server' } } }],
+  velero: [
+    { path: ['serviceAccount', 'server'], defaultName: { fullname: 'contains', suffix: { default: 'server' } } },
+  ],
   // aws/eks-charts@5239609242f3 stable/aws-for-fluent-bit 0.2.0: templates/serviceaccount.yaml,
   // _helpers.tpl `aws-for-fluent-bit.serviceAccountName` = serviceAccount.name or fullname;
   // namespace `global.namespaceOverride`.
@@ -70,7 +75,12 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
   // `agent.name` or `cloudwatch-agent`); neither template writes annotations.
   'amazon-cloudwatch-observability': [
     { path: ['manager', 'serviceAccount'], defaultName: { chartNameSuffix: 'controller-manager' }, annotated: false },
-    { path: ['agent', 'serviceAccount'], defaultName: { fixed: 'cloudwatch-agent' }, createPath: ['agent', 'enabled'], annotated: false },
+    {
+      path: ['agent', 'serviceAccount'],
+      defaultName: { fixed: 'cloudwatch-agent' },
+      createPath: ['agent', 'enabled'],
+      annotated: false,
+    },
   ],
   // argoproj/argo-helm@af0a9310bacb charts/argo-cd 10.1.1: values.yaml gives fixed names to the
   // controller, server, applicationSet, notifications and dex ServiceAccounts; _helpers.tpl
@@ -78,16 +88,40 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
   // `<fullname>-<repoServer.name>`, where values.yaml sets `nameOverride: argocd`; namespace
   // `namespaceOverride` (_common.tpl).
   'argo-cd': [
-    { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'argocd-application-controller' }, namespacePath: ['namespaceOverride'] },
-    { path: ['server', 'serviceAccount'], defaultName: { fixed: 'argocd-server' }, namespacePath: ['namespaceOverride'] },
     {
-      path: ['repoServer', 'serviceAccount'],
-      defaultName: { fullname: 'contains', nameOverride: 'argocd', suffix: { path: ['repoServer', 'name'], default: 'repo-server' } },
+      path: ['controller', 'serviceAccount'],
+      defaultName: { fixed: 'argocd-application-controller' },
       namespacePath: ['namespaceOverride'],
     },
-    { path: ['applicationSet', 'serviceAccount'], defaultName: { fixed: 'argocd-applicationset-controller' }, namespacePath: ['namespaceOverride'] },
-    { path: ['notifications', 'serviceAccount'], defaultName: { fixed: 'argocd-notifications-controller' }, namespacePath: ['namespaceOverride'] },
-    { path: ['dex', 'serviceAccount'], defaultName: { fixed: 'argocd-dex-server' }, namespacePath: ['namespaceOverride'] },
+    {
+      path: ['server', 'serviceAccount'],
+      defaultName: { fixed: 'argocd-server' },
+      namespacePath: ['namespaceOverride'],
+    },
+    {
+      path: ['repoServer', 'serviceAccount'],
+      defaultName: {
+        fullname: 'contains',
+        nameOverride: 'argocd',
+        suffix: { path: ['repoServer', 'name'], default: 'repo-server' },
+      },
+      namespacePath: ['namespaceOverride'],
+    },
+    {
+      path: ['applicationSet', 'serviceAccount'],
+      defaultName: { fixed: 'argocd-applicationset-controller' },
+      namespacePath: ['namespaceOverride'],
+    },
+    {
+      path: ['notifications', 'serviceAccount'],
+      defaultName: { fixed: 'argocd-notifications-controller' },
+      namespacePath: ['namespaceOverride'],
+    },
+    {
+      path: ['dex', 'serviceAccount'],
+      defaultName: { fixed: 'argocd-dex-server' },
+      namespacePath: ['namespaceOverride'],
+    },
   ],
   // kubecost/cost-analyzer-helm-chart@b01e76c9ec21 cost-analyzer 2.3.3:
   // templates/cost-analyzer-service-account-template.yaml, _helpers.tpl
@@ -97,7 +131,10 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
   // webhook ServiceAccounts (`<fullname>-controller`, `<fullname>-webhook`). The spark
   // ServiceAccount (`spark.serviceAccount`) is created in each of `spark.jobNamespaces`: not modelled.
   'spark-operator': [
-    { path: ['controller', 'serviceAccount'], defaultName: { fullname: 'contains', suffix: { default: 'controller' } } },
+    {
+      path: ['controller', 'serviceAccount'],
+      defaultName: { fullname: 'contains', suffix: { default: 'controller' } },
+    },
     { path: ['webhook', 'serviceAccount'], defaultName: { fullname: 'contains', suffix: { default: 'webhook' } } },
   ],
 }
@@ -119,7 +156,10 @@ export interface UnreadServiceAccountValue {
 }
 
 /** For a chart in CHART_SERVICE_ACCOUNTS: is `path` a ServiceAccount name or role-arn the chart never reads? */
-export function unreadServiceAccountValue(chart: string, path: readonly string[]): UnreadServiceAccountValue | undefined {
+export function unreadServiceAccountValue(
+  chart: string,
+  path: readonly string[],
+): UnreadServiceAccountValue | undefined {
   const specs = CHART_SERVICE_ACCOUNTS[chartName(chart)]
   if (!specs) return undefined
   for (const prefix of CONVENTIONAL_PATHS) {
@@ -135,22 +175,43 @@ export function unreadServiceAccountValue(chart: string, path: readonly string[]
 }
 
 /** The message of helm-value-path-unused, shared by every release form. */
-export function unreadMessage(release: string, chart: string, path: readonly string[], reads: readonly string[]): string {
+export function unreadMessage(
+  release: string,
+  chart: string,
+  path: readonly string[],
+  reads: readonly string[],
+): string {
   const what = path[path.length - 1] === 'name' ? 'ServiceAccount name' : 'role-arn annotation'
   const written = path.map((key) => key.replace(/\./g, '\\.')).join('.')
-  const rest = path.slice(path.indexOf('serviceAccount') + 1).map((key) => key.replace(/\./g, '\\.')).join('.')
-  const instead = reads.length === 1 ? `it reads ${reads[0]}.${rest}` : `its ServiceAccounts are set under ${reads.join(', ')} (each with .${rest})`
+  const rest = path
+    .slice(path.indexOf('serviceAccount') + 1)
+    .map((key) => key.replace(/\./g, '\\.'))
+    .join('.')
+  const instead =
+    reads.length === 1
+      ? `it reads ${reads[0]}.${rest}`
+      : `its ServiceAccounts are set under ${reads.join(', ')} (each with .${rest})`
   return `${release} sets the ${what} at ${written}, which chart ${chart} does not read, so the value has no effect; ${instead}`
 }
 
 /** `eks/aws-load-balancer-controller`, `oci://…/karpenter`, `…/aws-load-balancer-controller-1.8.1.tgz` → the chart's name. */
 export function chartName(chart: string): string {
-  const last = chart.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? chart
+  const last =
+    chart
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .pop() ?? chart
   return last.replace(/\.tgz$/, '').replace(/-v?\d+\.\d+\.\d+([-+.][0-9A-Za-z.-]*)?$/, '')
 }
 
 /** The standard Helm `fullname` helper. */
-export function helmFullname(release: string, name: string, fullnameOverride: string | undefined, compare: 'contains' | 'equals'): string {
+export function helmFullname(
+  release: string,
+  name: string,
+  fullnameOverride: string | undefined,
+  compare: 'contains' | 'equals',
+): string {
   const trim = (value: string): string => value.slice(0, 63).replace(/-+$/, '')
   if (fullnameOverride) return trim(fullnameOverride)
   const sameAsRelease = compare === 'contains' ? release.includes(name) : release === name
@@ -158,10 +219,19 @@ export function helmFullname(release: string, name: string, fullnameOverride: st
 }
 
 /** The chart's default name of a ServiceAccount derived from the release (`fullname`, with its component suffix). */
-export function releaseDerivedName(spec: ChartServiceAccount, release: string, chart: string, values: (path: readonly string[]) => string | undefined): string | undefined {
+export function releaseDerivedName(
+  spec: ChartServiceAccount,
+  release: string,
+  chart: string,
+  values: (path: readonly string[]) => string | undefined,
+): string | undefined {
   if ('fixed' in spec.defaultName) return undefined
-  if ('chartNameSuffix' in spec.defaultName) return `${values(['nameOverride']) || chartName(chart)}-${spec.defaultName.chartNameSuffix}`
-  const base = (values(['nameOverride']) ?? spec.defaultName.nameOverride) || spec.defaultName.chartName?.(values) || chartName(chart)
+  if ('chartNameSuffix' in spec.defaultName)
+    return `${values(['nameOverride']) || chartName(chart)}-${spec.defaultName.chartNameSuffix}`
+  const base =
+    (values(['nameOverride']) ?? spec.defaultName.nameOverride) ||
+    spec.defaultName.chartName?.(values) ||
+    chartName(chart)
   const fullname = helmFullname(release, base, values(['fullnameOverride']), spec.defaultName.fullname)
   const suffix = spec.defaultName.suffix
   if (!suffix) return fullname

@@ -4,13 +4,30 @@ import { known, symbolic, type Value } from '../../../model/value.js'
 import type { TerraformResourceRef } from '../../../model/facts.js'
 import type { FactSink, ResourceContext } from '../context.js'
 import { documentTree, treeToValue } from '../documents.js'
-import { boolValue, numberValue, objectGet, objectValue, printValue, scalarString, toFactValue, type HclValue, type ObjectEntryValue } from '../values.js'
+import {
+  boolValue,
+  numberValue,
+  objectGet,
+  objectValue,
+  printValue,
+  scalarString,
+  toFactValue,
+  type HclValue,
+  type ObjectEntryValue,
+} from '../values.js'
 import { creatorText } from '../../shared/creator-text.js'
-import { CHART_SERVICE_ACCOUNTS, CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS, chartName, releaseDerivedName, unreadMessage, unreadServiceAccountValue, type ChartServiceAccount } from './helm-charts.js'
+import {
+  CHART_SERVICE_ACCOUNTS,
+  CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS,
+  chartName,
+  releaseDerivedName,
+  unreadMessage,
+  unreadServiceAccountValue,
+  type ChartServiceAccount,
+} from './helm-charts.js'
 import { present } from './iam.js'
 import { addServiceAccount, annotationsOf } from './service-accounts.js'
 import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
-
 
 /** What a chart not in the table may do: a ServiceAccount only when `serviceAccount.name` is given. */
 const EXPLICIT_ONLY: ChartServiceAccount = { path: ['serviceAccount'], defaultName: { fixed: '' } }
@@ -28,7 +45,11 @@ export function readHelmRelease({ view, address, root, sink }: ResourceContext):
     release: present(view.value('name')),
     releaseLocation: view.attribute('name')?.location ?? view.location,
     namespace: toFactValue(present(view.value('namespace'))) ?? known('default', view.location),
-    values: mergeReleaseValues(present(view.value('values')), releaseSets(view).sort((a, b) => a.line - b.line), view.location),
+    values: mergeReleaseValues(
+      present(view.value('values')),
+      releaseSets(view).sort((a, b) => a.line - b.line),
+      view.location,
+    ),
     location: view.location,
     span: { fromLine: view.location.line, toLine: view.block.endLine },
     terraform: { root, address },
@@ -78,9 +99,21 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
   const specs = chart ? CHART_SERVICE_ACCOUNTS[chartName(chart)] : undefined
   // A chart not in the table may create ServiceAccounts under names its templates decide.
   if (chart && specs) reportUnreadValues(sink, chart, release)
-  if (!specs || CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS.has(chartName(chart ?? ''))) (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: release.terraform.address, location: release.location, text: creatorText(printValue(values)), terraform: release.terraform })
+  if (!specs || CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS.has(chartName(chart ?? '')))
+    (sink.facts.serviceAccountCreators ??= []).push({
+      source: 'terraform',
+      label: release.terraform.address,
+      location: release.location,
+      text: creatorText(printValue(values)),
+      terraform: release.terraform,
+    })
   const annotated = new Map((release.annotatedPaths ?? []).map((path) => [path.join('.'), path]))
-  const unknownChart: ChartServiceAccount[] = [EXPLICIT_ONLY, ...[...annotated].filter(([key]) => key !== EXPLICIT_ONLY.path.join('.')).map(([, path]) => ({ path, defaultName: { fixed: '' } }))]
+  const unknownChart: ChartServiceAccount[] = [
+    EXPLICIT_ONLY,
+    ...[...annotated]
+      .filter(([key]) => key !== EXPLICIT_ONLY.path.join('.'))
+      .map(([, path]) => ({ path, defaultName: { fixed: '' } })),
+  ]
   for (const spec of specs ?? unknownChart) {
     const create = lookup(spec.createPath ?? [...spec.path, 'create'])
     if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false')) continue
@@ -100,24 +133,35 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
       const releaseName = release.release ? scalarString(release.release) : undefined
       const derived = releaseName !== undefined ? releaseDerivedName(spec, releaseName, chart, text) : undefined
       naming = 'release'
-      name = derived !== undefined
-        ? known(derived, release.releaseLocation)
-        : symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
+      name =
+        derived !== undefined
+          ? known(derived, release.releaseLocation)
+          : symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
     }
     if (!name && !specs && annotated.has(spec.path.join('.'))) {
       name = symbolic(`${release.terraform.address}:${spec.path.join('.')}.name`, release.releaseLocation)
     }
     if (!name) {
-      if (chart) recordUnknownChart(sink, chart, annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'), release.terraform)
+      if (chart)
+        recordUnknownChart(
+          sink,
+          chart,
+          annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
+          release.terraform,
+        )
       continue
     }
     const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined
-    const namespace = namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '') ? namespaceOverride : release.namespace
+    const namespace =
+      namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '')
+        ? namespaceOverride
+        : release.namespace
     addServiceAccount(sink, {
       name,
       namespace,
       location,
-      annotations: spec.annotated === false ? [] : annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
+      annotations:
+        spec.annotated === false ? [] : annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
       labels: annotationsOf(present(lookup([...spec.path, 'labels'])), 'labels'),
       span: release.span,
       terraform: release.terraform,
@@ -147,13 +191,18 @@ function reportUnreadValues(sink: FactSink, chart: string, release: HelmReleaseV
 }
 
 /** Every path to a leaf value of the release's values, with the location of its last key. */
-function leafPaths(value: HclValue, path: readonly string[], depth: number): { path: string[]; keyLocation: Location }[] {
+function leafPaths(
+  value: HclValue,
+  path: readonly string[],
+  depth: number,
+): { path: string[]; keyLocation: Location }[] {
   if (value.kind !== 'object' || depth > 8) return []
   const leaves: { path: string[]; keyLocation: Location }[] = []
   for (const entry of value.entries) {
     if (entry.keyValue) continue
     const next = [...path, entry.key]
-    if (entry.value.kind === 'object' && entry.value.entries.length > 0) leaves.push(...leafPaths(entry.value, next, depth + 1))
+    if (entry.value.kind === 'object' && entry.value.entries.length > 0)
+      leaves.push(...leafPaths(entry.value, next, depth + 1))
     else leaves.push({ path: next, keyLocation: entry.keyLocation })
   }
   return leaves
@@ -163,10 +212,21 @@ function leafPaths(value: HclValue, path: readonly string[], depth: number): { p
  * A release of a chart whose ServiceAccount naming irsa-guard does not know, given a role-arn
  * annotation: the ServiceAccount exists but its name does not (the coverage reports the chain).
  */
-function recordUnknownChart(sink: ResourceContext['sink'], chart: string, annotations: readonly Annotation[], terraform: TerraformResourceRef): void {
+function recordUnknownChart(
+  sink: ResourceContext['sink'],
+  chart: string,
+  annotations: readonly Annotation[],
+  terraform: TerraformResourceRef,
+): void {
   const roleArn = annotations.find((annotation) => annotation.key === ROLE_ARN_ANNOTATION)
   if (!roleArn) return
-  sink.facts.unknownCharts.push({ source: 'terraform', location: roleArn.keyLocation, chart, roleArn: roleArn.value, terraform })
+  sink.facts.unknownCharts.push({
+    source: 'terraform',
+    location: roleArn.keyLocation,
+    chart,
+    roleArn: roleArn.value,
+    terraform,
+  })
 }
 
 /** One `set`-like value: `name` is a Helm `--set` path. */
@@ -185,7 +245,14 @@ function releaseSets(view: ResourceContext['view']): HelmSet[] {
   for (const kind of ['set', 'set_string', 'set_sensitive']) {
     const forceString = kind === 'set_string'
     for (const block of view.blocks(kind)) {
-      sets.push({ line: block.location.line, name: block.value('name'), value: block.value('value'), type: block.value('type'), keyLocation: block.attribute('name')?.location ?? block.location, forceString })
+      sets.push({
+        line: block.location.line,
+        name: block.value('name'),
+        value: block.value('value'),
+        type: block.value('type'),
+        keyLocation: block.attribute('name')?.location ?? block.location,
+        forceString,
+      })
     }
     sets.push(...listedSets(present(view.value(kind)), forceString))
   }
@@ -197,12 +264,23 @@ export function listedSets(listed: HclValue | undefined, forceString = false): H
   if (listed?.kind !== 'tuple') return []
   return listed.items.map((item) => {
     const name = objectGet(item, 'name')
-    return { line: item.location.line, name, value: objectGet(item, 'value'), type: objectGet(item, 'type'), keyLocation: name?.location ?? item.location, forceString }
+    return {
+      line: item.location.line,
+      name,
+      value: objectGet(item, 'value'),
+      type: objectGet(item, 'type'),
+      keyLocation: name?.location ?? item.location,
+      forceString,
+    }
   })
 }
 
 /** The release's values: `values` documents merged in order, then each `set` applied in the order given. */
-export function mergeReleaseValues(documents: HclValue | undefined, sets: readonly HelmSet[], location: Location): HclValue {
+export function mergeReleaseValues(
+  documents: HclValue | undefined,
+  sets: readonly HelmSet[],
+  location: Location,
+): HclValue {
   let values: HclValue = objectValue([], location)
   if (documents?.kind === 'tuple') {
     for (const item of documents.items) {
@@ -260,12 +338,19 @@ function valueAt(values: HclValue, path: readonly string[]): HclValue | undefine
   return current
 }
 
-function setAt(target: HclValue, path: readonly string[], value: HclValue, keyLocation: Location, depth: number): HclValue {
+function setAt(
+  target: HclValue,
+  path: readonly string[],
+  value: HclValue,
+  keyLocation: Location,
+  depth: number,
+): HclValue {
   const [key, ...rest] = path
   if (key === undefined || depth > 50) return value
   const base = target.kind === 'object' ? target : objectValue([], keyLocation)
   const existing = objectGet(base, key)
-  const next = rest.length === 0 ? value : setAt(existing ?? objectValue([], keyLocation), rest, value, keyLocation, depth + 1)
+  const next =
+    rest.length === 0 ? value : setAt(existing ?? objectValue([], keyLocation), rest, value, keyLocation, depth + 1)
   const entries: ObjectEntryValue[] = base.entries.filter((entry) => entry.key !== key || entry.keyValue !== undefined)
   entries.push({ key, keyLocation, value: next })
   return { ...base, entries }

@@ -7,11 +7,21 @@ import { expressionOf, toFactValue, type HclValue } from '../values.js'
 
 /** `resource "aws_iam_role"`: name (or a generated one), path, and the trust policy however it is written. */
 export function readIamRole({ view, address, root, sink }: ResourceContext): void {
-  const role: Role = { source: 'terraform', location: view.location, label: address, arnReferences: [`${address}.arn`], terraform: { root, address } }
+  const role: Role = {
+    source: 'terraform',
+    location: view.location,
+    label: address,
+    arnReferences: [`${address}.arn`],
+    terraform: { root, address },
+  }
   const name = present(view.value('name'))
   const namePrefix = present(view.value('name_prefix'))
   if (name) role.name = toFactValue(name) ?? symbolic(`${address}.name`, name.location)
-  else if (namePrefix) role.generatedName = { prefix: toFactValue(namePrefix) ?? symbolic(`${address}.name_prefix`, namePrefix.location), location: view.attribute('name_prefix')!.location }
+  else if (namePrefix)
+    role.generatedName = {
+      prefix: toFactValue(namePrefix) ?? symbolic(`${address}.name_prefix`, namePrefix.location),
+      location: view.attribute('name_prefix')!.location,
+    }
   else role.generatedName = { prefix: known('terraform-', view.location), location: view.location }
   const path = present(view.value('path'))
   if (path) {
@@ -72,7 +82,8 @@ export function readOidcProvider({ view, address, root, sink }: ResourceContext,
 
 /** A document read whole from a file (`file`, `templatefile`) belongs to the fact made of it. */
 export function noteDocumentFile(value: HclValue, sink: FactSink): void {
-  if ((value.kind === 'string' || value.kind === 'unknown') && value.origin?.wholeFile) sink.documentFiles.add(value.origin.location.path)
+  if ((value.kind === 'string' || value.kind === 'unknown') && value.origin?.wholeFile)
+    sink.documentFiles.add(value.origin.location.path)
 }
 
 /** undefined for an absent or null attribute. */

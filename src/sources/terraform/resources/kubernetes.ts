@@ -23,7 +23,12 @@ export function readKubernetesServiceAccount({ view, address, root, sink }: Reso
   const generateName = present(metadata.value('generate_name'))
   const namespace = present(metadata.value('namespace'))
   addServiceAccount(sink, {
-    name: toFactValue(name) ?? symbolic(generateName ? `generated-name:${scalarString(generateName) ?? address}` : `${address}.metadata[0].name`, location),
+    name:
+      toFactValue(name) ??
+      symbolic(
+        generateName ? `generated-name:${scalarString(generateName) ?? address}` : `${address}.metadata[0].name`,
+        location,
+      ),
     namespace: toFactValue(namespace) ?? known(PROVIDER_DEFAULT_NAMESPACE, metadata.location),
     location,
     annotations: annotationsOf(present(metadata.value('annotations')), 'annotations'),
@@ -64,7 +69,8 @@ function readManifest({ view, address, root, sink }: ResourceContext, manifest: 
   const nameEntry = objectEntry(metadata, 'name')
   const location: Location = nameEntry?.keyLocation ?? view.location
   const name = toFactValue(present(nameEntry?.value)) ?? symbolic('name-of-apply', location)
-  const namespace = toFactValue(present(objectGet(metadata, 'namespace'))) ?? known(PROVIDER_DEFAULT_NAMESPACE, location)
+  const namespace =
+    toFactValue(present(objectGet(metadata, 'namespace'))) ?? known(PROVIDER_DEFAULT_NAMESPACE, location)
   const annotations = annotationsOf(present(objectGet(metadata, 'annotations')), 'annotations')
   const labels = annotationsOf(present(objectGet(metadata, 'labels')), 'labels')
   const span = { fromLine: view.location.line, toLine: view.block.endLine }
@@ -74,15 +80,35 @@ function readManifest({ view, address, root, sink }: ResourceContext, manifest: 
     addServiceAccount(sink, { name, namespace, location, annotations, labels, span, terraform: { root, address } })
     return
   }
-  const object: Omit<KubeObject, 'source'> = { apiVersion, kind, name, namespace, location, annotations: [...annotations, ...labels], terraform: { root, address } }
+  const object: Omit<KubeObject, 'source'> = {
+    apiVersion,
+    kind,
+    name,
+    namespace,
+    location,
+    annotations: [...annotations, ...labels],
+    terraform: { root, address },
+  }
   const serviceAccountRef = serviceAccountRefOf(manifest, apiVersion, kind, namespace)
   if (serviceAccountRef) object.serviceAccountRef = serviceAccountRef
   addObject(sink, object, span)
-  if (isChartRelease(apiVersion, kind)) (sink.facts.serviceAccountCreators ??= []).push({ source: 'terraform', label: address, location, text: creatorText(printValue(manifest)), terraform: { root, address } })
+  if (isChartRelease(apiVersion, kind))
+    (sink.facts.serviceAccountCreators ??= []).push({
+      source: 'terraform',
+      label: address,
+      location,
+      text: creatorText(printValue(manifest)),
+      terraform: { root, address },
+    })
 }
 
 /** The ServiceAccount a custom resource authenticates as (sources/kubernetes/service-account-references.ts). */
-function serviceAccountRefOf(manifest: HclValue, apiVersion: string, kind: string, objectNamespace: Value): ServiceAccountRef | undefined {
+function serviceAccountRefOf(
+  manifest: HclValue,
+  apiVersion: string,
+  kind: string,
+  objectNamespace: Value,
+): ServiceAccountRef | undefined {
   const field = serviceAccountRefField(apiVersion, kind)
   if (!field) return undefined
   let ref: HclValue | undefined = manifest
@@ -91,6 +117,9 @@ function serviceAccountRefOf(manifest: HclValue, apiVersion: string, kind: strin
   const name = toFactValue(present(nameEntry?.value))
   if (!nameEntry || !name) return undefined
   const ownNamespace = field.namespace === 'ref' ? toFactValue(present(objectGet(ref, 'namespace'))) : undefined
-  const namespace = field.namespace === 'object' ? objectNamespace : (ownNamespace ?? symbolic(EACH_USER_NAMESPACE, nameEntry.keyLocation))
+  const namespace =
+    field.namespace === 'object'
+      ? objectNamespace
+      : (ownNamespace ?? symbolic(EACH_USER_NAMESPACE, nameEntry.keyLocation))
   return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') }
 }

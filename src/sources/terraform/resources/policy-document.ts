@@ -38,9 +38,14 @@ export function policyDocumentJson(view: BlockView, location: Location): HclValu
 
   const entries: ObjectEntryValue[] = []
   const version = view.value('version')
-  entries.push({ key: 'Version', keyLocation: view.attribute('version')?.location ?? view.location, value: version && version.kind !== 'null' ? version : stringValue('2012-10-17', view.location) })
+  entries.push({
+    key: 'Version',
+    keyLocation: view.attribute('version')?.location ?? view.location,
+    value: version && version.kind !== 'null' ? version : stringValue('2012-10-17', view.location),
+  })
   const id = view.value('policy_id')
-  if (id && id.kind !== 'null') entries.push({ key: 'Id', keyLocation: view.attribute('policy_id')!.location, value: id })
+  if (id && id.kind !== 'null')
+    entries.push({ key: 'Id', keyLocation: view.attribute('policy_id')!.location, value: id })
   entries.push({ key: 'Statement', keyLocation: view.location, value: tupleValue(statements, view.location) })
   return encodeJson({ ...objectValue(entries, view.location), endLine: view.block.endLine }, location)
 }
@@ -62,7 +67,11 @@ function documentStatements(list: HclValue | undefined, location: Location): Hcl
       }
     }
     if (!document) {
-      statements.push(item.kind === 'unknown' ? unknownRef(`${expressionOf(item)}.Statement`, item.location) : unknownRef('(invalid policy document)', item.location ?? location))
+      statements.push(
+        item.kind === 'unknown'
+          ? unknownRef(`${expressionOf(item)}.Statement`, item.location)
+          : unknownRef('(invalid policy document)', item.location ?? location),
+      )
       continue
     }
     const inner = objectEntry(document, 'Statement')?.value
@@ -76,22 +85,34 @@ function statementValue(block: BlockView): HclValue {
   const entries: ObjectEntryValue[] = []
   const add = (key: string, attributeName: string): void => {
     const value = block.value(attributeName)
-    if (value && value.kind !== 'null') entries.push({ key, keyLocation: block.attribute(attributeName)!.location, value })
+    if (value && value.kind !== 'null')
+      entries.push({ key, keyLocation: block.attribute(attributeName)!.location, value })
   }
   if (block.unknownExpansion) return unknownRef('dynamic statement', block.location)
   add('Sid', 'sid')
   const effect = block.value('effect')
-  entries.push({ key: 'Effect', keyLocation: block.attribute('effect')?.location ?? block.location, value: effect && effect.kind !== 'null' ? effect : stringValue('Allow', block.location) })
+  entries.push({
+    key: 'Effect',
+    keyLocation: block.attribute('effect')?.location ?? block.location,
+    value: effect && effect.kind !== 'null' ? effect : stringValue('Allow', block.location),
+  })
   add('Action', 'actions')
   add('NotAction', 'not_actions')
   add('Resource', 'resources')
   add('NotResource', 'not_resources')
   const principals = principalValue(block.blocks('principals'))
-  if (principals) entries.push({ key: 'Principal', keyLocation: block.blocks('principals')[0]!.location, value: principals })
+  if (principals)
+    entries.push({ key: 'Principal', keyLocation: block.blocks('principals')[0]!.location, value: principals })
   const notPrincipals = principalValue(block.blocks('not_principals'))
-  if (notPrincipals) entries.push({ key: 'NotPrincipal', keyLocation: block.blocks('not_principals')[0]!.location, value: notPrincipals })
+  if (notPrincipals)
+    entries.push({
+      key: 'NotPrincipal',
+      keyLocation: block.blocks('not_principals')[0]!.location,
+      value: notPrincipals,
+    })
   const conditions = conditionValue(block.blocks('condition'))
-  if (conditions) entries.push({ key: 'Condition', keyLocation: block.blocks('condition')[0]!.location, value: conditions })
+  if (conditions)
+    entries.push({ key: 'Condition', keyLocation: block.blocks('condition')[0]!.location, value: conditions })
   return { ...objectValue(entries, block.location), endLine: block.block.endLine }
 }
 
@@ -107,8 +128,14 @@ function principalValue(blocks: BlockView[]): HclValue | undefined {
     if (typeText === '*') return stringValue('*', block.attribute('type')!.location)
     const existing = entries.find((entry) => entry.key === typeText)
     const items = identifiers.kind === 'tuple' ? identifiers.items : [identifiers]
-    if (existing && existing.value.kind === 'tuple') existing.value = tupleValue([...existing.value.items, ...items], existing.value.location)
-    else entries.push({ key: typeText, keyLocation: block.attribute('type')!.location, value: identifiers.kind === 'tuple' ? identifiers : tupleValue(items, identifiers.location) })
+    if (existing && existing.value.kind === 'tuple')
+      existing.value = tupleValue([...existing.value.items, ...items], existing.value.location)
+    else
+      entries.push({
+        key: typeText,
+        keyLocation: block.attribute('type')!.location,
+        value: identifiers.kind === 'tuple' ? identifiers : tupleValue(items, identifiers.location),
+      })
   }
   return objectValue(entries, blocks[0]!.location)
 }
@@ -122,13 +149,20 @@ function conditionValue(blocks: BlockView[]): HclValue | undefined {
     const variable = block.value('variable')
     const values = block.value('values') ?? tupleValue([], block.location)
     if (block.unknownExpansion || !test || !variable) {
-      operators.push({ key: 'dynamic condition', keyLocation: block.location, keyValue: unknownRef('dynamic condition', block.location), value: unknownRef('dynamic condition', block.location) })
+      operators.push({
+        key: 'dynamic condition',
+        keyLocation: block.location,
+        keyValue: unknownRef('dynamic condition', block.location),
+        value: unknownRef('dynamic condition', block.location),
+      })
       continue
     }
     const testLocation = block.attribute('test')!.location
     const variableLocation = block.attribute('variable')!.location
     const operatorKey = keyOf(test, testLocation)
-    let operator = operators.find((entry) => entry.key === operatorKey.key && entry.keyValue === undefined && operatorKey.keyValue === undefined)
+    let operator = operators.find(
+      (entry) => entry.key === operatorKey.key && entry.keyValue === undefined && operatorKey.keyValue === undefined,
+    )
     if (!operator) {
       operator = { ...operatorKey, value: objectValue([], testLocation) }
       operators.push(operator)
@@ -136,9 +170,17 @@ function conditionValue(blocks: BlockView[]): HclValue | undefined {
     const keys = operator.value as Extract<HclValue, { kind: 'object' }>
     const key = keyOf(variable, variableLocation)
     const valuesValue = values.kind === 'tuple' ? values : tupleValue([values], values.location)
-    const existing = key.keyValue === undefined ? keys.entries.find((entry) => entry.key === key.key && entry.keyValue === undefined) : undefined
-    if (existing && existing.value.kind === 'tuple') existing.value = tupleValue([...existing.value.items, ...valuesValue.items], existing.value.location)
-    else keys.entries.push({ ...key, value: { ...valuesValue, location: block.attribute('values')?.location ?? block.location } })
+    const existing =
+      key.keyValue === undefined
+        ? keys.entries.find((entry) => entry.key === key.key && entry.keyValue === undefined)
+        : undefined
+    if (existing && existing.value.kind === 'tuple')
+      existing.value = tupleValue([...existing.value.items, ...valuesValue.items], existing.value.location)
+    else
+      keys.entries.push({
+        ...key,
+        value: { ...valuesValue, location: block.attribute('values')?.location ?? block.location },
+      })
   }
   return objectValue(operators, blocks[0]!.location)
 }
