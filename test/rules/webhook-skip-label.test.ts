@@ -10,6 +10,6 @@ describe('webhook-skip-label', () => {
   it('stays silent without the label, and on pods whose ServiceAccount has no role', async () => {
     const result = await scan(fixture('rules', 'webhook-skip-label', 'silent'))
     expect(linesOf(result, 'webhook-skip-label')).toEqual([])
-    expect(result.graph.facts.workloads.length).toBe(2)
+    expect(result.graph.facts.workloads.length).toBe(3)
   })
 })
