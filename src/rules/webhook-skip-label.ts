@@ -1,12 +1,17 @@
 import { formatLocation } from '../model/location.js'
 import type { Rule } from './rule.js'
-import { hasRoleArn, objectTitle, quoted, serviceAccountTitle, valueText, workloadOfObject } from './helpers/kubernetes.js'
+import { hasRoleArn, objectTitle, podAnnotations, quoted, serviceAccountTitle, valueText, workloadOfObject } from './helpers/kubernetes.js'
 
 /**
  * aws/amazon-eks-pod-identity-webhook, deploy/mutatingwebhook.yaml (at 3bf80a34): the webhook's
  * objectSelector skips pods with this label (`operator: DoesNotExist`), whatever its value.
  */
 const SKIP_LABEL = 'eks.amazonaws.com/skip-pod-identity-webhook'
+/**
+ * jtblin/kube2iam README.md and uswitch/kiam README.md: the pod annotation naming the role its
+ * metadata proxy serves. Pods that carry it skip the webhook on purpose and do not fall back to the node's role.
+ */
+const METADATA_PROXY_ROLE_ANNOTATION = 'iam.amazonaws.com/role'
 
 export const webhookSkipLabel: Rule = {
   meta: {
@@ -20,6 +25,7 @@ export const webhookSkipLabel: Rule = {
     for (const object of graph.facts.objects) {
       const label = object.annotations.find((annotation) => annotation.key === SKIP_LABEL && (annotation.where === 'template-labels' || (object.kind === 'Pod' && annotation.where === 'labels')))
       if (!label) continue
+      if (podAnnotations(object).some((annotation) => annotation.key === METADATA_PROXY_ROLE_ANNOTATION)) continue
       const workload = workloadOfObject(graph, object)
       const sa = workload ? graph.serviceAccountsOf(workload).find(hasRoleArn) : undefined
       if (!sa) continue
