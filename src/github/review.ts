@@ -60,6 +60,7 @@ export async function publishReviewComments(request: ReviewRequest): Promise<Rev
   const onChangedLines = request.findings.filter((finding) => added.get(finding.location.path)?.has(finding.location.line))
   const headLines = new Map<string, Promise<(string | undefined)[] | undefined>>()
   const wanted = new Set<string>()
+  const newComments: { path: string; line: number; side: 'RIGHT'; body: string }[] = []
   for (const finding of onChangedLines) {
     if (wanted.has(finding.fingerprint)) continue
     if (wanted.size === REVIEW_COMMENT_CAP) {
@@ -77,14 +78,20 @@ export async function publishReviewComments(request: ReviewRequest): Promise<Rev
     const body = `<!-- irsa-guard-review rule=${finding.ruleId} fingerprint=${finding.fingerprint} digest=${digest} -->\n${content}\n\n<sub>irsa-guard at ${commitLink}</sub>`
     const own = existing.get(finding.fingerprint)
     if (!own) {
-      await client.rest.pulls.createReviewComment({ ...repository, pull_number: pullNumber, commit_id: headSha, path, line, side: 'RIGHT', body })
-      outcome.created++
+      newComments.push({ path, line, side: 'RIGHT', body })
     } else if (own.digest !== digest) {
       await client.rest.pulls.updateReviewComment({ ...repository, comment_id: own.id, body })
       outcome.updated++
     } else {
       outcome.unchanged++
     }
+  }
+
+  if (newComments.length > 0) {
+    // One review for all new comments: one notification, and one request (GitHub spaces content-creating requests seconds apart).
+    const body = `irsa-guard: ${newComments.length === 1 ? '1 finding' : `${newComments.length} findings`} on lines this pull request adds, at ${commitLink}.`
+    await client.rest.pulls.createReview({ ...repository, pull_number: pullNumber, commit_id: headSha, event: 'COMMENT', body, comments: newComments })
+    outcome.created = newComments.length
   }
 
   const stillReported = new Set(request.findings.map((finding) => finding.fingerprint))
