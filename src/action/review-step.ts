@@ -25,9 +25,9 @@ export async function runReviewStep(
   github: GitHubContext | undefined,
   findings: readonly Finding[],
 ): Promise<ReviewStepOutcome> {
-  if (!client || !github) return { problems: ['the review input needs the github-token input'], summaryNote: '' }
-  const pullRequest = github.pullRequest
-  if (!pullRequest) {
+  if (!client) return { problems: ['the review input needs the github-token input'], summaryNote: '' }
+  const pullRequest = github?.pullRequest
+  if (!github || !pullRequest) {
     log.info('irsa-guard review: not a pull_request event, no review comments')
     return { problems: [], summaryNote: '' }
   }
