@@ -220,6 +220,7 @@ function analyseRuns(
       location: draft.location,
       related: draft.related ?? [],
       fingerprint: fingerprint(draft),
+      ...(draft.replacement ? { replacement: draft.replacement } : {}),
     }
     const identity = `${finding.ruleId}|${finding.location.path}|${finding.location.line}|${finding.message}`
     if (seen.has(identity)) continue

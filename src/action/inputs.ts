@@ -21,6 +21,8 @@ export interface ActionOptions {
   /** helm-render, kustomize-render, max-file-bytes: the settings no file of the scanned repository may grant. */
   trusted: TrustedSettings
   commentAuthor: string
+  /** Review comments with suggestions on the lines a pull request adds. */
+  review: boolean
 }
 
 /** An input's value as the runner passes it (`core.getInput`: trimmed, empty when not set). */
@@ -49,6 +51,7 @@ export function parseActionInputs(
       maxFileBytes: byteCountInput('max-file-bytes', input('max-file-bytes')),
     },
     commentAuthor: input('comment-author') || DEFAULT_COMMENT_AUTHOR,
+    review: booleanInput('review', input('review')),
     live: parseLiveInputs(
       {
         live: input('live'),

@@ -23,6 +23,7 @@ import { formatFindingLine } from '../report/text.js'
 import { truncateWithNotice } from '../report/truncate.js'
 import { writeOutputFile } from '../write-output.js'
 import type { ActionOptions } from './inputs.js'
+import { runReviewStep } from './review-step.js'
 
 /** GitHub shows at most 1 MiB of a step's job summary. */
 const JOB_SUMMARY_LIMIT = 1024 * 1024
@@ -181,6 +182,8 @@ async function runChecked(
       ...(commentBody !== undefined ? { commentBody } : {}),
     })
   }
+  const review = options.review ? await runReviewStep(options, log, client, github, reported.findings) : undefined
+  if (review) published.problems.push(...review.problems)
   const notice = problemsNotice(published.problems, github)
   if (published.checkRun) {
     log.info(`irsa-guard check run with ${plural(reported.findings.length, 'annotation')}: ${published.checkRun.url}`)
@@ -215,7 +218,7 @@ async function runChecked(
       verified: String(result.coverage.verified),
       unresolved: String(result.coverage.unresolved.length),
     },
-    summary: jobSummary(summary),
+    summary: jobSummary(`${summary}${review?.summaryNote ?? ''}`),
     failures,
   }
 }

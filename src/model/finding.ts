@@ -26,6 +26,17 @@ export interface FindingDraft {
    * edits (e.g. "sa:prod/app role:app-reader"). Defaults to the message.
    */
   key?: string
+  /** The fix, when it is certainly a change of one scalar on the finding's line. */
+  replacement?: ScalarReplacement
+}
+
+/**
+ * The scalar (a YAML/HCL/JSON key or value) that starts at the finding's line and column reads `from`
+ * and should read `to`; a review suggestion is offered only where the file's line shows exactly that.
+ */
+export interface ScalarReplacement {
+  from: string
+  to: string
 }
 
 export interface Finding {
@@ -35,6 +46,7 @@ export interface Finding {
   location: Location
   related: RelatedLocation[]
   fingerprint: string
+  replacement?: ScalarReplacement
 }
 
 /** A finding a source reports while reading a file (parse errors, grammar errors found while parsing). */

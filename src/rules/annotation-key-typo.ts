@@ -46,6 +46,9 @@ export const annotationKeyTypo: Rule = {
           location: annotation.keyLocation,
           message: `${placement(annotation, holder)} ${problem}; ${remedy(graph, annotation, holder)}`,
           key: `${objectTitle(holder)} key:${annotation.key}`,
+          ...(keyRenameIsTheFix(annotation, holder)
+            ? { replacement: { from: annotation.key, to: ROLE_ARN_ANNOTATION } }
+            : {}),
         }
       }
     }
@@ -156,6 +159,12 @@ function placement(annotation: Annotation, holder: Holder): string {
     case 'template-labels':
       return `label ${quoted(annotation.key)} in the pod template of ${title}`
   }
+}
+
+/** On a ServiceAccount's metadata.annotations with a role ARN (or a value not known here), renaming the key is the whole fix. */
+function keyRenameIsTheFix(annotation: Annotation, holder: Holder): boolean {
+  if (holder.kind !== 'ServiceAccount' || annotation.where !== 'annotations') return false
+  return annotation.value.kind !== 'known' || annotation.value.value.trim().startsWith('arn:')
 }
 
 function remedy(graph: Graph, annotation: Annotation, holder: Holder): string {

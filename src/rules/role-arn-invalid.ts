@@ -39,6 +39,10 @@ export const roleArnInvalid: Rule = {
         location: value.location,
         message: `eks.amazonaws.com/role-arn of ${serviceAccountTitle(sa)} is not a valid IAM role ARN: ${quoted(value.value)} ${problem.reason}, so STS answers "Request ARN is invalid"; ${fix}`,
         key: `${serviceAccountIdentity(sa)} arn:${value.value}`,
+        // A suggestion with a <placeholder> holds a value irsa-guard cannot know: no replacement.
+        ...(problem.suggestion && !problem.suggestion.includes('<')
+          ? { replacement: { from: value.value, to: problem.suggestion } }
+          : {}),
       }
     }
   },

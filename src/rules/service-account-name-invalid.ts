@@ -43,5 +43,8 @@ function placeholder(text: string): boolean {
   // A line break or other control character is never part of a placeholder: such a name is simply refused.
   // eslint-disable-next-line no-control-regex -- control characters are what it finds
   if (/[\u0000-\u001f\u007f]/.test(text)) return false
-  return /[<>${}%]/.test(text) || (/^[A-Z][A-Z0-9_]*$/.test(text) && text.includes('_'))
+  return PLACEHOLDER_FORMS.test(text) || (/^[A-Z][A-Z0-9_]*$/.test(text) && text.includes('_'))
 }
+
+/** `<name>`, `${NAME}`, `$NAME`, `{{ .Values.name }}`, `%NAME%`: a lone `>` or `$` (`x"] --> y`) is no placeholder. */
+const PLACEHOLDER_FORMS = /<[^<>\s]+>|\$\{[^}]*\}|\$[A-Za-z_]\w*|\{\{.*?\}\}|%[A-Za-z_]\w*%/

@@ -3,6 +3,7 @@ import type { Rule } from './rule.js'
 import {
   hasRoleArn,
   objectTitle,
+  podAnnotations,
   quoted,
   serviceAccountTitle,
   valueText,
@@ -14,6 +15,11 @@ import {
  * objectSelector skips pods with this label (`operator: DoesNotExist`), whatever its value.
  */
 const SKIP_LABEL = 'eks.amazonaws.com/skip-pod-identity-webhook'
+/**
+ * jtblin/kube2iam README.md and uswitch/kiam README.md: the pod annotation naming the role its
+ * metadata proxy serves. Pods that carry it skip the webhook on purpose and do not fall back to the node's role.
+ */
+const METADATA_PROXY_ROLE_ANNOTATION = 'iam.amazonaws.com/role'
 
 export const webhookSkipLabel: Rule = {
   meta: {
@@ -32,6 +38,7 @@ export const webhookSkipLabel: Rule = {
           (annotation.where === 'template-labels' || (object.kind === 'Pod' && annotation.where === 'labels')),
       )
       if (!label) continue
+      if (podAnnotations(object).some((annotation) => annotation.key === METADATA_PROXY_ROLE_ANNOTATION)) continue
       const workload = workloadOfObject(graph, object)
       const sa = workload ? graph.serviceAccountsOf(workload).find(hasRoleArn) : undefined
       if (!sa) continue

@@ -67,6 +67,7 @@ describe('the action inputs', () => {
       comment: false,
       trusted: { helmRender: false, kustomizeRender: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES },
       commentAuthor: 'github-actions[bot]',
+      review: false,
       live: {
         mode: 'off',
         region: 'us-east-1',

@@ -44,6 +44,12 @@ export interface StoredComment {
   user: string
 }
 
+export interface StoredReviewComment extends StoredComment {
+  path: string
+  line: number
+  commit_id: string
+}
+
 /**
  * The next `times` requests of an operation are refused with a secondary rate limit asking to retry after
  * `retryAfter` seconds, or, with `status` 5xx, fail as a GitHub outage answers.
@@ -65,7 +71,13 @@ export class FakeGitHub {
   readonly calls: RecordedCall[] = []
   readonly checkRuns: StoredCheckRun[] = []
   readonly comments = new Map<number, StoredComment[]>()
-  readonly pullRequestFiles = new Map<number, { filename: string; status: string; previous_filename?: string }[]>()
+  readonly pullRequestFiles = new Map<
+    number,
+    { filename: string; status: string; previous_filename?: string; patch?: string }[]
+  >()
+  readonly reviewComments = new Map<number, StoredReviewComment[]>()
+  /** File contents by `<ref>:<path>`, for repos/get-content. */
+  readonly contents = new Map<string, string>()
   readonly faults: RateLimitFault[] = []
   readonly tokens = new Map<string, TokenPermissions>([
     [WRITE_TOKEN, { checks: 'write', pullRequests: 'write' }],
@@ -249,6 +261,7 @@ export class FakeGitHub {
             raw_url: `https://github.com/${OWNER}/${REPO}/raw/head/${file.filename}`,
             contents_url: `${this.url}/repos/${OWNER}/${REPO}/contents/${file.filename}?ref=head`,
             ...(file.previous_filename ? { previous_filename: file.previous_filename } : {}),
+            ...(file.patch !== undefined ? { patch: file.patch } : {}),
           })),
           page.headers,
         )
@@ -283,8 +296,111 @@ export class FakeGitHub {
         }
         return reply(404, { message: 'Not Found', status: '404' })
       }
+      case 'pulls/list-review-comments': {
+        const number = Number(pathParameters.pull_number)
+        const page = this.page(url, this.reviewComments.get(number) ?? [])
+        return reply(
+          200,
+          page.items.map((comment) => this.reviewCommentResponse(number, comment)),
+          page.headers,
+        )
+      }
+      case 'pulls/create-review-comment': {
+        if (permissions.pullRequests !== 'write')
+          return denied('pulls/comments#create-a-review-comment-for-a-pull-request')
+        const number = Number(pathParameters.pull_number)
+        const comment: StoredReviewComment = {
+          id: this.nextId++,
+          body: String(body.body),
+          user: this.logins.get(token!) ?? 'github-actions[bot]',
+          path: String(body.path),
+          line: Number(body.line),
+          commit_id: String(body.commit_id),
+        }
+        this.reviewComments.set(number, [...(this.reviewComments.get(number) ?? []), comment])
+        return reply(201, this.reviewCommentResponse(number, comment))
+      }
+      case 'pulls/create-review': {
+        if (permissions.pullRequests !== 'write') return denied('pulls/reviews#create-a-review-for-a-pull-request')
+        const number = Number(pathParameters.pull_number)
+        const user = this.logins.get(token!) ?? 'github-actions[bot]'
+        const reviewId = this.nextId++
+        const comments = ((body.comments ?? []) as { path: string; line?: number; body: string }[]).map((comment) => ({
+          id: this.nextId++,
+          body: comment.body,
+          user,
+          path: comment.path,
+          line: Number(comment.line),
+          commit_id: String(body.commit_id),
+        }))
+        this.reviewComments.set(number, [...(this.reviewComments.get(number) ?? []), ...comments])
+        return reply(200, {
+          id: reviewId,
+          node_id: `PRR_${reviewId}`,
+          user: { login: user, ...accountOf(user) },
+          body: String(body.body ?? ''),
+          state: 'COMMENTED',
+          html_url: `https://github.com/${OWNER}/${REPO}/pull/${number}#pullrequestreview-${reviewId}`,
+          pull_request_url: `${this.url}/repos/${OWNER}/${REPO}/pulls/${number}`,
+          commit_id: String(body.commit_id),
+          author_association: 'NONE',
+          _links: { html: { href: '' }, pull_request: { href: '' } },
+        })
+      }
+      case 'pulls/update-review-comment': {
+        if (permissions.pullRequests !== 'write')
+          return denied('pulls/comments#update-a-review-comment-for-a-pull-request')
+        for (const [number, comments] of this.reviewComments) {
+          const comment = comments.find((candidate) => candidate.id === Number(pathParameters.comment_id))
+          if (!comment) continue
+          comment.body = String(body.body)
+          return reply(200, this.reviewCommentResponse(number, comment))
+        }
+        return reply(404, { message: 'Not Found', status: '404' })
+      }
+      case 'repos/get-content': {
+        const filePath = decodeURIComponent(pathParameters.path ?? '')
+        const content = this.contents.get(`${url.searchParams.get('ref') ?? ''}:${filePath}`)
+        if (content === undefined) return reply(404, { message: 'Not Found', status: '404' })
+        return reply(200, {
+          type: 'file',
+          encoding: 'base64',
+          size: Buffer.byteLength(content),
+          name: filePath.split('/').at(-1),
+          path: filePath,
+          content: Buffer.from(content).toString('base64'),
+          sha: 'a3b1c2d4e5f60718293a4b5c6d7e8f9012345678',
+          url: `${this.url}/repos/${OWNER}/${REPO}/contents/${filePath}`,
+          git_url: null,
+          html_url: null,
+          download_url: null,
+          _links: { self: '', git: null, html: null },
+        })
+      }
       default:
         return reply(404, { message: 'Not Found', status: '404' })
+    }
+  }
+
+  private reviewCommentResponse(pullNumber: number, comment: StoredReviewComment) {
+    return {
+      id: comment.id,
+      node_id: `PRRC_${comment.id}`,
+      url: `${this.url}/repos/${OWNER}/${REPO}/pulls/comments/${comment.id}`,
+      html_url: `https://github.com/${OWNER}/${REPO}/pull/${pullNumber}#discussion_r${comment.id}`,
+      pull_request_url: `${this.url}/repos/${OWNER}/${REPO}/pulls/${pullNumber}`,
+      pull_request_review_id: comment.id + 1,
+      diff_hunk: '@@ -1,1 +1,1 @@',
+      path: comment.path,
+      line: comment.line,
+      side: 'RIGHT',
+      commit_id: comment.commit_id,
+      original_commit_id: comment.commit_id,
+      body: comment.body,
+      user: { login: comment.user, ...accountOf(comment.user) },
+      created_at: '2025-01-01T00:00:00Z',
+      updated_at: '2025-01-01T00:00:00Z',
+      author_association: 'NONE',
     }
   }
 
