@@ -38,6 +38,7 @@ export const roleTrustsUnknownServiceAccount: Rule = {
       clusters: knownClusters(graph, context.config),
       // Namespace or name known only at render time: they may be any.
       renderedLater: graph.facts.serviceAccounts.filter((sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic'),
+      knownNamespaces: new Set(graph.facts.serviceAccounts.flatMap((sa) => (sa.namespace.kind === 'known' ? [sa.namespace.value] : []))),
     }
     const refusing = new Map<Role, boolean>()
     for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
@@ -63,9 +64,11 @@ interface Scope {
   graph: Graph
   clusters: readonly KnownCluster[]
   renderedLater: readonly ServiceAccount[]
+  /** The namespaces of the ServiceAccounts whose namespace is known. */
+  knownNamespaces: ReadonlySet<string>
 }
 
-function unknownSubject({ graph, clusters, renderedLater }: Scope, role: Role, value: KnownValue, namespace: string, name: string): FindingDraft | undefined {
+function unknownSubject({ graph, clusters, renderedLater, knownNamespaces }: Scope, role: Role, value: KnownValue, namespace: string, name: string): FindingDraft | undefined {
   const candidates = [
     ...graph.serviceAccountsNamed(known(namespace, value.location), name),
     ...renderedLater.filter((sa) => mayBe(sa.namespace, namespace) && mayBe(sa.name, name)),
@@ -73,7 +76,7 @@ function unknownSubject({ graph, clusters, renderedLater }: Scope, role: Role, v
   const trust = `${trustTitle(role)} allows ServiceAccount ${namespace}/${name}`
   const findingKey = `${roleKey(role)} sub:${value.value}`
   const unit = unitOf(role)
-  const namespaceSeen = graph.facts.serviceAccounts.some((sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace)
+  const namespaceSeen = knownNamespaces.has(namespace)
   // A chart elsewhere whose name and namespace are known only at render time could be anything; it is not of a Terraform root's unit.
   const ofUnit = unit === '' ? candidates : candidates.filter((sa) => sa.name.kind === 'known' || unitOf(sa) === unit)
   if (candidates.length === 0 || (!namespaceSeen && ofUnit.length === 0)) {
