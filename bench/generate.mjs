@@ -25,9 +25,68 @@ const BROKEN_SHARE = 0.25
 
 const REGIONS = ['eu-west-1', 'us-east-1', 'us-west-2', 'eu-central-1', 'ap-southeast-2']
 const ENVIRONMENTS = ['prod', 'staging', 'dev']
-const DOMAINS = ['payments', 'checkout', 'catalog', 'search', 'identity', 'ledger', 'shipping', 'notifications', 'analytics', 'platform', 'risk', 'pricing', 'inventory', 'growth', 'support', 'media']
-const NOUNS = ['api', 'worker', 'gateway', 'indexer', 'scheduler', 'exporter', 'sync', 'consumer', 'publisher', 'reconciler', 'renderer', 'router', 'cache', 'ingest', 'backfill', 'auditor', 'mailer', 'resolver', 'tracker', 'importer']
-const ADJECTIVES = ['core', 'edge', 'batch', 'stream', 'bulk', 'fast', 'legacy', 'next', 'public', 'internal', 'async', 'ledger', 'order', 'user', 'price', 'event', 'report', 'media', 'token', 'quota']
+const DOMAINS = [
+  'payments',
+  'checkout',
+  'catalog',
+  'search',
+  'identity',
+  'ledger',
+  'shipping',
+  'notifications',
+  'analytics',
+  'platform',
+  'risk',
+  'pricing',
+  'inventory',
+  'growth',
+  'support',
+  'media',
+]
+const NOUNS = [
+  'api',
+  'worker',
+  'gateway',
+  'indexer',
+  'scheduler',
+  'exporter',
+  'sync',
+  'consumer',
+  'publisher',
+  'reconciler',
+  'renderer',
+  'router',
+  'cache',
+  'ingest',
+  'backfill',
+  'auditor',
+  'mailer',
+  'resolver',
+  'tracker',
+  'importer',
+]
+const ADJECTIVES = [
+  'core',
+  'edge',
+  'batch',
+  'stream',
+  'bulk',
+  'fast',
+  'legacy',
+  'next',
+  'public',
+  'internal',
+  'async',
+  'ledger',
+  'order',
+  'user',
+  'price',
+  'event',
+  'report',
+  'media',
+  'token',
+  'quota',
+]
 
 /** mulberry32: small, fast and good enough for test data. */
 function random(seed) {
@@ -46,7 +105,9 @@ class Generator {
     this.next = random(seed)
     this.files = new Map()
     this.accounts = { prod: this.digits(12), staging: this.digits(12), dev: this.digits(12) }
-    this.clusters = Object.fromEntries(ENVIRONMENTS.map((env) => [env, { region: this.pick(REGIONS), id: this.hex(32).toUpperCase() }]))
+    this.clusters = Object.fromEntries(
+      ENVIRONMENTS.map((env) => [env, { region: this.pick(REGIONS), id: this.hex(32).toUpperCase() }]),
+    )
     this.chains = { total: 0, broken: 0, json: 0, terraform: 0 }
   }
 
@@ -85,8 +146,14 @@ export function deploymentYaml(g, service) {
   const { name, namespace, domain, serviceAccount } = service
   const env = []
   for (let index = 0, count = g.int(1, 6); index < count; index += 1) {
-    if (g.chance(0.3)) env.push(`            - name: SECRET_${index}\n              valueFrom:\n                secretKeyRef:\n                  name: ${name}-secrets\n                  key: key-${index}`)
-    else env.push(`            - name: SETTING_${index}\n              value: "${g.pick(['info', 'true', '30s', 'eu', String(g.int(1, 9999))])}"`)
+    if (g.chance(0.3))
+      env.push(
+        `            - name: SECRET_${index}\n              valueFrom:\n                secretKeyRef:\n                  name: ${name}-secrets\n                  key: key-${index}`,
+      )
+    else
+      env.push(
+        `            - name: SETTING_${index}\n              value: "${g.pick(['info', 'true', '30s', 'eu', String(g.int(1, 9999))])}"`,
+      )
   }
   const documents = [
     `apiVersion: apps/v1
@@ -231,7 +298,8 @@ ${serviceAccount ? `          serviceAccountName: ${serviceAccount}\n` : ''}    
 
 export function configMapYaml(g, service) {
   const lines = []
-  for (let index = 0, count = g.int(3, 25); index < count; index += 1) lines.push(`  ${g.pick(ADJECTIVES)}.${g.pick(NOUNS)}.${index}: "${g.hex(g.int(4, 40))}"`)
+  for (let index = 0, count = g.int(3, 25); index < count; index += 1)
+    lines.push(`  ${g.pick(ADJECTIVES)}.${g.pick(NOUNS)}.${index}: "${g.hex(g.int(4, 40))}"`)
   return `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -319,14 +387,26 @@ ${annotationLines.length > 0 ? `  annotations:\n${annotationLines.join('\n')}\n`
 // ---------------------------------------------------------------------------------------------
 // IRSA chains: the trust policy and the annotation, sometimes broken.
 
-const BREAKAGES = ['wrong-namespace', 'aud-typo', 'wildcard-in-string-equals', 'missing-sub', 'placeholder-account', 'annotation-typo', 'role-not-found', 'wrong-issuer-region']
+const BREAKAGES = [
+  'wrong-namespace',
+  'aud-typo',
+  'wildcard-in-string-equals',
+  'missing-sub',
+  'placeholder-account',
+  'annotation-typo',
+  'role-not-found',
+  'wrong-issuer-region',
+]
 
 export function chainOf(g, service, env) {
   const broken = g.chance(BROKEN_SHARE) ? g.pick(BREAKAGES) : undefined
   const account = g.accounts[env]
   const roleName = `${env}-${service.domain}-${service.name}`
   const issuer = g.issuer(env)
-  const conditionIssuer = broken === 'wrong-issuer-region' ? issuer.replace(g.clusters[env].region, g.clusters[env].region === 'us-east-1' ? 'us-east-2' : 'us-east-1') : issuer
+  const conditionIssuer =
+    broken === 'wrong-issuer-region'
+      ? issuer.replace(g.clusters[env].region, g.clusters[env].region === 'us-east-1' ? 'us-east-2' : 'us-east-1')
+      : issuer
   const subNamespace = broken === 'wrong-namespace' ? `${service.namespace}-old` : service.namespace
   const subName = broken === 'wildcard-in-string-equals' ? `${service.serviceAccount}-*` : service.serviceAccount
   const annotatedAccount = broken === 'placeholder-account' ? '123456789012' : account
@@ -677,8 +757,21 @@ export function permissionPolicyJson(g, service) {
     {
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [`arn:aws:s3:::${service.domain}-${service.name}`, `arn:aws:s3:::${service.domain}-${service.name}/*`] },
-        { Sid: 'Queue', Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage'], Resource: `arn:aws:sqs:eu-west-1:${g.accounts.prod}:${service.name}-${g.int(1, 99)}` },
+        {
+          Sid: 'Read',
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:ListBucket'],
+          Resource: [
+            `arn:aws:s3:::${service.domain}-${service.name}`,
+            `arn:aws:s3:::${service.domain}-${service.name}/*`,
+          ],
+        },
+        {
+          Sid: 'Queue',
+          Effect: 'Allow',
+          Action: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage'],
+          Resource: `arn:aws:sqs:eu-west-1:${g.accounts.prod}:${service.name}-${g.int(1, 99)}`,
+        },
       ],
     },
     null,
@@ -688,7 +781,16 @@ export function permissionPolicyJson(g, service) {
 
 function serviceTrustPolicyJson(g) {
   return `${JSON.stringify(
-    { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: `${g.pick(['ec2', 'lambda', 'ecs-tasks', 'events'])}.amazonaws.com` }, Action: 'sts:AssumeRole' }] },
+    {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: `${g.pick(['ec2', 'lambda', 'ecs-tasks', 'events'])}.amazonaws.com` },
+          Action: 'sts:AssumeRole',
+        },
+      ],
+    },
     null,
     2,
   )}\n`
@@ -697,19 +799,41 @@ function serviceTrustPolicyJson(g) {
 export function unrelatedJson(g, service) {
   const kind = g.pick(['package', 'dashboard', 'renovate', 'openapi'])
   if (kind === 'package') {
-    return [`services/${service.domain}/${service.name}/package.json`, `${JSON.stringify({ name: `@${service.domain}/${service.name}`, version: `1.${g.int(0, 30)}.0`, private: true, scripts: { build: 'tsc', test: 'jest' }, dependencies: { express: '^4.19.2', pino: '^9.0.0' } }, null, 2)}\n`]
+    return [
+      `services/${service.domain}/${service.name}/package.json`,
+      `${JSON.stringify({ name: `@${service.domain}/${service.name}`, version: `1.${g.int(0, 30)}.0`, private: true, scripts: { build: 'tsc', test: 'jest' }, dependencies: { express: '^4.19.2', pino: '^9.0.0' } }, null, 2)}\n`,
+    ]
   }
-  if (kind === 'renovate') return [`services/${service.domain}/${service.name}/renovate.json`, `{\n  "extends": ["config:recommended"],\n  "schedule": ["before 6am on monday"]\n}\n`]
+  if (kind === 'renovate')
+    return [
+      `services/${service.domain}/${service.name}/renovate.json`,
+      `{\n  "extends": ["config:recommended"],\n  "schedule": ["before 6am on monday"]\n}\n`,
+    ]
   if (kind === 'openapi') {
     const paths = {}
-    for (let index = 0, count = g.int(3, 30); index < count; index += 1) paths[`/v1/${g.pick(NOUNS)}/${index}`] = { get: { operationId: `get${index}`, responses: { 200: { description: 'OK' } } } }
-    return [`services/${service.domain}/${service.name}/openapi.json`, `${JSON.stringify({ openapi: '3.0.3', info: { title: service.name, version: '1' }, paths }, null, 2)}\n`]
+    for (let index = 0, count = g.int(3, 30); index < count; index += 1)
+      paths[`/v1/${g.pick(NOUNS)}/${index}`] = {
+        get: { operationId: `get${index}`, responses: { 200: { description: 'OK' } } },
+      }
+    return [
+      `services/${service.domain}/${service.name}/openapi.json`,
+      `${JSON.stringify({ openapi: '3.0.3', info: { title: service.name, version: '1' }, paths }, null, 2)}\n`,
+    ]
   }
   const panels = []
   for (let index = 0, count = g.int(4, 40); index < count; index += 1) {
-    panels.push({ id: index, type: 'timeseries', title: `${g.pick(ADJECTIVES)} ${g.pick(NOUNS)}`, gridPos: { h: 8, w: 12, x: (index % 2) * 12, y: index * 8 }, targets: [{ expr: `sum(rate(http_requests_total{service="${service.name}"}[5m]))`, refId: 'A' }] })
+    panels.push({
+      id: index,
+      type: 'timeseries',
+      title: `${g.pick(ADJECTIVES)} ${g.pick(NOUNS)}`,
+      gridPos: { h: 8, w: 12, x: (index % 2) * 12, y: index * 8 },
+      targets: [{ expr: `sum(rate(http_requests_total{service="${service.name}"}[5m]))`, refId: 'A' }],
+    })
   }
-  return [`dashboards/${service.domain}/${service.name}.json`, `${JSON.stringify({ title: service.name, uid: g.hex(9), schemaVersion: 39, panels }, null, 2)}\n`]
+  return [
+    `dashboards/${service.domain}/${service.name}.json`,
+    `${JSON.stringify({ title: service.name, uid: g.hex(9), schemaVersion: 39, panels }, null, 2)}\n`,
+  ]
 }
 
 export function pythonFile(g) {
@@ -759,9 +883,16 @@ export function generateRepository(total, seed = 1, profile = 'generated') {
     const key = `${env}/${domain}`
     let stack = stacks.get(key)
     if (!stack) {
-      stack = { env, domain, region: g.clusters[env].region, dir: `infra/live/${env}/${g.clusters[env].region}/${domain}`, irsa: [] }
+      stack = {
+        env,
+        domain,
+        region: g.clusters[env].region,
+        dir: `infra/live/${env}/${g.clusters[env].region}/${domain}`,
+        irsa: [],
+      }
       stacks.set(key, stack)
-      for (const [file, text] of Object.entries(terraformStackFiles(g, stack))) put('terraform', `${stack.dir}/${file}`, text)
+      for (const [file, text] of Object.entries(terraformStackFiles(g, stack)))
+        put('terraform', `${stack.dir}/${file}`, text)
     }
     return stack
   }
@@ -782,7 +913,11 @@ export function generateRepository(total, seed = 1, profile = 'generated') {
 
     if (!namespaces.has(namespace)) {
       namespaces.add(namespace)
-      put('kubernetes', `platform/namespaces/${namespace}.yaml`, `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${namespace}\n  labels:\n    team: ${domain}\n`)
+      put(
+        'kubernetes',
+        `platform/namespaces/${namespace}.yaml`,
+        `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${namespace}\n  labels:\n    team: ${domain}\n`,
+      )
     }
     const manifests = []
     const manifest = (file, text) => {
@@ -798,7 +933,8 @@ export function generateRepository(total, seed = 1, profile = 'generated') {
     if (irsa) {
       chain = chainOf(g, service, env)
       const trust = g.chance(0.4)
-        ? put('terraform', `${stackOf(env, domain).dir}/irsa-${name}.tf`, terraformChain(g, chain, service)) && 'terraform'
+        ? put('terraform', `${stackOf(env, domain).dir}/irsa-${name}.tf`, terraformChain(g, chain, service)) &&
+          'terraform'
         : put('json', `iam/roles/${chain.roleName}-trust.json`, trustPolicyJson(chain)) && 'json'
       if (trust) {
         g.chains.total += 1
@@ -833,11 +969,20 @@ export function generateRepository(total, seed = 1, profile = 'generated') {
   for (let index = 0; count.terraform < quota.terraform; index += 1) {
     const service = g.pick(services)
     const stack = stackOf(g.pick(ENVIRONMENTS), service.domain)
-    put('terraform', `${stack.dir}/${service.name}-${index}.tf`, terraformResources(g, stack, `${service.name.replace(/-/g, '_')}_${index}`))
+    put(
+      'terraform',
+      `${stack.dir}/${service.name}-${index}.tf`,
+      terraformResources(g, stack, `${service.name.replace(/-/g, '_')}_${index}`),
+    )
   }
   for (let index = 0; count.json < quota.json; index += 1) {
     const service = g.pick(services)
-    if (g.chance(0.5)) put('json', `iam/policies/${service.domain}/${service.name}-${index}-permissions.json`, permissionPolicyJson(g, service))
+    if (g.chance(0.5))
+      put(
+        'json',
+        `iam/policies/${service.domain}/${service.name}-${index}-permissions.json`,
+        permissionPolicyJson(g, service),
+      )
     else {
       const [filePath, text] = unrelatedJson(g, service)
       put('json', filePath.replace(/\.json$/, `-${index}.json`), text)
@@ -890,5 +1035,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const out = path.resolve(option('--out', `.bench/repo-${profile === 'generated' ? '' : `${profile}-`}${total}`))
   const started = Date.now()
   const summary = writeRepository(out, total, seed, profile)
-  process.stdout.write(`${out}: ${summary.files} files (${JSON.stringify(summary.count)}), ${summary.chains.total} IRSA chains (${summary.chains.broken} broken) in ${Date.now() - started} ms\n`)
+  process.stdout.write(
+    `${out}: ${summary.files} files (${JSON.stringify(summary.count)}), ${summary.chains.total} IRSA chains (${summary.chains.broken} broken) in ${Date.now() - started} ms\n`,
+  )
 }

@@ -13,10 +13,56 @@
  *   (templates, values per environment), CI workflows, Kustomize services, Grafana dashboards,
  *   app config, Markdown and scripts; about 3% of the files carry IRSA text.
  */
-import { chainOf, configMapYaml, deploymentYaml, kustomizationYaml, pythonFile, serviceAccountYaml, terraformChain, terraformResources, terraformStackFiles, trustPolicyJson, unrelatedJson } from './generate.mjs'
+import {
+  chainOf,
+  configMapYaml,
+  deploymentYaml,
+  kustomizationYaml,
+  pythonFile,
+  serviceAccountYaml,
+  terraformChain,
+  terraformResources,
+  terraformStackFiles,
+  trustPolicyJson,
+  unrelatedJson,
+} from './generate.mjs'
 
-const ADJECTIVES = ['core', 'edge', 'batch', 'stream', 'bulk', 'fast', 'legacy', 'next', 'public', 'internal', 'async', 'order', 'user', 'price', 'event', 'report', 'media', 'token']
-const NOUNS = ['api', 'worker', 'gateway', 'indexer', 'scheduler', 'exporter', 'sync', 'consumer', 'publisher', 'reconciler', 'renderer', 'router', 'cache', 'ingest']
+const ADJECTIVES = [
+  'core',
+  'edge',
+  'batch',
+  'stream',
+  'bulk',
+  'fast',
+  'legacy',
+  'next',
+  'public',
+  'internal',
+  'async',
+  'order',
+  'user',
+  'price',
+  'event',
+  'report',
+  'media',
+  'token',
+]
+const NOUNS = [
+  'api',
+  'worker',
+  'gateway',
+  'indexer',
+  'scheduler',
+  'exporter',
+  'sync',
+  'consumer',
+  'publisher',
+  'reconciler',
+  'renderer',
+  'router',
+  'cache',
+  'ingest',
+]
 
 /** One character of a name changed, dropped or doubled: a near miss. */
 function nearMiss(g, name) {
@@ -28,7 +74,11 @@ function nearMiss(g, name) {
 }
 
 export function adversarialRepository(g, total) {
-  const quota = { roles: Math.round(total * 0.3), terraform: Math.round(total * 0.15), serviceAccounts: Math.round(total * 0.4) }
+  const quota = {
+    roles: Math.round(total * 0.3),
+    terraform: Math.round(total * 0.15),
+    serviceAccounts: Math.round(total * 0.4),
+  }
   quota.deployments = total - quota.roles - quota.terraform - quota.serviceAccounts
   const count = { json: 0, terraform: 0, kubernetes: 0, other: 0 }
   const env = 'prod'
@@ -37,9 +87,19 @@ export function adversarialRepository(g, total) {
   const namespaces = Array.from({ length: 60 }, (_, index) => `team-${index}`)
   const roles = []
   const accounts = []
-  const subjectOf = () => ({ namespace: g.pick(namespaces), name: `${g.pick(ADJECTIVES)}-${g.pick(NOUNS)}-${g.int(0, total)}` })
+  const subjectOf = () => ({
+    namespace: g.pick(namespaces),
+    name: `${g.pick(ADJECTIVES)}-${g.pick(NOUNS)}-${g.int(0, total)}`,
+  })
 
-  const trust = (subject) => ({ conditionIssuer: issuer, issuer, account, aud: 'sts.amazonaws.com', withSub: true, sub: `system:serviceaccount:${subject.namespace}:${subject.name}` })
+  const trust = (subject) => ({
+    conditionIssuer: issuer,
+    issuer,
+    account,
+    aud: 'sts.amazonaws.com',
+    withSub: true,
+    sub: `system:serviceaccount:${subject.namespace}:${subject.name}`,
+  })
   for (let index = 0; index < quota.roles; index += 1) {
     const name = `${g.pick(ADJECTIVES)}-${g.pick(NOUNS)}-${index}`
     const subject = subjectOf()
@@ -52,7 +112,10 @@ export function adversarialRepository(g, total) {
     const subject = subjectOf()
     roles.push({ name, subject })
     const service = { name: `${subject.name}-${index}`, namespace: subject.namespace, serviceAccount: subject.name }
-    g.add(`infra/roles/${subject.namespace}/${name}.tf`, terraformChain(g, { ...trust(subject), roleName: name, annotationKey: 'eks.amazonaws.com/role-arn' }, service))
+    g.add(
+      `infra/roles/${subject.namespace}/${name}.tf`,
+      terraformChain(g, { ...trust(subject), roleName: name, annotationKey: 'eks.amazonaws.com/role-arn' }, service),
+    )
     count.terraform += 1
   }
   // ServiceAccounts, three to a file.
@@ -77,21 +140,41 @@ export function adversarialRepository(g, total) {
       }
       accounts.push(subject)
       const service = { name: subject.name, namespace: subject.namespace, serviceAccount: subject.name }
-      documents.push(serviceAccountYaml(service, { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${account}:role/${roleName}` }))
+      documents.push(
+        serviceAccountYaml(service, { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${account}:role/${roleName}` }),
+      )
     }
     g.add(`k8s/service-accounts/${g.pick(namespaces)}/accounts-${file}.yaml`, documents.join('---\n'))
     count.kubernetes += 1
   }
   for (let index = 0; index < quota.deployments; index += 1) {
     const subject = g.chance(0.8) ? g.pick(accounts) : subjectOf()
-    const service = { name: `${subject.name}-${index}`, namespace: subject.namespace, domain: subject.namespace, serviceAccount: subject.name }
+    const service = {
+      name: `${subject.name}-${index}`,
+      namespace: subject.namespace,
+      domain: subject.namespace,
+      serviceAccount: subject.name,
+    }
     g.add(`k8s/workloads/${subject.namespace}/${service.name}.yaml`, deploymentYaml(g, service))
     count.kubernetes += 1
   }
   return count
 }
 
-const DOMAINS = ['payments', 'checkout', 'catalog', 'search', 'identity', 'ledger', 'shipping', 'notifications', 'analytics', 'platform', 'risk', 'pricing']
+const DOMAINS = [
+  'payments',
+  'checkout',
+  'catalog',
+  'search',
+  'identity',
+  'ledger',
+  'shipping',
+  'notifications',
+  'analytics',
+  'platform',
+  'risk',
+  'pricing',
+]
 const ENVIRONMENTS = ['prod', 'staging', 'dev']
 /** Share of services with an IRSA chain: about 2.5% of all files then carry IRSA text (c03 1.5%, c04 2.0%, c07 2.9%). */
 const REALISTIC_IRSA_SHARE = 0.3
@@ -105,7 +188,9 @@ function terraformDirectorySize(g) {
 }
 
 function helmValues(g, service, annotations) {
-  const annotationLines = Object.entries(annotations).map(([key, value]) => `\n    ${key}: ${value}`).join('')
+  const annotationLines = Object.entries(annotations)
+    .map(([key, value]) => `\n    ${key}: ${value}`)
+    .join('')
   return `replicaCount: ${g.int(1, 6)}
 image:
   repository: registry.example.com/${service.domain}/${service.name}
@@ -212,7 +297,12 @@ app:
 }
 
 function unrelatedDashboard(g, service) {
-  const panels = Array.from({ length: g.int(2, 12) }, (_, id) => ({ id, type: g.pick(['timeseries', 'stat', 'table']), title: `${service.name} ${g.pick(NOUNS)}`, targets: [{ expr: `sum(rate(http_requests_total{app="${service.name}"}[5m]))` }] }))
+  const panels = Array.from({ length: g.int(2, 12) }, (_, id) => ({
+    id,
+    type: g.pick(['timeseries', 'stat', 'table']),
+    title: `${service.name} ${g.pick(NOUNS)}`,
+    targets: [{ expr: `sum(rate(http_requests_total{app="${service.name}"}[5m]))` }],
+  }))
   return `${JSON.stringify({ title: `${service.name} overview`, uid: g.hex(9), schemaVersion: 39, panels }, null, 2)}\n`
 }
 
@@ -240,7 +330,12 @@ export function realisticRepository(g, total) {
     const size = terraformDirectorySize(g)
     const base = Object.entries(terraformStackFiles(g, stack))
     for (const [file, text] of base.slice(0, Math.min(size, base.length))) put('terraform', `${dir}/${file}`, text)
-    for (let index = base.length; index < size; index += 1) put('terraform', `${dir}/${g.pick(['s3', 'sqs', 'dynamodb', 'security', 'network', 'monitoring'])}-${index}.tf`, terraformResources(g, stack, `r${index}`))
+    for (let index = base.length; index < size; index += 1)
+      put(
+        'terraform',
+        `${dir}/${g.pick(['s3', 'sqs', 'dynamodb', 'security', 'network', 'monitoring'])}-${index}.tf`,
+        terraformResources(g, stack, `r${index}`),
+      )
     for (const [file, text] of Object.entries(extra)) put('terraform', `${dir}/${file}`, text)
     if (g.chance(0.5)) put('other', `${dir}/terraform.tfvars`, tfvars(g, stack))
     if (g.chance(0.4)) put('other', `${dir}/README.md`, `# ${dir}\n\nApplied by the platform pipeline.\n`)
@@ -260,7 +355,8 @@ export function realisticRepository(g, total) {
     const extra = chain && g.chance(0.5) ? { [`irsa-${name}.tf`]: terraformChain(g, chain, service) } : {}
     if (chain || g.chance(0.5)) terraformDirectory(stack.dir, stack, extra)
     if (g.chance(0.15)) terraformDirectory(`infra/modules/${domain}-${g.pick(NOUNS)}-${serviceIndex}`, stack)
-    if (chain && Object.keys(extra).length === 0) put('json', `iam/roles/${chain.roleName}-trust.json`, trustPolicyJson(chain))
+    if (chain && Object.keys(extra).length === 0)
+      put('json', `iam/roles/${chain.roleName}-trust.json`, trustPolicyJson(chain))
     const annotations = chain ? { [chain.annotationKey]: chain.roleArn } : {}
     if (chain) {
       g.chains.total += 1
@@ -270,9 +366,14 @@ export function realisticRepository(g, total) {
     if (g.chance(0.55)) {
       // A Helm chart with values per environment.
       const chart = `charts/${name}`
-      put('yaml', `${chart}/Chart.yaml`, `apiVersion: v2\nname: ${name}\nversion: 0.${g.int(1, 30)}.0\nappVersion: "1.0"\n`)
+      put(
+        'yaml',
+        `${chart}/Chart.yaml`,
+        `apiVersion: v2\nname: ${name}\nversion: 0.${g.int(1, 30)}.0\nappVersion: "1.0"\n`,
+      )
       put('yaml', `${chart}/values.yaml`, helmValues(g, service, {}))
-      for (const valuesEnv of ENVIRONMENTS.slice(0, g.int(1, 3))) put('yaml', `${chart}/values-${valuesEnv}.yaml`, helmValues(g, service, valuesEnv === env ? annotations : {}))
+      for (const valuesEnv of ENVIRONMENTS.slice(0, g.int(1, 3)))
+        put('yaml', `${chart}/values-${valuesEnv}.yaml`, helmValues(g, service, valuesEnv === env ? annotations : {}))
       put('yaml', `${chart}/templates/deployment.yaml`, HELM_DEPLOYMENT)
       put('yaml', `${chart}/templates/serviceaccount.yaml`, HELM_SERVICE_ACCOUNT)
       put('other', `${chart}/templates/_helpers.tpl`, HELM_HELPERS)
@@ -289,8 +390,18 @@ export function realisticRepository(g, total) {
     if (g.chance(0.5)) put('json', ...unrelatedJson(g, service))
     if (g.chance(0.3)) put('json', `dashboards/${domain}/${name}-overview.json`, unrelatedDashboard(g, service))
     put('other', `${base}/README.md`, `# ${name}\n\nOwned by ${domain}.\n`)
-    if (g.chance(0.5)) put('other', `${base}/docs/runbook.md`, `# ${name} runbook\n\nRestart with \`kubectl rollout restart deployment/${name} -n ${domain}\`.\n`)
-    if (g.chance(0.3)) put('other', `scripts/${name}.sh`, `#!/bin/sh\nset -eu\nkubectl -n ${domain} get pods -l app.kubernetes.io/name=${name}\n`)
+    if (g.chance(0.5))
+      put(
+        'other',
+        `${base}/docs/runbook.md`,
+        `# ${name} runbook\n\nRestart with \`kubectl rollout restart deployment/${name} -n ${domain}\`.\n`,
+      )
+    if (g.chance(0.3))
+      put(
+        'other',
+        `scripts/${name}.sh`,
+        `#!/bin/sh\nset -eu\nkubectl -n ${domain} get pods -l app.kubernetes.io/name=${name}\n`,
+      )
     if (g.chance(0.3)) put('other', `${base}/src/handler.py`, pythonFile(g))
   }
   return count

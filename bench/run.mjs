@@ -24,7 +24,9 @@ const option = (name, fallback) => {
   const index = args.indexOf(name)
   return index === -1 ? fallback : args[index + 1]
 }
-const sizes = option('--sizes', '1k,10k,100k').split(',').map((label) => ({ label, files: parseSize(label) }))
+const sizes = option('--sizes', '1k,10k,100k')
+  .split(',')
+  .map((label) => ({ label, files: parseSize(label) }))
 const runs = Number(option('--runs', '3'))
 const seed = Number(option('--seed', '1'))
 const profile = option('--profile', 'generated')
@@ -49,10 +51,21 @@ function parseSize(text) {
 function repository(size) {
   const directory = path.join(benchDirectory, `repo-${profile === 'generated' ? '' : `${profile}-`}${size.label}`)
   const marker = `${directory}.json`
-  const wanted = { generatorVersion: GENERATOR_VERSION, seed, files: size.files, ...(profile === 'generated' ? {} : { profile }) }
+  const wanted = {
+    generatorVersion: GENERATOR_VERSION,
+    seed,
+    files: size.files,
+    ...(profile === 'generated' ? {} : { profile }),
+  }
   if (existsSync(marker) && existsSync(directory)) {
     const found = JSON.parse(readFileSync(marker, 'utf8'))
-    if (found.generatorVersion === wanted.generatorVersion && found.seed === wanted.seed && found.files === wanted.files && found.profile === wanted.profile) return { directory, ...found }
+    if (
+      found.generatorVersion === wanted.generatorVersion &&
+      found.seed === wanted.seed &&
+      found.files === wanted.files &&
+      found.profile === wanted.profile
+    )
+      return { directory, ...found }
   }
   process.stderr.write(`generating ${size.files} ${profile} files into ${path.relative(process.cwd(), directory)}…\n`)
   const summary = writeRepository(directory, size.files, seed, profile)
@@ -104,7 +117,8 @@ function measure(nodeArgs, env = {}) {
       }
       const stdout = readFileSync(stdoutFile, 'utf8')
       rmSync(scratch, { recursive: true, force: true })
-      if (code !== 0) return reject(new Error(`node ${nodeArgs.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`))
+      if (code !== 0)
+        return reject(new Error(`node ${nodeArgs.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`))
       resolve({ wall, cpu: user + system, rssMb: maxRssKb / 1024, stdout })
     })
   })
@@ -117,7 +131,12 @@ const median = (values) => {
 }
 
 function summarise(samples) {
-  return { wall: median(samples.map((s) => s.wall)), minWall: Math.min(...samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMb: Math.max(...samples.map((s) => s.rssMb)) }
+  return {
+    wall: median(samples.map((s) => s.wall)),
+    minWall: Math.min(...samples.map((s) => s.wall)),
+    cpu: median(samples.map((s) => s.cpu)),
+    rssMb: Math.max(...samples.map((s) => s.rssMb)),
+  }
 }
 
 function fullArgs(directory) {
@@ -149,13 +168,27 @@ async function main() {
       full.push(result)
       for (const [index, variant] of variants.entries()) {
         const other = await measure(fullArgs(repo.directory), variant.env)
-        if (other.stdout !== result.stdout) throw new Error(`${size.label}: the report differs with ${Object.entries(variant.env).map(([key, value]) => `${key}=${value}`).join(' ')}`)
+        if (other.stdout !== result.stdout)
+          throw new Error(
+            `${size.label}: the report differs with ${Object.entries(variant.env)
+              .map(([key, value]) => `${key}=${value}`)
+              .join(' ')}`,
+          )
         others[index].push(other)
       }
       baseline.push(await measure([path.join(repositoryRoot, 'bench/baseline.mjs'), repo.directory]))
-      process.stderr.write(`${size.label} run ${run + 1}/${runs}: full ${result.wall.toFixed(2)} s, baseline ${baseline.at(-1).wall.toFixed(2)} s\n`)
+      process.stderr.write(
+        `${size.label} run ${run + 1}/${runs}: full ${result.wall.toFixed(2)} s, baseline ${baseline.at(-1).wall.toFixed(2)} s\n`,
+      )
     }
-    rows.push({ size, repo, full: summarise(full), variants: others.map(summarise), baseline: summarise(baseline), ...outcome })
+    rows.push({
+      size,
+      repo,
+      full: summarise(full),
+      variants: others.map(summarise),
+      baseline: summarise(baseline),
+      ...outcome,
+    })
   }
 
   const empty = mkdtempSync(path.join(os.tmpdir(), 'irsa-bench-empty-'))
@@ -179,7 +212,9 @@ function report(rows, coldStart, nodeStart, run) {
   const seconds = (value) => `${value.toFixed(2)} s`
   const mb = (value) => `${Math.round(value)} MB`
   const lines = [`Profile: ${profile} (bench/generate.mjs --profile ${profile}, seed ${seed}).`, '']
-  lines.push(`| files | MB | wall (full) | files/s | CPU (full) | peak RSS (full) | findings | wall (baseline) | CPU (baseline) | peak RSS (baseline) | full / baseline (wall) | full / baseline (CPU) |`)
+  lines.push(
+    `| files | MB | wall (full) | files/s | CPU (full) | peak RSS (full) | findings | wall (baseline) | CPU (baseline) | peak RSS (baseline) | full / baseline (wall) | full / baseline (CPU) |`,
+  )
   lines.push(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`)
   for (const row of rows) {
     lines.push(
@@ -190,19 +225,27 @@ function report(rows, coldStart, nodeStart, run) {
     lines.push('')
     lines.push(`Same report byte for byte, ${variant.title}:`)
     lines.push('')
-    lines.push(`| files | wall, default | wall, ${variant.title} | CPU, default | CPU, ${variant.title} | peak RSS, default | peak RSS, ${variant.title} |`)
+    lines.push(
+      `| files | wall, default | wall, ${variant.title} | CPU, default | CPU, ${variant.title} | peak RSS, default | peak RSS, ${variant.title} |`,
+    )
     lines.push(`|---:|---:|---:|---:|---:|---:|---:|`)
     for (const row of rows) {
       const other = row.variants[index]
-      lines.push(`| ${row.size.files.toLocaleString('en')} | ${seconds(row.full.wall)} | ${seconds(other.wall)} | ${seconds(row.full.cpu)} | ${seconds(other.cpu)} | ${mb(row.full.rssMb)} | ${mb(other.rssMb)} |`)
+      lines.push(
+        `| ${row.size.files.toLocaleString('en')} | ${seconds(row.full.wall)} | ${seconds(other.wall)} | ${seconds(row.full.cpu)} | ${seconds(other.cpu)} | ${mb(row.full.rssMb)} | ${mb(other.rssMb)} |`,
+      )
     }
   }
   const bySize = new Map(rows.map((row) => [row.size.files, row]))
   lines.push('')
   if (bySize.has(10000) && bySize.has(100000)) {
-    lines.push(`100k / 10k wall time: ${(bySize.get(100000).full.wall / bySize.get(10000).full.wall).toFixed(1)}×; CPU time: ${(bySize.get(100000).full.cpu / bySize.get(10000).full.cpu).toFixed(1)}×`)
+    lines.push(
+      `100k / 10k wall time: ${(bySize.get(100000).full.wall / bySize.get(10000).full.wall).toFixed(1)}×; CPU time: ${(bySize.get(100000).full.cpu / bySize.get(10000).full.cpu).toFixed(1)}×`,
+    )
   }
-  lines.push(`Cold start on an empty repository: ${Math.round(coldStart.wall * 1000)} ms (median of 10; \`node -e 0\` alone: ${Math.round(nodeStart.wall * 1000)} ms)`)
+  lines.push(
+    `Cold start on an empty repository: ${Math.round(coldStart.wall * 1000)} ms (median of 10; \`node -e 0\` alone: ${Math.round(nodeStart.wall * 1000)} ms)`,
+  )
   lines.push('')
   lines.push(
     `Median of ${runs} runs each (full and baseline alternating, page cache warm); CPU is user + system time of the whole process (all threads); peak RSS is the largest of the runs, measured ${hasTime ? 'by /usr/bin/time -v' : 'by process.resourceUsage()'}. ` +

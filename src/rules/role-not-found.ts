@@ -47,7 +47,8 @@ export const roleNotFound: Rule = {
  */
 class CandidateRoles {
   /** The roles that are not unbound trust policies, with the name and account their source states. */
-  private readonly named: { role: Role; name: string | undefined; account: string | undefined; unknowable: boolean }[] = []
+  private readonly named: { role: Role; name: string | undefined; account: string | undefined; unknowable: boolean }[] =
+    []
   private readonly byAccount = new Map<string, Candidates>()
 
   constructor(graph: Graph) {
@@ -62,7 +63,9 @@ class CandidateRoles {
     const key = `${account}\0${unit ?? ''}`
     let candidates = this.byAccount.get(key)
     if (!candidates) {
-      const inScope = this.named.filter((entry) => (entry.account === undefined || entry.account === account) && sameUnitOrNone(entry.role.unit, unit))
+      const inScope = this.named.filter(
+        (entry) => (entry.account === undefined || entry.account === account) && sameUnitOrNone(entry.role.unit, unit),
+      )
       candidates = new Candidates(inScope.some((entry) => entry.unknowable) ? [] : inScope)
       this.byAccount.set(key, candidates)
     }
@@ -104,7 +107,12 @@ class Candidates {
   }
 }
 
-function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: KnownValue; arn: RoleArn }, candidates: Candidates): FindingDraft | undefined {
+function missingRole(
+  graph: Graph,
+  sa: ServiceAccount,
+  annotated: { value: KnownValue; arn: RoleArn },
+  candidates: Candidates,
+): FindingDraft | undefined {
   const { arn, value } = annotated
   if (candidates.roles.length === 0) return undefined
   // Another account's role of this name is role-account-mismatch's finding.
@@ -114,7 +122,9 @@ function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: Known
   const subject = describeServiceAccount(sa)
   const key = `${serviceAccountKey(sa)} role:${arn.account}${arn.path}${arn.name}`
 
-  const generated = candidates.withGeneratedName.find((role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name))
+  const generated = candidates.withGeneratedName.find(
+    (role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name),
+  )
   if (generated?.generatedName?.prefix.kind === 'known') {
     const prefix = generated.generatedName.prefix.value
     return {
@@ -127,7 +137,9 @@ function missingRole(graph: Graph, sa: ServiceAccount, annotated: { value: Known
     }
   }
 
-  const otherPath = rolesNamed(graph, arn.name).find((role) => candidates.members.has(role) && !pathMayBe(role, arn.path))
+  const otherPath = rolesNamed(graph, arn.name).find(
+    (role) => candidates.members.has(role) && !pathMayBe(role, arn.path),
+  )
   if (otherPath) {
     const path = roleIdentity(otherPath).path ?? '/'
     const annotationPath = arn.path === '/' ? 'without a path' : `with path "${arn.path}"`

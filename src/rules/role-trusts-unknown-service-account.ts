@@ -29,7 +29,8 @@ export const roleTrustsUnknownServiceAccount: Rule = {
     level: 'note',
     description:
       "A role's trust allows ServiceAccounts that no scanned source defines in a namespace the scan does define (or anywhere, when no chart or module of the role's Terraform root is given the role), or that are defined without an annotation naming the role: a leftover, a typo, or manifests outside the scan.",
-    remediation: 'Remove subjects that no longer exist from the trust, annotate the ServiceAccount with the role, or include the manifests that define it in the scan.',
+    remediation:
+      'Remove subjects that no longer exist from the trust, annotate the ServiceAccount with the role, or include the manifests that define it in the scan.',
   },
   *check(graph, context) {
     if (graph.facts.serviceAccounts.length === 0) return
@@ -37,8 +38,12 @@ export const roleTrustsUnknownServiceAccount: Rule = {
       graph,
       clusters: knownClusters(graph, context.config),
       // Namespace or name known only at render time: they may be any.
-      renderedLater: graph.facts.serviceAccounts.filter((sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic'),
-      knownNamespaces: new Set(graph.facts.serviceAccounts.flatMap((sa) => (sa.namespace.kind === 'known' ? [sa.namespace.value] : []))),
+      renderedLater: graph.facts.serviceAccounts.filter(
+        (sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic',
+      ),
+      knownNamespaces: new Set(
+        graph.facts.serviceAccounts.flatMap((sa) => (sa.namespace.kind === 'known' ? [sa.namespace.value] : [])),
+      ),
     }
     const refusing = new Map<Role, boolean>()
     for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
@@ -47,7 +52,12 @@ export const roleTrustsUnknownServiceAccount: Rule = {
       if (refusing.get(role)) continue
       for (const entry of conditionsOn(statement, 'sub')) {
         const operator = parseOperator(entry.operator)
-        if (operator.setPrefix || operator.ifExists || (operator.base !== 'StringEquals' && operator.base !== 'StringLike')) continue
+        if (
+          operator.setPrefix ||
+          operator.ifExists ||
+          (operator.base !== 'StringEquals' && operator.base !== 'StringLike')
+        )
+          continue
         for (const value of entry.values) {
           if (value.kind !== 'known') continue
           const subject = exactServiceAccountSubject(value.value)
@@ -68,7 +78,13 @@ interface Scope {
   knownNamespaces: ReadonlySet<string>
 }
 
-function unknownSubject({ graph, clusters, renderedLater, knownNamespaces }: Scope, role: Role, value: KnownValue, namespace: string, name: string): FindingDraft | undefined {
+function unknownSubject(
+  { graph, clusters, renderedLater, knownNamespaces }: Scope,
+  role: Role,
+  value: KnownValue,
+  namespace: string,
+  name: string,
+): FindingDraft | undefined {
   const candidates = [
     ...graph.serviceAccountsNamed(known(namespace, value.location), name),
     ...renderedLater.filter((sa) => mayBe(sa.namespace, namespace) && mayBe(sa.name, name)),
@@ -132,10 +148,14 @@ function annotationExplains(graph: Graph, sa: ServiceAccount, role: Role): boole
  * the ServiceAccount with the annotation.
  */
 function creatorHandedRole(graph: Graph, role: Role, unit: string): boolean {
-  const creators = (graph.facts.serviceAccountCreators ?? []).filter((creator) => unitOf(creator) === unit || unitOf(creator) === '')
+  const creators = (graph.facts.serviceAccountCreators ?? []).filter(
+    (creator) => unitOf(creator) === unit || unitOf(creator) === '',
+  )
   if (creators.length === 0) return false
   const needles = roleMentions(role)
-  return creators.some((creator) => creator.runsPrograms === true || needles.some((needle) => creator.text.includes(needle)))
+  return creators.some(
+    (creator) => creator.runsPrograms === true || needles.some((needle) => creator.text.includes(needle)),
+  )
 }
 
 /** Texts that only a reference to this role, or its name, contains. */
@@ -145,7 +165,8 @@ function roleMentions(role: Role): string[] {
   if (role.arn?.kind === 'known') mentions.push(role.arn.value)
   const name = roleIdentity(role).name
   if (name !== undefined && name.length >= 3) mentions.push(name)
-  if (role.generatedName?.prefix.kind === 'known' && role.generatedName.prefix.value.length >= 3) mentions.push(role.generatedName.prefix.value)
+  if (role.generatedName?.prefix.kind === 'known' && role.generatedName.prefix.value.length >= 3)
+    mentions.push(role.generatedName.prefix.value)
   const address = role.terraform?.address
   if (address) {
     mentions.push(address)
@@ -162,7 +183,8 @@ function mayBe(value: ServiceAccount['name'], expected: string): boolean {
 
 function describeOtherUse(sa: ServiceAccount): string {
   const annotated = annotatedRole(sa)
-  if (annotated) return `its manifest (${formatLocation(annotated.value.location)}) annotates it with role "${annotated.value.value.trim()}"`
+  if (annotated)
+    return `its manifest (${formatLocation(annotated.value.location)}) annotates it with role "${annotated.value.value.trim()}"`
   return `its manifest (${formatLocation(sa.location)}) has no eks.amazonaws.com/role-arn annotation`
 }
 

@@ -16,7 +16,12 @@ function roleFile(account: string, name: string): string {
         Effect: 'Allow',
         Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${provider}` },
         Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: { [`${provider}:sub`]: `system:serviceaccount:apps:${name.toLowerCase()}`, [`${provider}:aud`]: 'sts.amazonaws.com' } },
+        Condition: {
+          StringEquals: {
+            [`${provider}:sub`]: `system:serviceaccount:apps:${name.toLowerCase()}`,
+            [`${provider}:aud`]: 'sts.amazonaws.com',
+          },
+        },
       },
     ],
   }
@@ -50,8 +55,21 @@ afterAll(() => {
 
 describe('role-not-found suggestions', () => {
   it('suggests the three nearest role names of the account: by distance, then by name; none further than a third of the name', async () => {
-    const names = ['payments-readers', 'Payment-Reader', 'payments-raeder', 'payments-rader', 'payments-re', 'payments-reader-old-x', 'ledger-reader', 'payments-writer', 'orders-api', 'orders-apis']
-    const files: Record<string, string> = Object.fromEntries(names.map((name) => [`iam/${name}.json`, roleFile(home, name)]))
+    const names = [
+      'payments-readers',
+      'Payment-Reader',
+      'payments-raeder',
+      'payments-rader',
+      'payments-re',
+      'payments-reader-old-x',
+      'ledger-reader',
+      'payments-writer',
+      'orders-api',
+      'orders-apis',
+    ]
+    const files: Record<string, string> = Object.fromEntries(
+      names.map((name) => [`iam/${name}.json`, roleFile(home, name)]),
+    )
     // One edit away, but in another account: neither suggested nor counted.
     files['iam/other-account.json'] = roleFile('731843002219', 'payments-reade')
     files['k8s/service-accounts.yaml'] = [
@@ -74,8 +92,20 @@ describe('role-not-found suggestions', () => {
 describe('role-not-found suggestions among many roles', () => {
   it('keeps the three nearest of names sharing prefixes: by distance, then name, then scan order, whatever their length', async () => {
     // Names that share most of their letters, several at the same distance, two differing only in case.
-    const names = ['core-api-1207', 'core-api-1270', 'core-api-127', 'Core-Api-12', 'core-api-12', 'core-api-1', 'edge-api-12', 'core-apis-12', 'core-api-912']
-    const files: Record<string, string> = Object.fromEntries(names.map((name, index) => [`iam/${String(index).padStart(2, '0')}-${name}.json`, roleFile(home, name)]))
+    const names = [
+      'core-api-1207',
+      'core-api-1270',
+      'core-api-127',
+      'Core-Api-12',
+      'core-api-12',
+      'core-api-1',
+      'edge-api-12',
+      'core-apis-12',
+      'core-api-912',
+    ]
+    const files: Record<string, string> = Object.fromEntries(
+      names.map((name, index) => [`iam/${String(index).padStart(2, '0')}-${name}.json`, roleFile(home, name)]),
+    )
     files['k8s/service-accounts.yaml'] = [
       serviceAccount('prod', 'twelve', `arn:aws:iam::${home}:role/core-api-122`),
       serviceAccount('prod', 'edge', `arn:aws:iam::${home}:role/edge-ap-12`),
@@ -132,7 +162,11 @@ describe('trust-denies-service-account: the role that accepts the ServiceAccount
 describe('workload-service-account-missing suggestions', () => {
   it('suggests a ServiceAccount of the namespace whose name adds or drops a "-" part, or is two edits away', async () => {
     const root = repository({
-      'k8s/shop/service-accounts.yaml': [serviceAccount('shop', 'orders-v2'), serviceAccount('shop', 'billing-api'), serviceAccount('shop', 'ledger')].join('---\n'),
+      'k8s/shop/service-accounts.yaml': [
+        serviceAccount('shop', 'orders-v2'),
+        serviceAccount('shop', 'billing-api'),
+        serviceAccount('shop', 'ledger'),
+      ].join('---\n'),
       'k8s/shop/deployments.yaml': [
         deployment('shop', 'orders', 'orders'),
         deployment('shop', 'billing', 'api'),

@@ -1,8 +1,19 @@
 import type { Config } from '../../config.js'
 import type { Graph, JoinedFrom } from '../../graph.js'
-import { DEFAULT_AUDIENCE, issuerHostPath, parseEksIssuerHostPath, parseOidcProviderArn, parseRoleArn, type RoleArn } from '../../iam/arn.js'
+import {
+  DEFAULT_AUDIENCE,
+  issuerHostPath,
+  parseEksIssuerHostPath,
+  parseOidcProviderArn,
+  parseRoleArn,
+  type RoleArn,
+} from '../../iam/arn.js'
 import type { Mismatch, StatementOutcome } from '../../iam/evaluate.js'
-import { acceptsAnyServiceAccountInNamespace, acceptsServiceAccountToken, type TokenDecision } from '../../iam/service-account-token.js'
+import {
+  acceptsAnyServiceAccountInNamespace,
+  acceptsServiceAccountToken,
+  type TokenDecision,
+} from '../../iam/service-account-token.js'
 import { sameUnitOrNone, type DeployUnit, type Role, type ServiceAccount } from '../../model/facts.js'
 import { formatLocation, type Location } from '../../model/location.js'
 import type { PolicyDocument } from '../../model/policy.js'
@@ -47,7 +58,12 @@ export function trustTitle(role: Role): string {
 
 /** A role the sources define without saying its name: a trust policy file bound to nothing. */
 export function isUnboundTrustPolicy(role: Role): boolean {
-  return role.name === undefined && role.arn === undefined && role.generatedName === undefined && role.arnReferences.length === 0
+  return (
+    role.name === undefined &&
+    role.arn === undefined &&
+    role.generatedName === undefined &&
+    role.arnReferences.length === 0
+  )
 }
 
 /** The namespace and name of a ServiceAccount when both are known. */
@@ -76,7 +92,8 @@ export function tokenAudience(sa: ServiceAccount): TokenAudience | undefined {
   if (sa.audience.kind !== 'known') return undefined
   // An empty annotation is annotation-value-invalid's finding; the webhook then uses its default.
   // The default written out changes nothing about the token.
-  if (sa.audience.value.trim() === '' || sa.audience.value === DEFAULT_AUDIENCE) return { audience: DEFAULT_AUDIENCE, explicit: false }
+  if (sa.audience.value.trim() === '' || sa.audience.value === DEFAULT_AUDIENCE)
+    return { audience: DEFAULT_AUDIENCE, explicit: false }
   return { audience: sa.audience.value, explicit: true, location: sa.audience.location }
 }
 
@@ -132,7 +149,9 @@ export function knownClusters(graph: Graph, config: Config): KnownCluster[] {
       name: cluster.name.kind === 'known' ? cluster.name.value : `at ${formatLocation(cluster.location)}`,
       issuer: cluster.issuer.value,
       hostPath,
-      region: (cluster.region?.kind === 'known' ? cluster.region.value : undefined) ?? parseEksIssuerHostPath(hostPath)?.region,
+      region:
+        (cluster.region?.kind === 'known' ? cluster.region.value : undefined) ??
+        parseEksIssuerHostPath(hostPath)?.region,
       account: cluster.account?.kind === 'known' ? cluster.account.value : undefined,
       location: cluster.location,
       ...(cluster.unit !== undefined ? { unit: cluster.unit } : {}),
@@ -157,13 +176,20 @@ export function issuerRegion(hostPath: string): string | undefined {
  * cluster is another environment's); empty when the issuer belongs to a known cluster or no known
  * cluster could own it.
  */
-export function clustersContradicting(hostPath: string, account: string | undefined, clusters: readonly KnownCluster[], from: JoinedFrom): KnownCluster[] {
+export function clustersContradicting(
+  hostPath: string,
+  account: string | undefined,
+  clusters: readonly KnownCluster[],
+  from: JoinedFrom,
+): KnownCluster[] {
   if (clusters.some((cluster) => cluster.hostPath === hostPath)) return []
   const region = issuerRegion(hostPath)
   if (region === undefined) return []
   return clusters.filter(
     (cluster) =>
-      cluster.region === region && (account === undefined || cluster.account === undefined || cluster.account === account) && sameUnitOrNone(cluster.unit, from.unit),
+      cluster.region === region &&
+      (account === undefined || cluster.account === undefined || cluster.account === account) &&
+      sameUnitOrNone(cluster.unit, from.unit),
   )
 }
 
@@ -218,23 +244,35 @@ export function trustIssuers(policy: PolicyDocument): { hostPath: string; accoun
       if (arn) found.push({ hostPath: arn.issuerHostPath, account: arn.account, location: value.location })
     }
     for (const entry of statement.condition?.entries ?? []) {
-      if (entry.key.kind === 'known' && claimOf(entry.key) !== 'other') found.push({ hostPath: keyIssuer(entry.key), location: entry.keyLocation })
+      if (entry.key.kind === 'known' && claimOf(entry.key) !== 'other')
+        found.push({ hostPath: keyIssuer(entry.key), location: entry.keyLocation })
     }
   }
   return found
 }
 
 /** Whether cluster-issuer-mismatch reports an issuer of this trust. */
-export function trustContradictsClusters(role: Role, policy: PolicyDocument, clusters: readonly KnownCluster[]): boolean {
+export function trustContradictsClusters(
+  role: Role,
+  policy: PolicyDocument,
+  clusters: readonly KnownCluster[],
+): boolean {
   const account = roleIdentity(role).account
-  return trustIssuers(policy).some((issuer) => clustersContradicting(issuer.hostPath, issuer.account ?? account, clusters, role).length > 0)
+  return trustIssuers(policy).some(
+    (issuer) => clustersContradicting(issuer.hostPath, issuer.account ?? account, clusters, role).length > 0,
+  )
 }
 
 /**
  * The cluster whose tokens a ServiceAccount of this role carries, when that can be told: the one
  * known cluster in the role's account and in a region the trust names, else the only known cluster.
  */
-export function clusterOf(role: Role, account: string | undefined, policy: PolicyDocument, allClusters: readonly KnownCluster[]): KnownCluster | undefined {
+export function clusterOf(
+  role: Role,
+  account: string | undefined,
+  policy: PolicyDocument,
+  allClusters: readonly KnownCluster[],
+): KnownCluster | undefined {
   const clusters = allClusters.filter((cluster) => sameUnitOrNone(cluster.unit, role.unit))
   if (clusters.length === 0) return undefined
   const regions = new Set(trustIssuers(policy).flatMap((issuer) => issuerRegion(issuer.hostPath) ?? []))
@@ -293,13 +331,18 @@ export function refusal(check: TokenCheck): Refusal | undefined {
     (outcome) => outcome.effect === 'Allow' && federatedValues(outcome.statement).some(isOidcFederated),
   )
   const score = (outcome: StatementOutcome): number =>
-    (outcome.principal === false ? 100 : 0) + (outcome.action === false ? 10 : 0) + outcome.mismatches.filter((m) => m.result === false).length
+    (outcome.principal === false ? 100 : 0) +
+    (outcome.action === false ? 10 : 0) +
+    outcome.mismatches.filter((m) => m.result === false).length
   const closest = [...allows].sort((a, b) => score(a) - score(b))[0]
   if (!closest) return { failures: [] }
   const failures = closest.mismatches.filter((mismatch) => mismatch.result === false)
   // A provider of another issuer also means the token lacks the keys named after that issuer: one fault.
   if (failures.some((failure) => failureKind(failure) === 'principal')) {
-    return { closest, failures: failures.filter((failure) => !(failure.element === 'Condition' && failure.requestValues === undefined)) }
+    return {
+      closest,
+      failures: failures.filter((failure) => !(failure.element === 'Condition' && failure.requestValues === undefined)),
+    }
   }
   return { closest, failures }
 }
@@ -338,13 +381,20 @@ export function refusedByItsRole(graph: Graph, clusters: readonly KnownCluster[]
  * one of any ServiceAccount of a namespace): the annotation probably names the wrong role.
  */
 export function roleAcceptingInstead(graph: Graph, check: TokenCheck): Role | undefined {
-  for (const { role, policy, anyName, literalSubjects } of entriesThatMayName(namedRolesWithSubjects(graph), check.name)) {
+  for (const { role, policy, anyName, literalSubjects } of entriesThatMayName(
+    namedRolesWithSubjects(graph),
+    check.name,
+  )) {
     if (role === check.role) continue
     // A cheap pre-filter before evaluating: some sub value may hold this name.
     if (!anyName && !literalSubjects.some((subject) => subject.includes(check.name))) continue
     const other = checkToken(check.sa, role, check.cluster ? [check.cluster] : [])
     if (other?.decision.effect !== 'allow') continue
-    if (acceptsAnyServiceAccountInNamespace(policy, check.namespace, { audience: check.audience.audience }).effect === 'deny') return role
+    if (
+      acceptsAnyServiceAccountInNamespace(policy, check.namespace, { audience: check.audience.audience }).effect ===
+      'deny'
+    )
+      return role
   }
   return undefined
 }

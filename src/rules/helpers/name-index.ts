@@ -87,7 +87,14 @@ export class NearNameIndex<T> {
           const substitution = row[j - 1]! + (query.charCodeAt(j - 1) === code ? 0 : 1)
           const deletion = row[j]! + 1
           const insertion = next[j - 1]! + 1
-          const cell = substitution < deletion ? (substitution < insertion ? substitution : insertion) : deletion < insertion ? deletion : insertion
+          const cell =
+            substitution < deletion
+              ? substitution < insertion
+                ? substitution
+                : insertion
+              : deletion < insertion
+                ? deletion
+                : insertion
           next[j] = cell
           if (cell < best) {
             const least = cell + restGap(columns - 1 - j, child)

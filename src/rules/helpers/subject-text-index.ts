@@ -28,7 +28,8 @@ function indexOf(list: readonly RoleSubjects[]): SubjectIndex {
   list.forEach((entry, at) => {
     if (entry.anyName) index!.anyName.push(at)
     const pieces = new Set<string>()
-    for (const subject of entry.literalSubjects) for (let i = 0; i + PIECE <= subject.length; i++) pieces.add(subject.slice(i, i + PIECE))
+    for (const subject of entry.literalSubjects)
+      for (let i = 0; i + PIECE <= subject.length; i++) pieces.add(subject.slice(i, i + PIECE))
     for (const piece of pieces) {
       const postings = index!.byPiece.get(piece)
       if (postings) postings.push(at)
