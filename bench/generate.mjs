@@ -6,14 +6,17 @@
  * A few percent of the services carry an IRSA chain (ServiceAccount annotation + trust policy in
  * JSON or Terraform); about a quarter of those chains are broken in one of the usual ways.
  *
- *   node bench/generate.mjs --files 10000 [--seed 1] [--out .bench/repo-10k]
+ *   node bench/generate.mjs --files 10000 [--seed 1] [--profile generated|realistic|adversarial] [--out .bench/repo-10k]
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { adversarialRepository, realisticRepository } from './profiles.mjs'
 
 /** Bump when the output changes, so cached repositories are regenerated. */
 export const GENERATOR_VERSION = 2
+/** `generated` is this file's shape (the default, comparable with earlier results); the others are in profiles.mjs. */
+export const PROFILES = ['generated', 'realistic', 'adversarial']
 
 const SHARE = { kubernetes: 0.6, terraform: 0.25, json: 0.1 }
 /** Share of services with an IRSA chain, and of those chains that are broken. */
@@ -139,7 +142,7 @@ class Generator {
 // ---------------------------------------------------------------------------------------------
 // Kubernetes
 
-function deploymentYaml(g, service) {
+export function deploymentYaml(g, service) {
   const { name, namespace, domain, serviceAccount } = service
   const env = []
   for (let index = 0, count = g.int(1, 6); index < count; index += 1) {
@@ -293,7 +296,7 @@ ${serviceAccount ? `          serviceAccountName: ${serviceAccount}\n` : ''}    
 `
 }
 
-function configMapYaml(g, service) {
+export function configMapYaml(g, service) {
   const lines = []
   for (let index = 0, count = g.int(3, 25); index < count; index += 1)
     lines.push(`  ${g.pick(ADJECTIVES)}.${g.pick(NOUNS)}.${index}: "${g.hex(g.int(4, 40))}"`)
@@ -312,7 +315,7 @@ ${lines.join('\n')}
 `
 }
 
-function ingressYaml(g, service) {
+export function ingressYaml(g, service) {
   return `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -358,7 +361,7 @@ spec:
 `
 }
 
-function kustomizationYaml(files, service) {
+export function kustomizationYaml(files, service) {
   return `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 namespace: ${service.namespace}
@@ -369,7 +372,7 @@ commonLabels:
 `
 }
 
-function serviceAccountYaml(service, annotations) {
+export function serviceAccountYaml(service, annotations) {
   const annotationLines = Object.entries(annotations).map(([key, value]) => `    ${key}: ${value}`)
   return `apiVersion: v1
 kind: ServiceAccount
@@ -395,7 +398,7 @@ const BREAKAGES = [
   'wrong-issuer-region',
 ]
 
-function chainOf(g, service, env) {
+export function chainOf(g, service, env) {
   const broken = g.chance(BROKEN_SHARE) ? g.pick(BREAKAGES) : undefined
   const account = g.accounts[env]
   const roleName = `${env}-${service.domain}-${service.name}`
@@ -423,7 +426,7 @@ function chainOf(g, service, env) {
   }
 }
 
-function trustPolicyJson(chain) {
+export function trustPolicyJson(chain) {
   const condition = { [`${chain.conditionIssuer}:aud`]: chain.aud }
   if (chain.withSub) condition[`${chain.conditionIssuer}:sub`] = chain.sub
   return `${JSON.stringify(
@@ -555,7 +558,7 @@ variable "tags" {
   },
 }
 
-function terraformStackFiles(g, stack) {
+export function terraformStackFiles(g, stack) {
   const { env, domain, region } = stack
   const files = {}
   files['versions.tf'] = `terraform {
@@ -615,7 +618,7 @@ variable "extra_tags" {
 }
 
 /** Resources of a stack; `prefix` keeps their addresses unique within the directory. */
-function terraformResources(g, stack, prefix) {
+export function terraformResources(g, stack, prefix) {
   const { env, domain } = stack
   const resources = []
   for (let index = 0, count = g.int(2, 6); index < count; index += 1) {
@@ -698,7 +701,7 @@ function terraformResources(g, stack, prefix) {
 }
 
 /** An IRSA chain in Terraform: a module call, or a role and a kubernetes_service_account side by side. */
-function terraformChain(g, chain, service) {
+export function terraformChain(g, chain, service) {
   if (g.chance(0.5)) {
     return `module "${service.name.replace(/-/g, '_')}_irsa" {
   source          = "../../../../modules/irsa-role"
@@ -749,7 +752,7 @@ resource "kubernetes_service_account" "${id}" {
 // ---------------------------------------------------------------------------------------------
 // JSON and unrelated files
 
-function permissionPolicyJson(g, service) {
+export function permissionPolicyJson(g, service) {
   return `${JSON.stringify(
     {
       Version: '2012-10-17',
@@ -793,7 +796,7 @@ function serviceTrustPolicyJson(g) {
   )}\n`
 }
 
-function unrelatedJson(g, service) {
+export function unrelatedJson(g, service) {
   const kind = g.pick(['package', 'dashboard', 'renovate', 'openapi'])
   if (kind === 'package') {
     return [
@@ -833,7 +836,7 @@ function unrelatedJson(g, service) {
   ]
 }
 
-function pythonFile(g) {
+export function pythonFile(g) {
   return `import os\nimport logging\n\nlog = logging.getLogger(__name__)\n\n\ndef handler(event, context):\n    bucket = os.environ.get("BUCKET", "${g.hex(8)}")\n    log.info("processing %s", event)\n    return {"bucket": bucket, "count": ${g.int(0, 100)}}\n`
 }
 
@@ -847,8 +850,13 @@ function pngBytes(g) {
 // ---------------------------------------------------------------------------------------------
 
 /** Builds the file map: path → string | Buffer, with exactly `total` files. */
-export function generateRepository(total, seed = 1) {
+export function generateRepository(total, seed = 1, profile = 'generated') {
+  if (!PROFILES.includes(profile)) throw new Error(`not a profile: ${profile} (${PROFILES.join(', ')})`)
   const g = new Generator(seed)
+  if (profile !== 'generated') {
+    const count = (profile === 'adversarial' ? adversarialRepository : realisticRepository)(g, total)
+    return { files: g.files, chains: g.chains, count }
+  }
   const quota = {
     kubernetes: Math.round(total * SHARE.kubernetes),
     terraform: Math.round(total * SHARE.terraform),
@@ -992,8 +1000,8 @@ function readme(service) {
 }
 
 /** Writes the repository under `outDir` (removed first). */
-export function writeRepository(outDir, total, seed = 1) {
-  const { files, chains, count } = generateRepository(total, seed)
+export function writeRepository(outDir, total, seed = 1, profile = 'generated') {
+  const { files, chains, count } = generateRepository(total, seed, profile)
   rmSync(outDir, { recursive: true, force: true })
   const made = new Set()
   let bytes = 0
@@ -1023,9 +1031,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const total = parseSize(option('--files', '1000'))
   const seed = Number(option('--seed', '1'))
-  const out = path.resolve(option('--out', `.bench/repo-${total}`))
+  const profile = option('--profile', 'generated')
+  const out = path.resolve(option('--out', `.bench/repo-${profile === 'generated' ? '' : `${profile}-`}${total}`))
   const started = Date.now()
-  const summary = writeRepository(out, total, seed)
+  const summary = writeRepository(out, total, seed, profile)
   process.stdout.write(
     `${out}: ${summary.files} files (${JSON.stringify(summary.count)}), ${summary.chains.total} IRSA chains (${summary.chains.broken} broken) in ${Date.now() - started} ms\n`,
   )

@@ -6,7 +6,7 @@
  * bench/results.md. Each figure is the median of --runs runs, full and baseline alternating.
  *
  *   node bench/run.mjs [--sizes 1k,10k,100k] [--runs 3] [--bundle dist/cli/index.js] [--seed 1]
- *                      [--workers-off] [--sniff] [--out bench/results.md]
+ *                      [--profile generated|realistic|adversarial] [--workers-off] [--sniff] [--out bench/results.md]
  *
  * --workers-off also runs the bundle with IRSA_GUARD_WORKERS=0 (everything on one thread), and
  * --sniff with IRSA_GUARD_SNIFF=1 (manifest documents without IRSA content left unparsed);
@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os'
 import path from 'node:path'
 import { compileSources, repositoryRoot } from './compile.mjs'
-import { GENERATOR_VERSION, writeRepository } from './generate.mjs'
+import { GENERATOR_VERSION, PROFILES, writeRepository } from './generate.mjs'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => {
@@ -29,6 +29,8 @@ const sizes = option('--sizes', '1k,10k,100k')
   .map((label) => ({ label, files: parseSize(label) }))
 const runs = Number(option('--runs', '3'))
 const seed = Number(option('--seed', '1'))
+const profile = option('--profile', 'generated')
+if (!PROFILES.includes(profile)) throw new Error(`not a profile: ${profile} (${PROFILES.join(', ')})`)
 const bundle = path.resolve(option('--bundle', path.join(repositoryRoot, 'dist/cli/index.js')))
 const outFile = path.resolve(option('--out', path.join(repositoryRoot, 'bench/results.md')))
 const variants = [
@@ -47,20 +49,26 @@ function parseSize(text) {
 
 /** The generated repository for a size, regenerated when the generator or seed changed. */
 function repository(size) {
-  const directory = path.join(benchDirectory, `repo-${size.label}`)
+  const directory = path.join(benchDirectory, `repo-${profile === 'generated' ? '' : `${profile}-`}${size.label}`)
   const marker = `${directory}.json`
-  const wanted = { generatorVersion: GENERATOR_VERSION, seed, files: size.files }
+  const wanted = {
+    generatorVersion: GENERATOR_VERSION,
+    seed,
+    files: size.files,
+    ...(profile === 'generated' ? {} : { profile }),
+  }
   if (existsSync(marker) && existsSync(directory)) {
     const found = JSON.parse(readFileSync(marker, 'utf8'))
     if (
       found.generatorVersion === wanted.generatorVersion &&
       found.seed === wanted.seed &&
-      found.files === wanted.files
+      found.files === wanted.files &&
+      found.profile === wanted.profile
     )
       return { directory, ...found }
   }
-  process.stderr.write(`generating ${size.files} files into ${path.relative(process.cwd(), directory)}…\n`)
-  const summary = writeRepository(directory, size.files, seed)
+  process.stderr.write(`generating ${size.files} ${profile} files into ${path.relative(process.cwd(), directory)}…\n`)
+  const summary = writeRepository(directory, size.files, seed, profile)
   const record = { ...wanted, count: summary.count, chains: summary.chains, bytes: summary.bytes }
   writeFileSync(marker, `${JSON.stringify(record, null, 2)}\n`)
   return { directory, ...record }
@@ -203,7 +211,7 @@ async function main() {
 function report(rows, coldStart, nodeStart, run) {
   const seconds = (value) => `${value.toFixed(2)} s`
   const mb = (value) => `${Math.round(value)} MB`
-  const lines = []
+  const lines = [`Profile: ${profile} (bench/generate.mjs --profile ${profile}, seed ${seed}).`, '']
   lines.push(
     `| files | MB | wall (full) | files/s | CPU (full) | peak RSS (full) | findings | wall (baseline) | CPU (baseline) | peak RSS (baseline) | full / baseline (wall) | full / baseline (CPU) |`,
   )
@@ -230,8 +238,11 @@ function report(rows, coldStart, nodeStart, run) {
   }
   const bySize = new Map(rows.map((row) => [row.size.files, row]))
   lines.push('')
-  if (bySize.has(10000) && bySize.has(100000))
-    lines.push(`100k / 10k wall time: ${(bySize.get(100000).full.wall / bySize.get(10000).full.wall).toFixed(1)}×`)
+  if (bySize.has(10000) && bySize.has(100000)) {
+    lines.push(
+      `100k / 10k wall time: ${(bySize.get(100000).full.wall / bySize.get(10000).full.wall).toFixed(1)}×; CPU time: ${(bySize.get(100000).full.cpu / bySize.get(10000).full.cpu).toFixed(1)}×`,
+    )
+  }
   lines.push(
     `Cold start on an empty repository: ${Math.round(coldStart.wall * 1000)} ms (median of 10; \`node -e 0\` alone: ${Math.round(nodeStart.wall * 1000)} ms)`,
   )

@@ -17,7 +17,7 @@ import {
   withPath,
 } from './helpers/correlation.js'
 import { acceptedByUnboundTrust, rolesInOtherAccounts, rolesNamed } from './helpers/role-index.js'
-import { letterCountDistance, letterCounts, levenshteinDistanceWithin } from '../text/edit-distance.js'
+import { NearNameIndex } from './helpers/name-index.js'
 
 export const roleNotFound: Rule = {
   meta: {
@@ -73,22 +73,13 @@ class CandidateRoles {
   }
 }
 
-interface NamedCandidate {
-  role: Role
-  name: string
-  lowerCaseName: string
-  letters: Uint8Array
-  /** Its place among the candidates: the last tie-breaker. */
-  order: number
-}
-
-/** One account's candidate roles, in scan order, with their names by length for the typo search. */
+/** One account's candidate roles, in scan order, with their names indexed for the typo search. */
 class Candidates {
   readonly roles: readonly Role[]
   readonly members: ReadonlySet<Role>
   /** Those whose real name gets a random suffix after a known prefix. */
   readonly withGeneratedName: readonly Role[]
-  private byNameLength?: Map<number, NamedCandidate[]>
+  private nameIndex?: NearNameIndex<Role>
   private readonly nearestByName = new Map<string, Role[]>()
 
   constructor(private readonly named: readonly { role: Role; name: string | undefined }[]) {
@@ -108,42 +99,11 @@ class Candidates {
   }
 
   private searchNearest(name: string): Role[] {
-    const limit = nearNameLimit(name)
-    const lowerCaseName = name.toLowerCase()
-    const letters = letterCounts(lowerCaseName)
-    const kept: (NamedCandidate & { distance: number })[] = []
-    // The distance is at least the difference in length: the closest lengths first, so that the
-    // three kept soon bound the distance worth computing.
-    for (let offset = 0; offset <= limit; offset++) {
-      for (const length of offset === 0 ? [name.length] : [name.length - offset, name.length + offset]) {
-        for (const candidate of this.withNameLength(length)) {
-          const bound = kept.length === 3 ? Math.min(limit, kept[2]!.distance) : limit
-          if (offset > bound) break
-          if (letterCountDistance(candidate.letters, letters) > bound) continue
-          const distance = levenshteinDistanceWithin(candidate.lowerCaseName, lowerCaseName, bound)
-          if (distance > bound) continue
-          kept.push({ ...candidate, distance })
-          kept.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name) || a.order - b.order)
-          if (kept.length > 3) kept.pop()
-        }
-      }
+    if (!this.nameIndex) {
+      this.nameIndex = new NearNameIndex()
+      for (const { role, name: roleName } of this.named) if (roleName !== undefined) this.nameIndex.add(roleName, role)
     }
-    return kept.map((entry) => entry.role)
-  }
-
-  private withNameLength(length: number): readonly NamedCandidate[] {
-    if (!this.byNameLength) {
-      this.byNameLength = new Map()
-      this.named.forEach(({ role, name }, order) => {
-        if (name === undefined) return
-        const lowerCaseName = name.toLowerCase()
-        const entry = { role, name, lowerCaseName, letters: letterCounts(lowerCaseName), order }
-        const list = this.byNameLength!.get(name.length)
-        if (list) list.push(entry)
-        else this.byNameLength!.set(name.length, [entry])
-      })
-    }
-    return this.byNameLength.get(length) ?? []
+    return this.nameIndex.nearest(name, nearNameLimit(name), 3)
   }
 }
 

@@ -41,6 +41,9 @@ export const roleTrustsUnknownServiceAccount: Rule = {
       renderedLater: graph.facts.serviceAccounts.filter(
         (sa) => sa.namespace.kind === 'symbolic' || sa.name.kind === 'symbolic',
       ),
+      knownNamespaces: new Set(
+        graph.facts.serviceAccounts.flatMap((sa) => (sa.namespace.kind === 'known' ? [sa.namespace.value] : [])),
+      ),
     }
     const refusing = new Map<Role, boolean>()
     for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
@@ -71,10 +74,12 @@ interface Scope {
   graph: Graph
   clusters: readonly KnownCluster[]
   renderedLater: readonly ServiceAccount[]
+  /** The namespaces of the ServiceAccounts whose namespace is known. */
+  knownNamespaces: ReadonlySet<string>
 }
 
 function unknownSubject(
-  { graph, clusters, renderedLater }: Scope,
+  { graph, clusters, renderedLater, knownNamespaces }: Scope,
   role: Role,
   value: KnownValue,
   namespace: string,
@@ -87,9 +92,7 @@ function unknownSubject(
   const trust = `${trustTitle(role)} allows ServiceAccount ${namespace}/${name}`
   const findingKey = `${roleKey(role)} sub:${value.value}`
   const unit = unitOf(role)
-  const namespaceSeen = graph.facts.serviceAccounts.some(
-    (sa) => sa.namespace.kind === 'known' && sa.namespace.value === namespace,
-  )
+  const namespaceSeen = knownNamespaces.has(namespace)
   // A chart elsewhere whose name and namespace are known only at render time could be anything; it is not of a Terraform root's unit.
   const ofUnit = unit === '' ? candidates : candidates.filter((sa) => sa.name.kind === 'known' || unitOf(sa) === unit)
   if (candidates.length === 0 || (!namespaceSeen && ofUnit.length === 0)) {

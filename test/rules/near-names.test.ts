@@ -89,6 +89,76 @@ describe('role-not-found suggestions', () => {
   })
 })
 
+describe('role-not-found suggestions among many roles', () => {
+  it('keeps the three nearest of names sharing prefixes: by distance, then name, then scan order, whatever their length', async () => {
+    // Names that share most of their letters, several at the same distance, two differing only in case.
+    const names = [
+      'core-api-1207',
+      'core-api-1270',
+      'core-api-127',
+      'Core-Api-12',
+      'core-api-12',
+      'core-api-1',
+      'edge-api-12',
+      'core-apis-12',
+      'core-api-912',
+    ]
+    const files: Record<string, string> = Object.fromEntries(
+      names.map((name, index) => [`iam/${String(index).padStart(2, '0')}-${name}.json`, roleFile(home, name)]),
+    )
+    files['k8s/service-accounts.yaml'] = [
+      serviceAccount('prod', 'twelve', `arn:aws:iam::${home}:role/core-api-122`),
+      serviceAccount('prod', 'edge', `arn:aws:iam::${home}:role/edge-ap-12`),
+    ].join('---\n')
+    const lines = linesOf(await scan(repository(files)), 'role-not-found')
+    expect(lines.map((line) => /did you mean (.*)\? correct/.exec(line)?.[1])).toEqual([
+      '"core-api-12" (iam/04-core-api-12.json:2) or "Core-Api-12" (iam/03-Core-Api-12.json:2) or "core-api-127" (iam/02-core-api-127.json:2)',
+      // "core-api-12" is four edits away, over a third of the name.
+      '"edge-api-12" (iam/06-edge-api-12.json:2)',
+    ])
+  })
+})
+
+describe('trust-denies-service-account: the role that accepts the ServiceAccount instead', () => {
+  function trustFor(name: string, operator: string, subject: string): string {
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: `arn:aws:iam::${home}:oidc-provider/${provider}` },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { [operator]: { [`${provider}:sub`]: subject, [`${provider}:aud`]: 'sts.amazonaws.com' } },
+        },
+      ],
+    }
+    return `${JSON.stringify({ Role: { Path: '/', RoleName: name, Arn: `arn:aws:iam::${home}:role/${name}`, AssumeRolePolicyDocument: trust } }, null, 2)}\n`
+  }
+
+  it('finds it by its literal subject, by a wildcard subject, and for a name shorter than three letters', async () => {
+    const root = repository({
+      'iam/a-orders.json': trustFor('orders', 'StringEquals', 'system:serviceaccount:shop:orders'),
+      'iam/b-billing.json': trustFor('billing', 'StringEquals', 'system:serviceaccount:shop:billing'),
+      'iam/c-ui.json': trustFor('ui', 'StringEquals', 'system:serviceaccount:web:ui'),
+      'iam/d-reports.json': trustFor('reports', 'StringLike', 'system:serviceaccount:reports:report-*'),
+      'k8s/service-accounts.yaml': [
+        serviceAccount('shop', 'billing', `arn:aws:iam::${home}:role/orders`),
+        serviceAccount('web', 'ui', `arn:aws:iam::${home}:role/billing`),
+        serviceAccount('reports', 'report-daily', `arn:aws:iam::${home}:role/ui`),
+        serviceAccount('shop', 'refunds', `arn:aws:iam::${home}:role/orders`),
+      ].join('---\n'),
+    })
+    const lines = linesOf(await scan(root), 'trust-denies-service-account')
+    // In location order: shop/refunds (no role accepts it), shop/billing, web/ui, reports/report-daily.
+    expect(lines.map((line) => /; (\S+ \S+ \S+ \([^)]*\)) accepts it/.exec(line)?.[1] ?? 'none')).toEqual([
+      'none',
+      "role billing's trust (iam/b-billing.json:6)",
+      "role ui's trust (iam/c-ui.json:6)",
+      "role reports's trust (iam/d-reports.json:6)",
+    ])
+  })
+})
+
 describe('workload-service-account-missing suggestions', () => {
   it('suggests a ServiceAccount of the namespace whose name adds or drops a "-" part, or is two edits away', async () => {
     const root = repository({

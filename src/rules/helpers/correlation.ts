@@ -26,6 +26,7 @@ import { formatLocation, type Location } from '../../model/location.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import type { KnownValue } from '../../model/value.js'
 import { levenshteinDistanceWithin } from '../../text/edit-distance.js'
+import { entriesThatMayName, type RoleSubjects } from './subject-text-index.js'
 import { perGraph } from './per-graph.js'
 import { claimOf, federatedValues, isOidcFederated, keyIssuer } from './trust.js'
 
@@ -388,7 +389,10 @@ export function refusedByItsRole(graph: Graph, clusters: readonly KnownCluster[]
  * one of any ServiceAccount of a namespace): the annotation probably names the wrong role.
  */
 export function roleAcceptingInstead(graph: Graph, check: TokenCheck): TrustedRole | undefined {
-  for (const { role, policy, anyName, literalSubjects } of namedRolesWithSubjects(graph)) {
+  for (const { role, policy, anyName, literalSubjects } of entriesThatMayName(
+    namedRolesWithSubjects(graph),
+    check.name,
+  )) {
     if (role === check.role) continue
     // A cheap pre-filter before evaluating: some sub value may hold this name.
     if (!anyName && !literalSubjects.some((subject) => subject.includes(check.name))) continue
@@ -403,12 +407,9 @@ export function roleAcceptingInstead(graph: Graph, check: TokenCheck): TrustedRo
   return undefined
 }
 
-interface RoleWithSubjects {
+interface RoleWithSubjects extends RoleSubjects {
   role: TrustedRole
   policy: PolicyDocument
-  /** Some sub value is a reference or has a wildcard: it may hold any name. */
-  anyName: boolean
-  /** The literal sub values. */
   literalSubjects: string[]
 }
 

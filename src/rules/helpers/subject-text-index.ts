@@ -1,0 +1,69 @@
+/**
+ * The roles whose trust may name a ServiceAccount, found by the three-letter pieces of its name
+ * instead of reading every role's subjects: a subject that contains the name contains each of its
+ * pieces, so the roles listed under its rarest piece (and those whose subjects may hold any name)
+ * are all that can. The caller still tests each.
+ */
+export interface RoleSubjects {
+  /** Some sub value is a reference or has a wildcard: it may hold any name. */
+  anyName: boolean
+  /** The literal sub values. */
+  literalSubjects: readonly string[]
+}
+
+const PIECE = 3
+
+interface SubjectIndex {
+  /** Indexes (in the list) of the entries with some literal subject containing the piece. */
+  byPiece: Map<string, number[]>
+  anyName: number[]
+}
+
+const built = new WeakMap<readonly RoleSubjects[], SubjectIndex>()
+
+function indexOf(list: readonly RoleSubjects[]): SubjectIndex {
+  let index = built.get(list)
+  if (index) return index
+  index = { byPiece: new Map(), anyName: [] }
+  list.forEach((entry, at) => {
+    if (entry.anyName) index!.anyName.push(at)
+    const pieces = new Set<string>()
+    for (const subject of entry.literalSubjects)
+      for (let i = 0; i + PIECE <= subject.length; i++) pieces.add(subject.slice(i, i + PIECE))
+    for (const piece of pieces) {
+      const postings = index!.byPiece.get(piece)
+      if (postings) postings.push(at)
+      else index!.byPiece.set(piece, [at])
+    }
+  })
+  built.set(list, index)
+  return index
+}
+
+/** The entries that may have a subject containing `name` (a superset of those that do), in list order. */
+export function entriesThatMayName<T extends RoleSubjects>(list: readonly T[], name: string): readonly T[] {
+  if (name.length < PIECE) return list
+  const index = indexOf(list)
+  let rarest: readonly number[] | undefined
+  for (let i = 0; i + PIECE <= name.length; i++) {
+    const postings = index.byPiece.get(name.slice(i, i + PIECE)) ?? []
+    if (!rarest || postings.length < rarest.length) rarest = postings
+    if (rarest.length === 0) break
+  }
+  const named = rarest ?? []
+  const any = index.anyName
+  const found: T[] = []
+  let a = 0
+  let b = 0
+  while (a < named.length || b < any.length) {
+    let next: number
+    if (b >= any.length || (a < named.length && named[a]! <= any[b]!)) {
+      next = named[a++]!
+      if (b < any.length && any[b] === next) b++
+    } else {
+      next = any[b++]!
+    }
+    found.push(list[next]!)
+  }
+  return found
+}
