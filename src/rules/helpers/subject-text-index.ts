@@ -26,14 +26,14 @@ function indexOf(list: readonly RoleSubjects[]): SubjectIndex {
   if (index) return index
   index = { byPiece: new Map(), anyName: [] }
   list.forEach((entry, at) => {
-    if (entry.anyName) index!.anyName.push(at)
+    if (entry.anyName) index.anyName.push(at)
     const pieces = new Set<string>()
     for (const subject of entry.literalSubjects)
       for (let i = 0; i + PIECE <= subject.length; i++) pieces.add(subject.slice(i, i + PIECE))
     for (const piece of pieces) {
-      const postings = index!.byPiece.get(piece)
+      const postings = index.byPiece.get(piece)
       if (postings) postings.push(at)
-      else index!.byPiece.set(piece, [at])
+      else index.byPiece.set(piece, [at])
     }
   })
   built.set(list, index)
