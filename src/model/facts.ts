@@ -393,17 +393,20 @@ export function terraformUnit(rootDirectory: string): DeployUnit {
   return `terraform ${rootDirectory}`
 }
 
+/** The kinds of facts that belong to a deploy unit. */
+export const UNIT_FACT_KINDS = [
+  'objects',
+  'serviceAccounts',
+  'workloads',
+  'roles',
+  'oidcProviders',
+  'clusters',
+  'podIdentityAssociations',
+] as const
+
 /** Puts every fact of a source's result in a deploy unit. */
 export function placeInUnit(facts: Partial<Facts>, unit: DeployUnit): void {
-  for (const kind of [
-    'objects',
-    'serviceAccounts',
-    'workloads',
-    'roles',
-    'oidcProviders',
-    'clusters',
-    'podIdentityAssociations',
-  ] as const) {
+  for (const kind of UNIT_FACT_KINDS) {
     for (const fact of facts[kind] ?? []) fact.unit = unit
   }
 }

@@ -130,18 +130,7 @@ export function concernsChain(
   roles: readonly Role[],
   spans: Map<Role, Span[]>,
 ): boolean {
-  const saLines = new Set(
-    [
-      sa.location,
-      sa.roleArn?.location,
-      sa.audience?.location,
-      sa.stsRegionalEndpoints?.location,
-      sa.tokenExpiration?.location,
-      ...sa.annotations.map((annotation) => annotation.keyLocation),
-    ]
-      .filter((location): location is Location => location !== undefined)
-      .map(lineKey),
-  )
+  const saLines = serviceAccountLines(sa)
   const roleSpansOfSa = roles.flatMap((role) => spans.get(role) ?? [])
   return [finding.location, ...finding.related.map((related) => related.location)].some(
     (location) =>

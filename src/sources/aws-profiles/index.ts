@@ -8,6 +8,7 @@ import { parseJsonTree } from '../shared/json-tree.js'
 import { emptyResult, type Source, type SourceFile, type SourceResult } from '../source.js'
 import { parseYamlTree } from '../shared/yaml-tree.js'
 import { APPLY_NAMESPACE } from '../../model/kubernetes.js'
+import { TEMPLATE_WORKLOAD_KINDS } from '../kubernetes/index.js'
 
 /**
  * AWS shared config files and the pods that read them (the cross-account chain of AWS's guide):
@@ -30,15 +31,6 @@ export const awsProfilesSource: Source = {
 
 const KUBERNETES_MARKERS =
   /web_identity_token_file|source_profile|role_arn|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_CONFIG_FILE/
-const TEMPLATE_WORKLOAD_KINDS = new Set([
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'Job',
-  'ReplicationController',
-  'Rollout',
-])
 
 /** A ConfigMap or Secret key holding a config file. */
 interface StoredConfig {
@@ -161,6 +153,7 @@ class ProfileReader {
     const isWorkload =
       kind === 'Pod' ||
       kind === 'CronJob' ||
+      kind === 'Rollout' ||
       TEMPLATE_WORKLOAD_KINDS.has(kind ?? '') ||
       child(podSpec, 'containers')?.kind === 'array'
     if (podSpec?.kind !== 'object' || !isWorkload || kind === undefined) return

@@ -115,30 +115,14 @@ function operand(token: Token, scope: Scope): Evaluated {
     case 'string':
       return { kind: 'value', node: stringNode(token.text, scope.at) }
     case 'number':
-      return {
-        kind: 'value',
-        node: {
-          kind: 'scalar',
-          location: scope.at,
-          value: { kind: 'known', value: token.text, location: scope.at },
-          type: 'number',
-        },
-      }
+      return literal(token.text, 'number', scope.at)
     case 'group':
       return evaluateTokens(token.tokens, scope)
     case 'field':
       return field(token.text, scope)
     case 'identifier':
       if (token.text === 'true' || token.text === 'false') {
-        return {
-          kind: 'value',
-          node: {
-            kind: 'scalar',
-            location: scope.at,
-            value: { kind: 'known', value: token.text, location: scope.at },
-            type: 'boolean',
-          },
-        }
+        return literal(token.text, 'boolean', scope.at)
       }
       if (token.text === 'nil') return ABSENT
       return call(token.text, [], scope)
@@ -276,10 +260,11 @@ function call(name: string, args: Evaluated[], scope: Scope): Evaluated {
 }
 
 function boolean(value: boolean, location: Location): Evaluated {
-  return {
-    kind: 'value',
-    node: { kind: 'scalar', location, value: { kind: 'known', value: String(value), location }, type: 'boolean' },
-  }
+  return literal(String(value), 'boolean', location)
+}
+
+function literal(text: string, type: 'number' | 'boolean', location: Location): Evaluated {
+  return { kind: 'value', node: { kind: 'scalar', location, value: { kind: 'known', value: text, location }, type } }
 }
 
 /** A value that only exists when the chart is installed (the release name of an unknown release). */

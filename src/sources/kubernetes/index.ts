@@ -45,7 +45,7 @@ const SERVICE_ACCOUNT_ANNOTATION = {
 } as const
 
 /** Kinds whose pods come from `spec.template` (plus any kind that has `spec.template.spec.containers`). */
-const TEMPLATE_WORKLOAD_KINDS = new Set([
+export const TEMPLATE_WORKLOAD_KINDS: ReadonlySet<string> = new Set([
   'Deployment',
   'StatefulSet',
   'DaemonSet',

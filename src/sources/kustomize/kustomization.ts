@@ -72,19 +72,7 @@ export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.ym
 
 export function parseKustomization(path: string, text: string): Kustomization {
   const directory = nodePath.posix.dirname(path)
-  const kustomization: Kustomization = {
-    path,
-    directory,
-    kind: 'Kustomization',
-    resources: [],
-    components: [],
-    commonAnnotations: [],
-    labels: [],
-    patches: [],
-    unevaluated: [],
-    replacesAnnotations: false,
-    findings: [],
-  }
+  const kustomization = emptyKustomization(path, directory, [])
   const tree = parseYamlTree(path, text, { version: '1.2' })
   kustomization.findings.push(...tree.findings)
   const root = tree.documents.find((document) => document.root !== undefined)?.root
@@ -122,19 +110,11 @@ export function parseKustomization(path: string, text: string): Kustomization {
   return kustomization
 }
 
-/**
- * A kustomization made from fields of another object (a Flux Kustomization's spec): its
- * `patches` (and the deprecated `patchesStrategicMerge` / `patchesJson6902`), over these resources.
- */
-export function kustomizationFromSpec(
-  path: string,
-  spec: ObjectNode,
-  resources: Written[],
-  namespace: ScalarNode | undefined,
-): Kustomization {
-  const kustomization: Kustomization = {
+/** A kustomization with the given resources and nothing else. */
+function emptyKustomization(path: string, directory: string, resources: Written[]): Kustomization {
+  return {
     path,
-    directory: '.',
+    directory,
     kind: 'Kustomization',
     resources,
     components: [],
@@ -145,6 +125,19 @@ export function kustomizationFromSpec(
     replacesAnnotations: false,
     findings: [],
   }
+}
+
+/**
+ * A kustomization made from fields of another object (a Flux Kustomization's spec): its
+ * `patches` (and the deprecated `patchesStrategicMerge` / `patchesJson6902`), over these resources.
+ */
+export function kustomizationFromSpec(
+  path: string,
+  spec: ObjectNode,
+  resources: Written[],
+  namespace: ScalarNode | undefined,
+): Kustomization {
+  const kustomization = emptyKustomization(path, '.', resources)
   if (namespace && textOf(namespace) !== undefined && textOf(namespace) !== '') kustomization.namespace = namespace
   readPatches(spec, kustomization)
   return kustomization

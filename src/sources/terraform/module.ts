@@ -1,5 +1,6 @@
 import nodePath from 'node:path'
 import type { Location } from '../../model/location.js'
+import { UNIT_FACT_KINDS } from '../../model/facts.js'
 import { attribute, type Attribute, type Block, type HclFile, type Step, type TemplateExpr } from './ast.js'
 import { BlockView, expandInstances, keyTextOf, type BlockInstance } from './block-view.js'
 import { computedAttribute } from './computed.js'
@@ -533,24 +534,14 @@ function configuresDeployment(file: HclFile): boolean {
   )
 }
 
-const FACT_KINDS = [
-  'objects',
-  'serviceAccounts',
-  'workloads',
-  'roles',
-  'oidcProviders',
-  'clusters',
-  'podIdentityAssociations',
-] as const
-
 /** The facts `read` adds, marked as existing only under the condition of an expansion the scan cannot resolve. */
 function underCondition(sink: FactSink, condition: string | undefined, read: () => void): void {
   if (condition === undefined) return read()
-  const before = FACT_KINDS.map((kind) => sink.facts[kind].length)
+  const before = UNIT_FACT_KINDS.map((kind) => sink.facts[kind].length)
   try {
     read()
   } finally {
-    FACT_KINDS.forEach((kind, index) => {
+    UNIT_FACT_KINDS.forEach((kind, index) => {
       for (const fact of sink.facts[kind].slice(before[index])) {
         if (!('terraform' in fact) || !fact.terraform) continue
         const inner = fact.terraform.condition

@@ -16,7 +16,14 @@ import {
   type ObjectEntryValue,
   type UnknownPart,
 } from '../values.js'
-import { addModuleRole, claimKey, moduleRole, policyDocument, selfAssumeStatement } from './trust-statements.js'
+import {
+  addModuleRole,
+  allowWebIdentity,
+  claimKey,
+  moduleRole,
+  policyDocument,
+  selfAssumeStatement,
+} from './trust-statements.js'
 
 /**
  * terraform-aws-iam's `iam-assumable-role-with-oidc` in v4 and v5 (main.tf, variables.tf and
@@ -150,22 +157,7 @@ export class AssumableRoleWithOidcModule implements CalledModule {
         keyLocation: keys[0]!.keyLocation,
         value: objectValue(keys, location),
       }))
-    const entries: ObjectEntryValue[] = [
-      { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-      {
-        key: 'Action',
-        keyLocation: location,
-        value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location),
-      },
-      {
-        key: 'Principal',
-        keyLocation: location,
-        value: objectValue(
-          [{ key: 'Federated', keyLocation: location, value: tupleValue([this.providerArn(url)], location) }],
-          location,
-        ),
-      },
-    ]
+    const entries = allowWebIdentity(tupleValue([this.providerArn(url)], location), location, location)
     if (operators.length > 0)
       entries.push({ key: 'Condition', keyLocation: location, value: objectValue(operators, location) })
     return objectValue(entries, location)

@@ -58,24 +58,32 @@ export function webIdentityStatement(statement: WebIdentityStatement): HclValue 
       : { key: scalarString(test) ?? '', keyLocation: testLocation, value: objectValue(keys, location) }
   return objectValue(
     [
-      { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-      {
-        key: 'Action',
-        keyLocation: location,
-        value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location),
-      },
-      {
-        key: 'Principal',
-        keyLocation: arnLocation,
-        value: objectValue(
-          [{ key: 'Federated', keyLocation: arnLocation, value: tupleValue([arn], arn.location) }],
-          arnLocation,
-        ),
-      },
+      ...allowWebIdentity(tupleValue([arn], arn.location), arnLocation, location),
       { key: 'Condition', keyLocation: location, value: objectValue([operator], location) },
     ],
     location,
   )
+}
+
+/** `Effect` Allow, `Action` sts:AssumeRoleWithWebIdentity and `Principal.Federated` these providers: a statement but for its condition. */
+export function allowWebIdentity(
+  federated: HclValue,
+  principalLocation: Location,
+  location: Location,
+): ObjectEntryValue[] {
+  return [
+    { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+    {
+      key: 'Action',
+      keyLocation: location,
+      value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location),
+    },
+    {
+      key: 'Principal',
+      keyLocation: principalLocation,
+      value: objectValue([{ key: 'Federated', keyLocation: principalLocation, value: federated }], principalLocation),
+    },
+  ]
 }
 
 /** `<issuer>:sub` from the issuer the provider ARN gives (known text, or a template). */
