@@ -16,7 +16,7 @@ var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/actions-log.ts
 var actions_log = __webpack_require__(3943);
 // EXTERNAL MODULE: ./src/check.ts + 1 modules
-var check = __webpack_require__(805);
+var check = __webpack_require__(9537);
 // EXTERNAL MODULE: ./src/rules/live-rules.ts + 8 modules
 var live_rules = __webpack_require__(8928);
 ;// CONCATENATED MODULE: ./src/live/budget.ts
@@ -52,7 +52,9 @@ class OutOfTime extends Error {
     timeoutMs;
     name = 'OutOfTime';
     constructor(timeoutMs) {
-        super(timeoutMs > 0 ? `timed out after ${formatSeconds(timeoutMs)}` : 'not attempted: the live-timeout-seconds budget was spent');
+        super(timeoutMs > 0
+            ? `timed out after ${formatSeconds(timeoutMs)}`
+            : 'not attempted: the live-timeout-seconds budget was spent');
         this.timeoutMs = timeoutMs;
     }
 }
@@ -107,17 +109,20 @@ var iam_arn = __webpack_require__(8390);
 var value = __webpack_require__(2904);
 // EXTERNAL MODULE: ./src/rules/helpers/live.ts
 var live = __webpack_require__(1583);
-// EXTERNAL MODULE: ./src/sources/json-tree.ts
-var json_tree = __webpack_require__(195);
-// EXTERNAL MODULE: ./src/sources/policy-document.ts
-var policy_document = __webpack_require__(1446);
+// EXTERNAL MODULE: ./src/sources/shared/json-tree.ts
+var json_tree = __webpack_require__(2711);
+// EXTERNAL MODULE: ./src/sources/shared/policy-document.ts
+var policy_document = __webpack_require__(7914);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
 var dist_cjs = __webpack_require__(4524);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/text/first-line.ts
+var first_line = __webpack_require__(8676);
 ;// CONCATENATED MODULE: ./src/live/errors.ts
+
 
 const MISSING = new Set(['NoSuchEntity', 'NoSuchEntityException', 'ResourceNotFoundException']);
 const DENIED = new Set([
@@ -130,15 +135,29 @@ const DENIED = new Set([
     'ExpiredToken',
     'ExpiredTokenException',
 ]);
-const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown']);
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
+const THROTTLED = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'SlowDown',
+]);
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'EPIPE',
+]);
 /** Sorts an error thrown by an SDK client (after its own retries) or by the budget. */
 function describeFailure(error) {
     if (error instanceof OutOfTime)
         return { kind: 'timeout', text: error.message };
     const value = (error ?? {});
     const code = value.Code ?? value.name ?? 'Error';
-    const message = firstLine(value.message ?? String(error));
+    const message = shortLine(value.message ?? String(error));
     const status = value.$metadata?.httpStatusCode;
     if (code === 'AbortError' || code === 'TimeoutError')
         return { kind: 'timeout', text: 'timed out' };
@@ -153,13 +172,16 @@ function describeFailure(error) {
     }
     if (status !== undefined && status >= 500)
         return { kind: 'server', text: `${code}: ${message} (HTTP ${status} after the SDK's retries)` };
-    const network = value.code !== undefined && UNREACHABLE.has(value.code) ? value.code : [...UNREACHABLE].find((each) => message.includes(each));
+    const network = value.code !== undefined && UNREACHABLE.has(value.code)
+        ? value.code
+        : [...UNREACHABLE].find((each) => message.includes(each));
     if (network)
         return { kind: 'unreachable', text: `${network}: ${message}` };
     return { kind: 'failed', text: `${code}: ${message}` };
 }
-function firstLine(text) {
-    const line = text.split('\n')[0].trim();
+/** The first line, cut to 240 characters. */
+function shortLine(text) {
+    const line = (0,first_line/* firstLine */.T)(text).trim();
     return line.length > 240 ? `${line.slice(0, 237)}...` : line;
 }
 
@@ -193,7 +215,12 @@ class AwsReader {
             if (!role?.Arn || !role.RoleName)
                 throw new MalformedAnswer('iam:GetRole returned no role');
             const document = role.AssumeRolePolicyDocument;
-            return { arn: role.Arn, name: role.RoleName, path: role.Path ?? '/', ...(document !== undefined ? { trustPolicy: decodePolicy(document) } : {}) };
+            return {
+                arn: role.Arn,
+                name: role.RoleName,
+                path: role.Path ?? '/',
+                ...(document !== undefined ? { trustPolicy: decodePolicy(document) } : {}),
+            };
         });
     }
     /** The number of managed policies attached to a role (every page). */
@@ -208,7 +235,9 @@ class AwsReader {
     /** The number of inline policies of a role (every page). */
     countInlinePolicies(account, name) {
         return this.paginate(account, name, 'iam:ListRolePolicies', async (client, Marker, abortSignal) => {
-            const page = await client.send(new client_iam_dist_cjs/* ListRolePoliciesCommand */.Y7N({ RoleName: name, ...(Marker ? { Marker } : {}) }), { abortSignal });
+            const page = await client.send(new client_iam_dist_cjs/* ListRolePoliciesCommand */.Y7N({ RoleName: name, ...(Marker ? { Marker } : {}) }), {
+                abortSignal,
+            });
             if (!page.PolicyNames)
                 throw new MalformedAnswer('iam:ListRolePolicies returned no PolicyNames list');
             return { count: page.PolicyNames.length, next: page.IsTruncated ? page.Marker : undefined };
@@ -224,7 +253,9 @@ class AwsReader {
     }
     getOidcProvider(account, arn) {
         return this.iam(account, `GetOpenIDConnectProvider ${arn}`, 'iam:GetOpenIDConnectProvider', async (client, abortSignal) => {
-            const answer = await client.send(new client_iam_dist_cjs/* GetOpenIDConnectProviderCommand */.cCT({ OpenIDConnectProviderArn: arn }), { abortSignal });
+            const answer = await client.send(new client_iam_dist_cjs/* GetOpenIDConnectProviderCommand */.cCT({ OpenIDConnectProviderArn: arn }), {
+                abortSignal,
+            });
             if (answer.Url === undefined)
                 throw new MalformedAnswer('iam:GetOpenIDConnectProvider returned no Url');
             return { url: answer.Url, clientIds: answer.ClientIDList ?? [] };
@@ -236,7 +267,10 @@ class AwsReader {
             const { cluster } = await client.send(new dist_cjs/* DescribeClusterCommand */.hV5({ name }), { abortSignal });
             if (!cluster)
                 throw new MalformedAnswer('eks:DescribeCluster returned no cluster');
-            return { ...(cluster.arn ? { arn: cluster.arn } : {}), ...(cluster.identity?.oidc?.issuer ? { issuer: cluster.identity.oidc.issuer } : {}) };
+            return {
+                ...(cluster.arn ? { arn: cluster.arn } : {}),
+                ...(cluster.identity?.oidc?.issuer ? { issuer: cluster.identity.oidc.issuer } : {}),
+            };
         });
     }
     destroy() {
@@ -274,7 +308,10 @@ class AwsReader {
             return this.limit(async () => {
                 this.calls++;
                 try {
-                    return { ok: true, value: await withTimeout(this.options.budget, (abortSignal) => send(credentials.value, abortSignal)) };
+                    return {
+                        ok: true,
+                        value: await withTimeout(this.options.budget, (abortSignal) => send(credentials.value, abortSignal)),
+                    };
                 }
                 catch (error) {
                     if (error instanceof MalformedAnswer)
@@ -317,7 +354,10 @@ function decodePolicy(document) {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(1695);
+// EXTERNAL MODULE: ./src/model/error-text.ts
+var error_text = __webpack_require__(1259);
 ;// CONCATENATED MODULE: ./src/live/credentials.ts
+
 
 
 
@@ -356,8 +396,13 @@ async function baseCredentials(options) {
             const credentials = fromSts(answer.Credentials, mask);
             if (!credentials)
                 throw new CredentialsUnavailable(`sts:AssumeRoleWithWebIdentity for ${settings.roleToAssume} returned no credentials`);
-            const account = /^arn:[^:]+:sts::(\d{12}):/.exec(answer.AssumedRoleUser?.Arn ?? '')?.[1] ?? (0,iam_arn/* parseRoleArn */.DM)(settings.roleToAssume).account;
-            return { credentials, account, description: `role ${settings.roleToAssume} assumed with the workflow's OIDC token` };
+            const account = /^arn:[^:]+:sts::(\d{12}):/.exec(answer.AssumedRoleUser?.Arn ?? '')?.[1] ??
+                (0,iam_arn/* parseRoleArn */.DM)(settings.roleToAssume).account;
+            return {
+                credentials,
+                account,
+                description: `role ${settings.roleToAssume} assumed with the workflow's OIDC token`,
+            };
         }
         let credentials;
         try {
@@ -372,7 +417,11 @@ async function baseCredentials(options) {
             const identity = await withTimeout(budget, (abortSignal) => caller.send(new client_sts_dist_cjs/* GetCallerIdentityCommand */.zI({}), { abortSignal }));
             if (!identity.Account)
                 throw new Error('sts:GetCallerIdentity returned no account');
-            return { credentials, account: identity.Account, description: `the SDK's default credentials (${identity.Arn ?? identity.Account})` };
+            return {
+                credentials,
+                account: identity.Account,
+                description: `the SDK's default credentials (${identity.Arn ?? identity.Account})`,
+            };
         }
         catch (error) {
             throw new CredentialsUnavailable(`sts:GetCallerIdentity with the SDK's default credentials failed: ${describeFailure(error).text}`);
@@ -389,7 +438,11 @@ async function baseCredentials(options) {
 async function accountCredentials(roleArn, base, options) {
     const sts = new client_sts_dist_cjs/* STSClient */.iM({ ...options.clientConfig(options.settings.region), credentials: base });
     try {
-        const answer = await withTimeout(options.budget, (abortSignal) => sts.send(new client_sts_dist_cjs/* AssumeRoleCommand */.QL({ RoleArn: roleArn, RoleSessionName: options.settings.roleSessionName, DurationSeconds: 900 }), { abortSignal }));
+        const answer = await withTimeout(options.budget, (abortSignal) => sts.send(new client_sts_dist_cjs/* AssumeRoleCommand */.QL({
+            RoleArn: roleArn,
+            RoleSessionName: options.settings.roleSessionName,
+            DurationSeconds: 900,
+        }), { abortSignal }));
         const credentials = fromSts(answer.Credentials, options.mask);
         if (!credentials)
             throw new Error(`sts:AssumeRole for ${roleArn} returned no credentials`);
@@ -401,7 +454,9 @@ async function accountCredentials(roleArn, base, options) {
 }
 async function webIdentityToken(env, budget) {
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        const fork = isForkPullRequest(env) ? ' (pull requests from forks get no OIDC token, whatever the permissions say)' : '';
+        const fork = isForkPullRequest(env)
+            ? ' (pull requests from forks get no OIDC token, whatever the permissions say)'
+            : '';
         throw new CredentialsUnavailable(`role-to-assume needs the workflow's OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: the job needs \`permissions: id-token: write\`${fork}`);
     }
     const url = `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(STS_AUDIENCE)}`;
@@ -410,7 +465,10 @@ async function webIdentityToken(env, budget) {
         // The request of @actions/core's getIDToken (GET with the bearer request token, `{"value": …}`), but
         // aborted with the budget: an endpoint that never answers must not keep a socket (and the process) alive.
         return await withTimeout(budget, async (signal) => {
-            const response = await fetch(url, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' }, signal });
+            const response = await fetch(url, {
+                headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+                signal,
+            });
             const body = await response.text();
             if (!response.ok)
                 throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
@@ -421,7 +479,7 @@ async function webIdentityToken(env, budget) {
         });
     }
     catch (error) {
-        throw new CredentialsUnavailable(`could not get the workflow's OIDC token: ${credentials_firstLine(error)}`);
+        throw new CredentialsUnavailable(`could not get the workflow's OIDC token: ${oneLine(error)}`);
     }
 }
 function parseTokenAnswer(body) {
@@ -433,8 +491,8 @@ function parseTokenAnswer(body) {
         return undefined;
     }
 }
-function credentials_firstLine(error) {
-    const message = error instanceof Error ? error.message : String(error);
+function oneLine(error) {
+    const message = (0,error_text/* errorText */.k)(error);
     return message.replace(/\s+/g, ' ').trim();
 }
 /** A pull request whose head is in another repository (a fork): GitHub gives its workflows no OIDC token. */
@@ -444,7 +502,8 @@ function isForkPullRequest(env) {
     try {
         const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
         const head = event.pull_request?.head?.repo;
-        return head?.fork === true || (head?.full_name !== undefined && head.full_name !== event.pull_request?.base?.repo?.full_name);
+        return (head?.fork === true ||
+            (head?.full_name !== undefined && head.full_name !== event.pull_request?.base?.repo?.full_name));
     }
     catch {
         return false;
@@ -480,7 +539,11 @@ function planLive(graph, settings, config) {
             continue;
         const key = `${target.account ?? ''}/${target.name.toLowerCase()}`;
         if (!roles.has(key))
-            roles.set(key, { ...(target.account ? { account: target.account } : {}), name: target.name, location: target.location });
+            roles.set(key, {
+                ...(target.account ? { account: target.account } : {}),
+                name: target.name,
+                location: target.location,
+            });
         for (const role of (0,live/* repositoryTrusts */.SV)(graph, sa)) {
             for (const provider of (0,live/* namedProviders */.qy)(role.trustPolicy))
                 if (!providers.has(provider.arn))
@@ -490,7 +553,12 @@ function planLive(graph, settings, config) {
     const clusters = settings.clusters.map((cluster) => {
         const configured = config.clusters.find((each) => each.name === cluster.name);
         const account = cluster.account ?? configured?.account;
-        return { name: cluster.name, region: cluster.region, ...(account ? { account } : {}), ...(configured?.location ? { location: configured.location } : {}) };
+        return {
+            name: cluster.name,
+            region: cluster.region,
+            ...(account ? { account } : {}),
+            ...(configured?.location ? { location: configured.location } : {}),
+        };
     });
     return { roles: [...roles.values()], providers: [...providers.values()], clusters };
 }
@@ -519,7 +587,8 @@ async function confirmLive(graph, options) {
     const mode = settings.mode === 'required' ? 'required' : 'auto';
     const plan = planLive(graph, settings, options.config);
     const observations = { mode, roles: [], providers: [], clusters: [], gaps: [] };
-    if (plan.roles.length === 0)
+    const [firstRole] = plan.roles;
+    if (!firstRole)
         return { ran: true, observations, calls: 0, elapsedMs: 0, credentials: 'none (nothing to confirm)' };
     const budget = new Budget(settings.timeoutSeconds * 1000);
     const clientConfig = (region) => ({
@@ -535,7 +604,9 @@ async function confirmLive(graph, options) {
         base = await baseCredentials(credentialOptions);
     }
     catch (error) {
-        const reason = error instanceof CredentialsUnavailable ? error.message : `could not get AWS credentials: ${describeFailure(error).text}`;
+        const reason = error instanceof CredentialsUnavailable
+            ? error.message
+            : `could not get AWS credentials: ${describeFailure(error).text}`;
         return { ran: false, reason };
     }
     observations.auditorAccount = base.account;
@@ -565,17 +636,30 @@ async function confirmLive(graph, options) {
     const reader = new AwsReader({ budget, credentialsFor, clientConfig, region: settings.region });
     try {
         const gap = (location, subject, failure, key) => {
-            observations.gaps.push({ location, subject, call: failure.call, reason: failure.text, remedy: remedyFor(failure, settings), key });
+            observations.gaps.push({
+                location,
+                subject,
+                call: failure.call,
+                reason: failure.text,
+                remedy: remedyFor(failure, settings),
+                key,
+            });
         };
         const rolesRead = readRoles(reader, plan.roles, base.account, gap);
         const clustersRead = Promise.all(plan.clusters.map(async (cluster) => {
             const account = cluster.account ?? base.account;
             const outcome = await reader.describeCluster(account, cluster.region, cluster.name);
-            const lookup = { name: cluster.name, region: cluster.region, account, state: 'unknown', ...(cluster.location ? { location: cluster.location } : {}) };
+            const lookup = {
+                name: cluster.name,
+                region: cluster.region,
+                account,
+                state: 'unknown',
+                ...(cluster.location ? { location: cluster.location } : {}),
+            };
             const subject = `cluster ${cluster.name} in account ${account}, ${cluster.region}`;
             if (outcome.ok) {
                 lookup.state = 'found';
-                const location = cluster.location ?? plan.roles[0].location;
+                const location = cluster.location ?? firstRole.location;
                 lookup.cluster = {
                     source: 'live',
                     location,
@@ -587,7 +671,7 @@ async function confirmLive(graph, options) {
             }
             else {
                 // A cluster the input names but AWS does not know cannot be compared: a gap, like a denied call.
-                gap(cluster.location ?? plan.roles[0].location, subject, outcome, `cluster:${account}/${cluster.region}/${cluster.name}`);
+                gap(cluster.location ?? firstRole.location, subject, outcome, `cluster:${account}/${cluster.region}/${cluster.name}`);
             }
             return lookup;
         }));
@@ -598,7 +682,13 @@ async function confirmLive(graph, options) {
     finally {
         reader.destroy();
     }
-    return { ran: true, observations, calls: reader.calls, elapsedMs: Date.now() - started, credentials: base.description };
+    return {
+        ran: true,
+        observations,
+        calls: reader.calls,
+        elapsedMs: Date.now() - started,
+        credentials: base.description,
+    };
 }
 async function readRoles(reader, roles, auditorAccount, gap) {
     const unique = new Map();
@@ -622,7 +712,10 @@ async function readRoles(reader, roles, auditorAccount, gap) {
         }
         lookup.state = 'found';
         lookup.role = deployedRoleFact(answer.value, account, location, (reason) => gap(location, subject, { call: 'iam:GetRole', kind: 'malformed', text: reason }, key));
-        const [attached, inline] = await Promise.all([reader.countAttachedPolicies(account, name), reader.countInlinePolicies(account, name)]);
+        const [attached, inline] = await Promise.all([
+            reader.countAttachedPolicies(account, name),
+            reader.countInlinePolicies(account, name),
+        ]);
         if (attached.ok && inline.ok)
             lookup.permissionPolicyCount = attached.value + inline.value;
         // One policy is enough to know that the role grants something.
@@ -665,10 +758,11 @@ function deployedRoleFact(deployed, account, location, unreadable) {
 function providersToRead(fromRepository, roles, planned) {
     const providers = new Map(fromRepository.map((provider) => [provider.arn, provider]));
     for (const lookup of roles) {
-        const policy = lookup.role?.trustPolicy;
-        if (!policy)
+        const deployed = lookup.role;
+        if (!deployed?.trustPolicy)
             continue;
-        const location = planned.find((role) => role.name.toLowerCase() === lookup.name.toLowerCase())?.location ?? lookup.role.location;
+        const policy = deployed.trustPolicy;
+        const location = planned.find((role) => role.name.toLowerCase() === lookup.name.toLowerCase())?.location ?? deployed.location;
         for (const provider of (0,live/* namedProviders */.qy)(policy))
             if (!providers.has(provider.arn))
                 providers.set(provider.arn, { ...provider, location });
@@ -677,7 +771,12 @@ function providersToRead(fromRepository, roles, planned) {
 }
 async function readProviders(reader, providers, gap) {
     return Promise.all(providers.map(async (provider) => {
-        const lookup = { arn: provider.arn, account: provider.account, issuerHostPath: provider.issuerHostPath, state: 'unknown' };
+        const lookup = {
+            arn: provider.arn,
+            account: provider.account,
+            issuerHostPath: provider.issuerHostPath,
+            state: 'unknown',
+        };
         const subject = `OIDC provider ${provider.issuerHostPath} in account ${provider.account}`;
         const key = `provider:${provider.arn}`;
         const listed = await reader.listOidcProviders(provider.account);
@@ -745,11 +844,21 @@ function remedyFor(failure, settings) {
  */
 async function runLiveStep(input) {
     const { settings } = input;
-    const outcome = await confirmLive(input.offline.graph, { settings, config: input.config, env: process.env, mask: core/* setSecret */.Pq });
+    const outcome = await confirmLive(input.offline.graph, {
+        settings,
+        config: input.config,
+        env: process.env,
+        mask: core/* setSecret */.Pq,
+    });
     if (!outcome.ran) {
         if (settings.mode === 'required')
-            return { result: input.offline, failure: `live: required, but live confirmation could not run: ${outcome.reason}` };
-        actions_log/* actionsLog */._.notice(`live confirmation skipped, checked the repository only: ${outcome.reason}`, { title: 'irsa-guard live' });
+            return {
+                result: input.offline,
+                failure: `live: required, but live confirmation could not run: ${outcome.reason}`,
+            };
+        actions_log/* actionsLog */._.notice(`live confirmation skipped, checked the repository only: ${outcome.reason}`, {
+            title: 'irsa-guard live',
+        });
         return { result: input.offline };
     }
     const { observations } = outcome;
@@ -760,10 +869,18 @@ async function runLiveStep(input) {
     actions_log/* actionsLog */._.info(`irsa-guard live: ${observations.roles.length} ${observations.roles.length === 1 ? 'role' : 'roles'}, ${observations.providers.length} OIDC ` +
         `${observations.providers.length === 1 ? 'provider' : 'providers'}, ${observations.clusters.length} ${observations.clusters.length === 1 ? 'cluster' : 'clusters'} ` +
         `read in ${outcome.calls} AWS calls (${formatSeconds(outcome.elapsedMs)}) with ${outcome.credentials}; ${observations.gaps.length} could not be confirmed`);
-    const result = await (0,check/* check */.z6)({ root: input.root, config: input.config, extraFacts: { live: [observations] }, extraRules: live_rules/* liveRules */.q });
+    const result = await (0,check/* check */.z6)({
+        root: input.root,
+        config: input.config,
+        extraFacts: { live: [observations] },
+        extraRules: live_rules/* liveRules */.q,
+    });
     const incomplete = result.findings.filter((finding) => finding.ruleId === 'live-check-incomplete').length;
     if (settings.mode === 'required' && incomplete > 0) {
-        return { result, failure: `live: required, but live confirmation is incomplete: ${incomplete} ${incomplete === 1 ? 'thing' : 'things'} could not be confirmed (see the live-check-incomplete findings)` };
+        return {
+            result,
+            failure: `live: required, but live confirmation is incomplete: ${incomplete} ${incomplete === 1 ? 'thing' : 'things'} could not be confirmed (see the live-check-incomplete findings)`,
+        };
     }
     return { result };
 }
