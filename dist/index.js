@@ -39085,7 +39085,10 @@ var facts = __nccwpck_require__(1374);
 var model_location = __nccwpck_require__(3214);
 // EXTERNAL MODULE: ./src/text/edit-distance.ts
 var edit_distance = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./src/collections.ts
+var collections = __nccwpck_require__(2122);
 ;// CONCATENATED MODULE: ./src/rules/helpers/subject-text-index.ts
+
 const PIECE = 3;
 const built = new WeakMap();
 function indexOf(list) {
@@ -39100,13 +39103,8 @@ function indexOf(list) {
         for (const subject of entry.literalSubjects)
             for (let i = 0; i + PIECE <= subject.length; i++)
                 pieces.add(subject.slice(i, i + PIECE));
-        for (const piece of pieces) {
-            const postings = index.byPiece.get(piece);
-            if (postings)
-                postings.push(at);
-            else
-                index.byPiece.set(piece, [at]);
-        }
+        for (const piece of pieces)
+            (0,collections/* getOrCreate */.Ic)(index.byPiece, piece, () => []).push(at);
     });
     built.set(list, index);
     return index;

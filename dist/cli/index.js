@@ -15001,7 +15001,26 @@ function letterGroup(code) {
     return 39;
 }
 
+;// CONCATENATED MODULE: ./src/collections.ts
+function isNonEmpty(items) {
+    return items.length > 0;
+}
+/** The only element of a list of exactly one; undefined for none or several. */
+function single(items) {
+    return items.length === 1 ? items[0] : undefined;
+}
+/** The value under `key`, made by `create` and stored first when there is none. */
+function getOrCreate(map, key, create) {
+    const existing = map.get(key);
+    if (existing !== undefined)
+        return existing;
+    const made = create();
+    map.set(key, made);
+    return made;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/helpers/subject-text-index.ts
+
 const PIECE = 3;
 const built = new WeakMap();
 function indexOf(list) {
@@ -15016,13 +15035,8 @@ function indexOf(list) {
         for (const subject of entry.literalSubjects)
             for (let i = 0; i + PIECE <= subject.length; i++)
                 pieces.add(subject.slice(i, i + PIECE));
-        for (const piece of pieces) {
-            const postings = index.byPiece.get(piece);
-            if (postings)
-                postings.push(at);
-            else
-                index.byPiece.set(piece, [at]);
-        }
+        for (const piece of pieces)
+            getOrCreate(index.byPiece, piece, () => []).push(at);
     });
     built.set(list, index);
     return index;
@@ -16741,24 +16755,6 @@ function linkTarget(absolutePath, rootReal) {
 function discover_isInside(target, rootReal) {
     const relative = external_node_path_default().relative(rootReal, target);
     return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
-}
-
-;// CONCATENATED MODULE: ./src/collections.ts
-function isNonEmpty(items) {
-    return items.length > 0;
-}
-/** The only element of a list of exactly one; undefined for none or several. */
-function single(items) {
-    return items.length === 1 ? items[0] : undefined;
-}
-/** The value under `key`, made by `create` and stored first when there is none. */
-function getOrCreate(map, key, create) {
-    const existing = map.get(key);
-    if (existing !== undefined)
-        return existing;
-    const made = create();
-    map.set(key, made);
-    return made;
 }
 
 ;// CONCATENATED MODULE: ./src/graph.ts
@@ -42530,6 +42526,7 @@ function wantsColour(flag, env, isTerminal) {
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
 
 
+
 /** `oidc.eks.REGION.amazonaws.com[.cn]/id/ID`, with or without `https://`. */
 const terminal_EKS_ISSUER = /(?:https:\/\/)?oidc\.eks\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/id\/([0-9A-Za-z]+)/g;
 /** An EKS issuer as `eks:REGION/ID`: what tells two clusters apart, in a fifth of the width. */
@@ -42545,13 +42542,8 @@ function shortenIssuers(text) {
 function formatTerminal(findings, layout) {
     const style = layout.style ?? PLAIN;
     const byFile = new Map();
-    for (const finding of findings) {
-        const list = byFile.get(finding.location.path);
-        if (list)
-            list.push(finding);
-        else
-            byFile.set(finding.location.path, [finding]);
-    }
+    for (const finding of findings)
+        getOrCreate(byFile, finding.location.path, () => []).push(finding);
     const positionWidth = Math.max(0, ...findings.map((finding) => `${finding.location.line}:${finding.location.column}`.length));
     const levelWidth = Math.max(0, ...findings.map((finding) => finding.level.length));
     const indent = 2 + positionWidth + 2 + levelWidth + 2;

@@ -1,3 +1,4 @@
+import { getOrCreate } from '../collections.js'
 import type { Finding } from '../model/finding.js'
 import { PLAIN, type Style } from '../terminal/style.js'
 import { escapeWorkflowCommandText } from './escape.js'
@@ -25,11 +26,7 @@ export function shortenIssuers(text: string): string {
 export function formatTerminal(findings: readonly Finding[], layout: TerminalLayout): string {
   const style = layout.style ?? PLAIN
   const byFile = new Map<string, Finding[]>()
-  for (const finding of findings) {
-    const list = byFile.get(finding.location.path)
-    if (list) list.push(finding)
-    else byFile.set(finding.location.path, [finding])
-  }
+  for (const finding of findings) getOrCreate(byFile, finding.location.path, () => []).push(finding)
   const positionWidth = Math.max(
     0,
     ...findings.map((finding) => `${finding.location.line}:${finding.location.column}`.length),

@@ -1,3 +1,5 @@
+import { getOrCreate } from '../../collections.js'
+
 /**
  * The roles whose trust may name a ServiceAccount, found by the three-letter pieces of its name
  * instead of reading every role's subjects: a subject that contains the name contains each of its
@@ -30,11 +32,7 @@ function indexOf(list: readonly RoleSubjects[]): SubjectIndex {
     const pieces = new Set<string>()
     for (const subject of entry.literalSubjects)
       for (let i = 0; i + PIECE <= subject.length; i++) pieces.add(subject.slice(i, i + PIECE))
-    for (const piece of pieces) {
-      const postings = index.byPiece.get(piece)
-      if (postings) postings.push(at)
-      else index.byPiece.set(piece, [at])
-    }
+    for (const piece of pieces) getOrCreate(index.byPiece, piece, () => []).push(at)
   })
   built.set(list, index)
   return index
