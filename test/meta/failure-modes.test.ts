@@ -827,6 +827,30 @@ export function renderFailureModes(): string {
   ].join('\n')
 }
 
+const README_PATH = path.join(repositoryRoot, 'README.md')
+const README_BLOCK =
+  /<!-- generated failure-mode summary by `npm run docs`; do not edit -->\n[\s\S]*?<!-- end of generated failure-mode summary -->/
+
+/** The README's plain list of what irsa-guard does not catch from a repository, and why. */
+export function renderReadmeSummary(): string {
+  const visible = failureModes.filter((mode) => mode.status !== 'not-visible')
+  const gaps = visible.filter((mode) => mode.status !== 'caught')
+  const invisible = failureModes.filter((mode) => mode.status === 'not-visible')
+  const line = (mode: FailureMode): string =>
+    `- **${mode.id}** ${mode.title} (${STATUS_TEXT[mode.status]}): ${mode.note ?? ''}`
+  return [
+    '<!-- generated failure-mode summary by `npm run docs`; do not edit -->',
+    `Of the ${visible.length} failure modes a repository can show, irsa-guard catches ${count('caught')} in every form at the`,
+    "catalogue's level. The others, and why (a role or provider that exists only in AWS is left to",
+    '[live confirmation](#live-confirmation-optional); what depends on the running cluster is left to the cluster):',
+    '',
+    ...gaps.map(line),
+    '',
+    `Not visible in a repository at all: ${invisible.map((mode) => `**${mode.id}** ${mode.title} (${mode.note ?? ''})`).join('; ')}.`,
+    '<!-- end of generated failure-mode summary -->',
+  ].join('\n')
+}
+
 const results = new Map<string, Promise<CheckResult>>()
 function checkFixture(relative: string): Promise<CheckResult> {
   let result = results.get(relative)
@@ -869,6 +893,14 @@ describe('the failure-mode table', () => {
         .filter((evidence) => !ruleIds.has(evidence.rule))
         .map((evidence) => evidence.rule),
     ).toEqual([])
+  })
+
+  it('is summarised in README.md (UPDATE_DOCS=1 regenerates it)', () => {
+    const readme = readFileSync(README_PATH, 'utf8')
+    expect(README_BLOCK.test(readme)).toBe(true)
+    const expected = readme.replace(README_BLOCK, () => renderReadmeSummary())
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(README_PATH, expected)
+    expect(readFileSync(README_PATH, 'utf8')).toBe(expected)
   })
 
   it('is written out in docs/failure-modes.md (UPDATE_DOCS=1 regenerates it)', () => {
