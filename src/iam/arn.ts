@@ -57,6 +57,36 @@ export function issuerHostPath(issuerOrUrl: string): string {
   return issuerOrUrl.replace(/^https:\/\//i, '')
 }
 
+/**
+ * `oidc.eks.…`, or an AWS host with "oidc" and "eks" in it (`oidc.<region>.eks.amazonaws.com`,
+ * `oidc-eks.<region>.api.aws`), with or without scheme and port. Self-hosted issuers
+ * (`oidc.eks-prod.example.com`) are not EKS issuers.
+ */
+export function looksLikeEksIssuer(text: string): boolean {
+  const host = hostOf(text).replace(/:\d*$/, '').toLowerCase()
+  if (host.startsWith('oidc.eks.')) return true
+  return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host)
+}
+
+export function withoutScheme(text: string): string {
+  return text.replace(/^https?:\/\//i, '')
+}
+
+/** The host (with any port) of an issuer written with or without scheme. */
+export function hostOf(issuer: string): string {
+  return withoutScheme(issuer).split('/', 1)[0] ?? ''
+}
+
+/**
+ * The audience a pod's token carries when its ServiceAccount names none: "sts.amazonaws.com" on EKS;
+ * undefined for a self-hosted issuer (kOps, EKS Anywhere, a cluster of one's own), whose
+ * pod-identity-webhook chooses it with --token-audience (kOps: "amazonaws.com", kubernetes/kops
+ * pkg/model/awsmodel/oidc_provider.go and the eks-pod-identity-webhook addon template, 268927e264).
+ */
+export function defaultAudienceOfIssuer(issuerOrUrl: string): string | undefined {
+  return looksLikeEksIssuer(issuerOrUrl) ? DEFAULT_AUDIENCE : undefined
+}
+
 const EKS_ISSUER_HOST_PATH = /^oidc\.eks\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/id\/([0-9A-Za-z]+)$/
 
 export interface EksIssuer {

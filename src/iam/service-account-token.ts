@@ -1,5 +1,11 @@
 import type { PolicyDocument, Statement } from '../model/policy.js'
-import { DEFAULT_AUDIENCE, parseEksIssuerHostPath, parseOidcProviderArn, partitionOfRegion } from './arn.js'
+import {
+  DEFAULT_AUDIENCE,
+  defaultAudienceOfIssuer,
+  parseEksIssuerHostPath,
+  parseOidcProviderArn,
+  partitionOfRegion,
+} from './arn.js'
 import { evaluatePolicy, literalPrincipals, principalKey, statementVerdict, type Decision } from './evaluate.js'
 import { globPattern, intersects, literalPattern } from './glob.js'
 import { parseOperator } from './operators.js'
@@ -25,7 +31,10 @@ export const PROBE_NAME = 'zq7x-undefined-service-account'
 export interface ServiceAccountTokenQuery {
   namespace: RequestValue
   name: RequestValue
-  /** The ServiceAccount's `eks.amazonaws.com/audience`; `sts.amazonaws.com` when it has none. */
+  /**
+   * The ServiceAccount's `eks.amazonaws.com/audience`. When it has none: `sts.amazonaws.com` for an
+   * EKS issuer, unknown for a self-hosted one (its webhook's --token-audience decides).
+   */
   audience?: RequestValue
   /** The cluster issuer without `https://`, when known. */
   issuerHostPath?: string
@@ -66,7 +75,7 @@ export function acceptsServiceAccountToken(policy: PolicyDocument, query: Servic
   const subject = concat('system:serviceaccount:', query.namespace, ':', query.name)
   const audience = templateOf(query.audience ?? DEFAULT_AUDIENCE)
   const attempts = candidates(policy, query).map(({ provider, issuer }): ProviderAttempt => {
-    const request = tokenRequest(provider, issuer, subject, audience)
+    const request = tokenRequest(provider, issuer, subject, audienceFor(query, issuer))
     return { provider, issuer, request, decision: evaluatePolicy(policy, request) }
   })
   const decisive =
@@ -88,9 +97,9 @@ export function acceptsTokenThrough(
   query: ServiceAccountTokenQuery,
 ): boolean {
   const subject = concat('system:serviceaccount:', query.namespace, ':', query.name)
-  const audience = templateOf(query.audience ?? DEFAULT_AUDIENCE)
   const attempts = candidates(policy, query)
-  const request = (attempt: Candidate) => tokenRequest(attempt.provider, attempt.issuer, subject, audience)
+  const request = (attempt: Candidate) =>
+    tokenRequest(attempt.provider, attempt.issuer, subject, audienceFor(query, attempt.issuer))
   // A statement naming its providers literally applies only in the attempts with one of them.
   const named = literalPrincipals(policy, statement)
   const through = named ? [...named].flatMap((key) => attemptsByProvider(attempts).get(key) ?? []) : attempts
@@ -132,6 +141,17 @@ function attemptsByProvider(attempts: readonly Candidate[]): Map<string, Candida
     providerMaps.set(attempts, map)
   }
   return map
+}
+
+const SELF_HOSTED_AUDIENCE = hole('the token audience of the self-hosted pod-identity-webhook (--token-audience)')
+
+/** The token's audience presented to a provider of `issuer`. */
+function audienceFor(query: ServiceAccountTokenQuery, issuer: Template): Template {
+  if (query.audience !== undefined) return templateOf(query.audience)
+  const known = knownText(issuer)
+  return known !== undefined && defaultAudienceOfIssuer(known) === undefined
+    ? SELF_HOSTED_AUDIENCE
+    : templateOf(DEFAULT_AUDIENCE)
 }
 
 function tokenRequest(provider: Template, issuer: Template, subject: Template, audience: Template): PolicyRequest {

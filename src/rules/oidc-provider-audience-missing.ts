@@ -1,6 +1,6 @@
 import { single } from '../collections.js'
 import type { Graph } from '../graph.js'
-import { DEFAULT_AUDIENCE, issuerHostPath, parseOidcProviderArn } from '../iam/arn.js'
+import { DEFAULT_AUDIENCE, defaultAudienceOfIssuer, issuerHostPath, parseOidcProviderArn } from '../iam/arn.js'
 import type { FindingDraft, RelatedLocation } from '../model/finding.js'
 import type { OidcProvider, Role, ServiceAccount } from '../model/facts.js'
 import { formatLocation, type Location } from '../model/location.js'
@@ -106,6 +106,9 @@ function onlyDefaultAudience(statement: Statement): Location | undefined {
 function missingDefaultAudience(provider: OidcProvider, use: ProviderUse | undefined): FindingDraft | undefined {
   const clientIds = knownClientIds(provider.clientIds)
   if (!clientIds || clientIds.includes(DEFAULT_AUDIENCE)) return undefined
+  // A self-hosted issuer's webhook picks the token audience (kOps: "amazonaws.com"): nothing to compare with.
+  const hostPath = providerHostPath(provider)
+  if (hostPath !== undefined && defaultAudienceOfIssuer(hostPath) === undefined) return undefined
   const misspelled = clientIds.filter((id) => misspellsDefaultAudience(id) && !use?.annotatedAudiences.has(id))
   const name = providerName(provider)
   const where = provider.clientIdsLocation ?? provider.location

@@ -314,7 +314,7 @@ export function checkToken(sa: ServiceAccount, role: Role, clusters: readonly Kn
   const decision = acceptsServiceAccountToken(policy, {
     namespace: known.namespace,
     name: known.name,
-    audience: audience.audience,
+    ...(audience.explicit ? { audience: audience.audience } : {}),
     ...(cluster ? { issuerHostPath: cluster.hostPath } : {}),
   })
   return { sa, ...known, role, policy, audience, ...(cluster ? { cluster } : {}), decision }

@@ -1,4 +1,6 @@
-import { partitionOfRegion } from '../../iam/arn.js'
+import { hostOf, looksLikeEksIssuer, partitionOfRegion, withoutScheme } from '../../iam/arn.js'
+
+export { hostOf, looksLikeEksIssuer, withoutScheme }
 import { parseOperator } from './trust.js'
 
 /**
@@ -25,26 +27,6 @@ export function placeholderIn(text: string): string | undefined {
     if (match) return match[0]
   }
   return undefined
-}
-
-/**
- * `oidc.eks.…`, or an AWS host with "oidc" and "eks" in it (`oidc.<region>.eks.amazonaws.com`,
- * `oidc-eks.<region>.api.aws`), with or without scheme and port. Self-hosted issuers
- * (`oidc.eks-prod.example.com`) are not EKS issuers.
- */
-export function looksLikeEksIssuer(text: string): boolean {
-  const host = hostOf(text).replace(/:\d*$/, '').toLowerCase()
-  if (host.startsWith('oidc.eks.')) return true
-  return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host)
-}
-
-export function withoutScheme(text: string): string {
-  return text.replace(/^https?:\/\//i, '')
-}
-
-/** The host (with any port) of an issuer written with or without scheme. */
-export function hostOf(issuer: string): string {
-  return beforeSlash(withoutScheme(issuer))
 }
 
 /** The text before its first "/" (all of it when it has none). */
