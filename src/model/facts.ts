@@ -132,6 +132,9 @@ export interface Container {
   env: EnvVar[]
   /** The container also takes variables from `envFrom` (ConfigMaps, Secrets), which the scan does not read. */
   envFrom?: boolean
+  image?: Value
+  /** An init container's `restartPolicy` (`Always`: a native sidecar). */
+  restartPolicy?: Value
 }
 
 export interface Workload {

@@ -1,7 +1,7 @@
-import { DEFAULT_AUDIENCE, defaultAudienceOfIssuer, parseOidcProviderArn } from '../iam/arn.js'
+import { DEFAULT_AUDIENCE } from '../iam/arn.js'
 import { globMatches, globPattern } from '../iam/glob.js'
 import { text } from '../iam/template.js'
-import type { ConditionEntry, Statement } from '../model/policy.js'
+import type { ConditionEntry } from '../model/policy.js'
 import type { Rule } from './rule.js'
 import {
   allowedIrsaStatements,
@@ -11,7 +11,8 @@ import {
   quotedKey,
   statementKey,
 } from './helpers/conditions.js'
-import { claimOf, conditionsOn, federatedValues, isOidcFederated, keyIssuer, parseOperator } from './helpers/trust.js'
+import { selfHostedIssuerOf } from './helpers/self-hosted-webhook.js'
+import { conditionsOn, keyIssuer, parseOperator } from './helpers/trust.js'
 
 export const audConditionInvalid: Rule = {
   meta: {
@@ -33,7 +34,7 @@ export const audConditionInvalid: Rule = {
 
     for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
       // A self-hosted issuer's tokens carry whatever audience its webhook is started with (--token-audience).
-      const selfHosted = selfHostedIssuer(statement)
+      const selfHosted = selfHostedIssuerOf(statement) !== undefined
       if (conditionsOn(statement, 'aud').length === 0) {
         if (selfHosted) continue
         const prefix = issuerKeyPrefix(statement)
@@ -65,22 +66,6 @@ export const audConditionInvalid: Rule = {
       }
     }
   },
-}
-
-/** Every issuer the statement names (in its claim keys and Federated ARNs) is known and not an EKS issuer. */
-function selfHostedIssuer(statement: Statement): boolean {
-  const issuers: (string | undefined)[] = []
-  for (const entry of statement.condition?.entries ?? []) {
-    if (claimOf(entry.key) === 'other') continue
-    issuers.push(entry.key.kind === 'known' ? keyIssuer(entry.key) : undefined)
-  }
-  // A provider known by reference only (`aws_iam_openid_connect_provider.x.arn`) names the issuer its keys name.
-  for (const federated of federatedValues(statement).filter(isOidcFederated))
-    if (federated.kind === 'known') issuers.push(parseOidcProviderArn(federated.value)?.issuerHostPath)
-  return (
-    issuers.length > 0 &&
-    issuers.every((issuer) => issuer !== undefined && defaultAudienceOfIssuer(issuer) === undefined)
-  )
 }
 
 function accepts(entry: ConditionEntry, conditionValue: string, audience: string): boolean {

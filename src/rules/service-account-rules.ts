@@ -12,6 +12,8 @@ import { podIdentityServiceAccountMismatch } from './pod-identity-service-accoun
 import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
 import { sdkStsModuleMissing } from './sdk-sts-module-missing.js'
 import { webhookSkipLabel } from './webhook-skip-label.js'
+import { webhookDropsNativeSidecars } from './webhook-drops-native-sidecars.js'
+import { selfHostedWebhookMissing } from './self-hosted-webhook-missing.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
@@ -29,6 +31,8 @@ export const serviceAccountRules: Rule[] = [
   podIdentityServiceAccountMismatch,
   sdkStsModuleMissing,
   webhookSkipLabel,
+  webhookDropsNativeSidecars,
+  selfHostedWebhookMissing,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

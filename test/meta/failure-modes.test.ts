@@ -488,7 +488,14 @@ export const failureModes: readonly FailureMode[] = [
     status: 'missed',
     note: 'apply ordering of a ServiceAccount and its first pod is not modelled',
   },
-  { id: 'G3', title: 'WEBHOOK-ABSENT', severity: 'INFO', status: 'missed', note: 'non-EKS targets are out of scope' },
+  {
+    id: 'G3',
+    title: 'WEBHOOK-ABSENT',
+    severity: 'INFO',
+    status: 'caught',
+    evidence: [rule('self-hosted-webhook-missing', 'k8s/uploader.yaml:7', 'note')],
+    note: 'a note when every issuer the role trusts is self-hosted and the repository deploys no amazon-eks-pod-identity-webhook',
+  },
   {
     id: 'G4',
     title: 'SKIP-LABEL',
@@ -525,8 +532,9 @@ export const failureModes: readonly FailureMode[] = [
     id: 'G8',
     title: 'SIDECAR-RESTARTPOLICY-STRIP',
     severity: 'INFO/WARNING',
-    status: 'missed',
-    note: 'self-hosted webhook image versions are not read',
+    status: 'caught',
+    evidence: [rule('webhook-drops-native-sidecars', 'k8s/ingest.yaml:27', 'warning')],
+    note: "a warning for native sidecars of IRSA pods when the repository runs a self-hosted webhook image older than v0.5.3; on EKS the webhook is AWS's and fixed, so nothing is said",
   },
   {
     id: 'G9',
@@ -702,8 +710,12 @@ export const failureModes: readonly FailureMode[] = [
     id: 'K4',
     title: 'NON-EKS',
     severity: 'INFO',
-    status: 'missed',
-    note: 'non-EKS issuers are out of scope (no finding, no note)',
+    status: 'caught',
+    evidence: [
+      rule('self-hosted-webhook-missing', 'k8s/uploader.yaml:7', 'note'),
+      rule('trust-denies-service-account', 'infra/irsa.tf:16', 'error', 'fires-self-hosted-issuer'),
+    ],
+    note: "issuers come from the trust and the provider, never assumed to be oidc.eks; a self-hosted issuer's token audience is its webhook's --token-audience (kOps: amazonaws.com), so its \":aud\" conditions and client IDs are not judged against sts.amazonaws.com; the missing-webhook note is G3's",
   },
   {
     id: 'L1',
