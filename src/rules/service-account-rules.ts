@@ -12,6 +12,7 @@ import { podIdentityServiceAccountMismatch } from './pod-identity-service-accoun
 import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
 import { sdkStsModuleMissing } from './sdk-sts-module-missing.js'
 import { sdkVersionTooOld } from './sdk-version-too-old.js'
+import { stsEndpointGlobal } from './sts-endpoint-global.js'
 import { webhookSkipLabel } from './webhook-skip-label.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
@@ -30,6 +31,7 @@ export const serviceAccountRules: Rule[] = [
   podIdentityServiceAccountMismatch,
   sdkStsModuleMissing,
   sdkVersionTooOld,
+  stsEndpointGlobal,
   webhookSkipLabel,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,

@@ -611,8 +611,13 @@ export const failureModes: readonly FailureMode[] = [
     id: 'H6',
     title: 'STS-EXPLICIT-GLOBAL',
     severity: 'INFO/WARNING',
-    status: 'missed',
-    note: 'application config is not read',
+    status: 'caught',
+    evidence: [
+      rule('sts-endpoint-global', 'k8s/shop.yaml:29', 'warning'),
+      rule('sts-endpoint-global', 'k8s/shop.yaml:59', 'note'),
+      rule('sts-endpoint-global', 'k8s/shop.yaml:90', 'note'),
+    ],
+    note: 'AWS_ENDPOINT_URL_STS set to the global endpoint in the pod template: a warning when the ServiceAccount says sts-regional-endpoints "true", a note when the cluster default decides; AWS_STS_REGIONAL_ENDPOINTS=legacy against that annotation is a note. An endpoint written in application code or in an application config file has no common form to read (Spring Cloud AWS and the SDKs take it from these variables or from code), and variables from ConfigMaps are not read',
   },
   {
     id: 'H7',
