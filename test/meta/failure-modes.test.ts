@@ -617,7 +617,7 @@ export const failureModes: readonly FailureMode[] = [
       rule('sts-endpoint-global', 'k8s/shop.yaml:59', 'note'),
       rule('sts-endpoint-global', 'k8s/shop.yaml:90', 'note'),
     ],
-    note: 'AWS_ENDPOINT_URL_STS set to the global endpoint in the pod template: a warning when the ServiceAccount says sts-regional-endpoints "true", a note when the cluster default decides; AWS_STS_REGIONAL_ENDPOINTS=legacy against that annotation is a note. An endpoint written in application code or in an application config file has no common form to read (Spring Cloud AWS and the SDKs take it from these variables or from code), and variables from ConfigMaps are not read',
+    note: 'AWS_ENDPOINT_URL_STS set to the global endpoint in the pod template: a warning when the ServiceAccount says sts-regional-endpoints "true", a note when the cluster default decides; AWS_STS_REGIONAL_ENDPOINTS=legacy against that annotation is a note. An endpoint written in application code or in application config files is not read (no common key form), nor are variables from ConfigMaps',
   },
   {
     id: 'H7',
