@@ -17,6 +17,9 @@ import { exactRange } from './versions.js'
  * path"; Java 1.x: aws-java-sdk-sts, aws/aws-sdk-java#2136). Only direct dependencies are read:
  * a module a framework brings in transitively is invisible, so the rule that uses these facts
  * keeps its level low unless the repository ties the build file to an IRSA workload.
+ *
+ * The same source reads the AWS SDK versions of build files, dependency manifests and lock files
+ * (SdkDependency facts, one reader per file name below), for the SDK minimums of model/sdk-minimums.ts.
  */
 export const buildFilesSource = perFileSource(
   'build-files',
