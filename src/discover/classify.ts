@@ -13,6 +13,8 @@ export type FileKind =
   | 'cloudformation'
   | 'aws-config'
   | 'build-file'
+  | 'dependency-manifest'
+  | 'lock-file'
   | 'ignored'
 
 const YAML_NAME = /\.ya?ml$/i
@@ -48,6 +50,12 @@ const NEVER_RELEVANT_NAME =
 /** Application build files whose AWS SDK dependencies sources/build-files/ reads. */
 const BUILD_FILE_NAME = /(^|\/)(pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj)$/
 const AWS_SDK_MENTION = /software\.amazon\.awssdk|com\.amazonaws|AWSSDK\./
+/** Manifests and lock files whose AWS SDK versions sources/build-files/ reads (never below node_modules or vendor: discover.ts skips those). */
+const DEPENDENCY_MANIFEST_NAME = /(^|\/)(package\.json|requirements[^/]*\.txt|pyproject\.toml|go\.mod)$/
+const LOCK_FILE_NAME =
+  /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|packages\.lock\.json)$/
+/** The package names of the SDKs those files are read for (sources/build-files/sdk-packages.ts). */
+const SDK_PACKAGE_MENTION = /aws-sdk|boto3|botocore|awscli|software\.amazon\.awssdk|com\.amazonaws|AWSSDK\.Core/i
 
 const KUBERNETES_API_VERSION = /(^|[\s{,"'])apiVersion["']?[ \t]*:/m
 const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m
@@ -59,10 +67,12 @@ const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m
 export function looksRelevantByName(path: string): boolean {
   // The commonest names first: none of the never-relevant names ends like these two.
   if (YAML_NAME.test(path) || TERRAFORM_NAME.test(path)) return true
+  if (LOCK_FILE_NAME.test(path)) return true
   if (NEVER_RELEVANT_NAME.test(path)) return false
   return (
     JSON_NAME.test(path) ||
     BUILD_FILE_NAME.test(path) ||
+    DEPENDENCY_MANIFEST_NAME.test(path) ||
     KUSTOMIZATION_NAME.test(path) ||
     HELM_HELPERS_PATH.test(path) ||
     AWS_CONFIG_NAME.test(path) ||
@@ -77,6 +87,11 @@ export function classify(path: string, text: string): FileKind {
   if (TERRAFORM_NAME.test(path)) return 'terraform'
   if (TERRAFORM_VARS_NAME.test(path)) return 'terraform-vars'
   if (BUILD_FILE_NAME.test(path)) return AWS_SDK_MENTION.test(text) ? 'build-file' : 'ignored'
+  if (LOCK_FILE_NAME.test(path)) return SDK_PACKAGE_MENTION.test(text) ? 'lock-file' : 'ignored'
+  if (DEPENDENCY_MANIFEST_NAME.test(path)) {
+    if (SDK_PACKAGE_MENTION.test(text)) return 'dependency-manifest'
+    if (!JSON_NAME.test(path)) return 'ignored'
+  }
   if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path)) return SCRIPT_COMMAND.test(text) ? 'script' : 'ignored'
   // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
   if (KUSTOMIZATION_NAME.test(path)) return text.includes('toolkit.fluxcd.io') ? 'kubernetes' : 'kustomization'

@@ -80,8 +80,10 @@ function oversized(path: string, size: number, headBytes: Buffer, maxFileBytes: 
   const plan = looksLikeTerraformPlan(path, head)
   const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes
   if (size <= limit) return undefined
+  const kind = classify(path, head)
+  // A lock file too large to read only leaves SDK versions unknown: no note for it.
   const relevant =
-    plan || classify(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'))
+    plan || (kind !== 'ignored' && kind !== 'lock-file') || (/\.json$/i.test(path) && head.includes('"format_version"'))
   if (!relevant) return { ok: false }
   return skipped(
     path,

@@ -1,6 +1,7 @@
 import type { LiveObservations } from './live.js'
 import type { Location } from './location.js'
 import type { PolicyDocument } from './policy.js'
+import type { SdkId } from './sdk-minimums.js'
 import type { Value } from './value.js'
 
 /** The input format a fact was read from. */
@@ -335,6 +336,27 @@ export interface BuildFile {
   hasStsModule: boolean
 }
 
+/**
+ * An AWS SDK package a build, manifest or lock file names, with its version (sources/build-files/).
+ * A lock file's resolved version wins over the manifests of the same directory and ecosystem.
+ */
+export interface SdkDependency {
+  source: SourceKind
+  /** The dependency's entry. */
+  location: Location
+  sdk: SdkId
+  /** The package as its ecosystem names it: "aws-sdk", "boto3", "software.amazon.awssdk:s3". */
+  package: string
+  /** The version as written: a resolved version, a pin or a range. */
+  written: string
+  /** The same as an npm semver range; undefined when irsa-guard cannot read it (a property, a tag, a URL). */
+  range?: string
+  /** Read from a lock file (a resolved version). */
+  locked: boolean
+  /** The manifests a lock file settles: a lock file's versions replace those of the same ecosystem and directory. */
+  ecosystem: 'npm' | 'python' | 'go' | 'ruby' | 'php' | 'java' | 'dotnet'
+}
+
 export interface Facts {
   objects: KubeObject[]
   serviceAccounts: ServiceAccount[]
@@ -352,6 +374,8 @@ export interface Facts {
   templateVariables?: TemplateVariable[]
   /** Present when a source saw any. */
   buildFiles?: BuildFile[]
+  /** Present when a source saw any. */
+  sdkDependencies?: SdkDependency[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
 }

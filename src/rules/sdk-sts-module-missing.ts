@@ -1,8 +1,6 @@
-import { posix } from 'node:path'
-import type { Graph } from '../graph.js'
-import type { BuildFile, Workload } from '../model/facts.js'
 import { formatLocation } from '../model/location.js'
 import type { Rule } from './rule.js'
+import { irsaWorkloadBuiltBy } from './helpers/build-files.js'
 import { hasRoleArn, objectTitle, quoted, serviceAccountTitle } from './helpers/kubernetes.js'
 
 export const sdkStsModuleMissing: Rule = {
@@ -22,7 +20,7 @@ export const sdkStsModuleMissing: Rule = {
       const elsewhere = buildFiles.find((other) => other.sdk === buildFile.sdk && other.hasStsModule)
       if (elsewhere) continue
       const missing = `${buildFile.location.path} depends on the ${buildFile.sdk} (${quoted(buildFile.dependency.name)}) but not on ${quoted(buildFile.stsModule)}, the module the SDK needs to read the IRSA web identity token; without it the default credential chain skips web identity and falls back to the node's role`
-      const tied = irsaWorkloadBuiltBy(graph, buildFile)
+      const tied = irsaWorkloadBuiltBy(graph, buildFile.location.path)
       if (tied) {
         const sa = graph.serviceAccountsOf(tied).find(hasRoleArn)!
         yield {
@@ -41,14 +39,4 @@ export const sdkStsModuleMissing: Rule = {
       }
     }
   },
-}
-
-/** A workload defined under the build file's directory (not the repository root) that runs as an annotated ServiceAccount. */
-function irsaWorkloadBuiltBy(graph: Graph, buildFile: BuildFile): Workload | undefined {
-  const directory = posix.dirname(buildFile.location.path)
-  if (directory === '.' || directory === '') return undefined
-  return graph.facts.workloads.find(
-    (workload) =>
-      workload.location.path.startsWith(`${directory}/`) && graph.serviceAccountsOf(workload).some(hasRoleArn),
-  )
 }

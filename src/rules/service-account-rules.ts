@@ -11,6 +11,8 @@ import { controllerRoleNotAssumable } from './controller-role-not-assumable.js'
 import { podIdentityServiceAccountMismatch } from './pod-identity-service-account-mismatch.js'
 import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
 import { sdkStsModuleMissing } from './sdk-sts-module-missing.js'
+import { sdkVersionTooOld } from './sdk-version-too-old.js'
+import { stsEndpointGlobal } from './sts-endpoint-global.js'
 import { webhookSkipLabel } from './webhook-skip-label.js'
 import { webhookDropsNativeSidecars } from './webhook-drops-native-sidecars.js'
 import { selfHostedWebhookMissing } from './self-hosted-webhook-missing.js'
@@ -30,6 +32,8 @@ export const serviceAccountRules: Rule[] = [
   controllerRoleNotAssumable,
   podIdentityServiceAccountMismatch,
   sdkStsModuleMissing,
+  sdkVersionTooOld,
+  stsEndpointGlobal,
   webhookSkipLabel,
   webhookDropsNativeSidecars,
   selfHostedWebhookMissing,

@@ -45,6 +45,14 @@ describe('classify', () => {
     ['stack.yaml', 'Resources:\n  Role:\n    Type: Custom::Thing\n', 'cloudformation'],
     ['notstack.yaml', 'Resources:\n  Role:\n    Type: Other\n', 'ignored'],
     ['indented.yaml', 'x:\n  Resources:\n    R:\n      Type: AWS::IAM::Role\n', 'ignored'],
+    ['svc/package-lock.json', '{"packages": {"node_modules/aws-sdk": {}}}', 'lock-file'],
+    ['svc/package-lock.json', '{"packages": {"node_modules/express": {}}}', 'ignored'],
+    ['svc/poetry.lock', '[[package]]\nname = "boto3"\n', 'lock-file'],
+    ['svc/pnpm-lock.yaml', "packages:\n  '@aws-sdk/client-s3@3.1.0':\n", 'lock-file'],
+    ['svc/package.json', '{"dependencies": {"aws-sdk": "2.1.0"}}', 'dependency-manifest'],
+    ['svc/package.json', '{"apiVersion": "v1", "kind": "ConfigMap"}', 'kubernetes'],
+    ['svc/requirements.txt', 'boto3==1.9.0\n', 'dependency-manifest'],
+    ['svc/requirements.txt', 'flask==3.0.0\n', 'ignored'],
   ])('%s → %s', (path, text, kind) => {
     expect(classify(path, text)).toBe(kind)
   })
@@ -55,9 +63,7 @@ describe('classify', () => {
         looksRelevantByName,
       ),
     ).toBe(true)
-    expect(['a.md', 'b.png', 'c.txt', 'package-lock.json', 'x.tf.json', 'Dockerfile'].some(looksRelevantByName)).toBe(
-      false,
-    )
+    expect(['a.md', 'b.png', 'c.txt', 'composer.json', 'x.tf.json', 'Dockerfile'].some(looksRelevantByName)).toBe(false)
   })
 
   it.each([
@@ -66,7 +72,10 @@ describe('classify', () => {
     ['package-lock.yaml', true],
     ['yarn.lock.tf', true],
     ['deep/Package-Lock.JSON', false],
-    ['deep/yarn.lock', false],
+    ['deep/yarn.lock', true],
+    ['svc/requirements-prod.txt', true],
+    ['svc/go.mod', true],
+    ['svc/Gemfile.lock', true],
     ['composer.json', false],
     ['my-composer.json', true],
     ['x.min.json', false],

@@ -132,7 +132,7 @@ describe('discover: what is scanned', () => {
       'a.yaml': sa('a'),
       'README.md': 'apiVersion: v1\nkind: ServiceAccount\n',
       'image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]),
-      'package-lock.json': '{"apiVersion": "x", "kind": "y"}',
+      'composer.json': '{"apiVersion": "x", "kind": "y"}',
     })
     const result = await scan(root)
     expect(result.scan.filesSeen).toBe(1)

@@ -1,6 +1,12 @@
-import type { BuildFile } from '../../model/facts.js'
+import type { BuildFile, SdkDependency } from '../../model/facts.js'
 import type { Location } from '../../model/location.js'
 import { emptyResult, perFileSource, type SourceFile, type SourceResult } from '../source.js'
+import { sdkDependency } from './dependency.js'
+import { readPackageJson, readPackageLock, readPnpmLock, readYarnLock } from './npm.js'
+import { readComposerLock, readGemfileLock, readGoMod, readNugetLock } from './other-ecosystems.js'
+import { readPipfileLock, readPyproject, readRequirements, readTomlLock } from './python.js'
+import { javaSdk, nugetSdk } from './sdk-packages.js'
+import { exactRange } from './versions.js'
 
 /**
  * The AWS SDK dependencies of application build files, for the module that reads the web identity
@@ -11,13 +17,43 @@ import { emptyResult, perFileSource, type SourceFile, type SourceResult } from '
  * path"; Java 1.x: aws-java-sdk-sts, aws/aws-sdk-java#2136). Only direct dependencies are read:
  * a module a framework brings in transitively is invisible, so the rule that uses these facts
  * keeps its level low unless the repository ties the build file to an IRSA workload.
+ *
+ * The same source reads the AWS SDK versions of build files, dependency manifests and lock files
+ * (SdkDependency facts, one reader per file name below), for the SDK minimums of model/sdk-minimums.ts.
  */
-export const buildFilesSource = perFileSource('build-files', ['build-file'], readBuildFile)
+export const buildFilesSource = perFileSource(
+  'build-files',
+  ['build-file', 'dependency-manifest', 'lock-file'],
+  readDependencyFile,
+)
+
+/** The reader of each file name the build-file, dependency-manifest and lock-file kinds take (classify.ts). */
+const READERS: readonly (readonly [RegExp, (file: SourceFile) => SourceResult])[] = [
+  [/(^|\/)package\.json$/, readPackageJson],
+  [/(^|\/)(package-lock|npm-shrinkwrap)\.json$/, readPackageLock],
+  [/(^|\/)yarn\.lock$/, readYarnLock],
+  [/(^|\/)pnpm-lock\.yaml$/, readPnpmLock],
+  [/(^|\/)requirements[^/]*\.txt$/, readRequirements],
+  [/(^|\/)(poetry|uv)\.lock$/, readTomlLock],
+  [/(^|\/)Pipfile\.lock$/, readPipfileLock],
+  [/(^|\/)pyproject\.toml$/, readPyproject],
+  [/(^|\/)go\.mod$/, readGoMod],
+  [/(^|\/)Gemfile\.lock$/, readGemfileLock],
+  [/(^|\/)composer\.lock$/, readComposerLock],
+  [/(^|\/)packages\.lock\.json$/, readNugetLock],
+]
+
+function readDependencyFile(file: SourceFile): SourceResult {
+  const reader = READERS.find(([name]) => name.test(file.path))?.[1] ?? readBuildFile
+  return reader(file)
+}
 
 interface Dependency {
   group: string
   name: string
   location: Location
+  /** The version as written, with Maven properties of the same file filled in; undefined when none is written. */
+  version?: string
 }
 
 /** Artifacts that are no module of their own (a BOM only pins versions). */
@@ -38,7 +74,68 @@ function readBuildFile(file: SourceFile): SourceResult {
       : gradleDependencies(file)
   const fact = buildFileFact(file, dependencies)
   if (fact) result.facts.buildFiles = [fact]
+  const versions = sdkVersions(file, dependencies)
+  if (versions.length > 0) result.facts.sdkDependencies = versions
   return result
+}
+
+/**
+ * The SDK versions a Java or .NET build file pins: each module's own version, else the version of
+ * the SDK's BOM the file imports. A version a parent build or a plugin manages stays unknown.
+ */
+function sdkVersions(file: SourceFile, dependencies: Dependency[]): SdkDependency[] {
+  const dotnet = file.path.endsWith('.csproj')
+  const boms = dotnet ? [] : bomImports(file)
+  const versions: SdkDependency[] = []
+  for (const dependency of dependencies) {
+    const sdk = dotnet ? nugetSdk(dependency.name) : javaSdk(dependency.group, dependency.name)
+    if (!sdk) continue
+    const version = dependency.version ?? boms.find((bom) => javaSdk(bom.group, bom.name) === sdk)?.version
+    if (version === undefined) continue
+    const name = dotnet ? dependency.name : `${dependency.group}:${dependency.name}`
+    const range = /^\d/.test(version) ? exactRange(version) : undefined
+    versions.push(sdkDependency(sdk, name, version, range, dependency.location, dotnet ? 'dotnet' : 'java', false))
+  }
+  return versions
+}
+
+/** The SDK BOMs a Maven `<dependencyManagement>` or a Gradle `platform(...)` imports, with their versions. */
+function bomImports(file: SourceFile): Dependency[] {
+  const boms: Dependency[] = []
+  const location = { path: file.path, line: 1, column: 1 }
+  if (file.path.endsWith('pom.xml')) {
+    const properties = mavenProperties(file.text)
+    for (const management of file.text.matchAll(/<dependencyManagement>([\s\S]*?)<\/dependencyManagement>/g))
+      for (const match of (management[1] ?? '').matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
+        const body = match[1] ?? ''
+        const group = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(body)?.[1]
+        const name = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(body)?.[1]
+        const version = mavenVersion(body, properties)
+        if (group && name && NOT_A_MODULE.has(name) && version !== undefined)
+          boms.push({ group, name, location, version })
+      }
+    return boms
+  }
+  for (const match of file.text.matchAll(
+    /platform\s*\(\s*["'](software\.amazon\.awssdk|com\.amazonaws):(bom|aws-java-sdk-bom):([^"']+)["']/g,
+  ))
+    boms.push({ group: match[1] ?? '', name: match[2] ?? '', location, version: match[3] ?? '' })
+  return boms
+}
+
+/** `<properties>` of a pom, for `${name}` in versions. */
+function mavenProperties(text: string): Map<string, string> {
+  const properties = new Map<string, string>()
+  for (const block of text.matchAll(/<properties>([\s\S]*?)<\/properties>/g))
+    for (const property of (block[1] ?? '').matchAll(/<([\w.-]+)>\s*([^<\s]+)\s*<\/\1>/g))
+      properties.set(property[1] ?? '', property[2] ?? '')
+  return properties
+}
+
+function mavenVersion(body: string, properties: Map<string, string>): string | undefined {
+  const written = /<version>\s*([^<\s]+)\s*<\/version>/.exec(body)?.[1]
+  if (written === undefined) return undefined
+  return written.replace(/^\$\{([^}]+)\}$/, (whole: string, name: string) => properties.get(name) ?? whole)
 }
 
 function buildFileFact(file: SourceFile, dependencies: Dependency[]): BuildFile | undefined {
@@ -73,17 +170,21 @@ function buildFileFact(file: SourceFile, dependencies: Dependency[]): BuildFile 
 /** `<dependency>` elements outside `<dependencyManagement>` (which only pins versions) and outside comments. */
 function mavenDependencies(file: SourceFile): Dependency[] {
   const text = blank(blank(file.text, /<!--[\s\S]*?-->/g), /<dependencyManagement>[\s\S]*?<\/dependencyManagement>/g)
+  const properties = mavenProperties(file.text)
   const dependencies: Dependency[] = []
   for (const match of text.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
     const body = match[1]!
     const group = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(body)?.[1]
     const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(body)
     if (!group || !artifact) continue
-    dependencies.push({
+    const dependency: Dependency = {
       group,
       name: artifact[1]!,
       location: locationAt(file, match.index + match[0].indexOf('<artifactId>')),
-    })
+    }
+    const version = mavenVersion(body, properties)
+    if (version !== undefined) dependency.version = version
+    dependencies.push(dependency)
   }
   return dependencies
 }
@@ -96,14 +197,17 @@ function gradleDependencies(file: SourceFile): Dependency[] {
     /(platform\s*\(\s*)?["'](software\.amazon\.awssdk|com\.amazonaws):([\w.-]+)(:[^"']*)?["']/g,
   )) {
     if (match[1]) continue
-    dependencies.push({
+    const dependency: Dependency = {
       group: match[2]!,
       name: match[3]!,
       location: locationAt(
         file,
         match.index + (match[0].indexOf('"') >= 0 ? match[0].indexOf('"') : match[0].indexOf("'")),
       ),
-    })
+    }
+    const version = match[4]?.slice(1)
+    if (version) dependency.version = version
+    dependencies.push(dependency)
   }
   return dependencies
 }
@@ -112,8 +216,16 @@ function gradleDependencies(file: SourceFile): Dependency[] {
 function packageReferences(file: SourceFile): Dependency[] {
   const text = blank(file.text, /<!--[\s\S]*?-->/g)
   const dependencies: Dependency[] = []
-  for (const match of text.matchAll(/<PackageReference\s+[^>]*?Include\s*=\s*"(AWSSDK\.[^"]+)"/gi)) {
-    dependencies.push({ group: 'nuget', name: match[1]!, location: locationAt(file, match.index) })
+  for (const match of text.matchAll(/<PackageReference\s+([^>]*?)Include\s*=\s*"(AWSSDK\.[^"]+)"([^>]*)>/gi)) {
+    const dependency: Dependency = { group: 'nuget', name: match[2]!, location: locationAt(file, match.index) }
+    const attributes = `${match[1] ?? ''} ${match[3] ?? ''}`
+    const version =
+      /\bVersion\s*=\s*"([^"]+)"/i.exec(attributes)?.[1] ??
+      (match[3]?.endsWith('/')
+        ? undefined
+        : /^[^<]*<Version>\s*([^<\s]+)\s*<\/Version>/i.exec(text.slice(match.index + match[0].length))?.[1])
+    if (version !== undefined) dependency.version = version
+    dependencies.push(dependency)
   }
   return dependencies
 }

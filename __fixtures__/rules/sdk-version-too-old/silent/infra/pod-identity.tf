@@ -1,0 +1,6 @@
+resource "aws_eks_pod_identity_association" "catalog" {
+  cluster_name    = "shop"
+  namespace       = "catalog"
+  service_account = "catalog"
+  role_arn        = "arn:aws:iam::406214073512:role/catalog"
+}
