@@ -147,7 +147,10 @@ function buildFileFact(file: SourceFile, dependencies: Dependency[]): BuildFile 
   ] as const
   for (const family of families) {
     const sdk = dependencies.filter(
-      (dependency) => dependency.group === family.group && !NOT_A_MODULE.has(dependency.name),
+      (dependency) =>
+        dependency.group === family.group &&
+        !NOT_A_MODULE.has(dependency.name) &&
+        (family.group !== 'com.amazonaws' || javaSdk(dependency.group, dependency.name) === 'java-v1'),
     )
     const first = sdk[0]
     if (!first) continue
