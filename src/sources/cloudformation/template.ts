@@ -419,7 +419,7 @@ class TemplateReader {
     const profile: FargateProfile = {
       source: 'cloudformation',
       location: resource.keyLocation,
-      label: `${resource.logicalId} (AWS::EKS::FargateProfile)`,
+      label: `AWS::EKS::FargateProfile ${resource.logicalId}`,
       selectors,
     }
     const cluster = this.value(child(properties, 'ClusterName'))

@@ -194,7 +194,7 @@ class ClusterConfigReader {
     const profile: FargateProfile = {
       source: 'eksctl',
       location: item.location,
-      label: `Fargate profile ${name ?? `fargateProfiles[${index}]`} (${this.path})`,
+      label: `Fargate profile ${name ?? `fargateProfiles[${index}]`}`,
       selectors,
     }
     const clusterName = child(child(this.root, 'metadata'), 'name')

@@ -1,0 +1,5 @@
+import { podIdentityPlatformUnsupported } from './pod-identity-platform-unsupported.js'
+import type { Rule } from './rule.js'
+
+/** Platforms that cannot run IRSA or EKS Pod Identity as configured (Outposts, Fargate, Windows, self-hosted webhooks). */
+export const platformRules: Rule[] = [podIdentityPlatformUnsupported]
