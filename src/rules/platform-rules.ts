@@ -1,3 +1,4 @@
+import { fargateExecutionRolePermissions } from './fargate-execution-role-permissions.js'
 import { outpostsIrsaUnsupported } from './outposts-irsa-unsupported.js'
 import { podIdentityPlatformUnsupported } from './pod-identity-platform-unsupported.js'
 import { regionEnvMissing } from './region-env-missing.js'
@@ -10,4 +11,5 @@ export const platformRules: Rule[] = [
   podIdentityPlatformUnsupported,
   windowsNodeAffinityIrsa,
   regionEnvMissing,
+  fargateExecutionRolePermissions,
 ]
