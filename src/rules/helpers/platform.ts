@@ -47,7 +47,10 @@ function namesCluster(name: Value | undefined, cluster: Cluster, unit: DeployUni
   if (cluster.unit !== unit || unit === undefined) return false
   if (cluster.name.kind === 'symbolic' && cluster.name.expression === name.expression) return true
   const address = cluster.terraform?.address
-  return address !== undefined && name.expression.startsWith(`${address.replace(/\[0\]$/, '')}`)
+  if (address === undefined) return false
+  // `aws_eks_cluster.main.name`, or an output of the module that made it (`module.eks.cluster_name`).
+  const module = /^(.*\.)aws_eks_cluster\.this\[0\]$/.exec(address)?.[1]
+  return name.expression.startsWith(module ?? `${address}.`)
 }
 
 /**
