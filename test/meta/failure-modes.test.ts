@@ -714,8 +714,9 @@ export const failureModes: readonly FailureMode[] = [
       rule('pod-identity-platform-unsupported', 'cfn/fargate.yaml:10', 'error'),
       rule('fargate-execution-role-permissions', 'cfn/fargate.yaml:20', 'error'),
       rule('fargate-execution-role-permissions', 'cfn/fargate.yaml:48', 'error'),
+      rule('fargate-execution-role-permissions', 'infra/fargate.tf:16', 'error'),
     ],
-    note: 'Pod Identity for pods a Fargate profile selects is caught in every format; application permissions on the pod execution role are caught where the source states role permissions (CloudFormation, eksctl, scripts), not for Terraform roles, whose permission policies are not read; region env is H4',
+    note: 'Pod Identity for pods a Fargate profile selects is caught in every format; application permissions on the pod execution role are caught where the source states them (CloudFormation, eksctl, scripts, Terraform inline_policy blocks), not from aws_iam_role_policy or policy attachments in Terraform, which are not read; region env is H4',
   },
   {
     id: 'K3',
