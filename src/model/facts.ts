@@ -148,6 +148,26 @@ export interface Workload {
   /** `spec.serviceAccountName` (or deprecated `serviceAccount`); undefined means "default". */
   serviceAccountName?: Value
   containers: Container[]
+  /** The node operating system the pod is placed on, when its spec pins one. */
+  nodeOs?: NodeOs
+  /** The pod's labels (a Pod's own, a template's), which Fargate profile selectors match. */
+  podLabels?: PodLabel[]
+}
+
+/**
+ * The OS a pod spec requires of its node: `nodeSelector` `kubernetes.io/os` (or `beta.kubernetes.io/os`),
+ * else a required node affinity whose every term allows only this OS (`kubernetes.io/os In [windows]`).
+ */
+export interface NodeOs {
+  os: string
+  via: 'nodeSelector' | 'nodeAffinity'
+  /** The selector's or the affinity's key. */
+  location: Location
+}
+
+export interface PodLabel {
+  key: string
+  value: Value
 }
 
 export interface Role {
@@ -202,7 +222,53 @@ export interface Cluster {
   account?: Value
   /** `https://oidc.eks.<region>.amazonaws.com/id/<ID>` */
   issuer?: Value
+  /** The Kubernetes version as written (`version = "1.29"`, eksctl `metadata.version`). */
+  version?: Value
+  /** A local cluster on AWS Outposts (`outpost_config`, eksctl `outpost`): where that is said. */
+  outpost?: Location
+  /**
+   * Reference expressions that stand for this cluster's OIDC issuer or provider
+   * (`aws_eks_cluster.main.identity[0].oidc[0].issuer`, `module.eks.oidc_provider`): a symbolic
+   * value that contains one is derived from it.
+   */
+  oidcReferences?: string[]
   terraform?: TerraformResourceRef
+}
+
+/** An EKS Fargate profile: the pods its selectors match run on Fargate. */
+export interface FargateProfile {
+  source: SourceKind
+  unit?: DeployUnit
+  location: Location
+  /** For messages: `aws_eks_fargate_profile.apps`, `fargate profile "apps" (eksctl/cluster.yaml)`. */
+  label: string
+  cluster?: Value
+  selectors: FargateSelector[]
+  podExecutionRoleArn?: Value
+  terraform?: TerraformResourceRef
+}
+
+/** A pod runs on Fargate when its namespace matches and it has every label (values may hold `*` and `?`). */
+export interface FargateSelector {
+  location: Location
+  namespace: Value
+  labels: PodLabel[]
+  /** The labels are given as something the scan cannot read (a reference): which pods match is not known. */
+  labelsUnknown?: boolean
+}
+
+/**
+ * A pod identity webhook the repository deploys itself (amazon-eks-pod-identity-webhook outside
+ * EKS, where the control plane does not run it): `--aws-default-region` is what it injects as
+ * AWS_REGION and AWS_DEFAULT_REGION; without it the pods get no region.
+ */
+export interface SelfHostedWebhook {
+  source: SourceKind
+  unit?: DeployUnit
+  /** The container. */
+  location: Location
+  /** The `--aws-default-region` value; undefined when the flag is absent. */
+  defaultRegion?: Value
 }
 
 export interface PodIdentityAssociation {
@@ -376,6 +442,10 @@ export interface Facts {
   buildFiles?: BuildFile[]
   /** Present when a source saw any. */
   sdkDependencies?: SdkDependency[]
+  /** Present when a source saw any. */
+  fargateProfiles?: FargateProfile[]
+  /** Present when a source saw any. */
+  selfHostedWebhooks?: SelfHostedWebhook[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
 }
@@ -436,6 +506,8 @@ export function placeInUnit(facts: Partial<Facts>, unit: DeployUnit): void {
   for (const kind of UNIT_FACT_KINDS) {
     for (const fact of facts[kind] ?? []) fact.unit = unit
   }
+  for (const fact of facts.fargateProfiles ?? []) fact.unit = unit
+  for (const fact of facts.selfHostedWebhooks ?? []) fact.unit = unit
 }
 
 /** Whether two facts may be joined without a tie: the same unit, or one of them in none. */

@@ -1,6 +1,8 @@
 import type {
   Annotation,
   Cluster,
+  FargateProfile,
+  FargateSelector,
   OidcProvider,
   PodIdentityAssociation,
   Role,
@@ -123,6 +125,9 @@ class TemplateReader {
           break
         case 'AWS::EKS::Cluster':
           ;(facts.clusters ??= []).push(this.cluster(resource))
+          break
+        case 'AWS::EKS::FargateProfile':
+          ;(facts.fargateProfiles ??= []).push(this.fargateProfile(resource))
           break
         case 'AWS::EKS::PodIdentityAssociation': {
           const association = this.podIdentityAssociation(resource)
@@ -372,12 +377,56 @@ class TemplateReader {
     const name =
       this.value(child(resource.properties, 'Name')) ??
       symbolic(resourceReference(this.scope, resource.logicalId), location)
-    return {
+    const issuer = resourceReference(this.scope, resource.logicalId, 'OpenIdConnectIssuerUrl')
+    const cluster: Cluster = {
       source: 'cloudformation',
       location,
       name,
-      issuer: symbolic(resourceReference(this.scope, resource.logicalId, 'OpenIdConnectIssuerUrl'), location),
+      issuer: symbolic(issuer, location),
+      oidcReferences: [issuer],
     }
+    const version = this.value(child(resource.properties, 'Version'))
+    if (version) cluster.version = version
+    const outpost = entry(resource.properties, 'OutpostConfig')
+    if (outpost?.value.kind === 'object') cluster.outpost = outpost.keyLocation
+    return cluster
+  }
+
+  /** `AWS::EKS::FargateProfile`: `Selectors` (Namespace, Labels as Key/Value pairs). */
+  private fargateProfile(resource: TemplateResource): FargateProfile {
+    const properties = resource.properties
+    const selectors: FargateSelector[] = []
+    const written = this.evaluator.evaluate(
+      child(properties, 'Selectors') ?? { kind: 'array', location: resource.keyLocation, items: [] },
+    )
+    for (const item of written?.kind === 'array' ? written.items : []) {
+      const namespace = this.value(child(item, 'Namespace'))
+      if (!namespace) continue
+      const selector: FargateSelector = { location: item.location, namespace, labels: [] }
+      const labels = child(item, 'Labels')
+      if (labels?.kind === 'array') {
+        for (const label of labels.items) {
+          const key = scalarText(child(label, 'Key'))
+          const value = this.value(child(label, 'Value'))
+          if (key !== undefined && value) selector.labels.push({ key, value })
+          else selector.labelsUnknown = true
+        }
+      } else if (labels) {
+        selector.labelsUnknown = true
+      }
+      selectors.push(selector)
+    }
+    const profile: FargateProfile = {
+      source: 'cloudformation',
+      location: resource.keyLocation,
+      label: `AWS::EKS::FargateProfile ${resource.logicalId}`,
+      selectors,
+    }
+    const cluster = this.value(child(properties, 'ClusterName'))
+    if (cluster) profile.cluster = cluster
+    const role = this.value(child(properties, 'PodExecutionRoleArn'))
+    if (role) profile.podExecutionRoleArn = role
+    return profile
   }
 
   private podIdentityAssociation(resource: TemplateResource): PodIdentityAssociation | undefined {

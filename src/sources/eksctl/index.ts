@@ -4,6 +4,8 @@ import {
   placeInUnit,
   type Annotation,
   type Cluster,
+  type FargateProfile,
+  type FargateSelector,
   type OidcProvider,
   type PodIdentityAssociation,
   type Role,
@@ -162,6 +164,44 @@ class ClusterConfigReader {
     const associations = child(iam, 'podIdentityAssociations')
     if (associations?.kind === 'array')
       associations.items.forEach((item, index) => this.podIdentityAssociation(item, index))
+    const fargateProfiles = child(this.root, 'fargateProfiles')
+    if (fargateProfiles?.kind === 'array')
+      fargateProfiles.items.forEach((item, index) => this.fargateProfile(item, index))
+  }
+
+  /** A `fargateProfiles` item: its `selectors` (namespace, labels) and `podExecutionRoleARN`. */
+  private fargateProfile(item: TreeNode, index: number): void {
+    if (item.kind !== 'object') return
+    const selectors: FargateSelector[] = []
+    const written = child(item, 'selectors')
+    for (const selector of written?.kind === 'array' ? written.items : []) {
+      const namespace = valueOf(child(selector, 'namespace'))
+      if (!namespace) continue
+      const read: FargateSelector = { location: selector.location, namespace, labels: [] }
+      const labels = child(selector, 'labels')
+      if (labels?.kind === 'object') {
+        for (const label of labels.entries) {
+          const value = valueOf(label.value)
+          if (value) read.labels.push({ key: label.key, value })
+          else read.labelsUnknown = true
+        }
+      } else if (labels && !(labels.kind === 'scalar' && labels.type === 'null')) {
+        read.labelsUnknown = true
+      }
+      selectors.push(read)
+    }
+    const name = scalarText(child(item, 'name'))
+    const profile: FargateProfile = {
+      source: 'eksctl',
+      location: item.location,
+      label: `Fargate profile ${name ?? `fargateProfiles[${index}]`}`,
+      selectors,
+    }
+    const clusterName = child(child(this.root, 'metadata'), 'name')
+    if (this.clusterName !== undefined && clusterName) profile.cluster = known(this.clusterName, clusterName.location)
+    const role = valueOf(child(item, 'podExecutionRoleARN'))
+    if (role) profile.podExecutionRoleArn = role
+    ;(this.result.facts.fargateProfiles ??= []).push(profile)
   }
 
   private cluster(): Cluster | undefined {
@@ -174,6 +214,12 @@ class ClusterConfigReader {
     }
     const region = child(child(this.root, 'metadata'), 'region')
     if (region && this.region !== undefined) cluster.region = known(this.region, region.location)
+    const version = valueOf(child(child(this.root, 'metadata'), 'version'))
+    if (version) cluster.version = version
+    // eksctl: a ClusterConfig with `outpost` makes a local cluster (types.go IsControlPlaneOnOutposts).
+    const outpost = entry(this.root, 'outpost')
+    if (outpost && outpost.value.kind === 'object') cluster.outpost = outpost.keyLocation
+    cluster.oidcReferences = [this.providerReference(), `${this.base}.oidc_provider`, `${this.base}.oidc_issuer_url`]
     if (this.configured?.issuer)
       cluster.issuer = known(this.configured.issuer, this.configured.location ?? nameEntry.keyLocation)
     if (this.configured?.account)

@@ -6,6 +6,7 @@ import type {
   KubeObject,
   ServiceAccount,
   ServiceAccountCreator,
+  SelfHostedWebhook,
   ServiceAccountRef,
   SourceKind,
   Workload,
@@ -31,6 +32,7 @@ import {
   TOKEN_EXPIRATION_ANNOTATION,
 } from '../../model/kubernetes.js'
 import { route53AssumedRoles } from '../cert-manager/route53-roles.js'
+import { nodeOsOf, podLabelsOf, selfHostedWebhooksOf } from './pod-placement.js'
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
 export const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) =>
@@ -186,6 +188,7 @@ class ManifestReader {
   readonly serviceAccounts: ServiceAccount[] = []
   readonly workloads: Workload[] = []
   readonly creators: ServiceAccountCreator[] = []
+  readonly webhooks: SelfHostedWebhook[] = []
   readonly findings: SourceFinding[] = []
   readonly suppressions: Suppression[] = []
   private fileLines: string[] | undefined
@@ -210,6 +213,7 @@ class ManifestReader {
       workloads: this.workloads,
     }
     if (this.creators.length > 0) facts.serviceAccountCreators = this.creators
+    if (this.webhooks.length > 0) facts.selfHostedWebhooks = this.webhooks
     return facts
   }
 
@@ -420,7 +424,12 @@ class ManifestReader {
       const serviceAccountName = lastEntry(pod.spec, 'serviceAccountName') ?? lastEntry(pod.spec, 'serviceAccount')
       const serviceAccountValue = serviceAccountName ? referenceValue(serviceAccountName.value) : undefined
       if (serviceAccountValue) workload.serviceAccountName = serviceAccountValue
+      const nodeOs = nodeOsOf(pod.spec)
+      if (nodeOs) workload.nodeOs = nodeOs
+      const podLabels = podLabelsOf(last(kind === 'Pod' ? metadata : templateMetadata, 'labels'))
+      if (podLabels.length > 0) workload.podLabels = podLabels
       this.workloads.push(workload)
+      for (const webhook of selfHostedWebhooksOf(pod.spec, this.source)) this.webhooks.push(webhook)
     }
   }
 

@@ -1,12 +1,13 @@
-import type { OidcProvider } from '../../../model/facts.js'
+import type { Cluster, FargateSelector, OidcProvider } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
-import { readModuleAddon } from '../resources/eks.js'
+import { addFargateProfile, fargateSelector, readModuleAddon } from '../resources/eks.js'
 import { present } from '../resources/iam.js'
 import {
   expressionOf,
+  objectGet,
   objectValue,
   toFactValue,
   unknownRef,
@@ -58,15 +59,25 @@ export class EksModule implements CalledModule {
     if (create?.kind === 'bool' && !create.value) return
     const location = view.location
     const issuer = this.issuer(location)
-    sink.facts.clusters.push({
+    const cluster: Cluster = {
       source: 'terraform',
       location,
       terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_cluster.this[0]` },
       name: toFactValue(this.clusterName()) ?? symbolic(`${this.call.prefix}cluster_name`, location),
       issuer: symbolic(expressionOf(issuer), location),
-    })
+      oidcReferences: [`${this.call.prefix}oidc_provider`, `${this.call.prefix}cluster_oidc_issuer_url`],
+    }
+    const version = toFactValue(this.clusterVersion())
+    if (version) cluster.version = version
+    const outpost = this.outpost()
+    if (outpost) cluster.outpost = outpost
+    sink.facts.clusters.push(cluster)
+    // v21.19.0 main.tf: `create_oidc_provider = local.create && var.enable_irsa && !local.create_outposts_local_cluster`,
+    // node_groups.tf: no fargate_profile module on Outposts either.
+    if (outpost) return
     const enableIrsa = this.input('enable_irsa')
     if (!(enableIrsa?.kind === 'bool' && !enableIrsa.value)) sink.facts.oidcProviders.push(this.provider(location))
+    this.fargateProfiles(sink)
     const addons =
       this.majorVersion === undefined
         ? (this.input('addons') ?? this.input('cluster_addons'))
@@ -117,6 +128,48 @@ export class EksModule implements CalledModule {
       [{ text: 'https://' }, { ref: `${this.call.prefix}oidc_provider`, isHostPath: true }],
       location,
     )
+  }
+
+  /**
+   * `outpost_config` makes a local cluster on Outposts (v21.19.0 main.tf: `var.outpost_config != null`;
+   * before v21 the default was `{}` and `length(var.outpost_config) > 0`).
+   */
+  private outpost(): Location | undefined {
+    const config = this.input('outpost_config')
+    if (config?.kind !== 'object' || config.entries.length === 0) return undefined
+    return this.call.view.attribute('outpost_config')?.location
+  }
+
+  /** `fargate_profiles`: each entry's `selectors` (modules/fargate-profile/main.tf `dynamic "selector"`). */
+  private fargateProfiles(sink: FactSink): void {
+    const profiles = this.input('fargate_profiles')
+    if (profiles?.kind !== 'object') return
+    for (const entry of profiles.entries) {
+      if (entry.keyValue !== undefined || entry.value.kind !== 'object') continue
+      const create = objectGet(entry.value, 'create')
+      if (create?.kind === 'bool' && !create.value) continue
+      const written = objectGet(entry.value, 'selectors')
+      const selectors: FargateSelector[] = []
+      for (const item of written?.kind === 'tuple' ? written.items : []) {
+        const selector = fargateSelector(objectGet(item, 'namespace'), objectGet(item, 'labels'), item.location)
+        if (selector) selectors.push(selector)
+      }
+      const address = `${this.call.prefix}module.fargate_profile[${JSON.stringify(entry.key)}].aws_eks_fargate_profile.this[0]`
+      addFargateProfile(sink, {
+        location: entry.keyLocation,
+        label: address,
+        cluster: this.clusterName(),
+        podExecutionRoleArn: present(objectGet(entry.value, 'iam_role_arn')),
+        selectors,
+        terraform: { root: this.call.rootDir, address },
+      })
+    }
+  }
+
+  private clusterVersion(): HclValue | undefined {
+    if (this.majorVersion !== undefined)
+      return this.input(this.majorVersion >= 21 ? 'kubernetes_version' : 'cluster_version')
+    return this.input('cluster_version') ?? this.input('kubernetes_version')
   }
 
   private clusterName(): HclValue | undefined {

@@ -1,4 +1,10 @@
-import type { Cluster, PodIdentityAssociation, TerraformResourceRef } from '../../../model/facts.js'
+import type {
+  Cluster,
+  FargateProfile,
+  FargateSelector,
+  PodIdentityAssociation,
+  TerraformResourceRef,
+} from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic, type Value } from '../../../model/value.js'
 import type { BlockView } from '../block-view.js'
@@ -31,8 +37,78 @@ export function readEksCluster({ view, address, root, sink }: ResourceContext): 
     terraform: { root, address },
     name: toFactValue(present(view.value('name'))) ?? symbolic(`${address}.name`, view.location),
     issuer: symbolic(expressionOf(eksIssuer(address, view.location)), view.location),
+    oidcReferences: [`${address}.identity`],
   }
+  const version = toFactValue(present(view.value('version')))
+  if (version) cluster.version = version
+  // A dynamic block over a collection the scan cannot read may make no block at all.
+  const outpost = view.blocks('outpost_config').find((block) => !block.unknownExpansion)
+  if (outpost) cluster.outpost = outpost.location
   sink.facts.clusters.push(cluster)
+}
+
+/** `resource "aws_eks_fargate_profile"`: its `selector` blocks (namespace, labels). */
+export function readFargateProfile({ view, address, root, sink }: ResourceContext): void {
+  const selectors: FargateSelector[] = []
+  for (const selector of view.blocks('selector')) {
+    if (selector.unknownExpansion) continue
+    const read = fargateSelector(selector.value('namespace'), selector.value('labels'), selector.location)
+    if (read) selectors.push(read)
+  }
+  addFargateProfile(sink, {
+    location: view.location,
+    label: address,
+    cluster: present(view.value('cluster_name')),
+    podExecutionRoleArn: present(view.value('pod_execution_role_arn')),
+    selectors,
+    terraform: { root, address },
+  })
+}
+
+/** One Fargate selector from its namespace and labels values (a resource's `selector` block, a module's `selectors` item). */
+export function fargateSelector(
+  namespace: HclValue | undefined,
+  labels: HclValue | undefined,
+  location: Location,
+): FargateSelector | undefined {
+  const namespaceValue = toFactValue(present(namespace))
+  if (!namespaceValue) return undefined
+  const selector: FargateSelector = { location, namespace: namespaceValue, labels: [] }
+  const written = present(labels)
+  if (written?.kind === 'object') {
+    for (const entry of written.entries) {
+      const value = toFactValue(entry.value)
+      if (entry.keyValue !== undefined || !value) selector.labelsUnknown = true
+      else selector.labels.push({ key: entry.key, value })
+    }
+  } else if (written) {
+    selector.labelsUnknown = true
+  }
+  return selector
+}
+
+interface FargateProfileFields {
+  location: Location
+  label: string
+  cluster?: HclValue | undefined
+  podExecutionRoleArn?: HclValue | undefined
+  selectors: FargateSelector[]
+  terraform: TerraformResourceRef
+}
+
+export function addFargateProfile(sink: FactSink, fields: FargateProfileFields): void {
+  const profile: FargateProfile = {
+    source: 'terraform',
+    location: fields.location,
+    label: fields.label,
+    selectors: fields.selectors,
+    terraform: fields.terraform,
+  }
+  const cluster = toFactValue(fields.cluster)
+  if (cluster) profile.cluster = cluster
+  const role = toFactValue(fields.podExecutionRoleArn)
+  if (role) profile.podExecutionRoleArn = role
+  ;(sink.facts.fargateProfiles ??= []).push(profile)
 }
 
 /** `resource "aws_eks_addon"`: the add-on's ServiceAccounts annotated with `service_account_role_arn`, and its Pod Identity associations. */

@@ -1,0 +1,20 @@
+resource "aws_eks_cluster" "edge" {
+  name     = "factory"
+  role_arn = "arn:aws:iam::406214073512:role/factory-cluster"
+
+  vpc_config {
+    subnet_ids = ["subnet-0f1e2d3c4b5a69788"]
+  }
+
+  outpost_config {
+    control_plane_instance_type = "m5.large"
+    outpost_arns                = ["arn:aws:outposts:us-west-2:406214073512:outpost/op-0123456789abcdef0"]
+  }
+}
+
+resource "aws_eks_pod_identity_association" "telemetry" {
+  cluster_name    = aws_eks_cluster.edge.name
+  namespace       = "telemetry"
+  service_account = "collector"
+  role_arn        = "arn:aws:iam::406214073512:role/telemetry"
+}
