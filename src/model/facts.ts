@@ -114,6 +114,8 @@ export interface ServiceAccount {
   stsRegionalEndpoints?: Value
   /** `eks.amazonaws.com/token-expiration` */
   tokenExpiration?: Value
+  /** The EKS add-on that creates the ServiceAccount and annotates it with its service account role (model/eks-addons.ts): its name is fixed. */
+  addon?: string
   terraform?: TerraformResourceRef
 }
 

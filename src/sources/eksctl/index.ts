@@ -35,6 +35,7 @@ import { commentSuppressions } from '../shared/suppressions.js'
 import { parseYamlTree } from '../shared/yaml-tree.js'
 import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
 import { serviceAccountSubject } from '../../model/service-account-subject.js'
+import { addonServiceAccounts } from '../../model/eks-addons.js'
 
 /**
  * eksctl's `ClusterConfig` (`apiVersion: eksctl.io/v1alpha5`): the cluster, its OIDC provider
@@ -162,6 +163,37 @@ class ClusterConfigReader {
     const associations = child(iam, 'podIdentityAssociations')
     if (associations?.kind === 'array')
       associations.items.forEach((item, index) => this.podIdentityAssociation(item, index))
+    const addons = child(this.root, 'addons')
+    if (addons?.kind === 'array') for (const item of addons.items) this.addon(item)
+  }
+
+  /**
+   * An `addons` item with `serviceAccountRoleARN`: EKS annotates the add-on's own ServiceAccounts
+   * with that role. With `attachPolicyARNs`, `attachPolicy` or `wellKnownPolicies` eksctl creates
+   * the role itself, with a trust for the add-on's ServiceAccount (eksctl v0.230.0
+   * pkg/actions/addon/create.go createRoleForIRSA), which cannot refuse it: no fact.
+   */
+  private addon(item: TreeNode): void {
+    const nameEntry = entry(item, 'name')
+    const addon = nameEntry && scalarText(nameEntry.value)
+    const roleArn = valueOf(child(item, 'serviceAccountRoleARN'))
+    if (!nameEntry || addon === undefined || !roleArn) return
+    const accounts = addonServiceAccounts(addon)
+    if (!accounts) return
+    const namespaceOverride = valueOf(child(child(item, 'namespaceConfig'), 'namespace'))
+    for (const account of accounts) {
+      ;(this.result.facts.serviceAccounts ??= []).push({
+        source: 'eksctl',
+        namespace: namespaceOverride ?? known(account.namespace, nameEntry.keyLocation),
+        name: known(account.name, nameEntry.keyLocation),
+        location: nameEntry.keyLocation,
+        annotations: [
+          { key: ROLE_ARN_ANNOTATION, keyLocation: roleArn.location, value: roleArn, where: 'annotations' },
+        ],
+        roleArn,
+        addon,
+      })
+    }
   }
 
   private cluster(): Cluster | undefined {
