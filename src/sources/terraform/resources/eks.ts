@@ -11,7 +11,6 @@ import { addServiceAccount } from './service-accounts.js'
 import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
 import { addonServiceAccounts } from '../../../model/eks-addons.js'
 
-
 /** `resource "aws_eks_cluster"` and its data source: the cluster, its issuer known only at apply time. */
 export function readEksCluster({ view, address, root, sink }: ResourceContext): void {
   const cluster: Cluster = {
