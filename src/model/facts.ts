@@ -200,6 +200,11 @@ export interface Cluster {
   account?: Value
   /** `https://oidc.eks.<region>.amazonaws.com/id/<ID>` */
   issuer?: Value
+  /**
+   * The repository shows the whole network of the cluster's nodes and it has no route to the
+   * internet, only VPC endpoints (eksctl `privateCluster.enabled`); where that is said.
+   */
+  privateNetwork?: { location: Location; description: string }
   terraform?: TerraformResourceRef
 }
 

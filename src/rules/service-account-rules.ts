@@ -11,6 +11,7 @@ import { controllerRoleNotAssumable } from './controller-role-not-assumable.js'
 import { podIdentityServiceAccountMismatch } from './pod-identity-service-account-mismatch.js'
 import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
 import { sdkStsModuleMissing } from './sdk-sts-module-missing.js'
+import { stsGlobalEndpointUnreachable } from './sts-global-endpoint-unreachable.js'
 import { webhookSkipLabel } from './webhook-skip-label.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
@@ -28,6 +29,7 @@ export const serviceAccountRules: Rule[] = [
   controllerRoleNotAssumable,
   podIdentityServiceAccountMismatch,
   sdkStsModuleMissing,
+  stsGlobalEndpointUnreachable,
   webhookSkipLabel,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,

@@ -33,7 +33,7 @@ import {
 } from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
 import { parseYamlTree } from '../shared/yaml-tree.js'
-import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION } from '../../model/kubernetes.js'
 import { serviceAccountSubject } from '../../model/service-account-subject.js'
 import { addonServiceAccounts } from '../../model/eks-addons.js'
 
@@ -210,6 +210,16 @@ class ClusterConfigReader {
       cluster.issuer = known(this.configured.issuer, this.configured.location ?? nameEntry.keyLocation)
     if (this.configured?.account)
       cluster.account = known(this.configured.account, this.configured.location ?? nameEntry.keyLocation)
+    const privateCluster = entry(child(this.root, 'privateCluster'), 'enabled')
+    // A fully-private cluster has no outbound internet access; eksctl creates interface endpoints
+    // for ec2, ecr.api, ecr.dkr, s3 and sts, the regional one (eksctl v0.230.0
+    // pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices).
+    if (privateCluster && scalarText(privateCluster.value) === 'true')
+      cluster.privateNetwork = {
+        location: privateCluster.keyLocation,
+        description:
+          'a fully-private eksctl cluster (privateCluster.enabled): no internet access, and the STS endpoint eksctl creates is the regional one',
+      }
     return cluster
   }
 
@@ -274,6 +284,8 @@ class ClusterConfigReader {
     }
     const audience = annotations.find((annotation) => annotation.key === AUDIENCE_ANNOTATION)
     if (audience) sa.audience = audience.value
+    const stsRegionalEndpoints = annotations.find((annotation) => annotation.key === STS_REGIONAL_ENDPOINTS_ANNOTATION)
+    if (stsRegionalEndpoints) sa.stsRegionalEndpoints = stsRegionalEndpoints.value
     ;(facts.serviceAccounts ??= []).push(sa)
   }
 
