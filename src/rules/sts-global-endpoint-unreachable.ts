@@ -1,4 +1,6 @@
+import type { ClusterConfig, Config } from '../config.js'
 import type { Graph } from '../graph.js'
+import type { Value } from '../model/value.js'
 import { parseEksIssuerHostPath, parseRoleArn, partitionOfRegion, issuerHostPath } from '../iam/arn.js'
 import { sameUnitOrNone, type Cluster, type DeployUnit, type ServiceAccount, type Workload } from '../model/facts.js'
 import type { FindingDraft } from '../model/finding.js'
@@ -29,14 +31,14 @@ export const stsGlobalEndpointUnreachable: Rule = {
     remediation:
       'Remove the annotation (or set it to "true") and the legacy variable, so that the SDK calls the regional STS endpoint.',
   },
-  *check(graph) {
+  *check(graph, context) {
     for (const sa of graph.facts.serviceAccounts) {
       const value = sa.stsRegionalEndpoints
       if (value?.kind !== 'known' || !GO_FALSE.has(value.value) || sa.roleArn === undefined) continue
       const workloads = graph.facts.workloads.filter((workload) => graph.serviceAccountsOf(workload).includes(sa))
       // Every pod of it chooses the regional endpoint itself: the annotation changes nothing.
       if (workloads.length > 0 && workloads.every(choosesRegional)) continue
-      const place = unreachableBecause(graph, sa, sa.unit)
+      const place = unreachableBecause(graph, context.config, sa, sa.unit)
       if (!place) continue
       yield finding(
         value.location,
@@ -53,7 +55,7 @@ export const stsGlobalEndpointUnreachable: Rule = {
         const irsa = graph.serviceAccountsOf(workload).filter((sa) => sa.roleArn !== undefined)
         const [sa] = irsa
         if (!sa) continue
-        const place = unreachableBecause(graph, sa, workload.unit)
+        const place = unreachableBecause(graph, context.config, sa, workload.unit)
         if (!place) continue
         yield finding(
           variable.value.location,
@@ -89,55 +91,95 @@ function describeWorkload(workload: Workload): string {
   return `${namespace}${name} (${formatLocation(workload.location)})`
 }
 
+/** A cluster the pods may run on, as far as the scan and the config file tell. */
+interface Place {
+  title: string
+  partition?: { name: string; from: string }
+  privateNetwork?: Cluster['privateNetwork']
+}
+
 /** Why the global endpoint is out of reach for this ServiceAccount's pods; undefined when the scan cannot tell. */
-function unreachableBecause(graph: Graph, sa: ServiceAccount, unit: DeployUnit | undefined): Unreachable | undefined {
+function unreachableBecause(
+  graph: Graph,
+  config: Config,
+  sa: ServiceAccount,
+  unit: DeployUnit | undefined,
+): Unreachable | undefined {
   const roleArn = sa.roleArn?.kind === 'known' ? sa.roleArn : undefined
   const arn = roleArn ? parseRoleArn(roleArn.value) : undefined
   if (roleArn && arn && arn.partition !== 'aws')
     return {
       why: `does not exist in partition ${arn.partition} of its role (${formatLocation(roleArn.location)}): AWS STS has no global endpoint outside the commercial partition, where Regional endpoints must be used`,
     }
-  // The clusters the pods may run on: those of the unit, or every cluster when it has none.
-  const clusters = graph.facts.clusters.filter((cluster) => sameUnitOrNone(cluster.unit, unit))
-  const [first] = clusters
+  const places = placesOf(graph, config, unit)
+  const [first] = places
   if (!first) return undefined
-  const partitions = clusters.map(partitionOf)
-  const partition = partitions[0]
+  const partition = first.partition
   if (
     partition !== undefined &&
     partition.name !== 'aws' &&
-    partitions.every((other) => other?.name === partition.name)
+    places.every((other) => other.partition?.name === partition.name)
   )
     return {
-      why: `does not exist in partition ${partition.name} of ${describe(first)} (${partition.from}): AWS STS has no global endpoint outside the commercial partition, where Regional endpoints must be used`,
+      why: `does not exist in partition ${partition.name} of ${first.title} (${partition.from}): AWS STS has no global endpoint outside the commercial partition, where Regional endpoints must be used`,
     }
-  const networks = clusters.map((cluster) => cluster.privateNetwork)
-  const network = networks[0]
-  if (network && networks.every((other) => other !== undefined))
+  const network = first.privateNetwork
+  if (network && places.every((other) => other.privateNetwork !== undefined))
     return {
-      why: `${describe(first)} cannot reach: it is ${network.description} (${formatLocation(network.location)}), so the call times out ("dial tcp: i/o timeout")`,
+      why: `${first.title} cannot reach: it is ${network.description} (${formatLocation(network.location)}), so the call times out ("dial tcp: i/o timeout")`,
     }
   return undefined
 }
 
-function describe(cluster: Cluster): string {
-  return cluster.name.kind === 'known'
-    ? `cluster ${cluster.name.value}`
-    : `the cluster at ${formatLocation(cluster.location)}`
+/** The clusters of the unit (every cluster when it has none), and the config file's clusters no source defines. */
+function placesOf(graph: Graph, config: Config, unit: DeployUnit | undefined): Place[] {
+  const configured = new Map(config.clusters.map((cluster) => [cluster.name, cluster]))
+  const places: Place[] = []
+  for (const cluster of graph.facts.clusters) {
+    const name = cluster.name.kind === 'known' ? cluster.name.value : undefined
+    if (name !== undefined) configured.delete(name)
+    if (!sameUnitOrNone(cluster.unit, unit)) continue
+    const place: Place = {
+      title: name !== undefined ? `cluster ${name}` : `the cluster at ${formatLocation(cluster.location)}`,
+    }
+    const partition =
+      partitionOf(
+        knownText(cluster.region),
+        knownText(cluster.issuer),
+        cluster.region ? formatLocation(cluster.region.location) : '',
+        cluster.issuer ? formatLocation(cluster.issuer.location) : '',
+      ) ?? (name !== undefined ? configuredPartition(config.clusters.find((other) => other.name === name)) : undefined)
+    if (partition) place.partition = partition
+    if (cluster.privateNetwork) place.privateNetwork = cluster.privateNetwork
+    places.push(place)
+  }
+  for (const cluster of configured.values()) {
+    const place: Place = { title: `cluster ${cluster.name}` }
+    const partition = configuredPartition(cluster)
+    if (partition) place.partition = partition
+    places.push(place)
+  }
+  return places
 }
 
-function partitionOf(cluster: Cluster): { name: string; from: string } | undefined {
-  if (cluster.region?.kind === 'known')
-    return {
-      name: partitionOfRegion(cluster.region.value),
-      from: `region ${cluster.region.value}, ${formatLocation(cluster.region.location)}`,
-    }
-  const issuer =
-    cluster.issuer?.kind === 'known' ? parseEksIssuerHostPath(issuerHostPath(cluster.issuer.value)) : undefined
-  if (issuer && cluster.issuer)
-    return {
-      name: partitionOfRegion(issuer.region),
-      from: `issuer region ${issuer.region}, ${formatLocation(cluster.issuer.location)}`,
-    }
+function configuredPartition(cluster: ClusterConfig | undefined): Place['partition'] {
+  if (!cluster) return undefined
+  const where = cluster.location ? formatLocation(cluster.location) : 'the config file'
+  return partitionOf(cluster.region, cluster.issuer, where, where)
+}
+
+function knownText(value: Value | undefined): string | undefined {
+  return value?.kind === 'known' ? value.value : undefined
+}
+
+function partitionOf(
+  region: string | undefined,
+  issuer: string | undefined,
+  regionWhere: string,
+  issuerWhere: string,
+): Place['partition'] {
+  if (region !== undefined) return { name: partitionOfRegion(region), from: `region ${region}, ${regionWhere}` }
+  const parsed = issuer !== undefined ? parseEksIssuerHostPath(issuerHostPath(issuer)) : undefined
+  if (parsed) return { name: partitionOfRegion(parsed.region), from: `issuer region ${parsed.region}, ${issuerWhere}` }
   return undefined
 }

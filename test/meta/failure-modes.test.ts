@@ -698,8 +698,9 @@ export const failureModes: readonly FailureMode[] = [
       rule('sts-global-endpoint-unreachable', 'k8s/reports.yaml:8', 'warning'),
       rule('sts-global-endpoint-unreachable', 'k8s/ledger.yaml:23', 'warning'),
       rule('sts-global-endpoint-unreachable', 'eksctl/china.yaml:13', 'warning'),
+      rule('sts-global-endpoint-unreachable', 'infra/main.tf:30', 'warning', 'fires-config-cluster'),
     ],
-    note: "the partition comes from the role ARN, the cluster's region or its issuer; a Terraform provider block's region is not read",
+    note: "the partition comes from the role ARN, or the region or issuer of every cluster the pods may run on (sources or the config file); a Terraform provider block's region is not read",
   },
   {
     id: 'J5',
