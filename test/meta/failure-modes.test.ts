@@ -605,7 +605,7 @@ export const failureModes: readonly FailureMode[] = [
     severity: 'WARNING',
     status: 'partly',
     evidence: [rule('sts-global-endpoint-unreachable', 'eksctl/private.yaml:15', 'warning')],
-    note: 'a fully-private eksctl cluster (privateCluster.enabled) is caught; a Terraform VPC (aws_vpc_endpoint without sts, no NAT gateway) and endpoint_public_access = false are not modelled',
+    note: 'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates is caught; an existing VPC given to eksctl, a Terraform VPC (aws_vpc_endpoint without sts, no NAT gateway) and endpoint_public_access = false are not modelled',
   },
   {
     id: 'H6',

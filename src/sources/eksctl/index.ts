@@ -211,14 +211,17 @@ class ClusterConfigReader {
     if (this.configured?.account)
       cluster.account = known(this.configured.account, this.configured.location ?? nameEntry.keyLocation)
     const privateCluster = entry(child(this.root, 'privateCluster'), 'enabled')
-    // A fully-private cluster has no outbound internet access; eksctl creates interface endpoints
-    // for ec2, ecr.api, ecr.dkr, s3 and sts, the regional one (eksctl v0.230.0
-    // pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices).
-    if (privateCluster && scalarText(privateCluster.value) === 'true')
+    const vpc = child(this.root, 'vpc')
+    // A fully-private cluster in a VPC eksctl creates has private subnets only and no NAT gateway
+    // (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go AddResources); eksctl creates interface
+    // endpoints for ec2, ecr.api, ecr.dkr, s3 and sts, the regional one
+    // (pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices). An existing VPC
+    // (vpc.id, vpc.subnets) may have any route.
+    if (privateCluster && scalarText(privateCluster.value) === 'true' && !child(vpc, 'id') && !child(vpc, 'subnets'))
       cluster.privateNetwork = {
         location: privateCluster.keyLocation,
         description:
-          'a fully-private eksctl cluster (privateCluster.enabled): no internet access, and the STS endpoint eksctl creates is the regional one',
+          'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates without a NAT gateway, whose STS endpoint is the regional one',
       }
     return cluster
   }
