@@ -115,6 +115,8 @@ export interface ServiceAccount {
   stsRegionalEndpoints?: Value
   /** `eks.amazonaws.com/token-expiration` */
   tokenExpiration?: Value
+  /** The EKS add-on that creates the ServiceAccount and annotates it with its service account role (model/eks-addons.ts): its name is fixed. */
+  addon?: string
   terraform?: TerraformResourceRef
 }
 
@@ -232,6 +234,11 @@ export interface Cluster {
    * value that contains one is derived from it.
    */
   oidcReferences?: string[]
+  /**
+   * The repository shows the whole network of the cluster's nodes and it has no route to the
+   * internet, only VPC endpoints (eksctl `privateCluster.enabled`); where that is said.
+   */
+  privateNetwork?: { location: Location; description: string }
   terraform?: TerraformResourceRef
 }
 

@@ -1,5 +1,6 @@
 import { audConditionInvalid } from './aud-condition-invalid.js'
 import { conditionFailsOpen } from './condition-fails-open.js'
+import { conditionSetOperatorSingleValued } from './condition-set-operator-single-valued.js'
 import type { Rule } from './rule.js'
 import { subConditionBroad } from './sub-condition-broad.js'
 import { subConditionMissing } from './sub-condition-missing.js'
@@ -12,5 +13,6 @@ export const conditionRules: Rule[] = [
   subConditionMissing,
   subConditionBroad,
   conditionFailsOpen,
+  conditionSetOperatorSingleValued,
   audConditionInvalid,
 ]

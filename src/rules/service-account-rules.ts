@@ -13,6 +13,7 @@ import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
 import { sdkStsModuleMissing } from './sdk-sts-module-missing.js'
 import { sdkVersionTooOld } from './sdk-version-too-old.js'
 import { stsEndpointGlobal } from './sts-endpoint-global.js'
+import { stsGlobalEndpointUnreachable } from './sts-global-endpoint-unreachable.js'
 import { webhookSkipLabel } from './webhook-skip-label.js'
 import { webhookDropsNativeSidecars } from './webhook-drops-native-sidecars.js'
 import { selfHostedWebhookMissing } from './self-hosted-webhook-missing.js'
@@ -34,6 +35,7 @@ export const serviceAccountRules: Rule[] = [
   sdkStsModuleMissing,
   sdkVersionTooOld,
   stsEndpointGlobal,
+  stsGlobalEndpointUnreachable,
   webhookSkipLabel,
   webhookDropsNativeSidecars,
   selfHostedWebhookMissing,

@@ -253,6 +253,8 @@ const KUBERNETES_NAME = /^[a-z0-9.-]+$/
 
 /** When the trust names the same ServiceAccount in another namespace, or another in the same namespace. */
 function serviceAccountAlternative(values: ConditionMismatch['policyValues'], check: TokenCheck): string {
+  // The add-on names its ServiceAccounts itself.
+  if (check.sa.addon !== undefined) return ''
   const trusted = values.flatMap((value) => {
     const named = value.kind === 'known' ? parseServiceAccountSubject(value.value) : undefined
     return named && KUBERNETES_NAME.test(named.namespace) && KUBERNETES_NAME.test(named.name) ? [named] : []

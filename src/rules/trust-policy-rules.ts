@@ -1,6 +1,7 @@
 import { conditionKeyInvalid } from './condition-key-invalid.js'
 import { conditionKeyProviderMismatch } from './condition-key-provider-mismatch.js'
 import { federatedPrincipalInvalid } from './federated-principal-invalid.js'
+import { policyVariableWithoutVersion } from './policy-variable-without-version.js'
 import type { Rule } from './rule.js'
 import { trustPolicyInvalid } from './trust-policy-invalid.js'
 import { trustPolicyTooLarge } from './trust-policy-too-large.js'
@@ -13,4 +14,5 @@ export const trustPolicyRules: Rule[] = [
   webIdentityActionMissing,
   conditionKeyInvalid,
   conditionKeyProviderMismatch,
+  policyVariableWithoutVersion,
 ]

@@ -108,7 +108,8 @@ export function tokenAudience(sa: ServiceAccount): TokenAudience | undefined {
 export function describeServiceAccount(sa: ServiceAccount): string {
   const known = knownServiceAccount(sa)
   const name = known ? `${known.namespace}/${known.name}` : 'ServiceAccount'
-  return `ServiceAccount ${name} (${formatLocation(sa.roleArn?.location ?? sa.location)})`
+  const addon = sa.addon !== undefined ? ` of EKS add-on ${sa.addon}` : ''
+  return `ServiceAccount ${name}${addon} (${formatLocation(sa.roleArn?.location ?? sa.location)})`
 }
 
 export function serviceAccountKey(sa: ServiceAccount): string {

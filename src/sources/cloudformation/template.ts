@@ -28,6 +28,7 @@ import {
   type TemplateScope,
 } from './intrinsics.js'
 import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
+import { addonServiceAccounts } from '../../model/eks-addons.js'
 
 /**
  * One CloudFormation reader for JSON and YAML templates (and CDK's `cdk.out/*.template.json`):
@@ -134,6 +135,9 @@ class TemplateReader {
           if (association) (facts.podIdentityAssociations ??= []).push(association)
           break
         }
+        case 'AWS::EKS::Addon':
+          this.addonServiceAccounts(resource)
+          break
         case 'Custom::AWSCDK-EKS-KubernetesResource':
           this.manifestServiceAccounts(resource)
           break
@@ -447,6 +451,31 @@ class TemplateReader {
     const disableSessionTags = this.value(child(properties, 'DisableSessionTags'))
     if (disableSessionTags) association.disableSessionTags = disableSessionTags
     return association
+  }
+
+  /** `AWS::EKS::Addon` with `ServiceAccountRoleArn`: the add-on's own ServiceAccounts, annotated with that role by EKS. */
+  private addonServiceAccounts(resource: TemplateResource): void {
+    const properties = resource.properties
+    const nameNode = child(properties, 'AddonName')
+    const addon = nameNode ? scalarText(this.evaluator.evaluate(nameNode)) : undefined
+    const roleArn = this.value(child(properties, 'ServiceAccountRoleArn'))
+    const accounts = addon !== undefined ? addonServiceAccounts(addon) : undefined
+    if (addon === undefined || !roleArn || !accounts) return
+    const location = entry(properties, 'AddonName')?.keyLocation ?? resource.keyLocation
+    const namespaceOverride = this.value(child(child(properties, 'NamespaceConfig'), 'Namespace'))
+    for (const account of accounts) {
+      ;(this.result.facts.serviceAccounts ??= []).push({
+        source: 'cloudformation',
+        namespace: namespaceOverride ?? known(account.namespace, location),
+        name: known(account.name, location),
+        location,
+        annotations: [
+          { key: ROLE_ARN_ANNOTATION, keyLocation: roleArn.location, value: roleArn, where: 'annotations' },
+        ],
+        roleArn,
+        addon,
+      })
+    }
   }
 
   /** CDK's `KubernetesManifest` (and `eks.ServiceAccount`): the ServiceAccounts in its JSON manifest, with role ARNs as references. */

@@ -35,8 +35,9 @@ import {
 } from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
 import { parseYamlTree } from '../shared/yaml-tree.js'
-import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION } from '../../model/kubernetes.js'
 import { serviceAccountSubject } from '../../model/service-account-subject.js'
+import { addonServiceAccounts } from '../../model/eks-addons.js'
 
 /**
  * eksctl's `ClusterConfig` (`apiVersion: eksctl.io/v1alpha5`): the cluster, its OIDC provider
@@ -167,6 +168,8 @@ class ClusterConfigReader {
     const fargateProfiles = child(this.root, 'fargateProfiles')
     if (fargateProfiles?.kind === 'array')
       fargateProfiles.items.forEach((item, index) => this.fargateProfile(item, index))
+    const addons = child(this.root, 'addons')
+    if (addons?.kind === 'array') for (const item of addons.items) this.addon(item)
   }
 
   /** A `fargateProfiles` item: its `selectors` (namespace, labels) and `podExecutionRoleARN`. */
@@ -204,6 +207,35 @@ class ClusterConfigReader {
     ;(this.result.facts.fargateProfiles ??= []).push(profile)
   }
 
+  /**
+   * An `addons` item with `serviceAccountRoleARN`: EKS annotates the add-on's own ServiceAccounts
+   * with that role. With `attachPolicyARNs`, `attachPolicy` or `wellKnownPolicies` eksctl creates
+   * the role itself, with a trust for the add-on's ServiceAccount (eksctl v0.230.0
+   * pkg/actions/addon/create.go createRoleForIRSA), which cannot refuse it: no fact.
+   */
+  private addon(item: TreeNode): void {
+    const nameEntry = entry(item, 'name')
+    const addon = nameEntry && scalarText(nameEntry.value)
+    const roleArn = valueOf(child(item, 'serviceAccountRoleARN'))
+    if (!nameEntry || addon === undefined || !roleArn) return
+    const accounts = addonServiceAccounts(addon)
+    if (!accounts) return
+    const namespaceOverride = valueOf(child(child(item, 'namespaceConfig'), 'namespace'))
+    for (const account of accounts) {
+      ;(this.result.facts.serviceAccounts ??= []).push({
+        source: 'eksctl',
+        namespace: namespaceOverride ?? known(account.namespace, nameEntry.keyLocation),
+        name: known(account.name, nameEntry.keyLocation),
+        location: nameEntry.keyLocation,
+        annotations: [
+          { key: ROLE_ARN_ANNOTATION, keyLocation: roleArn.location, value: roleArn, where: 'annotations' },
+        ],
+        roleArn,
+        addon,
+      })
+    }
+  }
+
   private cluster(): Cluster | undefined {
     const nameEntry = entry(child(this.root, 'metadata'), 'name')
     if (!nameEntry || this.clusterName === undefined) return undefined
@@ -224,6 +256,19 @@ class ClusterConfigReader {
       cluster.issuer = known(this.configured.issuer, this.configured.location ?? nameEntry.keyLocation)
     if (this.configured?.account)
       cluster.account = known(this.configured.account, this.configured.location ?? nameEntry.keyLocation)
+    const privateCluster = entry(child(this.root, 'privateCluster'), 'enabled')
+    const vpc = child(this.root, 'vpc')
+    // A fully-private cluster in a VPC eksctl creates has private subnets only and no NAT gateway
+    // (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go AddResources); eksctl creates interface
+    // endpoints for ec2, ecr.api, ecr.dkr, s3 and sts, the regional one
+    // (pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices). An existing VPC
+    // (vpc.id, vpc.subnets) may have any route.
+    if (privateCluster && scalarText(privateCluster.value) === 'true' && !child(vpc, 'id') && !child(vpc, 'subnets'))
+      cluster.privateNetwork = {
+        location: privateCluster.keyLocation,
+        description:
+          'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates without a NAT gateway, whose STS endpoint is the regional one',
+      }
     return cluster
   }
 
@@ -288,6 +333,8 @@ class ClusterConfigReader {
     }
     const audience = annotations.find((annotation) => annotation.key === AUDIENCE_ANNOTATION)
     if (audience) sa.audience = audience.value
+    const stsRegionalEndpoints = annotations.find((annotation) => annotation.key === STS_REGIONAL_ENDPOINTS_ANNOTATION)
+    if (stsRegionalEndpoints) sa.stsRegionalEndpoints = stsRegionalEndpoints.value
     ;(facts.serviceAccounts ??= []).push(sa)
   }
 

@@ -15,19 +15,7 @@ import { creatorText } from '../../shared/creator-text.js'
 import { present } from './iam.js'
 import { addServiceAccount } from './service-accounts.js'
 import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
-
-/**
- * The ServiceAccounts an EKS add-on runs as, which `service_account_role_arn` annotates (names
- * fixed by the add-on; reference: irsa-failure-modes.md F12 and the add-ons' EKS documentation).
- */
-export const ADDON_SERVICE_ACCOUNTS: Readonly<Record<string, readonly { namespace: string; name: string }[]>> = {
-  'vpc-cni': [{ namespace: 'kube-system', name: 'aws-node' }],
-  'aws-ebs-csi-driver': [{ namespace: 'kube-system', name: 'ebs-csi-controller-sa' }],
-  'aws-efs-csi-driver': [{ namespace: 'kube-system', name: 'efs-csi-controller-sa' }],
-  'aws-fsx-csi-driver': [{ namespace: 'kube-system', name: 'fsx-csi-controller-sa' }],
-  'aws-mountpoint-s3-csi-driver': [{ namespace: 'kube-system', name: 's3-csi-driver-sa' }],
-  'amazon-cloudwatch-observability': [{ namespace: 'amazon-cloudwatch', name: 'cloudwatch-agent' }],
-}
+import { addonServiceAccounts } from '../../../model/eks-addons.js'
 
 /** `resource "aws_eks_cluster"` and its data source: the cluster, its issuer known only at apply time. */
 export function readEksCluster({ view, address, root, sink }: ResourceContext): void {
@@ -124,9 +112,10 @@ export function readEksAddon({ view, address, root, sink }: ResourceContext): vo
     location,
     { fromLine: view.location.line, toLine: view.block.endLine },
     terraform,
+    view.blocks('namespace_config')[0]?.value('namespace'),
   )
   for (const association of view.blocks('pod_identity_association')) {
-    const fixed = name ? ADDON_SERVICE_ACCOUNTS[scalarString(name) ?? '']?.[0] : undefined
+    const fixed = name ? addonServiceAccounts(scalarString(name) ?? '')?.[0] : undefined
     addPodIdentity(sink, {
       location: association.location,
       cluster: present(view.value('cluster_name')),
@@ -150,9 +139,11 @@ export function addAddonServiceAccounts(
   location: Location,
   span: { fromLine: number; toLine: number },
   terraform: TerraformResourceRef,
+  /** `namespace_config { namespace }`: the add-on installed in another namespace than its own. */
+  namespace?: HclValue,
 ): void {
   const addon = name ? scalarString(name) : undefined
-  const accounts = addon ? ADDON_SERVICE_ACCOUNTS[addon] : undefined
+  const accounts = addon ? addonServiceAccounts(addon) : undefined
   if (!roleArn) return
   if (!accounts) {
     // EKS annotates the add-on's ServiceAccounts, whose names the table does not know, with the role.
@@ -166,16 +157,18 @@ export function addAddonServiceAccounts(
     return
   }
   const value = toFactValue(roleArn)
-  if (!value) return
+  if (!value || addon === undefined) return
+  const namespaceOverride = toFactValue(present(namespace))
   for (const account of accounts) {
     addServiceAccount(sink, {
-      namespace: known(account.namespace, location),
+      namespace: namespaceOverride ?? known(account.namespace, location),
       name: known(account.name, location),
       location,
       annotations: [
         { key: ROLE_ARN_ANNOTATION, keyLocation: roleArnLocation ?? location, value, where: 'annotations' },
       ],
       span,
+      addon,
       terraform,
     })
   }
@@ -241,7 +234,7 @@ export function readModuleAddon(
     terraform,
   )
   const associations = objectGet(settings, 'pod_identity_association')
-  const fixed = ADDON_SERVICE_ACCOUNTS[scalarString(name) ?? '']?.[0]
+  const fixed = addonServiceAccounts(scalarString(name) ?? '')?.[0]
   if (associations?.kind !== 'tuple') return
   for (const association of associations.items) {
     addPodIdentity(sink, {

@@ -37,6 +37,8 @@ export interface ServiceAccountFields {
   labels?: Annotation[]
   /** Lines the defining block spans, for the `irsa-guard.io/ignore` annotation. */
   span?: { fromLine: number; toLine: number }
+  /** The EKS add-on that creates the ServiceAccount. */
+  addon?: string
   terraform?: TerraformResourceRef
 }
 
@@ -50,6 +52,7 @@ export function addServiceAccount(sink: FactSink, fields: ServiceAccountFields):
     annotations: fields.annotations,
   }
   if (fields.terraform) sa.terraform = fields.terraform
+  if (fields.addon) sa.addon = fields.addon
   const byKey = new Map(fields.annotations.map((annotation) => [annotation.key, annotation.value]))
   const roleArn = byKey.get(ROLE_ARN_ANNOTATION)
   const audience = byKey.get(AUDIENCE_ANNOTATION)
