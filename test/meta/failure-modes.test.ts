@@ -359,9 +359,13 @@ export const failureModes: readonly FailureMode[] = [
     id: 'F1',
     title: 'ANNOT-WRONG-OBJECT',
     severity: 'ERROR',
-    status: 'partly',
-    evidence: [rule('annotation-wrong-object', 'k8s/workloads.yaml:14', 'error')],
-    note: 'manifests, Helm and Kustomize are caught; annotations on Terraform kubernetes_deployment are not',
+    status: 'caught',
+    evidence: [
+      rule('annotation-wrong-object', 'k8s/workloads.yaml:14', 'error'),
+      rule('annotation-wrong-object', 'main.tf:20', 'error', 'terraform-fires'),
+      rule('annotation-wrong-object', 'main.tf:126', 'error', 'terraform-fires'),
+    ],
+    note: 'manifests, Helm, Kustomize and Terraform (kubernetes_deployment/stateful_set/daemonset/job/cron_job/pod/namespace and their _v1, kubernetes_manifest pod templates) are caught',
   },
   {
     id: 'F2',
