@@ -27,7 +27,12 @@ import {
 } from './helm-charts.js'
 import { present } from './iam.js'
 import { addServiceAccount, annotationsOf } from './service-accounts.js'
-import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
+import {
+  AUDIENCE_ANNOTATION,
+  ROLE_ARN_ANNOTATION,
+  STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+} from '../../../model/kubernetes.js'
 
 /** What a chart not in the table may do: a ServiceAccount only when `serviceAccount.name` is given. */
 const EXPLICIT_ONLY: ChartServiceAccount = { path: ['serviceAccount'], defaultName: { fixed: '' } }
@@ -40,16 +45,14 @@ const EXPLICIT_ONLY: ChartServiceAccount = { path: ['serviceAccount'], defaultNa
  */
 export function readHelmRelease({ view, address, root, sink }: ResourceContext): void {
   const chartValue = present(view.value('chart'))
+  const sets = releaseSets(view).sort((a, b) => a.line - b.line)
+  reportUnescapedAnnotationKeys(sink, sets, address)
   addReleaseServiceAccounts(sink, {
     chart: chartValue ? scalarString(chartValue) : undefined,
     release: present(view.value('name')),
     releaseLocation: view.attribute('name')?.location ?? view.location,
     namespace: toFactValue(present(view.value('namespace'))) ?? known('default', view.location),
-    values: mergeReleaseValues(
-      present(view.value('values')),
-      releaseSets(view).sort((a, b) => a.line - b.line),
-      view.location,
-    ),
+    values: mergeReleaseValues(present(view.value('values')), sets, view.location),
     location: view.location,
     span: { fromLine: view.location.line, toLine: view.block.endLine },
     terraform: { root, address },
@@ -227,6 +230,42 @@ function recordUnknownChart(
     roleArn: roleArn.value,
     terraform,
   })
+}
+
+/** The eks.amazonaws.com annotations the EKS webhook reads from a ServiceAccount. */
+const WEBHOOK_ANNOTATIONS: ReadonlySet<string> = new Set([
+  ROLE_ARN_ANNOTATION,
+  AUDIENCE_ANNOTATION,
+  STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+])
+
+/**
+ * `set { name = "serviceAccount.annotations.eks.amazonaws.com/role-arn" }` without `\\.`: Helm
+ * splits a set name at every unescaped dot (helm v3 pkg/strvals/parser.go), so the chart gets
+ * nested maps under `annotations` instead of the annotation (sources/shell reports `--set` alike).
+ */
+export function reportUnescapedAnnotationKeys(sink: FactSink, sets: readonly HelmSet[], address: string): void {
+  for (const set of sets) {
+    const written = set.name ? scalarString(set.name) : undefined
+    if (written === undefined) continue
+    const path = setPath(written)
+    const at = path.lastIndexOf('annotations', path.length - 3)
+    if (at < 0) continue
+    const meant = path.slice(at + 1).join('.')
+    if (!WEBHOOK_ANNOTATIONS.has(meant)) continue
+    const escapedPath = [...path.slice(0, at + 1), meant].map((key) => key.replace(/\./g, '\\.')).join('.')
+    // In HCL a backslash is itself escaped: "eks\\.amazonaws\\.com/role-arn".
+    const hclText = `"${escapedPath.replace(/\\/g, '\\\\')}"`
+    sink.findings.push({
+      ruleId: 'annotation-key-typo',
+      location: set.keyLocation,
+      message:
+        `The set name ${JSON.stringify(written)} of ${address} is split by Helm at every unescaped dot, so the chart gets the nested map ${path.slice(at + 1).join(' → ')} under ${path.slice(0, at + 1).join('.')} instead of the annotation ${meant}: ` +
+        `the EKS webhook never sees it (or the API server refuses a map as an annotation value); escape the dots inside the key: name = ${hclText}`,
+      key: `${address} set:${written}`,
+    })
+  }
 }
 
 /** One `set`-like value: `name` is a Helm `--set` path. */
