@@ -65,6 +65,18 @@ export const helmSource: Source = {
   },
 }
 
+/**
+ * The objects of a release another source declares (a Terraform `helm_release` of a chart in the
+ * repository), read like the releases this source finds.
+ */
+export function chartReleaseResult(release: Release, context: SourceContext): SourceResult {
+  const result = releaseResult(release, context.repository, context, new Set())
+  // What the templates themselves hold is reported once, by this source's own reading of the chart.
+  const templates = new Set(release.chart.templates.map((template) => template.path))
+  result.findings = result.findings.filter((finding) => !templates.has(finding.location.path))
+  return result
+}
+
 function releaseResult(
   release: Release,
   repository: RepositoryFiles,
