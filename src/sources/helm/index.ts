@@ -21,6 +21,8 @@ import { findReleases, unknownRelease, type Release } from './releases.js'
 import { renderRelease } from './render.js'
 import { mergeValues, parseValues } from './values.js'
 import { errorText } from '../../model/error-text.js'
+import { valueOrExpression } from '../../model/value.js'
+import { roleArnOnNoServiceAccount } from './annotation-without-service-account.js'
 
 /**
  * Helm charts of the repository as sources of the effective ServiceAccounts and workloads: one
@@ -93,6 +95,10 @@ function releaseResult(
     if (rendered.note) result.findings.push(rendered.note)
   }
   const read = readKubernetesObjects(objects, 'helm', (path) => repository.text(path))
+  // A chart nobody installs is read with its own defaults, which a release outside the scan may override.
+  const unannotated =
+    release.via === 'none' ? undefined : roleArnOnNoServiceAccount(values, read.facts, releaseLabel(release))
+  if (unannotated) result.findings.push(unannotated)
   placeInUnit(read.facts, helmUnit(release))
   appendResult(result, read)
   return result
@@ -190,6 +196,12 @@ function lookup(values: ObjectNode, path: string): TreeNode | undefined {
 function configPath(context: SourceContext): string | undefined {
   const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation
   return location?.path
+}
+
+/** `release shop of charts/orders` */
+function releaseLabel(release: Release): string {
+  const name = release.name.kind === 'scalar' ? valueOrExpression(release.name.value) : '(unnamed)'
+  return `release ${name} of ${release.chart.directory}`
 }
 
 /** One release of a chart is a unit: where it is declared, or the chart itself when nothing installs it. */
