@@ -27,8 +27,8 @@ describe('Helm: a Terraform helm_release of a chart in the repository', () => {
       'helm shop/shop-orders',
       'helm default/staging-orders',
     ])
-    const rendered = result.graph.facts.serviceAccounts[1]!
-    expect(rendered.terraform).toEqual({ root: '.', address: 'helm_release.orders' })
+    const rendered = result.graph.facts.serviceAccounts[1]
+    expect(rendered?.terraform).toEqual({ root: '.', address: 'helm_release.orders' })
     for (const workload of result.graph.facts.workloads.slice(1))
       expect(result.graph.serviceAccountsOf(workload)).toHaveLength(1)
   })
