@@ -480,8 +480,10 @@ export const failureModes: readonly FailureMode[] = [
     evidence: [
       rule('helm-value-path-unused', 'main.tf:13', 'warning'),
       rule('annotation-key-typo', 'main.tf:8', 'error', 'terraform-set-fires'),
+      rule('helm-value-path-unused', 'deploy/autoscaler.yaml:3', 'error', 'local-chart-fires'),
+      rule('helm-value-path-unused', 'main.tf:7', 'error', 'local-chart-fires'),
     ],
-    note: "unescaped dots in an eks.amazonaws.com key of a Terraform set name (blocks, the v3 list, set_irsa_names) or of helm --set in scripts are errors; a values path a modelled remote chart does not read stays a warning, because irsa-guard knows such a chart from its own table of the chart's values, not from its templates",
+    note: "errors: unescaped dots in an eks.amazonaws.com key of a Terraform set name (blocks, the v3 list, set_irsa_names) or of helm --set in scripts, and a role-arn under a values key no template of a chart in the repository reads (unless .Values is passed on whole or a library chart is missing). A values path a modelled remote chart does not read stays a warning: irsa-guard knows such a chart from its own table of the chart's values, not from the templates the release installs",
   },
   {
     id: 'F12',

@@ -13,7 +13,7 @@ import {
   type SourceResult,
 } from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
-import { chartLocation, readCharts, type Chart } from './charts.js'
+import { chartLocation, join, readCharts, type Chart } from './charts.js'
 import { truthy, valueOf } from './evaluate.js'
 import { detectStandardHelpers } from './helpers.js'
 import { releaseObjects } from './release-objects.js'
@@ -23,6 +23,7 @@ import { mergeValues, parseValues } from './values.js'
 import { errorText } from '../../model/error-text.js'
 import { valueOrExpression } from '../../model/value.js'
 import { roleArnOnNoServiceAccount } from './annotation-without-service-account.js'
+import { roleArnsUnread } from './unread-values.js'
 
 /**
  * Helm charts of the repository as sources of the effective ServiceAccounts and workloads: one
@@ -99,6 +100,11 @@ function releaseResult(
   const unannotated =
     release.via === 'none' ? undefined : roleArnOnNoServiceAccount(values, read.facts, releaseLabel(release))
   if (unannotated) result.findings.push(unannotated)
+  // Helm 2 charts list their dependencies in requirements.yaml, which the chart reading does not follow.
+  if (release.via !== 'none' && !repository.isFile(join(release.chart.directory, 'requirements.yaml')))
+    result.findings.push(
+      ...roleArnsUnread(release.chart, values, releaseLabel(release), defaultValuesFiles(release.chart)),
+    )
   placeInUnit(read.facts, helmUnit(release))
   appendResult(result, read)
   return result
