@@ -37,7 +37,7 @@ describe('Helm: a Terraform helm_release of a chart in the repository', () => {
     expect(linesOf(await scan(fixture('helm', 'terraform-release', 'clean')))).toEqual([])
   })
 
-  it('keeps the names symbolic when the release name is known only at apply time, and renders nothing of a release whose values document is', async () => {
+  it('takes set_string values, keeps the names symbolic when the release name is known only at apply time, and renders nothing of a release whose values document is', async () => {
     const chart = fixture('helm', 'terraform-release', 'fires', 'charts', 'orders')
     const files: Record<string, string> = {}
     for (const name of ['Chart.yaml', 'values.yaml', 'templates/_helpers.tpl', 'templates/serviceaccount.yaml'])
@@ -51,6 +51,15 @@ resource "helm_release" "named_later" {
   chart = "./charts/orders"
   namespace = "shop"
 }
+resource "helm_release" "named_by_set" {
+  name  = "reports"
+  chart = "\${path.module}/charts/orders"
+  namespace = "shop"
+  set_string {
+    name  = "serviceAccount.name"
+    value = "reporter"
+  }
+}
 resource "helm_release" "values_later" {
   name   = "shop"
   chart  = "./charts/orders"
@@ -62,6 +71,7 @@ resource "helm_release" "values_later" {
     expect(identities(result)).toEqual([
       'helm ${helm-release-namespace:charts/orders}/${helm-fullname:charts/orders}',
       'helm shop/${helm-fullname:charts/orders}',
+      'helm shop/reporter',
     ])
     expect(linesOf(result)).toEqual([])
   })
