@@ -10,7 +10,7 @@ export const helmValuePathUnused: Rule = {
     id: 'helm-value-path-unused',
     level: 'warning',
     description:
-      'A Helm release sets a ServiceAccount name or role-arn annotation at serviceAccount.… (or rbac.serviceAccount.…) for a modelled chart that reads its ServiceAccount settings elsewhere: the value has no effect.',
+      'A Helm release sets a ServiceAccount name or role-arn annotation at a values path the chart does not read (a modelled chart that reads its ServiceAccount settings elsewhere; an error for a chart in the repository whose templates never read the key): the value has no effect.',
     remediation:
       'Set the value under the path the chart reads (cluster-autoscaler: rbac.serviceAccount.…; velero: serviceAccount.server.…; argo-cd: controller.serviceAccount.…, server.serviceAccount.… and so on).',
   },

@@ -367,9 +367,13 @@ export const failureModes: readonly FailureMode[] = [
     id: 'F1',
     title: 'ANNOT-WRONG-OBJECT',
     severity: 'ERROR',
-    status: 'partly',
-    evidence: [rule('annotation-wrong-object', 'k8s/workloads.yaml:14', 'error')],
-    note: 'manifests, Helm and Kustomize are caught; annotations on Terraform kubernetes_deployment are not',
+    status: 'caught',
+    evidence: [
+      rule('annotation-wrong-object', 'k8s/workloads.yaml:14', 'error'),
+      rule('annotation-wrong-object', 'main.tf:20', 'error', 'terraform-fires'),
+      rule('annotation-wrong-object', 'main.tf:126', 'error', 'terraform-fires'),
+    ],
+    note: 'manifests, Helm, Kustomize and Terraform (kubernetes_deployment/stateful_set/daemonset/job/cron_job/pod/namespace and their _v1, kubernetes_manifest pod templates) are caught',
   },
   {
     id: 'F2',
@@ -418,8 +422,10 @@ export const failureModes: readonly FailureMode[] = [
     evidence: [
       rule('workload-runs-as-default', 'k8s/orders/orders.yaml:12', 'error'),
       rule('workload-runs-as-default', 'k8s/orders/orders.yaml:38', 'error'),
+      rule('workload-runs-as-default', 'deploy/orders-prod.yaml:4', 'error', 'helm-fires'),
+      rule('workload-runs-as-default', 'main.tf:11', 'error', 'helm-fires'),
     ],
-    note: 'the error form (an unused annotated ServiceAccount named like the workload, applied with it) is caught; a chart values file with serviceAccount.create: false and no name is not, and the INFO form is deliberately silent',
+    note: 'the error forms are caught: an unused annotated ServiceAccount named like the workload, applied with it; a release of a chart in the repository (configured, Argo CD, Flux, Terraform helm_release) with serviceAccount.create: false, no name and a role-arn annotation while its workloads render as default. Not caught: the same values for a remote chart (irsa-guard does not see its helper). The INFO form is deliberately silent',
   },
   {
     id: 'F8',
@@ -455,7 +461,7 @@ export const failureModes: readonly FailureMode[] = [
     id: 'F10',
     title: 'NS-MISMATCH-HELM/GITOPS',
     severity: 'ERROR/WARNING',
-    status: 'partly',
+    status: 'caught',
     evidence: [
       {
         rule: 'trust-denies-service-account',
@@ -464,16 +470,28 @@ export const failureModes: readonly FailureMode[] = [
         level: 'error',
         silent: 'helm/release-name/clean',
       },
+      {
+        rule: 'trust-denies-service-account',
+        fires: 'helm/terraform-release/fires',
+        at: 'main.tf:65',
+        level: 'error',
+        silent: 'helm/terraform-release/clean',
+      },
     ],
-    note: 'Argo CD, Flux and configured releases are resolved; local charts in Terraform helm_release are not rendered',
+    note: 'Argo CD, Flux, configured releases and Terraform helm_release of a chart in the repository (name, namespace or "default", values, set) are resolved; a release name or namespace known only at apply time stays symbolic and reports nothing (unknowable offline)',
   },
   {
     id: 'F11',
     title: 'HELM-VALUES-PATH/ESCAPING',
     severity: 'ERROR',
     status: 'too-low',
-    evidence: [rule('helm-value-path-unused', 'main.tf:13', 'warning')],
-    note: 'values paths of modelled charts are a warning; unescaped dots in Terraform set names are not reported',
+    evidence: [
+      rule('helm-value-path-unused', 'main.tf:13', 'warning'),
+      rule('annotation-key-typo', 'main.tf:8', 'error', 'terraform-set-fires'),
+      rule('helm-value-path-unused', 'deploy/autoscaler.yaml:3', 'error', 'local-chart-fires'),
+      rule('helm-value-path-unused', 'main.tf:7', 'error', 'local-chart-fires'),
+    ],
+    note: "errors: unescaped dots in an eks.amazonaws.com key of a Terraform set name (blocks, the v3 list, set_irsa_names) or of helm --set in scripts, and a role-arn under a values key no template of a chart in the repository reads (unless .Values is passed on whole or a library chart is missing). A values path a modelled remote chart does not read stays a warning: irsa-guard knows such a chart from its own table of the chart's values, not from the templates the release installs",
   },
   {
     id: 'F12',

@@ -13,7 +13,7 @@ import {
   type SourceResult,
 } from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
-import { chartLocation, readCharts, type Chart } from './charts.js'
+import { chartLocation, join, readCharts, type Chart } from './charts.js'
 import { truthy, valueOf } from './evaluate.js'
 import { detectStandardHelpers } from './helpers.js'
 import { releaseObjects } from './release-objects.js'
@@ -21,6 +21,9 @@ import { findReleases, unknownRelease, type Release } from './releases.js'
 import { renderRelease } from './render.js'
 import { mergeValues, parseValues } from './values.js'
 import { errorText } from '../../model/error-text.js'
+import { valueOrExpression } from '../../model/value.js'
+import { roleArnOnNoServiceAccount } from './annotation-without-service-account.js'
+import { roleArnsUnread } from './unread-values.js'
 
 /**
  * Helm charts of the repository as sources of the effective ServiceAccounts and workloads: one
@@ -65,6 +68,18 @@ export const helmSource: Source = {
   },
 }
 
+/**
+ * The objects of a release another source declares (a Terraform `helm_release` of a chart in the
+ * repository), read like the releases this source finds.
+ */
+export function chartReleaseResult(release: Release, context: SourceContext): SourceResult {
+  const result = releaseResult(release, context.repository, context, new Set())
+  // What the templates themselves hold is reported once, by this source's own reading of the chart.
+  const templates = new Set(release.chart.templates.map((template) => template.path))
+  result.findings = result.findings.filter((finding) => !templates.has(finding.location.path))
+  return result
+}
+
 function releaseResult(
   release: Release,
   repository: RepositoryFiles,
@@ -81,6 +96,15 @@ function releaseResult(
     if (rendered.note) result.findings.push(rendered.note)
   }
   const read = readKubernetesObjects(objects, 'helm', (path) => repository.text(path))
+  // A chart nobody installs is read with its own defaults, which a release outside the scan may override.
+  const unannotated =
+    release.via === 'none' ? undefined : roleArnOnNoServiceAccount(values, read.facts, releaseLabel(release))
+  if (unannotated) result.findings.push(unannotated)
+  // Helm 2 charts list their dependencies in requirements.yaml, which the chart reading does not follow.
+  if (release.via !== 'none' && !repository.isFile(join(release.chart.directory, 'requirements.yaml')))
+    result.findings.push(
+      ...roleArnsUnread(release.chart, values, releaseLabel(release), defaultValuesFiles(release.chart)),
+    )
   placeInUnit(read.facts, helmUnit(release))
   appendResult(result, read)
   return result
@@ -178,6 +202,12 @@ function lookup(values: ObjectNode, path: string): TreeNode | undefined {
 function configPath(context: SourceContext): string | undefined {
   const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation
   return location?.path
+}
+
+/** `release shop of charts/orders` */
+function releaseLabel(release: Release): string {
+  const name = release.name.kind === 'scalar' ? valueOrExpression(release.name.value) : '(unnamed)'
+  return `release ${name} of ${release.chart.directory}`
 }
 
 /** One release of a chart is a unit: where it is declared, or the chart itself when nothing installs it. */

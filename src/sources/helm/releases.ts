@@ -27,9 +27,9 @@ export interface Release {
   inline: ObjectNode[]
   /** Flux `valuesFiles`: they replace the chart's own values.yaml. */
   replacesChartValues: boolean
-  /** Where the release is declared (config entry, Argo CD Application, Flux HelmRelease). */
+  /** Where the release is declared (config entry, Argo CD Application, Flux HelmRelease, Terraform helm_release). */
   declaredAt: Location
-  via: 'config' | 'argocd' | 'flux' | 'none'
+  via: 'config' | 'argocd' | 'flux' | 'terraform' | 'none'
 }
 
 export interface ReleaseDiscovery {

@@ -2,6 +2,9 @@ import type { Facts } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { Location } from '../../model/location.js'
 import type { Suppression } from '../../model/suppression.js'
+import type { Chart } from '../helm/charts.js'
+import type { Release } from '../helm/releases.js'
+import type { SourceResult } from '../source.js'
 import type { BlockView } from './block-view.js'
 import type { HclValue } from './values.js'
 
@@ -32,6 +35,15 @@ export interface ResourceContext {
   /** Repository-relative directory of the root module. */
   root: string
   sink: FactSink
+  localCharts?: LocalCharts
+}
+
+/** The Helm charts of the scan, for a `helm_release` whose chart is a directory of the repository. */
+export interface LocalCharts {
+  /** The chart in this repository directory, if the scan has its Chart.yaml. */
+  chart(directory: string): Chart | undefined
+  /** The release's objects, read like the Helm source reads a release it finds. */
+  release(release: Release): SourceResult
 }
 
 export type ResourceReader = (context: ResourceContext) => void

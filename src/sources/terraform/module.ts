@@ -4,7 +4,7 @@ import { UNIT_FACT_KINDS } from '../../model/facts.js'
 import { attribute, type Attribute, type Block, type HclFile, type Step, type TemplateExpr } from './ast.js'
 import { BlockView, expandInstances, keyTextOf, type BlockInstance } from './block-view.js'
 import { computedAttribute } from './computed.js'
-import type { CalledModule, FactSink } from './context.js'
+import type { CalledModule, FactSink, LocalCharts, ResourceContext } from './context.js'
 import { EvalError } from './errors.js'
 import {
   type Budget,
@@ -42,6 +42,7 @@ export interface Program {
   readFile(repositoryPath: string): FileText | undefined
   parseTemplate(text: string, path: string): TemplateExpr | undefined
   callModule(call: ModuleCallRequest): CalledModule
+  readonly localCharts?: LocalCharts
 }
 
 export interface ModuleCallRequest {
@@ -228,7 +229,8 @@ export class ModuleInstance implements Environment, CalledModule {
         for (const instance of this.instancesOf(block)) {
           const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion)
           const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}${instance.keyText}`
-          const context = { view, address, prefix: this.prefix, root: this.rootDir, sink }
+          const context: ResourceContext = { view, address, prefix: this.prefix, root: this.rootDir, sink }
+          if (this.program.localCharts) context.localCharts = this.program.localCharts
           guarded(sink, block.location, address, () =>
             underCondition(sink, instance.condition, () =>
               mode === 'data' ? readDataSource(block.labels[0]!, context) : readResource(block.labels[0]!, context),

@@ -9,7 +9,9 @@ import { commentSuppressions } from '../shared/suppressions.js'
 import { parseJsonTree } from '../shared/json-tree.js'
 import { widenSuppressionsToBlocks } from './block-suppressions.js'
 import type { HclFile, Step, TemplateExpr } from './ast.js'
-import type { CalledModule, FactSink } from './context.js'
+import type { CalledModule, FactSink, LocalCharts } from './context.js'
+import { readCharts, type Chart } from '../helm/charts.js'
+import { chartReleaseResult } from '../helm/index.js'
 import { treeToValue } from './documents.js'
 import { Budget, Evaluator, type Environment, type FileText, type Resolved } from './evaluate.js'
 import type { HclParser } from './loader.js'
@@ -46,6 +48,20 @@ export class TerraformProgram implements Program {
   private readonly diskTexts = new Map<string, FileText | undefined>()
   private readonly byDir = new Map<string, SourceFile[]>()
   private templateCounter = 0
+  private charts: Map<string, Chart> | undefined
+
+  /** The scan's charts, read on the first `helm_release` that names a directory. */
+  readonly localCharts: LocalCharts = {
+    chart: (directory) => {
+      if (!this.charts) {
+        const chartFiles = this.context.files.filter((file) => file.kind === 'helm-chart')
+        const { charts } = readCharts(chartFiles, this.context.files, this.context.repository)
+        this.charts = new Map(charts.map((chart) => [chart.directory, chart]))
+      }
+      return this.charts.get(directory)
+    },
+    release: (release) => chartReleaseResult(release, this.context),
+  }
 
   constructor(
     private readonly parser: HclParser,

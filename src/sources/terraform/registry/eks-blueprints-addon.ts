@@ -9,6 +9,7 @@ import {
   addReleaseServiceAccounts,
   listedSets,
   mergeReleaseValues,
+  reportUnescapedAnnotationKeys,
   setPath,
   type HelmSet,
   type ReleaseServiceAccount,
@@ -167,6 +168,7 @@ export class BlueprintsAddonModule implements CalledModule {
       }
     }
     sets.push(...listedSets(given.sensitive))
+    reportUnescapedAnnotationKeys(sink, sets, `${this.call.prefix}helm_release.this[0]`)
     const chart = this.input('chart')
     return addReleaseServiceAccounts(sink, {
       chart: chart ? scalarString(chart) : undefined,

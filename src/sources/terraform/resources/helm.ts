@@ -1,9 +1,13 @@
-import type { Annotation } from '../../../model/facts.js'
+import nodePath from 'node:path'
+import { mergeFacts, type Annotation } from '../../../model/facts.js'
+import type { Chart } from '../../helm/charts.js'
+import { symbolicNode } from '../../helm/evaluate.js'
+import { stringNode } from '../../shared/tree-edit.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic, type Value } from '../../../model/value.js'
 import type { TerraformResourceRef } from '../../../model/facts.js'
 import type { FactSink, ResourceContext } from '../context.js'
-import { documentTree, treeToValue } from '../documents.js'
+import { documentTree, treeToValue, valueToTree } from '../documents.js'
 import {
   boolValue,
   numberValue,
@@ -27,7 +31,12 @@ import {
 } from './helm-charts.js'
 import { present } from './iam.js'
 import { addServiceAccount, annotationsOf } from './service-accounts.js'
-import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
+import {
+  AUDIENCE_ANNOTATION,
+  ROLE_ARN_ANNOTATION,
+  STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+} from '../../../model/kubernetes.js'
 
 /** What a chart not in the table may do: a ServiceAccount only when `serviceAccount.name` is given. */
 const EXPLICIT_ONLY: ChartServiceAccount = { path: ['serviceAccount'], defaultName: { fixed: '' } }
@@ -38,22 +47,83 @@ const EXPLICIT_ONLY: ChartServiceAccount = { path: ['serviceAccount'], defaultNa
  * chart creates from them, when their names can be known: an explicit name, or the chart's
  * default (CHART_SERVICE_ACCOUNTS).
  */
-export function readHelmRelease({ view, address, root, sink }: ResourceContext): void {
+export function readHelmRelease(context: ResourceContext): void {
+  const { view, address, root, sink } = context
   const chartValue = present(view.value('chart'))
+  const sets = releaseSets(view).sort((a, b) => a.line - b.line)
+  reportUnescapedAnnotationKeys(sink, sets, address)
+  const documents = present(view.value('values'))
+  const values = mergeReleaseValues(documents, sets, view.location)
+  const namespace = present(view.value('namespace'))
+  const chart = localChart(context, chartValue)
+  if (chart && valuesRead(documents, sets)) {
+    renderLocalChart(context, chart, values, namespace)
+    return
+  }
   addReleaseServiceAccounts(sink, {
     chart: chartValue ? scalarString(chartValue) : undefined,
     release: present(view.value('name')),
     releaseLocation: view.attribute('name')?.location ?? view.location,
-    namespace: toFactValue(present(view.value('namespace'))) ?? known('default', view.location),
-    values: mergeReleaseValues(
-      present(view.value('values')),
-      releaseSets(view).sort((a, b) => a.line - b.line),
-      view.location,
-    ),
+    namespace: toFactValue(namespace) ?? known('default', view.location),
+    values,
     location: view.location,
     span: { fromLine: view.location.line, toLine: view.block.endLine },
     terraform: { root, address },
   })
+}
+
+/**
+ * The chart of the repository a release installs: with no `repository`, helm takes `chart` as a
+ * path when it is a directory (helm v3 pkg/action/install.go LocateChart), and Terraform runs in
+ * the root module's directory (`"./charts/app"`, `"${path.module}/charts/app"`).
+ */
+function localChart({ view, root, localCharts }: ResourceContext, chartValue: HclValue | undefined): Chart | undefined {
+  const repository = present(view.value('repository'))
+  if (!localCharts || !chartValue || (repository && scalarString(repository) !== '')) return undefined
+  const reference = scalarString(chartValue)
+  if (reference === undefined || reference === '' || nodePath.posix.isAbsolute(reference) || reference.includes('://'))
+    return undefined
+  const directory = nodePath.posix.normalize(nodePath.posix.join(root, reference)).replace(/\/+$/, '')
+  if (directory === '..' || directory.startsWith('../')) return undefined
+  return localCharts.chart(directory === '' ? '.' : directory)
+}
+
+/** Every values document and set name is known: what the chart renders does not depend on apply-time values' shape. */
+function valuesRead(documents: HclValue | undefined, sets: readonly HelmSet[]): boolean {
+  if (documents && documents.kind !== 'tuple') return false
+  for (const item of documents?.kind === 'tuple' ? documents.items : []) {
+    if (valuesDocument(item)?.kind !== 'object') return false
+  }
+  return sets.every((set) => set.name !== undefined && scalarString(set.name) !== undefined)
+}
+
+/** The release's objects, rendered from the chart's templates like the Helm source renders the releases it finds. */
+function renderLocalChart(
+  { view, address, root, sink, localCharts }: ResourceContext,
+  chart: Chart,
+  values: HclValue,
+  namespace: HclValue | undefined,
+): void {
+  if (!localCharts) return
+  const nameValue = present(view.value('name'))
+  const nameLocation = view.attribute('name')?.location ?? view.location
+  const inline = valueToTree(values)
+  const result = localCharts.release({
+    chart,
+    name: nameValue ? valueToTree(nameValue) : symbolicNode(`${address}.name`, nameLocation),
+    // The helm provider's namespace when none is given.
+    namespace: namespace ? valueToTree(namespace) : stringNode('default', view.location),
+    valueFiles: [],
+    inline: inline.kind === 'object' ? [inline] : [],
+    replacesChartValues: false,
+    declaredAt: view.location,
+    via: 'terraform',
+  })
+  for (const fact of [...(result.facts.serviceAccounts ?? []), ...(result.facts.objects ?? [])])
+    fact.terraform = { root, address }
+  mergeFacts(sink.facts, result.facts)
+  sink.findings.push(...result.findings)
+  sink.suppressions.push(...result.suppressions)
 }
 
 /** A Helm release as a chart sees it: its chart, release name, namespace and merged values. */
@@ -227,6 +297,42 @@ function recordUnknownChart(
     roleArn: roleArn.value,
     terraform,
   })
+}
+
+/** The eks.amazonaws.com annotations the EKS webhook reads from a ServiceAccount. */
+const WEBHOOK_ANNOTATIONS: ReadonlySet<string> = new Set([
+  ROLE_ARN_ANNOTATION,
+  AUDIENCE_ANNOTATION,
+  STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+])
+
+/**
+ * `set { name = "serviceAccount.annotations.eks.amazonaws.com/role-arn" }` without `\\.`: Helm
+ * splits a set name at every unescaped dot (helm v3 pkg/strvals/parser.go), so the chart gets
+ * nested maps under `annotations` instead of the annotation (sources/shell reports `--set` alike).
+ */
+export function reportUnescapedAnnotationKeys(sink: FactSink, sets: readonly HelmSet[], address: string): void {
+  for (const set of sets) {
+    const written = set.name ? scalarString(set.name) : undefined
+    if (written === undefined) continue
+    const path = setPath(written)
+    const at = path.lastIndexOf('annotations', path.length - 3)
+    if (at < 0) continue
+    const meant = path.slice(at + 1).join('.')
+    if (!WEBHOOK_ANNOTATIONS.has(meant)) continue
+    const escapedPath = [...path.slice(0, at + 1), meant].map((key) => key.replace(/\./g, '\\.')).join('.')
+    // In HCL a backslash is itself escaped: "eks\\.amazonaws\\.com/role-arn".
+    const hclText = `"${escapedPath.replace(/\\/g, '\\\\')}"`
+    sink.findings.push({
+      ruleId: 'annotation-key-typo',
+      location: set.keyLocation,
+      message:
+        `The set name ${JSON.stringify(written)} of ${address} is split by Helm at every unescaped dot, so the chart gets the nested map ${path.slice(at + 1).join(' → ')} under ${path.slice(0, at + 1).join('.')} instead of the annotation ${meant}: ` +
+        `the EKS webhook never sees it (or the API server refuses a map as an annotation value); escape the dots inside the key: name = ${hclText}`,
+      key: `${address} set:${written}`,
+    })
+  }
 }
 
 /** One `set`-like value: `name` is a Helm `--set` path. */

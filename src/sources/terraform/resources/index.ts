@@ -2,7 +2,13 @@ import type { ResourceContext, ResourceReader } from '../context.js'
 import { readEksAddon, readEksCluster, readFargateProfile, readPodIdentityAssociation } from './eks.js'
 import { readHelmRelease } from './helm.js'
 import { readIamRole, readOidcProvider } from './iam.js'
-import { readKubectlManifest, readKubernetesManifest, readKubernetesServiceAccount } from './kubernetes.js'
+import {
+  kubernetesWorkloadReader,
+  readKubectlManifest,
+  readKubernetesManifest,
+  readKubernetesNamespace,
+  readKubernetesServiceAccount,
+} from './kubernetes.js'
 
 const RESOURCE_READERS: Readonly<Record<string, ResourceReader>> = {
   aws_iam_role: readIamRole,
@@ -15,6 +21,22 @@ const RESOURCE_READERS: Readonly<Record<string, ResourceReader>> = {
   kubernetes_service_account_v1: readKubernetesServiceAccount,
   kubernetes_manifest: readKubernetesManifest,
   kubectl_manifest: readKubectlManifest,
+  kubernetes_deployment: kubernetesWorkloadReader('Deployment'),
+  kubernetes_deployment_v1: kubernetesWorkloadReader('Deployment'),
+  kubernetes_stateful_set: kubernetesWorkloadReader('StatefulSet'),
+  kubernetes_stateful_set_v1: kubernetesWorkloadReader('StatefulSet'),
+  kubernetes_daemonset: kubernetesWorkloadReader('DaemonSet'),
+  kubernetes_daemon_set_v1: kubernetesWorkloadReader('DaemonSet'),
+  kubernetes_job: kubernetesWorkloadReader('Job'),
+  kubernetes_job_v1: kubernetesWorkloadReader('Job'),
+  kubernetes_cron_job: kubernetesWorkloadReader('CronJob'),
+  kubernetes_cron_job_v1: kubernetesWorkloadReader('CronJob'),
+  kubernetes_pod: kubernetesWorkloadReader('Pod'),
+  kubernetes_pod_v1: kubernetesWorkloadReader('Pod'),
+  kubernetes_replication_controller: kubernetesWorkloadReader('ReplicationController'),
+  kubernetes_replication_controller_v1: kubernetesWorkloadReader('ReplicationController'),
+  kubernetes_namespace: readKubernetesNamespace,
+  kubernetes_namespace_v1: readKubernetesNamespace,
   helm_release: readHelmRelease,
 }
 
