@@ -132,6 +132,34 @@ export interface Container {
   env: EnvVar[]
   /** The container also takes variables from `envFrom` (ConfigMaps, Secrets), which the scan does not read. */
   envFrom?: boolean
+  volumeMounts?: VolumeMount[]
+  securityContext?: SecurityContext
+}
+
+export interface VolumeMount {
+  volume: string
+  mountPath: string
+  subPath?: string
+  /** The `mountPath` value. */
+  location: Location
+}
+
+/** A volume of the pod, as far as the IRSA rules read it (`spec.volumes[]`). */
+export interface PodVolume {
+  name: string
+  location: Location
+  /** Projected `serviceAccountToken` sources: the file's path in the volume and the token's audience (absent: the API server's). */
+  serviceAccountTokens: { path: string; audience?: Value }[]
+  /** ConfigMaps and Secrets it holds (directly or projected), with the `items` paths when listed. */
+  stored: { kind: 'ConfigMap' | 'Secret'; name: string; paths?: string[] }[]
+}
+
+/** `runAsUser`, `runAsNonRoot` and (pod level only) `fsGroup` of a `securityContext`. */
+export interface SecurityContext {
+  location: Location
+  runAsUser?: Value
+  runAsNonRoot?: Value
+  fsGroup?: Value
 }
 
 export interface Workload {
@@ -144,6 +172,10 @@ export interface Workload {
   /** `spec.serviceAccountName` (or deprecated `serviceAccount`); undefined means "default". */
   serviceAccountName?: Value
   containers: Container[]
+  volumes?: PodVolume[]
+  /** The `hostNetwork: true` key of the pod spec. */
+  hostNetwork?: Location
+  securityContext?: SecurityContext
 }
 
 export interface Role {

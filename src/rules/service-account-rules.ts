@@ -12,6 +12,7 @@ import { podIdentityServiceAccountMismatch } from './pod-identity-service-accoun
 import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
 import { sdkStsModuleMissing } from './sdk-sts-module-missing.js'
 import { webhookSkipLabel } from './webhook-skip-label.js'
+import { podAnnotationMisplaced } from './pod-annotation-misplaced.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
@@ -29,6 +30,7 @@ export const serviceAccountRules: Rule[] = [
   podIdentityServiceAccountMismatch,
   sdkStsModuleMissing,
   webhookSkipLabel,
+  podAnnotationMisplaced,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

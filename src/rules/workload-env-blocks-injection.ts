@@ -11,6 +11,7 @@ import {
   quoted,
   serviceAccountTitle,
   SKIP_CONTAINERS_ANNOTATION,
+  skipContainerNames,
   valueText,
 } from './helpers/kubernetes.js'
 
@@ -126,5 +127,7 @@ function skippedContainers(graph: Graph, workload: Workload): Set<string> {
     ? podAnnotations(object).find((candidate) => candidate.key === SKIP_CONTAINERS_ANNOTATION)
     : undefined
   if (annotation?.value.kind !== 'known') return new Set()
-  return new Set(annotation.value.value.split(',').map((name) => name.trim()))
+  // With quotes, any name the value mentions may be skipped.
+  const names = skipContainerNames(annotation.value) ?? annotation.value.value.split(/[,"\s]+/)
+  return new Set(names)
 }

@@ -374,8 +374,13 @@ export const failureModes: readonly FailureMode[] = [
     id: 'F3',
     title: 'POD-ANNOT-MISPLACED',
     severity: 'WARNING',
-    status: 'missed',
-    note: 'skip-containers naming no container, and pod annotations on the Deployment metadata, are not reported',
+    status: 'caught',
+    evidence: [
+      rule('pod-annotation-misplaced', 'k8s/workloads.yaml:15', 'warning'),
+      rule('pod-annotation-misplaced', 'k8s/workloads.yaml:16', 'warning'),
+      rule('pod-annotation-misplaced', 'k8s/workloads.yaml:48', 'warning'),
+      rule('pod-annotation-misplaced', 'k8s/workloads.yaml:72', 'warning'),
+    ],
   },
   {
     id: 'F4',
