@@ -308,6 +308,8 @@ export interface AwsProfile {
   externalId?: Value
   /** `credential_source` (Environment, Ec2InstanceMetadata, EcsContainer): the chain starts there instead. */
   credentialSource?: Value
+  /** `aws_access_key_id`: the profile holds static keys. */
+  staticKeys?: Location
   /** The file the profile is written in; `source_profile` names a profile of the same file. Shared by its profiles. */
   configFile?: AwsConfigFile
 }

@@ -505,12 +505,15 @@ export const failureModes: readonly FailureMode[] = [
     id: 'G5',
     title: 'ENV-PRESET-PARTIAL',
     severity: 'ERROR/WARNING',
-    status: 'partly',
+    status: 'caught',
     evidence: [
       rule('workload-env-blocks-injection', 'k8s/workloads.yaml:20', 'error'),
       rule('workload-env-blocks-injection', 'k8s/workloads.yaml:52', 'error'),
+      rule('workload-env-blocks-injection', 'k8s/workloads.yaml:170', 'warning'),
+      rule('workload-env-blocks-injection', 'k8s/workloads.yaml:177', 'error'),
+      rule('workload-env-blocks-injection', 'k8s/workloads.yaml:187', 'error'),
     ],
-    note: 'a mismatched or single variable is an error (a warning when envFrom may supply the other); both set by hand and agreeing is not reported',
+    note: 'a mismatched or single variable is an error (a warning when envFrom may supply the other); both set by hand is a warning, an error when no volume is mounted at the token path or the projected token has no audience',
   },
   {
     id: 'G6',
@@ -579,8 +582,13 @@ export const failureModes: readonly FailureMode[] = [
     title: 'CRED-CHAIN-SHADOWED',
     severity: 'WARNING',
     status: 'partly',
-    evidence: [rule('workload-env-blocks-injection', 'k8s/workloads.yaml:98', 'warning')],
-    note: 'static keys in the container env are caught; mounted credentials files and AWS_PROFILE naming a static profile are not',
+    evidence: [
+      rule('workload-env-blocks-injection', 'k8s/workloads.yaml:98', 'warning'),
+      rule('workload-env-blocks-injection', 'k8s/workloads.yaml:235', 'warning'),
+      rule('workload-env-blocks-injection', 'k8s/workloads.yaml:243', 'warning'),
+      rule('workload-env-blocks-injection', 'k8s/partner-profile.yaml:11', 'warning'),
+    ],
+    note: 'static keys in the env, credentials files mounted from Secrets and ConfigMaps, and AWS_PROFILE naming a profile with static keys are caught; application code pinning a credential provider is not read',
   },
   {
     id: 'H4',
