@@ -13,6 +13,8 @@ import { roleArnPartitionMismatch } from './role-arn-partition-mismatch.js'
 import { sdkStsModuleMissing } from './sdk-sts-module-missing.js'
 import { webhookSkipLabel } from './webhook-skip-label.js'
 import { podAnnotationMisplaced } from './pod-annotation-misplaced.js'
+import { workloadHostNetwork } from './workload-host-network.js'
+import { injectedSidecarNotMutated } from './injected-sidecar-not-mutated.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
@@ -31,6 +33,8 @@ export const serviceAccountRules: Rule[] = [
   sdkStsModuleMissing,
   webhookSkipLabel,
   podAnnotationMisplaced,
+  workloadHostNetwork,
+  injectedSidecarNotMutated,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

@@ -526,8 +526,12 @@ export const failureModes: readonly FailureMode[] = [
     id: 'G7',
     title: 'SIDECAR-NOT-MUTATED',
     severity: 'INFO/WARNING',
-    status: 'missed',
-    note: 'other mutating injectors are not modelled',
+    status: 'caught',
+    evidence: [
+      rule('injected-sidecar-not-mutated', 'k8s/payments.yaml:25', 'note'),
+      rule('injected-sidecar-not-mutated', 'k8s/payments.yaml:50', 'warning'),
+    ],
+    note: 'the Vault Agent injector with the AWS auth method is the injector whose containers call AWS; service mesh proxies make no AWS call and are deliberately silent',
   },
   {
     id: 'G8',
@@ -561,8 +565,9 @@ export const failureModes: readonly FailureMode[] = [
     id: 'G12',
     title: 'HOSTNETWORK/IMDS',
     severity: 'INFO/WARNING',
-    status: 'missed',
-    note: 'hostNetwork and node metadata options are not read',
+    status: 'partly',
+    evidence: [rule('workload-host-network', 'k8s/daemonsets.yaml:30', 'note')],
+    note: 'hostNetwork pods using IRSA are a note; node metadata options (hop limit, IMDSv1) are not read: a hop limit of 2 is the default of eksctl and terraform-aws-eks node groups, so a warning there would fire on nearly every cluster',
   },
   { id: 'H1', title: 'SDK-TOO-OLD', severity: 'WARNING', status: 'missed', note: 'build and lock files are not read' },
   {
