@@ -230,6 +230,8 @@ export interface Cluster {
   account?: Value
   /** `https://oidc.eks.<region>.amazonaws.com/id/<ID>` */
   issuer?: Value
+  /** The Kubernetes version (`1.29`), when the repository sets it. */
+  version?: Value
   terraform?: TerraformResourceRef
 }
 

@@ -15,6 +15,7 @@ import { webhookSkipLabel } from './webhook-skip-label.js'
 import { podAnnotationMisplaced } from './pod-annotation-misplaced.js'
 import { workloadHostNetwork } from './workload-host-network.js'
 import { injectedSidecarNotMutated } from './injected-sidecar-not-mutated.js'
+import { workloadTokenUnreadable } from './workload-token-unreadable.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
@@ -35,6 +36,7 @@ export const serviceAccountRules: Rule[] = [
   podAnnotationMisplaced,
   workloadHostNetwork,
   injectedSidecarNotMutated,
+  workloadTokenUnreadable,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

@@ -551,8 +551,9 @@ export const failureModes: readonly FailureMode[] = [
     id: 'G10',
     title: 'NONROOT-TOKEN-PERMS',
     severity: 'WARNING/INFO',
-    status: 'missed',
-    note: 'needs the cluster version (< 1.19 only), which is rarely in the repository',
+    status: 'caught',
+    evidence: [rule('workload-token-unreadable', 'k8s/workloads.yaml:27', 'warning')],
+    note: 'a warning when every cluster of the repository pins a version before 1.19; deliberately silent otherwise (the INFO form), since 1.19 the token is readable by the pod user',
   },
   {
     id: 'G11',

@@ -174,6 +174,9 @@ class ClusterConfigReader {
     }
     const region = child(child(this.root, 'metadata'), 'region')
     if (region && this.region !== undefined) cluster.region = known(this.region, region.location)
+    const version = child(child(this.root, 'metadata'), 'version')
+    const versionText = scalarText(version)
+    if (version && versionText !== undefined) cluster.version = known(versionText, version.location)
     if (this.configured?.issuer)
       cluster.issuer = known(this.configured.issuer, this.configured.location ?? nameEntry.keyLocation)
     if (this.configured?.account)

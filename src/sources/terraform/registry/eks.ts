@@ -1,6 +1,6 @@
 import type { OidcProvider } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
-import { known, symbolic } from '../../../model/value.js'
+import { known, symbolic, type Value } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
 import { readModuleAddon } from '../resources/eks.js'
@@ -64,6 +64,8 @@ export class EksModule implements CalledModule {
       terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_cluster.this[0]` },
       name: toFactValue(this.clusterName()) ?? symbolic(`${this.call.prefix}cluster_name`, location),
       issuer: symbolic(expressionOf(issuer), location),
+      // terraform-aws-eks v21 renamed cluster_version to kubernetes_version (docs/UPGRADE-21.0.md @bef29c4d).
+      ...versionOf(toFactValue(this.input('kubernetes_version') ?? this.input('cluster_version'))),
     })
     const enableIrsa = this.input('enable_irsa')
     if (!(enableIrsa?.kind === 'bool' && !enableIrsa.value)) sink.facts.oidcProviders.push(this.provider(location))
@@ -127,4 +129,8 @@ export class EksModule implements CalledModule {
   private input(name: string): HclValue | undefined {
     return present(this.call.view.value(name))
   }
+}
+
+function versionOf(version: Value | undefined): { version?: Value } {
+  return version ? { version } : {}
 }

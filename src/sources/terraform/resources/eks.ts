@@ -32,6 +32,8 @@ export function readEksCluster({ view, address, root, sink }: ResourceContext): 
     name: toFactValue(present(view.value('name'))) ?? symbolic(`${address}.name`, view.location),
     issuer: symbolic(expressionOf(eksIssuer(address, view.location)), view.location),
   }
+  const version = toFactValue(present(view.value('version')))
+  if (version) cluster.version = version
   sink.facts.clusters.push(cluster)
 }
 
