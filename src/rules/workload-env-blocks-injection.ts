@@ -174,8 +174,12 @@ function tokenAt(
   container: Container,
   path: string,
 ): { audience?: Value; location: Location } | 'unmounted' | 'unknown' {
+  // A path filled in at deploy time (envsubst, Kustomize vars, an unrendered template) is unknown.
+  const deployTime = /\$|\{\{/
+  if (deployTime.test(path)) return 'unknown'
   let covered = false
   for (const mount of container.volumeMounts ?? []) {
+    if (deployTime.test(mount.mountPath)) covered = true
     const mountPath = posix.normalize(mount.mountPath)
     const inVolume =
       mount.subPath !== undefined

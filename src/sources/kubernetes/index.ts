@@ -830,7 +830,8 @@ function volumesOf(node: TreeNode | undefined): PodVolume[] {
         const audience = last(token, 'audience')
         volume.serviceAccountTokens.push({
           path,
-          ...(audience?.kind === 'scalar' && text(audience) !== undefined ? { audience: audience.value } : {}),
+          // A templated audience stays symbolic: unknown, never "no audience".
+          ...(audience?.kind === 'scalar' && audience.type !== 'null' ? { audience: audience.value } : {}),
         })
       }
     }
