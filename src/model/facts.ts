@@ -138,6 +138,34 @@ export interface Container {
   image?: Value
   /** An init container's `restartPolicy` (`Always`: a native sidecar). */
   restartPolicy?: Value
+  volumeMounts?: VolumeMount[]
+  securityContext?: SecurityContext
+}
+
+export interface VolumeMount {
+  volume: string
+  mountPath: string
+  subPath?: string
+  /** The `mountPath` value. */
+  location: Location
+}
+
+/** A volume of the pod, as far as the IRSA rules read it (`spec.volumes[]`). */
+export interface PodVolume {
+  name: string
+  location: Location
+  /** Projected `serviceAccountToken` sources: the file's path in the volume and the token's audience (absent: the API server's). */
+  serviceAccountTokens: { path: string; audience?: Value }[]
+  /** ConfigMaps and Secrets it holds (directly or projected), with the `items` paths when listed. */
+  stored: { kind: 'ConfigMap' | 'Secret'; name: string; paths?: string[] }[]
+}
+
+/** `runAsUser`, `runAsNonRoot` and (pod level only) `fsGroup` of a `securityContext`. */
+export interface SecurityContext {
+  location: Location
+  runAsUser?: Value
+  runAsNonRoot?: Value
+  fsGroup?: Value
 }
 
 export interface Workload {
@@ -150,6 +178,10 @@ export interface Workload {
   /** `spec.serviceAccountName` (or deprecated `serviceAccount`); undefined means "default". */
   serviceAccountName?: Value
   containers: Container[]
+  volumes?: PodVolume[]
+  /** The `hostNetwork: true` key of the pod spec. */
+  hostNetwork?: Location
+  securityContext?: SecurityContext
   /** The node operating system the pod is placed on, when its spec pins one. */
   nodeOs?: NodeOs
   /** The pod's labels (a Pod's own, a template's), which Fargate profile selectors match. */
@@ -353,6 +385,8 @@ export interface AwsProfile {
   externalId?: Value
   /** `credential_source` (Environment, Ec2InstanceMetadata, EcsContainer): the chain starts there instead. */
   credentialSource?: Value
+  /** `aws_access_key_id`: the profile holds static keys. */
+  staticKeys?: Location
   /** The file the profile is written in; `source_profile` names a profile of the same file. Shared by its profiles. */
   configFile?: AwsConfigFile
 }

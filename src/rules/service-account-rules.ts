@@ -17,6 +17,10 @@ import { stsGlobalEndpointUnreachable } from './sts-global-endpoint-unreachable.
 import { webhookSkipLabel } from './webhook-skip-label.js'
 import { webhookDropsNativeSidecars } from './webhook-drops-native-sidecars.js'
 import { selfHostedWebhookMissing } from './self-hosted-webhook-missing.js'
+import { podAnnotationMisplaced } from './pod-annotation-misplaced.js'
+import { workloadHostNetwork } from './workload-host-network.js'
+import { injectedSidecarNotMutated } from './injected-sidecar-not-mutated.js'
+import { workloadTokenUnreadable } from './workload-token-unreadable.js'
 import { serviceAccountRefMissing } from './service-account-ref-missing.js'
 import { serviceAccountNameInvalid } from './service-account-name-invalid.js'
 
@@ -39,6 +43,10 @@ export const serviceAccountRules: Rule[] = [
   webhookSkipLabel,
   webhookDropsNativeSidecars,
   selfHostedWebhookMissing,
+  podAnnotationMisplaced,
+  workloadHostNetwork,
+  injectedSidecarNotMutated,
+  workloadTokenUnreadable,
   serviceAccountRefMissing,
   workloadEnvBlocksInjection,
 ]

@@ -190,3 +190,18 @@ export function findRoleArnPlaceholder(text: string, source: SourceKind): Placeh
 function sameText(a: Value, b: Value): boolean {
   return valueText(a) === valueText(b) && a.kind === b.kind
 }
+
+/**
+ * The container names an `eks.amazonaws.com/skip-containers` value lists, as the webhook reads it
+ * (aws/amazon-eks-pod-identity-webhook@3bf80a34 pkg/handler/handler.go getContainersToSkip: the
+ * first record of Go's encoding/csv, fields not trimmed; a parse error skips nothing). Undefined
+ * when the value holds a quote (csv's quoting rules decide) or is not known.
+ */
+export function skipContainerNames(value: Value): string[] | undefined {
+  if (value.kind !== 'known' || value.value.includes('"')) return undefined
+  const record = value.value
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .find((line) => line !== '')
+  return record === undefined ? [] : record.split(',')
+}

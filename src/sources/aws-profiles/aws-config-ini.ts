@@ -6,7 +6,14 @@ import { known } from '../../model/value.js'
 export type Locate = (line: number, column: number) => Location
 
 /** Settings of the shared config file that start or continue a role chain. */
-const SETTINGS = ['role_arn', 'web_identity_token_file', 'source_profile', 'external_id', 'credential_source'] as const
+const SETTINGS = [
+  'role_arn',
+  'web_identity_token_file',
+  'source_profile',
+  'external_id',
+  'credential_source',
+  'aws_access_key_id',
+] as const
 
 /**
  * The profiles of an AWS shared config file (`~/.aws/config`): `[default]`, `[profile name]`, and
@@ -63,6 +70,9 @@ export function parseAwsConfig(
       case 'credential_source':
         current.credentialSource = known(value, valueLocation)
         break
+      case 'aws_access_key_id':
+        current.staticKeys = valueLocation
+        break
     }
   })
   return profiles
@@ -81,7 +91,10 @@ function profileOf(
   return name ? { source, location, name, configFile } : undefined
 }
 
-/** Whether a text is (or quotes) an AWS shared config file with a role chain setting. */
+/** Whether a text is (or quotes) an AWS shared config file with a role chain setting or static keys. */
 export function mentionsProfiles(text: string): boolean {
-  return /^\s*\[[^\]]+\]\s*$/m.test(text) && /^\s*(role_arn|web_identity_token_file|source_profile)\s*=/m.test(text)
+  return (
+    /^\s*\[[^\]]+\]\s*$/m.test(text) &&
+    /^\s*(role_arn|web_identity_token_file|source_profile|aws_access_key_id)\s*=/m.test(text)
+  )
 }

@@ -30,7 +30,7 @@ export const awsProfilesSource: Source = {
 }
 
 const KUBERNETES_MARKERS =
-  /web_identity_token_file|source_profile|role_arn|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_CONFIG_FILE/
+  /web_identity_token_file|source_profile|role_arn|aws_access_key_id|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_CONFIG_FILE/
 
 /** A ConfigMap or Secret key holding a config file. */
 interface StoredConfig {

@@ -4,11 +4,14 @@ import type {
   EnvVar,
   Facts,
   KubeObject,
+  PodVolume,
+  SecurityContext,
   ServiceAccount,
   ServiceAccountCreator,
   SelfHostedWebhook,
   ServiceAccountRef,
   SourceKind,
+  VolumeMount,
   Workload,
 } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
@@ -421,6 +424,7 @@ class ManifestReader {
         location,
         containers: this.containersOf(pod.spec),
       }
+      this.readPodSettings(pod.spec, workload)
       const serviceAccountName = lastEntry(pod.spec, 'serviceAccountName') ?? lastEntry(pod.spec, 'serviceAccount')
       const serviceAccountValue = serviceAccountName ? referenceValue(serviceAccountName.value) : undefined
       if (serviceAccountValue) workload.serviceAccountName = serviceAccountValue
@@ -508,10 +512,25 @@ class ManifestReader {
         const restartPolicy = init ? last(item, 'restartPolicy') : undefined
         const restartPolicyValue = restartPolicy ? referenceValue(restartPolicy) : undefined
         if (restartPolicyValue) container.restartPolicy = restartPolicyValue
+        const volumeMounts = volumeMountsOf(last(item, 'volumeMounts'))
+        if (volumeMounts.length > 0) container.volumeMounts = volumeMounts
+        const securityContext = securityContextOf(lastEntry(item, 'securityContext'))
+        if (securityContext) container.securityContext = securityContext
         containers.push(container)
       }
     }
     return containers
+  }
+
+  /** Volumes, `hostNetwork` and the pod's `securityContext`: what the pod-side IRSA rules read. */
+  private readPodSettings(podSpec: ObjectNode, workload: Workload): void {
+    const volumes = volumesOf(last(podSpec, 'volumes'))
+    if (volumes.length > 0) workload.volumes = volumes
+    const hostNetwork = lastEntry(podSpec, 'hostNetwork')
+    if (hostNetwork?.value.kind === 'scalar' && text(hostNetwork.value) === 'true')
+      workload.hostNetwork = hostNetwork.keyLocation
+    const securityContext = securityContextOf(lastEntry(podSpec, 'securityContext'))
+    if (securityContext) workload.securityContext = securityContext
   }
 
   private envOf(node: TreeNode | undefined): EnvVar[] {
@@ -782,6 +801,68 @@ function serviceAccountRefOf(
       : ((ownNamespace ? referenceValue(ownNamespace) : undefined) ??
         symbolic(EACH_USER_NAMESPACE, nameEntry.keyLocation))
   return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') }
+}
+
+function volumeMountsOf(node: TreeNode | undefined): VolumeMount[] {
+  if (node?.kind !== 'array') return []
+  const mounts: VolumeMount[] = []
+  for (const item of node.items) {
+    const volume = text(last(item, 'name'))
+    const mountPath = lastEntry(item, 'mountPath')
+    const path = text(mountPath?.value)
+    if (volume === undefined || !mountPath || path === undefined) continue
+    const subPath = text(last(item, 'subPath'))
+    mounts.push({ volume, mountPath: path, location: mountPath.value.location, ...(subPath ? { subPath } : {}) })
+  }
+  return mounts
+}
+
+function volumesOf(node: TreeNode | undefined): PodVolume[] {
+  if (node?.kind !== 'array') return []
+  const volumes: PodVolume[] = []
+  for (const item of node.items) {
+    const nameEntry = lastEntry(item, 'name')
+    const name = text(nameEntry?.value)
+    if (name === undefined || !nameEntry) continue
+    const volume: PodVolume = { name, location: nameEntry.keyLocation, serviceAccountTokens: [], stored: [] }
+    const addStored = (kind: 'ConfigMap' | 'Secret', source: TreeNode | undefined, nameKey: string): void => {
+      const storedName = text(last(source, nameKey))
+      if (storedName === undefined) return
+      const items = last(source, 'items')
+      const paths = items?.kind === 'array' ? items.items.flatMap((each) => text(last(each, 'path')) ?? []) : undefined
+      volume.stored.push({ kind, name: storedName, ...(paths ? { paths } : {}) })
+    }
+    addStored('ConfigMap', last(item, 'configMap'), 'name')
+    addStored('Secret', last(item, 'secret'), 'secretName')
+    const projected = last(last(item, 'projected'), 'sources')
+    if (projected?.kind === 'array') {
+      for (const source of projected.items) {
+        addStored('ConfigMap', last(source, 'configMap'), 'name')
+        addStored('Secret', last(source, 'secret'), 'name')
+        const token = last(source, 'serviceAccountToken')
+        const path = text(last(token, 'path'))
+        if (path === undefined) continue
+        const audience = last(token, 'audience')
+        volume.serviceAccountTokens.push({
+          path,
+          // A templated audience stays symbolic: unknown, never "no audience".
+          ...(audience?.kind === 'scalar' && audience.type !== 'null' ? { audience: audience.value } : {}),
+        })
+      }
+    }
+    volumes.push(volume)
+  }
+  return volumes
+}
+
+function securityContextOf(entry: ObjectEntry | undefined): SecurityContext | undefined {
+  if (entry?.value.kind !== 'object') return undefined
+  const context: SecurityContext = { location: entry.keyLocation }
+  for (const key of ['runAsUser', 'runAsNonRoot', 'fsGroup'] as const) {
+    const value = last(entry.value, key)
+    if (value?.kind === 'scalar' && value.type !== 'null') context[key] = value.value
+  }
+  return context
 }
 
 function nameValue(node: TreeNode | undefined, metadata: TreeNode | undefined, location: Location): Value {

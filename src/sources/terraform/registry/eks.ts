@@ -181,3 +181,4 @@ export class EksModule implements CalledModule {
     return present(this.call.view.value(name))
   }
 }
+
