@@ -3,7 +3,9 @@ import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
+import { terraformUnit } from '../../../model/facts.js'
 import { readModuleAddon } from '../resources/eks.js'
+import { pinnedMajorVersion } from './index.js'
 import { present } from '../resources/iam.js'
 import {
   expressionOf,
@@ -65,8 +67,18 @@ export class EksModule implements CalledModule {
       name: toFactValue(this.clusterName()) ?? symbolic(`${this.call.prefix}cluster_name`, location),
       issuer: symbolic(expressionOf(issuer), location),
     })
-    const enableIrsa = this.input('enable_irsa')
-    if (!(enableIrsa?.kind === 'bool' && !enableIrsa.value)) sink.facts.oidcProviders.push(this.provider(location))
+    const irsa = this.irsaSetting()
+    if (irsa === 'enabled') sink.facts.oidcProviders.push(this.provider(location))
+    else if (irsa !== 'unknown') {
+      ;(sink.facts.absentOidcProviders ??= []).push({
+        source: 'terraform',
+        unit: terraformUnit(this.call.rootDir),
+        location: irsa.location,
+        setting: irsa.setting,
+        label: this.label,
+        arnReferences: [`${this.call.prefix}oidc_provider_arn`],
+      })
+    }
     const addons =
       this.majorVersion === undefined
         ? (this.input('addons') ?? this.input('cluster_addons'))
@@ -82,6 +94,30 @@ export class EksModule implements CalledModule {
         })
       }
     }
+  }
+
+  /**
+   * Whether the module creates its IAM OIDC provider: `enable_irsa`, whose default is true from
+   * v18.4.0 and false before (variables.tf at v17.24.0, v18.0.0, v18.4.0). With IRSA off the
+   * `oidc_provider_arn` output is null (outputs.tf: `try(aws_iam_openid_connect_provider.oidc_provider[0].arn, null)`).
+   */
+  private irsaSetting(): 'enabled' | 'unknown' | { location: Location; setting: string } {
+    const enableIrsa = this.input('enable_irsa')
+    if (enableIrsa?.kind === 'bool') {
+      if (enableIrsa.value) return 'enabled'
+      const attribute = this.call.view.attribute('enable_irsa')
+      return { location: attribute?.location ?? enableIrsa.location, setting: 'enable_irsa = false' }
+    }
+    if (enableIrsa) return 'unknown'
+    const pinned = pinnedMajorVersion(this.call)
+    if (pinned !== undefined && pinned < 18) {
+      const version = this.call.view.attribute('version')
+      return {
+        location: version?.location ?? this.call.view.location,
+        setting: `version ${this.call.version ?? ''} without enable_irsa (false by default before v18.4)`.replace('  ', ' '),
+      }
+    }
+    return 'enabled'
   }
 
   private provider(location: Location): OidcProvider {
