@@ -107,7 +107,11 @@ function symbolicKeyWithScheme(entry: ConditionEntry, statement: Statement): Omi
  * (`"${module.eks.oidc_provider_arn}:sub"`, `"${aws_iam_openid_connect_provider.eks.arn}:sub"`):
  * the key then starts with "arn:<partition>:iam::<account>:oidc-provider/" (irsa-failure-modes.md D2).
  */
-function providerArnKey(graph: Graph, entry: ConditionEntry, statement: Statement): Omit<FindingDraft, 'key'> | undefined {
+function providerArnKey(
+  graph: Graph,
+  entry: ConditionEntry,
+  statement: Statement,
+): Omit<FindingDraft, 'key'> | undefined {
   const text = keyTextOf(entry)
   const leading = /^\$\{([^{}]+)\}/.exec(text)?.[1]
   if (leading === undefined) return undefined
@@ -116,7 +120,9 @@ function providerArnKey(graph: Graph, entry: ConditionEntry, statement: Statemen
       candidate.arnReferences.includes(leading) ||
       (candidate.arn?.kind === 'symbolic' && candidate.arn.expression === leading),
   )
-  const absent = provider ? undefined : graph.facts.absentOidcProviders?.find((candidate) => candidate.arnReferences.includes(leading))
+  const absent = provider
+    ? undefined
+    : graph.facts.absentOidcProviders?.find((candidate) => candidate.arnReferences.includes(leading))
   if (!provider && !absent) return undefined
   const rest = text.slice(leading.length + 3)
   const scheme = provider?.url?.kind === 'symbolic' ? /^https:\/\//.exec(provider.url.expression)?.[0] : undefined

@@ -85,7 +85,9 @@ function issuerUrlAsPrincipal(graph: Graph, federated: SymbolicValue, statement:
   const written = `Federated principal ${shown} in ${describeStatement(statement)}`
   const provider = graph.facts.oidcProviders.find(
     (candidate) =>
-      candidate.url?.kind === 'symbolic' && candidate.url.expression === federated.expression && candidate.arnReferences[0],
+      candidate.url?.kind === 'symbolic' &&
+      candidate.url.expression === federated.expression &&
+      candidate.arnReferences[0],
   )
   const arn = provider?.arnReferences[0]
   const fix = arn

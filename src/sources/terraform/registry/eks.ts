@@ -68,8 +68,10 @@ export class EksModule implements CalledModule {
       issuer: symbolic(expressionOf(issuer), location),
     })
     const irsa = this.irsaSetting()
-    if (irsa === 'enabled') sink.facts.oidcProviders.push(this.provider(location))
-    else if (irsa !== 'unknown') {
+    if (irsa === 'enabled') {
+      sink.facts.oidcProviders.push(this.provider(location))
+      this.noteDualStackRelease(sink)
+    } else if (irsa !== 'unknown') {
       ;(sink.facts.absentOidcProviders ??= []).push({
         source: 'terraform',
         unit: terraformUnit(this.call.rootDir),
@@ -97,6 +99,25 @@ export class EksModule implements CalledModule {
   }
 
   /**
+   * terraform-aws-eks v21.0.0 (2025-07-23) created the IAM OIDC provider with the dual-stack issuer
+   * (`url = local.dualstack_oidc_issuer_url`, `https://oidc-eks.<region>.api.aws/id/<ID>`, main.tf,
+   * commit 416515a0); v21.0.1 (commit 60096fc7, 2025-07-24, "Revert changs to OIDC dual stack
+   * issuer url") went back to the cluster's issuer. EKS tokens carry the `oidc.eks.` issuer, so
+   * STS finds no provider for them (irsa-failure-modes.md A6).
+   */
+  private noteDualStackRelease(sink: FactSink): void {
+    const constraint = this.call.version ?? /[?&]ref=([^&#]+)/.exec(this.call.source)?.[1]
+    if (constraint === undefined || !/^\s*=?\s*v?21\.0\.0\s*$/.test(constraint)) return
+    const location = this.call.view.attribute('version')?.location ?? this.call.view.location
+    sink.findings.push({
+      ruleId: 'oidc-provider-url-invalid',
+      location,
+      message: `${this.label} pins terraform-aws-eks ${constraint.trim()}, which creates the IAM OIDC provider with the cluster's dual-stack issuer URL (https://oidc-eks.<region>.api.aws/id/<ID>), but EKS tokens carry the issuer https://oidc.eks.<region>.amazonaws.com/id/<ID>, so STS finds no provider for them ("InvalidIdentityToken: No OpenIDConnect provider found in your account") and every role trusting ${this.label}.oidc_provider_arn fails; use version 21.0.1 or later, which reverted it`,
+      key: `terraform-aws-eks-21.0.0 ${this.label} ${this.call.rootDir}`,
+    })
+  }
+
+  /**
    * Whether the module creates its IAM OIDC provider: `enable_irsa`, whose default is true from
    * v18.4.0 and false before (variables.tf at v17.24.0, v18.0.0, v18.4.0). With IRSA off the
    * `oidc_provider_arn` output is null (outputs.tf: `try(aws_iam_openid_connect_provider.oidc_provider[0].arn, null)`).
@@ -114,7 +135,10 @@ export class EksModule implements CalledModule {
       const version = this.call.view.attribute('version')
       return {
         location: version?.location ?? this.call.view.location,
-        setting: `version ${this.call.version ?? ''} without enable_irsa (false by default before v18.4)`.replace('  ', ' '),
+        setting: `version ${this.call.version ?? ''} without enable_irsa (false by default before v18.4)`.replace(
+          '  ',
+          ' ',
+        ),
       }
     }
     return 'enabled'
