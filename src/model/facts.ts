@@ -185,6 +185,8 @@ export interface OidcProvider {
   url?: Value
   clientIds: Value[]
   clientIdsLocation?: Location
+  /** The certificate thumbprints it is created with, when the source states them. */
+  thumbprints?: Value[]
   arnReferences: string[]
   terraform?: TerraformResourceRef
 }
