@@ -1,5 +1,6 @@
 import type { OidcProvider } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
+import { formatLocation } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
@@ -71,6 +72,7 @@ export class EksModule implements CalledModule {
     if (irsa === 'enabled') {
       sink.facts.oidcProviders.push(this.provider(location))
       this.noteDualStackRelease(sink)
+      this.noteChinaAudience(sink)
     } else if (irsa !== 'unknown') {
       ;(sink.facts.absentOidcProviders ??= []).push({
         source: 'terraform',
@@ -114,6 +116,36 @@ export class EksModule implements CalledModule {
       location,
       message: `${this.label} pins terraform-aws-eks ${constraint.trim()}, which creates the IAM OIDC provider with the cluster's dual-stack issuer URL (https://oidc-eks.<region>.api.aws/id/<ID>), but EKS tokens carry the issuer https://oidc.eks.<region>.amazonaws.com/id/<ID>, so STS finds no provider for them ("InvalidIdentityToken: No OpenIDConnect provider found in your account") and every role trusting ${this.label}.oidc_provider_arn fails; use version 21.0.1 or later, which reverted it`,
       key: `terraform-aws-eks-21.0.0 ${this.label} ${this.call.rootDir}`,
+    })
+  }
+
+  /**
+   * From v13.0.0 until v20.0.0 (commit 6b40bdbb, 2024-02-02) the module gave its provider the client
+   * ID `sts.${dns_suffix}` (main.tf: `client_id_list = distinct(compact(concat(["sts.${local.dns_suffix}"],
+   * var.openid_connect_audiences)))`, the partition's DNS suffix unless `cluster_iam_role_dns_suffix`
+   * says otherwise), "sts.amazonaws.com.cn" in China, while the tokens' audience is "sts.amazonaws.com"
+   * there too (irsa-failure-modes.md J2). A warning: the region is read from the provider block only.
+   */
+  private noteChinaAudience(sink: FactSink): void {
+    const region = this.call.awsRegion
+    const major = pinnedMajorVersion(this.call)
+    if (!region || !region.value.startsWith('cn-') || major === undefined || major < 13 || major >= 20) return
+    if (this.input('cluster_iam_role_dns_suffix') !== undefined) return
+    const audiences = this.input('openid_connect_audiences')
+    if (
+      audiences &&
+      (audiences.kind !== 'tuple' ||
+        audiences.items.some((item) => item.kind !== 'string' || item.value === 'sts.amazonaws.com'))
+    )
+      return
+    const location = this.call.view.attribute('version')?.location ?? this.call.view.location
+    sink.findings.push({
+      ruleId: 'oidc-provider-audience-missing',
+      level: 'warning',
+      location,
+      message: `${this.label} pins terraform-aws-eks ${(this.call.version ?? '').trim() || `v${major}`} in ${region.value} (the aws provider's region, ${formatLocation(region.location)}); before v20 the module gives its IAM OIDC provider the client ID "sts.<DNS suffix of the partition>", here "sts.amazonaws.com.cn", but ServiceAccount tokens carry the audience "sts.amazonaws.com" in China too, so STS answers "InvalidIdentityToken: Incorrect token audience"; add openid_connect_audiences = ["sts.amazonaws.com"], or upgrade to v20 or later, which lists "sts.amazonaws.com"`,
+      related: [{ location: region.location, message: `region ${region.value}` }],
+      key: `terraform-aws-eks-china-audience ${this.label} ${this.call.rootDir}`,
     })
   }
 
