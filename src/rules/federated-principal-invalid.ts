@@ -79,10 +79,10 @@ export const federatedPrincipalInvalid: Rule = {
  * cluster's `identity[0].oidc[0].issuer` (irsa-failure-modes.md C2, A6).
  */
 function issuerUrlAsPrincipal(graph: Graph, federated: SymbolicValue, statement: Statement): string | undefined {
-  const url = symbolicIssuerUrl(federated.expression)
-  if (!url) return undefined
   const shown = federated.expression.includes('${') ? `"${federated.expression}"` : `\${${federated.expression}}`
   const written = `Federated principal ${shown} in ${describeStatement(statement)}`
+  const url = symbolicIssuerUrl(federated.expression)
+  if (!url) return hostPathAsPrincipal(graph, federated, written)
   const provider = graph.facts.oidcProviders.find(
     (candidate) =>
       candidate.url?.kind === 'symbolic' &&
@@ -99,6 +99,22 @@ function issuerUrlAsPrincipal(graph: Graph, federated: SymbolicValue, statement:
     ? "is the cluster's dual-stack issuer URL (oidc-eks.<region>.api.aws), which no token carries, not the ARN of an IAM OIDC provider"
     : `is the cluster's issuer URL (it starts with "${url.scheme ?? 'https://'}"), not the ARN of its IAM OIDC provider`
   return `${written} ${what}, so IAM rejects the trust policy ("MalformedPolicyDocument: Federated principals must be valid domain names or SAML metadata ARNs") or it never names the provider of an EKS token; ${fix}`
+}
+
+/**
+ * A Federated principal that is a provider's issuer host and path, not its ARN: terraform-aws-eks
+ * `oidc_provider` (the issuer without "https://"), or `aws_iam_openid_connect_provider.<name>.url`,
+ * which IAM returns without the scheme.
+ */
+function hostPathAsPrincipal(graph: Graph, federated: SymbolicValue, written: string): string | undefined {
+  const provider = graph.facts.oidcProviders.find(
+    (candidate) =>
+      (candidate.url?.kind === 'symbolic' && candidate.url.expression === `https://\${${federated.expression}}`) ||
+      (candidate.terraform !== undefined && `${candidate.terraform.address}.url` === federated.expression),
+  )
+  const arn = provider?.arnReferences[0]
+  if (arn === undefined) return undefined
+  return `${written} is the issuer host and path of the IAM OIDC provider, not its ARN, so IAM rejects the trust policy ("MalformedPolicyDocument") or it never names the provider of an EKS token; write the ARN of the provider, ${arn}`
 }
 
 /** A suggestion built from the issuer the statement's condition keys name, else the generic form. */

@@ -61,3 +61,18 @@ resource "aws_iam_role" "billing_exporter" {
     }]
   })
 }
+
+resource "aws_iam_role" "orders_auditor" {
+  name = "orders-auditor"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Principal = { Federated = module.eks.oidc_provider }
+      Condition = {
+        StringEquals = { "${module.eks.oidc_provider}:sub" = "system:serviceaccount:orders:auditor" }
+      }
+    }]
+  })
+}
