@@ -243,8 +243,27 @@ export interface OidcProvider {
   url?: Value
   clientIds: Value[]
   clientIdsLocation?: Location
+  /** The certificate thumbprints it is created with, when the source states them. */
+  thumbprints?: Value[]
   arnReferences: string[]
   terraform?: TerraformResourceRef
+}
+
+/**
+ * An IAM OIDC provider a module creates unless told not to, told not to (terraform-aws-eks
+ * `enable_irsa = false`): the output that would hold its ARN is null at apply time.
+ */
+export interface AbsentOidcProvider {
+  source: SourceKind
+  unit?: DeployUnit
+  /** The setting that turns the provider off. */
+  location: Location
+  /** The setting as written: `enable_irsa = false`. */
+  setting: string
+  /** The module, for messages: `module.eks`. */
+  label: string
+  /** How the configuration refers to the ARN it would have (`module.eks.oidc_provider_arn`). */
+  arnReferences: string[]
 }
 
 export interface Cluster {
@@ -470,6 +489,8 @@ export interface Facts {
   workloads: Workload[]
   roles: Role[]
   oidcProviders: OidcProvider[]
+  /** Present when a source saw any. */
+  absentOidcProviders?: AbsentOidcProvider[]
   clusters: Cluster[]
   podIdentityAssociations: PodIdentityAssociation[]
   awsProfiles: AwsProfile[]

@@ -1,3 +1,4 @@
+import type { Graph } from '../graph.js'
 import type { FindingDraft } from '../model/finding.js'
 import type { ConditionEntry, Statement } from '../model/policy.js'
 import type { Rule } from './rule.js'
@@ -7,6 +8,7 @@ import {
   analyseConditionKey,
   analyseFederated,
   claimSuggestedBy,
+  symbolicIssuerUrl,
   whenKeyAbsent,
   type ConditionKeyAnalysis,
 } from './helpers/eks-issuer.js'
@@ -26,7 +28,7 @@ export const conditionKeyInvalid: Rule = {
     for (const { role, statement } of irsaScopedStatements(graph)) {
       for (const entry of statement.condition?.entries ?? []) {
         if (entry.key.kind !== 'known') {
-          const finding = symbolicKeyWithScheme(entry, statement)
+          const finding = symbolicKeyWithScheme(entry, statement) ?? providerArnKey(graph, entry, statement)
           if (finding)
             yield { ...finding, key: `${statementKey(role, statement)} key:${entry.operator}:${entry.key.expression}` }
           continue
@@ -75,16 +77,61 @@ function keyTextOf(entry: ConditionEntry): string {
 }
 
 /**
- * A key known only at apply time whose written text starts with a scheme: an issuer URL used as
- * the key (Terraform `"${module.eks.cluster_oidc_issuer_url}:sub"`, or the cluster's raw
- * `identity[0].oidc[0].issuer`), which sources write as `https://${<host/path>}:sub`.
+ * A key known only at apply time whose written text is an issuer URL: it starts with a scheme
+ * (Terraform `"${module.eks.cluster_oidc_issuer_url}:sub"`, or the cluster's raw
+ * `identity[0].oidc[0].issuer`, which sources write as `https://${<host/path>}:sub`), or it is
+ * built on the dual-stack issuer (terraform-aws-eks `cluster_dualstack_oidc_issuer_url`).
  */
 function symbolicKeyWithScheme(entry: ConditionEntry, statement: Statement): Omit<FindingDraft, 'key'> | undefined {
   const text = keyTextOf(entry)
-  const scheme = /^https?:\/\//i.exec(text)
-  if (!scheme) return undefined
+  const url = symbolicIssuerUrl(text)
+  if (!url) return undefined
+  const written = `Condition key "${text}" in ${describeStatement(statement)}`
+  const absent = `so it never exists in the request and ${whenKeyAbsent(entry.operator)}`
+  if (url.dualStack) {
+    const claim = /:(sub|aud|amr)$/.exec(text)?.[1] ?? 'sub'
+    return {
+      location: entry.keyLocation,
+      message: `${written} is built on the cluster's dual-stack issuer (oidc-eks.<region>.api.aws), but tokens name oidc.eks.<region>.amazonaws.com as their issuer, ${absent}; write the issuer host and path without "https://", then the claim (terraform-aws-eks: "\${module.<name>.oidc_provider}:${claim}")`,
+    }
+  }
+  const scheme = url.scheme ?? ''
   return {
     location: entry.keyLocation,
-    message: `Condition key "${text}" in ${describeStatement(statement)} starts with "${scheme[0]}" (the issuer URL, not its host and path), so it never exists in the request and ${whenKeyAbsent(entry.operator)}; write the key as "${text.slice(scheme[0].length)}"`,
+    message: `${written} starts with "${scheme}" (the issuer URL, not its host and path), ${absent}; write the key as "${text.slice(scheme.length)}"`,
+  }
+}
+
+/**
+ * A key known only at apply time that starts with a reference to an IAM OIDC provider's ARN
+ * (`"${module.eks.oidc_provider_arn}:sub"`, `"${aws_iam_openid_connect_provider.eks.arn}:sub"`):
+ * the key then starts with "arn:<partition>:iam::<account>:oidc-provider/" (irsa-failure-modes.md D2).
+ */
+function providerArnKey(
+  graph: Graph,
+  entry: ConditionEntry,
+  statement: Statement,
+): Omit<FindingDraft, 'key'> | undefined {
+  const text = keyTextOf(entry)
+  const leading = /^\$\{([^{}]+)\}/.exec(text)?.[1]
+  if (leading === undefined) return undefined
+  const provider = graph.facts.oidcProviders.find(
+    (candidate) =>
+      candidate.arnReferences.includes(leading) ||
+      (candidate.arn?.kind === 'symbolic' && candidate.arn.expression === leading),
+  )
+  const absent = provider
+    ? undefined
+    : graph.facts.absentOidcProviders?.find((candidate) => candidate.arnReferences.includes(leading))
+  if (!provider && !absent) return undefined
+  const rest = text.slice(leading.length + 3)
+  const scheme = provider?.url?.kind === 'symbolic' ? /^https:\/\//.exec(provider.url.expression)?.[0] : undefined
+  const hostPath =
+    provider?.url?.kind === 'symbolic' && scheme !== undefined
+      ? provider.url.expression.slice(scheme.length)
+      : `\${replace(${leading}, "/^(.*provider/)/", "")}`
+  return {
+    location: entry.keyLocation,
+    message: `Condition key "${text}" in ${describeStatement(statement)} starts with the ARN of the IAM OIDC provider (${leading} is "arn:<partition>:iam::<account>:oidc-provider/<issuer>"), not the issuer host and path, so it never exists in the request and ${whenKeyAbsent(entry.operator)}; write the key as "${hostPath}${rest}"`,
   }
 }

@@ -1,10 +1,18 @@
 import { parseRoleArn } from '../iam/arn.js'
+import type { Graph } from '../graph.js'
 import type { Role } from '../model/facts.js'
+import type { SymbolicValue } from '../model/value.js'
 import type { Statement } from '../model/policy.js'
 import type { Rule } from './rule.js'
 import { federatedScope, irsaTrustPolicies } from './helpers/irsa-scope.js'
 import { describeStatement, statementKey } from './helpers/conditions.js'
-import { analyseConditionKey, analyseFederated, looksLikeEksIssuer, providerArnFor } from './helpers/eks-issuer.js'
+import {
+  analyseConditionKey,
+  analyseFederated,
+  looksLikeEksIssuer,
+  providerArnFor,
+  symbolicIssuerUrl,
+} from './helpers/eks-issuer.js'
 import { DOCUMENTATION_ACCOUNTS } from './helpers/kubernetes.js'
 import { federatedValues } from './helpers/trust.js'
 
@@ -22,7 +30,17 @@ export const federatedPrincipalInvalid: Rule = {
       const account = accountOf(role)
       for (const statement of policy.statements) {
         for (const federated of federatedValues(statement)) {
-          if (federated.kind !== 'known' || federatedScope(graph, federated) === 'other') continue
+          if (federated.kind === 'symbolic') {
+            const message = issuerUrlAsPrincipal(graph, federated, statement)
+            if (message)
+              yield {
+                location: federated.location,
+                message,
+                key: `${statementKey(role, statement)} federated:${federated.expression}`,
+              }
+            continue
+          }
+          if (federatedScope(graph, federated) === 'other') continue
           const analysis = analyseFederated(federated.value, account)
           if (!analysis) continue
           const written = `Federated principal "${federated.value}" in ${describeStatement(statement)}`
@@ -53,6 +71,50 @@ export const federatedPrincipalInvalid: Rule = {
       }
     }
   },
+}
+
+/**
+ * A Federated principal known only at apply time that is an issuer URL, not a provider ARN:
+ * terraform-aws-eks `cluster_oidc_issuer_url` or `cluster_dualstack_oidc_issuer_url`, or the
+ * cluster's `identity[0].oidc[0].issuer` (irsa-failure-modes.md C2, A6).
+ */
+function issuerUrlAsPrincipal(graph: Graph, federated: SymbolicValue, statement: Statement): string | undefined {
+  const shown = federated.expression.includes('${') ? `"${federated.expression}"` : `\${${federated.expression}}`
+  const written = `Federated principal ${shown} in ${describeStatement(statement)}`
+  const url = symbolicIssuerUrl(federated.expression)
+  if (!url) return hostPathAsPrincipal(graph, federated, written)
+  const provider = graph.facts.oidcProviders.find(
+    (candidate) =>
+      candidate.url?.kind === 'symbolic' &&
+      candidate.url.expression === federated.expression &&
+      candidate.arnReferences[0],
+  )
+  const arn = provider?.arnReferences[0]
+  const fix = arn
+    ? `write the ARN of the IAM OIDC provider, ${arn}`
+    : url.dualStack
+      ? 'write the ARN of the IAM OIDC provider of the issuer oidc.eks.<region>.amazonaws.com/id/<ID> (terraform-aws-eks: module.<name>.oidc_provider_arn)'
+      : 'write the ARN of the IAM OIDC provider (terraform-aws-eks: module.<name>.oidc_provider_arn; or aws_iam_openid_connect_provider.<name>.arn)'
+  const what = url.dualStack
+    ? "is the cluster's dual-stack issuer URL (oidc-eks.<region>.api.aws), which no token carries, not the ARN of an IAM OIDC provider"
+    : `is the cluster's issuer URL (it starts with "${url.scheme ?? 'https://'}"), not the ARN of its IAM OIDC provider`
+  return `${written} ${what}, so IAM rejects the trust policy ("MalformedPolicyDocument: Federated principals must be valid domain names or SAML metadata ARNs") or it never names the provider of an EKS token; ${fix}`
+}
+
+/**
+ * A Federated principal that is a provider's issuer host and path, not its ARN: terraform-aws-eks
+ * `oidc_provider` (the issuer without "https://"), or `aws_iam_openid_connect_provider.<name>.url`,
+ * which IAM returns without the scheme.
+ */
+function hostPathAsPrincipal(graph: Graph, federated: SymbolicValue, written: string): string | undefined {
+  const provider = graph.facts.oidcProviders.find(
+    (candidate) =>
+      (candidate.url?.kind === 'symbolic' && candidate.url.expression === `https://\${${federated.expression}}`) ||
+      (candidate.terraform !== undefined && `${candidate.terraform.address}.url` === federated.expression),
+  )
+  const arn = provider?.arnReferences[0]
+  if (arn === undefined) return undefined
+  return `${written} is the issuer host and path of the IAM OIDC provider, not its ARN, so IAM rejects the trust policy ("MalformedPolicyDocument") or it never names the provider of an EKS token; write the ARN of the provider, ${arn}`
 }
 
 /** A suggestion built from the issuer the statement's condition keys name, else the generic form. */

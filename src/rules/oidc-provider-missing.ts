@@ -9,6 +9,7 @@ import {
 import type { FindingDraft, RelatedLocation } from '../model/finding.js'
 import { sameUnitOrNone, type Cluster, type OidcProvider, type Role } from '../model/facts.js'
 import { formatLocation, type Location } from '../model/location.js'
+import type { SymbolicValue } from '../model/value.js'
 import type { Rule } from './rule.js'
 import { allowedIrsaStatements } from './helpers/conditions.js'
 import {
@@ -37,7 +38,11 @@ export const oidcProviderMissing: Rule = {
     const clusters = knownClusters(graph, context.config)
     for (const { role, statement } of allowedIrsaStatements(graph.facts.roles)) {
       for (const federated of federatedValues(statement)) {
-        if (federated.kind !== 'known') continue
+        if (federated.kind === 'symbolic') {
+          const finding = disabledProvider(graph, role, federated)
+          if (finding) yield finding
+          continue
+        }
         const arn = parseOidcProviderArn(federated.value)
         if (!arn || !isWellFormed(federated.value)) continue
         if (graph.providersNamed(federated, role).length > 0) continue
@@ -46,6 +51,25 @@ export const oidcProviderMissing: Rule = {
       }
     }
   },
+}
+
+/**
+ * A Federated principal that refers to the ARN of a provider the module was told not to create
+ * (terraform-aws-eks `enable_irsa = false`): the reference is null at apply time, so the trust
+ * names no provider. The one form of a missing provider that is certain offline.
+ */
+function disabledProvider(graph: Graph, role: Role, federated: SymbolicValue): FindingDraft | undefined {
+  const absent = (graph.facts.absentOidcProviders ?? []).find(
+    (provider) => provider.arnReferences.includes(federated.expression) && sameUnitOrNone(provider.unit, role.unit),
+  )
+  if (!absent) return undefined
+  return {
+    location: federated.location,
+    level: 'error',
+    message: `${capitalise(trustTitle(role))} names the OIDC provider \${${federated.expression}}, but ${absent.label} has ${absent.setting} (${formatLocation(absent.location)}), so it creates no IAM OIDC provider and that output is null: the trust names no provider, and Terraform or IAM rejects it (a null Federated principal) or STS answers "No OpenIDConnect provider found"; set enable_irsa = true on ${absent.label}, or name the ARN of a provider created elsewhere`,
+    related: [{ location: absent.location, message: `${absent.label}: ${absent.setting}` }],
+    key: `${roleKey(role)} provider-disabled:${federated.expression}`,
+  }
 }
 
 /** Malformed ARNs, placeholders and dual-stack hosts are federated-principal-invalid's findings. */

@@ -361,3 +361,31 @@ export function providerArnFor(issuer: string, account: string | undefined): str
   const partition = region === undefined ? 'aws' : partitionOfRegion(region)
   return `arn:${partition}:iam::${account ?? '<account-id>'}:oidc-provider/${issuer}`
 }
+
+/**
+ * terraform-aws-eks's output of the cluster's dual-stack issuer URL, `https://oidc-eks.<region>.api.aws/id/<ID>`
+ * (outputs.tf, `cluster_dualstack_oidc_issuer_url`, v20.x–v21.x): never the issuer of a token.
+ */
+const DUAL_STACK_OUTPUT = /(?:^|\.)cluster_dualstack_oidc_issuer_url(?=$|[^\w])/
+
+/** What a value known only at apply time shows of an issuer URL written where an ARN or a key belongs. */
+export interface SymbolicIssuerUrl {
+  /** `https://` when the text starts with a scheme (`https://${module.eks.oidc_provider}`). */
+  scheme?: string
+  /** The text is, or is built on, the cluster's dual-stack issuer. */
+  dualStack: boolean
+}
+
+/**
+ * A reference expression that is an issuer URL: it starts with a scheme (how the sources write
+ * terraform-aws-eks `cluster_oidc_issuer_url` and `aws_eks_cluster.<name>.identity[0].oidc[0].issuer`),
+ * or it names the dual-stack issuer (terraform-aws-eks `cluster_dualstack_oidc_issuer_url`, a
+ * literal `oidc-eks.<region>.api.aws` around the references). undefined for anything else.
+ */
+export function symbolicIssuerUrl(expression: string): SymbolicIssuerUrl | undefined {
+  const scheme = /^https?:\/\//i.exec(expression)?.[0]
+  const literal = expression.replace(/\$\{[^}]*\}/g, '')
+  const dualStack = DUAL_STACK_OUTPUT.test(expression) || /(?:^|[/.])oidc-eks\.|\.api\.aws(?:\/|$)/i.test(literal)
+  if (scheme === undefined && !dualStack) return undefined
+  return scheme === undefined ? { dualStack } : { scheme, dualStack }
+}

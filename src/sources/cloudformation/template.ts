@@ -373,6 +373,8 @@ class TemplateReader {
       provider.clientIds = this.values(clientIds.value)
       provider.clientIdsLocation = clientIds.keyLocation
     }
+    const thumbprints = entry(properties, 'ThumbprintList')
+    if (thumbprints) provider.thumbprints = this.values(thumbprints.value)
     return provider
   }
 

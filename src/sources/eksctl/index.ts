@@ -146,6 +146,8 @@ class ClusterConfigReader {
     const withOidc = entry(iam, 'withOIDC')
     const serviceAccounts = child(iam, 'serviceAccounts')
     if (withOidc && scalarText(withOidc.value) === 'true') (facts.oidcProviders ??= []).push(this.provider(withOidc))
+    // eksctl refuses the config: `IsDisabled(cfg.IAM.WithOIDC) && len(cfg.IAM.ServiceAccounts) > 0`
+    // (pkg/apis/eksctl.io/v1alpha5/validation.go, eksctl v0.230.0); an absent withOIDC is not disabled.
     if (
       withOidc &&
       scalarText(withOidc.value) === 'false' &&

@@ -59,6 +59,14 @@ export interface ModuleCallRequest {
   location: Location
   /** The directories of the module instances from the root down to the caller. */
   chain: readonly string[]
+  /** The region of the default `aws` provider the module inherits, when a literal says it. */
+  awsRegion?: AwsRegion
+}
+
+/** A `region = "…"` literal of a `provider "aws"` block. */
+export interface AwsRegion {
+  value: string
+  location: Location
 }
 
 interface ModuleCallInstances {
@@ -91,6 +99,8 @@ export class ModuleInstance implements Environment, CalledModule {
    * git-ignored) supplies it at apply time. A module a caller in the scan calls gets its values from that call.
    */
   private readonly readsUnsetInput: (expressionText: string) => boolean
+  /** The region of the default `aws` provider, when a literal says it (here, or in the module's callers). */
+  private readonly awsRegion: AwsRegion | undefined
 
   constructor(
     private readonly program: Program,
@@ -101,8 +111,10 @@ export class ModuleInstance implements Environment, CalledModule {
     private readonly depth: number,
     /** The directories of the instances that called this one, from the root down. */
     private readonly callers: readonly string[] = [],
+    inheritedRegion?: AwsRegion,
   ) {
     this.evaluator = new Evaluator(this, program.budget)
+    this.awsRegion = defaultAwsRegion(source.files) ?? inheritedRegion
     for (const file of source.files) {
       for (const block of file.body.blocks) {
         const [first, second] = block.labels
@@ -361,6 +373,8 @@ export class ModuleInstance implements Environment, CalledModule {
         chain: [...this.callers, this.source.dir],
       }
       if (version !== undefined) request.version = version
+      // `providers = { aws = aws.other }` gives the module another provider configuration.
+      if (this.awsRegion && attribute(block.body, 'providers') === undefined) request.awsRegion = this.awsRegion
       result.instances.push({ instance, module: this.program.callModule(request) })
     }
     return result
@@ -524,6 +538,22 @@ function guarded(sink: FactSink, location: Location, address: string, read: () =
 /** A `local-exec` provisioner runs a command on the machine that applies: scripts irsa-guard does not follow. */
 function runsLocalPrograms(block: Block): boolean {
   return block.body.blocks.some((nested) => nested.type === 'provisioner' && nested.labels[0] === 'local-exec')
+}
+
+/** The literal `region` of the module's `provider "aws"` blocks without an alias, when they agree on one. */
+function defaultAwsRegion(files: readonly HclFile[]): AwsRegion | undefined {
+  const regions: AwsRegion[] = []
+  for (const file of files) {
+    for (const block of file.body.blocks) {
+      if (block.type !== 'provider' || block.labels[0] !== 'aws' || attribute(block.body, 'alias') !== undefined)
+        continue
+      const region = attribute(block.body, 'region')
+      if (region?.expression.kind !== 'literal' || typeof region.expression.value !== 'string') return undefined
+      regions.push({ value: region.expression.value, location: region.location })
+    }
+  }
+  const [first] = regions
+  return first && regions.every((region) => region.value === first.value) ? first : undefined
 }
 
 /** A `provider` block, or a `terraform` block with a `backend` or `cloud` block: a root module applied as it is. */

@@ -211,7 +211,16 @@ export class TerraformProgram implements Program {
           `the root module ${call.rootDir} creates more than ${MAX_MODULE_INSTANCES} module instances: ${name} and the instances after it were not evaluated`,
         )
       }
-      return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth, call.chain)
+      return new ModuleInstance(
+        this,
+        source,
+        call.prefix,
+        call.rootDir,
+        call.view,
+        call.depth,
+        call.chain,
+        call.awsRegion,
+      )
     }
     return registryModule(call) ?? new OpaqueModule(call)
   }

@@ -1,9 +1,12 @@
 import type { Cluster, FargateSelector, OidcProvider } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
+import { formatLocation } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
+import { terraformUnit } from '../../../model/facts.js'
 import { addFargateProfile, fargateSelector, readModuleAddon } from '../resources/eks.js'
+import { pinnedMajorVersion } from './index.js'
 import { present } from '../resources/iam.js'
 import {
   expressionOf,
@@ -75,8 +78,21 @@ export class EksModule implements CalledModule {
     // v21.19.0 main.tf: `create_oidc_provider = local.create && var.enable_irsa && !local.create_outposts_local_cluster`,
     // node_groups.tf: no fargate_profile module on Outposts either.
     if (outpost) return
-    const enableIrsa = this.input('enable_irsa')
-    if (!(enableIrsa?.kind === 'bool' && !enableIrsa.value)) sink.facts.oidcProviders.push(this.provider(location))
+    const irsa = this.irsaSetting()
+    if (irsa === 'enabled') {
+      sink.facts.oidcProviders.push(this.provider(location))
+      this.noteDualStackRelease(sink)
+      this.noteChinaAudience(sink)
+    } else if (irsa !== 'unknown') {
+      ;(sink.facts.absentOidcProviders ??= []).push({
+        source: 'terraform',
+        unit: terraformUnit(this.call.rootDir),
+        location: irsa.location,
+        setting: irsa.setting,
+        label: this.label,
+        arnReferences: [`${this.call.prefix}oidc_provider_arn`],
+      })
+    }
     this.fargateProfiles(sink)
     const addons =
       this.majorVersion === undefined
@@ -93,6 +109,82 @@ export class EksModule implements CalledModule {
         })
       }
     }
+  }
+
+  /**
+   * terraform-aws-eks v21.0.0 (2025-07-23) created the IAM OIDC provider with the dual-stack issuer
+   * (`url = local.dualstack_oidc_issuer_url`, `https://oidc-eks.<region>.api.aws/id/<ID>`, main.tf,
+   * commit 416515a0); v21.0.1 (commit 60096fc7, 2025-07-24, "Revert changs to OIDC dual stack
+   * issuer url") went back to the cluster's issuer. EKS tokens carry the `oidc.eks.` issuer, so
+   * STS finds no provider for them (irsa-failure-modes.md A6).
+   */
+  private noteDualStackRelease(sink: FactSink): void {
+    const constraint = this.call.version ?? /[?&]ref=([^&#]+)/.exec(this.call.source)?.[1]
+    if (constraint === undefined || !/^\s*=?\s*v?21\.0\.0\s*$/.test(constraint)) return
+    const location = this.call.view.attribute('version')?.location ?? this.call.view.location
+    sink.findings.push({
+      ruleId: 'oidc-provider-url-invalid',
+      location,
+      message: `${this.label} pins terraform-aws-eks ${constraint.trim()}, which creates the IAM OIDC provider with the cluster's dual-stack issuer URL (https://oidc-eks.<region>.api.aws/id/<ID>), but EKS tokens carry the issuer https://oidc.eks.<region>.amazonaws.com/id/<ID>, so STS finds no provider for them ("InvalidIdentityToken: No OpenIDConnect provider found in your account") and every role trusting ${this.label}.oidc_provider_arn fails; use version 21.0.1 or later, which reverted it`,
+      key: `terraform-aws-eks-21.0.0 ${this.label} ${this.call.rootDir}`,
+    })
+  }
+
+  /**
+   * From v13.0.0 until v20.0.0 (commit 6b40bdbb, 2024-02-02) the module gave its provider the client
+   * ID `sts.${dns_suffix}` (main.tf: `client_id_list = distinct(compact(concat(["sts.${local.dns_suffix}"],
+   * var.openid_connect_audiences)))`, the partition's DNS suffix unless `cluster_iam_role_dns_suffix`
+   * says otherwise), "sts.amazonaws.com.cn" in China, while the tokens' audience is "sts.amazonaws.com"
+   * there too (irsa-failure-modes.md J2). A warning: the region is read from the provider block only.
+   */
+  private noteChinaAudience(sink: FactSink): void {
+    const region = this.call.awsRegion
+    const major = pinnedMajorVersion(this.call)
+    if (!region || !region.value.startsWith('cn-') || major === undefined || major < 13 || major >= 20) return
+    if (this.input('cluster_iam_role_dns_suffix') !== undefined) return
+    const audiences = this.input('openid_connect_audiences')
+    if (
+      audiences &&
+      (audiences.kind !== 'tuple' ||
+        audiences.items.some((item) => item.kind !== 'string' || item.value === 'sts.amazonaws.com'))
+    )
+      return
+    const location = this.call.view.attribute('version')?.location ?? this.call.view.location
+    sink.findings.push({
+      ruleId: 'oidc-provider-audience-missing',
+      level: 'warning',
+      location,
+      message: `${this.label} pins terraform-aws-eks ${(this.call.version ?? '').trim() || `v${major}`} in ${region.value} (the aws provider's region, ${formatLocation(region.location)}); before v20 the module gives its IAM OIDC provider the client ID "sts.<DNS suffix of the partition>", here "sts.amazonaws.com.cn", but ServiceAccount tokens carry the audience "sts.amazonaws.com" in China too, so STS answers "InvalidIdentityToken: Incorrect token audience"; add openid_connect_audiences = ["sts.amazonaws.com"], or upgrade to v20 or later, which lists "sts.amazonaws.com"`,
+      related: [{ location: region.location, message: `region ${region.value}` }],
+      key: `terraform-aws-eks-china-audience ${this.label} ${this.call.rootDir}`,
+    })
+  }
+
+  /**
+   * Whether the module creates its IAM OIDC provider: `enable_irsa`, whose default is true from
+   * v18.4.0 and false before (variables.tf at v17.24.0, v18.0.0, v18.4.0). With IRSA off the
+   * `oidc_provider_arn` output is null (outputs.tf: `try(aws_iam_openid_connect_provider.oidc_provider[0].arn, null)`).
+   */
+  private irsaSetting(): 'enabled' | 'unknown' | { location: Location; setting: string } {
+    const enableIrsa = this.input('enable_irsa')
+    if (enableIrsa?.kind === 'bool') {
+      if (enableIrsa.value) return 'enabled'
+      const attribute = this.call.view.attribute('enable_irsa')
+      return { location: attribute?.location ?? enableIrsa.location, setting: 'enable_irsa = false' }
+    }
+    if (enableIrsa) return 'unknown'
+    const pinned = pinnedMajorVersion(this.call)
+    if (pinned !== undefined && pinned < 18) {
+      const version = this.call.view.attribute('version')
+      return {
+        location: version?.location ?? this.call.view.location,
+        setting: `version ${this.call.version ?? ''} without enable_irsa (false by default before v18.4)`.replace(
+          '  ',
+          ' ',
+        ),
+      }
+    }
+    return 'enabled'
   }
 
   private provider(location: Location): OidcProvider {

@@ -95,6 +95,10 @@ export function readOidcProvider({ view, address, root, sink }: ResourceContext,
   }
   const attribute = view.attribute('client_id_list')
   if (attribute) provider.clientIdsLocation = attribute.location
+  const thumbprints = present(view.value('thumbprint_list'))
+  if (thumbprints?.kind === 'tuple') {
+    provider.thumbprints = thumbprints.items.flatMap((item) => toFactValue(item) ?? [])
+  }
   sink.facts.oidcProviders.push(provider)
 }
 

@@ -1,0 +1,7 @@
+provider "aws" {
+  region = "cn-north-1"
+}
+
+module "cluster" {
+  source = "./modules/cluster"
+}
