@@ -198,6 +198,20 @@ export interface Cluster {
   account?: Value
   /** `https://oidc.eks.<region>.amazonaws.com/id/<ID>` */
   issuer?: Value
+  /** EKS Auto Mode (`compute_config.enabled`, eksctl `autoModeConfig.enabled`): the Pod Identity agent is built in. */
+  autoMode?: Value
+  /** The source lists the cluster's add-ons in one place (eksctl `addons`, terraform-aws-eks `addons`/`cluster_addons`): `eksAddons` of its unit are all of them. */
+  addonsListed?: Location
+  terraform?: TerraformResourceRef
+}
+
+/** An EKS add-on (`aws_eks_addon`, an entry of terraform-aws-eks `addons`, eksctl `addons`). */
+export interface EksAddon {
+  source: SourceKind
+  unit?: DeployUnit
+  location: Location
+  cluster?: Value
+  name: Value
   terraform?: TerraformResourceRef
 }
 
@@ -211,6 +225,8 @@ export interface PodIdentityAssociation {
   roleArn: Value
   /** `disable_session_tags` / `disableSessionTags`: EKS then does not tag the session (no sts:TagSession needed). */
   disableSessionTags?: Value
+  /** `target_role_arn` / `targetRoleArn`: EKS assumes `roleArn`, then this role (cross-account role chaining). */
+  targetRoleArn?: Value
   terraform?: TerraformResourceRef
 }
 
@@ -340,6 +356,7 @@ export interface Facts {
   oidcProviders: OidcProvider[]
   clusters: Cluster[]
   podIdentityAssociations: PodIdentityAssociation[]
+  eksAddons: EksAddon[]
   awsProfiles: AwsProfile[]
   /** Present when a source saw any. */
   serviceAccountCreators?: ServiceAccountCreator[]
@@ -382,6 +399,7 @@ export function emptyFacts(): Facts {
     oidcProviders: [],
     clusters: [],
     podIdentityAssociations: [],
+    eksAddons: [],
     awsProfiles: [],
     unreadModules: [],
     unknownCharts: [],
@@ -402,6 +420,7 @@ export const UNIT_FACT_KINDS = [
   'oidcProviders',
   'clusters',
   'podIdentityAssociations',
+  'eksAddons',
 ] as const
 
 /** Puts every fact of a source's result in a deploy unit. */

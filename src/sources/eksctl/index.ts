@@ -279,6 +279,9 @@ class ClusterConfigReader {
       association.cluster = known(this.clusterName, clusterName.location)
     const disableSessionTags = valueOf(child(item, 'disableSessionTags'))
     if (disableSessionTags) association.disableSessionTags = disableSessionTags
+    // eksctl v0.230.0 pkg/apis/eksctl.io/v1alpha5/iam.go: `targetRoleARN`, the role chained to `roleARN`.
+    const targetRoleArn = valueOf(child(item, 'targetRoleARN'))
+    if (targetRoleArn) association.targetRoleArn = targetRoleArn
     ;(facts.podIdentityAssociations ??= []).push(association)
     if (scalarText(child(item, 'createServiceAccount')) === 'true') {
       ;(facts.serviceAccounts ??= []).push({

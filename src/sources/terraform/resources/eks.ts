@@ -114,6 +114,8 @@ export function readPodIdentityAssociation({ view, address, root, sink }: Resour
     namespace: present(view.value('namespace')),
     serviceAccount: present(view.value('service_account')),
     roleArn: present(view.value('role_arn')),
+    targetRoleArn: present(view.value('target_role_arn')),
+    disableSessionTags: present(view.value('disable_session_tags')),
   })
 }
 
@@ -123,6 +125,8 @@ interface PodIdentityFields {
   namespace?: HclValue | Value | undefined
   serviceAccount?: HclValue | undefined
   roleArn?: HclValue | undefined
+  targetRoleArn?: HclValue | undefined
+  disableSessionTags?: HclValue | undefined
   terraform?: TerraformResourceRef
 }
 
@@ -140,6 +144,10 @@ export function addPodIdentity(sink: FactSink, fields: PodIdentityFields): void 
   }
   const cluster = toFactValue(fields.cluster)
   if (cluster) association.cluster = cluster
+  const targetRoleArn = toFactValue(fields.targetRoleArn)
+  if (targetRoleArn) association.targetRoleArn = targetRoleArn
+  const disableSessionTags = toFactValue(fields.disableSessionTags)
+  if (disableSessionTags) association.disableSessionTags = disableSessionTags
   if (fields.terraform) association.terraform = fields.terraform
   sink.facts.podIdentityAssociations.push(association)
 }
