@@ -2,6 +2,7 @@ import { chainRules } from './chain-rules.js'
 import { conditionRules } from './condition-rules.js'
 import { correlationRules } from './correlation-rules.js'
 import { metaRules } from './meta-rules.js'
+import { podIdentityRules } from './pod-identity-rules.js'
 import { providerRules } from './provider-rules.js'
 import type { Rule } from './rule.js'
 import { serviceAccountRules } from './service-account-rules.js'
@@ -13,6 +14,7 @@ export const allRules: readonly Rule[] = [
   ...conditionRules,
   ...correlationRules,
   ...providerRules,
+  ...podIdentityRules,
   ...chainRules,
   ...metaRules,
 ]

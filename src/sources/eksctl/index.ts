@@ -1,9 +1,10 @@
 import type { ClusterConfig } from '../../config.js'
-import { DEFAULT_AUDIENCE, issuerHostPath } from '../../iam/arn.js'
+import { DEFAULT_AUDIENCE, issuerHostPath, parseRoleArn } from '../../iam/arn.js'
 import {
   placeInUnit,
   type Annotation,
   type Cluster,
+  type EksAddon,
   type OidcProvider,
   type PodIdentityAssociation,
   type Role,
@@ -162,6 +163,22 @@ class ClusterConfigReader {
     const associations = child(iam, 'podIdentityAssociations')
     if (associations?.kind === 'array')
       associations.items.forEach((item, index) => this.podIdentityAssociation(item, index))
+    this.addons(cluster)
+  }
+
+  /** `addons` (eksctl v0.230.0 pkg/apis/eksctl.io/v1alpha5/addon.go: `name`): every add-on `create cluster` installs besides its defaults. */
+  private addons(cluster: Cluster | undefined): void {
+    const addons = entry(this.root, 'addons')
+    if (!addons || addons.value.kind !== 'array') return
+    if (cluster) cluster.addonsListed = addons.keyLocation
+    for (const item of addons.value.items) {
+      const nameNode = child(item, 'name')
+      const name = valueOf(nameNode)
+      if (!name || !nameNode) continue
+      const addon: EksAddon = { source: 'eksctl', location: nameNode.location, name }
+      if (cluster) addon.cluster = cluster.name
+      ;(this.result.facts.eksAddons ??= []).push(addon)
+    }
   }
 
   private cluster(): Cluster | undefined {
@@ -178,6 +195,15 @@ class ClusterConfigReader {
       cluster.issuer = known(this.configured.issuer, this.configured.location ?? nameEntry.keyLocation)
     if (this.configured?.account)
       cluster.account = known(this.configured.account, this.configured.location ?? nameEntry.keyLocation)
+    // The cluster role (`iam.serviceRoleARN`) is in the cluster's account.
+    const serviceRole = valueOf(child(child(this.root, 'iam'), 'serviceRoleARN'))
+    const serviceRoleAccount =
+      serviceRole?.kind === 'known' ? parseRoleArn(serviceRole.value.trim())?.account : undefined
+    if (!cluster.account && serviceRole && serviceRoleAccount)
+      cluster.account = known(serviceRoleAccount, serviceRole.location)
+    // eksctl v0.230.0 pkg/apis/eksctl.io/v1alpha5/types.go: `autoModeConfig.enabled`.
+    const autoMode = valueOf(child(child(this.root, 'autoModeConfig'), 'enabled'))
+    if (autoMode) cluster.autoMode = autoMode
     return cluster
   }
 

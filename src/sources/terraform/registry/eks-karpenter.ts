@@ -112,7 +112,10 @@ export class KarpenterModule implements CalledModule {
       namespace,
       serviceAccount,
       roleArn: unknownRef(`${this.call.prefix}${this.generation.arnOutput}`, location),
-      terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_pod_identity_association.karpenter[0]` },
+      terraform: {
+        root: this.call.rootDir,
+        address: `${this.call.prefix}aws_eks_pod_identity_association.karpenter[0]`,
+      },
     })
   }
 

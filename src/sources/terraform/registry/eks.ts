@@ -1,4 +1,4 @@
-import type { OidcProvider } from '../../../model/facts.js'
+import type { Cluster, OidcProvider } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
@@ -7,6 +7,7 @@ import { readModuleAddon } from '../resources/eks.js'
 import { present } from '../resources/iam.js'
 import {
   expressionOf,
+  objectGet,
   objectValue,
   toFactValue,
   unknownRef,
@@ -58,13 +59,16 @@ export class EksModule implements CalledModule {
     if (create?.kind === 'bool' && !create.value) return
     const location = view.location
     const issuer = this.issuer(location)
-    sink.facts.clusters.push({
+    const cluster: Cluster = {
       source: 'terraform',
       location,
       terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_cluster.this[0]` },
       name: toFactValue(this.clusterName()) ?? symbolic(`${this.call.prefix}cluster_name`, location),
       issuer: symbolic(expressionOf(issuer), location),
-    })
+    }
+    const autoMode = toFactValue(present(objectGet(this.computeConfig(), 'enabled')))
+    if (autoMode) cluster.autoMode = autoMode
+    sink.facts.clusters.push(cluster)
     const enableIrsa = this.input('enable_irsa')
     if (!(enableIrsa?.kind === 'bool' && !enableIrsa.value)) sink.facts.oidcProviders.push(this.provider(location))
     const addons =
@@ -74,6 +78,7 @@ export class EksModule implements CalledModule {
           ? this.input('addons')
           : this.input('cluster_addons')
     if (addons?.kind === 'object') {
+      cluster.addonsListed = addons.location
       for (const entry of addons.entries) {
         if (entry.keyValue !== undefined || entry.value.kind !== 'object') continue
         readModuleAddon(sink, entry.key, entry.keyLocation, entry.value, view, {
@@ -117,6 +122,13 @@ export class EksModule implements CalledModule {
       [{ text: 'https://' }, { ref: `${this.call.prefix}oidc_provider`, isHostPath: true }],
       location,
     )
+  }
+
+  /** EKS Auto Mode: `compute_config` from v21 (variables.tf at v21.0.0), `cluster_compute_config` in v20 (v20.37.2). */
+  private computeConfig(): HclValue | undefined {
+    if (this.majorVersion !== undefined)
+      return this.input(this.majorVersion >= 21 ? 'compute_config' : 'cluster_compute_config')
+    return this.input('compute_config') ?? this.input('cluster_compute_config')
   }
 
   private clusterName(): HclValue | undefined {

@@ -1,4 +1,5 @@
-import type { Cluster, PodIdentityAssociation, TerraformResourceRef } from '../../../model/facts.js'
+import type { Cluster, EksAddon, PodIdentityAssociation, TerraformResourceRef } from '../../../model/facts.js'
+import { parseRoleArn } from '../../../iam/arn.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic, type Value } from '../../../model/value.js'
 import type { BlockView } from '../block-view.js'
@@ -32,6 +33,13 @@ export function readEksCluster({ view, address, root, sink }: ResourceContext): 
     name: toFactValue(present(view.value('name'))) ?? symbolic(`${address}.name`, view.location),
     issuer: symbolic(expressionOf(eksIssuer(address, view.location)), view.location),
   }
+  // The cluster role is in the cluster's account.
+  const roleArn = toFactValue(present(view.value('role_arn')))
+  const account = roleArn?.kind === 'known' ? parseRoleArn(roleArn.value.trim())?.account : undefined
+  if (roleArn && account) cluster.account = known(account, roleArn.location)
+  const compute = view.blocks('compute_config')[0]
+  const autoMode = compute ? toFactValue(present(compute.value('enabled'))) : undefined
+  if (autoMode) cluster.autoMode = autoMode
   sink.facts.clusters.push(cluster)
 }
 
@@ -40,6 +48,7 @@ export function readEksAddon({ view, address, root, sink }: ResourceContext): vo
   const name = present(view.value('addon_name'))
   const location = view.attribute('addon_name')?.location ?? view.location
   const terraform = { root, address }
+  addEksAddon(sink, { location, cluster: present(view.value('cluster_name')), name, terraform })
   addAddonServiceAccounts(
     sink,
     name,
@@ -60,6 +69,27 @@ export function readEksAddon({ view, address, root, sink }: ResourceContext): vo
       terraform,
     })
   }
+}
+
+/** An add-on of a cluster; its name symbolic when not known. */
+export function addEksAddon(
+  sink: FactSink,
+  fields: {
+    location: Location
+    cluster: HclValue | undefined
+    name: HclValue | undefined
+    terraform: TerraformResourceRef
+  },
+): void {
+  const addon: EksAddon = {
+    source: 'terraform',
+    location: fields.location,
+    name: toFactValue(fields.name) ?? symbolic(`${fields.terraform.address}.addon_name`, fields.location),
+    terraform: fields.terraform,
+  }
+  const cluster = toFactValue(fields.cluster)
+  if (cluster) addon.cluster = cluster
+  sink.facts.eksAddons.push(addon)
 }
 
 /**
@@ -162,6 +192,8 @@ export function readModuleAddon(
   terraform: TerraformResourceRef,
 ): void {
   const name = objectGet(settings, 'name') ?? { kind: 'string' as const, value: key, location: keyLocation }
+  const cluster = present(module.value('cluster_name')) ?? present(module.value('name'))
+  addEksAddon(sink, { location: keyLocation, cluster, name, terraform })
   const roleArn = present(objectGet(settings, 'service_account_role_arn'))
   addAddonServiceAccounts(
     sink,
@@ -178,7 +210,7 @@ export function readModuleAddon(
   for (const association of associations.items) {
     addPodIdentity(sink, {
       location: association.location,
-      cluster: present(module.value('cluster_name')) ?? present(module.value('name')),
+      cluster,
       namespace: fixed ? known(fixed.namespace, association.location) : undefined,
       serviceAccount: present(objectGet(association, 'service_account')),
       roleArn: present(objectGet(association, 'role_arn')),
