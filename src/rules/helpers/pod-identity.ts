@@ -4,6 +4,7 @@ import type { ContextEntry, PolicyRequest } from '../../iam/request.js'
 import type { Template } from '../../iam/template.js'
 import { sameUnitOrNone, type Cluster, type PodIdentityAssociation, type Role } from '../../model/facts.js'
 import { formatLocation, type Location } from '../../model/location.js'
+import type { PolicyDocument, Statement } from '../../model/policy.js'
 import { valueText } from '../../model/value.js'
 import { getOrCreate } from '../../collections.js'
 
@@ -134,3 +135,17 @@ const SESSION_TAGS = [
   'kubernetes-pod-name',
   'kubernetes-pod-uid',
 ]
+
+/** The Allow statements of a trust that name the service principal pods.eks.amazonaws.com literally. */
+export function podIdentityStatements(policy: PolicyDocument): Statement[] {
+  return policy.statements.filter(
+    (statement) =>
+      statement.effect?.kind === 'known' &&
+      statement.effect.value === 'Allow' &&
+      (statement.principal?.entries ?? []).some(
+        (entry) =>
+          entry.type === 'Service' &&
+          entry.values.some((value) => value.kind === 'known' && value.value.trim() === POD_IDENTITY_PRINCIPAL),
+      ),
+  )
+}

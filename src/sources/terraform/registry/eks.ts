@@ -78,7 +78,9 @@ export class EksModule implements CalledModule {
           ? this.input('addons')
           : this.input('cluster_addons')
     if (addons?.kind === 'object') {
-      cluster.addonsListed = addons.location
+      // Every add-on is read only when every key is known.
+      if (addons.entries.every((entry) => entry.keyValue === undefined && entry.value.kind === 'object'))
+        cluster.addonsListed = addons.location
       for (const entry of addons.entries) {
         if (entry.keyValue !== undefined || entry.value.kind !== 'object') continue
         readModuleAddon(sink, entry.key, entry.keyLocation, entry.value, view, {
