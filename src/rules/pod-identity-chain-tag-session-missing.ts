@@ -3,7 +3,7 @@ import type { AwsConfigReader, AwsProfile, PodIdentityAssociation, Role } from '
 import type { FindingDraft } from '../model/finding.js'
 import type { Location } from '../model/location.js'
 import type { PolicyDocument } from '../model/policy.js'
-import type { Value } from '../model/value.js'
+import { valueText, type Value } from '../model/value.js'
 import type { Rule } from './rule.js'
 import { roleKey, trustTitle } from './helpers/correlation.js'
 import { describeAssociation, disablesSessionTags, TAG_SESSION } from './helpers/pod-identity.js'
@@ -48,7 +48,7 @@ function* profileChains(graph: Graph, associations: readonly PodIdentityAssociat
         yield* refusing(graph, {
           roleArn: hop.roleArn,
           location: hop.roleArn.location,
-          how: `profile "${hop.name}" of ${file.label}, which ${reader.workload.kind} ${reader.workload.name.kind === 'known' ? reader.workload.name.value : ''} reads`,
+          how: `profile "${hop.name}" of ${file.label} (read by ${reader.workload.kind} ${valueText(reader.workload.name)})`,
           association,
           from: {},
         })
@@ -120,7 +120,7 @@ function* controllerRoles(graph: Graph, associations: readonly PodIdentityAssoci
       yield* refusing(graph, {
         roleArn: assumed.roleArn,
         location: assumed.location,
-        how: `${object.kind} ${object.name.kind === 'known' ? object.name.value : ''} (${assumed.field})`,
+        how: `${object.kind} ${valueText(object.name)} (${assumed.field})`,
         association,
         from: object.unit !== undefined ? { unit: object.unit } : {},
       })
@@ -141,7 +141,7 @@ function finding(role: Role, trust: PolicyDocument, chained: Chained): FindingDr
   return {
     location: trust.location,
     message:
-      `${capitalise(trustTitle(role))} allows no ${TAG_SESSION}, but the role is assumed through ${chained.how} by pods that get their first role through EKS Pod Identity (${association}); ` +
+      `${capitalise(trustTitle(role))} allows no ${TAG_SESSION}, but pods that get their first role through EKS Pod Identity (${association}) assume it through ${chained.how}; ` +
       `Pod Identity's session tags are transitive, so STS refuses the chained AssumeRole ("not authorized to perform: ${TAG_SESSION}"); add "${TAG_SESSION}" to the Action of the statement that lets the first role assume it (IRSA sessions carried no tags)`,
     related: [
       { location: chained.location, message: `the chain names the role here` },
