@@ -3,8 +3,7 @@ import type { Cluster, EksAddon, PodIdentityAssociation } from '../model/facts.j
 import type { FindingDraft } from '../model/finding.js'
 import { formatLocation } from '../model/location.js'
 import type { Rule } from './rule.js'
-import { associationCluster, describeAssociation } from './helpers/pod-identity.js'
-import { capitalise } from './helpers/policy-grammar.js'
+import { associationCluster, describeAssociation, sentenceStart } from './helpers/pod-identity.js'
 
 const AGENT = 'eks-pod-identity-agent'
 
@@ -54,7 +53,7 @@ function missingAgent(
   return {
     location: listed,
     message:
-      `${capitalise(name)}'s add-ons (${names || 'none'}) do not include ${AGENT}, but ${describeAssociation(association)}${more} give${more ? '' : 's'} its pods roles through EKS Pod Identity: ` +
+      `${sentenceStart(name)}'s add-ons (${names || 'none'}) do not include ${AGENT}, but ${describeAssociation(association)}${more} give${more ? '' : 's'} its pods roles through EKS Pod Identity: ` +
       `without the agent (a DaemonSet that serves 169.254.170.23) the pods get no credentials; add the ${AGENT} add-on, or turn on EKS Auto Mode`,
     related: associations.map((each) => ({ location: each.location, message: describeAssociation(each) })),
     key: `${cluster.unit ?? ''} ${formatLocation(cluster.location)} pod-identity-agent`,

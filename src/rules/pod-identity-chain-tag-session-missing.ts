@@ -6,8 +6,7 @@ import type { PolicyDocument } from '../model/policy.js'
 import { valueText, type Value } from '../model/value.js'
 import type { Rule } from './rule.js'
 import { roleKey, trustTitle } from './helpers/correlation.js'
-import { describeAssociation, disablesSessionTags, TAG_SESSION } from './helpers/pod-identity.js'
-import { capitalise } from './helpers/policy-grammar.js'
+import { describeAssociation, disablesSessionTags, TAG_SESSION, sentenceStart } from './helpers/pod-identity.js'
 import { isAllow } from './helpers/trust.js'
 
 export const podIdentityChainTagSessionMissing: Rule = {
@@ -141,7 +140,7 @@ function finding(role: Role, trust: PolicyDocument, chained: Chained): FindingDr
   return {
     location: trust.location,
     message:
-      `${capitalise(trustTitle(role))} allows no ${TAG_SESSION}, but pods that get their first role through EKS Pod Identity (${association}) assume it through ${chained.how}; ` +
+      `${sentenceStart(trustTitle(role))} allows no ${TAG_SESSION}, but pods that get their first role through EKS Pod Identity (${association}) assume it through ${chained.how}; ` +
       `Pod Identity's session tags are transitive, so STS refuses the chained AssumeRole ("not authorized to perform: ${TAG_SESSION}"); add "${TAG_SESSION}" to the Action of the statement that lets the first role assume it (IRSA sessions carried no tags)`,
     related: [
       { location: chained.location, message: `the chain names the role here` },

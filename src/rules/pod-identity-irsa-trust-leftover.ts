@@ -10,8 +10,8 @@ import {
   describeAssociation,
   podIdentityStatements,
   POD_IDENTITY_PRINCIPAL,
+  sentenceStart,
 } from './helpers/pod-identity.js'
-import { capitalise } from './helpers/policy-grammar.js'
 import { isAllow, oidcStatements } from './helpers/trust.js'
 import { trustedSubjects, type TrustedSubject } from './helpers/trusted-subjects.js'
 
@@ -48,7 +48,7 @@ function leftover(
   associations: readonly PodIdentityAssociation[],
   subjects: readonly TrustedSubject[],
 ): FindingDraft {
-  const both = `${capitalise(trustTitle(role))} lets an OIDC provider assume the role with web identity in ${describeStatement(irsa)} and also trusts ${POD_IDENTITY_PRINCIPAL}`
+  const both = `${sentenceStart(trustTitle(role))} lets an OIDC provider assume the role with web identity in ${describeStatement(irsa)} and also trusts ${POD_IDENTITY_PRINCIPAL}`
   const migrated =
     graph.serviceAccountsUsing(role).length === 0 &&
     subjects.length > 0 &&

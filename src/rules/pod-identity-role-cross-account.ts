@@ -15,8 +15,8 @@ import {
   disablesSessionTags,
   TAG_SESSION,
   type AssociationCluster,
+  sentenceStart,
 } from './helpers/pod-identity.js'
-import { capitalise } from './helpers/policy-grammar.js'
 
 export const podIdentityRoleCrossAccount: Rule = {
   meta: {
@@ -73,7 +73,7 @@ function crossAccount(
     : `create a role in account ${home.value} for the association and set target_role_arn (targetRoleARN in eksctl) to the role of account ${account.value}, whose trust must allow that role ${ASSUME_ROLE} and ${TAG_SESSION}`
   return {
     location: association.roleArn.location,
-    message: `${capitalise(describeAssociation(association))} names a role of account ${account.value}, ${refused}; ${fix}`,
+    message: `${sentenceStart(describeAssociation(association))} names a role of account ${account.value}, ${refused}; ${fix}`,
     related: [{ location: home.location, message: `the cluster's account ${home.value}` }],
     key: `${formatLocation(association.location)} cross-account`,
   }
@@ -103,7 +103,7 @@ function refusal(association: PodIdentityAssociation, role: Role, source: string
   return {
     location: role.trustPolicy?.location ?? role.location,
     message:
-      `${capitalise(trustTitle(role))}, the target role of ${describeAssociation(association)}, does not let "${source}" perform ${refused.join(' and ')}; ${why}: the pods get no credentials; ` +
+      `${sentenceStart(trustTitle(role))}, the target role of ${describeAssociation(association)}, does not let "${source}" perform ${refused.join(' and ')}; ${why}: the pods get no credentials; ` +
       `add a statement that allows the AWS principal "${source}" the actions "${ASSUME_ROLE}" and "${TAG_SESSION}"`,
     related: [{ location: association.location, message: describeAssociation(association) }],
     key: `${roleKey(role)} target-of:${formatLocation(association.location)}`,

@@ -10,8 +10,8 @@ import {
   associationsByRole,
   describeAssociation,
   type AssociationCluster,
+  sentenceStart,
 } from './helpers/pod-identity.js'
-import { capitalise } from './helpers/policy-grammar.js'
 import { keyText } from './helpers/trust.js'
 
 export const podIdentityTrustConditionMismatch: Rule = {
@@ -61,7 +61,7 @@ function contradiction(
   return {
     location: mismatch.location,
     message:
-      `${capitalise(trustTitle(role))} requires ${mismatch.operator} ${key} ${wanted}, but ${describeAssociation(association)} ` +
+      `${sentenceStart(trustTitle(role))} requires ${mismatch.operator} ${key} ${wanted}, but ${describeAssociation(association)} ` +
       `${actual && actual.length > 0 ? `makes EKS send ${actual.join(', ')}` : 'makes EKS send no such key'}, so STS refuses the role to its pods; ` +
       `make the condition accept the association's ${subjectOf(key)} (or fix the association)`,
     related: [{ location: association.location, message: describeAssociation(association) }],

@@ -1,8 +1,7 @@
 import type { Rule } from './rule.js'
 import { statementKey, describeStatement } from './helpers/conditions.js'
 import { trustTitle } from './helpers/correlation.js'
-import { podIdentityStatements, POD_IDENTITY_PRINCIPAL } from './helpers/pod-identity.js'
-import { capitalise } from './helpers/policy-grammar.js'
+import { podIdentityStatements, POD_IDENTITY_PRINCIPAL, sentenceStart } from './helpers/pod-identity.js'
 import { isAllow } from './helpers/trust.js'
 
 export const podIdentityTrustOpen: Rule = {
@@ -25,7 +24,7 @@ export const podIdentityTrustOpen: Rule = {
         yield {
           location: statement.location,
           message:
-            `${capitalise(trustTitle(role))} lets ${POD_IDENTITY_PRINCIPAL} assume the role in ${describeStatement(statement)} without a condition, so any Pod Identity association in the account (any cluster, namespace or ServiceAccount) can give the role to its pods; ` +
+            `${sentenceStart(trustTitle(role))} lets ${POD_IDENTITY_PRINCIPAL} assume the role in ${describeStatement(statement)} without a condition, so any Pod Identity association in the account (any cluster, namespace or ServiceAccount) can give the role to its pods; ` +
             `add a Condition on aws:RequestTag/eks-cluster-name, aws:RequestTag/kubernetes-namespace and aws:RequestTag/kubernetes-service-account naming the associations meant to use it`,
           key: `${statementKey(role, statement)} pod-identity-open`,
         }
