@@ -641,8 +641,13 @@ export const failureModes: readonly FailureMode[] = [
     id: 'I4',
     title: 'PI-CROSS-ACCOUNT',
     severity: 'ERROR',
-    status: 'missed',
-    note: 'association role accounts are not compared with the cluster account',
+    status: 'caught',
+    evidence: [
+      rule('pod-identity-role-cross-account', 'infra/cluster.tf:14', 'error'),
+      rule('pod-identity-role-cross-account', 'eksctl/cluster.yaml:11', 'error'),
+      rule('pod-identity-role-cross-account', 'infra/cluster.tf:28', 'error'),
+    ],
+    note: "Terraform, plans, eksctl and CloudFormation associations; the cluster account comes from the config file, the cluster role ARN or a plan's cluster ARN, and stays unknown (silent) otherwise; a target role's trust is checked for sts:AssumeRole and sts:TagSession from the association role",
   },
   {
     id: 'J1',
@@ -733,8 +738,15 @@ export const failureModes: readonly FailureMode[] = [
     id: 'L4',
     title: 'PI-CONDITIONS',
     severity: 'WARNING/INFO',
-    status: 'missed',
-    note: 'aws:RequestTag conditions are not compared with the association',
+    status: 'caught',
+    evidence: [
+      rule('pod-identity-trust-condition-mismatch', 'infra/pod-identity.tf:20', 'warning'),
+      rule('pod-identity-trust-condition-mismatch', 'infra/pod-identity.tf:45', 'warning'),
+      rule('pod-identity-trust-condition-mismatch', 'iam/billing-invoices.json:14', 'warning'),
+      rule('pod-identity-trust-open', 'infra/pod-identity.tf:6', 'note'),
+      rule('pod-identity-trust-open', 'eksctl/cluster.yaml:9', 'note'),
+    ],
+    note: 'RequestTag namespace, service account, cluster name and ARN and aws:SourceAccount against each association; aws:SourceArn stays unknown (its value is the association ARN EKS assigns at apply time)',
   },
   {
     id: 'L5',
@@ -743,7 +755,18 @@ export const failureModes: readonly FailureMode[] = [
     status: 'missed',
     note: 'cluster platform versions, Fargate and Windows are not modelled',
   },
-  { id: 'L6', title: 'PI-AGENT-MISSING', severity: 'ERROR', status: 'missed', note: 'EKS add-ons are not modelled' },
+  {
+    id: 'L6',
+    title: 'PI-AGENT-MISSING',
+    severity: 'ERROR',
+    status: 'partly',
+    evidence: [
+      rule('pod-identity-agent-missing', 'infra/cluster.tf:11', 'error'),
+      rule('pod-identity-agent-missing', 'infra/eks-module.tf:6', 'error'),
+      rule('pod-identity-agent-missing', 'eksctl/cluster.yaml:11', 'error'),
+    ],
+    note: 'the agent add-on missing from a complete add-on list (aws_eks_addon, terraform-aws-eks addons, eksctl addons; not Auto Mode) is caught; node roles lacking eks-auth:AssumeRoleForPodIdentity are not modelled (node groups and their roles are not facts)',
+  },
   {
     id: 'L7',
     title: 'PI-NS-MISMATCH',
@@ -752,8 +775,9 @@ export const failureModes: readonly FailureMode[] = [
     evidence: [
       rule('pod-identity-service-account-mismatch', 'infra/pod-identity.tf:24', 'error'),
       rule('pod-identity-service-account-mismatch', 'eksctl/cluster.yaml:10', 'error'),
+      rule('pod-identity-service-account-mismatch', 'infra/karpenter.tf:3', 'error', 'fires-karpenter-module'),
     ],
-    note: 'explicit associations (Terraform, eksctl, CloudFormation) are caught; the association inside the terraform-aws-eks v21 karpenter module is not modelled',
+    note: 'explicit associations (Terraform, eksctl, CloudFormation) and the association of terraform-aws-eks modules/karpenter (v21 by default, v20 with create_pod_identity_association) are caught; the karpenter chart itself is not rendered, so its ServiceAccount must be in the scan as a manifest',
   },
   {
     id: 'L8',
@@ -766,15 +790,23 @@ export const failureModes: readonly FailureMode[] = [
     id: 'L9',
     title: 'PI-MIGRATION-LEFTOVERS',
     severity: 'INFO/WARNING',
-    status: 'missed',
-    note: 'roles trusting both an OIDC provider and pods.eks.amazonaws.com are not reported',
+    status: 'caught',
+    evidence: [
+      rule('pod-identity-irsa-trust-leftover', 'infra/roles.tf:12', 'warning'),
+      rule('pod-identity-irsa-trust-leftover', 'infra/roles.tf:48', 'note'),
+    ],
+    note: 'a warning when every ServiceAccount the IRSA statement names is in the scan without a role-arn annotation and mapped to the role by an association (the migration is done), a note otherwise',
   },
   {
     id: 'L10',
     title: 'PI-CHAIN-TAGSESSION',
     severity: 'WARNING',
-    status: 'missed',
-    note: 'application-level role chains of Pod Identity roles are not joined',
+    status: 'caught',
+    evidence: [
+      rule('pod-identity-chain-tag-session-missing', 'infra/roles.tf:11', 'warning'),
+      rule('pod-identity-chain-tag-session-missing', 'infra/dns.tf:11', 'warning', 'fires-cert-manager'),
+    ],
+    note: 'AWS profile chains from the container credentials (credential_source = EcsContainer) of pods whose ServiceAccount has an association, and cert-manager route53.role with an association for ServiceAccount cert-manager; the association target role (I4) is checked by pod-identity-role-cross-account',
   },
 ]
 
