@@ -771,13 +771,14 @@ export const failureModes: readonly FailureMode[] = [
     id: 'L7',
     title: 'PI-NS-MISMATCH',
     severity: 'ERROR',
-    status: 'partly',
+    status: 'caught',
     evidence: [
       rule('pod-identity-service-account-mismatch', 'infra/pod-identity.tf:24', 'error'),
       rule('pod-identity-service-account-mismatch', 'eksctl/cluster.yaml:10', 'error'),
       rule('pod-identity-service-account-mismatch', 'infra/karpenter.tf:3', 'error', 'fires-karpenter-module'),
+      rule('pod-identity-service-account-mismatch', 'infra/karpenter.tf:3', 'error', 'fires-karpenter-release'),
     ],
-    note: 'explicit associations (Terraform, eksctl, CloudFormation) and the association of terraform-aws-eks modules/karpenter (v21 by default, v20 with create_pod_identity_association) are caught; the karpenter chart itself is not rendered, so its ServiceAccount must be in the scan as a manifest',
+    note: 'explicit associations (Terraform, plans, eksctl, CloudFormation) and the association of terraform-aws-eks modules/karpenter (v21 by default, v20 with create_pod_identity_association; a pinned major version) against the ServiceAccount of a manifest or of the karpenter chart release',
   },
   {
     id: 'L8',
