@@ -646,8 +646,9 @@ export const failureModes: readonly FailureMode[] = [
       rule('pod-identity-role-cross-account', 'infra/cluster.tf:14', 'error'),
       rule('pod-identity-role-cross-account', 'eksctl/cluster.yaml:11', 'error'),
       rule('pod-identity-role-cross-account', 'infra/cluster.tf:28', 'error'),
+      rule('pod-identity-role-cross-account', 'cfn/pod-identity.yaml:9', 'error', 'fires-cloudformation'),
     ],
-    note: "Terraform, plans, eksctl and CloudFormation associations; the cluster account comes from the config file, the cluster role ARN or a plan's cluster ARN, and stays unknown (silent) otherwise; a target role's trust is checked for sts:AssumeRole and sts:TagSession from the association role",
+    note: "Terraform, eksctl and CloudFormation associations (plans read target_role_arn too); the cluster's account comes from the config file, the cluster role ARN (aws_eks_cluster role_arn, eksctl iam.serviceRoleARN) or a plan's cluster ARN, and when none states it the rule stays silent; a target role's trust is checked for sts:AssumeRole and sts:TagSession from the association role",
   },
   {
     id: 'J1',
