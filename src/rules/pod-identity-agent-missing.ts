@@ -40,7 +40,7 @@ function missingAgent(
   // Auto Mode runs the agent itself; a value known only at apply time may turn it on.
   if (cluster.autoMode && !(cluster.autoMode.kind === 'known' && cluster.autoMode.value === 'false')) return undefined
   const addons = clusterAddons(graph, cluster)
-  if (!addons) return undefined
+  if (!addons || addonModuleInUnit(graph, cluster)) return undefined
   const [first] = addons
   const listed = cluster.addonsListed ?? first?.location
   if (!listed) return undefined
@@ -75,13 +75,25 @@ function clusterAddons(graph: Graph, cluster: Cluster): EksAddon[] | undefined {
   return inUnit.filter((addon) => addon.cluster?.kind === 'known' && addon.cluster.value === known)
 }
 
-/** The agent installed another way the scan shows: its chart, or its DaemonSet in manifests. */
+/**
+ * The agent installed another way the scan shows: an add-on of that name anywhere (another
+ * Terraform root may install it), its chart, or its DaemonSet in manifests.
+ */
 function agentInstalledOtherwise(graph: Graph): boolean {
   const mentions = (text: string): boolean => text.toLowerCase().includes('pod-identity-agent')
   return (
+    graph.facts.eksAddons.some((addon) => addon.name.kind === 'known' && addon.name.value.trim() === AGENT) ||
     (graph.facts.serviceAccountCreators ?? []).some((creator) => mentions(creator.label) || mentions(creator.text)) ||
     graph.facts.workloads.some((workload) => workload.name.kind === 'known' && mentions(workload.name.value)) ||
     graph.facts.objects.some((object) => object.name.kind === 'known' && mentions(object.name.value)) ||
     graph.facts.unknownCharts.some((chart) => mentions(chart.chart))
+  )
+}
+
+/** A module the scan does not read, in the cluster's unit, that may install add-ons. */
+function addonModuleInUnit(graph: Graph, cluster: Cluster): boolean {
+  const root = cluster.terraform?.root
+  return graph.facts.unreadModules.some(
+    (module) => module.terraform?.root === root && /addon|pod-identity/i.test(module.moduleSource),
   )
 }

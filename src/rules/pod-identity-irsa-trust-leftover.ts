@@ -1,6 +1,7 @@
 import type { Graph } from '../graph.js'
 import type { PodIdentityAssociation, Role } from '../model/facts.js'
 import type { FindingDraft } from '../model/finding.js'
+import type { Location } from '../model/location.js'
 import type { Statement } from '../model/policy.js'
 import type { Rule } from './rule.js'
 import { describeStatement, statementKey } from './helpers/conditions.js'
@@ -31,7 +32,8 @@ export const podIdentityIrsaTrustLeftover: Rule = {
       const trust = role.trustPolicy
       if (!trust || podIdentityStatements(trust).length === 0) continue
       const [irsa] = oidcStatements(trust).filter(isAllow)
-      if (!irsa) continue
+      // A trust a registry module writes from its inputs (terraform-aws-eks karpenter's enable_irsa) is located at the role.
+      if (!irsa || sameLine(irsa.location, role.location)) continue
       yield leftover(graph, role, irsa, byRole.get(role) ?? [], subjectsOf(subjects, role))
     }
   },
@@ -92,4 +94,8 @@ function covered(graph: Graph, subject: TrustedSubject, associations: readonly P
       sa.name.value === subject.name,
   )
   return defined.length > 0 && defined.every((sa) => sa.roleArn === undefined)
+}
+
+function sameLine(a: Location, b: Location): boolean {
+  return a.path === b.path && a.line === b.line
 }

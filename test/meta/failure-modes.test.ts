@@ -745,9 +745,8 @@ export const failureModes: readonly FailureMode[] = [
       rule('pod-identity-trust-condition-mismatch', 'infra/pod-identity.tf:45', 'warning'),
       rule('pod-identity-trust-condition-mismatch', 'iam/billing-invoices.json:14', 'warning'),
       rule('pod-identity-trust-open', 'infra/pod-identity.tf:6', 'note'),
-      rule('pod-identity-trust-open', 'eksctl/cluster.yaml:9', 'note'),
     ],
-    note: 'RequestTag namespace, service account, cluster name and ARN and aws:SourceAccount against each association; aws:SourceArn stays unknown (its value is the association ARN EKS assigns at apply time)',
+    note: 'RequestTag namespace, service account, cluster name and ARN and aws:SourceAccount against each association (Terraform, eksctl, CloudFormation); aws:SourceArn stays unknown (its value is the association ARN EKS assigns at apply time); the open-trust note is for trusts the repository writes, not those eksctl or a registry module generates (no place to add a condition there)',
   },
   {
     id: 'L5',

@@ -152,5 +152,5 @@ export function podIdentityStatements(policy: PolicyDocument): Statement[] {
 
 /** A title at the start of a sentence: "Role x's trust", but "module.karpenter's trust" as written. */
 export function sentenceStart(title: string): string {
-  return /^(role|the|a|an)\b/.test(title) ? `${title.charAt(0).toUpperCase()}${title.slice(1)}` : title
+  return /^(role|cluster|the|a|an)\b/.test(title) ? `${title.charAt(0).toUpperCase()}${title.slice(1)}` : title
 }

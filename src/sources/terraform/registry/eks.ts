@@ -3,7 +3,7 @@ import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
-import { readModuleAddon } from '../resources/eks.js'
+import { addEksAddon, readModuleAddon } from '../resources/eks.js'
 import { present } from '../resources/iam.js'
 import {
   expressionOf,
@@ -78,9 +78,16 @@ export class EksModule implements CalledModule {
           ? this.input('addons')
           : this.input('cluster_addons')
     if (addons?.kind === 'object') {
-      // Every add-on is read only when every key is known.
+      // Every add-on is read only when every key is known; otherwise one of them has an unknown name.
       if (addons.entries.every((entry) => entry.keyValue === undefined && entry.value.kind === 'object'))
         cluster.addonsListed = addons.location
+      else
+        addEksAddon(sink, {
+          location: addons.location,
+          cluster: this.clusterName(),
+          name: undefined,
+          terraform: cluster.terraform ?? { address: this.label },
+        })
       for (const entry of addons.entries) {
         if (entry.keyValue !== undefined || entry.value.kind !== 'object') continue
         readModuleAddon(sink, entry.key, entry.keyLocation, entry.value, view, {
@@ -88,6 +95,13 @@ export class EksModule implements CalledModule {
           address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
         })
       }
+    } else if (addons) {
+      addEksAddon(sink, {
+        location: addons.location,
+        cluster: this.clusterName(),
+        name: undefined,
+        terraform: cluster.terraform ?? { address: this.label },
+      })
     }
   }
 
