@@ -290,6 +290,20 @@ export interface Cluster {
    * internet, only VPC endpoints (eksctl `privateCluster.enabled`); where that is said.
    */
   privateNetwork?: { location: Location; description: string }
+  /** EKS Auto Mode (`compute_config.enabled`, eksctl `autoModeConfig.enabled`): the Pod Identity agent is built in. */
+  autoMode?: Value
+  /** The source lists the cluster's add-ons in one place (eksctl `addons`, terraform-aws-eks `addons`/`cluster_addons`): `eksAddons` of its unit are all of them. */
+  addonsListed?: Location
+  terraform?: TerraformResourceRef
+}
+
+/** An EKS add-on (`aws_eks_addon`, an entry of terraform-aws-eks `addons`, eksctl `addons`). */
+export interface EksAddon {
+  source: SourceKind
+  unit?: DeployUnit
+  location: Location
+  cluster?: Value
+  name: Value
   terraform?: TerraformResourceRef
 }
 
@@ -339,6 +353,8 @@ export interface PodIdentityAssociation {
   roleArn: Value
   /** `disable_session_tags` / `disableSessionTags`: EKS then does not tag the session (no sts:TagSession needed). */
   disableSessionTags?: Value
+  /** `target_role_arn` / `targetRoleArn`: EKS assumes `roleArn`, then this role (cross-account role chaining). */
+  targetRoleArn?: Value
   terraform?: TerraformResourceRef
 }
 
@@ -493,6 +509,7 @@ export interface Facts {
   absentOidcProviders?: AbsentOidcProvider[]
   clusters: Cluster[]
   podIdentityAssociations: PodIdentityAssociation[]
+  eksAddons: EksAddon[]
   awsProfiles: AwsProfile[]
   /** Present when a source saw any. */
   serviceAccountCreators?: ServiceAccountCreator[]
@@ -541,6 +558,7 @@ export function emptyFacts(): Facts {
     oidcProviders: [],
     clusters: [],
     podIdentityAssociations: [],
+    eksAddons: [],
     awsProfiles: [],
     unreadModules: [],
     unknownCharts: [],
@@ -561,6 +579,7 @@ export const UNIT_FACT_KINDS = [
   'oidcProviders',
   'clusters',
   'podIdentityAssociations',
+  'eksAddons',
 ] as const
 
 /** Puts every fact of a source's result in a deploy unit. */

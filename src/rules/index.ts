@@ -3,6 +3,7 @@ import { conditionRules } from './condition-rules.js'
 import { correlationRules } from './correlation-rules.js'
 import { metaRules } from './meta-rules.js'
 import { platformRules } from './platform-rules.js'
+import { podIdentityRules } from './pod-identity-rules.js'
 import { providerRules } from './provider-rules.js'
 import type { Rule } from './rule.js'
 import { serviceAccountRules } from './service-account-rules.js'
@@ -14,6 +15,7 @@ export const allRules: readonly Rule[] = [
   ...conditionRules,
   ...correlationRules,
   ...providerRules,
+  ...podIdentityRules,
   ...chainRules,
   ...platformRules,
   ...metaRules,

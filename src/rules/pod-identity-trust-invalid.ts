@@ -1,9 +1,8 @@
-import type { Graph } from '../graph.js'
 import { evaluatePolicy, type Decision, type StatementOutcome } from '../iam/evaluate.js'
 import type { PolicyRequest } from '../iam/request.js'
 import type { FindingDraft } from '../model/finding.js'
 import type { PodIdentityAssociation, Role } from '../model/facts.js'
-import { formatLocation, type Location } from '../model/location.js'
+import type { Location } from '../model/location.js'
 import type { PolicyDocument } from '../model/policy.js'
 import type { Value } from '../model/value.js'
 import type { Rule } from './rule.js'
@@ -11,11 +10,15 @@ import { describeStatement } from './helpers/conditions.js'
 import { roleKey, trustTitle } from './helpers/correlation.js'
 import { capitalise } from './helpers/policy-grammar.js'
 import { federatedValues, isOidcFederated, keyText } from './helpers/trust.js'
-import { valueText } from '../model/value.js'
+import {
+  ASSUME_ROLE,
+  associationsByRole,
+  describeAssociation,
+  disablesSessionTags,
+  POD_IDENTITY_PRINCIPAL,
+  TAG_SESSION,
+} from './helpers/pod-identity.js'
 
-const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com'
-const ASSUME_ROLE = 'sts:AssumeRole'
-const TAG_SESSION = 'sts:TagSession'
 const STATEMENT_TO_ADD = `{"Effect": "Allow", "Principal": {"Service": "${POD_IDENTITY_PRINCIPAL}"}, "Action": ["${ASSUME_ROLE}", "${TAG_SESSION}"]}`
 const INVALID_TRUST =
   'EKS refuses the association with "InvalidParameterException: Trust policy of the role provided is invalid"'
@@ -34,18 +37,6 @@ export const podIdentityTrustInvalid: Rule = {
       if (finding) yield finding
     }
   },
-}
-
-function associationsByRole(graph: Graph): Map<Role, PodIdentityAssociation[]> {
-  const byRole = new Map<Role, PodIdentityAssociation[]>()
-  for (const association of graph.facts.podIdentityAssociations) {
-    for (const { role } of graph.rolesNamedBy(association.roleArn, association)) {
-      const list = byRole.get(role)
-      if (list) list.push(association)
-      else byRole.set(role, [association])
-    }
-  }
-  return byRole
 }
 
 /** The request EKS Pod Identity makes; every condition key is taken as unknown (session tags, source ARN and account). */
@@ -183,16 +174,4 @@ function serviceHint(service: string): string {
 function actionList(values: readonly Value[] | undefined): string {
   if (!values || values.length === 0) return 'no action'
   return values.map((value) => `"${keyText(value)}"`).join(', ')
-}
-
-function disablesSessionTags(association: PodIdentityAssociation): boolean {
-  return association.disableSessionTags?.kind === 'known' && association.disableSessionTags.value === 'true'
-}
-
-function describeAssociation(association: PodIdentityAssociation): string {
-  const who = `${valueText(association.namespace)}/${valueText(association.serviceAccount)}`
-  const name = association.terraform
-    ? `Pod Identity association ${association.terraform.address}`
-    : 'the Pod Identity association'
-  return `${name} (${who}, ${formatLocation(association.location)})`
 }

@@ -122,6 +122,7 @@ describe('CloudFormation and CDK templates', () => {
     const result = await run('pod-identity')
     expect(linesOf(result)).toEqual([
       `cfn/pod-identity.yaml:12:13: error: CloudFormation role ReportsRole (cfn/pod-identity.yaml)'s trust, which the Pod Identity association (reports/reporter, cfn/pod-identity.yaml:13) uses, lets pods.eks.amazonaws.com perform sts:AssumeRole but not sts:TagSession, and EKS tags every Pod Identity session, so the pods get no credentials ("not authorized to perform: sts:TagSession"); add "sts:TagSession" to the Action of Statement[0] [pod-identity-trust-invalid]`,
+      `cfn/pod-identity.yaml:9:13: note: CloudFormation role ReportsRole (cfn/pod-identity.yaml)'s trust lets pods.eks.amazonaws.com assume the role in Statement[0] without a condition, so any Pod Identity association in the account (any cluster, namespace or ServiceAccount) can give the role to its pods; add a Condition on aws:RequestTag/eks-cluster-name, aws:RequestTag/kubernetes-namespace and aws:RequestTag/kubernetes-service-account naming the associations meant to use it [pod-identity-trust-open]`,
     ])
     expect(
       result.graph.facts.clusters.map((cluster) => `${show(cluster.name)} issuer=${show(cluster.issuer)}`),

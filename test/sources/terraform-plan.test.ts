@@ -114,6 +114,7 @@ describe('Terraform plan JSON (terraform show -json)', () => {
   it('reports nothing on the plan but a role that trusts a ServiceAccount no source defines (the Pod Identity role trusts pods.eks.amazonaws.com)', () => {
     expect(linesOf(basic)).toEqual([
       `infra/plan.json:366:11: note: role catalog's trust allows ServiceAccount prod/catalog, which no scanned source defines; remove the subject if that ServiceAccount is gone, or include its manifest in the scan [role-trusts-unknown-service-account]`,
+      `infra/plan.json:455:11: note: Role monitoring-agent's trust lets pods.eks.amazonaws.com assume the role in Statement[0] without a condition, so any Pod Identity association in the account (any cluster, namespace or ServiceAccount) can give the role to its pods; add a Condition on aws:RequestTag/eks-cluster-name, aws:RequestTag/kubernetes-namespace and aws:RequestTag/kubernetes-service-account naming the associations meant to use it [pod-identity-trust-open]`,
     ])
   })
 

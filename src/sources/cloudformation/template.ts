@@ -452,6 +452,8 @@ class TemplateReader {
     if (cluster) association.cluster = cluster
     const disableSessionTags = this.value(child(properties, 'DisableSessionTags'))
     if (disableSessionTags) association.disableSessionTags = disableSessionTags
+    const targetRoleArn = this.value(child(properties, 'TargetRoleArn'))
+    if (targetRoleArn) association.targetRoleArn = targetRoleArn
     return association
   }
 

@@ -1,11 +1,12 @@
 import type { ClusterConfig } from '../../config.js'
-import { DEFAULT_AUDIENCE, issuerHostPath } from '../../iam/arn.js'
+import { DEFAULT_AUDIENCE, issuerHostPath, parseRoleArn } from '../../iam/arn.js'
 import {
   placeInUnit,
   type Annotation,
   type Cluster,
   type FargateProfile,
   type FargateSelector,
+  type EksAddon,
   type OidcProvider,
   type PodIdentityAssociation,
   type Role,
@@ -172,6 +173,7 @@ class ClusterConfigReader {
       fargateProfiles.items.forEach((item, index) => this.fargateProfile(item, index))
     const addons = child(this.root, 'addons')
     if (addons?.kind === 'array') for (const item of addons.items) this.addon(item)
+    this.addons(cluster)
   }
 
   /** A `fargateProfiles` item: its `selectors` (namespace, labels) and `podExecutionRoleARN`. */
@@ -238,6 +240,21 @@ class ClusterConfigReader {
     }
   }
 
+  /** `addons` (eksctl v0.230.0 pkg/apis/eksctl.io/v1alpha5/addon.go: `name`): every add-on `create cluster` installs besides its defaults. */
+  private addons(cluster: Cluster | undefined): void {
+    const addons = entry(this.root, 'addons')
+    if (!addons || addons.value.kind !== 'array') return
+    if (cluster) cluster.addonsListed = addons.keyLocation
+    for (const item of addons.value.items) {
+      const nameNode = child(item, 'name')
+      const name = valueOf(nameNode)
+      if (!name || !nameNode) continue
+      const addon: EksAddon = { source: 'eksctl', location: nameNode.location, name }
+      if (cluster) addon.cluster = cluster.name
+      ;(this.result.facts.eksAddons ??= []).push(addon)
+    }
+  }
+
   private cluster(): Cluster | undefined {
     const nameEntry = entry(child(this.root, 'metadata'), 'name')
     if (!nameEntry || this.clusterName === undefined) return undefined
@@ -271,6 +288,15 @@ class ClusterConfigReader {
         description:
           'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates without a NAT gateway, whose STS endpoint is the regional one',
       }
+    // The cluster role (`iam.serviceRoleARN`) is in the cluster's account.
+    const serviceRole = valueOf(child(child(this.root, 'iam'), 'serviceRoleARN'))
+    const serviceRoleAccount =
+      serviceRole?.kind === 'known' ? parseRoleArn(serviceRole.value.trim())?.account : undefined
+    if (!cluster.account && serviceRole && serviceRoleAccount)
+      cluster.account = known(serviceRoleAccount, serviceRole.location)
+    // eksctl v0.230.0 pkg/apis/eksctl.io/v1alpha5/types.go: `autoModeConfig.enabled`.
+    const autoMode = valueOf(child(child(this.root, 'autoModeConfig'), 'enabled'))
+    if (autoMode) cluster.autoMode = autoMode
     return cluster
   }
 
@@ -374,6 +400,9 @@ class ClusterConfigReader {
       association.cluster = known(this.clusterName, clusterName.location)
     const disableSessionTags = valueOf(child(item, 'disableSessionTags'))
     if (disableSessionTags) association.disableSessionTags = disableSessionTags
+    // eksctl v0.230.0 pkg/apis/eksctl.io/v1alpha5/iam.go: `targetRoleARN`, the role chained to `roleARN`.
+    const targetRoleArn = valueOf(child(item, 'targetRoleARN'))
+    if (targetRoleArn) association.targetRoleArn = targetRoleArn
     ;(facts.podIdentityAssociations ??= []).push(association)
     if (scalarText(child(item, 'createServiceAccount')) === 'true') {
       ;(facts.serviceAccounts ??= []).push({

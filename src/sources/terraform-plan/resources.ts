@@ -246,6 +246,10 @@ export function podIdentityAssociationOf(values: ResourceValues, context: PlanCo
   }
   const cluster = values.value(['cluster_name'])
   if (cluster) association.cluster = cluster
+  const disableSessionTags = values.value(['disable_session_tags'])
+  if (disableSessionTags) association.disableSessionTags = disableSessionTags
+  const targetRoleArn = values.value(['target_role_arn'])
+  if (targetRoleArn) association.targetRoleArn = targetRoleArn
   return association
 }
 

@@ -1,7 +1,7 @@
 import type { Location } from '../../../model/location.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
-import { addAddonServiceAccounts } from '../resources/eks.js'
+import { addAddonServiceAccounts, addEksAddon } from '../resources/eks.js'
 import { present } from '../resources/iam.js'
 import {
   boolValue,
@@ -184,8 +184,16 @@ export class BlueprintsAddonsModule implements CalledModule {
 
   private eksAddons(sink: FactSink): void {
     const view = this.call.view
-    for (const entry of eksAddonEntries(present(view.value('eks_addons')))) {
+    const given = present(view.value('eks_addons'))
+    const cluster = present(view.value('cluster_name'))
+    const terraform = { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_addon.this` }
+    const entries = eksAddonEntries(given)
+    // Add-ons the scan cannot name: an add-on of unknown name.
+    if (given && (given.kind !== 'object' || entries.length < given.entries.length))
+      addEksAddon(sink, { location: given.location, cluster, name: undefined, terraform })
+    for (const entry of entries) {
       const name = present(objectEntry(entry.value, 'name')?.value) ?? stringValue(entry.key, entry.keyLocation)
+      addEksAddon(sink, { location: entry.keyLocation, cluster, name, terraform })
       const roleArn = present(objectEntry(entry.value, 'service_account_role_arn')?.value)
       addAddonServiceAccounts(
         sink,

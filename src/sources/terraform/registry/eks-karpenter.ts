@@ -2,6 +2,7 @@ import type { Location } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
+import { addPodIdentity } from '../resources/eks.js'
 import { present } from '../resources/iam.js'
 import {
   nullValue,
@@ -29,11 +30,13 @@ interface Generation {
   /** The statements before the IRSA one, and whether the IRSA one is written. */
   podIdentity: (input: (name: string) => HclValue | undefined) => boolean
   irsa: (input: (name: string) => HclValue | undefined) => boolean
+  /** Whether `aws_eks_pod_identity_association.karpenter` is created. */
+  association: (input: (name: string) => HclValue | undefined) => boolean
 }
 
 /**
- * terraform-aws-eks's `modules/karpenter`, the controller role only (main.tf, variables.tf and
- * outputs.tf read at v19.0.0, v19.21.0, v20.0.0 and v20.37.2; v21 trusts Pod Identity only and is not modelled):
+ * terraform-aws-eks's `modules/karpenter`, the controller role and its Pod Identity association
+ * (main.tf, variables.tf and outputs.tf read at v19.0.0, v19.21.0, v20.0.0, v20.37.2, v21.0.0 and v21.19.0):
  * - v19: `aws_iam_role.irsa` (count `create && create_irsa`, both default true), name
  *   `coalesce(var.irsa_name, "KarpenterIRSA-${var.cluster_name}")`, a prefix (`…-`) when
  *   `irsa_use_name_prefix` (default true), path `irsa_path`; outputs `irsa_arn`, `irsa_name`.
@@ -42,6 +45,12 @@ interface Generation {
  *   `iam_role_path`; its trust: the Pod Identity statement (always in v20.0.0, `enable_pod_identity`
  *   later, default true), then the IRSA statement only when `enable_irsa` (default false); outputs
  *   `iam_role_arn`, `iam_role_name`.
+ * - v21: the same role, trusting Pod Identity only (statement "PodIdentity").
+ * - `aws_eks_pod_identity_association.karpenter` (v20.37.2 main.tf:121, v21.0.0 main.tf:95): count
+ *   `create_iam_role && create_pod_identity_association` (v20 also `enable_pod_identity`),
+ *   `create_pod_identity_association` defaults to false in v20.37.2 and true in v21; namespace
+ *   `var.namespace` (default "kube-system"), service account `var.service_account` (default
+ *   "karpenter"), cluster `var.cluster_name`, role the controller role.
  * - The IRSA statement: Federated `irsa_oidc_provider_arn`, `irsa_assume_role_condition_test`
  *   (StringEquals) on `<issuer>:sub` = `system:serviceaccount:` + each of
  *   `irsa_namespace_service_accounts` (default ["karpenter:karpenter"]) and `<issuer>:aud` = sts.amazonaws.com.
@@ -52,10 +61,10 @@ export class KarpenterModule implements CalledModule {
 
   constructor(
     private readonly call: ModuleCallRequest,
-    major: 19 | 20,
+    major: 19 | 20 | 21,
   ) {
     this.label = call.prefix.replace(/\.$/, '')
-    this.generation = major === 19 ? V19 : V20
+    this.generation = major === 19 ? V19 : major === 20 ? V20 : V21
   }
 
   output(name: string, location: Location): HclValue {
@@ -89,6 +98,25 @@ export class KarpenterModule implements CalledModule {
     }
     role.path = toFactValue(this.input(path)) ?? known('/', location)
     addModuleRole(sink, role, this.trustPolicy())
+    if (this.generation.association((name) => this.input(name))) this.addAssociation(sink)
+  }
+
+  private addAssociation(sink: FactSink): void {
+    const view = this.call.view
+    const location = view.location
+    const namespace = this.input('namespace') ?? stringValue('kube-system', location)
+    const serviceAccount = this.input('service_account') ?? stringValue('karpenter', location)
+    addPodIdentity(sink, {
+      location: view.attribute('namespace')?.location ?? location,
+      cluster: this.input('cluster_name'),
+      namespace,
+      serviceAccount,
+      roleArn: unknownRef(`${this.call.prefix}${this.generation.arnOutput}`, location),
+      terraform: {
+        root: this.call.rootDir,
+        address: `${this.call.prefix}aws_eks_pod_identity_association.karpenter[0]`,
+      },
+    })
   }
 
   private input(name: string): HclValue | undefined {
@@ -150,6 +178,9 @@ export class KarpenterModule implements CalledModule {
   }
 }
 
+/** Only a literal true: a value known at apply time may be false. */
+const isKnownTrue = (value: HclValue | undefined): boolean => value?.kind === 'bool' && value.value
+
 const isTrue = (value: HclValue | undefined, fallback: boolean): boolean =>
   value?.kind === 'bool' ? value.value : value === undefined ? fallback : true
 
@@ -167,6 +198,7 @@ const V19: Generation = {
   },
   podIdentity: () => false,
   irsa: () => true,
+  association: () => false,
 }
 
 const V20: Generation = {
@@ -179,6 +211,18 @@ const V20: Generation = {
   defaultName: (_input, location) => stringValue('KarpenterController', location),
   podIdentity: (input) => isTrue(input('enable_pod_identity'), true),
   irsa: (input) => isTrue(input('enable_irsa'), false),
+  association: (input) =>
+    isKnownTrue(input('create_pod_identity_association')) && isTrue(input('enable_pod_identity'), true),
+}
+
+const V21: Generation = {
+  ...V20,
+  podIdentity: () => true,
+  irsa: () => false,
+  association: (input) => {
+    const flag = input('create_pod_identity_association')
+    return flag === undefined || isKnownTrue(flag)
+  },
 }
 
 /** v20's Pod Identity statement: `pods.eks.amazonaws.com` may AssumeRole and TagSession. */

@@ -5,7 +5,7 @@ import { known, symbolic } from '../../../model/value.js'
 import type { CalledModule, FactSink } from '../context.js'
 import type { ModuleCallRequest } from '../module.js'
 import { terraformUnit } from '../../../model/facts.js'
-import { addFargateProfile, fargateSelector, readModuleAddon } from '../resources/eks.js'
+import { addEksAddon, addFargateProfile, fargateSelector, readModuleAddon } from '../resources/eks.js'
 import { pinnedMajorVersion } from './index.js'
 import { present } from '../resources/iam.js'
 import {
@@ -74,6 +74,8 @@ export class EksModule implements CalledModule {
     if (version) cluster.version = version
     const outpost = this.outpost()
     if (outpost) cluster.outpost = outpost
+    const autoMode = toFactValue(present(objectGet(this.computeConfig(), 'enabled')))
+    if (autoMode) cluster.autoMode = autoMode
     sink.facts.clusters.push(cluster)
     // v21.19.0 main.tf: `create_oidc_provider = local.create && var.enable_irsa && !local.create_outposts_local_cluster`,
     // node_groups.tf: no fargate_profile module on Outposts either.
@@ -101,6 +103,16 @@ export class EksModule implements CalledModule {
           ? this.input('addons')
           : this.input('cluster_addons')
     if (addons?.kind === 'object') {
+      // Every add-on is read only when every key is known; otherwise one of them has an unknown name.
+      if (addons.entries.every((entry) => entry.keyValue === undefined && entry.value.kind === 'object'))
+        cluster.addonsListed = addons.location
+      else
+        addEksAddon(sink, {
+          location: addons.location,
+          cluster: this.clusterName(),
+          name: undefined,
+          terraform: cluster.terraform ?? { address: this.label },
+        })
       for (const entry of addons.entries) {
         if (entry.keyValue !== undefined || entry.value.kind !== 'object') continue
         readModuleAddon(sink, entry.key, entry.keyLocation, entry.value, view, {
@@ -108,6 +120,13 @@ export class EksModule implements CalledModule {
           address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
         })
       }
+    } else if (addons) {
+      addEksAddon(sink, {
+        location: addons.location,
+        cluster: this.clusterName(),
+        name: undefined,
+        terraform: cluster.terraform ?? { address: this.label },
+      })
     }
   }
 
@@ -262,6 +281,13 @@ export class EksModule implements CalledModule {
     if (this.majorVersion !== undefined)
       return this.input(this.majorVersion >= 21 ? 'kubernetes_version' : 'cluster_version')
     return this.input('cluster_version') ?? this.input('kubernetes_version')
+  }
+
+  /** EKS Auto Mode: `compute_config` from v21 (variables.tf at v21.0.0), `cluster_compute_config` in v20 (v20.37.2). */
+  private computeConfig(): HclValue | undefined {
+    if (this.majorVersion !== undefined)
+      return this.input(this.majorVersion >= 21 ? 'compute_config' : 'cluster_compute_config')
+    return this.input('compute_config') ?? this.input('cluster_compute_config')
   }
 
   private clusterName(): HclValue | undefined {

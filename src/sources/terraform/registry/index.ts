@@ -47,8 +47,8 @@ export function registryModule(call: ModuleCallRequest): CalledModule | undefine
   }
   if (KARPENTER_SOURCE.test(source)) {
     const major = pinnedMajorVersion(call)
-    // v19 and v20 only: v21 trusts Pod Identity alone, and an open constraint (or none) may select it.
-    return major === 19 || major === 20 ? new KarpenterModule(call, major) : undefined
+    // A pinned major only: an open constraint (or none) may select another generation.
+    return major === 19 || major === 20 || major === 21 ? new KarpenterModule(call, major) : undefined
   }
   if (EKS_SOURCE.test(source)) return new EksModule(call, majorVersion(call))
   // 1.x only: a later major version may change what the module creates.

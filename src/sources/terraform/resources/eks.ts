@@ -1,10 +1,12 @@
 import type {
   Cluster,
+  EksAddon,
   FargateProfile,
   FargateSelector,
   PodIdentityAssociation,
   TerraformResourceRef,
 } from '../../../model/facts.js'
+import { parseRoleArn } from '../../../iam/arn.js'
 import type { Location } from '../../../model/location.js'
 import { known, symbolic, type Value } from '../../../model/value.js'
 import type { BlockView } from '../block-view.js'
@@ -32,6 +34,13 @@ export function readEksCluster({ view, address, root, sink }: ResourceContext): 
   // A dynamic block over a collection the scan cannot read may make no block at all.
   const outpost = view.blocks('outpost_config').find((block) => !block.unknownExpansion)
   if (outpost) cluster.outpost = outpost.location
+  // The cluster role is in the cluster's account.
+  const roleArn = toFactValue(present(view.value('role_arn')))
+  const account = roleArn?.kind === 'known' ? parseRoleArn(roleArn.value.trim())?.account : undefined
+  if (roleArn && account) cluster.account = known(account, roleArn.location)
+  const compute = view.blocks('compute_config')[0]
+  const autoMode = compute ? toFactValue(present(compute.value('enabled'))) : undefined
+  if (autoMode) cluster.autoMode = autoMode
   sink.facts.clusters.push(cluster)
 }
 
@@ -104,6 +113,7 @@ export function readEksAddon({ view, address, root, sink }: ResourceContext): vo
   const name = present(view.value('addon_name'))
   const location = view.attribute('addon_name')?.location ?? view.location
   const terraform = { root, address }
+  addEksAddon(sink, { location, cluster: present(view.value('cluster_name')), name, terraform })
   addAddonServiceAccounts(
     sink,
     name,
@@ -125,6 +135,27 @@ export function readEksAddon({ view, address, root, sink }: ResourceContext): vo
       terraform,
     })
   }
+}
+
+/** An add-on of a cluster; its name symbolic when not known. */
+export function addEksAddon(
+  sink: FactSink,
+  fields: {
+    location: Location
+    cluster: HclValue | undefined
+    name: HclValue | undefined
+    terraform: TerraformResourceRef
+  },
+): void {
+  const addon: EksAddon = {
+    source: 'terraform',
+    location: fields.location,
+    name: toFactValue(fields.name) ?? symbolic(`${fields.terraform.address}.addon_name`, fields.location),
+    terraform: fields.terraform,
+  }
+  const cluster = toFactValue(fields.cluster)
+  if (cluster) addon.cluster = cluster
+  sink.facts.eksAddons.push(addon)
 }
 
 /**
@@ -183,6 +214,8 @@ export function readPodIdentityAssociation({ view, address, root, sink }: Resour
     namespace: present(view.value('namespace')),
     serviceAccount: present(view.value('service_account')),
     roleArn: present(view.value('role_arn')),
+    targetRoleArn: present(view.value('target_role_arn')),
+    disableSessionTags: present(view.value('disable_session_tags')),
   })
 }
 
@@ -192,6 +225,8 @@ interface PodIdentityFields {
   namespace?: HclValue | Value | undefined
   serviceAccount?: HclValue | undefined
   roleArn?: HclValue | undefined
+  targetRoleArn?: HclValue | undefined
+  disableSessionTags?: HclValue | undefined
   terraform?: TerraformResourceRef
 }
 
@@ -209,6 +244,10 @@ export function addPodIdentity(sink: FactSink, fields: PodIdentityFields): void 
   }
   const cluster = toFactValue(fields.cluster)
   if (cluster) association.cluster = cluster
+  const targetRoleArn = toFactValue(fields.targetRoleArn)
+  if (targetRoleArn) association.targetRoleArn = targetRoleArn
+  const disableSessionTags = toFactValue(fields.disableSessionTags)
+  if (disableSessionTags) association.disableSessionTags = disableSessionTags
   if (fields.terraform) association.terraform = fields.terraform
   sink.facts.podIdentityAssociations.push(association)
 }
@@ -223,6 +262,8 @@ export function readModuleAddon(
   terraform: TerraformResourceRef,
 ): void {
   const name = objectGet(settings, 'name') ?? { kind: 'string' as const, value: key, location: keyLocation }
+  const cluster = present(module.value('cluster_name')) ?? present(module.value('name'))
+  addEksAddon(sink, { location: keyLocation, cluster, name, terraform })
   const roleArn = present(objectGet(settings, 'service_account_role_arn'))
   addAddonServiceAccounts(
     sink,
@@ -239,7 +280,7 @@ export function readModuleAddon(
   for (const association of associations.items) {
     addPodIdentity(sink, {
       location: association.location,
-      cluster: present(module.value('cluster_name')) ?? present(module.value('name')),
+      cluster,
       namespace: fixed ? known(fixed.namespace, association.location) : undefined,
       serviceAccount: present(objectGet(association, 'service_account')),
       roleArn: present(objectGet(association, 'role_arn')),

@@ -1,0 +1,4 @@
+resource "aws_eks_addon" "pod_identity_agent" {
+  cluster_name = "payments"
+  addon_name   = "eks-pod-identity-agent"
+}

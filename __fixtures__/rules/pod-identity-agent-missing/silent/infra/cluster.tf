@@ -1,0 +1,40 @@
+resource "aws_eks_cluster" "payments" {
+  name     = "payments"
+  role_arn = "arn:aws:iam::111122223333:role/payments-cluster"
+  vpc_config {
+    subnet_ids = ["subnet-0a1b2c3d"]
+  }
+}
+
+resource "aws_eks_addon" "vpc_cni" {
+  cluster_name = aws_eks_cluster.payments.name
+  addon_name   = "vpc-cni"
+}
+
+resource "aws_eks_addon" "pod_identity_agent" {
+  cluster_name = aws_eks_cluster.payments.name
+  addon_name   = "eks-pod-identity-agent"
+}
+
+resource "aws_eks_pod_identity_association" "ledger" {
+  cluster_name    = aws_eks_cluster.payments.name
+  namespace       = "payments"
+  service_account = "ledger"
+  role_arn        = "arn:aws:iam::111122223333:role/payments-ledger"
+}
+
+# No add-on of this cluster in the scan: they may be managed elsewhere.
+resource "aws_eks_cluster" "reports" {
+  name     = "reports"
+  role_arn = "arn:aws:iam::111122223333:role/reports-cluster"
+  vpc_config {
+    subnet_ids = ["subnet-0a1b2c3d"]
+  }
+}
+
+resource "aws_eks_pod_identity_association" "reports" {
+  cluster_name    = aws_eks_cluster.reports.name
+  namespace       = "reports"
+  service_account = "reports"
+  role_arn        = "arn:aws:iam::111122223333:role/reports"
+}
