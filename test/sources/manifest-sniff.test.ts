@@ -136,15 +136,16 @@ describe('readKubernetesFile with sniffing', () => {
     'kind: ConfigMap',
     'metadata: {name: settings, namespace: shop}',
     'data:',
-    '  key: [unclosed',
+    '  key: [closed]',
     '',
   ].join('\r\n')
+  const broken = mixed.replace('[closed]', '[unclosed')
 
   it('reads only the documents that may matter, at the same lines and columns (CRLF)', () => {
     const sniffed = readKubernetesFile(file(mixed), { sniff: true })
     const whole = readKubernetesFile(file(mixed), { sniff: false })
     expect(names(sniffed.facts.objects!)).toEqual(['web'])
-    expect(names(whole.facts.objects!)).toEqual(['web', 'web'])
+    expect(names(whole.facts.objects!)).toEqual(['web', 'web', 'settings'])
     expect(sniffed.facts.serviceAccounts).toEqual(whole.facts.serviceAccounts)
     expect(sniffed.facts.serviceAccounts![0]).toMatchObject({
       location: at('k8s/app.yaml', 8, 3),
@@ -152,9 +153,10 @@ describe('readKubernetesFile with sniffing', () => {
     })
   })
 
-  it('reports the parse error of a document that does not look relevant only when reading everything', () => {
-    expect(readKubernetesFile(file(mixed), { sniff: true }).findings).toEqual([])
-    expect(readKubernetesFile(file(mixed), { sniff: false }).findings).toEqual([
+  it('reads the whole file, reporting the parse error as without sniffing, when a document it skips does not parse', () => {
+    const sniffed = readKubernetesFile(file(broken), { sniff: true })
+    expect(sniffed).toEqual(readKubernetesFile(file(broken), { sniff: false }))
+    expect(sniffed.findings).toEqual([
       {
         ruleId: 'parse-error',
         location: at('k8s/app.yaml', 17, 16),
@@ -164,10 +166,21 @@ describe('readKubernetesFile with sniffing', () => {
         level: 'note',
       },
     ])
+    expect(names(sniffed.facts.objects!)).toEqual(['web', 'web'])
+  })
+
+  it('reads the whole file when the documents it skips hold what only the yaml package checks (an alias, a tag, a lone CR)', () => {
+    for (const value of ['*anchor', '!!str text', '[closed] # a lone\rCR']) {
+      const text = mixed.replace('[closed]', value)
+      const sniffed = readKubernetesFile(file(text), { sniff: true })
+      expect(sniffed).toEqual(readKubernetesFile(file(text), { sniff: false }))
+      expect(names(sniffed.facts.objects!)).toEqual(['web', 'web', 'settings'])
+      expect(sniffed.findings).toEqual([])
+    }
   })
 
   it('reads everything without a context, or with sniff false', () => {
-    expect(names(readKubernetesFile(file(mixed)).facts.objects!)).toEqual(['web', 'web'])
+    expect(names(readKubernetesFile(file(mixed)).facts.objects!)).toEqual(['web', 'web', 'settings'])
   })
 
   it('reads the whole file when a rule will look up an object of it by kind and name', () => {

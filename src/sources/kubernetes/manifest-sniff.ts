@@ -25,9 +25,9 @@ import type { Facts } from '../../model/facts.js'
  * document opening with `]` or `}`, whose parse error goes to the document before it; and when
  * the kept text has any parse error, the reader parses the whole text instead.
  *
- * The parse errors of a skipped document are not reported: `parse-error` is for a file (or a
- * document) that looks IRSA-relevant and cannot be parsed, and these documents do not look
- * relevant.
+ * The skipped documents are still checked for syntax, by a faster parser (shared/yaml-validate.ts);
+ * when it cannot vouch for them the reader parses the whole text, so that their parse errors are
+ * reported exactly as without the sniff.
  */
 
 /** One or more whole documents of a YAML stream, from a `---` or `...` line (or the start of the text) to the next. */
