@@ -71,6 +71,10 @@ describe('splitManifest: which documents may matter', () => {
     ['amazon', 'image: amazonlinux'],
     ['role', 'metadata: {annotations: {example.com/Role: y}}'],
     ['a suppression', 'metadata: {annotations: {irsa-guard.io/ignore: x}}'],
+    ['a pod template (a workload runs as the default ServiceAccount)', 'kind: Deployment\nspec: {template: {}}'],
+    ["a CronJob's job template", 'kind: CronJob\nspec: {jobTemplate: {}}'],
+    ['the Pod kind', 'kind: Pod\nspec: {}'],
+    ['the Pod kind, quoted', 'kind: "Pod"'],
     ['letters split by line breaks', 'metadata:\n  annotations:\n    ? r\n      o l\n      e\n    : x'],
     ['a backslash (an escape can spell any letter)', 'data: {key: "\\x72ole"}'],
     ['a character outside ASCII', `data: {key: "caf\u00e9"}`],
@@ -82,6 +86,8 @@ describe('splitManifest: which documents may matter', () => {
   it.each([
     ['a Service', 'kind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}'],
     ['letters split by other characters', 'data: {a: r-o-l-e, b: e_ks, c: a.w.s}'],
+    ['a PodDisruptionBudget', 'kind: PodDisruptionBudget\nspec: {selector: {matchLabels: {app: web}}}'],
+    ['a NetworkPolicy', 'kind: NetworkPolicy\nspec: {podSelector: {}, policyTypes: [Ingress]}'],
   ])('not %s', (_what, document) => {
     expect(relevanceOf(document)).toBe(false)
   })
@@ -183,9 +189,9 @@ describe('readKubernetesFile with sniffing', () => {
     expect(names(readKubernetesFile(file(mixed)).facts.objects!)).toEqual(['web', 'web', 'settings'])
   })
 
-  it('reads the whole file when a rule will look up an object of it by kind and name', () => {
+  it('reads every workload a rule may look up by kind and name', () => {
     const sameName = ADVERSARIAL_MANIFESTS['k8s/same-name.yaml']!
-    expect(splitManifest(sameName)!.map((part) => part.relevant)).toEqual([false, true])
+    expect(splitManifest(sameName)!.map((part) => part.relevant)).toEqual([true, true])
     expect(readKubernetesFile(file(sameName), { sniff: true })).toEqual(readKubernetesFile(file(sameName)))
   })
 
@@ -261,8 +267,9 @@ describe('the engine with sniffing', () => {
       (object) =>
         `${object.namespace.kind === 'known' ? object.namespace.value : '?'}/${object.kind}/${object.name.kind === 'known' ? object.name.value : '?'}`,
     )
-    // The patched build reads its Deployment, Service and ConfigMap; the labelled one only what may matter.
+    // The patched build reads its Deployment, Service and ConfigMap; the labelled one only what may matter (its workload and ServiceAccount).
     expect(objects).toEqual([
+      'labelled/Deployment/api',
       'labelled/ServiceAccount/api',
       'prod/Deployment/prod-api',
       'prod/Service/prod-api',
