@@ -39,8 +39,8 @@ export interface CheckOptions {
   workers?: number
   /**
    * true lets the sources skip, by a cheap look at the text, the manifest documents no rule can
-   * report on (see SourceContext.sniff): the findings are the same, except that syntax errors in
-   * those documents go unreported. Default: on when the IRSA_GUARD_SNIFF environment variable is 1.
+   * report on (see SourceContext.sniff), checking only their syntax with a faster parser: the
+   * findings are the same. Default: on, unless the IRSA_GUARD_SNIFF environment variable is 0.
    */
   sniff?: boolean
   /**
@@ -147,7 +147,7 @@ function workersFromEnvironment(): number | undefined {
 }
 
 function sniffFromEnvironment(): boolean {
-  return process.env['IRSA_GUARD_SNIFF']?.trim() === '1'
+  return process.env['IRSA_GUARD_SNIFF']?.trim() !== '0'
 }
 
 type AnalyseOptions = Pick<CheckOptions, 'extraFacts' | 'extraRules'> & {

@@ -107,7 +107,8 @@ describe('worker threads', () => {
     const parallel = await check({ root: repository, workers: 2 })
     expect(single.findings.length).toBeGreaterThanOrEqual(5)
     expect(new Set(single.findings.map((finding: { ruleId: string }) => finding.ruleId)).size).toBeGreaterThanOrEqual(3)
-    expect(single.graph.facts.objects.length).toBeGreaterThan(1000)
+    // Objects read (the sniff leaves the documents without IRSA content unread): enough for several chunks.
+    expect(single.graph.facts.objects.length).toBeGreaterThan(500)
     expect(firstDifference(parallel.findings, single.findings)).toBeUndefined()
     expect(firstDifference(parallel.scan, single.scan)).toBeUndefined()
     expect(firstDifference(parallel.graph.facts, single.graph.facts)).toBeUndefined()

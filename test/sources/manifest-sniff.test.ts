@@ -71,6 +71,10 @@ describe('splitManifest: which documents may matter', () => {
     ['amazon', 'image: amazonlinux'],
     ['role', 'metadata: {annotations: {example.com/Role: y}}'],
     ['a suppression', 'metadata: {annotations: {irsa-guard.io/ignore: x}}'],
+    ['a pod template (a workload runs as the default ServiceAccount)', 'kind: Deployment\nspec: {template: {}}'],
+    ["a CronJob's job template", 'kind: CronJob\nspec: {jobTemplate: {}}'],
+    ['the Pod kind', 'kind: Pod\nspec: {}'],
+    ['the Pod kind, quoted', 'kind: "Pod"'],
     ['letters split by line breaks', 'metadata:\n  annotations:\n    ? r\n      o l\n      e\n    : x'],
     ['a backslash (an escape can spell any letter)', 'data: {key: "\\x72ole"}'],
     ['a character outside ASCII', `data: {key: "caf\u00e9"}`],
@@ -82,6 +86,8 @@ describe('splitManifest: which documents may matter', () => {
   it.each([
     ['a Service', 'kind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}'],
     ['letters split by other characters', 'data: {a: r-o-l-e, b: e_ks, c: a.w.s}'],
+    ['a PodDisruptionBudget', 'kind: PodDisruptionBudget\nspec: {selector: {matchLabels: {app: web}}}'],
+    ['a NetworkPolicy', 'kind: NetworkPolicy\nspec: {podSelector: {}, policyTypes: [Ingress]}'],
   ])('not %s', (_what, document) => {
     expect(relevanceOf(document)).toBe(false)
   })
@@ -136,15 +142,16 @@ describe('readKubernetesFile with sniffing', () => {
     'kind: ConfigMap',
     'metadata: {name: settings, namespace: shop}',
     'data:',
-    '  key: [unclosed',
+    '  key: [closed]',
     '',
   ].join('\r\n')
+  const broken = mixed.replace('[closed]', '[unclosed')
 
   it('reads only the documents that may matter, at the same lines and columns (CRLF)', () => {
     const sniffed = readKubernetesFile(file(mixed), { sniff: true })
     const whole = readKubernetesFile(file(mixed), { sniff: false })
     expect(names(sniffed.facts.objects!)).toEqual(['web'])
-    expect(names(whole.facts.objects!)).toEqual(['web', 'web'])
+    expect(names(whole.facts.objects!)).toEqual(['web', 'web', 'settings'])
     expect(sniffed.facts.serviceAccounts).toEqual(whole.facts.serviceAccounts)
     expect(sniffed.facts.serviceAccounts![0]).toMatchObject({
       location: at('k8s/app.yaml', 8, 3),
@@ -152,9 +159,10 @@ describe('readKubernetesFile with sniffing', () => {
     })
   })
 
-  it('reports the parse error of a document that does not look relevant only when reading everything', () => {
-    expect(readKubernetesFile(file(mixed), { sniff: true }).findings).toEqual([])
-    expect(readKubernetesFile(file(mixed), { sniff: false }).findings).toEqual([
+  it('reads the whole file, reporting the parse error as without sniffing, when a document it skips does not parse', () => {
+    const sniffed = readKubernetesFile(file(broken), { sniff: true })
+    expect(sniffed).toEqual(readKubernetesFile(file(broken), { sniff: false }))
+    expect(sniffed.findings).toEqual([
       {
         ruleId: 'parse-error',
         location: at('k8s/app.yaml', 17, 16),
@@ -164,15 +172,26 @@ describe('readKubernetesFile with sniffing', () => {
         level: 'note',
       },
     ])
+    expect(names(sniffed.facts.objects!)).toEqual(['web', 'web'])
+  })
+
+  it('reads the whole file when the documents it skips hold what only the yaml package checks (an alias, a tag, a lone CR)', () => {
+    for (const value of ['*anchor', '!!str text', '[closed] # a lone\rCR']) {
+      const text = mixed.replace('[closed]', value)
+      const sniffed = readKubernetesFile(file(text), { sniff: true })
+      expect(sniffed).toEqual(readKubernetesFile(file(text), { sniff: false }))
+      expect(names(sniffed.facts.objects!)).toEqual(['web', 'web', 'settings'])
+      expect(sniffed.findings).toEqual([])
+    }
   })
 
   it('reads everything without a context, or with sniff false', () => {
-    expect(names(readKubernetesFile(file(mixed)).facts.objects!)).toEqual(['web', 'web'])
+    expect(names(readKubernetesFile(file(mixed)).facts.objects!)).toEqual(['web', 'web', 'settings'])
   })
 
-  it('reads the whole file when a rule will look up an object of it by kind and name', () => {
+  it('reads every workload a rule may look up by kind and name', () => {
     const sameName = ADVERSARIAL_MANIFESTS['k8s/same-name.yaml']!
-    expect(splitManifest(sameName)!.map((part) => part.relevant)).toEqual([false, true])
+    expect(splitManifest(sameName)!.map((part) => part.relevant)).toEqual([true, true])
     expect(readKubernetesFile(file(sameName), { sniff: true })).toEqual(readKubernetesFile(file(sameName)))
   })
 
@@ -248,8 +267,9 @@ describe('the engine with sniffing', () => {
       (object) =>
         `${object.namespace.kind === 'known' ? object.namespace.value : '?'}/${object.kind}/${object.name.kind === 'known' ? object.name.value : '?'}`,
     )
-    // The patched build reads its Deployment, Service and ConfigMap; the labelled one only what may matter.
+    // The patched build reads its Deployment, Service and ConfigMap; the labelled one only what may matter (its workload and ServiceAccount).
     expect(objects).toEqual([
+      'labelled/Deployment/api',
       'labelled/ServiceAccount/api',
       'prod/Deployment/prod-api',
       'prod/Service/prod-api',

@@ -24,6 +24,7 @@ import { SUPPRESSION_ANNOTATION, annotationSuppression, commentSuppressions } fr
 import { parseJsonTree } from '../shared/json-tree.js'
 import { keepParts, pathsLookedUpByName, splitManifest } from './manifest-sniff.js'
 import { parseYamlTree } from '../shared/yaml-tree.js'
+import { fastYamlAccepts } from '../shared/yaml-validate.js'
 import { EACH_USER_NAMESPACE, serviceAccountRefField } from './service-account-references.js'
 import { creatorText } from '../shared/creator-text.js'
 import { errorText } from '../../model/error-text.js'
@@ -94,11 +95,14 @@ function sniffing(file: SourceFile, context: Pick<SourceContext, 'sniff'> | unde
 
 /**
  * The text to parse when some documents need not be: the others blanked out, or null when none
- * is needed. Undefined when every document is needed or the file must be read whole.
+ * is needed. Undefined when every document is needed or the file must be read whole: also when
+ * the fast check cannot vouch for the documents left out, so that their syntax errors are
+ * reported as the yaml package words and places them.
  */
 function relevantText(text: string): string | null | undefined {
   const parts = splitManifest(text)
   if (!parts || parts.every((part) => part.relevant)) return undefined
+  if (!fastYamlAccepts(keepParts(text, parts, (part) => !part.relevant))) return undefined
   if (!parts.some((part) => part.relevant)) return null
   return keepParts(text, parts, (part) => part.relevant)
 }

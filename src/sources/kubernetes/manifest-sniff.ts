@@ -11,13 +11,15 @@ import type { Facts } from '../../model/facts.js'
  * three edits cannot break all four of its disjoint parts eks, amazon, aws and role; its other
  * branch and kube2iam's iam.amazonaws.com/role contain amazon, aws or eks; the other IRSA
  * annotations contain eks; the env names workload-env-blocks-injection reads start with AWS_),
- * `irsa-guard` (suppression annotations), a backslash (a double-quoted escape can spell any
- * letter) or any character outside ASCII (toLowerCase maps U+212A KELVIN SIGN to k; \s matches
- * Unicode spaces). YAML makes the string of a key or value from its text only by folding line
- * breaks and indentation, undoubling '' in single quotes, and escapes; aliases and merge keys
- * refer within their own document. A document with none of these yields no ServiceAccount, no
- * workload naming one or setting AWS_* variables, and no annotation or label key a rule reads,
- * so no finding. What it can still change is handled where it is read: which workload a lookup by
+ * `irsa-guard` (suppression annotations), `template` or `pod` not followed by a letter (every
+ * workload: a pod template, or the Pod kind; a workload that names no ServiceAccount runs as its
+ * namespace's default one, which workload-runs-as-default and sdk-sts-module-missing relate to
+ * ServiceAccounts in other files), a backslash (a double-quoted escape can spell any letter) or
+ * any character outside ASCII (toLowerCase maps U+212A KELVIN SIGN to k; \s matches Unicode
+ * spaces). YAML makes the string of a key or value from its text only by folding line breaks and
+ * indentation, undoubling '' in single quotes, and escapes; aliases and merge keys refer within
+ * their own document. A document with none of these yields no ServiceAccount, no workload, and
+ * no annotation or label key a rule reads, so no finding. What it can still change is handled where it is read: which workload a lookup by
  * kind, file, name and namespace finds first (pathsLookedUpByName: the file is then read whole),
  * and what a Kustomize build's patches, selectors and renames do with it (the build then reads
  * every document). The yaml package reads each document on its own, with two exceptions that
@@ -25,9 +27,9 @@ import type { Facts } from '../../model/facts.js'
  * document opening with `]` or `}`, whose parse error goes to the document before it; and when
  * the kept text has any parse error, the reader parses the whole text instead.
  *
- * The parse errors of a skipped document are not reported: `parse-error` is for a file (or a
- * document) that looks IRSA-relevant and cannot be parsed, and these documents do not look
- * relevant.
+ * The skipped documents are still checked for syntax, by a faster parser (shared/yaml-validate.ts);
+ * when it cannot vouch for them the reader parses the whole text, so that their parse errors are
+ * reported exactly as without the sniff.
  */
 
 /** One or more whole documents of a YAML stream, from a `---` or `...` line (or the start of the text) to the next. */
@@ -52,11 +54,12 @@ const STARTS_WITH_BOUNDARY = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/
 /** A directive (`%YAML`, `%TAG`) changes how the next document is read: such files are read whole. */
 const DIRECTIVE = /(?:^|\n)\uFEFF?%/
 const MARKER_WORDS = ['serviceaccount', 'irsa-guard', 'amazon', 'role', 'eks', 'aws']
-const MARKERS = new RegExp(
-  `${MARKER_WORDS.map((word) => [...word].join('\\s*')).join('|')}|[\\\\\\u0080-\\uffff]`,
-  'gi',
-)
-const MARKER_IN_KEY = new RegExp(MARKERS.source, 'i')
+const spelled = (word: string): string => [...word].join('\\s*')
+const KEY_MARKERS = `${MARKER_WORDS.map(spelled).join('|')}|[\\\\\\u0080-\\uffff]`
+/** Every workload: `template` (spec.template, a CronJob's jobTemplate) or a Pod (`pod` not followed by a letter). */
+const WORKLOAD_MARKERS = `${spelled('template')}|${spelled('pod')}(?![a-z])`
+const MARKERS = new RegExp(`${KEY_MARKERS}|${WORKLOAD_MARKERS}`, 'gi')
+const MARKER_IN_KEY = new RegExp(KEY_MARKERS, 'i')
 
 /**
  * The parts of a manifest, each marked relevant or not; undefined when the text must be read
