@@ -6521,6 +6521,3245 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(5574)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -34966,10 +38205,10 @@ var src_graph = __nccwpck_require__(931);
 var model_facts = __nccwpck_require__(1374);
 // EXTERNAL MODULE: ./src/model/finding.ts
 var finding = __nccwpck_require__(1300);
-// EXTERNAL MODULE: ./src/rules/index.ts + 62 modules
-var src_rules = __nccwpck_require__(6447);
-// EXTERNAL MODULE: ./src/run-sources.ts + 88 modules
-var run_sources = __nccwpck_require__(8496);
+// EXTERNAL MODULE: ./src/rules/index.ts + 94 modules
+var src_rules = __nccwpck_require__(1121);
+// EXTERNAL MODULE: ./src/run-sources.ts + 110 modules
+var run_sources = __nccwpck_require__(3166);
 // EXTERNAL MODULE: ./src/iam/arn.ts
 var arn = __nccwpck_require__(8390);
 // EXTERNAL MODULE: ./src/iam/template.ts
@@ -35430,7 +38669,7 @@ function workersFromEnvironment() {
     return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
 }
 function sniffFromEnvironment() {
-    return process.env['IRSA_GUARD_SNIFF']?.trim() === '1';
+    return process.env['IRSA_GUARD_SNIFF']?.trim() !== '0';
 }
 /** Everything after reading files, on this thread (`prepareSources` must have run): for callers that already hold file texts. */
 function analyse(files, filesSeen, config, options = {}) {
@@ -36159,6 +39398,11 @@ const NEVER_RELEVANT_NAME = /(^|\/)(package-lock|npm-shrinkwrap|composer|yarn|pn
 /** Application build files whose AWS SDK dependencies sources/build-files/ reads. */
 const BUILD_FILE_NAME = /(^|\/)(pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj)$/;
 const AWS_SDK_MENTION = /software\.amazon\.awssdk|com\.amazonaws|AWSSDK\./;
+/** Manifests and lock files whose AWS SDK versions sources/build-files/ reads (never below node_modules or vendor: discover.ts skips those). */
+const DEPENDENCY_MANIFEST_NAME = /(^|\/)(package\.json|requirements[^/]*\.txt|pyproject\.toml|go\.mod)$/;
+const LOCK_FILE_NAME = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|packages\.lock\.json)$/;
+/** The package names of the SDKs those files are read for (sources/build-files/sdk-packages.ts). */
+const SDK_PACKAGE_MENTION = /aws-sdk|boto3|botocore|awscli|software\.amazon\.awssdk|com\.amazonaws|AWSSDK\.Core/i;
 const KUBERNETES_API_VERSION = /(^|[\s{,"'])apiVersion["']?[ \t]*:/m;
 const KUBERNETES_KIND = /(^|[\s{,"'])kind["']?[ \t]*:/m;
 /**
@@ -36169,10 +39413,13 @@ function looksRelevantByName(path) {
     // The commonest names first: none of the never-relevant names ends like these two.
     if (YAML_NAME.test(path) || TERRAFORM_NAME.test(path))
         return true;
+    if (LOCK_FILE_NAME.test(path))
+        return true;
     if (NEVER_RELEVANT_NAME.test(path))
         return false;
     return (JSON_NAME.test(path) ||
         BUILD_FILE_NAME.test(path) ||
+        DEPENDENCY_MANIFEST_NAME.test(path) ||
         KUSTOMIZATION_NAME.test(path) ||
         HELM_HELPERS_PATH.test(path) ||
         AWS_CONFIG_NAME.test(path) ||
@@ -36189,6 +39436,14 @@ function classify(path, text) {
         return 'terraform-vars';
     if (BUILD_FILE_NAME.test(path))
         return AWS_SDK_MENTION.test(text) ? 'build-file' : 'ignored';
+    if (LOCK_FILE_NAME.test(path))
+        return SDK_PACKAGE_MENTION.test(text) ? 'lock-file' : 'ignored';
+    if (DEPENDENCY_MANIFEST_NAME.test(path)) {
+        if (SDK_PACKAGE_MENTION.test(text))
+            return 'dependency-manifest';
+        if (!JSON_NAME.test(path))
+            return 'ignored';
+    }
     if (SCRIPT_NAME.test(path) || WORKFLOW_PATH.test(path))
         return SCRIPT_COMMAND.test(text) ? 'script' : 'ignored';
     // A Flux `Kustomization` object saved under that name is a Kubernetes object, not a build.
@@ -36817,7 +40072,9 @@ function oversized(path, size, headBytes, maxFileBytes) {
     const limit = plan ? Math.max(maxFileBytes, MAX_PLAN_BYTES) : maxFileBytes;
     if (size <= limit)
         return undefined;
-    const relevant = plan || (0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .classify */ .L8)(path, head) !== 'ignored' || (/\.json$/i.test(path) && head.includes('"format_version"'));
+    const kind = (0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .classify */ .L8)(path, head);
+    // A lock file too large to read only leaves SDK versions unknown: no note for it.
+    const relevant = plan || (kind !== 'ignored' && kind !== 'lock-file') || (/\.json$/i.test(path) && head.includes('"format_version"'));
     if (!relevant)
         return { ok: false };
     return skipped(path, `it is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit; raise the max-file-bytes input (--max-file-bytes), or exclude the file`);
@@ -37074,12 +40331,16 @@ function push(map, key, value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DM: () => (/* binding */ parseRoleArn),
+/* harmony export */   IC: () => (/* binding */ defaultAudienceOfIssuer),
 /* harmony export */   S1: () => (/* binding */ PARTITIONS),
 /* harmony export */   Z4: () => (/* binding */ DEFAULT_AUDIENCE),
 /* harmony export */   cn: () => (/* binding */ partitionOfRegion),
 /* harmony export */   dH: () => (/* binding */ parseEksIssuerHostPath),
 /* harmony export */   df: () => (/* binding */ parseOidcProviderArn),
-/* harmony export */   rw: () => (/* binding */ issuerHostPath)
+/* harmony export */   rw: () => (/* binding */ issuerHostPath),
+/* harmony export */   ux: () => (/* binding */ looksLikeEksIssuer),
+/* harmony export */   w4: () => (/* binding */ hostOf),
+/* harmony export */   yO: () => (/* binding */ withoutScheme)
 /* harmony export */ });
 /* unused harmony export formatRoleArn */
 /** ARN and issuer formats (reference: irsa-failure-modes.md §1.1). */
@@ -37118,6 +40379,33 @@ function parseOidcProviderArn(text) {
 /** `https://oidc.eks.r.amazonaws.com/id/X` or `oidc.eks.r.amazonaws.com/id/X` → `oidc.eks.r.amazonaws.com/id/X`. */
 function issuerHostPath(issuerOrUrl) {
     return issuerOrUrl.replace(/^https:\/\//i, '');
+}
+/**
+ * `oidc.eks.…`, or an AWS host with "oidc" and "eks" in it (`oidc.<region>.eks.amazonaws.com`,
+ * `oidc-eks.<region>.api.aws`), with or without scheme and port. Self-hosted issuers
+ * (`oidc.eks-prod.example.com`) are not EKS issuers.
+ */
+function looksLikeEksIssuer(text) {
+    const host = hostOf(text).replace(/:\d*$/, '').toLowerCase();
+    if (host.startsWith('oidc.eks.'))
+        return true;
+    return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host);
+}
+function withoutScheme(text) {
+    return text.replace(/^https?:\/\//i, '');
+}
+/** The host (with any port) of an issuer written with or without scheme. */
+function hostOf(issuer) {
+    return withoutScheme(issuer).split('/', 1)[0] ?? '';
+}
+/**
+ * The audience a pod's token carries when its ServiceAccount names none: "sts.amazonaws.com" on EKS;
+ * undefined for a self-hosted issuer (kOps, EKS Anywhere, a cluster of one's own), whose
+ * pod-identity-webhook chooses it with --token-audience (kOps: "amazonaws.com", kubernetes/kops
+ * pkg/model/awsmodel/oidc_provider.go and the eks-pod-identity-webhook addon template, 268927e264).
+ */
+function defaultAudienceOfIssuer(issuerOrUrl) {
+    return looksLikeEksIssuer(issuerOrUrl) ? DEFAULT_AUDIENCE : undefined;
 }
 const EKS_ISSUER_HOST_PATH = /^oidc\.eks\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/id\/([0-9A-Za-z]+)$/;
 function parseEksIssuerHostPath(hostPath) {
@@ -38171,7 +41459,7 @@ function acceptsServiceAccountToken(policy, query) {
     const subject = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .concat */ .xW)('system:serviceaccount:', query.namespace, ':', query.name);
     const audience = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .templateOf */ .kW)(query.audience ?? _arn_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_AUDIENCE */ .Z4);
     const attempts = candidates(policy, query).map(({ provider, issuer }) => {
-        const request = tokenRequest(provider, issuer, subject, audience);
+        const request = tokenRequest(provider, issuer, subject, audienceFor(query, issuer));
         return { provider, issuer, request, decision: (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluatePolicy */ .Uz)(policy, request) };
     });
     const decisive = attempts.find((attempt) => attempt.decision.effect === 'allow') ??
@@ -38187,9 +41475,8 @@ function acceptsServiceAccountToken(policy, query) {
  */
 function acceptsTokenThrough(policy, statement, query) {
     const subject = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .concat */ .xW)('system:serviceaccount:', query.namespace, ':', query.name);
-    const audience = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .templateOf */ .kW)(query.audience ?? _arn_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_AUDIENCE */ .Z4);
     const attempts = candidates(policy, query);
-    const request = (attempt) => tokenRequest(attempt.provider, attempt.issuer, subject, audience);
+    const request = (attempt) => tokenRequest(attempt.provider, attempt.issuer, subject, audienceFor(query, attempt.issuer));
     // A statement naming its providers literally applies only in the attempts with one of them.
     const named = (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .literalPrincipals */ .z6)(policy, statement);
     const through = named ? [...named].flatMap((key) => attemptsByProvider(attempts).get(key) ?? []) : attempts;
@@ -38239,6 +41526,16 @@ function attemptsByProvider(attempts) {
         providerMaps.set(attempts, map);
     }
     return map;
+}
+const SELF_HOSTED_AUDIENCE = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .hole */ .fk)('the token audience of the self-hosted pod-identity-webhook (--token-audience)');
+/** The token's audience presented to a provider of `issuer`. */
+function audienceFor(query, issuer) {
+    if (query.audience !== undefined)
+        return (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .templateOf */ .kW)(query.audience);
+    const known = (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .knownText */ .bG)(issuer);
+    return known !== undefined && (0,_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultAudienceOfIssuer */ .IC)(known) === undefined
+        ? SELF_HOSTED_AUDIENCE
+        : (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .templateOf */ .kW)(_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_AUDIENCE */ .Z4);
 }
 function tokenRequest(provider, issuer, subject, audience) {
     return {
@@ -38580,6 +41877,7 @@ function emptyFacts() {
         oidcProviders: [],
         clusters: [],
         podIdentityAssociations: [],
+        eksAddons: [],
         awsProfiles: [],
         unreadModules: [],
         unknownCharts: [],
@@ -38598,6 +41896,7 @@ const UNIT_FACT_KINDS = [
     'oidcProviders',
     'clusters',
     'podIdentityAssociations',
+    'eksAddons',
 ];
 /** Puts every fact of a source's result in a deploy unit. */
 function placeInUnit(facts, unit) {
@@ -38605,6 +41904,10 @@ function placeInUnit(facts, unit) {
         for (const fact of facts[kind] ?? [])
             fact.unit = unit;
     }
+    for (const fact of facts.fargateProfiles ?? [])
+        fact.unit = unit;
+    for (const fact of facts.selfHostedWebhooks ?? [])
+        fact.unit = unit;
 }
 /** Whether two facts may be joined without a tie: the same unit, or one of them in none. */
 function sameUnitOrNone(a, b) {
@@ -39215,7 +42518,8 @@ function tokenAudience(sa) {
 function describeServiceAccount(sa) {
     const known = knownServiceAccount(sa);
     const name = known ? `${known.namespace}/${known.name}` : 'ServiceAccount';
-    return `ServiceAccount ${name} (${(0,model_location/* formatLocation */.j)(sa.roleArn?.location ?? sa.location)})`;
+    const addon = sa.addon !== undefined ? ` of EKS add-on ${sa.addon}` : '';
+    return `ServiceAccount ${name}${addon} (${(0,model_location/* formatLocation */.j)(sa.roleArn?.location ?? sa.location)})`;
 }
 function serviceAccountKey(sa) {
     const known = knownServiceAccount(sa);
@@ -39368,7 +42672,7 @@ function checkToken(sa, role, clusters) {
     const decision = (0,service_account_token/* acceptsServiceAccountToken */.HF)(policy, {
         namespace: known.namespace,
         name: known.name,
-        audience: audience.audience,
+        ...(audience.explicit ? { audience: audience.audience } : {}),
         ...(cluster ? { issuerHostPath: cluster.hostPath } : {}),
     });
     return { sa, ...known, role, policy, audience, ...(cluster ? { cluster } : {}), decision };
@@ -39481,16 +42785,18 @@ const namedRolesWithSubjects = (0,per_graph/* perGraph */.a)((graph) => {
 /* harmony export */   IO: () => (/* binding */ providerArnFor),
 /* harmony export */   KI: () => (/* binding */ sameIssuer),
 /* harmony export */   P5: () => (/* binding */ placeholderIn),
+/* harmony export */   Pm: () => (/* binding */ symbolicIssuerUrl),
+/* harmony export */   cB: () => (/* binding */ analyseEksIssuer),
 /* harmony export */   cE: () => (/* binding */ analyseConditionKey),
 /* harmony export */   l9: () => (/* binding */ claimSuggestedBy),
 /* harmony export */   tI: () => (/* binding */ whenKeyAbsent),
 /* harmony export */   uf: () => (/* binding */ analyseFederated),
-/* harmony export */   ux: () => (/* binding */ looksLikeEksIssuer),
-/* harmony export */   w4: () => (/* binding */ hostOf)
+/* harmony export */   ux: () => (/* reexport safe */ _iam_arn_js__WEBPACK_IMPORTED_MODULE_0__.ux),
+/* harmony export */   w4: () => (/* reexport safe */ _iam_arn_js__WEBPACK_IMPORTED_MODULE_0__.w4)
 /* harmony export */ });
-/* unused harmony exports withoutScheme, analyseEksIssuer */
 /* harmony import */ var _iam_arn_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
 /* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(943);
+
 
 
 /**
@@ -39517,24 +42823,6 @@ function placeholderIn(text) {
     }
     return undefined;
 }
-/**
- * `oidc.eks.…`, or an AWS host with "oidc" and "eks" in it (`oidc.<region>.eks.amazonaws.com`,
- * `oidc-eks.<region>.api.aws`), with or without scheme and port. Self-hosted issuers
- * (`oidc.eks-prod.example.com`) are not EKS issuers.
- */
-function looksLikeEksIssuer(text) {
-    const host = hostOf(text).replace(/:\d*$/, '').toLowerCase();
-    if (host.startsWith('oidc.eks.'))
-        return true;
-    return /^oidc[.-]/.test(host) && host.includes('eks') && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host);
-}
-function withoutScheme(text) {
-    return text.replace(/^https?:\/\//i, '');
-}
-/** The host (with any port) of an issuer written with or without scheme. */
-function hostOf(issuer) {
-    return beforeSlash(withoutScheme(issuer));
-}
 /** The text before its first "/" (all of it when it has none). */
 function beforeSlash(text) {
     const slash = text.indexOf('/');
@@ -39552,7 +42840,7 @@ function analyseEksIssuer(text) {
     const scheme = /^https?:\/\//i.exec(text);
     if (scheme)
         problems.push(`starts with "${scheme[0]}"`);
-    const rest = withoutScheme(text);
+    const rest = (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutScheme */ .yO)(text);
     const slash = rest.indexOf('/');
     let host = slash < 0 ? rest : rest.slice(0, slash);
     let path = slash < 0 ? '' : rest.slice(slash);
@@ -39681,7 +42969,7 @@ function analyseFederated(value, account) {
         if (resource.startsWith('oidc-provider/')) {
             hostPath = resource.slice('oidc-provider/'.length);
         }
-        else if (looksLikeEksIssuer(resource) || /oidc/i.test(resource)) {
+        else if ((0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeEksIssuer */ .ux)(resource) || /oidc/i.test(resource)) {
             const misspelled = PROVIDER_PREFIX_MISSPELLED.exec(resource);
             problems.push(misspelled
                 ? `has "${misspelled[0]}" where the ARN says "oidc-provider/"`
@@ -39698,7 +42986,7 @@ function analyseFederated(value, account) {
             };
         }
     }
-    else if (/^https?:\/\//i.test(trimmed) || looksLikeEksIssuer(trimmed)) {
+    else if (/^https?:\/\//i.test(trimmed) || (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeEksIssuer */ .ux)(trimmed)) {
         problems.push('is the issuer, not the ARN of the IAM OIDC provider');
         hostPath = trimmed;
     }
@@ -39707,11 +42995,11 @@ function analyseFederated(value, account) {
     }
     if (/^https?:\/\//i.test(hostPath) && arn)
         problems.push('contains "https://", which a provider ARN never does');
-    let issuer = withoutScheme(hostPath);
+    let issuer = (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutScheme */ .yO)(hostPath);
     let region;
     const result = { problems };
-    if (looksLikeEksIssuer(hostPath)) {
-        const analysis = analyseEksIssuer(withoutScheme(hostPath));
+    if ((0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeEksIssuer */ .ux)(hostPath)) {
+        const analysis = analyseEksIssuer((0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutScheme */ .yO)(hostPath));
         problems.push(...analysis.problems);
         issuer = analysis.corrected;
         region = analysis.region;
@@ -39754,14 +43042,14 @@ function analyseConditionKey(key, claimHint) {
     const arn = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:oidc-provider\//i.exec(rest) ?? /^arn:[^/]*\//i.exec(rest);
     if (arn) {
         problems.push('is built from the provider ARN');
-        rest = withoutScheme(rest.slice(arn[0].length));
+        rest = (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutScheme */ .yO)(rest.slice(arn[0].length));
     }
     const lastSlash = rest.lastIndexOf('/');
     const lastColon = rest.lastIndexOf(':');
     const hasClaim = lastColon > lastSlash;
     let issuerPart = hasClaim ? rest.slice(0, lastColon) : rest;
     const claim = hasClaim ? rest.slice(lastColon + 1) : undefined;
-    const issuerLike = scheme !== null || arn !== null || looksLikeEksIssuer(issuerPart);
+    const issuerLike = scheme !== null || arn !== null || (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeEksIssuer */ .ux)(issuerPart);
     const claimLike = claim !== undefined && /^(sub|aud|amr)$/i.test(claim);
     if (!issuerLike && !claimLike)
         return undefined;
@@ -39776,7 +43064,7 @@ function analyseConditionKey(key, claimHint) {
     if (placeholder !== undefined)
         return { problems: [], placeholder, ...(claim === undefined ? {} : { claim: claim.toLowerCase() }) };
     let suffix = claim;
-    if (looksLikeEksIssuer(issuerPart)) {
+    if ((0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeEksIssuer */ .ux)(issuerPart)) {
         const analysis = analyseEksIssuer(issuerPart);
         problems.push(...analysis.problems);
         if (analysis.corrected !== undefined)
@@ -39831,6 +43119,25 @@ function providerArnFor(issuer, account) {
     const region = /^oidc\.eks\.([^.]+)\./.exec(issuer)?.[1];
     const partition = region === undefined ? 'aws' : (0,_iam_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .partitionOfRegion */ .cn)(region);
     return `arn:${partition}:iam::${account ?? '<account-id>'}:oidc-provider/${issuer}`;
+}
+/**
+ * terraform-aws-eks's output of the cluster's dual-stack issuer URL, `https://oidc-eks.<region>.api.aws/id/<ID>`
+ * (outputs.tf, `cluster_dualstack_oidc_issuer_url`, v20.x–v21.x): never the issuer of a token.
+ */
+const DUAL_STACK_OUTPUT = /(?:^|\.)cluster_dualstack_oidc_issuer_url(?=$|[^\w])/;
+/**
+ * A reference expression that is an issuer URL: it starts with a scheme (how the sources write
+ * terraform-aws-eks `cluster_oidc_issuer_url` and `aws_eks_cluster.<name>.identity[0].oidc[0].issuer`),
+ * or it names the dual-stack issuer (terraform-aws-eks `cluster_dualstack_oidc_issuer_url`, a
+ * literal `oidc-eks.<region>.api.aws` around the references). undefined for anything else.
+ */
+function symbolicIssuerUrl(expression) {
+    const scheme = /^https?:\/\//i.exec(expression)?.[0];
+    const literal = expression.replace(/\$\{[^}]*\}/g, '');
+    const dualStack = DUAL_STACK_OUTPUT.test(expression) || /(?:^|[/.])oidc-eks\.|\.api\.aws(?:\/|$)/i.test(literal);
+    if (scheme === undefined && !dualStack)
+        return undefined;
+    return scheme === undefined ? { dualStack } : { scheme, dualStack };
 }
 
 
@@ -39900,6 +43207,7 @@ const NAME_CHARACTER = /^[a-z0-9.-]$/i;
 /* harmony export */   UP: () => (/* binding */ objectTitle),
 /* harmony export */   Xg: () => (/* reexport safe */ _model_kubernetes_js__WEBPACK_IMPORTED_MODULE_0__.Xg),
 /* harmony export */   YC: () => (/* reexport safe */ _text_edit_distance_js__WEBPACK_IMPORTED_MODULE_4__.YC),
+/* harmony export */   bq: () => (/* binding */ skipContainerNames),
 /* harmony export */   c0: () => (/* binding */ podAnnotations),
 /* harmony export */   jb: () => (/* binding */ serviceAccountIdentity),
 /* harmony export */   pM: () => (/* reexport safe */ _model_kubernetes_js__WEBPACK_IMPORTED_MODULE_0__.pM),
@@ -40064,6 +43372,21 @@ function findRoleArnPlaceholder(text, source) {
 }
 function sameText(a, b) {
     return (0,_model_value_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(a) === (0,_model_value_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(b) && a.kind === b.kind;
+}
+/**
+ * The container names an `eks.amazonaws.com/skip-containers` value lists, as the webhook reads it
+ * (aws/amazon-eks-pod-identity-webhook@3bf80a34 pkg/handler/handler.go getContainersToSkip: the
+ * first record of Go's encoding/csv, fields not trimmed; a parse error skips nothing). Undefined
+ * when the value holds a quote (csv's quoting rules decide) or is not known.
+ */
+function skipContainerNames(value) {
+    if (value.kind !== 'known' || value.value.includes('"'))
+        return undefined;
+    const record = value.value
+        .split('\n')
+        .map((line) => line.replace(/\r$/, ''))
+        .find((line) => line !== '');
+    return record === undefined ? [] : record.split(',');
 }
 
 
@@ -40356,7 +43679,7 @@ function parseOperator(operator) {
 
 /***/ }),
 
-/***/ 6447:
+/***/ 1121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40446,7 +43769,7 @@ var model_location = __nccwpck_require__(3214);
 // EXTERNAL MODULE: ./src/rules/helpers/correlation.ts + 1 modules
 var correlation = __nccwpck_require__(8696);
 // EXTERNAL MODULE: ./src/rules/helpers/trust.ts
-var trust = __nccwpck_require__(943);
+var helpers_trust = __nccwpck_require__(943);
 ;// CONCATENATED MODULE: ./src/rules/cross-account-chain-broken.ts
 
 
@@ -40746,7 +44069,7 @@ function explainRefusal(decision, roleArn, arn, assuming) {
     }
     const condition = closest.mismatches.find((mismatch) => mismatch.element === 'Condition' && mismatch.result === false);
     if (condition) {
-        const externalId = (0,trust/* keyText */.Pu)(condition.key).toLowerCase() === 'sts:externalid';
+        const externalId = (0,helpers_trust/* keyText */.Pu)(condition.key).toLowerCase() === 'sts:externalid';
         const fix = externalId
             ? `set external_id in profile "${assuming.name}" to the value the trust expects`
             : `make that condition hold for role "${roleArn}", or drop it`;
@@ -40784,7 +44107,68 @@ const chainRules = [crossAccountChainBroken];
 
 // EXTERNAL MODULE: ./src/rules/helpers/conditions.ts
 var conditions = __nccwpck_require__(87);
+;// CONCATENATED MODULE: ./src/rules/helpers/self-hosted-webhook.ts
+
+
+/**
+ * The issuer host/path a trust statement names (in its claim keys and Federated provider ARNs) when
+ * every one is known and none is an EKS issuer: a self-hosted cluster (kOps, EKS Anywhere, one's own)
+ * whose tokens the pod identity webhook of that cluster injects, with the audience it is started with.
+ */
+function selfHostedIssuerOf(statement) {
+    const issuers = [];
+    for (const entry of statement.condition?.entries ?? []) {
+        if ((0,helpers_trust/* claimOf */._B)(entry.key) === 'other')
+            continue;
+        issuers.push(entry.key.kind === 'known' ? (0,helpers_trust/* keyIssuer */.tB)(entry.key) : undefined);
+    }
+    // A provider known by reference only (`aws_iam_openid_connect_provider.x.arn`) names the issuer its keys name.
+    for (const federated of (0,helpers_trust/* federatedValues */.x2)(statement).filter(helpers_trust/* isOidcFederated */.It))
+        if (federated.kind === 'known')
+            issuers.push((0,iam_arn/* parseOidcProviderArn */.df)(federated.value)?.issuerHostPath);
+    const [first] = issuers;
+    if (first === undefined)
+        return undefined;
+    return issuers.every((issuer) => issuer !== undefined && (0,iam_arn/* defaultAudienceOfIssuer */.IC)(issuer) === undefined)
+        ? first
+        : undefined;
+}
+/**
+ * The webhook's images: public.ecr.aws/eks/pod-identity-webhook (aws/amazon-eks-pod-identity-webhook
+ * Makefile, IMAGE_NAME, at 3bf80a34) and amazon/amazon-eks-pod-identity-webhook (its README and older
+ * deploy files), with a tag or a digest.
+ */
+const WEBHOOK_IMAGE = /(^|\/)(amazon-eks-)?pod-identity-webhook(:(?<tag>[^@\s]+))?(@|$)/;
+/** Containers of the scan that run amazon-eks-pod-identity-webhook. */
+function webhookContainers(facts) {
+    const found = [];
+    for (const workload of facts.workloads) {
+        for (const container of workload.containers) {
+            const image = container.image;
+            if (!image)
+                continue;
+            const text = image.kind === 'known' ? image.value : image.expression;
+            const match = WEBHOOK_IMAGE.exec(text.trim());
+            if (!match)
+                continue;
+            const tag = image.kind === 'known' ? match.groups?.['tag'] : undefined;
+            found.push({ workload, container, image, ...(tag === undefined ? {} : { tag }) });
+        }
+    }
+    return found;
+}
+/** The repository deploys the webhook: its container, or an object named after it (its MutatingWebhookConfiguration, a chart release). */
+function deploysWebhook(facts) {
+    if (webhookContainers(facts).length > 0)
+        return true;
+    return facts.objects.some((object) => {
+        const name = object.name.kind === 'known' ? object.name.value : object.name.expression;
+        return /pod-identity-webhook/.test(name);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/rules/aud-condition-invalid.ts
+
 
 
 
@@ -40806,7 +44190,11 @@ const audConditionInvalid = {
             ...audiences.flatMap((audience) => (audience.kind === 'known' ? [audience.value] : [])),
         ];
         for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
-            if ((0,trust/* conditionsOn */.yL)(statement, 'aud').length === 0) {
+            // A self-hosted issuer's tokens carry whatever audience its webhook is started with (--token-audience).
+            const selfHosted = selfHostedIssuerOf(statement) !== undefined;
+            if ((0,helpers_trust/* conditionsOn */.yL)(statement, 'aud').length === 0) {
+                if (selfHosted)
+                    continue;
                 const prefix = (0,conditions/* issuerKeyPrefix */.l8)(statement);
                 yield {
                     location: statement.condition?.location ?? statement.location,
@@ -40824,9 +44212,11 @@ const audConditionInvalid = {
                 for (const value of entry.values) {
                     if (value.kind !== 'known')
                         continue;
+                    if (selfHosted && !value.value.startsWith('system:serviceaccount'))
+                        continue;
                     yield {
                         location: value.location,
-                        message: `${(0,conditions/* quotedKey */.k5)(entry.key)} in ${(0,conditions/* describeStatement */.Zc)(statement)} ${wrongAudience(value.value, (0,trust/* keyIssuer */.tB)(entry.key))}`,
+                        message: `${(0,conditions/* quotedKey */.k5)(entry.key)} in ${(0,conditions/* describeStatement */.Zc)(statement)} ${wrongAudience(value.value, (0,helpers_trust/* keyIssuer */.tB)(entry.key))}`,
                         key: `${(0,conditions/* statementKey */.v7)(role, statement)} aud:${value.value}`,
                     };
                 }
@@ -40835,7 +44225,7 @@ const audConditionInvalid = {
     },
 };
 function accepts(entry, conditionValue, audience) {
-    const operator = (0,trust/* parseOperator */.A$)(entry.operator);
+    const operator = (0,helpers_trust/* parseOperator */.A$)(entry.operator);
     const ignoreCase = operator.base.endsWith('IgnoreCase');
     const [pattern, subject] = ignoreCase
         ? [conditionValue.toLowerCase(), audience.toLowerCase()]
@@ -40867,10 +44257,10 @@ const conditionFailsOpen = {
     *check(graph) {
         for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
             for (const entry of statement.condition?.entries ?? []) {
-                const claim = (0,trust/* claimOf */._B)(entry.key);
+                const claim = (0,helpers_trust/* claimOf */._B)(entry.key);
                 if (claim !== 'sub' && claim !== 'aud')
                     continue;
-                const operator = (0,trust/* parseOperator */.A$)(entry.operator);
+                const operator = (0,helpers_trust/* parseOperator */.A$)(entry.operator);
                 const why = failsOpenBecause(operator);
                 if (!why || requiredElsewhere(statement, entry))
                     continue;
@@ -40902,8 +44292,45 @@ function fix(operator, claim) {
 }
 /** A positive condition on the same key in the statement already requires the key, so this one cannot open the door. */
 function requiredElsewhere(statement, entry) {
-    return (0,conditions/* positiveConditionsOn */.x)(statement, (0,trust/* claimOf */._B)(entry.key)).some((other) => other !== entry && (0,conditions/* sameConditionKey */.tn)(other.key, entry.key) && !(0,trust/* parseOperator */.A$)(other.operator).ifExists);
+    return (0,conditions/* positiveConditionsOn */.x)(statement, (0,helpers_trust/* claimOf */._B)(entry.key)).some((other) => other !== entry && (0,conditions/* sameConditionKey */.tn)(other.key, entry.key) && !(0,helpers_trust/* parseOperator */.A$)(other.operator).ifExists);
 }
+
+;// CONCATENATED MODULE: ./src/rules/condition-set-operator-single-valued.ts
+
+
+
+/**
+ * IAM (reference_policies_condition-single-vs-multi-valued-context-keys.html): set operators
+ * compare sets and are meant for multivalued keys; a web-identity token's `sub` and `aud` are
+ * single-valued. `ForAnyValue:` with a positive operator is true when the one request value
+ * matches one of the listed values (the same as without the prefix) and false when the key is
+ * absent. Negated, IfExists and ForAllValues forms open the condition: condition-fails-open.
+ */
+const conditionSetOperatorSingleValued = {
+    meta: {
+        id: 'condition-set-operator-single-valued',
+        level: 'warning',
+        description: 'A "ForAnyValue:" set operator on the single-valued ":sub" or ":aud" key of a trust statement: it works like the plain operator today, but IAM meant set operators for multivalued keys and the next edit (a negation, ForAllValues) turns it into a condition that fails open.',
+        remediation: 'Write the operator without "ForAnyValue:" (StringEquals or StringLike on the ":sub" and ":aud" keys).',
+    },
+    *check(graph) {
+        for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
+            for (const entry of statement.condition?.entries ?? []) {
+                const claim = (0,helpers_trust/* claimOf */._B)(entry.key);
+                if (claim !== 'sub' && claim !== 'aud')
+                    continue;
+                const operator = (0,helpers_trust/* parseOperator */.A$)(entry.operator);
+                if (operator.setPrefix !== 'ForAnyValue' || operator.negated || operator.ifExists)
+                    continue;
+                yield {
+                    location: entry.operatorLocation,
+                    message: `${entry.operator} on ${(0,conditions/* quotedKey */.k5)(entry.key)} in ${(0,conditions/* describeStatement */.Zc)(statement)} applies a set operator to a single-valued key: the token has one ":${claim}" value, so it acts as ${operator.base} does (true when that value matches one of the listed ones), but set operators are meant for multivalued keys, and changed to ForAllValues or a negated operator it would let in tokens without the key; write ${operator.base} without "ForAnyValue:"`,
+                    key: `${(0,conditions/* statementKey */.v7)(role, statement)} ${entry.operator} ${(0,model_value/* valueOrExpression */.$r)(entry.key)}`,
+                };
+            }
+        }
+    },
+};
 
 // EXTERNAL MODULE: ./src/iam/service-account-token.ts
 var service_account_token = __nccwpck_require__(8796);
@@ -41018,7 +44445,7 @@ const subConditionBroad = {
     *check(graph) {
         for (const { role, policy, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
             for (const entry of (0,conditions/* positiveConditionsOn */.x)(statement, 'sub')) {
-                if (!(0,trust/* parseOperator */.A$)(entry.operator).base.startsWith('StringLike'))
+                if (!(0,helpers_trust/* parseOperator */.A$)(entry.operator).base.startsWith('StringLike'))
                     continue;
                 for (const value of entry.values) {
                     if (value.kind !== 'known')
@@ -41101,8 +44528,8 @@ const subConditionMissing = {
         remediation: 'Add a StringEquals condition on "<issuer>:sub" naming the ServiceAccounts that may assume the role.',
     },
     *check(graph) {
-        for (const { role, policy } of (0,trust/* trustPolicies */.bE)(graph.facts.roles)) {
-            const lacksSubCondition = (statement) => (0,trust/* isAllow */.SV)(statement) && !restrictsSubject(statement) && isClusterStatement(graph, role, statement);
+        for (const { role, policy } of (0,helpers_trust/* trustPolicies */.bE)(graph.facts.roles)) {
+            const lacksSubCondition = (statement) => (0,helpers_trust/* isAllow */.SV)(statement) && !restrictsSubject(statement) && isClusterStatement(graph, role, statement);
             // Only such a statement can be reported: a policy without one need not be evaluated.
             if (!policy.statements.some(lacksSubCondition))
                 continue;
@@ -41140,7 +44567,7 @@ const subConditionMissing = {
 };
 /** A positive ":sub" condition. (One that a made-up ServiceAccount still passes is a wildcard: sub-condition-broad's finding.) */
 function restrictsSubject(statement) {
-    return (0,conditions/* positiveConditionsOn */.x)(statement, 'sub').some((entry) => !(0,trust/* parseOperator */.A$)(entry.operator).ifExists);
+    return (0,conditions/* positiveConditionsOn */.x)(statement, 'sub').some((entry) => !(0,helpers_trust/* parseOperator */.A$)(entry.operator).ifExists);
 }
 /**
  * A statement for a cluster's OIDC provider: as the trust itself says (isServiceAccountStatement),
@@ -41149,7 +44576,7 @@ function restrictsSubject(statement) {
  * A reference to a provider of another identity provider (GitHub Actions, …) is not one.
  */
 function isClusterStatement(graph, role, statement) {
-    const providers = (0,trust/* federatedValues */.x2)(statement)
+    const providers = (0,helpers_trust/* federatedValues */.x2)(statement)
         .filter((value) => value.kind === 'symbolic')
         .flatMap((value) => graph.providersNamed(value, role));
     const urls = providers.map((provider) => provider.url);
@@ -41160,8 +44587,8 @@ function isClusterStatement(graph, role, statement) {
     return urls.some((url) => url === undefined || url.kind === 'symbolic' || (0,eks_issuer/* looksLikeEksIssuer */.ux)(url.value));
 }
 function why(statement) {
-    const sub = (0,trust/* conditionsOn */.yL)(statement, 'sub')[0];
-    if (sub && (0,trust/* parseOperator */.A$)(sub.operator).negated)
+    const sub = (0,helpers_trust/* conditionsOn */.yL)(statement, 'sub')[0];
+    if (sub && (0,helpers_trust/* parseOperator */.A$)(sub.operator).negated)
         return `its only ":sub" condition, ${sub.operator}, excludes subjects instead of naming them`;
     if (sub)
         return `its only ":sub" condition, ${sub.operator}, is true when its key is absent`;
@@ -41327,8 +44754,8 @@ const subValueInvalid = {
     },
     *check(graph) {
         for (const { role, statement } of (0,conditions/* irsaStatements */.Mr)(graph.facts.roles)) {
-            for (const entry of (0,trust/* conditionsOn */.yL)(statement, 'sub').filter(conditions/* isPositiveStringCondition */.Ws)) {
-                const ignoreCase = (0,trust/* parseOperator */.A$)(entry.operator).base.endsWith('IgnoreCase');
+            for (const entry of (0,helpers_trust/* conditionsOn */.yL)(statement, 'sub').filter(conditions/* isPositiveStringCondition */.Ws)) {
+                const ignoreCase = (0,helpers_trust/* parseOperator */.A$)(entry.operator).base.endsWith('IgnoreCase');
                 for (const value of entry.values) {
                     if (value.kind !== 'known')
                         continue;
@@ -41362,8 +44789,8 @@ const subWildcardNeedsStringlike = {
     },
     *check(graph) {
         for (const { role, statement } of (0,conditions/* irsaStatements */.Mr)(graph.facts.roles)) {
-            for (const entry of (0,trust/* conditionsOn */.yL)(statement, 'sub')) {
-                const operator = (0,trust/* parseOperator */.A$)(entry.operator);
+            for (const entry of (0,helpers_trust/* conditionsOn */.yL)(statement, 'sub')) {
+                const operator = (0,helpers_trust/* parseOperator */.A$)(entry.operator);
                 if (!/^StringEquals(IgnoreCase)?$/.test(operator.base) || operator.setPrefix === 'ForAllValues')
                     continue;
                 for (const value of entry.values) {
@@ -41400,12 +44827,14 @@ const subWildcardNeedsStringlike = {
 
 
 
+
 const conditionRules = [
     subWildcardNeedsStringlike,
     subValueInvalid,
     subConditionMissing,
     subConditionBroad,
     conditionFailsOpen,
+    conditionSetOperatorSingleValued,
     audConditionInvalid,
 ];
 
@@ -41467,7 +44896,7 @@ function refusedAudience(check) {
     return {
         location: check.audience.location,
         message: `${(0,correlation/* describeServiceAccount */.YS)(check.sa)} sets eks.amazonaws.com/audience "${audience}", but ${(0,correlation/* trustTitle */.n9)(check.role)} (${(0,model_location/* formatLocation */.j)(trustLocation)}) ` +
-            `accepts ${accepted.length > 0 ? accepted.join(', ') : 'other values'} for "${(0,trust/* keyText */.Pu)(failure.key)}" (${failure.operator}); ${annotationFix}, or add "${audience}" to the trust's aud values`,
+            `accepts ${accepted.length > 0 ? accepted.join(', ') : 'other values'} for "${(0,helpers_trust/* keyText */.Pu)(failure.key)}" (${failure.operator}); ${annotationFix}, or add "${audience}" to the trust's aud values`,
         related: [{ location: trustLocation, message: `${(0,correlation/* roleTitle */.Tl)(check.role)}'s aud condition` }],
         key: `${(0,correlation/* serviceAccountKey */.gW)(check.sa)} ${(0,correlation/* roleKey */.QH)(check.role)} aud:${audience}`,
     };
@@ -41476,7 +44905,7 @@ function refusedAudience(check) {
 function providersOf(graph, check) {
     const found = [];
     for (const { statement } of (0,conditions/* allowedIrsaStatements */.uP)([check.role])) {
-        for (const federated of (0,trust/* federatedValues */.x2)(statement)) {
+        for (const federated of (0,helpers_trust/* federatedValues */.x2)(statement)) {
             for (const provider of graph.providersNamed(federated, check.role))
                 if (!found.includes(provider))
                     found.push(provider);
@@ -41530,7 +44959,7 @@ const clusterIssuerMismatch = {
 function* trustIssuers(graph, clusters) {
     for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
         const reported = new Set();
-        const providers = (0,trust/* federatedValues */.x2)(statement).flatMap((value) => {
+        const providers = (0,helpers_trust/* federatedValues */.x2)(statement).flatMap((value) => {
             const arn = value.kind === 'known' ? (0,iam_arn/* parseOidcProviderArn */.df)(value.value) : undefined;
             return arn ? [{ arn, location: value.location }] : [];
         });
@@ -41552,9 +44981,9 @@ function* trustIssuers(graph, clusters) {
             continue;
         const account = (0,correlation/* roleIdentity */.pj)(role).account;
         for (const entry of statement.condition?.entries ?? []) {
-            if (entry.key.kind !== 'known' || (0,trust/* claimOf */._B)(entry.key) === 'other')
+            if (entry.key.kind !== 'known' || (0,helpers_trust/* claimOf */._B)(entry.key) === 'other')
                 continue;
-            const issuer = (0,trust/* keyIssuer */.tB)(entry.key);
+            const issuer = (0,helpers_trust/* keyIssuer */.tB)(entry.key);
             if (reported.has(issuer))
                 continue;
             reported.add(issuer);
@@ -41612,8 +45041,8 @@ var per_graph = __nccwpck_require__(8475);
 const trustedSubjects = (0,per_graph/* perGraph */.a)((graph) => {
     const bySubject = new Map();
     for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
-        for (const entry of (0,trust/* conditionsOn */.yL)(statement, 'sub')) {
-            const operator = (0,trust/* parseOperator */.A$)(entry.operator);
+        for (const entry of (0,helpers_trust/* conditionsOn */.yL)(statement, 'sub')) {
+            const operator = (0,helpers_trust/* parseOperator */.A$)(entry.operator);
             if (operator.setPrefix ||
                 operator.ifExists ||
                 operator.negated ||
@@ -41625,7 +45054,7 @@ const trustedSubjects = (0,per_graph/* perGraph */.a)((graph) => {
                 const subject = (0,service_account_subject/* exactServiceAccountSubject */.Sr)(value.value);
                 if (!subject)
                     continue;
-                const issuer = [...(0,trust/* federatedValues */.x2)(statement).map(model_value/* valueText */.Ru), (0,trust/* keyText */.Pu)(entry.key).replace(/:sub$/i, '')].join(' ');
+                const issuer = [...(0,helpers_trust/* federatedValues */.x2)(statement).map(model_value/* valueText */.Ru), (0,helpers_trust/* keyText */.Pu)(entry.key).replace(/:sub$/i, '')].join(' ');
                 const key = `${subject.namespace}/${subject.name}`;
                 const list = bySubject.get(key) ?? [];
                 list.push({ role, namespace: subject.namespace, name: subject.name, value, issuer });
@@ -41734,14 +45163,14 @@ const helmValuePathUnused = {
     meta: {
         id: 'helm-value-path-unused',
         level: 'warning',
-        description: 'A Helm release sets a ServiceAccount name or role-arn annotation at serviceAccount.… (or rbac.serviceAccount.…) for a modelled chart that reads its ServiceAccount settings elsewhere: the value has no effect.',
+        description: 'A Helm release sets a ServiceAccount name or role-arn annotation at a values path the chart does not read (a modelled chart that reads its ServiceAccount settings elsewhere; an error for a chart in the repository whose templates never read the key): the value has no effect.',
         remediation: 'Set the value under the path the chart reads (cluster-autoscaler: rbac.serviceAccount.…; velero: serviceAccount.server.…; argo-cd: controller.serviceAccount.…, server.serviceAccount.… and so on).',
     },
     *check() { },
 };
 
 // EXTERNAL MODULE: ./src/model/facts.ts
-var facts = __nccwpck_require__(1374);
+var model_facts = __nccwpck_require__(1374);
 ;// CONCATENATED MODULE: ./src/rules/helpers/role-index.ts
 
 
@@ -41775,7 +45204,7 @@ function rolesNamed(graph, name) {
  * the annotation's account.
  */
 function rolesInOtherAccounts(graph, arn, from) {
-    const named = rolesNamed(graph, arn.name).filter((role) => (0,correlation/* pathMayBe */.SR)(role, arn.path) && (0,facts/* sameUnitOrNone */.ss)(role.unit, from.unit));
+    const named = rolesNamed(graph, arn.name).filter((role) => (0,correlation/* pathMayBe */.SR)(role, arn.path) && (0,model_facts/* sameUnitOrNone */.ss)(role.unit, from.unit));
     const elsewhere = named.filter((role) => {
         const account = (0,correlation/* roleIdentity */.pj)(role).account;
         return account !== undefined && account !== arn.account && role.account?.kind !== 'symbolic';
@@ -41815,7 +45244,7 @@ function* providersInOtherAccounts(graph) {
         const home = roleAccount(graph, role);
         if (!home)
             continue;
-        for (const federated of (0,trust/* federatedValues */.x2)(statement)) {
+        for (const federated of (0,helpers_trust/* federatedValues */.x2)(statement)) {
             if (federated.kind !== 'known')
                 continue;
             const provider = (0,iam_arn/* parseOidcProviderArn */.df)(federated.value);
@@ -41874,6 +45303,82 @@ function* annotationsInOtherAccounts(graph) {
             key: `${(0,correlation/* serviceAccountKey */.gW)(sa)} ${(0,correlation/* roleKey */.QH)(role)} account:${annotated.arn.account}`,
         };
     }
+}
+
+;// CONCATENATED MODULE: ./src/rules/role-account-differs-from-cluster.ts
+
+
+
+
+
+/**
+ * A ServiceAccount whose role-arn annotation names an account other than its cluster's while the
+ * repository shows nothing of that account (no role, OIDC provider or profile of it): a typo'd or
+ * copied account ID rather than cross-account IRSA. When the scan defines the role under that name
+ * in another account, role-account-mismatch reports the annotation instead.
+ */
+const roleAccountDiffersFromCluster = {
+    meta: {
+        id: 'role-account-differs-from-cluster',
+        level: 'warning',
+        description: "A ServiceAccount's eks.amazonaws.com/role-arn names a role in another account than its cluster's, and the repository sets up nothing in that account (no role, OIDC provider or AWS profile).",
+        remediation: "Correct the annotation's account ID to the cluster's, or, for cross-account IRSA, create the cluster's OIDC provider and the role in that account (in the repository, so the chain can be checked).",
+    },
+    *check(graph, context) {
+        const clusters = (0,correlation/* knownClusters */.Sf)(graph, context.config);
+        if (clusters.length === 0)
+            return;
+        const accountsInScan = accountsSetUp(graph);
+        for (const sa of graph.facts.serviceAccounts) {
+            const annotated = (0,correlation/* annotatedRole */.Lo)(sa);
+            if (!annotated || graph.rolesOf(sa).length > 0)
+                continue;
+            const account = annotated.arn.account;
+            if (accountsInScan.has(account))
+                continue;
+            // role-account-mismatch's finding: the role is defined, in another account.
+            if (rolesInOtherAccounts(graph, annotated.arn, sa).length > 0)
+                continue;
+            const cluster = clusterOf(sa, clusters);
+            if (!cluster?.account || cluster.account === account)
+                continue;
+            yield {
+                location: annotated.value.location,
+                message: `${(0,correlation/* describeServiceAccount */.YS)(sa)} names a role in account ${account}, but it runs on cluster ${cluster.name} of account ${cluster.account} (${cluster.location ? (0,model_location/* formatLocation */.j)(cluster.location) : 'from the config file'}), ` +
+                    `and the scanned sources set up nothing in account ${account} (no role, OIDC provider or AWS profile of it); ` +
+                    `if the account ID is a mistake, change the annotation to account ${cluster.account}; for cross-account IRSA, account ${account} needs an IAM OIDC provider for ${cluster.hostPath} and the role's trust must name it`,
+                key: `${(0,correlation/* serviceAccountKey */.gW)(sa)} cluster-account:${cluster.account} role-account:${account}`,
+            };
+        }
+    },
+};
+/** The one cluster the ServiceAccount may run on, when every candidate agrees on the account. */
+function clusterOf(sa, clusters) {
+    const candidates = clusters.filter((cluster) => (0,model_facts/* sameUnitOrNone */.ss)(cluster.unit, sa.unit));
+    const [first] = candidates;
+    if (!first?.account)
+        return undefined;
+    return candidates.every((cluster) => cluster.account === first.account) ? first : undefined;
+}
+/** Accounts the repository does something in: roles it defines, OIDC providers, profiles' roles, trusts' providers. */
+function accountsSetUp(graph) {
+    const accounts = new Set();
+    for (const role of graph.facts.roles) {
+        const account = (0,correlation/* roleIdentity */.pj)(role).account;
+        if (account !== undefined)
+            accounts.add(account);
+    }
+    for (const provider of graph.facts.oidcProviders) {
+        const arn = provider.arn?.kind === 'known' ? (0,iam_arn/* parseOidcProviderArn */.df)(provider.arn.value) : undefined;
+        if (arn)
+            accounts.add(arn.account);
+    }
+    for (const profile of graph.facts.awsProfiles) {
+        const arn = profile.roleArn?.kind === 'known' ? (0,iam_arn/* parseRoleArn */.DM)(profile.roleArn.value) : undefined;
+        if (arn)
+            accounts.add(arn.account);
+    }
+    return accounts;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/name-index.ts
@@ -42028,7 +45533,7 @@ class CandidateRoles {
         const key = `${account}\0${unit ?? ''}`;
         let candidates = this.byAccount.get(key);
         if (!candidates) {
-            const inScope = this.named.filter((entry) => (entry.account === undefined || entry.account === account) && (0,facts/* sameUnitOrNone */.ss)(entry.role.unit, unit));
+            const inScope = this.named.filter((entry) => (entry.account === undefined || entry.account === account) && (0,model_facts/* sameUnitOrNone */.ss)(entry.role.unit, unit));
             candidates = new Candidates(inScope.some((entry) => entry.unknowable) ? [] : inScope);
             this.byAccount.set(key, candidates);
         }
@@ -42165,8 +45670,8 @@ const roleTrustsUnknownServiceAccount = {
                 refusing.set(role, (0,correlation/* refusesServiceAccountOfItsRole */.HJ)(graph, scope.clusters, role));
             if (refusing.get(role))
                 continue;
-            for (const entry of (0,trust/* conditionsOn */.yL)(statement, 'sub')) {
-                const operator = (0,trust/* parseOperator */.A$)(entry.operator);
+            for (const entry of (0,helpers_trust/* conditionsOn */.yL)(statement, 'sub')) {
+                const operator = (0,helpers_trust/* parseOperator */.A$)(entry.operator);
                 if (operator.setPrefix ||
                     operator.ifExists ||
                     (operator.base !== 'StringEquals' && operator.base !== 'StringLike'))
@@ -42224,7 +45729,7 @@ function unknownSubject({ graph, clusters, renderedLater, knownNamespaces }, rol
     if (exact.some((sa) => annotationExplains(graph, sa, role) || (0,correlation/* refusedByItsRole */.y8)(graph, clusters, sa)))
         return undefined;
     // A ServiceAccount of another deploy unit (another environment's root, another eksctl config) is not this role's to judge.
-    const sa = exact.find((candidate) => (0,facts/* sameUnitOrNone */.ss)(candidate.unit, role.unit));
+    const sa = exact.find((candidate) => (0,model_facts/* sameUnitOrNone */.ss)(candidate.unit, role.unit));
     if (!sa)
         return undefined;
     return {
@@ -42449,7 +45954,7 @@ function reasonFor(failure, check, subject) {
     return { location: failure.location, phrase: failure.message, fix: 'make it hold for this token' };
 }
 function principalReason(failure, check) {
-    const federated = (0,trust/* federatedValues */.x2)(check.decision.decision.statements.find((o) => o.mismatches.includes(failure)).statement);
+    const federated = (0,helpers_trust/* federatedValues */.x2)(check.decision.decision.statements.find((o) => o.mismatches.includes(failure)).statement);
     const named = federated.flatMap((value) => {
         const arn = value.kind === 'known' ? (0,iam_arn/* parseOidcProviderArn */.df)(value.value) : undefined;
         return arn ? [{ arn, location: value.location }] : [];
@@ -42470,7 +45975,7 @@ function principalReason(failure, check) {
 }
 function claimReason(failure, check, claim, subject) {
     const entry = failure.entry;
-    const operator = (0,trust/* parseOperator */.A$)(entry.operator);
+    const operator = (0,helpers_trust/* parseOperator */.A$)(entry.operator);
     const wanted = claim === 'sub' ? subject : check.audience.audience;
     const location = (0,collections/* single */.J0)(entry.values)?.location ?? entry.valuesLocation;
     const positive = !operator.negated && !operator.setPrefix && !operator.ifExists;
@@ -42492,7 +45997,7 @@ function claimReason(failure, check, claim, subject) {
         : check.audience.explicit
             ? ' (its eks.amazonaws.com/audience)'
             : ' (the default audience; the ServiceAccount sets no eks.amazonaws.com/audience)';
-    const phrase = `${entry.operator} on "${(0,trust/* keyText */.Pu)(entry.key)}" allows ${written}, not "${wanted}"${own}`;
+    const phrase = `${entry.operator} on "${(0,helpers_trust/* keyText */.Pu)(entry.key)}" allows ${written}, not "${wanted}"${own}`;
     const change = entry.values.length === 1 ? `change the ${claim} value to "${wanted}"` : `add "${wanted}" to the ${claim} values`;
     return {
         location,
@@ -42504,6 +46009,9 @@ function claimReason(failure, check, claim, subject) {
 const KUBERNETES_NAME = /^[a-z0-9.-]+$/;
 /** When the trust names the same ServiceAccount in another namespace, or another in the same namespace. */
 function serviceAccountAlternative(values, check) {
+    // The add-on names its ServiceAccounts itself.
+    if (check.sa.addon !== undefined)
+        return '';
     const trusted = values.flatMap((value) => {
         const named = value.kind === 'known' ? (0,service_account_subject/* parseServiceAccountSubject */.q3)(value.value) : undefined;
         return named && KUBERNETES_NAME.test(named.namespace) && KUBERNETES_NAME.test(named.name) ? [named] : [];
@@ -42520,7 +46028,7 @@ function serviceAccountAlternative(values, check) {
 function isLiteralWildcardSub(failure) {
     if (failure.element !== 'Condition' || (0,correlation/* failureKind */.zU)(failure) !== 'sub')
         return false;
-    const operator = (0,trust/* parseOperator */.A$)(failure.entry.operator);
+    const operator = (0,helpers_trust/* parseOperator */.A$)(failure.entry.operator);
     return (operator.base.startsWith('StringEquals') &&
         failure.entry.values.some((value) => value.kind === 'known' && /[*?]/.test(value.value)));
 }
@@ -42535,10 +46043,12 @@ function isLiteralWildcardSub(failure) {
 
 
 
+
 const correlationRules = [
     trustDeniesServiceAccount,
     roleNotFound,
     roleAccountMismatch,
+    roleAccountDiffersFromCluster,
     audienceMismatch,
     roleTrustsUnknownServiceAccount,
     duplicateTrustSubject,
@@ -42690,6 +46200,1185 @@ const metaRules = [
     suppressionExpired,
 ];
 
+;// CONCATENATED MODULE: ./src/rules/helpers/platform.ts
+
+
+const clustersByUnit = (0,per_graph/* perGraph */.a)((graph) => {
+    const byUnit = new Map();
+    for (const cluster of graph.facts.clusters) {
+        const list = byUnit.get(cluster.unit);
+        if (list)
+            list.push(cluster);
+        else
+            byUnit.set(cluster.unit, [cluster]);
+    }
+    return byUnit;
+});
+/**
+ * The clusters an association (or a Fargate profile) is for: a cluster of its unit whose name is
+ * the same value or whose resource its reference names, the only cluster of its unit when its
+ * name is not known, or any cluster of the same known name.
+ */
+function clustersOf(graph, fact) {
+    const name = fact.cluster;
+    const inUnit = fact.unit === undefined ? [] : (clustersByUnit(graph).get(fact.unit) ?? []);
+    const named = graph.facts.clusters.filter((cluster) => namesCluster(name, cluster, fact.unit));
+    if (named.length > 0)
+        return named;
+    if (inUnit.length === 1 && (name === undefined || name.kind === 'symbolic'))
+        return inUnit;
+    return [];
+}
+function namesCluster(name, cluster, unit) {
+    if (name === undefined)
+        return false;
+    if (name.kind === 'known')
+        return cluster.name.kind === 'known' && cluster.name.value === name.value;
+    if (cluster.unit !== unit || unit === undefined)
+        return false;
+    if (cluster.name.kind === 'symbolic' && cluster.name.expression === name.expression)
+        return true;
+    const address = cluster.terraform?.address;
+    if (address === undefined)
+        return false;
+    // `aws_eks_cluster.main.name`, or an output of the module that made it (`module.eks.cluster_name`).
+    const module = /^(.*\.)aws_eks_cluster\.this\[0\]$/.exec(address)?.[1];
+    return name.expression.startsWith(module ?? `${address}.`);
+}
+/**
+ * Whether two facts are for the same cluster: the same known name, or in one unit with names
+ * that cannot differ (the same reference, or the unit has at most one cluster).
+ */
+function sameCluster(graph, a, b) {
+    if (a.cluster?.kind === 'known' && b.cluster?.kind === 'known')
+        return a.cluster.value === b.cluster.value;
+    if (a.unit === undefined || a.unit !== b.unit)
+        return false;
+    if (a.cluster?.kind === 'symbolic' && b.cluster?.kind === 'symbolic' && a.cluster.expression === b.cluster.expression)
+        return true;
+    return (clustersByUnit(graph).get(a.unit) ?? []).length <= 1;
+}
+/** The known workloads whose pods run as the association's ServiceAccount. */
+function workloadsOfAssociation(graph, association) {
+    const namespace = association.namespace;
+    const name = association.serviceAccount;
+    if (namespace.kind !== 'known' || name.kind !== 'known')
+        return [];
+    return graph.facts.workloads.filter((workload) => {
+        if (workload.namespace.kind !== 'known' || workload.namespace.value !== namespace.value)
+            return false;
+        const serviceAccount = workload.serviceAccountName;
+        const runsAs = serviceAccount === undefined ? 'default' : serviceAccount.kind === 'known' ? serviceAccount.value : undefined;
+        return runsAs === name.value && (workload.unit === undefined || workload.unit === association.unit);
+    });
+}
+/** A Fargate selector certainly matches this namespace (a known value against its `*`/`?` pattern). */
+function selectsNamespace(selector, namespace) {
+    return namespace.kind === 'known' && certainlyMatches(selector.namespace, namespace.value);
+}
+/** A Fargate selector certainly selects every pod of its namespaces: no labels. */
+function selectsWholeNamespace(selector) {
+    return selector.labels.length === 0 && selector.labelsUnknown !== true;
+}
+/** A Fargate selector certainly selects the pods of this workload: its namespace, and each label present and matching. */
+function selectsWorkload(selector, workload) {
+    if (!selectsNamespace(selector, workload.namespace) || selector.labelsUnknown === true)
+        return false;
+    return selector.labels.every((label) => {
+        const podLabel = workload.podLabels?.find((candidate) => candidate.key === label.key);
+        return podLabel?.value.kind === 'known' && certainlyMatches(label.value, podLabel.value.value);
+    });
+}
+/** The Fargate profiles of the same cluster as `fact`. */
+function fargateProfilesFor(graph, fact) {
+    return (graph.facts.fargateProfiles ?? []).filter((profile) => sameCluster(graph, profile, fact));
+}
+/** A known pattern (Fargate selectors allow `*` and `?`) that the known text matches. */
+function certainlyMatches(pattern, text) {
+    if (pattern.kind !== 'known')
+        return false;
+    const glob = (0,iam_glob/* globPattern */.hp)([{ text: pattern.value }]);
+    return (0,iam_glob/* intersects */.HY)(glob, (0,iam_glob/* literalPattern */.Kf)([{ text }]));
+}
+/** `1.23` as [1, 23]; undefined when the version is not a plain `<major>.<minor>`. */
+function minorVersion(value) {
+    if (value?.kind !== 'known')
+        return undefined;
+    const match = /^\s*v?(\d+)\.(\d+)(\.\d+)?\s*$/.exec(value.value);
+    return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/fargate-execution-role-permissions.ts
+
+
+
+
+/**
+ * awsdocs/amazon-eks-user-guide (@4d52b4d0) pod-execution-role.adoc: "The containers running in the
+ * Fargate Pod can't assume the IAM permissions associated with a Pod execution role." What the
+ * execution role is for (AmazonEKSFargatePodExecutionRolePolicy, and Fargate logging): pulling
+ * images from ECR and writing logs.
+ */
+const EXECUTION_SERVICES = new Set(['ecr', 'logs']);
+const fargateExecutionRolePermissions = {
+    meta: {
+        id: 'fargate-execution-role-permissions',
+        level: 'error',
+        description: "A Fargate profile's pod execution role is given application permissions while pods the profile runs have no IRSA role: containers on Fargate cannot use the execution role's permissions.",
+        remediation: 'Give the pods a ServiceAccount annotated with an IRSA role that has these permissions, and keep the pod execution role to ECR and logging.',
+    },
+    *check(graph) {
+        for (const profile of graph.facts.fargateProfiles ?? []) {
+            if (!profile.podExecutionRoleArn)
+                continue;
+            const withoutIrsa = selectedWithoutIrsa(graph, profile);
+            if (withoutIrsa.length === 0)
+                continue;
+            for (const { role } of graph.rolesNamedBy(profile.podExecutionRoleArn, profile)) {
+                const statement = role.permissions?.statements.find(grantsApplicationAction);
+                if (!statement)
+                    continue;
+                const pods = withoutIrsa
+                    .slice(0, 3)
+                    .map((workload) => `${(0,kubernetes/* objectTitle */.UP)(workload)} (${(0,model_location/* formatLocation */.j)(workload.location)})`)
+                    .join(', ');
+                yield {
+                    location: statement.location,
+                    message: `${capitalised((0,correlation/* roleTitle */.Tl)(role))} is the pod execution role of ${profile.label}, and this statement gives it permissions beyond pulling images and writing logs, ` +
+                        `but containers on Fargate cannot use the execution role's permissions, and ${pods}${withoutIrsa.length > 3 ? ` and ${withoutIrsa.length - 3} more` : ''}, which the profile runs on Fargate, have no IRSA role: ` +
+                        `their AWS calls get no credentials; give them a ServiceAccount with an IRSA role that has these permissions`,
+                    related: [{ location: profile.location, message: profile.label }],
+                    key: `fargate-execution-role ${profile.label} ${(0,model_location/* formatLocation */.j)(statement.location)}`,
+                };
+            }
+        }
+    },
+};
+/** The scanned workloads the profile certainly runs whose ServiceAccount has no role-arn annotation. */
+function selectedWithoutIrsa(graph, profile) {
+    return graph.facts.workloads.filter((workload) => {
+        if (workload.unit !== undefined && workload.unit !== profile.unit)
+            return false;
+        if (!profile.selectors.some((selector) => selectsWorkload(selector, workload)))
+            return false;
+        const serviceAccounts = graph.serviceAccountsOf(workload);
+        // A ServiceAccount no scanned file defines may be annotated where irsa-guard cannot see.
+        return serviceAccounts.length > 0 && !serviceAccounts.some(kubernetes/* hasRoleArn */.Ey) && !hasPodIdentity(graph, workload);
+    });
+}
+function hasPodIdentity(graph, workload) {
+    const name = workload.serviceAccountName?.kind === 'known' ? workload.serviceAccountName.value : 'default';
+    return graph.facts.podIdentityAssociations.some((association) => association.namespace.kind !== 'known' ||
+        association.serviceAccount.kind !== 'known' ||
+        (workload.namespace.kind === 'known' &&
+            association.namespace.value === workload.namespace.value &&
+            association.serviceAccount.value === name));
+}
+/** An unconditional Allow of a known action of a service other than ECR and CloudWatch Logs. */
+function grantsApplicationAction(statement) {
+    if (statement.effect?.kind !== 'known' || statement.effect.value !== 'Allow' || statement.conditional)
+        return false;
+    return (statement.actions ?? []).some((action) => {
+        if (action.kind !== 'known')
+            return false;
+        const service = action.value.split(':')[0]?.toLowerCase() ?? '';
+        return action.value === '*' || (action.value.includes(':') && !EXECUTION_SERVICES.has(service));
+    });
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/rules/outposts-irsa-unsupported.ts
+
+
+
+/**
+ * awsdocs/amazon-eks-user-guide (@4d52b4d0) service-accounts.adoc: "You can't use IAM roles for
+ * service accounts with local clusters for Amazon EKS on AWS Outposts". eksctl
+ * pkg/apis/eksctl.io/v1alpha5/validation.go (@99984adb): "iam.withOIDC is not supported on
+ * Outposts". terraform-aws-eks v21.19.0 main.tf: `create_oidc_provider = … && !local.create_outposts_local_cluster`.
+ */
+const outpostsIrsaUnsupported = {
+    meta: {
+        id: 'outposts-irsa-unsupported',
+        level: 'error',
+        description: 'IRSA is set up for a local EKS cluster on AWS Outposts (an IAM OIDC provider for its issuer, eksctl iam.withOIDC or iam.serviceAccounts, a role trusting its provider), where IAM roles for service accounts are not available.',
+        remediation: 'Do not use IRSA on a local cluster on Outposts: give the workloads credentials another way (the node role, or a cluster in the AWS Region).',
+    },
+    *check(graph) {
+        for (const cluster of graph.facts.clusters) {
+            const outpost = cluster.outpost;
+            const references = cluster.oidcReferences ?? [];
+            if (!outpost || references.length === 0)
+                continue;
+            const derived = (value) => value?.kind === 'symbolic' && references.some((reference) => value.expression.includes(reference));
+            const name = (0,kubernetes/* valueText */.Ru)(cluster.name);
+            const flagged = new Set();
+            for (const provider of graph.facts.oidcProviders) {
+                if (provider.unit !== cluster.unit)
+                    continue;
+                if (!(derived(provider.url) ||
+                    derived(provider.arn) ||
+                    provider.arnReferences.some((ref) => derived({ kind: 'symbolic', expression: ref, location: provider.location }))))
+                    continue;
+                flagged.add(provider);
+                yield {
+                    location: provider.location,
+                    message: `This IAM OIDC provider is for cluster ${name}, a local cluster on AWS Outposts (${(0,model_location/* formatLocation */.j)(outpost)}), which cannot use IAM roles for service accounts; remove it and give the workloads credentials another way`,
+                    related: [{ location: outpost, message: 'the Outposts configuration' }],
+                    key: `outposts-irsa ${clusterKey(cluster)} provider ${(0,model_location/* formatLocation */.j)(provider.location)}`,
+                };
+            }
+            for (const role of graph.facts.roles) {
+                if (role.unit !== cluster.unit)
+                    continue;
+                const federated = trustedProvider(role, derived);
+                if (!federated)
+                    continue;
+                if (graph.providersNamed(federated, role).some((provider) => flagged.has(provider)))
+                    continue;
+                yield {
+                    location: federated.location,
+                    message: `${outposts_irsa_unsupported_capitalised((0,correlation/* roleTitle */.Tl)(role))} trusts the OIDC provider of cluster ${name}, a local cluster on AWS Outposts (${(0,model_location/* formatLocation */.j)(outpost)}), which has none: IAM roles for service accounts are not available there; give the workloads credentials another way`,
+                    related: [{ location: outpost, message: 'the Outposts configuration' }],
+                    key: `outposts-irsa ${clusterKey(cluster)} role ${(0,model_location/* formatLocation */.j)(role.location)}`,
+                };
+            }
+        }
+    },
+};
+/** The first Federated principal of the role's trust that stands for the cluster's provider. */
+function trustedProvider(role, derived) {
+    for (const statement of role.trustPolicy?.statements ?? []) {
+        for (const entry of statement.principal?.entries ?? []) {
+            if (entry.type !== 'Federated')
+                continue;
+            const value = entry.values.find((candidate) => derived(candidate));
+            if (value)
+                return value;
+        }
+    }
+    return undefined;
+}
+function outposts_irsa_unsupported_capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function clusterKey(cluster) {
+    return cluster.terraform?.address ?? (0,kubernetes/* valueText */.Ru)(cluster.name);
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-platform-unsupported.ts
+
+
+
+/**
+ * awsdocs/amazon-eks-user-guide latest/ug/manage-access/aws-access/pod-identities.adoc (@0be0c9b4),
+ * "EKS Pod Identity restrictions": not available on AWS Outposts, Amazon EKS Anywhere or clusters
+ * outside EKS; "Linux and Windows pods that run on AWS Fargate (Fargate) aren't supported. Pods that
+ * run on Windows Amazon EC2 instances aren't supported." The feature launched (2023-11) for
+ * Kubernetes 1.24 and later; the cluster-versions table lists the platform versions from which
+ * 1.26–1.28 support it, which a repository does not state.
+ */
+const FIRST_SUPPORTED_MINOR = 24;
+const podIdentityPlatformUnsupported = {
+    meta: {
+        id: 'pod-identity-platform-unsupported',
+        level: 'error',
+        description: 'An EKS Pod Identity association is for pods on a platform where Pod Identity is not available: Fargate, Windows nodes, a local cluster on AWS Outposts, EKS Anywhere, or a Kubernetes version below 1.24.',
+        remediation: 'Use IRSA (an IAM OIDC provider and the eks.amazonaws.com/role-arn annotation) for these pods, or run them on Linux EC2 nodes of a supported EKS cluster.',
+    },
+    *check(graph) {
+        for (const association of graph.facts.podIdentityAssociations) {
+            const clusterFinding = unsupportedCluster(graph, association);
+            if (clusterFinding) {
+                yield clusterFinding;
+                continue;
+            }
+            yield* onFargate(graph, association);
+            yield* onWindows(graph, association);
+        }
+    },
+};
+function unsupportedCluster(graph, association) {
+    const target = `The ${describeAssociation(association)}`;
+    for (const cluster of clustersOf(graph, association)) {
+        const name = (0,kubernetes/* valueText */.Ru)(cluster.name);
+        if (cluster.outpost)
+            return {
+                location: association.location,
+                message: `${target} is for cluster ${name}, a local cluster on AWS Outposts (${(0,model_location/* formatLocation */.j)(cluster.outpost)}), where EKS Pod Identity is not available; give the pods their role through IRSA instead`,
+                related: [{ location: cluster.outpost, message: 'the Outposts configuration' }],
+                key: `pod-identity-platform ${associationKey(association)} outposts`,
+            };
+        const version = minorVersion(cluster.version);
+        if (version && version[0] === 1 && version[1] < FIRST_SUPPORTED_MINOR && cluster.version)
+            return {
+                location: association.location,
+                message: `${target} is for cluster ${name}, which runs Kubernetes ${cluster.version.kind === 'known' ? cluster.version.value : ''} (${(0,model_location/* formatLocation */.j)(cluster.version.location)}); EKS Pod Identity needs Kubernetes 1.${FIRST_SUPPORTED_MINOR} or later: upgrade the cluster or use IRSA`,
+                related: [{ location: cluster.version.location, message: 'the cluster version' }],
+                key: `pod-identity-platform ${associationKey(association)} version`,
+            };
+    }
+    const clusterName = association.cluster;
+    if (clusterName?.kind === 'known') {
+        const anywhere = graph.facts.objects.find((object) => object.kind === 'Cluster' &&
+            object.apiVersion.startsWith('anywhere.eks.amazonaws.com/') &&
+            object.name.kind === 'known' &&
+            object.name.value === clusterName.value);
+        if (anywhere)
+            return {
+                location: association.location,
+                message: `${target} is for cluster ${clusterName.value}, an EKS Anywhere cluster (${(0,model_location/* formatLocation */.j)(anywhere.location)}), where EKS Pod Identity is not available; use IRSA with a self-hosted pod identity webhook instead`,
+                related: [{ location: anywhere.location, message: 'the EKS Anywhere cluster' }],
+                key: `pod-identity-platform ${associationKey(association)} anywhere`,
+            };
+    }
+    return undefined;
+}
+function* onFargate(graph, association) {
+    for (const profile of fargateProfilesFor(graph, association)) {
+        for (const selector of profile.selectors) {
+            if (!selectsNamespace(selector, association.namespace))
+                continue;
+            const selected = selectsWholeNamespace(selector)
+                ? undefined
+                : workloadsOfAssociation(graph, association).filter((workload) => selectsWorkload(selector, workload));
+            if (selected !== undefined && selected.length === 0)
+                continue;
+            const pods = selected === undefined
+                ? `every pod of namespace ${(0,kubernetes/* valueText */.Ru)(association.namespace)}`
+                : `the pods of ${selected.map((workload) => `${(0,kubernetes/* objectTitle */.UP)(workload)} (${(0,model_location/* formatLocation */.j)(workload.location)})`).join(', ')}`;
+            yield {
+                location: association.location,
+                message: `The ${describeAssociation(association)} gives its role to pods on Fargate: ${profile.label} (${(0,model_location/* formatLocation */.j)(selector.location)}) runs ${pods} there, and EKS Pod Identity does not work on Fargate; use IRSA for these pods`,
+                related: [{ location: selector.location, message: `the selector of ${profile.label}` }],
+                key: `pod-identity-platform ${associationKey(association)} fargate ${profile.label}`,
+            };
+            return;
+        }
+    }
+}
+function* onWindows(graph, association) {
+    for (const workload of workloadsOfAssociation(graph, association)) {
+        if (workload.nodeOs?.os !== 'windows')
+            continue;
+        yield {
+            location: workload.nodeOs.location,
+            message: `${(0,kubernetes/* objectTitle */.UP)(workload)} runs on Windows nodes (${workload.nodeOs.via}) as ServiceAccount ${(0,kubernetes/* qualifiedName */.OL)(association.namespace, association.serviceAccount)}, which the ${describeAssociation(association)} (${(0,model_location/* formatLocation */.j)(association.location)}) maps to a role, but EKS Pod Identity does not work for pods on Windows; use IRSA for these pods`,
+            related: [{ location: association.location, message: `the ${describeAssociation(association)}` }],
+            key: `pod-identity-platform ${associationKey(association)} windows ${windowsKey(workload)}`,
+        };
+    }
+}
+function describeAssociation(association) {
+    const address = association.terraform ? ` ${association.terraform.address}` : '';
+    return `Pod Identity association${address} for ServiceAccount ${(0,kubernetes/* qualifiedName */.OL)(association.namespace, association.serviceAccount)}`;
+}
+function associationKey(association) {
+    return (association.terraform?.address ?? `${(0,kubernetes/* valueText */.Ru)(association.namespace)}/${(0,kubernetes/* valueText */.Ru)(association.serviceAccount)}`);
+}
+function windowsKey(workload) {
+    return `${workload.kind}/${(0,kubernetes/* valueText */.Ru)(workload.namespace)}/${(0,kubernetes/* valueText */.Ru)(workload.name)}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/region-env-missing.ts
+
+
+
+const REGION_VARIABLES = new Set(['AWS_REGION', 'AWS_DEFAULT_REGION']);
+/**
+ * aws/amazon-eks-pod-identity-webhook @3bf80a34 main.go: `--aws-default-region` "If set,
+ * AWS_DEFAULT_REGION and AWS_REGION will be set to this value in mutated containers"; its default
+ * is empty, and pkg/handler/handler.go adds them only when it is set and the container has neither.
+ * The webhook EKS runs in its control plane does set them (pods on EKS get the cluster's Region:
+ * webhook issues #149 and #248, external-dns#4382), so only a webhook the repository deploys
+ * itself (a cluster outside EKS) can leave pods without a region.
+ */
+const regionEnvMissing = {
+    meta: {
+        id: 'region-env-missing',
+        level: 'warning',
+        description: 'The repository deploys its own pod identity webhook without --aws-default-region, and a workload that uses IRSA sets neither AWS_REGION nor AWS_DEFAULT_REGION: its SDK has no Region for STS and its AWS clients.',
+        remediation: 'Run the webhook with --aws-default-region=<region>, or set AWS_REGION (and AWS_DEFAULT_REGION) in the containers.',
+    },
+    *check(graph) {
+        const webhooks = graph.facts.selfHostedWebhooks ?? [];
+        // A cluster on EKS gets the region from the managed webhook; a repository that defines one may deploy these workloads there.
+        if (webhooks.length === 0 || graph.facts.clusters.length > 0)
+            return;
+        if (!webhooks.every(injectsNoRegion))
+            return;
+        const readsConfigFile = new Set();
+        for (const profile of graph.facts.awsProfiles)
+            for (const reader of profile.configFile?.readers ?? [])
+                readsConfigFile.add((0,model_location/* formatLocation */.j)(reader.workload.location));
+        for (const workload of graph.facts.workloads) {
+            const webhook = webhooks.find((candidate) => (0,model_facts/* sameUnitOrNone */.ss)(candidate.unit, workload.unit));
+            if (!webhook || !lacksRegion(workload) || readsConfigFile.has((0,model_location/* formatLocation */.j)(workload.location)))
+                continue;
+            const sa = graph.serviceAccountsOf(workload).find(kubernetes/* hasRoleArn */.Ey);
+            if (!sa)
+                continue;
+            yield {
+                location: workload.location,
+                message: `${(0,kubernetes/* objectTitle */.UP)(workload)} runs as ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(sa.location)}), which uses IRSA, and sets neither AWS_REGION nor AWS_DEFAULT_REGION, ` +
+                    `while the pod identity webhook this repository deploys (${(0,model_location/* formatLocation */.j)(webhook.location)}) runs without --aws-default-region and so injects no region: ` +
+                    `the SDK has no Region for STS and its clients; add --aws-default-region=<region> to the webhook, or set AWS_REGION in the containers`,
+                related: [{ location: webhook.location, message: 'the self-hosted pod identity webhook' }],
+                key: `${(0,kubernetes/* objectTitle */.UP)(workload)} region-env-missing`,
+            };
+        }
+    },
+};
+function injectsNoRegion(webhook) {
+    const region = webhook.defaultRegion;
+    return region === undefined || (region.kind === 'known' && region.value.trim() === '');
+}
+/** No container sets a region variable, and none takes variables from envFrom (which may). */
+function lacksRegion(workload) {
+    return workload.containers.every((container) => container.envFrom !== true && !container.env.some((env) => REGION_VARIABLES.has(env.name)));
+}
+
+;// CONCATENATED MODULE: ./src/rules/windows-node-affinity-irsa.ts
+
+
+/**
+ * aws/amazon-eks-pod-identity-webhook @3bf80a34: pkg/handler/handler.go writes the Windows token
+ * path (`C:\var\run\secrets\…`) only when `pod.Spec.NodeSelector` has `kubernetes.io/os` or
+ * `beta.kubernetes.io/os` = windows; README.md, "Usage with Windows container workloads":
+ * "Workloads targeting windows nodes using `nodeAffinity` are currently not supported."
+ */
+const windowsNodeAffinityIrsa = {
+    meta: {
+        id: 'windows-node-affinity-irsa',
+        level: 'warning',
+        description: 'A workload that uses IRSA is placed on Windows nodes by node affinity only; the pod identity webhook reads nodeSelector to choose the Windows token path, so the pods get the Linux path.',
+        remediation: 'Add nodeSelector kubernetes.io/os: windows to the pod spec (keeping the affinity if you need it).',
+    },
+    *check(graph) {
+        for (const workload of graph.facts.workloads) {
+            const nodeOs = workload.nodeOs;
+            if (nodeOs?.os !== 'windows' || nodeOs.via !== 'nodeAffinity')
+                continue;
+            // A pod that sets the token file itself gets nothing from the webhook.
+            if (workload.containers.some((container) => container.env.some((env) => env.name === 'AWS_WEB_IDENTITY_TOKEN_FILE')))
+                continue;
+            const sa = graph.serviceAccountsOf(workload).find(kubernetes/* hasRoleArn */.Ey);
+            if (!sa?.roleArn)
+                continue;
+            const podIdentity = graph.facts.podIdentityAssociations.some((association) => association.namespace.kind === 'known' &&
+                association.serviceAccount.kind === 'known' &&
+                sa.namespace.kind === 'known' &&
+                sa.name.kind === 'known' &&
+                association.namespace.value === sa.namespace.value &&
+                association.serviceAccount.value === sa.name.value);
+            if (podIdentity)
+                continue;
+            yield {
+                location: nodeOs.location,
+                message: `${(0,kubernetes/* objectTitle */.UP)(workload)} is placed on Windows nodes by node affinity only, and runs as ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(sa.location)}) with role ${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(sa.roleArn).trim())}: ` +
+                    `the pod identity webhook chooses the Windows token path only from nodeSelector, so the pods get the Linux token path in AWS_WEB_IDENTITY_TOKEN_FILE and the volume mount (the webhook's README: Windows workloads placed by nodeAffinity are not supported); add nodeSelector kubernetes.io/os: windows`,
+                related: [{ location: sa.location, message: `${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}, with the role-arn annotation` }],
+                key: `${(0,kubernetes/* objectTitle */.UP)(workload)} windows-node-affinity`,
+            };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/platform-rules.ts
+
+
+
+
+
+/** Platforms that cannot run IRSA or EKS Pod Identity as configured (Outposts, Fargate, Windows, self-hosted webhooks). */
+const platformRules = [
+    outpostsIrsaUnsupported,
+    podIdentityPlatformUnsupported,
+    windowsNodeAffinityIrsa,
+    regionEnvMissing,
+    fargateExecutionRolePermissions,
+];
+
+;// CONCATENATED MODULE: ./src/rules/helpers/pod-identity.ts
+
+
+
+
+const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+const pod_identity_ASSUME_ROLE = 'sts:AssumeRole';
+const TAG_SESSION = 'sts:TagSession';
+/** The roles the scan defines for each association's role ARN, with the associations that use each. */
+function associationsByRole(graph) {
+    const byRole = new Map();
+    for (const association of graph.facts.podIdentityAssociations) {
+        for (const { role } of graph.rolesNamedBy(association.roleArn, association)) {
+            (0,collections/* getOrCreate */.Ic)(byRole, role, () => []).push(association);
+        }
+    }
+    return byRole;
+}
+/** Roles some Pod Identity association of the scan uses. */
+function podIdentityRoles(graph) {
+    return new Set(associationsByRole(graph).keys());
+}
+function disablesSessionTags(association) {
+    return association.disableSessionTags?.kind === 'known' && association.disableSessionTags.value === 'true';
+}
+/** "Pod Identity association aws_eks_pod_identity_association.x (payments/ledger, infra/pi.tf:3)". */
+function pod_identity_describeAssociation(association) {
+    const who = `${(0,model_value/* valueText */.Ru)(association.namespace)}/${(0,model_value/* valueText */.Ru)(association.serviceAccount)}`;
+    const name = association.terraform
+        ? `Pod Identity association ${association.terraform.address}`
+        : 'the Pod Identity association';
+    return `${name} (${who}, ${(0,model_location/* formatLocation */.j)(association.location)})`;
+}
+/**
+ * The cluster of an association, by its known name: the clusters of its unit (or of none) of that
+ * name, and the config file's cluster of that name.
+ */
+function associationCluster(graph, config, association) {
+    const named = association.cluster?.kind === 'known' ? association.cluster.value : undefined;
+    const inUnit = graph.facts.clusters.filter((cluster) => (0,model_facts/* sameUnitOrNone */.ss)(cluster.unit, association.unit));
+    const facts = inUnit.filter((cluster) => named !== undefined && cluster.name.kind === 'known' && cluster.name.value === named);
+    const name = named;
+    const result = { facts };
+    if (name !== undefined)
+        result.name = name;
+    const configured = name !== undefined ? config.clusters.find((cluster) => cluster.name === name) : undefined;
+    const accounts = new Set(facts.flatMap((cluster) => (cluster.account?.kind === 'known' ? [cluster.account.value] : [])));
+    const stated = facts.find((cluster) => cluster.account?.kind === 'known')?.account;
+    if (accounts.size === 1 && stated)
+        result.account = { value: stated.kind === 'known' ? stated.value : '', location: stated.location };
+    else if (accounts.size === 0 && configured?.account)
+        result.account = { value: configured.account, location: configured.location ?? association.location };
+    const region = facts.find((cluster) => cluster.region?.kind === 'known')?.region;
+    if (region?.kind === 'known')
+        result.region = region.value;
+    else if (configured?.region)
+        result.region = configured.region;
+    return result;
+}
+/**
+ * The request EKS Pod Identity makes to assume an association's role: the session tags it adds
+ * (pod-id-abac, "List of session tags added by EKS Pod Identity": eks-cluster-arn,
+ * eks-cluster-name, kubernetes-namespace, kubernetes-service-account, kubernetes-pod-name,
+ * kubernetes-pod-uid) as far as the association states them, none when it disables them;
+ * aws:SourceAccount when the cluster's account is known. Every other key is unknown.
+ */
+function associationRequest(action, association, cluster) {
+    const context = [];
+    const tag = (name) => `aws:RequestTag/${name}`;
+    if (disablesSessionTags(association)) {
+        for (const name of SESSION_TAGS)
+            context.push({ key: tag(name), values: [] });
+    }
+    else {
+        if (association.namespace.kind === 'known')
+            context.push({ key: tag('kubernetes-namespace'), values: [association.namespace.value] });
+        if (association.serviceAccount.kind === 'known')
+            context.push({ key: tag('kubernetes-service-account'), values: [association.serviceAccount.value] });
+        if (cluster.name !== undefined) {
+            context.push({ key: tag('eks-cluster-name'), values: [cluster.name] });
+            const arn = [
+                { text: 'arn:' },
+                { hole: 'partition' },
+                { text: ':eks:' },
+                cluster.region !== undefined ? { text: cluster.region } : { hole: 'region' },
+                { text: ':' },
+                cluster.account ? { text: cluster.account.value } : { hole: 'account' },
+                { text: `:cluster/${cluster.name}` },
+            ];
+            context.push({ key: tag('eks-cluster-arn'), values: [arn] });
+        }
+    }
+    if (cluster.account)
+        context.push({ key: 'aws:SourceAccount', values: [cluster.account.value] });
+    return {
+        action,
+        principal: { type: 'Service', id: POD_IDENTITY_PRINCIPAL },
+        context,
+        unknownKeyPrefixes: [''],
+        subject: 'EKS Pod Identity',
+    };
+}
+const SESSION_TAGS = [
+    'eks-cluster-arn',
+    'eks-cluster-name',
+    'kubernetes-namespace',
+    'kubernetes-service-account',
+    'kubernetes-pod-name',
+    'kubernetes-pod-uid',
+];
+/** The Allow statements of a trust that name the service principal pods.eks.amazonaws.com literally. */
+function podIdentityStatements(policy) {
+    return policy.statements.filter((statement) => statement.effect?.kind === 'known' &&
+        statement.effect.value === 'Allow' &&
+        (statement.principal?.entries ?? []).some((entry) => entry.type === 'Service' &&
+            entry.values.some((value) => value.kind === 'known' && value.value.trim() === POD_IDENTITY_PRINCIPAL)));
+}
+/** A title at the start of a sentence: "Role x's trust", but "module.karpenter's trust" as written. */
+function sentenceStart(title) {
+    return /^(role|cluster|the|a|an)\b/.test(title) ? `${title.charAt(0).toUpperCase()}${title.slice(1)}` : title;
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-agent-missing.ts
+
+
+const AGENT = 'eks-pod-identity-agent';
+const podIdentityAgentMissing = {
+    meta: {
+        id: 'pod-identity-agent-missing',
+        level: 'error',
+        description: `A cluster has EKS Pod Identity associations, and the scan lists all of its EKS add-ons, but none is ${AGENT} (and EKS Auto Mode, which has the agent built in, is not on): no pod gets Pod Identity credentials.`,
+        remediation: `Add the ${AGENT} add-on to the cluster (aws_eks_addon, terraform-aws-eks addons, eksctl addons), or turn on EKS Auto Mode.`,
+    },
+    *check(graph, context) {
+        if (agentInstalledOtherwise(graph))
+            return;
+        const byCluster = new Map();
+        for (const association of graph.facts.podIdentityAssociations) {
+            for (const cluster of associationCluster(graph, context.config, association).facts) {
+                if (cluster.unit === undefined || cluster.unit !== association.unit)
+                    continue;
+                const list = byCluster.get(cluster) ?? [];
+                list.push(association);
+                byCluster.set(cluster, list);
+            }
+        }
+        for (const [cluster, associations] of byCluster) {
+            const finding = missingAgent(graph, cluster, associations);
+            if (finding)
+                yield finding;
+        }
+    },
+};
+function missingAgent(graph, cluster, associations) {
+    // Auto Mode runs the agent itself; a value known only at apply time may turn it on.
+    if (cluster.autoMode && !(cluster.autoMode.kind === 'known' && cluster.autoMode.value === 'false'))
+        return undefined;
+    const addons = clusterAddons(graph, cluster);
+    if (!addons || addonModuleInUnit(graph, cluster))
+        return undefined;
+    const [first] = addons;
+    const listed = cluster.addonsListed ?? first?.location;
+    if (!listed)
+        return undefined;
+    if (addons.some((addon) => addon.name.kind !== 'known' || addon.name.value.trim() === AGENT))
+        return undefined;
+    const [association] = associations;
+    if (!association)
+        return undefined;
+    const name = cluster.name.kind === 'known' ? `cluster ${cluster.name.value}` : 'the cluster';
+    const names = addons.map((addon) => (addon.name.kind === 'known' ? addon.name.value : '')).join(', ');
+    const more = associations.length > 1 ? ` and ${associations.length - 1} more` : '';
+    return {
+        location: listed,
+        message: `${sentenceStart(name)}'s add-ons (${names || 'none'}) do not include ${AGENT}, but ${pod_identity_describeAssociation(association)}${more} give${more ? '' : 's'} its pods roles through EKS Pod Identity: ` +
+            `without the agent (a DaemonSet that serves 169.254.170.23) the pods get no credentials; add the ${AGENT} add-on, or turn on EKS Auto Mode`,
+        related: associations.map((each) => ({ location: each.location, message: pod_identity_describeAssociation(each) })),
+        key: `${cluster.unit ?? ''} ${(0,model_location/* formatLocation */.j)(cluster.location)} pod-identity-agent`,
+    };
+}
+/**
+ * The add-ons of the cluster's unit made for it, by its known name; undefined when an add-on of
+ * unknown cluster may be another cluster's of the same unit.
+ */
+function clusterAddons(graph, cluster) {
+    const inUnit = graph.facts.eksAddons.filter((addon) => addon.unit === cluster.unit);
+    const clusters = graph.facts.clusters.filter((other) => other.unit === cluster.unit);
+    const known = cluster.name.kind === 'known' ? cluster.name.value : undefined;
+    const other = (addon) => known !== undefined && addon.cluster?.kind === 'known' && addon.cluster.value !== known;
+    if (clusters.length === 1)
+        return inUnit.filter((addon) => !other(addon));
+    if (known === undefined || inUnit.some((addon) => addon.cluster?.kind !== 'known'))
+        return undefined;
+    return inUnit.filter((addon) => addon.cluster?.kind === 'known' && addon.cluster.value === known);
+}
+/**
+ * The agent installed another way the scan shows: an add-on of that name anywhere (another
+ * Terraform root may install it), its chart, or its DaemonSet in manifests.
+ */
+function agentInstalledOtherwise(graph) {
+    const mentions = (text) => text.toLowerCase().includes('pod-identity-agent');
+    return (graph.facts.eksAddons.some((addon) => addon.name.kind === 'known' && addon.name.value.trim() === AGENT) ||
+        (graph.facts.serviceAccountCreators ?? []).some((creator) => mentions(creator.label) || mentions(creator.text)) ||
+        graph.facts.workloads.some((workload) => workload.name.kind === 'known' && mentions(workload.name.value)) ||
+        graph.facts.objects.some((object) => object.name.kind === 'known' && mentions(object.name.value)) ||
+        graph.facts.unknownCharts.some((chart) => mentions(chart.chart)));
+}
+/** A module the scan does not read, in the cluster's unit, that may install add-ons. */
+function addonModuleInUnit(graph, cluster) {
+    const root = cluster.terraform?.root;
+    return graph.facts.unreadModules.some((module) => module.terraform?.root === root && /addon|pod-identity/i.test(module.moduleSource));
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-chain-tag-session-missing.ts
+
+
+
+
+const podIdentityChainTagSessionMissing = {
+    meta: {
+        id: 'pod-identity-chain-tag-session-missing',
+        level: 'warning',
+        description: `Pods that get a role through EKS Pod Identity assume a further role (an AWS profile chain, a cert-manager route53.role) whose trust does not allow ${TAG_SESSION}: Pod Identity's session tags are transitive, so STS refuses the chained AssumeRole.`,
+        remediation: `Add "${TAG_SESSION}" to the Action of the chained role's trust statement that lets the first role assume it.`,
+    },
+    *check(graph) {
+        const associations = graph.facts.podIdentityAssociations.filter((association) => !disablesSessionTags(association));
+        if (associations.length === 0)
+            return;
+        yield* profileChains(graph, associations);
+        yield* controllerRoles(graph, associations);
+    },
+};
+function* profileChains(graph, associations) {
+    const seen = new Set();
+    for (const profile of graph.facts.awsProfiles) {
+        const file = profile.configFile;
+        if (!file)
+            continue;
+        for (const reader of file.readers) {
+            const association = associationOf(associations, reader);
+            if (!association)
+                continue;
+            for (const hop of chainFrom(graph.facts.awsProfiles, reader)) {
+                if (seen.has(hop) || !hop.roleArn)
+                    continue;
+                seen.add(hop);
+                yield* refusing(graph, {
+                    roleArn: hop.roleArn,
+                    location: hop.roleArn.location,
+                    how: `profile "${hop.name}" of ${file.label} (read by ${reader.workload.kind} ${(0,model_value/* valueText */.Ru)(reader.workload.name)})`,
+                    association,
+                    from: {},
+                });
+            }
+        }
+    }
+}
+/** The association that gives the reader's pods their role: one for the workload's namespace and ServiceAccount. */
+function associationOf(associations, reader) {
+    const { namespace } = reader.workload;
+    const name = reader.workload.serviceAccountName ?? {
+        kind: 'known',
+        value: 'default',
+        location: reader.workload.location,
+    };
+    if (namespace.kind !== 'known' || name.kind !== 'known')
+        return undefined;
+    return associations.find((association) => association.namespace.kind === 'known' &&
+        association.namespace.value === namespace.value &&
+        association.serviceAccount.kind === 'known' &&
+        association.serviceAccount.value === name.value);
+}
+/**
+ * The profiles whose role_arn the reader's selected profile assumes with sts:AssumeRole from the
+ * pod's container credentials (`credential_source = EcsContainer`, what Pod Identity provides):
+ * none when the chain starts anywhere else.
+ */
+function chainFrom(profiles, reader) {
+    const selected = reader.profile === undefined ? 'default' : reader.profile.kind === 'known' ? reader.profile.value : undefined;
+    if (selected === undefined)
+        return [];
+    const file = profiles.find((profile) => profile.name === selected)?.configFile;
+    const byName = new Map(profiles.filter((profile) => profile.configFile === file).map((profile) => [profile.name, profile]));
+    const chain = [];
+    let current = byName.get(selected);
+    while (current && !chain.includes(current)) {
+        if (current.webIdentityTokenFile)
+            return [];
+        chain.push(current);
+        if (current.credentialSource) {
+            const source = current.credentialSource;
+            return source.kind === 'known' && source.value === 'EcsContainer' ? chain : [];
+        }
+        if (current.sourceProfile === undefined)
+            break;
+        current = byName.get(current.sourceProfile);
+        if (!current)
+            return [];
+    }
+    // A chain from a profile of no role: static keys or the default chain, which the scan cannot tell apart.
+    return [];
+}
+function* controllerRoles(graph, associations) {
+    // cert-manager's controller runs as the chart's ServiceAccount "cert-manager" (cert-manager Helm chart values.yaml).
+    const association = associations.find((each) => each.serviceAccount.kind === 'known' && each.serviceAccount.value === 'cert-manager');
+    if (!association)
+        return;
+    for (const object of graph.facts.objects) {
+        for (const assumed of object.assumedRoles ?? []) {
+            if (assumed.by !== 'cert-manager')
+                continue;
+            yield* refusing(graph, {
+                roleArn: assumed.roleArn,
+                location: assumed.location,
+                how: `${object.kind} ${(0,model_value/* valueText */.Ru)(object.name)} (${assumed.field})`,
+                association,
+                from: object.unit !== undefined ? { unit: object.unit } : {},
+            });
+        }
+    }
+}
+function* refusing(graph, chained) {
+    for (const { role } of graph.rolesNamedBy(chained.roleArn, chained.from)) {
+        const trust = role.trustPolicy;
+        if (!trust || mayAllowTagSession(trust))
+            continue;
+        yield pod_identity_chain_tag_session_missing_finding(role, trust, chained);
+    }
+}
+function pod_identity_chain_tag_session_missing_finding(role, trust, chained) {
+    const association = pod_identity_describeAssociation(chained.association);
+    return {
+        location: trust.location,
+        message: `${sentenceStart((0,correlation/* trustTitle */.n9)(role))} allows no ${TAG_SESSION}, but pods that get their first role through EKS Pod Identity (${association}) assume it through ${chained.how}; ` +
+            `Pod Identity's session tags are transitive, so STS refuses the chained AssumeRole ("not authorized to perform: ${TAG_SESSION}"); add "${TAG_SESSION}" to the Action of the statement that lets the first role assume it (IRSA sessions carried no tags)`,
+        related: [
+            { location: chained.location, message: `the chain names the role here` },
+            { location: chained.association.location, message: association },
+        ],
+        key: `${(0,correlation/* roleKey */.QH)(role)} pod-identity-chain-tag-session`,
+    };
+}
+/** Some Allow statement's actions may match sts:TagSession (a wildcard, a reference or NotAction). */
+function mayAllowTagSession(trust) {
+    if ((trust.symbolicStatements ?? []).length > 0)
+        return true;
+    return trust.statements.some((statement) => {
+        if (!(0,helpers_trust/* isAllow */.SV)(statement))
+            return statement.effect?.kind !== 'known';
+        if (statement.notAction || !statement.action)
+            return true;
+        return statement.action.values.some((value) => value.kind !== 'known' || matchesTagSession(value.value.trim()));
+    });
+}
+function matchesTagSession(action) {
+    const pattern = new RegExp(`^${action
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`, 'i');
+    return pattern.test(TAG_SESSION);
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-irsa-trust-leftover.ts
+
+
+
+
+
+const podIdentityIrsaTrustLeftover = {
+    meta: {
+        id: 'pod-identity-irsa-trust-leftover',
+        level: 'note',
+        security: true,
+        description: `A role's trust allows both an OIDC provider (IRSA) and ${POD_IDENTITY_PRINCIPAL} (EKS Pod Identity), as a migration leaves it: the role stays assumable with web identity tokens (a warning when the ServiceAccounts its IRSA statement names now get it through Pod Identity and none is annotated with it).`,
+        remediation: 'Once no ServiceAccount uses the role through IRSA any more, remove the IRSA (Federated) statement from its trust (eksctl utils migrate-to-pod-identity --remove-oidc-provider-trust-relationship).',
+    },
+    *check(graph) {
+        const byRole = associationsByRole(graph);
+        const subjects = trustedSubjects(graph);
+        for (const role of graph.facts.roles) {
+            const trust = role.trustPolicy;
+            if (!trust || podIdentityStatements(trust).length === 0)
+                continue;
+            const [irsa] = (0,helpers_trust/* oidcStatements */.oW)(trust).filter(helpers_trust/* isAllow */.SV);
+            // A trust a registry module writes from its inputs (terraform-aws-eks karpenter's enable_irsa) is located at the role.
+            if (!irsa || sameLine(irsa.location, role.location))
+                continue;
+            yield leftover(graph, role, irsa, byRole.get(role) ?? [], subjectsOf(subjects, role));
+        }
+    },
+};
+function subjectsOf(all, role) {
+    return [...all.values()].flatMap((list) => list.filter((subject) => subject.role === role));
+}
+function leftover(graph, role, irsa, associations, subjects) {
+    const both = `${sentenceStart((0,correlation/* trustTitle */.n9)(role))} lets an OIDC provider assume the role with web identity in ${(0,conditions/* describeStatement */.Zc)(irsa)} and also trusts ${POD_IDENTITY_PRINCIPAL}`;
+    const migrated = graph.serviceAccountsUsing(role).length === 0 &&
+        subjects.length > 0 &&
+        subjects.every((subject) => covered(graph, subject, associations));
+    const base = { location: irsa.location, key: `${(0,conditions/* statementKey */.v7)(role, irsa)} irsa-leftover` };
+    if (migrated) {
+        const names = subjects.map((subject) => `${subject.namespace}/${subject.name}`).join(', ');
+        return {
+            ...base,
+            level: 'warning',
+            message: `${both}, and the ServiceAccounts the IRSA statement names (${names}) now get the role through EKS Pod Identity (${associations.map(pod_identity_describeAssociation).join('; ')}) with no role-arn annotation: ` +
+                `the IRSA statement is a migration leftover that still lets web identity tokens of those ServiceAccounts assume the role; remove it from the trust`,
+            related: associations.map((association) => ({
+                location: association.location,
+                message: pod_identity_describeAssociation(association),
+            })),
+        };
+    }
+    return {
+        ...base,
+        message: `${both}: while both stay, the role can be assumed through either; remove the IRSA statement once no ServiceAccount uses the role through IRSA (eks.amazonaws.com/role-arn)`,
+    };
+}
+/** The ServiceAccount the IRSA statement names is defined in the scan and mapped to the role by an association. */
+function covered(graph, subject, associations) {
+    const mapped = associations.some((association) => association.namespace.kind === 'known' &&
+        association.namespace.value === subject.namespace &&
+        association.serviceAccount.kind === 'known' &&
+        association.serviceAccount.value === subject.name);
+    if (!mapped)
+        return false;
+    const defined = graph.facts.serviceAccounts.filter((sa) => sa.namespace.kind === 'known' &&
+        sa.namespace.value === subject.namespace &&
+        sa.name.kind === 'known' &&
+        sa.name.value === subject.name);
+    return defined.length > 0 && defined.every((sa) => sa.roleArn === undefined);
+}
+function sameLine(a, b) {
+    return a.path === b.path && a.line === b.line;
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-role-cross-account.ts
+
+
+
+
+
+const podIdentityRoleCrossAccount = {
+    meta: {
+        id: 'pod-identity-role-cross-account',
+        level: 'error',
+        description: "An EKS Pod Identity association names a role of another account than the cluster's (EKS accepts only a role of the cluster's account; another account's role is reached through target_role_arn), or its target role's trust does not let the association's role perform sts:AssumeRole and sts:TagSession.",
+        remediation: "Give the association a role in the cluster's account and put the other account's role in target_role_arn (targetRoleARN in eksctl); let that role's trust allow the first role sts:AssumeRole and sts:TagSession.",
+    },
+    *check(graph, context) {
+        for (const association of graph.facts.podIdentityAssociations) {
+            const cluster = associationCluster(graph, context.config, association);
+            const account = pod_identity_role_cross_account_roleAccount(graph, association.roleArn, association);
+            if (cluster.account && account && account.value !== cluster.account.value) {
+                yield crossAccount(association, cluster, account);
+                continue;
+            }
+            if (association.targetRoleArn)
+                yield* targetRefuses(graph, association);
+        }
+    },
+};
+/** The account of the role a role ARN names: its literal ARN, else the one every role the scan defines for it states. */
+function pod_identity_role_cross_account_roleAccount(graph, roleArn, association) {
+    if (roleArn.kind === 'known') {
+        const account = (0,iam_arn/* parseRoleArn */.DM)(roleArn.value.trim())?.account;
+        return account === undefined ? undefined : { value: account, location: roleArn.location };
+    }
+    const roles = graph.rolesNamedBy(roleArn, association).map((link) => link.role);
+    const accounts = new Set(roles.map((role) => (0,correlation/* roleIdentity */.pj)(role).account));
+    const [only] = accounts;
+    if (accounts.size !== 1 || only === undefined)
+        return undefined;
+    const role = roles[0];
+    return { value: only, location: role?.account?.location ?? role?.arn?.location ?? roleArn.location };
+}
+function crossAccount(association, cluster, account) {
+    const home = cluster.account ?? account;
+    const clusterName = cluster.name !== undefined ? `cluster ${cluster.name}` : 'the cluster';
+    const clusterText = `${clusterName} is in account ${home.value} (${(0,model_location/* formatLocation */.j)(home.location)})`;
+    const refused = `but ${clusterText} and EKS accepts only a role of the cluster's account ("You can only associate roles that are in the same AWS account as the cluster")`;
+    const fix = association.targetRoleArn
+        ? `make the role_arn a role of account ${home.value} that may assume the target role`
+        : `create a role in account ${home.value} for the association and set target_role_arn (targetRoleARN in eksctl) to the role of account ${account.value}, whose trust must allow that role ${pod_identity_ASSUME_ROLE} and ${TAG_SESSION}`;
+    return {
+        location: association.roleArn.location,
+        message: `${sentenceStart(pod_identity_describeAssociation(association))} names a role of account ${account.value}, ${refused}; ${fix}`,
+        related: [{ location: home.location, message: `the cluster's account ${home.value}` }],
+        key: `${(0,model_location/* formatLocation */.j)(association.location)} cross-account`,
+    };
+}
+/** The target role must trust the association's role for sts:AssumeRole (and sts:TagSession unless tags are disabled). */
+function* targetRefuses(graph, association) {
+    const target = association.targetRoleArn;
+    if (!target)
+        return;
+    const source = sourceRoleArn(graph, association);
+    if (!source)
+        return;
+    const actions = disablesSessionTags(association) ? [pod_identity_ASSUME_ROLE] : [pod_identity_ASSUME_ROLE, TAG_SESSION];
+    for (const { role } of graph.rolesNamedBy(target, association)) {
+        const trust = role.trustPolicy;
+        if (!trust)
+            continue;
+        const refused = actions.filter((action) => (0,evaluate/* evaluatePolicy */.Uz)(trust, chainRequest(action, source)).effect === 'deny');
+        if (refused.length === 0)
+            continue;
+        yield refusal(association, role, source, refused);
+    }
+}
+function refusal(association, role, source, refused) {
+    const tags = refused.includes(TAG_SESSION) && !refused.includes(pod_identity_ASSUME_ROLE);
+    const why = tags
+        ? `EKS passes the association's session tags on to the target role, which needs ${TAG_SESSION} for them (unless the association sets disable_session_tags)`
+        : `EKS assumes the target role with the association role's credentials`;
+    return {
+        location: role.trustPolicy?.location ?? role.location,
+        message: `${sentenceStart((0,correlation/* trustTitle */.n9)(role))}, the target role of ${pod_identity_describeAssociation(association)}, does not let "${source}" perform ${refused.join(' and ')}; ${why}: the pods get no credentials; ` +
+            `add a statement that allows the AWS principal "${source}" the actions "${pod_identity_ASSUME_ROLE}" and "${TAG_SESSION}"`,
+        related: [{ location: association.location, message: pod_identity_describeAssociation(association) }],
+        key: `${(0,correlation/* roleKey */.QH)(role)} target-of:${(0,model_location/* formatLocation */.j)(association.location)}`,
+    };
+}
+/** The association role's literal ARN: written, or stated by the only role the scan defines for it. */
+function sourceRoleArn(graph, association) {
+    const arn = association.roleArn;
+    if (arn.kind === 'known')
+        return (0,iam_arn/* parseRoleArn */.DM)(arn.value.trim()) ? arn.value.trim() : undefined;
+    const roles = graph.rolesNamedBy(arn, association).map((link) => link.role);
+    const [role] = roles;
+    if (roles.length !== 1 || !role)
+        return undefined;
+    const identity = (0,correlation/* roleIdentity */.pj)(role);
+    if (identity.account === undefined || identity.name === undefined || role.generatedName)
+        return undefined;
+    const partition = role.partition ?? 'aws';
+    return `arn:${partition}:iam::${identity.account}:role${identity.path ?? '/'}${identity.name}`;
+}
+function chainRequest(action, roleArn) {
+    const account = (0,iam_arn/* parseRoleArn */.DM)(roleArn)?.account ?? '';
+    return {
+        action,
+        principal: { type: 'AWS', id: roleArn },
+        context: [
+            { key: 'aws:PrincipalArn', values: [roleArn] },
+            { key: 'aws:PrincipalAccount', values: [account] },
+            { key: 'aws:PrincipalType', values: ['AssumedRole'] },
+        ],
+        unknownKeyPrefixes: [''],
+        subject: `role ${roleArn}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-trust-condition-mismatch.ts
+
+
+
+
+const podIdentityTrustConditionMismatch = {
+    meta: {
+        id: 'pod-identity-trust-condition-mismatch',
+        level: 'warning',
+        description: "A Pod Identity role's trust has conditions on the session tags EKS sets (aws:RequestTag/kubernetes-namespace, kubernetes-service-account, eks-cluster-name, eks-cluster-arn) or on aws:SourceAccount that an association using the role does not meet: its pods get no credentials.",
+        remediation: "Make the trust's condition values the namespace, service account and cluster of the associations that use the role (or change the association).",
+    },
+    *check(graph, context) {
+        for (const [role, associations] of associationsByRole(graph)) {
+            const trust = role.trustPolicy;
+            if (!trust)
+                continue;
+            for (const association of associations) {
+                const cluster = associationCluster(graph, context.config, association);
+                const finding = contradiction({ ...role, trustPolicy: trust }, association, cluster);
+                if (finding)
+                    yield finding;
+            }
+        }
+    },
+};
+/** The association's request is refused by a condition on what EKS sets, while a request of unknown tags may pass. */
+function contradiction(role, association, cluster) {
+    const trust = role.trustPolicy;
+    const request = associationRequest(pod_identity_ASSUME_ROLE, association, cluster);
+    const decision = (0,evaluate/* evaluatePolicy */.Uz)(trust, request);
+    if (decision.effect !== 'deny')
+        return undefined;
+    // A trust that refuses any Pod Identity request is pod-identity-trust-invalid's finding.
+    const unknownTags = (0,evaluate/* evaluatePolicy */.Uz)(trust, { ...request, context: [] });
+    if (unknownTags.effect === 'deny')
+        return undefined;
+    const mismatch = decision.statements
+        .flatMap((outcome) => (outcome.principal !== false && outcome.action !== false ? outcome.mismatches : []))
+        .find((candidate) => candidate.element === 'Condition' && candidate.result === false);
+    if (!mismatch)
+        return undefined;
+    const key = (0,helpers_trust/* keyText */.Pu)(mismatch.key);
+    const wanted = mismatch.policyValues.map((value) => `"${(0,helpers_trust/* keyText */.Pu)(value)}"`).join(', ');
+    const actual = mismatch.requestValues?.map((value) => (typeof value === 'string' ? `"${value}"` : 'another value'));
+    return {
+        location: mismatch.location,
+        message: `${sentenceStart((0,correlation/* trustTitle */.n9)(role))} requires ${mismatch.operator} ${key} ${wanted}, but ${pod_identity_describeAssociation(association)} ` +
+            `${actual && actual.length > 0 ? `makes EKS send ${actual.join(', ')}` : 'makes EKS send no such key'}, so STS refuses the role to its pods; ` +
+            `make the condition accept the association's ${subjectOf(key)} (or fix the association)`,
+        related: [{ location: association.location, message: pod_identity_describeAssociation(association) }],
+        key: `${(0,correlation/* roleKey */.QH)(role)} pod-identity-condition:${key}:${pod_identity_describeAssociation(association)}`,
+    };
+}
+function subjectOf(key) {
+    const name = key.toLowerCase();
+    if (name.endsWith('kubernetes-namespace'))
+        return 'namespace';
+    if (name.endsWith('kubernetes-service-account'))
+        return 'service account';
+    if (name.includes('eks-cluster'))
+        return 'cluster';
+    if (name === 'aws:sourceaccount')
+        return "cluster's account";
+    return 'values';
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-trust-open.ts
+
+
+
+
+const podIdentityTrustOpen = {
+    meta: {
+        id: 'pod-identity-trust-open',
+        level: 'note',
+        security: true,
+        description: `A role's trust lets ${POD_IDENTITY_PRINCIPAL} assume it without any condition: any Pod Identity association in the account, for any cluster, namespace and ServiceAccount, can give the role to pods.`,
+        remediation: 'Add conditions on the session tags EKS sets (aws:RequestTag/eks-cluster-name, kubernetes-namespace, kubernetes-service-account) that name the associations meant to use the role.',
+    },
+    *check(graph) {
+        for (const role of graph.facts.roles) {
+            const trust = role.trustPolicy;
+            if (!trust || (trust.symbolicStatements ?? []).length > 0)
+                continue;
+            // A Deny statement may be what restricts the role.
+            if (trust.statements.some((statement) => !(0,helpers_trust/* isAllow */.SV)(statement)))
+                continue;
+            for (const statement of podIdentityStatements(trust)) {
+                if ((statement.condition?.entries ?? []).length > 0 || (statement.symbolicConditions ?? []).length > 0)
+                    continue;
+                // A trust a tool writes (eksctl, a registry module) is located at the role: the repository cannot add conditions to it there.
+                if (pod_identity_trust_open_sameLine(statement.location, role.location))
+                    continue;
+                yield {
+                    location: statement.location,
+                    message: `${sentenceStart((0,correlation/* trustTitle */.n9)(role))} lets ${POD_IDENTITY_PRINCIPAL} assume the role in ${(0,conditions/* describeStatement */.Zc)(statement)} without a condition, so any Pod Identity association in the account (any cluster, namespace or ServiceAccount) can give the role to its pods; ` +
+                        `add a Condition on aws:RequestTag/eks-cluster-name, aws:RequestTag/kubernetes-namespace and aws:RequestTag/kubernetes-service-account naming the associations meant to use it`,
+                    key: `${(0,conditions/* statementKey */.v7)(role, statement)} pod-identity-open`,
+                };
+            }
+        }
+    },
+};
+function pod_identity_trust_open_sameLine(a, b) {
+    return a.path === b.path && a.line === b.line;
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-rules.ts
+
+
+
+
+
+
+const podIdentityRules = [
+    podIdentityRoleCrossAccount,
+    podIdentityTrustConditionMismatch,
+    podIdentityTrustOpen,
+    podIdentityAgentMissing,
+    podIdentityIrsaTrustLeftover,
+    podIdentityChainTagSessionMissing,
+];
+
 ;// CONCATENATED MODULE: ./src/rules/helpers/policy-grammar.ts
 
 /**
@@ -42817,7 +47506,7 @@ function providerUsers(graph) {
         providersByRole.set(role, providers);
         const federated = federatedByRole.get(role) ?? new Set();
         federatedByRole.set(role, federated);
-        for (const value of (0,trust/* federatedValues */.x2)(statement).filter(trust/* isOidcFederated */.It)) {
+        for (const value of (0,helpers_trust/* federatedValues */.x2)(statement).filter(helpers_trust/* isOidcFederated */.It)) {
             federated.add((0,model_value/* valueText */.Ru)(value));
             for (const provider of graph.providersNamed(value, role)) {
                 providers.add(provider);
@@ -42848,7 +47537,7 @@ function providerUsers(graph) {
 /** The location of the only value of a positive ":aud" condition when that value is "sts.amazonaws.com". */
 function onlyDefaultAudience(statement) {
     for (const entry of (0,conditions/* positiveConditionsOn */.x)(statement, 'aud')) {
-        if ((0,trust/* parseOperator */.A$)(entry.operator).setPrefix)
+        if ((0,helpers_trust/* parseOperator */.A$)(entry.operator).setPrefix)
             continue;
         const values = entry.values;
         const [first] = values;
@@ -42860,6 +47549,10 @@ function onlyDefaultAudience(statement) {
 function missingDefaultAudience(provider, use) {
     const clientIds = knownClientIds(provider.clientIds);
     if (!clientIds || clientIds.includes(iam_arn/* DEFAULT_AUDIENCE */.Z4))
+        return undefined;
+    // A self-hosted issuer's webhook picks the token audience (kOps: "amazonaws.com"): nothing to compare with.
+    const hostPath = providerHostPath(provider);
+    if (hostPath !== undefined && (0,iam_arn/* defaultAudienceOfIssuer */.IC)(hostPath) === undefined)
         return undefined;
     const misspelled = clientIds.filter((id) => misspellsDefaultAudience(id) && !use?.annotatedAudiences.has(id));
     const name = providerName(provider);
@@ -42989,9 +47682,13 @@ const oidcProviderMissing = {
     *check(graph, context) {
         const clusters = (0,correlation/* knownClusters */.Sf)(graph, context.config);
         for (const { role, statement } of (0,conditions/* allowedIrsaStatements */.uP)(graph.facts.roles)) {
-            for (const federated of (0,trust/* federatedValues */.x2)(statement)) {
-                if (federated.kind !== 'known')
+            for (const federated of (0,helpers_trust/* federatedValues */.x2)(statement)) {
+                if (federated.kind === 'symbolic') {
+                    const finding = disabledProvider(graph, role, federated);
+                    if (finding)
+                        yield finding;
                     continue;
+                }
                 const arn = (0,iam_arn/* parseOidcProviderArn */.df)(federated.value);
                 if (!arn || !isWellFormed(federated.value))
                     continue;
@@ -43004,6 +47701,23 @@ const oidcProviderMissing = {
         }
     },
 };
+/**
+ * A Federated principal that refers to the ARN of a provider the module was told not to create
+ * (terraform-aws-eks `enable_irsa = false`): the reference is null at apply time, so the trust
+ * names no provider. The one form of a missing provider that is certain offline.
+ */
+function disabledProvider(graph, role, federated) {
+    const absent = (graph.facts.absentOidcProviders ?? []).find((provider) => provider.arnReferences.includes(federated.expression) && (0,model_facts/* sameUnitOrNone */.ss)(provider.unit, role.unit));
+    if (!absent)
+        return undefined;
+    return {
+        location: federated.location,
+        level: 'error',
+        message: `${policy_grammar_capitalise((0,correlation/* trustTitle */.n9)(role))} names the OIDC provider \${${federated.expression}}, but ${absent.label} has ${absent.setting} (${(0,model_location/* formatLocation */.j)(absent.location)}), so it creates no IAM OIDC provider and that output is null: the trust names no provider, and Terraform or IAM rejects it (a null Federated principal) or STS answers "No OpenIDConnect provider found"; set enable_irsa = true on ${absent.label}, or name the ARN of a provider created elsewhere`,
+        related: [{ location: absent.location, message: `${absent.label}: ${absent.setting}` }],
+        key: `${(0,correlation/* roleKey */.QH)(role)} provider-disabled:${federated.expression}`,
+    };
+}
 /** Malformed ARNs, placeholders and dual-stack hosts are federated-principal-invalid's findings. */
 function isWellFormed(value) {
     const analysis = (0,eks_issuer/* analyseFederated */.uf)(value);
@@ -43038,7 +47752,7 @@ function missingProvider(graph, role, arn, location, clusters) {
         };
     }
     // Providers of other issuers say something of this one only in the role's deploy unit (or with no unit).
-    const others = graph.facts.oidcProviders.filter((provider) => !inOtherAccount(provider, arn.account) && (0,facts/* sameUnitOrNone */.ss)(provider.unit, role.unit));
+    const others = graph.facts.oidcProviders.filter((provider) => !inOtherAccount(provider, arn.account) && (0,model_facts/* sameUnitOrNone */.ss)(provider.unit, role.unit));
     if (others.length > 0) {
         const listed = others
             .map((provider) => `${oidc_provider_missing_providerHostPath(provider)} (${(0,model_location/* formatLocation */.j)(provider.location)})`)
@@ -43110,12 +47824,143 @@ function definedCluster(graph, arn, role) {
         if (cluster.issuer?.kind === 'known')
             return (0,iam_arn/* issuerHostPath */.rw)(cluster.issuer.value) === arn.issuerHostPath;
         // A cluster whose issuer is not known yet may be this one only in the role's deploy unit.
-        if (!(0,facts/* sameUnitOrNone */.ss)(cluster.unit, role.unit))
+        if (!(0,model_facts/* sameUnitOrNone */.ss)(cluster.unit, role.unit))
             return false;
         if (cluster.account?.kind === 'known' && cluster.account.value !== arn.account)
             return false;
         return region !== undefined && cluster.region?.kind === 'known' && cluster.region.value === region;
     });
+}
+
+;// CONCATENATED MODULE: ./src/rules/oidc-provider-thumbprint-invalid.ts
+
+/**
+ * A thumbprint of an IAM OIDC provider that is not 40 hexadecimal characters, the SHA-1 fingerprint
+ * IAM expects (the Terraform AWS provider validates `thumbprint_list` entries with
+ * `validation.StringLenBetween(40, 40)`, internal/service/iam/openid_connect_provider.go). Only a
+ * note: IAM checks EKS issuers against its trusted root CAs, not thumbprints, since 2023, and
+ * ThumbprintList is optional since 2024 (irsa-failure-modes.md A4), so a well-formed thumbprint is
+ * never reported.
+ */
+const oidcProviderThumbprintInvalid = {
+    meta: {
+        id: 'oidc-provider-thumbprint-invalid',
+        level: 'note',
+        description: 'A thumbprint of an IAM OIDC provider that is not 40 hexadecimal characters (a SHA-1 fingerprint), which IAM and the Terraform AWS provider refuse.',
+        remediation: 'Remove the thumbprint (IAM verifies EKS issuers against its trusted root CAs and fetches a thumbprint itself when none is given), or write the 40-character SHA-1 fingerprint.',
+    },
+    *check(graph) {
+        for (const provider of graph.facts.oidcProviders) {
+            for (const thumbprint of provider.thumbprints ?? []) {
+                if (thumbprint.kind !== 'known' || /^[0-9a-fA-F]{40}$/.test(thumbprint.value))
+                    continue;
+                const what = thumbprint.value.length === 40
+                    ? 'is 40 characters but not hexadecimal, so it is the SHA-1 fingerprint of no certificate'
+                    : `is ${thumbprint.value.length} characters, not the 40 hexadecimal characters of a SHA-1 fingerprint, so IAM refuses it (the Terraform AWS provider already at plan)`;
+                yield {
+                    location: thumbprint.location,
+                    message: `Thumbprint "${thumbprint.value}" of the IAM OIDC provider ${provider.terraform?.address ?? `at ${(0,model_location/* formatLocation */.j)(provider.location)}`} ${what}; remove it, since IAM verifies EKS issuers against its trusted root certificate authorities and fetches a thumbprint itself when none is given, or write the 40-character fingerprint`,
+                    key: `oidc-provider-thumbprint ${(0,model_location/* formatLocation */.j)(provider.location)} ${thumbprint.value}`,
+                };
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/oidc-provider-url-invalid.ts
+
+
+/**
+ * The URL of an IAM OIDC provider, which must equal the `iss` claim of the tokens it accepts
+ * (irsa-failure-modes.md A2, A6, M5). What certainly breaks:
+ * - not `https://`: IAM's CreateOpenIDConnectProvider ("The URL must begin with https://") and the
+ *   Terraform AWS provider (`validOpenIDURL`, internal/service/iam/validate.go: "has to use HTTPS
+ *   scheme") refuse it; IAM's API returns the URL without the scheme, so only configured URLs
+ *   (Terraform, CloudFormation) are held to it;
+ * - a query: refused by both ("query parameters are not" allowed; "cannot contain query parameters");
+ * - a trailing "/" on an EKS issuer, whose tokens never end in one: the provider is another issuer;
+ * - the dual-stack host `oidc-eks.<region>.api.aws`: EKS tokens carry the `oidc.eks.` issuer.
+ * A port is left alone: eksctl creates its providers with ":443" appended (pkg/iam/oidc/api.go,
+ * eksctl v0.230.0) and they work, so IAM evidently drops the default port.
+ */
+const oidcProviderUrlInvalid = {
+    meta: {
+        id: 'oidc-provider-url-invalid',
+        level: 'error',
+        description: 'An IAM OIDC provider\'s URL that no EKS token\'s issuer equals, or that IAM refuses: not https://, a query, a trailing "/" after an EKS issuer, the dual-stack host oidc-eks.<region>.api.aws.',
+        remediation: 'Write the cluster\'s issuer exactly: "https://oidc.eks.<region>.amazonaws.com/id/<ID>" (aws eks describe-cluster --query cluster.identity.oidc.issuer; terraform-aws-eks: module.<name>.cluster_oidc_issuer_url).',
+    },
+    *check(graph) {
+        for (const provider of graph.facts.oidcProviders) {
+            const url = provider.url;
+            if (!url)
+                continue;
+            const finding = url.kind === 'known' ? knownUrlProblem(provider, url) : symbolicUrlProblem(provider, url);
+            if (finding)
+                yield finding;
+        }
+    },
+};
+function knownUrlProblem(provider, url) {
+    const text = url.value.trim();
+    const written = `The URL "${url.value}" of the IAM OIDC provider ${oidc_provider_url_invalid_providerName(provider)}`;
+    const key = `oidc-provider-url ${(0,model_location/* formatLocation */.j)(provider.location)} ${url.value}`;
+    const eks = (0,eks_issuer/* looksLikeEksIssuer */.ux)(text);
+    const dualStack = eks ? (0,eks_issuer/* analyseEksIssuer */.cB)(text).problems.find((problem) => problem.includes('dual-stack')) : undefined;
+    if (dualStack !== undefined) {
+        const corrected = (0,eks_issuer/* analyseEksIssuer */.cB)(text).corrected;
+        return {
+            location: url.location,
+            message: `${written} ${dualStack}, so STS finds no provider for them ("InvalidIdentityToken: No OpenIDConnect provider found in your account"); write ${corrected ? `"https://${corrected}"` : "the cluster's issuer (aws eks describe-cluster --query cluster.identity.oidc.issuer)"}`,
+            key,
+        };
+    }
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1];
+    if (scheme !== undefined && scheme.toLowerCase() !== 'https') {
+        return {
+            location: url.location,
+            message: `${written} starts with "${scheme}://", but IAM accepts only "https://" provider URLs (CreateOpenIDConnectProvider; the Terraform AWS provider refuses it too); write "https://${text.slice(scheme.length + 3)}"`,
+            key,
+        };
+    }
+    if (scheme === undefined && (provider.source === 'terraform' || provider.source === 'cloudformation') && eks) {
+        return {
+            location: url.location,
+            message: `${written} has no "https://", which IAM requires of the URL it is created with (CreateOpenIDConnectProvider; the Terraform AWS provider refuses it too); write "https://${text}"`,
+            key,
+        };
+    }
+    const query = text.indexOf('?');
+    if (query !== -1) {
+        return {
+            location: url.location,
+            message: `${written} has a query ("${text.slice(query)}"), which IAM refuses in a provider URL and no token issuer has; write "${text.slice(0, query)}"`,
+            key,
+        };
+    }
+    if (eks && text.endsWith('/') && (0,eks_issuer/* hostOf */.w4)(text) !== text.replace(/^https:\/\//i, '')) {
+        const trimmed = text.replace(/\/+$/, '');
+        return {
+            location: url.location,
+            message: `${written} ends with "/", but EKS tokens name "${trimmed}" as their issuer, and IAM keeps the "/" in the provider's identity, so STS finds no provider for them ("InvalidIdentityToken: No OpenIDConnect provider found in your account"); write "${trimmed}"`,
+            key,
+        };
+    }
+    return undefined;
+}
+/** A URL known only at apply time that is the dual-stack issuer (terraform-aws-eks `cluster_dualstack_oidc_issuer_url`). */
+function symbolicUrlProblem(provider, url) {
+    if (!(0,eks_issuer/* symbolicIssuerUrl */.Pm)(url.expression)?.dualStack)
+        return undefined;
+    const shown = url.expression.includes('${') ? `"${url.expression}"` : `\${${url.expression}}`;
+    return {
+        location: url.location,
+        message: `The URL ${shown} of the IAM OIDC provider ${oidc_provider_url_invalid_providerName(provider)} is the cluster's dual-stack issuer (oidc-eks.<region>.api.aws), but EKS tokens carry the issuer "https://oidc.eks.<region>.amazonaws.com/id/<ID>", so STS finds no provider for them ("InvalidIdentityToken: No OpenIDConnect provider found in your account"); write the cluster's issuer (terraform-aws-eks: module.<name>.cluster_oidc_issuer_url; aws_eks_cluster.<name>.identity[0].oidc[0].issuer)`,
+        key: `oidc-provider-url ${(0,model_location/* formatLocation */.j)(provider.location)} ${url.expression}`,
+    };
+}
+function oidc_provider_url_invalid_providerName(provider) {
+    return provider.terraform?.address ?? `at ${(0,model_location/* formatLocation */.j)(provider.location)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/pod-identity-overrides-irsa.ts
@@ -43143,7 +47988,7 @@ const podIdentityOverridesIrsa = {
 };
 function overridden(graph, sa, annotation, association, severalClusters) {
     const comparison = compareRoles(graph, { value: annotation, from: sa }, { value: association.roleArn, from: association });
-    const pod = describeAssociation(association);
+    const pod = pod_identity_overrides_irsa_describeAssociation(association);
     const precedence = `${pod} maps the same ServiceAccount`;
     const irsaRole = roleText(graph, annotation, sa);
     const podRole = roleText(graph, association.roleArn, association);
@@ -43170,7 +48015,7 @@ function overridden(graph, sa, annotation, association, severalClusters) {
         // Which cluster a manifest is applied to is not known: with several clusters the association may be for another one.
         ...(comparison === 'different' && !severalClusters ? { level: 'error' } : {}),
         related: [{ location: association.location, message: pod }],
-        key: `${(0,correlation/* serviceAccountKey */.gW)(sa)} pod-identity:${associationKey(association)}`,
+        key: `${(0,correlation/* serviceAccountKey */.gW)(sa)} pod-identity:${pod_identity_overrides_irsa_associationKey(association)}`,
     };
 }
 /** Whether two role ARN values name the same role: by known ARNs, else by the roles the sources define for them. */
@@ -43218,14 +48063,14 @@ function roleText(graph, value, from) {
         return `role ${(0,iam_arn/* parseRoleArn */.DM)(value.value.trim())?.name ?? `"${value.value}"`}`;
     return `the role \${${value.expression}}`;
 }
-function describeAssociation(association) {
+function pod_identity_overrides_irsa_describeAssociation(association) {
     const cluster = association.cluster?.kind === 'known' ? ` on cluster ${association.cluster.value}` : '';
     const name = association.terraform
         ? `Pod Identity association ${association.terraform.address}`
         : 'a Pod Identity association';
     return `${name}${cluster} (${(0,model_location/* formatLocation */.j)(association.location)})`;
 }
-function associationKey(association) {
+function pod_identity_overrides_irsa_associationKey(association) {
     const cluster = association.cluster?.kind === 'known' ? association.cluster.value : '';
     return association.terraform?.address ?? `${cluster}/${(0,model_location/* formatLocation */.j)(association.location)}`;
 }
@@ -43245,17 +48090,13 @@ function knownClusterCount(graph, config) {
 
 
 
-
-const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
-const pod_identity_trust_invalid_ASSUME_ROLE = 'sts:AssumeRole';
-const TAG_SESSION = 'sts:TagSession';
-const STATEMENT_TO_ADD = `{"Effect": "Allow", "Principal": {"Service": "${POD_IDENTITY_PRINCIPAL}"}, "Action": ["${pod_identity_trust_invalid_ASSUME_ROLE}", "${TAG_SESSION}"]}`;
+const STATEMENT_TO_ADD = `{"Effect": "Allow", "Principal": {"Service": "${POD_IDENTITY_PRINCIPAL}"}, "Action": ["${pod_identity_ASSUME_ROLE}", "${TAG_SESSION}"]}`;
 const INVALID_TRUST = 'EKS refuses the association with "InvalidParameterException: Trust policy of the role provided is invalid"';
 const podIdentityTrustInvalid = {
     meta: {
         id: 'pod-identity-trust-invalid',
         level: 'error',
-        description: `The trust policy of a role used by an EKS Pod Identity association does not let the service principal ${POD_IDENTITY_PRINCIPAL} perform ${pod_identity_trust_invalid_ASSUME_ROLE} and ${TAG_SESSION}.`,
+        description: `The trust policy of a role used by an EKS Pod Identity association does not let the service principal ${POD_IDENTITY_PRINCIPAL} perform ${pod_identity_ASSUME_ROLE} and ${TAG_SESSION}.`,
         remediation: `Add the statement ${STATEMENT_TO_ADD} to the role's trust (an IRSA trust with a Federated OIDC provider does not serve Pod Identity).`,
     },
     *check(graph) {
@@ -43268,19 +48109,6 @@ const podIdentityTrustInvalid = {
         }
     },
 };
-function associationsByRole(graph) {
-    const byRole = new Map();
-    for (const association of graph.facts.podIdentityAssociations) {
-        for (const { role } of graph.rolesNamedBy(association.roleArn, association)) {
-            const list = byRole.get(role);
-            if (list)
-                list.push(association);
-            else
-                byRole.set(role, [association]);
-        }
-    }
-    return byRole;
-}
 /** The request EKS Pod Identity makes; every condition key is taken as unknown (session tags, source ARN and account). */
 function podIdentityRequest(action) {
     return {
@@ -43292,7 +48120,7 @@ function podIdentityRequest(action) {
     };
 }
 function judge(role, policy, associations) {
-    const assume = (0,evaluate/* evaluatePolicy */.Uz)(policy, podIdentityRequest(pod_identity_trust_invalid_ASSUME_ROLE));
+    const assume = (0,evaluate/* evaluatePolicy */.Uz)(policy, podIdentityRequest(pod_identity_ASSUME_ROLE));
     const problem = assume.effect === 'deny'
         ? assumeRoleProblem(policy, assume)
         : associations.every(disablesSessionTags)
@@ -43304,10 +48132,10 @@ function judge(role, policy, associations) {
     const more = associations.length > 1 ? ` and ${associations.length - 1} more` : '';
     return {
         location: problem.location,
-        message: `${policy_grammar_capitalise((0,correlation/* trustTitle */.n9)(role))}, which ${pod_identity_trust_invalid_describeAssociation(first)}${more} use${more ? '' : 's'}, ${problem.phrase}; ${problem.fix}`,
+        message: `${policy_grammar_capitalise((0,correlation/* trustTitle */.n9)(role))}, which ${pod_identity_describeAssociation(first)}${more} use${more ? '' : 's'}, ${problem.phrase}; ${problem.fix}`,
         related: associations.map((association) => ({
             location: association.location,
-            message: pod_identity_trust_invalid_describeAssociation(association),
+            message: pod_identity_describeAssociation(association),
         })),
         key: `${(0,correlation/* roleKey */.QH)(role)} pod-identity`,
     };
@@ -43317,7 +48145,7 @@ function assumeRoleProblem(policy, decision) {
     if (denied) {
         return {
             location: denied.statement.location,
-            phrase: `denies ${pod_identity_trust_invalid_ASSUME_ROLE} to ${POD_IDENTITY_PRINCIPAL} in ${denied.label}, so the pods get no credentials`,
+            phrase: `denies ${pod_identity_ASSUME_ROLE} to ${POD_IDENTITY_PRINCIPAL} in ${denied.label}, so the pods get no credentials`,
             fix: `narrow that Deny statement so that it does not match the ${POD_IDENTITY_PRINCIPAL} service principal`,
         };
     }
@@ -43327,8 +48155,8 @@ function assumeRoleProblem(policy, decision) {
         const actions = namesPodIdentity.statement.action;
         return {
             location: actions?.location ?? namesPodIdentity.statement.location,
-            phrase: `lets ${POD_IDENTITY_PRINCIPAL} perform only ${actionList(actions?.values)} in ${namesPodIdentity.label}, not ${pod_identity_trust_invalid_ASSUME_ROLE}, so ${INVALID_TRUST}`,
-            fix: `set that statement's Action to ["${pod_identity_trust_invalid_ASSUME_ROLE}", "${TAG_SESSION}"]`,
+            phrase: `lets ${POD_IDENTITY_PRINCIPAL} perform only ${actionList(actions?.values)} in ${namesPodIdentity.label}, not ${pod_identity_ASSUME_ROLE}, so ${INVALID_TRUST}`,
+            fix: `set that statement's Action to ["${pod_identity_ASSUME_ROLE}", "${TAG_SESSION}"]`,
         };
     }
     const nearMiss = nearMissService(allows);
@@ -43336,16 +48164,16 @@ function assumeRoleProblem(policy, decision) {
         const { value, outcome } = nearMiss;
         return {
             location: value.location,
-            phrase: `names the service principal "${(0,trust/* keyText */.Pu)(value)}"${serviceHint((0,trust/* keyText */.Pu)(value))} in ${outcome.label}, not "${POD_IDENTITY_PRINCIPAL}", so ${INVALID_TRUST}`,
-            fix: `change it to "${POD_IDENTITY_PRINCIPAL}" with the actions "${pod_identity_trust_invalid_ASSUME_ROLE}" and "${TAG_SESSION}"`,
+            phrase: `names the service principal "${(0,helpers_trust/* keyText */.Pu)(value)}"${serviceHint((0,helpers_trust/* keyText */.Pu)(value))} in ${outcome.label}, not "${POD_IDENTITY_PRINCIPAL}", so ${INVALID_TRUST}`,
+            fix: `change it to "${POD_IDENTITY_PRINCIPAL}" with the actions "${pod_identity_ASSUME_ROLE}" and "${TAG_SESSION}"`,
         };
     }
-    const irsa = allows.find((outcome) => (0,trust/* federatedValues */.x2)(outcome.statement).some(trust/* isOidcFederated */.It));
+    const irsa = allows.find((outcome) => (0,helpers_trust/* federatedValues */.x2)(outcome.statement).some(helpers_trust/* isOidcFederated */.It));
     if (irsa) {
         return {
             location: irsa.statement.location,
             phrase: `is an IRSA trust: ${(0,conditions/* describeStatement */.Zc)(irsa.statement)} lets an OIDC provider (Federated) assume the role with sts:AssumeRoleWithWebIdentity, ` +
-                `but Pod Identity assumes it as the service principal ${POD_IDENTITY_PRINCIPAL} with ${pod_identity_trust_invalid_ASSUME_ROLE}, so ${INVALID_TRUST}`,
+                `but Pod Identity assumes it as the service principal ${POD_IDENTITY_PRINCIPAL} with ${pod_identity_ASSUME_ROLE}, so ${INVALID_TRUST}`,
             fix: `add the statement ${STATEMENT_TO_ADD} (keep the IRSA statement only while ServiceAccounts still use IRSA)`,
         };
     }
@@ -43371,7 +48199,7 @@ function tagSessionProblem(policy, decision) {
     const location = allowing?.statement.action?.location ?? policy.location;
     return {
         location,
-        phrase: `lets ${POD_IDENTITY_PRINCIPAL} perform ${pod_identity_trust_invalid_ASSUME_ROLE} but not ${TAG_SESSION}, and ${symptom}`,
+        phrase: `lets ${POD_IDENTITY_PRINCIPAL} perform ${pod_identity_ASSUME_ROLE} but not ${TAG_SESSION}, and ${symptom}`,
         fix: allowing
             ? `add "${TAG_SESSION}" to the Action of ${allowing.label}`
             : `allow "${TAG_SESSION}" for ${POD_IDENTITY_PRINCIPAL}`,
@@ -43402,17 +48230,7 @@ function serviceHint(service) {
 function actionList(values) {
     if (!values || values.length === 0)
         return 'no action';
-    return values.map((value) => `"${(0,trust/* keyText */.Pu)(value)}"`).join(', ');
-}
-function disablesSessionTags(association) {
-    return association.disableSessionTags?.kind === 'known' && association.disableSessionTags.value === 'true';
-}
-function pod_identity_trust_invalid_describeAssociation(association) {
-    const who = `${(0,model_value/* valueText */.Ru)(association.namespace)}/${(0,model_value/* valueText */.Ru)(association.serviceAccount)}`;
-    const name = association.terraform
-        ? `Pod Identity association ${association.terraform.address}`
-        : 'the Pod Identity association';
-    return `${name} (${who}, ${(0,model_location/* formatLocation */.j)(association.location)})`;
+    return values.map((value) => `"${(0,helpers_trust/* keyText */.Pu)(value)}"`).join(', ');
 }
 
 ;// CONCATENATED MODULE: ./src/rules/provider-rules.ts
@@ -43420,9 +48238,13 @@ function pod_identity_trust_invalid_describeAssociation(association) {
 
 
 
+
+
 const providerRules = [
     oidcProviderMissing,
     oidcProviderAudienceMissing,
+    oidcProviderUrlInvalid,
+    oidcProviderThumbprintInvalid,
     podIdentityOverridesIrsa,
     podIdentityTrustInvalid,
 ];
@@ -43998,11 +48820,17 @@ const roleArnPlaceholder = {
     },
 };
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/rules/workload-env-blocks-injection.ts
+
+
 
 
 const ROLE_ENV = 'AWS_ROLE_ARN';
 const TOKEN_FILE_ENV = 'AWS_WEB_IDENTITY_TOKEN_FILE';
+/** aws/amazon-eks-pod-identity-webhook@3bf80a34 pkg/handler/handler.go: the default mount path plus the token file name. */
+const workload_env_blocks_injection_WEBHOOK_TOKEN_FILE = '/var/run/secrets/eks.amazonaws.com/serviceaccount/token';
 const STATIC_KEY_ENVS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
 /** The Kubernetes API token (audience: the API server), not the token the webhook projects for STS. */
 const KUBERNETES_API_TOKEN = /^\/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/token$|^\/run\/secrets\/kubernetes\.io\/serviceaccount\/token$/;
@@ -44010,8 +48838,8 @@ const workloadEnvBlocksInjection = {
     meta: {
         id: 'workload-env-blocks-injection',
         level: 'error',
-        description: 'A container of a workload whose ServiceAccount has a role-arn annotation sets AWS_ROLE_ARN or AWS_WEB_IDENTITY_TOKEN_FILE itself (the webhook then injects neither): another role, only one of the two, or the Kubernetes API token; static AWS keys, which the SDKs use before the web identity token, are a warning.',
-        remediation: 'Remove AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and static AWS keys from the container env and let the EKS webhook inject the IRSA variables.',
+        description: 'A container of a workload whose ServiceAccount has a role-arn annotation sets AWS_ROLE_ARN or AWS_WEB_IDENTITY_TOKEN_FILE itself (the webhook then injects neither): another role, only one of the two, the Kubernetes API token, or a token file no projected token with an audience is mounted at; both set by hand and agreeing, static AWS keys in the env, and a shared credentials file mounted where the SDK reads it are warnings.',
+        remediation: 'Remove AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE, static AWS keys and mounted credentials files from the container and let the EKS webhook inject the IRSA variables.',
     },
     *check(graph) {
         for (const workload of graph.facts.workloads) {
@@ -44024,8 +48852,10 @@ const workloadEnvBlocksInjection = {
                     continue;
                 yield* webIdentityVariables(workload, container, serviceAccount);
                 yield* staticKeys(workload, container, serviceAccount);
+                yield* mountedCredentials(workload, container, serviceAccount);
             }
         }
+        yield* staticProfiles(graph);
     },
 };
 function* webIdentityVariables(workload, container, sa) {
@@ -44059,8 +48889,12 @@ function* webIdentityVariables(workload, container, sa) {
         };
         return;
     }
+    if (role && tokenFile) {
+        yield* bothSetByHand(workload, container, sa, tokenFile);
+        return;
+    }
     const set = role ?? tokenFile;
-    if ((role && tokenFile) || !set)
+    if (!set)
         return;
     const present = role ? ROLE_ENV : TOKEN_FILE_ENV;
     const absent = role ? TOKEN_FILE_ENV : ROLE_ENV;
@@ -44073,6 +48907,91 @@ function* webIdentityVariables(workload, container, sa) {
         key: `${key} ${present}`,
         ...(container.envFrom ? { level: 'warning' } : {}),
     };
+}
+/**
+ * Both variables set by hand and agreeing with the annotation: the webhook injects neither but
+ * still mounts its token volume at its own path (aws/amazon-eks-pod-identity-webhook@3bf80a34
+ * pkg/handler/handler.go addEnvToContainer: the volume mount is added whatever the env holds), so
+ * a token file elsewhere must be a projected serviceAccountToken of the pod's own.
+ */
+function* bothSetByHand(workload, container, sa, tokenFile) {
+    const annotation = sa.roleArn;
+    if (!annotation)
+        return;
+    const who = `${containerTitle(container)} of ${(0,kubernetes/* objectTitle */.UP)(workload)}`;
+    const related = [{ location: annotation.location, message: `the role-arn annotation of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}` }];
+    const key = `${(0,kubernetes/* objectTitle */.UP)(workload)} container:${container.name} ${TOKEN_FILE_ENV} by hand`;
+    const byHand = `${who} sets both ${ROLE_ENV} and ${TOKEN_FILE_ENV} itself, so the EKS webhook injects neither for ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(annotation.location)}): ` +
+        `the variables must be kept equal to the annotation by hand`;
+    const remove = `remove both from the env and let the webhook inject them`;
+    const warning = (why) => ({
+        location: tokenFile.location,
+        message: `${byHand}${why}; ${remove}`,
+        related,
+        key,
+        level: 'warning',
+    });
+    const path = tokenFile.value?.kind === 'known' ? external_node_path_.posix.normalize(tokenFile.value.value.trim()) : undefined;
+    if (path === undefined || !path.startsWith('/') || path.startsWith(`${external_node_path_.posix.dirname(workload_env_blocks_injection_WEBHOOK_TOKEN_FILE)}/`)) {
+        yield warning('');
+        return;
+    }
+    const token = tokenAt(workload, container, path);
+    const expected = (0,correlation/* tokenAudience */.kv)(sa)?.audience;
+    if (token === 'unmounted' && workload.source !== 'helm') {
+        yield {
+            location: tokenFile.location,
+            message: `${byHand}, and no volume of the pod is mounted at ${(0,kubernetes/* quoted */.TL)(path)}, the token file it names (the webhook mounts its token at ${(0,kubernetes/* quoted */.TL)(workload_env_blocks_injection_WEBHOOK_TOKEN_FILE)}), so the SDK finds no token: ${remove}`,
+            related,
+            key,
+        };
+        return;
+    }
+    if (token === 'unmounted' || token === 'unknown') {
+        yield warning('');
+        return;
+    }
+    if (token.audience === undefined) {
+        yield {
+            location: tokenFile.location,
+            message: `${byHand}, and the projected serviceAccountToken at ${(0,kubernetes/* quoted */.TL)(path)} (${(0,model_location/* formatLocation */.j)(token.location)}) has no audience, so it carries the API server's, which STS refuses ("Incorrect token audience"): ${remove}`,
+            related,
+            key,
+        };
+        return;
+    }
+    if (token.audience.kind === 'known' && expected !== undefined && token.audience.value.trim() !== expected)
+        yield warning(`, and the projected serviceAccountToken at ${(0,kubernetes/* quoted */.TL)(path)} (${(0,model_location/* formatLocation */.j)(token.location)}) has audience ${(0,kubernetes/* quoted */.TL)(token.audience.value)}, not ${(0,kubernetes/* quoted */.TL)(expected)}, which STS accepts only if the cluster's OIDC provider lists it`);
+    else
+        yield warning('');
+}
+/** The projected serviceAccountToken a container reads at a path: 'unmounted' when no mount covers it, 'unknown' for another volume. */
+function tokenAt(workload, container, path) {
+    // A path filled in at deploy time (envsubst, Kustomize vars, an unrendered template) is unknown.
+    const deployTime = /\$|\{\{/;
+    if (deployTime.test(path))
+        return 'unknown';
+    let covered = false;
+    for (const mount of container.volumeMounts ?? []) {
+        if (deployTime.test(mount.mountPath))
+            covered = true;
+        const mountPath = external_node_path_.posix.normalize(mount.mountPath);
+        const inVolume = mount.subPath !== undefined
+            ? mountPath === path
+                ? external_node_path_.posix.normalize(mount.subPath)
+                : undefined
+            : path.startsWith(`${mountPath.replace(/\/$/, '')}/`)
+                ? external_node_path_.posix.relative(mountPath, path)
+                : undefined;
+        if (inVolume === undefined)
+            continue;
+        covered = true;
+        const volume = workload.volumes?.find((candidate) => candidate.name === mount.volume);
+        const token = volume?.serviceAccountTokens.find((candidate) => external_node_path_.posix.normalize(candidate.path) === inVolume);
+        if (volume && token)
+            return { ...(token.audience ? { audience: token.audience } : {}), location: volume.location };
+    }
+    return covered ? 'unknown' : 'unmounted';
 }
 function* staticKeys(workload, container, sa) {
     const keys = container.env.filter((env) => STATIC_KEY_ENVS.includes(env.name) && !(env.value?.kind === 'known' && env.value.value === ''));
@@ -44090,6 +49009,93 @@ function* staticKeys(workload, container, sa) {
         level: 'warning',
     };
 }
+/** The directories the SDKs read `credentials` from by default: `~/.aws` of root or of a user under /home. */
+const HOME_AWS_DIRECTORY = /^(?:~|\/root|\/home\/[^/]+)\/\.aws$/;
+const CREDENTIALS_FILE_ENV = 'AWS_SHARED_CREDENTIALS_FILE';
+/**
+ * A shared credentials file mounted from a Secret or ConfigMap where the container's SDK reads it:
+ * `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials`. Some SDKs read it before the web
+ * identity token (the AWS SDK for JavaScript v3 default chain: fromIni before fromTokenFile;
+ * any SDK when AWS_PROFILE selects its profile), so the pod may run with its keys.
+ */
+function* mountedCredentials(workload, container, sa) {
+    const configured = findEnv(container, CREDENTIALS_FILE_ENV);
+    if (configured && configured.value?.kind !== 'known')
+        return;
+    const wanted = configured?.value?.kind === 'known' ? external_node_path_.posix.normalize(configured.value.value.trim()) : undefined;
+    for (const mount of container.volumeMounts ?? []) {
+        const volume = workload.volumes?.find((candidate) => candidate.name === mount.volume);
+        if (!volume || volume.stored.length === 0)
+            continue;
+        const files = filesOfMount(mount, volume, wanted);
+        const file = files.find((candidate) => wanted !== undefined
+            ? candidate === wanted
+            : HOME_AWS_DIRECTORY.test(external_node_path_.posix.dirname(candidate)) && external_node_path_.posix.basename(candidate) === 'credentials');
+        if (file === undefined)
+            continue;
+        const what = volume.stored.map((stored) => `${stored.kind} ${(0,kubernetes/* quoted */.TL)(stored.name)}`).join(', ');
+        const annotation = sa.roleArn;
+        if (!annotation)
+            return;
+        yield {
+            location: mount.location,
+            message: `${containerTitle(container)} of ${(0,kubernetes/* objectTitle */.UP)(workload)} mounts ${what} at ${(0,kubernetes/* quoted */.TL)(mount.mountPath)}, where its SDK reads the shared credentials file ${(0,kubernetes/* quoted */.TL)(file)}${wanted !== undefined ? ` (${CREDENTIALS_FILE_ENV})` : ''}, ` +
+                `which some SDKs read before the web identity token: the pod may run with those keys instead of role ${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(annotation).trim())} of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(annotation.location)}); remove the mount`,
+            related: [{ location: annotation.location, message: `the role-arn annotation of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}` }],
+            key: `${(0,kubernetes/* objectTitle */.UP)(workload)} container:${container.name} credentials-file`,
+            level: 'warning',
+        };
+    }
+}
+/** Files a mount of a ConfigMap or Secret volume may put in the container, as far as the pod spec shows them. */
+function filesOfMount(mount, volume, wanted) {
+    const mountPath = external_node_path_.posix.normalize(mount.mountPath).replace(/\/$/, '');
+    if (mount.subPath !== undefined)
+        return [mountPath];
+    const files = volume.stored.flatMap((stored) => (stored.paths ?? []).map((path) => external_node_path_.posix.join(mountPath, path)));
+    // Without items, every key of the ConfigMap or Secret is a file: the one the env names, or (a Secret in ~/.aws) credentials.
+    const unlisted = volume.stored.filter((stored) => stored.paths === undefined);
+    if (unlisted.length === 0)
+        return files;
+    if (wanted !== undefined && wanted.startsWith(`${mountPath}/`))
+        files.push(wanted);
+    else if (unlisted.some((stored) => stored.kind === 'Secret') && HOME_AWS_DIRECTORY.test(mountPath))
+        files.push(`${mountPath}/credentials`);
+    return files;
+}
+/**
+ * A profile with static keys that a container of an IRSA workload selects with `AWS_PROFILE` in
+ * the shared config file it reads (a mounted ConfigMap or Secret, see
+ * sources/aws-profiles): with the profile selected, the SDK uses its keys, not the web identity.
+ */
+function* staticProfiles(graph) {
+    for (const profile of graph.facts.awsProfiles) {
+        const keys = profile.staticKeys;
+        if (!keys || !profile.configFile)
+            continue;
+        for (const reader of profile.configFile.readers) {
+            if (reader.profile?.kind !== 'known' || reader.profile.value !== profile.name)
+                continue;
+            const workload = graph.facts.workloads.find((candidate) => candidate.location.path === reader.workload.location.path &&
+                candidate.location.line === reader.workload.location.line);
+            const sa = workload ? graph.serviceAccountsOf(workload).find(kubernetes/* hasRoleArn */.Ey) : undefined;
+            const annotation = sa?.roleArn;
+            if (!workload || !sa || !annotation || skippedContainers(graph, workload).has(reader.container))
+                continue;
+            yield {
+                location: keys,
+                message: `Profile ${(0,kubernetes/* quoted */.TL)(profile.name)} of ${profile.configFile.label} holds static keys (aws_access_key_id), and container ${(0,kubernetes/* quoted */.TL)(reader.container)} of ${(0,kubernetes/* objectTitle */.UP)(workload)} (${(0,model_location/* formatLocation */.j)(reader.containerLocation)}) selects it with AWS_PROFILE: ` +
+                    `the SDK uses those keys instead of role ${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(annotation).trim())} of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(annotation.location)}); remove the keys from the profile or stop selecting it`,
+                related: [
+                    { location: reader.containerLocation, message: `container ${(0,kubernetes/* quoted */.TL)(reader.container)}` },
+                    { location: annotation.location, message: `the role-arn annotation of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}` },
+                ],
+                key: `${(0,kubernetes/* objectTitle */.UP)(workload)} container:${reader.container} static-profile:${profile.name}`,
+                level: 'warning',
+            };
+        }
+    }
+}
 function findEnv(container, name) {
     return container.env.find((env) => env.name === name);
 }
@@ -44104,11 +49110,11 @@ function skippedContainers(graph, workload) {
         : undefined;
     if (annotation?.value.kind !== 'known')
         return new Set();
-    return new Set(annotation.value.value.split(',').map((name) => name.trim()));
+    // With quotes, any name the value mentions may be skipped.
+    const names = (0,kubernetes/* skipContainerNames */.bq)(annotation.value) ?? annotation.value.value.split(/[,"\s]+/);
+    return new Set(names);
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/rules/workload-service-account-missing.ts
 
 
@@ -44235,7 +49241,7 @@ function namespaceKey(namespace) {
  * the workload's deploy unit and from plain manifests: another unit is applied on its own.
  */
 function missing(workload, name, index, creators) {
-    const visible = (list) => list.filter((sa) => (0,facts/* sameUnitOrNone */.ss)(sa.unit, workload.unit));
+    const visible = (list) => list.filter((sa) => (0,model_facts/* sameUnitOrNone */.ss)(sa.unit, workload.unit));
     const namespace = workload.namespace;
     const inNamespaceText = namespace.kind === 'known' ? `in namespace ${namespace.value}` : 'in its namespace';
     const head = `${(0,kubernetes/* objectTitle */.UP)(workload)} runs as ServiceAccount ${(0,kubernetes/* quoted */.TL)(name.value)}, which no scanned file defines ${inNamespaceText}`;
@@ -44491,7 +49497,7 @@ const podIdentityServiceAccountMismatch = {
             if (graph.serviceAccountsNamed(namespace, name, association).length > 0)
                 continue;
             // A ServiceAccount of that name whose namespace is known only at apply time may be the one.
-            const sameName = graph.facts.serviceAccounts.filter((sa) => (0,facts/* sameUnitOrNone */.ss)(sa.unit, association.unit) && sa.name.kind === 'known' && sa.name.value === name.value);
+            const sameName = graph.facts.serviceAccounts.filter((sa) => (0,model_facts/* sameUnitOrNone */.ss)(sa.unit, association.unit) && sa.name.kind === 'known' && sa.name.value === name.value);
             if (sameName.some((sa) => sa.namespace.kind !== 'known'))
                 continue;
             // One with a role-arn annotation gets credentials through IRSA: not evidently the association's.
@@ -44584,6 +49590,28 @@ const roleArnPartitionMismatch = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/rules/helpers/build-files.ts
+
+
+/**
+ * The workloads a build file builds, as far as the repository says: those defined under the build
+ * file's directory. A build file at the repository root is tied to none (the root holds every service).
+ */
+function workloadsBuiltBy(graph, buildFilePath) {
+    const directory = external_node_path_.posix.dirname(buildFilePath);
+    if (directory === '.' || directory === '')
+        return [];
+    return graph.facts.workloads.filter((workload) => workload.location.path.startsWith(`${directory}/`));
+}
+/** A workload the build file builds that runs as a ServiceAccount with a role-arn annotation. */
+function irsaWorkloadBuiltBy(graph, buildFilePath) {
+    return workloadsBuiltBy(graph, buildFilePath).find((workload) => graph.serviceAccountsOf(workload).some(kubernetes/* hasRoleArn */.Ey));
+}
+/** Whether an EKS Pod Identity association of the scan maps this ServiceAccount. */
+function hasPodIdentityAssociation(graph, sa) {
+    return graph.facts.podIdentityAssociations.some((association) => graph.serviceAccountsNamed(association.namespace, association.serviceAccount, association).includes(sa));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/sdk-sts-module-missing.ts
 
 
@@ -44607,7 +49635,7 @@ const sdkStsModuleMissing = {
             if (elsewhere)
                 continue;
             const missing = `${buildFile.location.path} depends on the ${buildFile.sdk} (${(0,kubernetes/* quoted */.TL)(buildFile.dependency.name)}) but not on ${(0,kubernetes/* quoted */.TL)(buildFile.stsModule)}, the module the SDK needs to read the IRSA web identity token; without it the default credential chain skips web identity and falls back to the node's role`;
-            const tied = irsaWorkloadBuiltBy(graph, buildFile);
+            const tied = irsaWorkloadBuiltBy(graph, buildFile.location.path);
             if (tied) {
                 const sa = graph.serviceAccountsOf(tied).find(kubernetes/* hasRoleArn */.Ey);
                 yield {
@@ -44627,12 +49655,402 @@ const sdkStsModuleMissing = {
         }
     },
 };
-/** A workload defined under the build file's directory (not the repository root) that runs as an annotated ServiceAccount. */
-function irsaWorkloadBuiltBy(graph, buildFile) {
-    const directory = external_node_path_.posix.dirname(buildFile.location.path);
-    if (directory === '.' || directory === '')
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/model/sdk-minimums.ts
+/**
+ * AWS, "Use IRSA with the AWS SDK" (awsdocs/amazon-eks-user-guide
+ * latest/ug/manage-access/aws-access/iam-roles-for-service-accounts-minimum-sdk.adoc, commit 385c8cd) and
+ * "Use pod identity with the AWS SDK" (pod-id-minimum-sdk.adoc, commit 49a45ad). The .NET numbers
+ * of both pages (3.3.659.1, 3.7.734.0) are the versions of the whole SDK's download, which no NuGet
+ * package carries (aws/aws-sdk-net discussion #3214): Pod Identity came with AWSSDK.Core 3.7.302,
+ * the IRSA minimum has no AWSSDK.Core number, so it stays unknown. The Go v2 modules are versioned
+ * one by one, so "release-2023-11-14" is no module version; the Go v2 SDK is not compared.
+ */
+const SDK_MINIMUMS = {
+    'java-v2': { title: 'AWS SDK for Java 2.x', irsa: '2.10.11', podIdentity: '2.21.30' },
+    'java-v1': { title: 'AWS SDK for Java 1.x', irsa: '1.11.704', podIdentity: '1.12.746' },
+    'go-v1': { title: 'AWS SDK for Go v1', irsa: '1.23.13', podIdentity: '1.47.11' },
+    boto3: { title: 'Boto3', irsa: '1.9.220', podIdentity: '1.34.41' },
+    botocore: { title: 'botocore', irsa: '1.12.200', podIdentity: '1.34.41' },
+    'aws-cli-v1': { title: 'AWS CLI v1', irsa: '1.16.232', podIdentity: '1.30.0' },
+    'js-v2': { title: 'AWS SDK for JavaScript v2', irsa: '2.525.0', podIdentity: '2.1550.0' },
+    'js-v3': { title: 'AWS SDK for JavaScript v3', irsa: '3.27.0', podIdentity: '3.458.0' },
+    'ruby-v3': { title: 'AWS SDK for Ruby v3 (aws-sdk-core)', irsa: '3.58.0', podIdentity: '3.188.0' },
+    'php-v3': { title: 'AWS SDK for PHP v3', irsa: '3.110.7', podIdentity: '3.287.1' },
+    dotnet: { title: 'AWS SDK for .NET (AWSSDK.Core)', podIdentity: '3.7.302' },
+};
+
+;// CONCATENATED MODULE: ./src/rules/sdk-version-too-old.ts
+
+
+
+
+
+
+
+const sdkVersionTooOld = {
+    meta: {
+        id: 'sdk-version-too-old',
+        level: 'warning',
+        description: 'A build, manifest or lock file pins an AWS SDK older than the first version that reads the IRSA web identity token (or, for a ServiceAccount with an EKS Pod Identity association, the Pod Identity credentials): a warning when the file builds a workload in its directory that runs as such a ServiceAccount, a note when the repository only uses IRSA elsewhere.',
+        remediation: 'Upgrade the SDK to the minimum version AWS lists, or later, and rebuild the image.',
+    },
+    *check(graph) {
+        const dependencies = effectiveDependencies(graph.facts.sdkDependencies ?? []);
+        if (dependencies.length === 0)
+            return;
+        const repositoryUsesIrsa = graph.facts.serviceAccounts.some(kubernetes/* hasRoleArn */.Ey);
+        const repositoryUsesPodIdentity = graph.facts.podIdentityAssociations.length > 0;
+        if (!repositoryUsesIrsa && !repositoryUsesPodIdentity)
+            return;
+        for (const [file, ofFile] of groupBy(dependencies, (dependency) => dependency.location.path)) {
+            const tied = tiedWorkloads(graph, file);
+            for (const [, ofSdk] of groupBy(ofFile, (dependency) => dependency.sdk)) {
+                const finding = tied
+                    ? tiedFinding(ofSdk, tied)
+                    : untiedFinding(ofSdk, repositoryUsesIrsa ? 'irsa' : 'podIdentity');
+                if (finding)
+                    yield finding;
+            }
+        }
+    },
+};
+/** A lock file's resolved versions replace the manifests' ranges of the same directory and ecosystem. */
+function effectiveDependencies(dependencies) {
+    const locked = new Set(dependencies
+        .filter((dependency) => dependency.locked)
+        .map((dependency) => `${external_node_path_.posix.dirname(dependency.location.path)} ${dependency.ecosystem}`));
+    return dependencies.filter((dependency) => dependency.locked || !locked.has(`${external_node_path_.posix.dirname(dependency.location.path)} ${dependency.ecosystem}`));
+}
+/**
+ * The workloads of the file's directory with IRSA or Pod Identity, Pod Identity first since it takes
+ * precedence; undefined when the directory defines no workload (the file is tied to none).
+ */
+function tiedWorkloads(graph, file) {
+    const built = workloadsBuiltBy(graph, file);
+    if (built.length === 0)
         return undefined;
-    return graph.facts.workloads.find((workload) => workload.location.path.startsWith(`${directory}/`) && graph.serviceAccountsOf(workload).some(kubernetes/* hasRoleArn */.Ey));
+    const tied = [];
+    for (const workload of built)
+        for (const sa of graph.serviceAccountsOf(workload)) {
+            if (hasPodIdentityAssociation(graph, sa))
+                tied.push({ workload, sa, mechanism: 'podIdentity' });
+            else if ((0,kubernetes/* hasRoleArn */.Ey)(sa))
+                tied.push({ workload, sa, mechanism: 'irsa' });
+        }
+    tied.sort((a, b) => (a.mechanism === b.mechanism ? 0 : a.mechanism === 'podIdentity' ? -1 : 1));
+    return tied;
+}
+function tiedFinding(dependencies, tied) {
+    for (const { workload, sa, mechanism } of tied) {
+        const old = tooOld(dependencies, mechanism);
+        if (!old)
+            continue;
+        const how = mechanism === 'irsa'
+            ? 'with an IRSA role'
+            : 'that an EKS Pod Identity association maps (Pod Identity takes precedence over IRSA)';
+        return {
+            location: old.dependency.location,
+            message: `${sdk_version_too_old_describe(old)}; ${(0,kubernetes/* objectTitle */.UP)(workload)} (${(0,model_location/* formatLocation */.j)(workload.location)}) in this service's directory runs as ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} ${how}, so its default credential chain ${fallback(mechanism)}: ${upgrade(old)}`,
+            related: [{ location: workload.location, message: `${(0,kubernetes/* objectTitle */.UP)(workload)}, built from this directory` }],
+            key: `${old.dependency.location.path} ${old.dependency.sdk}`,
+        };
+    }
+    return undefined;
+}
+function untiedFinding(dependencies, mechanism) {
+    const old = tooOld(dependencies, mechanism);
+    if (!old)
+        return undefined;
+    const uses = mechanism === 'irsa'
+        ? 'should it run in a pod with an IRSA ServiceAccount (this repository annotates ServiceAccounts with roles)'
+        : 'should it run in a pod whose ServiceAccount has an EKS Pod Identity association (this repository creates associations)';
+    return {
+        location: old.dependency.location,
+        level: 'note',
+        message: `${sdk_version_too_old_describe(old)}, ${uses}, its default credential chain ${fallback(mechanism)}: ${upgrade(old)}`,
+        key: `${old.dependency.location.path} ${old.dependency.sdk}`,
+    };
+}
+/**
+ * The package whose every entry in the file allows only versions below the minimum (a lock file
+ * may hold the SDK twice, an old copy under a tool that the service never loads beside a new one).
+ */
+function tooOld(dependencies, mechanism) {
+    for (const [, ofPackage] of groupBy(dependencies, (dependency) => dependency.package)) {
+        const first = ofPackage[0];
+        if (!first)
+            continue;
+        const minimum = SDK_MINIMUMS[first.sdk][mechanism];
+        if (minimum === undefined)
+            return undefined;
+        if (ofPackage.every((dependency) => belowOnly(dependency.range, minimum)))
+            return { dependency: first, minimum, mechanism };
+    }
+    return undefined;
+}
+/** Every version the range allows is below the minimum; an unknown range allows anything. */
+function belowOnly(range, minimum) {
+    if (range === undefined)
+        return false;
+    return !semver_default().intersects(range, `>=${minimum}`, { includePrerelease: true });
+}
+function sdk_version_too_old_describe({ dependency, minimum, mechanism }) {
+    const sdk = SDK_MINIMUMS[dependency.sdk].title;
+    const version = dependency.locked
+        ? `locks ${(0,kubernetes/* quoted */.TL)(dependency.package)} at ${dependency.written}`
+        : dependency.range !== undefined && semver_default().valid(dependency.range)
+            ? `pins ${(0,kubernetes/* quoted */.TL)(dependency.package)} at ${dependency.written.replace(/^\s*===?\s*/, '')}`
+            : `allows only versions of ${(0,kubernetes/* quoted */.TL)(dependency.package)} below ${minimum} (${(0,kubernetes/* quoted */.TL)(dependency.written)})`;
+    const feature = mechanism === 'irsa'
+        ? 'the first version that reads the IRSA web identity token file and re-reads it when the kubelet rotates it'
+        : 'the first version whose container credential provider reads EKS Pod Identity credentials';
+    return `${dependency.location.path} ${version}, ${sdk}: AWS lists ${minimum} as ${feature}`;
+}
+function fallback(mechanism) {
+    return mechanism === 'irsa'
+        ? "skips the web identity token and falls back to the node's role (or fails once a cached token expires)"
+        : "skips the Pod Identity agent and falls back to the node's role";
+}
+function upgrade({ dependency, minimum }) {
+    return `upgrade ${(0,kubernetes/* quoted */.TL)(dependency.package)} to ${minimum} or later`;
+}
+function groupBy(items, keyOf) {
+    const groups = new Map();
+    for (const item of items)
+        (0,collections/* getOrCreate */.Ic)(groups, keyOf(item), () => []).push(item);
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./src/rules/sts-endpoint-global.ts
+
+
+/** The SDKs' endpoint variable for STS alone: AWS_ENDPOINT_URL_<SERVICE> (AWS SDKs and Tools Reference Guide, "Service-specific endpoints", https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html). */
+const STS_ENDPOINT_ENV = 'AWS_ENDPOINT_URL_STS';
+const REGIONAL_ENDPOINTS_ENV = 'AWS_STS_REGIONAL_ENDPOINTS';
+const GLOBAL_STS_ENDPOINT = /^https?:\/\/sts\.amazonaws\.com(:443)?\/?$/i;
+const stsEndpointGlobal = {
+    meta: {
+        id: 'sts-endpoint-global',
+        level: 'warning',
+        description: 'A container of a workload with an IRSA ServiceAccount sends STS calls to the global endpoint https://sts.amazonaws.com (AWS_ENDPOINT_URL_STS) while the ServiceAccount is configured for the regional STS endpoint, so signed STS calls fail with "SignatureDoesNotMatch ... Credential should be scoped to a valid region" (a note when the cluster default decides), or sets AWS_STS_REGIONAL_ENDPOINTS=legacy, which overrides the ServiceAccount\'s regional annotation.',
+        remediation: 'Remove the global STS endpoint from the container (or use the regional one, https://sts.<region>.amazonaws.com), or annotate the ServiceAccount with eks.amazonaws.com/sts-regional-endpoints: "false".',
+    },
+    *check(graph) {
+        for (const workload of graph.facts.workloads) {
+            const sa = graph.serviceAccountsOf(workload).find(kubernetes/* hasRoleArn */.Ey);
+            if (!sa)
+                continue;
+            const regional = regionalAnnotation(sa);
+            if (regional === false)
+                continue;
+            for (const container of workload.containers) {
+                const endpoint = knownEnv(container, STS_ENDPOINT_ENV);
+                if (endpoint && GLOBAL_STS_ENDPOINT.test(endpoint.value))
+                    yield globalEndpoint(workload, container, sa, endpoint.variable, regional);
+                const legacy = knownEnv(container, REGIONAL_ENDPOINTS_ENV);
+                if (regional === true && legacy?.value.trim().toLowerCase() === 'legacy')
+                    yield legacyOverride(workload, container, sa, legacy.variable);
+            }
+        }
+    },
+};
+/**
+ * The ServiceAccount's eks.amazonaws.com/sts-regional-endpoints, as the webhook reads it
+ * (strconv.ParseBool, amazon-eks-pod-identity-webhook pkg/cache/cache.go); undefined when absent
+ * or unknown: the cluster's default decides (regional from Kubernetes 1.22 on EKS).
+ */
+function regionalAnnotation(sa) {
+    if (sa.stsRegionalEndpoints?.kind !== 'known')
+        return undefined;
+    const value = sa.stsRegionalEndpoints.value.trim();
+    if (/^(1|t|T|TRUE|true|True)$/.test(value))
+        return true;
+    if (/^(0|f|F|FALSE|false|False)$/.test(value))
+        return false;
+    return undefined;
+}
+function knownEnv(container, name) {
+    const variable = container.env.find((candidate) => candidate.name === name);
+    return variable?.value?.kind === 'known' ? { variable, value: variable.value.value } : undefined;
+}
+function globalEndpoint(workload, container, sa, variable, regional) {
+    const where = `container ${(0,kubernetes/* quoted */.TL)(container.name)} of ${(0,kubernetes/* objectTitle */.UP)(workload)} sets ${STS_ENDPOINT_ENV} to the global STS endpoint ${(0,kubernetes/* quoted */.TL)(knownText(variable))}`;
+    const failure = 'the SDK signs its STS calls for the pod\'s region and the global endpoint refuses them ("SignatureDoesNotMatch ... Credential should be scoped to a valid region")';
+    const fix = `remove ${STS_ENDPOINT_ENV} or set it to https://sts.<region>.amazonaws.com`;
+    const related = [{ location: sa.location, message: `${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}, with an IRSA role` }];
+    if (regional === true)
+        return {
+            location: variable.location,
+            message: `${where}, while ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(sa.location)}) is configured for the regional STS endpoint (eks.amazonaws.com/sts-regional-endpoints: "true"): ${failure}; ${fix}`,
+            related,
+            key: `${(0,model_location/* formatLocation */.j)(variable.location)} sts-endpoint`,
+        };
+    return {
+        location: variable.location,
+        level: 'note',
+        message: `${where}; ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(sa.location)}) does not set eks.amazonaws.com/sts-regional-endpoints, and EKS clusters from Kubernetes 1.22 on default to the regional STS endpoint: then ${failure}; ${fix}, or annotate the ServiceAccount with eks.amazonaws.com/sts-regional-endpoints: "false"`,
+        related,
+        key: `${(0,model_location/* formatLocation */.j)(variable.location)} sts-endpoint`,
+    };
+}
+/** The webhook adds AWS_STS_REGIONAL_ENDPOINTS=regional only to containers that do not set it (pkg/handler/handler.go, addEnvToContainer). */
+function legacyOverride(workload, container, sa, variable) {
+    return {
+        location: variable.location,
+        level: 'note',
+        message: `container ${(0,kubernetes/* quoted */.TL)(container.name)} of ${(0,kubernetes/* objectTitle */.UP)(workload)} sets ${REGIONAL_ENDPOINTS_ENV}=legacy, so the webhook leaves it and the SDK calls the global STS endpoint, although ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(sa.location)}) is configured for the regional STS endpoint (eks.amazonaws.com/sts-regional-endpoints: "true"): remove the variable, or drop the annotation`,
+        related: [{ location: sa.location, message: `${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}, with sts-regional-endpoints "true"` }],
+        key: `${(0,model_location/* formatLocation */.j)(variable.location)} sts-legacy`,
+    };
+}
+function knownText(variable) {
+    return variable.value?.kind === 'known' ? variable.value.value : '';
+}
+
+// EXTERNAL MODULE: ./src/model/kubernetes.ts
+var model_kubernetes = __nccwpck_require__(7989);
+;// CONCATENATED MODULE: ./src/rules/sts-global-endpoint-unreachable.ts
+
+
+
+
+
+const STS_ENDPOINTS_VARIABLE = 'AWS_STS_REGIONAL_ENDPOINTS';
+/** What Go's strconv.ParseBool reads as false: the webhook then injects no AWS_STS_REGIONAL_ENDPOINTS. */
+const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+/**
+ * A pod that calls the global STS endpoint (sts.amazonaws.com) where it cannot be reached: in a
+ * partition other than aws (AWS STS docs, "Manage AWS STS in an AWS Region": "Customers in
+ * partitions other than commercial must use Regional endpoints"; China has no global endpoint),
+ * or from a network without internet access whose only STS endpoint is a regional VPC endpoint.
+ * The pod asks for the global endpoint with the ServiceAccount annotation
+ * eks.amazonaws.com/sts-regional-endpoints "false" (the webhook then leaves the SDK's own default,
+ * the global endpoint in SDKs that still default to "legacy") or with AWS_STS_REGIONAL_ENDPOINTS=legacy.
+ */
+const stsGlobalEndpointUnreachable = {
+    meta: {
+        id: 'sts-global-endpoint-unreachable',
+        level: 'warning',
+        description: 'A ServiceAccount annotated eks.amazonaws.com/sts-regional-endpoints "false", or a container with AWS_STS_REGIONAL_ENDPOINTS=legacy, on a cluster the repository places in a partition without a global STS endpoint (aws-cn, aws-us-gov, …) or in a private network whose only STS endpoint is regional.',
+        remediation: 'Remove the annotation (or set it to "true") and the legacy variable, so that the SDK calls the regional STS endpoint.',
+    },
+    *check(graph, context) {
+        for (const sa of graph.facts.serviceAccounts) {
+            const value = sa.stsRegionalEndpoints;
+            if (value?.kind !== 'known' || !GO_FALSE.has(value.value) || sa.roleArn === undefined)
+                continue;
+            const workloads = graph.facts.workloads.filter((workload) => graph.serviceAccountsOf(workload).includes(sa));
+            // Every pod of it chooses the regional endpoint itself: the annotation changes nothing.
+            if (workloads.length > 0 && workloads.every(choosesRegional))
+                continue;
+            const place = unreachableBecause(graph, context.config, sa, sa.unit);
+            if (!place)
+                continue;
+            yield sts_global_endpoint_unreachable_finding(value.location, `${(0,correlation/* describeServiceAccount */.YS)(sa)} sets ${model_kubernetes/* STS_REGIONAL_ENDPOINTS_ANNOTATION */.QP} "${value.value}", so the webhook does not set ${STS_ENDPOINTS_VARIABLE}=regional and SDKs that default to the legacy global endpoint call sts.amazonaws.com`, place, `remove the annotation or set it to "true"`, `${(0,correlation/* serviceAccountKey */.gW)(sa)} sts-regional-endpoints`);
+        }
+        for (const workload of graph.facts.workloads) {
+            for (const container of workload.containers) {
+                const variable = container.env.find((env) => env.name === STS_ENDPOINTS_VARIABLE);
+                if (variable?.value?.kind !== 'known' || variable.value.value !== 'legacy')
+                    continue;
+                const irsa = graph.serviceAccountsOf(workload).filter((sa) => sa.roleArn !== undefined);
+                const [sa] = irsa;
+                if (!sa)
+                    continue;
+                const place = unreachableBecause(graph, context.config, sa, workload.unit);
+                if (!place)
+                    continue;
+                yield sts_global_endpoint_unreachable_finding(variable.value.location, `Container ${container.name} of ${workload.kind} ${sts_global_endpoint_unreachable_describeWorkload(workload)} sets ${STS_ENDPOINTS_VARIABLE}=legacy, so its SDK calls the global endpoint sts.amazonaws.com for the web identity credentials of ${(0,correlation/* describeServiceAccount */.YS)(sa)}`, place, `remove the variable or set it to "regional"`, `${(0,correlation/* serviceAccountKey */.gW)(sa)} ${(0,model_location/* formatLocation */.j)(variable.location)} legacy`);
+            }
+        }
+    },
+};
+function sts_global_endpoint_unreachable_finding(location, what, place, fix, key) {
+    return { location, message: `${what}, which ${place.why}; ${fix}`, key };
+}
+function choosesRegional(workload) {
+    return workload.containers.every((container) => container.env.some((env) => env.name === STS_ENDPOINTS_VARIABLE && env.value?.kind === 'known' && env.value.value === 'regional'));
+}
+function sts_global_endpoint_unreachable_describeWorkload(workload) {
+    const namespace = workload.namespace.kind === 'known' ? `${workload.namespace.value}/` : '';
+    const name = workload.name.kind === 'known' ? workload.name.value : (0,model_location/* formatLocation */.j)(workload.location);
+    return `${namespace}${name} (${(0,model_location/* formatLocation */.j)(workload.location)})`;
+}
+/** Why the global endpoint is out of reach for this ServiceAccount's pods; undefined when the scan cannot tell. */
+function unreachableBecause(graph, config, sa, unit) {
+    const roleArn = sa.roleArn?.kind === 'known' ? sa.roleArn : undefined;
+    const arn = roleArn ? (0,iam_arn/* parseRoleArn */.DM)(roleArn.value) : undefined;
+    if (roleArn && arn && arn.partition !== 'aws')
+        return {
+            why: `does not exist in partition ${arn.partition} of its role (${(0,model_location/* formatLocation */.j)(roleArn.location)}): AWS STS has no global endpoint outside the commercial partition, where Regional endpoints must be used`,
+        };
+    const places = placesOf(graph, config, unit);
+    const [first] = places;
+    if (!first)
+        return undefined;
+    const partition = first.partition;
+    if (partition !== undefined &&
+        partition.name !== 'aws' &&
+        places.every((other) => other.partition?.name === partition.name))
+        return {
+            why: `does not exist in partition ${partition.name} of ${first.title} (${partition.from}): AWS STS has no global endpoint outside the commercial partition, where Regional endpoints must be used`,
+        };
+    const network = first.privateNetwork;
+    if (network && places.every((other) => other.privateNetwork !== undefined))
+        return {
+            why: `${first.title} cannot reach: it is ${network.description} (${(0,model_location/* formatLocation */.j)(network.location)}), so the call times out ("dial tcp: i/o timeout")`,
+        };
+    return undefined;
+}
+/** The clusters of the unit (every cluster when it has none), and the config file's clusters no source defines. */
+function placesOf(graph, config, unit) {
+    const configured = new Map(config.clusters.map((cluster) => [cluster.name, cluster]));
+    const places = [];
+    for (const cluster of graph.facts.clusters) {
+        const name = cluster.name.kind === 'known' ? cluster.name.value : undefined;
+        if (name !== undefined)
+            configured.delete(name);
+        if (!(0,model_facts/* sameUnitOrNone */.ss)(cluster.unit, unit))
+            continue;
+        const place = {
+            title: name !== undefined ? `cluster ${name}` : `the cluster at ${(0,model_location/* formatLocation */.j)(cluster.location)}`,
+        };
+        const partition = partitionOf(sts_global_endpoint_unreachable_knownText(cluster.region), sts_global_endpoint_unreachable_knownText(cluster.issuer), cluster.region ? (0,model_location/* formatLocation */.j)(cluster.region.location) : '', cluster.issuer ? (0,model_location/* formatLocation */.j)(cluster.issuer.location) : '') ?? (name !== undefined ? configuredPartition(config.clusters.find((other) => other.name === name)) : undefined);
+        if (partition)
+            place.partition = partition;
+        if (cluster.privateNetwork)
+            place.privateNetwork = cluster.privateNetwork;
+        places.push(place);
+    }
+    for (const cluster of configured.values()) {
+        const place = { title: `cluster ${cluster.name}` };
+        const partition = configuredPartition(cluster);
+        if (partition)
+            place.partition = partition;
+        places.push(place);
+    }
+    return places;
+}
+function configuredPartition(cluster) {
+    if (!cluster)
+        return undefined;
+    const where = cluster.location ? (0,model_location/* formatLocation */.j)(cluster.location) : 'the config file';
+    return partitionOf(cluster.region, cluster.issuer, where, where);
+}
+function sts_global_endpoint_unreachable_knownText(value) {
+    return value?.kind === 'known' ? value.value : undefined;
+}
+function partitionOf(region, issuer, regionWhere, issuerWhere) {
+    if (region !== undefined)
+        return { name: (0,iam_arn/* partitionOfRegion */.cn)(region), from: `region ${region}, ${regionWhere}` };
+    const parsed = issuer !== undefined ? (0,iam_arn/* parseEksIssuerHostPath */.dH)((0,iam_arn/* issuerHostPath */.rw)(issuer)) : undefined;
+    if (parsed)
+        return { name: (0,iam_arn/* partitionOfRegion */.cn)(parsed.region), from: `issuer region ${parsed.region}, ${issuerWhere}` };
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/webhook-skip-label.ts
@@ -44677,6 +50095,340 @@ const webhookSkipLabel = {
         }
     },
 };
+
+;// CONCATENATED MODULE: ./src/rules/webhook-drops-native-sidecars.ts
+
+
+
+
+/**
+ * aws/amazon-eks-pod-identity-webhook #208: builds on client-go older than 0.29 re-encoded mutated pods
+ * without `initContainers[].restartPolicy`, so native sidecars were rejected. Fixed by #209 (commit
+ * d4269f48, 2024-01-30), first released in v0.5.3 (2024-04-01).
+ */
+const FIXED_IN = [0, 5, 3];
+function olderThanFix(tag) {
+    const match = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(tag);
+    if (!match)
+        return false;
+    const version = [Number(match[1]), Number(match[2]), Number(match[3])];
+    for (const [index, fixed] of FIXED_IN.entries()) {
+        const part = version[index] ?? 0;
+        if (part !== fixed)
+            return part < fixed;
+    }
+    return false;
+}
+const webhookDropsNativeSidecars = {
+    meta: {
+        id: 'webhook-drops-native-sidecars',
+        level: 'warning',
+        description: 'A pod with a role-arn ServiceAccount has a native sidecar (an init container with restartPolicy: Always), and the repository runs a self-hosted amazon-eks-pod-identity-webhook older than v0.5.3, which drops that field when it mutates the pod: the API server then rejects the pod.',
+        remediation: 'Upgrade the self-hosted amazon-eks-pod-identity-webhook image to v0.5.3 or later.',
+    },
+    *check(graph) {
+        const old = webhookContainers(graph.facts).filter((found) => found.tag !== undefined && olderThanFix(found.tag));
+        const [webhook] = old;
+        if (!webhook)
+            return;
+        for (const workload of graph.facts.workloads) {
+            if (!graph.serviceAccountsOf(workload).some(kubernetes/* hasRoleArn */.Ey))
+                continue;
+            for (const container of workload.containers) {
+                const policy = container.restartPolicy;
+                if (!container.init || policy?.kind !== 'known' || policy.value !== 'Always')
+                    continue;
+                yield {
+                    location: policy.location,
+                    message: `Init container ${(0,kubernetes/* quoted */.TL)(container.name)} of ${(0,kubernetes/* objectTitle */.UP)(workload)} is a native sidecar (restartPolicy: Always), but the pod identity webhook this repository runs ` +
+                        `is ${(0,kubernetes/* quoted */.TL)((0,model_value/* valueText */.Ru)(webhook.image))} (${(0,model_location/* formatLocation */.j)(webhook.container.location)}), older than v0.5.3: it drops restartPolicy when it mutates the pod, ` +
+                        'so the API server rejects the pod; upgrade the webhook image to v0.5.3 or later',
+                    related: [{ location: webhook.container.location, message: 'the pod identity webhook container' }],
+                    key: `${(0,kubernetes/* objectTitle */.UP)(workload)} native-sidecar ${container.name}`,
+                };
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/self-hosted-webhook-missing.ts
+
+
+
+
+
+const selfHostedWebhookMissing = {
+    meta: {
+        id: 'self-hosted-webhook-missing',
+        level: 'note',
+        description: 'ServiceAccounts whose role trusts only a self-hosted issuer (kOps, EKS Anywhere, a cluster of your own), in a repository that deploys no amazon-eks-pod-identity-webhook: outside EKS nothing injects the role and token unless the cluster runs that webhook.',
+        remediation: 'Make sure the cluster runs amazon-eks-pod-identity-webhook (kOps: spec.podIdentityWebhook.enabled: true) with the annotation prefix and token audience the trust expects.',
+    },
+    *check(graph) {
+        if (deploysWebhook(graph.facts))
+            return;
+        const byIssuer = new Map();
+        for (const sa of graph.facts.serviceAccounts) {
+            if (!(0,kubernetes/* hasRoleArn */.Ey)(sa))
+                continue;
+            const statements = graph.rolesOf(sa).flatMap(({ role }) => [...(0,conditions/* allowedIrsaStatements */.uP)([role])]);
+            const issuers = new Set(statements.map(({ statement }) => selfHostedIssuerOf(statement)));
+            const [issuer] = issuers;
+            if (issuers.size !== 1 || issuer === undefined)
+                continue;
+            (0,collections/* getOrCreate */.Ic)(byIssuer, issuer, () => []).push(sa);
+        }
+        for (const [issuer, serviceAccounts] of byIssuer) {
+            const [first] = serviceAccounts;
+            if (!first)
+                continue;
+            const more = serviceAccounts.length > 1 ? ` and ${serviceAccounts.length - 1} more` : '';
+            yield {
+                location: first.roleArn?.location ?? first.location,
+                message: `${(0,kubernetes/* serviceAccountTitle */.Lk)(first)}${more} use${more ? '' : 's'} a role that trusts only ${(0,kubernetes/* quoted */.TL)(issuer)}, which is not an EKS issuer: ` +
+                    'outside EKS only a self-hosted amazon-eks-pod-identity-webhook injects AWS_ROLE_ARN and the token (kOps: spec.podIdentityWebhook.enabled: true), ' +
+                    'and nothing in the repository deploys one; make sure the cluster runs it, with the token audience the trust expects',
+                related: serviceAccounts.map((sa) => ({
+                    location: sa.roleArn?.location ?? sa.location,
+                    message: `${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(sa.location)})`,
+                })),
+                key: `self-hosted-webhook ${issuer}`,
+            };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/pod-annotation-misplaced.ts
+
+/**
+ * The annotations the pod identity webhook reads from the pod being created, and from nowhere else
+ * (aws/amazon-eks-pod-identity-webhook@3bf80a34 pkg/handler/handler.go parsePodAnnotations:
+ * `pod.Annotations[...]` for token-expiration and skip-containers only).
+ */
+const POD_ANNOTATIONS = [kubernetes/* SKIP_CONTAINERS_ANNOTATION */.Ht, kubernetes/* TOKEN_EXPIRATION_ANNOTATION */.so];
+const podAnnotationMisplaced = {
+    meta: {
+        id: 'pod-annotation-misplaced',
+        level: 'warning',
+        description: "The pod identity webhook's pod annotations (eks.amazonaws.com/skip-containers, eks.amazonaws.com/token-expiration) on a workload's own metadata, where the webhook never reads them, or a skip-containers list naming no container of the pod.",
+        remediation: 'Put eks.amazonaws.com/skip-containers and eks.amazonaws.com/token-expiration under spec.template.metadata.annotations, and list the exact names of the containers to skip, separated by commas without spaces.',
+    },
+    *check(graph) {
+        for (const object of graph.facts.objects) {
+            const workload = (0,kubernetes/* workloadOfObject */.s_)(graph, object);
+            if (!workload)
+                continue;
+            if (object.kind !== 'Pod')
+                yield* onWorkloadMetadata(object);
+            yield* unknownContainers(object, workload);
+        }
+    },
+};
+function* onWorkloadMetadata(object) {
+    const onPod = (0,kubernetes/* podAnnotations */.c0)(object);
+    for (const annotation of object.annotations) {
+        if (annotation.where !== 'annotations' || !POD_ANNOTATIONS.includes(annotation.key))
+            continue;
+        const alsoOnPod = onPod.find((candidate) => candidate.key === annotation.key);
+        if (alsoOnPod && (0,kubernetes/* valueText */.Ru)(alsoOnPod.value) === (0,kubernetes/* valueText */.Ru)(annotation.value))
+            continue;
+        yield {
+            location: annotation.keyLocation,
+            message: `${annotation.key} (${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(annotation.value))}) is on the metadata of ${(0,kubernetes/* objectTitle */.UP)(object)}, but the pod identity webhook reads it only from the pods it creates, so it has no effect: ` +
+                `move it to spec.template.metadata.annotations`,
+            key: `${(0,kubernetes/* objectTitle */.UP)(object)} ${annotation.key} on the workload`,
+        };
+    }
+}
+function* unknownContainers(object, workload) {
+    if (workload.containers.some((container) => container.name === ''))
+        return;
+    const annotation = (0,kubernetes/* podAnnotations */.c0)(object).find((candidate) => candidate.key === kubernetes/* SKIP_CONTAINERS_ANNOTATION */.Ht);
+    const names = annotation ? (0,kubernetes/* skipContainerNames */.bq)(annotation.value) : undefined;
+    if (!annotation || !names)
+        return;
+    const containers = new Set(workload.containers.map((container) => container.name));
+    const unknown = names.filter((name) => !containers.has(name));
+    if (unknown.length === 0)
+        return;
+    const spaced = unknown.filter((name) => containers.has(name.trim()));
+    const why = spaced.length > 0
+        ? `the webhook does not trim spaces, so ${spaced.map(kubernetes/* quoted */.TL).join(', ')} matches no container: write the names separated by commas only`
+        : `the pod has no container or init container of that name (it has ${[...containers].map(kubernetes/* quoted */.TL).join(', ')}), so the webhook mutates the container meant: correct the name`;
+    yield {
+        location: annotation.value.location,
+        message: `${kubernetes/* SKIP_CONTAINERS_ANNOTATION */.Ht} of ${(0,kubernetes/* objectTitle */.UP)(object)} names ${unknown.map(kubernetes/* quoted */.TL).join(', ')}; ${why}`,
+        key: `${(0,kubernetes/* objectTitle */.UP)(object)} ${kubernetes/* SKIP_CONTAINERS_ANNOTATION */.Ht} names`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/workload-host-network.ts
+
+
+const workloadHostNetwork = {
+    meta: {
+        id: 'workload-host-network',
+        level: 'note',
+        security: true,
+        description: "A workload with hostNetwork: true runs as a ServiceAccount with a role-arn annotation: it shares the node's network namespace, so whenever IRSA is not injected its SDK reaches the node's role through the instance metadata service, whatever the metadata hop limit.",
+        remediation: 'Drop hostNetwork where the pod does not need it; otherwise keep the node role minimal and check that the pods get the IRSA variables.',
+    },
+    *check(graph) {
+        for (const workload of graph.facts.workloads) {
+            if (!workload.hostNetwork)
+                continue;
+            const sa = graph.serviceAccountsOf(workload).find(kubernetes/* hasRoleArn */.Ey);
+            const annotation = sa?.roleArn;
+            if (!sa || !annotation)
+                continue;
+            yield {
+                location: workload.hostNetwork,
+                message: `The pods of ${(0,kubernetes/* objectTitle */.UP)(workload)} use the node's network (hostNetwork: true) and run as ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(annotation.location)}) with role ${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(annotation).trim())}: ` +
+                    `the webhook injects IRSA into them as into any pod, but if it ever does not (a pod created before the annotation, the webhook unavailable), their SDK silently falls back to the node's role through the instance metadata service, which a hop limit of 1 does not stop for host-network pods; keep the node role minimal`,
+                related: [{ location: annotation.location, message: `the role-arn annotation of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}` }],
+                key: `${(0,kubernetes/* objectTitle */.UP)(workload)} host-network`,
+            };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/injected-sidecar-not-mutated.ts
+
+
+/**
+ * hashicorp/vault-k8s@fbc5b1f0 agent-inject/agent/annotations.go: the annotations that turn the
+ * Vault Agent injector on for a pod and choose its auto-auth method.
+ */
+const VAULT_INJECT = 'vault.hashicorp.com/agent-inject';
+const VAULT_AUTH_TYPE = 'vault.hashicorp.com/auth-type';
+const injectedSidecarNotMutated = {
+    meta: {
+        id: 'injected-sidecar-not-mutated',
+        level: 'note',
+        description: 'Pods of a workload whose ServiceAccount has a role-arn annotation get Vault Agent containers that authenticate to Vault with AWS credentials (vault.hashicorp.com/auth-type: aws): the injector copies the IRSA variables into them from the app containers, so they have them only if the EKS webhook mutated the pod first, and never when every app container is skipped.',
+        remediation: 'Check that the Vault Agent containers of a created pod carry AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE; leave at least one app container to the EKS webhook (skip-containers).',
+    },
+    *check(graph) {
+        for (const workload of graph.facts.workloads) {
+            const object = (0,kubernetes/* objectOfWorkload */.IG)(graph, workload);
+            if (!object)
+                continue;
+            const annotations = (0,kubernetes/* podAnnotations */.c0)(object);
+            const inject = annotations.find((annotation) => annotation.key === VAULT_INJECT);
+            const authType = annotations.find((annotation) => annotation.key === VAULT_AUTH_TYPE);
+            if (!inject || !authType || !isTrue((0,kubernetes/* valueText */.Ru)(inject.value)) || (0,kubernetes/* valueText */.Ru)(authType.value).trim() !== 'aws')
+                continue;
+            const sa = graph.serviceAccountsOf(workload).find(kubernetes/* hasRoleArn */.Ey);
+            const roleArn = sa?.roleArn;
+            if (!sa || !roleArn)
+                continue;
+            const agents = `the Vault Agent containers the vault-k8s injector adds to the pods of ${(0,kubernetes/* objectTitle */.UP)(workload)} authenticate with AWS (${VAULT_AUTH_TYPE}: aws)`;
+            const role = `role ${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(roleArn).trim())} of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)} (${(0,model_location/* formatLocation */.j)(roleArn.location)})`;
+            const related = [{ location: roleArn.location, message: `the role-arn annotation of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}` }];
+            if (everyAppContainerSkipped(workload, annotations)) {
+                yield {
+                    location: authType.keyLocation,
+                    message: `${injected_sidecar_not_mutated_capitalised(agents)}, but ${kubernetes/* SKIP_CONTAINERS_ANNOTATION */.Ht} exempts every app container from the EKS webhook, so none carries the IRSA variables the injector copies into its agents: they use the node's role instead of ${role}; leave at least one app container to the webhook`,
+                    related,
+                    key: `${(0,kubernetes/* objectTitle */.UP)(workload)} vault-agent-aws`,
+                    level: 'warning',
+                };
+                continue;
+            }
+            yield {
+                location: authType.keyLocation,
+                message: `${injected_sidecar_not_mutated_capitalised(agents)}; the EKS webhook does not mutate containers added after it ran, and the injector copies AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE from the app containers only if the webhook mutated the pod before it: check that the agents of a created pod carry them, or they use the node's role instead of ${role}`,
+                related,
+                key: `${(0,kubernetes/* objectTitle */.UP)(workload)} vault-agent-aws`,
+            };
+        }
+    },
+};
+/**
+ * hashicorp/vault-k8s@fbc5b1f0 agent-inject/agent/agent.go getAwsEnvsFromContainer: the variables
+ * come from `pod.Spec.Containers` only (not init containers).
+ */
+function everyAppContainerSkipped(workload, annotations) {
+    const skip = annotations.find((annotation) => annotation.key === kubernetes/* SKIP_CONTAINERS_ANNOTATION */.Ht);
+    const names = skip ? (0,kubernetes/* skipContainerNames */.bq)(skip.value) : undefined;
+    if (!names)
+        return false;
+    const app = workload.containers.filter((container) => !container.init);
+    return app.length > 0 && app.every((container) => names.includes(container.name));
+}
+/** vault-k8s reads the inject annotation with parseutil.ParseBool, which takes Go's strconv.ParseBool spellings. */
+function isTrue(text) {
+    return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text);
+}
+function injected_sidecar_not_mutated_capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/rules/workload-token-unreadable.ts
+
+
+/**
+ * Before Kubernetes 1.19 the kubelet wrote projected token files readable by root only (0600), so
+ * a container running as another user could not read the web identity token unless the pod set
+ * fsGroup (irsa-failure-modes.md G10, citing the EKS user guide and the EKS best practices guide).
+ */
+const FIRST_READABLE = { major: 1, minor: 19 };
+const workloadTokenUnreadable = {
+    meta: {
+        id: 'workload-token-unreadable',
+        level: 'warning',
+        description: 'A container of an IRSA workload runs as a user other than root without a pod fsGroup, on a cluster the repository pins to a Kubernetes version before 1.19, where the projected web identity token is readable by root only.',
+        remediation: 'Set spec.securityContext.fsGroup on the pod (any group, e.g. 65534), or upgrade the cluster to 1.19 or later.',
+    },
+    *check(graph) {
+        const clusters = oldClusters(graph.facts.clusters);
+        const version = clusters[0]?.version;
+        if (!version)
+            return;
+        for (const workload of graph.facts.workloads) {
+            if (workload.securityContext?.fsGroup !== undefined)
+                continue;
+            const sa = graph.serviceAccountsOf(workload).find(kubernetes/* hasRoleArn */.Ey);
+            const roleArn = sa?.roleArn;
+            if (!sa || !roleArn)
+                continue;
+            const container = workload.containers.find((candidate) => runsAsNonRoot(workload, candidate));
+            if (!container)
+                continue;
+            yield {
+                location: container.location,
+                message: `Container ${(0,kubernetes/* quoted */.TL)(container.name)} of ${(0,kubernetes/* objectTitle */.UP)(workload)} runs as a user other than root, and the pod sets no fsGroup, on a cluster of Kubernetes ${(0,kubernetes/* valueText */.Ru)(version)} (${(0,model_location/* formatLocation */.j)(version.location)}): ` +
+                    `before 1.19 the projected web identity token is readable by root only, so its SDK fails with "permission denied" and never assumes role ${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(roleArn).trim())} of ${(0,kubernetes/* serviceAccountTitle */.Lk)(sa)}; set spec.securityContext.fsGroup`,
+                related: [{ location: version.location, message: 'the cluster version' }],
+                key: `${(0,kubernetes/* objectTitle */.UP)(workload)} container:${container.name} token-unreadable`,
+            };
+        }
+    },
+};
+/** The clusters, when every cluster of the repository has a known version before 1.19; otherwise none. */
+function oldClusters(clusters) {
+    const old = clusters.filter((cluster) => {
+        if (cluster.version?.kind !== 'known')
+            return false;
+        const match = /^\s*v?(\d+)\.(\d+)/.exec(cluster.version.value);
+        if (!match)
+            return false;
+        const [major, minor] = [Number(match[1]), Number(match[2])];
+        return major < FIRST_READABLE.major || (major === FIRST_READABLE.major && minor < FIRST_READABLE.minor);
+    });
+    return old.length === clusters.length ? old : [];
+}
+/** The container's own securityContext decides; the pod's fills what it leaves out. */
+function runsAsNonRoot(workload, container) {
+    const user = container.securityContext?.runAsUser ?? workload.securityContext?.runAsUser;
+    if (user !== undefined)
+        return user.kind === 'known' && /^\d+$/.test(user.value.trim()) && Number(user.value) !== 0;
+    const nonRoot = container.securityContext?.runAsNonRoot ?? workload.securityContext?.runAsNonRoot;
+    return workload_token_unreadable_isTrue(nonRoot);
+}
+function workload_token_unreadable_isTrue(value) {
+    return value?.kind === 'known' && value.value.trim() === 'true';
+}
 
 ;// CONCATENATED MODULE: ./src/rules/service-account-ref-missing.ts
 
@@ -44844,6 +50596,15 @@ const PLACEHOLDER_FORMS = /<[^<>\s]+>|\$\{[^}]*\}|\$[A-Za-z_]\w*|\{\{.*?\}\}|%[A
 
 
 
+
+
+
+
+
+
+
+
+
 const serviceAccountRules = [
     roleArnInvalid,
     roleArnPartitionMismatch,
@@ -44857,7 +50618,16 @@ const serviceAccountRules = [
     controllerRoleNotAssumable,
     podIdentityServiceAccountMismatch,
     sdkStsModuleMissing,
+    sdkVersionTooOld,
+    stsEndpointGlobal,
+    stsGlobalEndpointUnreachable,
     webhookSkipLabel,
+    webhookDropsNativeSidecars,
+    selfHostedWebhookMissing,
+    podAnnotationMisplaced,
+    workloadHostNetwork,
+    injectedSidecarNotMutated,
+    workloadTokenUnreadable,
     serviceAccountRefMissing,
     workloadEnvBlocksInjection,
 ];
@@ -44903,7 +50673,7 @@ function isOtherIssuer(issuer) {
 }
 /** A statement for EKS ServiceAccount tokens or for EKS Pod Identity, or one that cannot be told apart from them. */
 function isIrsaScopedStatement(graph, statement) {
-    const federated = (0,trust/* federatedValues */.x2)(statement);
+    const federated = (0,helpers_trust/* federatedValues */.x2)(statement);
     const scopes = federated.map((value) => federatedScope(graph, value));
     if (scopes.includes('eks'))
         return true;
@@ -44916,10 +50686,10 @@ function isIrsaScopedStatement(graph, statement) {
         return true;
     if (servicePrincipals(statement).some((value) => value.kind === 'symbolic' || value.value.trim().toLowerCase() === irsa_scope_POD_IDENTITY_PRINCIPAL))
         return true;
-    return (statement.condition?.entries ?? []).some((entry) => entry.key.kind === 'known' && (0,eks_issuer/* looksLikeEksIssuer */.ux)((0,trust/* keyIssuer */.tB)(entry.key)));
+    return (statement.condition?.entries ?? []).some((entry) => entry.key.kind === 'known' && (0,eks_issuer/* looksLikeEksIssuer */.ux)((0,helpers_trust/* keyIssuer */.tB)(entry.key)));
 }
 function conditionKeysNameOnlyOtherIssuers(statement) {
-    const issuers = (statement.condition?.entries ?? []).flatMap((entry) => entry.key.kind === 'known' ? [(0,trust/* keyIssuer */.tB)(entry.key)] : []);
+    const issuers = (statement.condition?.entries ?? []).flatMap((entry) => entry.key.kind === 'known' ? [(0,helpers_trust/* keyIssuer */.tB)(entry.key)] : []);
     return (issuers.length > 0 &&
         (statement.condition?.entries ?? []).every((entry) => entry.key.kind === 'known') &&
         issuers.every((issuer) => isOtherIssuer(issuer.replace(/<[^>]*>/g, 'x'))));
@@ -44942,7 +50712,7 @@ const rolesInUse = (0,per_graph/* perGraph */.a)((graph) => {
 });
 const scopedRoles = (0,per_graph/* perGraph */.a)((graph) => {
     const inUse = rolesInUse(graph);
-    return graph.facts.roles.filter(facts/* hasTrustPolicy */.zJ).filter((role) => {
+    return graph.facts.roles.filter(model_facts/* hasTrustPolicy */.zJ).filter((role) => {
         const policy = role.trustPolicy;
         // Without a statement to tell whose trust it is (Statement missing or misspelled), the document is judged.
         if (policy.statements.length === 0)
@@ -44981,7 +50751,7 @@ const conditionKeyInvalid = {
         for (const { role, statement } of irsaScopedStatements(graph)) {
             for (const entry of statement.condition?.entries ?? []) {
                 if (entry.key.kind !== 'known') {
-                    const finding = symbolicKeyWithScheme(entry, statement);
+                    const finding = symbolicKeyWithScheme(entry, statement) ?? providerArnKey(graph, entry, statement);
                     if (finding)
                         yield { ...finding, key: `${(0,conditions/* statementKey */.v7)(role, statement)} key:${entry.operator}:${entry.key.expression}` };
                     continue;
@@ -45017,7 +50787,7 @@ function messageFor(entry, statement, analysis) {
 /** A suggestion built from the statement's Federated provider, which names the issuer the key must use. */
 function fixFromProvider(statement, claim) {
     const suffix = claim === 'sub' || claim === 'aud' || claim === 'amr' ? claim : 'sub';
-    for (const federated of (0,trust/* federatedValues */.x2)(statement)) {
+    for (const federated of (0,helpers_trust/* federatedValues */.x2)(statement)) {
         if (federated.kind !== 'known')
             continue;
         const issuer = (0,eks_issuer/* analyseFederated */.uf)(federated.value)?.issuer;
@@ -45030,18 +50800,56 @@ function keyTextOf(entry) {
     return (0,model_value/* valueOrExpression */.$r)(entry.key);
 }
 /**
- * A key known only at apply time whose written text starts with a scheme: an issuer URL used as
- * the key (Terraform `"${module.eks.cluster_oidc_issuer_url}:sub"`, or the cluster's raw
- * `identity[0].oidc[0].issuer`), which sources write as `https://${<host/path>}:sub`.
+ * A key known only at apply time whose written text is an issuer URL: it starts with a scheme
+ * (Terraform `"${module.eks.cluster_oidc_issuer_url}:sub"`, or the cluster's raw
+ * `identity[0].oidc[0].issuer`, which sources write as `https://${<host/path>}:sub`), or it is
+ * built on the dual-stack issuer (terraform-aws-eks `cluster_dualstack_oidc_issuer_url`).
  */
 function symbolicKeyWithScheme(entry, statement) {
     const text = keyTextOf(entry);
-    const scheme = /^https?:\/\//i.exec(text);
-    if (!scheme)
+    const url = (0,eks_issuer/* symbolicIssuerUrl */.Pm)(text);
+    if (!url)
         return undefined;
+    const written = `Condition key "${text}" in ${(0,conditions/* describeStatement */.Zc)(statement)}`;
+    const absent = `so it never exists in the request and ${(0,eks_issuer/* whenKeyAbsent */.tI)(entry.operator)}`;
+    if (url.dualStack) {
+        const claim = /:(sub|aud|amr)$/.exec(text)?.[1] ?? 'sub';
+        return {
+            location: entry.keyLocation,
+            message: `${written} is built on the cluster's dual-stack issuer (oidc-eks.<region>.api.aws), but tokens name oidc.eks.<region>.amazonaws.com as their issuer, ${absent}; write the issuer host and path without "https://", then the claim (terraform-aws-eks: "\${module.<name>.oidc_provider}:${claim}")`,
+        };
+    }
+    const scheme = url.scheme ?? '';
     return {
         location: entry.keyLocation,
-        message: `Condition key "${text}" in ${(0,conditions/* describeStatement */.Zc)(statement)} starts with "${scheme[0]}" (the issuer URL, not its host and path), so it never exists in the request and ${(0,eks_issuer/* whenKeyAbsent */.tI)(entry.operator)}; write the key as "${text.slice(scheme[0].length)}"`,
+        message: `${written} starts with "${scheme}" (the issuer URL, not its host and path), ${absent}; write the key as "${text.slice(scheme.length)}"`,
+    };
+}
+/**
+ * A key known only at apply time that starts with a reference to an IAM OIDC provider's ARN
+ * (`"${module.eks.oidc_provider_arn}:sub"`, `"${aws_iam_openid_connect_provider.eks.arn}:sub"`):
+ * the key then starts with "arn:<partition>:iam::<account>:oidc-provider/" (irsa-failure-modes.md D2).
+ */
+function providerArnKey(graph, entry, statement) {
+    const text = keyTextOf(entry);
+    const leading = /^\$\{([^{}]+)\}/.exec(text)?.[1];
+    if (leading === undefined)
+        return undefined;
+    const provider = graph.facts.oidcProviders.find((candidate) => candidate.arnReferences.includes(leading) ||
+        (candidate.arn?.kind === 'symbolic' && candidate.arn.expression === leading));
+    const absent = provider
+        ? undefined
+        : graph.facts.absentOidcProviders?.find((candidate) => candidate.arnReferences.includes(leading));
+    if (!provider && !absent)
+        return undefined;
+    const rest = text.slice(leading.length + 3);
+    const scheme = provider?.url?.kind === 'symbolic' ? /^https:\/\//.exec(provider.url.expression)?.[0] : undefined;
+    const hostPath = provider?.url?.kind === 'symbolic' && scheme !== undefined
+        ? provider.url.expression.slice(scheme.length)
+        : `\${replace(${leading}, "/^(.*provider/)/", "")}`;
+    return {
+        location: entry.keyLocation,
+        message: `Condition key "${text}" in ${(0,conditions/* describeStatement */.Zc)(statement)} starts with the ARN of the IAM OIDC provider (${leading} is "arn:<partition>:iam::<account>:oidc-provider/<issuer>"), not the issuer host and path, so it never exists in the request and ${(0,eks_issuer/* whenKeyAbsent */.tI)(entry.operator)}; write the key as "${hostPath}${rest}"`,
     };
 }
 
@@ -45080,7 +50888,7 @@ const conditionKeyProviderMismatch = {
 };
 /** The statement's OIDC providers with the issuers they mean; undefined when any is unknown (symbolic, placeholder). */
 function condition_key_provider_mismatch_providersOf(statement) {
-    const federated = (0,trust/* federatedValues */.x2)(statement).filter(trust/* isOidcFederated */.It);
+    const federated = (0,helpers_trust/* federatedValues */.x2)(statement).filter(helpers_trust/* isOidcFederated */.It);
     if (federated.length === 0)
         return undefined;
     const providers = [];
@@ -45178,7 +50986,7 @@ function severalProviders(statement, providers, keys) {
 }
 /** Operators that are false when the key is absent: the ones a token of another issuer cannot pass. */
 function refusesWhenAbsent(operator) {
-    const parsed = (0,trust/* parseOperator */.A$)(operator);
+    const parsed = (0,helpers_trust/* parseOperator */.A$)(operator);
     return !parsed.negated && !parsed.ifExists && parsed.setPrefix !== 'ForAllValues' && parsed.base !== 'Null';
 }
 const EKS_ISSUER = /^oidc\.eks\.([^.]+)\.(amazonaws\.com(?:\.cn)?)\/id\/(.+)$/i;
@@ -45213,8 +51021,18 @@ const federatedPrincipalInvalid = {
         for (const { role, policy } of irsaTrustPolicies(graph)) {
             const account = accountOf(role);
             for (const statement of policy.statements) {
-                for (const federated of (0,trust/* federatedValues */.x2)(statement)) {
-                    if (federated.kind !== 'known' || federatedScope(graph, federated) === 'other')
+                for (const federated of (0,helpers_trust/* federatedValues */.x2)(statement)) {
+                    if (federated.kind === 'symbolic') {
+                        const message = issuerUrlAsPrincipal(graph, federated, statement);
+                        if (message)
+                            yield {
+                                location: federated.location,
+                                message,
+                                key: `${(0,conditions/* statementKey */.v7)(role, statement)} federated:${federated.expression}`,
+                            };
+                        continue;
+                    }
+                    if (federatedScope(graph, federated) === 'other')
                         continue;
                     const analysis = (0,eks_issuer/* analyseFederated */.uf)(federated.value, account);
                     if (!analysis)
@@ -45250,6 +51068,44 @@ const federatedPrincipalInvalid = {
         }
     },
 };
+/**
+ * A Federated principal known only at apply time that is an issuer URL, not a provider ARN:
+ * terraform-aws-eks `cluster_oidc_issuer_url` or `cluster_dualstack_oidc_issuer_url`, or the
+ * cluster's `identity[0].oidc[0].issuer` (irsa-failure-modes.md C2, A6).
+ */
+function issuerUrlAsPrincipal(graph, federated, statement) {
+    const shown = federated.expression.includes('${') ? `"${federated.expression}"` : `\${${federated.expression}}`;
+    const written = `Federated principal ${shown} in ${(0,conditions/* describeStatement */.Zc)(statement)}`;
+    const url = (0,eks_issuer/* symbolicIssuerUrl */.Pm)(federated.expression);
+    if (!url)
+        return hostPathAsPrincipal(graph, federated, written);
+    const provider = graph.facts.oidcProviders.find((candidate) => candidate.url?.kind === 'symbolic' &&
+        candidate.url.expression === federated.expression &&
+        candidate.arnReferences[0]);
+    const arn = provider?.arnReferences[0];
+    const fix = arn
+        ? `write the ARN of the IAM OIDC provider, ${arn}`
+        : url.dualStack
+            ? 'write the ARN of the IAM OIDC provider of the issuer oidc.eks.<region>.amazonaws.com/id/<ID> (terraform-aws-eks: module.<name>.oidc_provider_arn)'
+            : 'write the ARN of the IAM OIDC provider (terraform-aws-eks: module.<name>.oidc_provider_arn; or aws_iam_openid_connect_provider.<name>.arn)';
+    const what = url.dualStack
+        ? "is the cluster's dual-stack issuer URL (oidc-eks.<region>.api.aws), which no token carries, not the ARN of an IAM OIDC provider"
+        : `is the cluster's issuer URL (it starts with "${url.scheme ?? 'https://'}"), not the ARN of its IAM OIDC provider`;
+    return `${written} ${what}, so IAM rejects the trust policy ("MalformedPolicyDocument: Federated principals must be valid domain names or SAML metadata ARNs") or it never names the provider of an EKS token; ${fix}`;
+}
+/**
+ * A Federated principal that is a provider's issuer host and path, not its ARN: terraform-aws-eks
+ * `oidc_provider` (the issuer without "https://"), or `aws_iam_openid_connect_provider.<name>.url`,
+ * which IAM returns without the scheme.
+ */
+function hostPathAsPrincipal(graph, federated, written) {
+    const provider = graph.facts.oidcProviders.find((candidate) => (candidate.url?.kind === 'symbolic' && candidate.url.expression === `https://\${${federated.expression}}`) ||
+        (candidate.terraform !== undefined && `${candidate.terraform.address}.url` === federated.expression));
+    const arn = provider?.arnReferences[0];
+    if (arn === undefined)
+        return undefined;
+    return `${written} is the issuer host and path of the IAM OIDC provider, not its ARN, so IAM rejects the trust policy ("MalformedPolicyDocument") or it never names the provider of an EKS token; write the ARN of the provider, ${arn}`;
+}
 /** A suggestion built from the issuer the statement's condition keys name, else the generic form. */
 function fixFromKeys(statement, account) {
     for (const entry of statement.condition?.entries ?? []) {
@@ -45275,6 +51131,55 @@ function accountOf(role) {
         return (0,iam_arn/* parseRoleArn */.DM)(role.arn.value)?.account;
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/rules/policy-variable-without-version.ts
+
+
+
+
+/**
+ * An IAM policy variable as IAM writes it (IAM User Guide, reference_policies_variables.html):
+ * `${<key>}` for a condition key (`${aws:username}`, `${aws:PrincipalTag/team}`,
+ * `${oidc.eks.<region>.amazonaws.com/id/<ID>:sub}`), optionally with a default
+ * (`${aws:username, 'none'}`), and the escapes `${*}`, `${?}`, `${$}`. Terraform and
+ * CloudFormation interpolation is gone from known values by now (`$${…}` and `${!…}` are what
+ * leave this text behind), so what is left is IAM's.
+ */
+const POLICY_VARIABLE = /\$\{(?:[A-Za-z0-9.\-/]+:[A-Za-z0-9_.\-/:]+(?:\s*,\s*'[^']*')?|[*?$])\}/;
+/**
+ * IAM: "Policy variables … must use Version 2012-10-17 … Earlier versions of the policy language
+ * don't support policy variables"; with no Version or 2008-10-17 the text `${…}` is compared literally.
+ */
+const policyVariableWithoutVersion = {
+    meta: {
+        id: 'policy-variable-without-version',
+        level: 'note',
+        description: 'A trust policy without "Version": "2012-10-17" (none, or 2008-10-17) whose conditions use an IAM policy variable such as ${aws:PrincipalTag/team}: IAM then compares the variable as literal text.',
+        remediation: 'Add "Version": "2012-10-17" to the trust policy.',
+    },
+    *check(graph) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
+            const version = policy.version;
+            if (version !== undefined && (version.kind !== 'known' || version.value !== '2008-10-17'))
+                continue;
+            const used = policy.statements.flatMap((statement) => (statement.condition?.entries ?? []).flatMap((entry) => entry.values.flatMap((value) => {
+                const variable = value.kind === 'known' ? POLICY_VARIABLE.exec(value.value)?.[0] : undefined;
+                return variable !== undefined ? [{ statement, entry, value, variable }] : [];
+            })));
+            const [first] = used;
+            if (!first)
+                continue;
+            const versionText = version === undefined
+                ? 'has no "Version"'
+                : `says "Version": "2008-10-17" (${(0,model_location/* formatLocation */.j)(version.location)})`;
+            yield {
+                location: first.value.location,
+                message: `${(0,correlation/* trustTitle */.n9)(role)} ${versionText}, and ${first.entry.operator} in ${(0,conditions/* describeStatement */.Zc)(first.statement)} uses the policy variable "${first.variable}": without policy language 2012-10-17 IAM does not substitute variables and compares the text "${first.variable}" literally; add "Version": "2012-10-17"`,
+                key: `role:${role.label} version-variables`,
+            };
+        }
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/rules/trust-policy-invalid.ts
 
@@ -45461,11 +51366,11 @@ const webIdentityActionMissing = {
     },
     *check(graph) {
         for (const { role, policy } of irsaTrustPolicies(graph)) {
-            for (const statement of (0,trust/* oidcStatements */.oW)(policy)) {
-                if (!(0,trust/* isAllow */.SV)(statement) || !isIrsaScopedStatement(graph, statement))
+            for (const statement of (0,helpers_trust/* oidcStatements */.oW)(policy)) {
+                if (!(0,helpers_trust/* isAllow */.SV)(statement) || !isIrsaScopedStatement(graph, statement))
                     continue;
                 // A reference that does not say "oidc" may stand for a SAML provider, whose action is another.
-                const provider = (0,trust/* federatedValues */.x2)(statement).find((value) => value.kind === 'known' ? (0,trust/* isOidcFederated */.It)(value) : /oidc/i.test(value.expression));
+                const provider = (0,helpers_trust/* federatedValues */.x2)(statement).find((value) => value.kind === 'known' ? (0,helpers_trust/* isOidcFederated */.It)(value) : /oidc/i.test(value.expression));
                 if (!provider)
                     continue;
                 const finding = actionProblem(statement, provider);
@@ -45557,6 +51462,7 @@ function listed(texts) {
 
 
 
+
 const trustPolicyRules = [
     trustPolicyInvalid,
     trustPolicyTooLarge,
@@ -45564,9 +51470,12 @@ const trustPolicyRules = [
     webIdentityActionMissing,
     conditionKeyInvalid,
     conditionKeyProviderMismatch,
+    policyVariableWithoutVersion,
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
 
 
 
@@ -45580,7 +51489,9 @@ const allRules = [
     ...conditionRules,
     ...correlationRules,
     ...providerRules,
+    ...podIdentityRules,
     ...chainRules,
+    ...platformRules,
     ...metaRules,
 ];
 function ruleById(id) {
@@ -46237,7 +52148,7 @@ const liveRules = [
 
 /***/ }),
 
-/***/ 8496:
+/***/ 3166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46294,7 +52205,14 @@ var model_value = __nccwpck_require__(2904);
 ;// CONCATENATED MODULE: ./src/sources/aws-profiles/aws-config-ini.ts
 
 /** Settings of the shared config file that start or continue a role chain. */
-const SETTINGS = ['role_arn', 'web_identity_token_file', 'source_profile', 'external_id', 'credential_source'];
+const SETTINGS = [
+    'role_arn',
+    'web_identity_token_file',
+    'source_profile',
+    'external_id',
+    'credential_source',
+    'aws_access_key_id',
+];
 /**
  * The profiles of an AWS shared config file (`~/.aws/config`): `[default]`, `[profile name]`, and
  * (as the SDKs also accept) `[name]`; `key = value` lines, `#` and `;` comments, indented
@@ -46350,6 +52268,9 @@ function parseAwsConfig(text, locate, source, configFile) {
             case 'credential_source':
                 current.credentialSource = (0,model_value/* known */.eO)(value, valueLocation);
                 break;
+            case 'aws_access_key_id':
+                current.staticKeys = valueLocation;
+                break;
         }
     });
     return profiles;
@@ -46363,9 +52284,10 @@ function profileOf(header, location, source, configFile) {
         name = words[1];
     return name ? { source, location, name, configFile } : undefined;
 }
-/** Whether a text is (or quotes) an AWS shared config file with a role chain setting. */
+/** Whether a text is (or quotes) an AWS shared config file with a role chain setting or static keys. */
 function mentionsProfiles(text) {
-    return /^\s*\[[^\]]+\]\s*$/m.test(text) && /^\s*(role_arn|web_identity_token_file|source_profile)\s*=/m.test(text);
+    return (/^\s*\[[^\]]+\]\s*$/m.test(text) &&
+        /^\s*(role_arn|web_identity_token_file|source_profile|aws_access_key_id)\s*=/m.test(text));
 }
 
 // EXTERNAL MODULE: ./src/sources/shared/json-tree.ts
@@ -47063,8 +52985,12 @@ const STARTS_WITH_BOUNDARY = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
 /** A directive (`%YAML`, `%TAG`) changes how the next document is read: such files are read whole. */
 const DIRECTIVE = /(?:^|\n)\uFEFF?%/;
 const MARKER_WORDS = ['serviceaccount', 'irsa-guard', 'amazon', 'role', 'eks', 'aws'];
-const MARKERS = new RegExp(`${MARKER_WORDS.map((word) => [...word].join('\\s*')).join('|')}|[\\\\\\u0080-\\uffff]`, 'gi');
-const MARKER_IN_KEY = new RegExp(MARKERS.source, 'i');
+const spelled = (word) => [...word].join('\\s*');
+const KEY_MARKERS = `${MARKER_WORDS.map(spelled).join('|')}|[\\\\\\u0080-\\uffff]`;
+/** Every workload: `template` (spec.template, a CronJob's jobTemplate) or a Pod (`pod` not followed by a letter). */
+const WORKLOAD_MARKERS = `${spelled('template')}|${spelled('pod')}(?![a-z])`;
+const MARKERS = new RegExp(`${KEY_MARKERS}|${WORKLOAD_MARKERS}`, 'gi');
+const MARKER_IN_KEY = new RegExp(KEY_MARKERS, 'i');
 /**
  * The parts of a manifest, each marked relevant or not; undefined when the text must be read
  * whole: it has directives, or template expressions (`{{ }}`: its parse errors are then
@@ -47208,6 +53134,3752 @@ function pathsLookedUpByName(facts) {
     return paths;
 }
 
+;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+/*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
+//#region src/tag.ts
+/**
+* Returned by a scalar resolver when the source does not match its tag.
+*
+* @category Tags
+*/
+var NOT_RESOLVED = Symbol("NOT_RESOLVED");
+/**
+* Create a normalized scalar tag definition.
+*
+* @category Tags
+*/
+function defineScalarTag(tagName, options) {
+	return {
+		tagName,
+		nodeKind: "scalar",
+		implicit: options.implicit ?? false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		implicitFirstChars: options.implicitFirstChars ?? null,
+		resolve: options.resolve,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => String(data)),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+/**
+* Create a normalized sequence tag definition.
+*
+* @category Tags
+*/
+function defineSequenceTag(tagName, options) {
+	const carrierIsResult = options.finalize === void 0;
+	return {
+		tagName,
+		nodeKind: "sequence",
+		implicit: false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		create: options.create,
+		addItem: options.addItem,
+		finalize: options.finalize ?? ((carrier) => carrier),
+		carrierIsResult,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => data),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+/**
+* Create a normalized mapping tag definition.
+*
+* @category Tags
+*/
+function defineMappingTag(tagName, options) {
+	const carrierIsResult = options.finalize === void 0;
+	return {
+		tagName,
+		nodeKind: "mapping",
+		implicit: false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		create: options.create,
+		addPair: options.addPair,
+		has: options.has,
+		keys: options.keys,
+		get: options.get,
+		finalize: options.finalize ?? ((carrier) => carrier),
+		carrierIsResult,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => data),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+//#endregion
+//#region src/tag/scalar/str.ts
+/** @category Tags */
+var strTag = defineScalarTag("tag:yaml.org,2002:str", {
+	resolve: (source) => source,
+	identify: (data) => typeof data === "string"
+});
+//#endregion
+//#region src/tag/scalar/null_core.ts
+var NULL_VALUES$1 = [
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+];
+/** @category Tags */
+var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: [
+		"",
+		"~",
+		"n",
+		"N"
+	],
+	resolve: (source) => {
+		if (NULL_VALUES$1.indexOf(source) !== -1) return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/null_json.ts
+/** @category Tags */
+var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: ["n"],
+	resolve: (source, isExplicit) => {
+		if (source === "null" || isExplicit && source === "") return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/null_yaml11.ts
+var NULL_VALUES = [
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+];
+/** @category Tags */
+var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: [
+		"",
+		"~",
+		"n",
+		"N"
+	],
+	resolve: (source) => {
+		if (NULL_VALUES.indexOf(source) !== -1) return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/bool_core.ts
+var TRUE_VALUES$2 = [
+	"true",
+	"True",
+	"TRUE"
+];
+var FALSE_VALUES$2 = [
+	"false",
+	"False",
+	"FALSE"
+];
+/** @category Tags */
+var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: [
+		"t",
+		"T",
+		"f",
+		"F"
+	],
+	resolve: (source) => {
+		if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/bool_json.ts
+var TRUE_VALUES$1 = ["true"];
+var FALSE_VALUES$1 = ["false"];
+/** @category Tags */
+var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: ["t", "f"],
+	resolve: (source) => {
+		if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/bool_yaml11.ts
+var TRUE_VALUES = [
+	"true",
+	"True",
+	"TRUE",
+	"y",
+	"Y",
+	"yes",
+	"Yes",
+	"YES",
+	"on",
+	"On",
+	"ON"
+];
+var FALSE_VALUES = [
+	"false",
+	"False",
+	"FALSE",
+	"n",
+	"N",
+	"no",
+	"No",
+	"NO",
+	"off",
+	"Off",
+	"OFF"
+];
+/** @category Tags */
+var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: [
+		"y",
+		"Y",
+		"n",
+		"N",
+		"t",
+		"T",
+		"f",
+		"F",
+		"o",
+		"O"
+	],
+	resolve: (source) => {
+		if (TRUE_VALUES.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/int_core.ts
+var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$2(source) {
+	let value = source;
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$2(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	} else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger$2(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		..."0123456789"
+	],
+	resolve: resolveYamlInteger$2,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/int_json.ts
+var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
+var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$1(source) {
+	let value = source;
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$1(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	} else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger$1(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: ["-", ..."0123456789"],
+	resolve: resolveYamlInteger$1,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/int_yaml11.ts
+var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
+function parseYamlInteger(source) {
+	let value = source.replace(/_/g, "");
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	if (value.includes(":")) {
+		let result = 0;
+		for (const part of value.split(":")) result = result * 60 + Number(part);
+		return sign * result;
+	}
+	if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger(source) {
+	if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		..."0123456789"
+	],
+	resolve: resolveYamlInteger,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/float_core.ts
+var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$2(source) {
+	if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	let value = source.toLowerCase();
+	const sign = value[0] === "-" ? -1 : 1;
+	if ("+-".includes(value[0])) value = value.slice(1);
+	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+	if (value === ".nan") return NaN;
+	const result = sign * parseFloat(value);
+	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat$2(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		".",
+		..."0123456789"
+	],
+	resolve: resolveYamlFloat$2,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat$2
+});
+//#endregion
+//#region src/tag/scalar/float_json.ts
+var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
+var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$1(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+		let value = source.toLowerCase();
+		const sign = value[0] === "-" ? -1 : 1;
+		if ("+-".includes(value[0])) value = value.slice(1);
+		if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+		if (value === ".nan") return NaN;
+		const result = sign * parseFloat(value);
+		return Number.isFinite(result) ? result : NOT_RESOLVED;
+	}
+	if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = Number(source);
+	if (Number.isFinite(result)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat$1(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: ["-", ..."0123456789"],
+	resolve: resolveYamlFloat$1,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat$1
+});
+//#endregion
+//#region src/tag/scalar/float_yaml11.ts
+var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat(source) {
+	if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
+	let value = source.toLowerCase().replace(/_/g, "");
+	const sign = value[0] === "-" ? -1 : 1;
+	if ("+-".includes(value[0])) value = value.slice(1);
+	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+	if (value === ".nan") return NaN;
+	let result = 0;
+	if (value.includes(":")) {
+		for (const part of value.split(":")) result = result * 60 + Number(part);
+		result *= sign;
+	} else result = sign * parseFloat(value);
+	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		".",
+		..."0123456789"
+	],
+	resolve: resolveYamlFloat,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat
+});
+//#endregion
+//#region src/tag/scalar/merge.ts
+/**
+* Enables merge keys in {@link CORE_SCHEMA} when added with
+* {@link Schema.withTags}.
+*
+* @category Tags
+*/
+var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
+	implicit: true,
+	implicitFirstChars: ["<"],
+	resolve: (source, isExplicit) => {
+		if (source === "<<" || isExplicit && source === "") return "<<";
+		return NOT_RESOLVED;
+	},
+	identify: () => false
+});
+//#endregion
+//#region src/tag/scalar/binary.ts
+var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+function resolveYamlBinary(source) {
+	const input = source.replace(/\s/g, "");
+	if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
+	const binary = atob(input);
+	const result = new Uint8Array(binary.length);
+	for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+	return result;
+}
+function representYamlBinary(object) {
+	let binary = "";
+	for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+	return btoa(binary);
+}
+/**
+* The `!!binary` tag, represented as a `Uint8Array`.
+*
+* @category Tags
+*/
+var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
+	resolve: resolveYamlBinary,
+	identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
+	represent: representYamlBinary
+});
+//#endregion
+//#region src/tag/scalar/timestamp.ts
+var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
+var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
+function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
+	const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+	date.setUTCFullYear(year, month, day);
+	return date;
+}
+function resolveYamlTimestamp(source) {
+	let match = YAML_DATE_REGEXP.exec(source);
+	if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
+	if (match === null) return NOT_RESOLVED;
+	const year = +match[1];
+	const month = +match[2] - 1;
+	const day = +match[3];
+	if (!match[4]) {
+		const date = makeUtcDate(year, month, day);
+		if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+		return date;
+	}
+	const hour = +match[4];
+	const minute = +match[5];
+	const second = +match[6];
+	let fraction = 0;
+	if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
+	if (match[7]) {
+		let value = match[7].slice(0, 3);
+		while (value.length < 3) value += "0";
+		fraction = +value;
+	}
+	const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
+	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+	if (match[9]) {
+		const offsetHour = +match[10];
+		const offsetMinute = +(match[11] || 0);
+		if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
+		const offset = (offsetHour * 60 + offsetMinute) * 6e4;
+		date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
+	}
+	return date;
+}
+/**
+* The YAML 1.1 `!!timestamp` tag, represented as a JavaScript `Date`.
+*
+* @category Tags
+*/
+var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
+	implicit: true,
+	implicitFirstChars: [..."0123456789"],
+	resolve: resolveYamlTimestamp,
+	identify: (object) => object instanceof Date,
+	represent: (object) => object.toISOString()
+});
+//#endregion
+//#region src/tag/sequence/seq.ts
+/** @category Tags */
+var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
+	create: () => [],
+	addItem: (container, item) => {
+		container.push(item);
+	},
+	identify: Array.isArray
+});
+//#endregion
+//#region src/common/object.ts
+function isPlainObject(data) {
+	if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+	const prototype = Object.getPrototypeOf(data);
+	return prototype === null || prototype === Object.prototype;
+}
+function pick(object, keys) {
+	const result = {};
+	for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
+	return result;
+}
+//#endregion
+//#region src/tag/sequence/omap.ts
+/**
+* Provided only for YAML 1.1 compatibility and supported by the loader only.
+* JavaScript has no dedicated class to represent this type, so it cannot be
+* identified and dumped.
+*
+* ```yaml
+* !!omap
+*   - one: 1
+*   - two: 2
+* ```
+*
+* is loaded as
+*
+* ```javascript
+* [
+*   { one: 1 },
+*   { two: 2 }
+* ]
+* ```
+*
+* @category Tags
+*/
+var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
+	create: () => ({
+		list: [],
+		seen: /* @__PURE__ */ new Set()
+	}),
+	addItem: (carrier, item) => {
+		let key;
+		if (item instanceof Map) {
+			if (item.size !== 1) return "cannot resolve an ordered map item";
+			key = item.keys().next().value;
+		} else if (isPlainObject(item)) {
+			const itemKeys = Object.keys(item);
+			if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
+			key = itemKeys[0];
+		} else return "cannot resolve an ordered map item";
+		if (carrier.seen.has(key)) return "duplicate key in ordered map";
+		carrier.seen.add(key);
+		carrier.list.push(item);
+		return "";
+	},
+	finalize: (carrier) => carrier.list,
+	identify: () => false
+});
+//#endregion
+//#region src/tag/sequence/pairs.ts
+/**
+* Provided only for YAML 1.1 compatibility and supported by the loader only.
+* JavaScript has no dedicated class to represent this type, so it cannot be
+* identified and dumped.
+*
+* ```yaml
+* !!pairs
+*   - one: 1
+*   - two: 2
+* ```
+*
+* is loaded as
+*
+* ```javascript
+* [
+*   ['one', 1],
+*   ['two', 2]
+* ]
+* ```
+*
+* @category Tags
+*/
+var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
+	create: () => [],
+	addItem: (container, item) => {
+		if (item instanceof Map) {
+			if (item.size !== 1) return "cannot resolve a pairs item";
+			container.push(item.entries().next().value);
+			return "";
+		}
+		if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
+		const object = item;
+		const keys = Object.keys(object);
+		if (keys.length !== 1) return "cannot resolve a pairs item";
+		container.push([keys[0], object[keys[0]]]);
+		return "";
+	},
+	identify: () => false
+});
+//#endregion
+//#region src/tag/mapping/map.ts
+/**
+* This is the default mapping implementation. It uses `{}` objects and has only
+* partial functionality due to language limitations. This choice was made
+* because users expect to get JavaScript objects, and it was left unchanged to
+* avoid too many breaking changes in the v5 release.
+*
+* Side effects:
+*
+* - `Object.hasOwn()` checks or `for...of` loops are required for safe use (to
+*   avoid falling through to prototypes).
+* - Only scalar string keys are supported properly.
+* - Other scalar keys, such as `null` and numbers, are converted to strings.
+*   This is historical behaviour, and it can cause side effects such as
+*   problems with `!!merge`.
+*
+* Note that non-string scalar keys may be deprecated in future versions.
+*
+* Ideally, use {@link realMapTag} instead.
+*
+* @category Tags
+*/
+var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => ({}),
+	identify: isPlainObject,
+	represent: (o) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of Object.keys(o)) map.set(key, o[key]);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
+		const normalizedKey = String(key);
+		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+			value,
+			enumerable: true,
+			configurable: true,
+			writable: true
+		});
+		else container[normalizedKey] = value;
+		return "";
+	},
+	has: (container, key) => {
+		if (key !== null && typeof key === "object") return false;
+		return Object.prototype.hasOwnProperty.call(container, String(key));
+	},
+	keys: (container) => Object.keys(container),
+	get: (container, key) => {
+		const normalizedKey = String(key);
+		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+		return container[normalizedKey];
+	}
+});
+//#endregion
+//#region src/tag/mapping/set.ts
+/**
+* The YAML 1.1 `!!set` tag, represented as a JavaScript `Set`.
+*
+* @category Tags
+*/
+var setTag = defineMappingTag("tag:yaml.org,2002:set", {
+	create: () => /* @__PURE__ */ new Set(),
+	identify: (data) => data instanceof Set,
+	represent: (data) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of data) map.set(key, null);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		if (value !== null) return "cannot resolve a set item";
+		container.add(key);
+		return "";
+	},
+	has: (container, key) => container.has(key),
+	keys: (container) => container.keys(),
+	get: () => null
+});
+//#endregion
+//#region src/schema.ts
+function createTagDefinitionMap() {
+	return {
+		scalar: Object.create(null),
+		sequence: Object.create(null),
+		mapping: Object.create(null)
+	};
+}
+function createTagDefinitionListMap() {
+	return {
+		scalar: [],
+		sequence: [],
+		mapping: []
+	};
+}
+function compileTags(tags) {
+	const result = [];
+	for (const tag of tags) {
+		let index = result.length;
+		for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
+			const previous = result[previousIndex];
+			if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+				index = previousIndex;
+				break;
+			}
+		}
+		result[index] = tag;
+	}
+	return result;
+}
+/**
+* Controls tag resolution when loading and type selection when dumping.
+*
+* @category Schemas
+*/
+var Schema = class Schema {
+	tags;
+	/** @internal */
+	implicitScalarTags;
+	/**
+	* Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
+	* the resolvers that may match that key, in schema order; a key absent from
+	* the map uses
+	* {@link Schema.implicitScalarAnyFirstChar}
+	* (resolvers that declared no first-char constraint, so they apply to any
+	* first character).
+	*/
+	implicitScalarByFirstChar;
+	implicitScalarAnyFirstChar;
+	/**
+	* The default scalar tag (`!!str`), resolved once so the composer's fallback
+	* for unresolved plain scalars avoids a keyed lookup per scalar.
+	*
+	* @internal
+	*/
+	defaultScalarTag;
+	/**
+	* The default container tags (`!!seq` / `!!map`), used by the dumper: when a
+	* value is identified by its default tag, the tag is implicit and not
+	* printed. Undefined if the schema does not define them (then such values
+	* can't be dumped).
+	*
+	* @internal
+	*/
+	defaultSequenceTag;
+	/** @internal */
+	defaultMappingTag;
+	exact;
+	prefix;
+	constructor(tags) {
+		const compiledTags = compileTags(tags);
+		const implicitScalarTags = [];
+		const exact = createTagDefinitionMap();
+		const prefix = createTagDefinitionListMap();
+		for (const tag of compiledTags) {
+			if (tag.nodeKind === "scalar" && tag.implicit) {
+				if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
+				implicitScalarTags.push(tag);
+			}
+			switch (tag.nodeKind) {
+				case "scalar":
+					if (tag.matchByTagPrefix) prefix.scalar.push(tag);
+					else exact.scalar[tag.tagName] = tag;
+					break;
+				case "sequence":
+					if (tag.matchByTagPrefix) prefix.sequence.push(tag);
+					else exact.sequence[tag.tagName] = tag;
+					break;
+				case "mapping": if (tag.matchByTagPrefix) prefix.mapping.push(tag);
+				else exact.mapping[tag.tagName] = tag;
+			}
+		}
+		const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
+		const keys = /* @__PURE__ */ new Set();
+		for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+		const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
+		for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+		const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
+		if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
+		this.tags = compiledTags;
+		this.implicitScalarTags = implicitScalarTags;
+		this.implicitScalarByFirstChar = implicitScalarByFirstChar;
+		this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
+		this.defaultScalarTag = defaultScalarTag;
+		this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
+		this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
+		this.exact = exact;
+		this.prefix = prefix;
+	}
+	/** @internal */
+	lookupScalarTag(tagName) {
+		const exactTag = this.exact.scalar[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	lookupSequenceTag(tagName) {
+		const exactTag = this.exact.sequence[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	lookupMappingTag(tagName) {
+		const exactTag = this.exact.mapping[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	resolveImplicitScalarTag(source) {
+		const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+		for (const tag of candidates) {
+			const value = tag.resolve(source, false, tag.tagName);
+			if (value !== NOT_RESOLVED) return {
+				value,
+				tag
+			};
+		}
+		const tag = this.defaultScalarTag;
+		return {
+			value: tag.resolve(source, false, tag.tagName),
+			tag
+		};
+	}
+	/**
+	* Creates a new schema with the specified tags added. If a tag already
+	* exists, it is replaced by the specified tag.
+	*
+	* @example
+	*
+	* ```javascript
+	* import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+	*
+	* const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
+	* ```
+	*/
+	withTags(...tags) {
+		let flatTags = [];
+		for (const tag of tags) flatTags = flatTags.concat(tag);
+		return new Schema([...this.tags, ...flatTags]);
+	}
+};
+/**
+* The YAML 1.2 Failsafe Schema: strings, sequences, and mappings.
+*
+* @category Schemas
+*/
+var FAILSAFE_SCHEMA = new Schema([
+	strTag,
+	seqTag,
+	mapTag
+]);
+/**
+* The YAML 1.2 JSON Schema. It uses JSON scalar forms while retaining YAML
+* collection syntax.
+*
+* @category Schemas
+*/
+var JSON_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullJsonTag,
+	boolJsonTag,
+	intJsonTag,
+	floatJsonTag
+]);
+/**
+* The default schema for the loaders. Note, {@link CORE_SCHEMA} comes
+* without the `!!merge` tag. You can easily enable it if needed.
+*
+* @example
+* Enable {@link mergeTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Schemas
+*/
+var CORE_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullCoreTag,
+	boolCoreTag,
+	intCoreTag,
+	floatCoreTag
+]);
+/**
+* YAML 1.1-compatible schema.
+*
+* @category Schemas
+*/
+var YAML11_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullYaml11Tag,
+	boolYaml11Tag,
+	intYaml11Tag,
+	floatYaml11Tag,
+	timestampTag,
+	mergeTag,
+	binaryTag,
+	omapTag,
+	pairsTag,
+	setTag
+]);
+/**
+* The dumper schema for maximum compatibility. It combines all supported type
+* variants from YAML 1.1 and YAML 1.2 so strings matching any of them are
+* quoted. This makes the generated YAML more compatible with other parsers.
+*
+* The schema is based on YAML 1.1, but extends `!!int` and `!!float` to accept
+* both YAML 1.1 and Core Schema forms, since Core Schema supports some forms
+* that YAML 1.1 does not.
+*
+* @category Schemas
+*/
+var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
+	...intYaml11Tag,
+	resolve: (source, isExplicit, tagName) => {
+		const result = intYaml11Tag.resolve(source, isExplicit, tagName);
+		return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
+	}
+}, {
+	...floatYaml11Tag,
+	resolve: (source, isExplicit, tagName) => {
+		const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
+		return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
+	}
+});
+//#endregion
+//#region src/tag/mapping/real_map.ts
+/**
+* Recommended when non-string keys are actually needed. It uses native
+* JavaScript `Map` objects, so keys keep their constructed types instead of
+* being converted to strings.
+*
+* It is not the default to avoid widespread breaking changes in existing
+* projects. `Map` has a different access API and does not pass deep equality
+* checks against `{}`-based fixtures. Alongside the other changes in v5,
+* making it the default was considered too disruptive.
+*
+* If these differences are acceptable for your project, we recommend using
+* {@link realMapTag} to guarantee the absence of problems and side effects.
+*
+* @example
+* Enable {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Tags
+*/
+var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => /* @__PURE__ */ new Map(),
+	addPair: (container, key, value) => {
+		container.set(key, value);
+		return "";
+	},
+	has: (container, key) => container.has(key),
+	keys: (container) => container.keys(),
+	get: (container, key) => container.get(key),
+	identify: (data) => data instanceof Map || isPlainObject(data),
+	represent: (data) => {
+		if (data instanceof Map) return data;
+		const map = /* @__PURE__ */ new Map();
+		const obj = data;
+		for (const key of Object.keys(obj)) map.set(key, obj[key]);
+		return map;
+	}
+});
+//#endregion
+//#region src/tag/mapping/legacy_map.ts
+function normalizeKey(key) {
+	if (Array.isArray(key)) {
+		const array = Array.prototype.slice.call(key);
+		for (let index = 0; index < array.length; index++) {
+			if (Array.isArray(array[index])) return null;
+			if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+		}
+		return String(array);
+	}
+	if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
+	return String(key);
+}
+/**
+* This implementation exists solely to reproduce v4 behavior exactly. Its use
+* is strongly discouraged. If complex or non-string keys are needed, use
+* {@link realMapTag} instead.
+*
+* @category Tags
+*/
+var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => ({}),
+	identify: isPlainObject,
+	represent: (o) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of Object.keys(o)) map.set(key, o[key]);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		const normalizedKey = normalizeKey(key);
+		if (normalizedKey === null) return "nested arrays are not supported inside keys";
+		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+			value,
+			enumerable: true,
+			configurable: true,
+			writable: true
+		});
+		else container[normalizedKey] = value;
+		return "";
+	},
+	has: (container, key) => {
+		const normalizedKey = normalizeKey(key);
+		return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
+	},
+	keys: (container) => Object.keys(container),
+	get: (container, key) => {
+		const normalizedKey = String(key);
+		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+		return container[normalizedKey];
+	}
+});
+//#endregion
+//#region src/common/snippet.ts
+var DEFAULT_SNIPPET_OPTIONS = {
+	maxLength: 79,
+	indent: 1,
+	linesBefore: 3,
+	linesAfter: 2
+};
+function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+	let head = "";
+	let tail = "";
+	const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+	if (position - lineStart > maxHalfLength) {
+		head = " ... ";
+		lineStart = position - maxHalfLength + head.length;
+	}
+	if (lineEnd - position > maxHalfLength) {
+		tail = " ...";
+		lineEnd = position + maxHalfLength - tail.length;
+	}
+	return {
+		str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+		pos: position - lineStart + head.length
+	};
+}
+function padStart(string, max) {
+	return " ".repeat(Math.max(max - string.length, 0)) + string;
+}
+function makeSnippet(mark, options) {
+	if (!mark.buffer) return null;
+	const opts = {
+		...DEFAULT_SNIPPET_OPTIONS,
+		...options
+	};
+	const re = /\r?\n|\r|\0/g;
+	const lineStarts = [0];
+	const lineEnds = [];
+	let match;
+	let foundLineNo = -1;
+	while (match = re.exec(mark.buffer)) {
+		lineEnds.push(match.index);
+		lineStarts.push(match.index + match[0].length);
+		if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
+	}
+	if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+	let result = "";
+	const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+	const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
+	for (let i = 1; i <= opts.linesBefore; i++) {
+		if (foundLineNo - i < 0) break;
+		const line = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+		result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line.str}\n${result}`;
+	}
+	const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+	result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}\n`;
+	result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^\n`;
+	for (let i = 1; i <= opts.linesAfter; i++) {
+		if (foundLineNo + i >= lineEnds.length) break;
+		const line = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+		result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line.str}\n`;
+	}
+	return result.replace(/\n$/, "");
+}
+//#endregion
+//#region src/common/exception.ts
+function formatError(exception, compact) {
+	let where = "";
+	if (!exception.mark) return exception.reason;
+	if (exception.mark.name) where += `in "${exception.mark.name}" `;
+	where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
+	if (!compact && exception.mark.snippet) where += `\n\n${exception.mark.snippet}`;
+	return `${exception.reason} ${where}`;
+}
+/**
+* A YAML error. Unlike an ordinary `Error`, it adds a source snippet showing
+* the location of the problem to the error message, when available.
+*
+* @category Main
+*/
+var YAMLException = class YAMLException extends Error {
+	reason;
+	mark;
+	/**
+	* Optional `mark` contains source snippet data. Usually, use
+	* {@link YAMLException.throwAt} instead of passing it directly.
+	*/
+	constructor(reason, mark) {
+		super();
+		this.name = "YAMLException";
+		this.reason = reason;
+		this.mark = mark;
+		this.message = formatError(this, false);
+		if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
+	}
+	/**
+	* Returns the formatted error, omitting the source snippet in compact mode.
+	*/
+	toString(compact) {
+		return `${this.name}: ${formatError(this, compact)}`;
+	}
+	/**
+	* Builds a YAMLException with a source snippet and throws it. `source` is
+	* the raw input text; `position` is an offset into it.
+	*/
+	static throwAt(source, position, message, filename = "") {
+		let line = 0;
+		let lineStart = 0;
+		for (let index = 0; index < position; index++) {
+			const ch = source.charCodeAt(index);
+			if (ch === 10) {
+				line++;
+				lineStart = index + 1;
+			} else if (ch === 13) {
+				line++;
+				if (source.charCodeAt(index + 1) === 10) index++;
+				lineStart = index + 1;
+			}
+		}
+		const mark = {
+			name: filename,
+			buffer: source,
+			position,
+			line,
+			column: position - lineStart
+		};
+		mark.snippet = makeSnippet(mark);
+		throw new YAMLException(message, mark);
+	}
+};
+//#endregion
+//#region src/parser/events.ts
+/** @category Events */
+var EVENT_ID = {
+	DOCUMENT: 1,
+	SEQUENCE: 2,
+	MAPPING: 3,
+	SCALAR: 4,
+	ALIAS: 5,
+	POP: 6
+};
+/** @category Nodes */
+var SCALAR_STYLE = {
+	PLAIN: 1,
+	SINGLE_QUOTED: 2,
+	DOUBLE_QUOTED: 3,
+	LITERAL_BLOCK: 4,
+	FOLDED_BLOCK: 5
+};
+/** @category Nodes */
+var COLLECTION_STYLE = {
+	BLOCK: 1,
+	FLOW: 2
+};
+/** @category Nodes */
+var CHOMPING_MODE = {
+	CLIP: 1,
+	STRIP: 2,
+	KEEP: 3
+};
+//#endregion
+//#region src/parser/parser_scalar.ts
+var NO_RANGE$3 = -1;
+function simpleEscapeSequence(c) {
+	switch (c) {
+		case 48: return "\0";
+		case 97: return "\x07";
+		case 98: return "\b";
+		case 116: return "	";
+		case 9: return "	";
+		case 110: return "\n";
+		case 118: return "\v";
+		case 102: return "\f";
+		case 114: return "\r";
+		case 101: return "\x1B";
+		case 32: return " ";
+		case 34: return "\"";
+		case 47: return "/";
+		case 92: return "\\";
+		case 78: return "";
+		case 95: return "\xA0";
+		case 76: return "\u2028";
+		case 80: return "\u2029";
+		default: return "";
+	}
+}
+var simpleEscapeCheck = new Array(256);
+var simpleEscapeMap = new Array(256);
+for (let i = 0; i < 256; i++) {
+	simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+	simpleEscapeMap[i] = simpleEscapeSequence(i);
+}
+function charFromCodepoint(c) {
+	if (c <= 65535) return String.fromCharCode(c);
+	return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
+}
+function fromHexCode$1(c) {
+	if (c >= 48 && c <= 57) return c - 48;
+	return (c | 32) - 97 + 10;
+}
+function escapedHexLen$1(c) {
+	if (c === 120) return 2;
+	if (c === 117) return 4;
+	return 8;
+}
+function skipFoldedBreaks(input, position, end) {
+	let breaks = 0;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 10) {
+			breaks++;
+			position++;
+		} else if (ch === 13) {
+			breaks++;
+			position++;
+			if (input.charCodeAt(position) === 10) position++;
+		} else if (ch === 32 || ch === 9) position++;
+		else break;
+	}
+	return {
+		position,
+		breaks
+	};
+}
+function foldedBreaks(count) {
+	if (count === 1) return " ";
+	return "\n".repeat(count - 1);
+}
+function getPlainValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, captureEnd);
+}
+function getSingleQuotedValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 39) {
+			result += input.slice(captureStart, position) + "'";
+			position += 2;
+			captureStart = captureEnd = position;
+		} else if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, end);
+}
+function getDoubleQuotedValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 92) {
+			result += input.slice(captureStart, position);
+			position++;
+			const escaped = input.charCodeAt(position);
+			if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
+			else if (escaped < 256 && simpleEscapeCheck[escaped]) {
+				result += simpleEscapeMap[escaped];
+				position++;
+			} else {
+				let hexLength = escapedHexLen$1(escaped);
+				let hexResult = 0;
+				for (; hexLength > 0; hexLength--) {
+					position++;
+					const digit = fromHexCode$1(input.charCodeAt(position));
+					hexResult = (hexResult << 4) + digit;
+				}
+				result += charFromCodepoint(hexResult);
+				position++;
+			}
+			captureStart = captureEnd = position;
+		} else if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, end);
+}
+function getBlockValue(input, start, end, indent, chomping, folded) {
+	const textIndent = indent < 0 ? 0 : indent;
+	const region = input.slice(start, end).replace(/\r\n?/g, "\n");
+	const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
+	let result = "";
+	let didReadContent = false;
+	let emptyLines = 0;
+	let atMoreIndented = false;
+	for (const line of lines) {
+		let column = 0;
+		while (column < textIndent && line.charCodeAt(column) === 32) column++;
+		if (indent < 0 || column >= line.length) {
+			emptyLines++;
+			continue;
+		}
+		const content = line.slice(textIndent);
+		const first = content.charCodeAt(0);
+		if (folded) {
+			if (first === 32 || first === 9) {
+				atMoreIndented = true;
+				result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+			} else if (atMoreIndented) {
+				atMoreIndented = false;
+				result += "\n".repeat(emptyLines + 1);
+			} else if (emptyLines === 0) {
+				if (didReadContent) result += " ";
+			} else result += "\n".repeat(emptyLines);
+		} else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+		result += content;
+		didReadContent = true;
+		emptyLines = 0;
+	}
+	if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+	else if (chomping !== CHOMPING_MODE.STRIP) {
+		if (didReadContent) result += "\n";
+	}
+	return result;
+}
+/**
+* Decodes the scalar referenced by event offsets in `input`.
+*
+* @category Events
+*/
+function getScalarValue(input, scalar) {
+	if (scalar.valueStart === NO_RANGE$3) return "";
+	const { valueStart, valueEnd } = scalar;
+	if (scalar.fast) return input.slice(valueStart, valueEnd);
+	switch (scalar.style) {
+		case SCALAR_STYLE.SINGLE_QUOTED: return getSingleQuotedValue(input, valueStart, valueEnd);
+		case SCALAR_STYLE.DOUBLE_QUOTED: return getDoubleQuotedValue(input, valueStart, valueEnd);
+		case SCALAR_STYLE.LITERAL_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+		case SCALAR_STYLE.FOLDED_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+		default: return getPlainValue(input, valueStart, valueEnd);
+	}
+}
+//#endregion
+//#region src/common/tagname.ts
+var DEFAULT_TAG_HANDLERS = Object.assign(Object.create(null), {
+	"!": "!",
+	"!!": "tag:yaml.org,2002:"
+});
+var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
+var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+var HEX = "0123456789ABCDEF";
+function percentByte(byte) {
+	return "%" + HEX[byte >> 4] + HEX[byte & 15];
+}
+function tagPercentEncode(source, isSuffix) {
+	const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
+	let result = "";
+	for (let index = 0; index < source.length; index++) {
+		let ch = source.charCodeAt(index);
+		if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
+			result += source[index];
+			continue;
+		}
+		if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
+		if (ch < 128) result += percentByte(ch);
+		else if (ch < 2048) result += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
+		else if (ch < 65536) result += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+		else result += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+	}
+	return result;
+}
+function tagPercentDecode(source) {
+	let result = "";
+	let index = 0;
+	while (index < source.length) {
+		if (source.charCodeAt(index) !== 37) {
+			result += source[index++];
+			continue;
+		}
+		let ch = parseInt(source.slice(index + 1, index + 3), 16);
+		index += 3;
+		if (ch >= 192) {
+			let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
+			ch &= (1 << 6 - remaining) - 1;
+			while (remaining-- > 0) {
+				ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
+				index += 3;
+			}
+		}
+		if (ch < 65536) result += String.fromCharCode(ch);
+		else {
+			ch -= 65536;
+			result += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+		}
+	}
+	return result;
+}
+function tagNameFull(rawTag, tagHandlers) {
+	if (rawTag.startsWith("!<") && rawTag.endsWith(">")) return tagPercentDecode(rawTag.slice(2, -1));
+	const handleEnd = rawTag.indexOf("!", 1);
+	const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
+	return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
+}
+function tagNameShort(fullTag) {
+	let tag = fullTag;
+	if (tag.charCodeAt(0) === 33) {
+		tag = tag.slice(1);
+		return `!${tagPercentEncode(tag, true)}`;
+	}
+	if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
+	return `!<${tagPercentEncode(tag, false)}>`;
+}
+//#endregion
+//#region src/parser/constructor.ts
+var NO_RANGE$2 = (/* unused pure expression or super */ null && (-1));
+var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
+var DEFAULT_CONSTRUCTOR_OPTIONS = {
+	filename: "",
+	schema: CORE_SCHEMA,
+	json: false,
+	maxTotalMergeKeys: 1e4,
+	maxAliases: -1
+};
+function eventPosition$1(event) {
+	if ("tagStart" in event && event.tagStart !== NO_RANGE$2) return event.tagStart;
+	if ("anchorStart" in event && event.anchorStart !== NO_RANGE$2) return event.anchorStart;
+	if ("valueStart" in event && event.valueStart !== NO_RANGE$2) return event.valueStart;
+	if ("start" in event) return event.start;
+	return 0;
+}
+function throwError$1(state, message) {
+	YAMLException.throwAt(state.source, state.position, message, state.filename);
+}
+function finalizeCollection(state, position, tag, carrier) {
+	try {
+		return tag.finalize(carrier);
+	} catch (error) {
+		if (error instanceof YAMLException) throw error;
+		YAMLException.throwAt(state.source, position, error instanceof Error ? error.message : String(error), state.filename);
+	}
+}
+function constructScalar(state, event) {
+	const source = getScalarValue(state.source, event);
+	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+	const strTag = state.schema.defaultScalarTag;
+	if (rawTag !== "") {
+		if (rawTag === "!") return {
+			value: source,
+			tag: strTag
+		};
+		const tagName = tagNameFull(rawTag, state.tagHandlers);
+		const scalarTag = state.schema.lookupScalarTag(tagName);
+		if (scalarTag) {
+			const result = scalarTag.resolve(source, true, tagName);
+			if (result === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+			return {
+				value: result,
+				tag: scalarTag
+			};
+		}
+		const collectionTagDef = state.schema.lookupMappingTag(tagName) ?? state.schema.lookupSequenceTag(tagName);
+		if (collectionTagDef) {
+			if (source !== "") throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+			const carrier = collectionTagDef.create(tagName);
+			return {
+				value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state, state.position, collectionTagDef, carrier),
+				tag: collectionTagDef
+			};
+		}
+		throwError$1(state, `unknown scalar tag !<${tagName}>`);
+	}
+	if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
+	return {
+		value: strTag.resolve(source, false, strTag.tagName),
+		tag: strTag
+	};
+}
+function collectionTagName(state, event, defaultTagName) {
+	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+	return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state.tagHandlers);
+}
+function isMappingTag(tag) {
+	return tag.nodeKind === "mapping";
+}
+function chargeMergeWork(state) {
+	state.totalMergeKeys++;
+	if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
+}
+function mergeKeys(state, frame, source, sourceTag) {
+	chargeMergeWork(state);
+	for (const sourceKey of sourceTag.keys(source)) {
+		chargeMergeWork(state);
+		if (frame.tag.has(frame.value, sourceKey)) continue;
+		const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
+		if (err) throwError$1(state, err);
+		frame.overridable ??= /* @__PURE__ */ new Set();
+		frame.overridable.add(sourceKey);
+	}
+}
+function mergeSource(state, frame, source, sourceTag) {
+	state.position = frame.keyPosition;
+	if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
+	else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
+		if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
+		for (const element of source) {
+			const elementTag = state.nodeTags.get(element);
+			if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+			mergeKeys(state, frame, element, elementTag);
+		}
+	} else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+}
+function addMappingValue(state, frame, key, value, tag) {
+	state.position = frame.keyPosition;
+	if (frame.keyIsMerge) {
+		mergeSource(state, frame, value, tag);
+		return;
+	}
+	if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
+	const err = frame.tag.addPair(frame.value, key, value);
+	if (err) throwError$1(state, err);
+	frame.overridable?.delete(key);
+}
+function addValue(state, value, tag) {
+	const frame = state.frames[state.frames.length - 1];
+	if (frame.kind === "document") {
+		frame.value = value;
+		frame.hasValue = true;
+	} else if (frame.kind === "sequence") {
+		if (isMappingTag(tag)) state.nodeTags.set(value, tag);
+		const err = frame.tag.addItem(frame.value, value, frame.index++);
+		if (err) throwError$1(state, err);
+	} else if (frame.hasKey) {
+		const key = frame.key;
+		frame.key = void 0;
+		frame.hasKey = false;
+		addMappingValue(state, frame, key, value, tag);
+	} else {
+		frame.key = value;
+		frame.keyPosition = state.position;
+		frame.hasKey = true;
+		frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
+	}
+}
+function storeAnchor(state, event, value, tag, isValueFinal) {
+	if (event.anchorStart !== NO_RANGE$2) {
+		const anchor = {
+			value,
+			tag,
+			isValueFinal
+		};
+		state.anchors.set(state.source.slice(event.anchorStart, event.anchorEnd), anchor);
+		return anchor;
+	}
+	return null;
+}
+/**
+* Constructs JavaScript documents directly from parser events, without an
+* intermediate AST.
+*
+* @category Events
+*/
+function constructFromEvents(events, options) {
+	const state = {
+		...DEFAULT_CONSTRUCTOR_OPTIONS,
+		...options,
+		events,
+		documents: [],
+		eventIndex: 0,
+		position: 0,
+		frames: [],
+		anchors: /* @__PURE__ */ new Map(),
+		nodeTags: /* @__PURE__ */ new Map(),
+		tagHandlers: Object.create(null),
+		totalMergeKeys: 0,
+		aliasCount: 0
+	};
+	while (state.eventIndex < state.events.length) {
+		const event = state.events[state.eventIndex++];
+		state.position = eventPosition$1(event);
+		switch (event.type) {
+			case EVENT_ID.DOCUMENT:
+				state.anchors = /* @__PURE__ */ new Map();
+				state.nodeTags = /* @__PURE__ */ new Map();
+				state.aliasCount = 0;
+				state.tagHandlers = Object.create(null);
+				for (const directive of event.directives) if (directive.kind === "tag") state.tagHandlers[directive.handle] = directive.prefix;
+				state.frames.push({
+					kind: "document",
+					position: state.position,
+					value: void 0,
+					hasValue: false
+				});
+				break;
+			case EVENT_ID.SCALAR: {
+				const { value, tag } = constructScalar(state, event);
+				storeAnchor(state, event, value, tag, true);
+				addValue(state, value, tag);
+				break;
+			}
+			case EVENT_ID.SEQUENCE: {
+				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
+				const tag = state.schema.lookupSequenceTag(tagName);
+				if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
+				const value = tag.create(tagName);
+				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+				state.frames.push({
+					kind: "sequence",
+					position: state.position,
+					value,
+					tag,
+					anchor,
+					index: 0
+				});
+				break;
+			}
+			case EVENT_ID.MAPPING: {
+				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
+				const tag = state.schema.lookupMappingTag(tagName);
+				if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
+				const value = tag.create(tagName);
+				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+				state.frames.push({
+					kind: "mapping",
+					position: state.position,
+					value,
+					tag,
+					anchor,
+					key: void 0,
+					keyPosition: state.position,
+					hasKey: false,
+					keyIsMerge: false,
+					overridable: null
+				});
+				break;
+			}
+			case EVENT_ID.ALIAS: {
+				if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
+				const name = state.source.slice(event.anchorStart, event.anchorEnd);
+				const anchor = state.anchors.get(name);
+				if (!anchor) throwError$1(state, `unidentified alias "${name}"`);
+				if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+				addValue(state, anchor.value, anchor.tag);
+				break;
+			}
+			case EVENT_ID.POP: {
+				const frame = state.frames.pop();
+				if (frame.kind === "mapping" && frame.hasKey) {
+					state.position = frame.keyPosition;
+					throwError$1(state, "incomplete mapping pair in event stream");
+				}
+				if (frame.kind === "document") state.documents.push(frame.value);
+				else {
+					const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
+					if (frame.anchor) {
+						frame.anchor.value = value;
+						frame.anchor.isValueFinal = true;
+					}
+					addValue(state, value, frame.tag);
+				}
+				break;
+			}
+		}
+	}
+	return state.documents;
+}
+//#endregion
+//#region src/parser/parser.ts
+var NO_RANGE$1 = -1;
+var HAS_OWN = Object.prototype.hasOwnProperty;
+var CONTEXT_FLOW_IN = 1;
+var CONTEXT_FLOW_OUT = 2;
+var CONTEXT_BLOCK_IN = 3;
+var CONTEXT_BLOCK_OUT = 4;
+var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
+var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
+var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
+var DEFAULT_PARSER_OPTIONS = {
+	filename: "",
+	maxDepth: 100
+};
+function addDocumentEvent(state, explicitStart, explicitEnd) {
+	state.events.push({
+		type: EVENT_ID.DOCUMENT,
+		explicitStart,
+		explicitEnd,
+		directives: state.directives
+	});
+}
+function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+	state.events.push({
+		type: EVENT_ID.SEQUENCE,
+		start,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style
+	});
+}
+function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+	state.events.push({
+		type: EVENT_ID.MAPPING,
+		start,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style
+	});
+}
+function insertFlowPairMappingEvent(state, snapshot) {
+	state.events.splice(snapshot.eventsLength, 0, {
+		type: EVENT_ID.MAPPING,
+		start: snapshot.position,
+		anchorStart: NO_RANGE$1,
+		anchorEnd: NO_RANGE$1,
+		tagStart: NO_RANGE$1,
+		tagEnd: NO_RANGE$1,
+		style: COLLECTION_STYLE.FLOW
+	});
+}
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+	state.events.push({
+		type: EVENT_ID.SCALAR,
+		valueStart,
+		valueEnd,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style,
+		chomping,
+		indent,
+		fast
+	});
+}
+function addAliasEvent(state, anchorStart, anchorEnd) {
+	state.events.push({
+		type: EVENT_ID.ALIAS,
+		anchorStart,
+		anchorEnd
+	});
+}
+function addPopEvent(state) {
+	state.events.push({ type: EVENT_ID.POP });
+}
+function addEmptyScalarEvent(state) {
+	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+}
+function emptyProperties() {
+	return {
+		anchorStart: NO_RANGE$1,
+		anchorEnd: NO_RANGE$1,
+		tagStart: NO_RANGE$1,
+		tagEnd: NO_RANGE$1
+	};
+}
+function snapshotState(state) {
+	return {
+		position: state.position,
+		line: state.line,
+		lineStart: state.lineStart,
+		lineIndent: state.lineIndent,
+		firstTabInLine: state.firstTabInLine,
+		eventsLength: state.events.length
+	};
+}
+function restoreState(state, snapshot) {
+	state.position = snapshot.position;
+	state.line = snapshot.line;
+	state.lineStart = snapshot.lineStart;
+	state.lineIndent = snapshot.lineIndent;
+	state.firstTabInLine = snapshot.firstTabInLine;
+	state.events.length = snapshot.eventsLength;
+}
+function throwError(state, message) {
+	YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
+}
+function isEol(c) {
+	return c === 10 || c === 13;
+}
+function isWhiteSpace(c) {
+	return c === 9 || c === 32;
+}
+function isWsOrEol(c) {
+	return isWhiteSpace(c) || isEol(c);
+}
+function isWsOrEolOrEnd(c) {
+	return c === 0 || isWsOrEol(c);
+}
+function isFlowIndicator(c) {
+	return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromDecimalCode(c) {
+	return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+function fromHexCode(c) {
+	if (c >= 48 && c <= 57) return c - 48;
+	const lc = c | 32;
+	if (lc >= 97 && lc <= 102) return lc - 97 + 10;
+	return -1;
+}
+function escapedHexLen(c) {
+	if (c === 120) return 2;
+	if (c === 117) return 4;
+	if (c === 85) return 8;
+	return 0;
+}
+function isSimpleEscape(c) {
+	return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+function consumeLineBreak(state) {
+	if (state.input.charCodeAt(state.position) === 10) state.position++;
+	else {
+		state.position++;
+		if (state.input.charCodeAt(state.position) === 10) state.position++;
+	}
+	state.line++;
+	state.lineStart = state.position;
+	state.lineIndent = 0;
+	state.firstTabInLine = -1;
+}
+function skipSeparationSpace(state, allowComments) {
+	let lineBreaks = 0;
+	let ch = state.input.charCodeAt(state.position);
+	let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
+	while (ch !== 0) {
+		while (isWhiteSpace(ch)) {
+			hasSeparation = true;
+			if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
+			ch = state.input.charCodeAt(++state.position);
+		}
+		if (allowComments && hasSeparation && ch === 35) do
+			ch = state.input.charCodeAt(++state.position);
+		while (!isEol(ch) && ch !== 0);
+		if (!isEol(ch)) break;
+		consumeLineBreak(state);
+		lineBreaks++;
+		hasSeparation = true;
+		ch = state.input.charCodeAt(state.position);
+		while (ch === 32) {
+			state.lineIndent++;
+			ch = state.input.charCodeAt(++state.position);
+		}
+	}
+	return lineBreaks;
+}
+function testDocumentSeparator(state, position = state.position) {
+	const ch = state.input.charCodeAt(position);
+	if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
+		const following = state.input.charCodeAt(position + 3);
+		return following === 0 || isWsOrEol(following);
+	}
+	return false;
+}
+function skipByteOrderMark(state) {
+	if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
+		state.position++;
+		state.lineStart = state.position;
+	}
+}
+function testDocumentBoundary(state) {
+	if (state.position !== state.lineStart) return false;
+	if (testDocumentSeparator(state)) return true;
+	if (state.input.charCodeAt(state.position) !== 65279) return false;
+	const snapshot = snapshotState(state);
+	skipByteOrderMark(state);
+	skipSeparationSpace(state, true);
+	const ch = state.input.charCodeAt(state.position);
+	const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
+	restoreState(state, snapshot);
+	return result;
+}
+function skipUntilLineEnd(state) {
+	let ch = state.input.charCodeAt(state.position);
+	while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
+}
+function checkPrintable(state, start, end) {
+	const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
+	if (match !== null) {
+		state.position = start + match.index + match[0].length - 1;
+		throwError(state, "the stream contains non-printable characters");
+	}
+}
+function readTagProperty(state, props, inFlow) {
+	if (state.input.charCodeAt(state.position) !== 33) return false;
+	if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
+	const start = state.position;
+	let isVerbatim = false;
+	let isNamed = false;
+	let tagHandle = "!";
+	let ch = state.input.charCodeAt(++state.position);
+	if (ch === 60) {
+		isVerbatim = true;
+		ch = state.input.charCodeAt(++state.position);
+	} else if (ch === 33) {
+		isNamed = true;
+		tagHandle = "!!";
+		ch = state.input.charCodeAt(++state.position);
+	}
+	let suffixStart = state.position;
+	let tagName;
+	if (isVerbatim) {
+		while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
+		if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
+		tagName = state.input.slice(suffixStart, state.position);
+		state.position++;
+	} else {
+		while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+			if (ch === 33) {
+				if (!isNamed) {
+					tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
+					if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
+					isNamed = true;
+					suffixStart = state.position + 1;
+				} else throwError(state, "tag suffix cannot contain exclamation marks");
+			}
+			ch = state.input.charCodeAt(++state.position);
+		}
+		tagName = state.input.slice(suffixStart, state.position);
+		if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
+	}
+	if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
+	if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
+	props.tagStart = start;
+	props.tagEnd = state.position;
+	return true;
+}
+function readAnchorProperty(state, props) {
+	if (state.input.charCodeAt(state.position) !== 38) return false;
+	if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
+	state.position++;
+	const start = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
+	props.anchorStart = start;
+	props.anchorEnd = state.position;
+	return true;
+}
+function readAlias(state, props) {
+	if (state.input.charCodeAt(state.position) !== 42) return false;
+	if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
+	state.position++;
+	const start = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
+	addAliasEvent(state, start, state.position);
+	return true;
+}
+function readFlowScalarBreak(state, nodeIndent) {
+	skipSeparationSpace(state, false);
+	if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readSingleQuotedScalar(state, nodeIndent, props) {
+	if (state.input.charCodeAt(state.position) !== 39) return false;
+	state.position++;
+	const start = state.position;
+	let simple = true;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const ch = state.input.charCodeAt(state.position);
+		if (ch === 39) {
+			if (state.input.charCodeAt(state.position + 1) === 39) {
+				simple = false;
+				state.position += 2;
+				continue;
+			}
+			const end = state.position;
+			state.position++;
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			return true;
+		}
+		if (isEol(ch)) {
+			simple = false;
+			readFlowScalarBreak(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+		else state.position++;
+	}
+	throwError(state, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state, nodeIndent, props) {
+	if (state.input.charCodeAt(state.position) !== 34) return false;
+	state.position++;
+	const start = state.position;
+	let simple = true;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const ch = state.input.charCodeAt(state.position);
+		if (ch === 34) {
+			const end = state.position;
+			state.position++;
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			return true;
+		}
+		if (ch === 92) {
+			simple = false;
+			const escaped = state.input.charCodeAt(++state.position);
+			if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
+			else if (isSimpleEscape(escaped)) state.position++;
+			else {
+				let hexLength = escapedHexLen(escaped);
+				if (hexLength === 0) throwError(state, "unknown escape sequence");
+				while (hexLength-- > 0) {
+					state.position++;
+					if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
+				}
+				state.position++;
+			}
+		} else if (isEol(ch)) {
+			simple = false;
+			readFlowScalarBreak(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+		else state.position++;
+	}
+	throwError(state, "unexpected end of the stream within a double quoted scalar");
+}
+function readBlockScalar(state, parentIndent, props) {
+	const ch = state.input.charCodeAt(state.position);
+	let chomping = CHOMPING_MODE.CLIP;
+	let indent = -1;
+	let detectedIndent = false;
+	if (ch !== 124 && ch !== 62) return false;
+	const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+	state.position++;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const current = state.input.charCodeAt(state.position);
+		const digit = fromDecimalCode(current);
+		if (current === 43 || current === 45) {
+			if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
+			chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+			state.position++;
+		} else if (digit >= 0) {
+			if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+			if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
+			indent = parentIndent + digit - 1;
+			detectedIndent = true;
+			state.position++;
+		} else break;
+	}
+	let hadWhitespace = false;
+	while (isWhiteSpace(state.input.charCodeAt(state.position))) {
+		hadWhitespace = true;
+		state.position++;
+	}
+	if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
+	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
+	let contentIndent = detectedIndent ? indent : -1;
+	let maxLeadingIndent = 0;
+	const valueStart = state.position;
+	let valueEnd = state.position;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const linePosition = state.position;
+		let column = 0;
+		while (state.input.charCodeAt(linePosition + column) === 32) column++;
+		const first = state.input.charCodeAt(linePosition + column);
+		if (first === 0) {
+			if (contentIndent >= 0) {
+				if (column > contentIndent) valueEnd = linePosition + column;
+			} else if (column > 0) valueEnd = linePosition + column;
+			break;
+		}
+		if (testDocumentBoundary(state)) break;
+		if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+		if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+			if (first === 9 && column < parentIndent) {
+				state.position = linePosition + column;
+				throwError(state, "tab characters must not be used in indentation");
+			}
+			if (column >= parentIndent && column < maxLeadingIndent) {
+				state.position = linePosition + column;
+				throwError(state, "bad indentation of a mapping entry");
+			}
+		}
+		if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+			state.lineIndent = column;
+			state.position = linePosition + column;
+			break;
+		}
+		if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
+		const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+		if (first !== 0 && !isEol(first) && column < requiredIndent) {
+			state.lineIndent = column;
+			state.position = linePosition + column;
+			break;
+		}
+		skipUntilLineEnd(state);
+		valueEnd = state.position;
+		if (isEol(state.input.charCodeAt(state.position))) {
+			consumeLineBreak(state);
+			valueEnd = state.position;
+		}
+	}
+	checkPrintable(state, valueStart, valueEnd);
+	addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+	return true;
+}
+function canStartPlainScalar(state, nodeContext) {
+	const ch = state.input.charCodeAt(state.position);
+	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
+	if (ch === 63 || ch === 45) {
+		const following = state.input.charCodeAt(state.position + 1);
+		if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
+	}
+	return true;
+}
+function readPlainScalar(state, nodeIndent, nodeContext, props) {
+	if (!canStartPlainScalar(state, nodeContext)) return false;
+	const start = state.position;
+	let end = state.position;
+	let ch = state.input.charCodeAt(state.position);
+	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	let multiline = false;
+	while (ch !== 0) {
+		if (testDocumentBoundary(state)) break;
+		if (ch === 58) {
+			const following = state.input.charCodeAt(state.position + 1);
+			if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
+		} else if (ch === 35) {
+			if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
+		} else if (inFlow && isFlowIndicator(ch)) break;
+		else if (isEol(ch)) {
+			const savedPosition = state.position;
+			const savedLine = state.line;
+			const savedLineStart = state.lineStart;
+			const savedLineIndent = state.lineIndent;
+			skipSeparationSpace(state, false);
+			if (state.lineIndent >= nodeIndent) {
+				multiline = true;
+				ch = state.input.charCodeAt(state.position);
+				continue;
+			}
+			state.position = savedPosition;
+			state.line = savedLine;
+			state.lineStart = savedLineStart;
+			state.lineIndent = savedLineIndent;
+			break;
+		}
+		if (!isWhiteSpace(ch)) end = state.position + 1;
+		ch = state.input.charCodeAt(++state.position);
+	}
+	if (end === start) return false;
+	checkPrintable(state, start, end);
+	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+	return true;
+}
+function skipFlowSeparationSpace(state, nodeIndent) {
+	const startLine = state.line;
+	skipSeparationSpace(state, true);
+	if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readFlowCollection(state, nodeIndent, props) {
+	const ch = state.input.charCodeAt(state.position);
+	const isMapping = ch === 123;
+	const start = state.position;
+	let readNext = true;
+	if (ch !== 91 && ch !== 123) return false;
+	const terminator = isMapping ? 125 : 93;
+	if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	state.position++;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		skipFlowSeparationSpace(state, nodeIndent);
+		let ch = state.input.charCodeAt(state.position);
+		if (ch === terminator) {
+			state.position++;
+			addPopEvent(state);
+			return true;
+		} else if (!readNext) throwError(state, "missed comma between flow collection entries");
+		else if (ch === 44) throwError(state, "expected the node content, but found ','");
+		let isPair = false;
+		let isExplicitPair = false;
+		if (ch === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
+			isPair = isExplicitPair = true;
+			state.position += 1;
+			skipFlowSeparationSpace(state, nodeIndent);
+		}
+		const entryLine = state.line;
+		const entryStart = snapshotState(state);
+		const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+		skipFlowSeparationSpace(state, nodeIndent);
+		ch = state.input.charCodeAt(state.position);
+		if ((isMapping || isExplicitPair || state.line === entryLine) && ch === 58) {
+			isPair = true;
+			state.position++;
+			skipFlowSeparationSpace(state, nodeIndent);
+			if (!isMapping) {
+				insertFlowPairMappingEvent(state, entryStart);
+				if (!keyWasRead) addEmptyScalarEvent(state);
+			} else if (!keyWasRead) addEmptyScalarEvent(state);
+			if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
+			skipFlowSeparationSpace(state, nodeIndent);
+			if (!isMapping) addPopEvent(state);
+		} else if (isMapping && isPair) {
+			if (!keyWasRead) addEmptyScalarEvent(state);
+			addEmptyScalarEvent(state);
+		} else if (isMapping) addEmptyScalarEvent(state);
+		else if (isPair) {
+			insertFlowPairMappingEvent(state, entryStart);
+			if (!keyWasRead) addEmptyScalarEvent(state);
+			addEmptyScalarEvent(state);
+			addPopEvent(state);
+		}
+		ch = state.input.charCodeAt(state.position);
+		if (ch === 44) {
+			readNext = true;
+			state.position++;
+		} else readNext = false;
+	}
+	throwError(state, "unexpected end of the stream within a flow collection");
+}
+function readBlockSequence(state, nodeIndent, props) {
+	if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
+	addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+	while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
+		if (state.firstTabInLine !== -1) {
+			state.position = state.firstTabInLine;
+			throwError(state, "tab characters must not be used in indentation");
+		}
+		const entryLine = state.line;
+		state.position++;
+		const hadBreak = skipSeparationSpace(state, true) > 0;
+		if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+		if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
+		else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+		skipSeparationSpace(state, true);
+		if (state.lineIndent < nodeIndent || state.position >= state.length) break;
+		if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
+		if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+	}
+	addPopEvent(state);
+	return true;
+}
+function readBlockMapping(state, nodeIndent, flowIndent, props) {
+	let atExplicitKey = false;
+	let detected = false;
+	let mappingOpened = false;
+	let pendingExplicitKey = false;
+	if (state.firstTabInLine !== -1) return false;
+	let ch = state.input.charCodeAt(state.position);
+	while (ch !== 0) {
+		if (!atExplicitKey && state.firstTabInLine !== -1) {
+			state.position = state.firstTabInLine;
+			throwError(state, "tab characters must not be used in indentation");
+		}
+		const following = state.input.charCodeAt(state.position + 1);
+		const entryLine = state.line;
+		if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+			if (!mappingOpened) {
+				addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+				mappingOpened = true;
+			}
+			if (ch === 63) {
+				if (atExplicitKey) addEmptyScalarEvent(state);
+				detected = true;
+				atExplicitKey = true;
+			} else if (atExplicitKey) atExplicitKey = false;
+			else {
+				addEmptyScalarEvent(state);
+				detected = true;
+				atExplicitKey = false;
+			}
+			state.position += 1;
+			pendingExplicitKey = true;
+		} else {
+			if (atExplicitKey) {
+				addEmptyScalarEvent(state);
+				atExplicitKey = false;
+			}
+			const beforeKey = snapshotState(state);
+			if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+			if (state.line === entryLine) {
+				ch = state.input.charCodeAt(state.position);
+				while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
+				if (ch === 58) {
+					ch = state.input.charCodeAt(++state.position);
+					if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+					if (!mappingOpened) {
+						state.events.splice(beforeKey.eventsLength, 0, {
+							type: EVENT_ID.MAPPING,
+							start: beforeKey.position,
+							anchorStart: props.anchorStart,
+							anchorEnd: props.anchorEnd,
+							tagStart: props.tagStart,
+							tagEnd: props.tagEnd,
+							style: COLLECTION_STYLE.BLOCK
+						});
+						mappingOpened = true;
+					}
+					detected = true;
+					atExplicitKey = false;
+					pendingExplicitKey = false;
+				} else if (detected) throwError(state, "expected ':' after a mapping key");
+				else {
+					if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+						restoreState(state, beforeKey);
+						return false;
+					}
+					return true;
+				}
+			} else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+			else {
+				if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+					restoreState(state, beforeKey);
+					return false;
+				}
+				return true;
+			}
+		}
+		if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+		if (!atExplicitKey) {
+			if (pendingExplicitKey) {
+				addEmptyScalarEvent(state);
+				pendingExplicitKey = false;
+			}
+		}
+		skipSeparationSpace(state, true);
+		ch = state.input.charCodeAt(state.position);
+		if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
+		else if (state.lineIndent < nodeIndent) break;
+	}
+	if (!detected) return false;
+	if (atExplicitKey) addEmptyScalarEvent(state);
+	if (mappingOpened) addPopEvent(state);
+	return true;
+}
+function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+	if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
+	state.depth++;
+	let indentStatus = 1;
+	let atNewLine = false;
+	let hasContent = false;
+	let propertyStart = null;
+	const props = emptyProperties();
+	let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+	let allowBlockCollections = allowBlockScalars;
+	const allowBlockStyles = allowBlockScalars;
+	if (allowToSeek && skipSeparationSpace(state, true)) {
+		atNewLine = true;
+		if (state.lineIndent > parentIndent) indentStatus = 1;
+		else if (state.lineIndent === parentIndent) indentStatus = 0;
+		else indentStatus = -1;
+	}
+	if (indentStatus === 1) while (true) {
+		const ch = state.input.charCodeAt(state.position);
+		const propertyState = snapshotState(state);
+		if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
+		if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
+			const fallbackState = snapshotState(state);
+			const flowIndent = parentIndent + 1;
+			if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+				state.depth--;
+				return true;
+			}
+			restoreState(state, fallbackState);
+		}
+		if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
+		if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
+		if (propertyStart === null) propertyStart = propertyState;
+		if (skipSeparationSpace(state, true)) {
+			atNewLine = true;
+			allowBlockCollections = allowBlockStyles;
+			if (state.lineIndent > parentIndent) indentStatus = 1;
+			else if (state.lineIndent === parentIndent) indentStatus = 0;
+			else indentStatus = -1;
+		} else allowBlockCollections = false;
+	}
+	if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
+	if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
+		const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+		const blockIndent = state.position - state.lineStart;
+		if (indentStatus === 1) {
+			if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
+			else {
+				const ch = state.input.charCodeAt(state.position);
+				if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
+					const fallbackState = snapshotState(state);
+					const propertyIndent = propertyStart.position - propertyStart.lineStart;
+					restoreState(state, propertyStart);
+					if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+					else restoreState(state, fallbackState);
+				}
+				if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
+			}
+		} else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
+	}
+	allowBlockScalars = allowBlockScalars && !hasContent;
+	if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
+		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+		hasContent = true;
+	}
+	state.depth--;
+	return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+}
+function readDirective(state) {
+	if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
+	state.position++;
+	const nameStart = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+	const name = state.input.slice(nameStart, state.position);
+	const args = [];
+	if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
+	while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
+		while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
+		if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
+		const start = state.position;
+		while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+		args.push(state.input.slice(start, state.position));
+	}
+	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	if (name === "YAML") {
+		if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
+		if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
+		const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+		if (match === null) throwError(state, "ill-formed argument of the YAML directive");
+		if (parseInt(match[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
+		state.directives.push({
+			kind: "yaml",
+			version: args[0]
+		});
+	} else if (name === "TAG") {
+		if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
+		const [handle, prefix] = args;
+		if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+		if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
+		if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+		state.tagHandlers[handle] = prefix;
+		state.directives.push({
+			kind: "tag",
+			handle,
+			prefix
+		});
+	}
+	return true;
+}
+function readDocument(state) {
+	state.directives = [];
+	state.tagHandlers = Object.create(null);
+	let hasDirectives = false;
+	skipSeparationSpace(state, true);
+	while (readDirective(state)) {
+		hasDirectives = true;
+		skipSeparationSpace(state, true);
+	}
+	let explicitStart = false;
+	let explicitEnd = false;
+	let allowCompact = true;
+	if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
+		explicitStart = true;
+		const markerLine = state.line;
+		state.position += 3;
+		skipSeparationSpace(state, true);
+		allowCompact = state.line > markerLine;
+	} else if (hasDirectives) throwError(state, "directives end mark is expected");
+	const documentEventIndex = state.events.length;
+	if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
+		state.position += 3;
+		skipSeparationSpace(state, true);
+		return;
+	}
+	addDocumentEvent(state, explicitStart, false);
+	if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
+	skipSeparationSpace(state, true);
+	if (state.position === state.lineStart && testDocumentSeparator(state)) {
+		explicitEnd = state.input.charCodeAt(state.position) === 46;
+		if (explicitEnd) {
+			const markerLine = state.line;
+			state.position += 3;
+			skipSeparationSpace(state, true);
+			if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
+		}
+	}
+	const documentEvent = state.events[documentEventIndex];
+	if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
+	addPopEvent(state);
+	if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
+}
+/**
+* Parses YAML into a flat event stream referencing source text by offsets.
+*
+* @category Events
+*/
+function parseEvents(input, options) {
+	const length = input.length;
+	const state = {
+		...DEFAULT_PARSER_OPTIONS,
+		...options,
+		input: `${input}\0`,
+		length,
+		position: 0,
+		line: 0,
+		lineStart: 0,
+		lineIndent: 0,
+		firstTabInLine: -1,
+		depth: 0,
+		directives: [],
+		tagHandlers: Object.create(null),
+		events: []
+	};
+	const nullpos = input.indexOf("\0");
+	if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
+	while (state.position < state.length) {
+		skipByteOrderMark(state);
+		skipSeparationSpace(state, true);
+		if (state.position >= state.length) break;
+		const documentStart = state.position;
+		readDocument(state);
+		if (state.position === documentStart)
+ /* c8 ignore next */
+		throwError(state, "can not read a document");
+	}
+	return state.events;
+}
+//#endregion
+//#region src/load.ts
+var DEFAULT_LOAD_OPTIONS = {
+	...DEFAULT_PARSER_OPTIONS,
+	...DEFAULT_CONSTRUCTOR_OPTIONS
+};
+function loadDocuments(input, options = {}) {
+	const opts = {
+		...DEFAULT_LOAD_OPTIONS,
+		...options
+	};
+	const source = String(input);
+	const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
+	const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
+	return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
+		...pick(opts, CONSTRUCTOR_OPT_KEYS),
+		source
+	});
+}
+function loadAll(input, iteratorOrOptions, options) {
+	let iterator = null;
+	if (typeof iteratorOrOptions === "function") iterator = iteratorOrOptions;
+	else if (iteratorOrOptions !== null && typeof iteratorOrOptions === "object") options = iteratorOrOptions;
+	const documents = loadDocuments(input, options);
+	if (iterator === null) return documents;
+	for (const document of documents) iterator(document);
+}
+/**
+* Parses `string` as a single YAML document. Throws {@link YAMLException} on
+* error. This function does not understand multi-document or empty sources; it
+* throws an exception on those.
+*
+* > [!NOTE]
+* > 1. When processing untrusted input, see the
+* >    [security considerations](../docs/safety.md).
+* > 2. All exceptions MUST be caught, not just {@link YAMLException}.
+* > 3. The default {@link CORE_SCHEMA} comes without the `!!merge` tag. You can
+* >    easily enable it if needed.
+* > 4. The default {@link mapTag} is `{}`-object based, with known limitations
+* >    (see description). For full compatibility use {@link realMapTag}
+* >    instead (it uses native JS `Map`).
+*
+* @example
+* Enable {@link mergeTag} and {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag, realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Main
+*/
+function load(input, options) {
+	const documents = loadDocuments(input, options);
+	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
+	if (documents.length === 1) return documents[0];
+	throw new YAMLException("expected a single document in the stream, but found more");
+}
+//#endregion
+//#region src/ast/from_js.ts
+var INVALID = Symbol("INVALID");
+function buildRepresentTypes(schema) {
+	const defaultTags = new Set([
+		schema.defaultScalarTag,
+		schema.defaultSequenceTag,
+		schema.defaultMappingTag
+	].filter((t) => t !== void 0));
+	const implicitScalars = schema.implicitScalarTags;
+	const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
+	const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
+	return [
+		...implicitScalars.map((tag) => ({
+			tag,
+			implicitTag: true
+		})),
+		...explicitTags.map((tag) => ({
+			tag,
+			implicitTag: false
+		})),
+		...defaultTagsLast.map((tag) => ({
+			tag,
+			implicitTag: true
+		}))
+	];
+}
+function matchTag(state, object) {
+	for (let index = 0, length = state.representTypes.length; index < length; index += 1) {
+		const { tag, implicitTag } = state.representTypes[index];
+		if (tag.identify(object)) {
+			let tagName;
+			if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
+			else tagName = tag.tagName;
+			return {
+				tag,
+				tagName,
+				implicitTag
+			};
+		}
+	}
+	return null;
+}
+function build(state, object) {
+	if (!state.noRefs && object !== null && typeof object === "object") {
+		const existing = state.refs.get(object);
+		if (existing) {
+			if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
+			return {
+				kind: "alias",
+				anchor: existing.anchor
+			};
+		}
+	}
+	const matched = matchTag(state, object);
+	if (!matched) {
+		if (object === void 0) return INVALID;
+		if (state.skipInvalid) return INVALID;
+		throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
+	}
+	const { tag, tagName, implicitTag } = matched;
+	const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
+	if (tag.nodeKind === "scalar") return {
+		kind: "scalar",
+		tag: nodeTagName,
+		tagged: !implicitTag,
+		style: SCALAR_STYLE.PLAIN,
+		value: tag.represent(object)
+	};
+	if (tag.nodeKind === "sequence") {
+		const container = tag.represent(object);
+		const node = {
+			kind: "sequence",
+			tag: nodeTagName,
+			tagged: !implicitTag,
+			style: COLLECTION_STYLE.BLOCK,
+			items: []
+		};
+		if (!state.noRefs) state.refs.set(object, node);
+		for (let index = 0, length = container.length; index < length; index += 1) {
+			let item = build(state, container[index]);
+			if (item === INVALID && container[index] === void 0) item = build(state, null);
+			if (item === INVALID) continue;
+			node.items.push(item);
+		}
+		return node;
+	}
+	const map = tag.represent(object);
+	const node = {
+		kind: "mapping",
+		tag: nodeTagName,
+		tagged: !implicitTag,
+		style: COLLECTION_STYLE.BLOCK,
+		items: []
+	};
+	if (!state.noRefs) state.refs.set(object, node);
+	for (const [objectKey, objectValue] of map) {
+		const key = build(state, objectKey);
+		if (key === INVALID) continue;
+		const value = build(state, objectValue);
+		if (value === INVALID) continue;
+		node.items.push({
+			key,
+			value
+		});
+	}
+	return node;
+}
+/**
+* Convert JS object to AST. A JS value is one YAML document. An unrepresentable
+* root becomes an empty document, which the presenter renders as an empty
+* string.
+*
+* @category AST
+*/
+function jsToAst(input, schema, options = {}) {
+	const root = build({
+		representTypes: buildRepresentTypes(schema),
+		noRefs: options.noRefs ?? false,
+		skipInvalid: options.skipInvalid ?? false,
+		refs: /* @__PURE__ */ new Map(),
+		refCounter: 0
+	}, input);
+	return [{
+		contents: root === INVALID ? null : root,
+		directives: []
+	}];
+}
+//#endregion
+//#region src/ast/visit.ts
+/**
+* Return from a visitor to stop the whole traversal.
+*
+* @category AST
+*/
+var VISIT_BREAK = Symbol("visit:break");
+/**
+* Return from a visitor to skip the current node's children.
+*
+* @category AST
+*/
+var VISIT_SKIP = Symbol("visit:skip");
+function visitNode(node, visitor, ctx) {
+	const control = visitor(node, ctx);
+	if (control === VISIT_BREAK) return true;
+	if (control === VISIT_SKIP) return false;
+	const depth = ctx.depth + 1;
+	switch (node.kind) {
+		case "sequence":
+			for (const item of node.items) if (visitNode(item, visitor, {
+				depth,
+				parent: node,
+				isKey: false
+			})) return true;
+			break;
+		case "mapping": for (const { key, value } of node.items) {
+			if (visitNode(key, visitor, {
+				depth,
+				parent: node,
+				isKey: true
+			})) return true;
+			if (visitNode(value, visitor, {
+				depth,
+				parent: node,
+				isKey: false
+			})) return true;
+		}
+	}
+	return false;
+}
+/**
+* Walk every node in the documents, calling {@link Visitor} once per
+* node (pre-order).
+*
+* @category AST
+*/
+function visit(documents, visitor) {
+	for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
+		depth: 0,
+		parent: null,
+		isKey: false
+	})) return;
+}
+//#endregion
+//#region src/ast/styler_defaults.ts
+function hasBit(mask, bit) {
+	return (mask & 1 << bit) !== 0;
+}
+/**
+* Default scalar styling rules in application order.
+* See [Scalar styling](../../docs/scalar_styling.md) for usage details.
+*
+* @category AST
+*/
+var DEFAULT_SCALAR_STYLE_RULES = {
+	applyQuoteFlowKeysOption,
+	doubleQuoteForInvisibles,
+	doubleQuoteWhitespaceOnly,
+	applyForceQuotesOption,
+	tryLongOrMultilineAsBlock,
+	quoteInvalidPlain,
+	fallbackToDoubleQuoted
+};
+function _preferredQuotedStyle(layout) {
+	if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
+	return SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyQuoteFlowKeysOption(layout) {
+	if (!layout.presenterOptions.quoteFlowKeys) return;
+	if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
+	layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteForInvisibles(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteWhitespaceOnly(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyForceQuotesOption(layout) {
+	if (!layout.presenterOptions.forceQuotes) return;
+	if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+	if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
+	layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+}
+function tryLongOrMultilineAsBlock(layout) {
+	if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+	const value = layout.node.value;
+	const multiline = value.indexOf("\n") !== -1;
+	if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
+		if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+		return;
+	}
+	const w = layout.presenterOptions.lineWidth;
+	if (w === -1) {
+		if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+		return;
+	}
+	const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+	let position = 0;
+	let shouldFold = false;
+	while (position <= value.length) {
+		let lineEnd = value.length;
+		const nextLineBreak = value.indexOf("\n", position);
+		if (nextLineBreak !== -1) lineEnd = nextLineBreak;
+		const line = value.slice(position, lineEnd);
+		if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
+		if (nextLineBreak === -1) break;
+		position = nextLineBreak + 1;
+	}
+	if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
+	else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+}
+function quoteInvalidPlain(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+}
+function fallbackToDoubleQuoted(layout) {
+	if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+//#endregion
+//#region src/ast/scalar_styler.ts
+function setBit(mask, bit) {
+	return mask | 1 << bit;
+}
+var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
+var SRC_B_CHAR = "[\\n\\r]";
+var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
+var SRC_S_WHITE = "[ \\t]";
+var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
+var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
+var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
+var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
+var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
+var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
+var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
+var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
+var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
+var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
+var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
+var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
+var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
+var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
+var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
+var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
+var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
+var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
+var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
+function canUsePlain(layout) {
+	const str = layout.node.value;
+	if (str !== "") {
+		if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
+		if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
+		if (layout.shiftOfContent === 0) {
+			const firstLineBreak = str.indexOf("\n");
+			if (firstLineBreak !== -1) {
+				const content = str.slice(firstLineBreak + 1);
+				if (C_FORBIDDEN_CONTENT.test(content)) return false;
+			}
+		}
+	}
+	const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
+	if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
+	if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
+	return true;
+}
+function canUseSingleQuoted(layout) {
+	const str = layout.node.value;
+	if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
+	if (/[ \t]\n|\n[ \t]/.test(str)) return false;
+	if (!layout.isKey && layout.shiftOfContent === 0) {
+		const firstLineBreak = str.indexOf("\n");
+		if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
+	}
+	return true;
+}
+function canUseBlock(layout) {
+	if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
+	const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
+	if (contentIndent < 1) return false;
+	if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
+	if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
+	return true;
+}
+function detectAllowedStyles(layout) {
+	let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
+	if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
+	if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
+	if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
+	layout.allowedStylesMask = mask;
+}
+function renderScalar(layout) {
+	switch (layout.style) {
+		case SCALAR_STYLE.PLAIN: return renderPlain(layout);
+		case SCALAR_STYLE.SINGLE_QUOTED: return renderSingleQuoted(layout);
+		case SCALAR_STYLE.LITERAL_BLOCK: return renderLiteralBlock(layout);
+		case SCALAR_STYLE.FOLDED_BLOCK: return renderFoldedBlock(layout);
+		case SCALAR_STYLE.DOUBLE_QUOTED: return renderDoubleQuoted(layout);
+	}
+}
+function renderPlain(layout) {
+	return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
+}
+function renderSingleQuoted(layout) {
+	return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
+}
+function renderLiteralBlock(layout) {
+	const value = layout.node.value;
+	return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
+}
+function renderFoldedBlock(layout) {
+	const value = layout.node.value;
+	const w = layout.presenterOptions.lineWidth;
+	let availableWidth = Infinity;
+	if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+	return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
+}
+function renderDoubleQuoted(layout) {
+	return `"${escapeString(layout.node.value)}"`;
+}
+function encodeFlowBreaks(string, shiftOfContent) {
+	let nextLF = string.indexOf("\n");
+	if (nextLF === -1) return string;
+	const pad = " ".repeat(shiftOfContent);
+	let result = string.slice(0, nextLF);
+	const lineRe = /(\n+)([^\n]*)/g;
+	lineRe.lastIndex = nextLF;
+	let match;
+	while (match = lineRe.exec(string)) {
+		const breaks = match[1].length;
+		const line = match[2];
+		result += "\n".repeat(breaks + 1) + pad + line;
+	}
+	return result;
+}
+function indentString(string, spaces) {
+	const indent = " ".repeat(spaces);
+	let position = 0;
+	let result = "";
+	const length = string.length;
+	while (position < length) {
+		let line;
+		const next = string.indexOf("\n", position);
+		if (next === -1) {
+			line = string.slice(position);
+			position = length;
+		} else {
+			line = string.slice(position, next + 1);
+			position = next + 1;
+		}
+		if (line.length && line !== "\n") result += indent;
+		result += line;
+	}
+	return result;
+}
+function needIndentIndicator(string) {
+	return /^\n* /.test(string);
+}
+function blockHeader(string, shiftOfParent, shiftOfContent) {
+	const indentIndicator = needIndentIndicator(string) ? String(shiftOfContent - shiftOfParent) : "";
+	const clip = string[string.length - 1] === "\n";
+	return `${indentIndicator}${clip && (string[string.length - 2] === "\n" || string === "\n") ? "+" : clip ? "" : "-"}\n`;
+}
+function dropEndingNewline(string) {
+	return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+}
+function isMoreIndented(char) {
+	return char === " " || char === "	";
+}
+function foldLine(line, width) {
+	if (line === "" || isMoreIndented(line[0])) return line;
+	const breakRe = / [^ \t]/g;
+	let match;
+	let start = 0;
+	let end;
+	let curr = 0;
+	let next = 0;
+	let result = "";
+	while (match = breakRe.exec(line)) {
+		next = match.index;
+		if (next - start > width) {
+			end = curr > start ? curr : next;
+			result += `\n${line.slice(start, end)}`;
+			start = end + 1;
+		}
+		curr = next;
+	}
+	result += "\n";
+	if (line.length - start > width && curr > start) result += `${line.slice(start, curr)}\n${line.slice(curr + 1)}`;
+	else result += line.slice(start);
+	return result.slice(1);
+}
+function foldBlockScalar(string, width) {
+	const lineRe = /(\n+)([^\n]*)/g;
+	let nextLF = string.indexOf("\n");
+	if (nextLF === -1) nextLF = string.length;
+	lineRe.lastIndex = nextLF;
+	let result = foldLine(string.slice(0, nextLF), width);
+	let prevMoreIndented = string[0] === "\n" || isMoreIndented(string[0]);
+	let moreIndented;
+	let match;
+	while (match = lineRe.exec(string)) {
+		const prefix = match[1];
+		const line = match[2];
+		moreIndented = line !== "" && isMoreIndented(line[0]);
+		result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+		prevMoreIndented = moreIndented;
+	}
+	return result;
+}
+var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
+function escapeCharacter(character) {
+	switch (character) {
+		case "\0": return "\\0";
+		case "\x07": return "\\a";
+		case "\b": return "\\b";
+		case "	": return "\\t";
+		case "\n": return "\\n";
+		case "\v": return "\\v";
+		case "\f": return "\\f";
+		case "\r": return "\\r";
+		case "\x1B": return "\\e";
+		case "\"": return "\\\"";
+		case "\\": return "\\\\";
+		case "": return "\\N";
+		case "\xA0": return "\\_";
+		case "\u2028": return "\\L";
+		case "\u2029": return "\\P";
+	}
+	const code = character.charCodeAt(0);
+	const hex = code.toString(16).toUpperCase();
+	if (code <= 255) return `\\x${"0".repeat(2 - hex.length)}${hex}`;
+	return `\\u${"0".repeat(4 - hex.length)}${hex}`;
+}
+function escapeString(string) {
+	return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
+}
+//#endregion
+//#region src/ast/presenter.ts
+var CHAR_LINE_FEED = 10;
+var DEFAULT_PRESENTER_OPTIONS = {
+	indent: 2,
+	seqNoIndent: false,
+	seqInlineFirst: true,
+	lineWidth: 80,
+	flowBracketPadding: false,
+	flowSkipCommaSpace: false,
+	flowSkipColonSpace: false,
+	quoteFlowKeys: false,
+	quoteStyle: "single",
+	forceQuotes: false,
+	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+	tagBeforeAnchor: false
+};
+function nodeTagShort(node) {
+	return node.tagged ? node.tag : tagNameShort(node.tag);
+}
+function createPresenterState(options) {
+	const opts = {
+		...DEFAULT_PRESENTER_OPTIONS,
+		...options
+	};
+	if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
+	return {
+		...opts,
+		defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
+		openEnded: false
+	};
+}
+function generateNextLine(state, level) {
+	return `\n${" ".repeat(state.indent * level)}`;
+}
+function scalarLayout(state, node, parent, level, isKey, flowOnly) {
+	return {
+		node,
+		parent,
+		level,
+		isKey,
+		flowOnly,
+		shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
+		shiftOfContent: state.indent * Math.max(1, level),
+		shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
+		presenterOptions: state,
+		allowedStylesMask: 0,
+		style: node.style
+	};
+}
+function writeFlowSequence(state, level, node) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		const item = writeNode(state, level, node.items[index], node, {}).text;
+		if (index > 0) result += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+		result += item;
+	}
+	const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
+	return `[${pad}${result}${pad}]`;
+}
+function writeBlockSequence(state, level, node, compact) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		const item = writeNode(state, level + 1, node.items[index], node, {
+			block: true,
+			compact: state.seqInlineFirst,
+			isblockseq: true
+		}).text;
+		if (!compact || result !== "") result += generateNextLine(state, level);
+		if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result += "-";
+		else result += "- ";
+		result += item;
+	}
+	return result;
+}
+function writeFlowMapping(state, level, node) {
+	let result = "";
+	for (const { key, value } of node.items) {
+		let pairBuffer = "";
+		if (result !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+		const keyRender = writeNode(state, level, key, node, { iskey: true });
+		const keyText = keyRender.text;
+		const valueText = writeNode(state, level, value, node, {}).text;
+		const sep = state.flowSkipColonSpace || valueText === "" ? "" : " ";
+		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+		const keyColonSep = key.kind === "alias" || keyIsBareProps ? " " : "";
+		pairBuffer += `${keyText}${keyColonSep}:${sep}${valueText}`;
+		result += pairBuffer;
+	}
+	const pad = state.flowBracketPadding && result !== "" ? " " : "";
+	return `{${pad}${result}${pad}}`;
+}
+function writeBlockMapping(state, level, node, compact) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		let pairBuffer = "";
+		if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
+		const { key, value } = node.items[index];
+		const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
+		const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
+			block: true,
+			compact: true,
+			isblockseq: !cannotBeCompact(state, key, level + 1)
+		}) : writeNode(state, level + 1, key, node, {
+			block: true,
+			compact: true,
+			iskey: true
+		});
+		const keyText = keyRender.text;
+		const keyHasLineBreak = key.kind === "scalar" && key.value.indexOf("\n") !== -1;
+		const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
+		const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
+		if (explicitPair) {
+			if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
+			else pairBuffer += "? ";
+		}
+		pairBuffer += keyText;
+		if (explicitPair) pairBuffer += generateNextLine(state, level);
+		const valueText = writeNode(state, level + 1, value, node, {
+			block: true,
+			compact: explicitPair,
+			isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
+		}).text;
+		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+		const keyColonSep = !explicitPair && (key.kind === "alias" || keyIsBareProps) ? " " : "";
+		if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
+		else pairBuffer += `${keyColonSep}: `;
+		pairBuffer += valueText;
+		result += pairBuffer;
+	}
+	return result;
+}
+function cannotBeCompact(state, node, level) {
+	if (node.kind === "alias") return true;
+	return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
+}
+function writeNode(state, level, node, parent, ctx) {
+	if (node.kind === "alias") {
+		state.openEnded = false;
+		return {
+			text: `*${node.anchor}`,
+			noBody: false
+		};
+	}
+	const { block = false, iskey = false, isblockseq = false } = ctx;
+	let compact = ctx.compact ?? false;
+	const hasAnchor = node.anchor !== void 0;
+	if (cannotBeCompact(state, node, level)) compact = false;
+	let body;
+	let shouldPrintTag = node.tagged;
+	const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
+	if (node.kind === "mapping") {
+		if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
+		else body = writeFlowMapping(state, level, node);
+	} else if (node.kind === "sequence") {
+		if (useBlockCollection) {
+			if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
+			else body = writeBlockSequence(state, level, node, compact);
+		} else body = writeFlowSequence(state, level, node);
+	} else {
+		const layout = scalarLayout(state, node, parent, level, iskey, !block);
+		detectAllowedStyles(layout);
+		for (const rule of state.scalarStyleRules) rule(layout);
+		body = renderScalar(layout);
+		state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
+		shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
+	}
+	if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
+	if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
+	const noBody = body === "";
+	let text = body;
+	if (shouldPrintTag || hasAnchor) {
+		const props = [];
+		const tag = shouldPrintTag ? nodeTagShort(node) : null;
+		const anchor = hasAnchor ? `&${node.anchor}` : null;
+		if (state.tagBeforeAnchor) {
+			if (tag !== null) props.push(tag);
+			if (anchor !== null) props.push(anchor);
+		} else {
+			if (anchor !== null) props.push(anchor);
+			if (tag !== null) props.push(tag);
+		}
+		const sep = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
+		text = `${props.join(" ")}${sep}${body}`;
+	}
+	return {
+		text,
+		noBody
+	};
+}
+function rootStartsOwnLine(node) {
+	return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
+}
+function writeDocumentDirectives(doc) {
+	let result = "";
+	for (const directive of doc.directives) {
+		if (directive.kind === "yaml") {
+			result += `%YAML ${directive.version}\n`;
+			continue;
+		}
+		const { handle, prefix } = directive;
+		result += `%TAG ${handle} ${prefix}\n`;
+	}
+	return result;
+}
+/**
+* Build YAML from AST.
+*
+* @category AST
+*/
+function present(documents, options) {
+	const state = createPresenterState(options);
+	let result = "";
+	let previousEnded = false;
+	for (let index = 0; index < documents.length; index += 1) {
+		const doc = documents[index];
+		state.openEnded = false;
+		const directives = writeDocumentDirectives(doc);
+		const hasDirectives = directives !== "";
+		const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
+		result += directives;
+		if (doc.contents === null) {
+			if (marker) result += "---\n";
+		} else if (marker) {
+			const body = writeNode(state, 0, doc.contents, null, {
+				block: true,
+				compact: true
+			}).text;
+			const sep = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
+			result += `---${sep}${body}\n`;
+		} else result += writeNode(state, 0, doc.contents, null, {
+			block: true,
+			compact: true
+		}).text + "\n";
+		previousEnded = doc.explicitEnd || state.openEnded;
+		if (previousEnded) result += "...\n";
+	}
+	return result;
+}
+//#endregion
+//#region src/dump.ts
+var DEFAULT_DUMP_OPTIONS = {
+	...DEFAULT_PRESENTER_OPTIONS,
+	schema: DUMP_SCHEMA,
+	skipInvalid: false,
+	noRefs: false,
+	flowLevel: -1,
+	sortKeys: false,
+	transform: () => {}
+};
+function defaultCompareFn(a, b) {
+	const x = String(a);
+	const y = String(b);
+	if (x < y) return -1;
+	if (x > y) return 1;
+	return 0;
+}
+/**
+* Serializes JS object as a YAML document. By default it can dump every
+* supported YAML type, so it throws an exception if you try to dump regexps or
+* functions. However, you can disable exceptions by setting the
+* {@link DumpOptions.skipInvalid} option to `true`.
+*
+* @category Main
+*/
+function dump(input, options = {}) {
+	const opts = {
+		...DEFAULT_DUMP_OPTIONS,
+		...options
+	};
+	const documents = jsToAst(input, opts.schema, {
+		noRefs: opts.noRefs,
+		skipInvalid: opts.skipInvalid
+	});
+	if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
+		if (ctx.depth < opts.flowLevel) return;
+		if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
+		return VISIT_SKIP;
+	});
+	if (opts.sortKeys) {
+		const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
+		visit(documents, (node) => {
+			if (node.kind !== "mapping") return;
+			node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
+		});
+	}
+	opts.transform(documents);
+	return present(documents, {
+		...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
+		schema: opts.schema
+	});
+}
+//#endregion
+//#region src/ast/from_events.ts
+var NO_RANGE = (/* unused pure expression or super */ null && (-1));
+function eventPosition(event) {
+	if ("tagStart" in event && event.tagStart !== NO_RANGE) return event.tagStart;
+	if ("anchorStart" in event && event.anchorStart !== NO_RANGE) return event.anchorStart;
+	if ("valueStart" in event && event.valueStart !== NO_RANGE) return event.valueStart;
+	if ("start" in event) return event.start;
+	return 0;
+}
+function rawTag(state, event) {
+	return event.tagStart === NO_RANGE ? "" : state.source.slice(event.tagStart, event.tagEnd);
+}
+function anchorName(state, event) {
+	return event.anchorStart === NO_RANGE ? void 0 : state.source.slice(event.anchorStart, event.anchorEnd);
+}
+function buildScalar(state, event) {
+	const value = getScalarValue(state.source, event);
+	const raw = rawTag(state, event);
+	let tag;
+	let tagged = false;
+	if (raw !== "") {
+		tagged = true;
+		tag = raw;
+	} else if (event.style === SCALAR_STYLE.PLAIN) tag = state.schema.resolveImplicitScalarTag(value).tag.tagName;
+	else tag = state.schema.defaultScalarTag.tagName;
+	return {
+		kind: "scalar",
+		tag,
+		tagged,
+		style: event.style,
+		anchor: anchorName(state, event),
+		value
+	};
+}
+function buildCollection(state, event, defaultTagName) {
+	const raw = rawTag(state, event);
+	let tag;
+	let tagged = false;
+	if (raw === "") tag = defaultTagName;
+	else {
+		tag = raw;
+		tagged = true;
+	}
+	return {
+		tag,
+		tagged,
+		style: event.style,
+		anchor: anchorName(state, event)
+	};
+}
+function addNode(state, node) {
+	const frame = state.frames[state.frames.length - 1];
+	if (frame.kind === "document") frame.doc.contents = node;
+	else if (frame.kind === "sequence") frame.node.items.push(node);
+	else if (frame.key) {
+		frame.node.items.push({
+			key: frame.key,
+			value: node
+		});
+		frame.key = null;
+	} else frame.key = node;
+}
+/**
+* Builds an AST from parser events
+*
+* @category AST
+*/
+function eventsToAst(events, options) {
+	const state = {
+		source: options.source,
+		schema: options.schema,
+		eventIndex: 0,
+		position: 0,
+		frames: [],
+		documents: []
+	};
+	while (state.eventIndex < events.length) {
+		const event = events[state.eventIndex++];
+		state.position = eventPosition(event);
+		switch (event.type) {
+			case EVENT_ID.DOCUMENT: {
+				const doc = {
+					contents: null,
+					explicitStart: event.explicitStart,
+					explicitEnd: event.explicitEnd,
+					directives: event.directives
+				};
+				state.frames.push({
+					kind: "document",
+					doc
+				});
+				break;
+			}
+			case EVENT_ID.SCALAR:
+				addNode(state, buildScalar(state, event));
+				break;
+			case EVENT_ID.SEQUENCE: {
+				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:seq");
+				const node = {
+					kind: "sequence",
+					tag,
+					tagged,
+					style,
+					anchor,
+					items: []
+				};
+				state.frames.push({
+					kind: "sequence",
+					node
+				});
+				break;
+			}
+			case EVENT_ID.MAPPING: {
+				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:map");
+				const node = {
+					kind: "mapping",
+					tag,
+					tagged,
+					style,
+					anchor,
+					items: []
+				};
+				state.frames.push({
+					kind: "mapping",
+					node,
+					key: null
+				});
+				break;
+			}
+			case EVENT_ID.ALIAS:
+				addNode(state, {
+					kind: "alias",
+					anchor: state.source.slice(event.anchorStart, event.anchorEnd)
+				});
+				break;
+			case EVENT_ID.POP: {
+				const frame = state.frames.pop();
+				if (frame.kind === "mapping" && frame.key) throw new Error("incomplete mapping pair in event stream");
+				if (frame.kind === "document") state.documents.push(frame.doc);
+				else addNode(state, frame.node);
+				break;
+			}
+		}
+	}
+	return state.documents;
+}
+//#endregion
+//#region src/index.ts
+/** @deprecated Use `EVENT_ID.DOCUMENT` instead. @internal */
+var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
+/** @deprecated Use `EVENT_ID.SEQUENCE` instead. @internal */
+var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
+/** @deprecated Use `EVENT_ID.MAPPING` instead. @internal */
+var EVENT_MAPPING = EVENT_ID.MAPPING;
+/** @deprecated Use `EVENT_ID.SCALAR` instead. @internal */
+var EVENT_SCALAR = EVENT_ID.SCALAR;
+/** @deprecated Use `EVENT_ID.ALIAS` instead. @internal */
+var EVENT_ALIAS = EVENT_ID.ALIAS;
+/** @deprecated Use `EVENT_ID.POP` instead. @internal */
+var EVENT_POP = EVENT_ID.POP;
+/** @deprecated Use `SCALAR_STYLE.PLAIN` instead. @internal */
+var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+/** @deprecated Use `SCALAR_STYLE.SINGLE_QUOTED` instead. @internal */
+var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+/** @deprecated Use `SCALAR_STYLE.DOUBLE_QUOTED` instead. @internal */
+var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+/** @deprecated Use `SCALAR_STYLE.LITERAL_BLOCK` instead. @internal */
+var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+/** @deprecated Use `SCALAR_STYLE.FOLDED_BLOCK` instead. @internal */
+var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+/** @deprecated Use `COLLECTION_STYLE.BLOCK` instead. @internal */
+var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
+/** @deprecated Use `COLLECTION_STYLE.FLOW` instead. @internal */
+var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
+/** @deprecated Use `CHOMPING_MODE.CLIP` instead. @internal */
+var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
+/** @deprecated Use `CHOMPING_MODE.STRIP` instead. @internal */
+var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
+/** @deprecated Use `CHOMPING_MODE.KEEP` instead. @internal */
+var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
+//#endregion
+
+
+//# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/sources/shared/yaml-validate.ts
+
+/**
+ * Whether the yaml package would read `text` (a YAML stream irsa-guard does not need the contents
+ * of) without a finding, decided by js-yaml's event parser, which checks the syntax several times
+ * faster because it builds no document. False means "not vouched for": the caller then parses the
+ * text with the yaml package, which says what is wrong and where.
+ *
+ * js-yaml (5.x, MIT, nodeca/js-yaml) and the yaml package (2.x, as parseYamlTree calls it) agree
+ * on which streams are well-formed except where this function answers false without asking it:
+ * - a carriage return not followed by a line feed: a line break for js-yaml, not for the yaml
+ *   lexer (`a: 1\rb: 2` is one broken line there);
+ * - an alias or a tag: the yaml package resolves them while building the tree (alias limits,
+ *   tag resolution), which an event stream does not do;
+ * - nesting deeper than MAX_EVENT_DEPTH: parseYamlTree stops at its own depth limit;
+ * - a mapping key that is not a scalar, or two keys of one mapping with the same text: the
+ *   Kubernetes reader reports duplicate keys (keys compared as parseYamlTree's keyText writes
+ *   them: the scalar's string, '' for a YAML 1.1 null).
+ * Everything js-yaml rejects that the yaml package accepts (a control character, a duplicate
+ * anchor in one node) only sends the text to the yaml package, which then reports nothing.
+ */
+function fastYamlAccepts(text) {
+    if (LONE_CARRIAGE_RETURN.test(text))
+        return false;
+    let events;
+    try {
+        events = parseEvents(text, { maxDepth: MAX_EVENT_DEPTH });
+    }
+    catch {
+        return false;
+    }
+    /** Per open document, sequence or mapping: the keys seen so far when it is a mapping. */
+    const open = [];
+    /** Whether the next node of the innermost mapping is a key. */
+    const atKey = [];
+    for (const event of events) {
+        if (event.type === EVENT_ID.POP) {
+            open.pop();
+            atKey.pop();
+            continue;
+        }
+        if (event.type === EVENT_ID.ALIAS)
+            return false;
+        if (event.type === EVENT_ID.DOCUMENT) {
+            open.push(undefined);
+            atKey.push(false);
+            continue;
+        }
+        if (event.tagStart >= 0)
+            return false;
+        const keys = open.at(-1);
+        if (keys) {
+            const isKey = atKey[atKey.length - 1] === true;
+            atKey[atKey.length - 1] = !isKey;
+            if (isKey) {
+                if (event.type !== EVENT_ID.SCALAR)
+                    return false;
+                const key = yaml_validate_keyText(text, event);
+                if (key !== MERGE_KEY || event.style !== SCALAR_STYLE.PLAIN) {
+                    if (keys.has(key))
+                        return false;
+                    keys.add(key);
+                }
+            }
+        }
+        if (event.type === EVENT_ID.MAPPING) {
+            open.push(new Set());
+            atKey.push(true);
+        }
+        else if (event.type === EVENT_ID.SEQUENCE) {
+            open.push(undefined);
+            atKey.push(false);
+        }
+    }
+    return true;
+}
+function yaml_validate_keyText(text, scalar) {
+    if (scalar.valueStart < 0)
+        return '';
+    const value = getScalarValue(text, scalar);
+    return scalar.style === SCALAR_STYLE.PLAIN && YAML_1_1_NULL.test(value) ? '' : value;
+}
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+/** Below parseYamlTree's MAX_DEPTH (200), which also counts scalars and alias expansions. */
+const MAX_EVENT_DEPTH = 100;
+const YAML_1_1_NULL = /^(?:~|null|Null|NULL|)$/;
+/** A plain `<<` is a YAML 1.1 merge key: several in one mapping are not duplicates. */
+const MERGE_KEY = '<<';
+
 ;// CONCATENATED MODULE: ./src/sources/kubernetes/service-account-references.ts
 const STORE_PATH = ['spec', 'provider', 'aws', 'auth', 'jwt', 'serviceAccountRef'];
 const GENERATOR_PATH = ['spec', 'auth', 'jwt', 'serviceAccountRef'];
@@ -47267,7 +56939,140 @@ function route53AssumedRoles(root, apiVersion, kind) {
     return roles;
 }
 
+;// CONCATENATED MODULE: ./src/sources/kubernetes/pod-placement.ts
+
+/** The node labels that carry the OS; the webhook reads both (amazon-eks-pod-identity-webhook pkg/handler/handler.go @3bf80a34). */
+const OS_LABELS = new Set(['kubernetes.io/os', 'beta.kubernetes.io/os']);
+/**
+ * The OS a pod spec pins its node to: `nodeSelector` first (what the webhook reads), else a required
+ * node affinity whose every term allows exactly one OS. undefined when the spec does not say.
+ */
+function nodeOsOf(podSpec) {
+    const selector = last(podSpec, 'nodeSelector');
+    if (selector?.kind === 'object') {
+        for (const label of OS_LABELS) {
+            const found = lastEntry(selector, label);
+            const os = pod_placement_text(found?.value);
+            if (found && os !== undefined)
+                return { os, via: 'nodeSelector', location: found.keyLocation };
+        }
+    }
+    const required = last(last(last(podSpec, 'affinity'), 'nodeAffinity'), 'requiredDuringSchedulingIgnoredDuringExecution');
+    const terms = last(required, 'nodeSelectorTerms');
+    if (terms?.kind !== 'array' || terms.items.length === 0)
+        return undefined;
+    // Terms are alternatives: the pod is pinned only when every term allows the same single OS.
+    let pinned;
+    for (const term of terms.items) {
+        const os = termOs(term);
+        if (!os || (pinned && pinned.os !== os.os))
+            return undefined;
+        pinned ??= os;
+    }
+    return pinned;
+}
+/** The one OS a node selector term requires (`key: kubernetes.io/os, operator: In, values: [windows]`). */
+function termOs(term) {
+    const expressions = last(term, 'matchExpressions');
+    if (expressions?.kind !== 'array')
+        return undefined;
+    for (const expression of expressions.items) {
+        const keyEntry = lastEntry(expression, 'key');
+        const key = pod_placement_text(keyEntry?.value);
+        if (!keyEntry || key === undefined || !OS_LABELS.has(key) || pod_placement_text(last(expression, 'operator')) !== 'In')
+            continue;
+        const values = last(expression, 'values');
+        if (values?.kind !== 'array' || values.items.length !== 1)
+            continue;
+        const os = pod_placement_text(values.items[0]);
+        if (os !== undefined)
+            return { os, via: 'nodeAffinity', location: keyEntry.keyLocation };
+    }
+    return undefined;
+}
+/** The pod's labels as a Fargate profile selector sees them; a label whose value is not plain text is symbolic. */
+function podLabelsOf(labels) {
+    if (labels?.kind !== 'object')
+        return [];
+    const effective = new Map();
+    for (const item of labels.entries) {
+        const value = pod_placement_text(item.value);
+        effective.set(item.key, value !== undefined && !/\{\{|\$\{|\$\(/.test(value)
+            ? (0,model_value/* known */.eO)(value, item.value.location)
+            : (0,model_value/* symbolic */.fv)(`label ${item.key}`, item.value.location));
+    }
+    return [...effective].map(([key, value]) => ({ key, value }));
+}
+/** The webhook's binary as its deploy manifests run it (deploy/deployment-base.yaml: `command: [/webhook, …]`). */
+const WEBHOOK_IMAGE = /(^|\/)amazon-eks-pod-identity-webhook(:|@|$)/;
+const REGION_FLAG = /^--?aws-default-region(=(.*))?$/;
+/**
+ * The self-hosted amazon-eks-pod-identity-webhook containers of a pod spec (its image, or the
+ * `/webhook` command with the webhook's own flags), and the region it injects
+ * (main.go @3bf80a34: `--aws-default-region`, "If set, AWS_DEFAULT_REGION and AWS_REGION will be set").
+ */
+function selfHostedWebhooksOf(podSpec, source) {
+    const containers = last(podSpec, 'containers');
+    if (containers?.kind !== 'array')
+        return [];
+    const webhooks = [];
+    for (const container of containers.items) {
+        if (container.kind !== 'object')
+            continue;
+        const words = [...listItems(last(container, 'command')), ...listItems(last(container, 'args'))];
+        const image = pod_placement_text(last(container, 'image')) ?? '';
+        const runsWebhook = WEBHOOK_IMAGE.test(image) ||
+            (words[0]?.text === '/webhook' &&
+                words.some((word) => /^--?(annotation-prefix|token-audience|aws-default-region)\b/.test(word.text)));
+        if (!runsWebhook)
+            continue;
+        const webhook = { source, location: container.location };
+        words.forEach((word, index) => {
+            const match = REGION_FLAG.exec(word.text);
+            if (!match)
+                return;
+            const next = words[index + 1];
+            const value = match[1] !== undefined ? match[2] : next?.text;
+            if (value === undefined)
+                return;
+            webhook.defaultRegion = /\{\{|\$\{|\$\(/.test(value)
+                ? (0,model_value/* symbolic */.fv)(value, word.node.location)
+                : (0,model_value/* known */.eO)(value, word.node.location);
+        });
+        webhooks.push(webhook);
+    }
+    return webhooks;
+}
+function listItems(node) {
+    if (node?.kind !== 'array')
+        return [];
+    return node.items.flatMap((item) => {
+        const value = pod_placement_text(item);
+        return value === undefined ? [] : [{ text: value, node: item }];
+    });
+}
+function lastEntry(node, key) {
+    if (node?.kind !== 'object')
+        return undefined;
+    for (let index = node.entries.length - 1; index >= 0; index -= 1) {
+        const candidate = node.entries[index];
+        if (candidate?.key === key)
+            return candidate;
+    }
+    return undefined;
+}
+function last(node, key) {
+    return lastEntry(node, key)?.value;
+}
+function pod_placement_text(node) {
+    if (node?.kind !== 'scalar' || node.type === 'null' || node.value.kind !== 'known')
+        return undefined;
+    return node.value.value;
+}
+
 ;// CONCATENATED MODULE: ./src/sources/kubernetes/index.ts
+
+
 
 
 
@@ -47331,11 +57136,15 @@ function sniffing(file, context) {
 }
 /**
  * The text to parse when some documents need not be: the others blanked out, or null when none
- * is needed. Undefined when every document is needed or the file must be read whole.
+ * is needed. Undefined when every document is needed or the file must be read whole: also when
+ * the fast check cannot vouch for the documents left out, so that their syntax errors are
+ * reported as the yaml package words and places them.
  */
 function relevantText(text) {
     const parts = splitManifest(text);
     if (!parts || parts.every((part) => part.relevant))
+        return undefined;
+    if (!fastYamlAccepts(keepParts(text, parts, (part) => !part.relevant)))
         return undefined;
     if (!parts.some((part) => part.relevant))
         return null;
@@ -47400,6 +57209,7 @@ class ManifestReader {
     serviceAccounts = [];
     workloads = [];
     creators = [];
+    webhooks = [];
     findings = [];
     suppressions = [];
     fileLines;
@@ -47423,6 +57233,8 @@ class ManifestReader {
         };
         if (this.creators.length > 0)
             facts.serviceAccountCreators = this.creators;
+        if (this.webhooks.length > 0)
+            facts.selfHostedWebhooks = this.webhooks;
         return facts;
     }
     /** The file's lines, split when first needed (a value that is not a scalar, a JSON error). */
@@ -47513,10 +57325,10 @@ class ManifestReader {
             this.findings.push(withRelevance({ ...error, message: `${error.message}; nothing in this document was checked` }, documentTextAt(this.lines, error.location.line)));
     }
     readObjectOrList(node, span, depth) {
-        const kind = kubernetes_text(last(node, 'kind'));
+        const kind = kubernetes_text(kubernetes_last(node, 'kind'));
         if (kind === undefined)
             return;
-        const items = last(node, 'items');
+        const items = kubernetes_last(node, 'items');
         if (kind.endsWith('List') && items?.kind === 'array' && depth < MAX_LIST_DEPTH) {
             for (const item of items.items) {
                 if (item.kind !== 'object')
@@ -47534,19 +57346,19 @@ class ManifestReader {
             this.collected.push({ root: node, path: this.file.path, fromLine: span.fromLine, toLine: span.toLine });
             return;
         }
-        const apiVersion = kubernetes_text(last(node, 'apiVersion')) ?? '';
-        const metadata = last(node, 'metadata');
-        const nameEntry = lastEntry(metadata, 'name');
-        const location = nameEntry?.keyLocation ?? lastEntry(node, 'metadata')?.keyLocation ?? node.location;
+        const apiVersion = kubernetes_text(kubernetes_last(node, 'apiVersion')) ?? '';
+        const metadata = kubernetes_last(node, 'metadata');
+        const nameEntry = kubernetes_lastEntry(metadata, 'name');
+        const location = nameEntry?.keyLocation ?? kubernetes_lastEntry(node, 'metadata')?.keyLocation ?? node.location;
         const name = nameValue(nameEntry?.value, metadata, location);
-        const namespace = namespaceValue(last(metadata, 'namespace'), location);
-        const annotations = this.annotationsOf(last(metadata, 'annotations'), 'annotations');
-        const labels = this.annotationsOf(last(metadata, 'labels'), 'labels');
+        const namespace = namespaceValue(kubernetes_last(metadata, 'namespace'), location);
+        const annotations = this.annotationsOf(kubernetes_last(metadata, 'annotations'), 'annotations');
+        const labels = this.annotationsOf(kubernetes_last(metadata, 'labels'), 'labels');
         const pod = podOf(node, kind);
         const templateMetadata = pod?.templateMetadata;
         const templateAnnotations = [
-            ...this.annotationsOf(last(templateMetadata, 'annotations'), 'template-annotations'),
-            ...this.annotationsOf(last(templateMetadata, 'labels'), 'template-labels'),
+            ...this.annotationsOf(kubernetes_last(templateMetadata, 'annotations'), 'template-annotations'),
+            ...this.annotationsOf(kubernetes_last(templateMetadata, 'labels'), 'template-labels'),
         ];
         const object = {
             source: this.source,
@@ -47604,11 +57416,20 @@ class ManifestReader {
                 location,
                 containers: this.containersOf(pod.spec),
             };
-            const serviceAccountName = lastEntry(pod.spec, 'serviceAccountName') ?? lastEntry(pod.spec, 'serviceAccount');
+            this.readPodSettings(pod.spec, workload);
+            const serviceAccountName = kubernetes_lastEntry(pod.spec, 'serviceAccountName') ?? kubernetes_lastEntry(pod.spec, 'serviceAccount');
             const serviceAccountValue = serviceAccountName ? referenceValue(serviceAccountName.value) : undefined;
             if (serviceAccountValue)
                 workload.serviceAccountName = serviceAccountValue;
+            const nodeOs = nodeOsOf(pod.spec);
+            if (nodeOs)
+                workload.nodeOs = nodeOs;
+            const podLabels = podLabelsOf(kubernetes_last(kind === 'Pod' ? metadata : templateMetadata, 'labels'));
+            if (podLabels.length > 0)
+                workload.podLabels = podLabels;
             this.workloads.push(workload);
+            for (const webhook of selfHostedWebhooksOf(pod.spec, this.source))
+                this.webhooks.push(webhook);
         }
     }
     /** The effective map (kubectl keeps the last of duplicate keys); values as written. */
@@ -47670,24 +57491,50 @@ class ManifestReader {
             ['initContainers', true],
             ['containers', false],
         ]) {
-            const list = last(podSpec, field);
+            const list = kubernetes_last(podSpec, field);
             if (list?.kind !== 'array')
                 continue;
             for (const item of list.items) {
                 if (item.kind !== 'object')
                     continue;
                 const container = {
-                    name: kubernetes_text(last(item, 'name')) ?? '',
+                    name: kubernetes_text(kubernetes_last(item, 'name')) ?? '',
                     init,
                     location: item.location,
-                    env: this.envOf(last(item, 'env')),
+                    env: this.envOf(kubernetes_last(item, 'env')),
                 };
-                if (last(item, 'envFrom') !== undefined)
+                if (kubernetes_last(item, 'envFrom') !== undefined)
                     container.envFrom = true;
+                const image = kubernetes_last(item, 'image');
+                const imageValue = image ? referenceValue(image) : undefined;
+                if (imageValue)
+                    container.image = imageValue;
+                const restartPolicy = init ? kubernetes_last(item, 'restartPolicy') : undefined;
+                const restartPolicyValue = restartPolicy ? referenceValue(restartPolicy) : undefined;
+                if (restartPolicyValue)
+                    container.restartPolicy = restartPolicyValue;
+                const volumeMounts = volumeMountsOf(kubernetes_last(item, 'volumeMounts'));
+                if (volumeMounts.length > 0)
+                    container.volumeMounts = volumeMounts;
+                const securityContext = securityContextOf(kubernetes_lastEntry(item, 'securityContext'));
+                if (securityContext)
+                    container.securityContext = securityContext;
                 containers.push(container);
             }
         }
         return containers;
+    }
+    /** Volumes, `hostNetwork` and the pod's `securityContext`: what the pod-side IRSA rules read. */
+    readPodSettings(podSpec, workload) {
+        const volumes = volumesOf(kubernetes_last(podSpec, 'volumes'));
+        if (volumes.length > 0)
+            workload.volumes = volumes;
+        const hostNetwork = kubernetes_lastEntry(podSpec, 'hostNetwork');
+        if (hostNetwork?.value.kind === 'scalar' && kubernetes_text(hostNetwork.value) === 'true')
+            workload.hostNetwork = hostNetwork.keyLocation;
+        const securityContext = securityContextOf(kubernetes_lastEntry(podSpec, 'securityContext'));
+        if (securityContext)
+            workload.securityContext = securityContext;
     }
     envOf(node) {
         if (node?.kind !== 'array')
@@ -47696,15 +57543,15 @@ class ManifestReader {
         for (const item of node.items) {
             if (item.kind !== 'object')
                 continue;
-            const nameNode = last(item, 'name');
+            const nameNode = kubernetes_last(item, 'name');
             const name = kubernetes_text(nameNode);
             if (name === undefined || !nameNode)
                 continue;
             const variable = { name, location: nameNode.location };
-            const valueFrom = last(item, 'valueFrom');
-            const value = last(item, 'value');
+            const valueFrom = kubernetes_last(item, 'valueFrom');
+            const value = kubernetes_last(item, 'value');
             if (valueFrom) {
-                variable.fromSecret = last(valueFrom, 'secretKeyRef') !== undefined;
+                variable.fromSecret = kubernetes_last(valueFrom, 'secretKeyRef') !== undefined;
             }
             else {
                 variable.value = value ? this.valueText(value) : (0,model_value/* known */.eO)('', nameNode.location);
@@ -47868,34 +57715,34 @@ function crossplaneServiceAccount(node, kind, apiVersion, objectName, location) 
         return undefined;
     const revisionName = () => (0,model_value/* symbolic */.fv)(`crossplane-provider-revision(${(0,model_value/* valueOrExpression */.$r)(objectName)})`, location);
     if (kind === 'ControllerConfig') {
-        const named = last(last(node, 'spec'), 'serviceAccountName');
+        const named = kubernetes_last(kubernetes_last(node, 'spec'), 'serviceAccountName');
         return { name: (named ? referenceValue(named) : undefined) ?? revisionName(), annotations: 'metadata' };
     }
     if (kind === 'DeploymentRuntimeConfig') {
-        const template = last(last(last(node, 'spec'), 'serviceAccountTemplate'), 'metadata');
+        const template = kubernetes_last(kubernetes_last(kubernetes_last(node, 'spec'), 'serviceAccountTemplate'), 'metadata');
         if (!template)
             return undefined;
-        const named = last(template, 'name');
+        const named = kubernetes_last(template, 'name');
         return {
             name: (named ? referenceValue(named) : undefined) ?? revisionName(),
-            annotations: last(template, 'annotations'),
+            annotations: kubernetes_last(template, 'annotations'),
         };
     }
     return undefined;
 }
 /** Where a kind keeps its pod: a Pod's own spec, a CronJob's job template, or `spec.template`. */
 function podOf(node, kind) {
-    const spec = last(node, 'spec');
+    const spec = kubernetes_last(node, 'spec');
     if (kind === 'Pod')
         return spec ? { spec } : undefined;
-    const template = kind === 'CronJob' ? last(last(last(spec, 'jobTemplate'), 'spec'), 'template') : last(spec, 'template');
-    const podSpec = last(template, 'spec');
+    const template = kind === 'CronJob' ? kubernetes_last(kubernetes_last(kubernetes_last(spec, 'jobTemplate'), 'spec'), 'template') : kubernetes_last(spec, 'template');
+    const podSpec = kubernetes_last(template, 'spec');
     if (!podSpec)
         return undefined;
-    const isWorkload = TEMPLATE_WORKLOAD_KINDS.has(kind) || kind === 'CronJob' || last(podSpec, 'containers')?.kind === 'array';
+    const isWorkload = TEMPLATE_WORKLOAD_KINDS.has(kind) || kind === 'CronJob' || kubernetes_last(podSpec, 'containers')?.kind === 'array';
     if (!isWorkload)
         return undefined;
-    const templateMetadata = last(template, 'metadata');
+    const templateMetadata = kubernetes_last(template, 'metadata');
     return templateMetadata ? { spec: podSpec, templateMetadata } : { spec: podSpec };
 }
 /** Argo CD Applications and ApplicationSets and Flux HelmReleases install charts irsa-guard may not render. */
@@ -47911,23 +57758,90 @@ function serviceAccountRefOf(node, apiVersion, kind, objectNamespace) {
         return undefined;
     let ref = node;
     for (const key of field.path)
-        ref = last(ref, key);
-    const nameEntry = lastEntry(ref, 'name');
+        ref = kubernetes_last(ref, key);
+    const nameEntry = kubernetes_lastEntry(ref, 'name');
     const name = nameEntry ? referenceValue(nameEntry.value) : undefined;
     if (!nameEntry || !name)
         return undefined;
-    const ownNamespace = field.namespace === 'ref' ? last(ref, 'namespace') : undefined;
+    const ownNamespace = field.namespace === 'ref' ? kubernetes_last(ref, 'namespace') : undefined;
     const namespace = field.namespace === 'object'
         ? objectNamespace
         : ((ownNamespace ? referenceValue(ownNamespace) : undefined) ??
             (0,model_value/* symbolic */.fv)(EACH_USER_NAMESPACE, nameEntry.keyLocation));
     return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') };
 }
+function volumeMountsOf(node) {
+    if (node?.kind !== 'array')
+        return [];
+    const mounts = [];
+    for (const item of node.items) {
+        const volume = kubernetes_text(kubernetes_last(item, 'name'));
+        const mountPath = kubernetes_lastEntry(item, 'mountPath');
+        const path = kubernetes_text(mountPath?.value);
+        if (volume === undefined || !mountPath || path === undefined)
+            continue;
+        const subPath = kubernetes_text(kubernetes_last(item, 'subPath'));
+        mounts.push({ volume, mountPath: path, location: mountPath.value.location, ...(subPath ? { subPath } : {}) });
+    }
+    return mounts;
+}
+function volumesOf(node) {
+    if (node?.kind !== 'array')
+        return [];
+    const volumes = [];
+    for (const item of node.items) {
+        const nameEntry = kubernetes_lastEntry(item, 'name');
+        const name = kubernetes_text(nameEntry?.value);
+        if (name === undefined || !nameEntry)
+            continue;
+        const volume = { name, location: nameEntry.keyLocation, serviceAccountTokens: [], stored: [] };
+        const addStored = (kind, source, nameKey) => {
+            const storedName = kubernetes_text(kubernetes_last(source, nameKey));
+            if (storedName === undefined)
+                return;
+            const items = kubernetes_last(source, 'items');
+            const paths = items?.kind === 'array' ? items.items.flatMap((each) => kubernetes_text(kubernetes_last(each, 'path')) ?? []) : undefined;
+            volume.stored.push({ kind, name: storedName, ...(paths ? { paths } : {}) });
+        };
+        addStored('ConfigMap', kubernetes_last(item, 'configMap'), 'name');
+        addStored('Secret', kubernetes_last(item, 'secret'), 'secretName');
+        const projected = kubernetes_last(kubernetes_last(item, 'projected'), 'sources');
+        if (projected?.kind === 'array') {
+            for (const source of projected.items) {
+                addStored('ConfigMap', kubernetes_last(source, 'configMap'), 'name');
+                addStored('Secret', kubernetes_last(source, 'secret'), 'name');
+                const token = kubernetes_last(source, 'serviceAccountToken');
+                const path = kubernetes_text(kubernetes_last(token, 'path'));
+                if (path === undefined)
+                    continue;
+                const audience = kubernetes_last(token, 'audience');
+                volume.serviceAccountTokens.push({
+                    path,
+                    // A templated audience stays symbolic: unknown, never "no audience".
+                    ...(audience?.kind === 'scalar' && audience.type !== 'null' ? { audience: audience.value } : {}),
+                });
+            }
+        }
+        volumes.push(volume);
+    }
+    return volumes;
+}
+function securityContextOf(entry) {
+    if (entry?.value.kind !== 'object')
+        return undefined;
+    const context = { location: entry.keyLocation };
+    for (const key of ['runAsUser', 'runAsNonRoot', 'fsGroup']) {
+        const value = kubernetes_last(entry.value, key);
+        if (value?.kind === 'scalar' && value.type !== 'null')
+            context[key] = value.value;
+    }
+    return context;
+}
 function nameValue(node, metadata, location) {
     const value = node ? referenceValue(node) : undefined;
     if (value)
         return value;
-    const generateName = kubernetes_text(last(metadata, 'generateName'));
+    const generateName = kubernetes_text(kubernetes_last(metadata, 'generateName'));
     return (0,model_value/* symbolic */.fv)(generateName ? `generated-name:${generateName}` : 'name-of-apply', location);
 }
 function namespaceValue(node, location) {
@@ -47956,7 +57870,7 @@ function nonStringKind(node) {
     return undefined;
 }
 /** The last entry with this key: what kubectl applies when a key is duplicated. */
-function lastEntry(node, key) {
+function kubernetes_lastEntry(node, key) {
     if (node?.kind !== 'object')
         return undefined;
     for (let index = node.entries.length - 1; index >= 0; index -= 1) {
@@ -47965,8 +57879,8 @@ function lastEntry(node, key) {
     }
     return undefined;
 }
-function last(node, key) {
-    return lastEntry(node, key)?.value;
+function kubernetes_last(node, key) {
+    return kubernetes_lastEntry(node, key)?.value;
 }
 /** A scalar's text (numbers and booleans as written), or undefined. */
 function kubernetes_text(node) {
@@ -48005,7 +57919,7 @@ const awsProfilesSource = {
         return reader.finish();
     },
 };
-const KUBERNETES_MARKERS = /web_identity_token_file|source_profile|role_arn|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_CONFIG_FILE/;
+const KUBERNETES_MARKERS = /web_identity_token_file|source_profile|role_arn|aws_access_key_id|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_CONFIG_FILE/;
 class ProfileReader {
     result = emptyResult();
     stored = [];
@@ -48108,7 +58022,7 @@ class ProfileReader {
         const serviceAccountName = child(podSpec, 'serviceAccountName') ?? child(podSpec, 'serviceAccount');
         if (serviceAccountName?.kind === 'scalar' && scalarText(serviceAccountName))
             workload.serviceAccountName = serviceAccountName.value;
-        this.pods.push({ workload, volumes: volumesOf(podSpec), containers: containersOf(podSpec) });
+        this.pods.push({ workload, volumes: aws_profiles_volumesOf(podSpec), containers: containersOf(podSpec) });
     }
     readStored(kind, namespace, name, node, lines) {
         for (const field of kind === 'Secret' ? ['stringData', 'data'] : ['data']) {
@@ -48196,7 +58110,7 @@ class ProfileReader {
         return defining.length === 1 ? defining[0].file : undefined;
     }
 }
-function volumesOf(podSpec) {
+function aws_profiles_volumesOf(podSpec) {
     const volumes = new Map();
     const list = child(podSpec, 'volumes');
     if (list?.kind !== 'array')
@@ -48309,7 +58223,1884 @@ function decodeBase64(value) {
     return decoded.includes('\uFFFD') ? undefined : decoded;
 }
 
+;// CONCATENATED MODULE: ./src/sources/build-files/dependency.ts
+function sdkDependency(sdk, name, written, range, location, ecosystem, locked) {
+    const dependency = { source: 'build-file', location, sdk, package: name, written, locked, ecosystem };
+    if (range !== undefined)
+        dependency.range = range;
+    return dependency;
+}
+/** A dependency file irsa-guard cannot read: a note, since its SDK versions are only unknown, not wrong. */
+function unreadable(path, location, why) {
+    return {
+        ruleId: 'parse-error',
+        level: 'note',
+        location,
+        message: `Cannot read the AWS SDK versions of ${path}: ${why}`,
+        key: `sdk-versions ${path}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/build-files/sdk-packages.ts
+/**
+ * The packages that carry an SDK's version. JavaScript v3 packages are released one by one, so only
+ * the clients and the credential providers, which every release regenerates, stand for the SDK.
+ */
+function npmSdk(name) {
+    if (name === 'aws-sdk')
+        return 'js-v2';
+    if (name.startsWith('@aws-sdk/client-') ||
+        name === '@aws-sdk/credential-provider-node' ||
+        name === '@aws-sdk/credential-providers')
+        return 'js-v3';
+    return undefined;
+}
+function pythonSdk(name) {
+    const normalised = name.toLowerCase().replace(/[-_.]+/g, '-');
+    if (normalised === 'boto3')
+        return 'boto3';
+    if (normalised === 'botocore')
+        return 'botocore';
+    if (normalised === 'awscli')
+        return 'aws-cli-v1';
+    return undefined;
+}
+function goSdk(module) {
+    return module === 'github.com/aws/aws-sdk-go' ? 'go-v1' : undefined;
+}
+/** aws-sdk-core 2.x is the Ruby SDK v2, which the AWS page does not list: only 3.x is compared. */
+function rubySdk(name, version) {
+    return name === 'aws-sdk-core' && /^3\./.test(version) ? 'ruby-v3' : undefined;
+}
+function phpSdk(name) {
+    return name.toLowerCase() === 'aws/aws-sdk-php' ? 'php-v3' : undefined;
+}
+/** Java 1.x artifacts are aws-java-sdk-*: other com.amazonaws artifacts (Lambda, KCL, X-Ray) have versions of their own. */
+function javaSdk(group, artifact) {
+    if (group === 'software.amazon.awssdk')
+        return 'java-v2';
+    if (group === 'com.amazonaws' && /^aws-java-sdk(-|$)/.test(artifact))
+        return 'java-v1';
+    return undefined;
+}
+function nugetSdk(name) {
+    return name.toLowerCase() === 'awssdk.core' ? 'dotnet' : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/build-files/text-location.ts
+/** Offsets of a file's text to line and column, from one pass over its line starts (lock files are long). */
+class TextLocations {
+    path;
+    lineStarts = [0];
+    constructor(path, text) {
+        this.path = path;
+        for (let offset = text.indexOf('\n'); offset !== -1; offset = text.indexOf('\n', offset + 1))
+            this.lineStarts.push(offset + 1);
+    }
+    at(offset) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if ((this.lineStarts[middle] ?? 0) <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return { path: this.path, line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
+    }
+    /** The location of the first occurrence of `needle` at or after `from`, or of the file's start. */
+    of(text, needle, from = 0) {
+        const offset = text.indexOf(needle, from);
+        return this.at(offset === -1 ? 0 : offset);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/sources/build-files/versions.ts
+
+/**
+ * A resolved or pinned version as a semver version: the first three numeric parts ("3.7.302.15"
+ * → 3.7.302, "v1.44.0" → 1.44.0, "1.9" → 1.9.0); undefined when it does not start with a number.
+ */
+function exactRange(version) {
+    const parts = /^\s*[v=]?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
+    if (!parts)
+        return undefined;
+    return `${Number(parts[1])}.${Number(parts[2] ?? 0)}.${Number(parts[3] ?? 0)}`;
+}
+/** An npm range (package.json): as written when semver reads it; tags, URLs and paths are unknown. */
+function npmRange(spec) {
+    return semver_default().validRange(spec) ?? undefined;
+}
+/**
+ * A PEP 440 specifier set ("==1.9.0", ">=1.9,<2", "~=1.26.0", "==1.9.*") as a semver range. Written
+ * here because the PEP 440 packages on npm test a version against a specifier but cannot say whether
+ * a specifier allows any version at or above another; the translation only needs the bounds.
+ * "!=" clauses are dropped (the range then allows more, so nothing is called too old by mistake);
+ * anything else unreadable makes the whole set unknown.
+ */
+function pep440Range(specifiers) {
+    const clauses = [];
+    for (const clause of specifiers.split(',')) {
+        const match = /^\s*(===|==|~=|!=|<=|>=|<|>)\s*([0-9][0-9A-Za-z.*+!-]*)\s*$/.exec(clause);
+        if (!match)
+            return undefined;
+        const operator = match[1] ?? '';
+        const version = match[2] ?? '';
+        if (operator === '!=')
+            continue;
+        if (version.endsWith('.*')) {
+            if (operator !== '==')
+                return undefined;
+            const prefix = version.slice(0, -2);
+            if (!/^\d+(\.\d+)*$/.test(prefix))
+                return undefined;
+            clauses.push(`${prefix}.x`);
+            continue;
+        }
+        const exact = exactRange(version);
+        if (!exact)
+            return undefined;
+        if (operator === '~=') {
+            const release = version.split('.').filter((part) => /^\d+$/.test(part));
+            if (release.length < 2)
+                return undefined;
+            const kept = release.slice(0, -1).map(Number);
+            const upper = [...kept.slice(0, -1), (kept[kept.length - 1] ?? 0) + 1];
+            clauses.push(`>=${exact} <${exactRange(upper.join('.'))}`);
+        }
+        else
+            clauses.push(operator === '==' || operator === '===' ? exact : `${operator}${exact}`);
+    }
+    if (clauses.length === 0)
+        return '*';
+    return semver_default().validRange(clauses.join(' ')) ?? undefined;
+}
+/** A Poetry constraint ("^1.9", "~1.26", ">=1.9,<2", "1.9.0", "*"): npm's syntax, with commas between clauses. */
+function poetryRange(constraint) {
+    const alternatives = constraint.split('||').map((part) => part.split(',').join(' ').trim());
+    return semver_default().validRange(alternatives.join(' || ')) ?? undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/build-files/npm.ts
+
+
+
+
+
+
+
+/** package.json: the ranges of `dependencies` (devDependencies do not ship in an image built for production). */
+function readPackageJson(file) {
+    const result = emptyResult();
+    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
+    if (!parsed.ok) {
+        result.findings.push(unreadable(file.path, parsed.location, parsed.message));
+        return result;
+    }
+    const dependencies = [];
+    const declared = child(parsed.root, 'dependencies');
+    if (declared?.kind === 'object')
+        for (const entry of declared.entries) {
+            const sdk = npmSdk(entry.key);
+            const spec = scalarText(entry.value);
+            if (!sdk || spec === undefined)
+                continue;
+            dependencies.push(sdkDependency(sdk, entry.key, spec, npmRange(spec), entry.keyLocation, 'npm', false));
+        }
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+/** package-lock.json and npm-shrinkwrap.json: `packages` (lockfile v2, v3) or nested `dependencies` (v1), without dev-only packages. */
+function readPackageLock(file) {
+    const result = emptyResult();
+    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
+    if (!parsed.ok) {
+        result.findings.push(unreadable(file.path, parsed.location, parsed.message));
+        return result;
+    }
+    const dependencies = [];
+    const packages = child(parsed.root, 'packages');
+    if (packages?.kind === 'object') {
+        for (const entry of packages.entries) {
+            const name = entry.key.slice(entry.key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+            if (!entry.key.includes('node_modules/'))
+                continue;
+            const locked = lockedPackage(name, entry.value, entry.keyLocation);
+            if (locked)
+                dependencies.push(locked);
+        }
+    }
+    else {
+        const walk = (node) => {
+            if (node?.kind !== 'object')
+                return;
+            for (const entry of node.entries) {
+                const locked = lockedPackage(entry.key, entry.value, entry.keyLocation);
+                if (locked)
+                    dependencies.push(locked);
+                walk(child(entry.value, 'dependencies'));
+            }
+        };
+        walk(child(parsed.root, 'dependencies'));
+    }
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+function lockedPackage(name, node, location) {
+    const sdk = npmSdk(name);
+    const version = scalarText(child(node, 'version'));
+    if (!sdk || version === undefined || scalarText(child(node, 'dev')) === 'true')
+        return undefined;
+    return sdkDependency(sdk, name, version, exactRange(version), location, 'npm', true);
+}
+/**
+ * yarn.lock, classic (`version "2.1.0"`) and Berry (`version: 2.1.0`). Read line by line rather than
+ * with @yarnpkg/lockfile or @yarnpkg/parsers: they return no positions, and only an entry's header
+ * and its version line matter here, one pass over the text.
+ */
+function readYarnLock(file) {
+    const result = emptyResult();
+    const locations = new TextLocations(file.path, file.text);
+    const dependencies = [];
+    let current;
+    let offset = 0;
+    for (const line of file.text.split('\n')) {
+        if (/^[^\s#]/.test(line)) {
+            const descriptor = (line.split(',')[0] ?? '').replace(/^["']/, '');
+            const at = descriptor.indexOf('@', 1);
+            current = at > 0 ? { name: descriptor.slice(0, at), offset } : undefined;
+        }
+        else if (current) {
+            const sdk = npmSdk(current.name);
+            const version = sdk && /^\s+version:?\s+["']?([^"'\s]+)/.exec(line)?.[1];
+            if (sdk && version !== undefined) {
+                dependencies.push(sdkDependency(sdk, current.name, version, exactRange(version), locations.at(current.offset), 'npm', true));
+                current = undefined;
+            }
+        }
+        offset += line.length + 1;
+    }
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+/**
+ * pnpm-lock.yaml: the keys of its `packages:` section (`/aws-sdk/2.1.0` in v5, `/aws-sdk@2.1.0` in
+ * v6, `aws-sdk@2.1.0` in v9), without entries marked `dev: true`. Read line by line: a YAML parse
+ * of a whole lock file costs far more than the keys, and the keys carry name and version.
+ */
+function readPnpmLock(file) {
+    const result = emptyResult();
+    const locations = new TextLocations(file.path, file.text);
+    const dependencies = [];
+    let inPackages = false;
+    let pending;
+    let offset = 0;
+    const flush = () => {
+        if (pending)
+            dependencies.push(pending);
+        pending = undefined;
+    };
+    for (const line of file.text.split('\n')) {
+        if (/^\S/.test(line)) {
+            flush();
+            inPackages = /^packages:\s*$/.test(line);
+        }
+        else if (inPackages && /^ {2}\S/.test(line)) {
+            flush();
+            const key = /^ {2}['"]?\/?((?:@[^/@'"]+\/)?[^/@'"(]+)[@/](\d[^:'"(_]*)/.exec(line);
+            const name = key?.[1] ?? '';
+            const version = key?.[2] ?? '';
+            const sdk = npmSdk(name);
+            if (sdk) {
+                pending = sdkDependency(sdk, name, version, exactRange(version), locations.at(offset + 2), 'npm', true);
+            }
+        }
+        else if (pending && /^ {4}dev: true\s*$/.test(line))
+            pending = undefined;
+        offset += line.length + 1;
+    }
+    flush();
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/sources/build-files/other-ecosystems.ts
+
+
+
+
+
+
+/**
+ * go.mod: `require` lines and blocks. The main module's go.mod lists the version minimal version
+ * selection picks for every module the build uses (Go 1.17 and later), so it counts as resolved.
+ * Written by hand: the go.mod grammar needed here is one directive, and no npm package reads it.
+ */
+function readGoMod(file) {
+    const result = emptyResult();
+    const dependencies = [];
+    let inRequireBlock = false;
+    file.text.split('\n').forEach((line, index) => {
+        const text = line.replace(/\/\/.*$/, '').trim();
+        if (inRequireBlock && text === ')')
+            inRequireBlock = false;
+        else if (/^require\s*\($/.test(text))
+            inRequireBlock = true;
+        else {
+            const match = (inRequireBlock ? /^(\S+)\s+(\S+)$/ : /^require\s+(\S+)\s+(\S+)$/).exec(text);
+            const sdk = match && goSdk(match[1] ?? '');
+            if (!match || !sdk)
+                return;
+            const module = match[1] ?? '';
+            const version = match[2] ?? '';
+            const location = { path: file.path, line: index + 1, column: line.indexOf(module) + 1 };
+            dependencies.push(sdkDependency(sdk, module, version, exactRange(version), location, 'go', true));
+        }
+    });
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+/** Gemfile.lock: the resolved gems of its `specs:` lists, four spaces in (`    aws-sdk-core (3.58.0)`). Bundler's format has no npm reader. */
+function readGemfileLock(file) {
+    const result = emptyResult();
+    const dependencies = [];
+    file.text.split('\n').forEach((line, index) => {
+        const match = /^ {4}([A-Za-z0-9_.-]+) \(([^)\s]+)\)\s*$/.exec(line);
+        const name = match?.[1] ?? '';
+        const version = match?.[2] ?? '';
+        const sdk = match ? rubySdk(name, version) : undefined;
+        if (!sdk)
+            return;
+        const location = { path: file.path, line: index + 1, column: 5 };
+        dependencies.push(sdkDependency(sdk, name, version, exactRange(version), location, 'ruby', true));
+    });
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+/** composer.lock: `packages` (not `packages-dev`), each with `name` and `version`. */
+function readComposerLock(file) {
+    const result = emptyResult();
+    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
+    if (!parsed.ok) {
+        result.findings.push(unreadable(file.path, parsed.location, parsed.message));
+        return result;
+    }
+    const dependencies = [];
+    const packages = child(parsed.root, 'packages');
+    if (packages?.kind === 'array')
+        for (const item of packages.items) {
+            const name = scalarText(child(item, 'name'));
+            const version = scalarText(child(item, 'version'));
+            const sdk = name === undefined ? undefined : phpSdk(name);
+            if (!sdk || name === undefined || version === undefined)
+                continue;
+            const location = child(item, 'name')?.location ?? item.location;
+            dependencies.push(sdkDependency(sdk, name, version, exactRange(version), location, 'php', true));
+        }
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+/** NuGet packages.lock.json: `dependencies.<framework>.<package>.resolved`, direct and transitive. */
+function readNugetLock(file) {
+    const result = emptyResult();
+    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
+    if (!parsed.ok) {
+        result.findings.push(unreadable(file.path, parsed.location, parsed.message));
+        return result;
+    }
+    const dependencies = [];
+    const frameworks = child(parsed.root, 'dependencies');
+    if (frameworks?.kind === 'object')
+        for (const framework of frameworks.entries) {
+            if (framework.value.kind !== 'object')
+                continue;
+            for (const entry of framework.value.entries) {
+                const sdk = nugetSdk(entry.key);
+                const version = scalarText(child(entry.value, 'resolved'));
+                if (!sdk || version === undefined)
+                    continue;
+                dependencies.push(sdkDependency(sdk, entry.key, version, exactRange(version), entry.keyLocation, 'dotnet', true));
+            }
+        }
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function getLineColFromPtr(string, ptr) {
+    let lines = string.slice(0, ptr).split(/\r?\n/);
+    return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+    let lines = string.split(/\r?\n/);
+    let codeblock = '';
+    let numberLen = (Math.log10(line + 1) | 0) + 1;
+    for (let i = line - 1; i <= line + 1; i++) {
+        let l = lines[i - 1];
+        if (!l)
+            continue;
+        codeblock += i.toString().padEnd(numberLen, ' ');
+        codeblock += ':  ';
+        codeblock += l;
+        codeblock += '\n';
+        if (i === line) {
+            codeblock += ' '.repeat(numberLen + column + 2);
+            codeblock += '^\n';
+        }
+    }
+    return codeblock;
+}
+class TomlError extends Error {
+    line;
+    column;
+    codeblock;
+    constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+    }
+    /** @internal */
+    static x(message, ctx, ptr) {
+        throw new TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/primitive.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function parseString(ctx) {
+    let startPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p++);
+    let first = c;
+    let isLiteral = c === 0x27; /* ' */
+    let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+    if (isMultiline) {
+        // Trim initial newline
+        if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 0xa /* \n */)
+            ctx.p++;
+        else if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)
+            ctx.p += 2;
+    }
+    // For the record: it is not worth it to use a fast-path for literal strings using `indexOf`.
+    // Doing a char-by-char iteration ends up dispatching less instructions, for the same wall-clock runtime.
+    let parsed = '';
+    let sliceStart = ctx.p;
+    // states:
+    //   0 - decoding
+    //   1 - decoding escape
+    //   2 - whitespace escape (no newline encountered yet, must fail on non-whitespace)
+    //   3 - whitespace escape (newline encountered, allowed to transition back to normal decode)
+    let state = 0;
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        c = ctx.s.charCodeAt(ctx.p);
+        // Deal with newlines first, since that simplifies control character checking and handling across all states
+        if (isMultiline && (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */))) {
+            state = state && 3;
+        }
+        // Control characters are banned in TOML, so we throw an error if we encounter them
+        else if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in strings', ctx);
+        }
+        // The string might terminate while we're parsing through a newline escape.
+        // It must have encountered a newline; otherwise, it'll simply fail in another branch.
+        else if ((!state || state === 3) && c === first && (!isMultiline || (ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first))) {
+            if (isMultiline) {
+                // If the string ends with 4-5 quotes, then the first 1-2 are part of the string
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+            }
+            // If we're in a newline escape still, then there's nothing to add.
+            if (!state) {
+                // Avoid a useless concat operation if the string can be used as-is.
+                let s = ctx.s.slice(sliceStart, ctx.p);
+                parsed = parsed ? parsed + s : s;
+            }
+            ctx.p += isMultiline ? 3 : 1;
+            return parsed;
+        }
+        // Baseline state; keep moving forward unless an escape sequence starts
+        else if (!state) {
+            if (!isLiteral && c === 0x5c /* \ */) {
+                parsed += ctx.s.slice(sliceStart, (sliceStart = ctx.p));
+                state = 1;
+            }
+        }
+        else if (state === 1) {
+            if (c === 0x78 /* x */ || c === 0x75 /* u */ || c === 0x55 /* U */) { // Unicode escape
+                let errPtr = ctx.p++ - 1;
+                let value = 0;
+                let len = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : 8;
+                for (let j = 0; j < len; j++, ctx.p++) {
+                    let hex = ctx.s.charCodeAt(ctx.p);
+                    let digit = 
+                    /* 0-9 */ hex >= 0x30 && hex <= 0x39 ? hex - 0x30 :
+                        /* A-F */ hex >= 0x41 && hex <= 0x46 ? hex - 0x41 + 10 :
+                            /* a-f */ hex >= 0x61 && hex <= 0x66 ? hex - 0x61 + 10 : -1;
+                    if (digit < 0)
+                        TomlError.x('invalid non-hex character in unicode escape', ctx);
+                    value = (value << 4) | digit;
+                }
+                // Because JS does bitwise on signed 32bit integers, all 0xfzzzzzzz values are actually seen as negative
+                if (value < 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+                    TomlError.x('invalid unicode escape', ctx, errPtr);
+                }
+                parsed += String.fromCodePoint(value);
+                sliceStart = ctx.p--;
+                state = 0;
+            }
+            // Newline escape sequence. We only need to care about spaces and tabs; newlines are dealt with earlier
+            else if (isMultiline && (c === 0x20 || c === 0x9 /* \t */)) {
+                state = 2;
+            }
+            // Basic escape sequence
+            else {
+                if (c === 0x62 /* b */)
+                    parsed += '\b';
+                else if (c === 0x74 /* t */)
+                    parsed += '\t';
+                else if (c === 0x6e /* n */)
+                    parsed += '\n';
+                else if (c === 0x66 /* f */)
+                    parsed += '\f';
+                else if (c === 0x72 /* r */)
+                    parsed += '\r';
+                else if (c === 0x65 /* e */)
+                    parsed += '\x1b';
+                else if (c === 0x22 /* " */)
+                    parsed += '"';
+                else if (c === 0x5c /* \ */)
+                    parsed += '\\';
+                else
+                    TomlError.x('unrecognised escape sequence', ctx);
+                sliceStart = ctx.p + 1;
+                state = 0;
+            }
+        }
+        // Newline escape continuation: keep moving forward until the first non-whitespace char
+        else if (c !== 0x20 && c !== 0x9 /* \t */) {
+            if (state === 2)
+                TomlError.x('invalid escape: only line-ending whitespace may be escaped', ctx, sliceStart);
+            // State cannot be zero, or we'd have branched earlier already.
+            // If it's a backslash, immediately transition to the escape state so it can be processed.
+            state = !isLiteral && c === 0x5c /* \ */ ? 1 : 0;
+            sliceStart = ctx.p;
+        }
+    }
+    TomlError.x('unfinished string', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/date.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+class TomlDate extends Date {
+    #hasDate = false;
+    #hasTime = false;
+    #offset = null;
+    constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = 'Z';
+        let c;
+        if (typeof date === 'string') {
+            if (fasttype)
+                prep: {
+                    // Date-time
+                    if (fasttype < 3) {
+                        if (+date.slice(11, 13) > 23) {
+                            date = '';
+                            break prep;
+                        }
+                        // Local
+                        if (fasttype === 2) {
+                            offset = null;
+                            date += 'Z';
+                        }
+                        // Offset; keep track of offset if not Z
+                        else if ((c = date.charCodeAt(date.length - 1)) !== 0x5a /* Z */ && c !== 0x7a /* z */) {
+                            offset = date.slice(date.length - 6);
+                        }
+                        if (unsafeDelim)
+                            date = date.slice(0, 10) + 'T' + date.slice(11);
+                    }
+                    // Time
+                    else if (fasttype === 4) {
+                        date = +date.slice(0, 2) > 23 ? '' : `0000-01-01T${date}Z`;
+                    }
+                    hasDate = fasttype !== 4;
+                    hasTime = fasttype !== 3;
+                }
+            else {
+                let match = date.match(DATE_TIME_RE);
+                if (match) {
+                    if (!match[1]) {
+                        hasDate = false;
+                        date = `0000-01-01T${date}`;
+                    }
+                    hasTime = !!match[2];
+                    // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
+                    hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
+                    // Do not allow rollover hours.
+                    if (match[2] && +match[2] > 23) {
+                        date = '';
+                    }
+                    else {
+                        offset = match[3] || null;
+                        if (!offset && hasTime)
+                            date += 'Z';
+                    }
+                }
+                else {
+                    date = '';
+                }
+            }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+            this.#hasDate = hasDate;
+            this.#hasTime = hasTime;
+            this.#offset = offset;
+        }
+    }
+    isDateTime() {
+        return this.#hasDate && this.#hasTime;
+    }
+    isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+    }
+    isDate() {
+        return this.#hasDate && !this.#hasTime;
+    }
+    isTime() {
+        return this.#hasTime && !this.#hasDate;
+    }
+    isValid() {
+        return this.#hasDate || this.#hasTime;
+    }
+    toISOString() {
+        let iso = super.toISOString();
+        // Local Date
+        if (this.isDate())
+            return iso.slice(0, 10);
+        // Local Time
+        if (this.isTime())
+            return iso.slice(11, 23);
+        // Local DateTime
+        if (this.#offset === null)
+            return iso.slice(0, -1);
+        // Offset DateTime
+        if (this.#offset === 'Z' || this.#offset === 'z')
+            return iso;
+        // This part is quite annoying: JS strips the original timezone from the ISO string representation
+        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
+        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
+        offset = this.#offset[0] === '-' ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - (offset * 60e3));
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+    }
+    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
+        let date = new TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+    }
+    static wrapAsLocalDateTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalDate(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/extract.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function isDigit(char, base = 10) {
+    return base === 16
+        ? (char > 0x2f && char < 0x3a) || (char > 0x40 && char < 0x47) || (char > 0x60 && char < 0x67)
+        : (char > 0x2f && char < 0x30 + base);
+}
+function isEndOfValue(char, delim) {
+    // Whitespace -- we're permissive on `\r` for performance; it'll be dealt with later anyway
+    return char === 0x20 || char === 0x9 /* \t */ || char === 0xa /* \n */ || char === 0xd /* \r */ ||
+        // Structure end or next value delimiter
+        (delim && (char === delim || char === 0x2c /* , */)) ||
+        // Comment
+        char === 0x23; /* # */
+}
+/** @internal */
+function extractValue(ctx, end) {
+    let errPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p);
+    // Structs
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+        ctx.d-- || TomlError.x('document contains excessively nested structures. aborting.', ctx);
+        let value = c === 0x5b /* [ */
+            ? parseArray(ctx)
+            : parseInlineTable(ctx);
+        ctx.d++;
+        return value;
+    }
+    // Strings
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        return parseString(ctx);
+    }
+    // Booleans
+    // We can fast-path because the first character is enough to know the only possible value
+    if (c === 0x74 /* t */) { // Only possible valid value is `true`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x72 || ctx.s.charCodeAt(++ctx.p) !== 0x75 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, true;
+    }
+    if (c === 0x66 /* f */) { // Only possible valid value is `false`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6c || ctx.s.charCodeAt(++ctx.p) !== 0x73 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, false;
+    }
+    if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+        return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 0x2c - c, end);
+    }
+    // Rough heuristic, but `parseDate` falls back to number parsing if it's a false positive.
+    // e.g.: `a = 1\n-------------- = 1` would match this heuristic, but gracefully fallback to numbers.
+    if (ctx.s.charCodeAt(ctx.p + 4) === 0x2d /* - */ && ctx.s.charCodeAt(ctx.p + 7) === 0x2d /* - */) {
+        return parseDate(ctx, c, end);
+    }
+    // Same logic as above; `parseTime` falls back to number parsing if it's a false positive.
+    if (ctx.s.charCodeAt(ctx.p + 2) === 0x3a /* : */) {
+        return parseTime(ctx, c, end);
+    }
+    return parseNumber(ctx, ctx.p, c, 0, end);
+}
+// State:
+// 0: init
+// 1: integer
+// 2: fractional dot
+// 3: fractional
+// 4: exponent letter
+// 5: exponent
+// 6: exponent sign
+// 7: exponent with sign
+// >9: underscore; see below
+//     -> 12: was integer
+//     -> 14: was fractional
+//     -> 16: was exponent
+// states 2-5, 14, 16 are ONLY permitted iif base === 10
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+    let c = startChr;
+    let state = 0;
+    let hasUnderscores = false;
+    // (+/-)inf
+    if (c === 0x69 /* i */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x6e || ctx.s.charCodeAt(++ctx.p) !== 0x66)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, (sign || 1) / 0;
+    }
+    // (+/-)nan
+    if (c === 0x6e /* n */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6e)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, NaN;
+    }
+    // Leading zero
+    // Only allowed cases: `0<EOV>`, `0.(...)`, `0e(...)`, `0x(...)`, `0b(...)`, `0o(...)`
+    // FWIW, `0e(...)` is a stupid case, but it's not banned per-se so we have to parse it
+    if (c === 0x30 /* 0 */) {
+        if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+            return ctx.bi === true ? 0n : 0; // note: conveniently deals with `-0`
+        if (!sign) {
+            if (c === 0x78 /* x */)
+                return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+            else if (c === 0x62 /* b */)
+                return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+            else if (c === 0x6f /* o */)
+                return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+        }
+        if (c === 0x2e /* . */)
+            state = 2;
+        else if (c === 0x65 /* e */ || c === 0x45 /* E */)
+            state = 4;
+        else
+            TomlError.x('illegal leading zero', ctx, startPtr);
+    }
+    // If the 1st char is not a digit by now, then it's not a valid TOML value at all
+    else if (!isDigit(c))
+        TomlError.x('invalid value', ctx, startPtr);
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (!state)
+            state = 1; // Detects single-digit numbers we can use a fast parse path for
+        // The way the states are numbered is not random: underscores are always permitted in odd-numbered states and
+        // never permitted in even-numbered ones.
+        if (c === 0x5f /* _ */) {
+            if (!(state & 1))
+                TomlError.x('illegal underscore', ctx);
+            state += 11; // 11 is a marker that makes the state even and greater than 9; see the numbering + rationale above
+            hasUnderscores = true;
+        }
+        // Transition to fractional part.
+        else if (state === 1 && c === 0x2e /* . */)
+            state = 2;
+        // Transition to exponent part.
+        else if ((state === 1 || state === 3) && (c === 0x65 /* e */ || c === 0x45 /* E */))
+            state = 4;
+        // + and - are permitted in state 4 only (handled before entering the function for state 0)
+        else if (state === 4 && (c === 0x2b /* + */ || c === 0x2d /* - */)) {
+            state = 6;
+        }
+        // All special cases have been handled; only digits are allowed here
+        else if (!isDigit(c))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear state flags
+        else if (state > 9)
+            state -= 11;
+        else if (!(state & 1))
+            state++;
+    }
+    // Single-char number; we can fast-path these very easily.
+    if (!state) {
+        let val = (startChr - 0x30 /* 0 */) * (sign || 1);
+        return ctx.bi === true ? BigInt(val) : val;
+    }
+    // Even-numbered states absolutely require a digit next; not even end of value is permitted
+    if (!(state & 1))
+        TomlError.x('unfinished numeric value', ctx, startPtr);
+    let str = ctx.s.slice(startPtr, ctx.p);
+    if (hasUnderscores)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return state > 1
+        ? parseFloat(str)
+        : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+    let c, underscore = 1;
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (c === 0x5f /* _ */) {
+            if (underscore & 1)
+                TomlError.x('illegal underscore', ctx);
+            underscore = 3;
+        }
+        // We only need to check if the number is a valid digit, nothing else is permitted
+        else if (!isDigit(c, base))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear underscore flag
+        else if (underscore & 1)
+            underscore--;
+    }
+    // Trailing underscore is not allowed
+    if (underscore & 1)
+        TomlError.x('unfinished numeric value', ctx);
+    let str = ctx.s.slice(startPtr + 2, ctx.p);
+    if (underscore)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+    if (ctx.bi !== true)
+        int: {
+            let val = parseInt(str, base);
+            if (!Number.isSafeInteger(val)) {
+                if (ctx.bi)
+                    break int;
+                TomlError.x('integer value cannot be represented losslessly', ctx, startPtr);
+            }
+            return val;
+        }
+    return base === 10 ? BigInt(str) : BigInt((base === 2 ? '0b' : base === 8 ? '0o' : '0x') + str);
+}
+function parseDate(ctx, c, endChr) {
+    let startPtr = ctx.p++, unsafeSeparator;
+    if (!isDigit(c) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+        return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+    }
+    ctx.p += 5;
+    if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+        TomlError.x('invalid date-time: date part is malformed', ctx, startPtr);
+    if (ctx.p >= ctx.s.length || (((c = ctx.s.charCodeAt(ctx.p)) !== 0x20 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 0x54 /* T */ && c !== 0x74 /* t */)) {
+        let t = ctx.s.slice(startPtr, ctx.p);
+        return readDate(ctx, t, 3, false, startPtr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 3) !== 0x3a /* : */)
+        TomlError.x('invalid date-time: time part is malformed', ctx, startPtr);
+    if (ctx.s.charCodeAt(ctx.p += 3) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    if (c = ctx.s.charCodeAt(ctx.p)) {
+        if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+            let t = ctx.s.slice(startPtr, ++ctx.p);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, '[+00:00]');
+        }
+        if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+            // Temporal's ZonedDateTime is weird asf when it comes to dealing with traditional offsets...
+            // It's 1.2x faster to allocate a new string to pass to ZDT than use Instant.toZonedDateTimeISO
+            let t = ctx.s.slice(startPtr, ctx.p += 6);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, !ctx.ld && ('[' + ctx.s.slice(ctx.p - 6, ctx.p) + ']'));
+        }
+    }
+    let t = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+    let start = ctx.p;
+    if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+        return parseNumber(ctx, --ctx.p, c, 0, endChr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 4) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    let t = ctx.s.slice(start, ctx.p);
+    return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+    if (ctx.ld) {
+        let date = new TomlDate(str, type, unsafeDelim);
+        if (!date.isValid())
+            TomlError.x('invalid date', ctx, errPtr);
+        return date;
+    }
+    try {
+        if (temporalSuffix)
+            str += temporalSuffix;
+        switch (type) {
+            case 1: return Temporal.ZonedDateTime.from(str);
+            case 2: return Temporal.PlainDateTime.from(str);
+            case 3: return Temporal.PlainDate.from(str);
+            case 4: return Temporal.PlainTime.from(str);
+        }
+    }
+    catch (e) {
+        TomlError.x(e instanceof Error ? e.message : '' + e, ctx, errPtr);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/util.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function skipComment(ctx) {
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        let c = ctx.s.charCodeAt(ctx.p);
+        if (c === 0xa /* \n */)
+            break;
+        if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */) {
+            ctx.p++;
+            break;
+        }
+        if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in comments', ctx);
+        }
+    }
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+    let c;
+    while (ctx.p < ctx.s.length) {
+        while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 0x20 ||
+            c === 0x9 /* \t */ ||
+            (!banNewLines &&
+                (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)))))
+            ctx.p++;
+        if (banComments || c !== 0x23 /* # */)
+            break;
+        skipComment(ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/struct.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+/** @internal */
+function parseKey(ctx, end = 0x3d /* = */) {
+    // States:
+    // 0: before first char
+    // 1: parsing bare key
+    // 2: after key component
+    let startPtr;
+    let state = 0;
+    let parsed = [];
+    let sliceStart;
+    let c = ctx.s.charCodeAt(startPtr = ctx.p);
+    do {
+        // End of key
+        if (c === end) {
+            if (!state)
+                TomlError.x('unexpected end of key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            return ctx.p++, parsed;
+        }
+        // Dotted key separator
+        else if (c === 0x2e /* . */) {
+            if (!state)
+                TomlError.x('illegal empty bare key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            state = 0;
+        }
+        // Quoted key
+        else if (!state && (c === 0x22 /* " */ || c === 0x27 /* ' */)) {
+            if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+                TomlError.x('illegal quoted key: multiline strings are not allowed', ctx);
+            parsed.push(parseString(ctx));
+            state = 2;
+            ctx.p--;
+        }
+        // Whitespace; no-op in state 0 and 2, end of bare key in state 1
+        else if (c === 0x20 || c === 0x9 /* \t */) {
+            if (state === 1) {
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+                state = 2;
+            }
+        }
+        // If state is post-key, no character is allowed; otherwise ensure it's a bare-key component
+        else if (state === 2 || (c < 0x30 && c !== 0x2d /* - */) || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61 && c !== 0x5f /* _ */) || c > 0x7a) {
+            TomlError.x('illegal character in key', ctx);
+        }
+        // Illegal character
+        else if (!state) {
+            state = 1;
+            sliceStart = ctx.p;
+        }
+    } while (c = ctx.s.charCodeAt(++ctx.p));
+    TomlError.x('incomplete key-value: cannot find end of key', ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+    let startPtr = ctx.p++;
+    let res = Object.create(null);
+    let seen = new Set();
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x7d /* } */) {
+            ctx.p++;
+            return res;
+        }
+        let k;
+        let t = res;
+        let hasOwn = false;
+        let errPtr = ctx.p;
+        let key = parseKey(ctx);
+        for (let i = 0; i < key.length; i++) {
+            if (i)
+                t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            k = key[i];
+            if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
+                TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+            }
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor')) {
+                t = ctx.uk !== 1 && TomlError.x('document contains an unsafe property', ctx, errPtr);
+                break;
+            }
+            if (!hasOwn && unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+            }
+        }
+        if (hasOwn) {
+            TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+        }
+        skipVoid(ctx, true, true);
+        let value = extractValue(ctx, 0x7d /* } */);
+        if (t && typeof (t[k] = value) === 'object')
+            seen.add(value);
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x7d /* } */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished table', ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+    let startPtr = ctx.p++;
+    let res = [];
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x5d /* ] */) {
+            ctx.p++;
+            return res;
+        }
+        res.push(extractValue(ctx, 0x5d /* ] */));
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x5d /* ] */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished array', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/parse.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function peekTable(ctx, key, table, meta, type) {
+    let t = table;
+    let m = meta;
+    let k;
+    let hasOwn = false;
+    let state;
+    for (let i = 0; i < key.length; i++) {
+        if (i) {
+            t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            m = (state = m[k]).c;
+            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
+                return null;
+            }
+            if (state.t === 2 /* Type.ARRAY */) {
+                let l = t.length - 1;
+                t = t[l];
+                m = m[l].c;
+            }
+        }
+        k = key[i];
+        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
+            return null;
+        }
+        if (!hasOwn) {
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor'))
+                return false;
+            if (unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+            }
+            m[k] = {
+                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
+                    ? 3 /* Type.ARRAY_DOTTED */ : type,
+                d: false,
+                i: 0,
+                c: Object.create(null),
+            };
+        }
+    }
+    state = m[k];
+    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
+        // Bad key type!
+        return null;
+    }
+    if (type === 2 /* Type.ARRAY */) {
+        if (!state.d) {
+            state.d = true;
+            t[k] = [];
+        }
+        t[k].push(t = Object.create(null));
+        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: Object.create(null) });
+    }
+    if (state.d) {
+        // Redefining a table!
+        return null;
+    }
+    state.d = true;
+    if (type === 1 /* Type.EXPLICIT */) {
+        t = hasOwn ? t[k] : (t[k] = Object.create(null));
+    }
+    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
+        return null;
+    }
+    return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+    if (peek === null || ctx.uk === 2)
+        TomlError.x(peek === null
+            ? 'trying to redefine an already defined table or value'
+            : 'document contains an unsafe property', ctx, ptr);
+}
+function parse(toml, options = {}) {
+    let ctx = {
+        s: toml,
+        p: 0,
+        d: options.maxDepth ?? 1000,
+        bi: options.integersAsBigInt ?? false,
+        ld: options.useLegacyDate ?? true,
+        uk: options.unsafeKeyBehaviour === 'throw' ? 2 : options.unsafeKeyBehaviour === 'drop' ? 1 : 0,
+    };
+    let res = Object.create(null);
+    let meta = Object.create(null);
+    let tmp;
+    let skipping = false;
+    let tbl = res;
+    let m = meta;
+    // BOM is allowed, skip.
+    // JS is UTF-16, so we have to check for the UTF-16 BOM instead of the UTF-8 BOM sequence!
+    if (toml.charCodeAt(0) === 0xfeff)
+        ctx.p++;
+    skipVoid(ctx);
+    while (ctx.p < toml.length) {
+        if (toml.charCodeAt(ctx.p) === 0x5b /* [ */) {
+            let isTableArray = toml.charCodeAt(++ctx.p) === 0x5b; /* [ */
+            tmp = ctx.p += +isTableArray;
+            skipping = false;
+            let k = parseKey(ctx, 0x5d /* ] */);
+            if (isTableArray) {
+                if (toml.charCodeAt(ctx.p) !== 0x5d /* ] */) {
+                    TomlError.x('expected end of table array declaration', ctx);
+                }
+                ctx.p++;
+            }
+            let p = peekTable(ctx, k, res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
+            if (!p) {
+                validateTablePeek(ctx, p, tmp);
+                skipping = true;
+            }
+            else {
+                m = p[2];
+                tbl = p[1];
+            }
+        }
+        else {
+            tmp = ctx.p;
+            let k = parseKey(ctx);
+            let p = peekTable(ctx, k, tbl, m, 0 /* Type.DOTTED */);
+            if (!p && !skipping)
+                validateTablePeek(ctx, p, tmp);
+            skipVoid(ctx, true, true);
+            let v = extractValue(ctx, void 0);
+            if (p && !skipping)
+                p[1][p[0]] = v;
+        }
+        skipVoid(ctx, true);
+        if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 0xa /* \n */ && (tmp !== 0xd /* \r */ || toml.charCodeAt(ctx.p + 1) !== 0xa /* \n */)) {
+            TomlError.x('each key-value declaration must be followed by an end-of-line', ctx);
+        }
+        skipVoid(ctx);
+    }
+    return res;
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/stringify.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let BARE_KEY = /^[a-z0-9-_]+$/i;
+let HAS_WELLFORMED = !!(''.isWellFormed);
+function extendedTypeOf(obj) {
+    let type = typeof obj;
+    if (type === 'object') {
+        if (Array.isArray(obj))
+            return 'array';
+        if (typeof obj.getUTCDate === 'function' && obj instanceof Date)
+            return 'date';
+        if (globalThis.Temporal) {
+            if (obj.until) {
+                if (obj instanceof Temporal.ZonedDateTime)
+                    return 'temporal/tz+uc';
+                if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate)
+                    return 'temporal/uc';
+                if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant)
+                    return 'temporal';
+                if (obj instanceof Temporal.PlainYearMonth)
+                    return 'temporal/x';
+            }
+            else if ((obj.toPlainDate && obj instanceof Temporal.PlainMonthDay) ||
+                (obj.negated && obj instanceof Temporal.Duration)) {
+                return 'temporal/x';
+            }
+        }
+    }
+    return type;
+}
+function isArrayOfTables(obj) {
+    for (let i = 0; i < obj.length; i++) {
+        if (extendedTypeOf(obj[i]) !== 'object')
+            return false;
+    }
+    return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+    return JSON.stringify(s).replaceAll('\x7f', '\\u007f');
+}
+function formatString(s) {
+    return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+    if (BARE_KEY.test(s))
+        return s;
+    if (HAS_WELLFORMED && !s.isWellFormed())
+        throw new RangeError('key contains illegal lone surrogates');
+    return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    switch (type) {
+        // @ts-expect-error -- intentional fallthrough case
+        case 'number':
+            if (isNaN(val))
+                return 'nan';
+            if (val === Infinity)
+                return 'inf';
+            if (val === -Infinity)
+                return '-inf';
+            if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+                return val.toFixed(1);
+        case 'bigint':
+        case 'boolean':
+        case 'temporal':
+            return val.toString();
+        case 'string':
+            return formatString(val);
+        case 'date':
+            if (isNaN(val.getTime()))
+                throw new TypeError('cannot serialize invalid date');
+            return val.toISOString();
+        case 'object':
+            return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+        case 'array':
+            return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+        // @ts-expect-error -- intentional fallthrough case
+        case 'temporal/tz+uc':
+            if (strictTemporal) {
+                let tz = val.timeZoneId;
+                let tzc = tz.charCodeAt(0);
+                if (
+                // Classic offset
+                tzc !== 0x2b /* + */ && tzc !== 0x2d /* - */ &&
+                    (
+                    // Fast pre-check pass; see below for the actually accepted values
+                    (tzc !== 0x55 /* U */ && tzc !== 0x47 /* G */ && tzc !== 0x5a /* Z */ && tzc !== 0x45 /* E */) ||
+                        (
+                        // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+                        tz !== 'UTC' && tz !== 'UCT' && tz !== 'Universal' && tz !== 'Zulu' &&
+                            // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+                            !tz.startsWith('GMT') && tz !== 'Greenwich' &&
+                            // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+                            !tz.startsWith('Etc/')))) {
+                    throw new TypeError('Temporal objects with an IANA timezone are not allowed in Temporal strict mode');
+                }
+            }
+        case 'temporal/uc':
+            if (strictTemporal && val.calendarId !== 'iso8601')
+                throw new TypeError('Temporal objects with a non-default calendar are not allowed in Temporal strict mode');
+            return val.toString({
+                calendarName: 'never',
+                timeZoneName: 'never',
+            });
+        case 'temporal/x':
+            throw new TypeError('Unsupported ' + val[Symbol.toStringTag]);
+    }
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+    let keys = Object.keys(obj);
+    if (keys.length === 0)
+        return '{}';
+    let res = '{ ';
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (i)
+            res += ', ';
+        res += formatKey(k) + ' = ' + stringifyValue(obj[k], extendedTypeOf(obj[k]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' }';
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+    if (array.length === 0)
+        return '[]';
+    let res = '[ ';
+    for (let i = 0; i < array.length; i++) {
+        if (i)
+            res += ', ';
+        if (array[i] === null || array[i] === void 0) {
+            throw new TypeError('arrays cannot contain null or undefined values');
+        }
+        res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' ]';
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let res = '';
+    for (let i = 0; i < array.length; i++) {
+        res += `${res && '\n'}[[${key}]]\n`;
+        res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+    }
+    return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let preamble = '';
+    let tables = '';
+    let keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (obj[k] !== null && obj[k] !== void 0) {
+            let type = extendedTypeOf(obj[k]);
+            if (type === 'symbol' || type === 'function') {
+                throw new TypeError(`cannot serialize values of type '${type}'`);
+            }
+            let key = formatKey(k);
+            if (type === 'array' && isArrayOfTables(obj[k])) {
+                tables += (tables && '\n') + stringifyArrayTable(obj[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else if (type === 'object') {
+                let tblKey = prefix ? `${prefix}.${key}` : key;
+                tables += (tables && '\n') + stringifyTable(tblKey, obj[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else {
+                preamble += key;
+                preamble += ' = ';
+                preamble += stringifyValue(obj[k], type, depth, numberAsFloat, strictTemporal);
+                preamble += '\n';
+            }
+        }
+    }
+    if (tableKey && (preamble || !tables)) // Create table only if necessary
+        preamble = preamble ? `[${tableKey}]\n${preamble}` : `[${tableKey}]`;
+    return preamble && tables
+        ? `${preamble}\n${tables}`
+        : preamble || tables;
+}
+function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTemporal = false } = {}) {
+    if (extendedTypeOf(obj) !== 'object') {
+        throw new TypeError('stringify can only be called with an object');
+    }
+    let str = stringifyTable(0, obj, '', maxDepth, numbersAsFloat, strictTemporal);
+    if (str[str.length - 1] !== '\n')
+        return str + '\n';
+    return str;
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/index.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+
+/** @deprecated use `import * as ... from 'smol-toml'` instead */
+/* harmony default export */ const smol_toml_dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
+
+;// CONCATENATED MODULE: ./src/sources/build-files/python.ts
+
+
+
+
+
+
+
+
+/** A PEP 508 requirement: name, extras, then a specifier set up to the markers (`;`), a URL (`@`) making it unknown. */
+const REQUIREMENT = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*([^;#]*)/;
+function requirement(text) {
+    const match = REQUIREMENT.exec(text);
+    if (!match)
+        return undefined;
+    return { name: match[1] ?? '', specifiers: (match[2] ?? '').trim() };
+}
+function specifierRange(specifiers) {
+    if (specifiers.startsWith('@'))
+        return undefined;
+    return pep440Range(specifiers.replace(/^\((.*)\)$/, '$1'));
+}
+/** requirements*.txt: one requirement a line; options (`-r`, `--hash`) and comments skipped. */
+function readRequirements(file) {
+    const result = emptyResult();
+    const dependencies = [];
+    file.text.split('\n').forEach((line, index) => {
+        const text = line.replace(/(^|\s)#.*$/, '').replace(/\s(--\S.*|\\)\s*$/, '');
+        if (/^\s*-/.test(text))
+            return;
+        const parsed = requirement(text);
+        const sdk = parsed && pythonSdk(parsed.name);
+        if (!parsed || !sdk)
+            return;
+        const column = line.indexOf(parsed.name) + 1;
+        dependencies.push(sdkDependency(sdk, parsed.name, parsed.specifiers || '(any version)', specifierRange(parsed.specifiers), { path: file.path, line: index + 1, column }, 'python', false));
+    });
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+/** poetry.lock and uv.lock: `[[package]]` tables with `name` and `version` (Poetry before 1.2 marks dev-only ones `category = "dev"`). */
+function readTomlLock(file) {
+    const result = emptyResult();
+    const document = parseTomlFile(file, result);
+    if (!document)
+        return result;
+    const locations = new TextLocations(file.path, file.text);
+    const dependencies = [];
+    const packages = Array.isArray(document['package']) ? document['package'] : [];
+    for (const entry of packages) {
+        if (typeof entry !== 'object' || entry === null)
+            continue;
+        const { name, version, category } = entry;
+        if (typeof name !== 'string' || typeof version !== 'string' || category === 'dev')
+            continue;
+        const sdk = pythonSdk(name);
+        if (!sdk)
+            continue;
+        const location = locations.of(file.text, `name = "${name}"`);
+        dependencies.push(sdkDependency(sdk, name, version, exactRange(version), location, 'python', true));
+    }
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+/** Pipfile.lock: the `default` packages (not `develop`), each `{"version": "==1.9.0"}`. */
+function readPipfileLock(file) {
+    const result = emptyResult();
+    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
+    if (!parsed.ok) {
+        result.findings.push(unreadable(file.path, parsed.location, parsed.message));
+        return result;
+    }
+    const dependencies = [];
+    const packages = child(parsed.root, 'default');
+    if (packages?.kind === 'object')
+        for (const entry of packages.entries) {
+            const sdk = pythonSdk(entry.key);
+            const version = scalarText(child(entry.value, 'version'));
+            if (!sdk || version === undefined)
+                continue;
+            const pinned = version.replace(/^===?/, '');
+            dependencies.push(sdkDependency(sdk, entry.key, pinned, exactRange(pinned), entry.keyLocation, 'python', true));
+        }
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+/** pyproject.toml: PEP 621 `[project] dependencies` and Poetry's `[tool.poetry.dependencies]`. */
+function readPyproject(file) {
+    const result = emptyResult();
+    const document = parseTomlFile(file, result);
+    if (!document)
+        return result;
+    const locations = new TextLocations(file.path, file.text);
+    const dependencies = [];
+    const project = record(document['project']);
+    const listed = Array.isArray(project?.['dependencies']) ? project['dependencies'] : [];
+    for (const item of listed) {
+        if (typeof item !== 'string')
+            continue;
+        const parsed = requirement(item);
+        const sdk = parsed && pythonSdk(parsed.name);
+        if (!parsed || !sdk)
+            continue;
+        const location = locations.of(file.text, item);
+        dependencies.push(sdkDependency(sdk, parsed.name, parsed.specifiers || '(any version)', specifierRange(parsed.specifiers), location, 'python', false));
+    }
+    const poetry = record(record(record(document['tool'])?.['poetry'])?.['dependencies']);
+    for (const [name, value] of Object.entries(poetry ?? {})) {
+        const sdk = pythonSdk(name);
+        const constraint = typeof value === 'string' ? value : record(value)?.['version'];
+        if (!sdk || typeof constraint !== 'string')
+            continue;
+        const keyAt = new RegExp(`^[ \\t]*["']?${name.replace(/[.]/g, '\\.')}["']?[ \\t]*=`, 'm').exec(file.text);
+        const location = locations.at(keyAt ? keyAt.index + keyAt[0].indexOf(name) : 0);
+        dependencies.push(sdkDependency(sdk, name, constraint, poetryRange(constraint), location, 'python', false));
+    }
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+function parseTomlFile(file, result) {
+    try {
+        return parse(file.text);
+    }
+    catch (error) {
+        if (!(error instanceof TomlError))
+            throw error;
+        const location = { path: file.path, line: error.line, column: error.column };
+        result.findings.push(unreadable(file.path, location, error.message.split('\n')[0] ?? 'invalid TOML'));
+        return undefined;
+    }
+}
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/sources/build-files/index.ts
+
+
+
+
+
+
 
 /**
  * The AWS SDK dependencies of application build files, for the module that reads the web identity
@@ -48320,8 +60111,30 @@ function decodeBase64(value) {
  * path"; Java 1.x: aws-java-sdk-sts, aws/aws-sdk-java#2136). Only direct dependencies are read:
  * a module a framework brings in transitively is invisible, so the rule that uses these facts
  * keeps its level low unless the repository ties the build file to an IRSA workload.
+ *
+ * The same source reads the AWS SDK versions of build files, dependency manifests and lock files
+ * (SdkDependency facts, one reader per file name below), for the SDK minimums of model/sdk-minimums.ts.
  */
-const buildFilesSource = perFileSource('build-files', ['build-file'], readBuildFile);
+const buildFilesSource = perFileSource('build-files', ['build-file', 'dependency-manifest', 'lock-file'], readDependencyFile);
+/** The reader of each file name the build-file, dependency-manifest and lock-file kinds take (classify.ts). */
+const READERS = [
+    [/(^|\/)package\.json$/, readPackageJson],
+    [/(^|\/)(package-lock|npm-shrinkwrap)\.json$/, readPackageLock],
+    [/(^|\/)yarn\.lock$/, readYarnLock],
+    [/(^|\/)pnpm-lock\.yaml$/, readPnpmLock],
+    [/(^|\/)requirements[^/]*\.txt$/, readRequirements],
+    [/(^|\/)(poetry|uv)\.lock$/, readTomlLock],
+    [/(^|\/)Pipfile\.lock$/, readPipfileLock],
+    [/(^|\/)pyproject\.toml$/, readPyproject],
+    [/(^|\/)go\.mod$/, readGoMod],
+    [/(^|\/)Gemfile\.lock$/, readGemfileLock],
+    [/(^|\/)composer\.lock$/, readComposerLock],
+    [/(^|\/)packages\.lock\.json$/, readNugetLock],
+];
+function readDependencyFile(file) {
+    const reader = READERS.find(([name]) => name.test(file.path))?.[1] ?? readBuildFile;
+    return reader(file);
+}
 /** Artifacts that are no module of their own (a BOM only pins versions). */
 const NOT_A_MODULE = new Set(['bom', 'aws-java-sdk-bom']);
 /** Bundles with every service module, STS included. */
@@ -48340,7 +60153,66 @@ function readBuildFile(file) {
     const fact = buildFileFact(file, dependencies);
     if (fact)
         result.facts.buildFiles = [fact];
+    const versions = sdkVersions(file, dependencies);
+    if (versions.length > 0)
+        result.facts.sdkDependencies = versions;
     return result;
+}
+/**
+ * The SDK versions a Java or .NET build file pins: each module's own version, else the version of
+ * the SDK's BOM the file imports. A version a parent build or a plugin manages stays unknown.
+ */
+function sdkVersions(file, dependencies) {
+    const dotnet = file.path.endsWith('.csproj');
+    const boms = dotnet ? [] : bomImports(file);
+    const versions = [];
+    for (const dependency of dependencies) {
+        const sdk = dotnet ? nugetSdk(dependency.name) : javaSdk(dependency.group, dependency.name);
+        if (!sdk)
+            continue;
+        const version = dependency.version ?? boms.find((bom) => javaSdk(bom.group, bom.name) === sdk)?.version;
+        if (version === undefined)
+            continue;
+        const name = dotnet ? dependency.name : `${dependency.group}:${dependency.name}`;
+        const range = /^\d/.test(version) ? exactRange(version) : undefined;
+        versions.push(sdkDependency(sdk, name, version, range, dependency.location, dotnet ? 'dotnet' : 'java', false));
+    }
+    return versions;
+}
+/** The SDK BOMs a Maven `<dependencyManagement>` or a Gradle `platform(...)` imports, with their versions. */
+function bomImports(file) {
+    const boms = [];
+    const location = { path: file.path, line: 1, column: 1 };
+    if (file.path.endsWith('pom.xml')) {
+        const properties = mavenProperties(file.text);
+        for (const management of file.text.matchAll(/<dependencyManagement>([\s\S]*?)<\/dependencyManagement>/g))
+            for (const match of (management[1] ?? '').matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
+                const body = match[1] ?? '';
+                const group = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(body)?.[1];
+                const name = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(body)?.[1];
+                const version = mavenVersion(body, properties);
+                if (group && name && NOT_A_MODULE.has(name) && version !== undefined)
+                    boms.push({ group, name, location, version });
+            }
+        return boms;
+    }
+    for (const match of file.text.matchAll(/platform\s*\(\s*["'](software\.amazon\.awssdk|com\.amazonaws):(bom|aws-java-sdk-bom):([^"']+)["']/g))
+        boms.push({ group: match[1] ?? '', name: match[2] ?? '', location, version: match[3] ?? '' });
+    return boms;
+}
+/** `<properties>` of a pom, for `${name}` in versions. */
+function mavenProperties(text) {
+    const properties = new Map();
+    for (const block of text.matchAll(/<properties>([\s\S]*?)<\/properties>/g))
+        for (const property of (block[1] ?? '').matchAll(/<([\w.-]+)>\s*([^<\s]+)\s*<\/\1>/g))
+            properties.set(property[1] ?? '', property[2] ?? '');
+    return properties;
+}
+function mavenVersion(body, properties) {
+    const written = /<version>\s*([^<\s]+)\s*<\/version>/.exec(body)?.[1];
+    if (written === undefined)
+        return undefined;
+    return written.replace(/^\$\{([^}]+)\}$/, (whole, name) => properties.get(name) ?? whole);
 }
 function buildFileFact(file, dependencies) {
     const location = { path: file.path, line: 1, column: 1 };
@@ -48350,7 +60222,9 @@ function buildFileFact(file, dependencies) {
         { sdk: 'AWS SDK for .NET', group: 'nuget', sts: 'AWSSDK.SecurityToken' },
     ];
     for (const family of families) {
-        const sdk = dependencies.filter((dependency) => dependency.group === family.group && !NOT_A_MODULE.has(dependency.name));
+        const sdk = dependencies.filter((dependency) => dependency.group === family.group &&
+            !NOT_A_MODULE.has(dependency.name) &&
+            (family.group !== 'com.amazonaws' || javaSdk(dependency.group, dependency.name) === 'java-v1'));
         const first = sdk[0];
         if (!first)
             continue;
@@ -48370,6 +60244,7 @@ function buildFileFact(file, dependencies) {
 /** `<dependency>` elements outside `<dependencyManagement>` (which only pins versions) and outside comments. */
 function mavenDependencies(file) {
     const text = blank(blank(file.text, /<!--[\s\S]*?-->/g), /<dependencyManagement>[\s\S]*?<\/dependencyManagement>/g);
+    const properties = mavenProperties(file.text);
     const dependencies = [];
     for (const match of text.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
         const body = match[1];
@@ -48377,11 +60252,15 @@ function mavenDependencies(file) {
         const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(body);
         if (!group || !artifact)
             continue;
-        dependencies.push({
+        const dependency = {
             group,
             name: artifact[1],
             location: locationAt(file, match.index + match[0].indexOf('<artifactId>')),
-        });
+        };
+        const version = mavenVersion(body, properties);
+        if (version !== undefined)
+            dependency.version = version;
+        dependencies.push(dependency);
     }
     return dependencies;
 }
@@ -48392,11 +60271,15 @@ function gradleDependencies(file) {
     for (const match of text.matchAll(/(platform\s*\(\s*)?["'](software\.amazon\.awssdk|com\.amazonaws):([\w.-]+)(:[^"']*)?["']/g)) {
         if (match[1])
             continue;
-        dependencies.push({
+        const dependency = {
             group: match[2],
             name: match[3],
             location: locationAt(file, match.index + (match[0].indexOf('"') >= 0 ? match[0].indexOf('"') : match[0].indexOf("'"))),
-        });
+        };
+        const version = match[4]?.slice(1);
+        if (version)
+            dependency.version = version;
+        dependencies.push(dependency);
     }
     return dependencies;
 }
@@ -48404,8 +60287,16 @@ function gradleDependencies(file) {
 function packageReferences(file) {
     const text = blank(file.text, /<!--[\s\S]*?-->/g);
     const dependencies = [];
-    for (const match of text.matchAll(/<PackageReference\s+[^>]*?Include\s*=\s*"(AWSSDK\.[^"]+)"/gi)) {
-        dependencies.push({ group: 'nuget', name: match[1], location: locationAt(file, match.index) });
+    for (const match of text.matchAll(/<PackageReference\s+([^>]*?)Include\s*=\s*"(AWSSDK\.[^"]+)"([^>]*)>/gi)) {
+        const dependency = { group: 'nuget', name: match[2], location: locationAt(file, match.index) };
+        const attributes = `${match[1] ?? ''} ${match[3] ?? ''}`;
+        const version = /\bVersion\s*=\s*"([^"]+)"/i.exec(attributes)?.[1] ??
+            (match[3]?.endsWith('/')
+                ? undefined
+                : /^[^<]*<Version>\s*([^<\s]+)\s*<\/Version>/i.exec(text.slice(match.index + match[0].length))?.[1]);
+        if (version !== undefined)
+            dependency.version = version;
+        dependencies.push(dependency);
     }
     return dependencies;
 }
@@ -48969,7 +60860,42 @@ function permissionStatement(node) {
 
 // EXTERNAL MODULE: ./src/sources/shared/policy-document.ts
 var policy_document = __nccwpck_require__(7914);
+;// CONCATENATED MODULE: ./src/model/eks-addons.ts
+/**
+ * The ServiceAccounts an EKS add-on annotates with the role given as its service account role
+ * (`aws_eks_addon.service_account_role_arn`, eksctl `addons[].serviceAccountRoleARN`,
+ * CloudFormation `AWS::EKS::Addon` `ServiceAccountRoleArn`). The names are fixed by the add-on:
+ * a trust policy must accept exactly these. Only the ServiceAccount the add-on's documented IRSA
+ * role is for is listed (the EBS add-on annotates the controller's, not ebs-csi-node-sa:
+ * aws/containers-roadmap#2248).
+ *
+ * Sources (Amazon EKS User Guide, each add-on's "Required IAM permissions", where the role is made
+ * with `eksctl create iamserviceaccount --name <name> --namespace <namespace>`):
+ * - vpc-cni: kube-system/aws-node (cni-iam-role.html; eksctl v0.230.0 pkg/actions/addon/create.go
+ *   `awsNodeServiceAccount`, the only add-on eksctl knows the ServiceAccount of)
+ * - aws-ebs-csi-driver: kube-system/ebs-csi-controller-sa (ebs-csi.html)
+ * - aws-efs-csi-driver: kube-system/efs-csi-controller-sa (efs-csi.html)
+ * - aws-fsx-csi-driver: kube-system/fsx-csi-controller-sa (fsx-csi-create.html)
+ * - aws-mountpoint-s3-csi-driver: kube-system/s3-csi-driver-sa (mountpoint-for-s3-add-on.html)
+ * - amazon-cloudwatch-observability: amazon-cloudwatch/cloudwatch-agent (amazon-cloudwatch-observability.html)
+ * An add-on not in this table annotates ServiceAccounts irsa-guard cannot name.
+ */
+const ADDON_SERVICE_ACCOUNTS = {
+    'vpc-cni': [{ namespace: 'kube-system', name: 'aws-node' }],
+    'aws-ebs-csi-driver': [{ namespace: 'kube-system', name: 'ebs-csi-controller-sa' }],
+    'aws-efs-csi-driver': [{ namespace: 'kube-system', name: 'efs-csi-controller-sa' }],
+    'aws-fsx-csi-driver': [{ namespace: 'kube-system', name: 'fsx-csi-controller-sa' }],
+    'aws-mountpoint-s3-csi-driver': [{ namespace: 'kube-system', name: 's3-csi-driver-sa' }],
+    'amazon-cloudwatch-observability': [{ namespace: 'amazon-cloudwatch', name: 'cloudwatch-agent' }],
+};
+/** The ServiceAccounts of an add-on by its name as EKS takes it (case-insensitive, as eksctl's CanonicalName), or undefined when unknown. */
+function addonServiceAccounts(addon) {
+    const key = addon.toLowerCase();
+    return Object.hasOwn(ADDON_SERVICE_ACCOUNTS, key) ? ADDON_SERVICE_ACCOUNTS[key] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/sources/cloudformation/template.ts
+
 
 
 
@@ -49079,12 +61005,19 @@ class TemplateReader {
                     ;
                     (facts.clusters ??= []).push(this.cluster(resource));
                     break;
+                case 'AWS::EKS::FargateProfile':
+                    ;
+                    (facts.fargateProfiles ??= []).push(this.fargateProfile(resource));
+                    break;
                 case 'AWS::EKS::PodIdentityAssociation': {
                     const association = this.podIdentityAssociation(resource);
                     if (association)
                         (facts.podIdentityAssociations ??= []).push(association);
                     break;
                 }
+                case 'AWS::EKS::Addon':
+                    this.addonServiceAccounts(resource);
+                    break;
                 case 'Custom::AWSCDK-EKS-KubernetesResource':
                     this.manifestServiceAccounts(resource);
                     break;
@@ -49321,18 +61254,70 @@ class TemplateReader {
             provider.clientIds = this.values(clientIds.value);
             provider.clientIdsLocation = clientIds.keyLocation;
         }
+        const thumbprints = entry(properties, 'ThumbprintList');
+        if (thumbprints)
+            provider.thumbprints = this.values(thumbprints.value);
         return provider;
     }
     cluster(resource) {
         const location = resource.keyLocation;
         const name = this.value(child(resource.properties, 'Name')) ??
             (0,model_value/* symbolic */.fv)(resourceReference(this.scope, resource.logicalId), location);
-        return {
+        const issuer = resourceReference(this.scope, resource.logicalId, 'OpenIdConnectIssuerUrl');
+        const cluster = {
             source: 'cloudformation',
             location,
             name,
-            issuer: (0,model_value/* symbolic */.fv)(resourceReference(this.scope, resource.logicalId, 'OpenIdConnectIssuerUrl'), location),
+            issuer: (0,model_value/* symbolic */.fv)(issuer, location),
+            oidcReferences: [issuer],
         };
+        const version = this.value(child(resource.properties, 'Version'));
+        if (version)
+            cluster.version = version;
+        const outpost = entry(resource.properties, 'OutpostConfig');
+        if (outpost?.value.kind === 'object')
+            cluster.outpost = outpost.keyLocation;
+        return cluster;
+    }
+    /** `AWS::EKS::FargateProfile`: `Selectors` (Namespace, Labels as Key/Value pairs). */
+    fargateProfile(resource) {
+        const properties = resource.properties;
+        const selectors = [];
+        const written = this.evaluator.evaluate(child(properties, 'Selectors') ?? { kind: 'array', location: resource.keyLocation, items: [] });
+        for (const item of written?.kind === 'array' ? written.items : []) {
+            const namespace = this.value(child(item, 'Namespace'));
+            if (!namespace)
+                continue;
+            const selector = { location: item.location, namespace, labels: [] };
+            const labels = child(item, 'Labels');
+            if (labels?.kind === 'array') {
+                for (const label of labels.items) {
+                    const key = scalarText(child(label, 'Key'));
+                    const value = this.value(child(label, 'Value'));
+                    if (key !== undefined && value)
+                        selector.labels.push({ key, value });
+                    else
+                        selector.labelsUnknown = true;
+                }
+            }
+            else if (labels) {
+                selector.labelsUnknown = true;
+            }
+            selectors.push(selector);
+        }
+        const profile = {
+            source: 'cloudformation',
+            location: resource.keyLocation,
+            label: `AWS::EKS::FargateProfile ${resource.logicalId}`,
+            selectors,
+        };
+        const cluster = this.value(child(properties, 'ClusterName'));
+        if (cluster)
+            profile.cluster = cluster;
+        const role = this.value(child(properties, 'PodExecutionRoleArn'));
+        if (role)
+            profile.podExecutionRoleArn = role;
+        return profile;
     }
     podIdentityAssociation(resource) {
         const properties = resource.properties;
@@ -49354,7 +61339,36 @@ class TemplateReader {
         const disableSessionTags = this.value(child(properties, 'DisableSessionTags'));
         if (disableSessionTags)
             association.disableSessionTags = disableSessionTags;
+        const targetRoleArn = this.value(child(properties, 'TargetRoleArn'));
+        if (targetRoleArn)
+            association.targetRoleArn = targetRoleArn;
         return association;
+    }
+    /** `AWS::EKS::Addon` with `ServiceAccountRoleArn`: the add-on's own ServiceAccounts, annotated with that role by EKS. */
+    addonServiceAccounts(resource) {
+        const properties = resource.properties;
+        const nameNode = child(properties, 'AddonName');
+        const addon = nameNode ? scalarText(this.evaluator.evaluate(nameNode)) : undefined;
+        const roleArn = this.value(child(properties, 'ServiceAccountRoleArn'));
+        const accounts = addon !== undefined ? addonServiceAccounts(addon) : undefined;
+        if (addon === undefined || !roleArn || !accounts)
+            return;
+        const location = entry(properties, 'AddonName')?.keyLocation ?? resource.keyLocation;
+        const namespaceOverride = this.value(child(child(properties, 'NamespaceConfig'), 'Namespace'));
+        for (const account of accounts) {
+            ;
+            (this.result.facts.serviceAccounts ??= []).push({
+                source: 'cloudformation',
+                namespace: namespaceOverride ?? (0,model_value/* known */.eO)(account.namespace, location),
+                name: (0,model_value/* known */.eO)(account.name, location),
+                location,
+                annotations: [
+                    { key: kubernetes/* ROLE_ARN_ANNOTATION */.Xg, keyLocation: roleArn.location, value: roleArn, where: 'annotations' },
+                ],
+                roleArn,
+                addon,
+            });
+        }
     }
     /** CDK's `KubernetesManifest` (and `eks.ServiceAccount`): the ServiceAccounts in its JSON manifest, with role ARNs as references. */
     manifestServiceAccounts(resource) {
@@ -49470,6 +61484,7 @@ var service_account_subject = __nccwpck_require__(7137);
 
 
 
+
 /**
  * eksctl's `ClusterConfig` (`apiVersion: eksctl.io/v1alpha5`): the cluster, its OIDC provider
  * (`iam.withOIDC`), and what eksctl creates for `iam.serviceAccounts` (a role whose trust it
@@ -49560,6 +61575,8 @@ class ClusterConfigReader {
         const serviceAccounts = child(iam, 'serviceAccounts');
         if (withOidc && scalarText(withOidc.value) === 'true')
             (facts.oidcProviders ??= []).push(this.provider(withOidc));
+        // eksctl refuses the config: `IsDisabled(cfg.IAM.WithOIDC) && len(cfg.IAM.ServiceAccounts) > 0`
+        // (pkg/apis/eksctl.io/v1alpha5/validation.go, eksctl v0.230.0); an absent withOIDC is not disabled.
         if (withOidc &&
             scalarText(withOidc.value) === 'false' &&
             serviceAccounts?.kind === 'array' &&
@@ -49577,6 +61594,104 @@ class ClusterConfigReader {
         const associations = child(iam, 'podIdentityAssociations');
         if (associations?.kind === 'array')
             associations.items.forEach((item, index) => this.podIdentityAssociation(item, index));
+        const fargateProfiles = child(this.root, 'fargateProfiles');
+        if (fargateProfiles?.kind === 'array')
+            fargateProfiles.items.forEach((item, index) => this.fargateProfile(item, index));
+        const addons = child(this.root, 'addons');
+        if (addons?.kind === 'array')
+            for (const item of addons.items)
+                this.addon(item);
+        this.addons(cluster);
+    }
+    /** A `fargateProfiles` item: its `selectors` (namespace, labels) and `podExecutionRoleARN`. */
+    fargateProfile(item, index) {
+        if (item.kind !== 'object')
+            return;
+        const selectors = [];
+        const written = child(item, 'selectors');
+        for (const selector of written?.kind === 'array' ? written.items : []) {
+            const namespace = eksctl_valueOf(child(selector, 'namespace'));
+            if (!namespace)
+                continue;
+            const read = { location: selector.location, namespace, labels: [] };
+            const labels = child(selector, 'labels');
+            if (labels?.kind === 'object') {
+                for (const label of labels.entries) {
+                    const value = eksctl_valueOf(label.value);
+                    if (value)
+                        read.labels.push({ key: label.key, value });
+                    else
+                        read.labelsUnknown = true;
+                }
+            }
+            else if (labels && !(labels.kind === 'scalar' && labels.type === 'null')) {
+                read.labelsUnknown = true;
+            }
+            selectors.push(read);
+        }
+        const name = scalarText(child(item, 'name'));
+        const profile = {
+            source: 'eksctl',
+            location: item.location,
+            label: `Fargate profile ${name ?? `fargateProfiles[${index}]`}`,
+            selectors,
+        };
+        const clusterName = child(child(this.root, 'metadata'), 'name');
+        if (this.clusterName !== undefined && clusterName)
+            profile.cluster = (0,model_value/* known */.eO)(this.clusterName, clusterName.location);
+        const role = eksctl_valueOf(child(item, 'podExecutionRoleARN'));
+        if (role)
+            profile.podExecutionRoleArn = role;
+        (this.result.facts.fargateProfiles ??= []).push(profile);
+    }
+    /**
+     * An `addons` item with `serviceAccountRoleARN`: EKS annotates the add-on's own ServiceAccounts
+     * with that role. With `attachPolicyARNs`, `attachPolicy` or `wellKnownPolicies` eksctl creates
+     * the role itself, with a trust for the add-on's ServiceAccount (eksctl v0.230.0
+     * pkg/actions/addon/create.go createRoleForIRSA), which cannot refuse it: no fact.
+     */
+    addon(item) {
+        const nameEntry = entry(item, 'name');
+        const addon = nameEntry && scalarText(nameEntry.value);
+        const roleArn = eksctl_valueOf(child(item, 'serviceAccountRoleARN'));
+        if (!nameEntry || addon === undefined || !roleArn)
+            return;
+        const accounts = addonServiceAccounts(addon);
+        if (!accounts)
+            return;
+        const namespaceOverride = eksctl_valueOf(child(child(item, 'namespaceConfig'), 'namespace'));
+        for (const account of accounts) {
+            ;
+            (this.result.facts.serviceAccounts ??= []).push({
+                source: 'eksctl',
+                namespace: namespaceOverride ?? (0,model_value/* known */.eO)(account.namespace, nameEntry.keyLocation),
+                name: (0,model_value/* known */.eO)(account.name, nameEntry.keyLocation),
+                location: nameEntry.keyLocation,
+                annotations: [
+                    { key: kubernetes/* ROLE_ARN_ANNOTATION */.Xg, keyLocation: roleArn.location, value: roleArn, where: 'annotations' },
+                ],
+                roleArn,
+                addon,
+            });
+        }
+    }
+    /** `addons` (eksctl v0.230.0 pkg/apis/eksctl.io/v1alpha5/addon.go: `name`): every add-on `create cluster` installs besides its defaults. */
+    addons(cluster) {
+        const addons = entry(this.root, 'addons');
+        if (!addons || addons.value.kind !== 'array')
+            return;
+        if (cluster)
+            cluster.addonsListed = addons.keyLocation;
+        for (const item of addons.value.items) {
+            const nameNode = child(item, 'name');
+            const name = eksctl_valueOf(nameNode);
+            if (!name || !nameNode)
+                continue;
+            const addon = { source: 'eksctl', location: nameNode.location, name };
+            if (cluster)
+                addon.cluster = cluster.name;
+            (this.result.facts.eksAddons ??= []).push(addon);
+        }
     }
     cluster() {
         const nameEntry = entry(child(this.root, 'metadata'), 'name');
@@ -49590,10 +61705,39 @@ class ClusterConfigReader {
         const region = child(child(this.root, 'metadata'), 'region');
         if (region && this.region !== undefined)
             cluster.region = (0,model_value/* known */.eO)(this.region, region.location);
+        const version = eksctl_valueOf(child(child(this.root, 'metadata'), 'version'));
+        if (version)
+            cluster.version = version;
+        // eksctl: a ClusterConfig with `outpost` makes a local cluster (types.go IsControlPlaneOnOutposts).
+        const outpost = entry(this.root, 'outpost');
+        if (outpost && outpost.value.kind === 'object')
+            cluster.outpost = outpost.keyLocation;
+        cluster.oidcReferences = [this.providerReference(), `${this.base}.oidc_provider`, `${this.base}.oidc_issuer_url`];
         if (this.configured?.issuer)
             cluster.issuer = (0,model_value/* known */.eO)(this.configured.issuer, this.configured.location ?? nameEntry.keyLocation);
         if (this.configured?.account)
             cluster.account = (0,model_value/* known */.eO)(this.configured.account, this.configured.location ?? nameEntry.keyLocation);
+        const privateCluster = entry(child(this.root, 'privateCluster'), 'enabled');
+        const vpc = child(this.root, 'vpc');
+        // A fully-private cluster in a VPC eksctl creates has private subnets only and no NAT gateway
+        // (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go AddResources); eksctl creates interface
+        // endpoints for ec2, ecr.api, ecr.dkr, s3 and sts, the regional one
+        // (pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices). An existing VPC
+        // (vpc.id, vpc.subnets) may have any route.
+        if (privateCluster && scalarText(privateCluster.value) === 'true' && !child(vpc, 'id') && !child(vpc, 'subnets'))
+            cluster.privateNetwork = {
+                location: privateCluster.keyLocation,
+                description: 'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates without a NAT gateway, whose STS endpoint is the regional one',
+            };
+        // The cluster role (`iam.serviceRoleARN`) is in the cluster's account.
+        const serviceRole = eksctl_valueOf(child(child(this.root, 'iam'), 'serviceRoleARN'));
+        const serviceRoleAccount = serviceRole?.kind === 'known' ? (0,iam_arn/* parseRoleArn */.DM)(serviceRole.value.trim())?.account : undefined;
+        if (!cluster.account && serviceRole && serviceRoleAccount)
+            cluster.account = (0,model_value/* known */.eO)(serviceRoleAccount, serviceRole.location);
+        // eksctl v0.230.0 pkg/apis/eksctl.io/v1alpha5/types.go: `autoModeConfig.enabled`.
+        const autoMode = eksctl_valueOf(child(child(this.root, 'autoModeConfig'), 'enabled'));
+        if (autoMode)
+            cluster.autoMode = autoMode;
         return cluster;
     }
     /** The OIDC provider's ARN is a reference to what eksctl creates; its URL is the issuer when the config file names it. */
@@ -49659,6 +61803,9 @@ class ClusterConfigReader {
         const audience = annotations.find((annotation) => annotation.key === kubernetes/* AUDIENCE_ANNOTATION */.pM);
         if (audience)
             sa.audience = audience.value;
+        const stsRegionalEndpoints = annotations.find((annotation) => annotation.key === kubernetes/* STS_REGIONAL_ENDPOINTS_ANNOTATION */.QP);
+        if (stsRegionalEndpoints)
+            sa.stsRegionalEndpoints = stsRegionalEndpoints.value;
         (facts.serviceAccounts ??= []).push(sa);
     }
     podIdentityAssociation(item, index) {
@@ -49698,6 +61845,10 @@ class ClusterConfigReader {
         const disableSessionTags = eksctl_valueOf(child(item, 'disableSessionTags'));
         if (disableSessionTags)
             association.disableSessionTags = disableSessionTags;
+        // eksctl v0.230.0 pkg/apis/eksctl.io/v1alpha5/iam.go: `targetRoleARN`, the role chained to `roleARN`.
+        const targetRoleArn = eksctl_valueOf(child(item, 'targetRoleARN'));
+        if (targetRoleArn)
+            association.targetRoleArn = targetRoleArn;
         (facts.podIdentityAssociations ??= []).push(association);
         if (scalarText(child(item, 'createServiceAccount')) === 'true') {
             ;
@@ -51320,7 +63471,7 @@ function findReleases(charts, configured, files, configPath) {
 /** Argo CD: `spec.source` (or each of `spec.sources`) with a `path` in this repository. */
 function argoRelease(root, file, charts, result) {
     const spec = get(root, 'spec');
-    const sources = [get(spec, 'source'), ...listItems(get(spec, 'sources'))].filter((source) => source?.kind === 'object');
+    const sources = [get(spec, 'source'), ...releases_listItems(get(spec, 'sources'))].filter((source) => source?.kind === 'object');
     const nameNode = getPath(root, ['metadata', 'name']);
     for (const source of sources) {
         const path = textOf(get(source, 'path'));
@@ -51334,7 +63485,7 @@ function argoRelease(root, file, charts, result) {
         const namespace = nonEmpty(getPath(spec, ['destination', 'namespace']));
         const declaredAt = source.location;
         const release = newRelease(chart, name, namespace, declaredAt, 'argocd');
-        for (const item of listItems(get(helm, 'valueFiles'))) {
+        for (const item of releases_listItems(get(helm, 'valueFiles'))) {
             const reference = textOf(item);
             if (reference === undefined)
                 continue;
@@ -51367,7 +63518,7 @@ function argoRelease(root, file, charts, result) {
                 release.inline.push(relocateTree(inline, move));
             result.findings.push(...parsed.findings.map((finding) => ({ ...finding, location: move(finding.location) })));
         }
-        const parameters = listItems(get(helm, 'parameters'));
+        const parameters = releases_listItems(get(helm, 'parameters'));
         if (parameters.length > 0) {
             const set = { kind: 'object', location: declaredAt, entries: [] };
             for (const parameter of parameters) {
@@ -51415,7 +63566,7 @@ function fluxRelease(root, charts, result) {
         name = tree_edit_stringNode(text, metadataName.location);
     }
     const release = newRelease(chart, name, namespace, declaredAt, 'flux');
-    const valuesFiles = listItems(get(chartSpec, 'valuesFiles'));
+    const valuesFiles = releases_listItems(get(chartSpec, 'valuesFiles'));
     for (const item of valuesFiles) {
         const reference = textOf(item);
         if (reference !== undefined)
@@ -51444,7 +63595,7 @@ function newRelease(chart, name, namespace, declaredAt, via) {
         via,
     };
 }
-function listItems(node) {
+function releases_listItems(node) {
     return node?.kind === 'array' ? node.items : [];
 }
 function nonEmpty(node) {
@@ -51835,7 +63986,124 @@ function plain(node) {
     return text;
 }
 
+;// CONCATENATED MODULE: ./src/sources/helm/annotation-without-service-account.ts
+
+
+
+
+/**
+ * A release with `serviceAccount.create: false`, no `serviceAccount.name` and a role-arn under
+ * `serviceAccount.annotations`: the chart renders no ServiceAccount to carry the annotation, and
+ * its workloads run as `default` (the `default "default" .Values.serviceAccount.name` helper of
+ * `helm create`, helm v3 pkg/chartutil/create.go). The role is never injected (catalogue F7).
+ */
+function roleArnOnNoServiceAccount(values, facts, label) {
+    const settings = get(values, 'serviceAccount');
+    if (truthy(evaluate_valueOf(get(settings, 'create'))) !== false)
+        return undefined;
+    const name = get(settings, 'name');
+    if (name && (textOf(name) === undefined || textOf(name)?.trim() !== ''))
+        return undefined;
+    const annotation = tree_edit_lastEntry(get(settings, 'annotations'), kubernetes/* ROLE_ARN_ANNOTATION */.Xg);
+    if (annotation?.value.kind !== 'scalar' || annotation.value.type === 'null')
+        return undefined;
+    const roleArn = annotation.value.value;
+    if (roleArn.kind === 'known' && roleArn.value.trim() === '')
+        return undefined;
+    if ((facts.serviceAccounts ?? []).some((sa) => sa.roleArn !== undefined && sameLocation(sa.roleArn, roleArn)))
+        return undefined;
+    const workloads = (facts.workloads ?? []).filter((workload) => workload.serviceAccountName?.kind === 'known' && workload.serviceAccountName.value === 'default');
+    const first = workloads[0];
+    if (!first)
+        return undefined;
+    const titles = workloads.map((workload) => `${workload.kind} ${(0,model_value/* valueOrExpression */.$r)(workload.namespace)}/${(0,model_value/* valueOrExpression */.$r)(workload.name)}`);
+    return {
+        ruleId: 'workload-runs-as-default',
+        location: annotation.keyLocation,
+        message: `The ${label} sets serviceAccount.create: false and no serviceAccount.name, so the chart creates no ServiceAccount and ${titles.join(', ')} ${workloads.length === 1 ? 'runs' : 'run'} as ServiceAccount ${(0,model_value/* valueOrExpression */.$r)(first.namespace)}/default: ` +
+            `this role-arn ${JSON.stringify((0,model_value/* valueOrExpression */.$r)(roleArn))} is on no ServiceAccount, the EKS webhook injects no role and the SDK falls back to the node's role; set serviceAccount.create: true, or serviceAccount.name to an annotated ServiceAccount that exists`,
+        related: [{ location: first.location, message: `${titles[0]}, which runs as default` }],
+        key: `${label} serviceAccount.create false`,
+    };
+}
+function sameLocation(a, b) {
+    return (a.location.path === b.location.path &&
+        a.location.line === b.location.line &&
+        a.location.column === b.location.column);
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/unread-values.ts
+
+/** `.Values` passed on whole (`toYaml .Values`, `include "x" .Values`, `$.Values | …`): any key may be read. */
+const WHOLE_VALUES = /\.Values(?![.\w])/;
+/**
+ * A role-arn annotation the release sets under a top-level values key that no template or helper
+ * of the chart reads: templates reach values only through `.Values.<key>` (or `index .Values
+ * "<key>"`), so when neither appears and `.Values` is never passed on whole, the annotation is
+ * certainly never rendered (catalogue F11; the chart uses `rbac.serviceAccount`, say, where the
+ * release sets `serviceAccount`). A key a subchart receives, or `global`, is the subcharts' to read.
+ */
+function roleArnsUnread(chart, values, label, own) {
+    // A library chart not in the repository (`include "common.serviceAccount" .`) may read any key.
+    if (!dependenciesPresent(chart))
+        return [];
+    const texts = chartTexts(chart);
+    if (texts.some((text) => WHOLE_VALUES.test(text)))
+        return [];
+    const passedOn = new Set(['global', ...chart.subcharts.map((subchart) => subchart.name)]);
+    for (const dependency of chart.dependencies)
+        passedOn.add(dependency.alias ?? dependency.name);
+    const findings = [];
+    for (const top of values.entries) {
+        if (passedOn.has(top.key) || texts.some((text) => readsKey(text, top.key)))
+            continue;
+        for (const { path, entry } of roleArnEntries(top, [top.key], 0)) {
+            // The chart's own defaults are not the release's choice.
+            if (own.has(entry.keyLocation.path))
+                continue;
+            const written = path.map((key) => key.replace(/\./g, '\\.')).join('.');
+            findings.push({
+                ruleId: 'helm-value-path-unused',
+                level: 'error',
+                location: entry.keyLocation,
+                message: `The ${label} sets the role-arn annotation at ${written}, but no template of ${chart.directory} reads .Values.${top.key}, so the annotation is never rendered and the pods get no role; set it under the values path the chart's ServiceAccount template reads`,
+                key: `${label} value:${written}`,
+            });
+        }
+    }
+    return findings;
+}
+/** `.Values.<key>` (`$.Values.<key>` too), or the key quoted (`index .Values "<key>"`, `dig "<key>"`). */
+function readsKey(text, key) {
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`\\.Values\\.${escaped}(?!\\w)`).test(text))
+        return true;
+    return ['"', '`'].some((quote) => text.includes(`${quote}${key}${quote}`));
+}
+function dependenciesPresent(chart) {
+    return chart.dependencies.every((dependency) => chart.subcharts.some((subchart) => subchart.name === dependency.name && dependenciesPresent(subchart)));
+}
+/** Templates and helpers of the chart and of the subcharts it holds (a helper there may be given `.`). */
+function chartTexts(chart, depth = 0) {
+    const own = [...chart.templates.map((template) => template.text), ...chart.helperTexts];
+    return depth > 8 ? own : [...own, ...chart.subcharts.flatMap((subchart) => chartTexts(subchart, depth + 1))];
+}
+function roleArnEntries(entry, path, depth) {
+    const node = entry.value;
+    if (node.kind !== 'object' || depth > 16)
+        return [];
+    return node.entries.flatMap((child) => {
+        const next = [...path, child.key];
+        if (child.key === kubernetes/* ROLE_ARN_ANNOTATION */.Xg && path[path.length - 1] === 'annotations' && child.value.kind === 'scalar')
+            return [{ path: next, entry: child }];
+        return roleArnEntries(child, next, depth + 1);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/sources/helm/index.ts
+
+
+
 
 
 
@@ -51896,6 +64164,17 @@ const helmSource = {
         return result;
     },
 };
+/**
+ * The objects of a release another source declares (a Terraform `helm_release` of a chart in the
+ * repository), read like the releases this source finds.
+ */
+function chartReleaseResult(release, context) {
+    const result = releaseResult(release, context.repository, context, new Set());
+    // What the templates themselves hold is reported once, by this source's own reading of the chart.
+    const templates = new Set(release.chart.templates.map((template) => template.path));
+    result.findings = result.findings.filter((finding) => !templates.has(finding.location.path));
+    return result;
+}
 function releaseResult(release, repository, context, consumed) {
     const result = emptyResult();
     const values = releaseValues(release, repository, result.findings, consumed);
@@ -51909,6 +64188,13 @@ function releaseResult(release, repository, context, consumed) {
             result.findings.push(rendered.note);
     }
     const read = readKubernetesObjects(objects, 'helm', (path) => repository.text(path));
+    // A chart nobody installs is read with its own defaults, which a release outside the scan may override.
+    const unannotated = release.via === 'none' ? undefined : roleArnOnNoServiceAccount(values, read.facts, releaseLabel(release));
+    if (unannotated)
+        result.findings.push(unannotated);
+    // Helm 2 charts list their dependencies in requirements.yaml, which the chart reading does not follow.
+    if (release.via !== 'none' && !repository.isFile(join(release.chart.directory, 'requirements.yaml')))
+        result.findings.push(...roleArnsUnread(release.chart, values, releaseLabel(release), defaultValuesFiles(release.chart)));
     (0,model_facts/* placeInUnit */.$5)(read.facts, helmUnit(release));
     appendResult(result, read);
     return result;
@@ -51995,6 +64281,11 @@ function lookup(values, path) {
 function configPath(context) {
     const location = context.config.helm.releases.find((release) => release.nameLocation)?.nameLocation;
     return location?.path;
+}
+/** `release shop of charts/orders` */
+function releaseLabel(release) {
+    const name = release.name.kind === 'scalar' ? (0,model_value/* valueOrExpression */.$r)(release.name.value) : '(unnamed)';
+    return `release ${name} of ${release.chart.directory}`;
 }
 /** One release of a chart is a unit: where it is declared, or the chart itself when nothing installs it. */
 function helmUnit(release) {
@@ -54029,7 +66320,7 @@ function flux_substitute(build, flux) {
         if (textOf(get(get(metadata, 'annotations'), DISABLED)) === 'disabled' ||
             textOf(get(get(metadata, 'labels'), DISABLED)) === 'disabled')
             continue;
-        visit(resource.root, (node) => {
+        flux_visit(resource.root, (node) => {
             const text = node.value.kind === 'known' ? node.value.value : undefined;
             if (text === undefined || node.type !== 'string' || !text.includes('${'))
                 return;
@@ -54046,15 +66337,15 @@ function flux_substitute(build, flux) {
         });
     }
 }
-function visit(node, onScalar) {
+function flux_visit(node, onScalar) {
     if (node.kind === 'scalar')
         onScalar(node);
     else if (node.kind === 'array')
         for (const item of node.items)
-            visit(item, onScalar);
+            flux_visit(item, onScalar);
     else
         for (const entry of node.entries)
-            visit(entry.value, onScalar);
+            flux_visit(entry.value, onScalar);
 }
 /** A `target` of the Flux object's patches that selected nothing in a build that read all of spec.path. */
 function unmatchedTargetFindings(build, flux) {
@@ -55278,7 +67569,7 @@ function loadHclParser() {
     // No `??=` in this file: ncc's asset relocator cannot parse it and would then leave the WASM
     // references to webpack, which corrupts binary assets.
     if (!loading) {
-        loading = load().then((parser) => {
+        loading = loader_load().then((parser) => {
             loaded = parser;
             return parser;
         });
@@ -55289,7 +67580,7 @@ function loadHclParser() {
 function loadedHclParser() {
     return loaded;
 }
-async function load() {
+async function loader_load() {
     const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
     const script = (0,external_node_fs_.existsSync)(RUNTIME_SCRIPT) ? pathOf(RUNTIME_SCRIPT) : require.resolve('web-tree-sitter');
     const runtime = (0,external_node_fs_.existsSync)(RUNTIME_WASM)
@@ -57245,6 +69536,7 @@ function keyOf(value, location) {
 
 
 
+
 /** `resource "aws_iam_role"`: name (or a generated one), path, and the trust policy however it is written. */
 function readIamRole({ view, address, root, sink }) {
     const role = {
@@ -57254,8 +69546,8 @@ function readIamRole({ view, address, root, sink }) {
         arnReferences: [`${address}.arn`],
         terraform: { root, address },
     };
-    const name = present(view.value('name'));
-    const namePrefix = present(view.value('name_prefix'));
+    const name = iam_present(view.value('name'));
+    const namePrefix = iam_present(view.value('name_prefix'));
     if (name)
         role.name = toFactValue(name) ?? (0,model_value/* symbolic */.fv)(`${address}.name`, name.location);
     else if (namePrefix)
@@ -57265,16 +69557,33 @@ function readIamRole({ view, address, root, sink }) {
         };
     else
         role.generatedName = { prefix: (0,model_value/* known */.eO)('terraform-', view.location), location: view.location };
-    const path = present(view.value('path'));
+    const path = iam_present(view.value('path'));
     if (path) {
         const value = toFactValue(path);
         if (value)
             role.path = value;
     }
-    const trust = present(view.value('assume_role_policy'));
+    const trust = iam_present(view.value('assume_role_policy'));
     if (trust)
         readTrustPolicy(trust, address, role, sink);
+    readInlinePolicies(view.blocks('inline_policy'), role);
     sink.facts.roles.push(role);
+}
+/**
+ * The role's `inline_policy` blocks. Never complete: `aws_iam_role_policy` and attachments are
+ * other resources, which may give the role more.
+ */
+function readInlinePolicies(blocks, role) {
+    if (blocks.length === 0)
+        return;
+    const permissions = { complete: false, statements: [] };
+    for (const block of blocks) {
+        const policy = iam_present(block.value('policy'));
+        const parsed = policy ? documentTree(policy, 'json') : undefined;
+        if (parsed?.root)
+            addPermissionDocument(permissions, parsed.root);
+    }
+    role.permissions = permissions;
 }
 /** A trust policy from `jsonencode`, a heredoc, `file`, a policy document's `json`, or a reference. */
 function readTrustPolicy(trust, label, role, sink) {
@@ -57301,14 +69610,14 @@ function readOidcProvider({ view, address, root, sink }, dataSource = false) {
         source: 'terraform',
         location: view.location,
         terraform: { root, address },
-        arn: toFactValue(present(view.value('arn'))) ?? (0,model_value/* symbolic */.fv)(`${address}.arn`, view.location),
+        arn: toFactValue(iam_present(view.value('arn'))) ?? (0,model_value/* symbolic */.fv)(`${address}.arn`, view.location),
         clientIds: [],
         arnReferences: [`${address}.arn`],
     };
-    const url = toFactValue(present(view.value('url')));
+    const url = toFactValue(iam_present(view.value('url')));
     if (url)
         provider.url = url;
-    const clientIds = present(view.value('client_id_list'));
+    const clientIds = iam_present(view.value('client_id_list'));
     if (clientIds?.kind === 'tuple') {
         for (const item of clientIds.items) {
             const value = toFactValue(item);
@@ -57325,6 +69634,10 @@ function readOidcProvider({ view, address, root, sink }, dataSource = false) {
     const attribute = view.attribute('client_id_list');
     if (attribute)
         provider.clientIdsLocation = attribute.location;
+    const thumbprints = iam_present(view.value('thumbprint_list'));
+    if (thumbprints?.kind === 'tuple') {
+        provider.thumbprints = thumbprints.items.flatMap((item) => toFactValue(item) ?? []);
+    }
     sink.facts.oidcProviders.push(provider);
 }
 /** A document read whole from a file (`file`, `templatefile`) belongs to the fact made of it. */
@@ -57333,7 +69646,7 @@ function noteDocumentFile(value, sink) {
         sink.documentFiles.add(value.origin.location.path);
 }
 /** undefined for an absent or null attribute. */
-function present(value) {
+function iam_present(value) {
     return value && value.kind !== 'null' ? value : undefined;
 }
 
@@ -57373,6 +69686,8 @@ function addServiceAccount(sink, fields) {
     };
     if (fields.terraform)
         sa.terraform = fields.terraform;
+    if (fields.addon)
+        sa.addon = fields.addon;
     const byKey = new Map(fields.annotations.map((annotation) => [annotation.key, annotation.value]));
     const roleArn = byKey.get(kubernetes/* ROLE_ARN_ANNOTATION */.Xg);
     const audience = byKey.get(kubernetes/* AUDIENCE_ANNOTATION */.pM);
@@ -57418,54 +69733,133 @@ function addObject(sink, object, span) {
 
 
 
-/**
- * The ServiceAccounts an EKS add-on runs as, which `service_account_role_arn` annotates (names
- * fixed by the add-on; reference: irsa-failure-modes.md F12 and the add-ons' EKS documentation).
- */
-const ADDON_SERVICE_ACCOUNTS = {
-    'vpc-cni': [{ namespace: 'kube-system', name: 'aws-node' }],
-    'aws-ebs-csi-driver': [{ namespace: 'kube-system', name: 'ebs-csi-controller-sa' }],
-    'aws-efs-csi-driver': [{ namespace: 'kube-system', name: 'efs-csi-controller-sa' }],
-    'aws-fsx-csi-driver': [{ namespace: 'kube-system', name: 'fsx-csi-controller-sa' }],
-    'aws-mountpoint-s3-csi-driver': [{ namespace: 'kube-system', name: 's3-csi-driver-sa' }],
-    'amazon-cloudwatch-observability': [{ namespace: 'amazon-cloudwatch', name: 'cloudwatch-agent' }],
-};
+
+
 /** `resource "aws_eks_cluster"` and its data source: the cluster, its issuer known only at apply time. */
 function readEksCluster({ view, address, root, sink }) {
     const cluster = {
         source: 'terraform',
         location: view.location,
         terraform: { root, address },
-        name: toFactValue(present(view.value('name'))) ?? (0,model_value/* symbolic */.fv)(`${address}.name`, view.location),
+        name: toFactValue(iam_present(view.value('name'))) ?? (0,model_value/* symbolic */.fv)(`${address}.name`, view.location),
         issuer: (0,model_value/* symbolic */.fv)(values_expressionOf(eksIssuer(address, view.location)), view.location),
+        oidcReferences: [`${address}.identity`],
     };
+    const version = toFactValue(iam_present(view.value('version')));
+    if (version)
+        cluster.version = version;
+    // A dynamic block over a collection the scan cannot read may make no block at all.
+    const outpost = view.blocks('outpost_config').find((block) => !block.unknownExpansion);
+    if (outpost)
+        cluster.outpost = outpost.location;
+    // The cluster role is in the cluster's account.
+    const roleArn = toFactValue(iam_present(view.value('role_arn')));
+    const account = roleArn?.kind === 'known' ? (0,iam_arn/* parseRoleArn */.DM)(roleArn.value.trim())?.account : undefined;
+    if (roleArn && account)
+        cluster.account = (0,model_value/* known */.eO)(account, roleArn.location);
+    const compute = view.blocks('compute_config')[0];
+    const autoMode = compute ? toFactValue(iam_present(compute.value('enabled'))) : undefined;
+    if (autoMode)
+        cluster.autoMode = autoMode;
     sink.facts.clusters.push(cluster);
+}
+/** `resource "aws_eks_fargate_profile"`: its `selector` blocks (namespace, labels). */
+function readFargateProfile({ view, address, root, sink }) {
+    const selectors = [];
+    for (const selector of view.blocks('selector')) {
+        if (selector.unknownExpansion)
+            continue;
+        const read = fargateSelector(selector.value('namespace'), selector.value('labels'), selector.location);
+        if (read)
+            selectors.push(read);
+    }
+    addFargateProfile(sink, {
+        location: view.location,
+        label: address,
+        cluster: iam_present(view.value('cluster_name')),
+        podExecutionRoleArn: iam_present(view.value('pod_execution_role_arn')),
+        selectors,
+        terraform: { root, address },
+    });
+}
+/** One Fargate selector from its namespace and labels values (a resource's `selector` block, a module's `selectors` item). */
+function fargateSelector(namespace, labels, location) {
+    const namespaceValue = toFactValue(iam_present(namespace));
+    if (!namespaceValue)
+        return undefined;
+    const selector = { location, namespace: namespaceValue, labels: [] };
+    const written = iam_present(labels);
+    if (written?.kind === 'object') {
+        for (const entry of written.entries) {
+            const value = toFactValue(entry.value);
+            if (entry.keyValue !== undefined || !value)
+                selector.labelsUnknown = true;
+            else
+                selector.labels.push({ key: entry.key, value });
+        }
+    }
+    else if (written) {
+        selector.labelsUnknown = true;
+    }
+    return selector;
+}
+function addFargateProfile(sink, fields) {
+    const profile = {
+        source: 'terraform',
+        location: fields.location,
+        label: fields.label,
+        selectors: fields.selectors,
+        terraform: fields.terraform,
+    };
+    const cluster = toFactValue(fields.cluster);
+    if (cluster)
+        profile.cluster = cluster;
+    const role = toFactValue(fields.podExecutionRoleArn);
+    if (role)
+        profile.podExecutionRoleArn = role;
+    (sink.facts.fargateProfiles ??= []).push(profile);
 }
 /** `resource "aws_eks_addon"`: the add-on's ServiceAccounts annotated with `service_account_role_arn`, and its Pod Identity associations. */
 function readEksAddon({ view, address, root, sink }) {
-    const name = present(view.value('addon_name'));
+    const name = iam_present(view.value('addon_name'));
     const location = view.attribute('addon_name')?.location ?? view.location;
     const terraform = { root, address };
-    addAddonServiceAccounts(sink, name, present(view.value('service_account_role_arn')), view.attribute('service_account_role_arn')?.location, location, { fromLine: view.location.line, toLine: view.block.endLine }, terraform);
+    addEksAddon(sink, { location, cluster: iam_present(view.value('cluster_name')), name, terraform });
+    addAddonServiceAccounts(sink, name, iam_present(view.value('service_account_role_arn')), view.attribute('service_account_role_arn')?.location, location, { fromLine: view.location.line, toLine: view.block.endLine }, terraform, view.blocks('namespace_config')[0]?.value('namespace'));
     for (const association of view.blocks('pod_identity_association')) {
-        const fixed = name ? ADDON_SERVICE_ACCOUNTS[scalarString(name) ?? '']?.[0] : undefined;
+        const fixed = name ? addonServiceAccounts(scalarString(name) ?? '')?.[0] : undefined;
         addPodIdentity(sink, {
             location: association.location,
-            cluster: present(view.value('cluster_name')),
+            cluster: iam_present(view.value('cluster_name')),
             namespace: fixed ? (0,model_value/* known */.eO)(fixed.namespace, association.location) : undefined,
-            serviceAccount: present(association.value('service_account')),
-            roleArn: present(association.value('role_arn')),
+            serviceAccount: iam_present(association.value('service_account')),
+            roleArn: iam_present(association.value('role_arn')),
             terraform,
         });
     }
+}
+/** An add-on of a cluster; its name symbolic when not known. */
+function addEksAddon(sink, fields) {
+    const addon = {
+        source: 'terraform',
+        location: fields.location,
+        name: toFactValue(fields.name) ?? (0,model_value/* symbolic */.fv)(`${fields.terraform.address}.addon_name`, fields.location),
+        terraform: fields.terraform,
+    };
+    const cluster = toFactValue(fields.cluster);
+    if (cluster)
+        addon.cluster = cluster;
+    sink.facts.eksAddons.push(addon);
 }
 /**
  * The ServiceAccounts of an add-on (by its name) annotated with a role, as the add-on creates
  * them; `roleArnLocation` is where the role is written.
  */
-function addAddonServiceAccounts(sink, name, roleArn, roleArnLocation, location, span, terraform) {
+function addAddonServiceAccounts(sink, name, roleArn, roleArnLocation, location, span, terraform, 
+/** `namespace_config { namespace }`: the add-on installed in another namespace than its own. */
+namespace) {
     const addon = name ? scalarString(name) : undefined;
-    const accounts = addon ? ADDON_SERVICE_ACCOUNTS[addon] : undefined;
+    const accounts = addon ? addonServiceAccounts(addon) : undefined;
     if (!roleArn)
         return;
     if (!accounts) {
@@ -57481,17 +69875,19 @@ function addAddonServiceAccounts(sink, name, roleArn, roleArnLocation, location,
         return;
     }
     const value = toFactValue(roleArn);
-    if (!value)
+    if (!value || addon === undefined)
         return;
+    const namespaceOverride = toFactValue(iam_present(namespace));
     for (const account of accounts) {
         addServiceAccount(sink, {
-            namespace: (0,model_value/* known */.eO)(account.namespace, location),
+            namespace: namespaceOverride ?? (0,model_value/* known */.eO)(account.namespace, location),
             name: (0,model_value/* known */.eO)(account.name, location),
             location,
             annotations: [
                 { key: kubernetes/* ROLE_ARN_ANNOTATION */.Xg, keyLocation: roleArnLocation ?? location, value, where: 'annotations' },
             ],
             span,
+            addon,
             terraform,
         });
     }
@@ -57501,10 +69897,12 @@ function readPodIdentityAssociation({ view, address, root, sink }) {
     addPodIdentity(sink, {
         location: view.location,
         terraform: { root, address },
-        cluster: present(view.value('cluster_name')),
-        namespace: present(view.value('namespace')),
-        serviceAccount: present(view.value('service_account')),
-        roleArn: present(view.value('role_arn')),
+        cluster: iam_present(view.value('cluster_name')),
+        namespace: iam_present(view.value('namespace')),
+        serviceAccount: iam_present(view.value('service_account')),
+        roleArn: iam_present(view.value('role_arn')),
+        targetRoleArn: iam_present(view.value('target_role_arn')),
+        disableSessionTags: iam_present(view.value('disable_session_tags')),
     });
 }
 function addPodIdentity(sink, fields) {
@@ -57523,6 +69921,12 @@ function addPodIdentity(sink, fields) {
     const cluster = toFactValue(fields.cluster);
     if (cluster)
         association.cluster = cluster;
+    const targetRoleArn = toFactValue(fields.targetRoleArn);
+    if (targetRoleArn)
+        association.targetRoleArn = targetRoleArn;
+    const disableSessionTags = toFactValue(fields.disableSessionTags);
+    if (disableSessionTags)
+        association.disableSessionTags = disableSessionTags;
     if (fields.terraform)
         association.terraform = fields.terraform;
     sink.facts.podIdentityAssociations.push(association);
@@ -57530,25 +69934,31 @@ function addPodIdentity(sink, fields) {
 /** An add-on entry of the EKS module's `cluster_addons`/`addons` map. */
 function readModuleAddon(sink, key, keyLocation, settings, module, terraform) {
     const name = objectGet(settings, 'name') ?? { kind: 'string', value: key, location: keyLocation };
-    const roleArn = present(objectGet(settings, 'service_account_role_arn'));
+    const cluster = iam_present(module.value('cluster_name')) ?? iam_present(module.value('name'));
+    addEksAddon(sink, { location: keyLocation, cluster, name, terraform });
+    const roleArn = iam_present(objectGet(settings, 'service_account_role_arn'));
     addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, keyLocation, { fromLine: module.location.line, toLine: module.block.endLine }, terraform);
     const associations = objectGet(settings, 'pod_identity_association');
-    const fixed = ADDON_SERVICE_ACCOUNTS[scalarString(name) ?? '']?.[0];
+    const fixed = addonServiceAccounts(scalarString(name) ?? '')?.[0];
     if (associations?.kind !== 'tuple')
         return;
     for (const association of associations.items) {
         addPodIdentity(sink, {
             location: association.location,
-            cluster: present(module.value('cluster_name')) ?? present(module.value('name')),
+            cluster,
             namespace: fixed ? (0,model_value/* known */.eO)(fixed.namespace, association.location) : undefined,
-            serviceAccount: present(objectGet(association, 'service_account')),
-            roleArn: present(objectGet(association, 'role_arn')),
+            serviceAccount: iam_present(objectGet(association, 'service_account')),
+            roleArn: iam_present(objectGet(association, 'role_arn')),
             terraform,
         });
     }
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/resources/helm.ts
+
+
+
+
 
 
 
@@ -57565,18 +69975,80 @@ const EXPLICIT_ONLY = { path: ['serviceAccount'], defaultName: { fixed: '' } };
  * chart creates from them, when their names can be known: an explicit name, or the chart's
  * default (CHART_SERVICE_ACCOUNTS).
  */
-function readHelmRelease({ view, address, root, sink }) {
-    const chartValue = present(view.value('chart'));
+function readHelmRelease(context) {
+    const { view, address, root, sink } = context;
+    const chartValue = iam_present(view.value('chart'));
+    const sets = releaseSets(view).sort((a, b) => a.line - b.line);
+    reportUnescapedAnnotationKeys(sink, sets, address);
+    const documents = iam_present(view.value('values'));
+    const values = mergeReleaseValues(documents, sets, view.location);
+    const namespace = iam_present(view.value('namespace'));
+    const chart = localChart(context, chartValue);
+    if (chart && valuesRead(documents, sets)) {
+        renderLocalChart(context, chart, values, namespace);
+        return;
+    }
     addReleaseServiceAccounts(sink, {
         chart: chartValue ? scalarString(chartValue) : undefined,
-        release: present(view.value('name')),
+        release: iam_present(view.value('name')),
         releaseLocation: view.attribute('name')?.location ?? view.location,
-        namespace: toFactValue(present(view.value('namespace'))) ?? (0,model_value/* known */.eO)('default', view.location),
-        values: mergeReleaseValues(present(view.value('values')), releaseSets(view).sort((a, b) => a.line - b.line), view.location),
+        namespace: toFactValue(namespace) ?? (0,model_value/* known */.eO)('default', view.location),
+        values,
         location: view.location,
         span: { fromLine: view.location.line, toLine: view.block.endLine },
         terraform: { root, address },
     });
+}
+/**
+ * The chart of the repository a release installs: with no `repository`, helm takes `chart` as a
+ * path when it is a directory (helm v3 pkg/action/install.go LocateChart), and Terraform runs in
+ * the root module's directory (`"./charts/app"`, `"${path.module}/charts/app"`).
+ */
+function localChart({ view, root, localCharts }, chartValue) {
+    const repository = iam_present(view.value('repository'));
+    if (!localCharts || !chartValue || (repository && scalarString(repository) !== ''))
+        return undefined;
+    const reference = scalarString(chartValue);
+    if (reference === undefined || reference === '' || external_node_path_default().posix.isAbsolute(reference) || reference.includes('://'))
+        return undefined;
+    const directory = external_node_path_default().posix.normalize(external_node_path_default().posix.join(root, reference)).replace(/\/+$/, '');
+    if (directory === '..' || directory.startsWith('../'))
+        return undefined;
+    return localCharts.chart(directory === '' ? '.' : directory);
+}
+/** Every values document and set name is known: what the chart renders does not depend on apply-time values' shape. */
+function valuesRead(documents, sets) {
+    if (documents && documents.kind !== 'tuple')
+        return false;
+    for (const item of documents?.kind === 'tuple' ? documents.items : []) {
+        if (valuesDocument(item)?.kind !== 'object')
+            return false;
+    }
+    return sets.every((set) => set.name !== undefined && scalarString(set.name) !== undefined);
+}
+/** The release's objects, rendered from the chart's templates like the Helm source renders the releases it finds. */
+function renderLocalChart({ view, address, root, sink, localCharts }, chart, values, namespace) {
+    if (!localCharts)
+        return;
+    const nameValue = iam_present(view.value('name'));
+    const nameLocation = view.attribute('name')?.location ?? view.location;
+    const inline = valueToTree(values);
+    const result = localCharts.release({
+        chart,
+        name: nameValue ? valueToTree(nameValue) : symbolicNode(`${address}.name`, nameLocation),
+        // The helm provider's namespace when none is given.
+        namespace: namespace ? valueToTree(namespace) : tree_edit_stringNode('default', view.location),
+        valueFiles: [],
+        inline: inline.kind === 'object' ? [inline] : [],
+        replacesChartValues: false,
+        declaredAt: view.location,
+        via: 'terraform',
+    });
+    for (const fact of [...(result.facts.serviceAccounts ?? []), ...(result.facts.objects ?? [])])
+        fact.terraform = { root, address };
+    (0,model_facts/* mergeFacts */.yx)(sink.facts, result.facts);
+    sink.findings.push(...result.findings);
+    sink.suppressions.push(...result.suppressions);
 }
 /** Records the ServiceAccounts the release's chart creates (CHART_SERVICE_ACCOUNTS, else an explicit `serviceAccount.name` only). */
 function addReleaseServiceAccounts(sink, release) {
@@ -57610,7 +70082,7 @@ function addReleaseServiceAccounts(sink, release) {
         const create = lookup(spec.createPath ?? [...spec.path, 'create']);
         if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false'))
             continue;
-        const explicit = present(lookup([...spec.path, 'name']));
+        const explicit = iam_present(lookup([...spec.path, 'name']));
         let name;
         let naming = 'fixed';
         let location = release.location;
@@ -57641,10 +70113,10 @@ function addReleaseServiceAccounts(sink, release) {
         }
         if (!name) {
             if (chart)
-                recordUnknownChart(sink, chart, annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'), release.terraform);
+                recordUnknownChart(sink, chart, annotationsOf(iam_present(lookup([...spec.path, 'annotations'])), 'annotations'), release.terraform);
             continue;
         }
-        const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined;
+        const namespaceOverride = spec.namespacePath ? toFactValue(iam_present(lookup(spec.namespacePath))) : undefined;
         const namespace = namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '')
             ? namespaceOverride
             : release.namespace;
@@ -57652,8 +70124,8 @@ function addReleaseServiceAccounts(sink, release) {
             name,
             namespace,
             location,
-            annotations: spec.annotated === false ? [] : annotationsOf(present(lookup([...spec.path, 'annotations'])), 'annotations'),
-            labels: annotationsOf(present(lookup([...spec.path, 'labels'])), 'labels'),
+            annotations: spec.annotated === false ? [] : annotationsOf(iam_present(lookup([...spec.path, 'annotations'])), 'annotations'),
+            labels: annotationsOf(iam_present(lookup([...spec.path, 'labels'])), 'labels'),
             span: release.span,
             terraform: release.terraform,
         });
@@ -57712,6 +70184,42 @@ function recordUnknownChart(sink, chart, annotations, terraform) {
         terraform,
     });
 }
+/** The eks.amazonaws.com annotations the EKS webhook reads from a ServiceAccount. */
+const WEBHOOK_ANNOTATIONS = new Set([
+    kubernetes/* ROLE_ARN_ANNOTATION */.Xg,
+    kubernetes/* AUDIENCE_ANNOTATION */.pM,
+    kubernetes/* STS_REGIONAL_ENDPOINTS_ANNOTATION */.QP,
+    kubernetes/* TOKEN_EXPIRATION_ANNOTATION */.so,
+]);
+/**
+ * `set { name = "serviceAccount.annotations.eks.amazonaws.com/role-arn" }` without `\\.`: Helm
+ * splits a set name at every unescaped dot (helm v3 pkg/strvals/parser.go), so the chart gets
+ * nested maps under `annotations` instead of the annotation (sources/shell reports `--set` alike).
+ */
+function reportUnescapedAnnotationKeys(sink, sets, address) {
+    for (const set of sets) {
+        const written = set.name ? scalarString(set.name) : undefined;
+        if (written === undefined)
+            continue;
+        const path = setPath(written);
+        const at = path.lastIndexOf('annotations', path.length - 3);
+        if (at < 0)
+            continue;
+        const meant = path.slice(at + 1).join('.');
+        if (!WEBHOOK_ANNOTATIONS.has(meant))
+            continue;
+        const escapedPath = [...path.slice(0, at + 1), meant].map((key) => key.replace(/\./g, '\\.')).join('.');
+        // In HCL a backslash is itself escaped: "eks\\.amazonaws\\.com/role-arn".
+        const hclText = `"${escapedPath.replace(/\\/g, '\\\\')}"`;
+        sink.findings.push({
+            ruleId: 'annotation-key-typo',
+            location: set.keyLocation,
+            message: `The set name ${JSON.stringify(written)} of ${address} is split by Helm at every unescaped dot, so the chart gets the nested map ${path.slice(at + 1).join(' → ')} under ${path.slice(0, at + 1).join('.')} instead of the annotation ${meant}: ` +
+                `the EKS webhook never sees it (or the API server refuses a map as an annotation value); escape the dots inside the key: name = ${hclText}`,
+            key: `${address} set:${written}`,
+        });
+    }
+}
 /** The `set`, `set_string` and `set_sensitive` of a release, blocks or list form. */
 function releaseSets(view) {
     const sets = [];
@@ -57727,7 +70235,7 @@ function releaseSets(view) {
                 forceString,
             });
         }
-        sets.push(...listedSets(present(view.value(kind)), forceString));
+        sets.push(...listedSets(iam_present(view.value(kind)), forceString));
     }
     return sets;
 }
@@ -57845,6 +70353,7 @@ function deepMerge(base, overlay, depth = 0) {
 
 
 
+
 /** The kubernetes provider's namespace when a resource names none. */
 const PROVIDER_DEFAULT_NAMESPACE = 'default';
 /** `resource "kubernetes_service_account"` / `kubernetes_service_account_v1`: metadata name, namespace, annotations. */
@@ -57854,29 +70363,29 @@ function readKubernetesServiceAccount({ view, address, root, sink }) {
         return;
     const nameAttribute = metadata.attribute('name');
     const location = nameAttribute?.location ?? metadata.location;
-    const name = present(metadata.value('name'));
-    const generateName = present(metadata.value('generate_name'));
-    const namespace = present(metadata.value('namespace'));
+    const name = iam_present(metadata.value('name'));
+    const generateName = iam_present(metadata.value('generate_name'));
+    const namespace = iam_present(metadata.value('namespace'));
     addServiceAccount(sink, {
         name: toFactValue(name) ??
             (0,model_value/* symbolic */.fv)(generateName ? `generated-name:${scalarString(generateName) ?? address}` : `${address}.metadata[0].name`, location),
         namespace: toFactValue(namespace) ?? (0,model_value/* known */.eO)(PROVIDER_DEFAULT_NAMESPACE, metadata.location),
         location,
-        annotations: annotationsOf(present(metadata.value('annotations')), 'annotations'),
-        labels: annotationsOf(present(metadata.value('labels')), 'labels'),
+        annotations: annotationsOf(iam_present(metadata.value('annotations')), 'annotations'),
+        labels: annotationsOf(iam_present(metadata.value('labels')), 'labels'),
         span: { fromLine: view.location.line, toLine: view.block.endLine },
         terraform: { root, address },
     });
 }
 /** `resource "kubernetes_manifest"`: the manifest object (HCL, or `yamldecode` of a file). */
 function readKubernetesManifest(context) {
-    const manifest = present(context.view.value('manifest'));
+    const manifest = iam_present(context.view.value('manifest'));
     if (manifest)
         kubernetes_readManifest(context, manifest);
 }
 /** `resource "kubectl_manifest"`: `yaml_body`, a YAML string (often a heredoc with `${}` references). */
 function readKubectlManifest(context) {
-    const body = present(context.view.value('yaml_body'));
+    const body = iam_present(context.view.value('yaml_body'));
     if (!body || (body.kind !== 'string' && body.kind !== 'unknown'))
         return;
     const parsed = documentTree(body, 'yaml');
@@ -57900,10 +70409,15 @@ function kubernetes_readManifest({ view, address, root, sink }, manifest) {
     const metadata = objectGet(manifest, 'metadata');
     const nameEntry = objectEntry(metadata, 'name');
     const location = nameEntry?.keyLocation ?? view.location;
-    const name = toFactValue(present(nameEntry?.value)) ?? (0,model_value/* symbolic */.fv)('name-of-apply', location);
-    const namespace = toFactValue(present(objectGet(metadata, 'namespace'))) ?? (0,model_value/* known */.eO)(PROVIDER_DEFAULT_NAMESPACE, location);
-    const annotations = annotationsOf(present(objectGet(metadata, 'annotations')), 'annotations');
-    const labels = annotationsOf(present(objectGet(metadata, 'labels')), 'labels');
+    const name = toFactValue(iam_present(nameEntry?.value)) ?? (0,model_value/* symbolic */.fv)('name-of-apply', location);
+    const namespace = toFactValue(iam_present(objectGet(metadata, 'namespace'))) ?? (0,model_value/* known */.eO)(PROVIDER_DEFAULT_NAMESPACE, location);
+    const annotations = annotationsOf(iam_present(objectGet(metadata, 'annotations')), 'annotations');
+    const labels = annotationsOf(iam_present(objectGet(metadata, 'labels')), 'labels');
+    const templateMetadata = podTemplateMetadata(manifest, kind);
+    const templateAnnotations = [
+        ...annotationsOf(iam_present(objectGet(templateMetadata, 'annotations')), 'template-annotations'),
+        ...annotationsOf(iam_present(objectGet(templateMetadata, 'labels')), 'template-labels'),
+    ];
     const span = { fromLine: view.location.line, toLine: view.block.endLine };
     // Read from a file (`yamldecode(file(…))`, `yaml_body = file(…)`): that file is this resource's manifest.
     if (manifest.location.path !== view.location.path)
@@ -57918,7 +70432,7 @@ function kubernetes_readManifest({ view, address, root, sink }, manifest) {
         name,
         namespace,
         location,
-        annotations: [...annotations, ...labels],
+        annotations: [...annotations, ...labels, ...templateAnnotations],
         terraform: { root, address },
     };
     const serviceAccountRef = kubernetes_serviceAccountRefOf(manifest, apiVersion, kind, namespace);
@@ -57934,6 +70448,16 @@ function kubernetes_readManifest({ view, address, root, sink }, manifest) {
             terraform: { root, address },
         });
 }
+/** `spec.template.metadata` of a workload manifest (`spec.jobTemplate.spec.template.metadata` of a CronJob). */
+function podTemplateMetadata(manifest, kind) {
+    if (!(kind in WORKLOADS) || kind === 'Pod')
+        return undefined;
+    const path = kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'metadata'] : ['spec', 'template', 'metadata'];
+    let current = manifest;
+    for (const key of path)
+        current = current ? objectGet(current, key) : undefined;
+    return current;
+}
 /** The ServiceAccount a custom resource authenticates as (sources/kubernetes/service-account-references.ts). */
 function kubernetes_serviceAccountRefOf(manifest, apiVersion, kind, objectNamespace) {
     const field = serviceAccountRefField(apiVersion, kind);
@@ -57943,14 +70467,128 @@ function kubernetes_serviceAccountRefOf(manifest, apiVersion, kind, objectNamesp
     for (const key of field.path)
         ref = ref ? objectGet(ref, key) : undefined;
     const nameEntry = objectEntry(ref, 'name');
-    const name = toFactValue(present(nameEntry?.value));
+    const name = toFactValue(iam_present(nameEntry?.value));
     if (!nameEntry || !name)
         return undefined;
-    const ownNamespace = field.namespace === 'ref' ? toFactValue(present(objectGet(ref, 'namespace'))) : undefined;
+    const ownNamespace = field.namespace === 'ref' ? toFactValue(iam_present(objectGet(ref, 'namespace'))) : undefined;
     const namespace = field.namespace === 'object'
         ? objectNamespace
         : (ownNamespace ?? (0,model_value/* symbolic */.fv)(EACH_USER_NAMESPACE, nameEntry.keyLocation));
     return { name, namespace, location: nameEntry.keyLocation, field: field.path.join('.') };
+}
+/**
+ * The kubernetes provider's workload resources and where their pod template is: hashicorp/terraform-provider-kubernetes
+ * v2.38.0 `kubernetes/schema_deployment_spec.go`, `schema_stateful_set_spec.go`, `schema_daemonset_spec.go`,
+ * `schema_job_spec.go` and `schema_replication_controller_spec.go` (`spec { template { metadata spec } }`),
+ * `schema_cron_job_spec_v1.go` (`spec { job_template { spec { template { … } } } }`), `resource_kubernetes_pod.go`
+ * (`metadata`, `spec`); the pod spec's `service_account_name`, `container`/`init_container` with `env` blocks.
+ */
+const WORKLOADS = {
+    Deployment: { apiVersion: 'apps/v1', template: ['spec', 'template'] },
+    StatefulSet: { apiVersion: 'apps/v1', template: ['spec', 'template'] },
+    DaemonSet: { apiVersion: 'apps/v1', template: ['spec', 'template'] },
+    Job: { apiVersion: 'batch/v1', template: ['spec', 'template'] },
+    ReplicationController: { apiVersion: 'v1', template: ['spec', 'template'] },
+    CronJob: { apiVersion: 'batch/v1', template: ['spec', 'job_template', 'spec', 'template'] },
+    Pod: { apiVersion: 'v1', template: [] },
+};
+/** `resource "kubernetes_deployment"` and the other workload resources: the object's and its pod template's annotations and labels, and the workload. */
+function kubernetesWorkloadReader(kind) {
+    return (context) => readKubernetesWorkload(context, kind);
+}
+function readKubernetesWorkload({ view, root, address, sink }, kind) {
+    const metadata = view.blocks('metadata')[0];
+    if (!metadata)
+        return;
+    const { name, namespace, location } = metadataName(metadata, address);
+    const { apiVersion, template: templatePath } = WORKLOADS[kind];
+    let template = view;
+    for (const step of templatePath)
+        template = template?.blocks(step)[0];
+    // A Pod's own metadata is its pod template's.
+    const templateMetadata = templatePath.length > 0 ? template?.blocks('metadata')[0] : undefined;
+    const podSpec = template?.blocks('spec')[0];
+    const object = {
+        apiVersion,
+        kind,
+        name,
+        namespace,
+        location,
+        annotations: [
+            ...annotationsOf(iam_present(metadata.value('annotations')), 'annotations'),
+            ...annotationsOf(iam_present(metadata.value('labels')), 'labels'),
+            ...annotationsOf(iam_present(templateMetadata?.value('annotations')), 'template-annotations'),
+            ...annotationsOf(iam_present(templateMetadata?.value('labels')), 'template-labels'),
+        ],
+        terraform: { root, address },
+    };
+    addObject(sink, object, { fromLine: view.location.line, toLine: view.block.endLine });
+    if (!podSpec)
+        return;
+    const workload = {
+        source: 'terraform',
+        kind,
+        name,
+        namespace,
+        location,
+        containers: [
+            ...podSpec.blocks('init_container').map((container) => containerOf(container, true)),
+            ...podSpec.blocks('container').map((container) => containerOf(container, false)),
+        ],
+    };
+    const serviceAccountName = toFactValue(iam_present(podSpec.value('service_account_name')));
+    if (serviceAccountName && !(serviceAccountName.kind === 'known' && serviceAccountName.value === ''))
+        workload.serviceAccountName = serviceAccountName;
+    sink.facts.workloads.push(workload);
+}
+/** `resource "kubernetes_namespace"`: its annotations and labels (a role-arn there is never read). */
+function readKubernetesNamespace({ view, root, address, sink }) {
+    const metadata = view.blocks('metadata')[0];
+    if (!metadata)
+        return;
+    const { name, location } = metadataName(metadata, address);
+    addObject(sink, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        name,
+        // Cluster-scoped: no namespace, which the rules show like a manifest's unset one.
+        namespace: (0,model_value/* symbolic */.fv)(kubernetes/* APPLY_NAMESPACE */.Zr, location),
+        location,
+        annotations: [
+            ...annotationsOf(iam_present(metadata.value('annotations')), 'annotations'),
+            ...annotationsOf(iam_present(metadata.value('labels')), 'labels'),
+        ],
+        terraform: { root, address },
+    }, { fromLine: view.location.line, toLine: view.block.endLine });
+}
+function metadataName(metadata, address) {
+    const location = metadata.attribute('name')?.location ?? metadata.location;
+    const name = toFactValue(iam_present(metadata.value('name'))) ?? (0,model_value/* symbolic */.fv)(`${address}.metadata[0].name`, location);
+    const namespace = toFactValue(iam_present(metadata.value('namespace'))) ?? (0,model_value/* known */.eO)(PROVIDER_DEFAULT_NAMESPACE, location);
+    return { name, namespace, location };
+}
+function containerOf(container, init) {
+    const read = {
+        name: scalarString(container.value('name') ?? { kind: 'null', location: container.location }) ?? '',
+        init,
+        location: container.location,
+        env: container.blocks('env').flatMap((env) => {
+            const nameValue = iam_present(env.value('name'));
+            const name = nameValue ? scalarString(nameValue) : undefined;
+            if (name === undefined)
+                return [];
+            const variable = { name, location: env.attribute('name')?.location ?? env.location };
+            const valueFrom = env.blocks('value_from')[0];
+            if (valueFrom)
+                variable.fromSecret = valueFrom.blocks('secret_key_ref').length > 0;
+            else
+                variable.value = toFactValue(iam_present(env.value('value'))) ?? (0,model_value/* known */.eO)('', variable.location);
+            return [variable];
+        }),
+    };
+    if (container.blocks('env_from').length > 0)
+        read.envFrom = true;
+    return read;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/resources/index.ts
@@ -57964,10 +70602,27 @@ const RESOURCE_READERS = {
     aws_eks_cluster: readEksCluster,
     aws_eks_addon: readEksAddon,
     aws_eks_pod_identity_association: readPodIdentityAssociation,
+    aws_eks_fargate_profile: readFargateProfile,
     kubernetes_service_account: readKubernetesServiceAccount,
     kubernetes_service_account_v1: readKubernetesServiceAccount,
     kubernetes_manifest: readKubernetesManifest,
     kubectl_manifest: readKubectlManifest,
+    kubernetes_deployment: kubernetesWorkloadReader('Deployment'),
+    kubernetes_deployment_v1: kubernetesWorkloadReader('Deployment'),
+    kubernetes_stateful_set: kubernetesWorkloadReader('StatefulSet'),
+    kubernetes_stateful_set_v1: kubernetesWorkloadReader('StatefulSet'),
+    kubernetes_daemonset: kubernetesWorkloadReader('DaemonSet'),
+    kubernetes_daemon_set_v1: kubernetesWorkloadReader('DaemonSet'),
+    kubernetes_job: kubernetesWorkloadReader('Job'),
+    kubernetes_job_v1: kubernetesWorkloadReader('Job'),
+    kubernetes_cron_job: kubernetesWorkloadReader('CronJob'),
+    kubernetes_cron_job_v1: kubernetesWorkloadReader('CronJob'),
+    kubernetes_pod: kubernetesWorkloadReader('Pod'),
+    kubernetes_pod_v1: kubernetesWorkloadReader('Pod'),
+    kubernetes_replication_controller: kubernetesWorkloadReader('ReplicationController'),
+    kubernetes_replication_controller_v1: kubernetesWorkloadReader('ReplicationController'),
+    kubernetes_namespace: readKubernetesNamespace,
+    kubernetes_namespace_v1: readKubernetesNamespace,
     helm_release: readHelmRelease,
 };
 const DATA_READERS = {
@@ -58027,9 +70682,11 @@ class ModuleInstance {
      * git-ignored) supplies it at apply time. A module a caller in the scan calls gets its values from that call.
      */
     readsUnsetInput;
+    /** The region of the default `aws` provider, when a literal says it (here, or in the module's callers). */
+    awsRegion;
     constructor(program, source, prefix, rootDir, caller, depth, 
     /** The directories of the instances that called this one, from the root down. */
-    callers = []) {
+    callers = [], inheritedRegion) {
         this.program = program;
         this.source = source;
         this.prefix = prefix;
@@ -58038,6 +70695,7 @@ class ModuleInstance {
         this.depth = depth;
         this.callers = callers;
         this.evaluator = new Evaluator(this, program.budget);
+        this.awsRegion = defaultAwsRegion(source.files) ?? inheritedRegion;
         for (const file of source.files) {
             for (const block of file.body.blocks) {
                 const [first, second] = block.labels;
@@ -58161,6 +70819,8 @@ class ModuleInstance {
                     const view = new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion);
                     const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}${instance.keyText}`;
                     const context = { view, address, prefix: this.prefix, root: this.rootDir, sink };
+                    if (this.program.localCharts)
+                        context.localCharts = this.program.localCharts;
                     guarded(sink, block.location, address, () => underCondition(sink, instance.condition, () => mode === 'data' ? readDataSource(block.labels[0], context) : readResource(block.labels[0], context)));
                 }
             }
@@ -58271,6 +70931,9 @@ class ModuleInstance {
             };
             if (version !== undefined)
                 request.version = version;
+            // `providers = { aws = aws.other }` gives the module another provider configuration.
+            if (this.awsRegion && attribute(block.body, 'providers') === undefined)
+                request.awsRegion = this.awsRegion;
             result.instances.push({ instance, module: this.program.callModule(request) });
         }
         return result;
@@ -58394,6 +71057,22 @@ function guarded(sink, location, address, read) {
 /** A `local-exec` provisioner runs a command on the machine that applies: scripts irsa-guard does not follow. */
 function runsLocalPrograms(block) {
     return block.body.blocks.some((nested) => nested.type === 'provisioner' && nested.labels[0] === 'local-exec');
+}
+/** The literal `region` of the module's `provider "aws"` blocks without an alias, when they agree on one. */
+function defaultAwsRegion(files) {
+    const regions = [];
+    for (const file of files) {
+        for (const block of file.body.blocks) {
+            if (block.type !== 'provider' || block.labels[0] !== 'aws' || attribute(block.body, 'alias') !== undefined)
+                continue;
+            const region = attribute(block.body, 'region');
+            if (region?.expression.kind !== 'literal' || typeof region.expression.value !== 'string')
+                return undefined;
+            regions.push({ value: region.expression.value, location: region.location });
+        }
+    }
+    const [first] = regions;
+    return first && regions.every((region) => region.value === first.value) ? first : undefined;
 }
 /** A `provider` block, or a `terraform` block with a `backend` or `cloud` block: a root module applied as it is. */
 function configuresDeployment(file) {
@@ -59764,7 +72443,7 @@ class BlueprintsAddonModule {
             this.addRole(sink, serviceAccounts);
     }
     input(name) {
-        return present(this.inputs.value(name));
+        return iam_present(this.inputs.value(name));
     }
     /** False only when the flag is written as the literal `false` (or is false and defaults so); a toggle that is off is "may be". */
     mayCreate(name, fallback = true) {
@@ -59820,6 +72499,7 @@ class BlueprintsAddonModule {
             }
         }
         sets.push(...listedSets(given.sensitive));
+        reportUnescapedAnnotationKeys(sink, sets, `${this.call.prefix}helm_release.this[0]`);
         const chart = this.input('chart');
         return addReleaseServiceAccounts(sink, {
             chart: chart ? scalarString(chart) : undefined,
@@ -59883,7 +72563,7 @@ class BlueprintsAddonModule {
         if (provider.kind === 'unknown')
             return provider;
         const arnEntry = objectEntry(provider, 'provider_arn');
-        const namespace = present(objectEntry(provider, 'namespace')?.value) ?? this.namespace();
+        const namespace = iam_present(objectEntry(provider, 'namespace')?.value) ?? this.namespace();
         const accountEntry = objectEntry(provider, 'service_account');
         const account = accountEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.service_account`, location);
         const subjectLocation = accountEntry?.keyLocation ?? location;
@@ -59919,8 +72599,8 @@ class BlueprintsAddonModule {
             if (!written || printExpr(written.expression).includes(releaseText))
                 continue;
             const provider = item.keyName !== undefined ? objectEntry(providerValues, item.keyName)?.value : undefined;
-            const account = scalarString(present(objectEntry(provider, 'service_account')?.value) ?? nullValue(written.location));
-            const namespace = scalarString(present(objectEntry(provider, 'namespace')?.value) ?? this.namespace());
+            const account = scalarString(iam_present(objectEntry(provider, 'service_account')?.value) ?? nullValue(written.location));
+            const namespace = scalarString(iam_present(objectEntry(provider, 'namespace')?.value) ?? this.namespace());
             if (account === undefined || namespace === undefined)
                 continue;
             const follows = serviceAccounts.find((each) => each.naming === 'release' &&
@@ -60138,9 +72818,17 @@ class BlueprintsAddonsModule {
     }
     eksAddons(sink) {
         const view = this.call.view;
-        for (const entry of eksAddonEntries(present(view.value('eks_addons')))) {
-            const name = present(objectEntry(entry.value, 'name')?.value) ?? stringValue(entry.key, entry.keyLocation);
-            const roleArn = present(objectEntry(entry.value, 'service_account_role_arn')?.value);
+        const given = iam_present(view.value('eks_addons'));
+        const cluster = iam_present(view.value('cluster_name'));
+        const terraform = { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_addon.this` };
+        const entries = eksAddonEntries(given);
+        // Add-ons the scan cannot name: an add-on of unknown name.
+        if (given && (given.kind !== 'object' || entries.length < given.entries.length))
+            addEksAddon(sink, { location: given.location, cluster, name: undefined, terraform });
+        for (const entry of entries) {
+            const name = iam_present(objectEntry(entry.value, 'name')?.value) ?? stringValue(entry.key, entry.keyLocation);
+            addEksAddon(sink, { location: entry.keyLocation, cluster, name, terraform });
+            const roleArn = iam_present(objectEntry(entry.value, 'service_account_role_arn')?.value);
             addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, entry.keyLocation, { fromLine: view.location.line, toLine: view.block.endLine }, {
                 root: this.call.rootDir,
                 address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
@@ -60154,16 +72842,16 @@ class BlueprintsAddonsModule {
         const view = this.call.view;
         this.eksAddons(sink);
         for (const addon of BLUEPRINTS_IRSA_ADDONS) {
-            const enable = present(view.value(`enable_${addon.key}`));
+            const enable = iam_present(view.value(`enable_${addon.key}`));
             // Off unless enabled (the variables default to false); an unknown toggle may be on.
             if (!enable || (enable.kind === 'bool' && !enable.value))
                 continue;
             const at = view.attribute(`enable_${addon.key}`)?.location ?? view.location;
-            const settings = present(view.value(addon.key));
-            const setting = (name) => present(objectEntry(settings, name)?.value);
+            const settings = iam_present(view.value(addon.key));
+            const setting = (name) => iam_present(objectEntry(settings, name)?.value);
             const text = (name, fallback) => setting(name) ?? stringValue(fallback, at);
             const accounts = addon.accounts.map((account) => ({ ...account, value: text(account.setting, account.name) }));
-            const needed = addon.needs ? present(view.value(addon.needs)) : undefined;
+            const needed = addon.needs ? iam_present(view.value(addon.needs)) : undefined;
             const roleWanted = !(addon.needs &&
                 (needed === undefined || (needed.kind === 'tuple' && needed.items.length === 0)));
             const ownSets = accounts.map((account) => setEntry(`${account.path}.name`, account.value, at));
@@ -60191,7 +72879,7 @@ class BlueprintsAddonsModule {
                         {
                             key: 'provider_arn',
                             keyLocation: at,
-                            value: present(view.value('oidc_provider_arn')) ??
+                            value: iam_present(view.value('oidc_provider_arn')) ??
                                 unknownRef(`${this.call.prefix}var.oidc_provider_arn`, at),
                         },
                         { key: 'service_account', keyLocation: account.value.location, value: account.value },
@@ -60285,7 +72973,7 @@ class AssumableRoleWithOidcModule {
         addModuleRole(sink, role, this.trustPolicy());
     }
     input(name) {
-        return present(this.call.view.value(name));
+        return iam_present(this.call.view.value(name));
     }
     /** `create_role` defaults to false: true, false, or undefined when unknown. */
     created() {
@@ -60392,6 +73080,9 @@ function partsOf(value) {
 
 
 
+
+
+
 /**
  * terraform-aws-eks, emulated from its documented outputs (irsa-failure-modes.md M2):
  * `oidc_provider` is the issuer without `https://` (for condition keys), `oidc_provider_arn` the
@@ -60433,22 +73124,62 @@ class EksModule {
             return;
         const location = view.location;
         const issuer = this.issuer(location);
-        sink.facts.clusters.push({
+        const cluster = {
             source: 'terraform',
             location,
             terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_cluster.this[0]` },
             name: toFactValue(this.clusterName()) ?? (0,model_value/* symbolic */.fv)(`${this.call.prefix}cluster_name`, location),
             issuer: (0,model_value/* symbolic */.fv)(values_expressionOf(issuer), location),
-        });
-        const enableIrsa = this.input('enable_irsa');
-        if (!(enableIrsa?.kind === 'bool' && !enableIrsa.value))
+            oidcReferences: [`${this.call.prefix}oidc_provider`, `${this.call.prefix}cluster_oidc_issuer_url`],
+        };
+        const version = toFactValue(this.clusterVersion());
+        if (version)
+            cluster.version = version;
+        const outpost = this.outpost();
+        if (outpost)
+            cluster.outpost = outpost;
+        const autoMode = toFactValue(iam_present(objectGet(this.computeConfig(), 'enabled')));
+        if (autoMode)
+            cluster.autoMode = autoMode;
+        sink.facts.clusters.push(cluster);
+        // v21.19.0 main.tf: `create_oidc_provider = local.create && var.enable_irsa && !local.create_outposts_local_cluster`,
+        // node_groups.tf: no fargate_profile module on Outposts either.
+        if (outpost)
+            return;
+        const irsa = this.irsaSetting();
+        if (irsa === 'enabled') {
             sink.facts.oidcProviders.push(this.provider(location));
+            this.noteDualStackRelease(sink);
+            this.noteChinaAudience(sink);
+        }
+        else if (irsa !== 'unknown') {
+            ;
+            (sink.facts.absentOidcProviders ??= []).push({
+                source: 'terraform',
+                unit: (0,model_facts/* terraformUnit */.rL)(this.call.rootDir),
+                location: irsa.location,
+                setting: irsa.setting,
+                label: this.label,
+                arnReferences: [`${this.call.prefix}oidc_provider_arn`],
+            });
+        }
+        this.fargateProfiles(sink);
         const addons = this.majorVersion === undefined
             ? (this.input('addons') ?? this.input('cluster_addons'))
             : this.majorVersion >= 21
                 ? this.input('addons')
                 : this.input('cluster_addons');
         if (addons?.kind === 'object') {
+            // Every add-on is read only when every key is known; otherwise one of them has an unknown name.
+            if (addons.entries.every((entry) => entry.keyValue === undefined && entry.value.kind === 'object'))
+                cluster.addonsListed = addons.location;
+            else
+                addEksAddon(sink, {
+                    location: addons.location,
+                    cluster: this.clusterName(),
+                    name: undefined,
+                    terraform: cluster.terraform ?? { address: this.label },
+                });
             for (const entry of addons.entries) {
                 if (entry.keyValue !== undefined || entry.value.kind !== 'object')
                     continue;
@@ -60458,6 +73189,87 @@ class EksModule {
                 });
             }
         }
+        else if (addons) {
+            addEksAddon(sink, {
+                location: addons.location,
+                cluster: this.clusterName(),
+                name: undefined,
+                terraform: cluster.terraform ?? { address: this.label },
+            });
+        }
+    }
+    /**
+     * terraform-aws-eks v21.0.0 (2025-07-23) created the IAM OIDC provider with the dual-stack issuer
+     * (`url = local.dualstack_oidc_issuer_url`, `https://oidc-eks.<region>.api.aws/id/<ID>`, main.tf,
+     * commit 416515a0); v21.0.1 (commit 60096fc7, 2025-07-24, "Revert changs to OIDC dual stack
+     * issuer url") went back to the cluster's issuer. EKS tokens carry the `oidc.eks.` issuer, so
+     * STS finds no provider for them (irsa-failure-modes.md A6).
+     */
+    noteDualStackRelease(sink) {
+        const constraint = this.call.version ?? /[?&]ref=([^&#]+)/.exec(this.call.source)?.[1];
+        if (constraint === undefined || !/^\s*=?\s*v?21\.0\.0\s*$/.test(constraint))
+            return;
+        const location = this.call.view.attribute('version')?.location ?? this.call.view.location;
+        sink.findings.push({
+            ruleId: 'oidc-provider-url-invalid',
+            location,
+            message: `${this.label} pins terraform-aws-eks ${constraint.trim()}, which creates the IAM OIDC provider with the cluster's dual-stack issuer URL (https://oidc-eks.<region>.api.aws/id/<ID>), but EKS tokens carry the issuer https://oidc.eks.<region>.amazonaws.com/id/<ID>, so STS finds no provider for them ("InvalidIdentityToken: No OpenIDConnect provider found in your account") and every role trusting ${this.label}.oidc_provider_arn fails; use version 21.0.1 or later, which reverted it`,
+            key: `terraform-aws-eks-21.0.0 ${this.label} ${this.call.rootDir}`,
+        });
+    }
+    /**
+     * From v13.0.0 until v20.0.0 (commit 6b40bdbb, 2024-02-02) the module gave its provider the client
+     * ID `sts.${dns_suffix}` (main.tf: `client_id_list = distinct(compact(concat(["sts.${local.dns_suffix}"],
+     * var.openid_connect_audiences)))`, the partition's DNS suffix unless `cluster_iam_role_dns_suffix`
+     * says otherwise), "sts.amazonaws.com.cn" in China, while the tokens' audience is "sts.amazonaws.com"
+     * there too (irsa-failure-modes.md J2). A warning: the region is read from the provider block only.
+     */
+    noteChinaAudience(sink) {
+        const region = this.call.awsRegion;
+        const major = pinnedMajorVersion(this.call);
+        if (!region || !region.value.startsWith('cn-') || major === undefined || major < 13 || major >= 20)
+            return;
+        if (this.input('cluster_iam_role_dns_suffix') !== undefined)
+            return;
+        const audiences = this.input('openid_connect_audiences');
+        if (audiences &&
+            (audiences.kind !== 'tuple' ||
+                audiences.items.some((item) => item.kind !== 'string' || item.value === 'sts.amazonaws.com')))
+            return;
+        const location = this.call.view.attribute('version')?.location ?? this.call.view.location;
+        sink.findings.push({
+            ruleId: 'oidc-provider-audience-missing',
+            level: 'warning',
+            location,
+            message: `${this.label} pins terraform-aws-eks ${(this.call.version ?? '').trim() || `v${major}`} in ${region.value} (the aws provider's region, ${(0,model_location/* formatLocation */.j)(region.location)}); before v20 the module gives its IAM OIDC provider the client ID "sts.<DNS suffix of the partition>", here "sts.amazonaws.com.cn", but ServiceAccount tokens carry the audience "sts.amazonaws.com" in China too, so STS answers "InvalidIdentityToken: Incorrect token audience"; add openid_connect_audiences = ["sts.amazonaws.com"], or upgrade to v20 or later, which lists "sts.amazonaws.com"`,
+            related: [{ location: region.location, message: `region ${region.value}` }],
+            key: `terraform-aws-eks-china-audience ${this.label} ${this.call.rootDir}`,
+        });
+    }
+    /**
+     * Whether the module creates its IAM OIDC provider: `enable_irsa`, whose default is true from
+     * v18.4.0 and false before (variables.tf at v17.24.0, v18.0.0, v18.4.0). With IRSA off the
+     * `oidc_provider_arn` output is null (outputs.tf: `try(aws_iam_openid_connect_provider.oidc_provider[0].arn, null)`).
+     */
+    irsaSetting() {
+        const enableIrsa = this.input('enable_irsa');
+        if (enableIrsa?.kind === 'bool') {
+            if (enableIrsa.value)
+                return 'enabled';
+            const attribute = this.call.view.attribute('enable_irsa');
+            return { location: attribute?.location ?? enableIrsa.location, setting: 'enable_irsa = false' };
+        }
+        if (enableIrsa)
+            return 'unknown';
+        const pinned = pinnedMajorVersion(this.call);
+        if (pinned !== undefined && pinned < 18) {
+            const version = this.call.view.attribute('version');
+            return {
+                location: version?.location ?? this.call.view.location,
+                setting: `version ${this.call.version ?? ''} without enable_irsa (false by default before v18.4)`.replace('  ', ' '),
+            };
+        }
+        return 'enabled';
     }
     provider(location) {
         const arn = `${this.call.prefix}oidc_provider_arn`;
@@ -60492,13 +73304,63 @@ class EksModule {
     issuer(location) {
         return unknownTemplate([{ text: 'https://' }, { ref: `${this.call.prefix}oidc_provider`, isHostPath: true }], location);
     }
+    /**
+     * `outpost_config` makes a local cluster on Outposts (v21.19.0 main.tf: `var.outpost_config != null`;
+     * before v21 the default was `{}` and `length(var.outpost_config) > 0`).
+     */
+    outpost() {
+        const config = this.input('outpost_config');
+        if (config?.kind !== 'object' || config.entries.length === 0)
+            return undefined;
+        return this.call.view.attribute('outpost_config')?.location;
+    }
+    /** `fargate_profiles`: each entry's `selectors` (modules/fargate-profile/main.tf `dynamic "selector"`). */
+    fargateProfiles(sink) {
+        const profiles = this.input('fargate_profiles');
+        if (profiles?.kind !== 'object')
+            return;
+        for (const entry of profiles.entries) {
+            if (entry.keyValue !== undefined || entry.value.kind !== 'object')
+                continue;
+            const create = objectGet(entry.value, 'create');
+            if (create?.kind === 'bool' && !create.value)
+                continue;
+            const written = objectGet(entry.value, 'selectors');
+            const selectors = [];
+            for (const item of written?.kind === 'tuple' ? written.items : []) {
+                const selector = fargateSelector(objectGet(item, 'namespace'), objectGet(item, 'labels'), item.location);
+                if (selector)
+                    selectors.push(selector);
+            }
+            const address = `${this.call.prefix}module.fargate_profile[${JSON.stringify(entry.key)}].aws_eks_fargate_profile.this[0]`;
+            addFargateProfile(sink, {
+                location: entry.keyLocation,
+                label: address,
+                cluster: this.clusterName(),
+                podExecutionRoleArn: iam_present(objectGet(entry.value, 'iam_role_arn')),
+                selectors,
+                terraform: { root: this.call.rootDir, address },
+            });
+        }
+    }
+    clusterVersion() {
+        if (this.majorVersion !== undefined)
+            return this.input(this.majorVersion >= 21 ? 'kubernetes_version' : 'cluster_version');
+        return this.input('cluster_version') ?? this.input('kubernetes_version');
+    }
+    /** EKS Auto Mode: `compute_config` from v21 (variables.tf at v21.0.0), `cluster_compute_config` in v20 (v20.37.2). */
+    computeConfig() {
+        if (this.majorVersion !== undefined)
+            return this.input(this.majorVersion >= 21 ? 'compute_config' : 'cluster_compute_config');
+        return this.input('compute_config') ?? this.input('cluster_compute_config');
+    }
     clusterName() {
         if (this.majorVersion !== undefined)
             return this.input(this.majorVersion >= 21 ? 'name' : 'cluster_name');
         return this.input('cluster_name') ?? this.input('name');
     }
     input(name) {
-        return present(this.call.view.value(name));
+        return iam_present(this.call.view.value(name));
     }
 }
 
@@ -60507,9 +73369,10 @@ class EksModule {
 
 
 
+
 /**
- * terraform-aws-eks's `modules/karpenter`, the controller role only (main.tf, variables.tf and
- * outputs.tf read at v19.0.0, v19.21.0, v20.0.0 and v20.37.2; v21 trusts Pod Identity only and is not modelled):
+ * terraform-aws-eks's `modules/karpenter`, the controller role and its Pod Identity association
+ * (main.tf, variables.tf and outputs.tf read at v19.0.0, v19.21.0, v20.0.0, v20.37.2, v21.0.0 and v21.19.0):
  * - v19: `aws_iam_role.irsa` (count `create && create_irsa`, both default true), name
  *   `coalesce(var.irsa_name, "KarpenterIRSA-${var.cluster_name}")`, a prefix (`…-`) when
  *   `irsa_use_name_prefix` (default true), path `irsa_path`; outputs `irsa_arn`, `irsa_name`.
@@ -60518,6 +73381,12 @@ class EksModule {
  *   `iam_role_path`; its trust: the Pod Identity statement (always in v20.0.0, `enable_pod_identity`
  *   later, default true), then the IRSA statement only when `enable_irsa` (default false); outputs
  *   `iam_role_arn`, `iam_role_name`.
+ * - v21: the same role, trusting Pod Identity only (statement "PodIdentity").
+ * - `aws_eks_pod_identity_association.karpenter` (v20.37.2 main.tf:121, v21.0.0 main.tf:95): count
+ *   `create_iam_role && create_pod_identity_association` (v20 also `enable_pod_identity`),
+ *   `create_pod_identity_association` defaults to false in v20.37.2 and true in v21; namespace
+ *   `var.namespace` (default "kube-system"), service account `var.service_account` (default
+ *   "karpenter"), cluster `var.cluster_name`, role the controller role.
  * - The IRSA statement: Federated `irsa_oidc_provider_arn`, `irsa_assume_role_condition_test`
  *   (StringEquals) on `<issuer>:sub` = `system:serviceaccount:` + each of
  *   `irsa_namespace_service_accounts` (default ["karpenter:karpenter"]) and `<issuer>:aud` = sts.amazonaws.com.
@@ -60529,7 +73398,7 @@ class KarpenterModule {
     constructor(call, major) {
         this.call = call;
         this.label = call.prefix.replace(/\.$/, '');
-        this.generation = major === 19 ? V19 : V20;
+        this.generation = major === 19 ? V19 : major === 20 ? V20 : V21;
     }
     output(name, location) {
         const { arnOutput, nameOutput } = this.generation;
@@ -60565,9 +73434,28 @@ class KarpenterModule {
         }
         role.path = toFactValue(this.input(path)) ?? (0,model_value/* known */.eO)('/', location);
         addModuleRole(sink, role, this.trustPolicy());
+        if (this.generation.association((name) => this.input(name)))
+            this.addAssociation(sink);
+    }
+    addAssociation(sink) {
+        const view = this.call.view;
+        const location = view.location;
+        const namespace = this.input('namespace') ?? stringValue('kube-system', location);
+        const serviceAccount = this.input('service_account') ?? stringValue('karpenter', location);
+        addPodIdentity(sink, {
+            location: view.attribute('namespace')?.location ?? location,
+            cluster: this.input('cluster_name'),
+            namespace,
+            serviceAccount,
+            roleArn: unknownRef(`${this.call.prefix}${this.generation.arnOutput}`, location),
+            terraform: {
+                root: this.call.rootDir,
+                address: `${this.call.prefix}aws_eks_pod_identity_association.karpenter[0]`,
+            },
+        });
     }
     input(name) {
-        return present(this.call.view.value(name));
+        return iam_present(this.call.view.value(name));
     }
     /** `create && create_irsa` / `create && create_iam_role`: false only when one is known false. */
     created() {
@@ -60614,6 +73502,8 @@ class KarpenterModule {
         return policyDocument(statements, view.attribute('irsa_namespace_service_accounts')?.location ?? location, location);
     }
 }
+/** Only a literal true: a value known at apply time may be false. */
+const isKnownTrue = (value) => value?.kind === 'bool' && value.value;
 const isTrue = (value, fallback) => value?.kind === 'bool' ? value.value : value === undefined ? fallback : true;
 const V19 = {
     createRole: 'create_irsa',
@@ -60630,6 +73520,7 @@ const V19 = {
     },
     podIdentity: () => false,
     irsa: () => true,
+    association: () => false,
 };
 const V20 = {
     createRole: 'create_iam_role',
@@ -60641,6 +73532,16 @@ const V20 = {
     defaultName: (_input, location) => stringValue('KarpenterController', location),
     podIdentity: (input) => isTrue(input('enable_pod_identity'), true),
     irsa: (input) => isTrue(input('enable_irsa'), false),
+    association: (input) => isKnownTrue(input('create_pod_identity_association')) && isTrue(input('enable_pod_identity'), true),
+};
+const V21 = {
+    ...V20,
+    podIdentity: () => true,
+    irsa: () => false,
+    association: (input) => {
+        const flag = input('create_pod_identity_association');
+        return flag === undefined || isKnownTrue(flag);
+    },
 };
 /** v20's Pod Identity statement: `pods.eks.amazonaws.com` may AssumeRole and TagSession. */
 function podIdentityStatement(location) {
@@ -60720,7 +73621,7 @@ class IrsaRoleModule {
         addModuleRole(sink, role, this.trustPolicy());
     }
     input(name) {
-        return present(this.call.view.value(name));
+        return iam_present(this.call.view.value(name));
     }
     /** false when `create_role` (v5) / `create` (v6) is known false. */
     created() {
@@ -60860,8 +73761,8 @@ function registryModule(call) {
     }
     if (KARPENTER_SOURCE.test(source)) {
         const major = pinnedMajorVersion(call);
-        // v19 and v20 only: v21 trusts Pod Identity alone, and an open constraint (or none) may select it.
-        return major === 19 || major === 20 ? new KarpenterModule(call, major) : undefined;
+        // A pinned major only: an open constraint (or none) may select another generation.
+        return major === 19 || major === 20 || major === 21 ? new KarpenterModule(call, major) : undefined;
     }
     if (EKS_SOURCE.test(source))
         return new EksModule(call, majorVersion(call));
@@ -61122,6 +74023,8 @@ function finding(reference, declared, block) {
 
 
 
+
+
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000;
 /** Local module calls nested deeper are not followed (real configurations nest 3 to 5 deep). */
@@ -61148,6 +74051,19 @@ class TerraformProgram {
     diskTexts = new Map();
     byDir = new Map();
     templateCounter = 0;
+    charts;
+    /** The scan's charts, read on the first `helm_release` that names a directory. */
+    localCharts = {
+        chart: (directory) => {
+            if (!this.charts) {
+                const chartFiles = this.context.files.filter((file) => file.kind === 'helm-chart');
+                const { charts } = readCharts(chartFiles, this.context.files, this.context.repository);
+                this.charts = new Map(charts.map((chart) => [chart.directory, chart]));
+            }
+            return this.charts.get(directory);
+        },
+        release: (release) => chartReleaseResult(release, this.context),
+    };
     constructor(parser, files, context) {
         this.parser = parser;
         this.context = context;
@@ -61282,7 +74198,7 @@ class TerraformProgram {
             if (++this.moduleInstances > MAX_MODULE_INSTANCES) {
                 return this.notFollowed(call, 'instances', `the root module ${call.rootDir} creates more than ${MAX_MODULE_INSTANCES} module instances: ${name} and the instances after it were not evaluated`);
             }
-            return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth, call.chain);
+            return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth, call.chain, call.awsRegion);
         }
         return registryModule(call) ?? new OpaqueModule(call);
     }
@@ -62330,6 +75246,12 @@ function podIdentityAssociationOf(values, context) {
     const cluster = values.value(['cluster_name']);
     if (cluster)
         association.cluster = cluster;
+    const disableSessionTags = values.value(['disable_session_tags']);
+    if (disableSessionTags)
+        association.disableSessionTags = disableSessionTags;
+    const targetRoleArn = values.value(['target_role_arn']);
+    if (targetRoleArn)
+        association.targetRoleArn = targetRoleArn;
     return association;
 }
 /** The account an IAM ARN or `aws_caller_identity` states, with where it is written. */
@@ -62408,7 +75330,7 @@ function readTerraformPlanFile(file, context) {
     return result;
 }
 function readPlan(file, context, result) {
-    const plan = parse(file, result.findings);
+    const plan = terraform_plan_parse(file, result.findings);
     if (!plan)
         return;
     const version = plan['format_version'];
@@ -62466,7 +75388,7 @@ function readPlan(file, context, result) {
     (0,model_facts/* placeInUnit */.$5)(facts, root !== undefined ? (0,model_facts/* terraformUnit */.rL)(root) : `terraform-plan ${file.path}`);
     result.facts = facts;
 }
-function parse(file, findings) {
+function terraform_plan_parse(file, findings) {
     let plan;
     try {
         plan = JSON.parse(file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text);
@@ -76389,8 +89311,8 @@ var edit_distance = __nccwpck_require__(2463);
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/discover/file-bytes.ts
 var file_bytes = __nccwpck_require__(8659);
-// EXTERNAL MODULE: ./src/rules/index.ts + 62 modules
-var rules = __nccwpck_require__(6447);
+// EXTERNAL MODULE: ./src/rules/index.ts + 94 modules
+var rules = __nccwpck_require__(1121);
 // EXTERNAL MODULE: ./src/rules/live-rules.ts + 8 modules
 var live_rules = __nccwpck_require__(8928);
 ;// CONCATENATED MODULE: ./src/config-file.ts
@@ -83951,8 +96873,8 @@ async function finish(outcome) {
         actions_log/* actionsLog */._.setFailed(failure);
 }
 
-// EXTERNAL MODULE: ./src/run-sources.ts + 88 modules
-var run_sources = __nccwpck_require__(8496);
+// EXTERNAL MODULE: ./src/run-sources.ts + 110 modules
+var run_sources = __nccwpck_require__(3166);
 ;// CONCATENATED MODULE: ./src/index.ts
 
 
