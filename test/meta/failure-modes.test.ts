@@ -148,10 +148,10 @@ export const failureModes: readonly FailureMode[] = [
     status: 'partly',
     evidence: [
       rule('trust-policy-invalid', 'iam/orders-trust.json:2', 'error'),
-      rule('policy-variable-without-version', 'iam/reports-trust.json:14', 'note'),
-      rule('policy-variable-without-version', 'iam/jobs-trust.json:13', 'note'),
+      rule('policy-variable-without-version', 'iam/reports-trust.json:14', 'warning'),
+      rule('policy-variable-without-version', 'iam/jobs-trust.json:13', 'warning'),
     ],
-    note: 'an unknown Version is an error; a missing or 2008-10-17 Version with IAM policy variables in the conditions is a note (the catalogue says WARNING for that form); a missing Version without variables changes nothing for IRSA and is not reported',
+    note: 'an unknown Version is an error; a missing or 2008-10-17 Version with IAM policy variables in the conditions is a warning (IAM compares the variable literally); a missing Version without variables changes nothing for IRSA and is deliberately not reported (the INFO form: a note on every hand-written trust without Version would bury the rest)',
   },
   {
     id: 'B3',
