@@ -299,4 +299,3 @@ export class EksModule implements CalledModule {
     return present(this.call.view.value(name))
   }
 }
-
