@@ -51153,7 +51153,7 @@ const POLICY_VARIABLE = /\$\{(?:[A-Za-z0-9.\-/]+:[A-Za-z0-9_.\-/:]+(?:\s*,\s*'[^
 const policyVariableWithoutVersion = {
     meta: {
         id: 'policy-variable-without-version',
-        level: 'note',
+        level: 'warning',
         description: 'A trust policy without "Version": "2012-10-17" (none, or 2008-10-17) whose conditions use an IAM policy variable such as ${aws:PrincipalTag/team}: IAM then compares the variable as literal text.',
         remediation: 'Add "Version": "2012-10-17" to the trust policy.',
     },
