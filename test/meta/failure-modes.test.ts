@@ -553,7 +553,7 @@ export const failureModes: readonly FailureMode[] = [
     title: 'WEBHOOK-RACE',
     severity: 'INFO/WARNING',
     status: 'missed',
-    note: 'apply ordering of a ServiceAccount and its first pod is not modelled',
+    note: 'deliberately silent: every chart and kustomization applies its ServiceAccount together with its pods, so the form is on nearly every IRSA workload; the race shows only at first install and ordering (sync waves, hooks, dependsOn) is rarely written down, so a note would bury the rest',
   },
   {
     id: 'G3',
