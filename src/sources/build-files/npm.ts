@@ -1,63 +1,52 @@
 import type { SdkDependency } from '../../model/facts.js'
 import { child, scalarText, type TreeNode } from '../../model/tree.js'
-import { parseJsonTree } from '../shared/json-tree.js'
 import { emptyResult, type SourceFile, type SourceResult } from '../source.js'
-import { sdkDependency, unreadable } from './dependency.js'
+import { readJsonDependencies, sdkDependency } from './dependency.js'
 import { npmSdk } from './sdk-packages.js'
 import { TextLocations } from './text-location.js'
 import { exactRange, npmRange } from './versions.js'
 
 /** package.json: the ranges of `dependencies` (devDependencies do not ship in an image built for production). */
 export function readPackageJson(file: SourceFile): SourceResult {
-  const result = emptyResult()
-  const parsed = parseJsonTree(file.path, file.text)
-  if (!parsed.ok) {
-    result.findings.push(unreadable(file.path, parsed.location, parsed.message))
-    return result
-  }
-  const dependencies: SdkDependency[] = []
-  const declared = child(parsed.root, 'dependencies')
-  if (declared?.kind === 'object')
-    for (const entry of declared.entries) {
-      const sdk = npmSdk(entry.key)
-      const spec = scalarText(entry.value)
-      if (!sdk || spec === undefined) continue
-      dependencies.push(sdkDependency(sdk, entry.key, spec, npmRange(spec), entry.keyLocation, 'npm', false))
-    }
-  if (dependencies.length > 0) result.facts.sdkDependencies = dependencies
-  return result
+  return readJsonDependencies(file, (root) => {
+    const dependencies: SdkDependency[] = []
+    const declared = child(root, 'dependencies')
+    if (declared?.kind === 'object')
+      for (const entry of declared.entries) {
+        const sdk = npmSdk(entry.key)
+        const spec = scalarText(entry.value)
+        if (!sdk || spec === undefined) continue
+        dependencies.push(sdkDependency(sdk, entry.key, spec, npmRange(spec), entry.keyLocation, 'npm', false))
+      }
+    return dependencies
+  })
 }
 
 /** package-lock.json and npm-shrinkwrap.json: `packages` (lockfile v2, v3) or nested `dependencies` (v1), without dev-only packages. */
 export function readPackageLock(file: SourceFile): SourceResult {
-  const result = emptyResult()
-  const parsed = parseJsonTree(file.path, file.text)
-  if (!parsed.ok) {
-    result.findings.push(unreadable(file.path, parsed.location, parsed.message))
-    return result
-  }
-  const dependencies: SdkDependency[] = []
-  const packages = child(parsed.root, 'packages')
-  if (packages?.kind === 'object') {
-    for (const entry of packages.entries) {
-      const name = entry.key.slice(entry.key.lastIndexOf('node_modules/') + 'node_modules/'.length)
-      if (!entry.key.includes('node_modules/')) continue
-      const locked = lockedPackage(name, entry.value, entry.keyLocation)
-      if (locked) dependencies.push(locked)
-    }
-  } else {
-    const walk = (node: TreeNode | undefined): void => {
-      if (node?.kind !== 'object') return
-      for (const entry of node.entries) {
-        const locked = lockedPackage(entry.key, entry.value, entry.keyLocation)
+  return readJsonDependencies(file, (root) => {
+    const dependencies: SdkDependency[] = []
+    const packages = child(root, 'packages')
+    if (packages?.kind === 'object') {
+      for (const entry of packages.entries) {
+        const name = entry.key.slice(entry.key.lastIndexOf('node_modules/') + 'node_modules/'.length)
+        if (!entry.key.includes('node_modules/')) continue
+        const locked = lockedPackage(name, entry.value, entry.keyLocation)
         if (locked) dependencies.push(locked)
-        walk(child(entry.value, 'dependencies'))
       }
+    } else {
+      const walk = (node: TreeNode | undefined): void => {
+        if (node?.kind !== 'object') return
+        for (const entry of node.entries) {
+          const locked = lockedPackage(entry.key, entry.value, entry.keyLocation)
+          if (locked) dependencies.push(locked)
+          walk(child(entry.value, 'dependencies'))
+        }
+      }
+      walk(child(root, 'dependencies'))
     }
-    walk(child(parsed.root, 'dependencies'))
-  }
-  if (dependencies.length > 0) result.facts.sdkDependencies = dependencies
-  return result
+    return dependencies
+  })
 }
 
 function lockedPackage(name: string, node: TreeNode, location: SdkDependency['location']): SdkDependency | undefined {

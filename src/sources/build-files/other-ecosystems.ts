@@ -1,8 +1,7 @@
 import type { SdkDependency } from '../../model/facts.js'
 import { child, scalarText } from '../../model/tree.js'
-import { parseJsonTree } from '../shared/json-tree.js'
 import { emptyResult, type SourceFile, type SourceResult } from '../source.js'
-import { sdkDependency, unreadable } from './dependency.js'
+import { readJsonDependencies, sdkDependency } from './dependency.js'
 import { goSdk, nugetSdk, phpSdk, rubySdk } from './sdk-packages.js'
 import { exactRange } from './versions.js'
 
@@ -52,49 +51,39 @@ export function readGemfileLock(file: SourceFile): SourceResult {
 
 /** composer.lock: `packages` (not `packages-dev`), each with `name` and `version`. */
 export function readComposerLock(file: SourceFile): SourceResult {
-  const result = emptyResult()
-  const parsed = parseJsonTree(file.path, file.text)
-  if (!parsed.ok) {
-    result.findings.push(unreadable(file.path, parsed.location, parsed.message))
-    return result
-  }
-  const dependencies: SdkDependency[] = []
-  const packages = child(parsed.root, 'packages')
-  if (packages?.kind === 'array')
-    for (const item of packages.items) {
-      const name = scalarText(child(item, 'name'))
-      const version = scalarText(child(item, 'version'))
-      const sdk = name === undefined ? undefined : phpSdk(name)
-      if (!sdk || name === undefined || version === undefined) continue
-      const location = child(item, 'name')?.location ?? item.location
-      dependencies.push(sdkDependency(sdk, name, version, exactRange(version), location, 'php', true))
-    }
-  if (dependencies.length > 0) result.facts.sdkDependencies = dependencies
-  return result
+  return readJsonDependencies(file, (root) => {
+    const dependencies: SdkDependency[] = []
+    const packages = child(root, 'packages')
+    if (packages?.kind === 'array')
+      for (const item of packages.items) {
+        const name = scalarText(child(item, 'name'))
+        const version = scalarText(child(item, 'version'))
+        const sdk = name === undefined ? undefined : phpSdk(name)
+        if (!sdk || name === undefined || version === undefined) continue
+        const location = child(item, 'name')?.location ?? item.location
+        dependencies.push(sdkDependency(sdk, name, version, exactRange(version), location, 'php', true))
+      }
+    return dependencies
+  })
 }
 
 /** NuGet packages.lock.json: `dependencies.<framework>.<package>.resolved`, direct and transitive. */
 export function readNugetLock(file: SourceFile): SourceResult {
-  const result = emptyResult()
-  const parsed = parseJsonTree(file.path, file.text)
-  if (!parsed.ok) {
-    result.findings.push(unreadable(file.path, parsed.location, parsed.message))
-    return result
-  }
-  const dependencies: SdkDependency[] = []
-  const frameworks = child(parsed.root, 'dependencies')
-  if (frameworks?.kind === 'object')
-    for (const framework of frameworks.entries) {
-      if (framework.value.kind !== 'object') continue
-      for (const entry of framework.value.entries) {
-        const sdk = nugetSdk(entry.key)
-        const version = scalarText(child(entry.value, 'resolved'))
-        if (!sdk || version === undefined) continue
-        dependencies.push(
-          sdkDependency(sdk, entry.key, version, exactRange(version), entry.keyLocation, 'dotnet', true),
-        )
+  return readJsonDependencies(file, (root) => {
+    const dependencies: SdkDependency[] = []
+    const frameworks = child(root, 'dependencies')
+    if (frameworks?.kind === 'object')
+      for (const framework of frameworks.entries) {
+        if (framework.value.kind !== 'object') continue
+        for (const entry of framework.value.entries) {
+          const sdk = nugetSdk(entry.key)
+          const version = scalarText(child(entry.value, 'resolved'))
+          if (!sdk || version === undefined) continue
+          dependencies.push(
+            sdkDependency(sdk, entry.key, version, exactRange(version), entry.keyLocation, 'dotnet', true),
+          )
+        }
       }
-    }
-  if (dependencies.length > 0) result.facts.sdkDependencies = dependencies
-  return result
+    return dependencies
+  })
 }

@@ -1,9 +1,8 @@
 import { parse as parseToml, TomlError } from 'smol-toml'
 import type { SdkDependency } from '../../model/facts.js'
 import { child, scalarText } from '../../model/tree.js'
-import { parseJsonTree } from '../shared/json-tree.js'
 import { emptyResult, type SourceFile, type SourceResult } from '../source.js'
-import { sdkDependency, unreadable } from './dependency.js'
+import { readJsonDependencies, sdkDependency, unreadable } from './dependency.js'
 import { pythonSdk } from './sdk-packages.js'
 import { TextLocations } from './text-location.js'
 import { exactRange, pep440Range, poetryRange } from './versions.js'
@@ -72,24 +71,19 @@ export function readTomlLock(file: SourceFile): SourceResult {
 
 /** Pipfile.lock: the `default` packages (not `develop`), each `{"version": "==1.9.0"}`. */
 export function readPipfileLock(file: SourceFile): SourceResult {
-  const result = emptyResult()
-  const parsed = parseJsonTree(file.path, file.text)
-  if (!parsed.ok) {
-    result.findings.push(unreadable(file.path, parsed.location, parsed.message))
-    return result
-  }
-  const dependencies: SdkDependency[] = []
-  const packages = child(parsed.root, 'default')
-  if (packages?.kind === 'object')
-    for (const entry of packages.entries) {
-      const sdk = pythonSdk(entry.key)
-      const version = scalarText(child(entry.value, 'version'))
-      if (!sdk || version === undefined) continue
-      const pinned = version.replace(/^===?/, '')
-      dependencies.push(sdkDependency(sdk, entry.key, pinned, exactRange(pinned), entry.keyLocation, 'python', true))
-    }
-  if (dependencies.length > 0) result.facts.sdkDependencies = dependencies
-  return result
+  return readJsonDependencies(file, (root) => {
+    const dependencies: SdkDependency[] = []
+    const packages = child(root, 'default')
+    if (packages?.kind === 'object')
+      for (const entry of packages.entries) {
+        const sdk = pythonSdk(entry.key)
+        const version = scalarText(child(entry.value, 'version'))
+        if (!sdk || version === undefined) continue
+        const pinned = version.replace(/^===?/, '')
+        dependencies.push(sdkDependency(sdk, entry.key, pinned, exactRange(pinned), entry.keyLocation, 'python', true))
+      }
+    return dependencies
+  })
 }
 
 /** pyproject.toml: PEP 621 `[project] dependencies` and Poetry's `[tool.poetry.dependencies]`. */
