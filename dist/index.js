@@ -58224,6 +58224,8 @@ function decodeBase64(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/build-files/dependency.ts
+
+
 function sdkDependency(sdk, name, written, range, location, ecosystem, locked) {
     const dependency = { source: 'build-file', location, sdk, package: name, written, locked, ecosystem };
     if (range !== undefined)
@@ -58239,6 +58241,22 @@ function unreadable(path, location, why) {
         message: `Cannot read the AWS SDK versions of ${path}: ${why}`,
         key: `sdk-versions ${path}`,
     };
+}
+/** A reader's result: the SDK dependencies it found (the fact only when there are any). */
+function dependenciesResult(dependencies) {
+    const result = emptyResult();
+    if (dependencies.length > 0)
+        result.facts.sdkDependencies = dependencies;
+    return result;
+}
+/** A JSON dependency or lock file: `collect` reads its tree; a file that is not JSON is a located note. */
+function readJsonDependencies(file, collect) {
+    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
+    if (parsed.ok)
+        return dependenciesResult(collect(parsed.root));
+    const result = emptyResult();
+    result.findings.push(unreadable(file.path, parsed.location, parsed.message));
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/build-files/sdk-packages.ts
@@ -58392,65 +58410,52 @@ function poetryRange(constraint) {
 
 
 
-
 /** package.json: the ranges of `dependencies` (devDependencies do not ship in an image built for production). */
 function readPackageJson(file) {
-    const result = emptyResult();
-    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
-    if (!parsed.ok) {
-        result.findings.push(unreadable(file.path, parsed.location, parsed.message));
-        return result;
-    }
-    const dependencies = [];
-    const declared = child(parsed.root, 'dependencies');
-    if (declared?.kind === 'object')
-        for (const entry of declared.entries) {
-            const sdk = npmSdk(entry.key);
-            const spec = scalarText(entry.value);
-            if (!sdk || spec === undefined)
-                continue;
-            dependencies.push(sdkDependency(sdk, entry.key, spec, npmRange(spec), entry.keyLocation, 'npm', false));
-        }
-    if (dependencies.length > 0)
-        result.facts.sdkDependencies = dependencies;
-    return result;
+    return readJsonDependencies(file, (root) => {
+        const dependencies = [];
+        const declared = child(root, 'dependencies');
+        if (declared?.kind === 'object')
+            for (const entry of declared.entries) {
+                const sdk = npmSdk(entry.key);
+                const spec = scalarText(entry.value);
+                if (!sdk || spec === undefined)
+                    continue;
+                dependencies.push(sdkDependency(sdk, entry.key, spec, npmRange(spec), entry.keyLocation, 'npm', false));
+            }
+        return dependencies;
+    });
 }
 /** package-lock.json and npm-shrinkwrap.json: `packages` (lockfile v2, v3) or nested `dependencies` (v1), without dev-only packages. */
 function readPackageLock(file) {
-    const result = emptyResult();
-    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
-    if (!parsed.ok) {
-        result.findings.push(unreadable(file.path, parsed.location, parsed.message));
-        return result;
-    }
-    const dependencies = [];
-    const packages = child(parsed.root, 'packages');
-    if (packages?.kind === 'object') {
-        for (const entry of packages.entries) {
-            const name = entry.key.slice(entry.key.lastIndexOf('node_modules/') + 'node_modules/'.length);
-            if (!entry.key.includes('node_modules/'))
-                continue;
-            const locked = lockedPackage(name, entry.value, entry.keyLocation);
-            if (locked)
-                dependencies.push(locked);
-        }
-    }
-    else {
-        const walk = (node) => {
-            if (node?.kind !== 'object')
-                return;
-            for (const entry of node.entries) {
-                const locked = lockedPackage(entry.key, entry.value, entry.keyLocation);
+    return readJsonDependencies(file, (root) => {
+        const dependencies = [];
+        const packages = child(root, 'packages');
+        if (packages?.kind === 'object') {
+            for (const entry of packages.entries) {
+                const name = entry.key.slice(entry.key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+                if (!entry.key.includes('node_modules/'))
+                    continue;
+                const locked = lockedPackage(name, entry.value, entry.keyLocation);
                 if (locked)
                     dependencies.push(locked);
-                walk(child(entry.value, 'dependencies'));
             }
-        };
-        walk(child(parsed.root, 'dependencies'));
-    }
-    if (dependencies.length > 0)
-        result.facts.sdkDependencies = dependencies;
-    return result;
+        }
+        else {
+            const walk = (node) => {
+                if (node?.kind !== 'object')
+                    return;
+                for (const entry of node.entries) {
+                    const locked = lockedPackage(entry.key, entry.value, entry.keyLocation);
+                    if (locked)
+                        dependencies.push(locked);
+                    walk(child(entry.value, 'dependencies'));
+                }
+            };
+            walk(child(root, 'dependencies'));
+        }
+        return dependencies;
+    });
 }
 function lockedPackage(name, node, location) {
     const sdk = npmSdk(name);
@@ -58538,7 +58543,6 @@ function readPnpmLock(file) {
 
 
 
-
 /**
  * go.mod: `require` lines and blocks. The main module's go.mod lists the version minimal version
  * selection picks for every module the build uses (Go 1.17 and later), so it counts as resolved.
@@ -58589,53 +58593,41 @@ function readGemfileLock(file) {
 }
 /** composer.lock: `packages` (not `packages-dev`), each with `name` and `version`. */
 function readComposerLock(file) {
-    const result = emptyResult();
-    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
-    if (!parsed.ok) {
-        result.findings.push(unreadable(file.path, parsed.location, parsed.message));
-        return result;
-    }
-    const dependencies = [];
-    const packages = child(parsed.root, 'packages');
-    if (packages?.kind === 'array')
-        for (const item of packages.items) {
-            const name = scalarText(child(item, 'name'));
-            const version = scalarText(child(item, 'version'));
-            const sdk = name === undefined ? undefined : phpSdk(name);
-            if (!sdk || name === undefined || version === undefined)
-                continue;
-            const location = child(item, 'name')?.location ?? item.location;
-            dependencies.push(sdkDependency(sdk, name, version, exactRange(version), location, 'php', true));
-        }
-    if (dependencies.length > 0)
-        result.facts.sdkDependencies = dependencies;
-    return result;
+    return readJsonDependencies(file, (root) => {
+        const dependencies = [];
+        const packages = child(root, 'packages');
+        if (packages?.kind === 'array')
+            for (const item of packages.items) {
+                const name = scalarText(child(item, 'name'));
+                const version = scalarText(child(item, 'version'));
+                const sdk = name === undefined ? undefined : phpSdk(name);
+                if (!sdk || name === undefined || version === undefined)
+                    continue;
+                const location = child(item, 'name')?.location ?? item.location;
+                dependencies.push(sdkDependency(sdk, name, version, exactRange(version), location, 'php', true));
+            }
+        return dependencies;
+    });
 }
 /** NuGet packages.lock.json: `dependencies.<framework>.<package>.resolved`, direct and transitive. */
 function readNugetLock(file) {
-    const result = emptyResult();
-    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
-    if (!parsed.ok) {
-        result.findings.push(unreadable(file.path, parsed.location, parsed.message));
-        return result;
-    }
-    const dependencies = [];
-    const frameworks = child(parsed.root, 'dependencies');
-    if (frameworks?.kind === 'object')
-        for (const framework of frameworks.entries) {
-            if (framework.value.kind !== 'object')
-                continue;
-            for (const entry of framework.value.entries) {
-                const sdk = nugetSdk(entry.key);
-                const version = scalarText(child(entry.value, 'resolved'));
-                if (!sdk || version === undefined)
+    return readJsonDependencies(file, (root) => {
+        const dependencies = [];
+        const frameworks = child(root, 'dependencies');
+        if (frameworks?.kind === 'object')
+            for (const framework of frameworks.entries) {
+                if (framework.value.kind !== 'object')
                     continue;
-                dependencies.push(sdkDependency(sdk, entry.key, version, exactRange(version), entry.keyLocation, 'dotnet', true));
+                for (const entry of framework.value.entries) {
+                    const sdk = nugetSdk(entry.key);
+                    const version = scalarText(child(entry.value, 'resolved'));
+                    if (!sdk || version === undefined)
+                        continue;
+                    dependencies.push(sdkDependency(sdk, entry.key, version, exactRange(version), entry.keyLocation, 'dotnet', true));
+                }
             }
-        }
-    if (dependencies.length > 0)
-        result.facts.sdkDependencies = dependencies;
-    return result;
+        return dependencies;
+    });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
@@ -59961,7 +59953,6 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 
 
-
 /** A PEP 508 requirement: name, extras, then a specifier set up to the markers (`;`), a URL (`@`) making it unknown. */
 const REQUIREMENT = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*([^;#]*)/;
 function requirement(text) {
@@ -60021,26 +60012,20 @@ function readTomlLock(file) {
 }
 /** Pipfile.lock: the `default` packages (not `develop`), each `{"version": "==1.9.0"}`. */
 function readPipfileLock(file) {
-    const result = emptyResult();
-    const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
-    if (!parsed.ok) {
-        result.findings.push(unreadable(file.path, parsed.location, parsed.message));
-        return result;
-    }
-    const dependencies = [];
-    const packages = child(parsed.root, 'default');
-    if (packages?.kind === 'object')
-        for (const entry of packages.entries) {
-            const sdk = pythonSdk(entry.key);
-            const version = scalarText(child(entry.value, 'version'));
-            if (!sdk || version === undefined)
-                continue;
-            const pinned = version.replace(/^===?/, '');
-            dependencies.push(sdkDependency(sdk, entry.key, pinned, exactRange(pinned), entry.keyLocation, 'python', true));
-        }
-    if (dependencies.length > 0)
-        result.facts.sdkDependencies = dependencies;
-    return result;
+    return readJsonDependencies(file, (root) => {
+        const dependencies = [];
+        const packages = child(root, 'default');
+        if (packages?.kind === 'object')
+            for (const entry of packages.entries) {
+                const sdk = pythonSdk(entry.key);
+                const version = scalarText(child(entry.value, 'version'));
+                if (!sdk || version === undefined)
+                    continue;
+                const pinned = version.replace(/^===?/, '');
+                dependencies.push(sdkDependency(sdk, entry.key, pinned, exactRange(pinned), entry.keyLocation, 'python', true));
+            }
+        return dependencies;
+    });
 }
 /** pyproject.toml: PEP 621 `[project] dependencies` and Poetry's `[tool.poetry.dependencies]`. */
 function readPyproject(file) {
