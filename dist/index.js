@@ -69721,7 +69721,7 @@ function addObject(sink, object, span) {
 
 
 /** `resource "aws_eks_cluster"` and its data source: the cluster, its issuer known only at apply time. */
-function readEksCluster({ view, address, root, sink }) {
+function readEksCluster({ view, address, root, sink, awsRegion }) {
     const cluster = {
         source: 'terraform',
         location: view.location,
@@ -69733,6 +69733,9 @@ function readEksCluster({ view, address, root, sink }) {
     const version = toFactValue(iam_present(view.value('version')));
     if (version)
         cluster.version = version;
+    // The default aws provider's region, unless the block names another provider (`provider = aws.other`).
+    if (awsRegion && view.attribute('provider') === undefined)
+        cluster.region = (0,model_value/* known */.eO)(awsRegion.value, awsRegion.location);
     // A dynamic block over a collection the scan cannot read may make no block at all.
     const outpost = view.blocks('outpost_config').find((block) => !block.unknownExpansion);
     if (outpost)
@@ -70806,6 +70809,8 @@ class ModuleInstance {
                     const context = { view, address, prefix: this.prefix, root: this.rootDir, sink };
                     if (this.program.localCharts)
                         context.localCharts = this.program.localCharts;
+                    if (this.awsRegion)
+                        context.awsRegion = this.awsRegion;
                     guarded(sink, block.location, address, () => underCondition(sink, instance.condition, () => mode === 'data' ? readDataSource(block.labels[0], context) : readResource(block.labels[0], context)));
                 }
             }
@@ -73120,6 +73125,10 @@ class EksModule {
         const version = toFactValue(this.clusterVersion());
         if (version)
             cluster.version = version;
+        // The module's resources take the region of the aws provider they inherit (module.ts `awsRegion`).
+        const region = this.call.awsRegion;
+        if (region)
+            cluster.region = (0,model_value/* known */.eO)(region.value, region.location);
         const outpost = this.outpost();
         if (outpost)
             cluster.outpost = outpost;

@@ -801,14 +801,16 @@ export const failureModes: readonly FailureMode[] = [
     id: 'J4',
     title: 'PARTITION-STS',
     severity: 'WARNING',
-    status: 'partly',
+    status: 'caught',
     evidence: [
       rule('sts-global-endpoint-unreachable', 'k8s/reports.yaml:8', 'warning'),
       rule('sts-global-endpoint-unreachable', 'k8s/ledger.yaml:23', 'warning'),
       rule('sts-global-endpoint-unreachable', 'eksctl/china.yaml:13', 'warning'),
       rule('sts-global-endpoint-unreachable', 'infra/main.tf:30', 'warning', 'fires-config-cluster'),
+      rule('sts-global-endpoint-unreachable', 'infra/main.tf:32', 'warning', 'fires-terraform-provider-region'),
+      rule('sts-global-endpoint-unreachable', 'infra/main.tf:37', 'warning', 'fires-terraform-cluster-resource'),
     ],
-    note: "the partition comes from the role ARN, or the region or issuer of every cluster the pods may run on (sources or the config file); a Terraform provider block's region is not read",
+    note: "the partition comes from the role ARN, or the region or issuer of every cluster the pods may run on: eksctl, the config file, a Terraform cluster's issuer, or the region of the default aws provider its aws_eks_cluster or terraform-aws-eks module uses (a provider given through a variable, or another provider by alias, stays unknown)",
   },
   {
     id: 'J5',

@@ -36,6 +36,8 @@ export interface ResourceContext {
   root: string
   sink: FactSink
   localCharts?: LocalCharts
+  /** The region of the default `aws` provider the module's resources use, when written literally. */
+  awsRegion?: { value: string; location: Location }
 }
 
 /** The Helm charts of the scan, for a `helm_release` whose chart is a directory of the repository. */

@@ -243,6 +243,7 @@ export class ModuleInstance implements Environment, CalledModule {
           const address = `${this.prefix}${mode === 'data' ? 'data.' : ''}${key}${instance.keyText}`
           const context: ResourceContext = { view, address, prefix: this.prefix, root: this.rootDir, sink }
           if (this.program.localCharts) context.localCharts = this.program.localCharts
+          if (this.awsRegion) context.awsRegion = this.awsRegion
           guarded(sink, block.location, address, () =>
             underCondition(sink, instance.condition, () =>
               mode === 'data' ? readDataSource(block.labels[0]!, context) : readResource(block.labels[0]!, context),

@@ -72,6 +72,9 @@ export class EksModule implements CalledModule {
     }
     const version = toFactValue(this.clusterVersion())
     if (version) cluster.version = version
+    // The module's resources take the region of the aws provider they inherit (module.ts `awsRegion`).
+    const region = this.call.awsRegion
+    if (region) cluster.region = known(region.value, region.location)
     const outpost = this.outpost()
     if (outpost) cluster.outpost = outpost
     const autoMode = toFactValue(present(objectGet(this.computeConfig(), 'enabled')))

@@ -20,7 +20,7 @@ import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
 import { addonServiceAccounts } from '../../../model/eks-addons.js'
 
 /** `resource "aws_eks_cluster"` and its data source: the cluster, its issuer known only at apply time. */
-export function readEksCluster({ view, address, root, sink }: ResourceContext): void {
+export function readEksCluster({ view, address, root, sink, awsRegion }: ResourceContext): void {
   const cluster: Cluster = {
     source: 'terraform',
     location: view.location,
@@ -31,6 +31,8 @@ export function readEksCluster({ view, address, root, sink }: ResourceContext): 
   }
   const version = toFactValue(present(view.value('version')))
   if (version) cluster.version = version
+  // The default aws provider's region, unless the block names another provider (`provider = aws.other`).
+  if (awsRegion && view.attribute('provider') === undefined) cluster.region = known(awsRegion.value, awsRegion.location)
   // A dynamic block over a collection the scan cannot read may make no block at all.
   const outpost = view.blocks('outpost_config').find((block) => !block.unknownExpansion)
   if (outpost) cluster.outpost = outpost.location
