@@ -39376,7 +39376,7 @@ const TERRAFORM_VARS_NAME = /\.tfvars(\.json)?$/i;
 const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/;
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
 /** The commands the role binder and the script source read: `aws iam create-role`, eksctl (and its config in a here-document), kubectl, helm, and envsubst on a file. */
-const SCRIPT_COMMAND = /create-role|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b|\benvsubst\b[^\n]*</;
+const SCRIPT_COMMAND = /create-role|create-open-id-connect-provider|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b|\benvsubst\b[^\n]*</;
 /** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
 const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i;
 /** A Kustomize build: kubectl and kustomize look for these three names in a directory. */
@@ -66994,6 +66994,34 @@ class ScriptReader {
             this.helm(args);
         else if (tool === 'envsubst')
             this.envsubst(args);
+        else if (tool === 'aws')
+            this.aws(args);
+    }
+    // -------------------------------------------------------------------------------------------
+    // aws iam create-open-id-connect-provider --url https://oidc.eks.… --client-id-list sts.amazonaws.com
+    /**
+     * The IAM OIDC provider a script creates (AWS CLI v2 `iam create-open-id-connect-provider`): its
+     * URL, as irsa-guard judges Terraform's and CloudFormation's. The client ID list takes
+     * space-separated values after `--client-id-list`, which the word reader does not tell apart from
+     * a positional argument: its IDs stay unknown.
+     */
+    aws(args) {
+        const parsed = parseArguments(args, AWS_VALUED);
+        const [service, operation] = parsed.positionals;
+        if (service?.text !== 'iam' || operation?.text !== 'create-open-id-connect-provider')
+            return;
+        const url = shell_last(parsed.options.get('url'));
+        if (!url)
+            return;
+        const urlValue = this.value(url);
+        const location = url.at ? url.at(0) : url.location;
+        (this.result.facts.oidcProviders ??= []).push({
+            source: 'script',
+            location,
+            url: urlValue,
+            clientIds: [(0,model_value/* symbolic */.fv)('--client-id-list', location)],
+            arnReferences: [],
+        });
     }
     // -------------------------------------------------------------------------------------------
     // envsubst < template.yaml
@@ -67449,6 +67477,20 @@ const HELM_VALUED = new Set([
     'name-template',
     'labels',
     'l',
+]);
+/** AWS CLI options that take a value (those irsa-guard reads, and the global ones). */
+const AWS_VALUED = new Set([
+    'url',
+    'client-id-list',
+    'thumbprint-list',
+    'tags',
+    'region',
+    'profile',
+    'output',
+    'query',
+    'endpoint-url',
+    'cli-input-json',
+    'cli-input-yaml',
 ]);
 /** Options and positional words of a command; `--opt=value` and `-o value` alike. */
 function parseArguments(args, valued) {

@@ -25,7 +25,7 @@ const SCRIPT_NAME = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.(sh|bash|mk)$/
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i
 /** The commands the role binder and the script source read: `aws iam create-role`, eksctl (and its config in a here-document), kubectl, helm, and envsubst on a file. */
 const SCRIPT_COMMAND =
-  /create-role|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b|\benvsubst\b[^\n]*</
+  /create-role|create-open-id-connect-provider|iamserviceaccount|eksctl\.io\/|\bkubectl\b[^\n]*\b(serviceaccounts?|sa)\b|\bhelm\b[^\n]*\b(install|upgrade)\b|\benvsubst\b[^\n]*</
 /** A Helm chart's `templates/` (or `templates/<sub>/`) directory. */
 const HELM_TEMPLATE_PATH = /(^|\/)templates\/(.+\/)?[^/]+\.ya?ml$/i
 /** A Kustomize build: kubectl and kustomize look for these three names in a directory. */

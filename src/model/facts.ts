@@ -18,6 +18,7 @@ export type SourceKind =
   | 'config'
   | 'live'
   | 'build-file'
+  | 'script'
 
 /**
  * The Terraform resource instance a fact describes. The same resource read from the `.tf` files

@@ -76,7 +76,7 @@ export const failureModes: readonly FailureMode[] = [
     id: 'A2',
     title: 'OIDC-URL-MISMATCH',
     severity: 'ERROR',
-    status: 'partly',
+    status: 'caught',
     evidence: [
       rule('cluster-issuer-mismatch', 'iam/staging/orders-reader.json:14', 'error'),
       rule('federated-principal-invalid', 'iam/external-dns-trust.json:33', 'error'),
@@ -84,8 +84,15 @@ export const failureModes: readonly FailureMode[] = [
       rule('oidc-provider-url-invalid', 'cfn/oidc-provider.yaml:6', 'error'),
       rule('oidc-provider-url-invalid', 'infra/providers.tf:21', 'error'),
       rule('oidc-provider-url-invalid', 'infra/providers.tf:26', 'error'),
+      {
+        rule: 'oidc-provider-url-invalid',
+        fires: 'rules/oidc-provider-url-invalid/fires-script',
+        at: 'scripts/bootstrap.sh:5',
+        level: 'error',
+        silent: 'rules/oidc-provider-url-invalid/silent-script',
+      },
     ],
-    note: 'region, cluster ID and a trailing "/" in the Federated ARN, and a provider URL (Terraform, CloudFormation, plans) with a trailing "/" after an EKS issuer, a query, or not https, are caught; a port is deliberately left alone (eksctl creates providers with ":443" and they work, so IAM evidently drops the default port; another port cannot be judged offline); aws iam create-open-id-connect-provider --url in scripts is not read by the shell source',
+    note: 'region, cluster ID and a trailing "/" in the Federated ARN, and a provider URL (Terraform, CloudFormation, plans, aws iam create-open-id-connect-provider --url in scripts) with a trailing "/" after an EKS issuer, a query, or not https, are caught; a port is deliberately left alone (eksctl creates providers with ":443" and they work, so IAM evidently drops the default port; another port cannot be judged offline)',
   },
   {
     id: 'A3',

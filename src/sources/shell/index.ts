@@ -2,7 +2,7 @@ import { posix } from 'node:path'
 import type { Annotation, ServiceAccount } from '../../model/facts.js'
 import type { Location } from '../../model/location.js'
 import type { ObjectEntry, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
-import { known, sameValue, type Value, valueText } from '../../model/value.js'
+import { known, sameValue, symbolic, type Value, valueText } from '../../model/value.js'
 import { classify } from '../../discover/classify.js'
 import { readEksctlFile, readIamServiceAccountCommand } from '../eksctl/index.js'
 import { splitValuesPath } from '../helm/values.js'
@@ -159,6 +159,33 @@ class ScriptReader {
     else if (tool === 'kubectl') this.kubectl(args)
     else if (tool === 'helm') this.helm(args)
     else if (tool === 'envsubst') this.envsubst(args)
+    else if (tool === 'aws') this.aws(args)
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // aws iam create-open-id-connect-provider --url https://oidc.eks.… --client-id-list sts.amazonaws.com
+
+  /**
+   * The IAM OIDC provider a script creates (AWS CLI v2 `iam create-open-id-connect-provider`): its
+   * URL, as irsa-guard judges Terraform's and CloudFormation's. The client ID list takes
+   * space-separated values after `--client-id-list`, which the word reader does not tell apart from
+   * a positional argument: its IDs stay unknown.
+   */
+  private aws(args: readonly Word[]): void {
+    const parsed = parseArguments(args, AWS_VALUED)
+    const [service, operation] = parsed.positionals
+    if (service?.text !== 'iam' || operation?.text !== 'create-open-id-connect-provider') return
+    const url = last(parsed.options.get('url'))
+    if (!url) return
+    const urlValue = this.value(url)
+    const location = url.at ? url.at(0) : url.location
+    ;(this.result.facts.oidcProviders ??= []).push({
+      source: 'script',
+      location,
+      url: urlValue,
+      clientIds: [symbolic('--client-id-list', location)],
+      arnReferences: [],
+    })
   }
 
   // -------------------------------------------------------------------------------------------
@@ -643,6 +670,21 @@ const HELM_VALUED = new Set([
   'name-template',
   'labels',
   'l',
+])
+
+/** AWS CLI options that take a value (those irsa-guard reads, and the global ones). */
+const AWS_VALUED = new Set([
+  'url',
+  'client-id-list',
+  'thumbprint-list',
+  'tags',
+  'region',
+  'profile',
+  'output',
+  'query',
+  'endpoint-url',
+  'cli-input-json',
+  'cli-input-yaml',
 ])
 
 /** Options and positional words of a command; `--opt=value` and `-o value` alike. */
