@@ -20686,33 +20686,15 @@ function selfHostedIssuerOf(statement) {
         ? first
         : undefined;
 }
-/**
- * The webhook's images: public.ecr.aws/eks/pod-identity-webhook (aws/amazon-eks-pod-identity-webhook
- * Makefile, IMAGE_NAME, at 3bf80a34) and amazon/amazon-eks-pod-identity-webhook (its README and older
- * deploy files), with a tag or a digest.
- */
-const WEBHOOK_IMAGE = /(^|\/)(amazon-eks-)?pod-identity-webhook(:(?<tag>[^@\s]+))?(@|$)/;
-/** Containers of the scan that run amazon-eks-pod-identity-webhook. */
-function webhookContainers(facts) {
-    const found = [];
-    for (const workload of facts.workloads) {
-        for (const container of workload.containers) {
-            const image = container.image;
-            if (!image)
-                continue;
-            const text = image.kind === 'known' ? image.value : image.expression;
-            const match = WEBHOOK_IMAGE.exec(text.trim());
-            if (!match)
-                continue;
-            const tag = image.kind === 'known' ? match.groups?.['tag'] : undefined;
-            found.push({ workload, container, image, ...(tag === undefined ? {} : { tag }) });
-        }
-    }
-    return found;
+/** The webhook's image tag (`…/pod-identity-webhook:v0.5.2` → `v0.5.2`), when written literally. */
+function webhookImageTag(webhook) {
+    if (webhook.image?.kind !== 'known')
+        return undefined;
+    return /:([^:@/\s]+)(@|$)/.exec(webhook.image.value.trim())?.[1];
 }
 /** The repository deploys the webhook: its container, or an object named after it (its MutatingWebhookConfiguration, a chart release). */
 function deploysWebhook(facts) {
-    if (webhookContainers(facts).length > 0)
+    if ((facts.selfHostedWebhooks ?? []).length > 0)
         return true;
     return facts.objects.some((object) => {
         const name = object.name.kind === 'known' ? object.name.value : object.name.expression;
@@ -26689,9 +26671,11 @@ const webhookDropsNativeSidecars = {
         remediation: 'Upgrade the self-hosted amazon-eks-pod-identity-webhook image to v0.5.3 or later.',
     },
     *check(graph) {
-        const old = webhookContainers(graph.facts).filter((found) => found.tag !== undefined && olderThanFix(found.tag));
-        const [webhook] = old;
-        if (!webhook)
+        const webhook = (graph.facts.selfHostedWebhooks ?? []).find((found) => {
+            const tag = webhookImageTag(found);
+            return tag !== undefined && olderThanFix(tag);
+        });
+        if (!webhook?.image)
             return;
         for (const workload of graph.facts.workloads) {
             if (!graph.serviceAccountsOf(workload).some(hasRoleArn))
@@ -26703,9 +26687,9 @@ const webhookDropsNativeSidecars = {
                 yield {
                     location: policy.location,
                     message: `Init container ${quoted(container.name)} of ${objectTitle(workload)} is a native sidecar (restartPolicy: Always), but the pod identity webhook this repository runs ` +
-                        `is ${quoted(valueText(webhook.image))} (${formatLocation(webhook.container.location)}), older than v0.5.3: it drops restartPolicy when it mutates the pod, ` +
+                        `is ${quoted(valueText(webhook.image))} (${formatLocation(webhook.location)}), older than v0.5.3: it drops restartPolicy when it mutates the pod, ` +
                         'so the API server rejects the pod; upgrade the webhook image to v0.5.3 or later',
-                    related: [{ location: webhook.container.location, message: 'the pod identity webhook container' }],
+                    related: [{ location: webhook.location, message: 'the pod identity webhook container' }],
                     key: `${objectTitle(workload)} native-sidecar ${container.name}`,
                 };
             }
@@ -33137,8 +33121,12 @@ function podLabelsOf(labels) {
     }
     return [...effective].map(([key, value]) => ({ key, value }));
 }
-/** The webhook's binary as its deploy manifests run it (deploy/deployment-base.yaml: `command: [/webhook, …]`). */
-const pod_placement_WEBHOOK_IMAGE = /(^|\/)amazon-eks-pod-identity-webhook(:|@|$)/;
+/**
+ * The webhook's images: public.ecr.aws/eks/pod-identity-webhook (aws/amazon-eks-pod-identity-webhook
+ * Makefile, IMAGE_NAME, at 3bf80a34) and amazon/amazon-eks-pod-identity-webhook (its README and older
+ * deploy files), with a tag or a digest.
+ */
+const WEBHOOK_IMAGE = /(^|\/)(amazon-eks-)?pod-identity-webhook(:|@|$)/;
 const REGION_FLAG = /^--?aws-default-region(=(.*))?$/;
 /**
  * The self-hosted amazon-eks-pod-identity-webhook containers of a pod spec (its image, or the
@@ -33155,12 +33143,17 @@ function selfHostedWebhooksOf(podSpec, source) {
             continue;
         const words = [...listItems(last(container, 'command')), ...listItems(last(container, 'args'))];
         const image = pod_placement_text(last(container, 'image')) ?? '';
-        const runsWebhook = pod_placement_WEBHOOK_IMAGE.test(image) ||
+        const runsWebhook = WEBHOOK_IMAGE.test(image) ||
             (words[0]?.text === '/webhook' &&
                 words.some((word) => /^--?(annotation-prefix|token-audience|aws-default-region)\b/.test(word.text)));
         if (!runsWebhook)
             continue;
         const webhook = { source, location: container.location };
+        const imageNode = last(container, 'image');
+        if (image !== '' && imageNode)
+            webhook.image = /\{\{|\$\{|\$\(/.test(image)
+                ? symbolic(image, imageNode.location)
+                : known(image, imageNode.location);
         words.forEach((word, index) => {
             const match = REGION_FLAG.exec(word.text);
             if (!match)
@@ -33639,10 +33632,6 @@ class ManifestReader {
                 };
                 if (kubernetes_last(item, 'envFrom') !== undefined)
                     container.envFrom = true;
-                const image = kubernetes_last(item, 'image');
-                const imageValue = image ? referenceValue(image) : undefined;
-                if (imageValue)
-                    container.image = imageValue;
                 const restartPolicy = init ? kubernetes_last(item, 'restartPolicy') : undefined;
                 const restartPolicyValue = restartPolicy ? referenceValue(restartPolicy) : undefined;
                 if (restartPolicyValue)

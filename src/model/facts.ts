@@ -136,7 +136,6 @@ export interface Container {
   env: EnvVar[]
   /** The container also takes variables from `envFrom` (ConfigMaps, Secrets), which the scan does not read. */
   envFrom?: boolean
-  image?: Value
   /** An init container's `restartPolicy` (`Always`: a native sidecar). */
   restartPolicy?: Value
   volumeMounts?: VolumeMount[]
@@ -340,6 +339,7 @@ export interface SelfHostedWebhook {
   unit?: DeployUnit
   /** The container. */
   location: Location
+  image?: Value
   /** The `--aws-default-region` value; undefined when the flag is absent. */
   defaultRegion?: Value
 }

@@ -1,7 +1,7 @@
 import { formatLocation } from '../model/location.js'
 import type { Rule } from './rule.js'
 import { hasRoleArn, objectTitle, quoted } from './helpers/kubernetes.js'
-import { webhookContainers } from './helpers/self-hosted-webhook.js'
+import { webhookImageTag } from './helpers/self-hosted-webhook.js'
 import { valueText } from '../model/value.js'
 
 /**
@@ -31,9 +31,11 @@ export const webhookDropsNativeSidecars: Rule = {
     remediation: 'Upgrade the self-hosted amazon-eks-pod-identity-webhook image to v0.5.3 or later.',
   },
   *check(graph) {
-    const old = webhookContainers(graph.facts).filter((found) => found.tag !== undefined && olderThanFix(found.tag))
-    const [webhook] = old
-    if (!webhook) return
+    const webhook = (graph.facts.selfHostedWebhooks ?? []).find((found) => {
+      const tag = webhookImageTag(found)
+      return tag !== undefined && olderThanFix(tag)
+    })
+    if (!webhook?.image) return
     for (const workload of graph.facts.workloads) {
       if (!graph.serviceAccountsOf(workload).some(hasRoleArn)) continue
       for (const container of workload.containers) {
@@ -43,9 +45,9 @@ export const webhookDropsNativeSidecars: Rule = {
           location: policy.location,
           message:
             `Init container ${quoted(container.name)} of ${objectTitle(workload)} is a native sidecar (restartPolicy: Always), but the pod identity webhook this repository runs ` +
-            `is ${quoted(valueText(webhook.image))} (${formatLocation(webhook.container.location)}), older than v0.5.3: it drops restartPolicy when it mutates the pod, ` +
+            `is ${quoted(valueText(webhook.image))} (${formatLocation(webhook.location)}), older than v0.5.3: it drops restartPolicy when it mutates the pod, ` +
             'so the API server rejects the pod; upgrade the webhook image to v0.5.3 or later',
-          related: [{ location: webhook.container.location, message: 'the pod identity webhook container' }],
+          related: [{ location: webhook.location, message: 'the pod identity webhook container' }],
           key: `${objectTitle(workload)} native-sidecar ${container.name}`,
         }
       }

@@ -1,7 +1,6 @@
 import { defaultAudienceOfIssuer, parseOidcProviderArn } from '../../iam/arn.js'
-import type { Container, Facts, Workload } from '../../model/facts.js'
+import type { Facts, SelfHostedWebhook } from '../../model/facts.js'
 import type { Statement } from '../../model/policy.js'
-import type { Value } from '../../model/value.js'
 import { claimOf, federatedValues, isOidcFederated, keyIssuer } from './trust.js'
 
 /**
@@ -25,41 +24,15 @@ export function selfHostedIssuerOf(statement: Statement): string | undefined {
     : undefined
 }
 
-/**
- * The webhook's images: public.ecr.aws/eks/pod-identity-webhook (aws/amazon-eks-pod-identity-webhook
- * Makefile, IMAGE_NAME, at 3bf80a34) and amazon/amazon-eks-pod-identity-webhook (its README and older
- * deploy files), with a tag or a digest.
- */
-const WEBHOOK_IMAGE = /(^|\/)(amazon-eks-)?pod-identity-webhook(:(?<tag>[^@\s]+))?(@|$)/
-
-export interface WebhookContainer {
-  workload: Workload
-  container: Container
-  image: Value
-  /** The image's tag, when written literally. */
-  tag?: string
-}
-
-/** Containers of the scan that run amazon-eks-pod-identity-webhook. */
-export function webhookContainers(facts: Facts): WebhookContainer[] {
-  const found: WebhookContainer[] = []
-  for (const workload of facts.workloads) {
-    for (const container of workload.containers) {
-      const image = container.image
-      if (!image) continue
-      const text = image.kind === 'known' ? image.value : image.expression
-      const match = WEBHOOK_IMAGE.exec(text.trim())
-      if (!match) continue
-      const tag = image.kind === 'known' ? match.groups?.['tag'] : undefined
-      found.push({ workload, container, image, ...(tag === undefined ? {} : { tag }) })
-    }
-  }
-  return found
+/** The webhook's image tag (`…/pod-identity-webhook:v0.5.2` → `v0.5.2`), when written literally. */
+export function webhookImageTag(webhook: SelfHostedWebhook): string | undefined {
+  if (webhook.image?.kind !== 'known') return undefined
+  return /:([^:@/\s]+)(@|$)/.exec(webhook.image.value.trim())?.[1]
 }
 
 /** The repository deploys the webhook: its container, or an object named after it (its MutatingWebhookConfiguration, a chart release). */
 export function deploysWebhook(facts: Facts): boolean {
-  if (webhookContainers(facts).length > 0) return true
+  if ((facts.selfHostedWebhooks ?? []).length > 0) return true
   return facts.objects.some((object) => {
     const name = object.name.kind === 'known' ? object.name.value : object.name.expression
     return /pod-identity-webhook/.test(name)

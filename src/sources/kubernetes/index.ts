@@ -510,9 +510,6 @@ class ManifestReader {
           env: this.envOf(last(item, 'env')),
         }
         if (last(item, 'envFrom') !== undefined) container.envFrom = true
-        const image = last(item, 'image')
-        const imageValue = image ? referenceValue(image) : undefined
-        if (imageValue) container.image = imageValue
         const restartPolicy = init ? last(item, 'restartPolicy') : undefined
         const restartPolicyValue = restartPolicy ? referenceValue(restartPolicy) : undefined
         if (restartPolicyValue) container.restartPolicy = restartPolicyValue

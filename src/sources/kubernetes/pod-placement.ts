@@ -66,8 +66,12 @@ export function podLabelsOf(labels: TreeNode | undefined): PodLabel[] {
   return [...effective].map(([key, value]) => ({ key, value }))
 }
 
-/** The webhook's binary as its deploy manifests run it (deploy/deployment-base.yaml: `command: [/webhook, …]`). */
-const WEBHOOK_IMAGE = /(^|\/)amazon-eks-pod-identity-webhook(:|@|$)/
+/**
+ * The webhook's images: public.ecr.aws/eks/pod-identity-webhook (aws/amazon-eks-pod-identity-webhook
+ * Makefile, IMAGE_NAME, at 3bf80a34) and amazon/amazon-eks-pod-identity-webhook (its README and older
+ * deploy files), with a tag or a digest.
+ */
+const WEBHOOK_IMAGE = /(^|\/)(amazon-eks-)?pod-identity-webhook(:|@|$)/
 const REGION_FLAG = /^--?aws-default-region(=(.*))?$/
 
 /**
@@ -89,6 +93,11 @@ export function selfHostedWebhooksOf(podSpec: TreeNode, source: SourceKind): Sel
         words.some((word) => /^--?(annotation-prefix|token-audience|aws-default-region)\b/.test(word.text)))
     if (!runsWebhook) continue
     const webhook: SelfHostedWebhook = { source, location: container.location }
+    const imageNode = last(container, 'image')
+    if (image !== '' && imageNode)
+      webhook.image = /\{\{|\$\{|\$\(/.test(image)
+        ? symbolic(image, imageNode.location)
+        : known(image, imageNode.location)
     words.forEach((word, index) => {
       const match = REGION_FLAG.exec(word.text)
       if (!match) return
