@@ -224,6 +224,8 @@ export interface Role {
   permissionPolicyCount?: number
   /** The role's own (identity-based) permissions, as far as the source states them (the cross-account chain). */
   permissions?: RolePermissions
+  /** Managed policies attached to the role, as far as the source states them. */
+  managedPolicyArns?: { arn: Value; location: Location }[]
   terraform?: TerraformResourceRef
 }
 

@@ -1,6 +1,7 @@
 import type { Graph } from '../graph.js'
 import type { FargateProfile, PermissionStatement, Workload } from '../model/facts.js'
-import { formatLocation } from '../model/location.js'
+import { formatLocation, type Location } from '../model/location.js'
+import { managedPolicyName, managedPolicyUse } from '../model/managed-policies.js'
 import type { Rule } from './rule.js'
 import { roleTitle } from './helpers/correlation.js'
 import { hasRoleArn, objectTitle } from './helpers/kubernetes.js'
@@ -28,21 +29,32 @@ export const fargateExecutionRolePermissions: Rule = {
       if (!profile.podExecutionRoleArn) continue
       const withoutIrsa = selectedWithoutIrsa(graph, profile)
       if (withoutIrsa.length === 0) continue
-      for (const { role } of graph.rolesNamedBy(profile.podExecutionRoleArn, profile)) {
-        const statement = role.permissions?.statements.find(grantsApplicationAction)
-        if (!statement) continue
-        const pods = withoutIrsa
+      const pods =
+        withoutIrsa
           .slice(0, 3)
           .map((workload) => `${objectTitle(workload)} (${formatLocation(workload.location)})`)
-          .join(', ')
-        yield {
-          location: statement.location,
-          message:
-            `${capitalised(roleTitle(role))} is the pod execution role of ${profile.label}, and this statement gives it permissions beyond pulling images and writing logs, ` +
-            `but containers on Fargate cannot use the execution role's permissions, and ${pods}${withoutIrsa.length > 3 ? ` and ${withoutIrsa.length - 3} more` : ''}, which the profile runs on Fargate, have no IRSA role: ` +
-            `their AWS calls get no credentials; give them a ServiceAccount with an IRSA role that has these permissions`,
-          related: [{ location: profile.location, message: profile.label }],
-          key: `fargate-execution-role ${profile.label} ${formatLocation(statement.location)}`,
+          .join(', ') + (withoutIrsa.length > 3 ? ` and ${withoutIrsa.length - 3} more` : '')
+      for (const { role } of graph.rolesNamedBy(profile.podExecutionRoleArn, profile)) {
+        const grants: { location: Location; what: string }[] = []
+        const statement = role.permissions?.statements.find(grantsApplicationAction)
+        if (statement) grants.push({ location: statement.location, what: 'this statement gives it' })
+        for (const attached of role.managedPolicyArns ?? []) {
+          if (attached.arn.kind !== 'known' || managedPolicyUse(attached.arn.value) !== 'application') continue
+          grants.push({
+            location: attached.location,
+            what: `this attaches ${managedPolicyName(attached.arn.value) ?? attached.arn.value}, which gives it`,
+          })
+        }
+        for (const grant of grants) {
+          yield {
+            location: grant.location,
+            message:
+              `${capitalised(roleTitle(role))} is the pod execution role of ${profile.label}, and ${grant.what} permissions beyond pulling images and writing logs, ` +
+              `but containers on Fargate cannot use the execution role's permissions, and ${pods}, which the profile runs on Fargate, have no IRSA role: ` +
+              `their AWS calls get no credentials; give them a ServiceAccount with an IRSA role that has these permissions`,
+            related: [{ location: profile.location, message: profile.label }],
+            key: `fargate-execution-role ${profile.label} ${formatLocation(grant.location)}`,
+          }
         }
       }
     }

@@ -6,6 +6,7 @@ import type { Chart } from '../helm/charts.js'
 import type { Release } from '../helm/releases.js'
 import type { SourceResult } from '../source.js'
 import type { BlockView } from './block-view.js'
+import type { RolePolicies } from './resources/role-policies.js'
 import type { HclValue } from './values.js'
 
 /** Where facts, findings and suppressions of a Terraform scan are collected. */
@@ -15,6 +16,8 @@ export interface FactSink {
   suppressions: Suppression[]
   /** Repository files read whole as a document of a fact (a trust policy or manifest given to `file()`/`templatefile()`). */
   documentFiles: Set<string>
+  /** Role policies and attachments written as resources of their own, joined to the roles once the root is read. */
+  rolePolicies?: RolePolicies
 }
 
 /** A called module, whatever it is: a local directory, an emulated registry module, or opaque. */

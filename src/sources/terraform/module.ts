@@ -17,6 +17,7 @@ import {
 } from './evaluate.js'
 import { policyDocumentJson } from './resources/policy-document.js'
 import { readDataSource, readResource } from './resources/index.js'
+import { linksUnderCondition } from './resources/role-policies.js'
 import {
   objectValue,
   printValue,
@@ -572,7 +573,7 @@ function underCondition(sink: FactSink, condition: string | undefined, read: () 
   if (condition === undefined) return read()
   const before = UNIT_FACT_KINDS.map((kind) => sink.facts[kind].length)
   try {
-    read()
+    linksUnderCondition(sink, condition, read)
   } finally {
     UNIT_FACT_KINDS.forEach((kind, index) => {
       for (const fact of sink.facts[kind].slice(before[index])) {

@@ -22,6 +22,7 @@ import { undeclaredResourceReferences } from './undeclared-references.js'
 import { creatorText } from '../shared/creator-text.js'
 import { objectValue, printValue, unknownRef, type HclValue } from './values.js'
 import { errorText } from '../../model/error-text.js'
+import { joinRolePolicies } from './resources/role-policies.js'
 
 /** Evaluation steps for a whole scan; generous for real configurations, small enough to stop a pathological one. */
 const EVALUATION_BUDGET = 5_000_000
@@ -136,6 +137,7 @@ export class TerraformProgram implements Program {
     try {
       const root = new ModuleInstance(this, source, '', source.dir, undefined, 0)
       root.collectFacts(sink)
+      joinRolePolicies(sink)
       placeInUnit(sink.facts, terraformUnit(source.dir))
       const variables = outputTemplateVariables(root, source.dir, terraformUnit(source.dir))
       if (variables.length > 0) sink.facts.templateVariables = variables

@@ -1,11 +1,10 @@
-import type { OidcProvider, Role, RolePermissions } from '../../../model/facts.js'
+import type { OidcProvider, Role } from '../../../model/facts.js'
 import { known, symbolic } from '../../../model/value.js'
-import { addPermissionDocument } from '../../shared/permission-policy.js'
 import { readPolicyDocument } from '../../shared/policy-document.js'
-import type { BlockView } from '../block-view.js'
 import type { FactSink, ResourceContext } from '../context.js'
 import { documentTree } from '../documents.js'
 import { expressionOf, toFactValue, type HclValue } from '../values.js'
+import { readRoleOwnPolicies } from './role-policies.js'
 
 /** `resource "aws_iam_role"`: name (or a generated one), path, and the trust policy however it is written. */
 export function readIamRole({ view, address, root, sink }: ResourceContext): void {
@@ -32,23 +31,8 @@ export function readIamRole({ view, address, root, sink }: ResourceContext): voi
   }
   const trust = present(view.value('assume_role_policy'))
   if (trust) readTrustPolicy(trust, address, role, sink)
-  readInlinePolicies(view.blocks('inline_policy'), role)
+  readRoleOwnPolicies(view, role, sink)
   sink.facts.roles.push(role)
-}
-
-/**
- * The role's `inline_policy` blocks. Never complete: `aws_iam_role_policy` and attachments are
- * other resources, which may give the role more.
- */
-function readInlinePolicies(blocks: readonly BlockView[], role: Role): void {
-  if (blocks.length === 0) return
-  const permissions: RolePermissions = { complete: false, statements: [] }
-  for (const block of blocks) {
-    const policy = present(block.value('policy'))
-    const parsed = policy ? documentTree(policy, 'json') : undefined
-    if (parsed?.root) addPermissionDocument(permissions, parsed.root)
-  }
-  role.permissions = permissions
 }
 
 /** A trust policy from `jsonencode`, a heredoc, `file`, a policy document's `json`, or a reference. */

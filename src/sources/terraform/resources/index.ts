@@ -3,6 +3,15 @@ import { readEksAddon, readEksCluster, readFargateProfile, readPodIdentityAssoci
 import { readHelmRelease } from './helm.js'
 import { readIamRole, readOidcProvider } from './iam.js'
 import {
+  readIamPolicy,
+  readIamPolicyData,
+  readPolicyAttachment,
+  readRolePoliciesExclusive,
+  readRolePolicy,
+  readRolePolicyAttachment,
+  readRolePolicyAttachmentsExclusive,
+} from './role-policies.js'
+import {
   kubernetesWorkloadReader,
   readKubectlManifest,
   readKubernetesManifest,
@@ -13,6 +22,12 @@ import {
 const RESOURCE_READERS: Readonly<Record<string, ResourceReader>> = {
   aws_iam_role: readIamRole,
   aws_iam_openid_connect_provider: (context) => readOidcProvider(context),
+  aws_iam_policy: readIamPolicy,
+  aws_iam_role_policy: readRolePolicy,
+  aws_iam_role_policy_attachment: readRolePolicyAttachment,
+  aws_iam_policy_attachment: readPolicyAttachment,
+  aws_iam_role_policies_exclusive: readRolePoliciesExclusive,
+  aws_iam_role_policy_attachments_exclusive: readRolePolicyAttachmentsExclusive,
   aws_eks_cluster: readEksCluster,
   aws_eks_addon: readEksAddon,
   aws_eks_pod_identity_association: readPodIdentityAssociation,
@@ -43,6 +58,7 @@ const RESOURCE_READERS: Readonly<Record<string, ResourceReader>> = {
 const DATA_READERS: Readonly<Record<string, ResourceReader>> = {
   aws_eks_cluster: readEksCluster,
   aws_iam_openid_connect_provider: (context) => readOidcProvider(context, true),
+  aws_iam_policy: readIamPolicyData,
 }
 
 /** Facts of one resource instance, for the types irsa-guard reads. */
