@@ -1,4 +1,4 @@
-import type { Cluster, FargateSelector, OidcProvider } from '../../../model/facts.js'
+import type { Cluster, FargateSelector, OidcProvider, PermissionStatement, Role } from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { formatLocation } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
@@ -8,6 +8,7 @@ import { terraformUnit } from '../../../model/facts.js'
 import { addEksAddon, addFargateProfile, fargateSelector, readModuleAddon } from '../resources/eks.js'
 import { pinnedMajorVersion } from './index.js'
 import { present } from '../resources/iam.js'
+import { attachPolicy } from '../resources/role-policies.js'
 import {
   expressionOf,
   objectGet,
@@ -254,12 +255,24 @@ export class EksModule implements CalledModule {
     return this.call.view.attribute('outpost_config')?.location
   }
 
-  /** `fargate_profiles`: each entry's `selectors` (modules/fargate-profile/main.tf `dynamic "selector"`). */
+  /**
+   * `fargate_profiles`: each entry's `selectors` (modules/fargate-profile/main.tf `dynamic "selector"`)
+   * and its pod execution role. modules/fargate-profile/main.tf (v18.31.2 to v21.19.0):
+   * `pod_execution_role_arn = var.create_iam_role ? aws_iam_role.this[0].arn : var.iam_role_arn`,
+   * `create_iam_role` true by default; the role it creates gets AmazonEKSFargatePodExecutionRolePolicy
+   * (and the CNI policy), `iam_role_additional_policies` attached (a list in v18, a map from v19) and,
+   * from v20, `iam_role_policy_statements` as an inline policy. Before v21 an entry's settings default
+   * to `fargate_profile_defaults` (node_groups.tf `try(each.value.x, var.fargate_profile_defaults.x, …)`).
+   */
   private fargateProfiles(sink: FactSink): void {
     const profiles = this.input('fargate_profiles')
     if (profiles?.kind !== 'object') return
+    const defaults =
+      this.majorVersion === undefined || this.majorVersion < 21 ? this.input('fargate_profile_defaults') : undefined
     for (const entry of profiles.entries) {
       if (entry.keyValue !== undefined || entry.value.kind !== 'object') continue
+      const setting = (name: string): HclValue | undefined =>
+        present(objectGet(entry.value, name)) ?? present(objectGet(defaults, name))
       const create = objectGet(entry.value, 'create')
       if (create?.kind === 'bool' && !create.value) continue
       const written = objectGet(entry.value, 'selectors')
@@ -268,18 +281,61 @@ export class EksModule implements CalledModule {
         const selector = fargateSelector(objectGet(item, 'namespace'), objectGet(item, 'labels'), item.location)
         if (selector) selectors.push(selector)
       }
-      const address = `${this.call.prefix}module.fargate_profile[${JSON.stringify(entry.key)}].aws_eks_fargate_profile.this[0]`
+      const profilePrefix = `${this.call.prefix}module.fargate_profile[${JSON.stringify(entry.key)}].`
+      const address = `${profilePrefix}aws_eks_fargate_profile.this[0]`
+      const createRole = setting('create_iam_role')
+      let podExecutionRoleArn: HclValue | undefined
+      if (createRole?.kind === 'bool' && !createRole.value) podExecutionRoleArn = setting('iam_role_arn')
+      else if (!createRole || createRole.kind === 'bool')
+        podExecutionRoleArn = this.fargateRole(
+          sink,
+          entry.keyLocation,
+          `${profilePrefix}aws_iam_role.this[0]`,
+          `the role ${this.label} creates for fargate_profiles[${JSON.stringify(entry.key)}]`,
+          setting,
+        )
       addFargateProfile(sink, {
         location: entry.keyLocation,
         label: address,
         cluster: this.clusterName(),
-        podExecutionRoleArn: present(objectGet(entry.value, 'iam_role_arn')),
+        podExecutionRoleArn,
         selectors,
         terraform: { root: this.call.rootDir, address },
       })
     }
   }
 
+  /** The pod execution role modules/fargate-profile creates, with the policies the entry adds; its ARN reference. */
+  private fargateRole(
+    sink: FactSink,
+    location: Location,
+    address: string,
+    label: string,
+    setting: (name: string) => HclValue | undefined,
+  ): HclValue {
+    const role: Role = {
+      source: 'terraform',
+      location,
+      label,
+      arnReferences: [`${address}.arn`],
+      permissions: { complete: false, statements: [] },
+      terraform: { root: this.call.rootDir, address },
+    }
+    sink.facts.roles.push(role)
+    const additional = setting('iam_role_additional_policies')
+    const policyArns =
+      additional?.kind === 'object'
+        ? additional.entries.map((entry) => entry.value)
+        : additional?.kind === 'tuple'
+          ? additional.items
+          : []
+    for (const policyArn of policyArns) attachPolicy(sink, role, policyArn, policyArn.location)
+    const statements = setting('iam_role_policy_statements')
+    const createPolicy = setting('create_iam_role_policy')
+    if (statements?.kind === 'tuple' && !(createPolicy?.kind === 'bool' && !createPolicy.value))
+      for (const item of statements.items) role.permissions?.statements.push(moduleStatement(item))
+    return unknownRef(`${address}.arn`, location)
+  }
   private clusterVersion(): HclValue | undefined {
     if (this.majorVersion !== undefined)
       return this.input(this.majorVersion >= 21 ? 'kubernetes_version' : 'cluster_version')
@@ -301,4 +357,28 @@ export class EksModule implements CalledModule {
   private input(name: string): HclValue | undefined {
     return present(this.call.view.value(name))
   }
+}
+
+/** One `iam_role_policy_statements` item (data aws_iam_policy_document `statement` fields; effect Allow when not given). */
+function moduleStatement(item: HclValue): PermissionStatement {
+  const statement: PermissionStatement = {
+    location: item.location,
+    effect: toFactValue(present(objectGet(item, 'effect'))) ?? known('Allow', item.location),
+    conditional: present(objectGet(item, 'condition')) !== undefined || item.kind !== 'object',
+  }
+  for (const [key, field] of [
+    ['actions', 'actions'],
+    ['not_actions', 'notActions'],
+    ['resources', 'resources'],
+    ['not_resources', 'notResources'],
+  ] as const) {
+    const list = present(objectGet(item, key))
+    if (!list) continue
+    if (list.kind !== 'tuple') {
+      statement.conditional = true
+      continue
+    }
+    statement[field] = list.items.flatMap((value) => toFactValue(value) ?? [])
+  }
+  return statement
 }

@@ -66,6 +66,11 @@ export function readRolePolicy({ view, sink }: ResourceContext): void {
   rolePolicies(sink).links.push({ role, grant })
 }
 
+/** A policy a module attaches to a role it creates. */
+export function attachPolicy(sink: FactSink, role: Role, policyArn: HclValue, location: Location): void {
+  rolePolicies(sink).links.push({ role, grant: { kind: 'attachment', policyArn, location } })
+}
+
 /** `resource "aws_iam_role_policy_attachment"`: one managed policy attached to one role. */
 export function readRolePolicyAttachment({ view, sink }: ResourceContext): void {
   const role = present(view.value('role'))
