@@ -329,7 +329,7 @@ export class EksModule implements CalledModule {
         : additional?.kind === 'tuple'
           ? additional.items
           : []
-    for (const policyArn of policyArns) attachPolicy(sink, role, policyArn, policyArn.location)
+    for (const policyArn of policyArns) attachPolicy(sink, role, policyArn)
     const statements = setting('iam_role_policy_statements')
     const createPolicy = setting('create_iam_role_policy')
     if (statements?.kind === 'tuple' && !(createPolicy?.kind === 'bool' && !createPolicy.value))

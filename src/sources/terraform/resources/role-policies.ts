@@ -1,6 +1,5 @@
 import { getOrCreate } from '../../../collections.js'
 import type { Role, RolePermissions } from '../../../model/facts.js'
-import type { Location } from '../../../model/location.js'
 import type { Value } from '../../../model/value.js'
 import { addPermissionDocument } from '../../shared/permission-policy.js'
 import type { FactSink, ResourceContext } from '../context.js'
@@ -20,7 +19,8 @@ export interface RolePolicyLink {
   condition?: string
   grant:
     | { kind: 'inline'; name?: string; policy: HclValue | undefined }
-    | { kind: 'attachment'; policyArn: HclValue; location: Location }
+    /** Located where the ARN is written: the line to change. */
+    | { kind: 'attachment'; policyArn: HclValue }
     /** The role's inline policies are exactly these names (`aws_iam_role_policies_exclusive`); none with `names` absent. */
     | { kind: 'inline-names'; names: HclValue | undefined }
     /** The role's managed policies are exactly these ARNs (`aws_iam_role_policy_attachments_exclusive`, `managed_policy_arns`). */
@@ -67,8 +67,8 @@ export function readRolePolicy({ view, sink }: ResourceContext): void {
 }
 
 /** A policy a module attaches to a role it creates. */
-export function attachPolicy(sink: FactSink, role: Role, policyArn: HclValue, location: Location): void {
-  rolePolicies(sink).links.push({ role, grant: { kind: 'attachment', policyArn, location } })
+export function attachPolicy(sink: FactSink, role: Role, policyArn: HclValue): void {
+  rolePolicies(sink).links.push({ role, grant: { kind: 'attachment', policyArn } })
 }
 
 /** `resource "aws_iam_role_policy_attachment"`: one managed policy attached to one role. */
@@ -76,8 +76,7 @@ export function readRolePolicyAttachment({ view, sink }: ResourceContext): void 
   const role = present(view.value('role'))
   const policyArn = present(view.value('policy_arn'))
   if (!role || !policyArn) return
-  const location = view.attribute('policy_arn')?.location ?? view.location
-  rolePolicies(sink).links.push({ role, grant: { kind: 'attachment', policyArn, location } })
+  rolePolicies(sink).links.push({ role, grant: { kind: 'attachment', policyArn } })
 }
 
 /** `resource "aws_iam_policy_attachment"`: one managed policy attached to the `roles` listed. */
@@ -85,9 +84,7 @@ export function readPolicyAttachment({ view, sink }: ResourceContext): void {
   const roles = present(view.value('roles'))
   const policyArn = present(view.value('policy_arn'))
   if (roles?.kind !== 'tuple' || !policyArn) return
-  const location = view.attribute('policy_arn')?.location ?? view.location
-  for (const role of roles.items)
-    rolePolicies(sink).links.push({ role, grant: { kind: 'attachment', policyArn, location } })
+  for (const role of roles.items) rolePolicies(sink).links.push({ role, grant: { kind: 'attachment', policyArn } })
 }
 
 /** `resource "aws_iam_role_policies_exclusive"`: Terraform removes every inline policy not named. */
@@ -131,8 +128,7 @@ export function readRoleOwnPolicies(view: BlockView, role: Role, sink: FactSink)
   }
   const managed = present(view.value('managed_policy_arns'))
   if (managed) {
-    for (const policyArn of listedValues(managed) ?? [])
-      links.push({ role, grant: { kind: 'attachment', policyArn, location: policyArn.location } })
+    for (const policyArn of listedValues(managed) ?? []) links.push({ role, grant: { kind: 'attachment', policyArn } })
     links.push({ role, grant: { kind: 'attachment-arns', arns: managed } })
   }
 }
@@ -227,7 +223,7 @@ function addGrant(
         grants.attachmentsUnknown = true
         return
       }
-      ;(role.managedPolicyArns ??= []).push({ arn: resolved.arn, location: grant.location })
+      ;(role.managedPolicyArns ??= []).push({ arn: resolved.arn, location: grant.policyArn.location })
       grants.attachedArns.add(valueKey(resolved.arn))
       // An AWS managed policy, or a customer policy whose document the scan does not have, grants what the scan cannot see.
       if (!resolved.document || !addStatements(grants.permissions, resolved.document)) grants.attachmentsUnknown = true
