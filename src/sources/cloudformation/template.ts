@@ -306,6 +306,7 @@ class TemplateReader {
 
   /** A managed policy of this template is read (once: it may also name the role in its `Roles`); any other ARN's document is unknown. */
   private addManagedPolicy(role: Role, arn: Value): void {
+    ;(role.managedPolicyArns ??= []).push({ arn, location: arn.location })
     const permissions = role.permissions!
     const prefix = resourceReference(this.scope, '')
     const logicalId =
