@@ -168,6 +168,18 @@ class TemplateReader {
     return evaluated?.kind === 'scalar' && evaluated.type !== 'null' ? evaluated.value : undefined
   }
 
+  /** A `ClusterName`: a `Ref` to a cluster of this template with a literal `Name` is that name. */
+  private clusterName(node: TreeNode | undefined): Value | undefined {
+    const value = this.value(node)
+    if (value?.kind !== 'symbolic') return value
+    const prefix = resourceReference(this.scope, '')
+    const cluster = value.expression.startsWith(prefix)
+      ? this.scope.resources.get(value.expression.slice(prefix.length))
+      : undefined
+    const name = cluster?.type === 'AWS::EKS::Cluster' ? this.value(child(cluster.properties, 'Name')) : undefined
+    return name?.kind === 'known' ? known(name.value, value.location) : value
+  }
+
   private values(node: TreeNode | undefined): Value[] {
     if (!node) return []
     const evaluated = this.evaluator.evaluate(node)
@@ -456,7 +468,7 @@ class TemplateReader {
       label: `AWS::EKS::FargateProfile ${resource.logicalId}`,
       selectors,
     }
-    const cluster = this.value(child(properties, 'ClusterName'))
+    const cluster = this.clusterName(child(properties, 'ClusterName'))
     if (cluster) profile.cluster = cluster
     const role = this.value(child(properties, 'PodExecutionRoleArn'))
     if (role) profile.podExecutionRoleArn = role
@@ -472,7 +484,7 @@ class TemplateReader {
       location: entry(resource.properties, 'AddonName')?.keyLocation ?? resource.keyLocation,
       name,
     }
-    const cluster = this.value(child(resource.properties, 'ClusterName'))
+    const cluster = this.clusterName(child(resource.properties, 'ClusterName'))
     if (cluster) addon.cluster = cluster
     ;(this.result.facts.eksAddons ??= []).push(addon)
   }
@@ -485,7 +497,7 @@ class TemplateReader {
       location: resource.keyLocation,
       label: `AWS::EKS::Nodegroup ${resource.logicalId} (${this.scope.path})`,
     }
-    const cluster = this.value(child(properties, 'ClusterName'))
+    const cluster = this.clusterName(child(properties, 'ClusterName'))
     if (cluster) group.cluster = cluster
     const role = this.value(child(properties, 'NodeRole'))
     if (role) group.roleArn = role
@@ -507,7 +519,7 @@ class TemplateReader {
       serviceAccount,
       roleArn,
     }
-    const cluster = this.value(child(properties, 'ClusterName'))
+    const cluster = this.clusterName(child(properties, 'ClusterName'))
     if (cluster) association.cluster = cluster
     const disableSessionTags = this.value(child(properties, 'DisableSessionTags'))
     if (disableSessionTags) association.disableSessionTags = disableSessionTags
