@@ -346,6 +346,35 @@ export interface SelfHostedWebhook {
   defaultRegion?: Value
 }
 
+/**
+ * A group of EC2 nodes that joins a cluster (eksctl `managedNodeGroups`/`nodeGroups`,
+ * CloudFormation `AWS::EKS::Nodegroup`, Terraform `aws_eks_node_group`), with its node role.
+ */
+export interface NodeGroup {
+  source: SourceKind
+  unit?: DeployUnit
+  location: Location
+  /** For messages: `managed node group workers (eksctl/cluster.yaml)`, `AWS::EKS::Nodegroup Workers`. */
+  label: string
+  cluster?: Value
+  /** An existing role the nodes run as (its ARN, or a reference to a role of the scan). */
+  roleArn?: Value
+  /** The role the tool creates for the nodes, when the source states all it gets (eksctl `iam.attachPolicyARNs`). */
+  createdRole?: CreatedNodeRole
+  /** The nodes run Windows (eksctl `amiFamily: WindowsServer…`, `amiType: WINDOWS_…`), where EKS Pod Identity does not run. */
+  windows?: boolean
+  terraform?: TerraformResourceRef
+}
+
+/** A node role a tool creates with exactly these policies. */
+export interface CreatedNodeRole {
+  /** Where the policies are listed. */
+  location: Location
+  label: string
+  managedPolicyArns: { arn: Value; location: Location }[]
+  permissions: RolePermissions
+}
+
 export interface PodIdentityAssociation {
   source: SourceKind
   unit?: DeployUnit
@@ -397,6 +426,11 @@ export interface UnknownChart {
 export interface RolePermissions {
   complete: boolean
   statements: PermissionStatement[]
+  /**
+   * Set when the only policies whose documents the scan lacks are these attached managed policies
+   * (AWS managed ones a rule may know by name): the permissions are `statements` and theirs.
+   */
+  unreadManagedPolicies?: Value[]
 }
 
 /** One statement of a permission policy, values as written (a reference stays symbolic). */
@@ -527,6 +561,8 @@ export interface Facts {
   /** Present when a source saw any. */
   fargateProfiles?: FargateProfile[]
   /** Present when a source saw any. */
+  nodeGroups?: NodeGroup[]
+  /** Present when a source saw any. */
   selfHostedWebhooks?: SelfHostedWebhook[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
@@ -591,6 +627,7 @@ export function placeInUnit(facts: Partial<Facts>, unit: DeployUnit): void {
     for (const fact of facts[kind] ?? []) fact.unit = unit
   }
   for (const fact of facts.fargateProfiles ?? []) fact.unit = unit
+  for (const fact of facts.nodeGroups ?? []) fact.unit = unit
   for (const fact of facts.selfHostedWebhooks ?? []) fact.unit = unit
 }
 

@@ -12,14 +12,15 @@ export const podIdentityAgentMissing: Rule = {
     id: 'pod-identity-agent-missing',
     level: 'error',
     description: `A cluster has EKS Pod Identity associations, and the scan lists all of its EKS add-ons, but none is ${AGENT} (and EKS Auto Mode, which has the agent built in, is not on): no pod gets Pod Identity credentials.`,
-    remediation: `Add the ${AGENT} add-on to the cluster (aws_eks_addon, terraform-aws-eks addons, eksctl addons), or turn on EKS Auto Mode.`,
+    remediation: `Add the ${AGENT} add-on to the cluster (aws_eks_addon, terraform-aws-eks addons, eksctl addons, AWS::EKS::Addon), or turn on EKS Auto Mode.`,
   },
   *check(graph, context) {
     if (agentInstalledOtherwise(graph)) return
     const byCluster = new Map<Cluster, PodIdentityAssociation[]>()
     for (const association of graph.facts.podIdentityAssociations) {
       for (const cluster of associationCluster(graph, context.config, association).facts) {
-        if (cluster.unit === undefined || cluster.unit !== association.unit) continue
+        const scope = deployScope(cluster)
+        if (scope === undefined || scope !== deployScope(association)) continue
         const list = byCluster.get(cluster) ?? []
         list.push(association)
         byCluster.set(cluster, list)
@@ -65,8 +66,9 @@ function missingAgent(
  * unknown cluster may be another cluster's of the same unit.
  */
 function clusterAddons(graph: Graph, cluster: Cluster): EksAddon[] | undefined {
-  const inUnit = graph.facts.eksAddons.filter((addon) => addon.unit === cluster.unit)
-  const clusters = graph.facts.clusters.filter((other) => other.unit === cluster.unit)
+  const scope = deployScope(cluster)
+  const inUnit = graph.facts.eksAddons.filter((addon) => deployScope(addon) === scope)
+  const clusters = graph.facts.clusters.filter((other) => deployScope(other) === scope)
   const known = cluster.name.kind === 'known' ? cluster.name.value : undefined
   const other = (addon: EksAddon): boolean =>
     known !== undefined && addon.cluster?.kind === 'known' && addon.cluster.value !== known
@@ -88,6 +90,11 @@ function agentInstalledOtherwise(graph: Graph): boolean {
     graph.facts.objects.some((object) => object.name.kind === 'known' && mentions(object.name.value)) ||
     graph.facts.unknownCharts.some((chart) => mentions(chart.chart))
   )
+}
+
+/** What is deployed together: the fact's unit, or its CloudFormation template (a stack). */
+function deployScope(fact: { unit?: string; source: string; location: { path: string } }): string | undefined {
+  return fact.unit ?? (fact.source === 'cloudformation' ? `cloudformation ${fact.location.path}` : undefined)
 }
 
 /** A module the scan does not read, in the cluster's unit, that may install add-ons. */

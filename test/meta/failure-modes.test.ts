@@ -945,8 +945,11 @@ export const failureModes: readonly FailureMode[] = [
       rule('pod-identity-agent-missing', 'infra/cluster.tf:11', 'error'),
       rule('pod-identity-agent-missing', 'infra/eks-module.tf:6', 'error'),
       rule('pod-identity-agent-missing', 'eksctl/cluster.yaml:11', 'error'),
+      rule('pod-identity-agent-missing', 'cloudformation/cluster.yaml:14', 'error'),
+      rule('pod-identity-node-role-missing', 'eksctl/cluster.yaml:17', 'error'),
+      rule('pod-identity-node-role-missing', 'cloudformation/cluster.yaml:25', 'error'),
     ],
-    note: 'the agent add-on missing from a complete add-on list (aws_eks_addon, terraform-aws-eks addons, eksctl addons; not Auto Mode) is caught; node roles lacking eks-auth:AssumeRoleForPodIdentity are not modelled (node groups and their roles are not facts)',
+    note: 'the agent add-on missing from a complete add-on list (aws_eks_addon, terraform-aws-eks addons, eksctl addons, CloudFormation AWS::EKS::Addon; not Auto Mode) is caught, and so is an eksctl or CloudFormation node role whose policies are all known and lack eks-auth:AssumeRoleForPodIdentity; a Terraform node role (aws_eks_node_group node_role_arn) is judged only once its attachments are facts that mark AWS managed policies as the only unread ones (RolePermissions.unreadManagedPolicies), and terraform-aws-eks node groups with create_iam_role = false are not read',
   },
   {
     id: 'L7',

@@ -1,8 +1,10 @@
 import type {
   Annotation,
   Cluster,
+  EksAddon,
   FargateProfile,
   FargateSelector,
+  NodeGroup,
   OidcProvider,
   PodIdentityAssociation,
   Role,
@@ -103,6 +105,8 @@ class TemplateReader {
   private readonly roles = new Map<string, Role>()
   private readonly providers = new Map<string, OidcProvider>()
   private readonly managedPoliciesRead = new Map<Role, Set<string>>()
+  /** Managed policies attached to each role whose documents the template does not hold. */
+  private readonly managedPoliciesUnread = new Map<Role, Value[]>()
 
   constructor(
     private readonly scope: TemplateScope,
@@ -137,6 +141,10 @@ class TemplateReader {
         }
         case 'AWS::EKS::Addon':
           this.addonServiceAccounts(resource)
+          this.addon(resource)
+          break
+        case 'AWS::EKS::Nodegroup':
+          ;(facts.nodeGroups ??= []).push(this.nodeGroup(resource))
           break
         case 'Custom::AWSCDK-EKS-KubernetesResource':
           this.manifestServiceAccounts(resource)
@@ -144,6 +152,11 @@ class TemplateReader {
       }
     }
     this.attachPolicyResources()
+    for (const [role, unread] of this.managedPoliciesUnread) {
+      if (!role.permissions) continue
+      if (role.permissions.complete) role.permissions.unreadManagedPolicies = unread
+      role.permissions.complete = false
+    }
     this.exports(root)
     if (this.roles.size > 0) (facts.roles ??= []).push(...this.roles.values())
     if (this.providers.size > 0) (facts.oidcProviders ??= []).push(...this.providers.values())
@@ -153,6 +166,18 @@ class TemplateReader {
     if (!node) return undefined
     const evaluated = this.evaluator.evaluate(node)
     return evaluated?.kind === 'scalar' && evaluated.type !== 'null' ? evaluated.value : undefined
+  }
+
+  /** A `ClusterName`: a `Ref` to a cluster of this template with a literal `Name` is that name. */
+  private clusterName(node: TreeNode | undefined): Value | undefined {
+    const value = this.value(node)
+    if (value?.kind !== 'symbolic') return value
+    const prefix = resourceReference(this.scope, '')
+    const cluster = value.expression.startsWith(prefix)
+      ? this.scope.resources.get(value.expression.slice(prefix.length))
+      : undefined
+    const name = cluster?.type === 'AWS::EKS::Cluster' ? this.value(child(cluster.properties, 'Name')) : undefined
+    return name?.kind === 'known' ? known(name.value, value.location) : value
   }
 
   private values(node: TreeNode | undefined): Value[] {
@@ -187,6 +212,16 @@ class TemplateReader {
     const managed = this.values(child(properties, 'ManagedPolicyArns'))
     const policies = child(properties, 'Policies')
     role.permissionPolicyCount = managed.length + (policies?.kind === 'array' ? policies.items.length : 0)
+    const managedNode = child(properties, 'ManagedPolicyArns')
+    const managedItems = managedNode?.kind === 'array' ? managedNode.items : []
+    // A list the scan cannot read item by item (a parameter, a condition) attaches what it may.
+    if (managedNode && (managedNode.kind !== 'array' || managed.length !== managedItems.length))
+      role.permissions.complete = false
+    if (managed.length > 0)
+      role.managedPolicyArns = managed.map((arn, index) => ({
+        arn,
+        location: managedItems[index]?.location ?? arn.location,
+      }))
     for (const arn of managed) this.addManagedPolicy(role, arn)
     role.label = labelOf(name, logicalId, path)
     return role
@@ -313,7 +348,9 @@ class TemplateReader {
       arn.kind === 'symbolic' && arn.expression.startsWith(prefix) ? arn.expression.slice(prefix.length) : undefined
     const policy = logicalId !== undefined ? this.scope.resources.get(logicalId) : undefined
     if (policy?.type !== 'AWS::IAM::ManagedPolicy') {
-      permissions.complete = false
+      const unread = this.managedPoliciesUnread.get(role) ?? []
+      unread.push(arn)
+      this.managedPoliciesUnread.set(role, unread)
       return
     }
     const read = this.managedPoliciesRead.get(role) ?? new Set<string>()
@@ -396,6 +433,9 @@ class TemplateReader {
     if (version) cluster.version = version
     const outpost = entry(resource.properties, 'OutpostConfig')
     if (outpost?.value.kind === 'object') cluster.outpost = outpost.keyLocation
+    // AWS::EKS::Cluster ComputeConfig.Enabled: EKS Auto Mode.
+    const autoMode = this.value(child(child(resource.properties, 'ComputeConfig'), 'Enabled'))
+    if (autoMode) cluster.autoMode = autoMode
     return cluster
   }
 
@@ -429,11 +469,42 @@ class TemplateReader {
       label: `AWS::EKS::FargateProfile ${resource.logicalId}`,
       selectors,
     }
-    const cluster = this.value(child(properties, 'ClusterName'))
+    const cluster = this.clusterName(child(properties, 'ClusterName'))
     if (cluster) profile.cluster = cluster
     const role = this.value(child(properties, 'PodExecutionRoleArn'))
     if (role) profile.podExecutionRoleArn = role
     return profile
+  }
+
+  /** `AWS::EKS::Addon`: the add-on, by `AddonName`, of the cluster `ClusterName`. */
+  private addon(resource: TemplateResource): void {
+    const name = this.value(child(resource.properties, 'AddonName'))
+    if (!name) return
+    const addon: EksAddon = {
+      source: 'cloudformation',
+      location: entry(resource.properties, 'AddonName')?.keyLocation ?? resource.keyLocation,
+      name,
+    }
+    const cluster = this.clusterName(child(resource.properties, 'ClusterName'))
+    if (cluster) addon.cluster = cluster
+    ;(this.result.facts.eksAddons ??= []).push(addon)
+  }
+
+  /** `AWS::EKS::Nodegroup`: `ClusterName`, `NodeRole`, and `AmiType` (`WINDOWS_…`). */
+  private nodeGroup(resource: TemplateResource): NodeGroup {
+    const properties = resource.properties
+    const group: NodeGroup = {
+      source: 'cloudformation',
+      location: resource.keyLocation,
+      label: `AWS::EKS::Nodegroup ${resource.logicalId} (${this.scope.path})`,
+    }
+    const cluster = this.clusterName(child(properties, 'ClusterName'))
+    if (cluster) group.cluster = cluster
+    const role = this.value(child(properties, 'NodeRole'))
+    if (role) group.roleArn = role
+    const amiType = this.value(child(properties, 'AmiType'))
+    if (amiType?.kind === 'known' && /^WINDOWS_/i.test(amiType.value)) group.windows = true
+    return group
   }
 
   private podIdentityAssociation(resource: TemplateResource): PodIdentityAssociation | undefined {
@@ -449,7 +520,7 @@ class TemplateReader {
       serviceAccount,
       roleArn,
     }
-    const cluster = this.value(child(properties, 'ClusterName'))
+    const cluster = this.clusterName(child(properties, 'ClusterName'))
     if (cluster) association.cluster = cluster
     const disableSessionTags = this.value(child(properties, 'DisableSessionTags'))
     if (disableSessionTags) association.disableSessionTags = disableSessionTags

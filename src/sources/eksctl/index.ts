@@ -7,6 +7,7 @@ import {
   type FargateProfile,
   type FargateSelector,
   type EksAddon,
+  type NodeGroup,
   type OidcProvider,
   type PodIdentityAssociation,
   type Role,
@@ -174,6 +175,67 @@ class ClusterConfigReader {
     const addons = child(this.root, 'addons')
     if (addons?.kind === 'array') for (const item of addons.items) this.addon(item)
     this.addons(cluster)
+    for (const key of ['managedNodeGroups', 'nodeGroups'] as const) {
+      const groups = child(this.root, key)
+      if (groups?.kind === 'array') groups.items.forEach((item, index) => this.nodeGroup(item, key, index))
+    }
+  }
+
+  /**
+   * A `managedNodeGroups`/`nodeGroups` item and its node role (eksctl v0.230.0
+   * pkg/cfn/builder/iam.go addResourcesForIAM, iam_helper.go makeManagedPolicies): an existing one
+   * (`iam.instanceRoleARN`; `iam.instanceProfileARN` alone names a role the scan cannot see), or
+   * one eksctl creates. That role gets AmazonEKSWorkerNodePolicy only when `iam.attachPolicyARNs`
+   * is empty; otherwise exactly those ARNs, AmazonEC2ContainerRegistryReadOnly (self-managed
+   * groups), AmazonEC2ContainerRegistryPowerUser (`withAddonPolicies.imageBuilder`),
+   * CloudWatchAgentServerPolicy (`withAddonPolicies.cloudWatch`), `iam.attachPolicy` and the
+   * other `withAddonPolicies`' statements, none of which is eks-auth's.
+   */
+  private nodeGroup(item: TreeNode, key: 'managedNodeGroups' | 'nodeGroups', index: number): void {
+    if (item.kind !== 'object') return
+    const name = scalarText(child(item, 'name'))
+    const label = `${key === 'managedNodeGroups' ? 'managed node group' : 'node group'} ${name ?? `${key}[${index}]`} (${this.path})`
+    const group: NodeGroup = { source: 'eksctl', location: child(item, 'name')?.location ?? item.location, label }
+    const clusterName = child(child(this.root, 'metadata'), 'name')
+    if (this.clusterName !== undefined && clusterName) group.cluster = known(this.clusterName, clusterName.location)
+    if (/^windows/i.test(scalarText(child(item, 'amiFamily')) ?? '')) group.windows = true
+    const iam = child(item, 'iam')
+    const roleArn = valueOf(child(iam, 'instanceRoleARN'))
+    const attached = entry(iam, 'attachPolicyARNs')
+    if (roleArn) group.roleArn = roleArn
+    else if (!child(iam, 'instanceProfileARN') && attached?.value.kind === 'array' && attached.value.items.length > 0) {
+      const managedPolicyArns = attached.value.items.flatMap((arn) => {
+        const value = valueOf(arn)
+        return value ? [{ arn: value, location: arn.location }] : []
+      })
+      const permissions: RolePermissions = { complete: true, statements: [] }
+      const inline = child(iam, 'attachPolicy')
+      if (inline) addPermissionDocument(permissions, inline)
+      const addonPolicies = child(iam, 'withAddonPolicies')
+      const enabled = (flag: string): boolean => scalarText(child(addonPolicies, flag)) === 'true'
+      const extra = [
+        ...(key === 'nodeGroups' ? ['AmazonEC2ContainerRegistryReadOnly'] : []),
+        ...(enabled('imageBuilder') ? ['AmazonEC2ContainerRegistryPowerUser'] : []),
+        ...(enabled('cloudWatch') ? ['CloudWatchAgentServerPolicy'] : []),
+      ]
+      for (const policy of extra)
+        managedPolicyArns.push({
+          arn: known(`arn:aws:iam::aws:policy/${policy}`, attached.keyLocation),
+          location: attached.keyLocation,
+        })
+      if (managedPolicyArns.length !== attached.value.items.length + extra.length) permissions.complete = false
+      else if (permissions.complete) {
+        permissions.complete = false
+        permissions.unreadManagedPolicies = managedPolicyArns.map((policy) => policy.arn)
+      }
+      group.createdRole = {
+        location: attached.keyLocation,
+        label: 'the node role eksctl creates for it',
+        managedPolicyArns,
+        permissions,
+      }
+    }
+    ;(this.result.facts.nodeGroups ??= []).push(group)
   }
 
   /** A `fargateProfiles` item: its `selectors` (namespace, labels) and `podExecutionRoleARN`. */
@@ -456,6 +518,11 @@ class ClusterConfigReader {
     for (const key of attached) {
       const node = child(item, key)
       if (!node) continue
+      if (key.endsWith('ARNs') && node.kind === 'array')
+        for (const arn of node.items) {
+          const value = valueOf(arn)
+          if (value) (role.managedPolicyArns ??= []).push({ arn: value, location: arn.location })
+        }
       const size =
         node.kind === 'array'
           ? node.items.length

@@ -3,6 +3,7 @@ import type {
   EksAddon,
   FargateProfile,
   FargateSelector,
+  NodeGroup,
   PodIdentityAssociation,
   TerraformResourceRef,
 } from '../../../model/facts.js'
@@ -44,6 +45,23 @@ export function readEksCluster({ view, address, root, sink, awsRegion }: Resourc
   const autoMode = compute ? toFactValue(present(compute.value('enabled'))) : undefined
   if (autoMode) cluster.autoMode = autoMode
   sink.facts.clusters.push(cluster)
+}
+
+/** `resource "aws_eks_node_group"`: its cluster, `node_role_arn`, and `ami_type` (`WINDOWS_…`). */
+export function readNodeGroup({ view, address, root, sink }: ResourceContext): void {
+  const group: NodeGroup = {
+    source: 'terraform',
+    location: view.location,
+    label: address,
+    terraform: { root, address },
+  }
+  const cluster = toFactValue(present(view.value('cluster_name')))
+  if (cluster) group.cluster = cluster
+  const role = toFactValue(present(view.value('node_role_arn')))
+  if (role) group.roleArn = role
+  const amiType = toFactValue(present(view.value('ami_type')))
+  if (amiType?.kind === 'known' && /^WINDOWS_/i.test(amiType.value)) group.windows = true
+  ;(sink.facts.nodeGroups ??= []).push(group)
 }
 
 /** `resource "aws_eks_fargate_profile"`: its `selector` blocks (namespace, labels). */

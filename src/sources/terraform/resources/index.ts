@@ -1,5 +1,5 @@
 import type { ResourceContext, ResourceReader } from '../context.js'
-import { readEksAddon, readEksCluster, readFargateProfile, readPodIdentityAssociation } from './eks.js'
+import { readEksAddon, readEksCluster, readFargateProfile, readNodeGroup, readPodIdentityAssociation } from './eks.js'
 import { readHelmRelease } from './helm.js'
 import { readIamRole, readOidcProvider } from './iam.js'
 import {
@@ -32,6 +32,7 @@ const RESOURCE_READERS: Readonly<Record<string, ResourceReader>> = {
   aws_eks_addon: readEksAddon,
   aws_eks_pod_identity_association: readPodIdentityAssociation,
   aws_eks_fargate_profile: readFargateProfile,
+  aws_eks_node_group: readNodeGroup,
   kubernetes_service_account: readKubernetesServiceAccount,
   kubernetes_service_account_v1: readKubernetesServiceAccount,
   kubernetes_manifest: readKubernetesManifest,
