@@ -1,7 +1,9 @@
+import type { Config } from '../config.js'
 import type { Graph } from '../graph.js'
-import { parseOidcProviderArn, parseRoleArn } from '../iam/arn.js'
-import { sameUnitOrNone, type ServiceAccount } from '../model/facts.js'
+import { issuerHostPath, parseOidcProviderArn, parseRoleArn } from '../iam/arn.js'
+import { sameUnitOrNone, type DeployUnit, type ServiceAccount } from '../model/facts.js'
 import { formatLocation } from '../model/location.js'
+import { knownString } from '../model/value.js'
 import type { Rule } from './rule.js'
 import {
   annotatedRole,
@@ -9,7 +11,6 @@ import {
   knownClusters,
   roleIdentity,
   serviceAccountKey,
-  type KnownCluster,
 } from './helpers/correlation.js'
 import { rolesInOtherAccounts } from './helpers/role-index.js'
 
@@ -29,7 +30,7 @@ export const roleAccountDiffersFromCluster: Rule = {
       "Correct the annotation's account ID to the cluster's, or, for cross-account IRSA, create the cluster's OIDC provider and the role in that account (in the repository, so the chain can be checked).",
   },
   *check(graph, context) {
-    const clusters = knownClusters(graph, context.config)
+    const clusters = clustersWithAccounts(graph, context.config)
     if (clusters.length === 0) return
     const accountsInScan = accountsSetUp(graph)
     for (const sa of graph.facts.serviceAccounts) {
@@ -41,20 +42,68 @@ export const roleAccountDiffersFromCluster: Rule = {
       if (rolesInOtherAccounts(graph, annotated.arn, sa).length > 0) continue
       const cluster = clusterOf(sa, clusters)
       if (!cluster?.account || cluster.account === account) continue
+      const provider =
+        cluster.hostPath !== undefined
+          ? `an IAM OIDC provider for ${cluster.hostPath}`
+          : "an IAM OIDC provider for the cluster's issuer"
       yield {
         location: annotated.value.location,
         message:
-          `${describeServiceAccount(sa)} names a role in account ${account}, but it runs on cluster ${cluster.name} of account ${cluster.account} (${cluster.location ? formatLocation(cluster.location) : 'from the config file'}), ` +
+          `${describeServiceAccount(sa)} names a role in account ${account}, but it runs on cluster ${cluster.name} of account ${cluster.account} (${cluster.accountSaid}), ` +
           `and the scanned sources set up nothing in account ${account} (no role, OIDC provider or AWS profile of it); ` +
-          `if the account ID is a mistake, change the annotation to account ${cluster.account}; for cross-account IRSA, account ${account} needs an IAM OIDC provider for ${cluster.hostPath} and the role's trust must name it`,
+          `if the account ID is a mistake, change the annotation to account ${cluster.account}; for cross-account IRSA, account ${account} needs ${provider} and the role's trust must name it`,
         key: `${serviceAccountKey(sa)} cluster-account:${cluster.account} role-account:${account}`,
       }
     }
   },
 }
 
+/** A cluster a ServiceAccount may run on, with its account when the repository or the config file says it. */
+interface AccountCluster {
+  name: string
+  account?: string | undefined
+  /** Where the account is said: `.irsa-guard.yml:2`, `eksctl-cluster.yaml:9` (its service role ARN). */
+  accountSaid: string
+  hostPath?: string
+  unit?: DeployUnit
+}
+
+/**
+ * The clusters of the config file and of the sources (whatever their issuer), a source's cluster
+ * only once when the config file names it too (same issuer, or same name). Unit-less candidates
+ * without a known account still count: they keep clusterOf from guessing between accounts.
+ */
+function clustersWithAccounts(graph: Graph, config: Config): AccountCluster[] {
+  const clusters: AccountCluster[] = []
+  const configured = knownClusters(graph, config)
+  for (const cluster of configured) {
+    clusters.push({
+      name: cluster.name,
+      account: cluster.account,
+      accountSaid: cluster.location ? formatLocation(cluster.location) : 'from the config file',
+      hostPath: cluster.hostPath,
+      ...(cluster.unit !== undefined ? { unit: cluster.unit } : {}),
+    })
+  }
+  for (const cluster of graph.facts.clusters) {
+    const issuer = knownString(cluster.issuer)
+    const name = knownString(cluster.name)
+    if (issuer !== undefined && configured.some((other) => other.hostPath === issuerHostPath(issuer))) continue
+    if (name !== undefined && configured.some((other) => other.name === name)) continue
+    const account = cluster.account?.kind === 'known' ? cluster.account : undefined
+    clusters.push({
+      name: name ?? `at ${formatLocation(cluster.location)}`,
+      account: account?.value,
+      accountSaid: formatLocation(account?.location ?? cluster.location),
+      ...(issuer !== undefined ? { hostPath: issuerHostPath(issuer) } : {}),
+      ...(cluster.unit !== undefined ? { unit: cluster.unit } : {}),
+    })
+  }
+  return clusters
+}
+
 /** The one cluster the ServiceAccount may run on, when every candidate agrees on the account. */
-function clusterOf(sa: ServiceAccount, clusters: readonly KnownCluster[]): KnownCluster | undefined {
+function clusterOf(sa: ServiceAccount, clusters: readonly AccountCluster[]): AccountCluster | undefined {
   const candidates = clusters.filter((cluster) => sameUnitOrNone(cluster.unit, sa.unit))
   const [first] = candidates
   if (!first?.account) return undefined
