@@ -75,6 +75,8 @@ export class EksModule implements CalledModule {
     // The module's resources take the region of the aws provider they inherit (module.ts `awsRegion`).
     const region = this.call.awsRegion
     if (region) cluster.region = known(region.value, region.location)
+    const account = this.call.awsAccount
+    if (account) cluster.account = known(account.value, account.location)
     const outpost = this.outpost()
     if (outpost) cluster.outpost = outpost
     const autoMode = toFactValue(present(objectGet(this.computeConfig(), 'enabled')))
