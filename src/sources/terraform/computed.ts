@@ -25,6 +25,11 @@ export function computedAttribute(
     case 'aws_iam_role':
       if (name === 'id') return view.value('name') ?? unknownRef(`${address}.id`, location)
       return undefined
+    case 'tls_certificate':
+      if (name !== 'certificates') return undefined
+      return unknownRef(`${address}.certificates`, location, {
+        fetchedCertificate: { address, location: view.location, url: view.value('url') },
+      })
     default:
       return undefined
   }

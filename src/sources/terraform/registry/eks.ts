@@ -236,6 +236,16 @@ export class EksModule implements CalledModule {
       provider.clientIds.push(symbolic(expressionOf(audiences), audiences.location))
     }
     if (audiencesAttribute) provider.clientIdsLocation = audiencesAttribute.location
+    // v19.20.0 added `include_oidc_root_ca_thumbprint` (default true, still in v21.19.0 variables.tf):
+    // main.tf's `data "tls_certificate" "this"` fetches the issuer's certificate when Terraform plans.
+    // Only a configuration that sets it to true itself chose the fetch; the default is every module use.
+    const fetch = this.input('include_oidc_root_ca_thumbprint')
+    if (fetch?.kind === 'bool' && fetch.value)
+      provider.thumbprintFetch = {
+        location: fetch.location,
+        label: `${this.label} include_oidc_root_ca_thumbprint = true`,
+        url: provider.url ?? symbolic(expressionOf(this.issuer(location)), location),
+      }
     return provider
   }
 
