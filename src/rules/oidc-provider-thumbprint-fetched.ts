@@ -52,11 +52,19 @@ function eksIssuerOf(url: Value, provider: OidcProvider, graph: Graph): string |
   const cluster = graph.facts.clusters.find(
     (candidate) => sameUnitOrNone(candidate.unit, provider.unit) && derivedFrom(url.expression, candidate),
   )
-  if (!cluster) return undefined
+  if (!cluster) {
+    // The attribute is the EKS issuer even where the scan lacks the block (another file, an undeclared data source).
+    const named = EKS_CLUSTER_ISSUER.exec(url.expression)
+    return named ? `the issuer of ${named[1]}` : undefined
+  }
   return cluster.name.kind === 'known'
     ? `the issuer of cluster ${cluster.name.value}`
     : `the issuer of the cluster at ${formatLocation(cluster.location)}`
 }
+
+/** `aws_eks_cluster.<name>.identity[0].oidc[0].issuer`, of the resource or the data source. */
+const EKS_CLUSTER_ISSUER =
+  /(?<![\w.])((?:data\.)?aws_eks_cluster\.[\w-]+(?:\[[^\]]*\])?)\.identity(?:\[0\]|\.0)\.oidc(?:\[0\]|\.0)\.issuer/
 
 /** The expression reads one of the references that stand for the cluster's issuer. */
 function derivedFrom(expression: string, cluster: Cluster): boolean {
