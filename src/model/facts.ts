@@ -247,8 +247,23 @@ export interface OidcProvider {
   clientIdsLocation?: Location
   /** The certificate thumbprints it is created with, when the source states them. */
   thumbprints?: Value[]
+  /** A thumbprint fetched from a URL when Terraform plans, rather than written. */
+  thumbprintFetch?: ThumbprintFetch
   arnReferences: string[]
   terraform?: TerraformResourceRef
+}
+
+/**
+ * A `data "tls_certificate"` whose certificate fingerprint is a thumbprint of the provider, or a
+ * module setting that makes the module do the same.
+ */
+export interface ThumbprintFetch {
+  /** The data source block, or the module setting. */
+  location: Location
+  /** `data.tls_certificate.cluster`; `module.eks include_oidc_root_ca_thumbprint = true`. */
+  label: string
+  /** The URL fetched. */
+  url: Value
 }
 
 /**

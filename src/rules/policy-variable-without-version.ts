@@ -12,7 +12,7 @@ import { formatLocation } from '../model/location.js'
  * CloudFormation interpolation is gone from known values by now (`$${…}` and `${!…}` are what
  * leave this text behind), so what is left is IAM's.
  */
-const POLICY_VARIABLE = /\$\{(?:[A-Za-z0-9.\-/]+:[A-Za-z0-9_.\-/:]+(?:\s*,\s*'[^']*')?|[*?$])\}/
+export const POLICY_VARIABLE = /\$\{(?:[A-Za-z0-9.\-/]+:[A-Za-z0-9_.\-/:]+(?:\s*,\s*'[^']*')?|[*?$])\}/
 
 /**
  * IAM: "Policy variables … must use Version 2012-10-17 … Earlier versions of the policy language

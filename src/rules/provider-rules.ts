@@ -1,5 +1,6 @@
 import { oidcProviderAudienceMissing } from './oidc-provider-audience-missing.js'
 import { oidcProviderMissing } from './oidc-provider-missing.js'
+import { oidcProviderThumbprintFetched } from './oidc-provider-thumbprint-fetched.js'
 import { oidcProviderThumbprintInvalid } from './oidc-provider-thumbprint-invalid.js'
 import { oidcProviderUrlInvalid } from './oidc-provider-url-invalid.js'
 import { podIdentityOverridesIrsa } from './pod-identity-overrides-irsa.js'
@@ -11,6 +12,7 @@ export const providerRules: Rule[] = [
   oidcProviderAudienceMissing,
   oidcProviderUrlInvalid,
   oidcProviderThumbprintInvalid,
+  oidcProviderThumbprintFetched,
   podIdentityOverridesIrsa,
   podIdentityTrustInvalid,
 ]

@@ -5,6 +5,7 @@ import { policyVariableWithoutVersion } from './policy-variable-without-version.
 import type { Rule } from './rule.js'
 import { trustPolicyInvalid } from './trust-policy-invalid.js'
 import { trustPolicyTooLarge } from './trust-policy-too-large.js'
+import { trustPolicyVersionMissing } from './trust-policy-version-missing.js'
 import { webIdentityActionMissing } from './web-identity-action-missing.js'
 
 export const trustPolicyRules: Rule[] = [
@@ -15,4 +16,5 @@ export const trustPolicyRules: Rule[] = [
   conditionKeyInvalid,
   conditionKeyProviderMismatch,
   policyVariableWithoutVersion,
+  trustPolicyVersionMissing,
 ]

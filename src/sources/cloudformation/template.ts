@@ -31,6 +31,7 @@ import {
 } from './intrinsics.js'
 import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
 import { addonServiceAccounts } from '../../model/eks-addons.js'
+import { parseRoleArn } from '../../iam/arn.js'
 
 /**
  * One CloudFormation reader for JSON and YAML templates (and CDK's `cdk.out/*.template.json`):
@@ -436,6 +437,10 @@ class TemplateReader {
     // AWS::EKS::Cluster ComputeConfig.Enabled: EKS Auto Mode.
     const autoMode = this.value(child(child(resource.properties, 'ComputeConfig'), 'Enabled'))
     if (autoMode) cluster.autoMode = autoMode
+    // The cluster role is in the cluster's account.
+    const roleArn = this.value(child(resource.properties, 'RoleArn'))
+    const account = roleArn?.kind === 'known' ? parseRoleArn(roleArn.value.trim())?.account : undefined
+    if (roleArn && account) cluster.account = known(account, roleArn.location)
     return cluster
   }
 

@@ -1,4 +1,5 @@
 import type { Location } from '../../model/location.js'
+import { attribute } from './ast.js'
 import type { BlockView } from './block-view.js'
 import { objectValue, tupleValue, unknownRef, unknownTemplate, type HclValue, type UnknownValue } from './values.js'
 
@@ -25,6 +26,19 @@ export function computedAttribute(
     case 'aws_iam_role':
       if (name === 'id') return view.value('name') ?? unknownRef(`${address}.id`, location)
       return undefined
+    case 'tls_certificate':
+      if (name !== 'certificates') return undefined
+      // A called module that makes the fetch optional (count, for_each) leaves it to its callers'
+      // setting: terraform-aws-eks's `include_oidc_root_ca_thumbprint`, true by default, would
+      // otherwise give a note on every use of the module (main.tf `data "tls_certificate" "this"`, v19.20.0–v21.19.0).
+      if (
+        address.startsWith('module.') &&
+        (attribute(view.block.body, 'count') || attribute(view.block.body, 'for_each'))
+      )
+        return undefined
+      return unknownRef(`${address}.certificates`, location, {
+        fetchedCertificate: { address, location: view.location, url: view.value('url') },
+      })
     default:
       return undefined
   }

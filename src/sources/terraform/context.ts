@@ -41,6 +41,8 @@ export interface ResourceContext {
   localCharts?: LocalCharts
   /** The region of the default `aws` provider the module's resources use, when written literally. */
   awsRegion?: { value: string; location: Location }
+  /** The account the default `aws` provider works in (`allowed_account_ids`, `assume_role`), when the configuration says it. */
+  awsAccount?: { value: string; location: Location }
 }
 
 /** The Helm charts of the scan, for a `helm_release` whose chart is a directory of the repository. */

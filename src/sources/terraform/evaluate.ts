@@ -458,5 +458,8 @@ export class Evaluator {
 /** `module.x.out` + `.arn` → `module.x.out.arn`; a template is parenthesised. */
 export function extendRef(value: UnknownValue, suffix: string): UnknownValue {
   const ref = singleRef(value)
-  return unknownRef(ref ? `${ref.ref}${suffix}` : `(${printValue(value)})${suffix}`, value.location)
+  if (!ref) return unknownRef(`(${printValue(value)})${suffix}`, value.location)
+  // `certificates[0].sha1_fingerprint` is still what the data source fetched.
+  const fetched = ref.fetchedCertificate
+  return unknownRef(`${ref.ref}${suffix}`, value.location, fetched ? { fetchedCertificate: fetched } : {})
 }

@@ -1,6 +1,7 @@
 import nodePath from 'node:path'
 import type { Location } from '../../model/location.js'
 import { UNIT_FACT_KINDS } from '../../model/facts.js'
+import { parseRoleArn } from '../../iam/arn.js'
 import { attribute, type Attribute, type Block, type HclFile, type Step, type TemplateExpr } from './ast.js'
 import { BlockView, expandInstances, keyTextOf, type BlockInstance } from './block-view.js'
 import { computedAttribute } from './computed.js'
@@ -62,10 +63,18 @@ export interface ModuleCallRequest {
   chain: readonly string[]
   /** The region of the default `aws` provider the module inherits, when a literal says it. */
   awsRegion?: AwsRegion
+  /** The account the default `aws` provider the module inherits is confined to or assumes a role in. */
+  awsAccount?: AwsAccount
 }
 
 /** A `region = "…"` literal of a `provider "aws"` block. */
 export interface AwsRegion {
+  value: string
+  location: Location
+}
+
+/** The account of a `provider "aws"` block: its one `allowed_account_ids` entry, or its `assume_role` role's. */
+export interface AwsAccount {
   value: string
   location: Location
 }
@@ -102,6 +111,7 @@ export class ModuleInstance implements Environment, CalledModule {
   private readonly readsUnsetInput: (expressionText: string) => boolean
   /** The region of the default `aws` provider, when a literal says it (here, or in the module's callers). */
   private readonly awsRegion: AwsRegion | undefined
+  private awsAccountRead: { account: AwsAccount | undefined } | undefined
 
   constructor(
     private readonly program: Program,
@@ -113,6 +123,7 @@ export class ModuleInstance implements Environment, CalledModule {
     /** The directories of the instances that called this one, from the root down. */
     private readonly callers: readonly string[] = [],
     inheritedRegion?: AwsRegion,
+    private readonly inheritedAccount?: AwsAccount,
   ) {
     this.evaluator = new Evaluator(this, program.budget)
     this.awsRegion = defaultAwsRegion(source.files) ?? inheritedRegion
@@ -245,6 +256,8 @@ export class ModuleInstance implements Environment, CalledModule {
           const context: ResourceContext = { view, address, prefix: this.prefix, root: this.rootDir, sink }
           if (this.program.localCharts) context.localCharts = this.program.localCharts
           if (this.awsRegion) context.awsRegion = this.awsRegion
+          const awsAccount = this.awsAccount()
+          if (awsAccount) context.awsAccount = awsAccount
           guarded(sink, block.location, address, () =>
             underCondition(sink, instance.condition, () =>
               mode === 'data' ? readDataSource(block.labels[0]!, context) : readResource(block.labels[0]!, context),
@@ -376,7 +389,11 @@ export class ModuleInstance implements Environment, CalledModule {
       }
       if (version !== undefined) request.version = version
       // `providers = { aws = aws.other }` gives the module another provider configuration.
-      if (this.awsRegion && attribute(block.body, 'providers') === undefined) request.awsRegion = this.awsRegion
+      if (attribute(block.body, 'providers') === undefined) {
+        if (this.awsRegion) request.awsRegion = this.awsRegion
+        const awsAccount = this.awsAccount()
+        if (awsAccount) request.awsAccount = awsAccount
+      }
       result.instances.push({ instance, module: this.program.callModule(request) })
     }
     return result
@@ -495,6 +512,12 @@ export class ModuleInstance implements Environment, CalledModule {
     )
   }
 
+  /** The account of the default `aws` provider: this module's, else the one its caller passes on. */
+  private awsAccount(): AwsAccount | undefined {
+    this.awsAccountRead ??= { account: defaultAwsAccount(this.source.files, this.evaluator) ?? this.inheritedAccount }
+    return this.awsAccountRead.account
+  }
+
   private instancesOf(block: Block): BlockInstance[] {
     const cached = this.instanceCache.get(block)
     if (cached) return cached
@@ -540,6 +563,43 @@ function guarded(sink: FactSink, location: Location, address: string, read: () =
 /** A `local-exec` provisioner runs a command on the machine that applies: scripts irsa-guard does not follow. */
 function runsLocalPrograms(block: Block): boolean {
   return block.body.blocks.some((nested) => nested.type === 'provisioner' && nested.labels[0] === 'local-exec')
+}
+
+/**
+ * The account the module's `provider "aws"` blocks without an alias work in, when they agree on one:
+ * the single entry of `allowed_account_ids` (the provider refuses credentials of any other account),
+ * else the account of the `assume_role` block's `role_arn` (the role the provider assumes is in the
+ * account it creates resources in).
+ */
+function defaultAwsAccount(files: readonly HclFile[], evaluator: Evaluator): AwsAccount | undefined {
+  const accounts: AwsAccount[] = []
+  for (const file of files) {
+    for (const block of file.body.blocks) {
+      if (block.type !== 'provider' || block.labels[0] !== 'aws' || attribute(block.body, 'alias') !== undefined)
+        continue
+      const view = new BlockView(evaluator, block, NO_BINDINGS)
+      const account = allowedAccount(view) ?? assumedRoleAccount(view)
+      if (account) accounts.push(account)
+    }
+  }
+  const [first] = accounts
+  return first && accounts.every((account) => account.value === first.value) ? first : undefined
+}
+
+function allowedAccount(view: BlockView): AwsAccount | undefined {
+  const allowed = view.value('allowed_account_ids')
+  const only = allowed?.kind === 'tuple' && allowed.items.length === 1 ? allowed.items[0] : undefined
+  return only?.kind === 'string' && /^\d{12}$/.test(only.value)
+    ? { value: only.value, location: only.location }
+    : undefined
+}
+
+function assumedRoleAccount(view: BlockView): AwsAccount | undefined {
+  const [assume, ...more] = view.blocks('assume_role')
+  if (!assume || more.length > 0 || assume.unknownExpansion) return undefined
+  const roleArn = assume.value('role_arn')
+  const account = roleArn?.kind === 'string' ? parseRoleArn(roleArn.value.trim())?.account : undefined
+  return roleArn && account !== undefined ? { value: account, location: roleArn.location } : undefined
 }
 
 /** The literal `region` of the module's `provider "aws"` blocks without an alias, when they agree on one. */

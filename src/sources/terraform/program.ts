@@ -222,6 +222,7 @@ export class TerraformProgram implements Program {
         call.depth,
         call.chain,
         call.awsRegion,
+        call.awsAccount,
       )
     }
     return registryModule(call) ?? new OpaqueModule(call)

@@ -91,6 +91,16 @@ export interface RefHints {
   providerHostPath?: string
   /** The reference is itself an issuer host/path (no scheme). */
   isHostPath?: boolean
+  /** The reference reads a `data "tls_certificate"`'s certificates: fetched from this URL when Terraform plans. */
+  fetchedCertificate?: FetchedCertificate
+}
+
+export interface FetchedCertificate {
+  /** `data.tls_certificate.cluster` */
+  address: string
+  /** The data source block. */
+  location: Location
+  url: HclValue | undefined
 }
 
 export function stringValue(value: string, location: Location, origin?: TextOrigin): StringValue {

@@ -76,6 +76,8 @@ export class EksModule implements CalledModule {
     // The module's resources take the region of the aws provider they inherit (module.ts `awsRegion`).
     const region = this.call.awsRegion
     if (region) cluster.region = known(region.value, region.location)
+    const account = this.call.awsAccount
+    if (account) cluster.account = known(account.value, account.location)
     const outpost = this.outpost()
     if (outpost) cluster.outpost = outpost
     const autoMode = toFactValue(present(objectGet(this.computeConfig(), 'enabled')))
@@ -235,6 +237,16 @@ export class EksModule implements CalledModule {
       provider.clientIds.push(symbolic(expressionOf(audiences), audiences.location))
     }
     if (audiencesAttribute) provider.clientIdsLocation = audiencesAttribute.location
+    // v19.20.0 added `include_oidc_root_ca_thumbprint` (default true, still in v21.19.0 variables.tf):
+    // main.tf's `data "tls_certificate" "this"` fetches the issuer's certificate when Terraform plans.
+    // Only a configuration that sets it to true itself chose the fetch; the default is every module use.
+    const fetch = this.input('include_oidc_root_ca_thumbprint')
+    if (fetch?.kind === 'bool' && fetch.value)
+      provider.thumbprintFetch = {
+        location: fetch.location,
+        label: `${this.label} include_oidc_root_ca_thumbprint = true`,
+        url: provider.url ?? symbolic(expressionOf(this.issuer(location)), location),
+      }
     return provider
   }
 

@@ -21,7 +21,7 @@ import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
 import { addonServiceAccounts } from '../../../model/eks-addons.js'
 
 /** `resource "aws_eks_cluster"` and its data source: the cluster, its issuer known only at apply time. */
-export function readEksCluster({ view, address, root, sink, awsRegion }: ResourceContext): void {
+export function readEksCluster({ view, address, root, sink, awsRegion, awsAccount }: ResourceContext): void {
   const cluster: Cluster = {
     source: 'terraform',
     location: view.location,
@@ -41,6 +41,8 @@ export function readEksCluster({ view, address, root, sink, awsRegion }: Resourc
   const roleArn = toFactValue(present(view.value('role_arn')))
   const account = roleArn?.kind === 'known' ? parseRoleArn(roleArn.value.trim())?.account : undefined
   if (roleArn && account) cluster.account = known(account, roleArn.location)
+  else if (awsAccount && view.attribute('provider') === undefined)
+    cluster.account = known(awsAccount.value, awsAccount.location)
   const compute = view.blocks('compute_config')[0]
   const autoMode = compute ? toFactValue(present(compute.value('enabled'))) : undefined
   if (autoMode) cluster.autoMode = autoMode

@@ -3,7 +3,7 @@ import { known, symbolic } from '../../../model/value.js'
 import { readPolicyDocument } from '../../shared/policy-document.js'
 import type { FactSink, ResourceContext } from '../context.js'
 import { documentTree } from '../documents.js'
-import { expressionOf, toFactValue, type HclValue } from '../values.js'
+import { expressionOf, singleRef, toFactValue, type HclValue } from '../values.js'
 import { readRoleOwnPolicies } from './role-policies.js'
 
 /** `resource "aws_iam_role"`: name (or a generated one), path, and the trust policy however it is written. */
@@ -82,6 +82,16 @@ export function readOidcProvider({ view, address, root, sink }: ResourceContext,
   const thumbprints = present(view.value('thumbprint_list'))
   if (thumbprints?.kind === 'tuple') {
     provider.thumbprints = thumbprints.items.flatMap((item) => toFactValue(item) ?? [])
+    const fetch = thumbprints.items.flatMap((item) => {
+      const fetched = item.kind === 'unknown' ? singleRef(item)?.fetchedCertificate : undefined
+      return fetched ? [fetched] : []
+    })[0]
+    if (fetch)
+      provider.thumbprintFetch = {
+        location: fetch.location,
+        label: fetch.address,
+        url: toFactValue(present(fetch.url)) ?? symbolic(`${fetch.address}.url`, fetch.location),
+      }
   }
   sink.facts.oidcProviders.push(provider)
 }

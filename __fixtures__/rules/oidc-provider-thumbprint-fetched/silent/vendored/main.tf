@@ -1,0 +1,4 @@
+module "eks" {
+  source = "./modules/eks"
+  name   = "vendored"
+}
