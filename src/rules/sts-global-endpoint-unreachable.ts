@@ -126,9 +126,17 @@ function unreachableBecause(
   const network = first.privateNetwork
   if (network && places.every((other) => other.privateNetwork !== undefined))
     return {
-      why: `${first.title} cannot reach: it is ${network.description} (${formatLocation(network.location)}), so the call times out ("dial tcp: i/o timeout")`,
+      why: `${first.title} cannot reach: it is ${network.description} (${formatLocation(network.location)}), so the call times out ("dial tcp: i/o timeout")${stsEndpointText(network.stsEndpoint)}`,
     }
   return undefined
+}
+
+/** An STS interface endpoint serves sts.<region>.amazonaws.com only (IAM User Guide, "Create a VPC endpoint for AWS STS"). */
+function stsEndpointText(endpoint: Location | 'none' | undefined): string {
+  if (endpoint === undefined) return ''
+  if (endpoint === 'none')
+    return ', and the repository creates no STS interface endpoint (com.amazonaws.<region>.sts) there, which the regional endpoint needs'
+  return `; its STS interface endpoint (${formatLocation(endpoint)}) serves the regional endpoint only`
 }
 
 /** The clusters of the unit (every cluster when it has none), and the config file's clusters no source defines. */

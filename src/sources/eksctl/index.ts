@@ -278,16 +278,21 @@ class ClusterConfigReader {
     const privateCluster = entry(child(this.root, 'privateCluster'), 'enabled')
     const vpc = child(this.root, 'vpc')
     // A fully-private cluster in a VPC eksctl creates has private subnets only and no NAT gateway
-    // (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go AddResources); eksctl creates interface
-    // endpoints for ec2, ecr.api, ecr.dkr, s3 and sts, the regional one
-    // (pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices). An existing VPC
-    // (vpc.id, vpc.subnets) may have any route.
-    if (privateCluster && scalarText(privateCluster.value) === 'true' && !child(vpc, 'id') && !child(vpc, 'subnets'))
+    // (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go AddResources: IsFullyPrivate returns before
+    // addNATGateways). eksctl creates interface endpoints for ec2, ecr.api, ecr.dkr, s3 and sts
+    // (pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices;
+    // additionalEndpointServices adds only cloudformation, autoscaling or logs), none with
+    // privateCluster.skipEndpointCreation (pkg/cfn/builder/cluster.go). An existing VPC (vpc.id,
+    // vpc.subnets) may have any route.
+    if (privateCluster && scalarText(privateCluster.value) === 'true' && !child(vpc, 'id') && !child(vpc, 'subnets')) {
+      const skip = scalarText(entry(child(this.root, 'privateCluster'), 'skipEndpointCreation')?.value) === 'true'
       cluster.privateNetwork = {
         location: privateCluster.keyLocation,
         description:
-          'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates without a NAT gateway, whose STS endpoint is the regional one',
+          'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates without a NAT gateway',
+        stsEndpoint: skip ? 'none' : privateCluster.keyLocation,
       }
+    }
     // The cluster role (`iam.serviceRoleARN`) is in the cluster's account.
     const serviceRole = valueOf(child(child(this.root, 'iam'), 'serviceRoleARN'))
     const serviceRoleAccount =

@@ -15,6 +15,7 @@ import {
   type FileText,
   type Resolved,
 } from './evaluate.js'
+import { markPrivateNetworks, type NetworkScope, type ScopedView } from './network.js'
 import { policyDocumentJson } from './resources/policy-document.js'
 import { readDataSource, readResource } from './resources/index.js'
 import {
@@ -222,6 +223,7 @@ export class ModuleInstance implements Environment, CalledModule {
   }
 
   collectFacts(sink: FactSink): void {
+    const clustersBefore = sink.facts.clusters.length
     for (const [mode, blocks] of [
       ['resource', this.resources],
       ['data', this.dataSources],
@@ -257,6 +259,37 @@ export class ModuleInstance implements Environment, CalledModule {
         for (const { instance, module } of this.moduleCall(name).instances)
           underCondition(sink, instance.condition, () => module.collectFacts(sink))
       })
+    }
+    const clusters = sink.facts.clusters.slice(clustersBefore)
+    const [first] = clusters
+    if (first)
+      guarded(sink, first.location, `the network of ${this.prefix || 'the root module'}`, () =>
+        markPrivateNetworks(this.networkScope(), clusters),
+      )
+  }
+
+  /** This instance's resources and module calls, for the network reading. */
+  private networkScope(): NetworkScope {
+    const views = (block: Block, address: string): ScopedView[] =>
+      this.instancesOf(block).map((instance) => ({
+        address: `${address}${instance.keyText}`,
+        view: new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion),
+      }))
+    return {
+      prefix: this.prefix,
+      resourceTypes: () => [...new Set([...this.resources.values()].map((block) => block.labels[0] ?? ''))],
+      resources: (type) =>
+        [...this.resources]
+          .filter(([key]) => key.startsWith(`${type}.`))
+          .flatMap(([key, block]) => views(block, `${this.prefix}${key}`)),
+      moduleCalls: () =>
+        [...this.moduleCalls].flatMap(([name, block]) => {
+          const source = literalText(attribute(block.body, 'source'))
+          const version = literalText(attribute(block.body, 'version'))
+          return views(block, `${this.prefix}module.${name}`).map((each) =>
+            version === undefined ? { ...each, source: source ?? '' } : { ...each, source: source ?? '', version },
+          )
+        }),
     }
   }
 
@@ -523,6 +556,12 @@ export class ModuleInstance implements Environment, CalledModule {
 }
 
 /** A reader that fails on a construct nobody foresaw costs that block, not the scan. */
+function literalText(found: Attribute | undefined): string | undefined {
+  return found?.expression.kind === 'literal' && typeof found.expression.value === 'string'
+    ? found.expression.value
+    : undefined
+}
+
 function guarded(sink: FactSink, location: Location, address: string, read: () => void): void {
   try {
     read()
