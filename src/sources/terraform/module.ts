@@ -15,7 +15,7 @@ import {
   type FileText,
   type Resolved,
 } from './evaluate.js'
-import { markPrivateNetworks, type NetworkScope, type ScopedView } from './network.js'
+import { markPrivateNetworks, type NetworkScope, type ScopedModuleCall, type ScopedView } from './network.js'
 import { policyDocumentJson } from './resources/policy-document.js'
 import { readDataSource, readResource } from './resources/index.js'
 import {
@@ -260,36 +260,51 @@ export class ModuleInstance implements Environment, CalledModule {
           underCondition(sink, instance.condition, () => module.collectFacts(sink))
       })
     }
+    // The root instance reads the network of the whole tree of local modules it calls, once.
     const clusters = sink.facts.clusters.slice(clustersBefore)
     const [first] = clusters
-    if (first)
-      guarded(sink, first.location, `the network of ${this.prefix || 'the root module'}`, () =>
+    if (first && this.caller === undefined)
+      guarded(sink, first.location, `the network of ${this.source.dir}`, () =>
         markPrivateNetworks(this.networkScope(), clusters),
       )
   }
 
-  /** This instance's resources and module calls, for the network reading. */
+  /** The resources and module calls of this instance and of the local module instances under it, for the network reading. */
   private networkScope(): NetworkScope {
-    const views = (block: Block, address: string): ScopedView[] =>
-      this.instancesOf(block).map((instance) => ({
-        address: `${address}${instance.keyText}`,
-        view: new BlockView(this.evaluator, block, instance.bindings, instance.unknownExpansion),
-      }))
+    const instances: ModuleInstance[] = []
+    const visit = (instance: ModuleInstance): void => {
+      if (instances.includes(instance) || instances.length > 200) return
+      instances.push(instance)
+      for (const name of instance.moduleCalls.keys())
+        for (const { module } of instance.moduleCall(name).instances)
+          if (module instanceof ModuleInstance) visit(module)
+    }
+    visit(this)
+    const resources: ScopedView[] = []
+    const types = new Set<string>()
+    const calls: ScopedModuleCall[] = []
+    for (const instance of instances) {
+      const views = (block: Block, address: string): ScopedView[] =>
+        instance.instancesOf(block).map((each) => ({
+          address: `${address}${each.keyText}`,
+          view: new BlockView(instance.evaluator, block, each.bindings, each.unknownExpansion),
+        }))
+      for (const [key, block] of instance.resources) {
+        types.add(block.labels[0] ?? '')
+        resources.push(...views(block, `${instance.prefix}${key}`))
+      }
+      for (const [name, block] of instance.moduleCalls) {
+        const source = literalText(attribute(block.body, 'source')) ?? ''
+        const version = literalText(attribute(block.body, 'version'))
+        const read = instance.moduleCall(name).instances.some(({ module }) => module instanceof ModuleInstance)
+        for (const each of views(block, `${instance.prefix}module.${name}`))
+          calls.push(version === undefined ? { ...each, source, read } : { ...each, source, version, read })
+      }
+    }
     return {
-      prefix: this.prefix,
-      resourceTypes: () => [...new Set([...this.resources.values()].map((block) => block.labels[0] ?? ''))],
-      resources: (type) =>
-        [...this.resources]
-          .filter(([key]) => key.startsWith(`${type}.`))
-          .flatMap(([key, block]) => views(block, `${this.prefix}${key}`)),
-      moduleCalls: () =>
-        [...this.moduleCalls].flatMap(([name, block]) => {
-          const source = literalText(attribute(block.body, 'source'))
-          const version = literalText(attribute(block.body, 'version'))
-          return views(block, `${this.prefix}module.${name}`).map((each) =>
-            version === undefined ? { ...each, source: source ?? '' } : { ...each, source: source ?? '', version },
-          )
-        }),
+      resourceTypes: () => [...types],
+      resources: (type) => resources.filter(({ view }) => view.block.labels[0] === type),
+      moduleCalls: () => calls,
     }
   }
 

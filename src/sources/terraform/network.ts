@@ -14,11 +14,12 @@ export interface ScopedView {
 export interface ScopedModuleCall extends ScopedView {
   source: string
   version?: string
+  /** A local module whose resources and calls are part of the scope. */
+  read: boolean
 }
 
-/** What the network reading needs of one module instance. */
+/** What the network reading needs of a root module instance and the local modules under it (addresses with their prefixes). */
 export interface NetworkScope {
-  prefix: string
   resources(type: string): ScopedView[]
   resourceTypes(): string[]
   moduleCalls(): ScopedModuleCall[]
@@ -41,6 +42,10 @@ const ROUTE_FREE_SOURCE =
  */
 const ROUTING_TYPE =
   /^aws_(?:route|internet_gateway|egress_only_internet_gateway|nat_gateway|vpn_gateway\w*|vpc_peering_connection\w*|ec2_transit_gateway\w*|networkfirewall_firewall|dx_gateway_association\w*)$/
+
+/** `aws_subnet.private[0].id`, `module.net.aws_subnet.a.id`: the subnet resource and its instance key. */
+const SUBNET_ID = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*aws_subnet\.[\w-]+)((?:\[[^\]]*\])?)\.id$/
+const VPC_ID = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*aws_vpc\.[\w-]+)\.id$/
 
 /** com.amazonaws.<region>.sts (cn.com.amazonaws.<region>.sts in China). */
 const STS_SERVICE = /^(?:cn\.)?com\.amazonaws\.[^.]+\.sts$/
@@ -180,17 +185,17 @@ function resourceNetwork(
 ): Network | undefined {
   const refs = subnetRefs(subnets)
   if (!refs || routing) return undefined
-  const subnetPattern = new RegExp(`^${escape(scope.prefix)}(aws_subnet\\.[\\w-]+(?:\\[[^\\]]*\\])?)\\.id$`)
   const vpcs = new Set<string>()
+  const subnetBases = new Set<string>()
   const subnetViews = new Map(scope.resources('aws_subnet').map((each) => [each.address, each.view]))
   for (const ref of refs) {
-    const address = subnetPattern.exec(ref)?.[1]
-    const view = address !== undefined ? subnetViews.get(`${scope.prefix}${address}`) : undefined
-    if (!view || view.unknownExpansion) return undefined
+    const subnet = SUBNET_ID.exec(ref)
+    const view = subnet ? subnetViews.get(`${subnet[1]}${subnet[2]}`) : undefined
+    if (!subnet || !view || view.unknownExpansion) return undefined
+    subnetBases.add(subnet[1] ?? '')
     const vpcId = view.value('vpc_id')
     const vpcRef = vpcId?.kind === 'unknown' && vpcId.parts.length === 1 ? vpcId.parts[0] : undefined
-    if (!vpcRef || !('ref' in vpcRef)) return undefined
-    const vpc = new RegExp(`^(${escape(scope.prefix)}aws_vpc\\.[\\w-]+)\\.id$`).exec(vpcRef.ref)?.[1]
+    const vpc = vpcRef && 'ref' in vpcRef ? VPC_ID.exec(vpcRef.ref)?.[1] : undefined
     if (vpc === undefined) return undefined
     vpcs.add(vpc)
   }
@@ -198,18 +203,13 @@ function resourceNetwork(
   if (vpcAddress === undefined || others.length > 0) return undefined
   const vpc = scope.resources('aws_vpc').find((each) => each.address === vpcAddress)
   if (!vpc || vpc.view.unknownExpansion) return undefined
-  const name = vpcAddress.slice(scope.prefix.length)
-  if (
-    calls.some(
-      (call) =>
-        !knownRouteFree(call) &&
-        (mentions(call.view, `${vpcAddress}.`) || mentions(call.view, `${scope.prefix}aws_subnet.`)),
-    )
-  )
+  // An unread module given the VPC or its subnets may add a route.
+  const given = [`${vpcAddress}.`, ...[...subnetBases].map((base) => `${base}.`), ...subnetBases]
+  if (calls.some((call) => !knownRouteFree(call) && given.some((prefix) => mentions(call.view, prefix))))
     return undefined
   return {
     location: vpc.view.location,
-    what: `in the subnets of ${name}, whose module declares no internet gateway, NAT gateway or route out of the VPC`,
+    what: `in the subnets of ${vpcAddress}, with no internet gateway, NAT gateway or route out of the VPC in its modules`,
   }
 }
 
@@ -249,7 +249,7 @@ function stsEndpoint(scope: NetworkScope, calls: readonly ScopedModuleCall[]): L
 
 function knownRouteFree(call: ScopedModuleCall): boolean {
   const source = call.source.trim()
-  return ROUTE_FREE_SOURCE.test(source) || VPC_ENDPOINTS_SOURCE.test(source)
+  return call.read || ROUTE_FREE_SOURCE.test(source) || VPC_ENDPOINTS_SOURCE.test(source)
 }
 
 /** Whether a block's arguments refer to anything under a reference prefix. */
