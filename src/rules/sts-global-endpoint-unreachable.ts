@@ -27,7 +27,7 @@ export const stsGlobalEndpointUnreachable: Rule = {
     id: 'sts-global-endpoint-unreachable',
     level: 'warning',
     description:
-      'A ServiceAccount annotated eks.amazonaws.com/sts-regional-endpoints "false", or a container with AWS_STS_REGIONAL_ENDPOINTS=legacy, on a cluster the repository places in a partition without a global STS endpoint (aws-cn, aws-us-gov, …) or in a private network whose only STS endpoint is regional.',
+      'A ServiceAccount annotated eks.amazonaws.com/sts-regional-endpoints "false", or a container with AWS_STS_REGIONAL_ENDPOINTS=legacy, on a cluster the repository places in a partition without a global STS endpoint (aws-cn, aws-us-gov, …) or in a network without a route to the internet (an STS interface endpoint serves the regional endpoint only).',
     remediation:
       'Remove the annotation (or set it to "true") and the legacy variable, so that the SDK calls the regional STS endpoint.',
   },
