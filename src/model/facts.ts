@@ -304,9 +304,15 @@ export interface Cluster {
   oidcReferences?: string[]
   /**
    * The repository shows the whole network of the cluster's nodes and it has no route to the
-   * internet, only VPC endpoints (eksctl `privateCluster.enabled`); where that is said.
+   * internet, only VPC endpoints (eksctl `privateCluster.enabled`, a terraform-aws-modules/vpc
+   * VPC or aws_vpc without NAT gateway or internet gateway); where that is said.
    */
-  privateNetwork?: { location: Location; description: string }
+  privateNetwork?: {
+    location: Location
+    description: string
+    /** The network's STS interface endpoint (regional only), or 'none' when the repository shows it has none. */
+    stsEndpoint?: Location | 'none'
+  }
   /** EKS Auto Mode (`compute_config.enabled`, eksctl `autoModeConfig.enabled`): the Pod Identity agent is built in. */
   autoMode?: Value
   /** The source lists the cluster's add-ons in one place (eksctl `addons`, terraform-aws-eks `addons`/`cluster_addons`): `eksAddons` of its unit are all of them. */

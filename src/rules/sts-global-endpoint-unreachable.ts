@@ -27,7 +27,7 @@ export const stsGlobalEndpointUnreachable: Rule = {
     id: 'sts-global-endpoint-unreachable',
     level: 'warning',
     description:
-      'A ServiceAccount annotated eks.amazonaws.com/sts-regional-endpoints "false", or a container with AWS_STS_REGIONAL_ENDPOINTS=legacy, on a cluster the repository places in a partition without a global STS endpoint (aws-cn, aws-us-gov, …) or in a private network whose only STS endpoint is regional.',
+      'A ServiceAccount annotated eks.amazonaws.com/sts-regional-endpoints "false", or a container with AWS_STS_REGIONAL_ENDPOINTS=legacy, on a cluster the repository places in a partition without a global STS endpoint (aws-cn, aws-us-gov, …) or in a network without a route to the internet (an STS interface endpoint serves the regional endpoint only).',
     remediation:
       'Remove the annotation (or set it to "true") and the legacy variable, so that the SDK calls the regional STS endpoint.',
   },
@@ -126,9 +126,17 @@ function unreachableBecause(
   const network = first.privateNetwork
   if (network && places.every((other) => other.privateNetwork !== undefined))
     return {
-      why: `${first.title} cannot reach: it is ${network.description} (${formatLocation(network.location)}), so the call times out ("dial tcp: i/o timeout")`,
+      why: `${first.title} cannot reach: it is ${network.description} (${formatLocation(network.location)}), so the call times out ("dial tcp: i/o timeout")${stsEndpointText(network.stsEndpoint)}`,
     }
   return undefined
+}
+
+/** An STS interface endpoint serves sts.<region>.amazonaws.com only (IAM User Guide, "Create a VPC endpoint for AWS STS"). */
+function stsEndpointText(endpoint: Location | 'none' | undefined): string {
+  if (endpoint === undefined) return ''
+  if (endpoint === 'none')
+    return ', and the repository creates no STS interface endpoint (com.amazonaws.<region>.sts) there, which the regional endpoint needs'
+  return `; its STS interface endpoint (${formatLocation(endpoint)}) serves the regional endpoint only`
 }
 
 /** The clusters of the unit (every cluster when it has none), and the config file's clusters no source defines. */

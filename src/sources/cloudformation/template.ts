@@ -19,6 +19,7 @@ import { parseJsonTree } from '../shared/json-tree.js'
 import { addPermissionDocument } from '../shared/permission-policy.js'
 import { readPolicyDocument } from '../shared/policy-document.js'
 import { emptyResult, type SourceResult } from '../source.js'
+import { markPrivateNetwork } from './network.js'
 import {
   IntrinsicEvaluator,
   exportReference,
@@ -129,9 +130,12 @@ class TemplateReader {
         case 'Custom::AWSCDKOpenIdConnectProvider':
           this.providers.set(resource.logicalId, this.provider(resource))
           break
-        case 'AWS::EKS::Cluster':
-          ;(facts.clusters ??= []).push(this.cluster(resource))
+        case 'AWS::EKS::Cluster': {
+          const cluster = this.cluster(resource)
+          markPrivateNetwork(cluster, resource, this.scope, root, (node) => this.value(node))
+          ;(facts.clusters ??= []).push(cluster)
           break
+        }
         case 'AWS::EKS::FargateProfile':
           ;(facts.fargateProfiles ??= []).push(this.fargateProfile(resource))
           break

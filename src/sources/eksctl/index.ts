@@ -340,15 +340,26 @@ class ClusterConfigReader {
     const privateCluster = entry(child(this.root, 'privateCluster'), 'enabled')
     const vpc = child(this.root, 'vpc')
     // A fully-private cluster in a VPC eksctl creates has private subnets only and no NAT gateway
-    // (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go AddResources); eksctl creates interface
-    // endpoints for ec2, ecr.api, ecr.dkr, s3 and sts, the regional one
-    // (pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices). An existing VPC
-    // (vpc.id, vpc.subnets) may have any route.
-    if (privateCluster && scalarText(privateCluster.value) === 'true' && !child(vpc, 'id') && !child(vpc, 'subnets'))
+    // (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go AddResources: IsFullyPrivate returns before
+    // addNATGateways). eksctl creates interface endpoints for ec2, ecr.api, ecr.dkr, s3 and sts
+    // (pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices;
+    // additionalEndpointServices adds only cloudformation, autoscaling or logs), none with
+    // privateCluster.skipEndpointCreation (pkg/cfn/builder/cluster.go). An existing VPC (vpc.id,
+    // vpc.subnets) may have any route.
+    if (privateCluster && scalarText(privateCluster.value) === 'true' && !child(vpc, 'id') && !child(vpc, 'subnets')) {
+      const skip = scalarText(entry(child(this.root, 'privateCluster'), 'skipEndpointCreation')?.value) === 'true'
       cluster.privateNetwork = {
         location: privateCluster.keyLocation,
         description:
-          'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates without a NAT gateway, whose STS endpoint is the regional one',
+          'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates without a NAT gateway',
+        stsEndpoint: skip ? 'none' : privateCluster.keyLocation,
+      }
+    } else if (this.natDisabledPrivateNodes(vpc))
+      cluster.privateNetwork = {
+        location: entry(child(vpc, 'nat'), 'gateway')?.keyLocation ?? nameEntry.keyLocation,
+        description:
+          'in the private subnets of the VPC eksctl creates with vpc.nat.gateway Disable, where every node group sets privateNetworking',
+        stsEndpoint: 'none',
       }
     // The cluster role (`iam.serviceRoleARN`) is in the cluster's account.
     const serviceRole = valueOf(child(child(this.root, 'iam'), 'serviceRoleARN'))
@@ -360,6 +371,28 @@ class ClusterConfigReader {
     const autoMode = valueOf(child(child(this.root, 'autoModeConfig'), 'enabled'))
     if (autoMode) cluster.autoMode = autoMode
     return cluster
+  }
+
+  /**
+   * A VPC eksctl creates without NAT gateway (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go
+   * addNATGateways: Disable adds nothing; its private subnets' route tables have no default route),
+   * where every node is in a private subnet: each of `nodeGroups` and `managedNodeGroups` sets
+   * `privateNetworking: true` without `subnets`, Fargate profiles take private subnets, and no
+   * Auto Mode, Karpenter, hybrid nodes or IPv6 family places nodes elsewhere.
+   */
+  private natDisabledPrivateNodes(vpc: TreeNode | undefined): boolean {
+    if (scalarText(child(child(vpc, 'nat'), 'gateway')) !== 'Disable' || child(vpc, 'id') || child(vpc, 'subnets'))
+      return false
+    if (['karpenter', 'remoteNetworkConfig', 'outpost'].some((key) => child(this.root, key))) return false
+    if (scalarText(child(child(this.root, 'autoModeConfig'), 'enabled')) === 'true') return false
+    const family = scalarText(child(child(this.root, 'kubernetesNetworkConfig'), 'ipFamily'))
+    if (family !== undefined && family.toLowerCase() !== 'ipv4') return false
+    const groups = ['nodeGroups', 'managedNodeGroups'].map((key) => child(this.root, key))
+    if (groups.some((group) => group !== undefined && group.kind !== 'array')) return false
+    const items = groups.flatMap((group) => (group?.kind === 'array' ? group.items : []))
+    const fargate = child(this.root, 'fargateProfiles')
+    if (items.length === 0 && !(fargate?.kind === 'array' && fargate.items.length > 0)) return false
+    return items.every((item) => scalarText(child(item, 'privateNetworking')) === 'true' && !child(item, 'subnets'))
   }
 
   /** The OIDC provider's ARN is a reference to what eksctl creates; its URL is the issuer when the config file names it. */

@@ -16,6 +16,7 @@ import {
   type FileText,
   type Resolved,
 } from './evaluate.js'
+import { markPrivateNetworks, type NetworkScope, type ScopedModuleCall, type ScopedView } from './network.js'
 import { policyDocumentJson } from './resources/policy-document.js'
 import { readDataSource, readResource } from './resources/index.js'
 import { linksUnderCondition } from './resources/role-policies.js'
@@ -234,6 +235,7 @@ export class ModuleInstance implements Environment, CalledModule {
   }
 
   collectFacts(sink: FactSink): void {
+    const clustersBefore = sink.facts.clusters.length
     for (const [mode, blocks] of [
       ['resource', this.resources],
       ['data', this.dataSources],
@@ -271,6 +273,52 @@ export class ModuleInstance implements Environment, CalledModule {
         for (const { instance, module } of this.moduleCall(name).instances)
           underCondition(sink, instance.condition, () => module.collectFacts(sink))
       })
+    }
+    // The root instance reads the network of the whole tree of local modules it calls, once.
+    const clusters = sink.facts.clusters.slice(clustersBefore)
+    const [first] = clusters
+    if (first && this.caller === undefined)
+      guarded(sink, first.location, `the network of ${this.source.dir}`, () =>
+        markPrivateNetworks(this.networkScope(), clusters),
+      )
+  }
+
+  /** The resources and module calls of this instance and of the local module instances under it, for the network reading. */
+  private networkScope(): NetworkScope {
+    const instances: ModuleInstance[] = []
+    const visit = (instance: ModuleInstance): void => {
+      if (instances.includes(instance) || instances.length > 200) return
+      instances.push(instance)
+      for (const name of instance.moduleCalls.keys())
+        for (const { module } of instance.moduleCall(name).instances)
+          if (module instanceof ModuleInstance) visit(module)
+    }
+    visit(this)
+    const resources: ScopedView[] = []
+    const types = new Set<string>()
+    const calls: ScopedModuleCall[] = []
+    for (const instance of instances) {
+      const views = (block: Block, address: string): ScopedView[] =>
+        instance.instancesOf(block).map((each) => ({
+          address: `${address}${each.keyText}`,
+          view: new BlockView(instance.evaluator, block, each.bindings, each.unknownExpansion),
+        }))
+      for (const [key, block] of instance.resources) {
+        types.add(block.labels[0] ?? '')
+        resources.push(...views(block, `${instance.prefix}${key}`))
+      }
+      for (const [name, block] of instance.moduleCalls) {
+        const source = literalText(attribute(block.body, 'source')) ?? ''
+        const version = literalText(attribute(block.body, 'version'))
+        const read = instance.moduleCall(name).instances.some(({ module }) => module instanceof ModuleInstance)
+        for (const each of views(block, `${instance.prefix}module.${name}`))
+          calls.push(version === undefined ? { ...each, source, read } : { ...each, source, version, read })
+      }
+    }
+    return {
+      resourceTypes: () => [...types],
+      resources: (type) => resources.filter(({ view }) => view.block.labels[0] === type),
+      moduleCalls: () => calls,
     }
   }
 
@@ -547,6 +595,12 @@ export class ModuleInstance implements Environment, CalledModule {
 }
 
 /** A reader that fails on a construct nobody foresaw costs that block, not the scan. */
+function literalText(found: Attribute | undefined): string | undefined {
+  return found?.expression.kind === 'literal' && typeof found.expression.value === 'string'
+    ? found.expression.value
+    : undefined
+}
+
 function guarded(sink: FactSink, location: Location, address: string, read: () => void): void {
   try {
     read()

@@ -1,0 +1,73 @@
+provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_vpc" "payments" {
+  cidr_block           = "10.30.0.0/16"
+  enable_dns_support   = true
+  enable_dns_hostnames = true
+}
+
+resource "aws_subnet" "private" {
+  count             = 2
+  vpc_id            = aws_vpc.payments.id
+  cidr_block        = cidrsubnet(aws_vpc.payments.cidr_block, 8, count.index)
+  availability_zone = ["eu-west-1a", "eu-west-1b"][count.index]
+}
+
+resource "aws_subnet" "public" {
+  vpc_id                  = aws_vpc.payments.id
+  cidr_block              = "10.30.100.0/24"
+  map_public_ip_on_launch = true
+}
+
+resource "aws_internet_gateway" "payments" {
+  vpc_id = aws_vpc.payments.id
+}
+
+resource "aws_eip" "nat" {
+  domain = "vpc"
+}
+
+resource "aws_nat_gateway" "payments" {
+  allocation_id = aws_eip.nat.id
+  subnet_id     = aws_subnet.public.id
+}
+
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.payments.id
+  route {
+    cidr_block     = "0.0.0.0/0"
+    nat_gateway_id = aws_nat_gateway.payments.id
+  }
+}
+
+resource "aws_route_table_association" "private" {
+  count          = 2
+  subnet_id      = aws_subnet.private[count.index].id
+  route_table_id = aws_route_table.private.id
+}
+
+resource "aws_eks_cluster" "payments" {
+  name     = "payments"
+  role_arn = "arn:aws:iam::406214073512:role/payments-cluster"
+  vpc_config {
+    subnet_ids = aws_subnet.private[*].id
+  }
+}
+
+resource "aws_iam_openid_connect_provider" "payments" {
+  url            = aws_eks_cluster.payments.identity[0].oidc[0].issuer
+  client_id_list = ["sts.amazonaws.com"]
+}
+
+resource "kubernetes_service_account" "settlement" {
+  metadata {
+    name      = "settlement"
+    namespace = "payments"
+    annotations = {
+      "eks.amazonaws.com/role-arn"               = "arn:aws:iam::406214073512:role/settlement"
+      "eks.amazonaws.com/sts-regional-endpoints" = "false"
+    }
+  }
+}
