@@ -32,3 +32,20 @@ resource "helm_release" "autoscaler" {
     }
   })]
 }
+
+resource "helm_release" "spark" {
+  name       = "spark-operator"
+  repository = "https://kubeflow.github.io/spark-operator"
+  chart      = "spark-operator"
+  version    = "2.1.0"
+  namespace  = "spark"
+
+  set {
+    name  = "controller.serviceAccount.create"
+    value = "false"
+  }
+  set {
+    name  = "controller.serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn"
+    value = "arn:aws:iam::406214073512:role/spark"
+  }
+}
