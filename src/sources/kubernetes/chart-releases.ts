@@ -1,5 +1,6 @@
 import type { ReleaseRunningAsDefault, SourceKind } from '../../model/facts.js'
 import { APPLY_NAMESPACE, ROLE_ARN_ANNOTATION } from '../../model/kubernetes.js'
+import type { SourceFinding } from '../../model/finding.js'
 import type { Location } from '../../model/location.js'
 import type { ObjectNode, TreeNode } from '../../model/tree.js'
 import { known, symbolic, type Value } from '../../model/value.js'
@@ -23,6 +24,7 @@ interface RemoteRelease {
  * ServiceAccount off, name none and annotate it with a role: the chart's pods then run as
  * `default` (settingsRunningAsDefault). Values irsa-guard does not see (value files of the chart's
  * repository, Flux `valuesFrom`, Argo CD `fileParameters`) may name it: such a release gives none.
+ * A `helm.values` text that is not YAML is a located finding.
  */
 export function remoteReleasesRunningAsDefault(
   node: ObjectNode,
@@ -30,11 +32,12 @@ export function remoteReleasesRunningAsDefault(
   kind: string,
   source: SourceKind,
   fileText: (path: string) => string | undefined,
-): ReleaseRunningAsDefault[] {
+): { found: ReleaseRunningAsDefault[]; findings: SourceFinding[] } {
   const group = apiVersion.split('/')[0]
+  const findings: SourceFinding[] = []
   const releases =
     group === 'argoproj.io' && kind === 'Application'
-      ? argoReleases(node, fileText)
+      ? argoReleases(node, fileText, findings)
       : group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease'
         ? fluxReleases(node)
         : []
@@ -62,11 +65,15 @@ export function remoteReleasesRunningAsDefault(
       })
     }
   }
-  return found
+  return { found, findings }
 }
 
 /** Argo CD: `helm.values` (text or map), then `helm.valuesObject`, then `helm.parameters` (argo-cd docs, "Helm": parameters > valuesObject > values > valueFiles). */
-function argoReleases(root: ObjectNode, fileText: (path: string) => string | undefined): RemoteRelease[] {
+function argoReleases(
+  root: ObjectNode,
+  fileText: (path: string) => string | undefined,
+  findings: SourceFinding[],
+): RemoteRelease[] {
   const spec = get(root, 'spec')
   const name = textOf(getPath(root, ['metadata', 'name']))
   const destination = getPath(spec, ['destination', 'namespace'])
@@ -84,9 +91,13 @@ function argoReleases(root: ObjectNode, fileText: (path: string) => string | und
       const text = textOf(values)
       if (text === undefined) continue
       const parsed = parseValues(values.location.path, text)
-      if (parsed.findings.length > 0) continue
       const holder = fileText(values.location.path)
-      layers.push(holder === undefined ? parsed.root : relocateTree(parsed.root, blockScalarMover(holder, values)))
+      const move = holder === undefined ? (): Location => values.location : blockScalarMover(holder, values)
+      if (parsed.findings.length > 0) {
+        findings.push(...parsed.findings.map((finding) => ({ ...finding, location: move(finding.location) })))
+        continue
+      }
+      layers.push(relocateTree(parsed.root, move))
     }
     const valuesObject = get(helm, 'valuesObject')
     if (valuesObject?.kind === 'object') layers.push(valuesObject)

@@ -393,8 +393,9 @@ class ManifestReader {
       })
       const fileText = (path: string): string | undefined =>
         path === this.file.path ? this.file.text : this.textOf?.(path)
-      for (const release of remoteReleasesRunningAsDefault(node, apiVersion, kind, this.source, fileText))
-        this.releasesRunningAsDefault.push(release)
+      const remote = remoteReleasesRunningAsDefault(node, apiVersion, kind, this.source, fileText)
+      for (const release of remote.found) this.releasesRunningAsDefault.push(release)
+      for (const finding of remote.findings) this.findings.push(finding)
     }
     this.readSuppression(annotations, span)
 
