@@ -443,6 +443,26 @@ export interface UnknownChart {
   terraform?: TerraformResourceRef
 }
 
+/**
+ * A release of a modelled chart that turns a ServiceAccount off (`create: false`), names none and
+ * still gives it a role-arn annotation, where the chart's helper then runs the pods as `default`
+ * (catalogue F7): the annotation is on no ServiceAccount.
+ */
+export interface ReleaseRunningAsDefault {
+  source: SourceKind
+  /** `helm release lb`, `Application lb`: how a message names the release. */
+  label: string
+  /** The chart's name (`aws-load-balancer-controller`). */
+  chart: string
+  /** Values path of the ServiceAccount settings (`serviceAccount`, `rbac.serviceAccount`). */
+  path: string
+  namespace: Value
+  roleArn: Value
+  /** The role-arn annotation's key in the release's values. */
+  location: Location
+  terraform?: TerraformResourceRef
+}
+
 /** What a role's identity-based policies say; `complete` when no attached policy's document is unknown. */
 export interface RolePermissions {
   complete: boolean
@@ -585,6 +605,8 @@ export interface Facts {
   nodeGroups?: NodeGroup[]
   /** Present when a source saw any. */
   selfHostedWebhooks?: SelfHostedWebhook[]
+  /** Present when a source saw any. */
+  releasesRunningAsDefault?: ReleaseRunningAsDefault[]
   /** What live confirmation read from AWS (only when it ran). */
   live?: LiveObservations[]
 }

@@ -10,7 +10,7 @@ export const workloadRunsAsDefault: Rule = {
     id: 'workload-runs-as-default',
     level: 'error',
     description:
-      "A workload sets no serviceAccountName, so its pods run as the namespace's unannotated default ServiceAccount, while a ServiceAccount named like the workload in the same namespace and manifests carries a role-arn annotation and no workload runs as it.",
+      "A workload sets no serviceAccountName, so its pods run as the namespace's unannotated default ServiceAccount, while a ServiceAccount named like the workload in the same namespace and manifests carries a role-arn annotation and no workload runs as it; or a Helm release turns the chart's ServiceAccount off, names none and annotates it with a role, so the chart's pods run as default.",
     remediation:
       'Set spec.serviceAccountName (in the pod template) to the annotated ServiceAccount meant for the workload.',
   },
@@ -41,6 +41,17 @@ export const workloadRunsAsDefault: Rule = {
           `${quoted(valueText(role).trim())}, is used by no workload: set ${serviceAccountNameField(workload)}: ${valueText(meant.name)}`,
         related: [{ location: meant.location, message: `${serviceAccountTitle(meant)}, annotated with the role` }],
         key: `${objectTitle(workload)} default`,
+      }
+    }
+    for (const release of graph.facts.releasesRunningAsDefault ?? []) {
+      // The pods get the default ServiceAccount's role, if it has one.
+      if (graph.serviceAccountsNamed(release.namespace, 'default').some((sa) => sa.roleArn !== undefined)) continue
+      yield {
+        location: release.location,
+        message:
+          `The ${release.label} of chart ${release.chart} sets ${release.path}.create: false and no ${release.path}.name, so the chart creates no ServiceAccount and runs its pods as ServiceAccount ${qualifiedName(release.namespace, 'default')}: ` +
+          `this role-arn ${quoted(valueText(release.roleArn).trim())} is on no ServiceAccount, the EKS webhook injects no role and the SDK falls back to the node's role; set ${release.path}.create: true, or ${release.path}.name to an annotated ServiceAccount that exists`,
+        key: `${release.label} ${release.path}.create false`,
       }
     }
   },

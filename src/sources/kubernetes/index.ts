@@ -9,6 +9,7 @@ import type {
   ServiceAccount,
   ServiceAccountCreator,
   SelfHostedWebhook,
+  ReleaseRunningAsDefault,
   ServiceAccountRef,
   SourceKind,
   VolumeMount,
@@ -36,6 +37,7 @@ import {
   TOKEN_EXPIRATION_ANNOTATION,
 } from '../../model/kubernetes.js'
 import { route53AssumedRoles } from '../cert-manager/route53-roles.js'
+import { remoteReleasesRunningAsDefault } from './chart-releases.js'
 import { nodeOsOf, podLabelsOf, selfHostedWebhooksOf } from './pod-placement.js'
 
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
@@ -196,6 +198,7 @@ class ManifestReader {
   readonly workloads: Workload[] = []
   readonly creators: ServiceAccountCreator[] = []
   readonly webhooks: SelfHostedWebhook[] = []
+  readonly releasesRunningAsDefault: ReleaseRunningAsDefault[] = []
   readonly findings: SourceFinding[] = []
   readonly suppressions: Suppression[] = []
   private fileLines: string[] | undefined
@@ -221,6 +224,7 @@ class ManifestReader {
     }
     if (this.creators.length > 0) facts.serviceAccountCreators = this.creators
     if (this.webhooks.length > 0) facts.selfHostedWebhooks = this.webhooks
+    if (this.releasesRunningAsDefault.length > 0) facts.releasesRunningAsDefault = this.releasesRunningAsDefault
     return facts
   }
 
@@ -387,6 +391,11 @@ class ManifestReader {
         location,
         text: creatorText(text.kind === 'known' ? text.value : text.expression),
       })
+      const fileText = (path: string): string | undefined =>
+        path === this.file.path ? this.file.text : this.textOf?.(path)
+      const remote = remoteReleasesRunningAsDefault(node, apiVersion, kind, this.source, fileText)
+      for (const release of remote.found) this.releasesRunningAsDefault.push(release)
+      for (const finding of remote.findings) this.findings.push(finding)
     }
     this.readSuppression(annotations, span)
 

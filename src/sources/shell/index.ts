@@ -19,6 +19,7 @@ import {
   CHART_SERVICE_ACCOUNTS,
   chartName,
   releaseDerivedName,
+  settingsRunningAsDefault,
   unreadMessage,
   unreadServiceAccountValue,
   type ChartServiceAccount,
@@ -434,7 +435,11 @@ class ScriptReader {
       const prefix = spec.path.join('.')
       const at = (key: string): HelmSet | undefined => sets.get(`${prefix}.${key}`)
       const create = spec.createPath ? sets.get(spec.createPath.join('.')) : at('create')
-      if (create && create.value.kind === 'known' && create.value.value === 'false') continue
+      if (create && create.value.kind === 'known' && create.value.value === 'false') {
+        if (chart.kind === 'known' && !valuesUnknown && create.option === 'set')
+          this.releaseRunningAsDefault(chart.value, parsed, spec, sets, releaseLabel, whereLocation)
+        continue
+      }
       const explicit = at('name')
       const annotations = [...sets.values()]
         .filter(() => spec.annotated !== false)
@@ -479,16 +484,48 @@ class ScriptReader {
     }
   }
 
+  /** `create=false`, no name and a role-arn annotation for a chart whose pods then run as `default`. */
+  private releaseRunningAsDefault(
+    chart: string,
+    parsed: Arguments,
+    spec: ChartServiceAccount,
+    sets: ReadonlyMap<string, HelmSet>,
+    releaseLabel: string,
+    whereLocation: Location,
+  ): void {
+    const versionWord = parsed.options.get('version')?.at(-1)
+    const version = versionWord ? this.value(versionWord) : undefined
+    const written = version === undefined ? undefined : version.kind === 'known' ? version.value : null
+    if (!settingsRunningAsDefault(chart, written).includes(spec)) return
+    const prefix = spec.path.join('.')
+    const name = sets.get(`${prefix}.name`)
+    if (name && !(name.value.kind === 'known' && name.value.value === '')) return
+    const roleArn = sets.get(`${prefix}.annotations.${ROLE_ARN_ANNOTATION}`)
+    if (!roleArn || roleArn.path.length !== spec.path.length + 2) return
+    if (roleArn.value.kind === 'known' && roleArn.value.value.trim() === '') return
+    const namespaceSet = spec.namespacePath ? sets.get(spec.namespacePath.join('.')) : undefined
+    ;(this.result.facts.releasesRunningAsDefault ??= []).push({
+      source: 'helm',
+      label: `helm release ${releaseLabel}`,
+      chart: chartName(chart),
+      path: prefix,
+      namespace:
+        namespaceSet && !(namespaceSet.value.kind === 'known' && namespaceSet.value.value === '')
+          ? namespaceSet.value
+          : this.namespace(parsed, whereLocation),
+      roleArn: roleArn.value,
+      location: roleArn.keyLocation,
+    })
+  }
+
   /** The `--set`/`--set-string` assignments, last one winning, by their dotted path. */
   private helmSets(parsed: Arguments): Map<string, HelmSet> {
     const sets = new Map<string, HelmSet>()
-    const words = [
-      ...(parsed.options.get('set') ?? []),
-      ...(parsed.options.get('set-string') ?? []),
-      ...(parsed.options.get('set-literal') ?? []),
-    ]
-    words.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column)
-    for (const word of words) {
+    const words = (['set', 'set-string', 'set-literal'] as const).flatMap((option) =>
+      (parsed.options.get(option) ?? []).map((word) => ({ word, option })),
+    )
+    words.sort((a, b) => a.word.location.line - b.word.location.line || a.word.location.column - b.word.location.column)
+    for (const { word, option } of words) {
       for (const part of splitList(word)) {
         const equals = part.text.indexOf('=')
         if (equals <= 0) continue
@@ -498,6 +535,7 @@ class ScriptReader {
           keyLocation: part.at ? part.at(0) : part.location,
           value: this.value(wordFrom(part, equals + 1)),
           written: part.text.slice(0, equals),
+          option,
         })
       }
     }
@@ -531,6 +569,8 @@ interface HelmSet {
   value: Value
   /** The key as the command wrote it (after the shell's quoting). */
   written: string
+  /** `--set` types `true` and `false` as booleans; `--set-string` and `--set-literal` keep text. */
+  option: 'set' | 'set-string' | 'set-literal'
 }
 
 /** A chart not in the table: the `serviceAccount.{create,name,annotations}` convention, name unknown unless set. */

@@ -170,8 +170,10 @@ export class BlueprintsAddonModule implements CalledModule {
     sets.push(...listedSets(given.sensitive))
     reportUnescapedAnnotationKeys(sink, sets, `${this.call.prefix}helm_release.this[0]`)
     const chart = this.input('chart')
+    const version = this.input('chart_version')
     return addReleaseServiceAccounts(sink, {
       chart: chart ? scalarString(chart) : undefined,
+      version: version ? (scalarString(version) ?? null) : undefined,
       release: this.releaseName(),
       releaseLocation:
         this.inputs.attribute('name')?.location ?? this.inputs.attribute('chart')?.location ?? view.location,

@@ -1,3 +1,4 @@
+import semver from 'semver'
 import { ROLE_ARN_ANNOTATION } from '../../../model/kubernetes.js'
 /**
  * Where common AWS add-on charts keep their ServiceAccount settings and how they name it when
@@ -32,9 +33,34 @@ export interface ChartServiceAccount {
   createPath?: readonly string[]
   /** False when the chart's template writes no annotations on this ServiceAccount. */
   annotated?: false
+  /**
+   * The chart's ServiceAccount-name helper is `create ? default <fullname> name : default "default" name`
+   * (the `helm create` scaffold) and values.yaml leaves `name` empty: with `create: false` and no
+   * name, the chart renders no ServiceAccount and its pods run as `default` (catalogue F7). `since`:
+   * the first chart version with this helper at this path; without it, every version has it.
+   */
+  defaultWhenNotCreated?: { since?: string }
 }
 
-const STANDARD: ChartServiceAccount = { path: ['serviceAccount'], defaultName: { fullname: 'contains' } }
+/**
+ * Charts whose helper gives `default` (templates/_helpers.tpl `<chart>.serviceAccountName`,
+ * `{{ default "default" .Values.serviceAccount.name }}` in the `else` of `create`), the same in
+ * every version of each chart's history (`git log` of the file, Chart.yaml's version at each commit):
+ * aws/eks-charts@5239609242f3 aws-load-balancer-controller 0.1.0–3.5.0;
+ * kubernetes-sigs/external-dns@2bf1bf8af2b7 charts/external-dns 1.2.0–1.21.1;
+ * aws/karpenter-provider-aws@1d927085dd81 charts/karpenter 0.5.3–1.14.1;
+ * cert-manager/cert-manager@2d0d7f7f7424 deploy/charts/cert-manager (since 2019-01);
+ * external-secrets/external-secrets@cc5bfbc2234a deploy/charts/external-secrets 0.1.0–2.9.0;
+ * kubecost/cost-analyzer-helm-chart@b01e76c9ec21 cost-analyzer 1.29.0–2.3.3;
+ * kubernetes/autoscaler@e9e32f3437 charts/cluster-autoscaler 1.0.0–9.36.0 (`rbac.serviceAccount`);
+ * vmware-tanzu/helm-charts@73466ca986bb charts/velero 2.13.7–12.1.0 (`serviceAccount.server`).
+ * Their ServiceAccount templates render only when `create` is true: the annotations go nowhere.
+ */
+const STANDARD: ChartServiceAccount = {
+  path: ['serviceAccount'],
+  defaultName: { fullname: 'contains' },
+  defaultWhenNotCreated: {},
+}
 
 export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServiceAccount[]>> = {
   'aws-load-balancer-controller': [STANDARD],
@@ -49,6 +75,7 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
         fullname: 'equals',
         chartName: (values) => `${values(['cloudProvider']) || 'aws'}-cluster-autoscaler`,
       },
+      defaultWhenNotCreated: {},
     },
   ],
   'aws-ebs-csi-driver': [
@@ -62,12 +89,20 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
   // vmware-tanzu/helm-charts@73466ca986bb charts/velero 12.1.0: templates/serviceaccount-server.yaml,
   // _helpers.tpl `velero.serverServiceAccount` = serviceAccount.server.name or `<fullname>-server`.
   velero: [
-    { path: ['serviceAccount', 'server'], defaultName: { fullname: 'contains', suffix: { default: 'server' } } },
+    {
+      path: ['serviceAccount', 'server'],
+      defaultName: { fullname: 'contains', suffix: { default: 'server' } },
+      defaultWhenNotCreated: {},
+    },
   ],
   // aws/eks-charts@5239609242f3 stable/aws-for-fluent-bit 0.2.0: templates/serviceaccount.yaml,
   // _helpers.tpl `aws-for-fluent-bit.serviceAccountName` = serviceAccount.name or fullname;
-  // namespace `global.namespaceOverride`.
-  'aws-for-fluent-bit': [{ ...STANDARD, namespacePath: ['global', 'namespaceOverride'] }],
+  // namespace `global.namespaceOverride`. The helper returns the fullname whether or not `create`
+  // is set (since 0.1.2; 0.1.0 gave `default`): with `create: false` the pods run as a
+  // ServiceAccount the release does not create, which may well exist elsewhere.
+  'aws-for-fluent-bit': [
+    { path: ['serviceAccount'], defaultName: { fullname: 'contains' }, namespacePath: ['global', 'namespaceOverride'] },
+  ],
   // aws-observability/helm-charts@71a298ffdebe charts/amazon-cloudwatch-observability 6.4.0:
   // templates/operator-serviceaccount.yaml (`manager.serviceAccount.name` or
   // `<name>-controller-manager`, name = nameOverride or the chart name) and
@@ -86,7 +121,9 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
   // controller, server, applicationSet, notifications and dex ServiceAccounts; _helpers.tpl
   // `argo-cd.repoServer.serviceAccountName` = repoServer.serviceAccount.name or
   // `<fullname>-<repoServer.name>`, where values.yaml sets `nameOverride: argocd`; namespace
-  // `namespaceOverride` (_common.tpl).
+  // `namespaceOverride` (_common.tpl). Every component's helper gives `default` when `create` is
+  // false and the name empty (since chart 1.0.9, 2019), but only repoServer's name is empty in
+  // values.yaml: the others keep their fixed name.
   'argo-cd': [
     {
       path: ['controller', 'serviceAccount'],
@@ -106,6 +143,7 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
         suffix: { path: ['repoServer', 'name'], default: 'repo-server' },
       },
       namespacePath: ['namespaceOverride'],
+      defaultWhenNotCreated: {},
     },
     {
       path: ['applicationSet', 'serviceAccount'],
@@ -130,13 +168,38 @@ export const CHART_SERVICE_ACCOUNTS: Readonly<Record<string, readonly ChartServi
   // kubeflow/spark-operator@38082f3318e9 charts/spark-operator-chart 2.5.0-rc.0: controller and
   // webhook ServiceAccounts (`<fullname>-controller`, `<fullname>-webhook`). The spark
   // ServiceAccount (`spark.serviceAccount`) is created in each of `spark.jobNamespaces`: not modelled.
+  // templates/controller/_helpers.tpl and webhook/_helpers.tpl give `default` when `create` is
+  // false and the name empty since 2.0.0-rc.0 (1.x had no controller./webhook.serviceAccount).
   'spark-operator': [
     {
       path: ['controller', 'serviceAccount'],
       defaultName: { fullname: 'contains', suffix: { default: 'controller' } },
+      defaultWhenNotCreated: { since: '2.0.0-rc.0' },
     },
-    { path: ['webhook', 'serviceAccount'], defaultName: { fullname: 'contains', suffix: { default: 'webhook' } } },
+    {
+      path: ['webhook', 'serviceAccount'],
+      defaultName: { fullname: 'contains', suffix: { default: 'webhook' } },
+      defaultWhenNotCreated: { since: '2.0.0-rc.0' },
+    },
   ],
+}
+
+/**
+ * The ServiceAccount settings of a modelled chart whose pods run as `default` when the release
+ * sets `create: false` and no name, at this chart version (`version` as written: a version, a
+ * range, undefined for the newest, null when known only at apply time). A version or range that
+ * reaches before `since`, or that irsa-guard cannot read, is unknown: none.
+ */
+export function settingsRunningAsDefault(chart: string, version: string | null | undefined): ChartServiceAccount[] {
+  const specs = CHART_SERVICE_ACCOUNTS[chartName(chart)] ?? []
+  return specs.filter((spec) => {
+    const since = spec.defaultWhenNotCreated?.since
+    if (!spec.defaultWhenNotCreated) return false
+    if (since === undefined || version === undefined || version?.trim() === '') return true
+    if (version === null) return false
+    const range = semver.validRange(version.trim().replace(/^v(?=\d)/, ''))
+    return range !== null && semver.subset(range, `>=${since}`, { includePrerelease: true })
+  })
 }
 
 /** Charts that also create ServiceAccounts CHART_SERVICE_ACCOUNTS does not model (their names stay open). */

@@ -25,6 +25,7 @@ import {
   CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS,
   chartName,
   releaseDerivedName,
+  settingsRunningAsDefault,
   unreadMessage,
   unreadServiceAccountValue,
   type ChartServiceAccount,
@@ -60,8 +61,11 @@ export function readHelmRelease(context: ResourceContext): void {
     renderLocalChart(context, chart, values, namespace)
     return
   }
+  const version = present(view.value('version'))
   addReleaseServiceAccounts(sink, {
     chart: chartValue ? scalarString(chartValue) : undefined,
+    version: version ? (scalarString(version) ?? null) : undefined,
+    valuesComplete: valuesRead(documents, sets),
     release: present(view.value('name')),
     releaseLocation: view.attribute('name')?.location ?? view.location,
     namespace: toFactValue(namespace) ?? known('default', view.location),
@@ -134,8 +138,12 @@ export interface HelmReleaseValues {
   releaseLocation: Location
   namespace: Value
   values: HclValue
+  /** The chart version as written; null when it is known only at apply time. */
+  version?: string | null | undefined
   /** False when some values or sets are known only at apply time: a default name may then be overridden. */
   valuesKnown?: boolean
+  /** False when a values document or a set's name is known only at apply time (it may set anything). */
+  valuesComplete?: boolean
   /**
    * Values paths of ServiceAccount settings the caller annotates (`controller.serviceAccount` from
    * `controller.serviceAccount.annotations.…`): for a chart not in CHART_SERVICE_ACCOUNTS, each is a
@@ -184,9 +192,13 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
       .filter(([key]) => key !== EXPLICIT_ONLY.path.join('.'))
       .map(([, path]) => ({ path, defaultName: { fixed: '' } })),
   ]
+  const runningAsDefault = chart ? settingsRunningAsDefault(chart, release.version) : []
   for (const spec of specs ?? unknownChart) {
     const create = lookup(spec.createPath ?? [...spec.path, 'create'])
-    if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false')) continue
+    if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false')) {
+      if (runningAsDefault.includes(spec)) addReleaseRunningAsDefault(sink, release, spec)
+      continue
+    }
     const explicit = present(lookup([...spec.path, 'name']))
     let name: Value | undefined
     let naming: ReleaseServiceAccount['naming'] = 'fixed'
@@ -221,11 +233,7 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
         )
       continue
     }
-    const namespaceOverride = spec.namespacePath ? toFactValue(present(lookup(spec.namespacePath))) : undefined
-    const namespace =
-      namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '')
-        ? namespaceOverride
-        : release.namespace
+    const namespace = settingsNamespace(release, spec)
     addServiceAccount(sink, {
       name,
       namespace,
@@ -239,6 +247,33 @@ export function addReleaseServiceAccounts(sink: FactSink, release: HelmReleaseVa
     added.push({ name, namespace, naming, path: spec.path })
   }
   return added
+}
+
+/** The release's namespace, or the chart's namespace override. */
+function settingsNamespace(release: HelmReleaseValues, spec: ChartServiceAccount): Value {
+  const override = spec.namespacePath ? toFactValue(present(valueAt(release.values, spec.namespacePath))) : undefined
+  return override && !(override.kind === 'known' && override.value === '') ? override : release.namespace
+}
+
+/** `create: false`, no name and a role-arn annotation for a chart that then runs its pods as `default`. */
+function addReleaseRunningAsDefault(sink: FactSink, release: HelmReleaseValues, spec: ChartServiceAccount): void {
+  if (release.valuesKnown === false || release.valuesComplete === false || !release.chart) return
+  const name = present(valueAt(release.values, [...spec.path, 'name']))
+  if (name && scalarString(name) !== '') return
+  const annotations = annotationsOf(present(valueAt(release.values, [...spec.path, 'annotations'])), 'annotations')
+  const roleArn = annotations.find((annotation) => annotation.key === ROLE_ARN_ANNOTATION)
+  if (!roleArn || (roleArn.value.kind === 'known' && roleArn.value.value.trim() === '')) return
+  const releaseName = release.release ? scalarString(release.release) : undefined
+  ;(sink.facts.releasesRunningAsDefault ??= []).push({
+    source: 'terraform',
+    label: releaseName !== undefined ? `helm release ${releaseName}` : release.terraform.address,
+    chart: chartName(release.chart),
+    path: spec.path.join('.'),
+    namespace: settingsNamespace(release, spec),
+    roleArn: roleArn.value,
+    location: roleArn.keyLocation,
+    terraform: release.terraform,
+  })
 }
 
 /**
