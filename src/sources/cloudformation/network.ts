@@ -28,7 +28,10 @@ export function markPrivateNetwork(
   root: ObjectNode,
   value: (node: TreeNode | undefined) => Value | undefined,
 ): void {
+  // A macro may add anything; an exported value may let another stack add a route.
   if (child(root, 'Transform')) return
+  const outputs = child(root, 'Outputs')
+  if (outputs?.kind === 'object' && outputs.entries.some((output) => child(output.value, 'Export'))) return
   const resources = [...scope.resources.values()]
   if (resources.some((each) => ROUTING_TYPE.test(each.type))) return
   const subnets = child(child(resource.properties, 'ResourcesVpcConfig'), 'SubnetIds')

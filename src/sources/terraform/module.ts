@@ -319,6 +319,11 @@ export class ModuleInstance implements Environment, CalledModule {
       resourceTypes: () => [...types],
       resources: (type) => resources.filter(({ view }) => view.block.labels[0] === type),
       moduleCalls: () => calls,
+      rootOutputs: () =>
+        [...this.outputs.values()].flatMap((block) => {
+          const value = attribute(block.body, 'value')
+          return value ? [this.evaluator.evaluate(value.expression)] : []
+        }),
     }
   }
 

@@ -23,6 +23,8 @@ export interface NetworkScope {
   resources(type: string): ScopedView[]
   resourceTypes(): string[]
   moduleCalls(): ScopedModuleCall[]
+  /** The root module's output values: what another configuration may read through remote state. */
+  rootOutputs(): HclValue[]
 }
 
 /** terraform-aws-modules/vpc, its root module only. */
@@ -69,7 +71,9 @@ export function markPrivateNetworks(scope: NetworkScope, clusters: readonly Clus
   if (candidates.length === 0) return
   const calls = scope.moduleCalls()
   const vpcModules = calls.filter((call) => VPC_SOURCE.test(call.source.trim()))
-  const routing = routesOut(scope)
+  // Route tables the root hands to other configurations (remote state) may get routes there.
+  const routing =
+    routesOut(scope) || scope.rootOutputs().some((output) => refersTo(output, (ref) => /route_table/.test(ref)))
   const sts = stsEndpoint(scope, calls)
   for (const { cluster, subnets } of candidates) {
     const network =
@@ -254,20 +258,21 @@ function knownRouteFree(call: ScopedModuleCall): boolean {
 
 /** Whether a block's arguments refer to anything under a reference prefix. */
 function mentions(view: BlockView, refPrefix: string): boolean {
-  const visit = (value: HclValue, depth: number): boolean => {
-    if (depth > 50) return true
-    if (value.kind === 'unknown')
-      return value.parts.some(
-        (part) => 'ref' in part && (part.ref.startsWith(refPrefix) || part.ref === refPrefix.slice(0, -1)),
-      )
-    if (value.kind === 'tuple') return value.items.some((item) => visit(item, depth + 1))
-    if (value.kind === 'object')
-      return value.entries.some(
-        (entry) => (entry.keyValue !== undefined && visit(entry.keyValue, depth + 1)) || visit(entry.value, depth + 1),
-      )
-    return false
-  }
-  return visit(view.toValue(), 0)
+  return refersTo(view.toValue(), (ref) => ref.startsWith(refPrefix) || ref === refPrefix.slice(0, -1))
+}
+
+/** Whether a value holds a reference the test accepts. */
+function refersTo(value: HclValue, test: (ref: string) => boolean, depth = 0): boolean {
+  if (depth > 50) return true
+  if (value.kind === 'unknown') return value.parts.some((part) => 'ref' in part && test(part.ref))
+  if (value.kind === 'tuple') return value.items.some((item) => refersTo(item, test, depth + 1))
+  if (value.kind === 'object')
+    return value.entries.some(
+      (entry) =>
+        (entry.keyValue !== undefined && refersTo(entry.keyValue, test, depth + 1)) ||
+        refersTo(entry.value, test, depth + 1),
+    )
+  return false
 }
 
 /** The argument is false, or absent when its default is false. */
