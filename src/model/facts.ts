@@ -469,7 +469,9 @@ export interface RolePermissions {
   statements: PermissionStatement[]
   /**
    * Set when the only policies whose documents the scan lacks are these attached managed policies
-   * (AWS managed ones a rule may know by name): the permissions are `statements` and theirs.
+   * (AWS managed ones a rule may know by name): the permissions are `statements` and theirs. In
+   * Terraform, as far as the repository shows the role's attachments (without exclusive lists,
+   * another configuration could attach more).
    */
   unreadManagedPolicies?: Value[]
 }

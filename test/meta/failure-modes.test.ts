@@ -967,7 +967,7 @@ export const failureModes: readonly FailureMode[] = [
     id: 'L6',
     title: 'PI-AGENT-MISSING',
     severity: 'ERROR',
-    status: 'partly',
+    status: 'caught',
     evidence: [
       rule('pod-identity-agent-missing', 'infra/cluster.tf:11', 'error'),
       rule('pod-identity-agent-missing', 'infra/eks-module.tf:6', 'error'),
@@ -975,8 +975,10 @@ export const failureModes: readonly FailureMode[] = [
       rule('pod-identity-agent-missing', 'cloudformation/cluster.yaml:14', 'error'),
       rule('pod-identity-node-role-missing', 'eksctl/cluster.yaml:17', 'error'),
       rule('pod-identity-node-role-missing', 'cloudformation/cluster.yaml:25', 'error'),
+      rule('pod-identity-node-role-missing', 'terraform/main.tf:19', 'error'),
+      rule('pod-identity-node-role-missing', 'terraform-module/main.tf:34', 'error'),
     ],
-    note: 'the agent add-on missing from a complete add-on list (aws_eks_addon, terraform-aws-eks addons, eksctl addons, CloudFormation AWS::EKS::Addon; not Auto Mode) is caught, and so is an eksctl or CloudFormation node role whose policies are all known and lack eks-auth:AssumeRoleForPodIdentity; a Terraform node role (aws_eks_node_group node_role_arn) is judged only once its attachments are facts that mark AWS managed policies as the only unread ones (RolePermissions.unreadManagedPolicies), and terraform-aws-eks node groups with create_iam_role = false are not read',
+    note: 'the agent add-on missing from a complete add-on list (aws_eks_addon, terraform-aws-eks addons, eksctl addons, CloudFormation AWS::EKS::Addon; not Auto Mode), and a node role that does not allow eks-auth:AssumeRoleForPodIdentity (eksctl attachPolicyARNs without AmazonEKSWorkerNodePolicy, CloudFormation AWS::EKS::Nodegroup NodeRole, Terraform aws_eks_node_group and terraform-aws-eks eks_managed_node_groups with create_iam_role = false) are caught. Unknowable offline: node roles the repository does not define, customer managed policies whose documents it does not contain, and attachments made by another configuration; the node role terraform-aws-eks creates always has AmazonEKSWorkerNodePolicy',
   },
   {
     id: 'L7',

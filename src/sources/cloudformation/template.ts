@@ -222,11 +222,6 @@ class TemplateReader {
     // A list the scan cannot read item by item (a parameter, a condition) attaches what it may.
     if (managedNode && (managedNode.kind !== 'array' || managed.length !== managedItems.length))
       role.permissions.complete = false
-    if (managed.length > 0)
-      role.managedPolicyArns = managed.map((arn, index) => ({
-        arn,
-        location: managedItems[index]?.location ?? arn.location,
-      }))
     for (const arn of managed) this.addManagedPolicy(role, arn)
     role.label = labelOf(name, logicalId, path)
     return role

@@ -1,4 +1,11 @@
-import type { Cluster, FargateSelector, OidcProvider, PermissionStatement, Role } from '../../../model/facts.js'
+import type {
+  Cluster,
+  FargateSelector,
+  NodeGroup,
+  OidcProvider,
+  PermissionStatement,
+  Role,
+} from '../../../model/facts.js'
 import type { Location } from '../../../model/location.js'
 import { formatLocation } from '../../../model/location.js'
 import { known, symbolic } from '../../../model/value.js'
@@ -102,6 +109,7 @@ export class EksModule implements CalledModule {
       })
     }
     this.fargateProfiles(sink)
+    this.nodeGroupsWithGivenRole(sink)
     const addons =
       this.majorVersion === undefined
         ? (this.input('addons') ?? this.input('cluster_addons'))
@@ -314,6 +322,46 @@ export class EksModule implements CalledModule {
         selectors,
         terraform: { root: this.call.rootDir, address },
       })
+    }
+  }
+
+  /**
+   * `eks_managed_node_groups` entries that bring their own node role. modules/eks-managed-node-group/main.tf
+   * (v20.37.2, v21.19.0): `node_role_arn = var.create_iam_role ? aws_iam_role.this[0].arn : var.iam_role_arn`;
+   * the role it creates always gets AmazonEKSWorkerNodePolicy (`iam_role_policies` local), so only a given
+   * role can lack it. Before v21 an entry's settings default to `eks_managed_node_group_defaults`
+   * (node_groups.tf `try(each.value.x, var.eks_managed_node_group_defaults.x, …)`).
+   */
+  private nodeGroupsWithGivenRole(sink: FactSink): void {
+    const groups = this.input('eks_managed_node_groups')
+    if (groups?.kind !== 'object') return
+    const defaults =
+      this.majorVersion === undefined || this.majorVersion < 21
+        ? this.input('eks_managed_node_group_defaults')
+        : undefined
+    for (const entry of groups.entries) {
+      if (entry.keyValue !== undefined || entry.value.kind !== 'object') continue
+      const setting = (name: string): HclValue | undefined =>
+        present(objectGet(entry.value, name)) ?? present(objectGet(defaults, name))
+      const create = objectGet(entry.value, 'create')
+      if (create?.kind === 'bool' && !create.value) continue
+      const createRole = setting('create_iam_role')
+      if (createRole?.kind !== 'bool' || createRole.value) continue
+      const roleArn = toFactValue(setting('iam_role_arn'))
+      if (!roleArn) continue
+      const address = `${this.call.prefix}module.eks_managed_node_group[${JSON.stringify(entry.key)}].aws_eks_node_group.this[0]`
+      const group: NodeGroup = {
+        source: 'terraform',
+        location: entry.keyLocation,
+        label: `node group ${address}`,
+        roleArn,
+        terraform: { root: this.call.rootDir, address },
+      }
+      const cluster = toFactValue(this.clusterName())
+      if (cluster) group.cluster = cluster
+      const amiType = setting('ami_type')
+      if (amiType?.kind === 'string' && /^WINDOWS_/i.test(amiType.value)) group.windows = true
+      ;(sink.facts.nodeGroups ??= []).push(group)
     }
   }
 

@@ -54,7 +54,7 @@ export function readNodeGroup({ view, address, root, sink }: ResourceContext): v
   const group: NodeGroup = {
     source: 'terraform',
     location: view.location,
-    label: address,
+    label: `node group ${address}`,
     terraform: { root, address },
   }
   const cluster = toFactValue(present(view.value('cluster_name')))

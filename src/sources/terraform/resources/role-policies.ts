@@ -153,6 +153,10 @@ interface RoleGrants {
   inlineUnknown: boolean
   /** An attached policy whose statements the scan does not have (an AWS managed one), or one that may not exist. */
   attachmentsUnknown: boolean
+  /** Attached policies known only by ARN (AWS managed ones); their statements are not in the scan. */
+  unreadAttachments: Value[]
+  /** An attachment whose ARN is unknown, or that may not exist. */
+  otherAttachmentUnknown: boolean
   /** Exclusive lists of inline policy names; undefined for a list with an unknown item. */
   inlineLists: (string[] | undefined)[]
   attachmentLists: (string[] | undefined)[]
@@ -179,6 +183,8 @@ export function joinRolePolicies(sink: FactSink): void {
         attachedArns: new Set<string>(),
         inlineUnknown: false,
         attachmentsUnknown: false,
+        unreadAttachments: [],
+        otherAttachmentUnknown: false,
         inlineLists: [],
         attachmentLists: [],
       }))
@@ -195,6 +201,15 @@ export function joinRolePolicies(sink: FactSink): void {
       !grants.attachmentsUnknown &&
       listed(grants.inlineLists, grants.inlineNames) &&
       listed(grants.attachmentLists, grants.attachedArns)
+    // A rule that knows AWS managed policies by name may still decide (pod-identity-node-role-missing):
+    // the role's policies as far as the repository shows them are its statements and these.
+    if (
+      !grants.permissions.complete &&
+      !grants.inlineUnknown &&
+      !grants.otherAttachmentUnknown &&
+      grants.unreadAttachments.length > 0
+    )
+      grants.permissions.unreadManagedPolicies = grants.unreadAttachments
     role.permissions = grants.permissions
   }
 }
@@ -221,12 +236,19 @@ function addGrant(
       const resolved = resolvePolicy(grant.policyArn, policies)
       if (!certain || !resolved.arn) {
         grants.attachmentsUnknown = true
+        grants.otherAttachmentUnknown = true
         return
       }
       ;(role.managedPolicyArns ??= []).push({ arn: resolved.arn, location: grant.policyArn.location })
       grants.attachedArns.add(valueKey(resolved.arn))
       // An AWS managed policy, or a customer policy whose document the scan does not have, grants what the scan cannot see.
-      if (!resolved.document || !addStatements(grants.permissions, resolved.document)) grants.attachmentsUnknown = true
+      if (!resolved.document) {
+        grants.attachmentsUnknown = true
+        grants.unreadAttachments.push(resolved.arn)
+      } else if (!addStatements(grants.permissions, resolved.document)) {
+        grants.attachmentsUnknown = true
+        grants.otherAttachmentUnknown = true
+      }
       return
     }
     case 'inline-names':
