@@ -1,7 +1,11 @@
+import { realpathSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
+import nodePath from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { Config } from './config.js'
+import type { FileKind } from './discover/classify.js'
+import { readCandidate } from './discover/read.js'
 import { errorText } from './model/error-text.js'
 import { MAX_TASKS, SourceScheduler, UNCLAIMED, type SourceWorker, type TaskOffer } from './source-scheduler.js'
 import { filesOfKinds, groupByKind, inputOf, readTask, type SourceRun } from './source-inputs.js'
@@ -94,7 +98,7 @@ function workerScript(): string | undefined {
 
 /**
  * How many worker threads to start: `requested` when given (0: none), else one per spare core
- * (at most 2: the largest sources are single tasks, and each worker holds a copy of the texts)
+ * (at most 2: each worker holds a copy of the texts it reads)
  * when the files hold enough text to repay a worker's start.
  */
 export function workerCountFor(files: readonly SourceFile[], requested: number | undefined): number {
@@ -124,7 +128,16 @@ export async function readSourcesInParallel(
   try {
     const data = {
       [WORKER_FLAG]: true,
-      files,
+      // With the root known, a worker reads the files it needs itself (see filesReadByWorker) instead of receiving a copy of every text.
+      ...(options.root === undefined
+        ? { files }
+        : {
+            filesToRead: files.map((file): FileToRead => ({
+              path: file.path,
+              kind: file.kind,
+              length: file.text.length,
+            })),
+          }),
       config: options.config,
       root: options.root,
       sniff: options.sniff === true,
@@ -157,14 +170,21 @@ export async function readSourcesInParallel(
  */
 export function serveSourceWorker(): void {
   const data = workerData as {
-    files: SourceFile[]
+    files?: SourceFile[]
+    filesToRead?: FileToRead[]
     config: Config
     root?: string
     sniff: boolean
     claims: Int32Array
     claimValue: number
   }
-  const context = contextOf(data.files, data)
+  const reads = { differ: false }
+  const files =
+    data.files ??
+    (data.root === undefined
+      ? []
+      : filesReadByWorker(data.filesToRead ?? [], data.root, data.config.maxFileBytes, reads))
+  const context = contextOf(files, data)
   const prepared = new Map<number, Promise<void>>()
   const offers: TaskOffer[] = []
   let busy = false
@@ -186,15 +206,17 @@ export function serveSourceWorker(): void {
     const source = allSources[offer.sourceIndex]!
     try {
       if (source.prepare && !prepared.has(offer.sourceIndex))
-        prepared.set(offer.sourceIndex, source.prepare(filesOfKinds(data.files, source.kinds)))
+        prepared.set(offer.sourceIndex, source.prepare(filesOfKinds(files, source.kinds)))
       await prepared.get(offer.sourceIndex)
       const result = readTask(
         source,
-        offer.files.map((index) => data.files[index]!),
+        offer.files.map((index) => files[index]!),
         context,
         offer.part,
       )
-      parentPort!.postMessage({ id: offer.id, result })
+      // A file read here is not the one the main thread read (it changed meanwhile): the main thread reads the task.
+      if (reads.differ) parentPort!.postMessage({ id: offer.id, error: 'a file changed while the scan read it' })
+      else parentPort!.postMessage({ id: offer.id, result })
     } catch (error) {
       parentPort!.postMessage({ id: offer.id, error: errorText(error) })
     }
@@ -202,6 +224,50 @@ export function serveSourceWorker(): void {
   parentPort?.on('message', (offer: TaskOffer) => {
     offers.push(offer)
     setImmediate(() => void next())
+  })
+}
+
+/** A file as a worker is told of it: it reads the text itself, and expects this many UTF-16 code units. */
+interface FileToRead {
+  path: string
+  kind: FileKind
+  length: number
+}
+
+/**
+ * The files as a worker sees them: each read the first time a source asks for its text, the way
+ * discovery read it on the main thread (readCandidate: within the root's real path, links out of it
+ * refused, the same size limit and decoding). A text of another length than the main thread's
+ * sets `reads.differ` (the file changed during the scan), and the worker then leaves its tasks to
+ * the main thread.
+ */
+function filesReadByWorker(
+  list: readonly FileToRead[],
+  root: string,
+  maxFileBytes: number,
+  reads: { differ: boolean },
+): SourceFile[] {
+  let rootReal: string
+  try {
+    rootReal = realpathSync(root)
+  } catch {
+    reads.differ = true
+    rootReal = root
+  }
+  return list.map(({ path, kind, length }) => {
+    let text: string | undefined
+    return {
+      path,
+      kind,
+      get text(): string {
+        if (text === undefined) {
+          const decoded = readCandidate({ path, absolutePath: nodePath.join(rootReal, path), rootReal }, maxFileBytes)
+          text = decoded.ok ? decoded.text : ''
+          if (!decoded.ok || text.length !== length) reads.differ = true
+        }
+        return text
+      },
+    }
   })
 }
 

@@ -315,7 +315,10 @@ export class SourceScheduler {
   private finish(plan: Plan): void {
     if (plan.speculative || !plan.results.every((slot) => slot !== undefined)) return
     const parts = allSources[plan.sourceIndex]!.parts
-    this.finished.set(plan.sourceIndex, plan.parted && parts ? parts.merge(plan.results) : mergeResults(plan.results))
+    this.finished.set(
+      plan.sourceIndex,
+      plan.parted && parts ? parts.merge(plan.results, this.context) : mergeResults(plan.results),
+    )
   }
 
   private complete(task: Task, result: SourceResult): void {

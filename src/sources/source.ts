@@ -69,14 +69,15 @@ export interface Source {
 /**
  * A source read in `count` parts: each part receives the source's whole input and reads the
  * share it owns (a part may look at the rest, say the modules its modules call); `merge` of every
- * part's result, in part order, is exactly what `read` returns. Parts cross between threads, so
+ * part's result, in part order (on the thread that scheduled them, with its context), is exactly
+ * what `read` returns. Parts cross between threads, so
  * they are plain data.
  */
 export interface SourceParts<Part> {
   /** How many parts to read these files in, for this many threads; 1 means reading them whole. */
   count(files: readonly SourceFile[], threads: number, context: SourceContext): number
   read(files: readonly SourceFile[], context: SourceContext, part: number, count: number): Part
-  merge(parts: readonly Part[]): SourceResult
+  merge(parts: readonly Part[], context: SourceContext): SourceResult
 }
 
 export interface SourceContextOptions {

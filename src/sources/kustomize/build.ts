@@ -507,10 +507,15 @@ export class KustomizeBuilder {
     return manifest
   }
 
-  /** The findings and comment suppressions of a resource file a build read, if one did. */
-  parsedManifest(path: string): ManifestFindings | undefined {
+  /** The findings and comment suppressions of a resource file a build read, if one did (`everyDocument`: of every document). */
+  parsedManifest(path: string): (ManifestFindings & { everyDocument: boolean }) | undefined {
     const parsed = this.manifests.get(path)
     return typeof parsed === 'object' ? parsed : undefined
+  }
+
+  /** The resource files a build of this kustomization loads (see `plan`). */
+  loadsOf(path: string): readonly string[] {
+    return this.planOf(path).loads
   }
 
   private transform(kustomization: Kustomization, resources: Resource[], build: Build): void {

@@ -30,8 +30,12 @@ export interface FluxKustomization {
   variablesComplete: boolean
 }
 
-const FLUX_GROUP = 'kustomize.toolkit.fluxcd.io/'
+export const FLUX_GROUP = 'kustomize.toolkit.fluxcd.io/'
 const DISABLED = 'kustomize.toolkit.fluxcd.io/substitute'
+
+function isYamlManifest(file: SourceFile): boolean {
+  return file.kind === 'kubernetes' && /\.(ya?ml)$/i.test(file.path)
+}
 
 /**
  * The Flux Kustomizations of the scan whose `spec.path` is a directory of this repository. Only a
@@ -85,8 +89,11 @@ function fluxAndConfigMaps(files: readonly SourceFile[]): {
 } {
   const kustomizations: { path: string; root: ObjectNode }[] = []
   const configMaps: { name: string; namespace: string | undefined; data: TreeNode | undefined }[] = []
+  // The ConfigMaps matter only to a Flux Kustomization's substitutions: without one, none is parsed.
+  if (!files.some((file) => isYamlManifest(file) && file.text.includes(FLUX_GROUP)))
+    return { kustomizations, configMaps }
   for (const file of files) {
-    if (file.kind !== 'kubernetes' || !/\.(ya?ml)$/i.test(file.path)) continue
+    if (!isYamlManifest(file)) continue
     const flux = file.text.includes(FLUX_GROUP)
     if (!flux && !/kind:\s*ConfigMap/.test(file.text)) continue
     const tree = parseYamlTree(file.path, file.text, { version: '1.2' })

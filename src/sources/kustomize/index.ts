@@ -9,54 +9,147 @@ import {
   emptyResult,
   type Source,
   type SourceContext,
+  type SourceFile,
   type SourceResult,
 } from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
 import { KustomizeBuilder, type Build } from './build.js'
-import { findFluxKustomizations, substitute, unmatchedTargetFindings } from './flux.js'
+import { findFluxKustomizations, FLUX_GROUP, substitute, unmatchedTargetFindings } from './flux.js'
+import { rootsOfPart } from './groups.js'
 import { KUSTOMIZATION_FILE_NAMES } from './kustomization.js'
 import { locateRendered } from '../shared/locate-rendered.js'
 import { renderKustomization } from '../shared/run-renderer.js'
 import type { RepositoryFiles } from '../shared/repository-files.js'
 import { errorText } from '../../model/error-text.js'
 
+/** Below this many kustomization files, one thread builds them all. */
+const PART_MIN_KUSTOMIZATIONS = 40
+/** Parts per thread: the builds differ in size. */
+const PARTS_PER_THREAD = 1
+
 /**
  * Kustomize builds as sources of the effective ServiceAccounts and workloads. Every
  * kustomization that no other kustomization builds on is a build; its objects are reported as
  * built (namespace, prefixes, patches applied), and the files it reads are consumed: the plain
- * Kubernetes source does not report them again on their own.
+ * Kubernetes source does not report them again on their own. Many builds are made in parts, on
+ * several threads (see rootsOfPart); reading whole is merging the one part.
  */
 export const kustomizeSource: Source = {
   name: 'kustomize',
   kinds: ['kustomization'],
   read(files, context) {
-    const result = emptyResult()
-    const repository = context.repository
-    // A rendered build is located by the native one, object by object: it needs them all.
-    const sniff = context.sniff === true && context.config.kustomize !== 'render'
-    const builder = new KustomizeBuilder(repository, { sniff })
-    const consumed = new Set<string>()
-    // A kustomization a Flux Kustomization deploys is built as Flux builds it, not on its own.
-    const flux = fluxBuilds(builder, repository, context)
-    for (const run of flux) for (const file of run.files) consumed.add(file)
-    const roots = buildRoots(
-      files.map((file) => file.path),
-      builder,
-    ).filter((path) => !consumed.has(path))
-    builder.plan(roots)
-    const runs = roots.map((path) => runBuild(path, builder, repository, context, false))
-    if (sniff) rebuildWhereLookedUpByName(runs, builder, repository, context)
-    for (const run of [...flux, ...runs]) {
-      for (const file of run.files) consumed.add(file)
-      appendResult(result, run.result)
-    }
-    for (const file of files) consumed.add(file.path)
-    appendResult(result, fileResults(consumed, repository, builder, sniff))
-    result.findings = oneNotePerMissingPath(result.findings)
-    dropRepeats(result)
-    result.consumedFiles = [...consumed]
-    return result
+    return mergeKustomizeParts([readKustomizePart(files, context, 0, 1)], context)
   },
+  parts: {
+    count(files, threads, context) {
+      // Every part makes the Flux builds (they decide the build roots): a repository with them is read whole.
+      if (threads <= 1 || files.length < PART_MIN_KUSTOMIZATIONS || mayHoldFluxKustomizations(context.files)) return 1
+      return Math.min(threads * PARTS_PER_THREAD, Math.ceil(files.length / PART_MIN_KUSTOMIZATIONS))
+    },
+    read: readKustomizePart,
+    merge: mergeKustomizeParts,
+  },
+}
+
+/** What one part built: plain data, sent between threads. */
+export interface KustomizePart {
+  /** The kustomization files read (part 0's; the others leave it empty). */
+  inputs: string[]
+  /** The Flux builds (part 0's; every part makes them). */
+  flux: BuildRun[]
+  /** The builds of the part's roots, with each root's place among all roots. */
+  runs: (BuildRun & { root: number })[]
+  /** The own findings of the files its builds read. */
+  files: FileEntry[]
+}
+
+/** A file's syntax findings and comment suppressions, and how much of it a build parsed. */
+interface FileEntry {
+  path: string
+  parsed: 'every-document' | 'some-documents' | 'not-parsed'
+  findings: SourceResult['findings']
+  suppressions: Suppression[]
+}
+
+const PARSED_RANK: Record<FileEntry['parsed'], number> = { 'not-parsed': 0, 'some-documents': 1, 'every-document': 2 }
+
+function sniffs(context: SourceContext): boolean {
+  // A rendered build is located by the native one, object by object: it needs them all.
+  return context.sniff === true && context.config.kustomize !== 'render'
+}
+
+function readKustomizePart(
+  files: readonly SourceFile[],
+  context: SourceContext,
+  part: number,
+  count: number,
+): KustomizePart {
+  const repository = context.repository
+  const sniff = sniffs(context)
+  const builder = new KustomizeBuilder(repository, { sniff })
+  // A kustomization a Flux Kustomization deploys is built as Flux builds it, not on its own.
+  const flux = fluxBuilds(builder, repository, context)
+  const fluxFiles = new Set(flux.flatMap((run) => [...run.files]))
+  const roots = buildRoots(
+    files.map((file) => file.path),
+    builder,
+  ).filter((path) => !fluxFiles.has(path))
+  builder.plan(roots)
+  const owned = count === 1 ? [...roots.keys()] : rootsOfPart(roots, (root) => builder.loadsOf(root), part, count)
+  const runs = owned.map((root) => ({ ...runBuild(roots[root] ?? '', builder, repository, context, false), root }))
+  const read = new Set<string>()
+  for (const run of [...(part === 0 ? flux : []), ...runs]) for (const file of run.files) read.add(file)
+  return {
+    inputs: part === 0 ? files.map((file) => file.path) : [],
+    flux: part === 0 ? flux : [],
+    runs,
+    files: [...read].map((path) => fileEntry(path, repository, builder, sniff)),
+  }
+}
+
+/**
+ * The parts' builds in root order, the builds that must be made again from every document made
+ * again, and the files' own findings once each, as reading all builds at once gives them.
+ */
+function mergeKustomizeParts(parts: readonly KustomizePart[], context: SourceContext): SourceResult {
+  const result = emptyResult()
+  const repository = context.repository
+  const sniff = sniffs(context)
+  const flux = parts[0]?.flux ?? []
+  const runs: BuildRun[] = parts.flatMap((part) => part.runs).sort((a, b) => a.root - b.root)
+  // A file some build parsed whole reports the findings of every document.
+  const entries = new Map<string, FileEntry>()
+  const keep = (entry: FileEntry): void => {
+    const known = entries.get(entry.path)
+    if (!known || PARSED_RANK[entry.parsed] > PARSED_RANK[known.parsed]) entries.set(entry.path, entry)
+  }
+  for (const part of parts) for (const entry of part.files) keep(entry)
+  if (sniff) {
+    const builder = new KustomizeBuilder(repository, { sniff })
+    for (const index of rebuildWhereLookedUpByName(runs, builder, repository, context))
+      for (const path of runs[index]?.files ?? [])
+        if (builder.parsedManifest(path)) keep(fileEntry(path, repository, builder, sniff))
+  }
+  const consumed = new Set<string>()
+  for (const run of [...flux, ...runs]) {
+    for (const file of run.files) consumed.add(file)
+    appendResult(result, run.result)
+  }
+  for (const part of parts) for (const path of part.inputs) consumed.add(path)
+  for (const path of consumed) {
+    const entry = entries.get(path) ?? fileEntry(path, repository, undefined, sniff)
+    result.findings.push(...entry.findings)
+    result.suppressions.push(...entry.suppressions)
+  }
+  result.findings = oneNotePerMissingPath(result.findings)
+  dropRepeats(result)
+  result.consumedFiles = [...consumed]
+  return result
+}
+
+/** Whether some Kubernetes file may declare a Flux Kustomization (a cheap look at the text). */
+function mayHoldFluxKustomizations(files: readonly SourceFile[]): boolean {
+  return files.some((file) => file.kind === 'kubernetes' && file.text.includes(FLUX_GROUP))
 }
 
 /** A path many kustomizations list (every overlay of a base that is not there): one note, at the first place that lists it. */
@@ -168,22 +261,25 @@ function runBuild(
  * A rule looks up some objects by kind, file, name and namespace (see pathsLookedUpByName); a
  * document some build left unread could be the one it finds first, so each build that left a
  * document unread in one of those files (or in a kustomization that may locate such an object)
- * is made again from every document.
+ * is made again from every document. The indexes of the runs made again.
  */
 function rebuildWhereLookedUpByName(
   runs: BuildRun[],
   builder: KustomizeBuilder,
   repository: RepositoryFiles,
   context: SourceContext,
-): void {
+): number[] {
   const lookedUp = new Set<string>()
   for (const run of runs) for (const path of pathsLookedUpByName(run.result.facts)) lookedUp.add(path)
-  if (lookedUp.size === 0) return
+  if (lookedUp.size === 0) return []
+  const rebuilt: number[] = []
   for (const [index, run] of runs.entries()) {
     if (!run.skippedDocuments || ![...run.files].some((file) => lookedUp.has(file))) continue
     const again = runBuild(run.path, builder, repository, context, true)
     runs[index] = { ...again, files: new Set([...run.files, ...again.files]) }
+    rebuilt.push(index)
   }
+  return rebuilt
 }
 
 /** Kustomizations no other kustomization builds on (components are never built alone). */
@@ -269,34 +365,34 @@ function render(build: Build, repository: RepositoryFiles, context: SourceContex
   return { objects: locateRendered(outcome.text, build.resources, location) }
 }
 
-/** Syntax findings and comment suppressions of the files the builds read, once each. */
-function fileResults(
-  consumed: ReadonlySet<string>,
+/** A file's own syntax findings and comment suppressions, as the builder parsed it (or on its own when it did not). */
+function fileEntry(
+  path: string,
   repository: RepositoryFiles,
-  builder: KustomizeBuilder,
+  builder: KustomizeBuilder | undefined,
   sniff: boolean,
-): SourceResult {
-  const result = emptyResult()
-  for (const path of consumed) {
-    const parsed = builder.parsedManifest(path)
-    if (parsed) {
-      result.findings.push(...parsed.findings)
-      result.suppressions.push(...parsed.suppressions)
-      continue
+): FileEntry {
+  const parsed = builder?.parsedManifest(path)
+  if (parsed)
+    return {
+      path,
+      parsed: parsed.everyDocument ? 'every-document' : 'some-documents',
+      findings: parsed.findings,
+      suppressions: parsed.suppressions,
     }
-    const text = repository.text(path)
-    if (text === undefined) continue
-    if (
-      KUSTOMIZATION_FILE_NAMES.includes(
-        path.slice(path.lastIndexOf('/') + 1) as (typeof KUSTOMIZATION_FILE_NAMES)[number],
-      )
-    ) {
-      result.suppressions.push(...commentSuppressions(path, text, ['#']))
-      continue
-    }
-    const read = readKubernetesFile({ path, kind: 'kubernetes', text }, { sniff })
-    result.findings.push(...read.findings)
-    result.suppressions.push(...read.suppressions.filter((suppression: Suppression) => suppression.form === 'comment'))
+  const entry: FileEntry = { path, parsed: 'not-parsed', findings: [], suppressions: [] }
+  const text = repository.text(path)
+  if (text === undefined) return entry
+  if (
+    KUSTOMIZATION_FILE_NAMES.includes(
+      path.slice(path.lastIndexOf('/') + 1) as (typeof KUSTOMIZATION_FILE_NAMES)[number],
+    )
+  ) {
+    entry.suppressions = commentSuppressions(path, text, ['#'])
+    return entry
   }
-  return result
+  const read = readKubernetesFile({ path, kind: 'kubernetes', text }, { sniff })
+  entry.findings = read.findings
+  entry.suppressions = read.suppressions.filter((suppression: Suppression) => suppression.form === 'comment')
+  return entry
 }

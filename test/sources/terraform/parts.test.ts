@@ -25,7 +25,7 @@ async function terraformInput(root: string): Promise<{ files: SourceFile[]; cont
 function readInParts(files: SourceFile[], context: SourceContext, count: number): unknown {
   const parts = terraformSource.parts!
   const results = Array.from({ length: count }, (_, part) => parts.read(files, context, part, count))
-  return JSON.parse(JSON.stringify(parts.merge(results)))
+  return JSON.parse(JSON.stringify(parts.merge(results, context)))
 }
 
 describe('the Terraform source read in parts', () => {
