@@ -35,8 +35,8 @@ Options:
   --kustomize-render                  build each kustomization with kubectl kustomize (kubectl on the PATH)
   --max-file-bytes N                  largest file read, in bytes (default: ${DEFAULT_MAX_FILE_BYTES}; 0: no limit);
                                       a config file in the scanned tree may lower it, never raise it
-  --cache DIR                         keep what each file yielded in DIR and read again only the files
-                                      that changed since (the findings are those of a full run)
+  --cache DIR                         keep what the sources yielded in DIR and use it again for what
+                                      did not change (the findings are those of a full run)
   -q, --quiet                         print only findings and errors (no summary)
   -v, --verbose                       after the summary, the time of each phase, the files read per
                                       kind, and each unresolved chain and why
