@@ -197,6 +197,31 @@ describe('the fact cache over a history of commits', () => {
   })
 })
 
+describe('the fact cache and files outside the scan', () => {
+  it('reads a Kustomize build again when a file it reads beyond the scanned ones changes', async () => {
+    const root = path.join(workspace, 'excluded-base')
+    const cache = path.join(workspace, 'excluded-base-cache')
+    apply(root, {
+      write: {
+        'base/kustomization.yaml': 'resources:\n  - service-account.yaml\n',
+        'base/service-account.yaml': serviceAccount('orders', undefined, 'orders'),
+        'overlays/prod/kustomization.yaml': 'namespace: shop\nresources:\n  - ../../base\n',
+        'iam/orders-trust.json': trustJson('system:serviceaccount:shop:orders'),
+      },
+    })
+    const args = ['--format', 'json', '--exclude', 'base/**', '.']
+    const findings = (stdout: string): string[] =>
+      (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.map((finding) => finding.ruleId)
+    const first = await runCli([...args, '--cache', cache], root)
+    expect(findings(first.stdout)).toEqual([])
+    // The excluded base now names the ServiceAccount the trust does not allow: only the build sees it.
+    apply(root, { write: { 'base/service-account.yaml': serviceAccount('payments', undefined, 'orders') } })
+    const cold = await runCli(args, root)
+    expect(findings(cold.stdout)).toContain('trust-denies-service-account')
+    expect((await runCli([...args, '--cache', cache], root)).stdout).toBe(cold.stdout)
+  })
+})
+
 describe('a cache that cannot be trusted', () => {
   const root = path.join(workspace, 'broken-trust')
   const cacheDirectory = path.join(workspace, 'untrusted-cache')
