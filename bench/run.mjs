@@ -6,14 +6,28 @@
  * bench/results.md. Each figure is the median of --runs runs, full and baseline alternating.
  *
  *   node bench/run.mjs [--sizes 1k,10k,100k] [--runs 3] [--bundle dist/cli/index.js] [--seed 1]
- *                      [--profile generated|realistic|adversarial] [--workers-off] [--no-sniff] [--out bench/results.md]
+ *                      [--profile generated|realistic|adversarial] [--workers-off] [--no-sniff] [--cache]
+ *                      [--out bench/results.md]
  *
  * --workers-off also runs the bundle with IRSA_GUARD_WORKERS=0 (everything on one thread), and
  * --no-sniff with IRSA_GUARD_SNIFF=0 (every manifest document parsed by the yaml package, no YAML hybrid);
  * either fails when the report differs by one byte from the default run's.
+ *
+ * --cache also measures a pull-request run: on a copy of the repository, a run with --cache DIR
+ * fills the cache, then CHANGED_FILES files change (a comment appended) and each measured run gets
+ * a fresh copy of that filled cache; it fails when the report differs from a run without a cache.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { compileSources, repositoryRoot } from './compile.mjs'
@@ -37,6 +51,8 @@ const variants = [
   { flag: '--workers-off', env: { IRSA_GUARD_WORKERS: '0' }, title: 'one thread (IRSA_GUARD_WORKERS=0)' },
   { flag: '--no-sniff', env: { IRSA_GUARD_SNIFF: '0' }, title: 'no sniff (IRSA_GUARD_SNIFF=0)' },
 ].filter((variant) => args.includes(variant.flag))
+const measureCache = args.includes('--cache')
+const CHANGED_FILES = 10
 const benchDirectory = path.join(repositoryRoot, '.bench')
 const TIME = '/usr/bin/time'
 const hasTime = existsSync(TIME)
@@ -143,6 +159,50 @@ function fullArgs(directory) {
   return [bundle, directory, '--format', 'json', '--fail-on', 'never']
 }
 
+/** CHANGED_FILES files of the tree, half YAML and half Terraform where it has both, spread evenly over the sorted paths. */
+function filesToChange(directory) {
+  const all = readdirSync(directory, { recursive: true })
+    .map(String)
+    .filter((file) => /\.(ya?ml|tf)$/.test(file))
+    .sort()
+  const yaml = all.filter((file) => !file.endsWith('.tf'))
+  const terraform = all.filter((file) => file.endsWith('.tf'))
+  const spread = (list, count) =>
+    Array.from({ length: Math.min(count, list.length) }, (_, index) => list[Math.floor((index * list.length) / count)])
+  const half = terraform.length > 0 ? Math.floor(CHANGED_FILES / 2) : CHANGED_FILES
+  return [
+    ...spread(yaml, CHANGED_FILES - (terraform.length > 0 ? half : 0)),
+    ...spread(terraform, terraform.length > 0 ? half : 0),
+  ]
+}
+
+/** A pull-request run: a warm cache from the repository as generated, then CHANGED_FILES files changed. */
+async function pullRequestRuns(directory) {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'irsa-bench-pr-'))
+  try {
+    const tree = path.join(scratch, 'tree')
+    const filled = path.join(scratch, 'filled-cache')
+    cpSync(directory, tree, { recursive: true })
+    const fill = await measure([...fullArgs(tree), '--cache', filled])
+    for (const file of filesToChange(tree)) appendFileSync(path.join(tree, file), '\n# changed by the bench\n')
+    const cold = await measure(fullArgs(tree))
+    const warm = []
+    for (let run = 0; run < runs; run += 1) {
+      const cache = path.join(scratch, `cache-${run}`)
+      cpSync(filled, cache, { recursive: true })
+      const result = await measure([...fullArgs(tree), '--cache', cache])
+      if (result.stdout !== cold.stdout) throw new Error(`${directory}: the report differs with --cache`)
+      warm.push(result)
+      process.stderr.write(
+        `pull-request run ${run + 1}/${runs}: ${result.wall.toFixed(2)} s (without cache ${cold.wall.toFixed(2)} s)\n`,
+      )
+    }
+    return { fill: summarise([fill]), cold: summarise([cold]), warm: summarise(warm) }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
 function findingsOf(stdout) {
   const report = JSON.parse(stdout)
   return { findings: report.findings.length, relevantFiles: report.scan?.relevantFiles }
@@ -184,6 +244,7 @@ async function main() {
     rows.push({
       size,
       repo,
+      ...(measureCache ? { pullRequest: await pullRequestRuns(repo.directory) } : {}),
       full: summarise(full),
       variants: others.map(summarise),
       baseline: summarise(baseline),
@@ -233,6 +294,23 @@ function report(rows, coldStart, nodeStart, run) {
       const other = row.variants[index]
       lines.push(
         `| ${row.size.files.toLocaleString('en')} | ${seconds(row.full.wall)} | ${seconds(other.wall)} | ${seconds(row.full.cpu)} | ${seconds(other.cpu)} | ${mb(row.full.rssMb)} | ${mb(other.rssMb)} |`,
+      )
+    }
+  }
+  if (measureCache) {
+    lines.push('')
+    lines.push(
+      `A pull-request run with --cache: the cache filled by a run over the repository as generated, then ${CHANGED_FILES} files (half YAML, half Terraform) changed; same report byte for byte as without the cache:`,
+    )
+    lines.push('')
+    lines.push(
+      `| files | wall, --cache (warm) | CPU, --cache (warm) | peak RSS, --cache (warm) | wall, no cache | CPU, no cache | wall, filling the cache |`,
+    )
+    lines.push(`|---:|---:|---:|---:|---:|---:|---:|`)
+    for (const row of rows) {
+      const pr = row.pullRequest
+      lines.push(
+        `| ${row.size.files.toLocaleString('en')} | ${seconds(pr.warm.wall)} | ${seconds(pr.warm.cpu)} | ${mb(pr.warm.rssMb)} | ${seconds(pr.cold.wall)} | ${seconds(pr.cold.cpu)} | ${seconds(pr.fill.wall)} |`,
       )
     }
   }

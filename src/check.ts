@@ -18,6 +18,7 @@ import {
   workerCountFor,
   type SourceRun,
 } from './run-sources.js'
+import { readSourcesCached, type CacheStatistics } from './cache/cached-sources.js'
 import { mergeSameResources } from './merge-same-resources.js'
 import type { SourceFile } from './sources/source.js'
 
@@ -48,6 +49,12 @@ export interface CheckOptions {
    * action's `paths`): one that matches none is a ConfigError naming it, before anything is read.
    */
   includeMustMatch?: boolean
+  /**
+   * A directory the caller chose (never one the scanned repository names) for the fact cache:
+   * what each source read is kept there and read again only for the files that changed (see
+   * readSourcesCached); the findings are the same. The sources then run on this thread.
+   */
+  cacheDirectory?: string
   /** Told when each phase starts, for progress and timings (the engine itself keeps no time). */
   onPhase?: (phase: ScanPhase) => void
 }
@@ -67,6 +74,8 @@ export interface CheckResult {
   scan: ScanSummary
   /** Which chains were verified, and why the others could not be (never changes a finding). */
   coverage: ChainCoverage
+  /** With a cacheDirectory: how many cache entries were used again and how many were read afresh. */
+  cache?: CacheStatistics
 }
 
 /** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
@@ -77,19 +86,27 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
     throw new UnmatchedPathsError(scanned.unmatchedIncludes)
   const sourceOptions = { config, root: options.root, sniff: options.sniff ?? sniffFromEnvironment() }
-  const workers = workerCountFor(scanned.files, options.workers ?? workersFromEnvironment())
+  const workers =
+    options.cacheDirectory !== undefined
+      ? 0
+      : workerCountFor(scanned.files, options.workers ?? workersFromEnvironment())
   options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers })
+  const cached =
+    options.cacheDirectory !== undefined
+      ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory)
+      : undefined
   const runs =
-    workers > 0
+    cached?.runs ??
+    (workers > 0
       ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs
-      : await readSources(scanned.files, sourceOptions)
+      : await readSources(scanned.files, sourceOptions))
   options.onPhase?.({ name: 'analyse' })
   const result = analyseRuns(runs, scanned.files, scanned.filesSeen, config, {
     ...options,
     discoveryFindings: scanned.findings,
   })
   options.onPhase?.({ name: 'done' })
-  return result
+  return cached ? { ...result, cache: cached.statistics } : result
 }
 
 /** PATHs (CLI) or `paths` (action) of which one or more match no file: a usage error. */

@@ -35,6 +35,8 @@ Options:
   --kustomize-render                  build each kustomization with kubectl kustomize (kubectl on the PATH)
   --max-file-bytes N                  largest file read, in bytes (default: ${DEFAULT_MAX_FILE_BYTES}; 0: no limit);
                                       a config file in the scanned tree may lower it, never raise it
+  --cache DIR                         keep what the sources yielded in DIR and use it again for what
+                                      did not change (the findings are those of a full run)
   -q, --quiet                         print only findings and errors (no summary)
   -v, --verbose                       after the summary, the time of each phase, the files read per
                                       kind, and each unresolved chain and why
@@ -71,6 +73,8 @@ export interface CliOptions {
   helmRender: boolean
   kustomizeRender: boolean
   maxFileBytes: number
+  /** --cache DIR: the fact cache's directory. */
+  cache?: string
   scanFixtures: boolean
   quiet: boolean
   verbose: boolean
@@ -101,6 +105,7 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   'max-file-bytes': { type: 'string' },
+  cache: { type: 'string' },
   'helm-render': { type: 'boolean' },
   'kustomize-render': { type: 'boolean' },
   'scan-fixtures': { type: 'boolean' },
@@ -231,6 +236,9 @@ function applyValue(options: CliOptions, name: ValueOptionName, value: string): 
       if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
         throw new UsageError(`--max-file-bytes must be a whole number of bytes (got "${value}")`)
       options.maxFileBytes = Number(value)
+      return
+    case 'cache':
+      options.cache = value
       return
   }
 }

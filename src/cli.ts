@@ -95,6 +95,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       root: target.root,
       config,
       includeMustMatch: target.include !== undefined,
+      ...(options.cache !== undefined ? { cacheDirectory: path.resolve(io.cwd, options.cache) } : {}),
       onPhase: (phase) => {
         phases.enter(phase)
         if (phase.name !== 'done') progress?.update(describePhase(phase))
@@ -105,6 +106,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     })
     progress?.stop()
     progress = undefined
+    if (checked.cache) debug(`cache: ${checked.cache.hits} results used again, ${checked.cache.misses} read afresh`)
 
     if (options.writeBaseline) {
       await writeReport(

@@ -1,8 +1,13 @@
+import os from 'node:os'
+import nodePath from 'node:path'
 import { ConfigError, DEFAULT_MAX_FILE_BYTES, type TrustedSettings } from '../config.js'
 import { DEFAULT_COMMENT_AUTHOR } from '../github/comment.js'
 import { parseLiveInputs, type LiveSettings } from '../live/inputs.js'
 import { FAIL_ON_VALUES, isFailOn, type FailOn } from '../report/counts.js'
 import { splitList } from '../paths.js'
+
+/** Where `cache: true` keeps the fact cache, below RUNNER_TEMP: the path the README's actions/cache steps restore and save. */
+export const ACTION_CACHE_DIRECTORY = 'irsa-guard-cache'
 
 /** The action's inputs, parsed and validated. */
 export interface ActionOptions {
@@ -23,6 +28,8 @@ export interface ActionOptions {
   commentAuthor: string
   /** Review comments with suggestions on the lines a pull request adds. */
   review: boolean
+  /** `cache: true`: the fact cache's directory, in the runner's temporary directory (outside the workspace, which the pull request controls). */
+  cacheDirectory?: string
 }
 
 /** An input's value as the runner passes it (`core.getInput`: trimmed, empty when not set). */
@@ -65,6 +72,8 @@ export function parseActionInputs(
       env,
     ),
   }
+  if (booleanInput('cache', input('cache')))
+    options.cacheDirectory = nodePath.join(env.RUNNER_TEMP || os.tmpdir(), ACTION_CACHE_DIRECTORY)
   const config = input('config')
   if (config) options.config = config
   const sarifFile = input('sarif-file')

@@ -121,6 +121,7 @@ async function runChecked(
     root: workspace,
     config,
     includeMustMatch: include !== undefined,
+    ...(options.cacheDirectory !== undefined ? { cacheDirectory: options.cacheDirectory } : {}),
     ...(onPhase ? { onPhase } : {}),
   })
   let liveFailure: string | undefined

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -116,6 +117,7 @@ describe('the action inputs', () => {
     [{ 'only-changed': '1' }, 'input only-changed must be true or false (got "1")'],
     [{ 'max-file-bytes': '2MB' }, 'input max-file-bytes must be a whole number of bytes (got "2MB")'],
     [{ 'max-file-bytes': '-1' }, 'input max-file-bytes must be a whole number of bytes (got "-1")'],
+    [{ cache: 'yes' }, 'input cache must be true or false (got "yes")'],
   ])('refuses %j with a usage error naming the input', (values, message) => {
     expect(() => parseActionInputs(inputs(values), { GITHUB_WORKSPACE: '/w' })).toThrow(new ConfigError(message))
   })
@@ -225,6 +227,35 @@ describe('the action run, given options and the real Octokit client against a lo
     )
     expect(outcome.failures).toEqual([])
     expect(outcome.outputs).toMatchObject({ errors: '11', warnings: '1', conclusion: 'success', 'check-run-url': '' })
+  })
+
+  it('with cache: true, keeps the fact cache in RUNNER_TEMP and reports as without it', async () => {
+    await writeRepositoryWithFindings(workspace, { error: 3, warning: 1, note: 0 })
+    const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'irsa-guard-runner-temp-'))
+    const workspaceEntries = readdirSync(workspace, { recursive: true })
+    const run = async (values: Record<string, string>, env: Record<string, string> = {}) => {
+      const { log, entries } = recordingLog()
+      const outcome = await runAction(
+        parseActionInputs(inputs({ 'github-token': READ_ONLY_TOKEN, ...values }), {
+          GITHUB_WORKSPACE: workspace,
+          ...env,
+        }),
+        { log, github: pullRequestContext(github.url, 9), client: createGitHubClient(READ_ONLY_TOKEN, github.url) },
+      )
+      return { outcome, entries }
+    }
+    try {
+      const plain = await run({})
+      const filled = await run({ cache: 'true' }, { RUNNER_TEMP: runnerTemp })
+      const warm = await run({ cache: 'true' }, { RUNNER_TEMP: runnerTemp })
+      expect(filled).toEqual(plain)
+      expect(warm).toEqual(plain)
+      expect(plain.outcome.outputs).toMatchObject({ errors: '3', warnings: '1' })
+      expect(readdirSync(path.join(runnerTemp, 'irsa-guard-cache'))).toEqual(['irsa-guard-facts.bin'])
+      expect(readdirSync(workspace, { recursive: true })).toEqual(workspaceEntries)
+    } finally {
+      await rm(runnerTemp, { recursive: true, force: true })
+    }
   })
 
   it('ends a bad config file as a failure naming it, with no API call', async () => {

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Config } from '../config.js'
+import { prepareSources, type SourceRunOptions } from '../run-sources.js'
+import { filesOfKinds, groupByKind, inputOf, mergeResults, type SourceRun } from '../source-inputs.js'
+import { allSources } from '../sources/index.js'
+import type { RepositoryFiles } from '../sources/shared/repository-files.js'
+import {
+  sourceContext,
+  type Source,
+  type SourceContext,
+  type SourceFile,
+  type SourceResult,
+} from '../sources/source.js'
+import { VERSION } from '../version.js'
+import { FactStore, sha256 } from './fact-store.js'
+import { observationsHold, RecordingRepositoryFiles } from './recording-repository.js'
+
+/** How a cached run went: entries used again, and entries read afresh. */
+export interface CacheStatistics {
+  hits: number
+  misses: number
+}
+
+/**
+ * The sources as `readSources` runs them, with results kept in a FactStore between runs.
+ *
+ * A per-file source's result for one file depends on the file's path and text, the config and
+ * the sniff setting only: it is keyed by those. Any other source (Terraform, Kustomize, Helm,
+ * AWS profiles, IAM JSON, plans) may look at every scanned file, so its whole result is keyed by
+ * the content of every scanned file, and used again only while each question it asked about the
+ * disk beyond them has the same answer (RecordingRepositoryFiles).
+ *
+ * Content ids are hashes of the text the sources read. Git's blob ids would need git to vouch
+ * that a checked-out file still matches its index entry, and git answers that by running what the
+ * repository's own .git/config names (core.fsmonitor, clean filters); the texts are in memory
+ * anyway, since classification reads every file.
+ */
+export async function readSourcesCached(
+  files: readonly SourceFile[],
+  options: SourceRunOptions,
+  directory: string,
+): Promise<{ runs: SourceRun[]; statistics: CacheStatistics }> {
+  const sniff = options.sniff === true
+  const store = FactStore.open(directory, scopeOf(options.config, sniff))
+  const ids = new Map(files.map((file) => [file, contentId(file.text)]))
+  const everyFile = sha256(files.map((file) => `${file.path}\0${file.kind}\0${ids.get(file)}`).join('\0'))
+  const context = sourceContext({ ...options, files })
+  const byKind = groupByKind(files)
+  const consumed = new Set<string>()
+  const prepared = new Set<Source>()
+  const prepare = async (source: Source): Promise<void> => {
+    if (prepared.has(source)) return
+    prepared.add(source)
+    await prepareSources(filesOfKinds(files, source.kinds))
+  }
+  const runs: SourceRun[] = []
+  for (const source of allSources) {
+    const input = inputOf(source, byKind, consumed)
+    if (input.length === 0) continue
+    let result: SourceResult
+    if (source.perFile) {
+      const results: SourceResult[] = []
+      for (const file of input) {
+        const key = `file\0${source.name}\0${file.path}\0${ids.get(file)}`
+        let fileResult = store.get(key)?.result
+        if (!fileResult) {
+          await prepare(source)
+          const guarded = new GuardedContext(context)
+          fileResult = source.read([file], guarded)
+          if (!guarded.lookedBeyondFile) store.set(key, { result: fileResult })
+        }
+        results.push(fileResult)
+      }
+      result = mergeResults(results)
+    } else {
+      const key = `source\0${source.name}\0${everyFile}\0${sha256(input.map((file) => file.path).join('\0'))}`
+      const cached = store.get(key)
+      if (
+        cached?.observations &&
+        observationsHold(cached.observations, files, options.root, options.config.maxFileBytes)
+      ) {
+        result = cached.result
+      } else {
+        await prepare(source)
+        const repository = new RecordingRepositoryFiles(files, options.root, options.config.maxFileBytes)
+        result = source.read(input, { ...context, repository })
+        if (!repository.escaped) store.set(key, { result, observations: repository.observations })
+      }
+    }
+    runs.push({ source, result })
+    for (const path of result.consumedFiles ?? []) consumed.add(path)
+  }
+  try {
+    store.save()
+  } catch {
+    // A cache that cannot be written costs the next run time, never a finding.
+  }
+  return { runs, statistics: { hits: store.hits, misses: store.misses } }
+}
+
+/** What every entry depends on besides the files: irsa-guard itself (its version and its very code) and the effective config. */
+function scopeOf(config: Config, sniff: boolean): string {
+  return sha256(stableJson({ version: VERSION, build: buildId(), config, sniff }))
+}
+
+let build: string | undefined
+
+/** A digest of the script this code runs from (the bundle, or this module unbundled), so that a changed build never reads another's entries. */
+function buildId(): string {
+  if (build === undefined) {
+    try {
+      build = sha256(readFileSync(fileURLToPath(import.meta.url)))
+    } catch {
+      build = 'unknown'
+    }
+  }
+  return build
+}
+
+/**
+ * The context a per-file source reads one file with: it notes when the source looks at other
+ * files (the scan's file list, the repository reader), whose result then depends on more than
+ * the file and is not stored.
+ */
+class GuardedContext implements SourceContext {
+  lookedBeyondFile = false
+  readonly config: Config
+  readonly sniff?: boolean
+  readonly root?: string
+
+  constructor(private readonly inner: SourceContext) {
+    this.config = inner.config
+    if (inner.sniff !== undefined) this.sniff = inner.sniff
+    if (inner.root !== undefined) this.root = inner.root
+  }
+
+  get files(): readonly SourceFile[] {
+    this.lookedBeyondFile = true
+    return this.inner.files
+  }
+
+  get repository(): RepositoryFiles {
+    this.lookedBeyondFile = true
+    return this.inner.repository
+  }
+}
+
+function contentId(text: string): string {
+  return createHash('sha1').update(text).digest('base64url')
+}
+
+/** JSON with object keys sorted, so that equal configs give equal text. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : item,
+  )
+}

@@ -1,0 +1,131 @@
+import type { Dirent } from 'node:fs'
+import type { FileBytes } from '../discover/file-bytes.js'
+import { RepositoryFiles, type Unreadable } from '../sources/shared/repository-files.js'
+import type { SourceFile } from '../sources/source.js'
+import { sha256 } from './fact-store.js'
+
+/** One question a source asked the repository reader, and a digest of the answer. */
+export interface Observation {
+  method: ObservedMethod
+  path: string
+  isDirectory?: boolean
+  answer: string
+}
+
+const OBSERVED_METHODS = [
+  'read',
+  'isDirectory',
+  'isFile',
+  'list',
+  'ignoredByGit',
+  'bytesOnDisk',
+  'entriesOnDisk',
+] as const
+type ObservedMethod = (typeof OBSERVED_METHODS)[number]
+
+export function isObservation(value: unknown): value is Observation {
+  const observation = value as Partial<Observation> | null
+  return (
+    typeof observation === 'object' &&
+    observation !== null &&
+    OBSERVED_METHODS.includes(observation.method as ObservedMethod) &&
+    typeof observation.path === 'string' &&
+    typeof observation.answer === 'string'
+  )
+}
+
+/**
+ * The repository reader of a source whose result is cached as a whole: it records every question
+ * about the disk (a file the scan did not discover, a directory listing, git's ignore rules), so
+ * that the cached result is used again only when each question still has the same answer. A
+ * source that asks for an absolute path runs a program or reads on its own: its result is not
+ * cached (`escaped`).
+ */
+export class RecordingRepositoryFiles extends RepositoryFiles {
+  readonly observations: Observation[] = []
+  escaped = false
+
+  override read(path: string): string | Unreadable {
+    return this.note('read', path, super.read(path))
+  }
+
+  override isDirectory(path: string): boolean {
+    return this.note('isDirectory', path, super.isDirectory(path))
+  }
+
+  override isFile(path: string): boolean {
+    return this.note('isFile', path, super.isFile(path))
+  }
+
+  override list(directory: string): { name: string; directory: boolean }[] {
+    return this.note('list', directory, super.list(directory))
+  }
+
+  override ignoredByGit(path: string, isDirectory: boolean): boolean {
+    const answer = super.ignoredByGit(path, isDirectory)
+    this.observations.push({ method: 'ignoredByGit', path, isDirectory, answer: digest(answer) })
+    return answer
+  }
+
+  override bytesOnDisk(path: string): FileBytes {
+    return this.note('bytesOnDisk', path, super.bytesOnDisk(path))
+  }
+
+  override entriesOnDisk(directory: string): Dirent[] | undefined {
+    return this.note('entriesOnDisk', directory, super.entriesOnDisk(directory))
+  }
+
+  override absolute(path: string): string | undefined {
+    this.escaped = true
+    return super.absolute(path)
+  }
+
+  private note<T>(method: ObservedMethod, path: string, answer: T): T {
+    this.observations.push({ method, path, answer: digest(answer) })
+    return answer
+  }
+}
+
+/** Whether every recorded question has the same answer in this repository now. */
+export function observationsHold(
+  observations: readonly Observation[],
+  files: readonly SourceFile[],
+  root: string | undefined,
+  maxFileBytes: number,
+): boolean {
+  const repository = new RepositoryFiles(files, root, maxFileBytes)
+  return observations.every((observation) => digest(ask(repository, observation)) === observation.answer)
+}
+
+function ask(repository: RepositoryFiles, observation: Observation): unknown {
+  const { path } = observation
+  switch (observation.method) {
+    case 'read':
+      return repository.read(path)
+    case 'isDirectory':
+      return repository.isDirectory(path)
+    case 'isFile':
+      return repository.isFile(path)
+    case 'list':
+      return repository.list(path)
+    case 'ignoredByGit':
+      return repository.ignoredByGit(path, observation.isDirectory === true)
+    case 'bytesOnDisk':
+      return repository.bytesOnDisk(path)
+    case 'entriesOnDisk':
+      return repository.entriesOnDisk(path)
+  }
+}
+
+function digest(answer: unknown): string {
+  return sha256(JSON.stringify(answer, answerReplacer) ?? 'undefined')
+}
+
+/** Buffers arrive as their toJSON; a Dirent keeps its type in a symbol, which JSON would drop. */
+function answerReplacer(_key: string, value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && typeof (value as Dirent).isSymbolicLink === 'function') {
+    const entry = value as Dirent
+    return { name: entry.name, file: entry.isFile(), directory: entry.isDirectory(), link: entry.isSymbolicLink() }
+  }
+  return value
+}

@@ -1,0 +1,267 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { runCli } from '../cli/fake-io.js'
+
+// Generated histories of commits: after each commit, the report of a run that reads the cache the
+// previous runs left must be byte for byte that of a run without a cache.
+
+const ISSUER = 'oidc.eks.eu-central-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9'
+const ACCOUNT = '349127586034'
+
+function trustJson(subject: string): string {
+  return `${JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER}` },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { [`${ISSUER}:sub`]: subject, [`${ISSUER}:aud`]: 'sts.amazonaws.com' } },
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`
+}
+
+function serviceAccount(name: string, namespace: string | undefined, role: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: ServiceAccount',
+    'metadata:',
+    `  name: ${name}`,
+    ...(namespace ? [`  namespace: ${namespace}`] : []),
+    '  annotations:',
+    `    eks.amazonaws.com/role-arn: arn:aws:iam::${ACCOUNT}:role/${role}`,
+    '',
+  ].join('\n')
+}
+
+function terraformRole(name: string, subject: string): string {
+  return `resource "aws_iam_role" "this" {
+  name = "${name}"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Federated = "arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER}" }
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Condition = {
+        StringEquals = {
+          "${ISSUER}:sub" = ${subject}
+          "${ISSUER}:aud" = "sts.amazonaws.com"
+        }
+      }
+    }]
+  })
+}
+`
+}
+
+const HELM_TEMPLATE = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: {{ .Values.serviceAccount.name }}
+  namespace: {{ .Release.Namespace }}
+  annotations:
+    eks.amazonaws.com/role-arn: {{ .Values.serviceAccount.roleArn | quote }}
+`
+
+/** One commit: files to write (path → text), to delete, and to rename. */
+interface Change {
+  write?: Record<string, string>
+  remove?: string[]
+  rename?: [string, string][]
+}
+
+const HISTORY: Change[] = [
+  {
+    write: {
+      'base/kustomization.yaml': 'resources:\n  - service-account.yaml\n',
+      'base/service-account.yaml': serviceAccount('orders', undefined, 'orders'),
+      'overlays/prod/kustomization.yaml': 'namespace: shop\nresources:\n  - ../../base\n',
+      'iam/orders-trust.json': trustJson('system:serviceaccount:shop:orders'),
+      'k8s/api.yaml': serviceAccount('api', 'payments', 'payments-api'),
+      'iam/payments-api-trust.json': trustJson('system:serviceaccount:billing:api'),
+      'infra/modules/irsa/main.tf': terraformRole('reports', 'var.subject'),
+      'infra/modules/irsa/variables.tf': 'variable "subject" {\n  type = string\n}\n',
+      'infra/main.tf':
+        'module "reports" {\n  source  = "./modules/irsa"\n  subject = "system:serviceaccount:analytics:reports"\n}\n',
+      'k8s/reports.yaml': serviceAccount('reports', 'analytics', 'reports'),
+      'charts/worker/Chart.yaml': 'apiVersion: v2\nname: worker\nversion: 1.0.0\n',
+      'charts/worker/values.yaml': `serviceAccount:\n  name: worker\n  roleArn: arn:aws:iam::${ACCOUNT}:role/worker\n`,
+      'charts/worker/templates/service-account.yaml': HELM_TEMPLATE,
+      'iam/worker-trust.json': trustJson('system:serviceaccount:default:worker'),
+    },
+  },
+  // The Kustomize overlay moves the ServiceAccount to a namespace the trust does not allow.
+  { write: { 'overlays/prod/kustomization.yaml': 'namespace: store\nresources:\n  - ../../base\n' } },
+  // The Terraform module's trust follows a variable whose value changes in the calling module.
+  {
+    write: {
+      'infra/main.tf':
+        'module "reports" {\n  source  = "./modules/irsa"\n  subject = "system:serviceaccount:analytics:report"\n}\n',
+    },
+  },
+  // The chart's values file names another role.
+  {
+    write: {
+      'charts/worker/values.yaml': `serviceAccount:\n  name: worker\n  roleArn: arn:aws:iam::${ACCOUNT}:role/orders\n`,
+    },
+  },
+  // A manifest is renamed, another deleted.
+  { rename: [['k8s/api.yaml', 'deploy/api.yaml']], remove: ['k8s/reports.yaml'] },
+  // The base gains a file; the trust is fixed.
+  {
+    write: {
+      'base/kustomization.yaml': 'resources:\n  - service-account.yaml\n  - billing.yaml\n',
+      'base/billing.yaml': serviceAccount('billing', undefined, 'payments-api'),
+      'iam/orders-trust.json': trustJson('system:serviceaccount:store:orders'),
+    },
+  },
+  // The module file is renamed within its directory, and the Terraform role's trust rewritten.
+  {
+    rename: [['infra/modules/irsa/main.tf', 'infra/modules/irsa/role.tf']],
+    write: { 'infra/modules/irsa/variables.tf': 'variable "subject" {\n  type = string\n  default = "x"\n}\n' },
+  },
+  // The base's file is deleted while the kustomization still lists it.
+  { remove: ['base/billing.yaml'] },
+  // Back to the first texts of some files (a cache entry from an earlier commit applies again).
+  {
+    write: {
+      'overlays/prod/kustomization.yaml': 'namespace: shop\nresources:\n  - ../../base\n',
+      'iam/orders-trust.json': trustJson('system:serviceaccount:shop:orders'),
+    },
+    rename: [['deploy/api.yaml', 'k8s/api.yaml']],
+  },
+  // The chart goes away, the trust it used stays.
+  { remove: ['charts/worker/Chart.yaml', 'charts/worker/values.yaml', 'charts/worker/templates/service-account.yaml'] },
+]
+
+const workspace = mkdtempSync(path.join(os.tmpdir(), 'irsa-guard-cache-history-'))
+afterAll(() => rmSync(workspace, { recursive: true, force: true }))
+
+function git(root: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, stdio: 'ignore' })
+}
+
+function apply(root: string, change: Change): void {
+  for (const [from, to] of change.rename ?? []) {
+    mkdirSync(path.dirname(path.join(root, to)), { recursive: true })
+    renameSync(path.join(root, from), path.join(root, to))
+  }
+  for (const file of change.remove ?? []) rmSync(path.join(root, file))
+  for (const [file, text] of Object.entries(change.write ?? {})) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+    writeFileSync(path.join(root, file), text)
+  }
+}
+
+const usedAgain = (stderr: string): number => Number(/cache: (\d+) results used again/.exec(stderr)?.[1] ?? -1)
+
+describe('the fact cache over a history of commits', () => {
+  it('gives after every commit the report of a run without a cache', async () => {
+    const root = path.join(workspace, 'repository')
+    const cache = path.join(workspace, 'cache')
+    mkdirSync(root)
+    git(root, 'init', '-q')
+    const reports: string[] = []
+    const reuse: number[] = []
+    for (const change of HISTORY) {
+      apply(root, change)
+      git(root, 'add', '-A')
+      git(root, 'commit', '-q', '-m', 'step')
+      const cold = await runCli(['--format', 'json', '.'], root)
+      const cached = await runCli(['--format', 'json', '--debug', '--cache', cache, '.'], root)
+      expect(cached.stdout).toBe(cold.stdout)
+      expect(cached.code).toBe(cold.code)
+      reports.push(cold.stdout)
+      reuse.push(usedAgain(cached.stderr))
+    }
+    // The history changes the findings (the comparison is not between empty reports) ...
+    const ruleIds = reports.map((report) =>
+      (JSON.parse(report) as { findings: { ruleId: string }[] }).findings.map((finding) => finding.ruleId).sort(),
+    )
+    expect(ruleIds[0]).toContain('trust-denies-service-account')
+    expect(new Set(ruleIds.map((ids) => ids.join())).size).toBeGreaterThan(2)
+    // ... and every run after the first used entries the previous one stored.
+    // ... and the runs used entries earlier runs stored: after a change to the chart's values file
+    // alone (commit 4), the manifests' results and every source that never read that file.
+    expect(reuse[0]).toBe(0)
+    expect(reuse[3]).toBeGreaterThanOrEqual(3)
+    expect(reuse.filter((count) => count > 0).length).toBeGreaterThanOrEqual(HISTORY.length / 2)
+  })
+})
+
+describe('the fact cache and files outside the scan', () => {
+  it('reads a Kustomize build again when a file it reads beyond the scanned ones changes', async () => {
+    const root = path.join(workspace, 'excluded-base')
+    const cache = path.join(workspace, 'excluded-base-cache')
+    apply(root, {
+      write: {
+        'base/kustomization.yaml': 'resources:\n  - service-account.yaml\n',
+        'base/service-account.yaml': serviceAccount('orders', undefined, 'orders'),
+        'overlays/prod/kustomization.yaml': 'namespace: shop\nresources:\n  - ../../base\n',
+        'iam/orders-trust.json': trustJson('system:serviceaccount:shop:orders'),
+      },
+    })
+    const args = ['--format', 'json', '--exclude', 'base/**', '.']
+    const findings = (stdout: string): string[] =>
+      (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.map((finding) => finding.ruleId)
+    const first = await runCli([...args, '--cache', cache], root)
+    expect(findings(first.stdout)).toEqual([])
+    // The excluded base now names the ServiceAccount the trust does not allow: only the build sees it.
+    apply(root, { write: { 'base/service-account.yaml': serviceAccount('payments', undefined, 'orders') } })
+    const cold = await runCli(args, root)
+    expect(findings(cold.stdout)).toContain('trust-denies-service-account')
+    expect((await runCli([...args, '--cache', cache], root)).stdout).toBe(cold.stdout)
+  })
+})
+
+describe('a cache that cannot be trusted', () => {
+  const root = path.join(workspace, 'broken-trust')
+  const cacheDirectory = path.join(workspace, 'untrusted-cache')
+  const cacheFile = path.join(cacheDirectory, 'irsa-guard-facts.bin')
+  beforeAll(() => apply(root, { write: { ...HISTORY[0]?.write } }))
+
+  async function reportWithCache(): Promise<{ stdout: string; reused: number }> {
+    const run = await runCli(['--format', 'json', '--debug', '--cache', cacheDirectory, root], workspace)
+    return { stdout: run.stdout, reused: usedAgain(run.stderr) }
+  }
+
+  it.each([
+    ['empty', () => Buffer.alloc(0)],
+    ['not a cache', () => Buffer.from('apiVersion: v1\nkind: ConfigMap\n')],
+    ['truncated', (good: Buffer) => good.subarray(0, Math.floor(good.length / 2))],
+    [
+      'with a changed byte',
+      (good: Buffer) => Buffer.from(good.map((byte, index) => (index === good.length - 9 ? byte ^ 1 : byte))),
+    ],
+    [
+      'of another version',
+      (good: Buffer) =>
+        Buffer.from(good.toString('latin1').replace(/"scope":"[0-9a-f]{8}/, '"scope":"00000000'), 'latin1'),
+    ],
+  ])('is ignored when %s, and the report is the one without a cache', async (_name, spoil) => {
+    const expected = (await runCli(['--format', 'json', root], workspace)).stdout
+    rmSync(cacheDirectory, { recursive: true, force: true })
+    await reportWithCache()
+    writeFileSync(cacheFile, spoil(readFileSync(cacheFile)))
+    const spoiled = await reportWithCache()
+    expect(spoiled).toEqual({ stdout: expected, reused: 0 })
+    // The run wrote a sound cache again.
+    expect((await reportWithCache()).reused).toBeGreaterThan(0)
+  })
+
+  it('still reports when the cache directory cannot be written', async () => {
+    const expected = (await runCli(['--format', 'json', root], workspace)).stdout
+    const blocked = path.join(workspace, 'a-file')
+    writeFileSync(blocked, 'not a directory')
+    const run = await runCli(['--format', 'json', '--cache', blocked, root], workspace)
+    expect(run.stdout).toBe(expected)
+  })
+})
