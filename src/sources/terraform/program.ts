@@ -17,8 +17,10 @@ import { Budget, Evaluator, type Environment, type FileText, type Resolved } fro
 import type { HclParser } from './loader.js'
 import { ModuleInstance, type ModuleCallRequest, type ModuleSource, type Program } from './module.js'
 import { parseHcl } from './parse.js'
+import { blankBodies, scanHcl, type ScannedBlock, type ScannedHcl } from './block-filter.js'
+import { hasReader } from './resources/index.js'
 import { registryModule } from './registry/index.js'
-import { undeclaredResourceReferences } from './undeclared-references.js'
+import { checksReferencesOf, undeclaredResourceReferences } from './undeclared-references.js'
 import { creatorText } from '../shared/creator-text.js'
 import { objectValue, printValue, unknownRef, type HclValue } from './values.js'
 import { errorText } from '../../model/error-text.js'
@@ -160,7 +162,8 @@ export class TerraformProgram implements Program {
     const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path))
     if (tf.length === 0) return undefined
     const findings: SourceFinding[] = []
-    const parsed = tf.map((file) => this.parseFile(file, findings))
+    const filtered = this.context.hclFilter ? filterModule(tf) : undefined
+    const parsed = tf.map((file, index) => this.parseFile(file, findings, filtered?.[index]))
     if (parsed.every((file) => !file.error) && this.readWhole(dir, tf))
       for (const finding of undeclaredResourceReferences(parsed)) findings.push(finding)
     this.budget = new Budget(EVALUATION_BUDGET)
@@ -267,10 +270,11 @@ export class TerraformProgram implements Program {
     return undefined
   }
 
-  private parseFile(file: SourceFile, findings: SourceFinding[]): HclFile {
+  /** `blanked`: the file's text with bodies nothing reads blanked, parsed instead when it parses as the scan expected. */
+  private parseFile(file: SourceFile, findings: SourceFinding[], blanked?: BlankedFile): HclFile {
     let parsed: HclFile
     try {
-      parsed = parseHcl(this.parser, file.path, file.text)
+      parsed = (blanked && parseBlanked(this.parser, file, blanked)) ?? parseHcl(this.parser, file.path, file.text)
     } catch (error) {
       // This file only: the module's other files, and the other modules, are still read.
       findings.push({
@@ -507,6 +511,63 @@ class OpaqueModule implements CalledModule {
       terraform: { root: this.call.rootDir, address: label },
     })
   }
+}
+
+/** A `.tf` file's text with the bodies of the blocks nothing reads blanked, and what the scan expects the parse to give. */
+interface BlankedFile {
+  text: string
+  scanned: ScannedHcl
+  blanked: ReadonlySet<ScannedBlock>
+}
+
+/**
+ * Each `.tf` file of a module with the bodies nothing reads blanked (block-filter.ts), or
+ * undefined where none is. A block is read when irsa-guard reads its type, or an expression of
+ * the module refers to it; when the scan of one file is unsure, nothing of the module is blanked.
+ */
+function filterModule(files: readonly SourceFile[]): (BlankedFile | undefined)[] | undefined {
+  const scans: ScannedHcl[] = []
+  for (const file of files) {
+    const scanned = scanHcl(file.text)
+    if (!scanned) return undefined
+    scans.push(scanned)
+  }
+  const references = new Set(scans.flatMap((scanned) => [...scanned.references]))
+  const read = (block: ScannedBlock): boolean => {
+    const mode = block.type as 'resource' | 'data'
+    const [type, name] = block.labels as [string, string]
+    return hasReader(mode, type) || checksReferencesOf(mode, type) || references.has(`${type}.${name}`)
+  }
+  return files.map((file, index) => {
+    const scanned = scans[index]!
+    const { text, blanked } = blankBodies(file.text, scanned, read)
+    return blanked.length > 0 ? { text, scanned, blanked: new Set(blanked) } : undefined
+  })
+}
+
+/**
+ * The blanked text parsed, with the original text; undefined (parse the file whole) when it has
+ * an error or its top-level blocks are not the ones the scan saw, blanked bodies empty.
+ */
+function parseBlanked(parser: HclParser, file: SourceFile, blanked: BlankedFile): HclFile | undefined {
+  const parsed = parseHcl(parser, file.path, blanked.text)
+  if (parsed.error || parsed.body.attributes.length > 0) return undefined
+  const blocks = parsed.body.blocks
+  const expected = blanked.scanned.blocks
+  if (blocks.length !== expected.length) return undefined
+  for (const [index, block] of blocks.entries()) {
+    const scanned = expected[index]!
+    if (
+      block.type !== scanned.type ||
+      block.location.line !== scanned.line ||
+      block.endLine !== scanned.endLine ||
+      block.labels.length !== scanned.labels.length ||
+      scanned.labels.some((label, at) => label !== undefined && label !== block.labels[at]) ||
+      (blanked.blanked.has(scanned) && (block.body.attributes.length > 0 || block.body.blocks.length > 0))
+    )
+      return undefined
+  }
+  return { ...parsed, text: file.text }
 }
 
 /** Variable files hold constants: any reference in one is unknown. */
