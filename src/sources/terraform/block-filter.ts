@@ -42,9 +42,11 @@ const MAX_STRICT_DEPTH = 60
 const KEEPING_NAMES = new Set(['count', 'for_each', 'provisioner'])
 /** Words the grammar lexes as keywords where an identifier could also stand. */
 const KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor', 'true', 'false', 'null'])
-/** White space the scanner's iswspace may see that JavaScript's \s does not agree on, or that is not ASCII. */
-const UNUSUAL_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\0]/
+/** White space beyond ASCII, which the grammar's scanner may skip (iswspace) where this scan would not. */
+const UNUSUAL_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y
+/** The grammar's identifier, ASCII only: `::` goes on (`provider::aws::arn_parse`). */
+const LENIENT_IDENTIFIER = /[A-Za-z_](?:[A-Za-z0-9_-]|::)*/y
 const NUMBER = /[0-9]+(?:\.[0-9]+)?/y
 const SIMPLE_LABEL = /"([^"\\\n$%]*)"/y
 const HEREDOC_IDENTIFIER = /[A-Za-z0-9_-]+/y
@@ -53,7 +55,7 @@ class Unsure extends Error {}
 
 /** The top-level blocks and references of an HCL file; undefined when the scan is unsure of anything. */
 export function scanHcl(text: string): ScannedHcl | undefined {
-  if (UNUSUAL_SPACE.test(text)) return undefined
+  if (text.includes('\0')) return undefined
   try {
     return new Scanner(text).file()
   } catch (error) {
@@ -191,14 +193,15 @@ class Scanner {
     }
   }
 
-  /** An ASCII identifier the grammar ends where this does (not followed by `::` or a letter beyond ASCII). */
-  private identifier(): string {
-    IDENTIFIER.lastIndex = this.index
-    const match = IDENTIFIER.exec(this.text)
+  /** An ASCII identifier the grammar ends where this does (not followed by `::` or a letter beyond ASCII, unless `lenient` allows `::`). */
+  private identifier(lenient = false): string {
+    const pattern = lenient ? LENIENT_IDENTIFIER : IDENTIFIER
+    pattern.lastIndex = this.index
+    const match = pattern.exec(this.text)
     if (!match) throw new Unsure()
-    const next = this.text.charCodeAt(IDENTIFIER.lastIndex)
-    if (next > 127 || (next === 58 && this.text.charCodeAt(IDENTIFIER.lastIndex + 1) === 58)) throw new Unsure()
-    this.index = IDENTIFIER.lastIndex
+    const next = this.text.charCodeAt(pattern.lastIndex)
+    if (next > 127 || (next === 58 && this.text.charCodeAt(pattern.lastIndex + 1) === 58)) throw new Unsure()
+    this.index = pattern.lastIndex
     return match[0]
   }
 
@@ -237,7 +240,7 @@ class Scanner {
         if (this.lastIdentifier !== undefined && !this.sawDot) this.sawDot = true
         else this.notReference()
       } else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95) {
-        const name = this.identifier()
+        const name = this.identifier(true)
         if (this.sawDot && this.lastIdentifier !== undefined) this.addReference(this.lastIdentifier, name)
         this.lastIdentifier = name
         this.sawDot = false
@@ -263,7 +266,7 @@ class Scanner {
     this.index++
     for (;;) {
       const char = text[this.index]
-      if (char === undefined || char === '\n') throw new Unsure()
+      if (char === undefined || char === '\n' || UNUSUAL_SPACE.test(char)) throw new Unsure()
       if (char === '"') {
         this.index++
         return
@@ -305,6 +308,7 @@ class Scanner {
         this.index += marker.length
         return
       }
+      if (code > 127 && UNUSUAL_SPACE.test(text[this.index]!)) throw new Unsure()
       lineStart = false
       this.templateCharacter(strict, depth)
     }
