@@ -15,6 +15,13 @@
  * the caller parses the file whole when the cut text has an error or other blocks than the scan saw.
  */
 
+import type { SourceFile } from '../source.js'
+import type { HclFile } from './ast.js'
+import type { HclParser } from './loader.js'
+import { parseHcl } from './parse.js'
+import { hasReader } from './resources/index.js'
+import { checksReferencesOf } from './undeclared-references.js'
+
 /** A top-level block as the scan saw it. */
 export interface ScannedBlock {
   type: string
@@ -218,7 +225,7 @@ class Scanner {
     for (;;) {
       this.skipExtras()
       if (this.index >= text.length) throw new Unsure()
-      const char = text[this.index]!
+      const char = text[this.index] ?? ''
       const code = text.charCodeAt(this.index)
       if (char === '{' || char === '[' || char === '(') {
         closers.push(char === '{' ? '}' : char === '[' ? ']' : ')')
@@ -308,7 +315,7 @@ class Scanner {
         this.index += marker.length
         return
       }
-      if (code > 127 && UNUSUAL_SPACE.test(text[this.index]!)) throw new Unsure()
+      if (code > 127 && UNUSUAL_SPACE.test(text[this.index] ?? '')) throw new Unsure()
       lineStart = false
       this.templateCharacter(strict, depth)
     }
@@ -539,4 +546,65 @@ class Scanner {
       if (text[this.index] === ',') this.index++
     }
   }
+}
+
+/** A `.tf` file's text with the bodies of the blocks nothing reads blanked, and what the scan expects the parse to give. */
+export interface BlankedFile {
+  text: string
+  scanned: ScannedHcl
+  blanked: ReadonlySet<ScannedBlock>
+}
+
+/**
+ * Each `.tf` file of a module with the bodies nothing reads blanked (block-filter.ts), or
+ * undefined where none is. A block is read when irsa-guard reads its type, or an expression of
+ * the module refers to it; when the scan of one file is unsure, nothing of the module is blanked.
+ */
+export function filterModule(files: readonly Pick<SourceFile, 'text'>[]): (BlankedFile | undefined)[] | undefined {
+  const scans: { file: Pick<SourceFile, 'text'>; scanned: ScannedHcl }[] = []
+  for (const file of files) {
+    const scanned = scanHcl(file.text)
+    if (!scanned) return undefined
+    scans.push({ file, scanned })
+  }
+  const references = new Set(scans.flatMap(({ scanned }) => [...scanned.references]))
+  const read = (block: ScannedBlock): boolean => {
+    const mode = block.type as 'resource' | 'data'
+    const [type, name] = block.labels as [string, string]
+    return hasReader(mode, type) || checksReferencesOf(mode, type) || references.has(`${type}.${name}`)
+  }
+  return scans.map(({ file, scanned }) => {
+    const { text, blanked } = blankBodies(file.text, scanned, read)
+    return blanked.length > 0 ? { text, scanned, blanked: new Set(blanked) } : undefined
+  })
+}
+
+/**
+ * The blanked text parsed, with the original text; undefined (parse the file whole) when it has
+ * an error or its top-level blocks are not the ones the scan saw, blanked bodies empty.
+ */
+export function parseBlanked(
+  parser: HclParser,
+  file: Pick<SourceFile, 'path' | 'text'>,
+  blanked: BlankedFile,
+): HclFile | undefined {
+  const parsed = parseHcl(parser, file.path, blanked.text)
+  if (parsed.error || parsed.body.attributes.length > 0) return undefined
+  const blocks = parsed.body.blocks
+  const expected = blanked.scanned.blocks
+  if (blocks.length !== expected.length) return undefined
+  for (const [index, block] of blocks.entries()) {
+    const scanned = expected[index]
+    if (
+      scanned === undefined ||
+      block.type !== scanned.type ||
+      block.location.line !== scanned.line ||
+      block.endLine !== scanned.endLine ||
+      block.labels.length !== scanned.labels.length ||
+      scanned.labels.some((label, at) => label !== undefined && label !== block.labels[at]) ||
+      (blanked.blanked.has(scanned) && (block.body.attributes.length > 0 || block.body.blocks.length > 0))
+    )
+      return undefined
+  }
+  return { ...parsed, text: file.text }
 }

@@ -17,10 +17,9 @@ import { Budget, Evaluator, type Environment, type FileText, type Resolved } fro
 import type { HclParser } from './loader.js'
 import { ModuleInstance, type ModuleCallRequest, type ModuleSource, type Program } from './module.js'
 import { parseHcl } from './parse.js'
-import { blankBodies, scanHcl, type ScannedBlock, type ScannedHcl } from './block-filter.js'
-import { hasReader } from './resources/index.js'
+import { filterModule, parseBlanked, type BlankedFile } from './block-filter.js'
 import { registryModule } from './registry/index.js'
-import { checksReferencesOf, undeclaredResourceReferences } from './undeclared-references.js'
+import { undeclaredResourceReferences } from './undeclared-references.js'
 import { creatorText } from '../shared/creator-text.js'
 import { objectValue, printValue, unknownRef, type HclValue } from './values.js'
 import { errorText } from '../../model/error-text.js'
@@ -511,63 +510,6 @@ class OpaqueModule implements CalledModule {
       terraform: { root: this.call.rootDir, address: label },
     })
   }
-}
-
-/** A `.tf` file's text with the bodies of the blocks nothing reads blanked, and what the scan expects the parse to give. */
-interface BlankedFile {
-  text: string
-  scanned: ScannedHcl
-  blanked: ReadonlySet<ScannedBlock>
-}
-
-/**
- * Each `.tf` file of a module with the bodies nothing reads blanked (block-filter.ts), or
- * undefined where none is. A block is read when irsa-guard reads its type, or an expression of
- * the module refers to it; when the scan of one file is unsure, nothing of the module is blanked.
- */
-function filterModule(files: readonly SourceFile[]): (BlankedFile | undefined)[] | undefined {
-  const scans: ScannedHcl[] = []
-  for (const file of files) {
-    const scanned = scanHcl(file.text)
-    if (!scanned) return undefined
-    scans.push(scanned)
-  }
-  const references = new Set(scans.flatMap((scanned) => [...scanned.references]))
-  const read = (block: ScannedBlock): boolean => {
-    const mode = block.type as 'resource' | 'data'
-    const [type, name] = block.labels as [string, string]
-    return hasReader(mode, type) || checksReferencesOf(mode, type) || references.has(`${type}.${name}`)
-  }
-  return files.map((file, index) => {
-    const scanned = scans[index]!
-    const { text, blanked } = blankBodies(file.text, scanned, read)
-    return blanked.length > 0 ? { text, scanned, blanked: new Set(blanked) } : undefined
-  })
-}
-
-/**
- * The blanked text parsed, with the original text; undefined (parse the file whole) when it has
- * an error or its top-level blocks are not the ones the scan saw, blanked bodies empty.
- */
-function parseBlanked(parser: HclParser, file: SourceFile, blanked: BlankedFile): HclFile | undefined {
-  const parsed = parseHcl(parser, file.path, blanked.text)
-  if (parsed.error || parsed.body.attributes.length > 0) return undefined
-  const blocks = parsed.body.blocks
-  const expected = blanked.scanned.blocks
-  if (blocks.length !== expected.length) return undefined
-  for (const [index, block] of blocks.entries()) {
-    const scanned = expected[index]!
-    if (
-      block.type !== scanned.type ||
-      block.location.line !== scanned.line ||
-      block.endLine !== scanned.endLine ||
-      block.labels.length !== scanned.labels.length ||
-      scanned.labels.some((label, at) => label !== undefined && label !== block.labels[at]) ||
-      (blanked.blanked.has(scanned) && (block.body.attributes.length > 0 || block.body.blocks.length > 0))
-    )
-      return undefined
-  }
-  return { ...parsed, text: file.text }
 }
 
 /** Variable files hold constants: any reference in one is unknown. */
