@@ -21,6 +21,7 @@ import type { HclParser } from './loader.js'
 import { parseHcl } from './parse.js'
 import { hasReader } from './resources/index.js'
 import { checksReferencesOf } from './undeclared-references.js'
+import { getOrCreate } from '../../collections.js'
 
 /** A top-level block as the scan saw it. */
 export interface ScannedBlock {
@@ -35,12 +36,12 @@ export interface ScannedBlock {
   bodyEnd: number
   /** The strict check accepted the body, which sets no `count`, `for_each` or `provisioner`, and nothing follows it on its last line. */
   blankable: boolean
+  /** Every `a.b` traversal step pair written in its code (`x = aws_s3_bucket.logs.arn` gives aws_s3_bucket.logs and logs.arn). */
+  references: Set<string>
 }
 
 export interface ScannedHcl {
   blocks: ScannedBlock[]
-  /** Every `a.b` traversal step pair written in code (`x = aws_s3_bucket.logs.arn` gives aws_s3_bucket.logs and logs.arn). */
-  references: Set<string>
 }
 
 /** Nesting deeper than this inside a body is not checked (the tree reader's own limit is far above). */
@@ -95,7 +96,8 @@ class Scanner {
   private index = 0
   private lineIndex = 0
   private line = 1
-  private readonly references = new Set<string>()
+  /** The references of the block being scanned. */
+  private references = new Set<string>()
   /** Lenient pair tracking: the identifier before a `.`, and whether that `.` was seen. */
   private lastIdentifier: string | undefined
   private sawDot = false
@@ -111,11 +113,14 @@ class Scanner {
       if (this.index >= this.text.length) break
       blocks.push(this.topBlock())
     }
-    return { blocks, references: this.references }
+    return { blocks }
   }
 
   private topBlock(): ScannedBlock {
     const start = this.index
+    const references = new Set<string>()
+    this.references = references
+    this.notReference()
     const type = this.identifier()
     const labels: (string | undefined)[] = []
     for (;;) {
@@ -165,7 +170,7 @@ class Scanner {
     const bodyEnd = this.index
     this.index++
     if (blankable && !this.restOfLineBlank(this.index, true)) blankable = false
-    return { type, labels, line, endLine: this.lineAt(bodyEnd), bodyStart, bodyEnd, blankable }
+    return { type, labels, line, endLine: this.lineAt(bodyEnd), bodyStart, bodyEnd, blankable, references }
   }
 
   /** The 1-based line of `index`; calls come in increasing order. */
@@ -557,8 +562,9 @@ export interface BlankedFile {
 
 /**
  * Each `.tf` file of a module with the bodies nothing reads blanked (block-filter.ts), or
- * undefined where none is. A block is read when irsa-guard reads its type, or an expression of
- * the module refers to it; when the scan of one file is unsure, nothing of the module is blanked.
+ * undefined where none is. A block is read when irsa-guard reads its type, or a block that is
+ * read (or kept for another reason) refers to it: what only cut bodies refer to is never
+ * evaluated. When the scan of one file is unsure, nothing of the module is blanked.
  */
 export function filterModule(files: readonly Pick<SourceFile, 'text'>[]): (BlankedFile | undefined)[] | undefined {
   const scans: { file: Pick<SourceFile, 'text'>; scanned: ScannedHcl }[] = []
@@ -567,14 +573,29 @@ export function filterModule(files: readonly Pick<SourceFile, 'text'>[]): (Blank
     if (!scanned) return undefined
     scans.push({ file, scanned })
   }
-  const references = new Set(scans.flatMap(({ scanned }) => [...scanned.references]))
-  const read = (block: ScannedBlock): boolean => {
+  const blocks = scans.flatMap(({ scanned }) => scanned.blocks)
+  const unread = new Map<string, ScannedBlock[]>()
+  const kept: ScannedBlock[] = []
+  const cut = new Set<ScannedBlock>()
+  for (const block of blocks) {
     const mode = block.type as 'resource' | 'data'
     const [type, name] = block.labels as [string, string]
-    return hasReader(mode, type) || checksReferencesOf(mode, type) || references.has(`${type}.${name}`)
+    if (!block.blankable || hasReader(mode, type) || checksReferencesOf(mode, type)) kept.push(block)
+    else {
+      cut.add(block)
+      getOrCreate(unread, `${type}.${name}`, () => []).push(block)
+    }
+  }
+  const followed = new Set<string>()
+  for (let block = kept.pop(); block; block = kept.pop()) {
+    for (const reference of block.references) {
+      if (followed.has(reference)) continue
+      followed.add(reference)
+      for (const referred of unread.get(reference) ?? []) if (cut.delete(referred)) kept.push(referred)
+    }
   }
   return scans.map(({ file, scanned }) => {
-    const { text, blanked } = blankBodies(file.text, scanned, read)
+    const { text, blanked } = blankBodies(file.text, scanned, (block) => !cut.has(block))
     return blanked.length > 0 ? { text, scanned, blanked: new Set(blanked) } : undefined
   })
 }

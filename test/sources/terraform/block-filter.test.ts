@@ -38,6 +38,21 @@ describe('the Terraform block filter', () => {
     expect(cutBlocks([declares, 'output "b" {\n  value = aws_s3_bucket /* c */ .logs\n}\n'])).toEqual([])
   })
 
+  it('follows references from kept blocks only: what only a cut body refers to is cut too', () => {
+    const vpc = 'data "aws_vpc" "main" {\n  tags = { Name = "main" }\n}\n'
+    const group = 'resource "aws_security_group" "web" {\n  vpc_id = data.aws_vpc.main.id\n}\n'
+    expect(cutBlocks([vpc, group])).toEqual(['aws_vpc.main', 'aws_security_group.web'])
+    // An output refers to the group, which refers to the VPC: both kept.
+    const output = 'output "group" {\n  value = aws_security_group.web.id\n}\n'
+    expect(cutBlocks([vpc, group, output])).toEqual([])
+    // A role (read) refers to a parameter, which refers to a bucket: both kept, the other bucket cut.
+    const role = 'resource "aws_iam_role" "app" {\n  name = aws_ssm_parameter.name.value\n}\n'
+    const parameter = 'resource "aws_ssm_parameter" "name" {\n  value = aws_s3_bucket.a.bucket\n}\n'
+    const buckets =
+      'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n'
+    expect(cutBlocks([role, parameter, buckets])).toEqual(['aws_s3_bucket.b'])
+  })
+
   it('finds the same with and without it on a module of many types, a value read from a kept block included', async () => {
     const filtered = await check({ root: MANY_TYPES, workers: 0, hclFilter: true })
     const whole = await check({ root: MANY_TYPES, workers: 0, hclFilter: false })
