@@ -67,7 +67,8 @@ export function scanHcl(text: string): ScannedHcl | undefined {
   try {
     return new Scanner(text).file()
   } catch (error) {
-    if (error instanceof Unsure) return undefined
+    // A stack overflow on nesting beyond the depth limits: parsed whole, like anything unsure.
+    if (error instanceof Unsure || error instanceof RangeError) return undefined
     throw error
   }
 }
@@ -96,6 +97,8 @@ class Scanner {
   private index = 0
   private lineIndex = 0
   private line = 1
+  /** Templates and interpolations nested in code being skipped. */
+  private lenientDepth = 0
   /** The references of the block being scanned. */
   private references = new Set<string>()
   /** Lenient pair tracking: the identifier before a `.`, and whether that `.` was seen. */
@@ -225,6 +228,15 @@ class Scanner {
 
   /** Up to and past the `close` that closes the code starting here. */
   private lenientUntil(close: string): void {
+    if (++this.lenientDepth > MAX_STRICT_DEPTH) throw new Unsure()
+    try {
+      this.lenientCode(close)
+    } finally {
+      this.lenientDepth--
+    }
+  }
+
+  private lenientCode(close: string): void {
     const text = this.text
     const closers = [close]
     for (;;) {

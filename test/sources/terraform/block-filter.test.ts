@@ -53,6 +53,18 @@ describe('the Terraform block filter', () => {
     expect(cutBlocks([role, parameter, buckets])).toEqual(['aws_s3_bucket.b'])
   })
 
+  it('leaves a module whole when a file nests deeper than the check follows, or holds what it does not know', () => {
+    const bucket = 'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\n'
+    expect(cutBlocks([bucket])).toEqual(['aws_s3_bucket.a'])
+    expect(filterModule([{ text: bucket }, { text: `locals {\n  x = ${'"${'.repeat(100_000)}\n}\n` }])).toBeUndefined()
+    expect(filterModule([{ text: bucket }, { text: `locals {\n  x = ${'['.repeat(100_000)}\n}\n` }])).toBeUndefined()
+    expect(filterModule([{ text: bucket }, { text: 'x = 1\n' }])).toBeUndefined()
+    expect(filterModule([{ text: bucket }, { text: 'locals {\n  x = "\0"\n}\n' }])).toBeUndefined()
+    // Too deep inside the body itself: the body is kept, the others still cut.
+    const deep = `resource "aws_s3_bucket" "b" {\n${'  b {\n'.repeat(100)}${'}\n'.repeat(100)}}\n`
+    expect(cutBlocks([bucket, deep])).toEqual(['aws_s3_bucket.a'])
+  })
+
   it('finds the same with and without it on a module of many types, a value read from a kept block included', async () => {
     const filtered = await check({ root: MANY_TYPES, workers: 0, hclFilter: true })
     const whole = await check({ root: MANY_TYPES, workers: 0, hclFilter: false })
