@@ -6,12 +6,13 @@
  * bench/results.md. Each figure is the median of --runs runs, full and baseline alternating.
  *
  *   node bench/run.mjs [--sizes 1k,10k,100k] [--runs 3] [--bundle dist/cli/index.js] [--seed 1]
- *                      [--profile generated|realistic|adversarial] [--workers-off] [--no-sniff] [--cache]
- *                      [--out bench/results.md]
+ *                      [--profile generated|realistic|adversarial] [--workers-off] [--no-sniff] [--no-hcl-filter]
+ *                      [--cache] [--out bench/results.md]
  *
- * --workers-off also runs the bundle with IRSA_GUARD_WORKERS=0 (everything on one thread), and
- * --no-sniff with IRSA_GUARD_SNIFF=0 (every manifest document parsed by the yaml package, no YAML hybrid);
- * either fails when the report differs by one byte from the default run's.
+ * --workers-off also runs the bundle with IRSA_GUARD_WORKERS=0 (everything on one thread),
+ * --no-sniff with IRSA_GUARD_SNIFF=0 (every manifest document parsed by the yaml package, no YAML hybrid),
+ * and --no-hcl-filter with IRSA_GUARD_HCL_FILTER=0 (every Terraform block parsed whole);
+ * each fails when the report differs by one byte from the default run's.
  *
  * --cache also measures a pull-request run: on a copy of the repository, a run with --cache DIR
  * fills the cache, then CHANGED_FILES files change (a comment appended) and each measured run gets
@@ -50,6 +51,7 @@ const outFile = path.resolve(option('--out', path.join(repositoryRoot, 'bench/re
 const variants = [
   { flag: '--workers-off', env: { IRSA_GUARD_WORKERS: '0' }, title: 'one thread (IRSA_GUARD_WORKERS=0)' },
   { flag: '--no-sniff', env: { IRSA_GUARD_SNIFF: '0' }, title: 'no sniff (IRSA_GUARD_SNIFF=0)' },
+  { flag: '--no-hcl-filter', env: { IRSA_GUARD_HCL_FILTER: '0' }, title: 'no block filter (IRSA_GUARD_HCL_FILTER=0)' },
 ].filter((variant) => args.includes(variant.flag))
 const measureCache = args.includes('--cache')
 const CHANGED_FILES = 10

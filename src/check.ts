@@ -45,6 +45,12 @@ export interface CheckOptions {
    */
   sniff?: boolean
   /**
+   * true lets the Terraform source blank, before parsing, the bodies of the `resource` and `data`
+   * blocks nothing reads (see SourceContext.hclFilter): the findings are the same. Default: on,
+   * unless the IRSA_GUARD_HCL_FILTER environment variable is 0.
+   */
+  hclFilter?: boolean
+  /**
    * Every include glob of the config must match a file (they came from the CLI's PATHs or the
    * action's `paths`): one that matches none is a ConfigError naming it, before anything is read.
    */
@@ -85,7 +91,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const scanned = await readRepository(options.root, config)
   if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
     throw new UnmatchedPathsError(scanned.unmatchedIncludes)
-  const sourceOptions = { config, root: options.root, sniff: options.sniff ?? sniffFromEnvironment() }
+  const sourceOptions = {
+    config,
+    root: options.root,
+    sniff: options.sniff ?? sniffFromEnvironment(),
+    hclFilter: options.hclFilter ?? hclFilterFromEnvironment(),
+  }
   const workers =
     options.cacheDirectory !== undefined
       ? 0
@@ -165,6 +176,10 @@ function workersFromEnvironment(): number | undefined {
 
 function sniffFromEnvironment(): boolean {
   return process.env['IRSA_GUARD_SNIFF']?.trim() !== '0'
+}
+
+function hclFilterFromEnvironment(): boolean {
+  return process.env['IRSA_GUARD_HCL_FILTER']?.trim() !== '0'
 }
 
 type AnalyseOptions = Pick<CheckOptions, 'extraFacts' | 'extraRules'> & {

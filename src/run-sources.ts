@@ -31,6 +31,8 @@ export interface SourceRunOptions {
   root?: string
   /** See SourceContext.sniff (default false). */
   sniff?: boolean
+  /** See SourceContext.hclFilter (default false). */
+  hclFilter?: boolean
 }
 
 /** The sources one after the other on this thread. */
@@ -141,6 +143,7 @@ export async function readSourcesInParallel(
       config: options.config,
       root: options.root,
       sniff: options.sniff === true,
+      hclFilter: options.hclFilter === true,
       claims,
     }
     workers = Array.from({ length: workerCount }, (_, index) => ({
@@ -175,6 +178,7 @@ export function serveSourceWorker(): void {
     config: Config
     root?: string
     sniff: boolean
+    hclFilter: boolean
     claims: Int32Array
     claimValue: number
   }

@@ -44,6 +44,12 @@ export interface SourceContext {
    * only its syntax with a faster parser: the findings are the same. check() sets it by default.
    */
   sniff?: boolean
+  /**
+   * Set to true to let the Terraform source blank, before parsing, the bodies of the `resource` and
+   * `data` blocks nothing reads (terraform/block-filter.ts): the findings are the same. check()
+   * sets it by default.
+   */
+  hclFilter?: boolean
 }
 
 /**
@@ -85,6 +91,7 @@ export interface SourceContextOptions {
   files: readonly SourceFile[]
   root?: string
   sniff?: boolean
+  hclFilter?: boolean
 }
 
 /** The context every source of one scan reads with (one per thread: the repository reader caches). */
@@ -93,6 +100,7 @@ export function sourceContext(options: SourceContextOptions): SourceContext {
     config: options.config,
     files: options.files,
     sniff: options.sniff === true,
+    hclFilter: options.hclFilter === true,
     repository: new RepositoryFiles(options.files, options.root, options.config.maxFileBytes),
   }
   if (options.root !== undefined) context.root = options.root

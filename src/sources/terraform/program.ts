@@ -17,6 +17,7 @@ import { Budget, Evaluator, type Environment, type FileText, type Resolved } fro
 import type { HclParser } from './loader.js'
 import { ModuleInstance, type ModuleCallRequest, type ModuleSource, type Program } from './module.js'
 import { parseHcl } from './parse.js'
+import { filterModule, parseBlanked, type BlankedFile } from './block-filter.js'
 import { registryModule } from './registry/index.js'
 import { undeclaredResourceReferences } from './undeclared-references.js'
 import { creatorText } from '../shared/creator-text.js'
@@ -162,7 +163,8 @@ export class TerraformProgram implements Program {
     const tf = files.filter((file) => file.kind === 'terraform').sort((a, b) => a.path.localeCompare(b.path))
     if (tf.length === 0) return undefined
     const findings: SourceFinding[] = []
-    const parsed = tf.map((file) => this.parseFile(file, findings))
+    const filtered = this.context.hclFilter ? filterModule(tf) : undefined
+    const parsed = tf.map((file, index) => this.parseFile(file, findings, filtered?.[index]))
     if (parsed.every((file) => !file.error) && this.readWhole(dir, tf))
       for (const finding of undeclaredResourceReferences(parsed)) findings.push(finding)
     this.budget = new Budget(EVALUATION_BUDGET)
@@ -270,10 +272,11 @@ export class TerraformProgram implements Program {
     return undefined
   }
 
-  private parseFile(file: SourceFile, findings: SourceFinding[]): HclFile {
+  /** `blanked`: the file's text with bodies nothing reads blanked, parsed instead when it parses as the scan expected. */
+  private parseFile(file: SourceFile, findings: SourceFinding[], blanked?: BlankedFile): HclFile {
     let parsed: HclFile
     try {
-      parsed = parseHcl(this.parser, file.path, file.text)
+      parsed = (blanked && parseBlanked(this.parser, file, blanked)) ?? parseHcl(this.parser, file.path, file.text)
     } catch (error) {
       // This file only: the module's other files, and the other modules, are still read.
       findings.push({

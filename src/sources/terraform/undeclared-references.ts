@@ -53,9 +53,25 @@ const RESERVED_ROOTS = new Set([
   'arg',
 ])
 const SERVICE_ACCOUNT_TYPES = new Set(['kubernetes_service_account', 'kubernetes_service_account_v1'])
+/** The blocks irsaExpressions reads expressions of. */
+const CHECKED_TYPES = {
+  resource: new Set([...SERVICE_ACCOUNT_TYPES, 'aws_iam_role']),
+  data: new Set(['aws_iam_policy_document']),
+}
+
+/** Whether the expressions of a `resource` or `data` block of this type are checked for undeclared references. */
+export function checksReferencesOf(mode: 'resource' | 'data', type: string): boolean {
+  return CHECKED_TYPES[mode].has(type)
+}
 
 function* irsaExpressions(block: Block): Iterable<Expr> {
   const [type] = block.labels
+  if (
+    (block.type !== 'resource' && block.type !== 'data') ||
+    type === undefined ||
+    !checksReferencesOf(block.type, type)
+  )
+    return
   if (block.type === 'resource' && type !== undefined && SERVICE_ACCOUNT_TYPES.has(type)) {
     for (const metadata of blocks(block.body, 'metadata')) {
       const annotations = attribute(metadata.body, 'annotations')

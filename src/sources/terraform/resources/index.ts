@@ -62,6 +62,11 @@ const DATA_READERS: Readonly<Record<string, ResourceReader>> = {
   aws_iam_policy: readIamPolicyData,
 }
 
+/** Whether irsa-guard has a reader for resources (or data sources) of this type. */
+export function hasReader(mode: 'resource' | 'data', type: string): boolean {
+  return Object.hasOwn(mode === 'resource' ? RESOURCE_READERS : DATA_READERS, type)
+}
+
 /** Facts of one resource instance, for the types irsa-guard reads. */
 export function readResource(type: string, context: ResourceContext): void {
   RESOURCE_READERS[type]?.(context)

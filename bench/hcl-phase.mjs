@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * Not part of `npm run bench`: the CPU time of the Terraform source (parsing and evaluating every
+ * module, the HCL phase of a scan) with every block parsed whole and with the block filter (the
+ * bodies of the resource and data blocks nothing reads cut before tree-sitter parses), on one
+ * thread, alternating, median of --runs; also how many `.tf` files and bodies the filter cut, and
+ * the parse alone (the filter's scan, tree-sitter and the tree reader) of the same texts. Fails when the Terraform
+ * source's result differs between the two.
+ *
+ *   node bench/hcl-phase.mjs [--runs 3] <repository>...
+ */
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { compileSources, repositoryRoot } from './compile.mjs'
+
+const args = process.argv.slice(2)
+const runsAt = args.indexOf('--runs')
+const runs = runsAt === -1 ? 3 : Number(args[runsAt + 1])
+const roots = args.filter((_arg, index) => index !== runsAt && index !== runsAt + 1)
+if (roots.length === 0) {
+  process.stderr.write('usage: node bench/hcl-phase.mjs [--runs 3] <repository>...\n')
+  process.exit(2)
+}
+
+const libDirectory = compileSources(path.join(repositoryRoot, '.bench', 'lib-hcl-phase'))
+const lib = (relative) => import(pathToFileURL(path.join(libDirectory, relative)).href)
+const { readRepository } = await lib('check.js')
+const { defaultConfig } = await lib('config.js')
+const { sourceContext } = await lib('sources/source.js')
+const { terraformSource } = await lib('sources/terraform/index.js')
+const { loadHclParser } = await lib('sources/terraform/loader.js')
+const { parseHcl } = await lib('sources/terraform/parse.js')
+const { filterModule, parseBlanked } = await lib('sources/terraform/block-filter.js')
+
+function cpuMilliseconds(run) {
+  const start = process.cpuUsage()
+  run()
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+const config = defaultConfig()
+const parser = await loadHclParser()
+for (const root of roots) {
+  const scanned = await readRepository(path.resolve(root), config)
+  const input = scanned.files.filter((file) => file.kind === 'terraform' || file.kind === 'terraform-vars')
+  const read = (hclFilter) =>
+    terraformSource.read(input, sourceContext({ config, files: scanned.files, root: path.resolve(root), hclFilter }))
+  if (JSON.stringify(read(true)) !== JSON.stringify(read(false)))
+    throw new Error(`${root}: the Terraform source's result differs with the block filter`)
+
+  const byDirectory = new Map()
+  for (const file of input.filter((each) => each.kind === 'terraform')) {
+    const directory = path.posix.dirname(file.path)
+    byDirectory.set(directory, [...(byDirectory.get(directory) ?? []), file])
+  }
+  const counts = { files: 0, chars: 0, filesCut: 0, bodiesCut: 0, charsLeft: 0 }
+  for (const files of byDirectory.values()) {
+    const filtered = filterModule(files) ?? []
+    files.forEach((file, index) => {
+      counts.files += 1
+      counts.chars += file.text.length
+      const blanked = filtered[index]
+      if (blanked) {
+        counts.filesCut += 1
+        counts.bodiesCut += blanked.blanked.size
+        counts.charsLeft += blanked.text.length
+      } else counts.charsLeft += file.text.length
+    })
+  }
+  const terraformFiles = [...byDirectory.values()].flat()
+  const whole = []
+  const filtered = []
+  const parseWhole = []
+  const parseFiltered = []
+  for (let run = 0; run < runs; run += 1) {
+    whole.push(cpuMilliseconds(() => read(false)))
+    filtered.push(cpuMilliseconds(() => read(true)))
+    parseWhole.push(cpuMilliseconds(() => terraformFiles.forEach((file) => parseHcl(parser, file.path, file.text))))
+    parseFiltered.push(
+      cpuMilliseconds(() => {
+        for (const files of byDirectory.values()) {
+          const blankedFiles = filterModule(files)
+          files.forEach((file, index) => {
+            const blanked = blankedFiles?.[index]
+            if (!(blanked && parseBlanked(parser, file, blanked))) parseHcl(parser, file.path, file.text)
+          })
+        }
+      }),
+    )
+  }
+  const ratio = (a, b) => (median(a) / median(b)).toFixed(2)
+  process.stdout.write(
+    `${root}: ${counts.files} .tf files (${counts.filesCut} cut, ${counts.bodiesCut} bodies), ` +
+      `${(counts.chars / 1e6).toFixed(2)} M characters, ${(counts.charsLeft / 1e6).toFixed(2)} M left to parse\n` +
+      `  Terraform source CPU, median of ${runs}: whole ${median(whole).toFixed(0)} ms, filtered ${median(filtered).toFixed(0)} ms (${ratio(filtered, whole)})\n` +
+      `  parse alone (scan, tree-sitter, tree reader): whole ${median(parseWhole).toFixed(0)} ms, filtered ${median(parseFiltered).toFixed(0)} ms (${ratio(parseFiltered, parseWhole)})\n`,
+  )
+}
