@@ -38174,7 +38174,7 @@ const actionsLog = {
 
 /***/ }),
 
-/***/ 9537:
+/***/ 8690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38205,10 +38205,406 @@ var src_graph = __nccwpck_require__(931);
 var model_facts = __nccwpck_require__(1374);
 // EXTERNAL MODULE: ./src/model/finding.ts
 var finding = __nccwpck_require__(1300);
-// EXTERNAL MODULE: ./src/rules/index.ts + 94 modules
-var src_rules = __nccwpck_require__(1121);
-// EXTERNAL MODULE: ./src/run-sources.ts + 110 modules
-var run_sources = __nccwpck_require__(3166);
+// EXTERNAL MODULE: ./src/rules/index.ts + 98 modules
+var src_rules = __nccwpck_require__(9965);
+// EXTERNAL MODULE: ./src/run-sources.ts + 1 modules
+var run_sources = __nccwpck_require__(9022);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/source-inputs.ts
+var source_inputs = __nccwpck_require__(2306);
+// EXTERNAL MODULE: ./src/sources/index.ts + 111 modules
+var sources = __nccwpck_require__(1292);
+// EXTERNAL MODULE: ./src/sources/source.ts
+var source = __nccwpck_require__(813);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+// EXTERNAL MODULE: ./src/sources/shared/repository-files.ts
+var repository_files = __nccwpck_require__(5830);
+;// CONCATENATED MODULE: ./src/cache/recording-repository.ts
+
+
+const OBSERVED_METHODS = [
+    'read',
+    'isDirectory',
+    'isFile',
+    'list',
+    'ignoredByGit',
+    'bytesOnDisk',
+    'entriesOnDisk',
+];
+function isObservation(value) {
+    const observation = value;
+    return (typeof observation === 'object' &&
+        observation !== null &&
+        OBSERVED_METHODS.includes(observation.method) &&
+        typeof observation.path === 'string' &&
+        typeof observation.answer === 'string');
+}
+/**
+ * The repository reader of a source whose result is cached as a whole: it records every question
+ * about the disk (a file the scan did not discover, a directory listing, git's ignore rules), so
+ * that the cached result is used again only when each question still has the same answer. A
+ * source that asks for an absolute path runs a program or reads on its own: its result is not
+ * cached (`escaped`).
+ */
+class RecordingRepositoryFiles extends repository_files/* RepositoryFiles */.Yn {
+    observations = [];
+    escaped = false;
+    read(path) {
+        return this.note('read', path, super.read(path));
+    }
+    isDirectory(path) {
+        return this.note('isDirectory', path, super.isDirectory(path));
+    }
+    isFile(path) {
+        return this.note('isFile', path, super.isFile(path));
+    }
+    list(directory) {
+        return this.note('list', directory, super.list(directory));
+    }
+    ignoredByGit(path, isDirectory) {
+        const answer = super.ignoredByGit(path, isDirectory);
+        this.observations.push({ method: 'ignoredByGit', path, isDirectory, answer: digest(answer) });
+        return answer;
+    }
+    bytesOnDisk(path) {
+        return this.note('bytesOnDisk', path, super.bytesOnDisk(path));
+    }
+    entriesOnDisk(directory) {
+        return this.note('entriesOnDisk', directory, super.entriesOnDisk(directory));
+    }
+    absolute(path) {
+        this.escaped = true;
+        return super.absolute(path);
+    }
+    note(method, path, answer) {
+        this.observations.push({ method, path, answer: digest(answer) });
+        return answer;
+    }
+}
+/** Whether every recorded question has the same answer in this repository now. */
+function observationsHold(observations, files, root, maxFileBytes) {
+    const repository = new repository_files/* RepositoryFiles */.Yn(files, root, maxFileBytes);
+    return observations.every((observation) => digest(ask(repository, observation)) === observation.answer);
+}
+function ask(repository, observation) {
+    const { path } = observation;
+    switch (observation.method) {
+        case 'read':
+            return repository.read(path);
+        case 'isDirectory':
+            return repository.isDirectory(path);
+        case 'isFile':
+            return repository.isFile(path);
+        case 'list':
+            return repository.list(path);
+        case 'ignoredByGit':
+            return repository.ignoredByGit(path, observation.isDirectory === true);
+        case 'bytesOnDisk':
+            return repository.bytesOnDisk(path);
+        case 'entriesOnDisk':
+            return repository.entriesOnDisk(path);
+    }
+}
+function digest(answer) {
+    return sha256(JSON.stringify(answer, answerReplacer) ?? 'undefined');
+}
+/** Buffers arrive as their toJSON; a Dirent keeps its type in a symbol, which JSON would drop. */
+function answerReplacer(_key, value) {
+    if (value !== null && typeof value === 'object' && typeof value.isSymbolicLink === 'function') {
+        const entry = value;
+        return { name: entry.name, file: entry.isFile(), directory: entry.isDirectory(), link: entry.isSymbolicLink() };
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/cache/fact-store.ts
+
+
+
+
+
+/** Bumped whenever what an entry holds or how it is keyed changes. */
+const FORMAT = 1;
+const MAGIC = 'irsa-guard fact cache\n';
+const FILE_NAME = 'irsa-guard-facts.bin';
+/**
+ * One file in a directory the user chose (--cache DIR, or the action's runner temp directory):
+ * source results by entry key, valid only for one `scope` (irsa-guard's version and the
+ * effective config). A file that is missing, truncated, corrupt, of another format or of another
+ * scope is ignored as a whole; the run then reads every file, as without a cache. Saving keeps
+ * the entries this run used or made, so the file does not grow across pull requests.
+ */
+class FactStore {
+    directory;
+    scope;
+    stored;
+    kept = new Map();
+    hits = 0;
+    misses = 0;
+    constructor(directory, scope, stored) {
+        this.directory = directory;
+        this.scope = scope;
+        this.stored = stored;
+    }
+    static open(directory, scope) {
+        return new FactStore(directory, scope, loadEntries(external_node_path_default().join(directory, FILE_NAME), scope));
+    }
+    /** The stored entry for a key, or undefined when there is none or it does not decode. */
+    get(key) {
+        const bytes = this.stored.get(key);
+        const result = bytes === undefined ? undefined : decodeEntry(bytes);
+        if (result === undefined || bytes === undefined) {
+            this.misses += 1;
+            return undefined;
+        }
+        this.hits += 1;
+        this.kept.set(key, bytes);
+        return result;
+    }
+    /** Stores a copy of the entry as it is now (later changes to the objects do not reach the store). */
+    set(key, entry) {
+        this.kept.set(key, (0,external_node_v8_namespaceObject.serialize)(entry));
+    }
+    /**
+     * Writes the kept entries: to a new file in the directory (created with O_EXCL, so never
+     * through a link someone left there), renamed over the old one, so that a run stopped midway
+     * leaves the previous file whole.
+     */
+    save() {
+        (0,external_node_fs_.mkdirSync)(this.directory, { recursive: true });
+        const body = (0,external_node_v8_namespaceObject.serialize)([...this.kept]);
+        const header = JSON.stringify({ format: FORMAT, scope: this.scope, sha256: sha256(body) });
+        const target = external_node_path_default().join(this.directory, FILE_NAME);
+        const temporary = `${target}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+        try {
+            (0,external_node_fs_.writeFileSync)(temporary, Buffer.concat([Buffer.from(`${MAGIC}${header}\n`), body]), { flag: 'wx' });
+            (0,external_node_fs_.renameSync)(temporary, target);
+        }
+        catch (error) {
+            (0,external_node_fs_.rmSync)(temporary, { force: true });
+            throw error;
+        }
+    }
+}
+function loadEntries(file, scope) {
+    let data;
+    try {
+        data = (0,external_node_fs_.readFileSync)(file);
+    }
+    catch {
+        return new Map();
+    }
+    try {
+        if (data.subarray(0, MAGIC.length).toString('latin1') !== MAGIC)
+            return new Map();
+        const headerEnd = data.indexOf(0x0a, MAGIC.length);
+        if (headerEnd === -1)
+            return new Map();
+        const header = JSON.parse(data.subarray(MAGIC.length, headerEnd).toString('utf8'));
+        const body = data.subarray(headerEnd + 1);
+        if (header['format'] !== FORMAT || header['scope'] !== scope || header['sha256'] !== sha256(body))
+            return new Map();
+        const entries = (0,external_node_v8_namespaceObject.deserialize)(body);
+        if (!Array.isArray(entries))
+            return new Map();
+        const map = new Map();
+        for (const entry of entries) {
+            if (!Array.isArray(entry) || entry.length !== 2)
+                return new Map();
+            const [key, bytes] = entry;
+            if (typeof key !== 'string' || !(bytes instanceof Uint8Array))
+                return new Map();
+            map.set(key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        }
+        return map;
+    }
+    catch {
+        return new Map();
+    }
+}
+function decodeEntry(bytes) {
+    try {
+        const entry = (0,external_node_v8_namespaceObject.deserialize)(bytes);
+        if (typeof entry !== 'object' || entry === null || !isSourceResult(entry.result))
+            return undefined;
+        const { observations } = entry;
+        if (observations !== undefined && !(Array.isArray(observations) && observations.every(isObservation)))
+            return undefined;
+        return entry;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isSourceResult(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const result = value;
+    return (typeof result['facts'] === 'object' &&
+        result['facts'] !== null &&
+        Object.values(result['facts']).every(Array.isArray) &&
+        Array.isArray(result['findings']) &&
+        Array.isArray(result['suppressions']) &&
+        (result['consumedFiles'] === undefined ||
+            (Array.isArray(result['consumedFiles']) && result['consumedFiles'].every((path) => typeof path === 'string'))));
+}
+function sha256(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/cache/cached-sources.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The sources as `readSources` runs them, with results kept in a FactStore between runs.
+ *
+ * A per-file source's result for one file depends on the file's path and text, the config and
+ * the sniff setting only: it is keyed by those. Any other source (Terraform, Kustomize, Helm,
+ * AWS profiles, IAM JSON, plans) may look at every scanned file, so its whole result is keyed by
+ * the content of every scanned file, and used again only while each question it asked about the
+ * disk beyond them has the same answer (RecordingRepositoryFiles).
+ *
+ * Content ids are hashes of the text the sources read. Git's blob ids would need git to vouch
+ * that a checked-out file still matches its index entry, and git answers that by running what the
+ * repository's own .git/config names (core.fsmonitor, clean filters); the texts are in memory
+ * anyway, since classification reads every file.
+ */
+async function readSourcesCached(files, options, directory) {
+    const sniff = options.sniff === true;
+    const store = FactStore.open(directory, scopeOf(options.config, sniff));
+    const ids = new Map(files.map((file) => [file, contentId(file.text)]));
+    const everyFile = sha256(files.map((file) => `${file.path}\0${file.kind}\0${ids.get(file)}`).join('\0'));
+    const context = (0,source/* sourceContext */.RH)({ ...options, files });
+    const byKind = (0,source_inputs/* groupByKind */.Xo)(files);
+    const consumed = new Set();
+    const prepared = new Set();
+    const prepare = async (source) => {
+        if (prepared.has(source))
+            return;
+        prepared.add(source);
+        await (0,run_sources/* prepareSources */.Ol)((0,source_inputs/* filesOfKinds */.cp)(files, source.kinds));
+    };
+    const runs = [];
+    for (const source of sources/* allSources */.s) {
+        const input = (0,source_inputs/* inputOf */.wg)(source, byKind, consumed);
+        if (input.length === 0)
+            continue;
+        let result;
+        if (source.perFile) {
+            const results = [];
+            for (const file of input) {
+                const key = `file\0${source.name}\0${file.path}\0${ids.get(file)}`;
+                let fileResult = store.get(key)?.result;
+                if (!fileResult) {
+                    await prepare(source);
+                    const guarded = new GuardedContext(context);
+                    fileResult = source.read([file], guarded);
+                    if (!guarded.lookedBeyondFile)
+                        store.set(key, { result: fileResult });
+                }
+                results.push(fileResult);
+            }
+            result = (0,source_inputs/* mergeResults */.n0)(results);
+        }
+        else {
+            const key = `source\0${source.name}\0${everyFile}\0${sha256(input.map((file) => file.path).join('\0'))}`;
+            const cached = store.get(key);
+            if (cached?.observations &&
+                observationsHold(cached.observations, files, options.root, options.config.maxFileBytes)) {
+                result = cached.result;
+            }
+            else {
+                await prepare(source);
+                const repository = new RecordingRepositoryFiles(files, options.root, options.config.maxFileBytes);
+                result = source.read(input, { ...context, repository });
+                if (!repository.escaped)
+                    store.set(key, { result, observations: repository.observations });
+            }
+        }
+        runs.push({ source, result });
+        for (const path of result.consumedFiles ?? [])
+            consumed.add(path);
+    }
+    try {
+        store.save();
+    }
+    catch {
+        // A cache that cannot be written costs the next run time, never a finding.
+    }
+    return { runs, statistics: { hits: store.hits, misses: store.misses } };
+}
+/** What every entry depends on besides the files: irsa-guard itself (its version and its very code) and the effective config. */
+function scopeOf(config, sniff) {
+    return sha256(stableJson({ version: version/* VERSION */.x, build: buildId(), config, sniff }));
+}
+let build;
+/** A digest of the script this code runs from (the bundle, or this module unbundled), so that a changed build never reads another's entries. */
+function buildId() {
+    if (build === undefined) {
+        try {
+            build = sha256((0,external_node_fs_.readFileSync)((0,external_node_url_.fileURLToPath)(import.meta.url)));
+        }
+        catch {
+            build = 'unknown';
+        }
+    }
+    return build;
+}
+/**
+ * The context a per-file source reads one file with: it notes when the source looks at other
+ * files (the scan's file list, the repository reader), whose result then depends on more than
+ * the file and is not stored.
+ */
+class GuardedContext {
+    inner;
+    lookedBeyondFile = false;
+    config;
+    sniff;
+    root;
+    constructor(inner) {
+        this.inner = inner;
+        this.config = inner.config;
+        if (inner.sniff !== undefined)
+            this.sniff = inner.sniff;
+        if (inner.root !== undefined)
+            this.root = inner.root;
+    }
+    get files() {
+        this.lookedBeyondFile = true;
+        return this.inner.files;
+    }
+    get repository() {
+        this.lookedBeyondFile = true;
+        return this.inner.repository;
+    }
+}
+function contentId(text) {
+    return (0,external_node_crypto_.createHash)('sha1').update(text).digest('base64url');
+}
+/** JSON with object keys sorted, so that equal configs give equal text. */
+function stableJson(value) {
+    return JSON.stringify(value, (_key, item) => item !== null && typeof item === 'object' && !Array.isArray(item)
+        ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : item);
+}
+
 // EXTERNAL MODULE: ./src/iam/arn.ts
 var arn = __nccwpck_require__(8390);
 // EXTERNAL MODULE: ./src/iam/template.ts
@@ -38604,6 +39000,7 @@ function mergePodIdentityAssociation(configured, planned) {
 
 
 
+
 /** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
 async function check(options) {
     const config = options.config ?? (0,src_config/* defaultConfig */.sb)();
@@ -38611,19 +39008,30 @@ async function check(options) {
     const scanned = await readRepository(options.root, config);
     if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
         throw new UnmatchedPathsError(scanned.unmatchedIncludes);
-    const sourceOptions = { config, root: options.root, sniff: options.sniff ?? sniffFromEnvironment() };
-    const workers = (0,run_sources/* workerCountFor */.Vq)(scanned.files, options.workers ?? workersFromEnvironment());
+    const sourceOptions = {
+        config,
+        root: options.root,
+        sniff: options.sniff ?? sniffFromEnvironment(),
+        hclFilter: options.hclFilter ?? hclFilterFromEnvironment(),
+    };
+    const workers = options.cacheDirectory !== undefined
+        ? 0
+        : (0,run_sources/* workerCountFor */.Vq)(scanned.files, options.workers ?? workersFromEnvironment());
     options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers });
-    const runs = workers > 0
-        ? (await (0,run_sources/* readSourcesInParallel */.dU)(scanned.files, sourceOptions, workers)).runs
-        : await (0,run_sources/* readSources */.tW)(scanned.files, sourceOptions);
+    const cached = options.cacheDirectory !== undefined
+        ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory)
+        : undefined;
+    const runs = cached?.runs ??
+        (workers > 0
+            ? (await (0,run_sources/* readSourcesInParallel */.dU)(scanned.files, sourceOptions, workers)).runs
+            : await (0,run_sources/* readSources */.tW)(scanned.files, sourceOptions));
     options.onPhase?.({ name: 'analyse' });
     const result = analyseRuns(runs, scanned.files, scanned.filesSeen, config, {
         ...options,
         discoveryFindings: scanned.findings,
     });
     options.onPhase?.({ name: 'done' });
-    return result;
+    return cached ? { ...result, cache: cached.statistics } : result;
 }
 /** PATHs (CLI) or `paths` (action) of which one or more match no file: a usage error. */
 class UnmatchedPathsError extends src_config/* ConfigError */.xL {
@@ -38670,6 +39078,9 @@ function workersFromEnvironment() {
 }
 function sniffFromEnvironment() {
     return process.env['IRSA_GUARD_SNIFF']?.trim() !== '0';
+}
+function hclFilterFromEnvironment() {
+    return process.env['IRSA_GUARD_HCL_FILTER']?.trim() !== '0';
 }
 /** Everything after reading files, on this thread (`prepareSources` must have run): for callers that already hold file texts. */
 function analyse(files, filesSeen, config, options = {}) {
@@ -41906,6 +42317,8 @@ function placeInUnit(facts, unit) {
     }
     for (const fact of facts.fargateProfiles ?? [])
         fact.unit = unit;
+    for (const fact of facts.nodeGroups ?? [])
+        fact.unit = unit;
     for (const fact of facts.selfHostedWebhooks ?? [])
         fact.unit = unit;
 }
@@ -42046,12 +42459,13 @@ function exactServiceAccountSubject(subject) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $r: () => (/* binding */ valueOrExpression),
 /* harmony export */   Ru: () => (/* binding */ valueText),
+/* harmony export */   Xb: () => (/* binding */ knownString),
 /* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   eE: () => (/* binding */ sameValue),
 /* harmony export */   eO: () => (/* binding */ known),
 /* harmony export */   fv: () => (/* binding */ symbolic)
 /* harmony export */ });
-/* unused harmony exports isKnown, knownString */
+/* unused harmony export isKnown */
 function known(value, location) {
     return { kind: 'known', value, location };
 }
@@ -43679,7 +44093,7 @@ function parseOperator(operator) {
 
 /***/ }),
 
-/***/ 1121:
+/***/ 9965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45293,6 +45707,8 @@ function* annotationsInOtherAccounts(graph) {
 
 
 
+
+
 /**
  * A ServiceAccount whose role-arn annotation names an account other than its cluster's while the
  * repository shows nothing of that account (no role, OIDC provider or profile of it): a typo'd or
@@ -45307,7 +45723,7 @@ const roleAccountDiffersFromCluster = {
         remediation: "Correct the annotation's account ID to the cluster's, or, for cross-account IRSA, create the cluster's OIDC provider and the role in that account (in the repository, so the chain can be checked).",
     },
     *check(graph, context) {
-        const clusters = (0,correlation/* knownClusters */.Sf)(graph, context.config);
+        const clusters = clustersWithAccounts(graph, context.config);
         if (clusters.length === 0)
             return;
         const accountsInScan = accountsSetUp(graph);
@@ -45324,16 +45740,89 @@ const roleAccountDiffersFromCluster = {
             const cluster = clusterOf(sa, clusters);
             if (!cluster?.account || cluster.account === account)
                 continue;
+            const provider = cluster.hostPath !== undefined
+                ? `an IAM OIDC provider for ${cluster.hostPath}`
+                : "an IAM OIDC provider for the cluster's issuer";
             yield {
                 location: annotated.value.location,
-                message: `${(0,correlation/* describeServiceAccount */.YS)(sa)} names a role in account ${account}, but it runs on cluster ${cluster.name} of account ${cluster.account} (${cluster.location ? (0,model_location/* formatLocation */.j)(cluster.location) : 'from the config file'}), ` +
+                message: `${(0,correlation/* describeServiceAccount */.YS)(sa)} names a role in account ${account}, but it runs on cluster ${cluster.name} ${cluster.accountFromProvider ? 'whose IAM OIDC provider is in' : 'of'} account ${cluster.account} (${cluster.accountSaid}), ` +
                     `and the scanned sources set up nothing in account ${account} (no role, OIDC provider or AWS profile of it); ` +
-                    `if the account ID is a mistake, change the annotation to account ${cluster.account}; for cross-account IRSA, account ${account} needs an IAM OIDC provider for ${cluster.hostPath} and the role's trust must name it`,
+                    `if the account ID is a mistake, change the annotation to account ${cluster.account}; for cross-account IRSA, account ${account} needs ${provider} and the role's trust must name it`,
                 key: `${(0,correlation/* serviceAccountKey */.gW)(sa)} cluster-account:${cluster.account} role-account:${account}`,
             };
         }
     },
 };
+/**
+ * The clusters of the config file and of the sources (whatever their issuer), a source's cluster
+ * only once when the config file names it too (same issuer, or same name). Unit-less candidates
+ * without a known account still count: they keep clusterOf from guessing between accounts.
+ */
+function clustersWithAccounts(graph, config) {
+    const clusters = [];
+    const configured = (0,correlation/* knownClusters */.Sf)(graph, config);
+    const providers = providerArnsByIssuer(graph);
+    for (const cluster of configured) {
+        const provider = cluster.account === undefined ? soleAccount(providers.get(cluster.hostPath)) : undefined;
+        clusters.push({
+            name: cluster.name,
+            account: cluster.account ?? provider?.account,
+            accountSaid: provider
+                ? (0,model_location/* formatLocation */.j)(provider.location)
+                : cluster.location
+                    ? (0,model_location/* formatLocation */.j)(cluster.location)
+                    : 'from the config file',
+            hostPath: cluster.hostPath,
+            ...(provider ? { accountFromProvider: true } : {}),
+            ...(cluster.unit !== undefined ? { unit: cluster.unit } : {}),
+        });
+    }
+    for (const cluster of graph.facts.clusters) {
+        const issuer = (0,model_value/* knownString */.Xb)(cluster.issuer);
+        const name = (0,model_value/* knownString */.Xb)(cluster.name);
+        if (issuer !== undefined && configured.some((other) => other.hostPath === (0,iam_arn/* issuerHostPath */.rw)(issuer)))
+            continue;
+        if (name !== undefined && configured.some((other) => other.name === name))
+            continue;
+        const account = cluster.account?.kind === 'known' ? cluster.account : undefined;
+        const provider = account === undefined && issuer !== undefined ? soleAccount(providers.get((0,iam_arn/* issuerHostPath */.rw)(issuer))) : undefined;
+        clusters.push({
+            name: name ?? `at ${(0,model_location/* formatLocation */.j)(cluster.location)}`,
+            account: account?.value ?? provider?.account,
+            accountSaid: (0,model_location/* formatLocation */.j)(provider?.location ?? account?.location ?? cluster.location),
+            ...(issuer !== undefined ? { hostPath: (0,iam_arn/* issuerHostPath */.rw)(issuer) } : {}),
+            ...(provider ? { accountFromProvider: true } : {}),
+            ...(cluster.unit !== undefined ? { unit: cluster.unit } : {}),
+        });
+    }
+    return clusters;
+}
+/**
+ * Literal OIDC provider ARNs by issuer host/path: of the providers the scan defines and of the
+ * trusts' Federated principals. A cluster whose account no source states has its IAM OIDC provider
+ * in the account they all name (cross-account IRSA would show a second account).
+ */
+function providerArnsByIssuer(graph) {
+    const byIssuer = new Map();
+    const add = (value) => {
+        const arn = value?.kind === 'known' ? (0,iam_arn/* parseOidcProviderArn */.df)(value.value.trim()) : undefined;
+        if (value && arn)
+            (0,collections/* getOrCreate */.Ic)(byIssuer, arn.issuerHostPath, () => []).push({ account: arn.account, location: value.location });
+    };
+    for (const provider of graph.facts.oidcProviders)
+        add(provider.arn);
+    for (const value of federatedPrincipals(graph))
+        add(value);
+    return byIssuer;
+}
+function soleAccount(arns) {
+    const [first] = arns ?? [];
+    return first && (arns ?? []).every((arn) => arn.account === first.account) ? first : undefined;
+}
+/** Every value of a `Federated` principal in the scan's trust policies. */
+function federatedPrincipals(graph) {
+    return graph.facts.roles.flatMap((role) => (role.trustPolicy?.statements ?? []).flatMap((statement) => (statement.principal?.entries ?? []).flatMap((entry) => (entry.type === 'Federated' ? entry.values : []))));
+}
 /** The one cluster the ServiceAccount may run on, when every candidate agrees on the account. */
 function clusterOf(sa, clusters) {
     const candidates = clusters.filter((cluster) => (0,model_facts/* sameUnitOrNone */.ss)(cluster.unit, sa.unit));
@@ -45352,6 +45841,12 @@ function accountsSetUp(graph) {
     }
     for (const provider of graph.facts.oidcProviders) {
         const arn = provider.arn?.kind === 'known' ? (0,iam_arn/* parseOidcProviderArn */.df)(provider.arn.value) : undefined;
+        if (arn)
+            accounts.add(arn.account);
+    }
+    // A trust's Federated provider is in the role's account, whether the scan knows that account or not.
+    for (const value of federatedPrincipals(graph)) {
+        const arn = value.kind === 'known' ? (0,iam_arn/* parseOidcProviderArn */.df)(value.value.trim()) : undefined;
         if (arn)
             accounts.add(arn.account);
     }
@@ -46182,6 +46677,53 @@ const metaRules = [
     suppressionExpired,
 ];
 
+;// CONCATENATED MODULE: ./src/model/managed-policies.ts
+const MANAGED_POLICIES = new Map([
+    // ecr:GetAuthorizationToken, BatchCheckLayerAvailability, GetDownloadUrlForLayer, BatchGetImage.
+    ['AmazonEKSFargatePodExecutionRolePolicy', 'execution'],
+    // ecr:Get*, Describe*, List*, BatchGetImage and the like.
+    ['AmazonEC2ContainerRegistryReadOnly', 'execution'],
+    ['AmazonEC2ContainerRegistryPullOnly', 'execution'],
+    // logs:* (with CloudWatch Logs Insights query generation).
+    ['CloudWatchLogsFullAccess', 'execution'],
+    ['CloudWatchLogsReadOnlyAccess', 'execution'],
+    // ec2 network interface and address actions of the VPC CNI.
+    ['AmazonEKS_CNI_Policy', 'node'],
+    ['AdministratorAccess', 'application'],
+    ['PowerUserAccess', 'application'],
+    ['ReadOnlyAccess', 'application'],
+    ['AmazonS3FullAccess', 'application'],
+    ['AmazonS3ReadOnlyAccess', 'application'],
+    ['AmazonDynamoDBFullAccess', 'application'],
+    ['AmazonDynamoDBReadOnlyAccess', 'application'],
+    ['AmazonSQSFullAccess', 'application'],
+    ['AmazonSQSReadOnlyAccess', 'application'],
+    ['AmazonSNSFullAccess', 'application'],
+    ['AmazonSNSReadOnlyAccess', 'application'],
+    ['SecretsManagerReadWrite', 'application'],
+    ['AmazonSSMReadOnlyAccess', 'application'],
+    ['AmazonSSMFullAccess', 'application'],
+    ['AmazonKinesisFullAccess', 'application'],
+    ['AmazonKinesisReadOnlyAccess', 'application'],
+    ['AmazonRDSFullAccess', 'application'],
+    ['AmazonRDSDataFullAccess', 'application'],
+    ['AmazonSESFullAccess', 'application'],
+    ['AmazonEventBridgeFullAccess', 'application'],
+    ['AWSLambda_FullAccess', 'application'],
+    ['AmazonBedrockFullAccess', 'application'],
+]);
+/** `arn:<partition>:iam::aws:policy/<path/><name>`: AWS's own policies live in the account `aws`. */
+const AWS_MANAGED_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::aws:policy\/([A-Za-z0-9+=,.@_-]+)$/;
+/** What the AWS managed policy with this ARN grants, when the table knows it; undefined otherwise. */
+function managedPolicyUse(arn) {
+    const name = AWS_MANAGED_ARN.exec(arn.trim())?.[1];
+    return name === undefined ? undefined : MANAGED_POLICIES.get(name);
+}
+/** The policy name of an AWS managed policy ARN, for messages. */
+function managedPolicyName(arn) {
+    return AWS_MANAGED_ARN.exec(arn.trim())?.[1];
+}
+
 ;// CONCATENATED MODULE: ./src/rules/helpers/platform.ts
 
 
@@ -46295,6 +46837,7 @@ function minorVersion(value) {
 
 
 
+
 /**
  * awsdocs/amazon-eks-user-guide (@4d52b4d0) pod-execution-role.adoc: "The containers running in the
  * Fargate Pod can't assume the IAM permissions associated with a Pod execution role." What the
@@ -46316,22 +46859,33 @@ const fargateExecutionRolePermissions = {
             const withoutIrsa = selectedWithoutIrsa(graph, profile);
             if (withoutIrsa.length === 0)
                 continue;
+            const pods = withoutIrsa
+                .slice(0, 3)
+                .map((workload) => `${(0,kubernetes/* objectTitle */.UP)(workload)} (${(0,model_location/* formatLocation */.j)(workload.location)})`)
+                .join(', ') + (withoutIrsa.length > 3 ? ` and ${withoutIrsa.length - 3} more` : '');
             for (const { role } of graph.rolesNamedBy(profile.podExecutionRoleArn, profile)) {
+                const grants = [];
                 const statement = role.permissions?.statements.find(grantsApplicationAction);
-                if (!statement)
-                    continue;
-                const pods = withoutIrsa
-                    .slice(0, 3)
-                    .map((workload) => `${(0,kubernetes/* objectTitle */.UP)(workload)} (${(0,model_location/* formatLocation */.j)(workload.location)})`)
-                    .join(', ');
-                yield {
-                    location: statement.location,
-                    message: `${capitalised((0,correlation/* roleTitle */.Tl)(role))} is the pod execution role of ${profile.label}, and this statement gives it permissions beyond pulling images and writing logs, ` +
-                        `but containers on Fargate cannot use the execution role's permissions, and ${pods}${withoutIrsa.length > 3 ? ` and ${withoutIrsa.length - 3} more` : ''}, which the profile runs on Fargate, have no IRSA role: ` +
-                        `their AWS calls get no credentials; give them a ServiceAccount with an IRSA role that has these permissions`,
-                    related: [{ location: profile.location, message: profile.label }],
-                    key: `fargate-execution-role ${profile.label} ${(0,model_location/* formatLocation */.j)(statement.location)}`,
-                };
+                if (statement)
+                    grants.push({ location: statement.location, what: 'this statement gives it' });
+                for (const attached of role.managedPolicyArns ?? []) {
+                    if (attached.arn.kind !== 'known' || managedPolicyUse(attached.arn.value) !== 'application')
+                        continue;
+                    grants.push({
+                        location: attached.location,
+                        what: `this attaches ${managedPolicyName(attached.arn.value) ?? attached.arn.value}, which gives it`,
+                    });
+                }
+                for (const grant of grants) {
+                    yield {
+                        location: grant.location,
+                        message: `${capitalised((0,correlation/* roleTitle */.Tl)(role))} is the pod execution role of ${profile.label}, and ${grant.what} permissions beyond pulling images and writing logs, ` +
+                            `but containers on Fargate cannot use the execution role's permissions, and ${pods}, which the profile runs on Fargate, have no IRSA role: ` +
+                            `their AWS calls get no credentials; give them a ServiceAccount with an IRSA role that has these permissions`,
+                        related: [{ location: profile.location, message: profile.label }],
+                        key: `fargate-execution-role ${profile.label} ${(0,model_location/* formatLocation */.j)(grant.location)}`,
+                    };
+                }
             }
         }
     },
@@ -46814,7 +47368,7 @@ const podIdentityAgentMissing = {
         id: 'pod-identity-agent-missing',
         level: 'error',
         description: `A cluster has EKS Pod Identity associations, and the scan lists all of its EKS add-ons, but none is ${AGENT} (and EKS Auto Mode, which has the agent built in, is not on): no pod gets Pod Identity credentials.`,
-        remediation: `Add the ${AGENT} add-on to the cluster (aws_eks_addon, terraform-aws-eks addons, eksctl addons), or turn on EKS Auto Mode.`,
+        remediation: `Add the ${AGENT} add-on to the cluster (aws_eks_addon, terraform-aws-eks addons, eksctl addons, AWS::EKS::Addon), or turn on EKS Auto Mode.`,
     },
     *check(graph, context) {
         if (agentInstalledOtherwise(graph))
@@ -46822,7 +47376,8 @@ const podIdentityAgentMissing = {
         const byCluster = new Map();
         for (const association of graph.facts.podIdentityAssociations) {
             for (const cluster of associationCluster(graph, context.config, association).facts) {
-                if (cluster.unit === undefined || cluster.unit !== association.unit)
+                const scope = deployScope(cluster);
+                if (scope === undefined || scope !== deployScope(association))
                     continue;
                 const list = byCluster.get(cluster) ?? [];
                 list.push(association);
@@ -46868,8 +47423,9 @@ function missingAgent(graph, cluster, associations) {
  * unknown cluster may be another cluster's of the same unit.
  */
 function clusterAddons(graph, cluster) {
-    const inUnit = graph.facts.eksAddons.filter((addon) => addon.unit === cluster.unit);
-    const clusters = graph.facts.clusters.filter((other) => other.unit === cluster.unit);
+    const scope = deployScope(cluster);
+    const inUnit = graph.facts.eksAddons.filter((addon) => deployScope(addon) === scope);
+    const clusters = graph.facts.clusters.filter((other) => deployScope(other) === scope);
     const known = cluster.name.kind === 'known' ? cluster.name.value : undefined;
     const other = (addon) => known !== undefined && addon.cluster?.kind === 'known' && addon.cluster.value !== known;
     if (clusters.length === 1)
@@ -46889,6 +47445,10 @@ function agentInstalledOtherwise(graph) {
         graph.facts.workloads.some((workload) => workload.name.kind === 'known' && mentions(workload.name.value)) ||
         graph.facts.objects.some((object) => object.name.kind === 'known' && mentions(object.name.value)) ||
         graph.facts.unknownCharts.some((chart) => mentions(chart.chart)));
+}
+/** What is deployed together: the fact's unit, or its CloudFormation template (a stack). */
+function deployScope(fact) {
+    return fact.unit ?? (fact.source === 'cloudformation' ? `cloudformation ${fact.location.path}` : undefined);
 }
 /** A module the scan does not read, in the cluster's unit, that may install add-ons. */
 function addonModuleInUnit(graph, cluster) {
@@ -47044,6 +47604,158 @@ function matchesTagSession(action) {
         .replace(/\*/g, '.*')
         .replace(/\?/g, '.')}$`, 'i');
     return pattern.test(TAG_SESSION);
+}
+
+;// CONCATENATED MODULE: ./src/rules/pod-identity-node-role-missing.ts
+
+
+
+
+
+
+const ACTION = 'eks-auth:AssumeRoleForPodIdentity';
+/**
+ * AWS managed policies that allow it, from the AWS Managed Policy Reference
+ * (docs.aws.amazon.com/aws-managed-policy/latest/reference): AmazonEKSWorkerNodePolicy (since v3,
+ * 2023-11-27) and AmazonEKSWorkerNodeMinimalPolicy (v1, 2024-10-02) name the action;
+ * AdministratorAccess allows `*`, PowerUserAccess every action outside iam, organizations and account.
+ */
+const ALLOWING = new Set([
+    'AmazonEKSWorkerNodePolicy',
+    'AmazonEKSWorkerNodeMinimalPolicy',
+    'AdministratorAccess',
+    'PowerUserAccess',
+]);
+/**
+ * AWS managed policies node roles are commonly given whose documents (same reference) name only
+ * actions of their own services (ec2, ecr, ssm, ssmmessages, ec2messages, cloudwatch, logs): no eks-auth.
+ * Any other managed policy may allow it.
+ */
+const NOT_ALLOWING = new Set([
+    'AmazonEKS_CNI_Policy',
+    'AmazonEC2ContainerRegistryReadOnly',
+    'AmazonEC2ContainerRegistryPullOnly',
+    'AmazonEC2ContainerRegistryPowerUser',
+    'AmazonSSMManagedInstanceCore',
+    'CloudWatchAgentServerPolicy',
+    'AmazonEBSCSIDriverPolicy',
+]);
+const podIdentityNodeRoleMissing = {
+    meta: {
+        id: 'pod-identity-node-role-missing',
+        level: 'error',
+        description: `A cluster has EKS Pod Identity associations, and the role of one of its node groups, whose policies the scan knows completely, does not allow ${ACTION}: the Pod Identity agent on those nodes cannot get any pod its credentials.`,
+        remediation: `Attach AmazonEKSWorkerNodePolicy (or AmazonEKSWorkerNodeMinimalPolicy) to the node role, or allow ${ACTION} in one of its policies.`,
+    },
+    *check(graph) {
+        const associations = graph.facts.podIdentityAssociations;
+        if (associations.length === 0)
+            return;
+        for (const group of graph.facts.nodeGroups ?? []) {
+            if (group.windows || !group.cluster)
+                continue;
+            const cluster = group.cluster;
+            const using = associations.filter((association) => association.cluster !== undefined &&
+                sameValue(association.cluster, cluster) &&
+                (0,model_facts/* sameUnitOrNone */.ss)(association.unit, group.unit));
+            if (using.length === 0 || autoMode(graph, group, cluster))
+                continue;
+            const finding = missingPermission(graph, group, using);
+            if (finding)
+                yield finding;
+        }
+    },
+};
+function missingPermission(graph, group, associations) {
+    let where;
+    if (group.createdRole) {
+        const role = group.createdRole;
+        if (grants(role.permissions, role.managedPolicyArns) !== false)
+            return undefined;
+        where = { location: role.location, role: role.label, policies: policyNames(role.managedPolicyArns) };
+    }
+    else if (group.roleArn) {
+        const roles = graph.rolesNamedBy(group.roleArn, group).map((link) => link.role);
+        const [role] = roles;
+        if (!role ||
+            roles.some((each) => !each.permissions || grants(each.permissions, each.managedPolicyArns ?? []) !== false))
+            return undefined;
+        const [firstPolicy] = role.managedPolicyArns ?? [];
+        where = {
+            location: firstPolicy?.location ?? role.location,
+            role: (0,correlation/* roleTitle */.Tl)(role),
+            policies: policyNames(role.managedPolicyArns ?? []),
+        };
+    }
+    const [association] = associations;
+    if (!where || !association)
+        return undefined;
+    const more = associations.length > 1 ? ` and ${associations.length - 1} more` : '';
+    const cluster = group.cluster?.kind === 'known' ? `cluster ${group.cluster.value}` : 'the cluster';
+    return {
+        location: where.location,
+        message: `${group.label.charAt(0).toUpperCase()}${group.label.slice(1)} runs as ${where.role}, whose policies (${where.policies || 'no managed policy'}) do not allow ${ACTION}, but ${pod_identity_describeAssociation(association)}${more} give${more ? '' : 's'} pods of ${cluster} roles through EKS Pod Identity: ` +
+            `the Pod Identity agent on these nodes calls ${ACTION} as the node role and is refused, so pods scheduled there get no credentials; attach AmazonEKSWorkerNodePolicy (or AmazonEKSWorkerNodeMinimalPolicy) to the node role`,
+        related: [
+            { location: group.location, message: group.label },
+            ...associations.map((each) => ({ location: each.location, message: pod_identity_describeAssociation(each) })),
+        ],
+        key: `pod-identity-node-role ${group.unit ?? ''} ${(0,model_location/* formatLocation */.j)(group.location)}`,
+    };
+}
+/** Whether the role's policies allow the action: false only when all of them are known and none does. */
+function grants(permissions, managed) {
+    const names = managed.map((policy) => awsManagedPolicyName(policy.arn));
+    if (names.some((name) => name !== undefined && ALLOWING.has(name)))
+        return true;
+    if (!permissions.complete) {
+        const unread = permissions.unreadManagedPolicies;
+        if (!unread)
+            return 'unknown';
+        for (const arn of unread) {
+            const name = awsManagedPolicyName(arn);
+            if (name === undefined || !NOT_ALLOWING.has(name))
+                return 'unknown';
+        }
+    }
+    // The action's resource is the cluster; a statement for some resource is taken to be for it.
+    const statements = permissions.statements.map(anyResource);
+    const decision = identityAllows({ complete: true, statements }, ACTION, '*');
+    if (decision.allowed === true)
+        return true;
+    return decision.allowed === false && !decision.deniedBy ? false : 'unknown';
+}
+function anyResource(statement) {
+    const rest = { ...statement };
+    delete rest.notResources;
+    const everything = statement.resources?.length === 1 &&
+        statement.resources[0]?.kind === 'known' &&
+        statement.resources[0].value === '*';
+    return {
+        ...rest,
+        resources: [(0,model_value/* known */.eO)('*', statement.location)],
+        conditional: statement.conditional || (!everything && statement.effect?.kind === 'known' && statement.effect.value === 'Deny'),
+    };
+}
+/** `arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy` → AmazonEBSCSIDriverPolicy; also under `arn:${AWS::Partition}:`. */
+function awsManagedPolicyName(arn) {
+    const text = arn.kind === 'known' ? arn.value.trim() : arn.expression;
+    return /^arn:(?:aws[a-z-]*|\$\{AWS::Partition\}|\$\{data\.aws_partition\.[\w-]+\.partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(text)?.[1];
+}
+function policyNames(managed) {
+    return managed.map((policy) => awsManagedPolicyName(policy.arn) ?? (0,model_value/* valueText */.Ru)(policy.arn)).join(', ');
+}
+function sameValue(a, b) {
+    if (a.kind === 'known' && b.kind === 'known')
+        return a.value === b.value;
+    return a.kind === 'symbolic' && b.kind === 'symbolic' && a.expression === b.expression;
+}
+/** EKS Auto Mode nodes run the agent with their own role; a value known only at apply time may turn it on. */
+function autoMode(graph, group, name) {
+    return graph.facts.clusters.some((cluster) => (0,model_facts/* sameUnitOrNone */.ss)(cluster.unit, group.unit) &&
+        sameValue(cluster.name, name) &&
+        cluster.autoMode !== undefined &&
+        !(cluster.autoMode.kind === 'known' && cluster.autoMode.value === 'false'));
 }
 
 ;// CONCATENATED MODULE: ./src/rules/pod-identity-irsa-trust-leftover.ts
@@ -47352,11 +48064,13 @@ function pod_identity_trust_open_sameLine(a, b) {
 
 
 
+
 const podIdentityRules = [
     podIdentityRoleCrossAccount,
     podIdentityTrustConditionMismatch,
     podIdentityTrustOpen,
     podIdentityAgentMissing,
+    podIdentityNodeRoleMissing,
     podIdentityIrsaTrustLeftover,
     podIdentityChainTagSessionMissing,
 ];
@@ -47814,6 +48528,73 @@ function definedCluster(graph, arn, role) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/rules/oidc-provider-thumbprint-fetched.ts
+
+
+
+/**
+ * An IAM OIDC provider for an EKS issuer whose thumbprint Terraform fetches from the issuer when it
+ * plans (`data "tls_certificate"`, or terraform-aws-eks `include_oidc_root_ca_thumbprint = true`).
+ * IAM verifies the issuer's JWKS endpoint against its library of trusted root CAs and uses
+ * thumbprints only for a certificate none of them signed (IAM API reference,
+ * UpdateOpenIDConnectProviderThumbprint and CreateOpenIDConnectProvider; ThumbprintList optional
+ * since 2024-10-30, aws/aws-sdk#563), so the fetch buys nothing, while it fails wherever the runner
+ * cannot resolve oidc.eks.<region>.amazonaws.com, e.g. inside a VPC with the EKS interface endpoint
+ * ("lookup oidc.eks.<region>.amazonaws.com ...: no such host", terraform-aws-modules/terraform-aws-eks
+ * #3258, #3713). irsa-failure-modes.md A4: INFO.
+ */
+const oidcProviderThumbprintFetched = {
+    meta: {
+        id: 'oidc-provider-thumbprint-fetched',
+        level: 'note',
+        description: 'The thumbprint of an IAM OIDC provider for an EKS issuer is fetched from the issuer when Terraform plans (data "tls_certificate"): IAM does not use it for EKS issuers, and the fetch fails where the runner cannot reach the issuer.',
+        remediation: 'Remove the data "tls_certificate" and the thumbprint_list (terraform-aws-eks: include_oidc_root_ca_thumbprint = false); IAM verifies EKS issuers against its trusted root certificate authorities and fills in a thumbprint itself when none is given.',
+    },
+    *check(graph) {
+        for (const provider of graph.facts.oidcProviders) {
+            const fetch = provider.thumbprintFetch;
+            if (!fetch)
+                continue;
+            const issuer = eksIssuerOf(fetch.url, provider, graph);
+            if (issuer === undefined)
+                continue;
+            yield {
+                location: fetch.location,
+                message: `${fetch.label} fetches the certificate of ${issuer} whenever Terraform plans, for the thumbprint of the IAM OIDC provider ${provider.terraform?.address ?? `at ${(0,model_location/* formatLocation */.j)(provider.location)}`}; ` +
+                    'IAM does not use thumbprints for EKS issuers (it verifies them against its trusted root certificate authorities and fills in a thumbprint itself when none is given), ' +
+                    'and the fetch fails where the runner cannot reach the issuer ("no such host" inside a VPC with the EKS endpoint, or without internet access); ' +
+                    (fetch.label.endsWith('= true')
+                        ? 'set include_oidc_root_ca_thumbprint = false'
+                        : 'remove the data source and the thumbprint_list'),
+                key: `oidc-provider-thumbprint-fetched ${(0,model_location/* formatLocation */.j)(fetch.location)}`,
+            };
+        }
+    },
+};
+/** How the message names the fetched URL when it is an EKS issuer; undefined for any other URL or one not known. */
+function eksIssuerOf(url, provider, graph) {
+    if (url.kind === 'known')
+        return (0,iam_arn/* parseEksIssuerHostPath */.dH)((0,iam_arn/* issuerHostPath */.rw)(url.value.trim())) ? url.value : undefined;
+    const cluster = graph.facts.clusters.find((candidate) => (0,model_facts/* sameUnitOrNone */.ss)(candidate.unit, provider.unit) && derivedFrom(url.expression, candidate));
+    if (!cluster) {
+        // The attribute is the EKS issuer even where the scan lacks the block (another file, an undeclared data source).
+        const named = EKS_CLUSTER_ISSUER.exec(url.expression);
+        return named ? `the issuer of ${named[1]}` : undefined;
+    }
+    return cluster.name.kind === 'known'
+        ? `the issuer of cluster ${cluster.name.value}`
+        : `the issuer of the cluster at ${(0,model_location/* formatLocation */.j)(cluster.location)}`;
+}
+/** `aws_eks_cluster.<name>.identity[0].oidc[0].issuer`, of the resource or the data source. */
+const EKS_CLUSTER_ISSUER = /(?<![\w.])((?:data\.)?aws_eks_cluster\.[\w-]+(?:\[[^\]]*\])?)\.identity(?:\[0\]|\.0)\.oidc(?:\[0\]|\.0)\.issuer/;
+/** The expression reads one of the references that stand for the cluster's issuer. */
+function derivedFrom(expression, cluster) {
+    return (cluster.oidcReferences ?? []).some((reference) => {
+        const at = expression.indexOf(reference);
+        return at >= 0 && !/[\w-]/.test(expression.charAt(at + reference.length));
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/rules/oidc-provider-thumbprint-invalid.ts
 
 /**
@@ -48222,11 +49003,13 @@ function actionList(values) {
 
 
 
+
 const providerRules = [
     oidcProviderMissing,
     oidcProviderAudienceMissing,
     oidcProviderUrlInvalid,
     oidcProviderThumbprintInvalid,
+    oidcProviderThumbprintFetched,
     podIdentityOverridesIrsa,
     podIdentityTrustInvalid,
 ];
@@ -49326,7 +50109,7 @@ const workloadRunsAsDefault = {
     meta: {
         id: 'workload-runs-as-default',
         level: 'error',
-        description: "A workload sets no serviceAccountName, so its pods run as the namespace's unannotated default ServiceAccount, while a ServiceAccount named like the workload in the same namespace and manifests carries a role-arn annotation and no workload runs as it.",
+        description: "A workload sets no serviceAccountName, so its pods run as the namespace's unannotated default ServiceAccount, while a ServiceAccount named like the workload in the same namespace and manifests carries a role-arn annotation and no workload runs as it; or a Helm release turns the chart's ServiceAccount off, names none and annotates it with a role, so the chart's pods run as default.",
         remediation: 'Set spec.serviceAccountName (in the pod template) to the annotated ServiceAccount meant for the workload.',
     },
     *check(graph) {
@@ -49355,6 +50138,17 @@ const workloadRunsAsDefault = {
                     `${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(role).trim())}, is used by no workload: set ${serviceAccountNameField(workload)}: ${(0,kubernetes/* valueText */.Ru)(meant.name)}`,
                 related: [{ location: meant.location, message: `${(0,kubernetes/* serviceAccountTitle */.Lk)(meant)}, annotated with the role` }],
                 key: `${(0,kubernetes/* objectTitle */.UP)(workload)} default`,
+            };
+        }
+        for (const release of graph.facts.releasesRunningAsDefault ?? []) {
+            // The pods get the default ServiceAccount's role, if it has one.
+            if (graph.serviceAccountsNamed(release.namespace, 'default').some((sa) => sa.roleArn !== undefined))
+                continue;
+            yield {
+                location: release.location,
+                message: `The ${release.label} of chart ${release.chart} sets ${release.path}.create: false and no ${release.path}.name, so the chart creates no ServiceAccount and runs its pods as ServiceAccount ${(0,kubernetes/* qualifiedName */.OL)(release.namespace, 'default')}: ` +
+                    `this role-arn ${(0,kubernetes/* quoted */.TL)((0,kubernetes/* valueText */.Ru)(release.roleArn).trim())} is on no ServiceAccount, the EKS webhook injects no role and the SDK falls back to the node's role; set ${release.path}.create: true, or ${release.path}.name to an annotated ServiceAccount that exists`,
+                key: `${release.label} ${release.path}.create false`,
             };
         }
     },
@@ -49917,7 +50711,7 @@ const stsGlobalEndpointUnreachable = {
     meta: {
         id: 'sts-global-endpoint-unreachable',
         level: 'warning',
-        description: 'A ServiceAccount annotated eks.amazonaws.com/sts-regional-endpoints "false", or a container with AWS_STS_REGIONAL_ENDPOINTS=legacy, on a cluster the repository places in a partition without a global STS endpoint (aws-cn, aws-us-gov, …) or in a private network whose only STS endpoint is regional.',
+        description: 'A ServiceAccount annotated eks.amazonaws.com/sts-regional-endpoints "false", or a container with AWS_STS_REGIONAL_ENDPOINTS=legacy, on a cluster the repository places in a partition without a global STS endpoint (aws-cn, aws-us-gov, …) or in a network without a route to the internet (an STS interface endpoint serves the regional endpoint only).',
         remediation: 'Remove the annotation (or set it to "true") and the legacy variable, so that the SDK calls the regional STS endpoint.',
     },
     *check(graph, context) {
@@ -49984,9 +50778,17 @@ function unreachableBecause(graph, config, sa, unit) {
     const network = first.privateNetwork;
     if (network && places.every((other) => other.privateNetwork !== undefined))
         return {
-            why: `${first.title} cannot reach: it is ${network.description} (${(0,model_location/* formatLocation */.j)(network.location)}), so the call times out ("dial tcp: i/o timeout")`,
+            why: `${first.title} cannot reach: it is ${network.description} (${(0,model_location/* formatLocation */.j)(network.location)}), so the call times out ("dial tcp: i/o timeout")${stsEndpointText(network.stsEndpoint)}`,
         };
     return undefined;
+}
+/** An STS interface endpoint serves sts.<region>.amazonaws.com only (IAM User Guide, "Create a VPC endpoint for AWS STS"). */
+function stsEndpointText(endpoint) {
+    if (endpoint === undefined)
+        return '';
+    if (endpoint === 'none')
+        return ', and the repository creates no STS interface endpoint (com.amazonaws.<region>.sts) there, which the regional endpoint needs';
+    return `; its STS interface endpoint (${(0,model_location/* formatLocation */.j)(endpoint)}) serves the regional endpoint only`;
 }
 /** The clusters of the unit (every cluster when it has none), and the config file's clusters no source defines. */
 function placesOf(graph, config, unit) {
@@ -51333,6 +52135,47 @@ const trustPolicyTooLarge = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/rules/trust-policy-version-missing.ts
+
+
+
+
+/**
+ * A trust policy of an IRSA role without `"Version": "2012-10-17"` (none, or 2008-10-17), and no
+ * policy variable (policy-variable-without-version's warning). Evaluation is the same for IRSA's
+ * conditions; only policy variables are unsupported, and Access Analyzer's ValidatePolicy reports
+ * the missing Version (irsa-failure-modes.md B2: INFO). Only a document read whole: a statement
+ * known only at apply time may come with the rest of a document built elsewhere.
+ */
+const trustPolicyVersionMissing = {
+    meta: {
+        id: 'trust-policy-version-missing',
+        level: 'note',
+        description: 'An IRSA trust policy without "Version": "2012-10-17" (none, or 2008-10-17): it works, but IAM policy variables would not be substituted in it.',
+        remediation: 'Add "Version": "2012-10-17" as the first key of the trust policy.',
+    },
+    *check(graph) {
+        for (const { role, policy } of irsaTrustPolicies(graph)) {
+            const version = policy.version;
+            if (version !== undefined && (version.kind !== 'known' || version.value !== '2008-10-17'))
+                continue;
+            if (!policy.hasStatement || (policy.symbolicStatements?.length ?? 0) > 0)
+                continue;
+            const usesVariable = policy.statements.some((statement) => (statement.condition?.entries ?? []).some((entry) => entry.values.some((value) => value.kind === 'known' && POLICY_VARIABLE.test(value.value))));
+            if (usesVariable)
+                continue;
+            const versionText = version === undefined
+                ? 'has no "Version", so the 2008-10-17 policy language applies'
+                : `says "Version": "2008-10-17" (${(0,model_location/* formatLocation */.j)(version.location)})`;
+            yield {
+                location: version?.location ?? policy.location,
+                message: `${(0,correlation/* trustTitle */.n9)(role)} ${versionText}: IRSA works, but IAM would not substitute policy variables such as \${aws:PrincipalTag/team} added to it later, and Access Analyzer reports it; add "Version": "2012-10-17"`,
+                key: `role:${role.label} version-missing`,
+            };
+        }
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/rules/web-identity-action-missing.ts
 
 
@@ -51447,6 +52290,7 @@ function listed(texts) {
 
 
 
+
 const trustPolicyRules = [
     trustPolicyInvalid,
     trustPolicyTooLarge,
@@ -51455,6 +52299,7 @@ const trustPolicyRules = [
     conditionKeyInvalid,
     conditionKeyProviderMismatch,
     policyVariableWithoutVersion,
+    trustPolicyVersionMissing,
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
@@ -52132,13 +52977,14 @@ const liveRules = [
 
 /***/ }),
 
-/***/ 3166:
+/***/ 9022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Eg: () => (/* binding */ isSourceWorker),
+  Ol: () => (/* binding */ prepareSources),
   tW: () => (/* binding */ readSources),
   dU: () => (/* binding */ readSourcesInParallel),
   sL: () => (/* binding */ registerSourceWorkerScript),
@@ -52146,16 +52992,639 @@ __nccwpck_require__.d(__webpack_exports__, {
   Vq: () => (/* binding */ workerCountFor)
 });
 
-// UNUSED EXPORTS: prepareSources, readPreparedSources
+// UNUSED EXPORTS: readPreparedSources
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: ./src/discover/read.ts
+var read = __nccwpck_require__(9711);
 // EXTERNAL MODULE: ./src/model/error-text.ts
 var error_text = __nccwpck_require__(1259);
+// EXTERNAL MODULE: ./src/sources/index.ts + 111 modules
+var sources = __nccwpck_require__(1292);
+// EXTERNAL MODULE: ./src/source-inputs.ts
+var source_inputs = __nccwpck_require__(2306);
+;// CONCATENATED MODULE: ./src/source-scheduler.ts
+
+
+/** A per-file source is split into chunks of about this many files (fewer for small inputs). */
+const CHUNK_FILES = 400;
+/** Task ids are slots of the shared claim table; past its end, tasks run on this thread. */
+const MAX_TASKS = 16 * 1024;
+/** Claim table values: unclaimed, taken by this thread, withdrawn; a worker writes its number + 2. */
+const UNCLAIMED = 0;
+const MAIN_THREAD = 1;
+const WITHDRAWN = -1;
+/**
+ * The sources spread over worker threads and this one. Every task is offered to all workers;
+ * whichever thread claims it first in the shared claim table runs it, this thread from the front
+ * (the sources that decide what later sources read), the workers from the back, so a worker never
+ * waits for this thread to hand out work. A per-file source is split into chunks. A source may
+ * start before the sources ahead of it have finished (whole sources when the workers would idle,
+ * per-file ones when this thread would): its input is checked once they have, and what they
+ * consumed is read again without those files. Results are merged in source order and, within a
+ * source, in file order, so the outcome is the one of `readSources`. The tasks of a worker that
+ * fails are run here.
+ */
+class SourceScheduler {
+    files;
+    context;
+    workers;
+    claims;
+    byKind;
+    indexOf;
+    /** Indexes into `allSources` of the sources with some input. */
+    candidates;
+    plans = new Map();
+    /** Merged results by source index (undefined: the source had nothing left to read). */
+    finished = new Map();
+    /** Tasks not yet done, in the order this thread prefers them. */
+    pending = [];
+    byId = new Map();
+    prepared = new Map();
+    exactInputs = new Map();
+    nextTaskId = 0;
+    workerTasks = 0;
+    wake;
+    constructor(files, context, workers, claims) {
+        this.files = files;
+        this.context = context;
+        this.workers = workers;
+        this.claims = claims;
+        this.byKind = (0,source_inputs/* groupByKind */.Xo)(files);
+        this.indexOf = new Map(files.map((file, index) => [file, index]));
+        this.candidates = sources/* allSources */.s
+            .map((_, index) => index)
+            .filter((index) => (0,source_inputs/* inputOf */.wg)(sources/* allSources */.s[index], this.byKind, new Set()).length > 0);
+        for (const handle of workers)
+            this.listen(handle);
+    }
+    /** Runs every source; the runs in source order and how many tasks workers did, or undefined if no thread could go on. */
+    async run() {
+        for (;;) {
+            this.plan();
+            if (this.candidates.every((index) => this.finished.has(index)))
+                break;
+            const task = this.claimHere() ?? (this.speculatePerFile() ? this.claimHere() : undefined);
+            if (task) {
+                await this.runHere(task);
+                // Let the replies that arrived meanwhile in before planning again.
+                await new Promise((resolve) => setImmediate(resolve));
+                continue;
+            }
+            // Cannot happen (the first unfinished source is always runnable).
+            if (this.pending.length === 0)
+                return undefined;
+            await new Promise((resolve) => {
+                this.wake = resolve;
+            });
+            this.wake = undefined;
+        }
+        const runs = this.candidates.flatMap((index) => {
+            const result = this.finished.get(index);
+            return result ? [{ source: sources/* allSources */.s[index], result }] : [];
+        });
+        return { runs, workerTasks: this.workerTasks };
+    }
+    listen(handle) {
+        handle.worker.on('message', (message) => {
+            const task = this.byId.get(message.id);
+            if (task && 'result' in message) {
+                this.workerTasks += 1;
+                this.complete(task, message.result);
+            }
+            else if (task && message.id < MAX_TASKS) {
+                // The worker could not read it (or send the result): this thread will.
+                Atomics.store(this.claims, message.id, MAIN_THREAD);
+            }
+            this.wake?.();
+        });
+        const fail = () => {
+            handle.failed = true;
+            this.wake?.();
+        };
+        handle.worker.on('error', fail);
+        handle.worker.on('exit', fail);
+    }
+    liveWorkers() {
+        return this.workers.filter((handle) => !handle.failed);
+    }
+    /**
+     * Plans every source whose input is final (all sources ahead of it finished), then whole
+     * sources from the back whose input may still shrink, while the workers could use more work.
+     * A speculative plan is kept when its input turned out final, revised chunk by chunk when it
+     * is a per-file source's, else planned again.
+     */
+    plan() {
+        for (const index of this.candidates) {
+            if (this.finished.has(index) || !this.earlierDone(index))
+                continue;
+            const input = this.exactInput(index);
+            const current = this.plans.get(index);
+            if (current?.speculative) {
+                if ((0,source_inputs/* sameFiles */.kk)(current.input, input) || (sources/* allSources */.s[index].perFile && input.length > 0)) {
+                    if (!(0,source_inputs/* sameFiles */.kk)(current.input, input))
+                        this.revise(current, input);
+                    current.speculative = false;
+                    this.finish(current);
+                    continue;
+                }
+                this.withdraw(current);
+            }
+            else if (current) {
+                continue;
+            }
+            if (input.length === 0)
+                this.finished.set(index, undefined);
+            else
+                this.schedule(index, input, false);
+        }
+        const wanted = 1 + this.liveWorkers().length;
+        for (let position = this.candidates.length - 1; position >= 0 && this.unclaimed() < wanted; position -= 1) {
+            const index = this.candidates[position];
+            if (this.plans.has(index) || this.finished.has(index) || sources/* allSources */.s[index].perFile)
+                continue;
+            this.schedule(index, (0,source_inputs/* inputOf */.wg)(sources/* allSources */.s[index], this.byKind, this.consumedBefore(index)), true);
+        }
+    }
+    /**
+     * When this thread has nothing to run: the first per-file source not yet planned whose earlier
+     * sources have all been planned (they are running), speculatively, in chunks.
+     */
+    speculatePerFile() {
+        for (const index of this.candidates) {
+            if (this.finished.has(index) || this.plans.has(index))
+                continue;
+            const earlierStarted = this.candidates.every((earlier) => earlier >= index || this.finished.has(earlier) || this.plans.has(earlier));
+            if (!sources/* allSources */.s[index].perFile || !earlierStarted)
+                return false;
+            const input = (0,source_inputs/* inputOf */.wg)(sources/* allSources */.s[index], this.byKind, this.consumedBefore(index));
+            if (input.length === 0)
+                return false;
+            this.schedule(index, input, true);
+            return true;
+        }
+        return false;
+    }
+    earlierDone(sourceIndex) {
+        return this.candidates.every((index) => index >= sourceIndex || this.finished.has(index));
+    }
+    consumedBefore(sourceIndex) {
+        const consumed = new Set();
+        for (const [index, result] of this.finished)
+            if (index < sourceIndex)
+                for (const path of result?.consumedFiles ?? [])
+                    consumed.add(path);
+        return consumed;
+    }
+    /** A source's input once every source ahead of it has finished. */
+    exactInput(sourceIndex) {
+        let input = this.exactInputs.get(sourceIndex);
+        if (!input)
+            this.exactInputs.set(sourceIndex, (input = (0,source_inputs/* inputOf */.wg)(sources/* allSources */.s[sourceIndex], this.byKind, this.consumedBefore(sourceIndex))));
+        return input;
+    }
+    /** Tasks for a source: its parts, its chunks (a per-file source), or the whole of it. */
+    schedule(sourceIndex, input, speculative) {
+        const source = sources/* allSources */.s[sourceIndex];
+        const threads = this.workers.length + 1;
+        const partCount = source.parts ? source.parts.count(input, threads, this.context) : 1;
+        const plan = { sourceIndex, input, speculative, parted: partCount > 1, results: [], tasks: [] };
+        this.plans.set(sourceIndex, plan);
+        if (plan.parted) {
+            for (let index = 0; index < partCount; index += 1)
+                this.addTask(plan, input, { index, count: partCount });
+            return;
+        }
+        const chunkCount = source.perFile ? Math.max(1, Math.min(Math.ceil(input.length / CHUNK_FILES), threads * 4)) : 1;
+        const chunkSize = Math.ceil(input.length / chunkCount);
+        for (let start = 0; start < input.length; start += chunkSize)
+            this.addTask(plan, input.slice(start, start + chunkSize));
+    }
+    addTask(plan, input, part) {
+        const task = {
+            id: this.nextTaskId++,
+            sourceIndex: plan.sourceIndex,
+            input,
+            plan,
+            slot: plan.results.length,
+            ...(part ? { part } : {}),
+        };
+        plan.results.push(undefined);
+        plan.tasks.push(task);
+        this.pending.push(task);
+        this.byId.set(task.id, task);
+        if (task.id < MAX_TASKS) {
+            const offer = {
+                id: task.id,
+                sourceIndex: plan.sourceIndex,
+                files: input.map((file) => this.indexOf.get(file)),
+                ...(part ? { part } : {}),
+            };
+            for (const handle of this.liveWorkers())
+                handle.worker.postMessage(offer);
+        }
+        return task;
+    }
+    dropTask(task) {
+        if (task.id < MAX_TASKS)
+            Atomics.compareExchange(this.claims, task.id, UNCLAIMED, WITHDRAWN);
+        this.byId.delete(task.id);
+        this.removePending(task);
+    }
+    removePending(task) {
+        const at = this.pending.indexOf(task);
+        if (at !== -1)
+            this.pending.splice(at, 1);
+    }
+    /**
+     * A speculative per-file plan whose input lost files: the chunks that lost none stand (a
+     * per-file source's result over some files does not depend on the others); the rest are read
+     * again over the files they keep.
+     */
+    revise(plan, input) {
+        const kept = new Set(input);
+        const { tasks, results } = plan;
+        plan.tasks = [];
+        plan.results = [];
+        for (const task of tasks) {
+            const remaining = task.input.filter((file) => kept.has(file));
+            if (remaining.length === task.input.length) {
+                const result = results[task.slot];
+                task.slot = plan.results.length;
+                plan.results.push(result);
+                plan.tasks.push(task);
+                continue;
+            }
+            this.dropTask(task);
+            if (remaining.length > 0)
+                this.addTask(plan, remaining);
+        }
+        plan.input = input;
+    }
+    withdraw(plan) {
+        for (const task of plan.tasks)
+            this.dropTask(task);
+        this.plans.delete(plan.sourceIndex);
+    }
+    /** Records a plan's merged result once it is final and every task is in. */
+    finish(plan) {
+        if (plan.speculative || !plan.results.every((slot) => slot !== undefined))
+            return;
+        const parts = sources/* allSources */.s[plan.sourceIndex].parts;
+        this.finished.set(plan.sourceIndex, plan.parted && parts ? parts.merge(plan.results, this.context) : (0,source_inputs/* mergeResults */.n0)(plan.results));
+    }
+    complete(task, result) {
+        if (this.byId.get(task.id) !== task)
+            return;
+        this.byId.delete(task.id);
+        this.removePending(task);
+        task.plan.results[task.slot] = result;
+        this.finish(task.plan);
+    }
+    claimedBy(task) {
+        return task.id < MAX_TASKS ? Atomics.load(this.claims, task.id) : MAIN_THREAD;
+    }
+    unclaimed() {
+        return this.pending.filter((task) => this.claimedBy(task) === UNCLAIMED).length;
+    }
+    /** The first pending task this thread may run: unclaimed (and now claimed), or left by a failed worker. */
+    claimHere() {
+        for (const task of this.pending) {
+            if (task.id >= MAX_TASKS)
+                return task;
+            const owner = Atomics.compareExchange(this.claims, task.id, UNCLAIMED, MAIN_THREAD);
+            if (owner === UNCLAIMED || owner === MAIN_THREAD)
+                return task;
+            if (this.workers.some((handle) => handle.failed && handle.claimValue === owner))
+                return task;
+        }
+        return undefined;
+    }
+    async runHere(task) {
+        const source = sources/* allSources */.s[task.sourceIndex];
+        if (source.prepare) {
+            if (!this.prepared.has(task.sourceIndex))
+                this.prepared.set(task.sourceIndex, source.prepare((0,source_inputs/* filesOfKinds */.cp)(this.files, source.kinds)));
+            await this.prepared.get(task.sourceIndex);
+        }
+        this.complete(task, (0,source_inputs/* readTask */.gv)(source, task.input, this.context, task.part));
+    }
+}
+
+// EXTERNAL MODULE: ./src/sources/source.ts
+var source = __nccwpck_require__(813);
+;// CONCATENATED MODULE: ./src/run-sources.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The sources one after the other on this thread. */
+async function readSources(files, options) {
+    await prepareSources(files);
+    return readPreparedSources(files, options);
+}
+/** Awaits the asynchronous set-up of the sources that will read some of these files (the HCL parser). */
+async function prepareSources(files) {
+    const kinds = new Set(files.map((file) => file.kind));
+    for (const source of sources/* allSources */.s) {
+        if (!source.prepare || !source.kinds.some((kind) => kinds.has(kind)))
+            continue;
+        await source.prepare((0,source_inputs/* filesOfKinds */.cp)(files, source.kinds));
+    }
+}
+/** The sources one after the other, synchronously; `prepareSources` must have run. */
+function readPreparedSources(files, options) {
+    const context = contextOf(files, options);
+    const byKind = (0,source_inputs/* groupByKind */.Xo)(files);
+    const consumed = new Set();
+    const runs = [];
+    for (const source of sources/* allSources */.s) {
+        const input = (0,source_inputs/* inputOf */.wg)(source, byKind, consumed);
+        if (input.length === 0)
+            continue;
+        const result = source.read(input, context);
+        runs.push({ source, result });
+        for (const path of result.consumedFiles ?? [])
+            consumed.add(path);
+    }
+    return runs;
+}
+// ---------------------------------------------------------------------------------------------
+// Worker threads
+const WORKER_FLAG = 'irsaGuardSourceWorker';
+/** Below this much text, starting a worker costs more than it saves. */
+const PARALLEL_MIN_BYTES = 3 * 1024 * 1024;
+const MAX_DEFAULT_WORKERS = 2;
+let registeredWorkerScript;
+/**
+ * An entry point (the CLI, the action) registers its own script: a worker thread loads that
+ * script, which must then call `serveSourceWorker()` instead of running (see `isSourceWorker`).
+ * Without a registered script there are no workers, except in the plain JavaScript build of the
+ * sources, whose `source-worker.js` serves.
+ */
+function registerSourceWorkerScript(scriptUrl) {
+    registeredWorkerScript = scriptUrl;
+}
+/** Whether this thread is a source worker, started by `readSourcesInParallel`. */
+function isSourceWorker() {
+    return !external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData?.[WORKER_FLAG] === true;
+}
+function workerScript() {
+    if (registeredWorkerScript)
+        return registeredWorkerScript;
+    const here = import.meta.url;
+    // Compiled one file per module (not bundled): the worker entry sits beside this file.
+    return here.endsWith('/run-sources.js') ? new URL('source-worker.js', here).href : undefined;
+}
+/**
+ * How many worker threads to start: `requested` when given (0: none), else one per spare core
+ * (at most 2: each worker holds a copy of the texts it reads)
+ * when the files hold enough text to repay a worker's start.
+ */
+function workerCountFor(files, requested) {
+    if (workerScript() === undefined)
+        return 0;
+    if (requested !== undefined)
+        return Math.max(0, Math.floor(requested));
+    if ((0,source/* textLength */.sc)(files) < PARALLEL_MIN_BYTES)
+        return 0;
+    return Math.max(0, Math.min((0,external_node_os_.availableParallelism)() - 1, MAX_DEFAULT_WORKERS));
+}
+/**
+ * The sources spread over `workerCount` worker threads and this one (see SourceScheduler); the
+ * outcome is the one of `readSources`, which also stands when no worker can start.
+ */
+async function readSourcesInParallel(files, options, workerCount) {
+    const script = workerScript();
+    const sequential = async () => ({
+        runs: await readSources(files, options),
+        workerTasks: 0,
+    });
+    if (!script || workerCount <= 0)
+        return sequential();
+    const claims = new Int32Array(new SharedArrayBuffer(MAX_TASKS * Int32Array.BYTES_PER_ELEMENT));
+    let workers;
+    try {
+        const data = {
+            [WORKER_FLAG]: true,
+            // With the root known, a worker reads the files it needs itself (see filesReadByWorker) instead of receiving a copy of every text.
+            ...(options.root === undefined
+                ? { files }
+                : {
+                    filesToRead: files.map((file) => ({
+                        path: file.path,
+                        kind: file.kind,
+                        length: file.text.length,
+                    })),
+                }),
+            config: options.config,
+            root: options.root,
+            sniff: options.sniff === true,
+            hclFilter: options.hclFilter === true,
+            claims,
+        };
+        workers = Array.from({ length: workerCount }, (_, index) => ({
+            worker: new external_node_worker_threads_.Worker((0,external_node_url_.fileURLToPath)(script), { workerData: { ...data, claimValue: index + 2 } }),
+            claimValue: index + 2,
+            failed: false,
+        }));
+    }
+    catch {
+        return sequential();
+    }
+    let outcome;
+    try {
+        outcome = await new SourceScheduler(files, contextOf(files, options), workers, claims).run();
+    }
+    finally {
+        for (const handle of workers) {
+            handle.failed = true;
+            void handle.worker.terminate();
+        }
+    }
+    return outcome ?? sequential();
+}
+/**
+ * The worker side: keeps the tasks the main thread offers and, whenever idle, claims the most
+ * recently offered one still unclaimed, reads it with the files and config it was started with,
+ * and sends the result back.
+ */
+function serveSourceWorker() {
+    const data = external_node_worker_threads_.workerData;
+    const reads = { differ: false };
+    const files = data.files ??
+        (data.root === undefined
+            ? []
+            : filesReadByWorker(data.filesToRead ?? [], data.root, data.config.maxFileBytes, reads));
+    const context = contextOf(files, data);
+    const prepared = new Map();
+    const offers = [];
+    let busy = false;
+    const next = async () => {
+        if (busy)
+            return;
+        busy = true;
+        try {
+            for (let offer = offers.pop(); offer; offer = offers.pop()) {
+                if (Atomics.compareExchange(data.claims, offer.id, UNCLAIMED, data.claimValue) !== UNCLAIMED)
+                    continue;
+                await run(offer);
+                // Let offers that arrived meanwhile in before choosing the next task.
+                await new Promise((resolve) => setImmediate(resolve));
+            }
+        }
+        finally {
+            busy = false;
+        }
+    };
+    const run = async (offer) => {
+        const source = sources/* allSources */.s[offer.sourceIndex];
+        try {
+            if (source.prepare && !prepared.has(offer.sourceIndex))
+                prepared.set(offer.sourceIndex, source.prepare((0,source_inputs/* filesOfKinds */.cp)(files, source.kinds)));
+            await prepared.get(offer.sourceIndex);
+            const result = (0,source_inputs/* readTask */.gv)(source, offer.files.map((index) => files[index]), context, offer.part);
+            // A file read here is not the one the main thread read (it changed meanwhile): the main thread reads the task.
+            if (reads.differ)
+                external_node_worker_threads_.parentPort.postMessage({ id: offer.id, error: 'a file changed while the scan read it' });
+            else
+                external_node_worker_threads_.parentPort.postMessage({ id: offer.id, result });
+        }
+        catch (error) {
+            external_node_worker_threads_.parentPort.postMessage({ id: offer.id, error: (0,error_text/* errorText */.k)(error) });
+        }
+    };
+    external_node_worker_threads_.parentPort?.on('message', (offer) => {
+        offers.push(offer);
+        setImmediate(() => void next());
+    });
+}
+/**
+ * The files as a worker sees them: each read the first time a source asks for its text, the way
+ * discovery read it on the main thread (readCandidate: within the root's real path, links out of it
+ * refused, the same size limit and decoding). A text of another length than the main thread's
+ * sets `reads.differ` (the file changed during the scan), and the worker then leaves its tasks to
+ * the main thread.
+ */
+function filesReadByWorker(list, root, maxFileBytes, reads) {
+    let rootReal;
+    try {
+        rootReal = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch {
+        reads.differ = true;
+        rootReal = root;
+    }
+    return list.map(({ path, kind, length }) => {
+        let text;
+        return {
+            path,
+            kind,
+            get text() {
+                if (text === undefined) {
+                    const decoded = (0,read/* readCandidate */.G9)({ path, absolutePath: external_node_path_default().join(rootReal, path), rootReal }, maxFileBytes);
+                    text = decoded.ok ? decoded.text : '';
+                    if (!decoded.ok || text.length !== length)
+                        reads.differ = true;
+                }
+                return text;
+            },
+        };
+    });
+}
+// ---------------------------------------------------------------------------------------------
+function contextOf(files, options) {
+    return (0,source/* sourceContext */.RH)({ ...options, files });
+}
+
+
+/***/ }),
+
+/***/ 2306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xo: () => (/* binding */ groupByKind),
+/* harmony export */   cp: () => (/* binding */ filesOfKinds),
+/* harmony export */   gv: () => (/* binding */ readTask),
+/* harmony export */   kk: () => (/* binding */ sameFiles),
+/* harmony export */   n0: () => (/* binding */ mergeResults),
+/* harmony export */   wg: () => (/* binding */ inputOf)
+/* harmony export */ });
+/* harmony import */ var _sources_source_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(813);
+
+function groupByKind(files) {
+    const byKind = new Map();
+    for (const file of files) {
+        const list = byKind.get(file.kind);
+        if (list)
+            list.push(file);
+        else
+            byKind.set(file.kind, [file]);
+    }
+    return byKind;
+}
+function filesOfKinds(files, kinds) {
+    return files.filter((file) => kinds.includes(file.kind));
+}
+/** A source's input: the files of its kinds that no earlier source consumed. */
+function inputOf(source, byKind, consumed) {
+    return source.kinds.flatMap((kind) => byKind.get(kind) ?? []).filter((file) => !consumed.has(file.path));
+}
+/** A task's result: the source's over its files, or one part's (merged with the others when all are in). */
+function readTask(source, files, context, part) {
+    if (part && source.parts)
+        return source.parts.read(files, context, part.index, part.count);
+    return source.read(files, context);
+}
+function sameFiles(a, b) {
+    return a.length === b.length && a.every((file, index) => file === b[index]);
+}
+/** The results of a per-file source's chunks, as one result over all its files. */
+function mergeResults(results) {
+    if (results.length === 1)
+        return results[0];
+    const merged = (0,_sources_source_js__WEBPACK_IMPORTED_MODULE_0__/* .emptyResult */ .$)();
+    const consumed = [];
+    for (const result of results) {
+        (0,_sources_source_js__WEBPACK_IMPORTED_MODULE_0__/* .appendResult */ .qi)(merged, result);
+        for (const path of result.consumedFiles ?? [])
+            consumed.push(path);
+    }
+    if (consumed.length > 0)
+        merged.consumedFiles = consumed;
+    return merged;
+}
+
+
+/***/ }),
+
+/***/ 1292:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  s: () => (/* binding */ allSources)
+});
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -52276,297 +53745,12 @@ function mentionsProfiles(text) {
 
 // EXTERNAL MODULE: ./src/sources/shared/json-tree.ts
 var json_tree = __nccwpck_require__(2711);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/discover/file-bytes.ts
-var file_bytes = __nccwpck_require__(8659);
-// EXTERNAL MODULE: ./src/discover/discover.ts
-var discover = __nccwpck_require__(6472);
-// EXTERNAL MODULE: ./src/discover/read.ts
-var discover_read = __nccwpck_require__(9711);
-;// CONCATENATED MODULE: ./src/sources/shared/repository-files.ts
-
-
-
-
-
-/**
- * The repository's files as the sources see them (SourceContext.repository): the discovered files
- * first (their text is already decoded), then, when the root is known, any other file below the
- * root that a source names (a JSON patch, a values file, a `file()` template, a chart to copy).
- * Every read goes through readFileBytes with the scan's size limit. Never reads outside the root:
- * `..` past it and symbolic links out of it are refused.
- */
-class RepositoryFiles {
-    maxFileBytes;
-    byPath = new Map();
-    directories = new Set();
-    diskTexts = new Map();
-    insideCache = new Map();
-    rootReal;
-    root;
-    constructor(files, root, maxFileBytes) {
-        this.maxFileBytes = maxFileBytes;
-        this.root = root === undefined ? undefined : external_node_path_default().resolve(root);
-        for (const file of files) {
-            this.byPath.set(file.path, file);
-            for (let directory = external_node_path_default().posix.dirname(file.path); directory !== '.'; directory = external_node_path_default().posix.dirname(directory)) {
-                if (this.directories.has(directory))
-                    break;
-                this.directories.add(directory);
-            }
-        }
-        this.rootReal = this.root === undefined ? undefined : safeRealpath(this.root);
-    }
-    /** A discovered file, with its kind. */
-    discovered(path) {
-        return this.byPath.get(path);
-    }
-    /** The text of a repository-relative file, or why there is none. */
-    read(path) {
-        const file = this.byPath.get(path);
-        if (file)
-            return file.text;
-        const cached = this.diskTexts.get(path);
-        if (cached !== undefined)
-            return cached;
-        const text = this.readFromDisk(path);
-        this.diskTexts.set(path, text);
-        return text;
-    }
-    text(path) {
-        const text = this.read(path);
-        return isUnreadable(text) ? undefined : text;
-    }
-    isDirectory(path) {
-        if (path === '.' || this.directories.has(path))
-            return true;
-        const absolute = this.inside(path);
-        if (!absolute)
-            return false;
-        try {
-            return (0,external_node_fs_.statSync)(absolute).isDirectory();
-        }
-        catch {
-            return false;
-        }
-    }
-    isFile(path) {
-        if (this.byPath.has(path))
-            return true;
-        const absolute = this.inside(path);
-        if (!absolute)
-            return false;
-        try {
-            return (0,external_node_fs_.statSync)(absolute).isFile();
-        }
-        catch {
-            return false;
-        }
-    }
-    /** The entries of a directory: the discovered files below it, and (when the root is known) what is on disk, links left out. */
-    list(directory) {
-        const prefix = directory === '.' ? '' : `${directory}/`;
-        const entries = new Map();
-        for (const path of this.byPath.keys()) {
-            if (!path.startsWith(prefix))
-                continue;
-            const rest = path.slice(prefix.length);
-            const slash = rest.indexOf('/');
-            entries.set(slash === -1 ? rest : rest.slice(0, slash), slash !== -1);
-        }
-        const absolute = this.inside(directory === '.' ? '' : directory) ?? (directory === '.' ? this.root : undefined);
-        if (absolute !== undefined) {
-            try {
-                for (const entry of (0,external_node_fs_.readdirSync)(absolute, { withFileTypes: true })) {
-                    // kustomize-controller walks with filepath.Walk, which does not follow a linked directory (and so never loops).
-                    if (entries.has(entry.name) || entry.name === '.git' || entry.isSymbolicLink())
-                        continue;
-                    const path = `${prefix}${entry.name}`;
-                    if (this.inside(path) === undefined)
-                        continue;
-                    const isDirectory = this.isDirectory(path);
-                    // A file git ignores is not in the repository a controller clones.
-                    if (!this.ignoredByGit(path, isDirectory))
-                        entries.set(entry.name, isDirectory);
-                }
-            }
-            catch {
-                // Not a directory on disk: the discovered files are all there is.
-            }
-        }
-        return [...entries].map(([name, isDirectory]) => ({ name, directory: isDirectory }));
-    }
-    /** Whether git ignores the path (judged by the repository's .gitignore files; false when the root is unknown). */
-    ignoredByGit(path, isDirectory) {
-        return this.root !== undefined && !isOutsideByName(path) && (0,discover/* gitIgnored */.Vf)(this.root, path, isDirectory);
-    }
-    /**
-     * The bytes of a repository file on disk (a chart's file copied for helm): read with the root's
-     * confinement and the size limit; `outside` for a path that leaves the root.
-     */
-    bytesOnDisk(path) {
-        if (this.root === undefined)
-            return { ok: false, why: 'missing' };
-        const absolute = this.inside(path);
-        if (!absolute)
-            return { ok: false, why: isOutsideByName(path) || this.outside(path) ? 'outside' : 'missing' };
-        return (0,file_bytes/* readFileBytes */.MY)(absolute, { within: this.rootReal, limit: this.maxFileBytes });
-    }
-    /** The entries on disk of a repository directory inside the root (links listed, not followed), or undefined when it cannot be listed. */
-    entriesOnDisk(directory) {
-        const absolute = directory === '.' || directory === '' ? this.root : this.inside(directory);
-        if (absolute === undefined)
-            return undefined;
-        try {
-            return (0,external_node_fs_.readdirSync)(absolute, { withFileTypes: true });
-        }
-        catch {
-            return undefined;
-        }
-    }
-    /** The absolute path of a repository-relative path that resolves inside the root, for tools run on it. */
-    absolute(path) {
-        return this.inside(path);
-    }
-    readFromDisk(path) {
-        if (this.root === undefined)
-            return 'missing';
-        const absolute = this.inside(path);
-        if (!absolute)
-            return isOutsideByName(path) ? 'outside' : 'missing';
-        const read = (0,file_bytes/* readFileBytes */.MY)(absolute, { within: this.rootReal, limit: this.maxFileBytes });
-        if (!read.ok)
-            return read.why === 'outside' || read.why === 'too-large' ? read.why : 'missing';
-        const decoded = (0,discover_read/* decodeText */.g7)(path, read.bytes);
-        return decoded.ok ? decoded.text : 'not-text';
-    }
-    /** The absolute path when `path` stays inside the root once links are resolved; undefined otherwise (or when missing). */
-    inside(path) {
-        if (this.insideCache.has(path))
-            return this.insideCache.get(path);
-        const absolute = this.resolveInside(path);
-        this.insideCache.set(path, absolute);
-        return absolute;
-    }
-    resolveInside(path) {
-        if (this.root === undefined || this.rootReal === undefined || isOutsideByName(path))
-            return undefined;
-        const absolute = external_node_path_default().join(this.root, ...path.split('/'));
-        const real = safeRealpath(absolute);
-        if (real === undefined)
-            return undefined;
-        const relative = external_node_path_default().relative(this.rootReal, real);
-        if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
-            return undefined;
-        return absolute;
-    }
-    /** Whether the path would leave the root, judged from its text; links are judged when read. */
-    outside(path) {
-        if (isOutsideByName(path))
-            return true;
-        if (this.root === undefined || this.byPath.has(path) || this.directories.has(path))
-            return false;
-        if (this.inside(path) !== undefined)
-            return false;
-        // Not inside: a link out of the root, or simply missing.
-        return safeRealpath(external_node_path_default().join(this.root, ...path.split('/'))) !== undefined;
-    }
-}
-function isUnreadable(text) {
-    return text === 'missing' || text === 'outside' || text === 'too-large' || text === 'not-text';
-}
-/** Joins a reference written in a file of `directory` to a normalised repository-relative path ('..' prefixes when it leaves the root). */
-function resolveReference(directory, reference) {
-    // An absolute path stays absolute: it is outside the repository.
-    if (/^([/\\]|[A-Za-z]:[/\\])/.test(reference))
-        return external_node_path_default().posix.normalize(reference.replace(/\\/g, '/'));
-    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(directory, reference.replace(/\\/g, '/')));
-    return joined.replace(/\/+$/, '') || '.';
-}
-function isOutsideByName(path) {
-    return path === '..' || path.startsWith('../') || external_node_path_default().posix.isAbsolute(path);
-}
-function safeRealpath(path) {
-    try {
-        return (0,external_node_fs_.realpathSync)(path);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/source.ts
-
-/** The context every source of one scan reads with (one per thread: the repository reader caches). */
-function sourceContext(options) {
-    const context = {
-        config: options.config,
-        files: options.files,
-        sniff: options.sniff === true,
-        repository: new RepositoryFiles(options.files, options.root, options.config.maxFileBytes),
-    };
-    if (options.root !== undefined)
-        context.root = options.root;
-    return context;
-}
-function emptyResult() {
-    return { facts: {}, findings: [], suppressions: [] };
-}
-/** A Source that reads each file on its own. */
-function perFileSource(name, kinds, readFile) {
-    return {
-        name,
-        kinds,
-        perFile: true,
-        read(files, context) {
-            const result = emptyResult();
-            for (const file of files)
-                appendResult(result, readFile(file, context));
-            return result;
-        },
-    };
-}
-/** How much text the files hold, in UTF-16 code units. */
-function textLength(files) {
-    let length = 0;
-    for (const file of files)
-        length += file.text.length;
-    return length;
-}
-/** Drops the findings and suppressions equal to an earlier one (a file several builds or releases read reports once). */
-function dropRepeats(result) {
-    result.findings = firstOfEach(result.findings);
-    result.suppressions = firstOfEach(result.suppressions);
-}
-function firstOfEach(items) {
-    const seen = new Set();
-    return items.filter((item) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-function appendResult(into, from) {
-    for (const key of Object.keys(from.facts)) {
-        const items = from.facts[key];
-        if (!items)
-            continue;
-        const existing = (into.facts[key] ?? []);
-        for (const item of items)
-            existing.push(item);
-        into.facts[key] = existing;
-    }
-    for (const finding of from.findings)
-        into.findings.push(finding);
-    for (const suppression of from.suppressions)
-        into.suppressions.push(suppression);
-}
-
+// EXTERNAL MODULE: ./src/sources/source.ts
+var source = __nccwpck_require__(813);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/model/error-text.ts
+var error_text = __nccwpck_require__(1259);
 ;// CONCATENATED MODULE: ./src/sources/shared/yaml-tree.ts
 
 
@@ -56923,6 +58107,964 @@ function route53AssumedRoles(root, apiVersion, kind) {
     return roles;
 }
 
+;// CONCATENATED MODULE: ./src/sources/shared/tree-edit.ts
+
+/**
+ * Small, mutating edits of located trees (the copies a Kustomize build or a Helm release owns).
+ * A node set by an edit carries the location of what set it, so findings point there.
+ */
+function cloneTree(node) {
+    if (node.kind === 'scalar')
+        return { ...node, value: { ...node.value } };
+    if (node.kind === 'array')
+        return { ...node, items: node.items.map(cloneTree) };
+    return { ...node, entries: node.entries.map((item) => ({ ...item, value: cloneTree(item.value) })) };
+}
+/** The same tree with every location moved by `move` (a block scalar's content parsed on its own). */
+function relocateTree(node, move) {
+    const location = move(node.location);
+    const endLine = node.kind !== 'scalar' && node.endLine !== undefined
+        ? move({ ...node.location, line: node.endLine }).line
+        : undefined;
+    if (node.kind === 'scalar') {
+        const value = node.value.kind === 'known'
+            ? (0,model_value/* known */.eO)(node.value.value, move(node.value.location))
+            : (0,model_value/* symbolic */.fv)(node.value.expression, move(node.value.location));
+        return { ...node, location, value };
+    }
+    if (node.kind === 'array') {
+        const moved = { kind: 'array', location, items: node.items.map((item) => relocateTree(item, move)) };
+        if (endLine !== undefined)
+            moved.endLine = endLine;
+        return moved;
+    }
+    const moved = {
+        kind: 'object',
+        location,
+        entries: node.entries.map((item) => ({
+            key: item.key,
+            keyLocation: move(item.keyLocation),
+            value: relocateTree(item.value, move),
+        })),
+    };
+    if (endLine !== undefined)
+        moved.endLine = endLine;
+    return moved;
+}
+function stringNode(text, location) {
+    return { kind: 'scalar', location, value: (0,model_value/* known */.eO)(text, location), type: 'string' };
+}
+function objectNode(location) {
+    return { kind: 'object', location, entries: [] };
+}
+/** The entry kubectl applies when a key is duplicated: the last. */
+function lastEntry(node, key) {
+    if (node?.kind !== 'object')
+        return undefined;
+    for (let index = node.entries.length - 1; index >= 0; index -= 1)
+        if (node.entries[index].key === key)
+            return node.entries[index];
+    return undefined;
+}
+function get(node, key) {
+    return lastEntry(node, key)?.value;
+}
+function getPath(node, path) {
+    let current = node;
+    for (const key of path)
+        current = get(current, key);
+    return current;
+}
+/** A scalar's known text (numbers and booleans as written); undefined for null, symbolic and collections. */
+function textOf(node) {
+    if (node?.kind !== 'scalar' || node.type === 'null' || node.value.kind !== 'known')
+        return undefined;
+    return node.value.value;
+}
+function isNull(node) {
+    return node?.kind === 'scalar' && node.type === 'null';
+}
+/** Sets `key` (replacing every duplicate); a new entry's key is located at `keyLocation`. */
+function set(node, key, value, keyLocation = value.location) {
+    const index = node.entries.findIndex((item) => item.key === key);
+    if (index === -1) {
+        node.entries.push({ key, keyLocation, value });
+        return;
+    }
+    node.entries[index] = { ...node.entries[index], value };
+    node.entries = node.entries.filter((item, at) => at <= index || item.key !== key);
+}
+function remove(node, key) {
+    const before = node.entries.length;
+    node.entries = node.entries.filter((item) => item.key !== key);
+    return node.entries.length !== before;
+}
+/** The object at `path` below `node`, created (located at `location`) where missing or not an object. */
+function ensureObject(node, path, location) {
+    let current = node;
+    for (const key of path) {
+        const next = get(current, key);
+        if (next?.kind === 'object') {
+            current = next;
+            continue;
+        }
+        const created = objectNode(location);
+        set(current, key, created, location);
+        current = created;
+    }
+    return current;
+}
+/** Maps locations inside a block scalar's content (parsed on its own) to the lines of the file that holds it. */
+function blockScalarMover(text, node) {
+    const lines = text.split('\n');
+    const header = lines[node.location.line - 1] ?? '';
+    const indicator = header.slice(node.location.column - 1);
+    if (!/^[|>]/.test(indicator))
+        return () => node.location;
+    let indent = 0;
+    for (let index = node.location.line; index < lines.length; index += 1) {
+        const line = lines[index];
+        if (line.trim() === '')
+            continue;
+        indent = line.length - line.trimStart().length;
+        break;
+    }
+    return (location) => ({
+        ...location,
+        path: node.location.path,
+        line: node.location.line + location.line,
+        column: location.column + indent,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/evaluate.ts
+
+
+const ABSENT = { kind: 'absent' };
+function unknown(why) {
+    return { kind: 'unknown', why };
+}
+function evaluate_valueOf(node) {
+    return node ? { kind: 'value', node } : ABSENT;
+}
+function evaluate(pipeline, scope) {
+    const tokens = tokenize(pipeline);
+    if (!tokens)
+        return unknown(pipeline);
+    const commands = splitTopLevel(tokens, '|');
+    let result;
+    for (const command of commands) {
+        if (command.length === 0)
+            return unknown(pipeline);
+        result = runCommand(command, scope, result);
+        if (result.kind === 'unknown')
+            return result;
+    }
+    return result ?? unknown(pipeline);
+}
+/** Go template truthiness: false, 0, nil, "", empty maps and lists are false; undefined when unknown. */
+function truthy(value) {
+    if (value.kind === 'absent')
+        return false;
+    if (value.kind === 'unknown')
+        return undefined;
+    const node = value.node;
+    if (node.kind === 'object')
+        return node.entries.length > 0;
+    if (node.kind === 'array')
+        return node.items.length > 0;
+    if (node.value.kind === 'symbolic')
+        return undefined;
+    if (node.type === 'null')
+        return false;
+    const text = node.value.value;
+    if (node.type === 'boolean')
+        return /^(true|yes|on|y)$/i.test(text);
+    if (node.type === 'number')
+        return Number(text.replace(/_/g, '')) !== 0;
+    return text !== '';
+}
+/**
+ * How a value prints in a template: Helm reads every values number as a float64, and Go prints
+ * a float64 of a million or more in scientific notation (`4.06214073512e+11`).
+ */
+function printed(value, scope) {
+    if (value.kind === 'absent')
+        return '';
+    if (value.kind === 'unknown' || value.node.kind !== 'scalar' || value.node.value.kind !== 'known')
+        return undefined;
+    const node = value.node;
+    const text = node.value.kind === 'known' ? node.value.value : '';
+    if (node.type === 'null')
+        return '';
+    if (node.type === 'boolean')
+        return /^(true|yes|on|y)$/i.test(text) ? 'true' : 'false';
+    if (node.type === 'number') {
+        scope.printedNumbers.push(node);
+        return goFloat(text);
+    }
+    return text;
+}
+/** Go's `%v` of the float64 a YAML number becomes. */
+function goFloat(text) {
+    const plain = text.replace(/_/g, '');
+    // YAML 1.1 octal (0755), as Helm's YAML reader takes it.
+    const number = /^[-+]?0[0-7]+$/.test(plain) ? parseInt(plain, 8) : Number(plain);
+    if (!Number.isFinite(number))
+        return text;
+    const exponent = number === 0 ? 0 : Math.floor(Math.log10(Math.abs(number)));
+    // strconv's shortest %g: the exponent form below 1e-4 and from 1e6 on.
+    if (exponent < -4 || exponent >= 6) {
+        const [mantissa, power] = number.toExponential().split('e');
+        const sign = power.startsWith('-') ? '-' : '+';
+        const digits = power.replace(/^[+-]/, '');
+        return `${mantissa}e${sign}${digits.padStart(2, '0')}`;
+    }
+    return String(number);
+}
+function runCommand(command, scope, piped) {
+    const [head, ...rest] = command;
+    if (!head)
+        return unknown('empty command');
+    if (head.kind !== 'identifier') {
+        if (rest.length > 0 || piped)
+            return unknown('arguments to a value');
+        return operand(head, scope);
+    }
+    const args = rest.map((token) => operand(token, scope));
+    if (piped)
+        args.push(piped);
+    return call(head.text, args, scope);
+}
+function operand(token, scope) {
+    switch (token.kind) {
+        case 'string':
+            return { kind: 'value', node: stringNode(token.text, scope.at) };
+        case 'number':
+            return literal(token.text, 'number', scope.at);
+        case 'group':
+            return evaluateTokens(token.tokens, scope);
+        case 'field':
+            return field(token.text, scope);
+        case 'identifier':
+            if (token.text === 'true' || token.text === 'false') {
+                return literal(token.text, 'boolean', scope.at);
+            }
+            if (token.text === 'nil')
+                return ABSENT;
+            return call(token.text, [], scope);
+        default:
+            return unknown('|');
+    }
+}
+function evaluateTokens(tokens, scope) {
+    let result;
+    for (const command of splitTopLevel(tokens, '|')) {
+        result = runCommand(command, scope, result);
+        if (result.kind === 'unknown')
+            return result;
+    }
+    return result ?? unknown('empty group');
+}
+/** `.a.b`, `$.a.b`, `$var.a`, `.` */
+function field(text, scope) {
+    let base;
+    let path;
+    if (text.startsWith('$')) {
+        const name = /^\$\w*/.exec(text)[0];
+        base =
+            name === '$' ? { kind: 'value', node: scope.root } : (scope.variables.get(name) ?? unknown(`variable ${name}`));
+        path = text.slice(name.length);
+    }
+    else {
+        base = scope.dot;
+        path = text;
+    }
+    const keys = path.split('.').filter((key) => key !== '');
+    let current = base;
+    for (const key of keys) {
+        if (current.kind !== 'value')
+            return current.kind === 'absent' ? ABSENT : current;
+        if (current.node.kind !== 'object')
+            return current.node.kind === 'scalar' && current.node.value.kind === 'symbolic' ? unknown(text) : ABSENT;
+        current = evaluate_valueOf(get(current.node, key));
+    }
+    return current;
+}
+function call(name, args, scope) {
+    const known = (value, location = scope.at) => ({
+        kind: 'value',
+        node: stringNode(value, location),
+    });
+    const locationOf = (value) => value?.kind === 'value' ? value.node.location : scope.at;
+    const texts = () => {
+        const result = [];
+        for (const arg of args) {
+            const text = printed(arg, scope);
+            if (text === undefined)
+                return undefined;
+            result.push(text);
+        }
+        return result;
+    };
+    switch (name) {
+        case 'include':
+        case 'template': {
+            const helperName = args[0]?.kind === 'value' ? textOf(args[0].node) : undefined;
+            if (helperName === undefined || args.length !== 2)
+                return unknown(name);
+            return scope.helper(helperName, args[1], scope.at) ?? unknown(`${name} "${helperName}"`);
+        }
+        case 'default': {
+            if (args.length !== 2)
+                return unknown('default');
+            const value = args[1];
+            const isTrue = truthy(value);
+            if (isTrue === undefined)
+                return unknown('default');
+            return isTrue ? value : args[0];
+        }
+        case 'quote':
+        case 'squote':
+        case 'toString': {
+            const values = texts();
+            if (!values)
+                return unknown(name);
+            return known(values.join(' '), locationOf(args[0]));
+        }
+        case 'toYaml':
+        case 'nindent':
+        case 'indent':
+        case 'required':
+            return args.length === 0 ? unknown(name) : args[args.length - 1];
+        case 'trunc': {
+            const count = Number(textOf(args[0]?.kind === 'value' ? args[0].node : undefined));
+            const value = args[1] ? printed(args[1], scope) : undefined;
+            if (value === undefined || !Number.isInteger(count))
+                return unknown('trunc');
+            return known(count >= 0 ? value.slice(0, count) : value.slice(count), locationOf(args[1]));
+        }
+        case 'trimSuffix':
+        case 'trimPrefix': {
+            const values = texts();
+            if (!values || values.length !== 2)
+                return unknown(name);
+            const [affix, value] = values;
+            if (name === 'trimSuffix')
+                return known(value.endsWith(affix) ? value.slice(0, value.length - affix.length) : value, locationOf(args[1]));
+            return known(value.startsWith(affix) ? value.slice(affix.length) : value, locationOf(args[1]));
+        }
+        case 'lower':
+        case 'upper':
+        case 'trim': {
+            const values = texts();
+            if (!values || values.length !== 1)
+                return unknown(name);
+            const value = values[0];
+            return known(name === 'lower' ? value.toLowerCase() : name === 'upper' ? value.toUpperCase() : value.trim(), locationOf(args[0]));
+        }
+        case 'not': {
+            const isTrue = args.length === 1 ? truthy(args[0]) : undefined;
+            return isTrue === undefined ? unknown('not') : evaluate_boolean(!isTrue, scope.at);
+        }
+        case 'and':
+        case 'or': {
+            if (args.length < 2)
+                return unknown(name);
+            for (const arg of args) {
+                const isTrue = truthy(arg);
+                if (isTrue === undefined)
+                    return unknown(name);
+                if (name === 'and' && !isTrue)
+                    return arg;
+                if (name === 'or' && isTrue)
+                    return arg;
+            }
+            return args[args.length - 1];
+        }
+        case 'eq':
+        case 'ne': {
+            const values = texts();
+            if (!values || values.length < 2)
+                return unknown(name);
+            const equal = values.slice(1).some((value) => value === values[0]);
+            return evaluate_boolean(name === 'eq' ? equal : !equal, scope.at);
+        }
+        default:
+            return unknown(name);
+    }
+}
+function evaluate_boolean(value, location) {
+    return literal(String(value), 'boolean', location);
+}
+function literal(text, type, location) {
+    return { kind: 'value', node: { kind: 'scalar', location, value: { kind: 'known', value: text, location }, type } };
+}
+/** A value that only exists when the chart is installed (the release name of an unknown release). */
+function symbolicNode(expression, location) {
+    return { kind: 'scalar', location, value: (0,model_value/* symbolic */.fv)(expression, location), type: 'unknown' };
+}
+function tokenize(text) {
+    const pieces = [];
+    let index = 0;
+    while (index < text.length) {
+        const character = text[index];
+        if (/\s/.test(character)) {
+            index += 1;
+            continue;
+        }
+        if (character === '"') {
+            let value = '';
+            index += 1;
+            while (index < text.length && text[index] !== '"') {
+                if (text[index] === '\\' && index + 1 < text.length) {
+                    const next = text[index + 1];
+                    value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+                    index += 2;
+                }
+                else {
+                    value += text.charAt(index);
+                    index += 1;
+                }
+            }
+            if (index >= text.length)
+                return undefined;
+            index += 1;
+            pieces.push({ kind: 'string', text: value });
+            continue;
+        }
+        if (character === '`') {
+            const end = text.indexOf('`', index + 1);
+            if (end === -1)
+                return undefined;
+            pieces.push({ kind: 'string', text: text.slice(index + 1, end) });
+            index = end + 1;
+            continue;
+        }
+        if (character === '|') {
+            pieces.push({ kind: 'pipe' });
+            index += 1;
+            continue;
+        }
+        if (character === '(') {
+            pieces.push({ kind: 'group', tokens: [] });
+            index += 1;
+            continue;
+        }
+        if (character === ')') {
+            pieces.push({ kind: 'close' });
+            index += 1;
+            continue;
+        }
+        const word = /^[^\s|()"`]+/.exec(text.slice(index))[0];
+        index += word.length;
+        if (/^-?\d/.test(word))
+            pieces.push({ kind: 'number', text: word });
+        else if (word.startsWith('.') || word.startsWith('$'))
+            pieces.push({ kind: 'field', text: word });
+        else if (/^[A-Za-z_]\w*$/.test(word))
+            pieces.push({ kind: 'identifier', text: word });
+        else
+            return undefined;
+    }
+    return nest(pieces);
+}
+/** Turns `( … )` into group tokens. */
+function nest(pieces) {
+    const stack = [[]];
+    const groups = [];
+    for (const piece of pieces) {
+        if (piece.kind === 'group') {
+            const group = { kind: 'group', tokens: [] };
+            stack[stack.length - 1].push(group);
+            groups.push(group);
+            stack.push(group.tokens);
+        }
+        else if (piece.kind === 'close') {
+            if (stack.length === 1)
+                return undefined;
+            stack.pop();
+            groups.pop();
+        }
+        else {
+            stack[stack.length - 1].push(piece);
+        }
+    }
+    return stack.length === 1 ? stack[0] : undefined;
+}
+function splitTopLevel(tokens, separator) {
+    const commands = [[]];
+    for (const token of tokens) {
+        if (token.kind === 'pipe' && separator === '|')
+            commands.push([]);
+        else
+            commands[commands.length - 1].push(token);
+    }
+    return commands;
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/values.ts
+
+
+/** A values document as Helm reads it (YAML 1.1, like the sigs.k8s.io/yaml Helm uses), or its first problem. */
+function parseValues(path, text) {
+    const tree = parseYamlTree(path, text, { version: '1.1' });
+    const root = tree.documents[0]?.root;
+    if (root?.kind === 'object')
+        return { root, findings: tree.findings };
+    return { root: objectNode({ path, line: 1, column: 1 }), findings: tree.findings };
+}
+/**
+ * Helm's coalescing of values: maps merge key by key, anything else is replaced, and `null`
+ * removes a key. Each leaf keeps the location of the file that set it.
+ */
+function mergeValues(base, override) {
+    const merged = cloneTree(base);
+    mergeInto(merged, override);
+    return merged;
+}
+function mergeInto(target, override) {
+    for (const item of override.entries) {
+        if (isNull(item.value)) {
+            target.entries = target.entries.filter((existing) => existing.key !== item.key);
+            continue;
+        }
+        const current = get(target, item.key);
+        if (item.value.kind === 'object' && current?.kind === 'object') {
+            mergeInto(current, item.value);
+            continue;
+        }
+        set(target, item.key, cloneTree(item.value), item.keyLocation);
+    }
+}
+/** `a.b.c` (with `\.` for a dot inside a key, as in `--set` and Argo CD parameters) as keys. */
+function splitValuesPath(path) {
+    const keys = [];
+    let current = '';
+    for (let index = 0; index < path.length; index += 1) {
+        const character = path[index];
+        if (character === '\\' && path[index + 1] === '.') {
+            current += '.';
+            index += 1;
+        }
+        else if (character === '.') {
+            keys.push(current);
+            current = '';
+        }
+        else {
+            current += character;
+        }
+    }
+    keys.push(current);
+    return keys;
+}
+/** Sets a dotted path (an Argo CD parameter) to a node, creating maps on the way. */
+function setValuesPath(root, keys, value) {
+    let current = root;
+    for (const key of keys.slice(0, -1)) {
+        const next = get(current, key);
+        if (next?.kind === 'object') {
+            current = next;
+            continue;
+        }
+        const created = objectNode(value.location);
+        set(current, key, created, value.location);
+        current = created;
+    }
+    set(current, keys[keys.length - 1], value, value.location);
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/helm-charts.ts
+
+
+/**
+ * Charts whose helper gives `default` (templates/_helpers.tpl `<chart>.serviceAccountName`,
+ * `{{ default "default" .Values.serviceAccount.name }}` in the `else` of `create`), the same in
+ * every version of each chart's history (`git log` of the file, Chart.yaml's version at each commit):
+ * aws/eks-charts@5239609242f3 aws-load-balancer-controller 0.1.0–3.5.0;
+ * kubernetes-sigs/external-dns@2bf1bf8af2b7 charts/external-dns 1.2.0–1.21.1;
+ * aws/karpenter-provider-aws@1d927085dd81 charts/karpenter 0.5.3–1.14.1;
+ * cert-manager/cert-manager@2d0d7f7f7424 deploy/charts/cert-manager (since 2019-01);
+ * external-secrets/external-secrets@cc5bfbc2234a deploy/charts/external-secrets 0.1.0–2.9.0;
+ * kubecost/cost-analyzer-helm-chart@b01e76c9ec21 cost-analyzer 1.29.0–2.3.3;
+ * kubernetes/autoscaler@e9e32f3437 charts/cluster-autoscaler 1.0.0–9.36.0 (`rbac.serviceAccount`);
+ * vmware-tanzu/helm-charts@73466ca986bb charts/velero 2.13.7–12.1.0 (`serviceAccount.server`).
+ * Their ServiceAccount templates render only when `create` is true: the annotations go nowhere.
+ */
+const STANDARD = {
+    path: ['serviceAccount'],
+    defaultName: { fullname: 'contains' },
+    defaultWhenNotCreated: {},
+};
+const CHART_SERVICE_ACCOUNTS = {
+    'aws-load-balancer-controller': [STANDARD],
+    'external-dns': [STANDARD],
+    karpenter: [STANDARD],
+    'cert-manager': [STANDARD],
+    'external-secrets': [{ ...STANDARD, namespacePath: ['namespaceOverride'] }],
+    'cluster-autoscaler': [
+        {
+            path: ['rbac', 'serviceAccount'],
+            defaultName: {
+                fullname: 'equals',
+                chartName: (values) => `${values(['cloudProvider']) || 'aws'}-cluster-autoscaler`,
+            },
+            defaultWhenNotCreated: {},
+        },
+    ],
+    'aws-ebs-csi-driver': [
+        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'ebs-csi-controller-sa' } },
+        { path: ['node', 'serviceAccount'], defaultName: { fixed: 'ebs-csi-node-sa' } },
+    ],
+    'aws-efs-csi-driver': [
+        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'efs-csi-controller-sa' } },
+        { path: ['node', 'serviceAccount'], defaultName: { fixed: 'efs-csi-node-sa' } },
+    ],
+    // vmware-tanzu/helm-charts@73466ca986bb charts/velero 12.1.0: templates/serviceaccount-server.yaml,
+    // _helpers.tpl `velero.serverServiceAccount` = serviceAccount.server.name or `<fullname>-server`.
+    velero: [
+        {
+            path: ['serviceAccount', 'server'],
+            defaultName: { fullname: 'contains', suffix: { default: 'server' } },
+            defaultWhenNotCreated: {},
+        },
+    ],
+    // aws/eks-charts@5239609242f3 stable/aws-for-fluent-bit 0.2.0: templates/serviceaccount.yaml,
+    // _helpers.tpl `aws-for-fluent-bit.serviceAccountName` = serviceAccount.name or fullname;
+    // namespace `global.namespaceOverride`. The helper returns the fullname whether or not `create`
+    // is set (since 0.1.2; 0.1.0 gave `default`): with `create: false` the pods run as a
+    // ServiceAccount the release does not create, which may well exist elsewhere.
+    'aws-for-fluent-bit': [
+        { path: ['serviceAccount'], defaultName: { fullname: 'contains' }, namespacePath: ['global', 'namespaceOverride'] },
+    ],
+    // aws-observability/helm-charts@71a298ffdebe charts/amazon-cloudwatch-observability 6.4.0:
+    // templates/operator-serviceaccount.yaml (`manager.serviceAccount.name` or
+    // `<name>-controller-manager`, name = nameOverride or the chart name) and
+    // cloudwatch-agent-serviceaccount.yaml (when agent.enabled: `agent.serviceAccount.name` or
+    // `agent.name` or `cloudwatch-agent`); neither template writes annotations.
+    'amazon-cloudwatch-observability': [
+        { path: ['manager', 'serviceAccount'], defaultName: { chartNameSuffix: 'controller-manager' }, annotated: false },
+        {
+            path: ['agent', 'serviceAccount'],
+            defaultName: { fixed: 'cloudwatch-agent' },
+            createPath: ['agent', 'enabled'],
+            annotated: false,
+        },
+    ],
+    // argoproj/argo-helm@af0a9310bacb charts/argo-cd 10.1.1: values.yaml gives fixed names to the
+    // controller, server, applicationSet, notifications and dex ServiceAccounts; _helpers.tpl
+    // `argo-cd.repoServer.serviceAccountName` = repoServer.serviceAccount.name or
+    // `<fullname>-<repoServer.name>`, where values.yaml sets `nameOverride: argocd`; namespace
+    // `namespaceOverride` (_common.tpl). Every component's helper gives `default` when `create` is
+    // false and the name empty (since chart 1.0.9, 2019), but only repoServer's name is empty in
+    // values.yaml: the others keep their fixed name.
+    'argo-cd': [
+        {
+            path: ['controller', 'serviceAccount'],
+            defaultName: { fixed: 'argocd-application-controller' },
+            namespacePath: ['namespaceOverride'],
+        },
+        {
+            path: ['server', 'serviceAccount'],
+            defaultName: { fixed: 'argocd-server' },
+            namespacePath: ['namespaceOverride'],
+        },
+        {
+            path: ['repoServer', 'serviceAccount'],
+            defaultName: {
+                fullname: 'contains',
+                nameOverride: 'argocd',
+                suffix: { path: ['repoServer', 'name'], default: 'repo-server' },
+            },
+            namespacePath: ['namespaceOverride'],
+            defaultWhenNotCreated: {},
+        },
+        {
+            path: ['applicationSet', 'serviceAccount'],
+            defaultName: { fixed: 'argocd-applicationset-controller' },
+            namespacePath: ['namespaceOverride'],
+        },
+        {
+            path: ['notifications', 'serviceAccount'],
+            defaultName: { fixed: 'argocd-notifications-controller' },
+            namespacePath: ['namespaceOverride'],
+        },
+        {
+            path: ['dex', 'serviceAccount'],
+            defaultName: { fixed: 'argocd-dex-server' },
+            namespacePath: ['namespaceOverride'],
+        },
+    ],
+    // kubecost/cost-analyzer-helm-chart@b01e76c9ec21 cost-analyzer 2.3.3:
+    // templates/cost-analyzer-service-account-template.yaml, _helpers.tpl
+    // `cost-analyzer.serviceAccountName` = serviceAccount.name or fullname.
+    'cost-analyzer': [STANDARD],
+    // kubeflow/spark-operator@38082f3318e9 charts/spark-operator-chart 2.5.0-rc.0: controller and
+    // webhook ServiceAccounts (`<fullname>-controller`, `<fullname>-webhook`). The spark
+    // ServiceAccount (`spark.serviceAccount`) is created in each of `spark.jobNamespaces`: not modelled.
+    // templates/controller/_helpers.tpl and webhook/_helpers.tpl give `default` when `create` is
+    // false and the name empty since 2.0.0-rc.0 (1.x had no controller./webhook.serviceAccount).
+    'spark-operator': [
+        {
+            path: ['controller', 'serviceAccount'],
+            defaultName: { fullname: 'contains', suffix: { default: 'controller' } },
+            defaultWhenNotCreated: { since: '2.0.0-rc.0' },
+        },
+        {
+            path: ['webhook', 'serviceAccount'],
+            defaultName: { fullname: 'contains', suffix: { default: 'webhook' } },
+            defaultWhenNotCreated: { since: '2.0.0-rc.0' },
+        },
+    ],
+};
+/**
+ * The ServiceAccount settings of a modelled chart whose pods run as `default` when the release
+ * sets `create: false` and no name, at this chart version (`version` as written: a version, a
+ * range, undefined for the newest, null when known only at apply time). A version or range that
+ * reaches before `since`, or that irsa-guard cannot read, is unknown: none.
+ */
+function settingsRunningAsDefault(chart, version) {
+    const specs = CHART_SERVICE_ACCOUNTS[chartName(chart)] ?? [];
+    return specs.filter((spec) => {
+        const since = spec.defaultWhenNotCreated?.since;
+        if (!spec.defaultWhenNotCreated)
+            return false;
+        if (since === undefined || version === undefined || version?.trim() === '')
+            return true;
+        if (version === null)
+            return false;
+        const range = semver_default().validRange(version.trim().replace(/^v(?=\d)/, ''));
+        return range !== null && semver_default().subset(range, `>=${since}`, { includePrerelease: true });
+    });
+}
+/** Charts that also create ServiceAccounts CHART_SERVICE_ACCOUNTS does not model (their names stay open). */
+const CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS = new Set(['spark-operator']);
+/**
+ * The conventional places a release may put a ServiceAccount's name or role: when the chart is in
+ * CHART_SERVICE_ACCOUNTS and reads none of them there, the value has no effect.
+ */
+const CONVENTIONAL_PATHS = [['serviceAccount'], ['rbac', 'serviceAccount']];
+/** For a chart in CHART_SERVICE_ACCOUNTS: is `path` a ServiceAccount name or role-arn the chart never reads? */
+function unreadServiceAccountValue(chart, path) {
+    const specs = CHART_SERVICE_ACCOUNTS[chartName(chart)];
+    if (!specs)
+        return undefined;
+    for (const prefix of CONVENTIONAL_PATHS) {
+        if (path.length < prefix.length + 1 || prefix.some((key, index) => path[index] !== key))
+            continue;
+        const rest = path.slice(prefix.length);
+        const names = rest.length === 1 && rest[0] === 'name';
+        const role = rest.length === 2 && rest[0] === 'annotations' && rest[1] === kubernetes/* ROLE_ARN_ANNOTATION */.Xg;
+        if (!names && !role)
+            continue;
+        if (specs.some((spec) => spec.path.join('.') === prefix.join('.')))
+            return undefined;
+        return { path, reads: specs.map((spec) => spec.path.join('.')) };
+    }
+    return undefined;
+}
+/** The message of helm-value-path-unused, shared by every release form. */
+function unreadMessage(release, chart, path, reads) {
+    const what = path[path.length - 1] === 'name' ? 'ServiceAccount name' : 'role-arn annotation';
+    const written = path.map((key) => key.replace(/\./g, '\\.')).join('.');
+    const rest = path
+        .slice(path.indexOf('serviceAccount') + 1)
+        .map((key) => key.replace(/\./g, '\\.'))
+        .join('.');
+    const instead = reads.length === 1
+        ? `it reads ${reads[0]}.${rest}`
+        : `its ServiceAccounts are set under ${reads.join(', ')} (each with .${rest})`;
+    return `${release} sets the ${what} at ${written}, which chart ${chart} does not read, so the value has no effect; ${instead}`;
+}
+/** `eks/aws-load-balancer-controller`, `oci://…/karpenter`, `…/aws-load-balancer-controller-1.8.1.tgz` → the chart's name. */
+function chartName(chart) {
+    const last = chart
+        .replace(/[?#].*$/, '')
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop() ?? chart;
+    return last.replace(/\.tgz$/, '').replace(/-v?\d+\.\d+\.\d+([-+.][0-9A-Za-z.-]*)?$/, '');
+}
+/** The standard Helm `fullname` helper. */
+function helmFullname(release, name, fullnameOverride, compare) {
+    const trim = (value) => value.slice(0, 63).replace(/-+$/, '');
+    if (fullnameOverride)
+        return trim(fullnameOverride);
+    const sameAsRelease = compare === 'contains' ? release.includes(name) : release === name;
+    return trim(sameAsRelease ? release : `${release}-${name}`);
+}
+/** The chart's default name of a ServiceAccount derived from the release (`fullname`, with its component suffix). */
+function releaseDerivedName(spec, release, chart, values) {
+    if ('fixed' in spec.defaultName)
+        return undefined;
+    if ('chartNameSuffix' in spec.defaultName)
+        return `${values(['nameOverride']) || chartName(chart)}-${spec.defaultName.chartNameSuffix}`;
+    const base = (values(['nameOverride']) ?? spec.defaultName.nameOverride) ||
+        spec.defaultName.chartName?.(values) ||
+        chartName(chart);
+    const fullname = helmFullname(release, base, values(['fullnameOverride']), spec.defaultName.fullname);
+    const suffix = spec.defaultName.suffix;
+    if (!suffix)
+        return fullname;
+    return `${fullname}-${(suffix.path && values(suffix.path)) || suffix.default}`.slice(0, 63).replace(/-+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/sources/kubernetes/chart-releases.ts
+
+
+
+
+
+
+/**
+ * Argo CD Applications (`spec.source.chart`, each of `spec.sources`) and Flux HelmReleases (a chart
+ * of a HelmRepository) that install a chart irsa-guard models, with values that turn a
+ * ServiceAccount off, name none and annotate it with a role: the chart's pods then run as
+ * `default` (settingsRunningAsDefault). Values irsa-guard does not see (value files of the chart's
+ * repository, Flux `valuesFrom`, Argo CD `fileParameters`) may name it: such a release gives none.
+ * A `helm.values` text that is not YAML is a located finding.
+ */
+function remoteReleasesRunningAsDefault(node, apiVersion, kind, source, fileText) {
+    const group = apiVersion.split('/')[0];
+    const findings = [];
+    const releases = group === 'argoproj.io' && kind === 'Application'
+        ? argoReleases(node, fileText, findings)
+        : group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease'
+            ? fluxReleases(node)
+            : [];
+    const found = [];
+    for (const release of releases) {
+        for (const spec of settingsRunningAsDefault(release.chart, release.version)) {
+            const settings = getPath(release.values, spec.path);
+            const create = get(settings, 'create');
+            if (create?.kind !== 'scalar' || create.type === 'null' || truthy(evaluate_valueOf(create)) !== false)
+                continue;
+            const name = get(settings, 'name');
+            if (name && !(name.kind === 'scalar' && (name.type === 'null' || textOf(name)?.trim() === '')))
+                continue;
+            const annotation = lastEntry(get(settings, 'annotations'), kubernetes/* ROLE_ARN_ANNOTATION */.Xg);
+            if (annotation?.value.kind !== 'scalar' || annotation.value.type === 'null')
+                continue;
+            const roleArn = annotation.value.value;
+            if (roleArn.kind === 'known' && roleArn.value.trim() === '')
+                continue;
+            const override = spec.namespacePath ? textOf(getPath(release.values, spec.namespacePath)) : undefined;
+            found.push({
+                source,
+                label: release.label,
+                chart: chartName(release.chart),
+                path: spec.path.join('.'),
+                namespace: override ? (0,model_value/* known */.eO)(override, annotation.keyLocation) : release.namespace,
+                roleArn,
+                location: annotation.keyLocation,
+            });
+        }
+    }
+    return { found, findings };
+}
+/** Argo CD: `helm.values` (text or map), then `helm.valuesObject`, then `helm.parameters` (argo-cd docs, "Helm": parameters > valuesObject > values > valueFiles). */
+function argoReleases(root, fileText, findings) {
+    const spec = get(root, 'spec');
+    const name = textOf(getPath(root, ['metadata', 'name']));
+    const destination = getPath(spec, ['destination', 'namespace']);
+    const namespace = namespaceValue(destination, root.location);
+    const releases = [];
+    for (const source of [get(spec, 'source'), ...items(get(spec, 'sources'))]) {
+        const chart = textOf(get(source, 'chart'));
+        if (source?.kind !== 'object' || !chart || templated(chart))
+            continue;
+        const helm = get(source, 'helm');
+        if (items(get(helm, 'valueFiles')).length > 0 || get(helm, 'fileParameters') !== undefined)
+            continue;
+        const layers = [];
+        const values = get(helm, 'values');
+        if (values?.kind === 'object')
+            layers.push(values);
+        else if (values?.kind === 'scalar' && values.type !== 'null') {
+            const text = textOf(values);
+            if (text === undefined)
+                continue;
+            const parsed = parseValues(values.location.path, text);
+            const holder = fileText(values.location.path);
+            const move = holder === undefined ? () => values.location : blockScalarMover(holder, values);
+            if (parsed.findings.length > 0) {
+                findings.push(...parsed.findings.map((finding) => ({ ...finding, location: move(finding.location) })));
+                continue;
+            }
+            layers.push(relocateTree(parsed.root, move));
+        }
+        const valuesObject = get(helm, 'valuesObject');
+        if (valuesObject?.kind === 'object')
+            layers.push(valuesObject);
+        const parameters = items(get(helm, 'parameters'));
+        if (parameters.length > 0) {
+            const set = objectNode(source.location);
+            for (const parameter of parameters) {
+                const path = textOf(get(parameter, 'name'));
+                const value = get(parameter, 'value');
+                if (path === undefined || value?.kind !== 'scalar')
+                    continue;
+                // Without forceString, Argo CD passes `--set`, which reads true and false as booleans.
+                const forced = textOf(get(parameter, 'forceString')) === 'true';
+                const text = textOf(value);
+                const typed = !forced && (text === 'true' || text === 'false') ? { ...value, type: 'boolean' } : value;
+                setValuesPath(set, splitValuesPath(path), typed);
+            }
+            layers.push(set);
+        }
+        const release = textOf(get(helm, 'releaseName')) ?? name;
+        releases.push({
+            label: `Argo CD Application ${name ?? release ?? chart}`,
+            chart,
+            version: textOf(get(source, 'targetRevision')),
+            values: layers.reduce((merged, layer) => mergeValues(merged, layer), objectNode(source.location)),
+            namespace,
+        });
+    }
+    return releases;
+}
+/** Flux: `spec.chart.spec.chart` of a HelmRepository, with `spec.values` only. */
+function fluxReleases(root) {
+    const spec = get(root, 'spec');
+    const chartSpec = getPath(spec, ['chart', 'spec']);
+    const chart = textOf(get(chartSpec, 'chart'));
+    if (!chart || templated(chart) || textOf(getPath(chartSpec, ['sourceRef', 'kind'])) !== 'HelmRepository')
+        return [];
+    if (items(get(spec, 'valuesFrom')).length > 0 || items(get(chartSpec, 'valuesFiles')).length > 0)
+        return [];
+    if (get(chartSpec, 'valuesFile') !== undefined)
+        return [];
+    const values = get(spec, 'values');
+    if (values?.kind !== 'object')
+        return [];
+    const target = get(spec, 'targetNamespace');
+    return [
+        {
+            label: `Flux HelmRelease ${textOf(getPath(root, ['metadata', 'name'])) ?? chart}`,
+            chart,
+            version: textOf(get(chartSpec, 'version')),
+            values,
+            namespace: namespaceValue(textOf(target) ? target : getPath(root, ['metadata', 'namespace']), root.location),
+        },
+    ];
+}
+/** Known, or where it is applied when absent or templated. */
+function namespaceValue(node, fallback) {
+    const text = textOf(node);
+    if (node && text && !templated(text))
+        return (0,model_value/* known */.eO)(text, node.location);
+    return (0,model_value/* symbolic */.fv)(kubernetes/* APPLY_NAMESPACE */.Zr, node?.location ?? fallback);
+}
+function templated(text) {
+    return /\{\{|\$\{/.test(text);
+}
+function items(node) {
+    return node?.kind === 'array' ? node.items : [];
+}
+
 ;// CONCATENATED MODULE: ./src/sources/kubernetes/pod-placement.ts
 
 /** The node labels that carry the OS; the webhook reads both (amazon-eks-pod-identity-webhook pkg/handler/handler.go @3bf80a34). */
@@ -56935,7 +59077,7 @@ function nodeOsOf(podSpec) {
     const selector = last(podSpec, 'nodeSelector');
     if (selector?.kind === 'object') {
         for (const label of OS_LABELS) {
-            const found = lastEntry(selector, label);
+            const found = pod_placement_lastEntry(selector, label);
             const os = pod_placement_text(found?.value);
             if (found && os !== undefined)
                 return { os, via: 'nodeSelector', location: found.keyLocation };
@@ -56961,7 +59103,7 @@ function termOs(term) {
     if (expressions?.kind !== 'array')
         return undefined;
     for (const expression of expressions.items) {
-        const keyEntry = lastEntry(expression, 'key');
+        const keyEntry = pod_placement_lastEntry(expression, 'key');
         const key = pod_placement_text(keyEntry?.value);
         if (!keyEntry || key === undefined || !OS_LABELS.has(key) || pod_placement_text(last(expression, 'operator')) !== 'In')
             continue;
@@ -57044,7 +59186,7 @@ function listItems(node) {
         return value === undefined ? [] : [{ text: value, node: item }];
     });
 }
-function lastEntry(node, key) {
+function pod_placement_lastEntry(node, key) {
     if (node?.kind !== 'object')
         return undefined;
     for (let index = node.entries.length - 1; index >= 0; index -= 1) {
@@ -57055,7 +59197,7 @@ function lastEntry(node, key) {
     return undefined;
 }
 function last(node, key) {
-    return lastEntry(node, key)?.value;
+    return pod_placement_lastEntry(node, key)?.value;
 }
 function pod_placement_text(node) {
     if (node?.kind !== 'scalar' || node.type === 'null' || node.value.kind !== 'known')
@@ -57078,8 +59220,9 @@ function pod_placement_text(node) {
 
 
 
+
 /** Reads Kubernetes manifests (multi-document YAML, JSON, `List` kinds) into objects, ServiceAccounts and workloads. */
-const kubernetesSource = perFileSource('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context));
+const kubernetesSource = (0,source/* perFileSource */.Bl)('kubernetes', ['kubernetes'], (file, context) => readKubernetesFile(file, context));
 const SERVICE_ACCOUNT_ANNOTATION = {
     roleArn: kubernetes/* ROLE_ARN_ANNOTATION */.Xg,
     audience: kubernetes/* AUDIENCE_ANNOTATION */.pM,
@@ -57203,6 +59346,7 @@ class ManifestReader {
     workloads = [];
     creators = [];
     webhooks = [];
+    releasesRunningAsDefault = [];
     findings = [];
     suppressions = [];
     fileLines;
@@ -57228,6 +59372,8 @@ class ManifestReader {
             facts.serviceAccountCreators = this.creators;
         if (this.webhooks.length > 0)
             facts.selfHostedWebhooks = this.webhooks;
+        if (this.releasesRunningAsDefault.length > 0)
+            facts.releasesRunningAsDefault = this.releasesRunningAsDefault;
         return facts;
     }
     /** The file's lines, split when first needed (a value that is not a scalar, a JSON error). */
@@ -57344,7 +59490,7 @@ class ManifestReader {
         const nameEntry = kubernetes_lastEntry(metadata, 'name');
         const location = nameEntry?.keyLocation ?? kubernetes_lastEntry(node, 'metadata')?.keyLocation ?? node.location;
         const name = nameValue(nameEntry?.value, metadata, location);
-        const namespace = namespaceValue(kubernetes_last(metadata, 'namespace'), location);
+        const namespace = kubernetes_namespaceValue(kubernetes_last(metadata, 'namespace'), location);
         const annotations = this.annotationsOf(kubernetes_last(metadata, 'annotations'), 'annotations');
         const labels = this.annotationsOf(kubernetes_last(metadata, 'labels'), 'labels');
         const pod = podOf(node, kind);
@@ -57377,6 +59523,12 @@ class ManifestReader {
                 location,
                 text: creatorText(text.kind === 'known' ? text.value : text.expression),
             });
+            const fileText = (path) => path === this.file.path ? this.file.text : this.textOf?.(path);
+            const remote = remoteReleasesRunningAsDefault(node, apiVersion, kind, this.source, fileText);
+            for (const release of remote.found)
+                this.releasesRunningAsDefault.push(release);
+            for (const finding of remote.findings)
+                this.findings.push(finding);
         }
         this.readSuppression(annotations, span);
         if (kind === 'ServiceAccount' && apiVersion === 'v1') {
@@ -57833,7 +59985,7 @@ function nameValue(node, metadata, location) {
     const generateName = kubernetes_text(kubernetes_last(metadata, 'generateName'));
     return (0,model_value/* symbolic */.fv)(generateName ? `generated-name:${generateName}` : 'name-of-apply', location);
 }
-function namespaceValue(node, location) {
+function kubernetes_namespaceValue(node, location) {
     return (node ? referenceValue(node) : undefined) ?? (0,model_value/* symbolic */.fv)(kubernetes/* APPLY_NAMESPACE */.Zr, location);
 }
 /**
@@ -57910,7 +60062,7 @@ const awsProfilesSource = {
 };
 const KUBERNETES_MARKERS = /web_identity_token_file|source_profile|role_arn|aws_access_key_id|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_CONFIG_FILE/;
 class ProfileReader {
-    result = emptyResult();
+    result = (0,source/* emptyResult */.$)();
     stored = [];
     repositoryFiles = [];
     pods = [];
@@ -58233,7 +60385,7 @@ function unreadable(path, location, why) {
 }
 /** A reader's result: the SDK dependencies it found (the fact only when there are any). */
 function dependenciesResult(dependencies) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     if (dependencies.length > 0)
         result.facts.sdkDependencies = dependencies;
     return result;
@@ -58243,7 +60395,7 @@ function readJsonDependencies(file, collect) {
     const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
     if (parsed.ok)
         return dependenciesResult(collect(parsed.root));
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     result.findings.push(unreadable(file.path, parsed.location, parsed.message));
     return result;
 }
@@ -58323,9 +60475,6 @@ class TextLocations {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ./src/sources/build-files/versions.ts
 
 /**
@@ -58459,7 +60608,7 @@ function lockedPackage(name, node, location) {
  * and its version line matter here, one pass over the text.
  */
 function readYarnLock(file) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     const locations = new TextLocations(file.path, file.text);
     const dependencies = [];
     let current;
@@ -58490,7 +60639,7 @@ function readYarnLock(file) {
  * of a whole lock file costs far more than the keys, and the keys carry name and version.
  */
 function readPnpmLock(file) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     const locations = new TextLocations(file.path, file.text);
     const dependencies = [];
     let inPackages = false;
@@ -58538,7 +60687,7 @@ function readPnpmLock(file) {
  * Written by hand: the go.mod grammar needed here is one directive, and no npm package reads it.
  */
 function readGoMod(file) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     const dependencies = [];
     let inRequireBlock = false;
     file.text.split('\n').forEach((line, index) => {
@@ -58564,7 +60713,7 @@ function readGoMod(file) {
 }
 /** Gemfile.lock: the resolved gems of its `specs:` lists, four spaces in (`    aws-sdk-core (3.58.0)`). Bundler's format has no npm reader. */
 function readGemfileLock(file) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     const dependencies = [];
     file.text.split('\n').forEach((line, index) => {
         const match = /^ {4}([A-Za-z0-9_.-]+) \(([^)\s]+)\)\s*$/.exec(line);
@@ -59957,7 +62106,7 @@ function specifierRange(specifiers) {
 }
 /** requirements*.txt: one requirement a line; options (`-r`, `--hash`) and comments skipped. */
 function readRequirements(file) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     const dependencies = [];
     file.text.split('\n').forEach((line, index) => {
         const text = line.replace(/(^|\s)#.*$/, '').replace(/\s(--\S.*|\\)\s*$/, '');
@@ -59976,7 +62125,7 @@ function readRequirements(file) {
 }
 /** poetry.lock and uv.lock: `[[package]]` tables with `name` and `version` (Poetry before 1.2 marks dev-only ones `category = "dev"`). */
 function readTomlLock(file) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     const document = parseTomlFile(file, result);
     if (!document)
         return result;
@@ -60018,7 +62167,7 @@ function readPipfileLock(file) {
 }
 /** pyproject.toml: PEP 621 `[project] dependencies` and Poetry's `[tool.poetry.dependencies]`. */
 function readPyproject(file) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     const document = parseTomlFile(file, result);
     if (!document)
         return result;
@@ -60089,7 +62238,7 @@ function record(value) {
  * The same source reads the AWS SDK versions of build files, dependency manifests and lock files
  * (SdkDependency facts, one reader per file name below), for the SDK minimums of model/sdk-minimums.ts.
  */
-const buildFilesSource = perFileSource('build-files', ['build-file', 'dependency-manifest', 'lock-file'], readDependencyFile);
+const buildFilesSource = (0,source/* perFileSource */.Bl)('build-files', ['build-file', 'dependency-manifest', 'lock-file'], readDependencyFile);
 /** The reader of each file name the build-file, dependency-manifest and lock-file kinds take (classify.ts). */
 const READERS = [
     [/(^|\/)package\.json$/, readPackageJson],
@@ -60118,7 +62267,7 @@ const BUNDLES = new Set([
     'com.amazonaws:aws-java-sdk',
 ]);
 function readBuildFile(file) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     const dependencies = file.path.endsWith('.csproj')
         ? packageReferences(file)
         : file.path.endsWith('pom.xml')
@@ -60509,7 +62658,7 @@ class IntrinsicEvaluator {
             index = end + 1;
         }
         parts.push({ text: source.slice(index) });
-        const result = stringNode(parts, location);
+        const result = intrinsics_stringNode(parts, location);
         // A substitution that is fully known reads as the string it was written as.
         return result.value.kind === 'known'
             ? { ...result, location: template.location, value: (0,model_value/* known */.eO)(result.value.value, template.location) }
@@ -60544,7 +62693,7 @@ class IntrinsicEvaluator {
                 parts.push({ text: delimiter });
             parts.push(...this.partsOf(item, 'Fn::Join(item)'));
         });
-        return stringNode(parts, location);
+        return intrinsics_stringNode(parts, location);
     }
     select(argument, location) {
         if (argument.kind !== 'array' || argument.items.length !== 2)
@@ -60664,7 +62813,7 @@ class IntrinsicEvaluator {
     }
 }
 /** A string built of known text and deploy-time holes: known when it has no hole. */
-function stringNode(parts, location) {
+function intrinsics_stringNode(parts, location) {
     const normalised = normalise(parts);
     if (normalised.every((part) => 'text' in part))
         return intrinsics_text(normalised.map((part) => part.text).join(''), location);
@@ -60706,7 +62855,7 @@ function restoreHoles(node, holes) {
     if (node.value.kind !== 'known')
         return node;
     const parts = withHoles(node.value.value, holes);
-    return parts ? stringNode(parts, node.location) : node;
+    return parts ? intrinsics_stringNode(parts, node.location) : node;
 }
 /** The parts of a text with hole markers; undefined when it has none. */
 function withHoles(value, holes) {
@@ -60834,6 +62983,78 @@ function permissionStatement(node) {
 
 // EXTERNAL MODULE: ./src/sources/shared/policy-document.ts
 var policy_document = __nccwpck_require__(7914);
+;// CONCATENATED MODULE: ./src/sources/cloudformation/network.ts
+
+/**
+ * Resources that route a subnet out of its VPC, or may: gateways and their attachments, routes,
+ * transit and VPN gateways, peering, firewalls, and what a template hands to code or other
+ * templates (nested stacks, custom resources, serverless applications).
+ */
+const ROUTING_TYPE = /^(?:AWS::EC2::(?:InternetGateway|VPCGatewayAttachment|NatGateway|Route|EgressOnlyInternetGateway|CarrierGateway|VPCPeeringConnection|TransitGateway\w*|VPNGateway\w*|LocalGatewayRoute\w*)|AWS::NetworkFirewall::\w+|AWS::CloudFormation::Stack|AWS::Serverless::Application|Custom::.+)$/;
+/** com.amazonaws.<region>.sts (cn.com.amazonaws.<region>.sts in China). */
+const STS_SERVICE = /^(?:cn\.)?com\.amazonaws\.[^.]+\.sts$/;
+/**
+ * `AWS::EKS::Cluster` whose `ResourcesVpcConfig.SubnetIds` are `AWS::EC2::Subnet`s of one
+ * `AWS::EC2::VPC` of the template, in a template with no gateway, route or anything that may add
+ * one: its pods reach AWS only through VPC endpoints, and an STS interface endpoint serves the
+ * regional endpoint only (IAM User Guide, "Create a VPC endpoint for AWS STS").
+ */
+function markPrivateNetwork(cluster, resource, scope, root, value) {
+    // A macro may add anything; an exported value may let another stack add a route.
+    if (child(root, 'Transform'))
+        return;
+    const outputs = child(root, 'Outputs');
+    if (outputs?.kind === 'object' && outputs.entries.some((output) => child(output.value, 'Export')))
+        return;
+    const resources = [...scope.resources.values()];
+    if (resources.some((each) => ROUTING_TYPE.test(each.type)))
+        return;
+    const subnets = child(child(resource.properties, 'ResourcesVpcConfig'), 'SubnetIds');
+    if (subnets?.kind !== 'array' || subnets.items.length === 0)
+        return;
+    const vpcs = new Set();
+    for (const item of subnets.items) {
+        const subnet = scope.resources.get(refOf(item) ?? '');
+        if (subnet?.type !== 'AWS::EC2::Subnet')
+            return;
+        const vpc = scope.resources.get(refOf(child(subnet.properties, 'VpcId')) ?? '');
+        if (vpc?.type !== 'AWS::EC2::VPC')
+            return;
+        vpcs.add(vpc.logicalId);
+    }
+    const [vpcId, ...others] = [...vpcs];
+    const vpc = vpcId !== undefined ? scope.resources.get(vpcId) : undefined;
+    if (!vpc || others.length > 0)
+        return;
+    cluster.privateNetwork = {
+        location: vpc.keyLocation,
+        description: `in the subnets of ${vpc.logicalId}, an AWS::EC2::VPC whose template has no internet gateway, NAT gateway or route`,
+    };
+    const sts = stsEndpoint(resources, value);
+    if (sts !== undefined)
+        cluster.privateNetwork.stsEndpoint = sts;
+}
+/** `{Ref: X}` (`!Ref X`): X. */
+function refOf(node) {
+    if (node?.kind !== 'object' || node.entries.length !== 1)
+        return undefined;
+    return scalarText(child(node, 'Ref'));
+}
+function stsEndpoint(resources, value) {
+    let unknown = false;
+    for (const endpoint of resources) {
+        if (endpoint.type !== 'AWS::EC2::VPCEndpoint')
+            continue;
+        const service = value(child(endpoint.properties, 'ServiceName'));
+        const text = service?.kind === 'known' ? service.value.trim() : service?.expression;
+        if (text !== undefined && (STS_SERVICE.test(text) || (service?.kind === 'symbolic' && text.endsWith('.sts'))))
+            return service?.location ?? endpoint.keyLocation;
+        if (service?.kind !== 'known')
+            unknown = true;
+    }
+    return unknown ? undefined : 'none';
+}
+
 ;// CONCATENATED MODULE: ./src/model/eks-addons.ts
 /**
  * The ServiceAccounts an EKS add-on annotates with the role given as its service account role
@@ -60878,6 +63099,8 @@ function addonServiceAccounts(addon) {
 
 
 
+
+
 /**
  * One CloudFormation reader for JSON and YAML templates (and CDK's `cdk.out/*.template.json`):
  * `AWS::IAM::Role` (trust, name or generated name, path, permission policies),
@@ -60886,7 +63109,7 @@ function addonServiceAccounts(addon) {
  * Also reads a lone `{"Type": "AWS::IAM::Role", "Properties": …}` resource.
  */
 function readCloudFormation(root, path) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     if (root.kind !== 'object')
         return result;
     const scope = scopeOf(root, path);
@@ -60956,6 +63179,8 @@ class TemplateReader {
     roles = new Map();
     providers = new Map();
     managedPoliciesRead = new Map();
+    /** Managed policies attached to each role whose documents the template does not hold. */
+    managedPoliciesUnread = new Map();
     constructor(scope, result) {
         this.scope = scope;
         this.result = result;
@@ -60975,10 +63200,12 @@ class TemplateReader {
                 case 'Custom::AWSCDKOpenIdConnectProvider':
                     this.providers.set(resource.logicalId, this.provider(resource));
                     break;
-                case 'AWS::EKS::Cluster':
-                    ;
-                    (facts.clusters ??= []).push(this.cluster(resource));
+                case 'AWS::EKS::Cluster': {
+                    const cluster = this.cluster(resource);
+                    markPrivateNetwork(cluster, resource, this.scope, root, (node) => this.value(node));
+                    (facts.clusters ??= []).push(cluster);
                     break;
+                }
                 case 'AWS::EKS::FargateProfile':
                     ;
                     (facts.fargateProfiles ??= []).push(this.fargateProfile(resource));
@@ -60991,6 +63218,11 @@ class TemplateReader {
                 }
                 case 'AWS::EKS::Addon':
                     this.addonServiceAccounts(resource);
+                    this.addon(resource);
+                    break;
+                case 'AWS::EKS::Nodegroup':
+                    ;
+                    (facts.nodeGroups ??= []).push(this.nodeGroup(resource));
                     break;
                 case 'Custom::AWSCDK-EKS-KubernetesResource':
                     this.manifestServiceAccounts(resource);
@@ -60998,6 +63230,13 @@ class TemplateReader {
             }
         }
         this.attachPolicyResources();
+        for (const [role, unread] of this.managedPoliciesUnread) {
+            if (!role.permissions)
+                continue;
+            if (role.permissions.complete)
+                role.permissions.unreadManagedPolicies = unread;
+            role.permissions.complete = false;
+        }
         this.exports(root);
         if (this.roles.size > 0)
             (facts.roles ??= []).push(...this.roles.values());
@@ -61009,6 +63248,18 @@ class TemplateReader {
             return undefined;
         const evaluated = this.evaluator.evaluate(node);
         return evaluated?.kind === 'scalar' && evaluated.type !== 'null' ? evaluated.value : undefined;
+    }
+    /** A `ClusterName`: a `Ref` to a cluster of this template with a literal `Name` is that name. */
+    clusterName(node) {
+        const value = this.value(node);
+        if (value?.kind !== 'symbolic')
+            return value;
+        const prefix = resourceReference(this.scope, '');
+        const cluster = value.expression.startsWith(prefix)
+            ? this.scope.resources.get(value.expression.slice(prefix.length))
+            : undefined;
+        const name = cluster?.type === 'AWS::EKS::Cluster' ? this.value(child(cluster.properties, 'Name')) : undefined;
+        return name?.kind === 'known' ? (0,model_value/* known */.eO)(name.value, value.location) : value;
     }
     values(node) {
         if (!node)
@@ -61047,6 +63298,11 @@ class TemplateReader {
         const managed = this.values(child(properties, 'ManagedPolicyArns'));
         const policies = child(properties, 'Policies');
         role.permissionPolicyCount = managed.length + (policies?.kind === 'array' ? policies.items.length : 0);
+        const managedNode = child(properties, 'ManagedPolicyArns');
+        const managedItems = managedNode?.kind === 'array' ? managedNode.items : [];
+        // A list the scan cannot read item by item (a parameter, a condition) attaches what it may.
+        if (managedNode && (managedNode.kind !== 'array' || managed.length !== managedItems.length))
+            role.permissions.complete = false;
         for (const arn of managed)
             this.addManagedPolicy(role, arn);
         role.label = labelOf(name, logicalId, path);
@@ -61162,12 +63418,16 @@ class TemplateReader {
     }
     /** A managed policy of this template is read (once: it may also name the role in its `Roles`); any other ARN's document is unknown. */
     addManagedPolicy(role, arn) {
+        ;
+        (role.managedPolicyArns ??= []).push({ arn, location: arn.location });
         const permissions = role.permissions;
         const prefix = resourceReference(this.scope, '');
         const logicalId = arn.kind === 'symbolic' && arn.expression.startsWith(prefix) ? arn.expression.slice(prefix.length) : undefined;
         const policy = logicalId !== undefined ? this.scope.resources.get(logicalId) : undefined;
         if (policy?.type !== 'AWS::IAM::ManagedPolicy') {
-            permissions.complete = false;
+            const unread = this.managedPoliciesUnread.get(role) ?? [];
+            unread.push(arn);
+            this.managedPoliciesUnread.set(role, unread);
             return;
         }
         const read = this.managedPoliciesRead.get(role) ?? new Set();
@@ -61251,6 +63511,15 @@ class TemplateReader {
         const outpost = entry(resource.properties, 'OutpostConfig');
         if (outpost?.value.kind === 'object')
             cluster.outpost = outpost.keyLocation;
+        // AWS::EKS::Cluster ComputeConfig.Enabled: EKS Auto Mode.
+        const autoMode = this.value(child(child(resource.properties, 'ComputeConfig'), 'Enabled'));
+        if (autoMode)
+            cluster.autoMode = autoMode;
+        // The cluster role is in the cluster's account.
+        const roleArn = this.value(child(resource.properties, 'RoleArn'));
+        const account = roleArn?.kind === 'known' ? (0,iam_arn/* parseRoleArn */.DM)(roleArn.value.trim())?.account : undefined;
+        if (roleArn && account)
+            cluster.account = (0,model_value/* known */.eO)(account, roleArn.location);
         return cluster;
     }
     /** `AWS::EKS::FargateProfile`: `Selectors` (Namespace, Labels as Key/Value pairs). */
@@ -61285,13 +63554,47 @@ class TemplateReader {
             label: `AWS::EKS::FargateProfile ${resource.logicalId}`,
             selectors,
         };
-        const cluster = this.value(child(properties, 'ClusterName'));
+        const cluster = this.clusterName(child(properties, 'ClusterName'));
         if (cluster)
             profile.cluster = cluster;
         const role = this.value(child(properties, 'PodExecutionRoleArn'));
         if (role)
             profile.podExecutionRoleArn = role;
         return profile;
+    }
+    /** `AWS::EKS::Addon`: the add-on, by `AddonName`, of the cluster `ClusterName`. */
+    addon(resource) {
+        const name = this.value(child(resource.properties, 'AddonName'));
+        if (!name)
+            return;
+        const addon = {
+            source: 'cloudformation',
+            location: entry(resource.properties, 'AddonName')?.keyLocation ?? resource.keyLocation,
+            name,
+        };
+        const cluster = this.clusterName(child(resource.properties, 'ClusterName'));
+        if (cluster)
+            addon.cluster = cluster;
+        (this.result.facts.eksAddons ??= []).push(addon);
+    }
+    /** `AWS::EKS::Nodegroup`: `ClusterName`, `NodeRole`, and `AmiType` (`WINDOWS_…`). */
+    nodeGroup(resource) {
+        const properties = resource.properties;
+        const group = {
+            source: 'cloudformation',
+            location: resource.keyLocation,
+            label: `AWS::EKS::Nodegroup ${resource.logicalId} (${this.scope.path})`,
+        };
+        const cluster = this.clusterName(child(properties, 'ClusterName'));
+        if (cluster)
+            group.cluster = cluster;
+        const role = this.value(child(properties, 'NodeRole'));
+        if (role)
+            group.roleArn = role;
+        const amiType = this.value(child(properties, 'AmiType'));
+        if (amiType?.kind === 'known' && /^WINDOWS_/i.test(amiType.value))
+            group.windows = true;
+        return group;
     }
     podIdentityAssociation(resource) {
         const properties = resource.properties;
@@ -61307,7 +63610,7 @@ class TemplateReader {
             serviceAccount,
             roleArn,
         };
-        const cluster = this.value(child(properties, 'ClusterName'));
+        const cluster = this.clusterName(child(properties, 'ClusterName'));
         if (cluster)
             association.cluster = cluster;
         const disableSessionTags = this.value(child(properties, 'DisableSessionTags'));
@@ -61416,9 +63719,9 @@ function labelOf(name, logicalId, path) {
 
 
 /** CloudFormation templates in JSON or YAML (short intrinsic tags included), and CDK's synthesised templates. */
-const cloudFormationSource = perFileSource('cloudformation', ['cloudformation'], (file) => readCloudFormationFile(file));
+const cloudFormationSource = (0,source/* perFileSource */.Bl)('cloudformation', ['cloudformation'], (file) => readCloudFormationFile(file));
 function readCloudFormationFile(file) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     if (/\.json$/i.test(file.path)) {
         const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
         if (!parsed.ok) {
@@ -61438,7 +63741,7 @@ function readCloudFormationFile(file) {
         result.findings.push({ ...finding, message: `${finding.message}; nothing in this template was checked` });
     for (const document of tree.documents)
         if (document.root)
-            appendResult(result, readCloudFormation(document.root, file.path));
+            (0,source/* appendResult */.qi)(result, readCloudFormation(document.root, file.path));
     return result;
 }
 
@@ -61466,7 +63769,7 @@ var service_account_subject = __nccwpck_require__(7137);
  * `roleOnly`; `attachRoleARN` annotates with an existing role) and `iam.podIdentityAssociations`.
  * The cluster's issuer is known only from the config file's `clusters:`; otherwise it is a reference.
  */
-const eksctlSource = perFileSource('eksctl', ['eksctl'], (file, context) => readEksctlFile(file, context));
+const eksctlSource = (0,source/* perFileSource */.Bl)('eksctl', ['eksctl'], (file, context) => readEksctlFile(file, context));
 const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
 /** CloudFormation's random suffix of a generated role name (`…-Role1-1N1ZVZVZQ0Z3K`). */
 const GENERATED_SUFFIX_LENGTH = 13;
@@ -61477,7 +63780,7 @@ const MAX_ROLE_NAME = 64;
  * literal, and belongs to the shell session of that scope (see ShellVariables).
  */
 function readEksctlFile(file, context, options = {}) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']));
     const tree = parseYamlTree(file.path, file.text, { version: '1.1' });
     const scope = options.shellScope;
@@ -61494,10 +63797,10 @@ function readEksctlFile(file, context, options = {}) {
             !scalarText(child(root, 'apiVersion'))?.startsWith('eksctl.io/'))
             return;
         // Each ClusterConfig is created on its own (eksctl create cluster -f): a unit.
-        const config = emptyResult();
+        const config = (0,source/* emptyResult */.$)();
         new ClusterConfigReader(file.path, root, context.config.clusters, config).read();
         (0,model_facts/* placeInUnit */.$5)(config.facts, `eksctl ${file.path}${tree.documents.length > 1 ? `#${index}` : ''}`);
-        appendResult(result, config);
+        (0,source/* appendResult */.qi)(result, config);
     });
     return result;
 }
@@ -61516,7 +63819,7 @@ function readIamServiceAccountCommand(path, cluster, item, where, context, resul
             type: cluster.kind === 'known' ? 'string' : 'unknown',
         }
         : { kind: 'scalar', location, value: (0,model_value/* symbolic */.fv)('eksctl --cluster', location), type: 'unknown' };
-    const root = object(location, [field('metadata', object(location, [field('name', name, location)]), location)]);
+    const root = object(location, [eksctl_field('metadata', object(location, [eksctl_field('name', name, location)]), location)]);
     new ClusterConfigReader(path, root, context.config.clusters, result).serviceAccount(item, 0, where);
 }
 class ClusterConfigReader {
@@ -61576,6 +63879,74 @@ class ClusterConfigReader {
             for (const item of addons.items)
                 this.addon(item);
         this.addons(cluster);
+        for (const key of ['managedNodeGroups', 'nodeGroups']) {
+            const groups = child(this.root, key);
+            if (groups?.kind === 'array')
+                groups.items.forEach((item, index) => this.nodeGroup(item, key, index));
+        }
+    }
+    /**
+     * A `managedNodeGroups`/`nodeGroups` item and its node role (eksctl v0.230.0
+     * pkg/cfn/builder/iam.go addResourcesForIAM, iam_helper.go makeManagedPolicies): an existing one
+     * (`iam.instanceRoleARN`; `iam.instanceProfileARN` alone names a role the scan cannot see), or
+     * one eksctl creates. That role gets AmazonEKSWorkerNodePolicy only when `iam.attachPolicyARNs`
+     * is empty; otherwise exactly those ARNs, AmazonEC2ContainerRegistryReadOnly (self-managed
+     * groups), AmazonEC2ContainerRegistryPowerUser (`withAddonPolicies.imageBuilder`),
+     * CloudWatchAgentServerPolicy (`withAddonPolicies.cloudWatch`), `iam.attachPolicy` and the
+     * other `withAddonPolicies`' statements, none of which is eks-auth's.
+     */
+    nodeGroup(item, key, index) {
+        if (item.kind !== 'object')
+            return;
+        const name = scalarText(child(item, 'name'));
+        const label = `${key === 'managedNodeGroups' ? 'managed node group' : 'node group'} ${name ?? `${key}[${index}]`} (${this.path})`;
+        const group = { source: 'eksctl', location: child(item, 'name')?.location ?? item.location, label };
+        const clusterName = child(child(this.root, 'metadata'), 'name');
+        if (this.clusterName !== undefined && clusterName)
+            group.cluster = (0,model_value/* known */.eO)(this.clusterName, clusterName.location);
+        if (/^windows/i.test(scalarText(child(item, 'amiFamily')) ?? ''))
+            group.windows = true;
+        const iam = child(item, 'iam');
+        const roleArn = eksctl_valueOf(child(iam, 'instanceRoleARN'));
+        const attached = entry(iam, 'attachPolicyARNs');
+        if (roleArn)
+            group.roleArn = roleArn;
+        else if (!child(iam, 'instanceProfileARN') && attached?.value.kind === 'array' && attached.value.items.length > 0) {
+            const managedPolicyArns = attached.value.items.flatMap((arn) => {
+                const value = eksctl_valueOf(arn);
+                return value ? [{ arn: value, location: arn.location }] : [];
+            });
+            const permissions = { complete: true, statements: [] };
+            const inline = child(iam, 'attachPolicy');
+            if (inline)
+                addPermissionDocument(permissions, inline);
+            const addonPolicies = child(iam, 'withAddonPolicies');
+            const enabled = (flag) => scalarText(child(addonPolicies, flag)) === 'true';
+            const extra = [
+                ...(key === 'nodeGroups' ? ['AmazonEC2ContainerRegistryReadOnly'] : []),
+                ...(enabled('imageBuilder') ? ['AmazonEC2ContainerRegistryPowerUser'] : []),
+                ...(enabled('cloudWatch') ? ['CloudWatchAgentServerPolicy'] : []),
+            ];
+            for (const policy of extra)
+                managedPolicyArns.push({
+                    arn: (0,model_value/* known */.eO)(`arn:aws:iam::aws:policy/${policy}`, attached.keyLocation),
+                    location: attached.keyLocation,
+                });
+            if (managedPolicyArns.length !== attached.value.items.length + extra.length)
+                permissions.complete = false;
+            else if (permissions.complete) {
+                permissions.complete = false;
+                permissions.unreadManagedPolicies = managedPolicyArns.map((policy) => policy.arn);
+            }
+            group.createdRole = {
+                location: attached.keyLocation,
+                label: 'the node role eksctl creates for it',
+                managedPolicyArns,
+                permissions,
+            };
+        }
+        ;
+        (this.result.facts.nodeGroups ??= []).push(group);
     }
     /** A `fargateProfiles` item: its `selectors` (namespace, labels) and `podExecutionRoleARN`. */
     fargateProfile(item, index) {
@@ -61694,14 +64065,25 @@ class ClusterConfigReader {
         const privateCluster = entry(child(this.root, 'privateCluster'), 'enabled');
         const vpc = child(this.root, 'vpc');
         // A fully-private cluster in a VPC eksctl creates has private subnets only and no NAT gateway
-        // (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go AddResources); eksctl creates interface
-        // endpoints for ec2, ecr.api, ecr.dkr, s3 and sts, the regional one
-        // (pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices). An existing VPC
-        // (vpc.id, vpc.subnets) may have any route.
-        if (privateCluster && scalarText(privateCluster.value) === 'true' && !child(vpc, 'id') && !child(vpc, 'subnets'))
+        // (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go AddResources: IsFullyPrivate returns before
+        // addNATGateways). eksctl creates interface endpoints for ec2, ecr.api, ecr.dkr, s3 and sts
+        // (pkg/apis/eksctl.io/v1alpha5/endpoint_service.go RequiredEndpointServices;
+        // additionalEndpointServices adds only cloudformation, autoscaling or logs), none with
+        // privateCluster.skipEndpointCreation (pkg/cfn/builder/cluster.go). An existing VPC (vpc.id,
+        // vpc.subnets) may have any route.
+        if (privateCluster && scalarText(privateCluster.value) === 'true' && !child(vpc, 'id') && !child(vpc, 'subnets')) {
+            const skip = scalarText(entry(child(this.root, 'privateCluster'), 'skipEndpointCreation')?.value) === 'true';
             cluster.privateNetwork = {
                 location: privateCluster.keyLocation,
-                description: 'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates without a NAT gateway, whose STS endpoint is the regional one',
+                description: 'a fully-private eksctl cluster (privateCluster.enabled) in a VPC eksctl creates without a NAT gateway',
+                stsEndpoint: skip ? 'none' : privateCluster.keyLocation,
+            };
+        }
+        else if (this.natDisabledPrivateNodes(vpc))
+            cluster.privateNetwork = {
+                location: entry(child(vpc, 'nat'), 'gateway')?.keyLocation ?? nameEntry.keyLocation,
+                description: 'in the private subnets of the VPC eksctl creates with vpc.nat.gateway Disable, where every node group sets privateNetworking',
+                stsEndpoint: 'none',
             };
         // The cluster role (`iam.serviceRoleARN`) is in the cluster's account.
         const serviceRole = eksctl_valueOf(child(child(this.root, 'iam'), 'serviceRoleARN'));
@@ -61713,6 +64095,32 @@ class ClusterConfigReader {
         if (autoMode)
             cluster.autoMode = autoMode;
         return cluster;
+    }
+    /**
+     * A VPC eksctl creates without NAT gateway (eksctl v0.230.0 pkg/cfn/builder/vpc_ipv4.go
+     * addNATGateways: Disable adds nothing; its private subnets' route tables have no default route),
+     * where every node is in a private subnet: each of `nodeGroups` and `managedNodeGroups` sets
+     * `privateNetworking: true` without `subnets`, Fargate profiles take private subnets, and no
+     * Auto Mode, Karpenter, hybrid nodes or IPv6 family places nodes elsewhere.
+     */
+    natDisabledPrivateNodes(vpc) {
+        if (scalarText(child(child(vpc, 'nat'), 'gateway')) !== 'Disable' || child(vpc, 'id') || child(vpc, 'subnets'))
+            return false;
+        if (['karpenter', 'remoteNetworkConfig', 'outpost'].some((key) => child(this.root, key)))
+            return false;
+        if (scalarText(child(child(this.root, 'autoModeConfig'), 'enabled')) === 'true')
+            return false;
+        const family = scalarText(child(child(this.root, 'kubernetesNetworkConfig'), 'ipFamily'));
+        if (family !== undefined && family.toLowerCase() !== 'ipv4')
+            return false;
+        const groups = ['nodeGroups', 'managedNodeGroups'].map((key) => child(this.root, key));
+        if (groups.some((group) => group !== undefined && group.kind !== 'array'))
+            return false;
+        const items = groups.flatMap((group) => (group?.kind === 'array' ? group.items : []));
+        const fargate = child(this.root, 'fargateProfiles');
+        if (items.length === 0 && !(fargate?.kind === 'array' && fargate.items.length > 0))
+            return false;
+        return items.every((item) => scalarText(child(item, 'privateNetworking')) === 'true' && !child(item, 'subnets'));
     }
     /** The OIDC provider's ARN is a reference to what eksctl creates; its URL is the issuer when the config file names it. */
     provider(withOidc) {
@@ -61874,6 +64282,12 @@ class ClusterConfigReader {
             const node = child(item, key);
             if (!node)
                 continue;
+            if (key.endsWith('ARNs') && node.kind === 'array')
+                for (const arn of node.items) {
+                    const value = eksctl_valueOf(arn);
+                    if (value)
+                        (role.managedPolicyArns ??= []).push({ arn: value, location: arn.location });
+                }
             const size = node.kind === 'array'
                 ? node.items.length
                 : node.kind === 'object'
@@ -61931,7 +64345,7 @@ class ClusterConfigReader {
         };
         return policy(location, [
             ['Effect', eksctl_scalar('Allow', location)],
-            ['Principal', object(location, [field('Federated', federated, location)])],
+            ['Principal', object(location, [eksctl_field('Federated', federated, location)])],
             ['Action', { kind: 'array', location, items: [eksctl_scalar('sts:AssumeRoleWithWebIdentity', location)] }],
             ['Condition', object(location, conditions)],
         ]);
@@ -61948,7 +64362,7 @@ class ClusterConfigReader {
 function podIdentityTrust(location) {
     return policy(location, [
         ['Effect', eksctl_scalar('Allow', location)],
-        ['Principal', object(location, [field('Service', eksctl_scalar(POD_IDENTITY_PRINCIPAL, location), location)])],
+        ['Principal', object(location, [eksctl_field('Service', eksctl_scalar(POD_IDENTITY_PRINCIPAL, location), location)])],
         [
             'Action',
             { kind: 'array', location, items: [eksctl_scalar('sts:AssumeRole', location), eksctl_scalar('sts:TagSession', location)] },
@@ -61957,12 +64371,12 @@ function podIdentityTrust(location) {
 }
 function policy(location, statement) {
     return object(location, [
-        field('Version', eksctl_scalar('2012-10-17', location), location),
-        field('Statement', {
+        eksctl_field('Version', eksctl_scalar('2012-10-17', location), location),
+        eksctl_field('Statement', {
             kind: 'array',
             location,
             items: [
-                object(location, statement.map(([key, value]) => field(key, value, location))),
+                object(location, statement.map(([key, value]) => eksctl_field(key, value, location))),
             ],
         }, location),
     ]);
@@ -61970,7 +64384,7 @@ function policy(location, statement) {
 function object(location, entries) {
     return { kind: 'object', location, entries };
 }
-function field(key, value, location) {
+function eksctl_field(key, value, location) {
     return { key, keyLocation: location, value };
 }
 function eksctl_scalar(value, location) {
@@ -62005,136 +64419,6 @@ function markShellExpansions(node, scope, depth = 0) {
         for (const item of node.entries)
             markShellExpansions(item.value, scope, depth + 1);
     }
-}
-
-;// CONCATENATED MODULE: ./src/sources/shared/tree-edit.ts
-
-/**
- * Small, mutating edits of located trees (the copies a Kustomize build or a Helm release owns).
- * A node set by an edit carries the location of what set it, so findings point there.
- */
-function cloneTree(node) {
-    if (node.kind === 'scalar')
-        return { ...node, value: { ...node.value } };
-    if (node.kind === 'array')
-        return { ...node, items: node.items.map(cloneTree) };
-    return { ...node, entries: node.entries.map((item) => ({ ...item, value: cloneTree(item.value) })) };
-}
-/** The same tree with every location moved by `move` (a block scalar's content parsed on its own). */
-function relocateTree(node, move) {
-    const location = move(node.location);
-    const endLine = node.kind !== 'scalar' && node.endLine !== undefined
-        ? move({ ...node.location, line: node.endLine }).line
-        : undefined;
-    if (node.kind === 'scalar') {
-        const value = node.value.kind === 'known'
-            ? (0,model_value/* known */.eO)(node.value.value, move(node.value.location))
-            : (0,model_value/* symbolic */.fv)(node.value.expression, move(node.value.location));
-        return { ...node, location, value };
-    }
-    if (node.kind === 'array') {
-        const moved = { kind: 'array', location, items: node.items.map((item) => relocateTree(item, move)) };
-        if (endLine !== undefined)
-            moved.endLine = endLine;
-        return moved;
-    }
-    const moved = {
-        kind: 'object',
-        location,
-        entries: node.entries.map((item) => ({
-            key: item.key,
-            keyLocation: move(item.keyLocation),
-            value: relocateTree(item.value, move),
-        })),
-    };
-    if (endLine !== undefined)
-        moved.endLine = endLine;
-    return moved;
-}
-function tree_edit_stringNode(text, location) {
-    return { kind: 'scalar', location, value: (0,model_value/* known */.eO)(text, location), type: 'string' };
-}
-function objectNode(location) {
-    return { kind: 'object', location, entries: [] };
-}
-/** The entry kubectl applies when a key is duplicated: the last. */
-function tree_edit_lastEntry(node, key) {
-    if (node?.kind !== 'object')
-        return undefined;
-    for (let index = node.entries.length - 1; index >= 0; index -= 1)
-        if (node.entries[index].key === key)
-            return node.entries[index];
-    return undefined;
-}
-function get(node, key) {
-    return tree_edit_lastEntry(node, key)?.value;
-}
-function getPath(node, path) {
-    let current = node;
-    for (const key of path)
-        current = get(current, key);
-    return current;
-}
-/** A scalar's known text (numbers and booleans as written); undefined for null, symbolic and collections. */
-function textOf(node) {
-    if (node?.kind !== 'scalar' || node.type === 'null' || node.value.kind !== 'known')
-        return undefined;
-    return node.value.value;
-}
-function isNull(node) {
-    return node?.kind === 'scalar' && node.type === 'null';
-}
-/** Sets `key` (replacing every duplicate); a new entry's key is located at `keyLocation`. */
-function set(node, key, value, keyLocation = value.location) {
-    const index = node.entries.findIndex((item) => item.key === key);
-    if (index === -1) {
-        node.entries.push({ key, keyLocation, value });
-        return;
-    }
-    node.entries[index] = { ...node.entries[index], value };
-    node.entries = node.entries.filter((item, at) => at <= index || item.key !== key);
-}
-function remove(node, key) {
-    const before = node.entries.length;
-    node.entries = node.entries.filter((item) => item.key !== key);
-    return node.entries.length !== before;
-}
-/** The object at `path` below `node`, created (located at `location`) where missing or not an object. */
-function ensureObject(node, path, location) {
-    let current = node;
-    for (const key of path) {
-        const next = get(current, key);
-        if (next?.kind === 'object') {
-            current = next;
-            continue;
-        }
-        const created = objectNode(location);
-        set(current, key, created, location);
-        current = created;
-    }
-    return current;
-}
-/** Maps locations inside a block scalar's content (parsed on its own) to the lines of the file that holds it. */
-function blockScalarMover(text, node) {
-    const lines = text.split('\n');
-    const header = lines[node.location.line - 1] ?? '';
-    const indicator = header.slice(node.location.column - 1);
-    if (!/^[|>]/.test(indicator))
-        return () => node.location;
-    let indent = 0;
-    for (let index = node.location.line; index < lines.length; index += 1) {
-        const line = lines[index];
-        if (line.trim() === '')
-            continue;
-        indent = line.length - line.trimStart().length;
-        break;
-    }
-    return (location) => ({
-        ...location,
-        path: node.location.path,
-        line: node.location.line + location.line,
-        column: location.column + indent,
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/sources/helm/charts.ts
@@ -62228,372 +64512,6 @@ function chartDirectory(reference) {
 }
 function chartLocation(chart) {
     return chart.nameLocation ?? (0,model_location/* fileLocation */.A)(chart.chartFile);
-}
-
-;// CONCATENATED MODULE: ./src/sources/helm/evaluate.ts
-
-
-const ABSENT = { kind: 'absent' };
-function unknown(why) {
-    return { kind: 'unknown', why };
-}
-function evaluate_valueOf(node) {
-    return node ? { kind: 'value', node } : ABSENT;
-}
-function evaluate(pipeline, scope) {
-    const tokens = tokenize(pipeline);
-    if (!tokens)
-        return unknown(pipeline);
-    const commands = splitTopLevel(tokens, '|');
-    let result;
-    for (const command of commands) {
-        if (command.length === 0)
-            return unknown(pipeline);
-        result = runCommand(command, scope, result);
-        if (result.kind === 'unknown')
-            return result;
-    }
-    return result ?? unknown(pipeline);
-}
-/** Go template truthiness: false, 0, nil, "", empty maps and lists are false; undefined when unknown. */
-function truthy(value) {
-    if (value.kind === 'absent')
-        return false;
-    if (value.kind === 'unknown')
-        return undefined;
-    const node = value.node;
-    if (node.kind === 'object')
-        return node.entries.length > 0;
-    if (node.kind === 'array')
-        return node.items.length > 0;
-    if (node.value.kind === 'symbolic')
-        return undefined;
-    if (node.type === 'null')
-        return false;
-    const text = node.value.value;
-    if (node.type === 'boolean')
-        return /^(true|yes|on|y)$/i.test(text);
-    if (node.type === 'number')
-        return Number(text.replace(/_/g, '')) !== 0;
-    return text !== '';
-}
-/**
- * How a value prints in a template: Helm reads every values number as a float64, and Go prints
- * a float64 of a million or more in scientific notation (`4.06214073512e+11`).
- */
-function printed(value, scope) {
-    if (value.kind === 'absent')
-        return '';
-    if (value.kind === 'unknown' || value.node.kind !== 'scalar' || value.node.value.kind !== 'known')
-        return undefined;
-    const node = value.node;
-    const text = node.value.kind === 'known' ? node.value.value : '';
-    if (node.type === 'null')
-        return '';
-    if (node.type === 'boolean')
-        return /^(true|yes|on|y)$/i.test(text) ? 'true' : 'false';
-    if (node.type === 'number') {
-        scope.printedNumbers.push(node);
-        return goFloat(text);
-    }
-    return text;
-}
-/** Go's `%v` of the float64 a YAML number becomes. */
-function goFloat(text) {
-    const plain = text.replace(/_/g, '');
-    // YAML 1.1 octal (0755), as Helm's YAML reader takes it.
-    const number = /^[-+]?0[0-7]+$/.test(plain) ? parseInt(plain, 8) : Number(plain);
-    if (!Number.isFinite(number))
-        return text;
-    const exponent = number === 0 ? 0 : Math.floor(Math.log10(Math.abs(number)));
-    // strconv's shortest %g: the exponent form below 1e-4 and from 1e6 on.
-    if (exponent < -4 || exponent >= 6) {
-        const [mantissa, power] = number.toExponential().split('e');
-        const sign = power.startsWith('-') ? '-' : '+';
-        const digits = power.replace(/^[+-]/, '');
-        return `${mantissa}e${sign}${digits.padStart(2, '0')}`;
-    }
-    return String(number);
-}
-function runCommand(command, scope, piped) {
-    const [head, ...rest] = command;
-    if (!head)
-        return unknown('empty command');
-    if (head.kind !== 'identifier') {
-        if (rest.length > 0 || piped)
-            return unknown('arguments to a value');
-        return operand(head, scope);
-    }
-    const args = rest.map((token) => operand(token, scope));
-    if (piped)
-        args.push(piped);
-    return call(head.text, args, scope);
-}
-function operand(token, scope) {
-    switch (token.kind) {
-        case 'string':
-            return { kind: 'value', node: tree_edit_stringNode(token.text, scope.at) };
-        case 'number':
-            return literal(token.text, 'number', scope.at);
-        case 'group':
-            return evaluateTokens(token.tokens, scope);
-        case 'field':
-            return evaluate_field(token.text, scope);
-        case 'identifier':
-            if (token.text === 'true' || token.text === 'false') {
-                return literal(token.text, 'boolean', scope.at);
-            }
-            if (token.text === 'nil')
-                return ABSENT;
-            return call(token.text, [], scope);
-        default:
-            return unknown('|');
-    }
-}
-function evaluateTokens(tokens, scope) {
-    let result;
-    for (const command of splitTopLevel(tokens, '|')) {
-        result = runCommand(command, scope, result);
-        if (result.kind === 'unknown')
-            return result;
-    }
-    return result ?? unknown('empty group');
-}
-/** `.a.b`, `$.a.b`, `$var.a`, `.` */
-function evaluate_field(text, scope) {
-    let base;
-    let path;
-    if (text.startsWith('$')) {
-        const name = /^\$\w*/.exec(text)[0];
-        base =
-            name === '$' ? { kind: 'value', node: scope.root } : (scope.variables.get(name) ?? unknown(`variable ${name}`));
-        path = text.slice(name.length);
-    }
-    else {
-        base = scope.dot;
-        path = text;
-    }
-    const keys = path.split('.').filter((key) => key !== '');
-    let current = base;
-    for (const key of keys) {
-        if (current.kind !== 'value')
-            return current.kind === 'absent' ? ABSENT : current;
-        if (current.node.kind !== 'object')
-            return current.node.kind === 'scalar' && current.node.value.kind === 'symbolic' ? unknown(text) : ABSENT;
-        current = evaluate_valueOf(get(current.node, key));
-    }
-    return current;
-}
-function call(name, args, scope) {
-    const known = (value, location = scope.at) => ({
-        kind: 'value',
-        node: tree_edit_stringNode(value, location),
-    });
-    const locationOf = (value) => value?.kind === 'value' ? value.node.location : scope.at;
-    const texts = () => {
-        const result = [];
-        for (const arg of args) {
-            const text = printed(arg, scope);
-            if (text === undefined)
-                return undefined;
-            result.push(text);
-        }
-        return result;
-    };
-    switch (name) {
-        case 'include':
-        case 'template': {
-            const helperName = args[0]?.kind === 'value' ? textOf(args[0].node) : undefined;
-            if (helperName === undefined || args.length !== 2)
-                return unknown(name);
-            return scope.helper(helperName, args[1], scope.at) ?? unknown(`${name} "${helperName}"`);
-        }
-        case 'default': {
-            if (args.length !== 2)
-                return unknown('default');
-            const value = args[1];
-            const isTrue = truthy(value);
-            if (isTrue === undefined)
-                return unknown('default');
-            return isTrue ? value : args[0];
-        }
-        case 'quote':
-        case 'squote':
-        case 'toString': {
-            const values = texts();
-            if (!values)
-                return unknown(name);
-            return known(values.join(' '), locationOf(args[0]));
-        }
-        case 'toYaml':
-        case 'nindent':
-        case 'indent':
-        case 'required':
-            return args.length === 0 ? unknown(name) : args[args.length - 1];
-        case 'trunc': {
-            const count = Number(textOf(args[0]?.kind === 'value' ? args[0].node : undefined));
-            const value = args[1] ? printed(args[1], scope) : undefined;
-            if (value === undefined || !Number.isInteger(count))
-                return unknown('trunc');
-            return known(count >= 0 ? value.slice(0, count) : value.slice(count), locationOf(args[1]));
-        }
-        case 'trimSuffix':
-        case 'trimPrefix': {
-            const values = texts();
-            if (!values || values.length !== 2)
-                return unknown(name);
-            const [affix, value] = values;
-            if (name === 'trimSuffix')
-                return known(value.endsWith(affix) ? value.slice(0, value.length - affix.length) : value, locationOf(args[1]));
-            return known(value.startsWith(affix) ? value.slice(affix.length) : value, locationOf(args[1]));
-        }
-        case 'lower':
-        case 'upper':
-        case 'trim': {
-            const values = texts();
-            if (!values || values.length !== 1)
-                return unknown(name);
-            const value = values[0];
-            return known(name === 'lower' ? value.toLowerCase() : name === 'upper' ? value.toUpperCase() : value.trim(), locationOf(args[0]));
-        }
-        case 'not': {
-            const isTrue = args.length === 1 ? truthy(args[0]) : undefined;
-            return isTrue === undefined ? unknown('not') : evaluate_boolean(!isTrue, scope.at);
-        }
-        case 'and':
-        case 'or': {
-            if (args.length < 2)
-                return unknown(name);
-            for (const arg of args) {
-                const isTrue = truthy(arg);
-                if (isTrue === undefined)
-                    return unknown(name);
-                if (name === 'and' && !isTrue)
-                    return arg;
-                if (name === 'or' && isTrue)
-                    return arg;
-            }
-            return args[args.length - 1];
-        }
-        case 'eq':
-        case 'ne': {
-            const values = texts();
-            if (!values || values.length < 2)
-                return unknown(name);
-            const equal = values.slice(1).some((value) => value === values[0]);
-            return evaluate_boolean(name === 'eq' ? equal : !equal, scope.at);
-        }
-        default:
-            return unknown(name);
-    }
-}
-function evaluate_boolean(value, location) {
-    return literal(String(value), 'boolean', location);
-}
-function literal(text, type, location) {
-    return { kind: 'value', node: { kind: 'scalar', location, value: { kind: 'known', value: text, location }, type } };
-}
-/** A value that only exists when the chart is installed (the release name of an unknown release). */
-function symbolicNode(expression, location) {
-    return { kind: 'scalar', location, value: (0,model_value/* symbolic */.fv)(expression, location), type: 'unknown' };
-}
-function tokenize(text) {
-    const pieces = [];
-    let index = 0;
-    while (index < text.length) {
-        const character = text[index];
-        if (/\s/.test(character)) {
-            index += 1;
-            continue;
-        }
-        if (character === '"') {
-            let value = '';
-            index += 1;
-            while (index < text.length && text[index] !== '"') {
-                if (text[index] === '\\' && index + 1 < text.length) {
-                    const next = text[index + 1];
-                    value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
-                    index += 2;
-                }
-                else {
-                    value += text.charAt(index);
-                    index += 1;
-                }
-            }
-            if (index >= text.length)
-                return undefined;
-            index += 1;
-            pieces.push({ kind: 'string', text: value });
-            continue;
-        }
-        if (character === '`') {
-            const end = text.indexOf('`', index + 1);
-            if (end === -1)
-                return undefined;
-            pieces.push({ kind: 'string', text: text.slice(index + 1, end) });
-            index = end + 1;
-            continue;
-        }
-        if (character === '|') {
-            pieces.push({ kind: 'pipe' });
-            index += 1;
-            continue;
-        }
-        if (character === '(') {
-            pieces.push({ kind: 'group', tokens: [] });
-            index += 1;
-            continue;
-        }
-        if (character === ')') {
-            pieces.push({ kind: 'close' });
-            index += 1;
-            continue;
-        }
-        const word = /^[^\s|()"`]+/.exec(text.slice(index))[0];
-        index += word.length;
-        if (/^-?\d/.test(word))
-            pieces.push({ kind: 'number', text: word });
-        else if (word.startsWith('.') || word.startsWith('$'))
-            pieces.push({ kind: 'field', text: word });
-        else if (/^[A-Za-z_]\w*$/.test(word))
-            pieces.push({ kind: 'identifier', text: word });
-        else
-            return undefined;
-    }
-    return nest(pieces);
-}
-/** Turns `( … )` into group tokens. */
-function nest(pieces) {
-    const stack = [[]];
-    const groups = [];
-    for (const piece of pieces) {
-        if (piece.kind === 'group') {
-            const group = { kind: 'group', tokens: [] };
-            stack[stack.length - 1].push(group);
-            groups.push(group);
-            stack.push(group.tokens);
-        }
-        else if (piece.kind === 'close') {
-            if (stack.length === 1)
-                return undefined;
-            stack.pop();
-            groups.pop();
-        }
-        else {
-            stack[stack.length - 1].push(piece);
-        }
-    }
-    return stack.length === 1 ? stack[0] : undefined;
-}
-function splitTopLevel(tokens, separator) {
-    const commands = [[]];
-    for (const token of tokens) {
-        if (token.kind === 'pipe' && separator === '|')
-            commands.push([]);
-        else
-            commands[commands.length - 1].push(token);
-    }
-    return commands;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/helm/go-template.ts
@@ -62840,7 +64758,7 @@ function helperEvaluator(chart) {
             return unknown(`include "${name}"`);
         switch (role) {
             case 'name':
-                return chartName(chart);
+                return helpers_chartName(chart);
             case 'fullname':
                 return fullname(chart, at);
             case 'serviceAccountName':
@@ -62848,14 +64766,14 @@ function helperEvaluator(chart) {
         }
     };
 }
-function chartName(chart) {
+function helpers_chartName(chart) {
     const override = evaluate_valueOf(get(chart.values, 'nameOverride'));
     const overridden = truthy(override);
     if (overridden === undefined)
         return unknown('nameOverride');
     if (overridden)
         return truncated(override, chart);
-    return { kind: 'value', node: tree_edit_stringNode(chart.chartName, chart.chartNameLocation) };
+    return { kind: 'value', node: stringNode(chart.chartName, chart.chartNameLocation) };
 }
 function fullname(chart, at) {
     const override = evaluate_valueOf(get(chart.values, 'fullnameOverride'));
@@ -62864,7 +64782,7 @@ function fullname(chart, at) {
         return unknown('fullnameOverride');
     if (overridden)
         return truncated(override, chart);
-    const name = chartName(chart);
+    const name = helpers_chartName(chart);
     const nameText = name.kind === 'value' ? textOf(name.node) : undefined;
     const release = chart.release.name;
     const releaseText = textOf(release);
@@ -62874,7 +64792,7 @@ function fullname(chart, at) {
         return { kind: 'value', node: symbolicNode(`helm-fullname:${chart.label}`, release.location ?? at) };
     }
     const text = releaseText.includes(nameText) ? releaseText : `${releaseText}-${nameText}`;
-    return { kind: 'value', node: tree_edit_stringNode(trimDash(text.slice(0, 63)), release.location) };
+    return { kind: 'value', node: stringNode(trimDash(text.slice(0, 63)), release.location) };
 }
 function serviceAccountName(chart, at) {
     const serviceAccount = get(chart.values, 'serviceAccount');
@@ -62888,17 +64806,17 @@ function serviceAccountName(chart, at) {
         const text = printed(name, chart);
         return text === undefined
             ? unknown('serviceAccount.name')
-            : { kind: 'value', node: tree_edit_stringNode(text, name.node.location) };
+            : { kind: 'value', node: stringNode(text, name.node.location) };
     }
     if (creates)
         return fullname(chart, at);
-    return { kind: 'value', node: tree_edit_stringNode('default', create.kind === 'value' ? create.node.location : at) };
+    return { kind: 'value', node: stringNode('default', create.kind === 'value' ? create.node.location : at) };
 }
 function truncated(value, chart) {
     const text = printed(value, chart);
     if (text === undefined || value.kind !== 'value')
         return unknown('name');
-    return { kind: 'value', node: tree_edit_stringNode(trimDash(text.slice(0, 63)), value.node.location) };
+    return { kind: 'value', node: stringNode(trimDash(text.slice(0, 63)), value.node.location) };
 }
 /** sprig's trimSuffix "-": one dash. */
 function trimDash(text) {
@@ -62948,7 +64866,7 @@ class release_objects_TemplateReader {
         set(release, 'Namespace', chart.release.namespace);
         set(this.root, 'Release', release);
         const chartNode = objectNode(at);
-        set(chartNode, 'Name', tree_edit_stringNode(chart.chartName, chart.chartNameLocation));
+        set(chartNode, 'Name', stringNode(chart.chartName, chart.chartNameLocation));
         set(this.root, 'Chart', chartNode);
     }
     read() {
@@ -63039,7 +64957,7 @@ class release_objects_TemplateReader {
             const key = this.key(item);
             if (key === undefined)
                 continue;
-            let value = this.node(item.value) ?? tree_edit_stringNode('', item.keyLocation);
+            let value = this.node(item.value) ?? stringNode('', item.keyLocation);
             for (const fragment of this.fragmentsByEntry.get(item) ?? [])
                 value = merge(value, fragment);
             built.entries.push({ key, keyLocation: item.keyLocation, value });
@@ -63093,7 +65011,7 @@ class release_objects_TemplateReader {
                 keyLocation: entry.keyLocation,
                 value: text === undefined
                     ? symbolicNode(`helm:${entry.key}`, entry.value.location)
-                    : tree_edit_stringNode(text, entry.value.location),
+                    : stringNode(text, entry.value.location),
             };
         });
     }
@@ -63120,7 +65038,7 @@ class release_objects_TemplateReader {
             const action = this.skeleton.placeholders.get(text);
             const status = this.status(action.start);
             if (status.active === false)
-                return tree_edit_stringNode('', location);
+                return stringNode('', location);
             const value = this.evaluate(action.text, status, action.start);
             if (value.kind === 'absent') {
                 const absent = {
@@ -63171,7 +65089,7 @@ class release_objects_TemplateReader {
             this.reportPrintedNumbers(misprinted, location);
         if (unknownPart || misprinted.length > 0)
             return symbolicNode(`helm:${source}`, location);
-        const node = tree_edit_stringNode(composed, location);
+        const node = stringNode(composed, location);
         if (unsetPart)
             this.unset.add(node);
         return node;
@@ -63317,77 +65235,6 @@ function isLargeNumber(node) {
     return goFloat(text) !== text;
 }
 
-;// CONCATENATED MODULE: ./src/sources/helm/values.ts
-
-
-/** A values document as Helm reads it (YAML 1.1, like the sigs.k8s.io/yaml Helm uses), or its first problem. */
-function parseValues(path, text) {
-    const tree = parseYamlTree(path, text, { version: '1.1' });
-    const root = tree.documents[0]?.root;
-    if (root?.kind === 'object')
-        return { root, findings: tree.findings };
-    return { root: objectNode({ path, line: 1, column: 1 }), findings: tree.findings };
-}
-/**
- * Helm's coalescing of values: maps merge key by key, anything else is replaced, and `null`
- * removes a key. Each leaf keeps the location of the file that set it.
- */
-function mergeValues(base, override) {
-    const merged = cloneTree(base);
-    mergeInto(merged, override);
-    return merged;
-}
-function mergeInto(target, override) {
-    for (const item of override.entries) {
-        if (isNull(item.value)) {
-            target.entries = target.entries.filter((existing) => existing.key !== item.key);
-            continue;
-        }
-        const current = get(target, item.key);
-        if (item.value.kind === 'object' && current?.kind === 'object') {
-            mergeInto(current, item.value);
-            continue;
-        }
-        set(target, item.key, cloneTree(item.value), item.keyLocation);
-    }
-}
-/** `a.b.c` (with `\.` for a dot inside a key, as in `--set` and Argo CD parameters) as keys. */
-function splitValuesPath(path) {
-    const keys = [];
-    let current = '';
-    for (let index = 0; index < path.length; index += 1) {
-        const character = path[index];
-        if (character === '\\' && path[index + 1] === '.') {
-            current += '.';
-            index += 1;
-        }
-        else if (character === '.') {
-            keys.push(current);
-            current = '';
-        }
-        else {
-            current += character;
-        }
-    }
-    keys.push(current);
-    return keys;
-}
-/** Sets a dotted path (an Argo CD parameter) to a node, creating maps on the way. */
-function setValuesPath(root, keys, value) {
-    let current = root;
-    for (const key of keys.slice(0, -1)) {
-        const next = get(current, key);
-        if (next?.kind === 'object') {
-            current = next;
-            continue;
-        }
-        const created = objectNode(value.location);
-        set(current, key, created, value.location);
-        current = created;
-    }
-    set(current, keys[keys.length - 1], value, value.location);
-}
-
 ;// CONCATENATED MODULE: ./src/sources/helm/releases.ts
 
 
@@ -63415,8 +65262,8 @@ function findReleases(charts, configured, files, configPath) {
         const fallback = chartLocation(chart);
         result.releases.push({
             chart,
-            name: tree_edit_stringNode(entry.name, entry.nameLocation ?? fallback),
-            namespace: tree_edit_stringNode(entry.namespace, entry.namespaceLocation ?? fallback),
+            name: stringNode(entry.name, entry.nameLocation ?? fallback),
+            namespace: stringNode(entry.namespace, entry.namespaceLocation ?? fallback),
             valueFiles: entry.values.map((path) => ({ path, location: at ?? fallback })),
             inline: [],
             replacesChartValues: false,
@@ -63500,7 +65347,7 @@ function argoRelease(root, file, charts, result) {
                 const value = get(parameter, 'value');
                 if (parameterName === undefined || !value)
                     continue;
-                setValuesPath(set, splitValuesPath(parameterName), value.kind === 'scalar' ? tree_edit_stringNode(textOf(value) ?? '', value.location) : value);
+                setValuesPath(set, splitValuesPath(parameterName), value.kind === 'scalar' ? stringNode(textOf(value) ?? '', value.location) : value);
             }
             release.inline.push(set);
         }
@@ -63537,7 +65384,7 @@ function fluxRelease(root, charts, result) {
     if (!name && metadataName && textOf(metadataName) !== undefined) {
         // Flux names a release [<targetNamespace>-]<name>.
         const text = targetNamespace ? `${textOf(targetNamespace)}-${textOf(metadataName)}` : textOf(metadataName);
-        name = tree_edit_stringNode(text, metadataName.location);
+        name = stringNode(text, metadataName.location);
     }
     const release = newRelease(chart, name, namespace, declaredAt, 'flux');
     const valuesFiles = releases_listItems(get(chartSpec, 'valuesFiles'));
@@ -63577,6 +65424,12 @@ function nonEmpty(node) {
     return node && text !== undefined && text.trim() !== '' ? node : undefined;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/discover/file-bytes.ts
+var file_bytes = __nccwpck_require__(8659);
 ;// CONCATENATED MODULE: ./src/sources/shared/locate-rendered.ts
 
 
@@ -63630,7 +65483,7 @@ function locateNode(rendered, native, holder) {
         return node;
     }
     const entries = rendered.entries.map((item) => {
-        const counterpart = native?.kind === 'object' ? tree_edit_lastEntry(native, item.key) : undefined;
+        const counterpart = native?.kind === 'object' ? lastEntry(native, item.key) : undefined;
         return {
             key: item.key,
             keyLocation: counterpart?.keyLocation ?? location,
@@ -63978,7 +65831,7 @@ function roleArnOnNoServiceAccount(values, facts, label) {
     const name = get(settings, 'name');
     if (name && (textOf(name) === undefined || textOf(name)?.trim() !== ''))
         return undefined;
-    const annotation = tree_edit_lastEntry(get(settings, 'annotations'), kubernetes/* ROLE_ARN_ANNOTATION */.Xg);
+    const annotation = lastEntry(get(settings, 'annotations'), kubernetes/* ROLE_ARN_ANNOTATION */.Xg);
     if (annotation?.value.kind !== 'scalar' || annotation.value.type === 'null')
         return undefined;
     const roleArn = annotation.value.value;
@@ -64100,7 +65953,7 @@ const helmSource = {
     name: 'helm',
     kinds: ['helm-chart'],
     read(files, context) {
-        const result = emptyResult();
+        const result = (0,source/* emptyResult */.$)();
         const repository = context.repository;
         const { charts, findings } = readCharts(files, context.files, repository);
         result.findings.push(...findings);
@@ -64117,7 +65970,7 @@ const helmSource = {
             const releases = discovery.releases.filter((release) => release.chart === chart);
             for (const release of releases.length > 0 ? releases : [unknownRelease(chart)]) {
                 try {
-                    appendResult(result, releaseResult(release, repository, context, consumed));
+                    (0,source/* appendResult */.qi)(result, releaseResult(release, repository, context, consumed));
                 }
                 catch (error) {
                     result.findings.push({
@@ -64133,7 +65986,7 @@ const helmSource = {
             if (text !== undefined)
                 result.suppressions.push(...commentSuppressions(path, text, ['#']));
         }
-        dropRepeats(result);
+        (0,source/* dropRepeats */.eQ)(result);
         result.consumedFiles = [...consumed];
         return result;
     },
@@ -64150,7 +66003,7 @@ function chartReleaseResult(release, context) {
     return result;
 }
 function releaseResult(release, repository, context, consumed) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     const values = releaseValues(release, repository, result.findings, consumed);
     const native = chartObjects(release.chart, values, release, repository, result.findings);
     let objects = native;
@@ -64170,7 +66023,7 @@ function releaseResult(release, repository, context, consumed) {
     if (release.via !== 'none' && !repository.isFile(join(release.chart.directory, 'requirements.yaml')))
         result.findings.push(...roleArnsUnread(release.chart, values, releaseLabel(release), defaultValuesFiles(release.chart)));
     (0,model_facts/* placeInUnit */.$5)(read.facts, helmUnit(release));
-    appendResult(result, read);
+    (0,source/* appendResult */.qi)(result, read);
     return result;
 }
 /** The chart's and its enabled subcharts' objects for this release and these values. */
@@ -64816,14 +66669,14 @@ const iamJsonSource = {
     kinds: ['iam-json'],
     read(files, context) {
         const binder = new RoleBinder(context.config, context.files);
-        const result = emptyResult();
+        const result = (0,source/* emptyResult */.$)();
         for (const file of files)
-            appendResult(result, readIamJsonFile(file, binder));
+            (0,source/* appendResult */.qi)(result, readIamJsonFile(file, binder));
         return result;
     },
 };
 function readIamJsonFile(file, binder) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     const parsed = (0,json_tree/* parseJsonTree */.U)(file.path, file.text);
     if (!parsed.ok) {
         const directive = templateDirectiveIn(file.text);
@@ -65105,7 +66958,7 @@ function parseKustomization(path, text) {
     readPatches(root, kustomization);
     kustomization.replacesAnnotations = list(get(root, 'replacements')).some(mayReplaceAnnotations);
     for (const field of UNEVALUATED_FIELDS) {
-        const entry = tree_edit_lastEntry(root, field);
+        const entry = lastEntry(root, field);
         if (entry && !isEmpty(entry.value))
             kustomization.unevaluated.push({ value: field, location: entry.keyLocation });
     }
@@ -65457,6 +67310,8 @@ function sameTree(a, b) {
     return false;
 }
 
+// EXTERNAL MODULE: ./src/sources/shared/repository-files.ts
+var repository_files = __nccwpck_require__(5830);
 ;// CONCATENATED MODULE: ./src/sources/kustomize/build.ts
 
 
@@ -65604,7 +67459,7 @@ class KustomizeBuilder {
         for (const reference of [...kustomization.resources, ...kustomization.components]) {
             if (isRemoteReference(reference.value))
                 continue;
-            const path = resolveReference(kustomization.directory, reference.value);
+            const path = (0,repository_files/* resolveReference */.sX)(kustomization.directory, reference.value);
             if (this.files.discovered(path) || this.files.outside(path) || !this.files.isDirectory(path))
                 continue;
             const file = this.kustomizationIn(path);
@@ -65702,7 +67557,7 @@ class KustomizeBuilder {
     resolve(kustomization, reference) {
         if (isRemoteReference(reference.value))
             return { kind: 'remote' };
-        const path = resolveReference(kustomization.directory, reference.value);
+        const path = (0,repository_files/* resolveReference */.sX)(kustomization.directory, reference.value);
         if (this.files.outside(path))
             return { kind: 'outside' };
         if (this.files.discovered(path))
@@ -65740,7 +67595,7 @@ class KustomizeBuilder {
             });
             return undefined;
         }
-        this.missing(build, reference.location, reference.value, resolveReference(kustomization.directory, reference.value), 'the objects it would add are');
+        this.missing(build, reference.location, reference.value, (0,repository_files/* resolveReference */.sX)(kustomization.directory, reference.value), 'the objects it would add are');
         return undefined;
     }
     /**
@@ -65820,7 +67675,7 @@ class KustomizeBuilder {
         if (cached?.objects && (cached.everyDocument || !everyDocument))
             return cached;
         const text = this.files.read(path);
-        if (isUnreadable(text)) {
+        if ((0,repository_files/* isUnreadable */.GZ)(text)) {
             const why = text === 'too-large'
                 ? 'it is larger than maxFileBytes'
                 : text === 'not-text'
@@ -65835,10 +67690,14 @@ class KustomizeBuilder {
         this.manifests.set(path, manifest);
         return manifest;
     }
-    /** The findings and comment suppressions of a resource file a build read, if one did. */
+    /** The findings and comment suppressions of a resource file a build read, if one did (`everyDocument`: of every document). */
     parsedManifest(path) {
         const parsed = this.manifests.get(path);
         return typeof parsed === 'object' ? parsed : undefined;
+    }
+    /** The resource files a build of this kustomization loads (see `plan`). */
+    loadsOf(path) {
+        return this.planOf(path).loads;
     }
     transform(kustomization, resources, build) {
         for (const field of ['patchesStrategicMerge', 'patches']) {
@@ -65925,7 +67784,7 @@ class KustomizeBuilder {
                 this.missing(build, spec.file.location, `The patch ${path}`, path, 'what it changes is');
                 return undefined;
             }
-            if (isUnreadable(text)) {
+            if ((0,repository_files/* isUnreadable */.GZ)(text)) {
                 this.fail(build, spec.file.location, `The patch ${path} cannot be read (kustomize build fails)`);
                 return undefined;
             }
@@ -65959,7 +67818,7 @@ class KustomizeBuilder {
             if (candidates.length === 1) {
                 const current = get(get(candidates[0].root, 'metadata'), 'name');
                 if (current?.kind === 'scalar' && textOf(current) !== name)
-                    set(holder, field, tree_edit_stringNode(textOf(current), current.value.location));
+                    set(holder, field, stringNode(textOf(current), current.value.location));
                 continue;
             }
             // A base that was not read may define it, under a name this build changed.
@@ -65982,10 +67841,10 @@ function setNamespace(resources, namespace) {
     for (const resource of resources) {
         const kind = kindOf(resource.root);
         if (kind === 'Namespace') {
-            set(ensureObject(resource.root, ['metadata'], namespace.location), 'name', tree_edit_stringNode(value, namespace.location));
+            set(ensureObject(resource.root, ['metadata'], namespace.location), 'name', stringNode(value, namespace.location));
         }
         else if (kind !== undefined && !kubernetes/* CLUSTER_SCOPED_KINDS */.Me.has(kind)) {
-            set(ensureObject(resource.root, ['metadata'], namespace.location), 'namespace', tree_edit_stringNode(value, namespace.location));
+            set(ensureObject(resource.root, ['metadata'], namespace.location), 'namespace', stringNode(value, namespace.location));
         }
         remember(resource);
     }
@@ -66000,7 +67859,7 @@ function setNames(resources, prefix, suffix) {
         const name = textOf(get(metadata, 'name'));
         if (metadata?.kind !== 'object' || name === undefined)
             continue;
-        set(metadata, 'name', tree_edit_stringNode(`${textOf(prefix) ?? ''}${name}${textOf(suffix) ?? ''}`, location));
+        set(metadata, 'name', stringNode(`${textOf(prefix) ?? ''}${name}${textOf(suffix) ?? ''}`, location));
         remember(resource);
     }
 }
@@ -66019,7 +67878,7 @@ function setMetadataMap(resources, field, entries, templates) {
         for (const path of targets) {
             for (const entry of entries) {
                 const map = ensureObject(resource.root, path, entry.keyLocation);
-                set(map, entry.key, tree_edit_stringNode(textOf(entry.value) ?? '', entry.value.location), entry.keyLocation);
+                set(map, entry.key, stringNode(textOf(entry.value) ?? '', entry.value.location), entry.keyLocation);
             }
         }
     }
@@ -66156,6 +68015,9 @@ function describeDirectory(directory) {
 
 const FLUX_GROUP = 'kustomize.toolkit.fluxcd.io/';
 const DISABLED = 'kustomize.toolkit.fluxcd.io/substitute';
+function isYamlManifest(file) {
+    return file.kind === 'kubernetes' && /\.(ya?ml)$/i.test(file.path);
+}
 /**
  * The Flux Kustomizations of the scan whose `spec.path` is a directory of this repository. Only a
  * GitRepository named flux-system (the repository `flux bootstrap` syncs, this one) is taken as
@@ -66198,8 +68060,11 @@ function findFluxKustomizations(files, repository, builder) {
 function fluxAndConfigMaps(files) {
     const kustomizations = [];
     const configMaps = [];
+    // The ConfigMaps matter only to a Flux Kustomization's substitutions: without one, none is parsed.
+    if (!files.some((file) => isYamlManifest(file) && file.text.includes(FLUX_GROUP)))
+        return { kustomizations, configMaps };
     for (const file of files) {
-        if (file.kind !== 'kubernetes' || !/\.(ya?ml)$/i.test(file.path))
+        if (!isYamlManifest(file))
             continue;
         const flux = file.text.includes(FLUX_GROUP);
         if (!flux && !/kind:\s*ConfigMap/.test(file.text))
@@ -66334,6 +68199,61 @@ function unmatchedTargetFindings(build, flux) {
     }));
 }
 
+// EXTERNAL MODULE: ./src/collections.ts
+var collections = __nccwpck_require__(2122);
+;// CONCATENATED MODULE: ./src/sources/kustomize/groups.ts
+
+/**
+ * The build roots one of `count` parts makes (indexes into `roots`, in order). Builds that load a
+ * common resource file stay in one part, in their order: the builder's parse of a file depends on
+ * the builds that loaded it before (a build made again from every document leaves the file parsed
+ * whole for the next), so each part sees every file as one builder making every build would.
+ * Groups go to parts in order of their first root, cut by the number of files they load.
+ */
+function rootsOfPart(roots, loadsOf, part, count) {
+    const groups = buildGroups(roots, loadsOf);
+    const weights = groups.map((group) => group.reduce((sum, index) => sum + 1 + loadsOf(roots[index] ?? '').length, 0));
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const owned = [];
+    let before = 0;
+    for (const [position, group] of groups.entries()) {
+        const weight = weights[position] ?? 0;
+        const at = Math.min(count - 1, Math.floor(((before + weight / 2) * count) / Math.max(total, 1)));
+        if (at === part)
+            owned.push(...group);
+        before += weight;
+    }
+    return owned.sort((a, b) => a - b);
+}
+/** The roots joined by common resource files (indexes, each group in order), groups in order of their first root. */
+function buildGroups(roots, loadsOf) {
+    const parent = new Map();
+    const find = (index) => {
+        let at = index;
+        for (let up = parent.get(at); up !== undefined && up !== at; up = parent.get(at))
+            at = up;
+        parent.set(index, at);
+        return at;
+    };
+    const firstLoader = new Map();
+    for (const [index, root] of roots.entries()) {
+        parent.set(index, index);
+        for (const load of loadsOf(root)) {
+            const other = firstLoader.get(load);
+            if (other === undefined) {
+                firstLoader.set(load, index);
+                continue;
+            }
+            const [low, high] = [find(other), find(index)].sort((a, b) => a - b);
+            parent.set(high, low);
+        }
+    }
+    const groups = new Map();
+    for (const index of roots.keys())
+        (0,collections/* getOrCreate */.Ic)(groups, find(index), () => []).push(index);
+    return [...groups.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/sources/kustomize/index.ts
 
 
@@ -66347,46 +68267,112 @@ function unmatchedTargetFindings(build, flux) {
 
 
 
+
+/** Below this many kustomization files, one thread builds them all. */
+const PART_MIN_KUSTOMIZATIONS = 40;
+/** Parts per thread: the builds differ in size. */
+const PARTS_PER_THREAD = 1;
 /**
  * Kustomize builds as sources of the effective ServiceAccounts and workloads. Every
  * kustomization that no other kustomization builds on is a build; its objects are reported as
  * built (namespace, prefixes, patches applied), and the files it reads are consumed: the plain
- * Kubernetes source does not report them again on their own.
+ * Kubernetes source does not report them again on their own. Many builds are made in parts, on
+ * several threads (see rootsOfPart); reading whole is merging the one part.
  */
 const kustomizeSource = {
     name: 'kustomize',
     kinds: ['kustomization'],
     read(files, context) {
-        const result = emptyResult();
-        const repository = context.repository;
-        // A rendered build is located by the native one, object by object: it needs them all.
-        const sniff = context.sniff === true && context.config.kustomize !== 'render';
-        const builder = new KustomizeBuilder(repository, { sniff });
-        const consumed = new Set();
-        // A kustomization a Flux Kustomization deploys is built as Flux builds it, not on its own.
-        const flux = fluxBuilds(builder, repository, context);
-        for (const run of flux)
-            for (const file of run.files)
-                consumed.add(file);
-        const roots = buildRoots(files.map((file) => file.path), builder).filter((path) => !consumed.has(path));
-        builder.plan(roots);
-        const runs = roots.map((path) => runBuild(path, builder, repository, context, false));
-        if (sniff)
-            rebuildWhereLookedUpByName(runs, builder, repository, context);
-        for (const run of [...flux, ...runs]) {
-            for (const file of run.files)
-                consumed.add(file);
-            appendResult(result, run.result);
-        }
-        for (const file of files)
-            consumed.add(file.path);
-        appendResult(result, fileResults(consumed, repository, builder, sniff));
-        result.findings = oneNotePerMissingPath(result.findings);
-        dropRepeats(result);
-        result.consumedFiles = [...consumed];
-        return result;
+        return mergeKustomizeParts([readKustomizePart(files, context, 0, 1)], context);
+    },
+    parts: {
+        count(files, threads, context) {
+            // Every part makes the Flux builds (they decide the build roots): a repository with them is read whole.
+            if (threads <= 1 || files.length < PART_MIN_KUSTOMIZATIONS || mayHoldFluxKustomizations(context.files))
+                return 1;
+            return Math.min(threads * PARTS_PER_THREAD, Math.ceil(files.length / PART_MIN_KUSTOMIZATIONS));
+        },
+        read: readKustomizePart,
+        merge: mergeKustomizeParts,
     },
 };
+const PARSED_RANK = { 'not-parsed': 0, 'some-documents': 1, 'every-document': 2 };
+function sniffs(context) {
+    // A rendered build is located by the native one, object by object: it needs them all.
+    return context.sniff === true && context.config.kustomize !== 'render';
+}
+function readKustomizePart(files, context, part, count) {
+    const repository = context.repository;
+    const sniff = sniffs(context);
+    const builder = new KustomizeBuilder(repository, { sniff });
+    // A kustomization a Flux Kustomization deploys is built as Flux builds it, not on its own.
+    const flux = fluxBuilds(builder, repository, context);
+    const fluxFiles = new Set(flux.flatMap((run) => [...run.files]));
+    const roots = buildRoots(files.map((file) => file.path), builder).filter((path) => !fluxFiles.has(path));
+    builder.plan(roots);
+    const owned = count === 1 ? [...roots.keys()] : rootsOfPart(roots, (root) => builder.loadsOf(root), part, count);
+    const runs = owned.map((root) => ({ ...runBuild(roots[root] ?? '', builder, repository, context, false), root }));
+    const read = new Set();
+    for (const run of [...(part === 0 ? flux : []), ...runs])
+        for (const file of run.files)
+            read.add(file);
+    return {
+        inputs: part === 0 ? files.map((file) => file.path) : [],
+        flux: part === 0 ? flux : [],
+        runs,
+        files: [...read].map((path) => fileEntry(path, repository, builder, sniff)),
+    };
+}
+/**
+ * The parts' builds in root order, the builds that must be made again from every document made
+ * again, and the files' own findings once each, as reading all builds at once gives them.
+ */
+function mergeKustomizeParts(parts, context) {
+    const result = (0,source/* emptyResult */.$)();
+    const repository = context.repository;
+    const sniff = sniffs(context);
+    const flux = parts[0]?.flux ?? [];
+    const runs = parts.flatMap((part) => part.runs).sort((a, b) => a.root - b.root);
+    // A file some build parsed whole reports the findings of every document.
+    const entries = new Map();
+    const keep = (entry) => {
+        const known = entries.get(entry.path);
+        if (!known || PARSED_RANK[entry.parsed] > PARSED_RANK[known.parsed])
+            entries.set(entry.path, entry);
+    };
+    for (const part of parts)
+        for (const entry of part.files)
+            keep(entry);
+    if (sniff) {
+        const builder = new KustomizeBuilder(repository, { sniff });
+        for (const index of rebuildWhereLookedUpByName(runs, builder, repository, context))
+            for (const path of runs[index]?.files ?? [])
+                if (builder.parsedManifest(path))
+                    keep(fileEntry(path, repository, builder, sniff));
+    }
+    const consumed = new Set();
+    for (const run of [...flux, ...runs]) {
+        for (const file of run.files)
+            consumed.add(file);
+        (0,source/* appendResult */.qi)(result, run.result);
+    }
+    for (const part of parts)
+        for (const path of part.inputs)
+            consumed.add(path);
+    for (const path of consumed) {
+        const entry = entries.get(path) ?? fileEntry(path, repository, undefined, sniff);
+        result.findings.push(...entry.findings);
+        result.suppressions.push(...entry.suppressions);
+    }
+    result.findings = oneNotePerMissingPath(result.findings);
+    (0,source/* dropRepeats */.eQ)(result);
+    result.consumedFiles = [...consumed];
+    return result;
+}
+/** Whether some Kubernetes file may declare a Flux Kustomization (a cheap look at the text). */
+function mayHoldFluxKustomizations(files) {
+    return files.some((file) => file.kind === 'kubernetes' && file.text.includes(FLUX_GROUP));
+}
 /** A path many kustomizations list (every overlay of a base that is not there): one note, at the first place that lists it. */
 function oneNotePerMissingPath(findings) {
     const byPath = new Map();
@@ -66430,7 +68416,7 @@ function fluxBuilds(builder, repository, context) {
     for (const flux of findFluxKustomizations(context.files, repository, builder)) {
         const run = {
             path: flux.kustomization.path,
-            result: emptyResult(),
+            result: (0,source/* emptyResult */.$)(),
             files: new Set(),
             skippedDocuments: false,
         };
@@ -66456,7 +68442,7 @@ function fluxBuilds(builder, repository, context) {
     return runs;
 }
 function runBuild(path, builder, repository, context, everyDocument) {
-    const run = { path, result: emptyResult(), files: new Set(), skippedDocuments: false };
+    const run = { path, result: (0,source/* emptyResult */.$)(), files: new Set(), skippedDocuments: false };
     try {
         const build = everyDocument ? builder.build(path, true) : builder.build(path);
         if (!build)
@@ -66466,7 +68452,7 @@ function runBuild(path, builder, repository, context, everyDocument) {
         run.result = buildResult(build, repository, context);
     }
     catch (error) {
-        run.result = emptyResult();
+        run.result = (0,source/* emptyResult */.$)();
         run.result.findings.push({
             ruleId: 'parse-error',
             location: (0,model_location/* fileLocation */.A)(path),
@@ -66479,7 +68465,7 @@ function runBuild(path, builder, repository, context, everyDocument) {
  * A rule looks up some objects by kind, file, name and namespace (see pathsLookedUpByName); a
  * document some build left unread could be the one it finds first, so each build that left a
  * document unread in one of those files (or in a kustomization that may locate such an object)
- * is made again from every document.
+ * is made again from every document. The indexes of the runs made again.
  */
 function rebuildWhereLookedUpByName(runs, builder, repository, context) {
     const lookedUp = new Set();
@@ -66487,13 +68473,16 @@ function rebuildWhereLookedUpByName(runs, builder, repository, context) {
         for (const path of pathsLookedUpByName(run.result.facts))
             lookedUp.add(path);
     if (lookedUp.size === 0)
-        return;
+        return [];
+    const rebuilt = [];
     for (const [index, run] of runs.entries()) {
         if (!run.skippedDocuments || ![...run.files].some((file) => lookedUp.has(file)))
             continue;
         const again = runBuild(run.path, builder, repository, context, true);
         runs[index] = { ...again, files: new Set([...run.files, ...again.files]) };
+        rebuilt.push(index);
     }
+    return rebuilt;
 }
 /** Kustomizations no other kustomization builds on (components are never built alone). */
 function buildRoots(paths, builder) {
@@ -66509,7 +68498,7 @@ function buildRoots(paths, builder) {
     return paths.filter((path) => !referenced.has(path) && builder.kustomization(path)?.kind === 'Kustomization');
 }
 function buildResult(build, repository, context, unit = `kustomize ${build.kustomization.directory}`) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     result.findings.push(...build.findings);
     let objects = build.resources;
     // A Flux build is not a kustomization file kubectl could build.
@@ -66539,7 +68528,7 @@ function buildResult(build, repository, context, unit = `kustomize ${build.kusto
             replacedAnnotations: build.replacesAnnotations,
         });
     (0,model_facts/* placeInUnit */.$5)(read.facts, unit);
-    appendResult(result, read);
+    (0,source/* appendResult */.qi)(result, read);
     return result;
 }
 /** The build rendered by kubectl, located by the native build; undefined objects mean "use the native build". */
@@ -66567,209 +68556,32 @@ function kustomize_render(build, repository, context) {
     }
     return { objects: locateRendered(outcome.text, build.resources, location) };
 }
-/** Syntax findings and comment suppressions of the files the builds read, once each. */
-function fileResults(consumed, repository, builder, sniff) {
-    const result = emptyResult();
-    for (const path of consumed) {
-        const parsed = builder.parsedManifest(path);
-        if (parsed) {
-            result.findings.push(...parsed.findings);
-            result.suppressions.push(...parsed.suppressions);
-            continue;
-        }
-        const text = repository.text(path);
-        if (text === undefined)
-            continue;
-        if (KUSTOMIZATION_FILE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1))) {
-            result.suppressions.push(...commentSuppressions(path, text, ['#']));
-            continue;
-        }
-        const read = readKubernetesFile({ path, kind: 'kubernetes', text }, { sniff });
-        result.findings.push(...read.findings);
-        result.suppressions.push(...read.suppressions.filter((suppression) => suppression.form === 'comment'));
+/** A file's own syntax findings and comment suppressions, as the builder parsed it (or on its own when it did not). */
+function fileEntry(path, repository, builder, sniff) {
+    const parsed = builder?.parsedManifest(path);
+    if (parsed)
+        return {
+            path,
+            parsed: parsed.everyDocument ? 'every-document' : 'some-documents',
+            findings: parsed.findings,
+            suppressions: parsed.suppressions,
+        };
+    const entry = { path, parsed: 'not-parsed', findings: [], suppressions: [] };
+    const text = repository.text(path);
+    if (text === undefined)
+        return entry;
+    if (KUSTOMIZATION_FILE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1))) {
+        entry.suppressions = commentSuppressions(path, text, ['#']);
+        return entry;
     }
-    return result;
+    const read = readKubernetesFile({ path, kind: 'kubernetes', text }, { sniff });
+    entry.findings = read.findings;
+    entry.suppressions = read.suppressions.filter((suppression) => suppression.form === 'comment');
+    return entry;
 }
 
 // EXTERNAL MODULE: ./src/discover/classify.ts
 var classify = __nccwpck_require__(6641);
-;// CONCATENATED MODULE: ./src/sources/terraform/resources/helm-charts.ts
-
-const STANDARD = { path: ['serviceAccount'], defaultName: { fullname: 'contains' } };
-const CHART_SERVICE_ACCOUNTS = {
-    'aws-load-balancer-controller': [STANDARD],
-    'external-dns': [STANDARD],
-    karpenter: [STANDARD],
-    'cert-manager': [STANDARD],
-    'external-secrets': [{ ...STANDARD, namespacePath: ['namespaceOverride'] }],
-    'cluster-autoscaler': [
-        {
-            path: ['rbac', 'serviceAccount'],
-            defaultName: {
-                fullname: 'equals',
-                chartName: (values) => `${values(['cloudProvider']) || 'aws'}-cluster-autoscaler`,
-            },
-        },
-    ],
-    'aws-ebs-csi-driver': [
-        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'ebs-csi-controller-sa' } },
-        { path: ['node', 'serviceAccount'], defaultName: { fixed: 'ebs-csi-node-sa' } },
-    ],
-    'aws-efs-csi-driver': [
-        { path: ['controller', 'serviceAccount'], defaultName: { fixed: 'efs-csi-controller-sa' } },
-        { path: ['node', 'serviceAccount'], defaultName: { fixed: 'efs-csi-node-sa' } },
-    ],
-    // vmware-tanzu/helm-charts@73466ca986bb charts/velero 12.1.0: templates/serviceaccount-server.yaml,
-    // _helpers.tpl `velero.serverServiceAccount` = serviceAccount.server.name or `<fullname>-server`.
-    velero: [
-        { path: ['serviceAccount', 'server'], defaultName: { fullname: 'contains', suffix: { default: 'server' } } },
-    ],
-    // aws/eks-charts@5239609242f3 stable/aws-for-fluent-bit 0.2.0: templates/serviceaccount.yaml,
-    // _helpers.tpl `aws-for-fluent-bit.serviceAccountName` = serviceAccount.name or fullname;
-    // namespace `global.namespaceOverride`.
-    'aws-for-fluent-bit': [{ ...STANDARD, namespacePath: ['global', 'namespaceOverride'] }],
-    // aws-observability/helm-charts@71a298ffdebe charts/amazon-cloudwatch-observability 6.4.0:
-    // templates/operator-serviceaccount.yaml (`manager.serviceAccount.name` or
-    // `<name>-controller-manager`, name = nameOverride or the chart name) and
-    // cloudwatch-agent-serviceaccount.yaml (when agent.enabled: `agent.serviceAccount.name` or
-    // `agent.name` or `cloudwatch-agent`); neither template writes annotations.
-    'amazon-cloudwatch-observability': [
-        { path: ['manager', 'serviceAccount'], defaultName: { chartNameSuffix: 'controller-manager' }, annotated: false },
-        {
-            path: ['agent', 'serviceAccount'],
-            defaultName: { fixed: 'cloudwatch-agent' },
-            createPath: ['agent', 'enabled'],
-            annotated: false,
-        },
-    ],
-    // argoproj/argo-helm@af0a9310bacb charts/argo-cd 10.1.1: values.yaml gives fixed names to the
-    // controller, server, applicationSet, notifications and dex ServiceAccounts; _helpers.tpl
-    // `argo-cd.repoServer.serviceAccountName` = repoServer.serviceAccount.name or
-    // `<fullname>-<repoServer.name>`, where values.yaml sets `nameOverride: argocd`; namespace
-    // `namespaceOverride` (_common.tpl).
-    'argo-cd': [
-        {
-            path: ['controller', 'serviceAccount'],
-            defaultName: { fixed: 'argocd-application-controller' },
-            namespacePath: ['namespaceOverride'],
-        },
-        {
-            path: ['server', 'serviceAccount'],
-            defaultName: { fixed: 'argocd-server' },
-            namespacePath: ['namespaceOverride'],
-        },
-        {
-            path: ['repoServer', 'serviceAccount'],
-            defaultName: {
-                fullname: 'contains',
-                nameOverride: 'argocd',
-                suffix: { path: ['repoServer', 'name'], default: 'repo-server' },
-            },
-            namespacePath: ['namespaceOverride'],
-        },
-        {
-            path: ['applicationSet', 'serviceAccount'],
-            defaultName: { fixed: 'argocd-applicationset-controller' },
-            namespacePath: ['namespaceOverride'],
-        },
-        {
-            path: ['notifications', 'serviceAccount'],
-            defaultName: { fixed: 'argocd-notifications-controller' },
-            namespacePath: ['namespaceOverride'],
-        },
-        {
-            path: ['dex', 'serviceAccount'],
-            defaultName: { fixed: 'argocd-dex-server' },
-            namespacePath: ['namespaceOverride'],
-        },
-    ],
-    // kubecost/cost-analyzer-helm-chart@b01e76c9ec21 cost-analyzer 2.3.3:
-    // templates/cost-analyzer-service-account-template.yaml, _helpers.tpl
-    // `cost-analyzer.serviceAccountName` = serviceAccount.name or fullname.
-    'cost-analyzer': [STANDARD],
-    // kubeflow/spark-operator@38082f3318e9 charts/spark-operator-chart 2.5.0-rc.0: controller and
-    // webhook ServiceAccounts (`<fullname>-controller`, `<fullname>-webhook`). The spark
-    // ServiceAccount (`spark.serviceAccount`) is created in each of `spark.jobNamespaces`: not modelled.
-    'spark-operator': [
-        {
-            path: ['controller', 'serviceAccount'],
-            defaultName: { fullname: 'contains', suffix: { default: 'controller' } },
-        },
-        { path: ['webhook', 'serviceAccount'], defaultName: { fullname: 'contains', suffix: { default: 'webhook' } } },
-    ],
-};
-/** Charts that also create ServiceAccounts CHART_SERVICE_ACCOUNTS does not model (their names stay open). */
-const CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS = new Set(['spark-operator']);
-/**
- * The conventional places a release may put a ServiceAccount's name or role: when the chart is in
- * CHART_SERVICE_ACCOUNTS and reads none of them there, the value has no effect.
- */
-const CONVENTIONAL_PATHS = [['serviceAccount'], ['rbac', 'serviceAccount']];
-/** For a chart in CHART_SERVICE_ACCOUNTS: is `path` a ServiceAccount name or role-arn the chart never reads? */
-function unreadServiceAccountValue(chart, path) {
-    const specs = CHART_SERVICE_ACCOUNTS[helm_charts_chartName(chart)];
-    if (!specs)
-        return undefined;
-    for (const prefix of CONVENTIONAL_PATHS) {
-        if (path.length < prefix.length + 1 || prefix.some((key, index) => path[index] !== key))
-            continue;
-        const rest = path.slice(prefix.length);
-        const names = rest.length === 1 && rest[0] === 'name';
-        const role = rest.length === 2 && rest[0] === 'annotations' && rest[1] === kubernetes/* ROLE_ARN_ANNOTATION */.Xg;
-        if (!names && !role)
-            continue;
-        if (specs.some((spec) => spec.path.join('.') === prefix.join('.')))
-            return undefined;
-        return { path, reads: specs.map((spec) => spec.path.join('.')) };
-    }
-    return undefined;
-}
-/** The message of helm-value-path-unused, shared by every release form. */
-function unreadMessage(release, chart, path, reads) {
-    const what = path[path.length - 1] === 'name' ? 'ServiceAccount name' : 'role-arn annotation';
-    const written = path.map((key) => key.replace(/\./g, '\\.')).join('.');
-    const rest = path
-        .slice(path.indexOf('serviceAccount') + 1)
-        .map((key) => key.replace(/\./g, '\\.'))
-        .join('.');
-    const instead = reads.length === 1
-        ? `it reads ${reads[0]}.${rest}`
-        : `its ServiceAccounts are set under ${reads.join(', ')} (each with .${rest})`;
-    return `${release} sets the ${what} at ${written}, which chart ${chart} does not read, so the value has no effect; ${instead}`;
-}
-/** `eks/aws-load-balancer-controller`, `oci://…/karpenter`, `…/aws-load-balancer-controller-1.8.1.tgz` → the chart's name. */
-function helm_charts_chartName(chart) {
-    const last = chart
-        .replace(/[?#].*$/, '')
-        .replace(/\/+$/, '')
-        .split('/')
-        .pop() ?? chart;
-    return last.replace(/\.tgz$/, '').replace(/-v?\d+\.\d+\.\d+([-+.][0-9A-Za-z.-]*)?$/, '');
-}
-/** The standard Helm `fullname` helper. */
-function helmFullname(release, name, fullnameOverride, compare) {
-    const trim = (value) => value.slice(0, 63).replace(/-+$/, '');
-    if (fullnameOverride)
-        return trim(fullnameOverride);
-    const sameAsRelease = compare === 'contains' ? release.includes(name) : release === name;
-    return trim(sameAsRelease ? release : `${release}-${name}`);
-}
-/** The chart's default name of a ServiceAccount derived from the release (`fullname`, with its component suffix). */
-function releaseDerivedName(spec, release, chart, values) {
-    if ('fixed' in spec.defaultName)
-        return undefined;
-    if ('chartNameSuffix' in spec.defaultName)
-        return `${values(['nameOverride']) || helm_charts_chartName(chart)}-${spec.defaultName.chartNameSuffix}`;
-    const base = (values(['nameOverride']) ?? spec.defaultName.nameOverride) ||
-        spec.defaultName.chartName?.(values) ||
-        helm_charts_chartName(chart);
-    const fullname = helmFullname(release, base, values(['fullnameOverride']), spec.defaultName.fullname);
-    const suffix = spec.defaultName.suffix;
-    if (!suffix)
-        return fullname;
-    return `${fullname}-${(suffix.path && values(suffix.path)) || suffix.default}`.slice(0, 63).replace(/-+$/, '');
-}
-
 ;// CONCATENATED MODULE: ./src/sources/shell/variables.ts
 
 const EXPANSION = /\$\{\{[^}]*\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+][^}]*)?\}|\$\{[^}]*\}|\$\([^)]*\)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\$|`[^`]*`/g;
@@ -66885,13 +68697,13 @@ class ShellVariables {
  * with `--set`). Nothing is executed: a value that depends on what the script computes, or on
  * its environment, stays symbolic. (`aws iam create-role` is read by the role binder.)
  */
-const scriptSource = perFileSource('scripts', ['script'], (file, context) => readScript(file, context));
+const scriptSource = (0,source/* perFileSource */.Bl)('scripts', ['script'], (file, context) => readScript(file, context));
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
 const MAKEFILE_PATH = /(^|\/)(Makefile|makefile|GNUmakefile)$|\.mk$/;
 /** Commands that run the command after them. */
 const WRAPPERS = new Set(['sudo', 'time', 'exec', 'command', 'nohup', 'env']);
 function readScript(file, context) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     result.suppressions.push(...commentSuppressions(file.path, file.text, ['#']));
     const makefile = MAKEFILE_PATH.test(file.path);
     // Each workflow step runs in a shell of its own.
@@ -66943,7 +68755,7 @@ function readClusterConfigDocument(path, heredoc, variables, context, result) {
         return;
     const read = readEksctlFile({ path, kind: 'eksctl', text }, context, heredoc.expands ? { shellScope: variables.scope } : {});
     read.suppressions = [];
-    appendResult(result, read);
+    (0,source/* appendResult */.qi)(result, read);
 }
 class ScriptReader {
     path;
@@ -67229,7 +69041,7 @@ class ScriptReader {
             flag(parsed, 'reuse-values') ||
             parsed.options.has('set-file') ||
             parsed.options.has('set-json');
-        const chartSpecs = chart.kind === 'known' ? CHART_SERVICE_ACCOUNTS[helm_charts_chartName(chart.value)] : undefined;
+        const chartSpecs = chart.kind === 'known' ? CHART_SERVICE_ACCOUNTS[chartName(chart.value)] : undefined;
         const where = releaseWord ?? chartWord;
         const whereLocation = where.at ? where.at(0) : where.location;
         const releaseLabel = release ? (0,model_value/* valueText */.Ru)(release) : 'generated';
@@ -67241,7 +69053,7 @@ class ScriptReader {
                 this.result.findings.push({
                     ruleId: 'helm-value-path-unused',
                     location: set.keyLocation,
-                    message: unreadMessage(`helm release ${releaseLabel}`, helm_charts_chartName(chart.value), set.path, unread.reads),
+                    message: unreadMessage(`helm release ${releaseLabel}`, chartName(chart.value), set.path, unread.reads),
                     key: `helm ${releaseLabel} set:${set.written}`,
                 });
             }
@@ -67250,8 +69062,11 @@ class ScriptReader {
             const prefix = spec.path.join('.');
             const at = (key) => sets.get(`${prefix}.${key}`);
             const create = spec.createPath ? sets.get(spec.createPath.join('.')) : at('create');
-            if (create && create.value.kind === 'known' && create.value.value === 'false')
+            if (create && create.value.kind === 'known' && create.value.value === 'false') {
+                if (chart.kind === 'known' && !valuesUnknown && create.option === 'set')
+                    this.releaseRunningAsDefault(chart.value, parsed, spec, sets, releaseLabel, whereLocation);
                 continue;
+            }
             const explicit = at('name');
             const annotations = [...sets.values()]
                 .filter(() => spec.annotated !== false)
@@ -67293,16 +69108,41 @@ class ScriptReader {
             (this.result.facts.serviceAccounts ??= []).push(sa);
         }
     }
+    /** `create=false`, no name and a role-arn annotation for a chart whose pods then run as `default`. */
+    releaseRunningAsDefault(chart, parsed, spec, sets, releaseLabel, whereLocation) {
+        const versionWord = parsed.options.get('version')?.at(-1);
+        const version = versionWord ? this.value(versionWord) : undefined;
+        const written = version === undefined ? undefined : version.kind === 'known' ? version.value : null;
+        if (!settingsRunningAsDefault(chart, written).includes(spec))
+            return;
+        const prefix = spec.path.join('.');
+        const name = sets.get(`${prefix}.name`);
+        if (name && !(name.value.kind === 'known' && name.value.value === ''))
+            return;
+        const roleArn = sets.get(`${prefix}.annotations.${kubernetes/* ROLE_ARN_ANNOTATION */.Xg}`);
+        if (!roleArn || roleArn.path.length !== spec.path.length + 2)
+            return;
+        if (roleArn.value.kind === 'known' && roleArn.value.value.trim() === '')
+            return;
+        const namespaceSet = spec.namespacePath ? sets.get(spec.namespacePath.join('.')) : undefined;
+        (this.result.facts.releasesRunningAsDefault ??= []).push({
+            source: 'helm',
+            label: `helm release ${releaseLabel}`,
+            chart: chartName(chart),
+            path: prefix,
+            namespace: namespaceSet && !(namespaceSet.value.kind === 'known' && namespaceSet.value.value === '')
+                ? namespaceSet.value
+                : this.namespace(parsed, whereLocation),
+            roleArn: roleArn.value,
+            location: roleArn.keyLocation,
+        });
+    }
     /** The `--set`/`--set-string` assignments, last one winning, by their dotted path. */
     helmSets(parsed) {
         const sets = new Map();
-        const words = [
-            ...(parsed.options.get('set') ?? []),
-            ...(parsed.options.get('set-string') ?? []),
-            ...(parsed.options.get('set-literal') ?? []),
-        ];
-        words.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-        for (const word of words) {
+        const words = ['set', 'set-string', 'set-literal'].flatMap((option) => (parsed.options.get(option) ?? []).map((word) => ({ word, option })));
+        words.sort((a, b) => a.word.location.line - b.word.location.line || a.word.location.column - b.word.location.column);
+        for (const { word, option } of words) {
             for (const part of splitList(word)) {
                 const equals = part.text.indexOf('=');
                 if (equals <= 0)
@@ -67313,6 +69153,7 @@ class ScriptReader {
                     keyLocation: part.at ? part.at(0) : part.location,
                     value: this.value(wordFrom(part, equals + 1)),
                     written: part.text.slice(0, equals),
+                    option,
                 });
             }
         }
@@ -67561,6 +69402,8 @@ function shell_entry(key, value, word) {
 
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/sources/terraform/loader.ts
 
 
@@ -69102,7 +70945,11 @@ class Evaluator {
 /** `module.x.out` + `.arn` → `module.x.out.arn`; a template is parenthesised. */
 function extendRef(value, suffix) {
     const ref = singleRef(value);
-    return unknownRef(ref ? `${ref.ref}${suffix}` : `(${printValue(value)})${suffix}`, value.location);
+    if (!ref)
+        return unknownRef(`(${printValue(value)})${suffix}`, value.location);
+    // `certificates[0].sha1_fingerprint` is still what the data source fetched.
+    const fetched = ref.fetchedCertificate;
+    return unknownRef(`${ref.ref}${suffix}`, value.location, fetched ? { fetchedCertificate: fetched } : {});
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/ast.ts
@@ -69320,6 +71167,7 @@ function keyTextOf(key) {
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/computed.ts
 
+
 /**
  * Attributes whose value at apply time differs from what the configuration says, or whose shape is
  * known although the value is not: the EKS issuer is an `https://` URL, an IAM OIDC provider's
@@ -69340,6 +71188,18 @@ function computedAttribute(type, name, address, view, location) {
             if (name === 'id')
                 return view.value('name') ?? unknownRef(`${address}.id`, location);
             return undefined;
+        case 'tls_certificate':
+            if (name !== 'certificates')
+                return undefined;
+            // A called module that makes the fetch optional (count, for_each) leaves it to its callers'
+            // setting: terraform-aws-eks's `include_oidc_root_ca_thumbprint`, true by default, would
+            // otherwise give a note on every use of the module (main.tf `data "tls_certificate" "this"`, v19.20.0–v21.19.0).
+            if (address.startsWith('module.') &&
+                (attribute(view.block.body, 'count') || attribute(view.block.body, 'for_each')))
+                return undefined;
+            return unknownRef(`${address}.certificates`, location, {
+                fetchedCertificate: { address, location: view.location, url: view.value('url') },
+            });
         default:
             return undefined;
     }
@@ -69359,192 +71219,254 @@ function eksIdentity(address, location) {
     return tupleValue([objectValue([{ key: 'oidc', keyLocation: location, value: tupleValue([oidc], location) }], location)], location);
 }
 
-;// CONCATENATED MODULE: ./src/sources/terraform/resources/policy-document.ts
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/role-policies.ts
 
 
 
-/**
- * `data "aws_iam_policy_document"`: its `json`, a string that remembers the policy it encodes as an
- * HCL value whose parts point at the HCL that wrote them (the statement block, the condition's
- * `variable` and `values`). `source_policy_documents` come first, this document's statements
- * replace those with the same Sid, and `override_policy_documents` replace or add last.
- */
-function policyDocumentJson(view, location) {
-    const statements = [];
-    const sidOf = (statement) => {
-        const sid = objectEntry(statement, 'Sid')?.value;
-        return sid ? scalarString(sid) : undefined;
-    };
-    const merge = (statement) => {
-        const sid = sidOf(statement);
-        const existing = sid ? statements.findIndex((other) => sidOf(other) === sid) : -1;
-        if (existing >= 0)
-            statements[existing] = statement;
-        else
-            statements.push(statement);
-    };
-    for (const statement of documentStatements(view.value('source_policy_documents'), location))
-        merge(statement);
-    for (const block of view.blocks('statement'))
-        merge(statementValue(block));
-    for (const statement of documentStatements(view.value('override_policy_documents'), location))
-        merge(statement);
-    const entries = [];
-    const version = view.value('version');
-    entries.push({
-        key: 'Version',
-        keyLocation: view.attribute('version')?.location ?? view.location,
-        value: version && version.kind !== 'null' ? version : stringValue('2012-10-17', view.location),
-    });
-    const id = view.value('policy_id');
-    if (id && id.kind !== 'null')
-        entries.push({ key: 'Id', keyLocation: view.attribute('policy_id').location, value: id });
-    entries.push({ key: 'Statement', keyLocation: view.location, value: tupleValue(statements, view.location) });
-    return encodeJson({ ...objectValue(entries, view.location), endLine: view.block.endLine }, location);
+
+
+function rolePolicies(sink) {
+    return (sink.rolePolicies ??= { links: [], policies: new Map() });
 }
-/** The statements of other policy documents (JSON strings): their HCL values when known, else a reference. */
-function documentStatements(list, location) {
-    if (!list || list.kind === 'null')
-        return [];
-    if (list.kind === 'unknown')
-        return [unknownRef(`${values_expressionOf(list)}[*].Statement`, list.location)];
-    if (list.kind !== 'tuple')
-        return [];
-    const statements = [];
-    for (const item of list.items) {
-        let document;
-        if ((item.kind === 'string' || item.kind === 'unknown') && item.document)
-            document = item.document;
-        else if (item.kind === 'string') {
-            try {
-                document = decodeJson(item);
-            }
-            catch (error) {
-                if (!(error instanceof EvalError))
-                    throw error;
-            }
-        }
-        if (!document) {
-            statements.push(item.kind === 'unknown'
-                ? unknownRef(`${values_expressionOf(item)}.Statement`, item.location)
-                : unknownRef('(invalid policy document)', item.location ?? location));
-            continue;
-        }
-        const inner = objectEntry(document, 'Statement')?.value;
-        if (inner?.kind === 'tuple')
-            statements.push(...inner.items);
-        else if (inner)
-            statements.push(inner);
-    }
-    return statements;
+/** `resource "aws_iam_policy"`: its document, for the roles it is attached to. */
+function readIamPolicy({ view, address, sink }) {
+    const document = iam_present(view.value('policy'));
+    rolePolicies(sink).policies.set(`${address}.arn`, document ? { document } : {});
 }
-function statementValue(block) {
-    const entries = [];
-    const add = (key, attributeName) => {
-        const value = block.value(attributeName);
-        if (value && value.kind !== 'null')
-            entries.push({ key, keyLocation: block.attribute(attributeName).location, value });
-    };
-    if (block.unknownExpansion)
-        return unknownRef('dynamic statement', block.location);
-    add('Sid', 'sid');
-    const effect = block.value('effect');
-    entries.push({
-        key: 'Effect',
-        keyLocation: block.attribute('effect')?.location ?? block.location,
-        value: effect && effect.kind !== 'null' ? effect : stringValue('Allow', block.location),
-    });
-    add('Action', 'actions');
-    add('NotAction', 'not_actions');
-    add('Resource', 'resources');
-    add('NotResource', 'not_resources');
-    const principals = principalValue(block.blocks('principals'));
-    if (principals)
-        entries.push({ key: 'Principal', keyLocation: block.blocks('principals')[0].location, value: principals });
-    const notPrincipals = principalValue(block.blocks('not_principals'));
-    if (notPrincipals)
-        entries.push({
-            key: 'NotPrincipal',
-            keyLocation: block.blocks('not_principals')[0].location,
-            value: notPrincipals,
+/** `data "aws_iam_policy"` with a literal `arn`: an AWS managed policy looked up by ARN. */
+function readIamPolicyData({ view, address, sink }) {
+    const arn = iam_present(view.value('arn'));
+    if (arn?.kind === 'string')
+        rolePolicies(sink).policies.set(`${address}.arn`, { arn });
+}
+/** `resource "aws_iam_role_policy"`: an inline policy of the role. */
+function readRolePolicy({ view, sink }) {
+    const role = iam_present(view.value('role'));
+    if (!role)
+        return;
+    const name = iam_present(view.value('name'));
+    const grant = { kind: 'inline', policy: iam_present(view.value('policy')) };
+    const nameText = name ? scalarString(name) : undefined;
+    if (nameText !== undefined)
+        grant.name = nameText;
+    rolePolicies(sink).links.push({ role, grant });
+}
+/** A policy a module attaches to a role it creates. */
+function attachPolicy(sink, role, policyArn) {
+    rolePolicies(sink).links.push({ role, grant: { kind: 'attachment', policyArn } });
+}
+/** `resource "aws_iam_role_policy_attachment"`: one managed policy attached to one role. */
+function readRolePolicyAttachment({ view, sink }) {
+    const role = iam_present(view.value('role'));
+    const policyArn = iam_present(view.value('policy_arn'));
+    if (!role || !policyArn)
+        return;
+    rolePolicies(sink).links.push({ role, grant: { kind: 'attachment', policyArn } });
+}
+/** `resource "aws_iam_policy_attachment"`: one managed policy attached to the `roles` listed. */
+function readPolicyAttachment({ view, sink }) {
+    const roles = iam_present(view.value('roles'));
+    const policyArn = iam_present(view.value('policy_arn'));
+    if (roles?.kind !== 'tuple' || !policyArn)
+        return;
+    for (const role of roles.items)
+        rolePolicies(sink).links.push({ role, grant: { kind: 'attachment', policyArn } });
+}
+/** `resource "aws_iam_role_policies_exclusive"`: Terraform removes every inline policy not named. */
+function readRolePoliciesExclusive({ view, sink }) {
+    const role = iam_present(view.value('role_name'));
+    if (role)
+        rolePolicies(sink).links.push({ role, grant: { kind: 'inline-names', names: iam_present(view.value('policy_names')) } });
+}
+/** `resource "aws_iam_role_policy_attachments_exclusive"`: Terraform detaches every managed policy not listed. */
+function readRolePolicyAttachmentsExclusive({ view, sink }) {
+    const role = iam_present(view.value('role_name'));
+    if (role)
+        rolePolicies(sink).links.push({
+            role,
+            grant: { kind: 'attachment-arns', arns: iam_present(view.value('policy_arns')) },
         });
-    const conditions = conditionValue(block.blocks('condition'));
-    if (conditions)
-        entries.push({ key: 'Condition', keyLocation: block.blocks('condition')[0].location, value: conditions });
-    return { ...objectValue(entries, block.location), endLine: block.block.endLine };
 }
-/** `principals { type, identifiers }` blocks, one entry per type; `type = "*"` with `["*"]` is `"Principal": "*"`. */
-function principalValue(blocks) {
-    if (blocks.length === 0)
-        return undefined;
-    const entries = [];
-    for (const block of blocks) {
-        const type = block.value('type');
-        const identifiers = block.value('identifiers') ?? tupleValue([], block.location);
-        const typeText = type ? scalarString(type) : undefined;
-        if (block.unknownExpansion || typeText === undefined)
-            return unknownRef('dynamic principals', block.location);
-        if (typeText === '*')
-            return stringValue('*', block.attribute('type').location);
-        const existing = entries.find((entry) => entry.key === typeText);
-        const items = identifiers.kind === 'tuple' ? identifiers.items : [identifiers];
-        if (existing && existing.value.kind === 'tuple')
-            existing.value = tupleValue([...existing.value.items, ...items], existing.value.location);
-        else
-            entries.push({
-                key: typeText,
-                keyLocation: block.attribute('type').location,
-                value: identifiers.kind === 'tuple' ? identifiers : tupleValue(items, identifiers.location),
-            });
-    }
-    return objectValue(entries, blocks[0].location);
-}
-/** `condition { test, variable, values }` blocks: one operator per test, one key per variable (values joined). */
-function conditionValue(blocks) {
-    if (blocks.length === 0)
-        return undefined;
-    const operators = [];
-    for (const block of blocks) {
-        const test = block.value('test');
-        const variable = block.value('variable');
-        const values = block.value('values') ?? tupleValue([], block.location);
-        if (block.unknownExpansion || !test || !variable) {
-            operators.push({
-                key: 'dynamic condition',
-                keyLocation: block.location,
-                keyValue: unknownRef('dynamic condition', block.location),
-                value: unknownRef('dynamic condition', block.location),
-            });
-            continue;
+/**
+ * The role's own `inline_policy` blocks and `managed_policy_arns`: when written, Terraform keeps
+ * the role's inline or managed policies to exactly these (an empty `inline_policy {}` block
+ * removes all inline policies).
+ */
+function readRoleOwnPolicies(view, role, sink) {
+    const blocks = view.blocks('inline_policy');
+    const links = rolePolicies(sink).links;
+    if (blocks.length > 0) {
+        const names = [];
+        for (const block of blocks) {
+            const name = iam_present(block.value('name'));
+            const policy = iam_present(block.value('policy'));
+            if (!name && !policy)
+                continue;
+            const grant = { kind: 'inline', policy };
+            const nameText = name ? scalarString(name) : undefined;
+            if (nameText !== undefined)
+                grant.name = nameText;
+            links.push({ role, grant });
+            names.push(name ?? unknownRef(`${block.location.path}:${block.location.line} name`, block.location));
         }
-        const testLocation = block.attribute('test').location;
-        const variableLocation = block.attribute('variable').location;
-        const operatorKey = keyOf(test, testLocation);
-        let operator = operators.find((entry) => entry.key === operatorKey.key && entry.keyValue === undefined && operatorKey.keyValue === undefined);
-        if (!operator) {
-            operator = { ...operatorKey, value: objectValue([], testLocation) };
-            operators.push(operator);
-        }
-        const keys = operator.value;
-        const key = keyOf(variable, variableLocation);
-        const valuesValue = values.kind === 'tuple' ? values : tupleValue([values], values.location);
-        const existing = key.keyValue === undefined
-            ? keys.entries.find((entry) => entry.key === key.key && entry.keyValue === undefined)
-            : undefined;
-        if (existing && existing.value.kind === 'tuple')
-            existing.value = tupleValue([...existing.value.items, ...valuesValue.items], existing.value.location);
-        else
-            keys.entries.push({
-                ...key,
-                value: { ...valuesValue, location: block.attribute('values')?.location ?? block.location },
-            });
+        links.push({ role, grant: { kind: 'inline-names', names: tupleValue(names, view.location) } });
     }
-    return objectValue(operators, blocks[0].location);
+    const managed = iam_present(view.value('managed_policy_arns'));
+    if (managed) {
+        for (const policyArn of listedValues(managed) ?? [])
+            links.push({ role, grant: { kind: 'attachment', policyArn } });
+        links.push({ role, grant: { kind: 'attachment-arns', arns: managed } });
+    }
 }
-function keyOf(value, location) {
-    if (value.kind === 'unknown')
-        return { key: values_expressionOf(value), keyLocation: location, keyValue: value };
-    return { key: scalarString(value) ?? '', keyLocation: location };
+/** Marks the links read by `read` as created only under `condition`. */
+function linksUnderCondition(sink, condition, read) {
+    const before = sink.rolePolicies?.links.length ?? 0;
+    try {
+        read();
+    }
+    finally {
+        for (const link of sink.rolePolicies?.links.slice(before) ?? [])
+            link.condition = link.condition === undefined ? condition : `${condition} and ${link.condition}`;
+    }
+}
+/**
+ * Joins the role policies and attachments of one root module to its roles: inline policies and
+ * attached customer policies add their statements, attachments add to `managedPolicyArns`. A
+ * resource that names its role by a reference or name no scanned role has stays unknown. The
+ * permissions are complete only when exclusive lists (the role's own `inline_policy` blocks and
+ * `managed_policy_arns`, or the `_exclusive` resources) leave nothing else and every policy on
+ * them is one whose statements the scan has.
+ */
+function joinRolePolicies(sink) {
+    const found = sink.rolePolicies;
+    if (!found || found.links.length === 0)
+        return;
+    const byRole = new Map();
+    const roles = sink.facts.roles.filter((role) => role.source === 'terraform');
+    for (const link of found.links) {
+        for (const role of 'source' in link.role ? [link.role] : rolesNamed(roles, link.role)) {
+            const grants = (0,collections/* getOrCreate */.Ic)(byRole, role, () => ({
+                permissions: role.permissions ?? { complete: false, statements: [] },
+                inlineNames: new Set(),
+                attachedArns: new Set(),
+                inlineUnknown: false,
+                attachmentsUnknown: false,
+                unreadAttachments: [],
+                otherAttachmentUnknown: false,
+                inlineLists: [],
+                attachmentLists: [],
+            }));
+            // A grant that exists exactly when the role does (the role's own block, the same `count`) is certain for it.
+            const certain = 'source' in link.role || link.condition === role.terraform?.condition;
+            addGrant(role, grants, link.grant, certain, found.policies);
+        }
+    }
+    for (const [role, grants] of byRole) {
+        const listed = (lists, seen) => lists.length > 0 && lists.every((list) => list !== undefined && list.every((item) => seen.has(item)));
+        grants.permissions.complete =
+            !grants.inlineUnknown &&
+                !grants.attachmentsUnknown &&
+                listed(grants.inlineLists, grants.inlineNames) &&
+                listed(grants.attachmentLists, grants.attachedArns);
+        // A rule that knows AWS managed policies by name may still decide (pod-identity-node-role-missing):
+        // the role's policies as far as the repository shows them are its statements and these.
+        if (!grants.permissions.complete &&
+            !grants.inlineUnknown &&
+            !grants.otherAttachmentUnknown &&
+            grants.unreadAttachments.length > 0)
+            grants.permissions.unreadManagedPolicies = grants.unreadAttachments;
+        role.permissions = grants.permissions;
+    }
+}
+function addGrant(role, grants, grant, 
+/** Whether the grant exists whenever the role does. */
+certain, policies) {
+    switch (grant.kind) {
+        case 'inline':
+            if (!certain) {
+                grants.inlineUnknown = true;
+                return;
+            }
+            if (grant.name !== undefined)
+                grants.inlineNames.add(grant.name);
+            else
+                grants.inlineUnknown = true;
+            if (!addStatements(grants.permissions, grant.policy))
+                grants.inlineUnknown = true;
+            return;
+        case 'attachment': {
+            const resolved = resolvePolicy(grant.policyArn, policies);
+            if (!certain || !resolved.arn) {
+                grants.attachmentsUnknown = true;
+                grants.otherAttachmentUnknown = true;
+                return;
+            }
+            ;
+            (role.managedPolicyArns ??= []).push({ arn: resolved.arn, location: grant.policyArn.location });
+            grants.attachedArns.add(valueKey(resolved.arn));
+            // An AWS managed policy, or a customer policy whose document the scan does not have, grants what the scan cannot see.
+            if (!resolved.document) {
+                grants.attachmentsUnknown = true;
+                grants.unreadAttachments.push(resolved.arn);
+            }
+            else if (!addStatements(grants.permissions, resolved.document)) {
+                grants.attachmentsUnknown = true;
+                grants.otherAttachmentUnknown = true;
+            }
+            return;
+        }
+        case 'inline-names':
+            grants.inlineLists.push(certain ? listedStrings(grant.names) : undefined);
+            return;
+        case 'attachment-arns': {
+            const arns = certain ? listedValues(grant.arns)?.map((item) => resolvePolicy(item, policies).arn) : undefined;
+            const keys = arns?.flatMap((arn) => (arn ? [valueKey(arn)] : []));
+            grants.attachmentLists.push(arns && keys?.length === arns.length ? keys : undefined);
+            return;
+        }
+    }
+}
+/** Adds a policy document's statements; false when it could not be read statement by statement. */
+function addStatements(permissions, policy) {
+    const before = permissions.complete;
+    permissions.complete = true;
+    addPermissionDocument(permissions, policy ? documentTree(policy, 'json')?.root : undefined);
+    const read = permissions.complete;
+    permissions.complete = before;
+    return read;
+}
+/** A policy ARN as written, and the document of the customer policy it references when the scan has it. */
+function resolvePolicy(policyArn, policies) {
+    const policy = policyArn.kind === 'unknown' ? policies.get(values_expressionOf(policyArn)) : undefined;
+    const arn = toFactValue(policy?.arn ?? policyArn);
+    return { ...(arn ? { arn } : {}), ...(policy?.document ? { document: policy.document } : {}) };
+}
+function valueKey(value) {
+    return value.kind === 'known' ? value.value : `\${${value.expression}}`;
+}
+/** The roles a resource's `role` names: by a literal name, or by `<role address>.name` / `.id`. */
+function rolesNamed(roles, name) {
+    if (name.kind === 'string') {
+        const wanted = name.value.toLowerCase();
+        return roles.filter((role) => role.name?.kind === 'known' && role.name.value.toLowerCase() === wanted);
+    }
+    if (name.kind !== 'unknown')
+        return [];
+    const expression = values_expressionOf(name);
+    return roles.filter((role) => {
+        const address = role.terraform?.address;
+        return address !== undefined && (expression === `${address}.name` || expression === `${address}.id`);
+    });
+}
+function listedValues(list) {
+    return list?.kind === 'tuple' ? list.items : undefined;
+}
+/** The strings of a list whose every item is known; undefined otherwise. */
+function listedStrings(list) {
+    const items = listedValues(list);
+    if (!items?.every((item) => item.kind === 'string'))
+        return undefined;
+    return items.map((item) => (item.kind === 'string' ? item.value : ''));
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/resources/iam.ts
@@ -69582,24 +71504,8 @@ function readIamRole({ view, address, root, sink }) {
     const trust = iam_present(view.value('assume_role_policy'));
     if (trust)
         readTrustPolicy(trust, address, role, sink);
-    readInlinePolicies(view.blocks('inline_policy'), role);
+    readRoleOwnPolicies(view, role, sink);
     sink.facts.roles.push(role);
-}
-/**
- * The role's `inline_policy` blocks. Never complete: `aws_iam_role_policy` and attachments are
- * other resources, which may give the role more.
- */
-function readInlinePolicies(blocks, role) {
-    if (blocks.length === 0)
-        return;
-    const permissions = { complete: false, statements: [] };
-    for (const block of blocks) {
-        const policy = iam_present(block.value('policy'));
-        const parsed = policy ? documentTree(policy, 'json') : undefined;
-        if (parsed?.root)
-            addPermissionDocument(permissions, parsed.root);
-    }
-    role.permissions = permissions;
 }
 /** A trust policy from `jsonencode`, a heredoc, `file`, a policy document's `json`, or a reference. */
 function readTrustPolicy(trust, label, role, sink) {
@@ -69653,6 +71559,16 @@ function readOidcProvider({ view, address, root, sink }, dataSource = false) {
     const thumbprints = iam_present(view.value('thumbprint_list'));
     if (thumbprints?.kind === 'tuple') {
         provider.thumbprints = thumbprints.items.flatMap((item) => toFactValue(item) ?? []);
+        const fetch = thumbprints.items.flatMap((item) => {
+            const fetched = item.kind === 'unknown' ? singleRef(item)?.fetchedCertificate : undefined;
+            return fetched ? [fetched] : [];
+        })[0];
+        if (fetch)
+            provider.thumbprintFetch = {
+                location: fetch.location,
+                label: fetch.address,
+                url: toFactValue(iam_present(fetch.url)) ?? (0,model_value/* symbolic */.fv)(`${fetch.address}.url`, fetch.location),
+            };
     }
     sink.facts.oidcProviders.push(provider);
 }
@@ -69741,238 +71657,6 @@ function addObject(sink, object, span) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/terraform/resources/eks.ts
-
-
-
-
-
-
-
-
-
-/** `resource "aws_eks_cluster"` and its data source: the cluster, its issuer known only at apply time. */
-function readEksCluster({ view, address, root, sink, awsRegion }) {
-    const cluster = {
-        source: 'terraform',
-        location: view.location,
-        terraform: { root, address },
-        name: toFactValue(iam_present(view.value('name'))) ?? (0,model_value/* symbolic */.fv)(`${address}.name`, view.location),
-        issuer: (0,model_value/* symbolic */.fv)(values_expressionOf(eksIssuer(address, view.location)), view.location),
-        oidcReferences: [`${address}.identity`],
-    };
-    const version = toFactValue(iam_present(view.value('version')));
-    if (version)
-        cluster.version = version;
-    // The default aws provider's region, unless the block names another provider (`provider = aws.other`).
-    if (awsRegion && view.attribute('provider') === undefined)
-        cluster.region = (0,model_value/* known */.eO)(awsRegion.value, awsRegion.location);
-    // A dynamic block over a collection the scan cannot read may make no block at all.
-    const outpost = view.blocks('outpost_config').find((block) => !block.unknownExpansion);
-    if (outpost)
-        cluster.outpost = outpost.location;
-    // The cluster role is in the cluster's account.
-    const roleArn = toFactValue(iam_present(view.value('role_arn')));
-    const account = roleArn?.kind === 'known' ? (0,iam_arn/* parseRoleArn */.DM)(roleArn.value.trim())?.account : undefined;
-    if (roleArn && account)
-        cluster.account = (0,model_value/* known */.eO)(account, roleArn.location);
-    const compute = view.blocks('compute_config')[0];
-    const autoMode = compute ? toFactValue(iam_present(compute.value('enabled'))) : undefined;
-    if (autoMode)
-        cluster.autoMode = autoMode;
-    sink.facts.clusters.push(cluster);
-}
-/** `resource "aws_eks_fargate_profile"`: its `selector` blocks (namespace, labels). */
-function readFargateProfile({ view, address, root, sink }) {
-    const selectors = [];
-    for (const selector of view.blocks('selector')) {
-        if (selector.unknownExpansion)
-            continue;
-        const read = fargateSelector(selector.value('namespace'), selector.value('labels'), selector.location);
-        if (read)
-            selectors.push(read);
-    }
-    addFargateProfile(sink, {
-        location: view.location,
-        label: address,
-        cluster: iam_present(view.value('cluster_name')),
-        podExecutionRoleArn: iam_present(view.value('pod_execution_role_arn')),
-        selectors,
-        terraform: { root, address },
-    });
-}
-/** One Fargate selector from its namespace and labels values (a resource's `selector` block, a module's `selectors` item). */
-function fargateSelector(namespace, labels, location) {
-    const namespaceValue = toFactValue(iam_present(namespace));
-    if (!namespaceValue)
-        return undefined;
-    const selector = { location, namespace: namespaceValue, labels: [] };
-    const written = iam_present(labels);
-    if (written?.kind === 'object') {
-        for (const entry of written.entries) {
-            const value = toFactValue(entry.value);
-            if (entry.keyValue !== undefined || !value)
-                selector.labelsUnknown = true;
-            else
-                selector.labels.push({ key: entry.key, value });
-        }
-    }
-    else if (written) {
-        selector.labelsUnknown = true;
-    }
-    return selector;
-}
-function addFargateProfile(sink, fields) {
-    const profile = {
-        source: 'terraform',
-        location: fields.location,
-        label: fields.label,
-        selectors: fields.selectors,
-        terraform: fields.terraform,
-    };
-    const cluster = toFactValue(fields.cluster);
-    if (cluster)
-        profile.cluster = cluster;
-    const role = toFactValue(fields.podExecutionRoleArn);
-    if (role)
-        profile.podExecutionRoleArn = role;
-    (sink.facts.fargateProfiles ??= []).push(profile);
-}
-/** `resource "aws_eks_addon"`: the add-on's ServiceAccounts annotated with `service_account_role_arn`, and its Pod Identity associations. */
-function readEksAddon({ view, address, root, sink }) {
-    const name = iam_present(view.value('addon_name'));
-    const location = view.attribute('addon_name')?.location ?? view.location;
-    const terraform = { root, address };
-    addEksAddon(sink, { location, cluster: iam_present(view.value('cluster_name')), name, terraform });
-    addAddonServiceAccounts(sink, name, iam_present(view.value('service_account_role_arn')), view.attribute('service_account_role_arn')?.location, location, { fromLine: view.location.line, toLine: view.block.endLine }, terraform, view.blocks('namespace_config')[0]?.value('namespace'));
-    for (const association of view.blocks('pod_identity_association')) {
-        const fixed = name ? addonServiceAccounts(scalarString(name) ?? '')?.[0] : undefined;
-        addPodIdentity(sink, {
-            location: association.location,
-            cluster: iam_present(view.value('cluster_name')),
-            namespace: fixed ? (0,model_value/* known */.eO)(fixed.namespace, association.location) : undefined,
-            serviceAccount: iam_present(association.value('service_account')),
-            roleArn: iam_present(association.value('role_arn')),
-            terraform,
-        });
-    }
-}
-/** An add-on of a cluster; its name symbolic when not known. */
-function addEksAddon(sink, fields) {
-    const addon = {
-        source: 'terraform',
-        location: fields.location,
-        name: toFactValue(fields.name) ?? (0,model_value/* symbolic */.fv)(`${fields.terraform.address}.addon_name`, fields.location),
-        terraform: fields.terraform,
-    };
-    const cluster = toFactValue(fields.cluster);
-    if (cluster)
-        addon.cluster = cluster;
-    sink.facts.eksAddons.push(addon);
-}
-/**
- * The ServiceAccounts of an add-on (by its name) annotated with a role, as the add-on creates
- * them; `roleArnLocation` is where the role is written.
- */
-function addAddonServiceAccounts(sink, name, roleArn, roleArnLocation, location, span, terraform, 
-/** `namespace_config { namespace }`: the add-on installed in another namespace than its own. */
-namespace) {
-    const addon = name ? scalarString(name) : undefined;
-    const accounts = addon ? addonServiceAccounts(addon) : undefined;
-    if (!roleArn)
-        return;
-    if (!accounts) {
-        // EKS annotates the add-on's ServiceAccounts, whose names the table does not know, with the role.
-        ;
-        (sink.facts.serviceAccountCreators ??= []).push({
-            source: 'terraform',
-            label: terraform.address,
-            location,
-            text: creatorText(printValue(roleArn)),
-            terraform,
-        });
-        return;
-    }
-    const value = toFactValue(roleArn);
-    if (!value || addon === undefined)
-        return;
-    const namespaceOverride = toFactValue(iam_present(namespace));
-    for (const account of accounts) {
-        addServiceAccount(sink, {
-            namespace: namespaceOverride ?? (0,model_value/* known */.eO)(account.namespace, location),
-            name: (0,model_value/* known */.eO)(account.name, location),
-            location,
-            annotations: [
-                { key: kubernetes/* ROLE_ARN_ANNOTATION */.Xg, keyLocation: roleArnLocation ?? location, value, where: 'annotations' },
-            ],
-            span,
-            addon,
-            terraform,
-        });
-    }
-}
-/** `resource "aws_eks_pod_identity_association"`. */
-function readPodIdentityAssociation({ view, address, root, sink }) {
-    addPodIdentity(sink, {
-        location: view.location,
-        terraform: { root, address },
-        cluster: iam_present(view.value('cluster_name')),
-        namespace: iam_present(view.value('namespace')),
-        serviceAccount: iam_present(view.value('service_account')),
-        roleArn: iam_present(view.value('role_arn')),
-        targetRoleArn: iam_present(view.value('target_role_arn')),
-        disableSessionTags: iam_present(view.value('disable_session_tags')),
-    });
-}
-function addPodIdentity(sink, fields) {
-    const asValue = (value, what) => {
-        if (value && (value.kind === 'known' || value.kind === 'symbolic'))
-            return value;
-        return toFactValue(value) ?? (0,model_value/* symbolic */.fv)(`pod identity association ${what}`, fields.location);
-    };
-    const association = {
-        source: 'terraform',
-        location: fields.location,
-        namespace: asValue(fields.namespace, 'namespace'),
-        serviceAccount: asValue(fields.serviceAccount, 'service_account'),
-        roleArn: asValue(fields.roleArn, 'role_arn'),
-    };
-    const cluster = toFactValue(fields.cluster);
-    if (cluster)
-        association.cluster = cluster;
-    const targetRoleArn = toFactValue(fields.targetRoleArn);
-    if (targetRoleArn)
-        association.targetRoleArn = targetRoleArn;
-    const disableSessionTags = toFactValue(fields.disableSessionTags);
-    if (disableSessionTags)
-        association.disableSessionTags = disableSessionTags;
-    if (fields.terraform)
-        association.terraform = fields.terraform;
-    sink.facts.podIdentityAssociations.push(association);
-}
-/** An add-on entry of the EKS module's `cluster_addons`/`addons` map. */
-function readModuleAddon(sink, key, keyLocation, settings, module, terraform) {
-    const name = objectGet(settings, 'name') ?? { kind: 'string', value: key, location: keyLocation };
-    const cluster = iam_present(module.value('cluster_name')) ?? iam_present(module.value('name'));
-    addEksAddon(sink, { location: keyLocation, cluster, name, terraform });
-    const roleArn = iam_present(objectGet(settings, 'service_account_role_arn'));
-    addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, keyLocation, { fromLine: module.location.line, toLine: module.block.endLine }, terraform);
-    const associations = objectGet(settings, 'pod_identity_association');
-    const fixed = addonServiceAccounts(scalarString(name) ?? '')?.[0];
-    if (associations?.kind !== 'tuple')
-        return;
-    for (const association of associations.items) {
-        addPodIdentity(sink, {
-            location: association.location,
-            cluster,
-            namespace: fixed ? (0,model_value/* known */.eO)(fixed.namespace, association.location) : undefined,
-            serviceAccount: iam_present(objectGet(association, 'service_account')),
-            roleArn: iam_present(objectGet(association, 'role_arn')),
-            terraform,
-        });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/sources/terraform/resources/helm.ts
 
 
@@ -70007,8 +71691,11 @@ function readHelmRelease(context) {
         renderLocalChart(context, chart, values, namespace);
         return;
     }
+    const version = iam_present(view.value('version'));
     addReleaseServiceAccounts(sink, {
         chart: chartValue ? scalarString(chartValue) : undefined,
+        version: version ? (scalarString(version) ?? null) : undefined,
+        valuesComplete: valuesRead(documents, sets),
         release: iam_present(view.value('name')),
         releaseLocation: view.attribute('name')?.location ?? view.location,
         namespace: toFactValue(namespace) ?? (0,model_value/* known */.eO)('default', view.location),
@@ -70056,7 +71743,7 @@ function renderLocalChart({ view, address, root, sink, localCharts }, chart, val
         chart,
         name: nameValue ? valueToTree(nameValue) : symbolicNode(`${address}.name`, nameLocation),
         // The helm provider's namespace when none is given.
-        namespace: namespace ? valueToTree(namespace) : tree_edit_stringNode('default', view.location),
+        namespace: namespace ? valueToTree(namespace) : stringNode('default', view.location),
         valueFiles: [],
         inline: inline.kind === 'object' ? [inline] : [],
         replacesChartValues: false,
@@ -70078,11 +71765,11 @@ function addReleaseServiceAccounts(sink, release) {
         return found ? scalarString(found) : undefined;
     };
     const added = [];
-    const specs = chart ? CHART_SERVICE_ACCOUNTS[helm_charts_chartName(chart)] : undefined;
+    const specs = chart ? CHART_SERVICE_ACCOUNTS[chartName(chart)] : undefined;
     // A chart not in the table may create ServiceAccounts under names its templates decide.
     if (chart && specs)
         reportUnreadValues(sink, chart, release);
-    if (!specs || CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS.has(helm_charts_chartName(chart ?? '')))
+    if (!specs || CHARTS_WITH_UNMODELLED_SERVICE_ACCOUNTS.has(chartName(chart ?? '')))
         (sink.facts.serviceAccountCreators ??= []).push({
             source: 'terraform',
             label: release.terraform.address,
@@ -70097,10 +71784,14 @@ function addReleaseServiceAccounts(sink, release) {
             .filter(([key]) => key !== EXPLICIT_ONLY.path.join('.'))
             .map(([, path]) => ({ path, defaultName: { fixed: '' } })),
     ];
+    const runningAsDefault = chart ? settingsRunningAsDefault(chart, release.version) : [];
     for (const spec of specs ?? unknownChart) {
         const create = lookup(spec.createPath ?? [...spec.path, 'create']);
-        if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false'))
+        if (create && ((create.kind === 'bool' && !create.value) || scalarString(create) === 'false')) {
+            if (runningAsDefault.includes(spec))
+                addReleaseRunningAsDefault(sink, release, spec);
             continue;
+        }
         const explicit = iam_present(lookup([...spec.path, 'name']));
         let name;
         let naming = 'fixed';
@@ -70135,10 +71826,7 @@ function addReleaseServiceAccounts(sink, release) {
                 recordUnknownChart(sink, chart, annotationsOf(iam_present(lookup([...spec.path, 'annotations'])), 'annotations'), release.terraform);
             continue;
         }
-        const namespaceOverride = spec.namespacePath ? toFactValue(iam_present(lookup(spec.namespacePath))) : undefined;
-        const namespace = namespaceOverride && !(namespaceOverride.kind === 'known' && namespaceOverride.value === '')
-            ? namespaceOverride
-            : release.namespace;
+        const namespace = settingsNamespace(release, spec);
         addServiceAccount(sink, {
             name,
             namespace,
@@ -70151,6 +71839,34 @@ function addReleaseServiceAccounts(sink, release) {
         added.push({ name, namespace, naming, path: spec.path });
     }
     return added;
+}
+/** The release's namespace, or the chart's namespace override. */
+function settingsNamespace(release, spec) {
+    const override = spec.namespacePath ? toFactValue(iam_present(valueAt(release.values, spec.namespacePath))) : undefined;
+    return override && !(override.kind === 'known' && override.value === '') ? override : release.namespace;
+}
+/** `create: false`, no name and a role-arn annotation for a chart that then runs its pods as `default`. */
+function addReleaseRunningAsDefault(sink, release, spec) {
+    if (release.valuesKnown === false || release.valuesComplete === false || !release.chart)
+        return;
+    const name = iam_present(valueAt(release.values, [...spec.path, 'name']));
+    if (name && scalarString(name) !== '')
+        return;
+    const annotations = annotationsOf(iam_present(valueAt(release.values, [...spec.path, 'annotations'])), 'annotations');
+    const roleArn = annotations.find((annotation) => annotation.key === kubernetes/* ROLE_ARN_ANNOTATION */.Xg);
+    if (!roleArn || (roleArn.value.kind === 'known' && roleArn.value.value.trim() === ''))
+        return;
+    const releaseName = release.release ? scalarString(release.release) : undefined;
+    (sink.facts.releasesRunningAsDefault ??= []).push({
+        source: 'terraform',
+        label: releaseName !== undefined ? `helm release ${releaseName}` : release.terraform.address,
+        chart: chartName(release.chart),
+        path: spec.path.join('.'),
+        namespace: settingsNamespace(release, spec),
+        roleArn: roleArn.value,
+        location: roleArn.keyLocation,
+        terraform: release.terraform,
+    });
 }
 /**
  * `serviceAccount.name` or its role-arn annotation set for a modelled chart that reads its
@@ -70166,7 +71882,7 @@ function reportUnreadValues(sink, chart, release) {
         sink.findings.push({
             ruleId: 'helm-value-path-unused',
             location: keyLocation,
-            message: unreadMessage(label, helm_charts_chartName(chart), path, unread.reads),
+            message: unreadMessage(label, chartName(chart), path, unread.reads),
             key: `${release.terraform.address} value:${path.join('.')}`,
         });
     }
@@ -70361,6 +72077,2391 @@ function deepMerge(base, overlay, depth = 0) {
             entries[index] = { ...entry, value: deepMerge(entries[index].value, entry.value, depth + 1) };
     }
     return { ...base, entries };
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/trust-statements.ts
+
+
+
+
+const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+/**
+ * The IRSA trust statement terraform-aws-iam and aws-ia's add-on module write for one provider:
+ * Federated = the provider ARN, `<issuer>:sub` = the subjects and `<issuer>:aud` = sts.amazonaws.com
+ * under one operator, the issuer being `replace(arn, "/^(.*provider/)/", "")`.
+ */
+function webIdentityStatement(statement) {
+    const { arn, arnLocation, location, test, testLocation } = statement;
+    const issuer = callFunction('replace', [arn, stringValue('/^(.*provider/)/', arnLocation), stringValue('', arnLocation)], { location: arn.location, evaluator: statement.evaluator });
+    const keys = [
+        { ...claimKey(issuer, ':sub', arnLocation), value: tupleValue(statement.subjects, statement.subjectsLocation) },
+        {
+            ...claimKey(issuer, ':aud', arnLocation),
+            value: tupleValue([stringValue(DEFAULT_AUDIENCE, location)], location),
+        },
+    ];
+    const operator = test.kind === 'unknown'
+        ? { key: values_expressionOf(test), keyLocation: testLocation, keyValue: test, value: objectValue(keys, location) }
+        : { key: scalarString(test) ?? '', keyLocation: testLocation, value: objectValue(keys, location) };
+    return objectValue([
+        ...allowWebIdentity(tupleValue([arn], arn.location), arnLocation, location),
+        { key: 'Condition', keyLocation: location, value: objectValue([operator], location) },
+    ], location);
+}
+/** `Effect` Allow, `Action` sts:AssumeRoleWithWebIdentity and `Principal.Federated` these providers: a statement but for its condition. */
+function allowWebIdentity(federated, principalLocation, location) {
+    return [
+        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+        {
+            key: 'Action',
+            keyLocation: location,
+            value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location),
+        },
+        {
+            key: 'Principal',
+            keyLocation: principalLocation,
+            value: objectValue([{ key: 'Federated', keyLocation: principalLocation, value: federated }], principalLocation),
+        },
+    ];
+}
+/** `<issuer>:sub` from the issuer the provider ARN gives (known text, or a template). */
+function claimKey(issuer, claim, location) {
+    if (issuer.kind === 'unknown') {
+        const keyValue = unknownTemplate([...issuer.parts, { text: claim }], location);
+        return { key: values_expressionOf(keyValue), keyLocation: location, keyValue };
+    }
+    return { key: `${scalarString(issuer) ?? ''}${claim}`, keyLocation: location };
+}
+/** `allow_self_assume_role`: the role may assume itself (an AWS principal statement, not IRSA). */
+function selfAssumeStatement(selfArn, location) {
+    return objectValue([
+        { key: 'Sid', keyLocation: location, value: stringValue('ExplicitSelfRoleAssumption', location) },
+        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location)], location) },
+        {
+            key: 'Principal',
+            keyLocation: location,
+            value: objectValue([{ key: 'AWS', keyLocation: location, value: tupleValue([stringValue('*', location)], location) }], location),
+        },
+        {
+            key: 'Condition',
+            keyLocation: location,
+            value: objectValue([
+                {
+                    key: 'ArnLike',
+                    keyLocation: location,
+                    value: objectValue([{ key: 'aws:PrincipalArn', keyLocation: location, value: tupleValue([selfArn], location) }], location),
+                },
+            ], location),
+        },
+    ], location);
+}
+/** A policy document object with these statements. */
+function policyDocument(statements, statementLocation, location) {
+    return objectValue([
+        { key: 'Version', keyLocation: location, value: stringValue('2012-10-17', location) },
+        { key: 'Statement', keyLocation: statementLocation, value: tupleValue(statements, location) },
+    ], location);
+}
+/**
+ * The role a registry module creates as `aws_iam_role.<resource>`, at the module block, known by
+ * the module's ARN outputs (`arnReferences` beyond them are added as written); its name and path are the module's to set.
+ */
+function moduleRole(call, arnOutputs, resource = 'this[0]', arnAliases = []) {
+    return {
+        source: 'terraform',
+        location: call.view.location,
+        label: call.prefix.replace(/\.$/, ''),
+        arnReferences: [...arnOutputs.map((output) => `${call.prefix}${output}`), ...arnAliases],
+        terraform: { root: call.rootDir, address: `${call.prefix}aws_iam_role.${resource}` },
+    };
+}
+/** A role a registry module creates, with the trust policy it writes (read as any trust policy is: its findings go with the role). */
+function addModuleRole(sink, role, trustPolicy) {
+    const read = (0,policy_document/* readPolicyDocument */._x)(valueToTree(trustPolicy), role.label);
+    role.trustPolicy = read.document;
+    sink.findings.push(...read.findings);
+    sink.facts.roles.push(role);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-blueprints-addon.ts
+
+
+
+
+
+
+const UNPINNED_RULE = 'helm-service-account-name-unpinned';
+/**
+ * aws-ia/terraform-aws-eks-blueprints-addon (`aws-ia/eks-blueprints-addon/aws`) 1.x, from its
+ * main.tf, variables.tf and outputs.tf at v1.0.0 to v1.1.1 (the IRSA and Helm parts are the same
+ * in all of them):
+ * - `helm_release.this` (count `create && create_release`): name `try(coalesce(var.name, var.chart), "")`,
+ *   namespace `try(coalesce(var.namespace, "default"))`, `values`, then `dynamic "set"` over
+ *   `var.set`, then one `set` per `set_irsa_names` entry with value `aws_iam_role.this[0].arn`
+ *   (when `create && create_role`), then `set_sensitive`.
+ * - `aws_iam_role.this` (count `create && create_role`; `create_role` defaults to false): name
+ *   `local.role_name = try(coalesce(var.role_name, var.name), "")`, a `name_prefix` of
+ *   `"${local.role_name}-"` when `role_name_use_prefix` (default true); path `role_path` ("/").
+ * - `data.aws_iam_policy_document.assume`: the self-assume statement when `allow_self_assume_role`,
+ *   then per `oidc_providers` entry: Federated `provider_arn`, `assume_role_condition_test`
+ *   (StringEquals) on `<issuer>:sub` = `system:serviceaccount:${try(namespace, local.namespace)}:${service_account}`
+ *   and `<issuer>:aud` = sts.amazonaws.com.
+ * - outputs `iam_role_arn`, `iam_role_name`, `iam_role_path`, and the release's `name`, `namespace`, `chart`.
+ *
+ * A `create*` flag that is false through an expression (a caller's toggle, `var.enable_x`) is read
+ * as "may be created": what it creates is checked as if it were.
+ */
+class BlueprintsAddonModule {
+    call;
+    arnAliases;
+    label;
+    inputs;
+    /** `inputs` stands for the call's arguments when another module's emulation calls this one (eks-blueprints-addons). */
+    constructor(call, inputs, 
+    /** More references that name the role's ARN (`module.addons.karpenter.iam_role_arn`). */
+    arnAliases = []) {
+        this.call = call;
+        this.arnAliases = arnAliases;
+        this.label = call.prefix.replace(/\.$/, '');
+        this.inputs = inputs ?? viewInputs(call.view);
+    }
+    output(name, location) {
+        const roleMade = this.mayCreate('create') && this.mayCreate('create_role', false);
+        switch (name) {
+            case 'iam_role_arn':
+            case 'iam_role_name':
+            case 'iam_role_path':
+                if (!roleMade)
+                    return nullValue(location);
+                if (name === 'iam_role_name' && !this.usesPrefix())
+                    return this.roleName();
+                if (name === 'iam_role_path')
+                    return this.input('role_path') ?? stringValue('/', location);
+                return unknownRef(`${this.call.prefix}${name}`, location);
+            case 'name':
+                return this.releaseName() ?? unknownRef(`${this.call.prefix}name`, location);
+            case 'namespace':
+                return this.namespace();
+            default:
+                return unknownRef(`${this.call.prefix}${name}`, location);
+        }
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (!this.mayCreate('create'))
+            return;
+        const roleMade = this.mayCreate('create_role', false);
+        const serviceAccounts = this.mayCreate('create_release') ? this.addRelease(sink, roleMade) : [];
+        if (roleMade)
+            this.addRole(sink, serviceAccounts);
+    }
+    input(name) {
+        return iam_present(this.inputs.value(name));
+    }
+    /** False only when the flag is written as the literal `false` (or is false and defaults so); a toggle that is off is "may be". */
+    mayCreate(name, fallback = true) {
+        const value = this.input(name);
+        if (value === undefined)
+            return fallback;
+        if (value.kind !== 'bool' || value.value)
+            return true;
+        const written = this.inputs.expression(name);
+        return written !== undefined && written.kind !== 'literal';
+    }
+    usesPrefix() {
+        const flag = this.input('role_name_use_prefix');
+        return !(flag?.kind === 'bool' && !flag.value);
+    }
+    /** `try(coalesce(var.name, var.chart), "")` */
+    releaseName() {
+        return eks_blueprints_addon_nonEmpty(this.input('name')) ?? eks_blueprints_addon_nonEmpty(this.input('chart')) ?? stringValue('', this.call.view.location);
+    }
+    /** `try(coalesce(var.namespace, "default"))` */
+    namespace() {
+        return (eks_blueprints_addon_nonEmpty(this.input('namespace')) ??
+            stringValue('default', this.inputs.attribute('namespace')?.location ?? this.call.view.location));
+    }
+    /** `local.role_name = try(coalesce(var.role_name, var.name), "")` */
+    roleName() {
+        return eks_blueprints_addon_nonEmpty(this.input('role_name')) ?? eks_blueprints_addon_nonEmpty(this.input('name')) ?? stringValue('', this.call.view.location);
+    }
+    roleArn(location) {
+        return unknownRef(`${this.call.prefix}iam_role_arn`, location);
+    }
+    addRelease(sink, roleMade) {
+        const view = this.call.view;
+        const given = { values: this.input('values'), set: this.input('set'), sensitive: this.input('set_sensitive') };
+        const valuesKnown = Object.values(given).every((value) => value === undefined || value.kind === 'tuple');
+        const sets = [...listedSets(given.set)];
+        const irsaNames = this.input('set_irsa_names');
+        const annotatedPaths = [];
+        if (roleMade && irsaNames?.kind === 'tuple') {
+            for (const item of irsaNames.items) {
+                const path = scalarString(item);
+                const at = path ? setPath(path).lastIndexOf('annotations') : -1;
+                if (path && at > 0)
+                    annotatedPaths.push(setPath(path).slice(0, at));
+                sets.push({
+                    line: item.location.line,
+                    name: item,
+                    value: this.roleArn(item.location),
+                    type: undefined,
+                    keyLocation: item.location,
+                    forceString: false,
+                });
+            }
+        }
+        sets.push(...listedSets(given.sensitive));
+        reportUnescapedAnnotationKeys(sink, sets, `${this.call.prefix}helm_release.this[0]`);
+        const chart = this.input('chart');
+        const version = this.input('chart_version');
+        return addReleaseServiceAccounts(sink, {
+            chart: chart ? scalarString(chart) : undefined,
+            version: version ? (scalarString(version) ?? null) : undefined,
+            release: this.releaseName(),
+            releaseLocation: this.inputs.attribute('name')?.location ?? this.inputs.attribute('chart')?.location ?? view.location,
+            namespace: toFactValue(this.namespace()) ?? (0,model_value/* known */.eO)('default', view.location),
+            values: mergeReleaseValues(given.values, sets, view.location),
+            valuesKnown,
+            annotatedPaths,
+            location: view.location,
+            span: { fromLine: view.location.line, toLine: view.block.endLine },
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}helm_release.this[0]` },
+        });
+    }
+    addRole(sink, serviceAccounts) {
+        const view = this.call.view;
+        const location = view.location;
+        const role = moduleRole(this.call, ['iam_role_arn'], 'this[0]', this.arnAliases);
+        const roleName = this.roleName();
+        const nameLocation = this.inputs.attribute('role_name')?.location ?? this.inputs.attribute('name')?.location ?? location;
+        if (this.usesPrefix()) {
+            const text = scalarString(roleName);
+            role.generatedName = {
+                prefix: text !== undefined
+                    ? (0,model_value/* known */.eO)(`${text}-`, nameLocation)
+                    : (0,model_value/* symbolic */.fv)(`${toFactValue(roleName)?.kind === 'symbolic' ? printedValue(roleName) : `${this.label}.role_name`}-`, nameLocation),
+                location: nameLocation,
+            };
+        }
+        else {
+            role.name = toFactValue(roleName) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name`, nameLocation);
+        }
+        role.path = toFactValue(this.input('role_path')) ?? (0,model_value/* known */.eO)('/', location);
+        addModuleRole(sink, role, this.trustPolicy());
+        sink.findings.push(...this.unpinnedServiceAccounts(serviceAccounts));
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const statements = [];
+        // Later 1.x (main at 0f109f7, aws-ia/terraform-aws-eks-blueprints-addon#43): `trust_policy_statements` come first; not read, they stay unknown.
+        const extra = this.input('trust_policy_statements');
+        if (extra && !(extra.kind === 'tuple' && extra.items.length === 0))
+            statements.push(unknownRef(`${this.call.prefix}trust_policy_statements`, extra.location));
+        const selfAssume = this.input('allow_self_assume_role');
+        if (selfAssume?.kind === 'bool' && selfAssume.value)
+            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
+        const test = this.input('assume_role_condition_test') ?? stringValue('StringEquals', location);
+        const testLocation = this.inputs.attribute('assume_role_condition_test')?.location ?? location;
+        const providers = this.input('oidc_providers');
+        if (providers?.kind === 'unknown')
+            statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location));
+        else if (providers?.kind === 'object' || providers?.kind === 'tuple') {
+            const pairs = iterate(providers).sort(([a], [b]) => providers.kind === 'tuple' ? 0 : String(scalarString(a)) < String(scalarString(b)) ? -1 : 1);
+            for (const [key, provider] of pairs)
+                statements.push(this.providerStatement(provider, providers.kind === 'object' ? key.location : provider.location, test, testLocation));
+        }
+        return policyDocument(statements, this.inputs.attribute('oidc_providers')?.location ?? location, location);
+    }
+    providerStatement(provider, location, test, testLocation) {
+        if (provider.kind === 'unknown')
+            return provider;
+        const arnEntry = objectEntry(provider, 'provider_arn');
+        const namespace = iam_present(objectEntry(provider, 'namespace')?.value) ?? this.namespace();
+        const accountEntry = objectEntry(provider, 'service_account');
+        const account = accountEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.service_account`, location);
+        const subjectLocation = accountEntry?.keyLocation ?? location;
+        return webIdentityStatement({
+            arn: arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location),
+            arnLocation: arnEntry?.keyLocation ?? location,
+            subjects: [subject(namespace, account, subjectLocation)],
+            subjectsLocation: subjectLocation,
+            test,
+            testLocation,
+            location,
+            evaluator: this.call.view.evaluator,
+        });
+    }
+    /**
+     * The release's chart names a ServiceAccount after the release, the role trusts that name, and
+     * the two agree only because the release name's expression gives it today: `name` is an
+     * expression (a caller's input) and the trusted `service_account` is written independently of it.
+     */
+    unpinnedServiceAccounts(serviceAccounts) {
+        const findings = [];
+        const view = this.call.view;
+        const releaseExpression = this.inputs.expression('name') ?? this.inputs.expression('chart');
+        if (!releaseExpression || releaseExpression.kind === 'literal')
+            return findings;
+        const releaseText = printExpr(releaseExpression);
+        const providers = this.inputs.expression('oidc_providers');
+        if (providers?.kind !== 'object')
+            return findings;
+        const providerValues = this.input('oidc_providers');
+        for (const item of providers.items) {
+            const written = accountExpression(item.value);
+            if (!written || printExpr(written.expression).includes(releaseText))
+                continue;
+            const provider = item.keyName !== undefined ? objectEntry(providerValues, item.keyName)?.value : undefined;
+            const account = scalarString(iam_present(objectEntry(provider, 'service_account')?.value) ?? nullValue(written.location));
+            const namespace = scalarString(iam_present(objectEntry(provider, 'namespace')?.value) ?? this.namespace());
+            if (account === undefined || namespace === undefined)
+                continue;
+            const follows = serviceAccounts.find((each) => each.naming === 'release' &&
+                each.name.kind === 'known' &&
+                each.name.value === account &&
+                each.namespace.kind === 'known' &&
+                each.namespace.value === namespace);
+            if (!follows)
+                continue;
+            const chart = scalarString(this.input('chart') ?? nullValue(view.location)) ?? '';
+            findings.push({
+                ruleId: UNPINNED_RULE,
+                location: written.location,
+                message: `${this.label} trusts ServiceAccount ${namespace}/${account}, but chart ${chart} names its ServiceAccount after the Helm release, ` +
+                    `whose name is set apart from it (${releaseText}); a release with another name breaks the chain. Set ${[...follows.path, 'name'].join('.')} to ${account} in the release's values`,
+                key: `${this.label} sa:${namespace}/${account}`,
+            });
+        }
+        return findings;
+    }
+}
+function viewInputs(view) {
+    return {
+        value: (name) => view.value(name),
+        attribute: (name) => view.attribute(name),
+        expression: (name) => view.attribute(name)?.expression,
+    };
+}
+/** `system:serviceaccount:<namespace>:<name>`, text or a template. */
+function subject(namespace, account, location) {
+    const parts = (value) => {
+        if (value.kind === 'unknown')
+            return value.parts;
+        return [{ text: scalarString(value) ?? '' }];
+    };
+    const template = unknownTemplate([{ text: 'system:serviceaccount:' }, ...parts(namespace), { text: ':' }, ...parts(account)], account.location ?? location);
+    if (template.parts.every((each) => 'text' in each))
+        return stringValue(template.parts.map((each) => ('text' in each ? each.text : '')).join(''), template.location);
+    return template;
+}
+function printedValue(value) {
+    const fact = toFactValue(value);
+    return fact?.kind === 'symbolic' ? fact.expression : '';
+}
+/** The `service_account = …` of one written `oidc_providers` entry. */
+function accountExpression(entry) {
+    if (entry.kind !== 'object')
+        return undefined;
+    const item = entry.items.find((each) => each.keyName === 'service_account');
+    return item ? { expression: item.value, location: item.keyLocation } : undefined;
+}
+/** A value `coalesce` keeps: not null, not "". */
+function eks_blueprints_addon_nonEmpty(value) {
+    if (!value || value.kind === 'null')
+        return undefined;
+    if (value.kind === 'string' && value.value === '')
+        return undefined;
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/eks.ts
+
+
+
+
+
+
+
+
+
+/** `resource "aws_eks_cluster"` and its data source: the cluster, its issuer known only at apply time. */
+function readEksCluster({ view, address, root, sink, awsRegion, awsAccount }) {
+    const cluster = {
+        source: 'terraform',
+        location: view.location,
+        terraform: { root, address },
+        name: toFactValue(iam_present(view.value('name'))) ?? (0,model_value/* symbolic */.fv)(`${address}.name`, view.location),
+        issuer: (0,model_value/* symbolic */.fv)(values_expressionOf(eksIssuer(address, view.location)), view.location),
+        oidcReferences: [`${address}.identity`],
+    };
+    const version = toFactValue(iam_present(view.value('version')));
+    if (version)
+        cluster.version = version;
+    // The default aws provider's region, unless the block names another provider (`provider = aws.other`).
+    if (awsRegion && view.attribute('provider') === undefined)
+        cluster.region = (0,model_value/* known */.eO)(awsRegion.value, awsRegion.location);
+    // A dynamic block over a collection the scan cannot read may make no block at all.
+    const outpost = view.blocks('outpost_config').find((block) => !block.unknownExpansion);
+    if (outpost)
+        cluster.outpost = outpost.location;
+    // The cluster role is in the cluster's account.
+    const roleArn = toFactValue(iam_present(view.value('role_arn')));
+    const account = roleArn?.kind === 'known' ? (0,iam_arn/* parseRoleArn */.DM)(roleArn.value.trim())?.account : undefined;
+    if (roleArn && account)
+        cluster.account = (0,model_value/* known */.eO)(account, roleArn.location);
+    else if (awsAccount && view.attribute('provider') === undefined)
+        cluster.account = (0,model_value/* known */.eO)(awsAccount.value, awsAccount.location);
+    const compute = view.blocks('compute_config')[0];
+    const autoMode = compute ? toFactValue(iam_present(compute.value('enabled'))) : undefined;
+    if (autoMode)
+        cluster.autoMode = autoMode;
+    sink.facts.clusters.push(cluster);
+}
+/** `resource "aws_eks_node_group"`: its cluster, `node_role_arn`, and `ami_type` (`WINDOWS_…`). */
+function readNodeGroup({ view, address, root, sink }) {
+    const group = {
+        source: 'terraform',
+        location: view.location,
+        label: `node group ${address}`,
+        terraform: { root, address },
+    };
+    const cluster = toFactValue(iam_present(view.value('cluster_name')));
+    if (cluster)
+        group.cluster = cluster;
+    const role = toFactValue(iam_present(view.value('node_role_arn')));
+    if (role)
+        group.roleArn = role;
+    const amiType = toFactValue(iam_present(view.value('ami_type')));
+    if (amiType?.kind === 'known' && /^WINDOWS_/i.test(amiType.value))
+        group.windows = true;
+    (sink.facts.nodeGroups ??= []).push(group);
+}
+/** `resource "aws_eks_fargate_profile"`: its `selector` blocks (namespace, labels). */
+function readFargateProfile({ view, address, root, sink }) {
+    const selectors = [];
+    for (const selector of view.blocks('selector')) {
+        if (selector.unknownExpansion)
+            continue;
+        const read = fargateSelector(selector.value('namespace'), selector.value('labels'), selector.location);
+        if (read)
+            selectors.push(read);
+    }
+    addFargateProfile(sink, {
+        location: view.location,
+        label: address,
+        cluster: iam_present(view.value('cluster_name')),
+        podExecutionRoleArn: iam_present(view.value('pod_execution_role_arn')),
+        selectors,
+        terraform: { root, address },
+    });
+}
+/** One Fargate selector from its namespace and labels values (a resource's `selector` block, a module's `selectors` item). */
+function fargateSelector(namespace, labels, location) {
+    const namespaceValue = toFactValue(iam_present(namespace));
+    if (!namespaceValue)
+        return undefined;
+    const selector = { location, namespace: namespaceValue, labels: [] };
+    const written = iam_present(labels);
+    if (written?.kind === 'object') {
+        for (const entry of written.entries) {
+            const value = toFactValue(entry.value);
+            if (entry.keyValue !== undefined || !value)
+                selector.labelsUnknown = true;
+            else
+                selector.labels.push({ key: entry.key, value });
+        }
+    }
+    else if (written) {
+        selector.labelsUnknown = true;
+    }
+    return selector;
+}
+function addFargateProfile(sink, fields) {
+    const profile = {
+        source: 'terraform',
+        location: fields.location,
+        label: fields.label,
+        selectors: fields.selectors,
+        terraform: fields.terraform,
+    };
+    const cluster = toFactValue(fields.cluster);
+    if (cluster)
+        profile.cluster = cluster;
+    const role = toFactValue(fields.podExecutionRoleArn);
+    if (role)
+        profile.podExecutionRoleArn = role;
+    (sink.facts.fargateProfiles ??= []).push(profile);
+}
+/** `resource "aws_eks_addon"`: the add-on's ServiceAccounts annotated with `service_account_role_arn`, and its Pod Identity associations. */
+function readEksAddon({ view, address, root, sink }) {
+    const name = iam_present(view.value('addon_name'));
+    const location = view.attribute('addon_name')?.location ?? view.location;
+    const terraform = { root, address };
+    addEksAddon(sink, { location, cluster: iam_present(view.value('cluster_name')), name, terraform });
+    addAddonServiceAccounts(sink, name, iam_present(view.value('service_account_role_arn')), view.attribute('service_account_role_arn')?.location, location, { fromLine: view.location.line, toLine: view.block.endLine }, terraform, view.blocks('namespace_config')[0]?.value('namespace'));
+    for (const association of view.blocks('pod_identity_association')) {
+        const fixed = name ? addonServiceAccounts(scalarString(name) ?? '')?.[0] : undefined;
+        addPodIdentity(sink, {
+            location: association.location,
+            cluster: iam_present(view.value('cluster_name')),
+            namespace: fixed ? (0,model_value/* known */.eO)(fixed.namespace, association.location) : undefined,
+            serviceAccount: iam_present(association.value('service_account')),
+            roleArn: iam_present(association.value('role_arn')),
+            terraform,
+        });
+    }
+}
+/** An add-on of a cluster; its name symbolic when not known. */
+function addEksAddon(sink, fields) {
+    const addon = {
+        source: 'terraform',
+        location: fields.location,
+        name: toFactValue(fields.name) ?? (0,model_value/* symbolic */.fv)(`${fields.terraform.address}.addon_name`, fields.location),
+        terraform: fields.terraform,
+    };
+    const cluster = toFactValue(fields.cluster);
+    if (cluster)
+        addon.cluster = cluster;
+    sink.facts.eksAddons.push(addon);
+}
+/**
+ * The ServiceAccounts of an add-on (by its name) annotated with a role, as the add-on creates
+ * them; `roleArnLocation` is where the role is written.
+ */
+function addAddonServiceAccounts(sink, name, roleArn, roleArnLocation, location, span, terraform, 
+/** `namespace_config { namespace }`: the add-on installed in another namespace than its own. */
+namespace) {
+    const addon = name ? scalarString(name) : undefined;
+    const accounts = addon ? addonServiceAccounts(addon) : undefined;
+    if (!roleArn)
+        return;
+    if (!accounts) {
+        // EKS annotates the add-on's ServiceAccounts, whose names the table does not know, with the role.
+        ;
+        (sink.facts.serviceAccountCreators ??= []).push({
+            source: 'terraform',
+            label: terraform.address,
+            location,
+            text: creatorText(printValue(roleArn)),
+            terraform,
+        });
+        return;
+    }
+    const value = toFactValue(roleArn);
+    if (!value || addon === undefined)
+        return;
+    const namespaceOverride = toFactValue(iam_present(namespace));
+    for (const account of accounts) {
+        addServiceAccount(sink, {
+            namespace: namespaceOverride ?? (0,model_value/* known */.eO)(account.namespace, location),
+            name: (0,model_value/* known */.eO)(account.name, location),
+            location,
+            annotations: [
+                { key: kubernetes/* ROLE_ARN_ANNOTATION */.Xg, keyLocation: roleArnLocation ?? location, value, where: 'annotations' },
+            ],
+            span,
+            addon,
+            terraform,
+        });
+    }
+}
+/** `resource "aws_eks_pod_identity_association"`. */
+function readPodIdentityAssociation({ view, address, root, sink }) {
+    addPodIdentity(sink, {
+        location: view.location,
+        terraform: { root, address },
+        cluster: iam_present(view.value('cluster_name')),
+        namespace: iam_present(view.value('namespace')),
+        serviceAccount: iam_present(view.value('service_account')),
+        roleArn: iam_present(view.value('role_arn')),
+        targetRoleArn: iam_present(view.value('target_role_arn')),
+        disableSessionTags: iam_present(view.value('disable_session_tags')),
+    });
+}
+function addPodIdentity(sink, fields) {
+    const asValue = (value, what) => {
+        if (value && (value.kind === 'known' || value.kind === 'symbolic'))
+            return value;
+        return toFactValue(value) ?? (0,model_value/* symbolic */.fv)(`pod identity association ${what}`, fields.location);
+    };
+    const association = {
+        source: 'terraform',
+        location: fields.location,
+        namespace: asValue(fields.namespace, 'namespace'),
+        serviceAccount: asValue(fields.serviceAccount, 'service_account'),
+        roleArn: asValue(fields.roleArn, 'role_arn'),
+    };
+    const cluster = toFactValue(fields.cluster);
+    if (cluster)
+        association.cluster = cluster;
+    const targetRoleArn = toFactValue(fields.targetRoleArn);
+    if (targetRoleArn)
+        association.targetRoleArn = targetRoleArn;
+    const disableSessionTags = toFactValue(fields.disableSessionTags);
+    if (disableSessionTags)
+        association.disableSessionTags = disableSessionTags;
+    if (fields.terraform)
+        association.terraform = fields.terraform;
+    sink.facts.podIdentityAssociations.push(association);
+}
+/** An add-on entry of the EKS module's `cluster_addons`/`addons` map. */
+function readModuleAddon(sink, key, keyLocation, settings, module, terraform) {
+    const name = objectGet(settings, 'name') ?? { kind: 'string', value: key, location: keyLocation };
+    const cluster = iam_present(module.value('cluster_name')) ?? iam_present(module.value('name'));
+    addEksAddon(sink, { location: keyLocation, cluster, name, terraform });
+    const roleArn = iam_present(objectGet(settings, 'service_account_role_arn'));
+    addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, keyLocation, { fromLine: module.location.line, toLine: module.block.endLine }, terraform);
+    const associations = objectGet(settings, 'pod_identity_association');
+    const fixed = addonServiceAccounts(scalarString(name) ?? '')?.[0];
+    if (associations?.kind !== 'tuple')
+        return;
+    for (const association of associations.items) {
+        addPodIdentity(sink, {
+            location: association.location,
+            cluster,
+            namespace: fixed ? (0,model_value/* known */.eO)(fixed.namespace, association.location) : undefined,
+            serviceAccount: iam_present(objectGet(association, 'service_account')),
+            roleArn: iam_present(objectGet(association, 'role_arn')),
+            terraform,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-blueprints-addons.ts
+
+
+
+
+const sa = (name, path = 'serviceAccount', setting = 'service_account_name') => ({ setting, name, path });
+/**
+ * The add-ons of aws-ia/terraform-aws-eks-blueprints-addons (`aws-ia/eks-blueprints-addons/aws`)
+ * that create an IRSA role, read from its main.tf at v1.24.3: each is a call of
+ * `aws-ia/eks-blueprints-addon/aws` with `create = var.enable_<key>`, `name`, `namespace`, `chart`
+ * and `role_name` from `try(var.<key>.<setting>, <default>)`, `role_name_use_prefix` (default
+ * true), `create_role` (default true), the chart's ServiceAccount name set (`set`) to the trusted
+ * `service_account` (`try(var.<key>.service_account_name, <default>)`; the CSI drivers'
+ * `controller_service_account_name`/`node_service_account_name`), `set_irsa_names` on that
+ * ServiceAccount's annotations, and the trust's namespace inherited from the release
+ * (aws_privateca_issuer's default namespace is cert-manager's). `var.<key>.set` and `.values`
+ * come after the module's own values.
+ */
+const BLUEPRINTS_IRSA_ADDONS = [
+    {
+        key: 'aws_cloudwatch_metrics',
+        release: 'aws-cloudwatch-metrics',
+        namespace: 'amazon-cloudwatch',
+        chart: 'aws-cloudwatch-metrics',
+        roleName: 'aws-cloudwatch-metrics',
+        accounts: [sa('aws-cloudwatch-metrics')],
+    },
+    {
+        key: 'aws_efs_csi_driver',
+        release: 'aws-efs-csi-driver',
+        namespace: 'kube-system',
+        chart: 'aws-efs-csi-driver',
+        roleName: 'aws-efs-csi-driver',
+        accounts: [
+            sa('efs-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'),
+            sa('efs-csi-node-sa', 'node.serviceAccount', 'node_service_account_name'),
+        ],
+    },
+    {
+        key: 'aws_for_fluentbit',
+        release: 'aws-for-fluent-bit',
+        namespace: 'kube-system',
+        chart: 'aws-for-fluent-bit',
+        roleName: 'aws-for-fluent-bit',
+        accounts: [sa('aws-for-fluent-bit-sa')],
+    },
+    {
+        key: 'aws_fsx_csi_driver',
+        release: 'aws-fsx-csi-driver',
+        namespace: 'kube-system',
+        chart: 'aws-fsx-csi-driver',
+        roleName: 'aws-fsx-csi-driver',
+        accounts: [
+            sa('aws-fsx-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'),
+            sa('aws-fsx-csi-node-sa', 'node.serviceAccount', 'node_service_account_name'),
+        ],
+    },
+    {
+        key: 'aws_load_balancer_controller',
+        release: 'aws-load-balancer-controller',
+        namespace: 'kube-system',
+        chart: 'aws-load-balancer-controller',
+        roleName: 'alb-controller',
+        accounts: [sa('aws-load-balancer-controller-sa')],
+    },
+    {
+        key: 'aws_node_termination_handler',
+        release: 'aws-node-termination-handler',
+        namespace: 'aws-node-termination-handler',
+        chart: 'aws-node-termination-handler',
+        roleName: 'aws-node-termination-handler',
+        accounts: [sa('aws-node-termination-handler-sa')],
+    },
+    {
+        key: 'aws_privateca_issuer',
+        release: 'aws-privateca-issuer',
+        namespace: 'cert-manager',
+        chart: 'aws-privateca-issuer',
+        roleName: 'aws-privateca-issuer',
+        accounts: [sa('aws-privateca-issuer-sa')],
+    },
+    {
+        key: 'cert_manager',
+        release: 'cert-manager',
+        namespace: 'cert-manager',
+        chart: 'cert-manager',
+        roleName: 'cert-manager',
+        accounts: [sa('cert-manager')],
+        needs: 'cert_manager_route53_hosted_zone_arns',
+    },
+    {
+        key: 'cluster_autoscaler',
+        release: 'cluster-autoscaler',
+        namespace: 'kube-system',
+        chart: 'cluster-autoscaler',
+        roleName: 'cluster-autoscaler',
+        accounts: [sa('cluster-autoscaler-sa', 'rbac.serviceAccount')],
+    },
+    {
+        key: 'external_dns',
+        release: 'external-dns',
+        namespace: 'external-dns',
+        chart: 'external-dns',
+        roleName: 'external-dns',
+        accounts: [sa('external-dns-sa')],
+        needs: 'external_dns_route53_zone_arns',
+    },
+    {
+        key: 'external_secrets',
+        release: 'external-secrets',
+        namespace: 'external-secrets',
+        chart: 'external-secrets',
+        roleName: 'external-secrets',
+        accounts: [sa('external-secrets-sa')],
+    },
+    {
+        key: 'karpenter',
+        release: 'karpenter',
+        namespace: 'karpenter',
+        chart: 'karpenter',
+        roleName: 'karpenter',
+        accounts: [sa('karpenter')],
+    },
+    {
+        key: 'velero',
+        release: 'velero',
+        namespace: 'velero',
+        chart: 'velero',
+        roleName: 'velero',
+        accounts: [sa('velero-server', 'serviceAccount.server')],
+    },
+    {
+        key: 'aws_gateway_api_controller',
+        release: 'aws-gateway-api-controller',
+        namespace: 'aws-application-networking-system',
+        chart: 'aws-gateway-controller-chart',
+        roleName: 'aws-gateway-api-controller',
+        accounts: [sa('gateway-api-controller')],
+    },
+];
+/**
+ * aws-ia/eks-blueprints-addons 1.x: each enabled add-on of BLUEPRINTS_IRSA_ADDONS is an
+ * eks-blueprints-addon call (`module.<call>.module.<key>`), whose role ARN the caller reads as
+ * `module.<call>.<key>.iam_role_arn`. The other add-ons (no IRSA role, or EKS managed add-ons) are not read.
+ */
+class BlueprintsAddonsModule {
+    call;
+    label;
+    constructor(call) {
+        this.call = call;
+        this.label = call.prefix.replace(/\.$/, '');
+    }
+    output(name, location) {
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    eksAddons(sink) {
+        const view = this.call.view;
+        const given = iam_present(view.value('eks_addons'));
+        const cluster = iam_present(view.value('cluster_name'));
+        const terraform = { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_addon.this` };
+        const entries = eksAddonEntries(given);
+        // Add-ons the scan cannot name: an add-on of unknown name.
+        if (given && (given.kind !== 'object' || entries.length < given.entries.length))
+            addEksAddon(sink, { location: given.location, cluster, name: undefined, terraform });
+        for (const entry of entries) {
+            const name = iam_present(objectEntry(entry.value, 'name')?.value) ?? stringValue(entry.key, entry.keyLocation);
+            addEksAddon(sink, { location: entry.keyLocation, cluster, name, terraform });
+            const roleArn = iam_present(objectEntry(entry.value, 'service_account_role_arn')?.value);
+            addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, entry.keyLocation, { fromLine: view.location.line, toLine: view.block.endLine }, {
+                root: this.call.rootDir,
+                address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
+            });
+        }
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        const view = this.call.view;
+        this.eksAddons(sink);
+        for (const addon of BLUEPRINTS_IRSA_ADDONS) {
+            const enable = iam_present(view.value(`enable_${addon.key}`));
+            // Off unless enabled (the variables default to false); an unknown toggle may be on.
+            if (!enable || (enable.kind === 'bool' && !enable.value))
+                continue;
+            const at = view.attribute(`enable_${addon.key}`)?.location ?? view.location;
+            const settings = iam_present(view.value(addon.key));
+            const setting = (name) => iam_present(objectEntry(settings, name)?.value);
+            const text = (name, fallback) => setting(name) ?? stringValue(fallback, at);
+            const accounts = addon.accounts.map((account) => ({ ...account, value: text(account.setting, account.name) }));
+            const needed = addon.needs ? iam_present(view.value(addon.needs)) : undefined;
+            const roleWanted = !(addon.needs &&
+                (needed === undefined || (needed.kind === 'tuple' && needed.items.length === 0)));
+            const ownSets = accounts.map((account) => setEntry(`${account.path}.name`, account.value, at));
+            const userSets = setting('set');
+            const arguments_ = {
+                name: text('name', addon.release),
+                namespace: text('namespace', addon.namespace),
+                chart: text('chart', addon.chart),
+                values: setting('values'),
+                set: userSets === undefined
+                    ? tupleValue(ownSets, at)
+                    : userSets.kind === 'tuple'
+                        ? tupleValue([...ownSets, ...userSets.items], at)
+                        : userSets,
+                set_sensitive: setting('set_sensitive'),
+                set_irsa_names: tupleValue(accounts.map((account) => stringValue(`${account.path}.annotations.eks\\.amazonaws\\.com/role-arn`, at)), at),
+                create_role: roleWanted ? (setting('create_role') ?? boolValue(true, at)) : boolValue(false, at),
+                role_name: text('role_name', addon.roleName),
+                role_name_use_prefix: setting('role_name_use_prefix') ?? boolValue(true, at),
+                role_path: setting('role_path'),
+                oidc_providers: objectValue(accounts.map((account, index) => ({
+                    key: accounts.length === 1 ? 'this' : index === 0 ? 'controller' : 'node',
+                    keyLocation: at,
+                    value: objectValue([
+                        {
+                            key: 'provider_arn',
+                            keyLocation: at,
+                            value: iam_present(view.value('oidc_provider_arn')) ??
+                                unknownRef(`${this.call.prefix}var.oidc_provider_arn`, at),
+                        },
+                        { key: 'service_account', keyLocation: account.value.location, value: account.value },
+                    ], at),
+                })), at),
+            };
+            const inputs = {
+                value: (name) => arguments_[name],
+                attribute: () => ({ location: at }),
+                expression: () => undefined,
+            };
+            const prefix = `${this.call.prefix}module.${addon.key}.`;
+            new BlueprintsAddonModule({ prefix, rootDir: this.call.rootDir, view }, inputs, [
+                `${this.call.prefix}${addon.key}.iam_role_arn`,
+            ]).collectFacts(sink);
+        }
+    }
+}
+/** `aws_eks_addon.this` per `eks_addons` entry: `addon_name = try(each.value.name, each.key)`, `service_account_role_arn` (main.tf at v1.24.3). */
+function eksAddonEntries(settings) {
+    if (settings?.kind !== 'object')
+        return [];
+    return settings.entries.filter((entry) => entry.keyValue === undefined && entry.value.kind === 'object');
+}
+function setEntry(name, value, location) {
+    return objectValue([
+        { key: 'name', keyLocation: location, value: stringValue(name, location) },
+        { key: 'value', keyLocation: value.location, value },
+    ], location);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/iam-assumable-role-with-oidc.ts
+
+
+
+
+
+/**
+ * terraform-aws-iam's `iam-assumable-role-with-oidc` in v4 and v5 (main.tf, variables.tf and
+ * outputs.tf read at v4.0.0, v4.24.1, v5.0.0 and v5.60.0; the submodule is gone in v6):
+ * - `local.urls`: `compact(distinct(concat(var.provider_urls, [var.provider_url])))`, each without `https://`.
+ * - one statement per url (count `create_role`, default false): Federated
+ *   `arn:${partition}:iam::${aws_account_id or the caller's}:oidc-provider/${url}`, action
+ *   AssumeRoleWithWebIdentity, and when the lists are not empty: StringEquals `${url}:sub` =
+ *   `oidc_fully_qualified_subjects`, StringLike `${url}:sub` = `oidc_subjects_with_wildcards`,
+ *   StringLike `${url}:aud` = `oidc_fully_qualified_audiences` (v4.3.0 on). All in one statement:
+ *   a subject must pass both `:sub` conditions when both lists are given.
+ * - v5.5.0 on: the `allow_self_assume_role` statement first; v5.44.0 on: `sts:TagSession` (not
+ *   IRSA-relevant, left out) and `provider_trust_policy_conditions` (not read: the statement is then unknown).
+ * - `aws_iam_role.this`: `name = role_name`, `name_prefix = role_name_prefix`, `path = role_path` ("/").
+ * - outputs `iam_role_arn`, `iam_role_name`, `iam_role_path` ("" when not created).
+ */
+class AssumableRoleWithOidcModule {
+    call;
+    label;
+    constructor(call) {
+        this.call = call;
+        this.label = call.prefix.replace(/\.$/, '');
+    }
+    output(name, location) {
+        const created = this.created();
+        if (created === false &&
+            (name === 'iam_role_arn' || name === 'iam_role_name' || name === 'iam_role_path' || name === 'iam_role_unique_id'))
+            return stringValue('', location);
+        if (name === 'iam_role_name' && this.input('role_name'))
+            return this.input('role_name');
+        if (name === 'iam_role_path')
+            return this.input('role_path') ?? stringValue('/', location);
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (this.created() === false)
+            return;
+        const view = this.call.view;
+        const role = moduleRole(this.call, ['iam_role_arn']);
+        const name = this.input('role_name');
+        const prefix = this.input('role_name_prefix');
+        if (name)
+            role.name = toFactValue(name) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name`, name.location);
+        else if (prefix)
+            role.generatedName = {
+                prefix: toFactValue(prefix) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name_prefix`, prefix.location),
+                location: view.attribute('role_name_prefix').location,
+            };
+        else
+            role.generatedName = { prefix: (0,model_value/* known */.eO)('terraform-', view.location), location: view.location };
+        role.path = toFactValue(this.input('role_path')) ?? (0,model_value/* known */.eO)('/', view.location);
+        addModuleRole(sink, role, this.trustPolicy());
+    }
+    input(name) {
+        return iam_present(this.call.view.value(name));
+    }
+    /** `create_role` defaults to false: true, false, or undefined when unknown. */
+    created() {
+        const flag = this.input('create_role');
+        if (flag === undefined)
+            return false;
+        return flag.kind === 'bool' ? flag.value : undefined;
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const statements = [];
+        const selfAssume = this.input('allow_self_assume_role');
+        if (selfAssume?.kind === 'bool' && selfAssume.value)
+            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
+        const urls = this.urls();
+        if (urls === undefined)
+            statements.push(unknownRef(`${this.call.prefix}local.urls`, location));
+        else
+            for (const url of urls)
+                statements.push(this.urlStatement(url));
+        return policyDocument(statements, view.attribute('provider_url')?.location ?? view.attribute('provider_urls')?.location ?? location, location);
+    }
+    /** `local.urls`, or undefined when the list itself is unknown. */
+    urls() {
+        const listed = this.input('provider_urls');
+        if (listed !== undefined && listed.kind !== 'tuple')
+            return undefined;
+        const single = this.input('provider_url');
+        const all = [...(listed?.kind === 'tuple' ? listed.items : []), ...(single ? [single] : [])];
+        const seen = new Set();
+        const urls = [];
+        for (const url of all) {
+            if (url.kind === 'null' || scalarString(url) === '')
+                continue;
+            const text = scalarString(url) ?? (url.kind === 'unknown' ? JSON.stringify(url.parts) : undefined);
+            if (text === undefined || seen.has(text))
+                continue;
+            seen.add(text);
+            urls.push(callFunction('replace', [url, stringValue('https://', url.location), stringValue('', url.location)], {
+                location: url.location,
+                evaluator: this.call.view.evaluator,
+            }));
+        }
+        return urls;
+    }
+    urlStatement(url) {
+        const view = this.call.view;
+        const location = url.location;
+        const extra = this.input('provider_trust_policy_conditions');
+        if (extra && !(extra.kind === 'tuple' && extra.items.length === 0))
+            return unknownRef(`${this.call.prefix}provider_trust_policy_conditions`, extra.location);
+        const conditions = { StringEquals: [], StringLike: [] };
+        const add = (operator, claim, input) => {
+            const values = this.input(input);
+            if (!values || (values.kind === 'tuple' && values.items.length === 0))
+                return;
+            const at = view.attribute(input).location;
+            conditions[operator].push({
+                ...claimKey(url, claim, at),
+                value: values.kind === 'tuple' ? values : tupleValue([values], values.location),
+            });
+        };
+        add('StringEquals', ':sub', 'oidc_fully_qualified_subjects');
+        add('StringLike', ':sub', 'oidc_subjects_with_wildcards');
+        add('StringLike', ':aud', 'oidc_fully_qualified_audiences');
+        const operators = Object.entries(conditions)
+            .filter(([, keys]) => keys.length > 0)
+            .map(([operator, keys]) => ({
+            key: operator,
+            keyLocation: keys[0].keyLocation,
+            value: objectValue(keys, location),
+        }));
+        const entries = allowWebIdentity(tupleValue([this.providerArn(url)], location), location, location);
+        if (operators.length > 0)
+            entries.push({ key: 'Condition', keyLocation: location, value: objectValue(operators, location) });
+        return objectValue(entries, location);
+    }
+    /** `arn:${partition}:iam::${account}:oidc-provider/${url}` */
+    providerArn(url) {
+        const prefix = this.call.prefix;
+        const given = this.input('aws_account_id');
+        const account = given && scalarString(given) !== ''
+            ? partsOf(given)
+            : [{ ref: `${prefix}data.aws_caller_identity.current.account_id` }];
+        return unknownTemplate([
+            { text: 'arn:' },
+            { ref: `${prefix}data.aws_partition.current.partition` },
+            { text: ':iam::' },
+            ...account,
+            { text: ':oidc-provider/' },
+            ...partsOf(url),
+        ], url.location);
+    }
+}
+function partsOf(value) {
+    if (value.kind === 'unknown')
+        return value.parts;
+    return [{ text: scalarString(value) ?? '' }];
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks.ts
+
+
+
+
+
+
+
+
+/**
+ * terraform-aws-eks, emulated from its documented outputs (irsa-failure-modes.md M2):
+ * `oidc_provider` is the issuer without `https://` (for condition keys), `oidc_provider_arn` the
+ * IAM OIDC provider it creates when `enable_irsa` is not false (client IDs sts.amazonaws.com and
+ * `openid_connect_audiences`), `cluster_oidc_issuer_url` the issuer with `https://`. Its add-ons
+ * (`cluster_addons`, `addons` from v21) annotate the add-ons' fixed ServiceAccounts.
+ */
+class EksModule {
+    call;
+    majorVersion;
+    label;
+    constructor(call, majorVersion) {
+        this.call = call;
+        this.majorVersion = majorVersion;
+        this.label = call.prefix.replace(/\.$/, '');
+    }
+    output(name, location) {
+        const prefix = this.call.prefix;
+        switch (name) {
+            case 'oidc_provider':
+                return unknownRef(`${prefix}oidc_provider`, location, { isHostPath: true });
+            case 'oidc_provider_arn':
+                return unknownRef(`${prefix}oidc_provider_arn`, location, { providerHostPath: `${prefix}oidc_provider` });
+            case 'cluster_oidc_issuer_url':
+                return this.issuer(location);
+            case 'cluster_name':
+                return this.clusterName() ?? unknownRef(`${prefix}cluster_name`, location);
+            default:
+                return unknownRef(`${prefix}${name}`, location);
+        }
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        const view = this.call.view;
+        const create = this.input('create');
+        if (create?.kind === 'bool' && !create.value)
+            return;
+        const location = view.location;
+        const issuer = this.issuer(location);
+        const cluster = {
+            source: 'terraform',
+            location,
+            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_cluster.this[0]` },
+            name: toFactValue(this.clusterName()) ?? (0,model_value/* symbolic */.fv)(`${this.call.prefix}cluster_name`, location),
+            issuer: (0,model_value/* symbolic */.fv)(values_expressionOf(issuer), location),
+            oidcReferences: [`${this.call.prefix}oidc_provider`, `${this.call.prefix}cluster_oidc_issuer_url`],
+        };
+        const version = toFactValue(this.clusterVersion());
+        if (version)
+            cluster.version = version;
+        // The module's resources take the region of the aws provider they inherit (module.ts `awsRegion`).
+        const region = this.call.awsRegion;
+        if (region)
+            cluster.region = (0,model_value/* known */.eO)(region.value, region.location);
+        const account = this.call.awsAccount;
+        if (account)
+            cluster.account = (0,model_value/* known */.eO)(account.value, account.location);
+        const outpost = this.outpost();
+        if (outpost)
+            cluster.outpost = outpost;
+        const autoMode = toFactValue(iam_present(objectGet(this.computeConfig(), 'enabled')));
+        if (autoMode)
+            cluster.autoMode = autoMode;
+        sink.facts.clusters.push(cluster);
+        // v21.19.0 main.tf: `create_oidc_provider = local.create && var.enable_irsa && !local.create_outposts_local_cluster`,
+        // node_groups.tf: no fargate_profile module on Outposts either.
+        if (outpost)
+            return;
+        const irsa = this.irsaSetting();
+        if (irsa === 'enabled') {
+            sink.facts.oidcProviders.push(this.provider(location));
+            this.noteDualStackRelease(sink);
+            this.noteChinaAudience(sink);
+        }
+        else if (irsa !== 'unknown') {
+            ;
+            (sink.facts.absentOidcProviders ??= []).push({
+                source: 'terraform',
+                unit: (0,model_facts/* terraformUnit */.rL)(this.call.rootDir),
+                location: irsa.location,
+                setting: irsa.setting,
+                label: this.label,
+                arnReferences: [`${this.call.prefix}oidc_provider_arn`],
+            });
+        }
+        this.fargateProfiles(sink);
+        this.nodeGroupsWithGivenRole(sink);
+        const addons = this.majorVersion === undefined
+            ? (this.input('addons') ?? this.input('cluster_addons'))
+            : this.majorVersion >= 21
+                ? this.input('addons')
+                : this.input('cluster_addons');
+        if (addons?.kind === 'object') {
+            // Every add-on is read only when every key is known; otherwise one of them has an unknown name.
+            if (addons.entries.every((entry) => entry.keyValue === undefined && entry.value.kind === 'object'))
+                cluster.addonsListed = addons.location;
+            else
+                addEksAddon(sink, {
+                    location: addons.location,
+                    cluster: this.clusterName(),
+                    name: undefined,
+                    terraform: cluster.terraform ?? { address: this.label },
+                });
+            for (const entry of addons.entries) {
+                if (entry.keyValue !== undefined || entry.value.kind !== 'object')
+                    continue;
+                readModuleAddon(sink, entry.key, entry.keyLocation, entry.value, view, {
+                    root: this.call.rootDir,
+                    address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
+                });
+            }
+        }
+        else if (addons) {
+            addEksAddon(sink, {
+                location: addons.location,
+                cluster: this.clusterName(),
+                name: undefined,
+                terraform: cluster.terraform ?? { address: this.label },
+            });
+        }
+    }
+    /**
+     * terraform-aws-eks v21.0.0 (2025-07-23) created the IAM OIDC provider with the dual-stack issuer
+     * (`url = local.dualstack_oidc_issuer_url`, `https://oidc-eks.<region>.api.aws/id/<ID>`, main.tf,
+     * commit 416515a0); v21.0.1 (commit 60096fc7, 2025-07-24, "Revert changs to OIDC dual stack
+     * issuer url") went back to the cluster's issuer. EKS tokens carry the `oidc.eks.` issuer, so
+     * STS finds no provider for them (irsa-failure-modes.md A6).
+     */
+    noteDualStackRelease(sink) {
+        const constraint = this.call.version ?? /[?&]ref=([^&#]+)/.exec(this.call.source)?.[1];
+        if (constraint === undefined || !/^\s*=?\s*v?21\.0\.0\s*$/.test(constraint))
+            return;
+        const location = this.call.view.attribute('version')?.location ?? this.call.view.location;
+        sink.findings.push({
+            ruleId: 'oidc-provider-url-invalid',
+            location,
+            message: `${this.label} pins terraform-aws-eks ${constraint.trim()}, which creates the IAM OIDC provider with the cluster's dual-stack issuer URL (https://oidc-eks.<region>.api.aws/id/<ID>), but EKS tokens carry the issuer https://oidc.eks.<region>.amazonaws.com/id/<ID>, so STS finds no provider for them ("InvalidIdentityToken: No OpenIDConnect provider found in your account") and every role trusting ${this.label}.oidc_provider_arn fails; use version 21.0.1 or later, which reverted it`,
+            key: `terraform-aws-eks-21.0.0 ${this.label} ${this.call.rootDir}`,
+        });
+    }
+    /**
+     * From v13.0.0 until v20.0.0 (commit 6b40bdbb, 2024-02-02) the module gave its provider the client
+     * ID `sts.${dns_suffix}` (main.tf: `client_id_list = distinct(compact(concat(["sts.${local.dns_suffix}"],
+     * var.openid_connect_audiences)))`, the partition's DNS suffix unless `cluster_iam_role_dns_suffix`
+     * says otherwise), "sts.amazonaws.com.cn" in China, while the tokens' audience is "sts.amazonaws.com"
+     * there too (irsa-failure-modes.md J2). A warning: the region is read from the provider block only.
+     */
+    noteChinaAudience(sink) {
+        const region = this.call.awsRegion;
+        const major = pinnedMajorVersion(this.call);
+        if (!region || !region.value.startsWith('cn-') || major === undefined || major < 13 || major >= 20)
+            return;
+        if (this.input('cluster_iam_role_dns_suffix') !== undefined)
+            return;
+        const audiences = this.input('openid_connect_audiences');
+        if (audiences &&
+            (audiences.kind !== 'tuple' ||
+                audiences.items.some((item) => item.kind !== 'string' || item.value === 'sts.amazonaws.com')))
+            return;
+        const location = this.call.view.attribute('version')?.location ?? this.call.view.location;
+        sink.findings.push({
+            ruleId: 'oidc-provider-audience-missing',
+            level: 'warning',
+            location,
+            message: `${this.label} pins terraform-aws-eks ${(this.call.version ?? '').trim() || `v${major}`} in ${region.value} (the aws provider's region, ${(0,model_location/* formatLocation */.j)(region.location)}); before v20 the module gives its IAM OIDC provider the client ID "sts.<DNS suffix of the partition>", here "sts.amazonaws.com.cn", but ServiceAccount tokens carry the audience "sts.amazonaws.com" in China too, so STS answers "InvalidIdentityToken: Incorrect token audience"; add openid_connect_audiences = ["sts.amazonaws.com"], or upgrade to v20 or later, which lists "sts.amazonaws.com"`,
+            related: [{ location: region.location, message: `region ${region.value}` }],
+            key: `terraform-aws-eks-china-audience ${this.label} ${this.call.rootDir}`,
+        });
+    }
+    /**
+     * Whether the module creates its IAM OIDC provider: `enable_irsa`, whose default is true from
+     * v18.4.0 and false before (variables.tf at v17.24.0, v18.0.0, v18.4.0). With IRSA off the
+     * `oidc_provider_arn` output is null (outputs.tf: `try(aws_iam_openid_connect_provider.oidc_provider[0].arn, null)`).
+     */
+    irsaSetting() {
+        const enableIrsa = this.input('enable_irsa');
+        if (enableIrsa?.kind === 'bool') {
+            if (enableIrsa.value)
+                return 'enabled';
+            const attribute = this.call.view.attribute('enable_irsa');
+            return { location: attribute?.location ?? enableIrsa.location, setting: 'enable_irsa = false' };
+        }
+        if (enableIrsa)
+            return 'unknown';
+        const pinned = pinnedMajorVersion(this.call);
+        if (pinned !== undefined && pinned < 18) {
+            const version = this.call.view.attribute('version');
+            return {
+                location: version?.location ?? this.call.view.location,
+                setting: `version ${this.call.version ?? ''} without enable_irsa (false by default before v18.4)`.replace('  ', ' '),
+            };
+        }
+        return 'enabled';
+    }
+    provider(location) {
+        const arn = `${this.call.prefix}oidc_provider_arn`;
+        const provider = {
+            source: 'terraform',
+            location,
+            terraform: {
+                root: this.call.rootDir,
+                address: `${this.call.prefix}aws_iam_openid_connect_provider.oidc_provider[0]`,
+            },
+            arn: (0,model_value/* symbolic */.fv)(arn, location),
+            url: (0,model_value/* symbolic */.fv)(values_expressionOf(this.issuer(location)), location),
+            clientIds: [(0,model_value/* known */.eO)('sts.amazonaws.com', location)],
+            arnReferences: [arn],
+        };
+        const audiences = this.input('openid_connect_audiences');
+        const audiencesAttribute = this.call.view.attribute('openid_connect_audiences');
+        if (audiences?.kind === 'tuple') {
+            for (const item of audiences.items) {
+                const value = toFactValue(item);
+                if (value && !(value.kind === 'known' && value.value === 'sts.amazonaws.com'))
+                    provider.clientIds.push(value);
+            }
+        }
+        else if (audiences?.kind === 'unknown') {
+            provider.clientIds.push((0,model_value/* symbolic */.fv)(values_expressionOf(audiences), audiences.location));
+        }
+        if (audiencesAttribute)
+            provider.clientIdsLocation = audiencesAttribute.location;
+        // v19.20.0 added `include_oidc_root_ca_thumbprint` (default true, still in v21.19.0 variables.tf):
+        // main.tf's `data "tls_certificate" "this"` fetches the issuer's certificate when Terraform plans.
+        // Only a configuration that sets it to true itself chose the fetch; the default is every module use.
+        const fetch = this.input('include_oidc_root_ca_thumbprint');
+        if (fetch?.kind === 'bool' && fetch.value)
+            provider.thumbprintFetch = {
+                location: fetch.location,
+                label: `${this.label} include_oidc_root_ca_thumbprint = true`,
+                url: provider.url ?? (0,model_value/* symbolic */.fv)(values_expressionOf(this.issuer(location)), location),
+            };
+        return provider;
+    }
+    issuer(location) {
+        return unknownTemplate([{ text: 'https://' }, { ref: `${this.call.prefix}oidc_provider`, isHostPath: true }], location);
+    }
+    /**
+     * `outpost_config` makes a local cluster on Outposts (v21.19.0 main.tf: `var.outpost_config != null`;
+     * before v21 the default was `{}` and `length(var.outpost_config) > 0`).
+     */
+    outpost() {
+        const config = this.input('outpost_config');
+        if (config?.kind !== 'object' || config.entries.length === 0)
+            return undefined;
+        return this.call.view.attribute('outpost_config')?.location;
+    }
+    /**
+     * `fargate_profiles`: each entry's `selectors` (modules/fargate-profile/main.tf `dynamic "selector"`)
+     * and its pod execution role. modules/fargate-profile/main.tf (v18.31.2 to v21.19.0):
+     * `pod_execution_role_arn = var.create_iam_role ? aws_iam_role.this[0].arn : var.iam_role_arn`,
+     * `create_iam_role` true by default; the role it creates gets AmazonEKSFargatePodExecutionRolePolicy
+     * (and the CNI policy), `iam_role_additional_policies` attached (a list in v18, a map from v19) and,
+     * from v20, `iam_role_policy_statements` as an inline policy. Before v21 an entry's settings default
+     * to `fargate_profile_defaults` (node_groups.tf `try(each.value.x, var.fargate_profile_defaults.x, …)`).
+     */
+    fargateProfiles(sink) {
+        const profiles = this.input('fargate_profiles');
+        if (profiles?.kind !== 'object')
+            return;
+        const defaults = this.majorVersion === undefined || this.majorVersion < 21 ? this.input('fargate_profile_defaults') : undefined;
+        for (const entry of profiles.entries) {
+            if (entry.keyValue !== undefined || entry.value.kind !== 'object')
+                continue;
+            const setting = (name) => iam_present(objectGet(entry.value, name)) ?? iam_present(objectGet(defaults, name));
+            const create = objectGet(entry.value, 'create');
+            if (create?.kind === 'bool' && !create.value)
+                continue;
+            const written = objectGet(entry.value, 'selectors');
+            const selectors = [];
+            for (const item of written?.kind === 'tuple' ? written.items : []) {
+                const selector = fargateSelector(objectGet(item, 'namespace'), objectGet(item, 'labels'), item.location);
+                if (selector)
+                    selectors.push(selector);
+            }
+            const profilePrefix = `${this.call.prefix}module.fargate_profile[${JSON.stringify(entry.key)}].`;
+            const address = `${profilePrefix}aws_eks_fargate_profile.this[0]`;
+            const createRole = setting('create_iam_role');
+            let podExecutionRoleArn;
+            if (createRole?.kind === 'bool' && !createRole.value)
+                podExecutionRoleArn = setting('iam_role_arn');
+            else if (!createRole || createRole.kind === 'bool')
+                podExecutionRoleArn = this.fargateRole(sink, entry.keyLocation, `${profilePrefix}aws_iam_role.this[0]`, `the role ${this.label} creates for fargate_profiles[${JSON.stringify(entry.key)}]`, setting);
+            addFargateProfile(sink, {
+                location: entry.keyLocation,
+                label: address,
+                cluster: this.clusterName(),
+                podExecutionRoleArn,
+                selectors,
+                terraform: { root: this.call.rootDir, address },
+            });
+        }
+    }
+    /**
+     * `eks_managed_node_groups` entries that bring their own node role. modules/eks-managed-node-group/main.tf
+     * (v20.37.2, v21.19.0): `node_role_arn = var.create_iam_role ? aws_iam_role.this[0].arn : var.iam_role_arn`;
+     * the role it creates always gets AmazonEKSWorkerNodePolicy (`iam_role_policies` local), so only a given
+     * role can lack it. Before v21 an entry's settings default to `eks_managed_node_group_defaults`
+     * (node_groups.tf `try(each.value.x, var.eks_managed_node_group_defaults.x, …)`).
+     */
+    nodeGroupsWithGivenRole(sink) {
+        const groups = this.input('eks_managed_node_groups');
+        if (groups?.kind !== 'object')
+            return;
+        const defaults = this.majorVersion === undefined || this.majorVersion < 21
+            ? this.input('eks_managed_node_group_defaults')
+            : undefined;
+        for (const entry of groups.entries) {
+            if (entry.keyValue !== undefined || entry.value.kind !== 'object')
+                continue;
+            const setting = (name) => iam_present(objectGet(entry.value, name)) ?? iam_present(objectGet(defaults, name));
+            const create = objectGet(entry.value, 'create');
+            if (create?.kind === 'bool' && !create.value)
+                continue;
+            const createRole = setting('create_iam_role');
+            if (createRole?.kind !== 'bool' || createRole.value)
+                continue;
+            const roleArn = toFactValue(setting('iam_role_arn'));
+            if (!roleArn)
+                continue;
+            const address = `${this.call.prefix}module.eks_managed_node_group[${JSON.stringify(entry.key)}].aws_eks_node_group.this[0]`;
+            const group = {
+                source: 'terraform',
+                location: entry.keyLocation,
+                label: `node group ${address}`,
+                roleArn,
+                terraform: { root: this.call.rootDir, address },
+            };
+            const cluster = toFactValue(this.clusterName());
+            if (cluster)
+                group.cluster = cluster;
+            const amiType = setting('ami_type');
+            if (amiType?.kind === 'string' && /^WINDOWS_/i.test(amiType.value))
+                group.windows = true;
+            (sink.facts.nodeGroups ??= []).push(group);
+        }
+    }
+    /** The pod execution role modules/fargate-profile creates, with the policies the entry adds; its ARN reference. */
+    fargateRole(sink, location, address, label, setting) {
+        const role = {
+            source: 'terraform',
+            location,
+            label,
+            arnReferences: [`${address}.arn`],
+            permissions: { complete: false, statements: [] },
+            terraform: { root: this.call.rootDir, address },
+        };
+        sink.facts.roles.push(role);
+        const additional = setting('iam_role_additional_policies');
+        const policyArns = additional?.kind === 'object'
+            ? additional.entries.map((entry) => entry.value)
+            : additional?.kind === 'tuple'
+                ? additional.items
+                : [];
+        for (const policyArn of policyArns)
+            attachPolicy(sink, role, policyArn);
+        const statements = setting('iam_role_policy_statements');
+        const createPolicy = setting('create_iam_role_policy');
+        if (statements?.kind === 'tuple' && !(createPolicy?.kind === 'bool' && !createPolicy.value))
+            for (const item of statements.items)
+                role.permissions?.statements.push(moduleStatement(item));
+        return unknownRef(`${address}.arn`, location);
+    }
+    clusterVersion() {
+        if (this.majorVersion !== undefined)
+            return this.input(this.majorVersion >= 21 ? 'kubernetes_version' : 'cluster_version');
+        return this.input('cluster_version') ?? this.input('kubernetes_version');
+    }
+    /** EKS Auto Mode: `compute_config` from v21 (variables.tf at v21.0.0), `cluster_compute_config` in v20 (v20.37.2). */
+    computeConfig() {
+        if (this.majorVersion !== undefined)
+            return this.input(this.majorVersion >= 21 ? 'compute_config' : 'cluster_compute_config');
+        return this.input('compute_config') ?? this.input('cluster_compute_config');
+    }
+    clusterName() {
+        if (this.majorVersion !== undefined)
+            return this.input(this.majorVersion >= 21 ? 'name' : 'cluster_name');
+        return this.input('cluster_name') ?? this.input('name');
+    }
+    input(name) {
+        return iam_present(this.call.view.value(name));
+    }
+}
+/** One `iam_role_policy_statements` item (data aws_iam_policy_document `statement` fields; effect Allow when not given). */
+function moduleStatement(item) {
+    const statement = {
+        location: item.location,
+        effect: toFactValue(iam_present(objectGet(item, 'effect'))) ?? (0,model_value/* known */.eO)('Allow', item.location),
+        conditional: iam_present(objectGet(item, 'condition')) !== undefined || item.kind !== 'object',
+    };
+    for (const [key, field] of [
+        ['actions', 'actions'],
+        ['not_actions', 'notActions'],
+        ['resources', 'resources'],
+        ['not_resources', 'notResources'],
+    ]) {
+        const list = iam_present(objectGet(item, key));
+        if (!list)
+            continue;
+        if (list.kind !== 'tuple') {
+            statement.conditional = true;
+            continue;
+        }
+        statement[field] = list.items.flatMap((value) => toFactValue(value) ?? []);
+    }
+    return statement;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-karpenter.ts
+
+
+
+
+
+/**
+ * terraform-aws-eks's `modules/karpenter`, the controller role and its Pod Identity association
+ * (main.tf, variables.tf and outputs.tf read at v19.0.0, v19.21.0, v20.0.0, v20.37.2, v21.0.0 and v21.19.0):
+ * - v19: `aws_iam_role.irsa` (count `create && create_irsa`, both default true), name
+ *   `coalesce(var.irsa_name, "KarpenterIRSA-${var.cluster_name}")`, a prefix (`…-`) when
+ *   `irsa_use_name_prefix` (default true), path `irsa_path`; outputs `irsa_arn`, `irsa_name`.
+ * - v20: `aws_iam_role.controller` (count `create && create_iam_role`), name `iam_role_name`
+ *   ("KarpenterController"), a prefix when `iam_role_use_name_prefix` (default true), path
+ *   `iam_role_path`; its trust: the Pod Identity statement (always in v20.0.0, `enable_pod_identity`
+ *   later, default true), then the IRSA statement only when `enable_irsa` (default false); outputs
+ *   `iam_role_arn`, `iam_role_name`.
+ * - v21: the same role, trusting Pod Identity only (statement "PodIdentity").
+ * - `aws_eks_pod_identity_association.karpenter` (v20.37.2 main.tf:121, v21.0.0 main.tf:95): count
+ *   `create_iam_role && create_pod_identity_association` (v20 also `enable_pod_identity`),
+ *   `create_pod_identity_association` defaults to false in v20.37.2 and true in v21; namespace
+ *   `var.namespace` (default "kube-system"), service account `var.service_account` (default
+ *   "karpenter"), cluster `var.cluster_name`, role the controller role.
+ * - The IRSA statement: Federated `irsa_oidc_provider_arn`, `irsa_assume_role_condition_test`
+ *   (StringEquals) on `<issuer>:sub` = `system:serviceaccount:` + each of
+ *   `irsa_namespace_service_accounts` (default ["karpenter:karpenter"]) and `<issuer>:aud` = sts.amazonaws.com.
+ */
+class KarpenterModule {
+    call;
+    label;
+    generation;
+    constructor(call, major) {
+        this.call = call;
+        this.label = call.prefix.replace(/\.$/, '');
+        this.generation = major === 19 ? V19 : major === 20 ? V20 : V21;
+    }
+    output(name, location) {
+        const { arnOutput, nameOutput } = this.generation;
+        if (name !== arnOutput && name !== nameOutput)
+            return unknownRef(`${this.call.prefix}${name}`, location);
+        if (!this.created())
+            return nullValue(location);
+        if (name === nameOutput && !this.usesPrefix())
+            return this.roleName(location);
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (!this.created())
+            return;
+        const view = this.call.view;
+        const location = view.location;
+        const { arnOutput, name, path } = this.generation;
+        const role = moduleRole(this.call, [arnOutput], `${this.generation === V19 ? 'irsa' : 'controller'}[0]`);
+        const nameLocation = view.attribute(name)?.location ?? location;
+        const roleName = this.roleName(nameLocation);
+        if (this.usesPrefix()) {
+            const text = scalarString(roleName);
+            role.generatedName = {
+                prefix: text !== undefined ? (0,model_value/* known */.eO)(`${text}-`, nameLocation) : (0,model_value/* symbolic */.fv)(`${this.label}.${name}-`, nameLocation),
+                location: nameLocation,
+            };
+        }
+        else {
+            role.name = toFactValue(roleName) ?? (0,model_value/* symbolic */.fv)(`${this.label}.${name}`, nameLocation);
+        }
+        role.path = toFactValue(this.input(path)) ?? (0,model_value/* known */.eO)('/', location);
+        addModuleRole(sink, role, this.trustPolicy());
+        if (this.generation.association((name) => this.input(name)))
+            this.addAssociation(sink);
+    }
+    addAssociation(sink) {
+        const view = this.call.view;
+        const location = view.location;
+        const namespace = this.input('namespace') ?? stringValue('kube-system', location);
+        const serviceAccount = this.input('service_account') ?? stringValue('karpenter', location);
+        addPodIdentity(sink, {
+            location: view.attribute('namespace')?.location ?? location,
+            cluster: this.input('cluster_name'),
+            namespace,
+            serviceAccount,
+            roleArn: unknownRef(`${this.call.prefix}${this.generation.arnOutput}`, location),
+            terraform: {
+                root: this.call.rootDir,
+                address: `${this.call.prefix}aws_eks_pod_identity_association.karpenter[0]`,
+            },
+        });
+    }
+    input(name) {
+        return iam_present(this.call.view.value(name));
+    }
+    /** `create && create_irsa` / `create && create_iam_role`: false only when one is known false. */
+    created() {
+        return [this.input('create'), this.input(this.generation.createRole)].every((flag) => !(flag?.kind === 'bool' && !flag.value));
+    }
+    usesPrefix() {
+        const flag = this.input(this.generation.usePrefix);
+        return !(flag?.kind === 'bool' && !flag.value);
+    }
+    roleName(location) {
+        const given = this.input(this.generation.name);
+        if (given && !(given.kind === 'string' && given.value === ''))
+            return given;
+        return this.generation.defaultName((name) => this.input(name), location);
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const input = (name) => this.input(name);
+        const statements = [];
+        if (this.generation.podIdentity(input))
+            statements.push(podIdentityStatement(location));
+        if (this.generation.irsa(input)) {
+            const accounts = this.input('irsa_namespace_service_accounts') ??
+                tupleValue([stringValue('karpenter:karpenter', location)], location);
+            const subjectsLocation = view.attribute('irsa_namespace_service_accounts')?.location ?? location;
+            const subjects = accounts.kind === 'tuple'
+                ? accounts.items.map((item) => item.kind === 'unknown'
+                    ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location)
+                    : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location))
+                : [unknownRef(`${this.call.prefix}irsa_namespace_service_accounts`, subjectsLocation)];
+            const arnAttribute = view.attribute('irsa_oidc_provider_arn');
+            statements.push(webIdentityStatement({
+                arn: this.input('irsa_oidc_provider_arn') ?? stringValue('', location),
+                arnLocation: arnAttribute?.location ?? location,
+                subjects,
+                subjectsLocation,
+                test: this.input('irsa_assume_role_condition_test') ?? stringValue('StringEquals', location),
+                testLocation: view.attribute('irsa_assume_role_condition_test')?.location ?? location,
+                location,
+                evaluator: view.evaluator,
+            }));
+        }
+        return policyDocument(statements, view.attribute('irsa_namespace_service_accounts')?.location ?? location, location);
+    }
+}
+/** Only a literal true: a value known at apply time may be false. */
+const isKnownTrue = (value) => value?.kind === 'bool' && value.value;
+const isTrue = (value, fallback) => value?.kind === 'bool' ? value.value : value === undefined ? fallback : true;
+const V19 = {
+    createRole: 'create_irsa',
+    name: 'irsa_name',
+    usePrefix: 'irsa_use_name_prefix',
+    path: 'irsa_path',
+    arnOutput: 'irsa_arn',
+    nameOutput: 'irsa_name',
+    defaultName: (input, location) => {
+        const cluster = input('cluster_name');
+        if (cluster?.kind === 'unknown')
+            return unknownTemplate([{ text: 'KarpenterIRSA-' }, ...cluster.parts], location);
+        return stringValue(`KarpenterIRSA-${cluster ? (scalarString(cluster) ?? '') : ''}`, location);
+    },
+    podIdentity: () => false,
+    irsa: () => true,
+    association: () => false,
+};
+const V20 = {
+    createRole: 'create_iam_role',
+    name: 'iam_role_name',
+    usePrefix: 'iam_role_use_name_prefix',
+    path: 'iam_role_path',
+    arnOutput: 'iam_role_arn',
+    nameOutput: 'iam_role_name',
+    defaultName: (_input, location) => stringValue('KarpenterController', location),
+    podIdentity: (input) => isTrue(input('enable_pod_identity'), true),
+    irsa: (input) => isTrue(input('enable_irsa'), false),
+    association: (input) => isKnownTrue(input('create_pod_identity_association')) && isTrue(input('enable_pod_identity'), true),
+};
+const V21 = {
+    ...V20,
+    podIdentity: () => true,
+    irsa: () => false,
+    association: (input) => {
+        const flag = input('create_pod_identity_association');
+        return flag === undefined || isKnownTrue(flag);
+    },
+};
+/** v20's Pod Identity statement: `pods.eks.amazonaws.com` may AssumeRole and TagSession. */
+function podIdentityStatement(location) {
+    return objectValue([
+        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
+        {
+            key: 'Action',
+            keyLocation: location,
+            value: tupleValue([stringValue('sts:AssumeRole', location), stringValue('sts:TagSession', location)], location),
+        },
+        {
+            key: 'Principal',
+            keyLocation: location,
+            value: objectValue([
+                {
+                    key: 'Service',
+                    keyLocation: location,
+                    value: tupleValue([stringValue('pods.eks.amazonaws.com', location)], location),
+                },
+            ], location),
+        },
+    ], location);
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/iam-role-for-service-accounts.ts
+
+
+
+
+/**
+ * terraform-aws-iam's `iam-role-for-service-accounts-eks` (v5) and `iam-role-for-service-accounts`
+ * (v6), emulated from their documented behaviour: one trust statement per `oidc_providers` entry
+ * (Federated = `provider_arn`; `<issuer>:sub` = `system:serviceaccount:` + each
+ * `namespace_service_accounts` entry; `<issuer>:aud` = sts.amazonaws.com; both under the configured
+ * test, StringEquals by default), the role name (v5 `role_name` or `role_name_prefix`; v6 `name`,
+ * a prefix unless `use_name_prefix = false`), and the outputs (v5 `iam_role_arn`, v6 `arn`).
+ */
+class IrsaRoleModule {
+    call;
+    generation;
+    majorVersion;
+    label;
+    constructor(call, generation, majorVersion) {
+        this.call = call;
+        this.generation = generation;
+        this.majorVersion = majorVersion;
+        this.label = call.prefix.replace(/\.$/, '');
+    }
+    output(name, location) {
+        const created = this.created();
+        const absent = this.generation === 5 ? stringValue('', location) : nullValue(location);
+        const outputs = this.generation === 5
+            ? { arn: 'iam_role_arn', name: 'iam_role_name', path: 'iam_role_path' }
+            : { arn: 'arn', name: 'name', path: 'path' };
+        if (created === false && Object.values(outputs).includes(name))
+            return absent;
+        if (name === outputs.name) {
+            const fixed = this.fixedName();
+            if (fixed)
+                return fixed;
+        }
+        if (name === outputs.path)
+            return this.input(this.generation === 5 ? 'role_path' : 'path') ?? stringValue('/', location);
+        return unknownRef(`${this.call.prefix}${name}`, location);
+    }
+    outputsObject(location) {
+        return { ...objectValue([], location), openRef: this.label };
+    }
+    collectFacts(sink) {
+        if (this.created() === false)
+            return;
+        const view = this.call.view;
+        const role = moduleRole(this.call, [this.generation === 5 ? 'iam_role_arn' : 'arn']);
+        this.nameRole(role);
+        const path = toFactValue(this.input(this.generation === 5 ? 'role_path' : 'path'));
+        role.path = path ?? (0,model_value/* known */.eO)('/', view.location);
+        addModuleRole(sink, role, this.trustPolicy());
+    }
+    input(name) {
+        return iam_present(this.call.view.value(name));
+    }
+    /** false when `create_role` (v5) / `create` (v6) is known false. */
+    created() {
+        const flag = this.input(this.generation === 5 ? 'create_role' : 'create');
+        return flag?.kind === 'bool' ? flag.value : flag === undefined ? true : undefined;
+    }
+    /** The role's name when it is not generated. */
+    fixedName() {
+        if (this.generation === 5)
+            return this.input('role_name');
+        const usePrefix = this.input('use_name_prefix');
+        if (usePrefix?.kind === 'bool' && !usePrefix.value)
+            return this.input('name') ?? stringValue('', this.call.view.location);
+        return undefined;
+    }
+    nameRole(role) {
+        const view = this.call.view;
+        const fixed = this.fixedName();
+        if (fixed) {
+            role.name = toFactValue(fixed) ?? (0,model_value/* symbolic */.fv)(`${this.label}.name`, fixed.location);
+            return;
+        }
+        if (this.generation === 5) {
+            const prefix = this.input('role_name_prefix');
+            if (prefix)
+                role.generatedName = {
+                    prefix: toFactValue(prefix) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name_prefix`, prefix.location),
+                    location: view.attribute('role_name_prefix').location,
+                };
+            else
+                role.generatedName = { prefix: (0,model_value/* known */.eO)('terraform-', view.location), location: view.location };
+            return;
+        }
+        const name = this.input('name');
+        const location = view.attribute('name')?.location ?? view.location;
+        const text = name ? scalarString(name) : '';
+        role.generatedName = {
+            prefix: text !== undefined
+                ? (0,model_value/* known */.eO)(`${text}-`, name?.location ?? location)
+                : (0,model_value/* symbolic */.fv)(`${name && name.kind === 'unknown' ? values_expressionOf(name) : `${this.label}.name`}-`, location),
+            location,
+        };
+    }
+    trustPolicy() {
+        const view = this.call.view;
+        const location = view.location;
+        const statements = [];
+        if (this.generation === 5 &&
+            this.input('allow_self_assume_role')?.kind === 'bool' &&
+            this.input('allow_self_assume_role').value) {
+            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
+        }
+        const test = this.input(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test') ??
+            stringValue('StringEquals', location);
+        const testLocation = view.attribute(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test')?.location ??
+            location;
+        const providers = this.input('oidc_providers');
+        if (providers?.kind === 'unknown')
+            statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location));
+        else if (providers?.kind === 'object') {
+            const sorted = [...providers.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+            for (const entry of sorted)
+                statements.push(this.providerStatement(entry.value, entry.keyLocation, test, testLocation));
+        }
+        else if (providers?.kind === 'tuple') {
+            for (const item of providers.items)
+                statements.push(this.providerStatement(item, item.location, test, testLocation));
+        }
+        return policyDocument(statements, view.attribute('oidc_providers')?.location ?? location, location);
+    }
+    providerStatement(provider, location, test, testLocation) {
+        if (provider.kind === 'unknown')
+            return provider;
+        const arnEntry = objectEntry(provider, 'provider_arn');
+        const accountsEntry = objectEntry(provider, 'namespace_service_accounts');
+        const accounts = accountsEntry?.value ?? tupleValue([], location);
+        const subjects = accounts.kind === 'tuple'
+            ? accounts.items.map((item) => item.kind === 'unknown'
+                ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location)
+                : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location))
+            : [
+                accounts.kind === 'unknown'
+                    ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...accounts.parts], accounts.location)
+                    : stringValue('system:serviceaccount:', accounts.location),
+            ];
+        return webIdentityStatement({
+            arn: arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location),
+            arnLocation: arnEntry?.keyLocation ?? location,
+            subjects,
+            subjectsLocation: accountsEntry?.keyLocation ?? location,
+            test,
+            testLocation,
+            location,
+            evaluator: this.call.view.evaluator,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/registry/index.ts
+
+
+
+
+
+
+/** terraform-aws-iam's IRSA role module: `…-eks` up to v5, renamed without the suffix in v6. */
+const IRSA_ROLE_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-role-for-service-accounts(-eks)?\/?(?:[?#].*)?$/;
+/** terraform-aws-iam's older OIDC role module (v4, v5; removed in v6). */
+const ASSUMABLE_ROLE_WITH_OIDC_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-assumable-role-with-oidc\/?(?:[?#].*)?$/;
+/** terraform-aws-eks's Karpenter submodule. */
+const KARPENTER_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/\/modules\/karpenter\/?(?:[?#].*)?$/;
+/** terraform-aws-eks, the root module only. */
+const EKS_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/?(?:[?#].*)?$/;
+/** aws-ia/terraform-aws-eks-blueprints-addon, from the registry or GitHub. */
+const BLUEPRINTS_ADDON_SOURCE = /^(?:aws-ia\/eks-blueprints-addon\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addon(?:\.git)?)\/?(?:[?#].*)?$/;
+/** aws-ia/terraform-aws-eks-blueprints-addons (the add-ons module), from the registry or GitHub. */
+const BLUEPRINTS_ADDONS_SOURCE = /^(?:aws-ia\/eks-blueprints-addons\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addons(?:\.git)?)\/?(?:[?#].*)?$/;
+/**
+ * Registry modules whose behaviour irsa-guard knows without their source (read from their public
+ * source at the versions each file names): terraform-aws-iam's IRSA role modules (v4/v5
+ * `iam-assumable-role-with-oidc`, v5 `iam-role-for-service-accounts-eks`, v6
+ * `iam-role-for-service-accounts`), terraform-aws-eks (its OIDC provider, outputs and add-ons) and
+ * its v19/v20 `modules/karpenter`, and aws-ia's `eks-blueprints-addon` and `eks-blueprints-addons` 1.x.
+ * Any other remote module, or another major version, is opaque: its outputs are references.
+ */
+function registryModule(call) {
+    const source = call.source.trim();
+    const irsa = IRSA_ROLE_SOURCE.exec(source);
+    if (irsa)
+        return new IrsaRoleModule(call, irsa[1] ? 5 : 6, majorVersion(call));
+    if (ASSUMABLE_ROLE_WITH_OIDC_SOURCE.test(source)) {
+        const major = majorVersion(call);
+        // v3 and older name the outputs this_iam_role_*; not read, so opaque.
+        if (major === undefined || major === 4 || major === 5)
+            return new AssumableRoleWithOidcModule(call);
+        return undefined;
+    }
+    if (KARPENTER_SOURCE.test(source)) {
+        const major = pinnedMajorVersion(call);
+        // A pinned major only: an open constraint (or none) may select another generation.
+        return major === 19 || major === 20 || major === 21 ? new KarpenterModule(call, major) : undefined;
+    }
+    if (EKS_SOURCE.test(source))
+        return new EksModule(call, majorVersion(call));
+    // 1.x only: a later major version may change what the module creates.
+    if (BLUEPRINTS_ADDON_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1)
+        return new BlueprintsAddonModule(call);
+    if (BLUEPRINTS_ADDONS_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1)
+        return new BlueprintsAddonsModule(call);
+    return undefined;
+}
+/** The major version a `version` constraint (`~> 5.0`, `>= 20.0, < 21.0`, `6.1.0`) or a git `?ref=v5.39.0` selects. */
+function majorVersion(call) {
+    const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1];
+    const match = constraint ? /^\s*(?:~>|>=|=|\^|>)?\s*v?(\d+)/.exec(constraint) : undefined;
+    return match ? Number(match[1]) : undefined;
+}
+/**
+ * The major version when the constraint allows no other: an exact version (`20.8.4`, `= 20.8.4`,
+ * `?ref=v20.8.4`), `~> 20.1` (a pessimistic constraint with a minor), or a range whose upper bound
+ * stays in the major (`>= 20.0, < 21.0`). `>= 19.0` or `~> 19` may select a later major.
+ */
+function pinnedMajorVersion(call) {
+    const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1];
+    if (!constraint)
+        return undefined;
+    const parts = constraint.split(',').map((part) => part.trim());
+    let major;
+    let bounded = false;
+    for (const part of parts) {
+        const match = /^(~>|>=|<=|=|>|<|!=)?\s*v?(\d+)(?:\.(\d+))?(?:\.\d+)?(?:[-+][0-9A-Za-z.-]*)?$/.exec(part);
+        if (!match)
+            return undefined;
+        const [, operator = '=', majorText, minorText] = match;
+        const value = Number(majorText);
+        if (operator === '=' || (operator === '~>' && minorText !== undefined)) {
+            major ??= value;
+            if (major !== value)
+                return undefined;
+            bounded = true;
+        }
+        else if (operator === '>=' || operator === '>') {
+            major ??= value;
+            if (major !== value)
+                return undefined;
+        }
+        else if (operator === '<') {
+            if (major === undefined || (!(value === major + 1 && Number(minorText ?? 0) === 0) && value !== major))
+                return undefined;
+            bounded = true;
+        }
+        else if (operator === '<=') {
+            if (major === undefined || value !== major)
+                return undefined;
+            bounded = true;
+        }
+    }
+    return bounded ? major : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/network.ts
+
+
+/** terraform-aws-modules/vpc, its root module only. */
+const VPC_SOURCE = /terraform-aws-modules\/(?:vpc\/aws|terraform-aws-vpc(?:\.git)?)\/?(?:[?#].*)?$/;
+/** Its vpc-endpoints submodule. */
+const VPC_ENDPOINTS_SOURCE = /terraform-aws-modules\/(?:vpc\/aws|terraform-aws-vpc(?:\.git)?)\/\/modules\/vpc-endpoints\/?(?:[?#].*)?$/;
+/** terraform-aws-eks, the root module only. */
+const network_EKS_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/?(?:[?#].*)?$/;
+/** Registry modules that add no route to a VPC they are given (they read its id and subnets only). */
+const ROUTE_FREE_SOURCE = /^(?:terraform-aws-modules\/(?:eks|iam|kms|security-group)\/aws|aws-ia\/eks-blueprints-addons?\/aws)(?:\/\/[^?#]*)?\/?(?:[?#].*)?$/;
+/**
+ * Resources that give a subnet a route out of the VPC, or may: gateways, routes, route propagation
+ * from a virtual private gateway, peering, transit gateways, firewalls (route tables are read).
+ */
+const network_ROUTING_TYPE = /^aws_(?:route|internet_gateway|egress_only_internet_gateway|nat_gateway|vpn_gateway\w*|vpc_peering_connection\w*|ec2_transit_gateway\w*|networkfirewall_firewall|dx_gateway_association\w*)$/;
+/** `aws_subnet.private[0].id`, `module.net.aws_subnet.a.id`: the subnet resource and its instance key. */
+const SUBNET_ID = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*aws_subnet\.[\w-]+)((?:\[[^\]]*\])?)\.id$/;
+const VPC_ID = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*aws_vpc\.[\w-]+)\.id$/;
+/** com.amazonaws.<region>.sts (cn.com.amazonaws.<region>.sts in China). */
+const network_STS_SERVICE = /^(?:cn\.)?com\.amazonaws\.[^.]+\.sts$/;
+/**
+ * Marks the clusters of this module instance whose VPC, as the module instance shows it whole,
+ * has no route out of the VPC: no NAT gateway, no internet gateway, no other route a resource or
+ * an unread module could add. Pods on their nodes reach AWS only through VPC endpoints, and an
+ * STS interface endpoint serves the regional endpoint only (IAM User Guide, "Create a VPC
+ * endpoint for AWS STS": "you must use the matching regional endpoint to send your AWS STS
+ * requests"). A VPC given from outside (a variable, a data source, remote state) stays unknown.
+ */
+function markPrivateNetworks(scope, clusters) {
+    const candidates = clusterSubnets(scope, clusters);
+    if (candidates.length === 0)
+        return;
+    const calls = scope.moduleCalls();
+    const vpcModules = calls.filter((call) => VPC_SOURCE.test(call.source.trim()));
+    // Route tables the root hands to other configurations (remote state) may get routes there.
+    const routing = routesOut(scope) || scope.rootOutputs().some((output) => refersTo(output, (ref) => /route_table/.test(ref)));
+    const sts = network_stsEndpoint(scope, calls);
+    for (const { cluster, subnets } of candidates) {
+        const network = moduleNetwork(vpcModules, calls, routing, subnets) ?? resourceNetwork(scope, calls, routing, subnets);
+        if (!network)
+            continue;
+        cluster.privateNetwork = { location: network.location, description: network.what };
+        if (sts !== undefined)
+            cluster.privateNetwork.stsEndpoint = sts;
+    }
+}
+/** Whether a resource of the module instance may route a subnet out of its VPC. */
+function routesOut(scope) {
+    if (scope.resourceTypes().some((type) => network_ROUTING_TYPE.test(type)))
+        return true;
+    // A route table with `route` blocks or attributes, or routes a VPN gateway propagates.
+    return ['aws_route_table', 'aws_default_route_table'].some((type) => scope
+        .resources(type)
+        .some(({ view }) => view.unknownExpansion ||
+        view.has('route') ||
+        view.blocks('route').length > 0 ||
+        network_nonEmpty(view.value('propagating_vgws'))));
+}
+function network_nonEmpty(value) {
+    if (value === undefined || value.kind === 'null')
+        return false;
+    return !(value.kind === 'tuple' && value.items.length === 0);
+}
+/** The subnet values of each cluster this module instance creates. */
+function clusterSubnets(scope, clusters) {
+    const found = [];
+    const byAddress = new Map();
+    for (const cluster of clusters)
+        if (cluster.terraform)
+            byAddress.set(cluster.terraform.address, cluster);
+    for (const { address, view } of scope.resources('aws_eks_cluster')) {
+        const cluster = byAddress.get(address);
+        const [vpcConfig, ...more] = view.blocks('vpc_config');
+        const subnets = vpcConfig && more.length === 0 && !vpcConfig.unknownExpansion ? vpcConfig.value('subnet_ids') : undefined;
+        if (cluster && subnets)
+            found.push({ cluster, subnets });
+    }
+    for (const call of scope.moduleCalls()) {
+        if (!network_EKS_SOURCE.test(call.source.trim()))
+            continue;
+        const cluster = byAddress.get(`${call.address}.aws_eks_cluster.this[0]`);
+        const subnets = call.view.value('subnet_ids');
+        if (cluster && subnets)
+            found.push({ cluster, subnets });
+    }
+    return found;
+}
+/** Each subnet of a list of subnet ids as a reference, or undefined when one is not a reference. */
+function subnetRefs(subnets) {
+    const refs = [];
+    const add = (value) => {
+        if (value.kind !== 'unknown')
+            return false;
+        const [part, ...more] = value.parts;
+        if (!part || more.length > 0 || !('ref' in part))
+            return false;
+        refs.push(part.ref);
+        return true;
+    };
+    if (subnets.kind === 'tuple') {
+        if (subnets.items.length === 0 || !subnets.items.every(add))
+            return undefined;
+    }
+    else if (!add(subnets))
+        return undefined;
+    return refs;
+}
+/** terraform-aws-modules/vpc: every subnet of the cluster is one of its private or intra subnets. */
+function moduleNetwork(vpcModules, calls, routing, subnets) {
+    const refs = subnetRefs(subnets);
+    if (!refs || routing)
+        return undefined;
+    const vpc = vpcModules.find((call) => refs.every((ref) => new RegExp(`^${network_escape(call.address)}\\.(?:private|intra)_subnets(?:\\[\\d+\\])?$`).test(ref)));
+    if (!vpc || vpc.view.unknownExpansion)
+        return undefined;
+    // terraform-aws-vpc v3.0.0 to v6.6.0 variables.tf: create_vpc defaults to true, enable_nat_gateway,
+    // enable_ipv6 and enable_vpn_gateway to false, vpn_gateway_id to "", public_subnets to []; main.tf
+    // routes private subnets out only through its NAT gateways (aws_route.private_nat_gateway), through
+    // the egress-only gateway with enable_ipv6 (private_ipv6_egress) or routes a VPN gateway propagates.
+    const major = majorVersion(vpc);
+    if (major === undefined || major < 3 || major > 6)
+        return undefined;
+    const view = vpc.view;
+    if (!isFalse(view, 'enable_nat_gateway', true) || !network_isTrue(view, 'create_vpc', true))
+        return undefined;
+    if (!isFalse(view, 'enable_ipv6', true) || !isFalse(view, 'enable_vpn_gateway', true))
+        return undefined;
+    // No public subnets, or no internet gateway for them (main.tf aws_route.public_internet_gateway).
+    if (network_nonEmpty(view.value('public_subnets')) && !isFalse(view, 'create_igw', false))
+        return undefined;
+    const vpnGateway = view.value('vpn_gateway_id');
+    if (vpnGateway && !(vpnGateway.kind === 'string' && vpnGateway.value === '') && vpnGateway.kind !== 'null')
+        return undefined;
+    // An unread module given anything of the VPC may add a route to its route tables.
+    if (calls.some((call) => call !== vpc && !knownRouteFree(call) && mentions(call.view, `${vpc.address}.`)))
+        return undefined;
+    const nat = view.attribute('enable_nat_gateway');
+    return {
+        location: nat?.location ?? vpc.view.location,
+        what: `in the private subnets of ${vpc.address} (terraform-aws-modules/vpc), without NAT gateway${nat ? '' : ' (enable_nat_gateway defaults to false)'} or public subnet`,
+    };
+}
+/** aws_vpc and aws_subnet resources, in a module instance with no gateway, route or unread module given the VPC. */
+function resourceNetwork(scope, calls, routing, subnets) {
+    const refs = subnetRefs(subnets);
+    if (!refs || routing)
+        return undefined;
+    const vpcs = new Set();
+    const subnetBases = new Set();
+    const subnetViews = new Map(scope.resources('aws_subnet').map((each) => [each.address, each.view]));
+    for (const ref of refs) {
+        const subnet = SUBNET_ID.exec(ref);
+        const view = subnet ? subnetViews.get(`${subnet[1]}${subnet[2]}`) : undefined;
+        if (!subnet || !view || view.unknownExpansion)
+            return undefined;
+        subnetBases.add(subnet[1] ?? '');
+        const vpcId = view.value('vpc_id');
+        const vpcRef = vpcId?.kind === 'unknown' && vpcId.parts.length === 1 ? vpcId.parts[0] : undefined;
+        const vpc = vpcRef && 'ref' in vpcRef ? VPC_ID.exec(vpcRef.ref)?.[1] : undefined;
+        if (vpc === undefined)
+            return undefined;
+        vpcs.add(vpc);
+    }
+    const [vpcAddress, ...others] = [...vpcs];
+    if (vpcAddress === undefined || others.length > 0)
+        return undefined;
+    const vpc = scope.resources('aws_vpc').find((each) => each.address === vpcAddress);
+    if (!vpc || vpc.view.unknownExpansion)
+        return undefined;
+    // An unread module given the VPC or its subnets may add a route.
+    const given = [`${vpcAddress}.`, ...[...subnetBases].map((base) => `${base}.`), ...subnetBases];
+    if (calls.some((call) => !knownRouteFree(call) && given.some((prefix) => mentions(call.view, prefix))))
+        return undefined;
+    return {
+        location: vpc.view.location,
+        what: `in the subnets of ${vpcAddress}, with no internet gateway, NAT gateway or route out of the VPC in its modules`,
+    };
+}
+/** Where the module instance creates an STS interface endpoint; 'none' when every endpoint it declares is known and none is; undefined when unknown. */
+function network_stsEndpoint(scope, calls) {
+    let unknown = false;
+    for (const { view } of scope.resources('aws_vpc_endpoint')) {
+        const service = view.value('service_name');
+        const text = service ? scalarString(service) : undefined;
+        if (text !== undefined && network_STS_SERVICE.test(text.trim()))
+            return view.attribute('service_name')?.location ?? view.location;
+        if (service?.kind === 'unknown') {
+            const last = service.parts[service.parts.length - 1];
+            if (last && 'text' in last && last.text.endsWith('.sts'))
+                return view.attribute('service_name')?.location ?? view.location;
+            unknown = true;
+        }
+    }
+    for (const call of calls) {
+        if (!VPC_ENDPOINTS_SOURCE.test(call.source.trim()))
+            continue;
+        const endpoints = call.view.value('endpoints');
+        if (endpoints?.kind !== 'object') {
+            unknown = true;
+            continue;
+        }
+        for (const [, endpoint] of iterate(endpoints)) {
+            const service = objectGet(endpoint, 'service') ?? objectGet(endpoint, 'service_name');
+            const text = service ? scalarString(service)?.trim() : undefined;
+            if (text === 'sts' || (text !== undefined && network_STS_SERVICE.test(text)))
+                return service?.location ?? call.view.location;
+            if (text === undefined)
+                unknown = true;
+        }
+        if (endpoints.entries.some((entry) => entry.keyValue !== undefined))
+            unknown = true;
+    }
+    return unknown ? undefined : 'none';
+}
+function knownRouteFree(call) {
+    const source = call.source.trim();
+    return call.read || ROUTE_FREE_SOURCE.test(source) || VPC_ENDPOINTS_SOURCE.test(source);
+}
+/** Whether a block's arguments refer to anything under a reference prefix. */
+function mentions(view, refPrefix) {
+    return refersTo(view.toValue(), (ref) => ref.startsWith(refPrefix) || ref === refPrefix.slice(0, -1));
+}
+/** Whether a value holds a reference the test accepts. */
+function refersTo(value, test, depth = 0) {
+    if (depth > 50)
+        return true;
+    if (value.kind === 'unknown')
+        return value.parts.some((part) => 'ref' in part && test(part.ref));
+    if (value.kind === 'tuple')
+        return value.items.some((item) => refersTo(item, test, depth + 1));
+    if (value.kind === 'object')
+        return value.entries.some((entry) => (entry.keyValue !== undefined && refersTo(entry.keyValue, test, depth + 1)) ||
+            refersTo(entry.value, test, depth + 1));
+    return false;
+}
+/** The argument is false, or absent when its default is false. */
+function isFalse(view, name, absentIsFalse) {
+    const value = view.value(name);
+    if (value === undefined || value.kind === 'null')
+        return absentIsFalse;
+    return value.kind === 'bool' && !value.value;
+}
+function network_isTrue(view, name, absentIsTrue) {
+    const value = view.value(name);
+    if (value === undefined || value.kind === 'null')
+        return absentIsTrue;
+    return value.kind === 'bool' && value.value;
+}
+function network_escape(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/sources/terraform/resources/policy-document.ts
+
+
+
+/**
+ * `data "aws_iam_policy_document"`: its `json`, a string that remembers the policy it encodes as an
+ * HCL value whose parts point at the HCL that wrote them (the statement block, the condition's
+ * `variable` and `values`). `source_policy_documents` come first, this document's statements
+ * replace those with the same Sid, and `override_policy_documents` replace or add last.
+ */
+function policyDocumentJson(view, location) {
+    const statements = [];
+    const sidOf = (statement) => {
+        const sid = objectEntry(statement, 'Sid')?.value;
+        return sid ? scalarString(sid) : undefined;
+    };
+    const merge = (statement) => {
+        const sid = sidOf(statement);
+        const existing = sid ? statements.findIndex((other) => sidOf(other) === sid) : -1;
+        if (existing >= 0)
+            statements[existing] = statement;
+        else
+            statements.push(statement);
+    };
+    for (const statement of documentStatements(view.value('source_policy_documents'), location))
+        merge(statement);
+    for (const block of view.blocks('statement'))
+        merge(statementValue(block));
+    for (const statement of documentStatements(view.value('override_policy_documents'), location))
+        merge(statement);
+    const entries = [];
+    const version = view.value('version');
+    entries.push({
+        key: 'Version',
+        keyLocation: view.attribute('version')?.location ?? view.location,
+        value: version && version.kind !== 'null' ? version : stringValue('2012-10-17', view.location),
+    });
+    const id = view.value('policy_id');
+    if (id && id.kind !== 'null')
+        entries.push({ key: 'Id', keyLocation: view.attribute('policy_id').location, value: id });
+    entries.push({ key: 'Statement', keyLocation: view.location, value: tupleValue(statements, view.location) });
+    return encodeJson({ ...objectValue(entries, view.location), endLine: view.block.endLine }, location);
+}
+/** The statements of other policy documents (JSON strings): their HCL values when known, else a reference. */
+function documentStatements(list, location) {
+    if (!list || list.kind === 'null')
+        return [];
+    if (list.kind === 'unknown')
+        return [unknownRef(`${values_expressionOf(list)}[*].Statement`, list.location)];
+    if (list.kind !== 'tuple')
+        return [];
+    const statements = [];
+    for (const item of list.items) {
+        let document;
+        if ((item.kind === 'string' || item.kind === 'unknown') && item.document)
+            document = item.document;
+        else if (item.kind === 'string') {
+            try {
+                document = decodeJson(item);
+            }
+            catch (error) {
+                if (!(error instanceof EvalError))
+                    throw error;
+            }
+        }
+        if (!document) {
+            statements.push(item.kind === 'unknown'
+                ? unknownRef(`${values_expressionOf(item)}.Statement`, item.location)
+                : unknownRef('(invalid policy document)', item.location ?? location));
+            continue;
+        }
+        const inner = objectEntry(document, 'Statement')?.value;
+        if (inner?.kind === 'tuple')
+            statements.push(...inner.items);
+        else if (inner)
+            statements.push(inner);
+    }
+    return statements;
+}
+function statementValue(block) {
+    const entries = [];
+    const add = (key, attributeName) => {
+        const value = block.value(attributeName);
+        if (value && value.kind !== 'null')
+            entries.push({ key, keyLocation: block.attribute(attributeName).location, value });
+    };
+    if (block.unknownExpansion)
+        return unknownRef('dynamic statement', block.location);
+    add('Sid', 'sid');
+    const effect = block.value('effect');
+    entries.push({
+        key: 'Effect',
+        keyLocation: block.attribute('effect')?.location ?? block.location,
+        value: effect && effect.kind !== 'null' ? effect : stringValue('Allow', block.location),
+    });
+    add('Action', 'actions');
+    add('NotAction', 'not_actions');
+    add('Resource', 'resources');
+    add('NotResource', 'not_resources');
+    const principals = principalValue(block.blocks('principals'));
+    if (principals)
+        entries.push({ key: 'Principal', keyLocation: block.blocks('principals')[0].location, value: principals });
+    const notPrincipals = principalValue(block.blocks('not_principals'));
+    if (notPrincipals)
+        entries.push({
+            key: 'NotPrincipal',
+            keyLocation: block.blocks('not_principals')[0].location,
+            value: notPrincipals,
+        });
+    const conditions = conditionValue(block.blocks('condition'));
+    if (conditions)
+        entries.push({ key: 'Condition', keyLocation: block.blocks('condition')[0].location, value: conditions });
+    return { ...objectValue(entries, block.location), endLine: block.block.endLine };
+}
+/** `principals { type, identifiers }` blocks, one entry per type; `type = "*"` with `["*"]` is `"Principal": "*"`. */
+function principalValue(blocks) {
+    if (blocks.length === 0)
+        return undefined;
+    const entries = [];
+    for (const block of blocks) {
+        const type = block.value('type');
+        const identifiers = block.value('identifiers') ?? tupleValue([], block.location);
+        const typeText = type ? scalarString(type) : undefined;
+        if (block.unknownExpansion || typeText === undefined)
+            return unknownRef('dynamic principals', block.location);
+        if (typeText === '*')
+            return stringValue('*', block.attribute('type').location);
+        const existing = entries.find((entry) => entry.key === typeText);
+        const items = identifiers.kind === 'tuple' ? identifiers.items : [identifiers];
+        if (existing && existing.value.kind === 'tuple')
+            existing.value = tupleValue([...existing.value.items, ...items], existing.value.location);
+        else
+            entries.push({
+                key: typeText,
+                keyLocation: block.attribute('type').location,
+                value: identifiers.kind === 'tuple' ? identifiers : tupleValue(items, identifiers.location),
+            });
+    }
+    return objectValue(entries, blocks[0].location);
+}
+/** `condition { test, variable, values }` blocks: one operator per test, one key per variable (values joined). */
+function conditionValue(blocks) {
+    if (blocks.length === 0)
+        return undefined;
+    const operators = [];
+    for (const block of blocks) {
+        const test = block.value('test');
+        const variable = block.value('variable');
+        const values = block.value('values') ?? tupleValue([], block.location);
+        if (block.unknownExpansion || !test || !variable) {
+            operators.push({
+                key: 'dynamic condition',
+                keyLocation: block.location,
+                keyValue: unknownRef('dynamic condition', block.location),
+                value: unknownRef('dynamic condition', block.location),
+            });
+            continue;
+        }
+        const testLocation = block.attribute('test').location;
+        const variableLocation = block.attribute('variable').location;
+        const operatorKey = keyOf(test, testLocation);
+        let operator = operators.find((entry) => entry.key === operatorKey.key && entry.keyValue === undefined && operatorKey.keyValue === undefined);
+        if (!operator) {
+            operator = { ...operatorKey, value: objectValue([], testLocation) };
+            operators.push(operator);
+        }
+        const keys = operator.value;
+        const key = keyOf(variable, variableLocation);
+        const valuesValue = values.kind === 'tuple' ? values : tupleValue([values], values.location);
+        const existing = key.keyValue === undefined
+            ? keys.entries.find((entry) => entry.key === key.key && entry.keyValue === undefined)
+            : undefined;
+        if (existing && existing.value.kind === 'tuple')
+            existing.value = tupleValue([...existing.value.items, ...valuesValue.items], existing.value.location);
+        else
+            keys.entries.push({
+                ...key,
+                value: { ...valuesValue, location: block.attribute('values')?.location ?? block.location },
+            });
+    }
+    return objectValue(operators, blocks[0].location);
+}
+function keyOf(value, location) {
+    if (value.kind === 'unknown')
+        return { key: values_expressionOf(value), keyLocation: location, keyValue: value };
+    return { key: scalarString(value) ?? '', keyLocation: location };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/resources/kubernetes.ts
@@ -70615,13 +74716,21 @@ function containerOf(container, init) {
 
 
 
+
 const RESOURCE_READERS = {
     aws_iam_role: readIamRole,
     aws_iam_openid_connect_provider: (context) => readOidcProvider(context),
+    aws_iam_policy: readIamPolicy,
+    aws_iam_role_policy: readRolePolicy,
+    aws_iam_role_policy_attachment: readRolePolicyAttachment,
+    aws_iam_policy_attachment: readPolicyAttachment,
+    aws_iam_role_policies_exclusive: readRolePoliciesExclusive,
+    aws_iam_role_policy_attachments_exclusive: readRolePolicyAttachmentsExclusive,
     aws_eks_cluster: readEksCluster,
     aws_eks_addon: readEksAddon,
     aws_eks_pod_identity_association: readPodIdentityAssociation,
     aws_eks_fargate_profile: readFargateProfile,
+    aws_eks_node_group: readNodeGroup,
     kubernetes_service_account: readKubernetesServiceAccount,
     kubernetes_service_account_v1: readKubernetesServiceAccount,
     kubernetes_manifest: readKubernetesManifest,
@@ -70647,7 +74756,12 @@ const RESOURCE_READERS = {
 const DATA_READERS = {
     aws_eks_cluster: readEksCluster,
     aws_iam_openid_connect_provider: (context) => readOidcProvider(context, true),
+    aws_iam_policy: readIamPolicyData,
 };
+/** Whether irsa-guard has a reader for resources (or data sources) of this type. */
+function hasReader(mode, type) {
+    return Object.hasOwn(mode === 'resource' ? RESOURCE_READERS : DATA_READERS, type);
+}
 /** Facts of one resource instance, for the types irsa-guard reads. */
 function readResource(type, context) {
     RESOURCE_READERS[type]?.(context);
@@ -70658,6 +74772,9 @@ function readDataSource(type, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/terraform/module.ts
+
+
+
 
 
 
@@ -70682,6 +74799,7 @@ class ModuleInstance {
     caller;
     depth;
     callers;
+    inheritedAccount;
     evaluator;
     variables = new Map();
     locals = new Map();
@@ -70703,9 +74821,10 @@ class ModuleInstance {
     readsUnsetInput;
     /** The region of the default `aws` provider, when a literal says it (here, or in the module's callers). */
     awsRegion;
+    awsAccountRead;
     constructor(program, source, prefix, rootDir, caller, depth, 
     /** The directories of the instances that called this one, from the root down. */
-    callers = [], inheritedRegion) {
+    callers = [], inheritedRegion, inheritedAccount) {
         this.program = program;
         this.source = source;
         this.prefix = prefix;
@@ -70713,6 +74832,7 @@ class ModuleInstance {
         this.caller = caller;
         this.depth = depth;
         this.callers = callers;
+        this.inheritedAccount = inheritedAccount;
         this.evaluator = new Evaluator(this, program.budget);
         this.awsRegion = defaultAwsRegion(source.files) ?? inheritedRegion;
         for (const file of source.files) {
@@ -70818,6 +74938,7 @@ class ModuleInstance {
         return { ...objectValue(entries, location), openRef: this.prefix.replace(/\.$/, '') };
     }
     collectFacts(sink) {
+        const clustersBefore = sink.facts.clusters.length;
         for (const [mode, blocks] of [
             ['resource', this.resources],
             ['data', this.dataSources],
@@ -70842,6 +74963,9 @@ class ModuleInstance {
                         context.localCharts = this.program.localCharts;
                     if (this.awsRegion)
                         context.awsRegion = this.awsRegion;
+                    const awsAccount = this.awsAccount();
+                    if (awsAccount)
+                        context.awsAccount = awsAccount;
                     guarded(sink, block.location, address, () => underCondition(sink, instance.condition, () => mode === 'data' ? readDataSource(block.labels[0], context) : readResource(block.labels[0], context)));
                 }
             }
@@ -70852,6 +74976,54 @@ class ModuleInstance {
                     underCondition(sink, instance.condition, () => module.collectFacts(sink));
             });
         }
+        // The root instance reads the network of the whole tree of local modules it calls, once.
+        const clusters = sink.facts.clusters.slice(clustersBefore);
+        const [first] = clusters;
+        if (first && this.caller === undefined)
+            guarded(sink, first.location, `the network of ${this.source.dir}`, () => markPrivateNetworks(this.networkScope(), clusters));
+    }
+    /** The resources and module calls of this instance and of the local module instances under it, for the network reading. */
+    networkScope() {
+        const instances = [];
+        const visit = (instance) => {
+            if (instances.includes(instance) || instances.length > 200)
+                return;
+            instances.push(instance);
+            for (const name of instance.moduleCalls.keys())
+                for (const { module } of instance.moduleCall(name).instances)
+                    if (module instanceof ModuleInstance)
+                        visit(module);
+        };
+        visit(this);
+        const resources = [];
+        const types = new Set();
+        const calls = [];
+        for (const instance of instances) {
+            const views = (block, address) => instance.instancesOf(block).map((each) => ({
+                address: `${address}${each.keyText}`,
+                view: new BlockView(instance.evaluator, block, each.bindings, each.unknownExpansion),
+            }));
+            for (const [key, block] of instance.resources) {
+                types.add(block.labels[0] ?? '');
+                resources.push(...views(block, `${instance.prefix}${key}`));
+            }
+            for (const [name, block] of instance.moduleCalls) {
+                const source = literalText(attribute(block.body, 'source')) ?? '';
+                const version = literalText(attribute(block.body, 'version'));
+                const read = instance.moduleCall(name).instances.some(({ module }) => module instanceof ModuleInstance);
+                for (const each of views(block, `${instance.prefix}module.${name}`))
+                    calls.push(version === undefined ? { ...each, source, read } : { ...each, source, version, read });
+            }
+        }
+        return {
+            resourceTypes: () => [...types],
+            resources: (type) => resources.filter(({ view }) => view.block.labels[0] === type),
+            moduleCalls: () => calls,
+            rootOutputs: () => [...this.outputs.values()].flatMap((block) => {
+                const value = attribute(block.body, 'value');
+                return value ? [this.evaluator.evaluate(value.expression)] : [];
+            }),
+        };
     }
     // Names
     variable(name, location) {
@@ -70953,8 +75125,13 @@ class ModuleInstance {
             if (version !== undefined)
                 request.version = version;
             // `providers = { aws = aws.other }` gives the module another provider configuration.
-            if (this.awsRegion && attribute(block.body, 'providers') === undefined)
-                request.awsRegion = this.awsRegion;
+            if (attribute(block.body, 'providers') === undefined) {
+                if (this.awsRegion)
+                    request.awsRegion = this.awsRegion;
+                const awsAccount = this.awsAccount();
+                if (awsAccount)
+                    request.awsAccount = awsAccount;
+            }
             result.instances.push({ instance, module: this.program.callModule(request) });
         }
         return result;
@@ -71032,6 +75209,11 @@ class ModuleInstance {
             value: item.value,
         })), location);
     }
+    /** The account of the default `aws` provider: this module's, else the one its caller passes on. */
+    awsAccount() {
+        this.awsAccountRead ??= { account: defaultAwsAccount(this.source.files, this.evaluator) ?? this.inheritedAccount };
+        return this.awsAccountRead.account;
+    }
     instancesOf(block) {
         const cached = this.instanceCache.get(block);
         if (cached)
@@ -71062,6 +75244,11 @@ class ModuleInstance {
     }
 }
 /** A reader that fails on a construct nobody foresaw costs that block, not the scan. */
+function literalText(found) {
+    return found?.expression.kind === 'literal' && typeof found.expression.value === 'string'
+        ? found.expression.value
+        : undefined;
+}
 function guarded(sink, location, address, read) {
     try {
         read();
@@ -71078,6 +75265,42 @@ function guarded(sink, location, address, read) {
 /** A `local-exec` provisioner runs a command on the machine that applies: scripts irsa-guard does not follow. */
 function runsLocalPrograms(block) {
     return block.body.blocks.some((nested) => nested.type === 'provisioner' && nested.labels[0] === 'local-exec');
+}
+/**
+ * The account the module's `provider "aws"` blocks without an alias work in, when they agree on one:
+ * the single entry of `allowed_account_ids` (the provider refuses credentials of any other account),
+ * else the account of the `assume_role` block's `role_arn` (the role the provider assumes is in the
+ * account it creates resources in).
+ */
+function defaultAwsAccount(files, evaluator) {
+    const accounts = [];
+    for (const file of files) {
+        for (const block of file.body.blocks) {
+            if (block.type !== 'provider' || block.labels[0] !== 'aws' || attribute(block.body, 'alias') !== undefined)
+                continue;
+            const view = new BlockView(evaluator, block, NO_BINDINGS);
+            const account = allowedAccount(view) ?? assumedRoleAccount(view);
+            if (account)
+                accounts.push(account);
+        }
+    }
+    const [first] = accounts;
+    return first && accounts.every((account) => account.value === first.value) ? first : undefined;
+}
+function allowedAccount(view) {
+    const allowed = view.value('allowed_account_ids');
+    const only = allowed?.kind === 'tuple' && allowed.items.length === 1 ? allowed.items[0] : undefined;
+    return only?.kind === 'string' && /^\d{12}$/.test(only.value)
+        ? { value: only.value, location: only.location }
+        : undefined;
+}
+function assumedRoleAccount(view) {
+    const [assume, ...more] = view.blocks('assume_role');
+    if (!assume || more.length > 0 || assume.unknownExpansion)
+        return undefined;
+    const roleArn = assume.value('role_arn');
+    const account = roleArn?.kind === 'string' ? (0,iam_arn/* parseRoleArn */.DM)(roleArn.value.trim())?.account : undefined;
+    return roleArn && account !== undefined ? { value: account, location: roleArn.location } : undefined;
 }
 /** The literal `region` of the module's `provider "aws"` blocks without an alias, when they agree on one. */
 function defaultAwsRegion(files) {
@@ -71107,7 +75330,7 @@ function underCondition(sink, condition, read) {
         return read();
     const before = model_facts/* UNIT_FACT_KINDS */.qR.map((kind) => sink.facts[kind].length);
     try {
-        read();
+        linksUnderCondition(sink, condition, read);
     }
     finally {
         model_facts/* UNIT_FACT_KINDS */.qR.forEach((kind, index) => {
@@ -72284,1569 +76507,6 @@ function hoistTopLevelBlocks(blocks, depth) {
     return [...hoisted, ...deeper];
 }
 
-;// CONCATENATED MODULE: ./src/sources/terraform/registry/trust-statements.ts
-
-
-
-
-const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
-/**
- * The IRSA trust statement terraform-aws-iam and aws-ia's add-on module write for one provider:
- * Federated = the provider ARN, `<issuer>:sub` = the subjects and `<issuer>:aud` = sts.amazonaws.com
- * under one operator, the issuer being `replace(arn, "/^(.*provider/)/", "")`.
- */
-function webIdentityStatement(statement) {
-    const { arn, arnLocation, location, test, testLocation } = statement;
-    const issuer = callFunction('replace', [arn, stringValue('/^(.*provider/)/', arnLocation), stringValue('', arnLocation)], { location: arn.location, evaluator: statement.evaluator });
-    const keys = [
-        { ...claimKey(issuer, ':sub', arnLocation), value: tupleValue(statement.subjects, statement.subjectsLocation) },
-        {
-            ...claimKey(issuer, ':aud', arnLocation),
-            value: tupleValue([stringValue(DEFAULT_AUDIENCE, location)], location),
-        },
-    ];
-    const operator = test.kind === 'unknown'
-        ? { key: values_expressionOf(test), keyLocation: testLocation, keyValue: test, value: objectValue(keys, location) }
-        : { key: scalarString(test) ?? '', keyLocation: testLocation, value: objectValue(keys, location) };
-    return objectValue([
-        ...allowWebIdentity(tupleValue([arn], arn.location), arnLocation, location),
-        { key: 'Condition', keyLocation: location, value: objectValue([operator], location) },
-    ], location);
-}
-/** `Effect` Allow, `Action` sts:AssumeRoleWithWebIdentity and `Principal.Federated` these providers: a statement but for its condition. */
-function allowWebIdentity(federated, principalLocation, location) {
-    return [
-        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-        {
-            key: 'Action',
-            keyLocation: location,
-            value: tupleValue([stringValue('sts:AssumeRoleWithWebIdentity', location)], location),
-        },
-        {
-            key: 'Principal',
-            keyLocation: principalLocation,
-            value: objectValue([{ key: 'Federated', keyLocation: principalLocation, value: federated }], principalLocation),
-        },
-    ];
-}
-/** `<issuer>:sub` from the issuer the provider ARN gives (known text, or a template). */
-function claimKey(issuer, claim, location) {
-    if (issuer.kind === 'unknown') {
-        const keyValue = unknownTemplate([...issuer.parts, { text: claim }], location);
-        return { key: values_expressionOf(keyValue), keyLocation: location, keyValue };
-    }
-    return { key: `${scalarString(issuer) ?? ''}${claim}`, keyLocation: location };
-}
-/** `allow_self_assume_role`: the role may assume itself (an AWS principal statement, not IRSA). */
-function selfAssumeStatement(selfArn, location) {
-    return objectValue([
-        { key: 'Sid', keyLocation: location, value: stringValue('ExplicitSelfRoleAssumption', location) },
-        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-        { key: 'Action', keyLocation: location, value: tupleValue([stringValue('sts:AssumeRole', location)], location) },
-        {
-            key: 'Principal',
-            keyLocation: location,
-            value: objectValue([{ key: 'AWS', keyLocation: location, value: tupleValue([stringValue('*', location)], location) }], location),
-        },
-        {
-            key: 'Condition',
-            keyLocation: location,
-            value: objectValue([
-                {
-                    key: 'ArnLike',
-                    keyLocation: location,
-                    value: objectValue([{ key: 'aws:PrincipalArn', keyLocation: location, value: tupleValue([selfArn], location) }], location),
-                },
-            ], location),
-        },
-    ], location);
-}
-/** A policy document object with these statements. */
-function policyDocument(statements, statementLocation, location) {
-    return objectValue([
-        { key: 'Version', keyLocation: location, value: stringValue('2012-10-17', location) },
-        { key: 'Statement', keyLocation: statementLocation, value: tupleValue(statements, location) },
-    ], location);
-}
-/**
- * The role a registry module creates as `aws_iam_role.<resource>`, at the module block, known by
- * the module's ARN outputs (`arnReferences` beyond them are added as written); its name and path are the module's to set.
- */
-function moduleRole(call, arnOutputs, resource = 'this[0]', arnAliases = []) {
-    return {
-        source: 'terraform',
-        location: call.view.location,
-        label: call.prefix.replace(/\.$/, ''),
-        arnReferences: [...arnOutputs.map((output) => `${call.prefix}${output}`), ...arnAliases],
-        terraform: { root: call.rootDir, address: `${call.prefix}aws_iam_role.${resource}` },
-    };
-}
-/** A role a registry module creates, with the trust policy it writes (read as any trust policy is: its findings go with the role). */
-function addModuleRole(sink, role, trustPolicy) {
-    const read = (0,policy_document/* readPolicyDocument */._x)(valueToTree(trustPolicy), role.label);
-    role.trustPolicy = read.document;
-    sink.findings.push(...read.findings);
-    sink.facts.roles.push(role);
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-blueprints-addon.ts
-
-
-
-
-
-
-const UNPINNED_RULE = 'helm-service-account-name-unpinned';
-/**
- * aws-ia/terraform-aws-eks-blueprints-addon (`aws-ia/eks-blueprints-addon/aws`) 1.x, from its
- * main.tf, variables.tf and outputs.tf at v1.0.0 to v1.1.1 (the IRSA and Helm parts are the same
- * in all of them):
- * - `helm_release.this` (count `create && create_release`): name `try(coalesce(var.name, var.chart), "")`,
- *   namespace `try(coalesce(var.namespace, "default"))`, `values`, then `dynamic "set"` over
- *   `var.set`, then one `set` per `set_irsa_names` entry with value `aws_iam_role.this[0].arn`
- *   (when `create && create_role`), then `set_sensitive`.
- * - `aws_iam_role.this` (count `create && create_role`; `create_role` defaults to false): name
- *   `local.role_name = try(coalesce(var.role_name, var.name), "")`, a `name_prefix` of
- *   `"${local.role_name}-"` when `role_name_use_prefix` (default true); path `role_path` ("/").
- * - `data.aws_iam_policy_document.assume`: the self-assume statement when `allow_self_assume_role`,
- *   then per `oidc_providers` entry: Federated `provider_arn`, `assume_role_condition_test`
- *   (StringEquals) on `<issuer>:sub` = `system:serviceaccount:${try(namespace, local.namespace)}:${service_account}`
- *   and `<issuer>:aud` = sts.amazonaws.com.
- * - outputs `iam_role_arn`, `iam_role_name`, `iam_role_path`, and the release's `name`, `namespace`, `chart`.
- *
- * A `create*` flag that is false through an expression (a caller's toggle, `var.enable_x`) is read
- * as "may be created": what it creates is checked as if it were.
- */
-class BlueprintsAddonModule {
-    call;
-    arnAliases;
-    label;
-    inputs;
-    /** `inputs` stands for the call's arguments when another module's emulation calls this one (eks-blueprints-addons). */
-    constructor(call, inputs, 
-    /** More references that name the role's ARN (`module.addons.karpenter.iam_role_arn`). */
-    arnAliases = []) {
-        this.call = call;
-        this.arnAliases = arnAliases;
-        this.label = call.prefix.replace(/\.$/, '');
-        this.inputs = inputs ?? viewInputs(call.view);
-    }
-    output(name, location) {
-        const roleMade = this.mayCreate('create') && this.mayCreate('create_role', false);
-        switch (name) {
-            case 'iam_role_arn':
-            case 'iam_role_name':
-            case 'iam_role_path':
-                if (!roleMade)
-                    return nullValue(location);
-                if (name === 'iam_role_name' && !this.usesPrefix())
-                    return this.roleName();
-                if (name === 'iam_role_path')
-                    return this.input('role_path') ?? stringValue('/', location);
-                return unknownRef(`${this.call.prefix}${name}`, location);
-            case 'name':
-                return this.releaseName() ?? unknownRef(`${this.call.prefix}name`, location);
-            case 'namespace':
-                return this.namespace();
-            default:
-                return unknownRef(`${this.call.prefix}${name}`, location);
-        }
-    }
-    outputsObject(location) {
-        return { ...objectValue([], location), openRef: this.label };
-    }
-    collectFacts(sink) {
-        if (!this.mayCreate('create'))
-            return;
-        const roleMade = this.mayCreate('create_role', false);
-        const serviceAccounts = this.mayCreate('create_release') ? this.addRelease(sink, roleMade) : [];
-        if (roleMade)
-            this.addRole(sink, serviceAccounts);
-    }
-    input(name) {
-        return iam_present(this.inputs.value(name));
-    }
-    /** False only when the flag is written as the literal `false` (or is false and defaults so); a toggle that is off is "may be". */
-    mayCreate(name, fallback = true) {
-        const value = this.input(name);
-        if (value === undefined)
-            return fallback;
-        if (value.kind !== 'bool' || value.value)
-            return true;
-        const written = this.inputs.expression(name);
-        return written !== undefined && written.kind !== 'literal';
-    }
-    usesPrefix() {
-        const flag = this.input('role_name_use_prefix');
-        return !(flag?.kind === 'bool' && !flag.value);
-    }
-    /** `try(coalesce(var.name, var.chart), "")` */
-    releaseName() {
-        return eks_blueprints_addon_nonEmpty(this.input('name')) ?? eks_blueprints_addon_nonEmpty(this.input('chart')) ?? stringValue('', this.call.view.location);
-    }
-    /** `try(coalesce(var.namespace, "default"))` */
-    namespace() {
-        return (eks_blueprints_addon_nonEmpty(this.input('namespace')) ??
-            stringValue('default', this.inputs.attribute('namespace')?.location ?? this.call.view.location));
-    }
-    /** `local.role_name = try(coalesce(var.role_name, var.name), "")` */
-    roleName() {
-        return eks_blueprints_addon_nonEmpty(this.input('role_name')) ?? eks_blueprints_addon_nonEmpty(this.input('name')) ?? stringValue('', this.call.view.location);
-    }
-    roleArn(location) {
-        return unknownRef(`${this.call.prefix}iam_role_arn`, location);
-    }
-    addRelease(sink, roleMade) {
-        const view = this.call.view;
-        const given = { values: this.input('values'), set: this.input('set'), sensitive: this.input('set_sensitive') };
-        const valuesKnown = Object.values(given).every((value) => value === undefined || value.kind === 'tuple');
-        const sets = [...listedSets(given.set)];
-        const irsaNames = this.input('set_irsa_names');
-        const annotatedPaths = [];
-        if (roleMade && irsaNames?.kind === 'tuple') {
-            for (const item of irsaNames.items) {
-                const path = scalarString(item);
-                const at = path ? setPath(path).lastIndexOf('annotations') : -1;
-                if (path && at > 0)
-                    annotatedPaths.push(setPath(path).slice(0, at));
-                sets.push({
-                    line: item.location.line,
-                    name: item,
-                    value: this.roleArn(item.location),
-                    type: undefined,
-                    keyLocation: item.location,
-                    forceString: false,
-                });
-            }
-        }
-        sets.push(...listedSets(given.sensitive));
-        reportUnescapedAnnotationKeys(sink, sets, `${this.call.prefix}helm_release.this[0]`);
-        const chart = this.input('chart');
-        return addReleaseServiceAccounts(sink, {
-            chart: chart ? scalarString(chart) : undefined,
-            release: this.releaseName(),
-            releaseLocation: this.inputs.attribute('name')?.location ?? this.inputs.attribute('chart')?.location ?? view.location,
-            namespace: toFactValue(this.namespace()) ?? (0,model_value/* known */.eO)('default', view.location),
-            values: mergeReleaseValues(given.values, sets, view.location),
-            valuesKnown,
-            annotatedPaths,
-            location: view.location,
-            span: { fromLine: view.location.line, toLine: view.block.endLine },
-            terraform: { root: this.call.rootDir, address: `${this.call.prefix}helm_release.this[0]` },
-        });
-    }
-    addRole(sink, serviceAccounts) {
-        const view = this.call.view;
-        const location = view.location;
-        const role = moduleRole(this.call, ['iam_role_arn'], 'this[0]', this.arnAliases);
-        const roleName = this.roleName();
-        const nameLocation = this.inputs.attribute('role_name')?.location ?? this.inputs.attribute('name')?.location ?? location;
-        if (this.usesPrefix()) {
-            const text = scalarString(roleName);
-            role.generatedName = {
-                prefix: text !== undefined
-                    ? (0,model_value/* known */.eO)(`${text}-`, nameLocation)
-                    : (0,model_value/* symbolic */.fv)(`${toFactValue(roleName)?.kind === 'symbolic' ? printedValue(roleName) : `${this.label}.role_name`}-`, nameLocation),
-                location: nameLocation,
-            };
-        }
-        else {
-            role.name = toFactValue(roleName) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name`, nameLocation);
-        }
-        role.path = toFactValue(this.input('role_path')) ?? (0,model_value/* known */.eO)('/', location);
-        addModuleRole(sink, role, this.trustPolicy());
-        sink.findings.push(...this.unpinnedServiceAccounts(serviceAccounts));
-    }
-    trustPolicy() {
-        const view = this.call.view;
-        const location = view.location;
-        const statements = [];
-        // Later 1.x (main at 0f109f7, aws-ia/terraform-aws-eks-blueprints-addon#43): `trust_policy_statements` come first; not read, they stay unknown.
-        const extra = this.input('trust_policy_statements');
-        if (extra && !(extra.kind === 'tuple' && extra.items.length === 0))
-            statements.push(unknownRef(`${this.call.prefix}trust_policy_statements`, extra.location));
-        const selfAssume = this.input('allow_self_assume_role');
-        if (selfAssume?.kind === 'bool' && selfAssume.value)
-            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
-        const test = this.input('assume_role_condition_test') ?? stringValue('StringEquals', location);
-        const testLocation = this.inputs.attribute('assume_role_condition_test')?.location ?? location;
-        const providers = this.input('oidc_providers');
-        if (providers?.kind === 'unknown')
-            statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location));
-        else if (providers?.kind === 'object' || providers?.kind === 'tuple') {
-            const pairs = iterate(providers).sort(([a], [b]) => providers.kind === 'tuple' ? 0 : String(scalarString(a)) < String(scalarString(b)) ? -1 : 1);
-            for (const [key, provider] of pairs)
-                statements.push(this.providerStatement(provider, providers.kind === 'object' ? key.location : provider.location, test, testLocation));
-        }
-        return policyDocument(statements, this.inputs.attribute('oidc_providers')?.location ?? location, location);
-    }
-    providerStatement(provider, location, test, testLocation) {
-        if (provider.kind === 'unknown')
-            return provider;
-        const arnEntry = objectEntry(provider, 'provider_arn');
-        const namespace = iam_present(objectEntry(provider, 'namespace')?.value) ?? this.namespace();
-        const accountEntry = objectEntry(provider, 'service_account');
-        const account = accountEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.service_account`, location);
-        const subjectLocation = accountEntry?.keyLocation ?? location;
-        return webIdentityStatement({
-            arn: arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location),
-            arnLocation: arnEntry?.keyLocation ?? location,
-            subjects: [subject(namespace, account, subjectLocation)],
-            subjectsLocation: subjectLocation,
-            test,
-            testLocation,
-            location,
-            evaluator: this.call.view.evaluator,
-        });
-    }
-    /**
-     * The release's chart names a ServiceAccount after the release, the role trusts that name, and
-     * the two agree only because the release name's expression gives it today: `name` is an
-     * expression (a caller's input) and the trusted `service_account` is written independently of it.
-     */
-    unpinnedServiceAccounts(serviceAccounts) {
-        const findings = [];
-        const view = this.call.view;
-        const releaseExpression = this.inputs.expression('name') ?? this.inputs.expression('chart');
-        if (!releaseExpression || releaseExpression.kind === 'literal')
-            return findings;
-        const releaseText = printExpr(releaseExpression);
-        const providers = this.inputs.expression('oidc_providers');
-        if (providers?.kind !== 'object')
-            return findings;
-        const providerValues = this.input('oidc_providers');
-        for (const item of providers.items) {
-            const written = accountExpression(item.value);
-            if (!written || printExpr(written.expression).includes(releaseText))
-                continue;
-            const provider = item.keyName !== undefined ? objectEntry(providerValues, item.keyName)?.value : undefined;
-            const account = scalarString(iam_present(objectEntry(provider, 'service_account')?.value) ?? nullValue(written.location));
-            const namespace = scalarString(iam_present(objectEntry(provider, 'namespace')?.value) ?? this.namespace());
-            if (account === undefined || namespace === undefined)
-                continue;
-            const follows = serviceAccounts.find((each) => each.naming === 'release' &&
-                each.name.kind === 'known' &&
-                each.name.value === account &&
-                each.namespace.kind === 'known' &&
-                each.namespace.value === namespace);
-            if (!follows)
-                continue;
-            const chart = scalarString(this.input('chart') ?? nullValue(view.location)) ?? '';
-            findings.push({
-                ruleId: UNPINNED_RULE,
-                location: written.location,
-                message: `${this.label} trusts ServiceAccount ${namespace}/${account}, but chart ${chart} names its ServiceAccount after the Helm release, ` +
-                    `whose name is set apart from it (${releaseText}); a release with another name breaks the chain. Set ${[...follows.path, 'name'].join('.')} to ${account} in the release's values`,
-                key: `${this.label} sa:${namespace}/${account}`,
-            });
-        }
-        return findings;
-    }
-}
-function viewInputs(view) {
-    return {
-        value: (name) => view.value(name),
-        attribute: (name) => view.attribute(name),
-        expression: (name) => view.attribute(name)?.expression,
-    };
-}
-/** `system:serviceaccount:<namespace>:<name>`, text or a template. */
-function subject(namespace, account, location) {
-    const parts = (value) => {
-        if (value.kind === 'unknown')
-            return value.parts;
-        return [{ text: scalarString(value) ?? '' }];
-    };
-    const template = unknownTemplate([{ text: 'system:serviceaccount:' }, ...parts(namespace), { text: ':' }, ...parts(account)], account.location ?? location);
-    if (template.parts.every((each) => 'text' in each))
-        return stringValue(template.parts.map((each) => ('text' in each ? each.text : '')).join(''), template.location);
-    return template;
-}
-function printedValue(value) {
-    const fact = toFactValue(value);
-    return fact?.kind === 'symbolic' ? fact.expression : '';
-}
-/** The `service_account = …` of one written `oidc_providers` entry. */
-function accountExpression(entry) {
-    if (entry.kind !== 'object')
-        return undefined;
-    const item = entry.items.find((each) => each.keyName === 'service_account');
-    return item ? { expression: item.value, location: item.keyLocation } : undefined;
-}
-/** A value `coalesce` keeps: not null, not "". */
-function eks_blueprints_addon_nonEmpty(value) {
-    if (!value || value.kind === 'null')
-        return undefined;
-    if (value.kind === 'string' && value.value === '')
-        return undefined;
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-blueprints-addons.ts
-
-
-
-
-const sa = (name, path = 'serviceAccount', setting = 'service_account_name') => ({ setting, name, path });
-/**
- * The add-ons of aws-ia/terraform-aws-eks-blueprints-addons (`aws-ia/eks-blueprints-addons/aws`)
- * that create an IRSA role, read from its main.tf at v1.24.3: each is a call of
- * `aws-ia/eks-blueprints-addon/aws` with `create = var.enable_<key>`, `name`, `namespace`, `chart`
- * and `role_name` from `try(var.<key>.<setting>, <default>)`, `role_name_use_prefix` (default
- * true), `create_role` (default true), the chart's ServiceAccount name set (`set`) to the trusted
- * `service_account` (`try(var.<key>.service_account_name, <default>)`; the CSI drivers'
- * `controller_service_account_name`/`node_service_account_name`), `set_irsa_names` on that
- * ServiceAccount's annotations, and the trust's namespace inherited from the release
- * (aws_privateca_issuer's default namespace is cert-manager's). `var.<key>.set` and `.values`
- * come after the module's own values.
- */
-const BLUEPRINTS_IRSA_ADDONS = [
-    {
-        key: 'aws_cloudwatch_metrics',
-        release: 'aws-cloudwatch-metrics',
-        namespace: 'amazon-cloudwatch',
-        chart: 'aws-cloudwatch-metrics',
-        roleName: 'aws-cloudwatch-metrics',
-        accounts: [sa('aws-cloudwatch-metrics')],
-    },
-    {
-        key: 'aws_efs_csi_driver',
-        release: 'aws-efs-csi-driver',
-        namespace: 'kube-system',
-        chart: 'aws-efs-csi-driver',
-        roleName: 'aws-efs-csi-driver',
-        accounts: [
-            sa('efs-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'),
-            sa('efs-csi-node-sa', 'node.serviceAccount', 'node_service_account_name'),
-        ],
-    },
-    {
-        key: 'aws_for_fluentbit',
-        release: 'aws-for-fluent-bit',
-        namespace: 'kube-system',
-        chart: 'aws-for-fluent-bit',
-        roleName: 'aws-for-fluent-bit',
-        accounts: [sa('aws-for-fluent-bit-sa')],
-    },
-    {
-        key: 'aws_fsx_csi_driver',
-        release: 'aws-fsx-csi-driver',
-        namespace: 'kube-system',
-        chart: 'aws-fsx-csi-driver',
-        roleName: 'aws-fsx-csi-driver',
-        accounts: [
-            sa('aws-fsx-csi-controller-sa', 'controller.serviceAccount', 'controller_service_account_name'),
-            sa('aws-fsx-csi-node-sa', 'node.serviceAccount', 'node_service_account_name'),
-        ],
-    },
-    {
-        key: 'aws_load_balancer_controller',
-        release: 'aws-load-balancer-controller',
-        namespace: 'kube-system',
-        chart: 'aws-load-balancer-controller',
-        roleName: 'alb-controller',
-        accounts: [sa('aws-load-balancer-controller-sa')],
-    },
-    {
-        key: 'aws_node_termination_handler',
-        release: 'aws-node-termination-handler',
-        namespace: 'aws-node-termination-handler',
-        chart: 'aws-node-termination-handler',
-        roleName: 'aws-node-termination-handler',
-        accounts: [sa('aws-node-termination-handler-sa')],
-    },
-    {
-        key: 'aws_privateca_issuer',
-        release: 'aws-privateca-issuer',
-        namespace: 'cert-manager',
-        chart: 'aws-privateca-issuer',
-        roleName: 'aws-privateca-issuer',
-        accounts: [sa('aws-privateca-issuer-sa')],
-    },
-    {
-        key: 'cert_manager',
-        release: 'cert-manager',
-        namespace: 'cert-manager',
-        chart: 'cert-manager',
-        roleName: 'cert-manager',
-        accounts: [sa('cert-manager')],
-        needs: 'cert_manager_route53_hosted_zone_arns',
-    },
-    {
-        key: 'cluster_autoscaler',
-        release: 'cluster-autoscaler',
-        namespace: 'kube-system',
-        chart: 'cluster-autoscaler',
-        roleName: 'cluster-autoscaler',
-        accounts: [sa('cluster-autoscaler-sa', 'rbac.serviceAccount')],
-    },
-    {
-        key: 'external_dns',
-        release: 'external-dns',
-        namespace: 'external-dns',
-        chart: 'external-dns',
-        roleName: 'external-dns',
-        accounts: [sa('external-dns-sa')],
-        needs: 'external_dns_route53_zone_arns',
-    },
-    {
-        key: 'external_secrets',
-        release: 'external-secrets',
-        namespace: 'external-secrets',
-        chart: 'external-secrets',
-        roleName: 'external-secrets',
-        accounts: [sa('external-secrets-sa')],
-    },
-    {
-        key: 'karpenter',
-        release: 'karpenter',
-        namespace: 'karpenter',
-        chart: 'karpenter',
-        roleName: 'karpenter',
-        accounts: [sa('karpenter')],
-    },
-    {
-        key: 'velero',
-        release: 'velero',
-        namespace: 'velero',
-        chart: 'velero',
-        roleName: 'velero',
-        accounts: [sa('velero-server', 'serviceAccount.server')],
-    },
-    {
-        key: 'aws_gateway_api_controller',
-        release: 'aws-gateway-api-controller',
-        namespace: 'aws-application-networking-system',
-        chart: 'aws-gateway-controller-chart',
-        roleName: 'aws-gateway-api-controller',
-        accounts: [sa('gateway-api-controller')],
-    },
-];
-/**
- * aws-ia/eks-blueprints-addons 1.x: each enabled add-on of BLUEPRINTS_IRSA_ADDONS is an
- * eks-blueprints-addon call (`module.<call>.module.<key>`), whose role ARN the caller reads as
- * `module.<call>.<key>.iam_role_arn`. The other add-ons (no IRSA role, or EKS managed add-ons) are not read.
- */
-class BlueprintsAddonsModule {
-    call;
-    label;
-    constructor(call) {
-        this.call = call;
-        this.label = call.prefix.replace(/\.$/, '');
-    }
-    output(name, location) {
-        return unknownRef(`${this.call.prefix}${name}`, location);
-    }
-    eksAddons(sink) {
-        const view = this.call.view;
-        const given = iam_present(view.value('eks_addons'));
-        const cluster = iam_present(view.value('cluster_name'));
-        const terraform = { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_addon.this` };
-        const entries = eksAddonEntries(given);
-        // Add-ons the scan cannot name: an add-on of unknown name.
-        if (given && (given.kind !== 'object' || entries.length < given.entries.length))
-            addEksAddon(sink, { location: given.location, cluster, name: undefined, terraform });
-        for (const entry of entries) {
-            const name = iam_present(objectEntry(entry.value, 'name')?.value) ?? stringValue(entry.key, entry.keyLocation);
-            addEksAddon(sink, { location: entry.keyLocation, cluster, name, terraform });
-            const roleArn = iam_present(objectEntry(entry.value, 'service_account_role_arn')?.value);
-            addAddonServiceAccounts(sink, name, roleArn, roleArn?.location, entry.keyLocation, { fromLine: view.location.line, toLine: view.block.endLine }, {
-                root: this.call.rootDir,
-                address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
-            });
-        }
-    }
-    outputsObject(location) {
-        return { ...objectValue([], location), openRef: this.label };
-    }
-    collectFacts(sink) {
-        const view = this.call.view;
-        this.eksAddons(sink);
-        for (const addon of BLUEPRINTS_IRSA_ADDONS) {
-            const enable = iam_present(view.value(`enable_${addon.key}`));
-            // Off unless enabled (the variables default to false); an unknown toggle may be on.
-            if (!enable || (enable.kind === 'bool' && !enable.value))
-                continue;
-            const at = view.attribute(`enable_${addon.key}`)?.location ?? view.location;
-            const settings = iam_present(view.value(addon.key));
-            const setting = (name) => iam_present(objectEntry(settings, name)?.value);
-            const text = (name, fallback) => setting(name) ?? stringValue(fallback, at);
-            const accounts = addon.accounts.map((account) => ({ ...account, value: text(account.setting, account.name) }));
-            const needed = addon.needs ? iam_present(view.value(addon.needs)) : undefined;
-            const roleWanted = !(addon.needs &&
-                (needed === undefined || (needed.kind === 'tuple' && needed.items.length === 0)));
-            const ownSets = accounts.map((account) => setEntry(`${account.path}.name`, account.value, at));
-            const userSets = setting('set');
-            const arguments_ = {
-                name: text('name', addon.release),
-                namespace: text('namespace', addon.namespace),
-                chart: text('chart', addon.chart),
-                values: setting('values'),
-                set: userSets === undefined
-                    ? tupleValue(ownSets, at)
-                    : userSets.kind === 'tuple'
-                        ? tupleValue([...ownSets, ...userSets.items], at)
-                        : userSets,
-                set_sensitive: setting('set_sensitive'),
-                set_irsa_names: tupleValue(accounts.map((account) => stringValue(`${account.path}.annotations.eks\\.amazonaws\\.com/role-arn`, at)), at),
-                create_role: roleWanted ? (setting('create_role') ?? boolValue(true, at)) : boolValue(false, at),
-                role_name: text('role_name', addon.roleName),
-                role_name_use_prefix: setting('role_name_use_prefix') ?? boolValue(true, at),
-                role_path: setting('role_path'),
-                oidc_providers: objectValue(accounts.map((account, index) => ({
-                    key: accounts.length === 1 ? 'this' : index === 0 ? 'controller' : 'node',
-                    keyLocation: at,
-                    value: objectValue([
-                        {
-                            key: 'provider_arn',
-                            keyLocation: at,
-                            value: iam_present(view.value('oidc_provider_arn')) ??
-                                unknownRef(`${this.call.prefix}var.oidc_provider_arn`, at),
-                        },
-                        { key: 'service_account', keyLocation: account.value.location, value: account.value },
-                    ], at),
-                })), at),
-            };
-            const inputs = {
-                value: (name) => arguments_[name],
-                attribute: () => ({ location: at }),
-                expression: () => undefined,
-            };
-            const prefix = `${this.call.prefix}module.${addon.key}.`;
-            new BlueprintsAddonModule({ prefix, rootDir: this.call.rootDir, view }, inputs, [
-                `${this.call.prefix}${addon.key}.iam_role_arn`,
-            ]).collectFacts(sink);
-        }
-    }
-}
-/** `aws_eks_addon.this` per `eks_addons` entry: `addon_name = try(each.value.name, each.key)`, `service_account_role_arn` (main.tf at v1.24.3). */
-function eksAddonEntries(settings) {
-    if (settings?.kind !== 'object')
-        return [];
-    return settings.entries.filter((entry) => entry.keyValue === undefined && entry.value.kind === 'object');
-}
-function setEntry(name, value, location) {
-    return objectValue([
-        { key: 'name', keyLocation: location, value: stringValue(name, location) },
-        { key: 'value', keyLocation: value.location, value },
-    ], location);
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/registry/iam-assumable-role-with-oidc.ts
-
-
-
-
-
-/**
- * terraform-aws-iam's `iam-assumable-role-with-oidc` in v4 and v5 (main.tf, variables.tf and
- * outputs.tf read at v4.0.0, v4.24.1, v5.0.0 and v5.60.0; the submodule is gone in v6):
- * - `local.urls`: `compact(distinct(concat(var.provider_urls, [var.provider_url])))`, each without `https://`.
- * - one statement per url (count `create_role`, default false): Federated
- *   `arn:${partition}:iam::${aws_account_id or the caller's}:oidc-provider/${url}`, action
- *   AssumeRoleWithWebIdentity, and when the lists are not empty: StringEquals `${url}:sub` =
- *   `oidc_fully_qualified_subjects`, StringLike `${url}:sub` = `oidc_subjects_with_wildcards`,
- *   StringLike `${url}:aud` = `oidc_fully_qualified_audiences` (v4.3.0 on). All in one statement:
- *   a subject must pass both `:sub` conditions when both lists are given.
- * - v5.5.0 on: the `allow_self_assume_role` statement first; v5.44.0 on: `sts:TagSession` (not
- *   IRSA-relevant, left out) and `provider_trust_policy_conditions` (not read: the statement is then unknown).
- * - `aws_iam_role.this`: `name = role_name`, `name_prefix = role_name_prefix`, `path = role_path` ("/").
- * - outputs `iam_role_arn`, `iam_role_name`, `iam_role_path` ("" when not created).
- */
-class AssumableRoleWithOidcModule {
-    call;
-    label;
-    constructor(call) {
-        this.call = call;
-        this.label = call.prefix.replace(/\.$/, '');
-    }
-    output(name, location) {
-        const created = this.created();
-        if (created === false &&
-            (name === 'iam_role_arn' || name === 'iam_role_name' || name === 'iam_role_path' || name === 'iam_role_unique_id'))
-            return stringValue('', location);
-        if (name === 'iam_role_name' && this.input('role_name'))
-            return this.input('role_name');
-        if (name === 'iam_role_path')
-            return this.input('role_path') ?? stringValue('/', location);
-        return unknownRef(`${this.call.prefix}${name}`, location);
-    }
-    outputsObject(location) {
-        return { ...objectValue([], location), openRef: this.label };
-    }
-    collectFacts(sink) {
-        if (this.created() === false)
-            return;
-        const view = this.call.view;
-        const role = moduleRole(this.call, ['iam_role_arn']);
-        const name = this.input('role_name');
-        const prefix = this.input('role_name_prefix');
-        if (name)
-            role.name = toFactValue(name) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name`, name.location);
-        else if (prefix)
-            role.generatedName = {
-                prefix: toFactValue(prefix) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name_prefix`, prefix.location),
-                location: view.attribute('role_name_prefix').location,
-            };
-        else
-            role.generatedName = { prefix: (0,model_value/* known */.eO)('terraform-', view.location), location: view.location };
-        role.path = toFactValue(this.input('role_path')) ?? (0,model_value/* known */.eO)('/', view.location);
-        addModuleRole(sink, role, this.trustPolicy());
-    }
-    input(name) {
-        return iam_present(this.call.view.value(name));
-    }
-    /** `create_role` defaults to false: true, false, or undefined when unknown. */
-    created() {
-        const flag = this.input('create_role');
-        if (flag === undefined)
-            return false;
-        return flag.kind === 'bool' ? flag.value : undefined;
-    }
-    trustPolicy() {
-        const view = this.call.view;
-        const location = view.location;
-        const statements = [];
-        const selfAssume = this.input('allow_self_assume_role');
-        if (selfAssume?.kind === 'bool' && selfAssume.value)
-            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
-        const urls = this.urls();
-        if (urls === undefined)
-            statements.push(unknownRef(`${this.call.prefix}local.urls`, location));
-        else
-            for (const url of urls)
-                statements.push(this.urlStatement(url));
-        return policyDocument(statements, view.attribute('provider_url')?.location ?? view.attribute('provider_urls')?.location ?? location, location);
-    }
-    /** `local.urls`, or undefined when the list itself is unknown. */
-    urls() {
-        const listed = this.input('provider_urls');
-        if (listed !== undefined && listed.kind !== 'tuple')
-            return undefined;
-        const single = this.input('provider_url');
-        const all = [...(listed?.kind === 'tuple' ? listed.items : []), ...(single ? [single] : [])];
-        const seen = new Set();
-        const urls = [];
-        for (const url of all) {
-            if (url.kind === 'null' || scalarString(url) === '')
-                continue;
-            const text = scalarString(url) ?? (url.kind === 'unknown' ? JSON.stringify(url.parts) : undefined);
-            if (text === undefined || seen.has(text))
-                continue;
-            seen.add(text);
-            urls.push(callFunction('replace', [url, stringValue('https://', url.location), stringValue('', url.location)], {
-                location: url.location,
-                evaluator: this.call.view.evaluator,
-            }));
-        }
-        return urls;
-    }
-    urlStatement(url) {
-        const view = this.call.view;
-        const location = url.location;
-        const extra = this.input('provider_trust_policy_conditions');
-        if (extra && !(extra.kind === 'tuple' && extra.items.length === 0))
-            return unknownRef(`${this.call.prefix}provider_trust_policy_conditions`, extra.location);
-        const conditions = { StringEquals: [], StringLike: [] };
-        const add = (operator, claim, input) => {
-            const values = this.input(input);
-            if (!values || (values.kind === 'tuple' && values.items.length === 0))
-                return;
-            const at = view.attribute(input).location;
-            conditions[operator].push({
-                ...claimKey(url, claim, at),
-                value: values.kind === 'tuple' ? values : tupleValue([values], values.location),
-            });
-        };
-        add('StringEquals', ':sub', 'oidc_fully_qualified_subjects');
-        add('StringLike', ':sub', 'oidc_subjects_with_wildcards');
-        add('StringLike', ':aud', 'oidc_fully_qualified_audiences');
-        const operators = Object.entries(conditions)
-            .filter(([, keys]) => keys.length > 0)
-            .map(([operator, keys]) => ({
-            key: operator,
-            keyLocation: keys[0].keyLocation,
-            value: objectValue(keys, location),
-        }));
-        const entries = allowWebIdentity(tupleValue([this.providerArn(url)], location), location, location);
-        if (operators.length > 0)
-            entries.push({ key: 'Condition', keyLocation: location, value: objectValue(operators, location) });
-        return objectValue(entries, location);
-    }
-    /** `arn:${partition}:iam::${account}:oidc-provider/${url}` */
-    providerArn(url) {
-        const prefix = this.call.prefix;
-        const given = this.input('aws_account_id');
-        const account = given && scalarString(given) !== ''
-            ? partsOf(given)
-            : [{ ref: `${prefix}data.aws_caller_identity.current.account_id` }];
-        return unknownTemplate([
-            { text: 'arn:' },
-            { ref: `${prefix}data.aws_partition.current.partition` },
-            { text: ':iam::' },
-            ...account,
-            { text: ':oidc-provider/' },
-            ...partsOf(url),
-        ], url.location);
-    }
-}
-function partsOf(value) {
-    if (value.kind === 'unknown')
-        return value.parts;
-    return [{ text: scalarString(value) ?? '' }];
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks.ts
-
-
-
-
-
-
-
-/**
- * terraform-aws-eks, emulated from its documented outputs (irsa-failure-modes.md M2):
- * `oidc_provider` is the issuer without `https://` (for condition keys), `oidc_provider_arn` the
- * IAM OIDC provider it creates when `enable_irsa` is not false (client IDs sts.amazonaws.com and
- * `openid_connect_audiences`), `cluster_oidc_issuer_url` the issuer with `https://`. Its add-ons
- * (`cluster_addons`, `addons` from v21) annotate the add-ons' fixed ServiceAccounts.
- */
-class EksModule {
-    call;
-    majorVersion;
-    label;
-    constructor(call, majorVersion) {
-        this.call = call;
-        this.majorVersion = majorVersion;
-        this.label = call.prefix.replace(/\.$/, '');
-    }
-    output(name, location) {
-        const prefix = this.call.prefix;
-        switch (name) {
-            case 'oidc_provider':
-                return unknownRef(`${prefix}oidc_provider`, location, { isHostPath: true });
-            case 'oidc_provider_arn':
-                return unknownRef(`${prefix}oidc_provider_arn`, location, { providerHostPath: `${prefix}oidc_provider` });
-            case 'cluster_oidc_issuer_url':
-                return this.issuer(location);
-            case 'cluster_name':
-                return this.clusterName() ?? unknownRef(`${prefix}cluster_name`, location);
-            default:
-                return unknownRef(`${prefix}${name}`, location);
-        }
-    }
-    outputsObject(location) {
-        return { ...objectValue([], location), openRef: this.label };
-    }
-    collectFacts(sink) {
-        const view = this.call.view;
-        const create = this.input('create');
-        if (create?.kind === 'bool' && !create.value)
-            return;
-        const location = view.location;
-        const issuer = this.issuer(location);
-        const cluster = {
-            source: 'terraform',
-            location,
-            terraform: { root: this.call.rootDir, address: `${this.call.prefix}aws_eks_cluster.this[0]` },
-            name: toFactValue(this.clusterName()) ?? (0,model_value/* symbolic */.fv)(`${this.call.prefix}cluster_name`, location),
-            issuer: (0,model_value/* symbolic */.fv)(values_expressionOf(issuer), location),
-            oidcReferences: [`${this.call.prefix}oidc_provider`, `${this.call.prefix}cluster_oidc_issuer_url`],
-        };
-        const version = toFactValue(this.clusterVersion());
-        if (version)
-            cluster.version = version;
-        // The module's resources take the region of the aws provider they inherit (module.ts `awsRegion`).
-        const region = this.call.awsRegion;
-        if (region)
-            cluster.region = (0,model_value/* known */.eO)(region.value, region.location);
-        const outpost = this.outpost();
-        if (outpost)
-            cluster.outpost = outpost;
-        const autoMode = toFactValue(iam_present(objectGet(this.computeConfig(), 'enabled')));
-        if (autoMode)
-            cluster.autoMode = autoMode;
-        sink.facts.clusters.push(cluster);
-        // v21.19.0 main.tf: `create_oidc_provider = local.create && var.enable_irsa && !local.create_outposts_local_cluster`,
-        // node_groups.tf: no fargate_profile module on Outposts either.
-        if (outpost)
-            return;
-        const irsa = this.irsaSetting();
-        if (irsa === 'enabled') {
-            sink.facts.oidcProviders.push(this.provider(location));
-            this.noteDualStackRelease(sink);
-            this.noteChinaAudience(sink);
-        }
-        else if (irsa !== 'unknown') {
-            ;
-            (sink.facts.absentOidcProviders ??= []).push({
-                source: 'terraform',
-                unit: (0,model_facts/* terraformUnit */.rL)(this.call.rootDir),
-                location: irsa.location,
-                setting: irsa.setting,
-                label: this.label,
-                arnReferences: [`${this.call.prefix}oidc_provider_arn`],
-            });
-        }
-        this.fargateProfiles(sink);
-        const addons = this.majorVersion === undefined
-            ? (this.input('addons') ?? this.input('cluster_addons'))
-            : this.majorVersion >= 21
-                ? this.input('addons')
-                : this.input('cluster_addons');
-        if (addons?.kind === 'object') {
-            // Every add-on is read only when every key is known; otherwise one of them has an unknown name.
-            if (addons.entries.every((entry) => entry.keyValue === undefined && entry.value.kind === 'object'))
-                cluster.addonsListed = addons.location;
-            else
-                addEksAddon(sink, {
-                    location: addons.location,
-                    cluster: this.clusterName(),
-                    name: undefined,
-                    terraform: cluster.terraform ?? { address: this.label },
-                });
-            for (const entry of addons.entries) {
-                if (entry.keyValue !== undefined || entry.value.kind !== 'object')
-                    continue;
-                readModuleAddon(sink, entry.key, entry.keyLocation, entry.value, view, {
-                    root: this.call.rootDir,
-                    address: `${this.call.prefix}aws_eks_addon.this[${JSON.stringify(entry.key)}]`,
-                });
-            }
-        }
-        else if (addons) {
-            addEksAddon(sink, {
-                location: addons.location,
-                cluster: this.clusterName(),
-                name: undefined,
-                terraform: cluster.terraform ?? { address: this.label },
-            });
-        }
-    }
-    /**
-     * terraform-aws-eks v21.0.0 (2025-07-23) created the IAM OIDC provider with the dual-stack issuer
-     * (`url = local.dualstack_oidc_issuer_url`, `https://oidc-eks.<region>.api.aws/id/<ID>`, main.tf,
-     * commit 416515a0); v21.0.1 (commit 60096fc7, 2025-07-24, "Revert changs to OIDC dual stack
-     * issuer url") went back to the cluster's issuer. EKS tokens carry the `oidc.eks.` issuer, so
-     * STS finds no provider for them (irsa-failure-modes.md A6).
-     */
-    noteDualStackRelease(sink) {
-        const constraint = this.call.version ?? /[?&]ref=([^&#]+)/.exec(this.call.source)?.[1];
-        if (constraint === undefined || !/^\s*=?\s*v?21\.0\.0\s*$/.test(constraint))
-            return;
-        const location = this.call.view.attribute('version')?.location ?? this.call.view.location;
-        sink.findings.push({
-            ruleId: 'oidc-provider-url-invalid',
-            location,
-            message: `${this.label} pins terraform-aws-eks ${constraint.trim()}, which creates the IAM OIDC provider with the cluster's dual-stack issuer URL (https://oidc-eks.<region>.api.aws/id/<ID>), but EKS tokens carry the issuer https://oidc.eks.<region>.amazonaws.com/id/<ID>, so STS finds no provider for them ("InvalidIdentityToken: No OpenIDConnect provider found in your account") and every role trusting ${this.label}.oidc_provider_arn fails; use version 21.0.1 or later, which reverted it`,
-            key: `terraform-aws-eks-21.0.0 ${this.label} ${this.call.rootDir}`,
-        });
-    }
-    /**
-     * From v13.0.0 until v20.0.0 (commit 6b40bdbb, 2024-02-02) the module gave its provider the client
-     * ID `sts.${dns_suffix}` (main.tf: `client_id_list = distinct(compact(concat(["sts.${local.dns_suffix}"],
-     * var.openid_connect_audiences)))`, the partition's DNS suffix unless `cluster_iam_role_dns_suffix`
-     * says otherwise), "sts.amazonaws.com.cn" in China, while the tokens' audience is "sts.amazonaws.com"
-     * there too (irsa-failure-modes.md J2). A warning: the region is read from the provider block only.
-     */
-    noteChinaAudience(sink) {
-        const region = this.call.awsRegion;
-        const major = pinnedMajorVersion(this.call);
-        if (!region || !region.value.startsWith('cn-') || major === undefined || major < 13 || major >= 20)
-            return;
-        if (this.input('cluster_iam_role_dns_suffix') !== undefined)
-            return;
-        const audiences = this.input('openid_connect_audiences');
-        if (audiences &&
-            (audiences.kind !== 'tuple' ||
-                audiences.items.some((item) => item.kind !== 'string' || item.value === 'sts.amazonaws.com')))
-            return;
-        const location = this.call.view.attribute('version')?.location ?? this.call.view.location;
-        sink.findings.push({
-            ruleId: 'oidc-provider-audience-missing',
-            level: 'warning',
-            location,
-            message: `${this.label} pins terraform-aws-eks ${(this.call.version ?? '').trim() || `v${major}`} in ${region.value} (the aws provider's region, ${(0,model_location/* formatLocation */.j)(region.location)}); before v20 the module gives its IAM OIDC provider the client ID "sts.<DNS suffix of the partition>", here "sts.amazonaws.com.cn", but ServiceAccount tokens carry the audience "sts.amazonaws.com" in China too, so STS answers "InvalidIdentityToken: Incorrect token audience"; add openid_connect_audiences = ["sts.amazonaws.com"], or upgrade to v20 or later, which lists "sts.amazonaws.com"`,
-            related: [{ location: region.location, message: `region ${region.value}` }],
-            key: `terraform-aws-eks-china-audience ${this.label} ${this.call.rootDir}`,
-        });
-    }
-    /**
-     * Whether the module creates its IAM OIDC provider: `enable_irsa`, whose default is true from
-     * v18.4.0 and false before (variables.tf at v17.24.0, v18.0.0, v18.4.0). With IRSA off the
-     * `oidc_provider_arn` output is null (outputs.tf: `try(aws_iam_openid_connect_provider.oidc_provider[0].arn, null)`).
-     */
-    irsaSetting() {
-        const enableIrsa = this.input('enable_irsa');
-        if (enableIrsa?.kind === 'bool') {
-            if (enableIrsa.value)
-                return 'enabled';
-            const attribute = this.call.view.attribute('enable_irsa');
-            return { location: attribute?.location ?? enableIrsa.location, setting: 'enable_irsa = false' };
-        }
-        if (enableIrsa)
-            return 'unknown';
-        const pinned = pinnedMajorVersion(this.call);
-        if (pinned !== undefined && pinned < 18) {
-            const version = this.call.view.attribute('version');
-            return {
-                location: version?.location ?? this.call.view.location,
-                setting: `version ${this.call.version ?? ''} without enable_irsa (false by default before v18.4)`.replace('  ', ' '),
-            };
-        }
-        return 'enabled';
-    }
-    provider(location) {
-        const arn = `${this.call.prefix}oidc_provider_arn`;
-        const provider = {
-            source: 'terraform',
-            location,
-            terraform: {
-                root: this.call.rootDir,
-                address: `${this.call.prefix}aws_iam_openid_connect_provider.oidc_provider[0]`,
-            },
-            arn: (0,model_value/* symbolic */.fv)(arn, location),
-            url: (0,model_value/* symbolic */.fv)(values_expressionOf(this.issuer(location)), location),
-            clientIds: [(0,model_value/* known */.eO)('sts.amazonaws.com', location)],
-            arnReferences: [arn],
-        };
-        const audiences = this.input('openid_connect_audiences');
-        const audiencesAttribute = this.call.view.attribute('openid_connect_audiences');
-        if (audiences?.kind === 'tuple') {
-            for (const item of audiences.items) {
-                const value = toFactValue(item);
-                if (value && !(value.kind === 'known' && value.value === 'sts.amazonaws.com'))
-                    provider.clientIds.push(value);
-            }
-        }
-        else if (audiences?.kind === 'unknown') {
-            provider.clientIds.push((0,model_value/* symbolic */.fv)(values_expressionOf(audiences), audiences.location));
-        }
-        if (audiencesAttribute)
-            provider.clientIdsLocation = audiencesAttribute.location;
-        return provider;
-    }
-    issuer(location) {
-        return unknownTemplate([{ text: 'https://' }, { ref: `${this.call.prefix}oidc_provider`, isHostPath: true }], location);
-    }
-    /**
-     * `outpost_config` makes a local cluster on Outposts (v21.19.0 main.tf: `var.outpost_config != null`;
-     * before v21 the default was `{}` and `length(var.outpost_config) > 0`).
-     */
-    outpost() {
-        const config = this.input('outpost_config');
-        if (config?.kind !== 'object' || config.entries.length === 0)
-            return undefined;
-        return this.call.view.attribute('outpost_config')?.location;
-    }
-    /** `fargate_profiles`: each entry's `selectors` (modules/fargate-profile/main.tf `dynamic "selector"`). */
-    fargateProfiles(sink) {
-        const profiles = this.input('fargate_profiles');
-        if (profiles?.kind !== 'object')
-            return;
-        for (const entry of profiles.entries) {
-            if (entry.keyValue !== undefined || entry.value.kind !== 'object')
-                continue;
-            const create = objectGet(entry.value, 'create');
-            if (create?.kind === 'bool' && !create.value)
-                continue;
-            const written = objectGet(entry.value, 'selectors');
-            const selectors = [];
-            for (const item of written?.kind === 'tuple' ? written.items : []) {
-                const selector = fargateSelector(objectGet(item, 'namespace'), objectGet(item, 'labels'), item.location);
-                if (selector)
-                    selectors.push(selector);
-            }
-            const address = `${this.call.prefix}module.fargate_profile[${JSON.stringify(entry.key)}].aws_eks_fargate_profile.this[0]`;
-            addFargateProfile(sink, {
-                location: entry.keyLocation,
-                label: address,
-                cluster: this.clusterName(),
-                podExecutionRoleArn: iam_present(objectGet(entry.value, 'iam_role_arn')),
-                selectors,
-                terraform: { root: this.call.rootDir, address },
-            });
-        }
-    }
-    clusterVersion() {
-        if (this.majorVersion !== undefined)
-            return this.input(this.majorVersion >= 21 ? 'kubernetes_version' : 'cluster_version');
-        return this.input('cluster_version') ?? this.input('kubernetes_version');
-    }
-    /** EKS Auto Mode: `compute_config` from v21 (variables.tf at v21.0.0), `cluster_compute_config` in v20 (v20.37.2). */
-    computeConfig() {
-        if (this.majorVersion !== undefined)
-            return this.input(this.majorVersion >= 21 ? 'compute_config' : 'cluster_compute_config');
-        return this.input('compute_config') ?? this.input('cluster_compute_config');
-    }
-    clusterName() {
-        if (this.majorVersion !== undefined)
-            return this.input(this.majorVersion >= 21 ? 'name' : 'cluster_name');
-        return this.input('cluster_name') ?? this.input('name');
-    }
-    input(name) {
-        return iam_present(this.call.view.value(name));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/registry/eks-karpenter.ts
-
-
-
-
-
-/**
- * terraform-aws-eks's `modules/karpenter`, the controller role and its Pod Identity association
- * (main.tf, variables.tf and outputs.tf read at v19.0.0, v19.21.0, v20.0.0, v20.37.2, v21.0.0 and v21.19.0):
- * - v19: `aws_iam_role.irsa` (count `create && create_irsa`, both default true), name
- *   `coalesce(var.irsa_name, "KarpenterIRSA-${var.cluster_name}")`, a prefix (`…-`) when
- *   `irsa_use_name_prefix` (default true), path `irsa_path`; outputs `irsa_arn`, `irsa_name`.
- * - v20: `aws_iam_role.controller` (count `create && create_iam_role`), name `iam_role_name`
- *   ("KarpenterController"), a prefix when `iam_role_use_name_prefix` (default true), path
- *   `iam_role_path`; its trust: the Pod Identity statement (always in v20.0.0, `enable_pod_identity`
- *   later, default true), then the IRSA statement only when `enable_irsa` (default false); outputs
- *   `iam_role_arn`, `iam_role_name`.
- * - v21: the same role, trusting Pod Identity only (statement "PodIdentity").
- * - `aws_eks_pod_identity_association.karpenter` (v20.37.2 main.tf:121, v21.0.0 main.tf:95): count
- *   `create_iam_role && create_pod_identity_association` (v20 also `enable_pod_identity`),
- *   `create_pod_identity_association` defaults to false in v20.37.2 and true in v21; namespace
- *   `var.namespace` (default "kube-system"), service account `var.service_account` (default
- *   "karpenter"), cluster `var.cluster_name`, role the controller role.
- * - The IRSA statement: Federated `irsa_oidc_provider_arn`, `irsa_assume_role_condition_test`
- *   (StringEquals) on `<issuer>:sub` = `system:serviceaccount:` + each of
- *   `irsa_namespace_service_accounts` (default ["karpenter:karpenter"]) and `<issuer>:aud` = sts.amazonaws.com.
- */
-class KarpenterModule {
-    call;
-    label;
-    generation;
-    constructor(call, major) {
-        this.call = call;
-        this.label = call.prefix.replace(/\.$/, '');
-        this.generation = major === 19 ? V19 : major === 20 ? V20 : V21;
-    }
-    output(name, location) {
-        const { arnOutput, nameOutput } = this.generation;
-        if (name !== arnOutput && name !== nameOutput)
-            return unknownRef(`${this.call.prefix}${name}`, location);
-        if (!this.created())
-            return nullValue(location);
-        if (name === nameOutput && !this.usesPrefix())
-            return this.roleName(location);
-        return unknownRef(`${this.call.prefix}${name}`, location);
-    }
-    outputsObject(location) {
-        return { ...objectValue([], location), openRef: this.label };
-    }
-    collectFacts(sink) {
-        if (!this.created())
-            return;
-        const view = this.call.view;
-        const location = view.location;
-        const { arnOutput, name, path } = this.generation;
-        const role = moduleRole(this.call, [arnOutput], `${this.generation === V19 ? 'irsa' : 'controller'}[0]`);
-        const nameLocation = view.attribute(name)?.location ?? location;
-        const roleName = this.roleName(nameLocation);
-        if (this.usesPrefix()) {
-            const text = scalarString(roleName);
-            role.generatedName = {
-                prefix: text !== undefined ? (0,model_value/* known */.eO)(`${text}-`, nameLocation) : (0,model_value/* symbolic */.fv)(`${this.label}.${name}-`, nameLocation),
-                location: nameLocation,
-            };
-        }
-        else {
-            role.name = toFactValue(roleName) ?? (0,model_value/* symbolic */.fv)(`${this.label}.${name}`, nameLocation);
-        }
-        role.path = toFactValue(this.input(path)) ?? (0,model_value/* known */.eO)('/', location);
-        addModuleRole(sink, role, this.trustPolicy());
-        if (this.generation.association((name) => this.input(name)))
-            this.addAssociation(sink);
-    }
-    addAssociation(sink) {
-        const view = this.call.view;
-        const location = view.location;
-        const namespace = this.input('namespace') ?? stringValue('kube-system', location);
-        const serviceAccount = this.input('service_account') ?? stringValue('karpenter', location);
-        addPodIdentity(sink, {
-            location: view.attribute('namespace')?.location ?? location,
-            cluster: this.input('cluster_name'),
-            namespace,
-            serviceAccount,
-            roleArn: unknownRef(`${this.call.prefix}${this.generation.arnOutput}`, location),
-            terraform: {
-                root: this.call.rootDir,
-                address: `${this.call.prefix}aws_eks_pod_identity_association.karpenter[0]`,
-            },
-        });
-    }
-    input(name) {
-        return iam_present(this.call.view.value(name));
-    }
-    /** `create && create_irsa` / `create && create_iam_role`: false only when one is known false. */
-    created() {
-        return [this.input('create'), this.input(this.generation.createRole)].every((flag) => !(flag?.kind === 'bool' && !flag.value));
-    }
-    usesPrefix() {
-        const flag = this.input(this.generation.usePrefix);
-        return !(flag?.kind === 'bool' && !flag.value);
-    }
-    roleName(location) {
-        const given = this.input(this.generation.name);
-        if (given && !(given.kind === 'string' && given.value === ''))
-            return given;
-        return this.generation.defaultName((name) => this.input(name), location);
-    }
-    trustPolicy() {
-        const view = this.call.view;
-        const location = view.location;
-        const input = (name) => this.input(name);
-        const statements = [];
-        if (this.generation.podIdentity(input))
-            statements.push(podIdentityStatement(location));
-        if (this.generation.irsa(input)) {
-            const accounts = this.input('irsa_namespace_service_accounts') ??
-                tupleValue([stringValue('karpenter:karpenter', location)], location);
-            const subjectsLocation = view.attribute('irsa_namespace_service_accounts')?.location ?? location;
-            const subjects = accounts.kind === 'tuple'
-                ? accounts.items.map((item) => item.kind === 'unknown'
-                    ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location)
-                    : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location))
-                : [unknownRef(`${this.call.prefix}irsa_namespace_service_accounts`, subjectsLocation)];
-            const arnAttribute = view.attribute('irsa_oidc_provider_arn');
-            statements.push(webIdentityStatement({
-                arn: this.input('irsa_oidc_provider_arn') ?? stringValue('', location),
-                arnLocation: arnAttribute?.location ?? location,
-                subjects,
-                subjectsLocation,
-                test: this.input('irsa_assume_role_condition_test') ?? stringValue('StringEquals', location),
-                testLocation: view.attribute('irsa_assume_role_condition_test')?.location ?? location,
-                location,
-                evaluator: view.evaluator,
-            }));
-        }
-        return policyDocument(statements, view.attribute('irsa_namespace_service_accounts')?.location ?? location, location);
-    }
-}
-/** Only a literal true: a value known at apply time may be false. */
-const isKnownTrue = (value) => value?.kind === 'bool' && value.value;
-const isTrue = (value, fallback) => value?.kind === 'bool' ? value.value : value === undefined ? fallback : true;
-const V19 = {
-    createRole: 'create_irsa',
-    name: 'irsa_name',
-    usePrefix: 'irsa_use_name_prefix',
-    path: 'irsa_path',
-    arnOutput: 'irsa_arn',
-    nameOutput: 'irsa_name',
-    defaultName: (input, location) => {
-        const cluster = input('cluster_name');
-        if (cluster?.kind === 'unknown')
-            return unknownTemplate([{ text: 'KarpenterIRSA-' }, ...cluster.parts], location);
-        return stringValue(`KarpenterIRSA-${cluster ? (scalarString(cluster) ?? '') : ''}`, location);
-    },
-    podIdentity: () => false,
-    irsa: () => true,
-    association: () => false,
-};
-const V20 = {
-    createRole: 'create_iam_role',
-    name: 'iam_role_name',
-    usePrefix: 'iam_role_use_name_prefix',
-    path: 'iam_role_path',
-    arnOutput: 'iam_role_arn',
-    nameOutput: 'iam_role_name',
-    defaultName: (_input, location) => stringValue('KarpenterController', location),
-    podIdentity: (input) => isTrue(input('enable_pod_identity'), true),
-    irsa: (input) => isTrue(input('enable_irsa'), false),
-    association: (input) => isKnownTrue(input('create_pod_identity_association')) && isTrue(input('enable_pod_identity'), true),
-};
-const V21 = {
-    ...V20,
-    podIdentity: () => true,
-    irsa: () => false,
-    association: (input) => {
-        const flag = input('create_pod_identity_association');
-        return flag === undefined || isKnownTrue(flag);
-    },
-};
-/** v20's Pod Identity statement: `pods.eks.amazonaws.com` may AssumeRole and TagSession. */
-function podIdentityStatement(location) {
-    return objectValue([
-        { key: 'Effect', keyLocation: location, value: stringValue('Allow', location) },
-        {
-            key: 'Action',
-            keyLocation: location,
-            value: tupleValue([stringValue('sts:AssumeRole', location), stringValue('sts:TagSession', location)], location),
-        },
-        {
-            key: 'Principal',
-            keyLocation: location,
-            value: objectValue([
-                {
-                    key: 'Service',
-                    keyLocation: location,
-                    value: tupleValue([stringValue('pods.eks.amazonaws.com', location)], location),
-                },
-            ], location),
-        },
-    ], location);
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/registry/iam-role-for-service-accounts.ts
-
-
-
-
-/**
- * terraform-aws-iam's `iam-role-for-service-accounts-eks` (v5) and `iam-role-for-service-accounts`
- * (v6), emulated from their documented behaviour: one trust statement per `oidc_providers` entry
- * (Federated = `provider_arn`; `<issuer>:sub` = `system:serviceaccount:` + each
- * `namespace_service_accounts` entry; `<issuer>:aud` = sts.amazonaws.com; both under the configured
- * test, StringEquals by default), the role name (v5 `role_name` or `role_name_prefix`; v6 `name`,
- * a prefix unless `use_name_prefix = false`), and the outputs (v5 `iam_role_arn`, v6 `arn`).
- */
-class IrsaRoleModule {
-    call;
-    generation;
-    majorVersion;
-    label;
-    constructor(call, generation, majorVersion) {
-        this.call = call;
-        this.generation = generation;
-        this.majorVersion = majorVersion;
-        this.label = call.prefix.replace(/\.$/, '');
-    }
-    output(name, location) {
-        const created = this.created();
-        const absent = this.generation === 5 ? stringValue('', location) : nullValue(location);
-        const outputs = this.generation === 5
-            ? { arn: 'iam_role_arn', name: 'iam_role_name', path: 'iam_role_path' }
-            : { arn: 'arn', name: 'name', path: 'path' };
-        if (created === false && Object.values(outputs).includes(name))
-            return absent;
-        if (name === outputs.name) {
-            const fixed = this.fixedName();
-            if (fixed)
-                return fixed;
-        }
-        if (name === outputs.path)
-            return this.input(this.generation === 5 ? 'role_path' : 'path') ?? stringValue('/', location);
-        return unknownRef(`${this.call.prefix}${name}`, location);
-    }
-    outputsObject(location) {
-        return { ...objectValue([], location), openRef: this.label };
-    }
-    collectFacts(sink) {
-        if (this.created() === false)
-            return;
-        const view = this.call.view;
-        const role = moduleRole(this.call, [this.generation === 5 ? 'iam_role_arn' : 'arn']);
-        this.nameRole(role);
-        const path = toFactValue(this.input(this.generation === 5 ? 'role_path' : 'path'));
-        role.path = path ?? (0,model_value/* known */.eO)('/', view.location);
-        addModuleRole(sink, role, this.trustPolicy());
-    }
-    input(name) {
-        return iam_present(this.call.view.value(name));
-    }
-    /** false when `create_role` (v5) / `create` (v6) is known false. */
-    created() {
-        const flag = this.input(this.generation === 5 ? 'create_role' : 'create');
-        return flag?.kind === 'bool' ? flag.value : flag === undefined ? true : undefined;
-    }
-    /** The role's name when it is not generated. */
-    fixedName() {
-        if (this.generation === 5)
-            return this.input('role_name');
-        const usePrefix = this.input('use_name_prefix');
-        if (usePrefix?.kind === 'bool' && !usePrefix.value)
-            return this.input('name') ?? stringValue('', this.call.view.location);
-        return undefined;
-    }
-    nameRole(role) {
-        const view = this.call.view;
-        const fixed = this.fixedName();
-        if (fixed) {
-            role.name = toFactValue(fixed) ?? (0,model_value/* symbolic */.fv)(`${this.label}.name`, fixed.location);
-            return;
-        }
-        if (this.generation === 5) {
-            const prefix = this.input('role_name_prefix');
-            if (prefix)
-                role.generatedName = {
-                    prefix: toFactValue(prefix) ?? (0,model_value/* symbolic */.fv)(`${this.label}.role_name_prefix`, prefix.location),
-                    location: view.attribute('role_name_prefix').location,
-                };
-            else
-                role.generatedName = { prefix: (0,model_value/* known */.eO)('terraform-', view.location), location: view.location };
-            return;
-        }
-        const name = this.input('name');
-        const location = view.attribute('name')?.location ?? view.location;
-        const text = name ? scalarString(name) : '';
-        role.generatedName = {
-            prefix: text !== undefined
-                ? (0,model_value/* known */.eO)(`${text}-`, name?.location ?? location)
-                : (0,model_value/* symbolic */.fv)(`${name && name.kind === 'unknown' ? values_expressionOf(name) : `${this.label}.name`}-`, location),
-            location,
-        };
-    }
-    trustPolicy() {
-        const view = this.call.view;
-        const location = view.location;
-        const statements = [];
-        if (this.generation === 5 &&
-            this.input('allow_self_assume_role')?.kind === 'bool' &&
-            this.input('allow_self_assume_role').value) {
-            statements.push(selfAssumeStatement(unknownRef(`${this.label}.self_role_arn`, location), location));
-        }
-        const test = this.input(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test') ??
-            stringValue('StringEquals', location);
-        const testLocation = view.attribute(this.generation === 5 ? 'assume_role_condition_test' : 'trust_condition_test')?.location ??
-            location;
-        const providers = this.input('oidc_providers');
-        if (providers?.kind === 'unknown')
-            statements.push(unknownRef(`${this.call.prefix}oidc_providers`, providers.location));
-        else if (providers?.kind === 'object') {
-            const sorted = [...providers.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-            for (const entry of sorted)
-                statements.push(this.providerStatement(entry.value, entry.keyLocation, test, testLocation));
-        }
-        else if (providers?.kind === 'tuple') {
-            for (const item of providers.items)
-                statements.push(this.providerStatement(item, item.location, test, testLocation));
-        }
-        return policyDocument(statements, view.attribute('oidc_providers')?.location ?? location, location);
-    }
-    providerStatement(provider, location, test, testLocation) {
-        if (provider.kind === 'unknown')
-            return provider;
-        const arnEntry = objectEntry(provider, 'provider_arn');
-        const accountsEntry = objectEntry(provider, 'namespace_service_accounts');
-        const accounts = accountsEntry?.value ?? tupleValue([], location);
-        const subjects = accounts.kind === 'tuple'
-            ? accounts.items.map((item) => item.kind === 'unknown'
-                ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...item.parts], item.location)
-                : stringValue(`system:serviceaccount:${scalarString(item) ?? ''}`, item.location))
-            : [
-                accounts.kind === 'unknown'
-                    ? unknownTemplate([{ text: 'system:serviceaccount:' }, ...accounts.parts], accounts.location)
-                    : stringValue('system:serviceaccount:', accounts.location),
-            ];
-        return webIdentityStatement({
-            arn: arnEntry?.value ?? unknownRef(`${this.call.prefix}oidc_providers.provider_arn`, location),
-            arnLocation: arnEntry?.keyLocation ?? location,
-            subjects,
-            subjectsLocation: accountsEntry?.keyLocation ?? location,
-            test,
-            testLocation,
-            location,
-            evaluator: this.call.view.evaluator,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/registry/index.ts
-
-
-
-
-
-
-/** terraform-aws-iam's IRSA role module: `…-eks` up to v5, renamed without the suffix in v6. */
-const IRSA_ROLE_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-role-for-service-accounts(-eks)?\/?(?:[?#].*)?$/;
-/** terraform-aws-iam's older OIDC role module (v4, v5; removed in v6). */
-const ASSUMABLE_ROLE_WITH_OIDC_SOURCE = /terraform-aws-modules\/(?:iam\/aws|terraform-aws-iam(?:\.git)?)\/\/modules\/iam-assumable-role-with-oidc\/?(?:[?#].*)?$/;
-/** terraform-aws-eks's Karpenter submodule. */
-const KARPENTER_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/\/modules\/karpenter\/?(?:[?#].*)?$/;
-/** terraform-aws-eks, the root module only. */
-const EKS_SOURCE = /terraform-aws-modules\/(?:eks\/aws|terraform-aws-eks(?:\.git)?)\/?(?:[?#].*)?$/;
-/** aws-ia/terraform-aws-eks-blueprints-addon, from the registry or GitHub. */
-const BLUEPRINTS_ADDON_SOURCE = /^(?:aws-ia\/eks-blueprints-addon\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addon(?:\.git)?)\/?(?:[?#].*)?$/;
-/** aws-ia/terraform-aws-eks-blueprints-addons (the add-ons module), from the registry or GitHub. */
-const BLUEPRINTS_ADDONS_SOURCE = /^(?:aws-ia\/eks-blueprints-addons\/aws|(?:git::https:\/\/|https:\/\/)?github\.com\/aws-ia\/terraform-aws-eks-blueprints-addons(?:\.git)?)\/?(?:[?#].*)?$/;
-/**
- * Registry modules whose behaviour irsa-guard knows without their source (read from their public
- * source at the versions each file names): terraform-aws-iam's IRSA role modules (v4/v5
- * `iam-assumable-role-with-oidc`, v5 `iam-role-for-service-accounts-eks`, v6
- * `iam-role-for-service-accounts`), terraform-aws-eks (its OIDC provider, outputs and add-ons) and
- * its v19/v20 `modules/karpenter`, and aws-ia's `eks-blueprints-addon` and `eks-blueprints-addons` 1.x.
- * Any other remote module, or another major version, is opaque: its outputs are references.
- */
-function registryModule(call) {
-    const source = call.source.trim();
-    const irsa = IRSA_ROLE_SOURCE.exec(source);
-    if (irsa)
-        return new IrsaRoleModule(call, irsa[1] ? 5 : 6, majorVersion(call));
-    if (ASSUMABLE_ROLE_WITH_OIDC_SOURCE.test(source)) {
-        const major = majorVersion(call);
-        // v3 and older name the outputs this_iam_role_*; not read, so opaque.
-        if (major === undefined || major === 4 || major === 5)
-            return new AssumableRoleWithOidcModule(call);
-        return undefined;
-    }
-    if (KARPENTER_SOURCE.test(source)) {
-        const major = pinnedMajorVersion(call);
-        // A pinned major only: an open constraint (or none) may select another generation.
-        return major === 19 || major === 20 || major === 21 ? new KarpenterModule(call, major) : undefined;
-    }
-    if (EKS_SOURCE.test(source))
-        return new EksModule(call, majorVersion(call));
-    // 1.x only: a later major version may change what the module creates.
-    if (BLUEPRINTS_ADDON_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1)
-        return new BlueprintsAddonModule(call);
-    if (BLUEPRINTS_ADDONS_SOURCE.test(source) && (majorVersion(call) ?? 1) === 1)
-        return new BlueprintsAddonsModule(call);
-    return undefined;
-}
-/** The major version a `version` constraint (`~> 5.0`, `>= 20.0, < 21.0`, `6.1.0`) or a git `?ref=v5.39.0` selects. */
-function majorVersion(call) {
-    const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1];
-    const match = constraint ? /^\s*(?:~>|>=|=|\^|>)?\s*v?(\d+)/.exec(constraint) : undefined;
-    return match ? Number(match[1]) : undefined;
-}
-/**
- * The major version when the constraint allows no other: an exact version (`20.8.4`, `= 20.8.4`,
- * `?ref=v20.8.4`), `~> 20.1` (a pessimistic constraint with a minor), or a range whose upper bound
- * stays in the major (`>= 20.0, < 21.0`). `>= 19.0` or `~> 19` may select a later major.
- */
-function pinnedMajorVersion(call) {
-    const constraint = call.version ?? /[?&]ref=([^&#]+)/.exec(call.source)?.[1];
-    if (!constraint)
-        return undefined;
-    const parts = constraint.split(',').map((part) => part.trim());
-    let major;
-    let bounded = false;
-    for (const part of parts) {
-        const match = /^(~>|>=|<=|=|>|<|!=)?\s*v?(\d+)(?:\.(\d+))?(?:\.\d+)?(?:[-+][0-9A-Za-z.-]*)?$/.exec(part);
-        if (!match)
-            return undefined;
-        const [, operator = '=', majorText, minorText] = match;
-        const value = Number(majorText);
-        if (operator === '=' || (operator === '~>' && minorText !== undefined)) {
-            major ??= value;
-            if (major !== value)
-                return undefined;
-            bounded = true;
-        }
-        else if (operator === '>=' || operator === '>') {
-            major ??= value;
-            if (major !== value)
-                return undefined;
-        }
-        else if (operator === '<') {
-            if (major === undefined || (!(value === major + 1 && Number(minorText ?? 0) === 0) && value !== major))
-                return undefined;
-            bounded = true;
-        }
-        else if (operator === '<=') {
-            if (major === undefined || value !== major)
-                return undefined;
-            bounded = true;
-        }
-    }
-    return bounded ? major : undefined;
-}
-
 // EXTERNAL MODULE: ./src/text/edit-distance.ts
 var edit_distance = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./src/sources/terraform/undeclared-references.ts
@@ -73903,8 +76563,21 @@ const RESERVED_ROOTS = new Set([
     'arg',
 ]);
 const SERVICE_ACCOUNT_TYPES = new Set(['kubernetes_service_account', 'kubernetes_service_account_v1']);
+/** The blocks irsaExpressions reads expressions of. */
+const CHECKED_TYPES = {
+    resource: new Set([...SERVICE_ACCOUNT_TYPES, 'aws_iam_role']),
+    data: new Set(['aws_iam_policy_document']),
+};
+/** Whether the expressions of a `resource` or `data` block of this type are checked for undeclared references. */
+function checksReferencesOf(mode, type) {
+    return CHECKED_TYPES[mode].has(type);
+}
 function* irsaExpressions(block) {
     const [type] = block.labels;
+    if ((block.type !== 'resource' && block.type !== 'data') ||
+        type === undefined ||
+        !checksReferencesOf(block.type, type))
+        return;
     if (block.type === 'resource' && type !== undefined && SERVICE_ACCOUNT_TYPES.has(type)) {
         for (const metadata of blocks(block.body, 'metadata')) {
             const annotations = attribute(metadata.body, 'annotations');
@@ -74030,7 +76703,689 @@ function finding(reference, declared, block) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sources/terraform/block-filter.ts
+/*
+ * The Terraform block filter: before tree-sitter parses a module's `.tf` files, the bodies of the
+ * top-level `resource` and `data` blocks nothing reads are cut down to their line breaks. Every
+ * other line keeps its number, and every line outside those bodies its columns (nothing may follow
+ * such a body's closing brace on its line). Tree-sitter reads each blank as a token of its own, so
+ * blanks would cost as much as the text they replace. "Nothing reads" means: irsa-guard has no
+ * reader for the type, no expression of the module refers to the block by `<type>.<name>`, and its
+ * body sets no `count`, `for_each` or `provisioner` (evaluated, or looked at, for every resource).
+ * The block's header and closing brace stay, so declarations are as before.
+ *
+ * A body is cut only when a strict check accepts it: a subset of the HCL grammar that tree-sitter's
+ * (tree-sitter-hcl 1.2.0, make_grammar.js and src/scanner.c) accepts too, so that a syntax error
+ * inside it is never hidden. Anything the check or the scan is unsure of (a construct outside the
+ * subset, a character the grammar reads differently) keeps the body, or the whole file, as it is;
+ * the caller parses the file whole when the cut text has an error or other blocks than the scan saw.
+ */
+
+
+
+
+/** Nesting deeper than this inside a body is not checked (the tree reader's own limit is far above). */
+const MAX_STRICT_DEPTH = 60;
+/** Depth-1 names that keep a body: evaluated (`count`, `for_each`) or looked at (`provisioner`) for every resource. */
+const KEEPING_NAMES = new Set(['count', 'for_each', 'provisioner']);
+/** Words the grammar lexes as keywords where an identifier could also stand. */
+const KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor', 'true', 'false', 'null']);
+/** White space beyond ASCII, which the grammar's scanner may skip (iswspace) where this scan would not. */
+const UNUSUAL_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y;
+/** The grammar's identifier, ASCII only: `::` goes on (`provider::aws::arn_parse`). */
+const LENIENT_IDENTIFIER = /[A-Za-z_](?:[A-Za-z0-9_-]|::)*/y;
+const block_filter_NUMBER = /[0-9]+(?:\.[0-9]+)?/y;
+const SIMPLE_LABEL = /"([^"\\\n$%]*)"/y;
+const HEREDOC_IDENTIFIER = /[A-Za-z0-9_-]+/y;
+class Unsure extends Error {
+}
+/** The top-level blocks and references of an HCL file; undefined when the scan is unsure of anything. */
+function scanHcl(text) {
+    if (text.includes('\0'))
+        return undefined;
+    try {
+        return new Scanner(text).file();
+    }
+    catch (error) {
+        // A stack overflow on nesting beyond the depth limits: parsed whole, like anything unsure.
+        if (error instanceof Unsure || error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The text with the bodies of the blankable blocks `keep` does not want cut down to their line
+ * breaks, and the blocks cut; the text itself when none is.
+ */
+function blankBodies(text, scanned, keep) {
+    const blanked = scanned.blocks.filter((block) => block.blankable && !keep(block));
+    if (blanked.length === 0)
+        return { text, blanked };
+    let result = '';
+    let from = 0;
+    for (const block of blanked) {
+        result += text.slice(from, block.bodyStart) + text.slice(block.bodyStart, block.bodyEnd).replace(/[^\n]+/g, '');
+        from = block.bodyEnd;
+    }
+    return { text: result + text.slice(from), blanked };
+}
+class Scanner {
+    text;
+    index = 0;
+    lineIndex = 0;
+    line = 1;
+    /** Templates and interpolations nested in code being skipped. */
+    lenientDepth = 0;
+    /** The references of the block being scanned. */
+    references = new Set();
+    /** Lenient pair tracking: the identifier before a `.`, and whether that `.` was seen. */
+    lastIdentifier;
+    sawDot = false;
+    /** Depth-1 attribute and block names of the body being checked. */
+    topNames;
+    constructor(text) {
+        this.text = text;
+    }
+    file() {
+        const blocks = [];
+        for (;;) {
+            this.skipExtras();
+            if (this.index >= this.text.length)
+                break;
+            blocks.push(this.topBlock());
+        }
+        return { blocks };
+    }
+    topBlock() {
+        const start = this.index;
+        const references = new Set();
+        this.references = references;
+        this.notReference();
+        const type = this.identifier();
+        const labels = [];
+        for (;;) {
+            this.skipExtras();
+            const char = this.text[this.index];
+            if (char === '{')
+                break;
+            if (char === '"') {
+                SIMPLE_LABEL.lastIndex = this.index;
+                const simple = SIMPLE_LABEL.exec(this.text);
+                if (simple) {
+                    labels.push(simple[1]);
+                    this.index = SIMPLE_LABEL.lastIndex;
+                }
+                else {
+                    labels.push(undefined);
+                    this.quoted(false, 0);
+                }
+            }
+            else {
+                this.identifier();
+                labels.push(undefined);
+            }
+        }
+        const line = this.lineAt(start);
+        this.index++;
+        const bodyStart = this.index;
+        let blankable = false;
+        if ((type === 'resource' || type === 'data') &&
+            labels.length === 2 &&
+            labels.every((label) => label !== undefined)) {
+            try {
+                this.topNames = new Set();
+                this.strictBody(1);
+                blankable = ![...this.topNames].some((name) => KEEPING_NAMES.has(name));
+            }
+            catch (error) {
+                if (!(error instanceof Unsure))
+                    throw error;
+                this.index = bodyStart;
+            }
+            this.topNames = undefined;
+        }
+        if (!blankable) {
+            this.index = bodyStart;
+            this.lenientUntil('}');
+            this.index--;
+        }
+        if (this.text[this.index] !== '}')
+            throw new Unsure();
+        const bodyEnd = this.index;
+        this.index++;
+        if (blankable && !this.restOfLineBlank(this.index, true))
+            blankable = false;
+        return { type, labels, line, endLine: this.lineAt(bodyEnd), bodyStart, bodyEnd, blankable, references };
+    }
+    /** The 1-based line of `index`; calls come in increasing order. */
+    lineAt(index) {
+        for (; this.lineIndex < index; this.lineIndex++)
+            if (this.text.charCodeAt(this.lineIndex) === 10)
+                this.line++;
+        return this.line;
+    }
+    /** White space and comments. */
+    skipExtras() {
+        const text = this.text;
+        for (;;) {
+            const code = text.charCodeAt(this.index);
+            if (code === 32 || (code >= 9 && code <= 13))
+                this.index++;
+            else if (code === 35 || (code === 47 && text.charCodeAt(this.index + 1) === 47)) {
+                const newline = text.indexOf('\n', this.index);
+                this.index = newline < 0 ? text.length : newline;
+            }
+            else if (code === 47 && text.charCodeAt(this.index + 1) === 42) {
+                const end = text.indexOf('*/', this.index + 2);
+                if (end < 0)
+                    throw new Unsure();
+                this.index = end + 2;
+            }
+            else
+                return;
+        }
+    }
+    /** Blanks, tabs and carriage returns only: no line break, no comment (inside an interpolation). */
+    skipBlanks() {
+        for (;;) {
+            const code = this.text.charCodeAt(this.index);
+            if (code === 32 || code === 9)
+                this.index++;
+            else
+                return;
+        }
+    }
+    /** An ASCII identifier the grammar ends where this does (not followed by `::` or a letter beyond ASCII, unless `lenient` allows `::`). */
+    identifier(lenient = false) {
+        const pattern = lenient ? LENIENT_IDENTIFIER : IDENTIFIER;
+        pattern.lastIndex = this.index;
+        const match = pattern.exec(this.text);
+        if (!match)
+            throw new Unsure();
+        const next = this.text.charCodeAt(pattern.lastIndex);
+        if (next > 127 || (next === 58 && this.text.charCodeAt(pattern.lastIndex + 1) === 58))
+            throw new Unsure();
+        this.index = pattern.lastIndex;
+        return match[0];
+    }
+    addReference(first, second) {
+        this.references.add(`${first}.${second}`);
+    }
+    // Lenient: extents only (brackets, strings, heredocs, comments) and the references written in code.
+    /** Up to and past the `close` that closes the code starting here. */
+    lenientUntil(close) {
+        if (++this.lenientDepth > MAX_STRICT_DEPTH)
+            throw new Unsure();
+        try {
+            this.lenientCode(close);
+        }
+        finally {
+            this.lenientDepth--;
+        }
+    }
+    lenientCode(close) {
+        const text = this.text;
+        const closers = [close];
+        for (;;) {
+            this.skipExtras();
+            if (this.index >= text.length)
+                throw new Unsure();
+            const char = text[this.index] ?? '';
+            const code = text.charCodeAt(this.index);
+            if (char === '{' || char === '[' || char === '(') {
+                closers.push(char === '{' ? '}' : char === '[' ? ']' : ')');
+                this.index++;
+                this.notReference();
+            }
+            else if (char === '}' || char === ']' || char === ')') {
+                if (closers.pop() !== char)
+                    throw new Unsure();
+                this.index++;
+                this.notReference();
+                if (closers.length === 0)
+                    return;
+            }
+            else if (char === '"') {
+                this.quoted(false, 0);
+                this.notReference();
+            }
+            else if (char === '<' && text[this.index + 1] === '<') {
+                this.heredoc(false, 0);
+                this.notReference();
+            }
+            else if (char === '.') {
+                this.index++;
+                if (this.lastIdentifier !== undefined && !this.sawDot)
+                    this.sawDot = true;
+                else
+                    this.notReference();
+            }
+            else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95) {
+                const name = this.identifier(true);
+                if (this.sawDot && this.lastIdentifier !== undefined)
+                    this.addReference(this.lastIdentifier, name);
+                this.lastIdentifier = name;
+                this.sawDot = false;
+            }
+            else if (code > 127 || char === "'" || char === '`' || char === '\\') {
+                throw new Unsure();
+            }
+            else {
+                this.index++;
+                this.notReference();
+            }
+        }
+    }
+    notReference() {
+        this.lastIdentifier = undefined;
+        this.sawDot = false;
+    }
+    // Templates (both modes): a quoted string or heredoc, its interpolations checked strictly or skipped.
+    /** A quoted template from its `"` to past the closing one. */
+    quoted(strict, depth) {
+        const text = this.text;
+        this.index++;
+        for (;;) {
+            const char = text[this.index];
+            if (char === undefined || char === '\n' || UNUSUAL_SPACE.test(char))
+                throw new Unsure();
+            if (char === '"') {
+                this.index++;
+                return;
+            }
+            if (char === '\\') {
+                const escape = text[this.index + 1];
+                if (escape === '"' || escape === 'n' || escape === 'r' || escape === 't' || escape === '\\')
+                    this.index += 2;
+                else if (escape === 'u' && /^[0-9A-Fa-f]{4}$/.test(text.slice(this.index + 2, this.index + 6)))
+                    this.index += 6;
+                // `\U` may name no character, which the tree reader reports: parsed whole.
+                else if (!strict && escape === 'U' && /^[0-9A-Fa-f]{8}$/.test(text.slice(this.index + 2, this.index + 10)))
+                    this.index += 10;
+                else
+                    throw new Unsure();
+            }
+            else
+                this.templateCharacter(strict, depth);
+        }
+    }
+    /** `<<ID` or `<<-ID` and a line break, the lines, and the line that is ID alone. */
+    heredoc(strict, depth) {
+        const text = this.text;
+        this.index += text[this.index + 2] === '-' ? 3 : 2;
+        HEREDOC_IDENTIFIER.lastIndex = this.index;
+        const match = HEREDOC_IDENTIFIER.exec(text);
+        if (!match)
+            throw new Unsure();
+        const marker = match[0];
+        this.index = HEREDOC_IDENTIFIER.lastIndex;
+        if (!this.restOfLineBlank(this.index))
+            throw new Unsure();
+        this.index = text.indexOf('\n', this.index) + 1;
+        let lineStart = true;
+        for (;;) {
+            const code = text.charCodeAt(this.index);
+            if (Number.isNaN(code))
+                throw new Unsure();
+            if (code === 32 || (code >= 9 && code <= 13)) {
+                if (code === 10)
+                    lineStart = true;
+                this.index++;
+                continue;
+            }
+            // The scanner ends the heredoc at the marker after white space with a line break, alone on its line.
+            if (lineStart && text.startsWith(marker, this.index) && this.restOfLineBlank(this.index + marker.length)) {
+                this.index += marker.length;
+                return;
+            }
+            if (code > 127 && UNUSUAL_SPACE.test(text[this.index] ?? ''))
+                throw new Unsure();
+            lineStart = false;
+            this.templateCharacter(strict, depth);
+        }
+    }
+    /** Only blanks up to the next line break (or a `#` or `//` comment, or the end of the text, when `end` allows). */
+    restOfLineBlank(from, end = false) {
+        for (let index = from;; index++) {
+            const code = this.text.charCodeAt(index);
+            if (code === 10)
+                return true;
+            if (end && (Number.isNaN(code) || code === 35 || (code === 47 && this.text.charCodeAt(index + 1) === 47)))
+                return true;
+            if (!(code === 32 || code === 9 || code === 13 || code === 11 || code === 12))
+                return false;
+        }
+    }
+    /** One character of template text, or an interpolation or directive starting at it. */
+    templateCharacter(strict, depth) {
+        const text = this.text;
+        const char = text[this.index];
+        const next = text[this.index + 1];
+        if ((char === '$' || char === '%') && next === '{') {
+            this.index += 2;
+            if (!strict) {
+                this.notReference();
+                this.lenientUntil('}');
+                return;
+            }
+            if (char === '%')
+                throw new Unsure();
+            this.skipBlanks();
+            this.expression(depth + 1, true);
+            this.skipBlanks();
+            if (text[this.index] !== '}')
+                throw new Unsure();
+            this.index++;
+        }
+        else if ((char === '$' || char === '%') && next === char && text[this.index + 2] === '{')
+            this.index += 3;
+        else
+            this.index++;
+    }
+    // Strict: a subset of the grammar; anything else is Unsure.
+    /** Attributes and blocks up to the `}` that closes the body, left in place. */
+    strictBody(depth) {
+        if (depth > MAX_STRICT_DEPTH)
+            throw new Unsure();
+        const text = this.text;
+        for (;;) {
+            this.skipExtras();
+            if (text[this.index] === '}')
+                return;
+            const name = this.identifier();
+            if (KEYWORDS.has(name))
+                throw new Unsure();
+            if (depth === 1)
+                this.topNames?.add(name);
+            this.skipExtras();
+            if (text[this.index] === '=' && text[this.index + 1] !== '=' && text[this.index + 1] !== '>') {
+                this.index++;
+                this.expression(depth + 1, false);
+                continue;
+            }
+            for (;;) {
+                const char = text[this.index];
+                if (char === '{')
+                    break;
+                if (char === '"') {
+                    SIMPLE_LABEL.lastIndex = this.index;
+                    if (!SIMPLE_LABEL.test(text))
+                        throw new Unsure();
+                    this.index = SIMPLE_LABEL.lastIndex;
+                }
+                else if (KEYWORDS.has(this.identifier()))
+                    throw new Unsure();
+                this.skipExtras();
+            }
+            this.index++;
+            this.strictBody(depth + 1);
+            this.index++;
+        }
+    }
+    /** Operands joined by binary operators, and a conditional. In an interpolation, blanks only between tokens. */
+    expression(depth, inline) {
+        if (depth > MAX_STRICT_DEPTH)
+            throw new Unsure();
+        const skip = inline ? () => this.skipBlanks() : () => this.skipExtras();
+        let operators = 0;
+        for (;;) {
+            skip();
+            this.operand(depth, inline);
+            skip();
+            const operator = this.binaryOperator();
+            if (operator === 0)
+                break;
+            if (++operators > 30)
+                throw new Unsure();
+            this.index += operator;
+        }
+        if (this.text[this.index] === '?') {
+            this.index++;
+            this.expression(depth + 1, inline);
+            skip();
+            if (this.text[this.index] !== ':' || this.text[this.index + 1] === ':')
+                throw new Unsure();
+            this.index++;
+            this.expression(depth + 1, inline);
+        }
+    }
+    /** The length of the binary operator here, 0 when there is none. */
+    binaryOperator() {
+        const text = this.text;
+        const char = text[this.index];
+        const next = text[this.index + 1];
+        if ((char === '=' || char === '!' || char === '<' || char === '>') && next === '=')
+            return 2;
+        if ((char === '&' && next === '&') || (char === '|' && next === '|'))
+            return 2;
+        if (char === '<')
+            return next === '<' ? 0 : 1;
+        if (char === '>' || char === '+' || char === '-' || char === '*' || char === '/' || char === '%')
+            return 1;
+        return 0;
+    }
+    operand(depth, inline) {
+        const text = this.text;
+        const skip = inline ? () => this.skipBlanks() : () => this.skipExtras();
+        let unary = 0;
+        while (text[this.index] === '-' || text[this.index] === '!') {
+            if (++unary > 4)
+                throw new Unsure();
+            this.index++;
+            skip();
+        }
+        const char = text[this.index];
+        const code = text.charCodeAt(this.index);
+        let traversal;
+        if (code >= 48 && code <= 57) {
+            block_filter_NUMBER.lastIndex = this.index;
+            block_filter_NUMBER.exec(text);
+            this.index = block_filter_NUMBER.lastIndex;
+            const after = text.charCodeAt(this.index);
+            if (after > 127 || after === 46 || after === 95 || /[A-Za-z0-9]/.test(text[this.index] ?? ''))
+                throw new Unsure();
+            return;
+        }
+        else if (char === '"') {
+            this.quoted(true, depth);
+            return;
+        }
+        else if (char === '<' && text[this.index + 1] === '<') {
+            if (inline)
+                throw new Unsure();
+            this.heredoc(true, depth);
+            return;
+        }
+        else if (char === '[') {
+            this.index++;
+            this.items(']', depth, inline);
+        }
+        else if (char === '{') {
+            if (inline)
+                throw new Unsure();
+            this.index++;
+            this.objectItems(depth);
+        }
+        else if (char === '(') {
+            this.index++;
+            this.expression(depth + 1, inline);
+            skip();
+            if (text[this.index] !== ')')
+                throw new Unsure();
+            this.index++;
+        }
+        else {
+            const name = this.identifier();
+            if (name === 'true' || name === 'false' || name === 'null')
+                return;
+            if (KEYWORDS.has(name))
+                throw new Unsure();
+            if (text[this.index] === '(') {
+                this.index++;
+                this.items(')', depth, inline);
+            }
+            else
+                traversal = name;
+        }
+        this.postfix(traversal, depth, inline);
+    }
+    /** `.name`, `.*`, `[*]` and `[key]` right after an operand (no white space before them). */
+    postfix(first, depth, inline) {
+        const text = this.text;
+        let previous = first;
+        for (let steps = 0;; steps++) {
+            if (steps > 30)
+                throw new Unsure();
+            const char = text[this.index];
+            if (char === '.') {
+                const next = text.charCodeAt(this.index + 1);
+                if (next === 42) {
+                    this.index += 2;
+                    previous = undefined;
+                    continue;
+                }
+                this.index++;
+                const name = this.identifier();
+                if (KEYWORDS.has(name))
+                    throw new Unsure();
+                if (previous !== undefined)
+                    this.addReference(previous, name);
+                previous = name;
+            }
+            else if (char === '[') {
+                previous = undefined;
+                if (text.startsWith('[*]', this.index)) {
+                    this.index += 3;
+                    continue;
+                }
+                this.index++;
+                this.expression(depth + 1, inline);
+                if (inline)
+                    this.skipBlanks();
+                else
+                    this.skipExtras();
+                if (text[this.index] !== ']')
+                    throw new Unsure();
+                this.index++;
+            }
+            else
+                return;
+        }
+    }
+    /** Comma-separated expressions (a trailing comma allowed) up to and past `close`. */
+    items(close, depth, inline) {
+        const skip = inline ? () => this.skipBlanks() : () => this.skipExtras();
+        for (;;) {
+            skip();
+            if (this.text[this.index] === close) {
+                this.index++;
+                return;
+            }
+            this.expression(depth + 1, inline);
+            skip();
+            if (this.text[this.index] === ',')
+                this.index++;
+            else if (this.text[this.index] !== close)
+                throw new Unsure();
+        }
+    }
+    /** `key = value` or `key: value` items, commas optional, up to and past `}`. */
+    objectItems(depth) {
+        const text = this.text;
+        for (;;) {
+            this.skipExtras();
+            if (text[this.index] === '}') {
+                this.index++;
+                return;
+            }
+            this.expression(depth + 1, false);
+            this.skipExtras();
+            const char = text[this.index];
+            const next = text[this.index + 1];
+            if (!((char === '=' && next !== '=' && next !== '>') || (char === ':' && next !== ':')))
+                throw new Unsure();
+            this.index++;
+            this.expression(depth + 1, false);
+            this.skipExtras();
+            if (text[this.index] === ',')
+                this.index++;
+        }
+    }
+}
+/**
+ * Each `.tf` file of a module with the bodies nothing reads blanked (block-filter.ts), or
+ * undefined where none is. A block is read when irsa-guard reads its type, or a block that is
+ * read (or kept for another reason) refers to it: what only cut bodies refer to is never
+ * evaluated. When the scan of one file is unsure, nothing of the module is blanked.
+ */
+function filterModule(files) {
+    const scans = [];
+    for (const file of files) {
+        const scanned = scanHcl(file.text);
+        if (!scanned)
+            return undefined;
+        scans.push({ file, scanned });
+    }
+    const blocks = scans.flatMap(({ scanned }) => scanned.blocks);
+    const unread = new Map();
+    const kept = [];
+    const cut = new Set();
+    for (const block of blocks) {
+        const mode = block.type;
+        const [type, name] = block.labels;
+        if (!block.blankable || hasReader(mode, type) || checksReferencesOf(mode, type))
+            kept.push(block);
+        else {
+            cut.add(block);
+            (0,collections/* getOrCreate */.Ic)(unread, `${type}.${name}`, () => []).push(block);
+        }
+    }
+    const followed = new Set();
+    for (let block = kept.pop(); block; block = kept.pop()) {
+        for (const reference of block.references) {
+            if (followed.has(reference))
+                continue;
+            followed.add(reference);
+            for (const referred of unread.get(reference) ?? [])
+                if (cut.delete(referred))
+                    kept.push(referred);
+        }
+    }
+    return scans.map(({ file, scanned }) => {
+        const { text, blanked } = blankBodies(file.text, scanned, (block) => !cut.has(block));
+        return blanked.length > 0 ? { text, scanned, blanked: new Set(blanked) } : undefined;
+    });
+}
+/**
+ * The blanked text parsed, with the original text; undefined (parse the file whole) when it has
+ * an error or its top-level blocks are not the ones the scan saw, blanked bodies empty.
+ */
+function parseBlanked(parser, file, blanked) {
+    const parsed = parseHcl(parser, file.path, blanked.text);
+    if (parsed.error || parsed.body.attributes.length > 0)
+        return undefined;
+    const blocks = parsed.body.blocks;
+    const expected = blanked.scanned.blocks;
+    if (blocks.length !== expected.length)
+        return undefined;
+    for (const [index, block] of blocks.entries()) {
+        const scanned = expected[index];
+        if (scanned === undefined ||
+            block.type !== scanned.type ||
+            block.location.line !== scanned.line ||
+            block.endLine !== scanned.endLine ||
+            block.labels.length !== scanned.labels.length ||
+            scanned.labels.some((label, at) => label !== undefined && label !== block.labels[at]) ||
+            (blanked.blanked.has(scanned) && (block.body.attributes.length > 0 || block.body.blocks.length > 0)))
+            return undefined;
+    }
+    return { ...parsed, text: file.text };
+}
+
 ;// CONCATENATED MODULE: ./src/sources/terraform/program.ts
+
+
 
 
 
@@ -74116,7 +77471,7 @@ class TerraformProgram {
      * findings (their own part reports those). `mergeTerraformParts` keeps the roots no part calls.
      */
     runPart(part, count) {
-        const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: textLength(files) })), count)[part] ?? []);
+        const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: (0,source/* textLength */.sc)(files) })), count)[part] ?? []);
         const findings = [];
         const suppressions = [];
         const called = new Set();
@@ -74159,6 +77514,7 @@ class TerraformProgram {
         try {
             const root = new ModuleInstance(this, source, '', source.dir, undefined, 0);
             root.collectFacts(sink);
+            joinRolePolicies(sink);
             (0,model_facts/* placeInUnit */.$5)(sink.facts, (0,model_facts/* terraformUnit */.rL)(source.dir));
             const variables = outputTemplateVariables(root, source.dir, (0,model_facts/* terraformUnit */.rL)(source.dir));
             if (variables.length > 0)
@@ -74186,7 +77542,8 @@ class TerraformProgram {
         if (tf.length === 0)
             return undefined;
         const findings = [];
-        const parsed = tf.map((file) => this.parseFile(file, findings));
+        const filtered = this.context.hclFilter ? filterModule(tf) : undefined;
+        const parsed = tf.map((file, index) => this.parseFile(file, findings, filtered?.[index]));
         if (parsed.every((file) => !file.error) && this.readWhole(dir, tf))
             for (const finding of undeclaredResourceReferences(parsed))
                 findings.push(finding);
@@ -74223,7 +77580,7 @@ class TerraformProgram {
             if (++this.moduleInstances > MAX_MODULE_INSTANCES) {
                 return this.notFollowed(call, 'instances', `the root module ${call.rootDir} creates more than ${MAX_MODULE_INSTANCES} module instances: ${name} and the instances after it were not evaluated`);
             }
-            return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth, call.chain, call.awsRegion);
+            return new ModuleInstance(this, source, call.prefix, call.rootDir, call.view, call.depth, call.chain, call.awsRegion, call.awsAccount);
         }
         return registryModule(call) ?? new OpaqueModule(call);
     }
@@ -74271,10 +77628,11 @@ class TerraformProgram {
         }
         return undefined;
     }
-    parseFile(file, findings) {
+    /** `blanked`: the file's text with bodies nothing reads blanked, parsed instead when it parses as the scan expected. */
+    parseFile(file, findings, blanked) {
         let parsed;
         try {
-            parsed = parseHcl(this.parser, file.path, file.text);
+            parsed = (blanked && parseBlanked(this.parser, file, blanked)) ?? parseHcl(this.parser, file.path, file.text);
         }
         catch (error) {
             // This file only: the module's other files, and the other modules, are still read.
@@ -74382,7 +77740,7 @@ function mergeTerraformParts(parts) {
         for (const root of part.roots) {
             if (called.has(root.dir))
                 continue;
-            appendResult(result, { facts: root.facts, findings: root.findings, suppressions: [] });
+            (0,source/* appendResult */.qi)(result, { facts: root.facts, findings: root.findings, suppressions: [] });
             for (const path of root.documentFiles)
                 consumed.add(path);
         }
@@ -74514,7 +77872,7 @@ function trimAddedNewline(template, text) {
 /** Below this much Terraform text, one thread reads it all. */
 const PART_MIN_CHARS = 256 * 1024;
 /** Parts per thread: the module directories differ in size. */
-const PARTS_PER_THREAD = 3;
+const terraform_PARTS_PER_THREAD = 3;
 /**
  * Terraform configurations (`.tf`, `terraform.tfvars`, `*.auto.tfvars`), read with tree-sitter's
  * HCL grammar and evaluated as far as values can be known without running Terraform. The parser
@@ -74534,7 +77892,7 @@ const terraformSource = {
 function terraformParts() {
     return {
         count(files, threads) {
-            return textLength(files) < PART_MIN_CHARS || threads <= 1 ? 1 : threads * PARTS_PER_THREAD;
+            return (0,source/* textLength */.sc)(files) < PART_MIN_CHARS || threads <= 1 ? 1 : threads * terraform_PARTS_PER_THREAD;
         },
         read(files, context, part, count) {
             return readTerraform(files, context, (program) => program.runPart(part, count));
@@ -74550,7 +77908,7 @@ function terraformParts() {
 function readTerraform(files, context, run) {
     const parser = loadedHclParser();
     if (!parser) {
-        const result = emptyResult();
+        const result = (0,source/* emptyResult */.$)();
         const first = files.find((file) => file.kind === 'terraform') ?? files[0];
         if (first) {
             result.findings.push({
@@ -74566,7 +77924,7 @@ function readTerraform(files, context, run) {
         return run(new TerraformProgram(parser, files, context));
     }
     catch (error) {
-        const result = emptyResult();
+        const result = (0,source/* emptyResult */.$)();
         const first = files.find((file) => file.kind === 'terraform') ?? files[0];
         result.findings.push({
             ruleId: 'parse-error',
@@ -75060,7 +78418,7 @@ function roleOf(values, context) {
         location: values.location,
         label: '',
         arnReferences: context.configuration.referencesTo(values.resource, 'arn'),
-        terraform: refOf(values, context),
+        terraform: resources_refOf(values, context),
     };
     const name = values.value(['name']);
     const prefix = values.value(['name_prefix']);
@@ -75138,7 +78496,7 @@ function serviceAccountOf(values, context) {
     const namespace = values.value([...METADATA, 'namespace']) ?? (0,model_value/* known */.eO)('default', nameLocation);
     const annotations = mapEntries(values, [...METADATA, 'annotations'], 'annotations');
     const labels = mapEntries(values, [...METADATA, 'labels'], 'labels');
-    const terraform = refOf(values, context);
+    const terraform = resources_refOf(values, context);
     const serviceAccount = {
         source: 'terraform-plan',
         namespace,
@@ -75217,7 +78575,7 @@ function oidcProviderOf(values, context) {
         clientIds: values.values(['client_id_list']),
         clientIdsLocation: values.locationOf(['client_id_list']),
         arnReferences: context.configuration.referencesTo(values.resource, 'arn'),
-        terraform: refOf(values, context),
+        terraform: resources_refOf(values, context),
     };
     const arn = values.value(['arn']);
     const url = values.value(['url']);
@@ -75235,7 +78593,7 @@ function clusterOf(values, context) {
         source: 'terraform-plan',
         location: values.location,
         name: values.value(['name']) ?? (0,model_value/* symbolic */.fv)(`${address}.name`, values.location),
-        terraform: refOf(values, context),
+        terraform: resources_refOf(values, context),
     };
     const issuer = values.value(['identity', 0, 'oidc', 0, 'issuer']);
     if (issuer)
@@ -75266,7 +78624,7 @@ function podIdentityAssociationOf(values, context) {
         namespace: required('namespace'),
         serviceAccount: required('service_account'),
         roleArn,
-        terraform: refOf(values, context),
+        terraform: resources_refOf(values, context),
     };
     const cluster = values.value(['cluster_name']);
     if (cluster)
@@ -75296,7 +78654,7 @@ function accountOf(values) {
 function withoutOwnExpression(references, arn) {
     return references.filter((reference) => arn?.kind !== 'symbolic' || reference !== arn.expression);
 }
-function refOf(values, context) {
+function resources_refOf(values, context) {
     return context.root === undefined
         ? { address: values.resource.address }
         : { root: context.root, address: values.resource.address };
@@ -75323,9 +78681,9 @@ const terraformPlanSource = {
     name: 'terraform-plan',
     kinds: ['terraform-plan'],
     read(files, context) {
-        const result = emptyResult();
+        const result = (0,source/* emptyResult */.$)();
         for (const file of files)
-            appendResult(result, readTerraformPlanFile(file, context));
+            (0,source/* appendResult */.qi)(result, readTerraformPlanFile(file, context));
         return result;
     },
 };
@@ -75340,7 +78698,7 @@ const MANAGED_TYPES = new Set([
 const DATA_TYPES = new Set(['aws_eks_cluster', 'aws_iam_openid_connect_provider', 'aws_caller_identity']);
 const SUPPORTED_MAJOR_VERSIONS = new Set(['0', '1']);
 function readTerraformPlanFile(file, context) {
-    const result = emptyResult();
+    const result = (0,source/* emptyResult */.$)();
     try {
         readPlan(file, context, result);
     }
@@ -75491,535 +78849,6 @@ const allSources = [
     scriptSource,
     buildFilesSource,
 ];
-
-;// CONCATENATED MODULE: ./src/source-inputs.ts
-
-function groupByKind(files) {
-    const byKind = new Map();
-    for (const file of files) {
-        const list = byKind.get(file.kind);
-        if (list)
-            list.push(file);
-        else
-            byKind.set(file.kind, [file]);
-    }
-    return byKind;
-}
-function filesOfKinds(files, kinds) {
-    return files.filter((file) => kinds.includes(file.kind));
-}
-/** A source's input: the files of its kinds that no earlier source consumed. */
-function inputOf(source, byKind, consumed) {
-    return source.kinds.flatMap((kind) => byKind.get(kind) ?? []).filter((file) => !consumed.has(file.path));
-}
-/** A task's result: the source's over its files, or one part's (merged with the others when all are in). */
-function readTask(source, files, context, part) {
-    if (part && source.parts)
-        return source.parts.read(files, context, part.index, part.count);
-    return source.read(files, context);
-}
-function sameFiles(a, b) {
-    return a.length === b.length && a.every((file, index) => file === b[index]);
-}
-/** The results of a per-file source's chunks, as one result over all its files. */
-function mergeResults(results) {
-    if (results.length === 1)
-        return results[0];
-    const merged = emptyResult();
-    const consumed = [];
-    for (const result of results) {
-        appendResult(merged, result);
-        for (const path of result.consumedFiles ?? [])
-            consumed.push(path);
-    }
-    if (consumed.length > 0)
-        merged.consumedFiles = consumed;
-    return merged;
-}
-
-;// CONCATENATED MODULE: ./src/source-scheduler.ts
-
-
-/** A per-file source is split into chunks of about this many files (fewer for small inputs). */
-const CHUNK_FILES = 400;
-/** Task ids are slots of the shared claim table; past its end, tasks run on this thread. */
-const MAX_TASKS = 16 * 1024;
-/** Claim table values: unclaimed, taken by this thread, withdrawn; a worker writes its number + 2. */
-const UNCLAIMED = 0;
-const MAIN_THREAD = 1;
-const WITHDRAWN = -1;
-/**
- * The sources spread over worker threads and this one. Every task is offered to all workers;
- * whichever thread claims it first in the shared claim table runs it, this thread from the front
- * (the sources that decide what later sources read), the workers from the back, so a worker never
- * waits for this thread to hand out work. A per-file source is split into chunks. A source may
- * start before the sources ahead of it have finished (whole sources when the workers would idle,
- * per-file ones when this thread would): its input is checked once they have, and what they
- * consumed is read again without those files. Results are merged in source order and, within a
- * source, in file order, so the outcome is the one of `readSources`. The tasks of a worker that
- * fails are run here.
- */
-class SourceScheduler {
-    files;
-    context;
-    workers;
-    claims;
-    byKind;
-    indexOf;
-    /** Indexes into `allSources` of the sources with some input. */
-    candidates;
-    plans = new Map();
-    /** Merged results by source index (undefined: the source had nothing left to read). */
-    finished = new Map();
-    /** Tasks not yet done, in the order this thread prefers them. */
-    pending = [];
-    byId = new Map();
-    prepared = new Map();
-    exactInputs = new Map();
-    nextTaskId = 0;
-    workerTasks = 0;
-    wake;
-    constructor(files, context, workers, claims) {
-        this.files = files;
-        this.context = context;
-        this.workers = workers;
-        this.claims = claims;
-        this.byKind = groupByKind(files);
-        this.indexOf = new Map(files.map((file, index) => [file, index]));
-        this.candidates = allSources
-            .map((_, index) => index)
-            .filter((index) => inputOf(allSources[index], this.byKind, new Set()).length > 0);
-        for (const handle of workers)
-            this.listen(handle);
-    }
-    /** Runs every source; the runs in source order and how many tasks workers did, or undefined if no thread could go on. */
-    async run() {
-        for (;;) {
-            this.plan();
-            if (this.candidates.every((index) => this.finished.has(index)))
-                break;
-            const task = this.claimHere() ?? (this.speculatePerFile() ? this.claimHere() : undefined);
-            if (task) {
-                await this.runHere(task);
-                // Let the replies that arrived meanwhile in before planning again.
-                await new Promise((resolve) => setImmediate(resolve));
-                continue;
-            }
-            // Cannot happen (the first unfinished source is always runnable).
-            if (this.pending.length === 0)
-                return undefined;
-            await new Promise((resolve) => {
-                this.wake = resolve;
-            });
-            this.wake = undefined;
-        }
-        const runs = this.candidates.flatMap((index) => {
-            const result = this.finished.get(index);
-            return result ? [{ source: allSources[index], result }] : [];
-        });
-        return { runs, workerTasks: this.workerTasks };
-    }
-    listen(handle) {
-        handle.worker.on('message', (message) => {
-            const task = this.byId.get(message.id);
-            if (task && 'result' in message) {
-                this.workerTasks += 1;
-                this.complete(task, message.result);
-            }
-            else if (task && message.id < MAX_TASKS) {
-                // The worker could not read it (or send the result): this thread will.
-                Atomics.store(this.claims, message.id, MAIN_THREAD);
-            }
-            this.wake?.();
-        });
-        const fail = () => {
-            handle.failed = true;
-            this.wake?.();
-        };
-        handle.worker.on('error', fail);
-        handle.worker.on('exit', fail);
-    }
-    liveWorkers() {
-        return this.workers.filter((handle) => !handle.failed);
-    }
-    /**
-     * Plans every source whose input is final (all sources ahead of it finished), then whole
-     * sources from the back whose input may still shrink, while the workers could use more work.
-     * A speculative plan is kept when its input turned out final, revised chunk by chunk when it
-     * is a per-file source's, else planned again.
-     */
-    plan() {
-        for (const index of this.candidates) {
-            if (this.finished.has(index) || !this.earlierDone(index))
-                continue;
-            const input = this.exactInput(index);
-            const current = this.plans.get(index);
-            if (current?.speculative) {
-                if (sameFiles(current.input, input) || (allSources[index].perFile && input.length > 0)) {
-                    if (!sameFiles(current.input, input))
-                        this.revise(current, input);
-                    current.speculative = false;
-                    this.finish(current);
-                    continue;
-                }
-                this.withdraw(current);
-            }
-            else if (current) {
-                continue;
-            }
-            if (input.length === 0)
-                this.finished.set(index, undefined);
-            else
-                this.schedule(index, input, false);
-        }
-        const wanted = 1 + this.liveWorkers().length;
-        for (let position = this.candidates.length - 1; position >= 0 && this.unclaimed() < wanted; position -= 1) {
-            const index = this.candidates[position];
-            if (this.plans.has(index) || this.finished.has(index) || allSources[index].perFile)
-                continue;
-            this.schedule(index, inputOf(allSources[index], this.byKind, this.consumedBefore(index)), true);
-        }
-    }
-    /**
-     * When this thread has nothing to run: the first per-file source not yet planned whose earlier
-     * sources have all been planned (they are running), speculatively, in chunks.
-     */
-    speculatePerFile() {
-        for (const index of this.candidates) {
-            if (this.finished.has(index) || this.plans.has(index))
-                continue;
-            const earlierStarted = this.candidates.every((earlier) => earlier >= index || this.finished.has(earlier) || this.plans.has(earlier));
-            if (!allSources[index].perFile || !earlierStarted)
-                return false;
-            const input = inputOf(allSources[index], this.byKind, this.consumedBefore(index));
-            if (input.length === 0)
-                return false;
-            this.schedule(index, input, true);
-            return true;
-        }
-        return false;
-    }
-    earlierDone(sourceIndex) {
-        return this.candidates.every((index) => index >= sourceIndex || this.finished.has(index));
-    }
-    consumedBefore(sourceIndex) {
-        const consumed = new Set();
-        for (const [index, result] of this.finished)
-            if (index < sourceIndex)
-                for (const path of result?.consumedFiles ?? [])
-                    consumed.add(path);
-        return consumed;
-    }
-    /** A source's input once every source ahead of it has finished. */
-    exactInput(sourceIndex) {
-        let input = this.exactInputs.get(sourceIndex);
-        if (!input)
-            this.exactInputs.set(sourceIndex, (input = inputOf(allSources[sourceIndex], this.byKind, this.consumedBefore(sourceIndex))));
-        return input;
-    }
-    /** Tasks for a source: its parts, its chunks (a per-file source), or the whole of it. */
-    schedule(sourceIndex, input, speculative) {
-        const source = allSources[sourceIndex];
-        const threads = this.workers.length + 1;
-        const partCount = source.parts ? source.parts.count(input, threads, this.context) : 1;
-        const plan = { sourceIndex, input, speculative, parted: partCount > 1, results: [], tasks: [] };
-        this.plans.set(sourceIndex, plan);
-        if (plan.parted) {
-            for (let index = 0; index < partCount; index += 1)
-                this.addTask(plan, input, { index, count: partCount });
-            return;
-        }
-        const chunkCount = source.perFile ? Math.max(1, Math.min(Math.ceil(input.length / CHUNK_FILES), threads * 4)) : 1;
-        const chunkSize = Math.ceil(input.length / chunkCount);
-        for (let start = 0; start < input.length; start += chunkSize)
-            this.addTask(plan, input.slice(start, start + chunkSize));
-    }
-    addTask(plan, input, part) {
-        const task = {
-            id: this.nextTaskId++,
-            sourceIndex: plan.sourceIndex,
-            input,
-            plan,
-            slot: plan.results.length,
-            ...(part ? { part } : {}),
-        };
-        plan.results.push(undefined);
-        plan.tasks.push(task);
-        this.pending.push(task);
-        this.byId.set(task.id, task);
-        if (task.id < MAX_TASKS) {
-            const offer = {
-                id: task.id,
-                sourceIndex: plan.sourceIndex,
-                files: input.map((file) => this.indexOf.get(file)),
-                ...(part ? { part } : {}),
-            };
-            for (const handle of this.liveWorkers())
-                handle.worker.postMessage(offer);
-        }
-        return task;
-    }
-    dropTask(task) {
-        if (task.id < MAX_TASKS)
-            Atomics.compareExchange(this.claims, task.id, UNCLAIMED, WITHDRAWN);
-        this.byId.delete(task.id);
-        this.removePending(task);
-    }
-    removePending(task) {
-        const at = this.pending.indexOf(task);
-        if (at !== -1)
-            this.pending.splice(at, 1);
-    }
-    /**
-     * A speculative per-file plan whose input lost files: the chunks that lost none stand (a
-     * per-file source's result over some files does not depend on the others); the rest are read
-     * again over the files they keep.
-     */
-    revise(plan, input) {
-        const kept = new Set(input);
-        const { tasks, results } = plan;
-        plan.tasks = [];
-        plan.results = [];
-        for (const task of tasks) {
-            const remaining = task.input.filter((file) => kept.has(file));
-            if (remaining.length === task.input.length) {
-                const result = results[task.slot];
-                task.slot = plan.results.length;
-                plan.results.push(result);
-                plan.tasks.push(task);
-                continue;
-            }
-            this.dropTask(task);
-            if (remaining.length > 0)
-                this.addTask(plan, remaining);
-        }
-        plan.input = input;
-    }
-    withdraw(plan) {
-        for (const task of plan.tasks)
-            this.dropTask(task);
-        this.plans.delete(plan.sourceIndex);
-    }
-    /** Records a plan's merged result once it is final and every task is in. */
-    finish(plan) {
-        if (plan.speculative || !plan.results.every((slot) => slot !== undefined))
-            return;
-        const parts = allSources[plan.sourceIndex].parts;
-        this.finished.set(plan.sourceIndex, plan.parted && parts ? parts.merge(plan.results) : mergeResults(plan.results));
-    }
-    complete(task, result) {
-        if (this.byId.get(task.id) !== task)
-            return;
-        this.byId.delete(task.id);
-        this.removePending(task);
-        task.plan.results[task.slot] = result;
-        this.finish(task.plan);
-    }
-    claimedBy(task) {
-        return task.id < MAX_TASKS ? Atomics.load(this.claims, task.id) : MAIN_THREAD;
-    }
-    unclaimed() {
-        return this.pending.filter((task) => this.claimedBy(task) === UNCLAIMED).length;
-    }
-    /** The first pending task this thread may run: unclaimed (and now claimed), or left by a failed worker. */
-    claimHere() {
-        for (const task of this.pending) {
-            if (task.id >= MAX_TASKS)
-                return task;
-            const owner = Atomics.compareExchange(this.claims, task.id, UNCLAIMED, MAIN_THREAD);
-            if (owner === UNCLAIMED || owner === MAIN_THREAD)
-                return task;
-            if (this.workers.some((handle) => handle.failed && handle.claimValue === owner))
-                return task;
-        }
-        return undefined;
-    }
-    async runHere(task) {
-        const source = allSources[task.sourceIndex];
-        if (source.prepare) {
-            if (!this.prepared.has(task.sourceIndex))
-                this.prepared.set(task.sourceIndex, source.prepare(filesOfKinds(this.files, source.kinds)));
-            await this.prepared.get(task.sourceIndex);
-        }
-        this.complete(task, readTask(source, task.input, this.context, task.part));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run-sources.ts
-
-
-
-
-
-
-
-
-/** The sources one after the other on this thread. */
-async function readSources(files, options) {
-    await prepareSources(files);
-    return readPreparedSources(files, options);
-}
-/** Awaits the asynchronous set-up of the sources that will read some of these files (the HCL parser). */
-async function prepareSources(files) {
-    const kinds = new Set(files.map((file) => file.kind));
-    for (const source of allSources) {
-        if (!source.prepare || !source.kinds.some((kind) => kinds.has(kind)))
-            continue;
-        await source.prepare(filesOfKinds(files, source.kinds));
-    }
-}
-/** The sources one after the other, synchronously; `prepareSources` must have run. */
-function readPreparedSources(files, options) {
-    const context = contextOf(files, options);
-    const byKind = groupByKind(files);
-    const consumed = new Set();
-    const runs = [];
-    for (const source of allSources) {
-        const input = inputOf(source, byKind, consumed);
-        if (input.length === 0)
-            continue;
-        const result = source.read(input, context);
-        runs.push({ source, result });
-        for (const path of result.consumedFiles ?? [])
-            consumed.add(path);
-    }
-    return runs;
-}
-// ---------------------------------------------------------------------------------------------
-// Worker threads
-const WORKER_FLAG = 'irsaGuardSourceWorker';
-/** Below this much text, starting a worker costs more than it saves. */
-const PARALLEL_MIN_BYTES = 3 * 1024 * 1024;
-const MAX_DEFAULT_WORKERS = 2;
-let registeredWorkerScript;
-/**
- * An entry point (the CLI, the action) registers its own script: a worker thread loads that
- * script, which must then call `serveSourceWorker()` instead of running (see `isSourceWorker`).
- * Without a registered script there are no workers, except in the plain JavaScript build of the
- * sources, whose `source-worker.js` serves.
- */
-function registerSourceWorkerScript(scriptUrl) {
-    registeredWorkerScript = scriptUrl;
-}
-/** Whether this thread is a source worker, started by `readSourcesInParallel`. */
-function isSourceWorker() {
-    return !external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData?.[WORKER_FLAG] === true;
-}
-function workerScript() {
-    if (registeredWorkerScript)
-        return registeredWorkerScript;
-    const here = import.meta.url;
-    // Compiled one file per module (not bundled): the worker entry sits beside this file.
-    return here.endsWith('/run-sources.js') ? new URL('source-worker.js', here).href : undefined;
-}
-/**
- * How many worker threads to start: `requested` when given (0: none), else one per spare core
- * (at most 2: the largest sources are single tasks, and each worker holds a copy of the texts)
- * when the files hold enough text to repay a worker's start.
- */
-function workerCountFor(files, requested) {
-    if (workerScript() === undefined)
-        return 0;
-    if (requested !== undefined)
-        return Math.max(0, Math.floor(requested));
-    if (textLength(files) < PARALLEL_MIN_BYTES)
-        return 0;
-    return Math.max(0, Math.min((0,external_node_os_.availableParallelism)() - 1, MAX_DEFAULT_WORKERS));
-}
-/**
- * The sources spread over `workerCount` worker threads and this one (see SourceScheduler); the
- * outcome is the one of `readSources`, which also stands when no worker can start.
- */
-async function readSourcesInParallel(files, options, workerCount) {
-    const script = workerScript();
-    const sequential = async () => ({
-        runs: await readSources(files, options),
-        workerTasks: 0,
-    });
-    if (!script || workerCount <= 0)
-        return sequential();
-    const claims = new Int32Array(new SharedArrayBuffer(MAX_TASKS * Int32Array.BYTES_PER_ELEMENT));
-    let workers;
-    try {
-        const data = {
-            [WORKER_FLAG]: true,
-            files,
-            config: options.config,
-            root: options.root,
-            sniff: options.sniff === true,
-            claims,
-        };
-        workers = Array.from({ length: workerCount }, (_, index) => ({
-            worker: new external_node_worker_threads_.Worker((0,external_node_url_.fileURLToPath)(script), { workerData: { ...data, claimValue: index + 2 } }),
-            claimValue: index + 2,
-            failed: false,
-        }));
-    }
-    catch {
-        return sequential();
-    }
-    let outcome;
-    try {
-        outcome = await new SourceScheduler(files, contextOf(files, options), workers, claims).run();
-    }
-    finally {
-        for (const handle of workers) {
-            handle.failed = true;
-            void handle.worker.terminate();
-        }
-    }
-    return outcome ?? sequential();
-}
-/**
- * The worker side: keeps the tasks the main thread offers and, whenever idle, claims the most
- * recently offered one still unclaimed, reads it with the files and config it was started with,
- * and sends the result back.
- */
-function serveSourceWorker() {
-    const data = external_node_worker_threads_.workerData;
-    const context = contextOf(data.files, data);
-    const prepared = new Map();
-    const offers = [];
-    let busy = false;
-    const next = async () => {
-        if (busy)
-            return;
-        busy = true;
-        try {
-            for (let offer = offers.pop(); offer; offer = offers.pop()) {
-                if (Atomics.compareExchange(data.claims, offer.id, UNCLAIMED, data.claimValue) !== UNCLAIMED)
-                    continue;
-                await run(offer);
-                // Let offers that arrived meanwhile in before choosing the next task.
-                await new Promise((resolve) => setImmediate(resolve));
-            }
-        }
-        finally {
-            busy = false;
-        }
-    };
-    const run = async (offer) => {
-        const source = allSources[offer.sourceIndex];
-        try {
-            if (source.prepare && !prepared.has(offer.sourceIndex))
-                prepared.set(offer.sourceIndex, source.prepare(filesOfKinds(data.files, source.kinds)));
-            await prepared.get(offer.sourceIndex);
-            const result = readTask(source, offer.files.map((index) => data.files[index]), context, offer.part);
-            external_node_worker_threads_.parentPort.postMessage({ id: offer.id, result });
-        }
-        catch (error) {
-            external_node_worker_threads_.parentPort.postMessage({ id: offer.id, error: (0,error_text/* errorText */.k)(error) });
-        }
-    };
-    external_node_worker_threads_.parentPort?.on('message', (offer) => {
-        offers.push(offer);
-        setImmediate(() => void next());
-    });
-}
-// ---------------------------------------------------------------------------------------------
-function contextOf(files, options) {
-    return sourceContext({ ...options, files });
-}
 
 
 /***/ }),
@@ -76609,6 +79438,319 @@ function describeKind(node) {
         return `the ${node.type} ${node.value.value}`;
     const text = node.value.value;
     return `the string ${JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text)}`;
+}
+
+
+/***/ }),
+
+/***/ 5830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GZ: () => (/* binding */ isUnreadable),
+/* harmony export */   Yn: () => (/* binding */ RepositoryFiles),
+/* harmony export */   sX: () => (/* binding */ resolveReference)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _discover_file_bytes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8659);
+/* harmony import */ var _discover_discover_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6472);
+/* harmony import */ var _discover_read_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9711);
+
+
+
+
+
+/**
+ * The repository's files as the sources see them (SourceContext.repository): the discovered files
+ * first (their text is already decoded), then, when the root is known, any other file below the
+ * root that a source names (a JSON patch, a values file, a `file()` template, a chart to copy).
+ * Every read goes through readFileBytes with the scan's size limit. Never reads outside the root:
+ * `..` past it and symbolic links out of it are refused.
+ */
+class RepositoryFiles {
+    maxFileBytes;
+    byPath = new Map();
+    directories = new Set();
+    diskTexts = new Map();
+    insideCache = new Map();
+    rootReal;
+    root;
+    constructor(files, root, maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+        this.root = root === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root);
+        for (const file of files) {
+            this.byPath.set(file.path, file);
+            for (let directory = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(file.path); directory !== '.'; directory = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(directory)) {
+                if (this.directories.has(directory))
+                    break;
+                this.directories.add(directory);
+            }
+        }
+        this.rootReal = this.root === undefined ? undefined : safeRealpath(this.root);
+    }
+    /** A discovered file, with its kind. */
+    discovered(path) {
+        return this.byPath.get(path);
+    }
+    /** The text of a repository-relative file, or why there is none. */
+    read(path) {
+        const file = this.byPath.get(path);
+        if (file)
+            return file.text;
+        const cached = this.diskTexts.get(path);
+        if (cached !== undefined)
+            return cached;
+        const text = this.readFromDisk(path);
+        this.diskTexts.set(path, text);
+        return text;
+    }
+    text(path) {
+        const text = this.read(path);
+        return isUnreadable(text) ? undefined : text;
+    }
+    isDirectory(path) {
+        if (path === '.' || this.directories.has(path))
+            return true;
+        const absolute = this.inside(path);
+        if (!absolute)
+            return false;
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolute).isDirectory();
+        }
+        catch {
+            return false;
+        }
+    }
+    isFile(path) {
+        if (this.byPath.has(path))
+            return true;
+        const absolute = this.inside(path);
+        if (!absolute)
+            return false;
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolute).isFile();
+        }
+        catch {
+            return false;
+        }
+    }
+    /** The entries of a directory: the discovered files below it, and (when the root is known) what is on disk, links left out. */
+    list(directory) {
+        const prefix = directory === '.' ? '' : `${directory}/`;
+        const entries = new Map();
+        for (const path of this.byPath.keys()) {
+            if (!path.startsWith(prefix))
+                continue;
+            const rest = path.slice(prefix.length);
+            const slash = rest.indexOf('/');
+            entries.set(slash === -1 ? rest : rest.slice(0, slash), slash !== -1);
+        }
+        const absolute = this.inside(directory === '.' ? '' : directory) ?? (directory === '.' ? this.root : undefined);
+        if (absolute !== undefined) {
+            try {
+                for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(absolute, { withFileTypes: true })) {
+                    // kustomize-controller walks with filepath.Walk, which does not follow a linked directory (and so never loops).
+                    if (entries.has(entry.name) || entry.name === '.git' || entry.isSymbolicLink())
+                        continue;
+                    const path = `${prefix}${entry.name}`;
+                    if (this.inside(path) === undefined)
+                        continue;
+                    const isDirectory = this.isDirectory(path);
+                    // A file git ignores is not in the repository a controller clones.
+                    if (!this.ignoredByGit(path, isDirectory))
+                        entries.set(entry.name, isDirectory);
+                }
+            }
+            catch {
+                // Not a directory on disk: the discovered files are all there is.
+            }
+        }
+        return [...entries].map(([name, isDirectory]) => ({ name, directory: isDirectory }));
+    }
+    /** Whether git ignores the path (judged by the repository's .gitignore files; false when the root is unknown). */
+    ignoredByGit(path, isDirectory) {
+        return this.root !== undefined && !isOutsideByName(path) && (0,_discover_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .gitIgnored */ .Vf)(this.root, path, isDirectory);
+    }
+    /**
+     * The bytes of a repository file on disk (a chart's file copied for helm): read with the root's
+     * confinement and the size limit; `outside` for a path that leaves the root.
+     */
+    bytesOnDisk(path) {
+        if (this.root === undefined)
+            return { ok: false, why: 'missing' };
+        const absolute = this.inside(path);
+        if (!absolute)
+            return { ok: false, why: isOutsideByName(path) || this.outside(path) ? 'outside' : 'missing' };
+        return (0,_discover_file_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .readFileBytes */ .MY)(absolute, { within: this.rootReal, limit: this.maxFileBytes });
+    }
+    /** The entries on disk of a repository directory inside the root (links listed, not followed), or undefined when it cannot be listed. */
+    entriesOnDisk(directory) {
+        const absolute = directory === '.' || directory === '' ? this.root : this.inside(directory);
+        if (absolute === undefined)
+            return undefined;
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(absolute, { withFileTypes: true });
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** The absolute path of a repository-relative path that resolves inside the root, for tools run on it. */
+    absolute(path) {
+        return this.inside(path);
+    }
+    readFromDisk(path) {
+        if (this.root === undefined)
+            return 'missing';
+        const absolute = this.inside(path);
+        if (!absolute)
+            return isOutsideByName(path) ? 'outside' : 'missing';
+        const read = (0,_discover_file_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .readFileBytes */ .MY)(absolute, { within: this.rootReal, limit: this.maxFileBytes });
+        if (!read.ok)
+            return read.why === 'outside' || read.why === 'too-large' ? read.why : 'missing';
+        const decoded = (0,_discover_read_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeText */ .g7)(path, read.bytes);
+        return decoded.ok ? decoded.text : 'not-text';
+    }
+    /** The absolute path when `path` stays inside the root once links are resolved; undefined otherwise (or when missing). */
+    inside(path) {
+        if (this.insideCache.has(path))
+            return this.insideCache.get(path);
+        const absolute = this.resolveInside(path);
+        this.insideCache.set(path, absolute);
+        return absolute;
+    }
+    resolveInside(path) {
+        if (this.root === undefined || this.rootReal === undefined || isOutsideByName(path))
+            return undefined;
+        const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(this.root, ...path.split('/'));
+        const real = safeRealpath(absolute);
+        if (real === undefined)
+            return undefined;
+        const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(this.rootReal, real);
+        if (relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative))
+            return undefined;
+        return absolute;
+    }
+    /** Whether the path would leave the root, judged from its text; links are judged when read. */
+    outside(path) {
+        if (isOutsideByName(path))
+            return true;
+        if (this.root === undefined || this.byPath.has(path) || this.directories.has(path))
+            return false;
+        if (this.inside(path) !== undefined)
+            return false;
+        // Not inside: a link out of the root, or simply missing.
+        return safeRealpath(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(this.root, ...path.split('/'))) !== undefined;
+    }
+}
+function isUnreadable(text) {
+    return text === 'missing' || text === 'outside' || text === 'too-large' || text === 'not-text';
+}
+/** Joins a reference written in a file of `directory` to a normalised repository-relative path ('..' prefixes when it leaves the root). */
+function resolveReference(directory, reference) {
+    // An absolute path stays absolute: it is outside the repository.
+    if (/^([/\\]|[A-Za-z]:[/\\])/.test(reference))
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(reference.replace(/\\/g, '/'));
+    const joined = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.join(directory, reference.replace(/\\/g, '/')));
+    return joined.replace(/\/+$/, '') || '.';
+}
+function isOutsideByName(path) {
+    return path === '..' || path.startsWith('../') || node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.isAbsolute(path);
+}
+function safeRealpath(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ emptyResult),
+/* harmony export */   Bl: () => (/* binding */ perFileSource),
+/* harmony export */   RH: () => (/* binding */ sourceContext),
+/* harmony export */   eQ: () => (/* binding */ dropRepeats),
+/* harmony export */   qi: () => (/* binding */ appendResult),
+/* harmony export */   sc: () => (/* binding */ textLength)
+/* harmony export */ });
+/* harmony import */ var _shared_repository_files_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5830);
+
+/** The context every source of one scan reads with (one per thread: the repository reader caches). */
+function sourceContext(options) {
+    const context = {
+        config: options.config,
+        files: options.files,
+        sniff: options.sniff === true,
+        hclFilter: options.hclFilter === true,
+        repository: new _shared_repository_files_js__WEBPACK_IMPORTED_MODULE_0__/* .RepositoryFiles */ .Yn(options.files, options.root, options.config.maxFileBytes),
+    };
+    if (options.root !== undefined)
+        context.root = options.root;
+    return context;
+}
+function emptyResult() {
+    return { facts: {}, findings: [], suppressions: [] };
+}
+/** A Source that reads each file on its own. */
+function perFileSource(name, kinds, readFile) {
+    return {
+        name,
+        kinds,
+        perFile: true,
+        read(files, context) {
+            const result = emptyResult();
+            for (const file of files)
+                appendResult(result, readFile(file, context));
+            return result;
+        },
+    };
+}
+/** How much text the files hold, in UTF-16 code units. */
+function textLength(files) {
+    let length = 0;
+    for (const file of files)
+        length += file.text.length;
+    return length;
+}
+/** Drops the findings and suppressions equal to an earlier one (a file several builds or releases read reports once). */
+function dropRepeats(result) {
+    result.findings = firstOfEach(result.findings);
+    result.suppressions = firstOfEach(result.suppressions);
+}
+function firstOfEach(items) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const key = JSON.stringify(item);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function appendResult(into, from) {
+    for (const key of Object.keys(from.facts)) {
+        const items = from.facts[key];
+        if (!items)
+            continue;
+        const existing = (into.facts[key] ?? []);
+        for (const item of items)
+            existing.push(item);
+        into.facts[key] = existing;
+    }
+    for (const finding of from.findings)
+        into.findings.push(finding);
+    for (const suppression of from.suppressions)
+        into.suppressions.push(suppression);
 }
 
 
@@ -88995,6 +92137,12 @@ var __webpack_exports__ = {};
 var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./src/actions-log.ts
 var actions_log = __nccwpck_require__(3943);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config.ts
 var src_config = __nccwpck_require__(2973);
 ;// CONCATENATED MODULE: ./src/github/comment.ts
@@ -89185,9 +92333,6 @@ function isFailOn(value) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/paths.ts
 
 
@@ -89264,6 +92409,10 @@ function splitList(input) {
 
 
 
+
+
+/** Where `cache: true` keeps the fact cache, below RUNNER_TEMP: the path the README's actions/cache steps restore and save. */
+const ACTION_CACHE_DIRECTORY = 'irsa-guard-cache';
 /** The inputs of action.yml as options; an invalid one is a ConfigError naming the input. */
 function parseActionInputs(input, env = process.env) {
     const failOn = input('fail-on') || 'error';
@@ -89295,6 +92444,8 @@ function parseActionInputs(input, env = process.env) {
             'live-timeout-seconds': input('live-timeout-seconds'),
         }, env),
     };
+    if (booleanInput('cache', input('cache')))
+        options.cacheDirectory = external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), ACTION_CACHE_DIRECTORY);
     const config = input('config');
     if (config)
         options.config = config;
@@ -89324,8 +92475,8 @@ function byteCountInput(name, value) {
     return Number(trimmed);
 }
 
-// EXTERNAL MODULE: ./src/check.ts + 1 modules
-var check = __nccwpck_require__(9537);
+// EXTERNAL MODULE: ./src/check.ts + 5 modules
+var check = __nccwpck_require__(8690);
 // EXTERNAL MODULE: ./src/model/error-text.ts
 var error_text = __nccwpck_require__(1259);
 // EXTERNAL MODULE: ./src/text/first-line.ts
@@ -89336,8 +92487,8 @@ var edit_distance = __nccwpck_require__(2463);
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/discover/file-bytes.ts
 var file_bytes = __nccwpck_require__(8659);
-// EXTERNAL MODULE: ./src/rules/index.ts + 94 modules
-var rules = __nccwpck_require__(1121);
+// EXTERNAL MODULE: ./src/rules/index.ts + 98 modules
+var rules = __nccwpck_require__(9965);
 // EXTERNAL MODULE: ./src/rules/live-rules.ts + 8 modules
 var live_rules = __nccwpck_require__(8928);
 ;// CONCATENATED MODULE: ./src/config-file.ts
@@ -96626,6 +99777,7 @@ async function runChecked(options, { log, github, client, onPhase }) {
         root: workspace,
         config,
         includeMustMatch: include !== undefined,
+        ...(options.cacheDirectory !== undefined ? { cacheDirectory: options.cacheDirectory } : {}),
         ...(onPhase ? { onPhase } : {}),
     });
     let liveFailure;
@@ -96898,8 +100050,8 @@ async function finish(outcome) {
         actions_log/* actionsLog */._.setFailed(failure);
 }
 
-// EXTERNAL MODULE: ./src/run-sources.ts + 110 modules
-var run_sources = __nccwpck_require__(3166);
+// EXTERNAL MODULE: ./src/run-sources.ts + 1 modules
+var run_sources = __nccwpck_require__(9022);
 ;// CONCATENATED MODULE: ./src/index.ts
 
 
