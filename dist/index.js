@@ -48565,7 +48565,8 @@ const oidcProviderThumbprintFetched = {
                     'and the fetch fails where the runner cannot reach the issuer ("no such host" inside a VPC with the EKS endpoint, or without internet access); ' +
                     (fetch.label.endsWith('= true')
                         ? 'set include_oidc_root_ca_thumbprint = false'
-                        : 'remove the data source and the thumbprint_list'),
+                        : // thumbprint_list became optional in the aws provider with hashicorp/terraform-provider-aws#37255 (December 2024).
+                            'remove the data source and the thumbprint_list (optional in the aws provider since December 2024; with an older provider, write the thumbprint as a literal)'),
                 key: `oidc-provider-thumbprint-fetched ${(0,model_location/* formatLocation */.j)(fetch.location)}`,
             };
         }
