@@ -1,3 +1,5 @@
+import type { Value } from './value.js'
+
 /**
  * What some AWS managed policies grant, from the AWS Managed Policy Reference Guide
  * (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/<name>.html, the policy's
@@ -43,16 +45,20 @@ const MANAGED_POLICIES: ReadonlyMap<string, ManagedPolicyUse> = new Map([
   ['AmazonBedrockFullAccess', 'application'],
 ])
 
-/** `arn:<partition>:iam::aws:policy/<path/><name>`: AWS's own policies live in the account `aws`. */
-const AWS_MANAGED_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::aws:policy\/([A-Za-z0-9+=,.@_-]+)$/
+/**
+ * `arn:<partition>:iam::aws:policy/<path/><name>`: AWS's own policies live in the account `aws`. The
+ * partition may be written as CloudFormation's `${AWS::Partition}` or Terraform's `aws_partition`.
+ */
+const AWS_MANAGED_ARN =
+  /^arn:(?:aws[a-z-]*|\$\{AWS::Partition\}|\$\{data\.aws_partition\.[\w-]+\.partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/
 
-/** What the AWS managed policy with this ARN grants, when the table knows it; undefined otherwise. */
-export function managedPolicyUse(arn: string): ManagedPolicyUse | undefined {
-  const name = AWS_MANAGED_ARN.exec(arn.trim())?.[1]
-  return name === undefined ? undefined : MANAGED_POLICIES.get(name)
+/** The name of the AWS managed policy with this ARN (`.../service-role/AmazonEBSCSIDriverPolicy` → AmazonEBSCSIDriverPolicy); undefined for any other. */
+export function managedPolicyName(arn: Value): string | undefined {
+  return AWS_MANAGED_ARN.exec(arn.kind === 'known' ? arn.value.trim() : arn.expression)?.[1]
 }
 
-/** The policy name of an AWS managed policy ARN, for messages. */
-export function managedPolicyName(arn: string): string | undefined {
-  return AWS_MANAGED_ARN.exec(arn.trim())?.[1]
+/** What the AWS managed policy with this ARN grants, when the table knows it; undefined otherwise. */
+export function managedPolicyUse(arn: Value): ManagedPolicyUse | undefined {
+  const name = managedPolicyName(arn)
+  return name === undefined ? undefined : MANAGED_POLICIES.get(name)
 }

@@ -39,10 +39,10 @@ export const fargateExecutionRolePermissions: Rule = {
         const statement = role.permissions?.statements.find(grantsApplicationAction)
         if (statement) grants.push({ location: statement.location, what: 'this statement gives it' })
         for (const attached of role.managedPolicyArns ?? []) {
-          if (attached.arn.kind !== 'known' || managedPolicyUse(attached.arn.value) !== 'application') continue
+          if (attached.arn.kind !== 'known' || managedPolicyUse(attached.arn) !== 'application') continue
           grants.push({
             location: attached.location,
-            what: `this attaches ${managedPolicyName(attached.arn.value) ?? attached.arn.value}, which gives it`,
+            what: `this attaches ${managedPolicyName(attached.arn) ?? attached.arn.value}, which gives it`,
           })
         }
         for (const grant of grants) {

@@ -10,7 +10,8 @@ import {
 } from '../model/facts.js'
 import type { FindingDraft } from '../model/finding.js'
 import { formatLocation, type Location } from '../model/location.js'
-import { known, valueText, type Value } from '../model/value.js'
+import { managedPolicyName } from '../model/managed-policies.js'
+import { known, sameValue, valueText, type Value } from '../model/value.js'
 import type { Rule } from './rule.js'
 import { roleTitle } from './helpers/correlation.js'
 import { describeAssociation } from './helpers/pod-identity.js'
@@ -115,13 +116,13 @@ function missingPermission(
 
 /** Whether the role's policies allow the action: false only when all of them are known and none does. */
 function grants(permissions: RolePermissions, managed: readonly { arn: Value }[]): boolean | 'unknown' {
-  const names = managed.map((policy) => awsManagedPolicyName(policy.arn))
+  const names = managed.map((policy) => managedPolicyName(policy.arn))
   if (names.some((name) => name !== undefined && ALLOWING.has(name))) return true
   if (!permissions.complete) {
     const unread = permissions.unreadManagedPolicies
     if (!unread) return 'unknown'
     for (const arn of unread) {
-      const name = awsManagedPolicyName(arn)
+      const name = managedPolicyName(arn)
       if (name === undefined || !NOT_ALLOWING.has(name)) return 'unknown'
     }
   }
@@ -147,21 +148,8 @@ function anyResource(statement: PermissionStatement): PermissionStatement {
   }
 }
 
-/** `arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy` → AmazonEBSCSIDriverPolicy; also under `arn:${AWS::Partition}:`. */
-function awsManagedPolicyName(arn: Value): string | undefined {
-  const text = arn.kind === 'known' ? arn.value.trim() : arn.expression
-  return /^arn:(?:aws[a-z-]*|\$\{AWS::Partition\}|\$\{data\.aws_partition\.[\w-]+\.partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(
-    text,
-  )?.[1]
-}
-
 function policyNames(managed: readonly { arn: Value }[]): string {
-  return managed.map((policy) => awsManagedPolicyName(policy.arn) ?? valueText(policy.arn)).join(', ')
-}
-
-function sameValue(a: Value, b: Value): boolean {
-  if (a.kind === 'known' && b.kind === 'known') return a.value === b.value
-  return a.kind === 'symbolic' && b.kind === 'symbolic' && a.expression === b.expression
+  return managed.map((policy) => managedPolicyName(policy.arn) ?? valueText(policy.arn)).join(', ')
 }
 
 /** EKS Auto Mode nodes run the agent with their own role; a value known only at apply time may turn it on. */

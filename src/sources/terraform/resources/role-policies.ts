@@ -1,6 +1,6 @@
 import { getOrCreate } from '../../../collections.js'
 import type { Role, RolePermissions } from '../../../model/facts.js'
-import type { Value } from '../../../model/value.js'
+import { valueText, type Value } from '../../../model/value.js'
 import { addPermissionDocument } from '../../shared/permission-policy.js'
 import type { FactSink, ResourceContext } from '../context.js'
 import { documentTree } from '../documents.js'
@@ -240,7 +240,7 @@ function addGrant(
         return
       }
       ;(role.managedPolicyArns ??= []).push({ arn: resolved.arn, location: grant.policyArn.location })
-      grants.attachedArns.add(valueKey(resolved.arn))
+      grants.attachedArns.add(valueText(resolved.arn))
       // An AWS managed policy, or a customer policy whose document the scan does not have, grants what the scan cannot see.
       if (!resolved.document) {
         grants.attachmentsUnknown = true
@@ -256,7 +256,7 @@ function addGrant(
       return
     case 'attachment-arns': {
       const arns = certain ? listedValues(grant.arns)?.map((item) => resolvePolicy(item, policies).arn) : undefined
-      const keys = arns?.flatMap((arn) => (arn ? [valueKey(arn)] : []))
+      const keys = arns?.flatMap((arn) => (arn ? [valueText(arn)] : []))
       grants.attachmentLists.push(arns && keys?.length === arns.length ? keys : undefined)
       return
     }
@@ -281,10 +281,6 @@ function resolvePolicy(
   const policy = policyArn.kind === 'unknown' ? policies.get(expressionOf(policyArn)) : undefined
   const arn = toFactValue(policy?.arn ?? policyArn)
   return { ...(arn ? { arn } : {}), ...(policy?.document ? { document: policy.document } : {}) }
-}
-
-function valueKey(value: Value): string {
-  return value.kind === 'known' ? value.value : `\${${value.expression}}`
 }
 
 /** The roles a resource's `role` names: by a literal name, or by `<role address>.name` / `.id`. */
