@@ -46712,16 +46712,19 @@ const MANAGED_POLICIES = new Map([
     ['AWSLambda_FullAccess', 'application'],
     ['AmazonBedrockFullAccess', 'application'],
 ]);
-/** `arn:<partition>:iam::aws:policy/<path/><name>`: AWS's own policies live in the account `aws`. */
-const AWS_MANAGED_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::aws:policy\/([A-Za-z0-9+=,.@_-]+)$/;
+/**
+ * `arn:<partition>:iam::aws:policy/<path/><name>`: AWS's own policies live in the account `aws`. The
+ * partition may be written as CloudFormation's `${AWS::Partition}` or Terraform's `aws_partition`.
+ */
+const AWS_MANAGED_ARN = /^arn:(?:aws[a-z-]*|\$\{AWS::Partition\}|\$\{data\.aws_partition\.[\w-]+\.partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+/** The name of the AWS managed policy with this ARN (`.../service-role/AmazonEBSCSIDriverPolicy` → AmazonEBSCSIDriverPolicy); undefined for any other. */
+function managedPolicyName(arn) {
+    return AWS_MANAGED_ARN.exec(arn.kind === 'known' ? arn.value.trim() : arn.expression)?.[1];
+}
 /** What the AWS managed policy with this ARN grants, when the table knows it; undefined otherwise. */
 function managedPolicyUse(arn) {
-    const name = AWS_MANAGED_ARN.exec(arn.trim())?.[1];
+    const name = managedPolicyName(arn);
     return name === undefined ? undefined : MANAGED_POLICIES.get(name);
-}
-/** The policy name of an AWS managed policy ARN, for messages. */
-function managedPolicyName(arn) {
-    return AWS_MANAGED_ARN.exec(arn.trim())?.[1];
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/platform.ts
@@ -46869,11 +46872,11 @@ const fargateExecutionRolePermissions = {
                 if (statement)
                     grants.push({ location: statement.location, what: 'this statement gives it' });
                 for (const attached of role.managedPolicyArns ?? []) {
-                    if (attached.arn.kind !== 'known' || managedPolicyUse(attached.arn.value) !== 'application')
+                    if (attached.arn.kind !== 'known' || managedPolicyUse(attached.arn) !== 'application')
                         continue;
                     grants.push({
                         location: attached.location,
-                        what: `this attaches ${managedPolicyName(attached.arn.value) ?? attached.arn.value}, which gives it`,
+                        what: `this attaches ${managedPolicyName(attached.arn) ?? attached.arn.value}, which gives it`,
                     });
                 }
                 for (const grant of grants) {
@@ -47613,6 +47616,7 @@ function matchesTagSession(action) {
 
 
 
+
 const ACTION = 'eks-auth:AssumeRoleForPodIdentity';
 /**
  * AWS managed policies that allow it, from the AWS Managed Policy Reference
@@ -47656,7 +47660,7 @@ const podIdentityNodeRoleMissing = {
                 continue;
             const cluster = group.cluster;
             const using = associations.filter((association) => association.cluster !== undefined &&
-                sameValue(association.cluster, cluster) &&
+                (0,model_value/* sameValue */.eE)(association.cluster, cluster) &&
                 (0,model_facts/* sameUnitOrNone */.ss)(association.unit, group.unit));
             if (using.length === 0 || autoMode(graph, group, cluster))
                 continue;
@@ -47705,7 +47709,7 @@ function missingPermission(graph, group, associations) {
 }
 /** Whether the role's policies allow the action: false only when all of them are known and none does. */
 function grants(permissions, managed) {
-    const names = managed.map((policy) => awsManagedPolicyName(policy.arn));
+    const names = managed.map((policy) => managedPolicyName(policy.arn));
     if (names.some((name) => name !== undefined && ALLOWING.has(name)))
         return true;
     if (!permissions.complete) {
@@ -47713,7 +47717,7 @@ function grants(permissions, managed) {
         if (!unread)
             return 'unknown';
         for (const arn of unread) {
-            const name = awsManagedPolicyName(arn);
+            const name = managedPolicyName(arn);
             if (name === undefined || !NOT_ALLOWING.has(name))
                 return 'unknown';
         }
@@ -47737,23 +47741,13 @@ function anyResource(statement) {
         conditional: statement.conditional || (!everything && statement.effect?.kind === 'known' && statement.effect.value === 'Deny'),
     };
 }
-/** `arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy` → AmazonEBSCSIDriverPolicy; also under `arn:${AWS::Partition}:`. */
-function awsManagedPolicyName(arn) {
-    const text = arn.kind === 'known' ? arn.value.trim() : arn.expression;
-    return /^arn:(?:aws[a-z-]*|\$\{AWS::Partition\}|\$\{data\.aws_partition\.[\w-]+\.partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(text)?.[1];
-}
 function policyNames(managed) {
-    return managed.map((policy) => awsManagedPolicyName(policy.arn) ?? (0,model_value/* valueText */.Ru)(policy.arn)).join(', ');
-}
-function sameValue(a, b) {
-    if (a.kind === 'known' && b.kind === 'known')
-        return a.value === b.value;
-    return a.kind === 'symbolic' && b.kind === 'symbolic' && a.expression === b.expression;
+    return managed.map((policy) => managedPolicyName(policy.arn) ?? (0,model_value/* valueText */.Ru)(policy.arn)).join(', ');
 }
 /** EKS Auto Mode nodes run the agent with their own role; a value known only at apply time may turn it on. */
 function autoMode(graph, group, name) {
     return graph.facts.clusters.some((cluster) => (0,model_facts/* sameUnitOrNone */.ss)(cluster.unit, group.unit) &&
-        sameValue(cluster.name, name) &&
+        (0,model_value/* sameValue */.eE)(cluster.name, name) &&
         cluster.autoMode !== undefined &&
         !(cluster.autoMode.kind === 'known' && cluster.autoMode.value === 'false'));
 }
@@ -71226,6 +71220,7 @@ function eksIdentity(address, location) {
 
 
 
+
 function rolePolicies(sink) {
     return (sink.rolePolicies ??= { links: [], policies: new Map() });
 }
@@ -71404,7 +71399,7 @@ certain, policies) {
             }
             ;
             (role.managedPolicyArns ??= []).push({ arn: resolved.arn, location: grant.policyArn.location });
-            grants.attachedArns.add(valueKey(resolved.arn));
+            grants.attachedArns.add((0,model_value/* valueText */.Ru)(resolved.arn));
             // An AWS managed policy, or a customer policy whose document the scan does not have, grants what the scan cannot see.
             if (!resolved.document) {
                 grants.attachmentsUnknown = true;
@@ -71421,7 +71416,7 @@ certain, policies) {
             return;
         case 'attachment-arns': {
             const arns = certain ? listedValues(grant.arns)?.map((item) => resolvePolicy(item, policies).arn) : undefined;
-            const keys = arns?.flatMap((arn) => (arn ? [valueKey(arn)] : []));
+            const keys = arns?.flatMap((arn) => (arn ? [(0,model_value/* valueText */.Ru)(arn)] : []));
             grants.attachmentLists.push(arns && keys?.length === arns.length ? keys : undefined);
             return;
         }
@@ -71441,9 +71436,6 @@ function resolvePolicy(policyArn, policies) {
     const policy = policyArn.kind === 'unknown' ? policies.get(values_expressionOf(policyArn)) : undefined;
     const arn = toFactValue(policy?.arn ?? policyArn);
     return { ...(arn ? { arn } : {}), ...(policy?.document ? { document: policy.document } : {}) };
-}
-function valueKey(value) {
-    return value.kind === 'known' ? value.value : `\${${value.expression}}`;
 }
 /** The roles a resource's `role` names: by a literal name, or by `<role address>.name` / `.id`. */
 function rolesNamed(roles, name) {
