@@ -64,11 +64,11 @@ export function readCharts(
     if (valuesFile) chart.valuesFile = valuesFile
     charts.push(chart)
   }
-  // The deepest chart directory owns a file (a subchart's templates are not the parent's).
-  const byDepth = [...charts].sort((a, b) => b.directory.length - a.directory.length)
+  const byDirectory = new Map<string, Chart>()
+  for (const chart of charts) if (!byDirectory.has(chart.directory)) byDirectory.set(chart.directory, chart)
   for (const file of files) {
     if (file.kind !== 'helm-template' && file.kind !== 'kubernetes') continue
-    const chart = byDepth.find((candidate) => file.path.startsWith(`${join(candidate.directory, 'templates')}/`))
+    const chart = owningChart(file.path, byDirectory)
     if (!chart) continue
     if (HELPER_NAME.test(file.path)) chart.helperTexts.push(file.text)
     else if (TEMPLATE_NAME.test(file.path)) chart.templates.push({ path: file.path, text: file.text })
@@ -77,14 +77,28 @@ export function readCharts(
     const parentDirectory =
       /^(.*)\/charts\/[^/]+$/.exec(chart.directory)?.[1] ??
       (chart.directory.startsWith('charts/') && chart.directory.split('/').length === 2 ? '.' : undefined)
-    const parent =
-      parentDirectory === undefined ? undefined : charts.find((candidate) => candidate.directory === parentDirectory)
+    const parent = parentDirectory === undefined ? undefined : byDirectory.get(parentDirectory)
     if (parent) {
       chart.parent = parent
       parent.subcharts.push(chart)
     }
   }
   return { charts, findings }
+}
+
+/**
+ * The deepest chart whose `<directory>/templates/` holds the file (a subchart's templates are not
+ * the parent's), looked up from the file's own path: each `templates` directory above it, deepest
+ * first.
+ */
+function owningChart(path: string, byDirectory: ReadonlyMap<string, Chart>): Chart | undefined {
+  for (let end = path.lastIndexOf('/'); end > 0; end = path.lastIndexOf('/', end - 1)) {
+    const start = path.lastIndexOf('/', end - 1) + 1
+    if (path.slice(start, end) !== 'templates') continue
+    const chart = byDirectory.get(start === 0 ? '.' : path.slice(0, start - 1))
+    if (chart) return chart
+  }
+  return undefined
 }
 
 function dependencies(root: ObjectNode): Dependency[] {

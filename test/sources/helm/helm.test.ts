@@ -137,6 +137,26 @@ describe('Helm: a chart no release names', () => {
   })
 })
 
+describe('Helm: which chart owns a template', () => {
+  it("gives a template to the deepest chart whose templates/ holds it: a subchart under charts/ (at any depth), the chart at the root, a chart inside another chart's templates/, not a templates directory of no chart", async () => {
+    const result = await scanRepository(fixture('helm', 'nested-charts'))
+    expect(
+      result.graph.facts.serviceAccounts.map(
+        (sa) =>
+          `${sa.source} ${shown(sa.namespace)}/${shown(sa.name)} ${sa.roleArn && shown(sa.roleArn)} (${sa.location.path}:${sa.location.line}; role ARN from ${sa.roleArn?.location.path}:${sa.roleArn?.location.line})`,
+      ),
+    ).toEqual([
+      'helm ${helm-release-namespace:.}/platform-extra arn:aws:iam::406214073512:role/platform (templates/extra/templates/serviceaccount.yaml:4; role ARN from values.yaml:1)',
+      'helm ${helm-release-namespace:.}/platform arn:aws:iam::406214073512:role/platform (templates/serviceaccount.yaml:4; role ARN from values.yaml:1)',
+      'helm ${helm-release-namespace:.}/orders arn:aws:iam::406214073512:role/orders (charts/orders/templates/serviceaccount.yaml:4; role ARN from charts/orders/values.yaml:1)',
+      'helm ${helm-release-namespace:.}/cache arn:aws:iam::406214073512:role/cache (charts/orders/charts/cache/templates/serviceaccount.yaml:4; role ARN from charts/orders/charts/cache/values.yaml:1)',
+      'helm ${helm-release-namespace:templates/bundled}/bundled arn:aws:iam::406214073512:role/bundled (templates/bundled/templates/serviceaccount.yaml:4; role ARN from templates/bundled/values.yaml:1)',
+      'kubernetes ops/reports arn:aws:iam::406214073512:role/reports (deploy/templates/serviceaccount.yaml:4; role ARN from deploy/templates/serviceaccount.yaml:7)',
+    ])
+    expect(linesOf(result)).toEqual([])
+  })
+})
+
 describe('Helm: values the release does not set come from outside the scan', () => {
   const chart = {
     'charts/backup/Chart.yaml': 'apiVersion: v2\nname: backup\nversion: 0.1.0\n',
