@@ -21,6 +21,7 @@ import { findReleases, unknownRelease, type Release } from './releases.js'
 import { renderRelease } from './render.js'
 import { mergeValues, parseValues } from './values.js'
 import { errorText } from '../../model/error-text.js'
+import { getOrCreate } from '../../collections.js'
 import { valueOrExpression } from '../../model/value.js'
 import { roleArnOnNoServiceAccount } from './annotation-without-service-account.js'
 import { roleArnsUnread } from './unread-values.js'
@@ -41,12 +42,13 @@ export const helmSource: Source = {
     const discovery = findReleases(charts, context.config.helm.releases, context.files, configPath(context))
     result.findings.push(...discovery.findings)
     const consumed = new Set<string>(files.map((file) => file.path))
+    const releasesOf = new Map<Chart, Release[]>()
+    for (const release of discovery.releases) getOrCreate(releasesOf, release.chart, () => []).push(release)
     for (const chart of charts) {
       for (const template of chart.templates) consumed.add(template.path)
       if (chart.valuesFile) consumed.add(chart.valuesFile)
       if (chart.parent) continue
-      const releases = discovery.releases.filter((release) => release.chart === chart)
-      for (const release of releases.length > 0 ? releases : [unknownRelease(chart)]) {
+      for (const release of releasesOf.get(chart) ?? [unknownRelease(chart)]) {
         try {
           appendResult(result, releaseResult(release, repository, context, consumed))
         } catch (error) {
