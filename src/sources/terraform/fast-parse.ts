@@ -22,8 +22,10 @@ const DECLINE = new Decline()
 
 /** Words the grammar lexes as keywords where an identifier could also stand. */
 const KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor', 'true', 'false', 'null'])
-/** White space beyond ASCII, which the grammar's lexer and scanner may skip (iswspace), and NUL. */
-const UNUSUAL = /[\0\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/
+/** White space beyond ASCII, which the grammar's scanner may skip (iswspace) where this parser would not. */
+const UNUSUAL_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/
+/** Characters that may end a line comment for the grammar's `.` but not here. */
+const LINE_BREAK_BEYOND_ASCII = /[\u0085\u2028\u2029]/
 const NUMBER = /[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?/y
 const HEX = /[0-9A-Fa-f]/
 /** Operators by the grammar's precedence (binary_mult 6 … binary_or 1); all associate to the left. */
@@ -47,7 +49,7 @@ const DEPTH_LIMIT = MAX_DEPTH - 10
 
 /** The file parsed by the fast path, or undefined when it is not sure to give what parseHcl gives. */
 export function fastParseHcl(path: string, text: string, options: { lineOffset?: number } = {}): HclFile | undefined {
-  if (UNUSUAL.test(text)) return undefined
+  if (text.includes('\0')) return undefined
   try {
     const body = new FastParser(path, text, options.lineOffset ?? 0).file()
     return { path, text, body }
@@ -113,7 +115,9 @@ class FastParser {
       else if (code === 35 || (code === 47 && text.charCodeAt(this.pos + 1) === 47)) {
         if (this.inTemplate > 0) throw DECLINE
         const newline = text.indexOf('\n', this.pos)
-        this.pos = newline < 0 ? text.length : newline
+        const end = newline < 0 ? text.length : newline
+        if (LINE_BREAK_BEYOND_ASCII.test(text.slice(this.pos, end))) throw DECLINE
+        this.pos = end
         comment = true
       } else if (code === 47 && text.charCodeAt(this.pos + 1) === 42) {
         if (this.inTemplate > 0) throw DECLINE
@@ -125,19 +129,29 @@ class FastParser {
     }
   }
 
-  /** An ASCII identifier that is not a keyword and that the grammar ends here too. */
-  private identifier(): string {
+  /**
+   * An ASCII identifier that the grammar ends here too; with `scoped`, `::` may go on in it
+   * (`provider::aws::arn_parse`), else it declines.
+   */
+  private identifier(scoped = false): string {
     const text = this.text
     const start = this.pos
     if (!isIdentifierStart(text.charCodeAt(start))) throw DECLINE
     let end = start + 1
-    while (isIdentifierPart(text.charCodeAt(end))) end++
-    const next = text.charCodeAt(end)
-    if (next >= 128 || (next === 58 && text.charCodeAt(end + 1) === 58)) throw DECLINE
+    for (;;) {
+      const code = text.charCodeAt(end)
+      if (isIdentifierPart(code)) end++
+      else if (code === 58 && text.charCodeAt(end + 1) === 58) {
+        if (!scoped) throw DECLINE
+        end += 2
+      } else if (code >= 128) throw DECLINE
+      else break
+    }
     this.pos = end
     return text.slice(start, end)
   }
 
+  /** An identifier that is not a keyword (tree-sitter may lex one as the keyword where an expression starts). */
   private name(): string {
     const name = this.identifier()
     if (KEYWORDS.has(name)) throw DECLINE
@@ -163,7 +177,7 @@ class FastParser {
       this.skip()
       if (this.pos >= text.length || this.code() === 125) return body
       const start = this.pos
-      const name = this.name()
+      const name = this.identifier()
       let comment = this.skip()
       const code = this.code()
       if (code === 61) {
@@ -180,7 +194,7 @@ class FastParser {
         const labelCode = this.code()
         if (labelCode === 123) break
         if (labelCode === 34) labels.push(this.label())
-        else labels.push(this.name())
+        else labels.push(this.identifier())
         comment = this.skip()
       }
       this.pos++
@@ -383,7 +397,7 @@ class FastParser {
           steps.push({ kind: 'index', key: { kind: 'literal', value, location: this.location(dot) } })
         } else if (isIdentifierStart(next)) {
           this.pos++
-          steps.push({ kind: 'attr', name: this.name() })
+          steps.push({ kind: 'attr', name: this.identifier() })
         } else if (next === 46) {
           return steps
         } else throw DECLINE
@@ -430,7 +444,7 @@ class FastParser {
       this.expect(41)
       return inner
     }
-    const word = this.identifier()
+    const word = this.identifier(true)
     if (word === 'true' || word === 'false')
       return { kind: 'literal', value: word === 'true', location: this.location(start) }
     if (word === 'null') return { kind: 'literal', value: null, location: this.location(start) }
@@ -719,6 +733,7 @@ class FastParser {
         lineStart = false
         continue
       }
+      if (code >= 128 && UNUSUAL_SPACE.test(text[this.pos]!)) throw DECLINE
       if (lineStart && text.startsWith(marker, this.pos)) {
         // The scanner ends the heredoc at the marker alone on its line, white space around it.
         let after = this.pos + marker.length
