@@ -17,8 +17,9 @@ import { applyStripMarkers, type MarkedPart, templateOrLiteral } from './templat
  * character) makes it decline: the file then goes to tree-sitter, which reports any syntax error.
  */
 
-class Decline {}
-const DECLINE = new Decline()
+/** Thrown (one instance, no stack to capture) wherever the parser is not sure. */
+class Decline extends Error {}
+const DECLINE = new Decline('declined')
 
 /** Words the grammar lexes as keywords where an identifier could also stand. */
 const KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor', 'true', 'false', 'null'])
@@ -95,10 +96,10 @@ class FastParser {
     let high = starts.length - 1
     while (low < high) {
       const middle = (low + high + 1) >> 1
-      if (starts[middle]! <= index) low = middle
+      if ((starts[middle] ?? 0) <= index) low = middle
       else high = middle - 1
     }
-    return { path: this.path, line: low + 1 + this.lineOffset, column: index - starts[low]! + 1 }
+    return { path: this.path, line: low + 1 + this.lineOffset, column: index - (starts[low] ?? 0) + 1 }
   }
 
   private code(offset = 0): number {
@@ -337,7 +338,7 @@ class FastParser {
         this.skip()
         const operator = this.operator()
         if (operator === undefined) return left
-        const precedence = PRECEDENCE[operator]!
+        const precedence = PRECEDENCE[operator] ?? 0
         if (precedence < minimum) return left
         chain()
         this.pos += operator.length
@@ -562,12 +563,13 @@ class FastParser {
     this.skip()
     this.pos += 3
     this.skip()
-    const names = [this.name()]
+    const first = this.name()
+    let second: string | undefined
     this.skip()
     if (this.code() === 44) {
       this.pos++
       this.skip()
-      names.push(this.name())
+      second = this.name()
       this.skip()
     }
     if (this.identifier() !== 'in') throw DECLINE
@@ -575,15 +577,15 @@ class FastParser {
     const collection = this.binary(0, depth + 1)
     this.skip()
     this.expect(58)
-    const first = this.expression(depth + 1)
+    const head = this.expression(depth + 1)
     this.skip()
     let keyExpr: Expr | undefined
-    let valueExpr = first
+    let valueExpr = head
     let grouping = false
     if (isObject) {
       if (this.code() !== 61 || this.code(1) !== 62) throw DECLINE
       this.pos += 2
-      keyExpr = first
+      keyExpr = head
       valueExpr = this.expression(depth + 1)
       this.skip()
       if (this.code() === 46 && this.code(1) === 46 && this.code(2) === 46) {
@@ -601,13 +603,13 @@ class FastParser {
     this.expect(isObject ? 125 : 93)
     const result: Expr = {
       kind: 'for',
-      valueName: names.length > 1 ? names[1]! : names[0]!,
+      valueName: second ?? first,
       collection,
       valueExpr,
       grouping,
       location,
     }
-    if (names.length > 1) result.keyName = names[0]!
+    if (second !== undefined) result.keyName = first
     if (keyExpr) result.keyExpr = keyExpr
     if (condition) result.condition = condition
     return result
@@ -733,7 +735,7 @@ class FastParser {
         lineStart = false
         continue
       }
-      if (code >= 128 && UNUSUAL_SPACE.test(text[this.pos]!)) throw DECLINE
+      if (code >= 128 && UNUSUAL_SPACE.test(text.charAt(this.pos))) throw DECLINE
       if (lineStart && text.startsWith(marker, this.pos)) {
         // The scanner ends the heredoc at the marker alone on its line, white space around it.
         let after = this.pos + marker.length

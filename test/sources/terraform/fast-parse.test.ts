@@ -57,6 +57,12 @@ function tfFiles(): { name: string; text: string }[] {
   return files.sort((a, b) => a.name.localeCompare(b.name))
 }
 
+function element<T>(values: readonly T[], index: number): T {
+  const value = values[index]
+  if (value === undefined) throw new Error(`no element ${index}`)
+  return value
+}
+
 /** A small deterministic generator (a linear congruential one). */
 function randomSource(seed: number): (limit: number) => number {
   let state = seed
@@ -85,8 +91,8 @@ const NAMES = [
 
 /** A random expression from every construct the fast parser knows, with random spacing and comments. */
 function generatedExpression(random: (limit: number) => number, depth: number): string {
-  const space = (): string => SEPARATORS[random(SEPARATORS.length)]!
-  const pick = <T>(values: readonly T[]): T => values[random(values.length)]!
+  const space = (): string => element(SEPARATORS, random(SEPARATORS.length))
+  const pick = <T>(values: readonly T[]): T => element(values, random(values.length))
   const sub = (): string => generatedExpression(random, depth + 1)
   const choice = depth > 3 ? random(6) : random(22)
   switch (choice) {
@@ -247,9 +253,9 @@ describe('the fast HCL parser', () => {
     const characters = '{}[]()"$%#/*\n =.,:?!<>-~\\a1_\'`\t'
     const counts = tally()
     for (let edit = 0; edit < 3000; edit++) {
-      const file = files[random(files.length)]!
+      const file = element(files, random(files.length))
       const at = random(file.text.length)
-      const character = characters[random(characters.length)]!
+      const character = element([...characters], random(characters.length))
       const kind = random(3)
       const text =
         kind === 0
