@@ -1,5 +1,5 @@
 import type { Location } from '../../model/location.js'
-import type { Block, Body, Expr, HclFile, ObjectItem, Step } from './ast.js'
+import type { Block, Body, Expr, HclFile, ObjectItem, Step, TemplatePart } from './ast.js'
 import { commonIndent, stripIndent, unescapeHeredoc, unescapeQuoted } from './hcl-strings.js'
 import { MAX_DEPTH } from './tree-reader.js'
 import { applyStripMarkers, type MarkedPart, templateOrLiteral } from './template-parts.js'
@@ -10,9 +10,10 @@ import { applyStripMarkers, type MarkedPart, templateOrLiteral } from './templat
  * subset is a part of what tree-sitter-hcl 1.2.0 accepts without error (make_grammar.js, and
  * src/scanner.c for strings, interpolations and heredocs); the AST follows tree-reader.ts,
  * including where it places locations (an access under a unary operator is located at the
- * operator, a legacy index `.0` at its dot). Anything outside the subset (template directives,
- * keywords where an identifier stands, identifiers beyond ASCII or with `::`, white space
- * before a traversal step or a call's parenthesis, comments inside templates or block headers,
+ * operator, a legacy index `.0` at its dot, a directive's inner strip markers are ignored).
+ * Anything outside the subset (a keyword where an expression starts, identifiers beyond ASCII,
+ * `::` outside a call's name, white space before a traversal step or a call's parenthesis,
+ * comments inside templates or block headers, hexadecimal numbers, a line break in a string,
  * unusual characters, nesting near the tree reader's depth limit, an escape that is no
  * character) makes it decline: the file then goes to tree-sitter, which reports any syntax error.
  */
@@ -616,44 +617,163 @@ class FastParser {
   }
 
   /** `${` … `}` at `$`. */
-  private interpolation(depth: number): MarkedPart {
+  private interpolation(depth: number): TemplateItem {
     const start = this.pos
     this.pos += 2
     this.inTemplate++
-    let stripBefore = false
-    if (this.code() === 126) {
-      stripBefore = true
-      this.pos++
-    }
+    const stripBefore = this.strip()
     this.skip()
     if (this.code() === 125 || this.code() === 126) throw DECLINE
     const expression = this.expression(depth + 1)
-    this.skip()
-    let stripAfter = false
-    if (this.code() === 126) {
-      stripAfter = true
-      this.pos++
-      this.skip()
+    const stripAfter = this.closeTag()
+    return {
+      kind: 'interpolation',
+      start,
+      end: this.pos,
+      part: { part: { kind: 'interpolation', expression, location: this.location(start) }, stripBefore, stripAfter },
     }
+  }
+
+  /** A strip marker `~` here, skipped. */
+  private strip(): boolean {
+    if (this.code() !== 126) return false
+    this.pos++
+    return true
+  }
+
+  /** An optional strip marker and the `}` that closes an interpolation or directive; whether the marker was there. */
+  private closeTag(): boolean {
+    this.skip()
+    const stripAfter = this.strip()
+    this.skip()
     this.expect(125)
     this.inTemplate--
-    return { part: { kind: 'interpolation', expression, location: this.location(start) }, stripBefore, stripAfter }
+    return stripAfter
+  }
+
+  /** `%{` … `}` at `%`: an `if`, `else`, `endif`, `for` or `endfor` directive. */
+  private directive(depth: number): TemplateItem {
+    const start = this.pos
+    this.pos += 2
+    this.inTemplate++
+    const stripBefore = this.strip()
+    this.skip()
+    const keyword = this.identifier()
+    if (keyword === 'if') {
+      const condition = this.expression(depth + 1)
+      this.closeTag()
+      return { kind: 'if', start, end: this.pos, stripBefore, condition }
+    }
+    if (keyword === 'for') {
+      this.skip()
+      const first = this.name()
+      this.skip()
+      let second: string | undefined
+      if (this.code() === 44) {
+        this.pos++
+        this.skip()
+        second = this.name()
+        this.skip()
+      }
+      if (this.identifier() !== 'in') throw DECLINE
+      const collection = this.expression(depth + 1)
+      this.closeTag()
+      return { kind: 'for', start, end: this.pos, stripBefore, first, second, collection }
+    }
+    if (keyword !== 'else' && keyword !== 'endif' && keyword !== 'endfor') throw DECLINE
+    const stripAfter = this.closeTag()
+    return { kind: keyword, start, end: this.pos, stripAfter }
   }
 
   /**
-   * At `$` or `%` in template text: an interpolation (returned), or the scanner's literal chunk
-   * (`$${`, `$$`, `$`) skipped. A directive declines.
+   * At `$` or `%` in template text: an interpolation or directive, or undefined after skipping
+   * the scanner's literal chunk there (`$${`, `$$`, `$`, and the same with `%`).
    */
-  private templateSign(depth: number): MarkedPart | undefined {
+  private templateSign(depth: number): TemplateItem | undefined {
     const sign = this.code()
     const next = this.code(1)
-    if (next === 123) {
-      if (sign === 37) throw DECLINE
-      return this.interpolation(depth)
-    }
+    if (next === 123) return sign === 37 ? this.directive(depth) : this.interpolation(depth)
     if (next === sign) this.pos += this.code(2) === 123 ? 3 : 2
     else this.pos++
     return undefined
+  }
+
+  /**
+   * The parts of a template from its interpolations and directives, as the tree reader reads
+   * them: the text between them, directives nested, strip markers applied at each level (a
+   * directive strips only on its outer sides).
+   */
+  private templateParts(
+    items: readonly TemplateItem[],
+    contentStart: number,
+    contentEnd: number,
+    unescape: (raw: string, offset: number) => string,
+  ): TemplatePart[] {
+    let index = 0
+    const read = (from: number, stops: readonly string[]): { parts: TemplatePart[]; stop?: TemplateItem } => {
+      const parts: MarkedPart[] = []
+      let cursor = from
+      const pushText = (to: number): void => {
+        if (to > cursor)
+          parts.push({
+            part: {
+              kind: 'text',
+              text: unescape(this.text.slice(cursor, to), cursor),
+              location: this.location(cursor),
+            },
+          })
+      }
+      for (; index < items.length;) {
+        const item = items[index++] as TemplateItem
+        pushText(item.start)
+        if (stops.includes(item.kind)) return { parts: applyStripMarkers(parts), stop: item }
+        if (item.kind === 'interpolation') {
+          parts.push(item.part)
+          cursor = item.end
+        } else if (item.kind === 'if') {
+          const then = read(item.end, ['else', 'endif'])
+          let closing = then.stop
+          let otherwise: TemplatePart[] = []
+          if (closing?.kind === 'else') {
+            const other = read(closing.end, ['endif'])
+            otherwise = other.parts
+            closing = other.stop
+          }
+          if (closing?.kind !== 'endif') throw DECLINE
+          const part: TemplatePart = {
+            kind: 'if',
+            condition: item.condition,
+            then: then.parts,
+            otherwise,
+            location: this.location(item.start),
+          }
+          parts.push({ part, stripBefore: item.stripBefore, stripAfter: closing.stripAfter })
+          cursor = closing.end
+        } else if (item.kind === 'for') {
+          const body = read(item.end, ['endfor'])
+          const closing = body.stop
+          if (closing?.kind !== 'endfor') throw DECLINE
+          const location = this.location(item.start)
+          const part: TemplatePart =
+            item.second !== undefined
+              ? {
+                  kind: 'for',
+                  keyName: item.first,
+                  valueName: item.second,
+                  collection: item.collection,
+                  body: body.parts,
+                  location,
+                }
+              : { kind: 'for', valueName: item.first, collection: item.collection, body: body.parts, location }
+          parts.push({ part, stripBefore: item.stripBefore, stripAfter: closing.stripAfter })
+          cursor = closing.end
+        } else throw DECLINE
+      }
+      if (stops.length > 0) throw DECLINE
+      pushText(contentEnd)
+      return { parts: applyStripMarkers(parts) }
+    }
+    return read(contentStart, []).parts
   }
 
   private quoted(depth: number): Expr {
@@ -661,38 +781,31 @@ class FastParser {
     const start = this.pos
     const contentStart = start + 1
     this.pos = contentStart
-    const parts: MarkedPart[] = []
-    let textStart = contentStart
-    const pushText = (to: number): void => {
-      if (to > textStart)
-        parts.push({
-          part: {
-            kind: 'text',
-            text: this.unescape(text.slice(textStart, to)),
-            location: this.location(textStart),
-          },
-        })
-    }
+    const items: TemplateItem[] = []
     for (;;) {
       const code = this.code()
       if (code === 34) break
       if (Number.isNaN(code) || (code < 32 && code !== 9)) throw DECLINE
       if (code === 92) this.escape()
       else if (code === 36 || code === 37) {
-        const signAt = this.pos
-        const part = this.templateSign(depth)
-        if (part) {
-          pushText(signAt)
-          parts.push(part)
-          textStart = this.pos
-        }
+        const item = this.templateSign(depth)
+        if (item) items.push(item)
       } else this.pos++
     }
     const contentEnd = this.pos
     this.pos++
-    pushText(contentEnd)
+    const parts =
+      items.length === 0 && contentEnd > contentStart
+        ? [
+            {
+              kind: 'text' as const,
+              text: this.unescape(text.slice(contentStart, contentEnd)),
+              location: this.location(contentStart),
+            },
+          ]
+        : this.templateParts(items, contentStart, contentEnd, (raw) => this.unescape(raw))
     return templateOrLiteral(
-      applyStripMarkers(parts),
+      parts,
       this.location(start),
       this.location(contentStart),
       !text.slice(contentStart, contentEnd).includes('\\n'),
@@ -717,7 +830,7 @@ class FastParser {
     }
     this.pos++
     const contentStart = this.pos
-    const interpolations: { part: MarkedPart; start: number; end: number }[] = []
+    const items: TemplateItem[] = []
     let lineStart = true
     let closing = -1
     while (closing < 0) {
@@ -729,9 +842,8 @@ class FastParser {
         continue
       }
       if (code === 36 || code === 37) {
-        const signAt = this.pos
-        const part = this.templateSign(depth)
-        if (part) interpolations.push({ part, start: signAt, end: this.pos })
+        const item = this.templateSign(depth)
+        if (item) items.push(item)
         lineStart = false
         continue
       }
@@ -752,24 +864,15 @@ class FastParser {
     const indent = indented ? commonIndent(text.slice(contentStart, contentEnd)) : 0
     const unescape = (raw: string, offset: number): string =>
       unescapeHeredoc(indent > 0 ? stripIndent(raw, indent, offset === contentStart || text[offset - 1] === '\n') : raw)
-    const parts: MarkedPart[] = []
-    let textStart = contentStart
-    const pushText = (to: number): void => {
-      if (to > textStart)
-        parts.push({
-          part: {
-            kind: 'text',
-            text: unescape(text.slice(textStart, to), textStart),
-            location: this.location(textStart),
-          },
-        })
-    }
-    for (const interpolation of interpolations) {
-      pushText(interpolation.start)
-      parts.push(interpolation.part)
-      textStart = interpolation.end
-    }
-    pushText(contentEnd)
-    return templateOrLiteral(applyStripMarkers(parts), this.location(start), this.location(contentStart), true)
+    const parts = this.templateParts(items, contentStart, contentEnd, unescape)
+    return templateOrLiteral(parts, this.location(start), this.location(contentStart), true)
   }
 }
+
+/** An interpolation or directive of a template, where it starts and ends. */
+type TemplateItem = { start: number; end: number } & (
+  | { kind: 'interpolation'; part: MarkedPart }
+  | { kind: 'if'; stripBefore: boolean; condition: Expr }
+  | { kind: 'for'; stripBefore: boolean; first: string; second: string | undefined; collection: Expr }
+  | { kind: 'else' | 'endif' | 'endfor'; stripAfter: boolean }
+)
