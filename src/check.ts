@@ -51,6 +51,12 @@ export interface CheckOptions {
    */
   hclFilter?: boolean
   /**
+   * false parses every Terraform file with tree-sitter, without the fast parser of the subset of
+   * HCL most files are written in (see SourceContext.hclFast): the findings are the same. Default:
+   * on, unless the IRSA_GUARD_HCL_FAST environment variable is 0.
+   */
+  hclFast?: boolean
+  /**
    * Every include glob of the config must match a file (they came from the CLI's PATHs or the
    * action's `paths`): one that matches none is a ConfigError naming it, before anything is read.
    */
@@ -96,6 +102,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     root: options.root,
     sniff: options.sniff ?? sniffFromEnvironment(),
     hclFilter: options.hclFilter ?? hclFilterFromEnvironment(),
+    hclFast: options.hclFast ?? process.env['IRSA_GUARD_HCL_FAST']?.trim() !== '0',
   }
   const workers =
     options.cacheDirectory !== undefined

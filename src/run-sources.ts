@@ -33,6 +33,8 @@ export interface SourceRunOptions {
   sniff?: boolean
   /** See SourceContext.hclFilter (default false). */
   hclFilter?: boolean
+  /** See SourceContext.hclFast (default true). */
+  hclFast?: boolean
 }
 
 /** The sources one after the other on this thread. */
@@ -144,6 +146,7 @@ export async function readSourcesInParallel(
       root: options.root,
       sniff: options.sniff === true,
       hclFilter: options.hclFilter === true,
+      hclFast: options.hclFast !== false,
       claims,
     }
     workers = Array.from({ length: workerCount }, (_, index) => ({
@@ -179,6 +182,7 @@ export function serveSourceWorker(): void {
     root?: string
     sniff: boolean
     hclFilter: boolean
+    hclFast: boolean
     claims: Int32Array
     claimValue: number
   }

@@ -18,7 +18,7 @@
 import type { SourceFile } from '../source.js'
 import type { HclFile } from './ast.js'
 import type { HclParser } from './loader.js'
-import { parseHcl } from './parse.js'
+import { parseHclFile } from './parse.js'
 import { hasReader } from './resources/index.js'
 import { checksReferencesOf } from './undeclared-references.js'
 import { getOrCreate } from '../../collections.js'
@@ -620,8 +620,9 @@ export function parseBlanked(
   parser: HclParser,
   file: Pick<SourceFile, 'path' | 'text'>,
   blanked: BlankedFile,
+  fast = false,
 ): HclFile | undefined {
-  const parsed = parseHcl(parser, file.path, blanked.text)
+  const parsed = parseHclFile(parser, file.path, blanked.text, { fast })
   if (parsed.error || parsed.body.attributes.length > 0) return undefined
   const blocks = parsed.body.blocks
   const expected = blanked.scanned.blocks

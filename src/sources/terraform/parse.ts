@@ -2,6 +2,20 @@ import type { Block, Body, HclFile } from './ast.js'
 import type { HclParser, SyntaxNode } from './loader.js'
 import { nodeTypes } from './node-types.js'
 import { MAX_DEPTH, TreeReader } from './tree-reader.js'
+import { fastParseHcl } from './fast-parse.js'
+
+/**
+ * parseHcl's result: from the fast parser (fast-parse.ts) when `fast` is set and it takes the
+ * text, else from tree-sitter.
+ */
+export function parseHclFile(
+  parser: HclParser,
+  path: string,
+  text: string,
+  options: { lineOffset?: number; fast: boolean },
+): HclFile {
+  return (options.fast ? fastParseHcl(path, text, options) : undefined) ?? parseHcl(parser, path, text, options)
+}
 
 /**
  * Parses an HCL file with tree-sitter and reduces the tree to the AST in ast.ts. Never throws:

@@ -16,7 +16,7 @@ import { treeToValue } from './documents.js'
 import { Budget, Evaluator, type Environment, type FileText, type Resolved } from './evaluate.js'
 import type { HclParser } from './loader.js'
 import { ModuleInstance, type ModuleCallRequest, type ModuleSource, type Program } from './module.js'
-import { parseHcl } from './parse.js'
+import { parseHclFile } from './parse.js'
 import { filterModule, parseBlanked, type BlankedFile } from './block-filter.js'
 import { registryModule } from './registry/index.js'
 import { undeclaredResourceReferences } from './undeclared-references.js'
@@ -254,7 +254,7 @@ export class TerraformProgram implements Program {
     let delimiter = `IRSA_GUARD_TEMPLATE_${this.templateCounter++}`
     while (text.includes(delimiter)) delimiter += '_'
     const wrapped = `t = <<${delimiter}\n${text}${text.endsWith('\n') ? '' : '\n'}${delimiter}\n`
-    const file = parseHcl(this.parser, path, wrapped, { lineOffset: -1 })
+    const file = parseHclFile(this.parser, path, wrapped, { lineOffset: -1, fast: this.context.hclFast !== false })
     const expression = file.body.attributes[0]?.expression
     if (!expression) return undefined
     const start: Location = { path, line: 1, column: 1 }
@@ -276,7 +276,10 @@ export class TerraformProgram implements Program {
   private parseFile(file: SourceFile, findings: SourceFinding[], blanked?: BlankedFile): HclFile {
     let parsed: HclFile
     try {
-      parsed = (blanked && parseBlanked(this.parser, file, blanked)) ?? parseHcl(this.parser, file.path, file.text)
+      const fast = this.context.hclFast !== false
+      parsed =
+        (blanked && parseBlanked(this.parser, file, blanked, fast)) ??
+        parseHclFile(this.parser, file.path, file.text, { fast })
     } catch (error) {
       // This file only: the module's other files, and the other modules, are still read.
       findings.push({
