@@ -119,6 +119,42 @@ describe('role-not-found suggestions among many roles', () => {
   })
 })
 
+describe('role-not-found suggestions across accounts and deploy units', () => {
+  function terraformRole(resource: string, name: string): string {
+    const trust = `{ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Federated = "arn:aws:iam::${home}:oidc-provider/${provider}" }, Action = "sts:AssumeRoleWithWebIdentity" }] }`
+    return `resource "aws_iam_role" "${resource}" {\n  name = "${name}"\n  assume_role_policy = jsonencode(${trust})\n}\n`
+  }
+
+  function roleFileWithoutArn(name: string): string {
+    const role = JSON.parse(roleFile(home, name)) as { Role: Record<string, unknown> }
+    delete role.Role['Arn']
+    return `${JSON.stringify(role, null, 2)}\n`
+  }
+
+  it('ranks roles of a stated account and of none, of the unit and of no unit, as one list: by distance, then name, then scan order', async () => {
+    const annotation = `arn:aws:iam::${home}:role/core-api-122`
+    const root = repository({
+      // No unit; the first with no account stated (no ARN), the second in the annotation's account.
+      'iam/a.json': roleFileWithoutArn('core-api-12'),
+      'iam/b.json': roleFile(home, 'core-api-123'),
+      // No account stated, unit "terraform infra" (scanned before the IAM JSON files).
+      'infra/roles.tf':
+        terraformRole('r1', 'core-api-12') +
+        terraformRole('r2', 'Core-Api-121') +
+        terraformRole('r3', 'core-api-1') +
+        `resource "kubernetes_service_account" "app" {\n  metadata {\n    name      = "app"\n    namespace = "apps"\n    annotations = {\n      "eks.amazonaws.com/role-arn" = "${annotation}"\n    }\n  }\n}\n`,
+      // Another unit: out of reach of the ServiceAccount of unit infra, not of a plain manifest.
+      'other/roles.tf': terraformRole('o1', 'core-api-12') + terraformRole('o2', 'core-api-120'),
+      'k8s/sa.yaml': serviceAccount('apps', 'plain', annotation),
+    })
+    const tail = "correct the annotation or add the role's definition to the scan [role-not-found]"
+    expect(linesOf(await scan(root), 'role-not-found')).toEqual([
+      `infra/roles.tf:18:38: warning: ServiceAccount apps/app (infra/roles.tf:18) names role "core-api-122", which no scanned source defines (they define 5 roles); did you mean "core-api-12" (infra/roles.tf:1) or "core-api-12" (iam/a.json:2) or "Core-Api-121" (infra/roles.tf:5)? ${tail}`,
+      `k8s/sa.yaml:7:33: warning: ServiceAccount apps/plain (k8s/sa.yaml:7) names role "core-api-122", which no scanned source defines (they define 7 roles); did you mean "core-api-12" (infra/roles.tf:1) or "core-api-12" (other/roles.tf:1) or "core-api-12" (iam/a.json:2)? ${tail}`,
+    ])
+  })
+})
+
 describe('trust-denies-service-account: the role that accepts the ServiceAccount instead', () => {
   function trustFor(name: string, operator: string, subject: string): string {
     const trust = {
