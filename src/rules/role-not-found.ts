@@ -63,11 +63,8 @@ class CandidateRoles {
       const { name, account } = roleIdentity(role)
       const entry: CandidateRole = { role, name, order: order++ }
       const unknowable = isNameUnknowable(role)
-      getOrCreate(
-        getOrCreate(this.byAccountAndUnit, account, () => new Map()),
-        role.unit,
-        () => new RoleGroup(),
-      ).add(entry, unknowable)
+      const byUnit = getOrCreate(this.byAccountAndUnit, account, () => new Map<DeployUnit | undefined, RoleGroup>())
+      getOrCreate(byUnit, role.unit, () => new RoleGroup()).add(entry, unknowable)
       getOrCreate(this.byAccount, account, () => new RoleGroup()).add(entry, unknowable)
     }
   }
