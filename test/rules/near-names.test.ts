@@ -222,3 +222,42 @@ describe('workload-service-account-missing suggestions', () => {
     ])
   })
 })
+
+describe('workload-service-account-missing across deploy units', () => {
+  function terraformServiceAccount(name: string): string {
+    return `resource "kubernetes_service_account" "${name}" {\n  metadata {\n    name      = "${name}"\n    namespace = "shop"\n  }\n}\n`
+  }
+  function terraformDeployment(name: string, serviceAccountName: string): string {
+    return `resource "kubernetes_deployment" "${name}" {\n  metadata {\n    name      = "${name}"\n    namespace = "shop"\n  }\n  spec {\n    template {\n      spec {\n        service_account_name = "${serviceAccountName}"\n        container {\n          name  = "app"\n          image = "app:1"\n        }\n      }\n    }\n  }\n}\n`
+  }
+
+  it("lists the near misses and the namespace's ServiceAccounts a workload sees (its unit's and those of none) in scan order", async () => {
+    const root = repository({
+      // Unit "terraform infra", whose module apps holds the workloads; unit "terraform other".
+      'infra/main.tf': `${terraformServiceAccount('ledger')}module "apps" {\n  source = "./apps"\n}\n`,
+      'infra/apps/deploy.tf': terraformDeployment('app', 'orders') + terraformDeployment('app2', 'payments'),
+      'other/main.tf': terraformServiceAccount('orders-x') + terraformServiceAccount('audit'),
+      // No unit: seen from every unit.
+      'k8s/a/sa.yaml': [serviceAccount('shop', 'orders-v2'), serviceAccount('shop', 'order')].join('---\n'),
+      'k8s/b/sa.yaml': [
+        serviceAccount('shop', 'orders-v2'),
+        serviceAccount('shop', 'orderz'),
+        serviceAccount('shop', 'billing'),
+      ].join('---\n'),
+      'deploy/d.yaml': [deployment('shop', 'web', 'orders'), deployment('shop', 'pay', 'payments')].join('---\n'),
+    })
+    const id = 'workload-service-account-missing'
+    const runsAs = (workload: string, name: string): string =>
+      `Deployment shop/${workload} runs as ServiceAccount "${name}", which no scanned file defines in namespace shop`
+    const agree = "Make spec.serviceAccountName and the ServiceAccount's name agree"
+    const refused = 'the pods are refused until it exists'
+    const inK8s =
+      '"orders-v2" (k8s/a/sa.yaml:4) or "order" (k8s/a/sa.yaml:10) or "orders-v2" (k8s/b/sa.yaml:4) or "orderz" (k8s/b/sa.yaml:10)'
+    expect(linesOf(await scan(root), id)).toEqual([
+      `deploy/d.yaml:9:27: warning: ${runsAs('web', 'orders')}; ${refused}: did you mean "orders-x" (other/main.tf:3) or ${inK8s}? ${agree} [${id}]`,
+      `deploy/d.yaml:22:27: warning: ${runsAs('pay', 'payments')}, although the scan defines the namespace's ServiceAccounts (ledger (infra/main.tf:3), orders-x (other/main.tf:3), audit (other/main.tf:9), …); ${refused}: add it or fix spec.serviceAccountName [${id}]`,
+      `infra/apps/deploy.tf:9:32: warning: ${runsAs('app', 'orders')}; ${refused}: did you mean ${inK8s}? ${agree} [${id}]`,
+      `infra/apps/deploy.tf:26:32: warning: ${runsAs('app2', 'payments')}, although the scan defines the namespace's ServiceAccounts (ledger (infra/main.tf:3), orders-v2 (k8s/a/sa.yaml:4), order (k8s/a/sa.yaml:10), …); ${refused}: add it or fix spec.serviceAccountName [${id}]`,
+    ])
+  })
+})
