@@ -40,6 +40,10 @@ const compareNames = new Intl.Collator().compare
 export class NearNameIndex<T> {
   private readonly entries: Entry<T>[] = []
   private trie: FlatTrie | undefined
+  // The search's rows of distances and its stack, kept from one search to the next.
+  private rows = new Int32Array(1024)
+  private stackNode = new Int32Array(256)
+  private stackDepth = new Int32Array(256)
 
   /** `order` numbers the names of several indexes searched together (nearestAcross); by default, the order of adding. */
   add(name: string, value: T, order = this.entries.length): void {
@@ -94,24 +98,26 @@ export class NearNameIndex<T> {
     const kept: Found<T>[] = []
     let bound = limit
     // One row of distances per depth, the row of depth d at d * columns.
-    let rows = new Int32Array(columns * 8)
+    let rows = this.rows
+    if (rows.length < 2 * columns) this.rows = rows = grow(rows, 2 * columns)
     for (let j = 0; j < columns; j++) rows[j] = j
     if (length <= bound) bound = this.keep(trie, 0, length, kept, count, limit)
 
     // Depth-first, with the stack in arrays: a node's row is computed from its parent's, which
     // stays in place until every node below the parent has been visited.
-    let stackNode = new Int32Array(64)
-    let stackDepth = new Int32Array(64)
+    let stackNode = this.stackNode
+    let stackDepth = this.stackDepth
     let top = 0
     for (let child = firstChild[1]! - 1; child >= firstChild[0]!; child--) {
-      if (top === stackNode.length) [stackNode, stackDepth] = [grow(stackNode), grow(stackDepth)]
+      if (top === stackNode.length)
+        [this.stackNode, this.stackDepth] = [stackNode, stackDepth] = [grow(stackNode), grow(stackDepth)]
       stackNode[top] = child
       stackDepth[top++] = 1
     }
     while (top > 0) {
       const node = stackNode[--top]!
       const depth = stackDepth[top]!
-      if ((depth + 1) * columns > rows.length) rows = grow(rows)
+      if ((depth + 1) * columns > rows.length) this.rows = rows = grow(rows, (depth + 1) * columns)
       const above = (depth - 1) * columns
       const here = depth * columns
       const letter = code[node]!
@@ -149,7 +155,8 @@ export class NearNameIndex<T> {
       if (to === length && distance <= bound && firstEntry[node + 1]! > firstEntry[node]!)
         bound = this.keep(trie, node, distance, kept, count, limit)
       for (let child = firstChild[node + 1]! - 1; child >= firstChild[node]!; child--) {
-        if (top === stackNode.length) [stackNode, stackDepth] = [grow(stackNode), grow(stackDepth)]
+        if (top === stackNode.length)
+          [this.stackNode, this.stackDepth] = [stackNode, stackDepth] = [grow(stackNode), grow(stackDepth)]
         stackNode[top] = child
         stackDepth[top++] = depth + 1
       }
@@ -239,8 +246,8 @@ function flatten(entries: readonly Entry<unknown>[]): FlatTrie {
 }
 
 /** The array with twice the room, its contents kept. */
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(array.length * 2)
+function grow(array: Int32Array<ArrayBuffer>, least = 0): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(Math.max(array.length * 2, least))
   grown.set(array)
   return grown
 }
