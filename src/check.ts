@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { ConfigError, defaultConfig, ignoreEntryExpired, utcToday, type Config, type IgnoreEntry } from './config.js'
 import { chainCoverage, type ChainCoverage } from './coverage.js'
 import { classify } from './discover/classify.js'
@@ -20,6 +20,7 @@ import {
 } from './run-sources.js'
 import { readSourcesCached, type CacheStatistics } from './cache/cached-sources.js'
 import { mergeSameResources } from './merge-same-resources.js'
+import { collationRanks } from './text/collation.js'
 import type { SourceFile } from './sources/source.js'
 
 export { prepareSources } from './run-sources.js'
@@ -266,7 +267,7 @@ function analyseRuns(
     seen.add(identity)
     result.push(finding)
   }
-  result.sort(compareFindings)
+  sortFindings(result)
   const ruleMetas = rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta)
   return { findings: result, rules: ruleMetas, graph, scan, coverage: chainCoverage(graph, config) }
 }
@@ -314,10 +315,25 @@ function activeIgnoreEntries(entries: readonly IgnoreEntry[]): { ignores(finding
 
 /** Stable across unrelated edits: rule, file and what the finding is about, never the line. */
 function fingerprint(finding: FindingDraftWithRule): string {
-  return createHash('sha256')
-    .update(`${finding.ruleId}\0${finding.location.path}\0${finding.key ?? finding.message}`)
-    .digest('hex')
-    .slice(0, 32)
+  return hash('sha256', `${finding.ruleId}\0${finding.location.path}\0${finding.key ?? finding.message}`, 'hex').slice(
+    0,
+    32,
+  )
+}
+
+/** Sorts as compareFindings does, collating each distinct path and rule id once. */
+function sortFindings(findings: Finding[]): void {
+  const paths = collationRanks(findings.map((finding) => finding.location.path))
+  const ruleIds = collationRanks(findings.map((finding) => finding.ruleId))
+  const rank = (ranks: ReadonlyMap<string, number>, text: string): number => ranks.get(text) ?? 0
+  findings.sort(
+    (a, b) =>
+      levelRank(b.level) - levelRank(a.level) ||
+      rank(paths, a.location.path) - rank(paths, b.location.path) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column ||
+      rank(ruleIds, a.ruleId) - rank(ruleIds, b.ruleId),
+  )
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

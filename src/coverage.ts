@@ -25,6 +25,7 @@ import { findRoleArnPlaceholder, qualifiedName, valueText } from './rules/helper
 import { conditionsOn } from './rules/helpers/trust.js'
 import { APPLY_NAMESPACE } from './model/kubernetes.js'
 import { exactServiceAccountSubject } from './model/service-account-subject.js'
+import { collationRanks } from './text/collation.js'
 
 /**
  * Why a chain could not be verified: a closed set with stable ids (they appear in JSON, SARIF and
@@ -184,9 +185,11 @@ class Chains {
   }
 
   coverage(): ChainCoverage {
+    const paths = collationRanks(this.unresolved.map((chain) => chain.location.path))
+    const rank = (path: string): number => paths.get(path) ?? 0
     const unresolved = [...this.unresolved].sort(
       (a, b) =>
-        a.location.path.localeCompare(b.location.path) ||
+        rank(a.location.path) - rank(b.location.path) ||
         a.location.line - b.location.line ||
         a.location.column - b.location.column,
     )

@@ -4,6 +4,7 @@ import type { FindingDraft } from '../model/finding.js'
 import { sameUnitOrNone, type DeployUnit, type Role, type ServiceAccount } from '../model/facts.js'
 import { formatLocation } from '../model/location.js'
 import type { KnownValue } from '../model/value.js'
+import { getOrCreate } from '../collections.js'
 import type { Rule } from './rule.js'
 import {
   annotatedRole,
@@ -44,66 +45,115 @@ export const roleNotFound: Rule = {
  * or in an unstated one, of the annotation's unit or of none (another unit is applied on its own:
  * its roles say nothing of this one's). None when one of them is named only at apply time (it may
  * be the annotated one).
+ *
+ * The roles are grouped by stated account and unit once; an annotation's candidates are the few
+ * groups in its scope, so that no annotation looks at every role.
  */
 class CandidateRoles {
-  /** The roles that are not unbound trust policies, with the name and account their source states. */
-  private readonly named: { role: Role; name: string | undefined; account: string | undefined; unknowable: boolean }[] =
-    []
-  private readonly byAccount = new Map<string, Candidates>()
+  /** Groups by account, then by unit (undefined: not stated, or none). */
+  private readonly byAccountAndUnit = new Map<string | undefined, Map<DeployUnit | undefined, RoleGroup>>()
+  /** Groups by account, of every unit. */
+  private readonly byAccount = new Map<string | undefined, RoleGroup>()
+  private readonly scopes = new Map<string, Candidates>()
 
   constructor(graph: Graph) {
+    let order = 0
     for (const role of graph.facts.roles) {
       if (isUnboundTrustPolicy(role)) continue
       const { name, account } = roleIdentity(role)
-      this.named.push({ role, name, account, unknowable: isNameUnknowable(role) })
+      const entry: CandidateRole = { role, name, order: order++ }
+      const unknowable = isNameUnknowable(role)
+      const byUnit = getOrCreate(this.byAccountAndUnit, account, () => new Map<DeployUnit | undefined, RoleGroup>())
+      getOrCreate(byUnit, role.unit, () => new RoleGroup()).add(entry, unknowable)
+      getOrCreate(this.byAccount, account, () => new RoleGroup()).add(entry, unknowable)
     }
   }
 
   inAccount(account: string, unit: DeployUnit | undefined): Candidates {
-    const key = `${account}\0${unit ?? ''}`
-    let candidates = this.byAccount.get(key)
-    if (!candidates) {
-      const inScope = this.named.filter(
-        (entry) => (entry.account === undefined || entry.account === account) && sameUnitOrNone(entry.role.unit, unit),
-      )
-      candidates = new Candidates(inScope.some((entry) => entry.unknowable) ? [] : inScope)
-      this.byAccount.set(key, candidates)
-    }
-    return candidates
+    return getOrCreate(this.scopes, `${account}\0${unit ?? ''}`, () => {
+      // A ServiceAccount of no unit may meet roles of any unit (sameUnitOrNone).
+      const groups =
+        unit === undefined
+          ? [this.byAccount.get(undefined), this.byAccount.get(account)]
+          : [undefined, account].flatMap((stated) => {
+              const byUnit = this.byAccountAndUnit.get(stated)
+              return [byUnit?.get(undefined), byUnit?.get(unit)]
+            })
+      const inScope = groups.filter((group): group is RoleGroup => group !== undefined)
+      return new Candidates(inScope.some((group) => group.unknowable) ? [] : inScope, account, unit)
+    })
   }
 }
 
-/** One account's candidate roles, in scan order, with their names indexed for the typo search. */
-class Candidates {
-  readonly roles: readonly Role[]
-  readonly members: ReadonlySet<Role>
+interface CandidateRole {
+  role: Role
+  name: string | undefined
+  /** Its place among the roles in scan order. */
+  order: number
+}
+
+/** Roles of one stated account and unit, in scan order. */
+class RoleGroup {
+  readonly roles: CandidateRole[] = []
   /** Those whose real name gets a random suffix after a known prefix. */
-  readonly withGeneratedName: readonly Role[]
+  readonly withGeneratedName: CandidateRole[] = []
+  unknowable = false
   private nameIndex?: NearNameIndex<Role>
+
+  add(entry: CandidateRole, unknowable: boolean): void {
+    this.roles.push(entry)
+    if (entry.role.generatedName?.prefix.kind === 'known') this.withGeneratedName.push(entry)
+    if (unknowable) this.unknowable = true
+  }
+
+  names(): NearNameIndex<Role> {
+    if (!this.nameIndex) {
+      this.nameIndex = new NearNameIndex()
+      for (const { role, name, order } of this.roles) if (name !== undefined) this.nameIndex.add(name, role, order)
+    }
+    return this.nameIndex
+  }
+}
+
+/** One account's candidate roles (of a few groups), with their names indexed for the typo search. */
+class Candidates {
+  readonly size: number
   private readonly nearestByName = new Map<string, Role[]>()
 
-  constructor(private readonly named: readonly { role: Role; name: string | undefined }[]) {
-    this.roles = named.map((entry) => entry.role)
-    this.members = new Set(this.roles)
-    this.withGeneratedName = this.roles.filter((role) => role.generatedName?.prefix.kind === 'known')
+  constructor(
+    private readonly groups: readonly RoleGroup[],
+    private readonly account: string,
+    private readonly unit: DeployUnit | undefined,
+  ) {
+    this.size = groups.reduce((size, group) => size + group.roles.length, 0)
+  }
+
+  has(role: Role): boolean {
+    if (this.size === 0 || isUnboundTrustPolicy(role)) return false
+    const account = roleIdentity(role).account
+    return (account === undefined || account === this.account) && sameUnitOrNone(role.unit, this.unit)
+  }
+
+  /** The first role, in scan order, whose real name gets a random suffix after a known prefix that fits. */
+  firstGenerated(fits: (role: Role) => boolean): Role | undefined {
+    let first: CandidateRole | undefined
+    for (const group of this.groups) {
+      const found = group.withGeneratedName.find((entry) => fits(entry.role))
+      if (found && (!first || found.order < first.order)) first = found
+    }
+    return first?.role
   }
 
   /** Up to three roles with names close to this one: by distance, then name, then scan order. */
   nearest(name: string): Role[] {
-    let nearest = this.nearestByName.get(name)
-    if (!nearest) {
-      nearest = this.searchNearest(name)
-      this.nearestByName.set(name, nearest)
-    }
-    return nearest
-  }
-
-  private searchNearest(name: string): Role[] {
-    if (!this.nameIndex) {
-      this.nameIndex = new NearNameIndex()
-      for (const { role, name: roleName } of this.named) if (roleName !== undefined) this.nameIndex.add(roleName, role)
-    }
-    return this.nameIndex.nearest(name, nearNameLimit(name), 3)
+    return getOrCreate(this.nearestByName, name, () =>
+      NearNameIndex.nearestAcross(
+        this.groups.map((group) => group.names()),
+        name,
+        nearNameLimit(name),
+        3,
+      ),
+    )
   }
 }
 
@@ -114,7 +164,7 @@ function missingRole(
   candidates: Candidates,
 ): FindingDraft | undefined {
   const { arn, value } = annotated
-  if (candidates.roles.length === 0) return undefined
+  if (candidates.size === 0) return undefined
   // Another account's role of this name is role-account-mismatch's finding.
   if (rolesInOtherAccounts(graph, arn, sa).length > 0) return undefined
   if (acceptedByUnboundTrust(graph, sa)) return undefined
@@ -122,7 +172,7 @@ function missingRole(
   const subject = describeServiceAccount(sa)
   const key = `${serviceAccountKey(sa)} role:${arn.account}${arn.path}${arn.name}`
 
-  const generated = candidates.withGeneratedName.find(
+  const generated = candidates.firstGenerated(
     (role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name),
   )
   if (generated?.generatedName?.prefix.kind === 'known') {
@@ -137,9 +187,7 @@ function missingRole(
     }
   }
 
-  const otherPath = rolesNamed(graph, arn.name).find(
-    (role) => candidates.members.has(role) && !pathMayBe(role, arn.path),
-  )
+  const otherPath = rolesNamed(graph, arn.name).find((role) => candidates.has(role) && !pathMayBe(role, arn.path))
   if (otherPath) {
     const path = roleIdentity(otherPath).path ?? '/'
     const annotationPath = arn.path === '/' ? 'without a path' : `with path "${arn.path}"`
@@ -161,7 +209,7 @@ function missingRole(
   return {
     location: value.location,
     message:
-      `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates.roles)}); ` +
+      `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates.size)}); ` +
       `${suggestion}correct the annotation or add the role's definition to the scan`,
     related: nearest.map((role) => ({ location: role.location, message: roleTitle(role) })),
     key,
@@ -181,6 +229,6 @@ function prefixFits(prefix: string, name: string): boolean {
   return lowerName.startsWith(lowerPrefix) || lowerPrefix.replace(/[-_.]$/, '') === lowerName
 }
 
-function countRoles(roles: readonly Role[]): string {
-  return roles.length === 1 ? '1 role' : `${roles.length} roles`
+function countRoles(count: number): string {
+  return count === 1 ? '1 role' : `${count} roles`
 }

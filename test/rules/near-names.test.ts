@@ -119,6 +119,42 @@ describe('role-not-found suggestions among many roles', () => {
   })
 })
 
+describe('role-not-found suggestions across accounts and deploy units', () => {
+  function terraformRole(resource: string, name: string): string {
+    const trust = `{ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Federated = "arn:aws:iam::${home}:oidc-provider/${provider}" }, Action = "sts:AssumeRoleWithWebIdentity" }] }`
+    return `resource "aws_iam_role" "${resource}" {\n  name = "${name}"\n  assume_role_policy = jsonencode(${trust})\n}\n`
+  }
+
+  function roleFileWithoutArn(name: string): string {
+    const role = JSON.parse(roleFile(home, name)) as { Role: Record<string, unknown> }
+    delete role.Role['Arn']
+    return `${JSON.stringify(role, null, 2)}\n`
+  }
+
+  it('ranks roles of a stated account and of none, of the unit and of no unit, as one list: by distance, then name, then scan order', async () => {
+    const annotation = `arn:aws:iam::${home}:role/core-api-122`
+    const root = repository({
+      // No unit; the first with no account stated (no ARN), the second in the annotation's account.
+      'iam/a.json': roleFileWithoutArn('core-api-12'),
+      'iam/b.json': roleFile(home, 'core-api-123'),
+      // No account stated, unit "terraform infra" (scanned before the IAM JSON files).
+      'infra/roles.tf':
+        terraformRole('r1', 'core-api-12') +
+        terraformRole('r2', 'Core-Api-121') +
+        terraformRole('r3', 'core-api-1') +
+        `resource "kubernetes_service_account" "app" {\n  metadata {\n    name      = "app"\n    namespace = "apps"\n    annotations = {\n      "eks.amazonaws.com/role-arn" = "${annotation}"\n    }\n  }\n}\n`,
+      // Another unit: out of reach of the ServiceAccount of unit infra, not of a plain manifest.
+      'other/roles.tf': terraformRole('o1', 'core-api-12') + terraformRole('o2', 'core-api-120'),
+      'k8s/sa.yaml': serviceAccount('apps', 'plain', annotation),
+    })
+    const tail = "correct the annotation or add the role's definition to the scan [role-not-found]"
+    expect(linesOf(await scan(root), 'role-not-found')).toEqual([
+      `infra/roles.tf:18:38: warning: ServiceAccount apps/app (infra/roles.tf:18) names role "core-api-122", which no scanned source defines (they define 5 roles); did you mean "core-api-12" (infra/roles.tf:1) or "core-api-12" (iam/a.json:2) or "Core-Api-121" (infra/roles.tf:5)? ${tail}`,
+      `k8s/sa.yaml:7:33: warning: ServiceAccount apps/plain (k8s/sa.yaml:7) names role "core-api-122", which no scanned source defines (they define 7 roles); did you mean "core-api-12" (infra/roles.tf:1) or "core-api-12" (other/roles.tf:1) or "core-api-12" (iam/a.json:2)? ${tail}`,
+    ])
+  })
+})
+
 describe('trust-denies-service-account: the role that accepts the ServiceAccount instead', () => {
   function trustFor(name: string, operator: string, subject: string): string {
     const trust = {
@@ -183,6 +219,45 @@ describe('workload-service-account-missing suggestions', () => {
       `k8s/shop/deployments.yaml:35:27: warning: Deployment shop/ledger runs as ServiceAccount "ledger-worker", which no scanned file defines in namespace shop; the pods are refused until it exists: did you mean "ledger" (k8s/shop/service-accounts.yaml:16)? ${agree} [${id}]`,
       `k8s/shop/deployments.yaml:48:27: warning: Deployment shop/stock runs as ServiceAccount "stockroom", which no scanned file defines in namespace shop, although k8s/shop/ defines the namespace's other ServiceAccounts (orders-v2, billing-api, ledger); the pods are refused until it exists: add it or fix spec.serviceAccountName [${id}]`,
       `k8s/shop/deployments.yaml:61:27: warning: Deployment shop/refunds runs as ServiceAccount "ledgr", which no scanned file defines in namespace shop; the pods are refused until it exists: did you mean "ledger" (k8s/shop/service-accounts.yaml:16)? ${agree} [${id}]`,
+    ])
+  })
+})
+
+describe('workload-service-account-missing across deploy units', () => {
+  function terraformServiceAccount(name: string): string {
+    return `resource "kubernetes_service_account" "${name}" {\n  metadata {\n    name      = "${name}"\n    namespace = "shop"\n  }\n}\n`
+  }
+  function terraformDeployment(name: string, serviceAccountName: string): string {
+    return `resource "kubernetes_deployment" "${name}" {\n  metadata {\n    name      = "${name}"\n    namespace = "shop"\n  }\n  spec {\n    template {\n      spec {\n        service_account_name = "${serviceAccountName}"\n        container {\n          name  = "app"\n          image = "app:1"\n        }\n      }\n    }\n  }\n}\n`
+  }
+
+  it("lists the near misses and the namespace's ServiceAccounts a workload sees (its unit's and those of none) in scan order", async () => {
+    const root = repository({
+      // Unit "terraform infra", whose module apps holds the workloads; unit "terraform other".
+      'infra/main.tf': `${terraformServiceAccount('ledger')}module "apps" {\n  source = "./apps"\n}\n`,
+      'infra/apps/deploy.tf': terraformDeployment('app', 'orders') + terraformDeployment('app2', 'payments'),
+      'other/main.tf': terraformServiceAccount('orders-x') + terraformServiceAccount('audit'),
+      // No unit: seen from every unit.
+      'k8s/a/sa.yaml': [serviceAccount('shop', 'orders-v2'), serviceAccount('shop', 'order')].join('---\n'),
+      'k8s/b/sa.yaml': [
+        serviceAccount('shop', 'orders-v2'),
+        serviceAccount('shop', 'orderz'),
+        serviceAccount('shop', 'billing'),
+      ].join('---\n'),
+      'deploy/d.yaml': [deployment('shop', 'web', 'orders'), deployment('shop', 'pay', 'payments')].join('---\n'),
+    })
+    const id = 'workload-service-account-missing'
+    const runsAs = (workload: string, name: string): string =>
+      `Deployment shop/${workload} runs as ServiceAccount "${name}", which no scanned file defines in namespace shop`
+    const agree = "Make spec.serviceAccountName and the ServiceAccount's name agree"
+    const refused = 'the pods are refused until it exists'
+    const inK8s =
+      '"orders-v2" (k8s/a/sa.yaml:4) or "order" (k8s/a/sa.yaml:10) or "orders-v2" (k8s/b/sa.yaml:4) or "orderz" (k8s/b/sa.yaml:10)'
+    expect(linesOf(await scan(root), id)).toEqual([
+      `deploy/d.yaml:9:27: warning: ${runsAs('web', 'orders')}; ${refused}: did you mean "orders-x" (other/main.tf:3) or ${inK8s}? ${agree} [${id}]`,
+      `deploy/d.yaml:22:27: warning: ${runsAs('pay', 'payments')}, although the scan defines the namespace's ServiceAccounts (ledger (infra/main.tf:3), orders-x (other/main.tf:3), audit (other/main.tf:9), …); ${refused}: add it or fix spec.serviceAccountName [${id}]`,
+      `infra/apps/deploy.tf:9:32: warning: ${runsAs('app', 'orders')}; ${refused}: did you mean ${inK8s}? ${agree} [${id}]`,
+      `infra/apps/deploy.tf:26:32: warning: ${runsAs('app2', 'payments')}, although the scan defines the namespace's ServiceAccounts (ledger (infra/main.tf:3), orders-v2 (k8s/a/sa.yaml:4), order (k8s/a/sa.yaml:10), …); ${refused}: add it or fix spec.serviceAccountName [${id}]`,
     ])
   })
 })

@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js'
+import { getOrCreate } from '../../collections.js'
 import type { Graph, JoinedFrom } from '../../graph.js'
 import {
   DEFAULT_AUDIENCE,
@@ -135,7 +136,18 @@ export interface KnownCluster {
   unit?: DeployUnit
 }
 
-export function knownClusters(graph: Graph, config: Config): KnownCluster[] {
+/** The known clusters of a graph and config: the same list for every rule, so that checkToken's results are shared. */
+export function knownClusters(graph: Graph, config: Config): readonly KnownCluster[] {
+  return getOrCreate(
+    getOrCreate(knownClustersByGraph, graph, () => new WeakMap()),
+    config,
+    () => findKnownClusters(graph, config),
+  )
+}
+
+const knownClustersByGraph = new WeakMap<Graph, WeakMap<Config, readonly KnownCluster[]>>()
+
+function findKnownClusters(graph: Graph, config: Config): KnownCluster[] {
   const clusters: KnownCluster[] = []
   for (const cluster of config.clusters) {
     if (!cluster.issuer) continue
@@ -306,7 +318,23 @@ export interface TokenCheck {
   decision: TokenDecision
 }
 
+/**
+ * Checks by cluster list (its identity; every empty list is one), ServiceAccount and role: the
+ * facts do not change once the graph is built, and several rules put the same token to the same trust.
+ */
+const tokenChecks = new WeakMap<readonly KnownCluster[], WeakMap<ServiceAccount, Map<Role, TokenCheck | undefined>>>()
+const NO_CLUSTERS: readonly KnownCluster[] = []
+
 export function checkToken(sa: ServiceAccount, role: Role, clusters: readonly KnownCluster[]): TokenCheck | undefined {
+  const byServiceAccount = getOrCreate(tokenChecks, clusters.length === 0 ? NO_CLUSTERS : clusters, () => new WeakMap())
+  const byRole = getOrCreate(byServiceAccount, sa, () => new Map<Role, TokenCheck | undefined>())
+  if (byRole.has(role)) return byRole.get(role)
+  const check = evaluateToken(sa, role, clusters)
+  byRole.set(role, check)
+  return check
+}
+
+function evaluateToken(sa: ServiceAccount, role: Role, clusters: readonly KnownCluster[]): TokenCheck | undefined {
   const policy = role.trustPolicy
   const known = knownServiceAccount(sa)
   const audience = tokenAudience(sa)

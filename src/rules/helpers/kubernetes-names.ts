@@ -40,3 +40,22 @@ export function mentionsName(text: string, name: string): boolean {
 }
 
 const NAME_CHARACTER = /^[a-z0-9.-]$/i
+const NAME_CHARACTERS = /[a-z0-9.-]+/gi
+const ALL_NAME_CHARACTERS = /^[a-z0-9.-]+$/i
+
+/**
+ * Texts asked for many names whether one of them mentions the name (mentionsName): a name of
+ * name characters is mentioned exactly when it is a whole run of name characters in a text, so
+ * the runs are gathered once; other names are looked for text by text.
+ */
+export class MentioningTexts {
+  private words?: Set<string>
+
+  constructor(private readonly texts: readonly string[]) {}
+
+  mention(name: string): boolean {
+    if (!ALL_NAME_CHARACTERS.test(name)) return this.texts.some((text) => mentionsName(text, name))
+    this.words ??= new Set(this.texts.flatMap((text) => text.match(NAME_CHARACTERS) ?? []))
+    return this.words.has(name)
+  }
+}
