@@ -18,6 +18,8 @@ import {
 } from './helpers/correlation.js'
 import { acceptedByUnboundTrust, rolesInOtherAccounts, rolesNamed } from './helpers/role-index.js'
 import { NearNameIndex } from './helpers/name-index.js'
+import { getOrCreate } from '../collections.js'
+import { levenshteinDistanceWithin } from '../text/edit-distance.js'
 
 export const roleNotFound: Rule = {
   meta: {
@@ -47,15 +49,26 @@ export const roleNotFound: Rule = {
  */
 class CandidateRoles {
   /** The roles that are not unbound trust policies, with the name and account their source states. */
-  private readonly named: { role: Role; name: string | undefined; account: string | undefined; unknowable: boolean }[] =
-    []
+  private readonly named: NamedRole[] = []
   private readonly byAccount = new Map<string, Candidates>()
+  /**
+   * The named roles by stated account and unit, each share's names indexed once: the candidates
+   * of an annotation are a few shares, and a name index per annotation's account and unit would
+   * hold most roles again for every unit.
+   */
+  private readonly shares = new Map<string, NameShare>()
 
   constructor(graph: Graph) {
     for (const role of graph.facts.roles) {
       if (isUnboundTrustPolicy(role)) continue
       const { name, account } = roleIdentity(role)
-      this.named.push({ role, name, account, unknowable: isNameUnknowable(role) })
+      const entry = { role, name, account, unknowable: isNameUnknowable(role), order: this.named.length }
+      this.named.push(entry)
+      getOrCreate(this.shares, shareKey(account, role.unit), () => ({
+        account,
+        unit: role.unit,
+        named: [],
+      })).named.push(entry)
     }
   }
 
@@ -66,11 +79,31 @@ class CandidateRoles {
       const inScope = this.named.filter(
         (entry) => (entry.account === undefined || entry.account === account) && sameUnitOrNone(entry.role.unit, unit),
       )
-      candidates = new Candidates(inScope.some((entry) => entry.unknowable) ? [] : inScope)
+      const shares = [...this.shares.values()].filter(
+        (share) => (share.account === undefined || share.account === account) && sameUnitOrNone(share.unit, unit),
+      )
+      candidates = inScope.some((entry) => entry.unknowable) ? new Candidates([], []) : new Candidates(inScope, shares)
       this.byAccount.set(key, candidates)
     }
     return candidates
   }
+}
+
+interface NamedRole {
+  role: Role
+  name: string | undefined
+  account: string | undefined
+  unknowable: boolean
+  /** Its place in scan order. */
+  order: number
+}
+
+/** The named roles of one stated account (or none) and one unit (or none), their names indexed when first searched. */
+interface NameShare {
+  account: string | undefined
+  unit: DeployUnit | undefined
+  named: NamedRole[]
+  nameIndex?: NearNameIndex<NamedRole>
 }
 
 /** One account's candidate roles, in scan order, with their names indexed for the typo search. */
@@ -79,10 +112,13 @@ class Candidates {
   readonly members: ReadonlySet<Role>
   /** Those whose real name gets a random suffix after a known prefix. */
   readonly withGeneratedName: readonly Role[]
-  private nameIndex?: NearNameIndex<Role>
   private readonly nearestByName = new Map<string, Role[]>()
 
-  constructor(private readonly named: readonly { role: Role; name: string | undefined }[]) {
+  /** `shares` together hold exactly the `named` roles. */
+  constructor(
+    named: readonly NamedRole[],
+    private readonly shares: readonly NameShare[],
+  ) {
     this.roles = named.map((entry) => entry.role)
     this.members = new Set(this.roles)
     this.withGeneratedName = this.roles.filter((role) => role.generatedName?.prefix.kind === 'known')
@@ -98,13 +134,33 @@ class Candidates {
     return nearest
   }
 
+  /** The nearest three of the shares' nearest three (each share's order is a part of the scan order). */
   private searchNearest(name: string): Role[] {
-    if (!this.nameIndex) {
-      this.nameIndex = new NearNameIndex()
-      for (const { role, name: roleName } of this.named) if (roleName !== undefined) this.nameIndex.add(roleName, role)
+    const limit = nearNameLimit(name)
+    const query = name.toLowerCase()
+    const found: { entry: NamedRole; distance: number }[] = []
+    for (const share of this.shares) {
+      if (!share.nameIndex) {
+        share.nameIndex = new NearNameIndex()
+        for (const entry of share.named) if (entry.name !== undefined) share.nameIndex.add(entry.name, entry)
+      }
+      for (const entry of share.nameIndex.nearest(name, limit, NEAREST_COUNT))
+        found.push({ entry, distance: levenshteinDistanceWithin(query, (entry.name ?? '').toLowerCase(), limit) })
     }
-    return this.nameIndex.nearest(name, nearNameLimit(name), 3)
+    found.sort(
+      (a, b) =>
+        a.distance - b.distance ||
+        (a.entry.name ?? '').localeCompare(b.entry.name ?? '') ||
+        a.entry.order - b.entry.order,
+    )
+    return found.slice(0, NEAREST_COUNT).map(({ entry }) => entry.role)
   }
+}
+
+const NEAREST_COUNT = 3
+
+function shareKey(account: string | undefined, unit: DeployUnit | undefined): string {
+  return JSON.stringify([account ?? null, unit ?? null])
 }
 
 function missingRole(
