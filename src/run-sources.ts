@@ -262,21 +262,33 @@ function filesReadByWorker(
     reads.differ = true
     rootReal = root
   }
-  return list.map(({ path, kind, length }) => {
-    let text: string | undefined
-    return {
-      path,
-      kind,
-      get text(): string {
-        if (text === undefined) {
-          const decoded = readCandidate({ path, absolutePath: nodePath.join(rootReal, path), rootReal }, maxFileBytes)
-          text = decoded.ok ? decoded.text : ''
-          if (!decoded.ok || text.length !== length) reads.differ = true
-        }
-        return text
-      },
+  const reader = { rootReal, maxFileBytes, reads }
+  return list.map(({ path, kind, length }) => new FileReadByWorker(path, kind, length, reader))
+}
+
+/** One of a worker's files (a class: a getter per object would cost a closure and a dictionary of properties per file). */
+class FileReadByWorker implements SourceFile {
+  private read: string | undefined
+
+  constructor(
+    readonly path: string,
+    readonly kind: FileKind,
+    readonly textLength: number,
+    private readonly reader: { rootReal: string; maxFileBytes: number; reads: { differ: boolean } },
+  ) {}
+
+  get text(): string {
+    if (this.read === undefined) {
+      const { rootReal, maxFileBytes, reads } = this.reader
+      const decoded = readCandidate(
+        { path: this.path, absolutePath: nodePath.join(rootReal, this.path), rootReal },
+        maxFileBytes,
+      )
+      this.read = decoded.ok ? decoded.text : ''
+      if (!decoded.ok || this.read.length !== this.textLength) reads.differ = true
     }
-  })
+    return this.read
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads'
 import type { FileKind } from './discover/classify.js'
 import { allSources } from './sources/index.js'
 import type { SourceContext, SourceFile, SourceResult } from './sources/source.js'
+import { SharedStrings } from './shared-strings.js'
 import {
   filesOfKinds,
   groupByKind,
@@ -89,6 +90,7 @@ export class SourceScheduler {
   private nextTaskId = 0
   private workerTasks = 0
   private wake: (() => void) | undefined
+  private readonly sharedStrings: SharedStrings
 
   constructor(
     private readonly files: readonly SourceFile[],
@@ -98,6 +100,7 @@ export class SourceScheduler {
   ) {
     this.byKind = groupByKind(files)
     this.indexOf = new Map(files.map((file, index) => [file, index]))
+    this.sharedStrings = new SharedStrings(files.map((file) => file.path))
     this.candidates = allSources
       .map((_, index) => index)
       .filter((index) => inputOf(allSources[index]!, this.byKind, new Set()).length > 0)
@@ -135,6 +138,7 @@ export class SourceScheduler {
       const task = this.byId.get(message.id)
       if (task && 'result' in message) {
         this.workerTasks += 1
+        this.sharedStrings.share(message.result)
         this.complete(task, message.result)
       } else if (task && message.id < MAX_TASKS) {
         // The worker could not read it (or send the result): this thread will.

@@ -11,6 +11,8 @@ export interface SourceFile {
   path: string
   kind: FileKind
   text: string
+  /** The text's length, when known without reading the text (a worker thread reads a file's text when first asked for it). */
+  readonly textLength?: number
 }
 
 export interface SourceResult {
@@ -139,7 +141,7 @@ export function perFileSource(
 /** How much text the files hold, in UTF-16 code units. */
 export function textLength(files: readonly SourceFile[]): number {
   let length = 0
-  for (const file of files) length += file.text.length
+  for (const file of files) length += file.textLength ?? file.text.length
   return length
 }
 

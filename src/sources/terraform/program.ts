@@ -46,7 +46,8 @@ export class TerraformProgram implements Program {
   private readonly notedCalls = new Set<string>()
   /** Parsed modules, with their own syntax findings, until let go. */
   private readonly modules = new Map<string, { source: ModuleSource; findings: SourceFinding[] }>()
-  private readonly scannedTexts = new Map<string, string>()
+  /** The scanned files by path (their texts read only when asked for: a worker thread reads them then). */
+  private readonly scannedFiles = new Map<string, SourceFile>()
   private readonly diskTexts = new Map<string, FileText | undefined>()
   private readonly byDir = new Map<string, SourceFile[]>()
   private templateCounter = 0
@@ -70,9 +71,9 @@ export class TerraformProgram implements Program {
     files: readonly SourceFile[],
     private readonly context: SourceContext,
   ) {
-    for (const file of context.files) this.scannedTexts.set(file.path, file.text)
+    for (const file of context.files) this.scannedFiles.set(file.path, file)
     for (const file of files) {
-      this.scannedTexts.set(file.path, file.text)
+      this.scannedFiles.set(file.path, file)
       const dir = nodePath.posix.dirname(file.path)
       const list = this.byDir.get(dir)
       if (list) list.push(file)
@@ -242,8 +243,8 @@ export class TerraformProgram implements Program {
   }
 
   readFile(repositoryPath: string): FileText | undefined {
-    const scanned = this.scannedTexts.get(repositoryPath)
-    if (scanned !== undefined) return { path: repositoryPath, text: scanned }
+    const scanned = this.scannedFiles.get(repositoryPath)
+    if (scanned !== undefined) return { path: repositoryPath, text: scanned.text }
     if (this.diskTexts.has(repositoryPath)) return this.diskTexts.get(repositoryPath)
     const text = this.readFromDisk(repositoryPath)
     this.diskTexts.set(repositoryPath, text)
