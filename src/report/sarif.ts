@@ -1,4 +1,5 @@
 import type { CheckResult } from '../check.js'
+import { getOrCreate } from '../collections.js'
 import { toJsonCoverage, type JsonCoverage } from './json.js'
 import type { Finding, Level } from '../model/finding.js'
 import type { Location } from '../model/location.js'
@@ -68,6 +69,9 @@ export interface SarifLocation {
 
 /** The SARIF 2.1.0 log of a check: every rule that ran, and one result per finding. */
 export function toSarif(result: CheckResult): SarifLog {
+  // Many findings share a file: each path is encoded once.
+  const uris = new Map<string, string>()
+  const uriOf = (path: string): string => getOrCreate(uris, path, () => toUri(path))
   const rules = result.rules.map(toSarifRule)
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]))
   // A source may report under an id no registered rule carries; SARIF still needs a descriptor for it.
@@ -98,7 +102,7 @@ export function toSarif(result: CheckResult): SarifLog {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: result.findings.map((finding) => toSarifResult(finding, ruleIndex.get(finding.ruleId)!)),
+        results: result.findings.map((finding) => toSarifResult(finding, ruleIndex.get(finding.ruleId)!, uriOf)),
         properties: { coverage: sarifCoverage(result) },
       },
     ],
@@ -142,29 +146,29 @@ function toSarifRule(meta: RuleMeta): SarifRule {
   return rule
 }
 
-function toSarifResult(finding: Finding, ruleIndex: number): SarifResult {
+function toSarifResult(finding: Finding, ruleIndex: number, uriOf: (path: string) => string): SarifResult {
   const result: SarifResult = {
     ruleId: finding.ruleId,
     ruleIndex,
     level: finding.level,
     message: { text: finding.message },
-    locations: [toSarifLocation(finding.location)],
+    locations: [toSarifLocation(finding.location, uriOf)],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
   }
   if (finding.related.length > 0) {
     result.relatedLocations = finding.related.map((related, index) => ({
       id: index + 1,
-      ...toSarifLocation(related.location),
+      ...toSarifLocation(related.location, uriOf),
       message: { text: related.message },
     }))
   }
   return result
 }
 
-function toSarifLocation(location: Location): SarifLocation {
+function toSarifLocation(location: Location, uriOf: (path: string) => string): SarifLocation {
   return {
     physicalLocation: {
-      artifactLocation: { uri: toUri(location.path) },
+      artifactLocation: { uri: uriOf(location.path) },
       region: { startLine: location.line, startColumn: location.column },
     },
   }
