@@ -21,6 +21,8 @@ export interface Candidate {
   absolutePath: string
   /** The real path of the scanned root: the file is read only when it resolves inside it. */
   rootReal?: string
+  /** readdir reported a regular file (not a link), in directories entered without following links: see ReadLimits.walked. */
+  regularFile?: boolean
 }
 
 export interface DiscoveryOptions {
@@ -200,7 +202,7 @@ class Walker {
           )
         if (target !== 'file') continue
       }
-      this.candidates.push({ path, absolutePath, rootReal: this.rootReal })
+      this.candidates.push({ path, absolutePath, rootReal: this.rootReal, ...(isLink ? {} : { regularFile: true }) })
     }
   }
 
