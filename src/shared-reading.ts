@@ -135,16 +135,16 @@ export function serveReadRequest(
     if (Atomics.compareExchange(request.claims, block, UNCLAIMED, claimValue) !== UNCLAIMED) continue
     try {
       const reads: CandidateRead[] = []
-      const end = Math.min(request.paths.length, (block + 1) * BLOCK_CANDIDATES)
-      for (let index = block * BLOCK_CANDIDATES; index < end; index += 1) {
-        const read = readAndClassify(candidateOf(request, index), request.maxFileBytes)
-        if (read.kind !== undefined) {
-          texts.set(index, read.text)
-          onKind(read.kind)
-        }
-        reads.push(read)
-      }
+      const start = block * BLOCK_CANDIDATES
+      for (let index = start; index < Math.min(request.paths.length, start + BLOCK_CANDIDATES); index += 1)
+        reads.push(readAndClassify(candidateOf(request, index), request.maxFileBytes))
       post({ block, reads })
+      // Kept only once the main thread has the block's outcome (else it reads the block itself).
+      for (const [offset, read] of reads.entries()) {
+        if (read.kind === undefined) continue
+        texts.set(start + offset, read.text)
+        onKind(read.kind)
+      }
     } catch (error) {
       post({ block, error: String(error) })
     }
