@@ -12,7 +12,7 @@ import { MAX_TASKS, SourceScheduler, UNCLAIMED, type SourceWorker, type TaskOffe
 import { candidateOf, serveReadRequest, type ReadRequest } from './shared-reading.js'
 import { filesOfKinds, groupByKind, inputOf, readTask, type SourceRun } from './source-inputs.js'
 import { allSources } from './sources/index.js'
-import { sourceContext, textLength, type SourceContext, type SourceFile } from './sources/source.js'
+import { sourceContext, textLength, type Source, type SourceContext, type SourceFile } from './sources/source.js'
 
 /**
  * Runs the sources over the scanned files, in the order of `allSources`: a source receives the
@@ -295,8 +295,7 @@ export function serveSourceWorker(): void {
   let files: SourceFile[] = []
   let context = contextOf(files, data)
   const prepared = new Map<number, Promise<void>>()
-  const prepare = (sourceIndex: number): Promise<void> | undefined => {
-    const source = allSources[sourceIndex]!
+  const prepare = (source: Source, sourceIndex: number): Promise<void> | undefined => {
     if (source.prepare && !prepared.has(sourceIndex))
       prepared.set(sourceIndex, source.prepare(filesOfKinds(files, source.kinds)))
     return prepared.get(sourceIndex)
@@ -320,7 +319,7 @@ export function serveSourceWorker(): void {
   const run = async (offer: TaskOffer): Promise<void> => {
     const source = allSources[offer.sourceIndex]!
     try {
-      await prepare(offer.sourceIndex)
+      await prepare(source, offer.sourceIndex)
       const result = readTask(
         source,
         offer.files.map((index) => files[index]!),
@@ -343,9 +342,9 @@ export function serveSourceWorker(): void {
         if (seen.has(kind)) return
         seen.add(kind)
         for (const [index, source] of allSources.entries())
-          if (source.kinds.includes(kind)) void prepare(index)?.catch(() => undefined)
+          if (source.kinds.includes(kind)) void prepare(source, index)?.catch(() => undefined)
       }
-      held = serveReadRequest(request, data.claimValue, (block) => parentPort!.postMessage(block), onKind)
+      held = serveReadRequest(request, data.claimValue, (block) => parentPort?.postMessage(block), onKind)
       return
     }
     if ('fileList' in message) {
@@ -389,7 +388,8 @@ function workerFiles(
     return { path, absolutePath: nodePath.join(rootReal, path), rootReal }
   }
   return message.paths.map((path, index) => {
-    const kind = message.kinds[index]!
+    const kind = message.kinds[index]
+    if (kind === undefined) throw new Error(`the file list has no kind for ${path}`)
     const given = message.texts[index] ?? held.get(message.candidates?.[index] ?? -1)
     if (given !== undefined) return { path, kind, text: given }
     let text: string | undefined
