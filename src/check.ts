@@ -122,6 +122,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         : workers > 0
           ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs
           : await readSources(scanned.files, sourceOptions))
+    // The workers' memory is given back before the analysis.
+    early?.workers?.close()
     return finishCheck(runs, scanned, config, options, cached?.statistics)
   } finally {
     early?.workers?.close()
