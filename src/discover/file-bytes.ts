@@ -21,7 +21,9 @@ export interface ReadLimits {
   /**
    * The path is `within` plus names the caller walked without following links, the last one a
    * regular file by readdir: it is opened as it stands, without resolving links first, and a
-   * link found in its place now is resolved and checked as any other path's.
+   * link found in its place now is resolved and checked as any other path's. (A directory of the
+   * path swapped for a link after the walk is not seen, as a swap between realpath and open is
+   * not: only another process on the machine can make either, never the scanned files.)
    */
   walked?: boolean
 }
@@ -31,8 +33,9 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 
 /**
  * The one way irsa-guard opens a file of the scanned repository (and the files the user names:
- * config, baseline). Resolves every link first and refuses a target outside `within`; opens the
- * resolved path without following a link (a swapped-in link fails); reads only a regular file;
+ * config, baseline). Resolves every link first (except on a `walked` path) and refuses a target
+ * outside `within`; opens the resolved path without following a link (a swapped-in link fails);
+ * reads only a regular file;
  * never reads more than `limit` + 1 bytes, whatever the file's size says.
  */
 export function readFileBytes(absolutePath: string, limits: ReadLimits): FileBytes {
