@@ -80,9 +80,11 @@ const MAX_DEFAULT_WORKERS = 2
 /**
  * Texts a worker lacks (discovery read them on another thread) are handed to it with the file
  * list up to this many characters in all; above, it reads from disk those its tasks need.
- * Handing over costs this thread a copy of each text; reading costs the worker a file open per file.
+ * Handing over costs this thread a copy of each text and the worker the memory of every text;
+ * reading costs the worker a file open per file it needs (about the same CPU, measured in
+ * bench/results.md), so large scans keep the memory.
  */
-const HANDED_OVER_MAX_CHARS = 256 * 1024 * 1024
+const HANDED_OVER_MAX_CHARS = 16 * 1024 * 1024
 
 let registeredWorkerScript: string | undefined
 
