@@ -1,10 +1,8 @@
 import { hash } from 'node:crypto'
 import { ConfigError, defaultConfig, ignoreEntryExpired, utcToday, type Config, type IgnoreEntry } from './config.js'
 import { chainCoverage, type ChainCoverage } from './coverage.js'
-import { classify } from './discover/classify.js'
 import { discover } from './discover/discover.js'
 import { compilePathGlob } from './discover/patterns.js'
-import { readCandidate } from './discover/read.js'
 import { Graph } from './graph.js'
 import { emptyFacts, mergeFacts, type Facts } from './model/facts.js'
 import { levelRank, type Finding, type FindingDraft, type Level, type SourceFinding } from './model/finding.js'
@@ -12,12 +10,19 @@ import type { Suppression } from './model/suppression.js'
 import { allRules } from './rules/index.js'
 import type { Rule, RuleContext, RuleMeta, ScanSummary } from './rules/rule.js'
 import {
+  defaultWorkerCount,
   readPreparedSources,
   readSources,
   readSourcesInParallel,
+  readSourcesWithWorkers,
+  startSourceWorkers,
   workerCountFor,
+  type FileOrigins,
+  type SourceRunOptions,
   type SourceRun,
+  type SourceWorkers,
 } from './run-sources.js'
+import { candidateReader, readCandidatesShared } from './shared-reading.js'
 import { readSourcesCached, type CacheStatistics } from './cache/cached-sources.js'
 import { mergeSameResources } from './merge-same-resources.js'
 import { collationRanks } from './text/collation.js'
@@ -94,10 +99,6 @@ export interface CheckResult {
 /** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = options.config ?? defaultConfig()
-  options.onPhase?.({ name: 'discover' })
-  const scanned = await readRepository(options.root, config)
-  if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
-    throw new UnmatchedPathsError(scanned.unmatchedIncludes)
   const sourceOptions = {
     config,
     root: options.root,
@@ -105,27 +106,90 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     hclFilter: options.hclFilter ?? hclFilterFromEnvironment(),
     hclFast: options.hclFast ?? process.env['IRSA_GUARD_HCL_FAST']?.trim() !== '0',
   }
-  const workers =
-    options.cacheDirectory !== undefined
-      ? 0
-      : workerCountFor(scanned.files, options.workers ?? workersFromEnvironment())
-  options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers })
-  const cached =
-    options.cacheDirectory !== undefined
-      ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory)
-      : undefined
-  const runs =
-    cached?.runs ??
-    (workers > 0
-      ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs
-      : await readSources(scanned.files, sourceOptions))
+  const requestedWorkers = options.workers ?? workersFromEnvironment()
+  const early = options.cacheDirectory === undefined ? new EarlyWorkers(requestedWorkers, sourceOptions) : undefined
+  try {
+    options.onPhase?.({ name: 'discover' })
+    const scanned = await readRepository(options.root, config, early)
+    if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
+      throw new UnmatchedPathsError(scanned.unmatchedIncludes)
+    const workers = options.cacheDirectory !== undefined ? 0 : workerCountFor(scanned.files, requestedWorkers)
+    options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers })
+    const cached =
+      options.cacheDirectory !== undefined
+        ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory)
+        : undefined
+    early?.stopStarting()
+    const started = workers > 0 ? early?.workers : undefined
+    // Started early for a scan that turned out too small to repay them.
+    if (!started) early?.workers?.close()
+    const runs =
+      cached?.runs ??
+      (started
+        ? (await readSourcesWithWorkers(scanned.files, sourceOptions, started, scanned.origins)).runs
+        : workers > 0
+          ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs
+          : await readSources(scanned.files, sourceOptions))
+    // The workers' memory is given back before the analysis.
+    early?.workers?.close()
+    return finishCheck(runs, scanned, config, options, cached?.statistics)
+  } finally {
+    early?.workers?.close()
+  }
+}
+
+/** After reading: the rules over what the sources read. */
+function finishCheck(
+  runs: readonly SourceRun[],
+  scanned: ScannedRepository,
+  config: Config,
+  options: CheckOptions,
+  cache: CacheStatistics | undefined,
+): CheckResult {
   options.onPhase?.({ name: 'analyse' })
   const result = analyseRuns(runs, scanned.files, scanned.filesSeen, config, {
     ...options,
     discoveryFindings: scanned.findings,
   })
   options.onPhase?.({ name: 'done' })
-  return cached ? { ...result, cache: cached.statistics } : result
+  return cache ? { ...result, cache } : result
+}
+
+/** Discovered candidates from which check() starts worker threads by default, before it knows how much text they hold (see EarlyWorkers). */
+const EARLY_WORKER_CANDIDATES = 1000
+
+/**
+ * The worker threads check() starts while discovery walks, so that they load (the bundle, a
+ * parser) during the walk and read their share of the candidates: at once when a number was asked
+ * for, else (one per spare core) once the walk has found EARLY_WORKER_CANDIDATES candidates. They
+ * read sources only when workerCountFor, on the texts read, says so; else they are ended.
+ */
+class EarlyWorkers implements DiscoveryWorkers {
+  workers: SourceWorkers | undefined
+  private closed = false
+
+  constructor(
+    private readonly requested: number | undefined,
+    private readonly options: SourceRunOptions,
+  ) {
+    if (requested !== undefined) this.start()
+  }
+
+  /** Told of each candidate the walk finds. */
+  onCandidate(count: number): void {
+    if (count === EARLY_WORKER_CANDIDATES && this.requested === undefined) this.start()
+  }
+
+  /** No worker starts after this (the reading is done). */
+  stopStarting(): void {
+    this.closed = true
+  }
+
+  private start(): void {
+    if (this.closed || this.workers) return
+    const count = this.requested ?? defaultWorkerCount()
+    this.workers = startSourceWorkers(Math.max(0, Math.floor(count)), this.options)
+  }
 }
 
 /** PATHs (CLI) or `paths` (action) of which one or more match no file: a usage error. */
@@ -153,28 +217,61 @@ export interface ScannedRepository {
   filesSeen: number
   /** The include globs that match no file. */
   unmatchedIncludes: string[]
+  /** Where each file's text was read, when worker threads read some of them. */
+  origins?: FileOrigins
 }
 
-/** Discovers, reads and classifies the files of a repository. */
-export async function readRepository(root: string, config: Config): Promise<ScannedRepository> {
+/** Worker threads that read a share of the discovered files: `workers` once started; `onCandidate` is told of each candidate the walk finds (and may start them). */
+export interface DiscoveryWorkers {
+  readonly workers: SourceWorkers | undefined
+  onCandidate?(count: number): void
+}
+
+/**
+ * Discovers, reads and classifies the files of a repository; with `early`, worker threads (started
+ * before or during the walk) read and classify a share of the candidates: the same files, kinds,
+ * texts and notes, in the same order.
+ */
+export async function readRepository(
+  root: string,
+  config: Config,
+  early?: DiscoveryWorkers,
+): Promise<ScannedRepository> {
   const discovery = await discover(root, {
     include: config.include,
     exclude: config.exclude,
     maxFileBytes: config.maxFileBytes,
     skipDirectories: config.fixtureDirectories,
+    ...(early?.onCandidate ? { onCandidate: (count: number) => early.onCandidate?.(count) } : {}),
   })
+  const workers = early?.workers?.handles ?? []
+  const { reads, readBy } = await readCandidatesShared(discovery.candidates, config.maxFileBytes, workers)
   const findings = [...discovery.findings]
   const files: SourceFile[] = []
-  for (const candidate of discovery.candidates) {
-    const decoded = readCandidate(candidate, config.maxFileBytes)
-    if (!decoded.ok) {
-      if (decoded.finding) findings.push(decoded.finding)
+  const candidates: number[] = []
+  for (const [index, candidate] of discovery.candidates.entries()) {
+    const read = reads[index]
+    if (read?.kind === undefined) {
+      if (read?.finding) findings.push(read.finding)
       continue
     }
-    const kind = classify(candidate.path, decoded.text)
-    if (kind !== 'ignored') files.push({ path: candidate.path, kind, text: decoded.text })
+    files.push({ path: candidate.path, kind: read.kind, text: read.text })
+    candidates.push(index)
   }
-  return { files, findings, filesSeen: discovery.candidates.length, unmatchedIncludes: discovery.unmatchedIncludes }
+  return {
+    files,
+    findings,
+    filesSeen: discovery.candidates.length,
+    unmatchedIncludes: discovery.unmatchedIncludes,
+    ...(workers.length > 0
+      ? {
+          origins: {
+            candidates: Int32Array.from(candidates),
+            readBy: (candidate: number) => candidateReader(readBy, candidate),
+          },
+        }
+      : {}),
+  }
 }
 
 function workersFromEnvironment(): number | undefined {

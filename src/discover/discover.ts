@@ -21,6 +21,8 @@ export interface Candidate {
   absolutePath: string
   /** The real path of the scanned root: the file is read only when it resolves inside it. */
   rootReal?: string
+  /** readdir reported a regular file (not a link), in directories entered without following links: see ReadLimits.walked. */
+  regularFile?: boolean
 }
 
 export interface DiscoveryOptions {
@@ -34,6 +36,8 @@ export interface DiscoveryOptions {
   skipDirectories?: readonly string[]
   /** Honour `.gitignore` files at and below the root (default true). */
   respectGitignore?: boolean
+  /** Told the number of candidates found so far, each time the walk finds one (check() starts worker threads on it). */
+  onCandidate?: (count: number) => void
 }
 
 export interface DiscoveryResult {
@@ -129,6 +133,7 @@ class Walker {
   private readonly skipDirectories: ReadonlySet<string>
   /** Some include glob matches every path (the default `**` + `/*`). */
   private readonly includesEverything: boolean
+  private readonly onCandidate: ((count: number) => void) | undefined
 
   constructor(
     private readonly rootReal: string,
@@ -141,6 +146,7 @@ class Walker {
     this.maxFileBytes = options.maxFileBytes
     this.skipDirectories = new Set(options.skipDirectories ?? [])
     this.includesEverything = includes.some((include) => include.regex === undefined)
+    this.onCandidate = options.onCandidate
   }
 
   /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
@@ -200,7 +206,8 @@ class Walker {
           )
         if (target !== 'file') continue
       }
-      this.candidates.push({ path, absolutePath, rootReal: this.rootReal })
+      this.candidates.push({ path, absolutePath, rootReal: this.rootReal, ...(isLink ? {} : { regularFile: true }) })
+      this.onCandidate?.(this.candidates.length)
     }
   }
 

@@ -18,6 +18,14 @@ export interface ReadLimits {
   within: string | undefined
   /** Most bytes read; a file with more is `too-large` and only limit + 1 of its bytes are ever read. 0: no limit. */
   limit: number
+  /**
+   * The path is `within` plus names the caller walked without following links, the last one a
+   * regular file by readdir: it is opened as it stands, without resolving links first, and a
+   * link found in its place now is resolved and checked as any other path's. (A directory of the
+   * path swapped for a link after the walk is not seen, as a swap between realpath and open is
+   * not: only another process on the machine can make either, never the scanned files.)
+   */
+  walked?: boolean
 }
 
 /** O_NONBLOCK: opening a FIFO must not wait for a writer. Neither flag exists on Windows. */
@@ -25,11 +33,18 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 
 /**
  * The one way irsa-guard opens a file of the scanned repository (and the files the user names:
- * config, baseline). Resolves every link first and refuses a target outside `within`; opens the
- * resolved path without following a link (a swapped-in link fails); reads only a regular file;
+ * config, baseline). Resolves every link first (except on a `walked` path) and refuses a target
+ * outside `within`; opens the resolved path without following a link (a swapped-in link fails);
+ * reads only a regular file;
  * never reads more than `limit` + 1 bytes, whatever the file's size says.
  */
 export function readFileBytes(absolutePath: string, limits: ReadLimits): FileBytes {
+  // Where the platform has O_NOFOLLOW, opening the walked path refuses a link put in its place (the
+  // open fails, and the path is then resolved below): no realpath per file.
+  if (limits.walked === true && limits.within !== undefined && constants.O_NOFOLLOW !== undefined) {
+    const direct = readOpened(absolutePath, limits.limit)
+    if (direct !== undefined) return direct
+  }
   let real: string
   try {
     real = realpathSync.native(absolutePath)
@@ -45,21 +60,47 @@ export function readFileBytes(absolutePath: string, limits: ReadLimits): FileByt
   let descriptor: number | undefined
   try {
     descriptor = openSync(real, OPEN_FLAGS)
-    const stats = fstatSync(descriptor)
-    if (!stats.isFile()) return { ok: false, why: 'not-a-file' }
-    const cap = limits.limit > 0 ? limits.limit + 1 : Number.MAX_SAFE_INTEGER
-    const bytes = readAtMost(descriptor, Math.min(stats.size + 1, cap), cap)
-    if (limits.limit > 0 && bytes.length > limits.limit)
-      return { ok: false, why: 'too-large', size: Math.max(stats.size, bytes.length), head: bytes }
-    return { ok: true, bytes }
+    return readDescriptor(descriptor, limits.limit)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EISDIR') return { ok: false, why: 'not-a-file' }
-    if (code === 'ELOOP') return { ok: false, why: 'outside' }
-    return { ok: false, why: code === 'ENOENT' ? 'missing' : 'unreadable', ...(code ? { code } : {}) }
+    return openOrReadFailure(error)
   } finally {
     if (descriptor !== undefined) closeSync(descriptor)
   }
+}
+
+function openOrReadFailure(error: unknown): FileBytes {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EISDIR') return { ok: false, why: 'not-a-file' }
+  if (code === 'ELOOP') return { ok: false, why: 'outside' }
+  return { ok: false, why: code === 'ENOENT' ? 'missing' : 'unreadable', ...(code ? { code } : {}) }
+}
+
+/** The file at a walked path, opened without following a link; undefined when it cannot be opened so (a link now, gone, no permission): resolving it says why. */
+function readOpened(absolutePath: string, limit: number): FileBytes | undefined {
+  let descriptor: number
+  try {
+    descriptor = openSync(absolutePath, OPEN_FLAGS)
+  } catch {
+    return undefined
+  }
+  try {
+    return readDescriptor(descriptor, limit)
+  } catch (error) {
+    return openOrReadFailure(error)
+  } finally {
+    closeSync(descriptor)
+  }
+}
+
+/** A regular file's bytes, at most limit + 1 of them. */
+function readDescriptor(descriptor: number, limit: number): FileBytes {
+  const stats = fstatSync(descriptor)
+  if (!stats.isFile()) return { ok: false, why: 'not-a-file' }
+  const cap = limit > 0 ? limit + 1 : Number.MAX_SAFE_INTEGER
+  const bytes = readAtMost(descriptor, Math.min(stats.size + 1, cap), cap)
+  if (limit > 0 && bytes.length > limit)
+    return { ok: false, why: 'too-large', size: Math.max(stats.size, bytes.length), head: bytes }
+  return { ok: true, bytes }
 }
 
 /** Reads from the start until the end of the file or `cap` bytes, starting with a buffer of `initial` bytes (the file may have grown since fstat). */

@@ -32,9 +32,11 @@ export function readCandidate(candidate: Candidate, maxFileBytes: number): Decod
   const { path, absolutePath } = candidate
   const within = candidate.rootReal
   // At least the sniff's worth of bytes, so that an oversized file can still be classified.
+  const walked = candidate.regularFile === true
   const read = readFileBytes(absolutePath, {
     within,
     limit: maxFileBytes > 0 ? Math.max(maxFileBytes, OVERSIZED_SNIFF_BYTES) : 0,
+    walked,
   })
   if (read.ok) {
     const bytes = read.bytes
@@ -47,7 +49,7 @@ export function readCandidate(candidate: Candidate, maxFileBytes: number): Decod
   if (read.why === 'too-large') {
     const decision = oversized(path, read.size ?? 0, read.head!.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes)
     if (decision !== undefined) return decision
-    const plan = readFileBytes(absolutePath, { within, limit: Math.max(maxFileBytes, MAX_PLAN_BYTES) })
+    const plan = readFileBytes(absolutePath, { within, limit: Math.max(maxFileBytes, MAX_PLAN_BYTES), walked })
     if (plan.ok) return decodeText(path, plan.bytes)
     if (plan.why === 'too-large')
       return skipped(

@@ -1,7 +1,8 @@
-import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError } from '../../src/config.js'
 import { discover } from '../../src/discover/discover.js'
+import { readCandidate } from '../../src/discover/read.js'
 import type { CheckResult } from '../../src/check.js'
 import { linesOf, scan } from '../helpers.js'
 import { removeTempRepos, tempRepo } from './temp-repo.js'
@@ -159,6 +160,7 @@ describe('discover: what is scanned', () => {
       path: 'b.yaml',
       absolutePath: path.join(realpathSync(root), 'b.yaml'),
       rootReal: realpathSync(root),
+      regularFile: true,
     })
   })
 })
@@ -194,6 +196,38 @@ describe('discover: symbolic links', () => {
       'escape.yaml:1:1: note: Skipped escape.yaml: it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory [parse-error]',
       'first.yaml:1:1: note: Skipped first.yaml: it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop) [parse-error]',
       'second.yaml:1:1: note: Skipped second.yaml: it is a symbolic link that cannot be resolved (its target is missing, or the links form a loop) [parse-error]',
+    ])
+  })
+})
+
+describe('discover, then read: a file replaced between the walk and the read', () => {
+  it('refuses a regular file replaced by a link out of the root, and reads one replaced by a link inside it', async () => {
+    const outside = tempRepo({ 'secret.yaml': sa('outside') })
+    const root = tempRepo({ 'k8s/a.yaml': sa('a'), 'k8s/b.yaml': sa('b'), 'real.yaml': sa('real') })
+    const { candidates } = await discover(root, { include: ['**/*'], exclude: [], maxFileBytes: 0 })
+    expect(candidates.map((candidate) => [candidate.path, candidate.regularFile])).toEqual([
+      ['k8s/a.yaml', true],
+      ['k8s/b.yaml', true],
+      ['real.yaml', true],
+    ])
+    rmSync(path.join(root, 'k8s/a.yaml'))
+    symlinkSync(path.join(outside, 'secret.yaml'), path.join(root, 'k8s/a.yaml'))
+    rmSync(path.join(root, 'k8s/b.yaml'))
+    symlinkSync('../real.yaml', path.join(root, 'k8s/b.yaml'))
+    expect(candidates.map((candidate) => readCandidate(candidate, 0))).toEqual([
+      {
+        ok: false,
+        finding: {
+          ruleId: 'parse-error',
+          level: 'note',
+          location: { path: 'k8s/a.yaml', line: 1, column: 1 },
+          message:
+            'Skipped k8s/a.yaml: it is a symbolic link to a file outside the repository, and irsa-guard never follows links out of the scanned root; copy the file in, or scan its own directory',
+          key: 'skipped:k8s/a.yaml',
+        },
+      },
+      { ok: true, text: sa('real') },
+      { ok: true, text: sa('real') },
     ])
   })
 })
