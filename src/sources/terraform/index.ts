@@ -8,7 +8,13 @@ import {
   type SourceResult,
 } from '../source.js'
 import { loadedHclParser, loadHclParser } from './loader.js'
-import { mergeTerraformParts, TerraformProgram, type TerraformPart } from './program.js'
+import {
+  mergeTerraformParts,
+  terraformIndex,
+  TerraformProgram,
+  type TerraformIndex,
+  type TerraformPart,
+} from './program.js'
 import { errorText } from '../../model/error-text.js'
 
 /** Below this much Terraform text, one thread reads it all. */
@@ -46,6 +52,14 @@ function terraformParts(): SourceParts<TerraformPart | SourceResult> {
       const failed = parts.find((part): part is SourceResult => 'facts' in part)
       return failed ?? mergeTerraformParts(parts as TerraformPart[])
     },
+    units(files, context) {
+      // One unit per module directory: a directory read as a root module reads the modules it calls itself.
+      const index = terraformIndex(files, context)
+      return {
+        ids: [...index.byDir.keys()],
+        read: (dir) => readTerraform(files, context, (program) => program.runDirectories(new Set([dir])), index),
+      }
+    },
   }
 }
 
@@ -54,6 +68,7 @@ function readTerraform<T>(
   files: readonly SourceFile[],
   context: SourceContext,
   run: (program: TerraformProgram) => T,
+  index?: TerraformIndex,
 ): T | SourceResult {
   const parser = loadedHclParser()
   if (!parser) {
@@ -71,7 +86,7 @@ function readTerraform<T>(
     return result
   }
   try {
-    return run(new TerraformProgram(parser, files, context))
+    return run(new TerraformProgram(parser, files, context, index))
   } catch (error) {
     const result = emptyResult()
     const first = files.find((file) => file.kind === 'terraform') ?? files[0]!
