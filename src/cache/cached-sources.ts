@@ -118,7 +118,7 @@ export async function readSourcesCached(
       result = mergeResults(results)
     } else {
       const prefix = `unit\0${source.name}\0${fileList}\0${sha256(input.map((file) => file.path).join('\0'))}\0`
-      const units = source.parts?.units?.(input, context)
+      const units = source.units?.(input, context)
       const unitIds = units?.ids ?? ['whole']
       const parts = unitIds.map((id) => storedPart(prefix + id))
       for (const part of parts) count(source, part !== undefined)
@@ -129,7 +129,7 @@ export async function readSourcesCached(
           return readUnit(prefix + id, () => (units ? units.read(id) : source.read(input, context)))
         return units?.adopt ? units.adopt(id, part) : part
       })
-      result = units && source.parts ? source.parts.merge(fresh, context) : (fresh[0] as SourceResult)
+      result = units ? units.merge(fresh) : (fresh[0] as SourceResult)
     }
     runs.push({ source, result })
     for (const path of result.consumedFiles ?? []) consumed.add(path)

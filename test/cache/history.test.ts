@@ -205,7 +205,7 @@ function unitsUsedAgain(stderr: string): Record<string, string> {
 
 describe('the fact cache by unit', () => {
   // Three Terraform module directories (a root calling a module, and a root of its own), two
-  // Kustomize builds on bases of their own, and a chart. Each commit changes one unit's file; the
+  // Kustomize builds on bases of their own, and two charts. Each commit changes one unit's file; the
   // debug line says, per source, how many units were used again out of how many.
   const APP_CALL = (subject: string): string =>
     `module "reports" {\n  source  = "../modules/irsa"\n  subject = "${subject}"\n}\n`
@@ -229,36 +229,39 @@ describe('the fact cache by unit', () => {
           'charts/worker/values.yaml': `serviceAccount:\n  name: worker\n  roleArn: arn:aws:iam::${ACCOUNT}:role/worker\n`,
           'charts/worker/templates/service-account.yaml': HELM_TEMPLATE,
           'iam/worker-trust.json': trustJson('system:serviceaccount:default:worker'),
+          'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+          'charts/api/values.yaml': `serviceAccount:\n  name: api\n  roleArn: arn:aws:iam::${ACCOUNT}:role/api\n`,
+          'charts/api/templates/service-account.yaml': HELM_TEMPLATE,
         },
       },
-      expect: { terraform: '0/3', kustomize: '0/3', helm: '0/1' },
+      expect: { terraform: '0/3', kustomize: '0/3', helm: '0/2' },
     },
     // A root module of its own: the other two directories stand.
     {
       change: { write: { 'infra/other/main.tf': terraformRole('orders', '"system:serviceaccount:store:orders"') } },
-      expect: { terraform: '2/3', kustomize: '3/3', helm: '1/1' },
+      expect: { terraform: '2/3', kustomize: '3/3', helm: '2/2' },
     },
     // A called module: the root that calls it is read again with it.
     {
       change: {
         write: { 'infra/modules/irsa/variables.tf': 'variable "subject" {\n  type = string\n  default = "x"\n}\n' },
       },
-      expect: { terraform: '1/3', kustomize: '3/3', helm: '1/1' },
+      expect: { terraform: '1/3', kustomize: '3/3', helm: '2/2' },
     },
     // The calling module passes another subject.
     {
       change: { write: { 'infra/app/main.tf': APP_CALL('system:serviceaccount:analytics:report') } },
-      expect: { terraform: '2/3', kustomize: '3/3', helm: '1/1' },
+      expect: { terraform: '2/3', kustomize: '3/3', helm: '2/2' },
     },
     // A base's manifest: its build is made again, the other build and the kustomization list stand.
     {
       change: { write: { 'base-b/service-account.yaml': serviceAccount('invoices', undefined, 'billing') } },
-      expect: { terraform: '3/3', kustomize: '2/3' },
+      expect: { terraform: '3/3', kustomize: '2/3', helm: '2/2' },
     },
     // An overlay's kustomization.
     {
       change: { write: { 'overlays/a/kustomization.yaml': 'namespace: store\nresources:\n  - ../../base-a\n' } },
-      expect: { terraform: '3/3', kustomize: '2/3' },
+      expect: { terraform: '3/3', kustomize: '2/3', helm: '2/2' },
     },
     // The chart's values.
     {
@@ -267,14 +270,14 @@ describe('the fact cache by unit', () => {
           'charts/worker/values.yaml': `serviceAccount:\n  name: worker\n  roleArn: arn:aws:iam::${ACCOUNT}:role/billing\n`,
         },
       },
-      expect: { terraform: '3/3', kustomize: '3/3', helm: '0/1' },
+      expect: { terraform: '3/3', kustomize: '3/3', helm: '1/2' },
     },
     // Nothing changed.
-    { change: {}, expect: { terraform: '3/3', kustomize: '3/3', helm: '1/1' } },
+    { change: {}, expect: { terraform: '3/3', kustomize: '3/3', helm: '2/2' } },
     // A file added: every unit is read again.
     {
       change: { write: { 'infra/other/outputs.tf': 'output "name" {\n  value = aws_iam_role.this.name\n}\n' } },
-      expect: { terraform: '0/3', kustomize: '0/3', helm: '0/1' },
+      expect: { terraform: '0/3', kustomize: '0/3', helm: '0/2' },
     },
   ]
 

@@ -12,6 +12,7 @@ import {
   type SourceFile,
   type SourceParts,
   type SourceResult,
+  type SourceUnits,
 } from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
 import { KustomizeBuilder, type Build } from './build.js'
@@ -42,6 +43,35 @@ export const kustomizeSource: Source = {
     return mergeKustomizeParts([readKustomizePart(files, context, 0, 1)], context)
   },
   parts: kustomizeParts(),
+  units(files, context): SourceUnits<KustomizePart> {
+    const paths = files.map((file) => file.path)
+    const planner = new KustomizeBuilder(context.repository, { sniff: sniffs(context) })
+    // Flux builds decide the build roots: a repository with them is one unit.
+    if (findFluxKustomizations(context.files, context.repository, planner).length > 0)
+      return {
+        ids: ['whole'],
+        read: () => readKustomizePart(files, context, 0, 1),
+        merge: (parts) => mergeKustomizeParts(parts, context),
+      }
+    const roots = buildRoots(paths, planner)
+    const rootIndex = new Map(roots.map((root, index) => [root, index]))
+    // A unit per group of builds that load a common resource file (see rootsOfPart), and one for the kustomization files read.
+    const groups = buildGroups(roots, (root) => planner.loadsOf(root)).map((group) =>
+      group.map((index) => roots[index] ?? ''),
+    )
+    return {
+      ids: ['inputs', ...groups.map((group) => `roots\0${group.join('\0')}`)],
+      read: (id) =>
+        id === 'inputs'
+          ? { inputs: paths, flux: [], runs: [], files: [] }
+          : readKustomizeRoots(id.split('\0').slice(1), context, rootIndex),
+      adopt: (_id, part) => ({
+        ...part,
+        runs: part.runs.map((run) => ({ ...run, root: rootIndex.get(run.path) ?? run.root })),
+      }),
+      merge: (parts) => mergeKustomizeParts(parts, context),
+    }
+  },
 }
 
 function kustomizeParts(): SourceParts<KustomizePart> {
@@ -53,30 +83,6 @@ function kustomizeParts(): SourceParts<KustomizePart> {
     },
     read: readKustomizePart,
     merge: mergeKustomizeParts,
-    units(files, context) {
-      const paths = files.map((file) => file.path)
-      const planner = new KustomizeBuilder(context.repository, { sniff: sniffs(context) })
-      // Flux builds decide the build roots: a repository with them is one unit.
-      if (findFluxKustomizations(context.files, context.repository, planner).length > 0)
-        return { ids: ['whole'], read: () => readKustomizePart(files, context, 0, 1) }
-      const roots = buildRoots(paths, planner)
-      const rootIndex = new Map(roots.map((root, index) => [root, index]))
-      // A unit per group of builds that load a common resource file (see rootsOfPart), and one for the kustomization files read.
-      const groups = buildGroups(roots, (root) => planner.loadsOf(root)).map((group) =>
-        group.map((index) => roots[index] ?? ''),
-      )
-      return {
-        ids: ['inputs', ...groups.map((group) => `roots\0${group.join('\0')}`)],
-        read: (id) =>
-          id === 'inputs'
-            ? { inputs: paths, flux: [], runs: [], files: [] }
-            : readKustomizeRoots(id.split('\0').slice(1), context, rootIndex),
-        adopt: (_id, part) => ({
-          ...part,
-          runs: part.runs.map((run) => ({ ...run, root: rootIndex.get(run.path) ?? run.root })),
-        }),
-      }
-    },
   }
 }
 

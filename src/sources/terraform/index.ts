@@ -6,6 +6,7 @@ import {
   type SourceFile,
   type SourceParts,
   type SourceResult,
+  type SourceUnits,
 } from '../source.js'
 import { loadedHclParser, loadHclParser } from './loader.js'
 import {
@@ -37,6 +38,16 @@ export const terraformSource: Source = {
     return readTerraform(files, context, (program) => program.run())
   },
   parts: terraformParts(),
+  units(files, context): SourceUnits<TerraformPart | SourceResult> {
+    // One unit per module directory: a directory read as a root module reads the modules it calls itself.
+    const index = terraformIndex(files, context)
+    const parts = terraformParts()
+    return {
+      ids: [...index.byDir.keys()],
+      read: (dir) => readTerraform(files, context, (program) => program.runDirectories(new Set([dir])), index),
+      merge: (read) => parts.merge(read, context),
+    }
+  },
 }
 
 function terraformParts(): SourceParts<TerraformPart | SourceResult> {
@@ -51,14 +62,6 @@ function terraformParts(): SourceParts<TerraformPart | SourceResult> {
       // A part that could not read at all reports that as a whole result (the parser was not loaded, an internal error).
       const failed = parts.find((part): part is SourceResult => 'facts' in part)
       return failed ?? mergeTerraformParts(parts as TerraformPart[])
-    },
-    units(files, context) {
-      // One unit per module directory: a directory read as a root module reads the modules it calls itself.
-      const index = terraformIndex(files, context)
-      return {
-        ids: [...index.byDir.keys()],
-        read: (dir) => readTerraform(files, context, (program) => program.runDirectories(new Set([dir])), index),
-      }
     },
   }
 }
