@@ -56,6 +56,7 @@ export async function readSourcesCached(
   const repository = new RecordingRepositoryFiles(recorded, options.root, options.config.maxFileBytes)
   const context: SourceContext = { ...sourceContext({ ...options, files: recorded }), repository }
   const current = new RepositoryFiles(files, options.root, options.config.maxFileBytes)
+  const answers = new Map<string, string>()
   const byKind = groupByKind(recorded)
   const consumed = new Set<string>()
   const prepared = new Set<Source>()
@@ -76,7 +77,7 @@ export async function readSourcesCached(
     const entry = store.get(key)
     if (!entry || !('part' in entry)) return undefined
     if (entry.reads.some((path) => !ids.has(path)) || readsId(entry.reads) !== entry.readsId) return undefined
-    if (!observationsHold(entry.observations, current)) return undefined
+    if (!observationsHold(entry.observations, current, answers)) return undefined
     store.keep(key)
     return entry.part
   }

@@ -95,9 +95,22 @@ export class RecordingRepositoryFiles extends RepositoryFiles {
   }
 }
 
-/** Whether every recorded question has the same answer now from this reader (one that does not record). */
-export function observationsHold(observations: readonly Observation[], repository: RepositoryFiles): boolean {
-  return observations.every((observation) => digest(ask(repository, observation)) === observation.answer)
+/**
+ * Whether every recorded question has the same answer now from this reader (one that does not
+ * record). `answers` keeps the digest of each answer for the run: many units ask the same question
+ * (the listing of a module directory they all call).
+ */
+export function observationsHold(
+  observations: readonly Observation[],
+  repository: RepositoryFiles,
+  answers: Map<string, string>,
+): boolean {
+  return observations.every((observation) => {
+    const question = `${observation.method}\0${observation.isDirectory === true}\0${observation.path}`
+    let answer = answers.get(question)
+    if (answer === undefined) answers.set(question, (answer = digest(ask(repository, observation))))
+    return answer === observation.answer
+  })
 }
 
 /** Notes the paths of the scanned files whose text is read while a recording runs (`paths` set). */
