@@ -20,6 +20,7 @@ const OBSERVED_METHODS = [
   'ignoredByGit',
   'bytesOnDisk',
   'entriesOnDisk',
+  'outside',
 ] as const
 type ObservedMethod = (typeof OBSERVED_METHODS)[number]
 
@@ -82,6 +83,10 @@ export class RecordingRepositoryFiles extends RepositoryFiles {
 
   override entriesOnDisk(directory: string): Dirent[] | undefined {
     return this.note('entriesOnDisk', directory, super.entriesOnDisk(directory))
+  }
+
+  override outside(path: string): boolean {
+    return this.note('outside', path, super.outside(path))
   }
 
   override absolute(path: string): string | undefined {
@@ -147,6 +152,8 @@ function ask(repository: RepositoryFiles, observation: Observation): unknown {
       return repository.bytesOnDisk(path)
     case 'entriesOnDisk':
       return repository.entriesOnDisk(path)
+    case 'outside':
+      return repository.outside(path)
   }
 }
 
