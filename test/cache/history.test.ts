@@ -209,6 +209,20 @@ describe('the fact cache by unit', () => {
   // debug line says, per source, how many units were used again out of how many.
   const APP_CALL = (subject: string): string =>
     `module "reports" {\n  source  = "../modules/irsa"\n  subject = "${subject}"\n}\n`
+  const argoApplication = (namespace: string): string =>
+    [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Application',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  source:',
+      '    repoURL: https://example.com/repository.git',
+      '    path: charts/api',
+      '  destination:',
+      `    namespace: ${namespace}`,
+      '',
+    ].join('\n')
   const STEPS: { change: Change; expect: Record<string, string> }[] = [
     {
       change: {
@@ -274,6 +288,16 @@ describe('the fact cache by unit', () => {
     },
     // Nothing changed.
     { change: {}, expect: { terraform: '3/3', kustomize: '3/3', helm: '2/2' } },
+    // An Argo CD Application installs a chart (a file added: every unit is read again) ...
+    {
+      change: { write: { 'argocd/api.yaml': argoApplication('payments') } },
+      expect: { terraform: '0/3', kustomize: '0/3', helm: '0/2' },
+    },
+    // ... and then into another namespace: that chart's unit is read again, with its release.
+    {
+      change: { write: { 'argocd/api.yaml': argoApplication('billing') } },
+      expect: { terraform: '3/3', kustomize: '3/3', helm: '1/2' },
+    },
     // A file added: every unit is read again.
     {
       change: { write: { 'infra/other/outputs.tf': 'output "name" {\n  value = aws_iam_role.this.name\n}\n' } },
