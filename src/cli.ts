@@ -106,7 +106,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     })
     progress?.stop()
     progress = undefined
-    if (checked.cache) debug(`cache: ${checked.cache.hits} results used again, ${checked.cache.misses} read afresh`)
+    if (checked.cache) {
+      const bySource = Object.entries(checked.cache.bySource)
+        .map(([name, counts]) => `${name} ${counts.hits}/${counts.hits + counts.misses}`)
+        .join(', ')
+      debug(`cache: ${checked.cache.hits} results used again, ${checked.cache.misses} read afresh (${bySource})`)
+    }
 
     if (options.writeBaseline) {
       await writeReport(

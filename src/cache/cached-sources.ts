@@ -5,7 +5,7 @@ import type { Config } from '../config.js'
 import { prepareSources, type SourceRunOptions } from '../run-sources.js'
 import { filesOfKinds, groupByKind, inputOf, mergeResults, type SourceRun } from '../source-inputs.js'
 import { allSources } from '../sources/index.js'
-import type { RepositoryFiles } from '../sources/shared/repository-files.js'
+import { RepositoryFiles } from '../sources/shared/repository-files.js'
 import {
   sourceContext,
   type Source,
@@ -15,12 +15,13 @@ import {
 } from '../sources/source.js'
 import { VERSION } from '../version.js'
 import { FactStore, sha256 } from './fact-store.js'
-import { observationsHold, RecordingRepositoryFiles } from './recording-repository.js'
+import { observationsHold, RecordingRepositoryFiles, recordingFiles, TextReads } from './recording-repository.js'
 
-/** How a cached run went: entries used again, and entries read afresh. */
+/** How a cached run went: entries used again, and entries read afresh, in all and per source. */
 export interface CacheStatistics {
   hits: number
   misses: number
+  bySource: Record<string, { hits: number; misses: number }>
 }
 
 /**
@@ -28,9 +29,13 @@ export interface CacheStatistics {
  *
  * A per-file source's result for one file depends on the file's path and text, the config and
  * the sniff setting only: it is keyed by those. Any other source (Terraform, Kustomize, Helm,
- * AWS profiles, IAM JSON, plans) may look at every scanned file, so its whole result is keyed by
- * the content of every scanned file, and used again only while each question it asked about the
- * disk beyond them has the same answer (RecordingRepositoryFiles).
+ * AWS profiles, IAM JSON, plans) may look at every scanned file: it is cached by unit when it has
+ * units (a Terraform module directory, a group of Kustomize builds; see SourceUnits), else as one
+ * unit. A unit's entry is keyed by the scan's list of files (paths and kinds) and the source's
+ * input, and used again only while every scanned file whose text it read has the same content and
+ * each question it asked about the disk beyond them has the same answer (RecordingRepositoryFiles).
+ * So a changed file re-reads the units that read it; a file added, removed or renamed re-reads
+ * every unit.
  *
  * Content ids are hashes of the text the sources read. Git's blob ids would need git to vouch
  * that a checked-out file still matches its index entry, and git answers that by running what the
@@ -44,16 +49,51 @@ export async function readSourcesCached(
 ): Promise<{ runs: SourceRun[]; statistics: CacheStatistics }> {
   const sniff = options.sniff === true
   const store = FactStore.open(directory, scopeOf(options.config, sniff))
-  const ids = new Map(files.map((file) => [file, contentId(file.text)]))
-  const everyFile = sha256(files.map((file) => `${file.path}\0${file.kind}\0${ids.get(file)}`).join('\0'))
-  const context = sourceContext({ ...options, files })
-  const byKind = groupByKind(files)
+  const ids = new Map(files.map((file) => [file.path, contentId(file.text)]))
+  const fileList = sha256(files.map((file) => `${file.path}\0${file.kind}`).join('\0'))
+  const textReads = new TextReads()
+  const recorded = recordingFiles(files, textReads)
+  const repository = new RecordingRepositoryFiles(recorded, options.root, options.config.maxFileBytes)
+  const context: SourceContext = { ...sourceContext({ ...options, files: recorded }), repository }
+  const current = new RepositoryFiles(files, options.root, options.config.maxFileBytes)
+  const answers = new Map<string, string>()
+  const byKind = groupByKind(recorded)
   const consumed = new Set<string>()
   const prepared = new Set<Source>()
   const prepare = async (source: Source): Promise<void> => {
     if (prepared.has(source)) return
     prepared.add(source)
     await prepareSources(filesOfKinds(files, source.kinds))
+  }
+  const statistics: CacheStatistics = { hits: 0, misses: 0, bySource: {} }
+  const count = (source: Source, hit: boolean): void => {
+    const counts = (statistics.bySource[source.name] ??= { hits: 0, misses: 0 })
+    counts[hit ? 'hits' : 'misses'] += 1
+    statistics[hit ? 'hits' : 'misses'] += 1
+  }
+  const readsId = (paths: readonly string[]): string => sha256(paths.map((path) => ids.get(path) ?? '').join('\0'))
+  /** A unit's stored part when it still holds, else undefined. */
+  const storedPart = (key: string): unknown => {
+    const entry = store.get(key)
+    if (!entry || !('part' in entry)) return undefined
+    if (entry.reads.some((path) => !ids.has(path)) || readsId(entry.reads) !== entry.readsId) return undefined
+    if (!observationsHold(entry.observations, current, answers)) return undefined
+    store.keep(key)
+    return entry.part
+  }
+  /** Reads a unit, recording what it reads, and stores it unless it reached beyond the repository reader. */
+  const readUnit = (key: string, read: () => unknown): unknown => {
+    textReads.paths = new Set()
+    const observations = repository.record(true)
+    try {
+      const part = read()
+      const reads = [...textReads.paths].sort()
+      if (!repository.escaped) store.set(key, { part, reads, readsId: readsId(reads), observations })
+      return part
+    } finally {
+      textReads.paths = undefined
+      repository.record(false)
+    }
   }
   const runs: SourceRun[] = []
   for (const source of allSources) {
@@ -63,9 +103,12 @@ export async function readSourcesCached(
     if (source.perFile) {
       const results: SourceResult[] = []
       for (const file of input) {
-        const key = `file\0${source.name}\0${file.path}\0${ids.get(file)}`
-        let fileResult = store.get(key)?.result
-        if (!fileResult) {
+        const key = `file\0${source.name}\0${file.path}\0${ids.get(file.path)}`
+        const entry = store.get(key)
+        let fileResult = entry && 'result' in entry ? entry.result : undefined
+        count(source, fileResult !== undefined)
+        if (fileResult) store.keep(key)
+        else {
           await prepare(source)
           const guarded = new GuardedContext(context)
           fileResult = source.read([file], guarded)
@@ -75,29 +118,29 @@ export async function readSourcesCached(
       }
       result = mergeResults(results)
     } else {
-      const key = `source\0${source.name}\0${everyFile}\0${sha256(input.map((file) => file.path).join('\0'))}`
-      const cached = store.get(key)
-      if (
-        cached?.observations &&
-        observationsHold(cached.observations, files, options.root, options.config.maxFileBytes)
-      ) {
-        result = cached.result
-      } else {
-        await prepare(source)
-        const repository = new RecordingRepositoryFiles(files, options.root, options.config.maxFileBytes)
-        result = source.read(input, { ...context, repository })
-        if (!repository.escaped) store.set(key, { result, observations: repository.observations })
-      }
+      const prefix = `unit\0${source.name}\0${fileList}\0${sha256(input.map((file) => file.path).join('\0'))}\0`
+      const units = source.units?.(input, context)
+      const unitIds = units?.ids ?? ['whole']
+      const parts = unitIds.map((id) => storedPart(prefix + id))
+      for (const part of parts) count(source, part !== undefined)
+      if (parts.includes(undefined)) await prepare(source)
+      const fresh = parts.map((part, index) => {
+        const id = unitIds[index] ?? ''
+        if (part === undefined)
+          return readUnit(prefix + id, () => (units ? units.read(id) : source.read(input, context)))
+        return units?.adopt ? units.adopt(id, part) : part
+      })
+      result = units ? units.merge(fresh) : (fresh[0] as SourceResult)
     }
     runs.push({ source, result })
     for (const path of result.consumedFiles ?? []) consumed.add(path)
   }
   try {
-    store.save()
+    if (store.dirty) store.save()
   } catch {
     // A cache that cannot be written costs the next run time, never a finding.
   }
-  return { runs, statistics: { hits: store.hits, misses: store.misses } }
+  return { runs, statistics }
 }
 
 /** What every entry depends on besides the files: irsa-guard itself (its version and its very code) and the effective config. */

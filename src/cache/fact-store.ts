@@ -5,14 +5,16 @@ import { deserialize, serialize } from 'node:v8'
 import type { SourceResult } from '../sources/source.js'
 import { isObservation, type Observation } from './recording-repository.js'
 
-/** A source's result over some files, and for a whole source the questions it asked about the disk. */
-export interface CacheEntry {
-  result: SourceResult
-  observations?: Observation[]
-}
+/**
+ * A per-file source's result for one file; or what a unit of a source read (`part`: a source's
+ * part, or its whole result), with the scanned files whose text it read (`reads`, and `readsId`
+ * a digest of their contents then) and the questions it asked about the disk.
+ */
+export type CacheEntry =
+  { result: SourceResult } | { part: unknown; reads: string[]; readsId: string; observations: Observation[] }
 
 /** Bumped whenever what an entry holds or how it is keyed changes. */
-const FORMAT = 1
+const FORMAT = 2
 const MAGIC = 'irsa-guard fact cache\n'
 const FILE_NAME = 'irsa-guard-facts.bin'
 
@@ -26,8 +28,7 @@ const FILE_NAME = 'irsa-guard-facts.bin'
 export class FactStore {
   private readonly stored: Map<string, Buffer>
   private readonly kept = new Map<string, Buffer>()
-  hits = 0
-  misses = 0
+  private changed = false
 
   private constructor(
     private readonly directory: string,
@@ -41,22 +42,27 @@ export class FactStore {
     return new FactStore(directory, scope, loadEntries(nodePath.join(directory, FILE_NAME), scope))
   }
 
-  /** The stored entry for a key, or undefined when there is none or it does not decode. */
+  /** The stored entry for a key, or undefined when there is none or it does not decode; `keep` it when it is used. */
   get(key: string): CacheEntry | undefined {
     const bytes = this.stored.get(key)
-    const result = bytes === undefined ? undefined : decodeEntry(bytes)
-    if (result === undefined || bytes === undefined) {
-      this.misses += 1
-      return undefined
-    }
-    this.hits += 1
-    this.kept.set(key, bytes)
-    return result
+    return bytes === undefined ? undefined : decodeEntry(bytes)
+  }
+
+  /** Keeps a stored entry this run used for the next run. */
+  keep(key: string): void {
+    const bytes = this.stored.get(key)
+    if (bytes !== undefined) this.kept.set(key, bytes)
   }
 
   /** Stores a copy of the entry as it is now (later changes to the objects do not reach the store). */
   set(key: string, entry: CacheEntry): void {
     this.kept.set(key, serialize(entry))
+    this.changed = true
+  }
+
+  /** Whether saving would write anything else than the file there is: an entry was stored, or one went unused. */
+  get dirty(): boolean {
+    return this.changed || this.kept.size !== this.stored.size
   }
 
   /**
@@ -111,11 +117,13 @@ function loadEntries(file: string, scope: string): Map<string, Buffer> {
 
 function decodeEntry(bytes: Buffer): CacheEntry | undefined {
   try {
-    const entry = deserialize(bytes) as { result?: unknown; observations?: unknown } | null
-    if (typeof entry !== 'object' || entry === null || !isSourceResult(entry.result)) return undefined
-    const { observations } = entry
-    if (observations !== undefined && !(Array.isArray(observations) && observations.every(isObservation)))
-      return undefined
+    const entry = deserialize(bytes) as Record<string, unknown> | null
+    if (typeof entry !== 'object' || entry === null) return undefined
+    if ('result' in entry) return isSourceResult(entry['result']) ? (entry as CacheEntry) : undefined
+    const { part, reads, readsId, observations } = entry
+    if (typeof part !== 'object' || part === null || typeof readsId !== 'string') return undefined
+    if (!Array.isArray(reads) || !reads.every((path) => typeof path === 'string')) return undefined
+    if (!Array.isArray(observations) || !observations.every(isObservation)) return undefined
     return entry as CacheEntry
   } catch {
     return undefined

@@ -20,6 +20,7 @@ const OBSERVED_METHODS = [
   'ignoredByGit',
   'bytesOnDisk',
   'entriesOnDisk',
+  'outside',
 ] as const
 type ObservedMethod = (typeof OBSERVED_METHODS)[number]
 
@@ -35,17 +36,26 @@ export function isObservation(value: unknown): value is Observation {
 }
 
 /**
- * The repository reader of a source whose result is cached as a whole: it records every question
- * about the disk (a file the scan did not discover, a directory listing, git's ignore rules), so
- * that the cached result is used again only when each question still has the same answer. A
- * source that asks for an absolute path runs a program or reads on its own: its result is not
- * cached (`escaped`).
+ * The repository reader of the sources whose units are cached: while `record` has started a
+ * recording, it records every question about the disk (a file the scan did not discover, a
+ * directory listing, git's ignore rules), so that the cached unit is used again only when each
+ * question still has the same answer. (The text of a scanned file is recorded by the file itself,
+ * see recordingFiles.) A source that asks for an absolute path runs a program or reads on its
+ * own: its unit is not cached (`escaped`).
  */
 export class RecordingRepositoryFiles extends RepositoryFiles {
-  readonly observations: Observation[] = []
+  private observations: Observation[] | undefined
   escaped = false
 
+  /** Starts recording the questions asked from now on (into the list returned), or stops recording. */
+  record(on: boolean): Observation[] {
+    this.observations = on ? [] : undefined
+    this.escaped = false
+    return this.observations ?? []
+  }
+
   override read(path: string): string | Unreadable {
+    if (this.discovered(path)) return super.read(path)
     return this.note('read', path, super.read(path))
   }
 
@@ -63,7 +73,7 @@ export class RecordingRepositoryFiles extends RepositoryFiles {
 
   override ignoredByGit(path: string, isDirectory: boolean): boolean {
     const answer = super.ignoredByGit(path, isDirectory)
-    this.observations.push({ method: 'ignoredByGit', path, isDirectory, answer: digest(answer) })
+    this.observations?.push({ method: 'ignoredByGit', path, isDirectory, answer: digest(answer) })
     return answer
   }
 
@@ -75,26 +85,54 @@ export class RecordingRepositoryFiles extends RepositoryFiles {
     return this.note('entriesOnDisk', directory, super.entriesOnDisk(directory))
   }
 
+  override outside(path: string): boolean {
+    return this.note('outside', path, super.outside(path))
+  }
+
   override absolute(path: string): string | undefined {
     this.escaped = true
     return super.absolute(path)
   }
 
   private note<T>(method: ObservedMethod, path: string, answer: T): T {
-    this.observations.push({ method, path, answer: digest(answer) })
+    this.observations?.push({ method, path, answer: digest(answer) })
     return answer
   }
 }
 
-/** Whether every recorded question has the same answer in this repository now. */
+/**
+ * Whether every recorded question has the same answer now from this reader (one that does not
+ * record). `answers` keeps the digest of each answer for the run: many units ask the same question
+ * (the listing of a module directory they all call).
+ */
 export function observationsHold(
   observations: readonly Observation[],
-  files: readonly SourceFile[],
-  root: string | undefined,
-  maxFileBytes: number,
+  repository: RepositoryFiles,
+  answers: Map<string, string>,
 ): boolean {
-  const repository = new RepositoryFiles(files, root, maxFileBytes)
-  return observations.every((observation) => digest(ask(repository, observation)) === observation.answer)
+  return observations.every((observation) => {
+    const question = `${observation.method}\0${observation.isDirectory === true}\0${observation.path}`
+    let answer = answers.get(question)
+    if (answer === undefined) answers.set(question, (answer = digest(ask(repository, observation))))
+    return answer === observation.answer
+  })
+}
+
+/** Notes the paths of the scanned files whose text is read while a recording runs (`paths` set). */
+export class TextReads {
+  paths: Set<string> | undefined
+}
+
+/** The files, each noting in `reads` when its text is read. */
+export function recordingFiles(files: readonly SourceFile[], reads: TextReads): SourceFile[] {
+  return files.map((file) => ({
+    path: file.path,
+    kind: file.kind,
+    get text(): string {
+      reads.paths?.add(file.path)
+      return file.text
+    },
+  }))
 }
 
 function ask(repository: RepositoryFiles, observation: Observation): unknown {
@@ -114,6 +152,8 @@ function ask(repository: RepositoryFiles, observation: Observation): unknown {
       return repository.bytesOnDisk(path)
     case 'entriesOnDisk':
       return repository.entriesOnDisk(path)
+    case 'outside':
+      return repository.outside(path)
   }
 }
 

@@ -77,6 +77,8 @@ export interface Source {
   perFile?: boolean
   /** Set when the source can also read its files in parts, on several threads (see SourceParts). */
   parts?: SourceParts<unknown>
+  /** Set when the input can also be read unit by unit, for the fact cache (see SourceUnits). */
+  units?(files: readonly SourceFile[], context: SourceContext): SourceUnits<unknown>
 }
 
 /**
@@ -91,6 +93,21 @@ export interface SourceParts<Part> {
   count(files: readonly SourceFile[], threads: number, context: SourceContext): number
   read(files: readonly SourceFile[], context: SourceContext, part: number, count: number): Part
   merge(parts: readonly Part[], context: SourceContext): SourceResult
+}
+
+/**
+ * A source's input as units read one by one (a Terraform module directory, a group of Kustomize
+ * builds, a chart with its releases), so that a cache can keep each unit's part: `merge` of every
+ * unit's part, in `ids` order, is exactly what the source's `read` returns. A unit's part depends
+ * only on its id and on what `read` asks of the context while it runs (file texts, the repository
+ * reader): what was read to find the units is either in the id or read again by `read`.
+ */
+export interface SourceUnits<Part> {
+  ids: string[]
+  read(id: string): Part
+  /** A part an earlier run read for this unit, fitted to this run (where it refers to the other units). */
+  adopt?(id: string, part: Part): Part
+  merge(parts: readonly Part[]): SourceResult
 }
 
 export interface SourceContextOptions {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { runCli } from '../cli/fake-io.js'
@@ -194,6 +194,146 @@ describe('the fact cache over a history of commits', () => {
     expect(reuse[0]).toBe(0)
     expect(reuse[3]).toBeGreaterThanOrEqual(3)
     expect(reuse.filter((count) => count > 0).length).toBeGreaterThanOrEqual(HISTORY.length / 2)
+  })
+})
+
+/** What the cache did for each source: used again / units in all (from the --debug line). */
+function unitsUsedAgain(stderr: string): Record<string, string> {
+  const list = /cache: \d+ results used again, \d+ read afresh \((.*)\)/.exec(stderr)?.[1] ?? ''
+  return Object.fromEntries(list.split(', ').map((entry) => entry.split(' ') as [string, string]))
+}
+
+describe('the fact cache by unit', () => {
+  // Three Terraform module directories (a root calling a module, and a root of its own), two
+  // Kustomize builds on bases of their own, and two charts. Each commit changes one unit's file; the
+  // debug line says, per source, how many units were used again out of how many.
+  const APP_CALL = (subject: string): string =>
+    `module "reports" {\n  source  = "../modules/irsa"\n  subject = "${subject}"\n}\n`
+  const argoApplication = (namespace: string): string =>
+    [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Application',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  source:',
+      '    repoURL: https://example.com/repository.git',
+      '    path: charts/api',
+      '  destination:',
+      `    namespace: ${namespace}`,
+      '',
+    ].join('\n')
+  const STEPS: { change: Change; expect: Record<string, string> }[] = [
+    {
+      change: {
+        write: {
+          'infra/app/main.tf': APP_CALL('system:serviceaccount:analytics:reports'),
+          'infra/modules/irsa/main.tf': terraformRole('reports', 'var.subject'),
+          'infra/modules/irsa/variables.tf': 'variable "subject" {\n  type = string\n}\n',
+          'infra/other/main.tf': terraformRole('orders', '"system:serviceaccount:shop:orders"'),
+          'k8s/reports.yaml': serviceAccount('reports', 'analytics', 'reports'),
+          'base-a/kustomization.yaml': 'resources:\n  - service-account.yaml\n',
+          'base-a/service-account.yaml': serviceAccount('orders', undefined, 'orders'),
+          'overlays/a/kustomization.yaml': 'namespace: shop\nresources:\n  - ../../base-a\n',
+          'base-b/kustomization.yaml': 'resources:\n  - service-account.yaml\n',
+          'base-b/service-account.yaml': serviceAccount('billing', undefined, 'billing'),
+          'overlays/b/kustomization.yaml': 'namespace: payments\nresources:\n  - ../../base-b\n',
+          'iam/billing-trust.json': trustJson('system:serviceaccount:payments:billing'),
+          'charts/worker/Chart.yaml': 'apiVersion: v2\nname: worker\nversion: 1.0.0\n',
+          'charts/worker/values.yaml': `serviceAccount:\n  name: worker\n  roleArn: arn:aws:iam::${ACCOUNT}:role/worker\n`,
+          'charts/worker/templates/service-account.yaml': HELM_TEMPLATE,
+          'iam/worker-trust.json': trustJson('system:serviceaccount:default:worker'),
+          'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+          'charts/api/values.yaml': `serviceAccount:\n  name: api\n  roleArn: arn:aws:iam::${ACCOUNT}:role/api\n`,
+          'charts/api/templates/service-account.yaml': HELM_TEMPLATE,
+        },
+      },
+      expect: { terraform: '0/3', kustomize: '0/3', helm: '0/2' },
+    },
+    // A root module of its own: the other two directories stand.
+    {
+      change: { write: { 'infra/other/main.tf': terraformRole('orders', '"system:serviceaccount:store:orders"') } },
+      expect: { terraform: '2/3', kustomize: '3/3', helm: '2/2' },
+    },
+    // A called module: the root that calls it is read again with it.
+    {
+      change: {
+        write: { 'infra/modules/irsa/variables.tf': 'variable "subject" {\n  type = string\n  default = "x"\n}\n' },
+      },
+      expect: { terraform: '1/3', kustomize: '3/3', helm: '2/2' },
+    },
+    // The calling module passes another subject.
+    {
+      change: { write: { 'infra/app/main.tf': APP_CALL('system:serviceaccount:analytics:report') } },
+      expect: { terraform: '2/3', kustomize: '3/3', helm: '2/2' },
+    },
+    // A base's manifest: its build is made again, the other build and the kustomization list stand.
+    {
+      change: { write: { 'base-b/service-account.yaml': serviceAccount('invoices', undefined, 'billing') } },
+      expect: { terraform: '3/3', kustomize: '2/3', helm: '2/2' },
+    },
+    // An overlay's kustomization.
+    {
+      change: { write: { 'overlays/a/kustomization.yaml': 'namespace: store\nresources:\n  - ../../base-a\n' } },
+      expect: { terraform: '3/3', kustomize: '2/3', helm: '2/2' },
+    },
+    // The chart's values.
+    {
+      change: {
+        write: {
+          'charts/worker/values.yaml': `serviceAccount:\n  name: worker\n  roleArn: arn:aws:iam::${ACCOUNT}:role/billing\n`,
+        },
+      },
+      expect: { terraform: '3/3', kustomize: '3/3', helm: '1/2' },
+    },
+    // Nothing changed.
+    { change: {}, expect: { terraform: '3/3', kustomize: '3/3', helm: '2/2' } },
+    // An Argo CD Application installs a chart (a file added: every unit is read again) ...
+    {
+      change: { write: { 'argocd/api.yaml': argoApplication('payments') } },
+      expect: { terraform: '0/3', kustomize: '0/3', helm: '0/2' },
+    },
+    // ... and then into another namespace: that chart's unit is read again, with its release.
+    {
+      change: { write: { 'argocd/api.yaml': argoApplication('billing') } },
+      expect: { terraform: '3/3', kustomize: '3/3', helm: '1/2' },
+    },
+    // A file added: every unit is read again.
+    {
+      change: { write: { 'infra/other/outputs.tf': 'output "name" {\n  value = aws_iam_role.this.name\n}\n' } },
+      expect: { terraform: '0/3', kustomize: '0/3', helm: '0/2' },
+    },
+  ]
+
+  it('reads again only the units whose files changed, and gives the report of a run without a cache', async () => {
+    const root = path.join(workspace, 'units')
+    const cache = path.join(workspace, 'units-cache')
+    mkdirSync(root)
+    git(root, 'init', '-q')
+    const reports = new Set<string>()
+    for (const [step, { change, expect: used }] of STEPS.entries()) {
+      apply(root, change)
+      git(root, 'add', '-A')
+      git(root, 'commit', '-q', '--allow-empty', '-m', 'step')
+      const cold = await runCli(['--format', 'json', '.'], root)
+      const cached = await runCli(['--format', 'json', '--debug', '--cache', cache, '.'], root)
+      expect(cached.stdout).toBe(cold.stdout)
+      expect({ step, ...unitsUsedAgain(cached.stderr) }).toMatchObject({ step, ...used })
+      reports.add(cold.stdout)
+    }
+    // The changes change the findings (the comparison is not between equal reports).
+    expect(reports.size).toBeGreaterThan(4)
+  })
+
+  it('does not write the cache file again when nothing changed', async () => {
+    const root = path.join(workspace, 'units')
+    const cache = path.join(workspace, 'units-cache')
+    const file = path.join(cache, 'irsa-guard-facts.bin')
+    await runCli(['--format', 'json', '--cache', cache, '.'], root)
+    const before = statSync(file)
+    await runCli(['--format', 'json', '--cache', cache, '.'], root)
+    expect(statSync(file).ino).toBe(before.ino)
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs)
   })
 })
 

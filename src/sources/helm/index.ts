@@ -1,3 +1,5 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { serialize } from 'node:v8'
 import { placeInUnit, type DeployUnit } from '../../model/facts.js'
 import type { SourceFinding } from '../../model/finding.js'
 import type { ObjectNode, TreeNode } from '../../model/tree.js'
@@ -10,7 +12,9 @@ import {
   emptyResult,
   type Source,
   type SourceContext,
+  type SourceFile,
   type SourceResult,
+  type SourceUnits,
 } from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
 import { chartLocation, join, readCharts, type Chart } from './charts.js'
@@ -35,39 +39,89 @@ export const helmSource: Source = {
   name: 'helm',
   kinds: ['helm-chart'],
   read(files, context) {
-    const result = emptyResult()
-    const repository = context.repository
-    const { charts, findings } = readCharts(files, context.files, repository)
-    result.findings.push(...findings)
-    const discovery = findReleases(charts, context.config.helm.releases, context.files, configPath(context))
-    result.findings.push(...discovery.findings)
-    const consumed = new Set<string>(files.map((file) => file.path))
-    const releasesOf = new Map<Chart, Release[]>()
-    for (const release of discovery.releases) getOrCreate(releasesOf, release.chart, () => []).push(release)
-    for (const chart of charts) {
-      for (const template of chart.templates) consumed.add(template.path)
-      if (chart.valuesFile) consumed.add(chart.valuesFile)
-      if (chart.parent) continue
-      for (const release of releasesOf.get(chart) ?? [unknownRelease(chart)]) {
+    const units = helmUnits(files, context)
+    return units.merge(units.ids.map((id) => units.read(id)))
+  },
+  units: helmUnits,
+}
+
+/** What the releases of one chart (that is no subchart) read. */
+interface ChartPart {
+  result: SourceResult
+  /** Values files the releases read, in the order they were first read. */
+  consumed: string[]
+}
+
+/**
+ * The charts with no parent, each a unit with its releases. What the unit reads beyond the
+ * charts and release declarations found first (its values files) goes through the context;
+ * those are in its id, as a digest of the chart (templates, helpers, subcharts) and its releases.
+ */
+function helmUnits(files: readonly SourceFile[], context: SourceContext): SourceUnits<ChartPart> {
+  const repository = context.repository
+  const { charts, findings } = readCharts(files, context.files, repository)
+  const discovery = findReleases(charts, context.config.helm.releases, context.files, configPath(context))
+  const releasesByChart = new Map<Chart, Release[]>()
+  for (const release of discovery.releases) getOrCreate(releasesByChart, release.chart, () => []).push(release)
+  const releasesOf = (chart: Chart): Release[] => releasesByChart.get(chart) ?? [unknownRelease(chart)]
+  const units = new Map<string, Chart>()
+  for (const chart of charts) {
+    if (chart.parent) continue
+    units.set(`${chart.directory}\0${chartDigest(chart, releasesOf(chart)) ?? randomUUID()}`, chart)
+  }
+  return {
+    ids: [...units.keys()],
+    read(id) {
+      const part: ChartPart = { result: emptyResult(), consumed: [] }
+      const chart = units.get(id)
+      if (!chart) return part
+      const consumed = new Set<string>()
+      for (const release of releasesOf(chart)) {
         try {
-          appendResult(result, releaseResult(release, repository, context, consumed))
+          appendResult(part.result, releaseResult(release, repository, context, consumed))
         } catch (error) {
-          result.findings.push({
+          part.result.findings.push({
             ruleId: 'parse-error',
             location: release.declaredAt,
             message: `Cannot read the chart ${chart.directory} for this release: ${errorText(error)}`,
           })
         }
       }
-    }
-    for (const path of consumed) {
-      const text = repository.text(path)
-      if (text !== undefined) result.suppressions.push(...commentSuppressions(path, text, ['#']))
-    }
-    dropRepeats(result)
-    result.consumedFiles = [...consumed]
-    return result
-  },
+      part.consumed = [...consumed]
+      return part
+    },
+    merge(parts) {
+      const result = emptyResult()
+      result.findings.push(...findings, ...discovery.findings)
+      const consumed = new Set<string>(files.map((file) => file.path))
+      let next = 0
+      for (const chart of charts) {
+        for (const template of chart.templates) consumed.add(template.path)
+        if (chart.valuesFile) consumed.add(chart.valuesFile)
+        if (chart.parent) continue
+        const part = parts[next++]
+        if (!part) continue
+        appendResult(result, part.result)
+        for (const path of part.consumed) consumed.add(path)
+      }
+      for (const path of consumed) {
+        const text = repository.text(path)
+        if (text !== undefined) result.suppressions.push(...commentSuppressions(path, text, ['#']))
+      }
+      dropRepeats(result)
+      result.consumedFiles = [...consumed]
+      return result
+    },
+  }
+}
+
+/** A digest of a chart and its releases as found (undefined if they cannot be serialised: the unit then gets an id no cache entry has). */
+function chartDigest(chart: Chart, releases: readonly Release[]): string | undefined {
+  try {
+    return createHash('sha256').update(serialize({ chart, releases })).digest('base64url')
+  } catch {
+    return undefined
+  }
 }
 
 /**

@@ -28,7 +28,7 @@ export function rootsOfPart(
 }
 
 /** The roots joined by common resource files (indexes, each group in order), groups in order of their first root. */
-function buildGroups(roots: readonly string[], loadsOf: (root: string) => readonly string[]): number[][] {
+export function buildGroups(roots: readonly string[], loadsOf: (root: string) => readonly string[]): number[][] {
   const parent = new Map<number, number>()
   const find = (index: number): number => {
     let at = index

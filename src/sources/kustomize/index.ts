@@ -10,12 +10,14 @@ import {
   type Source,
   type SourceContext,
   type SourceFile,
+  type SourceParts,
   type SourceResult,
+  type SourceUnits,
 } from '../source.js'
 import { commentSuppressions } from '../shared/suppressions.js'
 import { KustomizeBuilder, type Build } from './build.js'
 import { findFluxKustomizations, FLUX_GROUP, substitute, unmatchedTargetFindings } from './flux.js'
-import { rootsOfPart } from './groups.js'
+import { buildGroups, rootsOfPart } from './groups.js'
 import { KUSTOMIZATION_FILE_NAMES } from './kustomization.js'
 import { locateRendered } from '../shared/locate-rendered.js'
 import { renderKustomization } from '../shared/run-renderer.js'
@@ -40,7 +42,40 @@ export const kustomizeSource: Source = {
   read(files, context) {
     return mergeKustomizeParts([readKustomizePart(files, context, 0, 1)], context)
   },
-  parts: {
+  parts: kustomizeParts(),
+  units(files, context): SourceUnits<KustomizePart> {
+    const paths = files.map((file) => file.path)
+    const planner = new KustomizeBuilder(context.repository, { sniff: sniffs(context) })
+    // Flux builds decide the build roots: a repository with them is one unit.
+    if (findFluxKustomizations(context.files, context.repository, planner).length > 0)
+      return {
+        ids: ['whole'],
+        read: () => readKustomizePart(files, context, 0, 1),
+        merge: (parts) => mergeKustomizeParts(parts, context),
+      }
+    const roots = buildRoots(paths, planner)
+    const rootIndex = new Map(roots.map((root, index) => [root, index]))
+    // A unit per group of builds that load a common resource file (see rootsOfPart), and one for the kustomization files read.
+    const groups = buildGroups(roots, (root) => planner.loadsOf(root)).map((group) =>
+      group.map((index) => roots[index] ?? ''),
+    )
+    return {
+      ids: ['inputs', ...groups.map((group) => `roots\0${group.join('\0')}`)],
+      read: (id) =>
+        id === 'inputs'
+          ? { inputs: paths, flux: [], runs: [], files: [] }
+          : readKustomizeRoots(id.split('\0').slice(1), context, rootIndex),
+      adopt: (_id, part) => ({
+        ...part,
+        runs: part.runs.map((run) => ({ ...run, root: rootIndex.get(run.path) ?? run.root })),
+      }),
+      merge: (parts) => mergeKustomizeParts(parts, context),
+    }
+  },
+}
+
+function kustomizeParts(): SourceParts<KustomizePart> {
+  return {
     count(files, threads, context) {
       // Every part makes the Flux builds (they decide the build roots): a repository with them is read whole.
       if (threads <= 1 || files.length < PART_MIN_KUSTOMIZATIONS || mayHoldFluxKustomizations(context.files)) return 1
@@ -48,7 +83,7 @@ export const kustomizeSource: Source = {
     },
     read: readKustomizePart,
     merge: mergeKustomizeParts,
-  },
+  }
 }
 
 /** What one part built: plain data, sent between threads. */
@@ -105,6 +140,25 @@ function readKustomizePart(
     runs,
     files: [...read].map((path) => fileEntry(path, repository, builder, sniff)),
   }
+}
+
+/** The builds of these roots (a group of them, see buildGroups) with a builder of their own, as readKustomizePart makes them. */
+function readKustomizeRoots(
+  roots: readonly string[],
+  context: SourceContext,
+  rootIndex: ReadonlyMap<string, number>,
+): KustomizePart {
+  const repository = context.repository
+  const sniff = sniffs(context)
+  const builder = new KustomizeBuilder(repository, { sniff })
+  builder.plan(roots)
+  const runs = roots.map((root) => ({
+    ...runBuild(root, builder, repository, context, false),
+    root: rootIndex.get(root) ?? 0,
+  }))
+  const read = new Set<string>()
+  for (const run of runs) for (const file of run.files) read.add(file)
+  return { inputs: [], flux: [], runs, files: [...read].map((path) => fileEntry(path, repository, builder, sniff)) }
 }
 
 /**

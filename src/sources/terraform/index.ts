@@ -6,9 +6,16 @@ import {
   type SourceFile,
   type SourceParts,
   type SourceResult,
+  type SourceUnits,
 } from '../source.js'
 import { loadedHclParser, loadHclParser } from './loader.js'
-import { mergeTerraformParts, TerraformProgram, type TerraformPart } from './program.js'
+import {
+  mergeTerraformParts,
+  terraformIndex,
+  TerraformProgram,
+  type TerraformIndex,
+  type TerraformPart,
+} from './program.js'
 import { errorText } from '../../model/error-text.js'
 
 /** Below this much Terraform text, one thread reads it all. */
@@ -31,6 +38,16 @@ export const terraformSource: Source = {
     return readTerraform(files, context, (program) => program.run())
   },
   parts: terraformParts(),
+  units(files, context): SourceUnits<TerraformPart | SourceResult> {
+    // One unit per module directory: a directory read as a root module reads the modules it calls itself.
+    const index = terraformIndex(files, context)
+    const parts = terraformParts()
+    return {
+      ids: [...index.byDir.keys()],
+      read: (dir) => readTerraform(files, context, (program) => program.runDirectories(new Set([dir])), index),
+      merge: (read) => parts.merge(read, context),
+    }
+  },
 }
 
 function terraformParts(): SourceParts<TerraformPart | SourceResult> {
@@ -54,6 +71,7 @@ function readTerraform<T>(
   files: readonly SourceFile[],
   context: SourceContext,
   run: (program: TerraformProgram) => T,
+  index?: TerraformIndex,
 ): T | SourceResult {
   const parser = loadedHclParser()
   if (!parser) {
@@ -71,7 +89,7 @@ function readTerraform<T>(
     return result
   }
   try {
-    return run(new TerraformProgram(parser, files, context))
+    return run(new TerraformProgram(parser, files, context, index))
   } catch (error) {
     const result = emptyResult()
     const first = files.find((file) => file.kind === 'terraform') ?? files[0]!

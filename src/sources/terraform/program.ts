@@ -46,10 +46,9 @@ export class TerraformProgram implements Program {
   private readonly notedCalls = new Set<string>()
   /** Parsed modules, with their own syntax findings, until let go. */
   private readonly modules = new Map<string, { source: ModuleSource; findings: SourceFinding[] }>()
-  /** The scanned files by path (their texts read only when asked for: a worker thread reads them then). */
-  private readonly scannedFiles = new Map<string, SourceFile>()
+  private readonly scanned: ReadonlyMap<string, SourceFile>
   private readonly diskTexts = new Map<string, FileText | undefined>()
-  private readonly byDir = new Map<string, SourceFile[]>()
+  private readonly byDir: ReadonlyMap<string, SourceFile[]>
   private templateCounter = 0
   private charts: Map<string, Chart> | undefined
 
@@ -66,23 +65,24 @@ export class TerraformProgram implements Program {
     release: (release) => chartReleaseResult(release, this.context),
   }
 
+  /** `index`: the files by path and directory, when the caller already built it for these files (terraformIndex). */
   constructor(
     private readonly parser: HclParser,
     files: readonly SourceFile[],
     private readonly context: SourceContext,
+    index: TerraformIndex = terraformIndex(files, context),
   ) {
-    for (const file of context.files) this.scannedFiles.set(file.path, file)
-    for (const file of files) {
-      this.scannedFiles.set(file.path, file)
-      const dir = nodePath.posix.dirname(file.path)
-      const list = this.byDir.get(dir)
-      if (list) list.push(file)
-      else this.byDir.set(dir, [file])
-    }
+    this.scanned = index.scanned
+    this.byDir = index.byDir
   }
 
   run(): SourceResult {
     return mergeTerraformParts([this.runPart(0, 1)])
+  }
+
+  /** The module directories in scan order: the units `runDirectories` reads. */
+  directories(): string[] {
+    return [...this.byDir.keys()]
   }
 
   /**
@@ -94,12 +94,18 @@ export class TerraformProgram implements Program {
    * findings (their own part reports those). `mergeTerraformParts` keeps the roots no part calls.
    */
   runPart(part: number, count: number): TerraformPart {
-    const owned = new Set(
-      terraformPartDirectories(
-        [...this.byDir].map(([dir, files]) => ({ dir, size: textLength(files) })),
-        count,
-      )[part] ?? [],
+    return this.runDirectories(
+      new Set(
+        terraformPartDirectories(
+          [...this.byDir].map(([dir, files]) => ({ dir, size: textLength(files) })),
+          count,
+        )[part] ?? [],
+      ),
     )
+  }
+
+  /** `runPart` over the directories given (`mergeTerraformParts` of the parts of disjoint sets covering every directory, in scan order, is `run`). */
+  runDirectories(owned: ReadonlySet<string>): TerraformPart {
     const findings: SourceFinding[] = []
     const suppressions: Suppression[] = []
     const called = new Set<string>()
@@ -121,12 +127,11 @@ export class TerraformProgram implements Program {
       roots.push(this.evaluateRoot(loaded.source))
       this.modules.delete(dir)
     }
-    const consumable = new Set(
-      this.context.files
-        .filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars')
-        .map((file) => file.path),
-    )
-    for (const root of roots) root.documentFiles = root.documentFiles.filter((path) => consumable.has(path))
+    const consumable = (path: string): boolean => {
+      const kind = this.scanned.get(path)?.kind
+      return kind !== undefined && kind !== 'terraform' && kind !== 'terraform-vars'
+    }
+    for (const root of roots) root.documentFiles = root.documentFiles.filter(consumable)
     return { findings, suppressions, called: [...called], calls, roots }
   }
 
@@ -243,7 +248,7 @@ export class TerraformProgram implements Program {
   }
 
   readFile(repositoryPath: string): FileText | undefined {
-    const scanned = this.scannedFiles.get(repositoryPath)
+    const scanned = this.scanned.get(repositoryPath)
     if (scanned !== undefined) return { path: repositoryPath, text: scanned.text }
     if (this.diskTexts.has(repositoryPath)) return this.diskTexts.get(repositoryPath)
     const text = this.readFromDisk(repositoryPath)
@@ -369,6 +374,26 @@ export class TerraformProgram implements Program {
     const text = this.context.repository.text(repositoryPath)
     return text === undefined ? undefined : { path: repositoryPath, text }
   }
+}
+
+/** A scan's files by path (every scanned file, the Terraform ones last) and its Terraform files by directory, in scan order. */
+export interface TerraformIndex {
+  scanned: ReadonlyMap<string, SourceFile>
+  byDir: ReadonlyMap<string, SourceFile[]>
+}
+
+export function terraformIndex(files: readonly SourceFile[], context: SourceContext): TerraformIndex {
+  const scanned = new Map<string, SourceFile>()
+  const byDir = new Map<string, SourceFile[]>()
+  for (const file of context.files) scanned.set(file.path, file)
+  for (const file of files) {
+    scanned.set(file.path, file)
+    const dir = nodePath.posix.dirname(file.path)
+    const list = byDir.get(dir)
+    if (list) list.push(file)
+    else byDir.set(dir, [file])
+  }
+  return { scanned, byDir }
 }
 
 /** What one part of a Terraform scan read (plain data: it crosses from worker threads). */
