@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/actions-log.ts
 var actions_log = __webpack_require__(3943);
-// EXTERNAL MODULE: ./src/check.ts + 5 modules
-var check = __webpack_require__(8690);
+// EXTERNAL MODULE: ./src/check.ts + 4 modules
+var check = __webpack_require__(3127);
 // EXTERNAL MODULE: ./src/rules/live-rules.ts + 8 modules
 var live_rules = __webpack_require__(8928);
 ;// CONCATENATED MODULE: ./src/live/budget.ts

@@ -38174,7 +38174,7 @@ const actionsLog = {
 
 /***/ }),
 
-/***/ 8690:
+/***/ 3127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38191,32 +38191,32 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var src_config = __nccwpck_require__(2973);
 // EXTERNAL MODULE: ./src/coverage.ts
 var coverage = __nccwpck_require__(1713);
-// EXTERNAL MODULE: ./src/discover/classify.ts
-var classify = __nccwpck_require__(6641);
 // EXTERNAL MODULE: ./src/discover/discover.ts
 var discover = __nccwpck_require__(6472);
 // EXTERNAL MODULE: ./src/discover/patterns.ts
 var patterns = __nccwpck_require__(2420);
-// EXTERNAL MODULE: ./src/discover/read.ts
-var read = __nccwpck_require__(9711);
 // EXTERNAL MODULE: ./src/graph.ts
 var src_graph = __nccwpck_require__(931);
 // EXTERNAL MODULE: ./src/model/facts.ts
 var model_facts = __nccwpck_require__(1374);
 // EXTERNAL MODULE: ./src/model/finding.ts
 var finding = __nccwpck_require__(1300);
-// EXTERNAL MODULE: ./src/rules/index.ts + 98 modules
-var src_rules = __nccwpck_require__(9965);
-// EXTERNAL MODULE: ./src/run-sources.ts + 1 modules
-var run_sources = __nccwpck_require__(9022);
+// EXTERNAL MODULE: ./src/rules/index.ts + 99 modules
+var src_rules = __nccwpck_require__(1013);
+// EXTERNAL MODULE: ./src/run-sources.ts + 2 modules
+var run_sources = __nccwpck_require__(5455);
+// EXTERNAL MODULE: ./src/shared-reading.ts
+var shared_reading = __nccwpck_require__(7987);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/source-inputs.ts
 var source_inputs = __nccwpck_require__(2306);
-// EXTERNAL MODULE: ./src/sources/index.ts + 111 modules
-var sources = __nccwpck_require__(1292);
+// EXTERNAL MODULE: ./src/sources/index.ts + 112 modules
+var sources = __nccwpck_require__(1058);
+// EXTERNAL MODULE: ./src/sources/shared/repository-files.ts
+var repository_files = __nccwpck_require__(5830);
 // EXTERNAL MODULE: ./src/sources/source.ts
 var source = __nccwpck_require__(813);
 // EXTERNAL MODULE: ./src/version.ts
@@ -38224,10 +38224,8 @@ var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-// EXTERNAL MODULE: ./src/sources/shared/repository-files.ts
-var repository_files = __nccwpck_require__(5830);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __nccwpck_require__(8877);
 ;// CONCATENATED MODULE: ./src/cache/recording-repository.ts
 
 
@@ -38239,6 +38237,7 @@ const OBSERVED_METHODS = [
     'ignoredByGit',
     'bytesOnDisk',
     'entriesOnDisk',
+    'outside',
 ];
 function isObservation(value) {
     const observation = value;
@@ -38249,16 +38248,25 @@ function isObservation(value) {
         typeof observation.answer === 'string');
 }
 /**
- * The repository reader of a source whose result is cached as a whole: it records every question
- * about the disk (a file the scan did not discover, a directory listing, git's ignore rules), so
- * that the cached result is used again only when each question still has the same answer. A
- * source that asks for an absolute path runs a program or reads on its own: its result is not
- * cached (`escaped`).
+ * The repository reader of the sources whose units are cached: while `record` has started a
+ * recording, it records every question about the disk (a file the scan did not discover, a
+ * directory listing, git's ignore rules), so that the cached unit is used again only when each
+ * question still has the same answer. (The text of a scanned file is recorded by the file itself,
+ * see recordingFiles.) A source that asks for an absolute path runs a program or reads on its
+ * own: its unit is not cached (`escaped`).
  */
 class RecordingRepositoryFiles extends repository_files/* RepositoryFiles */.Yn {
-    observations = [];
+    observations;
     escaped = false;
+    /** Starts recording the questions asked from now on (into the list returned), or stops recording. */
+    record(on) {
+        this.observations = on ? [] : undefined;
+        this.escaped = false;
+        return this.observations ?? [];
+    }
     read(path) {
+        if (this.discovered(path))
+            return super.read(path);
         return this.note('read', path, super.read(path));
     }
     isDirectory(path) {
@@ -38272,7 +38280,7 @@ class RecordingRepositoryFiles extends repository_files/* RepositoryFiles */.Yn 
     }
     ignoredByGit(path, isDirectory) {
         const answer = super.ignoredByGit(path, isDirectory);
-        this.observations.push({ method: 'ignoredByGit', path, isDirectory, answer: digest(answer) });
+        this.observations?.push({ method: 'ignoredByGit', path, isDirectory, answer: digest(answer) });
         return answer;
     }
     bytesOnDisk(path) {
@@ -38281,19 +38289,46 @@ class RecordingRepositoryFiles extends repository_files/* RepositoryFiles */.Yn 
     entriesOnDisk(directory) {
         return this.note('entriesOnDisk', directory, super.entriesOnDisk(directory));
     }
+    outside(path) {
+        return this.note('outside', path, super.outside(path));
+    }
     absolute(path) {
         this.escaped = true;
         return super.absolute(path);
     }
     note(method, path, answer) {
-        this.observations.push({ method, path, answer: digest(answer) });
+        this.observations?.push({ method, path, answer: digest(answer) });
         return answer;
     }
 }
-/** Whether every recorded question has the same answer in this repository now. */
-function observationsHold(observations, files, root, maxFileBytes) {
-    const repository = new repository_files/* RepositoryFiles */.Yn(files, root, maxFileBytes);
-    return observations.every((observation) => digest(ask(repository, observation)) === observation.answer);
+/**
+ * Whether every recorded question has the same answer now from this reader (one that does not
+ * record). `answers` keeps the digest of each answer for the run: many units ask the same question
+ * (the listing of a module directory they all call).
+ */
+function observationsHold(observations, repository, answers) {
+    return observations.every((observation) => {
+        const question = `${observation.method}\0${observation.isDirectory === true}\0${observation.path}`;
+        let answer = answers.get(question);
+        if (answer === undefined)
+            answers.set(question, (answer = digest(ask(repository, observation))));
+        return answer === observation.answer;
+    });
+}
+/** Notes the paths of the scanned files whose text is read while a recording runs (`paths` set). */
+class TextReads {
+    paths;
+}
+/** The files, each noting in `reads` when its text is read. */
+function recordingFiles(files, reads) {
+    return files.map((file) => ({
+        path: file.path,
+        kind: file.kind,
+        get text() {
+            reads.paths?.add(file.path);
+            return file.text;
+        },
+    }));
 }
 function ask(repository, observation) {
     const { path } = observation;
@@ -38312,6 +38347,8 @@ function ask(repository, observation) {
             return repository.bytesOnDisk(path);
         case 'entriesOnDisk':
             return repository.entriesOnDisk(path);
+        case 'outside':
+            return repository.outside(path);
     }
 }
 function digest(answer) {
@@ -38333,7 +38370,7 @@ function answerReplacer(_key, value) {
 
 
 /** Bumped whenever what an entry holds or how it is keyed changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 'irsa-guard fact cache\n';
 const FILE_NAME = 'irsa-guard-facts.bin';
 /**
@@ -38348,8 +38385,7 @@ class FactStore {
     scope;
     stored;
     kept = new Map();
-    hits = 0;
-    misses = 0;
+    changed = false;
     constructor(directory, scope, stored) {
         this.directory = directory;
         this.scope = scope;
@@ -38358,21 +38394,25 @@ class FactStore {
     static open(directory, scope) {
         return new FactStore(directory, scope, loadEntries(external_node_path_default().join(directory, FILE_NAME), scope));
     }
-    /** The stored entry for a key, or undefined when there is none or it does not decode. */
+    /** The stored entry for a key, or undefined when there is none or it does not decode; `keep` it when it is used. */
     get(key) {
         const bytes = this.stored.get(key);
-        const result = bytes === undefined ? undefined : decodeEntry(bytes);
-        if (result === undefined || bytes === undefined) {
-            this.misses += 1;
-            return undefined;
-        }
-        this.hits += 1;
-        this.kept.set(key, bytes);
-        return result;
+        return bytes === undefined ? undefined : decodeEntry(bytes);
+    }
+    /** Keeps a stored entry this run used for the next run. */
+    keep(key) {
+        const bytes = this.stored.get(key);
+        if (bytes !== undefined)
+            this.kept.set(key, bytes);
     }
     /** Stores a copy of the entry as it is now (later changes to the objects do not reach the store). */
     set(key, entry) {
-        this.kept.set(key, (0,external_node_v8_namespaceObject.serialize)(entry));
+        this.kept.set(key, (0,external_node_v8_.serialize)(entry));
+        this.changed = true;
+    }
+    /** Whether saving would write anything else than the file there is: an entry was stored, or one went unused. */
+    get dirty() {
+        return this.changed || this.kept.size !== this.stored.size;
     }
     /**
      * Writes the kept entries: to a new file in the directory (created with O_EXCL, so never
@@ -38381,7 +38421,7 @@ class FactStore {
      */
     save() {
         (0,external_node_fs_.mkdirSync)(this.directory, { recursive: true });
-        const body = (0,external_node_v8_namespaceObject.serialize)([...this.kept]);
+        const body = (0,external_node_v8_.serialize)([...this.kept]);
         const header = JSON.stringify({ format: FORMAT, scope: this.scope, sha256: sha256(body) });
         const target = external_node_path_default().join(this.directory, FILE_NAME);
         const temporary = `${target}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
@@ -38413,7 +38453,7 @@ function loadEntries(file, scope) {
         const body = data.subarray(headerEnd + 1);
         if (header['format'] !== FORMAT || header['scope'] !== scope || header['sha256'] !== sha256(body))
             return new Map();
-        const entries = (0,external_node_v8_namespaceObject.deserialize)(body);
+        const entries = (0,external_node_v8_.deserialize)(body);
         if (!Array.isArray(entries))
             return new Map();
         const map = new Map();
@@ -38433,11 +38473,17 @@ function loadEntries(file, scope) {
 }
 function decodeEntry(bytes) {
     try {
-        const entry = (0,external_node_v8_namespaceObject.deserialize)(bytes);
-        if (typeof entry !== 'object' || entry === null || !isSourceResult(entry.result))
+        const entry = (0,external_node_v8_.deserialize)(bytes);
+        if (typeof entry !== 'object' || entry === null)
             return undefined;
-        const { observations } = entry;
-        if (observations !== undefined && !(Array.isArray(observations) && observations.every(isObservation)))
+        if ('result' in entry)
+            return isSourceResult(entry['result']) ? entry : undefined;
+        const { part, reads, readsId, observations } = entry;
+        if (typeof part !== 'object' || part === null || typeof readsId !== 'string')
+            return undefined;
+        if (!Array.isArray(reads) || !reads.every((path) => typeof path === 'string'))
+            return undefined;
+        if (!Array.isArray(observations) || !observations.every(isObservation))
             return undefined;
         return entry;
     }
@@ -38472,14 +38518,19 @@ function sha256(data) {
 
 
 
+
 /**
  * The sources as `readSources` runs them, with results kept in a FactStore between runs.
  *
  * A per-file source's result for one file depends on the file's path and text, the config and
  * the sniff setting only: it is keyed by those. Any other source (Terraform, Kustomize, Helm,
- * AWS profiles, IAM JSON, plans) may look at every scanned file, so its whole result is keyed by
- * the content of every scanned file, and used again only while each question it asked about the
- * disk beyond them has the same answer (RecordingRepositoryFiles).
+ * AWS profiles, IAM JSON, plans) may look at every scanned file: it is cached by unit when it has
+ * units (a Terraform module directory, a group of Kustomize builds; see SourceUnits), else as one
+ * unit. A unit's entry is keyed by the scan's list of files (paths and kinds) and the source's
+ * input, and used again only while every scanned file whose text it read has the same content and
+ * each question it asked about the disk beyond them has the same answer (RecordingRepositoryFiles).
+ * So a changed file re-reads the units that read it; a file added, removed or renamed re-reads
+ * every unit.
  *
  * Content ids are hashes of the text the sources read. Git's blob ids would need git to vouch
  * that a checked-out file still matches its index entry, and git answers that by running what the
@@ -38489,10 +38540,15 @@ function sha256(data) {
 async function readSourcesCached(files, options, directory) {
     const sniff = options.sniff === true;
     const store = FactStore.open(directory, scopeOf(options.config, sniff));
-    const ids = new Map(files.map((file) => [file, contentId(file.text)]));
-    const everyFile = sha256(files.map((file) => `${file.path}\0${file.kind}\0${ids.get(file)}`).join('\0'));
-    const context = (0,source/* sourceContext */.RH)({ ...options, files });
-    const byKind = (0,source_inputs/* groupByKind */.Xo)(files);
+    const ids = new Map(files.map((file) => [file.path, contentId(file.text)]));
+    const fileList = sha256(files.map((file) => `${file.path}\0${file.kind}`).join('\0'));
+    const textReads = new TextReads();
+    const recorded = recordingFiles(files, textReads);
+    const repository = new RecordingRepositoryFiles(recorded, options.root, options.config.maxFileBytes);
+    const context = { ...(0,source/* sourceContext */.RH)({ ...options, files: recorded }), repository };
+    const current = new repository_files/* RepositoryFiles */.Yn(files, options.root, options.config.maxFileBytes);
+    const answers = new Map();
+    const byKind = (0,source_inputs/* groupByKind */.Xo)(recorded);
     const consumed = new Set();
     const prepared = new Set();
     const prepare = async (source) => {
@@ -38500,6 +38556,41 @@ async function readSourcesCached(files, options, directory) {
             return;
         prepared.add(source);
         await (0,run_sources/* prepareSources */.Ol)((0,source_inputs/* filesOfKinds */.cp)(files, source.kinds));
+    };
+    const statistics = { hits: 0, misses: 0, bySource: {} };
+    const count = (source, hit) => {
+        const counts = (statistics.bySource[source.name] ??= { hits: 0, misses: 0 });
+        counts[hit ? 'hits' : 'misses'] += 1;
+        statistics[hit ? 'hits' : 'misses'] += 1;
+    };
+    const readsId = (paths) => sha256(paths.map((path) => ids.get(path) ?? '').join('\0'));
+    /** A unit's stored part when it still holds, else undefined. */
+    const storedPart = (key) => {
+        const entry = store.get(key);
+        if (!entry || !('part' in entry))
+            return undefined;
+        if (entry.reads.some((path) => !ids.has(path)) || readsId(entry.reads) !== entry.readsId)
+            return undefined;
+        if (!observationsHold(entry.observations, current, answers))
+            return undefined;
+        store.keep(key);
+        return entry.part;
+    };
+    /** Reads a unit, recording what it reads, and stores it unless it reached beyond the repository reader. */
+    const readUnit = (key, read) => {
+        textReads.paths = new Set();
+        const observations = repository.record(true);
+        try {
+            const part = read();
+            const reads = [...textReads.paths].sort();
+            if (!repository.escaped)
+                store.set(key, { part, reads, readsId: readsId(reads), observations });
+            return part;
+        }
+        finally {
+            textReads.paths = undefined;
+            repository.record(false);
+        }
     };
     const runs = [];
     for (const source of sources/* allSources */.s) {
@@ -38510,9 +38601,13 @@ async function readSourcesCached(files, options, directory) {
         if (source.perFile) {
             const results = [];
             for (const file of input) {
-                const key = `file\0${source.name}\0${file.path}\0${ids.get(file)}`;
-                let fileResult = store.get(key)?.result;
-                if (!fileResult) {
+                const key = `file\0${source.name}\0${file.path}\0${ids.get(file.path)}`;
+                const entry = store.get(key);
+                let fileResult = entry && 'result' in entry ? entry.result : undefined;
+                count(source, fileResult !== undefined);
+                if (fileResult)
+                    store.keep(key);
+                else {
                     await prepare(source);
                     const guarded = new GuardedContext(context);
                     fileResult = source.read([file], guarded);
@@ -38524,31 +38619,34 @@ async function readSourcesCached(files, options, directory) {
             result = (0,source_inputs/* mergeResults */.n0)(results);
         }
         else {
-            const key = `source\0${source.name}\0${everyFile}\0${sha256(input.map((file) => file.path).join('\0'))}`;
-            const cached = store.get(key);
-            if (cached?.observations &&
-                observationsHold(cached.observations, files, options.root, options.config.maxFileBytes)) {
-                result = cached.result;
-            }
-            else {
+            const prefix = `unit\0${source.name}\0${fileList}\0${sha256(input.map((file) => file.path).join('\0'))}\0`;
+            const units = source.units?.(input, context);
+            const unitIds = units?.ids ?? ['whole'];
+            const parts = unitIds.map((id) => storedPart(prefix + id));
+            for (const part of parts)
+                count(source, part !== undefined);
+            if (parts.includes(undefined))
                 await prepare(source);
-                const repository = new RecordingRepositoryFiles(files, options.root, options.config.maxFileBytes);
-                result = source.read(input, { ...context, repository });
-                if (!repository.escaped)
-                    store.set(key, { result, observations: repository.observations });
-            }
+            const fresh = parts.map((part, index) => {
+                const id = unitIds[index] ?? '';
+                if (part === undefined)
+                    return readUnit(prefix + id, () => (units ? units.read(id) : source.read(input, context)));
+                return units?.adopt ? units.adopt(id, part) : part;
+            });
+            result = units ? units.merge(fresh) : fresh[0];
         }
         runs.push({ source, result });
         for (const path of result.consumedFiles ?? [])
             consumed.add(path);
     }
     try {
-        store.save();
+        if (store.dirty)
+            store.save();
     }
     catch {
         // A cache that cannot be written costs the next run time, never a finding.
     }
-    return { runs, statistics: { hits: store.hits, misses: store.misses } };
+    return { runs, statistics };
 }
 /** What every entry depends on besides the files: irsa-guard itself (its version and its very code) and the effective config. */
 function scopeOf(config, sniff) {
@@ -38985,6 +39083,8 @@ function mergePodIdentityAssociation(configured, planned) {
     return association;
 }
 
+// EXTERNAL MODULE: ./src/text/collation.ts
+var collation = __nccwpck_require__(3696);
 ;// CONCATENATED MODULE: ./src/check.ts
 
 
@@ -39004,34 +39104,88 @@ function mergePodIdentityAssociation(configured, planned) {
 /** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
 async function check(options) {
     const config = options.config ?? (0,src_config/* defaultConfig */.sb)();
-    options.onPhase?.({ name: 'discover' });
-    const scanned = await readRepository(options.root, config);
-    if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
-        throw new UnmatchedPathsError(scanned.unmatchedIncludes);
     const sourceOptions = {
         config,
         root: options.root,
         sniff: options.sniff ?? sniffFromEnvironment(),
         hclFilter: options.hclFilter ?? hclFilterFromEnvironment(),
+        hclFast: options.hclFast ?? process.env['IRSA_GUARD_HCL_FAST']?.trim() !== '0',
     };
-    const workers = options.cacheDirectory !== undefined
-        ? 0
-        : (0,run_sources/* workerCountFor */.Vq)(scanned.files, options.workers ?? workersFromEnvironment());
-    options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers });
-    const cached = options.cacheDirectory !== undefined
-        ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory)
-        : undefined;
-    const runs = cached?.runs ??
-        (workers > 0
-            ? (await (0,run_sources/* readSourcesInParallel */.dU)(scanned.files, sourceOptions, workers)).runs
-            : await (0,run_sources/* readSources */.tW)(scanned.files, sourceOptions));
+    const requestedWorkers = options.workers ?? workersFromEnvironment();
+    const early = options.cacheDirectory === undefined ? new EarlyWorkers(requestedWorkers, sourceOptions) : undefined;
+    try {
+        options.onPhase?.({ name: 'discover' });
+        const scanned = await readRepository(options.root, config, early);
+        if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
+            throw new UnmatchedPathsError(scanned.unmatchedIncludes);
+        const workers = options.cacheDirectory !== undefined ? 0 : (0,run_sources/* workerCountFor */.Vq)(scanned.files, requestedWorkers);
+        options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers });
+        const cached = options.cacheDirectory !== undefined
+            ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory)
+            : undefined;
+        early?.stopStarting();
+        const started = workers > 0 ? early?.workers : undefined;
+        // Started early for a scan that turned out too small to repay them.
+        if (!started)
+            early?.workers?.close();
+        const runs = cached?.runs ??
+            (started
+                ? (await (0,run_sources/* readSourcesWithWorkers */.U5)(scanned.files, sourceOptions, started, scanned.origins)).runs
+                : workers > 0
+                    ? (await (0,run_sources/* readSourcesInParallel */.dU)(scanned.files, sourceOptions, workers)).runs
+                    : await (0,run_sources/* readSources */.tW)(scanned.files, sourceOptions));
+        // The workers' memory is given back before the analysis.
+        early?.workers?.close();
+        return finishCheck(runs, scanned, config, options, cached?.statistics);
+    }
+    finally {
+        early?.workers?.close();
+    }
+}
+/** After reading: the rules over what the sources read. */
+function finishCheck(runs, scanned, config, options, cache) {
     options.onPhase?.({ name: 'analyse' });
     const result = analyseRuns(runs, scanned.files, scanned.filesSeen, config, {
         ...options,
         discoveryFindings: scanned.findings,
     });
     options.onPhase?.({ name: 'done' });
-    return cached ? { ...result, cache: cached.statistics } : result;
+    return cache ? { ...result, cache } : result;
+}
+/** Discovered candidates from which check() starts worker threads by default, before it knows how much text they hold (see EarlyWorkers). */
+const EARLY_WORKER_CANDIDATES = 1000;
+/**
+ * The worker threads check() starts while discovery walks, so that they load (the bundle, a
+ * parser) during the walk and read their share of the candidates: at once when a number was asked
+ * for, else (one per spare core) once the walk has found EARLY_WORKER_CANDIDATES candidates. They
+ * read sources only when workerCountFor, on the texts read, says so; else they are ended.
+ */
+class EarlyWorkers {
+    requested;
+    options;
+    workers;
+    closed = false;
+    constructor(requested, options) {
+        this.requested = requested;
+        this.options = options;
+        if (requested !== undefined)
+            this.start();
+    }
+    /** Told of each candidate the walk finds. */
+    onCandidate(count) {
+        if (count === EARLY_WORKER_CANDIDATES && this.requested === undefined)
+            this.start();
+    }
+    /** No worker starts after this (the reading is done). */
+    stopStarting() {
+        this.closed = true;
+    }
+    start() {
+        if (this.closed || this.workers)
+            return;
+        const count = this.requested ?? (0,run_sources/* defaultWorkerCount */.Zx)();
+        this.workers = (0,run_sources/* startSourceWorkers */.Pj)(Math.max(0, Math.floor(count)), this.options);
+    }
 }
 /** PATHs (CLI) or `paths` (action) of which one or more match no file: a usage error. */
 class UnmatchedPathsError extends src_config/* ConfigError */.xL {
@@ -39049,28 +39203,48 @@ function filesPerKind(files) {
         counts.set(file.kind, (counts.get(file.kind) ?? 0) + 1);
     return counts;
 }
-/** Discovers, reads and classifies the files of a repository. */
-async function readRepository(root, config) {
+/**
+ * Discovers, reads and classifies the files of a repository; with `early`, worker threads (started
+ * before or during the walk) read and classify a share of the candidates: the same files, kinds,
+ * texts and notes, in the same order.
+ */
+async function readRepository(root, config, early) {
     const discovery = await (0,discover/* discover */.k4)(root, {
         include: config.include,
         exclude: config.exclude,
         maxFileBytes: config.maxFileBytes,
         skipDirectories: config.fixtureDirectories,
+        ...(early?.onCandidate ? { onCandidate: (count) => early.onCandidate?.(count) } : {}),
     });
+    const workers = early?.workers?.handles ?? [];
+    const { reads, readBy } = await (0,shared_reading/* readCandidatesShared */.o0)(discovery.candidates, config.maxFileBytes, workers);
     const findings = [...discovery.findings];
     const files = [];
-    for (const candidate of discovery.candidates) {
-        const decoded = (0,read/* readCandidate */.G9)(candidate, config.maxFileBytes);
-        if (!decoded.ok) {
-            if (decoded.finding)
-                findings.push(decoded.finding);
+    const candidates = [];
+    for (const [index, candidate] of discovery.candidates.entries()) {
+        const read = reads[index];
+        if (read?.kind === undefined) {
+            if (read?.finding)
+                findings.push(read.finding);
             continue;
         }
-        const kind = (0,classify/* classify */.L8)(candidate.path, decoded.text);
-        if (kind !== 'ignored')
-            files.push({ path: candidate.path, kind, text: decoded.text });
+        files.push({ path: candidate.path, kind: read.kind, text: read.text });
+        candidates.push(index);
     }
-    return { files, findings, filesSeen: discovery.candidates.length, unmatchedIncludes: discovery.unmatchedIncludes };
+    return {
+        files,
+        findings,
+        filesSeen: discovery.candidates.length,
+        unmatchedIncludes: discovery.unmatchedIncludes,
+        ...(workers.length > 0
+            ? {
+                origins: {
+                    candidates: Int32Array.from(candidates),
+                    readBy: (candidate) => (0,shared_reading/* candidateReader */.PH)(readBy, candidate),
+                },
+            }
+            : {}),
+    };
 }
 function workersFromEnvironment() {
     const value = process.env['IRSA_GUARD_WORKERS'];
@@ -39143,7 +39317,7 @@ function analyseRuns(runs, files, filesSeen, config, options) {
         seen.add(identity);
         result.push(finding);
     }
-    result.sort(compareFindings);
+    sortFindings(result);
     const ruleMetas = rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta);
     return { findings: result, rules: ruleMetas, graph, scan, coverage: (0,coverage/* chainCoverage */.Ky)(graph, config) };
 }
@@ -39181,13 +39355,21 @@ function activeIgnoreEntries(entries) {
 }
 /** Stable across unrelated edits: rule, file and what the finding is about, never the line. */
 function fingerprint(finding) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${finding.ruleId}\0${finding.location.path}\0${finding.key ?? finding.message}`)
-        .digest('hex')
-        .slice(0, 32);
+    return (0,external_node_crypto_.hash)('sha256', `${finding.ruleId}\0${finding.location.path}\0${finding.key ?? finding.message}`, 'hex').slice(0, 32);
+}
+/** Sorts as compareFindings does, collating each distinct path and rule id once. */
+function sortFindings(findings) {
+    const paths = (0,collation/* collationRanks */.p)(findings.map((finding) => finding.location.path));
+    const ruleIds = (0,collation/* collationRanks */.p)(findings.map((finding) => finding.ruleId));
+    const rank = (ranks, text) => ranks.get(text) ?? 0;
+    findings.sort((a, b) => (0,finding/* levelRank */.L)(b.level) - (0,finding/* levelRank */.L)(a.level) ||
+        rank(paths, a.location.path) - rank(paths, b.location.path) ||
+        a.location.line - b.location.line ||
+        a.location.column - b.location.column ||
+        rank(ruleIds, a.ruleId) - rank(ruleIds, b.ruleId));
 }
 function compareFindings(a, b) {
-    return ((0,finding/* levelRank */.L)(b.level) - (0,finding/* levelRank */.L)(a.level) ||
+    return (levelRank(b.level) - levelRank(a.level) ||
         a.location.path.localeCompare(b.location.path) ||
         a.location.line - b.location.line ||
         a.location.column - b.location.column ||
@@ -39312,14 +39494,16 @@ class ConfigError extends Error {
 /* harmony export */ });
 /* unused harmony export UNRESOLVED_REASON_IDS */
 /* harmony import */ var _iam_arn_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
-/* harmony import */ var _model_facts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1374);
-/* harmony import */ var _model_location_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3214);
+/* harmony import */ var _model_facts_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1374);
+/* harmony import */ var _model_location_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3214);
 /* harmony import */ var _rules_helpers_conditions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(87);
 /* harmony import */ var _rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8696);
 /* harmony import */ var _rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8449);
-/* harmony import */ var _rules_helpers_trust_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(943);
+/* harmony import */ var _rules_helpers_trust_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(943);
 /* harmony import */ var _model_kubernetes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7989);
-/* harmony import */ var _model_service_account_subject_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7137);
+/* harmony import */ var _model_service_account_subject_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7137);
+/* harmony import */ var _text_collation_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3696);
+
 
 
 
@@ -39389,7 +39573,7 @@ function chainCoverage(graph, config) {
         chains.add(chain ?? podIdentityBase(association), association.terraform?.root);
     }
     for (const release of graph.facts.unknownCharts) {
-        for (const { role } of graph.rolesNamedBy(release.roleArn, release.terraform?.root !== undefined ? { unit: (0,_model_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .terraformUnit */ .rL)(release.terraform.root) } : {}))
+        for (const { role } of graph.rolesNamedBy(release.roleArn, release.terraform?.root !== undefined ? { unit: (0,_model_facts_js__WEBPACK_IMPORTED_MODULE_6__/* .terraformUnit */ .rL)(release.terraform.root) } : {}))
             namedElsewhere.add(role);
         chains.add({
             kind: 'chart',
@@ -39434,7 +39618,9 @@ class Chains {
             this.verified++;
     }
     coverage() {
-        const unresolved = [...this.unresolved].sort((a, b) => a.location.path.localeCompare(b.location.path) ||
+        const paths = (0,_text_collation_js__WEBPACK_IMPORTED_MODULE_5__/* .collationRanks */ .p)(this.unresolved.map((chain) => chain.location.path));
+        const rank = (path) => paths.get(path) ?? 0;
+        const unresolved = [...this.unresolved].sort((a, b) => rank(a.location.path) - rank(b.location.path) ||
             a.location.line - b.location.line ||
             a.location.column - b.location.column);
         return { verified: this.verified, total: this.verified + unresolved.length, unresolved };
@@ -39519,7 +39705,7 @@ function evaluation(sa, role, clusters) {
     if (!check)
         return { reason: 'service-account-unknown' };
     if (check.decision.effect === 'unknown')
-        return { reason: 'trust-outcome-unknown', detail: `${(0,_rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__/* .roleTitle */ .Tl)(role)}, ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_6__/* .formatLocation */ .j)(check.policy.location)}` };
+        return { reason: 'trust-outcome-unknown', detail: `${(0,_rules_helpers_correlation_js__WEBPACK_IMPORTED_MODULE_2__/* .roleTitle */ .Tl)(role)}, ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_7__/* .formatLocation */ .j)(check.policy.location)}` };
     return 'evaluated';
 }
 /** What a name or namespace known only at deploy time is, in words. */
@@ -39682,13 +39868,13 @@ function roleChain(graph, role, statements, partlyNamed, unresolvedServiceAccoun
     const subjects = [];
     const written = [];
     for (const statement of statements) {
-        for (const entry of (0,_rules_helpers_trust_js__WEBPACK_IMPORTED_MODULE_7__/* .conditionsOn */ .yL)(statement, 'sub')) {
+        for (const entry of (0,_rules_helpers_trust_js__WEBPACK_IMPORTED_MODULE_8__/* .conditionsOn */ .yL)(statement, 'sub')) {
             for (const value of entry.values) {
                 written.push(shownValue(value));
                 if (value.kind !== 'known')
                     continue;
                 const text = value.value.trim();
-                const subject = (0,_model_service_account_subject_js__WEBPACK_IMPORTED_MODULE_8__/* .exactServiceAccountSubject */ .Sr)(text);
+                const subject = (0,_model_service_account_subject_js__WEBPACK_IMPORTED_MODULE_9__/* .exactServiceAccountSubject */ .Sr)(text);
                 if (subject)
                     subjects.push({ ...subject, text });
             }
@@ -39714,7 +39900,7 @@ function roleChain(graph, role, statements, partlyNamed, unresolvedServiceAccoun
         return {
             ...base,
             reason: 'not-named-by-its-service-account',
-            detail: `${(0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedName */ .OL)(sa.namespace, sa.name)} at ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_6__/* .formatLocation */ .j)(sa.location)} is ${annotation}`,
+            detail: `${(0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedName */ .OL)(sa.namespace, sa.name)} at ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_7__/* .formatLocation */ .j)(sa.location)} is ${annotation}`,
         };
     }
     const [maybeSa] = maybe;
@@ -39723,7 +39909,7 @@ function roleChain(graph, role, statements, partlyNamed, unresolvedServiceAccoun
         return {
             ...base,
             reason: 'service-account-unknown',
-            detail: `${subject.text} may be ${(0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedName */ .OL)(maybeSa.namespace, maybeSa.name)} at ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_6__/* .formatLocation */ .j)(maybeSa.location)}`,
+            detail: `${subject.text} may be ${(0,_rules_helpers_kubernetes_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedName */ .OL)(maybeSa.namespace, maybeSa.name)} at ${(0,_model_location_js__WEBPACK_IMPORTED_MODULE_7__/* .formatLocation */ .j)(maybeSa.location)}`,
         };
     }
     return {
@@ -40008,6 +40194,7 @@ class Walker {
     skipDirectories;
     /** Some include glob matches every path (the default `**` + `/*`). */
     includesEverything;
+    onCandidate;
     constructor(rootReal, options, includes) {
         this.rootReal = rootReal;
         this.includes = includes;
@@ -40017,6 +40204,7 @@ class Walker {
         this.maxFileBytes = options.maxFileBytes;
         this.skipDirectories = new Set(options.skipDirectories ?? []);
         this.includesEverything = includes.some((include) => include.regex === undefined);
+        this.onCandidate = options.onCandidate;
     }
     /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
     walk(directory, relative, scopes) {
@@ -40077,7 +40265,8 @@ class Walker {
                 if (target !== 'file')
                     continue;
             }
-            this.candidates.push({ path, absolutePath, rootReal: this.rootReal });
+            this.candidates.push({ path, absolutePath, rootReal: this.rootReal, ...(isLink ? {} : { regularFile: true }) });
+            this.onCandidate?.(this.candidates.length);
         }
     }
     /** Marks the include globs still unmatched that match this file, when it is neither excluded nor git-ignored. */
@@ -40215,11 +40404,19 @@ function isInside(target, rootReal) {
 const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
 /**
  * The one way irsa-guard opens a file of the scanned repository (and the files the user names:
- * config, baseline). Resolves every link first and refuses a target outside `within`; opens the
- * resolved path without following a link (a swapped-in link fails); reads only a regular file;
+ * config, baseline). Resolves every link first (except on a `walked` path) and refuses a target
+ * outside `within`; opens the resolved path without following a link (a swapped-in link fails);
+ * reads only a regular file;
  * never reads more than `limit` + 1 bytes, whatever the file's size says.
  */
 function readFileBytes(absolutePath, limits) {
+    // Where the platform has O_NOFOLLOW, opening the walked path refuses a link put in its place (the
+    // open fails, and the path is then resolved below): no realpath per file.
+    if (limits.walked === true && limits.within !== undefined && node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW !== undefined) {
+        const direct = readOpened(absolutePath, limits.limit);
+        if (direct !== undefined)
+            return direct;
+    }
     let real;
     try {
         real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(absolutePath);
@@ -40237,27 +40434,53 @@ function readFileBytes(absolutePath, limits) {
     let descriptor;
     try {
         descriptor = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
-        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(descriptor);
-        if (!stats.isFile())
-            return { ok: false, why: 'not-a-file' };
-        const cap = limits.limit > 0 ? limits.limit + 1 : Number.MAX_SAFE_INTEGER;
-        const bytes = readAtMost(descriptor, Math.min(stats.size + 1, cap), cap);
-        if (limits.limit > 0 && bytes.length > limits.limit)
-            return { ok: false, why: 'too-large', size: Math.max(stats.size, bytes.length), head: bytes };
-        return { ok: true, bytes };
+        return readDescriptor(descriptor, limits.limit);
     }
     catch (error) {
-        const code = error.code;
-        if (code === 'EISDIR')
-            return { ok: false, why: 'not-a-file' };
-        if (code === 'ELOOP')
-            return { ok: false, why: 'outside' };
-        return { ok: false, why: code === 'ENOENT' ? 'missing' : 'unreadable', ...(code ? { code } : {}) };
+        return openOrReadFailure(error);
     }
     finally {
         if (descriptor !== undefined)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(descriptor);
     }
+}
+function openOrReadFailure(error) {
+    const code = error.code;
+    if (code === 'EISDIR')
+        return { ok: false, why: 'not-a-file' };
+    if (code === 'ELOOP')
+        return { ok: false, why: 'outside' };
+    return { ok: false, why: code === 'ENOENT' ? 'missing' : 'unreadable', ...(code ? { code } : {}) };
+}
+/** The file at a walked path, opened without following a link; undefined when it cannot be opened so (a link now, gone, no permission): resolving it says why. */
+function readOpened(absolutePath, limit) {
+    let descriptor;
+    try {
+        descriptor = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(absolutePath, OPEN_FLAGS);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return readDescriptor(descriptor, limit);
+    }
+    catch (error) {
+        return openOrReadFailure(error);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(descriptor);
+    }
+}
+/** A regular file's bytes, at most limit + 1 of them. */
+function readDescriptor(descriptor, limit) {
+    const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(descriptor);
+    if (!stats.isFile())
+        return { ok: false, why: 'not-a-file' };
+    const cap = limit > 0 ? limit + 1 : Number.MAX_SAFE_INTEGER;
+    const bytes = readAtMost(descriptor, Math.min(stats.size + 1, cap), cap);
+    if (limit > 0 && bytes.length > limit)
+        return { ok: false, why: 'too-large', size: Math.max(stats.size, bytes.length), head: bytes };
+    return { ok: true, bytes };
 }
 /** Reads from the start until the end of the file or `cap` bytes, starting with a buffer of `initial` bytes (the file may have grown since fstat). */
 function readAtMost(descriptor, initial, cap) {
@@ -40441,9 +40664,11 @@ function readCandidate(candidate, maxFileBytes) {
     const { path, absolutePath } = candidate;
     const within = candidate.rootReal;
     // At least the sniff's worth of bytes, so that an oversized file can still be classified.
+    const walked = candidate.regularFile === true;
     const read = (0,_file_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .readFileBytes */ .MY)(absolutePath, {
         within,
         limit: maxFileBytes > 0 ? Math.max(maxFileBytes, OVERSIZED_SNIFF_BYTES) : 0,
+        walked,
     });
     if (read.ok) {
         const bytes = read.bytes;
@@ -40455,7 +40680,7 @@ function readCandidate(candidate, maxFileBytes) {
         const decision = oversized(path, read.size ?? 0, read.head.subarray(0, OVERSIZED_SNIFF_BYTES), maxFileBytes);
         if (decision !== undefined)
             return decision;
-        const plan = (0,_file_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .readFileBytes */ .MY)(absolutePath, { within, limit: Math.max(maxFileBytes, MAX_PLAN_BYTES) });
+        const plan = (0,_file_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .readFileBytes */ .MY)(absolutePath, { within, limit: Math.max(maxFileBytes, MAX_PLAN_BYTES), walked });
         if (plan.ok)
             return decodeText(path, plan.bytes);
         if (plan.why === 'too-large')
@@ -42792,6 +43017,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: clusterOf, issuerRegion, nearNameDistance
 
+// EXTERNAL MODULE: ./src/collections.ts
+var collections = __nccwpck_require__(2122);
 // EXTERNAL MODULE: ./src/iam/arn.ts
 var iam_arn = __nccwpck_require__(8390);
 // EXTERNAL MODULE: ./src/iam/service-account-token.ts
@@ -42802,8 +43029,6 @@ var facts = __nccwpck_require__(1374);
 var model_location = __nccwpck_require__(3214);
 // EXTERNAL MODULE: ./src/text/edit-distance.ts
 var edit_distance = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./src/collections.ts
-var collections = __nccwpck_require__(2122);
 ;// CONCATENATED MODULE: ./src/rules/helpers/subject-text-index.ts
 
 const PIECE = 3;
@@ -42864,6 +43089,7 @@ var per_graph = __nccwpck_require__(8475);
 // EXTERNAL MODULE: ./src/rules/helpers/trust.ts
 var trust = __nccwpck_require__(943);
 ;// CONCATENATED MODULE: ./src/rules/helpers/correlation.ts
+
 
 
 
@@ -42943,7 +43169,12 @@ function roleKey(role) {
     const identity = roleIdentity(role);
     return `role:${identity.account ?? ''}${identity.path ?? ''}${identity.name ?? role.label}`;
 }
+/** The known clusters of a graph and config: the same list for every rule, so that checkToken's results are shared. */
 function knownClusters(graph, config) {
+    return (0,collections/* getOrCreate */.Ic)((0,collections/* getOrCreate */.Ic)(knownClustersByGraph, graph, () => new WeakMap()), config, () => findKnownClusters(graph, config));
+}
+const knownClustersByGraph = new WeakMap();
+function findKnownClusters(graph, config) {
     const clusters = [];
     for (const cluster of config.clusters) {
         if (!cluster.issuer)
@@ -43076,7 +43307,22 @@ function clusterOf(role, account, policy, allClusters) {
         return matching[0];
     return clusters.length === 1 ? clusters[0] : undefined;
 }
+/**
+ * Checks by cluster list (its identity; every empty list is one), ServiceAccount and role: the
+ * facts do not change once the graph is built, and several rules put the same token to the same trust.
+ */
+const tokenChecks = new WeakMap();
+const NO_CLUSTERS = [];
 function checkToken(sa, role, clusters) {
+    const byServiceAccount = (0,collections/* getOrCreate */.Ic)(tokenChecks, clusters.length === 0 ? NO_CLUSTERS : clusters, () => new WeakMap());
+    const byRole = (0,collections/* getOrCreate */.Ic)(byServiceAccount, sa, () => new Map());
+    if (byRole.has(role))
+        return byRole.get(role);
+    const check = evaluateToken(sa, role, clusters);
+    byRole.set(role, check);
+    return check;
+}
+function evaluateToken(sa, role, clusters) {
     const policy = role.trustPolicy;
     const known = knownServiceAccount(sa);
     const audience = tokenAudience(sa);
@@ -43563,6 +43809,7 @@ function symbolicIssuerUrl(expression) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IB: () => (/* binding */ isValidServiceAccountName),
 /* harmony export */   X3: () => (/* binding */ mentionsName),
+/* harmony export */   d_: () => (/* binding */ MentioningTexts),
 /* harmony export */   gY: () => (/* binding */ acceptedSpelling),
 /* harmony export */   i2: () => (/* binding */ isValidNamespace),
 /* harmony export */   kc: () => (/* binding */ hasRefusedName)
@@ -43600,6 +43847,26 @@ function mentionsName(text, name) {
     return false;
 }
 const NAME_CHARACTER = /^[a-z0-9.-]$/i;
+const NAME_CHARACTERS = /[a-z0-9.-]+/gi;
+const ALL_NAME_CHARACTERS = /^[a-z0-9.-]+$/i;
+/**
+ * Texts asked for many names whether one of them mentions the name (mentionsName): a name of
+ * name characters is mentioned exactly when it is a whole run of name characters in a text, so
+ * the runs are gathered once; other names are looked for text by text.
+ */
+class MentioningTexts {
+    texts;
+    words;
+    constructor(texts) {
+        this.texts = texts;
+    }
+    mention(name) {
+        if (!ALL_NAME_CHARACTERS.test(name))
+            return this.texts.some((text) => mentionsName(text, name));
+        this.words ??= new Set(this.texts.flatMap((text) => text.match(NAME_CHARACTERS) ?? []));
+        return this.words.has(name);
+    }
+}
 
 
 /***/ }),
@@ -44093,7 +44360,7 @@ function parseOperator(operator) {
 
 /***/ }),
 
-/***/ 9965:
+/***/ 1013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45859,12 +46126,167 @@ function accountsSetUp(graph) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/name-index.ts
+const compareNames = new Intl.Collator().compare;
 class NearNameIndex {
-    root = newNode();
-    size = 0;
-    add(name, value) {
-        const lowerCaseName = name.toLowerCase();
-        let node = this.root;
+    entries = [];
+    trie;
+    // The search's rows of distances and its stack, kept from one search to the next.
+    rows = new Int32Array(1024);
+    stackNode = new Int32Array(256);
+    stackDepth = new Int32Array(256);
+    /** `order` numbers the names of several indexes searched together (nearestAcross); by default, the order of adding. */
+    add(name, value, order = this.entries.length) {
+        this.entries.push({ value, name, lowerCaseName: name.toLowerCase(), order });
+        this.trie = undefined;
+    }
+    /**
+     * Up to `count` values whose names are within `limit` edits of `name` (ignoring case): by
+     * distance, then name, then order.
+     */
+    nearest(name, limit, count) {
+        return this.nearestEntries(name, limit, count).map((found) => found.entry.value);
+    }
+    nearestEntries(name, limit, count) {
+        if (this.entries.length === 0 || count <= 0)
+            return [];
+        const trie = (this.trie ??= flatten(this.entries));
+        const query = name.toLowerCase();
+        // Within two edits first, then three…: a small bound prunes most of the trie, and once `count`
+        // names are within it, no name further away can be among the nearest (nor can the order of the
+        // names within it change: it is by distance, then name, then insertion order).
+        let found = [];
+        for (let bound = Math.min(2, limit); bound <= limit; bound++) {
+            found = this.nearestWithin(trie, query, bound, count);
+            if (found.length === count)
+                break;
+        }
+        return found;
+    }
+    /**
+     * Up to `count` values of these indexes whose names are within `limit` edits of `name`: those
+     * one index of all their names would give, when their orders number one sequence.
+     */
+    static nearestAcross(indexes, name, limit, count) {
+        const single = indexes.length === 1 ? indexes[0] : undefined;
+        if (single)
+            return single.nearest(name, limit, count);
+        // Each index's nearest hold those of all the indexes among the nearest.
+        return indexes
+            .flatMap((index) => index.nearestEntries(name, limit, count))
+            .sort(compareFound)
+            .slice(0, count)
+            .map((found) => found.entry.value);
+    }
+    nearestWithin(trie, query, limit, count) {
+        const { code, firstChild, minRest, maxRest, firstEntry } = trie;
+        const length = query.length;
+        const columns = length + 1;
+        const queryCodes = new Uint16Array(length);
+        for (let j = 0; j < length; j++)
+            queryCodes[j] = query.charCodeAt(j);
+        const kept = [];
+        let bound = limit;
+        // One row of distances per depth, the row of depth d at d * columns.
+        let rows = this.rows;
+        if (rows.length < 2 * columns)
+            this.rows = rows = grow(rows, 2 * columns);
+        for (let j = 0; j < columns; j++)
+            rows[j] = j;
+        if (length <= bound)
+            bound = this.keep(trie, 0, length, kept, count, limit);
+        // Depth-first, with the stack in arrays: a node's row is computed from its parent's, which
+        // stays in place until every node below the parent has been visited.
+        let stackNode = this.stackNode;
+        let stackDepth = this.stackDepth;
+        let top = 0;
+        for (let child = firstChild[1] - 1; child >= firstChild[0]; child--) {
+            if (top === stackNode.length)
+                [this.stackNode, this.stackDepth] = [stackNode, stackDepth] = [grow(stackNode), grow(stackDepth)];
+            stackNode[top] = child;
+            stackDepth[top++] = 1;
+        }
+        while (top > 0) {
+            const node = stackNode[--top];
+            const depth = stackDepth[top];
+            if ((depth + 1) * columns > rows.length)
+                this.rows = rows = grow(rows, (depth + 1) * columns);
+            const above = (depth - 1) * columns;
+            const here = depth * columns;
+            const letter = code[node];
+            const nodeMinRest = minRest[node];
+            const nodeMaxRest = maxRest[node];
+            rows[here] = depth;
+            // The least distance of a name below the node: a cell's distance plus the difference
+            // between the letters left in the query and in the name.
+            let best = depth + restGap(length, nodeMinRest, nodeMaxRest);
+            const from = depth - bound > 1 ? depth - bound : 1;
+            const to = depth + bound < length ? depth + bound : length;
+            if (from > 1)
+                rows[here + from - 1] = bound + 1;
+            let insertion = rows[here + from - 1] + 1;
+            for (let j = from; j <= to; j++) {
+                const substitution = rows[above + j - 1] + (queryCodes[j - 1] === letter ? 0 : 1);
+                const deletion = rows[above + j] + 1;
+                const cell = substitution < deletion
+                    ? substitution < insertion
+                        ? substitution
+                        : insertion
+                    : deletion < insertion
+                        ? deletion
+                        : insertion;
+                rows[here + j] = cell;
+                insertion = cell + 1;
+                if (cell < best) {
+                    const least = cell + restGap(length - j, nodeMinRest, nodeMaxRest);
+                    if (least < best)
+                        best = least;
+                }
+            }
+            if (to < length)
+                rows[here + to + 1] = bound + 1;
+            if (best > bound)
+                continue;
+            const distance = rows[here + length];
+            if (to === length && distance <= bound && firstEntry[node + 1] > firstEntry[node])
+                bound = this.keep(trie, node, distance, kept, count, limit);
+            for (let child = firstChild[node + 1] - 1; child >= firstChild[node]; child--) {
+                if (top === stackNode.length)
+                    [this.stackNode, this.stackDepth] = [stackNode, stackDepth] = [grow(stackNode), grow(stackDepth)];
+                stackNode[top] = child;
+                stackDepth[top++] = depth + 1;
+            }
+        }
+        return kept;
+    }
+    /** Keeps the node's entries among the nearest `count` found so far; returns the bound that remains. */
+    keep(trie, node, distance, kept, count, limit) {
+        for (let e = trie.firstEntry[node]; e < trie.firstEntry[node + 1]; e++) {
+            const entry = this.entries[trie.entryOrder[e]];
+            if (!entry)
+                continue;
+            const found = { entry, distance };
+            let at = kept.length;
+            while (at > 0 && compareFound(found, kept[at - 1]) < 0)
+                at--;
+            if (at >= count)
+                continue;
+            kept.splice(at, 0, found);
+            if (kept.length > count)
+                kept.pop();
+        }
+        const last = kept[count - 1];
+        return last && last.distance < limit ? last.distance : limit;
+    }
+}
+function compareFound(a, b) {
+    return a.distance - b.distance || compareNames(a.entry.name, b.entry.name) || a.entry.order - b.entry.order;
+}
+/** The entries' lower-case names in a trie of flat arrays, breadth first. */
+function flatten(entries) {
+    const newNode = () => ({ children: new Map(), entries: [], minRest: Number.MAX_SAFE_INTEGER, maxRest: 0 });
+    const root = newNode();
+    entries.forEach(({ lowerCaseName }, order) => {
+        let node = root;
         for (let i = 0;; i++) {
             const rest = lowerCaseName.length - i;
             if (rest < node.minRest)
@@ -45873,97 +46295,65 @@ class NearNameIndex {
                 node.maxRest = rest;
             if (i === lowerCaseName.length)
                 break;
-            const code = lowerCaseName.charCodeAt(i);
-            let child = node.children.get(code);
+            const letter = lowerCaseName.charCodeAt(i);
+            let child = node.children.get(letter);
             if (!child) {
                 child = newNode();
-                node.children.set(code, child);
+                node.children.set(letter, child);
             }
             node = child;
         }
-        node.entries.push({ value, name, order: this.size++ });
-    }
-    /**
-     * Up to `count` values whose names are within `limit` edits of `name` (ignoring case): by
-     * distance, then name, then insertion order.
-     */
-    nearest(name, limit, count) {
-        // Within one edit first, then two…: a small bound prunes most of the trie, and once `count`
-        // names are within it, no name further away can be among the nearest.
-        for (let bound = 0; bound < limit; bound++) {
-            const found = this.nearestWithin(name, bound, count);
-            if (found.length === count)
-                return found;
+        node.entries.push(order);
+    });
+    const nodes = [root];
+    const letters = [0];
+    for (let index = 0; index < nodes.length; index++) {
+        for (const [letter, child] of nodes[index].children) {
+            nodes.push(child);
+            letters.push(letter);
         }
-        return this.nearestWithin(name, limit, count);
     }
-    nearestWithin(name, limit, count) {
-        const query = name.toLowerCase();
-        const columns = query.length + 1;
-        const kept = [];
-        const bound = () => (kept.length >= count ? Math.min(limit, kept[count - 1].distance) : limit);
-        const rows = [];
-        const rowAt = (depth) => (rows[depth] ??= new Int32Array(columns));
-        const first = rowAt(0);
-        for (let j = 0; j < columns; j++)
-            first[j] = j;
-        const visit = (node, depth) => {
-            const row = rows[depth];
-            if (node.entries.length > 0 && row[columns - 1] <= bound()) {
-                const distance = row[columns - 1];
-                for (const entry of node.entries) {
-                    kept.push({ ...entry, distance });
-                    kept.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name) || a.order - b.order);
-                    if (kept.length > count)
-                        kept.pop();
-                }
-            }
-            for (const [code, child] of node.children) {
-                const next = rowAt(depth + 1);
-                next[0] = depth + 1;
-                // The least distance of a name below the child: a cell's distance plus the difference
-                // between the letters left in the query and in the name.
-                let best = next[0] + restGap(columns - 1, child);
-                for (let j = 1; j < columns; j++) {
-                    const substitution = row[j - 1] + (query.charCodeAt(j - 1) === code ? 0 : 1);
-                    const deletion = row[j] + 1;
-                    const insertion = next[j - 1] + 1;
-                    const cell = substitution < deletion
-                        ? substitution < insertion
-                            ? substitution
-                            : insertion
-                        : deletion < insertion
-                            ? deletion
-                            : insertion;
-                    next[j] = cell;
-                    if (cell < best) {
-                        const least = cell + restGap(columns - 1 - j, child);
-                        if (least < best)
-                            best = least;
-                    }
-                }
-                if (best <= bound())
-                    visit(child, depth + 1);
-            }
-        };
-        if (this.size > 0)
-            visit(this.root, 0);
-        return kept.map((entry) => entry.value);
-    }
+    const size = nodes.length;
+    const trie = {
+        code: Uint16Array.from(letters),
+        firstChild: new Int32Array(size + 1),
+        minRest: new Int32Array(size),
+        maxRest: new Int32Array(size),
+        firstEntry: new Int32Array(size + 1),
+        entryOrder: new Int32Array(entries.length),
+    };
+    let nextChild = 1;
+    let nextEntry = 0;
+    nodes.forEach((node, index) => {
+        trie.firstChild[index] = nextChild;
+        nextChild += node.children.size;
+        trie.minRest[index] = node.minRest;
+        trie.maxRest[index] = node.maxRest;
+        trie.firstEntry[index] = nextEntry;
+        for (const order of node.entries)
+            trie.entryOrder[nextEntry++] = order;
+    });
+    trie.firstChild[size] = nextChild;
+    trie.firstEntry[size] = nextEntry;
+    return trie;
 }
-function newNode() {
-    return { children: new Map(), entries: [], minRest: Number.MAX_SAFE_INTEGER, maxRest: 0 };
+/** The array with twice the room, its contents kept. */
+function grow(array, least = 0) {
+    const grown = new Int32Array(Math.max(array.length * 2, least));
+    grown.set(array);
+    return grown;
 }
-/** The edits that `queryRest` letters left in the query need at least to become a name below `node`. */
-function restGap(queryRest, node) {
-    if (queryRest < node.minRest)
-        return node.minRest - queryRest;
-    if (queryRest > node.maxRest)
-        return queryRest - node.maxRest;
+/** The edits that `queryRest` letters left in the query need at least to become a name below the node. */
+function restGap(queryRest, minRest, maxRest) {
+    if (queryRest < minRest)
+        return minRest - queryRest;
+    if (queryRest > maxRest)
+        return queryRest - maxRest;
     return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/role-not-found.ts
+
 
 
 
@@ -45993,67 +46383,104 @@ const roleNotFound = {
  * or in an unstated one, of the annotation's unit or of none (another unit is applied on its own:
  * its roles say nothing of this one's). None when one of them is named only at apply time (it may
  * be the annotated one).
+ *
+ * The roles are grouped by stated account and unit once; an annotation's candidates are the few
+ * groups in its scope, so that no annotation looks at every role.
  */
 class CandidateRoles {
-    /** The roles that are not unbound trust policies, with the name and account their source states. */
-    named = [];
+    /** Groups by account, then by unit (undefined: not stated, or none). */
+    byAccountAndUnit = new Map();
+    /** Groups by account, of every unit. */
     byAccount = new Map();
+    scopes = new Map();
     constructor(graph) {
+        let order = 0;
         for (const role of graph.facts.roles) {
             if ((0,correlation/* isUnboundTrustPolicy */.ul)(role))
                 continue;
             const { name, account } = (0,correlation/* roleIdentity */.pj)(role);
-            this.named.push({ role, name, account, unknowable: isNameUnknowable(role) });
+            const entry = { role, name, order: order++ };
+            const unknowable = isNameUnknowable(role);
+            const byUnit = (0,collections/* getOrCreate */.Ic)(this.byAccountAndUnit, account, () => new Map());
+            (0,collections/* getOrCreate */.Ic)(byUnit, role.unit, () => new RoleGroup()).add(entry, unknowable);
+            (0,collections/* getOrCreate */.Ic)(this.byAccount, account, () => new RoleGroup()).add(entry, unknowable);
         }
     }
     inAccount(account, unit) {
-        const key = `${account}\0${unit ?? ''}`;
-        let candidates = this.byAccount.get(key);
-        if (!candidates) {
-            const inScope = this.named.filter((entry) => (entry.account === undefined || entry.account === account) && (0,model_facts/* sameUnitOrNone */.ss)(entry.role.unit, unit));
-            candidates = new Candidates(inScope.some((entry) => entry.unknowable) ? [] : inScope);
-            this.byAccount.set(key, candidates);
-        }
-        return candidates;
+        return (0,collections/* getOrCreate */.Ic)(this.scopes, `${account}\0${unit ?? ''}`, () => {
+            // A ServiceAccount of no unit may meet roles of any unit (sameUnitOrNone).
+            const groups = unit === undefined
+                ? [this.byAccount.get(undefined), this.byAccount.get(account)]
+                : [undefined, account].flatMap((stated) => {
+                    const byUnit = this.byAccountAndUnit.get(stated);
+                    return [byUnit?.get(undefined), byUnit?.get(unit)];
+                });
+            const inScope = groups.filter((group) => group !== undefined);
+            return new Candidates(inScope.some((group) => group.unknowable) ? [] : inScope, account, unit);
+        });
     }
 }
-/** One account's candidate roles, in scan order, with their names indexed for the typo search. */
-class Candidates {
-    named;
-    roles;
-    members;
+/** Roles of one stated account and unit, in scan order. */
+class RoleGroup {
+    roles = [];
     /** Those whose real name gets a random suffix after a known prefix. */
-    withGeneratedName;
+    withGeneratedName = [];
+    unknowable = false;
     nameIndex;
+    add(entry, unknowable) {
+        this.roles.push(entry);
+        if (entry.role.generatedName?.prefix.kind === 'known')
+            this.withGeneratedName.push(entry);
+        if (unknowable)
+            this.unknowable = true;
+    }
+    names() {
+        if (!this.nameIndex) {
+            this.nameIndex = new NearNameIndex();
+            for (const { role, name, order } of this.roles)
+                if (name !== undefined)
+                    this.nameIndex.add(name, role, order);
+        }
+        return this.nameIndex;
+    }
+}
+/** One account's candidate roles (of a few groups), with their names indexed for the typo search. */
+class Candidates {
+    groups;
+    account;
+    unit;
+    size;
     nearestByName = new Map();
-    constructor(named) {
-        this.named = named;
-        this.roles = named.map((entry) => entry.role);
-        this.members = new Set(this.roles);
-        this.withGeneratedName = this.roles.filter((role) => role.generatedName?.prefix.kind === 'known');
+    constructor(groups, account, unit) {
+        this.groups = groups;
+        this.account = account;
+        this.unit = unit;
+        this.size = groups.reduce((size, group) => size + group.roles.length, 0);
+    }
+    has(role) {
+        if (this.size === 0 || (0,correlation/* isUnboundTrustPolicy */.ul)(role))
+            return false;
+        const account = (0,correlation/* roleIdentity */.pj)(role).account;
+        return (account === undefined || account === this.account) && (0,model_facts/* sameUnitOrNone */.ss)(role.unit, this.unit);
+    }
+    /** The first role, in scan order, whose real name gets a random suffix after a known prefix that fits. */
+    firstGenerated(fits) {
+        let first;
+        for (const group of this.groups) {
+            const found = group.withGeneratedName.find((entry) => fits(entry.role));
+            if (found && (!first || found.order < first.order))
+                first = found;
+        }
+        return first?.role;
     }
     /** Up to three roles with names close to this one: by distance, then name, then scan order. */
     nearest(name) {
-        let nearest = this.nearestByName.get(name);
-        if (!nearest) {
-            nearest = this.searchNearest(name);
-            this.nearestByName.set(name, nearest);
-        }
-        return nearest;
-    }
-    searchNearest(name) {
-        if (!this.nameIndex) {
-            this.nameIndex = new NearNameIndex();
-            for (const { role, name: roleName } of this.named)
-                if (roleName !== undefined)
-                    this.nameIndex.add(roleName, role);
-        }
-        return this.nameIndex.nearest(name, (0,correlation/* nearNameLimit */.NP)(name), 3);
+        return (0,collections/* getOrCreate */.Ic)(this.nearestByName, name, () => NearNameIndex.nearestAcross(this.groups.map((group) => group.names()), name, (0,correlation/* nearNameLimit */.NP)(name), 3));
     }
 }
 function missingRole(graph, sa, annotated, candidates) {
     const { arn, value } = annotated;
-    if (candidates.roles.length === 0)
+    if (candidates.size === 0)
         return undefined;
     // Another account's role of this name is role-account-mismatch's finding.
     if (rolesInOtherAccounts(graph, arn, sa).length > 0)
@@ -46062,7 +46489,7 @@ function missingRole(graph, sa, annotated, candidates) {
         return undefined;
     const subject = (0,correlation/* describeServiceAccount */.YS)(sa);
     const key = `${(0,correlation/* serviceAccountKey */.gW)(sa)} role:${arn.account}${arn.path}${arn.name}`;
-    const generated = candidates.withGeneratedName.find((role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name));
+    const generated = candidates.firstGenerated((role) => role.generatedName?.prefix.kind === 'known' && prefixFits(role.generatedName.prefix.value, arn.name));
     if (generated?.generatedName?.prefix.kind === 'known') {
         const prefix = generated.generatedName.prefix.value;
         return {
@@ -46073,7 +46500,7 @@ function missingRole(graph, sa, annotated, candidates) {
             key,
         };
     }
-    const otherPath = rolesNamed(graph, arn.name).find((role) => candidates.members.has(role) && !(0,correlation/* pathMayBe */.SR)(role, arn.path));
+    const otherPath = rolesNamed(graph, arn.name).find((role) => candidates.has(role) && !(0,correlation/* pathMayBe */.SR)(role, arn.path));
     if (otherPath) {
         const path = (0,correlation/* roleIdentity */.pj)(otherPath).path ?? '/';
         const annotationPath = arn.path === '/' ? 'without a path' : `with path "${arn.path}"`;
@@ -46091,7 +46518,7 @@ function missingRole(graph, sa, annotated, candidates) {
         : '';
     return {
         location: value.location,
-        message: `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates.roles)}); ` +
+        message: `${subject} names role "${arn.name}", which no scanned source defines (they define ${countRoles(candidates.size)}); ` +
             `${suggestion}correct the annotation or add the role's definition to the scan`,
         related: nearest.map((role) => ({ location: role.location, message: (0,correlation/* roleTitle */.Tl)(role) })),
         key,
@@ -46110,8 +46537,8 @@ function prefixFits(prefix, name) {
     const lowerName = name.toLowerCase();
     return lowerName.startsWith(lowerPrefix) || lowerPrefix.replace(/[-_.]$/, '') === lowerName;
 }
-function countRoles(roles) {
-    return roles.length === 1 ? '1 role' : `${roles.length} roles`;
+function countRoles(count) {
+    return count === 1 ? '1 role' : `${count} roles`;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/role-trusts-unknown-service-account.ts
@@ -49875,7 +50302,85 @@ function skippedContainers(graph, workload) {
     return new Set(names);
 }
 
+;// CONCATENATED MODULE: ./src/rules/helpers/names-within-edits.ts
+/** Longer names are compared one by one (a row per letter of the trie would cost too much memory). */
+const LONGEST_SEARCHED_NAME = 253;
+/**
+ * Names in a trie (case kept), searched for every one within a few edits of a name by optimal
+ * string alignment distance (as editDistanceWithin: a swap of two neighbours counts once): the row
+ * of distances is computed once per prefix, and a subtree is left as soon as no cell of its row is
+ * within the limit (no row below it has a smaller cell).
+ */
+class NamesWithinEdits {
+    root = { children: new Map() };
+    add(name) {
+        let node = this.root;
+        for (let i = 0; i < name.length; i++) {
+            const letter = name.charCodeAt(i);
+            let child = node.children.get(letter);
+            if (!child) {
+                child = { children: new Map() };
+                node.children.set(letter, child);
+            }
+            node = child;
+        }
+        node.name = name;
+    }
+    /** The names within `limit` edits of `name`, in no particular order; undefined when `name` is too long to search. */
+    within(name, limit) {
+        if (name.length > LONGEST_SEARCHED_NAME)
+            return undefined;
+        const columns = name.length + 1;
+        const found = [];
+        // rows[i]: the distances between the trie's prefix of i letters and each prefix of `name`.
+        const rows = [Int32Array.from({ length: columns }, (_, j) => j)];
+        const letters = [];
+        if (this.root.name !== undefined && name.length <= limit)
+            found.push(this.root.name);
+        const visit = (node, depth) => {
+            const above = rows[depth];
+            if (!above)
+                return;
+            const twoAbove = depth > 0 ? rows[depth - 1] : undefined;
+            const letterBefore = letters[depth - 1] ?? -1;
+            const row = (rows[depth + 1] ??= new Int32Array(columns));
+            for (const [letter, child] of node.children) {
+                letters[depth] = letter;
+                row[0] = depth + 1;
+                let rowBest = depth + 1;
+                for (let j = 1; j < columns; j++) {
+                    const other = name.charCodeAt(j - 1);
+                    let best = (above[j - 1] ?? 0) + (letter === other ? 0 : 1);
+                    const deletion = (above[j] ?? 0) + 1;
+                    if (deletion < best)
+                        best = deletion;
+                    const insertion = (row[j - 1] ?? 0) + 1;
+                    if (insertion < best)
+                        best = insertion;
+                    if (twoAbove && j > 1 && letter === name.charCodeAt(j - 2) && letterBefore === other) {
+                        const swap = (twoAbove[j - 2] ?? 0) + 1;
+                        if (swap < best)
+                            best = swap;
+                    }
+                    row[j] = best;
+                    if (best < rowBest)
+                        rowBest = best;
+                }
+                if (rowBest > limit)
+                    continue;
+                if (child.name !== undefined && (row[columns - 1] ?? 0) <= limit)
+                    found.push(child.name);
+                visit(child, depth + 1);
+            }
+        };
+        visit(this.root, 0);
+        return found;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/rules/workload-service-account-missing.ts
+
+
 
 
 
@@ -49891,6 +50396,7 @@ const workloadServiceAccountMissing = {
     },
     *check(graph) {
         const index = new ServiceAccountIndex(graph.facts.serviceAccounts);
+        const creators = new ServiceAccountCreators(graph.facts.serviceAccountCreators ?? []);
         for (const workload of graph.facts.workloads) {
             const name = workload.serviceAccountName;
             if (name?.kind !== 'known' || name.value === '' || name.value === 'default')
@@ -49901,7 +50407,7 @@ const workloadServiceAccountMissing = {
                 continue;
             if (index.mayBeNamed(name.value).some((sa) => couldBe(sa, workload.namespace, name.value)))
                 continue;
-            const finding = missing(workload, name, index, graph.facts.serviceAccountCreators ?? []);
+            const finding = missing(workload, name, index, creators);
             if (finding)
                 yield finding;
         }
@@ -49949,15 +50455,15 @@ class ServiceAccountIndex {
     symbolicallyNamed = [];
     byDirectoryByNamespace = new Map();
     constructor(serviceAccounts) {
-        for (const sa of serviceAccounts) {
+        serviceAccounts.forEach((sa, order) => {
             if (sa.name.kind !== 'known') {
                 this.symbolicallyNamed.push(sa);
-                continue;
+                return;
             }
             const named = sa;
             append(this.byName, named.name.value, named);
-            append(this.byNamespace, namespaceKey(named.namespace), named);
-        }
+            (0,collections/* getOrCreate */.Ic)(this.byNamespace, namespaceKey(named.namespace), () => new NamespaceServiceAccounts()).add(named, order);
+        });
     }
     /** Those whose name is this one or not known. */
     mayBeNamed(name) {
@@ -49970,7 +50476,7 @@ class ServiceAccountIndex {
     }
     /** Those with a known name in this namespace (the same known namespace, or the same reference). */
     inNamespace(namespace) {
-        return this.byNamespace.get(namespaceKey(namespace)) ?? [];
+        return this.byNamespace.get(namespaceKey(namespace)) ?? NO_SERVICE_ACCOUNTS;
     }
     /** Those with a known name in this namespace whose files are in this directory. */
     inNamespaceAndDirectory(namespace, directory) {
@@ -49978,13 +50484,101 @@ class ServiceAccountIndex {
         let byDirectory = this.byDirectoryByNamespace.get(key);
         if (!byDirectory) {
             byDirectory = new Map();
-            for (const sa of this.inNamespace(namespace))
+            for (const sa of this.inNamespace(namespace).all)
                 append(byDirectory, external_node_path_.posix.dirname(sa.location.path), sa);
             this.byDirectoryByNamespace.set(key, byDirectory);
         }
         return byDirectory.get(directory) ?? [];
     }
 }
+/**
+ * The ServiceAccounts with a known name of one namespace, in scan order; those a workload of a
+ * deploy unit sees (its unit's and those of none), and their names indexed for near misses.
+ */
+class NamespaceServiceAccounts {
+    all = [];
+    byUnit = new Map();
+    byName = new Map();
+    names;
+    add(sa, order) {
+        this.all.push(sa);
+        const entry = { sa, order };
+        (0,collections/* getOrCreate */.Ic)(this.byUnit, sa.unit, () => []).push(entry);
+        (0,collections/* getOrCreate */.Ic)(this.byName, sa.name.value, () => []).push(entry);
+        this.names = undefined;
+    }
+    /** How many a workload of this unit sees. */
+    visibleCount(unit) {
+        if (unit === undefined)
+            return this.all.length;
+        return (this.byUnit.get(undefined)?.length ?? 0) + (this.byUnit.get(unit)?.length ?? 0);
+    }
+    /** The first `count` a workload of this unit sees, in scan order. */
+    firstVisible(unit, count) {
+        if (unit === undefined)
+            return this.all.slice(0, count);
+        const ofNone = this.byUnit.get(undefined) ?? [];
+        const ofUnit = this.byUnit.get(unit) ?? [];
+        const first = [];
+        for (let a = 0, b = 0; first.length < count && (a < ofNone.length || b < ofUnit.length);) {
+            const fromNone = ofNone[a];
+            const fromUnit = ofUnit[b];
+            if (fromNone && (!fromUnit || fromNone.order < fromUnit.order)) {
+                first.push(fromNone.sa);
+                a++;
+            }
+            else if (fromUnit) {
+                first.push(fromUnit.sa);
+                b++;
+            }
+        }
+        return first;
+    }
+    /** Those a workload of this unit sees whose names are a near miss of `wanted` and valid, in scan order. */
+    nearMisses(wanted, unit) {
+        const visible = (sa) => (0,model_facts/* sameUnitOrNone */.ss)(sa.unit, unit);
+        const isNearMiss = (sa) => workload_service_account_missing_nearMiss(sa.name.value, wanted) && (0,kubernetes_names/* isValidServiceAccountName */.IB)(sa.name.value);
+        const names = this.namesNear(wanted);
+        if (!names)
+            return this.all.filter((sa) => visible(sa) && isNearMiss(sa));
+        return [...names]
+            .flatMap((name) => this.byName.get(name) ?? [])
+            .filter((entry) => visible(entry.sa) && isNearMiss(entry.sa))
+            .sort((a, b) => a.order - b.order)
+            .map((entry) => entry.sa);
+    }
+    /** The names that may be a near miss of `wanted` (every one that is, and some that are not); undefined when it is too long to look up. */
+    namesNear(wanted) {
+        const names = (this.names ??= new NameLookup(this.byName.keys()));
+        const withinEdits = names.edits.within(wanted, MOST_EDITS);
+        if (!withinEdits)
+            return undefined;
+        const near = new Set(withinEdits);
+        // A name that is `wanted` with a prefix ending in "-" or a suffix starting with "-" (hasAffix), or the reverse.
+        for (const name of names.withPart.get(wanted) ?? [])
+            near.add(name);
+        for (let at = wanted.indexOf('-'); at >= 0; at = wanted.indexOf('-', at + 1)) {
+            near.add(wanted.slice(0, at));
+            near.add(wanted.slice(at + 1));
+        }
+        return near;
+    }
+}
+/** The names of a namespace, for near misses: by edits, and by what is before and after each "-" in them. */
+class NameLookup {
+    edits = new NamesWithinEdits();
+    withPart = new Map();
+    constructor(names) {
+        for (const name of names) {
+            this.edits.add(name);
+            for (let at = name.indexOf('-'); at >= 0; at = name.indexOf('-', at + 1)) {
+                (0,collections/* getOrCreate */.Ic)(this.withPart, name.slice(0, at), () => []).push(name);
+                (0,collections/* getOrCreate */.Ic)(this.withPart, name.slice(at + 1), () => []).push(name);
+            }
+        }
+    }
+}
+const NO_SERVICE_ACCOUNTS = new NamespaceServiceAccounts();
 function append(map, key, item) {
     const list = map.get(key);
     if (list)
@@ -50024,9 +50618,9 @@ function missing(workload, name, index, creators) {
             };
         }
     }
-    const inNamespace = visible(index.inNamespace(namespace));
+    const inNamespace = index.inNamespace(namespace);
     // Only names Kubernetes accepts are worth suggesting.
-    const similar = inNamespace.filter((sa) => workload_service_account_missing_nearMiss(sa.name.value, name.value) && (0,kubernetes_names/* isValidServiceAccountName */.IB)(sa.name.value));
+    const similar = inNamespace.nearMisses(name.value, workload.unit);
     if (similar.length > 0) {
         const names = similar.map((sa) => `${(0,kubernetes/* quoted */.TL)(sa.name.value)} (${(0,model_location/* formatLocation */.j)(sa.location)})`).join(' or ');
         return {
@@ -50052,21 +50646,35 @@ function missing(workload, name, index, creators) {
         };
     }
     // The namespace's ServiceAccounts are defined elsewhere in the scan, and nothing that creates ServiceAccounts irsa-guard cannot name (a chart, a module, a script) mentions this one.
-    if (namespace.kind !== 'known' || SHARED_NAMESPACES.has(namespace.value) || inNamespace.length === 0)
+    const visibleInNamespace = inNamespace.visibleCount(workload.unit);
+    if (namespace.kind !== 'known' || SHARED_NAMESPACES.has(namespace.value) || visibleInNamespace === 0)
         return undefined;
-    if (creators.some((creator) => creator.runsPrograms === true || (0,kubernetes_names/* mentionsName */.X3)(creator.text, name.value)))
+    if (creators.mention(name.value))
         return undefined;
-    const shown = inNamespace.slice(0, 3);
+    const shown = inNamespace.firstVisible(workload.unit, 3);
     const names = [...new Set(shown.map((sa) => `${sa.name.value} (${(0,model_location/* formatLocation */.j)(sa.location)})`))].join(', ');
     return {
         location: name.location,
-        message: `${head}, although the scan defines the namespace's ServiceAccounts (${names}${inNamespace.length > shown.length ? ', …' : ''}); ${refused}: add it or fix spec.serviceAccountName`,
+        message: `${head}, although the scan defines the namespace's ServiceAccounts (${names}${visibleInNamespace > shown.length ? ', …' : ''}); ${refused}: add it or fix spec.serviceAccountName`,
         related: shown.map((sa) => ({
             location: sa.location,
             message: `ServiceAccount ${(0,kubernetes/* valueText */.Ru)(sa.namespace)}/${sa.name.value}`,
         })),
         key,
     };
+}
+/** What creates ServiceAccounts irsa-guard cannot name (a chart, a module, a script). */
+class ServiceAccountCreators {
+    runPrograms;
+    texts;
+    constructor(creators) {
+        this.runPrograms = creators.some((creator) => creator.runsPrograms === true);
+        this.texts = new kubernetes_names/* MentioningTexts */.d_(creators.map((creator) => creator.text));
+    }
+    /** One of them may create this ServiceAccount: it runs programs, or it mentions the name. */
+    mention(name) {
+        return this.runPrograms || this.texts.mention(name);
+    }
 }
 /** Namespaces where the cluster, EKS add-ons and many charts create ServiceAccounts no repository defines. */
 const SHARED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -50079,9 +50687,11 @@ function couldBe(sa, namespace, name) {
 function sameNamespace(a, b) {
     return a.kind === b.kind && (0,kubernetes/* valueText */.Ru)(a) === (0,kubernetes/* valueText */.Ru)(b);
 }
+/** The most edits nearMiss allows. */
+const MOST_EDITS = 2;
 /** One typo apart, or the same name with a kustomize-style prefix or suffix. */
 function workload_service_account_missing_nearMiss(defined, wanted) {
-    const allowed = Math.min(defined.length, wanted.length) >= 5 ? 2 : 1;
+    const allowed = Math.min(defined.length, wanted.length) >= 5 ? MOST_EDITS : 1;
     if ((0,edit_distance/* editDistanceWithin */.DJ)(defined, wanted, allowed) <= allowed)
         return true;
     return hasAffix(defined, wanted) || hasAffix(wanted, defined);
@@ -52972,18 +53582,21 @@ const liveRules = [
 
 /***/ }),
 
-/***/ 9022:
+/***/ 5455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Zx: () => (/* binding */ defaultWorkerCount),
   Eg: () => (/* binding */ isSourceWorker),
   Ol: () => (/* binding */ prepareSources),
   tW: () => (/* binding */ readSources),
   dU: () => (/* binding */ readSourcesInParallel),
+  U5: () => (/* binding */ readSourcesWithWorkers),
   sL: () => (/* binding */ registerSourceWorkerScript),
   Zn: () => (/* binding */ serveSourceWorker),
+  Pj: () => (/* binding */ startSourceWorkers),
   Vq: () => (/* binding */ workerCountFor)
 });
 
@@ -53004,11 +53617,66 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 var read = __nccwpck_require__(9711);
 // EXTERNAL MODULE: ./src/model/error-text.ts
 var error_text = __nccwpck_require__(1259);
-// EXTERNAL MODULE: ./src/sources/index.ts + 111 modules
-var sources = __nccwpck_require__(1292);
+// EXTERNAL MODULE: ./src/sources/index.ts + 112 modules
+var sources = __nccwpck_require__(1058);
+;// CONCATENATED MODULE: ./src/shared-strings.ts
+/**
+ * One copy of each string in the data worker threads send back. A structured clone gives every
+ * string of a message its own copy (each location's path, each value's `kind`), so the results of
+ * many tasks held the same text thousands of times over.
+ */
+class SharedStrings {
+    copies = new Map();
+    /** `seed`: strings this thread holds already (the scanned files' paths), whose copies are then shared too. */
+    constructor(seed = []) {
+        for (const text of seed)
+            this.copies.set(text, text);
+    }
+    /** Replaces, in place, every string of `data` (plain objects and arrays, as a clone gives them) with the first copy seen. */
+    share(data) {
+        const visited = new Set();
+        const pending = [];
+        const visit = (value) => {
+            if (typeof value === 'string') {
+                const first = this.copies.get(value);
+                if (first !== undefined)
+                    return first;
+                this.copies.set(value, value);
+                return value;
+            }
+            if (typeof value === 'object' && value !== null && !visited.has(value)) {
+                visited.add(value);
+                pending.push(value);
+            }
+            return value;
+        };
+        visit(data);
+        for (let object = pending.pop(); object !== undefined; object = pending.pop()) {
+            if (Array.isArray(object)) {
+                for (let index = 0; index < object.length; index++) {
+                    const item = object[index];
+                    const shared = visit(item);
+                    if (shared !== item)
+                        object[index] = shared;
+                }
+            }
+            else if (Object.getPrototypeOf(object) === Object.prototype) {
+                const record = object;
+                for (const key of Object.keys(record)) {
+                    const item = record[key];
+                    const shared = visit(item);
+                    if (shared !== item)
+                        record[key] = shared;
+                }
+            }
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/source-inputs.ts
 var source_inputs = __nccwpck_require__(2306);
 ;// CONCATENATED MODULE: ./src/source-scheduler.ts
+
 
 
 /** A per-file source is split into chunks of about this many files (fewer for small inputs). */
@@ -53050,6 +53718,7 @@ class SourceScheduler {
     nextTaskId = 0;
     workerTasks = 0;
     wake;
+    sharedStrings;
     constructor(files, context, workers, claims) {
         this.files = files;
         this.context = context;
@@ -53057,6 +53726,7 @@ class SourceScheduler {
         this.claims = claims;
         this.byKind = (0,source_inputs/* groupByKind */.Xo)(files);
         this.indexOf = new Map(files.map((file, index) => [file, index]));
+        this.sharedStrings = new SharedStrings(files.map((file) => file.path));
         this.candidates = sources/* allSources */.s
             .map((_, index) => index)
             .filter((index) => (0,source_inputs/* inputOf */.wg)(sources/* allSources */.s[index], this.byKind, new Set()).length > 0);
@@ -53095,6 +53765,7 @@ class SourceScheduler {
             const task = this.byId.get(message.id);
             if (task && 'result' in message) {
                 this.workerTasks += 1;
+                this.sharedStrings.share(message.result);
                 this.complete(task, message.result);
             }
             else if (task && message.id < MAX_TASKS) {
@@ -53316,9 +53987,12 @@ class SourceScheduler {
     }
 }
 
+// EXTERNAL MODULE: ./src/shared-reading.ts
+var shared_reading = __nccwpck_require__(7987);
 // EXTERNAL MODULE: ./src/sources/source.ts
 var source = __nccwpck_require__(813);
 ;// CONCATENATED MODULE: ./src/run-sources.ts
+
 
 
 
@@ -53367,6 +54041,22 @@ const WORKER_FLAG = 'irsaGuardSourceWorker';
 /** Below this much text, starting a worker costs more than it saves. */
 const PARALLEL_MIN_BYTES = 3 * 1024 * 1024;
 const MAX_DEFAULT_WORKERS = 2;
+/**
+ * A worker's heap: a smaller young generation, and an old generation limit below the one from
+ * which V8 lets the heap grow to up to four times what survived the last collection (below it,
+ * 1.3 to 2 times; v8 src/heap/heap-controller.h, HeapController::kMaxSize = 1024 MB times the
+ * pointer multiplier, 2 without pointer compression as in Node 20). About 60 MB less at 100,000
+ * files, for the same CPU. A worker that runs out of it stops, and this thread reads its tasks.
+ */
+const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
+/**
+ * Texts a worker lacks (discovery read them on another thread) are handed to it with the file
+ * list up to this many characters in all; above, it reads from disk those its tasks need.
+ * Handing over costs this thread a copy of each text and the worker the memory of every text;
+ * reading costs the worker a file open per file it needs (about the same CPU, measured in
+ * bench/results.md), so large scans keep the memory.
+ */
+const HANDED_OVER_MAX_CHARS = 16 * 1024 * 1024;
 let registeredWorkerScript;
 /**
  * An entry point (the CLI, the action) registers its own script: a worker thread loads that
@@ -53377,7 +54067,7 @@ let registeredWorkerScript;
 function registerSourceWorkerScript(scriptUrl) {
     registeredWorkerScript = scriptUrl;
 }
-/** Whether this thread is a source worker, started by `readSourcesInParallel`. */
+/** Whether this thread is a source worker, started by `startSourceWorkers`. */
 function isSourceWorker() {
     return !external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData?.[WORKER_FLAG] === true;
 }
@@ -53400,76 +54090,138 @@ function workerCountFor(files, requested) {
         return Math.max(0, Math.floor(requested));
     if ((0,source/* textLength */.sc)(files) < PARALLEL_MIN_BYTES)
         return 0;
+    return defaultWorkerCount();
+}
+/** One per spare core, at most MAX_DEFAULT_WORKERS; 0 without a worker script. */
+function defaultWorkerCount() {
+    if (workerScript() === undefined)
+        return 0;
     return Math.max(0, Math.min((0,external_node_os_.availableParallelism)() - 1, MAX_DEFAULT_WORKERS));
+}
+/** `count` workers for these options; undefined when none can start. */
+function startSourceWorkers(count, options) {
+    const script = workerScript();
+    if (!script || count <= 0)
+        return undefined;
+    const taskClaims = new Int32Array(new SharedArrayBuffer(MAX_TASKS * Int32Array.BYTES_PER_ELEMENT));
+    const data = {
+        [WORKER_FLAG]: true,
+        config: options.config,
+        root: options.root,
+        sniff: options.sniff === true,
+        hclFilter: options.hclFilter === true,
+        hclFast: options.hclFast !== false,
+        claims: taskClaims,
+    };
+    const handles = [];
+    const started = [];
+    const close = () => {
+        for (const handle of handles) {
+            handle.failed = true;
+            void handle.worker.terminate();
+        }
+    };
+    try {
+        for (let index = 0; index < count; index += 1) {
+            const handle = {
+                worker: new external_node_worker_threads_.Worker((0,external_node_url_.fileURLToPath)(script), {
+                    workerData: { ...data, claimValue: index + 2 },
+                    resourceLimits: WORKER_HEAP_LIMITS,
+                }),
+                claimValue: index + 2,
+                failed: false,
+            };
+            const fail = () => {
+                handle.failed = true;
+            };
+            handle.worker.on('error', fail);
+            handle.worker.on('exit', fail);
+            handles.push(handle);
+            started.push(new Promise((resolve) => {
+                const settle = (message) => {
+                    if (message !== undefined && message.ready !== true)
+                        return;
+                    handle.worker.off('message', settle);
+                    resolve();
+                };
+                handle.worker.on('message', settle);
+                handle.worker.once('exit', () => settle());
+            }));
+        }
+    }
+    catch {
+        close();
+        return undefined;
+    }
+    return { handles, taskClaims, ready: Promise.all(started).then(() => undefined), close };
 }
 /**
  * The sources spread over `workerCount` worker threads and this one (see SourceScheduler); the
  * outcome is the one of `readSources`, which also stands when no worker can start.
  */
 async function readSourcesInParallel(files, options, workerCount) {
-    const script = workerScript();
-    const sequential = async () => ({
-        runs: await readSources(files, options),
-        workerTasks: 0,
-    });
-    if (!script || workerCount <= 0)
-        return sequential();
-    const claims = new Int32Array(new SharedArrayBuffer(MAX_TASKS * Int32Array.BYTES_PER_ELEMENT));
-    let workers;
+    const workers = startSourceWorkers(workerCount, options);
+    if (!workers)
+        return { runs: await readSources(files, options), workerTasks: 0 };
     try {
-        const data = {
-            [WORKER_FLAG]: true,
-            // With the root known, a worker reads the files it needs itself (see filesReadByWorker) instead of receiving a copy of every text.
-            ...(options.root === undefined
-                ? { files }
-                : {
-                    filesToRead: files.map((file) => ({
-                        path: file.path,
-                        kind: file.kind,
-                        length: file.text.length,
-                    })),
-                }),
-            config: options.config,
-            root: options.root,
-            sniff: options.sniff === true,
-            hclFilter: options.hclFilter === true,
-            claims,
-        };
-        workers = Array.from({ length: workerCount }, (_, index) => ({
-            worker: new external_node_worker_threads_.Worker((0,external_node_url_.fileURLToPath)(script), { workerData: { ...data, claimValue: index + 2 } }),
-            claimValue: index + 2,
-            failed: false,
-        }));
-    }
-    catch {
-        return sequential();
-    }
-    let outcome;
-    try {
-        outcome = await new SourceScheduler(files, contextOf(files, options), workers, claims).run();
+        return await readSourcesWithWorkers(files, options, workers);
     }
     finally {
-        for (const handle of workers) {
-            handle.failed = true;
-            void handle.worker.terminate();
-        }
+        workers.close();
     }
-    return outcome ?? sequential();
+}
+/** The sources spread over started workers and this one; the outcome is the one of `readSources`. */
+async function readSourcesWithWorkers(files, options, workers, origins) {
+    for (const handle of workers.handles)
+        if (!handle.failed)
+            sendFiles(handle, files, options, origins);
+    const outcome = await new SourceScheduler(files, contextOf(files, options), workers.handles, workers.taskClaims).run();
+    return outcome ?? { runs: await readSources(files, options), workerTasks: 0 };
 }
 /**
- * The worker side: keeps the tasks the main thread offers and, whenever idle, claims the most
+ * Tells a worker the files, in this thread's order: path, kind and length of each, the texts it
+ * did not read itself during discovery when they are few enough to copy (HANDED_OVER_MAX_CHARS),
+ * and for the others the candidate each came from (the worker reads it as discovery did).
+ */
+function sendFiles(handle, files, options, origins) {
+    const heldByWorker = (index) => {
+        const candidate = origins?.candidates[index];
+        return candidate !== undefined && origins?.readBy(candidate) === handle.claimValue;
+    };
+    let lacking = 0;
+    for (const [index, file] of files.entries())
+        if (!heldByWorker(index))
+            lacking += file.text.length;
+    // Without the root, a worker cannot read a file: every text it lacks is handed over.
+    const handOver = lacking <= (options.handOverMaxChars ?? HANDED_OVER_MAX_CHARS) || options.root === undefined;
+    const message = {
+        paths: files.map((file) => file.path),
+        kinds: files.map((file) => file.kind),
+        lengths: files.map((file) => file.text.length),
+        texts: files.map((file, index) => (handOver && !heldByWorker(index) ? file.text : null)),
+        ...(origins ? { candidates: origins.candidates } : {}),
+    };
+    handle.worker.postMessage({ fileList: message });
+}
+/**
+ * The worker side: reads its share of discovery's candidates when asked (serveReadRequest), takes
+ * the file list, then keeps the tasks the main thread offers and, whenever idle, claims the most
  * recently offered one still unclaimed, reads it with the files and config it was started with,
  * and sends the result back.
  */
 function serveSourceWorker() {
     const data = external_node_worker_threads_.workerData;
     const reads = { differ: false };
-    const files = data.files ??
-        (data.root === undefined
-            ? []
-            : filesReadByWorker(data.filesToRead ?? [], data.root, data.config.maxFileBytes, reads));
-    const context = contextOf(files, data);
+    let request;
+    let held = new Map();
+    let files = [];
+    let context = contextOf(files, data);
     const prepared = new Map();
+    const prepare = (source, sourceIndex) => {
+        if (source.prepare && !prepared.has(sourceIndex))
+            prepared.set(sourceIndex, source.prepare((0,source_inputs/* filesOfKinds */.cp)(files, source.kinds)));
+        return prepared.get(sourceIndex);
+    };
     const offers = [];
     let busy = false;
     const next = async () => {
@@ -53492,9 +54244,7 @@ function serveSourceWorker() {
     const run = async (offer) => {
         const source = sources/* allSources */.s[offer.sourceIndex];
         try {
-            if (source.prepare && !prepared.has(offer.sourceIndex))
-                prepared.set(offer.sourceIndex, source.prepare((0,source_inputs/* filesOfKinds */.cp)(files, source.kinds)));
-            await prepared.get(offer.sourceIndex);
+            await prepare(source, offer.sourceIndex);
             const result = (0,source_inputs/* readTask */.gv)(source, offer.files.map((index) => files[index]), context, offer.part);
             // A file read here is not the one the main thread read (it changed meanwhile): the main thread reads the task.
             if (reads.differ)
@@ -53506,47 +54256,255 @@ function serveSourceWorker() {
             external_node_worker_threads_.parentPort.postMessage({ id: offer.id, error: (0,error_text/* errorText */.k)(error) });
         }
     };
-    external_node_worker_threads_.parentPort?.on('message', (offer) => {
-        offers.push(offer);
+    external_node_worker_threads_.parentPort?.on('message', (message) => {
+        if ('read' in message) {
+            request = message.read;
+            // A source's parser (the HCL one) starts loading as soon as a file of its kinds is read here (the file list is not known yet: prepare gets none).
+            const seen = new Set();
+            const onKind = (kind) => {
+                if (seen.has(kind))
+                    return;
+                seen.add(kind);
+                for (const [index, source] of sources/* allSources */.s.entries())
+                    if (source.kinds.includes(kind))
+                        void prepare(source, index)?.catch(() => undefined);
+            };
+            held = (0,shared_reading/* serveReadRequest */.rN)(request, data.claimValue, (block) => external_node_worker_threads_.parentPort?.postMessage(block), onKind);
+            return;
+        }
+        if ('fileList' in message) {
+            files = workerFiles(message.fileList, held, request, data, reads);
+            held = new Map();
+            context = contextOf(files, data);
+            return;
+        }
+        offers.push(message);
         setImmediate(() => void next());
     });
+    external_node_worker_threads_.parentPort?.postMessage({ ready: true });
 }
 /**
- * The files as a worker sees them: each read the first time a source asks for its text, the way
- * discovery read it on the main thread (readCandidate: within the root's real path, links out of it
- * refused, the same size limit and decoding). A text of another length than the main thread's
- * sets `reads.differ` (the file changed during the scan), and the worker then leaves its tasks to
- * the main thread.
+ * The files as a worker sees them: a text handed over or read during discovery, or else read the
+ * first time a source asks for it, the way discovery read it on the main thread (readCandidate:
+ * within the root's real path, links out of it refused, the same size limit and decoding). A text
+ * of another length than the main thread's sets `reads.differ` (the file changed during the scan),
+ * and the worker then leaves its tasks to the main thread.
  */
-function filesReadByWorker(list, root, maxFileBytes, reads) {
-    let rootReal;
-    try {
-        rootReal = (0,external_node_fs_.realpathSync)(root);
-    }
-    catch {
-        reads.differ = true;
-        rootReal = root;
-    }
-    return list.map(({ path, kind, length }) => {
-        let text;
-        return {
-            path,
-            kind,
-            get text() {
-                if (text === undefined) {
-                    const decoded = (0,read/* readCandidate */.G9)({ path, absolutePath: external_node_path_default().join(rootReal, path), rootReal }, maxFileBytes);
-                    text = decoded.ok ? decoded.text : '';
-                    if (!decoded.ok || text.length !== length)
-                        reads.differ = true;
-                }
-                return text;
-            },
-        };
+function workerFiles(message, held, request, options, reads) {
+    let rootReal = request?.rootReal;
+    const candidateFor = (index, path) => {
+        const candidate = message.candidates?.[index];
+        if (request && candidate !== undefined)
+            return (0,shared_reading/* candidateOf */.RH)(request, candidate);
+        if (rootReal === undefined) {
+            try {
+                rootReal = (0,external_node_fs_.realpathSync)(options.root ?? '');
+            }
+            catch {
+                reads.differ = true;
+                rootReal = options.root ?? '';
+            }
+        }
+        return { path, absolutePath: external_node_path_default().join(rootReal, path), rootReal };
+    };
+    const reader = {
+        read: (index, path) => (0,read/* readCandidate */.G9)(candidateFor(index, path), options.config.maxFileBytes),
+        reads,
+    };
+    return message.paths.map((path, index) => {
+        const kind = message.kinds[index];
+        if (kind === undefined)
+            throw new Error(`the file list has no kind for ${path}`);
+        const given = message.texts[index] ?? held.get(message.candidates?.[index] ?? -1);
+        if (given !== undefined)
+            return { path, kind, text: given };
+        return new FileReadByWorker(path, kind, message.lengths[index] ?? -1, index, reader);
     });
+}
+/** One of a worker's files read when first asked for (a class: a getter per object would cost a closure and a dictionary of properties per file). */
+class FileReadByWorker {
+    path;
+    kind;
+    textLength;
+    index;
+    reader;
+    read;
+    constructor(path, kind, textLength, index, reader) {
+        this.path = path;
+        this.kind = kind;
+        this.textLength = textLength;
+        this.index = index;
+        this.reader = reader;
+    }
+    get text() {
+        if (this.read === undefined) {
+            const decoded = this.reader.read(this.index, this.path);
+            this.read = decoded.ok ? decoded.text : '';
+            if (!decoded.ok || this.read.length !== this.textLength)
+                this.reader.reads.differ = true;
+        }
+        return this.read;
+    }
 }
 // ---------------------------------------------------------------------------------------------
 function contextOf(files, options) {
     return (0,source/* sourceContext */.RH)({ ...options, files });
+}
+
+
+/***/ }),
+
+/***/ 7987:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PH: () => (/* binding */ candidateReader),
+/* harmony export */   RH: () => (/* binding */ candidateOf),
+/* harmony export */   o0: () => (/* binding */ readCandidatesShared),
+/* harmony export */   rN: () => (/* binding */ serveReadRequest)
+/* harmony export */ });
+/* unused harmony export readAndClassify */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _discover_classify_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6641);
+/* harmony import */ var _discover_read_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9711);
+
+
+
+/** Candidates per block: a block is the unit a thread claims, small enough that no thread waits long for the last one. */
+const BLOCK_CANDIDATES = 64;
+/** Claim table values: unclaimed, taken by this thread; a worker writes its claim value (2 or more). */
+const UNCLAIMED = 0;
+const MAIN_THREAD = 1;
+function readAndClassify(candidate, maxFileBytes) {
+    const decoded = (0,_discover_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readCandidate */ .G9)(candidate, maxFileBytes);
+    if (!decoded.ok)
+        return decoded.finding ? { finding: decoded.finding } : {};
+    const kind = (0,_discover_classify_js__WEBPACK_IMPORTED_MODULE_2__/* .classify */ .L8)(candidate.path, decoded.text);
+    return kind === 'ignored' ? {} : { kind, text: decoded.text };
+}
+/** Every candidate read and classified, in order; with workers, each block by whichever thread claims it first. */
+async function readCandidatesShared(candidates, maxFileBytes, workers) {
+    const blockCount = Math.ceil(candidates.length / BLOCK_CANDIDATES);
+    const claims = new Int32Array(new SharedArrayBuffer(Math.max(1, blockCount) * Int32Array.BYTES_PER_ELEMENT));
+    const blocks = new Array(blockCount);
+    const rootReal = candidates[0]?.rootReal;
+    const live = rootReal === undefined ? [] : workers.filter((handle) => !handle.failed);
+    let wake;
+    const listeners = live.map((handle) => {
+        const onMessage = (message) => {
+            if (!('block' in message))
+                return;
+            // A block the worker could not read is read here.
+            if ('reads' in message)
+                blocks[message.block] = message.reads;
+            else
+                Atomics.store(claims, message.block, MAIN_THREAD);
+            wake?.();
+        };
+        const onFailure = () => wake?.();
+        handle.worker.on('message', onMessage);
+        handle.worker.on('error', onFailure);
+        handle.worker.on('exit', onFailure);
+        return { handle, onMessage, onFailure };
+    });
+    if (rootReal !== undefined && live.length > 0) {
+        const request = {
+            rootReal,
+            paths: candidates.map((candidate) => candidate.path),
+            regularFiles: Uint8Array.from(candidates, (candidate) => (candidate.regularFile === true ? 1 : 0)),
+            maxFileBytes,
+            claims,
+        };
+        for (const { handle } of listeners)
+            handle.worker.postMessage({ read: request });
+    }
+    const readHere = (block) => {
+        const start = block * BLOCK_CANDIDATES;
+        blocks[block] = candidates
+            .slice(start, start + BLOCK_CANDIDATES)
+            .map((candidate) => readAndClassify(candidate, maxFileBytes));
+    };
+    try {
+        for (let block = 0; block < blockCount; block += 1)
+            if (Atomics.compareExchange(claims, block, UNCLAIMED, MAIN_THREAD) === UNCLAIMED)
+                readHere(block);
+        for (;;) {
+            let missing = false;
+            for (let block = 0; block < blockCount; block += 1) {
+                if (blocks[block] !== undefined)
+                    continue;
+                const owner = Atomics.load(claims, block);
+                if (owner === MAIN_THREAD || live.some((handle) => handle.failed && handle.claimValue === owner))
+                    readHere(block);
+                else
+                    missing = true;
+            }
+            if (!missing)
+                break;
+            await new Promise((resolve) => {
+                wake = resolve;
+            });
+            wake = undefined;
+        }
+    }
+    finally {
+        for (const { handle, onMessage, onFailure } of listeners) {
+            handle.worker.off('message', onMessage);
+            handle.worker.off('error', onFailure);
+            handle.worker.off('exit', onFailure);
+        }
+    }
+    const reads = [];
+    for (const block of blocks)
+        if (block)
+            for (const read of block)
+                reads.push(read);
+    return { reads, readBy: claims };
+}
+/** Which thread read a candidate: its block's claim value (MAIN_THREAD, or a worker's). */
+function candidateReader(readBy, candidate) {
+    return readBy[Math.floor(candidate / BLOCK_CANDIDATES)] ?? MAIN_THREAD;
+}
+/**
+ * The worker side: claims blocks from the back until none is left, reads each, posts its
+ * outcome, and returns the texts it read by candidate index. `onKind` is told each file's kind.
+ */
+function serveReadRequest(request, claimValue, post, onKind) {
+    const texts = new Map();
+    const blockCount = Math.ceil(request.paths.length / BLOCK_CANDIDATES);
+    for (let block = blockCount - 1; block >= 0; block -= 1) {
+        if (Atomics.compareExchange(request.claims, block, UNCLAIMED, claimValue) !== UNCLAIMED)
+            continue;
+        try {
+            const reads = [];
+            const start = block * BLOCK_CANDIDATES;
+            for (let index = start; index < Math.min(request.paths.length, start + BLOCK_CANDIDATES); index += 1)
+                reads.push(readAndClassify(candidateOf(request, index), request.maxFileBytes));
+            post({ block, reads });
+            // Kept only once the main thread has the block's outcome (else it reads the block itself).
+            for (const [offset, read] of reads.entries()) {
+                if (read.kind === undefined)
+                    continue;
+                texts.set(start + offset, read.text);
+                onKind(read.kind);
+            }
+        }
+        catch (error) {
+            post({ block, error: String(error) });
+        }
+    }
+    return texts;
+}
+/** The candidate at `index` of a read request, as discovery made it. */
+function candidateOf(request, index) {
+    const path = request.paths[index] ?? '';
+    return {
+        path,
+        absolutePath: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(request.rootReal, path),
+        rootReal: request.rootReal,
+        ...(request.regularFiles[index] === 1 ? { regularFile: true } : {}),
+    };
 }
 
 
@@ -53611,7 +54569,7 @@ function mergeResults(results) {
 
 /***/ }),
 
-/***/ 1292:
+/***/ 1058:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64416,6 +65374,10 @@ function markShellExpansions(node, scope, depth = 0) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __nccwpck_require__(8877);
 ;// CONCATENATED MODULE: ./src/sources/helm/charts.ts
 
 
@@ -64453,12 +65415,14 @@ function readCharts(chartFiles, files, repository) {
             chart.valuesFile = valuesFile;
         charts.push(chart);
     }
-    // The deepest chart directory owns a file (a subchart's templates are not the parent's).
-    const byDepth = [...charts].sort((a, b) => b.directory.length - a.directory.length);
+    const byDirectory = new Map();
+    for (const chart of charts)
+        if (!byDirectory.has(chart.directory))
+            byDirectory.set(chart.directory, chart);
     for (const file of files) {
         if (file.kind !== 'helm-template' && file.kind !== 'kubernetes')
             continue;
-        const chart = byDepth.find((candidate) => file.path.startsWith(`${join(candidate.directory, 'templates')}/`));
+        const chart = owningChart(file.path, byDirectory);
         if (!chart)
             continue;
         if (HELPER_NAME.test(file.path))
@@ -64469,13 +65433,29 @@ function readCharts(chartFiles, files, repository) {
     for (const chart of charts) {
         const parentDirectory = /^(.*)\/charts\/[^/]+$/.exec(chart.directory)?.[1] ??
             (chart.directory.startsWith('charts/') && chart.directory.split('/').length === 2 ? '.' : undefined);
-        const parent = parentDirectory === undefined ? undefined : charts.find((candidate) => candidate.directory === parentDirectory);
+        const parent = parentDirectory === undefined ? undefined : byDirectory.get(parentDirectory);
         if (parent) {
             chart.parent = parent;
             parent.subcharts.push(chart);
         }
     }
     return { charts, findings };
+}
+/**
+ * The deepest chart whose `<directory>/templates/` holds the file (a subchart's templates are not
+ * the parent's), looked up from the file's own path: each `templates` directory above it, deepest
+ * first.
+ */
+function owningChart(path, byDirectory) {
+    for (let end = path.lastIndexOf('/'); end > 0; end = path.lastIndexOf('/', end - 1)) {
+        const start = path.lastIndexOf('/', end - 1) + 1;
+        if (path.slice(start, end) !== 'templates')
+            continue;
+        const chart = byDirectory.get(start === 0 ? '.' : path.slice(0, start - 1));
+        if (chart)
+            return chart;
+    }
+    return undefined;
 }
 function dependencies(root) {
     const list = get(root, 'dependencies');
@@ -65808,6 +66788,8 @@ function plain(node) {
     return text;
 }
 
+// EXTERNAL MODULE: ./src/collections.ts
+var collections = __nccwpck_require__(2122);
 ;// CONCATENATED MODULE: ./src/sources/helm/annotation-without-service-account.ts
 
 
@@ -65939,6 +66921,9 @@ function roleArnEntries(entry, path, depth) {
 
 
 
+
+
+
 /**
  * Helm charts of the repository as sources of the effective ServiceAccounts and workloads: one
  * set of objects per release (from the config file, Argo CD Applications, Flux HelmReleases), or
@@ -65948,44 +66933,92 @@ const helmSource = {
     name: 'helm',
     kinds: ['helm-chart'],
     read(files, context) {
-        const result = (0,source/* emptyResult */.$)();
-        const repository = context.repository;
-        const { charts, findings } = readCharts(files, context.files, repository);
-        result.findings.push(...findings);
-        const discovery = findReleases(charts, context.config.helm.releases, context.files, configPath(context));
-        result.findings.push(...discovery.findings);
-        const consumed = new Set(files.map((file) => file.path));
-        for (const chart of charts) {
-            for (const template of chart.templates)
-                consumed.add(template.path);
-            if (chart.valuesFile)
-                consumed.add(chart.valuesFile);
-            if (chart.parent)
-                continue;
-            const releases = discovery.releases.filter((release) => release.chart === chart);
-            for (const release of releases.length > 0 ? releases : [unknownRelease(chart)]) {
+        const units = helmUnits(files, context);
+        return units.merge(units.ids.map((id) => units.read(id)));
+    },
+    units: helmUnits,
+};
+/**
+ * The charts with no parent, each a unit with its releases. What the unit reads beyond the
+ * charts and release declarations found first (its values files) goes through the context;
+ * those are in its id, as a digest of the chart (templates, helpers, subcharts) and its releases.
+ */
+function helmUnits(files, context) {
+    const repository = context.repository;
+    const { charts, findings } = readCharts(files, context.files, repository);
+    const discovery = findReleases(charts, context.config.helm.releases, context.files, configPath(context));
+    const releasesByChart = new Map();
+    for (const release of discovery.releases)
+        (0,collections/* getOrCreate */.Ic)(releasesByChart, release.chart, () => []).push(release);
+    const releasesOf = (chart) => releasesByChart.get(chart) ?? [unknownRelease(chart)];
+    const units = new Map();
+    for (const chart of charts) {
+        if (chart.parent)
+            continue;
+        units.set(`${chart.directory}\0${chartDigest(chart, releasesOf(chart)) ?? (0,external_node_crypto_.randomUUID)()}`, chart);
+    }
+    return {
+        ids: [...units.keys()],
+        read(id) {
+            const part = { result: (0,source/* emptyResult */.$)(), consumed: [] };
+            const chart = units.get(id);
+            if (!chart)
+                return part;
+            const consumed = new Set();
+            for (const release of releasesOf(chart)) {
                 try {
-                    (0,source/* appendResult */.qi)(result, releaseResult(release, repository, context, consumed));
+                    (0,source/* appendResult */.qi)(part.result, releaseResult(release, repository, context, consumed));
                 }
                 catch (error) {
-                    result.findings.push({
+                    part.result.findings.push({
                         ruleId: 'parse-error',
                         location: release.declaredAt,
                         message: `Cannot read the chart ${chart.directory} for this release: ${(0,error_text/* errorText */.k)(error)}`,
                     });
                 }
             }
-        }
-        for (const path of consumed) {
-            const text = repository.text(path);
-            if (text !== undefined)
-                result.suppressions.push(...commentSuppressions(path, text, ['#']));
-        }
-        (0,source/* dropRepeats */.eQ)(result);
-        result.consumedFiles = [...consumed];
-        return result;
-    },
-};
+            part.consumed = [...consumed];
+            return part;
+        },
+        merge(parts) {
+            const result = (0,source/* emptyResult */.$)();
+            result.findings.push(...findings, ...discovery.findings);
+            const consumed = new Set(files.map((file) => file.path));
+            let next = 0;
+            for (const chart of charts) {
+                for (const template of chart.templates)
+                    consumed.add(template.path);
+                if (chart.valuesFile)
+                    consumed.add(chart.valuesFile);
+                if (chart.parent)
+                    continue;
+                const part = parts[next++];
+                if (!part)
+                    continue;
+                (0,source/* appendResult */.qi)(result, part.result);
+                for (const path of part.consumed)
+                    consumed.add(path);
+            }
+            for (const path of consumed) {
+                const text = repository.text(path);
+                if (text !== undefined)
+                    result.suppressions.push(...commentSuppressions(path, text, ['#']));
+            }
+            (0,source/* dropRepeats */.eQ)(result);
+            result.consumedFiles = [...consumed];
+            return result;
+        },
+    };
+}
+/** A digest of a chart and its releases as found (undefined if they cannot be serialised: the unit then gets an id no cache entry has). */
+function chartDigest(chart, releases) {
+    try {
+        return (0,external_node_crypto_.createHash)('sha256').update((0,external_node_v8_.serialize)({ chart, releases })).digest('base64url');
+    }
+    catch {
+        return undefined;
+    }
+}
 /**
  * The objects of a release another source declares (a Terraform `helm_release` of a chart in the
  * repository), read like the releases this source finds.
@@ -68194,8 +69227,6 @@ function unmatchedTargetFindings(build, flux) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/collections.ts
-var collections = __nccwpck_require__(2122);
 ;// CONCATENATED MODULE: ./src/sources/kustomize/groups.ts
 
 /**
@@ -68280,7 +69311,36 @@ const kustomizeSource = {
     read(files, context) {
         return mergeKustomizeParts([readKustomizePart(files, context, 0, 1)], context);
     },
-    parts: {
+    parts: kustomizeParts(),
+    units(files, context) {
+        const paths = files.map((file) => file.path);
+        const planner = new KustomizeBuilder(context.repository, { sniff: sniffs(context) });
+        // Flux builds decide the build roots: a repository with them is one unit.
+        if (findFluxKustomizations(context.files, context.repository, planner).length > 0)
+            return {
+                ids: ['whole'],
+                read: () => readKustomizePart(files, context, 0, 1),
+                merge: (parts) => mergeKustomizeParts(parts, context),
+            };
+        const roots = buildRoots(paths, planner);
+        const rootIndex = new Map(roots.map((root, index) => [root, index]));
+        // A unit per group of builds that load a common resource file (see rootsOfPart), and one for the kustomization files read.
+        const groups = buildGroups(roots, (root) => planner.loadsOf(root)).map((group) => group.map((index) => roots[index] ?? ''));
+        return {
+            ids: ['inputs', ...groups.map((group) => `roots\0${group.join('\0')}`)],
+            read: (id) => id === 'inputs'
+                ? { inputs: paths, flux: [], runs: [], files: [] }
+                : readKustomizeRoots(id.split('\0').slice(1), context, rootIndex),
+            adopt: (_id, part) => ({
+                ...part,
+                runs: part.runs.map((run) => ({ ...run, root: rootIndex.get(run.path) ?? run.root })),
+            }),
+            merge: (parts) => mergeKustomizeParts(parts, context),
+        };
+    },
+};
+function kustomizeParts() {
+    return {
         count(files, threads, context) {
             // Every part makes the Flux builds (they decide the build roots): a repository with them is read whole.
             if (threads <= 1 || files.length < PART_MIN_KUSTOMIZATIONS || mayHoldFluxKustomizations(context.files))
@@ -68289,8 +69349,8 @@ const kustomizeSource = {
         },
         read: readKustomizePart,
         merge: mergeKustomizeParts,
-    },
-};
+    };
+}
 const PARSED_RANK = { 'not-parsed': 0, 'some-documents': 1, 'every-document': 2 };
 function sniffs(context) {
     // A rendered build is located by the native one, object by object: it needs them all.
@@ -68317,6 +69377,22 @@ function readKustomizePart(files, context, part, count) {
         runs,
         files: [...read].map((path) => fileEntry(path, repository, builder, sniff)),
     };
+}
+/** The builds of these roots (a group of them, see buildGroups) with a builder of their own, as readKustomizePart makes them. */
+function readKustomizeRoots(roots, context, rootIndex) {
+    const repository = context.repository;
+    const sniff = sniffs(context);
+    const builder = new KustomizeBuilder(repository, { sniff });
+    builder.plan(roots);
+    const runs = roots.map((root) => ({
+        ...runBuild(root, builder, repository, context, false),
+        root: rootIndex.get(root) ?? 0,
+    }));
+    const read = new Set();
+    for (const run of runs)
+        for (const file of run.files)
+            read.add(file);
+    return { inputs: [], flux: [], runs, files: [...read].map((path) => fileEntry(path, repository, builder, sniff)) };
 }
 /**
  * The parts' builds in root order, the builds that must be made again from every document made
@@ -76378,9 +77454,949 @@ class TreeReader extends CursorReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/terraform/fast-parse.ts
+
+
+
+/*
+ * A hand-written parser for a strict subset of HCL that yields exactly the HclFile parseHcl
+ * (tree-sitter and the tree reader) yields for the same text, in a fraction of the time. The
+ * subset is a part of what tree-sitter-hcl 1.2.0 accepts without error (make_grammar.js, and
+ * src/scanner.c for strings, interpolations and heredocs); the AST follows tree-reader.ts,
+ * including where it places locations (an access under a unary operator is located at the
+ * operator, a legacy index `.0` at its dot, a directive's inner strip markers are ignored).
+ * Anything outside the subset (a keyword where an expression starts, identifiers beyond ASCII,
+ * `::` outside a call's name, white space before a traversal step or a call's parenthesis,
+ * comments inside templates or block headers, hexadecimal numbers, a line break in a string,
+ * unusual characters, nesting near the tree reader's depth limit, an escape that is no
+ * character) makes it decline: the file then goes to tree-sitter, which reports any syntax error.
+ */
+/** Thrown (one instance, no stack to capture) wherever the parser is not sure. */
+class Decline extends Error {
+}
+const DECLINE = new Decline('declined');
+/** Words the grammar lexes as keywords where an identifier could also stand. */
+const KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor', 'true', 'false', 'null']);
+/** White space beyond ASCII, which the grammar's scanner may skip (iswspace) where this parser would not. */
+const UNUSUAL_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/** Characters that may end a line comment for the grammar's `.` but not here. */
+const LINE_BREAK_BEYOND_ASCII = /[\u0085\u2028\u2029]/;
+const fast_parse_NUMBER = /[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?/y;
+const fast_parse_HEX = /[0-9A-Fa-f]/;
+/** Operators by the grammar's precedence (binary_mult 6 … binary_or 1); all associate to the left. */
+const PRECEDENCE = {
+    '*': 6,
+    '/': 6,
+    '%': 6,
+    '+': 5,
+    '-': 5,
+    '>': 4,
+    '>=': 4,
+    '<': 4,
+    '<=': 4,
+    '==': 3,
+    '!=': 3,
+    '&&': 2,
+    '||': 1,
+};
+/** Stay clear of the tree reader's limit: deeper files go to tree-sitter, which reports them. */
+const DEPTH_LIMIT = tree_reader_MAX_DEPTH - 10;
+/** The file parsed by the fast path, or undefined when it is not sure to give what parseHcl gives. */
+function fastParseHcl(path, text, options = {}) {
+    if (text.includes('\0'))
+        return undefined;
+    try {
+        const body = new FastParser(path, text, options.lineOffset ?? 0).file();
+        return { path, text, body };
+    }
+    catch (error) {
+        // A stack overflow is as unsure as anything else.
+        if (error === DECLINE || error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+}
+function isIdentifierStart(code) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+function isIdentifierPart(code) {
+    return isIdentifierStart(code) || (code >= 48 && code <= 57) || code === 45;
+}
+function isSpace(code) {
+    return code === 32 || (code >= 9 && code <= 13);
+}
+class FastParser {
+    path;
+    text;
+    lineOffset;
+    pos = 0;
+    lineStarts = [0];
+    /** Inside a template's interpolation: comments there decline. */
+    inTemplate = 0;
+    /** The deepest level (the tree reader's depth) reached in the operation or conditional being read. */
+    deepest = 0;
+    constructor(path, text, lineOffset) {
+        this.path = path;
+        this.text = text;
+        this.lineOffset = lineOffset;
+        for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1))
+            this.lineStarts.push(newline + 1);
+    }
+    location(index) {
+        const starts = this.lineStarts;
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if ((starts[middle] ?? 0) <= index)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return { path: this.path, line: low + 1 + this.lineOffset, column: index - (starts[low] ?? 0) + 1 };
+    }
+    code(offset = 0) {
+        return this.text.charCodeAt(this.pos + offset);
+    }
+    /** White space and comments; true when a comment was skipped. */
+    skip() {
+        const text = this.text;
+        let comment = false;
+        for (;;) {
+            const code = text.charCodeAt(this.pos);
+            if (isSpace(code))
+                this.pos++;
+            else if (code === 35 || (code === 47 && text.charCodeAt(this.pos + 1) === 47)) {
+                if (this.inTemplate > 0)
+                    throw DECLINE;
+                const newline = text.indexOf('\n', this.pos);
+                const end = newline < 0 ? text.length : newline;
+                if (LINE_BREAK_BEYOND_ASCII.test(text.slice(this.pos, end)))
+                    throw DECLINE;
+                this.pos = end;
+                comment = true;
+            }
+            else if (code === 47 && text.charCodeAt(this.pos + 1) === 42) {
+                if (this.inTemplate > 0)
+                    throw DECLINE;
+                const end = text.indexOf('*/', this.pos + 2);
+                if (end < 0)
+                    throw DECLINE;
+                this.pos = end + 2;
+                comment = true;
+            }
+            else
+                return comment;
+        }
+    }
+    /**
+     * An ASCII identifier that the grammar ends here too; with `scoped`, `::` may go on in it
+     * (`provider::aws::arn_parse`), else it declines.
+     */
+    identifier(scoped = false) {
+        const text = this.text;
+        const start = this.pos;
+        if (!isIdentifierStart(text.charCodeAt(start)))
+            throw DECLINE;
+        let end = start + 1;
+        for (;;) {
+            const code = text.charCodeAt(end);
+            if (isIdentifierPart(code))
+                end++;
+            else if (code === 58 && text.charCodeAt(end + 1) === 58) {
+                if (!scoped)
+                    throw DECLINE;
+                end += 2;
+            }
+            else if (code >= 128)
+                throw DECLINE;
+            else
+                break;
+        }
+        this.pos = end;
+        return text.slice(start, end);
+    }
+    /** An identifier that is not a keyword (tree-sitter may lex one as the keyword where an expression starts). */
+    name() {
+        const name = this.identifier();
+        if (KEYWORDS.has(name))
+            throw DECLINE;
+        return name;
+    }
+    expect(code) {
+        if (this.code() !== code)
+            throw DECLINE;
+        this.pos++;
+    }
+    file() {
+        const body = this.body(0);
+        if (this.pos < this.text.length)
+            throw DECLINE;
+        return body;
+    }
+    /** Attributes and blocks, up to the end of the text or a `}` (left in place). */
+    body(depth) {
+        const body = { attributes: [], blocks: [] };
+        const text = this.text;
+        for (;;) {
+            this.skip();
+            if (this.pos >= text.length || this.code() === 125)
+                return body;
+            const start = this.pos;
+            const name = this.identifier();
+            let comment = this.skip();
+            const code = this.code();
+            if (code === 61) {
+                const next = this.code(1);
+                if (next === 61 || next === 62)
+                    throw DECLINE;
+                this.pos++;
+                body.attributes.push({ name, location: this.location(start), expression: this.expression(depth + 1) });
+                continue;
+            }
+            this.reach(depth);
+            const labels = [];
+            for (;;) {
+                if (comment)
+                    throw DECLINE;
+                const labelCode = this.code();
+                if (labelCode === 123)
+                    break;
+                if (labelCode === 34)
+                    labels.push(this.label());
+                else
+                    labels.push(this.identifier());
+                comment = this.skip();
+            }
+            this.pos++;
+            const inner = this.body(depth + 1);
+            if (this.code() !== 125)
+                throw DECLINE;
+            const endLine = this.location(this.pos).line;
+            this.pos++;
+            const block = { type: name, labels, location: this.location(start), endLine, body: inner };
+            body.blocks.push(block);
+        }
+    }
+    /** A quoted label without template sequences. */
+    label() {
+        const text = this.text;
+        const start = this.pos + 1;
+        this.pos = start;
+        for (;;) {
+            const code = this.code();
+            if (code === 34)
+                break;
+            if (Number.isNaN(code) || code < 32 || code === 36 || code === 37)
+                throw DECLINE;
+            if (code === 92)
+                this.escape();
+            else
+                this.pos++;
+        }
+        const raw = text.slice(start, this.pos);
+        this.pos++;
+        return this.unescape(raw);
+    }
+    unescape(raw) {
+        if (!raw.includes('\\') && !raw.includes('{'))
+            return raw;
+        let invalid = false;
+        const value = unescapeQuoted(raw, () => {
+            invalid = true;
+        });
+        if (invalid)
+            throw DECLINE;
+        return value;
+    }
+    /** An escape the grammar's scanner accepts, at `\`. */
+    escape() {
+        const text = this.text;
+        const kind = text.charCodeAt(this.pos + 1);
+        // " n r t \
+        if (kind === 34 || kind === 110 || kind === 114 || kind === 116 || kind === 92) {
+            this.pos += 2;
+            return;
+        }
+        const digits = kind === 117 ? 4 : kind === 85 ? 8 : 0;
+        if (digits === 0)
+            throw DECLINE;
+        for (let index = 0; index < digits; index++)
+            if (!fast_parse_HEX.test(text[this.pos + 2 + index] ?? ''))
+                throw DECLINE;
+        if (digits === 8 && Number.parseInt(text.slice(this.pos + 2, this.pos + 10), 16) > 0x10ffff)
+            throw DECLINE;
+        this.pos += 2 + digits;
+    }
+    /** Records that the tree reader reaches `depth` here; too deep declines. */
+    reach(depth) {
+        if (depth > DEPTH_LIMIT)
+            throw DECLINE;
+        if (depth > this.deepest)
+            this.deepest = depth;
+    }
+    /**
+     * A binary operation or conditional chain nests its first operands one level deeper per
+     * operator: the deepest level reached inside, plus the chain's length, must stay in bounds.
+     */
+    chained(depth, read) {
+        const saved = this.deepest;
+        this.deepest = depth;
+        let length = 0;
+        const result = read(() => {
+            length++;
+        });
+        const total = this.deepest + length;
+        if (total > DEPTH_LIMIT)
+            throw DECLINE;
+        this.deepest = Math.max(saved, total);
+        return result;
+    }
+    expression(depth) {
+        this.reach(depth);
+        this.skip();
+        const start = this.pos;
+        return this.chained(depth, (chain) => {
+            let condition = this.binary(0, depth);
+            for (;;) {
+                this.skip();
+                if (this.code() !== 63)
+                    return condition;
+                chain();
+                this.pos++;
+                const then = this.expression(depth + 1);
+                this.skip();
+                if (this.code() !== 58 || this.code(1) === 58)
+                    throw DECLINE;
+                this.pos++;
+                this.skip();
+                const otherwise = this.binary(0, depth + 1);
+                condition = { kind: 'conditional', condition, then, otherwise, location: this.location(start) };
+            }
+        });
+    }
+    /** The binary operator here and its length, or undefined. */
+    operator() {
+        const code = this.code();
+        const next = this.code(1);
+        switch (code) {
+            case 42: // *
+            case 37: // %
+            case 43: // +
+            case 45: // -
+                return String.fromCharCode(code);
+            case 47: // / (comments were skipped)
+                return '/';
+            case 62: // >
+                return next === 61 ? '>=' : '>';
+            case 60: // <
+                if (next === 60)
+                    throw DECLINE;
+                return next === 61 ? '<=' : '<';
+            case 61: // =
+                return next === 61 ? '==' : undefined;
+            case 33: // !
+                return next === 61 ? '!=' : undefined;
+            case 38: // &
+                if (next !== 38)
+                    throw DECLINE;
+                return '&&';
+            case 124: // |
+                if (next !== 124)
+                    throw DECLINE;
+                return '||';
+            default:
+                return undefined;
+        }
+    }
+    /** Operands joined by operators of at least `minimum` precedence (precedence climbing, left-associative). */
+    binary(minimum, depth) {
+        this.skip();
+        const start = this.pos;
+        return this.chained(depth, (chain) => {
+            let left = this.unary(depth);
+            for (;;) {
+                this.skip();
+                const operator = this.operator();
+                if (operator === undefined)
+                    return left;
+                const precedence = PRECEDENCE[operator] ?? 0;
+                if (precedence < minimum)
+                    return left;
+                chain();
+                this.pos += operator.length;
+                const right = this.binary(precedence + 1, depth + 1);
+                left = { kind: 'binary', operator, left, right, location: this.location(start) };
+            }
+        });
+    }
+    unary(depth) {
+        this.reach(depth);
+        this.skip();
+        const code = this.code();
+        if (code === 45 || (code === 33 && this.code(1) !== 61)) {
+            const start = this.pos;
+            this.pos++;
+            this.skip();
+            const next = this.code();
+            const operand = next === 45 || (next === 33 && this.code(1) !== 61)
+                ? this.unary(depth + 1)
+                : this.postfix(depth + 1, this.location(start));
+            return { kind: 'unary', operator: code === 45 ? '-' : '!', operand, location: this.location(start) };
+        }
+        return this.postfix(depth, undefined);
+    }
+    /** A term and the traversal steps written right after it. */
+    postfix(depth, accessLocation) {
+        const start = this.pos;
+        const base = this.primary(depth);
+        const steps = this.steps(depth, false);
+        if (steps.length === 0)
+            return base;
+        if (base.kind === 'literal' && base.textLocation === undefined)
+            throw DECLINE;
+        return { kind: 'access', target: base, steps, location: accessLocation ?? this.location(start) };
+    }
+    /** `.name`, `.0`, `[key]`, and (outside a splat) `.*` and `[*]` with the steps after them. */
+    steps(depth, inSplat) {
+        const text = this.text;
+        const steps = [];
+        for (;;) {
+            const code = this.code();
+            if (code === 46) {
+                const next = this.code(1);
+                if (next === 42) {
+                    if (inSplat)
+                        return steps;
+                    this.pos += 2;
+                    steps.push({ kind: 'splat', steps: this.steps(depth, true) });
+                }
+                else if (next >= 48 && next <= 57) {
+                    const dot = this.pos;
+                    let end = dot + 1;
+                    while (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57)
+                        end++;
+                    if (isIdentifierPart(text.charCodeAt(end)) || text.charCodeAt(end) >= 128)
+                        throw DECLINE;
+                    this.pos = end;
+                    const value = Number(text.slice(dot + 1, end));
+                    steps.push({ kind: 'index', key: { kind: 'literal', value, location: this.location(dot) } });
+                }
+                else if (isIdentifierStart(next)) {
+                    this.pos++;
+                    steps.push({ kind: 'attr', name: this.identifier() });
+                }
+                else if (next === 46) {
+                    return steps;
+                }
+                else
+                    throw DECLINE;
+            }
+            else if (code === 91) {
+                if (this.code(1) === 42 && this.code(2) === 93) {
+                    if (inSplat)
+                        return steps;
+                    this.pos += 3;
+                    steps.push({ kind: 'splat', steps: this.steps(depth, true) });
+                }
+                else {
+                    this.pos++;
+                    const key = this.expression(depth + 1);
+                    this.skip();
+                    this.expect(93);
+                    steps.push({ kind: 'index', key });
+                }
+            }
+            else
+                return steps;
+        }
+    }
+    primary(depth) {
+        const text = this.text;
+        const code = this.code();
+        const start = this.pos;
+        if (code >= 48 && code <= 57) {
+            fast_parse_NUMBER.lastIndex = start;
+            fast_parse_NUMBER.test(text);
+            const end = fast_parse_NUMBER.lastIndex;
+            const after = text.charCodeAt(end);
+            if (isIdentifierPart(after) || after === 46 || after >= 128)
+                throw DECLINE;
+            this.pos = end;
+            return { kind: 'literal', value: Number(text.slice(start, end)), location: this.location(start) };
+        }
+        if (code === 34)
+            return this.quoted(depth);
+        if (code === 60) {
+            if (this.code(1) !== 60)
+                throw DECLINE;
+            return this.heredoc(depth);
+        }
+        if (code === 91)
+            return this.forAhead() ? this.forExpression(depth, false) : this.tuple(depth);
+        if (code === 123)
+            return this.forAhead() ? this.forExpression(depth, true) : this.object(depth);
+        if (code === 40) {
+            this.pos++;
+            const inner = this.expression(depth + 1);
+            this.skip();
+            this.expect(41);
+            return inner;
+        }
+        const word = this.identifier(true);
+        if (word === 'true' || word === 'false')
+            return { kind: 'literal', value: word === 'true', location: this.location(start) };
+        if (word === 'null')
+            return { kind: 'literal', value: null, location: this.location(start) };
+        if (KEYWORDS.has(word))
+            throw DECLINE;
+        if (this.code() === 40)
+            return this.call(word, start, depth);
+        // `name (…)` is a call to tree-sitter.
+        const after = this.pos;
+        this.skip();
+        if (this.code() === 40)
+            throw DECLINE;
+        this.pos = after;
+        return { kind: 'variable', name: word, location: this.location(start) };
+    }
+    /** Whether the bracket here opens a `for` expression. */
+    forAhead() {
+        const start = this.pos;
+        this.pos++;
+        this.skip();
+        const text = this.text;
+        const found = text.startsWith('for', this.pos) &&
+            !isIdentifierPart(text.charCodeAt(this.pos + 3)) &&
+            text.charCodeAt(this.pos + 3) < 128;
+        this.pos = start;
+        return found;
+    }
+    call(name, start, depth) {
+        this.pos++;
+        const args = [];
+        let expandLast = false;
+        this.skip();
+        if (this.code() === 41)
+            this.pos++;
+        else {
+            for (;;) {
+                args.push(this.expression(depth + 1));
+                this.skip();
+                const code = this.code();
+                if (code === 41) {
+                    this.pos++;
+                    break;
+                }
+                if (code === 46 && this.code(1) === 46 && this.code(2) === 46) {
+                    this.pos += 3;
+                    expandLast = true;
+                    this.skip();
+                    this.expect(41);
+                    break;
+                }
+                this.expect(44);
+                this.skip();
+                if (this.code() === 41) {
+                    this.pos++;
+                    break;
+                }
+            }
+        }
+        return { kind: 'call', name, args, expandLast, location: this.location(start) };
+    }
+    tuple(depth) {
+        const location = this.location(this.pos);
+        this.pos++;
+        const items = [];
+        this.skip();
+        if (this.code() === 93)
+            this.pos++;
+        else {
+            for (;;) {
+                items.push(this.expression(depth + 1));
+                this.skip();
+                if (this.code() === 93) {
+                    this.pos++;
+                    break;
+                }
+                this.expect(44);
+                this.skip();
+                if (this.code() === 93) {
+                    this.pos++;
+                    break;
+                }
+            }
+        }
+        return { kind: 'tuple', items, location };
+    }
+    object(depth) {
+        const location = this.location(this.pos);
+        this.pos++;
+        const items = [];
+        for (;;) {
+            this.skip();
+            if (this.code() === 125) {
+                this.pos++;
+                return { kind: 'object', items, location };
+            }
+            const keyStart = this.pos;
+            const key = this.binary(0, depth + 1);
+            this.skip();
+            const separator = this.code();
+            const next = this.code(1);
+            if (!((separator === 61 && next !== 61 && next !== 62) || (separator === 58 && next !== 58)))
+                throw DECLINE;
+            this.pos++;
+            const value = this.expression(depth + 1);
+            const item = { key, keyLocation: this.location(keyStart), value };
+            if (key.kind === 'variable')
+                item.keyName = key.name;
+            items.push(item);
+            this.skip();
+            if (this.code() === 44)
+                this.pos++;
+        }
+    }
+    forExpression(depth, isObject) {
+        const location = this.location(this.pos);
+        this.pos++;
+        this.skip();
+        this.pos += 3;
+        this.skip();
+        const first = this.name();
+        let second;
+        this.skip();
+        if (this.code() === 44) {
+            this.pos++;
+            this.skip();
+            second = this.name();
+            this.skip();
+        }
+        if (this.identifier() !== 'in')
+            throw DECLINE;
+        this.skip();
+        const collection = this.binary(0, depth + 1);
+        this.skip();
+        this.expect(58);
+        const head = this.expression(depth + 1);
+        this.skip();
+        let keyExpr;
+        let valueExpr = head;
+        let grouping = false;
+        if (isObject) {
+            if (this.code() !== 61 || this.code(1) !== 62)
+                throw DECLINE;
+            this.pos += 2;
+            keyExpr = head;
+            valueExpr = this.expression(depth + 1);
+            this.skip();
+            if (this.code() === 46 && this.code(1) === 46 && this.code(2) === 46) {
+                this.pos += 3;
+                grouping = true;
+                this.skip();
+            }
+        }
+        let condition;
+        if (isIdentifierStart(this.code())) {
+            if (this.identifier() !== 'if')
+                throw DECLINE;
+            condition = this.expression(depth + 1);
+            this.skip();
+        }
+        this.expect(isObject ? 125 : 93);
+        const result = {
+            kind: 'for',
+            valueName: second ?? first,
+            collection,
+            valueExpr,
+            grouping,
+            location,
+        };
+        if (second !== undefined)
+            result.keyName = first;
+        if (keyExpr)
+            result.keyExpr = keyExpr;
+        if (condition)
+            result.condition = condition;
+        return result;
+    }
+    /** `${` … `}` at `$`. */
+    interpolation(depth) {
+        const start = this.pos;
+        this.pos += 2;
+        this.inTemplate++;
+        const stripBefore = this.strip();
+        this.skip();
+        if (this.code() === 125 || this.code() === 126)
+            throw DECLINE;
+        const expression = this.expression(depth + 1);
+        const stripAfter = this.closeTag();
+        return {
+            kind: 'interpolation',
+            start,
+            end: this.pos,
+            part: { part: { kind: 'interpolation', expression, location: this.location(start) }, stripBefore, stripAfter },
+        };
+    }
+    /** A strip marker `~` here, skipped. */
+    strip() {
+        if (this.code() !== 126)
+            return false;
+        this.pos++;
+        return true;
+    }
+    /** An optional strip marker and the `}` that closes an interpolation or directive; whether the marker was there. */
+    closeTag() {
+        this.skip();
+        const stripAfter = this.strip();
+        this.skip();
+        this.expect(125);
+        this.inTemplate--;
+        return stripAfter;
+    }
+    /** `%{` … `}` at `%`: an `if`, `else`, `endif`, `for` or `endfor` directive. */
+    directive(depth) {
+        const start = this.pos;
+        this.pos += 2;
+        this.inTemplate++;
+        const stripBefore = this.strip();
+        this.skip();
+        const keyword = this.identifier();
+        if (keyword === 'if') {
+            const condition = this.expression(depth + 1);
+            this.closeTag();
+            return { kind: 'if', start, end: this.pos, stripBefore, condition };
+        }
+        if (keyword === 'for') {
+            this.skip();
+            const first = this.name();
+            this.skip();
+            let second;
+            if (this.code() === 44) {
+                this.pos++;
+                this.skip();
+                second = this.name();
+                this.skip();
+            }
+            if (this.identifier() !== 'in')
+                throw DECLINE;
+            const collection = this.expression(depth + 1);
+            this.closeTag();
+            return { kind: 'for', start, end: this.pos, stripBefore, first, second, collection };
+        }
+        if (keyword !== 'else' && keyword !== 'endif' && keyword !== 'endfor')
+            throw DECLINE;
+        const stripAfter = this.closeTag();
+        return { kind: keyword, start, end: this.pos, stripAfter };
+    }
+    /**
+     * At `$` or `%` in template text: an interpolation or directive, or undefined after skipping
+     * the scanner's literal chunk there (`$${`, `$$`, `$`, and the same with `%`).
+     */
+    templateSign(depth) {
+        const sign = this.code();
+        const next = this.code(1);
+        if (next === 123)
+            return sign === 37 ? this.directive(depth) : this.interpolation(depth);
+        if (next === sign)
+            this.pos += this.code(2) === 123 ? 3 : 2;
+        else
+            this.pos++;
+        return undefined;
+    }
+    /**
+     * The parts of a template from its interpolations and directives, as the tree reader reads
+     * them: the text between them, directives nested, strip markers applied at each level (a
+     * directive strips only on its outer sides).
+     */
+    templateParts(items, contentStart, contentEnd, unescape) {
+        let index = 0;
+        const read = (from, stops) => {
+            const parts = [];
+            let cursor = from;
+            const pushText = (to) => {
+                if (to > cursor)
+                    parts.push({
+                        part: {
+                            kind: 'text',
+                            text: unescape(this.text.slice(cursor, to), cursor),
+                            location: this.location(cursor),
+                        },
+                    });
+            };
+            for (; index < items.length;) {
+                const item = items[index++];
+                pushText(item.start);
+                if (stops.includes(item.kind))
+                    return { parts: applyStripMarkers(parts), stop: item };
+                if (item.kind === 'interpolation') {
+                    parts.push(item.part);
+                    cursor = item.end;
+                }
+                else if (item.kind === 'if') {
+                    const then = read(item.end, ['else', 'endif']);
+                    let closing = then.stop;
+                    let otherwise = [];
+                    if (closing?.kind === 'else') {
+                        const other = read(closing.end, ['endif']);
+                        otherwise = other.parts;
+                        closing = other.stop;
+                    }
+                    if (closing?.kind !== 'endif')
+                        throw DECLINE;
+                    const part = {
+                        kind: 'if',
+                        condition: item.condition,
+                        then: then.parts,
+                        otherwise,
+                        location: this.location(item.start),
+                    };
+                    parts.push({ part, stripBefore: item.stripBefore, stripAfter: closing.stripAfter });
+                    cursor = closing.end;
+                }
+                else if (item.kind === 'for') {
+                    const body = read(item.end, ['endfor']);
+                    const closing = body.stop;
+                    if (closing?.kind !== 'endfor')
+                        throw DECLINE;
+                    const location = this.location(item.start);
+                    const part = item.second !== undefined
+                        ? {
+                            kind: 'for',
+                            keyName: item.first,
+                            valueName: item.second,
+                            collection: item.collection,
+                            body: body.parts,
+                            location,
+                        }
+                        : { kind: 'for', valueName: item.first, collection: item.collection, body: body.parts, location };
+                    parts.push({ part, stripBefore: item.stripBefore, stripAfter: closing.stripAfter });
+                    cursor = closing.end;
+                }
+                else
+                    throw DECLINE;
+            }
+            if (stops.length > 0)
+                throw DECLINE;
+            pushText(contentEnd);
+            return { parts: applyStripMarkers(parts) };
+        };
+        return read(contentStart, []).parts;
+    }
+    quoted(depth) {
+        const text = this.text;
+        const start = this.pos;
+        const contentStart = start + 1;
+        this.pos = contentStart;
+        const items = [];
+        for (;;) {
+            const code = this.code();
+            if (code === 34)
+                break;
+            if (Number.isNaN(code) || (code < 32 && code !== 9))
+                throw DECLINE;
+            if (code === 92)
+                this.escape();
+            else if (code === 36 || code === 37) {
+                const item = this.templateSign(depth);
+                if (item)
+                    items.push(item);
+            }
+            else
+                this.pos++;
+        }
+        const contentEnd = this.pos;
+        this.pos++;
+        const parts = items.length === 0 && contentEnd > contentStart
+            ? [
+                {
+                    kind: 'text',
+                    text: this.unescape(text.slice(contentStart, contentEnd)),
+                    location: this.location(contentStart),
+                },
+            ]
+            : this.templateParts(items, contentStart, contentEnd, (raw) => this.unescape(raw));
+        return templateOrLiteral(parts, this.location(start), this.location(contentStart), !text.slice(contentStart, contentEnd).includes('\\n'));
+    }
+    heredoc(depth) {
+        const text = this.text;
+        const start = this.pos;
+        const indented = this.code(2) === 45;
+        this.pos += indented ? 3 : 2;
+        const markerStart = this.pos;
+        if (!isIdentifierStart(this.code()))
+            throw DECLINE;
+        while (isIdentifierPart(this.code()))
+            this.pos++;
+        if (this.code() >= 128)
+            throw DECLINE;
+        const marker = text.slice(markerStart, this.pos);
+        for (;;) {
+            const code = this.code();
+            if (code === 10)
+                break;
+            if (code !== 32 && code !== 9 && code !== 13)
+                throw DECLINE;
+            this.pos++;
+        }
+        this.pos++;
+        const contentStart = this.pos;
+        const items = [];
+        let lineStart = true;
+        let closing = -1;
+        while (closing < 0) {
+            const code = this.code();
+            if (Number.isNaN(code))
+                throw DECLINE;
+            if (isSpace(code)) {
+                if (code === 10)
+                    lineStart = true;
+                this.pos++;
+                continue;
+            }
+            if (code === 36 || code === 37) {
+                const item = this.templateSign(depth);
+                if (item)
+                    items.push(item);
+                lineStart = false;
+                continue;
+            }
+            if (code >= 128 && UNUSUAL_SPACE.test(text.charAt(this.pos)))
+                throw DECLINE;
+            if (lineStart && text.startsWith(marker, this.pos)) {
+                // The scanner ends the heredoc at the marker alone on its line, white space around it.
+                let after = this.pos + marker.length;
+                for (let blank = text.charCodeAt(after); isSpace(blank) && blank !== 10; blank = text.charCodeAt(++after))
+                    ;
+                if (text.charCodeAt(after) !== 10)
+                    throw DECLINE;
+                closing = this.pos;
+                break;
+            }
+            lineStart = false;
+            this.pos++;
+        }
+        const contentEnd = Math.max(contentStart, text.lastIndexOf('\n', closing - 1) + 1);
+        this.pos = closing + marker.length;
+        const indent = indented ? commonIndent(text.slice(contentStart, contentEnd)) : 0;
+        const unescape = (raw, offset) => unescapeHeredoc(indent > 0 ? stripIndent(raw, indent, offset === contentStart || text[offset - 1] === '\n') : raw);
+        const parts = this.templateParts(items, contentStart, contentEnd, unescape);
+        return templateOrLiteral(parts, this.location(start), this.location(contentStart), true);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sources/terraform/parse.ts
 
 
+
+/**
+ * parseHcl's result: from the fast parser (fast-parse.ts) when `fast` is set and it takes the
+ * text, else from tree-sitter.
+ */
+function parseHclFile(parser, path, text, options) {
+    return (options.fast ? fastParseHcl(path, text, options) : undefined) ?? parseHcl(parser, path, text, options);
+}
 /**
  * Parses an HCL file with tree-sitter and reduces the tree to the AST in ast.ts. Never throws:
  * the first syntax error is reported on the file, and what parsed around it is kept (an ERROR
@@ -76722,9 +78738,9 @@ const MAX_STRICT_DEPTH = 60;
 /** Depth-1 names that keep a body: evaluated (`count`, `for_each`) or looked at (`provisioner`) for every resource. */
 const KEEPING_NAMES = new Set(['count', 'for_each', 'provisioner']);
 /** Words the grammar lexes as keywords where an identifier could also stand. */
-const KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor', 'true', 'false', 'null']);
+const block_filter_KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor', 'true', 'false', 'null']);
 /** White space beyond ASCII, which the grammar's scanner may skip (iswspace) where this scan would not. */
-const UNUSUAL_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const block_filter_UNUSUAL_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y;
 /** The grammar's identifier, ASCII only: `::` goes on (`provider::aws::arn_parse`). */
 const LENIENT_IDENTIFIER = /[A-Za-z_](?:[A-Za-z0-9_-]|::)*/y;
@@ -76981,7 +78997,7 @@ class Scanner {
         this.index++;
         for (;;) {
             const char = text[this.index];
-            if (char === undefined || char === '\n' || UNUSUAL_SPACE.test(char))
+            if (char === undefined || char === '\n' || block_filter_UNUSUAL_SPACE.test(char))
                 throw new Unsure();
             if (char === '"') {
                 this.index++;
@@ -77032,7 +79048,7 @@ class Scanner {
                 this.index += marker.length;
                 return;
             }
-            if (code > 127 && UNUSUAL_SPACE.test(text[this.index] ?? ''))
+            if (code > 127 && block_filter_UNUSUAL_SPACE.test(text[this.index] ?? ''))
                 throw new Unsure();
             lineStart = false;
             this.templateCharacter(strict, depth);
@@ -77087,7 +79103,7 @@ class Scanner {
             if (text[this.index] === '}')
                 return;
             const name = this.identifier();
-            if (KEYWORDS.has(name))
+            if (block_filter_KEYWORDS.has(name))
                 throw new Unsure();
             if (depth === 1)
                 this.topNames?.add(name);
@@ -77107,7 +79123,7 @@ class Scanner {
                         throw new Unsure();
                     this.index = SIMPLE_LABEL.lastIndex;
                 }
-                else if (KEYWORDS.has(this.identifier()))
+                else if (block_filter_KEYWORDS.has(this.identifier()))
                     throw new Unsure();
                 this.skipExtras();
             }
@@ -77212,7 +79228,7 @@ class Scanner {
             const name = this.identifier();
             if (name === 'true' || name === 'false' || name === 'null')
                 return;
-            if (KEYWORDS.has(name))
+            if (block_filter_KEYWORDS.has(name))
                 throw new Unsure();
             if (text[this.index] === '(') {
                 this.index++;
@@ -77240,7 +79256,7 @@ class Scanner {
                 }
                 this.index++;
                 const name = this.identifier();
-                if (KEYWORDS.has(name))
+                if (block_filter_KEYWORDS.has(name))
                     throw new Unsure();
                 if (previous !== undefined)
                     this.addReference(previous, name);
@@ -77354,8 +79370,8 @@ function filterModule(files) {
  * The blanked text parsed, with the original text; undefined (parse the file whole) when it has
  * an error or its top-level blocks are not the ones the scan saw, blanked bodies empty.
  */
-function parseBlanked(parser, file, blanked) {
-    const parsed = parseHcl(parser, file.path, blanked.text);
+function parseBlanked(parser, file, blanked, fast = false) {
+    const parsed = parseHclFile(parser, file.path, blanked.text, { fast });
     if (parsed.error || parsed.body.attributes.length > 0)
         return undefined;
     const blocks = parsed.body.blocks;
@@ -77420,9 +79436,9 @@ class TerraformProgram {
     notedCalls = new Set();
     /** Parsed modules, with their own syntax findings, until let go. */
     modules = new Map();
-    scannedTexts = new Map();
+    scanned;
     diskTexts = new Map();
-    byDir = new Map();
+    byDir;
     templateCounter = 0;
     charts;
     /** The scan's charts, read on the first `helm_release` that names a directory. */
@@ -77437,23 +79453,19 @@ class TerraformProgram {
         },
         release: (release) => chartReleaseResult(release, this.context),
     };
-    constructor(parser, files, context) {
+    /** `index`: the files by path and directory, when the caller already built it for these files (terraformIndex). */
+    constructor(parser, files, context, index = terraformIndex(files, context)) {
         this.parser = parser;
         this.context = context;
-        for (const file of context.files)
-            this.scannedTexts.set(file.path, file.text);
-        for (const file of files) {
-            this.scannedTexts.set(file.path, file.text);
-            const dir = external_node_path_default().posix.dirname(file.path);
-            const list = this.byDir.get(dir);
-            if (list)
-                list.push(file);
-            else
-                this.byDir.set(dir, [file]);
-        }
+        this.scanned = index.scanned;
+        this.byDir = index.byDir;
     }
     run() {
         return mergeTerraformParts([this.runPart(0, 1)]);
+    }
+    /** The module directories in scan order: the units `runDirectories` reads. */
+    directories() {
+        return [...this.byDir.keys()];
     }
     /**
      * Reads the directories of one part (`part` of `count`, see `terraformPartDirectories`): their
@@ -77464,7 +79476,10 @@ class TerraformProgram {
      * findings (their own part reports those). `mergeTerraformParts` keeps the roots no part calls.
      */
     runPart(part, count) {
-        const owned = new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: (0,source/* textLength */.sc)(files) })), count)[part] ?? []);
+        return this.runDirectories(new Set(terraformPartDirectories([...this.byDir].map(([dir, files]) => ({ dir, size: (0,source/* textLength */.sc)(files) })), count)[part] ?? []));
+    }
+    /** `runPart` over the directories given (`mergeTerraformParts` of the parts of disjoint sets covering every directory, in scan order, is `run`). */
+    runDirectories(owned) {
         const findings = [];
         const suppressions = [];
         const called = new Set();
@@ -77491,11 +79506,12 @@ class TerraformProgram {
             roots.push(this.evaluateRoot(loaded.source));
             this.modules.delete(dir);
         }
-        const consumable = new Set(this.context.files
-            .filter((file) => file.kind !== 'terraform' && file.kind !== 'terraform-vars')
-            .map((file) => file.path));
+        const consumable = (path) => {
+            const kind = this.scanned.get(path)?.kind;
+            return kind !== undefined && kind !== 'terraform' && kind !== 'terraform-vars';
+        };
         for (const root of roots)
-            root.documentFiles = root.documentFiles.filter((path) => consumable.has(path));
+            root.documentFiles = root.documentFiles.filter(consumable);
         return { findings, suppressions, called: [...called], calls, roots };
     }
     /** One root module's facts; one that cannot be evaluated is a finding of its own, and the other roots are still read. */
@@ -77588,9 +79604,9 @@ class TerraformProgram {
         return new OpaqueModule(call, { ruleId: 'parse-error', level: 'note', location: call.location, message, key });
     }
     readFile(repositoryPath) {
-        const scanned = this.scannedTexts.get(repositoryPath);
+        const scanned = this.scanned.get(repositoryPath);
         if (scanned !== undefined)
-            return { path: repositoryPath, text: scanned };
+            return { path: repositoryPath, text: scanned.text };
         if (this.diskTexts.has(repositoryPath))
             return this.diskTexts.get(repositoryPath);
         const text = this.readFromDisk(repositoryPath);
@@ -77602,7 +79618,7 @@ class TerraformProgram {
         while (text.includes(delimiter))
             delimiter += '_';
         const wrapped = `t = <<${delimiter}\n${text}${text.endsWith('\n') ? '' : '\n'}${delimiter}\n`;
-        const file = parseHcl(this.parser, path, wrapped, { lineOffset: -1 });
+        const file = parseHclFile(this.parser, path, wrapped, { lineOffset: -1, fast: this.context.hclFast !== false });
         const expression = file.body.attributes[0]?.expression;
         if (!expression)
             return undefined;
@@ -77625,7 +79641,10 @@ class TerraformProgram {
     parseFile(file, findings, blanked) {
         let parsed;
         try {
-            parsed = (blanked && parseBlanked(this.parser, file, blanked)) ?? parseHcl(this.parser, file.path, file.text);
+            const fast = this.context.hclFast !== false;
+            parsed =
+                (blanked && parseBlanked(this.parser, file, blanked, fast)) ??
+                    parseHclFile(this.parser, file.path, file.text, { fast });
         }
         catch (error) {
             // This file only: the module's other files, and the other modules, are still read.
@@ -77717,6 +79736,22 @@ class TerraformProgram {
         const text = this.context.repository.text(repositoryPath);
         return text === undefined ? undefined : { path: repositoryPath, text };
     }
+}
+function terraformIndex(files, context) {
+    const scanned = new Map();
+    const byDir = new Map();
+    for (const file of context.files)
+        scanned.set(file.path, file);
+    for (const file of files) {
+        scanned.set(file.path, file);
+        const dir = external_node_path_default().posix.dirname(file.path);
+        const list = byDir.get(dir);
+        if (list)
+            list.push(file);
+        else
+            byDir.set(dir, [file]);
+    }
+    return { scanned, byDir };
 }
 /** The result of reading all parts at once: syntax findings first, then the root modules in scan order. */
 function mergeTerraformParts(parts) {
@@ -77881,6 +79916,16 @@ const terraformSource = {
         return readTerraform(files, context, (program) => program.run());
     },
     parts: terraformParts(),
+    units(files, context) {
+        // One unit per module directory: a directory read as a root module reads the modules it calls itself.
+        const index = terraformIndex(files, context);
+        const parts = terraformParts();
+        return {
+            ids: [...index.byDir.keys()],
+            read: (dir) => readTerraform(files, context, (program) => program.runDirectories(new Set([dir])), index),
+            merge: (read) => parts.merge(read, context),
+        };
+    },
 };
 function terraformParts() {
     return {
@@ -77898,7 +79943,7 @@ function terraformParts() {
     };
 }
 /** What `run` returns, or a result with the one finding that says why nothing could be read. */
-function readTerraform(files, context, run) {
+function readTerraform(files, context, run, index) {
     const parser = loadedHclParser();
     if (!parser) {
         const result = (0,source/* emptyResult */.$)();
@@ -77914,7 +79959,7 @@ function readTerraform(files, context, run) {
         return result;
     }
     try {
-        return run(new TerraformProgram(parser, files, context));
+        return run(new TerraformProgram(parser, files, context, index));
     }
     catch (error) {
         const result = (0,source/* emptyResult */.$)();
@@ -79685,6 +81730,7 @@ function sourceContext(options) {
         files: options.files,
         sniff: options.sniff === true,
         hclFilter: options.hclFilter === true,
+        hclFast: options.hclFast !== false,
         repository: new _shared_repository_files_js__WEBPACK_IMPORTED_MODULE_0__/* .RepositoryFiles */ .Yn(options.files, options.root, options.config.maxFileBytes),
     };
     if (options.root !== undefined)
@@ -79712,7 +81758,7 @@ function perFileSource(name, kinds, readFile) {
 function textLength(files) {
     let length = 0;
     for (const file of files)
-        length += file.text.length;
+        length += file.textLength ?? file.text.length;
     return length;
 }
 /** Drops the findings and suppressions equal to an earlier one (a file several builds or releases read reports once). */
@@ -79744,6 +81790,34 @@ function appendResult(into, from) {
         into.findings.push(finding);
     for (const suppression of from.suppressions)
         into.suppressions.push(suppression);
+}
+
+
+/***/ }),
+
+/***/ 3696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ collationRanks)
+/* harmony export */ });
+/** The comparison of String.prototype.localeCompare with no locale or option (ECMA-402: the same collator). */
+const compare = new Intl.Collator().compare;
+/**
+ * Each text's rank in localeCompare order (texts that compare equal share one), so that sorting
+ * many items by a text compares numbers and collates each distinct text only a few times.
+ */
+function collationRanks(texts) {
+    const sorted = [...new Set(texts)].sort(compare);
+    const ranks = new Map();
+    let rank = 0;
+    sorted.forEach((text, index) => {
+        const previous = sorted[index - 1];
+        if (previous !== undefined && compare(previous, text) !== 0)
+            rank++;
+        ranks.set(text, rank);
+    });
+    return ranks;
 }
 
 
@@ -80156,6 +82230,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 
@@ -92468,8 +94549,8 @@ function byteCountInput(name, value) {
     return Number(trimmed);
 }
 
-// EXTERNAL MODULE: ./src/check.ts + 5 modules
-var check = __nccwpck_require__(8690);
+// EXTERNAL MODULE: ./src/check.ts + 4 modules
+var check = __nccwpck_require__(3127);
 // EXTERNAL MODULE: ./src/model/error-text.ts
 var error_text = __nccwpck_require__(1259);
 // EXTERNAL MODULE: ./src/text/first-line.ts
@@ -92480,8 +94561,8 @@ var edit_distance = __nccwpck_require__(2463);
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/discover/file-bytes.ts
 var file_bytes = __nccwpck_require__(8659);
-// EXTERNAL MODULE: ./src/rules/index.ts + 98 modules
-var rules = __nccwpck_require__(9965);
+// EXTERNAL MODULE: ./src/rules/index.ts + 99 modules
+var rules = __nccwpck_require__(1013);
 // EXTERNAL MODULE: ./src/rules/live-rules.ts + 8 modules
 var live_rules = __nccwpck_require__(8928);
 ;// CONCATENATED MODULE: ./src/config-file.ts
@@ -99114,6 +101195,8 @@ function worstIcon(findings) {
     return rank === 3 ? pr_comment_LEVEL_ICON.error : rank === 2 ? pr_comment_LEVEL_ICON.warning : pr_comment_LEVEL_ICON.note;
 }
 
+// EXTERNAL MODULE: ./src/collections.ts
+var collections = __nccwpck_require__(2122);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 
@@ -99164,12 +101247,16 @@ var version = __nccwpck_require__(311);
 
 
 
+
 const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** The fingerprint key under `partialFingerprints`; bump the version if the fingerprint recipe changes. */
 const FINGERPRINT_KEY = 'irsaGuard/v1';
 const SARIF_UNRESOLVED_LIMIT = 1_000;
 /** The SARIF 2.1.0 log of a check: every rule that ran, and one result per finding. */
 function toSarif(result) {
+    // Many findings share a file: each path is encoded once.
+    const uris = new Map();
+    const uriOf = (path) => (0,collections/* getOrCreate */.Ic)(uris, path, () => toUri(path));
     const rules = result.rules.map(toSarifRule);
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
     // A source may report under an id no registered rule carries; SARIF still needs a descriptor for it.
@@ -99199,7 +101286,7 @@ function toSarif(result) {
                     },
                 },
                 columnKind: 'utf16CodeUnits',
-                results: result.findings.map((finding) => toSarifResult(finding, ruleIndex.get(finding.ruleId))),
+                results: result.findings.map((finding) => toSarifResult(finding, ruleIndex.get(finding.ruleId), uriOf)),
                 properties: { coverage: sarifCoverage(result) },
             },
         ],
@@ -99241,28 +101328,28 @@ function toSarifRule(meta) {
         rule.properties['security-severity'] = meta.level === 'error' ? '8.0' : meta.level === 'warning' ? '5.0' : '3.0';
     return rule;
 }
-function toSarifResult(finding, ruleIndex) {
+function toSarifResult(finding, ruleIndex, uriOf) {
     const result = {
         ruleId: finding.ruleId,
         ruleIndex,
         level: finding.level,
         message: { text: finding.message },
-        locations: [toSarifLocation(finding.location)],
+        locations: [toSarifLocation(finding.location, uriOf)],
         partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     };
     if (finding.related.length > 0) {
         result.relatedLocations = finding.related.map((related, index) => ({
             id: index + 1,
-            ...toSarifLocation(related.location),
+            ...toSarifLocation(related.location, uriOf),
             message: { text: related.message },
         }));
     }
     return result;
 }
-function toSarifLocation(location) {
+function toSarifLocation(location, uriOf) {
     return {
         physicalLocation: {
-            artifactLocation: { uri: toUri(location.path) },
+            artifactLocation: { uri: uriOf(location.path) },
             region: { startLine: location.line, startColumn: location.column },
         },
     };
@@ -100043,8 +102130,8 @@ async function finish(outcome) {
         actions_log/* actionsLog */._.setFailed(failure);
 }
 
-// EXTERNAL MODULE: ./src/run-sources.ts + 1 modules
-var run_sources = __nccwpck_require__(9022);
+// EXTERNAL MODULE: ./src/run-sources.ts + 2 modules
+var run_sources = __nccwpck_require__(5455);
 ;// CONCATENATED MODULE: ./src/index.ts
 
 
