@@ -29,3 +29,15 @@ export async function ruleLines(
 ): Promise<string[]> {
   return linesOf(await scan(fixture('rules', ruleId, variant), config), ruleId)
 }
+
+/** Runs `action` with one environment variable set, and puts it back as it was afterwards. */
+export async function withEnvironment<T>(name: string, value: string, action: () => Promise<T>): Promise<T> {
+  const previous = process.env[name]
+  process.env[name] = value
+  try {
+    return await action()
+  } finally {
+    if (previous === undefined) delete process.env[name]
+    else process.env[name] = previous
+  }
+}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { check } from '../../../src/check.js'
 import { filterModule } from '../../../src/sources/terraform/block-filter.js'
-import { fixture, linesOf, repositoryRoot } from '../../helpers.js'
+import { fixture, linesOf, repositoryRoot, withEnvironment } from '../../helpers.js'
 import { runCli } from '../../cli/fake-io.js'
 
 /*
@@ -77,15 +77,9 @@ describe('the Terraform block filter', () => {
 
   it('gives the CLI the same JSON report, byte for byte, as IRSA_GUARD_HCL_FILTER=0', async () => {
     const filtered = await runCli([MANY_TYPES, '--format', 'json', '--fail-on', 'never'], repositoryRoot)
-    const previous = process.env['IRSA_GUARD_HCL_FILTER']
-    process.env['IRSA_GUARD_HCL_FILTER'] = '0'
-    let whole
-    try {
-      whole = await runCli([MANY_TYPES, '--format', 'json', '--fail-on', 'never'], repositoryRoot)
-    } finally {
-      if (previous === undefined) delete process.env['IRSA_GUARD_HCL_FILTER']
-      else process.env['IRSA_GUARD_HCL_FILTER'] = previous
-    }
+    const whole = await withEnvironment('IRSA_GUARD_HCL_FILTER', '0', () =>
+      runCli([MANY_TYPES, '--format', 'json', '--fail-on', 'never'], repositoryRoot),
+    )
     expect(filtered.code).toBe(0)
     expect(filtered.stdout).toContain('"ruleId": "role-not-found"')
     expect(filtered.stdout).toBe(whole.stdout)

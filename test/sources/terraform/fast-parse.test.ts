@@ -4,7 +4,7 @@ import { check } from '../../../src/check.js'
 import { fastParseHcl } from '../../../src/sources/terraform/fast-parse.js'
 import { loadHclParser, type HclParser } from '../../../src/sources/terraform/loader.js'
 import { parseHcl } from '../../../src/sources/terraform/parse.js'
-import { fixture, repositoryRoot } from '../../helpers.js'
+import { fixture, repositoryRoot, withEnvironment } from '../../helpers.js'
 import { runCli } from '../../cli/fake-io.js'
 import { corpus } from './hcl-corpus.js'
 
@@ -285,15 +285,9 @@ describe('the fast HCL parser', () => {
   it('gives the CLI the same JSON report, byte for byte, as IRSA_GUARD_HCL_FAST=0', async () => {
     const root = fixture('terraform', 'block-filter')
     const fast = await runCli([root, '--format', 'json', '--fail-on', 'never'], repositoryRoot)
-    const previous = process.env['IRSA_GUARD_HCL_FAST']
-    process.env['IRSA_GUARD_HCL_FAST'] = '0'
-    let slow
-    try {
-      slow = await runCli([root, '--format', 'json', '--fail-on', 'never'], repositoryRoot)
-    } finally {
-      if (previous === undefined) delete process.env['IRSA_GUARD_HCL_FAST']
-      else process.env['IRSA_GUARD_HCL_FAST'] = previous
-    }
+    const slow = await withEnvironment('IRSA_GUARD_HCL_FAST', '0', () =>
+      runCli([root, '--format', 'json', '--fail-on', 'never'], repositoryRoot),
+    )
     expect(fast.code).toBe(0)
     expect(fast.stdout).toContain('"ruleId": "role-not-found"')
     expect(fast.stdout).toBe(slow.stdout)
