@@ -167,7 +167,11 @@ export function chainCoverage(graph: Graph, config: Config): ChainCoverage {
  * is one; an unresolved one in a module called from several roots says which root it is.
  */
 class Chains {
-  private readonly seen = new Set<string>()
+  /**
+   * The chains counted, by where they start and their root; those of one place by their JSON, made
+   * only when a second chain starts there (most places start one).
+   */
+  private readonly seen = new Map<string, CountedChain[]>()
   private readonly unresolved: UnresolvedChain[] = []
   private verified = 0
 
@@ -177,9 +181,15 @@ class Chains {
       isUnresolved(chain) && root !== undefined && root !== '.' && !chain.location.path.startsWith(`${root}/`)
         ? { ...chain, detail: `${chain.detail ? `${chain.detail}; ` : ''}as called from ${root}` }
         : chain
-    const key = JSON.stringify([located, root])
-    if (this.seen.has(key)) return
-    this.seen.add(key)
+    const { path, line, column } = located.location
+    const counted: CountedChain = { chain: located, root }
+    const place = `${path}\0${line}\0${column}\0${root ?? ''}`
+    const here = this.seen.get(place)
+    if (here) {
+      const key = (counted.key = JSON.stringify([located, root]))
+      if (here.some((other) => (other.key ??= JSON.stringify([other.chain, other.root])) === key)) return
+      here.push(counted)
+    } else this.seen.set(place, [counted])
     if (isUnresolved(located)) this.unresolved.push(located)
     else this.verified++
   }
@@ -195,6 +205,13 @@ class Chains {
     )
     return { verified: this.verified, total: this.verified + unresolved.length, unresolved }
   }
+}
+
+interface CountedChain {
+  chain: ChainIdentity | UnresolvedChain
+  root: string | undefined
+  /** `JSON.stringify([chain, root])`, once asked for: two chains are the same when it is. */
+  key?: string
 }
 
 /** "names a role that no scanned source defines", with the chain's detail in parentheses. */

@@ -261,3 +261,38 @@ describe('workload-service-account-missing across deploy units', () => {
     ])
   })
 })
+
+describe('the role that accepts a refused ServiceAccount instead, among roles whose subjects share its name’s pieces', () => {
+  function trustingRole(name: string, subject: string): string {
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: `arn:aws:iam::${home}:oidc-provider/${provider}` },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { [`${provider}:sub`]: subject, [`${provider}:aud`]: 'sts.amazonaws.com' } },
+        },
+      ],
+    }
+    return `${JSON.stringify({ Role: { Path: '/', RoleName: name, Arn: `arn:aws:iam::${home}:role/${name}`, AssumeRolePolicyDocument: trust } }, null, 2)}\n`
+  }
+
+  it('names the first role in scan order whose trust takes the token, past roles holding all but one of the pieces', async () => {
+    // Each of the first roles' subjects holds every three-letter piece of "report-9537" but one, or
+    // holds the name in another namespace; the role meant is read last.
+    const files: Record<string, string> = {
+      'iam/01-annotated.json': trustingRole('annotated', 'system:serviceaccount:prod:billing'),
+      'iam/02-report-953.json': trustingRole('report-953', 'system:serviceaccount:prod:report-953'),
+      'iam/03-port-9537.json': trustingRole('port-9537', 'system:serviceaccount:prod:xreport-9x537'),
+      'iam/04-dev-report.json': trustingRole('dev-report', 'system:serviceaccount:dev:report-9537'),
+      'iam/05-report-95-37.json': trustingRole('report-95-37', 'system:serviceaccount:prod:report-95-537'),
+      'iam/06-meant.json': trustingRole('meant', 'system:serviceaccount:prod:report-9537'),
+      'iam/07-also.json': trustingRole('also', 'system:serviceaccount:prod:report-9537'),
+      'k8s/report.yaml': serviceAccount('prod', 'report-9537', `arn:aws:iam::${home}:role/annotated`),
+    }
+    expect(linesOf(await scan(repository(files)), 'trust-denies-service-account')).toEqual([
+      `k8s/report.yaml:7:33: error: ServiceAccount prod/report-9537 (k8s/report.yaml:7) would be refused by role annotated's trust (iam/01-annotated.json:17): StringEquals on "${provider}:sub" allows "system:serviceaccount:prod:billing", not "system:serviceaccount:prod:report-9537"; role meant's trust (iam/06-meant.json:6) accepts it: point the annotation at role meant, or change the sub value to "system:serviceaccount:prod:report-9537" or rename the ServiceAccount to billing [trust-denies-service-account]`,
+    ])
+  })
+})

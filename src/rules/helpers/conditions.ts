@@ -32,14 +32,16 @@ export function* allowedIrsaStatements(roles: readonly Role[]): Iterable<IrsaSta
 
 /** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
 export function irsaStatements(roles: readonly Role[]): Iterable<IrsaStatement> {
-  let found = irsaStatementsOfRoles.get(roles)
+  const only = roles.length === 1 ? roles[0] : undefined
+  let found = only ? irsaStatementsOfRole.get(only) : irsaStatementsOfRoles.get(roles)
   if (!found) {
     const statements: IrsaStatement[] = []
     for (const { role, policy } of trustPolicies(roles)) {
       for (const statement of oidcStatements(policy))
         if (isServiceAccountStatement(statement)) statements.push({ role, policy, statement })
     }
-    irsaStatementsOfRoles.set(roles, statements)
+    if (only) irsaStatementsOfRole.set(only, statements)
+    else irsaStatementsOfRoles.set(roles, statements)
     found = statements
   }
   return found
@@ -47,6 +49,8 @@ export function irsaStatements(roles: readonly Role[]): Iterable<IrsaStatement> 
 
 /** Most rules go through the IRSA statements of all the graph's roles: they are found once. */
 const irsaStatementsOfRoles = new WeakMap<readonly Role[], readonly IrsaStatement[]>()
+/** Others ask for one role's, each time in a new list: they are kept by the role. */
+const irsaStatementsOfRole = new WeakMap<Role, readonly IrsaStatement[]>()
 
 const EKS_ISSUER = /^oidc[.-]eks\./i
 

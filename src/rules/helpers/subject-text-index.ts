@@ -3,8 +3,8 @@ import { getOrCreate } from '../../collections.js'
 /**
  * The roles whose trust may name a ServiceAccount, found by the three-letter pieces of its name
  * instead of reading every role's subjects: a subject that contains the name contains each of its
- * pieces, so the roles listed under its rarest piece (and those whose subjects may hold any name)
- * are all that can. The caller still tests each.
+ * pieces, so the roles listed under every one of its pieces (and those whose subjects may hold any
+ * name) are all that can. The caller still tests each.
  */
 export interface RoleSubjects {
   /** Some sub value is a reference or has a wildcard: it may hold any name. */
@@ -42,13 +42,20 @@ function indexOf(list: readonly RoleSubjects[]): SubjectIndex {
 export function entriesThatMayName<T extends RoleSubjects>(list: readonly T[], name: string): readonly T[] {
   if (name.length < PIECE) return list
   const index = indexOf(list)
-  let rarest: readonly number[] | undefined
+  const postings: (readonly number[])[] = []
   for (let i = 0; i + PIECE <= name.length; i++) {
-    const postings = index.byPiece.get(name.slice(i, i + PIECE)) ?? []
-    if (!rarest || postings.length < rarest.length) rarest = postings
-    if (rarest.length === 0) break
+    const listed = index.byPiece.get(name.slice(i, i + PIECE)) ?? []
+    if (listed.length === 0) {
+      postings.length = 0
+      postings.push(listed)
+      break
+    }
+    postings.push(listed)
   }
-  const named = rarest ?? []
+  // From the rarest piece's entries, those also listed under the other pieces.
+  postings.sort((a, b) => a.length - b.length)
+  let named: readonly number[] = postings[0] ?? []
+  for (let p = 1; p < postings.length && named.length > 1; p++) named = listedIn(named, postings[p] ?? [])
   const any = index.anyName
   const found: T[] = []
   let a = 0
@@ -64,4 +71,22 @@ export function entriesThatMayName<T extends RoleSubjects>(list: readonly T[], n
     found.push(list[next]!)
   }
   return found
+}
+
+/** The numbers of ascending `few` that ascending `many` holds, in order. */
+function listedIn(few: readonly number[], many: readonly number[]): number[] {
+  if (few === many) return [...few]
+  const both: number[] = []
+  let low = 0
+  for (const at of few) {
+    let high = many.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if ((many[middle] ?? Number.POSITIVE_INFINITY) < at) low = middle + 1
+      else high = middle
+    }
+    if (low === many.length) break
+    if (many[low] === at) both.push(at)
+  }
+  return both
 }
