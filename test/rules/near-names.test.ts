@@ -119,6 +119,25 @@ describe('role-not-found suggestions among many roles', () => {
   })
 })
 
+describe('role-not-found suggestions that tie on distance', () => {
+  it('keeps the first in name order, where punctuation comes before digits and letters and lower case before capitals, whatever the scan order', async () => {
+    // Scanned in the reverse of name order; every one is one edit from "app+1a" and two from "app-1" but two of them.
+    const names = ['appa1a', 'app11a', 'app=1a', 'app@1a', 'app.1a', 'app,1a', 'App-1A', 'app-1a', 'app_1a']
+    const files: Record<string, string> = Object.fromEntries(
+      names.map((name, index) => [`iam/${String(index).padStart(2, '0')}.json`, roleFile(home, name)]),
+    )
+    files['k8s/service-accounts.yaml'] = [
+      serviceAccount('prod', 'plus', `arn:aws:iam::${home}:role/app+1a`),
+      serviceAccount('prod', 'short', `arn:aws:iam::${home}:role/app-1`),
+    ].join('---\n')
+    const lines = linesOf(await scan(repository(files)), 'role-not-found')
+    expect(lines.map((line) => /did you mean (.*)\? correct/.exec(line)?.[1])).toEqual([
+      '"app_1a" (iam/08.json:2) or "app-1a" (iam/07.json:2) or "App-1A" (iam/06.json:2)',
+      '"app-1a" (iam/07.json:2) or "App-1A" (iam/06.json:2) or "app_1a" (iam/08.json:2)',
+    ])
+  })
+})
+
 describe('role-not-found suggestions across accounts and deploy units', () => {
   function terraformRole(resource: string, name: string): string {
     const trust = `{ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Federated = "arn:aws:iam::${home}:oidc-provider/${provider}" }, Action = "sts:AssumeRoleWithWebIdentity" }] }`

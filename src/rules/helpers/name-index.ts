@@ -7,6 +7,11 @@
  * The trie is laid out in flat arrays when first searched (breadth first, so a node's children
  * are consecutive), and a row only computes the cells within the bound of its diagonal (a cell
  * further away is more edits than the bound; it is kept as the bound plus one).
+ *
+ * When compareNames orders the names letter by letter (they are written in the letters of
+ * LETTER_RANKS), a node's children are in that order, so that the search meets the names in name
+ * order: once `count` names are kept, a subtree whose names are all as far as the last kept holds
+ * none that is kept (each comes after it in name order), and is left.
  */
 interface Entry<T> {
   value: T
@@ -28,6 +33,8 @@ interface FlatTrie {
   /** The entries whose lower-case name ends at the node are entryOrder[firstEntry[node]] to entryOrder[firstEntry[node + 1] - 1], in insertion order. */
   firstEntry: Int32Array
   entryOrder: Int32Array
+  /** Whether every name is in letters of LETTER_RANKS (the children are then in their order). */
+  ranked: boolean
 }
 
 interface Found<T> {
@@ -35,7 +42,49 @@ interface Found<T> {
   distance: number
 }
 
-const compareNames = new Intl.Collator().compare
+const collator = new Intl.Collator()
+const compareNames = collator.compare
+
+/**
+ * The letters of IAM role names (lower case), by the place compareNames gives them, where it
+ * compares names of these letters (and capitals) as their lower-case letters one after the other
+ * (a name after its prefixes), case deciding only between names equal but for it: so in English
+ * (the root collation, untailored) with the default options. Undefined elsewhere.
+ */
+const LETTER_RANKS = letterRanks()
+
+function letterRanks(): Int32Array | undefined {
+  const { locale, sensitivity, ignorePunctuation, numeric, caseFirst } = collator.resolvedOptions()
+  if (!/^en(-|$)/.test(locale) || sensitivity !== 'variant' || ignorePunctuation || numeric || caseFirst !== 'false')
+    return undefined
+  const letters = [...'abcdefghijklmnopqrstuvwxyz0123456789+=,.@_-'].sort(compareNames)
+  const ranks = new Int32Array(128).fill(-1)
+  for (const [rank, letter] of letters.entries()) {
+    const previous = letters[rank - 1]
+    if (
+      previous !== undefined &&
+      !(compareNames(previous, letter) < 0 && compareNames(`${letter}`, `${previous}a`) > 0)
+    )
+      return undefined
+    ranks[letter.charCodeAt(0)] = rank
+  }
+  // A capital is its letter but for case, which decides only after every letter.
+  for (let letter = 0x61; letter <= 0x7a; letter++) {
+    const lower = String.fromCharCode(letter)
+    const upper = lower.toUpperCase()
+    if (!(compareNames(`${upper}a`, `${lower}b`) < 0 && compareNames(`${lower}a`, `${upper}b`) < 0)) return undefined
+  }
+  return ranks
+}
+
+/** Whether a name is in letters of LETTER_RANKS and capitals. */
+function isRanked(name: string, ranks: Int32Array): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const letter = name.charCodeAt(i)
+    if (letter >= 128 || (ranks[letter]! < 0 && !(letter >= 0x41 && letter <= 0x5a))) return false
+  }
+  return true
+}
 
 export class NearNameIndex<T> {
   private readonly entries: Entry<T>[] = []
@@ -63,11 +112,13 @@ export class NearNameIndex<T> {
     if (this.entries.length === 0 || count <= 0) return []
     const trie = (this.trie ??= flatten(this.entries))
     const query = name.toLowerCase()
-    // Within two edits first, then three…: a small bound prunes most of the trie, and once `count`
+    // Within three edits first, then four…: a small bound prunes most of the trie, and once `count`
     // names are within it, no name further away can be among the nearest (nor can the order of the
-    // names within it change: it is by distance, then name, then insertion order).
+    // names within it change: it is by distance, then name, then insertion order). Not two: a typo
+    // is a few edits from the name meant, but rarely from two more, and a search that keeps fewer
+    // than `count` names is done again.
     let found: Found<T>[] = []
-    for (let bound = Math.min(2, limit); bound <= limit; bound++) {
+    for (let bound = Math.min(3, limit); bound <= limit; bound++) {
       found = this.nearestWithin(trie, query, bound, count)
       if (found.length === count) break
     }
@@ -151,9 +202,12 @@ export class NearNameIndex<T> {
       }
       if (to < length) rows[here + to + 1] = bound + 1
       if (best > bound) continue
+      // Its names are no nearer than the last kept, and come after it in name order.
+      if (best === bound && trie.ranked && kept.length === count) continue
       const distance = rows[here + length]!
-      if (to === length && distance <= bound && firstEntry[node + 1]! > firstEntry[node]!)
+      if (to === length && distance <= bound && firstEntry[node + 1]! > firstEntry[node]!) {
         bound = this.keep(trie, node, distance, kept, count, limit)
+      }
       for (let child = firstChild[node + 1]! - 1; child >= firstChild[node]!; child--) {
         if (top === stackNode.length)
           [this.stackNode, this.stackDepth] = [stackNode, stackDepth] = [grow(stackNode), grow(stackDepth)]
@@ -187,6 +241,7 @@ function compareFound(a: Found<unknown>, b: Found<unknown>): number {
 
 /** The entries' lower-case names in a trie of flat arrays, breadth first. */
 function flatten(entries: readonly Entry<unknown>[]): FlatTrie {
+  const ranks = LETTER_RANKS && entries.every((entry) => isRanked(entry.name, LETTER_RANKS)) ? LETTER_RANKS : undefined
   interface Node {
     children: Map<number, Node>
     entries: number[]
@@ -216,7 +271,9 @@ function flatten(entries: readonly Entry<unknown>[]): FlatTrie {
   const nodes: Node[] = [root]
   const letters: number[] = [0]
   for (let index = 0; index < nodes.length; index++) {
-    for (const [letter, child] of nodes[index]!.children) {
+    const children = [...nodes[index]!.children]
+    if (ranks) children.sort(([a], [b]) => ranks[a]! - ranks[b]!)
+    for (const [letter, child] of children) {
       nodes.push(child)
       letters.push(letter)
     }
@@ -229,6 +286,7 @@ function flatten(entries: readonly Entry<unknown>[]): FlatTrie {
     maxRest: new Int32Array(size),
     firstEntry: new Int32Array(size + 1),
     entryOrder: new Int32Array(entries.length),
+    ranked: ranks !== undefined,
   }
   let nextChild = 1
   let nextEntry = 0
