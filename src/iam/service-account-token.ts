@@ -200,13 +200,19 @@ interface Candidate {
 }
 
 function candidates(policy: PolicyDocument, query: ServiceAccountTokenQuery): readonly Candidate[] {
-  return query.issuerHostPath === undefined && query.providerArn === undefined
-    ? policyCandidates(policy)
-    : candidatesFor(policy, query)
+  if (query.providerArn !== undefined) return candidatesFor(policy, query)
+  const { issuerHostPath } = query
+  if (issuerHostPath === undefined) return policyCandidates(policy)
+  const byIssuer = candidatesByIssuer(policy)
+  let found = byIssuer.get(issuerHostPath)
+  if (!found) byIssuer.set(issuerHostPath, (found = candidatesFor(policy, { issuerHostPath })))
+  return found
 }
 
 /** The providers to try when the query names none: the same for every token put to the policy. */
 const policyCandidates = perPolicy((policy: PolicyDocument) => candidatesFor(policy, {}))
+/** Those to try for a cluster's issuer, by the issuer: the same for every token of the cluster. */
+const candidatesByIssuer = perPolicy(() => new Map<string, readonly Candidate[]>())
 
 function candidatesFor(
   policy: PolicyDocument,
