@@ -165,6 +165,10 @@ const PROVIDER_PREFIX_MISSPELLED = /^(oidc[-_]?provider|oidcprovider|oidc-provid
  * `account` fills the suggestion when the value itself has none (the role's account, if known).
  */
 export function analyseFederated(value: string, account?: string): FederatedAnalysis | undefined {
+  return remembered(federatedAnalyses, `${account ?? ''}\0${value}`, () => judgeFederated(value, account))
+}
+
+function judgeFederated(value: string, account?: string): FederatedAnalysis | undefined {
   if (value.trim() === '') return { problems: ['is empty'] }
   if (value.includes(':saml-provider/')) return undefined
   const placeholder = placeholderIn(value)
@@ -274,6 +278,10 @@ export interface ConditionKeyAnalysis {
  * claim to suggest when the key has none (from its values).
  */
 export function analyseConditionKey(key: string, claimHint?: ClaimSuffix): ConditionKeyAnalysis | undefined {
+  return remembered(conditionKeyAnalyses, `${claimHint ?? ''}\0${key}`, () => judgeConditionKey(key, claimHint))
+}
+
+function judgeConditionKey(key: string, claimHint?: ClaimSuffix): ConditionKeyAnalysis | undefined {
   const problems: string[] = []
   let rest = key
   const scheme = /^https?:\/\//i.exec(rest)
@@ -388,4 +396,20 @@ export function symbolicIssuerUrl(expression: string): SymbolicIssuerUrl | undef
   const dualStack = DUAL_STACK_OUTPUT.test(expression) || /(?:^|[/.])oidc-eks\.|\.api\.aws(?:\/|$)/i.test(literal)
   if (scheme === undefined && !dualStack) return undefined
   return scheme === undefined ? { dualStack } : { scheme, dualStack }
+}
+
+/**
+ * The analyses of the values and keys met lately: a repository writes the same few issuers in
+ * every trust, and several rules judge each. Callers only read them.
+ */
+const federatedAnalyses = new Map<string, FederatedAnalysis | undefined>()
+const conditionKeyAnalyses = new Map<string, ConditionKeyAnalysis | undefined>()
+const MOST_REMEMBERED = 4096
+
+function remembered<T>(analyses: Map<string, T>, key: string, analyse: () => T): T {
+  if (analyses.has(key)) return analyses.get(key) as T
+  if (analyses.size >= MOST_REMEMBERED) analyses.clear()
+  const analysis = analyse()
+  analyses.set(key, analysis)
+  return analysis
 }
