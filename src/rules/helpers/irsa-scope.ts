@@ -49,6 +49,16 @@ function isOtherIssuer(issuer: string): boolean {
 
 /** A statement for EKS ServiceAccount tokens or for EKS Pod Identity, or one that cannot be told apart from them. */
 export function isIrsaScopedStatement(graph: Graph, statement: Statement): boolean {
+  const judged = scopedStatements(graph)
+  let scoped = judged.get(statement)
+  if (scoped === undefined) judged.set(statement, (scoped = judgeScope(graph, statement)))
+  return scoped
+}
+
+/** Several rules ask it of every statement: it is worked out once per graph. */
+const scopedStatements = perGraph(() => new WeakMap<Statement, boolean>())
+
+function judgeScope(graph: Graph, statement: Statement): boolean {
   const federated = federatedValues(statement)
   const scopes = federated.map((value) => federatedScope(graph, value))
   if (scopes.includes('eks')) return true
