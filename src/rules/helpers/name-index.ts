@@ -61,10 +61,7 @@ function letterRanks(): Int32Array | undefined {
   const ranks = new Int32Array(128).fill(-1)
   for (const [rank, letter] of letters.entries()) {
     const previous = letters[rank - 1]
-    if (
-      previous !== undefined &&
-      !(compareNames(previous, letter) < 0 && compareNames(`${letter}`, `${previous}a`) > 0)
-    )
+    if (previous !== undefined && !(compareNames(previous, letter) < 0 && compareNames(letter, `${previous}a`) > 0))
       return undefined
     ranks[letter.charCodeAt(0)] = rank
   }
