@@ -19,8 +19,8 @@ export class OutputRefused extends ConfigError {
   }
 }
 
-/** Pieces of a report joined into strings of about `size` characters: few writes, and never the whole report at once. */
-export function* inBatches(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+/** Pieces of a report joined into strings of about `size` characters (256 Ki): few writes, and never the whole report at once. */
+export function* inBatches(pieces: Iterable<string>, size = 1 << 18): Generator<string> {
   let batch: string[] = []
   let length = 0
   for (const piece of pieces) {
