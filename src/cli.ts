@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { writeHeapSnapshot } from 'node:v8'
 import { check, type ScanPhase } from './check.js'
 import { HELP, parseArguments, UsageError, type CliFormat, type CliOptions } from './cli-arguments.js'
 import { ConfigError } from './config.js'
@@ -62,6 +64,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const debug = (line: string): void => {
       if (options.debug) io.stderr.write(`irsa-guard: debug: ${escapeWorkflowCommandText(line)}\n`)
     }
+    const memory = (when: string): void => {
+      const wanted = env['IRSA_GUARD_DEBUG_MEMORY']
+      if (!wanted) return
+      io.stderr.write(`irsa-guard: memory ${when}: ${describeMemory()}\n`)
+      if (wanted === 'snapshot')
+        io.stderr.write(
+          `irsa-guard: heap snapshot ${when}: ${writeHeapSnapshot(path.join(os.tmpdir(), `irsa-guard-${process.pid}-${when.replace(/ /g, '-')}.heapsnapshot`))}\n`,
+        )
+    }
     const target = await resolveTarget(options.paths, io.cwd)
     debug(`repository root ${target.root} (${target.rootFoundBy})`)
     debug(`include ${target.include ? target.include.join(', ') : "(the config's)"}`)
@@ -97,6 +108,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       includeMustMatch: target.include !== undefined,
       ...(options.cache !== undefined ? { cacheDirectory: path.resolve(io.cwd, options.cache) } : {}),
       onPhase: (phase) => {
+        memory(`before ${phase.name}`)
         phases.enter(phase)
         if (phase.name !== 'done') progress?.update(describePhase(phase))
         debug(
@@ -144,6 +156,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     } else {
       for (const batch of formatForStdout(options, result, io, env)) io.stdout.write(batch)
     }
+    memory('after the report')
     const failing = findingsAtOrAbove(result.findings, options.failOn)
     if (options.quiet) return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK
     const unresolved = result.coverage.unresolved
@@ -262,6 +275,19 @@ class PhaseClock {
     if (read?.name !== 'read' || read.filesPerKind.size === 0) return 'none'
     return [...read.filesPerKind].map(([kind, count]) => `${kind} ${count}`).join(', ')
   }
+}
+
+/**
+ * This process's memory (IRSA_GUARD_DEBUG_MEMORY=1, or =snapshot to write this thread's heap
+ * snapshot to the temporary directory at each phase too): resident set (the worker threads' heaps
+ * included) and this thread's heap; with `node --expose-gc`, after a full collection, so the heap
+ * is what is still referenced.
+ */
+function describeMemory(): string {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const usage = process.memoryUsage()
+  const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
+  return `rss ${mb(usage.rss)}, heap used ${mb(usage.heapUsed)} of ${mb(usage.heapTotal)}, external ${mb(usage.external)}`
 }
 
 function formatDuration(milliseconds: number): string {
