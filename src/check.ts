@@ -132,6 +132,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
           : await readSources(scanned.files, sourceOptions))
     // The workers' memory is given back before the analysis.
     early?.workers?.close()
+    // And the texts: the rules read only what the sources made of them.
+    for (const file of scanned.files) file.text = ''
     return finishCheck(runs, scanned, config, options, cached?.statistics)
   } finally {
     early?.workers?.close()

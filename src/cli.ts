@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { writeHeapSnapshot } from 'node:v8'
 import { check, type ScanPhase } from './check.js'
 import { HELP, parseArguments, UsageError, type CliFormat, type CliOptions } from './cli-arguments.js'
 import { ConfigError } from './config.js'
@@ -12,14 +14,14 @@ import { findRepositoryRoot, includeGlobsFor, isGlob } from './paths.js'
 import { countByLevel, findingsAtOrAbove, formatCounts, plural } from './report/counts.js'
 import { formatCoverage, formatUnresolvedLine } from './report/coverage.js'
 import { escapeWorkflowCommandsInJson, escapeWorkflowCommandText } from './report/escape.js'
-import { formatGithub } from './report/github.js'
-import { formatReport } from './report/index.js'
+import { githubChunks } from './report/github.js'
+import { formatReport, reportChunks } from './report/index.js'
 import { formatTerminal } from './report/terminal.js'
 import { ProgressLine } from './terminal/progress.js'
 import { COLOURS, PLAIN, wantsColour, type Style } from './terminal/style.js'
 import { VERSION } from './version.js'
 import { firstLine } from './text/first-line.js'
-import { OutputRefused, writeOutputFile } from './write-output.js'
+import { inBatches, OutputRefused, writeOutputFile } from './write-output.js'
 import { errorText } from './model/error-text.js'
 
 export { HELP, parseArguments } from './cli-arguments.js'
@@ -62,6 +64,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const debug = (line: string): void => {
       if (options.debug) io.stderr.write(`irsa-guard: debug: ${escapeWorkflowCommandText(line)}\n`)
     }
+    const memory = (when: string): void => {
+      const wanted = env['IRSA_GUARD_DEBUG_MEMORY']
+      if (!wanted) return
+      io.stderr.write(`irsa-guard: memory ${when}: ${describeMemory()}\n`)
+      if (wanted === 'snapshot')
+        io.stderr.write(
+          `irsa-guard: heap snapshot ${when}: ${writeHeapSnapshot(path.join(os.tmpdir(), `irsa-guard-${process.pid}-${when.replace(/ /g, '-')}.heapsnapshot`))}\n`,
+        )
+    }
     const target = await resolveTarget(options.paths, io.cwd)
     debug(`repository root ${target.root} (${target.rootFoundBy})`)
     debug(`include ${target.include ? target.include.join(', ') : "(the config's)"}`)
@@ -97,6 +108,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       includeMustMatch: target.include !== undefined,
       ...(options.cache !== undefined ? { cacheDirectory: path.resolve(io.cwd, options.cache) } : {}),
       onPhase: (phase) => {
+        memory(`before ${phase.name}`)
         phases.enter(phase)
         if (phase.name !== 'done') progress?.update(describePhase(phase))
         debug(
@@ -142,8 +154,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       )
       written = `; ${options.format} report written to ${options.output}`
     } else {
-      io.stdout.write(formatForStdout(options, result, io, env))
+      for (const batch of formatForStdout(options, result, io, env)) io.stdout.write(batch)
     }
+    memory('after the report')
     const failing = findingsAtOrAbove(result.findings, options.failOn)
     if (options.quiet) return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK
     const unresolved = result.coverage.unresolved
@@ -174,48 +187,52 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 type CheckedResult = Parameters<typeof formatReport>[1]
 
-/** A report for --output: exactly the format's text. */
-function formatForFile(format: CliFormat, result: CheckedResult): string {
-  return format === 'github' ? formatGithub(result.findings) : formatReport(format, result)
+/** A report for --output: exactly the format's text, in pieces. */
+function formatForFile(format: CliFormat, result: CheckedResult): Iterable<string> {
+  return format === 'github' ? githubChunks(result.findings) : reportChunks(format, result)
 }
 
 /**
  * A report as printed on standard output, which a workflow's log reads for workflow commands: text
  * lines are escaped by the text reporter (and, on a terminal, grouped by file and wrapped); `##[`
  * inside JSON strings becomes `##\u005b` (the same JSON); Markdown is escaped line by line; the
- * github format is workflow commands on purpose, their values escaped.
+ * github format is workflow commands on purpose, their values escaped. Written in batches of
+ * pieces (each batch ends between findings or JSON tokens), so a large report is never held whole.
  */
 function formatForStdout(
   options: CliOptions,
   result: CheckedResult,
   io: CliIo,
   env: Readonly<Record<string, string | undefined>>,
-): string {
+): Iterable<string> {
   const format = options.format
-  if (format === 'github') return formatGithub(result.findings)
-  const report = formatReport(format, result)
-  if (format === 'json' || format === 'sarif') return escapeWorkflowCommandsInJson(report)
-  if (format === 'markdown') return report.split('\n').map(escapeWorkflowCommandText).join('\n')
+  if (format === 'github') return inBatches(githubChunks(result.findings))
+  // `##[` lies inside one JSON string, and a string never spans two batches.
+  if (format === 'json' || format === 'sarif')
+    return mapIterable(inBatches(reportChunks(format, result)), escapeWorkflowCommandsInJson)
+  if (format === 'markdown') return [formatReport(format, result).split('\n').map(escapeWorkflowCommandText).join('\n')]
   const style = wantsColour(options.color, env, io.stdout.isTTY === true) ? COLOURS : PLAIN
   if (io.stdout.isTTY === true)
-    return formatTerminal(result.findings, { columns: terminalColumns(io.stdout, env), style })
-  return style === PLAIN ? report : colourLevels(result.findings, style)
+    return [formatTerminal(result.findings, { columns: terminalColumns(io.stdout, env), style })]
+  return inBatches(style === PLAIN ? reportChunks(format, result) : colourLevels(result.findings, style))
 }
 
-/** The one-line format with the level coloured (FORCE_COLOR or --color through a pipe). */
-function colourLevels(findings: readonly Finding[], style: Style): string {
-  return findings
-    .map((finding) => {
-      const { path: file, line, column } = finding.location
-      const level =
-        finding.level === 'error'
-          ? style.error(finding.level)
-          : finding.level === 'warning'
-            ? style.warning(finding.level)
-            : style.note(finding.level)
-      return `${escapeWorkflowCommandText(`${file}:${line}:${column}`)}: ${level}: ${escapeWorkflowCommandText(`${finding.message} [${finding.ruleId}]`)}\n`
-    })
-    .join('')
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item)
+}
+
+/** The one-line format with the level coloured (FORCE_COLOR or --color through a pipe), a line at a time. */
+function* colourLevels(findings: readonly Finding[], style: Style): Generator<string> {
+  for (const finding of findings) {
+    const { path: file, line, column } = finding.location
+    const level =
+      finding.level === 'error'
+        ? style.error(finding.level)
+        : finding.level === 'warning'
+          ? style.warning(finding.level)
+          : style.note(finding.level)
+    yield `${escapeWorkflowCommandText(`${file}:${line}:${column}`)}: ${level}: ${escapeWorkflowCommandText(`${finding.message} [${finding.ruleId}]`)}\n`
+  }
 }
 
 /** The terminal's width: the stream's, else COLUMNS, else 80. */
@@ -258,6 +275,19 @@ class PhaseClock {
     if (read?.name !== 'read' || read.filesPerKind.size === 0) return 'none'
     return [...read.filesPerKind].map(([kind, count]) => `${kind} ${count}`).join(', ')
   }
+}
+
+/**
+ * This process's memory (IRSA_GUARD_DEBUG_MEMORY=1, or =snapshot to write this thread's heap
+ * snapshot to the temporary directory at each phase too): resident set (the worker threads' heaps
+ * included) and this thread's heap; with `node --expose-gc`, after a full collection, so the heap
+ * is what is still referenced.
+ */
+function describeMemory(): string {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const usage = process.memoryUsage()
+  const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
+  return `rss ${mb(usage.rss)}, heap used ${mb(usage.heapUsed)} of ${mb(usage.heapTotal)}, external ${mb(usage.external)}`
 }
 
 function formatDuration(milliseconds: number): string {
@@ -334,7 +364,12 @@ function unreadConfigNotes(target: Target, options: CliOptions): string[] {
 }
 
 /** Writes a report where the user said; inside the scanned tree, never through a link planted there. */
-async function writeReport(absolutePath: string, report: string, shownPath: string, root: string): Promise<void> {
+async function writeReport(
+  absolutePath: string,
+  report: string | Iterable<string>,
+  shownPath: string,
+  root: string,
+): Promise<void> {
   try {
     await writeOutputFile(absolutePath, report, shownPath, { noLinksBelow: root })
   } catch (error) {

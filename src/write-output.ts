@@ -19,16 +19,32 @@ export class OutputRefused extends ConfigError {
   }
 }
 
+/** Pieces of a report joined into strings of about `size` characters (256 Ki): few writes, and never the whole report at once. */
+export function* inBatches(pieces: Iterable<string>, size = 1 << 18): Generator<string> {
+  let batch: string[] = []
+  let length = 0
+  for (const piece of pieces) {
+    batch.push(piece)
+    length += piece.length
+    if (length >= size) {
+      yield batch.join('')
+      batch = []
+      length = 0
+    }
+  }
+  if (length > 0) yield batch.join('')
+}
+
 /**
- * Writes a report (SARIF, baseline, --output) without ever writing through a symbolic link of
- * the scanned tree: every directory below `noLinksBelow` is checked with lstat (missing ones are
- * created one by one), the text goes to a new temporary file in the same directory (O_EXCL,
- * O_NOFOLLOW) that is then renamed over the target, so a link planted at the target is replaced,
- * never followed.
+ * Writes a report (SARIF, baseline, --output), given whole or as pieces written as they come,
+ * without ever writing through a symbolic link of the scanned tree: every directory below
+ * `noLinksBelow` is checked with lstat (missing ones are created one by one), the text goes to a
+ * new temporary file in the same directory (O_EXCL, O_NOFOLLOW) that is then renamed over the
+ * target, so a link planted at the target is replaced, never followed.
  */
 export async function writeOutputFile(
   absolutePath: string,
-  text: string,
+  text: string | Iterable<string>,
   shownPath: string,
   place: OutputPlace = {},
 ): Promise<void> {
@@ -53,7 +69,8 @@ export async function writeOutputFile(
     0o644,
   )
   try {
-    await handle.writeFile(text)
+    // Each writeFile on the handle goes on from where the last one ended.
+    for (const batch of typeof text === 'string' ? [text] : inBatches(text)) await handle.writeFile(batch)
     await handle.close()
     await rename(temporary, target)
   } catch (error) {

@@ -11,17 +11,20 @@ const COMMAND_FOR_LEVEL = { error: 'error', warning: 'warning', note: 'notice' }
  * toCommandValue/escapeData/escapeProperty do (actions/toolkit packages/core/src/command.ts).
  */
 export function formatGithub(findings: readonly Finding[]): string {
-  return findings
-    .map((finding) => {
-      const properties = [
-        `file=${escapeProperty(finding.location.path)}`,
-        `line=${finding.location.line}`,
-        `col=${finding.location.column}`,
-        `title=${escapeProperty(`irsa-guard ${finding.ruleId}`)}`,
-      ].join(',')
-      return `::${COMMAND_FOR_LEVEL[finding.level]} ${properties}::${escapeData(finding.message)}\n`
-    })
-    .join('')
+  return [...githubChunks(findings)].join('')
+}
+
+/** The github format a command (a line) at a time. */
+export function* githubChunks(findings: readonly Finding[]): Generator<string> {
+  for (const finding of findings) {
+    const properties = [
+      `file=${escapeProperty(finding.location.path)}`,
+      `line=${finding.location.line}`,
+      `col=${finding.location.column}`,
+      `title=${escapeProperty(`irsa-guard ${finding.ruleId}`)}`,
+    ].join(',')
+    yield `::${COMMAND_FOR_LEVEL[finding.level]} ${properties}::${escapeData(finding.message)}\n`
+  }
 }
 
 function escapeData(text: string): string {

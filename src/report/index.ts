@@ -1,8 +1,8 @@
 import type { CheckResult } from '../check.js'
-import { formatJson } from './json.js'
+import { jsonReportChunks } from './json.js'
 import { formatMarkdown, type MarkdownOptions } from './markdown.js'
-import { formatSarif } from './sarif.js'
-import { formatText } from './text.js'
+import { sarifChunks, toSarif } from './sarif.js'
+import { textChunks } from './text.js'
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown'
 
@@ -14,14 +14,28 @@ export function isReportFormat(value: string): value is ReportFormat {
 
 /** The report of a check in one format, as the text to print or write. */
 export function formatReport(format: ReportFormat, result: CheckResult, options: MarkdownOptions = {}): string {
+  return [...reportChunks(format, result, options)].join('')
+}
+
+/**
+ * The report of a check in one format as pieces whose concatenation is `formatReport`'s text, made
+ * as they are written: the formats that grow with the findings are never held whole. A piece never
+ * ends inside a line of the text formats or inside a JSON string.
+ */
+export function reportChunks(
+  format: ReportFormat,
+  result: CheckResult,
+  options: MarkdownOptions = {},
+): Iterable<string> {
   switch (format) {
     case 'text':
-      return formatText(result.findings)
+      return textChunks(result.findings)
     case 'json':
-      return formatJson(result)
+      return jsonReportChunks(result)
     case 'sarif':
-      return formatSarif(result)
+      return sarifChunks(toSarif(result))
     case 'markdown':
-      return formatMarkdown(result, options)
+      // At most `limit` findings a rule: small whatever the findings.
+      return [formatMarkdown(result, options)]
   }
 }

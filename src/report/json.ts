@@ -4,6 +4,7 @@ import type { Location } from '../model/location.js'
 import { docsUrl } from '../rules/rule.js'
 import { VERSION } from '../version.js'
 import { countByLevel, type LevelCounts } from './counts.js'
+import { jsonChunks } from './json-chunks.js'
 
 export interface JsonReport {
   tool: 'irsa-guard'
@@ -72,5 +73,11 @@ export function toJsonCoverage(result: CheckResult): JsonCoverage {
 }
 
 export function formatJson(result: CheckResult): string {
-  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`
+  return [...jsonReportChunks(result)].join('')
+}
+
+/** The JSON report as pieces to write one after another: findings one by one, the text never whole. */
+export function* jsonReportChunks(result: CheckResult): Generator<string> {
+  yield* jsonChunks(toJsonReport(result), 2)
+  yield '\n'
 }

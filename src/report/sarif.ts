@@ -1,6 +1,7 @@
 import type { CheckResult } from '../check.js'
 import { getOrCreate } from '../collections.js'
 import { toJsonCoverage, type JsonCoverage } from './json.js'
+import { jsonChunks } from './json-chunks.js'
 import type { Finding, Level } from '../model/finding.js'
 import type { Location } from '../model/location.js'
 import { docsUrl, type RuleMeta } from '../rules/rule.js'
@@ -120,7 +121,14 @@ function sarifCoverage(result: CheckResult): SarifCoverage {
 }
 
 export function formatSarif(result: CheckResult): string {
-  return `${JSON.stringify(toSarif(result), null, 2)}\n`
+  return [...sarifChunks(toSarif(result))].join('')
+}
+
+/** A SARIF log as pieces to write one after another: results one by one, the text never whole. */
+export function* sarifChunks(log: SarifLog): Generator<string> {
+  // Split down to a run's members (log → runs → run), so that its results are written one by one.
+  yield* jsonChunks(log, 3)
+  yield '\n'
 }
 
 function toSarifRule(meta: RuleMeta): SarifRule {

@@ -13,5 +13,10 @@ export function formatFindingLine(finding: Finding): string {
 }
 
 export function formatText(findings: readonly Finding[]): string {
-  return findings.map((finding) => `${formatFindingLine(finding)}\n`).join('')
+  return [...textChunks(findings)].join('')
+}
+
+/** The text report a line at a time. */
+export function* textChunks(findings: readonly Finding[]): Generator<string> {
+  for (const finding of findings) yield `${formatFindingLine(finding)}\n`
 }
