@@ -18,6 +18,7 @@ import type { SourceFinding } from '../../model/finding.js'
 import type { ObjectEntry, TreeNode, ScalarNode } from '../../model/tree.js'
 import { known, symbolic, type Value } from '../../model/value.js'
 import { errorText } from '../../model/error-text.js'
+import { fastYamlDocuments } from './yaml-fast.js'
 
 export interface YamlDocumentTree {
   /** undefined for an empty document. */
@@ -109,6 +110,10 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
   const ruleId = options.parseErrorRuleId ?? 'parse-error'
   const findings: SourceFinding[] = []
   const documents: YamlDocumentTree[] = []
+  if (options.shortTags === undefined && yamlFastFromEnvironment()) {
+    const fast = fastYamlDocuments(path, text, options.version)
+    if (fast) return { documents: fast, findings, lineCounter }
+  }
   const locate = (offset: number): Location => {
     const { line, col } = lineCounter.linePos(offset)
     return { path, line, column: col }
@@ -171,6 +176,14 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
     }
   }
   return { documents, findings, lineCounter }
+}
+
+/**
+ * The fast parser of the block YAML subset (yaml-fast.ts) reads what it can, unless the
+ * IRSA_GUARD_YAML_FAST environment variable is 0: the trees are the same either way.
+ */
+function yamlFastFromEnvironment(): boolean {
+  return process.env['IRSA_GUARD_YAML_FAST']?.trim() !== '0'
 }
 
 /**
