@@ -1,4 +1,4 @@
-import { Document } from 'yaml'
+import { Document, isScalar } from 'yaml'
 import type { Location } from '../../model/location.js'
 import type { ArrayNode, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
 import { known } from '../../model/value.js'
@@ -115,8 +115,10 @@ function resolvePlain(version: Version, source: string, atKey: boolean): Resolve
   for (const tag of tagsOf(version)) {
     if (!(tag.default === true || (atKey && tag.default === 'key')) || !tag.test?.test(source)) continue
     let failed = false
-    const value = tag.resolve(source, () => (failed = true), { intAsBigInt: false })
+    const resolved = tag.resolve(source, () => (failed = true), { intAsBigInt: false })
     if (failed) throw DECLINE
+    // compose-scalar.js: a tag may resolve to a Scalar (booleans, floats that keep their digits).
+    const value: unknown = isScalar(resolved) ? resolved.value : resolved
     if (value === null || value === undefined) result = { type: 'null', text: '' }
     else if (typeof value === 'string') result = { type: 'string', text: value }
     else if (typeof value === 'boolean') result = { type: 'boolean', text: source }
@@ -173,6 +175,9 @@ class FastYamlParser {
   private explicitNullColumn = 0
   private root: TreeNode | undefined
   private rootScalar = false
+  /** Where reading goes on after a block scalar's lines (its offset and line number). */
+  private resumeAt = 0
+  private resumeLine = 0
 
   constructor(
     private readonly path: string,
@@ -191,10 +196,15 @@ class FastYamlParser {
       this.lineEnd = end
       this.line = line
       this.readLine()
+      if (this.resumeAt > start) {
+        start = this.resumeAt
+        line = this.resumeLine
+        continue
+      }
       start = end + 1
       line += 1
     }
-    this.endDocument(this.line)
+    this.endDocument(line - 1)
     return this.result
   }
 
@@ -430,9 +440,7 @@ class FastYamlParser {
       this.afterKey(map, key)
       return
     }
-    items.push(this.valueScalar(start))
-    frame.lastExtent = this.line
-    frame.lastScalar = true
+    items.push(this.value(start, frame))
   }
 
   /** A line with a key at `at` in the mapping `frame`. */
@@ -456,10 +464,8 @@ class FastYamlParser {
       frame.pendingComment = false
       return
     }
-    const value = this.valueScalar(at)
+    const value = this.value(at, frame)
     ;(frame.node as ObjectNode).entries.push({ key: key.text, keyLocation, value })
-    frame.lastExtent = this.line
-    frame.lastScalar = true
   }
 
   /** A key starting at `at`, when the line has one: its text and the offset of its `:`. */
@@ -527,6 +533,144 @@ class FastYamlParser {
       case 0x60: // `
         throw DECLINE
     }
+  }
+
+  /**
+   * The value starting at `at` of the last key or item of `frame`: a scalar, a one-line flow
+   * sequence or empty mapping, or a literal block scalar. Records where its range ends.
+   */
+  private value(at: number, frame: Frame): TreeNode {
+    const code = this.text.charCodeAt(at)
+    let node: TreeNode
+    if (code === 0x5b || code === 0x7b) node = this.flow(at)
+    else if (code === 0x7c) {
+      const literal = this.literal(at, frame.indent)
+      frame.lastExtent = literal.lastLine
+      frame.lastScalar = false
+      return literal.node
+    } else node = this.valueScalar(at)
+    frame.lastExtent = this.line
+    frame.lastScalar = true
+    return node
+  }
+
+  /** `[]`, `{}` or a flow sequence of scalars, closed on its line. */
+  private flow(at: number): TreeNode {
+    const text = this.text
+    const end = this.lineEnd
+    const location = this.location(at)
+    let node: TreeNode
+    let after: number
+    if (text.charCodeAt(at) === 0x7b) {
+      if (text.charCodeAt(at + 1) !== 0x7d) throw DECLINE
+      node = { kind: 'object', location, entries: [], endLine: this.line }
+      after = at + 2
+    } else {
+      const items: TreeNode[] = []
+      let index = at + 1
+      while (index < end && text.charCodeAt(index) === SPACE) index += 1
+      if (index < end && text.charCodeAt(index) === 0x5d) after = index + 1
+      else {
+        for (;;) {
+          const item = this.flowItem(index)
+          items.push(item.node)
+          index = item.end
+          while (index < end && text.charCodeAt(index) === SPACE) index += 1
+          if (index >= end) throw DECLINE
+          const code = text.charCodeAt(index)
+          if (code === 0x5d) {
+            after = index + 1
+            break
+          }
+          if (code !== 0x2c) throw DECLINE
+          index += 1
+          while (index < end && text.charCodeAt(index) === SPACE) index += 1
+          if (index >= end || text.charCodeAt(index) === 0x5d) throw DECLINE
+        }
+      }
+      node = { kind: 'array', location, items, endLine: this.line }
+    }
+    while (after < end && text.charCodeAt(after) === SPACE) after += 1
+    if (after !== end && !(text.charCodeAt(after) === HASH && text.charCodeAt(after - 1) === SPACE)) throw DECLINE
+    return node
+  }
+
+  /** A scalar inside a flow sequence: the node and the offset after it (before any spaces). */
+  private flowItem(at: number): { node: ScalarNode; end: number } {
+    const text = this.text
+    const end = this.lineEnd
+    const location = this.location(at)
+    const first = text.charCodeAt(at)
+    if (first === DOUBLE || first === SINGLE) {
+      const quoted = this.quoted(at)
+      return { node: { kind: 'scalar', location, value: known(quoted.value, location), type: 'string' }, end: quoted.end }
+    }
+    this.plainStart(at)
+    let index = at
+    for (; index < end; index += 1) {
+      const code = text.charCodeAt(index)
+      if (code === 0x2c || code === 0x5d) break
+      if (code === COLON || code === 0x5b || code === 0x7b || code === 0x7d) throw DECLINE
+      if (code === HASH && text.charCodeAt(index - 1) === SPACE) throw DECLINE
+    }
+    let last = index
+    while (text.charCodeAt(last - 1) === SPACE) last -= 1
+    const resolved = resolvePlain(this.version, text.slice(at, last), false)
+    return { node: { kind: 'scalar', location, value: known(resolved.text, location), type: resolved.type }, end: last }
+  }
+
+  /**
+   * A literal block scalar (`|` or `|-`, no indentation indicator) whose header is at `at`, in a
+   * collection indented `parentIndent`: its lines are read here and skipped by the line loop.
+   */
+  private literal(at: number, parentIndent: number): { node: ScalarNode; lastLine: number } {
+    const text = this.text
+    const location = this.location(at)
+    let header = at + 1
+    const strip = text.charCodeAt(header) === DASH
+    if (strip) header += 1
+    while (header < this.lineEnd && text.charCodeAt(header) === SPACE) header += 1
+    if (header !== this.lineEnd && !(text.charCodeAt(header) === HASH && text.charCodeAt(header - 1) === SPACE))
+      throw DECLINE
+    // The lines after the header: content at blockIndent or deeper, blank lines, up to a line indented less.
+    let blockIndent = -1
+    let value = ''
+    let pendingBlanks = ''
+    let lastLine = this.line
+    let resumeAt = this.lineEnd + 1
+    let resumeLine = this.line + 1
+    let start = this.lineEnd + 1
+    let line = this.line + 1
+    while (start < text.length) {
+      let end = text.indexOf('\n', start)
+      if (end === -1) end = text.length
+      let spaces = start
+      while (spaces < end && text.charCodeAt(spaces) === SPACE) spaces += 1
+      const indent = spaces - start
+      if (spaces === end) {
+        // A blank line: more spaces than the block's indentation would be content.
+        if (blockIndent === -1 || indent > blockIndent) throw DECLINE
+        pendingBlanks += '\n'
+      } else {
+        if (blockIndent === -1) {
+          if (indent <= parentIndent) break
+          blockIndent = indent
+        } else if (indent < blockIndent) break
+        if (end === text.length) throw DECLINE
+        value += pendingBlanks + text.slice(start + blockIndent, end) + '\n'
+        pendingBlanks = ''
+        lastLine = line
+        resumeAt = end + 1
+        resumeLine = line + 1
+      }
+      start = end + 1
+      line += 1
+    }
+    if (blockIndent === -1) throw DECLINE
+    this.resumeAt = resumeAt
+    this.resumeLine = resumeLine
+    if (strip) value = value.slice(0, -1)
+    return { node: { kind: 'scalar', location, value: known(value, location), type: 'string' }, lastLine }
   }
 
   /** A scalar value from `at` to the end of the line (a comment may follow). */
