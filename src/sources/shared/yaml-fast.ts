@@ -67,6 +67,8 @@ interface Frame {
   /** Offset of the empty value, should the pending key get none. */
   pendingNullOffset: number
   pendingLine: number
+  /** A comment follows the pending key's `:` on its line. */
+  pendingInlineComment: boolean
   /** A comment line came after the pending key. */
   pendingComment: boolean
   /** Last line of the last value's range[2]. */
@@ -221,7 +223,11 @@ class FastYamlParser {
     if (at === end) return
     const first = text.charCodeAt(at)
     if (at === start) {
-      if (first === DASH && text.startsWith('---', start) && (end - start === 3 || text.charCodeAt(start + 3) === SPACE)) {
+      if (
+        first === DASH &&
+        text.startsWith('---', start) &&
+        (end - start === 3 || text.charCodeAt(start + 3) === SPACE)
+      ) {
         let after = start + 3
         while (after < end && text.charCodeAt(after) === SPACE) after += 1
         if (after !== end) throw DECLINE
@@ -261,6 +267,9 @@ class FastYamlParser {
   /** Ends the open document, if any, at `lastLine` (the line before the next `---`, or the text's last line). */
   private endDocument(lastLine: number): void {
     const top = this.frames[this.frames.length - 1]
+    // A document whose last value is empty ends at it: the blank lines after it are the key's, not the document's.
+    // (Unless a comment follows its `:`: the empty value's range then runs on over the blank lines.)
+    if (top?.pendingKey !== undefined && !top.pendingInlineComment) lastLine = top.pendingLine
     if (top) this.finishPending(top)
     while (this.frames.length > 0) this.pop()
     if (!this.inDocument) return
@@ -367,6 +376,7 @@ class FastYamlParser {
       pendingKeyOffset: 0,
       pendingNullOffset: 0,
       pendingLine: 0,
+      pendingInlineComment: false,
       pendingComment: false,
       lastExtent: this.line,
       lastScalar: false,
@@ -462,6 +472,7 @@ class FastYamlParser {
       frame.pendingNullOffset = at
       frame.pendingLine = this.line
       frame.pendingComment = false
+      frame.pendingInlineComment = at !== this.lineEnd
       return
     }
     const value = this.value(at, frame)
@@ -603,7 +614,10 @@ class FastYamlParser {
     const first = text.charCodeAt(at)
     if (first === DOUBLE || first === SINGLE) {
       const quoted = this.quoted(at)
-      return { node: { kind: 'scalar', location, value: known(quoted.value, location), type: 'string' }, end: quoted.end }
+      return {
+        node: { kind: 'scalar', location, value: known(quoted.value, location), type: 'string' },
+        end: quoted.end,
+      }
     }
     this.plainStart(at)
     let index = at
