@@ -1,4 +1,5 @@
 import { Document, isScalar } from 'yaml'
+import { getOrCreate } from '../../collections.js'
 import type { Location } from '../../model/location.js'
 import type { ArrayNode, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
 import { known } from '../../model/value.js'
@@ -93,45 +94,51 @@ interface TagLike {
   resolve: (value: string, onError: (message: string) => void, options: object) => unknown
 }
 
-const schemaTags = new Map<Version, readonly TagLike[]>()
-const resolvedCache = new Map<string, Resolved>()
 const RESOLVED_CACHE_LIMIT = 20_000
 
-function tagsOf(version: Version): readonly TagLike[] {
-  let tags = schemaTags.get(version)
-  if (!tags) {
+/** The schema's scalar tags and what plain scalars resolved to, per version, for keys and for values. */
+class PlainResolver {
+  private readonly tags: readonly TagLike[]
+  private readonly keys = new Map<string, Resolved>()
+  private readonly values = new Map<string, Resolved>()
+
+  constructor(version: Version) {
     // The schema parseAllDocuments composes with for these options (parseYamlTree's).
     const schema = new Document(null, { version, uniqueKeys: false, strict: false, prettyErrors: false }).schema
-    tags = schema.tags as unknown as TagLike[]
-    schemaTags.set(version, tags)
+    this.tags = schema.tags as unknown as TagLike[]
   }
-  return tags
+
+  /** A plain scalar as parseYamlTree's toTree/keyText see it: compose-scalar.js findScalarTagByTest, then the tag's resolve. */
+  resolve(source: string, atKey: boolean): Resolved {
+    const cache = atKey ? this.keys : this.values
+    const cached = cache.get(source)
+    if (cached) return cached
+    let result: Resolved = { type: 'string', text: source }
+    for (const tag of this.tags) {
+      if (!(tag.default === true || (atKey && tag.default === 'key')) || !tag.test?.test(source)) continue
+      let failed = false
+      const resolved = tag.resolve(source, () => (failed = true), { intAsBigInt: false })
+      if (failed) throw DECLINE
+      // compose-scalar.js: a tag may resolve to a Scalar (booleans, floats that keep their digits).
+      const value: unknown = isScalar(resolved) ? resolved.value : resolved
+      if (value === null || value === undefined) result = { type: 'null', text: '' }
+      else if (typeof value === 'string') result = { type: 'string', text: value }
+      else if (typeof value === 'boolean') result = { type: 'boolean', text: source }
+      else if (typeof value === 'number' || typeof value === 'bigint') result = { type: 'number', text: source }
+      else if (value instanceof Date) result = { type: 'string', text: source }
+      else throw DECLINE
+      break
+    }
+    if (cache.size >= RESOLVED_CACHE_LIMIT) cache.clear()
+    cache.set(source, result)
+    return result
+  }
 }
 
-/** A plain scalar as parseYamlTree's toTree/keyText see it: compose-scalar.js findScalarTagByTest, then the tag's resolve. */
-function resolvePlain(version: Version, source: string, atKey: boolean): Resolved {
-  const cacheKey = (atKey ? 'k' : 'v') + version + source
-  const cached = resolvedCache.get(cacheKey)
-  if (cached) return cached
-  let result: Resolved = { type: 'string', text: source }
-  for (const tag of tagsOf(version)) {
-    if (!(tag.default === true || (atKey && tag.default === 'key')) || !tag.test?.test(source)) continue
-    let failed = false
-    const resolved = tag.resolve(source, () => (failed = true), { intAsBigInt: false })
-    if (failed) throw DECLINE
-    // compose-scalar.js: a tag may resolve to a Scalar (booleans, floats that keep their digits).
-    const value: unknown = isScalar(resolved) ? resolved.value : resolved
-    if (value === null || value === undefined) result = { type: 'null', text: '' }
-    else if (typeof value === 'string') result = { type: 'string', text: value }
-    else if (typeof value === 'boolean') result = { type: 'boolean', text: source }
-    else if (typeof value === 'number' || typeof value === 'bigint') result = { type: 'number', text: source }
-    else if (typeof value === 'object' && value instanceof Date) result = { type: 'string', text: source }
-    else throw DECLINE
-    break
-  }
-  if (resolvedCache.size >= RESOLVED_CACHE_LIMIT) resolvedCache.clear()
-  resolvedCache.set(cacheKey, result)
-  return result
+const resolvers = new Map<Version, PlainResolver>()
+
+function resolverFor(version: Version): PlainResolver {
+  return getOrCreate(resolvers, version, () => new PlainResolver(version))
 }
 
 /**
@@ -164,6 +171,7 @@ function plainCharacters(text: string): boolean {
 
 class FastYamlParser {
   private readonly result: FastYamlDocument[] = []
+  private readonly plain: PlainResolver
   private frames: Frame[] = []
   /** Current line: start offset, end offset (its `\n` or the text's end), number (1-based). */
   private lineStart = 0
@@ -184,8 +192,10 @@ class FastYamlParser {
   constructor(
     private readonly path: string,
     private readonly text: string,
-    private readonly version: Version,
-  ) {}
+    version: Version,
+  ) {
+    this.plain = resolverFor(version)
+  }
 
   documents(): FastYamlDocument[] {
     const text = this.text
@@ -507,7 +517,7 @@ class FastYamlParser {
           if (last - at > KEY_LIMIT) throw DECLINE
           const source = text.slice(at, last)
           if (source === '<<') throw DECLINE
-          const resolved = resolvePlain(this.version, source, true)
+          const resolved = this.plain.resolve(source, true)
           return { start: at, text: resolved.type === 'null' ? '' : resolved.text, colon: index }
         }
       } else if (code === HASH && text.charCodeAt(index - 1) === SPACE) return undefined
@@ -629,7 +639,7 @@ class FastYamlParser {
     }
     let last = index
     while (text.charCodeAt(last - 1) === SPACE) last -= 1
-    const resolved = resolvePlain(this.version, text.slice(at, last), false)
+    const resolved = this.plain.resolve(text.slice(at, last), false)
     return { node: { kind: 'scalar', location, value: known(resolved.text, location), type: resolved.type }, end: last }
   }
 
@@ -713,7 +723,7 @@ class FastYamlParser {
       }
     }
     while (text.charCodeAt(last - 1) === SPACE) last -= 1
-    const resolved = resolvePlain(this.version, text.slice(at, last), false)
+    const resolved = this.plain.resolve(text.slice(at, last), false)
     return { kind: 'scalar', location, value: known(resolved.text, location), type: resolved.type }
   }
 
