@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Not part of `npm run bench`: the fast YAML parser (src/sources/shared/yaml-fast.ts) against the
- * yaml package path of parseYamlTree (IRSA_GUARD_YAML_FAST=0) on every `.yaml` and `.yml` file
+ * yaml package path of parseYamlTree (useYamlFastPath(false)) on every `.yaml` and `.yml` file
  * under the given directories (every `--sample`-th share of them when given), for YAML 1.1 and
  * 1.2: how many files and characters it takes, and every file where it gives other documents than
  * parseYamlTree (there must be none). With `--fuzz N`, also N random one-character edits of those
@@ -39,16 +39,16 @@ if (args.length === 0) {
 
 const libDirectory = compileSources(path.join(repositoryRoot, '.bench', 'lib-yaml-fast'))
 const lib = (relative) => import(pathToFileURL(path.join(libDirectory, relative)).href)
-const { parseYamlTree } = await lib('sources/shared/yaml-tree.js')
+const { parseYamlTree, useYamlFastPath } = await lib('sources/shared/yaml-tree.js')
 const { fastYamlDocuments } = await lib('sources/shared/yaml-fast.js')
 
 /** parseYamlTree without the fast path. */
 function slowTree(name, text, version) {
-  process.env['IRSA_GUARD_YAML_FAST'] = '0'
+  useYamlFastPath(false)
   try {
     return parseYamlTree(name, text, { version })
   } finally {
-    delete process.env['IRSA_GUARD_YAML_FAST']
+    useYamlFastPath(true)
   }
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { check } from '../../src/check.js'
 import { fastYamlDocuments } from '../../src/sources/shared/yaml-fast.js'
-import { parseYamlTree, type YamlFileTree } from '../../src/sources/shared/yaml-tree.js'
+import { parseYamlTree, useYamlFastPath, type YamlFileTree } from '../../src/sources/shared/yaml-tree.js'
 import { fixture, repositoryRoot, withEnvironment } from '../helpers.js'
 import { runCli } from '../cli/fake-io.js'
 
@@ -27,13 +27,11 @@ function tally(): Tally {
 }
 
 function slowTree(name: string, text: string, version: Version): YamlFileTree {
-  const previous = process.env['IRSA_GUARD_YAML_FAST']
-  process.env['IRSA_GUARD_YAML_FAST'] = '0'
+  useYamlFastPath(false)
   try {
     return parseYamlTree(name, text, { version })
   } finally {
-    if (previous === undefined) delete process.env['IRSA_GUARD_YAML_FAST']
-    else process.env['IRSA_GUARD_YAML_FAST'] = previous
+    useYamlFastPath(true)
   }
 }
 
@@ -251,8 +249,8 @@ describe('the fast YAML parser', () => {
     const roots = fixtureRootsWithYaml()
     expect(roots.length).toBeGreaterThan(150)
     for (const root of roots) {
-      const fast = await check({ root, workers: 0 })
-      const slow = await withEnvironment('IRSA_GUARD_YAML_FAST', '0', () => check({ root, workers: 0 }))
+      const fast = await check({ root, workers: 0, yamlFast: true })
+      const slow = await check({ root, workers: 0, yamlFast: false })
       expect({ root, findings: JSON.stringify(fast.findings) }).toEqual({
         root,
         findings: JSON.stringify(slow.findings),

@@ -110,7 +110,7 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
   const ruleId = options.parseErrorRuleId ?? 'parse-error'
   const findings: SourceFinding[] = []
   const documents: YamlDocumentTree[] = []
-  if (options.shortTags === undefined && yamlFastFromEnvironment()) {
+  if (options.shortTags === undefined && fastPath) {
     const fast = fastYamlDocuments(path, text, options.version)
     if (fast) return { documents: fast, findings, lineCounter }
   }
@@ -178,12 +178,16 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
   return { documents, findings, lineCounter }
 }
 
+/** Whether parseYamlTree lets the fast parser of the block YAML subset (yaml-fast.ts) read first. */
+let fastPath = true
+
 /**
- * The fast parser of the block YAML subset (yaml-fast.ts) reads what it can, unless the
- * IRSA_GUARD_YAML_FAST environment variable is 0: the trees are the same either way.
+ * false reads every YAML text with the yaml package alone; the trees are the same either way. Set
+ * for the thread by sourceContext (a scan's `yamlFast` option), not read from the environment per
+ * file, which would cost more than the parse of a small manifest.
  */
-function yamlFastFromEnvironment(): boolean {
-  return process.env['IRSA_GUARD_YAML_FAST']?.trim() !== '0'
+export function useYamlFastPath(on: boolean): void {
+  fastPath = on
 }
 
 /**
