@@ -10,10 +10,12 @@ import { known } from '../../model/value.js'
  * builds from the yaml package (2.9.1) for the same text, or declines (undefined) so that the
  * yaml package reads the file as before. The subset: block mappings and sequences whose
  * collections start on their own line or after `- `, single-line plain, single- and
- * double-quoted scalars, comments, blank lines and `---` markers. Declined: anchors, aliases,
- * tags, `<<`, directives, `...`, flow collections, block scalars, multi-line scalars, `?`
- * keys, tabs, `\r`, control characters and other unusual characters, escapes not handled here,
- * a root not at column 0, a comment after a key with no value, and anything that may be an error.
+ * double-quoted scalars, one-line flow sequences of such scalars, `{}`, literal block scalars
+ * (`|`, `|-`), comments, blank lines and `---` markers. Declined: anchors, aliases, tags, `<<`,
+ * directives, `...`, other flow collections (`{{ }}` templates among them), folded and keep
+ * block scalars and indentation indicators, multi-line scalars, `?` keys, tabs, `\r`, control
+ * characters and other unusual characters, escapes not handled here, a root not at column 0, a
+ * comment line after a key with no value, and anything that may be an error.
  *
  * Where the yaml package places what (node ranges in compose/resolve-block-map.js and
  * resolve-block-seq.js, comments in parse/parser.js) decides locations and endLines:
@@ -25,7 +27,8 @@ import { known } from '../../model/value.js'
  *   does not move to its parent when it ends (Parser.pop: moved when every comment of the run
  *   is indented less than the collection, or the collection is at column 0);
  * - a document starts at its `---`, else at its first content; it ends where the next `---`
- *   starts, else at the end of the text.
+ *   starts, else at the end of the text, except that one whose last value is empty (with no
+ *   comment after its `:`) ends on that value's line.
  * Plain scalars resolve through the schema's own tags (compose/compose-scalar.js
  * findScalarTagByTest), so their types cannot drift from the package's.
  */
