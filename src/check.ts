@@ -63,6 +63,12 @@ export interface CheckOptions {
    */
   hclFast?: boolean
   /**
+   * false parses every YAML text with the yaml package alone, without the fast parser of the
+   * block subset most manifests are written in (see useYamlFastPath): the findings are the same.
+   * Default: on, unless the IRSA_GUARD_YAML_FAST environment variable is 0.
+   */
+  yamlFast?: boolean
+  /**
    * Every include glob of the config must match a file (they came from the CLI's PATHs or the
    * action's `paths`): one that matches none is a ConfigError naming it, before anything is read.
    */
@@ -105,6 +111,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     sniff: options.sniff ?? sniffFromEnvironment(),
     hclFilter: options.hclFilter ?? hclFilterFromEnvironment(),
     hclFast: options.hclFast ?? process.env['IRSA_GUARD_HCL_FAST']?.trim() !== '0',
+    yamlFast: options.yamlFast ?? process.env['IRSA_GUARD_YAML_FAST']?.trim() !== '0',
   }
   const requestedWorkers = options.workers ?? workersFromEnvironment()
   const early = options.cacheDirectory === undefined ? new EarlyWorkers(requestedWorkers, sourceOptions) : undefined

@@ -37,6 +37,8 @@ export interface SourceRunOptions {
   hclFilter?: boolean
   /** See SourceContext.hclFast (default true). */
   hclFast?: boolean
+  /** See SourceContextOptions.yamlFast (default true). */
+  yamlFast?: boolean
   /** Texts a worker lacks are handed to it up to this many characters in all (default HANDED_OVER_MAX_CHARS; see sendFiles). */
   handOverMaxChars?: number
 }
@@ -165,6 +167,7 @@ export function startSourceWorkers(count: number, options: SourceRunOptions): So
     sniff: options.sniff === true,
     hclFilter: options.hclFilter === true,
     hclFast: options.hclFast !== false,
+    yamlFast: options.yamlFast !== false,
     claims: taskClaims,
   }
   const handles: SourceWorker[] = []
@@ -303,6 +306,7 @@ export function serveSourceWorker(): void {
     sniff: boolean
     hclFilter: boolean
     hclFast: boolean
+    yamlFast: boolean
     claims: Int32Array
     claimValue: number
   }

@@ -4,6 +4,7 @@ import type { Facts } from '../model/facts.js'
 import type { SourceFinding } from '../model/finding.js'
 import type { Suppression } from '../model/suppression.js'
 import { RepositoryFiles } from './shared/repository-files.js'
+import { useYamlFastPath } from './shared/yaml-tree.js'
 
 /** A discovered file with its text already read and its kind decided. */
 export interface SourceFile {
@@ -117,10 +118,13 @@ export interface SourceContextOptions {
   sniff?: boolean
   hclFilter?: boolean
   hclFast?: boolean
+  /** false: parseYamlTree without its fast parser (see useYamlFastPath; default true). */
+  yamlFast?: boolean
 }
 
 /** The context every source of one scan reads with (one per thread: the repository reader caches). */
 export function sourceContext(options: SourceContextOptions): SourceContext {
+  useYamlFastPath(options.yamlFast !== false)
   const context: SourceContext = {
     config: options.config,
     files: options.files,

@@ -116,12 +116,17 @@ describe('worker threads', () => {
 
   it('do part of the work, and the sources read what they read on one thread, in the same order', async () => {
     const { readRepository } = await compiled('check.js')
-    const { readSources, readSourcesInParallel } = await compiled('run-sources.js')
+    const { readSources, readSourcesWithWorkers, startSourceWorkers } = await compiled('run-sources.js')
     const { defaultConfig } = await compiled('config.js')
     const config = defaultConfig()
     const { files } = await readRepository(repository, config)
     const single = await readSources(files, { config, root: repository })
-    const parallel = await readSourcesInParallel(files, { config, root: repository }, 1)
+    // Ready before the first task is offered: this thread alone may read faster than a worker starts.
+    const workers = startSourceWorkers(1, { config, root: repository })
+    await workers.ready
+    const parallel = await readSourcesWithWorkers(files, { config, root: repository }, workers).finally(() =>
+      workers.close(),
+    )
     expect(parallel.workerTasks).toBeGreaterThan(0)
     const names = (runs: { source: { name: string } }[]): string[] => runs.map((run) => run.source.name)
     expect(names(parallel.runs)).toEqual(names(single))

@@ -18,6 +18,7 @@ import type { SourceFinding } from '../../model/finding.js'
 import type { ObjectEntry, TreeNode, ScalarNode } from '../../model/tree.js'
 import { known, symbolic, type Value } from '../../model/value.js'
 import { errorText } from '../../model/error-text.js'
+import { fastYamlDocuments } from './yaml-fast.js'
 
 export interface YamlDocumentTree {
   /** undefined for an empty document. */
@@ -109,6 +110,10 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
   const ruleId = options.parseErrorRuleId ?? 'parse-error'
   const findings: SourceFinding[] = []
   const documents: YamlDocumentTree[] = []
+  if (options.shortTags === undefined && fastPath) {
+    const fast = fastYamlDocuments(path, text, options.version)
+    if (fast) return { documents: fast, findings, lineCounter }
+  }
   const locate = (offset: number): Location => {
     const { line, col } = lineCounter.linePos(offset)
     return { path, line, column: col }
@@ -171,6 +176,18 @@ export function parseYamlTree(path: string, text: string, options: YamlTreeOptio
     }
   }
   return { documents, findings, lineCounter }
+}
+
+/** Whether parseYamlTree lets the fast parser of the block YAML subset (yaml-fast.ts) read first. */
+let fastPath = true
+
+/**
+ * false reads every YAML text with the yaml package alone; the trees are the same either way. Set
+ * for the thread by sourceContext (a scan's `yamlFast` option), not read from the environment per
+ * file, which would cost more than the parse of a small manifest.
+ */
+export function useYamlFastPath(on: boolean): void {
+  fastPath = on
 }
 
 /**
