@@ -107,7 +107,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     hclFast: options.hclFast ?? process.env['IRSA_GUARD_HCL_FAST']?.trim() !== '0',
   }
   const requestedWorkers = options.workers ?? workersFromEnvironment()
-  const early = options.cacheDirectory === undefined ? new EarlyWorkers(requestedWorkers, sourceOptions) : undefined
+  // With a cache too: the workers then read and classify a share of the files during the walk (and are ended after it).
+  const early = new EarlyWorkers(requestedWorkers, sourceOptions)
   try {
     options.onPhase?.({ name: 'discover' })
     const scanned = await readRepository(options.root, config, early)
@@ -115,14 +116,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       throw new UnmatchedPathsError(scanned.unmatchedIncludes)
     const workers = options.cacheDirectory !== undefined ? 0 : workerCountFor(scanned.files, requestedWorkers)
     options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers })
+    early.stopStarting()
+    const started = workers > 0 ? early.workers : undefined
+    // Started early for a scan that turned out too small to repay them, or for a cached run (its sources run on this thread).
+    if (!started) early.workers?.close()
     const cached =
       options.cacheDirectory !== undefined
         ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory)
         : undefined
-    early?.stopStarting()
-    const started = workers > 0 ? early?.workers : undefined
-    // Started early for a scan that turned out too small to repay them.
-    if (!started) early?.workers?.close()
     const runs =
       cached?.runs ??
       (started
@@ -131,10 +132,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
           ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs
           : await readSources(scanned.files, sourceOptions))
     // The workers' memory is given back before the analysis.
-    early?.workers?.close()
+    early.workers?.close()
     return finishCheck(runs, scanned, config, options, cached?.statistics)
   } finally {
-    early?.workers?.close()
+    early.workers?.close()
   }
 }
 
