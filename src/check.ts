@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto'
 import { ConfigError, defaultConfig, ignoreEntryExpired, utcToday, type Config, type IgnoreEntry } from './config.js'
 import { chainCoverage, type ChainCoverage } from './coverage.js'
-import { discover } from './discover/discover.js'
+import { discover, type DirectoryListings } from './discover/discover.js'
 import { compilePathGlob } from './discover/patterns.js'
 import { Graph } from './graph.js'
 import { emptyFacts, mergeFacts, type Facts } from './model/facts.js'
@@ -111,7 +111,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const early = new EarlyWorkers(requestedWorkers, sourceOptions)
   try {
     options.onPhase?.({ name: 'discover' })
-    const scanned = await readRepository(options.root, config, early)
+    const scanned = await readRepository(options.root, config, early, options.cacheDirectory !== undefined)
     if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
       throw new UnmatchedPathsError(scanned.unmatchedIncludes)
     const workers = options.cacheDirectory !== undefined ? 0 : workerCountFor(scanned.files, requestedWorkers)
@@ -122,7 +122,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     if (!started) early.workers?.close()
     const cached =
       options.cacheDirectory !== undefined
-        ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory)
+        ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory, scanned.listings)
         : undefined
     const runs =
       cached?.runs ??
@@ -220,6 +220,8 @@ export interface ScannedRepository {
   unmatchedIncludes: string[]
   /** Where each file's text was read, when worker threads read some of them. */
   origins?: FileOrigins
+  /** What the walk listed, when asked for (keepListings). */
+  listings?: DirectoryListings
 }
 
 /** Worker threads that read a share of the discovered files: `workers` once started; `onCandidate` is told of each candidate the walk finds (and may start them). */
@@ -237,8 +239,10 @@ export async function readRepository(
   root: string,
   config: Config,
   early?: DiscoveryWorkers,
+  keepListings = false,
 ): Promise<ScannedRepository> {
   const discovery = await discover(root, {
+    keepListings,
     include: config.include,
     exclude: config.exclude,
     maxFileBytes: config.maxFileBytes,
@@ -264,6 +268,7 @@ export async function readRepository(
     findings,
     filesSeen: discovery.candidates.length,
     unmatchedIncludes: discovery.unmatchedIncludes,
+    ...(discovery.listings ? { listings: discovery.listings } : {}),
     ...(workers.length > 0
       ? {
           origins: {

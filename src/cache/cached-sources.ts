@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Config } from '../config.js'
+import type { DirectoryListings } from '../discover/discover.js'
 import { prepareSources, type SourceRunOptions } from '../run-sources.js'
 import { filesOfKinds, groupByKind, inputOf, mergeResults, type SourceRun } from '../source-inputs.js'
 import { allSources } from '../sources/index.js'
-import { RepositoryFiles } from '../sources/shared/repository-files.js'
+import { type RepositoryFiles } from '../sources/shared/repository-files.js'
 import {
   sourceContext,
   type Source,
@@ -37,6 +38,9 @@ export interface CacheStatistics {
  * So a changed file re-reads the units that read it; a file added, removed or renamed re-reads
  * every unit.
  *
+ * `listings` (discovery's directory listings) spare the checks and the units the disk questions
+ * the walk already answered (see RepositoryFiles).
+ *
  * Content ids are hashes of the text the sources read. Git's blob ids would need git to vouch
  * that a checked-out file still matches its index entry, and git answers that by running what the
  * repository's own .git/config names (core.fsmonitor, clean filters); the texts are in memory
@@ -46,6 +50,7 @@ export async function readSourcesCached(
   files: readonly SourceFile[],
   options: SourceRunOptions,
   directory: string,
+  listings?: DirectoryListings,
 ): Promise<{ runs: SourceRun[]; statistics: CacheStatistics }> {
   const sniff = options.sniff === true
   const store = FactStore.open(directory, scopeOf(options.config, sniff))
@@ -53,9 +58,10 @@ export async function readSourcesCached(
   const fileList = sha256(files.map((file) => `${file.path}\0${file.kind}`).join('\0'))
   const textReads = new TextReads()
   const recorded = recordingFiles(files, textReads)
-  const repository = new RecordingRepositoryFiles(recorded, options.root, options.config.maxFileBytes)
-  const context: SourceContext = { ...sourceContext({ ...options, files: recorded }), repository }
-  const current = new RepositoryFiles(files, options.root, options.config.maxFileBytes)
+  const repository = new RecordingRepositoryFiles(recorded, options.root, options.config.maxFileBytes, listings)
+  const context: SourceContext = sourceContext({ ...options, files: recorded, repository })
+  // Stored units are checked with the same reader (it records nothing between recordings), so each disk question is asked once.
+  const current = repository
   const answers = new Map<string, string>()
   const byKind = groupByKind(recorded)
   const consumed = new Set<string>()

@@ -117,6 +117,8 @@ export interface SourceContextOptions {
   sniff?: boolean
   hclFilter?: boolean
   hclFast?: boolean
+  /** The repository reader to use (default: a new one over `files` and `root`). */
+  repository?: RepositoryFiles
 }
 
 /** The context every source of one scan reads with (one per thread: the repository reader caches). */
@@ -127,7 +129,7 @@ export function sourceContext(options: SourceContextOptions): SourceContext {
     sniff: options.sniff === true,
     hclFilter: options.hclFilter === true,
     hclFast: options.hclFast !== false,
-    repository: new RepositoryFiles(options.files, options.root, options.config.maxFileBytes),
+    repository: options.repository ?? new RepositoryFiles(options.files, options.root, options.config.maxFileBytes),
   }
   if (options.root !== undefined) context.root = options.root
   return context
