@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -361,6 +361,47 @@ describe('the fact cache and files outside the scan', () => {
     const cold = await runCli(args, root)
     expect(findings(cold.stdout)).toContain('trust-denies-service-account')
     expect((await runCli([...args, '--cache', cache], root)).stdout).toBe(cold.stdout)
+  })
+})
+
+describe('the fact cache and links, missing and outside paths', () => {
+  // A cached run answers from discovery's directory listings whether a path is inside the root,
+  // missing, or a link to judge on disk: the same answers as a run without a cache.
+  it('gives the report of a run without a cache, filling the cache and using it', async () => {
+    const root = path.join(workspace, 'links', 'repository')
+    const outside = path.join(workspace, 'links', 'outside')
+    const cache = path.join(workspace, 'links-cache')
+    apply(root, {
+      write: {
+        'base/kustomization.yaml': 'resources:\n  - service-account.yaml\n  - linked.yaml\n',
+        'base/service-account.yaml': serviceAccount('orders', undefined, 'orders'),
+        'overlays/prod/kustomization.yaml':
+          'namespace: shop\nresources:\n  - ../../base\n  - ../../ext-link\n  - missing.yaml\n  - ../../nowhere\n',
+        'overlays/dev/kustomization.yaml': 'namespace: dev\nresources:\n  - ../../base\n  - ../../base/linked.yaml\n',
+      },
+    })
+    apply(outside, {
+      write: { 'kustomization.yaml': 'resources:\n  - sa.yaml\n', 'sa.yaml': serviceAccount('ext', undefined, 'ext') },
+    })
+    symlinkSync('service-account.yaml', path.join(root, 'base', 'linked.yaml'))
+    symlinkSync(outside, path.join(root, 'ext-link'))
+    const cold = await runCli(['--format', 'json', '.'], root)
+    const located = (
+      JSON.parse(cold.stdout) as {
+        findings: { ruleId: string; level: string; location: { path: string; line: number } }[]
+      }
+    ).findings.map((finding) => `${finding.ruleId} ${finding.level} ${finding.location.path}:${finding.location.line}`)
+    expect(located).toEqual([
+      'parse-error warning overlays/dev/kustomization.yaml:4',
+      'parse-error note overlays/prod/kustomization.yaml:4',
+      'parse-error note overlays/prod/kustomization.yaml:5',
+      'parse-error note overlays/prod/kustomization.yaml:6',
+    ])
+    for (const used of ['0/2', '2/2']) {
+      const cached = await runCli(['--format', 'json', '--debug', '--cache', cache, '.'], root)
+      expect(cached.stdout).toBe(cold.stdout)
+      expect(unitsUsedAgain(cached.stderr)['kustomize']).toBe(used)
+    }
   })
 })
 
