@@ -6,12 +6,14 @@ import type { SourceResult } from '../sources/source.js'
 import { isObservation, type Observation } from './recording-repository.js'
 
 /**
- * A per-file source's result for one file; or what a unit of a source read (`part`: a source's
+ * A per-file source's result for one file; or a file parsed (see memoizedParse); or what a unit of a source read (`part`: a source's
  * part, or its whole result), with the scanned files whose text it read (`reads`, and `readsId`
  * a digest of their contents then) and the questions it asked about the disk.
  */
 export type CacheEntry =
-  { result: SourceResult } | { part: unknown; reads: string[]; readsId: string; observations: Observation[] }
+  | { result: SourceResult }
+  | { part: unknown; reads: string[]; readsId: string; observations: Observation[] }
+  | { parsed: unknown }
 
 /** Bumped whenever what an entry holds or how it is keyed changes. */
 const FORMAT = 3
@@ -178,6 +180,7 @@ function decodeEntry(bytes: Buffer): CacheEntry | undefined {
     const entry = deserialize(bytes) as Record<string, unknown> | null
     if (typeof entry !== 'object' || entry === null) return undefined
     if ('result' in entry) return isSourceResult(entry['result']) ? (entry as CacheEntry) : undefined
+    if ('parsed' in entry) return entry as CacheEntry
     const { part, reads, readsId, observations } = entry
     if (typeof part !== 'object' || part === null || typeof readsId !== 'string') return undefined
     if (!Array.isArray(reads) || !reads.every((path) => typeof path === 'string')) return undefined
