@@ -70,7 +70,8 @@ export interface CheckOptions {
   /**
    * A directory the caller chose (never one the scanned repository names) for the fact cache:
    * what each source read is kept there and read again only for the files that changed (see
-   * readSourcesCached); the findings are the same. The sources then run on this thread.
+   * readSourcesCached); the findings are the same. The sources then run on this thread (worker
+   * threads only read and classify files during discovery).
    */
   cacheDirectory?: string
   /** Told when each phase starts, for progress and timings (the engine itself keeps no time). */
