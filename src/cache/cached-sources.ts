@@ -8,7 +8,7 @@ import { prepareSources, type SourceRunOptions } from '../run-sources.js'
 import { filesOfKinds, groupByKind, inputOf, mergeResults, type SourceRun } from '../source-inputs.js'
 import { allSources } from '../sources/index.js'
 import { type RepositoryFiles } from '../sources/shared/repository-files.js'
-import { installParseMemo, type ParseMemo } from '../sources/shared/parse-memo.js'
+import { installParseMemo, removeParseMemo, type ParseMemo } from '../sources/shared/parse-memo.js'
 import {
   sourceContext,
   type Source,
@@ -125,11 +125,11 @@ export async function readSourcesCached(
       }
     },
   }
-  const previousMemo = installParseMemo(memo)
+  installParseMemo(memo)
   try {
     return { runs: await runSources(), statistics }
   } finally {
-    installParseMemo(previousMemo)
+    removeParseMemo(memo)
     try {
       if (store.dirty) store.save()
     } catch {

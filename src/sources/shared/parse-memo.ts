@@ -10,11 +10,17 @@ export interface ParseMemo {
 
 let installed: ParseMemo | undefined
 
-/** Installs the memo (undefined removes it); returns the one it replaces. */
-export function installParseMemo(memo: ParseMemo | undefined): ParseMemo | undefined {
-  const previous = installed
+/**
+ * Installs the memo until `removeParseMemo(memo)`. Its entries are functions of the kind, path and
+ * text alone, so a run that overlaps another's may use the other's memo.
+ */
+export function installParseMemo(memo: ParseMemo): void {
   installed = memo
-  return previous
+}
+
+/** Removes the memo, unless another was installed since. */
+export function removeParseMemo(memo: ParseMemo): void {
+  if (installed === memo) installed = undefined
 }
 
 /** `parse()`, or the installed memo's copy of its result for this kind, path and text. */
