@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto'
 import { ConfigError, defaultConfig, ignoreEntryExpired, utcToday, type Config, type IgnoreEntry } from './config.js'
 import { chainCoverage, type ChainCoverage } from './coverage.js'
-import { discover } from './discover/discover.js'
+import { discover, type DirectoryListings } from './discover/discover.js'
 import { compilePathGlob } from './discover/patterns.js'
 import { Graph } from './graph.js'
 import { emptyFacts, mergeFacts, type Facts } from './model/facts.js'
@@ -76,7 +76,8 @@ export interface CheckOptions {
   /**
    * A directory the caller chose (never one the scanned repository names) for the fact cache:
    * what each source read is kept there and read again only for the files that changed (see
-   * readSourcesCached); the findings are the same. The sources then run on this thread.
+   * readSourcesCached); the findings are the same. The sources then run on this thread (worker
+   * threads only read and classify files during discovery).
    */
   cacheDirectory?: string
   /** Told when each phase starts, for progress and timings (the engine itself keeps no time). */
@@ -114,22 +115,23 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     yamlFast: options.yamlFast ?? process.env['IRSA_GUARD_YAML_FAST']?.trim() !== '0',
   }
   const requestedWorkers = options.workers ?? workersFromEnvironment()
-  const early = options.cacheDirectory === undefined ? new EarlyWorkers(requestedWorkers, sourceOptions) : undefined
+  // With a cache too: the workers then read and classify a share of the files during the walk (and are ended after it).
+  const early = new EarlyWorkers(requestedWorkers, sourceOptions)
   try {
     options.onPhase?.({ name: 'discover' })
-    const scanned = await readRepository(options.root, config, early)
+    const scanned = await readRepository(options.root, config, early, options.cacheDirectory !== undefined)
     if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
       throw new UnmatchedPathsError(scanned.unmatchedIncludes)
     const workers = options.cacheDirectory !== undefined ? 0 : workerCountFor(scanned.files, requestedWorkers)
     options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers })
+    early.stopStarting()
+    const started = workers > 0 ? early.workers : undefined
+    // Started early for a scan that turned out too small to repay them, or for a cached run (its sources run on this thread).
+    if (!started) early.workers?.close()
     const cached =
       options.cacheDirectory !== undefined
-        ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory)
+        ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory, scanned.listings)
         : undefined
-    early?.stopStarting()
-    const started = workers > 0 ? early?.workers : undefined
-    // Started early for a scan that turned out too small to repay them.
-    if (!started) early?.workers?.close()
     const runs =
       cached?.runs ??
       (started
@@ -138,12 +140,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
           ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs
           : await readSources(scanned.files, sourceOptions))
     // The workers' memory is given back before the analysis.
-    early?.workers?.close()
+    early.workers?.close()
     // And the texts: the rules read only what the sources made of them.
     for (const file of scanned.files) file.text = ''
     return finishCheck(runs, scanned, config, options, cached?.statistics)
   } finally {
-    early?.workers?.close()
+    early.workers?.close()
   }
 }
 
@@ -228,6 +230,8 @@ export interface ScannedRepository {
   unmatchedIncludes: string[]
   /** Where each file's text was read, when worker threads read some of them. */
   origins?: FileOrigins
+  /** What the walk listed, when asked for (keepListings). */
+  listings?: DirectoryListings
 }
 
 /** Worker threads that read a share of the discovered files: `workers` once started; `onCandidate` is told of each candidate the walk finds (and may start them). */
@@ -245,8 +249,10 @@ export async function readRepository(
   root: string,
   config: Config,
   early?: DiscoveryWorkers,
+  keepListings = false,
 ): Promise<ScannedRepository> {
   const discovery = await discover(root, {
+    keepListings,
     include: config.include,
     exclude: config.exclude,
     maxFileBytes: config.maxFileBytes,
@@ -272,6 +278,7 @@ export async function readRepository(
     findings,
     filesSeen: discovery.candidates.length,
     unmatchedIncludes: discovery.unmatchedIncludes,
+    ...(discovery.listings ? { listings: discovery.listings } : {}),
     ...(workers.length > 0
       ? {
           origins: {

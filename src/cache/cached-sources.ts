@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { deserialize, serialize } from 'node:v8'
 import type { Config } from '../config.js'
+import type { DirectoryListings } from '../discover/discover.js'
 import { prepareSources, type SourceRunOptions } from '../run-sources.js'
 import { filesOfKinds, groupByKind, inputOf, mergeResults, type SourceRun } from '../source-inputs.js'
 import { allSources } from '../sources/index.js'
-import { RepositoryFiles } from '../sources/shared/repository-files.js'
+import { type RepositoryFiles } from '../sources/shared/repository-files.js'
+import { installParseMemo, removeParseMemo, type ParseMemo } from '../sources/shared/parse-memo.js'
 import {
   sourceContext,
   type Source,
@@ -37,6 +40,9 @@ export interface CacheStatistics {
  * So a changed file re-reads the units that read it; a file added, removed or renamed re-reads
  * every unit.
  *
+ * `listings` (discovery's directory listings) spare the checks and the units the disk questions
+ * the walk already answered (see RepositoryFiles).
+ *
  * Content ids are hashes of the text the sources read. Git's blob ids would need git to vouch
  * that a checked-out file still matches its index entry, and git answers that by running what the
  * repository's own .git/config names (core.fsmonitor, clean filters); the texts are in memory
@@ -46,6 +52,7 @@ export async function readSourcesCached(
   files: readonly SourceFile[],
   options: SourceRunOptions,
   directory: string,
+  listings?: DirectoryListings,
 ): Promise<{ runs: SourceRun[]; statistics: CacheStatistics }> {
   const sniff = options.sniff === true
   const store = FactStore.open(directory, scopeOf(options.config, sniff))
@@ -53,9 +60,10 @@ export async function readSourcesCached(
   const fileList = sha256(files.map((file) => `${file.path}\0${file.kind}`).join('\0'))
   const textReads = new TextReads()
   const recorded = recordingFiles(files, textReads)
-  const repository = new RecordingRepositoryFiles(recorded, options.root, options.config.maxFileBytes)
-  const context: SourceContext = { ...sourceContext({ ...options, files: recorded }), repository }
-  const current = new RepositoryFiles(files, options.root, options.config.maxFileBytes)
+  const repository = new RecordingRepositoryFiles(recorded, options.root, options.config.maxFileBytes, listings)
+  const context: SourceContext = sourceContext({ ...options, files: recorded, repository })
+  // Stored units are checked with the same reader (it records nothing between recordings), so each disk question is asked once.
+  const current = repository
   const answers = new Map<string, string>()
   const byKind = groupByKind(recorded)
   const consumed = new Set<string>()
@@ -95,52 +103,83 @@ export async function readSourcesCached(
       repository.record(false)
     }
   }
-  const runs: SourceRun[] = []
-  for (const source of allSources) {
-    const input = inputOf(source, byKind, consumed)
-    if (input.length === 0) continue
-    let result: SourceResult
-    if (source.perFile) {
-      const results: SourceResult[] = []
-      for (const file of input) {
-        const key = `file\0${source.name}\0${file.path}\0${ids.get(file.path)}`
-        const entry = store.get(key)
-        let fileResult = entry && 'result' in entry ? entry.result : undefined
-        count(source, fileResult !== undefined)
-        if (fileResult) store.keep(key)
-        else {
-          await prepare(source)
-          const guarded = new GuardedContext(context)
-          fileResult = source.read([file], guarded)
-          if (!guarded.lookedBeyondFile) store.set(key, { result: fileResult })
-        }
-        results.push(fileResult)
+  // Files parsed on their own (kustomizations, Chart.yaml files) are kept by path and content id: a
+  // copy of the stored result stands for the parse (while this function runs; see memoizedParse).
+  const memo: ParseMemo = {
+    parse<T>(kind: string, path: string, text: string, parse: () => T): T {
+      const key = `parse\0${kind}\0${path}\0${contentId(text)}`
+      const entry = store.get(key)
+      if (entry && 'parsed' in entry) {
+        store.keep(key)
+        return entry.parsed as T
       }
-      result = mergeResults(results)
-    } else {
-      const prefix = `unit\0${source.name}\0${fileList}\0${sha256(input.map((file) => file.path).join('\0'))}\0`
-      const units = source.units?.(input, context)
-      const unitIds = units?.ids ?? ['whole']
-      const parts = unitIds.map((id) => storedPart(prefix + id))
-      for (const part of parts) count(source, part !== undefined)
-      if (parts.includes(undefined)) await prepare(source)
-      const fresh = parts.map((part, index) => {
-        const id = unitIds[index] ?? ''
-        if (part === undefined)
-          return readUnit(prefix + id, () => (units ? units.read(id) : source.read(input, context)))
-        return units?.adopt ? units.adopt(id, part) : part
-      })
-      result = units ? units.merge(fresh) : (fresh[0] as SourceResult)
-    }
-    runs.push({ source, result })
-    for (const path of result.consumedFiles ?? []) consumed.add(path)
+      const parsed = parse()
+      try {
+        store.set(key, { parsed })
+        // A copy as a later run gets it: the Helm source digests its charts with v8.serialize, which
+        // tells a fresh array from a decoded one (and the unit ids would differ from run to run).
+        return deserialize(serialize(parsed)) as T
+      } catch {
+        // Not plain data (v8.serialize refused it): parsed again next time.
+        return parsed
+      }
+    },
   }
+  installParseMemo(memo)
   try {
-    if (store.dirty) store.save()
-  } catch {
-    // A cache that cannot be written costs the next run time, never a finding.
+    return { runs: await runSources(), statistics }
+  } finally {
+    removeParseMemo(memo)
+    try {
+      if (store.dirty) store.save()
+    } catch {
+      // A cache that cannot be written costs the next run time, never a finding.
+    }
   }
-  return { runs, statistics }
+
+  async function runSources(): Promise<SourceRun[]> {
+    const runs: SourceRun[] = []
+    for (const source of allSources) {
+      const input = inputOf(source, byKind, consumed)
+      if (input.length === 0) continue
+      let result: SourceResult
+      if (source.perFile) {
+        const results: SourceResult[] = []
+        for (const file of input) {
+          const key = `file\0${source.name}\0${file.path}\0${ids.get(file.path)}`
+          const entry = store.get(key)
+          let fileResult = entry && 'result' in entry ? entry.result : undefined
+          count(source, fileResult !== undefined)
+          if (fileResult) store.keep(key)
+          else {
+            await prepare(source)
+            const guarded = new GuardedContext(context)
+            fileResult = source.read([file], guarded)
+            if (!guarded.lookedBeyondFile) store.set(key, { result: fileResult })
+          }
+          results.push(fileResult)
+        }
+        result = mergeResults(results)
+      } else {
+        const prefix = `unit\0${source.name}\0${fileList}\0${sha256(input.map((file) => file.path).join('\0'))}\0`
+        const units = source.units?.(input, context)
+        const unitIds = units?.ids ?? ['whole']
+        const parts = unitIds.map((id) => storedPart(prefix + id))
+        for (const part of parts) count(source, part !== undefined)
+        if (parts.includes(undefined)) await prepare(source)
+        const fresh = parts.map((part, index) => {
+          const id = unitIds[index] ?? ''
+          if (part === undefined)
+            return readUnit(prefix + id, () => (units ? units.read(id) : source.read(input, context)))
+          return units?.adopt ? units.adopt(id, part) : part
+        })
+        result = units ? units.merge(fresh) : (fresh[0] as SourceResult)
+      }
+      runs.push({ source, result })
+      for (const path of result.consumedFiles ?? []) consumed.add(path)
+    }
+    return runs
+  }
 }
 
 /** What every entry depends on besides the files: irsa-guard itself (its version and its very code) and the effective config. */

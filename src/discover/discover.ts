@@ -38,7 +38,15 @@ export interface DiscoveryOptions {
   respectGitignore?: boolean
   /** Told the number of candidates found so far, each time the walk finds one (check() starts worker threads on it). */
   onCandidate?: (count: number) => void
+  /** Keep what readdir returned for each directory walked (DiscoveryResult.listings). */
+  keepListings?: boolean
 }
+
+/**
+ * What readdir returned for each directory the walk entered, by repository-relative path ('.' for
+ * the root): directories reached from the root's real path through directories, never through a link.
+ */
+export type DirectoryListings = ReadonlyMap<string, readonly Dirent[]>
 
 export interface DiscoveryResult {
   /** Files that may be relevant by name, sorted by path. */
@@ -47,6 +55,8 @@ export interface DiscoveryResult {
   findings: SourceFinding[]
   /** The include globs, as given, that match no file of the walk (relevant by name or not). */
   unmatchedIncludes: string[]
+  /** With keepListings. */
+  listings?: DirectoryListings
 }
 
 /** Directories never scanned, wherever they are. */
@@ -88,7 +98,12 @@ export async function discover(root: string, options: DiscoveryOptions): Promise
   const { candidates, findings } = walker
   candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   findings.sort((a, b) => (a.location.path < b.location.path ? -1 : 1))
-  return { candidates, findings, unmatchedIncludes: [...walker.unmatched].map((include) => include.given) }
+  return {
+    candidates,
+    findings,
+    unmatchedIncludes: [...walker.unmatched].map((include) => include.given),
+    ...(walker.listings ? { listings: walker.listings } : {}),
+  }
 }
 
 /** A plain directory (`k8s`, `deploy/`) means all files below it; `./` is dropped. */
@@ -134,6 +149,7 @@ class Walker {
   /** Some include glob matches every path (the default `**` + `/*`). */
   private readonly includesEverything: boolean
   private readonly onCandidate: ((count: number) => void) | undefined
+  readonly listings: Map<string, readonly Dirent[]> | undefined
 
   constructor(
     private readonly rootReal: string,
@@ -147,6 +163,7 @@ class Walker {
     this.skipDirectories = new Set(options.skipDirectories ?? [])
     this.includesEverything = includes.some((include) => include.regex === undefined)
     this.onCandidate = options.onCandidate
+    this.listings = options.keepListings === true ? new Map() : undefined
   }
 
   /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
@@ -157,6 +174,7 @@ class Walker {
     } catch {
       return
     }
+    this.listings?.set(relative === '' ? '.' : relative, entries)
     if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
       const gitignore = readGitignore(nodePath.join(directory, '.gitignore'), this.rootReal, this.maxFileBytes)
       if (gitignore.unread)

@@ -120,6 +120,8 @@ export interface SourceContextOptions {
   hclFast?: boolean
   /** false: parseYamlTree without its fast parser (see useYamlFastPath; default true). */
   yamlFast?: boolean
+  /** The repository reader to use (default: a new one over `files` and `root`). */
+  repository?: RepositoryFiles
 }
 
 /** The context every source of one scan reads with (one per thread: the repository reader caches). */
@@ -131,7 +133,7 @@ export function sourceContext(options: SourceContextOptions): SourceContext {
     sniff: options.sniff === true,
     hclFilter: options.hclFilter === true,
     hclFast: options.hclFast !== false,
-    repository: new RepositoryFiles(options.files, options.root, options.config.maxFileBytes),
+    repository: options.repository ?? new RepositoryFiles(options.files, options.root, options.config.maxFileBytes),
   }
   if (options.root !== undefined) context.root = options.root
   return context

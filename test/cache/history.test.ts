@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { runCli } from '../cli/fake-io.js'
+import { repositoryRoot, withEnvironment } from '../helpers.js'
 
 // Generated histories of commits: after each commit, the report of a run that reads the cache the
 // previous runs left must be byte for byte that of a run without a cache.
@@ -362,6 +364,47 @@ describe('the fact cache and files outside the scan', () => {
   })
 })
 
+describe('the fact cache and links, missing and outside paths', () => {
+  // A cached run answers from discovery's directory listings whether a path is inside the root,
+  // missing, or a link to judge on disk: the same answers as a run without a cache.
+  it('gives the report of a run without a cache, filling the cache and using it', async () => {
+    const root = path.join(workspace, 'links', 'repository')
+    const outside = path.join(workspace, 'links', 'outside')
+    const cache = path.join(workspace, 'links-cache')
+    apply(root, {
+      write: {
+        'base/kustomization.yaml': 'resources:\n  - service-account.yaml\n  - linked.yaml\n',
+        'base/service-account.yaml': serviceAccount('orders', undefined, 'orders'),
+        'overlays/prod/kustomization.yaml':
+          'namespace: shop\nresources:\n  - ../../base\n  - ../../ext-link\n  - missing.yaml\n  - ../../nowhere\n',
+        'overlays/dev/kustomization.yaml': 'namespace: dev\nresources:\n  - ../../base\n  - ../../base/linked.yaml\n',
+      },
+    })
+    apply(outside, {
+      write: { 'kustomization.yaml': 'resources:\n  - sa.yaml\n', 'sa.yaml': serviceAccount('ext', undefined, 'ext') },
+    })
+    symlinkSync('service-account.yaml', path.join(root, 'base', 'linked.yaml'))
+    symlinkSync(outside, path.join(root, 'ext-link'))
+    const cold = await runCli(['--format', 'json', '.'], root)
+    const located = (
+      JSON.parse(cold.stdout) as {
+        findings: { ruleId: string; level: string; location: { path: string; line: number } }[]
+      }
+    ).findings.map((finding) => `${finding.ruleId} ${finding.level} ${finding.location.path}:${finding.location.line}`)
+    expect(located).toEqual([
+      'parse-error warning overlays/dev/kustomization.yaml:4',
+      'parse-error note overlays/prod/kustomization.yaml:4',
+      'parse-error note overlays/prod/kustomization.yaml:5',
+      'parse-error note overlays/prod/kustomization.yaml:6',
+    ])
+    for (const used of ['0/2', '2/2']) {
+      const cached = await runCli(['--format', 'json', '--debug', '--cache', cache, '.'], root)
+      expect(cached.stdout).toBe(cold.stdout)
+      expect(unitsUsedAgain(cached.stderr)['kustomize']).toBe(used)
+    }
+  })
+})
+
 describe('a cache that cannot be trusted', () => {
   const root = path.join(workspace, 'broken-trust')
   const cacheDirectory = path.join(workspace, 'untrusted-cache')
@@ -404,4 +447,131 @@ describe('a cache that cannot be trusted', () => {
     const run = await runCli(['--format', 'json', '--cache', blocked, root], workspace)
     expect(run.stdout).toBe(expected)
   })
+})
+
+describe('the fact cache with worker threads', () => {
+  // Worker threads cannot load TypeScript: this runs a JavaScript build of src/ (as
+  // test/bench/worker-reads.test.ts does), with IRSA_GUARD_WORKERS=1, so that a cached run starts a
+  // worker that reads and classifies a share of the files during the walk. Every unit's key holds
+  // the scan's file list: a file added, removed or renamed anywhere reads every unit again, a changed
+  // text only the units that read it.
+  const lib = path.join(repositoryRoot, '.bench', `cache-history-lib-${process.pid}`)
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  let compiledMain: (argv: string[], io: any) => Promise<number>
+  beforeAll(async () => {
+    const { compileSources } = (await import(pathToFileURL(path.join(repositoryRoot, 'bench/compile.mjs')).href)) as {
+      compileSources: (out: string) => string
+    }
+    compileSources(lib)
+    compiledMain = (await import(pathToFileURL(path.join(lib, 'cli.js')).href)).main
+  }, 120_000)
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+  afterAll(() => rmSync(lib, { recursive: true, force: true }))
+
+  async function run(argv: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
+    let stdout = ''
+    let stderr = ''
+    await withEnvironment('IRSA_GUARD_WORKERS', '1', () =>
+      compiledMain(argv, {
+        cwd,
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text) },
+      }),
+    )
+    return { stdout, stderr }
+  }
+
+  const moduleCall = (directory: string, subject: string): string =>
+    `module "role" {\n  source  = "${directory}"\n  subject = "${subject}"\n}\n`
+  const STEPS: { change: Change; expect: Record<string, string> }[] = [
+    {
+      change: {
+        write: {
+          'infra/app/main.tf': moduleCall('../modules/irsa', 'system:serviceaccount:analytics:reports'),
+          'infra/modules/irsa/main.tf': terraformRole('reports', 'var.subject'),
+          'infra/modules/irsa/variables.tf': 'variable "subject" {\n  type = string\n}\n',
+          'infra/other/main.tf': terraformRole('orders', '"system:serviceaccount:shop:orders"'),
+          'k8s/reports.yaml': serviceAccount('reports', 'analytics', 'reports'),
+          'base-a/kustomization.yaml': 'resources:\n  - service-account.yaml\n',
+          'base-a/service-account.yaml': serviceAccount('orders', undefined, 'orders'),
+          'overlays/a/kustomization.yaml': 'namespace: shop\nresources:\n  - ../../base-a\n',
+          'charts/worker/Chart.yaml': 'apiVersion: v2\nname: worker\nversion: 1.0.0\n',
+          'charts/worker/values.yaml': `serviceAccount:\n  name: worker\n  roleArn: arn:aws:iam::${ACCOUNT}:role/worker\n`,
+          'charts/worker/templates/service-account.yaml': HELM_TEMPLATE,
+          'iam/worker-trust.json': trustJson('system:serviceaccount:default:worker'),
+        },
+      },
+      expect: { terraform: '0/3', kustomize: '0/2', helm: '0/1' },
+    },
+    // A file added inside a Terraform module: a new variable the module does not use yet.
+    {
+      change: { write: { 'infra/modules/irsa/outputs.tf': 'output "name" {\n  value = aws_iam_role.this.name\n}\n' } },
+      expect: { terraform: '0/3', kustomize: '0/2', helm: '0/1' },
+    },
+    // Nothing changed: every unit is used again.
+    { change: {}, expect: { terraform: '3/3', kustomize: '2/2', helm: '1/1' } },
+    // A text changed in the called module: the root that calls it is read again with it.
+    {
+      change: {
+        write: { 'infra/modules/irsa/variables.tf': 'variable "subject" {\n  type = string\n  default = "x"\n}\n' },
+      },
+      expect: { terraform: '1/3', kustomize: '2/2', helm: '1/1' },
+    },
+    // A file added outside every unit (a manifest of its own).
+    {
+      change: { write: { 'k8s/billing.yaml': serviceAccount('billing', 'shop', 'orders') } },
+      expect: { terraform: '0/3', kustomize: '0/2', helm: '0/1' },
+    },
+    // A file renamed inside a Kustomize base, the kustomization following it.
+    {
+      change: {
+        rename: [['base-a/service-account.yaml', 'base-a/orders.yaml']],
+        write: { 'base-a/kustomization.yaml': 'resources:\n  - orders.yaml\n' },
+      },
+      expect: { terraform: '0/3', kustomize: '0/2', helm: '0/1' },
+    },
+    // The chart's values: only its unit.
+    {
+      change: {
+        write: {
+          'charts/worker/values.yaml': `serviceAccount:\n  name: worker\n  roleArn: arn:aws:iam::${ACCOUNT}:role/orders\n`,
+        },
+      },
+      expect: { terraform: '3/3', kustomize: '2/2', helm: '0/1' },
+    },
+    // A Terraform module's file removed, and a module moved to another directory.
+    {
+      change: {
+        remove: ['infra/modules/irsa/outputs.tf'],
+        rename: [['infra/other/main.tf', 'infra/moved/main.tf']],
+      },
+      expect: { terraform: '0/3', kustomize: '0/2', helm: '0/1' },
+    },
+    // The calling module passes another subject.
+    {
+      change: {
+        write: { 'infra/app/main.tf': moduleCall('../modules/irsa', 'system:serviceaccount:analytics:report') },
+      },
+      expect: { terraform: '2/3', kustomize: '2/2', helm: '1/1' },
+    },
+  ]
+
+  it('gives after every commit the report of a run without a cache, reading again exactly the units a change reaches', async () => {
+    const root = path.join(workspace, 'with-workers')
+    const cache = path.join(workspace, 'with-workers-cache')
+    mkdirSync(root)
+    git(root, 'init', '-q')
+    const reports = new Set<string>()
+    for (const [step, { change, expect: used }] of STEPS.entries()) {
+      apply(root, change)
+      git(root, 'add', '-A')
+      git(root, 'commit', '-q', '--allow-empty', '-m', 'step')
+      const cold = await run(['--format', 'json', '.'], root)
+      const cached = await run(['--format', 'json', '--debug', '--cache', cache, '.'], root)
+      expect(cached.stdout).toBe(cold.stdout)
+      expect({ step, ...unitsUsedAgain(cached.stderr) }).toMatchObject({ step, ...used })
+      reports.add(cold.stdout)
+    }
+    expect(reports.size).toBeGreaterThan(4)
+  }, 120_000)
 })

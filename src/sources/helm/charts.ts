@@ -1,4 +1,5 @@
 import nodePath from 'node:path'
+import { memoizedParse } from '../shared/parse-memo.js'
 import type { SourceFinding } from '../../model/finding.js'
 import { fileLocation, type Location } from '../../model/location.js'
 import type { ObjectNode } from '../../model/tree.js'
@@ -41,12 +42,10 @@ export function readCharts(
   const findings: SourceFinding[] = []
   const charts: Chart[] = []
   for (const file of chartFiles) {
-    const tree = parseYamlTree(file.path, file.text, { version: '1.1' })
-    findings.push(...tree.findings)
-    const root = tree.documents[0]?.root
-    const nameNode = get(root, 'name')
-    const name = textOf(nameNode)
-    if (root?.kind !== 'object' || name === undefined || !nameNode) continue
+    const chartFile = memoizedParse('helm-chart-file', file.path, file.text, () => parseChartFile(file))
+    findings.push(...chartFile.findings)
+    if (!chartFile.chart) continue
+    const { name, nameLocation } = chartFile.chart
     const directory = nodePath.posix.dirname(file.path)
     const valuesFile = ['values.yaml', 'values.yml']
       .map((base) => join(directory, base))
@@ -55,10 +54,10 @@ export function readCharts(
       directory,
       chartFile: file.path,
       name,
-      nameLocation: nameNode.location,
+      nameLocation,
       templates: [],
       helperTexts: [],
-      dependencies: dependencies(root),
+      dependencies: chartFile.chart.dependencies,
       subcharts: [],
     }
     if (valuesFile) chart.valuesFile = valuesFile
@@ -84,6 +83,19 @@ export function readCharts(
     }
   }
   return { charts, findings }
+}
+
+/** What a Chart.yaml says: its syntax findings, and the chart's name and dependencies when it names one. */
+function parseChartFile(file: SourceFile): {
+  findings: SourceFinding[]
+  chart?: Pick<Chart, 'name' | 'nameLocation' | 'dependencies'>
+} {
+  const tree = parseYamlTree(file.path, file.text, { version: '1.1' })
+  const root = tree.documents[0]?.root
+  const nameNode = get(root, 'name')
+  const name = textOf(nameNode)
+  if (root?.kind !== 'object' || name === undefined || !nameNode) return { findings: tree.findings }
+  return { findings: tree.findings, chart: { name, nameLocation: nameNode.location, dependencies: dependencies(root) } }
 }
 
 /**

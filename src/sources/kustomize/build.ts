@@ -6,6 +6,7 @@ import { symbolic } from '../../model/value.js'
 import { parseKubernetesFile, type BuiltObject } from '../kubernetes/index.js'
 import { keyMayMatter } from '../kubernetes/manifest-sniff.js'
 import { parseYamlTree } from '../shared/yaml-tree.js'
+import { memoizedParse } from '../shared/parse-memo.js'
 import {
   KUSTOMIZATION_FILE_NAMES,
   parseKustomization,
@@ -207,7 +208,7 @@ export class KustomizeBuilder {
     if (cached) return cached
     const text = this.files.text(path)
     if (text === undefined) return undefined
-    const parsed = parseKustomization(path, text)
+    const parsed = memoizedParse('kustomization', path, text, () => parseKustomization(path, text))
     this.kustomizations.set(path, parsed)
     return parsed
   }

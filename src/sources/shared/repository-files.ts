@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import nodePath from 'node:path'
 import { readFileBytes, type FileBytes } from '../../discover/file-bytes.js'
-import { gitIgnored } from '../../discover/discover.js'
+import { gitIgnored, type DirectoryListings } from '../../discover/discover.js'
 import { decodeText } from '../../discover/read.js'
 import type { SourceFile } from '../source.js'
 
@@ -22,11 +22,19 @@ export class RepositoryFiles {
   private readonly insideCache = new Map<string, string | undefined>()
   private readonly rootReal: string | undefined
   private readonly root: string | undefined
+  /** The entries by name of each directory discovery listed (see `listings`). */
+  private readonly walkedEntries = new Map<string, Map<string, Dirent>>()
 
+  /**
+   * `listings`: what discovery's walk of this root read (a cached run passes them): a directory it
+   * listed is not listed again, and a path in it is known to be inside the root, or missing,
+   * without a realpath (only where file names are case-sensitive).
+   */
   constructor(
     files: readonly SourceFile[],
     root: string | undefined,
     private readonly maxFileBytes: number,
+    private readonly listings?: DirectoryListings,
   ) {
     this.root = root === undefined ? undefined : nodePath.resolve(root)
     for (const file of files) {
@@ -133,6 +141,8 @@ export class RepositoryFiles {
 
   /** The entries on disk of a repository directory inside the root (links listed, not followed), or undefined when it cannot be listed. */
   entriesOnDisk(directory: string): Dirent[] | undefined {
+    const listed = this.listings?.get(directory === '' ? '.' : directory)
+    if (listed && this.root !== undefined) return [...listed]
     const absolute = directory === '.' || directory === '' ? this.root : this.inside(directory)
     if (absolute === undefined) return undefined
     try {
@@ -167,6 +177,8 @@ export class RepositoryFiles {
 
   private resolveInside(path: string): string | undefined {
     if (this.root === undefined || this.rootReal === undefined || isOutsideByName(path)) return undefined
+    const walked = this.insideByWalk(path)
+    if (walked !== 'unknown') return walked
     const absolute = nodePath.join(this.root, ...path.split('/'))
     const real = safeRealpath(absolute)
     if (real === undefined) return undefined
@@ -175,12 +187,36 @@ export class RepositoryFiles {
     return absolute
   }
 
+  /**
+   * resolveInside from discovery's listings: a path in a directory the walk listed (reached from
+   * the root's real path without a link) is inside the root when the listing holds it and it is
+   * not a link, missing when the listing does not hold it; 'unknown' otherwise.
+   */
+  private insideByWalk(path: string): string | undefined | 'unknown' {
+    if (!this.listings || this.root === undefined || !CASE_SENSITIVE_NAMES) return 'unknown'
+    const segments = path.split('/')
+    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return 'unknown'
+    const name = segments.pop() ?? ''
+    const directory = segments.length === 0 ? '.' : segments.join('/')
+    let entries = this.walkedEntries.get(directory)
+    if (entries === undefined) {
+      const listed = this.listings.get(directory)
+      if (listed === undefined) return 'unknown'
+      entries = new Map(listed.map((entry) => [entry.name, entry]))
+      this.walkedEntries.set(directory, entries)
+    }
+    const entry = entries.get(name)
+    if (entry === undefined) return undefined
+    return entry.isSymbolicLink() ? 'unknown' : nodePath.join(this.root, ...path.split('/'))
+  }
+
   /** Whether the path would leave the root, judged from its text; links are judged when read. */
   outside(path: string): boolean {
     if (isOutsideByName(path)) return true
     if (this.root === undefined || this.byPath.has(path) || this.directories.has(path)) return false
     if (this.inside(path) !== undefined) return false
     // Not inside: a link out of the root, or simply missing.
+    if (this.insideByWalk(path) === undefined) return false
     return safeRealpath(nodePath.join(this.root, ...path.split('/'))) !== undefined
   }
 }
@@ -196,6 +232,9 @@ export function resolveReference(directory: string, reference: string): string {
   const joined = nodePath.posix.normalize(nodePath.posix.join(directory, reference.replace(/\\/g, '/')))
   return joined.replace(/\/+$/, '') || '.'
 }
+
+/** Where one name cannot stand for another of other case or Unicode normalisation (as on macOS and Windows). */
+const CASE_SENSITIVE_NAMES = process.platform !== 'darwin' && process.platform !== 'win32'
 
 function isOutsideByName(path: string): boolean {
   return path === '..' || path.startsWith('../') || nodePath.posix.isAbsolute(path)
