@@ -57,7 +57,7 @@ async function readBoth(
   files: unknown[],
   handOverMaxChars?: number,
 ): Promise<{ single: any[]; parallel: { runs: any[]; workerTasks: number } }> {
-  const { readSources, readSourcesInParallel } = await compiled('run-sources.js')
+  const { readSources, readSourcesWithWorkers, startSourceWorkers } = await compiled('run-sources.js')
   const { defaultConfig } = await compiled('config.js')
   const config = defaultConfig()
   const options = {
@@ -66,7 +66,12 @@ async function readBoth(
     sniff: true,
     ...(handOverMaxChars === undefined ? {} : { handOverMaxChars }),
   }
-  return { single: await readSources(files, options), parallel: await readSourcesInParallel(files, options, 2) }
+  const single = await readSources(files, options)
+  // Ready before the first task is offered: this thread alone may read faster than a worker starts.
+  const workers = startSourceWorkers(2, options)
+  await workers.ready
+  const parallel = await readSourcesWithWorkers(files, options, workers).finally(() => workers.close())
+  return { single, parallel }
 }
 
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
