@@ -437,7 +437,9 @@ export function roleAcceptingInstead(graph: Graph, check: TokenCheck): TrustedRo
 
 /**
  * The roles that may accept the token, in scan order: the pinned roles whose pins hold its subject
- * (see `subjectPins`), and the others whose sub values may hold its name.
+ * (see `subjectPins`), and the others whose sub values may hold its name. A pinned role left out
+ * cannot accept the token, so the caller (which still applies its name pre-filter to each) names
+ * the same role as when it tried every role.
  */
 function candidatesAccepting(roles: RolesWithSubjects, check: TokenCheck): RoleWithSubjects[] {
   const subject = `system:serviceaccount:${check.namespace}:${check.name}`
