@@ -10,6 +10,7 @@ import {
   type RoleArn,
 } from '../../iam/arn.js'
 import type { Mismatch, StatementOutcome } from '../../iam/evaluate.js'
+import { parseOperator } from '../../iam/operators.js'
 import {
   acceptsAnyServiceAccountInNamespace,
   acceptsServiceAccountToken,
@@ -24,7 +25,7 @@ import {
   type TrustedRole,
 } from '../../model/facts.js'
 import { formatLocation, type Location } from '../../model/location.js'
-import type { PolicyDocument } from '../../model/policy.js'
+import type { ConditionEntry, PolicyDocument } from '../../model/policy.js'
 import type { KnownValue } from '../../model/value.js'
 import { levenshteinDistanceWithin } from '../../text/edit-distance.js'
 import { entriesThatMayName, type RoleSubjects } from './subject-text-index.js'
@@ -418,15 +419,13 @@ export function refusedByItsRole(graph: Graph, clusters: readonly KnownCluster[]
  * one of any ServiceAccount of a namespace): the annotation probably names the wrong role.
  */
 export function roleAcceptingInstead(graph: Graph, check: TokenCheck): TrustedRole | undefined {
-  for (const { role, policy, anyName, literalSubjects } of entriesThatMayName(
-    namedRolesWithSubjects(graph),
-    check.name,
-  )) {
+  const roles = namedRolesWithSubjects(graph)
+  const clusters = check.cluster ? [check.cluster] : []
+  for (const { role, policy, anyName, literalSubjects } of candidatesAccepting(roles, check)) {
     if (role === check.role) continue
     // A cheap pre-filter before evaluating: some sub value may hold this name.
     if (!anyName && !literalSubjects.some((subject) => subject.includes(check.name))) continue
-    const other = checkToken(check.sa, role, check.cluster ? [check.cluster] : [])
-    if (other?.decision.effect !== 'allow') continue
+    if (probeToken(check.sa, role, clusters)?.decision.effect !== 'allow') continue
     if (
       acceptsAnyServiceAccountInNamespace(policy, check.namespace, { audience: check.audience.audience }).effect ===
       'deny'
@@ -436,15 +435,52 @@ export function roleAcceptingInstead(graph: Graph, check: TokenCheck): TrustedRo
   return undefined
 }
 
+/**
+ * The roles that may accept the token, in scan order: the pinned roles whose pins hold its subject
+ * (see `subjectPins`), and the others whose sub values may hold its name. A pinned role left out
+ * cannot accept the token, so the caller (which still applies its name pre-filter to each) names
+ * the same role as when it tried every role.
+ */
+function candidatesAccepting(roles: RolesWithSubjects, check: TokenCheck): RoleWithSubjects[] {
+  const subject = `system:serviceaccount:${check.namespace}:${check.name}`
+  const positions = new Set([
+    ...(roles.pinned.get(subject) ?? []),
+    ...(roles.pinnedIgnoringCase.get(subject.toLowerCase()) ?? []),
+  ])
+  for (const entry of entriesThatMayName(roles.unpinned, check.name)) positions.add(entry.position)
+  return [...positions].sort((a, b) => a - b).flatMap((position) => roles.list[position] ?? [])
+}
+
+/**
+ * `checkToken`'s answer without remembering it: the probes of other roles are many and rarely
+ * asked again.
+ */
+function probeToken(sa: ServiceAccount, role: Role, clusters: readonly KnownCluster[]): TokenCheck | undefined {
+  const remembered = tokenChecks.get(clusters.length === 0 ? NO_CLUSTERS : clusters)?.get(sa)
+  return remembered?.has(role) ? remembered.get(role) : evaluateToken(sa, role, clusters)
+}
+
 interface RoleWithSubjects extends RoleSubjects {
   role: TrustedRole
   policy: PolicyDocument
   literalSubjects: string[]
+  /** In the scan-order list. */
+  position: number
 }
 
-/** The roles with a name and a trust with ":sub" conditions, in scan order. */
-const namedRolesWithSubjects = perGraph((graph) => {
-  const found: RoleWithSubjects[] = []
+interface RolesWithSubjects {
+  list: RoleWithSubjects[]
+  /** Positions of the pinned roles by each subject one of their pins holds. */
+  pinned: Map<string, number[]>
+  /** The same for pins under an IgnoreCase operator, by the lower-cased subject. */
+  pinnedIgnoringCase: Map<string, number[]>
+  /** The roles that are not pinned. */
+  unpinned: RoleWithSubjects[]
+}
+
+/** The roles with a name and a trust with ":sub" conditions, in scan order, indexed by what may accept a subject. */
+const namedRolesWithSubjects = perGraph((graph): RolesWithSubjects => {
+  const roles: RolesWithSubjects = { list: [], pinned: new Map(), pinnedIgnoringCase: new Map(), unpinned: [] }
   for (const role of graph.facts.roles.filter(hasTrustPolicy)) {
     const policy = role.trustPolicy
     if (roleIdentity(role).name === undefined) continue
@@ -459,7 +495,71 @@ const namedRolesWithSubjects = perGraph((graph) => {
         }
       }
     }
-    if (anyName || literalSubjects.length > 0) found.push({ role, policy, anyName, literalSubjects })
+    if (!anyName && literalSubjects.length === 0) continue
+    const position = roles.list.length
+    const entry = { role, policy, anyName, literalSubjects, position }
+    roles.list.push(entry)
+    const pins = subjectPins(policy)
+    if (!pins) {
+      roles.unpinned.push(entry)
+      continue
+    }
+    for (const pin of pins) {
+      const index = pin.ignoreCase ? roles.pinnedIgnoringCase : roles.pinned
+      for (const value of pin.values) {
+        const key = pin.ignoreCase ? value.toLowerCase() : value
+        const listed = getOrCreate(index, key, () => [])
+        if (listed.at(-1) !== position) listed.push(position)
+      }
+    }
   }
-  return found
+  return roles
 })
+
+/**
+ * For a trust each of whose Allow statements has a "pin", a sub condition that holds only for a
+ * subject equal to one of its values: one pin per Allow statement. The trust then accepts a token
+ * only if its subject (`system:serviceaccount:<ns>:<name>`, src/iam/service-account-token.ts
+ * `acceptsServiceAccountToken`) equals a value of some pin (lower-cased for IgnoreCase); undefined
+ * when some Allow statement has none. From the evaluator (src/iam): an `allow` decision needs a
+ * statement among `allowedBy` (`evaluatePolicy`), that is, with the known Effect "Allow" and every
+ * condition true (`evaluateStatement`). A condition (`evaluateCondition`) with a known operator that
+ * is not negated, not IfExists and not ForAllValues is true only for a key present in the request,
+ * and then only when some request value matches some policy value. A known key ending in ":sub"
+ * is present only as the token's `<issuer>:sub` (`lookupKey`, `tokenRequest`: keys compare
+ * case-insensitively, a templated key is never the same as a known one), whose one value is the
+ * subject. A String operator matches a literal policy value without `*` or `?` only when equal to
+ * it, after lower-casing both for IgnoreCase (`compareStrings`; `globMatches` of a pattern without
+ * wildcards is equality).
+ */
+function subjectPins(policy: PolicyDocument): { ignoreCase: boolean; values: string[] }[] | undefined {
+  const pins: { ignoreCase: boolean; values: string[] }[] = []
+  for (const statement of policy.statements) {
+    if (statement.effect?.kind !== 'known' || statement.effect.value !== 'Allow') continue
+    const pin = (statement.condition?.entries ?? []).find(isPin)
+    if (!pin) return undefined
+    const operator = parseOperator(pin.operator)
+    pins.push({
+      ignoreCase: operator?.ignoreCase ?? false,
+      values: pin.values.flatMap((value) => (value.kind === 'known' ? [value.value] : [])),
+    })
+  }
+  return pins
+}
+
+function isPin(entry: ConditionEntry): boolean {
+  const operator = parseOperator(entry.operator)
+  return (
+    entry.operatorReference === undefined &&
+    operator !== undefined &&
+    operator.family === 'String' &&
+    !operator.negated &&
+    !operator.ifExists &&
+    operator.set !== 'ForAllValues' &&
+    entry.key.kind === 'known' &&
+    /:sub$/i.test(entry.key.value) &&
+    entry.values.every(
+      (value) => value.kind === 'known' && !(operator.comparison === 'like' && /[*?]/.test(value.value)),
+    )
+  )
+}
