@@ -40,8 +40,8 @@ export interface CheckOptions {
   extraRules?: readonly Rule[]
   /**
    * Worker threads that read files alongside this one: 0 reads everything on this thread.
-   * Default: the IRSA_GUARD_WORKERS environment variable, else one per spare core (at most 2)
-   * when the scan has enough text to repay them. The findings are the same either way.
+   * Default: the IRSA_GUARD_WORKERS environment variable (used when the scan has enough text to
+   * repay them), else none (see defaultWorkerCount). The findings are the same either way.
    */
   workers?: number
   /**
@@ -172,7 +172,7 @@ const EARLY_WORKER_CANDIDATES = 1000
 /**
  * The worker threads check() starts while discovery walks, so that they load (the bundle, a
  * parser) during the walk and read their share of the candidates: at once when a number was asked
- * for, else (one per spare core) once the walk has found EARLY_WORKER_CANDIDATES candidates. They
+ * for, else (defaultWorkerCount, today none) once the walk has found EARLY_WORKER_CANDIDATES candidates. They
  * read sources only when workerCountFor, on the texts read, says so; else they are ended.
  */
 class EarlyWorkers implements DiscoveryWorkers {

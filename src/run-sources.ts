@@ -1,5 +1,4 @@
 import { realpathSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
 import nodePath from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
@@ -80,7 +79,6 @@ export function readPreparedSources(files: readonly SourceFile[], options: Sourc
 const WORKER_FLAG = 'irsaGuardSourceWorker'
 /** Below this much text, starting a worker costs more than it saves. */
 const PARALLEL_MIN_BYTES = 3 * 1024 * 1024
-const MAX_DEFAULT_WORKERS = 2
 /**
  * A worker's heap: a smaller young generation, and an old generation limit below the one from
  * which V8 lets the heap grow to up to four times what survived the last collection (below it,
@@ -123,8 +121,7 @@ function workerScript(): string | undefined {
 }
 
 /**
- * How many worker threads to start: `requested` when given (0: none), else one per spare core
- * (at most 2: each worker holds a copy of the texts it reads)
+ * How many worker threads to start: `requested` when given (0: none), else defaultWorkerCount()
  * when the files hold enough text to repay a worker's start.
  */
 export function workerCountFor(files: readonly SourceFile[], requested: number | undefined): number {
@@ -134,10 +131,17 @@ export function workerCountFor(files: readonly SourceFile[], requested: number |
   return defaultWorkerCount()
 }
 
-/** One per spare core, at most MAX_DEFAULT_WORKERS; 0 without a worker script. */
+/**
+ * None: since the fast YAML and HCL parsers, parsing is no longer most of a scan, and a worker's
+ * costs (the results cloned and shared back, the Kustomize parts each finding the build roots, the
+ * Terraform index built per thread) outweigh what it takes off this thread. On the 2-core machine of
+ * bench/results.md (session 8) one thread was faster on every profile and size measured (realistic
+ * 100,000 files: 7.1–7.5 s wall and 9.5 s CPU against 8.0–8.3 s and 14.3 s with a worker; adversarial
+ * 100,000: 24.8 s against 26.0 s) and used less memory (480 against 630 MB). IRSA_GUARD_WORKERS=N
+ * (check()'s `workers` option) starts N.
+ */
 export function defaultWorkerCount(): number {
-  if (workerScript() === undefined) return 0
-  return Math.max(0, Math.min(availableParallelism() - 1, MAX_DEFAULT_WORKERS))
+  return 0
 }
 
 /**
