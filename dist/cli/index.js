@@ -10029,7 +10029,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -16041,11 +16041,16 @@ var __webpack_exports__ = {};
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:perf_hooks"
 const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/config.ts
@@ -16494,6 +16499,9 @@ const PROVIDER_PREFIX_MISSPELLED = /^(oidc[-_]?provider|oidcprovider|oidc-provid
  * `account` fills the suggestion when the value itself has none (the role's account, if known).
  */
 function analyseFederated(value, account) {
+    return remembered(federatedAnalyses, `${account ?? ''}\0${value}`, () => judgeFederated(value, account));
+}
+function judgeFederated(value, account) {
     if (value.trim() === '')
         return { problems: ['is empty'] };
     if (value.includes(':saml-provider/'))
@@ -16590,6 +16598,9 @@ function analyseFederated(value, account) {
  * claim to suggest when the key has none (from its values).
  */
 function analyseConditionKey(key, claimHint) {
+    return remembered(conditionKeyAnalyses, `${claimHint ?? ''}\0${key}`, () => judgeConditionKey(key, claimHint));
+}
+function judgeConditionKey(key, claimHint) {
     const problems = [];
     let rest = key;
     const scheme = /^https?:\/\//i.exec(rest);
@@ -16696,6 +16707,22 @@ function symbolicIssuerUrl(expression) {
     if (scheme === undefined && !dualStack)
         return undefined;
     return scheme === undefined ? { dualStack } : { scheme, dualStack };
+}
+/**
+ * The analyses of the values and keys met lately: a repository writes the same few issuers in
+ * every trust, and several rules judge each. Callers only read them.
+ */
+const federatedAnalyses = new Map();
+const conditionKeyAnalyses = new Map();
+const MOST_REMEMBERED = 4096;
+function remembered(analyses, key, analyse) {
+    if (analyses.has(key))
+        return analyses.get(key);
+    if (analyses.size >= MOST_REMEMBERED)
+        analyses.clear();
+    const analysis = analyse();
+    analyses.set(key, analysis);
+    return analysis;
 }
 
 ;// CONCATENATED MODULE: ./src/iam/glob.ts
@@ -17778,7 +17805,8 @@ function* allowedIrsaStatements(roles) {
 }
 /** Statements of any effect for a Kubernetes OIDC provider (see isServiceAccountStatement). */
 function irsaStatements(roles) {
-    let found = irsaStatementsOfRoles.get(roles);
+    const only = roles.length === 1 ? roles[0] : undefined;
+    let found = only ? irsaStatementsOfRole.get(only) : irsaStatementsOfRoles.get(roles);
     if (!found) {
         const statements = [];
         for (const { role, policy } of trustPolicies(roles)) {
@@ -17786,13 +17814,18 @@ function irsaStatements(roles) {
                 if (isServiceAccountStatement(statement))
                     statements.push({ role, policy, statement });
         }
-        irsaStatementsOfRoles.set(roles, statements);
+        if (only)
+            irsaStatementsOfRole.set(only, statements);
+        else
+            irsaStatementsOfRoles.set(roles, statements);
         found = statements;
     }
     return found;
 }
 /** Most rules go through the IRSA statements of all the graph's roles: they are found once. */
 const irsaStatementsOfRoles = new WeakMap();
+/** Others ask for one role's, each time in a new list: they are kept by the role. */
+const irsaStatementsOfRole = new WeakMap();
 const EKS_ISSUER = /^oidc[.-]eks\./i;
 /**
  * Whether a statement's OIDC provider issues ServiceAccount tokens, so that the token's sub is
@@ -18042,12 +18075,21 @@ function probe(policy, namespace, options) {
     return decisions.find((d) => d.effect === 'allow') ?? decisions.find((d) => d.effect === 'unknown') ?? decisions[0];
 }
 function candidates(policy, query) {
-    return query.issuerHostPath === undefined && query.providerArn === undefined
-        ? policyCandidates(policy)
-        : candidatesFor(policy, query);
+    if (query.providerArn !== undefined)
+        return candidatesFor(policy, query);
+    const { issuerHostPath } = query;
+    if (issuerHostPath === undefined)
+        return policyCandidates(policy);
+    const byIssuer = candidatesByIssuer(policy);
+    let found = byIssuer.get(issuerHostPath);
+    if (!found)
+        byIssuer.set(issuerHostPath, (found = candidatesFor(policy, { issuerHostPath })));
+    return found;
 }
 /** The providers to try when the query names none: the same for every token put to the policy. */
 const policyCandidates = perPolicy((policy) => candidatesFor(policy, {}));
+/** Those to try for a cluster's issuer, by the issuer: the same for every token of the cluster. */
+const candidatesByIssuer = perPolicy(() => new Map());
 function candidatesFor(policy, query) {
     const given = query.issuerHostPath !== undefined ? template_text(query.issuerHostPath) : undefined;
     const providers = query.providerArn !== undefined
@@ -18331,15 +18373,21 @@ function entriesThatMayName(list, name) {
     if (name.length < PIECE)
         return list;
     const index = indexOf(list);
-    let rarest;
+    const postings = [];
     for (let i = 0; i + PIECE <= name.length; i++) {
-        const postings = index.byPiece.get(name.slice(i, i + PIECE)) ?? [];
-        if (!rarest || postings.length < rarest.length)
-            rarest = postings;
-        if (rarest.length === 0)
+        const listed = index.byPiece.get(name.slice(i, i + PIECE)) ?? [];
+        if (listed.length === 0) {
+            postings.length = 0;
+            postings.push(listed);
             break;
+        }
+        postings.push(listed);
     }
-    const named = rarest ?? [];
+    // From the rarest piece's entries, those also listed under the other pieces.
+    postings.sort((a, b) => a.length - b.length);
+    let named = postings[0] ?? [];
+    for (let p = 1; p < postings.length && named.length > 1; p++)
+        named = listedIn(named, postings[p] ?? []);
     const any = index.anyName;
     const found = [];
     let a = 0;
@@ -18357,6 +18405,28 @@ function entriesThatMayName(list, name) {
         found.push(list[next]);
     }
     return found;
+}
+/** The numbers of ascending `few` that ascending `many` holds, in order. */
+function listedIn(few, many) {
+    if (few === many)
+        return [...few];
+    const both = [];
+    let low = 0;
+    for (const at of few) {
+        let high = many.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if ((many[middle] ?? Number.POSITIVE_INFINITY) < at)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        if (low === many.length)
+            break;
+        if (many[low] === at)
+            both.push(at);
+    }
+    return both;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/per-graph.ts
@@ -18376,6 +18446,7 @@ function perGraph(build) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/correlation.ts
+
 
 
 
@@ -18680,14 +18751,15 @@ function refusedByItsRole(graph, clusters, sa) {
  * one of any ServiceAccount of a namespace): the annotation probably names the wrong role.
  */
 function roleAcceptingInstead(graph, check) {
-    for (const { role, policy, anyName, literalSubjects } of entriesThatMayName(namedRolesWithSubjects(graph), check.name)) {
+    const roles = namedRolesWithSubjects(graph);
+    const clusters = check.cluster ? [check.cluster] : [];
+    for (const { role, policy, anyName, literalSubjects } of candidatesAccepting(roles, check)) {
         if (role === check.role)
             continue;
         // A cheap pre-filter before evaluating: some sub value may hold this name.
         if (!anyName && !literalSubjects.some((subject) => subject.includes(check.name)))
             continue;
-        const other = checkToken(check.sa, role, check.cluster ? [check.cluster] : []);
-        if (other?.decision.effect !== 'allow')
+        if (probeToken(check.sa, role, clusters)?.decision.effect !== 'allow')
             continue;
         if (acceptsAnyServiceAccountInNamespace(policy, check.namespace, { audience: check.audience.audience }).effect ===
             'deny')
@@ -18695,9 +18767,33 @@ function roleAcceptingInstead(graph, check) {
     }
     return undefined;
 }
-/** The roles with a name and a trust with ":sub" conditions, in scan order. */
+/**
+ * The roles that may accept the token, in scan order: the pinned roles whose pins hold its subject
+ * (see `subjectPins`), and the others whose sub values may hold its name. A pinned role left out
+ * cannot accept the token, so the caller (which still applies its name pre-filter to each) names
+ * the same role as when it tried every role.
+ */
+function candidatesAccepting(roles, check) {
+    const subject = `system:serviceaccount:${check.namespace}:${check.name}`;
+    const positions = new Set([
+        ...(roles.pinned.get(subject) ?? []),
+        ...(roles.pinnedIgnoringCase.get(subject.toLowerCase()) ?? []),
+    ]);
+    for (const entry of entriesThatMayName(roles.unpinned, check.name))
+        positions.add(entry.position);
+    return [...positions].sort((a, b) => a - b).flatMap((position) => roles.list[position] ?? []);
+}
+/**
+ * `checkToken`'s answer without remembering it: the probes of other roles are many and rarely
+ * asked again.
+ */
+function probeToken(sa, role, clusters) {
+    const remembered = tokenChecks.get(clusters.length === 0 ? NO_CLUSTERS : clusters)?.get(sa);
+    return remembered?.has(role) ? remembered.get(role) : evaluateToken(sa, role, clusters);
+}
+/** The roles with a name and a trust with ":sub" conditions, in scan order, indexed by what may accept a subject. */
 const namedRolesWithSubjects = perGraph((graph) => {
-    const found = [];
+    const roles = { list: [], pinned: new Map(), pinnedIgnoringCase: new Map(), unpinned: [] };
     for (const role of graph.facts.roles.filter(hasTrustPolicy)) {
         const policy = role.trustPolicy;
         if (roleIdentity(role).name === undefined)
@@ -18716,11 +18812,72 @@ const namedRolesWithSubjects = perGraph((graph) => {
                 }
             }
         }
-        if (anyName || literalSubjects.length > 0)
-            found.push({ role, policy, anyName, literalSubjects });
+        if (!anyName && literalSubjects.length === 0)
+            continue;
+        const position = roles.list.length;
+        const entry = { role, policy, anyName, literalSubjects, position };
+        roles.list.push(entry);
+        const pins = subjectPins(policy);
+        if (!pins) {
+            roles.unpinned.push(entry);
+            continue;
+        }
+        for (const pin of pins) {
+            const index = pin.ignoreCase ? roles.pinnedIgnoringCase : roles.pinned;
+            for (const value of pin.values) {
+                const key = pin.ignoreCase ? value.toLowerCase() : value;
+                const listed = getOrCreate(index, key, () => []);
+                if (listed.at(-1) !== position)
+                    listed.push(position);
+            }
+        }
     }
-    return found;
+    return roles;
 });
+/**
+ * For a trust each of whose Allow statements has a "pin", a sub condition that holds only for a
+ * subject equal to one of its values: one pin per Allow statement. The trust then accepts a token
+ * only if its subject (`system:serviceaccount:<ns>:<name>`, src/iam/service-account-token.ts
+ * `acceptsServiceAccountToken`) equals a value of some pin (lower-cased for IgnoreCase); undefined
+ * when some Allow statement has none. From the evaluator (src/iam): an `allow` decision needs a
+ * statement among `allowedBy` (`evaluatePolicy`), that is, with the known Effect "Allow" and every
+ * condition true (`evaluateStatement`). A condition (`evaluateCondition`) with a known operator that
+ * is not negated, not IfExists and not ForAllValues is true only for a key present in the request,
+ * and then only when some request value matches some policy value. A known key ending in ":sub"
+ * is present only as the token's `<issuer>:sub` (`lookupKey`, `tokenRequest`: keys compare
+ * case-insensitively, a templated key is never the same as a known one), whose one value is the
+ * subject. A String operator matches a literal policy value without `*` or `?` only when equal to
+ * it, after lower-casing both for IgnoreCase (`compareStrings`; `globMatches` of a pattern without
+ * wildcards is equality).
+ */
+function subjectPins(policy) {
+    const pins = [];
+    for (const statement of policy.statements) {
+        if (statement.effect?.kind !== 'known' || statement.effect.value !== 'Allow')
+            continue;
+        const pin = (statement.condition?.entries ?? []).find(isPin);
+        if (!pin)
+            return undefined;
+        const operator = operators_parseOperator(pin.operator);
+        pins.push({
+            ignoreCase: operator?.ignoreCase ?? false,
+            values: pin.values.flatMap((value) => (value.kind === 'known' ? [value.value] : [])),
+        });
+    }
+    return pins;
+}
+function isPin(entry) {
+    const operator = operators_parseOperator(entry.operator);
+    return (entry.operatorReference === undefined &&
+        operator !== undefined &&
+        operator.family === 'String' &&
+        !operator.negated &&
+        !operator.ifExists &&
+        operator.set !== 'ForAllValues' &&
+        entry.key.kind === 'known' &&
+        /:sub$/i.test(entry.key.value) &&
+        entry.values.every((value) => value.kind === 'known' && !(operator.comparison === 'like' && /[*?]/.test(value.value))));
+}
 
 ;// CONCATENATED MODULE: ./src/model/kubernetes.ts
 /**
@@ -19063,7 +19220,11 @@ function chainCoverage(graph, config) {
  * is one; an unresolved one in a module called from several roots says which root it is.
  */
 class Chains {
-    seen = new Set();
+    /**
+     * The chains counted, by where they start and their root; those of one place by their JSON, made
+     * only when a second chain starts there (most places start one).
+     */
+    seen = new Map();
     unresolved = [];
     verified = 0;
     /** A chain: unresolved when it has a reason. */
@@ -19071,10 +19232,18 @@ class Chains {
         const located = isUnresolved(chain) && root !== undefined && root !== '.' && !chain.location.path.startsWith(`${root}/`)
             ? { ...chain, detail: `${chain.detail ? `${chain.detail}; ` : ''}as called from ${root}` }
             : chain;
-        const key = JSON.stringify([located, root]);
-        if (this.seen.has(key))
-            return;
-        this.seen.add(key);
+        const { path, line, column } = located.location;
+        const counted = { chain: located, root };
+        const place = `${path}\0${line}\0${column}\0${root ?? ''}`;
+        const here = this.seen.get(place);
+        if (here) {
+            const key = (counted.key = JSON.stringify([located, root]));
+            if (here.some((other) => (other.key ??= JSON.stringify([other.chain, other.root])) === key))
+                return;
+            here.push(counted);
+        }
+        else
+            this.seen.set(place, [counted]);
         if (isUnresolved(located))
             this.unresolved.push(located);
         else
@@ -19931,7 +20100,12 @@ async function discover(root, options) {
     const { candidates, findings } = walker;
     candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     findings.sort((a, b) => (a.location.path < b.location.path ? -1 : 1));
-    return { candidates, findings, unmatchedIncludes: [...walker.unmatched].map((include) => include.given) };
+    return {
+        candidates,
+        findings,
+        unmatchedIncludes: [...walker.unmatched].map((include) => include.given),
+        ...(walker.listings ? { listings: walker.listings } : {}),
+    };
 }
 /** A plain directory (`k8s`, `deploy/`) means all files below it; `./` is dropped. */
 function normaliseInclude(rootReal, raw) {
@@ -19972,6 +20146,7 @@ class Walker {
     /** Some include glob matches every path (the default `**` + `/*`). */
     includesEverything;
     onCandidate;
+    listings;
     constructor(rootReal, options, includes) {
         this.rootReal = rootReal;
         this.includes = includes;
@@ -19982,6 +20157,7 @@ class Walker {
         this.skipDirectories = new Set(options.skipDirectories ?? []);
         this.includesEverything = includes.some((include) => include.regex === undefined);
         this.onCandidate = options.onCandidate;
+        this.listings = options.keepListings === true ? new Map() : undefined;
     }
     /** Visits one directory that is not pruned; `scopes` are the `.gitignore` files above it, outermost first. */
     walk(directory, relative, scopes) {
@@ -19992,6 +20168,7 @@ class Walker {
         catch {
             return;
         }
+        this.listings?.set(relative === '' ? '.' : relative, entries);
         if (this.respectGitignore && entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
             const gitignore = readGitignore(external_node_path_default().join(directory, '.gitignore'), this.rootReal, this.maxFileBytes);
             if (gitignore.unread)
@@ -22120,7 +22297,45 @@ function accountsSetUp(graph) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers/name-index.ts
-const compareNames = new Intl.Collator().compare;
+const collator = new Intl.Collator();
+const compareNames = collator.compare;
+/**
+ * The letters of IAM role names (lower case), by the place compareNames gives them, where it
+ * compares names of these letters (and capitals) as their lower-case letters one after the other
+ * (a name after its prefixes), case deciding only between names equal but for it: so in English
+ * (the root collation, untailored) with the default options. Undefined elsewhere.
+ */
+const LETTER_RANKS = letterRanks();
+function letterRanks() {
+    const { locale, sensitivity, ignorePunctuation, numeric, caseFirst } = collator.resolvedOptions();
+    if (!/^en(-|$)/.test(locale) || sensitivity !== 'variant' || ignorePunctuation || numeric || caseFirst !== 'false')
+        return undefined;
+    const letters = [...'abcdefghijklmnopqrstuvwxyz0123456789+=,.@_-'].sort(compareNames);
+    const ranks = new Int32Array(128).fill(-1);
+    for (const [rank, letter] of letters.entries()) {
+        const previous = letters[rank - 1];
+        if (previous !== undefined && !(compareNames(previous, letter) < 0 && compareNames(letter, `${previous}a`) > 0))
+            return undefined;
+        ranks[letter.charCodeAt(0)] = rank;
+    }
+    // A capital is its letter but for case, which decides only after every letter.
+    for (let letter = 0x61; letter <= 0x7a; letter++) {
+        const lower = String.fromCharCode(letter);
+        const upper = lower.toUpperCase();
+        if (!(compareNames(`${upper}a`, `${lower}b`) < 0 && compareNames(`${lower}a`, `${upper}b`) < 0))
+            return undefined;
+    }
+    return ranks;
+}
+/** Whether a name is in letters of LETTER_RANKS and capitals. */
+function isRanked(name, ranks) {
+    for (let i = 0; i < name.length; i++) {
+        const letter = name.charCodeAt(i);
+        if (letter >= 128 || (ranks[letter] < 0 && !(letter >= 0x41 && letter <= 0x5a)))
+            return false;
+    }
+    return true;
+}
 class NearNameIndex {
     entries = [];
     trie;
@@ -22145,11 +22360,13 @@ class NearNameIndex {
             return [];
         const trie = (this.trie ??= flatten(this.entries));
         const query = name.toLowerCase();
-        // Within two edits first, then three…: a small bound prunes most of the trie, and once `count`
+        // Within three edits first, then four…: a small bound prunes most of the trie, and once `count`
         // names are within it, no name further away can be among the nearest (nor can the order of the
-        // names within it change: it is by distance, then name, then insertion order).
+        // names within it change: it is by distance, then name, then insertion order). Not two: a typo
+        // is a few edits from the name meant, but rarely from two more, and a search that keeps fewer
+        // than `count` names is done again.
         let found = [];
-        for (let bound = Math.min(2, limit); bound <= limit; bound++) {
+        for (let bound = Math.min(3, limit); bound <= limit; bound++) {
             found = this.nearestWithin(trie, query, bound, count);
             if (found.length === count)
                 break;
@@ -22240,9 +22457,13 @@ class NearNameIndex {
                 rows[here + to + 1] = bound + 1;
             if (best > bound)
                 continue;
+            // Its names are no nearer than the last kept, and come after it in name order.
+            if (best === bound && trie.ranked && kept.length === count)
+                continue;
             const distance = rows[here + length];
-            if (to === length && distance <= bound && firstEntry[node + 1] > firstEntry[node])
+            if (to === length && distance <= bound && firstEntry[node + 1] > firstEntry[node]) {
                 bound = this.keep(trie, node, distance, kept, count, limit);
+            }
             for (let child = firstChild[node + 1] - 1; child >= firstChild[node]; child--) {
                 if (top === stackNode.length)
                     [this.stackNode, this.stackDepth] = [stackNode, stackDepth] = [grow(stackNode), grow(stackDepth)];
@@ -22277,6 +22498,7 @@ function compareFound(a, b) {
 }
 /** The entries' lower-case names in a trie of flat arrays, breadth first. */
 function flatten(entries) {
+    const ranks = LETTER_RANKS && entries.every((entry) => isRanked(entry.name, LETTER_RANKS)) ? LETTER_RANKS : undefined;
     const newNode = () => ({ children: new Map(), entries: [], minRest: Number.MAX_SAFE_INTEGER, maxRest: 0 });
     const root = newNode();
     entries.forEach(({ lowerCaseName }, order) => {
@@ -22302,7 +22524,10 @@ function flatten(entries) {
     const nodes = [root];
     const letters = [0];
     for (let index = 0; index < nodes.length; index++) {
-        for (const [letter, child] of nodes[index].children) {
+        const children = [...nodes[index].children];
+        if (ranks)
+            children.sort(([a], [b]) => ranks[a] - ranks[b]);
+        for (const [letter, child] of children) {
             nodes.push(child);
             letters.push(letter);
         }
@@ -22315,6 +22540,7 @@ function flatten(entries) {
         maxRest: new Int32Array(size),
         firstEntry: new Int32Array(size + 1),
         entryOrder: new Int32Array(entries.length),
+        ranked: ranks !== undefined,
     };
     let nextChild = 1;
     let nextEntry = 0;
@@ -26298,21 +26524,37 @@ const LONGEST_SEARCHED_NAME = 253;
  * string alignment distance (as editDistanceWithin: a swap of two neighbours counts once): the row
  * of distances is computed once per prefix, and a subtree is left as soon as no cell of its row is
  * within the limit (no row below it has a smaller cell).
+ *
+ * The trie is kept in arrays, one slot per node (node 0 is the root), a node's children in a list
+ * of siblings: a namespace's names make many nodes, and a map per node would cost more than they.
  */
 class NamesWithinEdits {
-    root = { children: new Map() };
+    /** The letter (UTF-16 code unit) that leads to the node. */
+    letter = [0];
+    /** The node's last added child, or -1. */
+    firstChild = [-1];
+    /** The child of the same parent added before it, or -1. */
+    nextSibling = [-1];
+    /** The name that ends at the node, when one does. */
+    names = [undefined];
     add(name) {
-        let node = this.root;
+        let node = 0;
         for (let i = 0; i < name.length; i++) {
             const letter = name.charCodeAt(i);
-            let child = node.children.get(letter);
-            if (!child) {
-                child = { children: new Map() };
-                node.children.set(letter, child);
+            let child = this.firstChild[node] ?? -1;
+            while (child !== -1 && this.letter[child] !== letter)
+                child = this.nextSibling[child] ?? -1;
+            if (child === -1) {
+                child = this.letter.length;
+                this.letter.push(letter);
+                this.firstChild.push(-1);
+                this.nextSibling.push(this.firstChild[node] ?? -1);
+                this.names.push(undefined);
+                this.firstChild[node] = child;
             }
             node = child;
         }
-        node.name = name;
+        this.names[node] = name;
     }
     /** The names within `limit` edits of `name`, in no particular order; undefined when `name` is too long to search. */
     within(name, limit) {
@@ -26323,8 +26565,9 @@ class NamesWithinEdits {
         // rows[i]: the distances between the trie's prefix of i letters and each prefix of `name`.
         const rows = [Int32Array.from({ length: columns }, (_, j) => j)];
         const letters = [];
-        if (this.root.name !== undefined && name.length <= limit)
-            found.push(this.root.name);
+        const rootName = this.names[0];
+        if (rootName !== undefined && name.length <= limit)
+            found.push(rootName);
         const visit = (node, depth) => {
             const above = rows[depth];
             if (!above)
@@ -26332,7 +26575,8 @@ class NamesWithinEdits {
             const twoAbove = depth > 0 ? rows[depth - 1] : undefined;
             const letterBefore = letters[depth - 1] ?? -1;
             const row = (rows[depth + 1] ??= new Int32Array(columns));
-            for (const [letter, child] of node.children) {
+            for (let child = this.firstChild[node] ?? -1; child !== -1; child = this.nextSibling[child] ?? -1) {
+                const letter = this.letter[child] ?? 0;
                 letters[depth] = letter;
                 row[0] = depth + 1;
                 let rowBest = depth + 1;
@@ -26356,12 +26600,13 @@ class NamesWithinEdits {
                 }
                 if (rowBest > limit)
                     continue;
-                if (child.name !== undefined && (row[columns - 1] ?? 0) <= limit)
-                    found.push(child.name);
+                const childName = this.names[child];
+                if (childName !== undefined && (row[columns - 1] ?? 0) <= limit)
+                    found.push(childName);
                 visit(child, depth + 1);
             }
         };
-        visit(this.root, 0);
+        visit(0, 0);
         return found;
     }
 }
@@ -28050,6 +28295,15 @@ function isOtherIssuer(issuer) {
 }
 /** A statement for EKS ServiceAccount tokens or for EKS Pod Identity, or one that cannot be told apart from them. */
 function isIrsaScopedStatement(graph, statement) {
+    const judged = scopedStatements(graph);
+    let scoped = judged.get(statement);
+    if (scoped === undefined)
+        judged.set(statement, (scoped = judgeScope(graph, statement)));
+    return scoped;
+}
+/** Several rules ask it of every statement: it is worked out once per graph. */
+const scopedStatements = perGraph(() => new WeakMap());
+function judgeScope(graph, statement) {
     const federated = federatedValues(statement);
     const scopes = federated.map((value) => federatedScope(graph, value));
     if (scopes.includes('eks'))
@@ -28918,8 +29172,6 @@ function ruleById(id) {
     return allRules.find((rule) => rule.meta.id === id);
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
@@ -29311,14 +29563,23 @@ function scalar(location, text, type) {
  */
 class RepositoryFiles {
     maxFileBytes;
+    listings;
     byPath = new Map();
     directories = new Set();
     diskTexts = new Map();
     insideCache = new Map();
     rootReal;
     root;
-    constructor(files, root, maxFileBytes) {
+    /** The entries by name of each directory discovery listed (see `listings`). */
+    walkedEntries = new Map();
+    /**
+     * `listings`: what discovery's walk of this root read (a cached run passes them): a directory it
+     * listed is not listed again, and a path in it is known to be inside the root, or missing,
+     * without a realpath (only where file names are case-sensitive).
+     */
+    constructor(files, root, maxFileBytes, listings) {
         this.maxFileBytes = maxFileBytes;
+        this.listings = listings;
         this.root = root === undefined ? undefined : external_node_path_default().resolve(root);
         for (const file of files) {
             this.byPath.set(file.path, file);
@@ -29427,6 +29688,9 @@ class RepositoryFiles {
     }
     /** The entries on disk of a repository directory inside the root (links listed, not followed), or undefined when it cannot be listed. */
     entriesOnDisk(directory) {
+        const listed = this.listings?.get(directory === '' ? '.' : directory);
+        if (listed && this.root !== undefined)
+            return [...listed];
         const absolute = directory === '.' || directory === '' ? this.root : this.inside(directory);
         if (absolute === undefined)
             return undefined;
@@ -29464,6 +29728,9 @@ class RepositoryFiles {
     resolveInside(path) {
         if (this.root === undefined || this.rootReal === undefined || isOutsideByName(path))
             return undefined;
+        const walked = this.insideByWalk(path);
+        if (walked !== 'unknown')
+            return walked;
         const absolute = external_node_path_default().join(this.root, ...path.split('/'));
         const real = safeRealpath(absolute);
         if (real === undefined)
@@ -29472,6 +29739,32 @@ class RepositoryFiles {
         if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
             return undefined;
         return absolute;
+    }
+    /**
+     * resolveInside from discovery's listings: a path in a directory the walk listed (reached from
+     * the root's real path without a link) is inside the root when the listing holds it and it is
+     * not a link, missing when the listing does not hold it; 'unknown' otherwise.
+     */
+    insideByWalk(path) {
+        if (!this.listings || this.root === undefined || !CASE_SENSITIVE_NAMES)
+            return 'unknown';
+        const segments = path.split('/');
+        if (segments.some((segment) => segment === '' || segment === '.' || segment === '..'))
+            return 'unknown';
+        const name = segments.pop() ?? '';
+        const directory = segments.length === 0 ? '.' : segments.join('/');
+        let entries = this.walkedEntries.get(directory);
+        if (entries === undefined) {
+            const listed = this.listings.get(directory);
+            if (listed === undefined)
+                return 'unknown';
+            entries = new Map(listed.map((entry) => [entry.name, entry]));
+            this.walkedEntries.set(directory, entries);
+        }
+        const entry = entries.get(name);
+        if (entry === undefined)
+            return undefined;
+        return entry.isSymbolicLink() ? 'unknown' : external_node_path_default().join(this.root, ...path.split('/'));
     }
     /** Whether the path would leave the root, judged from its text; links are judged when read. */
     outside(path) {
@@ -29482,6 +29775,8 @@ class RepositoryFiles {
         if (this.inside(path) !== undefined)
             return false;
         // Not inside: a link out of the root, or simply missing.
+        if (this.insideByWalk(path) === undefined)
+            return false;
         return safeRealpath(external_node_path_default().join(this.root, ...path.split('/'))) !== undefined;
     }
 }
@@ -29496,6 +29791,8 @@ function resolveReference(directory, reference) {
     const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(directory, reference.replace(/\\/g, '/')));
     return joined.replace(/\/+$/, '') || '.';
 }
+/** Where one name cannot stand for another of other case or Unicode normalisation (as on macOS and Windows). */
+const CASE_SENSITIVE_NAMES = process.platform !== 'darwin' && process.platform !== 'win32';
 function isOutsideByName(path) {
     return path === '..' || path.startsWith('../') || external_node_path_default().posix.isAbsolute(path);
 }
@@ -29508,80 +29805,801 @@ function safeRealpath(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/source.ts
-
-/** The context every source of one scan reads with (one per thread: the repository reader caches). */
-function sourceContext(options) {
-    const context = {
-        config: options.config,
-        files: options.files,
-        sniff: options.sniff === true,
-        hclFilter: options.hclFilter === true,
-        hclFast: options.hclFast !== false,
-        repository: new RepositoryFiles(options.files, options.root, options.config.maxFileBytes),
-    };
-    if (options.root !== undefined)
-        context.root = options.root;
-    return context;
-}
-function emptyResult() {
-    return { facts: {}, findings: [], suppressions: [] };
-}
-/** A Source that reads each file on its own. */
-function perFileSource(name, kinds, readFile) {
-    return {
-        name,
-        kinds,
-        perFile: true,
-        read(files, context) {
-            const result = emptyResult();
-            for (const file of files)
-                appendResult(result, readFile(file, context));
-            return result;
-        },
-    };
-}
-/** How much text the files hold, in UTF-16 code units. */
-function textLength(files) {
-    let length = 0;
-    for (const file of files)
-        length += file.textLength ?? file.text.length;
-    return length;
-}
-/** Drops the findings and suppressions equal to an earlier one (a file several builds or releases read reports once). */
-function dropRepeats(result) {
-    result.findings = firstOfEach(result.findings);
-    result.suppressions = firstOfEach(result.suppressions);
-}
-function firstOfEach(items) {
-    const seen = new Set();
-    return items.filter((item) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-function appendResult(into, from) {
-    for (const key of Object.keys(from.facts)) {
-        const items = from.facts[key];
-        if (!items)
-            continue;
-        const existing = (into.facts[key] ?? []);
-        for (const item of items)
-            existing.push(item);
-        into.facts[key] = existing;
-    }
-    for (const finding of from.findings)
-        into.findings.push(finding);
-    for (const suppression of from.suppressions)
-        into.suppressions.push(suppression);
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/sources/shared/yaml-fast.ts
+
+
+
+/** Thrown (one instance, no stack to capture) wherever the parser is not sure. */
+class Decline extends Error {
+}
+const DECLINE = new Decline('declined');
+/** Well below parseYamlTree's MAX_DEPTH: deeper files go to the yaml package, which reports them. */
+const DEPTH_LIMIT = 60;
+/** The yaml package rejects implicit keys longer than 1024 characters. */
+const KEY_LIMIT = 1000;
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const SINGLE = 0x27;
+const DOUBLE = 0x22;
+const BACKSLASH = 0x5c;
+const RESOLVED_CACHE_LIMIT = 20_000;
+/** The schema's scalar tags and what plain scalars resolved to, per version, for keys and for values. */
+class PlainResolver {
+    tags;
+    keys = new Map();
+    values = new Map();
+    constructor(version) {
+        // The schema parseAllDocuments composes with for these options (parseYamlTree's).
+        const schema = new dist/* Document */.yo(null, { version, uniqueKeys: false, strict: false, prettyErrors: false }).schema;
+        this.tags = schema.tags;
+    }
+    /** A plain scalar as parseYamlTree's toTree/keyText see it: compose-scalar.js findScalarTagByTest, then the tag's resolve. */
+    resolve(source, atKey) {
+        const cache = atKey ? this.keys : this.values;
+        const cached = cache.get(source);
+        if (cached)
+            return cached;
+        let result = { type: 'string', text: source };
+        for (const tag of this.tags) {
+            if (!(tag.default === true || (atKey && tag.default === 'key')) || !tag.test?.test(source))
+                continue;
+            let failed = false;
+            const resolved = tag.resolve(source, () => (failed = true), { intAsBigInt: false });
+            if (failed)
+                throw DECLINE;
+            // compose-scalar.js: a tag may resolve to a Scalar (booleans, floats that keep their digits).
+            const value = (0,dist/* isScalar */.jn)(resolved) ? resolved.value : resolved;
+            if (value === null || value === undefined)
+                result = { type: 'null', text: '' };
+            else if (typeof value === 'string')
+                result = { type: 'string', text: value };
+            else if (typeof value === 'boolean')
+                result = { type: 'boolean', text: source };
+            else if (typeof value === 'number' || typeof value === 'bigint')
+                result = { type: 'number', text: source };
+            else if (value instanceof Date)
+                result = { type: 'string', text: source };
+            else
+                throw DECLINE;
+            break;
+        }
+        if (cache.size >= RESOLVED_CACHE_LIMIT)
+            cache.clear();
+        cache.set(source, result);
+        return result;
+    }
+}
+const resolvers = new Map();
+function resolverFor(version) {
+    return getOrCreate(resolvers, version, () => new PlainResolver(version));
+}
+/**
+ * The documents parseYamlTree would build for this text (with no short tags), or undefined when
+ * the text is outside the subset this parser reads.
+ */
+function fastYamlDocuments(path, text, version) {
+    if (!plainCharacters(text))
+        return undefined;
+    try {
+        return new FastYamlParser(path, text, version).documents();
+    }
+    catch (error) {
+        if (error === DECLINE)
+            return undefined;
+        throw error;
+    }
+}
+/** No character the subset leaves to the yaml package: tabs, `\r`, controls, BOM, line separators. */
+function plainCharacters(text) {
+    for (let index = 0; index < text.length; index += 1) {
+        const code = text.charCodeAt(index);
+        if (code < SPACE) {
+            if (code !== NEWLINE)
+                return false;
+        }
+        else if (code >= 0x7f) {
+            if (code <= 0x9f || code === 0x2028 || code === 0x2029 || code === 0xfeff)
+                return false;
+            if (code >= 0xd800 && code <= 0xdfff)
+                return false;
+        }
+    }
+    return true;
+}
+class FastYamlParser {
+    path;
+    text;
+    result = [];
+    plain;
+    frames = [];
+    /** Current line: start offset, end offset (its `\n` or the text's end), number (1-based). */
+    lineStart = 0;
+    lineEnd = 0;
+    line = 0;
+    // The open document.
+    inDocument = false;
+    documentLine = 0;
+    documentColumn = 0;
+    /** Column (1-based) after an empty explicit document's `---` and its spaces; 0 for an implicit document. */
+    explicitNullColumn = 0;
+    root;
+    rootScalar = false;
+    /** Where reading goes on after a block scalar's lines (its offset and line number). */
+    resumeAt = 0;
+    resumeLine = 0;
+    constructor(path, text, version) {
+        this.path = path;
+        this.text = text;
+        this.plain = resolverFor(version);
+    }
+    documents() {
+        const text = this.text;
+        let start = 0;
+        let line = 1;
+        while (start < text.length) {
+            let end = text.indexOf('\n', start);
+            if (end === -1)
+                end = text.length;
+            this.lineStart = start;
+            this.lineEnd = end;
+            this.line = line;
+            this.readLine();
+            if (this.resumeAt > start) {
+                start = this.resumeAt;
+                line = this.resumeLine;
+                continue;
+            }
+            start = end + 1;
+            line += 1;
+        }
+        this.endDocument(line - 1);
+        return this.result;
+    }
+    location(offset) {
+        return { path: this.path, line: this.line, column: offset - this.lineStart + 1 };
+    }
+    readLine() {
+        const text = this.text;
+        const start = this.lineStart;
+        const end = this.lineEnd;
+        let at = start;
+        while (at < end && text.charCodeAt(at) === SPACE)
+            at += 1;
+        if (at === end)
+            return;
+        const first = text.charCodeAt(at);
+        if (at === start) {
+            if (first === DASH &&
+                text.startsWith('---', start) &&
+                (end - start === 3 || text.charCodeAt(start + 3) === SPACE)) {
+                let after = start + 3;
+                while (after < end && text.charCodeAt(after) === SPACE)
+                    after += 1;
+                if (after !== end)
+                    throw DECLINE;
+                this.endDocument(this.line - 1);
+                this.inDocument = true;
+                this.documentLine = this.line;
+                this.documentColumn = 1;
+                this.explicitNullColumn = end - start + 1;
+                return;
+            }
+            if (first === 0x2e && text.startsWith('...', start))
+                throw DECLINE;
+            if (first === 0x25)
+                throw DECLINE;
+        }
+        if (first === HASH) {
+            this.comment(at - start);
+            return;
+        }
+        this.content(at);
+    }
+    comment(column) {
+        if (this.rootScalar)
+            throw DECLINE;
+        const top = this.frames[this.frames.length - 1];
+        if (!top)
+            return;
+        if (top.pendingKey !== undefined) {
+            top.pendingComment = true;
+            return;
+        }
+        if (top.lastScalar && top.runIndent === -1 && column > top.indent) {
+            top.lastExtent = this.line;
+            return;
+        }
+        if (column > top.runIndent)
+            top.runIndent = column;
+        top.runEnd = this.line;
+    }
+    /** Ends the open document, if any, at `lastLine` (the line before the next `---`, or the text's last line). */
+    endDocument(lastLine) {
+        const top = this.frames[this.frames.length - 1];
+        // A document whose last value is empty ends at it: the blank lines after it are the key's, not the document's.
+        // (Unless a comment follows its `:`: the empty value's range then runs on over the blank lines.)
+        if (top?.pendingKey !== undefined && !top.pendingInlineComment)
+            lastLine = top.pendingLine;
+        if (top)
+            this.finishPending(top);
+        while (this.frames.length > 0)
+            this.pop();
+        if (!this.inDocument)
+            return;
+        let root = this.root;
+        if (root === undefined) {
+            const location = { path: this.path, line: this.documentLine, column: this.explicitNullColumn };
+            root = { kind: 'scalar', location, value: known('', location), type: 'null' };
+        }
+        this.result.push({
+            root,
+            location: { path: this.path, line: this.documentLine, column: this.documentColumn },
+            endLine: Math.max(this.documentLine, lastLine),
+        });
+        this.inDocument = false;
+        this.root = undefined;
+        this.rootScalar = false;
+        this.explicitNullColumn = 0;
+    }
+    content(at) {
+        if (this.rootScalar)
+            throw DECLINE;
+        const text = this.text;
+        const column = at - this.lineStart;
+        const isItem = text.charCodeAt(at) === DASH && (at + 1 === this.lineEnd || text.charCodeAt(at + 1) === SPACE);
+        if (!this.inDocument) {
+            this.inDocument = true;
+            this.documentLine = this.line;
+            this.documentColumn = column + 1;
+        }
+        if (this.root === undefined) {
+            if (column !== 0)
+                throw DECLINE;
+            if (isItem) {
+                this.root = this.push('seq', 0, false).node;
+                this.item(at);
+            }
+            else
+                this.rootContent(at);
+            return;
+        }
+        for (;;) {
+            const top = this.frames[this.frames.length - 1];
+            if (!top)
+                throw DECLINE;
+            if (top.pendingKey !== undefined) {
+                if (column > top.indent || (column === top.indent && isItem)) {
+                    const child = this.push(isItem ? 'seq' : 'map', column, column === top.indent);
+                    this.setPending(top, child.node);
+                    if (isItem)
+                        this.item(at);
+                    else
+                        this.keyLine(at, child);
+                    return;
+                }
+                this.finishPending(top);
+                continue;
+            }
+            if (top.kind === 'map') {
+                if (column === top.indent && !isItem) {
+                    top.runIndent = -1;
+                    this.keyLine(at, top);
+                    return;
+                }
+                if (column < top.indent) {
+                    this.pop();
+                    continue;
+                }
+                throw DECLINE;
+            }
+            if (column === top.indent && isItem) {
+                top.runIndent = -1;
+                this.item(at);
+                return;
+            }
+            if (column < top.indent || (column === top.indent && top.compact)) {
+                this.pop();
+                continue;
+            }
+            throw DECLINE;
+        }
+    }
+    /** The first content of a document, at column 0: a mapping or a bare scalar. */
+    rootContent(at) {
+        const key = this.tryKey(at);
+        if (key) {
+            const frame = this.push('map', 0, false);
+            this.root = frame.node;
+            this.afterKey(frame, key);
+            return;
+        }
+        this.root = this.valueScalar(at);
+        this.rootScalar = true;
+    }
+    push(kind, indent, compact) {
+        if (this.frames.length >= DEPTH_LIMIT)
+            throw DECLINE;
+        const location = this.location(this.lineStart + indent);
+        const node = kind === 'map'
+            ? { kind: 'object', location, entries: [], endLine: 0 }
+            : { kind: 'array', location, items: [], endLine: 0 };
+        const frame = {
+            kind,
+            indent,
+            node,
+            compact,
+            pendingKey: undefined,
+            pendingKeyLocation: undefined,
+            pendingKeyOffset: 0,
+            pendingNullOffset: 0,
+            pendingLine: 0,
+            pendingInlineComment: false,
+            pendingComment: false,
+            lastExtent: this.line,
+            lastScalar: false,
+            runIndent: -1,
+            runEnd: 0,
+        };
+        this.frames.push(frame);
+        return frame;
+    }
+    /** Ends the innermost frame: its endLine, and what its parent sees of its range. */
+    pop() {
+        const frame = this.frames.pop();
+        if (!frame)
+            return;
+        frame.node.endLine = frame.lastExtent;
+        let extent = frame.lastExtent;
+        const parent = this.frames[this.frames.length - 1];
+        if (frame.runIndent !== -1) {
+            if (frame.indent === 0 || frame.runIndent < frame.indent) {
+                if (parent) {
+                    parent.runIndent = frame.runIndent;
+                    parent.runEnd = frame.runEnd;
+                }
+            }
+            else
+                extent = frame.runEnd;
+        }
+        if (parent) {
+            parent.lastExtent = extent;
+            parent.lastScalar = false;
+        }
+    }
+    setPending(frame, value) {
+        const key = frame.pendingKey;
+        const keyLocation = frame.pendingKeyLocation;
+        if (key === undefined || keyLocation === undefined)
+            throw DECLINE;
+        frame.pendingKey = undefined;
+        frame.pendingKeyLocation = undefined;
+        frame.node.entries.push({ key, keyLocation, value });
+    }
+    /** A key that got no value: null, right after its `:`. */
+    finishPending(frame) {
+        if (frame.pendingKey === undefined || frame.pendingKeyLocation === undefined)
+            return;
+        if (frame.pendingComment)
+            throw DECLINE;
+        const location = {
+            path: this.path,
+            line: frame.pendingLine,
+            column: frame.pendingKeyLocation.column + (frame.pendingNullOffset - frame.pendingKeyOffset),
+        };
+        this.setPending(frame, { kind: 'scalar', location, value: known('', location), type: 'null' });
+        frame.lastExtent = frame.pendingLine;
+        frame.lastScalar = false;
+    }
+    /** A `- ` item at `at`. */
+    item(at) {
+        const frame = this.frames[this.frames.length - 1];
+        if (!frame)
+            throw DECLINE;
+        const text = this.text;
+        let start = at + 1;
+        while (start < this.lineEnd && text.charCodeAt(start) === SPACE)
+            start += 1;
+        if (start === this.lineEnd)
+            throw DECLINE;
+        const first = text.charCodeAt(start);
+        if (first === HASH || (first === DASH && (start + 1 === this.lineEnd || text.charCodeAt(start + 1) === SPACE)))
+            throw DECLINE;
+        const key = this.tryKey(start);
+        const items = frame.node.items;
+        if (key) {
+            const map = this.push('map', start - this.lineStart, false);
+            items.push(map.node);
+            this.afterKey(map, key);
+            return;
+        }
+        items.push(this.value(start, frame));
+    }
+    /** A line with a key at `at` in the mapping `frame`. */
+    keyLine(at, frame) {
+        const key = this.tryKey(at);
+        if (!key)
+            throw DECLINE;
+        this.afterKey(frame, key);
+    }
+    afterKey(frame, key) {
+        const text = this.text;
+        let at = key.colon + 1;
+        while (at < this.lineEnd && text.charCodeAt(at) === SPACE)
+            at += 1;
+        const keyLocation = this.location(key.start);
+        if (at === this.lineEnd || text.charCodeAt(at) === HASH) {
+            frame.pendingKey = key.text;
+            frame.pendingKeyLocation = keyLocation;
+            frame.pendingKeyOffset = key.start;
+            frame.pendingNullOffset = at;
+            frame.pendingLine = this.line;
+            frame.pendingComment = false;
+            frame.pendingInlineComment = at !== this.lineEnd;
+            return;
+        }
+        const value = this.value(at, frame);
+        frame.node.entries.push({ key: key.text, keyLocation, value });
+    }
+    /** A key starting at `at`, when the line has one: its text and the offset of its `:`. */
+    tryKey(at) {
+        const text = this.text;
+        const end = this.lineEnd;
+        const first = text.charCodeAt(at);
+        if (first === DOUBLE || first === SINGLE) {
+            const quoted = this.quoted(at);
+            let after = quoted.end;
+            while (after < end && text.charCodeAt(after) === SPACE)
+                after += 1;
+            if (after < end && text.charCodeAt(after) === COLON) {
+                const next = after + 1;
+                if (next !== end && text.charCodeAt(next) !== SPACE)
+                    throw DECLINE;
+                if (quoted.end - at > KEY_LIMIT)
+                    throw DECLINE;
+                return { start: at, text: quoted.value, colon: after };
+            }
+            return undefined;
+        }
+        this.plainStart(at);
+        for (let index = at; index < end; index += 1) {
+            const code = text.charCodeAt(index);
+            if (code === COLON) {
+                const next = index + 1;
+                if (next === end || text.charCodeAt(next) === SPACE) {
+                    let last = index;
+                    while (text.charCodeAt(last - 1) === SPACE)
+                        last -= 1;
+                    if (last - at > KEY_LIMIT)
+                        throw DECLINE;
+                    const source = text.slice(at, last);
+                    if (source === '<<')
+                        throw DECLINE;
+                    const resolved = this.plain.resolve(source, true);
+                    return { start: at, text: resolved.type === 'null' ? '' : resolved.text, colon: index };
+                }
+            }
+            else if (code === HASH && text.charCodeAt(index - 1) === SPACE)
+                return undefined;
+        }
+        return undefined;
+    }
+    /** Declines what cannot start a plain scalar here (indicators, and what this parser leaves out). */
+    plainStart(at) {
+        const code = this.text.charCodeAt(at);
+        switch (code) {
+            case DASH: {
+                const next = at + 1 < this.lineEnd ? this.text.charCodeAt(at + 1) : SPACE;
+                if (next === SPACE)
+                    throw DECLINE;
+                return;
+            }
+            case 0x3f: // ?
+            case COLON:
+            case 0x2c: // ,
+            case 0x5b: // [
+            case 0x5d: // ]
+            case 0x7b: // {
+            case 0x7d: // }
+            case HASH:
+            case 0x26: // &
+            case 0x2a: // *
+            case 0x21: // !
+            case 0x7c: // |
+            case 0x3e: // >
+            case SINGLE:
+            case DOUBLE:
+            case 0x25: // %
+            case 0x40: // @
+            case 0x60: // `
+                throw DECLINE;
+        }
+    }
+    /**
+     * The value starting at `at` of the last key or item of `frame`: a scalar, a one-line flow
+     * sequence or empty mapping, or a literal block scalar. Records where its range ends.
+     */
+    value(at, frame) {
+        const code = this.text.charCodeAt(at);
+        let node;
+        if (code === 0x5b || code === 0x7b)
+            node = this.flow(at);
+        else if (code === 0x7c) {
+            const literal = this.literal(at, frame.indent);
+            frame.lastExtent = literal.lastLine;
+            frame.lastScalar = false;
+            return literal.node;
+        }
+        else
+            node = this.valueScalar(at);
+        frame.lastExtent = this.line;
+        frame.lastScalar = true;
+        return node;
+    }
+    /** `[]`, `{}` or a flow sequence of scalars, closed on its line. */
+    flow(at) {
+        const text = this.text;
+        const end = this.lineEnd;
+        const location = this.location(at);
+        let node;
+        let after;
+        if (text.charCodeAt(at) === 0x7b) {
+            if (text.charCodeAt(at + 1) !== 0x7d)
+                throw DECLINE;
+            node = { kind: 'object', location, entries: [], endLine: this.line };
+            after = at + 2;
+        }
+        else {
+            const items = [];
+            let index = at + 1;
+            while (index < end && text.charCodeAt(index) === SPACE)
+                index += 1;
+            if (index < end && text.charCodeAt(index) === 0x5d)
+                after = index + 1;
+            else {
+                for (;;) {
+                    const item = this.flowItem(index);
+                    items.push(item.node);
+                    index = item.end;
+                    while (index < end && text.charCodeAt(index) === SPACE)
+                        index += 1;
+                    if (index >= end)
+                        throw DECLINE;
+                    const code = text.charCodeAt(index);
+                    if (code === 0x5d) {
+                        after = index + 1;
+                        break;
+                    }
+                    if (code !== 0x2c)
+                        throw DECLINE;
+                    index += 1;
+                    while (index < end && text.charCodeAt(index) === SPACE)
+                        index += 1;
+                    if (index >= end || text.charCodeAt(index) === 0x5d)
+                        throw DECLINE;
+                }
+            }
+            node = { kind: 'array', location, items, endLine: this.line };
+        }
+        while (after < end && text.charCodeAt(after) === SPACE)
+            after += 1;
+        if (after !== end && !(text.charCodeAt(after) === HASH && text.charCodeAt(after - 1) === SPACE))
+            throw DECLINE;
+        return node;
+    }
+    /** A scalar inside a flow sequence: the node and the offset after it (before any spaces). */
+    flowItem(at) {
+        const text = this.text;
+        const end = this.lineEnd;
+        const location = this.location(at);
+        const first = text.charCodeAt(at);
+        if (first === DOUBLE || first === SINGLE) {
+            const quoted = this.quoted(at);
+            return {
+                node: { kind: 'scalar', location, value: known(quoted.value, location), type: 'string' },
+                end: quoted.end,
+            };
+        }
+        this.plainStart(at);
+        let index = at;
+        for (; index < end; index += 1) {
+            const code = text.charCodeAt(index);
+            if (code === 0x2c || code === 0x5d)
+                break;
+            if (code === COLON || code === 0x5b || code === 0x7b || code === 0x7d)
+                throw DECLINE;
+            if (code === HASH && text.charCodeAt(index - 1) === SPACE)
+                throw DECLINE;
+        }
+        let last = index;
+        while (text.charCodeAt(last - 1) === SPACE)
+            last -= 1;
+        const resolved = this.plain.resolve(text.slice(at, last), false);
+        return { node: { kind: 'scalar', location, value: known(resolved.text, location), type: resolved.type }, end: last };
+    }
+    /**
+     * A literal block scalar (`|` or `|-`, no indentation indicator) whose header is at `at`, in a
+     * collection indented `parentIndent`: its lines are read here and skipped by the line loop.
+     */
+    literal(at, parentIndent) {
+        const text = this.text;
+        const location = this.location(at);
+        let header = at + 1;
+        const strip = text.charCodeAt(header) === DASH;
+        if (strip)
+            header += 1;
+        while (header < this.lineEnd && text.charCodeAt(header) === SPACE)
+            header += 1;
+        if (header !== this.lineEnd && !(text.charCodeAt(header) === HASH && text.charCodeAt(header - 1) === SPACE))
+            throw DECLINE;
+        // The lines after the header: content at blockIndent or deeper, blank lines, up to a line indented less.
+        let blockIndent = -1;
+        let value = '';
+        let pendingBlanks = '';
+        let lastLine = this.line;
+        let resumeAt = this.lineEnd + 1;
+        let resumeLine = this.line + 1;
+        let start = this.lineEnd + 1;
+        let line = this.line + 1;
+        while (start < text.length) {
+            let end = text.indexOf('\n', start);
+            if (end === -1)
+                end = text.length;
+            let spaces = start;
+            while (spaces < end && text.charCodeAt(spaces) === SPACE)
+                spaces += 1;
+            const indent = spaces - start;
+            if (spaces === end) {
+                // A blank line: more spaces than the block's indentation would be content.
+                if (blockIndent === -1 || indent > blockIndent)
+                    throw DECLINE;
+                pendingBlanks += '\n';
+            }
+            else {
+                if (blockIndent === -1) {
+                    if (indent <= parentIndent)
+                        break;
+                    blockIndent = indent;
+                }
+                else if (indent < blockIndent)
+                    break;
+                if (end === text.length)
+                    throw DECLINE;
+                value += pendingBlanks + text.slice(start + blockIndent, end) + '\n';
+                pendingBlanks = '';
+                lastLine = line;
+                resumeAt = end + 1;
+                resumeLine = line + 1;
+            }
+            start = end + 1;
+            line += 1;
+        }
+        if (blockIndent === -1)
+            throw DECLINE;
+        this.resumeAt = resumeAt;
+        this.resumeLine = resumeLine;
+        if (strip)
+            value = value.slice(0, -1);
+        return { node: { kind: 'scalar', location, value: known(value, location), type: 'string' }, lastLine };
+    }
+    /** A scalar value from `at` to the end of the line (a comment may follow). */
+    valueScalar(at) {
+        const text = this.text;
+        const end = this.lineEnd;
+        const location = this.location(at);
+        const first = text.charCodeAt(at);
+        if (first === DOUBLE || first === SINGLE) {
+            const quoted = this.quoted(at);
+            let after = quoted.end;
+            while (after < end && text.charCodeAt(after) === SPACE)
+                after += 1;
+            if (after !== end && !(text.charCodeAt(after) === HASH && after > quoted.end))
+                throw DECLINE;
+            return { kind: 'scalar', location, value: known(quoted.value, location), type: 'string' };
+        }
+        this.plainStart(at);
+        let last = end;
+        for (let index = at + 1; index < end; index += 1) {
+            const code = text.charCodeAt(index);
+            if (code === COLON) {
+                const next = index + 1;
+                if (next === end || text.charCodeAt(next) === SPACE)
+                    throw DECLINE;
+            }
+            else if (code === HASH && text.charCodeAt(index - 1) === SPACE) {
+                last = index;
+                break;
+            }
+        }
+        while (text.charCodeAt(last - 1) === SPACE)
+            last -= 1;
+        const resolved = this.plain.resolve(text.slice(at, last), false);
+        return { kind: 'scalar', location, value: known(resolved.text, location), type: resolved.type };
+    }
+    /** A quoted scalar that closes on its line: its value and the offset after its closing quote. */
+    quoted(at) {
+        const text = this.text;
+        const end = this.lineEnd;
+        const quote = text.charCodeAt(at);
+        let value = '';
+        let from = at + 1;
+        if (quote === SINGLE) {
+            for (;;) {
+                const close = text.indexOf("'", from);
+                if (close === -1 || close >= end)
+                    throw DECLINE;
+                value += text.slice(from, close);
+                if (close + 1 < end && text.charCodeAt(close + 1) === SINGLE) {
+                    value += "'";
+                    from = close + 2;
+                    continue;
+                }
+                return { value, end: close + 1 };
+            }
+        }
+        for (let index = from;; index += 1) {
+            if (index >= end)
+                throw DECLINE;
+            const code = text.charCodeAt(index);
+            if (code === DOUBLE)
+                return { value: value + text.slice(from, index), end: index + 1 };
+            if (code !== BACKSLASH)
+                continue;
+            value += text.slice(from, index);
+            index += 1;
+            if (index >= end)
+                throw DECLINE;
+            value += this.escape(index);
+            if (text.charCodeAt(index) === 0x75)
+                index += 4;
+            from = index + 1;
+        }
+    }
+    /** The character a double-quoted escape stands for (the letter at `at`, after the backslash). */
+    escape(at) {
+        const text = this.text;
+        switch (text[at]) {
+            case '\\':
+                return '\\';
+            case '"':
+                return '"';
+            case '/':
+                return '/';
+            case 'n':
+                return '\n';
+            case 't':
+                return '\t';
+            case 'r':
+                return '\r';
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case '0':
+                return '\0';
+            case 'u': {
+                if (at + 4 >= this.lineEnd)
+                    throw DECLINE;
+                const hex = text.slice(at + 1, at + 5);
+                if (!/^[0-9A-Fa-f]{4}$/.test(hex))
+                    throw DECLINE;
+                const code = parseInt(hex, 16);
+                if (code >= 0xd800 && code <= 0xdfff)
+                    throw DECLINE;
+                return String.fromCharCode(code);
+            }
+            default:
+                throw DECLINE;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sources/shared/yaml-tree.ts
+
 
 
 
@@ -29653,6 +30671,11 @@ function parseYamlTree(path, text, options) {
     const ruleId = options.parseErrorRuleId ?? 'parse-error';
     const findings = [];
     const documents = [];
+    if (options.shortTags === undefined && fastPath) {
+        const fast = fastYamlDocuments(path, text, options.version);
+        if (fast)
+            return { documents: fast, findings, lineCounter };
+    }
     const locate = (offset) => {
         const { line, col } = lineCounter.linePos(offset);
         return { path, line, column: col };
@@ -29715,6 +30738,16 @@ function parseYamlTree(path, text, options) {
         }
     }
     return { documents, findings, lineCounter };
+}
+/** Whether parseYamlTree lets the fast parser of the block YAML subset (yaml-fast.ts) read first. */
+let fastPath = true;
+/**
+ * false reads every YAML text with the yaml package alone; the trees are the same either way. Set
+ * for the thread by sourceContext (a scan's `yamlFast` option), not read from the environment per
+ * file, which would cost more than the parse of a small manifest.
+ */
+function useYamlFastPath(on) {
+    fastPath = on;
 }
 /**
  * Every line of the text. (The yaml parser's own LineCounter misses the line breaks inside a
@@ -29897,6 +30930,79 @@ function describeError(error) {
     const message = errorText(error);
     const first = (message.split('\n')[0] ?? message).trim();
     return first.replace(/\.$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/sources/source.ts
+
+
+/** The context every source of one scan reads with (one per thread: the repository reader caches). */
+function sourceContext(options) {
+    useYamlFastPath(options.yamlFast !== false);
+    const context = {
+        config: options.config,
+        files: options.files,
+        sniff: options.sniff === true,
+        hclFilter: options.hclFilter === true,
+        hclFast: options.hclFast !== false,
+        repository: options.repository ?? new RepositoryFiles(options.files, options.root, options.config.maxFileBytes),
+    };
+    if (options.root !== undefined)
+        context.root = options.root;
+    return context;
+}
+function emptyResult() {
+    return { facts: {}, findings: [], suppressions: [] };
+}
+/** A Source that reads each file on its own. */
+function perFileSource(name, kinds, readFile) {
+    return {
+        name,
+        kinds,
+        perFile: true,
+        read(files, context) {
+            const result = emptyResult();
+            for (const file of files)
+                appendResult(result, readFile(file, context));
+            return result;
+        },
+    };
+}
+/** How much text the files hold, in UTF-16 code units. */
+function textLength(files) {
+    let length = 0;
+    for (const file of files)
+        length += file.textLength ?? file.text.length;
+    return length;
+}
+/** Drops the findings and suppressions equal to an earlier one (a file several builds or releases read reports once). */
+function dropRepeats(result) {
+    result.findings = firstOfEach(result.findings);
+    result.suppressions = firstOfEach(result.suppressions);
+}
+function firstOfEach(items) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const key = JSON.stringify(item);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function appendResult(into, from) {
+    for (const key of Object.keys(from.facts)) {
+        const items = from.facts[key];
+        if (!items)
+            continue;
+        const existing = (into.facts[key] ?? []);
+        for (const item of items)
+            existing.push(item);
+        into.facts[key] = existing;
+    }
+    for (const finding of from.findings)
+        into.findings.push(finding);
+    for (const suppression of from.suppressions)
+        into.suppressions.push(suppression);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/shared/suppressions.ts
@@ -40551,9 +41657,27 @@ function markShellExpansions(node, scope, depth = 0) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/sources/shared/parse-memo.ts
+let installed;
+/**
+ * Installs the memo until `removeParseMemo(memo)`. Its entries are functions of the kind, path and
+ * text alone, so a run that overlaps another's may use the other's memo.
+ */
+function installParseMemo(memo) {
+    installed = memo;
+}
+/** Removes the memo, unless another was installed since. */
+function removeParseMemo(memo) {
+    if (installed === memo)
+        installed = undefined;
+}
+/** `parse()`, or the installed memo's copy of its result for this kind, path and text. */
+function memoizedParse(kind, path, text, parse) {
+    return installed ? installed.parse(kind, path, text, parse) : parse();
+}
+
 ;// CONCATENATED MODULE: ./src/sources/helm/charts.ts
+
 
 
 
@@ -40565,13 +41689,11 @@ function readCharts(chartFiles, files, repository) {
     const findings = [];
     const charts = [];
     for (const file of chartFiles) {
-        const tree = parseYamlTree(file.path, file.text, { version: '1.1' });
-        findings.push(...tree.findings);
-        const root = tree.documents[0]?.root;
-        const nameNode = get(root, 'name');
-        const name = textOf(nameNode);
-        if (root?.kind !== 'object' || name === undefined || !nameNode)
+        const chartFile = memoizedParse('helm-chart-file', file.path, file.text, () => parseChartFile(file));
+        findings.push(...chartFile.findings);
+        if (!chartFile.chart)
             continue;
+        const { name, nameLocation } = chartFile.chart;
         const directory = external_node_path_default().posix.dirname(file.path);
         const valuesFile = ['values.yaml', 'values.yml']
             .map((base) => join(directory, base))
@@ -40580,10 +41702,10 @@ function readCharts(chartFiles, files, repository) {
             directory,
             chartFile: file.path,
             name,
-            nameLocation: nameNode.location,
+            nameLocation,
             templates: [],
             helperTexts: [],
-            dependencies: dependencies(root),
+            dependencies: chartFile.chart.dependencies,
             subcharts: [],
         };
         if (valuesFile)
@@ -40615,6 +41737,16 @@ function readCharts(chartFiles, files, repository) {
         }
     }
     return { charts, findings };
+}
+/** What a Chart.yaml says: its syntax findings, and the chart's name and dependencies when it names one. */
+function parseChartFile(file) {
+    const tree = parseYamlTree(file.path, file.text, { version: '1.1' });
+    const root = tree.documents[0]?.root;
+    const nameNode = get(root, 'name');
+    const name = textOf(nameNode);
+    if (root?.kind !== 'object' || name === undefined || !nameNode)
+        return { findings: tree.findings };
+    return { findings: tree.findings, chart: { name, nameLocation: nameNode.location, dependencies: dependencies(root) } };
 }
 /**
  * The deepest chart whose `<directory>/templates/` holds the file (a subchart's templates are not
@@ -43516,6 +44648,7 @@ function sameTree(a, b) {
 
 
 
+
 /** Kinds namePrefix and nameSuffix leave alone. */
 const UNPREFIXED_KINDS = new Set(['Namespace', 'CustomResourceDefinition']);
 /**
@@ -43633,7 +44766,7 @@ class KustomizeBuilder {
         const text = this.files.text(path);
         if (text === undefined)
             return undefined;
-        const parsed = parseKustomization(path, text);
+        const parsed = memoizedParse('kustomization', path, text, () => parseKustomization(path, text));
         this.kustomizations.set(path, parsed);
         return parsed;
     }
@@ -52633,9 +53766,9 @@ class TreeReader extends CursorReader {
  * character) makes it decline: the file then goes to tree-sitter, which reports any syntax error.
  */
 /** Thrown (one instance, no stack to capture) wherever the parser is not sure. */
-class Decline extends Error {
+class fast_parse_Decline extends Error {
 }
-const DECLINE = new Decline('declined');
+const fast_parse_DECLINE = new fast_parse_Decline('declined');
 /** Words the grammar lexes as keywords where an identifier could also stand. */
 const KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor', 'true', 'false', 'null']);
 /** White space beyond ASCII, which the grammar's scanner may skip (iswspace) where this parser would not. */
@@ -52661,7 +53794,7 @@ const PRECEDENCE = {
     '||': 1,
 };
 /** Stay clear of the tree reader's limit: deeper files go to tree-sitter, which reports them. */
-const DEPTH_LIMIT = tree_reader_MAX_DEPTH - 10;
+const fast_parse_DEPTH_LIMIT = tree_reader_MAX_DEPTH - 10;
 /** The file parsed by the fast path, or undefined when it is not sure to give what parseHcl gives. */
 function fastParseHcl(path, text, options = {}) {
     if (text.includes('\0'))
@@ -52672,7 +53805,7 @@ function fastParseHcl(path, text, options = {}) {
     }
     catch (error) {
         // A stack overflow is as unsure as anything else.
-        if (error === DECLINE || error instanceof RangeError)
+        if (error === fast_parse_DECLINE || error instanceof RangeError)
             return undefined;
         throw error;
     }
@@ -52729,20 +53862,20 @@ class FastParser {
                 this.pos++;
             else if (code === 35 || (code === 47 && text.charCodeAt(this.pos + 1) === 47)) {
                 if (this.inTemplate > 0)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 const newline = text.indexOf('\n', this.pos);
                 const end = newline < 0 ? text.length : newline;
                 if (LINE_BREAK_BEYOND_ASCII.test(text.slice(this.pos, end)))
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 this.pos = end;
                 comment = true;
             }
             else if (code === 47 && text.charCodeAt(this.pos + 1) === 42) {
                 if (this.inTemplate > 0)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 const end = text.indexOf('*/', this.pos + 2);
                 if (end < 0)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 this.pos = end + 2;
                 comment = true;
             }
@@ -52758,7 +53891,7 @@ class FastParser {
         const text = this.text;
         const start = this.pos;
         if (!isIdentifierStart(text.charCodeAt(start)))
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         let end = start + 1;
         for (;;) {
             const code = text.charCodeAt(end);
@@ -52766,11 +53899,11 @@ class FastParser {
                 end++;
             else if (code === 58 && text.charCodeAt(end + 1) === 58) {
                 if (!scoped)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 end += 2;
             }
             else if (code >= 128)
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             else
                 break;
         }
@@ -52781,18 +53914,18 @@ class FastParser {
     name() {
         const name = this.identifier();
         if (KEYWORDS.has(name))
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         return name;
     }
     expect(code) {
         if (this.code() !== code)
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         this.pos++;
     }
     file() {
         const body = this.body(0);
         if (this.pos < this.text.length)
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         return body;
     }
     /** Attributes and blocks, up to the end of the text or a `}` (left in place). */
@@ -52810,7 +53943,7 @@ class FastParser {
             if (code === 61) {
                 const next = this.code(1);
                 if (next === 61 || next === 62)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 this.pos++;
                 body.attributes.push({ name, location: this.location(start), expression: this.expression(depth + 1) });
                 continue;
@@ -52819,7 +53952,7 @@ class FastParser {
             const labels = [];
             for (;;) {
                 if (comment)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 const labelCode = this.code();
                 if (labelCode === 123)
                     break;
@@ -52832,7 +53965,7 @@ class FastParser {
             this.pos++;
             const inner = this.body(depth + 1);
             if (this.code() !== 125)
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             const endLine = this.location(this.pos).line;
             this.pos++;
             const block = { type: name, labels, location: this.location(start), endLine, body: inner };
@@ -52849,7 +53982,7 @@ class FastParser {
             if (code === 34)
                 break;
             if (Number.isNaN(code) || code < 32 || code === 36 || code === 37)
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             if (code === 92)
                 this.escape();
             else
@@ -52867,7 +54000,7 @@ class FastParser {
             invalid = true;
         });
         if (invalid)
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         return value;
     }
     /** An escape the grammar's scanner accepts, at `\`. */
@@ -52881,18 +54014,18 @@ class FastParser {
         }
         const digits = kind === 117 ? 4 : kind === 85 ? 8 : 0;
         if (digits === 0)
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         for (let index = 0; index < digits; index++)
             if (!fast_parse_HEX.test(text[this.pos + 2 + index] ?? ''))
-                throw DECLINE;
+                throw fast_parse_DECLINE;
         if (digits === 8 && Number.parseInt(text.slice(this.pos + 2, this.pos + 10), 16) > 0x10ffff)
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         this.pos += 2 + digits;
     }
     /** Records that the tree reader reaches `depth` here; too deep declines. */
     reach(depth) {
-        if (depth > DEPTH_LIMIT)
-            throw DECLINE;
+        if (depth > fast_parse_DEPTH_LIMIT)
+            throw fast_parse_DECLINE;
         if (depth > this.deepest)
             this.deepest = depth;
     }
@@ -52908,8 +54041,8 @@ class FastParser {
             length++;
         });
         const total = this.deepest + length;
-        if (total > DEPTH_LIMIT)
-            throw DECLINE;
+        if (total > fast_parse_DEPTH_LIMIT)
+            throw fast_parse_DECLINE;
         this.deepest = Math.max(saved, total);
         return result;
     }
@@ -52928,7 +54061,7 @@ class FastParser {
                 const then = this.expression(depth + 1);
                 this.skip();
                 if (this.code() !== 58 || this.code(1) === 58)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 this.pos++;
                 this.skip();
                 const otherwise = this.binary(0, depth + 1);
@@ -52952,7 +54085,7 @@ class FastParser {
                 return next === 61 ? '>=' : '>';
             case 60: // <
                 if (next === 60)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 return next === 61 ? '<=' : '<';
             case 61: // =
                 return next === 61 ? '==' : undefined;
@@ -52960,11 +54093,11 @@ class FastParser {
                 return next === 61 ? '!=' : undefined;
             case 38: // &
                 if (next !== 38)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 return '&&';
             case 124: // |
                 if (next !== 124)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 return '||';
             default:
                 return undefined;
@@ -53015,7 +54148,7 @@ class FastParser {
         if (steps.length === 0)
             return base;
         if (base.kind === 'literal' && base.textLocation === undefined)
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         return { kind: 'access', target: base, steps, location: accessLocation ?? this.location(start) };
     }
     /** `.name`, `.0`, `[key]`, and (outside a splat) `.*` and `[*]` with the steps after them. */
@@ -53038,7 +54171,7 @@ class FastParser {
                     while (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57)
                         end++;
                     if (isIdentifierPart(text.charCodeAt(end)) || text.charCodeAt(end) >= 128)
-                        throw DECLINE;
+                        throw fast_parse_DECLINE;
                     this.pos = end;
                     const value = Number(text.slice(dot + 1, end));
                     steps.push({ kind: 'index', key: { kind: 'literal', value, location: this.location(dot) } });
@@ -53051,7 +54184,7 @@ class FastParser {
                     return steps;
                 }
                 else
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
             }
             else if (code === 91) {
                 if (this.code(1) === 42 && this.code(2) === 93) {
@@ -53082,7 +54215,7 @@ class FastParser {
             const end = fast_parse_NUMBER.lastIndex;
             const after = text.charCodeAt(end);
             if (isIdentifierPart(after) || after === 46 || after >= 128)
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             this.pos = end;
             return { kind: 'literal', value: Number(text.slice(start, end)), location: this.location(start) };
         }
@@ -53090,7 +54223,7 @@ class FastParser {
             return this.quoted(depth);
         if (code === 60) {
             if (this.code(1) !== 60)
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             return this.heredoc(depth);
         }
         if (code === 91)
@@ -53110,14 +54243,14 @@ class FastParser {
         if (word === 'null')
             return { kind: 'literal', value: null, location: this.location(start) };
         if (KEYWORDS.has(word))
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         if (this.code() === 40)
             return this.call(word, start, depth);
         // `name (…)` is a call to tree-sitter.
         const after = this.pos;
         this.skip();
         if (this.code() === 40)
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         this.pos = after;
         return { kind: 'variable', name: word, location: this.location(start) };
     }
@@ -53207,7 +54340,7 @@ class FastParser {
             const separator = this.code();
             const next = this.code(1);
             if (!((separator === 61 && next !== 61 && next !== 62) || (separator === 58 && next !== 58)))
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             this.pos++;
             const value = this.expression(depth + 1);
             const item = { key, keyLocation: this.location(keyStart), value };
@@ -53235,7 +54368,7 @@ class FastParser {
             this.skip();
         }
         if (this.identifier() !== 'in')
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         this.skip();
         const collection = this.binary(0, depth + 1);
         this.skip();
@@ -53247,7 +54380,7 @@ class FastParser {
         let grouping = false;
         if (isObject) {
             if (this.code() !== 61 || this.code(1) !== 62)
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             this.pos += 2;
             keyExpr = head;
             valueExpr = this.expression(depth + 1);
@@ -53261,7 +54394,7 @@ class FastParser {
         let condition;
         if (isIdentifierStart(this.code())) {
             if (this.identifier() !== 'if')
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             condition = this.expression(depth + 1);
             this.skip();
         }
@@ -53290,7 +54423,7 @@ class FastParser {
         const stripBefore = this.strip();
         this.skip();
         if (this.code() === 125 || this.code() === 126)
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         const expression = this.expression(depth + 1);
         const stripAfter = this.closeTag();
         return {
@@ -53341,13 +54474,13 @@ class FastParser {
                 this.skip();
             }
             if (this.identifier() !== 'in')
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             const collection = this.expression(depth + 1);
             this.closeTag();
             return { kind: 'for', start, end: this.pos, stripBefore, first, second, collection };
         }
         if (keyword !== 'else' && keyword !== 'endif' && keyword !== 'endfor')
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         const stripAfter = this.closeTag();
         return { kind: keyword, start, end: this.pos, stripAfter };
     }
@@ -53405,7 +54538,7 @@ class FastParser {
                         closing = other.stop;
                     }
                     if (closing?.kind !== 'endif')
-                        throw DECLINE;
+                        throw fast_parse_DECLINE;
                     const part = {
                         kind: 'if',
                         condition: item.condition,
@@ -53420,7 +54553,7 @@ class FastParser {
                     const body = read(item.end, ['endfor']);
                     const closing = body.stop;
                     if (closing?.kind !== 'endfor')
-                        throw DECLINE;
+                        throw fast_parse_DECLINE;
                     const location = this.location(item.start);
                     const part = item.second !== undefined
                         ? {
@@ -53436,10 +54569,10 @@ class FastParser {
                     cursor = closing.end;
                 }
                 else
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
             }
             if (stops.length > 0)
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             pushText(contentEnd);
             return { parts: applyStripMarkers(parts) };
         };
@@ -53456,7 +54589,7 @@ class FastParser {
             if (code === 34)
                 break;
             if (Number.isNaN(code) || (code < 32 && code !== 9))
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             if (code === 92)
                 this.escape();
             else if (code === 36 || code === 37) {
@@ -53487,18 +54620,18 @@ class FastParser {
         this.pos += indented ? 3 : 2;
         const markerStart = this.pos;
         if (!isIdentifierStart(this.code()))
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         while (isIdentifierPart(this.code()))
             this.pos++;
         if (this.code() >= 128)
-            throw DECLINE;
+            throw fast_parse_DECLINE;
         const marker = text.slice(markerStart, this.pos);
         for (;;) {
             const code = this.code();
             if (code === 10)
                 break;
             if (code !== 32 && code !== 9 && code !== 13)
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             this.pos++;
         }
         this.pos++;
@@ -53509,7 +54642,7 @@ class FastParser {
         while (closing < 0) {
             const code = this.code();
             if (Number.isNaN(code))
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             if (isSpace(code)) {
                 if (code === 10)
                     lineStart = true;
@@ -53524,14 +54657,14 @@ class FastParser {
                 continue;
             }
             if (code >= 128 && UNUSUAL_SPACE.test(text.charAt(this.pos)))
-                throw DECLINE;
+                throw fast_parse_DECLINE;
             if (lineStart && text.startsWith(marker, this.pos)) {
                 // The scanner ends the heredoc at the marker alone on its line, white space around it.
                 let after = this.pos + marker.length;
                 for (let blank = text.charCodeAt(after); isSpace(blank) && blank !== 10; blank = text.charCodeAt(++after))
                     ;
                 if (text.charCodeAt(after) !== 10)
-                    throw DECLINE;
+                    throw fast_parse_DECLINE;
                 closing = this.pos;
                 break;
             }
@@ -56610,7 +57743,6 @@ function candidateOf(request, index) {
 
 
 
-
 /** The sources one after the other on this thread. */
 async function readSources(files, options) {
     await prepareSources(files);
@@ -56647,7 +57779,6 @@ function run_sources_readPreparedSources(files, options) {
 const WORKER_FLAG = 'irsaGuardSourceWorker';
 /** Below this much text, starting a worker costs more than it saves. */
 const PARALLEL_MIN_BYTES = 3 * 1024 * 1024;
-const MAX_DEFAULT_WORKERS = 2;
 /**
  * A worker's heap: a smaller young generation, and an old generation limit below the one from
  * which V8 lets the heap grow to up to four times what survived the last collection (below it,
@@ -56686,8 +57817,7 @@ function workerScript() {
     return here.endsWith('/run-sources.js') ? new URL('source-worker.js', here).href : undefined;
 }
 /**
- * How many worker threads to start: `requested` when given (0: none), else one per spare core
- * (at most 2: each worker holds a copy of the texts it reads)
+ * How many worker threads to start: `requested` when given (0: none), else defaultWorkerCount()
  * when the files hold enough text to repay a worker's start.
  */
 function workerCountFor(files, requested) {
@@ -56699,11 +57829,17 @@ function workerCountFor(files, requested) {
         return 0;
     return defaultWorkerCount();
 }
-/** One per spare core, at most MAX_DEFAULT_WORKERS; 0 without a worker script. */
+/**
+ * None: since the fast YAML and HCL parsers, parsing is no longer most of a scan, and a worker's
+ * costs (the results cloned and shared back, the Kustomize parts each finding the build roots, the
+ * Terraform index built per thread) outweigh what it takes off this thread. On the 2-core machine of
+ * bench/results.md (session 8) one thread was faster on every profile and size measured (realistic
+ * 100,000 files: 7.1–7.5 s wall and 9.5 s CPU against 8.0–8.3 s and 14.3 s with a worker; adversarial
+ * 100,000: 24.8 s against 26.0 s) and used less memory (480 against 630 MB). IRSA_GUARD_WORKERS=N
+ * (check()'s `workers` option) starts N.
+ */
 function defaultWorkerCount() {
-    if (workerScript() === undefined)
-        return 0;
-    return Math.max(0, Math.min((0,external_node_os_namespaceObject.availableParallelism)() - 1, MAX_DEFAULT_WORKERS));
+    return 0;
 }
 /** `count` workers for these options; undefined when none can start. */
 function startSourceWorkers(count, options) {
@@ -56718,6 +57854,7 @@ function startSourceWorkers(count, options) {
         sniff: options.sniff === true,
         hclFilter: options.hclFilter === true,
         hclFast: options.hclFast !== false,
+        yamlFast: options.yamlFast !== false,
         claims: taskClaims,
     };
     const handles = [];
@@ -57107,9 +58244,11 @@ function answerReplacer(_key, value) {
 
 
 /** Bumped whenever what an entry holds or how it is keyed changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 const MAGIC = 'irsa-guard fact cache\n';
 const FILE_NAME = 'irsa-guard-facts.bin';
+/** Buffers per writev call (the system's IOV_MAX is 1024 on Linux). */
+const WRITE_PIECES = 1024;
 /**
  * One file in a directory the user chose (--cache DIR, or the action's runner temp directory):
  * source results by entry key, valid only for one `scope` (irsa-guard's version and the
@@ -57158,17 +58297,64 @@ class FactStore {
      */
     save() {
         (0,external_node_fs_namespaceObject.mkdirSync)(this.directory, { recursive: true });
-        const body = (0,external_node_v8_namespaceObject.serialize)([...this.kept]);
-        const header = JSON.stringify({ format: FORMAT, scope: this.scope, sha256: sha256(body) });
+        const body = frameEntries(this.kept);
+        const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        for (const piece of body)
+            digest.update(piece);
+        const header = JSON.stringify({ format: FORMAT, scope: this.scope, sha256: digest.digest('hex') });
         const target = external_node_path_default().join(this.directory, FILE_NAME);
         const temporary = `${target}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`;
         try {
-            (0,external_node_fs_namespaceObject.writeFileSync)(temporary, Buffer.concat([Buffer.from(`${MAGIC}${header}\n`), body]), { flag: 'wx' });
+            const descriptor = (0,external_node_fs_namespaceObject.openSync)(temporary, 'wx');
+            try {
+                writeAll(descriptor, [Buffer.from(`${MAGIC}${header}\n`), ...body]);
+            }
+            finally {
+                (0,external_node_fs_namespaceObject.closeSync)(descriptor);
+            }
             (0,external_node_fs_namespaceObject.renameSync)(temporary, target);
         }
         catch (error) {
             (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
             throw error;
+        }
+    }
+}
+/**
+ * The body of the file: for each entry, the byte length of its key (4 bytes, big-endian), the
+ * key in UTF-8, the byte length of its value and the value (the v8-serialized entry). The values
+ * are written as they were read or stored, without a copy into one buffer.
+ */
+function frameEntries(entries) {
+    const pieces = [];
+    for (const [key, value] of entries) {
+        const keyBytes = Buffer.from(key, 'utf8');
+        const frame = Buffer.allocUnsafe(8 + keyBytes.length);
+        frame.writeUInt32BE(keyBytes.length, 0);
+        keyBytes.copy(frame, 4);
+        frame.writeUInt32BE(value.length, 4 + keyBytes.length);
+        pieces.push(frame, value);
+    }
+    return pieces;
+}
+/** Every byte of the pieces, in order (writevSync may write fewer bytes than asked for). */
+function writeAll(descriptor, pieces) {
+    let index = 0;
+    // Bytes of pieces[index] already written.
+    let skip = 0;
+    while (index < pieces.length) {
+        const batch = pieces
+            .slice(index, index + WRITE_PIECES)
+            .map((piece, at) => (at === 0 ? piece.subarray(skip) : piece));
+        let written = (0,external_node_fs_namespaceObject.writevSync)(descriptor, batch);
+        for (const [at, piece] of batch.entries()) {
+            if (written < piece.length) {
+                skip = at === 0 ? skip + written : written;
+                break;
+            }
+            written -= piece.length;
+            index += 1;
+            skip = 0;
         }
     }
 }
@@ -57190,23 +58376,31 @@ function loadEntries(file, scope) {
         const body = data.subarray(headerEnd + 1);
         if (header['format'] !== FORMAT || header['scope'] !== scope || header['sha256'] !== sha256(body))
             return new Map();
-        const entries = (0,external_node_v8_namespaceObject.deserialize)(body);
-        if (!Array.isArray(entries))
-            return new Map();
-        const map = new Map();
-        for (const entry of entries) {
-            if (!Array.isArray(entry) || entry.length !== 2)
-                return new Map();
-            const [key, bytes] = entry;
-            if (typeof key !== 'string' || !(bytes instanceof Uint8Array))
-                return new Map();
-            map.set(key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-        }
-        return map;
+        return unframeEntries(body);
     }
     catch {
         return new Map();
     }
+}
+/** The entries of a body frameEntries wrote (the values are views of `body`), or an empty map when it is not one. */
+function unframeEntries(body) {
+    const map = new Map();
+    let offset = 0;
+    while (offset < body.length) {
+        if (offset + 4 > body.length)
+            return new Map();
+        const keyLength = body.readUInt32BE(offset);
+        const keyEnd = offset + 4 + keyLength;
+        if (keyEnd + 4 > body.length)
+            return new Map();
+        const key = body.toString('utf8', offset + 4, keyEnd);
+        const valueEnd = keyEnd + 4 + body.readUInt32BE(keyEnd);
+        if (valueEnd > body.length)
+            return new Map();
+        map.set(key, body.subarray(keyEnd + 4, valueEnd));
+        offset = valueEnd;
+    }
+    return map;
 }
 function decodeEntry(bytes) {
     try {
@@ -57215,6 +58409,8 @@ function decodeEntry(bytes) {
             return undefined;
         if ('result' in entry)
             return isSourceResult(entry['result']) ? entry : undefined;
+        if ('parsed' in entry)
+            return entry;
         const { part, reads, readsId, observations } = entry;
         if (typeof part !== 'object' || part === null || typeof readsId !== 'string')
             return undefined;
@@ -57256,6 +58452,7 @@ function sha256(data) {
 
 
 
+
 /**
  * The sources as `readSources` runs them, with results kept in a FactStore between runs.
  *
@@ -57269,21 +58466,25 @@ function sha256(data) {
  * So a changed file re-reads the units that read it; a file added, removed or renamed re-reads
  * every unit.
  *
+ * `listings` (discovery's directory listings) spare the checks and the units the disk questions
+ * the walk already answered (see RepositoryFiles).
+ *
  * Content ids are hashes of the text the sources read. Git's blob ids would need git to vouch
  * that a checked-out file still matches its index entry, and git answers that by running what the
  * repository's own .git/config names (core.fsmonitor, clean filters); the texts are in memory
  * anyway, since classification reads every file.
  */
-async function readSourcesCached(files, options, directory) {
+async function readSourcesCached(files, options, directory, listings) {
     const sniff = options.sniff === true;
     const store = FactStore.open(directory, cached_sources_scopeOf(options.config, sniff));
     const ids = new Map(files.map((file) => [file.path, contentId(file.text)]));
     const fileList = sha256(files.map((file) => `${file.path}\0${file.kind}`).join('\0'));
     const textReads = new TextReads();
     const recorded = recordingFiles(files, textReads);
-    const repository = new RecordingRepositoryFiles(recorded, options.root, options.config.maxFileBytes);
-    const context = { ...sourceContext({ ...options, files: recorded }), repository };
-    const current = new RepositoryFiles(files, options.root, options.config.maxFileBytes);
+    const repository = new RecordingRepositoryFiles(recorded, options.root, options.config.maxFileBytes, listings);
+    const context = sourceContext({ ...options, files: recorded, repository });
+    // Stored units are checked with the same reader (it records nothing between recordings), so each disk question is asked once.
+    const current = repository;
     const answers = new Map();
     const byKind = groupByKind(recorded);
     const consumed = new Set();
@@ -57329,61 +58530,93 @@ async function readSourcesCached(files, options, directory) {
             repository.record(false);
         }
     };
-    const runs = [];
-    for (const source of allSources) {
-        const input = inputOf(source, byKind, consumed);
-        if (input.length === 0)
-            continue;
-        let result;
-        if (source.perFile) {
-            const results = [];
-            for (const file of input) {
-                const key = `file\0${source.name}\0${file.path}\0${ids.get(file.path)}`;
-                const entry = store.get(key);
-                let fileResult = entry && 'result' in entry ? entry.result : undefined;
-                count(source, fileResult !== undefined);
-                if (fileResult)
-                    store.keep(key);
-                else {
-                    await prepare(source);
-                    const guarded = new GuardedContext(context);
-                    fileResult = source.read([file], guarded);
-                    if (!guarded.lookedBeyondFile)
-                        store.set(key, { result: fileResult });
-                }
-                results.push(fileResult);
+    // Files parsed on their own (kustomizations, Chart.yaml files) are kept by path and content id: a
+    // copy of the stored result stands for the parse (while this function runs; see memoizedParse).
+    const memo = {
+        parse(kind, path, text, parse) {
+            const key = `parse\0${kind}\0${path}\0${contentId(text)}`;
+            const entry = store.get(key);
+            if (entry && 'parsed' in entry) {
+                store.keep(key);
+                return entry.parsed;
             }
-            result = mergeResults(results);
-        }
-        else {
-            const prefix = `unit\0${source.name}\0${fileList}\0${sha256(input.map((file) => file.path).join('\0'))}\0`;
-            const units = source.units?.(input, context);
-            const unitIds = units?.ids ?? ['whole'];
-            const parts = unitIds.map((id) => storedPart(prefix + id));
-            for (const part of parts)
-                count(source, part !== undefined);
-            if (parts.includes(undefined))
-                await prepare(source);
-            const fresh = parts.map((part, index) => {
-                const id = unitIds[index] ?? '';
-                if (part === undefined)
-                    return readUnit(prefix + id, () => (units ? units.read(id) : source.read(input, context)));
-                return units?.adopt ? units.adopt(id, part) : part;
-            });
-            result = units ? units.merge(fresh) : fresh[0];
-        }
-        runs.push({ source, result });
-        for (const path of result.consumedFiles ?? [])
-            consumed.add(path);
-    }
+            const parsed = parse();
+            try {
+                store.set(key, { parsed });
+                // A copy as a later run gets it: the Helm source digests its charts with v8.serialize, which
+                // tells a fresh array from a decoded one (and the unit ids would differ from run to run).
+                return (0,external_node_v8_namespaceObject.deserialize)((0,external_node_v8_namespaceObject.serialize)(parsed));
+            }
+            catch {
+                // Not plain data (v8.serialize refused it): parsed again next time.
+                return parsed;
+            }
+        },
+    };
+    installParseMemo(memo);
     try {
-        if (store.dirty)
-            store.save();
+        return { runs: await runSources(), statistics };
     }
-    catch {
-        // A cache that cannot be written costs the next run time, never a finding.
+    finally {
+        removeParseMemo(memo);
+        try {
+            if (store.dirty)
+                store.save();
+        }
+        catch {
+            // A cache that cannot be written costs the next run time, never a finding.
+        }
     }
-    return { runs, statistics };
+    async function runSources() {
+        const runs = [];
+        for (const source of allSources) {
+            const input = inputOf(source, byKind, consumed);
+            if (input.length === 0)
+                continue;
+            let result;
+            if (source.perFile) {
+                const results = [];
+                for (const file of input) {
+                    const key = `file\0${source.name}\0${file.path}\0${ids.get(file.path)}`;
+                    const entry = store.get(key);
+                    let fileResult = entry && 'result' in entry ? entry.result : undefined;
+                    count(source, fileResult !== undefined);
+                    if (fileResult)
+                        store.keep(key);
+                    else {
+                        await prepare(source);
+                        const guarded = new GuardedContext(context);
+                        fileResult = source.read([file], guarded);
+                        if (!guarded.lookedBeyondFile)
+                            store.set(key, { result: fileResult });
+                    }
+                    results.push(fileResult);
+                }
+                result = mergeResults(results);
+            }
+            else {
+                const prefix = `unit\0${source.name}\0${fileList}\0${sha256(input.map((file) => file.path).join('\0'))}\0`;
+                const units = source.units?.(input, context);
+                const unitIds = units?.ids ?? ['whole'];
+                const parts = unitIds.map((id) => storedPart(prefix + id));
+                for (const part of parts)
+                    count(source, part !== undefined);
+                if (parts.includes(undefined))
+                    await prepare(source);
+                const fresh = parts.map((part, index) => {
+                    const id = unitIds[index] ?? '';
+                    if (part === undefined)
+                        return readUnit(prefix + id, () => (units ? units.read(id) : source.read(input, context)));
+                    return units?.adopt ? units.adopt(id, part) : part;
+                });
+                result = units ? units.merge(fresh) : fresh[0];
+            }
+            runs.push({ source, result });
+            for (const path of result.consumedFiles ?? [])
+                consumed.add(path);
+        }
+        return runs;
+    }
 }
 /** What every entry depends on besides the files: irsa-guard itself (its version and its very code) and the effective config. */
 function cached_sources_scopeOf(config, sniff) {
@@ -57839,24 +59072,26 @@ async function check(options) {
         sniff: options.sniff ?? sniffFromEnvironment(),
         hclFilter: options.hclFilter ?? hclFilterFromEnvironment(),
         hclFast: options.hclFast ?? process.env['IRSA_GUARD_HCL_FAST']?.trim() !== '0',
+        yamlFast: options.yamlFast ?? process.env['IRSA_GUARD_YAML_FAST']?.trim() !== '0',
     };
     const requestedWorkers = options.workers ?? workersFromEnvironment();
-    const early = options.cacheDirectory === undefined ? new EarlyWorkers(requestedWorkers, sourceOptions) : undefined;
+    // With a cache too: the workers then read and classify a share of the files during the walk (and are ended after it).
+    const early = new EarlyWorkers(requestedWorkers, sourceOptions);
     try {
         options.onPhase?.({ name: 'discover' });
-        const scanned = await readRepository(options.root, config, early);
+        const scanned = await readRepository(options.root, config, early, options.cacheDirectory !== undefined);
         if (options.includeMustMatch && scanned.unmatchedIncludes.length > 0)
             throw new UnmatchedPathsError(scanned.unmatchedIncludes);
         const workers = options.cacheDirectory !== undefined ? 0 : workerCountFor(scanned.files, requestedWorkers);
         options.onPhase?.({ name: 'read', files: scanned.files.length, filesPerKind: filesPerKind(scanned.files), workers });
-        const cached = options.cacheDirectory !== undefined
-            ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory)
-            : undefined;
-        early?.stopStarting();
-        const started = workers > 0 ? early?.workers : undefined;
-        // Started early for a scan that turned out too small to repay them.
+        early.stopStarting();
+        const started = workers > 0 ? early.workers : undefined;
+        // Started early for a scan that turned out too small to repay them, or for a cached run (its sources run on this thread).
         if (!started)
-            early?.workers?.close();
+            early.workers?.close();
+        const cached = options.cacheDirectory !== undefined
+            ? await readSourcesCached(scanned.files, sourceOptions, options.cacheDirectory, scanned.listings)
+            : undefined;
         const runs = cached?.runs ??
             (started
                 ? (await readSourcesWithWorkers(scanned.files, sourceOptions, started, scanned.origins)).runs
@@ -57864,11 +59099,14 @@ async function check(options) {
                     ? (await readSourcesInParallel(scanned.files, sourceOptions, workers)).runs
                     : await readSources(scanned.files, sourceOptions));
         // The workers' memory is given back before the analysis.
-        early?.workers?.close();
+        early.workers?.close();
+        // And the texts: the rules read only what the sources made of them.
+        for (const file of scanned.files)
+            file.text = '';
         return finishCheck(runs, scanned, config, options, cached?.statistics);
     }
     finally {
-        early?.workers?.close();
+        early.workers?.close();
     }
 }
 /** After reading: the rules over what the sources read. */
@@ -57886,7 +59124,7 @@ const EARLY_WORKER_CANDIDATES = 1000;
 /**
  * The worker threads check() starts while discovery walks, so that they load (the bundle, a
  * parser) during the walk and read their share of the candidates: at once when a number was asked
- * for, else (one per spare core) once the walk has found EARLY_WORKER_CANDIDATES candidates. They
+ * for, else (defaultWorkerCount, today none) once the walk has found EARLY_WORKER_CANDIDATES candidates. They
  * read sources only when workerCountFor, on the texts read, says so; else they are ended.
  */
 class EarlyWorkers {
@@ -57937,8 +59175,9 @@ function filesPerKind(files) {
  * before or during the walk) read and classify a share of the candidates: the same files, kinds,
  * texts and notes, in the same order.
  */
-async function readRepository(root, config, early) {
+async function readRepository(root, config, early, keepListings = false) {
     const discovery = await discover(root, {
+        keepListings,
         include: config.include,
         exclude: config.exclude,
         maxFileBytes: config.maxFileBytes,
@@ -57965,6 +59204,7 @@ async function readRepository(root, config, early) {
         findings,
         filesSeen: discovery.candidates.length,
         unmatchedIncludes: discovery.unmatchedIncludes,
+        ...(discovery.listings ? { listings: discovery.listings } : {}),
         ...(workers.length > 0
             ? {
                 origins: {
@@ -58150,7 +59390,60 @@ function docsUrl(ruleId) {
     return `${DOCS_BASE_URL}/${ruleId}.md`;
 }
 
+;// CONCATENATED MODULE: ./src/report/json-chunks.ts
+/**
+ * `JSON.stringify(value, null, 2)` as a sequence of strings whose concatenation is exactly that text,
+ * so that a large report is written piece by piece and never exists whole. Objects above `splitDepth`
+ * and every array reached are written member by member; any other value is one `JSON.stringify` call,
+ * its lines indented to its depth (a JSON text has line breaks only between tokens, never inside a
+ * string). Every piece ends between two tokens, so a piece never splits a string.
+ */
+function* jsonChunks(value, splitDepth, depth = 0) {
+    if (value === null || typeof value !== 'object' || typeof value.toJSON === 'function') {
+        yield whole(value, depth);
+    }
+    else if (Array.isArray(value)) {
+        if (value.length === 0) {
+            yield '[]';
+            return;
+        }
+        const inner = `\n${INDENT.repeat(depth + 1)}`;
+        for (let index = 0; index < value.length; index += 1) {
+            yield index === 0 ? `[${inner}` : `,${inner}`;
+            // JSON.stringify writes an element it cannot show as null.
+            const element = value[index];
+            yield* jsonChunks(isSkipped(element) ? null : element, splitDepth, depth + 1);
+        }
+        yield `\n${INDENT.repeat(depth)}]`;
+    }
+    else if (depth >= splitDepth) {
+        yield whole(value, depth);
+    }
+    else {
+        const inner = `\n${INDENT.repeat(depth + 1)}`;
+        let first = true;
+        for (const [key, member] of Object.entries(value)) {
+            if (isSkipped(member))
+                continue;
+            yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}: `;
+            first = false;
+            yield* jsonChunks(member, splitDepth, depth + 1);
+        }
+        yield first ? '{}' : `\n${INDENT.repeat(depth)}}`;
+    }
+}
+const INDENT = '  ';
+/** What JSON.stringify leaves out of an object (and writes as null in an array). */
+function isSkipped(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+function whole(value, depth) {
+    const text = JSON.stringify(value, null, 2);
+    return depth === 0 ? text : text.replaceAll('\n', `\n${INDENT.repeat(depth)}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
+
 
 
 
@@ -58191,7 +59484,12 @@ function toJsonCoverage(result) {
     };
 }
 function formatJson(result) {
-    return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+    return [...jsonReportChunks(result)].join('');
+}
+/** The JSON report as pieces to write one after another: findings one by one, the text never whole. */
+function* jsonReportChunks(result) {
+    yield* jsonChunks(toJsonReport(result), 2);
+    yield '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -58607,6 +59905,7 @@ function markdown_link(location, options, withColumn = false, { inTable = false 
 
 
 
+
 const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** The fingerprint key under `partialFingerprints`; bump the version if the fingerprint recipe changes. */
 const FINGERPRINT_KEY = 'irsaGuard/v1';
@@ -58662,7 +59961,13 @@ function sarifCoverage(result) {
     };
 }
 function formatSarif(result) {
-    return `${JSON.stringify(toSarif(result), null, 2)}\n`;
+    return [...sarifChunks(toSarif(result))].join('');
+}
+/** A SARIF log as pieces to write one after another: results one by one, the text never whole. */
+function* sarifChunks(log) {
+    // Split down to a run's members (log → runs → run), so that its results are written one by one.
+    yield* jsonChunks(log, 3);
+    yield '\n';
 }
 function toSarifRule(meta) {
     const url = docsUrl(meta.id);
@@ -58736,7 +60041,12 @@ function formatFindingLine(finding) {
     return escapeWorkflowCommandText(`${finding.location.path}:${finding.location.line}:${finding.location.column}: ${finding.level}: ${finding.message} [${finding.ruleId}]`);
 }
 function text_formatText(findings) {
-    return findings.map((finding) => `${formatFindingLine(finding)}\n`).join('');
+    return [...textChunks(findings)].join('');
+}
+/** The text report a line at a time. */
+function* textChunks(findings) {
+    for (const finding of findings)
+        yield `${formatFindingLine(finding)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/index.ts
@@ -58750,15 +60060,24 @@ function isReportFormat(value) {
 }
 /** The report of a check in one format, as the text to print or write. */
 function formatReport(format, result, options = {}) {
+    return [...reportChunks(format, result, options)].join('');
+}
+/**
+ * The report of a check in one format as pieces whose concatenation is `formatReport`'s text, made
+ * as they are written: the formats that grow with the findings are never held whole. A piece never
+ * ends inside a line of the text formats or inside a JSON string.
+ */
+function reportChunks(format, result, options = {}) {
     switch (format) {
         case 'text':
-            return text_formatText(result.findings);
+            return textChunks(result.findings);
         case 'json':
-            return formatJson(result);
+            return jsonReportChunks(result);
         case 'sarif':
-            return formatSarif(result);
+            return sarifChunks(toSarif(result));
         case 'markdown':
-            return formatMarkdown(result, options);
+            // At most `limit` findings a rule: small whatever the findings.
+            return [formatMarkdown(result, options)];
     }
 }
 
@@ -60499,17 +61818,19 @@ const COMMAND_FOR_LEVEL = { error: 'error', warning: 'warning', note: 'notice' }
  * toCommandValue/escapeData/escapeProperty do (actions/toolkit packages/core/src/command.ts).
  */
 function formatGithub(findings) {
-    return findings
-        .map((finding) => {
+    return [...githubChunks(findings)].join('');
+}
+/** The github format a command (a line) at a time. */
+function* githubChunks(findings) {
+    for (const finding of findings) {
         const properties = [
             `file=${escapeProperty(finding.location.path)}`,
             `line=${finding.location.line}`,
             `col=${finding.location.column}`,
             `title=${escapeProperty(`irsa-guard ${finding.ruleId}`)}`,
         ].join(',');
-        return `::${COMMAND_FOR_LEVEL[finding.level]} ${properties}::${escapeData(finding.message)}\n`;
-    })
-        .join('');
+        yield `::${COMMAND_FOR_LEVEL[finding.level]} ${properties}::${escapeData(finding.message)}\n`;
+    }
 }
 function escapeData(text) {
     return escapeWorkflowCommandText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -60674,12 +61995,28 @@ class OutputRefused extends ConfigError {
         super(`cannot write ${shownPath}: ${reason}`);
     }
 }
+/** Pieces of a report joined into strings of about `size` characters (256 Ki): few writes, and never the whole report at once. */
+function* inBatches(pieces, size = 1 << 18) {
+    let batch = [];
+    let length = 0;
+    for (const piece of pieces) {
+        batch.push(piece);
+        length += piece.length;
+        if (length >= size) {
+            yield batch.join('');
+            batch = [];
+            length = 0;
+        }
+    }
+    if (length > 0)
+        yield batch.join('');
+}
 /**
- * Writes a report (SARIF, baseline, --output) without ever writing through a symbolic link of
- * the scanned tree: every directory below `noLinksBelow` is checked with lstat (missing ones are
- * created one by one), the text goes to a new temporary file in the same directory (O_EXCL,
- * O_NOFOLLOW) that is then renamed over the target, so a link planted at the target is replaced,
- * never followed.
+ * Writes a report (SARIF, baseline, --output), given whole or as pieces written as they come,
+ * without ever writing through a symbolic link of the scanned tree: every directory below
+ * `noLinksBelow` is checked with lstat (missing ones are created one by one), the text goes to a
+ * new temporary file in the same directory (O_EXCL, O_NOFOLLOW) that is then renamed over the
+ * target, so a link planted at the target is replaced, never followed.
  */
 async function writeOutputFile(absolutePath, text, shownPath, place = {}) {
     const target = external_node_path_default().resolve(absolutePath);
@@ -60698,7 +62035,9 @@ async function writeOutputFile(absolutePath, text, shownPath, place = {}) {
     const temporary = external_node_path_default().join(directory, `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
     const handle = await (0,promises_namespaceObject.open)(temporary, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0), 0o644);
     try {
-        await handle.writeFile(text);
+        // Each writeFile on the handle goes on from where the last one ended.
+        for (const batch of typeof text === 'string' ? [text] : inBatches(text))
+            await handle.writeFile(batch);
         await handle.close();
         await (0,promises_namespaceObject.rename)(temporary, target);
     }
@@ -60756,6 +62095,8 @@ function below(directory, file) {
 
 
 
+
+
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
@@ -60777,6 +62118,14 @@ async function main(argv, io) {
         const debug = (line) => {
             if (options.debug)
                 io.stderr.write(`irsa-guard: debug: ${escapeWorkflowCommandText(line)}\n`);
+        };
+        const memory = (when) => {
+            const wanted = env['IRSA_GUARD_DEBUG_MEMORY'];
+            if (!wanted)
+                return;
+            io.stderr.write(`irsa-guard: memory ${when}: ${describeMemory()}\n`);
+            if (wanted === 'snapshot')
+                io.stderr.write(`irsa-guard: heap snapshot ${when}: ${(0,external_node_v8_namespaceObject.writeHeapSnapshot)(external_node_path_default().join(external_node_os_default().tmpdir(), `irsa-guard-${process.pid}-${when.replace(/ /g, '-')}.heapsnapshot`))}\n`);
         };
         const target = await resolveTarget(options.paths, io.cwd);
         debug(`repository root ${target.root} (${target.rootFoundBy})`);
@@ -60812,6 +62161,7 @@ async function main(argv, io) {
             includeMustMatch: target.include !== undefined,
             ...(options.cache !== undefined ? { cacheDirectory: external_node_path_default().resolve(io.cwd, options.cache) } : {}),
             onPhase: (phase) => {
+                memory(`before ${phase.name}`);
                 phases.enter(phase);
                 if (phase.name !== 'done')
                     progress?.update(describePhase(phase));
@@ -60844,8 +62194,10 @@ async function main(argv, io) {
             written = `; ${options.format} report written to ${options.output}`;
         }
         else {
-            io.stdout.write(formatForStdout(options, result, io, env));
+            for (const batch of formatForStdout(options, result, io, env))
+                io.stdout.write(batch);
         }
+        memory('after the report');
         const failing = findingsAtOrAbove(result.findings, options.failOn);
         if (options.quiet)
             return failing.length > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -60872,43 +62224,46 @@ async function main(argv, io) {
         return EXIT_USAGE;
     }
 }
-/** A report for --output: exactly the format's text. */
+/** A report for --output: exactly the format's text, in pieces. */
 function formatForFile(format, result) {
-    return format === 'github' ? formatGithub(result.findings) : formatReport(format, result);
+    return format === 'github' ? githubChunks(result.findings) : reportChunks(format, result);
 }
 /**
  * A report as printed on standard output, which a workflow's log reads for workflow commands: text
  * lines are escaped by the text reporter (and, on a terminal, grouped by file and wrapped); `##[`
  * inside JSON strings becomes `##\u005b` (the same JSON); Markdown is escaped line by line; the
- * github format is workflow commands on purpose, their values escaped.
+ * github format is workflow commands on purpose, their values escaped. Written in batches of
+ * pieces (each batch ends between findings or JSON tokens), so a large report is never held whole.
  */
 function formatForStdout(options, result, io, env) {
     const format = options.format;
     if (format === 'github')
-        return formatGithub(result.findings);
-    const report = formatReport(format, result);
+        return inBatches(githubChunks(result.findings));
+    // `##[` lies inside one JSON string, and a string never spans two batches.
     if (format === 'json' || format === 'sarif')
-        return escapeWorkflowCommandsInJson(report);
+        return mapIterable(inBatches(reportChunks(format, result)), escapeWorkflowCommandsInJson);
     if (format === 'markdown')
-        return report.split('\n').map(escapeWorkflowCommandText).join('\n');
+        return [formatReport(format, result).split('\n').map(escapeWorkflowCommandText).join('\n')];
     const style = wantsColour(options.color, env, io.stdout.isTTY === true) ? COLOURS : PLAIN;
     if (io.stdout.isTTY === true)
-        return formatTerminal(result.findings, { columns: terminalColumns(io.stdout, env), style });
-    return style === PLAIN ? report : colourLevels(result.findings, style);
+        return [formatTerminal(result.findings, { columns: terminalColumns(io.stdout, env), style })];
+    return inBatches(style === PLAIN ? reportChunks(format, result) : colourLevels(result.findings, style));
 }
-/** The one-line format with the level coloured (FORCE_COLOR or --color through a pipe). */
-function colourLevels(findings, style) {
-    return findings
-        .map((finding) => {
+function* mapIterable(items, map) {
+    for (const item of items)
+        yield map(item);
+}
+/** The one-line format with the level coloured (FORCE_COLOR or --color through a pipe), a line at a time. */
+function* colourLevels(findings, style) {
+    for (const finding of findings) {
         const { path: file, line, column } = finding.location;
         const level = finding.level === 'error'
             ? style.error(finding.level)
             : finding.level === 'warning'
                 ? style.warning(finding.level)
                 : style.note(finding.level);
-        return `${escapeWorkflowCommandText(`${file}:${line}:${column}`)}: ${level}: ${escapeWorkflowCommandText(`${finding.message} [${finding.ruleId}]`)}\n`;
-    })
-        .join('');
+        yield `${escapeWorkflowCommandText(`${file}:${line}:${column}`)}: ${level}: ${escapeWorkflowCommandText(`${finding.message} [${finding.ruleId}]`)}\n`;
+    }
 }
 /** The terminal's width: the stream's, else COLUMNS, else 80. */
 function terminalColumns(stream, env) {
@@ -60947,6 +62302,19 @@ class PhaseClock {
             return 'none';
         return [...read.filesPerKind].map(([kind, count]) => `${kind} ${count}`).join(', ');
     }
+}
+/**
+ * This process's memory (IRSA_GUARD_DEBUG_MEMORY=1, or =snapshot to write this thread's heap
+ * snapshot to the temporary directory at each phase too): resident set (the worker threads' heaps
+ * included) and this thread's heap; with `node --expose-gc`, after a full collection, so the heap
+ * is what is still referenced.
+ */
+function describeMemory() {
+    ;
+    globalThis.gc?.();
+    const usage = process.memoryUsage();
+    const mb = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
+    return `rss ${mb(usage.rss)}, heap used ${mb(usage.heapUsed)} of ${mb(usage.heapTotal)}, external ${mb(usage.external)}`;
 }
 function formatDuration(milliseconds) {
     return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
