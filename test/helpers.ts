@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
-import { check, type CheckResult } from '../src/check.js'
+import { check, type CheckOptions, type CheckResult } from '../src/check.js'
 import { defaultConfig, type Config } from '../src/config.js'
 import { formatFindingLine } from '../src/report/text.js'
 
@@ -39,5 +39,35 @@ export async function withEnvironment<T>(name: string, value: string, action: ()
   } finally {
     if (previous === undefined) delete process.env[name]
     else process.env[name] = previous
+  }
+}
+
+/** A random one-character deletion, insertion or replacement (from `characters`) in the text: the fast parsers' fuzz. */
+export function oneCharacterEdit(text: string, characters: string, random: (limit: number) => number): string {
+  const at = random(text.length)
+  const character = characters.charAt(random(characters.length))
+  const kind = random(3)
+  return kind === 0
+    ? text.slice(0, at) + text.slice(at + 1)
+    : text.slice(0, at) + character + text.slice(at + (kind === 1 ? 0 : 1))
+}
+
+/** Expects check() to find the same and read the same facts, on one thread, with `on` and with `off`, on every root. */
+export async function expectSameFindingsAndFacts(
+  roots: readonly string[],
+  on: Partial<CheckOptions>,
+  off: Partial<CheckOptions>,
+): Promise<void> {
+  for (const root of roots) {
+    const first = await check({ root, workers: 0, ...on })
+    const second = await check({ root, workers: 0, ...off })
+    expect({ root, findings: JSON.stringify(first.findings) }).toEqual({
+      root,
+      findings: JSON.stringify(second.findings),
+    })
+    expect({ root, facts: JSON.stringify(first.graph.facts) }).toEqual({
+      root,
+      facts: JSON.stringify(second.graph.facts),
+    })
   }
 }

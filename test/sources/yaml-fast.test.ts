@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { check } from '../../src/check.js'
 import { fastYamlDocuments } from '../../src/sources/shared/yaml-fast.js'
 import { parseYamlTree, useYamlFastPath, type YamlFileTree } from '../../src/sources/shared/yaml-tree.js'
-import { fixture, repositoryRoot, withEnvironment } from '../helpers.js'
+import { fixture, repositoryRoot, withEnvironment, oneCharacterEdit, expectSameFindingsAndFacts } from '../helpers.js'
 import { runCli } from '../cli/fake-io.js'
 
 /*
@@ -220,13 +219,7 @@ describe('the fast YAML parser', () => {
     for (let edit = 0; edit < 4000; edit++) {
       const file = files[random(files.length)]
       if (!file) throw new Error('no fixture files')
-      const at = random(file.text.length)
-      const character = characters.charAt(random(characters.length))
-      const kind = random(3)
-      const text =
-        kind === 0
-          ? file.text.slice(0, at) + file.text.slice(at + 1)
-          : file.text.slice(0, at) + character + file.text.slice(at + (kind === 1 ? 0 : 1))
+      const text = oneCharacterEdit(file.text, characters, random)
       compare(counts, `${file.name}#${edit}`, text)
     }
     expect(counts.disagreements).toEqual([])
@@ -248,18 +241,7 @@ describe('the fast YAML parser', () => {
   it('finds the same with it on and off on every fixture repository with YAML files', async () => {
     const roots = fixtureRootsWithYaml()
     expect(roots.length).toBeGreaterThan(150)
-    for (const root of roots) {
-      const fast = await check({ root, workers: 0, yamlFast: true })
-      const slow = await check({ root, workers: 0, yamlFast: false })
-      expect({ root, findings: JSON.stringify(fast.findings) }).toEqual({
-        root,
-        findings: JSON.stringify(slow.findings),
-      })
-      expect({ root, facts: JSON.stringify(fast.graph.facts) }).toEqual({
-        root,
-        facts: JSON.stringify(slow.graph.facts),
-      })
-    }
+    await expectSameFindingsAndFacts(roots, { yamlFast: true }, { yamlFast: false })
   })
 })
 

@@ -1,10 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { check } from '../../../src/check.js'
 import { fastParseHcl } from '../../../src/sources/terraform/fast-parse.js'
 import { loadHclParser, type HclParser } from '../../../src/sources/terraform/loader.js'
 import { parseHcl } from '../../../src/sources/terraform/parse.js'
-import { fixture, repositoryRoot, withEnvironment } from '../../helpers.js'
+import {
+  fixture,
+  repositoryRoot,
+  withEnvironment,
+  oneCharacterEdit,
+  expectSameFindingsAndFacts,
+} from '../../helpers.js'
 import { runCli } from '../../cli/fake-io.js'
 import { corpus } from './hcl-corpus.js'
 
@@ -268,13 +273,7 @@ describe('the fast HCL parser', () => {
     const counts = tally()
     for (let edit = 0; edit < 3000; edit++) {
       const file = element(files, random(files.length))
-      const at = random(file.text.length)
-      const character = element([...characters], random(characters.length))
-      const kind = random(3)
-      const text =
-        kind === 0
-          ? file.text.slice(0, at) + file.text.slice(at + 1)
-          : file.text.slice(0, at) + character + file.text.slice(at + (kind === 1 ? 0 : 1))
+      const text = oneCharacterEdit(file.text, characters, random)
       compare(counts, `${file.name}#${edit}`, text)
     }
     expect(counts.disagreements).toEqual([])
@@ -296,18 +295,7 @@ describe('the fast HCL parser', () => {
   it('finds the same with it on and off on every fixture repository with Terraform files', async () => {
     const roots = fixtureRootsWithTerraform()
     expect(roots.length).toBeGreaterThan(150)
-    for (const root of roots) {
-      const fast = await check({ root, workers: 0, hclFast: true })
-      const slow = await check({ root, workers: 0, hclFast: false })
-      expect({ root, findings: JSON.stringify(fast.findings) }).toEqual({
-        root,
-        findings: JSON.stringify(slow.findings),
-      })
-      expect({ root, facts: JSON.stringify(fast.graph.facts) }).toEqual({
-        root,
-        facts: JSON.stringify(slow.graph.facts),
-      })
-    }
+    await expectSameFindingsAndFacts(roots, { hclFast: true }, { hclFast: false })
   }, 300_000)
 })
 
