@@ -1,8 +1,10 @@
+import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { check, type CheckOptions, type CheckResult } from '../src/check.js'
 import { defaultConfig, type Config } from '../src/config.js'
 import { formatFindingLine } from '../src/report/text.js'
+import { runCli, type CliRun } from './cli/fake-io.js'
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -70,4 +72,25 @@ export async function expectSameFindingsAndFacts(
       facts: JSON.stringify(second.graph.facts),
     })
   }
+}
+
+/** The fixture repositories (`__fixtures__/rules/<id>/<variant>`, `__fixtures__/<area>/<name>`) holding a file whose name `holds` accepts. */
+export function fixtureRootsHolding(holds: (name: string) => boolean): string[] {
+  const base = path.join(repositoryRoot, '__fixtures__')
+  const roots = new Set<string>()
+  for (const entry of readdirSync(base, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !holds(entry.name)) continue
+    const relative = path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep)
+    const depth = relative[0] === 'rules' ? 3 : 2
+    if (relative.length > depth) roots.add(path.join(base, ...relative.slice(0, depth)))
+  }
+  return [...roots].sort()
+}
+
+/** The CLI's JSON report of `root` by default and with the environment switch `name` set to 0 (an optimisation turned off). */
+export async function jsonReportsOnAndOff(root: string, name: string): Promise<{ on: CliRun; off: CliRun }> {
+  const argv = [root, '--format', 'json', '--fail-on', 'never']
+  const on = await runCli(argv, repositoryRoot)
+  const off = await withEnvironment(name, '0', () => runCli(argv, repositoryRoot))
+  return { on, off }
 }

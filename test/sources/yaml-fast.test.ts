@@ -2,8 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fastYamlDocuments } from '../../src/sources/shared/yaml-fast.js'
 import { parseYamlTree, useYamlFastPath, type YamlFileTree } from '../../src/sources/shared/yaml-tree.js'
-import { fixture, repositoryRoot, withEnvironment, oneCharacterEdit, expectSameFindingsAndFacts } from '../helpers.js'
-import { runCli } from '../cli/fake-io.js'
+import {
+  expectSameFindingsAndFacts,
+  fixture,
+  fixtureRootsHolding,
+  jsonReportsOnAndOff,
+  oneCharacterEdit,
+  repositoryRoot,
+} from '../helpers.js'
 
 /*
  * The fast YAML parser (shared/yaml-fast.ts) either declines a text or gives exactly the
@@ -228,31 +234,15 @@ describe('the fast YAML parser', () => {
   })
 
   it('gives the CLI the same JSON report, byte for byte, as IRSA_GUARD_YAML_FAST=0', async () => {
-    const root = fixture('repos', 'broken')
-    const fast = await runCli([root, '--format', 'json', '--fail-on', 'never'], repositoryRoot)
-    const slow = await withEnvironment('IRSA_GUARD_YAML_FAST', '0', () =>
-      runCli([root, '--format', 'json', '--fail-on', 'never'], repositoryRoot),
-    )
+    const { on: fast, off: slow } = await jsonReportsOnAndOff(fixture('repos', 'broken'), 'IRSA_GUARD_YAML_FAST')
     expect(fast.code).toBe(0)
     expect(fast.stdout).toContain('"ruleId": ')
     expect(fast.stdout).toBe(slow.stdout)
   })
 
   it('finds the same with it on and off on every fixture repository with YAML files', async () => {
-    const roots = fixtureRootsWithYaml()
+    const roots = fixtureRootsHolding((name) => /\.ya?ml$/.test(name))
     expect(roots.length).toBeGreaterThan(150)
     await expectSameFindingsAndFacts(roots, { yamlFast: true }, { yamlFast: false })
   })
 })
-
-function fixtureRootsWithYaml(): string[] {
-  const base = path.join(repositoryRoot, '__fixtures__')
-  const roots = new Set<string>()
-  for (const entry of readdirSync(base, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/\.ya?ml$/.test(entry.name)) continue
-    const relative = path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep)
-    const depth = relative[0] === 'rules' ? 3 : 2
-    if (relative.length > depth) roots.add(path.join(base, ...relative.slice(0, depth)))
-  }
-  return [...roots].sort()
-}

@@ -2,8 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { check } from '../../../src/check.js'
 import { filterModule } from '../../../src/sources/terraform/block-filter.js'
-import { fixture, linesOf, repositoryRoot, withEnvironment } from '../../helpers.js'
-import { runCli } from '../../cli/fake-io.js'
+import {
+  expectSameFindingsAndFacts,
+  fixture,
+  fixtureRootsHolding,
+  jsonReportsOnAndOff,
+  linesOf,
+} from '../../helpers.js'
 
 /*
  * The Terraform block filter (SourceContext.hclFilter) cuts the bodies of the resource and data
@@ -76,49 +81,21 @@ describe('the Terraform block filter', () => {
   })
 
   it('gives the CLI the same JSON report, byte for byte, as IRSA_GUARD_HCL_FILTER=0', async () => {
-    const filtered = await runCli([MANY_TYPES, '--format', 'json', '--fail-on', 'never'], repositoryRoot)
-    const whole = await withEnvironment('IRSA_GUARD_HCL_FILTER', '0', () =>
-      runCli([MANY_TYPES, '--format', 'json', '--fail-on', 'never'], repositoryRoot),
-    )
+    const { on: filtered, off: whole } = await jsonReportsOnAndOff(MANY_TYPES, 'IRSA_GUARD_HCL_FILTER')
     expect(filtered.code).toBe(0)
     expect(filtered.stdout).toContain('"ruleId": "role-not-found"')
     expect(filtered.stdout).toBe(whole.stdout)
   })
 
   it('finds the same with and without it on every fixture repository with Terraform files', async () => {
-    const roots = fixtureRootsWithTerraform()
+    const roots = fixtureRootsHolding((name) => name.endsWith('.tf'))
     expect(roots.length).toBeGreaterThan(150)
-    let cut = 0
-    for (const root of roots) {
-      const filtered = await check({ root, workers: 0, hclFilter: true })
-      const whole = await check({ root, workers: 0, hclFilter: false })
-      expect({ root, findings: JSON.stringify(filtered.findings) }).toEqual({
-        root,
-        findings: JSON.stringify(whole.findings),
-      })
-      expect({ root, facts: JSON.stringify(filtered.graph.facts) }).toEqual({
-        root,
-        facts: JSON.stringify(whole.graph.facts),
-      })
-      if (modulesOf(root).some((texts) => cutBlocks(texts).length > 0)) cut++
-    }
+    await expectSameFindingsAndFacts(roots, { hclFilter: true }, { hclFilter: false })
+    const cut = roots.filter((root) => modulesOf(root).some((texts) => cutBlocks(texts).length > 0)).length
     // Fixtures are minimal, with few blocks nothing reads: the filter cut bodies in some of them.
     expect(cut).toBeGreaterThanOrEqual(3)
   }, 300_000)
 })
-
-/** The fixture repositories (`__fixtures__/rules/<id>/<variant>`, `__fixtures__/<area>/<name>`) holding `.tf` files. */
-function fixtureRootsWithTerraform(): string[] {
-  const base = path.join(repositoryRoot, '__fixtures__')
-  const roots = new Set<string>()
-  for (const entry of readdirSync(base, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.tf')) continue
-    const relative = path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep)
-    const depth = relative[0] === 'rules' ? 3 : 2
-    if (relative.length > depth) roots.add(path.join(base, ...relative.slice(0, depth)))
-  }
-  return [...roots].sort()
-}
 
 /** The texts of the `.tf` files of each directory under `root`. */
 function modulesOf(root: string): string[][] {

@@ -4,13 +4,13 @@ import { fastParseHcl } from '../../../src/sources/terraform/fast-parse.js'
 import { loadHclParser, type HclParser } from '../../../src/sources/terraform/loader.js'
 import { parseHcl } from '../../../src/sources/terraform/parse.js'
 import {
-  fixture,
-  repositoryRoot,
-  withEnvironment,
-  oneCharacterEdit,
   expectSameFindingsAndFacts,
+  fixture,
+  fixtureRootsHolding,
+  jsonReportsOnAndOff,
+  oneCharacterEdit,
+  repositoryRoot,
 } from '../../helpers.js'
-import { runCli } from '../../cli/fake-io.js'
 import { corpus } from './hcl-corpus.js'
 
 /*
@@ -282,10 +282,9 @@ describe('the fast HCL parser', () => {
   })
 
   it('gives the CLI the same JSON report, byte for byte, as IRSA_GUARD_HCL_FAST=0', async () => {
-    const root = fixture('terraform', 'block-filter')
-    const fast = await runCli([root, '--format', 'json', '--fail-on', 'never'], repositoryRoot)
-    const slow = await withEnvironment('IRSA_GUARD_HCL_FAST', '0', () =>
-      runCli([root, '--format', 'json', '--fail-on', 'never'], repositoryRoot),
+    const { on: fast, off: slow } = await jsonReportsOnAndOff(
+      fixture('terraform', 'block-filter'),
+      'IRSA_GUARD_HCL_FAST',
     )
     expect(fast.code).toBe(0)
     expect(fast.stdout).toContain('"ruleId": "role-not-found"')
@@ -293,21 +292,8 @@ describe('the fast HCL parser', () => {
   })
 
   it('finds the same with it on and off on every fixture repository with Terraform files', async () => {
-    const roots = fixtureRootsWithTerraform()
+    const roots = fixtureRootsHolding((name) => name.endsWith('.tf'))
     expect(roots.length).toBeGreaterThan(150)
     await expectSameFindingsAndFacts(roots, { hclFast: true }, { hclFast: false })
   }, 300_000)
 })
-
-/** The fixture repositories (`__fixtures__/rules/<id>/<variant>`, `__fixtures__/<area>/<name>`) holding `.tf` files. */
-function fixtureRootsWithTerraform(): string[] {
-  const base = path.join(repositoryRoot, '__fixtures__')
-  const roots = new Set<string>()
-  for (const entry of readdirSync(base, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.tf')) continue
-    const relative = path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep)
-    const depth = relative[0] === 'rules' ? 3 : 2
-    if (relative.length > depth) roots.add(path.join(base, ...relative.slice(0, depth)))
-  }
-  return [...roots].sort()
-}
