@@ -33,15 +33,16 @@ export class SharedStrings {
       if (Array.isArray(object)) {
         for (let index = 0; index < object.length; index++) {
           const item: unknown = object[index]
-          const shared = visit(item)
-          if (shared !== item) object[index] = shared
+          // Assigned whatever it is: two equal strings compare equal, so `!==` cannot tell a copy from the first.
+          if (typeof item === 'string') object[index] = visit(item) as string
+          else visit(item)
         }
       } else if (Object.getPrototypeOf(object) === Object.prototype) {
         const record = object as Record<string, unknown>
         for (const key of Object.keys(record)) {
           const item = record[key]
-          const shared = visit(item)
-          if (shared !== item) record[key] = shared
+          if (typeof item === 'string') record[key] = visit(item)
+          else visit(item)
         }
       }
     }

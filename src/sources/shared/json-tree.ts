@@ -1,6 +1,7 @@
 import type { Location } from '../../model/location.js'
 import type { ObjectEntry, ScalarNode, TreeNode } from '../../model/tree.js'
 import { known } from '../../model/value.js'
+import { parsedStrings } from '../../text/own-string.js'
 
 export type JsonTreeResult = { ok: true; root: TreeNode } | { ok: false; message: string; location: Location }
 
@@ -205,7 +206,7 @@ class JsonParser {
       if (code === 0x22) {
         result += text.slice(chunkStart, this.offset)
         this.offset += 1
-        return result
+        return parsedStrings.get(result)
       }
       if (code < 0x20)
         throw this.error(

@@ -3,6 +3,7 @@ import { getOrCreate } from '../../collections.js'
 import type { Location } from '../../model/location.js'
 import type { ArrayNode, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
 import { known } from '../../model/value.js'
+import { ownString, parsedStrings } from '../../text/own-string.js'
 
 /*
  * A hand-written parser for a strict subset of block YAML (what most Kubernetes manifests, Helm
@@ -116,7 +117,7 @@ class PlainResolver {
     const cache = atKey ? this.keys : this.values
     const cached = cache.get(source)
     if (cached) return cached
-    let result: Resolved = { type: 'string', text: source }
+    let result: Resolved = { type: 'string', text: parsedStrings.get(source) }
     for (const tag of this.tags) {
       if (!(tag.default === true || (atKey && tag.default === 'key')) || !tag.test?.test(source)) continue
       let failed = false
@@ -125,7 +126,7 @@ class PlainResolver {
       // compose-scalar.js: a tag may resolve to a Scalar (booleans, floats that keep their digits).
       const value: unknown = isScalar(resolved) ? resolved.value : resolved
       if (value === null || value === undefined) result = { type: 'null', text: '' }
-      else if (typeof value === 'string') result = { type: 'string', text: value }
+      else if (typeof value === 'string') result = { type: 'string', text: parsedStrings.get(value) }
       else if (typeof value === 'boolean') result = { type: 'boolean', text: source }
       else if (typeof value === 'number' || typeof value === 'bigint') result = { type: 'number', text: source }
       else if (value instanceof Date) result = { type: 'string', text: source }
@@ -133,7 +134,8 @@ class PlainResolver {
       break
     }
     if (cache.size >= RESOLVED_CACHE_LIMIT) cache.clear()
-    cache.set(source, result)
+    // Keyed by a copy: the source is a slice of the file's text, which the key would keep in memory.
+    cache.set(result.type === 'string' && result.text === source ? result.text : ownString(source), result)
     return result
   }
 }
@@ -747,13 +749,13 @@ class FastYamlParser {
           from = close + 2
           continue
         }
-        return { value, end: close + 1 }
+        return { value: parsedStrings.get(value), end: close + 1 }
       }
     }
     for (let index = from; ; index += 1) {
       if (index >= end) throw DECLINE
       const code = text.charCodeAt(index)
-      if (code === DOUBLE) return { value: value + text.slice(from, index), end: index + 1 }
+      if (code === DOUBLE) return { value: parsedStrings.get(value + text.slice(from, index)), end: index + 1 }
       if (code !== BACKSLASH) continue
       value += text.slice(from, index)
       index += 1

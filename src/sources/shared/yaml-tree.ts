@@ -19,6 +19,7 @@ import type { ObjectEntry, TreeNode, ScalarNode } from '../../model/tree.js'
 import { known, symbolic, type Value } from '../../model/value.js'
 import { errorText } from '../../model/error-text.js'
 import { fastYamlDocuments } from './yaml-fast.js'
+import { parsedStrings } from '../../text/own-string.js'
 
 export interface YamlDocumentTree {
   /** undefined for an empty document. */
@@ -365,8 +366,10 @@ function keyText(keyNode: Node | null): string {
   if (isScalar(keyNode)) {
     const value = keyNode.value
     if (value === null || value === undefined) return ''
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- yaml's other scalars (dates, binary) print as written
-    return typeof value === 'string' ? value : typeof keyNode.source === 'string' ? keyNode.source : String(value)
+    const text =
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- yaml's other scalars (dates, binary) print as written
+      typeof value === 'string' ? value : typeof keyNode.source === 'string' ? keyNode.source : String(value)
+    return parsedStrings.get(text)
   }
   try {
     return String(keyNode)
@@ -383,7 +386,7 @@ function endLineOf(node: Node, context: TreeContext): number | undefined {
 }
 
 function scalar(location: Location, text: string, type: ScalarNode['type']): ScalarNode {
-  return { kind: 'scalar', location, value: known(text, location), type }
+  return { kind: 'scalar', location, value: known(parsedStrings.get(text), location), type }
 }
 
 function describeError(error: unknown): string {

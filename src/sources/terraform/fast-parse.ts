@@ -3,6 +3,7 @@ import type { Block, Body, Expr, HclFile, ObjectItem, Step, TemplatePart } from 
 import { commonIndent, stripIndent, unescapeHeredoc, unescapeQuoted } from './hcl-strings.js'
 import { MAX_DEPTH } from './tree-reader.js'
 import { applyStripMarkers, type MarkedPart, templateOrLiteral } from './template-parts.js'
+import { parsedStrings } from '../../text/own-string.js'
 
 /*
  * A hand-written parser for a strict subset of HCL that yields exactly the HclFile parseHcl
@@ -150,7 +151,7 @@ class FastParser {
       else break
     }
     this.pos = end
-    return text.slice(start, end)
+    return parsedStrings.get(text.slice(start, end))
   }
 
   /** An identifier that is not a keyword (tree-sitter may lex one as the keyword where an expression starts). */
@@ -223,7 +224,7 @@ class FastParser {
     }
     const raw = text.slice(start, this.pos)
     this.pos++
-    return this.unescape(raw)
+    return parsedStrings.get(this.unescape(raw))
   }
 
   private unescape(raw: string): string {
@@ -718,7 +719,7 @@ class FastParser {
           parts.push({
             part: {
               kind: 'text',
-              text: unescape(this.text.slice(cursor, to), cursor),
+              text: parsedStrings.get(unescape(this.text.slice(cursor, to), cursor)),
               location: this.location(cursor),
             },
           })
@@ -799,7 +800,7 @@ class FastParser {
         ? [
             {
               kind: 'text' as const,
-              text: this.unescape(text.slice(contentStart, contentEnd)),
+              text: parsedStrings.get(this.unescape(text.slice(contentStart, contentEnd))),
               location: this.location(contentStart),
             },
           ]
