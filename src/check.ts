@@ -333,11 +333,9 @@ function analyseRuns(
   options: AnalyseOptions,
 ): CheckResult {
   const facts = emptyFacts()
-  const findings: FindingDraftWithRule[] = [...(config.findings ?? []), ...(options.discoveryFindings ?? [])]
   const suppressions: Suppression[] = []
   for (const { result } of runs) {
     mergeFacts(facts, result.facts)
-    for (const finding of result.findings) findings.push(finding)
     for (const suppression of result.suppressions) suppressions.push(suppression)
   }
   if (options.extraFacts) mergeFacts(facts, options.extraFacts)
@@ -350,22 +348,51 @@ function analyseRuns(
   }
   const ruleContext: RuleContext = { config, scan, suppressions }
   const rules = [...allRules, ...(options.extraRules ?? [])]
+  const findings = new FindingCollector(config, rules, suppressions)
+  for (const finding of config.findings ?? []) findings.add(finding)
+  for (const finding of options.discoveryFindings ?? []) findings.add(finding)
+  for (const { result } of runs) for (const finding of result.findings) findings.add(finding)
   for (const rule of rules) {
     if (config.rules[rule.meta.id] === 'off') continue
-    for (const draft of rule.check(graph, ruleContext)) findings.push({ ...draft, ruleId: rule.meta.id })
+    for (const draft of rule.check(graph, ruleContext)) findings.add({ ...draft, ruleId: rule.meta.id })
+  }
+  const result = findings.done()
+  const ruleMetas = rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta)
+  return { findings: result, rules: ruleMetas, graph, scan, coverage: chainCoverage(graph, config) }
+}
+
+type FindingDraftWithRule = FindingDraft & { ruleId: string }
+
+/**
+ * The findings of a scan, made from the drafts as the sources and rules give them (so that the
+ * drafts are not all held at once): rule settings, suppressions and ignore entries applied, the
+ * level and fingerprint set, and the second of two findings of one rule with one message on one
+ * line dropped.
+ */
+class FindingCollector {
+  private readonly findings: Finding[] = []
+  /** The findings so far by message (held once: the findings' own strings). */
+  private readonly byMessage = new Map<string, Finding | Finding[]>()
+  private readonly metaById: Map<string, RuleMeta>
+  private readonly suppressing: Map<string, Suppression[]>
+  private readonly ignoring: { ignores(finding: FindingDraftWithRule): boolean }[]
+
+  constructor(
+    private readonly config: Config,
+    rules: readonly Rule[],
+    suppressions: readonly Suppression[],
+  ) {
+    this.metaById = new Map(rules.map((rule) => [rule.meta.id, rule.meta]))
+    this.suppressing = suppressionsByPath(suppressions)
+    this.ignoring = activeIgnoreEntries(config.ignore ?? [])
   }
 
-  const metaById = new Map(rules.map((rule) => [rule.meta.id, rule.meta]))
-  const result: Finding[] = []
-  const seen = new Set<string>()
-  const suppressing = suppressionsByPath(suppressions)
-  const ignoring = activeIgnoreEntries(config.ignore ?? [])
-  for (const draft of findings) {
-    const setting = config.rules[draft.ruleId]
-    if (setting === 'off') continue
-    if (isSuppressed(draft, suppressing)) continue
-    if (ignoring.some((entry) => entry.ignores(draft))) continue
-    const level: Level = setting ?? draft.level ?? metaById.get(draft.ruleId)?.level ?? 'warning'
+  add(draft: FindingDraftWithRule): void {
+    const setting = this.config.rules[draft.ruleId]
+    if (setting === 'off') return
+    if (isSuppressed(draft, this.suppressing)) return
+    if (this.ignoring.some((entry) => entry.ignores(draft))) return
+    const level: Level = setting ?? draft.level ?? this.metaById.get(draft.ruleId)?.level ?? 'warning'
     const finding: Finding = {
       ruleId: draft.ruleId,
       level,
@@ -375,17 +402,26 @@ function analyseRuns(
       fingerprint: fingerprint(draft),
       ...(draft.replacement ? { replacement: draft.replacement } : {}),
     }
-    const identity = `${finding.ruleId}|${finding.location.path}|${finding.location.line}|${finding.message}`
-    if (seen.has(identity)) continue
-    seen.add(identity)
-    result.push(finding)
+    const earlier = this.byMessage.get(finding.message)
+    if (earlier === undefined) this.byMessage.set(finding.message, finding)
+    else {
+      const same = (other: Finding): boolean =>
+        other.ruleId === finding.ruleId &&
+        other.location.path === finding.location.path &&
+        other.location.line === finding.location.line
+      if (Array.isArray(earlier) ? earlier.some(same) : same(earlier)) return
+      this.byMessage.set(finding.message, Array.isArray(earlier) ? [...earlier, finding] : [earlier, finding])
+    }
+    this.findings.push(finding)
   }
-  sortFindings(result)
-  const ruleMetas = rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta)
-  return { findings: result, rules: ruleMetas, graph, scan, coverage: chainCoverage(graph, config) }
-}
 
-type FindingDraftWithRule = FindingDraft & { ruleId: string }
+  /** The findings, in report order. */
+  done(): Finding[] {
+    this.byMessage.clear()
+    sortFindings(this.findings)
+    return this.findings
+  }
+}
 
 /** Suppressions that have a reason, by the path they are in. */
 function suppressionsByPath(suppressions: readonly Suppression[]): Map<string, Suppression[]> {
@@ -428,10 +464,12 @@ function activeIgnoreEntries(entries: readonly IgnoreEntry[]): { ignores(finding
 
 /** Stable across unrelated edits: rule, file and what the finding is about, never the line. */
 function fingerprint(finding: FindingDraftWithRule): string {
-  return hash('sha256', `${finding.ruleId}\0${finding.location.path}\0${finding.key ?? finding.message}`, 'hex').slice(
-    0,
-    32,
-  )
+  // The first 16 bytes in hex, written as a string of their own (a slice of the whole digest's hex would keep it).
+  return hash(
+    'sha256',
+    `${finding.ruleId}\0${finding.location.path}\0${finding.key ?? finding.message}`,
+    'buffer',
+  ).toString('hex', 0, 16)
 }
 
 /** Sorts as compareFindings does, collating each distinct path and rule id once. */
