@@ -26,6 +26,7 @@ import { candidateReader, readCandidatesShared } from './shared-reading.js'
 import { readSourcesCached, type CacheStatistics } from './cache/cached-sources.js'
 import { mergeSameResources } from './merge-same-resources.js'
 import { collationRanks } from './text/collation.js'
+import { ownString } from './text/own-string.js'
 import type { SourceFile } from './sources/source.js'
 
 export { prepareSources } from './run-sources.js'
@@ -396,9 +397,13 @@ class FindingCollector {
     const finding: Finding = {
       ruleId: draft.ruleId,
       level,
-      message: draft.message,
+      // Copies: a message is built of many pieces, which V8 keeps as a tree of concatenations.
+      message: ownString(draft.message),
       location: draft.location,
-      related: draft.related ?? [],
+      related: (draft.related ?? []).map((related) => ({
+        location: related.location,
+        message: ownString(related.message),
+      })),
       fingerprint: fingerprint(draft),
       ...(draft.replacement ? { replacement: draft.replacement } : {}),
     }

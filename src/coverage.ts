@@ -300,7 +300,7 @@ function evaluation(
   if (unknownParts.length > 0) return { reason: 'service-account-unknown', detail: unknownParts.join(', ') }
   const check = checkToken(sa, role, clusters)
   if (!check) return { reason: 'service-account-unknown' }
-  if (check.decision.effect === 'unknown')
+  if (check.effect === 'unknown')
     return { reason: 'trust-outcome-unknown', detail: `${roleTitle(role)}, ${formatLocation(check.policy.location)}` }
   return 'evaluated'
 }

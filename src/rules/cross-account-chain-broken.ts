@@ -263,7 +263,7 @@ class ConfigFileChains {
   private tokenDecision(roleArn: KnownValue, sa: ServiceAccount): 'allow' | 'deny' | 'unknown' | undefined {
     const effects = this.graph
       .rolesNamedBy(roleArn, NO_UNIT)
-      .flatMap(({ role }: { role: Role }) => checkToken(sa, role, this.clusters)?.decision.effect ?? [])
+      .flatMap(({ role }: { role: Role }) => checkToken(sa, role, this.clusters)?.effect ?? [])
     if (effects.length === 0) return undefined
     return effects.includes('allow') ? 'allow' : effects.includes('unknown') ? 'unknown' : 'deny'
   }

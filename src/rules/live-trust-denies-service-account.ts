@@ -42,8 +42,8 @@ export const liveTrustDeniesServiceAccount: Rule = {
         continue
       const repository = repositoryTrusts(graph, sa)
       // When the repository's trust refuses the token too, trust-denies-service-account says what to change there.
-      if (repository.some((each) => checkToken(sa, each, clusters)?.decision.effect === 'deny')) continue
-      const accepting = repository.find((each) => checkToken(sa, each, clusters)?.decision.effect === 'allow')
+      if (repository.some((each) => checkToken(sa, each, clusters)?.effect === 'deny')) continue
+      const accepting = repository.find((each) => checkToken(sa, each, clusters)?.effect === 'allow')
       const subject = serviceAccountSubject(check.namespace, check.name)
       const why = refusalPhrase(found, { sub: subject, aud: check.audience.audience })
       const fix = accepting

@@ -2,6 +2,7 @@ import { single } from '../collections.js'
 import type { Graph } from '../graph.js'
 import { parseOidcProviderArn } from '../iam/arn.js'
 import type { ConditionMismatch, Mismatch } from '../iam/evaluate.js'
+import type { TokenDecision } from '../iam/service-account-token.js'
 import { templateText } from '../iam/template.js'
 import type { Role, ServiceAccount } from '../model/facts.js'
 import type { FindingDraft, RelatedLocation } from '../model/finding.js'
@@ -118,7 +119,7 @@ function explain(
   // A wildcard under StringEquals is sub-wildcard-needs-stringlike's finding, which names the ServiceAccounts.
   if (found.failures.every(isLiteralWildcardSub)) return undefined
 
-  const reasons = found.failures.map((failure) => reasonFor(failure, check, subject))
+  const reasons = found.failures.map((failure) => reasonFor(failure, check, found.token, subject))
   const [first] = reasons
   if (!first) return undefined
   const trust = `${trustTitle(role)} (${formatLocation(first.location)})`
@@ -183,18 +184,16 @@ function buildSetting(
   return undefined
 }
 
-function reasonFor(failure: Mismatch, check: TokenCheck, subject: string): Reason {
+function reasonFor(failure: Mismatch, check: TokenCheck, token: TokenDecision, subject: string): Reason {
   const kind = failureKind(failure)
-  if (kind === 'principal') return principalReason(failure, check)
+  if (kind === 'principal') return principalReason(failure, check, token)
   if (failure.element === 'Condition' && (kind === 'sub' || kind === 'aud'))
-    return claimReason(failure, check, kind, subject)
+    return claimReason(failure, check, token, kind, subject)
   return { location: failure.location, phrase: failure.message, fix: 'make it hold for this token' }
 }
 
-function principalReason(failure: Mismatch, check: TokenCheck): Reason {
-  const federated = federatedValues(
-    check.decision.decision.statements.find((o) => o.mismatches.includes(failure))!.statement,
-  )
+function principalReason(failure: Mismatch, check: TokenCheck, token: TokenDecision): Reason {
+  const federated = federatedValues(token.decision.statements.find((o) => o.mismatches.includes(failure))!.statement)
   const named = federated.flatMap((value) => {
     const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined
     return arn ? [{ arn, location: value.location }] : []
@@ -214,7 +213,13 @@ function principalReason(failure: Mismatch, check: TokenCheck): Reason {
   }
 }
 
-function claimReason(failure: ConditionMismatch, check: TokenCheck, claim: 'sub' | 'aud', subject: string): Reason {
+function claimReason(
+  failure: ConditionMismatch,
+  check: TokenCheck,
+  token: TokenDecision,
+  claim: 'sub' | 'aud',
+  subject: string,
+): Reason {
   const entry = failure.entry
   const operator = parseOperator(entry.operator)
   const wanted = claim === 'sub' ? subject : check.audience.audience
@@ -222,7 +227,7 @@ function claimReason(failure: ConditionMismatch, check: TokenCheck, claim: 'sub'
   const positive = !operator.negated && !operator.setPrefix && !operator.ifExists
   if (!positive) return { location, phrase: failure.message, fix: `make it accept "${wanted}"` }
   if (failure.requestValues === undefined) {
-    const issuer = templateText(check.decision.decisive.issuer)
+    const issuer = templateText(token.decisive.issuer)
     return {
       location: entry.keyLocation,
       phrase: failure.message,

@@ -316,7 +316,13 @@ export interface TokenCheck {
   policy: PolicyDocument
   audience: TokenAudience
   cluster?: KnownCluster
-  decision: TokenDecision
+  /** What STS decides. */
+  effect: TokenDecision['effect']
+  /**
+   * The evaluation, kept only when it refuses the token (what the messages explain): checks are
+   * remembered for the whole analysis, and the others are read only for their effect.
+   */
+  refused?: TokenDecision
 }
 
 /**
@@ -347,11 +353,22 @@ function evaluateToken(sa: ServiceAccount, role: Role, clusters: readonly KnownC
     ...(audience.explicit ? { audience: audience.audience } : {}),
     ...(cluster ? { issuerHostPath: cluster.hostPath } : {}),
   })
-  return { sa, ...known, role, policy, audience, ...(cluster ? { cluster } : {}), decision }
+  return {
+    sa,
+    ...known,
+    role,
+    policy,
+    audience,
+    ...(cluster ? { cluster } : {}),
+    effect: decision.effect,
+    ...(decision.effect === 'deny' ? { refused: decision } : {}),
+  }
 }
 
 /** Why a token is refused, reduced to what a message needs. */
 export interface Refusal {
+  /** The evaluation that refuses the token. */
+  token: TokenDecision
   /** An Allow statement closest to accepting the token; undefined when the trust has none for an OIDC provider. */
   closest?: StatementOutcome
   /** A Deny statement that applies. */
@@ -361,10 +378,11 @@ export interface Refusal {
 }
 
 export function refusal(check: TokenCheck): Refusal | undefined {
-  if (check.decision.effect !== 'deny') return undefined
-  const decision = check.decision.decision
+  const token = check.refused
+  if (!token) return undefined
+  const decision = token.decision
   const [deniedBy] = decision.deniedBy
-  if (deniedBy) return { deniedBy, failures: [] }
+  if (deniedBy) return { token, deniedBy, failures: [] }
   const allows = decision.statements.filter(
     (outcome) => outcome.effect === 'Allow' && federatedValues(outcome.statement).some(isOidcFederated),
   )
@@ -373,16 +391,17 @@ export function refusal(check: TokenCheck): Refusal | undefined {
     (outcome.action === false ? 10 : 0) +
     outcome.mismatches.filter((m) => m.result === false).length
   const closest = [...allows].sort((a, b) => score(a) - score(b))[0]
-  if (!closest) return { failures: [] }
+  if (!closest) return { token, failures: [] }
   const failures = closest.mismatches.filter((mismatch) => mismatch.result === false)
   // A provider of another issuer also means the token lacks the keys named after that issuer: one fault.
   if (failures.some((failure) => failureKind(failure) === 'principal')) {
     return {
+      token,
       closest,
       failures: failures.filter((failure) => !(failure.element === 'Condition' && failure.requestValues === undefined)),
     }
   }
-  return { closest, failures }
+  return { token, closest, failures }
 }
 
 export type FailureKind = 'principal' | 'action' | 'sub' | 'aud' | 'other'
@@ -425,7 +444,7 @@ export function roleAcceptingInstead(graph: Graph, check: TokenCheck): TrustedRo
     if (role === check.role) continue
     // A cheap pre-filter before evaluating: some sub value may hold this name.
     if (!anyName && !literalSubjects.some((subject) => subject.includes(check.name))) continue
-    if (probeToken(check.sa, role, clusters)?.decision.effect !== 'allow') continue
+    if (probeToken(check.sa, role, clusters)?.effect !== 'allow') continue
     if (
       acceptsAnyServiceAccountInNamespace(policy, check.namespace, { audience: check.audience.audience }).effect ===
       'deny'

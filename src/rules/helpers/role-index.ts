@@ -52,6 +52,6 @@ export function rolesInOtherAccounts(graph: Graph, arn: RoleArn, from: JoinedFro
 export function acceptedByUnboundTrust(graph: Graph, sa: ServiceAccount): boolean {
   return roleIndex(graph).unboundTrustPolicies.some((role) => {
     const check = checkToken(sa, role, [])
-    return check !== undefined && check.decision.effect !== 'deny'
+    return check !== undefined && check.effect !== 'deny'
   })
 }
