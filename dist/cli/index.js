@@ -18693,31 +18693,42 @@ function evaluateToken(sa, role, clusters) {
         ...(audience.explicit ? { audience: audience.audience } : {}),
         ...(cluster ? { issuerHostPath: cluster.hostPath } : {}),
     });
-    return { sa, ...known, role, policy, audience, ...(cluster ? { cluster } : {}), decision };
+    return {
+        sa,
+        ...known,
+        role,
+        policy,
+        audience,
+        ...(cluster ? { cluster } : {}),
+        effect: decision.effect,
+        ...(decision.effect === 'deny' ? { refused: decision } : {}),
+    };
 }
 function refusal(check) {
-    if (check.decision.effect !== 'deny')
+    const token = check.refused;
+    if (!token)
         return undefined;
-    const decision = check.decision.decision;
+    const decision = token.decision;
     const [deniedBy] = decision.deniedBy;
     if (deniedBy)
-        return { deniedBy, failures: [] };
+        return { token, deniedBy, failures: [] };
     const allows = decision.statements.filter((outcome) => outcome.effect === 'Allow' && federatedValues(outcome.statement).some(isOidcFederated));
     const score = (outcome) => (outcome.principal === false ? 100 : 0) +
         (outcome.action === false ? 10 : 0) +
         outcome.mismatches.filter((m) => m.result === false).length;
     const closest = [...allows].sort((a, b) => score(a) - score(b))[0];
     if (!closest)
-        return { failures: [] };
+        return { token, failures: [] };
     const failures = closest.mismatches.filter((mismatch) => mismatch.result === false);
     // A provider of another issuer also means the token lacks the keys named after that issuer: one fault.
     if (failures.some((failure) => failureKind(failure) === 'principal')) {
         return {
+            token,
             closest,
             failures: failures.filter((failure) => !(failure.element === 'Condition' && failure.requestValues === undefined)),
         };
     }
-    return { closest, failures };
+    return { token, closest, failures };
 }
 function failureKind(mismatch) {
     if (mismatch.element === 'Principal' || mismatch.element === 'NotPrincipal')
@@ -18759,7 +18770,7 @@ function roleAcceptingInstead(graph, check) {
         // A cheap pre-filter before evaluating: some sub value may hold this name.
         if (!anyName && !literalSubjects.some((subject) => subject.includes(check.name)))
             continue;
-        if (probeToken(check.sa, role, clusters)?.decision.effect !== 'allow')
+        if (probeToken(check.sa, role, clusters)?.effect !== 'allow')
             continue;
         if (acceptsAnyServiceAccountInNamespace(policy, check.namespace, { audience: check.audience.audience }).effect ===
             'deny')
@@ -19336,7 +19347,7 @@ function evaluation(sa, role, clusters) {
     const check = checkToken(sa, role, clusters);
     if (!check)
         return { reason: 'service-account-unknown' };
-    if (check.decision.effect === 'unknown')
+    if (check.effect === 'unknown')
         return { reason: 'trust-outcome-unknown', detail: `${roleTitle(role)}, ${formatLocation(check.policy.location)}` };
     return 'evaluated';
 }
@@ -20828,7 +20839,7 @@ class ConfigFileChains {
     tokenDecision(roleArn, sa) {
         const effects = this.graph
             .rolesNamedBy(roleArn, NO_UNIT)
-            .flatMap(({ role }) => checkToken(sa, role, this.clusters)?.decision.effect ?? []);
+            .flatMap(({ role }) => checkToken(sa, role, this.clusters)?.effect ?? []);
         if (effects.length === 0)
             return undefined;
         return effects.includes('allow') ? 'allow' : effects.includes('unknown') ? 'unknown' : 'deny';
@@ -22049,7 +22060,7 @@ function rolesInOtherAccounts(graph, arn, from) {
 function acceptedByUnboundTrust(graph, sa) {
     return roleIndex(graph).unboundTrustPolicies.some((role) => {
         const check = checkToken(sa, role, []);
-        return check !== undefined && check.decision.effect !== 'deny';
+        return check !== undefined && check.effect !== 'deny';
     });
 }
 
@@ -23013,7 +23024,7 @@ function explain(graph, check, found, clusters) {
     // A wildcard under StringEquals is sub-wildcard-needs-stringlike's finding, which names the ServiceAccounts.
     if (found.failures.every(isLiteralWildcardSub))
         return undefined;
-    const reasons = found.failures.map((failure) => reasonFor(failure, check, subject));
+    const reasons = found.failures.map((failure) => reasonFor(failure, check, found.token, subject));
     const [first] = reasons;
     if (!first)
         return undefined;
@@ -23069,16 +23080,16 @@ function buildSetting(check, failures) {
     }
     return undefined;
 }
-function reasonFor(failure, check, subject) {
+function reasonFor(failure, check, token, subject) {
     const kind = failureKind(failure);
     if (kind === 'principal')
-        return principalReason(failure, check);
+        return principalReason(failure, check, token);
     if (failure.element === 'Condition' && (kind === 'sub' || kind === 'aud'))
-        return claimReason(failure, check, kind, subject);
+        return claimReason(failure, check, token, kind, subject);
     return { location: failure.location, phrase: failure.message, fix: 'make it hold for this token' };
 }
-function principalReason(failure, check) {
-    const federated = federatedValues(check.decision.decision.statements.find((o) => o.mismatches.includes(failure)).statement);
+function principalReason(failure, check, token) {
+    const federated = federatedValues(token.decision.statements.find((o) => o.mismatches.includes(failure)).statement);
     const named = federated.flatMap((value) => {
         const arn = value.kind === 'known' ? parseOidcProviderArn(value.value) : undefined;
         return arn ? [{ arn, location: value.location }] : [];
@@ -23097,7 +23108,7 @@ function principalReason(failure, check) {
         fix: `name "${provider}" and the condition keys "${cluster.hostPath}:sub" and ":aud"`,
     };
 }
-function claimReason(failure, check, claim, subject) {
+function claimReason(failure, check, token, claim, subject) {
     const entry = failure.entry;
     const operator = parseOperator(entry.operator);
     const wanted = claim === 'sub' ? subject : check.audience.audience;
@@ -23106,7 +23117,7 @@ function claimReason(failure, check, claim, subject) {
     if (!positive)
         return { location, phrase: failure.message, fix: `make it accept "${wanted}"` };
     if (failure.requestValues === undefined) {
-        const issuer = templateText(check.decision.decisive.issuer);
+        const issuer = templateText(token.decisive.issuer);
         return {
             location: entry.keyLocation,
             phrase: failure.message,
@@ -29295,7 +29306,49 @@ function mentionsProfiles(text) {
         /^\s*(role_arn|web_identity_token_file|source_profile|aws_access_key_id)\s*=/m.test(text));
 }
 
+;// CONCATENATED MODULE: ./src/text/own-string.ts
+/**
+ * Strings that do not keep the file they were read from in memory. V8 represents a substring of
+ * 13 characters or more as a slice of the string it was taken from, and the slice keeps that whole
+ * string alive: a name a parser took from a file kept the file's text in memory after the scan had
+ * read it, once per fact (at 100,000 files, about a fifth of the facts' memory).
+ */
+/** Texts this short are copied by V8 when sliced (v8 src/objects/string.h, SlicedString::kMinLength). */
+const SLICED_MIN_LENGTH = 13;
+/**
+ * The same text in a string of its own: slicing a concatenation makes V8 flatten it, copying the
+ * characters, and the result is a slice of that copy, not of the original's parent.
+ */
+function ownString(text) {
+    return text.length < SLICED_MIN_LENGTH ? text : (text + ' ').slice(0, -1);
+}
+/** Distinct texts a pool holds before it starts afresh (a bound on its memory, not on correctness). */
+const POOL_LIMIT = 50_000;
+/**
+ * One copy of its own (ownString) per text: parsers pass the strings they put into their trees
+ * through it, so that the names and keys a repository repeats are held once, and never as slices
+ * of a file.
+ */
+class StringPool {
+    copies = new Map();
+    get(text) {
+        if (text.length < SLICED_MIN_LENGTH)
+            return text;
+        const copy = this.copies.get(text);
+        if (copy !== undefined)
+            return copy;
+        if (this.copies.size >= POOL_LIMIT)
+            this.copies.clear();
+        const own = ownString(text);
+        this.copies.set(own, own);
+        return own;
+    }
+}
+/** The pool the parsers share (one thread's). */
+const parsedStrings = new StringPool();
+
 ;// CONCATENATED MODULE: ./src/sources/shared/json-tree.ts
+
 
 const MAX_DEPTH = 200;
 /**
@@ -29494,7 +29547,7 @@ class JsonParser {
             if (code === 0x22) {
                 result += text.slice(chunkStart, this.offset);
                 this.offset += 1;
-                return result;
+                return parsedStrings.get(result);
             }
             if (code < 0x20)
                 throw this.error(code === 0x0a || code === 0x0d
@@ -29811,6 +29864,7 @@ var dist = __nccwpck_require__(8815);
 
 
 
+
 /** Thrown (one instance, no stack to capture) wherever the parser is not sure. */
 class Decline extends Error {
 }
@@ -29844,7 +29898,7 @@ class PlainResolver {
         const cached = cache.get(source);
         if (cached)
             return cached;
-        let result = { type: 'string', text: source };
+        let result = { type: 'string', text: parsedStrings.get(source) };
         for (const tag of this.tags) {
             if (!(tag.default === true || (atKey && tag.default === 'key')) || !tag.test?.test(source))
                 continue;
@@ -29857,7 +29911,7 @@ class PlainResolver {
             if (value === null || value === undefined)
                 result = { type: 'null', text: '' };
             else if (typeof value === 'string')
-                result = { type: 'string', text: value };
+                result = { type: 'string', text: parsedStrings.get(value) };
             else if (typeof value === 'boolean')
                 result = { type: 'boolean', text: source };
             else if (typeof value === 'number' || typeof value === 'bigint')
@@ -29870,7 +29924,8 @@ class PlainResolver {
         }
         if (cache.size >= RESOLVED_CACHE_LIMIT)
             cache.clear();
-        cache.set(source, result);
+        // Keyed by a copy: the source is a slice of the file's text, which the key would keep in memory.
+        cache.set(result.type === 'string' && result.text === source ? result.text : ownString(source), result);
         return result;
     }
 }
@@ -30538,7 +30593,7 @@ class FastYamlParser {
                     from = close + 2;
                     continue;
                 }
-                return { value, end: close + 1 };
+                return { value: parsedStrings.get(value), end: close + 1 };
             }
         }
         for (let index = from;; index += 1) {
@@ -30546,7 +30601,7 @@ class FastYamlParser {
                 throw DECLINE;
             const code = text.charCodeAt(index);
             if (code === DOUBLE)
-                return { value: value + text.slice(from, index), end: index + 1 };
+                return { value: parsedStrings.get(value + text.slice(from, index)), end: index + 1 };
             if (code !== BACKSLASH)
                 continue;
             value += text.slice(from, index);
@@ -30599,6 +30654,7 @@ class FastYamlParser {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/shared/yaml-tree.ts
+
 
 
 
@@ -30905,8 +30961,10 @@ function yaml_tree_keyText(keyNode) {
         const value = keyNode.value;
         if (value === null || value === undefined)
             return '';
+        const text = 
         // eslint-disable-next-line @typescript-eslint/no-base-to-string -- yaml's other scalars (dates, binary) print as written
-        return typeof value === 'string' ? value : typeof keyNode.source === 'string' ? keyNode.source : String(value);
+        typeof value === 'string' ? value : typeof keyNode.source === 'string' ? keyNode.source : String(value);
+        return parsedStrings.get(text);
     }
     try {
         return String(keyNode);
@@ -30924,7 +30982,7 @@ function endLineOf(node, context) {
     return context.lineCounter.linePos(end).line;
 }
 function yaml_tree_scalar(location, text, type) {
-    return { kind: 'scalar', location, value: known(text, location), type };
+    return { kind: 'scalar', location, value: known(parsedStrings.get(text), location), type };
 }
 function describeError(error) {
     const message = errorText(error);
@@ -53752,6 +53810,7 @@ class TreeReader extends CursorReader {
 
 
 
+
 /*
  * A hand-written parser for a strict subset of HCL that yields exactly the HclFile parseHcl
  * (tree-sitter and the tree reader) yields for the same text, in a fraction of the time. The
@@ -53908,7 +53967,7 @@ class FastParser {
                 break;
         }
         this.pos = end;
-        return text.slice(start, end);
+        return parsedStrings.get(text.slice(start, end));
     }
     /** An identifier that is not a keyword (tree-sitter may lex one as the keyword where an expression starts). */
     name() {
@@ -53990,7 +54049,7 @@ class FastParser {
         }
         const raw = text.slice(start, this.pos);
         this.pos++;
-        return this.unescape(raw);
+        return parsedStrings.get(this.unescape(raw));
     }
     unescape(raw) {
         if (!raw.includes('\\') && !raw.includes('{'))
@@ -54514,7 +54573,7 @@ class FastParser {
                     parts.push({
                         part: {
                             kind: 'text',
-                            text: unescape(this.text.slice(cursor, to), cursor),
+                            text: parsedStrings.get(unescape(this.text.slice(cursor, to), cursor)),
                             location: this.location(cursor),
                         },
                     });
@@ -54606,7 +54665,7 @@ class FastParser {
             ? [
                 {
                     kind: 'text',
-                    text: this.unescape(text.slice(contentStart, contentEnd)),
+                    text: parsedStrings.get(this.unescape(text.slice(contentStart, contentEnd))),
                     location: this.location(contentStart),
                 },
             ]
@@ -57216,18 +57275,21 @@ class SharedStrings {
             if (Array.isArray(object)) {
                 for (let index = 0; index < object.length; index++) {
                     const item = object[index];
-                    const shared = visit(item);
-                    if (shared !== item)
-                        object[index] = shared;
+                    // Assigned whatever it is: two equal strings compare equal, so `!==` cannot tell a copy from the first.
+                    if (typeof item === 'string')
+                        object[index] = visit(item);
+                    else
+                        visit(item);
                 }
             }
             else if (Object.getPrototypeOf(object) === Object.prototype) {
                 const record = object;
                 for (const key of Object.keys(record)) {
                     const item = record[key];
-                    const shared = visit(item);
-                    if (shared !== item)
-                        record[key] = shared;
+                    if (typeof item === 'string')
+                        record[key] = visit(item);
+                    else
+                        visit(item);
                 }
             }
         }
@@ -59063,6 +59125,7 @@ function mergePodIdentityAssociation(configured, planned) {
 
 
 
+
 /** The engine: discover → sources → graph → rules → findings. Knows nothing of GitHub or AWS. */
 async function check(options) {
     const config = options.config ?? defaultConfig();
@@ -59232,12 +59295,9 @@ function analyse(files, filesSeen, config, options = {}) {
 /** Facts of the sources → graph → rules → findings. */
 function analyseRuns(runs, files, filesSeen, config, options) {
     const facts = emptyFacts();
-    const findings = [...(config.findings ?? []), ...(options.discoveryFindings ?? [])];
     const suppressions = [];
     for (const { result } of runs) {
         mergeFacts(facts, result.facts);
-        for (const finding of result.findings)
-            findings.push(finding);
         for (const suppression of result.suppressions)
             suppressions.push(suppression);
     }
@@ -59251,44 +59311,85 @@ function analyseRuns(runs, files, filesSeen, config, options) {
     };
     const ruleContext = { config, scan, suppressions };
     const rules = [...allRules, ...(options.extraRules ?? [])];
+    const findings = new FindingCollector(config, rules, suppressions);
+    for (const finding of config.findings ?? [])
+        findings.add(finding);
+    for (const finding of options.discoveryFindings ?? [])
+        findings.add(finding);
+    for (const { result } of runs)
+        for (const finding of result.findings)
+            findings.add(finding);
     for (const rule of rules) {
         if (config.rules[rule.meta.id] === 'off')
             continue;
         for (const draft of rule.check(graph, ruleContext))
-            findings.push({ ...draft, ruleId: rule.meta.id });
+            findings.add({ ...draft, ruleId: rule.meta.id });
     }
-    const metaById = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
-    const result = [];
-    const seen = new Set();
-    const suppressing = suppressionsByPath(suppressions);
-    const ignoring = activeIgnoreEntries(config.ignore ?? []);
-    for (const draft of findings) {
-        const setting = config.rules[draft.ruleId];
+    const result = findings.done();
+    const ruleMetas = rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta);
+    return { findings: result, rules: ruleMetas, graph, scan, coverage: chainCoverage(graph, config) };
+}
+/**
+ * The findings of a scan, made from the drafts as the sources and rules give them (so that the
+ * drafts are not all held at once): rule settings, suppressions and ignore entries applied, the
+ * level and fingerprint set, and the second of two findings of one rule with one message on one
+ * line dropped.
+ */
+class FindingCollector {
+    config;
+    findings = [];
+    /** The findings so far by message (held once: the findings' own strings). */
+    byMessage = new Map();
+    metaById;
+    suppressing;
+    ignoring;
+    constructor(config, rules, suppressions) {
+        this.config = config;
+        this.metaById = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
+        this.suppressing = suppressionsByPath(suppressions);
+        this.ignoring = activeIgnoreEntries(config.ignore ?? []);
+    }
+    add(draft) {
+        const setting = this.config.rules[draft.ruleId];
         if (setting === 'off')
-            continue;
-        if (isSuppressed(draft, suppressing))
-            continue;
-        if (ignoring.some((entry) => entry.ignores(draft)))
-            continue;
-        const level = setting ?? draft.level ?? metaById.get(draft.ruleId)?.level ?? 'warning';
+            return;
+        if (isSuppressed(draft, this.suppressing))
+            return;
+        if (this.ignoring.some((entry) => entry.ignores(draft)))
+            return;
+        const level = setting ?? draft.level ?? this.metaById.get(draft.ruleId)?.level ?? 'warning';
         const finding = {
             ruleId: draft.ruleId,
             level,
-            message: draft.message,
+            // Copies: a message is built of many pieces, which V8 keeps as a tree of concatenations.
+            message: ownString(draft.message),
             location: draft.location,
-            related: draft.related ?? [],
+            related: (draft.related ?? []).map((related) => ({
+                location: related.location,
+                message: ownString(related.message),
+            })),
             fingerprint: fingerprint(draft),
             ...(draft.replacement ? { replacement: draft.replacement } : {}),
         };
-        const identity = `${finding.ruleId}|${finding.location.path}|${finding.location.line}|${finding.message}`;
-        if (seen.has(identity))
-            continue;
-        seen.add(identity);
-        result.push(finding);
+        const earlier = this.byMessage.get(finding.message);
+        if (earlier === undefined)
+            this.byMessage.set(finding.message, finding);
+        else {
+            const same = (other) => other.ruleId === finding.ruleId &&
+                other.location.path === finding.location.path &&
+                other.location.line === finding.location.line;
+            if (Array.isArray(earlier) ? earlier.some(same) : same(earlier))
+                return;
+            this.byMessage.set(finding.message, Array.isArray(earlier) ? [...earlier, finding] : [earlier, finding]);
+        }
+        this.findings.push(finding);
     }
-    sortFindings(result);
-    const ruleMetas = rules.filter((rule) => config.rules[rule.meta.id] !== 'off').map((rule) => rule.meta);
-    return { findings: result, rules: ruleMetas, graph, scan, coverage: chainCoverage(graph, config) };
+    /** The findings, in report order. */
+    done() {
+        this.byMessage.clear();
+        sortFindings(this.findings);
+        return this.findings;
+    }
 }
 /** Suppressions that have a reason, by the path they are in. */
 function suppressionsByPath(suppressions) {
@@ -59324,7 +59425,8 @@ function activeIgnoreEntries(entries) {
 }
 /** Stable across unrelated edits: rule, file and what the finding is about, never the line. */
 function fingerprint(finding) {
-    return (0,external_node_crypto_namespaceObject.hash)('sha256', `${finding.ruleId}\0${finding.location.path}\0${finding.key ?? finding.message}`, 'hex').slice(0, 32);
+    // The first 16 bytes in hex, written as a string of their own (a slice of the whole digest's hex would keep it).
+    return (0,external_node_crypto_namespaceObject.hash)('sha256', `${finding.ruleId}\0${finding.location.path}\0${finding.key ?? finding.message}`, 'buffer').toString('hex', 0, 16);
 }
 /** Sorts as compareFindings does, collating each distinct path and rule id once. */
 function sortFindings(findings) {
@@ -60857,9 +60959,9 @@ const liveTrustDeniesServiceAccount = {
                 continue;
             const repository = repositoryTrusts(graph, sa);
             // When the repository's trust refuses the token too, trust-denies-service-account says what to change there.
-            if (repository.some((each) => checkToken(sa, each, clusters)?.decision.effect === 'deny'))
+            if (repository.some((each) => checkToken(sa, each, clusters)?.effect === 'deny'))
                 continue;
-            const accepting = repository.find((each) => checkToken(sa, each, clusters)?.decision.effect === 'allow');
+            const accepting = repository.find((each) => checkToken(sa, each, clusters)?.effect === 'allow');
             const subject = serviceAccountSubject(check.namespace, check.name);
             const why = refusalPhrase(found, { sub: subject, aud: check.audience.audience });
             const fix = accepting
