@@ -26,7 +26,7 @@ import { candidateReader, readCandidatesShared } from './shared-reading.js'
 import { readSourcesCached, type CacheStatistics } from './cache/cached-sources.js'
 import { mergeSameResources } from './merge-same-resources.js'
 import { collationRanks } from './text/collation.js'
-import { ownString } from './text/own-string.js'
+import { ownString, StringPool } from './text/own-string.js'
 import type { SourceFile } from './sources/source.js'
 
 export { prepareSources } from './run-sources.js'
@@ -377,6 +377,8 @@ class FindingCollector {
   private readonly metaById: Map<string, RuleMeta>
   private readonly suppressing: Map<string, Suppression[]>
   private readonly ignoring: { ignores(finding: FindingDraftWithRule): boolean }[]
+  /** A related location's message ("role …", "ServiceAccount …") is often the same in many findings: held once. */
+  private readonly relatedMessages = new StringPool()
 
   constructor(
     private readonly config: Config,
@@ -402,7 +404,7 @@ class FindingCollector {
       location: draft.location,
       related: (draft.related ?? []).map((related) => ({
         location: related.location,
-        message: ownString(related.message),
+        message: this.relatedMessages.get(related.message),
       })),
       fingerprint: fingerprint(draft),
       ...(draft.replacement ? { replacement: draft.replacement } : {}),

@@ -59343,6 +59343,8 @@ class FindingCollector {
     metaById;
     suppressing;
     ignoring;
+    /** A related location's message ("role …", "ServiceAccount …") is often the same in many findings: held once. */
+    relatedMessages = new StringPool();
     constructor(config, rules, suppressions) {
         this.config = config;
         this.metaById = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
@@ -59366,7 +59368,7 @@ class FindingCollector {
             location: draft.location,
             related: (draft.related ?? []).map((related) => ({
                 location: related.location,
-                message: ownString(related.message),
+                message: this.relatedMessages.get(related.message),
             })),
             fingerprint: fingerprint(draft),
             ...(draft.replacement ? { replacement: draft.replacement } : {}),
