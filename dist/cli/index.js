@@ -29194,6 +29194,11 @@ function errorText(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/tree.ts
+
+/** A scalar whose value is known text. */
+function scalarNode(location, text, type) {
+    return { kind: 'scalar', location, value: known(text, location), type };
+}
 /** The first entry with this key (exact case), or undefined. */
 function entry(node, key) {
     if (node?.kind !== 'object')
@@ -29450,7 +29455,7 @@ class JsonParser {
             return this.parseArray(depth);
         if (char === '"') {
             const location = this.here();
-            return scalar(location, this.parseString(), 'string');
+            return scalarNode(location, this.parseString(), 'string');
         }
         if (char === '-' || (char !== undefined && char >= '0' && char <= '9'))
             return this.parseNumber();
@@ -29462,7 +29467,7 @@ class JsonParser {
             if (this.text.startsWith(word, this.offset)) {
                 const location = this.here();
                 this.offset += word.length;
-                return scalar(location, type === 'null' ? '' : word, type);
+                return scalarNode(location, type === 'null' ? '' : word, type);
             }
         }
         if (char === "'")
@@ -29583,7 +29588,7 @@ class JsonParser {
         const next = this.text[this.offset];
         if (next !== undefined && /[0-9A-Za-z_.]/.test(next))
             throw this.error(`invalid number`);
-        return scalar(location, match[0], 'number');
+        return scalarNode(location, match[0], 'number');
     }
 }
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/;
@@ -29597,9 +29602,6 @@ const SIMPLE_ESCAPES = {
     r: '\r',
     t: '\t',
 };
-function scalar(location, text, type) {
-    return { kind: 'scalar', location, value: known(text, location), type };
-}
 
 ;// CONCATENATED MODULE: ./src/sources/shared/repository-files.ts
 
@@ -30089,7 +30091,7 @@ class FastYamlParser {
         let root = this.root;
         if (root === undefined) {
             const location = { path: this.path, line: this.documentLine, column: this.explicitNullColumn };
-            root = { kind: 'scalar', location, value: known('', location), type: 'null' };
+            root = scalarNode(location, '', 'null');
         }
         this.result.push({
             root,
@@ -30246,7 +30248,7 @@ class FastYamlParser {
             line: frame.pendingLine,
             column: frame.pendingKeyLocation.column + (frame.pendingNullOffset - frame.pendingKeyOffset),
         };
-        this.setPending(frame, { kind: 'scalar', location, value: known('', location), type: 'null' });
+        this.setPending(frame, scalarNode(location, '', 'null'));
         frame.lastExtent = frame.pendingLine;
         frame.lastScalar = false;
     }
@@ -30455,7 +30457,7 @@ class FastYamlParser {
         if (first === DOUBLE || first === SINGLE) {
             const quoted = this.quoted(at);
             return {
-                node: { kind: 'scalar', location, value: known(quoted.value, location), type: 'string' },
+                node: scalarNode(location, quoted.value, 'string'),
                 end: quoted.end,
             };
         }
@@ -30474,7 +30476,7 @@ class FastYamlParser {
         while (text.charCodeAt(last - 1) === SPACE)
             last -= 1;
         const resolved = this.plain.resolve(text.slice(at, last), false);
-        return { node: { kind: 'scalar', location, value: known(resolved.text, location), type: resolved.type }, end: last };
+        return { node: scalarNode(location, resolved.text, resolved.type), end: last };
     }
     /**
      * A literal block scalar (`|` or `|-`, no indentation indicator) whose header is at `at`, in a
@@ -30539,7 +30541,7 @@ class FastYamlParser {
         this.resumeLine = resumeLine;
         if (strip)
             value = value.slice(0, -1);
-        return { node: { kind: 'scalar', location, value: known(value, location), type: 'string' }, lastLine };
+        return { node: scalarNode(location, value, 'string'), lastLine };
     }
     /** A scalar value from `at` to the end of the line (a comment may follow). */
     valueScalar(at) {
@@ -30554,7 +30556,7 @@ class FastYamlParser {
                 after += 1;
             if (after !== end && !(text.charCodeAt(after) === HASH && after > quoted.end))
                 throw DECLINE;
-            return { kind: 'scalar', location, value: known(quoted.value, location), type: 'string' };
+            return scalarNode(location, quoted.value, 'string');
         }
         this.plainStart(at);
         let last = end;
@@ -30573,7 +30575,7 @@ class FastYamlParser {
         while (text.charCodeAt(last - 1) === SPACE)
             last -= 1;
         const resolved = this.plain.resolve(text.slice(at, last), false);
-        return { kind: 'scalar', location, value: known(resolved.text, location), type: resolved.type };
+        return scalarNode(location, resolved.text, resolved.type);
     }
     /** A quoted scalar that closes on its line: its value and the offset after its closing quote. */
     quoted(at) {
@@ -30654,6 +30656,7 @@ class FastYamlParser {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/shared/yaml-tree.ts
+
 
 
 
@@ -30875,13 +30878,13 @@ function toTree(node, context, depth, inAlias, tagRead = false) {
             throw new TreeLimitError(`more than ${MAX_ALIAS_EXPANSIONS} alias expansions (an alias bomb?)`, context.outerAlias);
         const target = node.resolve(context.doc);
         if (!target)
-            return yaml_tree_scalar(location, '', 'null');
+            return scalar(location, '', 'null');
         return toTree(target, context, depth + 1, true);
     }
     if ((0,dist/* isCollection */.P3)(node) && node.flow && node.range) {
         const source = context.text.slice(node.range[0], node.range[1]).trimEnd();
         if ((0,dist/* isMap */.jh)(node) && source.startsWith('{{') && source.endsWith('}}'))
-            return yaml_tree_scalar(location, source, 'string');
+            return scalar(location, source, 'string');
     }
     if ((0,dist/* isMap */.jh)(node)) {
         const explicit = [];
@@ -30903,7 +30906,7 @@ function toTree(node, context, depth, inAlias, tagRead = false) {
             }
             const value = pair.value
                 ? toTree(pair.value, context, depth + 1, inAlias)
-                : yaml_tree_scalar(keyLocation, '', 'null');
+                : scalar(keyLocation, '', 'null');
             explicit.push(keyValue ? { key, keyLocation, keyValue, value } : { key, keyLocation, value });
         }
         return { kind: 'object', location, entries: mergeEntries(explicit, merged), endLine: endLineOf(node, context) };
@@ -30915,17 +30918,17 @@ function toTree(node, context, depth, inAlias, tagRead = false) {
     if ((0,dist/* isScalar */.jn)(node)) {
         const value = node.value;
         if (value === null || value === undefined)
-            return yaml_tree_scalar(location, '', 'null');
+            return scalar(location, '', 'null');
         if (typeof value === 'string')
-            return yaml_tree_scalar(location, value, 'string');
+            return scalar(location, value, 'string');
         // eslint-disable-next-line @typescript-eslint/no-base-to-string -- yaml's other scalars (dates, binary) print as written
         const source = typeof node.source === 'string' ? node.source : String(value);
         if (typeof value === 'boolean')
-            return yaml_tree_scalar(location, source, 'boolean');
+            return scalar(location, source, 'boolean');
         if (typeof value === 'number' || typeof value === 'bigint')
-            return yaml_tree_scalar(location, source, 'number');
+            return scalar(location, source, 'number');
         // Timestamps, binary and other YAML 1.1 types: the text as written.
-        return yaml_tree_scalar(location, source, 'string');
+        return scalar(location, source, 'string');
     }
     return { kind: 'scalar', location, value: symbolic(String(node), location), type: 'unknown' };
 }
@@ -30981,8 +30984,8 @@ function endLineOf(node, context) {
         end -= 1;
     return context.lineCounter.linePos(end).line;
 }
-function yaml_tree_scalar(location, text, type) {
-    return { kind: 'scalar', location, value: known(parsedStrings.get(text), location), type };
+function scalar(location, text, type) {
+    return scalarNode(location, parsedStrings.get(text), type);
 }
 function describeError(error) {
     const message = errorText(error);
@@ -35099,6 +35102,7 @@ function route53AssumedRoles(root, apiVersion, kind) {
 
 ;// CONCATENATED MODULE: ./src/sources/shared/tree-edit.ts
 
+
 /**
  * Small, mutating edits of located trees (the copies a Kustomize build or a Helm release owns).
  * A node set by an edit carries the location of what set it, so findings point there.
@@ -35142,7 +35146,7 @@ function relocateTree(node, move) {
     return moved;
 }
 function stringNode(text, location) {
-    return { kind: 'scalar', location, value: known(text, location), type: 'string' };
+    return scalarNode(location, text, 'string');
 }
 function objectNode(location) {
     return { kind: 'object', location, entries: [] };

@@ -1,5 +1,5 @@
 import type { Location } from './location.js'
-import type { Value } from './value.js'
+import { known, type Value } from './value.js'
 
 /**
  * A located JSON-like tree: what YAML, JSON, HCL object expressions and plan JSON all reduce to
@@ -41,6 +41,11 @@ export interface ScalarNode {
   /** Strings, numbers and booleans as their known text; null as `known("")` with `isNull`; unknowns as symbolic. */
   value: Value
   type: 'string' | 'number' | 'boolean' | 'null' | 'unknown'
+}
+
+/** A scalar whose value is known text. */
+export function scalarNode(location: Location, text: string, type: ScalarNode['type']): ScalarNode {
+  return { kind: 'scalar', location, value: known(text, location), type }
 }
 
 /** The first entry with this key (exact case), or undefined. */

@@ -205,6 +205,36 @@ function unitsUsedAgain(stderr: string): Record<string, string> {
   return Object.fromEntries(list.split(', ').map((entry) => entry.split(' ') as [string, string]))
 }
 
+type Step = { change: Change; expect: Record<string, string> }
+
+/**
+ * Commits each step's change to a new repository (workspace/NAME) and runs `run` after each
+ * without and with the cache: the reports must be the same, and the units used again per source
+ * what the step expects. Returns the distinct reports.
+ */
+async function replaySteps(
+  name: string,
+  steps: readonly Step[],
+  run: (argv: string[], cwd: string) => Promise<{ stdout: string; stderr: string }>,
+): Promise<Set<string>> {
+  const root = path.join(workspace, name)
+  const cache = path.join(workspace, `${name}-cache`)
+  mkdirSync(root)
+  git(root, 'init', '-q')
+  const reports = new Set<string>()
+  for (const [step, { change, expect: used }] of steps.entries()) {
+    apply(root, change)
+    git(root, 'add', '-A')
+    git(root, 'commit', '-q', '--allow-empty', '-m', 'step')
+    const cold = await run(['--format', 'json', '.'], root)
+    const cached = await run(['--format', 'json', '--debug', '--cache', cache, '.'], root)
+    expect(cached.stdout).toBe(cold.stdout)
+    expect({ step, ...unitsUsedAgain(cached.stderr) }).toMatchObject({ step, ...used })
+    reports.add(cold.stdout)
+  }
+  return reports
+}
+
 describe('the fact cache by unit', () => {
   // Three Terraform module directories (a root calling a module, and a root of its own), two
   // Kustomize builds on bases of their own, and two charts. Each commit changes one unit's file; the
@@ -225,7 +255,7 @@ describe('the fact cache by unit', () => {
       `    namespace: ${namespace}`,
       '',
     ].join('\n')
-  const STEPS: { change: Change; expect: Record<string, string> }[] = [
+  const STEPS: Step[] = [
     {
       change: {
         write: {
@@ -308,21 +338,7 @@ describe('the fact cache by unit', () => {
   ]
 
   it('reads again only the units whose files changed, and gives the report of a run without a cache', async () => {
-    const root = path.join(workspace, 'units')
-    const cache = path.join(workspace, 'units-cache')
-    mkdirSync(root)
-    git(root, 'init', '-q')
-    const reports = new Set<string>()
-    for (const [step, { change, expect: used }] of STEPS.entries()) {
-      apply(root, change)
-      git(root, 'add', '-A')
-      git(root, 'commit', '-q', '--allow-empty', '-m', 'step')
-      const cold = await runCli(['--format', 'json', '.'], root)
-      const cached = await runCli(['--format', 'json', '--debug', '--cache', cache, '.'], root)
-      expect(cached.stdout).toBe(cold.stdout)
-      expect({ step, ...unitsUsedAgain(cached.stderr) }).toMatchObject({ step, ...used })
-      reports.add(cold.stdout)
-    }
+    const reports = await replaySteps('units', STEPS, runCli)
     // The changes change the findings (the comparison is not between equal reports).
     expect(reports.size).toBeGreaterThan(4)
   })
@@ -483,7 +499,7 @@ describe('the fact cache with worker threads', () => {
 
   const moduleCall = (directory: string, subject: string): string =>
     `module "role" {\n  source  = "${directory}"\n  subject = "${subject}"\n}\n`
-  const STEPS: { change: Change; expect: Record<string, string> }[] = [
+  const STEPS: Step[] = [
     {
       change: {
         write: {
@@ -557,21 +573,7 @@ describe('the fact cache with worker threads', () => {
   ]
 
   it('gives after every commit the report of a run without a cache, reading again exactly the units a change reaches', async () => {
-    const root = path.join(workspace, 'with-workers')
-    const cache = path.join(workspace, 'with-workers-cache')
-    mkdirSync(root)
-    git(root, 'init', '-q')
-    const reports = new Set<string>()
-    for (const [step, { change, expect: used }] of STEPS.entries()) {
-      apply(root, change)
-      git(root, 'add', '-A')
-      git(root, 'commit', '-q', '--allow-empty', '-m', 'step')
-      const cold = await run(['--format', 'json', '.'], root)
-      const cached = await run(['--format', 'json', '--debug', '--cache', cache, '.'], root)
-      expect(cached.stdout).toBe(cold.stdout)
-      expect({ step, ...unitsUsedAgain(cached.stderr) }).toMatchObject({ step, ...used })
-      reports.add(cold.stdout)
-    }
+    const reports = await replaySteps('with-workers', STEPS, run)
     expect(reports.size).toBeGreaterThan(4)
   }, 120_000)
 })

@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { tempRepo, removeTempRepos } from '../discover/temp-repo.js'
 import { linesOf, scan } from '../helpers.js'
 
 // The typo searches behind "did you mean", on repositories written for each case.
@@ -37,21 +35,7 @@ function deployment(namespace: string, name: string, serviceAccountName: string)
   return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  template:\n    spec:\n      serviceAccountName: ${serviceAccountName}\n      containers:\n        - name: app\n          image: app:1\n`
 }
 
-const roots: string[] = []
-
-function repository(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'irsa-guard-near-names-'))
-  roots.push(root)
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-    writeFileSync(path.join(root, file), text)
-  }
-  return root
-}
-
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true })
-})
+afterAll(removeTempRepos)
 
 describe('role-not-found suggestions', () => {
   it('suggests the three nearest role names of the account: by distance, then by name; none further than a third of the name', async () => {
@@ -80,7 +64,7 @@ describe('role-not-found suggestions', () => {
     ].join('---\n')
     const nearest =
       'did you mean "Payment-Reader" (iam/Payment-Reader.json:2) or "payments-rader" (iam/payments-rader.json:2) or "payments-readers" (iam/payments-readers.json:2)?'
-    expect(linesOf(await scan(repository(files)), 'role-not-found')).toEqual([
+    expect(linesOf(await scan(tempRepo(files)), 'role-not-found')).toEqual([
       `k8s/service-accounts.yaml:7:33: warning: ServiceAccount prod/payments (k8s/service-accounts.yaml:7) names role "payments-reader", which no scanned source defines (they define 10 roles); ${nearest} correct the annotation or add the role's definition to the scan [role-not-found]`,
       `k8s/service-accounts.yaml:15:33: warning: ServiceAccount prod/payments-batch (k8s/service-accounts.yaml:15) names role "payments-reader", which no scanned source defines (they define 10 roles); ${nearest} correct the annotation or add the role's definition to the scan [role-not-found]`,
       `k8s/service-accounts.yaml:23:33: warning: ServiceAccount prod/orders (k8s/service-accounts.yaml:23) names role "order-apl", which no scanned source defines (they define 10 roles); did you mean "orders-api" (iam/orders-api.json:2) or "orders-apis" (iam/orders-apis.json:2)? correct the annotation or add the role's definition to the scan [role-not-found]`,
@@ -110,7 +94,7 @@ describe('role-not-found suggestions among many roles', () => {
       serviceAccount('prod', 'twelve', `arn:aws:iam::${home}:role/core-api-122`),
       serviceAccount('prod', 'edge', `arn:aws:iam::${home}:role/edge-ap-12`),
     ].join('---\n')
-    const lines = linesOf(await scan(repository(files)), 'role-not-found')
+    const lines = linesOf(await scan(tempRepo(files)), 'role-not-found')
     expect(lines.map((line) => /did you mean (.*)\? correct/.exec(line)?.[1])).toEqual([
       '"core-api-12" (iam/04-core-api-12.json:2) or "Core-Api-12" (iam/03-Core-Api-12.json:2) or "core-api-127" (iam/02-core-api-127.json:2)',
       // "core-api-12" is four edits away, over a third of the name.
@@ -130,7 +114,7 @@ describe('role-not-found suggestions that tie on distance', () => {
       serviceAccount('prod', 'plus', `arn:aws:iam::${home}:role/app+1a`),
       serviceAccount('prod', 'short', `arn:aws:iam::${home}:role/app-1`),
     ].join('---\n')
-    const lines = linesOf(await scan(repository(files)), 'role-not-found')
+    const lines = linesOf(await scan(tempRepo(files)), 'role-not-found')
     expect(lines.map((line) => /did you mean (.*)\? correct/.exec(line)?.[1])).toEqual([
       '"app_1a" (iam/08.json:2) or "app-1a" (iam/07.json:2) or "App-1A" (iam/06.json:2)',
       '"app-1a" (iam/07.json:2) or "App-1A" (iam/06.json:2) or "app_1a" (iam/08.json:2)',
@@ -152,7 +136,7 @@ describe('role-not-found suggestions across accounts and deploy units', () => {
 
   it('ranks roles of a stated account and of none, of the unit and of no unit, as one list: by distance, then name, then scan order', async () => {
     const annotation = `arn:aws:iam::${home}:role/core-api-122`
-    const root = repository({
+    const root = tempRepo({
       // No unit; the first with no account stated (no ARN), the second in the annotation's account.
       'iam/a.json': roleFileWithoutArn('core-api-12'),
       'iam/b.json': roleFile(home, 'core-api-123'),
@@ -191,7 +175,7 @@ describe('trust-denies-service-account: the role that accepts the ServiceAccount
   }
 
   it('finds it by its literal subject, by a wildcard subject, and for a name shorter than three letters', async () => {
-    const root = repository({
+    const root = tempRepo({
       'iam/a-orders.json': trustFor('orders', 'StringEquals', 'system:serviceaccount:shop:orders'),
       'iam/b-billing.json': trustFor('billing', 'StringEquals', 'system:serviceaccount:shop:billing'),
       'iam/c-ui.json': trustFor('ui', 'StringEquals', 'system:serviceaccount:web:ui'),
@@ -216,7 +200,7 @@ describe('trust-denies-service-account: the role that accepts the ServiceAccount
 
 describe('workload-service-account-missing suggestions', () => {
   it('suggests a ServiceAccount of the namespace whose name adds or drops a "-" part, or is two edits away', async () => {
-    const root = repository({
+    const root = tempRepo({
       'k8s/shop/service-accounts.yaml': [
         serviceAccount('shop', 'orders-v2'),
         serviceAccount('shop', 'billing-api'),
@@ -251,7 +235,7 @@ describe('workload-service-account-missing across deploy units', () => {
   }
 
   it("lists the near misses and the namespace's ServiceAccounts a workload sees (its unit's and those of none) in scan order", async () => {
-    const root = repository({
+    const root = tempRepo({
       // Unit "terraform infra", whose module apps holds the workloads; unit "terraform other".
       'infra/main.tf': `${terraformServiceAccount('ledger')}module "apps" {\n  source = "./apps"\n}\n`,
       'infra/apps/deploy.tf': terraformDeployment('app', 'orders') + terraformDeployment('app2', 'payments'),
@@ -310,7 +294,7 @@ describe('the role that accepts a refused ServiceAccount instead, among roles wh
       'iam/07-also.json': trustingRole('also', 'system:serviceaccount:prod:report-9537'),
       'k8s/report.yaml': serviceAccount('prod', 'report-9537', `arn:aws:iam::${home}:role/annotated`),
     }
-    expect(linesOf(await scan(repository(files)), 'trust-denies-service-account')).toEqual([
+    expect(linesOf(await scan(tempRepo(files)), 'trust-denies-service-account')).toEqual([
       `k8s/report.yaml:7:33: error: ServiceAccount prod/report-9537 (k8s/report.yaml:7) would be refused by role annotated's trust (iam/01-annotated.json:17): StringEquals on "${provider}:sub" allows "system:serviceaccount:prod:billing", not "system:serviceaccount:prod:report-9537"; role meant's trust (iam/06-meant.json:6) accepts it: point the annotation at role meant, or change the sub value to "system:serviceaccount:prod:report-9537" or rename the ServiceAccount to billing [trust-denies-service-account]`,
     ])
   })

@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { tempRepo, removeTempRepos } from '../discover/temp-repo.js'
 import { linesOf, scan } from '../helpers.js'
 
 // trust-denies-service-account's "another role accepts it instead": roles whose every Allow
@@ -32,21 +30,7 @@ function role(name: string, ...statements: object[]): string {
 
 const serviceAccount = `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: prod\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::${home}:role/annotated\n`
 
-const roots: string[] = []
-
-function repository(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'irsa-guard-instead-'))
-  roots.push(root)
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-    writeFileSync(path.join(root, file), text)
-  }
-  return root
-}
-
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true })
-})
+afterAll(removeTempRepos)
 
 const refused = `k8s/app.yaml:7:33: error: ServiceAccount prod/app (k8s/app.yaml:7) would be refused by role annotated's trust (iam/01-annotated.json:17): StringEquals on "${provider}:sub" allows "system:serviceaccount:prod:billing", not "system:serviceaccount:prod:app"`
 const fix = `change the sub value to "system:serviceaccount:prod:app" or rename the ServiceAccount to billing [${id}]`
@@ -60,7 +44,7 @@ async function findings(roles: Record<string, string>): Promise<string[]> {
     ...roles,
     'k8s/app.yaml': serviceAccount,
   }
-  return linesOf(await scan(repository(files)), id)
+  return linesOf(await scan(tempRepo(files)), id)
 }
 
 describe('the role that accepts a refused ServiceAccount instead', () => {

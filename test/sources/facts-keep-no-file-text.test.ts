@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { removeTempRepos, tempRepo } from '../discover/temp-repo.js'
 import { scan } from '../helpers.js'
 import { StringPool, ownString } from '../../src/text/own-string.js'
 
@@ -19,12 +17,7 @@ const collectGarbage = runInNewContext('gc') as () => void
 
 const FILES = 60
 const PADDING = 200 * 1024
-let root: string
-
-beforeAll(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'irsa-guard-file-text-'))
-})
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+afterAll(removeTempRepos)
 
 function heapUsed(): number {
   collectGarbage()
@@ -33,15 +26,10 @@ function heapUsed(): number {
 }
 
 /** Writes the files, scans them, and returns how much more heap the result holds than before. */
-async function heapHeldByScan(directory: string, files: (index: number) => [string, string]): Promise<number> {
-  const base = path.join(root, directory)
-  for (let index = 0; index < FILES; index++) {
-    const [name, text] = files(index)
-    mkdirSync(path.dirname(path.join(base, name)), { recursive: true })
-    writeFileSync(path.join(base, name), text)
-  }
+async function heapHeldByScan(files: (index: number) => [string, string]): Promise<number> {
+  const root = tempRepo(Object.fromEntries(Array.from({ length: FILES }, (_, index) => files(index))))
   const before = heapUsed()
-  const result = await scan(base)
+  const result = await scan(root)
   const held = heapUsed() - before
   expect(result.graph.facts.serviceAccounts.length + result.graph.facts.roles.length).toBe(FILES)
   return held
@@ -56,15 +44,12 @@ const trust = (index: number): string =>
 const LIMIT = 3 * 1024 * 1024
 
 test('manifests read by the fast YAML parser', async () => {
-  const held = await heapHeldByScan('fast-yaml', (index) => [
-    `k8s/sa-${index}.yaml`,
-    comment('#') + serviceAccount(index),
-  ])
+  const held = await heapHeldByScan((index) => [`k8s/sa-${index}.yaml`, comment('#') + serviceAccount(index)])
   expect(held).toBeLessThan(LIMIT)
 })
 
 test('manifests read by the yaml package (an anchor: the fast parser declines)', async () => {
-  const held = await heapHeldByScan('yaml-package', (index) => [
+  const held = await heapHeldByScan((index) => [
     `k8s/sa-${index}.yaml`,
     comment('#') + serviceAccount(index, `  labels:\n    team: &team payments-team-name\n    owner: *team\n`),
   ])
@@ -72,7 +57,7 @@ test('manifests read by the yaml package (an anchor: the fast parser declines)',
 })
 
 test('IAM trust policies in JSON', async () => {
-  const held = await heapHeldByScan('iam-json', (index) => [
+  const held = await heapHeldByScan((index) => [
     `iam/payments-role-${index}-trust.json`,
     ' '.repeat(PADDING) + trust(index),
   ])
@@ -80,7 +65,7 @@ test('IAM trust policies in JSON', async () => {
 })
 
 test('Terraform roles', async () => {
-  const held = await heapHeldByScan('terraform', (index) => [
+  const held = await heapHeldByScan((index) => [
     `infra/role-${index}/main.tf`,
     comment('#') +
       `resource "aws_iam_role" "payments_role_${index}" {\n  name = "payments-role-name-${index}"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = []\n  })\n}\n`,

@@ -9,6 +9,8 @@ import {
   jsonReportsOnAndOff,
   oneCharacterEdit,
   repositoryRoot,
+  tally,
+  type Tally,
 } from '../helpers.js'
 
 /*
@@ -20,16 +22,6 @@ import {
 
 type Version = '1.1' | '1.2'
 const VERSIONS: readonly Version[] = ['1.1', '1.2']
-
-interface Tally {
-  taken: number
-  declined: number
-  disagreements: string[]
-}
-
-function tally(): Tally {
-  return { taken: 0, declined: 0, disagreements: [] }
-}
 
 function slowTree(name: string, text: string, version: Version): YamlFileTree {
   useYamlFastPath(false)

@@ -1,6 +1,5 @@
 import type { Location } from '../../model/location.js'
-import type { ObjectEntry, ScalarNode, TreeNode } from '../../model/tree.js'
-import { known } from '../../model/value.js'
+import { scalarNode, type ObjectEntry, type TreeNode } from '../../model/tree.js'
 import { parsedStrings } from '../../text/own-string.js'
 
 export type JsonTreeResult = { ok: true; root: TreeNode } | { ok: false; message: string; location: Location }
@@ -111,7 +110,7 @@ class JsonParser {
     if (char === '[') return this.parseArray(depth)
     if (char === '"') {
       const location = this.here()
-      return scalar(location, this.parseString(), 'string')
+      return scalarNode(location, this.parseString(), 'string')
     }
     if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return this.parseNumber()
     for (const [word, type] of [
@@ -122,7 +121,7 @@ class JsonParser {
       if (this.text.startsWith(word, this.offset)) {
         const location = this.here()
         this.offset += word.length
-        return scalar(location, type === 'null' ? '' : word, type)
+        return scalarNode(location, type === 'null' ? '' : word, type)
       }
     }
     if (char === "'") throw this.error('strings must be in double quotes')
@@ -241,7 +240,7 @@ class JsonParser {
     this.offset += match[0].length
     const next = this.text[this.offset]
     if (next !== undefined && /[0-9A-Za-z_.]/.test(next)) throw this.error(`invalid number`)
-    return scalar(location, match[0], 'number')
+    return scalarNode(location, match[0], 'number')
   }
 }
 
@@ -256,8 +255,4 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   n: '\n',
   r: '\r',
   t: '\t',
-}
-
-function scalar(location: Location, text: string, type: ScalarNode['type']): ScalarNode {
-  return { kind: 'scalar', location, value: known(text, location), type }
 }

@@ -1,5 +1,12 @@
 import type { Location } from '../../model/location.js'
-import type { ArrayNode, ObjectEntry, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
+import {
+  scalarNode,
+  type ArrayNode,
+  type ObjectEntry,
+  type ObjectNode,
+  type ScalarNode,
+  type TreeNode,
+} from '../../model/tree.js'
 import { known, symbolic } from '../../model/value.js'
 
 /**
@@ -46,7 +53,7 @@ export function relocateTree<T extends TreeNode>(node: T, move: (location: Locat
 }
 
 export function stringNode(text: string, location: Location): ScalarNode {
-  return { kind: 'scalar', location, value: known(text, location), type: 'string' }
+  return scalarNode(location, text, 'string')
 }
 
 export function objectNode(location: Location): ObjectNode {

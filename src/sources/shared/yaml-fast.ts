@@ -1,8 +1,7 @@
 import { Document, isScalar } from 'yaml'
 import { getOrCreate } from '../../collections.js'
 import type { Location } from '../../model/location.js'
-import type { ArrayNode, ObjectNode, ScalarNode, TreeNode } from '../../model/tree.js'
-import { known } from '../../model/value.js'
+import { scalarNode, type ArrayNode, type ObjectNode, type ScalarNode, type TreeNode } from '../../model/tree.js'
 import { ownString, parsedStrings } from '../../text/own-string.js'
 
 /*
@@ -291,7 +290,7 @@ class FastYamlParser {
     let root = this.root
     if (root === undefined) {
       const location: Location = { path: this.path, line: this.documentLine, column: this.explicitNullColumn }
-      root = { kind: 'scalar', location, value: known('', location), type: 'null' }
+      root = scalarNode(location, '', 'null')
     }
     this.result.push({
       root,
@@ -441,7 +440,7 @@ class FastYamlParser {
       line: frame.pendingLine,
       column: frame.pendingKeyLocation.column + (frame.pendingNullOffset - frame.pendingKeyOffset),
     }
-    this.setPending(frame, { kind: 'scalar', location, value: known('', location), type: 'null' })
+    this.setPending(frame, scalarNode(location, '', 'null'))
     frame.lastExtent = frame.pendingLine
     frame.lastScalar = false
   }
@@ -630,7 +629,7 @@ class FastYamlParser {
     if (first === DOUBLE || first === SINGLE) {
       const quoted = this.quoted(at)
       return {
-        node: { kind: 'scalar', location, value: known(quoted.value, location), type: 'string' },
+        node: scalarNode(location, quoted.value, 'string'),
         end: quoted.end,
       }
     }
@@ -645,7 +644,7 @@ class FastYamlParser {
     let last = index
     while (text.charCodeAt(last - 1) === SPACE) last -= 1
     const resolved = this.plain.resolve(text.slice(at, last), false)
-    return { node: { kind: 'scalar', location, value: known(resolved.text, location), type: resolved.type }, end: last }
+    return { node: scalarNode(location, resolved.text, resolved.type), end: last }
   }
 
   /**
@@ -699,7 +698,7 @@ class FastYamlParser {
     this.resumeAt = resumeAt
     this.resumeLine = resumeLine
     if (strip) value = value.slice(0, -1)
-    return { node: { kind: 'scalar', location, value: known(value, location), type: 'string' }, lastLine }
+    return { node: scalarNode(location, value, 'string'), lastLine }
   }
 
   /** A scalar value from `at` to the end of the line (a comment may follow). */
@@ -713,7 +712,7 @@ class FastYamlParser {
       let after = quoted.end
       while (after < end && text.charCodeAt(after) === SPACE) after += 1
       if (after !== end && !(text.charCodeAt(after) === HASH && after > quoted.end)) throw DECLINE
-      return { kind: 'scalar', location, value: known(quoted.value, location), type: 'string' }
+      return scalarNode(location, quoted.value, 'string')
     }
     this.plainStart(at)
     let last = end
@@ -729,7 +728,7 @@ class FastYamlParser {
     }
     while (text.charCodeAt(last - 1) === SPACE) last -= 1
     const resolved = this.plain.resolve(text.slice(at, last), false)
-    return { kind: 'scalar', location, value: known(resolved.text, location), type: resolved.type }
+    return scalarNode(location, resolved.text, resolved.type)
   }
 
   /** A quoted scalar that closes on its line: its value and the offset after its closing quote. */

@@ -15,8 +15,8 @@ import {
 } from 'yaml'
 import type { Location } from '../../model/location.js'
 import type { SourceFinding } from '../../model/finding.js'
-import type { ObjectEntry, TreeNode, ScalarNode } from '../../model/tree.js'
-import { known, symbolic, type Value } from '../../model/value.js'
+import { scalarNode, type ObjectEntry, type TreeNode, type ScalarNode } from '../../model/tree.js'
+import { symbolic, type Value } from '../../model/value.js'
 import { errorText } from '../../model/error-text.js'
 import { fastYamlDocuments } from './yaml-fast.js'
 import { parsedStrings } from '../../text/own-string.js'
@@ -386,7 +386,7 @@ function endLineOf(node: Node, context: TreeContext): number | undefined {
 }
 
 function scalar(location: Location, text: string, type: ScalarNode['type']): ScalarNode {
-  return { kind: 'scalar', location, value: known(parsedStrings.get(text), location), type }
+  return scalarNode(location, parsedStrings.get(text), type)
 }
 
 function describeError(error: unknown): string {

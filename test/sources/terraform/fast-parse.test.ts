@@ -10,6 +10,8 @@ import {
   jsonReportsOnAndOff,
   oneCharacterEdit,
   repositoryRoot,
+  tally,
+  type Tally,
 } from '../../helpers.js'
 import { corpus } from './hcl-corpus.js'
 
@@ -25,16 +27,6 @@ let parser: HclParser
 beforeAll(async () => {
   parser = await loadHclParser()
 })
-
-interface Tally {
-  taken: number
-  declined: number
-  disagreements: string[]
-}
-
-function tally(): Tally {
-  return { taken: 0, declined: 0, disagreements: [] }
-}
 
 /** Parses the text both ways: counts a decline, or a take, and records a take that is not identical. */
 function compare(counts: Tally, name: string, text: string): void {
